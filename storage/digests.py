@@ -1,0 +1,263 @@
+"""Queries behind the weekly digests: the org chart below a manager, the team's kudos and
+help in a window, and the exactly-once claims on `digest_runs`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, CursorResult, and_, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import DigestRun, Kudos, Offer, Person, Question
+from storage.upsert import insert_for
+
+HELPED_STATES = ("connected", "solved")
+
+
+def _active() -> ColumnElement[bool]:
+    return and_(Person.is_bot.is_(False), Person.deactivated.is_(False))
+
+
+async def managers(session: AsyncSession, team_id: str) -> list[Person]:
+    """Active people whom at least one active person reports to."""
+    report = select(Person.manager_user_id).where(
+        Person.team_id == team_id, _active(), Person.manager_user_id.is_not(None)
+    )
+    statement = (
+        select(Person)
+        .where(Person.team_id == team_id, _active(), Person.user_id.in_(report))
+        .order_by(Person.user_id)
+    )
+    return list(await session.scalars(statement))
+
+
+async def team_members(
+    session: AsyncSession, team_id: str, manager_user_id: str, *, direct_only: bool = False
+) -> list[Person]:
+    """Active people below a manager in the org chart (direct reports only, or everyone).
+
+    A recursive CTE with UNION (not UNION ALL) stops by itself on a cycle in the chart.
+    """
+    below = (
+        select(Person.user_id)
+        .where(Person.team_id == team_id, Person.manager_user_id == manager_user_id)
+        .cte("below", recursive=not direct_only)
+    )
+    if not direct_only:
+        deeper = select(Person.user_id).where(
+            Person.team_id == team_id, Person.manager_user_id == below.c.user_id
+        )
+        below = below.union(deeper)
+    statement = (
+        select(Person)
+        .where(
+            Person.team_id == team_id,
+            _active(),
+            Person.user_id.in_(select(below.c.user_id)),
+            Person.user_id != manager_user_id,
+        )
+        .order_by(Person.real_name, Person.user_id)
+    )
+    return list(await session.scalars(statement))
+
+
+async def person(session: AsyncSession, team_id: str, user_id: str) -> Person | None:
+    return await session.scalar(
+        select(Person).where(Person.team_id == team_id, Person.user_id == user_id)
+    )
+
+
+async def people_with_email(session: AsyncSession, email: str) -> list[Person]:
+    statement = select(Person).where(func.lower(Person.email) == email.strip().lower(), _active())
+    return list(await session.scalars(statement))
+
+
+async def kudos_received(
+    session: AsyncSession,
+    team_id: str,
+    receivers: Collection[str],
+    since: datetime,
+    until: datetime,
+) -> list[Kudos]:
+    """Live entries these people received in [since, until), oldest first."""
+    if not receivers:
+        return []
+    statement = select(Kudos).where(
+        Kudos.team_id == team_id,
+        Kudos.undone_at.is_(None),
+        Kudos.receiver_user_id.in_(list(receivers)),
+        Kudos.created_at >= since,
+        Kudos.created_at < until,
+    )
+    return list(await session.scalars(statement.order_by(Kudos.created_at, Kudos.id)))
+
+
+async def public_kudos(
+    session: AsyncSession, team_id: str, since: datetime, until: datetime
+) -> list[Kudos]:
+    """Every live public entry of a workspace in [since, until): the public roundup's input."""
+    statement = select(Kudos).where(
+        Kudos.team_id == team_id,
+        Kudos.undone_at.is_(None),
+        Kudos.is_private.is_(False),
+        Kudos.created_at >= since,
+        Kudos.created_at < until,
+    )
+    return list(await session.scalars(statement.order_by(Kudos.created_at, Kudos.id)))
+
+
+async def given_counts(
+    session: AsyncSession,
+    team_id: str,
+    givers: Collection[str],
+    since: datetime,
+    until: datetime,
+) -> dict[str, int]:
+    """How many live entries each of these people gave in [since, until)."""
+    if not givers:
+        return {}
+    statement = (
+        select(Kudos.giver_user_id, func.count())
+        .where(
+            Kudos.team_id == team_id,
+            Kudos.undone_at.is_(None),
+            Kudos.giver_user_id.in_(list(givers)),
+            Kudos.created_at >= since,
+            Kudos.created_at < until,
+        )
+        .group_by(Kudos.giver_user_id)
+    )
+    return {giver: int(n) for giver, n in (await session.execute(statement)).all()}
+
+
+async def last_received(
+    session: AsyncSession, team_id: str, receivers: Collection[str], until: datetime
+) -> dict[str, datetime]:
+    """When each of these people last received kudos before `until` (absent: never)."""
+    if not receivers:
+        return {}
+    statement = (
+        select(Kudos.receiver_user_id, func.max(Kudos.created_at))
+        .where(
+            Kudos.team_id == team_id,
+            Kudos.undone_at.is_(None),
+            Kudos.receiver_user_id.in_(list(receivers)),
+            Kudos.created_at < until,
+        )
+        .group_by(Kudos.receiver_user_id)
+    )
+    return {receiver: latest for receiver, latest in (await session.execute(statement)).all()}
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    question_id: int
+    helper_user_id: str
+    asker_user_id: str
+    helped_at: datetime
+
+
+async def help_given(
+    session: AsyncSession,
+    team_id: str,
+    helpers: Collection[str],
+    since: datetime,
+    until: datetime,
+) -> list[HelpRow]:
+    """Routed questions these people took on (connected or solved) in [since, until).
+
+    The help counts from when they accepted the offer; a question without one (an old row)
+    counts from when it was solved, or asked.
+    """
+    if not helpers:
+        return []
+    accepted = and_(
+        Offer.question_id == Question.id,
+        Offer.candidate_user_id == Question.helper_user_id,
+        Offer.status == "accepted",
+    )
+    statement = (
+        select(Question, Offer.responded_at)
+        .outerjoin(Offer, accepted)
+        .where(
+            Question.team_id == team_id,
+            Question.helper_user_id.in_(list(helpers)),
+            Question.status.in_(HELPED_STATES),
+            Question.created_at < until,
+        )
+        .order_by(Question.id)
+    )
+    rows = []
+    for question, responded in (await session.execute(statement)).all():
+        when = responded or question.resolved_at or question.created_at
+        if since <= when < until and question.helper_user_id:
+            rows.append(HelpRow(question.id, question.helper_user_id, question.asker_user_id, when))
+    return rows
+
+
+async def sent_runs(
+    session: AsyncSession, team_id: str, weeks: Collection[str]
+) -> set[tuple[str, str]]:
+    """(manager, week) pairs already sent, among these weeks."""
+    statement = select(DigestRun.manager_user_id, DigestRun.week).where(
+        DigestRun.team_id == team_id,
+        DigestRun.week.in_(list(weeks)),
+        DigestRun.sent_at.is_not(None),
+    )
+    return {(m, w) for m, w in (await session.execute(statement)).all()}
+
+
+async def claim_run(
+    session: AsyncSession,
+    team_id: str,
+    manager_user_id: str,
+    week: str,
+    now: datetime,
+    stale_before: datetime,
+) -> DigestRun | None:
+    """Take the run for (workspace, manager, week), or None when someone else holds it.
+
+    The INSERT conflicts on the primary key, so of several replicas exactly one creates the
+    row. A row not sent whose claim is older than `stale_before` belonged to a replica that
+    died mid-send: the UPDATE takes it over, and only one of several takers matches its WHERE.
+    """
+    key = {"team_id": team_id, "manager_user_id": manager_user_id, "week": week}
+    inserted = await session.execute(
+        insert_for(session, DigestRun)
+        .values(**key, status="claimed", claimed_at=now)
+        .on_conflict_do_nothing(index_elements=list(key))
+    )
+    assert isinstance(inserted, CursorResult)
+    if inserted.rowcount != 1:
+        taken = await session.execute(
+            update(DigestRun)
+            .where(
+                *(getattr(DigestRun, column) == value for column, value in key.items()),
+                DigestRun.sent_at.is_(None),
+                DigestRun.claimed_at < stale_before,
+            )
+            .values(claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        assert isinstance(taken, CursorResult)
+        if taken.rowcount != 1:
+            return None
+    return await session.scalar(
+        select(DigestRun).filter_by(**key).execution_options(populate_existing=True)
+    )
+
+
+async def update_run(
+    session: AsyncSession, team_id: str, manager_user_id: str, week: str, **values: object
+) -> None:
+    await session.execute(
+        update(DigestRun)
+        .where(
+            DigestRun.team_id == team_id,
+            DigestRun.manager_user_id == manager_user_id,
+            DigestRun.week == week,
+        )
+        .values(**values)
+    )

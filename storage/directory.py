@@ -1,0 +1,256 @@
+"""Queries on the expertise directory: people's org data, skills, aliases and networks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.upsert import insert_for
+
+ORG_FIELDS = ("title", "team_name", "manager_user_id", "roles", "interests")
+STATUS_FIELDS = ("routing_status", "away_until")
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    key: str
+    name: str
+    level: int
+    source: str
+    evidence: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ExpertRow:
+    person: Person
+    skill: SkillRow
+
+
+async def ensure_person(session: AsyncSession, team_id: str, user_id: str) -> Person:
+    """The person's row, created empty when askaround has not seen them yet."""
+    statement = (
+        insert_for(session, Person)
+        .values(team_id=team_id, user_id=user_id)
+        .on_conflict_do_nothing(index_elements=["team_id", "user_id"])
+    )
+    await session.execute(statement)
+    person = await session.scalar(
+        select(Person).where(Person.team_id == team_id, Person.user_id == user_id)
+    )
+    assert person is not None
+    return person
+
+
+async def update_person(session: AsyncSession, person: Person, **fields: Any) -> None:
+    unknown = set(fields) - {*ORG_FIELDS, *STATUS_FIELDS, "name", "real_name", "email", "tz"}
+    if unknown:
+        raise ValueError(f"not person fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    await session.flush()
+
+
+async def people_by_handles(
+    session: AsyncSession, team_id: str, handles: Iterable[str]
+) -> dict[str, Person]:
+    """People by Slack username or email, lowercased, for imports and `@name` in text."""
+    wanted = {h.lower() for h in handles}
+    if not wanted:
+        return {}
+    rows = await session.scalars(
+        select(Person).where(
+            Person.team_id == team_id,
+            (func.lower(Person.name).in_(wanted)) | (func.lower(Person.email).in_(wanted)),
+        )
+    )
+    found: dict[str, Person] = {}
+    for person in rows:
+        for handle in (person.name, person.email):
+            if handle and handle.lower() in wanted:
+                found[handle.lower()] = person
+    return found
+
+
+async def people_by_user_ids(
+    session: AsyncSession, team_id: str, user_ids: Iterable[str]
+) -> dict[str, Person]:
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    rows = await session.scalars(
+        select(Person).where(Person.team_id == team_id, Person.user_id.in_(ids))
+    )
+    return {p.user_id: p for p in rows}
+
+
+async def team_vocabulary(
+    session: AsyncSession, team_id: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The workspace's own skills (key → name) and aliases (alias → key)."""
+    skills = {
+        key: name
+        for key, name in await session.execute(
+            select(Skill.key, Skill.name).where(Skill.team_id == team_id)
+        )
+    }
+    aliases = {
+        alias: key
+        for alias, key in await session.execute(
+            select(SkillAlias.alias, Skill.key)
+            .join(Skill, Skill.id == SkillAlias.skill_id)
+            .where(SkillAlias.team_id == team_id)
+        )
+    }
+    return skills, aliases
+
+
+async def ensure_skill(session: AsyncSession, team_id: str, key: str, name: str) -> int:
+    statement = (
+        insert_for(session, Skill)
+        .values(team_id=team_id, key=key, name=name)
+        .on_conflict_do_nothing(index_elements=["team_id", "key"])
+    )
+    await session.execute(statement)
+    skill_id = await session.scalar(
+        select(Skill.id).where(Skill.team_id == team_id, Skill.key == key)
+    )
+    assert skill_id is not None
+    return int(skill_id)
+
+
+async def skill_id(session: AsyncSession, team_id: str, key: str) -> int | None:
+    return await session.scalar(select(Skill.id).where(Skill.team_id == team_id, Skill.key == key))
+
+
+async def set_person_skill(
+    session: AsyncSession, person: Person, skill_id: int, level: int, source: str
+) -> None:
+    statement = insert_for(session, PersonSkill).values(
+        team_id=person.team_id, person_id=person.id, skill_id=skill_id, level=level, source=source
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["person_id", "skill_id"], set_={"level": level, "source": source}
+    )
+    await session.execute(statement)
+
+
+async def remove_person_skill(session: AsyncSession, person: Person, skill_id: int) -> bool:
+    result = await session.execute(
+        delete(PersonSkill).where(
+            PersonSkill.person_id == person.id, PersonSkill.skill_id == skill_id
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _skill_row(key: str, name: str, ps: PersonSkill) -> SkillRow:
+    return SkillRow(key, name, ps.level, ps.source, ps.evidence, ps.updated_at)
+
+
+async def skills_of(session: AsyncSession, person: Person) -> list[SkillRow]:
+    """A person's skills, strongest first."""
+    rows = await session.execute(
+        select(Skill.key, Skill.name, PersonSkill)
+        .join(PersonSkill, PersonSkill.skill_id == Skill.id)
+        .where(PersonSkill.person_id == person.id)
+        .order_by(PersonSkill.level.desc(), Skill.name)
+    )
+    return [_skill_row(key, name, ps) for key, name, ps in rows]
+
+
+async def experts(session: AsyncSession, team_id: str, keys: Iterable[str]) -> list[ExpertRow]:
+    """Active people who declared any of these skills (deactivated ones and bots are left out)."""
+    rows = await session.execute(
+        select(Person, Skill.key, Skill.name, PersonSkill)
+        .join(PersonSkill, PersonSkill.person_id == Person.id)
+        .join(Skill, Skill.id == PersonSkill.skill_id)
+        .where(
+            Person.team_id == team_id,
+            Skill.key.in_(set(keys)),
+            Person.deactivated.is_(False),
+            Person.is_bot.is_(False),
+        )
+    )
+    return [ExpertRow(person, _skill_row(key, name, ps)) for person, key, name, ps in rows]
+
+
+async def connections_of(session: AsyncSession, person: Person) -> list[Connection]:
+    rows = await session.scalars(
+        select(Connection).where(Connection.person_id == person.id).order_by(Connection.id)
+    )
+    return list(rows)
+
+
+async def add_connection(session: AsyncSession, person: Person, **fields: Any) -> Connection:
+    connection = Connection(team_id=person.team_id, person_id=person.id, **fields)
+    session.add(connection)
+    await session.flush()
+    return connection
+
+
+async def delete_connections(session: AsyncSession, ids: Iterable[int]) -> int:
+    result = await session.execute(delete(Connection).where(Connection.id.in_(set(ids))))
+    return int(getattr(result, "rowcount", 0))
+
+
+async def set_alias(session: AsyncSession, team_id: str, alias: str, skill_id: int) -> None:
+    statement = insert_for(session, SkillAlias).values(
+        team_id=team_id, alias=alias, skill_id=skill_id
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "alias"], set_={"skill_id": skill_id}
+    )
+    await session.execute(statement)
+
+
+async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_id: int) -> int:
+    """Move everyone's `from` skill onto `into` (keeping the higher level), then drop `from`."""
+    moving = list(await session.scalars(select(PersonSkill).where(PersonSkill.skill_id == from_id)))
+    for ps in moving:
+        existing = await session.get(PersonSkill, (ps.person_id, into_id))
+        if existing is None:
+            session.add(
+                PersonSkill(
+                    team_id=team_id,
+                    person_id=ps.person_id,
+                    skill_id=into_id,
+                    level=ps.level,
+                    source=ps.source,
+                    evidence=ps.evidence,
+                )
+            )
+        else:
+            existing.level = max(existing.level, ps.level)
+            existing.evidence += ps.evidence
+    await session.flush()
+    await session.execute(delete(PersonSkill).where(PersonSkill.skill_id == from_id))
+    await session.execute(
+        update(SkillAlias).where(SkillAlias.skill_id == from_id).values(skill_id=into_id)
+    )
+    await session.execute(delete(Skill).where(Skill.id == from_id))
+    return len(moving)
+
+
+async def forget_person(session: AsyncSession, person: Person) -> None:
+    """Delete the profile and network; the Slack-side row stays so kudos keep a name."""
+    await session.execute(delete(PersonSkill).where(PersonSkill.person_id == person.id))
+    await session.execute(delete(Connection).where(Connection.person_id == person.id))
+    for name in ORG_FIELDS:
+        setattr(person, name, [] if name in ("roles", "interests") else None)
+    person.title = ""
+    person.team_name = ""
+    person.routing_status = "available"
+    person.away_until = None
+    await session.flush()
+
+
+async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
+    rows = await session.scalars(select(Person).where(Person.team_id == team_id))
+    return {p.user_id: p for p in rows}

@@ -1,0 +1,28 @@
+"""All tables, imported in one place so `Base.metadata` is complete for Alembic."""
+
+from storage.models.base import Base, utcnow
+from storage.models.delivery import DigestRun, EventReceipt, OutboxItem
+from storage.models.directory import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.models.kudos import Kudos
+from storage.models.questions import Offer, Question, QuietUntil, WatchedChannel
+from storage.models.workspace import CompanyValue, Workspace
+
+__all__ = [
+    "Base",
+    "CompanyValue",
+    "Connection",
+    "DigestRun",
+    "EventReceipt",
+    "Kudos",
+    "Offer",
+    "OutboxItem",
+    "Person",
+    "PersonSkill",
+    "Question",
+    "QuietUntil",
+    "Skill",
+    "SkillAlias",
+    "WatchedChannel",
+    "Workspace",
+    "utcnow",
+]

@@ -1,0 +1,78 @@
+"""Who works here and what they know: people, the skill vocabulary, profiles and networks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, TeamScoped, utcnow
+
+
+class Person(TeamScoped, Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    real_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    tz: Mapped[str] = mapped_column(String(64), default="UTC")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    team_name: Mapped[str] = mapped_column(String(200), default="")
+    manager_user_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_bot: Mapped[bool] = mapped_column(default=False)
+    deactivated: Mapped[bool] = mapped_column(default=False)
+    routing_status: Mapped[str] = mapped_column(String(16), default="available")
+    away_until: Mapped[date | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Skill(TeamScoped, Base):
+    __tablename__ = "skills"
+    __table_args__ = (UniqueConstraint("team_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class SkillAlias(TeamScoped, Base):
+    __tablename__ = "skill_aliases"
+    __table_args__ = (UniqueConstraint("team_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alias: Mapped[str] = mapped_column(String(100))
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skills.id", ondelete="CASCADE"), index=True)
+
+
+class PersonSkill(TeamScoped, Base):
+    __tablename__ = "person_skills"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[int] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    level: Mapped[int] = mapped_column(default=3)
+    source: Mapped[str] = mapped_column(String(16), default="declared")
+    evidence: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Connection(TeamScoped, Base):
+    """One entry of a person's network: a colleague, or an outside contact or community."""
+
+    __tablename__ = "connections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    colleague_user_id: Mapped[str | None] = mapped_column(String(32))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    relationship: Mapped[str] = mapped_column(String(16), default="functional")

@@ -1,0 +1,44 @@
+"""The recognition ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, TeamScoped, utcnow
+
+
+class Kudos(TeamScoped, Base):
+    """One entry per recipient; the idempotency key makes retries and double clicks harmless.
+
+    Entries given together share a `batch_key` (what Undo and the shout-out act on). An undone
+    entry keeps its row, with `undone_at` set, so its idempotency key stays taken: a late retry
+    of the same command cannot bring it back.
+    """
+
+    __tablename__ = "kudos"
+    __table_args__ = (
+        UniqueConstraint("team_id", "idempotency_key"),
+        Index("ix_kudos_team_receiver_created", "team_id", "receiver_user_id", "created_at"),
+        Index("ix_kudos_team_giver_created", "team_id", "giver_user_id", "created_at"),
+        Index("ix_kudos_team_batch", "team_id", "batch_key"),
+        Index("ix_kudos_team_shoutout", "team_id", "shoutout_channel_id", "shoutout_ts"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    giver_user_id: Mapped[str] = mapped_column(String(32))
+    receiver_user_id: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    values: Mapped[list[str]] = mapped_column(JSON, default=list)
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    is_private: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(16))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    idempotency_key: Mapped[str] = mapped_column(String(160))
+    batch_key: Mapped[str] = mapped_column(String(160), default="")
+    shoutout_channel_id: Mapped[str | None] = mapped_column(String(32))
+    shoutout_ts: Mapped[str | None] = mapped_column(String(32))
+    undone_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

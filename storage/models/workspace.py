@@ -1,0 +1,38 @@
+"""Per-workspace configuration: what admins set, with the product's defaults."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, String, false
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, utcnow
+
+
+class Workspace(Base):
+    __tablename__ = "workspaces"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    kudos_channel_id: Mapped[str | None] = mapped_column(String(32))
+    daily_allowance: Mapped[int] = mapped_column(default=5)
+    # Role name → kudos a day for people with that role (the largest of a person's roles wins).
+    role_allowances: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    min_reason_length: Mapped[int] = mapped_column(default=10)
+    values_required: Mapped[bool] = mapped_column(default=False)
+    kudos_reactions: Mapped[str] = mapped_column(String(200), default="kudos")
+    digest_weekday: Mapped[int] = mapped_column(default=0)
+    digest_hour: Mapped[int] = mapped_column(default=9)
+    # Who a manager's weekly digest covers: "all" reports down the org chart, or "direct" ones.
+    digest_scope: Mapped[str] = mapped_column(String(16), default="all", server_default="all")
+    digest_roundup: Mapped[bool] = mapped_column(default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CompanyValue(Base):
+    __tablename__ = "company_values"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(String(500), default="")

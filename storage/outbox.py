@@ -1,0 +1,149 @@
+"""Queries on the outbox: what must be delivered to Slack, claimed by one worker at a time.
+
+On PostgreSQL, replicas claim rows with `FOR UPDATE SKIP LOCKED`, so they share the work
+without waiting on each other; SQLite has a single writer, so a plain UPDATE is enough. A
+claim is a lease: a worker that dies leaves rows that another may take when it expires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import OutboxItem
+from storage.upsert import insert_for
+
+WAITING = ("pending", "sending")
+
+
+async def enqueue(
+    session: AsyncSession,
+    team_id: str,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    key: str,
+    at: datetime,
+) -> None:
+    """Add a delivery in the caller's transaction; the same key twice is one delivery."""
+    await session.execute(
+        insert_for(session, OutboxItem)
+        .values(
+            team_id=team_id,
+            method=kind,
+            payload=payload,
+            dedupe_key=key,
+            status="pending",
+            next_attempt_at=at,
+            created_at=at,
+        )
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
+
+
+async def claim_due(
+    session: AsyncSession, now: datetime, lease_until: datetime, limit: int
+) -> list[OutboxItem]:
+    """Take up to `limit` deliveries that are due and not leased by a live worker."""
+    due = and_(
+        OutboxItem.next_attempt_at <= now,
+        or_(
+            OutboxItem.status == "pending",
+            and_(OutboxItem.status == "sending", OutboxItem.claimed_until < now),
+        ),
+    )
+    query = select(OutboxItem).where(due).order_by(OutboxItem.id).limit(limit)
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    items = list((await session.scalars(query)).all())
+    if items:
+        await session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.id.in_([i.id for i in items]))
+            .values(status="sending", claimed_until=lease_until, attempts=OutboxItem.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        for item in items:
+            item.attempts += 1
+    return items
+
+
+async def finish(
+    session: AsyncSession,
+    item_id: int,
+    status: str,
+    *,
+    at: datetime,
+    error: str | None = None,
+    next_attempt_at: datetime | None = None,
+) -> None:
+    values: dict[str, Any] = {"status": status, "claimed_until": None, "last_error": error}
+    if status == "sent":
+        values["sent_at"] = at
+    if next_attempt_at is not None:
+        values["next_attempt_at"] = next_attempt_at
+    await session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def stuck(session: AsyncSession, older_than: datetime) -> Sequence[OutboxItem]:
+    """Failed deliveries, and waiting ones that should have gone long ago."""
+    return (
+        await session.scalars(
+            select(OutboxItem)
+            .where(
+                or_(
+                    OutboxItem.status == "failed",
+                    and_(OutboxItem.status.in_(WAITING), OutboxItem.created_at < older_than),
+                )
+            )
+            .order_by(OutboxItem.id)
+        )
+    ).all()
+
+
+async def retry_failed(session: AsyncSession, now: datetime) -> int:
+    result = await session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.status == "failed")
+        .values(status="pending", attempts=0, next_attempt_at=now, last_error=None)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return result.rowcount
+
+
+async def depth(session: AsyncSession) -> tuple[int, datetime | None]:
+    """How many deliveries wait, and since when the oldest has."""
+    row = (
+        await session.execute(
+            select(func.count(), func.min(OutboxItem.created_at)).where(
+                OutboxItem.status.in_(WAITING)
+            )
+        )
+    ).one()
+    oldest = row[1]
+    return int(row[0]), oldest
+
+
+async def due_count(session: AsyncSession, now: datetime) -> int:
+    """Deliveries that are due or being sent right now (backed-off ones are not)."""
+    return int(
+        await session.scalar(
+            select(func.count()).where(
+                or_(
+                    OutboxItem.status == "sending",
+                    and_(OutboxItem.status == "pending", OutboxItem.next_attempt_at <= now),
+                )
+            )
+        )
+        or 0
+    )

@@ -1,0 +1,215 @@
+"""Queries on questions and offers. The database, not memory, decides who wins an accept."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, and_, case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Offer, Question
+
+OPEN_STATES = ("open",)
+
+
+async def add_question(session: AsyncSession, **fields: Any) -> Question:
+    question = Question(**fields)
+    session.add(question)
+    await session.flush()
+    return question
+
+
+async def question_by_key(session: AsyncSession, team_id: str, key: str) -> Question | None:
+    return await session.scalar(
+        select(Question).where(Question.team_id == team_id, Question.idempotency_key == key)
+    )
+
+
+async def get_question(session: AsyncSession, team_id: str, question_id: int) -> Question | None:
+    return await session.scalar(
+        select(Question).where(Question.team_id == team_id, Question.id == question_id)
+    )
+
+
+async def set_question_status(
+    session: AsyncSession,
+    question: Question,
+    status: str,
+    *,
+    expected: Collection[str],
+    resolved_at: datetime | None = None,
+) -> bool:
+    """Move a question on only from one of the `expected` states; False if someone beat us."""
+    values: dict[str, Any] = {"status": status}
+    if resolved_at is not None:
+        values["resolved_at"] = resolved_at
+    result = await session.execute(
+        update(Question)
+        .where(Question.id == question.id, Question.status.in_(list(expected)))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    if result.rowcount == 1:
+        question.status = status
+        return True
+    return False
+
+
+async def claim_question(session: AsyncSession, question: Question, helper_user_id: str) -> bool:
+    """Atomically make `helper_user_id` the helper; exactly one of simultaneous clicks wins."""
+    result = await session.execute(
+        update(Question)
+        .where(Question.id == question.id, Question.status == "open")
+        .values(status="connected", helper_user_id=helper_user_id)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
+
+
+async def add_offer(session: AsyncSession, **fields: Any) -> Offer:
+    offer = Offer(**fields)
+    session.add(offer)
+    await session.flush()
+    return offer
+
+
+async def get_offer(session: AsyncSession, team_id: str, offer_id: int) -> Offer | None:
+    return await session.scalar(select(Offer).where(Offer.team_id == team_id, Offer.id == offer_id))
+
+
+async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
+    result = await session.scalars(
+        select(Offer).where(Offer.question_id == question_id).order_by(Offer.id)
+    )
+    return result.all()
+
+
+async def set_offer_status(
+    session: AsyncSession,
+    offer: Offer,
+    status: str,
+    *,
+    expected: Collection[str] = ("pending",),
+    at: datetime | None = None,
+) -> bool:
+    result = await session.execute(
+        update(Offer)
+        .where(Offer.id == offer.id, Offer.status.in_(list(expected)))
+        .values(status=status, responded_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    if result.rowcount == 1:
+        offer.status, offer.responded_at = status, at
+        return True
+    return False
+
+
+async def pending_load(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, int]:
+    """How many offers each person has waiting for an answer right now."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(Offer.candidate_user_id, func.count())
+        .where(
+            Offer.team_id == team_id,
+            Offer.status == "pending",
+            Offer.candidate_user_id.in_(list(user_ids)),
+        )
+        .group_by(Offer.candidate_user_id)
+    )
+    return {user: int(count) for user, count in rows.all()}
+
+
+async def responsiveness(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, tuple[int, int]]:
+    """(offers answered with "I can help", offers answered or expired) per person."""
+    if not user_ids:
+        return {}
+    accepted = func.sum(case((Offer.status == "accepted", 1), else_=0))
+    rows = await session.execute(
+        select(Offer.candidate_user_id, accepted, func.count())
+        .where(
+            Offer.team_id == team_id,
+            Offer.candidate_user_id.in_(list(user_ids)),
+            Offer.status.in_(["accepted", "declined", "expired"]),
+        )
+        .group_by(Offer.candidate_user_id)
+    )
+    return {user: (int(a or 0), int(n)) for user, a, n in rows.all()}
+
+
+async def open_questions_with_pending_offers(
+    session: AsyncSession, created_before: datetime
+) -> Sequence[Offer]:
+    """Pending offers of open questions old enough that they may have run out of time."""
+    result = await session.scalars(
+        select(Offer)
+        .join(Question, Question.id == Offer.question_id)
+        .where(
+            and_(
+                Question.status == "open",
+                Offer.status == "pending",
+                Offer.created_at <= created_before,
+            )
+        )
+        .order_by(Offer.id)
+    )
+    return result.all()
+
+
+async def open_questions_without_pending(session: AsyncSession) -> Sequence[Question]:
+    pending = select(Offer.id).where(Offer.question_id == Question.id, Offer.status == "pending")
+    result = await session.scalars(
+        select(Question).where(Question.status == "open", ~pending.exists()).order_by(Question.id)
+    )
+    return result.all()
+
+
+async def questions_of(
+    session: AsyncSession, team_id: str, asker_user_id: str, statuses: Collection[str]
+) -> Sequence[Question]:
+    result = await session.scalars(
+        select(Question)
+        .where(
+            Question.team_id == team_id,
+            Question.asker_user_id == asker_user_id,
+            Question.status.in_(list(statuses)),
+        )
+        .order_by(Question.id.desc())
+        .limit(20)
+    )
+    return result.all()
+
+
+async def channels_discussing(
+    session: AsyncSession, team_id: str, topics: Collection[str], limit: int = 3
+) -> list[str]:
+    """Public channels where questions on these topics were asked before, busiest first."""
+    rows = await session.execute(
+        select(Question.channel_id, Question.topics).where(
+            Question.team_id == team_id, Question.is_private.is_(False)
+        )
+    )
+    wanted = set(topics)
+    counts: dict[str, int] = {}
+    for channel_id, question_topics in rows.all():
+        if wanted & set(question_topics or ()):
+            counts[channel_id] = counts.get(channel_id, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])[:limit]
+
+
+async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:
+    await session.execute(
+        update(Offer)
+        .where(Offer.id == offer_id)
+        .values(dm_channel_id=channel_id, dm_ts=ts)
+        .execution_options(synchronize_session=False)
+    )

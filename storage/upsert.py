@@ -1,0 +1,15 @@
+"""Dialect-aware INSERT … ON CONFLICT, the one portable way to make writes idempotent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def insert_for(session: AsyncSession, table: Any) -> Any:
+    """The dialect's own `insert`, which knows `on_conflict_do_nothing/update`."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(table)

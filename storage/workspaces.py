@@ -1,0 +1,76 @@
+"""Per-workspace configuration and company values, created with the defaults on first use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import CompanyValue, Workspace
+from storage.upsert import insert_for
+
+DEFAULT_VALUES: tuple[tuple[str, str], ...] = (
+    ("teamwork", "We win together and make each other better."),
+    ("ownership", "We see things through, and own the outcome."),
+    ("customer-first", "We start from what our customers need."),
+    ("craft", "We take pride in doing the work well."),
+    ("courage", "We say the hard thing and try the new thing."),
+)
+
+
+async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
+    """The workspace's settings; the first call creates them and seeds the default values.
+
+    The insert comes first on purpose: on SQLite it takes the write lock at the start of the
+    caller's transaction, so a read-then-write unit of work cannot lose a lock upgrade race.
+    """
+    statement = (
+        insert_for(session, Workspace)
+        .values(team_id=team_id)
+        .on_conflict_do_nothing(index_elements=["team_id"])
+    )
+    result = await session.execute(statement)
+    assert isinstance(result, CursorResult)
+    if result.rowcount == 1:
+        seed = [{"team_id": team_id, "name": n, "description": d} for n, d in DEFAULT_VALUES]
+        await session.execute(
+            insert_for(session, CompanyValue)
+            .values(seed)
+            .on_conflict_do_nothing(index_elements=["team_id", "name"])
+        )
+    workspace = await session.scalar(
+        select(Workspace)
+        .where(Workspace.team_id == team_id)
+        .execution_options(populate_existing=True)
+    )
+    assert workspace is not None
+    return workspace
+
+
+async def value_names(session: AsyncSession, team_id: str) -> list[str]:
+    rows = await session.scalars(
+        select(CompanyValue.name).where(CompanyValue.team_id == team_id).order_by(CompanyValue.name)
+    )
+    return list(rows)
+
+
+async def configure(session: AsyncSession, team_id: str, **settings: Any) -> None:
+    """Change workspace settings (kudos channel, allowances, reason length, reactions, …)."""
+    await ensure_workspace(session, team_id)
+    await session.execute(update(Workspace).where(Workspace.team_id == team_id).values(**settings))
+
+
+async def set_values(
+    session: AsyncSession, team_id: str, values: dict[str, str] | list[str]
+) -> None:
+    """Replace the workspace's company values (name → description)."""
+    await ensure_workspace(session, team_id)
+    described = values if isinstance(values, dict) else dict.fromkeys(values, "")
+    await session.execute(delete(CompanyValue).where(CompanyValue.team_id == team_id))
+    if described:
+        await session.execute(
+            insert_for(session, CompanyValue).values(
+                [{"team_id": team_id, "name": n, "description": d} for n, d in described.items()]
+            )
+        )
