@@ -1,0 +1,1 @@
+"""askaround: find who knows, thank who helped."""

@@ -1,0 +1,58 @@
+"""`askaround eval routing DIR`: measure routing on a folder of real questions and answerers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.routing.engine import RoutingIndex
+from bot.routing.evaluation import TEAM_ID, evaluate, load_dataset, read_dataset
+from bot.settings import normalise_database_url
+from storage.db import create_engine, create_sessions
+from storage.migrate import upgrade_head
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "eval",
+        help="measure question routing on a benchmark folder",
+        description=(
+            "Load people.jsonl and history.jsonl from DIR into a fresh database, route every "
+            "question in questions.jsonl with the bot's engine and a popularity baseline, and "
+            "print one line of P@1, R@3, R@10, MRR, nDCG@10 and latency per method."
+        ),
+    )
+    parser.add_argument("target", choices=["routing"], help="what to evaluate")
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the benchmark folder")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="an empty database to load into (default: a temporary SQLite file)",
+    )
+    return parser
+
+
+async def run(args: argparse.Namespace) -> int:
+    dataset = read_dataset(args.folder)
+    with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
+        url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
+        engine = create_engine(normalise_database_url(url))
+        try:
+            await upgrade_head(engine)
+            sessions = create_sessions(engine)
+            started = time.perf_counter()
+            await load_dataset(sessions, dataset)
+            index = await RoutingIndex.load(sessions, TEAM_ID)
+            loaded = time.perf_counter() - started
+            results = evaluate(index, dataset)
+            routed = time.perf_counter() - started - loaded
+        finally:
+            await engine.dispose()
+    for metrics in results:
+        print(metrics.line())
+    print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
+    return 0

@@ -1,0 +1,71 @@
+"""`askaround report --week 2026-W47 --manager EMAIL [--format text|csv|png] [--output FILE]`:
+a manager's weekly summary from the command line, the same one their digest DM shows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from bot.clock import Clock
+from bot.digests import outline
+from bot.digests.chart import chart_png
+from bot.digests.csv import summary_csv
+from bot.digests.service import DigestService
+from bot.digests.weeks import IsoWeek
+from bot.errors import AskaroundError, UserError
+from bot.settings import Settings
+from storage.db import create_engine, create_sessions
+from storage.migrate import upgrade_head
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
+        description=(
+            "The summary of one ISO week for the team below a manager, in the manager's own "
+            "time zone. Private kudos are counted, never shown."
+        ),
+    )
+    parser.add_argument("--week", required=True, metavar="YYYY-Www", help="e.g. 2026-W47")
+    parser.add_argument("--manager", required=True, metavar="EMAIL", help="the manager's email")
+    parser.add_argument("--format", choices=["text", "csv", "png"], default="text")
+    parser.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    return parser
+
+
+def _week(text: str) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text)
+    except UserError:
+        raise AskaroundError(f"--week {text!r} is not an ISO week: use YYYY-Www") from None
+
+
+async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
+    week = _week(args.week)
+    engine = create_engine(Settings.from_env().database_url)
+    try:
+        await upgrade_head(engine)
+        digests = DigestService(create_sessions(engine), Clock().now)
+        summary = await digests.report_by_email(args.manager, week)
+    finally:
+        await engine.dispose()
+    if args.format == "png":
+        data = chart_png(summary)
+    elif args.format == "csv":
+        data = summary_csv(summary).encode()
+    else:
+        data = outline.as_text(summary).encode()
+    _emit(data, args.output, out or sys.stdout.buffer)
+    return 0
+
+
+def _emit(data: bytes, output: str | None, out: BinaryIO) -> None:
+    if output:
+        Path(output).write_bytes(data)
+        print(f"askaround: wrote {output}", file=sys.stderr)
+    else:
+        out.write(data)
+        out.flush()

@@ -1,0 +1,42 @@
+"""`askaround skills alias|merge`: curate the workspace's skill vocabulary."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli.people import open_services
+from bot.directory.admin import add_alias, merge_skills
+from bot.settings import Settings
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "skills",
+        help="add skill aliases and merge duplicate skills",
+        description="Curate the skill vocabulary of the workspace the bot token belongs to.",
+    )
+    action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    alias = action.add_parser("alias", help="make ALIAS mean SKILL (`k8s` → Kubernetes)")
+    alias.add_argument("alias", metavar="ALIAS")
+    alias.add_argument("skill", metavar="SKILL")
+    merge = action.add_parser(
+        "merge", help="move everyone's FROM skill onto INTO and make FROM an alias"
+    )
+    merge.add_argument("source", metavar="FROM")
+    merge.add_argument("target", metavar="INTO")
+    return parser
+
+
+async def run(args: argparse.Namespace) -> int:
+    from handlers.directory_sync import SlackResolver, directory_client
+
+    settings = Settings.from_env()
+    async with open_services(settings) as services:
+        team_id = (await SlackResolver.connect(directory_client(settings))).team_id
+        if args.action == "alias":
+            message = await add_alias(services.directory, team_id, args.alias, args.skill)
+        else:
+            message = await merge_skills(services.directory, team_id, args.source, args.target)
+    print(message)
+    return 0

@@ -1,0 +1,32 @@
+"""`askaround sync`: refresh names, time zones and deactivations from Slack's users.list."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli.people import open_services
+from bot.settings import Settings
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        "sync",
+        help="pull the Slack directory now (the bot also does it daily)",
+        description=(
+            "Page through users.list and record everyone's name, time zone and whether they "
+            "were deactivated; deactivated people stop being asked questions."
+        ),
+    )
+
+
+async def run(args: argparse.Namespace) -> int:
+    from handlers.directory_sync import SlackResolver, directory_client, sync_directory
+
+    settings = Settings.from_env()
+    client = directory_client(settings)
+    async with open_services(settings) as services:
+        team_id = (await SlackResolver.connect(client)).team_id
+        report = await sync_directory(client, services, team_id)
+    print(report.summary())
+    return 0

@@ -1,0 +1,27 @@
+"""The one source of "now" for the domain, so tests can move time forward on a running bot."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+
+class Clock:
+    def __init__(self) -> None:
+        self._offset = timedelta(0)
+        self._frozen: datetime | None = None
+
+    def now(self) -> datetime:
+        if self._frozen is not None:
+            return self._frozen + self._offset
+        return datetime.now(UTC) + self._offset
+
+    def advance(self, delta: timedelta) -> None:
+        self._offset += delta
+
+    def freeze(self, moment: datetime) -> None:
+        """Stop the clock at `moment` (aware); `advance` still moves it."""
+        self._frozen, self._offset = moment, timedelta(0)
+
+    def thaw(self) -> None:
+        """Back to real time, keeping nothing of a freeze or an advance."""
+        self._frozen, self._offset = None, timedelta(0)

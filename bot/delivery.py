@@ -1,0 +1,41 @@
+"""When to try a Slack delivery again: Slack's own `Retry-After` on 429, otherwise
+exponential backoff with jitter, and a bound after which a person has to look."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+MAX_ATTEMPTS = 8
+MAX_DELAY_SECONDS = 600.0
+TRANSIENT_ERRORS = frozenset(
+    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # sent | pending (try again) | failed
+    next_attempt_at: datetime | None = None
+    error: str | None = None
+
+
+def after_failure(
+    attempts: int,
+    now: datetime,
+    error: str,
+    *,
+    transient: bool,
+    retry_after: float | None = None,
+    rng: random.Random | None = None,
+) -> Outcome:
+    """What to do with a delivery that failed on its `attempts`-th try."""
+    if not transient or attempts >= MAX_ATTEMPTS:
+        return Outcome("failed", error=error)
+    if retry_after is not None:
+        delay = retry_after + (rng or random).uniform(0, 0.5)
+    else:
+        base = min(MAX_DELAY_SECONDS, 2.0 ** (attempts - 1))
+        delay = base * (rng or random).uniform(0.5, 1.5)
+    return Outcome("pending", next_attempt_at=now + timedelta(seconds=delay), error=error)

@@ -1,0 +1,51 @@
+"""The sample company: Slack users in the emulator, and the same people known to the bot."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from typing import Any
+
+import yaml
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.directory.importer import import_people
+from bot.emulator import SlackEmulator
+from bot.services import Services
+from handlers.directory_sync import SlackResolver, sync_directory
+
+COMPANY_FILE = files("bot.demo").joinpath("company.yaml")
+
+
+def load_company() -> list[dict[str, Any]]:
+    return list(yaml.safe_load(COMPANY_FILE.read_text())["people"])
+
+
+def create_slack_users(emu: SlackEmulator, company: list[dict[str, Any]]) -> dict[str, str]:
+    """Slack's side: one user per person, a private team channel, and #random."""
+    ws = emu.workspace
+    users: dict[str, str] = {}
+    for person in company:
+        user = ws.add_user(
+            person["handle"],
+            real_name=person["name"],
+            email=person["email"],
+            tz=person["tz"],
+            title=person.get("title", ""),
+        )
+        users[person["handle"]] = user.id
+    platform = [users[p["handle"]] for p in company if p.get("team") == "Platform"]
+    ws.add_channel("platform", is_private=True, members=platform)
+    ws.add_channel("random", members=list(users.values()))
+    return users
+
+
+async def seed_bot(services: Services, team_id: str, emu: SlackEmulator) -> None:
+    """The bot's side: a directory sync, then `askaround import people company.yaml`."""
+    client = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url)
+    await sync_directory(client, services, team_id)
+    with as_file(COMPANY_FILE) as path:
+        report = await import_people(
+            services, path, SlackResolver(client, team_id), dry_run=False, progress=False
+        )
+    if report.rejected:
+        raise RuntimeError(f"the sample company does not import cleanly:\n{report.summary()}")

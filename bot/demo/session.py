@@ -1,0 +1,134 @@
+"""One demo session: performs each typed line through the emulator, as that person would."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bot.demo.display import describe
+from bot.demo.shell import BadLine, Line, to_slack_text
+from bot.emulator import Message, PersonError, SlackEmulator
+from bot.runner import Runner, in_flight_listeners
+
+
+async def settle(emu: SlackEmulator, runner: Runner, rounds: int = 400) -> None:
+    """Quiet everywhere, twice in a row: Slack has nothing in flight, no listener of the bot
+    is still working after its ack, and the bot's outbox has nothing due."""
+
+    async def quiet() -> bool:
+        await emu.settle()
+        return not in_flight_listeners() and await runner.bot.outbox.idle()
+
+    for _ in range(rounds):
+        if await quiet() and await quiet():
+            return
+        await asyncio.sleep(0.05)
+
+
+class DemoSession:
+    def __init__(self, emu: SlackEmulator, users: dict[str, str], runner: Runner) -> None:
+        self.emu = emu
+        self.runner = runner
+        self.users = users
+        self._seen = 0
+
+    def user(self, handle: str) -> str:
+        if handle not in self.users:
+            raise BadLine(f"nobody called @{handle} here; try @alice, @bob, @carol or @maria")
+        return self.users[handle]
+
+    def channel(self, name: str) -> str:
+        try:
+            return self.emu.workspace.channel_by_name(name).id
+        except (KeyError, ValueError):
+            raise BadLine(f"there is no #{name} channel") from None
+
+    async def perform(self, line: Line) -> list[str]:
+        """Do what the line says, wait for the bot to finish, and return what people now see."""
+        user = self.user(line.handle)
+        text = to_slack_text(line.text, self.users)
+        try:
+            await self._act(line, user, text)
+        except PersonError as error:
+            raise BadLine(str(error)) from None
+        await settle(self.emu, self.runner)
+        return self.news()
+
+    def news(self) -> list[str]:
+        effects = self.emu.effects_since(self._seen)
+        if effects:
+            self._seen = effects[-1].seq
+        return [shown for e in effects if (shown := describe(self.emu, e))]
+
+    async def _act(self, line: Line, user: str, text: str) -> None:
+        if line.verb == "command":
+            command, _, rest = text.partition(" ")
+            await self.emu.slash_command(user, command, rest, channel_id=self.channel(line.channel))
+        elif line.verb == "say":
+            await self.emu.post_message(user, self.channel(line.channel), text)
+        elif line.verb == "dm":
+            im = self.emu.workspace.open_im(user)
+            await self.emu.post_message(user, im.id, text)
+        elif line.verb == "home":
+            await self.emu.open_home(user)
+        elif line.verb == "react":
+            target = self._last_message(user, self.channel(line.channel))
+            await self.emu.add_reaction(user, target.channel, target.ts, line.text.strip(": "))
+        elif line.verb == "shortcut":
+            callback, _, where = line.text.partition(" ")
+            if where.strip() == "on last":
+                target = self._last_message(user, self.channel(line.channel))
+                await self.emu.message_shortcut(user, callback, target)
+            else:
+                await self.emu.global_shortcut(user, callback)
+        elif line.verb == "submit":
+            await self._submit(user, line.text)
+        elif line.verb == "click":
+            await self.emu.click_button(user, line.text.strip().strip('"'))
+
+    def _last_message(self, user: str, channel_id: str) -> Message:
+        for message in reversed(self.emu.messages(channel_id)):
+            if message.user != user and not message.deleted:
+                return message
+        raise BadLine("there is no message from someone else in that channel yet")
+
+    async def _submit(self, user: str, spec: str) -> None:
+        """`Label=value; Other label=a, b`: fill the open modal's inputs, then press Submit."""
+        modal = self.emu.open_modal(user)
+        if modal is None:
+            raise BadLine("no modal is open for that person")
+        inputs = {
+            str((b.get("label") or {}).get("text", "")).lower(): b
+            for b in modal.blocks
+            if b.get("type") == "input"
+        }
+        values: dict[str, dict[str, Any]] = {}
+        for part in filter(None, (p.strip() for p in spec.split(";"))):
+            label, _, raw = part.partition("=")
+            block = inputs.get(label.strip().lower())
+            if block is None:
+                raise BadLine(f"the modal has no field {label.strip()!r}; it has {sorted(inputs)}")
+            element = block["element"]
+            values[block["block_id"]] = {element["action_id"]: self._typed(element, raw.strip())}
+        await self.emu.submit_view(user, modal.id, values)
+
+    def _typed(self, element: dict[str, Any], raw: str) -> Any:
+        """What a person picks in a field, from what they typed in the demo."""
+        kind = str(element.get("type"))
+        items = [item.strip() for item in raw.split(",") if item.strip()]
+        if kind.endswith("users_select"):
+            ids = [self.user(item.lstrip("@")) for item in items]
+            return ids if kind.startswith("multi_") else ids[0]
+        if kind.endswith("static_select"):
+            options = {}
+            for option in element.get("options") or []:
+                options[str(option["value"]).lower()] = option["value"]
+                options[str(option["text"]["text"]).lower().lstrip("#")] = option["value"]
+            try:
+                chosen = [options[item.lower().lstrip("#")] for item in items]
+            except KeyError as missing:
+                raise BadLine(f"no option {missing} in that field") from None
+            return chosen if kind.startswith("multi_") else chosen[0]
+        if kind.endswith("conversations_select") or kind.endswith("channels_select"):
+            return self.channel(raw.lstrip("#"))
+        return raw

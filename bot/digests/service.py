@@ -1,0 +1,193 @@
+"""Which digests are due, who may read which report, and the exactly-once claims.
+
+The database decides who sends a digest: a replica sends only what it claimed, and a claim
+left behind by a replica that died is taken over once it is `stale_after` old. What Slack
+needs (the DM, the file upload) is done by the handler between `claim` and `sent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import visibility
+from bot.digests.summary import Shoutout, TeamSummary, build_summary
+from bot.digests.weeks import IsoWeek, due_week, parse_period, zone
+from bot.errors import AskaroundError, UserError
+from storage import digests as q
+from storage import kudos as ledger
+from storage.models import Person, Workspace
+from storage.workspaces import ensure_workspace
+
+ROUNDUP = "#roundup"  # the run key of a workspace's public roundup (no user id starts with #)
+STALE_AFTER = timedelta(minutes=5)
+NOT_A_MANAGER = (
+    "Team reports are for managers, and nobody reports to you in the org chart. "
+    "If that is wrong, ask an admin to import it (`askaround import people`)."
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A claimed (workspace, manager or roundup, week); `message_ts` is set once posted."""
+
+    team_id: str
+    manager_user_id: str
+    week: IsoWeek
+    channel_id: str | None
+    message_ts: str | None
+
+
+@dataclass(frozen=True)
+class Roundup:
+    channel_id: str
+    week: IsoWeek
+    shoutouts: tuple[Shoutout, ...]
+
+
+class DigestService:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        now: Callable[[], datetime],
+        stale_after: timedelta = STALE_AFTER,
+    ) -> None:
+        self._sessions = sessions
+        self._now = now
+        self.stale_after = stale_after
+
+    async def due(self, team_id: str) -> list[tuple[str, IsoWeek]]:
+        """(manager, week) digests whose local send time has come and that were not sent."""
+        now = self._now()
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            chosen = [
+                (m.user_id, week)
+                for m in await q.managers(s, team_id)
+                if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
+            ]
+            sent = await q.sent_runs(s, team_id, {w.label for _, w in chosen})
+        return [(m, w) for m, w in chosen if (m, w.label) not in sent]
+
+    async def claim(self, team_id: str, manager_user_id: str, week: IsoWeek) -> Run | None:
+        now = self._now()
+        async with self._sessions() as s, s.begin():
+            row = await q.claim_run(
+                s, team_id, manager_user_id, week.label, now, now - self.stale_after
+            )
+        if row is None:
+            return None
+        return Run(team_id, manager_user_id, week, row.channel_id, row.message_ts)
+
+    async def posted(self, run: Run, channel_id: str, ts: str) -> None:
+        """Record the posted message before anything else can fail, so it is never re-posted."""
+        async with self._sessions() as s, s.begin():
+            await q.update_run(
+                s, run.team_id, run.manager_user_id, run.week.label,
+                status="posted", channel_id=channel_id, message_ts=ts,
+            )  # fmt: skip
+
+    async def sent(self, run: Run) -> None:
+        async with self._sessions() as s, s.begin():
+            await q.update_run(
+                s, run.team_id, run.manager_user_id, run.week.label,
+                status="sent", sent_at=self._now(),
+            )  # fmt: skip
+
+    async def summary(self, team_id: str, manager_user_id: str, week: IsoWeek) -> TeamSummary:
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            manager = await q.person(s, team_id, manager_user_id)
+            if manager is None:
+                raise UserError(f"I don't know <@{manager_user_id}> yet.")
+            return await self._build(s, workspace, manager, week)
+
+    async def report(
+        self,
+        team_id: str,
+        viewer_user_id: str,
+        *,
+        slack_admin: bool,
+        manager_user_id: str | None,
+        period: str,
+    ) -> TeamSummary:
+        """`/kudos report`: the summary of a week for a manager the viewer may see."""
+        target = manager_user_id or viewer_user_id
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            viewer = await q.person(s, team_id, viewer_user_id)
+            manager = await q.person(s, team_id, target)
+            admin = visibility.is_admin(slack_admin, viewer.roles if viewer else None)
+            org = {p.user_id for p in await q.team_members(s, team_id, viewer_user_id)}
+            if not visibility.may_see_report(
+                visibility.person(viewer_user_id), target, admin=admin, org=org
+            ):
+                raise UserError(
+                    f"You can see the reports of your own org only, and <@{target}> is not in "
+                    "yours. Admins can see anyone's."
+                )
+            if manager is None or not await q.team_members(s, team_id, target):
+                if target == viewer_user_id:
+                    raise UserError(NOT_A_MANAGER)
+                raise UserError(f"Nobody reports to <@{target}> in the org chart.")
+            week = parse_period(period, self._now(), manager.tz)
+            return await self._build(s, workspace, manager, week)
+
+    async def report_by_email(self, email: str, week: IsoWeek) -> TeamSummary:
+        """The CLI's way in: the manager by email, in whichever workspace they are known."""
+        async with self._sessions() as s, s.begin():
+            found = await q.people_with_email(s, email)
+            if not found:
+                raise AskaroundError(f"no active person has the email {email}")
+            if len(found) > 1:
+                raise AskaroundError(f"{email} is known in {len(found)} workspaces")
+            manager = found[0]
+            if not await q.team_members(s, manager.team_id, manager.user_id):
+                raise AskaroundError(f"nobody reports to {email} in the org chart")
+            workspace = await ensure_workspace(s, manager.team_id)
+            return await self._build(s, workspace, manager, week)
+
+    async def _build(
+        self, s: AsyncSession, workspace: Workspace, manager: Person, week: IsoWeek
+    ) -> TeamSummary:
+        direct = workspace.digest_scope == "direct"
+        return await build_summary(s, workspace.team_id, manager, week, direct_only=direct)
+
+    async def roundup_due(self, team_id: str) -> Roundup | None:
+        """The workspace's public roundup, when it is switched on, has a channel, and is due
+        (on the digest weekday and hour, UTC) and not yet sent."""
+        now = self._now()
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            week = due_week(now, "UTC", workspace.digest_weekday, workspace.digest_hour)
+            channel = workspace.kudos_channel_id
+            if not (workspace.digest_roundup and channel and week):
+                return None
+            if await q.sent_runs(s, team_id, [week.label]) & {(ROUNDUP, week.label)}:
+                return None
+            start, end = week.window("UTC")
+            entries = await q.public_kudos(s, team_id, start, end)
+            names = await ledger.names(
+                s,
+                team_id,
+                {k.giver_user_id for k in entries} | {k.receiver_user_id for k in entries},
+            )
+        utc = zone("UTC")
+        return Roundup(
+            channel,
+            week,
+            tuple(
+                Shoutout(
+                    receiver=names.get(k.receiver_user_id, k.receiver_user_id),
+                    giver=names.get(k.giver_user_id, k.giver_user_id),
+                    message=k.message,
+                    values=tuple(k.values or ()),
+                    given_on=k.created_at.astimezone(utc).date(),
+                )
+                for k in entries
+                if visibility.report_shows(k.is_private)
+            ),
+        )

@@ -1,0 +1,161 @@
+"""A manager's week, as plain data: what the digest, `/kudos report` and the CLI all show.
+
+Everything is computed here once, from storage queries, so the three surfaces cannot
+disagree. Kudos given in private conversations are counted (totals, values, the chart) but
+their text, giver and receiver never enter the summary: `visibility.report_shows` decides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import visibility
+from bot.digests.weeks import IsoWeek, zone
+from storage import digests as q
+from storage import kudos as ledger
+from storage.models import Kudos, Person
+
+TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
+CHART_WEEKS = 8
+UNSUNG_WEEKS = 4  # helped in these weeks but received no kudos in them
+QUIET_WEEKS = 8  # no kudos for this long: worth a manager's look
+TOP = 5
+NO_VALUE = "(no value)"
+
+
+@dataclass(frozen=True)
+class Shoutout:
+    receiver: str
+    giver: str
+    message: str
+    values: tuple[str, ...]
+    given_on: date  # in the manager's time zone
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    week: IsoWeek
+    per_value: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.per_value)
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    team_id: str
+    manager_user_id: str
+    manager_name: str
+    week: IsoWeek
+    tz: str
+    team_size: int
+    shoutouts: tuple[Shoutout, ...]  # public ones only, with their text
+    private_count: int  # private ones: a number, nothing more
+    top_givers: tuple[tuple[str, int], ...]
+    helpers: tuple[tuple[str, int], ...]  # (name, questions taken on this week)
+    unsung: tuple[str, ...]
+    quiet: tuple[tuple[str, date | None], ...]  # (name, last kudos received, None: never)
+    values: tuple[tuple[str, int], ...]
+    weekly: tuple[WeekCount, ...]  # the last CHART_WEEKS weeks, oldest first
+
+    @property
+    def total(self) -> int:
+        return len(self.shoutouts) + self.private_count
+
+    @property
+    def previous_average(self) -> float:
+        before = self.weekly[-1 - TREND_WEEKS : -1]
+        return sum(w.total for w in before) / TREND_WEEKS if before else 0.0
+
+
+def display_name(person: Person) -> str:
+    return person.real_name or person.name or person.user_id
+
+
+def _ranked(counts: Counter[str], limit: int | None = TOP) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
+
+
+async def build_summary(
+    session: AsyncSession,
+    team_id: str,
+    manager: Person,
+    week: IsoWeek,
+    *,
+    direct_only: bool = False,
+) -> TeamSummary:
+    """The summary of `week` for `manager`'s team, in the manager's own time zone."""
+    tz = manager.tz
+    members = await q.team_members(session, team_id, manager.user_id, direct_only=direct_only)
+    ids = [m.user_id for m in members]
+    start, end = week.window(tz)
+    first_chart_week = week.shifted(-(CHART_WEEKS - 1))
+    chart_start, _ = first_chart_week.window(tz)
+    received = await q.kudos_received(session, team_id, ids, chart_start, end)
+    this_week = [k for k in received if start <= k.created_at < end]
+    shown = [k for k in this_week if visibility.report_shows(k.is_private)]
+    given = await q.given_counts(session, team_id, ids, start, end)
+    helped = await q.help_given(
+        session, team_id, ids, start - timedelta(weeks=UNSUNG_WEEKS - 1), end
+    )
+    last = await q.last_received(session, team_id, ids, end)
+    names = {m.user_id: display_name(m) for m in members}
+    names |= await ledger.names(session, team_id, {k.giver_user_id for k in shown} - set(names))
+    here = zone(tz)
+
+    unsung_since = start - timedelta(weeks=UNSUNG_WEEKS - 1)
+    thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
+    quiet_since = end - timedelta(weeks=QUIET_WEEKS)
+    return TeamSummary(
+        team_id=team_id,
+        manager_user_id=manager.user_id,
+        manager_name=display_name(manager),
+        week=week,
+        tz=tz,
+        team_size=len(members),
+        shoutouts=tuple(
+            Shoutout(
+                receiver=names.get(k.receiver_user_id, k.receiver_user_id),
+                giver=names.get(k.giver_user_id, k.giver_user_id),
+                message=k.message,
+                values=tuple(k.values or ()),
+                given_on=k.created_at.astimezone(here).date(),
+            )
+            for k in shown
+        ),
+        private_count=len(this_week) - len(shown),
+        top_givers=_ranked(Counter({names[g]: n for g, n in given.items() if n})),
+        helpers=_ranked(
+            Counter(names[h.helper_user_id] for h in helped if h.helped_at >= start), None
+        ),
+        unsung=tuple(sorted(names[u] for u in {h.helper_user_id for h in helped} - thanked_lately)),
+        quiet=tuple(
+            (names[u], last[u].astimezone(here).date() if u in last else None)
+            for u in ids
+            if u not in last or last[u] < quiet_since
+        ),
+        values=_ranked(_value_counts(this_week), None),
+        weekly=_weekly(received, first_chart_week, tz),
+    )
+
+
+def _value_counts(entries: list[Kudos]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for k in entries:
+        counts.update(k.values or [NO_VALUE])
+    return counts
+
+
+def _weekly(entries: list[Kudos], first: IsoWeek, tz: str) -> tuple[WeekCount, ...]:
+    weeks = [first.shifted(i) for i in range(CHART_WEEKS)]
+    buckets: dict[IsoWeek, list[Kudos]] = {w: [] for w in weeks}
+    for k in entries:
+        at = IsoWeek.at(k.created_at, tz)
+        if at in buckets:
+            buckets[at].append(k)
+    return tuple(WeekCount(w, _ranked(_value_counts(buckets[w]), None)) for w in weeks)

@@ -1,0 +1,106 @@
+"""ISO weeks in a person's own time zone.
+
+A manager's week runs from Monday 00:00 to the next Monday 00:00 *where they live*, so a
+kudos given late on Sunday in Madrid belongs to that week even though it is Monday in Tokyo.
+A digest is sent in week W (on the workspace's weekday and hour, local time) and covers the
+week before it, W-1: the last whole week.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.errors import UserError
+
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+
+
+def zone(tz: str | None) -> ZoneInfo:
+    """A person's time zone, or UTC when Slack gave us none we know."""
+    try:
+        return ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+@dataclass(frozen=True, order=True)
+class IsoWeek:
+    year: int
+    week: int
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @classmethod
+    def at(cls, moment: datetime, tz: str | None) -> IsoWeek:
+        """The week `moment` falls in, for someone living in `tz`."""
+        return cls.of(moment.astimezone(zone(tz)).date())
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """`2026-W47` (or `2026W47`); anything else is a UserError that shows the format."""
+        found = _WEEK.match(text.strip())
+        if found is not None:
+            try:
+                day = date.fromisocalendar(int(found[1]), int(found[2]), 1)
+            except ValueError:
+                pass
+            else:
+                return cls.of(day)
+        raise UserError(f"`{text.strip()}` is not a week: use YYYY-Www, for example 2026-W47.")
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    def shifted(self, weeks: int) -> IsoWeek:
+        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+
+    def window(self, tz: str | None) -> tuple[datetime, datetime]:
+        """[start, end) of this week in `tz`, as UTC instants."""
+        here = zone(tz)
+        start = datetime.combine(self.monday, time(), here)
+        end = datetime.combine(self.monday + timedelta(days=7), time(), here)
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def send_moment(week: IsoWeek, tz: str | None, weekday: int, hour: int) -> datetime:
+    """When the digest sent during `week` is due: its weekday (0 = Monday) and hour, local."""
+    day = week.monday + timedelta(days=min(max(weekday, 0), 6))
+    local = datetime.combine(day, time(min(max(hour, 0), 23)), zone(tz))
+    return local.astimezone(UTC)
+
+
+def due_week(now: datetime, tz: str | None, weekday: int, hour: int) -> IsoWeek | None:
+    """The week whose digest is due now for someone in `tz`, or None before the send moment.
+
+    Once the moment has passed, the digest stays due for the rest of the local week, so one
+    missed while the bot was down goes out when it comes back; the week after, it is too late.
+    """
+    current = IsoWeek.at(now, tz)
+    if now < send_moment(current, tz, weekday, hour):
+        return None
+    return current.shifted(-1)
+
+
+def parse_period(text: str, now: datetime, tz: str | None) -> IsoWeek:
+    """`this week`, `last week`, `YYYY-Www`, or nothing (this week), in the reader's zone."""
+    words = " ".join(text.lower().split())
+    current = IsoWeek.at(now, tz)
+    if words in ("", "this week", "week"):
+        return current
+    if words == "last week":
+        return current.shifted(-1)
+    return IsoWeek.parse(text)

@@ -1,0 +1,48 @@
+"""Admin curation of a workspace's vocabulary: aliases and merges of duplicate skills."""
+
+from __future__ import annotations
+
+from bot.directory.profiles import ProfileService
+from bot.directory.skills import skill_key
+from bot.errors import UserError
+from storage import directory as q
+
+
+async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: str) -> str:
+    """Make `alias` mean `skill` in this workspace; the skill is created if it is new."""
+    alias_key = skill_key(alias)
+    async with directory.sessions() as s, s.begin():
+        vocabulary = await directory.vocabulary_in(s, team_id)
+        key = vocabulary.normalise(skill) or skill_key(skill)
+        if not alias_key or not key:
+            raise UserError("Both the alias and the skill need a name.")
+        if alias_key == key:
+            raise UserError(f"`{alias}` already is {vocabulary.name(key)}.")
+        if await q.skill_id(s, team_id, alias_key) is not None:
+            raise UserError(
+                f"`{alias_key}` is a skill people declared; use `askaround skills merge "
+                f"{alias_key} {key}` to fold it into {vocabulary.name(key)}."
+            )
+        skill_id = await q.ensure_skill(s, team_id, key, vocabulary.name(key))
+        await q.set_alias(s, team_id, alias_key, skill_id)
+        return f"`{alias_key}` now means {vocabulary.name(key)} ({key})."
+
+
+async def merge_skills(directory: ProfileService, team_id: str, source: str, target: str) -> str:
+    """Fold the duplicate skill `source` into `target`; `source` becomes an alias of it."""
+    async with directory.sessions() as s, s.begin():
+        vocabulary = await directory.vocabulary_in(s, team_id)
+        from_key = skill_key(source)
+        into_key = vocabulary.normalise(target) or skill_key(target)
+        from_id = await q.skill_id(s, team_id, from_key)
+        if from_id is None:
+            raise UserError(f"Nobody here declared a skill `{from_key}`.")
+        if from_key == into_key:
+            raise UserError("A skill cannot be merged into itself.")
+        into_id = await q.ensure_skill(s, team_id, into_key, vocabulary.name(into_key))
+        moved = await q.merge_skills(s, team_id, from_id, into_id)
+        await q.set_alias(s, team_id, from_key, into_id)
+        return (
+            f"Merged `{from_key}` into {vocabulary.name(into_key)}: {moved} profiles moved, "
+            f"and `{from_key}` is now an alias."
+        )

@@ -1,0 +1,136 @@
+"""Reading `askaround import people` files: YAML (the demo's format) and the equivalent CSV.
+
+Both become `RawRow`s: the file's line number and one person's fields in the YAML shape, so
+the importer validates one shape and every rejection can name the line it came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.directory.parse import (
+    SkillsSyntaxError,
+    parse_network_entry,
+    parse_skill_items,
+    split_list,
+)
+from bot.errors import UserError
+
+CSV_COLUMNS = (
+    "slack_id",
+    "email",
+    "handle",
+    "name",
+    "tz",
+    "title",
+    "team",
+    "manager",
+    "skills",
+    "interests",
+    "roles",
+    "network",
+)
+
+
+class ImportFileError(UserError):
+    """The file as a whole cannot be read (not one bad row: those are reported, not raised)."""
+
+
+@dataclass(frozen=True)
+class RawRow:
+    line: int
+    fields: dict[str, Any]
+    problem: str | None = None
+
+
+def read_rows(path: Path) -> list[RawRow]:
+    if not path.is_file():
+        raise ImportFileError(f"{path} does not exist")
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return yaml_rows(text)
+    if path.suffix.lower() == ".csv":
+        return csv_rows(text)
+    raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file")
+
+
+def yaml_rows(text: str) -> list[RawRow]:
+    """`people:` items with the line each starts on (read from the composed node tree)."""
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        raise ImportFileError(f"not valid YAML: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("people"), list):
+        raise ImportFileError("the YAML file needs a top-level `people:` list")
+    assert isinstance(root, yaml.MappingNode)
+    # The last `people:` written in the file is the one safe_load kept; one reached only
+    # through a `<<:` merge has no lines of its own to report.
+    written = [v for k, v in root.value if k.value == "people" and isinstance(v, yaml.SequenceNode)]
+    nodes = written[-1] if written else None
+    if nodes is None or len(nodes.value) != len(data["people"]):
+        raise ImportFileError("write the `people:` list out once, at the top level of the file")
+    rows = []
+    for node, item in zip(nodes.value, data["people"], strict=True):
+        line = node.start_mark.line + 1
+        if isinstance(item, dict):
+            rows.append(RawRow(line, item))
+        else:
+            rows.append(RawRow(line, {}, "a person must be a mapping of fields"))
+    return rows
+
+
+def csv_rows(text: str) -> list[RawRow]:
+    reader = csv.DictReader(io.StringIO(text))
+    unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
+    if not reader.fieldnames or unknown:
+        raise ImportFileError(
+            f"unknown CSV columns {sorted(unknown)}; use {', '.join(CSV_COLUMNS)}"
+            if unknown
+            else "the CSV file has no header row"
+        )
+    rows = []
+    for record in reader:
+        line = reader.line_num
+        try:
+            rows.append(RawRow(line, _csv_fields(record)))
+        except SkillsSyntaxError as error:
+            rows.append(RawRow(line, {}, str(error)))
+    return rows
+
+
+def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """A CSV record in the YAML shape; `skills` and `network` use the `/skills` grammar."""
+    value = {k: (v or "").strip() for k, v in record.items() if k}
+    fields: dict[str, Any] = {k: v for k, v in value.items() if v and k in CSV_COLUMNS}
+    if value.get("skills"):
+        fields["skills"] = {
+            item.name: item.level or 3 for item in parse_skill_items(value["skills"])
+        }
+    for key in ("interests", "roles"):
+        if value.get(key):
+            fields[key] = split_list(value[key])
+    if value.get("network"):
+        fields["network"] = [
+            _network_item(part) for part in re.split(r"[;\n]", value["network"]) if part.strip()
+        ]
+    return fields
+
+
+def _network_item(text: str) -> dict[str, Any]:
+    entry = parse_network_entry(text)
+    item: dict[str, Any] = {"relationship": entry.relationship}
+    if entry.colleague_handle or entry.colleague_user_id:
+        item["colleague"] = entry.colleague_handle or entry.colleague_user_id
+    else:
+        item["contact"] = entry.contact_name
+    if entry.topics:
+        item["topics"] = list(entry.topics)
+    return item

@@ -1,0 +1,124 @@
+"""One import row, validated: every problem becomes a `RowError` naming the field."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from bot.directory.import_files import RawRow
+from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput, mention_user
+
+_KNOWN = {
+    "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
+    "skills", "interests", "roles", "network",
+}  # fmt: skip
+
+
+class RowError(ValueError):
+    """Why a row is rejected; the importer reports it with the row's line number."""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    line: int
+    user_id: str | None
+    email: str | None
+    handle: str | None
+    name: str | None
+    tz: str | None
+    title: str | None
+    team: str | None
+    manager: str | None
+    skills: dict[str, int]
+    interests: tuple[str, ...] | None
+    roles: tuple[str, ...] | None
+    network: tuple[NetworkInput, ...]
+
+
+def validate_row(row: RawRow, zones: Collection[str]) -> PersonRow:
+    if row.problem:
+        raise RowError(row.problem)
+    f = row.fields
+    unknown = sorted(str(k) for k in set(f) - _KNOWN)  # YAML keys may be numbers or null
+    if unknown:
+        raise RowError(f"unknown fields {unknown}")
+    user_id = _text(f, "slack_id")
+    email = _text(f, "email")
+    if not user_id and not email:
+        raise RowError("needs an email or a slack_id")
+    if email and ("@" not in email or " " in email):
+        raise RowError(f"{email!r} is not an email address")
+    if user_id and mention_user(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
+        raise RowError(f"{user_id!r} is not a Slack user id (U…)")
+    tz = _text(f, "tz")
+    if tz and tz not in zones:
+        raise RowError(f"{tz!r} is not a time zone (say Europe/Paris)")
+    return PersonRow(
+        line=row.line,
+        user_id=user_id,
+        email=email.lower() if email else None,
+        handle=(_text(f, "handle") or "").lstrip("@") or None,
+        name=_text(f, "name"),
+        tz=tz,
+        title=_text(f, "title"),
+        team=_text(f, "team"),
+        manager=_text(f, "manager"),
+        skills=_skills(f.get("skills")),
+        interests=_list(f, "interests"),
+        roles=_list(f, "roles"),
+        network=tuple(_network(item) for item in f.get("network") or ()),
+    )
+
+
+def _text(f: dict[str, Any], key: str) -> str | None:
+    value = f.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int | float):
+        raise RowError(f"{key} must be text")
+    return str(value).strip() or None
+
+
+def _list(f: dict[str, Any], key: str) -> tuple[str, ...] | None:
+    value = f.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RowError(f"{key} must be a list of names")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _skills(value: Any) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RowError("skills must map each skill to a level, like {terraform: 4}")
+    skills: dict[str, int] = {}
+    for name, level in value.items():
+        if not isinstance(level, int) or isinstance(level, bool) or level not in LEVELS:
+            raise RowError(f"skill {name!r}: the level must be 1 (curious) … 5 (go-to expert)")
+        if not str(name).strip():
+            raise RowError("a skill has no name")
+        skills[str(name).strip()] = level
+    return skills
+
+
+def _network(item: Any) -> NetworkInput:
+    if not isinstance(item, dict):
+        raise RowError("each network entry must be {colleague: …} or {contact: …}")
+    relationship = str(item.get("relationship") or "functional").lower()
+    if relationship not in RELATIONSHIPS:
+        raise RowError(f"network relationship {relationship!r}: use {', '.join(RELATIONSHIPS)}")
+    topics = item.get("topics") or []
+    if not isinstance(topics, list):
+        raise RowError("network topics must be a list")
+    topic_names = tuple(str(t).strip() for t in topics if str(t).strip())
+    colleague, contact = item.get("colleague"), item.get("contact")
+    if bool(colleague) == bool(contact):
+        raise RowError("a network entry needs exactly one of colleague or contact")
+    if colleague:
+        return NetworkInput(None, str(colleague).lstrip("@"), None, topic_names, relationship)
+    return NetworkInput(None, None, str(contact).strip(), topic_names, relationship)

@@ -1,0 +1,84 @@
+"""A person's network: colleagues they know well and outside contacts or communities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.directory.parse import NetworkInput
+from bot.errors import UserError
+from storage import directory as q
+from storage.models import Connection, Person
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    id: int
+    colleague_user_id: str | None
+    contact_name: str | None
+    topics: tuple[str, ...]
+    relationship: str
+
+    def same_target(self, other: NetworkInput) -> bool:
+        if other.colleague_user_id:
+            return self.colleague_user_id == other.colleague_user_id
+        return (self.contact_name or "").lower() == (other.contact_name or "").lower()
+
+    def as_text(self, colleague_handle: str | None = None) -> str:
+        """The entry in the syntax `/skills network add` and the modal accept."""
+        target = (
+            f"@{colleague_handle}"
+            if colleague_handle
+            else f"<@{self.colleague_user_id}>"
+            if self.colleague_user_id
+            else self.contact_name or ""
+        )
+        about = f" about {', '.join(self.topics)}" if self.topics else ""
+        return f"{target}{about} as {self.relationship}"
+
+
+def _entry(row: Connection) -> NetworkEntry:
+    return NetworkEntry(
+        row.id, row.colleague_user_id, row.contact_name, tuple(row.topics or ()), row.relationship
+    )
+
+
+async def network_entries(s: AsyncSession, person: Person) -> list[NetworkEntry]:
+    """The raw network; callers outside this package get it only through `bot.visibility`."""
+    return [_entry(row) for row in await q.connections_of(s, person)]
+
+
+async def resolve_handle(s: AsyncSession, team_id: str, entry: NetworkInput) -> NetworkInput:
+    """Turn `@handle` into the colleague's user id, or say who is unknown."""
+    if not entry.colleague_handle:
+        return entry
+    found = await q.people_by_handles(s, team_id, [entry.colleague_handle])
+    person = found.get(entry.colleague_handle.lower())
+    if person is None:
+        raise UserError(f"I don't know anyone called @{entry.colleague_handle} here.")
+    return NetworkInput(
+        colleague_user_id=person.user_id, topics=entry.topics, relationship=entry.relationship
+    )
+
+
+async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInput) -> NetworkEntry:
+    """Add the entry, or update topics and relationship of the same colleague or contact."""
+    entry = await resolve_handle(s, person.team_id, entry)
+    if entry.colleague_user_id == person.user_id:
+        raise UserError("You are already in your own network.")
+    for row in await q.connections_of(s, person):
+        if _entry(row).same_target(entry):
+            row.topics = list(entry.topics) or list(row.topics or ())
+            row.relationship = entry.relationship
+            await s.flush()
+            return _entry(row)
+    row = await q.add_connection(
+        s,
+        person,
+        colleague_user_id=entry.colleague_user_id,
+        contact_name=entry.contact_name,
+        topics=list(entry.topics),
+        relationship=entry.relationship,
+    )
+    return _entry(row)

@@ -1,0 +1,247 @@
+"""`/skills` text → a command, and the small grammars shared with the modal and the importer.
+
+/skills add terraform:4, k8s, postgres:2      (level 1 curious … 5 go-to expert; default 3)
+/skills add kubernets!:3                      (`!` keeps a new name as typed)
+/skills network add @bob as personal
+/skills network add CNCF Slack about kubernetes, helm as functional
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.errors import UserError
+
+LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
+DEFAULT_LEVEL = 3
+RELATIONSHIPS = ("personal", "functional", "strategic")
+DEFAULT_RELATIONSHIP = "functional"
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+_ENTRY = re.compile(
+    r"^(?P<target>.+?)(?:\s+about\s+(?P<topics>.+?))?"
+    r"(?:\s+as\s+(?P<rel>[a-z]+))?$",
+    re.IGNORECASE,
+)
+
+
+class SkillsSyntaxError(UserError):
+    """What someone typed after `/skills` does not parse; the message says what would."""
+
+
+@dataclass(frozen=True)
+class SkillInput:
+    name: str
+    level: int | None = None
+    force_new: bool = False
+
+
+@dataclass(frozen=True)
+class NetworkInput:
+    """A colleague (by user id or `@handle`) or a named outside contact/community."""
+
+    colleague_user_id: str | None = None
+    colleague_handle: str | None = None
+    contact_name: str | None = None
+    topics: tuple[str, ...] = ()
+    relationship: str = DEFAULT_RELATIONSHIP
+
+
+@dataclass(frozen=True)
+class Show:
+    user_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True)
+class AddSkills:
+    items: tuple[SkillInput, ...]
+
+
+@dataclass(frozen=True)
+class RemoveSkills:
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetInterests:
+    interests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Away:
+    until: date
+
+
+@dataclass(frozen=True)
+class Back:
+    pass
+
+
+@dataclass(frozen=True)
+class OptOut:
+    pass
+
+
+@dataclass(frozen=True)
+class Who:
+    topic: str
+
+
+@dataclass(frozen=True)
+class NetworkAdd:
+    entry: NetworkInput
+
+
+@dataclass(frozen=True)
+class NetworkRemove:
+    target: NetworkInput
+
+
+@dataclass(frozen=True)
+class Forget:
+    pass
+
+
+Command = (
+    Show
+    | Help
+    | AddSkills
+    | RemoveSkills
+    | SetInterests
+    | Away
+    | Back
+    | OptOut
+    | Who
+    | NetworkAdd
+    | NetworkRemove
+    | Forget
+)
+
+
+def parse_command(text: str, today: date) -> Command:
+    words = text.strip().split(maxsplit=1)
+    verb = words[0].lower() if words else ""
+    rest = words[1].strip() if len(words) > 1 else ""
+    if verb in ("", "me", "profile"):
+        return Show()
+    # The whole text first: a mention's label may hold spaces (`<@U1|Ana Ruiz>`).
+    someone = mention_user(text) or mention_user(words[0])
+    if someone:
+        return Show(user_id=someone)
+    if verb == "help":
+        return Help()
+    if verb == "add":
+        return AddSkills(tuple(parse_skill_items(_needs(rest, "add terraform:4, k8s"))))
+    if verb == "remove":
+        names = split_list(_needs(rest, "remove terraform, k8s"))
+        return RemoveSkills(tuple(n.rstrip("!").split(":")[0].strip() for n in names))
+    if verb == "interests":
+        return SetInterests(tuple(split_list(rest)))
+    if verb == "away":
+        return Away(parse_away(rest, today))
+    if verb == "back" and not rest:
+        return Back()
+    if verb == "optout" and not rest:
+        return OptOut()
+    if verb == "who":
+        return Who(_needs(rest, "who terraform"))
+    if verb == "network":
+        return _network(rest)
+    if verb == "forget" and rest.lower() == "me":
+        return Forget()
+    raise SkillsSyntaxError(f"I don't know `/skills {text.strip()}`. Try `/skills help`.")
+
+
+def _needs(rest: str, example: str) -> str:
+    if not rest:
+        raise SkillsSyntaxError(f"Say what, for example `/skills {example}`.")
+    return rest
+
+
+def _network(rest: str) -> Command:
+    words = rest.split(maxsplit=1)
+    action = words[0].lower() if words else ""
+    body = words[1].strip() if len(words) > 1 else ""
+    if action == "add" and body:
+        return NetworkAdd(parse_network_entry(body))
+    if action == "remove" and body:
+        return NetworkRemove(parse_network_entry(body))
+    raise SkillsSyntaxError(
+        "Use `/skills network add @colleague as personal` or "
+        "`/skills network add CNCF Slack about kubernetes, helm as functional`, "
+        "and `/skills network remove @colleague` or `/skills network remove CNCF Slack`."
+    )
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,\n;]", text) if part.strip()]
+
+
+def parse_skill_items(text: str) -> list[SkillInput]:
+    """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess."""
+    items: list[SkillInput] = []
+    for part in split_list(text):
+        name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
+        name = name.strip()
+        force = name.endswith("!")
+        name = name.rstrip("!").strip()
+        if not name:
+            raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
+        level = parse_level(level_text.strip(), part) if level_text.strip() else None
+        items.append(SkillInput(name, level, force))
+    return items
+
+
+def parse_level(text: str, context: str) -> int:
+    # isdigit() is also true of `²` and other digits int() refuses.
+    if not (text.isascii() and text.isdigit()) or int(text) not in LEVELS:
+        raise SkillsSyntaxError(
+            f"`{context}`: a level is a number from 1 (curious) to 5 (go-to expert)."
+        )
+    return int(text)
+
+
+def parse_away(rest: str, today: date) -> date:
+    match = re.fullmatch(r"until\s+(\d{4}-\d{2}-\d{2})", rest.strip(), re.IGNORECASE)
+    if not match:
+        raise SkillsSyntaxError("Say until when, for example `/skills away until 2026-12-01`.")
+    try:
+        until = date.fromisoformat(match.group(1))
+    except ValueError:
+        raise SkillsSyntaxError(f"`{match.group(1)}` is not a date (YYYY-MM-DD).") from None
+    if until <= today:
+        raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")
+    return until
+
+
+def parse_network_entry(text: str) -> NetworkInput:
+    """`@bob as personal` or `CNCF Slack about kubernetes, helm as functional`."""
+    match = _ENTRY.match(text.strip())
+    if not match:
+        raise SkillsSyntaxError(f"`{text}` is not a network entry.")
+    target = match.group("target").strip().strip("\"'")
+    relationship = (match.group("rel") or DEFAULT_RELATIONSHIP).lower()
+    if relationship not in RELATIONSHIPS:
+        raise SkillsSyntaxError(
+            f"`{relationship}` is not a relationship: use personal, functional or strategic."
+        )
+    topics = tuple(split_list(match.group("topics") or ""))
+    user_id = mention_user(target)
+    if user_id:
+        return NetworkInput(colleague_user_id=user_id, topics=topics, relationship=relationship)
+    if not target.lstrip("@"):  # a bare `@` names nobody either
+        raise SkillsSyntaxError(f"`{text}` names nobody.")
+    if target.startswith("@") and " " not in target:
+        return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
+    return NetworkInput(contact_name=target, topics=topics, relationship=relationship)
+
+
+def mention_user(text: str) -> str | None:
+    match = _MENTION.match(text.strip())
+    return match.group(1) if match else None

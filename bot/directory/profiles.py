@@ -1,0 +1,297 @@
+"""ProfileService: what people declare about themselves, and who knows what.
+
+Every read goes through `bot.visibility`, so nothing here returns a colleague's network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import visibility
+from bot.clock import Clock
+from bot.directory.network import (
+    NetworkEntry,
+    apply_network_entry,
+    network_entries,
+    resolve_handle,
+)
+from bot.directory.parse import NetworkInput, SkillInput
+from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
+from bot.directory.status import Status, status_of
+from bot.errors import UserError
+from bot.visibility import Field, Viewer
+from storage import directory as q
+from storage.models import Person
+
+
+@dataclass(frozen=True)
+class SkillView:
+    key: str
+    name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """A profile as one viewer may see it: `network` is None when it is not theirs to see."""
+
+    user_id: str
+    name: str
+    title: str
+    team: str
+    manager_user_id: str | None
+    status: Status
+    skills: tuple[SkillView, ...]
+    interests: tuple[str, ...]
+    network: tuple[NetworkEntry, ...] | None
+    deactivated: bool = False
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    saved: tuple[SkillView, ...] = ()
+    unclear: tuple[tuple[SkillInput, Suggestion], ...] = ()
+
+
+@dataclass(frozen=True)
+class Expert:
+    user_id: str
+    name: str
+    skill: SkillView
+    status: Status
+
+
+@dataclass(frozen=True)
+class WhoAnswer:
+    topic: str
+    key: str | None
+    name: str
+    experts: tuple[Expert, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileEdit:
+    """What the Edit profile modal submits: every declared skill, interests, network lines."""
+
+    skills: dict[str, int] = field(default_factory=dict)
+    interests: tuple[str, ...] = ()
+    network: tuple[NetworkInput, ...] = ()
+
+
+class ProfileService:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        self._shipped = vocabulary or shipped_vocabulary()
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        return self._sessions
+
+    def today(self) -> date:
+        return self._clock.now().date()
+
+    async def vocabulary(self, team_id: str) -> Vocabulary:
+        async with self._sessions() as s:
+            return await self.vocabulary_in(s, team_id)
+
+    async def vocabulary_in(self, s: AsyncSession, team_id: str) -> Vocabulary:
+        """The shipped vocabulary with this workspace's skills and aliases, in a session."""
+        skills, aliases = await q.team_vocabulary(s, team_id)
+        return self._shipped.overlay(skills, aliases)
+
+    async def suggest(self, team_id: str, text: str, limit: int = 10) -> list[Suggestion]:
+        return (await self.vocabulary(team_id)).suggest(text, limit)
+
+    async def profile(self, team_id: str, owner_id: str, viewer: Viewer) -> ProfileView:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, owner_id)
+            return await self._view(s, person, viewer)
+
+    async def _view(self, s: AsyncSession, person: Person, viewer: Viewer) -> ProfileView:
+        owner = person.user_id
+        skills = (
+            await q.skills_of(s, person) if visibility.may_see(viewer, owner, Field.SKILLS) else []
+        )
+        network = None
+        if visibility.may_see(viewer, owner, Field.NETWORK):
+            network = tuple(await network_entries(s, person))
+        org = visibility.may_see(viewer, owner, Field.ORG)
+        return ProfileView(
+            user_id=owner,
+            name=person.real_name or person.name or owner,
+            title=person.title if org else "",
+            team=person.team_name if org else "",
+            manager_user_id=person.manager_user_id if org else None,
+            status=status_of(person, self.today()),
+            skills=tuple(SkillView(r.key, r.name, r.level) for r in skills),
+            interests=tuple(person.interests or ())
+            if visibility.may_see(viewer, owner, Field.INTERESTS)
+            else (),
+            network=network,
+            deactivated=person.deactivated,
+        )
+
+    async def add_skills(
+        self, team_id: str, user_id: str, items: list[SkillInput], source: str = "declared"
+    ) -> AddOutcome:
+        """Save the skills the vocabulary knows or that are clearly new; ask about near misses."""
+        saved: list[SkillView] = []
+        unclear: list[tuple[SkillInput, Suggestion]] = []
+        async with self._sessions() as s, s.begin():
+            vocabulary = await self.vocabulary_in(s, team_id)
+            person = await q.ensure_person(s, team_id, user_id)
+            for item in items:
+                key = vocabulary.normalise(item.name)
+                if key is None and not item.force_new:
+                    near = vocabulary.did_you_mean(item.name)
+                    if near is not None:
+                        unclear.append((item, near))
+                        continue
+                key = key or skill_key(item.name)
+                if not key:
+                    raise UserError(f"`{item.name}` is not a skill name.")
+                name = vocabulary.name(key) if vocabulary.knows(key) else item.name.strip()
+                skill_id = await q.ensure_skill(s, team_id, key, name)
+                level = item.level or 3
+                await q.set_person_skill(s, person, skill_id, level, source)
+                saved.append(SkillView(key, name, level))
+        return AddOutcome(tuple(saved), tuple(unclear))
+
+    async def remove_skills(
+        self, team_id: str, user_id: str, names: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """(removed names, names the person did not have)."""
+        removed: list[str] = []
+        missing: list[str] = []
+        async with self._sessions() as s, s.begin():
+            vocabulary = await self.vocabulary_in(s, team_id)
+            person = await q.ensure_person(s, team_id, user_id)
+            for name in names:
+                key = vocabulary.normalise(name) or skill_key(name)
+                skill_id = await q.skill_id(s, team_id, key)
+                if skill_id is not None and await q.remove_person_skill(s, person, skill_id):
+                    removed.append(vocabulary.name(key))
+                else:
+                    missing.append(name)
+        return removed, missing
+
+    async def set_status(
+        self, team_id: str, user_id: str, status: str, until: date | None = None
+    ) -> Status:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            await q.update_person(s, person, routing_status=status, away_until=until)
+            return status_of(person, self.today())
+
+    async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> None:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            await q.update_person(s, person, interests=_unique(interests))
+
+    async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            return await apply_network_entry(s, person, entry)
+
+    async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            entries = await network_entries(s, person)
+            resolved = await resolve_handle(s, team_id, target)
+            doomed = [e.id for e in entries if e.same_target(resolved)]
+            if not doomed:
+                raise UserError("That is not in your network. `/skills` shows your network.")
+            return await q.delete_connections(s, doomed)
+
+    async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
+        """Replace declared skills, interests and network with what the modal submitted."""
+        async with self._sessions() as s, s.begin():
+            vocabulary = await self.vocabulary_in(s, team_id)
+            person = await q.ensure_person(s, team_id, user_id)
+            wanted: dict[str, int] = {}
+            names: dict[str, str] = {}
+            for text, level in edit.skills.items():
+                key = vocabulary.normalise(text) or skill_key(text)
+                if key:
+                    wanted[key] = max(level, wanted.get(key, 0))
+                    names[key] = vocabulary.name(key) if vocabulary.knows(key) else text.strip()
+            for row in await q.skills_of(s, person):
+                if row.key not in wanted:
+                    skill_id = await q.skill_id(s, team_id, row.key)
+                    assert skill_id is not None
+                    await q.remove_person_skill(s, person, skill_id)
+            for key, level in wanted.items():
+                skill_id = await q.ensure_skill(s, team_id, key, names[key])
+                await q.set_person_skill(s, person, skill_id, level, "declared")
+            await q.update_person(s, person, interests=_unique(edit.interests))
+            old = [e.id for e in await network_entries(s, person)]
+            await q.delete_connections(s, old)
+            for entry in edit.network:
+                await apply_network_entry(s, person, entry)
+
+    async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
+        """People who declared the topic's skill: highest level first, then most active."""
+        async with self._sessions() as s:
+            vocabulary = await self.vocabulary_in(s, team_id)
+            key = vocabulary.normalise(topic)
+            if key is None:
+                near = vocabulary.did_you_mean(topic)
+                key = near.key if near is not None else skill_key(topic)
+            rows = await q.experts(s, team_id, [key])
+        if not rows:
+            hints = [x for x in vocabulary.suggest(topic, 5) if x.key in vocabulary.team_keys]
+            return WhoAnswer(topic, None, topic, suggestions=tuple(hints[:3]))
+        rows.sort(
+            key=lambda r: (-r.skill.level, -r.skill.evidence, -r.skill.updated_at.timestamp())
+        )
+        experts = tuple(
+            Expert(
+                user_id=r.person.user_id,
+                name=r.person.real_name or r.person.name or r.person.user_id,
+                skill=SkillView(r.skill.key, r.skill.name, r.skill.level)
+                if visibility.may_see(viewer, r.person.user_id, Field.SKILLS)
+                else SkillView(r.skill.key, r.skill.name, 0),
+                status=status_of(r.person, self.today()),
+            )
+            for r in rows
+        )
+        return WhoAnswer(topic, key, vocabulary.name(key), experts)
+
+    async def network_text(self, team_id: str, user_id: str) -> str:
+        """The owner's network in the modal's one-entry-per-line syntax, with `@handles`."""
+        async with self._sessions() as s:
+            person = await q.people_by_user_ids(s, team_id, [user_id])
+            if user_id not in person:
+                return ""
+            entries = await network_entries(s, person[user_id])
+            ids = [e.colleague_user_id for e in entries if e.colleague_user_id]
+            colleagues = await q.people_by_user_ids(s, team_id, ids)
+        return "\n".join(
+            e.as_text(
+                colleagues[e.colleague_user_id].name if e.colleague_user_id in colleagues else None
+            )
+            for e in entries
+        )
+
+    async def forget(self, team_id: str, user_id: str) -> None:
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            await q.forget_person(s, person)
+
+
+def _unique(items: list[str] | tuple[str, ...]) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if item.strip():
+            seen.setdefault(item.strip().lower(), item.strip())
+    return list(seen.values())

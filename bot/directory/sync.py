@@ -1,0 +1,64 @@
+"""Directory sync: what Slack's `users.list` says about everyone, recorded in one transaction.
+
+Names, time zones and deactivations come from Slack; org data (title, team, manager) and
+profiles are askaround's own and are left alone. A deactivated person stops being routed to
+(`Status.routable`) and drops out of `/skills who`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.people import Profile
+from storage import directory as q
+from storage import people as people_queries
+
+
+@dataclass
+class SyncReport:
+    seen: int = 0
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deactivated: list[str] = field(default_factory=list)
+    reactivated: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.seen} Slack users in {self.pages} pages: {len(self.added)} new, "
+            f"{len(self.updated)} updated, {len(self.deactivated)} deactivated, "
+            f"{len(self.reactivated)} reactivated."
+        )
+
+
+_SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
+
+
+async def record_directory(
+    sessions: async_sessionmaker[AsyncSession],
+    team_id: str,
+    profiles: Iterable[Profile],
+    report: SyncReport | None = None,
+) -> SyncReport:
+    report = report or SyncReport()
+    async with sessions() as s, s.begin():
+        known = await q.all_people(s, team_id)
+        for profile in profiles:
+            report.seen += 1
+            before = known.get(profile.user_id)
+            values = {name: getattr(profile, name) for name in _SLACK_FIELDS}
+            if before is None:
+                report.added.append(profile.user_id)
+            elif any(getattr(before, k) != v for k, v in values.items()):
+                report.updated.append(profile.user_id)
+                if profile.deactivated and not before.deactivated:
+                    report.deactivated.append(profile.user_id)
+                elif before.deactivated and not profile.deactivated:
+                    report.reactivated.append(profile.user_id)
+            if before is None and profile.deactivated:
+                report.deactivated.append(profile.user_id)
+            await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
+    return report

@@ -1,0 +1,144 @@
+"""chat.* and reactions.add: how the bot posts, edits and reacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import api_base as a
+from . import blocks as block_kit
+from . import shapes
+from .api_base import ApiContext, Args, SlackError
+from .records import Message
+
+MAX_TEXT = 40_000
+
+
+def _content(args: Args) -> tuple[str, Any, Any]:
+    """Text, blocks and attachments, checked the way Slack checks them."""
+    blocks = a.structured(args, "blocks")
+    attachments = a.structured(args, "attachments")
+    text = a.text(args, "text") or ""
+    if not text and not blocks and not attachments:
+        raise SlackError("no_text")
+    if len(text) > MAX_TEXT:
+        raise SlackError("msg_too_long")
+    errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
+    if errors:
+        raise a.invalid_blocks("invalid_blocks", errors)
+    return text, blocks, attachments
+
+
+def _own_message(ctx: ApiContext, args: Args, ts_arg: str, not_yours: str) -> Message:
+    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    ts = a.text(args, ts_arg)
+    message = ctx.ws.chat.find(channel.id, ts or "")
+    if message is None:
+        raise SlackError("message_not_found")
+    if message.user != ctx.ws.bot_user_id:
+        raise SlackError(not_yours)
+    return message
+
+
+def post_message(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.member_channel(ctx, a.text(args, "channel"))
+    text, blocks, attachments = _content(args)
+    thread_ts = a.text(args, "thread_ts")
+    if thread_ts:
+        parent = ctx.ws.chat.find(channel.id, thread_ts)
+        thread_ts = None if parent is None else parent.thread_ts or parent.ts
+    message = ctx.ws.chat.post(
+        channel.id,
+        ctx.ws.bot_user_id,
+        text,
+        blocks=blocks,
+        attachments=attachments,
+        thread_ts=thread_ts,
+        metadata=a.structured(args, "metadata"),
+    )
+    return {
+        "ok": True,
+        "channel": channel.id,
+        "ts": message.ts,
+        "message": shapes.message_json(ctx.ws, message),
+    }
+
+
+def post_ephemeral(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.member_channel(ctx, a.text(args, "channel"))
+    user_id = a.required(args, "user", "user_not_found")
+    user = ctx.ws.get_user(user_id)
+    if user is None:
+        raise SlackError("user_not_found")
+    if user_id not in channel.members:
+        raise SlackError("user_not_in_channel")
+    text, blocks, attachments = _content(args)
+    ephemeral = ctx.ws.chat.post_ephemeral(
+        channel.id,
+        user_id,
+        text,
+        blocks=blocks,
+        attachments=attachments,
+        thread_ts=a.text(args, "thread_ts"),
+    )
+    return {"ok": True, "message_ts": ephemeral.ts}
+
+
+def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    message = _own_message(ctx, args, "ts", "cant_update_message")
+    blocks = a.structured(args, "blocks")
+    attachments = a.structured(args, "attachments")
+    text = a.text(args, "text")
+    errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
+    if errors:
+        raise a.invalid_blocks("invalid_blocks", errors)
+    if text is None and blocks is None and attachments is None:
+        raise SlackError("no_text")
+    ctx.ws.chat.update(message, text=text, blocks=blocks, attachments=attachments)
+    body = shapes.message_json(ctx.ws, message)
+    return {
+        "ok": True,
+        "channel": message.channel,
+        "ts": message.ts,
+        "text": message.text,
+        "message": body,
+    }
+
+
+def delete(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    message = _own_message(ctx, args, "ts", "cant_delete_message")
+    ctx.ws.chat.delete(message)
+    return {"ok": True, "channel": message.channel, "ts": message.ts}
+
+
+def get_permalink(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    ts = a.required(args, "message_ts", "message_not_found")
+    message = ctx.ws.chat.find(channel.id, ts)
+    if message is None:
+        raise SlackError("message_not_found")
+    link = f"{ctx.ws.url}archives/{channel.id}/p{ts.replace('.', '')}"
+    if message.is_reply:
+        link += f"?thread_ts={message.thread_ts}&cid={channel.id}"
+    return {"ok": True, "channel": channel.id, "permalink": link}
+
+
+def reactions_add(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.member_channel(ctx, a.text(args, "channel"))
+    name = a.required(args, "name", "invalid_name").strip(":")
+    ts = a.required(args, "timestamp", "no_item_specified")
+    message = ctx.ws.chat.find(channel.id, ts)
+    if message is None:
+        raise SlackError("message_not_found")
+    if not ctx.ws.chat.react(message, ctx.ws.bot_user_id, name):
+        raise SlackError("already_reacted")
+    return {"ok": True}
+
+
+HANDLERS: dict[str, a.Handler] = {
+    "chat.postMessage": post_message,
+    "chat.postEphemeral": post_ephemeral,
+    "chat.update": update,
+    "chat.delete": delete,
+    "chat.getPermalink": get_permalink,
+    "reactions.add": reactions_add,
+}

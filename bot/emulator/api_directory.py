@@ -1,0 +1,178 @@
+"""auth.test, team.info, users.* and conversations.*: how the bot learns who is where."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import api_base as a
+from . import shapes
+from .api_base import ApiContext, Args, SlackError
+from .records import Message
+
+MAX_MPIM_USERS = 8
+
+
+def auth_test(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    ws = ctx.ws
+    return {
+        "ok": True,
+        "url": ws.url,
+        "team": ws.team_name,
+        "user": ws.bot_user.name,
+        "team_id": ws.team_id,
+        "user_id": ws.bot_user_id,
+        "bot_id": ws.bot_id,
+        "is_enterprise_install": False,
+    }
+
+
+def team_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    ws = ctx.ws
+    team = {
+        "id": ws.team_id,
+        "name": ws.team_name,
+        "url": ws.url,
+        "domain": ws.domain,
+        "email_domain": "",
+        "icon": {"image_default": True, "image_34": "https://avatars.example/team_34.png"},
+        "avatar_base_url": "https://avatars.example/",
+        "is_verified": False,
+    }
+    return {"ok": True, "team": team}
+
+
+def users_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    user = ctx.ws.get_user(a.required(args, "user", "user_not_found"))
+    if user is None:
+        raise SlackError("user_not_found")
+    return {"ok": True, "user": shapes.user_json(ctx.ws, user)}
+
+
+def users_list(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    page, cursor = a.paginate(list(ctx.ws.users.values()), args, "users")
+    return {
+        "ok": True,
+        "members": [shapes.user_json(ctx.ws, u) for u in page],
+        "cache_ts": int(ctx.ws.now()),
+        "response_metadata": {"next_cursor": cursor},
+    }
+
+
+def users_lookup_by_email(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    user = ctx.ws.user_by_email(a.required(args, "email", "users_not_found"))
+    if user is None:
+        raise SlackError("users_not_found")
+    return {"ok": True, "user": shapes.user_json(ctx.ws, user)}
+
+
+def conversations_open(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    ws = ctx.ws
+    channel_id = a.text(args, "channel")
+    if channel_id:
+        channel = ws.get_channel(channel_id)
+        if channel is None or not (channel.is_im or channel.is_mpim):
+            raise SlackError("channel_not_found")
+        return {
+            "ok": True,
+            "no_op": True,
+            "already_open": True,
+            "channel": _opened(ctx, channel.id, args),
+        }
+    users = [u for u in a.id_list(args, "users") if u != ws.bot_user_id]
+    if not users:
+        raise SlackError("users_list_not_supplied")
+    if len(users) > MAX_MPIM_USERS:
+        raise SlackError("too_many_users")
+    for uid in users:
+        user = ws.get_user(uid)
+        if user is None:
+            raise SlackError("user_not_found")
+        if user.deleted:
+            raise SlackError("user_disabled")
+    before = set(ws.channels)
+    channel = ws.open_im(users[0]) if len(users) == 1 else ws.open_mpim(users)
+    body: dict[str, Any] = {"ok": True}
+    if channel.id in before:
+        body.update(no_op=True, already_open=True)
+    body["channel"] = _opened(ctx, channel.id, args)
+    return body
+
+
+def _opened(ctx: ApiContext, channel_id: str, args: Args) -> dict[str, Any]:
+    if a.flag(args, "return_im"):
+        return shapes.channel_json(ctx.ws, ctx.ws.channel(channel_id))
+    return {"id": channel_id}
+
+
+def conversations_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    if channel.is_private and ctx.ws.bot_user_id not in channel.members:
+        raise SlackError("channel_not_found")
+    body = shapes.channel_json(ctx.ws, channel, num_members=a.flag(args, "include_num_members"))
+    return {"ok": True, "channel": body}
+
+
+def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    if channel.is_private and ctx.ws.bot_user_id not in channel.members:
+        raise SlackError("channel_not_found")
+    page, cursor = a.paginate(channel.members, args, "members", default_limit=100)
+    return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
+
+
+def _messages_page(
+    ctx: ApiContext, messages: list[Message], args: Args, kind: str
+) -> dict[str, Any]:
+    page, cursor = a.paginate(messages, args, kind, default_limit=100)
+    return {
+        "ok": True,
+        "messages": [shapes.message_json(ctx.ws, m) for m in page],
+        "has_more": bool(cursor),
+        "pin_count": 0,
+        "response_metadata": {"next_cursor": cursor},
+    }
+
+
+def _in_window(message: Message, args: Args) -> bool:
+    oldest = float(a.text(args, "oldest") or 0)
+    latest = float(a.text(args, "latest") or "inf")
+    ts = float(message.ts)
+    if a.flag(args, "inclusive"):
+        return oldest <= ts <= latest
+    return oldest < ts < latest
+
+
+def conversations_history(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.member_channel(ctx, a.text(args, "channel"))
+    messages = [m for m in reversed(ctx.ws.chat.history(channel.id)) if _in_window(m, args)]
+    return _messages_page(ctx, messages, args, "history")
+
+
+def conversations_replies(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    channel = a.member_channel(ctx, a.text(args, "channel"))
+    ts = a.required(args, "ts", "thread_not_found")
+    thread = ctx.ws.chat.thread(channel.id, ts)
+    if not thread:
+        raise SlackError("thread_not_found")
+    if thread[0].is_reply and thread[0].thread_ts:
+        thread = ctx.ws.chat.thread(channel.id, thread[0].thread_ts)
+    return _messages_page(ctx, thread, args, "replies")
+
+
+def apps_connections_open(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    return {"ok": True, "url": ctx.open_socket()}
+
+
+HANDLERS: dict[str, a.Handler] = {
+    "apps.connections.open": apps_connections_open,
+    "auth.test": auth_test,
+    "team.info": team_info,
+    "users.info": users_info,
+    "users.list": users_list,
+    "users.lookupByEmail": users_lookup_by_email,
+    "conversations.open": conversations_open,
+    "conversations.info": conversations_info,
+    "conversations.members": conversations_members,
+    "conversations.history": conversations_history,
+    "conversations.replies": conversations_replies,
+}

@@ -1,0 +1,139 @@
+"""The payloads Slack sends an app: event envelopes, slash command forms, interactions.
+
+Shapes follow Slack's documented examples and bolt-python's scenario tests, since
+bolt reads ``team``, ``user``, ``authorizations`` and ``api_app_id`` from them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from . import shapes
+from .records import Channel, Message, User
+from .workspace import Workspace
+
+VERIFICATION_TOKEN = "emulated-verification-token"
+
+
+def event_envelope(ws: Workspace, event: dict[str, Any], event_number: int) -> dict[str, Any]:
+    context = {"id": event_number, "team": ws.team_id, "app": ws.app_id}
+    return {
+        "token": VERIFICATION_TOKEN,
+        "team_id": ws.team_id,
+        "context_team_id": ws.team_id,
+        "context_enterprise_id": None,
+        "api_app_id": ws.app_id,
+        "event": event,
+        "type": "event_callback",
+        "event_id": f"Ev{event_number:09d}",
+        "event_time": int(ws.now()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": ws.team_id,
+                "user_id": ws.bot_user_id,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+        "event_context": "4-"
+        + base64.urlsafe_b64encode(json.dumps(context).encode()).decode().rstrip("="),
+    }
+
+
+def message_event(ws: Workspace, message: Message, channel: Channel) -> dict[str, Any]:
+    event = shapes.message_json(ws, message)
+    event.update(channel=channel.id, event_ts=message.ts, channel_type=channel.channel_type)
+    return event
+
+
+def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
+    event: dict[str, Any] = {
+        "client_msg_id": message.client_msg_id,
+        "type": "app_mention",
+        "text": message.text,
+        "user": message.user,
+        "ts": message.ts,
+        "blocks": message.blocks,
+        "team": ws.team_id,
+        "channel": message.channel,
+        "event_ts": message.ts,
+    }
+    if message.thread_ts:
+        event["thread_ts"] = message.thread_ts
+    return event
+
+
+def reaction_added_event(ws: Workspace, user: str, name: str, message: Message) -> dict[str, Any]:
+    return {
+        "type": "reaction_added",
+        "user": user,
+        "reaction": name,
+        "item_user": message.user,
+        "item": {"type": "message", "channel": message.channel, "ts": message.ts},
+        "event_ts": ws.next_ts(),
+    }
+
+
+def app_home_opened_event(
+    ws: Workspace, user: str, channel: Channel, view: dict[str, Any] | None
+) -> dict[str, Any]:
+    event: dict[str, Any] = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": channel.id,
+        "tab": "home",
+        "event_ts": ws.next_ts(),
+    }
+    if view is not None:
+        event["view"] = view
+    return event
+
+
+def channel_name(channel: Channel) -> str:
+    return "directmessage" if channel.is_im else channel.name
+
+
+def slash_command(
+    ws: Workspace,
+    user: User,
+    channel: Channel,
+    command: str,
+    text: str,
+    *,
+    response_url: str,
+    trigger_id: str,
+) -> dict[str, str]:
+    return {
+        "token": VERIFICATION_TOKEN,
+        "team_id": ws.team_id,
+        "team_domain": ws.domain,
+        "channel_id": channel.id,
+        "channel_name": channel_name(channel),
+        "user_id": user.id,
+        "user_name": user.name,
+        "command": command,
+        "text": text,
+        "api_app_id": ws.app_id,
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": trigger_id,
+    }
+
+
+def interaction(ws: Workspace, kind: str, user: User, **fields: Any) -> dict[str, Any]:
+    """The common head of every interactive payload, then the kind's own fields."""
+    payload: dict[str, Any] = {
+        "type": kind,
+        "user": shapes.actor_json(ws, user),
+        "api_app_id": ws.app_id,
+        "token": VERIFICATION_TOKEN,
+        "team": shapes.team_json(ws),
+        "enterprise": None,
+        "is_enterprise_install": False,
+    }
+    payload.update(fields)
+    return payload

@@ -1,0 +1,178 @@
+"""What the bot says back other than through the Web API: acks and ``response_url``s.
+
+A slash command's immediate answer, a later POST to its ``response_url`` and a
+view_submission's ``response_action`` each change what the person sees; this module
+applies them the way Slack does (ephemeral unless ``in_channel``, replace or delete
+the original, a response_url usable 5 times within 30 minutes).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from . import blocks as block_kit
+from .monitor import Monitor
+from .records import ApiCall, Ephemeral, EphemeralVia, Message, View
+from .view_store import ViewError
+from .workspace import Workspace
+
+MAX_USES = 5
+LIFETIME = 30 * 60
+
+
+@dataclass
+class ResponseTarget:
+    """Where a response_url's messages go, and the message it may replace."""
+
+    user: str
+    channel: str
+    issued: float
+    original: Message | Ephemeral | None = None
+    last: Message | Ephemeral | None = None
+    uses: int = 0
+
+
+class Responder:
+    """Issues response_urls and applies responses to the workspace."""
+
+    def __init__(self, ws: Workspace, monitor: Monitor) -> None:
+        self.ws = ws
+        self.monitor = monitor
+        self.base_url = ""
+        self.targets: dict[str, ResponseTarget] = {}
+
+    def issue(self, user: str, channel: str, original: Message | Ephemeral | None = None) -> str:
+        token = uuid.uuid4().hex
+        self.targets[token] = ResponseTarget(user, channel, time.monotonic(), original)
+        return f"{self.base_url}/response/{self.ws.team_id}/{token}"
+
+    def target_of(self, url: str) -> ResponseTarget | None:
+        return self.targets.get(url.rsplit("/", 1)[-1])
+
+    async def handle(self, request: web.Request) -> web.Response:
+        with self.monitor.busy():
+            try:
+                body = await request.json()
+            except json.JSONDecodeError:
+                body = None
+            if isinstance(body, dict):
+                status, text = self.post(request.match_info["token"], body)
+            else:
+                status, text = 400, "invalid_payload"
+            args = body if isinstance(body, dict) else {}
+            answer = {"ok": status == 200} if status == 200 else {"ok": False, "error": text}
+            self.monitor.record(
+                ApiCall("response_url", args, status == 200, answer, status, time.time())
+            )
+        return web.Response(status=status, text=text)
+
+    def post(self, token: str, body: dict[str, Any]) -> tuple[int, str]:
+        target = self.targets.get(token)
+        if target is None or time.monotonic() - target.issued > LIFETIME:
+            return 404, "expired_url"
+        if target.uses >= MAX_USES:
+            return 404, "used_url"
+        target.uses += 1
+        problem = self.apply(target, body, via="response_url")
+        return (400, problem) if problem else (200, "ok")
+
+    def apply(
+        self, target: ResponseTarget, body: dict[str, Any], *, via: EphemeralVia
+    ) -> str | None:
+        """Show a response; returns Slack's error code when it cannot be shown."""
+        chat = self.ws.chat
+        original = target.original or target.last
+        if _truthy(body.get("delete_original")):
+            if isinstance(original, Message) and original.by_bot:
+                chat.delete(original)
+            elif isinstance(original, Ephemeral):
+                chat.delete_ephemeral(original)
+            return None
+        text = str(body.get("text") or "")
+        blocks = body.get("blocks")
+        attachments = body.get("attachments")
+        if not text and not blocks and not attachments:
+            return "no_text"
+        if block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT):
+            return "invalid_blocks"
+        if _truthy(body.get("replace_original")):
+            if isinstance(original, Message) and original.by_bot:
+                chat.update(original, text=text, blocks=blocks or [], attachments=attachments or [])
+                return None
+            if isinstance(original, Ephemeral):
+                chat.replace_ephemeral(original, text=text, blocks=blocks)
+                return None
+        thread_ts = body.get("thread_ts")
+        if body.get("response_type") == "in_channel":
+            target.last = chat.post(
+                target.channel,
+                self.ws.bot_user_id,
+                text,
+                blocks=blocks,
+                attachments=attachments,
+                thread_ts=thread_ts,
+            )
+        else:
+            target.last = chat.post_ephemeral(
+                target.channel,
+                target.user,
+                text,
+                blocks=blocks,
+                attachments=attachments,
+                thread_ts=thread_ts,
+                via=via,
+            )
+        return None
+
+    def command_answered(self, target: ResponseTarget, response: dict[str, Any] | None) -> None:
+        """A slash command's ack body is shown like a response_url post (not counted as one)."""
+        if response and (
+            response.get("text") or response.get("blocks") or response.get("attachments")
+        ):
+            self.apply(target, response, via="ack")
+
+    def command_failed(self, target: ResponseTarget, command: str, error: str) -> None:
+        """What Slack shows the person when the app did not answer in time."""
+        text = f'{command} failed with the error "{error}"'
+        self.ws.chat.post_ephemeral(target.channel, target.user, text, via="error")
+
+
+def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | None) -> list[str]:
+    """Apply a view_submission ack (``response_action``); returns problems Slack would show."""
+    store = ws.views
+    action = (response or {}).get("response_action")
+    if action == "errors":
+        errors = dict((response or {}).get("errors") or {})
+        inputs = {b.get("block_id") for b in view.blocks if b.get("type") == "input"}
+        view.errors = errors
+        return [
+            f"errors names {key!r}, which is not an input block"
+            for key in errors
+            if key not in inputs
+        ]
+    if action in ("update", "push"):
+        spec = (response or {}).get("view")
+        problems = block_kit.view_errors(spec)
+        if problems:
+            return problems
+        assert isinstance(spec, dict)
+        try:
+            if action == "update":
+                store.update(view, spec)
+            else:
+                store.push_modal(view.user, spec)
+        except ViewError as exc:
+            return [exc.code]
+        return []
+    store.close(view, clear=action == "clear")
+    return []
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).lower() == "true"

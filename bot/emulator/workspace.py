@@ -1,0 +1,63 @@
+"""The emulated workspace: its directory plus what was said, shown and shared in it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from .chat_store import ChatStore
+from .directory import Directory
+from .records import File
+from .view_store import ViewStore
+
+
+class Workspace(Directory):
+    """One Slack workspace (team) with the app installed in it.
+
+    ``chat`` holds messages, ephemerals and reactions; ``views`` the Home tabs, modals
+    and trigger ids; ``files`` the uploads. Tests add people and channels here.
+    """
+
+    def __init__(
+        self,
+        *,
+        team_id: str = "T0EMULATE",
+        team_name: str = "Emulated Co",
+        bot_user_id: str = "U0ASKAROUND",
+        bot_name: str = "askaround",
+        app_id: str = "A0ASKAROUND",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(
+            team_id=team_id,
+            team_name=team_name,
+            bot_user_id=bot_user_id,
+            bot_name=bot_name,
+            app_id=app_id,
+            clock=clock,
+        )
+        self.chat = ChatStore(self)
+        self.views = ViewStore(self)
+        self.files: dict[str, File] = {}
+
+    def new_file(
+        self,
+        *,
+        name: str,
+        length: int,
+        user: str,
+        alt_txt: str | None = None,
+        snippet_type: str | None = None,
+    ) -> File:
+        file = File(
+            id=self.new_id("F", self.files),
+            name=name,
+            title=name,
+            user=user,
+            created=int(self.now()),
+            length=length,
+            alt_txt=alt_txt,
+            snippet_type=snippet_type,
+        )
+        self.files[file.id] = file
+        return file

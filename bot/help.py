@@ -1,0 +1,82 @@
+"""Help text, kept once: Slack replies, the Home tab and the README are all checked against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Usage:
+    example: str
+    summary: str
+
+
+SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
+    "/askaround": (Usage("/askaround help", "Show what askaround can do and how to use it."),),
+    "/ask": (
+        Usage(
+            "/ask how do we rotate the postgres credentials?",
+            "Ask: I find colleagues who know, and ask them privately whether they can help.",
+        ),
+        Usage("/ask mine", "List your open questions."),
+        Usage("/ask withdraw 12", "Withdraw one of your questions."),
+        Usage("/ask watch", "Admins: let me offer help on questions in this channel."),
+        Usage("/ask unwatch", "Admins: stop watching this channel."),
+        Usage("/ask help", "Show these /ask commands."),
+    ),
+    "/skills": (
+        Usage("/skills", "Show your profile: skills, status and network."),
+        Usage("/skills @colleague", "Show a colleague's skills and status."),
+        Usage(
+            "/skills add terraform:4, k8s, postgres:2",
+            "Declare skills with a level from 1 (curious) to 5 (go-to expert); 3 if omitted.",
+        ),
+        Usage("/skills remove terraform", "Remove skills from your profile."),
+        Usage("/skills who kubernetes", "List who knows a topic, best first, with their status."),
+        Usage("/skills interests rust, data viz", "Set what you would like to learn about."),
+        Usage("/skills away until 2026-12-01", "Pause questions to you until a date."),
+        Usage("/skills back", "Take questions again."),
+        Usage("/skills optout", "Stop questions being routed to you."),
+        Usage(
+            "/skills network add @bob as personal",
+            "Add a colleague you know well (personal, functional or strategic).",
+        ),
+        Usage(
+            "/skills network add CNCF Slack about kubernetes, helm as functional",
+            "Add an outside contact or community and the topics it covers.",
+        ),
+        Usage("/skills network remove CNCF Slack", "Remove an entry from your network."),
+        Usage("/skills forget me", "Delete your profile and network (kudos stay)."),
+        Usage("/skills help", "Show these /skills commands."),
+    ),
+    "/kudos": (
+        Usage(
+            "/kudos @ana @ben for untangling the release #teamwork",
+            "Thank colleagues in public, tagged with company values (Undo works for 5 minutes).",
+        ),
+        Usage(
+            "/kudos top month #craft",
+            "The leaderboard for a week, month, quarter, year or all time, optionally one value.",
+        ),
+        Usage("/kudos me", "Your kudos received and given, top values, streak, recent reasons."),
+        Usage("/kudos @someone", "What a colleague was thanked for in public."),
+        Usage(
+            "/kudos report last week @maria",
+            "Managers: your team's shout-outs, helpers and trends for a week (this week, "
+            "last week or 2026-W47); admins: anyone's.",
+        ),
+        Usage("/kudos help", "Show these /kudos commands."),
+    ),
+}
+
+INTRO = "I find colleagues who know about something, and help you thank the people who helped."
+
+
+def usages() -> list[Usage]:
+    return [usage for command in SLASH_COMMANDS.values() for usage in command]
+
+
+def help_lines(command: str | None = None) -> list[str]:
+    """One line per usage (of one command, or all), as shown in Slack and in the README."""
+    chosen = SLASH_COMMANDS[command] if command else usages()
+    return [f"`{u.example}`: {u.summary}" for u in chosen]

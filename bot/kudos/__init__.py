@@ -1,0 +1,1 @@
+"""Kudos: the recognition ledger, its rules, shout-outs' content and leaderboards (Slack-free)."""

@@ -1,0 +1,134 @@
+"""The one parser for what people type after `/kudos`.
+
+Slack sends mentions escaped (`should_escape` in the manifest): people as `<@U123|ana>`,
+user groups as `<!subteam^S123|@devs>`, channels as `<#C123|general>`, broadcasts as `<!here>`.
+The text is kept in Slack's format (it is re-posted as mrkdwn); only its parts are picked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import KudosRefused
+
+PERIODS = ("week", "month", "quarter", "year", "all")
+DEFAULT_PERIOD = "month"
+
+_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>")
+_BROADCAST = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
+_CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
+_TAG = re.compile(r"(?<![\w&/])#([A-Za-z][\w-]*)")
+_PLAIN_AT = re.compile(r"^@([\w.-]+)")
+# Between and after the people thanked: commas, "and", "&", then an optional "for" or colon.
+_JOINER = re.compile(r"^(?:,|&amp;|&|\+|and\b)\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:for\b|:|-|—|–)\s*", re.IGNORECASE)
+
+PEOPLE_ONLY_HINT = (
+    "Kudos go to people, one by one: mention each person (`/kudos @ana @ben for …`) "
+    "rather than {what}."
+)
+
+
+@dataclass(frozen=True)
+class KudosText:
+    """A parsed `/kudos @ana @ben for … #value`: who, why, and the tags as typed."""
+
+    recipients: tuple[str, ...]
+    reason: str
+    tags: tuple[str, ...] = ()
+    channel_tags: tuple[str, ...] = ()  # `#name` Slack turned into a channel link
+
+
+def refuse_groups(text: str) -> None:
+    """User groups, channels' members and broadcasts are never recipients."""
+    group = _GROUP.search(text)
+    if group:
+        name = group.group(2) or "a user group"
+        raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"the group {name}"), "recipients")
+    broadcast = _BROADCAST.search(text)
+    if broadcast:
+        raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")
+
+
+def parse_kudos(text: str) -> KudosText:
+    """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
+    refuse_groups(text)
+    rest = text.strip()
+    recipients: list[str] = []
+    while True:
+        mention = _USER.match(rest)
+        if mention:
+            if mention.group(1) not in recipients:
+                recipients.append(mention.group(1))
+            rest = rest[mention.end() :].lstrip()
+            continue
+        joiner = _JOINER.match(rest) if recipients else None
+        if joiner and joiner.end():
+            rest = rest[joiner.end() :].lstrip()
+            continue
+        break
+    if not recipients:
+        leading = _PLAIN_AT.match(rest)
+        if leading:
+            raise KudosRefused(
+                f"I can't tell who @{leading.group(1)} is: pick the person from Slack's "
+                "autocomplete when you type @.",
+                "recipients",
+            )
+        if _CHANNEL.match(rest):
+            raise KudosRefused(PEOPLE_ONLY_HINT.format(what="a channel"), "recipients")
+        raise KudosRefused(
+            "Start with who you're thanking: `/kudos @name for what they did #value`.",
+            "recipients",
+        )
+    rest = _LEAD_IN.sub("", rest, count=1)
+    tags, channel_tags = parse_tags(rest)
+    reason = _TAG.sub("", _CHANNEL.sub("", rest))
+    reason = re.sub(r"[ \t]+", " ", reason).strip(" \t,;")
+    return KudosText(tuple(recipients), reason, tags, channel_tags)
+
+
+def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The `#value` tags (and channel-linked ones) in a piece of text."""
+    channels = tuple(dict.fromkeys((m.group(2) or m.group(1)) for m in _CHANNEL.finditer(text)))
+    tags = tuple(dict.fromkeys(t.lower() for t in _TAG.findall(_CHANNEL.sub("", text))))
+    return tags, channels
+
+
+def only_mention(text: str) -> str | None:
+    """The user id when the text is one mention and nothing else (`/kudos @someone`)."""
+    match = _USER.fullmatch(text.strip())
+    return match.group(1) if match else None
+
+
+def parse_top(args: str) -> tuple[str, str | None]:
+    """`top [period] [#value]` → (period, value tag or None)."""
+    period, value = DEFAULT_PERIOD, None
+    for word in args.split():
+        tags, channels = parse_tags(word)
+        if tags or channels:
+            value = (tags or channels)[0].lower()
+        elif word.lower() in PERIODS:
+            period = word.lower()
+        else:
+            raise KudosRefused(
+                f"I don't know the period `{word}`: use one of {', '.join(PERIODS)}, "
+                "then an optional #value."
+            )
+    return period, value
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten for display without cutting a `<@U…>` or `&amp;` token in half."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    opened = cut.rfind("<")
+    if opened > cut.rfind(">"):
+        cut = cut[:opened]
+    amp = cut.rfind("&")
+    if amp > cut.rfind(";") and amp > len(cut) - 6:
+        cut = cut[:amp]
+    return cut.rstrip() + "…"

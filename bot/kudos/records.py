@@ -1,0 +1,138 @@
+"""What the kudos service takes and gives back: plain values, free of Slack and SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.people import Profile
+from storage.models import Kudos
+
+
+@dataclass(frozen=True)
+class Giving:
+    """One act of giving, to one or more people, from any surface.
+
+    `key` identifies the act (a command's trigger id, a reaction, a modal's view id); each
+    recipient's entry gets the idempotency key `key:receiver`, so a repeat adds nothing.
+    """
+
+    team_id: str
+    giver: Profile
+    recipients: tuple[Profile, ...]
+    reason: str
+    key: str
+    source: str  # command | reaction | shortcut | modal | second
+    tags: tuple[str, ...] = ()
+    channel_tags: tuple[str, ...] = ()
+    channel_id: str | None = None
+    is_private: bool = False
+    values: tuple[str, ...] | None = None  # already chosen from the list (modal), not typed
+    question_id: int | None = None  # kudos for help with a question
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    giver: str
+    receiver: str
+    message: str
+    values: tuple[str, ...]
+    channel_id: str | None
+    is_private: bool
+    source: str
+    created_at: datetime
+    batch_key: str
+    shoutout_channel_id: str | None = None
+    shoutout_ts: str | None = None
+
+    @classmethod
+    def of(cls, row: Kudos) -> Entry:
+        return cls(
+            id=row.id,
+            giver=row.giver_user_id,
+            receiver=row.receiver_user_id,
+            message=row.message,
+            values=tuple(row.values or ()),
+            channel_id=row.channel_id,
+            is_private=row.is_private,
+            source=row.source,
+            created_at=row.created_at,
+            batch_key=row.batch_key,
+            shoutout_channel_id=row.shoutout_channel_id,
+            shoutout_ts=row.shoutout_ts,
+        )
+
+
+@dataclass(frozen=True)
+class Given:
+    """What one act of giving wrote; `duplicate` when it had been recorded already."""
+
+    entries: tuple[Entry, ...]
+    duplicate: bool = False
+    remaining: int = 0
+    allowance: int = 0
+    kudos_channel_id: str | None = None
+
+    @property
+    def first(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def batch_key(self) -> str:
+        return self.first.batch_key
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        return tuple(e.receiver for e in self.entries)
+
+
+@dataclass(frozen=True)
+class Undone:
+    entries: tuple[Entry, ...]
+    already: bool = False
+
+
+@dataclass(frozen=True)
+class Standing:
+    user_id: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Leaderboard:
+    period: str
+    value: str | None
+    standings: tuple[Standing, ...]
+
+
+@dataclass(frozen=True)
+class MySummary:
+    user_id: str
+    received: int
+    given: int
+    top_values: tuple[tuple[str, int], ...]
+    streak_weeks: int
+    recent: tuple[Entry, ...]
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class AboutSomeone:
+    user_id: str
+    name: str
+    public_count: int
+    top_values: tuple[tuple[str, int], ...]
+    recent: tuple[Entry, ...]
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class HomeKudos:
+    user_id: str
+    allowance: int
+    remaining: int
+    recent: tuple[Entry, ...]
+    names: dict[str, str]
+    leaderboard: Leaderboard

@@ -1,0 +1,179 @@
+"""The kudos rules, the same for every way of giving: who may receive, what a reason needs,
+which values exist, and how many kudos a giver has left today in their own time zone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rapidfuzz import fuzz, process
+
+from bot.errors import KudosRefused
+from bot.kudos.parse import PEOPLE_ONLY_HINT
+from bot.people import Profile
+
+MAX_REASON = 2000
+UNDO_WINDOW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class KudosRules:
+    """A workspace's kudos settings, as the rules need them."""
+
+    daily_allowance: int = 5
+    role_allowances: Mapping[str, int] = field(default_factory=dict)
+    min_reason_length: int = 10
+    values_required: bool = False
+    values: tuple[str, ...] = ()
+    reactions: tuple[str, ...] = ("kudos",)
+    kudos_channel_id: str | None = None
+
+
+def parse_reactions(configured: str) -> tuple[str, ...]:
+    """`"kudos, clap,:tada:"` → ("kudos", "clap", "tada"); the default when empty."""
+    names = [n.strip().strip(":").lower() for n in configured.split(",")]
+    return tuple(n for n in names if n) or ("kudos",)
+
+
+def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:
+    if not recipients:
+        raise KudosRefused("Say who you're thanking: mention at least one person.", "recipients")
+    for person in recipients:
+        if person.user_id == giver.user_id:
+            raise KudosRefused(
+                "Kudos are for others: you can't give kudos to yourself.", "recipients"
+            )
+        if person.is_bot:
+            raise KudosRefused(
+                f"{person.real_name or person.name} is a bot; kudos go to people.", "recipients"
+            )
+        if person.deactivated:
+            raise KudosRefused(
+                f"{person.real_name or person.name} is no longer in this workspace "
+                "(deactivated), so they can't receive kudos.",
+                "recipients",
+            )
+
+
+def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> str:
+    """The reason, stripped; too short is refused, too long is refused (or clipped when the
+    reason is someone else's message, as with a reaction)."""
+    reason = reason.strip()
+    if len(reason) < min_length:
+        raise KudosRefused(
+            f"Say what they did: a reason of at least {min_length} characters "
+            f"(yours has {len(reason)}).",
+            "reason",
+        )
+    if len(reason) > MAX_REASON:
+        if not clip_long:
+            raise KudosRefused(
+                f"That reason is {len(reason)} characters; keep it under {MAX_REASON}.", "reason"
+            )
+        reason = reason[:MAX_REASON]
+    return reason
+
+
+def suggest_values(tag: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known values closest to a mistyped tag, best first."""
+    matches = process.extract(tag, list(known), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [name for name, _score, _index in matches]
+
+
+def resolve_values(
+    tags: Sequence[str], channel_tags: Sequence[str], rules: KudosRules
+) -> tuple[str, ...]:
+    """The tags as known values. A `#name` Slack linked to a channel counts when it is a value."""
+    known = set(rules.values)
+    for name in channel_tags:
+        if name.lower() not in known:
+            raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"the channel #{name}"), "recipients")
+    chosen: list[str] = []
+    for tag in [*tags, *(c.lower() for c in channel_tags)]:
+        if tag not in known:
+            raise KudosRefused(unknown_value_message(tag, rules.values), "values")
+        if tag not in chosen:
+            chosen.append(tag)
+    if rules.values_required and not chosen:
+        listed = " ".join(f"#{v}" for v in rules.values)
+        raise KudosRefused(f"Add at least one company value: {listed}", "values")
+    return tuple(chosen)
+
+
+def unknown_value_message(tag: str, values: Sequence[str]) -> str:
+    suggestions = suggest_values(tag, values)
+    hint = f" Did you mean {' or '.join(f'#{s}' for s in suggestions)}?" if suggestions else ""
+    listed = " ".join(f"#{v}" for v in values) or "(none configured)"
+    return f"#{tag} is not one of our values.{hint} Values: {listed}"
+
+
+def allowance_for(rules: KudosRules, roles: Iterable[str]) -> int:
+    """Kudos a day: the largest allowance among the giver's roles, else the workspace's."""
+    by_role = [rules.role_allowances[r] for r in roles if r in rules.role_allowances]
+    return max(by_role) if by_role else rules.daily_allowance
+
+
+def zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_day(now: datetime, tz: str) -> tuple[datetime, datetime]:
+    """Start and end (UTC) of the calendar day `now` falls in, in time zone `tz`."""
+    local = now.astimezone(zone(tz))
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0, fold=0)
+    # Wall-clock arithmetic: ZoneInfo gives the next midnight its own offset (DST days).
+    end = start + timedelta(days=1)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def check_allowance(used: int, wanted: int, allowance: int) -> int:
+    """What is left after giving `wanted` more; refuses when that would go past the allowance."""
+    left = max(allowance - used, 0)
+    if wanted > left:
+        if left == 0:
+            raise KudosRefused(
+                f"You've given all {allowance} of today's kudos. Your allowance renews at "
+                "midnight in your time zone.",
+                "recipients",
+            )
+        raise KudosRefused(
+            f"You have {left} of {allowance} kudos left today, and this would give {wanted}. "
+            "Thank fewer people now, or the rest tomorrow.",
+            "recipients",
+        )
+    return left - wanted
+
+
+def period_start(period: str, now: datetime, tz: str) -> datetime | None:
+    """Where `this week|month|quarter|year` began in the viewer's time zone; None for all."""
+    local = now.astimezone(zone(tz)).replace(hour=0, minute=0, second=0, microsecond=0, fold=0)
+    if period == "week":
+        start = local - timedelta(days=local.weekday())
+    elif period == "month":
+        start = local.replace(day=1)
+    elif period == "quarter":
+        start = local.replace(day=1, month=(local.month - 1) // 3 * 3 + 1)
+    elif period == "year":
+        start = local.replace(day=1, month=1)
+    else:
+        return None
+    return start.astimezone(UTC)  # ZoneInfo gives that midnight its own offset (DST)
+
+
+def week_streak(given_at: Iterable[datetime], now: datetime, tz: str) -> int:
+    """Consecutive weeks (Monday-based, in `tz`) with kudos given, back from this week or the
+    last one (a streak is not broken before the week is over)."""
+    weeks = {d.astimezone(zone(tz)).date().isocalendar()[:2] for d in given_at}
+    day = now.astimezone(zone(tz)).date()
+    if day.isocalendar()[:2] not in weeks:
+        day -= timedelta(days=7)
+    streak = 0
+    while day.isocalendar()[:2] in weeks:
+        streak += 1
+        day -= timedelta(days=7)
+    return streak

@@ -1,0 +1,268 @@
+"""KudosService: giving, undoing and seconding kudos, and what people see of the ledger.
+
+Each method is one unit of work. Who is a bot, deactivated, or in which time zone comes in as
+`Profile`s that the Slack adapter read; nothing here talks to Slack.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import KudosRefused
+from bot.kudos import rules as r
+from bot.kudos.parse import PERIODS
+from bot.kudos.records import (
+    AboutSomeone,
+    Entry,
+    Given,
+    Giving,
+    HomeKudos,
+    Leaderboard,
+    MySummary,
+    Standing,
+    Undone,
+)
+from bot.people import Profile
+from storage import kudos as ledger
+from storage import people as people_queries
+from storage import workspaces
+from storage.models import Kudos, Workspace, utcnow
+
+Clock = Callable[[], datetime]
+
+
+def rules_of(workspace: Workspace, values: Sequence[str]) -> r.KudosRules:
+    return r.KudosRules(
+        daily_allowance=workspace.daily_allowance,
+        role_allowances=dict(workspace.role_allowances or {}),
+        min_reason_length=workspace.min_reason_length,
+        values_required=workspace.values_required,
+        values=tuple(values),
+        reactions=r.parse_reactions(workspace.kudos_reactions),
+        kudos_channel_id=workspace.kudos_channel_id,
+    )
+
+
+def _top_values(entries: Sequence[Kudos], limit: int = 3) -> tuple[tuple[str, int], ...]:
+    counts = Counter(v for e in entries for v in e.values or ())
+    return tuple(counts.most_common(limit))
+
+
+class KudosService:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock = utcnow) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    async def rules(self, team_id: str) -> r.KudosRules:
+        async with self._sessions() as s, s.begin():
+            return await self._rules(s, team_id)
+
+    async def _rules(self, s: AsyncSession, team_id: str) -> r.KudosRules:
+        workspace = await workspaces.ensure_workspace(s, team_id)
+        return rules_of(workspace, await workspaces.value_names(s, team_id))
+
+    # giving
+
+    async def give(self, giving: Giving) -> Given:
+        """Record one entry per recipient, exactly once per `giving.key`, or refuse."""
+        r.check_recipients(giving.giver, giving.recipients)
+        keys = [f"{giving.key}:{p.user_id}" for p in giving.recipients]
+        try:
+            async with self._sessions() as s, s.begin():
+                return await self._give(s, giving, keys)
+        except ledger.DuplicateKudos:
+            async with self._sessions() as s:
+                rows = await ledger.by_keys(s, giving.team_id, keys)
+            return Given(tuple(Entry.of(row) for row in rows), duplicate=True)
+
+    async def _give(self, s: AsyncSession, giving: Giving, keys: list[str]) -> Given:
+        team = giving.team_id
+        workspace = await workspaces.ensure_workspace(s, team)  # first: takes SQLite's lock
+        existing = await ledger.by_keys(s, team, keys)
+        if existing:
+            return Given(tuple(Entry.of(row) for row in existing), duplicate=True)
+        rules = rules_of(workspace, await workspaces.value_names(s, team))
+        reason = r.check_reason(
+            giving.reason, rules.min_reason_length, clip_long=giving.source == "reaction"
+        )
+        if giving.values is None:
+            values = r.resolve_values(giving.tags, giving.channel_tags, rules)
+        else:
+            values = r.resolve_values(giving.values, (), rules)
+        person = await people_queries.get_person(s, team, giving.giver.user_id)
+        allowance = r.allowance_for(rules, person.roles if person else ())
+        now = self._clock()
+        start, end = r.local_day(now, giving.giver.tz)
+        used = await ledger.count_given(s, team, giving.giver.user_id, start, end)
+        remaining = r.check_allowance(used, len(giving.recipients), allowance)
+        rows = [
+            {
+                "giver_user_id": giving.giver.user_id,
+                "receiver_user_id": person.user_id,
+                "message": reason,
+                "values": list(values),
+                "channel_id": giving.channel_id,
+                "is_private": giving.is_private,
+                "source": giving.source,
+                "idempotency_key": key,
+                "batch_key": giving.key,
+                "question_id": giving.question_id,
+                "created_at": now,
+            }
+            for person, key in zip(giving.recipients, keys, strict=True)
+        ]
+        added = await ledger.add(s, team, rows)
+        return Given(
+            tuple(Entry.of(row) for row in added),
+            remaining=remaining,
+            allowance=allowance,
+            kudos_channel_id=rules.kudos_channel_id,
+        )
+
+    async def record_shoutout(self, team_id: str, batch_key: str, channel_id: str, ts: str) -> None:
+        """Remember where the shout-out was posted, so a reaction to it can second it."""
+        async with self._sessions() as s, s.begin():
+            await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts)
+
+    async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:
+        """Take back kudos within UNDO_WINDOW; only their giver can."""
+        now = self._clock()
+        async with self._sessions() as s, s.begin():
+            await workspaces.ensure_workspace(s, team_id)
+            rows = await ledger.batch(s, team_id, batch_key)
+            if not rows or rows[0].giver_user_id != user_id:
+                raise KudosRefused("Only the person who gave these kudos can undo them.")
+            entries = tuple(Entry.of(row) for row in rows)
+            if all(row.undone_at is not None for row in rows):
+                return Undone(entries, already=True)
+            if now - rows[0].created_at > r.UNDO_WINDOW:
+                minutes = int(r.UNDO_WINDOW.total_seconds() // 60)
+                raise KudosRefused(
+                    f"Kudos can be undone for {minutes} minutes after giving them; "
+                    "these stay in the ledger."
+                )
+            await ledger.mark_undone(s, team_id, batch_key, now)
+        return Undone(entries)
+
+    async def second(
+        self, team_id: str, reactor: Profile, channel_id: str, ts: str, key: str
+    ) -> Given | None:
+        """A reaction to a shout-out: the reactor thanks the same people for the same thing.
+        None when the message is not a shout-out."""
+        async with self._sessions() as s:
+            rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
+            if not rows:
+                return None
+            receivers = list(dict.fromkeys(row.receiver_user_id for row in rows))
+            known = {
+                p.user_id: p
+                for p in [await people_queries.get_person(s, team_id, u) for u in receivers]
+                if p is not None
+            }
+        original = rows[0]
+        if reactor.user_id in {row.giver_user_id for row in rows}:
+            raise KudosRefused("These are your own kudos; react to someone else's to second it.")
+        others = [u for u in receivers if u != reactor.user_id]
+        if not others:
+            raise KudosRefused("Kudos are for others: you can't second kudos to yourself.")
+        recipients = tuple(
+            Profile(
+                user_id=u,
+                name=known[u].name if u in known else u,
+                real_name=known[u].real_name if u in known else "",
+                is_bot=known[u].is_bot if u in known else False,
+                deactivated=known[u].deactivated if u in known else False,
+            )
+            for u in others
+        )
+        return await self.give(
+            Giving(
+                team_id=team_id,
+                giver=reactor,
+                recipients=recipients,
+                reason=original.message,
+                key=key,
+                source="second",
+                channel_id=original.channel_id,
+                is_private=original.is_private,
+                values=tuple(original.values or ()),
+            )
+        )
+
+    # seeing
+
+    async def leaderboard(
+        self, team_id: str, period: str, value: str | None, tz: str, limit: int = 10
+    ) -> Leaderboard:
+        if period not in PERIODS:
+            raise KudosRefused(f"Pick a period: {', '.join(PERIODS)}.")
+        since = r.period_start(period, self._clock(), tz)
+        async with self._sessions() as s, s.begin():
+            if value is not None:
+                rules = await self._rules(s, team_id)
+                if value not in rules.values:
+                    raise KudosRefused(r.unknown_value_message(value, rules.values))
+            rows = await ledger.leaderboard(s, team_id, since, value, limit)
+            names = await ledger.names(s, team_id, [u for u, _n in rows])
+        standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
+        return Leaderboard(period, value, standings)
+
+    async def mine(self, team_id: str, user_id: str, tz: str) -> MySummary:
+        now = self._clock()
+        async with self._sessions() as s:
+            received = await ledger.received(s, team_id, user_id)
+            given = await ledger.count_for(s, team_id, giver=user_id)
+            times = await ledger.given_times(s, team_id, user_id, now - timedelta(days=366))
+            recent = tuple(Entry.of(row) for row in received[:5])
+            names = await ledger.names(s, team_id, [e.giver for e in recent])
+        return MySummary(
+            user_id=user_id,
+            received=len(received),
+            given=given,
+            top_values=_top_values(received),
+            streak_weeks=r.week_streak(times, now, tz),
+            recent=recent,
+            names=names,
+        )
+
+    async def about(self, team_id: str, user_id: str) -> AboutSomeone:
+        """What someone was thanked for, from public entries only."""
+        async with self._sessions() as s:
+            public = await ledger.received(s, team_id, user_id, public_only=True)
+            recent = tuple(Entry.of(row) for row in public[:10])
+            names = await ledger.names(s, team_id, [user_id, *(e.giver for e in recent)])
+        return AboutSomeone(
+            user_id=user_id,
+            name=names.get(user_id, user_id),
+            public_count=len(public),
+            top_values=_top_values(public),
+            recent=recent,
+            names=names,
+        )
+
+    async def home(self, team_id: str, user_id: str) -> HomeKudos:
+        now = self._clock()
+        async with self._sessions() as s, s.begin():
+            rules = await self._rules(s, team_id)
+            person = await people_queries.get_person(s, team_id, user_id)
+            tz = person.tz if person else "UTC"
+            allowance = r.allowance_for(rules, person.roles if person else ())
+            start, end = r.local_day(now, tz)
+            used = await ledger.count_given(s, team_id, user_id, start, end)
+            recent = tuple(
+                Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3)
+            )
+            names = await ledger.names(s, team_id, [e.giver for e in recent])
+        board = await self.leaderboard(team_id, "month", None, tz, limit=5)
+        return HomeKudos(
+            user_id=user_id,
+            allowance=allowance,
+            remaining=max(allowance - used, 0),
+            recent=recent,
+            names=names,
+            leaderboard=board,
+        )

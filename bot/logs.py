@@ -1,0 +1,79 @@
+"""Logging set-up that keeps secrets out of every log line, whoever wrote the line.
+
+slack_sdk already redacts the Authorization header, but tokens also travel in other places
+(a pasted URL, an exception message); the filter masks anything shaped like one, plus the
+configured secrets themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from contextvars import ContextVar
+from typing import TextIO
+
+REQUEST_ID: ContextVar[str] = ContextVar("askaround_request_id", default="")
+TOKEN_SHAPES = re.compile(r"\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+")
+MASK = "[redacted]"
+
+
+class RedactSecrets(logging.Filter):
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if len(s) >= 6]
+
+    def redact(self, text: str) -> str:
+        text = TOKEN_SHAPES.sub(r"\1" + MASK, text)
+        for secret in self._secrets:
+            text = text.replace(secret, MASK)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self.redact(message)
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object a line, with the Slack request being handled, for log pipelines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if REQUEST_ID.get():
+            entry["request_id"] = REQUEST_ID.get()
+        if record.exc_text:
+            entry["error"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class WithRequestId(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        request_id = REQUEST_ID.get()
+        return f"{line} [{request_id}]" if request_id else line
+
+
+def configure_logging(
+    level: str, secrets: Iterable[str] = (), stream: TextIO | None = None, fmt: str = "text"
+) -> None:
+    handler = logging.StreamHandler(stream)
+    text = WithRequestId("%(asctime)s %(levelname)s %(name)s %(message)s")
+    handler.setFormatter(JsonLines() if fmt == "json" else text)
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)

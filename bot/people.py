@@ -1,0 +1,52 @@
+"""The people askaround knows about, as Slack describes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import people as people_queries
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the Slack directory says about one user, already parsed by an adapter."""
+
+    user_id: str
+    name: str
+    real_name: str = ""
+    email: str | None = None
+    tz: str = "UTC"
+    is_bot: bool = False
+    deactivated: bool = False
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    user_id: str
+    known_colleagues: int
+
+
+class PeopleService:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def remember(self, team_id: str, profile: Profile) -> None:
+        async with self._sessions() as session, session.begin():
+            await people_queries.upsert_profile(
+                session,
+                team_id,
+                profile.user_id,
+                name=profile.name,
+                real_name=profile.real_name,
+                email=profile.email,
+                tz=profile.tz,
+                is_bot=profile.is_bot,
+                deactivated=profile.deactivated,
+            )
+
+    async def home(self, team_id: str, user_id: str) -> HomeSummary:
+        async with self._sessions() as session:
+            count = await people_queries.count_people(session, team_id)
+        return HomeSummary(user_id=user_id, known_colleagues=count)

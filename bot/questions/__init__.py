@@ -1,0 +1,1 @@
+"""Questions: asking, routing to people, escalating and solving."""

@@ -1,0 +1,75 @@
+"""Choosing the next people to ask and recording the offers: the engine's ranking, then
+the people rules (availability, load, responsiveness), experts before connectors."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.questions.policy import adjust
+from bot.routing.engine import RoutingIndex
+from bot.routing.suggestion import Suggestion
+from storage import people as people_queries
+from storage import questions as q
+from storage.models import Offer, Question
+
+if TYPE_CHECKING:
+    from bot.questions.service import RoutingConfig
+
+
+async def offer_next(
+    s: AsyncSession,
+    index: RoutingIndex,
+    question: Question,
+    config: RoutingConfig,
+    now: datetime,
+    observe_routing: Callable[[float], None],
+) -> list[Offer]:
+    """Offers to the best people not yet asked, up to one round's worth."""
+    asked = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
+    ranked = await rank(s, index, question, asked, config, now, observe_routing)
+    offers = []
+    for position, suggestion in enumerate(ranked[: config.offers_per_round], len(asked)):
+        offers.append(
+            await q.add_offer(
+                s,
+                team_id=question.team_id,
+                question_id=question.id,
+                candidate_user_id=suggestion.user_id,
+                score=suggestion.score,
+                reason=suggestion.reason,
+                introduction=suggestion.introduction,
+                via_user_id=suggestion.via_user_id,
+                kind=suggestion.kind,
+                rank=position,
+                created_at=now,
+            )
+        )
+    return offers
+
+
+async def rank(
+    s: AsyncSession,
+    index: RoutingIndex,
+    question: Question,
+    exclude: Collection[str],
+    config: RoutingConfig,
+    now: datetime,
+    observe_routing: Callable[[float], None],
+) -> list[Suggestion]:
+    started = time.perf_counter()
+    raw = index.suggest(question.text, question.asker_user_id, limit=30, exclude=exclude)
+    observe_routing(time.perf_counter() - started)
+    ids = [r.user_id for r in raw]
+    people = await people_queries.people_by_id(s, question.team_id, ids)
+    load = await q.pending_load(s, question.team_id, ids)
+    answered = await q.responsiveness(s, question.team_id, ids)
+    experts = [r for r in raw if r.kind == "expert"]
+    connectors = [r for r in raw if r.kind != "expert"]
+    ordered = adjust(experts, people, load, answered, now, config.limits)
+    ordered += adjust(connectors, people, load, answered, now, config.limits)
+    return ordered

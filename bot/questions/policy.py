@@ -1,0 +1,67 @@
+"""Who should be asked right now: the engine's ranking adjusted for people, not just skills.
+
+Away, opted-out, deactivated and overloaded people are skipped; people outside their working
+hours and people who rarely answer move down, but are not excluded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Protocol
+
+from bot.routing.suggestion import Suggestion
+from bot.worktime import is_working_time
+
+
+class PersonState(Protocol):
+    tz: str
+    is_bot: bool
+    deactivated: bool
+    routing_status: str
+    away_until: date | None
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_open_offers: int = 3
+    off_hours_factor: float = 0.5
+
+
+def available(person: PersonState | None, today: date) -> bool:
+    """Unknown people are available: they exist in Slack even before a directory sync."""
+    if person is None:
+        return True
+    if person.is_bot or person.deactivated or person.routing_status == "opted_out":
+        return False
+    if person.routing_status == "away":
+        return person.away_until is not None and person.away_until < today
+    return True
+
+
+def adjust(
+    suggestions: Sequence[Suggestion],
+    people: Mapping[str, PersonState],
+    load: Mapping[str, int],
+    answered: Mapping[str, tuple[int, int]],
+    now: datetime,
+    limits: Limits = Limits(),
+) -> list[Suggestion]:
+    """Reorder and filter the engine's suggestions; each keeps its reason, with notes added."""
+    kept: list[Suggestion] = []
+    for suggestion in suggestions:
+        person = people.get(suggestion.user_id)
+        if not available(person, now.date()):
+            continue
+        if load.get(suggestion.user_id, 0) >= limits.max_open_offers:
+            continue
+        score = suggestion.score
+        reason = suggestion.reason
+        accepted, total = answered.get(suggestion.user_id, (0, 0))
+        score *= 0.7 + 0.3 * (accepted + 1) / (total + 2)
+        if person is not None and not is_working_time(now, person.tz):
+            score *= limits.off_hours_factor
+            reason = f"{reason}; outside their working hours now"
+        kept.append(replace(suggestion, score=score, reason=reason))
+    return sorted(kept, key=lambda s: -s.score)

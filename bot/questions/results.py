@@ -1,0 +1,45 @@
+"""What the question service hands back to its adapters: plain values, no Slack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storage.models import Offer, Question
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A new question: either routed (offers made) or waiting for the asker's consent."""
+
+    question: Question
+    offers: list[Offer] = field(default_factory=list)
+    needs_consent: bool = False
+    repeated: bool = False
+    unanswerable_channels: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    question: Question
+    offer: Offer
+    won: bool
+    helper_user_id: str | None
+    closed_offers: list[Offer] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Offers that ran out (or were declined) and the next ones made, for one question."""
+
+    question: Question
+    expired: list[Offer] = field(default_factory=list)
+    new_offers: list[Offer] = field(default_factory=list)
+    gave_up: bool = False
+    channels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Solved:
+    question: Question
+    helper_user_id: str | None
+    closed_offers: list[Offer] = field(default_factory=list)

@@ -1,0 +1,326 @@
+"""Asking, offering, accepting, escalating and solving: the life of a question.
+
+Every state change is a conditional UPDATE checked by its row count, so two replicas, two
+clicks or a retry can never both win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import UserError
+from bot.questions import tell
+from bot.questions.offering import offer_next
+from bot.questions.policy import Limits
+from bot.questions.results import Accepted, Asked, Moved, Solved
+from bot.routing.engine import RoutingIndex
+from bot.worktime import working_minutes
+from storage import people as people_queries
+from storage import questions as q
+from storage.models import Offer, Question
+
+IndexFor = Callable[[str], Awaitable[RoutingIndex]]
+Clock = Callable[[], datetime]
+LIVE = ("open", "connected")
+
+
+@dataclass(frozen=True)
+class RoutingConfig:
+    offers_per_round: int = 3
+    offer_minutes: float = 30.0
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    team_id: str
+    asker_user_id: str
+    channel_id: str
+    text: str
+    is_private: bool
+    source: str
+    key: str
+    message_ts: str | None = None
+    thread_ts: str | None = None
+
+
+class QuestionNotFound(UserError):
+    """The question (or offer) is gone, or belongs to someone else."""
+
+
+class QuestionService:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        index_for: IndexFor,
+        clock: Clock,
+        config: RoutingConfig = RoutingConfig(),
+        observe_routing: Callable[[float], None] = lambda _seconds: None,
+    ) -> None:
+        self._sessions = sessions
+        self._index_for = index_for
+        self.clock = clock
+        self.config = config
+        self._observe_routing = observe_routing
+
+    async def ask(self, request: AskRequest) -> Asked:
+        text = request.text.strip()
+        if len(text) < 8:
+            raise UserError("Tell me a bit more: what do you need help with?")
+        index = await self._index_for(request.team_id)
+        async with self._sessions() as s, s.begin():
+            existing = await q.question_by_key(s, request.team_id, request.key)
+            if existing is not None:
+                return Asked(existing, list(await q.offers_of(s, existing.id)), repeated=True)
+            question = await q.add_question(
+                s,
+                team_id=request.team_id,
+                asker_user_id=request.asker_user_id,
+                channel_id=request.channel_id,
+                message_ts=request.message_ts,
+                thread_ts=request.thread_ts or request.message_ts,
+                text=text[:4000],
+                topics=list(index.topics(text)),
+                status="draft" if request.is_private else "open",
+                is_private=request.is_private,
+                source=request.source,
+                idempotency_key=request.key,
+                created_at=self.clock(),
+            )
+            if request.is_private:
+                return Asked(question, needs_consent=True)
+            offers = await self._offer_next(s, index, question)
+            if not offers:
+                await q.set_question_status(s, question, "unanswered", expected=("open",))
+                channels = await q.channels_discussing(s, question.team_id, question.topics)
+                await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
+                return Asked(question, unanswerable_channels=channels)
+            await tell.offers_made(s, question, offers, self.clock(), first=True)
+            return Asked(question, offers)
+
+    async def consent(self, team_id: str, question_id: int, user_id: str) -> Asked:
+        """The asker's one click that lets a private question reach colleagues."""
+        index = await self._index_for(team_id)
+        async with self._sessions() as s, s.begin():
+            question = await self._own_question(s, team_id, question_id, user_id)
+            if not await q.set_question_status(s, question, "open", expected=("draft",)):
+                return Asked(question, list(await q.offers_of(s, question.id)), repeated=True)
+            offers = await self._offer_next(s, index, question)
+            if not offers:
+                await q.set_question_status(s, question, "unanswered", expected=("open",))
+                await tell.asker(s, question, "unanswered", self.clock(), channels=[])
+                return Asked(question, unanswerable_channels=[])
+            await tell.offers_made(s, question, offers, self.clock(), first=True)
+            return Asked(question, offers)
+
+    async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
+        async with self._sessions() as s, s.begin():
+            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            if question.status == "open" and await q.claim_question(s, question, user_id):
+                now = self.clock()
+                await q.set_offer_status(
+                    s, offer, "accepted", expected=("pending", "expired"), at=now
+                )
+                closed = await self._close_others(s, question, keep=offer.id, at=now)
+                question.status, question.helper_user_id = "connected", user_id
+                await tell.offers_closed(
+                    s, question, [offer], "You're on it: I've connected you.", now
+                )
+                await tell.offers_closed(
+                    s, question, closed, f"<@{user_id}> is on it — thanks!", now
+                )
+                await tell.asker(s, question, "connected", now)
+                return Accepted(question, offer, True, user_id, closed)
+        async with self._sessions() as s:
+            fresh = await q.get_question(s, team_id, question.id)
+        assert fresh is not None
+        return Accepted(fresh, offer, False, fresh.helper_user_id)
+
+    async def decline(self, team_id: str, offer_id: int, user_id: str) -> Moved:
+        index = await self._index_for(team_id)
+        async with self._sessions() as s, s.begin():
+            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            if not await q.set_offer_status(s, offer, "declined", at=self.clock()):
+                return Moved(question)
+            await tell.offers_closed(
+                s, question, [offer], "Thanks for letting me know.", self.clock()
+            )
+            return await self._move_on(s, index, question, [])
+
+    async def refer(
+        self, team_id: str, offer_id: int, user_id: str, referred_user_id: str
+    ) -> Moved:
+        """ "Suggest someone": the referred colleague gets an offer, introduced by the referrer."""
+        if referred_user_id == user_id:
+            raise UserError("Pick someone other than yourself, or press *Not me*.")
+        async with self._sessions() as s, s.begin():
+            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            if referred_user_id == question.asker_user_id:
+                raise UserError("That's the person asking. Pick someone else who might know.")
+            if question.status != "open":
+                return Moved(question)
+            existing = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
+            await q.set_offer_status(s, offer, "declined", at=self.clock())
+            if referred_user_id in existing:
+                return Moved(question)
+            new = await q.add_offer(
+                s,
+                team_id=team_id,
+                question_id=question.id,
+                candidate_user_id=referred_user_id,
+                score=offer.score,
+                reason=f"suggested by <@{user_id}>",
+                via_user_id=user_id,
+                kind="referral",
+                rank=len(existing),
+                created_at=self.clock(),
+            )
+            await tell.offers_closed(
+                s, question, [offer], f"Thanks: I've asked <@{referred_user_id}>.", self.clock()
+            )
+            await tell.offers_made(s, question, [new], self.clock(), first=False)
+            return Moved(question, new_offers=[new])
+
+    async def solve(self, team_id: str, question_id: int, user_id: str) -> Solved:
+        index = await self._index_for(team_id)
+        async with self._sessions() as s, s.begin():
+            question = await self._question(s, team_id, question_id)
+            if user_id not in (question.asker_user_id, question.helper_user_id):
+                raise UserError("Only the person who asked, or who helped, can mark it solved.")
+            now = self.clock()
+            if not await q.set_question_status(
+                s, question, "solved", expected=LIVE, resolved_at=now
+            ):
+                return Solved(question, question.helper_user_id)
+            closed = await self._close_others(s, question, keep=None, at=now)
+            await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
+            await tell.asker(s, question, "solved", now)
+        if question.helper_user_id:
+            index.record_help(question.helper_user_id, question.asker_user_id, question.text)
+        return Solved(question, question.helper_user_id, closed)
+
+    async def withdraw(self, team_id: str, question_id: int, user_id: str) -> Solved:
+        async with self._sessions() as s, s.begin():
+            question = await self._own_question(s, team_id, question_id, user_id)
+            now = self.clock()
+            live = ("draft", *LIVE)
+            if not await q.set_question_status(
+                s, question, "withdrawn", expected=live, resolved_at=now
+            ):
+                raise UserError(f"Question #{question_id} is already {question.status}.")
+            closed = await self._close_others(s, question, keep=None, at=now)
+            await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
+        return Solved(question, None, closed)
+
+    async def offer_message_sent(self, offer: Offer, channel_id: str, ts: str) -> None:
+        """Remember where an offer's DM is, so it can be updated when the question moves on."""
+        async with self._sessions() as s, s.begin():
+            await q.set_offer_message(s, offer.id, channel_id, ts)
+        offer.dm_channel_id, offer.dm_ts = channel_id, ts
+
+    async def mine(self, team_id: str, user_id: str) -> list[Question]:
+        async with self._sessions() as s:
+            return list(await q.questions_of(s, team_id, user_id, ("draft", *LIVE)))
+
+    async def offers(self, team_id: str, question_id: int) -> list[Offer]:
+        async with self._sessions() as s:
+            return list(await q.offers_of(s, question_id))
+
+    async def escalate_due(self) -> list[Moved]:
+        """Expire offers that had their working time, and ask the next people; one pass."""
+        now = self.clock()
+        async with self._sessions() as s:
+            candidates = await q.open_questions_with_pending_offers(
+                s, now - timedelta(minutes=self.config.offer_minutes)
+            )
+        by_question: dict[tuple[str, int], list[Offer]] = {}
+        for offer in candidates:
+            by_question.setdefault((offer.team_id, offer.question_id), []).append(offer)
+        moved: list[Moved] = []
+        for (team_id, question_id), pending in by_question.items():
+            async with self._sessions() as s:
+                people = await people_queries.people_by_id(
+                    s, team_id, [o.candidate_user_id for o in pending]
+                )
+            due = [o for o in pending if self._out_of_time(o, people, now)]
+            if not due:
+                continue
+            index = await self._index_for(team_id)
+            async with self._sessions() as s, s.begin():
+                question = await self._question(s, team_id, question_id)
+                expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
+                note = "No worries: I've asked someone else."
+                await tell.offers_closed(s, question, expired, note, now)
+                if expired:
+                    moved.append(await self._move_on(s, index, question, expired))
+        return moved
+
+    def _out_of_time(self, offer: Offer, people: Mapping[str, Any], now: datetime) -> bool:
+        person = people.get(offer.candidate_user_id)
+        tz = person.tz if person is not None else "UTC"
+        return working_minutes(offer.created_at, now, tz) >= self.config.offer_minutes
+
+    # internals
+
+    async def _move_on(
+        self, s: AsyncSession, index: RoutingIndex, question: Question, expired: list[Offer]
+    ) -> Moved:
+        """When nobody is left waiting on an open question: ask the next, or give up honestly."""
+        if question.status != "open":
+            return Moved(question, expired)
+        offers = await q.offers_of(s, question.id)
+        if any(o.status == "pending" for o in offers):
+            return Moved(question, expired)
+        new = await self._offer_next(s, index, question)
+        if new:
+            await tell.offers_made(s, question, new, self.clock(), first=False)
+            return Moved(question, expired, new)
+        await q.set_question_status(s, question, "unanswered", expected=("open",))
+        channels = await q.channels_discussing(s, question.team_id, question.topics)
+        await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
+        return Moved(question, expired, gave_up=True, channels=channels)
+
+    async def _offer_next(
+        self, s: AsyncSession, index: RoutingIndex, question: Question
+    ) -> list[Offer]:
+        return await offer_next(
+            s, index, question, self.config, self.clock(), self._observe_routing
+        )
+
+    async def _close_others(
+        self, s: AsyncSession, question: Question, keep: int | None, at: datetime
+    ) -> list[Offer]:
+        closed = []
+        for other in await q.offers_of(s, question.id):
+            if other.id != keep and await q.set_offer_status(
+                s, other, "superseded", expected=("pending",), at=at
+            ):
+                closed.append(other)
+        return closed
+
+    async def _question(self, s: AsyncSession, team_id: str, question_id: int) -> Question:
+        question = await q.get_question(s, team_id, question_id)
+        if question is None:
+            raise QuestionNotFound(f"I can't find question #{question_id}.")
+        return question
+
+    async def _own_question(
+        self, s: AsyncSession, team_id: str, question_id: int, user_id: str
+    ) -> Question:
+        question = await self._question(s, team_id, question_id)
+        if question.asker_user_id != user_id:
+            raise QuestionNotFound(f"Question #{question_id} isn't yours.")
+        return question
+
+    async def _offer_for(
+        self, s: AsyncSession, team_id: str, offer_id: int, user_id: str
+    ) -> tuple[Offer, Question]:
+        offer = await q.get_offer(s, team_id, offer_id)
+        if offer is None or offer.candidate_user_id != user_id:
+            raise QuestionNotFound("That request was not sent to you.")
+        return offer, await self._question(s, team_id, offer.question_id)

@@ -1,0 +1,66 @@
+"""What people must be told when a question moves, written to the outbox in the same
+transaction as the move, so a crash can neither lose a message nor send one for a change
+that was rolled back. The Slack side renders each from the database when it sends it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import outbox
+from storage.models import Offer, Question
+
+
+async def offers_made(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime, *, first: bool
+) -> None:
+    for offer in offers:
+        await outbox.enqueue(
+            s,
+            question.team_id,
+            "question.offer",
+            {"offer_id": offer.id},
+            key=f"offer:{offer.id}",
+            at=at,
+        )
+    if offers:
+        kind = "question.asking" if first else "question.more"
+        ids = [o.id for o in offers]
+        await outbox.enqueue(
+            s,
+            question.team_id,
+            kind,
+            {"question_id": question.id, "offer_ids": ids},
+            key=f"{kind}:{question.id}:{ids[0]}",
+            at=at,
+        )
+
+
+async def offers_closed(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], note: str, at: datetime
+) -> None:
+    for offer in offers:
+        await outbox.enqueue(
+            s,
+            question.team_id,
+            "question.offer_closed",
+            {"offer_id": offer.id, "note": note},
+            key=f"offer_closed:{offer.id}",
+            at=at,
+        )
+
+
+async def asker(
+    s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
+) -> None:
+    """One message to the asker (connected, unanswered, solved); once per question and kind."""
+    await outbox.enqueue(
+        s,
+        question.team_id,
+        f"question.{kind}",
+        {"question_id": question.id, **extra},
+        key=f"question.{kind}:{question.id}",
+        at=at,
+    )

@@ -1,0 +1,39 @@
+"""Watched channels, and people who said "not now" to the bot's offers of help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import watching
+
+QUIET_FOR = timedelta(days=1)
+
+
+class WatchService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime]
+    ) -> None:
+        self._sessions = sessions
+        self.clock = clock
+
+    async def set_watching(self, team_id: str, channel_id: str, by_user_id: str, on: bool) -> bool:
+        async with self._sessions() as s, s.begin():
+            if on:
+                return await watching.watch(s, team_id, channel_id, by_user_id)
+            return await watching.unwatch(s, team_id, channel_id)
+
+    async def should_nudge(self, team_id: str, channel_id: str, user_id: str) -> bool:
+        async with self._sessions() as s:
+            if not await watching.is_watched(s, team_id, channel_id):
+                return False
+            until = await watching.quiet_until(s, team_id, user_id)
+        return until is None or until <= self.clock()
+
+    async def not_now(self, team_id: str, user_id: str) -> datetime:
+        until = self.clock() + QUIET_FOR
+        async with self._sessions() as s, s.begin():
+            await watching.set_quiet(s, team_id, user_id, until)
+        return until

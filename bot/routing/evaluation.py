@@ -1,0 +1,182 @@
+"""`askaround eval routing`: replay a StackExchange-style folder through the real engine.
+
+The folder has people.jsonl (declared skills), history.jsonl (past questions and who
+answered) and questions.jsonl (questions to route, `accepted` is the answer key). People and
+history go into a fresh database through `storage`, the index is loaded the way the bot
+loads it, and each question is routed by `RoutingIndex.suggest`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from tqdm import tqdm
+
+from bot.errors import AskaroundError
+from bot.routing.engine import RoutingIndex
+from storage.people import upsert_profile
+from storage.routing import SolvedQuestion, declare_skills, record_solved_questions
+
+TEAM_ID = "TEVAL"
+CHANNEL_ID = "CEVAL"
+FILES = ("people.jsonl", "history.jsonl", "questions.jsonl")
+TOP = 10
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class DatasetError(AskaroundError):
+    """The evaluation folder is missing a file or has a malformed line."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    people: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+    questions: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    method: str
+    p_at_1: float
+    r_at_3: float
+    r_at_10: float
+    mrr: float
+    ndcg_at_10: float
+    p50_ms: float
+    p99_ms: float
+
+    def line(self) -> str:
+        return (
+            f"{self.method} P@1={self.p_at_1:.3f} R@3={self.r_at_3:.3f} "
+            f"R@10={self.r_at_10:.3f} MRR={self.mrr:.3f} nDCG@10={self.ndcg_at_10:.3f} "
+            f"p50_ms={self.p50_ms:.1f} p99_ms={self.p99_ms:.1f}"
+        )
+
+
+def _lines(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        raise DatasetError(f"{path}: no such file")
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise DatasetError(f"{path}:{number}: bad JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise DatasetError(f"{path}:{number}: expected a JSON object")
+            yield row
+
+
+def _require(path: Path, rows: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
+    for number, row in enumerate(rows, 1):
+        missing = [f for f in fields if f not in row]
+        if missing:
+            raise DatasetError(f"{path}: object {number} lacks {', '.join(missing)}")
+
+
+def read_dataset(folder: Path) -> Dataset:
+    if not folder.is_dir():
+        raise DatasetError(f"{folder}: not a directory")
+    people, history, questions = (list(_lines(folder / name)) for name in FILES)
+    _require(folder / FILES[0], people, ("user", "skills"))
+    for name, rows in ((FILES[1], history), (FILES[2], questions)):
+        _require(folder / name, rows, ("id", "asker", "text", "answered_by", "accepted"))
+    return Dataset(people, history, questions)
+
+
+async def load_dataset(
+    sessions: async_sessionmaker[AsyncSession], dataset: Dataset, team_id: str = TEAM_ID
+) -> None:
+    """Write people, declared skills and solved history through the bot's storage code."""
+    async with sessions() as session, session.begin():
+        for person in tqdm(dataset.people, desc="people", unit="person", leave=False):
+            await upsert_profile(session, team_id, str(person["user"]), name=str(person["user"]))
+        levels = {
+            str(p["user"]): {str(k): int(v) for k, v in p["skills"].items()} for p in dataset.people
+        }
+        await declare_skills(session, team_id, levels)
+        solved = [
+            SolvedQuestion(
+                asker_user_id=str(row["asker"]),
+                text=str(row["text"]),
+                helper_user_id=str(row["accepted"]),
+                answerer_user_ids=tuple(str(u) for u in row["answered_by"]),
+                created_at=EPOCH + timedelta(hours=position),
+            )
+            for position, row in enumerate(dataset.history)
+            if row.get("accepted")
+        ]
+        await record_solved_questions(
+            session, team_id, tqdm(solved, desc="history", unit="question", leave=False), CHANNEL_ID
+        )
+
+
+def _score(method: str, ranks: list[int | None], latencies: list[float]) -> Metrics:
+    count = len(ranks) or 1
+    found = [r for r in ranks if r is not None]
+    ordered = sorted(latencies) or [0.0]
+    return Metrics(
+        method=method,
+        p_at_1=sum(r == 1 for r in found) / count,
+        r_at_3=sum(r <= 3 for r in found) / count,
+        r_at_10=sum(r <= 10 for r in found) / count,
+        mrr=sum(1.0 / r for r in found) / count,
+        ndcg_at_10=sum(1.0 / math.log2(r + 1) for r in found if r <= 10) / count,
+        p50_ms=1000 * ordered[len(ordered) // 2],
+        p99_ms=1000 * ordered[min(len(ordered) - 1, math.ceil(0.99 * len(ordered)) - 1)],
+    )
+
+
+def _rank_of(target: str, ranking: list[str], fallback: list[str], asker: str) -> int | None:
+    seen = set(ranking)
+    full = ranking + [u for u in fallback if u not in seen and u != asker]
+    try:
+        return full.index(target) + 1
+    except ValueError:
+        return None
+
+
+def full_ranking(index: RoutingIndex, text: str, asker: str, top: list[str]) -> list[str]:
+    """The engine's order past its first suggestions, for MRR over everyone.
+
+    `suggest` (timed) decides the top; the rest of the order comes from the same scores.
+    """
+    rest = index.rank(index.score(text), asker)
+    seen = set(top)
+    return top + [u for u in rest if u not in seen]
+
+
+def evaluate(index: RoutingIndex, dataset: Dataset) -> list[Metrics]:
+    """Route every scored question with the engine and the popularity baseline."""
+    people = {str(p["user"]) for p in dataset.people}
+    popular = sorted(people, key=lambda u: (-index.past_answers(u), u))
+    targets = [q for q in dataset.questions if q.get("accepted") in people]
+    methods: dict[str, Callable[[str, str], list[str]]] = {
+        "engine": lambda text, asker: [s.user_id for s in index.suggest(text, asker)],
+        "popularity": lambda text, asker: [u for u in popular if u != asker][:TOP],
+    }
+    results = []
+    for method, route in methods.items():
+        ranks: list[int | None] = []
+        latencies: list[float] = []
+        for question in tqdm(targets, desc=method, unit="question", leave=False):
+            asker = str(question["asker"])
+            started = time.perf_counter()
+            ranking = route(str(question["text"]), asker)
+            latencies.append(time.perf_counter() - started)
+            if method == "engine":
+                ranking = full_ranking(index, str(question["text"]), asker, ranking)
+            ranks.append(_rank_of(str(question["accepted"]), ranking, popular, asker))
+        results.append(_score(method, ranks, latencies))
+    return results

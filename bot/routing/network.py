@@ -1,0 +1,70 @@
+"""'Knows someone': people whose declared network covers a question's topics.
+
+A network entry is an outside contact or community ("PostgreSQL community") or a colleague,
+with topics. When colleagues with the skill are scarce, the person holding the entry is
+suggested as a connector ("Dana knows people in the PostgreSQL community").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
+
+from bot.routing.reasons import connector_reason
+from bot.routing.scoring import Scored
+from bot.routing.suggestion import Suggestion
+from bot.routing.text import tokens
+from bot.routing.vocabulary import Vocabulary
+from storage.routing import NetworkEntry
+
+LONGEST_TOPIC = 3
+
+
+class Network:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._by_topic: dict[str, list[tuple[NetworkEntry, str]]] = defaultdict(list)
+        self._found: dict[str, list[tuple[NetworkEntry, str]]] = {}
+
+    def add(self, entry: NetworkEntry) -> None:
+        for topic in entry.topics:
+            key = self.vocabulary.key_for(topic) or " ".join(tokens(topic))
+            if key:
+                self._by_topic[key].append((entry, topic))
+
+    def _covered(self, scored: Scored) -> set[str]:
+        keys = set(scored.topics)
+        terms = scored.terms
+        for size in range(1, LONGEST_TOPIC + 1):
+            keys.update(" ".join(terms[i : i + size]) for i in range(len(terms) - size + 1))
+        return keys & self._by_topic.keys()
+
+    def connectors(
+        self, scored: Scored, blocked: Collection[str], people: Mapping[str, str]
+    ) -> list[tuple[str, str]]:
+        """("connector", user id) pairs, most topics covered first."""
+        found: dict[str, list[tuple[NetworkEntry, str]]] = defaultdict(list)
+        for key in self._covered(scored):
+            for entry, topic in self._by_topic[key]:
+                if entry.user_id in people and entry.user_id not in blocked:
+                    if entry.colleague_user_id not in blocked or entry.colleague_user_id is None:
+                        found[entry.user_id].append((entry, topic))
+        self._found = dict(found)
+        order = sorted(found, key=lambda u: (-len(found[u]), u))
+        return [("connector", user_id) for user_id in order]
+
+    def suggestion(self, user_id: str, name: Callable[[str], str]) -> Suggestion:
+        """The connector's suggestion for the question last passed to `connectors`."""
+        entries = self._found.get(user_id, [])
+        by_contact: dict[str, list[str]] = defaultdict(list)
+        for entry, topic in entries:
+            contact = entry.contact_name or name(entry.colleague_user_id or "")
+            by_contact[contact].append(topic)
+        contact, topics = max(by_contact.items(), key=lambda item: len(item[1]))
+        return Suggestion(
+            user_id,
+            float(len(entries)),
+            connector_reason(contact, list(dict.fromkeys(topics))),
+            "connector",
+            topics=tuple(dict.fromkeys(t for _, t in entries)),
+        )

@@ -1,0 +1,83 @@
+"""Every suggestion says why, in words the asker and the expert both understand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
+
+QUARTER = timedelta(days=91)
+MAX_TERMS = 3
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def expert_reason(
+    user_id: str,
+    scored: Scored,
+    evidence: Evidence,
+    display: Callable[[str], str],
+    now: datetime | None = None,
+) -> str:
+    """'declared Terraform, level 4; helped with 3 similar questions, 2 this quarter'."""
+    now = now or datetime.now(UTC)
+    parts: list[str] = []
+    declared = [
+        (evidence.declared[topic][user_id], topic)
+        for topic in scored.topics
+        if user_id in evidence.declared.get(topic, {})
+    ]
+    for level, topic in sorted(declared, key=lambda item: -item[0])[:2]:
+        parts.append(f"declared {display(topic)}, level {level}")
+    similar = [
+        evidence.past[position]
+        for position, ratio in scored.similar
+        if ratio >= STRONG_SIMILARITY and user_id in evidence.past[position].answerers
+    ]
+    if similar:
+        recent = sum(1 for q in similar if q.created_at and now - q.created_at <= QUARTER)
+        text = f"helped with {_plural(len(similar), 'similar question')}"
+        if recent:
+            text += " this quarter" if recent == len(similar) else f", {recent} this quarter"
+        parts.append(text)
+    else:
+        shared = _shared_terms(user_id, scored, evidence)
+        if shared and evidence.answers.get(user_id):
+            about = ", ".join(map(scored.word, shared))
+            parts.append(f"has helped with questions about {about}")
+    thanked = [t for t in dict.fromkeys(scored.terms) if evidence.kudos_terms[user_id].get(t)]
+    if thanked:
+        parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked[:MAX_TERMS]))}")
+    if not parts:
+        count = evidence.answers.get(user_id, 0)
+        parts.append(
+            f"has helped with {_plural(count, 'question')} here" if count else "a close match"
+        )
+    return "; ".join(parts)
+
+
+def _shared_terms(user_id: str, scored: Scored, evidence: Evidence) -> list[str]:
+    postings = evidence.profiles.postings
+    shared = [t for t in dict.fromkeys(scored.terms) if user_id in postings.get(t, {})]
+    shared.sort(key=evidence.profiles.idf, reverse=True)
+    return shared[:MAX_TERMS]
+
+
+def path_reason(asker_knows: bool, target: str, via: str | None) -> str:
+    """How the asker and the suggested person are connected, if they are."""
+    if asker_knows:
+        return f"you have worked with {target} before"
+    if via:
+        return f"you don't know {target}, but {via} has worked with both of you"
+    return ""
+
+
+def connector_reason(contact: str, topics: list[str]) -> str:
+    """'knows people in the PostgreSQL community' or 'knows Erin (Kubernetes)'."""
+    about = ", ".join(topics)
+    if contact.lower().endswith(("community", "group", "meetup", "team", "forum")):
+        return f"knows people in the {contact} ({about})" if about else f"knows {contact}"
+    return f"knows {contact} ({about})" if about else f"knows {contact}"

@@ -1,0 +1,91 @@
+"""The skill vocabulary as phrases of tokens, so topics are found in free text.
+
+Aliases are looked up first (`k8s` → kubernetes, `postgres` → postgresql), then skill keys
+and names; each becomes a token phrase (`sql-server` → ("sql", "server")) matched against
+the question's n-grams. A word the workspace has never used is tried against single-word
+skills with rapidfuzz, to forgive a typo like `kubernets` without guessing on real words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from bot.directory.skills import shipped_vocabulary
+from bot.routing.text import ngrams, tokens
+
+FUZZY_CUTOFF = 90
+FUZZY_MIN_LENGTH = 6
+
+
+@cache
+def shipped_aliases() -> dict[str, str]:
+    """The curated alias vocabulary (alias key → skill key) that ships with askaround."""
+    return dict(shipped_vocabulary().aliases)
+
+
+class Vocabulary:
+    """A workspace's skills as token phrases; `shipped` adds the curated alias vocabulary."""
+
+    def __init__(
+        self,
+        names: Mapping[str, str],
+        aliases: Mapping[str, str] | None = None,
+        *,
+        shipped: bool = False,
+    ) -> None:
+        self.names: dict[str, str] = dict(names)
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for key, name in self.names.items():
+            for label in (key, name):
+                self._add(label, key)
+        merged = {**shipped_aliases(), **(aliases or {})} if shipped else dict(aliases or {})
+        for alias, key in merged.items():
+            if key in self.names:
+                self._add(alias, key)
+        self._single_words = {p[0]: key for p, key in self._phrases.items() if len(p) == 1}
+        self._choices = [w for w in self._single_words if len(w) >= FUZZY_MIN_LENGTH]
+
+    def _add(self, label: str, key: str) -> None:
+        phrase = tuple(tokens(label))
+        if phrase:
+            self._phrases.setdefault(phrase, key)
+
+    @property
+    def longest(self) -> int:
+        return max((len(p) for p in self._phrases), default=1)
+
+    def key_for(self, label: str) -> str | None:
+        """The skill a label (a key, a name or an alias) stands for, if any."""
+        return self._phrases.get(tuple(tokens(label)))
+
+    def display(self, key: str) -> str:
+        return self.names.get(key, key)
+
+    def find(self, terms: list[str], known: Callable[[str], bool] | None = None) -> list[str]:
+        """Skill keys in a tokenised text, each once, in text order.
+
+        A longer phrase does not hide the shorter ones inside it: a question about
+        `sql server 2008` is also about `sql server`.
+        """
+        found: dict[str, int] = {}
+        covered: set[int] = set()
+        for start, phrase in ngrams(terms, self.longest):
+            key = self._phrases.get(phrase)
+            if key is not None:
+                covered.update(range(start, start + len(phrase)))
+                found.setdefault(key, start)
+        if self._choices:
+            for position, term in enumerate(terms):
+                if position in covered or len(term) < FUZZY_MIN_LENGTH:
+                    continue
+                if known is not None and known(term):
+                    continue
+                best = process.extractOne(
+                    term, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                )
+                if best is not None:
+                    found.setdefault(self._single_words[best[0]], position)
+        return sorted(found, key=found.__getitem__)

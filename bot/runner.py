@@ -1,0 +1,93 @@
+"""Running the bot: HTTP mode always (Slack endpoint and health check), Socket Mode on top
+when an app-level token is set."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from types import TracebackType
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+from bot.app import Askaround, build
+from bot.server import SLACK_PATH, build_web_app
+from bot.settings import Settings
+
+log = logging.getLogger("askaround")
+DRAIN_SECONDS = 10.0
+
+
+def in_flight_listeners() -> list[asyncio.Task[object]]:
+    """Bolt runs the part of a listener after `ack()` as a detached task; these are they."""
+    current = asyncio.current_task()
+    return [
+        t
+        for t in asyncio.all_tasks()
+        if t is not current and not t.done() and "run_ack_function" in repr(t.get_coro())
+    ]
+
+
+async def finish_in_flight(within: float) -> None:
+    """Let listeners that already acked finish their work before the database closes;
+    stopping the server alone would cut them short. Waits up to a bound."""
+    listeners = in_flight_listeners()
+    if listeners:
+        log.info("finishing %d in-flight listener(s)", len(listeners))
+        await asyncio.wait(listeners, timeout=within)
+
+
+class Runner:
+    """`async with Runner(settings) as runner:` serves until the block ends."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.bot: Askaround = build(settings)
+        self._web: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self.port = settings.port
+
+    async def __aenter__(self) -> Runner:
+        await self.bot.start()
+        self._web = web.AppRunner(build_web_app(self.bot), handle_signals=False)
+        await self._web.setup()
+        site = web.TCPSite(self._web, self.settings.host, self.settings.port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        if self.settings.socket_mode:
+            self._socket = AsyncSocketModeHandler(self.bot.app, self.settings.app_token)
+            await self._socket.connect_async()
+            log.info("connected to Slack in Socket Mode; health check on port %s", self.port)
+        else:
+            log.info(
+                "listening for Slack on http://%s:%s%s", self.settings.host, self.port, SLACK_PATH
+            )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+        if self._web is not None:
+            await self._web.cleanup()
+        await finish_in_flight(DRAIN_SECONDS)
+        await self.bot.close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{SLACK_PATH}"
+
+
+async def serve_forever(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with Runner(settings):
+        await stop.wait()
+    log.info("stopped")

@@ -1,0 +1,89 @@
+"""The HTTP surface: Slack's endpoint, health and readiness checks, and Prometheus metrics."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_sdk.errors import SlackApiError
+
+from bot.app import Askaround
+from bot.metrics import CONTENT_TYPE_LATEST
+from storage import outbox
+from storage.db import ping
+
+SLACK_PATH = "/slack/events"
+
+
+def listener_label(body: dict[str, Any]) -> str:
+    """A low-cardinality name for what Slack sent: `/kudos`, `app_mention`, `offer_accept`…"""
+    if body.get("command"):
+        return str(body["command"])
+    if body.get("type") == "event_callback":
+        return str((body.get("event") or {}).get("type", "event"))
+    actions = body.get("actions") or []
+    if actions:
+        return str(actions[0].get("action_id", "action"))
+    if body.get("callback_id"):
+        return str(body["callback_id"])
+    view = body.get("view") or {}
+    if view.get("callback_id"):
+        return str(view["callback_id"])
+    return str(body.get("type") or "other")
+
+
+def build_web_app(bot: Askaround) -> web.Application:
+    metrics = bot.services.metrics
+
+    async def slack_events(request: web.Request) -> web.Response:
+        started = time.perf_counter()
+        bolt_request = await to_bolt_request(request)
+        bolt_response = await bot.app.async_dispatch(bolt_request)
+        response = await to_aiohttp_response(bolt_response)
+        if bolt_response.status != 401:
+            metrics.ack_seconds.labels(listener_label(bolt_request.body)).observe(
+                time.perf_counter() - started
+            )
+        return response
+
+    async def healthz(_request: web.Request) -> web.Response:
+        """Liveness: the process answers; the database's state is reported alongside."""
+        database_ok = await ping(bot.services.engine)
+        return web.json_response(
+            {"ok": database_ok, "database": "ok" if database_ok else "unreachable"},
+            status=200 if database_ok else 503,
+        )
+
+    async def readyz(_request: web.Request) -> web.Response:
+        """Readiness: take traffic only when both the database and Slack answer."""
+        database_ok = await ping(bot.services.engine)
+        try:
+            slack_ok = bool((await bot.app.client.auth_test()).get("ok"))
+        except (SlackApiError, OSError, TimeoutError):
+            slack_ok = False
+        ready = database_ok and slack_ok
+        return web.json_response(
+            {
+                "ok": ready,
+                "database": "ok" if database_ok else "unreachable",
+                "slack": "ok" if slack_ok else "unreachable",
+            },
+            status=200 if ready else 503,
+        )
+
+    async def metrics_page(_request: web.Request) -> web.Response:
+        async with bot.services.sessions() as s:
+            waiting, oldest = await outbox.depth(s)
+        metrics.outbox_depth.set(waiting)
+        age = (bot.services.clock.now() - oldest).total_seconds() if oldest else 0.0
+        metrics.outbox_oldest_seconds.set(max(age, 0.0))
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    web_app = web.Application()
+    web_app.router.add_post(SLACK_PATH, slack_events)
+    web_app.router.add_get("/healthz", healthz)
+    web_app.router.add_get("/readyz", readyz)
+    web_app.router.add_get("/metrics", metrics_page)
+    return web_app

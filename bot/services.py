@@ -1,0 +1,70 @@
+"""The domain services, built once by the composition root and closed over by handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.digests.service import DigestService
+from bot.directory.profiles import ProfileService
+from bot.kudos.service import KudosService
+from bot.metrics import Metrics
+from bot.people import PeopleService
+from bot.questions.indexes import IndexCache
+from bot.questions.policy import Limits
+from bot.questions.service import QuestionService, RoutingConfig
+from bot.questions.watching import WatchService
+from bot.receipts import EventReceipts
+from bot.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    people: PeopleService
+    receipts: EventReceipts
+    clock: Clock
+    directory: ProfileService
+    kudos: KudosService
+    indexes: IndexCache
+    questions: QuestionService
+    watching: WatchService
+    digests: DigestService
+    metrics: Metrics
+
+    @classmethod
+    def build(
+        cls, settings: Settings, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+    ) -> Services:
+        clock = Clock()
+        metrics = Metrics()
+        indexes = IndexCache(sessions)
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessions=sessions,
+            people=PeopleService(sessions),
+            receipts=EventReceipts(sessions),
+            clock=clock,
+            directory=ProfileService(sessions, clock),
+            kudos=KudosService(sessions, clock.now),
+            indexes=indexes,
+            questions=QuestionService(
+                sessions,
+                indexes.get,
+                clock.now,
+                observe_routing=metrics.routing_seconds.observe,
+                config=RoutingConfig(
+                    offers_per_round=settings.offers_per_round,
+                    offer_minutes=settings.offer_minutes,
+                    limits=Limits(max_open_offers=settings.max_open_offers),
+                ),
+            ),
+            watching=WatchService(sessions, clock.now),
+            digests=DigestService(sessions, clock.now),
+            metrics=metrics,
+        )

@@ -1,0 +1,202 @@
+"""Settings, read once from the environment (and an optional `.env`) by the composition root.
+
+Every value is validated up front so a bad deployment fails at start-up with one line naming
+the variable, instead of on the first Slack request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from bot.errors import ConfigError
+
+DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///askaround.db"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented variable; the README's configuration table is checked against these."""
+
+    name: str
+    default: str | None
+    help: str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("SLACK_BOT_TOKEN", None, "the bot token (xoxb-…) from OAuth & Permissions", True),
+    Setting("SLACK_SIGNING_SECRET", None, "the signing secret from Basic Information", True),
+    Setting(
+        "SLACK_APP_TOKEN",
+        "",
+        "an app-level token (xapp-…, scope connections:write); when set, Socket Mode is used",
+        True,
+    ),
+    Setting(
+        "SLACK_API_URL",
+        DEFAULT_API_URL,
+        "the Slack Web API base URL (a proxy or the local emulator)",
+    ),
+    Setting(
+        "ASKAROUND_DATABASE_URL",
+        DEFAULT_DATABASE_URL,
+        "a SQLite file (sqlite:///askaround.db) or PostgreSQL (postgresql://user@host/db)",
+    ),
+    Setting("ASKAROUND_HOST", "0.0.0.0", "the address the HTTP server listens on"),
+    Setting(
+        "ASKAROUND_PORT",
+        "3000",
+        "the HTTP port for /slack/events and /healthz (0 picks a free one)",
+    ),
+    Setting("ASKAROUND_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting("ASKAROUND_LOG_FORMAT", "text", "text, or json for one JSON object a line"),
+    Setting("ASKAROUND_OFFERS_PER_ROUND", "3", "how many colleagues are asked at once"),
+    Setting(
+        "ASKAROUND_OFFER_MINUTES",
+        "30",
+        "working minutes (in the expert's time zone) before the next people are asked",
+    ),
+    Setting("ASKAROUND_MAX_OPEN_OFFERS", "3", "most unanswered requests one person gets at once"),
+)
+
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str = field(repr=False)
+    signing_secret: str = field(repr=False)
+    app_token: str = field(repr=False)
+    api_url: str
+    database_url: str
+    host: str
+    port: int
+    log_level: str
+    log_format: str = "text"
+    offers_per_round: int = 3
+    offer_minutes: int = 30
+    max_open_offers: int = 3
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        return (self.bot_token, self.signing_secret, self.app_token)
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+    ) -> Settings:
+        """Environment variables win over `.env`; `.env` wins over defaults."""
+        values: dict[str, str] = {}
+        if env_file is not None and env_file.is_file():
+            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        values.update(os.environ if environ is None else environ)
+
+        def get(name: str) -> str:
+            spec = next(s for s in SETTINGS if s.name == name)
+            raw = values.get(name, "").strip()
+            if raw:
+                return raw
+            if spec.default is None:
+                raise ConfigError(name, f"is missing: set it to {spec.help}")
+            return spec.default
+
+        return cls(
+            bot_token=_token(get("SLACK_BOT_TOKEN"), "SLACK_BOT_TOKEN", "xoxb-"),
+            signing_secret=get("SLACK_SIGNING_SECRET"),
+            app_token=_token(get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", optional=True),
+            api_url=_api_url(get("SLACK_API_URL")),
+            database_url=normalise_database_url(get("ASKAROUND_DATABASE_URL")),
+            host=get("ASKAROUND_HOST"),
+            port=_port(get("ASKAROUND_PORT")),
+            log_level=_log_level(get("ASKAROUND_LOG_LEVEL")),
+            log_format=_choice(
+                get("ASKAROUND_LOG_FORMAT"), "ASKAROUND_LOG_FORMAT", ("text", "json")
+            ),
+            offers_per_round=_count(
+                get("ASKAROUND_OFFERS_PER_ROUND"), "ASKAROUND_OFFERS_PER_ROUND"
+            ),
+            offer_minutes=_count(get("ASKAROUND_OFFER_MINUTES"), "ASKAROUND_OFFER_MINUTES"),
+            max_open_offers=_count(get("ASKAROUND_MAX_OPEN_OFFERS"), "ASKAROUND_MAX_OPEN_OFFERS"),
+        )
+
+
+def _token(value: str, name: str, prefix: str, optional: bool = False) -> str:
+    if optional and not value:
+        return ""
+    if not value.startswith(prefix):
+        raise ConfigError(name, f"is malformed: it should start with {prefix!r}")
+    return value
+
+
+def _api_url(value: str) -> str:
+    try:
+        parts = urlsplit(value)
+        web = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # `http://[` and other hosts urlsplit cannot read
+        web = False
+    if not web:
+        raise ConfigError("SLACK_API_URL", f"is malformed: {value!r} is not an http(s) URL")
+    return value if value.endswith("/") else value + "/"
+
+
+def normalise_database_url(value: str) -> str:
+    """Accept the URLs people paste (`postgresql://`, `sqlite:///`) and pick the async driver."""
+    try:
+        url = make_url(value)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise ConfigError("ASKAROUND_DATABASE_URL", f"is malformed: {value!r}") from None
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        url = url.set(drivername="sqlite+aiosqlite")
+    elif backend == "postgresql":
+        url = url.set(drivername="postgresql+asyncpg")
+    else:
+        raise ConfigError(
+            "ASKAROUND_DATABASE_URL", f"uses {backend!r}; only sqlite and postgresql are supported"
+        )
+    return url.render_as_string(hide_password=False)
+
+
+def _port(value: str) -> int:
+    if not _digits(value) or not 0 <= int(value) < 65536:
+        raise ConfigError("ASKAROUND_PORT", f"is malformed: {value!r} is not a port number")
+    return int(value)
+
+
+def _count(value: str, name: str) -> int:
+    if not _digits(value) or not 0 < int(value) <= 10_000:
+        raise ConfigError(name, f"is malformed: {value!r} is not a positive whole number")
+    return int(value)
+
+
+def _digits(value: str) -> bool:
+    """Plain 0-9 digits: `isdigit()` alone is also true of `²`, which int() refuses."""
+    return value.isascii() and value.isdigit()
+
+
+def _choice(value: str, name: str, choices: tuple[str, ...]) -> str:
+    if value.lower() not in choices:
+        raise ConfigError(name, f"is malformed: use one of {', '.join(choices)}")
+    return value.lower()
+
+
+def _log_level(value: str) -> str:
+    level = value.upper()
+    if level not in _LOG_LEVELS:
+        raise ConfigError(
+            "ASKAROUND_LOG_LEVEL", f"is malformed: use one of {', '.join(_LOG_LEVELS)}"
+        )
+    return level

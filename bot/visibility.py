@@ -1,0 +1,83 @@
+"""Who may see what: the one place that decides, for every feature.
+
+A profile's fields are shown to a viewer only through `may_see`; services build what they
+return with `visible_profile`, so a handler or a report cannot get a colleague's network by
+accident. Routing is a viewer of its own (`ROUTING`): it uses networks but never lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Field(StrEnum):
+    SKILLS = "skills"
+    STATUS = "status"
+    INTERESTS = "interests"
+    ORG = "org"  # title, team, manager
+    NETWORK = "network"
+
+
+class Audience(StrEnum):
+    EVERYONE = "everyone"
+    OWNER_AND_ROUTING = "owner_and_routing"
+
+
+AUDIENCE: dict[Field, Audience] = {
+    Field.SKILLS: Audience.EVERYONE,
+    Field.STATUS: Audience.EVERYONE,
+    Field.INTERESTS: Audience.EVERYONE,
+    Field.ORG: Audience.EVERYONE,
+    Field.NETWORK: Audience.OWNER_AND_ROUTING,
+}
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A person (by Slack user id) or the routing engine, which is nobody's eyes."""
+
+    user_id: str | None
+    routing: bool = False
+
+
+ROUTING = Viewer(user_id=None, routing=True)
+
+
+def person(user_id: str) -> Viewer:
+    if not user_id:
+        raise ValueError("a viewer needs a user id")
+    return Viewer(user_id=user_id)
+
+
+def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
+    """Whether `viewer` may see `field` of `owner_user_id`'s profile. Unknown fields: no."""
+    audience = AUDIENCE.get(field)
+    if audience is Audience.EVERYONE:
+        return True
+    if audience is Audience.OWNER_AND_ROUTING:
+        return viewer.routing or (viewer.user_id is not None and viewer.user_id == owner_user_id)
+    return False
+
+
+def is_admin(slack_admin: bool, roles: list[str] | tuple[str, ...] | None) -> bool:
+    """Workspace admins and owners in Slack, and people given the "admin" role by an import."""
+    return slack_admin or "admin" in (roles or ())
+
+
+def may_see_report(
+    viewer: Viewer, manager_user_id: str, *, admin: bool, org: frozenset[str] | set[str]
+) -> bool:
+    """Whether `viewer` may read the team report of `manager_user_id`.
+
+    A manager sees their own org: their own report, and that of any manager below them
+    (`org` is everyone below the viewer). Admins see anyone's. Nobody else sees any.
+    """
+    if viewer.user_id is None:
+        return False
+    return admin or viewer.user_id == manager_user_id or manager_user_id in org
+
+
+def report_shows(kudos_is_private: bool) -> bool:
+    """Whether a report may show a kudos's text, giver and receiver; private ones are counts."""
+    return not kudos_is_private

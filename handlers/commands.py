@@ -1,0 +1,23 @@
+"""Slash commands: `/askaround`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+
+from bot.services import Services
+from handlers.blocks import render_error, render_help
+from handlers.router import Router
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/askaround")
+    async def askaround(ack: AsyncAck, command: dict[str, Any]) -> None:
+        subcommand = command.get("text", "").strip().lower()
+        if subcommand in ("", "help"):
+            await ack(**render_help())
+        else:
+            await ack(
+                **render_error(f"I don't know `/askaround {subcommand}`. Try `/askaround help`.")
+            )

@@ -1,0 +1,92 @@
+"""Slack's side of the directory: `users.list` for the daily sync, `users.lookupByEmail` for
+imports. The client retries on HTTP 429 after Slack's `Retry-After`, so a large workspace
+is paged through at the pace Slack allows.
+"""
+
+from __future__ import annotations
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.directory.sync import SyncReport, record_directory
+from bot.people import Profile
+from bot.services import Services
+from bot.settings import Settings
+from handlers.home import profile_from_slack
+
+PAGE_SIZE = 200
+RATE_LIMIT_RETRIES = 5
+
+
+def directory_client(settings: Settings) -> AsyncWebClient:
+    """A Web API client built from settings that waits out rate limits instead of failing."""
+    return AsyncWebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
+    )
+
+
+async def list_members(
+    client: AsyncWebClient, page_size: int = PAGE_SIZE
+) -> tuple[list[Profile], int]:
+    """Every member of the workspace (deactivated ones included), and the number of pages."""
+    profiles: list[Profile] = []
+    cursor: str | None = None
+    pages = 0
+    while True:
+        response = await client.users_list(limit=page_size, cursor=cursor)
+        pages += 1
+        profiles.extend(
+            profile_from_slack(member)
+            for member in response.get("members") or []
+            if member.get("id") != "USLACKBOT"
+        )
+        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            return profiles, pages
+
+
+async def sync_directory(
+    client: AsyncWebClient, services: Services, team_id: str, page_size: int = PAGE_SIZE
+) -> SyncReport:
+    """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
+    profiles, pages = await list_members(client, page_size)
+    report = await record_directory(services.sessions, team_id, profiles, SyncReport(pages=pages))
+    return report
+
+
+class SlackResolver:
+    """The importer's `UserResolver`, answered by the Web API."""
+
+    def __init__(self, client: AsyncWebClient, team_id: str) -> None:
+        self.client = client
+        self.team_id = team_id
+
+    @classmethod
+    async def connect(cls, client: AsyncWebClient) -> SlackResolver:
+        auth = await client.auth_test()
+        return cls(client, str(auth["team_id"]))
+
+    async def by_email(self, email: str) -> Profile | None:
+        try:
+            response = await self.client.users_lookupByEmail(email=email)
+        except SlackApiError as error:
+            _raise_unless_not_found(error)
+            return None
+        return profile_from_slack(response["user"])
+
+    async def by_id(self, user_id: str) -> Profile | None:
+        try:
+            response = await self.client.users_info(user=user_id)
+        except SlackApiError as error:
+            _raise_unless_not_found(error)
+            return None
+        return profile_from_slack(response["user"])
+
+
+def _raise_unless_not_found(error: SlackApiError) -> None:
+    """A person Slack does not know is an answer (None); any other Slack error is raised."""
+    if error.response.get("error") not in ("users_not_found", "user_not_found"):
+        raise error

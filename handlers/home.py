@@ -1,0 +1,69 @@
+"""The App Home tab, assembled from one section per feature.
+
+A section is `async (services, team_id, user_id) -> blocks`; features add theirs to
+`HOME_SECTIONS`, so the tab grows without this module knowing each feature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.people import Profile
+from bot.services import Services
+from handlers.blocks import Blocks, render_home_intro
+from handlers.kudos_home import kudos_home_section
+from handlers.router import Router
+from handlers.skills_home import profile_section
+
+HomeSection = Callable[[Services, str, str], Awaitable[Blocks]]
+HOME_BLOCK_LIMIT = 100
+
+
+async def intro_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    return render_home_intro(await services.people.home(team_id, user_id))
+
+
+HOME_SECTIONS: tuple[HomeSection, ...] = (intro_section, profile_section, kudos_home_section)
+
+
+def profile_from_slack(user: dict[str, Any]) -> Profile:
+    """Parse a `users.info` / `users.list` member into the domain's Profile."""
+    profile = user.get("profile") or {}
+    return Profile(
+        user_id=user["id"],
+        name=user.get("name", ""),
+        real_name=user.get("real_name") or profile.get("real_name", ""),
+        email=profile.get("email"),
+        tz=user.get("tz") or "UTC",
+        is_bot=bool(user.get("is_bot")),
+        deactivated=bool(user.get("deleted")),
+    )
+
+
+async def publish_home(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> None:
+    """Rebuild and publish a person's Home tab; features call this after a change too."""
+    blocks: Blocks = []
+    for home_section in HOME_SECTIONS:
+        section_blocks = await home_section(services, team_id, user_id)
+        if blocks and section_blocks:
+            blocks.append({"type": "divider"})
+        blocks.extend(section_blocks)
+    await client.views_publish(
+        user_id=user_id, view={"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT]}
+    )
+
+
+def register(router: Router, services: Services) -> None:
+    @router.event("app_home_opened")
+    async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        if event.get("tab") != "home":
+            return
+        user_id = event["user"]
+        info = await client.users_info(user=user_id)
+        await services.people.remember(context.team_id, profile_from_slack(info["user"]))
+        await publish_home(client, services, context.team_id, user_id)

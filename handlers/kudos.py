@@ -1,0 +1,214 @@
+"""Kudos by slash command, by reaction, and the Undo button: parse, ack, call KudosService,
+render. The Give kudos modal and its shortcuts live in `handlers/kudos_modal.py`."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import KudosRefused
+from bot.kudos.parse import only_mention, parse_kudos, parse_top
+from bot.kudos.records import Giving
+from bot.services import Services
+from handlers.kudos_blocks import (
+    UNDO_ACTION,
+    render_about,
+    render_kudos_help,
+    render_leaderboard,
+    render_mine,
+    render_undone,
+)
+from handlers.kudos_slack import (
+    Where,
+    announce,
+    ephemeral_or_dm,
+    is_private,
+    lookup_people,
+    lookup_profile,
+    message_text,
+    permalink,
+)
+from handlers.router import Router
+
+REACTION_TOO_SHORT = (
+    "That message is too short to say what they did. Use the message shortcut *Give kudos* "
+    "on it to add a reason."
+)
+REACTION_NEEDS_VALUE = (
+    "This workspace asks for a company value with each kudos. Use the message shortcut "
+    "*Give kudos* on that message to pick one."
+)
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/kudos")
+    async def kudos_command(
+        ack: AsyncAck,
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        text = command.get("text", "").strip()
+        word, _, rest = text.partition(" ")
+        if word.lower() in ("", "help"):
+            await ack(**render_kudos_help())
+            return
+        await ack()
+        team, user = context.team_id, command["user_id"]
+        if word.lower() == "top":
+            period, value = parse_top(rest)
+            me = await lookup_profile(client, services, team, user)
+            board = await services.kudos.leaderboard(team, period, value, me.tz)
+            await respond(response_type="ephemeral", **render_leaderboard(board))
+        elif word.lower() == "me":
+            me = await lookup_profile(client, services, team, user)
+            await respond(
+                response_type="ephemeral",
+                **render_mine(await services.kudos.mine(team, user, me.tz)),
+            )
+        elif (someone := only_mention(text)) is not None:
+            about = await services.kudos.about(team, someone)
+            await respond(response_type="ephemeral", **render_about(about))
+        else:
+            await give_by_command(command, respond, client, team, text)
+
+    async def give_by_command(
+        command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, team: str, text: str
+    ) -> None:
+        parsed = parse_kudos(text)
+        channel = command.get("channel_id")
+        giver, recipients = await lookup_people(
+            client, services, team, command["user_id"], list(parsed.recipients)
+        )
+        private = await is_private(client, channel)
+        given = await services.kudos.give(
+            Giving(
+                team_id=team,
+                giver=giver,
+                recipients=recipients,
+                reason=parsed.reason,
+                key=f"cmd:{command['trigger_id']}",
+                source="command",
+                tags=parsed.tags,
+                channel_tags=parsed.channel_tags,
+                channel_id=channel,
+                is_private=private,
+            )
+        )
+        if given.duplicate:
+            return
+
+        async def confirm(**message: Any) -> None:
+            await respond(response_type="ephemeral", **message)
+
+        await announce(
+            client,
+            services,
+            team,
+            given,
+            Where(channel, private),
+            confirm=confirm,
+            in_channel=respond,
+        )
+
+    @router.event("reaction_added")
+    async def reacted(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        item = event.get("item") or {}
+        if item.get("type") != "message":
+            return
+        team = context.team_id
+        rules = await services.kudos.rules(team)
+        reaction = str(event.get("reaction", "")).split("::")[0]  # drop ::skin-tone-N
+        if reaction not in rules.reactions:
+            return
+        channel, ts, user = item["channel"], item["ts"], event["user"]
+        author = event.get("item_user")
+        if author == context.bot_user_id:
+            await second(client, team, user, channel, ts, reaction)
+            return
+        if not author:
+            return
+        giver, recipients = await lookup_people(client, services, team, user, [author])
+        text, private, link = await asyncio.gather(
+            message_text(client, channel, ts),
+            is_private(client, channel),
+            permalink(client, channel, ts),
+        )
+        try:
+            given = await services.kudos.give(
+                Giving(
+                    team_id=team,
+                    giver=giver,
+                    recipients=recipients,
+                    reason=text,
+                    key=f"react:{channel}:{ts}:{user}",
+                    source="reaction",
+                    channel_id=channel,
+                    is_private=private,
+                    values=(),
+                )
+            )
+        except KudosRefused as refused:
+            if refused.field == "reason":
+                raise KudosRefused(REACTION_TOO_SHORT, "reason") from None
+            if refused.field == "values":
+                raise KudosRefused(REACTION_NEEDS_VALUE, "values") from None
+            raise
+        if not given.duplicate:
+            await announce(
+                client,
+                services,
+                team,
+                given,
+                Where(channel, private, link),
+                confirm=ephemeral_or_dm(client, channel, user),
+                reaction=reaction,
+            )
+
+    async def second(
+        client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str
+    ) -> None:
+        reactor = await lookup_profile(client, services, team, user)
+        given = await services.kudos.second(
+            team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}"
+        )
+        if given is None:
+            raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
+        if not given.duplicate:
+            await announce(
+                client,
+                services,
+                team,
+                given,
+                Where(channel, given.first.is_private, thread_ts=ts),
+                confirm=ephemeral_or_dm(client, channel, user),
+                reaction=reaction,
+            )
+
+    @router.action(UNDO_ACTION)
+    async def undo(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        await ack()
+        undone = await services.kudos.undo(context.team_id, body["user"]["id"], action["value"])
+        if not undone.already:
+            first = undone.entries[0]
+            if first.shoutout_channel_id and first.shoutout_ts:
+                try:
+                    await client.chat_delete(
+                        channel=first.shoutout_channel_id, ts=first.shoutout_ts
+                    )
+                except SlackApiError:
+                    pass  # already gone, or posted where we may not delete it
+        await respond(replace_original=True, **render_undone(undone.entries))

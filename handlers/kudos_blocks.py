@@ -1,0 +1,278 @@
+"""Block Kit for kudos: shout-outs, DMs, confirmations, leaderboards and the Give kudos modal.
+
+Leaderboards and summaries name people (never `<@U…>`), so reading them pings nobody.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bot.help import SLASH_COMMANDS
+from bot.kudos.parse import clip
+from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
+from handlers.blocks import Blocks, button, context, section
+
+Message = dict[str, Any]
+MODAL_CALLBACK = "give_kudos_modal"
+UNDO_ACTION = "kudos_undo"
+HOME_GIVE_ACTION = "kudos_home_give"
+SHOUTOUT_REASON = 1200
+LIST_REASON = 200
+_PERIOD_LABELS = {
+    "week": "this week",
+    "month": "this month",
+    "quarter": "this quarter",
+    "year": "this year",
+    "all": "of all time",
+}
+
+
+def plain(name: str) -> str:
+    """A name as mrkdwn text that Slack shows as is (no link, no ping)."""
+    return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quote(text: str, limit: int) -> str:
+    return "\n".join(f"> {line}" for line in clip(text, limit).splitlines() or [""])
+
+
+def tags(values: Sequence[str]) -> str:
+    return " ".join(f"`#{v}`" for v in values)
+
+
+def people(user_ids: Sequence[str]) -> str:
+    mentions = [f"<@{u}>" for u in user_ids]
+    if len(mentions) <= 1:
+        return "".join(mentions)
+    return ", ".join(mentions[:-1]) + " and " + mentions[-1]
+
+
+def render_shoutout(given: Given, link_back: str | None = None, reaction: str = "kudos") -> Message:
+    entry = given.first
+    headline = f":tada: <@{entry.giver}> gave kudos to {people(given.recipients)}"
+    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON)}"
+    if entry.values:
+        body += f"\n{tags(entry.values)}"
+    notes = [f"React with :{reaction}: to second this."]
+    if link_back:
+        notes.insert(0, f"Given {link_back}")
+    text = f"{headline}: {clip(entry.message, LIST_REASON)}"
+    return {"text": text, "blocks": [section(body), context(" · ".join(notes))]}
+
+
+def render_seconded(given: Given) -> Message:
+    text = f":raised_hands: <@{given.first.giver}> seconds this"
+    return {"text": text, "blocks": [section(text)]}
+
+
+def render_received(entry: Entry, where: str | None) -> Message:
+    verb = "seconded kudos for you" if entry.source == "second" else "gave you kudos"
+    headline = f":tada: <@{entry.giver}> {verb}" + (f" in {where}" if where else "")
+    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON)}"
+    if entry.values:
+        body += f"\n{tags(entry.values)}"
+    return {"text": f"{headline}: {clip(entry.message, LIST_REASON)}", "blocks": [section(body)]}
+
+
+def render_confirmation(given: Given) -> Message:
+    text = (
+        f"Kudos sent to {people(given.recipients)}. "
+        f"You have {given.remaining} of {given.allowance} left today."
+    )
+    return {
+        "text": text,
+        "blocks": [
+            section(f":white_check_mark: {text}"),
+            {
+                "type": "actions",
+                "elements": [button("Undo", UNDO_ACTION, given.batch_key)],
+            },
+            context("You can undo for 5 minutes."),
+        ],
+    }
+
+
+def render_undone(entries: Sequence[Entry]) -> Message:
+    """The same answer however often Undo is clicked, so a double click reads as one."""
+    receivers = list(dict.fromkeys(e.receiver for e in entries))
+    text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger."
+    return {"text": text, "blocks": [section(f":leftwards_arrow_with_hook: {text}")]}
+
+
+def render_kudos_help() -> Message:
+    lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/kudos"])
+    intro = "*Kudos* thank a colleague in public, tagged with our company values."
+    return {
+        "text": f"{intro}\n{lines}",
+        "blocks": [
+            section(intro),
+            section(lines),
+            context(
+                "You can also react to a message with the kudos emoji, or use the message "
+                "shortcut *Give kudos*."
+            ),
+        ],
+    }
+
+
+def _standings(board: Leaderboard) -> str:
+    medals = {1: ":first_place_medal:", 2: ":second_place_medal:", 3: ":third_place_medal:"}
+    return "\n".join(
+        f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}"
+        for i, s in enumerate(board.standings, start=1)
+    )
+
+
+def render_leaderboard(board: Leaderboard) -> Message:
+    scope = f" for `#{board.value}`" if board.value else ""
+    title = f"*Kudos leaderboard {_PERIOD_LABELS[board.period]}{scope}*"
+    if not board.standings:
+        text = f"{title}\nNo kudos yet. Be the first: `/kudos @name for … #value`"
+        return {"text": text, "blocks": [section(text)]}
+    text = f"{title}\n{_standings(board)}"
+    return {"text": text, "blocks": [section(text)]}
+
+
+def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
+    return "\n".join(
+        f"• from {plain(names.get(e.giver, e.giver))}: {clip(e.message, LIST_REASON)}"
+        + (f" {tags(e.values)}" if e.values else "")
+        for e in entries
+    )
+
+
+def _top_values(top: Sequence[tuple[str, int]]) -> str:
+    return ", ".join(f"`#{v}` ({n})" for v, n in top) or "none yet"
+
+
+def render_mine(summary: MySummary) -> Message:
+    streak = f"{summary.streak_weeks}-week giving streak" if summary.streak_weeks else "no streak"
+    head = (
+        f"*Your kudos*: {summary.received} received, {summary.given} given · {streak}\n"
+        f"Top values you were thanked for: {_top_values(summary.top_values)}"
+    )
+    blocks: Blocks = [section(head)]
+    text = head
+    if summary.recent:
+        recent = "*Recently*\n" + _reasons(summary.recent, summary.names)
+        blocks.append(section(recent))
+        text += "\n" + recent
+    return {"text": text, "blocks": blocks}
+
+
+def render_about(about: AboutSomeone) -> Message:
+    name = plain(about.name)
+    if not about.recent:
+        text = f"{name} hasn't received public kudos yet."
+        return {"text": text, "blocks": [section(text)]}
+    head = (
+        f"*{name}* was thanked {about.public_count} times in public · "
+        f"top values: {_top_values(about.top_values)}"
+    )
+    text = f"{head}\n{_reasons(about.recent, about.names)}"
+    return {"text": text, "blocks": [section(text)]}
+
+
+def render_give_modal(
+    values: Sequence[str],
+    *,
+    values_required: bool,
+    recipients: Sequence[str] = (),
+    permalink: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    ask_channel: bool = False,
+    default_channel: str | None = None,
+) -> dict[str, Any]:
+    """The Give kudos modal, for the message shortcut, the global shortcut and App Home."""
+    users: dict[str, Any] = {"type": "multi_users_select", "action_id": "users"}
+    if recipients:
+        users["initial_users"] = list(recipients)
+    blocks: Blocks = []
+    if permalink:
+        blocks.append(context(f"About <{permalink}|this message>"))
+    blocks += [
+        {
+            "type": "input",
+            "block_id": "recipients",
+            "label": {"type": "plain_text", "text": "Who are you thanking?"},
+            "element": users,
+        },
+        {
+            "type": "input",
+            "block_id": "reason",
+            "label": {"type": "plain_text", "text": "What did they do?"},
+            "element": {
+                "type": "plain_text_input",
+                "action_id": "text",
+                "multiline": True,
+                "max_length": 2000,
+            },
+        },
+    ]
+    if values:
+        options = [
+            {"text": {"type": "plain_text", "text": f"#{v}"}, "value": v} for v in values[:100]
+        ]
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": "values",
+                "optional": not values_required,
+                "label": {"type": "plain_text", "text": "Company values"},
+                "element": {
+                    "type": "multi_static_select",
+                    "action_id": "chosen",
+                    "options": options,
+                },
+            }
+        )
+    if ask_channel:
+        where: dict[str, Any] = {
+            "type": "conversations_select",
+            "action_id": "where",
+            "filter": {"include": ["public"], "exclude_bot_users": True},
+        }
+        if default_channel:
+            where["initial_conversation"] = default_channel
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": "channel",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Post the shout-out in"},
+                "element": where,
+            }
+        )
+    return {
+        "type": "modal",
+        "callback_id": MODAL_CALLBACK,
+        "title": {"type": "plain_text", "text": "Give kudos"},
+        "submit": {"type": "plain_text", "text": "Give kudos"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "private_metadata": json.dumps(metadata or {}),
+        "blocks": blocks,
+    }
+
+
+def render_home_kudos(home: HomeKudos) -> Blocks:
+    blocks: Blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Kudos"}},
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": f"You have *{home.remaining} of {home.allowance}* kudos left today.",
+            },
+            "accessory": button("Give kudos", HOME_GIVE_ACTION, style="primary"),
+        },
+    ]
+    if home.recent:
+        blocks.append(section("*Your recent kudos*\n" + _reasons(home.recent, home.names)))
+    else:
+        blocks.append(context("No kudos received yet."))
+    board = home.leaderboard
+    if board.standings:
+        blocks.append(section(f"*Leaderboard {_PERIOD_LABELS[board.period]}*\n{_standings(board)}"))
+    return blocks

@@ -1,0 +1,172 @@
+"""The Give kudos modal: opened by the message shortcut (prefilled with the author and a link),
+the global shortcut and the App Home button; its submission gives kudos like `/kudos` does.
+
+The submission is checked before the ack, because Slack shows a modal's errors only from
+the ack; everything that only tells people happens after it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import KudosRefused
+from bot.kudos.records import Giving
+from bot.services import Services
+from handlers.home import publish_home
+from handlers.kudos_blocks import (
+    HOME_GIVE_ACTION,
+    MODAL_CALLBACK,
+    render_give_modal,
+)
+from handlers.kudos_slack import (
+    Where,
+    announce,
+    ephemeral_or_dm,
+    is_private,
+    lookup_people,
+    permalink,
+)
+from handlers.router import Router
+
+MESSAGE_SHORTCUT = "give_kudos"
+GLOBAL_SHORTCUT = "give_kudos_global"
+# Where the modal was opened → the ledger's `source` (App Home and the global shortcut: modal).
+SOURCES = {"shortcut": "shortcut", "question": "question"}
+
+
+def _chosen(state: dict[str, Any], block: str, action: str) -> dict[str, Any]:
+    return dict((state.get(block) or {}).get(action) or {})
+
+
+async def open_give_kudos(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    trigger_id: str,
+    *,
+    recipients: Sequence[str] = (),
+    channel_id: str | None = None,
+    message_ts: str | None = None,
+    link: str | None = None,
+    source: str = "modal",
+    question_id: int | None = None,
+) -> None:
+    """Open the Give kudos modal; other features (a solved question) open it this way too.
+
+    Without a channel the modal asks where to post the shout-out (the kudos channel first).
+    """
+    rules = await services.kudos.rules(team_id)
+    metadata = {
+        "channel": channel_id,
+        "ts": message_ts,
+        "link": link,
+        "source": source,
+        "question": question_id,
+    }
+    view = render_give_modal(
+        rules.values,
+        values_required=rules.values_required,
+        recipients=recipients,
+        permalink=link,
+        metadata={k: v for k, v in metadata.items() if v is not None},
+        ask_channel=not channel_id,
+        default_channel=rules.kudos_channel_id,
+    )
+    await client.views_open(trigger_id=trigger_id, view=view)
+
+
+def register(router: Router, services: Services) -> None:
+    @router.shortcut(MESSAGE_SHORTCUT)
+    async def on_message(
+        ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        message = shortcut.get("message") or {}
+        channel, ts = shortcut["channel"]["id"], message.get("ts") or shortcut.get("message_ts")
+        author = message.get("user")
+        giver = shortcut["user"]["id"]
+        # Prefill only a colleague: a bot's or one's own message leaves the choice open.
+        prefill = [author] if author and author != giver and not message.get("bot_id") else []
+        link = await permalink(client, channel, ts) if ts else None
+        await open_give_kudos(
+            client,
+            services,
+            context.team_id,
+            shortcut["trigger_id"],
+            recipients=prefill,
+            channel_id=channel,
+            message_ts=ts,
+            link=link,
+            source="shortcut",
+        )
+
+    @router.shortcut(GLOBAL_SHORTCUT)
+    async def on_global(
+        ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        await open_give_kudos(client, services, context.team_id, shortcut["trigger_id"])
+
+    @router.action(HOME_GIVE_ACTION)
+    async def on_home_button(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        await open_give_kudos(client, services, context.team_id, body["trigger_id"], source="home")
+
+    @router.view(MODAL_CALLBACK)
+    async def on_submit(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        team, user = context.team_id, body["user"]["id"]
+        meta = json.loads(view.get("private_metadata") or "{}")
+        state = view["state"]["values"]
+        recipients = list(_chosen(state, "recipients", "users").get("selected_users") or [])
+        reason = str(_chosen(state, "reason", "text").get("value") or "")
+        options = _chosen(state, "values", "chosen").get("selected_options") or []
+        channel = meta.get("channel") or _chosen(state, "channel", "where").get(
+            "selected_conversation"
+        )
+        try:
+            giver, people = await lookup_people(client, services, team, user, recipients)
+            private = await is_private(client, channel)
+            given = await services.kudos.give(
+                Giving(
+                    team_id=team,
+                    giver=giver,
+                    recipients=people,
+                    reason=reason,
+                    key=f"modal:{view['id']}",
+                    source=SOURCES.get(meta.get("source", ""), "modal"),
+                    question_id=meta.get("question"),
+                    channel_id=channel,
+                    is_private=private,
+                    values=tuple(str(o["value"]) for o in options),
+                )
+            )
+        except KudosRefused as refused:
+            field = refused.field if refused.field and refused.field in state else "reason"
+            await ack(response_action="errors", errors={field: str(refused)})
+            return
+        await ack()
+        if given.duplicate:
+            return
+        await announce(
+            client,
+            services,
+            team,
+            given,
+            Where(channel, private, meta.get("link")),
+            confirm=ephemeral_or_dm(client, channel, user),
+        )
+        if meta.get("source") == "home":
+            await publish_home(client, services, team, user)

@@ -1,0 +1,47 @@
+"""Middleware shared by every surface."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.logs import REQUEST_ID
+from bot.services import Services
+from handlers.router import Router
+
+
+def request_id(body: dict[str, Any]) -> str:
+    """Slack's own id for what is being handled, so one request's log lines can be found."""
+    return str(
+        body.get("event_id")
+        or body.get("trigger_id")
+        or (body.get("container") or {}).get("message_ts")
+        or body.get("command")
+        or ""
+    )
+
+
+def register(router: Router, services: Services) -> None:
+    @router.app.middleware
+    async def tag_logs(
+        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        REQUEST_ID.set(request_id(req.body))
+        await next()
+        return None
+
+    @router.app.middleware
+    async def once_per_event(
+        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        """Slack redelivers an event it thinks we missed; the second copy is acked and dropped."""
+        body: dict[str, Any] = req.body
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        team_id = req.context.team_id or body.get("team_id")
+        if event_id and team_id and not await services.receipts.first_time(team_id, event_id):
+            return BoltResponse(status=200, body="")
+        await next()
+        return None

@@ -1,0 +1,115 @@
+"""Buttons on questions: accept, decline, refer, consent, solved, withdraw, thank, nudges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.questions.service import AskRequest
+from bot.services import Services
+from handlers.kudos_modal import open_give_kudos
+from handlers.questions import ask, is_private, strip_bot
+from handlers.router import Router
+
+
+def _value(body: dict[str, Any]) -> str:
+    return str(body["actions"][0].get("value", ""))
+
+
+def register(router: Router, services: Services) -> None:
+    questions = services.questions
+
+    # What people are told goes through the outbox, written by the service with each change;
+    # these listeners only ack, call the service and tidy the clicked message.
+
+    @router.action("offer_accept")
+    async def accept(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        await questions.accept(body["team"]["id"], int(_value(body)), body["user"]["id"])
+
+    @router.action("offer_decline")
+    async def decline(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        await questions.decline(body["team"]["id"], int(_value(body)), body["user"]["id"])
+
+    @router.action("offer_refer")
+    async def refer(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        action = body["actions"][0]
+        offer_id = int(action["block_id"].removeprefix("offer_"))
+        await questions.refer(
+            body["team"]["id"], offer_id, body["user"]["id"], action["selected_user"]
+        )
+
+    @router.action("question_consent")
+    async def consent(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        asked = await questions.consent(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        if not asked.repeated:
+            await respond(delete_original=True)
+
+    @router.action("question_solved")
+    async def solved(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        await questions.solve(body["team"]["id"], int(_value(body)), body["user"]["id"])
+
+    @router.action("question_withdraw")
+    async def withdraw(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        done = await questions.withdraw(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        await respond(
+            text=f"Question #{done.question.id} withdrawn.",
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    @router.action("nudge_ask")
+    async def nudge_ask(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+    ) -> None:
+        await ack()
+        channel_id = body["channel"]["id"]
+        user_id = body["user"]["id"]
+        history = await client.conversations_replies(channel=channel_id, ts=_value(body), limit=1)
+        original = history["messages"][0]
+        await respond(delete_original=True)
+
+        async def reply(message: dict[str, Any]) -> None:
+            await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
+
+        request = AskRequest(
+            team_id=body["team"]["id"],
+            asker_user_id=user_id,
+            channel_id=channel_id,
+            text=strip_bot(original.get("text", ""), None),
+            is_private=await is_private(client, channel_id),
+            source="message",
+            key=f"msg:{channel_id}:{original['ts']}",
+            message_ts=original["ts"],
+            thread_ts=original["ts"],
+        )
+        await ask(services, client, request, reply)
+
+    @router.action("nudge_not_now")
+    async def not_now(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        await services.watching.not_now(body["team"]["id"], body["user"]["id"])
+        await respond(delete_original=True)
+
+    @router.action("question_thank")
+    async def thank(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        question_id, _, helper = _value(body).partition(":")
+        await open_give_kudos(
+            client,
+            services,
+            body["team"]["id"],
+            body["trigger_id"],
+            recipients=[helper],
+            channel_id=(body.get("channel") or {}).get("id"),
+            source="question",
+            question_id=int(question_id) if question_id.isdigit() else None,
+        )

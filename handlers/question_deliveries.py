@@ -1,0 +1,148 @@
+"""How each question message in the outbox is sent: rendered from the database as it is
+now, so a request that closed while waiting goes out already closed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.services import Services
+from handlers.questions_blocks import (
+    Message,
+    render_asking,
+    render_connected,
+    render_offer,
+    render_offer_closed,
+    render_solved,
+    render_unanswered,
+)
+from storage import questions as q
+from storage.models import Offer, Question
+
+CLOSED_NOTE = "This question has moved on — thanks!"
+
+
+async def _load(
+    services: Services, team_id: str, payload: dict[str, Any]
+) -> tuple[Question, list[Offer]]:
+    async with services.sessions() as s:
+        if "offer_id" in payload:
+            offer = await q.get_offer(s, team_id, int(payload["offer_id"]))
+            assert offer is not None, "offers are never deleted while their question lives"
+            question_id = offer.question_id
+        else:
+            question_id = int(payload["question_id"])
+        question = await q.get_question(s, team_id, question_id)
+        assert question is not None
+        offers = list(await q.offers_of(s, question_id))
+    return question, offers
+
+
+async def tell_asker(client: AsyncWebClient, question: Question, message: Message) -> None:
+    """In the question's thread when it came from a message, otherwise in a DM."""
+    if question.thread_ts and question.source != "command":
+        await client.chat_postMessage(
+            channel=question.channel_id, thread_ts=question.thread_ts, **message
+        )
+        return
+    dm = await client.conversations_open(users=question.asker_user_id)
+    await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+
+
+async def offer(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, offers = await _load(services, team_id, payload)
+    mine = next(o for o in offers if o.id == int(payload["offer_id"]))
+    if mine.dm_ts:
+        return  # sent by an earlier attempt whose result was recorded
+    permalink = None
+    if question.message_ts:
+        answer = await client.chat_getPermalink(
+            channel=question.channel_id, message_ts=question.message_ts
+        )
+        permalink = str(answer["permalink"])
+    message = render_offer(question, mine, permalink)
+    if mine.status != "pending":
+        message = render_offer_closed(question, CLOSED_NOTE)
+    dm = await client.conversations_open(users=mine.candidate_user_id)
+    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    await services.questions.offer_message_sent(mine, sent["channel"], sent["ts"])
+
+
+async def offer_closed(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, offers = await _load(services, team_id, payload)
+    mine = next(o for o in offers if o.id == int(payload["offer_id"]))
+    if mine.dm_channel_id and mine.dm_ts:
+        await client.chat_update(
+            channel=mine.dm_channel_id,
+            ts=mine.dm_ts,
+            **render_offer_closed(question, str(payload["note"])),
+        )
+    # Not sent yet: the offer's own delivery will render it closed.
+
+
+async def asking(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, offers = await _load(services, team_id, payload)
+    chosen = [o for o in offers if o.id in set(payload["offer_ids"])]
+    await tell_asker(client, question, render_asking(question, chosen))
+
+
+async def more(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, offers = await _load(services, team_id, payload)
+    names = ", ".join(
+        f"<@{o.candidate_user_id}>" for o in offers if o.id in set(payload["offer_ids"])
+    )
+    await tell_asker(client, question, {"text": f"I've also asked {names}."})
+
+
+async def connected(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """Public questions get a thread mention; private ones a group DM of the two."""
+    question, _offers = await _load(services, team_id, payload)
+    assert question.helper_user_id is not None
+    message = render_connected(question, question.helper_user_id)
+    if not question.is_private and question.thread_ts and question.source != "command":
+        await client.chat_postMessage(
+            channel=question.channel_id, thread_ts=question.thread_ts, **message
+        )
+        return
+    group = await client.conversations_open(
+        users=f"{question.asker_user_id},{question.helper_user_id}"
+    )
+    await client.chat_postMessage(channel=group["channel"]["id"], **message)
+
+
+async def unanswered(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, _offers = await _load(services, team_id, payload)
+    await tell_asker(
+        client, question, render_unanswered(question, list(payload.get("channels", [])))
+    )
+
+
+async def solved(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question, _offers = await _load(services, team_id, payload)
+    await tell_asker(client, question, render_solved(question, question.helper_user_id))
+
+
+DELIVERIES = {
+    "question.offer": offer,
+    "question.offer_closed": offer_closed,
+    "question.asking": asking,
+    "question.more": more,
+    "question.connected": connected,
+    "question.unanswered": unanswered,
+    "question.solved": solved,
+}

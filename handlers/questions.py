@@ -1,0 +1,206 @@
+"""Asking: `/ask`, mentions, DMs to the bot, the "Find an expert" shortcut, watched channels."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.context.say.async_say import AsyncSay
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserError
+from bot.questions.detect import looks_like_question
+from bot.questions.service import AskRequest
+from bot.services import Services
+from handlers.blocks import render_help
+from handlers.questions_blocks import (
+    render_consent,
+    render_mine,
+    render_nudge,
+)
+from handlers.router import Router
+
+MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}
+
+
+def strip_bot(text: str, bot_user_id: str | None) -> str:
+    if bot_user_id:
+        text = re.sub(rf"<@{bot_user_id}(\|[^>]*)?>", " ", text)
+    return " ".join(text.split())
+
+
+def wants_help(text: str) -> bool:
+    return text.lower().strip(" ?!.") in HELP_WORDS or len(text.split()) < 3
+
+
+async def is_private(client: AsyncWebClient, channel_id: str) -> bool:
+    """DMs, group DMs and private channels: nothing leaves them without the asker's consent."""
+    if channel_id.startswith("D"):
+        return True
+    info = await client.conversations_info(channel=channel_id)
+    channel = info["channel"]
+    return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
+
+
+async def ask(
+    services: Services,
+    client: AsyncWebClient,
+    request: AskRequest,
+    reply: Any,
+) -> None:
+    """Route a question and tell the asker; `reply` shows a message only they see."""
+    asked = await services.questions.ask(request)
+    if asked.needs_consent and not asked.repeated:
+        await reply(render_consent(asked.question, services.questions.config.offers_per_round))
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/ask")
+    async def ask_command(
+        ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+    ) -> None:
+        text = command.get("text", "").strip()
+        word, _, rest = text.partition(" ")
+        team_id, user_id = command["team_id"], command["user_id"]
+        if word.lower() in ("", "help"):
+            await ack(**render_help("/ask"))
+            return
+        await ack()
+        if word.lower() == "mine":
+            await respond(**render_mine(await services.questions.mine(team_id, user_id)))
+        elif word.lower() == "withdraw":
+            number = rest.strip().lstrip("#")
+            if not re.fullmatch(r"[0-9]{1,9}", number):
+                raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
+            await services.questions.withdraw(team_id, int(number), user_id)
+            await respond(text=f"Question #{number} withdrawn.", response_type="ephemeral")
+        elif word.lower() in ("watch", "unwatch"):
+            await watch_channel(
+                services, client, team_id, user_id, command["channel_id"], word.lower()
+            )
+            verb = "watching" if word.lower() == "watch" else "no longer watching"
+            await respond(
+                text=f"I'm {verb} <#{command['channel_id']}> for questions.",
+                response_type="ephemeral",
+            )
+        else:
+            private = await is_private(client, command["channel_id"])
+
+            async def reply(message: dict[str, Any]) -> None:
+                await respond(**message, response_type="ephemeral")
+
+            request = AskRequest(
+                team_id=team_id,
+                asker_user_id=user_id,
+                channel_id=command["channel_id"],
+                text=text,
+                is_private=private,
+                source="command",
+                key=f"cmd:{command.get('trigger_id')}",
+            )
+            await ask(services, client, request, reply)
+
+    async def from_message(
+        event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
+    ) -> None:
+        text = strip_bot(event.get("text", ""), context.bot_user_id)
+        thread = event.get("thread_ts") or event["ts"]
+        if wants_help(text):
+            await say(
+                **render_help(), thread_ts=thread if event.get("channel_type") != "im" else None
+            )
+            return
+        private = await is_private(client, event["channel"])
+
+        async def reply(message: dict[str, Any]) -> None:
+            await client.chat_postEphemeral(
+                channel=event["channel"], user=event["user"], thread_ts=thread, **message
+            ) if not event["channel"].startswith("D") else await say(**message)
+
+        request = AskRequest(
+            team_id=context.team_id,
+            asker_user_id=event["user"],
+            channel_id=event["channel"],
+            text=text,
+            is_private=private,
+            source="message",
+            key=f"msg:{event['channel']}:{event['ts']}",
+            message_ts=event["ts"],
+            thread_ts=thread,
+        )
+        await ask(services, client, request, reply)
+
+    @router.event("app_mention")
+    async def mentioned(
+        event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
+    ) -> None:
+        await from_message(event, client, context, say)
+
+    @router.message("im")
+    async def direct_message(
+        event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
+    ) -> None:
+        if event.get("bot_id"):
+            return
+        await from_message(event, client, context, say)
+
+    @router.message("channels")
+    async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        """Watched channels: offer help in the thread, only when confident, never to the quiet."""
+        text = event.get("text", "")
+        if event.get("bot_id") or event.get("thread_ts") or f"<@{context.bot_user_id}" in text:
+            return
+        if not looks_like_question(text):
+            return
+        if not await services.watching.should_nudge(
+            context.team_id, event["channel"], event["user"]
+        ):
+            return
+        await client.chat_postEphemeral(
+            channel=event["channel"],
+            user=event["user"],
+            thread_ts=event["ts"],
+            **render_nudge(event["ts"]),
+        )
+
+    @router.shortcut("find_expert")
+    async def find_expert(ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        message = shortcut["message"]
+        channel_id = shortcut["channel"]["id"]
+        user_id = shortcut["user"]["id"]
+        private = await is_private(client, channel_id)
+
+        async def reply(answer: dict[str, Any]) -> None:
+            await client.chat_postEphemeral(channel=channel_id, user=user_id, **answer)
+
+        request = AskRequest(
+            team_id=shortcut["team"]["id"],
+            asker_user_id=user_id,
+            channel_id=channel_id,
+            text=strip_bot(message.get("text", ""), None),
+            is_private=private,
+            source="shortcut",
+            key=f"shortcut:{channel_id}:{message['ts']}:{user_id}",
+            message_ts=message["ts"],
+            thread_ts=message.get("thread_ts") or message["ts"],
+        )
+        await ask(services, client, request, reply)
+
+
+async def watch_channel(
+    services: Services,
+    client: AsyncWebClient,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    verb: str,
+) -> None:
+    info = await client.users_info(user=user_id)
+    user = info["user"]
+    if not (user.get("is_admin") or user.get("is_owner")):
+        raise UserError("Only workspace admins can choose which channels I watch.")
+    await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")

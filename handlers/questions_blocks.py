@@ -1,0 +1,165 @@
+"""Block Kit for questions: what the asker, the experts and the connected pair see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.blocks import Blocks, actions, button, context, section, shorten
+from storage.models import Offer, Question
+
+Message = dict[str, Any]
+QUESTION_PREVIEW = 600
+
+
+def quote(text: str) -> str:
+    return "\n".join(f"> {line}" for line in shorten(text, QUESTION_PREVIEW).splitlines())
+
+
+def render_asking(question: Question, offers: list[Offer]) -> Message:
+    """Shown to the asker at once: who is being asked, privately, and why."""
+    lines = [
+        f"• <@{o.candidate_user_id}>: {o.reason}"
+        + (f"; {o.introduction}" if o.introduction else "")
+        for o in offers
+    ]
+    text = f"I'm asking {len(offers)} colleagues privately whether they can help:"
+    return {
+        "text": text,
+        "blocks": [
+            section(text + "\n" + "\n".join(lines)),
+            context(f"Question #{question.id}. I'll tell you as soon as someone can help."),
+            actions(
+                button("Solved", "question_solved", str(question.id), "primary"),
+                button("Withdraw", "question_withdraw", str(question.id)),
+            ),
+        ],
+    }
+
+
+def render_consent(question: Question, count: int) -> Message:
+    text = (
+        "This conversation is private, so nobody outside it sees your question unless you say "
+        f"so. Ask {count} colleagues privately?"
+    )
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button(
+                    f"Ask {count} colleagues privately",
+                    "question_consent",
+                    str(question.id),
+                    "primary",
+                ),
+                button("Don't ask", "question_withdraw", str(question.id)),
+            ),
+        ],
+    }
+
+
+def render_offer(question: Question, offer: Offer, permalink: str | None) -> Message:
+    """The private DM to a candidate expert."""
+    via = "" if offer.kind != "referral" else " (someone thought of you)"
+    link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
+    header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
+    return {
+        "text": f"{header} {shorten(question.text, 150)}",
+        "blocks": [
+            section(f"{header}\n{quote(question.text)}{link}"),
+            context(f"Why you: {offer.reason}"),
+            {
+                "type": "actions",
+                "block_id": f"offer_{offer.id}",
+                "elements": [
+                    button("I can help", "offer_accept", str(offer.id), "primary"),
+                    button("Not me", "offer_decline", str(offer.id)),
+                    {
+                        "type": "users_select",
+                        "action_id": "offer_refer",
+                        "placeholder": {"type": "plain_text", "text": "Suggest someone"},
+                    },
+                ],
+            },
+        ],
+    }
+
+
+def render_offer_closed(question: Question, note: str) -> Message:
+    return {
+        "text": note,
+        "blocks": [section(f"{quote(question.text)}"), context(note)],
+    }
+
+
+def render_connected(question: Question, helper_user_id: str) -> Message:
+    text = (
+        f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
+        "Take it from here!"
+    )
+    return {
+        "text": text,
+        "blocks": [
+            section(f"{text}\n{quote(question.text)}"),
+            actions(button("Solved", "question_solved", str(question.id), "primary")),
+        ],
+    }
+
+
+def render_solved(question: Question, helper_user_id: str | None) -> Message:
+    if helper_user_id is None:
+        return {"text": "Marked as solved. Glad it worked out!"}
+    text = f"Solved! Want to thank <@{helper_user_id}> for helping?"
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button("Give kudos", "question_thank", f"{question.id}:{helper_user_id}", "primary")
+            ),
+        ],
+    }
+
+
+def render_unanswered(question: Question, channels: list[str]) -> Message:
+    where = (
+        " It has come up in " + ", ".join(f"<#{c}>" for c in channels) + ": try asking there."
+        if channels
+        else " Try asking in a channel about the topic."
+    )
+    text = f"I'm sorry: I couldn't find anyone available for question #{question.id}.{where}"
+    return {"text": text, "blocks": [section(text)]}
+
+
+def render_mine(questions: list[Question]) -> Message:
+    if not questions:
+        return {"text": "You have no open questions."}
+    blocks: Blocks = [section("*Your open questions*")]
+    for question in questions[:20]:
+        helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
+        blocks.append(
+            {
+                "type": "section",
+                "text": {
+                    "type": "mrkdwn",
+                    "text": f"#{question.id} · {question.status}{helper}\n{quote(question.text)}",
+                },
+                "accessory": button("Withdraw", "question_withdraw", str(question.id)),
+            }
+        )
+    return {"text": "Your open questions", "blocks": blocks}
+
+
+def render_nudge(message_ts: str) -> Message:
+    """The bot's offer in a watched channel's thread."""
+    text = "That looks like a question for a colleague. Want me to find someone who knows?"
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button("Find an expert", "nudge_ask", message_ts, "primary"),
+                button("Not now", "nudge_not_now", message_ts),
+            ),
+        ],
+    }

@@ -1,0 +1,72 @@
+"""`/kudos report [this week|last week|YYYY-Www] [@manager]`: a manager's summary, ephemeral.
+
+The summary is the weekly digest's (same service, same renderer). This surface registers a
+`/kudos` listener that only matches `report …`, ahead of `handlers/kudos.py`, whose general
+listener keeps every other `/kudos` invocation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserError
+from bot.services import Services
+from handlers.digest_blocks import render_digest
+from handlers.router import Router
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
+
+
+def parse_report(text: str) -> tuple[str, str | None]:
+    """(period words, manager user id or None) from `report [period] [@manager]`."""
+    rest = _REPORT.sub("", text, count=1)
+    mentions = _MENTION.findall(rest)
+    if len(mentions) > 1:
+        raise UserError("One manager at a time, please: `/kudos report last week @maria`.")
+    if "@" in _MENTION.sub("", rest):
+        raise UserError("I can't tell who that is: pick the manager from Slack's @-suggestions.")
+    return " ".join(_MENTION.sub(" ", rest).split()), (mentions[0] if mentions else None)
+
+
+async def _slack_admin(client: AsyncWebClient, user_id: str) -> bool:
+    try:
+        user = (await client.users_info(user=user_id))["user"]
+    except SlackApiError:
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+async def kudos_report(
+    services: Services, client: AsyncWebClient, command: dict[str, Any], respond: AsyncRespond
+) -> None:
+    """Answer `/kudos report …` (already acked): the summary, or why not, only to the asker."""
+    period, manager = parse_report(str(command.get("text", "")))
+    viewer = str(command["user_id"])
+    summary = await services.digests.report(
+        str(command["team_id"]),
+        viewer,
+        slack_admin=await _slack_admin(client, viewer),
+        manager_user_id=manager,
+        period=period,
+    )
+    await respond(response_type="ephemeral", **render_digest(summary))
+
+
+async def _is_report(command: dict[str, Any]) -> bool:
+    return bool(_REPORT.match(str(command.get("text", ""))))
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/kudos", matchers=[_is_report])
+    async def report_command(
+        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
+        await ack()
+        await kudos_report(services, client, command, respond)

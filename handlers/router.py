@@ -1,0 +1,85 @@
+"""A thin recorder around Bolt's decorators, so the handler map can be listed and checked.
+
+The manifest test compares `Router.routes` with `manifest.yml` in both directions; nothing can
+be registered without appearing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+
+from handlers.friendly import friendly
+
+Listener = Callable[..., Any]
+Decorator = Callable[[Listener], Any]
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str  # command | event | action | view | shortcut | options
+    name: str
+
+
+class Router:
+    def __init__(self, app: AsyncApp) -> None:
+        self.app = app
+        self.routes: list[Route] = []
+
+    def _record(self, kind: str, name: str) -> None:
+        self.routes.append(Route(kind, name))
+
+    @staticmethod
+    def _friendly(register: Callable[[Listener], Any]) -> Decorator:
+        def decorate(listener: Listener) -> Any:
+            return register(friendly(listener))
+
+        return decorate
+
+    def command(self, name: str, matchers: list[Listener] | None = None) -> Decorator:
+        """A slash command; with `matchers`, only the invocations they accept (a subcommand
+        owned by another surface), registered before the command's general listener."""
+        self._record("command", name)
+        return self._friendly(self.app.command(name, matchers=matchers))
+
+    def event(self, name: str) -> Decorator:
+        self._record("event", name)
+        return self._friendly(self.app.event(name))
+
+    def message(self, channel_type: str) -> Decorator:
+        """Plain user messages of one conversation type (`im`, `channels`, …), no subtypes.
+
+        Bolt's event constraints only look at `type` and `subtype`, so the conversation type
+        is checked by a matcher of our own.
+        """
+        self._record("event", f"message.{channel_type}")
+        slack_type = {"channels": "channel", "groups": "group"}.get(channel_type, channel_type)
+
+        async def in_conversation_type(body: dict[str, Any]) -> bool:
+            return bool(body.get("event", {}).get("channel_type") == slack_type)
+
+        return self._friendly(
+            self.app.event({"type": "message", "subtype": None}, matchers=[in_conversation_type])
+        )
+
+    def action(self, action_id: str) -> Decorator:
+        self._record("action", action_id)
+        return self._friendly(self.app.action(action_id))
+
+    def view(self, callback_id: str) -> Decorator:
+        self._record("view", callback_id)
+        return self._friendly(self.app.view(callback_id))
+
+    def shortcut(self, callback_id: str) -> Decorator:
+        self._record("shortcut", callback_id)
+        return self._friendly(self.app.shortcut(callback_id))
+
+    def options(self, action_id: str) -> Decorator:
+        self._record("options", action_id)
+        return self._friendly(self.app.options(action_id))
+
+    def names(self, kind: str) -> set[str]:
+        return {route.name for route in self.routes if route.kind == kind}

@@ -1,0 +1,138 @@
+"""`/skills`, the Edit profile modal and its skill type-ahead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import visibility
+from bot.directory import parse as p
+from bot.directory.profiles import ProfileEdit
+from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
+from bot.errors import UserError
+from bot.services import Services
+from handlers.blocks import render_error
+from handlers.home import publish_home
+from handlers.router import Router
+from handlers.skills_blocks import (
+    EDIT_ACTION,
+    EDIT_VIEW,
+    INTERESTS_BLOCK,
+    LEVEL_ACTION,
+    NETWORK_BLOCK,
+    render_added,
+    render_edit_modal,
+    render_profile,
+    render_skill_options,
+    render_skills_help,
+    render_text,
+    render_who,
+)
+
+
+async def run_command(services: Services, team_id: str, user_id: str, text: str) -> dict[str, Any]:
+    """One `/skills …` line → the ephemeral reply; raises a UserError for bad input."""
+    d = services.directory
+    me = visibility.person(user_id)
+    command = p.parse_command(text, d.today())
+    match command:
+        case p.Show(user_id=None):
+            return render_profile(await d.profile(team_id, user_id, me), is_owner=True)
+        case p.Show(user_id=other) if other is not None:
+            view = await d.profile(team_id, other, me)
+            return render_profile(view, is_owner=other == user_id)
+        case p.Help():
+            return render_skills_help()
+        case p.AddSkills(items=items):
+            return render_added(await d.add_skills(team_id, user_id, list(items)))
+        case p.RemoveSkills(names=names):
+            removed, missing = await d.remove_skills(team_id, user_id, list(names))
+            text = f"Removed: {', '.join(removed)}." if removed else ""
+            if missing:
+                text += f" You had no {', '.join(f'`{m}`' for m in missing)}."
+            return render_text(text.strip())
+        case p.SetInterests(interests=interests):
+            await d.set_interests(team_id, user_id, list(interests))
+            return render_text(f"Interests: {', '.join(interests) or 'none'}.")
+        case p.Away(until=until):
+            status = await d.set_status(team_id, user_id, AWAY, until)
+            return render_text(f"You are {status.describe()}; nobody will be asked to reach you.")
+        case p.Back():
+            await d.set_status(team_id, user_id, AVAILABLE)
+            return render_text("Welcome back: you can be asked questions again.")
+        case p.OptOut():
+            await d.set_status(team_id, user_id, OPTED_OUT)
+            return render_text("Questions will not be routed to you. `/skills back` undoes it.")
+        case p.Who(topic=topic):
+            return render_who(await d.who(team_id, topic, me))
+        case p.NetworkAdd(entry=entry):
+            added = await d.add_network(team_id, user_id, entry)
+            return render_text(f"In your network (only you see it): {added.as_text()}.")
+        case p.NetworkRemove(target=target):
+            await d.remove_network(team_id, user_id, target)
+            return render_text("Removed from your network.")
+        case p.Forget():
+            await d.forget(team_id, user_id)
+            return render_text("Done: your skills, interests and network are deleted.")
+    raise AssertionError(f"unhandled {command!r}")
+
+
+def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
+    """The modal's `state.values` → a ProfileEdit (network lines use the `/skills` grammar)."""
+    skills: dict[str, int] = {}
+    for level in range(1, 6):
+        entry = values.get(f"level_{level}", {}).get(LEVEL_ACTION.format(level)) or {}
+        for chosen in entry.get("selected_options") or []:
+            skills[chosen["value"]] = max(level, skills.get(chosen["value"], 0))
+    interests = (values.get(INTERESTS_BLOCK, {}).get(INTERESTS_BLOCK) or {}).get("value") or ""
+    network = (values.get(NETWORK_BLOCK, {}).get(NETWORK_BLOCK) or {}).get("value") or ""
+    entries = tuple(p.parse_network_entry(line) for line in network.splitlines() if line.strip())
+    return ProfileEdit(skills, tuple(p.split_list(interests)), entries)
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/skills")
+    async def skills(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        try:
+            reply = await run_command(
+                services, command["team_id"], command["user_id"], command.get("text", "")
+            )
+        except UserError as error:
+            # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack
+            # when the listener raises right after it, and Slack would show a timeout.
+            reply = render_error(str(error))
+        await respond(**reply, response_type="ephemeral")
+
+    @router.action(EDIT_ACTION)
+    async def edit_profile(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        team_id, user_id = body["user"]["team_id"], body["user"]["id"]
+        view = await services.directory.profile(team_id, user_id, visibility.person(user_id))
+        network = await services.directory.network_text(team_id, user_id)
+        await client.views_open(
+            trigger_id=body["trigger_id"], view=render_edit_modal(view, network)
+        )
+
+    async def suggest_skills(ack: AsyncAck, body: dict[str, Any]) -> None:
+        typed = body.get("value", "")
+        found = await services.directory.suggest(body["user"]["team_id"], typed, limit=20)
+        await ack(options=render_skill_options(typed, found))
+
+    for level in range(1, 6):
+        router.options(LEVEL_ACTION.format(level))(suggest_skills)
+
+    @router.view(EDIT_VIEW)
+    async def save_profile(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        team_id, user_id = body["user"]["team_id"], body["user"]["id"]
+        try:
+            edit = edit_from_state(body["view"]["state"]["values"])
+            await services.directory.save_edit(team_id, user_id, edit)
+        except UserError as error:  # shown next to the network field, the only free text
+            await ack(response_action="errors", errors={NETWORK_BLOCK: str(error)[:150]})
+            return
+        await ack()
+        await publish_home(client, services, team_id, user_id)

@@ -1,0 +1,195 @@
+"""Block Kit for the expertise directory: profiles, `/skills who`, and the Edit profile modal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.directory.network import NetworkEntry
+from bot.directory.parse import LEVELS
+from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
+from bot.directory.skills import Suggestion
+from bot.help import SLASH_COMMANDS
+from handlers.blocks import Blocks, context, section, shorten
+
+EDIT_ACTION = "skills_edit_profile"
+EDIT_VIEW = "skills_profile_edit"
+LEVEL_ACTION = "skills_level_{}"
+INTERESTS_BLOCK, NETWORK_BLOCK = "interests", "network"
+WHO_LIMIT = 25
+OPTION_TEXT_LIMIT = 75
+MESSAGE_BLOCK_LIMIT = 50
+
+
+def _reply(blocks: Blocks, text: str) -> dict[str, Any]:
+    return {"text": shorten(text, 3000), "blocks": blocks[:MESSAGE_BLOCK_LIMIT]}
+
+
+def level_label(level: int) -> str:
+    return f"{level} · {LEVELS.get(level, '?')}"
+
+
+def _network_line(entry: NetworkEntry) -> str:
+    who = f"<@{entry.colleague_user_id}>" if entry.colleague_user_id else f"*{entry.contact_name}*"
+    about = f" about {', '.join(entry.topics)}" if entry.topics else ""
+    return f"• {who}{about} ({entry.relationship})"
+
+
+def profile_blocks(view: ProfileView, is_owner: bool) -> Blocks:
+    org = " · ".join(x for x in (view.title, view.team) if x)
+    manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
+    blocks: Blocks = [
+        section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
+    ]
+    if view.skills:
+        lines = "\n".join(f"• *{s.name}* — {level_label(s.level)}" for s in view.skills)
+        blocks.append(section(f"*Skills*\n{lines}"))
+    else:
+        hint = " Add some with `/skills add terraform:4, k8s`." if is_owner else ""
+        blocks.append(section(f"*Skills*\nNone declared yet.{hint}"))
+    if view.interests:
+        blocks.append(section("*Interests*\n" + ", ".join(view.interests)))
+    if view.network is not None:
+        lines = "\n".join(_network_line(e) for e in view.network) or "Nobody yet."
+        blocks.append(section(f"*Your network* (only you see this)\n{lines}"))
+    return blocks
+
+
+def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
+    blocks = profile_blocks(view, is_owner)
+    if is_owner:
+        blocks.append(context("`/skills help` lists what you can change."))
+    names = ", ".join(s.name for s in view.skills) or "no skills yet"
+    return _reply(blocks, f"{view.name}: {names}")
+
+
+def render_added(outcome: AddOutcome) -> dict[str, Any]:
+    lines = []
+    if outcome.saved:
+        saved = ", ".join(f"{s.name} ({s.level})" for s in outcome.saved)
+        lines.append(f":white_check_mark: Saved: {saved}.")
+    for item, near in outcome.unclear:
+        level = f":{item.level}" if item.level else ""
+        lines.append(
+            f":thinking_face: Did you mean *{near.name}*? `/skills add {near.key}{level}`, "
+            f"or `/skills add {item.name}!{level}` to add “{item.name}” as a new skill."
+        )
+    text = "\n".join(lines) or "Nothing to add."
+    return _reply([section(text)], text)
+
+
+def render_text(text: str) -> dict[str, Any]:
+    return _reply([section(text)], text)
+
+
+def render_who(answer: WhoAnswer) -> dict[str, Any]:
+    if not answer.experts:
+        text = f"Nobody has declared *{answer.name}* yet."
+        if answer.suggestions:
+            text += " Try " + ", ".join(f"`/skills who {s.key}`" for s in answer.suggestions) + "."
+        return _reply([section(text)], text)
+    lines = [
+        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe()}"
+        for e in answer.experts[:WHO_LIMIT]
+    ]
+    more = len(answer.experts) - WHO_LIMIT
+    blocks = [section(f"*Who knows {answer.name}*\n" + "\n".join(lines))]
+    if more > 0:
+        blocks.append(context(f"…and {more} more."))
+    return _reply(blocks, f"Who knows {answer.name}: {len(answer.experts)} people")
+
+
+def render_skills_help() -> dict[str, Any]:
+    lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/skills"])
+    return _reply(
+        [
+            section(f"*Your expertise profile*\n{lines}"),
+            context("Levels: 1 curious … 5 go-to expert."),
+        ],
+        lines,
+    )
+
+
+def render_home_profile(view: ProfileView) -> Blocks:
+    button = {
+        "type": "button",
+        "action_id": EDIT_ACTION,
+        "text": {"type": "plain_text", "text": "Edit profile"},
+        "style": "primary",
+    }
+    return [
+        {"type": "header", "text": {"type": "plain_text", "text": "Your expertise profile"}},
+        *profile_blocks(view, is_owner=True),
+        {"type": "actions", "block_id": "profile_actions", "elements": [button]},
+    ]
+
+
+def option(key: str, label: str) -> dict[str, Any]:
+    return {
+        "text": {"type": "plain_text", "text": shorten(label, OPTION_TEXT_LIMIT)},
+        "value": key[:150],
+    }
+
+
+def render_skill_options(typed: str, found: list[Suggestion]) -> list[dict[str, Any]]:
+    """Type-ahead answers; the typed text itself is offered last when nothing matches exactly."""
+    options = [option(s.key, s.name) for s in found]
+    if typed.strip() and not any(s.score >= 300 for s in found):
+        options.append(option(typed.strip(), f"Add “{typed.strip()}” as a new skill"))
+    return options[:100]
+
+
+def render_edit_modal(view: ProfileView, network_text: str) -> dict[str, Any]:
+    blocks: Blocks = [section("Pick your skills by level; type two letters to search.")]
+    for level in range(5, 0, -1):
+        element: dict[str, Any] = {
+            "type": "multi_external_select",
+            "action_id": LEVEL_ACTION.format(level),
+            "min_query_length": 2,
+            "placeholder": {"type": "plain_text", "text": "Search skills"},
+        }
+        initial = [option(s.key, s.name) for s in view.skills if s.level == level]
+        if initial:
+            element["initial_options"] = initial
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": f"level_{level}",
+                "optional": True,
+                "label": {"type": "plain_text", "text": level_label(level).capitalize()},
+                "element": element,
+            }
+        )
+    blocks.append(
+        _text_input(
+            INTERESTS_BLOCK, "Interests (comma-separated)", ", ".join(view.interests), False
+        )
+    )
+    blocks.append(
+        _text_input(NETWORK_BLOCK, "Network, one per line (only you see it)", network_text, True)
+    )
+    blocks.append(context("`@bob as personal` · `CNCF Slack about kubernetes, helm as functional`"))
+    return {
+        "type": "modal",
+        "callback_id": EDIT_VIEW,
+        "title": {"type": "plain_text", "text": "Edit profile"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": blocks,
+    }
+
+
+def _text_input(block_id: str, label: str, value: str, multiline: bool) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": block_id,
+        "multiline": multiline,
+    }
+    if value:
+        element["initial_value"] = value
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": True,
+        "label": {"type": "plain_text", "text": label},
+        "element": element,
+    }

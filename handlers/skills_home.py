@@ -1,0 +1,13 @@
+"""The Home tab's profile section (kept apart from `handlers.skills` so `home` can import it)."""
+
+from __future__ import annotations
+
+from bot import visibility
+from bot.services import Services
+from handlers.blocks import Blocks
+from handlers.skills_blocks import render_home_profile
+
+
+async def profile_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    view = await services.directory.profile(team_id, user_id, visibility.person(user_id))
+    return render_home_profile(view)
