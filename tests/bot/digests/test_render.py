@@ -1,0 +1,71 @@
+"""A long week stays within Slack's limits: the message summarises, the CSV has everything,
+and nothing in the digest or roundup pings anyone."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from bot.digests.chart import chart_png
+from bot.digests.csv import summary_csv
+from bot.digests.service import Roundup
+from bot.digests.summary import Shoutout, TeamSummary, WeekCount
+from bot.digests.weeks import IsoWeek
+from handlers.digest_blocks import has_more, render_digest, render_roundup
+
+WEEK = IsoWeek(2026, 47)
+
+
+def long_week(n: int = 80) -> TeamSummary:
+    shoutouts = tuple(
+        Shoutout(
+            receiver=f"Person {i}",
+            giver="Ana <@U999> & co",
+            message="for " + "a very long reason " * 40,
+            values=("teamwork",),
+            given_on=date(2026, 11, 18),
+        )
+        for i in range(n)
+    )
+    return TeamSummary(
+        team_id="T1",
+        manager_user_id="U1",
+        manager_name="Maria",
+        week=WEEK,
+        tz="Europe/Madrid",
+        team_size=n,
+        shoutouts=shoutouts,
+        private_count=3,
+        top_givers=(("Ana", n),),
+        helpers=(),
+        unsung=(),
+        quiet=tuple((f"Quiet {i}", None) for i in range(200)),
+        values=(("teamwork", n + 3),),
+        weekly=tuple(
+            WeekCount(WEEK.shifted(i - 7), (("teamwork", i), ("craft", 1))) for i in range(8)
+        ),
+    )
+
+
+def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
+    """80 long shout-outs and 200 quiet people: ≤50 blocks, ≤3,000 characters a section, the
+    overflow pointed at the CSV, whose rows are all 80; typed `<@U…>` is escaped."""
+    summary = long_week()
+    message = render_digest(summary)
+    blocks = message["blocks"]
+    assert len(blocks) <= 50 and has_more(summary)
+    texts = [b["text"]["text"] for b in blocks if "text" in b and b["type"] == "section"]
+    assert all(len(t) <= 3000 for t in texts)
+    assert any("…and 65 more in the attached CSV." in t for t in texts)
+    assert "<@U999>" not in str(blocks) and "&lt;@U999&gt; &amp; co" in str(blocks)
+    rows = list(csv.reader(io.StringIO(summary_csv(summary))))
+    assert len(rows) == 81 and rows[1][1] == "Person 0"
+
+
+def test_roundup_names_people_and_the_chart_is_a_png() -> None:
+    """The public roundup uses names only; the chart renders to PNG bytes."""
+    summary = long_week(3)
+    roundup = render_roundup(Roundup("C1", WEEK, summary.shoutouts))
+    assert "Person 2, from Ana" in str(roundup["blocks"]) and "<@" not in str(roundup)
+    assert chart_png(summary).startswith(b"\x89PNG\r\n\x1a\n")

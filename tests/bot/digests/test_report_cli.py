@@ -1,0 +1,94 @@
+"""`askaround report`: a manager's week from the command line, as text, CSV or PNG, from the
+database in ASKAROUND_DATABASE_URL; a bad week or unknown manager is one line and exit 1."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.cli import main
+from bot.clock import Clock
+from bot.kudos.records import Giving
+from bot.kudos.service import KudosService
+from bot.people import PeopleService, Profile
+from storage.models import Person
+
+MARIA = Profile("U1", "maria", "Maria Lopez", email="maria@example.com", tz="Europe/Madrid")
+ANA = Profile("U2", "ana", "Ana Silva", email="ana@example.com")
+BEN = Profile("U3", "ben", "Ben Ode", email="ben@example.com")
+
+
+@pytest.fixture
+async def week(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Ana and Ben report to Maria; in 2026-W47 Ana thanks Ben in public and in private."""
+    for person in (MARIA, ANA, BEN):
+        await PeopleService(sessions).remember("T1", person)
+    async with sessions() as s, s.begin():
+        await s.execute(update(Person).where(Person.user_id != "U1").values(manager_user_id="U1"))
+    clock = Clock()
+    clock.freeze(datetime(2026, 11, 18, 9, tzinfo=UTC))
+    kudos = KudosService(sessions, clock.now)
+    for key, private, reason in (("a", False, "for the release notes"), ("b", True, "hush")):
+        await kudos.give(
+            Giving(
+                team_id="T1", giver=ANA, recipients=(BEN,), reason=f"{reason} work here",
+                key=key, source="command", tags=("craft",), is_private=private,
+            )
+        )  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-report")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[bytes]) -> tuple[int, bytes, bytes]:
+    code = main(["report", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("week")
+def test_text_csv_and_png(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    """Text shows the public shout-out and counts the private one; CSV has the public row
+    only; PNG is written to --output."""
+    code, out, _ = _run(["--week", "2026-W47", "--manager", "MARIA@example.com"], capsysbinary)
+    text = out.decode()
+    assert code == 0 and "Maria Lopez's team (2 people) received 2 kudos in 2026-W47" in text
+    assert "Ben Ode, from Ana Silva: for the release notes work here #craft" in text
+    assert "1 kudos given in private" in text and "hush" not in text
+    code, out, _ = _run(
+        ["--week", "2026-W47", "--manager", "maria@example.com", "--format", "csv"], capsysbinary
+    )
+    rows = list(csv.reader(io.StringIO(out.decode())))
+    assert code == 0 and [r[1:3] for r in rows[1:]] == [["Ben Ode", "Ana Silva"]]
+    png = tmp_path / "chart.png"
+    args = ["--week", "2026-W47", "--manager", "maria@example.com", "--format", "png"]
+    code, out, _ = _run([*args, "--output", str(png)], capsysbinary)
+    assert code == 0 and out == b"" and png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.usefixtures("week")
+def test_bad_week_or_unknown_manager_is_one_line(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """Exit 1 with a single line on stderr naming the problem."""
+    code, out, err = _run(["--week", "2026-W60", "--manager", "maria@example.com"], capsysbinary)
+    assert code == 1 and out == b"" and err.decode().count("\n") == 1
+    assert "--week '2026-W60' is not an ISO week" in err.decode()
+    code, _, err = _run(["--week", "2026-W47", "--manager", "zed@example.com"], capsysbinary)
+    assert (
+        code == 1 and err.decode() == "askaround: no active person has the email zed@example.com\n"
+    )
+    code, _, err = _run(["--week", "2026-W47", "--manager", "ana@example.com"], capsysbinary)
+    assert code == 1 and "nobody reports to ana@example.com" in err.decode()

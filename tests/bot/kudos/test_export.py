@@ -1,0 +1,106 @@
+"""`askaround export kudos`: the ledger as CSV or JSON lines, for a date range, from the
+database in ASKAROUND_DATABASE_URL; bad dates fail with one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.cli import main
+from bot.clock import Clock
+from bot.kudos.records import Giving
+from bot.kudos.service import KudosService
+from bot.people import PeopleService, Profile
+
+ANA, BEN = Profile("U1", "ana", "Ana Silva"), Profile("U2", "ben", "Ben Ode")
+
+
+@pytest.fixture
+async def ledger(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Three kudos on three days (one undone, one private), and the CLI pointed at them."""
+    people = PeopleService(sessions)
+    for person in (ANA, BEN):
+        await people.remember("T1", person)
+    clock = Clock()
+    kudos = KudosService(sessions, clock.now)
+    for day, key, private in ((5, "a", False), (6, "b", True), (7, "c", False)):
+        clock.freeze(datetime(2026, 1, day, 9, tzinfo=UTC))
+        await kudos.give(
+            Giving(
+                team_id="T1",
+                giver=ANA,
+                recipients=(BEN,),
+                reason=f"reason {key}, with a comma",
+                key=key,
+                source="command",
+                tags=("craft", "teamwork"),
+                is_private=private,
+            )
+        )
+    await kudos.undo("T1", "U1", "c")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-export")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+async def _export(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """main() runs its own event loop, so from a test's loop it runs in a thread."""
+    return await asyncio.to_thread(_run, ["export", "kudos", *args], capsys)
+
+
+@pytest.mark.usefixtures("ledger")
+async def test_csv_export_of_a_range(capsys: pytest.CaptureFixture[str]) -> None:
+    """Live entries from --since to --until (inclusive), private included, undone left out."""
+    code, out, err = await _export(["--since", "2026-01-01", "--until", "2026-01-06"], capsys)
+    assert code == 0 and "exported 2 kudos" in err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["message"] for r in rows] == ["reason a, with a comma", "reason b, with a comma"]
+    assert rows[0]["giver_name"] == "Ana Silva" and rows[0]["receiver_name"] == "Ben Ode"
+    assert rows[0]["values"] == "craft;teamwork"
+    assert [r["is_private"] for r in rows] == ["False", "True"]
+
+
+@pytest.mark.usefixtures("ledger")
+async def test_jsonl_export_and_since_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON lines keep values as a list; without --until the range runs to now."""
+    code, out, _err = await _export(["--since", "2026-01-06", "--format", "jsonl"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 1
+    assert lines[0]["values"] == ["craft", "teamwork"] and lines[0]["created_at"].startswith(
+        "2026-01-06T09:00:00"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--since", "2026-13-01"],
+        ["--since", "yesterday"],
+        ["--since", "2026-01-02", "--until", "2026-02-30"],
+        ["--since", "2026-02-01", "--until", "2026-01-01"],
+    ],
+)
+def test_bad_dates_fail_with_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """An impossible or reversed date is one line on stderr and a non-zero exit."""
+    code, out, err = _run(["export", "kudos", *args], capsys)
+    assert code != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("askaround: --")

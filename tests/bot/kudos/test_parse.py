@@ -1,0 +1,70 @@
+"""The one `/kudos` parser: escaped mentions in, recipients, reason and tags out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import KudosRefused
+from bot.kudos.parse import clip, only_mention, parse_kudos, parse_top
+
+
+def test_leading_mentions_are_recipients_and_tags_are_values() -> None:
+    """`<@U1|ana> <@U2|ben> for … #teamwork #ownership` splits into its three parts."""
+    parsed = parse_kudos("<@U1|ana> <@U2|ben> for untangling the release #teamwork #Ownership")
+    assert parsed.recipients == ("U1", "U2")
+    assert parsed.reason == "untangling the release"
+    assert parsed.tags == ("teamwork", "ownership")
+
+
+def test_joiners_and_repeats_between_mentions() -> None:
+    """Commas, "and" and "&amp;" may join recipients; a repeated mention counts once."""
+    parsed = parse_kudos("<@U1>, <@U2|ben> &amp; <@U3> and <@U1>: the on-call handover")
+    assert parsed.recipients == ("U1", "U2", "U3")
+    assert parsed.reason == "the on-call handover"
+
+
+def test_mentions_inside_the_reason_stay_in_the_reason() -> None:
+    parsed = parse_kudos("<@U1> for pairing with <@U2|ben> on the outage")
+    assert parsed.recipients == ("U1",)
+    assert parsed.reason == "pairing with <@U2|ben> on the outage"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("<!subteam^S1|@devs> for the release", "the group @devs"),
+        ("<@U1> and <!subteam^S1> for the release", "a user group"),
+        ("<!here> for the release", "@here"),
+        ("<!channel|channel> for the release", "@channel"),
+        ("<#C1|general> for the release", "a channel"),
+        ("@ana for the release", "autocomplete"),
+        ("for the release", "Start with who"),
+    ],
+)
+def test_what_is_not_a_person_is_refused_with_a_hint(text: str, hint: str) -> None:
+    with pytest.raises(KudosRefused) as refused:
+        parse_kudos(text)
+    assert hint in str(refused.value) and refused.value.field == "recipients"
+
+
+def test_channel_links_and_urls_are_not_plain_tags() -> None:
+    """`<#C…|craft>` is kept apart (it may be a value); a URL's `#anchor` is no tag."""
+    parsed = parse_kudos("<@U1> for the docs at <https://x.example/a#setup|the guide> <#C9|craft>")
+    assert parsed.channel_tags == ("craft",)
+    assert parsed.tags == ()
+    assert "<https://x.example/a#setup|the guide>" in parsed.reason
+
+
+def test_only_mention_and_top() -> None:
+    assert only_mention(" <@U1|ana> ") == "U1"
+    assert only_mention("<@U1> thanks") is None
+    assert parse_top("") == ("month", None)
+    assert parse_top("week #Craft") == ("week", "craft")
+    with pytest.raises(KudosRefused):
+        parse_top("fortnight")
+
+
+def test_clip_never_cuts_a_mention_or_entity_in_half() -> None:
+    assert clip("short", 10) == "short"
+    assert clip("thanks <@U12345|ana> a lot", 12) == "thanks…"
+    assert clip("fish &amp; chips", 8) == "fish…"

@@ -1,0 +1,83 @@
+"""The kudos rules as pure functions: allowance days in the giver's zone, values, reasons."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.errors import KudosRefused
+from bot.kudos import rules as r
+from bot.people import Profile
+
+
+def test_local_day_follows_the_givers_zone_and_dst() -> None:
+    """Paris on the spring-forward day: a 23-hour day, from 23:00 to 22:00 UTC."""
+    start, end = r.local_day(datetime(2026, 3, 29, 12, tzinfo=UTC), "Europe/Paris")
+    assert (start, end) == (
+        datetime(2026, 3, 28, 23, tzinfo=UTC),
+        datetime(2026, 3, 29, 22, tzinfo=UTC),
+    )
+    start, _ = r.local_day(datetime(2026, 3, 10, 3, 30, tzinfo=UTC), "America/New_York")
+    assert start == datetime(2026, 3, 9, 4, tzinfo=UTC)
+    assert r.local_day(datetime(2026, 1, 1, tzinfo=UTC), "Not/AZone")[0] == datetime(
+        2026, 1, 1, tzinfo=UTC
+    )
+
+
+def test_periods_start_at_local_midnight() -> None:
+    now = datetime(2026, 5, 29, 12, tzinfo=UTC)  # a Friday
+    assert r.period_start("week", now, "UTC") == datetime(2026, 5, 25, tzinfo=UTC)
+    assert r.period_start("quarter", now, "America/New_York") == datetime(2026, 4, 1, 4, tzinfo=UTC)
+    assert r.period_start("year", now, "UTC") == datetime(2026, 1, 1, tzinfo=UTC)
+    assert r.period_start("all", now, "UTC") is None
+
+
+def test_allowance_by_role_and_what_is_left() -> None:
+    rules = r.KudosRules(daily_allowance=5, role_allowances={"manager": 10, "lead": 7})
+    assert r.allowance_for(rules, ["lead", "manager"]) == 10
+    assert r.allowance_for(rules, ["engineer"]) == 5
+    assert r.check_allowance(used=3, wanted=2, allowance=5) == 0
+    with pytest.raises(KudosRefused, match="You have 1 of 5"):
+        r.check_allowance(used=4, wanted=2, allowance=5)
+    with pytest.raises(KudosRefused, match="all 5"):
+        r.check_allowance(used=5, wanted=1, allowance=5)
+
+
+def test_values_suggestions_and_requirement() -> None:
+    rules = r.KudosRules(values=("courage", "craft", "customer-first", "ownership", "teamwork"))
+    assert r.resolve_values(["teamwork", "craft", "teamwork"], [], rules) == ("teamwork", "craft")
+    assert r.suggest_values("custmer", rules.values)[0] == "customer-first"
+    with pytest.raises(KudosRefused, match="Did you mean #ownership"):
+        r.resolve_values(["ownrship"], [], rules)
+    required = r.KudosRules(values=rules.values, values_required=True)
+    with pytest.raises(KudosRefused, match="at least one company value"):
+        r.resolve_values([], [], required)
+    with pytest.raises(KudosRefused, match="the channel #general"):
+        r.resolve_values([], ["general"], rules)
+
+
+def test_reasons_and_recipients() -> None:
+    assert r.check_reason("  fixed the build  ", 10) == "fixed the build"
+    with pytest.raises(KudosRefused, match="at least 10"):
+        r.check_reason("thanks", 10)
+    with pytest.raises(KudosRefused, match="under 2000"):
+        r.check_reason("x" * 2001, 10)
+    assert len(r.check_reason("x" * 2500, 10, clip_long=True)) == 2000
+    giver = Profile("U1", "ana")
+    with pytest.raises(KudosRefused, match="yourself"):
+        r.check_recipients(giver, [Profile("U1", "ana")])
+    with pytest.raises(KudosRefused, match="bot"):
+        r.check_recipients(giver, [Profile("U2", "bot", is_bot=True)])
+    with pytest.raises(KudosRefused, match="deactivated"):
+        r.check_recipients(giver, [Profile("U3", "gone", deactivated=True)])
+
+
+def test_reaction_lists_and_streaks() -> None:
+    assert r.parse_reactions("kudos, :Clap:,,tada") == ("kudos", "clap", "tada")
+    assert r.parse_reactions("") == ("kudos",)
+    now = datetime(2026, 5, 29, 12, tzinfo=UTC)  # Friday of ISO week 22
+    given = [datetime(2026, 5, 20, tzinfo=UTC), datetime(2026, 5, 13, tzinfo=UTC)]
+    assert r.week_streak(given, now, "UTC") == 2  # weeks 21 and 20; this week not over yet
+    assert r.week_streak([*given, now], now, "UTC") == 3
+    assert r.week_streak([datetime(2026, 5, 6, tzinfo=UTC)], now, "UTC") == 0

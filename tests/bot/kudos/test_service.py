@@ -1,0 +1,118 @@
+"""KudosService on a real database (SQLite or PostgreSQL): exactly once under concurrency,
+undo, seconding, and what each view shows."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.errors import KudosRefused
+from bot.kudos.records import Giving
+from bot.kudos.service import KudosService
+from bot.people import Profile
+from storage import workspaces
+
+TEAM = "T1"
+ANA, BEN, CAT = Profile("U1", "ana", "Ana"), Profile("U2", "ben", "Ben"), Profile("U3", "cat")
+
+
+def giving(key: str, *recipients: Profile, giver: Profile = ANA, **extra: object) -> Giving:
+    return Giving(
+        team_id=TEAM,
+        giver=giver,
+        recipients=recipients or (BEN,),
+        reason="untangling the release",
+        key=key,
+        source="command",
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    clock = Clock()
+    clock.freeze(datetime(2026, 5, 29, 12, tzinfo=UTC))
+    return clock
+
+
+@pytest.fixture
+def kudos(sessions: async_sessionmaker[AsyncSession], clock: Clock) -> KudosService:
+    return KudosService(sessions, clock.now)
+
+
+async def test_first_use_creates_the_workspace_with_default_values(kudos: KudosService) -> None:
+    rules = await kudos.rules(TEAM)
+    assert rules.values == ("courage", "craft", "customer-first", "ownership", "teamwork")
+    assert (rules.daily_allowance, rules.min_reason_length, rules.reactions) == (5, 10, ("kudos",))
+
+
+async def test_concurrent_repeats_of_one_giving_write_once(kudos: KudosService) -> None:
+    """Five concurrent deliveries of the same giving: one wins, four see a duplicate."""
+    results = await asyncio.gather(*(kudos.give(giving("cmd:1", BEN, CAT)) for _ in range(5)))
+    assert sorted(r.duplicate for r in results) == [False, True, True, True, True]
+    assert {r.batch_key for r in results} == {"cmd:1"}
+    assert all(r.recipients == ("U2", "U3") for r in results)
+    assert (await kudos.mine(TEAM, "U1", "UTC")).given == 2
+
+
+async def test_a_repeat_after_the_allowance_is_used_is_still_a_duplicate(
+    kudos: KudosService,
+) -> None:
+    """The key is checked before the allowance, so a late retry is not refused."""
+    await kudos.give(giving("cmd:1", BEN, CAT, Profile("U4", "dan"), Profile("U5", "eve")))
+    await kudos.give(giving("cmd:2", Profile("U6", "fay")))
+    assert (await kudos.give(giving("cmd:2", Profile("U6", "fay")))).duplicate
+    with pytest.raises(KudosRefused, match="all 5"):
+        await kudos.give(giving("cmd:3", BEN))
+
+
+async def test_undo_window_and_ownership(kudos: KudosService, clock: Clock) -> None:
+    given = await kudos.give(giving("cmd:1"))
+    with pytest.raises(KudosRefused, match="Only the person"):
+        await kudos.undo(TEAM, "U2", given.batch_key)
+    assert not (await kudos.undo(TEAM, "U1", given.batch_key)).already
+    assert (await kudos.undo(TEAM, "U1", given.batch_key)).already
+    late = await kudos.give(giving("cmd:2"))
+    clock.advance(timedelta(minutes=5, seconds=1))
+    with pytest.raises(KudosRefused, match="5 minutes"):
+        await kudos.undo(TEAM, "U1", late.batch_key)
+
+
+async def test_seconding_thanks_the_same_people_for_the_same_thing(kudos: KudosService) -> None:
+    given = await kudos.give(giving("cmd:1", BEN, CAT, tags=("craft",)))
+    await kudos.record_shoutout(TEAM, given.batch_key, "C1", "100.1")
+    assert await kudos.second(TEAM, ANA, "C1", "999.9", key="s:x") is None
+    with pytest.raises(KudosRefused, match="your own kudos"):
+        await kudos.second(TEAM, ANA, "C1", "100.1", key="s:ana")
+    seconded = await kudos.second(TEAM, BEN, "C1", "100.1", key="s:ben")
+    assert seconded is not None
+    assert seconded.recipients == ("U3",)  # Ben is not thanked by himself
+    assert seconded.first.values == ("craft",) and seconded.first.source == "second"
+    only_ben = await kudos.give(giving("cmd:2", BEN, giver=CAT))
+    await kudos.record_shoutout(TEAM, only_ben.batch_key, "C1", "100.2")
+    with pytest.raises(KudosRefused, match="yourself"):
+        await kudos.second(TEAM, BEN, "C1", "100.2", key="s:ben2")
+
+
+async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # type: ignore[no-untyped-def]
+    await kudos.give(giving("cmd:1", BEN, CAT, tags=("teamwork",)))
+    await kudos.give(giving("cmd:2", BEN, giver=CAT, tags=("craft",), is_private=True))
+    board = await kudos.leaderboard(TEAM, "month", None, "UTC")
+    assert [(s.user_id, s.count) for s in board.standings] == [("U2", 2), ("U3", 1)]
+    craft = await kudos.leaderboard(TEAM, "week", "craft", "UTC")
+    assert [(s.user_id, s.count) for s in craft.standings] == [("U2", 1)]
+    with pytest.raises(KudosRefused, match="Did you mean #craft"):
+        await kudos.leaderboard(TEAM, "all", "crafty", "UTC")
+    about = await kudos.about(TEAM, "U2")
+    assert about.public_count == 1 and about.top_values == (("teamwork", 1),)
+    mine = await kudos.mine(TEAM, "U2", "UTC")
+    assert (mine.received, mine.given, len(mine.recent)) == (2, 0, 2)
+    home = await kudos.home(TEAM, "U1")
+    assert (home.allowance, home.remaining) == (5, 3)
+    async with sessions() as s, s.begin():
+        await workspaces.configure(s, TEAM, daily_allowance=3)
+    assert (await kudos.home(TEAM, "U1")).remaining == 1

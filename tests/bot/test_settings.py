@@ -1,0 +1,93 @@
+"""Settings fail fast with one line naming the variable, and never print secrets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.settings import DEFAULT_API_URL, Settings
+
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-secret-token", "SLACK_SIGNING_SECRET": "very-secret"}
+
+
+def test_defaults_and_http_mode() -> None:
+    """With only the two required secrets, defaults apply and HTTP mode is chosen."""
+    settings = Settings.from_env(GOOD, env_file=None)
+    assert settings.api_url == DEFAULT_API_URL
+    assert settings.database_url == "sqlite+aiosqlite:///askaround.db"
+    assert (settings.port, settings.log_level, settings.socket_mode) == (3000, "INFO", False)
+
+
+def test_socket_mode_and_urls_are_normalised() -> None:
+    """An app token turns on Socket Mode; pasted URLs get the async driver and a trailing slash."""
+    settings = Settings.from_env(
+        GOOD
+        | {
+            "SLACK_APP_TOKEN": "xapp-1",
+            "SLACK_API_URL": "http://127.0.0.1:9000/api",
+            "ASKAROUND_DATABASE_URL": "postgresql://postgres@127.0.0.1/askaround",
+        },
+        env_file=None,
+    )
+    assert settings.socket_mode
+    assert settings.api_url == "http://127.0.0.1:9000/api/"
+    assert settings.database_url == "postgresql+asyncpg://postgres@127.0.0.1/askaround"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "variable"),
+    [
+        ({"SLACK_BOT_TOKEN": ""}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_SIGNING_SECRET": " "}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
+        ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"),
+        ({"ASKAROUND_DATABASE_URL": "mysql://x/y"}, "ASKAROUND_DATABASE_URL"),
+        ({"ASKAROUND_DATABASE_URL": "::not a url::"}, "ASKAROUND_DATABASE_URL"),
+        ({"ASKAROUND_PORT": "70000"}, "ASKAROUND_PORT"),
+        ({"ASKAROUND_LOG_LEVEL": "loud"}, "ASKAROUND_LOG_LEVEL"),
+    ],
+)
+def test_bad_setting_names_the_variable(overrides: dict[str, str], variable: str) -> None:
+    """Each missing or malformed value raises a ConfigError that names its variable."""
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(GOOD | overrides, env_file=None)
+    assert caught.value.variable == variable
+    assert str(caught.value).startswith(variable)
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
+    """`.env` supplies values; the real environment overrides them."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_SIGNING_SECRET=s\nASKAROUND_PORT=4000\n"
+    )
+    settings = Settings.from_env({"ASKAROUND_PORT": "5000"}, env_file=env_file)
+    assert (settings.bot_token, settings.port) == ("xoxb-from-file", 5000)
+
+
+def test_secrets_are_not_in_repr() -> None:
+    """A logged Settings object shows no token or secret."""
+    text = repr(Settings.from_env(GOOD | {"SLACK_APP_TOKEN": "xapp-hidden"}, env_file=None))
+    assert (
+        "xoxb-secret-token" not in text and "very-secret" not in text and "xapp-hidden" not in text
+    )
+
+
+def test_cli_missing_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+    """`askaround serve` without a bot token: exit code 2 and one line naming the variable."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[2])},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SLACK_BOT_TOKEN" in lines[0]

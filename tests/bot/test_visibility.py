@@ -1,0 +1,65 @@
+"""The visibility rule is decided in one place and nothing in the Slack layer can go around it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot import visibility
+from bot.visibility import Field
+
+ROOT = Path(__file__).parents[2]
+
+
+def test_everyone_sees_skills_and_status_only_owner_and_routing_see_network() -> None:
+    """The matrix: public fields for all; the network for its owner and routing, nobody else."""
+    ana, bob = visibility.person("U1"), visibility.person("U2")
+    for field in (Field.SKILLS, Field.STATUS, Field.INTERESTS, Field.ORG):
+        assert visibility.may_see(bob, "U1", field)
+    assert visibility.may_see(ana, "U1", Field.NETWORK)
+    assert visibility.may_see(visibility.ROUTING, "U1", Field.NETWORK)
+    assert not visibility.may_see(bob, "U1", Field.NETWORK)
+    assert not visibility.may_see(visibility.Viewer(user_id=None), "U1", Field.NETWORK)
+
+
+def test_every_field_has_an_audience() -> None:
+    """A new field cannot be added without deciding who sees it (unknown fields are denied)."""
+    assert set(visibility.AUDIENCE) == set(Field)
+
+
+def test_the_slack_layer_cannot_read_networks_directly() -> None:
+    """Handlers never import the directory's queries, and outside storage only the directory
+    package (whose reads go through `visibility`) touches network rows: no surface lists them."""
+    for path in (ROOT / "handlers").rglob("*.py"):
+        assert not re.search(
+            r"^\s*from storage(\.directory| import directory)", path.read_text(), re.M
+        )
+    readers = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("bot", "handlers")
+        for path in (ROOT / folder).rglob("*.py")
+        if "emulator" not in path.parts
+        and re.search(
+            r"connections_of|network_entries|models import .*Connection", path.read_text()
+        )
+    }
+    assert readers <= {
+        "bot/directory/network.py",
+        "bot/directory/profiles.py",
+        "bot/directory/importer.py",
+    }, readers
+
+
+def test_team_reports_are_for_the_manager_their_org_and_admins() -> None:
+    """A manager reads their own report and those of managers in their org; an admin (Slack
+    admin, or role "admin") reads anyone's; nobody else, not even routing; private kudos
+    never show their text."""
+    maria = visibility.person("U_MARIA")
+    assert visibility.may_see_report(maria, "U_MARIA", admin=False, org=set())
+    assert visibility.may_see_report(maria, "U_BOB", admin=False, org={"U_BOB"})
+    assert not visibility.may_see_report(maria, "U_HANA", admin=False, org={"U_BOB"})
+    assert visibility.may_see_report(maria, "U_HANA", admin=True, org=set())
+    assert not visibility.may_see_report(visibility.ROUTING, "U_HANA", admin=True, org=set())
+    assert visibility.is_admin(False, ["manager", "admin"]) and visibility.is_admin(True, None)
+    assert not visibility.is_admin(False, ["manager"])
+    assert visibility.report_shows(False) and not visibility.report_shows(True)

@@ -1,0 +1,114 @@
+"""A small company with an org chart and a hand-made week of kudos and help: 2026-W47.
+
+    hana (Tokyo) ── maria (Madrid) ── alice (Paris)
+                 │                 └─ bob (London) ── carol (New York)
+                 │                                  └─ erin (London)
+                 └─ dev (Berlin, role "admin")
+    olga (London): a Slack workspace admin, nobody's manager
+
+What happened (UTC), hand-computed for maria's team (alice, bob, carol, erin):
+- W45 Wed: alice → bob; W46 Wed: carol → alice (previous 4 weeks: 2, i.e. 0.5 a week)
+- W47 Wed: alice → bob "untangling the release" #teamwork; alice → carol "the on-call
+  handover" #ownership #teamwork; Thu: hana → bob "the postgres upgrade" #craft;
+  bob → alice in #secret (private) #courage
+- W47 Sun 23:30 UTC: carol → alice "the late-night rollback" #craft: Monday 00:30 in Madrid,
+  so W48 for maria (but still W47 in London)
+- help: erin took on dev's question (solved Tue of W47); carol took on dev's (connected)
+So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2, bob 1;
+helpers carol 1, erin 1; unsung: erin; quiet: erin (never).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from storage import people as people_q
+from storage.models import Person, Question
+from tests.e2e.harness import Harness, PersonSpec, running_bot
+from tests.e2e.kudos.world import give
+
+PEOPLE = (
+    PersonSpec("hana", "Hana Okafor", "Asia/Tokyo"),
+    PersonSpec("maria", "Maria Lopez", "Europe/Madrid"),
+    PersonSpec("alice", "Alice Martin", "Europe/Paris"),
+    PersonSpec("bob", "Bob Chen", "Europe/London"),
+    PersonSpec("carol", "Carol Diaz", "America/New_York"),
+    PersonSpec("erin", "Erin Quist", "Europe/London"),
+    PersonSpec("dev", "Dev Patel", "Europe/Berlin"),
+    PersonSpec("olga", "Olga Ivanova", "Europe/London"),
+)
+MANAGERS = {"maria": "hana", "dev": "hana", "alice": "maria", "bob": "maria"}
+MANAGERS |= {"carol": "bob", "erin": "bob"}
+W47_WED = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+W47_THU = datetime(2026, 11, 19, 10, 0, tzinfo=UTC)
+W47_TUE = datetime(2026, 11, 17, 10, 0, tzinfo=UTC)
+W47_SUN_LATE = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
+MONDAY_W48 = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+
+
+async def _org_chart(slack: Harness) -> None:
+    """People as the directory sync and `askaround import people` would leave them."""
+    async with slack.services.sessions() as s, s.begin():
+        for spec in PEOPLE:
+            await people_q.upsert_profile(
+                s, slack.team_id, slack.user(spec.handle),
+                name=spec.handle, real_name=spec.real_name, tz=spec.tz,
+                email=f"{spec.handle}@example.com",
+            )  # fmt: skip
+        for handle, manager in MANAGERS.items():
+            await s.execute(
+                update(Person)
+                .where(Person.team_id == slack.team_id, Person.user_id == slack.user(handle))
+                .values(manager_user_id=slack.user(manager))
+            )
+        await s.execute(
+            update(Person).where(Person.user_id == slack.user("dev")).values(roles=["admin"])
+        )
+
+
+async def _helped(slack: Harness, helper: str, status: str, at: datetime) -> None:
+    async with slack.services.sessions() as s, s.begin():
+        s.add(
+            Question(
+                team_id=slack.team_id,
+                asker_user_id=slack.user("dev"),
+                channel_id=slack.channel("general"),
+                text="how do we rotate the vault token?",
+                status=status,
+                helper_user_id=slack.user(helper),
+                created_at=at,
+                resolved_at=at if status == "solved" else None,
+            )
+        )
+
+
+async def stage_week(slack: Harness) -> None:
+    clock = slack.services.clock
+    await _org_chart(slack)
+    clock.freeze(datetime(2026, 11, 4, 10, tzinfo=UTC))
+    await give(slack, "alice", "@bob for the capacity review #teamwork")
+    clock.freeze(datetime(2026, 11, 11, 10, tzinfo=UTC))
+    await give(slack, "carol", "@alice for pairing on the migration #teamwork")
+    clock.freeze(W47_WED)
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    await give(slack, "alice", "@carol for the on-call handover #ownership #teamwork")
+    clock.freeze(W47_THU)
+    await give(slack, "hana", "@bob for the postgres upgrade #craft")
+    await give(slack, "bob", "@alice for keeping the secret rotation quiet #courage", "secret")
+    clock.freeze(W47_SUN_LATE)
+    await give(slack, "carol", "@alice for the late-night rollback #craft")
+    await _helped(slack, "erin", "solved", W47_TUE)
+    await _helped(slack, "carol", "connected", W47_THU)
+
+
+@pytest.fixture
+async def company(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with running_bot(tmp_path, people=PEOPLE) as harness:
+        harness.emu.workspace.users[harness.user("olga")].is_admin = True
+        await stage_week(harness)
+        yield harness

@@ -1,0 +1,49 @@
+"""`/kudos report` end to end: the digest's summary on demand, ephemeral, and only for who
+may see it: a manager their own org, admins anyone's, everyone else a clear no."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.e2e.digests.conftest import MONDAY_W48
+from tests.e2e.digests.world import blocks_text
+from tests.e2e.harness import Harness
+
+
+async def report(slack: Harness, handle: str, text: str) -> str:
+    """Run `/kudos report …` as this person; what only they now see."""
+    before = len(slack.emu.ephemerals(slack.user(handle)))
+    await slack.command(handle, "/kudos", f"report {text}".strip())
+    await slack.settle()
+    shown = slack.emu.ephemerals(slack.user(handle))[before:]
+    assert shown, f"{handle} saw no answer"
+    return "\n".join(e.text + "\n" + blocks_text(e.blocks) for e in shown)
+
+
+async def test_a_manager_sees_their_week_and_their_orgs(company: Harness) -> None:
+    """Maria's `last week` is the digest's W47 summary; she may also see Bob's, who reports
+    to her; private kudos stay a count."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "last week")
+    assert "received 4 kudos in 2026-W47" in said
+    assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in said
+    assert "1 kudos given in private conversations" in said and "secret" not in said
+    said = await report(company, "maria", "2026-W47 @bob")
+    assert "Bob Chen's team (2 people) received 1 kudos in 2026-W47" in said
+    said = await report(company, "maria", "this week")
+    assert "received 1 kudos in 2026-W48" in said and "late-night rollback" in said
+
+
+async def test_others_are_refused_and_admins_see_anyone(company: Harness) -> None:
+    """Bob may not read his manager's report, Alice has no team; Olga (a Slack admin) and
+    Dev (role "admin") may read Maria's; a bad week is explained."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "bob", "2026-W47 @maria")
+    assert "your own org only" in said and "received" not in said
+    said = await report(company, "alice", "")
+    assert "nobody reports to you in the org chart" in said
+    for admin in ("olga", "dev"):
+        said = await report(company, admin, "2026-W47 @maria")
+        assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
+    said = await report(company, "maria", "2026-W99")
+    assert "`2026-W99` is not a week: use YYYY-Www" in said

@@ -1,0 +1,106 @@
+"""The weekly digest end to end: each manager's DM at their own local Monday 09:00, once,
+with the contents of a hand-computed week and a real PNG chart in their DM."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.e2e.digests.conftest import MONDAY_W48
+from tests.e2e.digests.world import blocks_text, charts, digests, run_digests, sent_to
+from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import configure
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+async def test_digests_go_out_at_each_managers_local_time_once(company: Harness) -> None:
+    """Monday 09:00 is 00:00 UTC in Tokyo, 08:00 in Madrid and 09:00 in London: each manager
+    gets the digest at theirs, not before, and running the job again sends nothing more."""
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 - timedelta(minutes=1))
+    await run_digests(company)
+    assert sent_to(company) == {}  # W46's went out, still due in W47: the next test's point
+    clock.freeze(MONDAY_W48 + timedelta(hours=7, minutes=59))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1}
+    clock.freeze(MONDAY_W48 + timedelta(hours=8))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    clock.freeze(MONDAY_W48 + timedelta(hours=9, minutes=3))
+    await run_digests(company)
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1}
+    assert "received 1 kudos in 2026-W47" in digests(company, "bob", "2026-W47")[0].text
+
+
+async def test_a_missed_digest_is_sent_later_that_week_but_not_the_week_after(
+    company: Harness,
+) -> None:
+    """Down all Monday: the digests go out on Wednesday; the next Monday brings W48's, and
+    W47's is never sent twice."""
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(days=2))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1}
+    clock.freeze(MONDAY_W48 + timedelta(days=7, hours=10))
+    await run_digests(company)
+    assert sent_to(company, None) == {"hana": 2, "maria": 2, "bob": 2}
+    weeks = [(m.metadata or {})["event_payload"]["week"] for m in digests(company, "maria")]
+    assert weeks == ["2026-W47", "2026-W48"]
+
+
+async def test_digest_contents_match_the_hand_computed_week(company: Harness) -> None:
+    """Maria's W47 digest: 3 shout-outs with who, from whom, for what and values; the
+    private one only as a count; top givers, helpers, the unsung and quiet helper Erin, the
+    values and the change against the 4 weeks before. The Sunday-night kudos is W48 in Madrid."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria")
+    text = blocks_text(digest.blocks)
+    assert "received 4 kudos in 2026-W47" in text
+    assert "0.5 a week on average (+700%)" in text
+    assert "Bob Chen, from Alice Martin: untangling the release #teamwork" in text
+    assert "Carol Diaz, from Alice Martin: the on-call handover #ownership #teamwork" in text
+    assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in text
+    assert "1 kudos given in private conversations (counted, not shown)" in text
+    assert "secret" not in text and "rollback" not in text
+    assert "Alice Martin: 2 given\n• Bob Chen: 1 given" in text
+    assert "Carol Diaz: 1 question\n• Erin Quist: 1 question" in text
+    unsung = text.split("Unsung helpers")[1].split("*No kudos")[0]
+    assert "Erin Quist" in unsung and "Carol" not in unsung
+    quiet = text.split("No kudos for 8 weeks or more")[1].split("*Values")[0]
+    assert "Erin Quist (never)" in quiet and "Alice" not in quiet
+    assert "#teamwork 2, #courage 1, #craft 1, #ownership 1" in text
+    assert "<@" not in text and len(digest.blocks) <= 50
+
+
+async def test_the_chart_is_a_png_uploaded_to_the_managers_dm(company: Harness) -> None:
+    """files_upload_v2's two steps end with one valid PNG shared in Maria's DM."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [chart] = charts(company, "maria")
+    assert chart.completed and chart.name == "kudos-2026-W47.png"
+    assert chart.content is not None and chart.content.startswith(PNG_SIGNATURE)
+    assert chart.length == len(chart.content) > 1000
+    assert company.emu.calls_to("files.completeUploadExternal")
+
+
+async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_only(
+    company: Harness,
+) -> None:
+    """With the roundup on, the kudos channel gets one post for W47 (UTC): public kudos by
+    name, no `<@U…>` mentions, nothing from the private channel; a second run adds nothing."""
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    await run_digests(company)
+    posts = [
+        m
+        for m in company.emu.messages(company.channel("general"))
+        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+    ]
+    assert len(posts) == 1
+    text = blocks_text(posts[0].blocks)
+    assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in text
+    assert "Alice Martin, from Carol Diaz: the late-night rollback #craft" in text  # UTC week
+    assert "secret" not in text and "<@" not in text and "4 shout-outs" in text

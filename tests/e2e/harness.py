@@ -1,0 +1,188 @@
+"""The whole bot over real sockets: the local Slack emulator, `askaround serve`'s runner and a
+database file (or a fresh PostgreSQL database), wired as in production.
+
+Tests talk to it the way a person does: run a slash command, post a message, click a button.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.demo.session import settle
+from bot.demo.shell import to_slack_text
+from bot.emulator import SlackEmulator
+from bot.runner import Runner
+from bot.services import Services
+from bot.settings import Settings
+from storage import outbox
+from tests.databases import fresh_database
+
+ROOT = Path(__file__).parents[2]
+SIGNING_SECRET = "e2e-signing-secret"
+BOT_TOKEN = "xoxb-e2e-bot-token"
+APP_TOKEN = "xapp-e2e-app-token"
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    handle: str
+    real_name: str
+    tz: str = "Europe/London"
+    is_bot: bool = False
+    deleted: bool = False
+
+
+DEFAULT_PEOPLE: tuple[PersonSpec, ...] = (
+    PersonSpec("alice", "Alice Martin", "Europe/Paris"),
+    PersonSpec("bob", "Bob Chen", "Europe/London"),
+    PersonSpec("carol", "Carol Diaz", "America/New_York"),
+    PersonSpec("maria", "Maria Lopez", "Europe/Madrid"),
+    PersonSpec("dave", "Dave Gone", deleted=True),
+    PersonSpec("helperbot", "Helper Bot", is_bot=True),
+)
+
+
+def subscribed_events() -> set[str]:
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    return set(manifest["settings"]["event_subscriptions"]["bot_events"])
+
+
+@dataclass
+class Harness:
+    emu: SlackEmulator
+    runner: Runner
+    users: dict[str, str] = field(default_factory=dict)
+    channels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def services(self) -> Services:
+        return self.runner.bot.services
+
+    @property
+    def team_id(self) -> str:
+        return self.emu.team_id
+
+    def user(self, handle: str) -> str:
+        return self.users[handle]
+
+    def channel(self, name: str) -> str:
+        return self.channels[name]
+
+    def escape(self, text: str) -> str:
+        """What Slack's client does to a typed `@name`: `<@U123|name>`."""
+        return to_slack_text(text, self.users)
+
+    async def command(
+        self, handle: str, command: str, text: str = "", channel: str = "general"
+    ) -> Any:
+        return await self.emu.slash_command(
+            self.user(handle), command, self.escape(text), channel_id=self.channel(channel)
+        )
+
+    async def post(self, handle: str, channel: str, text: str, thread_ts: str | None = None) -> Any:
+        message, _deliveries = await self.emu.post_message(
+            self.user(handle), self.channel(channel), self.escape(text), thread_ts=thread_ts
+        )
+        return message
+
+    async def dm_bot(self, handle: str, text: str) -> Any:
+        im = self.emu.workspace.open_im(self.user(handle))
+        message, _deliveries = await self.emu.post_message(
+            self.user(handle), im.id, self.escape(text)
+        )
+        return message
+
+    async def drain(self, within: float = 60.0) -> None:
+        """Wait until every outbox delivery is sent or failed, retries and backoff included.
+
+        Settles first on every round: a listener still working after its ack may be about to
+        write new deliveries, so an empty outbox only counts once nothing is in flight."""
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            await self.settle()
+            async with self.services.sessions() as s:
+                waiting, _oldest = await outbox.depth(s)
+            if waiting == 0:
+                return
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError(f"{waiting} deliveries still waiting after {within}s")
+            await asyncio.sleep(0.1)
+
+    async def settle(self) -> None:
+        """Wait until the bot is quiet: no request in flight, nothing due in its outbox."""
+        await settle(self.emu, self.runner)
+
+
+def _settings(emu: SlackEmulator, database_url: str, socket_mode: bool) -> Settings:
+    return Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_APP_TOKEN": APP_TOKEN if socket_mode else "",
+            "SLACK_API_URL": emu.api_url,
+            "ASKAROUND_DATABASE_URL": database_url,
+            "ASKAROUND_HOST": "127.0.0.1",
+            "ASKAROUND_PORT": "0",
+        },
+        env_file=None,
+    )
+
+
+@asynccontextmanager
+async def running_bot(
+    tmp_path: Path,
+    *,
+    socket_mode: bool = False,
+    people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
+    database_url: str | None = None,
+) -> AsyncIterator[Harness]:
+    """Start emulator and bot, seed people and channels, and stop both afterwards."""
+    async with fresh_database(tmp_path) as fresh_url:
+        url = database_url or fresh_url
+        emu = SlackEmulator(
+            signing_secret=SIGNING_SECRET,
+            bot_token=BOT_TOKEN,
+            app_token=APP_TOKEN,
+            event_subscriptions=subscribed_events(),
+        )
+        await emu.start()
+        try:
+            harness = _seed(emu, people)
+            settings = _settings(emu, url, socket_mode)
+            async with Runner(settings) as runner:
+                emu.request_url = runner.url
+                harness.runner = runner
+                yield harness
+                await emu.settle()
+        finally:
+            await emu.stop()
+
+
+def _seed(emu: SlackEmulator, people: Iterable[PersonSpec]) -> Harness:
+    people = tuple(people)
+    harness = Harness(emu=emu, runner=None)  # type: ignore[arg-type]
+    ws = emu.workspace
+    for spec in people:
+        user = ws.add_user(
+            name=spec.handle,
+            real_name=spec.real_name,
+            email=f"{spec.handle}@example.com",
+            tz=spec.tz,
+            is_bot=spec.is_bot,
+            deleted=spec.deleted,
+        )
+        harness.users[spec.handle] = user.id
+    humans = [harness.users[p.handle] for p in people if not (p.is_bot or p.deleted)]
+    harness.channels["general"] = ws.general.id
+    harness.channels["secret"] = ws.add_channel(
+        "secret", is_private=True, members=[harness.users["alice"], harness.users["bob"]]
+    ).id
+    harness.channels["random"] = ws.add_channel("random", members=humans, include_bot=False).id
+    return harness

@@ -1,0 +1,192 @@
+"""Giving kudos end to end, every path: command, reaction, seconding, the message shortcut,
+the global shortcut and the App Home button; plus Undo."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import (
+    configure,
+    dm_text,
+    ephemeral_text,
+    give,
+    kudos_posts,
+    ledger,
+)
+
+
+async def test_command_writes_one_entry_per_recipient_and_tells_everyone(slack: Harness) -> None:
+    """`/kudos @bob @carol for … #teamwork #ownership`: two entries, one shout-out, two DMs,
+    and an ephemeral confirmation with the allowance left and an Undo button."""
+    await give(slack, "alice", "@bob @carol for untangling the release #teamwork #ownership")
+    rows = await ledger(slack)
+    assert [(k.giver_user_id, k.receiver_user_id) for k in rows] == [
+        (slack.user("alice"), slack.user("bob")),
+        (slack.user("alice"), slack.user("carol")),
+    ]
+    assert {k.message for k in rows} == {"untangling the release"}
+    assert all(k.values == ["teamwork", "ownership"] for k in rows)
+    assert all(k.source == "command" and k.channel_id == slack.channel("general") for k in rows)
+    assert all(not k.is_private and k.created_at is not None for k in rows)
+    [shoutout] = kudos_posts(slack, "general")
+    assert (
+        f"<@{slack.user('bob')}>" in shoutout.text and f"<@{slack.user('carol')}>" in shoutout.text
+    )
+    assert (rows[0].shoutout_channel_id, rows[0].shoutout_ts) == (shoutout.channel, shoutout.ts)
+    assert "untangling the release" in dm_text(slack, "bob")
+    assert "untangling the release" in dm_text(slack, "carol")
+    confirmation = ephemeral_text(slack, "alice")
+    assert "3 of 5 left today" in confirmation
+    [ephemeral] = slack.emu.ephemerals(slack.user("alice"))
+    assert "Undo" in str(ephemeral.blocks)
+
+
+async def test_undo_within_five_minutes_takes_the_kudos_back(slack: Harness) -> None:
+    """Undo marks the entries undone, deletes the shout-out and says so in the confirmation."""
+    await give(slack, "alice", "@bob for reviewing the migration plan #craft")
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    assert await ledger(slack) == []
+    assert kudos_posts(slack, "general") == []
+    assert "Undone" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@carol for the on-call handover #teamwork")
+    assert "4 of 5 left today" in ephemeral_text(slack, "alice")  # undone ones don't count
+
+
+async def test_undo_after_five_minutes_is_refused(slack: Harness) -> None:
+    """After 5 minutes the Undo button explains that the kudos stay."""
+    await give(slack, "alice", "@bob for reviewing the migration plan #craft")
+    slack.services.clock.advance(timedelta(minutes=6))
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    assert len(await ledger(slack)) == 1
+    assert "can be undone for 5 minutes" in ephemeral_text(slack, "alice")
+    assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_reaction_gives_kudos_to_the_author_with_the_message_as_reason(
+    slack: Harness,
+) -> None:
+    """`:kudos:` on Carol's message: Bob thanks Carol, and her message is the reason."""
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    [entry] = await ledger(slack)
+    assert (entry.giver_user_id, entry.receiver_user_id) == (slack.user("bob"), slack.user("carol"))
+    assert entry.message == "I wrote the runbook for the failover drill"
+    assert entry.source == "reaction"
+    assert len(kudos_posts(slack, "general")) == 1
+    assert "failover drill" in dm_text(slack, "carol")
+    assert "4 of 5 left today" in ephemeral_text(slack, "bob")
+
+
+async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(slack: Harness) -> None:
+    """Only the configured emoji count; a workspace may configure several."""
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "thumbsup")
+    await slack.settle()
+    assert await ledger(slack) == []
+    await configure(slack, kudos_reactions="kudos, clap")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "clap")
+    await slack.settle()
+    assert len(await ledger(slack)) == 1
+
+
+async def test_reacting_to_a_shout_out_seconds_it(slack: Harness) -> None:
+    """Maria reacts to Alice's shout-out for Bob: Maria thanks Bob for the same thing."""
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    rows = await ledger(slack)
+    assert [(k.giver_user_id, k.receiver_user_id, k.source) for k in rows] == [
+        (slack.user("alice"), slack.user("bob"), "command"),
+        (slack.user("maria"), slack.user("bob"), "second"),
+    ]
+    assert rows[1].message == "untangling the release" and rows[1].values == ["teamwork"]
+    reply = kudos_posts(slack, "general")[-1]
+    assert reply.thread_ts == shoutout.ts and "seconds this" in reply.text
+    assert "4 of 5 left today" in ephemeral_text(slack, "maria")
+
+
+async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(slack: Harness) -> None:
+    """Give kudos on Carol's message: the modal names Carol and links the message; Bob adds a
+    reason and a value and submits."""
+    message = await slack.post("carol", "general", "Fixed the flaky deploy job")
+    await slack.emu.message_shortcut(slack.user("bob"), "give_kudos", message)
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("bob"))
+    assert modal is not None
+    users = next(b for b in modal.blocks if b.get("block_id") == "recipients")["element"]
+    assert users["initial_users"] == [slack.user("carol")]
+    assert "/archives/" in str(modal.blocks[0])  # the link to the message
+    await slack.emu.submit_view(
+        slack.user("bob"),
+        modal.id,
+        {
+            "reason": {"text": "fixed the flaky deploy job for everyone"},
+            "values": {"chosen": ["craft"]},
+        },
+    )
+    await slack.settle()
+    [entry] = await ledger(slack)
+    assert (entry.giver_user_id, entry.receiver_user_id) == (slack.user("bob"), slack.user("carol"))
+    assert (entry.message, entry.values, entry.source) == (
+        "fixed the flaky deploy job for everyone",
+        ["craft"],
+        "shortcut",
+    )
+    assert slack.emu.open_modal(slack.user("bob")) is None
+    assert any("gave kudos" in m.text for m in kudos_posts(slack, "general"))
+    assert "4 of 5 left today" in ephemeral_text(slack, "bob")
+
+
+async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: Harness) -> None:
+    """The global shortcut's modal asks for people and a channel; the shout-out goes there."""
+    await slack.emu.global_shortcut(slack.user("maria"), "give_kudos_global")
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("maria"))
+    assert modal is not None
+    await slack.emu.submit_view(
+        slack.user("maria"),
+        modal.id,
+        {
+            "recipients": {"users": [slack.user("alice"), slack.user("bob")]},
+            "reason": {"text": "ran a calm incident review"},
+            "channel": {"where": slack.channel("general")},
+        },
+    )
+    await slack.settle()
+    rows = await ledger(slack)
+    assert {k.receiver_user_id for k in rows} == {slack.user("alice"), slack.user("bob")}
+    assert all(k.source == "modal" for k in rows)
+    assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_home_tab_shows_kudos_and_its_button_opens_the_modal(slack: Harness) -> None:
+    """The Home tab shows the allowance and received kudos; its button opens the same modal."""
+    await give(slack, "alice", "@maria for the quarterly planning #ownership")
+    await slack.emu.open_home(slack.user("maria"))
+    await slack.settle()
+    home = slack.emu.home_view(slack.user("maria"))
+    assert home is not None
+    shown = str(home.blocks)
+    assert "5 of 5" in shown and "quarterly planning" in shown and "Leaderboard" in shown
+    assert f"<@{slack.user('maria')}>" not in shown.split("Leaderboard")[1]
+    await slack.emu.click_button(slack.user("maria"), "Give kudos")
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("maria"))
+    assert modal is not None and modal.callback_id == "give_kudos_modal"
+    await slack.emu.submit_view(
+        slack.user("maria"),
+        modal.id,
+        {
+            "recipients": {"users": [slack.user("alice")]},
+            "reason": {"text": "helped me prepare the planning"},
+        },
+    )
+    await slack.settle()
+    assert len(await ledger(slack)) == 2
+    home = slack.emu.home_view(slack.user("maria"))
+    assert home is not None and "4 of 5" in str(home.blocks)  # refreshed after giving

@@ -1,0 +1,119 @@
+"""Exactly once: retries, duplicated events, double clicks and re-submitted modals never add
+a second entry, a second shout-out or a second DM; the database's unique key decides."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from storage.models import Kudos
+from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
+
+REASON = "for untangling the release #teamwork"
+
+
+async def test_retry_storm_leaves_exactly_one_entry_per_kudos(slack: Harness) -> None:
+    """Every way of giving, each delivered three more times at once while the first is still
+    being handled: command (2 recipients), reaction, seconding (2) and modal: 6 entries."""
+    emu = slack.emu
+    command = await slack.command("alice", "/kudos", f"@bob @carol {REASON}")
+    await emu.redeliver(command, times=3)
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    reaction = await emu.add_reaction(slack.user("maria"), message.channel, message.ts, "kudos")
+    assert reaction is not None
+    await emu.redeliver(reaction, times=3)
+    seconding = await emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    assert seconding is not None
+    await emu.redeliver(seconding, times=3)
+
+    await emu.message_shortcut(slack.user("bob"), "give_kudos", message)
+    await slack.settle()
+    modal = emu.open_modal(slack.user("bob"))
+    assert modal is not None
+    submitted = await emu.submit_view(
+        slack.user("bob"), modal.id, {"reason": {"text": "wrote the failover runbook"}}
+    )
+    await emu.redeliver(submitted, times=3)
+    await slack.settle()
+
+    rows = await ledger(slack)
+    by_source = sorted((k.source, k.receiver_user_id) for k in rows)
+    assert by_source == sorted(
+        [
+            ("command", slack.user("bob")),
+            ("command", slack.user("carol")),
+            ("reaction", slack.user("carol")),
+            ("second", slack.user("bob")),
+            ("second", slack.user("carol")),
+            ("shortcut", slack.user("carol")),
+        ]
+    )
+    posted = kudos_posts(slack, "general")
+    assert len([m for m in posted if "gave kudos" in m.text]) == 3
+    assert len([m for m in posted if "seconds this" in m.text]) == 1
+    assert dm_text(slack, "bob").count("untangling the release") == 2  # given, then seconded
+    assert ephemeral_text(slack, "alice").count("Kudos sent") == 1
+
+
+async def test_reacting_again_after_removing_the_reaction_adds_nothing(slack: Harness) -> None:
+    """Un-react and react again (a new event id, same message, giver and receiver): the
+    reaction's idempotency key is already taken, so the ledger keeps one entry."""
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    message.reactions.clear()  # Bob removes his reaction in Slack
+    again = await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    assert again is not None and again.event_id != slack.emu.deliveries[-2].event_id
+    await slack.settle()
+    assert len(await ledger(slack)) == 1
+    assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_double_clicked_undo_undoes_once(slack: Harness) -> None:
+    """Undo clicked four times at once: the kudos are undone, the shout-out deleted, once."""
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    click = await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.emu.redeliver(click, times=3)
+    await slack.settle()
+    assert await ledger(slack) == []
+    assert len(await ledger(slack, live_only=False)) == 1
+    assert kudos_posts(slack, "general") == []
+    assert "Undone" in ephemeral_text(slack, "alice")
+
+
+async def test_the_database_refuses_a_second_entry_with_the_same_key(slack: Harness) -> None:
+    """UNIQUE(team_id, idempotency_key) holds even for a writer that skips the service."""
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [entry] = await ledger(slack)
+    async with slack.services.sessions() as s:
+        try:
+            async with s.begin():
+                s.add(
+                    Kudos(
+                        team_id=entry.team_id,
+                        giver_user_id=entry.giver_user_id,
+                        receiver_user_id=entry.receiver_user_id,
+                        message=entry.message,
+                        source="command",
+                        idempotency_key=entry.idempotency_key,
+                    )
+                )
+        except Exception as error:  # IntegrityError, wrapped differently per driver
+            assert "unique" in str(error).lower()
+        else:
+            raise AssertionError("a duplicate idempotency key was accepted")
+        assert await s.scalar(select(func.count()).select_from(Kudos)) == 1
+
+
+async def test_giving_over_socket_mode(slack_socket: Harness) -> None:
+    """The same command works over Socket Mode envelopes, with one entry and one shout-out."""
+    delivery = await slack_socket.command("alice", "/kudos", f"@bob {REASON}")
+    await slack_socket.emu.redeliver(delivery, times=2)
+    await slack_socket.settle()
+    assert len(await ledger(slack_socket)) == 1
+    assert len(kudos_posts(slack_socket, "general")) == 1

@@ -1,0 +1,74 @@
+"""Seeing kudos end to end: `/kudos top`, `/kudos me`, `/kudos @someone` and `/kudos help`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.help import SLASH_COMMANDS
+from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import ephemeral_text, give, shift_kudos
+
+
+async def _some_kudos(slack: Harness) -> None:
+    await give(slack, "alice", "@bob @carol for untangling the release #teamwork")
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await give(slack, "bob", "@carol for the on-call handover #teamwork", channel="general")
+
+
+async def test_leaderboard_names_people_without_pinging_them(slack: Harness) -> None:
+    """`/kudos top` ranks by kudos received, by name: no `<@U…>` that would notify anyone."""
+    await _some_kudos(slack)
+    await slack.emu.slash_command(
+        slack.user("maria"), "/kudos", "top", channel_id=slack.channel("general")
+    )
+    await slack.settle()
+    [board] = slack.emu.ephemerals(slack.user("maria"))[-1:]
+    assert "leaderboard this month" in board.text
+    assert board.text.index("Bob Chen · 2") < board.text.index("Carol Diaz · 2")
+    assert "<@" not in board.text and "<@" not in str(board.blocks)
+
+
+async def test_leaderboard_by_period_and_value(slack: Harness) -> None:
+    """`top week #craft` keeps this week's kudos tagged #craft; `all` reaches back further."""
+    await give(slack, "alice", "@carol for last year's migration #craft")
+    await shift_kudos(slack, created_at=slack.services.clock.now() - timedelta(days=400))
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await give(slack, "alice", "@carol for the on-call handover #teamwork")
+    await give(slack, "maria", "top week #craft")
+    said = ephemeral_text(slack, "maria")
+    assert "Bob Chen · 1" in said and "Carol" not in said.split("this week")[1]
+    await give(slack, "maria", "top all #craft")
+    assert "Carol Diaz · 1" in ephemeral_text(slack, "maria").split("of all time")[1]
+    await give(slack, "maria", "top fortnight")
+    assert "I don't know the period `fortnight`" in ephemeral_text(slack, "maria")
+    await give(slack, "maria", "top #crafts")
+    assert "Did you mean #craft" in ephemeral_text(slack, "maria")
+
+
+async def test_me_shows_received_given_values_streak_and_reasons(slack: Harness) -> None:
+    """`/kudos me` sums up what you received and gave, your top values and giving streak."""
+    await _some_kudos(slack)
+    await give(slack, "bob", "me")
+    said = ephemeral_text(slack, "bob").split("*Your kudos*")[1]
+    assert "2 received, 1 given" in said
+    assert "1-week giving streak" in said
+    assert "`#teamwork` (1)" in said and "`#craft` (1)" in said
+    assert "the postgres upgrade" in said and "from Maria Lopez" in said
+
+
+async def test_about_someone_lists_public_reasons_only(slack: Harness) -> None:
+    """`/kudos @carol` shows what Carol was thanked for in public, not in private channels."""
+    await _some_kudos(slack)
+    await give(slack, "alice", "@bob for keeping a secret well", channel="secret")
+    await give(slack, "maria", "@bob")
+    said = ephemeral_text(slack, "maria")
+    assert "Bob Chen* was thanked 2 times in public" in said
+    assert "postgres upgrade" in said and "secret" not in said
+
+
+async def test_help_lists_every_kudos_subcommand(slack: Harness) -> None:
+    """`/kudos help` (and a bare `/kudos`) lists every usage from bot/help.py."""
+    await give(slack, "carol", "help")
+    said = ephemeral_text(slack, "carol")
+    for usage in SLASH_COMMANDS["/kudos"]:
+        assert usage.example in said and usage.summary in said

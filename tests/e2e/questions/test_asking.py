@@ -1,0 +1,97 @@
+"""Asking through every door: a mention, `/ask`, a DM (with consent) and the shortcut."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer, Question
+from tests.e2e.harness import Harness
+
+
+async def offers(slack: Harness) -> list[Offer]:
+    async with slack.services.sessions() as s:
+        return list((await s.scalars(select(Offer).order_by(Offer.id))).all())
+
+
+async def questions(slack: Harness) -> list[Question]:
+    async with slack.services.sessions() as s:
+        return list((await s.scalars(select(Question).order_by(Question.id))).all())
+
+
+def offer_dms(slack: Harness, handle: str) -> list[str]:
+    return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+async def test_mention_routes_privately_and_answers_in_the_thread(slack: Harness) -> None:
+    """`@askaround …?` : terraform experts get a private DM with buttons and the reason; the
+    asker gets the list in the thread; the asker and non-experts are not asked."""
+    message = await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state?"
+    )
+    await slack.settle()
+    asked = {o.candidate_user_id for o in await offers(slack)}
+    assert {slack.user("dev"), slack.user("bob")} <= asked
+    assert slack.user("alice") not in asked and slack.user("carol") not in asked
+    dm = slack.emu.dm_messages(slack.user("dev"))[-1]
+    assert "terraform" in dm.text.lower()
+    buttons = {e.get("action_id") for b in dm.blocks for e in b.get("elements", [])}
+    assert {"offer_accept", "offer_decline", "offer_refer"} <= buttons
+    assert "declared Terraform" in str(dm.blocks) or "terraform" in str(dm.blocks).lower()
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
+    assert any("asking" in m.text for m in thread)
+
+
+async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: Harness) -> None:
+    """`/ask` tells the asker privately; `/ask mine` lists it; withdrawing closes the offers."""
+    await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
+    await slack.settle()
+    assert any("asking" in m.text for m in slack.emu.dm_messages(slack.user("alice")))
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    listed = slack.emu.ephemerals(slack.user("alice"))[-1]
+    assert "terraform module" in str(listed.blocks)
+    question = (await questions(slack))[0]
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.settle()
+    assert {o.status for o in await offers(slack)} == {"superseded"}
+    assert (await questions(slack))[0].status == "withdrawn"
+
+
+async def test_private_question_waits_for_consent(slack: Harness) -> None:
+    """A DM question reaches nobody until the asker clicks "Ask … colleagues privately"."""
+    await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
+    await slack.settle()
+    assert await offers(slack) == []
+    assert (await questions(slack))[0].status == "draft"
+    await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+    await slack.settle()
+    assert len(await offers(slack)) >= 2
+    assert (await questions(slack))[0].status == "open"
+
+
+async def test_find_an_expert_shortcut(slack: Harness) -> None:
+    """The message shortcut asks about someone's message, on behalf of whoever used it."""
+    message = await slack.post("carol", "general", "our terraform plan keeps timing out in CI")
+    delivery = await slack.emu.message_shortcut(slack.user("maria"), "find_expert", message)
+    assert delivery.ok
+    await slack.settle()
+    question = (await questions(slack))[0]
+    assert question.asker_user_id == slack.user("maria") and question.source == "shortcut"
+    assert slack.user("maria") not in {o.candidate_user_id for o in await offers(slack)}
+    assert await offers(slack)
+
+
+async def test_too_short_a_question_gets_a_friendly_hint(slack: Harness) -> None:
+    """`/ask tf?` asks for more words instead of bothering anyone."""
+    await slack.command("alice", "/ask", "tf?")
+    await slack.settle()
+    assert "Tell me a bit more" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert await offers(slack) == []
+
+
+async def test_withdraw_needs_a_plain_question_number(slack: Harness) -> None:
+    """`/ask withdraw ²` or a huge number gets the hint instead of an error."""
+    for bad in ("²", "99999999999999999999", "twelve"):
+        await slack.command("alice", "/ask", f"withdraw {bad}")
+        await slack.settle()
+        assert "Say which question" in slack.emu.ephemerals(slack.user("alice"))[-1].text

@@ -1,0 +1,141 @@
+"""After the ask: accept (one winner), decline, refer, escalation on the clock, solved."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.emulator import Message
+from bot.questions.service import RoutingConfig
+from storage.models import Offer, Question
+from tests.e2e.harness import Harness
+
+QUESTION = "how do we unlock a stuck terraform state?"
+
+
+async def ask(slack: Harness) -> Message:
+    message = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    return message
+
+
+async def rows(slack: Harness) -> tuple[Question, list[Offer]]:
+    async with slack.services.sessions() as s:
+        question = (await s.scalars(select(Question))).one()
+        offers = list((await s.scalars(select(Offer).order_by(Offer.id))).all())
+    return question, offers
+
+
+def offer_dm(slack: Harness, handle: str) -> Message:
+    return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id][-1]
+
+
+async def test_first_accept_connects_and_closes_the_other_offers(slack: Harness) -> None:
+    """Dev accepts: a thread message introduces dev to alice, and Bob's DM now says dev is on it
+    (its buttons gone, so it cannot be accepted any more)."""
+    message = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    question, offers = await rows(slack)
+    assert (question.status, question.helper_user_id) == ("connected", slack.user("dev"))
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
+    assert any(slack.user("dev") in m.text and "can help" in m.text for m in thread)
+    bob_dm = offer_dm(slack, "bob")
+    assert "is on it" in str(bob_dm.blocks)
+    assert "offer_accept" not in str(bob_dm.blocks)
+    assert {o.status for o in offers if o.candidate_user_id == slack.user("bob")} == {"superseded"}
+
+
+async def test_two_experts_clicking_at_once_have_exactly_one_winner(slack: Harness) -> None:
+    """Simultaneous "I can help" from two people: the database lets exactly one win."""
+    await ask(slack)
+    dev_dm, bob_dm = offer_dm(slack, "dev"), offer_dm(slack, "bob")
+    await asyncio.gather(
+        slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm),
+        slack.emu.click(slack.user("bob"), "offer_accept", message=bob_dm),
+    )
+    await slack.settle()
+    question, offers = await rows(slack)
+    accepted = [o for o in offers if o.status == "accepted"]
+    assert len(accepted) == 1
+    assert question.helper_user_id == accepted[0].candidate_user_id
+    connections = [
+        m for m in slack.emu.messages(slack.channel("general")) if "can help with your" in m.text
+    ]
+    assert len(connections) == 1
+
+
+async def test_declines_then_nobody_left_is_told_honestly(slack: Harness) -> None:
+    """Everyone says "Not me": the next people are asked, and when nobody is left the asker
+    is told so in the thread."""
+    message = await ask(slack)
+    for _ in range(5):
+        question, offers = await rows(slack)
+        pending = [o for o in offers if o.status == "pending"]
+        if not pending:
+            break
+        for offer in pending:
+            handle = next(h for h, u in slack.users.items() if u == offer.candidate_user_id)
+            await slack.emu.click(
+                offer.candidate_user_id, "offer_decline", message=offer_dm(slack, handle)
+            )
+        await slack.settle()
+    question, offers = await rows(slack)
+    assert question.status == "unanswered"
+    assert len(offers) >= 3 and all(o.status == "declined" for o in offers)
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
+    assert "couldn't find anyone" in thread[-1].text
+
+
+async def test_suggest_someone_asks_the_referred_colleague(slack: Harness) -> None:
+    """Bob picks Carol in "Suggest someone": Carol gets a DM that says someone thought of her."""
+    await ask(slack)
+    await slack.emu.click(
+        slack.user("bob"),
+        "offer_refer",
+        message=offer_dm(slack, "bob"),
+        selected_user=slack.user("carol"),
+    )
+    await slack.settle()
+    _question, offers = await rows(slack)
+    carol = [o for o in offers if o.candidate_user_id == slack.user("carol")]
+    assert carol and carol[0].via_user_id == slack.user("bob") and carol[0].kind == "referral"
+    assert "thought of you" in offer_dm(slack, "carol").text
+
+
+async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Harness) -> None:
+    """Nobody answers: 20 minutes later nothing moves; after 31 working minutes the first
+    offers expire and the next candidate is asked."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await ask(slack)
+    _q, first = await rows(slack)
+    scheduler = slack.runner.bot.scheduler
+    slack.services.clock.advance(timedelta(minutes=20))
+    assert await scheduler.run_once("escalate") == 0
+    slack.services.clock.advance(timedelta(minutes=11))
+    assert await scheduler.run_once("escalate") == 1
+    await slack.settle()
+    _q, after = await rows(slack)
+    assert {o.status for o in after if o.id in {f.id for f in first}} == {"expired"}
+    assert [o.candidate_user_id for o in after if o.status == "pending"] == [slack.user("maria")]
+    assert "asked someone else" in str(offer_dm(slack, "dev").blocks)
+
+
+async def test_solved_invites_the_asker_to_give_kudos(slack: Harness) -> None:
+    """Helper connected, asker presses Solved: the question is solved, the helper's help is
+    recorded, and a "Give kudos" button opens the kudos modal prefilled with the helper."""
+    message = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    question, _offers = await rows(slack)
+    assert question.status == "solved" and question.resolved_at is not None
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
+    assert "Want to thank" in thread[-1].text
+    await slack.emu.click_button(slack.user("alice"), "Give kudos")
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("alice"))
+    assert modal is not None and slack.user("dev") in str(modal.spec)

@@ -1,0 +1,75 @@
+""" "Knows someone", watched channels, and the "not now" that keeps the bot quiet."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer
+from tests.e2e.harness import Harness
+
+
+async def offers(slack: Harness) -> list[Offer]:
+    async with slack.services.sessions() as s:
+        return list((await s.scalars(select(Offer).order_by(Offer.id))).all())
+
+
+async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: Harness) -> None:
+    """Nobody declared Kubernetes, but Carol's network has the CNCF Slack: she is asked as a
+    connector, with that reason, and her network is not shown to the asker."""
+    await slack.command(
+        "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
+    )
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
+    await slack.settle()
+    carol = [o for o in await offers(slack) if o.candidate_user_id == slack.user("carol")]
+    assert carol and carol[0].kind == "connector"
+    assert "CNCF" in carol[0].reason
+    dm = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.bot_id][-1]
+    assert "CNCF" in str(dm.blocks)
+
+
+async def test_watched_channel_offers_help_only_for_questions(slack: Harness) -> None:
+    """An admin watches #general; a real question gets a private offer of help in its thread,
+    chit-chat gets nothing, and "Not now" keeps the bot quiet for that person."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+    await slack.post("carol", "general", "good morning everyone")
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    nudges = [
+        e for e in slack.emu.ephemerals(slack.user("carol")) if "Find an expert" in str(e.blocks)
+    ]
+    assert len(nudges) == 1
+    await slack.emu.click_button(slack.user("carol"), "Not now")
+    await slack.settle()
+    await slack.post("carol", "general", "does anyone know how terraform workspaces work?")
+    await slack.settle()
+    nudges = [
+        e
+        for e in slack.emu.ephemerals(slack.user("carol"))
+        if "Find an expert" in str(e.blocks) and not e.deleted
+    ]
+    assert nudges == []
+    assert await offers(slack) == []
+
+
+async def test_only_admins_choose_watched_channels(slack: Harness) -> None:
+    """A non-admin's `/ask watch` is refused with a clear message."""
+    await slack.command("bob", "/ask", "watch")
+    await slack.settle()
+    assert "Only workspace admins" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+
+
+async def test_find_an_expert_from_a_nudge(slack: Harness) -> None:
+    """Pressing "Find an expert" on the nudge routes that message's question."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Find an expert")
+    await slack.settle()
+    asked = {o.candidate_user_id for o in await offers(slack)}
+    assert slack.user("dev") in asked and slack.user("carol") not in asked

@@ -1,0 +1,70 @@
+"""Every question message goes through the outbox: Slack failing a fifth of the calls delays
+messages but never loses or doubles one."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from sqlalchemy import select
+
+from bot.questions.policy import Limits
+from bot.questions.service import RoutingConfig
+from storage.models import Offer, OutboxItem, Question
+from tests.e2e.harness import Harness
+
+OUTBOX_METHODS = ("chat.postMessage", "chat.update", "conversations.open", "chat.getPermalink")
+
+
+async def test_faults_delay_but_never_lose_or_double_a_message(slack: Harness) -> None:
+    """8 questions while 20% of the outbox's Slack calls answer 429 or 500: afterwards each
+    offer has exactly one DM, each asker exactly one "I'm asking" reply, nothing failed."""
+    slack.services.clock.thaw()  # backoff needs real time to pass
+    slack.services.questions.config = RoutingConfig(limits=Limits(max_open_offers=100))
+    for method in OUTBOX_METHODS:
+        slack.emu.faults.add(method, status=429, retry_after=1, times=None, rate=0.1)
+        slack.emu.faults.add(method, status=500, times=None, rate=0.1)
+    asked = [f"how do we unlock terraform state number {n}?" for n in range(8)]
+    for text in asked:
+        await slack.command("alice", "/ask", text)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        offers = list((await s.scalars(select(Offer))).all())
+        questions = list((await s.scalars(select(Question))).all())
+        statuses = Counter((await s.scalars(select(OutboxItem.status))).all())
+    assert len(questions) == 8 and statuses == Counter({"sent": statuses["sent"]})
+    failures = [c for c in slack.emu.calls if not c.ok]
+    assert failures, "the faults must really have happened"
+    for offer in offers:
+        dms = [
+            m
+            for m in slack.emu.dm_messages(offer.candidate_user_id)
+            if m.bot_id and m.ts == offer.dm_ts
+        ]
+        assert len(dms) == 1
+    asking = [m for m in slack.emu.dm_messages(slack.user("alice")) if "I'm asking" in m.text]
+    assert len(asking) == 8
+    offer_dms = [
+        m
+        for handle in ("bob", "dev", "maria")
+        for m in slack.emu.dm_messages(slack.user(handle))
+        if m.bot_id and "has a question" in m.text
+    ]
+    assert len(offer_dms) == len(offers)
+
+
+async def test_messages_to_one_channel_keep_slacks_pace(slack: Harness) -> None:
+    """Three questions asked in #general at once: the bot's three thread replies there leave
+    the outbox about a second apart, not in a burst."""
+    for topic in ("state locks", "module registries", "provider upgrades"):
+        await slack.post(
+            "alice", "general", f"<@{slack.emu.bot_user_id}> how do we handle terraform {topic}?"
+        )
+    await slack.drain()
+    posts = [
+        c.at
+        for c in slack.emu.calls_to("chat.postMessage")
+        if c.args.get("channel") == slack.channel("general")
+    ]
+    assert len(posts) == 3
+    assert all(later - earlier >= 0.9 for earlier, later in itertools.pairwise(posts))

@@ -1,0 +1,45 @@
+"""`askaround demo < script` runs unattended as a real process and shows what people see."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+
+def _demo(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "demo", "--database", str(tmp_path / "demo.db")],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
+    """The shipped script exits 0; each line shows the bot's answer where Slack would."""
+    result = _demo((ROOT / "docs" / "demo-script.txt").read_text(), tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "[#general · only @alice sees]" in out
+    assert "[#general › thread · askaround]" in out
+    assert "[DM with @bob · askaround]" in out
+    assert "[@maria's Home tab]" in out and "knows 30 colleagues" in out
+    assert "@alice gave kudos to @bob and @carol" in out and "@maria seconds this" in out
+    assert "@bob gave kudos to @carol" in out and "Carol Diaz · 3" in out
+    assert "Maria Lopez's team (6 people) received" in out  # `@maria: /kudos report`
+    assert (tmp_path / "demo.db").exists()
+
+
+def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
+    """A line the shell cannot follow gets a one-line hint; the rest still runs; exit is 1."""
+    result = _demo("@nobody: hi\n@alice click Missing\n@alice: /askaround help\n", tmp_path)
+    assert result.returncode == 1
+    assert "nobody called @nobody here" in result.stdout
+    assert "sees no button 'Missing'" in result.stdout
+    assert "only @alice sees" in result.stdout

@@ -1,0 +1,134 @@
+"""The expertise directory end to end: `/skills`, the Edit profile modal and its type-ahead,
+over real sockets through the local Slack emulator, with the real bot and database."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import visibility
+from handlers.directory_sync import sync_directory
+from storage.models import Person
+from tests.e2e.harness import Harness
+
+
+async def skills(slack: Harness, handle: str, text: str) -> str:
+    """Run `/skills text` as `handle` and return the ephemeral reply only they see."""
+    before = len(slack.emu.ephemerals(slack.user(handle)))
+    delivery = await slack.command(handle, "/skills", text)
+    assert delivery.ok
+    await slack.settle()
+    replies = slack.emu.ephemerals(slack.user(handle))[before:]
+    assert len(replies) == 1, [r.text for r in replies]
+    return str(replies[0].blocks) + replies[0].text
+
+
+async def test_declare_show_and_remove_skills(slack: Harness) -> None:
+    """`/skills add` normalises aliases and levels, `/skills` shows them, `remove` drops one."""
+    reply = await skills(slack, "alice", "add terraform:4, k8s, postgres:2")
+    assert "Terraform (4)" in reply and "Kubernetes (3)" in reply and "PostgreSQL (2)" in reply
+    profile = await skills(slack, "alice", "")
+    assert "Terraform" in profile and "4 · strong" in profile and "Status: available" in profile
+    assert "Removed: Kubernetes" in await skills(slack, "alice", "remove kubernetes")
+    assert "Kubernetes" not in await skills(slack, "alice", "")
+
+
+async def test_did_you_mean_then_forced_new_skill(slack: Harness) -> None:
+    """A near miss is not saved but questioned; `name!` saves it as a new skill."""
+    reply = await skills(slack, "bob", "add kubernets:4")
+    assert "Did you mean *Kubernetes*?" in reply and "Saved" not in reply
+    assert "kubernets (4)" in await skills(slack, "bob", "add kubernets!:4")
+
+
+async def test_who_lists_best_first_with_status(slack: Harness) -> None:
+    """`/skills who` ranks by level and shows each person's status, away included."""
+    await skills(slack, "alice", "add python:3")
+    await skills(slack, "bob", "add py:5")
+    await skills(slack, "bob", "away until 2999-01-01")
+    reply = await skills(slack, "carol", "who Python")
+    assert reply.index(slack.user("bob")) < reply.index(slack.user("alice"))
+    assert "away until 2999-01-01" in reply and "available" in reply
+    assert "welcome back" in (await skills(slack, "bob", "back")).lower()
+    assert "not be routed" in await skills(slack, "bob", "optout")
+    assert "not taking questions" in await skills(slack, "carol", "who python")
+    assert "Nobody has declared" in await skills(slack, "carol", "who cobol")
+
+
+async def test_network_is_private_to_its_owner(slack: Harness) -> None:
+    """Alice sees her network; Bob looking at Alice's profile sees skills but no network."""
+    await skills(slack, "alice", "add go:4")
+    added = await skills(slack, "alice", "network add @bob as personal")
+    assert "as personal" in added
+    await skills(slack, "alice", "network add CNCF Slack about kubernetes, helm as functional")
+    own = await skills(slack, "alice", "")
+    assert "CNCF Slack" in own and "Your network" in own
+    seen_by_bob = await skills(slack, "bob", "@alice")
+    assert "Go" in seen_by_bob and "CNCF" not in seen_by_bob and "network" not in seen_by_bob
+    assert "Removed" in await skills(slack, "alice", "network remove CNCF Slack")
+    assert "CNCF" not in await skills(slack, "alice", "")
+
+
+async def test_interests_help_errors_and_forget_me(slack: Harness) -> None:
+    """Interests are saved, help lists the commands, typos get a hint, forget me wipes all."""
+    assert "rust" in await skills(slack, "carol", "interests rust, data viz")
+    assert "/skills network add" in await skills(slack, "carol", "help")
+    assert "Try `/skills help`" in await skills(slack, "carol", "fly away")
+    assert "1 (curious) to 5" in await skills(slack, "carol", "add sql:7")
+    await skills(slack, "carol", "add sql:4")
+    await skills(slack, "carol", "network add Data Council about dbt")
+    assert "deleted" in await skills(slack, "carol", "forget me")
+    profile = await skills(slack, "carol", "")
+    assert "SQL" not in profile and "Data Council" not in profile and "rust" not in profile
+
+
+async def test_edit_profile_modal_with_typeahead(slack: Harness) -> None:
+    """Home → Edit profile → type `kub` (suggested by the bot) → Save updates the profile."""
+    alice = slack.user("alice")
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await skills(slack, "alice", "add python:2")
+    await slack.emu.open_home(alice)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    home = slack.emu.home_view(alice)
+    assert home is not None and "Your expertise profile" in str(home.spec)
+    await slack.emu.click(alice, "skills_edit_profile", view=home)
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(alice)
+    assert modal is not None
+    options = await slack.emu.suggest(alice, "skills_level_4", "kub", modal.id)
+    assert options[0]["value"] == "kubernetes"
+    fresh = await slack.emu.suggest(alice, "skills_level_1", "zzqx", modal.id)
+    assert fresh[-1]["value"] == "zzqx" and "new skill" in fresh[-1]["text"]["text"]
+    published = len(slack.emu.calls_to("views.publish"))
+    delivery = await slack.emu.submit_view(
+        alice,
+        modal.id,
+        {
+            "level_4": {"skills_level_4": [options[0]]},
+            "interests": {"interests": "rust, sre"},
+            "network": {"network": "@bob as strategic\nCNCF Slack about helm"},
+        },
+    )
+    assert delivery.ok
+    await slack.settle()
+    assert len(slack.emu.calls_to("views.publish")) > published
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert [(s.key, s.level) for s in view.skills] == [("kubernetes", 4), ("python", 2)]
+    assert view.interests == ("rust", "sre")
+    assert view.network is not None and len(view.network) == 2
+    assert "Kubernetes" in str(slack.emu.home_view(alice).spec)  # type: ignore[union-attr]
+
+
+async def test_modal_rejects_an_unknown_colleague_inline(slack: Harness) -> None:
+    """A network line naming nobody keeps the modal open with the error next to the field."""
+    bob = slack.user("bob")
+    await slack.emu.open_home(bob)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    await slack.emu.click(bob, "skills_edit_profile", view=slack.emu.home_view(bob))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(bob)
+    assert modal is not None
+    await slack.emu.submit_view(bob, modal.id, {"network": {"network": "@nobody as personal"}})
+    still = slack.emu.open_modal(bob)
+    assert still is not None and "nobody" in str(still.errors)
+    async with slack.services.sessions() as s:
+        person = await s.scalar(select(Person).where(Person.user_id == bob))
+    assert person is not None

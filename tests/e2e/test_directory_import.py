@@ -1,0 +1,118 @@
+"""Importing people and syncing the Slack directory, end to end against the local emulator:
+emails resolve through users.lookupByEmail, users.list is paged and rate limits are waited out."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from bot import visibility
+from bot.directory.importer import import_people
+from handlers.directory_sync import SlackResolver, directory_client, sync_directory
+from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
+
+# Lines 5-10 are bad, one way each; line 11 is a good row for the person line 9 got wrong.
+SAMPLE_CSV = (Path(__file__).parent / "data" / "people_with_bad_rows.csv").read_text()
+
+
+def write_sample(tmp_path: Path) -> Path:
+    path = tmp_path / "people.csv"
+    path.write_text(SAMPLE_CSV)
+    return path
+
+
+async def test_import_reports_each_bad_row_and_is_idempotent(
+    slack: Harness, tmp_path: Path
+) -> None:
+    """Good rows land (skills, manager, network); each bad row is rejected with its line and
+    reason; a dry run writes nothing; a second real run changes nothing."""
+    client = directory_client(slack.runner.settings)
+    resolver = await SlackResolver.connect(client)
+    path = write_sample(tmp_path)
+    dry = await import_people(slack.services, path, resolver, dry_run=True, progress=False)
+    assert (len(dry.imported), len(dry.rejected)) == (4, 6)
+    alice = slack.user("alice")
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert view.skills == () and view.title == ""
+
+    report = await import_people(slack.services, path, resolver, dry_run=False, progress=False)
+    reasons = {r.line: r.reason for r in report.rejected}
+    assert sorted(reasons) == [5, 6, 7, 8, 9, 10]
+    assert "no Slack user has the email ghost@example.com" in reasons[5]
+    assert "Mars/Olympus" in reasons[6]
+    assert "`go:9`" in reasons[7] and "1 (curious) to 5" in reasons[7]
+    assert "needs an email or a slack_id" in reasons[8]
+    assert "manager 'zed'" in reasons[9]
+    assert "the same person as line 3" in reasons[10]
+    assert len(report.imported) + len(report.updated) == 4 and report.rejected == dry.rejected
+    assert "line 5:" in report.summary()
+
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert [(s.key, s.level) for s in view.skills] == [("terraform", 4), ("kubernetes", 3)]
+    assert view.manager_user_id == slack.user("maria") and view.title == "Platform Engineer"
+    assert view.network is not None and {e.colleague_user_id for e in view.network} >= {
+        slack.user("bob")
+    }
+    assert len(slack.emu.calls_to("users.lookupByEmail")) >= 10
+
+    again = await import_people(slack.services, path, resolver, dry_run=False, progress=False)
+    assert (again.imported, again.updated, len(again.unchanged)) == ([], [], 4)
+
+
+async def test_sync_pages_through_users_and_records_leavers(slack: Harness) -> None:
+    """users.list is read 2 at a time with cursors, a 429 is waited out, names and time zones
+    are recorded, and a deactivated expert drops out of `/skills who`."""
+    services, team = slack.services, slack.team_id
+    client = directory_client(slack.runner.settings)
+    bob = slack.user("bob")
+    await services.directory.add_skills(team, bob, [])
+    first = await sync_directory(client, services, team, page_size=2)
+    assert first.pages >= 4 and first.seen == len(slack.emu.workspace.users) - 1
+    assert slack.user("dave") in first.deactivated
+    from bot.directory.parse import SkillInput
+
+    await services.directory.add_skills(team, bob, [SkillInput("kafka", 4)])
+    slack.emu.workspace.users[bob].deleted = True
+    slack.emu.workspace.users[slack.user("carol")].real_name = "Carol Diaz-Ruiz"
+    slack.emu.faults.add("users.list", status=429, retry_after=1, times=1)
+    second = await sync_directory(client, services, team, page_size=2)
+    assert second.deactivated == [bob] and slack.user("carol") in second.updated
+    cursors = [c.args.get("cursor") for c in slack.emu.calls_to("users.list")]
+    assert (
+        any(cursors) and len([c for c in slack.emu.calls_to("users.list") if c.status == 429]) == 1
+    )
+    who = await services.directory.who(team, "kafka", visibility.person(slack.user("alice")))
+    assert who.experts == ()
+
+
+async def run_cli(slack: Harness, *args: str) -> tuple[int, str, str]:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.emu.api_url,
+        "ASKAROUND_DATABASE_URL": slack.runner.settings.database_url,
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", *args, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await process.communicate()
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path) -> None:
+    """`askaround import people FILE --dry-run` prints the report (progress on stderr) and
+    writes nothing; `askaround sync` reports what users.list said."""
+    code, out, err = await run_cli(
+        slack, "import", "people", str(write_sample(tmp_path)), "--dry-run"
+    )
+    assert code == 1 and "Dry run" in out and "4 imported" in out and "line 10:" in out
+    assert "resolving people" in err
+    alice = slack.user("alice")
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert view.skills == ()
+    code, out, _err = await run_cli(slack, "sync")
+    assert code == 0 and "deactivated" in out

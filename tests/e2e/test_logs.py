@@ -1,0 +1,65 @@
+"""Secrets never reach the logs, even at DEBUG with every library talking."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from bot.logs import RedactSecrets, configure_logging
+from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
+
+
+@pytest.fixture
+def debug_log() -> Iterator[io.StringIO]:
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    stream = io.StringIO()
+    configure_logging("DEBUG", (BOT_TOKEN, SIGNING_SECRET), stream=stream)
+    yield stream
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
+
+
+async def test_debug_logs_of_a_real_exchange_hold_no_secret(
+    debug_log: io.StringIO, slack: Harness
+) -> None:
+    """A command and a mention at DEBUG level: Bolt and slack_sdk log, but no token or secret."""
+    await slack.command("alice", "/askaround", "help")
+    await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> hi")
+    await slack.settle()
+    text = debug_log.getvalue()
+    assert "chat.postMessage" in text  # the exchange really was logged
+    assert BOT_TOKEN not in text and SIGNING_SECRET not in text
+
+
+def test_token_shapes_and_configured_secrets_are_masked() -> None:
+    """Anything shaped like a Slack token, and each configured secret, is replaced."""
+    redact = RedactSecrets(["s3cr3t-value"]).redact
+    assert redact("token xoxb-123-abc and xapp-1-A2 and s3cr3t-value") == (
+        "token xoxb-[redacted] and xapp-[redacted] and [redacted]"
+    )
+
+
+async def test_json_logs_carry_the_slack_request_id(slack: Harness) -> None:
+    """With ASKAROUND_LOG_FORMAT=json each line is one JSON object, tagged with the event id."""
+    import json
+
+    stream = io.StringIO()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    configure_logging("DEBUG", (BOT_TOKEN,), stream=stream, fmt="json")
+    try:
+        _message, deliveries = await slack.emu.post_message(
+            slack.user("bob"), slack.channel("general"), f"<@{slack.emu.bot_user_id}> hi"
+        )
+        await slack.settle()
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+    entries = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert entries and all({"time", "level", "logger", "message"} <= set(e) for e in entries)
+    ids = {e.get("request_id") for e in entries}
+    assert {d.event_id for d in deliveries} & ids

@@ -1,0 +1,202 @@
+"""What the emulator sends a bot over HTTP: signing, encodings, retries and response_urls.
+
+The bot here is a tiny recording endpoint, so each test controls how fast and how
+well "the bot" answers.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qsl
+
+import aiohttp
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.emulator import SlackEmulator
+
+from .conftest import SIGNING_SECRET, Endpoint, Received, endpoint
+
+pytestmark = pytest.mark.asyncio
+
+
+def _verified(request: Received) -> bool:
+    verifier = SignatureVerifier(SIGNING_SECRET)
+    return verifier.is_valid(
+        request.body,
+        request.headers["X-Slack-Request-Timestamp"],
+        request.headers["X-Slack-Signature"],
+    )
+
+
+def _form(request: Received) -> dict[str, str]:
+    return dict(parse_qsl(request.body, keep_blank_values=True))
+
+
+async def test_events_are_signed_json_envelopes(emu: SlackEmulator) -> None:
+    """A message mentioning the bot yields a message and an app_mention event, each a signed
+    event_callback envelope with event_id, authorizations and channel_type."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()) as bot:
+        message, deliveries = await emu.post_message(
+            alice.id, emu.workspace.general.id, f"hey <@{emu.bot_user_id}> help"
+        )
+    assert all(d.ok and d.status == 200 for d in deliveries)
+    assert len(bot.received) == 2 and all(_verified(r) for r in bot.received)
+    envelopes = [json.loads(r.body) for r in bot.received]
+    assert {e["event"]["type"] for e in envelopes} == {"message", "app_mention"}
+    for envelope in envelopes:
+        assert envelope["type"] == "event_callback" and envelope["event_id"].startswith("Ev")
+        assert envelope["api_app_id"] == "A0ASKAROUND" and envelope["team_id"] == "T0EMULATE"
+        assert envelope["authorizations"][0]["user_id"] == emu.bot_user_id
+    event = next(e["event"] for e in envelopes if e["event"]["type"] == "message")
+    assert event["channel_type"] == "channel" and event["ts"] == message.ts
+    assert event["blocks"][0]["type"] == "rich_text"
+    assert bot.received[0].headers["Content-Type"] == "application/json"
+    assert bot.received[0].headers["User-Agent"].startswith("Slackbot 1.0")
+
+
+async def test_only_subscribed_events_are_delivered() -> None:
+    """With subscriptions from a manifest, an unsubscribed message.channels is not sent but
+    app_mention (also for the escaped ``<@U…|name>`` form) and message.im are."""
+    subscriptions = {"app_mention", "message.im"}
+    async with SlackEmulator(SIGNING_SECRET, event_subscriptions=subscriptions) as emu:
+        alice = emu.workspace.add_user("alice")
+        general = emu.workspace.general.id
+        async with endpoint(emu, Endpoint()) as bot:
+            _, plain = await emu.post_message(alice.id, general, "hello all")
+            _, mention = await emu.post_message(
+                alice.id, general, f"<@{emu.bot_user_id}|askaround> hi"
+            )
+            _, direct = await emu.post_message(alice.id, emu.workspace.open_im(alice.id).id, "hi")
+    assert plain == []
+    assert [d.payload["event"]["type"] for d in mention] == ["app_mention"]
+    assert direct[0].payload["event"]["channel_type"] == "im"
+    assert len(bot.received) == 2
+
+
+async def test_slash_command_is_a_signed_form(emu: SlackEmulator) -> None:
+    """A slash command is form-encoded with Slack's fields; a text ack becomes an ephemeral
+    for the person who ran it."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint(reply="Working on it")) as bot:
+        delivery = await emu.slash_command(alice.id, "/kudos", "@bob thanks")
+    form = _form(bot.received[0])
+    assert _verified(bot.received[0])
+    assert bot.received[0].headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert form["command"] == "/kudos" and form["text"] == "@bob thanks"
+    assert form["user_id"] == alice.id and form["channel_name"] == "general"
+    assert form["response_url"].startswith(emu.base_url) and form["trigger_id"]
+    assert form["is_enterprise_install"] == "false" and form["api_app_id"] == "A0ASKAROUND"
+    assert delivery.response == {"text": "Working on it"}
+    assert [(e.text, e.via) for e in emu.ephemerals(alice.id)] == [("Working on it", "ack")]
+
+
+async def test_in_channel_command_answer_is_a_message(emu: SlackEmulator) -> None:
+    """A JSON ack with response_type in_channel is posted in the channel by the app."""
+    alice = emu.workspace.add_user("alice")
+    answer = json.dumps({"response_type": "in_channel", "text": "Kudos to bob!"})
+    async with endpoint(emu, Endpoint(reply=answer)):
+        await emu.slash_command(alice.id, "/kudos", "@bob")
+    message = emu.messages()[-1]
+    assert message.text == "Kudos to bob!" and message.by_bot
+    assert emu.ephemerals() == []
+
+
+async def test_slow_event_is_retried_with_the_same_event_id(emu: SlackEmulator) -> None:
+    """A bot that misses the ack timeout gets the same event again with X-Slack-Retry-Num
+    1, 2 and X-Slack-Retry-Reason http_timeout until it answers in time."""
+    emu.ack_timeout = 0.2
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint(delays=[0.4, 0.4, 0.0])) as bot:
+        _, (delivery,) = await emu.post_message(alice.id, emu.workspace.general.id, "hello")
+    ids = {json.loads(r.body)["event_id"] for r in bot.received}
+    assert len(bot.received) == 3 and len(ids) == 1
+    assert "X-Slack-Retry-Num" not in bot.received[0].headers
+    assert [r.headers.get("X-Slack-Retry-Num") for r in bot.received[1:]] == ["1", "2"]
+    assert {r.headers["X-Slack-Retry-Reason"] for r in bot.received[1:]} == {"http_timeout"}
+    assert delivery.ok and delivery.retried
+    assert [a.error for a in delivery.attempts] == ["http_timeout", "http_timeout", None]
+
+
+async def test_failing_event_is_retried_three_times_then_dropped(emu: SlackEmulator) -> None:
+    """A bot answering 500 gets three retries with reason http_error, then Slack gives up."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint(statuses=[500, 500, 500, 500])) as bot:
+        _, (delivery,) = await emu.post_message(alice.id, emu.workspace.general.id, "hello")
+    assert [r.headers.get("X-Slack-Retry-Num") for r in bot.received] == [None, "1", "2", "3"]
+    assert bot.received[1].headers["X-Slack-Retry-Reason"] == "http_error"
+    assert not delivery.ok and delivery.status == 500
+
+
+async def test_no_retry_header_is_honoured(emu: SlackEmulator) -> None:
+    """An X-Slack-No-Retry: 1 answer stops Slack's retries even on an error status."""
+    alice = emu.workspace.add_user("alice")
+    bot = Endpoint(statuses=[500], extra_headers={"X-Slack-No-Retry": "1"})
+    async with endpoint(emu, bot):
+        _, (delivery,) = await emu.post_message(alice.id, emu.workspace.general.id, "hello")
+    assert len(bot.received) == 1 and not delivery.ok
+
+
+async def test_commands_are_not_retried_and_the_person_sees_an_error(emu: SlackEmulator) -> None:
+    """A late slash command ack is not retried; the person sees Slack's operation_timeout."""
+    emu.ack_timeout = 0.2
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint(delays=[0.4])) as bot:
+        delivery = await emu.slash_command(alice.id, "/ask", "terraform")
+    assert len(bot.received) == 1 and not delivery.ok
+    (shown,) = emu.ephemerals(alice.id)
+    assert shown.via == "error" and shown.text == '/ask failed with the error "operation_timeout"'
+
+
+async def test_redeliver_makes_a_retry_storm(emu: SlackEmulator) -> None:
+    """redeliver sends the same event (same event_id) several times at once, as retries."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()) as bot:
+        _, (delivery,) = await emu.post_message(alice.id, emu.workspace.general.id, "hello")
+        duplicates = await emu.redeliver(delivery, times=3)
+    assert all(d.ok for d in duplicates)
+    assert {json.loads(r.body)["event_id"] for r in bot.received} == {delivery.event_id}
+    assert sorted(r.headers.get("X-Slack-Retry-Num", "0") for r in bot.received) == [
+        "0",
+        "1",
+        "2",
+        "3",
+    ]
+
+
+async def test_response_url_rules(emu: SlackEmulator) -> None:
+    """A command's response_url posts ephemerals by default, in_channel messages on request,
+    replaces its previous answer with replace_original, and stops after five uses."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()):
+        delivery = await emu.slash_command(alice.id, "/ask", "helm")
+    url = delivery.payload["response_url"]
+    bodies = [
+        {"text": "Looking…"},
+        {"text": "Found 2 experts", "replace_original": True},
+        {"text": "Everyone: ask Bob", "response_type": "in_channel"},
+        {"text": "again"},
+        {"text": "more"},
+        {"text": "one too many"},
+    ]
+    statuses = []
+    async with aiohttp.ClientSession() as session:
+        for body in bodies:
+            async with session.post(url, json=body) as resp:
+                statuses.append((resp.status, await resp.text()))
+    assert statuses[:5] == [(200, "ok")] * 5
+    assert statuses[5] == (404, "used_url")
+    shown = emu.ephemerals(alice.id)
+    assert [e.text for e in shown] == ["Found 2 experts", "again", "more"]
+    assert [r.text for r in shown[0].revisions] == ["Looking…"]
+    assert emu.messages()[-1].text == "Everyone: ask Bob"
+    assert [c.method for c in emu.calls] == ["response_url"] * 6
+
+
+async def test_url_verification_handshake(emu: SlackEmulator) -> None:
+    """verify_url passes only when the endpoint echoes the challenge."""
+    async with endpoint(emu, Endpoint(reply="emulated-challenge")):
+        assert await emu.verify_url()
+    async with endpoint(emu, Endpoint(reply="nope")):
+        assert not await emu.verify_url()

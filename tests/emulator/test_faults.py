@@ -1,0 +1,89 @@
+"""Injected faults as slack_sdk's client experiences them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.emulator import SlackEmulator
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_rate_limit_has_status_429_and_retry_after(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """status=429 answers ratelimited with a Retry-After header, once, then normally."""
+    emu.faults.add("chat.postMessage", status=429, retry_after=7)
+    general = emu.workspace.general.id
+    with pytest.raises(SlackApiError) as caught:
+        await client.chat_postMessage(channel=general, text="x")
+    assert caught.value.response.status_code == 429
+    assert caught.value.response["error"] == "ratelimited"
+    assert caught.value.response.headers["Retry-After"] == "7"
+    assert (await client.chat_postMessage(channel=general, text="x"))["ok"]
+    assert [c.status for c in emu.calls] == [429, 200]
+
+
+async def test_sdk_rate_limit_handler_waits_and_retries(emu: SlackEmulator) -> None:
+    """slack_sdk's own rate-limit retry handler honours Retry-After and then succeeds."""
+    client = AsyncWebClient(
+        token=emu.bot_token,
+        base_url=emu.api_url,
+        retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=1)],
+    )
+    emu.faults.add("*", status=429, retry_after=1)
+    started = time.monotonic()
+    assert (await client.auth_test())["ok"]
+    assert time.monotonic() - started >= 1.0
+    assert [c.status for c in emu.calls] == [429, 200]
+
+
+async def test_server_error_custom_error_and_delay(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """status=500 is fatal_error; error= alone is a plain Slack error; delay= answers late."""
+    emu.faults.add("auth.test", status=500)
+    emu.faults.add("users.info", error="user_not_visible")
+    emu.faults.add("team.info", delay=0.3)
+    with pytest.raises(SlackApiError) as server_error:
+        await client.auth_test()
+    assert server_error.value.response.status_code == 500
+    assert server_error.value.response["error"] == "fatal_error"
+    with pytest.raises(SlackApiError) as custom:
+        await client.users_info(user=emu.bot_user_id)
+    assert custom.value.response.status_code == 200
+    assert custom.value.response["error"] == "user_not_visible"
+    started = time.monotonic()
+    assert (await client.team_info())["ok"]
+    assert time.monotonic() - started >= 0.3
+
+
+async def test_rate_is_reproducible_and_times_unbounded(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """rate=0.5 with times=None fails about half of the calls, the same ones for the same seed."""
+
+    async def pattern(emulator: SlackEmulator) -> list[bool]:
+        emulator.faults.clear()
+        emulator.faults.add("auth.test", status=500, rate=0.5, times=None)
+        start = len(emulator.calls)
+        caller = AsyncWebClient(token=emulator.bot_token, base_url=emulator.api_url)
+        for _ in range(20):
+            try:
+                await caller.auth_test()
+            except SlackApiError:
+                pass
+        return [c.ok for c in emulator.calls[start:]]
+
+    first = await pattern(emu)
+    async with SlackEmulator("other", fault_seed=0) as twin:
+        second = await pattern(twin)
+    assert first == second
+    assert 4 <= first.count(False) <= 16
+    emu.faults.clear()
+    assert (await client.auth_test())["ok"]

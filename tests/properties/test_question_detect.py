@@ -1,0 +1,36 @@
+"""Properties of noticing questions in watched channels (`bot/questions/detect.py`)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.questions.detect import CONFIDENT, looks_like_question, question_confidence
+from tests.properties import FEWER, MANY
+from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, WORDS
+
+CHITCHAT = st.sampled_from(["hi", "hey", "hello", "thanks", "good morning", "lunch", "coffee"])
+
+
+@MANY
+@given(ANY_TEXT | SLACKISH_TEXT)
+def test_any_message_has_a_confidence_between_zero_and_one(text: str) -> None:
+    """Any message scores between 0 and 1, and `looks_like_question` agrees with the score."""
+    score = question_confidence(text)
+    assert 0.0 <= score <= 1.0
+    assert looks_like_question(text) == (score >= CONFIDENT)
+
+
+@FEWER
+@given(CHITCHAT, st.lists(WORDS, max_size=8), st.sampled_from(["", "?", "!"]))
+def test_chitchat_is_never_a_question(greeting: str, words: list[str], end: str) -> None:
+    """A greeting or small talk scores zero, whatever follows it."""
+    text = " ".join([greeting.capitalize(), *words]) + end
+    assert question_confidence(text) == 0.0
+
+
+@FEWER
+@given(st.lists(WORDS, min_size=2, max_size=10))
+def test_asking_for_people_is_a_question(words: list[str]) -> None:
+    """`does anyone know …?` with four words or more is always confident."""
+    assert looks_like_question("Does anyone know " + " ".join(words) + "?")

@@ -1,0 +1,104 @@
+"""The pure rules under question routing: working time, noticing questions, who is available."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.questions.detect import looks_like_question, question_confidence
+from bot.questions.policy import Limits, adjust, available
+from bot.routing.suggestion import Suggestion
+from bot.worktime import is_working_time, working_minutes
+
+
+def test_working_minutes_skip_nights_and_weekends() -> None:
+    """Friday 17:30 to Monday 09:20 in Paris is 50 working minutes, not 64 hours."""
+    friday = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)  # 17:30 in Paris
+    monday = datetime(2026, 11, 23, 8, 20, tzinfo=UTC)  # 09:20 in Paris
+    assert working_minutes(friday, monday, "Europe/Paris") == pytest.approx(50)
+    assert working_minutes(monday, friday, "Europe/Paris") == 0
+
+
+def test_working_time_is_local() -> None:
+    """10:00 UTC is working time in London, but night in Tokyo; unknown zones mean UTC."""
+    moment = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    assert is_working_time(moment, "Europe/London")
+    assert not is_working_time(moment, "Asia/Tokyo")
+    assert is_working_time(moment, "Not/AZone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do we rotate the postgres credentials?",
+        "anyone know how to debug a flaky terraform plan",
+        "does anyone have experience with kafka consumer lag?",
+    ],
+)
+def test_questions_are_noticed(text: str) -> None:
+    """Interrogative openings, question marks and "anyone know" are confident questions."""
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["hi everyone!", "how are you all doing today?", "lunch?", "shipped the release 🎉"]
+)
+def test_chit_chat_is_left_alone(text: str) -> None:
+    """Greetings, small talk and announcements are never answered."""
+    assert not looks_like_question(text)
+    assert question_confidence("thanks, that fixed it") == 0
+
+
+@dataclass
+class Person:
+    tz: str = "Europe/London"
+    is_bot: bool = False
+    deactivated: bool = False
+    routing_status: str = "available"
+    away_until: date | None = None
+
+
+def ranked(user_id: str, score: float, reason: str) -> Suggestion:
+    return Suggestion(user_id, score, reason, "expert")
+
+
+def test_availability_rules() -> None:
+    """Bots, deactivated, opted-out and away people are skipped; an expired away is available."""
+    today = date(2026, 11, 24)
+    assert available(None, today)
+    assert not available(Person(is_bot=True), today)
+    assert not available(Person(deactivated=True), today)
+    assert not available(Person(routing_status="opted_out"), today)
+    assert not available(Person(routing_status="away", away_until=date(2026, 12, 1)), today)
+    assert available(Person(routing_status="away", away_until=date(2026, 11, 1)), today)
+
+
+def test_adjust_filters_overloaded_and_demotes_off_hours() -> None:
+    """Someone at their open-offer limit is skipped; someone asleep drops below an awake peer."""
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    people = {"A": Person(tz="Asia/Tokyo"), "B": Person(), "C": Person()}
+    result = adjust(
+        [ranked("A", 1.0, "declared Go"), ranked("B", 0.8, "x"), ranked("C", 0.9, "y")],
+        people,
+        load={"C": 3},
+        answered={},
+        now=now,
+        limits=Limits(max_open_offers=3),
+    )
+    assert [r.user_id for r in result] == ["B", "A"]
+    assert result[1].reason.endswith("outside their working hours now")
+
+
+def test_adjust_prefers_people_who_answer() -> None:
+    """With equal scores, a history of accepting beats a history of ignoring."""
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    result = adjust(
+        [ranked("quiet", 1.0, ""), ranked("keen", 1.0, "")],
+        {"quiet": Person(), "keen": Person()},
+        load={},
+        answered={"quiet": (0, 6), "keen": (5, 6)},
+        now=now,
+    )
+    assert [r.user_id for r in result] == ["keen", "quiet"]

@@ -1,0 +1,123 @@
+"""Ranking on a real database: the index is loaded through storage exactly as the bot does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.routing.engine import RoutingIndex
+from storage.models import Connection, Kudos
+from storage.people import get_person, upsert_profile
+from storage.routing import SolvedQuestion, declare_skills, record_solved_questions
+
+TEAM = "T1"
+NAMES = {"UASK": "Alice", "UBEN": "Ben", "UCAROL": "Carol", "UDAN": "Dana", "UEVE": "Eve"}
+
+
+async def _people(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as s, s.begin():
+        for user_id, name in NAMES.items():
+            await upsert_profile(s, TEAM, user_id, real_name=name)
+
+
+async def test_evidence_beats_a_bare_declaration_and_asker_is_excluded(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Carol, who solved Terraform questions, outranks Eve who only declared it; the asker
+    (who also declared it) is never suggested; the reason says both facts in words."""
+    await _people(sessions)
+    now = datetime.now(UTC)
+    async with sessions() as s, s.begin():
+        await declare_skills(
+            s,
+            TEAM,
+            {"UCAROL": {"terraform": 4}, "UEVE": {"terraform": 4}, "UASK": {"terraform": 5}},
+        )
+        await record_solved_questions(
+            s,
+            TEAM,
+            [
+                SolvedQuestion("UBEN", f"terraform state lock stuck {n}", "UCAROL", (), now)
+                for n in range(3)
+            ],
+            "C1",
+        )
+    index = await RoutingIndex.load(sessions, TEAM)
+    suggestions = index.suggest("How do I unlock a stuck terraform state?", "UASK")
+    ids = [s.user_id for s in suggestions]
+    assert "UASK" not in ids
+    assert ids.index("UCAROL") < ids.index("UEVE")
+    assert suggestions[0].reason.startswith(
+        "declared terraform, level 4; helped with 3 similar questions this quarter"
+    )
+    assert suggestions[0].kind == "expert" and suggestions[0].topics == ("terraform",)
+    assert index.past_answers("UCAROL") == 3
+
+
+async def test_connectors_when_no_colleague_matches(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Nobody knows PostgreSQL, so Dana, who knows people in the PostgreSQL community, is
+    suggested as a connector with that reason."""
+    await _people(sessions)
+    async with sessions() as s, s.begin():
+        await declare_skills(s, TEAM, {"UBEN": {"terraform": 3}, "UDAN": {"postgresql": 1}})
+        dana = await get_person(s, TEAM, "UDAN")
+        assert dana is not None
+        s.add(
+            Connection(
+                team_id=TEAM,
+                person_id=dana.id,
+                contact_name="PostgreSQL community",
+                topics=["postgresql"],
+            )
+        )
+    index = await RoutingIndex.load(sessions, TEAM)
+    suggestions = index.suggest("Why is my postgresql vacuum so slow?", "UASK")
+    connectors = [s for s in suggestions if s.kind == "connector"]
+    assert [c.user_id for c in connectors] == ["UDAN"]
+    assert "knows people in the PostgreSQL community" in connectors[0].reason
+    assert suggestions.index(connectors[0]) == 0
+
+
+async def test_introduction_path_through_a_common_colleague(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Alice never worked with Carol, but Ben helped Alice and thanked Carol: Ben is the path."""
+    await _people(sessions)
+    async with sessions() as s, s.begin():
+        await declare_skills(s, TEAM, {"UCAROL": {"kubernetes": 5}})
+        await record_solved_questions(
+            s, TEAM, [SolvedQuestion("UASK", "expense report approval", "UBEN")], "C1"
+        )
+        s.add(
+            Kudos(
+                team_id=TEAM,
+                giver_user_id="UBEN",
+                receiver_user_id="UCAROL",
+                message="fixed our kubernetes ingress",
+                values=["ownership"],
+                source="command",
+                idempotency_key="k1",
+            )
+        )
+    index = await RoutingIndex.load(sessions, TEAM)
+    top = index.suggest("kubernetes ingress returns 502", "UASK", limit=1)[0]
+    assert top.user_id == "UCAROL"
+    assert top.via_user_id == "UBEN"
+    assert "thanked in kudos for kubernetes, ingress" in top.reason
+    assert top.introduction == "you don't know Carol, but Ben has worked with both of you"
+
+
+async def test_record_help_makes_new_evidence(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """A question solved after loading counts at once, without reloading the index."""
+    await _people(sessions)
+    index = await RoutingIndex.load(sessions, TEAM)
+    assert index.suggest("gradle build cache misses", "UASK") == []
+    index.record_help("UEVE", "UBEN", "gradle build cache misses on CI")
+    top = index.suggest("gradle build cache misses", "UASK")[0]
+    assert top.user_id == "UEVE"
+    assert "helped with 1 similar question" in top.reason
+    assert index.topics("a k8s question") == ()
+    assert index.past_answers("UEVE") == 1

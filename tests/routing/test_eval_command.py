@@ -1,0 +1,103 @@
+"""`askaround eval routing` as a user runs it: a subprocess on a folder written here."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+LINE = re.compile(
+    r"^(engine|popularity) P@1=(\d\.\d{3}) R@3=(\d\.\d{3}) R@10=(\d\.\d{3}) "
+    r"MRR=(\d\.\d{3}) nDCG@10=(\d\.\d{3}) p50_ms=(\d+\.\d) p99_ms=(\d+\.\d)$"
+)
+TOPICS = {
+    "postgresql": "vacuum autovacuum bloat wal replica",
+    "mysql": "innodb binlog mysqldump myisam",
+    "sql-server": "tempdb ssms agent job deadlock",
+    "oracle": "tablespace rman plsql listener",
+}
+
+
+def _write(folder: Path, name: str, rows: list[dict[str, object]]) -> None:
+    (folder / name).write_text("".join(json.dumps(row) + "\n" for row in rows))
+
+
+def _fixture(folder: Path) -> None:
+    """Four experts per topic answer that topic's questions; U0 answers everything a bit."""
+    rng = random.Random(7)
+    people: list[dict[str, object]] = [{"user": "U0", "skills": {}}]
+    experts: dict[str, list[str]] = {}
+    for t, topic in enumerate(TOPICS):
+        experts[topic] = [f"U{t}{n}" for n in range(1, 5)]
+        people += [{"user": u, "skills": {topic: 3}} for u in experts[topic]]
+    people += [{"user": f"UQ{n}", "skills": {}} for n in range(5)]
+
+    def question(n: int) -> dict[str, object]:
+        topic = rng.choice(list(TOPICS))
+        words = rng.sample(TOPICS[topic].split(), 3)
+        helper = rng.choice(experts[topic])
+        answered = [helper, "U0"] if n % 2 else [helper]
+        text = f"{topic.replace('-', ' ')} {' '.join(words)} problem\nhelp with {words[0]}"
+        asker = f"UQ{n % 5}"
+        return {
+            "id": f"Q{n}",
+            "asker": asker,
+            "text": text,
+            "answered_by": answered,
+            "accepted": helper,
+        }
+
+    _write(folder, "people.jsonl", people)
+    _write(folder, "history.jsonl", [question(n) for n in range(200)])
+    _write(folder, "questions.jsonl", [question(n) for n in range(200, 260)])
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "eval", "routing", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: Path) -> None:
+    """Two lines in the exact format; the engine's MRR and R@3 are above popularity's."""
+    _fixture(tmp_path)
+    result = _run(str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    matches = [LINE.match(line) for line in lines]
+    assert len(lines) == 2 and all(matches), lines
+    engine, popularity = (m.groups() for m in matches if m)
+    assert (engine[0], popularity[0]) == ("engine", "popularity")
+    assert float(engine[4]) > float(popularity[4]) + 0.2
+    assert float(engine[2]) > float(popularity[2])
+    assert "history" in result.stderr  # the tqdm progress bars go to stderr
+
+
+def test_eval_rejects_a_folder_with_a_missing_file(tmp_path: Path) -> None:
+    """A folder without questions.jsonl fails with one line naming the file."""
+    _fixture(tmp_path)
+    (tmp_path / "questions.jsonl").unlink()
+    result = _run(str(tmp_path))
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"askaround: {tmp_path / 'questions.jsonl'}: no such file"
+    ]
+
+
+def test_eval_rejects_a_bad_json_line(tmp_path: Path) -> None:
+    """A malformed line is reported with its file and line number, and nothing is printed."""
+    _fixture(tmp_path)
+    with (tmp_path / "history.jsonl").open("a") as handle:
+        handle.write("{not json\n")
+    result = _run(str(tmp_path))
+    assert result.returncode != 0 and result.stdout == ""
+    assert re.fullmatch(
+        rf"askaround: {re.escape(str(tmp_path / 'history.jsonl'))}:201: bad JSON \(.+\)\n",
+        result.stderr,
+    )

@@ -1,0 +1,43 @@
+"""People queries on a real database: upserts are idempotent and stay inside one workspace."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import people
+from storage.receipts import claim_event
+
+
+async def test_upsert_profile_inserts_then_updates(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """A second upsert refreshes the row instead of adding one."""
+    async with sessions() as s, s.begin():
+        await people.upsert_profile(s, "T1", "U1", name="ana", tz="Europe/Paris")
+        await people.upsert_profile(s, "T1", "U1", name="ana.b", tz="Asia/Tokyo")
+    async with sessions() as s:
+        person = await people.get_person(s, "T1", "U1")
+        assert person is not None and (person.name, person.tz) == ("ana.b", "Asia/Tokyo")
+        assert await people.count_people(s, "T1") == 1
+
+
+async def test_people_are_counted_per_workspace(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Another workspace's people, bots and deactivated users are not counted."""
+    async with sessions() as s, s.begin():
+        await people.upsert_profile(s, "T1", "U1", name="ana")
+        await people.upsert_profile(s, "T1", "U2", name="bot", is_bot=True)
+        await people.upsert_profile(s, "T1", "U3", name="gone", deactivated=True)
+        await people.upsert_profile(s, "T2", "U1", name="other")
+    async with sessions() as s:
+        assert await people.count_people(s, "T1") == 1
+        assert await people.get_person(s, "T3", "U1") is None
+
+
+async def test_event_claims_are_once_per_workspace(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """The first claim of an event id wins; a repeat loses; another workspace's id is separate."""
+    async with sessions() as s, s.begin():
+        assert await claim_event(s, "T1", "Ev1") is True
+        assert await claim_event(s, "T1", "Ev1") is False
+        assert await claim_event(s, "T2", "Ev1") is True

@@ -1,0 +1,119 @@
+"""manifest.yml is valid for Slack and matches the code in both directions."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.app import build
+from bot.settings import Settings
+
+ROOT = Path(__file__).parents[1]
+SCHEMA = ROOT.parent / "shared" / "slack" / "app-manifest.schema.json"
+
+# The scopes Slack requires for each Web API method and event askaround uses.
+METHOD_SCOPES: dict[str, set[str]] = {
+    "chat_postMessage": {"chat:write"},
+    "chat_postEphemeral": {"chat:write"},
+    "chat_update": {"chat:write"},
+    "chat_delete": {"chat:write"},
+    "chat_getPermalink": set(),
+    "conversations_open": {"im:write", "mpim:write"},
+    "conversations_info": {"channels:read", "groups:read", "im:read", "mpim:read"},
+    "conversations_history": {"channels:history", "groups:history", "im:history", "mpim:history"},
+    "conversations_replies": {"channels:history", "groups:history", "im:history", "mpim:history"},
+    "users_info": {"users:read"},
+    "users_list": {"users:read"},
+    "users_lookupByEmail": {"users:read.email"},
+    "auth_test": set(),
+    "views_publish": set(),
+    "views_open": set(),
+    "views_update": set(),
+    "views_push": set(),
+    "reactions_add": {"reactions:write"},
+    "files_upload_v2": {"files:write"},
+}
+EVENT_SCOPES: dict[str, set[str]] = {
+    "app_mention": {"app_mentions:read"},
+    "app_home_opened": set(),
+    "message.im": {"im:history"},
+    "message.channels": {"channels:history"},
+    "message.groups": {"groups:history"},
+    "reaction_added": {"reactions:read"},
+}
+SAY_OR_RESPOND = re.compile(r"\bawait say\(")
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "manifest.yml").read_text())
+
+
+@pytest.fixture(scope="module")
+def router():  # type: ignore[no-untyped-def]
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": "s",
+            "ASKAROUND_DATABASE_URL": "sqlite:///:memory:",
+        },
+        env_file=None,
+    )
+    return build(settings).router
+
+
+def used_client_methods() -> set[str]:
+    """Every Web API method the handlers and services call, found in the source itself."""
+    found: set[str] = set()
+    for path in [*ROOT.glob("handlers/**/*.py"), *ROOT.glob("bot/**/*.py")]:
+        if "emulator" in path.parts:
+            continue
+        source = path.read_text()
+        for name in re.findall(r"client\.([A-Za-z_0-9]+)\(", source):
+            if hasattr(AsyncWebClient, name):
+                found.add(name)
+        if SAY_OR_RESPOND.search(source):
+            found.add("chat_postMessage")
+    return found
+
+
+def test_manifest_validates_against_slack_schema(manifest: dict[str, Any]) -> None:
+    """Slack's published manifest JSON schema accepts manifest.yml."""
+    jsonschema.validate(manifest, json.loads(SCHEMA.read_text()))
+
+
+def test_commands_match_both_ways(manifest: dict[str, Any], router) -> None:  # type: ignore[no-untyped-def]
+    """Every registered slash command is declared, and every declared one is handled."""
+    declared = {c["command"] for c in manifest["features"].get("slash_commands", [])}
+    assert router.names("command") == declared
+
+
+def test_events_match_both_ways(manifest: dict[str, Any], router) -> None:  # type: ignore[no-untyped-def]
+    """Every event listener is subscribed, and every subscription has a listener."""
+    declared = set(manifest["settings"]["event_subscriptions"]["bot_events"])
+    assert router.names("event") == declared
+
+
+def test_shortcuts_match_both_ways(manifest: dict[str, Any], router) -> None:  # type: ignore[no-untyped-def]
+    """Every shortcut callback is declared, and every declared shortcut is handled."""
+    declared = {s["callback_id"] for s in manifest["features"].get("shortcuts", [])}
+    assert router.names("shortcut") == declared
+
+
+def test_scopes_match_what_the_code_uses(manifest: dict[str, Any], router) -> None:  # type: ignore[no-untyped-def]
+    """Declared bot scopes are exactly those needed by the methods, events and commands used."""
+    methods = used_client_methods()
+    unknown = methods - set(METHOD_SCOPES)
+    assert not unknown, f"add the scopes of {unknown} to METHOD_SCOPES"
+    needed = set().union(*(METHOD_SCOPES[m] for m in methods))
+    needed |= set().union(*(EVENT_SCOPES[e] for e in router.names("event")))
+    if router.names("command"):
+        needed.add("commands")
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed

@@ -1,0 +1,40 @@
+"""The README tells the truth: its tables come from the same help text the code uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.cli import build_parser
+from bot.help import usages
+from bot.settings import SETTINGS
+
+README = (Path(__file__).parents[1] / "README.md").read_text()
+
+
+def test_every_slash_command_usage_is_in_the_readme() -> None:
+    """Each usage line of `bot/help.py` appears in the README with its summary."""
+    for usage in usages():
+        assert f"| `{usage.example}` | {usage.summary} |" in README
+
+
+def test_every_setting_is_documented() -> None:
+    """The configuration table names every variable, with its help text."""
+    for setting in SETTINGS:
+        assert f"`{setting.name}`" in README and setting.help in README
+
+
+def test_every_cli_subcommand_is_documented() -> None:
+    """Each `askaround` subcommand appears in the README's command-line section."""
+    subparsers = build_parser()._subparsers
+    assert subparsers is not None
+    for action in subparsers._group_actions:
+        for name in getattr(action, "choices", {}) or {}:
+            assert f"    {name}" in README, name
+
+
+def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:
+    """The README's two commands are real scripts, and `.ci/run` runs the test one."""
+    root = Path(__file__).parents[1]
+    assert "bash scripts/demo" in README and "bash scripts/test" in README
+    assert (root / "scripts" / "demo").is_file() and (root / "scripts" / "test").is_file()
+    assert "bash scripts/test" in (root / ".ci" / "run").read_text()
