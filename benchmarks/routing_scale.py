@@ -1,0 +1,115 @@
+"""Figure 3: routing latency against directory size (1,000 / 10,000 / 100,000 people).
+
+Each person declares 10–20 skills and the workspace has a year of history (two solved
+questions and two kudos per person). The index is built with `RoutingIndex.from_snapshot`
+from the same `RoutingSnapshot` `load_routing_snapshot` would return (the bot's start-up
+path minus the SQL), and each question is timed through `RoutingIndex.suggest`: the work
+routing adds to every `/ask`. Growth is reported as the ratio of p50 to the smallest size.
+
+    python -m benchmarks.routing_scale                 # 1k, 10k, 100k people, 300 questions
+    python -m benchmarks.routing_scale --quick         # 1k, 10k, 100k people, 40 questions
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import time
+from typing import Any
+
+from benchmarks.company import Company
+from benchmarks.machine import command_line, describe, latency_summary, save
+from bot.routing.engine import RoutingIndex
+from storage.routing import DeclaredSkill, KudosEvidence, RoutingSnapshot, SolvedQuestion
+
+TEAM = "TBENCH"
+TARGET_P99_MS = 50.0
+
+
+def snapshot(company: Company) -> RoutingSnapshot:
+    """What `load_routing_snapshot` returns for this company (solved oldest first)."""
+    people = {m.user_id: m.name for m in company.members}
+    declared = [
+        DeclaredSkill(m.user_id, key, level, "declared")
+        for m in company.members
+        for key, level in m.skills.items()
+    ]
+    solved = [
+        SolvedQuestion(s.asker, s.text, s.helper, (s.helper,), s.at) for s in company.history()
+    ]
+    kudos = [
+        KudosEvidence(k.giver, k.receiver, k.message, k.values, k.at)
+        for k in company.kudos(2 * company.size)
+    ]
+    names = {key: key for key in company.skills}
+    return RoutingSnapshot(people, names, {}, declared, solved, kudos, [])
+
+
+def measure(size: int, questions: int) -> dict[str, Any]:
+    company = Company(size)
+    snap = snapshot(company)
+    started = time.perf_counter()
+    index = RoutingIndex.from_snapshot(TEAM, snap)
+    build_seconds = time.perf_counter() - started
+    del snap
+    gc.collect()
+    rng = random.Random(99)
+    texts = [company.question(rng)[0] for _ in range(questions)]
+    askers = [rng.choice(company.members).user_id for _ in range(questions)]
+    index.suggest(texts[0], askers[0])  # warm the per-term caches once, as a live bot has
+    latencies = []
+    found = 0
+    for text, asker in zip(texts, askers, strict=True):
+        begun = time.perf_counter()
+        suggestions = index.suggest(text, asker)
+        latencies.append(time.perf_counter() - begun)
+        found += bool(suggestions)
+    return {
+        "people": size,
+        "declared_skills": sum(len(m.skills) for m in company.members),
+        "solved_questions": 2 * size,
+        "kudos": 2 * size,
+        "index_build_s": round(build_seconds, 2),
+        "questions_timed": questions,
+        "questions_with_suggestions": found,
+        **latency_summary(latencies),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer questions per size")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    args = parser.parse_args()
+    machine = describe()
+    questions = 40 if args.quick else 300
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        row = measure(size, questions)
+        rows.append(row)
+        print(
+            f"routing {row['people']:>7} people: suggest p50={row['p50_ms']:.1f} ms "
+            f"p99={row['p99_ms']:.1f} ms max={row['max_ms']:.1f} ms "
+            f"(index built in {row['index_build_s']:.1f} s)",
+            flush=True,
+        )
+    base = rows[0]
+    for row in rows:
+        row["p50_growth"] = round(row["p50_ms"] / base["p50_ms"], 1) if base["p50_ms"] else None
+        row["people_growth"] = row["people"] / base["people"]
+    largest = rows[-1]
+    verdict = {
+        "target": f"p99 < {TARGET_P99_MS} ms at 100,000 people, sublinear growth",
+        "p99_met": largest["p99_ms"] < TARGET_P99_MS,
+        "sublinear": (largest["p50_growth"] or 0) < largest["people_growth"],
+    }
+    print(
+        f"growth: people x{largest['people_growth']:.0f} -> p50 x{largest['p50_growth']}; "
+        f"p99 target met: {verdict['p99_met']}; sublinear: {verdict['sublinear']}"
+    )
+    save("routing_scale", machine, command_line(), {"sizes": rows, "verdict": verdict})
+
+
+if __name__ == "__main__":
+    main()

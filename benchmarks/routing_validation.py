@@ -1,0 +1,98 @@
+"""Choose routing constants on the history alone, never on the questions being routed.
+
+The last VALIDATION_FRACTION of history.jsonl become pseudo-questions (self-answered ones and
+those whose accepted answerer is not a known person left out, as in the real split), routed
+with the earlier history as evidence through the real `RoutingIndex` and the same metrics as
+`askaround eval routing`. The index is built straight from a `RoutingSnapshot` (what the
+database would return), so a run takes seconds and can be repeated while tuning.
+
+    python -m benchmarks.routing_validation /work/shared/data/routing-dba \
+        --set bot.routing.scoring.VOTE_WEIGHT=0.5
+
+Caveat: people.jsonl's declared skill levels were derived from the whole history, so the declared
+signal sees the validation period a little; the figures here flatter it slightly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.routing.engine import RoutingIndex
+from bot.routing.evaluation import EPOCH, Dataset, evaluate, read_dataset
+from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
+
+VALIDATION_FRACTION = 0.2
+
+
+def split(dataset: Dataset, fraction: float = VALIDATION_FRACTION) -> Dataset:
+    """Earlier history as history, the rest as questions to route (test questions unused).
+
+    As in the real split, the people are exactly those who answered in the (earlier)
+    history, and a question is scored only if its accepted answerer is one of them.
+    """
+    cut = int(len(dataset.history) * (1.0 - fraction))
+    history = dataset.history[:cut]
+    answered = {str(u) for row in history for u in row["answered_by"]}
+    people = [p for p in dataset.people if str(p["user"]) in answered]
+    questions = [
+        row
+        for row in dataset.history[cut:]
+        if row.get("accepted") in answered and row["accepted"] != row["asker"]
+    ]
+    return Dataset(people, history, questions)
+
+
+def snapshot(dataset: Dataset) -> RoutingSnapshot:
+    """What `load_routing_snapshot` returns after `load_dataset` wrote this dataset."""
+    people = {str(p["user"]): str(p["user"]) for p in dataset.people}
+    declared = [
+        DeclaredSkill(str(p["user"]), str(key), int(level), "declared")
+        for p in dataset.people
+        for key, level in p["skills"].items()
+    ]
+    solved = [
+        SolvedQuestion(
+            str(row["asker"]),
+            str(row["text"]),
+            str(row["accepted"]),
+            tuple(dict.fromkeys((str(row["accepted"]), *map(str, row["answered_by"])))),
+            EPOCH + timedelta(hours=position),
+        )
+        for position, row in enumerate(dataset.history)
+        if row.get("accepted")
+    ]
+    names = {d.skill_key: d.skill_key for d in declared}
+    return RoutingSnapshot(people, names, {}, declared, solved, [], [])
+
+
+def override(assignment: str) -> None:
+    """`module.CONSTANT=value`: set a module constant (value parsed as float, int or bool)."""
+    target, _, raw = assignment.partition("=")
+    module_name, _, name = target.rpartition(".")
+    module = importlib.import_module(module_name)
+    current = getattr(module, name)
+    value: Any = type(current)(float(raw)) if not isinstance(current, bool) else raw == "1"
+    setattr(module, name, value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
+    parser.add_argument("--test", action="store_true", help="route the real questions instead")
+    args = parser.parse_args()
+    for assignment in args.set:
+        override(assignment)
+    dataset = read_dataset(args.folder)
+    chosen = dataset if args.test else split(dataset)
+    index = RoutingIndex.from_snapshot("TVAL", snapshot(chosen))
+    for metrics in evaluate(index, chosen):
+        print(metrics.line())
+
+
+if __name__ == "__main__":
+    main()
