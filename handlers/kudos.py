@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
 from bot.kudos.parse import only_mention, parse_kudos, parse_top
-from bot.kudos.records import Giving
+from bot.kudos.records import Announcement, Giving
 from bot.services import Services
 from handlers.kudos_blocks import (
     UNDO_ACTION,
@@ -24,8 +24,7 @@ from handlers.kudos_blocks import (
     render_undone,
 )
 from handlers.kudos_slack import (
-    Where,
-    announce,
+    confirm_to_giver,
     ephemeral_or_dm,
     is_private,
     lookup_people,
@@ -99,6 +98,7 @@ def register(router: Router, services: Services) -> None:
                 channel_tags=parsed.channel_tags,
                 channel_id=channel,
                 is_private=private,
+                announcement=Announcement(reply_url=command.get("response_url")),
             )
         )
         if given.duplicate:
@@ -107,15 +107,7 @@ def register(router: Router, services: Services) -> None:
         async def confirm(**message: Any) -> None:
             await respond(response_type="ephemeral", **message)
 
-        await announce(
-            client,
-            services,
-            team,
-            given,
-            Where(channel, private),
-            confirm=confirm,
-            in_channel=respond,
-        )
+        await confirm_to_giver(confirm, given)
 
     @router.event("reaction_added")
     async def reacted(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
@@ -152,6 +144,7 @@ def register(router: Router, services: Services) -> None:
                     channel_id=channel,
                     is_private=private,
                     values=(),
+                    announcement=Announcement(message_link=link, reaction=reaction),
                 )
             )
         except KudosRefused as refused:
@@ -161,35 +154,19 @@ def register(router: Router, services: Services) -> None:
                 raise KudosRefused(REACTION_NEEDS_VALUE, "values") from None
             raise
         if not given.duplicate:
-            await announce(
-                client,
-                services,
-                team,
-                given,
-                Where(channel, private, link),
-                confirm=ephemeral_or_dm(client, channel, user),
-                reaction=reaction,
-            )
+            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
 
     async def second(
         client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str
     ) -> None:
         reactor = await lookup_profile(client, services, team, user)
         given = await services.kudos.second(
-            team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}"
+            team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
         )
         if given is None:
             raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
         if not given.duplicate:
-            await announce(
-                client,
-                services,
-                team,
-                given,
-                Where(channel, given.first.is_private, thread_ts=ts),
-                confirm=ephemeral_or_dm(client, channel, user),
-                reaction=reaction,
-            )
+            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
 
     @router.action(UNDO_ACTION)
     async def undo(

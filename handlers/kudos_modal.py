@@ -15,7 +15,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
-from bot.kudos.records import Giving
+from bot.kudos.records import Announcement, Giving
 from bot.services import Services
 from handlers.home import publish_home
 from handlers.kudos_blocks import (
@@ -24,8 +24,7 @@ from handlers.kudos_blocks import (
     render_give_modal,
 )
 from handlers.kudos_slack import (
-    Where,
-    announce,
+    confirm_to_giver,
     ephemeral_or_dm,
     is_private,
     lookup_people,
@@ -151,6 +150,7 @@ def register(router: Router, services: Services) -> None:
                     channel_id=channel,
                     is_private=private,
                     values=tuple(str(o["value"]) for o in options),
+                    announcement=Announcement(message_link=meta.get("link")),
                 )
             )
         except KudosRefused as refused:
@@ -160,13 +160,6 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if given.duplicate:
             return
-        await announce(
-            client,
-            services,
-            team,
-            given,
-            Where(channel, private, meta.get("link")),
-            confirm=ephemeral_or_dm(client, channel, user),
-        )
+        await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
         if meta.get("source") == "home":
             await publish_home(client, services, team, user)

@@ -1,12 +1,11 @@
-"""What kudos needs from Slack, and how it tells people: look-ups, then shout-out, DMs and the
-giver's confirmation. Shared by every way of giving."""
+"""What kudos needs from Slack: look-ups of people and conversations, and the giver's
+confirmation. Shared by every way of giving."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -17,12 +16,7 @@ from bot.kudos.records import Given
 from bot.people import Profile
 from bot.services import Services
 from handlers.home import profile_from_slack
-from handlers.kudos_blocks import (
-    render_confirmation,
-    render_received,
-    render_seconded,
-    render_shoutout,
-)
+from handlers.kudos_blocks import render_confirmation
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
@@ -88,69 +82,9 @@ async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | N
     return str(answer["permalink"])
 
 
-@dataclass(frozen=True)
-class Where:
-    """Where kudos were given: the conversation, its privacy, and a message to link back to."""
-
-    channel_id: str | None
-    private: bool
-    message_link: str | None = None
-    thread_ts: str | None = None  # seconding answers in the shout-out's thread
-
-
-async def announce(
-    client: AsyncWebClient,
-    services: Services,
-    team_id: str,
-    given: Given,
-    where: Where,
-    *,
-    confirm: Reply,
-    in_channel: Reply | None = None,
-    reaction: str = "kudos",
-) -> None:
-    """Shout-out, a DM to each recipient, then the giver's confirmation with Undo.
-
-    Public kudos go to the workspace's kudos channel when one is set (with a link back);
-    private ones stay in the conversation they were given in.
-    """
-    target = where.channel_id
-    link_back = None
-    if not where.private and given.kudos_channel_id and where.thread_ts is None:
-        if given.kudos_channel_id != where.channel_id:
-            target = given.kudos_channel_id
-            if where.message_link:
-                link_back = f"<{where.message_link}|in this conversation>"
-            elif where.channel_id:
-                link_back = f"in <#{where.channel_id}>"
-    if where.thread_ts is None:
-        shoutout = render_shoutout(given, link_back, reaction)
-    else:
-        shoutout = render_seconded(given)
-    posted = None
-    if target:
-        try:
-            posted = await client.chat_postMessage(
-                channel=target, thread_ts=where.thread_ts, **shoutout
-            )
-        except SlackApiError as error:
-            log.info("shout-out not posted in %s: %s", target, error.response.get("error"))
-    if posted is not None:
-        await services.kudos.record_shoutout(
-            team_id, given.batch_key, posted["channel"], posted["ts"]
-        )
-    elif in_channel is not None:
-        await in_channel(response_type="in_channel", **shoutout)  # the bot is not a member here
-    place = None if where.private or not where.channel_id else f"<#{where.channel_id}>"
-    for entry in given.entries:
-        try:
-            dm = await client.conversations_open(users=entry.receiver)
-            await client.chat_postMessage(
-                channel=dm["channel"]["id"], **render_received(entry, place)
-            )
-        except SlackApiError as error:
-            log.info("kudos DM to %s failed: %s", entry.receiver, error.response.get("error"))
-    await confirm(**render_confirmation(given))
+async def confirm_to_giver(reply: Reply, given: Given) -> None:
+    """The giver's own confirmation with Undo; the shout-out and DMs go through the outbox."""
+    await reply(**render_confirmation(given))
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:

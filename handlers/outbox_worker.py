@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -17,17 +18,31 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import TRANSIENT_ERRORS, Outcome, after_failure
+from bot.delivery import Outcome, after_failure
 from bot.services import Services
-from handlers import question_deliveries
+from handlers import delivery_marks, kudos_deliveries, question_deliveries
+from handlers.slack_failures import ReplyFailed, is_transient
 from storage import outbox
 
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
-DELIVERIES: dict[str, Delivery] = {**question_deliveries.DELIVERIES}
+DELIVERIES: dict[str, Delivery] = {
+    **question_deliveries.DELIVERIES,
+    **kudos_deliveries.DELIVERIES,
+}
 LEASE = timedelta(seconds=60)
 BATCH = 20
 IDLE_POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    key: str
+    team_id: str
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
 
 
 class OutboxWorker:
@@ -50,24 +65,39 @@ class OutboxWorker:
                 log.warning("outbox worker did not finish its pass in %ss", within)
 
     async def run_once(self) -> int:
-        """Send what is due now; returns how many rows were attempted."""
+        """Send what is due now, side by side; returns how many rows were attempted.
+
+        Concurrently, so one channel waiting out Slack's pace does not hold up the others."""
         now = self.services.clock.now()
         async with self.services.sessions() as s, s.begin():
             items = await outbox.claim_due(s, now, now + LEASE, BATCH)
-            claimed = [(i.id, i.team_id, i.method, dict(i.payload), i.attempts) for i in items]
-        for item_id, team_id, kind, payload, attempts in claimed:
-            outcome = await self._deliver(team_id, kind, payload, attempts)
-            self.services.metrics.deliveries.labels(outcome.status).inc()
-            async with self.services.sessions() as s, s.begin():
-                await outbox.finish(
-                    s,
-                    item_id,
-                    outcome.status,
-                    at=self.services.clock.now(),
-                    error=outcome.error,
-                    next_attempt_at=outcome.next_attempt_at,
+            claimed = [
+                Claimed(
+                    i.id,
+                    i.dedupe_key or f"outbox:{i.id}",
+                    i.team_id,
+                    i.method,
+                    dict(i.payload),
+                    i.attempts,
                 )
+                for i in items
+            ]
+        await asyncio.gather(*(self._send(item) for item in claimed))
         return len(claimed)
+
+    async def _send(self, item: Claimed) -> None:
+        with delivery_marks.attempting(item.key, item.attempts):
+            outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
+        self.services.metrics.deliveries.labels(outcome.status).inc()
+        async with self.services.sessions() as s, s.begin():
+            await outbox.finish(
+                s,
+                item.id,
+                outcome.status,
+                at=self.services.clock.now(),
+                error=outcome.error,
+                next_attempt_at=outcome.next_attempt_at,
+            )
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""
@@ -98,14 +128,18 @@ class OutboxWorker:
             status = error.response.status_code
             code = str(error.response.get("error", status))
             retry_after = error.response.headers.get("Retry-After") if status == 429 else None
-            transient = status == 429 or status >= 500 or code in TRANSIENT_ERRORS
             return after_failure(
                 attempts,
                 now,
                 code,
-                transient=transient,
+                transient=is_transient(error),
                 retry_after=float(retry_after) if retry_after else None,
             )
+        except ReplyFailed as error:
+            return after_failure(attempts, now, str(error), transient=error.transient)
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            return after_failure(attempts, now, type(error).__name__, transient=True)
+        except Exception as error:  # a bug or a database blink: retried, but only so often
+            log.exception("delivery %s failed", kind)
             return after_failure(attempts, now, type(error).__name__, transient=True)
         return Outcome("sent")

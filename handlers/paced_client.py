@@ -14,6 +14,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers import delivery_marks
+
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0
 
@@ -27,12 +29,38 @@ class PacedClient(AsyncWebClient):
         self._next_slot: dict[str, float] = {}
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
+        args = kwargs.get("json") or kwargs.get("data") or kwargs.get("params") or {}
+        if not isinstance(args, dict):
+            args = {}
+        attempt = delivery_marks.CURRENT.get()
+        if api_method == "chat.postMessage" and attempt is not None:
+            if attempt.retry and (earlier := await self._posted_before(args, attempt.key)):
+                return earlier
+            args.setdefault("metadata", delivery_marks.mark(attempt.key))
         if api_method in PACED_METHODS:
-            args = kwargs.get("json") or kwargs.get("data") or kwargs.get("params") or {}
-            channel = str(args.get("channel", "")) if isinstance(args, dict) else ""
+            channel = str(args.get("channel", ""))
             if channel:
                 await self._wait_for_slot(channel)
         return await super().api_call(api_method, **kwargs)
+
+    async def _posted_before(self, args: dict[str, Any], key: str) -> AsyncSlackResponse | None:
+        """The message an earlier attempt of this delivery posted, answered as if just posted."""
+        channel, thread_ts = str(args.get("channel", "")), args.get("thread_ts")
+        if not channel:
+            return None
+        if thread_ts:
+            found = await self.conversations_replies(
+                channel=channel, ts=str(thread_ts), include_all_metadata=True
+            )
+        else:
+            found = await self.conversations_history(
+                channel=channel, limit=delivery_marks.LOOKBACK, include_all_metadata=True
+            )
+        message = delivery_marks.find_mark(list(found.get("messages") or []), key)
+        if message is None:
+            return None
+        found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+        return found
 
     async def _wait_for_slot(self, channel: str) -> None:
         now = time.monotonic()

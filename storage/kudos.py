@@ -29,6 +29,10 @@ async def by_keys(session: AsyncSession, team_id: str, keys: Iterable[str]) -> l
     return list(await session.scalars(statement.order_by(Kudos.id)))
 
 
+async def entry(session: AsyncSession, team_id: str, kudos_id: int) -> Kudos | None:
+    return await session.scalar(select(Kudos).where(Kudos.team_id == team_id, Kudos.id == kudos_id))
+
+
 async def add(session: AsyncSession, team_id: str, rows: Sequence[dict[str, Any]]) -> list[Kudos]:
     """Insert one entry per row; a key that is already taken raises DuplicateKudos."""
     for row in rows:

@@ -10,6 +10,21 @@ from storage.models import Kudos
 
 
 @dataclass(frozen=True)
+class Announcement:
+    """How the shout-out for an act of giving is told, decided when it is given.
+
+    `message_link` points back to the message kudos were given on; `thread_ts` puts a
+    seconding in the shout-out's thread; `reply_url` is Slack's address for answering in a
+    conversation the bot is not a member of, where it cannot post by itself.
+    """
+
+    message_link: str | None = None
+    thread_ts: str | None = None
+    reaction: str = "kudos"
+    reply_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Giving:
     """One act of giving, to one or more people, from any surface.
 
@@ -29,6 +44,7 @@ class Giving:
     is_private: bool = False
     values: tuple[str, ...] | None = None  # already chosen from the list (modal), not typed
     question_id: int | None = None  # kudos for help with a question
+    announcement: Announcement = Announcement()
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,7 @@ class Entry:
     batch_key: str
     shoutout_channel_id: str | None = None
     shoutout_ts: str | None = None
+    undone: bool = False
 
     @classmethod
     def of(cls, row: Kudos) -> Entry:
@@ -61,6 +78,7 @@ class Entry:
             batch_key=row.batch_key,
             shoutout_channel_id=row.shoutout_channel_id,
             shoutout_ts=row.shoutout_ts,
+            undone=row.undone_at is not None,
         )
 
 

@@ -14,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
+from bot.kudos import tell
 from bot.kudos.parse import PERIODS
 from bot.kudos.records import (
     AboutSomeone,
+    Announcement,
     Entry,
     Given,
     Giving,
@@ -116,12 +118,23 @@ class KudosService:
             for person, key in zip(giving.recipients, keys, strict=True)
         ]
         added = await ledger.add(s, team, rows)
+        await tell.kudos_given(s, giving, added, rules.kudos_channel_id, now)
         return Given(
             tuple(Entry.of(row) for row in added),
             remaining=remaining,
             allowance=allowance,
             kudos_channel_id=rules.kudos_channel_id,
         )
+
+    async def batch(self, team_id: str, batch_key: str) -> tuple[Entry, ...]:
+        """An act of giving's entries as they are now, undone ones included."""
+        async with self._sessions() as s:
+            return tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
+
+    async def entry(self, team_id: str, kudos_id: int) -> Entry | None:
+        async with self._sessions() as s:
+            row = await ledger.entry(s, team_id, kudos_id)
+            return None if row is None else Entry.of(row)
 
     async def record_shoutout(self, team_id: str, batch_key: str, channel_id: str, ts: str) -> None:
         """Remember where the shout-out was posted, so a reaction to it can second it."""
@@ -149,7 +162,7 @@ class KudosService:
         return Undone(entries)
 
     async def second(
-        self, team_id: str, reactor: Profile, channel_id: str, ts: str, key: str
+        self, team_id: str, reactor: Profile, channel_id: str, ts: str, key: str, reaction: str
     ) -> Given | None:
         """A reaction to a shout-out: the reactor thanks the same people for the same thing.
         None when the message is not a shout-out."""
@@ -190,6 +203,7 @@ class KudosService:
                 channel_id=original.channel_id,
                 is_private=original.is_private,
                 values=tuple(original.values or ()),
+                announcement=Announcement(thread_ts=ts, reaction=reaction),
             )
         )
 

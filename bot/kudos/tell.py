@@ -1,0 +1,70 @@
+"""What people must be told when kudos are given, written to the outbox in the same
+transaction as the ledger entries: a crash after the giver's request was acknowledged can
+neither lose the shout-out and the recipients' DMs nor send them for entries rolled back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.kudos.records import Giving
+from storage import outbox
+from storage.models import Kudos
+
+
+def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | None, str | None]:
+    """Where the shout-out goes, and how it links back to where kudos were given.
+
+    Public kudos go to the workspace's kudos channel when one is set; private ones, and a
+    seconding (which answers in the shout-out's thread), stay in their conversation.
+    """
+    said = giving.announcement
+    if giving.is_private or not kudos_channel_id or said.thread_ts is not None:
+        return giving.channel_id, None
+    if kudos_channel_id == giving.channel_id:
+        return giving.channel_id, None
+    if said.message_link:
+        return kudos_channel_id, f"<{said.message_link}|in this conversation>"
+    if giving.channel_id:
+        return kudos_channel_id, f"in <#{giving.channel_id}>"
+    return kudos_channel_id, None
+
+
+async def kudos_given(
+    s: AsyncSession,
+    giving: Giving,
+    rows: Sequence[Kudos],
+    kudos_channel_id: str | None,
+    at: datetime,
+) -> None:
+    """One shout-out for the act of giving, and one DM to each recipient."""
+    channel, link_back = shoutout_place(giving, kudos_channel_id)
+    said = giving.announcement
+    if channel or said.reply_url:
+        await outbox.enqueue(
+            s,
+            giving.team_id,
+            "kudos.shoutout",
+            {
+                "batch_key": giving.key,
+                "channel": channel,
+                "thread_ts": said.thread_ts,
+                "link_back": link_back,
+                "reaction": said.reaction,
+                "reply_url": said.reply_url,
+            },
+            key=f"kudos.shoutout:{giving.team_id}:{giving.key}",
+            at=at,
+        )
+    place = None if giving.is_private or not giving.channel_id else f"<#{giving.channel_id}>"
+    for row in rows:
+        await outbox.enqueue(
+            s,
+            giving.team_id,
+            "kudos.received",
+            {"kudos_id": row.id, "place": place},
+            key=f"kudos.received:{row.id}",
+            at=at,
+        )

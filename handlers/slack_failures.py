@@ -1,0 +1,23 @@
+"""Which failures of a Slack call are worth another try, told apart in one place."""
+
+from __future__ import annotations
+
+from slack_sdk.errors import SlackApiError
+
+from bot.delivery import TRANSIENT_ERRORS
+
+
+def is_transient(error: SlackApiError) -> bool:
+    """Rate limits, Slack's own failures and timeouts pass; anything else will fail again."""
+    status = error.response.status_code
+    return status == 429 or status >= 500 or error.response.get("error") in TRANSIENT_ERRORS
+
+
+class ReplyFailed(Exception):
+    """A response_url answered with an error status; 429 and 5xx may pass, others will not
+    (an expired or used-up URL answers 404)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"response_url answered {status}")
+        self.status = status
+        self.transient = status == 429 or status >= 500
