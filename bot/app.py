@@ -5,17 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
 from slack_sdk.web.async_client import AsyncWebClient
 
 import handlers
+from bot.errors import ConfigError
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers.jobs import jobs
+from handlers.oauth import NOT_INSTALLED, oauth_settings
 from handlers.outbox_worker import OutboxWorker
 from handlers.paced_client import PacedClient
 from handlers.router import Router
+from handlers.workspace_clients import Installed, OneWorkspace, WorkspaceClients
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
 
@@ -45,27 +51,50 @@ class Askaround:
 def build(settings: Settings) -> Askaround:
     engine = create_engine(settings.database_url)
     services = Services.build(settings, engine, create_sessions(engine))
-    client = AsyncWebClient(
-        token=settings.bot_token,
-        base_url=settings.api_url,
-        # Scheduled jobs (the daily directory sync) page through Slack at the pace it allows.
-        retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=5)],
-    )
+
+    def job_client(token: str | None) -> AsyncWebClient:
+        return AsyncWebClient(
+            token=token,
+            base_url=settings.api_url,
+            # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
+            retry_handlers=[
+                AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+                AsyncServerErrorRetryHandler(max_retry_count=3),
+            ],
+        )
+
+    def sender(token: str) -> AsyncWebClient:
+        # The outbox handles 429s and retries itself, so its client must not retry on its own.
+        return PacedClient(token=token, base_url=settings.api_url, timeout=10)
+
+    # In OAuth mode the app's client has no token: Bolt gives each request the token of its
+    # workspace, and work outside requests asks `WorkspaceClients` for one.
     app = AsyncApp(
-        client=client,
+        client=job_client(None if settings.oauth else settings.bot_token),
         signing_secret=settings.signing_secret,
         # Every listener acks first and keeps working after, so Slack never waits on us.
         process_before_response=False,
+        oauth_settings=oauth_settings(settings, engine) if settings.oauth else None,
+        user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
     )
+    if app.oauth_flow is not None and not settings.oauth:
+        # Bolt turns OAuth on by itself when these are exported, even empty.
+        raise ConfigError("SLACK_CLIENT_ID", "is exported but empty: unset it, or set it")
     router = handlers.register(app, services)
-    scheduler = Scheduler(jobs(app.client, services))
-    # The outbox handles 429s and retries itself, so its client must not retry on its own.
-    sender = PacedClient(token=settings.bot_token, base_url=settings.api_url, timeout=10)
+    clients: WorkspaceClients
+    outbox_clients: WorkspaceClients
+    if app.installation_store is not None:
+        store = app.installation_store
+        clients = Installed(store, services.sessions, settings.client_id, job_client)
+        outbox_clients = Installed(store, services.sessions, settings.client_id, sender)
+    else:
+        clients = OneWorkspace(app.client)
+        outbox_clients = OneWorkspace(sender(settings.bot_token))
     return Askaround(
         settings=settings,
         services=services,
         app=app,
         router=router,
-        scheduler=scheduler,
-        outbox=OutboxWorker(sender, services),
+        scheduler=Scheduler(jobs(clients, services)),
+        outbox=OutboxWorker(outbox_clients, services),
     )

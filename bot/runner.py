@@ -63,6 +63,14 @@ class Runner:
             log.info(
                 "listening for Slack on http://%s:%s%s", self.settings.host, self.port, SLACK_PATH
             )
+        flow = self.bot.app.oauth_flow
+        if flow is not None:
+            log.info(
+                "workspaces install the app at http://%s:%s%s",
+                self.settings.host,
+                self.port,
+                flow.install_path,
+            )
         return self
 
     async def __aexit__(
@@ -79,8 +87,12 @@ class Runner:
         await self.bot.close()
 
     @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}{SLACK_PATH}"
+        return f"{self.base_url}{SLACK_PATH}"
 
 
 async def serve_forever(settings: Settings) -> None:

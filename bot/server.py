@@ -1,4 +1,5 @@
-"""The HTTP surface: Slack's endpoint, health and readiness checks, and Prometheus metrics."""
+"""The HTTP surface: Slack's endpoint, the OAuth install pages (in OAuth mode), health and
+readiness checks, and Prometheus metrics."""
 
 from __future__ import annotations
 
@@ -57,10 +58,14 @@ def build_web_app(bot: Askaround) -> web.Application:
         )
 
     async def readyz(_request: web.Request) -> web.Response:
-        """Readiness: take traffic only when both the database and Slack answer."""
+        """Readiness: take traffic only when both the database and Slack answer. In OAuth
+        mode there may be no workspace yet to test a token with, only Slack itself."""
         database_ok = await ping(bot.services.engine)
         try:
-            slack_ok = bool((await bot.app.client.auth_test()).get("ok"))
+            if bot.settings.oauth:
+                slack_ok = bool((await bot.app.client.api_test()).get("ok"))
+            else:
+                slack_ok = bool((await bot.app.client.auth_test()).get("ok"))
         except (SlackApiError, OSError, TimeoutError):
             slack_ok = False
         ready = database_ok and slack_ok
@@ -83,6 +88,21 @@ def build_web_app(bot: Askaround) -> web.Application:
 
     web_app = web.Application()
     web_app.router.add_post(SLACK_PATH, slack_events)
+    flow = bot.app.oauth_flow
+    if flow is not None:
+
+        async def install(request: web.Request) -> web.Response:
+            """The page with "Add to Slack": it sets the state cookie and links to Slack."""
+            bolt_request = await to_bolt_request(request)
+            return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+
+        async def oauth_redirect(request: web.Request) -> web.Response:
+            """Where Slack sends the browser back: store the installation, say how it went."""
+            bolt_request = await to_bolt_request(request)
+            return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
+        web_app.router.add_get(flow.install_path, install)
+        web_app.router.add_get(flow.redirect_uri_path, oauth_redirect)
     web_app.router.add_get("/healthz", healthz)
     web_app.router.add_get("/readyz", readyz)
     web_app.router.add_get("/metrics", metrics_page)

@@ -7,6 +7,7 @@ the variable, instead of on the first Slack request.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,26 @@ from bot.errors import ConfigError
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///askaround.db"
+# The bot scopes of manifest.yml (a test keeps them equal): what an OAuth install asks for.
+BOT_SCOPES: tuple[str, ...] = (
+    "app_mentions:read",
+    "channels:history",
+    "channels:read",
+    "chat:write",
+    "commands",
+    "files:write",
+    "groups:history",
+    "groups:read",
+    "im:history",
+    "im:read",
+    "im:write",
+    "mpim:history",
+    "mpim:write",
+    "mpim:read",
+    "reactions:read",
+    "users:read",
+    "users:read.email",
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,18 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("SLACK_BOT_TOKEN", None, "the bot token (xoxb-…) from OAuth & Permissions", True),
     Setting("SLACK_SIGNING_SECRET", None, "the signing secret from Basic Information", True),
+    Setting(
+        "SLACK_CLIENT_ID",
+        "",
+        "the Client ID from Basic Information; with SLACK_CLIENT_SECRET, workspaces install "
+        "the app through OAuth and SLACK_BOT_TOKEN is not needed",
+    ),
+    Setting("SLACK_CLIENT_SECRET", "", "the Client Secret from Basic Information", True),
+    Setting(
+        "SLACK_SCOPES",
+        ",".join(BOT_SCOPES),
+        "the bot scopes an OAuth install asks for, comma-separated",
+    ),
     Setting(
         "SLACK_APP_TOKEN",
         "",
@@ -85,14 +118,23 @@ class Settings:
     offers_per_round: int = 3
     offer_minutes: int = 30
     max_open_offers: int = 3
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    scopes: tuple[str, ...] = BOT_SCOPES
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        return (self.bot_token, self.signing_secret, self.app_token)
+        return (self.bot_token, self.signing_secret, self.app_token, self.client_secret)
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
+
+    @property
+    def oauth(self) -> bool:
+        """Workspaces install the app through OAuth and each has its own bot token, kept in
+        the database; otherwise one workspace's SLACK_BOT_TOKEN serves every request."""
+        return bool(self.client_id)
 
     @classmethod
     def from_env(
@@ -113,8 +155,11 @@ class Settings:
                 raise ConfigError(name, f"is missing: set it to {spec.help}")
             return spec.default
 
+        client_id, client_secret = _oauth_credentials(
+            get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
+        )
         return cls(
-            bot_token=_token(get("SLACK_BOT_TOKEN"), "SLACK_BOT_TOKEN", "xoxb-"),
+            bot_token=_bot_token(values.get("SLACK_BOT_TOKEN", "").strip(), bool(client_id)),
             signing_secret=get("SLACK_SIGNING_SECRET"),
             app_token=_token(get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", optional=True),
             api_url=_api_url(get("SLACK_API_URL")),
@@ -130,7 +175,44 @@ class Settings:
             ),
             offer_minutes=_count(get("ASKAROUND_OFFER_MINUTES"), "ASKAROUND_OFFER_MINUTES"),
             max_open_offers=_count(get("ASKAROUND_MAX_OPEN_OFFERS"), "ASKAROUND_MAX_OPEN_OFFERS"),
+            client_id=client_id,
+            client_secret=client_secret,
+            scopes=_scopes(get("SLACK_SCOPES")),
         )
+
+
+def _bot_token(value: str, oauth: bool) -> str:
+    """Required in token mode; with OAuth the server takes each workspace's token from its
+    installation, and a token given anyway is what the admin CLI commands act on."""
+    if not value and not oauth:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN",
+            "is missing: set it to the bot token (xoxb-…) from OAuth & Permissions, or set "
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app through OAuth",
+        )
+    return _token(value, "SLACK_BOT_TOKEN", "xoxb-", optional=oauth)
+
+
+def _oauth_credentials(client_id: str, client_secret: str) -> tuple[str, str]:
+    """Both or neither: half a pair would fail only when the first workspace installs."""
+    if client_id and not client_secret:
+        raise ConfigError(
+            "SLACK_CLIENT_SECRET", "is missing: OAuth needs it along with SLACK_CLIENT_ID"
+        )
+    if client_secret and not client_id:
+        raise ConfigError(
+            "SLACK_CLIENT_ID", "is missing: OAuth needs it along with SLACK_CLIENT_SECRET"
+        )
+    return client_id, client_secret
+
+
+def _scopes(value: str) -> tuple[str, ...]:
+    scopes = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not scopes or not all(re.fullmatch(r"[a-z_]+(:[a-z_.]+)*", s) for s in scopes):
+        raise ConfigError(
+            "SLACK_SCOPES", f"is malformed: {value!r} is not a comma-separated list of scopes"
+        )
+    return scopes
 
 
 def _token(value: str, name: str, prefix: str, optional: bool = False) -> str:

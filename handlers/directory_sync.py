@@ -10,6 +10,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport, record_directory
+from bot.errors import ConfigError
 from bot.people import Profile
 from bot.services import Services
 from bot.settings import Settings
@@ -20,7 +21,15 @@ RATE_LIMIT_RETRIES = 5
 
 
 def directory_client(settings: Settings) -> AsyncWebClient:
-    """A Web API client built from settings that waits out rate limits instead of failing."""
+    """A Web API client built from settings that waits out rate limits instead of failing.
+
+    The admin commands act on one workspace, so in OAuth mode they need that workspace's
+    token in SLACK_BOT_TOKEN."""
+    if not settings.bot_token:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN",
+            "is missing: with OAuth, admin commands act on one workspace; set it to its token",
+        )
     return AsyncWebClient(
         token=settings.bot_token,
         base_url=settings.api_url,

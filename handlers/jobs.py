@@ -1,4 +1,5 @@
-"""The periodic jobs, with the Slack client they send through."""
+"""The periodic jobs. Escalation works on the database alone; the directory sync and the
+digests talk to Slack, so they run once in each workspace, with that workspace's client."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from bot.scheduler import Job
 from bot.services import Services
 from handlers.digests import send_digests
 from handlers.directory_sync import sync_directory
+from handlers.workspace_clients import WorkspaceClients, in_every_workspace
 
 ESCALATE_EVERY = 60.0
 SYNC_EVERY = 24 * 3600.0
 DIGESTS_EVERY = 300.0  # a digest goes out within 5 minutes of its local send time
 
 
-async def escalate(client: AsyncWebClient, services: Services) -> int:
+async def escalate(services: Services) -> int:
     """Offers that ran out of working time go to the next people (through the outbox);
     returns how many questions moved."""
     return len(await services.questions.escalate_due())
@@ -26,9 +28,18 @@ async def sync(client: AsyncWebClient, services: Services) -> None:
     services.indexes.invalidate(str(auth["team_id"]))
 
 
-def jobs(client: AsyncWebClient, services: Services) -> list[Job]:
+async def digests(clients: WorkspaceClients, services: Services) -> int:
+    """Digests sent, in every workspace."""
+    return sum(await in_every_workspace(clients, lambda c: send_digests(c, services)))
+
+
+def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
     return [
-        Job("escalate", ESCALATE_EVERY, lambda: escalate(client, services)),
-        Job("directory_sync", SYNC_EVERY, lambda: sync(client, services)),
-        Job("digests", DIGESTS_EVERY, lambda: send_digests(client, services)),
+        Job("escalate", ESCALATE_EVERY, lambda: escalate(services)),
+        Job(
+            "directory_sync",
+            SYNC_EVERY,
+            lambda: in_every_workspace(clients, lambda c: sync(c, services)),
+        ),
+        Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
     ]

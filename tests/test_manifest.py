@@ -13,7 +13,8 @@ import yaml
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import build
-from bot.settings import Settings
+from bot.settings import BOT_SCOPES, Settings
+from handlers.oauth import REDIRECT_PATH
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = ROOT.parent / "shared" / "slack" / "app-manifest.schema.json"
@@ -33,6 +34,7 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "users_list": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},
     "auth_test": set(),
+    "api_test": set(),
     "views_publish": set(),
     "views_open": set(),
     "views_update": set(),
@@ -117,3 +119,10 @@ def test_scopes_match_what_the_code_uses(manifest: dict[str, Any], router) -> No
     if router.names("command"):
         needed.add("commands")
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed
+
+
+def test_oauth_installs_ask_for_the_manifests_bot_scopes(manifest: dict[str, Any]) -> None:
+    """SLACK_SCOPES defaults to the manifest's bot scopes, so an OAuth install asks for what
+    the code needs; the manifest names the OAuth redirect path the bot serves."""
+    assert set(BOT_SCOPES) == set(manifest["oauth_config"]["scopes"]["bot"])
+    assert all(url.endswith(REDIRECT_PATH) for url in manifest["oauth_config"]["redirect_urls"])

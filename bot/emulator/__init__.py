@@ -4,16 +4,20 @@ Used by the end-to-end tests and the demo to run the real app with no Slack acco
 """
 
 from .actions import PersonError
+from .browser import Browser, Page
 from .delivery import Attempt, Delivery
 from .faults import Fault, Faults
 from .records import ApiCall, Channel, Effect, Ephemeral, File, Message, Reaction, User, View
 from .server import SlackEmulator
+from .team import Team
+from .team_api import TeamApi
 from .text import render_text
 from .workspace import Workspace
 
 __all__ = [
     "ApiCall",
     "Attempt",
+    "Browser",
     "Channel",
     "Delivery",
     "Effect",
@@ -22,9 +26,12 @@ __all__ = [
     "Faults",
     "File",
     "Message",
+    "Page",
     "PersonError",
     "Reaction",
     "SlackEmulator",
+    "Team",
+    "TeamApi",
     "User",
     "View",
     "Workspace",

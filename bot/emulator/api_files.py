@@ -27,7 +27,8 @@ def get_upload_url(ctx: ApiContext, args: Args) -> dict[str, Any]:
         alt_txt=a.text(args, "alt_txt"),
         snippet_type=a.text(args, "snippet_type"),
     )
-    return {"ok": True, "upload_url": f"{ctx.base_url}/upload/v1/{file.id}", "file_id": file.id}
+    url = f"{ctx.base_url}/upload/v1/{ctx.ws.team_id}/{file.id}"
+    return {"ok": True, "upload_url": url, "file_id": file.id}
 
 
 def store_upload(ws: Workspace, file_id: str, data: bytes) -> tuple[int, str]:

@@ -22,6 +22,7 @@ class Fault:
     times: int | None = 1
     rate: float | None = None
     hits: int = 0
+    applied: bool = False  # the call takes effect, then its answer fails (a lost answer)
 
     def matches(self, method: str) -> bool:
         return self.method in ("*", method) and (self.times is None or self.hits < self.times)
@@ -52,19 +53,21 @@ class Faults:
         delay: float = 0.0,
         times: int | None = 1,
         rate: float | None = None,
+        applied: bool = False,
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
         ``status=429`` answers ``ratelimited`` with a ``Retry-After`` header;
         ``status>=500`` answers ``fatal_error``; ``error="x"`` alone answers HTTP 200
         ``{"ok": false, "error": "x"}``; ``delay`` alone answers normally but late;
-        ``rate`` fails only that share of the matching calls.
+        ``rate`` fails only that share of the matching calls; ``applied`` lets the call take
+        effect before its answer fails, as when Slack posted but the answer was lost.
         """
         if status is None and error is None and delay <= 0:
             raise ValueError("a fault needs a status, an error or a delay")
         if rate is not None and not 0 < rate <= 1:
             raise ValueError("rate must be in (0, 1]")
-        fault = Fault(method, status, error, retry_after, delay, times, rate)
+        fault = Fault(method, status, error, retry_after, delay, times, rate, applied=applied)
         self.rules.append(fault)
         return fault
 

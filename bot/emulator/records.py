@@ -229,7 +229,8 @@ class Effect:
 
 @dataclass
 class ApiCall:
-    """One Web API request the bot made, with what the emulator answered."""
+    """One Web API request the bot made, with what the emulator answered, and the workspace
+    whose token (or response_url) it used: None when it named no workspace."""
 
     method: str
     args: dict[str, Any]
@@ -237,3 +238,4 @@ class ApiCall:
     response: dict[str, Any]
     status: int
     at: float
+    team_id: str | None = None

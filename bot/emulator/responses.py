@@ -68,7 +68,15 @@ class Responder:
             args = body if isinstance(body, dict) else {}
             answer = {"ok": status == 200} if status == 200 else {"ok": False, "error": text}
             self.monitor.record(
-                ApiCall("response_url", args, status == 200, answer, status, time.time())
+                ApiCall(
+                    "response_url",
+                    args,
+                    status == 200,
+                    answer,
+                    status,
+                    time.time(),
+                    self.ws.team_id,
+                )
             )
         return web.Response(status=status, text=text)
 

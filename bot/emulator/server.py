@@ -1,9 +1,13 @@
 """SlackEmulator: a local Slack on loopback for end-to-end tests and the demo.
 
 One aiohttp server plays every Slack endpoint the app touches: the Web API under
-``/api/``, the Socket Mode websocket, response_urls and file uploads. The app under
-test talks to it over real HTTP with ``AsyncWebClient(base_url=emulator.api_url)``,
-and the emulator calls the app back, signed, at ``request_url`` (or over Socket Mode).
+``/api/``, the Socket Mode websocket, response_urls, file uploads and the OAuth install
+pages. The app under test talks to it over real HTTP with
+``AsyncWebClient(base_url=emulator.api_url)``, and the emulator calls the app back, signed,
+at ``request_url`` (or over Socket Mode).
+
+The emulator is its own first workspace, with the app installed; ``add_team`` adds more,
+which install the app through OAuth (``install``).
 """
 
 from __future__ import annotations
@@ -15,22 +19,26 @@ from typing import Any
 
 from aiohttp import web
 
-from . import api_files, payloads, screen
+from . import api_files, payloads
 from .actions import PersonError
 from .api_base import ApiContext
+from .browser import Browser, Page, with_query
 from .delivery import Deliverer, Delivery
 from .faults import Faults
 from .monitor import Monitor
-from .people import People
-from .records import ApiCall, Effect, Ephemeral, Message, View
+from .oauth import OAuth
+from .records import ApiCall
 from .responses import Responder
 from .socket_mode import SocketHub
+from .team import Team
+from .team_api import TeamApi
 from .web_api import WebApi
 from .workspace import Workspace
 
 
-class SlackEmulator(People):
-    """A fake Slack workspace with one app installed, served over HTTP on loopback."""
+class SlackEmulator(TeamApi):
+    """A fake Slack with one app, served over HTTP on loopback. It is also the app's first
+    workspace, where the app is installed from the start (with ``bot_token``)."""
 
     def __init__(
         self,
@@ -48,9 +56,12 @@ class SlackEmulator(People):
         ack_timeout: float = 3.0,
         retry_delays: tuple[float, ...] = (0.0, 0.0, 0.0),
         fault_seed: int = 0,
+        client_id: str = "0000000001.0000000001",
+        client_secret: str = "emulated-client-secret",
     ) -> None:
         self.signing_secret = signing_secret
         self.bot_token = bot_token
+        self.installed = True
         self.app_token = app_token
         self.event_subscriptions = event_subscriptions
         self.workspace = Workspace(
@@ -75,32 +86,38 @@ class SlackEmulator(People):
         self._events_sent = 0
         self._runner: web.AppRunner | None = None
         self._base_url = ""
+        self.api_context = ApiContext(self.workspace, "", self._open_socket)
+        self._teams: dict[str, TeamApi] = {team_id: self}
+        self.oauth = OAuth(client_id, client_secret, self.team)
+        self.install_url: str | None = None  # the app's page that starts an install
 
     # lifecycle
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> SlackEmulator:
         """Bind (port 0 picks a free one) and start serving."""
-        ctx = ApiContext(self.workspace, "", self._open_socket)
         api = WebApi(
-            ctx,
-            bot_token=self.bot_token,
+            self._context_of_token,
+            app_context=self.api_context,
             app_token=self.app_token,
+            oauth=self.oauth,
             faults=self.faults,
             monitor=self._monitor,
         )
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", api.handle)
         app.router.add_get("/link/", self._sockets.handle)
-        app.router.add_post("/response/{team}/{token}", self._responder.handle)
-        app.router.add_post("/upload/v1/{file_id}", self._upload)
+        app.router.add_post("/response/{team}/{token}", self._respond)
+        app.router.add_post("/upload/v1/{team}/{file_id}", self._upload)
+        self.oauth.add_routes(app)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
         bound = self._runner.addresses[0]
         self._base_url = f"http://{bound[0]}:{bound[1]}"
-        ctx.base_url = self._base_url
-        self._responder.base_url = self._base_url
+        for team in self._teams.values():
+            team.api_context.base_url = self._base_url
+            team._responder.base_url = self._base_url
         await self._deliverer.start()
         return self
 
@@ -122,13 +139,71 @@ class SlackEmulator(People):
     ) -> None:
         await self.stop()
 
-    @property
-    def team_id(self) -> str:
-        return self.workspace.team_id
+    # workspaces
+
+    def add_team(
+        self,
+        team_id: str,
+        team_name: str,
+        *,
+        bot_user_id: str = "U0ASKAROUND",
+        bot_token: str | None = None,
+        installed: bool = False,
+    ) -> Team:
+        """Another workspace; the app's token works there once someone installs it."""
+        if team_id in self._teams:
+            raise ValueError(f"workspace {team_id} exists already")
+        ws = Workspace(
+            team_id=team_id,
+            team_name=team_name,
+            bot_user_id=bot_user_id,
+            bot_name=self.workspace.bot_user.name,
+            app_id=self.workspace.app_id,
+        )
+        token = bot_token or f"xoxb-{team_id.lower()}-emulated"
+        team = Team(self, ws, token, installed)
+        self._teams[team_id] = team
+        return team
+
+    def team(self, team_id: str | None = None) -> TeamApi | None:
+        """A workspace by id; the first one without."""
+        return self._teams.get(team_id or self.team_id)
+
+    def _context_of_token(self, token: str) -> ApiContext | None:
+        for team in self._teams.values():
+            if team.installed and team.bot_token == token:
+                return team.api_context
+        return None
 
     @property
-    def bot_user_id(self) -> str:
-        return self.workspace.bot_user_id
+    def redirect_url(self) -> str | None:
+        """The app's Redirect URL, as set in its OAuth settings on Slack."""
+        return self.oauth.redirect_url
+
+    @redirect_url.setter
+    def redirect_url(self, url: str | None) -> None:
+        self.oauth.redirect_url = url
+
+    def browser(self) -> Browser:
+        """A fresh browser, as a person would open to install the app."""
+        origins = [self._base_url, *([self.install_url] if self.install_url else [])]
+        return Browser(secure_origins=origins)
+
+    async def install(
+        self, team_id: str | None = None, *, user_id: str | None = None, allow: bool = True
+    ) -> Page:
+        """Install the app as a person would: open the app's install page, press "Add to
+        Slack", then Allow (or Cancel) on Slack's page; returns the page the app shows last."""
+        if self.install_url is None:
+            raise PersonError("set install_url to the app's install page first")
+        start = with_query(self.install_url, team=team_id) if team_id else self.install_url
+        async with self.browser() as browser:
+            page = await browser.open(start)
+            authorize = page.link("Add to Slack")
+            if user_id is not None:
+                authorize = with_query(authorize, user=user_id)
+            slack_page = await browser.open(authorize)
+            return await browser.click(slack_page, "Allow" if allow else "Cancel")
 
     @property
     def base_url(self) -> str:
@@ -162,6 +237,12 @@ class SlackEmulator(People):
     def _open_socket(self) -> str:
         return self._sockets.issue_url("ws" + self._base_url[len("http") :])
 
+    async def _respond(self, request: web.Request) -> web.Response:
+        team = self._teams.get(request.match_info["team"])
+        if team is None:
+            return web.Response(status=404, text="expired_url")
+        return await team._responder.handle(request)
+
     async def _upload(self, request: web.Request) -> web.Response:
         with self._monitor.busy():
             data = await request.read()
@@ -169,8 +250,11 @@ class SlackEmulator(People):
                 form = await request.post()
                 field = next(iter(form.values()), b"")
                 data = field.file.read() if hasattr(field, "file") else str(field).encode()
-            status, text = api_files.store_upload(
-                self.workspace, request.match_info["file_id"], data
+            team = self._teams.get(request.match_info["team"])
+            status, text = (
+                api_files.store_upload(team.workspace, request.match_info["file_id"], data)
+                if team is not None
+                else (404, "file_not_found")
             )
         return web.Response(status=status, text=text, content_type="text/plain")
 
@@ -187,9 +271,6 @@ class SlackEmulator(People):
     def deliveries(self) -> list[Delivery]:
         return self._deliverer.deliveries
 
-    def effects_since(self, seq: int = 0) -> list[Effect]:
-        return self.workspace.effects_since(seq)
-
     async def wait_for(
         self,
         predicate: Callable[[ApiCall], bool],
@@ -202,30 +283,6 @@ class SlackEmulator(People):
     async def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Wait until nothing is in flight and the bot was quiet for ``quiet`` seconds."""
         await self._monitor.settle(quiet, timeout)
-
-    def messages(self, channel_id: str | None = None) -> list[Message]:
-        """Messages not deleted, oldest first, thread replies included."""
-        return [
-            m
-            for m in self.workspace.chat.messages
-            if not m.deleted and channel_id in (None, m.channel)
-        ]
-
-    def ephemerals(self, user_id: str | None = None) -> list[Ephemeral]:
-        return [
-            e for e in self.workspace.chat.ephemerals if not e.deleted and user_id in (None, e.user)
-        ]
-
-    def dm_messages(self, user_id: str) -> list[Message]:
-        im = self.workspace.im_between(user_id)
-        return self.messages(im.id) if im else []
-
-    def home_view(self, user_id: str) -> View | None:
-        return self.workspace.views.home_of(user_id)
-
-    def open_modal(self, user_id: str) -> View | None:
-        """The modal on top of this person's stack, if any is open."""
-        return self.workspace.views.top_modal(user_id)
 
     # Slack-side actions beyond what people do
 
@@ -254,20 +311,6 @@ class SlackEmulator(People):
             for i in range(times)
         ]
         return list(await asyncio.gather(*sends))
-
-    async def click_button(self, user_id: str, label: str) -> Delivery:
-        """Press the frontmost button labelled ``label`` that this person can see."""
-        found = screen.find_button(self.workspace, user_id, label)
-        if found is None:
-            raise PersonError(f"{self.workspace.display_name(user_id)} sees no button {label!r}")
-        surface, block, element = found
-        where: dict[str, Any] = (
-            {"view": surface} if isinstance(surface, View) else {"message": surface}
-        )
-        action_id = str(element.get("action_id"))
-        return await self.click(
-            user_id, action_id, block_id=block.get("block_id"), value=element.get("value"), **where
-        )
 
     async def verify_url(self) -> bool:
         """Slack's url_verification handshake: the app must echo the challenge."""

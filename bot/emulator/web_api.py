@@ -2,13 +2,17 @@
 
 Every request is authenticated, possibly faulted, answered by a method handler and
 recorded, in that order, so that tests see exactly what the bot asked and was told.
+``api.test`` and ``oauth.v2.access`` take no token, as on Slack.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -17,6 +21,7 @@ from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
 from .faults import Faults
 from .monitor import Monitor
+from .oauth import OAuth
 from .records import ApiCall
 
 HANDLERS: dict[str, Handler] = {
@@ -26,6 +31,7 @@ HANDLERS: dict[str, Handler] = {
     **api_views.HANDLERS,
 }
 APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
+TOKENLESS_METHODS = frozenset({"api.test", "oauth.v2.access"})
 _JSON_ARGS = ("blocks", "attachments", "view", "files", "metadata")
 
 
@@ -57,20 +63,26 @@ def _recorded(args: Args) -> Args:
 
 
 class WebApi:
-    """Answers ``/api/{method}`` requests from the bot."""
+    """Answers ``/api/{method}`` requests from the bot.
+
+    A bot token names its workspace: ``contexts`` finds the workspace a token was issued to
+    (None for a token no installed workspace has), so each call sees only that workspace.
+    """
 
     def __init__(
         self,
-        ctx: ApiContext,
+        contexts: Callable[[str], ApiContext | None],
         *,
-        bot_token: str,
+        app_context: ApiContext,
         app_token: str | None,
+        oauth: OAuth,
         faults: Faults,
         monitor: Monitor,
     ) -> None:
-        self.ctx = ctx
-        self.bot_token = bot_token
+        self.contexts = contexts
+        self.app_context = app_context
         self.app_token = app_token
+        self.oauth = oauth
         self.faults = faults
         self.monitor = monitor
 
@@ -78,45 +90,88 @@ class WebApi:
         method = request.match_info["method"]
         with self.monitor.busy():
             args = await read_args(request)
-            token = _bearer(request) or args.get("token")
-            status, body, headers = await self.answer(method, token, args)
+            if method in TOKENLESS_METHODS:
+                status, body, team_id = self._tokenless(method, args, request)
+                headers: dict[str, str] = {}
+            else:
+                token = _bearer(request) or args.get("token")
+                ctx, refusal = self._context(method, token)
+                team_id = ctx.ws.team_id if ctx and method not in APP_TOKEN_METHODS else None
+                if ctx is None:
+                    status, body, headers = _refused(method, refusal)
+                else:
+                    status, body, headers = await self.answer(method, ctx, args)
             call = ApiCall(
-                method, _recorded(args), body.get("ok") is True, body, status, time.time()
+                method, _recorded(args), body.get("ok") is True, body, status, time.time(), team_id
             )
             self.monitor.record(call)
         return web.json_response(body, status=status, headers=headers)
 
     async def answer(
-        self, method: str, token: str | None, args: Args
+        self, method: str, ctx: ApiContext, args: Args
     ) -> tuple[int, dict[str, Any], dict[str, str]]:
-        handler = HANDLERS.get(method)
-        if handler is None:
-            return 404, {"ok": False, "error": "unknown_method", "req_method": method}, {}
-        refusal = self._refusal(method, token)
-        if refusal is not None:
-            return 200, {"ok": False, "error": refusal}, {}
+        handler = HANDLERS[method]
         fault = self.faults.take(method)
         if fault is not None:
             if fault.delay > 0:
                 await asyncio.sleep(fault.delay)
+            if fault.applied:
+                try:
+                    handler(ctx, args)
+                except SlackError:
+                    pass  # failed for real: the fault's answer below says it failed anyway
             if fault.status is not None or fault.error is not None:
                 status = fault.status or 200
                 headers = {"Retry-After": str(fault.retry_after)} if status == 429 else {}
                 return status, {"ok": False, "error": fault.error_code}, headers
         try:
-            return 200, handler(self.ctx, args), {}
+            return 200, handler(ctx, args), {}
         except SlackError as exc:
             return exc.status, exc.body(), {}
 
-    def _refusal(self, method: str, token: str | None) -> str | None:
+    def _context(self, method: str, token: str | None) -> tuple[ApiContext | None, str]:
+        """The workspace a call acts in, or why it is refused."""
+        if method not in HANDLERS:
+            return None, "unknown_method"
         if not token:
-            return "not_authed"
+            return None, "not_authed"
         wants_app_token = method in APP_TOKEN_METHODS
-        if token == self.bot_token:
-            return "not_allowed_token_type" if wants_app_token else None
         if self.app_token is not None and token == self.app_token:
-            return None if wants_app_token else "not_allowed_token_type"
-        return "invalid_auth"
+            return (self.app_context, "") if wants_app_token else (None, "not_allowed_token_type")
+        ctx = self.contexts(token)
+        if ctx is None:
+            return None, "invalid_auth"
+        return (None, "not_allowed_token_type") if wants_app_token else (ctx, "")
+
+    def _tokenless(
+        self, method: str, args: Args, request: web.Request
+    ) -> tuple[int, dict[str, Any], str | None]:
+        if method == "api.test":
+            return 200, {"ok": True, "args": _recorded(args)}, None
+        credentials = _basic(request) or (args.get("client_id"), args.get("client_secret"))
+        try:
+            body = self.oauth.access(args, *credentials)
+        except SlackError as exc:
+            return exc.status, exc.body(), None
+        return 200, body, str(body["team"]["id"])
+
+
+def _refused(method: str, refusal: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+    if refusal == "unknown_method":
+        return 404, {"ok": False, "error": "unknown_method", "req_method": method}, {}
+    return 200, {"ok": False, "error": refusal}, {}
+
+
+def _basic(request: web.Request) -> tuple[str | None, str | None] | None:
+    """slack_sdk sends oauth.v2.access's client id and secret as HTTP Basic auth."""
+    header = request.headers.get("Authorization", "")
+    if not header.lower().startswith("basic "):
+        return None
+    try:
+        client_id, _, secret = base64.b64decode(header[6:].strip()).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return client_id, secret
 
 
 def _bearer(request: web.Request) -> str | None:

@@ -3,6 +3,7 @@
 from storage.models.base import Base, utcnow
 from storage.models.delivery import DigestRun, EventReceipt, OutboxItem
 from storage.models.directory import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.models.installation import SlackBot, SlackInstallation, SlackOAuthState
 from storage.models.kudos import Kudos
 from storage.models.questions import Offer, Question, QuietUntil, WatchedChannel
 from storage.models.workspace import CompanyValue, Workspace
@@ -22,6 +23,9 @@ __all__ = [
     "QuietUntil",
     "Skill",
     "SkillAlias",
+    "SlackBot",
+    "SlackInstallation",
+    "SlackOAuthState",
     "WatchedChannel",
     "Workspace",
     "utcnow",

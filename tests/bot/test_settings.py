@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import ConfigError
-from bot.settings import DEFAULT_API_URL, Settings
+from bot.settings import BOT_SCOPES, DEFAULT_API_URL, Settings
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-secret-token", "SLACK_SIGNING_SECRET": "very-secret"}
 
@@ -91,3 +91,50 @@ def test_cli_missing_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "SLACK_BOT_TOKEN" in lines[0]
+
+
+OAUTH = {
+    "SLACK_CLIENT_ID": "123.456",
+    "SLACK_CLIENT_SECRET": "client-secret-value",
+    "SLACK_SIGNING_SECRET": "very-secret",
+}
+
+
+def test_oauth_mode_needs_no_bot_token_and_asks_for_the_manifest_scopes() -> None:
+    """Client id and secret without a bot token: OAuth mode, the default scopes, the client
+    secret masked in logs and hidden from repr."""
+    settings = Settings.from_env(OAUTH, env_file=None)
+    assert settings.oauth and settings.bot_token == ""
+    assert settings.scopes == BOT_SCOPES
+    assert "client-secret-value" in settings.secrets
+    assert "client-secret-value" not in repr(settings)
+    assert not Settings.from_env(GOOD, env_file=None).oauth
+
+
+def test_oauth_scopes_can_be_narrowed() -> None:
+    settings = Settings.from_env(OAUTH | {"SLACK_SCOPES": "chat:write, commands"}, env_file=None)
+    assert settings.scopes == ("chat:write", "commands")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "variable"),
+    [
+        ({"SLACK_CLIENT_SECRET": ""}, "SLACK_CLIENT_SECRET"),
+        ({"SLACK_CLIENT_ID": ""}, "SLACK_CLIENT_ID"),
+        ({"SLACK_SCOPES": "chat:write commands"}, "SLACK_SCOPES"),
+        ({"SLACK_SCOPES": " , "}, "SLACK_SCOPES"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+    ],
+)
+def test_bad_oauth_setting_names_the_variable(overrides: dict[str, str], variable: str) -> None:
+    """Half a client id/secret pair, unreadable scopes, or a malformed bot token given anyway:
+    one ConfigError naming the variable."""
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(OAUTH | overrides, env_file=None)
+    assert caught.value.variable == variable
+
+
+def test_missing_bot_token_says_oauth_is_the_alternative() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"SLACK_SIGNING_SECRET": "s"}, env_file=None)
+    assert caught.value.variable == "SLACK_BOT_TOKEN" and "SLACK_CLIENT_ID" in str(caught.value)

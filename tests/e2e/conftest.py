@@ -22,3 +22,11 @@ async def slack_socket(tmp_path: Path) -> AsyncIterator[Harness]:
     """Socket Mode: the bot connects to the emulator's websocket and acks envelopes."""
     async with running_bot(tmp_path, socket_mode=True) as harness:
         yield harness
+
+
+@pytest.fixture
+async def slack_oauth(tmp_path: Path) -> AsyncIterator[Harness]:
+    """OAuth mode: the bot knows no workspace until someone installs it there, through the
+    emulator's authorize page (`Harness.install`)."""
+    async with running_bot(tmp_path, oauth=True) as harness:
+        yield harness

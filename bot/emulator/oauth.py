@@ -1,0 +1,169 @@
+"""Slack's side of installing an app through OAuth v2.
+
+The app sends a person's browser to ``/oauth/v2/authorize``; the person presses Allow or
+Cancel; Slack redirects the browser to the app's Redirect URL with a one-time ``code`` (or
+``error=access_denied``) and the app's ``state``; the app trades the code for the workspace's
+bot token with ``oauth.v2.access``. Codes are single-use and expire after ten minutes, as on
+Slack. The authorize page also takes ``user``, the person signed in (an emulator extension;
+otherwise the workspace's first person).
+"""
+
+from __future__ import annotations
+
+import html
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode, urlsplit
+
+from aiohttp import web
+
+from .api_base import Args, SlackError
+from .directory import SLACKBOT_ID
+
+if TYPE_CHECKING:
+    from .team_api import TeamApi
+
+CODE_LIFETIME = 600.0
+AUTHORIZE_PATH = "/oauth/v2/authorize"
+
+
+@dataclass
+class Grant:
+    team_id: str
+    user_id: str
+    scope: str
+    redirect_uri: str | None
+    issued: float
+    used: bool = False
+
+
+class OAuth:
+    """The authorize page, the redirect back to the app, and ``oauth.v2.access``."""
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        find_team: Callable[[str | None], TeamApi | None],
+    ) -> None:
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.find_team = find_team
+        self.redirect_url: str | None = None  # the app's configured Redirect URL
+        self.grants: dict[str, Grant] = {}
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get(AUTHORIZE_PATH, self.authorize)
+        app.router.add_get(AUTHORIZE_PATH + "/allow", self.allow)
+        app.router.add_get(AUTHORIZE_PATH + "/cancel", self.cancel)
+
+    async def authorize(self, request: web.Request) -> web.Response:
+        """The page where a person reviews what the app asks for: Allow or Cancel."""
+        checked = self._check(request)
+        if isinstance(checked, web.Response):
+            return checked
+        team, user_id, _redirect = checked
+        ws = team.workspace
+        carried = urlencode({k: v for k, v in request.query.items() if k != "user"})
+        choice = f"{carried}&{urlencode({'user': user_id})}"
+        scopes = html.escape(request.query.get("scope", "").replace(",", ", "))
+        return _page(
+            200,
+            f"The app is requesting permission to access the {ws.team_name} Slack workspace",
+            f"<p>Signed in as {html.escape(ws.users[user_id].real_name)}. "
+            f"It will be able to: {scopes}.</p>"
+            f'<p><a href="{AUTHORIZE_PATH}/allow?{html.escape(choice)}">Allow</a> '
+            f'<a href="{AUTHORIZE_PATH}/cancel?{html.escape(choice)}">Cancel</a></p>',
+        )
+
+    async def allow(self, request: web.Request) -> web.Response:
+        """Approving installs the app in the workspace (its bot token now works) and sends the
+        browser back to the app with a code to trade for that token."""
+        checked = self._check(request)
+        if isinstance(checked, web.Response):
+            return checked
+        team, user_id, redirect = checked
+        team.installed = True
+        code = f"{team.team_id}.{secrets.token_hex(12)}"
+        self.grants[code] = Grant(
+            team.team_id,
+            user_id,
+            request.query.get("scope", ""),
+            request.query.get("redirect_uri"),
+            time.monotonic(),
+        )
+        raise _found(redirect, code=code, state=request.query.get("state", ""))
+
+    async def cancel(self, request: web.Request) -> web.Response:
+        checked = self._check(request)
+        if isinstance(checked, web.Response):
+            return checked
+        _team, _user_id, redirect = checked
+        raise _found(redirect, error="access_denied", state=request.query.get("state", ""))
+
+    def _check(self, request: web.Request) -> tuple[TeamApi, str, str] | web.Response:
+        """The workspace, the person signed in and where to send them; or Slack's error page."""
+        query = request.query
+        if query.get("client_id") != self.client_id:
+            return _page(400, "Invalid client_id parameter", "")
+        redirect = query.get("redirect_uri") or self.redirect_url
+        if redirect is None or (self.redirect_url and redirect != self.redirect_url):
+            return _page(400, "redirect_uri did not match any configured URIs", "")
+        team = self.find_team(query.get("team"))
+        if team is None:
+            return _page(404, "There is no such workspace", "")
+        ws = team.workspace
+        humans = [
+            u.id for u in ws.users.values() if not (u.is_bot or u.deleted or u.id == SLACKBOT_ID)
+        ]
+        user_id = query.get("user") or (humans[0] if humans else "")
+        if user_id not in humans:
+            return _page(403, f"Nobody who can install apps is signed in to {ws.team_name}", "")
+        return team, user_id, redirect
+
+    def access(
+        self, args: Args, client_id: str | None, client_secret: str | None
+    ) -> dict[str, Any]:
+        """``oauth.v2.access``: trade a code for the workspace's bot token, once."""
+        if client_id != self.client_id:
+            raise SlackError("invalid_client_id")
+        if client_secret != self.client_secret:
+            raise SlackError("bad_client_secret")
+        grant = self.grants.get(str(args.get("code") or ""))
+        if grant is None or grant.used or time.monotonic() - grant.issued > CODE_LIFETIME:
+            raise SlackError("invalid_code")
+        if grant.redirect_uri is not None and args.get("redirect_uri") != grant.redirect_uri:
+            raise SlackError("bad_redirect_uri")
+        team = self.find_team(grant.team_id)
+        if team is None or not team.installed:
+            raise SlackError("invalid_code")
+        grant.used = True
+        ws = team.workspace
+        return {
+            "ok": True,
+            "access_token": team.bot_token,
+            "token_type": "bot",
+            "scope": grant.scope,
+            "bot_user_id": ws.bot_user_id,
+            "app_id": ws.app_id,
+            "team": {"name": ws.team_name, "id": ws.team_id},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "authed_user": {"id": grant.user_id},
+        }
+
+
+def _found(url: str, **params: str) -> web.HTTPFound:
+    joiner = "&" if urlsplit(url).query else "?"
+    return web.HTTPFound(f"{url}{joiner}{urlencode(params)}")
+
+
+def _page(status: int, title: str, body: str) -> web.Response:
+    text = (
+        f"<!doctype html><html><head><title>{html.escape(title)}</title></head>"
+        f"<body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
+    return web.Response(status=status, text=text, content_type="text/html")

@@ -1,0 +1,75 @@
+"""The test API of one workspace: act as its people (``People``) and look at what they see,
+messages, ephemerals, DMs, Home tabs and modals.
+
+The emulator is its own first workspace and each further ``Team`` is another; both use this
+class, so a test drives every workspace through the same methods.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import screen
+from .actions import PersonError
+from .api_base import ApiContext
+from .delivery import Delivery
+from .people import People
+from .records import Effect, Ephemeral, Message, View
+
+
+class TeamApi(People):
+    """Mixin; the class provides what ``People`` needs, plus the workspace's bot token, whether
+    the app is installed there (its token works only then) and its Web API context."""
+
+    bot_token: str
+    installed: bool
+    api_context: ApiContext
+
+    @property
+    def team_id(self) -> str:
+        return self.workspace.team_id
+
+    @property
+    def bot_user_id(self) -> str:
+        return self.workspace.bot_user_id
+
+    def effects_since(self, seq: int = 0) -> list[Effect]:
+        return self.workspace.effects_since(seq)
+
+    def messages(self, channel_id: str | None = None) -> list[Message]:
+        """Messages not deleted, oldest first, thread replies included."""
+        return [
+            m
+            for m in self.workspace.chat.messages
+            if not m.deleted and channel_id in (None, m.channel)
+        ]
+
+    def ephemerals(self, user_id: str | None = None) -> list[Ephemeral]:
+        return [
+            e for e in self.workspace.chat.ephemerals if not e.deleted and user_id in (None, e.user)
+        ]
+
+    def dm_messages(self, user_id: str) -> list[Message]:
+        im = self.workspace.im_between(user_id)
+        return self.messages(im.id) if im else []
+
+    def home_view(self, user_id: str) -> View | None:
+        return self.workspace.views.home_of(user_id)
+
+    def open_modal(self, user_id: str) -> View | None:
+        """The modal on top of this person's stack, if any is open."""
+        return self.workspace.views.top_modal(user_id)
+
+    async def click_button(self, user_id: str, label: str) -> Delivery:
+        """Press the frontmost button labelled ``label`` that this person can see."""
+        found = screen.find_button(self.workspace, user_id, label)
+        if found is None:
+            raise PersonError(f"{self.workspace.display_name(user_id)} sees no button {label!r}")
+        surface, block, element = found
+        where: dict[str, Any] = (
+            {"view": surface} if isinstance(surface, View) else {"message": surface}
+        )
+        action_id = str(element.get("action_id"))
+        return await self.click(
+            user_id, action_id, block_id=block.get("block_id"), value=element.get("value"), **where
+        )

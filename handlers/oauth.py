@@ -1,0 +1,114 @@
+"""Installing the app in a workspace through OAuth (when SLACK_CLIENT_ID is set).
+
+Bolt runs the flow: `/slack/install` sends the person to Slack with a state (also set as a
+cookie, so the install must finish in the browser that started it); Slack sends them back
+to `/slack/oauth_redirect` with a code, which Bolt trades for the workspace's bot token
+through `oauth.v2.access`. Installations and states live in our own database, in
+slack-sdk's tables; the pages a person sees at the end are ours.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode, urljoin
+
+from slack_bolt.oauth.async_callback_options import (
+    AsyncCallbackOptions,
+    AsyncFailureArgs,
+    AsyncSuccessArgs,
+)
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import Settings
+
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+STATE_SECONDS = 600
+NOT_INSTALLED = (
+    "askaround is not installed in this workspace, or its installation was removed. "
+    "Ask whoever runs askaround for the install link."
+)
+
+WHY_NOT: dict[str, str] = {
+    "access_denied": "You cancelled on Slack's page, so nothing was installed.",
+    "invalid_browser": (
+        "The install finished in a different browser from the one that started it, or the "
+        "browser refused our cookie."
+    ),
+    "invalid_state": "This install link has expired or was used already.",
+    "missing_code": "Slack did not send the go-ahead for the install.",
+    "invalid_code": "Slack did not confirm the install: its code expired or was used already.",
+}
+
+
+def authorize_url(api_url: str) -> str:
+    """Slack's authorize page sits beside its Web API: https://slack.com/oauth/v2/authorize
+    for https://slack.com/api/ (and the emulator's, for the emulator's API)."""
+    return urljoin(api_url, "../oauth/v2/authorize")
+
+
+def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings:
+    return AsyncOAuthSettings(
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        scopes=list(settings.scopes),
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        authorization_url=authorize_url(settings.api_url),
+        installation_store=AsyncSQLAlchemyInstallationStore(settings.client_id, engine),
+        state_store=AsyncSQLAlchemyOAuthStateStore(STATE_SECONDS, engine),
+        state_expiration_seconds=STATE_SECONDS,
+        callback_options=AsyncCallbackOptions(success=_installed, failure=_not_installed),
+    )
+
+
+def render_installed(team_name: str, team_id: str, app_id: str) -> str:
+    open_slack = "slack://app?" + urlencode({"team": team_id, "id": app_id})
+    return _page(
+        f"askaround is installed in {team_name}",
+        "<p>Open Slack and type <code>/askaround</code> to see what it can do.</p>"
+        f'<p><a href="{html.escape(open_slack)}">Open Slack</a></p>',
+    )
+
+
+def render_not_installed(reason: str) -> str:
+    why = WHY_NOT.get(reason, "Something went wrong while saving the installation.")
+    return _page(
+        "askaround was not installed",
+        f"<p>{html.escape(why)}</p>"
+        f'<p><a href="{INSTALL_PATH}">Start again</a></p>'
+        f"<p>(reason: {html.escape(reason)})</p>",
+    )
+
+
+async def _installed(args: AsyncSuccessArgs) -> BoltResponse:
+    found = args.installation
+    body = render_installed(found.team_name or "", found.team_id or "", found.app_id or "")
+    return _response(args.settings, 200, body)
+
+
+async def _not_installed(args: AsyncFailureArgs) -> BoltResponse:
+    return _response(args.settings, args.suggested_status_code, render_not_installed(args.reason))
+
+
+def _response(settings: AsyncOAuthSettings, status: int, body: str) -> BoltResponse:
+    """The state cookie has done its job either way, so it is cleared."""
+    return BoltResponse(
+        status=status,
+        body=body,
+        headers={
+            "Content-Type": "text/html; charset=utf-8",
+            "Set-Cookie": settings.state_utils.build_set_cookie_for_deletion(),
+        },
+    )
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )

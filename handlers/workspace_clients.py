@@ -1,0 +1,104 @@
+"""The Web API client to act with in a workspace, for work that no Slack request started:
+the outbox and the scheduled jobs.
+
+Inside a request Bolt hands listeners a client with the right token. Outside one, token mode
+has one workspace and one token; in OAuth mode each workspace has the bot token it was given
+when it installed the app, kept in the database, and a job that runs "everywhere" runs once
+per installed workspace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
+
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.installations import installed_teams
+
+log = logging.getLogger("askaround.workspaces")
+T = TypeVar("T")
+
+
+class NotInstalled(LookupError):
+    """The app has no bot token for this workspace (never installed, or uninstalled)."""
+
+
+class WorkspaceClients(Protocol):
+    async def for_team(self, team_id: str) -> AsyncWebClient:
+        """The client for this workspace; raises NotInstalled."""
+        ...
+
+    async def every_team(self) -> list[AsyncWebClient]:
+        """One client per workspace the app is installed in."""
+        ...
+
+
+class OneWorkspace:
+    """Token mode: SLACK_BOT_TOKEN's workspace is the only one."""
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def for_team(self, team_id: str) -> AsyncWebClient:
+        return self.client
+
+    async def every_team(self) -> list[AsyncWebClient]:
+        return [self.client]
+
+
+class Installed:
+    """OAuth mode: each workspace's bot token from its latest installation.
+
+    Clients are kept per token, so a paced client keeps its pace across calls and a
+    reinstall (a new token) gets a new client.
+    """
+
+    def __init__(
+        self,
+        store: AsyncInstallationStore,
+        sessions: async_sessionmaker[AsyncSession],
+        client_id: str,
+        make_client: Callable[[str], AsyncWebClient],
+    ) -> None:
+        self.store = store
+        self.sessions = sessions
+        self.client_id = client_id
+        self.make_client = make_client
+        self._clients: dict[str, AsyncWebClient] = {}
+
+    async def for_team(self, team_id: str) -> AsyncWebClient:
+        bot = await self.store.async_find_bot(enterprise_id=None, team_id=team_id)
+        if bot is None or not bot.bot_token:
+            raise NotInstalled(team_id)
+        if bot.bot_token not in self._clients:
+            self._clients[bot.bot_token] = self.make_client(bot.bot_token)
+        return self._clients[bot.bot_token]
+
+    async def every_team(self) -> list[AsyncWebClient]:
+        async with self.sessions() as s:
+            teams = await installed_teams(s, self.client_id)
+        clients = []
+        for team_id in teams:
+            try:
+                clients.append(await self.for_team(team_id))
+            except NotInstalled:  # uninstalled between the two queries
+                continue
+        return clients
+
+
+async def in_every_workspace(
+    clients: WorkspaceClients, work: Callable[[AsyncWebClient], Awaitable[T]]
+) -> list[T]:
+    """Run `work` in each workspace in turn. One workspace failing (its token revoked, Slack
+    refusing) is logged and does not keep the others from their turn."""
+    results: list[T] = []
+    for client in await clients.every_team():
+        try:
+            results.append(await work(client))
+        except Exception:  # as the scheduler does per job, here per workspace
+            log.exception("a job failed in one workspace; the others still get their turn")
+    return results

@@ -1,0 +1,25 @@
+"""Which workspaces have the app installed (OAuth mode). slack-sdk's installation store saves
+and finds single installations; what it cannot do is list them, which the jobs that run in
+every workspace need."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import SlackBot
+
+
+async def installed_teams(session: AsyncSession, client_id: str) -> list[str]:
+    """Every workspace with a bot token for this app, in a stable order."""
+    rows = await session.scalars(
+        select(SlackBot.team_id)
+        .where(
+            SlackBot.client_id == client_id,
+            SlackBot.team_id.is_not(None),
+            SlackBot.bot_token.is_not(None),
+        )
+        .distinct()
+        .order_by(SlackBot.team_id)
+    )
+    return [team_id for team_id in rows if team_id]
