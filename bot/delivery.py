@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 12
 MAX_DELAY_SECONDS = 600.0
 TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
@@ -19,6 +19,7 @@ class Outcome:
     status: str  # sent | pending (try again) | failed
     next_attempt_at: datetime | None = None
     error: str | None = None
+    tried: bool = True  # False: put back untried (waiting its turn), not counted as an attempt
 
 
 def after_failure(

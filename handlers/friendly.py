@@ -1,4 +1,5 @@
-"""Turning a `UserError` into a friendly reply, for every listener, in one place.
+"""Turning a `UserError` into a friendly reply, for every listener, in one place; Slack
+failing us mid-request (after its own retries) is told the same way, not swallowed.
 
 Why not only in `@app.error`: when a listener raises after `ack()`, Bolt (1.30) resets the
 recorded ack, and if that happens within its 10 ms polling window the request is answered as
@@ -14,12 +15,17 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from handlers.blocks import render_error
+from handlers.slack_failures import is_transient
 
 NEEDED = ("ack", "body", "client", "respond")
+SLACK_BUSY = (
+    "Slack didn't answer me just now, so I couldn't finish that. Please try again in a minute."
+)
 
 
 async def tell_user(
@@ -56,7 +62,12 @@ def friendly(listener: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable
     @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> Any:
         try:
-            return await listener(**{name: kwargs[name] for name in own})
+            try:
+                return await listener(**{name: kwargs[name] for name in own})
+            except SlackApiError as failure:
+                if not is_transient(failure):
+                    raise
+                raise UserError(SLACK_BUSY) from failure
         except UserError as error:
             ack: AsyncAck | None = kwargs.get("ack")
             body: dict[str, Any] = kwargs["body"]

@@ -17,6 +17,7 @@ from bot.people import Profile
 from bot.services import Services
 from handlers.home import profile_from_slack
 from handlers.kudos_blocks import render_confirmation
+from handlers.slack_failures import is_transient
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
@@ -28,7 +29,9 @@ async def lookup_profile(
     """The person as Slack describes them now (bot? deactivated? time zone?), remembered."""
     try:
         info = await client.users_info(user=user_id)
-    except SlackApiError:
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
         raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients") from None
     profile = profile_from_slack(info["user"])
     await services.people.remember(team_id, profile)
@@ -53,7 +56,9 @@ async def is_private(client: AsyncWebClient, channel_id: str | None) -> bool:
         return True
     try:
         info = await client.conversations_info(channel=channel_id)
-    except SlackApiError:
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
         return True
     channel = info["channel"]
     return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
@@ -69,7 +74,9 @@ async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str:
         if not found:
             replies = await client.conversations_replies(channel=channel_id, ts=ts)
             found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
-    except SlackApiError:
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
         return ""
     return str(found[0].get("text") or "") if found else ""
 

@@ -21,7 +21,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.delivery import Outcome, after_failure
 from bot.services import Services
 from handlers import delivery_marks, kudos_deliveries, question_deliveries
+from handlers.paced_client import Paced
 from handlers.slack_failures import ReplyFailed, is_transient
+from handlers.workspace_clients import NotInstalled, WorkspaceClients
 from storage import outbox
 
 log = logging.getLogger("askaround.outbox")
@@ -31,8 +33,9 @@ DELIVERIES: dict[str, Delivery] = {
     **kudos_deliveries.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
-BATCH = 20
+MAX_IN_FLIGHT = 40
 IDLE_POLL_SECONDS = 0.1
+PUT_BACK_HORIZON = timedelta(seconds=3)
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ class Claimed:
 
 
 class OutboxWorker:
-    def __init__(self, client: AsyncWebClient, services: Services) -> None:
-        self.client = client
+    def __init__(self, clients: WorkspaceClients, services: Services) -> None:
+        self.clients = clients
         self.services = services
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -56,22 +59,19 @@ class OutboxWorker:
         self._task = asyncio.create_task(self.run_forever(), name="outbox")
 
     async def stop(self, within: float = 10.0) -> None:
-        """Finish the pass in progress (so no row is left half-sent), then stop."""
+        """Finish the sends in progress (so no row is left half-sent), then stop."""
         self._stopping.set()
         if self._task is not None:
             try:
                 await asyncio.wait_for(self._task, within)
             except TimeoutError:
-                log.warning("outbox worker did not finish its pass in %ss", within)
+                log.warning("outbox worker did not finish its sends in %ss", within)
 
-    async def run_once(self) -> int:
-        """Send what is due now, side by side; returns how many rows were attempted.
-
-        Concurrently, so one channel waiting out Slack's pace does not hold up the others."""
+    async def claim(self, limit: int) -> list[Claimed]:
         now = self.services.clock.now()
         async with self.services.sessions() as s, s.begin():
-            items = await outbox.claim_due(s, now, now + LEASE, BATCH)
-            claimed = [
+            items = await outbox.claim_due(s, now, now + LEASE, limit)
+            return [
                 Claimed(
                     i.id,
                     i.dedupe_key or f"outbox:{i.id}",
@@ -82,38 +82,58 @@ class OutboxWorker:
                 )
                 for i in items
             ]
-        await asyncio.gather(*(self._send(item) for item in claimed))
-        return len(claimed)
+
+    async def run_forever(self) -> None:
+        """Keep up to MAX_IN_FLIGHT sends going, claiming more as each one ends.
+
+        Sends run side by side so that a channel waiting out Slack's pace holds up only its
+        own messages; a fixed batch would wait for its slowest channel every time."""
+        sending: set[asyncio.Task[None]] = set()
+        while not self._stopping.is_set():
+            try:
+                claimed = await self.claim(MAX_IN_FLIGHT - len(sending))
+            except Exception:  # the database blinked: keep the worker alive, try again shortly
+                log.exception("outbox claim failed")
+                claimed = []
+                await asyncio.sleep(1.0)
+            for item in claimed:
+                task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
+                sending.add(task)
+                task.add_done_callback(sending.discard)
+            if len(sending) >= MAX_IN_FLIGHT or not claimed:
+                stopping = asyncio.create_task(self._stopping.wait())
+                await asyncio.wait(
+                    {*sending, stopping},
+                    timeout=IDLE_POLL_SECONDS,
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                stopping.cancel()
+        if sending:
+            await asyncio.gather(*sending, return_exceptions=True)
 
     async def _send(self, item: Claimed) -> None:
         with delivery_marks.attempting(item.key, item.attempts):
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
-        async with self.services.sessions() as s, s.begin():
-            await outbox.finish(
-                s,
-                item.id,
-                outcome.status,
-                at=self.services.clock.now(),
-                error=outcome.error,
-                next_attempt_at=outcome.next_attempt_at,
-            )
+        try:
+            async with self.services.sessions() as s, s.begin():
+                await outbox.finish(
+                    s,
+                    item.id,
+                    outcome.status,
+                    at=self.services.clock.now(),
+                    error=outcome.error,
+                    next_attempt_at=outcome.next_attempt_at,
+                    tried=outcome.tried,
+                )
+        except Exception:  # the row stays leased; when the lease ends it is tried again
+            log.exception("recording delivery %s failed", item.id)
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""
+        soon = self.services.clock.now() + PUT_BACK_HORIZON  # waiting a channel's turn
         async with self.services.sessions() as s:
-            return await outbox.due_count(s, self.services.clock.now()) == 0
-
-    async def run_forever(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                if await self.run_once() == 0:
-                    await asyncio.sleep(IDLE_POLL_SECONDS)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the database blinked: keep the worker alive, try again shortly
-                log.exception("outbox worker pass failed")
-                await asyncio.sleep(1.0)
+            return await outbox.due_count(s, soon) == 0
 
     async def _deliver(
         self, team_id: str, kind: str, payload: dict[str, Any], attempts: int
@@ -123,7 +143,7 @@ class OutboxWorker:
         if delivery is None:
             return Outcome("failed", error=f"no delivery for {kind!r}")
         try:
-            await delivery(self.client, self.services, team_id, payload)
+            await delivery(await self.clients.for_team(team_id), self.services, team_id, payload)
         except SlackApiError as error:
             status = error.response.status_code
             code = str(error.response.get("error", status))
@@ -135,8 +155,13 @@ class OutboxWorker:
                 transient=is_transient(error),
                 retry_after=float(retry_after) if retry_after else None,
             )
+        except Paced as busy:
+            later = now + timedelta(seconds=busy.seconds)
+            return Outcome("pending", next_attempt_at=later, error=None, tried=False)
         except ReplyFailed as error:
             return after_failure(attempts, now, str(error), transient=error.transient)
+        except NotInstalled:
+            return Outcome("failed", error="not_installed")
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
             return after_failure(attempts, now, type(error).__name__, transient=True)
         except Exception as error:  # a bug or a database blink: retried, but only so often

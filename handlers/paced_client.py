@@ -18,6 +18,16 @@ from handlers import delivery_marks
 
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0
+MAX_WAIT_SECONDS = 3.0
+
+
+class Paced(Exception):
+    """The channel's next free slot is further off than is worth waiting for in line: the
+    outbox puts the delivery back until then instead of holding a sender idle."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"channel busy for {seconds:.1f}s")
+        self.seconds = seconds
 
 
 class PacedClient(AsyncWebClient):
@@ -65,6 +75,8 @@ class PacedClient(AsyncWebClient):
     async def _wait_for_slot(self, channel: str) -> None:
         now = time.monotonic()
         slot = max(now, self._next_slot.get(channel, now))
+        if slot - now > MAX_WAIT_SECONDS:
+            raise Paced(slot - now)
         self._next_slot[channel] = slot + self._interval
         if slot > now:
             await asyncio.sleep(slot - now)

@@ -14,7 +14,12 @@ from sqlalchemy.ext.asyncio import (
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
-    """SQLite gets WAL (readers never block the writer) and enforced foreign keys."""
+    """SQLite gets WAL (readers never block the writer) and enforced foreign keys.
+
+    A server database gets a pool sized for the outbox's sends side by side plus the
+    listeners after their acks; SQLAlchemy's default of 15 made bursts queue for a connection."""
+    if not database_url.startswith("sqlite"):
+        kwargs = {"pool_size": 10, "max_overflow": 30, **kwargs}
     engine = create_async_engine(database_url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -80,8 +80,11 @@ async def finish(
     at: datetime,
     error: str | None = None,
     next_attempt_at: datetime | None = None,
+    tried: bool = True,
 ) -> None:
     values: dict[str, Any] = {"status": status, "claimed_until": None, "last_error": error}
+    if not tried:
+        values["attempts"] = OutboxItem.attempts - 1
     if status == "sent":
         values["sent_at"] = at
     if next_attempt_at is not None:

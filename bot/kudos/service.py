@@ -162,7 +162,13 @@ class KudosService:
         return Undone(entries)
 
     async def second(
-        self, team_id: str, reactor: Profile, channel_id: str, ts: str, key: str, reaction: str
+        self,
+        team_id: str,
+        reactor: Profile,
+        channel_id: str,
+        ts: str,
+        key: str,
+        reaction: str = "kudos",
     ) -> Given | None:
         """A reaction to a shout-out: the reactor thanks the same people for the same thing.
         None when the message is not a shout-out."""

@@ -17,7 +17,7 @@ import yaml
 
 from bot.demo.session import settle
 from bot.demo.shell import to_slack_text
-from bot.emulator import SlackEmulator
+from bot.emulator import SlackEmulator, TeamApi
 from bot.runner import Runner
 from bot.services import Services
 from bot.settings import Settings
@@ -28,6 +28,8 @@ ROOT = Path(__file__).parents[2]
 SIGNING_SECRET = "e2e-signing-secret"
 BOT_TOKEN = "xoxb-e2e-bot-token"
 APP_TOKEN = "xapp-e2e-app-token"
+CLIENT_ID = "1234567890.0987654321"
+CLIENT_SECRET = "e2e-client-secret"
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,31 @@ class Harness:
     runner: Runner
     users: dict[str, str] = field(default_factory=dict)
     channels: dict[str, str] = field(default_factory=dict)
+    team: TeamApi | None = None  # the workspace acted in; None: the emulator's first
 
     @property
     def services(self) -> Services:
         return self.runner.bot.services
 
     @property
+    def here(self) -> TeamApi:
+        """The workspace this harness's people are in."""
+        return self.team or self.emu
+
+    @property
     def team_id(self) -> str:
-        return self.emu.team_id
+        return self.here.team_id
+
+    def add_team(
+        self, team_id: str, team_name: str, people: Iterable[PersonSpec] = DEFAULT_PEOPLE
+    ) -> Harness:
+        """Another workspace on the same emulator and bot, seeded like the first one (so the
+        same handles, and even the same user and channel ids); install it with `install`."""
+        return _seed(self.emu, self.emu.add_team(team_id, team_name), people, self.runner)
+
+    async def install(self, *, allow: bool = True) -> Any:
+        """Install the app in this harness's workspace through OAuth, as a person would."""
+        return await self.emu.install(self.team_id, allow=allow)
 
     def user(self, handle: str) -> str:
         return self.users[handle]
@@ -82,19 +101,19 @@ class Harness:
     async def command(
         self, handle: str, command: str, text: str = "", channel: str = "general"
     ) -> Any:
-        return await self.emu.slash_command(
+        return await self.here.slash_command(
             self.user(handle), command, self.escape(text), channel_id=self.channel(channel)
         )
 
     async def post(self, handle: str, channel: str, text: str, thread_ts: str | None = None) -> Any:
-        message, _deliveries = await self.emu.post_message(
+        message, _deliveries = await self.here.post_message(
             self.user(handle), self.channel(channel), self.escape(text), thread_ts=thread_ts
         )
         return message
 
     async def dm_bot(self, handle: str, text: str) -> Any:
-        im = self.emu.workspace.open_im(self.user(handle))
-        message, _deliveries = await self.emu.post_message(
+        im = self.here.workspace.open_im(self.user(handle))
+        message, _deliveries = await self.here.post_message(
             self.user(handle), im.id, self.escape(text)
         )
         return message
@@ -102,28 +121,41 @@ class Harness:
     async def drain(self, within: float = 60.0) -> None:
         """Wait until every outbox delivery is sent or failed, retries and backoff included.
 
-        Settles first on every round: a listener still working after its ack may be about to
-        write new deliveries, so an empty outbox only counts once nothing is in flight."""
+        An empty outbox counts only when it is still empty after settling: a listener still
+        working after its ack may be about to write new deliveries."""
         deadline = asyncio.get_running_loop().time() + within
         while True:
-            await self.settle()
-            async with self.services.sessions() as s:
-                waiting, _oldest = await outbox.depth(s)
-            if waiting == 0:
-                return
+            if await self._waiting() == 0:
+                await self.settle()
+                if await self._waiting() == 0:
+                    return
             if asyncio.get_running_loop().time() > deadline:
-                raise TimeoutError(f"{waiting} deliveries still waiting after {within}s")
+                raise TimeoutError(
+                    f"{await self._waiting()} deliveries still waiting after {within}s"
+                )
             await asyncio.sleep(0.1)
+
+    async def _waiting(self) -> int:
+        async with self.services.sessions() as s:
+            waiting, _oldest = await outbox.depth(s)
+        return waiting
 
     async def settle(self) -> None:
         """Wait until the bot is quiet: no request in flight, nothing due in its outbox."""
         await settle(self.emu, self.runner)
 
 
-def _settings(emu: SlackEmulator, database_url: str, socket_mode: bool) -> Settings:
+def _settings(
+    emu: SlackEmulator, database_url: str, socket_mode: bool, oauth: bool = False
+) -> Settings:
+    tokens = (
+        {"SLACK_CLIENT_ID": CLIENT_ID, "SLACK_CLIENT_SECRET": CLIENT_SECRET}
+        if oauth
+        else {"SLACK_BOT_TOKEN": BOT_TOKEN}
+    )
     return Settings.from_env(
-        {
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
+        tokens
+        | {
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_APP_TOKEN": APP_TOKEN if socket_mode else "",
             "SLACK_API_URL": emu.api_url,
@@ -142,8 +174,12 @@ async def running_bot(
     socket_mode: bool = False,
     people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
     database_url: str | None = None,
+    oauth: bool = False,
 ) -> AsyncIterator[Harness]:
-    """Start emulator and bot, seed people and channels, and stop both afterwards."""
+    """Start emulator and bot, seed people and channels, and stop both afterwards.
+
+    With `oauth`, the bot runs in OAuth mode and knows no workspace until one installs it
+    (`Harness.install`)."""
     async with fresh_database(tmp_path) as fresh_url:
         url = database_url or fresh_url
         emu = SlackEmulator(
@@ -151,13 +187,17 @@ async def running_bot(
             bot_token=BOT_TOKEN,
             app_token=APP_TOKEN,
             event_subscriptions=subscribed_events(),
+            client_id=CLIENT_ID,
+            client_secret=CLIENT_SECRET,
         )
         await emu.start()
         try:
-            harness = _seed(emu, people)
-            settings = _settings(emu, url, socket_mode)
+            harness = _seed(emu, emu, people)
+            settings = _settings(emu, url, socket_mode, oauth)
             async with Runner(settings) as runner:
                 emu.request_url = runner.url
+                emu.install_url = f"{runner.base_url}/slack/install"
+                emu.redirect_url = f"{runner.base_url}/slack/oauth_redirect"
                 harness.runner = runner
                 yield harness
                 await emu.settle()
@@ -165,10 +205,15 @@ async def running_bot(
             await emu.stop()
 
 
-def _seed(emu: SlackEmulator, people: Iterable[PersonSpec]) -> Harness:
+def _seed(
+    emu: SlackEmulator,
+    team: TeamApi,
+    people: Iterable[PersonSpec],
+    runner: Runner | None = None,
+) -> Harness:
     people = tuple(people)
-    harness = Harness(emu=emu, runner=None)  # type: ignore[arg-type]
-    ws = emu.workspace
+    harness = Harness(emu=emu, runner=runner, team=None if team is emu else team)  # type: ignore[arg-type]
+    ws = team.workspace
     for spec in people:
         user = ws.add_user(
             name=spec.handle,
