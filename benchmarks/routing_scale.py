@@ -6,6 +6,11 @@ from the same `RoutingSnapshot` `load_routing_snapshot` would return (the bot's 
 path minus the SQL), and each question is timed through `RoutingIndex.suggest`: the work
 routing adds to every `/ask`. Growth is reported as the ratio of p50 to the smallest size.
 
+Routing scores a bounded pool of candidates, not everyone who shares a word with the question,
+so the benchmark also says how far that changes the answer: for a few of the questions, the
+top 10 is compared with the one obtained when the pool may hold everybody (exhaustive scoring,
+what the engine did before), as the share of the exhaustive top 10 (and top 1) kept.
+
     python -m benchmarks.routing_scale                 # 1k, 10k, 100k people, 300 questions
     python -m benchmarks.routing_scale --quick         # 1k, 10k, 100k people, 40 questions
 """
@@ -15,11 +20,13 @@ from __future__ import annotations
 import argparse
 import gc
 import random
+import sys
 import time
 from typing import Any
 
 from benchmarks.company import Company
 from benchmarks.machine import command_line, describe, latency_summary, save
+from bot.routing import scoring
 from bot.routing.engine import RoutingIndex
 from storage.routing import DeclaredSkill, KudosEvidence, RoutingSnapshot, SolvedQuestion
 
@@ -46,7 +53,28 @@ def snapshot(company: Company) -> RoutingSnapshot:
     return RoutingSnapshot(people, names, {}, declared, solved, kudos, [])
 
 
-def measure(size: int, questions: int) -> dict[str, Any]:
+def agreement(index: RoutingIndex, asked: list[tuple[str, str]]) -> dict[str, float]:
+    """Share of the exhaustive top 10 (and top 1) that the bounded pool also ranks there."""
+    bounded = [[s.user_id for s in index.suggest(text, asker)] for text, asker in asked]
+    saved = scoring.PEOPLE_POOL, scoring.QUESTION_POOL
+    scoring.PEOPLE_POOL = scoring.QUESTION_POOL = sys.maxsize
+    try:
+        started = time.perf_counter()
+        exhaustive = [[s.user_id for s in index.suggest(text, asker)] for text, asker in asked]
+        exhaustive_ms = 1000 * (time.perf_counter() - started) / max(len(asked), 1)
+    finally:
+        scoring.PEOPLE_POOL, scoring.QUESTION_POOL = saved
+    kept = [len(set(b) & set(e)) / len(e) for b, e in zip(bounded, exhaustive, strict=True) if e]
+    same = [b[:1] == e[:1] for b, e in zip(bounded, exhaustive, strict=True) if e]
+    return {
+        "agreement_questions": len(kept),
+        "top10_kept": round(sum(kept) / max(len(kept), 1), 3),
+        "top1_same": round(sum(same) / max(len(same), 1), 3),
+        "exhaustive_mean_ms": round(exhaustive_ms, 1),
+    }
+
+
+def measure(size: int, questions: int, compared: int) -> dict[str, Any]:
     company = Company(size)
     snap = snapshot(company)
     started = time.perf_counter()
@@ -74,6 +102,7 @@ def measure(size: int, questions: int) -> dict[str, Any]:
         "questions_timed": questions,
         "questions_with_suggestions": found,
         **latency_summary(latencies),
+        **agreement(index, list(zip(texts, askers, strict=True))[:compared]),
     }
 
 
@@ -81,17 +110,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer questions per size")
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument(
+        "--compare", type=int, help="questions compared with exhaustive scoring (10; 30 full)"
+    )
     args = parser.parse_args()
     machine = describe()
     questions = 40 if args.quick else 300
+    compared = args.compare if args.compare is not None else (10 if args.quick else 30)
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        row = measure(size, questions)
+        row = measure(size, questions, compared)
         rows.append(row)
         print(
             f"routing {row['people']:>7} people: suggest p50={row['p50_ms']:.1f} ms "
             f"p99={row['p99_ms']:.1f} ms max={row['max_ms']:.1f} ms "
-            f"(index built in {row['index_build_s']:.1f} s)",
+            f"(index built in {row['index_build_s']:.1f} s); against exhaustive scoring of "
+            f"{row['agreement_questions']} questions: top 10 kept {row['top10_kept']:.0%}, "
+            f"top 1 same {row['top1_same']:.0%} (exhaustive {row['exhaustive_mean_ms']} ms each)",
             flush=True,
         )
     base = rows[0]

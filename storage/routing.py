@@ -1,17 +1,19 @@
 """What routing learns from: declared skills, solved questions, kudos and networks.
 
-`load_routing_snapshot` reads one workspace in a handful of queries so the in-memory
-`RoutingIndex` can be rebuilt at start-up; the writers record declared skills and solved
-questions the same way for the bot and for `askaround eval routing`.
+The readers stream one workspace a batch at a time (`stream_*`), so the in-memory
+`RoutingIndex` is built without first holding every row as a Python object (for 100,000
+people that is millions of rows); the writers record declared skills and solved questions
+the same way for the bot and for `askaround eval routing`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Executable, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -29,6 +31,7 @@ from storage.upsert import insert_for
 
 SOLVED = "solved"
 HELPED_OFFER_STATUSES = ("accepted", "answered")
+BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -79,82 +82,143 @@ class RoutingSnapshot:
     network: list[NetworkEntry]
 
 
-async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingSnapshot:
-    """Everything routing needs about one workspace; solved questions oldest first."""
+@dataclass(frozen=True)
+class RoutingBasics:
+    """The small part of a workspace: who is active (user id → name) and the vocabulary.
+
+    People, declared skills and kudos all come ordered by user id (the order in which the
+    index numbers people), so the index's lists are mostly built in order and rarely need
+    sorting afterwards.
+
+    Skills and aliases come in creation order: two skills that are the same phrase once
+    tokenised (`log`, `logs`) resolve to the older one, whatever the database's plan.
+    """
+
+    people: dict[str, str]
+    skill_names: dict[str, str]
+    skill_aliases: dict[str, str]
+
+
+async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBasics:
     people = {
         user_id: real_name or name or user_id
         for user_id, name, real_name in await session.execute(
-            select(Person.user_id, Person.name, Person.real_name).where(
+            select(Person.user_id, Person.name, Person.real_name)
+            .where(
                 Person.team_id == team_id,
                 Person.is_bot.is_(False),
                 Person.deactivated.is_(False),
             )
+            .order_by(Person.user_id)
         )
     }
-    skill_rows = (await session.execute(select(Skill).where(Skill.team_id == team_id))).scalars()
-    skills = {skill.id: skill for skill in skill_rows}
-    aliases = {
-        alias: skills[skill_id].key
-        for alias, skill_id in await session.execute(
-            select(SkillAlias.alias, SkillAlias.skill_id).where(SkillAlias.team_id == team_id)
-        )
-        if skill_id in skills
-    }
-    person_skills = [
-        DeclaredSkill(user_id, skills[skill_id].key, level, source)
-        for user_id, skill_id, level, source in await session.execute(
-            select(Person.user_id, PersonSkill.skill_id, PersonSkill.level, PersonSkill.source)
-            .join(Person, Person.id == PersonSkill.person_id)
-            .where(PersonSkill.team_id == team_id)
-        )
-    ]
-    return RoutingSnapshot(
-        people=people,
-        skill_names={skill.key: skill.name for skill in skills.values()},
-        skill_aliases=aliases,
-        person_skills=person_skills,
-        solved=await _solved_questions(session, team_id),
-        kudos=await _kudos(session, team_id),
-        network=await _network(session, team_id),
+    names = dict(
+        (
+            await session.execute(
+                select(Skill.key, Skill.name).where(Skill.team_id == team_id).order_by(Skill.id)
+            )
+        ).all()
+    )
+    aliases = dict(
+        (
+            await session.execute(
+                select(SkillAlias.alias, Skill.key)
+                .join(Skill, Skill.id == SkillAlias.skill_id)
+                .where(SkillAlias.team_id == team_id)
+                .order_by(SkillAlias.id)
+            )
+        ).all()
+    )
+    return RoutingBasics(people, names, aliases)
+
+
+async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
+    result = await session.stream(statement.execution_options(yield_per=BATCH))
+    async for rows in result.partitions():
+        yield rows
+
+
+async def stream_declared_skills(
+    session: AsyncSession, team_id: str
+) -> AsyncIterator[list[DeclaredSkill]]:
+    """Every declared skill of the workspace, BATCH at a time, by person."""
+    statement = (
+        select(Person.user_id, Skill.key, PersonSkill.level, PersonSkill.source)
+        .join(Person, Person.id == PersonSkill.person_id)
+        .join(Skill, Skill.id == PersonSkill.skill_id)
+        .where(PersonSkill.team_id == team_id)
+        .order_by(Person.user_id)
+    )
+    async for rows in _batches(session, statement):
+        yield [DeclaredSkill(*row) for row in rows]
+
+
+def _solved_filter(team_id: str) -> tuple[ColumnElement[bool], ...]:
+    return (
+        Question.team_id == team_id,
+        Question.status == SOLVED,
+        Question.helper_user_id.is_not(None),
     )
 
 
-async def _solved_questions(session: AsyncSession, team_id: str) -> list[SolvedQuestion]:
-    helpers: dict[int, list[str]] = {}
-    for question_id, candidate in await session.execute(
-        select(Offer.question_id, Offer.candidate_user_id)
-        .where(Offer.team_id == team_id, Offer.status.in_(HELPED_OFFER_STATUSES))
-        .order_by(Offer.id)
-    ):
-        helpers.setdefault(question_id, []).append(candidate)
-    rows = await session.execute(
+async def count_solved(session: AsyncSession, team_id: str) -> int:
+    statement = select(func.count()).select_from(Question).where(*_solved_filter(team_id))
+    return int(await session.scalar(statement) or 0)
+
+
+async def stream_solved_questions(
+    session: AsyncSession, team_id: str
+) -> AsyncIterator[list[SolvedQuestion]]:
+    """Resolved questions oldest first, each with everyone who helped (the helper first)."""
+    helped = Offer.status.in_(HELPED_OFFER_STATUSES)
+    statement = (
         select(Question.id, Question.asker_user_id, Question.text, Question.helper_user_id)
-        .add_columns(Question.created_at)
-        .where(
-            Question.team_id == team_id,
-            Question.status == SOLVED,
-            Question.helper_user_id.is_not(None),
-        )
-        .order_by(Question.created_at, Question.id)
+        .add_columns(Question.created_at, Offer.candidate_user_id)
+        .outerjoin(Offer, (Offer.question_id == Question.id) & helped)
+        .where(*_solved_filter(team_id))
+        .order_by(Question.created_at, Question.id, Offer.id)
     )
-    solved = []
-    for question_id, asker, text, helper, created_at in rows:
-        answerers = [helper, *(u for u in helpers.get(question_id, ()) if u != helper)]
-        solved.append(SolvedQuestion(asker, text, helper, tuple(answerers), created_at))
-    return solved
+    current: list[Any] | None = None
+    async for rows in _batches(session, statement):
+        batch = []
+        for question_id, asker, text, helper, created_at, candidate in rows:
+            if current is None or current[0] != question_id:
+                if current is not None:
+                    batch.append(_solved(current))
+                current = [question_id, asker, text, helper, created_at, [helper]]
+            if candidate is not None and candidate not in current[5]:
+                current[5].append(candidate)
+        yield batch
+    if current is not None:
+        yield [_solved(current)]
 
 
-async def _kudos(session: AsyncSession, team_id: str) -> list[KudosEvidence]:
-    rows = (await session.execute(select(Kudos).where(Kudos.team_id == team_id))).scalars()
-    return [
-        KudosEvidence(
-            k.giver_user_id, k.receiver_user_id, k.message, tuple(k.values or ()), k.created_at
+def _solved(row: list[Any]) -> SolvedQuestion:
+    _, asker, text, helper, created_at, answerers = row
+    return SolvedQuestion(asker, text, helper, tuple(answerers), created_at)
+
+
+async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[list[KudosEvidence]]:
+    """Every kudos of the workspace, BATCH at a time, by receiver."""
+    statement = (
+        select(
+            Kudos.giver_user_id,
+            Kudos.receiver_user_id,
+            Kudos.message,
+            Kudos.values,
+            Kudos.created_at,
         )
-        for k in rows
-    ]
+        .where(Kudos.team_id == team_id)
+        .order_by(Kudos.receiver_user_id, Kudos.id)
+    )
+    async for rows in _batches(session, statement):
+        yield [
+            KudosEvidence(giver, receiver, message, tuple(values or ()), created_at)
+            for giver, receiver, message, values, created_at in rows
+        ]
 
 
-async def _network(session: AsyncSession, team_id: str) -> list[NetworkEntry]:
+async def load_network(session: AsyncSession, team_id: str) -> list[NetworkEntry]:
     rows = await session.execute(
         select(Person.user_id, Connection)
         .join(Person, Person.id == Connection.person_id)
@@ -170,6 +234,26 @@ async def _network(session: AsyncSession, team_id: str) -> list[NetworkEntry]:
         )
         for user_id, c in rows
     ]
+
+
+async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingSnapshot:
+    """Everything routing needs about one workspace in memory at once (solved oldest first).
+
+    The bot streams instead (`RoutingIndex.load`); this is for tools that want the lists.
+    """
+    basics = await load_routing_basics(session, team_id)
+    declared = [d async for batch in stream_declared_skills(session, team_id) for d in batch]
+    solved = [q async for batch in stream_solved_questions(session, team_id) for q in batch]
+    kudos = [k async for batch in stream_kudos(session, team_id) for k in batch]
+    return RoutingSnapshot(
+        people=basics.people,
+        skill_names=basics.skill_names,
+        skill_aliases=basics.skill_aliases,
+        person_skills=declared,
+        solved=solved,
+        kudos=kudos,
+        network=await load_network(session, team_id),
+    )
 
 
 async def ensure_skills(

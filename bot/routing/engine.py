@@ -1,26 +1,41 @@
 """The routing engine the Slack flow calls: who to ask about a question, and why.
 
 `RoutingIndex` holds one workspace in memory (built from `storage.routing` once, then
-updated as questions are solved and kudos given), so a routing decision is a few dictionary
-walks over an inverted index, not a scan of every profile. Availability, working hours and
-load are the flow layer's business; this module only says who knows.
+updated as questions are solved and kudos given), so a routing decision scores a bounded
+pool of candidates drawn from inverted indexes, never every profile. Availability, working
+hours and load are the flow layer's business (applied to the top of this ranking); this
+module only says who knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import asyncio
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.graph import DECLARED, HELPED, THANKED, ColleagueGraph
+from bot.routing.history import PastQuestion
 from bot.routing.network import Network
 from bot.routing.reasons import expert_reason, path_reason
-from bot.routing.scoring import Evidence, PastQuestion, Scored
+from bot.routing.scoring import Evidence, Scored
 from bot.routing.suggestion import Suggestion
 from bot.routing.text import stem, tokens, words
 from bot.routing.vocabulary import Vocabulary
-from storage.routing import RoutingSnapshot, load_routing_snapshot
+from storage.routing import (
+    DeclaredSkill,
+    KudosEvidence,
+    NetworkEntry,
+    RoutingSnapshot,
+    SolvedQuestion,
+    count_solved,
+    load_network,
+    load_routing_basics,
+    stream_declared_skills,
+    stream_kudos,
+    stream_solved_questions,
+)
 
 ENOUGH_STRONG_EXPERTS = 3
 SHIPPED_ALIASES = True
@@ -33,49 +48,87 @@ class RoutingIndex:
 
     def __init__(self, team_id: str, people: dict[str, str], vocabulary: Vocabulary) -> None:
         self.team_id = team_id
-        self.people = people
-        self.vocabulary = vocabulary
         self.evidence = Evidence()
-        self.graph = ColleagueGraph()
+        ids = self.evidence.people
+        self.people = {ids.names[ids.id(user_id)]: name for user_id, name in people.items()}
+        self.vocabulary = vocabulary
+        self.graph = ColleagueGraph(self.evidence.people)
         self.network = Network(vocabulary)
 
     @classmethod
     async def load(cls, sessions: async_sessionmaker[AsyncSession], team_id: str) -> RoutingIndex:
+        """Read the workspace a batch at a time, so the rows never all sit in memory at once."""
         async with sessions() as session, session.begin():
-            snapshot = await load_routing_snapshot(session, team_id)
-        return cls.from_snapshot(team_id, snapshot)
+            basics = await load_routing_basics(session, team_id)
+            index = cls._empty(team_id, basics.people, basics.skill_names, basics.skill_aliases)
+            del basics
+            async for declared in stream_declared_skills(session, team_id):
+                index.add_declared(declared)
+            total, position = await count_solved(session, team_id), 0
+            async for solved in stream_solved_questions(session, team_id):
+                index.add_history(solved, position, total)
+                position += len(solved)
+            async for kudos in stream_kudos(session, team_id):
+                index.add_kudos(kudos)
+            index.add_network(await load_network(session, team_id))
+        for _ in index.freezing():
+            await asyncio.sleep(0)
+        return index
 
     @classmethod
     def from_snapshot(cls, team_id: str, snapshot: RoutingSnapshot) -> RoutingIndex:
-        index = cls(
-            team_id,
-            dict(snapshot.people),
-            Vocabulary(snapshot.skill_names, snapshot.skill_aliases, shipped=SHIPPED_ALIASES),
-        )
-        for declared in snapshot.person_skills:
-            label = index.vocabulary.display(declared.skill_key)
-            index.evidence.declare(declared.user_id, declared.skill_key, declared.level, label)
-        total = len(snapshot.solved)
-        for position, solved in enumerate(snapshot.solved):
-            index._add_solved(
-                PastQuestion(
-                    solved.asker_user_id,
-                    solved.helper_user_id,
-                    solved.answerer_user_ids or (solved.helper_user_id,),
-                    solved.created_at,
-                ),
-                solved.text,
-                Evidence.decay(position, total),
+        index = cls._empty(team_id, snapshot.people, snapshot.skill_names, snapshot.skill_aliases)
+        index.add_declared(snapshot.person_skills)
+        index.add_history(snapshot.solved, 0, len(snapshot.solved))
+        index.add_kudos(snapshot.kudos)
+        index.add_network(snapshot.network)
+        index.freeze()
+        return index
+
+    @classmethod
+    def _empty(
+        cls, team_id: str, people: dict[str, str], names: dict[str, str], aliases: dict[str, str]
+    ) -> RoutingIndex:
+        return cls(team_id, people, Vocabulary(names, aliases, shipped=SHIPPED_ALIASES))
+
+    def add_declared(self, rows: Iterable[DeclaredSkill]) -> None:
+        for declared in rows:
+            label = self.vocabulary.display(declared.skill_key)
+            self.evidence.declare(declared.user_id, declared.skill_key, declared.level, label)
+
+    def add_history(self, rows: Iterable[SolvedQuestion], first: int, total: int) -> None:
+        """Solved questions oldest first; `first` is the position of this batch's first one."""
+        for position, solved in enumerate(rows, first):
+            question = PastQuestion(
+                solved.asker_user_id,
+                solved.helper_user_id,
+                solved.answerer_user_ids or (solved.helper_user_id,),
+                solved.created_at,
             )
-        for kudos in snapshot.kudos:
-            index.record_kudos(
+            weight = Evidence.decay(position, max(total, position + 1))
+            self._add_solved(question, solved.text, weight)
+
+    def add_kudos(self, rows: Iterable[KudosEvidence]) -> None:
+        for kudos in rows:
+            self.record_kudos(
                 kudos.giver_user_id, kudos.receiver_user_id, kudos.message, kudos.values
             )
-        for entry in snapshot.network:
-            index.network.add(entry)
+
+    def add_network(self, rows: Iterable[NetworkEntry]) -> None:
+        for entry in rows:
+            self.network.add(entry)
             if entry.colleague_user_id:
-                index.graph.link(entry.user_id, entry.colleague_user_id, DECLARED)
-        return index
+                self.graph.link(entry.user_id, entry.colleague_user_id, DECLARED)
+
+    def freeze(self) -> None:
+        """End the bulk load: later facts are added in place, one at a time."""
+        for _ in self.freezing():
+            pass
+
+    def freezing(self) -> Iterator[None]:
+        """`freeze` in steps of a few milliseconds, for a caller on an event loop."""
+        yield from self.evidence.freezing()
+        yield from self.graph.freezing()
 
     def _add_solved(self, question: PastQuestion, text: str, weight: float) -> None:
         self.evidence.add_solved(question, text, weight)
@@ -96,7 +149,7 @@ class RoutingIndex:
 
     def past_answers(self, user_id: str) -> int:
         """How many solved questions this person helped with (for the flow's load balancing)."""
-        return self.evidence.answers.get(user_id, 0)
+        return self.evidence.answers(user_id)
 
     def topics(self, text: str) -> tuple[str, ...]:
         """The vocabulary topics (skill keys) found in a text."""
@@ -115,8 +168,9 @@ class RoutingIndex:
         return scored
 
     def rank(self, scored: Scored, asker_user_id: str, exclude: Collection[str] = ()) -> list[str]:
-        """Everyone with any evidence, best first; ties go to who has helped more."""
-        answers = self.evidence.answers
+        """The scored pool (everyone with evidence, on a small workspace), best first; ties go
+        to who has helped more."""
+        answers = scored.answers
         candidates = [
             user_id
             for user_id in scored.scores
@@ -152,7 +206,7 @@ class RoutingIndex:
 
     def _expert(self, user_id: str, asker: str, scored: Scored) -> Suggestion:
         reason = expert_reason(user_id, scored, self.evidence, self.vocabulary.display)
-        mine = tuple(t for t in scored.topics if user_id in self.evidence.declared.get(t, {}))
+        mine = tuple(t for t in scored.topics if self.evidence.level(user_id, t))
         return Suggestion(user_id, scored.scores[user_id], reason, "expert", topics=mine)
 
     def _path(self, user_id: str) -> str:

@@ -25,18 +25,12 @@ def expert_reason(
     """'declared Terraform, level 4; helped with 3 similar questions, 2 this quarter'."""
     now = now or datetime.now(UTC)
     parts: list[str] = []
-    declared = [
-        (evidence.declared[topic][user_id], topic)
-        for topic in scored.topics
-        if user_id in evidence.declared.get(topic, {})
-    ]
+    levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
+    declared = [(level, topic) for level, topic in levels if level]
     for level, topic in sorted(declared, key=lambda item: -item[0])[:2]:
         parts.append(f"declared {display(topic)}, level {level}")
-    similar = [
-        evidence.past[position]
-        for position, ratio in scored.similar
-        if ratio >= STRONG_SIMILARITY and user_id in evidence.past[position].answerers
-    ]
+    strongly = [position for position, ratio in scored.similar if ratio >= STRONG_SIMILARITY]
+    similar = evidence.helped_with(user_id, strongly)
     if similar:
         recent = sum(1 for q in similar if q.created_at and now - q.created_at <= QUARTER)
         text = f"helped with {_plural(len(similar), 'similar question')}"
@@ -45,14 +39,14 @@ def expert_reason(
         parts.append(text)
     else:
         shared = _shared_terms(user_id, scored, evidence)
-        if shared and evidence.answers.get(user_id):
+        if shared and evidence.answers(user_id):
             about = ", ".join(map(scored.word, shared))
             parts.append(f"has helped with questions about {about}")
-    thanked = [t for t in dict.fromkeys(scored.terms) if evidence.kudos_terms[user_id].get(t)]
+    thanked = evidence.thanked_terms(user_id, dict.fromkeys(scored.terms))
     if thanked:
         parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked[:MAX_TERMS]))}")
     if not parts:
-        count = evidence.answers.get(user_id, 0)
+        count = evidence.answers(user_id)
         parts.append(
             f"has helped with {_plural(count, 'question')} here" if count else "a close match"
         )
@@ -60,8 +54,7 @@ def expert_reason(
 
 
 def _shared_terms(user_id: str, scored: Scored, evidence: Evidence) -> list[str]:
-    postings = evidence.profiles.postings
-    shared = [t for t in dict.fromkeys(scored.terms) if user_id in postings.get(t, {})]
+    shared = evidence.shared_terms(user_id, dict.fromkeys(scored.terms))
     shared.sort(key=evidence.profiles.idf, reverse=True)
     return shared[:MAX_TERMS]
 

@@ -12,16 +12,29 @@ the workspace's solved questions) and an accepted answer counts double. The sum 
 scaled by recent activity, since people who helped lately are the ones who answer. All
 constants are general defaults chosen on a split of the history alone
 (`benchmarks/routing_validation.py`), never on the questions being routed.
+
+Only a bounded pool of people is scored (`BM25Index.candidates`, `Declarations.candidates`
+and the voters of the most similar questions), each of them exactly, and the signals are
+standardised within that pool; a small workspace fits in the pool whole, so its ranking is
+the same as scoring everyone, and a large one costs the same per question as a small one.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from typing import TypeVar
 
-from bot.routing.index import BM25Index
+from bot.routing.declared import Declarations
+from bot.routing.history import History, PastQuestion
+from bot.routing.ids import Interner, grow
+from bot.routing.index import BM25Index, Query
+from bot.routing.moments import Moments, union_moments
+from bot.routing.postings import Priors
 from bot.routing.text import tokens
 
 HALF_LIFE_FRACTION = 0.1
@@ -39,19 +52,18 @@ STRONG_SIMILARITY = 0.25
 MAX_LEVEL = 5
 TITLE_BOOST = 2.0
 ZSCORE_SCALE = 4.0
+PEOPLE_POOL = 2000
+QUESTION_POOL = 2000
 
+K = TypeVar("K", bound=Hashable)
 
-@dataclass(frozen=True)
-class PastQuestion:
-    asker: str
-    helper: str
-    answerers: tuple[str, ...]
-    created_at: datetime | None
+__all__ = ["Evidence", "PastQuestion", "Scored", "standardise"]
 
 
 @dataclass
 class Scored:
-    """One question's scores, with what is needed to explain the top of the list."""
+    """One question's scores, with what is needed to explain the top of the list (and each
+    scored person's count of answers, which breaks ties)."""
 
     terms: list[str]
     topics: tuple[str, ...]
@@ -59,13 +71,14 @@ class Scored:
     similar: list[tuple[int, float]] = field(default_factory=list)
     strong: set[str] = field(default_factory=set)
     surface: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, int] = field(default_factory=dict)
 
     def word(self, term: str) -> str:
         """The word as the asker wrote it, for reasons (terms are stemmed)."""
         return self.surface.get(term, term)
 
 
-def standardise(signal: dict[str, float]) -> dict[str, float]:
+def standardise(signal: Mapping[K, float], moments: Moments | None = None) -> dict[K, float]:
     """A signal as clipped z-scores over the people it scores, divided by ZSCORE_SCALE.
 
     Scaling by the maximum lets one outlier squash everyone else; the spread of the
@@ -73,30 +86,43 @@ def standardise(signal: dict[str, float]) -> dict[str, float]:
     none rather than against a person, so the activity factor never turns it negative; the
     person stays a candidate (someone who declared a skill is still worth listing).
     A signal with one person (or all equal) gives each of them 1 / ZSCORE_SCALE.
+    `moments` are the (mean, spread) of everyone the signal scores when `signal` holds only
+    a pool of them (see `bot.routing.moments`); without, they are the signal's own.
     """
     if not signal:
         return {}
-    mean = sum(signal.values()) / len(signal)
-    spread = math.sqrt(sum((value - mean) ** 2 for value in signal.values()) / len(signal))
+    if moments is None:
+        mean = sum(signal.values()) / len(signal)
+        spread = math.sqrt(sum((value - mean) ** 2 for value in signal.values()) / len(signal))
+    else:
+        mean, spread = moments
     if spread <= 0.0:
         return dict.fromkeys(signal, 1.0 / ZSCORE_SCALE) if mean > 0 else {}
-    return {
-        user_id: max(0.0, value - mean) / spread / ZSCORE_SCALE for user_id, value in signal.items()
-    }
+    return {key: max(0.0, value - mean) / spread / ZSCORE_SCALE for key, value in signal.items()}
 
 
 class Evidence:
-    """Everything learned about who helps with what, updated one fact at a time."""
+    """Everything learned about who helps with what, updated one fact at a time.
 
-    def __init__(self) -> None:
+    People are interned ints (`people`), so per-person facts are typed arrays.
+    """
+
+    def __init__(self, people: Interner | None = None) -> None:
+        self.people = people or Interner()
         self.profiles = BM25Index()
-        self.questions = BM25Index()
-        self.past: list[PastQuestion] = []
-        self.declared: dict[str, dict[str, int]] = defaultdict(dict)
-        self.kudos_terms: dict[str, Counter[str]] = defaultdict(Counter)
-        self.answers: Counter[str] = Counter()
-        self.activity: dict[str, float] = defaultdict(float)
-        self.known_people: set[str] = set()
+        self.profiles.prior = Priors(self.activity_factor)
+        self.questions = BM25Index(typecode="f")
+        self.questions.prior = Priors(self._recency)
+        self.history = History(self.people)
+        self.declared = Declarations()
+        self.declared.prior = self.profiles.prior
+        self.thanks = BM25Index(typecode="f")
+        self._answers = array("i")
+        self._activity = array("d")
+        self._known = bytearray()
+        self._known_count = 0
+        self._busiest = 0.0
+        self._label_terms: dict[str, Counter[str]] = {}
 
     @staticmethod
     def decay(position: int, total: int) -> float:
@@ -104,78 +130,173 @@ class Evidence:
         half_life = max(MIN_HALF_LIFE, HALF_LIFE_FRACTION * total)
         return float(0.5 ** ((total - 1 - position) / half_life))
 
+    def _recency(self, position: int) -> float:
+        return self.decay(position, len(self.history))
+
+    def activity_factor(self, person: int) -> float:
+        """How much recent help multiplies a person's score (the static part of it)."""
+        recent = (
+            self._activity[person] / (self._busiest or 1.0) if person < len(self._activity) else 0.0
+        )
+        return float((ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT)
+
+    def _person(self, user_id: str) -> int:
+        person = self.people.id(user_id)
+        if person >= len(self._answers):
+            size = len(self.people)
+            grow(self._answers, size)
+            grow(self._activity, size)
+            self._known.extend(bytes(size - len(self._known)))
+        return person
+
+    def _know(self, person: int) -> None:
+        if not self._known[person]:
+            self._known[person] = 1
+            self._known_count += 1
+
+    def freezing(self) -> Iterator[None]:
+        """End a bulk load: sort the lists once and choose each long list's best entries."""
+        for part in (self.profiles, self.questions, self.thanks, self.declared):
+            yield from part.freezing()
+
     def declare(self, user_id: str, skill_key: str, level: int, label: str) -> None:
-        self.declared[skill_key][user_id] = level
-        self.known_people.add(user_id)
-        self.profiles.add(user_id, tokens(label), float(level))
+        person = self._person(user_id)
+        self.declared.declare(person, skill_key, level)
+        self._know(person)
+        terms = self._label_terms.get(label)
+        if terms is None:
+            terms = self._label_terms[label] = Counter(tokens(label))
+        self.profiles.add_counts(person, terms, float(level))
 
     def add_solved(self, question: PastQuestion, text: str, weight: float = 1.0) -> None:
         terms = tokens(text)
-        self.questions.add(str(len(self.past)), terms)
-        self.past.append(question)
+        self.questions.add(self.history.add(question), terms)
         for user_id in dict.fromkeys(question.answerers):
             share = 1.0 if user_id == question.helper else OTHER_ANSWER_WEIGHT
-            self.profiles.add(user_id, terms, weight * share)
-            self.answers[user_id] += 1
-            self.known_people.add(user_id)
-            self.activity[user_id] += weight * share
+            person = self._person(user_id)
+            self.profiles.add(person, terms, weight * share)
+            self._answers[person] += 1
+            self._know(person)
+            self._activity[person] += weight * share
+            self._busiest = max(self._busiest, self._activity[person])
 
     def add_kudos(self, receiver: str, message: str, values: tuple[str, ...]) -> None:
         terms = tokens(" ".join((message, *values)))
-        self.profiles.add(receiver, terms, KUDOS_WEIGHT)
-        self.kudos_terms[receiver].update(terms)
+        person = self._person(receiver)
+        self.profiles.add(person, terms, KUDOS_WEIGHT)
+        self.thanks.add(person, terms)
+
+    def answers(self, user_id: str) -> int:
+        """How many solved questions this person helped with."""
+        person = self.people.find(user_id)
+        return self._answers[person] if person is not None and person < len(self._answers) else 0
+
+    def level(self, user_id: str, skill_key: str) -> int:
+        """The level this person declared for a skill, 0 if none."""
+        person = self.people.find(user_id)
+        return self.declared.level(person, skill_key) if person is not None else 0
+
+    def helped_with(self, user_id: str, positions: Iterable[int]) -> list[PastQuestion]:
+        """The past questions (by position) this person helped with."""
+        person = self.people.find(user_id)
+        if person is None:
+            return []
+        history = self.history
+        return [history[p] for p in positions if person in history.answerers(p)]
+
+    def shared_terms(self, user_id: str, terms: Iterable[str]) -> list[str]:
+        """The terms that are anywhere in this person's evidence."""
+        return self._terms_of(self.profiles, user_id, terms)
+
+    def thanked_terms(self, user_id: str, terms: Iterable[str]) -> list[str]:
+        """The terms found in kudos messages or values this person received."""
+        return self._terms_of(self.thanks, user_id, terms)
+
+    def _terms_of(self, index: BM25Index, user_id: str, terms: Iterable[str]) -> list[str]:
+        person = self.people.find(user_id)
+        if person is None:
+            return []
+        index.ready()
+        postings = index.postings
+        return [t for t in terms if (bucket := postings.get(t)) is not None and person in bucket]
 
     def score(
         self, terms: list[str], topics: tuple[str, ...], title: list[str] | None = None
     ) -> Scored:
         scored = Scored(terms=terms, topics=topics, scores={})
         boost = dict.fromkeys(title or (), TITLE_BOOST)
+        profile = self.profiles.query(terms, boost)
+        pool: set[int] = set()
+        profile.candidates(pool, PEOPLE_POOL)
+        all_holders = self.declared.candidates(topics, pool, len(pool) + PEOPLE_POOL)
+        votes = self._votes(self.questions.query(terms, boost), scored)
+        pool.update(votes)
         signals = [
-            (PROFILE_WEIGHT, self.profiles.search(terms, boost)),
-            (VOTE_WEIGHT, self._votes(terms, scored, boost)),
-            (DECLARED_WEIGHT, self._declared(topics, scored)),
+            (PROFILE_WEIGHT, profile.scores(pool), profile.moments()),
+            (VOTE_WEIGHT, votes, None),
+            (DECLARED_WEIGHT, *self._declared(topics, pool, scored, all_holders)),
         ]
-        total: dict[str, float] = defaultdict(float)
-        for weight, signal in signals:
-            for user_id, value in standardise(signal).items():
-                total[user_id] += weight * value
-        busiest = max(self.activity.values(), default=0.0) or 1.0
-        for user_id, value in total.items():
-            recent = self.activity.get(user_id, 0.0) / busiest
+        total: dict[int, float] = defaultdict(float)
+        for weight, signal, moments in signals:
+            for person, value in standardise(signal, moments).items():
+                total[person] += weight * value
+        busiest = self._busiest or 1.0
+        activity, answers, names = self._activity, self._answers, self.people.names
+        for person, value in total.items():
+            recent = activity[person] / busiest
             boosted = value + ACTIVITY_WEIGHT * recent
-            scored.scores[user_id] = boosted * (ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT
+            name = names[person]
+            scored.scores[name] = boosted * (ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT
+            scored.answers[name] = answers[person]
         return scored
 
-    def _votes(
-        self, terms: list[str], scored: Scored, boost: dict[str, float] | None = None
-    ) -> dict[str, float]:
-        similarity = self.questions.search(terms, boost)
-        ceiling = self.questions.ceiling(terms) or 1.0
-        top = sorted(similarity.items(), key=lambda item: -item[1])[:SIMILAR_QUESTIONS]
-        total = len(self.past)
-        votes: dict[str, float] = defaultdict(float)
-        for doc, value in top:
-            position = int(doc)
-            question = self.past[position]
+    def _votes(self, query: Query, scored: Scored) -> dict[int, float]:
+        pool: set[int] = set()
+        query.candidates(pool, QUESTION_POOL)
+        similarity = query.scores(pool)
+        ceiling = query.ceiling() or 1.0
+        top = heapq.nlargest(SIMILAR_QUESTIONS, similarity.items(), key=lambda item: item[::-1])
+        total = len(self.history)
+        names = self.people.names
+        votes: dict[int, float] = defaultdict(float)
+        for position, value in top:
             recency = self.decay(position, total)
             scored.similar.append((position, value / ceiling))
-            for user_id in dict.fromkeys(question.answerers):
-                share = 1.0 if user_id == question.helper else OTHER_ANSWER_WEIGHT
-                votes[user_id] += value * share * recency
+            helper = self.history.helper(position)
+            for person in self.history.answerers(position):
+                share = 1.0 if person == helper else OTHER_ANSWER_WEIGHT
+                votes[person] += value * share * recency
                 if value / ceiling >= STRONG_SIMILARITY:
-                    scored.strong.add(user_id)
+                    scored.strong.add(names[person])
         return votes
 
-    def _declared(self, topics: tuple[str, ...], scored: Scored) -> dict[str, float]:
-        people = max(len(self.known_people), 1)
-        result: dict[str, float] = defaultdict(float)
-        for topic in topics:
-            holders = self.declared.get(topic, {})
-            if not holders:
-                continue
-            rarity = math.log(1.0 + people / len(holders))
-            for user_id, level in holders.items():
-                result[user_id] += rarity * level / MAX_LEVEL
+    def _declared(
+        self, topics: tuple[str, ...], pool: set[int], scored: Scored, all_holders: bool
+    ) -> tuple[dict[int, float], Moments | None]:
+        people = max(self._known_count, 1)
+        skills = self.declared.skills
+        rarities = [
+            (holders, math.log(1.0 + people / len(holders)))
+            for topic in topics
+            if (holders := skills.get(topic))
+        ]
+        names = self.people.names
+        result: dict[int, float] = defaultdict(float)
+        for holders, rarity in rarities:
+            if len(holders) <= len(pool):
+                found = [(p, level) for p, level in holders.items() if p in pool]
+            else:
+                found = [(p, level) for p in pool if (level := holders.get(p))]
+            for person, level in found:
+                result[person] += rarity * level / MAX_LEVEL
                 if level >= 3:
-                    scored.strong.add(user_id)
-        return result
+                    scored.strong.add(names[person])
+
+        def value(person: int) -> tuple[float, int]:
+            levels = [(rarity, holders.get(person)) for holders, rarity in rarities]
+            total = sum(rarity * level / MAX_LEVEL for rarity, level in levels)
+            return total, sum(1 for _, level in levels if level)
+
+        if all_holders:
+            return result, None
+        return result, union_moments([holders for holders, _ in rarities], value)

@@ -47,15 +47,12 @@ class Vocabulary:
                 self._add(alias, key)
         self._single_words = {p[0]: key for p, key in self._phrases.items() if len(p) == 1}
         self._choices = [w for w in self._single_words if len(w) >= FUZZY_MIN_LENGTH]
+        self.longest = max((len(p) for p in self._phrases), default=1)
 
     def _add(self, label: str, key: str) -> None:
         phrase = tuple(tokens(label))
         if phrase:
             self._phrases.setdefault(phrase, key)
-
-    @property
-    def longest(self) -> int:
-        return max((len(p) for p in self._phrases), default=1)
 
     def key_for(self, label: str) -> str | None:
         """The skill a label (a key, a name or an alias) stands for, if any."""

@@ -1,0 +1,47 @@
+"""How a signal is spread over everyone it scores, estimated when only a pool was scored.
+
+Signals are standardised over all the people they score (the union of the question's
+posting lists), not over the best candidates alone: over the best alone the mean is high and
+the spread narrow, and the three signals would be weighed against each other differently
+in a large workspace than in a small one. When the pool does not hold the whole union, its
+mean and spread are estimated from a systematic sample of the lists: each sampled document
+is scored exactly and counts 1/k, k being how many of the lists hold it, so a document in
+several lists counts once. No random draws (the same question gives the same ranking), and
+SAMPLE exact scores however large the union.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from bot.routing.postings import Postings
+
+SAMPLE = 256
+
+Moments = tuple[float, float]
+
+
+def union_moments(lists: Sequence[Postings], value: Callable[[int], tuple[float, int]]) -> Moments:
+    """Estimated (mean, standard deviation) of `value` over the union of the lists.
+
+    `value(doc)` is the document's exact value and the number of the lists that hold it.
+    """
+    total = sum(len(postings) for postings in lists)
+    if not total:
+        return 0.0, 0.0
+    step = max(1.0, total / SAMPLE)
+    pick, start = step / 2, 0
+    count = first = second = 0.0
+    for postings in lists:
+        docs, end = postings.docs, start + len(postings)
+        while pick < end:
+            amount, holders = value(docs[int(pick) - start])
+            share = 1.0 / max(holders, 1)
+            count += share
+            first += share * amount
+            second += share * amount * amount
+            pick += step
+        start = end
+    mean = first / count
+    return mean, math.sqrt(max(0.0, second / count - mean * mean))
