@@ -32,6 +32,8 @@ from bot.emulator.records import User
 
 SIGNING_SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-bench-bot-token"
+TEAM_CHANNELS = 200
+TEAMS = "teams"  # for /count: any of the team channels kudos are given in
 KUDOS_TEXT = "for untangling the release build #teamwork"
 ASK_TEXT = "how do we rotate the postgres credentials for the billing service?"
 
@@ -44,16 +46,21 @@ class Control:
         self.size = size
         self.ws = emu.workspace
         self.users: list[User] = [self.ws.users[m] for m in sorted(self._member_ids())]
+        # Slack takes about one message a second per channel, so kudos are spread the way a
+        # company's are; shout-outs all in #general would measure Slack's pace, not the bot.
+        self.teams = [self.ws.add_channel(f"team-{n:03d}").id for n in range(TEAM_CHANNELS)]
 
     def _member_ids(self) -> list[str]:
         return [u for u, user in self.ws.users.items() if user.email and not user.is_bot]
 
-    def _command(self, user: User, command: str, text: str) -> dict[str, Any]:
-        general = self.ws.general
-        url = self.emu._responder.issue(user.id, general.id)
+    def _command(
+        self, user: User, command: str, text: str, channel_id: str | None = None
+    ) -> dict[str, Any]:
+        channel = self.ws.channels[channel_id] if channel_id else self.ws.general
+        url = self.emu._responder.issue(user.id, channel.id)
         trigger = self.ws.views.issue_trigger(user.id)
         return build.slash_command(
-            self.ws, user, general, command, text, response_url=url, trigger_id=trigger
+            self.ws, user, channel, command, text, response_url=url, trigger_id=trigger
         )
 
     def payload(self, kind: str, n: int) -> dict[str, Any]:
@@ -63,7 +70,8 @@ class Control:
         if kind == "kudos":
             other = users[(n + 1) % len(users)]
             text = f"<@{other.id}|{other.name}> {KUDOS_TEXT}"
-            return {"kind": "command", "payload": self._command(user, "/kudos", text)}
+            team = self.teams[n % len(self.teams)]
+            return {"kind": "command", "payload": self._command(user, "/kudos", text, team)}
         if kind == "ask":
             return {"kind": "command", "payload": self._command(user, "/ask", ASK_TEXT)}
         if kind == "click":
@@ -119,7 +127,11 @@ class Control:
             for c in self.emu.calls
             if c.method == method
             and c.ok
-            and (channel is None or c.args.get("channel") == channel)
+            and (
+                channel is None
+                or c.args.get("channel") == channel
+                or (channel == TEAMS and c.args.get("channel") in self.teams)
+            )
             and not c.args.get("thread_ts")
         ]
         first, last = min(times, default=None), max(times, default=None)

@@ -34,7 +34,7 @@ SURFACES = (
 
 
 def register(app: AsyncApp, services: Services) -> Router:
-    router = Router(app)
+    router = Router(app, first_time=services.receipts.first_time)
     for surface in SURFACES:
         surface.register(router, services)
     return router

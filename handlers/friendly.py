@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
+from handlers.after_ack import Turn
 from handlers.blocks import render_error
 from handlers.slack_failures import is_transient
 
@@ -49,8 +50,24 @@ async def tell_user(
         await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(str(error)))
 
 
-def friendly(listener: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """Wrap a listener so a UserError is acked (if need be) and shown to the person."""
+FirstTime = Callable[[str, str], Awaitable[bool]]
+
+
+async def _first_delivery(body: dict[str, Any], first_time: FirstTime) -> bool:
+    """Slack redelivers an event it thinks we missed; the claim is made after the ack, so the
+    ack never waits for the database, and before any work, so the copy does nothing."""
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    team_id = body.get("team_id")
+    if not (event_id and team_id):
+        return True
+    return await first_time(str(team_id), str(event_id))
+
+
+def friendly(
+    listener: Callable[..., Awaitable[Any]], first_time: FirstTime | None = None
+) -> Callable[..., Awaitable[Any]]:
+    """Wrap a listener so a UserError is acked (if need be) and shown to the person, and a
+    redelivered event (claimed in the database by `first_time`) is dropped after its ack."""
     signature = inspect.signature(listener)
     own = list(signature.parameters)
     extra = [
@@ -61,9 +78,18 @@ def friendly(listener: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable
 
     @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> Any:
+        turn = Turn()
+        acked: AsyncAck | None = kwargs.get("ack")
+        arguments = {name: kwargs[name] for name in own}
+        if acked is not None and "ack" in arguments:
+            arguments["ack"] = turn.after(acked)
         try:
+            if acked is not None and acked.response is not None:
+                await turn.take()  # Bolt acked events already
+            if first_time is not None and not await _first_delivery(kwargs["body"], first_time):
+                return None
             try:
-                return await listener(**{name: kwargs[name] for name in own})
+                return await listener(**arguments)
             except SlackApiError as failure:
                 if not is_transient(failure):
                     raise
@@ -78,6 +104,8 @@ def friendly(listener: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable
                 await ack()
             await tell_user(error, body, kwargs.get("respond"), kwargs["client"])
             return None
+        finally:
+            turn.give_back()
 
     del wrapper.__wrapped__  # Bolt must see the wrapper's signature, not the listener's
     wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]

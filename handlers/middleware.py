@@ -32,16 +32,3 @@ def register(router: Router, services: Services) -> None:
         REQUEST_ID.set(request_id(req.body))
         await next()
         return None
-
-    @router.app.middleware
-    async def once_per_event(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        """Slack redelivers an event it thinks we missed; the second copy is acked and dropped."""
-        body: dict[str, Any] = req.body
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        team_id = req.context.team_id or body.get("team_id")
-        if event_id and team_id and not await services.receipts.first_time(team_id, event_id):
-            return BoltResponse(status=200, body="")
-        await next()
-        return None

@@ -12,7 +12,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers.friendly import friendly
+from handlers.friendly import FirstTime, friendly
 
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]
@@ -25,17 +25,17 @@ class Route:
 
 
 class Router:
-    def __init__(self, app: AsyncApp) -> None:
+    def __init__(self, app: AsyncApp, first_time: FirstTime | None = None) -> None:
         self.app = app
         self.routes: list[Route] = []
+        self._first_time = first_time
 
     def _record(self, kind: str, name: str) -> None:
         self.routes.append(Route(kind, name))
 
-    @staticmethod
-    def _friendly(register: Callable[[Listener], Any]) -> Decorator:
+    def _friendly(self, register: Callable[[Listener], Any]) -> Decorator:
         def decorate(listener: Listener) -> Any:
-            return register(friendly(listener))
+            return register(friendly(listener, self._first_time))
 
         return decorate
 
