@@ -14,33 +14,22 @@ from typing import Any
 
 AFTER_ACK_AT_ONCE = 8
 
-_gates: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
-
-
-def _gate() -> asyncio.Semaphore:
-    loop = asyncio.get_running_loop()
-    gate = _gates.get(loop)
-    if gate is None:
-        for old in [known for known in _gates if known.is_closed()]:
-            del _gates[old]
-        gate = _gates[loop] = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
-    return gate
-
 
 class Turn:
     """One listener's place in line: taken once its request is acked, given back at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, gate: asyncio.Semaphore) -> None:
+        self._gate = gate
         self._held = False
 
     async def take(self) -> None:
         if not self._held:
-            await _gate().acquire()
+            await self._gate.acquire()
             self._held = True
 
     def give_back(self) -> None:
         if self._held:
-            _gate().release()
+            self._gate.release()
             self._held = False
 
     def after(self, ack: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:

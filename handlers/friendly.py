@@ -8,6 +8,7 @@ if nobody had acked, so Slack shows "operation_timeout" instead of our message.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 from collections.abc import Awaitable, Callable
@@ -64,7 +65,9 @@ async def _first_delivery(body: dict[str, Any], first_time: FirstTime) -> bool:
 
 
 def friendly(
-    listener: Callable[..., Awaitable[Any]], first_time: FirstTime | None = None
+    listener: Callable[..., Awaitable[Any]],
+    first_time: FirstTime | None,
+    turns: asyncio.Semaphore,
 ) -> Callable[..., Awaitable[Any]]:
     """Wrap a listener so a UserError is acked (if need be) and shown to the person, and a
     redelivered event (claimed in the database by `first_time`) is dropped after its ack."""
@@ -78,7 +81,7 @@ def friendly(
 
     @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> Any:
-        turn = Turn()
+        turn = Turn(turns)
         acked: AsyncAck | None = kwargs.get("ack")
         arguments = {name: kwargs[name] for name in own}
         if acked is not None and "ack" in arguments:

@@ -6,12 +6,14 @@ be registered without appearing here.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
+from handlers.after_ack import AFTER_ACK_AT_ONCE
 from handlers.friendly import FirstTime, friendly
 
 Listener = Callable[..., Any]
@@ -29,13 +31,15 @@ class Router:
         self.app = app
         self.routes: list[Route] = []
         self._first_time = first_time
+        # One line for the whole app: its listeners take turns after their acks.
+        self._turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
 
     def _record(self, kind: str, name: str) -> None:
         self.routes.append(Route(kind, name))
 
     def _friendly(self, register: Callable[[Listener], Any]) -> Decorator:
         def decorate(listener: Listener) -> Any:
-            return register(friendly(listener, self._first_time))
+            return register(friendly(listener, self._first_time, self._turns))
 
         return decorate
 
