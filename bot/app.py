@@ -16,7 +16,7 @@ from bot.errors import ConfigError
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
-from handlers.jobs import jobs
+from handlers.jobs import inbox_jobs, jobs
 from handlers.oauth import NOT_INSTALLED, oauth_settings
 from handlers.outbox_worker import OutboxWorker
 from handlers.paced_client import PacedClient
@@ -39,12 +39,14 @@ class Askaround:
 
     async def start(self) -> None:
         await upgrade_head(self.services.engine)
+        await self.services.inbox.heartbeat()  # seen alive before taking any request
         self.scheduler.start()
         self.outbox.start()
 
     async def close(self) -> None:
         await self.scheduler.stop()
         await self.outbox.stop()
+        await self.services.inbox.leave()
         await self.services.engine.dispose()
 
 
@@ -95,6 +97,6 @@ def build(settings: Settings) -> Askaround:
         services=services,
         app=app,
         router=router,
-        scheduler=Scheduler(jobs(clients, services)),
+        scheduler=Scheduler([*jobs(clients, services), *inbox_jobs(app, services)]),
         outbox=OutboxWorker(outbox_clients, services),
     )

@@ -33,6 +33,16 @@ class Metrics:
             ["result"],
             registry=self.registry,
         )
+        self.replays = Counter(
+            "askaround_inbox_replays",
+            "Requests replayed from the inbox after the replica that took them died.",
+            registry=self.registry,
+        )
+        self.inbox_open = Gauge(
+            "askaround_inbox_open",
+            "Requests received and not yet done, across replicas.",
+            registry=self.registry,
+        )
         self.outbox_depth = Gauge(
             "askaround_outbox_depth", "Deliveries waiting in the outbox.", registry=self.registry
         )

@@ -82,6 +82,7 @@ def build_web_app(bot: Askaround) -> web.Application:
         async with bot.services.sessions() as s:
             waiting, oldest = await outbox.depth(s)
         metrics.outbox_depth.set(waiting)
+        metrics.inbox_open.set(await bot.services.inbox.open_count())
         age = (bot.services.clock.now() - oldest).total_seconds() if oldest else 0.0
         metrics.outbox_oldest_seconds.set(max(age, 0.0))
         return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
+from bot.inbox import Inbox
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
@@ -16,7 +17,6 @@ from bot.questions.indexes import IndexCache
 from bot.questions.policy import Limits
 from bot.questions.service import QuestionService, RoutingConfig
 from bot.questions.watching import WatchService
-from bot.receipts import EventReceipts
 from bot.settings import Settings
 
 
@@ -26,7 +26,7 @@ class Services:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     people: PeopleService
-    receipts: EventReceipts
+    inbox: Inbox
     clock: Clock
     directory: ProfileService
     kudos: KudosService
@@ -48,7 +48,7 @@ class Services:
             engine=engine,
             sessions=sessions,
             people=PeopleService(sessions),
-            receipts=EventReceipts(sessions),
+            inbox=Inbox(sessions, clock.now),
             clock=clock,
             directory=ProfileService(sessions, clock),
             kudos=KudosService(sessions, clock.now),

@@ -17,6 +17,7 @@ from handlers import (
     reports,
     skills,
 )
+from handlers.inbox import store_first
 from handlers.router import Router
 
 SURFACES = (
@@ -34,7 +35,7 @@ SURFACES = (
 
 
 def register(app: AsyncApp, services: Services) -> Router:
-    router = Router(app, first_time=services.receipts.first_time)
+    router = Router(app, inbox=store_first(services), done=services.inbox.done)
     for surface in SURFACES:
         surface.register(router, services)
     return router

@@ -1,5 +1,6 @@
 """Turning a `UserError` into a friendly reply, for every listener, in one place; Slack
-failing us mid-request (after its own retries) is told the same way, not swallowed.
+failing us mid-request (after its own retries) is told the same way, not swallowed. The
+request's inbox entry is closed here too, since this is where every listener ends.
 
 Why not only in `@app.error`: when a listener raises after `ack()`, Bolt (1.30) resets the
 recorded ack, and if that happens within its 10 ms polling window the request is answered as
@@ -22,9 +23,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from handlers.after_ack import Turn
 from handlers.blocks import render_error
+from handlers.inbox import stored
 from handlers.slack_failures import is_transient
 
-NEEDED = ("ack", "body", "client", "respond")
+NEEDED = ("ack", "body", "client", "context", "respond")
 SLACK_BUSY = (
     "Slack didn't answer me just now, so I couldn't finish that. Please try again in a minute."
 )
@@ -51,26 +53,17 @@ async def tell_user(
         await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(str(error)))
 
 
-FirstTime = Callable[[str, str], Awaitable[bool]]
-
-
-async def _first_delivery(body: dict[str, Any], first_time: FirstTime) -> bool:
-    """Slack redelivers an event it thinks we missed; the claim is made after the ack, so the
-    ack never waits for the database, and before any work, so the copy does nothing."""
-    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    team_id = body.get("team_id")
-    if not (event_id and team_id):
-        return True
-    return await first_time(str(team_id), str(event_id))
+Done = Callable[[str, str], Awaitable[None]]
 
 
 def friendly(
     listener: Callable[..., Awaitable[Any]],
-    first_time: FirstTime | None,
+    done: Done | None,
     turns: asyncio.Semaphore,
 ) -> Callable[..., Awaitable[Any]]:
-    """Wrap a listener so a UserError is acked (if need be) and shown to the person, and a
-    redelivered event (claimed in the database by `first_time`) is dropped after its ack."""
+    """Wrap a listener so a UserError is acked (if need be) and shown to the person, and its
+    request's inbox entry is closed by `done` when the work ends, whichever way it ends —
+    except by cancellation: a replica stopping before the work ran leaves it to be replayed."""
     signature = inspect.signature(listener)
     own = list(signature.parameters)
     extra = [
@@ -82,6 +75,7 @@ def friendly(
     @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> Any:
         turn = Turn(turns)
+        cancelled = False
         acked: AsyncAck | None = kwargs.get("ack")
         arguments = {name: kwargs[name] for name in own}
         if acked is not None and "ack" in arguments:
@@ -89,8 +83,6 @@ def friendly(
         try:
             if acked is not None and acked.response is not None:
                 await turn.take()  # Bolt acked events already
-            if first_time is not None and not await _first_delivery(kwargs["body"], first_time):
-                return None
             try:
                 return await listener(**arguments)
             except SlackApiError as failure:
@@ -107,8 +99,14 @@ def friendly(
                 await ack()
             await tell_user(error, body, kwargs.get("respond"), kwargs["client"])
             return None
+        except asyncio.CancelledError:
+            cancelled = True
+            raise
         finally:
             turn.give_back()
+            entry = stored(kwargs["context"])
+            if done is not None and entry is not None and not cancelled:
+                await done(*entry)
 
     del wrapper.__wrapped__  # Bolt must see the wrapper's signature, not the listener's
     wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]

@@ -3,17 +3,21 @@ digests talk to Slack, so they run once in each workspace, with that workspace's
 
 from __future__ import annotations
 
+from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.inbox import HEARTBEAT_SECONDS
 from bot.scheduler import Job
 from bot.services import Services
 from handlers.digests import send_digests
 from handlers.directory_sync import sync_directory
+from handlers.inbox import replay_orphans
 from handlers.workspace_clients import WorkspaceClients, in_every_workspace
 
 ESCALATE_EVERY = 60.0
 SYNC_EVERY = 24 * 3600.0
 DIGESTS_EVERY = 300.0  # a digest goes out within 5 minutes of its local send time
+TIDY_INBOX_EVERY = 3600.0
 
 
 async def escalate(services: Services) -> int:
@@ -42,4 +46,13 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
             lambda: in_every_workspace(clients, lambda c: sync(c, services)),
         ),
         Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
+    ]
+
+
+def inbox_jobs(app: AsyncApp, services: Services) -> list[Job]:
+    """This replica's heartbeat, and taking over the requests of replicas that died."""
+    return [
+        Job("heartbeat", HEARTBEAT_SECONDS, services.inbox.heartbeat),
+        Job("replay", HEARTBEAT_SECONDS, lambda: replay_orphans(app, services)),
+        Job("tidy_inbox", TIDY_INBOX_EVERY, services.inbox.tidy),
     ]

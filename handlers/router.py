@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 
 from handlers.after_ack import AFTER_ACK_AT_ONCE
-from handlers.friendly import FirstTime, friendly
+from handlers.friendly import Done, friendly
 
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]
@@ -27,19 +27,24 @@ class Route:
 
 
 class Router:
-    def __init__(self, app: AsyncApp, first_time: FirstTime | None = None) -> None:
+    def __init__(
+        self, app: AsyncApp, inbox: Listener | None = None, done: Done | None = None
+    ) -> None:
+        """`inbox` is the listener middleware that stores each request before its ack, and
+        `done` closes the stored request when its listener ends."""
         self.app = app
         self.routes: list[Route] = []
-        self._first_time = first_time
+        self._done = done
+        self._stored = [inbox] if inbox is not None else []
         # One line for the whole app: its listeners take turns after their acks.
-        self._turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
+        self.turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
 
     def _record(self, kind: str, name: str) -> None:
         self.routes.append(Route(kind, name))
 
     def _friendly(self, register: Callable[[Listener], Any]) -> Decorator:
         def decorate(listener: Listener) -> Any:
-            return register(friendly(listener, self._first_time, self._turns))
+            return register(friendly(listener, self._done, self.turns))
 
         return decorate
 
@@ -47,11 +52,11 @@ class Router:
         """A slash command; with `matchers`, only the invocations they accept (a subcommand
         owned by another surface), registered before the command's general listener."""
         self._record("command", name)
-        return self._friendly(self.app.command(name, matchers=matchers))
+        return self._friendly(self.app.command(name, matchers=matchers, middleware=self._stored))
 
     def event(self, name: str) -> Decorator:
         self._record("event", name)
-        return self._friendly(self.app.event(name))
+        return self._friendly(self.app.event(name, middleware=self._stored))
 
     def message(self, channel_type: str) -> Decorator:
         """Plain user messages of one conversation type (`im`, `channels`, …), no subtypes.
@@ -66,22 +71,27 @@ class Router:
             return bool(body.get("event", {}).get("channel_type") == slack_type)
 
         return self._friendly(
-            self.app.event({"type": "message", "subtype": None}, matchers=[in_conversation_type])
+            self.app.event(
+                {"type": "message", "subtype": None},
+                matchers=[in_conversation_type],
+                middleware=self._stored,
+            )
         )
 
     def action(self, action_id: str) -> Decorator:
         self._record("action", action_id)
-        return self._friendly(self.app.action(action_id))
+        return self._friendly(self.app.action(action_id, middleware=self._stored))
 
     def view(self, callback_id: str) -> Decorator:
         self._record("view", callback_id)
-        return self._friendly(self.app.view(callback_id))
+        return self._friendly(self.app.view(callback_id, middleware=self._stored))
 
     def shortcut(self, callback_id: str) -> Decorator:
         self._record("shortcut", callback_id)
-        return self._friendly(self.app.shortcut(callback_id))
+        return self._friendly(self.app.shortcut(callback_id, middleware=self._stored))
 
     def options(self, action_id: str) -> Decorator:
+        """Options are answered in the ack itself and change nothing: not stored."""
         self._record("options", action_id)
         return self._friendly(self.app.options(action_id))
 

@@ -1,8 +1,9 @@
 """All tables, imported in one place so `Base.metadata` is complete for Alembic."""
 
 from storage.models.base import Base, utcnow
-from storage.models.delivery import DigestRun, EventReceipt, OutboxItem
+from storage.models.delivery import DigestRun, OutboxItem
 from storage.models.directory import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.models.inbox import InboxItem, Replica
 from storage.models.installation import SlackBot, SlackInstallation, SlackOAuthState
 from storage.models.kudos import Kudos
 from storage.models.questions import Offer, Question, QuietUntil, WatchedChannel
@@ -13,7 +14,7 @@ __all__ = [
     "CompanyValue",
     "Connection",
     "DigestRun",
-    "EventReceipt",
+    "InboxItem",
     "Kudos",
     "Offer",
     "OutboxItem",
@@ -21,6 +22,7 @@ __all__ = [
     "PersonSkill",
     "Question",
     "QuietUntil",
+    "Replica",
     "Skill",
     "SkillAlias",
     "SlackBot",

@@ -39,13 +39,3 @@ class DigestRun(Base):
     # The posted DM, recorded before `sent_at`, so a re-claim after a crash never posts twice.
     channel_id: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
-
-
-class EventReceipt(Base):
-    """A Slack event id seen once; a retried or duplicated delivery finds its row and stops."""
-
-    __tablename__ = "event_receipts"
-
-    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

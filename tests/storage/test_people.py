@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import people
-from storage.receipts import claim_event
 
 
 async def test_upsert_profile_inserts_then_updates(
@@ -32,12 +31,3 @@ async def test_people_are_counted_per_workspace(sessions: async_sessionmaker[Asy
         assert await people.count_people(s, "T1") == 1
         assert await people.get_person(s, "T3", "U1") is None
 
-
-async def test_event_claims_are_once_per_workspace(
-    sessions: async_sessionmaker[AsyncSession],
-) -> None:
-    """The first claim of an event id wins; a repeat loses; another workspace's id is separate."""
-    async with sessions() as s, s.begin():
-        assert await claim_event(s, "T1", "Ev1") is True
-        assert await claim_event(s, "T1", "Ev1") is False
-        assert await claim_event(s, "T2", "Ev1") is True

@@ -1,0 +1,99 @@
+"""The inbox: every request that changes something is stored before Slack is answered, so a
+replica killed between its answer and its work loses nothing — another replays it.
+
+Slack does not resend a slash command or a click it got an answer for, and it resends an
+event only when it got none; after the ack, the request exists only here. Replaying is safe
+because the work is idempotent (kudos, questions and deliveries carry their own keys).
+Liveness is a heartbeat per replica rather than a lease per request, so work that waits long
+for its turn is never replayed while its replica lives.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import inbox
+
+log = logging.getLogger("askaround.inbox")
+HEARTBEAT_SECONDS = 3.0
+DEAD_AFTER = timedelta(seconds=12)
+KEEP_DONE = timedelta(days=1)  # Slack retries an event for minutes, never for a day
+MAX_REPLAYS = 3  # a request that killed its replica this often is not tried again
+BATCH = 100
+
+
+@dataclass(frozen=True)
+class Orphan:
+    id: int
+    team_id: str
+    key: str
+    body: dict[str, Any]
+    replays: int
+
+
+class Inbox:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], now: Callable[[], datetime]
+    ) -> None:
+        self._sessions = sessions
+        self._now = now
+        self.replica_id = str(uuid.uuid4())
+
+    async def receive(self, team_id: str, key: str, body: dict[str, Any]) -> bool:
+        """Store a request; False when it is a copy of one stored already."""
+        async with self._sessions() as s, s.begin():
+            return await inbox.receive(s, team_id, key, body, self.replica_id, self._now())
+
+    async def done(self, team_id: str, key: str) -> None:
+        async with self._sessions() as s, s.begin():
+            await inbox.finish(s, team_id, key, self._now())
+
+    async def heartbeat(self) -> None:
+        async with self._sessions() as s, s.begin():
+            await inbox.seen(s, self.replica_id, self._now())
+
+    async def leave(self) -> None:
+        """On a clean stop: what is still open passes to the other replicas at once."""
+        async with self._sessions() as s, s.begin():
+            await inbox.leave(s, self.replica_id)
+
+    async def adopt_orphans(self) -> list[Orphan]:
+        """Take over the open requests of dead replicas; each goes to exactly one taker.
+        Requests replayed `MAX_REPLAYS` times already are closed instead, and logged."""
+        now = self._now()
+        adopted: list[Orphan] = []
+        async with self._sessions() as s, s.begin():
+            found = await inbox.orphans(s, now - DEAD_AFTER, BATCH)
+            for item in found:
+                if not await inbox.take_over(s, item.id, item.replica_id, self.replica_id):
+                    continue
+                if item.replays >= MAX_REPLAYS:
+                    log.error(
+                        "request %s given up after %d replays", item.request_key, item.replays
+                    )
+                    await inbox.finish(s, item.team_id, item.request_key, now)
+                    continue
+                adopted.append(
+                    Orphan(
+                        item.id, item.team_id, item.request_key, dict(item.body), item.replays + 1
+                    )
+                )
+        return adopted
+
+    async def tidy(self) -> int:
+        """Forget requests done a day ago and replicas long dead; returns requests removed."""
+        now = self._now()
+        async with self._sessions() as s, s.begin():
+            await inbox.forget_dead(s, now - KEEP_DONE)
+            return await inbox.prune(s, now - KEEP_DONE)
+
+    async def open_count(self) -> int:
+        async with self._sessions() as s:
+            return await inbox.open_count(s)

@@ -1,0 +1,81 @@
+"""The inbox on the Slack side: which request is which, storing it before the ack, and
+replaying a dead replica's requests through the app as if Slack had just sent them.
+
+A replay is dispatched in Bolt's Socket Mode shape (a parsed body, no signature to check):
+the body was verified when it first arrived. Its ack goes nowhere; `respond` still works,
+since a `response_url` lives for 30 minutes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.services import Services
+
+log = logging.getLogger("askaround.inbox")
+STORED = "askaround_inbox"  # context key: (team_id, request_key) of a stored request
+
+
+def request_key(body: dict[str, Any]) -> str:
+    """Slack's own id for a request where it has one: an event's id is the same on every
+    retry; a command's or click's trigger id is new for each invocation."""
+    if body.get("type") == "event_callback" and body.get("event_id"):
+        return f"event:{body['event_id']}"
+    if body.get("trigger_id"):
+        kind = "command" if body.get("command") else str(body.get("type", "interaction"))
+        return f"{kind}:{body['trigger_id']}"
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+    return f"body:{digest}"
+
+
+def team_of(context: Any, body: dict[str, Any]) -> str:
+    team = context.team_id or context.enterprise_id or body.get("team_id") or ""
+    return str(team)
+
+
+def stored(context: Any) -> tuple[str, str] | None:
+    """The inbox entry of the request being handled, if it has one."""
+    entry = context.get(STORED)
+    return (str(entry[0]), str(entry[1])) if entry else None
+
+
+def store_first(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
+    """Listener middleware: store the request before anything acks it; a copy of a stored
+    request (Slack retrying an event) is answered 200 and goes no further."""
+
+    async def store_then_continue(
+        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        if stored(req.context) is None:  # a replay arrives stored already
+            team, key = team_of(req.context, req.body), request_key(req.body)
+            if not await services.inbox.receive(team, key, req.body):
+                return BoltResponse(status=200, body="")
+            req.context[STORED] = (team, key)
+        await next()
+        return None
+
+    return store_then_continue
+
+
+async def replay_orphans(app: AsyncApp, services: Services) -> int:
+    """Dispatch the requests of dead replicas again; returns how many."""
+    orphans = await services.inbox.adopt_orphans()
+    for orphan in orphans:
+        log.warning("replaying %s (its replica died before finishing)", orphan.key)
+        services.metrics.replays.inc()
+        request = AsyncBoltRequest(
+            body=orphan.body, mode="socket_mode", context={STORED: (orphan.team_id, orphan.key)}
+        )
+        response = await app.async_dispatch(request)
+        if response.status >= 400:  # no listener took it: nothing will ever finish it
+            log.error("replay of %s was refused with %s", orphan.key, response.status)
+            await services.inbox.done(orphan.team_id, orphan.key)
+    return len(orphans)

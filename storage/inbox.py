@@ -1,0 +1,122 @@
+"""Queries on the inbox and the replicas table.
+
+A request is stored before Slack is answered and marked done when its work ends. A replica
+that is no longer seen is dead: its requests not yet done are orphans, and exactly one live
+replica takes each over (a conditional UPDATE, so two takers cannot both match).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import InboxItem, Replica
+from storage.upsert import insert_for
+
+
+def _count(result: Any) -> int:
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
+
+
+async def receive(
+    session: AsyncSession,
+    team_id: str,
+    key: str,
+    body: dict[str, Any],
+    replica_id: str,
+    at: datetime,
+) -> bool:
+    """True for the first copy of a request, False for every repeat of its key."""
+    result = await session.execute(
+        insert_for(session, InboxItem)
+        .values(
+            team_id=team_id,
+            request_key=key,
+            body=body,
+            replica_id=replica_id,
+            received_at=at,
+            replays=0,
+        )
+        .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
+    )
+    return _count(result) == 1
+
+
+async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
+    await session.execute(
+        update(InboxItem)
+        .where(
+            InboxItem.team_id == team_id,
+            InboxItem.request_key == key,
+            InboxItem.done_at.is_(None),
+        )
+        .values(done_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def orphans(session: AsyncSession, seen_since: datetime, limit: int) -> Sequence[InboxItem]:
+    """Requests not done whose replica has not been seen since `seen_since`."""
+    live = select(Replica.id).where(Replica.seen_at >= seen_since)
+    return (
+        await session.scalars(
+            select(InboxItem)
+            .where(InboxItem.done_at.is_(None), InboxItem.replica_id.not_in(live))
+            .order_by(InboxItem.id)
+            .limit(limit)
+        )
+    ).all()
+
+
+async def take_over(session: AsyncSession, item_id: int, dead: str, replica_id: str) -> bool:
+    """Move an orphan to `replica_id`; False when another replica took it first."""
+    result = await session.execute(
+        update(InboxItem)
+        .where(
+            InboxItem.id == item_id,
+            InboxItem.replica_id == dead,
+            InboxItem.done_at.is_(None),
+        )
+        .values(replica_id=replica_id, replays=InboxItem.replays + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return _count(result) == 1
+
+
+async def open_count(session: AsyncSession) -> int:
+    """Requests received and not yet done, across replicas."""
+    return int(await session.scalar(select(func.count()).where(InboxItem.done_at.is_(None))) or 0)
+
+
+async def prune(session: AsyncSession, done_before: datetime) -> int:
+    """Forget requests done long enough ago that Slack no longer retries them."""
+    return _count(
+        await session.execute(
+            delete(InboxItem)
+            .where(InboxItem.done_at < done_before)
+            .execution_options(synchronize_session=False)
+        )
+    )
+
+
+async def seen(session: AsyncSession, replica_id: str, at: datetime) -> None:
+    """Record that a replica is alive (inserting it the first time)."""
+    await session.execute(
+        insert_for(session, Replica)
+        .values(id=replica_id, started_at=at, seen_at=at)
+        .on_conflict_do_update(index_elements=["id"], set_={"seen_at": at})
+    )
+
+
+async def leave(session: AsyncSession, replica_id: str) -> None:
+    await session.execute(delete(Replica).where(Replica.id == replica_id))
+
+
+async def forget_dead(session: AsyncSession, seen_before: datetime) -> None:
+    """Replicas gone long ago; their requests count as orphans with or without the row."""
+    await session.execute(delete(Replica).where(Replica.seen_at < seen_before))

@@ -1,0 +1,96 @@
+"""The inbox through the running bot: a request acked by a replica that died before doing
+its work is replayed by another, once, and replaying finished work changes nothing.
+
+A replica's death is staged in-process here (its listener cancelled, its requests handed to
+a replica id nobody heartbeats); `tests/e2e/test_kill_replica.py` kills a real process."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select, update
+
+from bot.runner import in_flight_listeners
+from handlers.after_ack import AFTER_ACK_AT_ONCE
+from storage.models import InboxItem
+from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
+
+REASON = "for untangling the release #teamwork"
+
+
+async def orphan_everything(slack: Harness) -> None:
+    """Hand every stored request to a replica that is not running, open again."""
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(update(InboxItem).values(replica_id="dead-replica", done_at=None))
+
+
+async def replay(slack: Harness) -> None:
+    """Run the replay job now (its timer may beat us to it: either way once) and settle."""
+    await slack.runner.bot.scheduler.run_once("replay")
+    await slack.drain()
+    assert await slack.services.inbox.open_count() == 0
+
+
+async def test_a_request_acked_but_never_worked_is_replayed_once(slack: Harness) -> None:
+    """Acked, then its listener is cancelled before its turn (the replica "dies"): nothing
+    is in the ledger. The replay gives the kudos, one shout-out, one DM, one confirmation."""
+    turns = slack.runner.bot.router.turns
+    for _ in range(AFTER_ACK_AT_ONCE):
+        await turns.acquire()
+    command = await slack.command("alice", "/kudos", f"@bob {REASON}")
+    assert command.ok
+    [waiting] = in_flight_listeners()
+    waiting.cancel()
+    await asyncio.gather(waiting, return_exceptions=True)
+    for _ in range(AFTER_ACK_AT_ONCE):
+        turns.release()
+    assert await ledger(slack) == []
+    assert await slack.services.inbox.open_count() == 1
+
+    await orphan_everything(slack)
+    await replay(slack)
+    assert [k.receiver_user_id for k in await ledger(slack)] == [slack.user("bob")]
+    assert len(kudos_posts(slack, "general")) == 1
+    assert dm_text(slack, "bob").count("untangling the release") == 1
+    assert ephemeral_text(slack, "alice").count("Kudos sent") == 1
+    async with slack.services.sessions() as s:
+        [row] = (await s.scalars(select(InboxItem))).all()
+    assert row.done_at is not None and row.replays == 1
+    assert row.replica_id == slack.services.inbox.replica_id
+    assert await slack.runner.bot.scheduler.run_once("replay") == 0  # nothing orphaned now
+
+
+async def test_replaying_finished_work_adds_nothing(slack: Harness) -> None:
+    """A replica that died after its work but before closing the request: the replay of a
+    kudos, a question and a click finds their keys and posts nothing new."""
+    await slack.command("alice", "/kudos", f"@bob @carol {REASON}")
+    await slack.command("carol", "/ask", "how do we unlock terraform state?")
+    await slack.drain()
+    before = (
+        len(await ledger(slack)),
+        len(kudos_posts(slack, "general")),
+        len(slack.emu.calls_to("chat.postMessage")),
+    )
+    await orphan_everything(slack)
+    await replay(slack)
+    after = (
+        len(await ledger(slack)),
+        len(kudos_posts(slack, "general")),
+        len(slack.emu.calls_to("chat.postMessage")),
+    )
+    assert after == before == (2, 1, before[2])
+    async with slack.services.sessions() as s:
+        rows = (await s.scalars(select(InboxItem))).all()
+    assert len(rows) == 2 and all(r.replays == 1 and r.done_at for r in rows)
+
+
+async def test_retried_command_is_stored_and_worked_once(slack: Harness) -> None:
+    """The same slash command delivered four times (same trigger id) is one inbox entry."""
+    command = await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.emu.redeliver(command, times=3)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        keys = (await s.scalars(select(InboxItem.request_key))).all()
+    assert keys == [f"command:{command.payload['trigger_id']}"]
+    assert len(await ledger(slack)) == 1

@@ -1,0 +1,110 @@
+"""Inbox queries on a real database: a request is stored once, and a dead replica's open
+requests go to exactly one live replica."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.inbox import DEAD_AFTER, KEEP_DONE, MAX_REPLAYS, Inbox
+from storage import inbox
+from storage.models import InboxItem, Replica
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+class Now:
+    def __init__(self) -> None:
+        self.at = T0
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+async def test_a_request_is_stored_once_per_workspace(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """The first copy of a key wins; a repeat loses; another workspace's key is separate."""
+    async with sessions() as s, s.begin():
+        assert await inbox.receive(s, "T1", "event:Ev1", {"n": 1}, "r1", T0) is True
+        assert await inbox.receive(s, "T1", "event:Ev1", {"n": 2}, "r1", T0) is False
+        assert await inbox.receive(s, "T2", "event:Ev1", {"n": 3}, "r1", T0) is True
+    async with sessions() as s:
+        bodies = (await s.scalars(select(InboxItem.body).order_by(InboxItem.id))).all()
+    assert bodies == [{"n": 1}, {"n": 3}]
+
+
+async def test_only_a_dead_replicas_open_requests_are_adopted_and_only_once(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """A live replica's open request and a dead one's finished request stay put; a dead
+    replica's open request goes to the first of two live replicas that asks, not both."""
+    now = Now()
+    dead, alive, first, second = (Inbox(sessions, now) for _ in range(4))
+    for replica in (dead, alive, first, second):
+        await replica.heartbeat()
+    await dead.receive("T1", "command:open", {"command": "/kudos"})
+    await dead.receive("T1", "command:finished", {"command": "/kudos"})
+    await dead.done("T1", "command:finished")
+    await alive.receive("T1", "command:busy", {"command": "/ask"})
+
+    now.at += DEAD_AFTER / 2
+    for replica in (alive, first, second):
+        await replica.heartbeat()
+    assert await first.adopt_orphans() == []  # `dead` was seen too recently to be dead
+
+    now.at += DEAD_AFTER
+    for replica in (alive, first, second):
+        await replica.heartbeat()
+    adopted = await first.adopt_orphans()
+    assert [(o.team_id, o.key, o.body) for o in adopted] == [
+        ("T1", "command:open", {"command": "/kudos"})
+    ]
+    assert await second.adopt_orphans() == []
+    async with sessions() as s:
+        owner = await s.scalar(
+            select(InboxItem.replica_id).where(InboxItem.request_key == "command:open")
+        )
+    assert owner == first.replica_id
+    assert await alive.open_count() == 2
+
+
+async def test_a_request_that_keeps_killing_its_replica_is_given_up(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """After MAX_REPLAYS replays, the next adoption closes the request instead."""
+    now = Now()
+    owner = Inbox(sessions, now)
+    await owner.heartbeat()
+    await owner.receive("T1", "command:poison", {})
+    replays = 0
+    for _ in range(MAX_REPLAYS + 1):
+        now.at += DEAD_AFTER * 2
+        taker = Inbox(sessions, now)
+        await taker.heartbeat()
+        replays += len(await taker.adopt_orphans())
+    assert replays == MAX_REPLAYS
+    assert await owner.open_count() == 0
+
+
+async def test_tidy_forgets_old_requests_and_replicas_but_keeps_recent_ones(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Done a day ago: forgotten. Done just now, or still open: kept."""
+    now = Now()
+    box = Inbox(sessions, now)
+    await box.heartbeat()
+    await box.receive("T1", "event:old", {})
+    await box.done("T1", "event:old")
+    await box.receive("T1", "event:open", {})
+    now.at += KEEP_DONE + timedelta(minutes=1)
+    await box.receive("T1", "event:new", {})
+    await box.done("T1", "event:new")
+    assert await box.tidy() == 1
+    async with sessions() as s:
+        keys = set((await s.scalars(select(InboxItem.request_key))).all())
+        replicas = (await s.scalars(select(Replica.id))).all()
+    assert keys == {"event:open", "event:new"}
+    assert replicas == []  # not seen for a day
