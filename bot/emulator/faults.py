@@ -1,12 +1,16 @@
 """Injected Web API failures: rate limits, server errors, slow answers, Slack errors.
 
 A seeded random makes "20% of calls fail" reproducible from run to run, so a flaky
-resilience test points at the bot rather than at chance.
+resilience test points at the bot rather than at chance. Opt-in method rate limits answer a
+method called faster than its tier allows with a 429, as Slack does.
 """
 
 from __future__ import annotations
 
+import math
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -36,12 +40,38 @@ class Fault:
         return "fatal_error" if (self.status or 200) >= 500 else "request_failed"
 
 
+@dataclass
+class RateLimit:
+    """A method's tier enforced: ``per_minute`` calls a minute, up to ``burst`` at once.
+
+    A refused call takes no token, as a 429 does not count against Slack's limit."""
+
+    per_minute: float
+    burst: float
+    tokens: float
+    updated: float
+    refused: int = 0
+
+    def admit(self, now: float) -> float:
+        """0 if the call may go (its token taken), else the seconds until a token is free."""
+        per_second = self.per_minute / 60.0
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * per_second)
+        self.updated = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        self.refused += 1
+        return (1 - self.tokens) / per_second
+
+
 class Faults:
     """The active fault rules, consulted once per Web API call."""
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, clock: Callable[[], float] = time.monotonic) -> None:
         self.rules: list[Fault] = []
+        self.rate_limits: dict[str, RateLimit] = {}
         self._random = random.Random(seed)
+        self._clock = clock
 
     def add(
         self,
@@ -71,11 +101,24 @@ class Faults:
         self.rules.append(fault)
         return fault
 
+    def limit_rate(self, method: str, per_minute: float, burst: float = 1) -> RateLimit:
+        """Answer calls to ``method`` beyond ``per_minute`` (and ``burst`` at once) with 429
+        ``ratelimited`` and a ``Retry-After`` of the seconds until a call would go through."""
+        if per_minute <= 0 or burst < 1:
+            raise ValueError("a rate limit needs per_minute > 0 and burst >= 1")
+        limit = RateLimit(per_minute, burst, tokens=burst, updated=self._clock())
+        self.rate_limits[method] = limit
+        return limit
+
     def clear(self) -> None:
         self.rules.clear()
+        self.rate_limits.clear()
 
     def take(self, method: str) -> Fault | None:
         """The fault this call suffers, if any; it counts as one of the rule's ``times``."""
+        limit = self.rate_limits.get(method)
+        if limit is not None and (wait := limit.admit(self._clock())) > 0:
+            return Fault(method, status=429, retry_after=max(1, math.ceil(wait)), hits=1)
         for fault in self.rules:
             if not fault.matches(method):
                 continue
