@@ -15,21 +15,12 @@ from handlers.blocks import SECTION_LIMIT, Blocks, context, section, shorten
 
 SHOUTOUTS_IN_MESSAGE = 15
 ROUNDUP_IN_MESSAGE = 30
-DIGEST_EVENT = "askaround_digest"
 HEADER_LIMIT = 150
 
 
 def escape(text: str) -> str:
     """Slack mrkdwn's three control characters, so typed text cannot become a mention."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def digest_metadata(team_id: str, manager_user_id: str, week: str) -> dict[str, Any]:
-    """The marker a posted digest carries, so a re-run can find it in the DM's history."""
-    return {
-        "event_type": DIGEST_EVENT,
-        "event_payload": {"team_id": team_id, "manager": manager_user_id, "week": week},
-    }
 
 
 def _chunks(title: str, lines: list[str]) -> Blocks:

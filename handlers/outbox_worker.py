@@ -20,7 +20,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import Outcome, after_failure
 from bot.services import Services
-from handlers import delivery_marks, kudos_deliveries, question_deliveries
+from handlers import (
+    delivery_marks,
+    digest_deliveries,
+    kudos_deliveries,
+    question_deliveries,
+)
 from handlers.paced_client import Paced
 from handlers.slack_failures import ReplyFailed, is_transient
 from handlers.workspace_clients import NotInstalled, WorkspaceClients
@@ -31,6 +36,7 @@ Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[N
 DELIVERIES: dict[str, Delivery] = {
     **question_deliveries.DELIVERIES,
     **kudos_deliveries.DELIVERIES,
+    **digest_deliveries.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40

@@ -1,5 +1,5 @@
 """Queries behind the weekly digests: the org chart below a manager, the team's kudos and
-help in a window, and the exactly-once claims on `digest_runs`."""
+help in a window, and the runs in `digest_runs` (one per workspace, manager and week)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, CursorResult, and_, func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -209,43 +209,28 @@ async def sent_runs(
     return {(m, w) for m, w in (await session.execute(statement)).all()}
 
 
-async def claim_run(
-    session: AsyncSession,
-    team_id: str,
-    manager_user_id: str,
-    week: str,
-    now: datetime,
-    stale_before: datetime,
-) -> DigestRun | None:
-    """Take the run for (workspace, manager, week), or None when someone else holds it.
-
-    The INSERT conflicts on the primary key, so of several replicas exactly one creates the
-    row. A row not sent whose claim is older than `stale_before` belonged to a replica that
-    died mid-send: the UPDATE takes it over, and only one of several takers matches its WHERE.
-    """
+async def open_run(
+    session: AsyncSession, team_id: str, manager_user_id: str, week: str, now: datetime
+) -> None:
+    """The run of (workspace, manager, week), created once: a second call, from this replica
+    or another at the same moment, conflicts on the primary key and changes nothing."""
     key = {"team_id": team_id, "manager_user_id": manager_user_id, "week": week}
-    inserted = await session.execute(
+    await session.execute(
         insert_for(session, DigestRun)
-        .values(**key, status="claimed", claimed_at=now)
+        .values(**key, status="queued", claimed_at=now)
         .on_conflict_do_nothing(index_elements=list(key))
     )
-    assert isinstance(inserted, CursorResult)
-    if inserted.rowcount != 1:
-        taken = await session.execute(
-            update(DigestRun)
-            .where(
-                *(getattr(DigestRun, column) == value for column, value in key.items()),
-                DigestRun.sent_at.is_(None),
-                DigestRun.claimed_at < stale_before,
-            )
-            .values(claimed_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        assert isinstance(taken, CursorResult)
-        if taken.rowcount != 1:
-            return None
+
+
+async def get_run(
+    session: AsyncSession, team_id: str, manager_user_id: str, week: str
+) -> DigestRun | None:
     return await session.scalar(
-        select(DigestRun).filter_by(**key).execution_options(populate_existing=True)
+        select(DigestRun).where(
+            DigestRun.team_id == team_id,
+            DigestRun.manager_user_id == manager_user_id,
+            DigestRun.week == week,
+        )
     )
 
 

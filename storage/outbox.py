@@ -28,9 +28,10 @@ async def enqueue(
     *,
     key: str,
     at: datetime,
-) -> None:
-    """Add a delivery in the caller's transaction; the same key twice is one delivery."""
-    await session.execute(
+) -> bool:
+    """Add a delivery in the caller's transaction; the same key twice is one delivery.
+    Returns whether this call added it."""
+    added = await session.execute(
         insert_for(session, OutboxItem)
         .values(
             team_id=team_id,
@@ -43,6 +44,8 @@ async def enqueue(
         )
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
+    assert isinstance(added, CursorResult)
+    return added.rowcount == 1
 
 
 async def claim_due(

@@ -1,19 +1,21 @@
-"""Which digests are due, who may read which report, and the exactly-once claims.
+"""Which digests are due, who may read which report, and the runs that make each happen once.
 
-The database decides who sends a digest: a replica sends only what it claimed, and a claim
-left behind by a replica that died is taken over once it is `stale_after` old. What Slack
-needs (the DM, the file upload) is done by the handler between `claim` and `sent`.
+The job only decides: a digest that is due gets its run in `digest_runs` and its delivery in
+the outbox, in one transaction, and the outbox's unique key makes it one delivery however
+many replicas decide at once. The delivery then renders the summary, posts it, records what
+it posted (`posted`) and marks the run `sent`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
+from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary
 from bot.digests.weeks import IsoWeek, due_week, parse_period, zone
 from bot.errors import AskaroundError, UserError
@@ -23,7 +25,6 @@ from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace
 
 ROUNDUP = "#roundup"  # the run key of a workspace's public roundup (no user id starts with #)
-STALE_AFTER = timedelta(minutes=5)
 NOT_A_MANAGER = (
     "Team reports are for managers, and nobody reports to you in the org chart. "
     "If that is wrong, ask an admin to import it (`askaround import people`)."
@@ -32,7 +33,7 @@ NOT_A_MANAGER = (
 
 @dataclass(frozen=True)
 class Run:
-    """A claimed (workspace, manager or roundup, week); `message_ts` is set once posted."""
+    """A (workspace, manager or roundup, week) not sent yet; `message_ts` is set once posted."""
 
     team_id: str
     manager_user_id: str
@@ -50,35 +51,40 @@ class Roundup:
 
 class DigestService:
     def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        now: Callable[[], datetime],
-        stale_after: timedelta = STALE_AFTER,
+        self, sessions: async_sessionmaker[AsyncSession], now: Callable[[], datetime]
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self.stale_after = stale_after
 
-    async def due(self, team_id: str) -> list[tuple[str, IsoWeek]]:
-        """(manager, week) digests whose local send time has come and that were not sent."""
+    async def queue_due(self, team_id: str) -> int:
+        """Queue every digest (and the roundup) whose send time has come and that nobody has
+        queued yet; returns how many digests this call queued."""
         now = self._now()
+        queued = 0
         async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)
+            workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
             chosen = [
                 (m.user_id, week)
                 for m in await q.managers(s, team_id)
                 if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
             ]
-            sent = await q.sent_runs(s, team_id, {w.label for _, w in chosen})
-        return [(m, w) for m, w in chosen if (m, w.label) not in sent]
+            roundup = self._roundup_week(workspace, now)
+            weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
+            sent = await q.sent_runs(s, team_id, weeks)
+            for manager_user_id, week in chosen:
+                if (manager_user_id, week.label) not in sent:
+                    await q.open_run(s, team_id, manager_user_id, week.label, now)
+                    queued += await tell.digest_due(s, team_id, manager_user_id, week, now)
+            if roundup and (ROUNDUP, roundup.label) not in sent:
+                await q.open_run(s, team_id, ROUNDUP, roundup.label, now)
+                await tell.roundup_due(s, team_id, roundup, now)
+        return queued
 
-    async def claim(self, team_id: str, manager_user_id: str, week: IsoWeek) -> Run | None:
-        now = self._now()
-        async with self._sessions() as s, s.begin():
-            row = await q.claim_run(
-                s, team_id, manager_user_id, week.label, now, now - self.stale_after
-            )
-        if row is None:
+    async def pending(self, team_id: str, manager_user_id: str, week: IsoWeek) -> Run | None:
+        """The run as an earlier attempt left it, or None when it is sent (or was never due)."""
+        async with self._sessions() as s:
+            row = await q.get_run(s, team_id, manager_user_id, week.label)
+        if row is None or row.sent_at is not None:
             return None
         return Run(team_id, manager_user_id, week, row.channel_id, row.message_ts)
 
@@ -156,17 +162,20 @@ class DigestService:
         direct = workspace.digest_scope == "direct"
         return await build_summary(s, workspace.team_id, manager, week, direct_only=direct)
 
-    async def roundup_due(self, team_id: str) -> Roundup | None:
-        """The workspace's public roundup, when it is switched on, has a channel, and is due
-        (on the digest weekday and hour, UTC) and not yet sent."""
-        now = self._now()
+    def _roundup_week(self, workspace: Workspace, now: datetime) -> IsoWeek | None:
+        """The week whose public roundup is due (on the digest weekday and hour, UTC), when
+        the roundup is switched on and has a channel."""
+        if not (workspace.digest_roundup and workspace.kudos_channel_id):
+            return None
+        return due_week(now, "UTC", workspace.digest_weekday, workspace.digest_hour)
+
+    async def roundup(self, team_id: str, week: IsoWeek) -> Roundup | None:
+        """The week's public kudos for the kudos channel, as they are now; None when the
+        roundup was switched off (or lost its channel) since it was queued."""
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)
-            week = due_week(now, "UTC", workspace.digest_weekday, workspace.digest_hour)
             channel = workspace.kudos_channel_id
-            if not (workspace.digest_roundup and channel and week):
-                return None
-            if await q.sent_runs(s, team_id, [week.label]) & {(ROUNDUP, week.label)}:
+            if not (workspace.digest_roundup and channel):
                 return None
             start, end = week.window("UTC")
             entries = await q.public_kudos(s, team_id, start, end)

@@ -1,78 +1,128 @@
-"""Exactly once, in the database: a replica that died mid-send neither loses nor duplicates a
-digest, and two replicas running the job at the same moment send each digest once."""
+"""Exactly once, through the outbox: a digest whose post or chart upload Slack made but whose
+answer was lost is not posted or uploaded again, a job run while a digest still waits queues
+nothing more, and two replicas running the job at the same moment queue each digest once."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.app import build
+from bot.digests.tell import digest_key
 from bot.digests.weeks import IsoWeek
-from handlers.digest_blocks import digest_metadata, render_digest
+from storage.models import DigestRun, OutboxItem
 from tests.e2e.digests.conftest import MONDAY_W48
-from tests.e2e.digests.world import charts, digests, run_digests, sent_to
+from tests.e2e.digests.world import charts, deliver, digests, run_digests, sent_to
 from tests.e2e.harness import Harness
+from tests.e2e.kudos.world import configure
 
 W47 = IsoWeek(2026, 47)
-MARIA_DUE = MONDAY_W48 + timedelta(hours=8, minutes=1)
+MARIA_DUE = MONDAY_W48 + timedelta(hours=8, minutes=1)  # Hana's (Tokyo) is due too
 
 
-async def test_a_claim_left_by_a_dead_replica_is_taken_over_once_stale(company: Harness) -> None:
-    """A replica claimed Maria's digest and died before sending: nobody sends it while the
-    claim is fresh; once it is older than the stale window, the next run sends it, once."""
-    digests_service, clock = company.services.digests, company.services.clock
-    clock.freeze(MARIA_DUE)
-    assert await digests_service.claim(company.team_id, company.user("maria"), W47) is not None
-    await run_digests(company)
-    assert "maria" not in sent_to(company) and "hana" in sent_to(company)
-    clock.advance(digests_service.stale_after - timedelta(seconds=1))
-    await run_digests(company)
-    assert "maria" not in sent_to(company)
-    clock.advance(timedelta(seconds=2))
-    await run_digests(company)
-    await run_digests(company)
-    assert sent_to(company)["maria"] == 1 and len(charts(company, "maria")) == 1
+async def digest_rows(slack: Harness) -> list[OutboxItem]:
+    async with slack.services.sessions() as s:
+        query = select(OutboxItem).where(OutboxItem.method.like("digest.%"))
+        return list(await s.scalars(query.order_by(OutboxItem.id)))
 
 
-async def test_a_replica_that_died_after_posting_is_not_posted_again(company: Harness) -> None:
-    """The dead replica had posted the DM (with its marker) but recorded nothing after the
-    claim; the replica taking over finds the marker, posts no second digest, adds the chart."""
-    digests_service, clock = company.services.digests, company.services.clock
-    clock.freeze(MARIA_DUE)
-    maria = company.user("maria")
-    assert await digests_service.claim(company.team_id, maria, W47) is not None
-    summary = await digests_service.summary(company.team_id, maria, W47)
-    client = company.runner.bot.app.client
-    dm = (await client.conversations_open(users=maria))["channel"]["id"]
-    await client.chat_postMessage(
-        channel=dm, metadata=digest_metadata(company.team_id, maria, W47.label),
-        **render_digest(summary),
-    )  # fmt: skip
-    clock.advance(digests_service.stale_after + timedelta(seconds=1))
+async def test_a_digest_posted_but_answered_500_is_not_posted_again(company: Harness) -> None:
+    """Slack posts the first digest but answers 500: the outbox tries again, finds the DM it
+    posted by its delivery mark, and goes on to the chart; each manager has one digest."""
+    company.services.clock.freeze(MARIA_DUE)
+    company.emu.faults.add("chat.postMessage", status=500, times=1, applied=True)
+    assert await run_digests(company) == 2
+    [lost] = [c for c in company.emu.calls_to("chat.postMessage") if not c.ok]
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
+    rows = await digest_rows(company)
+    assert [(r.status, r.attempts) for r in rows if r.attempts > 1] == [("sent", 2)]
+    manager = next(r for r in rows if r.attempts == 2).payload["manager"]
+    [message] = digests(company, next(h for h in ("hana", "maria") if company.user(h) == manager))
+    assert lost.args["channel"] == message.channel
+    async with company.services.sessions() as s:
+        run = await s.get(DigestRun, (company.team_id, manager, W47.label))
+    assert run is not None and run.message_ts == message.ts and run.sent_at is not None
+
+
+async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(company: Harness) -> None:
+    """The upload's last step takes effect but its answer is lost: the retry sees the chart
+    in the DM after the digest and uploads nothing more; the digest is not posted again."""
+    company.services.clock.freeze(MARIA_DUE)
+    company.emu.faults.add("files.completeUploadExternal", status=500, times=1, applied=True)
     await run_digests(company)
-    assert len(digests(company, "maria", W47.label)) == 1
-    assert len(charts(company, "maria")) == 1
-    clock.advance(digests_service.stale_after * 2)
-    await run_digests(company)
-    assert len(digests(company, "maria", W47.label)) == 1 and len(charts(company, "maria")) == 1
+    assert [c.ok for c in company.emu.calls_to("files.completeUploadExternal")] == [False, True]
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
+
+
+async def test_running_the_job_while_a_digest_waits_queues_nothing_more(
+    company: Harness,
+) -> None:
+    """A 429 keeps Maria's digest waiting 30 s: the job running meanwhile queues nothing (the
+    outbox key is taken), and once Retry-After has passed she gets one digest."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8))  # Madrid's 09:00
+    company.emu.faults.add("chat.postMessage", status=429, retry_after=30, times=1)
+    bot = company.runner.bot
+    assert await bot.scheduler.run_once("digests") == 2  # Hana's and Maria's
+    await company.settle()  # one of them is back in the outbox, due in 30 s
+    assert sorted(r.status for r in await digest_rows(company)) == ["pending", "sent"]
+    assert await bot.scheduler.run_once("digests") == 0
+    await deliver(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    rows = await digest_rows(company)
+    assert [r.status for r in rows] == ["sent", "sent"]
+    assert sorted(r.attempts for r in rows) == [1, 2]
 
 
 async def test_two_replicas_running_at_once_send_each_digest_once(company: Harness) -> None:
     """A second bot on the same database and Slack runs the job at the same moment as the
-    first: every manager still gets one digest and one chart."""
+    first (on PostgreSQL its outbox worker sends too): one delivery, one digest and one chart
+    per manager."""
     other = build(company.runner.settings)
     try:
         for bot in (company.runner.bot, other):
             bot.services.clock.freeze(MONDAY_W48 + timedelta(hours=10))
-        await asyncio.gather(
+        if other.services.engine.dialect.name == "postgresql":
+            other.outbox.start()  # SQLite deployments run one worker
+        queued = await asyncio.gather(
             company.runner.bot.scheduler.run_once("digests"), other.scheduler.run_once("digests")
         )
-        await company.settle()
+        await deliver(company)
     finally:
         await other.close()
+    assert sum(queued) == 3  # type: ignore[arg-type]
     assert sent_to(company, week=None) == {"hana": 1, "maria": 1, "bob": 1}
     assert {h: len(charts(company, h)) for h in ("hana", "maria", "bob")} == {
         "hana": 1,
         "maria": 1,
         "bob": 1,
     }
+    keys = {digest_key(company.team_id, company.user(h), W47) for h in ("hana", "maria", "bob")}
+    rows = await digest_rows(company)
+    assert {r.dedupe_key for r in rows} == keys and len(rows) == 3
+    assert {(r.status, r.attempts) for r in rows} == {("sent", 1)}
+
+
+async def test_the_digests_and_the_roundup_are_outbox_deliveries_sent_once(
+    company: Harness,
+) -> None:
+    """After Monday's run every digest and the roundup are rows of the outbox, sent; their
+    runs in `digest_runs` are sent too, and another run adds no row."""
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=10))
+    await run_digests(company)
+    await run_digests(company)
+    rows = await digest_rows(company)
+    assert sorted((r.method, r.status) for r in rows) == [
+        ("digest.dm", "sent"),
+        ("digest.dm", "sent"),
+        ("digest.dm", "sent"),
+        ("digest.roundup", "sent"),
+    ]
+    assert f"digest.roundup:{company.team_id}:2026-W47" in {r.dedupe_key for r in rows}
+    async with company.services.sessions() as s:
+        runs = list(await s.scalars(select(DigestRun)))
+    assert len(runs) == 4 and all(r.status == "sent" and r.sent_at for r in runs)

@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.e2e.digests.conftest import MONDAY_W48
-from tests.e2e.digests.world import blocks_text, charts, digests, run_digests, sent_to
+from tests.e2e.digests.world import (
+    blocks_text,
+    charts,
+    digest_week,
+    digests,
+    run_digests,
+    sent_to,
+)
 from tests.e2e.harness import Harness
 from tests.e2e.kudos.world import configure
 
@@ -45,7 +52,7 @@ async def test_a_missed_digest_is_sent_later_that_week_but_not_the_week_after(
     clock.freeze(MONDAY_W48 + timedelta(days=7, hours=10))
     await run_digests(company)
     assert sent_to(company, None) == {"hana": 2, "maria": 2, "bob": 2}
-    weeks = [(m.metadata or {})["event_payload"]["week"] for m in digests(company, "maria")]
+    weeks = [digest_week(m) for m in digests(company, "maria")]
     assert weeks == ["2026-W47", "2026-W48"]
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
+from sqlalchemy import select
+
+from bot.digests.tell import DIGEST_DM
 from bot.emulator import File, Message
-from handlers.digest_blocks import DIGEST_EVENT
+from handlers import delivery_marks
+from storage import outbox
+from storage.models import OutboxItem
 from tests.e2e.harness import Harness
 
 
@@ -18,14 +24,22 @@ def blocks_text(blocks: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
+def digest_week(message: Message) -> str | None:
+    """The week of a digest DM, from the outbox's delivery mark it carries
+    (`digest.dm:T…:U…:2026-W47`); None for any other message."""
+    metadata = message.metadata or {}
+    if metadata.get("event_type") != delivery_marks.EVENT_TYPE:
+        return None
+    key = str(metadata["event_payload"]["key"])
+    return key.rsplit(":", 1)[1] if key.startswith(f"{DIGEST_DM}:") else None
+
+
 def digests(slack: Harness, handle: str, week: str | None = None) -> list[Message]:
-    """The digest DMs this person received (the messages carrying the digest marker)."""
+    """The digest DMs this person received (the messages marked as a digest's delivery)."""
     return [
         m
         for m in slack.emu.dm_messages(slack.user(handle))
-        if m.by_bot
-        and (m.metadata or {}).get("event_type") == DIGEST_EVENT
-        and week in (None, (m.metadata or {})["event_payload"]["week"])
+        if m.by_bot and (found := digest_week(m)) is not None and week in (None, found)
     ]
 
 
@@ -52,6 +66,35 @@ def sent_to(slack: Harness, week: str | None = "2026-W47") -> dict[str, int]:
 
 
 async def run_digests(slack: Harness) -> Any:
+    """Run the job, then let the outbox send what it queued."""
     result = await slack.runner.bot.scheduler.run_once("digests")
-    await slack.settle()
+    await deliver(slack)
     return result
+
+
+async def deliver(slack: Harness, within: float = 60.0) -> None:
+    """Wait until the outbox has nothing waiting. The tests' clock is frozen, so a delivery
+    backing off after a failure would never be due: when nothing is being sent and the next
+    delivery waits for a later moment, the clock is moved to that moment."""
+    clock = slack.services.clock
+    deadline = asyncio.get_running_loop().time() + within
+    while asyncio.get_running_loop().time() < deadline:
+        async with slack.services.sessions() as s:
+            rows = (
+                await s.execute(
+                    select(OutboxItem.status, OutboxItem.next_attempt_at).where(
+                        OutboxItem.status.in_(outbox.WAITING)
+                    )
+                )
+            ).all()
+        if not rows:
+            await slack.settle()
+            async with slack.services.sessions() as s:
+                if (await outbox.depth(s))[0] == 0:
+                    return
+        elif all(status == "pending" for status, _at in rows):
+            soonest = min(at for _status, at in rows)
+            if soonest > clock.now():
+                clock.advance(soonest - clock.now())
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"outbox deliveries still waiting after {within}s")

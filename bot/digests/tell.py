@@ -1,0 +1,46 @@
+"""The weekly messages, written to the outbox in the same transaction as their run in
+`digest_runs`: a digest that is due is queued once, by whichever replica gets there first,
+and is sent by the outbox, which renders it when it sends it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.digests.weeks import IsoWeek
+from storage import outbox
+
+DIGEST_DM = "digest.dm"
+ROUNDUP_POST = "digest.roundup"
+
+
+def digest_key(team_id: str, manager_user_id: str, week: IsoWeek) -> str:
+    """The delivery's key, also the mark its DM carries: `digest.dm:T…:U…:2026-W47`."""
+    return f"{DIGEST_DM}:{team_id}:{manager_user_id}:{week.label}"
+
+
+async def digest_due(
+    s: AsyncSession, team_id: str, manager_user_id: str, week: IsoWeek, at: datetime
+) -> bool:
+    """The manager's DM of the week; whether this call queued it (False: already queued)."""
+    return await outbox.enqueue(
+        s,
+        team_id,
+        DIGEST_DM,
+        {"manager": manager_user_id, "week": week.label},
+        key=digest_key(team_id, manager_user_id, week),
+        at=at,
+    )
+
+
+async def roundup_due(s: AsyncSession, team_id: str, week: IsoWeek, at: datetime) -> bool:
+    """The kudos channel's public roundup of the week."""
+    return await outbox.enqueue(
+        s,
+        team_id,
+        ROUNDUP_POST,
+        {"week": week.label},
+        key=f"{ROUNDUP_POST}:{team_id}:{week.label}",
+        at=at,
+    )

@@ -1,0 +1,98 @@
+"""How the weekly digest and the public roundup are sent from the outbox, rendered from the
+database when they are sent.
+
+A retry cannot know how far the failed attempt got. The post carries the delivery's mark, so
+a second attempt finds the first one's message instead of posting again; the run records the
+posted message, so the chart is added only after it, and only if it is not in the DM yet.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.digests.chart import chart_png
+from bot.digests.csv import summary_csv
+from bot.digests.service import ROUNDUP
+from bot.digests.summary import TeamSummary
+from bot.digests.tell import DIGEST_DM, ROUNDUP_POST
+from bot.digests.weeks import IsoWeek
+from bot.services import Services
+from handlers.digest_blocks import has_more, render_digest, render_roundup
+
+log = logging.getLogger("askaround.digests")
+HISTORY_LOOKBACK = 50
+
+
+async def digest_dm(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    manager, week = str(payload["manager"]), IsoWeek.parse(str(payload["week"]))
+    run = await services.digests.pending(team_id, manager, week)
+    if run is None:
+        return  # an earlier attempt finished it
+    summary = await services.digests.summary(team_id, manager, week)
+    channel, ts = run.channel_id, run.message_ts
+    if channel is None or ts is None:
+        opened = await client.conversations_open(users=manager)
+        channel = str(opened["channel"]["id"])
+        posted = await client.chat_postMessage(channel=channel, **render_digest(summary))
+        ts = str(posted["ts"])
+        await services.digests.posted(run, channel, ts)
+    await _share_chart(client, summary, channel, ts, week)
+    await services.digests.sent(run)
+    log.info("digest %s for %s sent", week.label, manager)
+
+
+async def _share_chart(
+    client: AsyncWebClient, summary: TeamSummary, channel: str, after_ts: str, week: IsoWeek
+) -> None:
+    """The chart (and the CSV when the message leaves shout-outs out), unless an earlier
+    attempt's upload is already in the DM after the digest."""
+    name = f"kudos-{week.label}.png"
+    history = await client.conversations_history(
+        channel=channel, oldest=after_ts, limit=HISTORY_LOOKBACK
+    )
+    if any(
+        f.get("name") == name
+        for message in history.get("messages") or []
+        for f in message.get("files") or []
+    ):
+        return
+    uploads: list[dict[str, Any]] = [
+        {
+            "content": chart_png(summary),
+            "filename": name,
+            "title": f"Kudos per value, 8 weeks to {week.label}",
+            "alt_txt": "Stacked bars: the team's kudos per company value for each week",
+        }
+    ]
+    if has_more(summary):
+        uploads.append(
+            {
+                "content": summary_csv(summary),
+                "filename": f"shout-outs-{week.label}.csv",
+                "title": f"Every shout-out in {week.label}",
+            }
+        )
+    await client.files_upload_v2(channel=channel, file_uploads=uploads)
+
+
+async def roundup(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The public roundup in the kudos channel; nothing if it was switched off meanwhile."""
+    week = IsoWeek.parse(str(payload["week"]))
+    run = await services.digests.pending(team_id, ROUNDUP, week)
+    if run is None:
+        return
+    found = await services.digests.roundup(team_id, week)
+    if found is not None and run.message_ts is None:
+        posted = await client.chat_postMessage(channel=found.channel_id, **render_roundup(found))
+        await services.digests.posted(run, found.channel_id, str(posted["ts"]))
+    await services.digests.sent(run)
+
+
+DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup}
