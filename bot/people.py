@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import home
 from storage import people as people_queries
 
 
@@ -34,17 +36,27 @@ class PeopleService:
 
     async def remember(self, team_id: str, profile: Profile) -> None:
         async with self._sessions() as session, session.begin():
-            await people_queries.upsert_profile(
-                session,
-                team_id,
-                profile.user_id,
-                name=profile.name,
-                real_name=profile.real_name,
-                email=profile.email,
-                tz=profile.tz,
-                is_bot=profile.is_bot,
-                deactivated=profile.deactivated,
-            )
+            await self._remember(session, team_id, profile)
+
+    async def opened_home(self, team_id: str, profile: Profile, at: datetime) -> None:
+        """They opened the App Home tab: remember them as Slack describes them now, and
+        rebuild the tab with it."""
+        async with self._sessions() as session, session.begin():
+            await self._remember(session, team_id, profile)
+            await home.changed(session, team_id, profile.user_id, at)
+
+    async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
+        await people_queries.upsert_profile(
+            session,
+            team_id,
+            profile.user_id,
+            name=profile.name,
+            real_name=profile.real_name,
+            email=profile.email,
+            tz=profile.tz,
+            is_bot=profile.is_bot,
+            deactivated=profile.deactivated,
+        )
 
     async def home(self, team_id: str, user_id: str) -> HomeSummary:
         async with self._sessions() as session:

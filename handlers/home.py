@@ -1,7 +1,8 @@
 """The App Home tab, assembled from one section per feature.
 
 A section is `async (services, team_id, user_id) -> blocks`; features add theirs to
-`HOME_SECTIONS`, so the tab grows without this module knowing each feature.
+`HOME_SECTIONS`, so the tab grows without this module knowing each feature. A change the tab
+shows asks for a rebuild through the outbox (`bot.home.changed`), which renders it here.
 """
 
 from __future__ import annotations
@@ -43,27 +44,23 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
     )
 
 
-async def publish_home(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str
-) -> None:
-    """Rebuild and publish a person's Home tab; features call this after a change too."""
+async def render_home(services: Services, team_id: str, user_id: str) -> dict[str, Any]:
+    """A person's Home tab as the database has it now."""
     blocks: Blocks = []
     for home_section in HOME_SECTIONS:
         section_blocks = await home_section(services, team_id, user_id)
         if blocks and section_blocks:
             blocks.append({"type": "divider"})
         blocks.extend(section_blocks)
-    await client.views_publish(
-        user_id=user_id, view={"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT]}
-    )
+    return {"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT]}
 
 
 def register(router: Router, services: Services) -> None:
     @router.event("app_home_opened")
     async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        """The tab is published by the outbox (`handlers.home_deliveries`)."""
         if event.get("tab") != "home":
             return
-        user_id = event["user"]
-        info = await client.users_info(user=user_id)
-        await services.people.remember(context.team_id, profile_from_slack(info["user"]))
-        await publish_home(client, services, context.team_id, user_id)
+        info = await client.users_info(user=event["user"])
+        profile = profile_from_slack(info["user"])
+        await services.people.opened_home(context.team_id, profile, services.clock.now())

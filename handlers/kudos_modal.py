@@ -17,7 +17,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import KudosRefused
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
-from handlers.home import publish_home
 from handlers.kudos_blocks import (
     HOME_GIVE_ACTION,
     MODAL_CALLBACK,
@@ -151,6 +150,7 @@ def register(router: Router, services: Services) -> None:
                     is_private=private,
                     values=tuple(str(o["value"]) for o in options),
                     announcement=Announcement(message_link=meta.get("link")),
+                    refresh_home=meta.get("source") == "home",
                 )
             )
         except KudosRefused as refused:
@@ -161,5 +161,3 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate:
             return
         await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
-        if meta.get("source") == "home":
-            await publish_home(client, services, team, user)

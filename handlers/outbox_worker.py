@@ -23,6 +23,7 @@ from bot.services import Services
 from handlers import (
     delivery_marks,
     digest_deliveries,
+    home_deliveries,
     kudos_deliveries,
     question_deliveries,
 )
@@ -37,6 +38,7 @@ DELIVERIES: dict[str, Delivery] = {
     **question_deliveries.DELIVERIES,
     **kudos_deliveries.DELIVERIES,
     **digest_deliveries.DELIVERIES,
+    **home_deliveries.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40

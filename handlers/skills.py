@@ -15,7 +15,6 @@ from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
 from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks import render_error
-from handlers.home import publish_home
 from handlers.router import Router
 from handlers.skills_blocks import (
     EDIT_ACTION,
@@ -126,7 +125,7 @@ def register(router: Router, services: Services) -> None:
         router.options(LEVEL_ACTION.format(level))(suggest_skills)
 
     @router.view(EDIT_VIEW)
-    async def save_profile(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def save_profile(ack: AsyncAck, body: dict[str, Any]) -> None:
         team_id, user_id = body["user"]["team_id"], body["user"]["id"]
         try:
             edit = edit_from_state(body["view"]["state"]["values"])
@@ -134,5 +133,4 @@ def register(router: Router, services: Services) -> None:
         except UserError as error:  # shown next to the network field, the only free text
             await ack(response_action="errors", errors={NETWORK_BLOCK: str(error)[:150]})
             return
-        await ack()
-        await publish_home(client, services, team_id, user_id)
+        await ack()  # the saved profile brings a Home tab rebuild through the outbox

@@ -7,6 +7,7 @@ claim is a lease: a worker that dies leaves rows that another may take when it e
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -46,6 +47,41 @@ async def enqueue(
     )
     assert isinstance(added, CursorResult)
     return added.rowcount == 1
+
+
+async def enqueue_refresh(
+    session: AsyncSession,
+    team_id: str,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    group: str,
+    at: datetime,
+) -> bool:
+    """Add a delivery that renders the latest state when it is sent, unless one of the same
+    `group` is still pending: that one will show this change too. Returns whether one was added.
+
+    The check is an UPDATE, so it locks the row it finds: a worker claiming rows skips it (SKIP
+    LOCKED) until this transaction commits, and one that claimed it first has made it
+    `sending`, which no longer matches, so a new delivery follows. A delivery already sent
+    never absorbs a later change: each new one gets a key of its own.
+    """
+    waiting = await session.execute(
+        update(OutboxItem)
+        .where(
+            OutboxItem.team_id == team_id,
+            OutboxItem.method == kind,
+            OutboxItem.status == "pending",
+            OutboxItem.dedupe_key.startswith(f"{group}:", autoescape=True),
+        )
+        .values(next_attempt_at=OutboxItem.next_attempt_at)  # no change, but a row lock
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(waiting, CursorResult)
+    if waiting.rowcount:
+        return False
+    key = f"{group}:{secrets.token_hex(8)}"
+    return await enqueue(session, team_id, kind, payload, key=key, at=at)
 
 
 async def claim_due(

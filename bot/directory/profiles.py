@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import visibility
+from bot import home, visibility
 from bot.clock import Clock
 from bot.directory.network import (
     NetworkEntry,
@@ -214,7 +214,8 @@ class ProfileService:
             return await q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
-        """Replace declared skills, interests and network with what the modal submitted."""
+        """Replace declared skills, interests and network with what the modal submitted,
+        which was opened from the Home tab: the tab is rebuilt with them."""
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
             person = await q.ensure_person(s, team_id, user_id)
@@ -238,6 +239,7 @@ class ProfileService:
             await q.delete_connections(s, old)
             for entry in edit.network:
                 await apply_network_entry(s, person, entry)
+            await home.changed(s, team_id, user_id, self._clock.now())
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
         """People who declared the topic's skill: highest level first, then most active."""

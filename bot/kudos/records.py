@@ -45,6 +45,7 @@ class Giving:
     values: tuple[str, ...] | None = None  # already chosen from the list (modal), not typed
     question_id: int | None = None  # kudos for help with a question
     announcement: Announcement = Announcement()
+    refresh_home: bool = False  # given from the Home tab: it is rebuilt with the new allowance
 
 
 @dataclass(frozen=True)

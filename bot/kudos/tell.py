@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import home
 from bot.kudos.records import Giving
 from storage import outbox
 from storage.models import Kudos
@@ -39,7 +40,8 @@ async def kudos_given(
     kudos_channel_id: str | None,
     at: datetime,
 ) -> None:
-    """One shout-out for the act of giving, and one DM to each recipient."""
+    """One shout-out for the act of giving, one DM to each recipient, and the giver's Home
+    tab rebuilt when they gave from it."""
     channel, link_back = shoutout_place(giving, kudos_channel_id)
     said = giving.announcement
     if channel or said.reply_url:
@@ -68,3 +70,5 @@ async def kudos_given(
             key=f"kudos.received:{row.id}",
             at=at,
         )
+    if giving.refresh_home:
+        await home.changed(s, giving.team_id, giving.giver.user_id, at)

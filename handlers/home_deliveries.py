@@ -1,0 +1,23 @@
+"""The Home tab's delivery from the outbox: rendered from the database when it is sent, so a
+publish that waited (a 429, a retry) shows the latest state, and `views.publish` replacing the
+whole tab makes a repeated publish harmless."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.home import HOME_PUBLISH
+from bot.services import Services
+from handlers.home import render_home
+
+
+async def publish(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    user_id = str(payload["user_id"])
+    await client.views_publish(user_id=user_id, view=await render_home(services, team_id, user_id))
+
+
+DELIVERIES = {HOME_PUBLISH: publish}

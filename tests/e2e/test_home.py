@@ -1,0 +1,52 @@
+"""The App Home tab goes through the outbox: published after a rate limit once Slack's
+Retry-After has passed, and rebuilt from the database after each change it shows."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import OutboxItem
+from tests.e2e.harness import Harness
+
+
+async def home_rows(slack: Harness) -> list[OutboxItem]:
+    async with slack.services.sessions() as s:
+        query = select(OutboxItem).where(OutboxItem.method == "home.publish")
+        return list(await s.scalars(query.order_by(OutboxItem.id)))
+
+
+async def test_a_home_tab_rate_limited_by_slack_is_published_after_retry_after(
+    slack: Harness,
+) -> None:
+    """views.publish answers 429 with Retry-After: 1. The outbox waits that long and
+    publishes again: Maria sees her Home tab, and the delivery is sent on its 2nd attempt."""
+    slack.emu.faults.add("views.publish", status=429, retry_after=1, times=1)
+    maria = slack.user("maria")
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    calls = slack.emu.calls_to("views.publish")
+    assert [(c.status, c.ok) for c in calls] == [(429, False), (200, True)]
+    assert calls[1].at - calls[0].at > 0.9  # Retry-After counts from the attempt's start
+    home = slack.emu.home_view(maria)
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+    [row] = await home_rows(slack)
+    assert (row.status, row.attempts, row.payload) == ("sent", 2, {"user_id": maria})
+
+
+async def test_each_change_after_a_publish_publishes_again(slack: Harness) -> None:
+    """Opening Home, then saving the profile from it: two deliveries, both sent, each with
+    the state of its moment (the second shows the saved skill)."""
+    bob = slack.user("bob")
+    await slack.emu.open_home(bob)
+    await slack.drain()
+    await slack.emu.click(bob, "skills_edit_profile", view=slack.emu.home_view(bob))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(bob)
+    assert modal is not None
+    options = await slack.emu.suggest(bob, "skills_level_3", "terraform", modal.id)
+    await slack.emu.submit_view(bob, modal.id, {"level_3": {"skills_level_3": [options[0]]}})
+    await slack.drain()
+    rows = await home_rows(slack)
+    assert [r.status for r in rows] == ["sent", "sent"]
+    assert rows[0].dedupe_key != rows[1].dedupe_key
+    assert "Terraform" in str(slack.emu.home_view(bob).blocks)  # type: ignore[union-attr]
