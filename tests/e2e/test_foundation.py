@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import aiohttp
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.emulator import SlackEmulator
 from bot.runner import Runner

@@ -30,4 +30,3 @@ async def test_people_are_counted_per_workspace(sessions: async_sessionmaker[Asy
     async with sessions() as s:
         assert await people.count_people(s, "T1") == 1
         assert await people.get_person(s, "T3", "U1") is None
-
