@@ -1,8 +1,8 @@
 """The delivery worker: takes due rows from the outbox and sends them to Slack.
 
 Each replica runs one. Rows are leased, so a replica that dies mid-send leaves its rows to
-the others when the lease ends; a delivery checks what an earlier attempt already recorded
-before it sends again.
+the others when the lease ends, or sooner, once its heartbeat stops; a delivery checks what an
+earlier attempt already recorded before it sends again.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import Outcome, after_failure
+from bot.inbox import DEAD_AFTER
 from bot.services import Services
 from handlers import (
     delivery_marks,
@@ -78,7 +79,14 @@ class OutboxWorker:
     async def claim(self, limit: int) -> list[Claimed]:
         now = self.services.clock.now()
         async with self.services.sessions() as s, s.begin():
-            items = await outbox.claim_due(s, now, now + LEASE, limit)
+            items = await outbox.claim_due(
+                s,
+                now,
+                now + LEASE,
+                limit,
+                by=self.services.inbox.replica_id,
+                dead_before=now - DEAD_AFTER,
+            )
             return [
                 Claimed(
                     i.id,

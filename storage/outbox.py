@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import CursorResult, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxItem
+from storage.models import OutboxItem, Replica
 from storage.upsert import insert_for
 
 WAITING = ("pending", "sending")
@@ -85,15 +85,26 @@ async def enqueue_refresh(
 
 
 async def claim_due(
-    session: AsyncSession, now: datetime, lease_until: datetime, limit: int
+    session: AsyncSession,
+    now: datetime,
+    lease_until: datetime,
+    limit: int,
+    *,
+    by: str | None = None,
+    dead_before: datetime | None = None,
 ) -> list[OutboxItem]:
-    """Take up to `limit` deliveries that are due and not leased by a live worker."""
+    """Take up to `limit` deliveries that are due and not leased by a live worker.
+
+    A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
+    has not been seen alive since `dead_before`: a killed replica's sends are taken over
+    when its death is noticed, not a whole lease later."""
+    taken_back = OutboxItem.claimed_until < now
+    if dead_before is not None:
+        dead = select(Replica.id).where(Replica.seen_at < dead_before)
+        taken_back = or_(taken_back, OutboxItem.claimed_by.in_(dead))
     due = and_(
         OutboxItem.next_attempt_at <= now,
-        or_(
-            OutboxItem.status == "pending",
-            and_(OutboxItem.status == "sending", OutboxItem.claimed_until < now),
-        ),
+        or_(OutboxItem.status == "pending", and_(OutboxItem.status == "sending", taken_back)),
     )
     query = select(OutboxItem).where(due).order_by(OutboxItem.id).limit(limit)
     if session.bind is not None and session.bind.dialect.name == "postgresql":
@@ -103,7 +114,12 @@ async def claim_due(
         await session.execute(
             update(OutboxItem)
             .where(OutboxItem.id.in_([i.id for i in items]))
-            .values(status="sending", claimed_until=lease_until, attempts=OutboxItem.attempts + 1)
+            .values(
+                status="sending",
+                claimed_until=lease_until,
+                claimed_by=by,
+                attempts=OutboxItem.attempts + 1,
+            )
             .execution_options(synchronize_session=False)
         )
         for item in items:
@@ -121,7 +137,12 @@ async def finish(
     next_attempt_at: datetime | None = None,
     tried: bool = True,
 ) -> None:
-    values: dict[str, Any] = {"status": status, "claimed_until": None, "last_error": error}
+    values: dict[str, Any] = {
+        "status": status,
+        "claimed_until": None,
+        "claimed_by": None,
+        "last_error": error,
+    }
     if not tried:
         values["attempts"] = OutboxItem.attempts - 1
     if status == "sent":

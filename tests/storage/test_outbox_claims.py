@@ -1,0 +1,75 @@
+"""Outbox claims on a real database: a live replica's lease holds until it runs out, a dead
+replica's sends are taken back as soon as its heartbeat stops, and a claim without a
+heartbeat behind it (no replica row) only ever ends with its lease."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.inbox import DEAD_AFTER
+from storage import inbox, outbox
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=60)
+
+
+async def claim(
+    sessions: async_sessionmaker[AsyncSession], at: datetime, by: str | None
+) -> list[str]:
+    async with sessions() as s, s.begin():
+        items = await outbox.claim_due(s, at, at + LEASE, 10, by=by, dead_before=at - DEAD_AFTER)
+        return [str(i.dedupe_key) for i in items]
+
+
+async def test_a_dead_replicas_sends_are_taken_back_before_its_lease_ends(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "alive", T0)
+        await inbox.seen(s, "doomed", T0)
+        for key in ("a", "b", "c"):
+            await outbox.enqueue(s, "T1", "kudos.received", {}, key=key, at=T0)
+    assert await claim(sessions, T0, "doomed") == ["a", "b", "c"]
+    soon = T0 + DEAD_AFTER / 2
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "alive", soon)
+        await inbox.seen(s, "doomed", soon)
+    assert await claim(sessions, soon, "alive") == [], "a live replica keeps its lease"
+
+    later = T0 + DEAD_AFTER * 2  # "doomed" stopped beating at `soon`; its lease runs to T0+60s
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "alive", later)
+    assert later < T0 + LEASE
+    assert await claim(sessions, later, "alive") == ["a", "b", "c"]
+    assert await claim(sessions, later, "alive") == [], "and only once"
+
+
+async def test_a_claim_without_a_heartbeat_waits_out_its_lease(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as s, s.begin():
+        await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
+    assert await claim(sessions, T0, "never-seen") == ["a"]
+    assert await claim(sessions, T0 + DEAD_AFTER * 2, "other") == []
+    assert await claim(sessions, T0 + LEASE + timedelta(seconds=1), "other") == ["a"]
+
+
+async def test_finishing_a_send_forgets_who_claimed_it(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """A delivery the dead replica put back, then claimed by a live one, is not taken from
+    the live one because its earlier claimer died."""
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "doomed", T0)
+        await inbox.seen(s, "alive", T0)
+        await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
+    async with sessions() as s, s.begin():
+        [item] = await outbox.claim_due(s, T0, T0 + LEASE, 10, by="doomed")
+        await outbox.finish(s, item.id, "pending", at=T0, next_attempt_at=T0, tried=False)
+    assert await claim(sessions, T0, "alive") == ["a"]
+    later = T0 + DEAD_AFTER * 2
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "alive", later)
+    assert await claim(sessions, later, "third") == []
