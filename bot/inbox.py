@@ -70,7 +70,7 @@ class Inbox:
         now = self._now()
         adopted: list[Orphan] = []
         async with self._sessions() as s, s.begin():
-            found = await inbox.orphans(s, now - DEAD_AFTER, BATCH)
+            found = await inbox.orphans(s, now - DEAD_AFTER, BATCH, taker=self.replica_id)
             for item in found:
                 if not await inbox.take_over(s, item.id, item.replica_id, self.replica_id):
                     continue

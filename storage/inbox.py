@@ -60,13 +60,20 @@ async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) ->
     )
 
 
-async def orphans(session: AsyncSession, seen_since: datetime, limit: int) -> Sequence[InboxItem]:
-    """Requests not done whose replica has not been seen since `seen_since`."""
+async def orphans(
+    session: AsyncSession, seen_since: datetime, limit: int, *, taker: str
+) -> Sequence[InboxItem]:
+    """Requests not done whose replica has not been seen since `seen_since`, other than the
+    taker's own: those are in its hands, however stale its heartbeat looks."""
     live = select(Replica.id).where(Replica.seen_at >= seen_since)
     return (
         await session.scalars(
             select(InboxItem)
-            .where(InboxItem.done_at.is_(None), InboxItem.replica_id.not_in(live))
+            .where(
+                InboxItem.done_at.is_(None),
+                InboxItem.replica_id.not_in(live),
+                InboxItem.replica_id != taker,
+            )
             .order_by(InboxItem.id)
             .limit(limit)
         )

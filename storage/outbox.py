@@ -100,7 +100,8 @@ async def claim_due(
     when its death is noticed, not a whole lease later."""
     taken_back = OutboxItem.claimed_until < now
     if dead_before is not None:
-        dead = select(Replica.id).where(Replica.seen_at < dead_before)
+        # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
+        dead = select(Replica.id).where(Replica.seen_at < dead_before, Replica.id != by)
         taken_back = or_(taken_back, OutboxItem.claimed_by.in_(dead))
     due = and_(
         OutboxItem.next_attempt_at <= now,

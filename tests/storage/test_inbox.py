@@ -108,3 +108,16 @@ async def test_tidy_forgets_old_requests_and_replicas_but_keeps_recent_ones(
         replicas = (await s.scalars(select(Replica.id))).all()
     assert keys == {"event:open", "event:new"}
     assert replicas == []  # not seen for a day
+
+
+async def test_a_replica_never_adopts_its_own_requests(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Its heartbeat may look stale (a stalled loop, a clock moved in a test), but what it
+    received is in its own hands: replaying it would do the work twice."""
+    now = Now()
+    own = Inbox(sessions, now)
+    await own.heartbeat()
+    await own.receive("T1", "command:mine", {"command": "/kudos"})
+    now.at += DEAD_AFTER * 3
+    assert await own.adopt_orphans() == []

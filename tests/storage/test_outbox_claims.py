@@ -73,3 +73,14 @@ async def test_finishing_a_send_forgets_who_claimed_it(
     async with sessions() as s, s.begin():
         await inbox.seen(s, "alive", later)
     assert await claim(sessions, later, "third") == []
+
+
+async def test_a_replica_never_takes_back_its_own_sends(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """However stale its own heartbeat looks, its sends are in flight: only the lease ends them."""
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "self", T0)
+        await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
+    assert await claim(sessions, T0, "self") == ["a"]
+    assert await claim(sessions, T0 + DEAD_AFTER * 2, "self") == []
