@@ -14,7 +14,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -38,6 +38,12 @@ class Orphan:
     replays: int
 
 
+def wall_clock() -> datetime:
+    """Liveness is a fact about processes, so it is kept in real time, never in the business
+    time a test freezes or moves (a week ahead would make every replica look dead)."""
+    return datetime.now(UTC)
+
+
 class Inbox:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], now: Callable[[], datetime]
@@ -58,6 +64,10 @@ class Inbox:
     async def heartbeat(self) -> None:
         async with self._sessions() as s, s.begin():
             await inbox.seen(s, self.replica_id, self._now())
+
+    def dead_before(self) -> datetime:
+        """A replica last seen before this is dead."""
+        return self._now() - DEAD_AFTER
 
     async def leave(self) -> None:
         """On a clean stop: what is still open passes to the other replicas at once."""

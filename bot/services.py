@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
-from bot.inbox import Inbox
+from bot.inbox import Inbox, wall_clock
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
@@ -48,7 +48,7 @@ class Services:
             engine=engine,
             sessions=sessions,
             people=PeopleService(sessions),
-            inbox=Inbox(sessions, clock.now),
+            inbox=Inbox(sessions, wall_clock),
             clock=clock,
             directory=ProfileService(sessions, clock),
             kudos=KudosService(sessions, clock.now),

@@ -19,7 +19,6 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import Outcome, after_failure
-from bot.inbox import DEAD_AFTER
 from bot.services import Services
 from handlers import (
     delivery_marks,
@@ -85,7 +84,7 @@ class OutboxWorker:
                 now + LEASE,
                 limit,
                 by=self.services.inbox.replica_id,
-                dead_before=now - DEAD_AFTER,
+                dead_before=self.services.inbox.dead_before(),
             )
             return [
                 Claimed(
