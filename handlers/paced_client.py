@@ -1,8 +1,13 @@
-"""A Web API client that keeps Slack's pace of about one message a second per channel.
+"""A Web API client that keeps Slack's pace: about one message a second per channel, and each
+method within its rate-limit tier for the workspace (`slack_tiers`).
 
-Slack answers faster bursts with 429s; waiting here first keeps the outbox's retries for real
-failures. The pace is per process: replicas sharing a channel can still trip a 429, which the
-outbox then waits out with `Retry-After`.
+Slack answers faster calls with 429s; waiting here first keeps the outbox's retries for real
+failures. The pace is per process: replicas sharing a channel or a workspace can still trip a
+429, which the outbox then waits out with `Retry-After`.
+
+A person's DM with the bot keeps its id for good, so `conversations.open` for one person is
+asked once per process: at Tier 3 (50 a minute), opening the DM before every message would
+hold a burst of kudos to its first 50 recipients a minute.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from handlers import delivery_marks
+from handlers.slack_tiers import MethodBuckets
 
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0
@@ -22,36 +28,59 @@ MAX_WAIT_SECONDS = 3.0
 
 
 class Paced(Exception):
-    """The channel's next free slot is further off than is worth waiting for in line: the
-    outbox puts the delivery back until then instead of holding a sender idle."""
+    """The channel's next free slot, or the method's next token, is further off than is worth
+    waiting for in line: the outbox puts the delivery back until then instead of holding a
+    sender idle."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"channel busy for {seconds:.1f}s")
+        super().__init__(f"Slack's pace allows this call in {seconds:.1f}s")
         self.seconds = seconds
 
 
 class PacedClient(AsyncWebClient):
+    """One per workspace token, so that its buckets count that workspace's calls."""
+
     def __init__(
-        self, *args: Any, seconds_per_message: float = SECONDS_PER_MESSAGE, **kwargs: Any
+        self,
+        *args: Any,
+        seconds_per_message: float = SECONDS_PER_MESSAGE,
+        tiers: MethodBuckets | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._interval = seconds_per_message
         self._next_slot: dict[str, float] = {}
+        self._tiers = tiers or MethodBuckets()
+        self._dms: dict[str, AsyncSlackResponse] = {}
+        self._opening: dict[str, asyncio.Lock] = {}
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
         args = kwargs.get("json") or kwargs.get("data") or kwargs.get("params") or {}
         if not isinstance(args, dict):
             args = {}
+        if api_method == "conversations.open":
+            return await self._open_dm(args, kwargs)
         attempt = delivery_marks.CURRENT.get()
         if api_method == "chat.postMessage" and attempt is not None:
             if attempt.retry and (earlier := await self._posted_before(args, attempt.key)):
                 return earlier
             args.setdefault("metadata", delivery_marks.mark(attempt.key))
-        if api_method in PACED_METHODS:
-            channel = str(args.get("channel", ""))
-            if channel:
-                await self._wait_for_slot(channel)
+        channel = str(args.get("channel", "")) if api_method in PACED_METHODS else ""
+        await self._wait_for_turn(api_method, channel)
         return await super().api_call(api_method, **kwargs)
+
+    async def _open_dm(self, args: dict[str, Any], kwargs: dict[str, Any]) -> AsyncSlackResponse:
+        """A one-person DM from the cache, or opened and remembered; group DMs always open."""
+        users = str(args.get("users", ""))
+        one = users if users and "," not in users and not args.get("return_im") else ""
+        if not one:
+            await self._wait_for_turn("conversations.open", "")
+            return await super().api_call("conversations.open", **kwargs)
+        async with self._opening.setdefault(one, asyncio.Lock()):  # a burst to one person
+            if one not in self._dms:
+                await self._wait_for_turn("conversations.open", "")
+                self._dms[one] = await super().api_call("conversations.open", **kwargs)
+            return self._dms[one]
 
     async def _posted_before(self, args: dict[str, Any], key: str) -> AsyncSlackResponse | None:
         """The message an earlier attempt of this delivery posted, answered as if just posted."""
@@ -72,11 +101,16 @@ class PacedClient(AsyncWebClient):
         found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
         return found
 
-    async def _wait_for_slot(self, channel: str) -> None:
+    async def _wait_for_turn(self, method: str, channel: str) -> None:
+        """Wait for the method's token and the channel's slot, or raise Paced taking neither:
+        a turn given up must not keep later calls waiting."""
         now = time.monotonic()
-        slot = max(now, self._next_slot.get(channel, now))
-        if slot - now > MAX_WAIT_SECONDS:
-            raise Paced(slot - now)
-        self._next_slot[channel] = slot + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        slot = max(now, self._next_slot.get(channel, now)) if channel else now
+        wait = max(slot - now, self._tiers.wait(method))
+        if wait > MAX_WAIT_SECONDS:
+            raise Paced(wait)
+        self._tiers.take(method)
+        if channel:
+            self._next_slot[channel] = now + wait + self._interval
+        if wait > 0:
+            await asyncio.sleep(wait)

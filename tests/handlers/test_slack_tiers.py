@@ -1,0 +1,225 @@
+"""The outbox's client keeps each Web API method within its Slack rate-limit tier: a token
+bucket per method gives a burst, then evenly spaced calls; a call whose turn is near waits,
+one whose turn is far raises Paced without reaching Slack or using up its turn."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.emulator import SlackEmulator
+from handlers.paced_client import MAX_WAIT_SECONDS, Paced, PacedClient
+from handlers.slack_tiers import (
+    ALLOWANCES,
+    SPECIAL_METHODS,
+    TIER_BY_METHOD,
+    Allowance,
+    MethodBuckets,
+    TokenBucket,
+    tier_allowance,
+)
+
+HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
+OUTBOX_CALLERS = (
+    "*_deliveries.py",
+    "digests.py",
+    "home.py",
+    "paced_client.py",
+    "delivery_marks.py",
+    "kudos_slack.py",
+)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_burst_goes_at_once_then_calls_are_spaced_by_the_allowance() -> None:
+    """60 a minute with a burst of 3: three calls free, then one a second."""
+    clock = FakeClock()
+    bucket = TokenBucket(Allowance(per_minute=60, burst=3), clock)
+    for _ in range(3):
+        assert bucket.wait() == 0
+        bucket.take()
+    assert bucket.wait() == pytest.approx(1.0)
+    clock.now += 0.25
+    assert bucket.wait() == pytest.approx(0.75)
+
+
+def test_calls_promised_ahead_push_the_next_turn_back() -> None:
+    """A token taken before it refilled is a debt: callers queue one interval apart."""
+    clock = FakeClock()
+    bucket = TokenBucket(Allowance(per_minute=60, burst=1), clock)
+    waits = []
+    for _ in range(4):
+        waits.append(bucket.wait())
+        bucket.take()
+    assert waits == pytest.approx([0.0, 1.0, 2.0, 3.0])
+
+
+def test_a_quiet_spell_refills_no_more_than_the_burst() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(Allowance(per_minute=60, burst=2), clock)
+    bucket.take()
+    bucket.take()
+    clock.now += 3_600
+    bucket.take()
+    bucket.take()
+    assert bucket.wait() == pytest.approx(1.0)
+
+
+def test_unknown_and_special_methods_are_not_limited() -> None:
+    """chat.postMessage keeps its per-channel pace only; a method not in the table, none."""
+    buckets = MethodBuckets(clock=FakeClock())
+    for method in ("chat.postMessage", "chat.getPermalink", "auth.test", "emoji.list"):
+        for _ in range(1_000):
+            buckets.take(method)
+        assert buckets.wait(method) == 0
+
+
+def test_tiers_have_their_published_allowance_and_a_burst_of_ten_seconds() -> None:
+    assert tier_allowance(1) == Allowance(1, 1)
+    assert tier_allowance(2) == Allowance(20, 3)
+    assert tier_allowance(3) == Allowance(50, 8)
+    assert tier_allowance(4) == Allowance(100, 16)
+    assert ALLOWANCES["conversations.open"] == tier_allowance(3)
+    assert ALLOWANCES["views.publish"] == tier_allowance(4)
+
+
+def test_every_method_the_outbox_calls_has_a_tier_or_is_special() -> None:
+    """A new call in a delivery without a tier would go unpaced: this names it."""
+    called = set()
+    for pattern in OUTBOX_CALLERS:
+        for path in HANDLERS.glob(pattern):
+            called |= set(re.findall(r"\b(?:client|self)\.([a-z]+_[A-Za-z]+)\(", path.read_text()))
+    methods = {name.replace("_", ".", 1) for name in called}
+    assert "conversations.open" in methods  # the scan finds calls at all
+    unknown = methods - TIER_BY_METHOD.keys() - SPECIAL_METHODS - {"files.upload_v2"}
+    assert not unknown, f"add these to TIER_BY_METHOD or SPECIAL_METHODS: {sorted(unknown)}"
+    # files_upload_v2 is files.getUploadURLExternal then files.completeUploadExternal
+    assert {"files.getUploadURLExternal", "files.completeUploadExternal"} <= TIER_BY_METHOD.keys()
+
+
+async def test_a_turn_further_off_than_the_wait_raises_paced_and_takes_nothing() -> None:
+    """Past MAX_WAIT_SECONDS the call raises Paced with the wait, before any request (the
+    client points nowhere), and leaves the bucket as it was."""
+    clock = FakeClock()
+    buckets = MethodBuckets({"conversations.open": Allowance(60, burst=1)}, clock)
+    for _ in range(int(MAX_WAIT_SECONDS) + 2):
+        buckets.take("conversations.open")
+    owed = buckets.wait("conversations.open")
+    assert owed > MAX_WAIT_SECONDS
+    client = PacedClient(token="xoxb-unused", base_url="http://127.0.0.1:9/api/", tiers=buckets)
+    with pytest.raises(Paced) as paced:
+        await client.conversations_open(users="U1")
+    assert paced.value.seconds == pytest.approx(owed)
+    assert buckets.wait("conversations.open") == pytest.approx(owed)
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[SlackEmulator]:
+    async with SlackEmulator("tiers-test-secret") as emulator:
+        yield emulator
+
+
+def _client(
+    emu: SlackEmulator, method: str, allowance: Allowance, seconds_per_message: float = 1.0
+) -> PacedClient:
+    buckets = MethodBuckets({method: allowance})
+    return PacedClient(
+        token=emu.bot_token,
+        base_url=emu.api_url,
+        tiers=buckets,
+        seconds_per_message=seconds_per_message,
+    )
+
+
+async def test_a_burst_to_a_tier_3_method_reaches_slack_spaced_by_the_bucket(
+    emu: SlackEmulator,
+) -> None:
+    """conversations.info at 600 a minute, burst 2 (for a fast test): Slack sees two calls at
+    once and then one every 0.1 s, never sooner."""
+    client = _client(emu, "conversations.info", Allowance(per_minute=600, burst=2))
+    general = emu.workspace.general.id
+    await asyncio.gather(*(client.conversations_info(channel=general) for _ in range(8)))
+    at = [c.at for c in emu.calls_to("conversations.info")]
+    assert len(at) == 8 and all(c.ok for c in emu.calls_to("conversations.info"))
+    for k in range(2, 8):
+        assert at[k] - at[0] >= (k - 1) * 0.1 - 0.02, f"call {k} came too soon"
+    assert at[-1] - at[0] < MAX_WAIT_SECONDS
+
+
+async def test_over_its_tier_a_plain_client_gets_429s_and_the_paced_one_none(
+    emu: SlackEmulator,
+) -> None:
+    """With the emulator enforcing the tier, the same side-by-side burst is refused for a plain
+    client and answered in full for the paced one (Slack's burst is one call more generous,
+    so the test measures spacing, not the loopback's jitter)."""
+    emu.faults.limit_rate("conversations.info", per_minute=600, burst=3)
+    general = emu.workspace.general.id
+    plain = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url)
+    answers = await asyncio.gather(
+        *(plain.conversations_info(channel=general) for _ in range(8)), return_exceptions=True
+    )
+    refused = [a for a in answers if isinstance(a, SlackApiError)]
+    assert refused and refused[0].response.status_code == 429
+    await asyncio.sleep(0.3)  # the emulator's bucket refills
+    emu.faults.rate_limits["conversations.info"].refused = 0
+    paced = _client(emu, "conversations.info", Allowance(per_minute=600, burst=2))
+    await asyncio.gather(*(paced.conversations_info(channel=general) for _ in range(8)))
+    assert emu.faults.rate_limits["conversations.info"].refused == 0
+
+
+async def test_a_call_paced_by_its_tier_never_reaches_slack(emu: SlackEmulator) -> None:
+    """At 6 a minute with a burst of 2, the third call would wait 10 s: it raises Paced at
+    once and the emulator sees only the first two."""
+    client = _client(emu, "conversations.info", Allowance(per_minute=6, burst=2))
+    general = emu.workspace.general.id
+    await client.conversations_info(channel=general)
+    await client.conversations_info(channel=general)
+    with pytest.raises(Paced) as paced:
+        await client.conversations_info(channel=general)
+    assert paced.value.seconds == pytest.approx(10.0, abs=0.5)
+    assert len(emu.calls_to("conversations.info")) == 2
+
+
+async def test_a_tier_paced_update_keeps_the_channel_free_for_the_next_message(
+    emu: SlackEmulator,
+) -> None:
+    """chat.update out of tokens raises Paced without taking the channel's slot (here one
+    every 0.5 s): the next message goes in the slot after the first update, not one later."""
+    client = _client(emu, "chat.update", Allowance(6, burst=1), seconds_per_message=0.5)
+    general = emu.workspace.general.id
+    clock = asyncio.get_running_loop().time
+    posted = await client.chat_postMessage(channel=general, text="first")
+    await client.chat_update(channel=general, ts=posted["ts"], text="edited")  # waits 0.5 s
+    with pytest.raises(Paced):
+        await client.chat_update(channel=general, ts=posted["ts"], text="again")
+    await asyncio.sleep(0.55)
+    started = clock()
+    await client.chat_postMessage(channel=general, text="second")
+    assert clock() - started < 0.25
+
+
+async def test_a_persons_dm_is_opened_once_and_group_dms_every_time(emu: SlackEmulator) -> None:
+    """Twenty messages at once to one person open the DM once (its id never changes); a group
+    DM is opened each time it is asked for."""
+    ada = emu.workspace.add_user("ada").id
+    bo = emu.workspace.add_user("bo").id
+    client = PacedClient(token=emu.bot_token, base_url=emu.api_url)
+    opened = await asyncio.gather(*(client.conversations_open(users=ada) for _ in range(20)))
+    assert {o["channel"]["id"] for o in opened} == {emu.workspace.open_im(ada).id}
+    for _ in range(2):
+        await client.conversations_open(users=[ada, bo])
+    asked = [c.args.get("users") for c in emu.calls_to("conversations.open")]
+    assert asked.count(ada) == 1 and len(asked) == 3
