@@ -27,6 +27,9 @@ from tests.e2e.kudos.world import configure
 # Slack takes about one message a second per conversation, DMs included: the load is spread
 # the way a company's is, over many people and channels.
 EXPERTS = tuple(PersonSpec(f"expert{n:02d}", f"Expert {n:02d}") for n in range(60))
+# Questions on eight topics, not one: 200 questions on one skill would all go to its top two
+# experts, whose DMs alone would take 200 s at Slack's pace.
+SKILLS = ("terraform", "kubernetes", "kafka", "react", "python", "docker", "graphql", "redis")
 CHANNELS = tuple(f"team-{n:02d}" for n in range(40))
 CONCURRENT_REQUESTS = 8
 
@@ -39,7 +42,8 @@ async def busy(tmp_path: Path) -> AsyncIterator[Harness]:
         for name in CHANNELS:
             slack.channels[name] = slack.emu.workspace.add_channel(name, members=everyone).id
         for n, expert in enumerate(EXPERTS):
-            delivery = await slack.command(expert.handle, "/skills", f"add terraform:{n % 5 + 1}")
+            skill = f"{SKILLS[n % len(SKILLS)]}:{n % 5 + 1}"
+            delivery = await slack.command(expert.handle, "/skills", f"add {skill}")
             assert delivery.ok
         await configure(slack, daily_allowance=100_000)
         slack.services.questions.config = RoutingConfig(limits=Limits(max_open_offers=1_000))
@@ -72,7 +76,7 @@ def _kudos(slack: Harness, n: int) -> Callable[[], Awaitable[Any]]:
 
 def _question(slack: Harness, n: int) -> Callable[[], Awaitable[Any]]:
     asker = EXPERTS[(n * 11) % len(EXPERTS)].handle
-    text = f"how do we unlock terraform state number {n:04d}?"
+    text = f"how do we debug our {SKILLS[n % len(SKILLS)]} setup, problem number {n:04d}?"
     return lambda: slack.command(asker, "/ask", text, channel=CHANNELS[n % len(CHANNELS)])
 
 
