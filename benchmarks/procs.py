@@ -139,6 +139,7 @@ def spawn(args: list[str], env: dict[str, str] | None = None, log: Path | None =
     """Start a process in the repository (output to `log` when given); not waited for."""
     if log is None:
         return subprocess.Popen(args, cwd=ROOT, env=env)
+    log.parent.mkdir(parents=True, exist_ok=True)  # results/ is git-ignored: absent in a clone
     with log.open("ab") as sink:
         return subprocess.Popen(args, cwd=ROOT, env=env, stdout=sink, stderr=sink)
 

@@ -10,6 +10,7 @@ for its turn is never replayed while its replica lives.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable
@@ -27,6 +28,14 @@ DEAD_AFTER = timedelta(seconds=12)
 KEEP_DONE = timedelta(days=1)  # Slack retries an event for minutes, never for a day
 MAX_REPLAYS = 3  # a request that killed its replica this often is not tried again
 BATCH = 100
+
+
+@dataclass(frozen=True)
+class _Arrival:
+    team_id: str
+    key: str
+    body: dict[str, Any]
+    stored: asyncio.Future[bool]
 
 
 @dataclass(frozen=True)
@@ -51,11 +60,38 @@ class Inbox:
         self._sessions = sessions
         self._now = now
         self.replica_id = str(uuid.uuid4())
+        self._arrived: list[_Arrival] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def receive(self, team_id: str, key: str, body: dict[str, Any]) -> bool:
-        """Store a request; False when it is a copy of one stored already."""
-        async with self._sessions() as s, s.begin():
-            return await inbox.receive(s, team_id, key, body, self.replica_id, self._now())
+        """Store a request; False when it is a copy of one stored already.
+
+        Requests arriving while a write is under way are stored together in the next one (a
+        group commit): under a burst, each ack waits for one short transaction instead of a
+        queue of them, on SQLite's single writer lock and on the event loop alike."""
+        waiting: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._arrived.append(_Arrival(team_id, key, body, waiting))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._store_arrivals(), name="inbox-writer")
+        return await asyncio.shield(waiting)
+
+    async def _store_arrivals(self) -> None:
+        while self._arrived:
+            batch, self._arrived = self._arrived, []
+            try:
+                async with self._sessions() as s, s.begin():
+                    requests = [(a.team_id, a.key, a.body) for a in batch]
+                    stored = await inbox.receive_all(s, requests, self.replica_id, self._now())
+            except Exception as error:  # every request of the batch is answered the same way
+                for arrival in batch:
+                    if not arrival.stored.done():
+                        arrival.stored.set_exception(error)
+                continue
+            for arrival in batch:
+                first = (arrival.team_id, arrival.key) in stored
+                stored.discard((arrival.team_id, arrival.key))  # a repeat in the batch is not
+                if not arrival.stored.done():
+                    arrival.stored.set_result(first)
 
     async def done(self, team_id: str, key: str) -> None:
         async with self._sessions() as s, s.begin():

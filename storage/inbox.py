@@ -32,19 +32,40 @@ async def receive(
     at: datetime,
 ) -> bool:
     """True for the first copy of a request, False for every repeat of its key."""
+    stored = await receive_all(session, [(team_id, key, body)], replica_id, at)
+    return (team_id, key) in stored
+
+
+async def receive_all(
+    session: AsyncSession,
+    requests: Sequence[tuple[str, str, dict[str, Any]]],
+    replica_id: str,
+    at: datetime,
+) -> set[tuple[str, str]]:
+    """Store (team_id, key, body) requests in one statement; returns the (team_id, key) pairs
+    stored now, leaving out every repeat of a key stored before or earlier in `requests`."""
+    if not requests:
+        return set()
+    firsts = {(team_id, key): body for team_id, key, body in reversed(requests)}
     result = await session.execute(
         insert_for(session, InboxItem)
         .values(
-            team_id=team_id,
-            request_key=key,
-            body=body,
-            replica_id=replica_id,
-            received_at=at,
-            replays=0,
+            [
+                {
+                    "team_id": team_id,
+                    "request_key": key,
+                    "body": body,
+                    "replica_id": replica_id,
+                    "received_at": at,
+                    "replays": 0,
+                }
+                for (team_id, key), body in firsts.items()
+            ]
         )
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
+        .returning(InboxItem.team_id, InboxItem.request_key)
     )
-    return _count(result) == 1
+    return {(str(team_id), str(key)) for team_id, key in result.all()}
 
 
 async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:

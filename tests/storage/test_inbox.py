@@ -3,9 +3,10 @@ requests go to exactly one live replica."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.inbox import DEAD_AFTER, KEEP_DONE, MAX_REPLAYS, Inbox
@@ -121,3 +122,27 @@ async def test_a_replica_never_adopts_its_own_requests(
     await own.receive("T1", "command:mine", {"command": "/kudos"})
     now.at += DEAD_AFTER * 3
     assert await own.adopt_orphans() == []
+
+
+async def test_a_burst_of_requests_is_stored_in_few_transactions_each_key_once(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Forty requests at once, each sent twice (Slack's retry racing the original): every key
+    is first exactly once, and the burst shares a handful of commits instead of eighty."""
+    engine = sessions.kw["bind"]
+    commits: list[object] = []
+
+    def count(conn: object) -> None:
+        commits.append(conn)
+
+    event.listen(engine.sync_engine, "commit", count)
+    try:
+        front_door = Inbox(sessions, Now())
+        keys = [f"event:Ev{n}" for n in range(40)] * 2
+        firsts = await asyncio.gather(*(front_door.receive("T1", k, {"k": k}) for k in keys))
+    finally:
+        event.remove(engine.sync_engine, "commit", count)
+    assert sorted(k for k, first in zip(keys, firsts, strict=True) if first) == sorted(set(keys))
+    async with sessions() as s:
+        assert await inbox.open_count(s) == 40
+    assert len(commits) <= 5
