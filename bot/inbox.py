@@ -10,16 +10,16 @@ for its turn is never replayed while its replica lives.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.batching import Batched
 from storage import inbox
 
 log = logging.getLogger("askaround.inbox")
@@ -28,14 +28,6 @@ DEAD_AFTER = timedelta(seconds=12)
 KEEP_DONE = timedelta(days=1)  # Slack retries an event for minutes, never for a day
 MAX_REPLAYS = 3  # a request that killed its replica this often is not tried again
 BATCH = 100
-
-
-@dataclass(frozen=True)
-class _Arrival:
-    team_id: str
-    key: str
-    body: dict[str, Any]
-    stored: asyncio.Future[bool]
 
 
 @dataclass(frozen=True)
@@ -60,42 +52,30 @@ class Inbox:
         self._sessions = sessions
         self._now = now
         self.replica_id = str(uuid.uuid4())
-        self._arrived: list[_Arrival] = []
-        self._writer: asyncio.Task[None] | None = None
+        self._receiving = Batched(self._store, "inbox-receive")
+        self._finishing = Batched(self._finish, "inbox-done")
 
     async def receive(self, team_id: str, key: str, body: dict[str, Any]) -> bool:
-        """Store a request; False when it is a copy of one stored already.
+        """Store a request; False when it is a copy of one stored already. Under a burst,
+        requests are stored together (`Batched`), so each ack waits for one short write."""
+        return await self._receiving.submit((team_id, key, body))
 
-        Requests arriving while a write is under way are stored together in the next one (a
-        group commit): under a burst, each ack waits for one short transaction instead of a
-        queue of them, on SQLite's single writer lock and on the event loop alike."""
-        waiting: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._arrived.append(_Arrival(team_id, key, body, waiting))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._store_arrivals(), name="inbox-writer")
-        return await asyncio.shield(waiting)
-
-    async def _store_arrivals(self) -> None:
-        while self._arrived:
-            batch, self._arrived = self._arrived, []
-            try:
-                async with self._sessions() as s, s.begin():
-                    requests = [(a.team_id, a.key, a.body) for a in batch]
-                    stored = await inbox.receive_all(s, requests, self.replica_id, self._now())
-            except Exception as error:  # every request of the batch is answered the same way
-                for arrival in batch:
-                    if not arrival.stored.done():
-                        arrival.stored.set_exception(error)
-                continue
-            for arrival in batch:
-                first = (arrival.team_id, arrival.key) in stored
-                stored.discard((arrival.team_id, arrival.key))  # a repeat in the batch is not
-                if not arrival.stored.done():
-                    arrival.stored.set_result(first)
+    async def _store(self, requests: Sequence[tuple[str, str, dict[str, Any]]]) -> list[bool]:
+        async with self._sessions() as s, s.begin():
+            stored = await inbox.receive_all(s, requests, self.replica_id, self._now())
+        firsts = []
+        for team_id, key, _body in requests:
+            firsts.append((team_id, key) in stored)
+            stored.discard((team_id, key))  # a repeat later in the batch is not first
+        return firsts
 
     async def done(self, team_id: str, key: str) -> None:
+        await self._finishing.submit((team_id, key))
+
+    async def _finish(self, requests: Sequence[tuple[str, str]]) -> list[None]:
         async with self._sessions() as s, s.begin():
-            await inbox.finish(s, team_id, key, self._now())
+            await inbox.finish_all(s, requests, self._now())
+        return [None] * len(requests)
 
     async def heartbeat(self) -> None:
         async with self._sessions() as s, s.begin():

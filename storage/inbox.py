@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxItem, Replica
@@ -69,11 +69,19 @@ async def receive_all(
 
 
 async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
+    await finish_all(session, [(team_id, key)], at)
+
+
+async def finish_all(
+    session: AsyncSession, requests: Sequence[tuple[str, str]], at: datetime
+) -> None:
+    """Mark (team_id, key) requests done in one statement."""
+    if not requests:
+        return
     await session.execute(
         update(InboxItem)
         .where(
-            InboxItem.team_id == team_id,
-            InboxItem.request_key == key,
+            tuple_(InboxItem.team_id, InboxItem.request_key).in_(list(requests)),
             InboxItem.done_at.is_(None),
         )
         .values(done_at=at)
