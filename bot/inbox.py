@@ -62,12 +62,7 @@ class Inbox:
 
     async def _store(self, requests: Sequence[tuple[str, str, dict[str, Any]]]) -> list[bool]:
         async with self._sessions() as s, s.begin():
-            stored = await inbox.receive_all(s, requests, self.replica_id, self._now())
-        firsts = []
-        for team_id, key, _body in requests:
-            firsts.append((team_id, key) in stored)
-            stored.discard((team_id, key))  # a repeat later in the batch is not first
-        return firsts
+            return await inbox.receive_all(s, requests, self.replica_id, self._now())
 
     async def done(self, team_id: str, key: str) -> None:
         await self._finishing.submit((team_id, key))

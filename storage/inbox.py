@@ -32,8 +32,8 @@ async def receive(
     at: datetime,
 ) -> bool:
     """True for the first copy of a request, False for every repeat of its key."""
-    stored = await receive_all(session, [(team_id, key, body)], replica_id, at)
-    return (team_id, key) in stored
+    [first] = await receive_all(session, [(team_id, key, body)], replica_id, at)
+    return first
 
 
 async def receive_all(
@@ -41,12 +41,15 @@ async def receive_all(
     requests: Sequence[tuple[str, str, dict[str, Any]]],
     replica_id: str,
     at: datetime,
-) -> set[tuple[str, str]]:
-    """Store (team_id, key, body) requests in one statement; returns the (team_id, key) pairs
-    stored now, leaving out every repeat of a key stored before or earlier in `requests`."""
+) -> list[bool]:
+    """Store (team_id, key, body) requests in one statement. For each request, in order:
+    True if it is the first copy of its key, False for a repeat stored before or earlier in
+    `requests`."""
     if not requests:
-        return set()
-    firsts = {(team_id, key): body for team_id, key, body in reversed(requests)}
+        return []
+    firsts: dict[tuple[str, str], dict[str, Any]] = {}
+    for team_id, key, body in requests:
+        firsts.setdefault((team_id, key), body)
     result = await session.execute(
         insert_for(session, InboxItem)
         .values(
@@ -65,7 +68,12 @@ async def receive_all(
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
         .returning(InboxItem.team_id, InboxItem.request_key)
     )
-    return {(str(team_id), str(key)) for team_id, key in result.all()}
+    stored = {(str(team_id), str(key)) for team_id, key in result.all()}
+    answers = []
+    for team_id, key, _body in requests:
+        answers.append((team_id, key) in stored)
+        stored.discard((team_id, key))  # a repeat later in `requests` is not the first
+    return answers
 
 
 async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
