@@ -50,6 +50,8 @@ class PacedClient(AsyncWebClient):
         super().__init__(*args, **kwargs)
         self._interval = seconds_per_message
         self._next_slot: dict[str, float] = {}
+        self._last_answered: dict[str, float] = {}
+        self._in_channel: dict[str, asyncio.Lock] = {}
         self._tiers = tiers or MethodBuckets()
         self._dms: dict[str, AsyncSlackResponse] = {}
         self._opening: dict[str, asyncio.Lock] = {}
@@ -67,7 +69,27 @@ class PacedClient(AsyncWebClient):
             args.setdefault("metadata", delivery_marks.mark(attempt.key))
         channel = str(args.get("channel", "")) if api_method in PACED_METHODS else ""
         await self._wait_for_turn(api_method, channel)
-        return await super().api_call(api_method, **kwargs)
+        if not channel:
+            return await super().api_call(api_method, **kwargs)
+        return await self._one_at_a_time(channel, api_method, kwargs)
+
+    async def _one_at_a_time(
+        self, channel: str, api_method: str, kwargs: dict[str, Any]
+    ) -> AsyncSlackResponse:
+        """Send once the channel's previous call has been answered at least an interval ago.
+
+        The slots of `_wait_for_turn` space calls as they leave; a slow first call (a new
+        connection, a busy loop) could still reach Slack close behind the next one. Slack saw
+        the previous call before it answered, so spacing from its answer always holds.
+        """
+        async with self._in_channel.setdefault(channel, asyncio.Lock()):
+            since = time.monotonic() - self._last_answered.get(channel, -self._interval)
+            if since < self._interval:
+                await asyncio.sleep(self._interval - since)
+            try:
+                return await super().api_call(api_method, **kwargs)
+            finally:
+                self._last_answered[channel] = time.monotonic()
 
     async def _open_dm(self, args: dict[str, Any], kwargs: dict[str, Any]) -> AsyncSlackResponse:
         """A one-person DM from the cache, or opened and remembered; group DMs always open."""

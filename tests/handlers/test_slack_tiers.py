@@ -223,3 +223,19 @@ async def test_a_persons_dm_is_opened_once_and_group_dms_every_time(emu: SlackEm
         await client.conversations_open(users=[ada, bo])
     asked = [c.args.get("users") for c in emu.calls_to("conversations.open")]
     assert asked.count(ada) == 1 and len(asked) == 3
+
+
+async def test_a_slow_answer_holds_the_channels_next_message_until_a_second_after_it(
+    emu: SlackEmulator,
+) -> None:
+    """The first of two messages to one channel takes 1.5 s to be answered: the second, though
+    its slot came at 1 s, reaches Slack a full second after that answer, never close behind."""
+    emu.faults.add("chat.postMessage", delay=1.5)
+    client = PacedClient(token=emu.bot_token, base_url=emu.api_url)
+    general = emu.workspace.general.id
+    await asyncio.gather(
+        client.chat_postMessage(channel=general, text="slow"),
+        client.chat_postMessage(channel=general, text="next"),
+    )
+    first, second = (c.at for c in emu.calls_to("chat.postMessage"))
+    assert second - first >= 1.0
