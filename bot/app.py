@@ -10,6 +10,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import handlers
 from bot.errors import ConfigError
@@ -22,7 +23,7 @@ from handlers.outbox_worker import OutboxWorker
 from handlers.paced_client import PacedClient
 from handlers.router import Router
 from handlers.workspace_clients import Installed, OneWorkspace, WorkspaceClients
-from storage.db import create_engine, create_sessions
+from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
 from storage.migrate import upgrade_head
 
 
@@ -36,9 +37,12 @@ class Askaround:
     router: Router
     scheduler: Scheduler
     outbox: OutboxWorker
+    inbox_engine: AsyncEngine | None = None  # the inbox's own SQLite file (`storage.db`)
 
     async def start(self) -> None:
         await upgrade_head(self.services.engine)
+        if self.inbox_engine is not None:
+            await create_inbox_table(self.inbox_engine)
         await self.services.inbox.heartbeat()  # seen alive before taking any request
         self.scheduler.start()
         self.outbox.start()
@@ -48,11 +52,14 @@ class Askaround:
         await self.outbox.stop()
         await self.services.inbox.leave()
         await self.services.engine.dispose()
+        if self.inbox_engine is not None:
+            await self.inbox_engine.dispose()
 
 
 def build(settings: Settings) -> Askaround:
     engine = create_engine(settings.database_url)
-    services = Services.build(settings, engine, create_sessions(engine))
+    inbox_engine = create_inbox_engine(engine)
+    services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
 
     def job_client(token: str | None) -> AsyncWebClient:
         return AsyncWebClient(
@@ -99,4 +106,5 @@ def build(settings: Settings) -> Askaround:
         router=router,
         scheduler=Scheduler([*jobs(clients, services), *inbox_jobs(app, services)]),
         outbox=OutboxWorker(outbox_clients, services),
+        inbox_engine=inbox_engine,
     )

@@ -101,8 +101,13 @@ async def orphans(
     session: AsyncSession, seen_since: datetime, limit: int, *, taker: str
 ) -> Sequence[InboxItem]:
     """Requests not done whose replica has not been seen since `seen_since`, other than the
-    taker's own: those are in its hands, however stale its heartbeat looks."""
-    live = select(Replica.id).where(Replica.seen_at >= seen_since)
+    taker's own: those are in its hands, however stale its heartbeat looks.
+
+    The live replicas are read first, on their own: on SQLite the inbox is in a file of its
+    own (`storage.db`), so one statement cannot join it with the replicas table."""
+    live = list(
+        (await session.scalars(select(Replica.id).where(Replica.seen_at >= seen_since))).all()
+    )
     return (
         await session.scalars(
             select(InboxItem)
@@ -134,7 +139,12 @@ async def take_over(session: AsyncSession, item_id: int, dead: str, replica_id: 
 
 async def open_count(session: AsyncSession) -> int:
     """Requests received and not yet done, across replicas."""
-    return int(await session.scalar(select(func.count()).where(InboxItem.done_at.is_(None))) or 0)
+    return int(
+        await session.scalar(
+            select(func.count()).select_from(InboxItem).where(InboxItem.done_at.is_(None))
+        )
+        or 0
+    )
 
 
 async def prune(session: AsyncSession, done_before: datetime) -> int:

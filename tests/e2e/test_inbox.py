@@ -7,11 +7,14 @@ a replica id nobody heartbeats); `tests/e2e/test_kill_replica.py` kills a real p
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from contextlib import closing
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from bot.runner import in_flight_listeners
 from handlers.after_ack import AFTER_ACK_AT_ONCE
+from storage.db import create_inbox_engine
 from storage.models import InboxItem
 from tests.e2e.harness import Harness
 from tests.e2e.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
@@ -94,3 +97,25 @@ async def test_retried_command_is_stored_and_worked_once(slack: Harness) -> None
         keys = (await s.scalars(select(InboxItem.request_key))).all()
     assert keys == [f"command:{command.payload['trigger_id']}"]
     assert len(await ledger(slack)) == 1
+
+
+async def test_on_a_sqlite_file_requests_are_stored_in_the_inbox_file(slack: Harness) -> None:
+    """A kudos is stored in `<database>-inbox`, not in the database's own inbox table, so an
+    ack never waits for the database's write lock; on PostgreSQL it stays in the database."""
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.drain()
+    url = slack.services.engine.url
+    if url.get_backend_name() != "sqlite":
+        assert create_inbox_engine(slack.services.engine) is None
+        async with slack.services.engine.connect() as conn:
+            assert (await conn.scalar(text("SELECT count(*) FROM inbox"))) == 1
+        return
+    with closing(sqlite3.connect(f"{url.database}-inbox")) as inbox_file:
+        assert (
+            inbox_file.execute("SELECT request_key FROM inbox")
+            .fetchall()[0][0]
+            .startswith("command:")
+        )
+    with closing(sqlite3.connect(str(url.database))) as database:
+        assert database.execute("SELECT count(*) FROM inbox").fetchone() == (0,)
+        assert database.execute("SELECT count(*) FROM kudos").fetchone() == (1,)

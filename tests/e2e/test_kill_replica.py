@@ -23,13 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from benchmarks.procs import free_port, wait_healthy
 from bot.emulator import Delivery, SlackEmulator
 from storage import inbox, outbox, workspaces
-from storage.db import create_engine, create_sessions
+from storage.db import create_engine, create_inbox_engine, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import InboxItem, Kudos, OutboxItem
 from tests.databases import fresh_database
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, subscribed_events
 
-PEOPLE = 60
+PEOPLE = 16
 CHANNELS = 30
 CONCURRENT_REQUESTS = 16
 PROCESS_BOUND_SECONDS = 300  # no bot outlives a broken test by more than this
@@ -126,7 +126,8 @@ async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
 ) -> None:
     async with company(tmp_path) as (emu, url, channels):
         engine = create_engine(url)
-        sessions = create_sessions(engine)
+        inbox_engine = create_inbox_engine(engine)
+        sessions = create_sessions(engine, inbox_engine)
         total = 240 if engine.dialect.name == "postgresql" else 120
         ws = emu.workspace
         users = {u.name: u.id for u in ws.users.values()}
@@ -174,6 +175,8 @@ async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
             await first.stop()
             await second.stop()
             await engine.dispose()
+            if inbox_engine is not None:
+                await inbox_engine.dispose()
 
     assert acked_before_kill < half, "the kill came in the middle of the burst"
     assert replayed, "some acknowledged requests were still open when the replica died"
