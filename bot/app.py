@@ -22,6 +22,7 @@ from handlers.oauth import NOT_INSTALLED, oauth_settings
 from handlers.outbox_worker import OutboxWorker
 from handlers.paced_client import PacedClient
 from handlers.router import Router
+from handlers.slack_http import SlackHttp
 from handlers.workspace_clients import Installed, OneWorkspace, WorkspaceClients
 from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
 from storage.migrate import upgrade_head
@@ -37,6 +38,7 @@ class Askaround:
     router: Router
     scheduler: Scheduler
     outbox: OutboxWorker
+    http: SlackHttp
     inbox_engine: AsyncEngine | None = None  # the inbox's own SQLite file (`storage.db`)
 
     async def start(self) -> None:
@@ -44,6 +46,7 @@ class Askaround:
         if self.inbox_engine is not None:
             await create_inbox_table(self.inbox_engine)
         await self.services.inbox.heartbeat()  # seen alive before taking any request
+        self.http.open()
         self.scheduler.start()
         self.outbox.start()
 
@@ -51,6 +54,7 @@ class Askaround:
         await self.scheduler.stop()
         await self.outbox.stop()
         await self.services.inbox.leave()
+        await self.http.close()
         await self.services.engine.dispose()
         if self.inbox_engine is not None:
             await self.inbox_engine.dispose()
@@ -61,20 +65,24 @@ def build(settings: Settings) -> Askaround:
     inbox_engine = create_inbox_engine(engine)
     services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
 
+    http = SlackHttp()
+
     def job_client(token: str | None) -> AsyncWebClient:
-        return AsyncWebClient(
-            token=token,
-            base_url=settings.api_url,
-            # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
-            retry_handlers=[
-                AsyncRateLimitErrorRetryHandler(max_retry_count=5),
-                AsyncServerErrorRetryHandler(max_retry_count=3),
-            ],
+        return http.share(
+            AsyncWebClient(
+                token=token,
+                base_url=settings.api_url,
+                # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
+                retry_handlers=[
+                    AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+                    AsyncServerErrorRetryHandler(max_retry_count=3),
+                ],
+            )
         )
 
     def sender(token: str) -> AsyncWebClient:
         # The outbox handles 429s and retries itself, so its client must not retry on its own.
-        return PacedClient(token=token, base_url=settings.api_url, timeout=10)
+        return http.share(PacedClient(token=token, base_url=settings.api_url, timeout=10))
 
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
     # workspace, and work outside requests asks `WorkspaceClients` for one.
@@ -106,5 +114,6 @@ def build(settings: Settings) -> Askaround:
         router=router,
         scheduler=Scheduler([*jobs(clients, services), *inbox_jobs(app, services)]),
         outbox=OutboxWorker(outbox_clients, services),
+        http=http,
         inbox_engine=inbox_engine,
     )

@@ -239,3 +239,4 @@ class ApiCall:
     status: int
     at: float
     team_id: str | None = None
+    connection: str | None = None  # the caller's address:port, one per TCP connection

@@ -102,7 +102,14 @@ class WebApi:
                 else:
                     status, body, headers = await self.answer(method, ctx, args)
             call = ApiCall(
-                method, _recorded(args), body.get("ok") is True, body, status, time.time(), team_id
+                method,
+                _recorded(args),
+                body.get("ok") is True,
+                body,
+                status,
+                time.time(),
+                team_id,
+                connection=_peer(request),
             )
             self.monitor.record(call)
         return web.json_response(body, status=status, headers=headers)
@@ -179,3 +186,9 @@ def _bearer(request: web.Request) -> str | None:
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None
     return None
+
+
+def _peer(request: web.Request) -> str | None:
+    """The client's address and port: one per TCP connection, so reuse can be seen."""
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    return f"{peer[0]}:{peer[1]}" if peer else None

@@ -174,3 +174,15 @@ async def test_shutdown_finishes_work_already_acked(tmp_path: Path) -> None:
             assert deliveries and all(d.ok for d in deliveries)
             assert emu.calls_to("chat.postMessage") == []
         assert len(emu.calls_to("chat.postMessage")) == 1
+
+
+async def test_the_bots_slack_calls_reuse_their_connections(slack: Harness) -> None:
+    """Six kudos one after another make a score of Web API calls (shout-outs, DMs, lookups):
+    they travel over a few kept-alive connections, not a new connection each."""
+    for n in range(6):
+        await slack.command("alice", "/kudos", f"@bob for review number {n} #teamwork")
+        await slack.drain()
+    calls = [c for c in slack.emu.calls if c.method != "response_url"]
+    connections = {c.connection for c in calls}
+    assert len(calls) >= 12 and None not in connections
+    assert len(connections) <= len(calls) // 3
