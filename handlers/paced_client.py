@@ -53,6 +53,7 @@ class PacedClient(AsyncWebClient):
         self._last_answered: dict[str, float] = {}
         self._in_channel: dict[str, asyncio.Lock] = {}
         self._tiers = tiers or MethodBuckets()
+        self._appointments: dict[str, float] = {}
         self._dms: dict[str, AsyncSlackResponse] = {}
         self._opening: dict[str, asyncio.Lock] = {}
 
@@ -123,14 +124,25 @@ class PacedClient(AsyncWebClient):
         found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
         return found
 
+    def _appointment(self, key: str, now: float, wait: float, spacing: float) -> Paced:
+        """Paced, with a later time for each call turned away in a row. Told alike to come back
+        at the next free turn, they would all come back together, one would get it and the
+        rest would be turned away again: work growing with the square of the queue."""
+        at = max(now + wait, self._appointments.get(key, 0.0) + spacing)
+        self._appointments[key] = at
+        return Paced(at - now)
+
     async def _wait_for_turn(self, method: str, channel: str) -> None:
         """Wait for the method's token and the channel's slot, or raise Paced taking neither:
         a turn given up must not keep later calls waiting."""
         now = time.monotonic()
         slot = max(now, self._next_slot.get(channel, now)) if channel else now
-        wait = max(slot - now, self._tiers.wait(method))
+        channel_wait, tier_wait = slot - now, self._tiers.wait(method)
+        wait = max(channel_wait, tier_wait)
         if wait > MAX_WAIT_SECONDS:
-            raise Paced(wait)
+            if tier_wait >= channel_wait:
+                raise self._appointment(method, now, tier_wait, self._tiers.spacing(method))
+            raise self._appointment(f"channel:{channel}", now, channel_wait, self._interval)
         self._tiers.take(method)
         if channel:
             self._next_slot[channel] = now + wait + self._interval

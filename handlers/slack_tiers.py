@@ -115,6 +115,11 @@ class MethodBuckets:
         bucket = self._bucket(method)
         return bucket.wait() if bucket else 0.0
 
+    def spacing(self, method: str) -> float:
+        """Seconds between two calls to `method` at its allowance; 0 without a limit."""
+        allowance = self._allowances.get(method)
+        return 60.0 / allowance.per_minute if allowance else 0.0
+
     def take(self, method: str) -> None:
         """Count a call to `method` (due after `wait(method)` seconds)."""
         bucket = self._bucket(method)

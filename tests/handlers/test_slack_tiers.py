@@ -239,3 +239,18 @@ async def test_a_slow_answer_holds_the_channels_next_message_until_a_second_afte
     )
     first, second = (c.at for c in emu.calls_to("chat.postMessage"))
     assert second - first >= 1.0
+
+
+async def test_calls_turned_away_are_told_to_come_back_one_turn_apart(emu: SlackEmulator) -> None:
+    """At 6 a minute, five calls turned away in a row are given 10, 20, … 50 s, one turn each,
+    so they do not all come back for the same turn and get turned away again together."""
+    client = _client(emu, "conversations.info", Allowance(per_minute=6, burst=1))
+    general = emu.workspace.general.id
+    await client.conversations_info(channel=general)
+    waits = []
+    for _ in range(5):
+        with pytest.raises(Paced) as paced:
+            await client.conversations_info(channel=general)
+        waits.append(paced.value.seconds)
+    assert waits == pytest.approx([10.0, 20.0, 30.0, 40.0, 50.0], abs=0.5)
+    assert len(emu.calls_to("conversations.info")) == 1
