@@ -17,6 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import InboxItem, Replica
 from storage.upsert import insert_for
 
+# Receiving and closing requests is Core, not ORM: they run for every request, next to its ack.
+INBOX = InboxItem.metadata.tables[InboxItem.__tablename__]
+
 
 def _count(result: Any) -> int:
     assert isinstance(result, CursorResult)
@@ -50,23 +53,23 @@ async def receive_all(
     firsts: dict[tuple[str, str], dict[str, Any]] = {}
     for team_id, key, body in requests:
         firsts.setdefault((team_id, key), body)
+    # One cached statement run for many rows (SQLAlchemy's "insertmanyvalues"): a
+    # `.values([...])` list is compiled anew for every batch.
     result = await session.execute(
-        insert_for(session, InboxItem)
-        .values(
-            [
-                {
-                    "team_id": team_id,
-                    "request_key": key,
-                    "body": body,
-                    "replica_id": replica_id,
-                    "received_at": at,
-                    "replays": 0,
-                }
-                for (team_id, key), body in firsts.items()
-            ]
-        )
+        insert_for(session, INBOX)
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
-        .returning(InboxItem.team_id, InboxItem.request_key)
+        .returning(InboxItem.team_id, InboxItem.request_key),
+        [
+            {
+                "team_id": team_id,
+                "request_key": key,
+                "body": body,
+                "replica_id": replica_id,
+                "received_at": at,
+                "replays": 0,
+            }
+            for (team_id, key), body in firsts.items()
+        ],
     )
     stored = {(str(team_id), str(key)) for team_id, key in result.all()}
     answers = []
@@ -87,13 +90,12 @@ async def finish_all(
     if not requests:
         return
     await session.execute(
-        update(InboxItem)
+        update(INBOX)
         .where(
-            tuple_(InboxItem.team_id, InboxItem.request_key).in_(list(requests)),
-            InboxItem.done_at.is_(None),
+            tuple_(INBOX.c.team_id, INBOX.c.request_key).in_(list(requests)),
+            INBOX.c.done_at.is_(None),
         )
         .values(done_at=at)
-        .execution_options(synchronize_session=False)
     )
 
 
