@@ -56,6 +56,7 @@ class PacedClient(AsyncWebClient):
         self._appointments: dict[str, float] = {}
         self._dms: dict[str, AsyncSlackResponse] = {}
         self._opening: dict[str, asyncio.Lock] = {}
+        self._open_turn: dict[str, float] = {}
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:  # type: ignore[override]
         args = kwargs.get("json") or kwargs.get("data") or kwargs.get("params") or {}
@@ -101,8 +102,18 @@ class PacedClient(AsyncWebClient):
             return await super().api_call("conversations.open", **kwargs)
         async with self._opening.setdefault(one, asyncio.Lock()):  # a burst to one person
             if one not in self._dms:
-                await self._wait_for_turn("conversations.open", "")
+                # Messages to someone whose DM waits for its turn share that turn: each one
+                # asking for a turn of its own would put the book far beyond the real queue.
+                later = self._open_turn.get(one, 0.0) - time.monotonic()
+                if later > 0:
+                    raise Paced(later)
+                try:
+                    await self._wait_for_turn("conversations.open", "")
+                except Paced as paced:
+                    self._open_turn[one] = time.monotonic() + paced.seconds
+                    raise
                 self._dms[one] = await super().api_call("conversations.open", **kwargs)
+                self._open_turn.pop(one, None)
             return self._dms[one]
 
     async def _posted_before(self, args: dict[str, Any], key: str) -> AsyncSlackResponse | None:

@@ -254,3 +254,21 @@ async def test_calls_turned_away_are_told_to_come_back_one_turn_apart(emu: Slack
         waits.append(paced.value.seconds)
     assert waits == pytest.approx([10.0, 20.0, 30.0, 40.0, 50.0], abs=0.5)
     assert len(emu.calls_to("conversations.info")) == 1
+
+
+async def test_messages_waiting_for_one_persons_dm_share_its_turn(emu: SlackEmulator) -> None:
+    """At 6 opens a minute, five messages to bo while his DM waits are all told 10 s (his
+    turn), not 10 to 50 s; the next person's DM gets the turn after his."""
+    ada, bo, cy = (emu.workspace.add_user(name).id for name in ("ada", "bo", "cy"))
+    client = _client(emu, "conversations.open", Allowance(per_minute=6, burst=1))
+    await client.conversations_open(users=ada)
+    waits = []
+    for _ in range(5):
+        with pytest.raises(Paced) as paced:
+            await client.conversations_open(users=bo)
+        waits.append(paced.value.seconds)
+    assert waits == pytest.approx([10.0] * 5, abs=0.5)
+    with pytest.raises(Paced) as paced:
+        await client.conversations_open(users=cy)
+    assert paced.value.seconds == pytest.approx(20.0, abs=0.5)
+    assert len(emu.calls_to("conversations.open")) == 1
