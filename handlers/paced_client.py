@@ -25,6 +25,7 @@ from handlers.slack_tiers import MethodBuckets
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0
 MAX_WAIT_SECONDS = 3.0
+LONGEST_APPOINTMENT_SECONDS = 60.0
 
 
 class Paced(Exception):
@@ -140,6 +141,9 @@ class PacedClient(AsyncWebClient):
         at the next free turn, they would all come back together, one would get it and the
         rest would be turned away again: work growing with the square of the queue."""
         at = max(now + wait, self._appointments.get(key, 0.0) + spacing)
+        # The book counts turn-aways, not distinct deliveries, so it can run ahead of the real
+        # queue; capped, a delivery given a turn too late is only ever a minute late.
+        at = min(at, now + wait + LONGEST_APPOINTMENT_SECONDS)
         self._appointments[key] = at
         return Paced(at - now)
 

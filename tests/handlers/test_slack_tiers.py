@@ -14,7 +14,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.emulator import SlackEmulator
-from handlers.paced_client import MAX_WAIT_SECONDS, Paced, PacedClient
+from handlers.paced_client import (
+    LONGEST_APPOINTMENT_SECONDS,
+    MAX_WAIT_SECONDS,
+    Paced,
+    PacedClient,
+)
 from handlers.slack_tiers import (
     ALLOWANCES,
     SPECIAL_METHODS,
@@ -272,3 +277,20 @@ async def test_messages_waiting_for_one_persons_dm_share_its_turn(emu: SlackEmul
         await client.conversations_open(users=cy)
     assert paced.value.seconds == pytest.approx(20.0, abs=0.5)
     assert len(emu.calls_to("conversations.open")) == 1
+
+
+async def test_no_call_is_told_to_come_back_more_than_a_minute_after_the_next_turn(
+    emu: SlackEmulator,
+) -> None:
+    """At 6 a minute (10 s a turn), calls turned away get 10, 20, … s until the next turn and a
+    minute (70 s) is reached; the ones after are told 70 s too, never more."""
+    client = _client(emu, "conversations.info", Allowance(per_minute=6, burst=1))
+    general = emu.workspace.general.id
+    await client.conversations_info(channel=general)
+    waits = []
+    for _ in range(9):
+        with pytest.raises(Paced) as paced:
+            await client.conversations_info(channel=general)
+        waits.append(paced.value.seconds)
+    assert waits[:6] == pytest.approx([10.0, 20.0, 30.0, 40.0, 50.0, 60.0], abs=0.5)
+    assert max(waits) == pytest.approx(10.0 + LONGEST_APPOINTMENT_SECONDS, abs=0.5)
