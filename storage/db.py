@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.models import Base, InboxItem
+from storage.inbox import INBOX
+from storage.models import InboxItem
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -59,9 +60,7 @@ async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
     """The inbox's file holds that one table, made from the model rather than migrated: a
     change to the model needs a step here too."""
     async with inbox_engine.begin() as conn:
-        await conn.run_sync(
-            Base.metadata.create_all, tables=[Base.metadata.tables[InboxItem.__tablename__]]
-        )
+        await conn.run_sync(INBOX.create, checkfirst=True)
 
 
 def create_sessions(

@@ -58,7 +58,7 @@ async def receive_all(
     result = await session.execute(
         insert_for(session, INBOX)
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
-        .returning(InboxItem.team_id, InboxItem.request_key),
+        .returning(INBOX.c.team_id, INBOX.c.request_key),
         [
             {
                 "team_id": team_id,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from slack_sdk.errors import SlackApiError
@@ -246,17 +247,23 @@ async def test_a_slow_answer_holds_the_channels_next_message_until_a_second_afte
     assert second - first >= 1.0
 
 
+async def _turned_away(times: int, call: Callable[[], Awaitable[Any]]) -> list[float]:
+    """The waits a call is told, made `times` times in a row, each one turned away."""
+    waits = []
+    for _ in range(times):
+        with pytest.raises(Paced) as paced:
+            await call()
+        waits.append(paced.value.seconds)
+    return waits
+
+
 async def test_calls_turned_away_are_told_to_come_back_one_turn_apart(emu: SlackEmulator) -> None:
     """At 6 a minute, five calls turned away in a row are given 10, 20, … 50 s, one turn each,
     so they do not all come back for the same turn and get turned away again together."""
     client = _client(emu, "conversations.info", Allowance(per_minute=6, burst=1))
     general = emu.workspace.general.id
     await client.conversations_info(channel=general)
-    waits = []
-    for _ in range(5):
-        with pytest.raises(Paced) as paced:
-            await client.conversations_info(channel=general)
-        waits.append(paced.value.seconds)
+    waits = await _turned_away(5, lambda: client.conversations_info(channel=general))
     assert waits == pytest.approx([10.0, 20.0, 30.0, 40.0, 50.0], abs=0.5)
     assert len(emu.calls_to("conversations.info")) == 1
 
@@ -267,11 +274,7 @@ async def test_messages_waiting_for_one_persons_dm_share_its_turn(emu: SlackEmul
     ada, bo, cy = (emu.workspace.add_user(name).id for name in ("ada", "bo", "cy"))
     client = _client(emu, "conversations.open", Allowance(per_minute=6, burst=1))
     await client.conversations_open(users=ada)
-    waits = []
-    for _ in range(5):
-        with pytest.raises(Paced) as paced:
-            await client.conversations_open(users=bo)
-        waits.append(paced.value.seconds)
+    waits = await _turned_away(5, lambda: client.conversations_open(users=bo))
     assert waits == pytest.approx([10.0] * 5, abs=0.5)
     with pytest.raises(Paced) as paced:
         await client.conversations_open(users=cy)
@@ -287,10 +290,6 @@ async def test_no_call_is_told_to_come_back_more_than_a_minute_after_the_next_tu
     client = _client(emu, "conversations.info", Allowance(per_minute=6, burst=1))
     general = emu.workspace.general.id
     await client.conversations_info(channel=general)
-    waits = []
-    for _ in range(9):
-        with pytest.raises(Paced) as paced:
-            await client.conversations_info(channel=general)
-        waits.append(paced.value.seconds)
+    waits = await _turned_away(9, lambda: client.conversations_info(channel=general))
     assert waits[:6] == pytest.approx([10.0, 20.0, 30.0, 40.0, 50.0, 60.0], abs=0.5)
     assert max(waits) == pytest.approx(10.0 + LONGEST_APPOINTMENT_SECONDS, abs=0.5)
