@@ -5,7 +5,7 @@ load generator, so that no two of them share an event loop. Besides the emulator
 it serves a small control API on a second loopback port:
 
 - `POST /payloads {"kind": ..., "count": n, "offset": k}`: n payloads built by the emulator's
-  own builders (`bot.emulator.payloads`), with live response_urls and trigger_ids;
+  own builders (`slack_emulator.payloads`), with live response_urls and trigger_ids;
 - `GET /count?method=chat.postMessage&channel=C…`: how many successful calls were recorded,
   with the time of the first and the last (to measure end-to-end throughput).
 
@@ -26,9 +26,9 @@ from typing import Any
 from aiohttp import web
 
 from benchmarks.company import Company
-from bot.emulator import SlackEmulator
-from bot.emulator import payloads as build
-from bot.emulator.records import User
+from slack_emulator import SlackEmulator
+from slack_emulator import payloads as build
+from slack_emulator.records import User
 
 SIGNING_SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-bench-bot-token"

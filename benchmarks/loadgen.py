@@ -3,7 +3,7 @@
 Requests are started on a fixed schedule (request i at start + i / rate) whether or not
 earlier ones have been answered, as Slack does; waiting for answers would hide a slow server
 (coordinated omission). Each body is signed at send time exactly as the emulator signs it
-(`bot.emulator.delivery.sign` / `encode`). Latency runs from handing the request to the
+(`slack_emulator.delivery.sign` / `encode`). Latency runs from handing the request to the
 client to the end of the response; `late` says how far behind schedule the generator itself
 started requests (if that grows, the generator, not the server, was short of CPU). A request
 not answered within 3 seconds (Slack's limit) counts as a timeout. The run stops after the
@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 
 from benchmarks.machine import latency_summary
-from bot.emulator.delivery import USER_AGENT, encode, sign
+from slack_emulator.delivery import USER_AGENT, encode, sign
 
 ACK_LIMIT = 3.0
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 from typing import Any
+
+from bot.errors import AskaroundError
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -25,6 +28,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("slack_emulator") is None:
+        # The emulator is a distribution of its own, so a production install never ships it.
+        raise AskaroundError(
+            "the demo needs the local Slack emulator: run `bash scripts/demo` from a checkout, "
+            "or `pip install -e ./emulator`"
+        )
     from bot.demo import run_demo
 
     return await run_demo(database=args.database)

@@ -15,10 +15,10 @@ from typing import TextIO
 from bot.demo.company import create_slack_users, load_company, seed_bot
 from bot.demo.session import DemoSession
 from bot.demo.shell import BadLine, parse_line
-from bot.emulator import SlackEmulator
 from bot.logs import configure_logging
 from bot.runner import Runner
 from bot.settings import Settings
+from slack_emulator import SlackEmulator
 
 BANNER = """askaround demo: {people} people, the local Slack emulator at {api} and the bot at {bot}.
 Type what someone does in Slack, for example:

@@ -9,9 +9,9 @@ import yaml
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.importer import import_people
-from bot.emulator import SlackEmulator
 from bot.services import Services
 from handlers.directory_sync import SlackResolver, sync_directory
+from slack_emulator import SlackEmulator
 
 COMPANY_FILE = files("bot.demo").joinpath("company.yaml")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.emulator import Effect, SlackEmulator, render_text
+from slack_emulator import Effect, SlackEmulator, render_text
 
 _SHOWN = {
     "message_posted": "",

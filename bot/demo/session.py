@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.demo.display import describe
 from bot.demo.shell import BadLine, Line, to_slack_text
-from bot.emulator import Message, PersonError, SlackEmulator
 from bot.runner import Runner, in_flight_listeners
+from slack_emulator import Message, PersonError, SlackEmulator
 
 
 async def settle(emu: SlackEmulator, runner: Runner, rounds: int = 400) -> None:

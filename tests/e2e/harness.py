@@ -17,10 +17,10 @@ import yaml
 
 from bot.demo.session import settle
 from bot.demo.shell import to_slack_text
-from bot.emulator import SlackEmulator, TeamApi
 from bot.runner import Runner
 from bot.services import Services
 from bot.settings import Settings
+from slack_emulator import SlackEmulator, TeamApi
 from storage import outbox
 from tests.databases import fresh_database
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.emulator import Message
 from bot.questions.policy import Limits
 from bot.questions.service import RoutingConfig
 from handlers.friendly import SLACK_BUSY
+from slack_emulator import Message
 from storage.models import Kudos, Offer, OutboxItem, Question
 from tests.e2e.harness import DEFAULT_PEOPLE, Harness, PersonSpec, running_bot
 from tests.e2e.kudos.world import configure

@@ -11,9 +11,9 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import select
 
-from bot.emulator import SlackEmulator
 from bot.runner import Runner
 from bot.settings import Settings
+from slack_emulator import SlackEmulator
 from storage.models import InboxItem, Person
 from tests.databases import fresh_database
 from tests.e2e.harness import SIGNING_SECRET, Harness

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from benchmarks.procs import free_port, wait_healthy
-from bot.emulator import Delivery, SlackEmulator
+from slack_emulator import Delivery, SlackEmulator
 from storage import inbox, outbox, workspaces
 from storage.db import create_engine, create_inbox_engine, create_sessions
 from storage.migrate import upgrade_head

@@ -13,7 +13,7 @@ from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.emulator import SlackEmulator
+from slack_emulator import SlackEmulator
 
 SIGNING_SECRET = "emulator-test-secret"
 

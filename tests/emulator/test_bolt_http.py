@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.emulator import PersonError, SlackEmulator
+from slack_emulator import PersonError, SlackEmulator
 
 from .conftest import bolt_app, bolt_over_http
 

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from bot.emulator import SlackEmulator
+from slack_emulator import SlackEmulator
 
 from .conftest import SIGNING_SECRET, Endpoint, Received, endpoint
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from bot.emulator import PersonError, SlackEmulator
+from slack_emulator import PersonError, SlackEmulator
 
 from .conftest import Endpoint, endpoint
 

@@ -7,8 +7,8 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.emulator import SlackEmulator
-from bot.emulator.faults import Faults
+from slack_emulator import SlackEmulator
+from slack_emulator.faults import Faults
 
 
 async def test_calls_beyond_the_burst_are_refused_with_retry_after(

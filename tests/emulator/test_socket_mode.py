@@ -11,7 +11,7 @@ import pytest
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.emulator import SlackEmulator
+from slack_emulator import SlackEmulator
 
 from .conftest import bolt_app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator import render_text
+from slack_emulator import render_text
 
 NAMES = {"U1": "alice", "U2": "bob"}
 

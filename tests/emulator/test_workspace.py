@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import PersonError, SlackEmulator, Workspace
+from slack_emulator import PersonError, SlackEmulator, Workspace
 
 
 def test_defaults_bot_general_and_slackbot() -> None:

@@ -14,7 +14,6 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.emulator import SlackEmulator
 from handlers.paced_client import (
     LONGEST_APPOINTMENT_SECONDS,
     MAX_WAIT_SECONDS,
@@ -30,6 +29,7 @@ from handlers.slack_tiers import (
     TokenBucket,
     tier_allowance,
 )
+from slack_emulator import SlackEmulator
 
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 OUTBOX_CALLERS = (

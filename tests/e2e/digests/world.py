@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.digests.tell import DIGEST_DM
-from bot.emulator import File, Message
 from handlers import delivery_marks
+from slack_emulator import File, Message
 from storage import outbox
 from storage.models import OutboxItem
 from tests.e2e.harness import Harness

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from bot.emulator import Message
+from slack_emulator import Message
 from storage import workspaces
 from storage.models import Kudos
 from tests.e2e.harness import Harness

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.emulator import Message
 from bot.questions.service import RoutingConfig
+from slack_emulator import Message
 from storage.models import Offer, Question
 from tests.e2e.harness import Harness
 
