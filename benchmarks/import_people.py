@@ -3,7 +3,7 @@
 Writes a CSV of the synthetic company (email, handle, name, time zone, team, manager by
 email, 10–20 skills in the `/skills add` syntax), seeds the emulator process with the same
 people so `users.lookupByEmail` resolves them, and runs the real command
-(`python -m bot.cli import people FILE`) as its own process against a fresh database. The
+(`python -m bot.runtime.cli import people FILE`) as its own process against a fresh database. The
 second run of the same file (which must change nothing) is timed too.
 
     python -m benchmarks.import_people                  # 100,000 rows
@@ -49,7 +49,7 @@ def run_import(env: dict[str, str], path: Path, log: Path) -> dict[str, Any]:
     started = time.perf_counter()
     with log.open("ab") as sink:
         done = subprocess.run(
-            procs.python("-m", "bot.cli", "import", "people", str(path)),
+            procs.python("-m", "bot.runtime.cli", "import", "people", str(path)),
             cwd=procs.ROOT,
             env=env,
             stdout=subprocess.PIPE,

@@ -184,9 +184,11 @@ async def wait_healthy(port: int, within: float = 120.0) -> None:
 
 @asynccontextmanager
 async def bot(api_url: str, database_url: str, log: Path) -> AsyncIterator[Served]:
-    """`askaround serve` (`python -m bot.cli serve`) in HTTP mode, until the block ends."""
+    """`askaround serve` (`python -m bot.runtime.cli serve`) in HTTP mode, until the block ends."""
     port = free_port()
-    process = spawn(python("-m", "bot.cli", "serve"), bot_env(api_url, database_url, port), log)
+    process = spawn(
+        python("-m", "bot.runtime.cli", "serve"), bot_env(api_url, database_url, port), log
+    )
     try:
         await wait_healthy(port)
         yield Served(process, f"http://127.0.0.1:{port}/slack/events")

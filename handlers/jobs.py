@@ -7,7 +7,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.inbox import HEARTBEAT_SECONDS
-from bot.scheduler import Job
+from bot.runtime.scheduler import Job
 from bot.services import Services
 from handlers.digests import send_digests
 from handlers.directory_sync import sync_directory

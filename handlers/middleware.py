@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.logs import REQUEST_ID
+from bot.runtime.logs import REQUEST_ID
 from bot.services import Services
 from handlers.router import Router
 

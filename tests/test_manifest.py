@@ -12,7 +12,7 @@ import pytest
 import yaml
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import build
+from bot.runtime.app import build
 from bot.settings import BOT_SCOPES, Settings
 from handlers.oauth import REDIRECT_PATH
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.cli import build_parser
 from bot.help import usages
+from bot.runtime.cli import build_parser
 from bot.settings import SETTINGS
 
 README = (Path(__file__).parents[1] / "README.md").read_text()

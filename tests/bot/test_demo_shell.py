@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.demo.shell import BadLine, Line, parse_line, to_slack_text
+from bot.runtime.demo.shell import BadLine, Line, parse_line, to_slack_text
 
 
 @pytest.mark.parametrize(

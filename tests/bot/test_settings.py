@@ -81,7 +81,7 @@ def test_secrets_are_not_in_repr() -> None:
 def test_cli_missing_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
     """`askaround serve` without a bot token: exit code 2 and one line naming the variable."""
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "serve"],
+        [sys.executable, "-m", "bot.runtime.cli", "serve"],
         cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[2])},
         capture_output=True,

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from bot.demo.session import settle
-from bot.demo.shell import to_slack_text
-from bot.runner import Runner
+from bot.runtime.demo.session import settle
+from bot.runtime.demo.shell import to_slack_text
+from bot.runtime.runner import Runner
 from bot.services import Services
 from bot.settings import Settings
 from slack_emulator import SlackEmulator, TeamApi

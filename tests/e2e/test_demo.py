@@ -11,7 +11,7 @@ ROOT = Path(__file__).parents[2]
 
 def _demo(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "demo", "--database", str(tmp_path / "demo.db")],
+        [sys.executable, "-m", "bot.runtime.cli", "demo", "--database", str(tmp_path / "demo.db")],
         input=script,
         capture_output=True,
         text=True,

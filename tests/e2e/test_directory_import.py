@@ -96,7 +96,7 @@ async def run_cli(slack: Harness, *args: str) -> tuple[int, str, str]:
         "ASKAROUND_DATABASE_URL": slack.runner.settings.database_url,
     }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", *args, env=env,
+        sys.executable, "-m", "bot.runtime.cli", *args, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, err = await process.communicate()

@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import select
 
-from bot.runner import Runner
+from bot.runtime.runner import Runner
 from bot.settings import Settings
 from slack_emulator import SlackEmulator
 from storage.models import InboxItem, Person

@@ -12,7 +12,7 @@ from contextlib import closing
 
 from sqlalchemy import select, text, update
 
-from bot.runner import in_flight_listeners
+from bot.runtime.runner import in_flight_listeners
 from handlers.after_ack import AFTER_ACK_AT_ONCE
 from storage.db import create_inbox_engine
 from storage.models import InboxItem

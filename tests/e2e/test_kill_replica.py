@@ -66,7 +66,7 @@ class Replica:
         with (self.workdir / f"replica-{self.port}.log").open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
                 *("timeout", "--signal=KILL", str(PROCESS_BOUND_SECONDS), sys.executable),
-                *("-m", "bot.cli", "serve"),
+                *("-m", "bot.runtime.cli", "serve"),
                 cwd=self.workdir,
                 env=self.env,
                 stdout=log,

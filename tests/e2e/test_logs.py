@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logs import RedactSecrets, configure_logging
+from bot.runtime.logs import RedactSecrets, configure_logging
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
 
 

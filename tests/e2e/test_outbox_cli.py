@@ -25,7 +25,7 @@ def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
         "ASKAROUND_DATABASE_URL": url,
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "outbox", *args],
+        [sys.executable, "-m", "bot.runtime.cli", "outbox", *args],
         env=env,
         capture_output=True,
         text=True,

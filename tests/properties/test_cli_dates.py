@@ -1,5 +1,5 @@
 """Properties of the command line's date and week options (`askaround export --since/--until`
-in `bot/cli/export.py`, `askaround report --week` in `bot/cli/report.py`)."""
+in `bot/runtime/cli/export.py`, `askaround report --week` in `bot/runtime/cli/report.py`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.cli.export import window
-from bot.cli.report import _week
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError
+from bot.runtime.cli.export import window
+from bot.runtime.cli.report import _week
 from tests.properties import FEWER, MANY, assert_clear
 from tests.properties.strategies import ANY_TEXT
 

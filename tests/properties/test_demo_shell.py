@@ -1,4 +1,4 @@
-"""Properties of the demo's line language (`bot/demo/shell.py`)."""
+"""Properties of the demo's line language (`bot/runtime/demo/shell.py`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.demo.shell import DEFAULT_CHANNEL, BadLine, Line, parse_line, to_slack_text
+from bot.runtime.demo.shell import DEFAULT_CHANNEL, BadLine, Line, parse_line, to_slack_text
 from tests.properties import FEWER, MANY, assert_clear
 from tests.properties.strategies import ANY_TEXT, USER_IDS
 

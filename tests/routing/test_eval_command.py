@@ -57,7 +57,7 @@ def _fixture(folder: Path) -> None:
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "eval", "routing", *args],
+        [sys.executable, "-m", "bot.runtime.cli", "eval", "routing", *args],
         capture_output=True,
         text=True,
         timeout=120,

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cli import main
 from bot.clock import Clock
 from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
 from bot.people import PeopleService, Profile
+from bot.runtime.cli import main
 from storage.models import Person
 
 MARIA = Profile("U1", "maria", "Maria Lopez", email="maria@example.com", tz="Europe/Madrid")

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cli import main
 from bot.clock import Clock
 from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
 from bot.people import PeopleService, Profile
+from bot.runtime.cli import main
 
 ANA, BEN = Profile("U1", "ana", "Ana Silva"), Profile("U2", "ben", "Ben Ode")
 

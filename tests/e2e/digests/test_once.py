@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.app import build
 from bot.digests.tell import digest_key
 from bot.digests.weeks import IsoWeek
+from bot.runtime.app import build
 from storage.models import DigestRun, OutboxItem
 from tests.e2e.digests.conftest import MONDAY_W48
 from tests.e2e.digests.world import charts, deliver, digests, run_digests, sent_to

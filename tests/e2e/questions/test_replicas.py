@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.questions.policy import Limits
 from bot.questions.service import RoutingConfig
-from bot.runner import Runner
+from bot.runtime.runner import Runner
 from storage.models import Offer, OutboxItem
 from tests.e2e.harness import Harness
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.logs import configure_logging
+from bot.runtime.logs import configure_logging
 from bot.settings import Settings
 
 
@@ -18,7 +18,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.runner import serve_forever
+    from bot.runtime.runner import serve_forever
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)

@@ -10,8 +10,8 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_sdk.errors import SlackApiError
 
-from bot.app import Askaround
 from bot.metrics import CONTENT_TYPE_LATEST
+from bot.runtime.app import Askaround
 from storage import outbox
 from storage.db import ping
 

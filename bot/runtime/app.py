@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import handlers
 from bot.errors import ConfigError
-from bot.scheduler import Scheduler
+from bot.runtime.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers.jobs import inbox_jobs, jobs

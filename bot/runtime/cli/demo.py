@@ -34,6 +34,6 @@ async def run(args: argparse.Namespace) -> int:
             "the demo needs the local Slack emulator: run `bash scripts/demo` from a checkout, "
             "or `pip install -e ./emulator`"
         )
-    from bot.demo import run_demo
+    from bot.runtime.demo import run_demo
 
     return await run_demo(database=args.database)

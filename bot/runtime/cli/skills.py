@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.people import open_services
 from bot.directory.admin import add_alias, merge_skills
+from bot.runtime.cli.people import open_services
 from bot.settings import Settings
 
 

@@ -11,8 +11,8 @@ from types import TracebackType
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-from bot.app import Askaround, build
-from bot.server import SLACK_PATH, build_web_app
+from bot.runtime.app import Askaround, build
+from bot.runtime.server import SLACK_PATH, build_web_app
 from bot.settings import Settings
 
 log = logging.getLogger("askaround")

@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from bot.demo.company import create_slack_users, load_company, seed_bot
-from bot.demo.session import DemoSession
-from bot.demo.shell import BadLine, parse_line
-from bot.logs import configure_logging
-from bot.runner import Runner
+from bot.runtime.demo.company import create_slack_users, load_company, seed_bot
+from bot.runtime.demo.session import DemoSession
+from bot.runtime.demo.shell import BadLine, parse_line
+from bot.runtime.logs import configure_logging
+from bot.runtime.runner import Runner
 from bot.settings import Settings
 from slack_emulator import SlackEmulator
 

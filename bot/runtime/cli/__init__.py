@@ -11,8 +11,19 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.cli import demo, evaluate, export, migrate, outbox, people, report, serve, skills, sync
 from bot.errors import AskaroundError, ConfigError
+from bot.runtime.cli import (
+    demo,
+    evaluate,
+    export,
+    migrate,
+    outbox,
+    people,
+    report,
+    serve,
+    skills,
+    sync,
+)
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1

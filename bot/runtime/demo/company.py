@@ -13,7 +13,7 @@ from bot.services import Services
 from handlers.directory_sync import SlackResolver, sync_directory
 from slack_emulator import SlackEmulator
 
-COMPANY_FILE = files("bot.demo").joinpath("company.yaml")
+COMPANY_FILE = files("bot.runtime.demo").joinpath("company.yaml")
 
 
 def load_company() -> list[dict[str, Any]]:

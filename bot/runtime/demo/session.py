@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.demo.display import describe
-from bot.demo.shell import BadLine, Line, to_slack_text
-from bot.runner import Runner, in_flight_listeners
+from bot.runtime.demo.display import describe
+from bot.runtime.demo.shell import BadLine, Line, to_slack_text
+from bot.runtime.runner import Runner, in_flight_listeners
 from slack_emulator import Message, PersonError, SlackEmulator
 
 
