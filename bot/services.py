@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
-from bot.inbox import Inbox, wall_clock
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
@@ -17,6 +16,7 @@ from bot.questions.indexes import IndexCache
 from bot.questions.policy import Limits
 from bot.questions.service import QuestionService, RoutingConfig
 from bot.questions.watching import WatchService
+from bot.reliability.inbox import Inbox, wall_clock
 from bot.settings import Settings
 
 

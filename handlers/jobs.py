@@ -6,7 +6,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.inbox import HEARTBEAT_SECONDS
+from bot.reliability.inbox import HEARTBEAT_SECONDS
 from bot.runtime.scheduler import Job
 from bot.services import Services
 from handlers.digests import send_digests

@@ -18,7 +18,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import Outcome, after_failure
+from bot.reliability.delivery import Outcome, after_failure
 from bot.services import Services
 from handlers import (
     delivery_marks,

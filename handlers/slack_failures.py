@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_sdk.errors import SlackApiError
 
-from bot.delivery import TRANSIENT_ERRORS
+from bot.reliability.delivery import TRANSIENT_ERRORS
 
 
 def is_transient(error: SlackApiError) -> bool:

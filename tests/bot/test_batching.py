@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.batching import Batched
+from bot.reliability.batching import Batched
 
 
 async def test_calls_during_a_write_share_the_next_one_and_get_their_own_answers() -> None:

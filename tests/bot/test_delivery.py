@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from bot.delivery import MAX_ATTEMPTS, after_failure
+from bot.reliability.delivery import MAX_ATTEMPTS, after_failure
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

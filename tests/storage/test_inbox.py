@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.inbox import DEAD_AFTER, KEEP_DONE, MAX_REPLAYS, Inbox
+from bot.reliability.inbox import DEAD_AFTER, KEEP_DONE, MAX_REPLAYS, Inbox
 from storage import inbox
 from storage.models import InboxItem, Replica
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.inbox import DEAD_AFTER
+from bot.reliability.inbox import DEAD_AFTER
 from storage import inbox, outbox
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

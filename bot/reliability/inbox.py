@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.batching import Batched
+from bot.reliability.batching import Batched
 from storage import inbox
 
 log = logging.getLogger("askaround.inbox")
