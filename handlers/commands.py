@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.services import Services
-from handlers.blocks import render_error, render_help
+from handlers.blocks.elements import render_error, render_help
 from handlers.router import Router
 
 

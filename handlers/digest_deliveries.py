@@ -20,7 +20,7 @@ from bot.digests.summary import TeamSummary
 from bot.digests.tell import DIGEST_DM, ROUNDUP_POST
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
-from handlers.digest_blocks import has_more, render_digest, render_roundup
+from handlers.blocks.digests import has_more, render_digest, render_roundup
 
 log = logging.getLogger("askaround.digests")
 HISTORY_LOOKBACK = 50

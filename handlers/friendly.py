@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from handlers.after_ack import Turn
-from handlers.blocks import render_error
+from handlers.blocks.elements import render_error
 from handlers.inbox import stored
 from handlers.slack_failures import is_transient
 

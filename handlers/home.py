@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.people import Profile
 from bot.services import Services
-from handlers.blocks import Blocks, render_home_intro
+from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.kudos_home import kudos_home_section
 from handlers.router import Router
 from handlers.skills_home import profile_section

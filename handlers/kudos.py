@@ -15,7 +15,7 @@ from bot.errors import KudosRefused
 from bot.kudos.parse import only_mention, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
-from handlers.kudos_blocks import (
+from handlers.blocks.kudos import (
     UNDO_ACTION,
     render_about,
     render_kudos_help,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.services import Services
-from handlers.blocks import Blocks
-from handlers.kudos_blocks import render_home_kudos
+from handlers.blocks.elements import Blocks
+from handlers.blocks.kudos import render_home_kudos
 
 
 async def kudos_home_section(services: Services, team_id: str, user_id: str) -> Blocks:

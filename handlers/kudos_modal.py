@@ -17,7 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import KudosRefused
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
-from handlers.kudos_blocks import (
+from handlers.blocks.kudos import (
     HOME_GIVE_ACTION,
     MODAL_CALLBACK,
     render_give_modal,

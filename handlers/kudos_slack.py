@@ -15,8 +15,8 @@ from bot.errors import KudosRefused
 from bot.kudos.records import Given
 from bot.people import Profile
 from bot.services import Services
+from handlers.blocks.kudos import render_confirmation
 from handlers.home import profile_from_slack
-from handlers.kudos_blocks import render_confirmation
 from handlers.slack_failures import is_transient
 
 log = logging.getLogger("askaround.kudos")

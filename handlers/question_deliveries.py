@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
-from handlers.questions_blocks import (
+from handlers.blocks.questions import (
     Message,
     render_asking,
     render_connected,

@@ -14,8 +14,8 @@ from bot.errors import UserError
 from bot.questions.detect import looks_like_question
 from bot.questions.service import AskRequest
 from bot.services import Services
-from handlers.blocks import render_help
-from handlers.questions_blocks import (
+from handlers.blocks.elements import render_help
+from handlers.blocks.questions import (
     render_consent,
     render_mine,
     render_nudge,

@@ -17,7 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.services import Services
-from handlers.digest_blocks import render_digest
+from handlers.blocks.digests import render_digest
 from handlers.router import Router
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")

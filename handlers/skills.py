@@ -14,9 +14,8 @@ from bot.directory.profiles import ProfileEdit
 from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
 from bot.errors import UserError
 from bot.services import Services
-from handlers.blocks import render_error
-from handlers.router import Router
-from handlers.skills_blocks import (
+from handlers.blocks.elements import render_error
+from handlers.blocks.skills import (
     EDIT_ACTION,
     EDIT_VIEW,
     INTERESTS_BLOCK,
@@ -30,6 +29,7 @@ from handlers.skills_blocks import (
     render_text,
     render_who,
 )
+from handlers.router import Router
 
 
 async def run_command(services: Services, team_id: str, user_id: str, text: str) -> dict[str, Any]:

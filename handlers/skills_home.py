@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot import visibility
 from bot.services import Services
-from handlers.blocks import Blocks
-from handlers.skills_blocks import render_home_profile
+from handlers.blocks.elements import Blocks
+from handlers.blocks.skills import render_home_profile
 
 
 async def profile_section(services: Services, team_id: str, user_id: str) -> Blocks:

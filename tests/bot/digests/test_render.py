@@ -12,7 +12,7 @@ from bot.digests.csv import summary_csv
 from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
-from handlers.digest_blocks import has_more, render_digest, render_roundup
+from handlers.blocks.digests import has_more, render_digest, render_roundup
 
 WEEK = IsoWeek(2026, 47)
 

@@ -12,7 +12,7 @@ from typing import Any
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import clip
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
-from handlers.blocks import Blocks, button, context, section
+from handlers.blocks.elements import Blocks, button, context, section
 
 Message = dict[str, Any]
 MODAL_CALLBACK = "give_kudos_modal"

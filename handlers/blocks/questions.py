@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.blocks import Blocks, actions, button, context, section, shorten
+from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
 from storage.models import Offer, Question
 
 Message = dict[str, Any]

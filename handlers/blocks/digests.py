@@ -11,7 +11,7 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.service import Roundup
 from bot.digests.summary import TeamSummary
-from handlers.blocks import SECTION_LIMIT, Blocks, context, section, shorten
+from handlers.blocks.elements import SECTION_LIMIT, Blocks, context, section, shorten
 
 SHOUTOUTS_IN_MESSAGE = 15
 ROUNDUP_IN_MESSAGE = 30

@@ -9,7 +9,7 @@ from bot.directory.parse import LEVELS
 from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
-from handlers.blocks import Blocks, context, section, shorten
+from handlers.blocks.elements import Blocks, context, section, shorten
 
 EDIT_ACTION = "skills_edit_profile"
 EDIT_VIEW = "skills_profile_edit"
