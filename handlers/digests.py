@@ -1,6 +1,6 @@
 """The weekly digest job: it only decides. Each digest that is due, and the public roundup,
 is queued in the outbox together with its run in `digest_runs` (`DigestService.queue_due`);
-the outbox sends it (`handlers.digest_deliveries`), with its retries and delivery marks."""
+the outbox sends it (`handlers.outbox.digests`), with its retries and delivery marks."""
 
 from __future__ import annotations
 

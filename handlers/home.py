@@ -58,7 +58,7 @@ async def render_home(services: Services, team_id: str, user_id: str) -> dict[st
 def register(router: Router, services: Services) -> None:
     @router.event("app_home_opened")
     async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
-        """The tab is published by the outbox (`handlers.home_deliveries`)."""
+        """The tab is published by the outbox (`handlers.outbox.home`)."""
         if event.get("tab") != "home":
             return
         info = await client.users_info(user=event["user"])

@@ -19,7 +19,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from handlers import delivery_marks
+from handlers.outbox import marks
 from handlers.slack_tiers import MethodBuckets
 
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
@@ -65,11 +65,11 @@ class PacedClient(AsyncWebClient):
             args = {}
         if api_method == "conversations.open":
             return await self._open_dm(args, kwargs)
-        attempt = delivery_marks.CURRENT.get()
+        attempt = marks.CURRENT.get()
         if api_method == "chat.postMessage" and attempt is not None:
             if attempt.retry and (earlier := await self._posted_before(args, attempt.key)):
                 return earlier
-            args.setdefault("metadata", delivery_marks.mark(attempt.key))
+            args.setdefault("metadata", marks.mark(attempt.key))
         channel = str(args.get("channel", "")) if api_method in PACED_METHODS else ""
         await self._wait_for_turn(api_method, channel)
         if not channel:
@@ -128,9 +128,9 @@ class PacedClient(AsyncWebClient):
             )
         else:
             found = await self.conversations_history(
-                channel=channel, limit=delivery_marks.LOOKBACK, include_all_metadata=True
+                channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
             )
-        message = delivery_marks.find_mark(list(found.get("messages") or []), key)
+        message = marks.find_mark(list(found.get("messages") or []), key)
         if message is None:
             return None
         found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}

@@ -19,7 +19,7 @@ from bot.services import Services
 from bot.settings import Settings
 from handlers.jobs import inbox_jobs, jobs
 from handlers.oauth import NOT_INSTALLED, oauth_settings
-from handlers.outbox_worker import OutboxWorker
+from handlers.outbox.worker import OutboxWorker
 from handlers.paced_client import PacedClient
 from handlers.router import Router
 from handlers.slack_http import SlackHttp

@@ -33,11 +33,14 @@ from slack_emulator import SlackEmulator
 
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 OUTBOX_CALLERS = (
-    "*_deliveries.py",
+    "outbox/kudos.py",
+    "outbox/questions.py",
+    "outbox/digests.py",
+    "outbox/home.py",
+    "outbox/marks.py",
     "digests.py",
     "home.py",
     "paced_client.py",
-    "delivery_marks.py",
     "kudos_slack.py",
 )
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.digests.tell import DIGEST_DM
-from handlers import delivery_marks
+from handlers.outbox import marks
 from slack_emulator import File, Message
 from storage import outbox
 from storage.models import OutboxItem
@@ -28,7 +28,7 @@ def digest_week(message: Message) -> str | None:
     """The week of a digest DM, from the outbox's delivery mark it carries
     (`digest.dm:T…:U…:2026-W47`); None for any other message."""
     metadata = message.metadata or {}
-    if metadata.get("event_type") != delivery_marks.EVENT_TYPE:
+    if metadata.get("event_type") != marks.EVENT_TYPE:
         return None
     key = str(metadata["event_payload"]["key"])
     return key.rsplit(":", 1)[1] if key.startswith(f"{DIGEST_DM}:") else None

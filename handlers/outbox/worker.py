@@ -20,13 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.reliability.delivery import Outcome, after_failure
 from bot.services import Services
-from handlers import (
-    delivery_marks,
-    digest_deliveries,
-    home_deliveries,
-    kudos_deliveries,
-    question_deliveries,
-)
+from handlers.outbox import digests, home, kudos, marks, questions
 from handlers.paced_client import Paced
 from handlers.slack_failures import ReplyFailed, is_transient
 from handlers.workspace_clients import NotInstalled, WorkspaceClients
@@ -35,10 +29,10 @@ from storage import outbox
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
 DELIVERIES: dict[str, Delivery] = {
-    **question_deliveries.DELIVERIES,
-    **kudos_deliveries.DELIVERIES,
-    **digest_deliveries.DELIVERIES,
-    **home_deliveries.DELIVERIES,
+    **questions.DELIVERIES,
+    **kudos.DELIVERIES,
+    **digests.DELIVERIES,
+    **home.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40
@@ -127,7 +121,7 @@ class OutboxWorker:
             await asyncio.gather(*sending, return_exceptions=True)
 
     async def _send(self, item: Claimed) -> None:
-        with delivery_marks.attempting(item.key, item.attempts):
+        with marks.attempting(item.key, item.attempts):
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
         try:
