@@ -23,8 +23,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from handlers.after_ack import Turn
 from handlers.blocks.elements import render_error
+from handlers.client.failures import is_transient
 from handlers.inbox import stored
-from handlers.slack_failures import is_transient
 
 NEEDED = ("ack", "body", "client", "context", "respond")
 SLACK_BUSY = (

@@ -12,9 +12,9 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.people import Profile
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
+from handlers.client.directory import profile_from_slack
 from handlers.kudos_home import kudos_home_section
 from handlers.router import Router
 from handlers.skills_home import profile_section
@@ -28,20 +28,6 @@ async def intro_section(services: Services, team_id: str, user_id: str) -> Block
 
 
 HOME_SECTIONS: tuple[HomeSection, ...] = (intro_section, profile_section, kudos_home_section)
-
-
-def profile_from_slack(user: dict[str, Any]) -> Profile:
-    """Parse a `users.info` / `users.list` member into the domain's Profile."""
-    profile = user.get("profile") or {}
-    return Profile(
-        user_id=user["id"],
-        name=user.get("name", ""),
-        real_name=user.get("real_name") or profile.get("real_name", ""),
-        email=profile.get("email"),
-        tz=user.get("tz") or "UTC",
-        is_bot=bool(user.get("is_bot")),
-        deactivated=bool(user.get("deleted")),
-    )
 
 
 async def render_home(services: Services, team_id: str, user_id: str) -> dict[str, Any]:

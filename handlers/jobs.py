@@ -9,10 +9,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.reliability.inbox import HEARTBEAT_SECONDS
 from bot.runtime.scheduler import Job
 from bot.services import Services
+from handlers.client.directory import sync_directory
+from handlers.client.workspaces import WorkspaceClients, in_every_workspace
 from handlers.digests import send_digests
-from handlers.directory_sync import sync_directory
 from handlers.inbox import replay_orphans
-from handlers.workspace_clients import WorkspaceClients, in_every_workspace
 
 ESCALATE_EVERY = 60.0
 SYNC_EVERY = 24 * 3600.0

@@ -16,8 +16,8 @@ from bot.kudos.records import Given
 from bot.people import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
-from handlers.home import profile_from_slack
-from handlers.slack_failures import is_transient
+from handlers.client.directory import profile_from_slack
+from handlers.client.failures import is_transient
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]

@@ -17,13 +17,13 @@ from bot.errors import ConfigError
 from bot.runtime.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
+from handlers.client.http import SlackHttp
+from handlers.client.paced import PacedClient
+from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
 from handlers.jobs import inbox_jobs, jobs
 from handlers.oauth import NOT_INSTALLED, oauth_settings
 from handlers.outbox.worker import OutboxWorker
-from handlers.paced_client import PacedClient
 from handlers.router import Router
-from handlers.slack_http import SlackHttp
-from handlers.workspace_clients import Installed, OneWorkspace, WorkspaceClients
 from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
 from storage.migrate import upgrade_head
 

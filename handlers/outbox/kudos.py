@@ -13,7 +13,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.kudos.records import Given
 from bot.services import Services
 from handlers.blocks.kudos import render_received, render_seconded, render_shoutout
-from handlers.slack_failures import ReplyFailed, is_transient
+from handlers.client.failures import ReplyFailed, is_transient
 
 log = logging.getLogger("askaround.kudos")
 

@@ -20,10 +20,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.reliability.delivery import Outcome, after_failure
 from bot.services import Services
+from handlers.client.failures import ReplyFailed, is_transient
+from handlers.client.paced import Paced
+from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, kudos, marks, questions
-from handlers.paced_client import Paced
-from handlers.slack_failures import ReplyFailed, is_transient
-from handlers.workspace_clients import NotInstalled, WorkspaceClients
 from storage import outbox
 
 log = logging.getLogger("askaround.outbox")

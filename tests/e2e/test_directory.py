@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot import visibility
-from handlers.directory_sync import sync_directory
+from handlers.client.directory import sync_directory
 from storage.models import Person
 from tests.e2e.harness import Harness
 

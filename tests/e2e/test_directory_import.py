@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import visibility
 from bot.directory.importer import import_people
-from handlers.directory_sync import SlackResolver, directory_client, sync_directory
+from handlers.client.directory import SlackResolver, directory_client, sync_directory
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
 
 # Lines 5-10 are bad, one way each; line 11 is a good row for the person line 9 got wrong.

@@ -14,13 +14,13 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.paced_client import (
+from handlers.client.paced import (
     LONGEST_APPOINTMENT_SECONDS,
     MAX_WAIT_SECONDS,
     Paced,
     PacedClient,
 )
-from handlers.slack_tiers import (
+from handlers.client.tiers import (
     ALLOWANCES,
     SPECIAL_METHODS,
     TIER_BY_METHOD,
@@ -40,7 +40,7 @@ OUTBOX_CALLERS = (
     "outbox/marks.py",
     "digests.py",
     "home.py",
-    "paced_client.py",
+    "client/paced.py",
     "kudos_slack.py",
 )
 

@@ -9,7 +9,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstall
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from handlers.workspace_clients import Installed, NotInstalled, OneWorkspace, in_every_workspace
+from handlers.client.workspaces import Installed, NotInstalled, OneWorkspace, in_every_workspace
 
 
 def _installed(team_id: str, token: str) -> Installation:

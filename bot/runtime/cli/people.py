@@ -46,7 +46,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from handlers.directory_sync import SlackResolver, directory_client
+    from handlers.client.directory import SlackResolver, directory_client
 
     settings = Settings.from_env()
     async with open_services(settings) as services:

@@ -29,7 +29,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from handlers.directory_sync import SlackResolver, directory_client
+    from handlers.client.directory import SlackResolver, directory_client
 
     settings = Settings.from_env()
     async with open_services(settings) as services:

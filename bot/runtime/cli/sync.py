@@ -21,7 +21,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from handlers.directory_sync import SlackResolver, directory_client, sync_directory
+    from handlers.client.directory import SlackResolver, directory_client, sync_directory
 
     settings = Settings.from_env()
     client = directory_client(settings)

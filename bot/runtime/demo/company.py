@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.importer import import_people
 from bot.services import Services
-from handlers.directory_sync import SlackResolver, sync_directory
+from handlers.client.directory import SlackResolver, sync_directory
 from slack_emulator import SlackEmulator
 
 COMPANY_FILE = files("bot.runtime.demo").joinpath("company.yaml")

@@ -5,6 +5,8 @@ is paged through at the pace Slack allows.
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
@@ -14,10 +16,23 @@ from bot.errors import ConfigError
 from bot.people import Profile
 from bot.services import Services
 from bot.settings import Settings
-from handlers.home import profile_from_slack
 
 PAGE_SIZE = 200
 RATE_LIMIT_RETRIES = 5
+
+
+def profile_from_slack(user: dict[str, Any]) -> Profile:
+    """Parse a `users.info` / `users.list` member into the domain's Profile."""
+    profile = user.get("profile") or {}
+    return Profile(
+        user_id=user["id"],
+        name=user.get("name", ""),
+        real_name=user.get("real_name") or profile.get("real_name", ""),
+        email=profile.get("email"),
+        tz=user.get("tz") or "UTC",
+        is_bot=bool(user.get("is_bot")),
+        deactivated=bool(user.get("deleted")),
+    )
 
 
 def directory_client(settings: Settings) -> AsyncWebClient:

@@ -19,8 +19,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers.client.tiers import MethodBuckets
 from handlers.outbox import marks
-from handlers.slack_tiers import MethodBuckets
 
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0
