@@ -1,24 +1,33 @@
-"""Slack adapters, one module per surface; `register` wires them all onto one app."""
+"""The Slack adapter: everything that speaks Slack, and the only package that does.
+
+    dispatch/  how a request reaches a listener: router, inbox, middleware, errors
+    surfaces/  one module per Slack surface, each with `register(router, services)`
+    blocks/    Block Kit renderers, pure functions
+    outbox/    the worker that sends due deliveries, and one sender per feature
+    client/    the Web API client: pace, tiers, shared HTTP session, workspaces
+
+`register` wires every surface onto one app; the order of `SURFACES` is the order Bolt tries
+listeners in.
+"""
 
 from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
 from bot.services import Services
-from handlers import (
+from handlers.dispatch import errors, middleware
+from handlers.dispatch.inbox import store_first
+from handlers.dispatch.router import Router
+from handlers.surfaces import (
     commands,
-    errors,
     home,
     kudos,
     kudos_modal,
-    middleware,
     question_actions,
     questions,
     reports,
     skills,
 )
-from handlers.inbox import store_first
-from handlers.router import Router
 
 SURFACES = (
     middleware,

@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime.app import build
 from bot.settings import BOT_SCOPES, Settings
-from handlers.oauth import REDIRECT_PATH
+from handlers.surfaces.oauth import REDIRECT_PATH
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = ROOT.parent / "shared" / "slack" / "app-manifest.schema.json"

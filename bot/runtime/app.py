@@ -20,10 +20,10 @@ from bot.settings import Settings
 from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
-from handlers.jobs import inbox_jobs, jobs
-from handlers.oauth import NOT_INSTALLED, oauth_settings
+from handlers.dispatch.router import Router
 from handlers.outbox.worker import OutboxWorker
-from handlers.router import Router
+from handlers.surfaces.jobs import inbox_jobs, jobs
+from handlers.surfaces.oauth import NOT_INSTALLED, oauth_settings
 from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
 from storage.migrate import upgrade_head
 

@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.home import HOME_PUBLISH
 from bot.services import Services
-from handlers.home import render_home
+from handlers.surfaces.home import render_home
 
 
 async def publish(

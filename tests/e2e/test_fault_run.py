@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bot.questions.policy import Limits
 from bot.questions.service import RoutingConfig
-from handlers.friendly import SLACK_BUSY
+from handlers.dispatch.friendly import SLACK_BUSY
 from slack_emulator import Message
 from storage.models import Kudos, Offer, OutboxItem, Question
 from tests.e2e.harness import DEFAULT_PEOPLE, Harness, PersonSpec, running_bot

@@ -13,7 +13,7 @@ from contextlib import closing
 from sqlalchemy import select, text, update
 
 from bot.runtime.runner import in_flight_listeners
-from handlers.after_ack import AFTER_ACK_AT_ONCE
+from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
 from storage.db import create_inbox_engine
 from storage.models import InboxItem
 from tests.e2e.harness import Harness

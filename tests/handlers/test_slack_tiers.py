@@ -38,10 +38,10 @@ OUTBOX_CALLERS = (
     "outbox/digests.py",
     "outbox/home.py",
     "outbox/marks.py",
-    "digests.py",
-    "home.py",
+    "surfaces/jobs.py",
+    "surfaces/home.py",
     "client/paced.py",
-    "kudos_slack.py",
+    "surfaces/kudos_giving.py",
 )
 
 

@@ -1,5 +1,5 @@
 """Properties of the week a person names (`bot/digests/weeks.py`) and of `/kudos report`'s
-arguments (`handlers/reports.py`): `2026-W47`, `this week`, `last week`, a manager."""
+arguments (`handlers/surfaces/reports.py`): `2026-W47`, `this week`, `last week`, a manager."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.digests.weeks import IsoWeek, parse_period
 from bot.errors import UserError
-from handlers.reports import parse_report
+from handlers.surfaces.reports import parse_report
 from tests.properties import FEWER, MANY, assert_clear
 from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, mentions
 

@@ -10,9 +10,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.questions.service import AskRequest
 from bot.services import Services
-from handlers.kudos_modal import open_give_kudos
-from handlers.questions import ask, is_private, strip_bot
-from handlers.router import Router
+from handlers.dispatch.router import Router
+from handlers.surfaces.kudos_modal import open_give_kudos
+from handlers.surfaces.questions import ask, is_private, strip_bot
 
 
 def _value(body: dict[str, Any]) -> str:

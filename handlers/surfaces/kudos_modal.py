@@ -22,14 +22,14 @@ from handlers.blocks.kudos import (
     MODAL_CALLBACK,
     render_give_modal,
 )
-from handlers.kudos_slack import (
+from handlers.dispatch.router import Router
+from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
     is_private,
     lookup_people,
     permalink,
 )
-from handlers.router import Router
 
 MESSAGE_SHORTCUT = "give_kudos"
 GLOBAL_SHORTCUT = "give_kudos_global"

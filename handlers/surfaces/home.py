@@ -15,9 +15,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.client.directory import profile_from_slack
-from handlers.kudos_home import kudos_home_section
-from handlers.router import Router
-from handlers.skills_home import profile_section
+from handlers.dispatch.router import Router
+from handlers.surfaces.kudos_home import kudos_home_section
+from handlers.surfaces.skills_home import profile_section
 
 HomeSection = Callable[[Services, str, str], Awaitable[Blocks]]
 HOME_BLOCK_LIMIT = 100

@@ -29,7 +29,7 @@ from handlers.blocks.skills import (
     render_text,
     render_who,
 )
-from handlers.router import Router
+from handlers.dispatch.router import Router
 
 
 async def run_command(services: Services, team_id: str, user_id: str, text: str) -> dict[str, Any]:

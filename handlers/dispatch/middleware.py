@@ -10,7 +10,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.runtime.logs import REQUEST_ID
 from bot.services import Services
-from handlers.router import Router
+from handlers.dispatch.router import Router
 
 
 def request_id(body: dict[str, Any]) -> str:

@@ -1,7 +1,7 @@
 """`/kudos report [this week|last week|YYYY-Www] [@manager]`: a manager's summary, ephemeral.
 
 The summary is the weekly digest's (same service, same renderer). This surface registers a
-`/kudos` listener that only matches `report …`, ahead of `handlers/kudos.py`, whose general
+`/kudos` listener that only matches `report …`, ahead of `handlers/surfaces/kudos.py`, whose general
 listener keeps every other `/kudos` invocation.
 """
 
@@ -18,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import render_digest
-from handlers.router import Router
+from handlers.dispatch.router import Router
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)

@@ -13,8 +13,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers.after_ack import AFTER_ACK_AT_ONCE
-from handlers.friendly import Done, friendly
+from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
+from handlers.dispatch.friendly import Done, friendly
 
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]

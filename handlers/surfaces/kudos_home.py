@@ -1,4 +1,4 @@
-"""The Home tab's kudos section (listed in `handlers.home.HOME_SECTIONS`)."""
+"""The Home tab's kudos section (listed in `handlers.surfaces.home.HOME_SECTIONS`)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
-from handlers.router import Router
+from handlers.dispatch.router import Router
 
 
 def register(router: Router, services: Services) -> None:

@@ -1,4 +1,4 @@
-"""The Home tab's profile section (kept apart from `handlers.skills` so `home` can import it)."""
+"""The Home tab's profile section (apart from `surfaces.skills`, so `home` can import it)."""
 
 from __future__ import annotations
 

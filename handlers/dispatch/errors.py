@@ -12,8 +12,8 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
-from handlers.friendly import tell_user
-from handlers.router import Router
+from handlers.dispatch.friendly import tell_user
+from handlers.dispatch.router import Router
 
 log = logging.getLogger("askaround.errors")
 

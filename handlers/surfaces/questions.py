@@ -20,7 +20,7 @@ from handlers.blocks.questions import (
     render_mine,
     render_nudge,
 )
-from handlers.router import Router
+from handlers.dispatch.router import Router
 
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}

@@ -21,10 +21,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
-from handlers.after_ack import Turn
 from handlers.blocks.elements import render_error
 from handlers.client.failures import is_transient
-from handlers.inbox import stored
+from handlers.dispatch.after_ack import Turn
+from handlers.dispatch.inbox import stored
 
 NEEDED = ("ack", "body", "client", "context", "respond")
 SLACK_BUSY = (

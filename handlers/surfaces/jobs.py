@@ -1,5 +1,9 @@
 """The periodic jobs. Escalation works on the database alone; the directory sync and the
-digests talk to Slack, so they run once in each workspace, with that workspace's client."""
+digests talk to Slack, so they run once in each workspace, with that workspace's client.
+
+The digest job only decides: each digest that is due, and the public roundup, is queued in the
+outbox with its run in `digest_runs` (`DigestService.queue_due`), and `handlers.outbox.digests`
+sends it."""
 
 from __future__ import annotations
 
@@ -11,13 +15,18 @@ from bot.runtime.scheduler import Job
 from bot.services import Services
 from handlers.client.directory import sync_directory
 from handlers.client.workspaces import WorkspaceClients, in_every_workspace
-from handlers.digests import send_digests
-from handlers.inbox import replay_orphans
+from handlers.dispatch.inbox import replay_orphans
 
 ESCALATE_EVERY = 60.0
 SYNC_EVERY = 24 * 3600.0
 DIGESTS_EVERY = 300.0  # a digest goes out within 5 minutes of its local send time
 TIDY_INBOX_EVERY = 3600.0
+
+
+async def send_digests(client: AsyncWebClient, services: Services) -> int:
+    """Queue every digest due in this workspace; returns how many this run queued."""
+    team_id = str((await client.auth_test())["team_id"])
+    return await services.digests.queue_due(team_id)
 
 
 async def escalate(services: Services) -> int:

@@ -1,5 +1,5 @@
 """Kudos by slash command, by reaction, and the Undo button: parse, ack, call KudosService,
-render. The Give kudos modal and its shortcuts live in `handlers/kudos_modal.py`."""
+render. The Give kudos modal and its shortcuts live in `handlers/surfaces/kudos_modal.py`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
-from handlers.kudos_slack import (
+from handlers.dispatch.router import Router
+from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
     is_private,
@@ -32,7 +33,6 @@ from handlers.kudos_slack import (
     message_text,
     permalink,
 )
-from handlers.router import Router
 
 REACTION_TOO_SHORT = (
     "That message is too short to say what they did. Use the message shortcut *Give kudos* "
