@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import TEAM_ID, Metrics, evaluate, load_dataset, read_dataset
 
-FOLDER = Path(__file__).parents[3] / "shared" / "data" / "routing-dba"
+FOLDER = Path(__file__).parents[4] / "shared" / "data" / "routing-dba"
 BM25_REFERENCE_MRR = 0.219
 BM25_REFERENCE_R3 = 0.242
 _measured: dict[str, Metrics] = {}

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.routing.text import ngrams, stem, tokens, words
-from tests.properties import FEWER, MANY
-from tests.properties.strategies import ANY_TEXT, WORDS
+from tests.domain.properties import FEWER, MANY
+from tests.domain.properties.strategies import ANY_TEXT, WORDS
 
 SYMBOLS = ("c", "c#", "c++", ".net", "f#", "node.js", "asp.net")
 TOKEN = re.compile(r"\.?[a-z0-9_]+(?:\.[a-z0-9_]+)*[+#]*")

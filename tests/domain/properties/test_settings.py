@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.errors import ConfigError
 from bot.settings import SETTINGS, Settings
-from tests.properties import FEWER, MANY, assert_clear
+from tests.domain.properties import FEWER, MANY, assert_clear
 
 BASE = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
 NAMES = st.sampled_from([s.name for s in SETTINGS])

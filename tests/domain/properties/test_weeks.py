@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from bot.digests.weeks import IsoWeek, parse_period
 from bot.errors import UserError
 from handlers.surfaces.reports import parse_report
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, mentions
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, mentions
 
 # Years before 1000 have no four-digit label (`999-W01`), so no YYYY-Www to type.
 DAYS = st.dates(date(1000, 1, 8), date(9999, 12, 24))

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from bot.errors import KudosRefused
 from bot.kudos.parse import PERIODS, clip, only_mention, parse_kudos, parse_top
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
 
 FIELDS = ("recipients", "reason", "values", None)
 JOINERS = st.sampled_from([" ", ", ", " and ", " &amp; ", " & ", " + ", ",", " AND "])

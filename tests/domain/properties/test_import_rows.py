@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from bot.directory.import_files import CSV_COLUMNS, ImportFileError, RawRow, csv_rows, yaml_rows
 from bot.directory.import_rows import PersonRow, RowError, validate_row
 from bot.directory.skills import shipped_vocabulary
-from tests.properties import FEWER, MANY, SOME, assert_clear
-from tests.properties.strategies import USER_IDS, WORDS
+from tests.domain.properties import FEWER, MANY, SOME, assert_clear
+from tests.domain.properties.strategies import USER_IDS, WORDS
 
 ZONES = frozenset(available_timezones())
 SCALARS = (

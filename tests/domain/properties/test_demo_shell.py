@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.runtime.demo.shell import DEFAULT_CHANNEL, BadLine, Line, parse_line, to_slack_text
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT, USER_IDS
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT, USER_IDS
 
 HANDLES = st.builds(
     str.__add__,

@@ -12,8 +12,8 @@ from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError
 from bot.runtime.cli.export import window
 from bot.runtime.cli.report import _week
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT
 
 DAYS = st.dates(date(1, 1, 1), date(9999, 12, 30))
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.questions.detect import CONFIDENT, looks_like_question, question_confidence
-from tests.properties import FEWER, MANY
-from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, WORDS
+from tests.domain.properties import FEWER, MANY
+from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, WORDS
 
 CHITCHAT = st.sampled_from(["hi", "hey", "hello", "thanks", "good morning", "lunch", "coffee"])
 

@@ -24,8 +24,8 @@ from bot.directory.parse import (
     split_list,
 )
 from bot.directory.skills import shipped_vocabulary
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
 
 TODAY = date(2026, 6, 15)
 

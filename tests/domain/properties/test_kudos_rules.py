@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from bot.errors import KudosRefused
 from bot.kudos.rules import MAX_REASON, KudosRules, check_reason, parse_reactions, resolve_values
-from tests.properties import FEWER, MANY, assert_clear
-from tests.properties.strategies import ANY_TEXT, WORDS
+from tests.domain.properties import FEWER, MANY, assert_clear
+from tests.domain.properties.strategies import ANY_TEXT, WORDS
 
 VALUES = ("teamwork", "ownership", "customer-first", "craft", "courage")
 RULES = KudosRules(values=VALUES)

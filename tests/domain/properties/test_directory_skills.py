@@ -15,7 +15,7 @@ from bot.directory.skills import (
     shipped_vocabulary,
     skill_key,
 )
-from tests.properties import FEWER, MANY, SOME
+from tests.domain.properties import FEWER, MANY, SOME
 
 VOCABULARY = shipped_vocabulary()
 KEYS = st.sampled_from(sorted(VOCABULARY.names))
