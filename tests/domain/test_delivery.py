@@ -17,15 +17,17 @@ def test_retry_after_is_honoured() -> None:
     assert timedelta(seconds=7) <= outcome.next_attempt_at - NOW <= timedelta(seconds=7.5)
 
 
+def _delay(attempt: int, rng: random.Random) -> float:
+    """Seconds from now to the next attempt after a transient failure."""
+    at = after_failure(attempt, NOW, "500", transient=True, rng=rng).next_attempt_at
+    assert at is not None
+    return (at - NOW).total_seconds()
+
+
 def test_backoff_grows_with_jitter_and_is_bounded() -> None:
     """Later attempts wait longer; two workers do not retry in lockstep; the wait is capped."""
     rng = random.Random(1)
-    delays = [
-        (
-            after_failure(n, NOW, "500", transient=True, rng=rng).next_attempt_at - NOW
-        ).total_seconds()  # type: ignore[operator]
-        for n in range(1, MAX_ATTEMPTS)
-    ]
+    delays = [_delay(n, rng) for n in range(1, MAX_ATTEMPTS)]
     assert delays[0] < 1.5 and delays[-1] > 20 and max(delays) <= 900
     a = after_failure(3, NOW, "500", transient=True, rng=random.Random(1)).next_attempt_at
     b = after_failure(3, NOW, "500", transient=True, rng=random.Random(2)).next_attempt_at

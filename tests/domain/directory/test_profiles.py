@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
@@ -52,7 +52,9 @@ async def test_who_ranks_by_level_then_activity_and_skips_leavers(
     async with sessions() as s, s.begin():
         row = await s.scalar(select(PersonSkill).where(PersonSkill.team_id == T).limit(1))
         assert row is not None
-        await s.execute(PersonSkill.__table__.update().values(evidence=0))
+        await s.execute(
+            update(PersonSkill).values(evidence=0).execution_options(synchronize_session=False)
+        )
         three = await s.scalars(select(PersonSkill).where(PersonSkill.level == 3))
         for ps in three:
             ps.evidence = 7 if ps.person_id == 3 else 0
