@@ -17,7 +17,8 @@ from bot.settings import BOT_SCOPES, Settings
 from handlers.surfaces.oauth import REDIRECT_PATH
 
 ROOT = Path(__file__).parents[1]
-SCHEMA = ROOT.parent / "shared" / "slack" / "app-manifest.schema.json"
+# Slack's published app-manifest schema, kept in the repository (its source: the README there).
+SCHEMA = ROOT / "tests" / "data" / "slack" / "app-manifest.schema.json"
 
 # The scopes Slack requires for each Web API method and event askaround uses.
 METHOD_SCOPES: dict[str, set[str]] = {
