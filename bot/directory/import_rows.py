@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.directory.import_files import RawRow
-from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput, mention_user
+from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput
+from bot.mentions import only_mention
 
 _KNOWN = {
     "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
@@ -49,7 +50,7 @@ def validate_row(row: RawRow, zones: Collection[str]) -> PersonRow:
         raise RowError("needs an email or a slack_id")
     if email and ("@" not in email or " " in email):
         raise RowError(f"{email!r} is not an email address")
-    if user_id and mention_user(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
+    if user_id and only_mention(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
         raise RowError(f"{user_id!r} is not a Slack user id (U…)")
     tz = _text(f, "tz")
     if tz and tz not in zones:

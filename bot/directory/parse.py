@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.errors import UserError
+from bot.mentions import only_mention
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
 DEFAULT_LEVEL = 3
 RELATIONSHIPS = ("personal", "functional", "strategic")
 DEFAULT_RELATIONSHIP = "functional"
-_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _ENTRY = re.compile(
     r"^(?P<target>.+?)(?:\s+about\s+(?P<topics>.+?))?"
     r"(?:\s+as\s+(?P<rel>[a-z]+))?$",
@@ -131,7 +131,7 @@ def parse_command(text: str, today: date) -> Command:
     if verb in ("", "me", "profile"):
         return Show()
     # The whole text first: a mention's label may hold spaces (`<@U1|Ana Ruiz>`).
-    someone = mention_user(text) or mention_user(words[0])
+    someone = only_mention(text) or only_mention(words[0])
     if someone:
         return Show(user_id=someone)
     if verb == "help":
@@ -232,7 +232,7 @@ def parse_network_entry(text: str) -> NetworkInput:
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )
     topics = tuple(split_list(match.group("topics") or ""))
-    user_id = mention_user(target)
+    user_id = only_mention(target)
     if user_id:
         return NetworkInput(colleague_user_id=user_id, topics=topics, relationship=relationship)
     if not target.lstrip("@"):  # a bare `@` names nobody either
@@ -240,8 +240,3 @@ def parse_network_entry(text: str) -> NetworkInput:
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
     return NetworkInput(contact_name=target, topics=topics, relationship=relationship)
-
-
-def mention_user(text: str) -> str | None:
-    match = _MENTION.match(text.strip())
-    return match.group(1) if match else None

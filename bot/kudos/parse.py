@@ -1,8 +1,7 @@
 """The one parser for what people type after `/kudos`.
 
-Slack sends mentions escaped (`should_escape` in the manifest): people as `<@U123|ana>`,
-user groups as `<!subteam^S123|@devs>`, channels as `<#C123|general>`, broadcasts as `<!here>`.
-The text is kept in Slack's format (it is re-posted as mrkdwn); only its parts are picked out.
+The text is kept in Slack's format (it is re-posted as mrkdwn); only its parts are picked out,
+its mentions by `bot.mentions`.
 """
 
 from __future__ import annotations
@@ -11,14 +10,11 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import KudosRefused
+from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
 
 PERIODS = ("week", "month", "quarter", "year", "all")
 DEFAULT_PERIOD = "month"
 
-_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-_GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>")
-_BROADCAST = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
-_CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
 _TAG = re.compile(r"(?<![\w&/])#([A-Za-z][\w-]*)")
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon.
@@ -43,11 +39,11 @@ class KudosText:
 
 def refuse_groups(text: str) -> None:
     """User groups, channels' members and broadcasts are never recipients."""
-    group = _GROUP.search(text)
+    group = GROUP.search(text)
     if group:
         name = group.group(2) or "a user group"
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"the group {name}"), "recipients")
-    broadcast = _BROADCAST.search(text)
+    broadcast = BROADCAST.search(text)
     if broadcast:
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")
 
@@ -58,11 +54,12 @@ def parse_kudos(text: str) -> KudosText:
     rest = text.strip()
     recipients: list[str] = []
     while True:
-        mention = _USER.match(rest)
+        mention = leading_person(rest)
         if mention:
-            if mention.group(1) not in recipients:
-                recipients.append(mention.group(1))
-            rest = rest[mention.end() :].lstrip()
+            user_id, after = mention
+            if user_id not in recipients:
+                recipients.append(user_id)
+            rest = after.lstrip()
             continue
         joiner = _JOINER.match(rest) if recipients else None
         if joiner and joiner.end():
@@ -77,7 +74,7 @@ def parse_kudos(text: str) -> KudosText:
                 "autocomplete when you type @.",
                 "recipients",
             )
-        if _CHANNEL.match(rest):
+        if CHANNEL.match(rest):
             raise KudosRefused(PEOPLE_ONLY_HINT.format(what="a channel"), "recipients")
         raise KudosRefused(
             "Start with who you're thanking: `/kudos @name for what they did #value`.",
@@ -85,22 +82,16 @@ def parse_kudos(text: str) -> KudosText:
         )
     rest = _LEAD_IN.sub("", rest, count=1)
     tags, channel_tags = parse_tags(rest)
-    reason = _TAG.sub("", _CHANNEL.sub("", rest))
+    reason = _TAG.sub("", CHANNEL.sub("", rest))
     reason = re.sub(r"[ \t]+", " ", reason).strip(" \t,;")
     return KudosText(tuple(recipients), reason, tags, channel_tags)
 
 
 def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The `#value` tags (and channel-linked ones) in a piece of text."""
-    channels = tuple(dict.fromkeys((m.group(2) or m.group(1)) for m in _CHANNEL.finditer(text)))
-    tags = tuple(dict.fromkeys(t.lower() for t in _TAG.findall(_CHANNEL.sub("", text))))
+    channels = tuple(dict.fromkeys((m.group(2) or m.group(1)) for m in CHANNEL.finditer(text)))
+    tags = tuple(dict.fromkeys(t.lower() for t in _TAG.findall(CHANNEL.sub("", text))))
     return tags, channels
-
-
-def only_mention(text: str) -> str | None:
-    """The user id when the text is one mention and nothing else (`/kudos @someone`)."""
-    match = _USER.fullmatch(text.strip())
-    return match.group(1) if match else None
 
 
 def parse_top(args: str) -> tuple[str, str | None]:

@@ -12,8 +12,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import only_mention, parse_kudos, parse_top
+from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
+from bot.mentions import only_mention
 from bot.services import Services
 from handlers.blocks.kudos import (
     UNDO_ACTION,

@@ -10,6 +10,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.context.say.async_say import AsyncSay
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import mentions
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question
 from bot.questions.service import AskRequest
@@ -22,13 +23,12 @@ from handlers.blocks.questions import (
 )
 from handlers.dispatch.router import Router
 
-MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}
 
 
 def strip_bot(text: str, bot_user_id: str | None) -> str:
     if bot_user_id:
-        text = re.sub(rf"<@{bot_user_id}(\|[^>]*)?>", " ", text)
+        text = mentions.without_people(text, bot_user_id)
     return " ".join(text.split())
 
 

@@ -15,24 +15,25 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import mentions
 from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import render_digest
 from handlers.dispatch.router import Router
 
-_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
 
 
 def parse_report(text: str) -> tuple[str, str | None]:
     """(period words, manager user id or None) from `report [period] [@manager]`."""
     rest = _REPORT.sub("", text, count=1)
-    mentions = _MENTION.findall(rest)
-    if len(mentions) > 1:
+    managers = mentions.people(rest)
+    if len(managers) > 1:
         raise UserError("One manager at a time, please: `/kudos report last week @maria`.")
-    if "@" in _MENTION.sub("", rest):
+    words = mentions.without_people(rest)
+    if "@" in words:
         raise UserError("I can't tell who that is: pick the manager from Slack's @-suggestions.")
-    return " ".join(_MENTION.sub(" ", rest).split()), (mentions[0] if mentions else None)
+    return " ".join(words.split()), (managers[0] if managers else None)
 
 
 async def _slack_admin(client: AsyncWebClient, user_id: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import clip, only_mention, parse_kudos, parse_top
+from bot.kudos.parse import clip, parse_kudos, parse_top
+from bot.mentions import only_mention
 
 
 def test_leading_mentions_are_recipients_and_tags_are_values() -> None:

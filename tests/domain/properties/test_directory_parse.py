@@ -17,13 +17,13 @@ from bot.directory.parse import (
     Away,
     SkillInput,
     SkillsSyntaxError,
-    mention_user,
     parse_command,
     parse_network_entry,
     parse_skill_items,
     split_list,
 )
 from bot.directory.skills import shipped_vocabulary
+from bot.mentions import only_mention
 from tests.domain.properties import FEWER, MANY, assert_clear
 from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
 
@@ -197,5 +197,5 @@ def test_split_list_parts_are_trimmed_and_whole(text: str) -> None:
 def test_a_mention_is_its_user_id(mention: str) -> None:
     """`/skills <@U…|name>` shows that person's profile."""
     user_id = mention.removeprefix("<@").split("|")[0].rstrip(">")
-    assert mention_user(mention) == user_id
+    assert only_mention(mention) == user_id
     assert parse_command(mention, TODAY) == parse_command(f"  {mention}  ", TODAY)

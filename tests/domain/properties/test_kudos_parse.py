@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import PERIODS, clip, only_mention, parse_kudos, parse_top
+from bot.kudos.parse import PERIODS, clip, parse_kudos, parse_top
+from bot.mentions import only_mention
 from tests.domain.properties import FEWER, MANY, assert_clear
 from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
 

@@ -1,0 +1,40 @@
+"""The one parser for mentions in what people type.
+
+Slack sends mentions escaped (`should_escape` in the manifest): people as `<@U123|ana>` or
+`<@U123>`, user groups as `<!subteam^S123|@devs>`, channels as `<#C123|general>`, broadcasts
+as `<!here>`. Text stays in Slack's format (it is re-posted as mrkdwn); these functions only
+pick its mentions out, or take them away.
+"""
+
+from __future__ import annotations
+
+import re
+
+PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>")
+BROADCAST = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
+CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def people(text: str) -> list[str]:
+    """The user ids of the people mentioned, in order, repeats included."""
+    return PERSON.findall(text)
+
+
+def leading_person(text: str) -> tuple[str, str] | None:
+    """(user id, the text after it) when the text starts with a person's mention."""
+    match = PERSON.match(text)
+    return (match.group(1), text[match.end() :]) if match else None
+
+
+def only_mention(text: str) -> str | None:
+    """The user id when the text is one person's mention and nothing else (`/kudos @ana`)."""
+    match = PERSON.fullmatch(text.strip())
+    return match.group(1) if match else None
+
+
+def without_people(text: str, user_id: str | None = None) -> str:
+    """The text with people's mentions (only `user_id`'s, when given) turned into spaces."""
+    if user_id is None:
+        return PERSON.sub(" ", text)
+    return PERSON.sub(lambda m: " " if m.group(1) == user_id else m.group(0), text)
