@@ -7,17 +7,11 @@ evening does not escalate past people who are simply asleep or off for the weeke
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.timezone import zone
 
 DAY_START = time(9, 0)
 DAY_END = time(18, 0)
-
-
-def zone(tz: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def is_working_time(moment: datetime, tz: str | None) -> bool:

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import visibility
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary
-from bot.digests.weeks import IsoWeek, due_week, parse_period, zone
+from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import AskaroundError, UserError
+from bot.timezone import zone
 from storage import digests as q
 from storage import kudos as ledger
 from storage.models import Person, Workspace

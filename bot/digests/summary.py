@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import visibility
-from bot.digests.weeks import IsoWeek, zone
+from bot.digests.weeks import IsoWeek
+from bot.timezone import zone
 from storage import digests as q
 from storage import kudos as ledger
 from storage.models import Kudos, Person

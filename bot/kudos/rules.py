@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
 
 from bot.errors import KudosRefused
 from bot.kudos.parse import PEOPLE_ONLY_HINT
 from bot.people import Profile
+from bot.timezone import zone
 
 MAX_REASON = 2000
 UNDO_WINDOW = timedelta(minutes=5)
@@ -113,13 +113,6 @@ def allowance_for(rules: KudosRules, roles: Iterable[str]) -> int:
     """Kudos a day: the largest allowance among the giver's roles, else the workspace's."""
     by_role = [rules.role_allowances[r] for r in roles if r in rules.role_allowances]
     return max(by_role) if by_role else rules.daily_allowance
-
-
-def zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def local_day(now: datetime, tz: str) -> tuple[datetime, datetime]:
