@@ -24,11 +24,11 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
+from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
-    is_private,
     lookup_people,
     lookup_profile,
     message_text,

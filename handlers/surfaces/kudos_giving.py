@@ -47,23 +47,6 @@ async def lookup_people(
     return found[0], tuple(found[1:])
 
 
-async def is_private(client: AsyncWebClient, channel_id: str | None) -> bool:
-    """Whether kudos given here must stay here: private channels, DMs, and anything we cannot
-    look at (which is private to us, so it is treated as private)."""
-    if not channel_id:
-        return False
-    if channel_id.startswith("D"):
-        return True
-    try:
-        info = await client.conversations_info(channel=channel_id)
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return True
-    channel = info["channel"]
-    return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
-
-
 async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str:
     """A message's text by its timestamp, whether at the top of the channel or in a thread."""
     try:

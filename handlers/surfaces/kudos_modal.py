@@ -22,11 +22,11 @@ from handlers.blocks.kudos import (
     MODAL_CALLBACK,
     render_give_modal,
 )
+from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
-    is_private,
     lookup_people,
     permalink,
 )

@@ -10,9 +10,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.questions.service import AskRequest
 from bot.services import Services
+from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.surfaces.kudos_modal import open_give_kudos
-from handlers.surfaces.questions import ask, is_private, strip_bot
+from handlers.surfaces.questions import ask, strip_bot
 
 
 def _value(body: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from handlers.blocks.questions import (
     render_mine,
     render_nudge,
 )
+from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 
 HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}
@@ -34,15 +35,6 @@ def strip_bot(text: str, bot_user_id: str | None) -> str:
 
 def wants_help(text: str) -> bool:
     return text.lower().strip(" ?!.") in HELP_WORDS or len(text.split()) < 3
-
-
-async def is_private(client: AsyncWebClient, channel_id: str) -> bool:
-    """DMs, group DMs and private channels: nothing leaves them without the asker's consent."""
-    if channel_id.startswith("D"):
-        return True
-    info = await client.conversations_info(channel=channel_id)
-    channel = info["channel"]
-    return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
 
 
 async def ask(
