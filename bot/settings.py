@@ -106,6 +106,9 @@ _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 @dataclass(frozen=True)
 class Settings:
+    """The validated values. Their defaults live once, in `SETTINGS`: build one with
+    `from_env` (or `dataclasses.replace` an existing one), never field by field."""
+
     bot_token: str = field(repr=False)
     signing_secret: str = field(repr=False)
     app_token: str = field(repr=False)
@@ -114,13 +117,13 @@ class Settings:
     host: str
     port: int
     log_level: str
-    log_format: str = "text"
-    offers_per_round: int = 3
-    offer_minutes: int = 30
-    max_open_offers: int = 3
-    client_id: str = ""
-    client_secret: str = field(default="", repr=False)
-    scopes: tuple[str, ...] = BOT_SCOPES
+    log_format: str
+    offers_per_round: int
+    offer_minutes: int
+    max_open_offers: int
+    client_id: str
+    client_secret: str = field(repr=False)
+    scopes: tuple[str, ...]
 
     @property
     def secrets(self) -> tuple[str, ...]:
