@@ -17,6 +17,7 @@ from bot.errors import ConfigError
 from bot.runtime.scheduler import Scheduler
 from bot.services import Services
 from bot.settings import Settings
+from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
@@ -60,7 +61,9 @@ class Askaround:
             await self.inbox_engine.dispose()
 
 
-def build(settings: Settings) -> Askaround:
+def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaround:
+    """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by (tests
+    pass a fake one, so that nothing waits in real time)."""
     engine = create_engine(settings.database_url)
     inbox_engine = create_inbox_engine(engine)
     services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
@@ -82,7 +85,9 @@ def build(settings: Settings) -> Askaround:
 
     def sender(token: str) -> AsyncWebClient:
         # The outbox handles 429s and retries itself, so its client must not retry on its own.
-        return http.share(PacedClient(token=token, base_url=settings.api_url, timeout=10))
+        return http.share(
+            PacedClient(token=token, base_url=settings.api_url, timeout=10, clock=pace_clock)
+        )
 
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
     # workspace, and work outside requests asks `WorkspaceClients` for one.

@@ -5,7 +5,8 @@ Used by the end-to-end tests and the demo to run the real app with no Slack acco
 
 from .actions import PersonError
 from .browser import Browser, Page
-from .delivery import Attempt, Delivery
+from .clock import Clock, FakeClock, RealClock
+from .delivery import Attempt, Delivery, InProcessApp
 from .faults import Fault, Faults
 from .records import ApiCall, Channel, Effect, Ephemeral, File, Message, Reaction, User, View
 from .server import SlackEmulator
@@ -19,16 +20,20 @@ __all__ = [
     "Attempt",
     "Browser",
     "Channel",
+    "Clock",
     "Delivery",
     "Effect",
     "Ephemeral",
+    "FakeClock",
     "Fault",
     "Faults",
     "File",
+    "InProcessApp",
     "Message",
     "Page",
     "PersonError",
     "Reaction",
+    "RealClock",
     "SlackEmulator",
     "Team",
     "TeamApi",

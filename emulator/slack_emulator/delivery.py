@@ -4,7 +4,9 @@ Over HTTP every request is signed (``v0=`` HMAC-SHA256 of ``v0:{timestamp}:{body
 and must be answered with a 2xx within the ack timeout. Only the Events API is
 retried (up to three more times, same ``event_id``, with ``X-Slack-Retry-Num`` and
 ``X-Slack-Retry-Reason``); a late or failed command or interaction is just a failure.
-When a Socket Mode client is connected, deliveries go over its websocket instead.
+When a Socket Mode client is connected, deliveries go over its websocket instead; when the
+app runs in the test's own process (``in_process``), the same signed request is handed to a
+callable, with no socket in between.
 """
 
 from __future__ import annotations
@@ -14,16 +16,22 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 import aiohttp
 
+from .clock import REAL_CLOCK, Clock
 from .monitor import Monitor
 from .socket_mode import SocketHub
 
 DeliveryKind = Literal["event", "command", "interaction", "url_verification"]
+Transport = Literal["http", "socket", "in_process"]
+# The app in this process: given the headers and body Slack would POST, its answer's status,
+# body and headers, as its HTTP endpoint would have answered.
+InProcessApp = Callable[[dict[str, str], str], Awaitable[tuple[int, str, Mapping[str, str]]]]
 USER_AGENT = "Slackbot 1.0 (+https://api.slack.com/robots)"
 _ENVELOPE_TYPES = {"event": "events_api", "command": "slash_commands", "interaction": "interactive"}
 
@@ -33,7 +41,7 @@ class Attempt:
     """One try at delivering: over which transport, what came back, how long it took."""
 
     retry_num: int
-    transport: Literal["http", "socket"]
+    transport: Transport
     status: int | None
     body: str
     error: str | None
@@ -107,7 +115,8 @@ def parse_response(body: str) -> dict[str, Any] | None:
 
 
 class Deliverer:
-    """Delivers payloads to the bot over Socket Mode when connected, else over HTTP."""
+    """Delivers payloads to the bot in process when it is given one, over Socket Mode when
+    connected, else over HTTP."""
 
     def __init__(
         self,
@@ -117,15 +126,19 @@ class Deliverer:
         retry_delays: tuple[float, ...],
         sockets: SocketHub,
         monitor: Monitor,
+        clock: Clock = REAL_CLOCK,
     ) -> None:
         self.signing_secret = signing_secret
         self.ack_timeout = ack_timeout
         self.retry_delays = retry_delays
         self.request_url: str | None = None
+        self.in_process: InProcessApp | None = None
+        self.clock = clock
         self.sockets = sockets
         self.monitor = monitor
         self.deliveries: list[Delivery] = []
         self._session: aiohttp.ClientSession | None = None
+        self._late: set[asyncio.Task[tuple[int, str, Mapping[str, str]]]] = set()
 
     async def start(self) -> None:
         self._session = aiohttp.ClientSession()
@@ -147,7 +160,7 @@ class Deliverer:
                 for number, delay in enumerate(self.retry_delays, start=1):
                     if attempt.acked or attempt.no_retry:
                         break
-                    await asyncio.sleep(delay)
+                    await self.clock.sleep(delay)
                     attempt = await self._attempt(delivery, number, attempt.error, accepts_response)
         return delivery
 
@@ -172,7 +185,9 @@ class Deliverer:
         *,
         url: str | None = None,
     ) -> Attempt:
-        if url is None and self.sockets.connected and delivery.kind != "url_verification":
+        if url is None and self.in_process is not None:
+            attempt = await self._in_process(self.in_process, delivery, retry_num, reason)
+        elif url is None and self.sockets.connected and delivery.kind != "url_verification":
             attempt = await self._over_socket(delivery, retry_num, reason, accepts_response)
         else:
             target = url or self.request_url
@@ -184,10 +199,11 @@ class Deliverer:
         delivery.attempts.append(attempt)
         return attempt
 
-    async def _over_http(
-        self, delivery: Delivery, retry_num: int, reason: str | None, url: str
-    ) -> Attempt:
-        assert self._session is not None, "call start() first"
+    def _signed(
+        self, delivery: Delivery, retry_num: int, reason: str | None
+    ) -> tuple[dict[str, str], str]:
+        """The headers and body of Slack's POST. The timestamp is real time whatever the
+        emulator's clock: the app checks it against its own."""
         content_type, body = encode(delivery.kind, delivery.payload)
         timestamp = str(int(time.time()))
         headers = {
@@ -199,6 +215,39 @@ class Deliverer:
         if retry_num:
             headers["X-Slack-Retry-Num"] = str(retry_num)
             headers["X-Slack-Retry-Reason"] = reason or "http_error"
+        return headers, body
+
+    async def _in_process(
+        self, app: InProcessApp, delivery: Delivery, retry_num: int, reason: str | None
+    ) -> Attempt:
+        """The HTTP request, signed the same, handed to the app without a socket. An app too
+        slow to answer keeps working, as a server does after its client gave up."""
+        headers, body = self._signed(delivery, retry_num, reason)
+        started = time.monotonic()
+        answering = asyncio.ensure_future(app(headers, body))
+        done, _ = await asyncio.wait({answering}, timeout=self.ack_timeout)
+        elapsed = time.monotonic() - started
+        if not done:
+            self._late.add(answering)
+            answering.add_done_callback(self._late.discard)
+            return Attempt(retry_num, "in_process", None, "", "http_timeout", elapsed, reason)
+        status, text, answer_headers = answering.result()
+        return Attempt(
+            retry_num,
+            "in_process",
+            status,
+            text,
+            None if 200 <= status < 300 else "http_error",
+            elapsed,
+            reason,
+            answer_headers.get("X-Slack-No-Retry") == "1",
+        )
+
+    async def _over_http(
+        self, delivery: Delivery, retry_num: int, reason: str | None, url: str
+    ) -> Attempt:
+        assert self._session is not None, "call start() first"
+        headers, body = self._signed(delivery, retry_num, reason)
         started = time.monotonic()
         timeout = aiohttp.ClientTimeout(total=self.ack_timeout)
         try:

@@ -9,7 +9,6 @@ the original, a response_url usable 5 times within 30 minutes).
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from . import blocks as block_kit
+from .clock import REAL_CLOCK, Clock
 from .monitor import Monitor
 from .records import ApiCall, Ephemeral, EphemeralVia, Message, View
 from .view_store import ViewError
@@ -41,15 +41,16 @@ class ResponseTarget:
 class Responder:
     """Issues response_urls and applies responses to the workspace."""
 
-    def __init__(self, ws: Workspace, monitor: Monitor) -> None:
+    def __init__(self, ws: Workspace, monitor: Monitor, clock: Clock = REAL_CLOCK) -> None:
         self.ws = ws
         self.monitor = monitor
+        self.clock = clock
         self.base_url = ""
         self.targets: dict[str, ResponseTarget] = {}
 
     def issue(self, user: str, channel: str, original: Message | Ephemeral | None = None) -> str:
         token = uuid.uuid4().hex
-        self.targets[token] = ResponseTarget(user, channel, time.monotonic(), original)
+        self.targets[token] = ResponseTarget(user, channel, self.clock.monotonic(), original)
         return f"{self.base_url}/response/{self.ws.team_id}/{token}"
 
     def target_of(self, url: str) -> ResponseTarget | None:
@@ -74,7 +75,7 @@ class Responder:
                     status == 200,
                     answer,
                     status,
-                    time.time(),
+                    self.clock.time(),
                     self.ws.team_id,
                 )
             )
@@ -82,7 +83,7 @@ class Responder:
 
     def post(self, token: str, body: dict[str, Any]) -> tuple[int, str]:
         target = self.targets.get(token)
-        if target is None or time.monotonic() - target.issued > LIFETIME:
+        if target is None or self.clock.monotonic() - target.issued > LIFETIME:
             return 404, "expired_url"
         if target.uses >= MAX_USES:
             return 404, "used_url"

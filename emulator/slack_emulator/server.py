@@ -23,7 +23,8 @@ from . import api_files, payloads
 from .actions import PersonError
 from .api_base import ApiContext
 from .browser import Browser, Page, with_query
-from .delivery import Deliverer, Delivery
+from .clock import REAL_CLOCK, Clock
+from .delivery import Deliverer, Delivery, InProcessApp
 from .faults import Faults
 from .monitor import Monitor
 from .oauth import OAuth
@@ -58,6 +59,7 @@ class SlackEmulator(TeamApi):
         fault_seed: int = 0,
         client_id: str = "0000000001.0000000001",
         client_secret: str = "emulated-client-secret",
+        clock: Clock = REAL_CLOCK,
     ) -> None:
         self.signing_secret = signing_secret
         self.bot_token = bot_token
@@ -71,16 +73,18 @@ class SlackEmulator(TeamApi):
             bot_name=bot_name,
             app_id=app_id,
         )
-        self.faults = Faults(fault_seed)
+        self.clock = clock  # for rate limits, slow answers, retries and when calls came
+        self.faults = Faults(fault_seed, clock=clock.monotonic)
         self._monitor = Monitor()
         self._sockets = SocketHub(app_id=app_id)
-        self._responder = Responder(self.workspace, self._monitor)
+        self._responder = Responder(self.workspace, self._monitor, clock)
         self._deliverer = Deliverer(
             signing_secret=signing_secret,
             ack_timeout=ack_timeout,
             retry_delays=retry_delays,
             sockets=self._sockets,
             monitor=self._monitor,
+            clock=clock,
         )
         self._deliverer.request_url = request_url
         self._events_sent = 0
@@ -102,6 +106,7 @@ class SlackEmulator(TeamApi):
             oauth=self.oauth,
             faults=self.faults,
             monitor=self._monitor,
+            clock=self.clock,
         )
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", api.handle)
@@ -221,6 +226,21 @@ class SlackEmulator(TeamApi):
     @request_url.setter
     def request_url(self, url: str | None) -> None:
         self._deliverer.request_url = url
+
+    @property
+    def app_in_process(self) -> InProcessApp | None:
+        """The app in this process, handed each signed request without a socket (then
+        ``request_url`` and Socket Mode are not used, unless a redelivery names a URL)."""
+        return self._deliverer.in_process
+
+    @app_in_process.setter
+    def app_in_process(self, app: InProcessApp | None) -> None:
+        self._deliverer.in_process = app
+
+    @property
+    def in_flight(self) -> int:
+        """Web API requests being answered and deliveries being made right now."""
+        return self._monitor.in_flight
 
     @property
     def ack_timeout(self) -> float:

@@ -32,7 +32,7 @@ class Team(TeamApi):
         self.installed = installed
         self.api_context = ApiContext(workspace, emulator.base_url, emulator._open_socket)
         self._deliverer = emulator._deliverer
-        self._responder = Responder(workspace, emulator._monitor)
+        self._responder = Responder(workspace, emulator._monitor, emulator.clock)
         self._responder.base_url = emulator.base_url
 
     @property

@@ -7,11 +7,9 @@ recorded, in that order, so that tests see exactly what the bot asked and was to
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +17,7 @@ from aiohttp import web
 
 from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
+from .clock import REAL_CLOCK, Clock
 from .faults import Faults
 from .monitor import Monitor
 from .oauth import OAuth
@@ -78,6 +77,7 @@ class WebApi:
         oauth: OAuth,
         faults: Faults,
         monitor: Monitor,
+        clock: Clock = REAL_CLOCK,
     ) -> None:
         self.contexts = contexts
         self.app_context = app_context
@@ -85,6 +85,7 @@ class WebApi:
         self.oauth = oauth
         self.faults = faults
         self.monitor = monitor
+        self.clock = clock
 
     async def handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -107,7 +108,7 @@ class WebApi:
                 body.get("ok") is True,
                 body,
                 status,
-                time.time(),
+                self.clock.time(),
                 team_id,
                 connection=_peer(request),
             )
@@ -121,7 +122,7 @@ class WebApi:
         fault = self.faults.take(method)
         if fault is not None:
             if fault.delay > 0:
-                await asyncio.sleep(fault.delay)
+                await self.clock.sleep(fault.delay)
             if fault.applied:
                 try:
                     handler(ctx, args)

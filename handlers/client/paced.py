@@ -13,12 +13,12 @@ hold a burst of kudos to its first 50 recipients a minute.
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.tiers import MethodBuckets
 from handlers.outbox import marks
 
@@ -39,21 +39,27 @@ class Paced(Exception):
 
 
 class PacedClient(AsyncWebClient):
-    """One per workspace token, so that its buckets count that workspace's calls."""
+    """One per workspace token, so that its buckets count that workspace's calls.
+
+    It paces by overriding `api_call`, which every slack_sdk method (files_upload_v2's steps
+    too) goes through; a wrapper would have to re-expose each method the outbox calls.
+    """
 
     def __init__(
         self,
         *args: Any,
         seconds_per_message: float = SECONDS_PER_MESSAGE,
         tiers: MethodBuckets | None = None,
+        clock: PaceClock = REAL_CLOCK,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._clock = clock
         self._interval = seconds_per_message
         self._next_slot: dict[str, float] = {}
         self._last_answered: dict[str, float] = {}
         self._in_channel: dict[str, asyncio.Lock] = {}
-        self._tiers = tiers or MethodBuckets()
+        self._tiers = tiers or MethodBuckets(clock=clock.monotonic)
         self._appointments: dict[str, float] = {}
         self._dms: dict[str, AsyncSlackResponse] = {}
         self._opening: dict[str, asyncio.Lock] = {}
@@ -86,13 +92,13 @@ class PacedClient(AsyncWebClient):
         the previous call before it answered, so spacing from its answer always holds.
         """
         async with self._in_channel.setdefault(channel, asyncio.Lock()):
-            since = time.monotonic() - self._last_answered.get(channel, -self._interval)
+            since = self._clock.monotonic() - self._last_answered.get(channel, -self._interval)
             if since < self._interval:
-                await asyncio.sleep(self._interval - since)
+                await self._clock.sleep(self._interval - since)
             try:
                 return await super().api_call(api_method, **kwargs)
             finally:
-                self._last_answered[channel] = time.monotonic()
+                self._last_answered[channel] = self._clock.monotonic()
 
     async def _open_dm(self, args: dict[str, Any], kwargs: dict[str, Any]) -> AsyncSlackResponse:
         """A one-person DM from the cache, or opened and remembered; group DMs always open."""
@@ -105,13 +111,13 @@ class PacedClient(AsyncWebClient):
             if one not in self._dms:
                 # Messages to someone whose DM waits for its turn share that turn: each one
                 # asking for a turn of its own would put the book far beyond the real queue.
-                later = self._open_turn.get(one, 0.0) - time.monotonic()
+                later = self._open_turn.get(one, 0.0) - self._clock.monotonic()
                 if later > 0:
                     raise Paced(later)
                 try:
                     await self._wait_for_turn("conversations.open", "")
                 except Paced as paced:
-                    self._open_turn[one] = time.monotonic() + paced.seconds
+                    self._open_turn[one] = self._clock.monotonic() + paced.seconds
                     raise
                 self._dms[one] = await super().api_call("conversations.open", **kwargs)
                 self._open_turn.pop(one, None)
@@ -150,7 +156,7 @@ class PacedClient(AsyncWebClient):
     async def _wait_for_turn(self, method: str, channel: str) -> None:
         """Wait for the method's token and the channel's slot, or raise Paced taking neither:
         a turn given up must not keep later calls waiting."""
-        now = time.monotonic()
+        now = self._clock.monotonic()
         slot = max(now, self._next_slot.get(channel, now)) if channel else now
         channel_wait, tier_wait = slot - now, self._tiers.wait(method)
         wait = max(channel_wait, tier_wait)
@@ -162,4 +168,4 @@ class PacedClient(AsyncWebClient):
         if channel:
             self._next_slot[channel] = now + wait + self._interval
         if wait > 0:
-            await asyncio.sleep(wait)
+            await self._clock.sleep(wait)

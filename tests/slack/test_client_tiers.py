@@ -1,6 +1,10 @@
 """The outbox's client keeps each Web API method within its Slack rate-limit tier: a token
 bucket per method gives a burst, then evenly spaced calls; a call whose turn is near waits,
-one whose turn is far raises Paced without reaching Slack or using up its turn."""
+one whose turn is far raises Paced without reaching Slack or using up its turn.
+
+The client and the emulator share a fake clock: the spacing is measured in its time, and
+nothing waits in real time. The two bursts of concurrent calls keep real (0.1 s) spacing: a
+fake clock that jumps as each caller sleeps cannot say when the calls already sent arrive."""
 
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from handlers.client.tiers import (
     TokenBucket,
     tier_allowance,
 )
-from slack_emulator import SlackEmulator
+from slack_emulator import FakeClock, SlackEmulator
 
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 OUTBOX_CALLERS = (
@@ -45,30 +49,22 @@ OUTBOX_CALLERS = (
 )
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_burst_goes_at_once_then_calls_are_spaced_by_the_allowance() -> None:
     """60 a minute with a burst of 3: three calls free, then one a second."""
     clock = FakeClock()
-    bucket = TokenBucket(Allowance(per_minute=60, burst=3), clock)
+    bucket = TokenBucket(Allowance(per_minute=60, burst=3), clock.monotonic)
     for _ in range(3):
         assert bucket.wait() == 0
         bucket.take()
     assert bucket.wait() == pytest.approx(1.0)
-    clock.now += 0.25
+    clock.advance(0.25)
     assert bucket.wait() == pytest.approx(0.75)
 
 
 def test_calls_promised_ahead_push_the_next_turn_back() -> None:
     """A token taken before it refilled is a debt: callers queue one interval apart."""
     clock = FakeClock()
-    bucket = TokenBucket(Allowance(per_minute=60, burst=1), clock)
+    bucket = TokenBucket(Allowance(per_minute=60, burst=1), clock.monotonic)
     waits = []
     for _ in range(4):
         waits.append(bucket.wait())
@@ -78,10 +74,10 @@ def test_calls_promised_ahead_push_the_next_turn_back() -> None:
 
 def test_a_quiet_spell_refills_no_more_than_the_burst() -> None:
     clock = FakeClock()
-    bucket = TokenBucket(Allowance(per_minute=60, burst=2), clock)
+    bucket = TokenBucket(Allowance(per_minute=60, burst=2), clock.monotonic)
     bucket.take()
     bucket.take()
-    clock.now += 3_600
+    clock.advance(3_600)
     bucket.take()
     bucket.take()
     assert bucket.wait() == pytest.approx(1.0)
@@ -89,7 +85,7 @@ def test_a_quiet_spell_refills_no_more_than_the_burst() -> None:
 
 def test_unknown_and_special_methods_are_not_limited() -> None:
     """chat.postMessage keeps its per-channel pace only; a method not in the table, none."""
-    buckets = MethodBuckets(clock=FakeClock())
+    buckets = MethodBuckets(clock=FakeClock().monotonic)
     for method in ("chat.postMessage", "chat.getPermalink", "auth.test", "emoji.list"):
         for _ in range(1_000):
             buckets.take(method)
@@ -123,12 +119,14 @@ async def test_a_turn_further_off_than_the_wait_raises_paced_and_takes_nothing()
     """Past MAX_WAIT_SECONDS the call raises Paced with the wait, before any request (the
     client points nowhere), and leaves the bucket as it was."""
     clock = FakeClock()
-    buckets = MethodBuckets({"conversations.open": Allowance(60, burst=1)}, clock)
+    buckets = MethodBuckets({"conversations.open": Allowance(60, burst=1)}, clock.monotonic)
     for _ in range(int(MAX_WAIT_SECONDS) + 2):
         buckets.take("conversations.open")
     owed = buckets.wait("conversations.open")
     assert owed > MAX_WAIT_SECONDS
-    client = PacedClient(token="xoxb-unused", base_url="http://127.0.0.1:9/api/", tiers=buckets)
+    client = PacedClient(
+        token="xoxb-unused", base_url="http://127.0.0.1:9/api/", tiers=buckets, clock=clock
+    )
     with pytest.raises(Paced) as paced:
         await client.conversations_open(users="U1")
     assert paced.value.seconds == pytest.approx(owed)
@@ -136,28 +134,49 @@ async def test_a_turn_further_off_than_the_wait_raises_paced_and_takes_nothing()
 
 
 @pytest.fixture
-async def emu() -> AsyncIterator[SlackEmulator]:
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def emu(clock: FakeClock) -> AsyncIterator[SlackEmulator]:
+    async with SlackEmulator("tiers-test-secret", clock=clock) as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def real_time_emu() -> AsyncIterator[SlackEmulator]:
     async with SlackEmulator("tiers-test-secret") as emulator:
         yield emulator
 
 
 def _client(
-    emu: SlackEmulator, method: str, allowance: Allowance, seconds_per_message: float = 1.0
+    emu: SlackEmulator,
+    method: str | None = None,
+    allowance: Allowance | None = None,
+    seconds_per_message: float = 1.0,
 ) -> PacedClient:
-    buckets = MethodBuckets({method: allowance})
+    """A paced client on the emulator's fake clock, with one method's allowance (or all of
+    Slack's)."""
+    clock = emu.clock
+    buckets = MethodBuckets(
+        {method: allowance} if method and allowance else ALLOWANCES, clock.monotonic
+    )
     return PacedClient(
         token=emu.bot_token,
         base_url=emu.api_url,
         tiers=buckets,
         seconds_per_message=seconds_per_message,
+        clock=clock,
     )
 
 
 async def test_a_burst_to_a_tier_3_method_reaches_slack_spaced_by_the_bucket(
-    emu: SlackEmulator,
+    real_time_emu: SlackEmulator,
 ) -> None:
     """conversations.info at 600 a minute, burst 2 (for a fast test): Slack sees two calls at
     once and then one every 0.1 s, never sooner."""
+    emu = real_time_emu
     client = _client(emu, "conversations.info", Allowance(per_minute=600, burst=2))
     general = emu.workspace.general.id
     await asyncio.gather(*(client.conversations_info(channel=general) for _ in range(8)))
@@ -169,11 +188,12 @@ async def test_a_burst_to_a_tier_3_method_reaches_slack_spaced_by_the_bucket(
 
 
 async def test_over_its_tier_a_plain_client_gets_429s_and_the_paced_one_none(
-    emu: SlackEmulator,
+    real_time_emu: SlackEmulator,
 ) -> None:
     """With the emulator enforcing the tier, the same side-by-side burst is refused for a plain
     client and answered in full for the paced one (Slack's burst is one call more generous,
     so the test measures spacing, not the loopback's jitter)."""
+    emu = real_time_emu
     emu.faults.limit_rate("conversations.info", per_minute=600, burst=3)
     general = emu.workspace.general.id
     plain = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url)
@@ -209,12 +229,12 @@ async def test_a_tier_paced_update_keeps_the_channel_free_for_the_next_message(
     every 0.5 s): the next message goes in the slot after the first update, not one later."""
     client = _client(emu, "chat.update", Allowance(6, burst=1), seconds_per_message=0.5)
     general = emu.workspace.general.id
-    clock = asyncio.get_running_loop().time
+    clock = emu.clock.monotonic
     posted = await client.chat_postMessage(channel=general, text="first")
     await client.chat_update(channel=general, ts=posted["ts"], text="edited")  # waits 0.5 s
     with pytest.raises(Paced):
         await client.chat_update(channel=general, ts=posted["ts"], text="again")
-    await asyncio.sleep(0.55)
+    await emu.clock.sleep(0.55)
     started = clock()
     await client.chat_postMessage(channel=general, text="second")
     assert clock() - started < 0.25
@@ -225,7 +245,7 @@ async def test_a_persons_dm_is_opened_once_and_group_dms_every_time(emu: SlackEm
     DM is opened each time it is asked for."""
     ada = emu.workspace.add_user("ada").id
     bo = emu.workspace.add_user("bo").id
-    client = PacedClient(token=emu.bot_token, base_url=emu.api_url)
+    client = _client(emu)
     opened = await asyncio.gather(*(client.conversations_open(users=ada) for _ in range(20)))
     assert {o["channel"]["id"] for o in opened} == {emu.workspace.open_im(ada).id}
     for _ in range(2):
@@ -240,7 +260,7 @@ async def test_a_slow_answer_holds_the_channels_next_message_until_a_second_afte
     """The first of two messages to one channel takes 1.5 s to be answered: the second, though
     its slot came at 1 s, reaches Slack a full second after that answer, never close behind."""
     emu.faults.add("chat.postMessage", delay=1.5)
-    client = PacedClient(token=emu.bot_token, base_url=emu.api_url)
+    client = _client(emu)
     general = emu.workspace.general.id
     await asyncio.gather(
         client.chat_postMessage(channel=general, text="slow"),
