@@ -10,13 +10,13 @@ if nobody had acked, so Slack shows "operation_timeout" instead of our message.
 from __future__ import annotations
 
 import asyncio
-import functools
 import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.kwargs_injection.async_args import AsyncArgs
+from slack_bolt.kwargs_injection.async_utils import build_async_required_kwargs
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -26,7 +26,6 @@ from handlers.client.failures import is_transient
 from handlers.dispatch.after_ack import Turn
 from handlers.dispatch.inbox import stored
 
-NEEDED = ("ack", "body", "client", "context", "respond")
 SLACK_BUSY = (
     "Slack didn't answer me just now, so I couldn't finish that. Please try again in a minute."
 )
@@ -63,25 +62,29 @@ def friendly(
 ) -> Callable[..., Awaitable[Any]]:
     """Wrap a listener so a UserError is acked (if need be) and shown to the person, and its
     request's inbox entry is closed by `done` when the work ends, whichever way it ends —
-    except by cancellation: a replica stopping before the work ran leaves it to be replayed."""
-    signature = inspect.signature(listener)
-    own = list(signature.parameters)
-    extra = [
-        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-        for name in NEEDED
-        if name not in own
-    ]
+    except by cancellation: a replica stopping before the work ran leaves it to be replayed.
 
-    @functools.wraps(listener)
-    async def wrapper(**kwargs: Any) -> Any:
+    The wrapper asks Bolt for one documented argument, `args` (every argument Bolt knows),
+    and calls the listener with the ones it names, picked by Bolt's own kwargs injection: the
+    listener's signature is left as written, and its `ack` also takes a turn after answering.
+    (A listener middleware could not do this: Bolt runs it to the end before the listener.)
+    """
+    names = list(inspect.signature(listener).parameters)
+
+    async def run(args: AsyncArgs) -> Any:
         turn = Turn(turns)
         cancelled = False
-        acked: AsyncAck | None = kwargs.get("ack")
-        arguments = {name: kwargs[name] for name in own}
-        if acked is not None and "ack" in arguments:
-            arguments["ack"] = turn.after(acked)
+        arguments = build_async_required_kwargs(
+            logger=args.logger,
+            required_arg_names=list(names),
+            request=args.req,
+            response=args.resp,
+            this_func=listener,
+        )
+        if "ack" in arguments:
+            arguments["ack"] = turn.after(args.ack)
         try:
-            if acked is not None and acked.response is not None:
+            if args.ack.response is not None:
                 await turn.take()  # Bolt acked events already
             try:
                 return await listener(**arguments)
@@ -90,26 +93,23 @@ def friendly(
                     raise
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
-            ack: AsyncAck | None = kwargs.get("ack")
-            body: dict[str, Any] = kwargs["body"]
-            if ack is not None and ack.response is None:
-                if body.get("command"):
-                    await ack(**render_error(str(error)))
+            if args.ack.response is None:
+                if args.body.get("command"):
+                    await args.ack(**render_error(str(error)))
                     return None
-                await ack()
-            await tell_user(error, body, kwargs.get("respond"), kwargs["client"])
+                await args.ack()
+            await tell_user(error, args.body, args.respond, args.client)
             return None
         except asyncio.CancelledError:
             cancelled = True
             raise
         finally:
             turn.give_back()
-            entry = stored(kwargs["context"])
+            entry = stored(args.context)
             if done is not None and entry is not None and not cancelled:
                 await done(*entry)
 
-    del wrapper.__wrapped__  # Bolt must see the wrapper's signature, not the listener's
-    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*signature.parameters.values(), *extra]
-    )
-    return wrapper
+    # Bolt names a listener's logger after its function: keep the listener's name.
+    run.__name__, run.__qualname__ = listener.__name__, listener.__qualname__
+    run.__module__, run.__doc__ = listener.__module__, listener.__doc__
+    return run
