@@ -240,7 +240,7 @@ class Deliverer:
             None if 200 <= status < 300 else "http_error",
             elapsed,
             reason,
-            answer_headers.get("X-Slack-No-Retry") == "1",
+            {k.lower(): v for k, v in answer_headers.items()}.get("x-slack-no-retry") == "1",
         )
 
     async def _over_http(

@@ -11,16 +11,18 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
+from bot.runtime.app import Askaround
 from bot.runtime.demo.session import settle
 from bot.runtime.demo.shell import to_slack_text
 from bot.runtime.runner import Runner
 from bot.services import Services
 from bot.settings import Settings
 from slack_emulator import SlackEmulator, TeamApi
+from slack_emulator.clock import REAL_CLOCK, Clock
 from storage import outbox
 from tests.databases import fresh_database
 
@@ -56,10 +58,18 @@ def subscribed_events() -> set[str]:
     return set(manifest["settings"]["event_subscriptions"]["bot_events"])
 
 
+class Running(Protocol):
+    """The bot a harness drives: `askaround serve`'s `Runner` here; the in-process bot in
+    tier (b) (`tests/slack/harness.py`)."""
+
+    settings: Settings
+    bot: Askaround
+
+
 @dataclass
 class Harness:
     emu: SlackEmulator
-    runner: Runner
+    runner: Running
     users: dict[str, str] = field(default_factory=dict)
     channels: dict[str, str] = field(default_factory=dict)
     team: TeamApi | None = None  # the workspace acted in; None: the emulator's first
@@ -82,7 +92,7 @@ class Harness:
     ) -> Harness:
         """Another workspace on the same emulator and bot, seeded like the first one (so the
         same handles, and even the same user and channel ids); install it with `install`."""
-        return _seed(self.emu, self.emu.add_team(team_id, team_name), people, self.runner)
+        return seed_people(self.emu, self.emu.add_team(team_id, team_name), people, self.runner)
 
     async def install(self, *, allow: bool = True) -> Any:
         """Install the app in this harness's workspace through OAuth, as a person would."""
@@ -142,10 +152,11 @@ class Harness:
 
     async def settle(self) -> None:
         """Wait until the bot is quiet: no request in flight, nothing due in its outbox."""
+        assert isinstance(self.runner, Runner)
         await settle(self.emu, self.runner)
 
 
-def _settings(
+def bot_settings(
     emu: SlackEmulator, database_url: str, socket_mode: bool, oauth: bool = False
 ) -> Settings:
     tokens = (
@@ -167,6 +178,19 @@ def _settings(
     )
 
 
+def new_emulator(clock: Clock = REAL_CLOCK) -> SlackEmulator:
+    """The local Slack the tests' bot is registered with (not started yet)."""
+    return SlackEmulator(
+        signing_secret=SIGNING_SECRET,
+        bot_token=BOT_TOKEN,
+        app_token=APP_TOKEN,
+        event_subscriptions=subscribed_events(),
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        clock=clock,
+    )
+
+
 @asynccontextmanager
 async def running_bot(
     tmp_path: Path,
@@ -182,18 +206,11 @@ async def running_bot(
     (`Harness.install`)."""
     async with fresh_database(tmp_path) as fresh_url:
         url = database_url or fresh_url
-        emu = SlackEmulator(
-            signing_secret=SIGNING_SECRET,
-            bot_token=BOT_TOKEN,
-            app_token=APP_TOKEN,
-            event_subscriptions=subscribed_events(),
-            client_id=CLIENT_ID,
-            client_secret=CLIENT_SECRET,
-        )
+        emu = new_emulator()
         await emu.start()
         try:
-            harness = _seed(emu, emu, people)
-            settings = _settings(emu, url, socket_mode, oauth)
+            harness = seed_people(emu, emu, people)
+            settings = bot_settings(emu, url, socket_mode, oauth)
             async with Runner(settings) as runner:
                 emu.request_url = runner.url
                 emu.install_url = f"{runner.base_url}/slack/install"
@@ -205,11 +222,11 @@ async def running_bot(
             await emu.stop()
 
 
-def _seed(
+def seed_people(
     emu: SlackEmulator,
     team: TeamApi,
     people: Iterable[PersonSpec],
-    runner: Runner | None = None,
+    runner: Running | None = None,
 ) -> Harness:
     people = tuple(people)
     harness = Harness(emu=emu, runner=runner, team=None if team is emu else team)  # type: ignore[arg-type]

@@ -16,26 +16,26 @@ from bot.runtime.runner import in_flight_listeners
 from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
 from storage.db import create_inbox_engine
 from storage.models import InboxItem
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
 
 REASON = "for untangling the release #teamwork"
 
 
-async def orphan_everything(slack: Harness) -> None:
+async def orphan_everything(slack: SlackHarness) -> None:
     """Hand every stored request to a replica that is not running, open again."""
     async with slack.services.sessions() as s, s.begin():
         await s.execute(update(InboxItem).values(replica_id="dead-replica", done_at=None))
 
 
-async def replay(slack: Harness) -> None:
+async def replay(slack: SlackHarness) -> None:
     """Run the replay job now (its timer may beat us to it: either way once) and settle."""
     await slack.runner.bot.scheduler.run_once("replay")
     await slack.drain()
     assert await slack.services.inbox.open_count() == 0
 
 
-async def test_a_request_acked_but_never_worked_is_replayed_once(slack: Harness) -> None:
+async def test_a_request_acked_but_never_worked_is_replayed_once(slack: SlackHarness) -> None:
     """Acked, then its listener is cancelled before its turn (the replica "dies"): nothing
     is in the ledger. The replay gives the kudos, one shout-out, one DM, one confirmation."""
     turns = slack.runner.bot.router.turns
@@ -64,7 +64,7 @@ async def test_a_request_acked_but_never_worked_is_replayed_once(slack: Harness)
     assert await slack.runner.bot.scheduler.run_once("replay") == 0  # nothing orphaned now
 
 
-async def test_replaying_finished_work_adds_nothing(slack: Harness) -> None:
+async def test_replaying_finished_work_adds_nothing(slack: SlackHarness) -> None:
     """A replica that died after its work but before closing the request: the replay of a
     kudos, a question and a click finds their keys and posts nothing new."""
     await slack.command("alice", "/kudos", f"@bob @carol {REASON}")
@@ -88,7 +88,7 @@ async def test_replaying_finished_work_adds_nothing(slack: Harness) -> None:
     assert len(rows) == 2 and all(r.replays == 1 and r.done_at for r in rows)
 
 
-async def test_retried_command_is_stored_and_worked_once(slack: Harness) -> None:
+async def test_retried_command_is_stored_and_worked_once(slack: SlackHarness) -> None:
     """The same slash command delivered four times (same trigger id) is one inbox entry."""
     command = await slack.command("alice", "/kudos", f"@bob {REASON}")
     await slack.emu.redeliver(command, times=3)
@@ -99,7 +99,7 @@ async def test_retried_command_is_stored_and_worked_once(slack: Harness) -> None
     assert len(await ledger(slack)) == 1
 
 
-async def test_on_a_sqlite_file_requests_are_stored_in_the_inbox_file(slack: Harness) -> None:
+async def test_on_a_sqlite_file_requests_are_stored_in_the_inbox_file(slack: SlackHarness) -> None:
     """A kudos is stored in `<database>-inbox`, not in the database's own inbox table, so an
     ack never waits for the database's write lock; on PostgreSQL it stays in the database."""
     await slack.command("alice", "/kudos", f"@bob {REASON}")

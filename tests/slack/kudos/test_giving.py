@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import (
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import (
     configure,
     dm_text,
     ephemeral_text,
@@ -16,7 +16,9 @@ from tests.e2e.kudos.world import (
 )
 
 
-async def test_command_writes_one_entry_per_recipient_and_tells_everyone(slack: Harness) -> None:
+async def test_command_writes_one_entry_per_recipient_and_tells_everyone(
+    slack: SlackHarness,
+) -> None:
     """`/kudos @bob @carol for … #teamwork #ownership`: two entries, one shout-out, two DMs,
     and an ephemeral confirmation with the allowance left and an Undo button."""
     await give(slack, "alice", "@bob @carol for untangling the release #teamwork #ownership")
@@ -42,7 +44,7 @@ async def test_command_writes_one_entry_per_recipient_and_tells_everyone(slack: 
     assert "Undo" in str(ephemeral.blocks)
 
 
-async def test_undo_within_five_minutes_takes_the_kudos_back(slack: Harness) -> None:
+async def test_undo_within_five_minutes_takes_the_kudos_back(slack: SlackHarness) -> None:
     """Undo marks the entries undone, deletes the shout-out and says so in the confirmation."""
     await give(slack, "alice", "@bob for reviewing the migration plan #craft")
     await slack.emu.click_button(slack.user("alice"), "Undo")
@@ -54,7 +56,7 @@ async def test_undo_within_five_minutes_takes_the_kudos_back(slack: Harness) -> 
     assert "4 of 5 left today" in ephemeral_text(slack, "alice")  # undone ones don't count
 
 
-async def test_undo_after_five_minutes_is_refused(slack: Harness) -> None:
+async def test_undo_after_five_minutes_is_refused(slack: SlackHarness) -> None:
     """After 5 minutes the Undo button explains that the kudos stay."""
     await give(slack, "alice", "@bob for reviewing the migration plan #craft")
     slack.services.clock.advance(timedelta(minutes=6))
@@ -66,7 +68,7 @@ async def test_undo_after_five_minutes_is_refused(slack: Harness) -> None:
 
 
 async def test_reaction_gives_kudos_to_the_author_with_the_message_as_reason(
-    slack: Harness,
+    slack: SlackHarness,
 ) -> None:
     """`:kudos:` on Carol's message: Bob thanks Carol, and her message is the reason."""
     message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
@@ -81,7 +83,9 @@ async def test_reaction_gives_kudos_to_the_author_with_the_message_as_reason(
     assert "4 of 5 left today" in ephemeral_text(slack, "bob")
 
 
-async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(slack: Harness) -> None:
+async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(
+    slack: SlackHarness,
+) -> None:
     """Only the configured emoji count; a workspace may configure several."""
     message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
     await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "thumbsup")
@@ -93,7 +97,7 @@ async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(slack: 
     assert len(await ledger(slack)) == 1
 
 
-async def test_reacting_to_a_shout_out_seconds_it(slack: Harness) -> None:
+async def test_reacting_to_a_shout_out_seconds_it(slack: SlackHarness) -> None:
     """Maria reacts to Alice's shout-out for Bob: Maria thanks Bob for the same thing."""
     await give(slack, "alice", "@bob for untangling the release #teamwork")
     [shoutout] = kudos_posts(slack, "general")
@@ -110,7 +114,9 @@ async def test_reacting_to_a_shout_out_seconds_it(slack: Harness) -> None:
     assert "4 of 5 left today" in ephemeral_text(slack, "maria")
 
 
-async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(slack: Harness) -> None:
+async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(
+    slack: SlackHarness,
+) -> None:
     """Give kudos on Carol's message: the modal names Carol and links the message; Bob adds a
     reason and a value and submits."""
     message = await slack.post("carol", "general", "Fixed the flaky deploy job")
@@ -142,7 +148,7 @@ async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(slack: 
     assert "4 of 5 left today" in ephemeral_text(slack, "bob")
 
 
-async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: Harness) -> None:
+async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: SlackHarness) -> None:
     """The global shortcut's modal asks for people and a channel; the shout-out goes there."""
     await slack.emu.global_shortcut(slack.user("maria"), "give_kudos_global")
     await slack.settle()
@@ -164,7 +170,7 @@ async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: Harnes
     assert len(kudos_posts(slack, "general")) == 1
 
 
-async def test_home_tab_shows_kudos_and_its_button_opens_the_modal(slack: Harness) -> None:
+async def test_home_tab_shows_kudos_and_its_button_opens_the_modal(slack: SlackHarness) -> None:
     """The Home tab shows the allowance and received kudos; its button opens the same modal."""
     await give(slack, "alice", "@maria for the quarterly planning #ownership")
     await slack.emu.open_home(slack.user("maria"))

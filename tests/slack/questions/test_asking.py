@@ -5,24 +5,24 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Offer, Question
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 
-async def offers(slack: Harness) -> list[Offer]:
+async def offers(slack: SlackHarness) -> list[Offer]:
     async with slack.services.sessions() as s:
         return list((await s.scalars(select(Offer).order_by(Offer.id))).all())
 
 
-async def questions(slack: Harness) -> list[Question]:
+async def questions(slack: SlackHarness) -> list[Question]:
     async with slack.services.sessions() as s:
         return list((await s.scalars(select(Question).order_by(Question.id))).all())
 
 
-def offer_dms(slack: Harness, handle: str) -> list[str]:
+def offer_dms(slack: SlackHarness, handle: str) -> list[str]:
     return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
 
 
-async def test_mention_routes_privately_and_answers_in_the_thread(slack: Harness) -> None:
+async def test_mention_routes_privately_and_answers_in_the_thread(slack: SlackHarness) -> None:
     """`@askaround …?` : terraform experts get a private DM with buttons and the reason; the
     asker gets the list in the thread; the asker and non-experts are not asked."""
     message = await slack.post(
@@ -41,7 +41,7 @@ async def test_mention_routes_privately_and_answers_in_the_thread(slack: Harness
     assert any("asking" in m.text for m in thread)
 
 
-async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: Harness) -> None:
+async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: SlackHarness) -> None:
     """`/ask` tells the asker privately; `/ask mine` lists it; withdrawing closes the offers."""
     await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
     await slack.settle()
@@ -57,7 +57,7 @@ async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: Harness) -
     assert (await questions(slack))[0].status == "withdrawn"
 
 
-async def test_private_question_waits_for_consent(slack: Harness) -> None:
+async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:
     """A DM question reaches nobody until the asker clicks "Ask … colleagues privately"."""
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
@@ -69,7 +69,7 @@ async def test_private_question_waits_for_consent(slack: Harness) -> None:
     assert (await questions(slack))[0].status == "open"
 
 
-async def test_find_an_expert_shortcut(slack: Harness) -> None:
+async def test_find_an_expert_shortcut(slack: SlackHarness) -> None:
     """The message shortcut asks about someone's message, on behalf of whoever used it."""
     message = await slack.post("carol", "general", "our terraform plan keeps timing out in CI")
     delivery = await slack.emu.message_shortcut(slack.user("maria"), "find_expert", message)
@@ -81,7 +81,7 @@ async def test_find_an_expert_shortcut(slack: Harness) -> None:
     assert await offers(slack)
 
 
-async def test_too_short_a_question_gets_a_friendly_hint(slack: Harness) -> None:
+async def test_too_short_a_question_gets_a_friendly_hint(slack: SlackHarness) -> None:
     """`/ask tf?` asks for more words instead of bothering anyone."""
     await slack.command("alice", "/ask", "tf?")
     await slack.settle()
@@ -89,7 +89,7 @@ async def test_too_short_a_question_gets_a_friendly_hint(slack: Harness) -> None
     assert await offers(slack) == []
 
 
-async def test_withdraw_needs_a_plain_question_number(slack: Harness) -> None:
+async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> None:
     """`/ask withdraw ²` or a huge number gets the hint instead of an error."""
     for bad in ("²", "99999999999999999999", "twelve"):
         await slack.command("alice", "/ask", f"withdraw {bad}")

@@ -5,17 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.help import SLASH_COMMANDS
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import ephemeral_text, give, shift_kudos
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ephemeral_text, give, shift_kudos
 
 
-async def _some_kudos(slack: Harness) -> None:
+async def _some_kudos(slack: SlackHarness) -> None:
     await give(slack, "alice", "@bob @carol for untangling the release #teamwork")
     await give(slack, "maria", "@bob for the postgres upgrade #craft")
     await give(slack, "bob", "@carol for the on-call handover #teamwork", channel="general")
 
 
-async def test_leaderboard_names_people_without_pinging_them(slack: Harness) -> None:
+async def test_leaderboard_names_people_without_pinging_them(slack: SlackHarness) -> None:
     """`/kudos top` ranks by kudos received, by name: no `<@U…>` that would notify anyone."""
     await _some_kudos(slack)
     await slack.emu.slash_command(
@@ -28,7 +28,7 @@ async def test_leaderboard_names_people_without_pinging_them(slack: Harness) -> 
     assert "<@" not in board.text and "<@" not in str(board.blocks)
 
 
-async def test_leaderboard_by_period_and_value(slack: Harness) -> None:
+async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     """`top week #craft` keeps this week's kudos tagged #craft; `all` reaches back further."""
     await give(slack, "alice", "@carol for last year's migration #craft")
     await shift_kudos(slack, created_at=slack.services.clock.now() - timedelta(days=400))
@@ -45,7 +45,7 @@ async def test_leaderboard_by_period_and_value(slack: Harness) -> None:
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
 
 
-async def test_me_shows_received_given_values_streak_and_reasons(slack: Harness) -> None:
+async def test_me_shows_received_given_values_streak_and_reasons(slack: SlackHarness) -> None:
     """`/kudos me` sums up what you received and gave, your top values and giving streak."""
     await _some_kudos(slack)
     await give(slack, "bob", "me")
@@ -56,7 +56,7 @@ async def test_me_shows_received_given_values_streak_and_reasons(slack: Harness)
     assert "the postgres upgrade" in said and "from Maria Lopez" in said
 
 
-async def test_about_someone_lists_public_reasons_only(slack: Harness) -> None:
+async def test_about_someone_lists_public_reasons_only(slack: SlackHarness) -> None:
     """`/kudos @carol` shows what Carol was thanked for in public, not in private channels."""
     await _some_kudos(slack)
     await give(slack, "alice", "@bob for keeping a secret well", channel="secret")
@@ -66,7 +66,7 @@ async def test_about_someone_lists_public_reasons_only(slack: Harness) -> None:
     assert "postgres upgrade" in said and "secret" not in said
 
 
-async def test_help_lists_every_kudos_subcommand(slack: Harness) -> None:
+async def test_help_lists_every_kudos_subcommand(slack: SlackHarness) -> None:
     """`/kudos help` (and a bare `/kudos`) lists every usage from bot/help.py."""
     await give(slack, "carol", "help")
     said = ephemeral_text(slack, "carol")

@@ -10,29 +10,29 @@ from sqlalchemy import select
 from bot.questions.service import RoutingConfig
 from slack_emulator import Message
 from storage.models import Offer, Question
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state?"
 
 
-async def ask(slack: Harness) -> Message:
+async def ask(slack: SlackHarness) -> Message:
     message = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
     await slack.settle()
     return message
 
 
-async def rows(slack: Harness) -> tuple[Question, list[Offer]]:
+async def rows(slack: SlackHarness) -> tuple[Question, list[Offer]]:
     async with slack.services.sessions() as s:
         question = (await s.scalars(select(Question))).one()
         offers = list((await s.scalars(select(Offer).order_by(Offer.id))).all())
     return question, offers
 
 
-def offer_dm(slack: Harness, handle: str) -> Message:
+def offer_dm(slack: SlackHarness, handle: str) -> Message:
     return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id][-1]
 
 
-async def test_first_accept_connects_and_closes_the_other_offers(slack: Harness) -> None:
+async def test_first_accept_connects_and_closes_the_other_offers(slack: SlackHarness) -> None:
     """Dev accepts: a thread message introduces dev to alice, and Bob's DM now says dev is on it
     (its buttons gone, so it cannot be accepted any more)."""
     message = await ask(slack)
@@ -48,7 +48,7 @@ async def test_first_accept_connects_and_closes_the_other_offers(slack: Harness)
     assert {o.status for o in offers if o.candidate_user_id == slack.user("bob")} == {"superseded"}
 
 
-async def test_two_experts_clicking_at_once_have_exactly_one_winner(slack: Harness) -> None:
+async def test_two_experts_clicking_at_once_have_exactly_one_winner(slack: SlackHarness) -> None:
     """Simultaneous "I can help" from two people: the database lets exactly one win."""
     await ask(slack)
     dev_dm, bob_dm = offer_dm(slack, "dev"), offer_dm(slack, "bob")
@@ -67,7 +67,7 @@ async def test_two_experts_clicking_at_once_have_exactly_one_winner(slack: Harne
     assert len(connections) == 1
 
 
-async def test_declines_then_nobody_left_is_told_honestly(slack: Harness) -> None:
+async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -> None:
     """Everyone says "Not me": the next people are asked, and when nobody is left the asker
     is told so in the thread."""
     message = await ask(slack)
@@ -89,7 +89,7 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: Harness) -> Non
     assert "couldn't find anyone" in thread[-1].text
 
 
-async def test_suggest_someone_asks_the_referred_colleague(slack: Harness) -> None:
+async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
     """Bob picks Carol in "Suggest someone": Carol gets a DM that says someone thought of her."""
     await ask(slack)
     await slack.emu.click(
@@ -105,7 +105,7 @@ async def test_suggest_someone_asks_the_referred_colleague(slack: Harness) -> No
     assert "thought of you" in offer_dm(slack, "carol").text
 
 
-async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Harness) -> None:
+async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: SlackHarness) -> None:
     """Nobody answers: 20 minutes later nothing moves; after 31 working minutes the first
     offers expire and the next candidate is asked."""
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
@@ -123,7 +123,7 @@ async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Ha
     assert "asked someone else" in str(offer_dm(slack, "dev").blocks)
 
 
-async def test_solved_invites_the_asker_to_give_kudos(slack: Harness) -> None:
+async def test_solved_invites_the_asker_to_give_kudos(slack: SlackHarness) -> None:
     """Helper connected, asker presses Solved: the question is solved, the helper's help is
     recorded, and a "Give kudos" button opens the kudos modal prefilled with the helper."""
     message = await ask(slack)

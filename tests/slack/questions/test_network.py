@@ -5,15 +5,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Offer
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 
-async def offers(slack: Harness) -> list[Offer]:
+async def offers(slack: SlackHarness) -> list[Offer]:
     async with slack.services.sessions() as s:
         return list((await s.scalars(select(Offer).order_by(Offer.id))).all())
 
 
-async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: Harness) -> None:
+async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: SlackHarness) -> None:
     """Nobody declared Kubernetes, but Carol's network has the CNCF Slack: she is asked as a
     connector, with that reason, and her network is not shown to the asker."""
     await slack.command(
@@ -30,7 +30,7 @@ async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: Har
     assert "CNCF" in str(dm.blocks)
 
 
-async def test_watched_channel_offers_help_only_for_questions(slack: Harness) -> None:
+async def test_watched_channel_offers_help_only_for_questions(slack: SlackHarness) -> None:
     """An admin watches #general; a real question gets a private offer of help in its thread,
     chit-chat gets nothing, and "Not now" keeps the bot quiet for that person."""
     slack.emu.workspace.user(slack.user("maria")).is_admin = True
@@ -56,14 +56,14 @@ async def test_watched_channel_offers_help_only_for_questions(slack: Harness) ->
     assert await offers(slack) == []
 
 
-async def test_only_admins_choose_watched_channels(slack: Harness) -> None:
+async def test_only_admins_choose_watched_channels(slack: SlackHarness) -> None:
     """A non-admin's `/ask watch` is refused with a clear message."""
     await slack.command("bob", "/ask", "watch")
     await slack.settle()
     assert "Only workspace admins" in slack.emu.ephemerals(slack.user("bob"))[-1].text
 
 
-async def test_find_an_expert_from_a_nudge(slack: Harness) -> None:
+async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
     """Pressing "Find an expert" on the nudge routes that message's question."""
     slack.emu.workspace.user(slack.user("maria")).is_admin = True
     await slack.command("maria", "/ask", "watch")

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from bot.questions.policy import Limits
 from bot.questions.service import RoutingConfig
 from storage.models import Offer, OutboxItem, Question
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 OUTBOX_METHODS = ("chat.postMessage", "chat.update", "conversations.open", "chat.getPermalink")
 
 
-async def test_faults_delay_but_never_lose_or_double_a_message(slack: Harness) -> None:
+async def test_faults_delay_but_never_lose_or_double_a_message(slack: SlackHarness) -> None:
     """8 questions while 20% of the outbox's Slack calls answer 429 or 500: afterwards each
     offer has exactly one DM, each asker exactly one "I'm asking" reply, nothing failed."""
     slack.services.clock.thaw()  # backoff needs real time to pass
@@ -53,7 +53,7 @@ async def test_faults_delay_but_never_lose_or_double_a_message(slack: Harness) -
     assert len(offer_dms) == len(offers)
 
 
-async def test_messages_to_one_channel_keep_slacks_pace(slack: Harness) -> None:
+async def test_messages_to_one_channel_keep_slacks_pace(slack: SlackHarness) -> None:
     """Three questions asked in #general at once: the bot's three thread replies there leave
     the outbox about a second apart, not in a burst."""
     for topic in ("state locks", "module registries", "provider upgrades"):

@@ -8,13 +8,13 @@ from sqlalchemy import update
 
 from storage import people, workspaces
 from storage.models import Person
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import configure, ephemeral_text, give, kudos_posts, ledger
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import configure, ephemeral_text, give, kudos_posts, ledger
 
 REASON = "for untangling the release"
 
 
-async def test_no_kudos_to_yourself_bots_or_deactivated_people(slack: Harness) -> None:
+async def test_no_kudos_to_yourself_bots_or_deactivated_people(slack: SlackHarness) -> None:
     """Each kind of recipient that cannot receive kudos gets its own clear refusal."""
     await give(slack, "alice", f"@alice {REASON}")
     await give(slack, "alice", f"@helperbot {REASON}")
@@ -27,7 +27,7 @@ async def test_no_kudos_to_yourself_bots_or_deactivated_people(slack: Harness) -
     assert kudos_posts(slack, "general") == []
 
 
-async def test_groups_channels_and_broadcasts_are_refused_with_a_hint(slack: Harness) -> None:
+async def test_groups_channels_and_broadcasts_are_refused_with_a_hint(slack: SlackHarness) -> None:
     """`@devs`, `#general` and `@here` are not people: the hint says to mention each person."""
     for text in (
         f"<!subteam^S0123|@devs> {REASON}",
@@ -45,7 +45,7 @@ async def test_groups_channels_and_broadcasts_are_refused_with_a_hint(slack: Har
     assert await ledger(slack) == []
 
 
-async def test_a_reason_is_required_with_a_configurable_minimum(slack: Harness) -> None:
+async def test_a_reason_is_required_with_a_configurable_minimum(slack: SlackHarness) -> None:
     """No reason, or one shorter than the workspace's minimum, is refused."""
     await give(slack, "alice", "@bob")  # a lone mention is "what was @bob thanked for"
     await give(slack, "alice", "@bob thanks!")
@@ -56,7 +56,9 @@ async def test_a_reason_is_required_with_a_configurable_minimum(slack: Harness) 
     assert await ledger(slack) == []
 
 
-async def test_long_reasons_are_stored_in_full_and_shortened_for_display(slack: Harness) -> None:
+async def test_long_reasons_are_stored_in_full_and_shortened_for_display(
+    slack: SlackHarness,
+) -> None:
     """1,900 characters are kept whole in the ledger; the shout-out shows a shortened quote;
     over 2,000 is refused."""
     long_reason = "carefully " * 190
@@ -69,7 +71,7 @@ async def test_long_reasons_are_stored_in_full_and_shortened_for_display(slack: 
     assert "keep it under 2000" in ephemeral_text(slack, "alice")
 
 
-async def test_daily_allowance_counts_recipients(slack: Harness) -> None:
+async def test_daily_allowance_counts_recipients(slack: SlackHarness) -> None:
     """5 recipients a day by default; a give that would go past it is refused whole."""
     await give(slack, "alice", f"@bob @carol @maria {REASON}")
     await give(slack, "alice", f"@bob @carol {REASON} again")
@@ -85,7 +87,7 @@ async def test_daily_allowance_counts_recipients(slack: Harness) -> None:
     assert len(await ledger(slack)) == 5
 
 
-async def test_allowance_day_is_the_givers_own(slack: Harness) -> None:
+async def test_allowance_day_is_the_givers_own(slack: SlackHarness) -> None:
     """Carol is in New York: at 23:30 her time (already the next day in UTC) her day is
     still full; an hour later, after her midnight, it renews."""
     slack.services.clock.freeze(datetime(2026, 3, 10, 3, 30, tzinfo=UTC))  # 23:30 in New York
@@ -99,7 +101,7 @@ async def test_allowance_day_is_the_givers_own(slack: Harness) -> None:
     assert len(await ledger(slack)) == 6
 
 
-async def test_allowance_per_role(slack: Harness) -> None:
+async def test_allowance_per_role(slack: SlackHarness) -> None:
     """A role's allowance (here managers: 7) replaces the workspace's for people with it."""
     async with slack.services.sessions() as s, s.begin():
         await workspaces.configure(s, slack.team_id, role_allowances={"manager": 7})
@@ -112,7 +114,7 @@ async def test_allowance_per_role(slack: Harness) -> None:
     assert "1 of 7 left today" in ephemeral_text(slack, "maria")
 
 
-async def test_unknown_values_are_refused_with_the_closest_suggested(slack: Harness) -> None:
+async def test_unknown_values_are_refused_with_the_closest_suggested(slack: SlackHarness) -> None:
     """`#teamwrok` suggests `#teamwork`; the workspace's own list decides what is known."""
     await give(slack, "alice", f"@bob {REASON} #teamwrok")
     said = ephemeral_text(slack, "alice")
@@ -126,7 +128,9 @@ async def test_unknown_values_are_refused_with_the_closest_suggested(slack: Harn
     assert entry.values == ["speed"]
 
 
-async def test_a_hashtag_slack_linked_to_a_channel_still_counts_as_a_value(slack: Harness) -> None:
+async def test_a_hashtag_slack_linked_to_a_channel_still_counts_as_a_value(
+    slack: SlackHarness,
+) -> None:
     """If a channel is called #craft, Slack sends `<#C…|craft>`: it is the value, not a channel."""
     craft = slack.emu.workspace.add_channel("craft").id
     await slack.emu.slash_command(
@@ -140,7 +144,7 @@ async def test_a_hashtag_slack_linked_to_a_channel_still_counts_as_a_value(slack
     assert entry.values == ["craft"]
 
 
-async def test_values_can_be_required(slack: Harness) -> None:
+async def test_values_can_be_required(slack: SlackHarness) -> None:
     """With values required, kudos without one are refused, listing the values."""
     await configure(slack, values_required=True)
     await give(slack, "alice", f"@bob {REASON}")
@@ -152,7 +156,7 @@ async def test_values_can_be_required(slack: Harness) -> None:
     assert await ledger(slack) == []
 
 
-async def test_private_kudos_stay_where_they_were_given(slack: Harness) -> None:
+async def test_private_kudos_stay_where_they_were_given(slack: SlackHarness) -> None:
     """Given in a private channel: the shout-out stays there (not in the kudos channel), and
     public views leave it out, while the leaderboard counts it."""
     await configure(slack, kudos_channel_id=slack.channel("general"))
@@ -167,7 +171,7 @@ async def test_private_kudos_stay_where_they_were_given(slack: Harness) -> None:
     assert "Bob Chen · 1" in ephemeral_text(slack, "carol")
 
 
-async def test_public_kudos_go_to_the_kudos_channel_with_a_link_back(slack: Harness) -> None:
+async def test_public_kudos_go_to_the_kudos_channel_with_a_link_back(slack: SlackHarness) -> None:
     """With a kudos channel set, a shout-out for kudos given in #random-ish channels goes there
     and links back to where they were given."""
     kudos_channel = slack.emu.workspace.add_channel("kudos").id
@@ -180,7 +184,7 @@ async def test_public_kudos_go_to_the_kudos_channel_with_a_link_back(slack: Harn
     assert kudos_posts(slack, "general") == []
 
 
-async def test_reaction_refusals_are_told_to_the_reactor(slack: Harness) -> None:
+async def test_reaction_refusals_are_told_to_the_reactor(slack: SlackHarness) -> None:
     """Reacting to one's own message, to a bot's message or to a too-short message explains
     why nothing happened, to the reactor only."""
     own = await slack.post("bob", "general", "I wrote the runbook for the failover drill")
@@ -200,7 +204,7 @@ async def test_reaction_refusals_are_told_to_the_reactor(slack: Harness) -> None
     assert await ledger(slack) == []
 
 
-async def test_modal_refusals_show_next_to_the_input(slack: Harness) -> None:
+async def test_modal_refusals_show_next_to_the_input(slack: SlackHarness) -> None:
     """In the modal, a refusal is shown on the input it is about and the modal stays open."""
     message = await slack.post("bob", "general", "Fixed the flaky deploy job")
     await slack.emu.message_shortcut(slack.user("alice"), "give_kudos", message)
@@ -223,7 +227,7 @@ async def test_modal_refusals_show_next_to_the_input(slack: Harness) -> None:
     assert await ledger(slack) == []
 
 
-async def test_a_channel_the_bot_is_not_in_still_gets_its_shout_out(slack: Harness) -> None:
+async def test_a_channel_the_bot_is_not_in_still_gets_its_shout_out(slack: SlackHarness) -> None:
     """In #random (no bot), the shout-out goes through the command's response_url instead."""
     await give(slack, "alice", f"@bob {REASON}", channel="random")
     [entry] = await ledger(slack)

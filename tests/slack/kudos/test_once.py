@@ -6,13 +6,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from storage.models import Kudos
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
 
 REASON = "for untangling the release #teamwork"
 
 
-async def test_retry_storm_leaves_exactly_one_entry_per_kudos(slack: Harness) -> None:
+async def test_retry_storm_leaves_exactly_one_entry_per_kudos(slack: SlackHarness) -> None:
     """Every way of giving, each delivered three more times at once while the first is still
     being handled: command (2 recipients), reaction, seconding (2) and modal: 6 entries."""
     emu = slack.emu
@@ -58,7 +58,7 @@ async def test_retry_storm_leaves_exactly_one_entry_per_kudos(slack: Harness) ->
     assert ephemeral_text(slack, "alice").count("Kudos sent") == 1
 
 
-async def test_reacting_again_after_removing_the_reaction_adds_nothing(slack: Harness) -> None:
+async def test_reacting_again_after_removing_the_reaction_adds_nothing(slack: SlackHarness) -> None:
     """Un-react and react again (a new event id, same message, giver and receiver): the
     reaction's idempotency key is already taken, so the ledger keeps one entry."""
     message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
@@ -72,7 +72,7 @@ async def test_reacting_again_after_removing_the_reaction_adds_nothing(slack: Ha
     assert len(kudos_posts(slack, "general")) == 1
 
 
-async def test_double_clicked_undo_undoes_once(slack: Harness) -> None:
+async def test_double_clicked_undo_undoes_once(slack: SlackHarness) -> None:
     """Undo clicked four times at once: the kudos are undone, the shout-out deleted, once."""
     await slack.command("alice", "/kudos", f"@bob {REASON}")
     await slack.settle()
@@ -85,7 +85,7 @@ async def test_double_clicked_undo_undoes_once(slack: Harness) -> None:
     assert "Undone" in ephemeral_text(slack, "alice")
 
 
-async def test_the_database_refuses_a_second_entry_with_the_same_key(slack: Harness) -> None:
+async def test_the_database_refuses_a_second_entry_with_the_same_key(slack: SlackHarness) -> None:
     """UNIQUE(team_id, idempotency_key) holds even for a writer that skips the service."""
     await slack.command("alice", "/kudos", f"@bob {REASON}")
     await slack.settle()
@@ -108,12 +108,3 @@ async def test_the_database_refuses_a_second_entry_with_the_same_key(slack: Harn
         else:
             raise AssertionError("a duplicate idempotency key was accepted")
         assert await s.scalar(select(func.count()).select_from(Kudos)) == 1
-
-
-async def test_giving_over_socket_mode(slack_socket: Harness) -> None:
-    """The same command works over Socket Mode envelopes, with one entry and one shout-out."""
-    delivery = await slack_socket.command("alice", "/kudos", f"@bob {REASON}")
-    await slack_socket.emu.redeliver(delivery, times=2)
-    await slack_socket.settle()
-    assert len(await ledger(slack_socket)) == 1
-    assert len(kudos_posts(slack_socket, "general")) == 1

@@ -1,0 +1,179 @@
+"""The bot in the test's own process: the local Slack emulator hands each signed request
+straight to Bolt (`app.async_dispatch`), as bolt-python's scenario tests do; the bot's Web
+API calls still reach the emulator over loopback HTTP; a database file (or a fresh
+PostgreSQL database).
+
+The same people and the same `Harness` API as the end-to-end tier (`tests/e2e/harness.py`),
+so tests read alike. What differs is time: Slack's pace (the outbox's paced client and the
+emulator's limits) runs on one fake clock, and waiting for the bot to finish watches its
+work (listeners after their ack, Slack calls, outbox rows) instead of a quiet spell on a
+timer. When only deliveries put back for later are left, `settle` and `drain` move the
+domain clock and the fake clock forward to them together, as time would have passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from sqlalchemy import func, select
+
+from bot.runtime.app import Askaround, build
+from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight, in_flight_listeners
+from bot.settings import Settings
+from handlers.outbox.worker import PUT_BACK_HORIZON
+from slack_emulator import FakeClock
+from storage.models import OutboxItem
+from tests.databases import fresh_database
+from tests.e2e.harness import (
+    DEFAULT_PEOPLE,
+    Harness,
+    PersonSpec,
+    bot_settings,
+    new_emulator,
+    seed_people,
+)
+
+POLL_SECONDS = 0.01  # while the outbox worker (which polls every 0.1 s) has work due
+
+
+@dataclass
+class InProcess:
+    """What `Runner` is to the end-to-end tier, without a server: the bot, started."""
+
+    settings: Settings
+    bot: Askaround
+
+    async def dispatch(self, headers: dict[str, str], body: str) -> tuple[int, str, dict[str, str]]:
+        """One signed request, as Bolt's HTTP adapters hand it over; Bolt verifies it."""
+        request = AsyncBoltRequest(body=body, headers=dict(headers.items()))
+        response = await self.bot.app.async_dispatch(request)
+        return response.status, response.body, response.first_headers()
+
+
+@dataclass
+class Outbox:
+    """Where the outbox stands: being sent or due now, and the soonest put back for later."""
+
+    busy: bool
+    later: datetime | None
+
+
+@dataclass
+class SlackHarness(Harness):
+    pace: FakeClock = field(default_factory=FakeClock)
+
+    def add_team(
+        self, team_id: str, team_name: str, people: Iterable[PersonSpec] = DEFAULT_PEOPLE
+    ) -> SlackHarness:
+        other = super().add_team(team_id, team_name, people)
+        return SlackHarness(
+            emu=other.emu,
+            runner=other.runner,
+            users=other.users,
+            channels=other.channels,
+            team=other.team,
+            pace=self.pace,
+        )
+
+    def advance(self, delta: timedelta) -> None:
+        """Let `delta` pass for the bot: its domain clock and Slack's pace move together."""
+        self.services.clock.advance(delta)
+        self.pace.advance(delta.total_seconds())
+
+    async def settle(self, within: float = 30.0) -> None:
+        """Wait until the bot is quiet: no listener working after its ack, no Slack call or
+        delivery in flight, nothing in the outbox being sent or due within a few seconds
+        (those put back that soon are waited for, by moving the clocks), twice in a row."""
+        await self._until_quiet(PUT_BACK_HORIZON, within)
+
+    async def drain(self, within: float = 60.0) -> None:
+        """Wait until every outbox delivery is sent or failed, retries and backoff included:
+        the clocks move to each delivery put back for later."""
+        await self._until_quiet(None, within)
+
+    async def _until_quiet(self, horizon: timedelta | None, within: float) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        quiet = 0
+        while quiet < 2:
+            if loop.time() > deadline:
+                raise TimeoutError(f"the bot was still busy after {within}s")
+            listeners = in_flight_listeners()
+            if listeners:
+                await asyncio.wait(listeners, timeout=max(0.0, deadline - loop.time()))
+                quiet = 0
+                continue
+            if self.emu.in_flight:
+                await asyncio.sleep(0)
+                quiet = 0
+                continue
+            outbox = await self._outbox()
+            if outbox.busy:
+                await asyncio.sleep(POLL_SECONDS)
+                quiet = 0
+                continue
+            now = self.services.clock.now()
+            if outbox.later is not None and (horizon is None or outbox.later <= now + horizon):
+                self.advance(outbox.later - now)
+                quiet = 0
+                continue
+            quiet += 1
+            await asyncio.sleep(0)
+
+    async def _outbox(self) -> Outbox:
+        now = self.services.clock.now()
+        async with self.services.sessions() as s:
+            sending = await s.scalar(select(func.count()).where(OutboxItem.status == "sending"))
+            pending = (
+                await s.execute(
+                    select(func.min(OutboxItem.next_attempt_at)).where(
+                        OutboxItem.status == "pending"
+                    )
+                )
+            ).scalar()
+        if pending is not None and pending.tzinfo is None:
+            pending = pending.replace(tzinfo=now.tzinfo)
+        due = pending is not None and pending <= now
+        return Outbox(busy=bool(sending) or due, later=None if due else pending)
+
+
+@asynccontextmanager
+async def bot_in_process(
+    tmp_path: Path,
+    *,
+    people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
+    database_url: str | None = None,
+) -> AsyncIterator[SlackHarness]:
+    """Start the emulator and the bot in this process, seed people and channels, and stop
+    both afterwards."""
+    pace = FakeClock()
+    async with fresh_database(tmp_path) as fresh_url:
+        emu = new_emulator(pace)
+        await emu.start()
+        try:
+            seeded = seed_people(emu, emu, people)
+            settings = bot_settings(emu, database_url or fresh_url, socket_mode=False)
+            bot = build(settings, pace_clock=pace)
+            await bot.start()
+            try:
+                running = InProcess(settings, bot)
+                emu.app_in_process = running.dispatch
+                harness = SlackHarness(
+                    emu=emu,
+                    runner=running,
+                    users=seeded.users,
+                    channels=seeded.channels,
+                    pace=pace,
+                )
+                yield harness
+            finally:
+                await finish_in_flight(DRAIN_SECONDS)
+                await bot.close()
+        finally:
+            await emu.stop()
