@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.e2e.digests.conftest import MONDAY_W48
-from tests.e2e.digests.world import blocks_text
-from tests.e2e.harness import Harness
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.world import blocks_text
+from tests.slack.harness import SlackHarness
 
 
-async def report(slack: Harness, handle: str, text: str) -> str:
+async def report(slack: SlackHarness, handle: str, text: str) -> str:
     """Run `/kudos report …` as this person; what only they now see."""
     before = len(slack.emu.ephemerals(slack.user(handle)))
     await slack.command(handle, "/kudos", f"report {text}".strip())
@@ -20,7 +20,7 @@ async def report(slack: Harness, handle: str, text: str) -> str:
     return "\n".join(e.text + "\n" + blocks_text(e.blocks) for e in shown)
 
 
-async def test_a_manager_sees_their_week_and_their_orgs(company: Harness) -> None:
+async def test_a_manager_sees_their_week_and_their_orgs(company: SlackHarness) -> None:
     """Maria's `last week` is the digest's W47 summary; she may also see Bob's, who reports
     to her; private kudos stay a count."""
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
@@ -34,7 +34,7 @@ async def test_a_manager_sees_their_week_and_their_orgs(company: Harness) -> Non
     assert "received 1 kudos in 2026-W48" in said and "late-night rollback" in said
 
 
-async def test_others_are_refused_and_admins_see_anyone(company: Harness) -> None:
+async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -> None:
     """Bob may not read his manager's report, Alice has no team; Olga (a Slack admin) and
     Dev (role "admin") may read Maria's; a bad week is explained."""
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))

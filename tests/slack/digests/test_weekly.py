@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.e2e.digests.conftest import MONDAY_W48
-from tests.e2e.digests.world import (
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.world import (
     blocks_text,
     charts,
     digest_week,
@@ -14,13 +14,13 @@ from tests.e2e.digests.world import (
     run_digests,
     sent_to,
 )
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import configure
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import configure
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-async def test_digests_go_out_at_each_managers_local_time_once(company: Harness) -> None:
+async def test_digests_go_out_at_each_managers_local_time_once(company: SlackHarness) -> None:
     """Monday 09:00 is 00:00 UTC in Tokyo, 08:00 in Madrid and 09:00 in London: each manager
     gets the digest at theirs, not before, and running the job again sends nothing more."""
     clock = company.services.clock
@@ -41,7 +41,7 @@ async def test_digests_go_out_at_each_managers_local_time_once(company: Harness)
 
 
 async def test_a_missed_digest_is_sent_later_that_week_but_not_the_week_after(
-    company: Harness,
+    company: SlackHarness,
 ) -> None:
     """Down all Monday: the digests go out on Wednesday; the next Monday brings W48's, and
     W47's is never sent twice."""
@@ -56,7 +56,7 @@ async def test_a_missed_digest_is_sent_later_that_week_but_not_the_week_after(
     assert weeks == ["2026-W47", "2026-W48"]
 
 
-async def test_digest_contents_match_the_hand_computed_week(company: Harness) -> None:
+async def test_digest_contents_match_the_hand_computed_week(company: SlackHarness) -> None:
     """Maria's W47 digest: 3 shout-outs with who, from whom, for what and values; the
     private one only as a count; top givers, helpers, the unsung and quiet helper Erin, the
     values and the change against the 4 weeks before. The Sunday-night kudos is W48 in Madrid."""
@@ -81,7 +81,7 @@ async def test_digest_contents_match_the_hand_computed_week(company: Harness) ->
     assert "<@" not in text and len(digest.blocks) <= 50
 
 
-async def test_the_chart_is_a_png_uploaded_to_the_managers_dm(company: Harness) -> None:
+async def test_the_chart_is_a_png_uploaded_to_the_managers_dm(company: SlackHarness) -> None:
     """files_upload_v2's two steps end with one valid PNG shared in Maria's DM."""
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
     await run_digests(company)
@@ -93,7 +93,7 @@ async def test_the_chart_is_a_png_uploaded_to_the_managers_dm(company: Harness) 
 
 
 async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_only(
-    company: Harness,
+    company: SlackHarness,
 ) -> None:
     """With the roundup on, the kudos channel gets one post for W47 (UTC): public kudos by
     name, no `<@U…>` mentions, nothing from the private channel; a second run adds nothing."""

@@ -13,22 +13,22 @@ from bot.digests.tell import digest_key
 from bot.digests.weeks import IsoWeek
 from bot.runtime.app import build
 from storage.models import DigestRun, OutboxItem
-from tests.e2e.digests.conftest import MONDAY_W48
-from tests.e2e.digests.world import charts, deliver, digests, run_digests, sent_to
-from tests.e2e.harness import Harness
-from tests.e2e.kudos.world import configure
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.world import charts, digests, run_digests, sent_to
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import configure
 
 W47 = IsoWeek(2026, 47)
 MARIA_DUE = MONDAY_W48 + timedelta(hours=8, minutes=1)  # Hana's (Tokyo) is due too
 
 
-async def digest_rows(slack: Harness) -> list[OutboxItem]:
+async def digest_rows(slack: SlackHarness) -> list[OutboxItem]:
     async with slack.services.sessions() as s:
         query = select(OutboxItem).where(OutboxItem.method.like("digest.%"))
         return list(await s.scalars(query.order_by(OutboxItem.id)))
 
 
-async def test_a_digest_posted_but_answered_500_is_not_posted_again(company: Harness) -> None:
+async def test_a_digest_posted_but_answered_500_is_not_posted_again(company: SlackHarness) -> None:
     """Slack posts the first digest but answers 500: the outbox tries again, finds the DM it
     posted by its delivery mark, and goes on to the chart; each manager has one digest."""
     company.services.clock.freeze(MARIA_DUE)
@@ -47,7 +47,9 @@ async def test_a_digest_posted_but_answered_500_is_not_posted_again(company: Har
     assert run is not None and run.message_ts == message.ts and run.sent_at is not None
 
 
-async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(company: Harness) -> None:
+async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(
+    company: SlackHarness,
+) -> None:
     """The upload's last step takes effect but its answer is lost: the retry sees the chart
     in the DM after the digest and uploads nothing more; the digest is not posted again."""
     company.services.clock.freeze(MARIA_DUE)
@@ -59,7 +61,7 @@ async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(company: 
 
 
 async def test_running_the_job_while_a_digest_waits_queues_nothing_more(
-    company: Harness,
+    company: SlackHarness,
 ) -> None:
     """A 429 keeps Maria's digest waiting 30 s: the job running meanwhile queues nothing (the
     outbox key is taken), and once Retry-After has passed she gets one digest."""
@@ -70,14 +72,14 @@ async def test_running_the_job_while_a_digest_waits_queues_nothing_more(
     await company.settle()  # one of them is back in the outbox, due in 30 s
     assert sorted(r.status for r in await digest_rows(company)) == ["pending", "sent"]
     assert await bot.scheduler.run_once("digests") == 0
-    await deliver(company)
+    await company.drain()
     assert sent_to(company) == {"hana": 1, "maria": 1}
     rows = await digest_rows(company)
     assert [r.status for r in rows] == ["sent", "sent"]
     assert sorted(r.attempts for r in rows) == [1, 2]
 
 
-async def test_two_replicas_running_at_once_send_each_digest_once(company: Harness) -> None:
+async def test_two_replicas_running_at_once_send_each_digest_once(company: SlackHarness) -> None:
     """A second bot on the same database and Slack runs the job at the same moment as the
     first (on PostgreSQL its outbox worker sends too): one delivery, one digest and one chart
     per manager."""
@@ -90,7 +92,7 @@ async def test_two_replicas_running_at_once_send_each_digest_once(company: Harne
         queued = await asyncio.gather(
             company.runner.bot.scheduler.run_once("digests"), other.scheduler.run_once("digests")
         )
-        await deliver(company)
+        await company.drain()
     finally:
         await other.close()
     assert sum(queued) == 3  # type: ignore[arg-type]
@@ -107,7 +109,7 @@ async def test_two_replicas_running_at_once_send_each_digest_once(company: Harne
 
 
 async def test_the_digests_and_the_roundup_are_outbox_deliveries_sent_once(
-    company: Harness,
+    company: SlackHarness,
 ) -> None:
     """After Monday's run every digest and the roundup are rows of the outbox, sent; their
     runs in `digest_runs` are sent too, and another run adds no row."""

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
-
-from sqlalchemy import select
 
 from bot.digests.tell import DIGEST_DM
 from handlers.outbox import marks
 from slack_emulator import File, Message
-from storage import outbox
-from storage.models import OutboxItem
 from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 
 def blocks_text(blocks: list[dict[str, Any]]) -> str:
@@ -65,36 +61,9 @@ def sent_to(slack: Harness, week: str | None = "2026-W47") -> dict[str, int]:
     return counts
 
 
-async def run_digests(slack: Harness) -> Any:
-    """Run the job, then let the outbox send what it queued."""
+async def run_digests(slack: SlackHarness) -> Any:
+    """Run the job, then let the outbox send what it queued. The tests' clock is frozen, so a
+    delivery backing off after a failure would never be due: `drain` moves the clock to it."""
     result = await slack.runner.bot.scheduler.run_once("digests")
-    await deliver(slack)
+    await slack.drain()
     return result
-
-
-async def deliver(slack: Harness, within: float = 60.0) -> None:
-    """Wait until the outbox has nothing waiting. The tests' clock is frozen, so a delivery
-    backing off after a failure would never be due: when nothing is being sent and the next
-    delivery waits for a later moment, the clock is moved to that moment."""
-    clock = slack.services.clock
-    deadline = asyncio.get_running_loop().time() + within
-    while asyncio.get_running_loop().time() < deadline:
-        async with slack.services.sessions() as s:
-            rows = (
-                await s.execute(
-                    select(OutboxItem.status, OutboxItem.next_attempt_at).where(
-                        OutboxItem.status.in_(outbox.WAITING)
-                    )
-                )
-            ).all()
-        if not rows:
-            await slack.settle()
-            async with slack.services.sessions() as s:
-                if (await outbox.depth(s))[0] == 0:
-                    return
-        elif all(status == "pending" for status, _at in rows):
-            soonest = min(at for _status, at in rows)
-            if soonest > clock.now():
-                clock.advance(soonest - clock.now())
-        await asyncio.sleep(0.05)
-    raise TimeoutError(f"outbox deliveries still waiting after {within}s")

@@ -16,21 +16,30 @@ What happened (UTC), hand-computed for maria's team (alice, bob, carol, erin):
 - help: erin took on dev's question (solved Tue of W47); carol took on dev's (connected)
 So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2, bob 1;
 helpers carol 1, erin 1; unsung: erin; quiet: erin (never).
+
+The tests' week is given through the kudos service, as `/kudos` gives it but without its
+seven slash commands (`give_directly`); `test_world.py` gives it through `/kudos` and finds
+the same ledger and the same digest.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
 
+from bot.kudos.parse import parse_kudos
+from bot.kudos.records import Giving
+from bot.people import Profile
 from storage import people as people_q
 from storage.models import Person, Question
-from tests.e2e.harness import Harness, PersonSpec, running_bot
-from tests.e2e.kudos.world import give
+from tests.e2e.harness import Harness, PersonSpec
+from tests.slack.harness import SlackHarness, bot_in_process
 
 PEOPLE = (
     PersonSpec("hana", "Hana Okafor", "Asia/Tokyo"),
@@ -87,28 +96,69 @@ async def _helped(slack: Harness, helper: str, status: str, at: datetime) -> Non
         )
 
 
-async def stage_week(slack: Harness) -> None:
+def _profile(slack: Harness, user_id: str) -> Profile:
+    spec = next(p for p in PEOPLE if slack.user(p.handle) == user_id)
+    return Profile(
+        user_id, spec.handle, spec.real_name, email=f"{spec.handle}@example.com", tz=spec.tz
+    )
+
+
+async def give_directly(slack: Harness, handle: str, text: str, channel: str = "general") -> None:
+    """What `/kudos text` in `channel` gives, read the same way, through the kudos service."""
+    parsed = parse_kudos(slack.escape(text))
+    given = await slack.services.kudos.give(
+        Giving(
+            team_id=slack.team_id,
+            giver=_profile(slack, slack.user(handle)),
+            recipients=tuple(_profile(slack, user) for user in parsed.recipients),
+            reason=parsed.reason,
+            key=f"seeded:{handle}:{slack.services.clock.now().isoformat()}",
+            source="command",
+            tags=parsed.tags,
+            channel_tags=parsed.channel_tags,
+            channel_id=slack.channel(channel),
+            is_private=channel == "secret",
+        )
+    )
+    assert given.entries and not given.duplicate
+
+
+Give = Callable[[Harness, str, str, str], Awaitable[Any]]
+
+
+async def stage_week(slack: Harness, give: Give = give_directly) -> None:
+    """The org chart, the kudos of W45 to W48 (each given at its moment) and the help."""
     clock = slack.services.clock
     await _org_chart(slack)
     clock.freeze(datetime(2026, 11, 4, 10, tzinfo=UTC))
-    await give(slack, "alice", "@bob for the capacity review #teamwork")
+    await give(slack, "alice", "@bob for the capacity review #teamwork", "general")
     clock.freeze(datetime(2026, 11, 11, 10, tzinfo=UTC))
-    await give(slack, "carol", "@alice for pairing on the migration #teamwork")
+    await give(slack, "carol", "@alice for pairing on the migration #teamwork", "general")
     clock.freeze(W47_WED)
-    await give(slack, "alice", "@bob for untangling the release #teamwork")
-    await give(slack, "alice", "@carol for the on-call handover #ownership #teamwork")
+    await give(slack, "alice", "@bob for untangling the release #teamwork", "general")
+    await give(slack, "alice", "@carol for the on-call handover #ownership #teamwork", "general")
     clock.freeze(W47_THU)
-    await give(slack, "hana", "@bob for the postgres upgrade #craft")
+    await give(slack, "hana", "@bob for the postgres upgrade #craft", "general")
     await give(slack, "bob", "@alice for keeping the secret rotation quiet #courage", "secret")
     clock.freeze(W47_SUN_LATE)
-    await give(slack, "carol", "@alice for the late-night rollback #craft")
+    await give(slack, "carol", "@alice for the late-night rollback #craft", "general")
     await _helped(slack, "erin", "solved", W47_TUE)
     await _helped(slack, "carol", "connected", W47_THU)
+    await slack.settle()
+
+
+@asynccontextmanager
+async def company_in_process(
+    tmp_path: Path, give: Give = give_directly
+) -> AsyncIterator[SlackHarness]:
+    """The company's bot in process, its week staged (given through `give`)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        harness.emu.workspace.users[harness.user("olga")].is_admin = True
+        await stage_week(harness, give)
+        yield harness
 
 
 @pytest.fixture
-async def company(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, people=PEOPLE) as harness:
-        harness.emu.workspace.users[harness.user("olga")].is_admin = True
-        await stage_week(harness)
+async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with company_in_process(tmp_path) as harness:
         yield harness
