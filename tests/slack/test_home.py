@@ -3,23 +3,26 @@ Retry-After has passed, and rebuilt from the database after each change it shows
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import select
 
 from storage.models import OutboxItem
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 
-async def home_rows(slack: Harness) -> list[OutboxItem]:
+async def home_rows(slack: SlackHarness) -> list[OutboxItem]:
     async with slack.services.sessions() as s:
         query = select(OutboxItem).where(OutboxItem.method == "home.publish")
         return list(await s.scalars(query.order_by(OutboxItem.id)))
 
 
 async def test_a_home_tab_rate_limited_by_slack_is_published_after_retry_after(
-    slack: Harness,
+    slack: SlackHarness,
 ) -> None:
     """views.publish answers 429 with Retry-After: 1. The outbox waits that long and
     publishes again: Maria sees her Home tab, and the delivery is sent on its 2nd attempt."""
+    slack.services.clock.freeze(datetime.now(UTC))  # time moves only as the harness moves it
     slack.emu.faults.add("views.publish", status=429, retry_after=1, times=1)
     maria = slack.user("maria")
     await slack.emu.open_home(maria)
@@ -33,7 +36,7 @@ async def test_a_home_tab_rate_limited_by_slack_is_published_after_retry_after(
     assert (row.status, row.attempts, row.payload) == ("sent", 2, {"user_id": maria})
 
 
-async def test_each_change_after_a_publish_publishes_again(slack: Harness) -> None:
+async def test_each_change_after_a_publish_publishes_again(slack: SlackHarness) -> None:
     """Opening Home, then saving the profile from it: two deliveries, both sent, each with
     the state of its moment (the second shows the saved skill)."""
     bob = slack.user("bob")

@@ -1,5 +1,5 @@
-"""The expertise directory end to end: `/skills`, the Edit profile modal and its type-ahead,
-over real sockets through the local Slack emulator, with the real bot and database."""
+"""The expertise directory through Slack: `/skills`, the Edit profile modal and its
+type-ahead, the bot in process behind the local Slack emulator, with a real database."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from sqlalchemy import select
 from bot import visibility
 from handlers.client.directory import sync_directory
 from storage.models import Person
-from tests.e2e.harness import Harness
+from tests.slack.harness import SlackHarness
 
 
-async def skills(slack: Harness, handle: str, text: str) -> str:
+async def skills(slack: SlackHarness, handle: str, text: str) -> str:
     """Run `/skills text` as `handle` and return the ephemeral reply only they see."""
     before = len(slack.emu.ephemerals(slack.user(handle)))
     delivery = await slack.command(handle, "/skills", text)
@@ -22,7 +22,7 @@ async def skills(slack: Harness, handle: str, text: str) -> str:
     return str(replies[0].blocks) + replies[0].text
 
 
-async def test_declare_show_and_remove_skills(slack: Harness) -> None:
+async def test_declare_show_and_remove_skills(slack: SlackHarness) -> None:
     """`/skills add` normalises aliases and levels, `/skills` shows them, `remove` drops one."""
     reply = await skills(slack, "alice", "add terraform:4, k8s, postgres:2")
     assert "Terraform (4)" in reply and "Kubernetes (3)" in reply and "PostgreSQL (2)" in reply
@@ -32,14 +32,14 @@ async def test_declare_show_and_remove_skills(slack: Harness) -> None:
     assert "Kubernetes" not in await skills(slack, "alice", "")
 
 
-async def test_did_you_mean_then_forced_new_skill(slack: Harness) -> None:
+async def test_did_you_mean_then_forced_new_skill(slack: SlackHarness) -> None:
     """A near miss is not saved but questioned; `name!` saves it as a new skill."""
     reply = await skills(slack, "bob", "add kubernets:4")
     assert "Did you mean *Kubernetes*?" in reply and "Saved" not in reply
     assert "kubernets (4)" in await skills(slack, "bob", "add kubernets!:4")
 
 
-async def test_who_lists_best_first_with_status(slack: Harness) -> None:
+async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
     """`/skills who` ranks by level and shows each person's status, away included."""
     await skills(slack, "alice", "add python:3")
     await skills(slack, "bob", "add py:5")
@@ -53,7 +53,7 @@ async def test_who_lists_best_first_with_status(slack: Harness) -> None:
     assert "Nobody has declared" in await skills(slack, "carol", "who cobol")
 
 
-async def test_network_is_private_to_its_owner(slack: Harness) -> None:
+async def test_network_is_private_to_its_owner(slack: SlackHarness) -> None:
     """Alice sees her network; Bob looking at Alice's profile sees skills but no network."""
     await skills(slack, "alice", "add go:4")
     added = await skills(slack, "alice", "network add @bob as personal")
@@ -67,7 +67,7 @@ async def test_network_is_private_to_its_owner(slack: Harness) -> None:
     assert "CNCF" not in await skills(slack, "alice", "")
 
 
-async def test_interests_help_errors_and_forget_me(slack: Harness) -> None:
+async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
     """Interests are saved, help lists the commands, typos get a hint, forget me wipes all."""
     assert "rust" in await skills(slack, "carol", "interests rust, data viz")
     assert "/skills network add" in await skills(slack, "carol", "help")
@@ -80,7 +80,7 @@ async def test_interests_help_errors_and_forget_me(slack: Harness) -> None:
     assert "SQL" not in profile and "Data Council" not in profile and "rust" not in profile
 
 
-async def test_edit_profile_modal_with_typeahead(slack: Harness) -> None:
+async def test_edit_profile_modal_with_typeahead(slack: SlackHarness) -> None:
     """Home → Edit profile → type `kub` (suggested by the bot) → Save updates the profile."""
     alice = slack.user("alice")
     await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
@@ -117,7 +117,7 @@ async def test_edit_profile_modal_with_typeahead(slack: Harness) -> None:
     assert "Kubernetes" in str(slack.emu.home_view(alice).spec)  # type: ignore[union-attr]
 
 
-async def test_modal_rejects_an_unknown_colleague_inline(slack: Harness) -> None:
+async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) -> None:
     """A network line naming nobody keeps the modal open with the error next to the field."""
     bob = slack.user("bob")
     await slack.emu.open_home(bob)
