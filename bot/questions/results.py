@@ -1,18 +1,18 @@
-"""What the question service hands back to its adapters: plain values, no Slack."""
+"""What the question service hands back to its adapters: plain values, no Slack, no rows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storage.models import Offer, Question
+from bot.questions.views import OfferView, QuestionView
 
 
 @dataclass(frozen=True)
 class Asked:
     """A new question: either routed (offers made) or waiting for the asker's consent."""
 
-    question: Question
-    offers: list[Offer] = field(default_factory=list)
+    question: QuestionView
+    offers: list[OfferView] = field(default_factory=list)
     needs_consent: bool = False
     repeated: bool = False
     unanswerable_channels: list[str] | None = None
@@ -20,26 +20,26 @@ class Asked:
 
 @dataclass(frozen=True)
 class Accepted:
-    question: Question
-    offer: Offer
+    question: QuestionView
+    offer: OfferView
     won: bool
     helper_user_id: str | None
-    closed_offers: list[Offer] = field(default_factory=list)
+    closed_offers: list[OfferView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Moved:
     """Offers that ran out (or were declined) and the next ones made, for one question."""
 
-    question: Question
-    expired: list[Offer] = field(default_factory=list)
-    new_offers: list[Offer] = field(default_factory=list)
+    question: QuestionView
+    expired: list[OfferView] = field(default_factory=list)
+    new_offers: list[OfferView] = field(default_factory=list)
     gave_up: bool = False
     channels: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Solved:
-    question: Question
+    question: QuestionView
     helper_user_id: str | None
-    closed_offers: list[Offer] = field(default_factory=list)
+    closed_offers: list[OfferView] = field(default_factory=list)

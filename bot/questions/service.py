@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.errors import UserError
-from bot.questions import tell
+from bot.questions import lookup, tell
 from bot.questions.offering import offer_next
 from bot.questions.policy import Limits
 from bot.questions.results import Accepted, Asked, Moved, Solved
+from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.worktime import working_minutes
 from storage import people as people_queries
@@ -49,10 +50,6 @@ class AskRequest:
     thread_ts: str | None = None
 
 
-class QuestionNotFound(UserError):
-    """The question (or offer) is gone, or belongs to someone else."""
-
-
 class QuestionService:
     def __init__(
         self,
@@ -76,7 +73,8 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             existing = await q.question_by_key(s, request.team_id, request.key)
             if existing is not None:
-                return Asked(existing, list(await q.offers_of(s, existing.id)), repeated=True)
+                offers = await q.offers_of(s, existing.id)
+                return Asked(QuestionView.of(existing), offer_views(offers), repeated=True)
             question = await q.add_question(
                 s,
                 team_id=request.team_id,
@@ -93,40 +91,41 @@ class QuestionService:
                 created_at=self.clock(),
             )
             if request.is_private:
-                return Asked(question, needs_consent=True)
+                return Asked(QuestionView.of(question), needs_consent=True)
             offers = await self._offer_next(s, index, question)
             if not offers:
                 await q.set_question_status(s, question, "unanswered", expected=("open",))
                 channels = await q.channels_discussing(s, question.team_id, question.topics)
                 await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
-                return Asked(question, unanswerable_channels=channels)
+                return Asked(QuestionView.of(question), unanswerable_channels=channels)
             await tell.offers_made(s, question, offers, self.clock(), first=True)
-            return Asked(question, offers)
+            return Asked(QuestionView.of(question), offer_views(offers))
 
     async def consent(self, team_id: str, question_id: int, user_id: str) -> Asked:
         """The asker's one click that lets a private question reach colleagues."""
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
-            question = await self._own_question(s, team_id, question_id, user_id)
+            question = await lookup.own_question(s, team_id, question_id, user_id)
             if not await q.set_question_status(s, question, "open", expected=("draft",)):
-                return Asked(question, list(await q.offers_of(s, question.id)), repeated=True)
+                offers = await q.offers_of(s, question.id)
+                return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
             offers = await self._offer_next(s, index, question)
             if not offers:
                 await q.set_question_status(s, question, "unanswered", expected=("open",))
                 await tell.asker(s, question, "unanswered", self.clock(), channels=[])
-                return Asked(question, unanswerable_channels=[])
+                return Asked(QuestionView.of(question), unanswerable_channels=[])
             await tell.offers_made(s, question, offers, self.clock(), first=True)
-            return Asked(question, offers)
+            return Asked(QuestionView.of(question), offer_views(offers))
 
     async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
         async with self._sessions() as s, s.begin():
-            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if question.status == "open" and await q.claim_question(s, question, user_id):
                 now = self.clock()
                 await q.set_offer_status(
                     s, offer, "accepted", expected=("pending", "expired"), at=now
                 )
-                closed = await self._close_others(s, question, keep=offer.id, at=now)
+                closed = await lookup.close_others(s, question, keep=offer.id, at=now)
                 question.status, question.helper_user_id = "connected", user_id
                 await tell.offers_closed(
                     s, question, [offer], "You're on it: I've connected you.", now
@@ -135,18 +134,24 @@ class QuestionService:
                     s, question, closed, f"<@{user_id}> is on it — thanks!", now
                 )
                 await tell.asker(s, question, "connected", now)
-                return Accepted(question, offer, True, user_id, closed)
+                return Accepted(
+                    QuestionView.of(question),
+                    OfferView.of(offer),
+                    True,
+                    user_id,
+                    offer_views(closed),
+                )
         async with self._sessions() as s:
             fresh = await q.get_question(s, team_id, question.id)
         assert fresh is not None
-        return Accepted(fresh, offer, False, fresh.helper_user_id)
+        return Accepted(QuestionView.of(fresh), OfferView.of(offer), False, fresh.helper_user_id)
 
     async def decline(self, team_id: str, offer_id: int, user_id: str) -> Moved:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
-            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if not await q.set_offer_status(s, offer, "declined", at=self.clock()):
-                return Moved(question)
+                return Moved(QuestionView.of(question))
             await tell.offers_closed(
                 s, question, [offer], "Thanks for letting me know.", self.clock()
             )
@@ -159,15 +164,15 @@ class QuestionService:
         if referred_user_id == user_id:
             raise UserError("Pick someone other than yourself, or press *Not me*.")
         async with self._sessions() as s, s.begin():
-            offer, question = await self._offer_for(s, team_id, offer_id, user_id)
+            offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if referred_user_id == question.asker_user_id:
                 raise UserError("That's the person asking. Pick someone else who might know.")
             if question.status != "open":
-                return Moved(question)
+                return Moved(QuestionView.of(question))
             existing = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
             await q.set_offer_status(s, offer, "declined", at=self.clock())
             if referred_user_id in existing:
-                return Moved(question)
+                return Moved(QuestionView.of(question))
             new = await q.add_offer(
                 s,
                 team_id=team_id,
@@ -184,52 +189,62 @@ class QuestionService:
                 s, question, [offer], f"Thanks: I've asked <@{referred_user_id}>.", self.clock()
             )
             await tell.offers_made(s, question, [new], self.clock(), first=False)
-            return Moved(question, new_offers=[new])
+            return Moved(QuestionView.of(question), new_offers=[OfferView.of(new)])
 
     async def solve(self, team_id: str, question_id: int, user_id: str) -> Solved:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
-            question = await self._question(s, team_id, question_id)
+            question = await lookup.question(s, team_id, question_id)
             if user_id not in (question.asker_user_id, question.helper_user_id):
                 raise UserError("Only the person who asked, or who helped, can mark it solved.")
             now = self.clock()
             if not await q.set_question_status(
                 s, question, "solved", expected=LIVE, resolved_at=now
             ):
-                return Solved(question, question.helper_user_id)
-            closed = await self._close_others(s, question, keep=None, at=now)
+                return Solved(QuestionView.of(question), question.helper_user_id)
+            closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
             await tell.asker(s, question, "solved", now)
         if question.helper_user_id:
             index.record_help(question.helper_user_id, question.asker_user_id, question.text)
-        return Solved(question, question.helper_user_id, closed)
+        return Solved(QuestionView.of(question), question.helper_user_id, offer_views(closed))
 
     async def withdraw(self, team_id: str, question_id: int, user_id: str) -> Solved:
         async with self._sessions() as s, s.begin():
-            question = await self._own_question(s, team_id, question_id, user_id)
+            question = await lookup.own_question(s, team_id, question_id, user_id)
             now = self.clock()
             live = ("draft", *LIVE)
             if not await q.set_question_status(
                 s, question, "withdrawn", expected=live, resolved_at=now
             ):
                 raise UserError(f"Question #{question_id} is already {question.status}.")
-            closed = await self._close_others(s, question, keep=None, at=now)
+            closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
-        return Solved(question, None, closed)
+        return Solved(QuestionView.of(question), None, offer_views(closed))
 
-    async def offer_message_sent(self, offer: Offer, channel_id: str, ts: str) -> None:
+    async def now(
+        self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None
+    ) -> QuestionNow:
+        """A question (by its id, or one of its offers' ids) and its offers as they are now."""
+        async with self._sessions() as s:
+            if offer_id is not None:
+                offer = await q.get_offer(s, team_id, offer_id)
+                assert offer is not None, "offers are never deleted while their question lives"
+                question_id = offer.question_id
+            assert question_id is not None
+            question = await lookup.question(s, team_id, question_id)
+            offers = await q.offers_of(s, question_id)
+            return QuestionNow(QuestionView.of(question), offer_views(offers))
+
+    async def offer_message_sent(self, offer_id: int, channel_id: str, ts: str) -> None:
         """Remember where an offer's DM is, so it can be updated when the question moves on."""
         async with self._sessions() as s, s.begin():
-            await q.set_offer_message(s, offer.id, channel_id, ts)
-        offer.dm_channel_id, offer.dm_ts = channel_id, ts
+            await q.set_offer_message(s, offer_id, channel_id, ts)
 
-    async def mine(self, team_id: str, user_id: str) -> list[Question]:
+    async def mine(self, team_id: str, user_id: str) -> list[QuestionView]:
         async with self._sessions() as s:
-            return list(await q.questions_of(s, team_id, user_id, ("draft", *LIVE)))
-
-    async def offers(self, team_id: str, question_id: int) -> list[Offer]:
-        async with self._sessions() as s:
-            return list(await q.offers_of(s, question_id))
+            mine = await q.questions_of(s, team_id, user_id, ("draft", *LIVE))
+            return [QuestionView.of(question) for question in mine]
 
     async def escalate_due(self) -> list[Moved]:
         """Expire offers that had their working time, and ask the next people; one pass."""
@@ -252,7 +267,7 @@ class QuestionService:
                 continue
             index = await self._index_for(team_id)
             async with self._sessions() as s, s.begin():
-                question = await self._question(s, team_id, question_id)
+                question = await lookup.question(s, team_id, question_id)
                 expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
                 note = "No worries: I've asked someone else."
                 await tell.offers_closed(s, question, expired, note, now)
@@ -272,18 +287,20 @@ class QuestionService:
     ) -> Moved:
         """When nobody is left waiting on an open question: ask the next, or give up honestly."""
         if question.status != "open":
-            return Moved(question, expired)
+            return Moved(QuestionView.of(question), offer_views(expired))
         offers = await q.offers_of(s, question.id)
         if any(o.status == "pending" for o in offers):
-            return Moved(question, expired)
+            return Moved(QuestionView.of(question), offer_views(expired))
         new = await self._offer_next(s, index, question)
         if new:
             await tell.offers_made(s, question, new, self.clock(), first=False)
-            return Moved(question, expired, new)
+            return Moved(QuestionView.of(question), offer_views(expired), offer_views(new))
         await q.set_question_status(s, question, "unanswered", expected=("open",))
         channels = await q.channels_discussing(s, question.team_id, question.topics)
         await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
-        return Moved(question, expired, gave_up=True, channels=channels)
+        return Moved(
+            QuestionView.of(question), offer_views(expired), gave_up=True, channels=channels
+        )
 
     async def _offer_next(
         self, s: AsyncSession, index: RoutingIndex, question: Question
@@ -291,36 +308,3 @@ class QuestionService:
         return await offer_next(
             s, index, question, self.config, self.clock(), self._observe_routing
         )
-
-    async def _close_others(
-        self, s: AsyncSession, question: Question, keep: int | None, at: datetime
-    ) -> list[Offer]:
-        closed = []
-        for other in await q.offers_of(s, question.id):
-            if other.id != keep and await q.set_offer_status(
-                s, other, "superseded", expected=("pending",), at=at
-            ):
-                closed.append(other)
-        return closed
-
-    async def _question(self, s: AsyncSession, team_id: str, question_id: int) -> Question:
-        question = await q.get_question(s, team_id, question_id)
-        if question is None:
-            raise QuestionNotFound(f"I can't find question #{question_id}.")
-        return question
-
-    async def _own_question(
-        self, s: AsyncSession, team_id: str, question_id: int, user_id: str
-    ) -> Question:
-        question = await self._question(s, team_id, question_id)
-        if question.asker_user_id != user_id:
-            raise QuestionNotFound(f"Question #{question_id} isn't yours.")
-        return question
-
-    async def _offer_for(
-        self, s: AsyncSession, team_id: str, offer_id: int, user_id: str
-    ) -> tuple[Offer, Question]:
-        offer = await q.get_offer(s, team_id, offer_id)
-        if offer is None or offer.candidate_user_id != user_id:
-            raise QuestionNotFound("That request was not sent to you.")
-        return offer, await self._question(s, team_id, offer.question_id)

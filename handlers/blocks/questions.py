@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.questions.views import OfferView, QuestionView
 from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
-from storage.models import Offer, Question
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
@@ -15,7 +15,7 @@ def quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in shorten(text, QUESTION_PREVIEW).splitlines())
 
 
-def render_asking(question: Question, offers: list[Offer]) -> Message:
+def render_asking(question: QuestionView, offers: list[OfferView]) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why."""
     lines = [
         f"• <@{o.candidate_user_id}>: {o.reason}"
@@ -36,7 +36,7 @@ def render_asking(question: Question, offers: list[Offer]) -> Message:
     }
 
 
-def render_consent(question: Question, count: int) -> Message:
+def render_consent(question: QuestionView, count: int) -> Message:
     text = (
         "This conversation is private, so nobody outside it sees your question unless you say "
         f"so. Ask {count} colleagues privately?"
@@ -58,7 +58,7 @@ def render_consent(question: Question, count: int) -> Message:
     }
 
 
-def render_offer(question: Question, offer: Offer, permalink: str | None) -> Message:
+def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:
     """The private DM to a candidate expert."""
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
@@ -85,14 +85,14 @@ def render_offer(question: Question, offer: Offer, permalink: str | None) -> Mes
     }
 
 
-def render_offer_closed(question: Question, note: str) -> Message:
+def render_offer_closed(question: QuestionView, note: str) -> Message:
     return {
         "text": note,
         "blocks": [section(f"{quote(question.text)}"), context(note)],
     }
 
 
-def render_connected(question: Question, helper_user_id: str) -> Message:
+def render_connected(question: QuestionView, helper_user_id: str) -> Message:
     text = (
         f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
         "Take it from here!"
@@ -106,7 +106,7 @@ def render_connected(question: Question, helper_user_id: str) -> Message:
     }
 
 
-def render_solved(question: Question, helper_user_id: str | None) -> Message:
+def render_solved(question: QuestionView, helper_user_id: str | None) -> Message:
     if helper_user_id is None:
         return {"text": "Marked as solved. Glad it worked out!"}
     text = f"Solved! Want to thank <@{helper_user_id}> for helping?"
@@ -121,7 +121,7 @@ def render_solved(question: Question, helper_user_id: str | None) -> Message:
     }
 
 
-def render_unanswered(question: Question, channels: list[str]) -> Message:
+def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
     where = (
         " It has come up in " + ", ".join(f"<#{c}>" for c in channels) + ": try asking there."
         if channels
@@ -131,7 +131,7 @@ def render_unanswered(question: Question, channels: list[str]) -> Message:
     return {"text": text, "blocks": [section(text)]}
 
 
-def render_mine(questions: list[Question]) -> Message:
+def render_mine(questions: list[QuestionView]) -> Message:
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]

@@ -1,5 +1,5 @@
-"""How each question message in the outbox is sent: rendered from the database as it is
-now, so a request that closed while waiting goes out already closed."""
+"""How each question message in the outbox is sent: rendered from the question as it is now
+(`QuestionService.now`), so a request that closed while waiting goes out already closed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.questions.views import QuestionNow, QuestionView
 from bot.services import Services
 from handlers.blocks.questions import (
     Message,
@@ -17,29 +18,17 @@ from handlers.blocks.questions import (
     render_solved,
     render_unanswered,
 )
-from storage import questions as q
-from storage.models import Offer, Question
 
 CLOSED_NOTE = "This question has moved on — thanks!"
 
 
-async def _load(
-    services: Services, team_id: str, payload: dict[str, Any]
-) -> tuple[Question, list[Offer]]:
-    async with services.sessions() as s:
-        if "offer_id" in payload:
-            offer = await q.get_offer(s, team_id, int(payload["offer_id"]))
-            assert offer is not None, "offers are never deleted while their question lives"
-            question_id = offer.question_id
-        else:
-            question_id = int(payload["question_id"])
-        question = await q.get_question(s, team_id, question_id)
-        assert question is not None
-        offers = list(await q.offers_of(s, question_id))
-    return question, offers
+async def _now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
+    if "offer_id" in payload:
+        return await services.questions.now(team_id, offer_id=int(payload["offer_id"]))
+    return await services.questions.now(team_id, question_id=int(payload["question_id"]))
 
 
-async def tell_asker(client: AsyncWebClient, question: Question, message: Message) -> None:
+async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
     """In the question's thread when it came from a message, otherwise in a DM."""
     if question.thread_ts and question.source != "command":
         await client.chat_postMessage(
@@ -53,8 +42,8 @@ async def tell_asker(client: AsyncWebClient, question: Question, message: Messag
 async def offer(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, offers = await _load(services, team_id, payload)
-    mine = next(o for o in offers if o.id == int(payload["offer_id"]))
+    now = await _now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
     permalink = None
@@ -68,14 +57,14 @@ async def offer(
         message = render_offer_closed(question, CLOSED_NOTE)
     dm = await client.conversations_open(users=mine.candidate_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
-    await services.questions.offer_message_sent(mine, sent["channel"], sent["ts"])
+    await services.questions.offer_message_sent(mine.id, sent["channel"], sent["ts"])
 
 
 async def offer_closed(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, offers = await _load(services, team_id, payload)
-    mine = next(o for o in offers if o.id == int(payload["offer_id"]))
+    now = await _now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
         await client.chat_update(
             channel=mine.dm_channel_id,
@@ -88,17 +77,19 @@ async def offer_closed(
 async def asking(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, offers = await _load(services, team_id, payload)
-    chosen = [o for o in offers if o.id in set(payload["offer_ids"])]
+    now = await _now(services, team_id, payload)
+    question = now.question
+    chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     await tell_asker(client, question, render_asking(question, chosen))
 
 
 async def more(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, offers = await _load(services, team_id, payload)
+    now = await _now(services, team_id, payload)
+    question = now.question
     names = ", ".join(
-        f"<@{o.candidate_user_id}>" for o in offers if o.id in set(payload["offer_ids"])
+        f"<@{o.candidate_user_id}>" for o in now.offers if o.id in set(payload["offer_ids"])
     )
     await tell_asker(client, question, {"text": f"I've also asked {names}."})
 
@@ -107,7 +98,7 @@ async def connected(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """Public questions get a thread mention; private ones a group DM of the two."""
-    question, _offers = await _load(services, team_id, payload)
+    question = (await _now(services, team_id, payload)).question
     assert question.helper_user_id is not None
     message = render_connected(question, question.helper_user_id)
     if not question.is_private and question.thread_ts and question.source != "command":
@@ -124,7 +115,7 @@ async def connected(
 async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, _offers = await _load(services, team_id, payload)
+    question = (await _now(services, team_id, payload)).question
     await tell_asker(
         client, question, render_unanswered(question, list(payload.get("channels", [])))
     )
@@ -133,7 +124,7 @@ async def unanswered(
 async def solved(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question, _offers = await _load(services, team_id, payload)
+    question = (await _now(services, team_id, payload)).question
     await tell_asker(client, question, render_solved(question, question.helper_user_id))
 
 

@@ -1,0 +1,54 @@
+"""Finding a question or an offer for the person acting on it, inside the service's unit of
+work, with the one error for "gone, or not yours"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import UserError
+from storage import questions as q
+from storage.models import Offer, Question
+
+
+class QuestionNotFound(UserError):
+    """The question (or offer) is gone, or belongs to someone else."""
+
+
+async def question(s: AsyncSession, team_id: str, question_id: int) -> Question:
+    found = await q.get_question(s, team_id, question_id)
+    if found is None:
+        raise QuestionNotFound(f"I can't find question #{question_id}.")
+    return found
+
+
+async def own_question(s: AsyncSession, team_id: str, question_id: int, user_id: str) -> Question:
+    """The question, when `user_id` asked it."""
+    found = await question(s, team_id, question_id)
+    if found.asker_user_id != user_id:
+        raise QuestionNotFound(f"Question #{question_id} isn't yours.")
+    return found
+
+
+async def offer_for(
+    s: AsyncSession, team_id: str, offer_id: int, user_id: str
+) -> tuple[Offer, Question]:
+    """The offer and its question, when the offer was made to `user_id`."""
+    offer = await q.get_offer(s, team_id, offer_id)
+    if offer is None or offer.candidate_user_id != user_id:
+        raise QuestionNotFound("That request was not sent to you.")
+    return offer, await question(s, team_id, offer.question_id)
+
+
+async def close_others(
+    s: AsyncSession, of: Question, keep: int | None, at: datetime
+) -> list[Offer]:
+    """Supersede the question's pending offers but `keep`; returns the ones this closed."""
+    closed = []
+    for other in await q.offers_of(s, of.id):
+        if other.id != keep and await q.set_offer_status(
+            s, other, "superseded", expected=("pending",), at=at
+        ):
+            closed.append(other)
+    return closed

@@ -1,0 +1,71 @@
+"""Questions and offers as plain values, for everything outside the domain (renderers, the
+outbox's senders): a snapshot of the row when it was read, never a live ORM object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+from storage.models import Offer, Question
+
+View = TypeVar("View")
+
+
+def _snapshot(view: type[View], row: Any) -> View:
+    """The view's fields, read from the row's attributes of the same names."""
+    return view(**{f.name: getattr(row, f.name) for f in fields(view)})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: int
+    team_id: str
+    asker_user_id: str
+    channel_id: str
+    message_ts: str | None
+    thread_ts: str | None
+    text: str
+    status: str
+    is_private: bool
+    source: str
+    helper_user_id: str | None
+
+    @classmethod
+    def of(cls, question: Question) -> QuestionView:
+        return _snapshot(cls, question)
+
+
+@dataclass(frozen=True)
+class OfferView:
+    """One colleague asked to help: why them, who introduced them, where their DM is."""
+
+    id: int
+    question_id: int
+    candidate_user_id: str
+    reason: str
+    introduction: str
+    kind: str
+    status: str
+    dm_channel_id: str | None
+    dm_ts: str | None
+
+    @classmethod
+    def of(cls, offer: Offer) -> OfferView:
+        return _snapshot(cls, offer)
+
+
+def offer_views(offers: Iterable[Offer]) -> list[OfferView]:
+    return [OfferView.of(o) for o in offers]
+
+
+@dataclass(frozen=True)
+class QuestionNow:
+    """A question and all its offers as they are now: what each of its messages is drawn
+    from when it is sent, so a request that closed while waiting goes out closed."""
+
+    question: QuestionView
+    offers: list[OfferView]
+
+    def offer(self, offer_id: int) -> OfferView:
+        return next(o for o in self.offers if o.id == offer_id)
