@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
+from bot.installations import Installations
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
@@ -17,6 +18,7 @@ from bot.questions.policy import Limits
 from bot.questions.service import QuestionService, RoutingConfig
 from bot.questions.watching import WatchService
 from bot.reliability.inbox import Inbox, wall_clock
+from bot.reliability.outbox import Outbox
 from bot.settings import Settings
 
 
@@ -27,6 +29,8 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     people: PeopleService
     inbox: Inbox
+    outbox: Outbox
+    installations: Installations
     clock: Clock
     directory: ProfileService
     kudos: KudosService
@@ -49,6 +53,8 @@ class Services:
             sessions=sessions,
             people=PeopleService(sessions),
             inbox=Inbox(sessions, wall_clock),
+            outbox=Outbox(sessions),
+            installations=Installations(sessions, settings.client_id),
             clock=clock,
             directory=ProfileService(sessions, clock),
             kudos=KudosService(sessions, clock.now),

@@ -107,8 +107,8 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
         store = app.installation_store
-        clients = Installed(store, services.sessions, settings.client_id, job_client)
-        outbox_clients = Installed(store, services.sessions, settings.client_id, sender)
+        clients = Installed(store, services.installations.teams, job_client)
+        outbox_clients = Installed(store, services.installations.teams, sender)
     else:
         clients = OneWorkspace(app.client)
         outbox_clients = OneWorkspace(sender(settings.bot_token))

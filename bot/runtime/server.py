@@ -12,7 +12,6 @@ from slack_sdk.errors import SlackApiError
 
 from bot.metrics import CONTENT_TYPE_LATEST
 from bot.runtime.app import Askaround
-from storage import outbox
 from storage.db import ping
 
 SLACK_PATH = "/slack/events"
@@ -79,8 +78,7 @@ def build_web_app(bot: Askaround) -> web.Application:
         )
 
     async def metrics_page(_request: web.Request) -> web.Response:
-        async with bot.services.sessions() as s:
-            waiting, oldest = await outbox.depth(s)
+        waiting, oldest = await bot.services.outbox.depth()
         metrics.outbox_depth.set(waiting)
         metrics.inbox_open.set(await bot.services.inbox.open_count())
         age = (bot.services.clock.now() - oldest).total_seconds() if oldest else 0.0

@@ -15,9 +15,6 @@ from typing import Protocol, TypeVar
 
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from storage.installations import installed_teams
 
 log = logging.getLogger("askaround.workspaces")
 T = TypeVar("T")
@@ -60,13 +57,12 @@ class Installed:
     def __init__(
         self,
         store: AsyncInstallationStore,
-        sessions: async_sessionmaker[AsyncSession],
-        client_id: str,
+        teams: Callable[[], Awaitable[list[str]]],
         make_client: Callable[[str], AsyncWebClient],
     ) -> None:
+        """`teams` lists the installed workspaces (`Installations.teams`)."""
         self.store = store
-        self.sessions = sessions
-        self.client_id = client_id
+        self.teams = teams
         self.make_client = make_client
         self._clients: dict[str, AsyncWebClient] = {}
 
@@ -79,10 +75,8 @@ class Installed:
         return self._clients[bot.bot_token]
 
     async def every_team(self) -> list[AsyncWebClient]:
-        async with self.sessions() as s:
-            teams = await installed_teams(s, self.client_id)
         clients = []
-        for team_id in teams:
+        for team_id in await self.teams():
             try:
                 clients.append(await self.for_team(team_id))
             except NotInstalled:  # uninstalled between the two queries

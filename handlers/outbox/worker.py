@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -19,12 +18,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.reliability.delivery import Outcome, after_failure
+from bot.reliability.outbox import Claimed
 from bot.services import Services
 from handlers.client.failures import ReplyFailed, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, kudos, marks, questions
-from storage import outbox
 
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
@@ -38,16 +37,6 @@ LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40
 IDLE_POLL_SECONDS = 0.1
 PUT_BACK_HORIZON = timedelta(seconds=3)
-
-
-@dataclass(frozen=True)
-class Claimed:
-    id: int
-    key: str
-    team_id: str
-    kind: str
-    payload: dict[str, Any]
-    attempts: int
 
 
 class OutboxWorker:
@@ -71,26 +60,13 @@ class OutboxWorker:
 
     async def claim(self, limit: int) -> list[Claimed]:
         now = self.services.clock.now()
-        async with self.services.sessions() as s, s.begin():
-            items = await outbox.claim_due(
-                s,
-                now,
-                now + LEASE,
-                limit,
-                by=self.services.inbox.replica_id,
-                dead_before=self.services.inbox.dead_before(),
-            )
-            return [
-                Claimed(
-                    i.id,
-                    i.dedupe_key or f"outbox:{i.id}",
-                    i.team_id,
-                    i.method,
-                    dict(i.payload),
-                    i.attempts,
-                )
-                for i in items
-            ]
+        return await self.services.outbox.claim(
+            now,
+            now + LEASE,
+            limit,
+            by=self.services.inbox.replica_id,
+            dead_before=self.services.inbox.dead_before(),
+        )
 
     async def run_forever(self) -> None:
         """Keep up to MAX_IN_FLIGHT sends going, claiming more as each one ends.
@@ -125,24 +101,14 @@ class OutboxWorker:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
         try:
-            async with self.services.sessions() as s, s.begin():
-                await outbox.finish(
-                    s,
-                    item.id,
-                    outcome.status,
-                    at=self.services.clock.now(),
-                    error=outcome.error,
-                    next_attempt_at=outcome.next_attempt_at,
-                    tried=outcome.tried,
-                )
+            await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
         except Exception:  # the row stays leased; when the lease ends it is tried again
             log.exception("recording delivery %s failed", item.id)
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""
         soon = self.services.clock.now() + PUT_BACK_HORIZON  # waiting a channel's turn
-        async with self.services.sessions() as s:
-            return await outbox.due_count(s, soon) == 0
+        return await self.services.outbox.due_count(soon) == 0
 
     async def _deliver(
         self, team_id: str, kind: str, payload: dict[str, Any], attempts: int

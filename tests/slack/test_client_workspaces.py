@@ -9,6 +9,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstall
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.installations import Installations
 from handlers.client.workspaces import Installed, NotInstalled, OneWorkspace, in_every_workspace
 
 
@@ -22,7 +23,8 @@ async def test_each_workspace_gets_a_client_with_its_token(
     """Clients are kept per token, a reinstall's new token gets a new client, and an unknown
     workspace raises NotInstalled."""
     store = AsyncSQLAlchemyInstallationStore("111.222", engine)
-    clients = Installed(store, sessions, "111.222", lambda token: AsyncWebClient(token=token))
+    teams = Installations(sessions, "111.222").teams
+    clients = Installed(store, teams, lambda token: AsyncWebClient(token=token))
     await store.async_save(_installed("T1", "xoxb-one"))
     await store.async_save(_installed("T2", "xoxb-two"))
     one = await clients.for_team("T1")

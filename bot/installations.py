@@ -1,0 +1,19 @@
+"""Which workspaces have the app installed (OAuth mode): the jobs that run in every workspace
+ask here, and find each one's bot token through the installation store."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.installations import installed_teams
+
+
+class Installations:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], client_id: str) -> None:
+        self._sessions = sessions
+        self._client_id = client_id
+
+    async def teams(self) -> list[str]:
+        """Every workspace with a bot token for this app, in a stable order."""
+        async with self._sessions() as s:
+            return await installed_teams(s, self._client_id)

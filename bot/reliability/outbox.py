@@ -1,0 +1,104 @@
+"""The outbox: Slack calls written in the same transaction as the change they tell of, and
+sent afterwards by the delivery worker (`handlers/outbox/worker.py`), retried until they go.
+
+This is the worker's and the admin's way in: due deliveries are claimed under a lease, each
+attempt's outcome is recorded, and the stuck ones can be listed and put back in the queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.reliability.delivery import Outcome
+from storage import outbox
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A delivery leased to this replica: what to send, and how often it has been tried."""
+
+    id: int
+    key: str
+    team_id: str
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Stuck:
+    """A delivery that gave up after its retries, or has waited too long."""
+
+    id: int
+    status: str
+    attempts: int
+    kind: str
+    team_id: str
+    created_at: datetime
+    last_error: str | None
+
+
+class Outbox:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def claim(
+        self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
+    ) -> list[Claimed]:
+        """Up to `limit` due deliveries, leased to replica `by` until `lease_until`; a dead
+        replica's (not seen since `dead_before`) are taken over."""
+        async with self._sessions() as s, s.begin():
+            items = await outbox.claim_due(
+                s, now, lease_until, limit, by=by, dead_before=dead_before
+            )
+            return [
+                Claimed(
+                    i.id,
+                    i.dedupe_key or f"outbox:{i.id}",
+                    i.team_id,
+                    i.method,
+                    dict(i.payload),
+                    i.attempts,
+                )
+                for i in items
+            ]
+
+    async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:
+        """Record one attempt's outcome, and end its lease."""
+        async with self._sessions() as s, s.begin():
+            await outbox.finish(
+                s,
+                item_id,
+                outcome.status,
+                at=at,
+                error=outcome.error,
+                next_attempt_at=outcome.next_attempt_at,
+                tried=outcome.tried,
+            )
+
+    async def due_count(self, before: datetime) -> int:
+        """Deliveries due by `before`, or being sent right now."""
+        async with self._sessions() as s:
+            return await outbox.due_count(s, before)
+
+    async def depth(self) -> tuple[int, datetime | None]:
+        """How many deliveries wait, and since when the oldest has."""
+        async with self._sessions() as s:
+            return await outbox.depth(s)
+
+    async def stuck(self, older_than: datetime) -> list[Stuck]:
+        """Failed deliveries, and waiting ones created before `older_than`."""
+        async with self._sessions() as s:
+            return [
+                Stuck(i.id, i.status, i.attempts, i.method, i.team_id, i.created_at, i.last_error)
+                for i in await outbox.stuck(s, older_than)
+            ]
+
+    async def retry_failed(self, now: datetime) -> int:
+        """Put every failed delivery back in the queue, due `now`; returns how many."""
+        async with self._sessions() as s, s.begin():
+            return await outbox.retry_failed(s, now)
