@@ -155,3 +155,13 @@ class HomeKudos:
     recent: tuple[Entry, ...]
     names: dict[str, str]
     leaderboard: Leaderboard
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One live entry of the ledger as an admin exports it: with its workspace and names."""
+
+    team_id: str
+    entry: Entry
+    giver_name: str
+    receiver_name: str

@@ -24,6 +24,7 @@ from bot.kudos.records import (
     Giving,
     HomeKudos,
     Leaderboard,
+    LedgerLine,
     MySummary,
     Standing,
     Undone,
@@ -286,3 +287,9 @@ class KudosService:
             names=names,
             leaderboard=board,
         )
+
+    async def export(self, since: datetime, until: datetime | None) -> list[LedgerLine]:
+        """Every workspace's live entries in [since, until), oldest first, private included."""
+        async with self._sessions() as s:
+            found = await ledger.export(s, since, until)
+        return [LedgerLine(k.team_id, Entry.of(k), giver, receiver) for k, giver, receiver in found]

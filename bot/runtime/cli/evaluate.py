@@ -11,9 +11,9 @@ from typing import Any
 
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import TEAM_ID, evaluate, load_dataset, read_dataset
+from bot.runtime.cli.database import migrated
 from bot.settings import normalise_database_url
-from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
+from storage.db import create_sessions
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -40,9 +40,7 @@ async def run(args: argparse.Namespace) -> int:
     dataset = read_dataset(args.folder)
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
         url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
-        engine = create_engine(normalise_database_url(url))
-        try:
-            await upgrade_head(engine)
+        async with migrated(normalise_database_url(url)) as engine:
             sessions = create_sessions(engine)
             started = time.perf_counter()
             await load_dataset(sessions, dataset)
@@ -50,8 +48,6 @@ async def run(args: argparse.Namespace) -> int:
             loaded = time.perf_counter() - started
             results = evaluate(index, dataset)
             routed = time.perf_counter() - started - loaded
-        finally:
-            await engine.dispose()
     for metrics in results:
         print(metrics.line())
     print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)

@@ -11,10 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 
 from bot.errors import AskaroundError
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
-from storage import kudos as ledger
-from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
 
 COLUMNS = (
     "created_at",
@@ -77,29 +75,23 @@ def write(rows: list[dict[str, Any]], form: str, out: TextIO) -> None:
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     start, end = window(args.since, args.until)
-    settings = Settings.from_env()
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_head(engine)
-        async with create_sessions(engine)() as session:
-            found = await ledger.export(session, start, end)
-    finally:
-        await engine.dispose()
+    async with open_services(Settings.from_env()) as services:
+        found = await services.kudos.export(start, end)
     rows = [
         {
-            "created_at": k.created_at.isoformat(),
-            "team_id": k.team_id,
-            "giver_user_id": k.giver_user_id,
-            "giver_name": giver,
-            "receiver_user_id": k.receiver_user_id,
-            "receiver_name": receiver,
-            "message": k.message,
-            "values": list(k.values or ()),
-            "channel_id": k.channel_id or "",
-            "is_private": k.is_private,
-            "source": k.source,
+            "created_at": line.entry.created_at.isoformat(),
+            "team_id": line.team_id,
+            "giver_user_id": line.entry.giver,
+            "giver_name": line.giver_name,
+            "receiver_user_id": line.entry.receiver,
+            "receiver_name": line.receiver_name,
+            "message": line.entry.message,
+            "values": list(line.entry.values),
+            "channel_id": line.entry.channel_id or "",
+            "is_private": line.entry.is_private,
+            "source": line.entry.source,
         }
-        for k, giver, receiver in found
+        for line in found
     ]
     write(rows, args.format, out or sys.stdout)
     print(f"askaround: exported {len(rows)} kudos", file=sys.stderr)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.runtime.cli.database import migrated
 from bot.settings import Settings
-from storage.db import create_engine
-from storage.migrate import upgrade_head
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -20,10 +19,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 async def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_head(engine)
-    finally:
-        await engine.dispose()
+    async with migrated(settings.database_url):
+        pass
     print("askaround: database is up to date")
     return 0

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
-from storage import outbox
-from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
 
 LATE = timedelta(minutes=10)
 
@@ -29,27 +27,20 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_head(engine)
-        sessions = create_sessions(engine)
-        now = datetime.now(UTC)
-        async with sessions() as s, s.begin():
-            if args.action == "retry":
-                count = await outbox.retry_failed(s, now)
-                print(f"askaround: {count} failed deliveries queued again")
-                return 0
-            items = await outbox.stuck(s, now - LATE)
-    finally:
-        await engine.dispose()
+    async with open_services(Settings.from_env()) as services:
+        now = services.clock.now()
+        if args.action == "retry":
+            count = await services.outbox.retry_failed(now)
+            print(f"askaround: {count} failed deliveries queued again")
+            return 0
+        items = await services.outbox.stuck(now - LATE)
     if not items:
         print("askaround: nothing stuck in the outbox")
         return 0
     print("id\tstatus\tattempts\tkind\tteam\tcreated\tlast error")
     for item in items:
         print(
-            f"{item.id}\t{item.status}\t{item.attempts}\t{item.method}\t{item.team_id}\t"
+            f"{item.id}\t{item.status}\t{item.attempts}\t{item.kind}\t{item.team_id}\t"
             f"{item.created_at:%Y-%m-%d %H:%M}\t{item.last_error or ''}"
         )
     return 1 if any(item.status == "failed" for item in items) else 0

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from bot.directory.importer import import_people
-from bot.services import Services
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
-from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -32,17 +28,6 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show the report without writing anything"
     )
     return parser
-
-
-@asynccontextmanager
-async def open_services(settings: Settings) -> AsyncIterator[Services]:
-    """The services on a migrated database, for one CLI run."""
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_head(engine)
-        yield Services.build(settings, engine, create_sessions(engine))
-    finally:
-        await engine.dispose()
 
 
 async def run(args: argparse.Namespace) -> int:

@@ -8,16 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bot.clock import Clock
 from bot.digests import outline
 from bot.digests.chart import chart_png
 from bot.digests.csv import summary_csv
-from bot.digests.service import DigestService
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError, UserError
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
-from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -45,13 +42,8 @@ def _week(text: str) -> IsoWeek:
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     week = _week(args.week)
-    engine = create_engine(Settings.from_env().database_url)
-    try:
-        await upgrade_head(engine)
-        digests = DigestService(create_sessions(engine), Clock().now)
-        summary = await digests.report_by_email(args.manager, week)
-    finally:
-        await engine.dispose()
+    async with open_services(Settings.from_env()) as services:
+        summary = await services.digests.report_by_email(args.manager, week)
     if args.format == "png":
         data = chart_png(summary)
     elif args.format == "csv":

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from bot.directory.admin import add_alias, merge_skills
-from bot.runtime.cli.people import open_services
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.runtime.cli.people import open_services
+from bot.runtime.cli.database import open_services
 from bot.settings import Settings
 
 
