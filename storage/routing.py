@@ -2,13 +2,12 @@
 
 The readers stream one workspace a batch at a time (`stream_*`), so the in-memory
 `RoutingIndex` is built without first holding every row as a Python object (for 100,000
-people that is millions of rows); the writers record declared skills and solved questions
-the same way for the bot and for `askaround eval routing`.
+people that is millions of rows). The writers of that evidence are in `storage/evidence.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,9 +24,7 @@ from storage.models import (
     Question,
     Skill,
     SkillAlias,
-    utcnow,
 )
-from storage.upsert import insert_for
 
 SOLVED = "solved"
 HELPED_OFFER_STATUSES = ("accepted", "answered")
@@ -254,106 +251,3 @@ async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingS
         kudos=kudos,
         network=await load_network(session, team_id),
     )
-
-
-async def ensure_skills(
-    session: AsyncSession, team_id: str, names: Mapping[str, str]
-) -> dict[str, int]:
-    """Create missing skills (key → display name) and return every key's id."""
-    if names:
-        statement = insert_for(session, Skill).on_conflict_do_nothing(
-            index_elements=["team_id", "key"]
-        )
-        await session.execute(
-            statement, [{"team_id": team_id, "key": k, "name": n} for k, n in names.items()]
-        )
-    rows = await session.execute(
-        select(Skill.key, Skill.id).where(Skill.team_id == team_id, Skill.key.in_(list(names)))
-    )
-    return {key: skill_id for key, skill_id in rows}
-
-
-async def declare_skills(
-    session: AsyncSession,
-    team_id: str,
-    levels: Mapping[str, Mapping[str, int]],
-    source: str = "declared",
-) -> int:
-    """Set people's skill levels (user → skill key → level); people must exist. Returns rows."""
-    keys = {key for skills in levels.values() for key in skills}
-    skill_ids = await ensure_skills(session, team_id, {key: key for key in keys})
-    person_ids = dict(
-        (
-            await session.execute(
-                select(Person.user_id, Person.id).where(
-                    Person.team_id == team_id, Person.user_id.in_(list(levels))
-                )
-            )
-        ).all()
-    )
-    rows = [
-        {
-            "team_id": team_id,
-            "person_id": person_ids[user_id],
-            "skill_id": skill_ids[key],
-            "level": level,
-            "source": source,
-        }
-        for user_id, skills in levels.items()
-        if user_id in person_ids
-        for key, level in skills.items()
-    ]
-    if rows:
-        statement = insert_for(session, PersonSkill)
-        statement = statement.on_conflict_do_update(
-            index_elements=["person_id", "skill_id"],
-            set_={"level": statement.excluded.level, "source": statement.excluded.source},
-        )
-        await session.execute(statement, rows)
-    return len(rows)
-
-
-async def record_solved_questions(
-    session: AsyncSession, team_id: str, questions: Iterable[SolvedQuestion], channel_id: str
-) -> int:
-    """Store resolved questions: helper on the question, every answerer as an offer row."""
-    count = 0
-    offers: list[dict[str, object]] = []
-    for question in questions:
-        created = question.created_at or utcnow()
-        question_id = await session.scalar(
-            insert_for(session, Question)
-            .values(
-                team_id=team_id,
-                asker_user_id=question.asker_user_id,
-                channel_id=channel_id,
-                text=question.text,
-                status=SOLVED,
-                helper_user_id=question.helper_user_id,
-                created_at=created,
-                resolved_at=created,
-            )
-            .returning(Question.id)
-        )
-        offers.extend(_offer_rows(team_id, question_id, question, created))
-        count += 1
-    if offers:
-        await session.execute(insert_for(session, Offer), offers)
-    return count
-
-
-def _offer_rows(
-    team_id: str, question_id: int | None, question: SolvedQuestion, created: datetime
-) -> Sequence[dict[str, object]]:
-    answerers = dict.fromkeys((question.helper_user_id, *question.answerer_user_ids))
-    return [
-        {
-            "team_id": team_id,
-            "question_id": question_id,
-            "candidate_user_id": user_id,
-            "status": "accepted" if user_id == question.helper_user_id else "answered",
-            "created_at": created,
-            "responded_at": created,
-        }
-        for user_id in answerers
-    ]

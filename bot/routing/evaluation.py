@@ -22,8 +22,9 @@ from tqdm import tqdm
 
 from bot.errors import AskaroundError
 from bot.routing.engine import RoutingIndex
+from storage.evidence import declare_skills, record_solved_questions
 from storage.people import upsert_profile
-from storage.routing import SolvedQuestion, declare_skills, record_solved_questions
+from storage.routing import SolvedQuestion
 
 TEAM_ID = "TEVAL"
 CHANNEL_ID = "CEVAL"

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.engine import RoutingIndex
+from storage.evidence import declare_skills, record_solved_questions
 from storage.models import Connection, Kudos
 from storage.people import get_person, upsert_profile
-from storage.routing import SolvedQuestion, declare_skills, record_solved_questions
+from storage.routing import SolvedQuestion
 
 TEAM = "T1"
 NAMES = {"UASK": "Alice", "UBEN": "Ben", "UCAROL": "Carol", "UDAN": "Dana", "UEVE": "Eve"}
