@@ -1,4 +1,5 @@
-"""How a signal is spread over everyone it scores, estimated when only a pool was scored.
+"""How a signal is spread over everyone it scores (estimated when only a pool was scored),
+and the signal standardised by that spread (`standardise`).
 
 Signals are standardised over all the people they score (the union of the question's
 posting lists), not over the best candidates alone: over the best alone the mean is high and
@@ -13,13 +14,16 @@ SAMPLE exact scores however large the union.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TypeVar
 
 from bot.routing.postings import Postings
 
 SAMPLE = 256
+ZSCORE_SCALE = 4.0
 
 Moments = tuple[float, float]
+K = TypeVar("K", bound=Hashable)
 
 
 def union_moments(lists: Sequence[Postings], value: Callable[[int], tuple[float, int]]) -> Moments:
@@ -45,3 +49,26 @@ def union_moments(lists: Sequence[Postings], value: Callable[[int], tuple[float,
         start = end
     mean = first / count
     return mean, math.sqrt(max(0.0, second / count - mean * mean))
+
+
+def standardise(signal: Mapping[K, float], moments: Moments | None = None) -> dict[K, float]:
+    """A signal as clipped z-scores over the people it scores, divided by ZSCORE_SCALE.
+
+    Scaling by the maximum lets one outlier squash everyone else; the spread of the
+    question's own scores says how much a lead means. Below-average evidence counts as
+    none rather than against a person, so the activity factor never turns it negative; the
+    person stays a candidate (someone who declared a skill is still worth listing).
+    A signal with one person (or all equal) gives each of them 1 / ZSCORE_SCALE.
+    `moments` are the (mean, spread) of everyone the signal scores when `signal` holds only
+    a pool of them (see `bot.routing.moments`); without, they are the signal's own.
+    """
+    if not signal:
+        return {}
+    if moments is None:
+        mean = sum(signal.values()) / len(signal)
+        spread = math.sqrt(sum((value - mean) ** 2 for value in signal.values()) / len(signal))
+    else:
+        mean, spread = moments
+    if spread <= 0.0:
+        return dict.fromkeys(signal, 1.0 / ZSCORE_SCALE) if mean > 0 else {}
+    return {key: max(0.0, value - mean) / spread / ZSCORE_SCALE for key, value in signal.items()}

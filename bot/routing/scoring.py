@@ -1,7 +1,7 @@
 """The evidence behind a suggestion and how it is combined into one score.
 
-Three signals, each standardised within the question (clipped z-scores, see `standardise`)
-so none dominates by units or by one outlier:
+Three signals, each standardised within the question (clipped z-scores, see
+`moments.standardise`) so none dominates by units or by one outlier:
 - profile: BM25 of the question against each person's document (the questions they
   helped with, their kudos messages and values, their declared skill names by level);
 - votes: the people who helped with the most similar past questions, by BM25 similarity;
@@ -25,15 +25,14 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from bot.routing.declared import Declarations
 from bot.routing.history import History, PastQuestion
 from bot.routing.ids import Interner, grow
 from bot.routing.index import BM25Index, Query
-from bot.routing.moments import Moments, union_moments
+from bot.routing.moments import Moments, standardise, union_moments
 from bot.routing.postings import Priors
 from bot.routing.text import tokens
 
@@ -51,13 +50,11 @@ ACTIVITY_FLOOR = 0.05
 STRONG_SIMILARITY = 0.25
 MAX_LEVEL = 5
 TITLE_BOOST = 2.0
-ZSCORE_SCALE = 4.0
 PEOPLE_POOL = 2000
 QUESTION_POOL = 2000
 
-K = TypeVar("K", bound=Hashable)
 
-__all__ = ["Evidence", "PastQuestion", "Scored", "standardise"]
+__all__ = ["Evidence", "PastQuestion", "Scored"]
 
 
 @dataclass
@@ -76,29 +73,6 @@ class Scored:
     def word(self, term: str) -> str:
         """The word as the asker wrote it, for reasons (terms are stemmed)."""
         return self.surface.get(term, term)
-
-
-def standardise(signal: Mapping[K, float], moments: Moments | None = None) -> dict[K, float]:
-    """A signal as clipped z-scores over the people it scores, divided by ZSCORE_SCALE.
-
-    Scaling by the maximum lets one outlier squash everyone else; the spread of the
-    question's own scores says how much a lead means. Below-average evidence counts as
-    none rather than against a person, so the activity factor never turns it negative; the
-    person stays a candidate (someone who declared a skill is still worth listing).
-    A signal with one person (or all equal) gives each of them 1 / ZSCORE_SCALE.
-    `moments` are the (mean, spread) of everyone the signal scores when `signal` holds only
-    a pool of them (see `bot.routing.moments`); without, they are the signal's own.
-    """
-    if not signal:
-        return {}
-    if moments is None:
-        mean = sum(signal.values()) / len(signal)
-        spread = math.sqrt(sum((value - mean) ** 2 for value in signal.values()) / len(signal))
-    else:
-        mean, spread = moments
-    if spread <= 0.0:
-        return dict.fromkeys(signal, 1.0 / ZSCORE_SCALE) if mean > 0 else {}
-    return {key: max(0.0, value - mean) / spread / ZSCORE_SCALE for key, value in signal.items()}
 
 
 class Evidence:

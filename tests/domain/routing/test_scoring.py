@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.routing.scoring import ZSCORE_SCALE, standardise
+from bot.routing.moments import ZSCORE_SCALE, standardise
 
 
 def test_standardise_keeps_only_above_average_evidence() -> None:
