@@ -14,8 +14,8 @@ from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
 from bot.questions.indexes import IndexCache
-from bot.questions.policy import Limits
-from bot.questions.service import QuestionService, RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
+from bot.questions.service import QuestionService
 from bot.questions.watching import WatchService
 from bot.reliability.inbox import Inbox, wall_clock
 from bot.reliability.outbox import Outbox

@@ -18,7 +18,7 @@ from storage import questions as q
 from storage.models import Offer, Question
 
 if TYPE_CHECKING:
-    from bot.questions.service import RoutingConfig
+    from bot.questions.policy import RoutingConfig
 
 
 async def offer_next(

@@ -7,7 +7,7 @@ hours and people who rarely answer move down, but are not excluded.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
@@ -27,6 +27,16 @@ class PersonState(Protocol):
 class Limits:
     max_open_offers: int = 3
     off_hours_factor: float = 0.5
+
+
+@dataclass(frozen=True)
+class RoutingConfig:
+    """How a question is routed: how many are asked at once, for how many working minutes
+    before the next are, and the limits on what one person is asked."""
+
+    offers_per_round: int = 3
+    offer_minutes: float = 30.0
+    limits: Limits = field(default_factory=Limits)
 
 
 def available(person: PersonState | None, today: date) -> bool:

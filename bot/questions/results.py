@@ -1,10 +1,26 @@
-"""What the question service hands back to its adapters: plain values, no Slack, no rows."""
+"""What the question service takes and hands back to its adapters: plain values, no Slack,
+no rows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from bot.questions.views import OfferView, QuestionView
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """A question as someone asked it, from any surface; `key` makes asking twice one ask."""
+
+    team_id: str
+    asker_user_id: str
+    channel_id: str
+    text: str
+    is_private: bool
+    source: str
+    key: str
+    message_ts: str | None = None
+    thread_ts: str | None = None
 
 
 @dataclass(frozen=True)

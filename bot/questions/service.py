@@ -7,7 +7,6 @@ clicks or a retry can never both win.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.errors import UserError
 from bot.questions import lookup, tell
 from bot.questions.offering import offer_next
-from bot.questions.policy import Limits
-from bot.questions.results import Accepted, Asked, Moved, Solved
+from bot.questions.policy import RoutingConfig
+from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.worktime import working_minutes
@@ -30,39 +29,19 @@ Clock = Callable[[], datetime]
 LIVE = ("open", "connected")
 
 
-@dataclass(frozen=True)
-class RoutingConfig:
-    offers_per_round: int = 3
-    offer_minutes: float = 30.0
-    limits: Limits = field(default_factory=Limits)
-
-
-@dataclass(frozen=True)
-class AskRequest:
-    team_id: str
-    asker_user_id: str
-    channel_id: str
-    text: str
-    is_private: bool
-    source: str
-    key: str
-    message_ts: str | None = None
-    thread_ts: str | None = None
-
-
 class QuestionService:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
         index_for: IndexFor,
         clock: Clock,
-        config: RoutingConfig = RoutingConfig(),
+        config: RoutingConfig | None = None,
         observe_routing: Callable[[float], None] = lambda _seconds: None,
     ) -> None:
         self._sessions = sessions
         self._index_for = index_for
         self.clock = clock
-        self.config = config
+        self.config = config or RoutingConfig()
         self._observe_routing = observe_routing
 
     async def ask(self, request: AskRequest) -> Asked:

@@ -8,7 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.questions.service import AskRequest
+from bot.questions.results import AskRequest
 from bot.services import Services
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router

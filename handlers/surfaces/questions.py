@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question
-from bot.questions.service import AskRequest
+from bot.questions.results import AskRequest
 from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.questions import (
