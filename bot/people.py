@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
+from bot.directory.sync import SyncReport, record_directory
 from storage import people as people_queries
 
 
@@ -44,6 +46,13 @@ class PeopleService:
         async with self._sessions() as session, session.begin():
             await self._remember(session, team_id, profile)
             await home.changed(session, team_id, profile.user_id, at)
+
+    async def record_directory(
+        self, team_id: str, profiles: Iterable[Profile], report: SyncReport
+    ) -> SyncReport:
+        """Everyone in Slack's `users.list`, recorded in one transaction (the directory sync)."""
+        async with self._sessions() as session, session.begin():
+            return await record_directory(session, team_id, profiles, report)
 
     async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
         await people_queries.upsert_profile(

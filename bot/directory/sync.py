@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.people import Profile
 from storage import directory as q
 from storage import people as people_queries
+
+if TYPE_CHECKING:  # bot.people records a sync through this module
+    from bot.people import Profile
 
 
 @dataclass
@@ -38,27 +41,27 @@ _SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
 
 
 async def record_directory(
-    sessions: async_sessionmaker[AsyncSession],
+    s: AsyncSession,
     team_id: str,
     profiles: Iterable[Profile],
     report: SyncReport | None = None,
 ) -> SyncReport:
+    """Record everyone in `s` (the caller's unit of work: `PeopleService.record_directory`)."""
     report = report or SyncReport()
-    async with sessions() as s, s.begin():
-        known = await q.all_people(s, team_id)
-        for profile in profiles:
-            report.seen += 1
-            before = known.get(profile.user_id)
-            values = {name: getattr(profile, name) for name in _SLACK_FIELDS}
-            if before is None:
-                report.added.append(profile.user_id)
-            elif any(getattr(before, k) != v for k, v in values.items()):
-                report.updated.append(profile.user_id)
-                if profile.deactivated and not before.deactivated:
-                    report.deactivated.append(profile.user_id)
-                elif before.deactivated and not profile.deactivated:
-                    report.reactivated.append(profile.user_id)
-            if before is None and profile.deactivated:
+    known = await q.all_people(s, team_id)
+    for profile in profiles:
+        report.seen += 1
+        before = known.get(profile.user_id)
+        values = {name: getattr(profile, name) for name in _SLACK_FIELDS}
+        if before is None:
+            report.added.append(profile.user_id)
+        elif any(getattr(before, k) != v for k, v in values.items()):
+            report.updated.append(profile.user_id)
+            if profile.deactivated and not before.deactivated:
                 report.deactivated.append(profile.user_id)
-            await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
+            elif before.deactivated and not profile.deactivated:
+                report.reactivated.append(profile.user_id)
+        if before is None and profile.deactivated:
+            report.deactivated.append(profile.user_id)
+        await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
     return report

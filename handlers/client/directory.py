@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.directory.sync import SyncReport, record_directory
+from bot.directory.sync import SyncReport
 from bot.errors import ConfigError
 from bot.people import Profile
 from bot.services import Services
@@ -77,8 +77,7 @@ async def sync_directory(
 ) -> SyncReport:
     """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
     profiles, pages = await list_members(client, page_size)
-    report = await record_directory(services.sessions, team_id, profiles, SyncReport(pages=pages))
-    return report
+    return await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
 
 
 class SlackResolver:
