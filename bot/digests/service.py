@@ -19,7 +19,6 @@ from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary
 from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import AskaroundError, UserError
-from bot.timezone import zone
 from storage import digests as q
 from storage import kudos as ledger
 from storage.models import Person, Workspace
@@ -185,18 +184,11 @@ class DigestService:
                 team_id,
                 {k.giver_user_id for k in entries} | {k.receiver_user_id for k in entries},
             )
-        utc = zone("UTC")
         return Roundup(
             channel,
             week,
             tuple(
-                Shoutout(
-                    receiver=names.get(k.receiver_user_id, k.receiver_user_id),
-                    giver=names.get(k.giver_user_id, k.giver_user_id),
-                    message=k.message,
-                    values=tuple(k.values or ()),
-                    given_on=k.created_at.astimezone(utc).date(),
-                )
+                Shoutout.of(k, names, "UTC")
                 for k in entries
                 if visibility.report_shows(k.is_private)
             ),

@@ -36,6 +36,17 @@ class Shoutout:
     values: tuple[str, ...]
     given_on: date  # in the manager's time zone
 
+    @classmethod
+    def of(cls, kudos: Kudos, names: dict[str, str], tz: str) -> Shoutout:
+        """An entry of the ledger, with names where known, dated in time zone `tz`."""
+        return cls(
+            receiver=names.get(kudos.receiver_user_id, kudos.receiver_user_id),
+            giver=names.get(kudos.giver_user_id, kudos.giver_user_id),
+            message=kudos.message,
+            values=tuple(kudos.values or ()),
+            given_on=kudos.created_at.astimezone(zone(tz)).date(),
+        )
+
 
 @dataclass(frozen=True)
 class WeekCount:
@@ -119,16 +130,7 @@ async def build_summary(
         week=week,
         tz=tz,
         team_size=len(members),
-        shoutouts=tuple(
-            Shoutout(
-                receiver=names.get(k.receiver_user_id, k.receiver_user_id),
-                giver=names.get(k.giver_user_id, k.giver_user_id),
-                message=k.message,
-                values=tuple(k.values or ()),
-                given_on=k.created_at.astimezone(here).date(),
-            )
-            for k in shown
-        ),
+        shoutouts=tuple(Shoutout.of(k, names, tz) for k in shown),
         private_count=len(this_week) - len(shown),
         top_givers=_ranked(Counter({names[g]: n for g, n in given.items() if n})),
         helpers=_ranked(
