@@ -9,6 +9,9 @@ emulator's limits) runs on one fake clock, and waiting for the bot to finish wat
 work (listeners after their ack, Slack calls, outbox rows) instead of a quiet spell on a
 timer. When only deliveries put back for later are left, `settle` and `drain` move the
 domain clock and the fake clock forward to them together, as time would have passed.
+
+In OAuth mode a person installs the app in a browser, so the bot's install and redirect pages
+are served on loopback; Slack's requests still come in process.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 from sqlalchemy import func, select
 
 from bot.runtime.app import Askaround, build
 from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight, in_flight_listeners
+from bot.runtime.server import build_web_app
 from bot.settings import Settings
 from handlers.outbox.worker import PUT_BACK_HORIZON
-from slack_emulator import FakeClock
+from slack_emulator import FakeClock, SlackEmulator
 from storage.models import OutboxItem
 from tests.databases import fresh_database
 from tests.e2e.harness import (
@@ -149,18 +154,21 @@ async def bot_in_process(
     *,
     people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
     database_url: str | None = None,
+    oauth: bool = False,
 ) -> AsyncIterator[SlackHarness]:
     """Start the emulator and the bot in this process, seed people and channels, and stop
-    both afterwards."""
+    both afterwards. With `oauth`, the bot knows no workspace until one installs it
+    (`Harness.install`)."""
     pace = FakeClock()
     async with fresh_database(tmp_path) as fresh_url:
         emu = new_emulator(pace)
         await emu.start()
         try:
             seeded = seed_people(emu, emu, people)
-            settings = bot_settings(emu, database_url or fresh_url, socket_mode=False)
+            settings = bot_settings(emu, database_url or fresh_url, socket_mode=False, oauth=oauth)
             bot = build(settings, pace_clock=pace)
             await bot.start()
+            pages = await _install_pages(emu, bot) if oauth else None
             try:
                 running = InProcess(settings, bot)
                 emu.app_in_process = running.dispatch
@@ -173,7 +181,21 @@ async def bot_in_process(
                 )
                 yield harness
             finally:
+                if pages is not None:
+                    await pages.cleanup()
                 await finish_in_flight(DRAIN_SECONDS)
                 await bot.close()
         finally:
             await emu.stop()
+
+
+async def _install_pages(emu: SlackEmulator, bot: Askaround) -> web.AppRunner:
+    """The bot's web pages on a free loopback port, for the browser that installs it."""
+    pages = web.AppRunner(build_web_app(bot), handle_signals=False)
+    await pages.setup()
+    site = web.TCPSite(pages, "127.0.0.1", 0)
+    await site.start()
+    host, port = pages.addresses[0][:2]
+    emu.install_url = f"http://{host}:{port}/slack/install"
+    emu.redirect_url = f"http://{host}:{port}/slack/oauth_redirect"
+    return pages

@@ -1,4 +1,5 @@
-"""Two workspaces installed through OAuth on one bot and one database, and nothing crosses.
+"""Two workspaces installed through OAuth on one bot (in process) and one database, and
+nothing crosses.
 
 The emulator numbers ids per workspace, so both have an alice `U0000001`, a `#general`
 `C0000001` and the same org chart: anything keyed by a Slack id without its team would
@@ -19,7 +20,8 @@ from sqlalchemy import select, update
 
 from storage import people as people_q
 from storage.models import Kudos, Offer, Person, Question
-from tests.e2e.harness import Harness, PersonSpec, running_bot
+from tests.e2e.harness import PersonSpec
+from tests.slack.harness import SlackHarness, bot_in_process
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
@@ -35,10 +37,10 @@ QUESTION = "how do we unlock a stuck terraform state?"
 
 
 @pytest.fixture
-async def two(tmp_path: Path) -> AsyncIterator[tuple[Harness, Harness]]:
+async def two(tmp_path: Path) -> AsyncIterator[tuple[SlackHarness, SlackHarness]]:
     """Workspaces A and B, both installed, with the same people, ids and org chart (Maria
     manages Alice and Bob); A alone has Zoe."""
-    async with running_bot(tmp_path, oauth=True, people=PEOPLE) as a:
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as a:
         a.services.clock.freeze(TUESDAY_10_UTC)
         b = a.add_team("T0BRAVO", "Bravo Inc", PEOPLE)
         for side in (a, b):
@@ -54,7 +56,7 @@ async def two(tmp_path: Path) -> AsyncIterator[tuple[Harness, Harness]]:
         yield a, b
 
 
-async def org_chart(side: Harness) -> None:
+async def org_chart(side: SlackHarness) -> None:
     async with side.services.sessions() as s, s.begin():
         for spec in PEOPLE:
             await people_q.upsert_profile(
@@ -70,7 +72,7 @@ async def org_chart(side: Harness) -> None:
             )
 
 
-async def said(side: Harness, handle: str, command: str, text: str) -> str:
+async def said(side: SlackHarness, handle: str, command: str, text: str) -> str:
     """Run a slash command as this person; what only they see in answer."""
     before = len(side.here.ephemerals(side.user(handle)))
     assert (await side.command(handle, command, text)).ok
@@ -79,12 +81,12 @@ async def said(side: Harness, handle: str, command: str, text: str) -> str:
     return "\n".join(f"{e.text}\n{e.blocks}" for e in shown)
 
 
-def bot_dms(side: Harness, handle: str) -> str:
+def bot_dms(side: SlackHarness, handle: str) -> str:
     return "\n".join(str(m.blocks) + m.text for m in side.here.dm_messages(side.user(handle)))
 
 
 async def test_kudos_leaderboards_and_reports_stay_in_their_workspace(
-    two: tuple[Harness, Harness],
+    two: tuple[SlackHarness, SlackHarness],
 ) -> None:
     """Kudos given in A: B's leaderboard, `/kudos me`, `/kudos @bob`, its channels and Maria's
     report show none of them, though B's Bob has A's Bob's very user id."""
@@ -106,7 +108,9 @@ async def test_kudos_leaderboards_and_reports_stay_in_their_workspace(
         assert {k.team_id for k in await s.scalars(select(Kudos))} == {a.team_id}
 
 
-async def test_skills_and_questions_stay_in_their_workspace(two: tuple[Harness, Harness]) -> None:
+async def test_skills_and_questions_stay_in_their_workspace(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
     """Bob declares Terraform in A. In B nobody knows Terraform, B's Bob (same id) has no
     skills on his Home tab, and a Terraform question asked in B offers nobody anything, in
     either workspace; the same question asked in A goes to A's Bob, with A's token."""
@@ -142,7 +146,7 @@ async def test_skills_and_questions_stay_in_their_workspace(two: tuple[Harness, 
 
 
 async def test_someone_from_the_other_workspace_cannot_be_reached(
-    two: tuple[Harness, Harness],
+    two: tuple[SlackHarness, SlackHarness],
 ) -> None:
     """Zoe is only in A. Kudos to her id typed in B credit nobody in A; and B's bot token,
     tried by hand, cannot see Zoe, A's channel or A's messages."""
@@ -173,7 +177,7 @@ async def test_someone_from_the_other_workspace_cannot_be_reached(
 
 
 async def test_scheduled_jobs_run_in_every_workspace_with_its_own_token(
-    two: tuple[Harness, Harness],
+    two: tuple[SlackHarness, SlackHarness],
 ) -> None:
     """The daily directory sync pages through each workspace's members with that workspace's
     token, and records them under that workspace: Zoe only in A."""
