@@ -1,0 +1,58 @@
+"""The in-process tier is the real thing where it matters: Bolt checks each request's
+signature, Slack's pace holds in fake time without real waiting, and `settle` returns only
+once the bot's work after its ack has reached Slack."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from slack_emulator.delivery import encode, sign
+from tests.slack.harness import InProcess, SlackHarness
+
+
+async def test_a_request_signed_with_another_secret_is_refused_in_process(
+    slack: SlackHarness,
+) -> None:
+    """The emulator's signature passes; the same body signed with another secret gets 401
+    and runs no listener."""
+    assert isinstance(slack.runner, InProcess)
+    form = {
+        "command": "/askaround",
+        "text": "help",
+        "user_id": slack.user("alice"),
+        "team_id": slack.team_id,
+        "channel_id": slack.channel("general"),
+        "response_url": "http://127.0.0.1:1/nowhere",
+        "trigger_id": "1.2.3",
+    }
+    content_type, body = encode("command", form)
+    timestamp = str(int(time.time()))
+    headers = {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": sign("forged-secret", timestamp, body),
+    }
+    status, _body, _headers = await slack.runner.dispatch(headers, body)
+    assert status == 401
+    await slack.settle()
+    assert slack.emu.ephemerals(slack.user("alice")) == []
+    assert (await slack.command("alice", "/askaround", "help")).status == 200
+
+
+async def test_a_burst_to_one_channel_keeps_slacks_pace_in_fake_time(slack: SlackHarness) -> None:
+    """Five kudos in #general at once: their shout-outs reach Slack a second apart or more on
+    the fake clock, and the whole burst takes far less than those seconds in real time."""
+    started = time.monotonic()
+    for handle in ("alice", "bob", "carol", "maria", "alice"):
+        receiver = "bob" if handle != "bob" else "carol"
+        await slack.command(handle, "/kudos", f"@{receiver} for the release notes #teamwork")
+    await slack.drain()
+    posts = [
+        c.at
+        for c in slack.emu.calls_to("chat.postMessage")
+        if c.args.get("channel") == slack.channel("general")
+    ]
+    assert len(posts) == 5
+    assert all(later - earlier >= 1.0 for earlier, later in itertools.pairwise(posts))
+    assert time.monotonic() - started < 4.0
