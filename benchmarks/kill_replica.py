@@ -1,17 +1,28 @@
 """A replica killed with SIGKILL in the middle of a burst of kudos, then restarted: every
 kudos Slack saw acknowledged is in the ledger once, shouted out once and DMed once, and the
 inbox and the outbox drain. Nothing is mocked: `askaround serve` runs as its own process
-against the local Slack emulator and the suite's database (a SQLite file or PostgreSQL).
+against the local Slack emulator and a fresh database (a SQLite file or PostgreSQL).
+
+The run prints its figures and its checks, writes benchmarks/results/kill_replica.json, and
+exits 1 when a check fails: an acknowledged kudos lost, or one given twice.
+`tests/e2e/test_faults_small.py` runs the same code with a few dozen kudos.
+
+    python -m benchmarks.kill_replica               # SQLite 120 kudos, PostgreSQL 240 (~20 s each)
+    python -m benchmarks.kill_replica --quick       # SQLite only
+    python -m benchmarks.kill_replica --backends postgresql --kudos 1000
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import inspect
 import os
 import signal
 import subprocess
 import sys
+import tempfile
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +31,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from benchmarks.checks import Check, Outcome, backend, print_outcome
+from benchmarks.machine import command_line, describe, save
 from benchmarks.procs import free_port, wait_healthy
 from slack_emulator import Delivery, SlackEmulator
 from storage import inbox, outbox, workspaces
@@ -32,7 +45,8 @@ from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, subscribed_events
 PEOPLE = 16
 CHANNELS = 30
 CONCURRENT_REQUESTS = 16
-PROCESS_BOUND_SECONDS = 300  # no bot outlives a broken test by more than this
+PROCESS_BOUND_SECONDS = 300  # no bot outlives a broken run by more than this
+DRAIN_LIMIT = 120.0
 
 
 def children(pid: int) -> list[int]:
@@ -93,10 +107,12 @@ class Replica:
 
 
 @asynccontextmanager
-async def company(tmp_path: Path) -> AsyncIterator[tuple[SlackEmulator, str, list[str]]]:
-    """The emulator with PEOPLE people and CHANNELS channels, a migrated database whose
-    workspace allows plenty of kudos a day, and the channel ids."""
-    async with fresh_database(tmp_path) as url:
+async def company(
+    folder: Path, people_count: int = PEOPLE, channel_count: int = CHANNELS
+) -> AsyncIterator[tuple[SlackEmulator, str, list[str]]]:
+    """The emulator with `people_count` people and `channel_count` channels, a migrated
+    database whose workspace allows plenty of kudos a day, and the channel ids."""
+    async with fresh_database(folder) as url:
         emu = SlackEmulator(
             signing_secret=SIGNING_SECRET,
             bot_token=BOT_TOKEN,
@@ -106,9 +122,12 @@ async def company(tmp_path: Path) -> AsyncIterator[tuple[SlackEmulator, str, lis
         try:
             ws = emu.workspace
             people = [
-                ws.add_user(f"person{n:02d}", real_name=f"Person {n:02d}").id for n in range(PEOPLE)
+                ws.add_user(f"person{n:02d}", real_name=f"Person {n:02d}").id
+                for n in range(people_count)
             ]
-            channels = [ws.add_channel(f"team-{n:02d}", members=people).id for n in range(CHANNELS)]
+            channels = [
+                ws.add_channel(f"team-{n:02d}", members=people).id for n in range(channel_count)
+            ]
             engine = create_engine(url)
             try:
                 await upgrade_head(engine)
@@ -121,18 +140,27 @@ async def company(tmp_path: Path) -> AsyncIterator[tuple[SlackEmulator, str, lis
             await emu.stop()
 
 
-async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
-    tmp_path: Path,
-) -> None:
-    async with company(tmp_path) as (emu, url, channels):
+async def kill_mid_burst(
+    folder: Path,
+    total: int | None = None,
+    people_count: int = PEOPLE,
+    channel_count: int = CHANNELS,
+) -> Outcome:
+    """Give `total` kudos sixteen at a time (default: 240 on PostgreSQL, 120 on SQLite) to one
+    replica, SIGKILL it once a quarter are acknowledged while some acknowledged requests are
+    still open, send the rest to a second replica, wait for the inbox and outbox to drain, and
+    check that every acknowledged kudos happened once."""
+    async with company(folder, people_count, channel_count) as (emu, url, channels):
         engine = create_engine(url)
         inbox_engine = create_inbox_engine(engine)
         sessions = create_sessions(engine, inbox_engine)
-        total = 240 if engine.dialect.name == "postgresql" else 120
+        if total is None:
+            total = 240 if engine.dialect.name == "postgresql" else 120
         ws = emu.workspace
         users = {u.name: u.id for u in ws.users.values()}
-        first = Replica(emu, url, tmp_path)
-        second = Replica(emu, url, tmp_path)
+        first = Replica(emu, url, folder)
+        second = Replica(emu, url, folder)
+        started = time.perf_counter()
         try:
             await first.start()
             emu.request_url = first.url
@@ -140,13 +168,13 @@ async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
             deliveries: list[Delivery] = []
 
             async def give(n: int) -> None:
-                giver = f"person{n % PEOPLE:02d}"
-                receiver = users[f"person{(n * 7 + 1) % PEOPLE:02d}"]
+                giver = f"person{n % people_count:02d}"
+                receiver = users[f"person{(n * 7 + 1) % people_count:02d}"]
                 text = f"<@{receiver}> for fixing thing number {n:04d} today"
                 async with gate:
                     deliveries.append(
                         await emu.slash_command(
-                            users[giver], "/kudos", text, channel_id=channels[n % CHANNELS]
+                            users[giver], "/kudos", text, channel_id=channels[n % channel_count]
                         )
                     )
 
@@ -155,13 +183,16 @@ async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
             # Kill once a quarter is acknowledged and some acked requests are still open.
             await _until(lambda: sum(d.ok for d in deliveries) >= half // 2)
             await _until(lambda: _open(sessions))
+            killed_at = time.perf_counter()
             await first.kill()
             acked_before_kill = sum(d.ok for d in deliveries)
             await sending
             await second.start()
+            restarted_at = time.perf_counter()
             emu.request_url = second.url
             await asyncio.gather(*(give(n) for n in range(half, total)))
-            await _drained(sessions, within=120)
+            await _drained(sessions, within=DRAIN_LIMIT)
+            drained_at = time.perf_counter()
 
             acked = {d.payload["trigger_id"] for d in deliveries if d.ok}
             reached = {d.payload["trigger_id"] for d in deliveries}
@@ -178,20 +209,81 @@ async def test_a_killed_replica_loses_no_acknowledged_kudos_and_doubles_none(
             if inbox_engine is not None:
                 await inbox_engine.dispose()
 
-    assert acked_before_kill < half, "the kill came in the middle of the burst"
-    assert replayed, "some acknowledged requests were still open when the replica died"
-    assert len(acked) > total // 2
     given = Counter(k.batch_key.removeprefix("cmd:") for k in entries)
-    assert acked <= set(given), "every acknowledged kudos is in the ledger"
-    assert set(given) <= reached and set(given.values()) == {1}, "and none twice"
-    assert {i.status for i in items} == {"sent"}
     said = Counter(m.text for c in ws.channels.values() for m in emu.messages(c.id) if m.by_bot)
-    for entry in entries:
-        shoutouts = [
-            n for text, n in said.items() if "gave kudos" in text and entry.message in text
-        ]
-        dms = [n for text, n in said.items() if "gave you kudos" in text and entry.message in text]
-        assert shoutouts == [1] and dms == [1], entry.message
+    not_once = [
+        e.message
+        for e in entries
+        if [n for t, n in said.items() if "gave kudos" in t and e.message in t] != [1]
+        or [n for t, n in said.items() if "gave you kudos" in t and e.message in t] != [1]
+    ]
+    figures = {
+        "kudos_sent": total,
+        "acked": len(acked),
+        "acked_before_kill": acked_before_kill,
+        "replayed_by_second_replica": replayed,
+        "kudos_in_ledger": len(entries),
+        "deliveries": len(items),
+        "killed_after_s": round(killed_at - started, 1),
+        "second_replica_up_after_s": round(restarted_at - started, 1),
+        "drained_after_s": round(drained_at - started, 1),
+    }
+    lost = acked - set(given)
+    doubled = sorted(k for k, n in given.items() if n > 1)
+    checks = [
+        Check(
+            "the kill came in the middle of the burst",
+            acked_before_kill < half,
+            f"{acked_before_kill} acked of the first {half}",
+        ),
+        Check(
+            "some acknowledged requests were open when the replica died",
+            bool(replayed),
+            f"{replayed} replayed",
+        ),
+        Check("most kudos were acknowledged", len(acked) > total // 2, f"{len(acked)} of {total}"),
+        Check("every acknowledged kudos is in the ledger", not lost, f"{len(lost)} lost"),
+        Check(
+            "no kudos is in the ledger twice, nor one Slack never sent",
+            not doubled and set(given) <= reached,
+            f"{len(doubled)} doubled, {len(set(given) - reached)} unknown",
+        ),
+        Check(
+            "every delivery sent",
+            {i.status for i in items} == {"sent"},
+            f"{Counter(i.status for i in items)}",
+        ),
+        Check(
+            "each kudos shouted out once and DMed once",
+            not not_once,
+            f"{len(not_once)} not once: {not_once[:3]}",
+        ),
+    ]
+    return Outcome(figures, checks)
+
+
+async def run(backends: list[str], total: int | None) -> dict[str, Outcome]:
+    outcomes: dict[str, Outcome] = {}
+    for name in backends:
+        with tempfile.TemporaryDirectory(prefix="askaround-kill-") as tmp, backend(name):
+            outcomes[name] = await kill_mid_burst(Path(tmp), total)
+        print_outcome(name, outcomes[name])
+    return outcomes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="SQLite only")
+    parser.add_argument("--backends", help="comma-separated: sqlite, postgresql")
+    parser.add_argument("--kudos", type=int, help="kudos to give (default by backend)")
+    args = parser.parse_args()
+    backends = (args.backends or ("sqlite" if args.quick else "sqlite,postgresql")).split(",")
+    machine = describe()
+    outcomes = asyncio.run(run(backends, args.kudos))
+    save("kill_replica", machine, command_line(), {n: o.as_json() for n, o in outcomes.items()})
+    if any(o.failed for o in outcomes.values()):
+        print("FAILED: an acknowledged kudos was lost or doubled (see above)", file=sys.stderr)
+        sys.exit(1)
 
 
 async def _until(condition: Callable[[], object]) -> None:
@@ -222,3 +314,7 @@ async def _drained(sessions: async_sessionmaker[AsyncSession], within: float) ->
         if loop.time() > deadline:
             raise TimeoutError(f"{open_requests} requests open, {waiting} deliveries waiting")
         await asyncio.sleep(1.0)
+
+
+if __name__ == "__main__":
+    main()
