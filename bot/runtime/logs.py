@@ -2,7 +2,7 @@
 
 slack_sdk already redacts the Authorization header, but tokens also travel in other places
 (a pasted URL, an exception message); the filter masks anything shaped like one, plus the
-configured secrets themselves.
+configured secrets themselves, and the OAuth codes and states of installs.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from typing import TextIO
 
 REQUEST_ID: ContextVar[str] = ContextVar("askaround_request_id", default="")
 TOKEN_SHAPES = re.compile(r"\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+")
+# An OAuth code or state is as good as a token until it is used: `code=…` in a redirect URL,
+# `code: …` in Bolt's refusal line, `'code': '…'` in slack_sdk's request lines. A value needs
+# a digit and 8 characters, so "status code: 500" or "code: invalid_code" read as they were.
+OAUTH_VALUES = re.compile(
+    r"""(\b(?:code|state|client_secret)['"]?\s*[=:]\s*['"]?)(?=[^\s&'",]*[0-9])[^\s&'",]{8,}"""
+)
 MASK = "[redacted]"
 
 
@@ -26,6 +32,7 @@ class RedactSecrets(logging.Filter):
 
     def redact(self, text: str) -> str:
         text = TOKEN_SHAPES.sub(r"\1" + MASK, text)
+        text = OAUTH_VALUES.sub(r"\1" + MASK, text)
         for secret in self._secrets:
             text = text.replace(secret, MASK)
         return text
