@@ -196,6 +196,12 @@ class RoutingIndex:
             ]
         else:
             ordered = [("expert", u) for u in ranking]
+        # One place per person: someone who is both an expert and a connector keeps the
+        # higher one (a question is offered to a person once).
+        first: dict[str, str] = {}
+        for kind, user_id in ordered:
+            first.setdefault(user_id, kind)
+        ordered = [(kind, user_id) for user_id, kind in first.items()]
         suggestions = []
         for kind, user_id in ordered[:limit]:
             if kind == "expert":
