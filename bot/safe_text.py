@@ -1,0 +1,84 @@
+"""The one way to show text a person typed in a message the bot posts: `safe_text`.
+
+Kudos reasons, quoted messages, question text, skill names and network topics reach the bot
+in Slack's format, where `<…>` is markup: `<!channel>` pings a whole channel, `<@U123>`
+notifies a person, `<https://evil.example|click here>` hides where a link goes. Re-posted by
+the bot, that markup would act with the bot's rights (around a workspace's limit on who may
+use @channel, say). `safe_text` keeps the words and turns every piece of markup into
+something that only reads the same:
+
+- broadcasts (`<!here>`, `<!channel>`, `<!everyone>`) and user groups (`<!subteam^…>`) become
+  plain words (`@here`, `@devs`), which Slack does not turn back into a ping;
+- a person's mention stays a mention only for the people the message is about (`keep`); any
+  other becomes their name (`@ana`), from `names`, the mention's own label, or "someone";
+- a link shows its address: `<https://evil.example|click here>` → `https://evil.example`;
+- channel links stay (they notify nobody); anything else in angle brackets, and a stray
+  `<` or `>`, is escaped and shows as typed.
+
+Text from a modal arrives unescaped (plain text, not Slack's format); the same rules apply,
+so a typed `<!channel>` reads as `@channel` there too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+_TOKEN = re.compile(r"<([^<>]*)>")
+_PERSON = re.compile(r"@([UW][A-Z0-9]+)(?:\|(.*))?", re.DOTALL)
+_CHANNEL = re.compile(r"#([CG][A-Z0-9]+)(?:\|.*)?", re.DOTALL)
+_SPECIAL = re.compile(r"!([^|^]*)(?:\^([^|]*))?(?:\|(.*))?", re.DOTALL)
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^|\s]+")
+_LINK = re.compile(r"([^|]*)(?:\|.*)?", re.DOTALL)
+
+
+def _plain(text: str) -> str:
+    """Text that Slack shows as it is: its own `<` and `>` escaped (`&` is left alone, so
+    an entity Slack already escaped stays one)."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _word(label: str | None) -> str:
+    """A mention's label as a plain word: `@devs`, never a second token or a stray `@@`."""
+    return "@" + _plain(label).lstrip("@").strip() if label and label.strip("@ ") else ""
+
+
+def safe_text(
+    text: str, *, keep: Collection[str] = (), names: Mapping[str, str] | None = None
+) -> str:
+    """`text` as the bot may repost it: it pings nobody, mentions only `keep`, hides no link."""
+
+    def token(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        person = _PERSON.fullmatch(inner)
+        if person:
+            user_id, label = person.group(1), person.group(2)
+            if user_id in keep:
+                return f"<@{user_id}>"
+            named = (names or {}).get(user_id)
+            return _word(named) or _word(label) or "@someone"
+        channel = _CHANNEL.fullmatch(inner)
+        if channel:
+            return f"<#{channel.group(1)}>"
+        special = _SPECIAL.fullmatch(inner)
+        if special:
+            kind, _argument, label = special.groups()
+            if kind == "subteam":
+                return _word(label) or "@group"
+            if kind in ("here", "channel", "everyone"):
+                return "@" + kind
+            return _plain(label) if label else _plain(kind)
+        link = _LINK.fullmatch(inner)
+        address = link.group(1).strip() if link else ""
+        if _URL.fullmatch(address):
+            return _plain(address)
+        return _plain(match.group(0))
+
+    parts: list[str] = []
+    last = 0
+    for match in _TOKEN.finditer(text):
+        parts.append(_plain(text[last : match.start()]))
+        parts.append(token(match))
+        last = match.end()
+    parts.append(_plain(text[last:]))
+    return "".join(parts)

@@ -1,0 +1,88 @@
+"""Properties of `safe_text` (`bot/safe_text.py`), the one renderer of reposted text, over
+thousands of texts: whatever is typed, what the bot reposts pings nobody, mentions only the
+people it is about, and hides no link behind a label."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.safe_text import safe_text
+from tests.domain.properties import FEWER, MANY
+from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
+
+LINKS = st.builds(
+    "<{}://{}.example/{}|{}>".format,
+    st.sampled_from(["https", "http", "mailto", "javascript"]),
+    WORDS,
+    WORDS,
+    st.text(st.characters(blacklist_characters="<>"), max_size=12),
+)
+MARKUP = st.one_of(
+    SLACK_TOKENS,
+    LINKS,
+    st.sampled_from(["<!date^1392734382^{date}|Feb 18>", "<!foo|bar>", "<<!here>>", "<", ">"]),
+)
+HOSTILE_TEXT = st.lists(st.one_of(MARKUP, ANY_TEXT), max_size=8).map("".join)
+TOKEN = re.compile(r"<([^<>]*)>")
+
+
+def tokens_left(text: str) -> list[str]:
+    """What Slack would read as markup in `text`."""
+    return TOKEN.findall(text)
+
+
+def assert_harmless(shown: str, keep: frozenset[str]) -> None:
+    for inner in tokens_left(shown):
+        if inner.startswith("#C") or inner.startswith("#G"):
+            assert "|" not in inner, shown
+            continue
+        assert inner.startswith("@") and inner[1:] in keep, f"markup {inner!r} left in {shown!r}"
+    assert "<!" not in shown
+
+
+@given(HOSTILE_TEXT, st.frozensets(USER_IDS, max_size=2))
+@MANY
+def test_reposted_text_pings_nobody_and_mentions_only_who_it_is_about(
+    text: str, keep: frozenset[str]
+) -> None:
+    """No broadcast, group, link label or other markup survives; a person's mention only for
+    the people the message is about."""
+    assert_harmless(safe_text(text, keep=keep), keep)
+
+
+@given(HOSTILE_TEXT, st.frozensets(USER_IDS, max_size=2))
+@FEWER
+def test_rendering_twice_changes_nothing(text: str, keep: frozenset[str]) -> None:
+    """Safe text stays as it is, so a renderer may pass it through again (a quote of a quote)."""
+    once = safe_text(text, keep=keep)
+    assert safe_text(once, keep=keep) == once
+
+
+@given(st.lists(WORDS, min_size=1, max_size=10).map(" ".join))
+@FEWER
+def test_plain_words_are_kept_as_typed(text: str) -> None:
+    """Text without markup is shown unchanged."""
+    assert safe_text(text) == text
+
+
+@given(WORDS, WORDS, st.text(st.characters(blacklist_characters="<>|"), max_size=20))
+@FEWER
+def test_a_link_shows_its_address(host: str, path: str, label: str) -> None:
+    """`<https://…|click here>` becomes its address, whatever the label says."""
+    url = f"https://{host}.example/{path}"
+    assert safe_text(f"see <{url}|{label}> now") == f"see {url} now"
+
+
+def test_examples() -> None:
+    """The cases the issue names, spelled out."""
+    assert safe_text("<!channel> look what bob did") == "@channel look what bob did"
+    assert safe_text("hi <!here|here> and <!everyone>") == "hi @here and @everyone"
+    assert safe_text("ping <!subteam^S123|@devs>") == "ping @devs"
+    assert safe_text("<https://evil.example|click here>") == "https://evil.example"
+    assert safe_text("thanks <@U1|ana> and <@U2>", keep={"U2"}) == "thanks @ana and <@U2>"
+    assert safe_text("thanks <@U1>", names={"U1": "Ana Lima"}) == "thanks @Ana Lima"
+    assert safe_text("in <#C1|general>") == "in <#C1>"
+    assert safe_text("a < b > c &amp; d") == "a &lt; b &gt; c &amp; d"
