@@ -1,6 +1,8 @@
 """Turning a `UserError` into a friendly reply, for every listener, in one place; Slack
-failing us mid-request (after its own retries) is told the same way, not swallowed. The
-request's inbox entry is closed here too, since this is where every listener ends.
+failing us mid-request (after its own retries) is told the same way, not swallowed, and so is
+a bug: the person hears that something went wrong, the log gets the traceback (never the
+request's text). The request's inbox entry is closed here too, since this is where every
+listener ends.
 
 Why not only in `@app.error`: when a listener raises after `ack()`, Bolt (1.30) resets the
 recorded ack, and if that happens within its 10 ms polling window the request is answered as
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +32,11 @@ from handlers.dispatch.inbox import stored
 SLACK_BUSY = (
     "Slack didn't answer me just now, so I couldn't finish that. Please try again in a minute."
 )
+SOMETHING_WENT_WRONG = (
+    "Something went wrong on my side, so I couldn't finish that. It has been logged for the "
+    "people who run me; please try again later."
+)
+log = logging.getLogger("askaround.errors")
 
 
 async def tell_user(
@@ -55,14 +63,25 @@ async def tell_user(
 Done = Callable[[str, str], Awaitable[None]]
 
 
+async def answer(args: AsyncArgs, error: UserError) -> None:
+    """Ack the request if nobody has (a command's ack carries the message), then tell."""
+    if args.ack.response is None:
+        if args.body.get("command"):
+            await args.ack(**render_error(str(error)))
+            return
+        await args.ack()
+    await tell_user(error, args.body, args.respond, args.client)
+
+
 def friendly(
     listener: Callable[..., Awaitable[Any]],
     done: Done | None,
     turns: asyncio.Semaphore,
 ) -> Callable[..., Awaitable[Any]]:
-    """Wrap a listener so a UserError is acked (if need be) and shown to the person, and its
-    request's inbox entry is closed by `done` when the work ends, whichever way it ends —
-    except by cancellation: a replica stopping before the work ran leaves it to be replayed.
+    """Wrap a listener so a UserError (or, for a bug, "something went wrong") is acked if
+    need be and shown to the person, and its request's inbox entry is closed by `done` when
+    the work ends, whichever way it ends — except by cancellation: a replica stopping before
+    the work ran leaves it to be replayed.
 
     The wrapper asks Bolt for one documented argument, `args` (every argument Bolt knows),
     and calls the listener with the ones it names, picked by Bolt's own kwargs injection: the
@@ -93,16 +112,20 @@ def friendly(
                     raise
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
-            if args.ack.response is None:
-                if args.body.get("command"):
-                    await args.ack(**render_error(str(error)))
-                    return None
-                await args.ack()
-            await tell_user(error, args.body, args.respond, args.client)
+            await answer(args, error)
             return None
         except asyncio.CancelledError:
             cancelled = True
             raise
+        except Exception as error:  # a bug: logged here, since Bolt would lose our ack
+            log.error(
+                "unexpected %s in %s", type(error).__name__, listener.__name__, exc_info=error
+            )
+            try:
+                await answer(args, UserError(SOMETHING_WENT_WRONG))
+            except Exception as telling:
+                log.warning("could not tell the person: %s", type(telling).__name__)
+            return None
         finally:
             turn.give_back()
             entry = stored(args.context)
