@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.errors import KudosRefused
 from bot.kudos.parse import PEOPLE_ONLY_HINT
+from bot.mentions import BROADCAST, GROUP
 from bot.people import Profile
 from bot.timezone import zone
 
@@ -74,6 +75,20 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
             )
         reason = reason[:MAX_REASON]
     return reason
+
+
+def check_no_broadcast(reason: str) -> None:
+    """A reason the giver typed may not ping a channel or a user group, on any surface (the
+    shout-out would ping with the bot's rights). A quoted message is not refused: it is shown
+    through `safe_text`, which pings nobody."""
+    found = BROADCAST.search(reason) or GROUP.search(reason)
+    if found:
+        what = f"@{found.group(1)}" if found.re is BROADCAST else "a user group"
+        raise KudosRefused(
+            f"A kudos can't ping {what}: take it out of the reason, and the shout-out will "
+            "still be seen in the channel.",
+            "reason",
+        )
 
 
 def suggest_values(tag: str, known: Iterable[str], limit: int = 3) -> list[str]:

@@ -36,6 +36,8 @@ from storage import workspaces
 from storage.models import Kudos, Workspace, utcnow
 
 Clock = Callable[[], datetime]
+# Reasons that quote a message someone else wrote: shown safely, never refused for it.
+QUOTED_SOURCES = ("reaction", "second")
 
 
 def rules_of(workspace: Workspace, values: Sequence[str]) -> r.KudosRules:
@@ -73,6 +75,8 @@ class KudosService:
     async def give(self, giving: Giving) -> Given:
         """Record one entry per recipient, exactly once per `giving.key`, or refuse."""
         r.check_recipients(giving.giver, giving.recipients)
+        if giving.source not in QUOTED_SOURCES:
+            r.check_no_broadcast(giving.reason)
         keys = [f"{giving.key}:{p.user_id}" for p in giving.recipients]
         try:
             async with self._sessions() as s, s.begin():

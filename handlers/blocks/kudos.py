@@ -12,6 +12,7 @@ from typing import Any
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import clip
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
+from bot.safe_text import safe_text
 from handlers.blocks.elements import Blocks, button, context, section
 
 Message = dict[str, Any]
@@ -34,8 +35,13 @@ def plain(name: str) -> str:
     return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def quote(text: str, limit: int) -> str:
-    return "\n".join(f"> {line}" for line in clip(text, limit).splitlines() or [""])
+def reason(text: str, limit: int, keep: Sequence[str] = ()) -> str:
+    """A reason as the bot may repost it (`safe_text`): it mentions only `keep`."""
+    return clip(safe_text(text, keep=keep), limit)
+
+
+def quote(text: str, limit: int, keep: Sequence[str] = ()) -> str:
+    return "\n".join(f"> {line}" for line in reason(text, limit, keep).splitlines() or [""])
 
 
 def tags(values: Sequence[str]) -> str:
@@ -52,13 +58,14 @@ def people(user_ids: Sequence[str]) -> str:
 def render_shoutout(given: Given, link_back: str | None = None, reaction: str = "kudos") -> Message:
     entry = given.first
     headline = f":tada: <@{entry.giver}> gave kudos to {people(given.recipients)}"
-    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON)}"
+    about = (entry.giver, *given.recipients)
+    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON, about)}"
     if entry.values:
         body += f"\n{tags(entry.values)}"
     notes = [f"React with :{reaction}: to second this."]
     if link_back:
         notes.insert(0, f"Given {link_back}")
-    text = f"{headline}: {clip(entry.message, LIST_REASON)}"
+    text = f"{headline}: {reason(entry.message, LIST_REASON, about)}"
     return {"text": text, "blocks": [section(body), context(" · ".join(notes))]}
 
 
@@ -70,10 +77,12 @@ def render_seconded(given: Given) -> Message:
 def render_received(entry: Entry, where: str | None) -> Message:
     verb = "seconded kudos for you" if entry.source == "second" else "gave you kudos"
     headline = f":tada: <@{entry.giver}> {verb}" + (f" in {where}" if where else "")
-    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON)}"
+    about = (entry.giver, entry.receiver)
+    body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON, about)}"
     if entry.values:
         body += f"\n{tags(entry.values)}"
-    return {"text": f"{headline}: {clip(entry.message, LIST_REASON)}", "blocks": [section(body)]}
+    text = f"{headline}: {reason(entry.message, LIST_REASON, about)}"
+    return {"text": text, "blocks": [section(body)]}
 
 
 def render_confirmation(given: Given) -> Message:
@@ -137,7 +146,7 @@ def render_leaderboard(board: Leaderboard) -> Message:
 
 def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
     return "\n".join(
-        f"• from {plain(names.get(e.giver, e.giver))}: {clip(e.message, LIST_REASON)}"
+        f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON)}"
         + (f" {tags(e.values)}" if e.values else "")
         for e in entries
     )
