@@ -22,6 +22,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from unittest.mock import patch
 
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -31,6 +32,7 @@ from bot.runtime.app import Askaround, build
 from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight, in_flight_listeners
 from bot.runtime.server import build_web_app
 from bot.settings import Settings
+from handlers.outbox import worker
 from handlers.outbox.worker import PUT_BACK_HORIZON
 from slack_emulator import FakeClock, SlackEmulator
 from storage.models import OutboxItem
@@ -44,7 +46,10 @@ from tests.e2e.harness import (
     seed_people,
 )
 
-POLL_SECONDS = 0.01  # while the outbox worker (which polls every 0.1 s) has work due
+POLL_SECONDS = 0.01  # while the outbox worker has work due
+# An idle outbox worker looks for new deliveries every 0.1 s; in process, with no network to
+# wait for, that pause would be most of a test's time.
+WORKER_POLL_SECONDS = 0.02
 
 
 @dataclass
@@ -160,6 +165,7 @@ async def bot_in_process(
     both afterwards. With `oauth`, the bot knows no workspace until one installs it
     (`Harness.install`)."""
     pace = FakeClock()
+    polling = patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS)
     async with fresh_database(tmp_path) as fresh_url:
         emu = new_emulator(pace)
         await emu.start()
@@ -167,6 +173,7 @@ async def bot_in_process(
             seeded = seed_people(emu, emu, people)
             settings = bot_settings(emu, database_url or fresh_url, socket_mode=False, oauth=oauth)
             bot = build(settings, pace_clock=pace)
+            polling.start()
             await bot.start()
             pages = await _install_pages(emu, bot) if oauth else None
             try:
@@ -185,6 +192,7 @@ async def bot_in_process(
                     await pages.cleanup()
                 await finish_in_flight(DRAIN_SECONDS)
                 await bot.close()
+                polling.stop()
         finally:
             await emu.stop()
 
