@@ -193,6 +193,7 @@ def parse_skill_items(text: str) -> list[SkillInput]:
         name = name.rstrip("!").strip()
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
+        plain_words(name, "a skill")
         level = parse_level(level_text.strip(), part) if level_text.strip() else None
         items.append(SkillInput(name, level, force))
     return items
@@ -231,7 +232,7 @@ def parse_network_entry(text: str) -> NetworkInput:
         raise SkillsSyntaxError(
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )
-    topics = tuple(split_list(match.group("topics") or ""))
+    topics = tuple(plain_words(t, "a topic") for t in split_list(match.group("topics") or ""))
     user_id = only_mention(target)
     if user_id:
         return NetworkInput(colleague_user_id=user_id, topics=topics, relationship=relationship)
@@ -239,4 +240,14 @@ def parse_network_entry(text: str) -> NetworkInput:
         raise SkillsSyntaxError(f"`{text}` names nobody.")
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
-    return NetworkInput(contact_name=target, topics=topics, relationship=relationship)
+    return NetworkInput(
+        contact_name=plain_words(target, "a contact"), topics=topics, relationship=relationship
+    )
+
+
+def plain_words(text: str, what: str) -> str:
+    """Names the bot may show in a message are words: Slack escapes a typed `<`, so one left
+    is markup (`<!channel>`, a mention, a link), which would act when shown."""
+    if "<" in text or ">" in text:
+        raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
+    return text
