@@ -58,7 +58,7 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
         "user": message.user,
         "ts": message.ts,
         "blocks": message.blocks,
-        "team": ws.team_id,
+        "team": ws.home_team(message.user),
         "channel": message.channel,
         "event_ts": message.ts,
     }

@@ -142,7 +142,9 @@ def message_json(ws: Workspace, message: Message) -> dict[str, Any]:
         body["client_msg_id"] = message.client_msg_id
     if message.bot_id:
         body.update(bot_id=message.bot_id, app_id=message.app_id, bot_profile=bot_profile(ws))
-    body["team"] = ws.team_id
+    body["team"] = ws.home_team(message.user)
+    if message.user in ws.guests:
+        body.update(user_team=ws.guests[message.user], source_team=ws.guests[message.user])
     body["blocks"] = message.blocks
     if message.attachments:
         body["attachments"] = message.attachments
@@ -276,4 +278,9 @@ def team_json(ws: Workspace) -> dict[str, Any]:
 
 def actor_json(ws: Workspace, user: User) -> dict[str, Any]:
     """The ``user`` object interactive payloads carry."""
-    return {"id": user.id, "username": user.name, "name": user.name, "team_id": ws.team_id}
+    return {
+        "id": user.id,
+        "username": user.name,
+        "name": user.name,
+        "team_id": ws.home_team(user.id),
+    }

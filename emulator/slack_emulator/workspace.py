@@ -39,6 +39,13 @@ class Workspace(Directory):
         self.chat = ChatStore(self)
         self.views = ViewStore(self)
         self.files: dict[str, File] = {}
+        # People from another organisation in this workspace's shared channels (Slack
+        # Connect): user id -> their home team. Slack names their home team as theirs
+        # (`user.team_id`, an event's `team` and `user_team`); `team.id` stays this one's.
+        self.guests: dict[str, str] = {}
+
+    def home_team(self, user_id: str | None) -> str:
+        return self.guests.get(user_id or "", self.team_id)
 
     def new_file(
         self,

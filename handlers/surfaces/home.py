@@ -16,6 +16,7 @@ from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.client.directory import profile_from_slack
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_home import kudos_home_section
 from handlers.surfaces.skills_home import profile_section
 
@@ -49,4 +50,4 @@ def register(router: Router, services: Services) -> None:
             return
         info = await client.users_info(user=event["user"])
         profile = profile_from_slack(info["user"])
-        await services.people.opened_home(context.team_id, profile, services.clock.now())
+        await services.people.opened_home(workspace_of(context), profile, services.clock.now())

@@ -26,6 +26,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
@@ -60,7 +61,7 @@ def register(router: Router, services: Services) -> None:
             await ack(**render_kudos_help())
             return
         await ack()
-        team, user = context.team_id, command["user_id"]
+        team, user = workspace_of(context), command["user_id"]
         if word.lower() == "top":
             period, value = parse_top(rest)
             me = await lookup_profile(client, services, team, user)
@@ -115,7 +116,7 @@ def register(router: Router, services: Services) -> None:
         item = event.get("item") or {}
         if item.get("type") != "message":
             return
-        team = context.team_id
+        team = workspace_of(context)
         rules = await services.kudos.rules(team)
         reaction = str(event.get("reaction", "")).split("::")[0]  # drop ::skin-tone-N
         if reaction not in rules.reactions:
@@ -179,7 +180,9 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         await ack()
-        undone = await services.kudos.undo(context.team_id, body["user"]["id"], action["value"])
+        undone = await services.kudos.undo(
+            workspace_of(context), body["user"]["id"], action["value"]
+        )
         if not undone.already:
             first = undone.entries[0]
             if first.shoutout_channel_id and first.shoutout_ts:

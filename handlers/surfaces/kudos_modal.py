@@ -24,6 +24,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
@@ -94,7 +95,7 @@ def register(router: Router, services: Services) -> None:
         await open_give_kudos(
             client,
             services,
-            context.team_id,
+            workspace_of(context),
             shortcut["trigger_id"],
             recipients=prefill,
             channel_id=channel,
@@ -108,14 +109,16 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
         await ack()
-        await open_give_kudos(client, services, context.team_id, shortcut["trigger_id"])
+        await open_give_kudos(client, services, workspace_of(context), shortcut["trigger_id"])
 
     @router.action(HOME_GIVE_ACTION)
     async def on_home_button(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
         await ack()
-        await open_give_kudos(client, services, context.team_id, body["trigger_id"], source="home")
+        await open_give_kudos(
+            client, services, workspace_of(context), body["trigger_id"], source="home"
+        )
 
     @router.view(MODAL_CALLBACK)
     async def on_submit(
@@ -125,7 +128,7 @@ def register(router: Router, services: Services) -> None:
         client: AsyncWebClient,
         context: Any,
     ) -> None:
-        team, user = context.team_id, body["user"]["id"]
+        team, user = workspace_of(context), body["user"]["id"]
         meta = json.loads(view.get("private_metadata") or "{}")
         state = view["state"]["values"]
         recipients = list(_chosen(state, "recipients", "users").get("selected_users") or [])

@@ -12,6 +12,7 @@ from bot.questions.results import AskRequest
 from bot.services import Services
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_modal import open_give_kudos
 from handlers.surfaces.questions import ask, strip_bot
 
@@ -27,40 +28,48 @@ def register(router: Router, services: Services) -> None:
     # these listeners only ack, call the service and tidy the clicked message.
 
     @router.action("offer_accept")
-    async def accept(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def accept(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
-        await questions.accept(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        await questions.accept(workspace_of(context), int(_value(body)), body["user"]["id"])
 
     @router.action("offer_decline")
-    async def decline(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def decline(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
-        await questions.decline(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        await questions.decline(workspace_of(context), int(_value(body)), body["user"]["id"])
 
     @router.action("offer_refer")
-    async def refer(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def refer(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
         action = body["actions"][0]
         offer_id = int(action["block_id"].removeprefix("offer_"))
         await questions.refer(
-            body["team"]["id"], offer_id, body["user"]["id"], action["selected_user"]
+            workspace_of(context), offer_id, body["user"]["id"], action["selected_user"]
         )
 
     @router.action("question_consent")
-    async def consent(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def consent(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        asked = await questions.consent(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        asked = await questions.consent(
+            workspace_of(context), int(_value(body)), body["user"]["id"]
+        )
         if not asked.repeated:
             await respond(delete_original=True)
 
     @router.action("question_solved")
-    async def solved(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def solved(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         await ack()
-        await questions.solve(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        await questions.solve(workspace_of(context), int(_value(body)), body["user"]["id"])
 
     @router.action("question_withdraw")
-    async def withdraw(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def withdraw(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        done = await questions.withdraw(body["team"]["id"], int(_value(body)), body["user"]["id"])
+        done = await questions.withdraw(
+            workspace_of(context), int(_value(body)), body["user"]["id"]
+        )
         await respond(
             text=f"Question #{done.question.id} withdrawn.",
             response_type="ephemeral",
@@ -69,7 +78,11 @@ def register(router: Router, services: Services) -> None:
 
     @router.action("nudge_ask")
     async def nudge_ask(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+        ack: AsyncAck,
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: Any,
     ) -> None:
         await ack()
         channel_id = body["channel"]["id"]
@@ -82,7 +95,7 @@ def register(router: Router, services: Services) -> None:
             await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
 
         request = AskRequest(
-            team_id=body["team"]["id"],
+            team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
             text=strip_bot(original.get("text", ""), None),
@@ -95,19 +108,23 @@ def register(router: Router, services: Services) -> None:
         await ask(services, client, request, reply)
 
     @router.action("nudge_not_now")
-    async def not_now(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def not_now(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        await services.watching.not_now(body["team"]["id"], body["user"]["id"])
+        await services.watching.not_now(workspace_of(context), body["user"]["id"])
         await respond(delete_original=True)
 
     @router.action("question_thank")
-    async def thank(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def thank(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
         await ack()
         question_id, _, helper = _value(body).partition(":")
         await open_give_kudos(
             client,
             services,
-            body["team"]["id"],
+            workspace_of(context),
             body["trigger_id"],
             recipients=[helper],
             channel_id=(body.get("channel") or {}).get("id"),

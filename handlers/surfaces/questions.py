@@ -23,6 +23,7 @@ from handlers.blocks.questions import (
 )
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 
 HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}
 
@@ -52,11 +53,15 @@ async def ask(
 def register(router: Router, services: Services) -> None:
     @router.command("/ask")
     async def ask_command(
-        ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+        ack: AsyncAck,
+        command: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: Any,
     ) -> None:
         text = command.get("text", "").strip()
         word, _, rest = text.partition(" ")
-        team_id, user_id = command["team_id"], command["user_id"]
+        team_id, user_id = workspace_of(context), command["user_id"]
         if word.lower() in ("", "help"):
             await ack(**render_help("/ask"))
             return
@@ -113,7 +118,7 @@ def register(router: Router, services: Services) -> None:
             ) if not event["channel"].startswith("D") else await say(**message)
 
         request = AskRequest(
-            team_id=context.team_id,
+            team_id=workspace_of(context),
             asker_user_id=event["user"],
             channel_id=event["channel"],
             text=text,
@@ -148,7 +153,7 @@ def register(router: Router, services: Services) -> None:
         if not looks_like_question(text):
             return
         if not await services.watching.should_nudge(
-            context.team_id, event["channel"], event["user"]
+            workspace_of(context), event["channel"], event["user"]
         ):
             return
         await client.chat_postEphemeral(
@@ -159,7 +164,9 @@ def register(router: Router, services: Services) -> None:
         )
 
     @router.shortcut("find_expert")
-    async def find_expert(ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient) -> None:
+    async def find_expert(
+        ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
         await ack()
         message = shortcut["message"]
         channel_id = shortcut["channel"]["id"]
@@ -170,7 +177,7 @@ def register(router: Router, services: Services) -> None:
             await client.chat_postEphemeral(channel=channel_id, user=user_id, **answer)
 
         request = AskRequest(
-            team_id=shortcut["team"]["id"],
+            team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
             text=strip_bot(message.get("text", ""), None),

@@ -20,6 +20,7 @@ from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import render_digest
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
 
@@ -45,13 +46,17 @@ async def _slack_admin(client: AsyncWebClient, user_id: str) -> bool:
 
 
 async def kudos_report(
-    services: Services, client: AsyncWebClient, command: dict[str, Any], respond: AsyncRespond
+    services: Services,
+    client: AsyncWebClient,
+    team_id: str,
+    command: dict[str, Any],
+    respond: AsyncRespond,
 ) -> None:
     """Answer `/kudos report …` (already acked): the summary, or why not, only to the asker."""
     period, manager = parse_report(str(command.get("text", "")))
     viewer = str(command["user_id"])
     summary = await services.digests.report(
-        str(command["team_id"]),
+        team_id,
         viewer,
         slack_admin=await _slack_admin(client, viewer),
         manager_user_id=manager,
@@ -67,7 +72,11 @@ async def _is_report(command: dict[str, Any]) -> bool:
 def register(router: Router, services: Services) -> None:
     @router.command("/kudos", matchers=[_is_report])
     async def report_command(
-        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+        ack: AsyncAck,
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
     ) -> None:
         await ack()
-        await kudos_report(services, client, command, respond)
+        await kudos_report(services, client, workspace_of(context), command, respond)

@@ -30,6 +30,7 @@ from handlers.blocks.skills import (
     render_who,
 )
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 
 
 async def run_command(services: Services, team_id: str, user_id: str, text: str) -> dict[str, Any]:
@@ -94,11 +95,13 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
 
 def register(router: Router, services: Services) -> None:
     @router.command("/skills")
-    async def skills(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def skills(
+        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
         try:
             reply = await run_command(
-                services, command["team_id"], command["user_id"], command.get("text", "")
+                services, workspace_of(context), command["user_id"], command.get("text", "")
             )
         except UserError as error:
             # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack
@@ -107,26 +110,28 @@ def register(router: Router, services: Services) -> None:
         await respond(**reply, response_type="ephemeral")
 
     @router.action(EDIT_ACTION)
-    async def edit_profile(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def edit_profile(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
         await ack()
-        team_id, user_id = body["user"]["team_id"], body["user"]["id"]
+        team_id, user_id = workspace_of(context), body["user"]["id"]
         view = await services.directory.profile(team_id, user_id, visibility.person(user_id))
         network = await services.directory.network_text(team_id, user_id)
         await client.views_open(
             trigger_id=body["trigger_id"], view=render_edit_modal(view, network)
         )
 
-    async def suggest_skills(ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def suggest_skills(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
         typed = body.get("value", "")
-        found = await services.directory.suggest(body["user"]["team_id"], typed, limit=20)
+        found = await services.directory.suggest(workspace_of(context), typed, limit=20)
         await ack(options=render_skill_options(typed, found))
 
     for level in range(1, 6):
         router.options(LEVEL_ACTION.format(level))(suggest_skills)
 
     @router.view(EDIT_VIEW)
-    async def save_profile(ack: AsyncAck, body: dict[str, Any]) -> None:
-        team_id, user_id = body["user"]["team_id"], body["user"]["id"]
+    async def save_profile(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+        team_id, user_id = workspace_of(context), body["user"]["id"]
         try:
             edit = edit_from_state(body["view"]["state"]["values"])
             await services.directory.save_edit(team_id, user_id, edit)
