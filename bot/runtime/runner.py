@@ -9,10 +9,10 @@ import signal
 from types import TracebackType
 
 from aiohttp import web
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.runtime.app import Askaround, build
 from bot.runtime.server import SLACK_PATH, build_web_app
+from bot.runtime.socket_mode import CheckedSocketModeHandler
 from bot.settings import Settings
 
 log = logging.getLogger("askaround")
@@ -45,7 +45,7 @@ class Runner:
         self.settings = settings
         self.bot: Askaround = build(settings)
         self._web: web.AppRunner | None = None
-        self._socket: AsyncSocketModeHandler | None = None
+        self._socket: CheckedSocketModeHandler | None = None
         self.port = settings.port
 
     async def __aenter__(self) -> Runner:
@@ -56,7 +56,7 @@ class Runner:
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         if self.settings.socket_mode:
-            self._socket = AsyncSocketModeHandler(self.bot.app, self.settings.app_token)
+            self._socket = CheckedSocketModeHandler(self.bot.app, self.settings.app_token)
             await self._socket.connect_async()
             log.info("connected to Slack in Socket Mode; health check on port %s", self.port)
         else:

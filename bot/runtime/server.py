@@ -1,20 +1,29 @@
 """The HTTP surface: Slack's endpoint, the OAuth install pages (in OAuth mode), health and
-readiness checks, and Prometheus metrics."""
+readiness checks, and Prometheus metrics.
+
+Slack's endpoint checks the signature on the raw bytes before anything reads them (401, and
+nothing parsed, for a bad one), then the body's shape (400 for a signed body that is not one
+Slack sends); only then does Bolt see the request.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 
 from bot.metrics import CONTENT_TYPE_LATEST
 from bot.runtime.app import Askaround
+from handlers.dispatch.shape import Malformed, RawSignature, parse
 from storage.db import ping
 
 SLACK_PATH = "/slack/events"
+log = logging.getLogger("askaround.server")
 
 
 def listener_label(body: dict[str, Any]) -> str:
@@ -36,16 +45,27 @@ def listener_label(body: dict[str, Any]) -> str:
 
 def build_web_app(bot: Askaround) -> web.Application:
     metrics = bot.services.metrics
+    signature = RawSignature(bot.settings.signing_secret)
 
     async def slack_events(request: web.Request) -> web.Response:
         started = time.perf_counter()
-        bolt_request = await to_bolt_request(request)
+        raw = await request.read()
+        if not signature.signed(raw, request.headers):
+            return web.Response(status=401, text="invalid signature")
+        try:
+            body = parse(raw, request.content_type)
+        except Malformed as problem:
+            log.warning("refused a signed request that Slack would not send: %s", problem)
+            return web.Response(status=400, text="malformed request")
+        bolt_request = AsyncBoltRequest(
+            body=raw.decode("utf-8"),
+            query=request.query_string,
+            headers=dict(request.headers.items()),
+        )
         bolt_response = await bot.app.async_dispatch(bolt_request)
         response = await to_aiohttp_response(bolt_response)
         if bolt_response.status != 401:
-            metrics.ack_seconds.labels(listener_label(bolt_request.body)).observe(
-                time.perf_counter() - started
-            )
+            metrics.ack_seconds.labels(listener_label(body)).observe(time.perf_counter() - started)
         return response
 
     async def healthz(_request: web.Request) -> web.Response:

@@ -1,0 +1,142 @@
+"""What a Slack request body must look like before Bolt, or a listener, reads it.
+
+Bolt parses a body and reads it (`body["event"]["type"]`, `body["authorizations"][0]`, …)
+as if Slack could send nothing else, so a malformed one (a top-level array, `event` as a
+string, nesting thousands deep) raised deep inside it. Slack's signature is checked on the
+raw bytes before any of this (`bot.runtime.server`); a signed body that still fails here is
+refused with 400 (HTTP) or acked and dropped (Socket Mode), logged without its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping
+from typing import Any
+
+from slack_bolt.request.internals import parse_body
+from slack_sdk.signature import SignatureVerifier
+
+MAX_DEPTH = 64  # Slack's deepest payloads (rich text in a view's state) are about 15 deep
+
+OBJECT = (dict, type(None))
+TEXT = (str, type(None))
+LIST = (list, type(None))
+# Where Slack puts what, as Bolt and our listeners read it: the top of a body (events,
+# commands, interactions), an event, a view.
+TOP: dict[str, tuple[type, ...]] = {
+    "type": TEXT,
+    "command": TEXT,
+    "text": TEXT,
+    "trigger_id": TEXT,
+    "response_url": TEXT,
+    "user_id": TEXT,
+    "channel_id": TEXT,
+    "team_id": TEXT,
+    "event_id": TEXT,
+    "callback_id": TEXT,
+    "event": OBJECT,
+    "user": OBJECT,
+    "channel": OBJECT,
+    "container": OBJECT,
+    "enterprise": OBJECT,
+    "message": OBJECT,
+    "state": OBJECT,
+    "view": OBJECT,
+    "authorizations": LIST,
+    "actions": LIST,
+    "response_urls": LIST,
+}
+EVENT: dict[str, tuple[type, ...]] = {
+    "type": TEXT,
+    "subtype": TEXT,
+    "user": TEXT,
+    "channel": TEXT,
+    "channel_type": TEXT,
+    "text": TEXT,
+    "ts": TEXT,
+    "thread_ts": TEXT,
+    "reaction": TEXT,
+    "item_user": TEXT,
+    "item": OBJECT,
+    "message": OBJECT,
+    "previous_message": OBJECT,
+}
+VIEW: dict[str, tuple[type, ...]] = {
+    "id": TEXT,
+    "callback_id": TEXT,
+    "private_metadata": TEXT,
+    "state": OBJECT,
+}
+LISTS_OF_OBJECTS = ("authorizations", "actions", "response_urls")
+
+
+class RawSignature(SignatureVerifier):
+    """slack_sdk's verifier (its headers, its five-minute window, its constant-time compare)
+    over the raw bytes: its own decodes them first, and raises on a body that is not UTF-8."""
+
+    def generate_signature(self, *, timestamp: str, body: str | bytes) -> str | None:
+        raw = body if isinstance(body, bytes) else body.encode()
+        base = b"v0:" + timestamp.encode() + b":" + raw
+        return "v0=" + hmac.new(self.signing_secret.encode(), base, hashlib.sha256).hexdigest()
+
+    def signed(self, raw: bytes, headers: Mapping[str, str]) -> bool:
+        """Whether Slack signed these bytes; a timestamp that is not a number is a no."""
+        try:
+            return self.is_valid_request(raw, headers)
+        except ValueError:
+            return False
+
+
+class Malformed(ValueError):
+    """The body is not one Slack sends; the message names what is wrong, never its text."""
+
+
+def parse(raw: bytes, content_type: str | None) -> dict[str, Any]:
+    """The body as Bolt will parse it, once it is known to be well formed."""
+    try:
+        body = parse_body(raw.decode("utf-8"), content_type)
+    except UnicodeDecodeError:
+        raise Malformed("not UTF-8") from None
+    except RecursionError:
+        raise Malformed("nested too deep") from None
+    except ValueError:
+        raise Malformed("not JSON") from None
+    return check(body)
+
+
+def check(body: object) -> dict[str, Any]:
+    """`body` if it has the shape Slack's bodies have; raises `Malformed` otherwise."""
+    if not isinstance(body, dict):
+        raise Malformed(f"a JSON {type(body).__name__}, not an object")
+    if depth(body) > MAX_DEPTH:
+        raise Malformed(f"nested deeper than {MAX_DEPTH}")
+    _typed(body, TOP, "")
+    for key in LISTS_OF_OBJECTS:
+        if not all(isinstance(item, dict) for item in body.get(key) or ()):
+            raise Malformed(f"{key} holds something other than objects")
+    if isinstance(body.get("event"), dict):
+        _typed(body["event"], EVENT, "event.")
+    if isinstance(body.get("view"), dict):
+        _typed(body["view"], VIEW, "view.")
+    return body
+
+
+def depth(value: object) -> int:
+    """How deep objects and arrays nest (without recursion: the body may be very deep)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:
+                stack.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def _typed(found: dict[str, Any], expected: dict[str, tuple[type, ...]], where: str) -> None:
+    for key, types in expected.items():
+        if not isinstance(found.get(key), types):
+            raise Malformed(f"{where}{key} is a {type(found[key]).__name__}")
