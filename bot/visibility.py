@@ -42,6 +42,9 @@ class Viewer:
 
 
 ROUTING = Viewer(user_id=None, routing=True)
+# Whoever reads a routing reason: it is posted in the question's thread, which may be public,
+# and in the expert's DM. A reason may only name what anybody may see.
+READERS = Viewer(user_id=None)
 
 
 def person(user_id: str) -> Viewer:
@@ -81,3 +84,22 @@ def may_see_report(
 def report_shows(kudos_is_private: bool) -> bool:
     """Whether a report may show a kudos's text, giver and receiver; private ones are counts."""
     return not kudos_is_private
+
+
+def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool) -> bool:
+    """Whether `viewer` may read a kudos's text. Public kudos: anybody. Kudos given in a private
+    channel or a DM: their giver and receiver only (a report counts them, `report_shows`).
+    Routing may rank by any kudos, but that is not seeing it: a reason names only these."""
+    if not is_private:
+        return True
+    return viewer.user_id is not None and viewer.user_id in (giver, receiver)
+
+
+def may_see_question(
+    viewer: Viewer, asker: str, helpers: tuple[str, ...], *, is_private: bool
+) -> bool:
+    """Whether `viewer` may read a question's text: a public one anybody, a private one (a DM,
+    a private channel) only its asker and who helped with it."""
+    if not is_private:
+        return True
+    return viewer.user_id is not None and (viewer.user_id == asker or viewer.user_id in helpers)

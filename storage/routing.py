@@ -40,6 +40,7 @@ class SolvedQuestion:
     helper_user_id: str
     answerer_user_ids: tuple[str, ...] = ()
     created_at: datetime | None = None
+    is_private: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class KudosEvidence:
     message: str
     values: tuple[str, ...]
     created_at: datetime
+    is_private: bool = False  # given in a private channel or a DM: ranks, never named
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ async def stream_solved_questions(
     helped = Offer.status.in_(HELPED_OFFER_STATUSES)
     statement = (
         select(Question.id, Question.asker_user_id, Question.text, Question.helper_user_id)
-        .add_columns(Question.created_at, Offer.candidate_user_id)
+        .add_columns(Question.created_at, Question.is_private, Offer.candidate_user_id)
         .outerjoin(Offer, (Offer.question_id == Question.id) & helped)
         .where(*_solved_filter(team_id))
         .order_by(Question.created_at, Question.id, Offer.id)
@@ -178,11 +180,11 @@ async def stream_solved_questions(
     current: list[Any] | None = None
     async for rows in _batches(session, statement):
         batch = []
-        for question_id, asker, text, helper, created_at, candidate in rows:
+        for question_id, asker, text, helper, created_at, private, candidate in rows:
             if current is None or current[0] != question_id:
                 if current is not None:
                     batch.append(_solved(current))
-                current = [question_id, asker, text, helper, created_at, [helper]]
+                current = [question_id, asker, text, helper, created_at, [helper], private]
             if candidate is not None and candidate not in current[5]:
                 current[5].append(candidate)
         yield batch
@@ -191,12 +193,12 @@ async def stream_solved_questions(
 
 
 def _solved(row: list[Any]) -> SolvedQuestion:
-    _, asker, text, helper, created_at, answerers = row
-    return SolvedQuestion(asker, text, helper, tuple(answerers), created_at)
+    _, asker, text, helper, created_at, answerers, private = row
+    return SolvedQuestion(asker, text, helper, tuple(answerers), created_at, bool(private))
 
 
 async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[list[KudosEvidence]]:
-    """Every kudos of the workspace, BATCH at a time, by receiver."""
+    """Every kudos of the workspace, BATCH at a time, by receiver, private ones marked so."""
     statement = (
         select(
             Kudos.giver_user_id,
@@ -204,14 +206,15 @@ async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[lis
             Kudos.message,
             Kudos.values,
             Kudos.created_at,
+            Kudos.is_private,
         )
         .where(Kudos.team_id == team_id)
         .order_by(Kudos.receiver_user_id, Kudos.id)
     )
     async for rows in _batches(session, statement):
         yield [
-            KudosEvidence(giver, receiver, message, tuple(values or ()), created_at)
-            for giver, receiver, message, values, created_at in rows
+            KudosEvidence(giver, receiver, message, tuple(values or ()), created_at, bool(private))
+            for giver, receiver, message, values, created_at, private in rows
         ]
 
 

@@ -185,7 +185,12 @@ class QuestionService:
             await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
             await tell.asker(s, question, "solved", now)
         if question.helper_user_id:
-            index.record_help(question.helper_user_id, question.asker_user_id, question.text)
+            index.record_help(
+                question.helper_user_id,
+                question.asker_user_id,
+                question.text,
+                is_private=question.is_private,
+            )
         return Solved(QuestionView.of(question), question.helper_user_id, offer_views(closed))
 
     async def withdraw(self, team_id: str, question_id: int, user_id: str) -> Solved:

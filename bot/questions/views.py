@@ -47,6 +47,7 @@ class OfferView:
     introduction: str
     kind: str
     status: str
+    via_user_id: str | None  # who referred them or introduces them: a reason may name them
     dm_channel_id: str | None
     dm_ts: str | None
 

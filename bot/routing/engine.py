@@ -23,6 +23,7 @@ from bot.routing.scoring import Evidence, Scored
 from bot.routing.suggestion import Suggestion
 from bot.routing.text import stem, tokens, words
 from bot.routing.vocabulary import Vocabulary
+from bot.visibility import READERS, may_see_kudos
 from storage.routing import (
     DeclaredSkill,
     KudosEvidence,
@@ -104,6 +105,7 @@ class RoutingIndex:
                 solved.helper_user_id,
                 solved.answerer_user_ids or (solved.helper_user_id,),
                 solved.created_at,
+                solved.is_private,
             )
             weight = Evidence.decay(position, max(total, position + 1))
             self._add_solved(question, solved.text, weight)
@@ -111,7 +113,11 @@ class RoutingIndex:
     def add_kudos(self, rows: Iterable[KudosEvidence]) -> None:
         for kudos in rows:
             self.record_kudos(
-                kudos.giver_user_id, kudos.receiver_user_id, kudos.message, kudos.values
+                kudos.giver_user_id,
+                kudos.receiver_user_id,
+                kudos.message,
+                kudos.values,
+                is_private=kudos.is_private,
             )
 
     def add_network(self, rows: Iterable[NetworkEntry]) -> None:
@@ -135,16 +141,26 @@ class RoutingIndex:
         for user_id in question.answerers:
             self.graph.link(user_id, question.asker, HELPED)
 
-    def record_help(self, helper_user_id: str, asker_user_id: str, text: str) -> None:
+    def record_help(
+        self, helper_user_id: str, asker_user_id: str, text: str, *, is_private: bool = False
+    ) -> None:
         """A solved question becomes evidence, weighted as the newest."""
-        question = PastQuestion(asker_user_id, helper_user_id, (helper_user_id,), None)
+        question = PastQuestion(asker_user_id, helper_user_id, (helper_user_id,), None, is_private)
         self._add_solved(question, text, 1.0)
 
     def record_kudos(
-        self, giver_user_id: str, receiver_user_id: str, message: str, values: Collection[str] = ()
+        self,
+        giver_user_id: str,
+        receiver_user_id: str,
+        message: str,
+        values: Collection[str] = (),
+        *,
+        is_private: bool = False,
     ) -> None:
-        """Kudos are evidence of what the receiver helps with, and a tie between the two."""
-        self.evidence.add_kudos(receiver_user_id, message, tuple(values))
+        """Kudos are evidence of what the receiver helps with, and a tie between the two; a
+        reason names them only when anybody may read them."""
+        shown = may_see_kudos(READERS, giver_user_id, receiver_user_id, is_private=is_private)
+        self.evidence.add_kudos(receiver_user_id, message, tuple(values), shown)
         self.graph.link(giver_user_id, receiver_user_id, THANKED)
 
     def past_answers(self, user_id: str) -> int:

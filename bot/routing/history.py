@@ -21,6 +21,7 @@ class PastQuestion:
     helper: str
     answerers: tuple[str, ...]
     created_at: datetime | None
+    is_private: bool = False
 
 
 class History:
@@ -31,6 +32,7 @@ class History:
         self._starts = array("i", [0])
         self._answerers = array("i")
         self._created = array("d")
+        self._private = bytearray()
 
     def __len__(self) -> int:
         return len(self._askers)
@@ -44,6 +46,7 @@ class History:
         self._starts.append(len(self._answerers))
         created = question.created_at
         self._created.append(created.timestamp() if created is not None else math.nan)
+        self._private.append(question.is_private)
         return len(self._askers) - 1
 
     def helper(self, position: int) -> int:
@@ -60,4 +63,5 @@ class History:
             names[self._helpers[position]],
             tuple(names[u] for u in self.answerers(position)),
             None if math.isnan(created) else datetime.fromtimestamp(created, UTC),
+            bool(self._private[position]),
         )

@@ -64,7 +64,7 @@ class Network:
         return Suggestion(
             user_id,
             float(len(entries)),
-            connector_reason(contact, list(dict.fromkeys(topics))),
+            connector_reason(user_id, contact, list(dict.fromkeys(topics))),
             "connector",
             topics=tuple(dict.fromkeys(t for _, t in entries)),
         )

@@ -1,4 +1,10 @@
-"""Every suggestion says why, in words the asker and the expert both understand."""
+"""Every suggestion says why, in words the asker and the expert both understand.
+
+A reason is read by the asker, in a thread that may be public, and by the expert: it names
+only what anybody may see (`bot.visibility.READERS`): declared skills, public kudos, public
+questions. Private kudos, private questions and networks rank people but are never named.
+Names people typed (skills) are shown through `safe_text`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
+from bot.safe_text import safe_text
+from bot.visibility import READERS, Field, may_see, may_see_question
 
 QUARTER = timedelta(days=91)
 MAX_TERMS = 3
+KNOWS_SOMEONE = "knows someone who can help"
 
 
 def _plural(count: int, word: str) -> str:
@@ -28,9 +37,13 @@ def expert_reason(
     levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
     declared = [(level, topic) for level, topic in levels if level]
     for level, topic in sorted(declared, key=lambda item: -item[0])[:2]:
-        parts.append(f"declared {display(topic)}, level {level}")
+        parts.append(f"declared {safe_text(display(topic))}, level {level}")
     strongly = [position for position, ratio in scored.similar if ratio >= STRONG_SIMILARITY]
-    similar = evidence.helped_with(user_id, strongly)
+    similar = [
+        q
+        for q in evidence.helped_with(user_id, strongly)
+        if may_see_question(READERS, q.asker, q.answerers, is_private=q.is_private)
+    ]
     if similar:
         recent = sum(1 for q in similar if q.created_at and now - q.created_at <= QUARTER)
         text = f"helped with {_plural(len(similar), 'similar question')}"
@@ -39,14 +52,14 @@ def expert_reason(
         parts.append(text)
     else:
         shared = _shared_terms(user_id, scored, evidence)
-        if shared and evidence.answers(user_id):
+        if shared and evidence.shown_answers(user_id):
             about = ", ".join(map(scored.word, shared))
             parts.append(f"has helped with questions about {about}")
     thanked = evidence.thanked_terms(user_id, dict.fromkeys(scored.terms))
     if thanked:
         parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked[:MAX_TERMS]))}")
     if not parts:
-        count = evidence.answers(user_id)
+        count = evidence.shown_answers(user_id)
         parts.append(
             f"has helped with {_plural(count, 'question')} here" if count else "a close match"
         )
@@ -68,8 +81,12 @@ def path_reason(asker_knows: bool, target: str, via: str | None) -> str:
     return ""
 
 
-def connector_reason(contact: str, topics: list[str]) -> str:
-    """'knows people in the PostgreSQL community' or 'knows Erin (Kubernetes)'."""
+def connector_reason(owner: str, contact: str, topics: list[str]) -> str:
+    """'knows people in the PostgreSQL community' or 'knows Erin (Kubernetes)' for whoever may
+    see `owner`'s network; that is nobody who reads a reason, so: 'knows someone who can help'."""
+    if not may_see(READERS, owner, Field.NETWORK):
+        return KNOWS_SOMEONE
+    contact, topics = safe_text(contact), [safe_text(t) for t in topics]
     about = ", ".join(topics)
     if contact.lower().endswith(("community", "group", "meetup", "team", "forum")):
         return f"knows people in the {contact} ({about})" if about else f"knows {contact}"

@@ -35,6 +35,7 @@ from bot.routing.index import BM25Index, Query
 from bot.routing.moments import Moments, standardise, union_moments
 from bot.routing.postings import Priors
 from bot.routing.text import tokens
+from bot.visibility import READERS, may_see_question
 
 HALF_LIFE_FRACTION = 0.1
 MIN_HALF_LIFE = 20.0
@@ -90,8 +91,12 @@ class Evidence:
         self.history = History(self.people)
         self.declared = Declarations()
         self.declared.prior = self.profiles.prior
+        # What a reason may name: public kudos and public questions' words (bot.visibility);
+        # private ones count in `profiles` and `questions` for ranking only.
         self.thanks = BM25Index(typecode="f")
+        self.shown_help = BM25Index(typecode="f")
         self._answers = array("i")
+        self._shown_answers = array("i")
         self._activity = array("d")
         self._known = bytearray()
         self._known_count = 0
@@ -119,6 +124,7 @@ class Evidence:
         if person >= len(self._answers):
             size = len(self.people)
             grow(self._answers, size)
+            grow(self._shown_answers, size)
             grow(self._activity, size)
             self._known.extend(bytes(size - len(self._known)))
         return person
@@ -130,7 +136,7 @@ class Evidence:
 
     def freezing(self) -> Iterator[None]:
         """End a bulk load: sort the lists once and choose each long list's best entries."""
-        for part in (self.profiles, self.questions, self.thanks, self.declared):
+        for part in (self.profiles, self.questions, self.thanks, self.shown_help, self.declared):
             yield from part.freezing()
 
     def declare(self, user_id: str, skill_key: str, level: int, label: str) -> None:
@@ -145,25 +151,40 @@ class Evidence:
     def add_solved(self, question: PastQuestion, text: str, weight: float = 1.0) -> None:
         terms = tokens(text)
         self.questions.add(self.history.add(question), terms)
+        helpers = tuple(question.answerers)
+        shown = may_see_question(READERS, question.asker, helpers, is_private=question.is_private)
         for user_id in dict.fromkeys(question.answerers):
             share = 1.0 if user_id == question.helper else OTHER_ANSWER_WEIGHT
             person = self._person(user_id)
             self.profiles.add(person, terms, weight * share)
             self._answers[person] += 1
+            if shown:
+                self.shown_help.add(person, terms)
+                self._shown_answers[person] += 1
             self._know(person)
             self._activity[person] += weight * share
             self._busiest = max(self._busiest, self._activity[person])
 
-    def add_kudos(self, receiver: str, message: str, values: tuple[str, ...]) -> None:
+    def add_kudos(
+        self, receiver: str, message: str, values: tuple[str, ...], shown: bool = True
+    ) -> None:
+        """Kudos rank their receiver; only `shown` ones (that anybody may read) are named."""
         terms = tokens(" ".join((message, *values)))
         person = self._person(receiver)
         self.profiles.add(person, terms, KUDOS_WEIGHT)
-        self.thanks.add(person, terms)
+        if shown:
+            self.thanks.add(person, terms)
 
     def answers(self, user_id: str) -> int:
         """How many solved questions this person helped with."""
         person = self.people.find(user_id)
         return self._answers[person] if person is not None and person < len(self._answers) else 0
+
+    def shown_answers(self, user_id: str) -> int:
+        """How many solved questions anybody may read this person helped with."""
+        person = self.people.find(user_id)
+        shown = self._shown_answers
+        return shown[person] if person is not None and person < len(shown) else 0
 
     def level(self, user_id: str, skill_key: str) -> int:
         """The level this person declared for a skill, 0 if none."""
@@ -179,11 +200,11 @@ class Evidence:
         return [history[p] for p in positions if person in history.answerers(p)]
 
     def shared_terms(self, user_id: str, terms: Iterable[str]) -> list[str]:
-        """The terms that are anywhere in this person's evidence."""
-        return self._terms_of(self.profiles, user_id, terms)
+        """The terms of the questions anybody may read that this person helped with."""
+        return self._terms_of(self.shown_help, user_id, terms)
 
     def thanked_terms(self, user_id: str, terms: Iterable[str]) -> list[str]:
-        """The terms found in kudos messages or values this person received."""
+        """The terms found in the public kudos messages or values this person received."""
         return self._terms_of(self.thanks, user_id, terms)
 
     def _terms_of(self, index: BM25Index, user_id: str, terms: Iterable[str]) -> list[str]:

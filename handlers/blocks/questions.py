@@ -5,23 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from bot.questions.views import OfferView, QuestionView
+from bot.safe_text import safe_text
 from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
 
 
-def quote(text: str) -> str:
-    return "\n".join(f"> {line}" for line in shorten(text, QUESTION_PREVIEW).splitlines())
+def quote(text: str, keep: tuple[str, ...] = ()) -> str:
+    """The question as asked, through `safe_text`: it pings nobody the message is not for."""
+    shown = shorten(safe_text(text, keep=keep), QUESTION_PREVIEW)
+    return "\n".join(f"> {line}" for line in shown.splitlines())
+
+
+def why(offer: OfferView) -> str:
+    """An offer's reason and introduction; they may mention only who they are about."""
+    keep = tuple(u for u in (offer.candidate_user_id, offer.via_user_id) if u)
+    reason = safe_text(offer.reason, keep=keep)
+    if offer.introduction:
+        reason += f"; {safe_text(offer.introduction, keep=keep)}"
+    return reason
 
 
 def render_asking(question: QuestionView, offers: list[OfferView]) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why."""
-    lines = [
-        f"• <@{o.candidate_user_id}>: {o.reason}"
-        + (f"; {o.introduction}" if o.introduction else "")
-        for o in offers
-    ]
+    lines = [f"• <@{o.candidate_user_id}>: {why(o)}" for o in offers]
     text = f"I'm asking {len(offers)} colleagues privately whether they can help:"
     return {
         "text": text,
@@ -63,11 +71,14 @@ def render_offer(question: QuestionView, offer: OfferView, permalink: str | None
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
+    reason = safe_text(offer.reason, keep=tuple(u for u in (offer.via_user_id,) if u))
+    if offer.kind == "connector":
+        reason += " (from your network, which only you see)"
     return {
-        "text": f"{header} {shorten(question.text, 150)}",
+        "text": f"{header} {shorten(safe_text(question.text), 150)}",
         "blocks": [
             section(f"{header}\n{quote(question.text)}{link}"),
-            context(f"Why you: {offer.reason}"),
+            context(f"Why you: {reason}"),
             {
                 "type": "actions",
                 "block_id": f"offer_{offer.id}",
@@ -100,7 +111,7 @@ def render_connected(question: QuestionView, helper_user_id: str) -> Message:
     return {
         "text": text,
         "blocks": [
-            section(f"{text}\n{quote(question.text)}"),
+            section(f"{text}\n{quote(question.text, (question.asker_user_id, helper_user_id))}"),
             actions(button("Solved", "question_solved", str(question.id), "primary")),
         ],
     }

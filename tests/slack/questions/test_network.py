@@ -15,7 +15,7 @@ async def offers(slack: SlackHarness) -> list[Offer]:
 
 async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: SlackHarness) -> None:
     """Nobody declared Kubernetes, but Carol's network has the CNCF Slack: she is asked as a
-    connector, with that reason, and her network is not shown to the asker."""
+    connector; her network is named to nobody, her nor the asker (issue 18, item 1)."""
     await slack.command(
         "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
     )
@@ -25,9 +25,11 @@ async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: Sla
     await slack.settle()
     carol = [o for o in await offers(slack) if o.candidate_user_id == slack.user("carol")]
     assert carol and carol[0].kind == "connector"
-    assert "CNCF" in carol[0].reason
+    assert carol[0].reason == "knows someone who can help"
     dm = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.bot_id][-1]
-    assert "CNCF" in str(dm.blocks)
+    assert "from your network" in str(dm.blocks) and "CNCF" not in str(dm.blocks)
+    told = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert told and not any("CNCF" in f"{m.text}{m.blocks}" for m in told)
 
 
 async def test_watched_channel_offers_help_only_for_questions(slack: SlackHarness) -> None:

@@ -1,0 +1,48 @@
+"""A routing reason names only what anybody may see (issue 18, item 1): a question asked in
+#general is answered in its public thread, so a colleague's declared network and kudos given
+in a private channel rank people there but are never named."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer
+from tests.slack.harness import SlackHarness
+
+QUESTION = "who can help with zookeeperology and the zanzibarization of quuxflux clusters?"
+
+
+def everything_posted(slack: SlackHarness) -> dict[tuple[str, str], str]:
+    """Every message the bot posted in #general and in DMs, text and blocks, by (channel, ts)."""
+    seen = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    for handle in ("alice", "bob", "carol", "maria", "dev"):
+        seen += [m for m in slack.emu.dm_messages(slack.user(handle)) if m.by_bot]
+    return {(m.channel, m.ts): f"{m.text}\n{m.blocks}" for m in seen}
+
+
+async def test_a_reason_in_a_public_thread_names_no_network_and_no_private_kudos(
+    slack: SlackHarness,
+) -> None:
+    """Carol's network (RT-NETZOO Society, zookeeperology) makes her a connector, and Bob's
+    kudos from #secret rank him, but neither is named; Dev's public kudos are."""
+    await slack.command(
+        "carol", "/skills", "network add RT-NETZOO Society about zookeeperology as functional"
+    )
+    await slack.command(
+        "alice", "/kudos", "@bob for the zanzibarization of the quuxflux clusters", "secret"
+    )
+    await slack.command("maria", "/kudos", "@dev for the quuxflux clusters upgrade", "general")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    before = everything_posted(slack)
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        offers = {o.candidate_user_id: o for o in await s.scalars(select(Offer))}
+    assert {slack.user("carol"), slack.user("bob"), slack.user("dev")} <= offers.keys()
+    assert offers[slack.user("carol")].reason == "knows someone who can help"
+    assert "zanzibarization" not in offers[slack.user("bob")].reason
+    assert "quuxflux" in offers[slack.user("dev")].reason  # public: it may be named
+    shown = "\n".join(t for k, t in everything_posted(slack).items() if k not in before)
+    assert "RT-NETZOO" not in shown
+    assert "zanzibarization" not in shown.replace(QUESTION, "")
