@@ -6,16 +6,22 @@ on PostgreSQL; each test database is created on that server and dropped afterwar
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import os
 import secrets
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from bot.settings import normalise_database_url
+from storage.db import create_engine
+from storage.migrate import upgrade_head
 
 POSTGRES_ENV = "ASKAROUND_TEST_DATABASE_URL"
 LOCAL_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -39,19 +45,90 @@ async def fresh_database(tmp_dir: Path, backend: str | None = None) -> AsyncIter
         yield f"sqlite+aiosqlite:///{tmp_dir / f'askaround-{secrets.token_hex(4)}.db'}"
         return
     url = make_url(server or LOCAL_POSTGRES)
+    async with _postgres_database(url) as fresh:
+        yield fresh
+
+
+@asynccontextmanager
+async def _postgres_database(url: URL, template: str | None = None) -> AsyncIterator[str]:
     name = f"askaround_test_{secrets.token_hex(6)}"
-    admin = await asyncpg.connect(
+    admin = await _admin(url)
+    try:
+        copy = f' TEMPLATE "{template}"' if template else ""
+        await admin.execute(f'CREATE DATABASE "{name}"{copy}')
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def _admin(url: URL) -> asyncpg.Connection:
+    return await asyncpg.connect(
         host=url.host,
         port=url.port or 5432,
         user=url.username,
         password=url.password,
         database=url.database or "postgres",
     )
+
+
+_templates: dict[str, str] = {}  # backend: this process's migrated database to copy
+
+
+@asynccontextmanager
+async def migrated_database(tmp_dir: Path) -> AsyncIterator[str]:
+    """Like `fresh_database`, but migrated to head already: a copy of a database this process
+    migrated once (a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL), so a
+    test that starts the bot does not run every migration again. Migrations themselves are
+    tested on an empty database (`tests/domain/storage/test_migrations.py`)."""
+    server = postgres_server_url()
+    if server is None:
+        copy = tmp_dir / f"askaround-{secrets.token_hex(4)}.db"
+        shutil.copyfile(await _sqlite_template(), copy)
+        yield f"sqlite+aiosqlite:///{copy}"
+        return
+    url = make_url(server)
+    async with _postgres_database(url, await _postgres_template(url)) as copied:
+        yield copied
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield url.set(database=name).render_as_string(hide_password=False)
+        await upgrade_head(engine)
     finally:
+        await engine.dispose()
+
+
+async def _sqlite_template() -> str:
+    if "sqlite" not in _templates:
+        folder = tempfile.mkdtemp(prefix="askaround-template-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = str(Path(folder) / "template.db")
+        await _migrate(f"sqlite+aiosqlite:///{path}")
+        _templates["sqlite"] = path
+    return _templates["sqlite"]
+
+
+async def _postgres_template(url: URL) -> str:
+    if "postgresql" not in _templates:
+        name = f"askaround_test_template_{secrets.token_hex(6)}"
+        admin = await _admin(url)
+        try:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await admin.close()
+        atexit.register(lambda: asyncio.run(_drop(url, name)))
+        await _migrate(url.set(database=name).render_as_string(hide_password=False))
+        _templates["postgresql"] = name
+    return _templates["postgresql"]
+
+
+async def _drop(url: URL, name: str) -> None:
+    admin = await _admin(url)
+    try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
         await admin.close()
 
 

@@ -36,7 +36,7 @@ from handlers.outbox import worker
 from handlers.outbox.worker import PUT_BACK_HORIZON
 from slack_emulator import FakeClock, SlackEmulator
 from storage.models import OutboxItem
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.e2e.harness import (
     DEFAULT_PEOPLE,
     Harness,
@@ -120,7 +120,7 @@ class SlackHarness(Harness):
                 quiet = 0
                 continue
             if self.emu.in_flight:
-                await asyncio.sleep(0)
+                await asyncio.sleep(POLL_SECONDS / 10)
                 quiet = 0
                 continue
             outbox = await self._outbox()
@@ -166,7 +166,7 @@ async def bot_in_process(
     (`Harness.install`)."""
     pace = FakeClock()
     polling = patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS)
-    async with fresh_database(tmp_path) as fresh_url:
+    async with migrated_database(tmp_path) as fresh_url:
         emu = new_emulator(pace)
         await emu.start()
         try:
