@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
+from bot.kudos.allowance import room
 from bot.kudos.parse import PERIODS
 from bot.kudos.records import (
     AboutSomeone,
@@ -72,6 +73,14 @@ class KudosService:
 
     # giving
 
+    async def check_room(self, team_id: str, giver_user_id: str, wanted: int) -> None:
+        """Refuse more recipients than the giver has kudos left today, by what is stored of
+        them, before anyone is looked up in Slack; `give` checks again with Slack's answer."""
+        async with self._sessions() as s, s.begin():
+            rules = await self._rules(s, team_id)
+            today = await room(s, team_id, giver_user_id, rules, self._clock())
+        today.take(wanted)
+
     async def give(self, giving: Giving) -> Given:
         """Record one entry per recipient, exactly once per `giving.key`, or refuse."""
         r.check_recipients(giving.giver, giving.recipients)
@@ -100,12 +109,9 @@ class KudosService:
             values = r.resolve_values(giving.tags, giving.channel_tags, rules)
         else:
             values = r.resolve_values(giving.values, (), rules)
-        person = await people_queries.get_person(s, team, giving.giver.user_id)
-        allowance = r.allowance_for(rules, person.roles if person else ())
         now = self._clock()
-        start, end = r.local_day(now, giving.giver.tz)
-        used = await ledger.count_given(s, team, giving.giver.user_id, start, end)
-        remaining = r.check_allowance(used, len(giving.recipients), allowance)
+        today = await room(s, team, giving.giver.user_id, rules, now, giving.giver.tz)
+        remaining = today.take(len(giving.recipients))
         rows = [
             {
                 "giver_user_id": giving.giver.user_id,
@@ -127,7 +133,7 @@ class KudosService:
         return Given(
             tuple(Entry.of(row) for row in added),
             remaining=remaining,
-            allowance=allowance,
+            allowance=today.allowance,
             kudos_channel_id=rules.kudos_channel_id,
         )
 
@@ -275,9 +281,7 @@ class KudosService:
             rules = await self._rules(s, team_id)
             person = await people_queries.get_person(s, team_id, user_id)
             tz = person.tz if person else "UTC"
-            allowance = r.allowance_for(rules, person.roles if person else ())
-            start, end = r.local_day(now, tz)
-            used = await ledger.count_given(s, team_id, user_id, start, end)
+            today = await room(s, team_id, user_id, rules, now, tz)
             recent = tuple(
                 Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3)
             )
@@ -285,8 +289,8 @@ class KudosService:
         board = await self.leaderboard(team_id, "month", None, tz, limit=5)
         return HomeKudos(
             user_id=user_id,
-            allowance=allowance,
-            remaining=max(allowance - used, 0),
+            allowance=today.allowance,
+            remaining=today.left,
             recent=recent,
             names=names,
             leaderboard=board,

@@ -41,6 +41,9 @@ async def lookup_profile(
 async def lookup_people(
     client: AsyncWebClient, services: Services, team_id: str, giver: str, recipients: list[str]
 ) -> tuple[Profile, tuple[Profile, ...]]:
+    """The giver and the recipients as Slack describes them, one look-up each: so no more
+    recipients than the giver has kudos left are looked up (one request, bounded calls)."""
+    await services.kudos.check_room(team_id, giver, len(recipients))
     found = await asyncio.gather(
         *(lookup_profile(client, services, team_id, u) for u in [giver, *recipients])
     )
