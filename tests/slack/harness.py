@@ -165,34 +165,34 @@ async def bot_in_process(
     both afterwards. With `oauth`, the bot knows no workspace until one installs it
     (`Harness.install`)."""
     pace = FakeClock()
-    polling = patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS)
-    async with migrated_database(tmp_path) as fresh_url:
+    async with migrated_database(tmp_path) as migrated_url:
         emu = new_emulator(pace)
         await emu.start()
         try:
             seeded = seed_people(emu, emu, people)
-            settings = bot_settings(emu, database_url or fresh_url, socket_mode=False, oauth=oauth)
+            url = database_url or migrated_url
+            settings = bot_settings(emu, url, socket_mode=False, oauth=oauth)
             bot = build(settings, pace_clock=pace)
-            polling.start()
-            await bot.start()
-            pages = await _install_pages(emu, bot) if oauth else None
-            try:
-                running = InProcess(settings, bot)
-                emu.app_in_process = running.dispatch
-                harness = SlackHarness(
-                    emu=emu,
-                    runner=running,
-                    users=seeded.users,
-                    channels=seeded.channels,
-                    pace=pace,
-                )
-                yield harness
-            finally:
-                if pages is not None:
-                    await pages.cleanup()
-                await finish_in_flight(DRAIN_SECONDS)
-                await bot.close()
-                polling.stop()
+            with patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS):
+                await bot.start()
+                pages: web.AppRunner | None = None
+                try:
+                    if oauth:
+                        pages = await _install_pages(emu, bot)
+                    running = InProcess(settings, bot)
+                    emu.app_in_process = running.dispatch
+                    yield SlackHarness(
+                        emu=emu,
+                        runner=running,
+                        users=seeded.users,
+                        channels=seeded.channels,
+                        pace=pace,
+                    )
+                finally:
+                    if pages is not None:
+                        await pages.cleanup()
+                    await finish_in_flight(DRAIN_SECONDS)
+                    await bot.close()
         finally:
             await emu.stop()
 
