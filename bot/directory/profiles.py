@@ -5,6 +5,7 @@ Every read goes through `bot.visibility`, so nothing here returns a colleague's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +19,7 @@ from bot.directory.network import (
     network_entries,
     resolve_handle,
 )
-from bot.directory.parse import NetworkInput, SkillInput
+from bot.directory.parse import NetworkInput, SkillInput, plain_words
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
 from bot.directory.status import Status, status_of
 from bot.errors import UserError
@@ -88,10 +89,14 @@ class ProfileService:
         sessions: async_sessionmaker[AsyncSession],
         clock: Clock,
         vocabulary: Vocabulary | None = None,
+        deleted: Callable[[str], None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._shipped = vocabulary or shipped_vocabulary()
+        # Told the workspace when something is deleted from a profile: routing keeps its index
+        # in memory (`bot.questions.indexes`), and a deletion takes effect for the next question.
+        self._deleted = deleted or (lambda _team_id: None)
 
     @property
     def sessions(self) -> async_sessionmaker[AsyncSession]:
@@ -183,6 +188,8 @@ class ProfileService:
                     removed.append(vocabulary.name(key))
                 else:
                     missing.append(name)
+        if removed:
+            self._deleted(team_id)
         return removed, missing
 
     async def set_status(
@@ -211,7 +218,9 @@ class ProfileService:
             doomed = [e.id for e in entries if e.same_target(resolved)]
             if not doomed:
                 raise UserError("That is not in your network. `/skills` shows your network.")
-            return await q.delete_connections(s, doomed)
+            count = await q.delete_connections(s, doomed)
+        self._deleted(team_id)
+        return count
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
         """Replace declared skills, interests and network with what the modal submitted,
@@ -225,7 +234,10 @@ class ProfileService:
                 key = vocabulary.normalise(text) or skill_key(text)
                 if key:
                     wanted[key] = max(level, wanted.get(key, 0))
-                    names[key] = vocabulary.name(key) if vocabulary.knows(key) else text.strip()
+                    known = vocabulary.knows(key)
+                    names[key] = (
+                        vocabulary.name(key) if known else plain_words(text.strip(), "a skill")
+                    )
             for row in await q.skills_of(s, person):
                 if row.key not in wanted:
                     skill_id = await q.skill_id(s, team_id, row.key)
@@ -240,6 +252,7 @@ class ProfileService:
             for entry in edit.network:
                 await apply_network_entry(s, person, entry)
             await home.changed(s, team_id, user_id, self._clock.now())
+        self._deleted(team_id)
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
         """People who declared the topic's skill: highest level first, then most active."""
@@ -289,6 +302,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
             await q.forget_person(s, person)
+        self._deleted(team_id)
 
 
 def _unique(items: list[str] | tuple[str, ...]) -> list[str]:

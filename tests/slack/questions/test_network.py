@@ -75,3 +75,23 @@ async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
     await slack.settle()
     asked = {o.candidate_user_id for o in await offers(slack)}
     assert slack.user("dev") in asked and slack.user("carol") not in asked
+
+
+async def test_forget_me_takes_effect_for_the_next_question(slack: SlackHarness) -> None:
+    """Carol's network makes her a connector; after `/skills forget me` the very next question
+    does not ask her, though routing keeps its index in memory (issue 18, item 2)."""
+    await slack.command(
+        "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
+    )
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
+    await slack.settle()
+    assert slack.user("carol") in {o.candidate_user_id for o in await offers(slack)}
+    await slack.command("carol", "/skills", "forget me")
+    await slack.settle()
+    before = len(await offers(slack))
+    await slack.command("maria", "/ask", "how do we roll out kubernetes helm charts safely?")
+    await slack.settle()
+    later = (await offers(slack))[before:]
+    assert slack.user("carol") not in {o.candidate_user_id for o in later}
