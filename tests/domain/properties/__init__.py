@@ -6,11 +6,29 @@ budget for cheap parsers (thousands of inputs each); slower ones say why they us
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, settings
 
-MANY = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FEWER = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SOME = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Budgets scale with the hypothesis profile: "thorough" (the default) runs them whole; "ci" (what
+# `bash scripts/test` picks, HYPOTHESIS_PROFILE=ci) a tenth. On 2 cores the whole budgets cost
+# about 70 s of CPU, a third of the suite's; after changing a parser, run them whole:
+# `.venv/bin/pytest tests/domain/properties`.
+SHARES = {"thorough": 1.0, "ci": 0.1}
+for _name in SHARES:
+    settings.register_profile(_name, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "thorough"
+settings.load_profile(PROFILE)
+
+
+def budget(examples: int) -> settings:
+    """`examples` inputs under the thorough profile, its share (at least 25) under the others."""
+    return settings(max_examples=max(25, round(examples * SHARES[PROFILE])))
+
+
+MANY = budget(2000)
+FEWER = budget(200)
+SOME = budget(150)
 
 # A message explains one problem; it may quote what was typed back, but nothing more.
 MESSAGE_OVERHEAD = 300
