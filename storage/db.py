@@ -28,7 +28,11 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     """SQLite gets WAL (readers never block the writer) and enforced foreign keys.
 
     A server database gets a pool sized for the outbox's sends side by side plus the
-    listeners after their acks; SQLAlchemy's default of 15 made bursts queue for a connection."""
+    listeners after their acks; SQLAlchemy's default of 15 made bursts queue for a connection.
+
+    A statement's parameters are left out of its errors (`hide_parameters`): they hold what
+    people typed, and an error is logged with its traceback."""
+    kwargs = {"hide_parameters": True, **kwargs}
     if not database_url.startswith("sqlite"):
         kwargs = {"pool_size": 10, "max_overflow": 30, **kwargs}
     engine = create_async_engine(database_url, **kwargs)
