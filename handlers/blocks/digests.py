@@ -1,7 +1,7 @@
 """Block Kit for the weekly digest, `/kudos report` and the public roundup: pure functions.
 
 The wording comes from `bot.digests.outline`; this module only lays it out within Slack's
-limits (50 blocks, 3,000 characters a section) and escapes it for mrkdwn.
+limits (50 blocks, 3,000 characters a section) and shows typed text through `safe_text`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.service import Roundup
 from bot.digests.summary import TeamSummary
+from bot.safe_text import safe_text
 from handlers.blocks.elements import SECTION_LIMIT, Blocks, context, section, shorten
 
 SHOUTOUTS_IN_MESSAGE = 15
@@ -19,8 +20,8 @@ HEADER_LIMIT = 150
 
 
 def escape(text: str) -> str:
-    """Slack mrkdwn's three control characters, so typed text cannot become a mention."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Typed text (reasons, names) through `safe_text`: it pings nobody and hides no link."""
+    return safe_text(text)
 
 
 def _chunks(title: str, lines: list[str]) -> Blocks:
@@ -39,7 +40,8 @@ def _chunks(title: str, lines: list[str]) -> Blocks:
 
 
 def header(text: str) -> dict[str, Any]:
-    return {"type": "header", "text": {"type": "plain_text", "text": shorten(text, HEADER_LIMIT)}}
+    shown = shorten(escape(text), HEADER_LIMIT)
+    return {"type": "header", "text": {"type": "plain_text", "text": shown}}
 
 
 def has_more(summary: TeamSummary) -> bool:
@@ -52,7 +54,7 @@ def render_digest(summary: TeamSummary) -> dict[str, Any]:
     blocks: Blocks = [header(outline.title(summary)), context(escape(outline.headline(summary)))]
     for part in outline.sections(summary, SHOUTOUTS_IN_MESSAGE):
         blocks.extend(_chunks(part.title, list(part.lines)))
-    return {"text": outline.headline(summary), "blocks": blocks}
+    return {"text": escape(outline.headline(summary)), "blocks": blocks}
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:

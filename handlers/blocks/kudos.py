@@ -31,8 +31,8 @@ _PERIOD_LABELS = {
 
 
 def plain(name: str) -> str:
-    """A name as mrkdwn text that Slack shows as is (no link, no ping)."""
-    return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """A name as mrkdwn text that links and pings nothing (`safe_text`)."""
+    return safe_text(name)
 
 
 def reason(text: str, limit: int, keep: Sequence[str] = ()) -> str:

@@ -9,6 +9,7 @@ from bot.directory.parse import LEVELS
 from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
+from bot.safe_text import safe_text
 from handlers.blocks.elements import Blocks, context, section, shorten
 
 EDIT_ACTION = "skills_edit_profile"
@@ -29,25 +30,28 @@ def level_label(level: int) -> str:
 
 
 def _network_line(entry: NetworkEntry) -> str:
-    who = f"<@{entry.colleague_user_id}>" if entry.colleague_user_id else f"*{entry.contact_name}*"
-    about = f" about {', '.join(entry.topics)}" if entry.topics else ""
+    if entry.colleague_user_id:
+        who = f"<@{entry.colleague_user_id}>"
+    else:
+        who = f"*{safe_text(entry.contact_name or '')}*"
+    about = f" about {safe_text(', '.join(entry.topics))}" if entry.topics else ""
     return f"• {who}{about} ({entry.relationship})"
 
 
 def profile_blocks(view: ProfileView, is_owner: bool) -> Blocks:
-    org = " · ".join(x for x in (view.title, view.team) if x)
+    org = safe_text(" · ".join(x for x in (view.title, view.team) if x))
     manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
     blocks: Blocks = [
         section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
     ]
     if view.skills:
-        lines = "\n".join(f"• *{s.name}* — {level_label(s.level)}" for s in view.skills)
+        lines = "\n".join(f"• *{safe_text(s.name)}* — {level_label(s.level)}" for s in view.skills)
         blocks.append(section(f"*Skills*\n{lines}"))
     else:
         hint = " Add some with `/skills add terraform:4, k8s`." if is_owner else ""
         blocks.append(section(f"*Skills*\nNone declared yet.{hint}"))
     if view.interests:
-        blocks.append(section("*Interests*\n" + ", ".join(view.interests)))
+        blocks.append(section("*Interests*\n" + safe_text(", ".join(view.interests))))
     if view.network is not None:
         lines = "\n".join(_network_line(e) for e in view.network) or "Nobody yet."
         blocks.append(section(f"*Your network* (only you see this)\n{lines}"))
@@ -58,20 +62,21 @@ def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
     blocks = profile_blocks(view, is_owner)
     if is_owner:
         blocks.append(context("`/skills help` lists what you can change."))
-    names = ", ".join(s.name for s in view.skills) or "no skills yet"
-    return _reply(blocks, f"{view.name}: {names}")
+    names = safe_text(", ".join(s.name for s in view.skills)) or "no skills yet"
+    return _reply(blocks, f"{safe_text(view.name)}: {names}")
 
 
 def render_added(outcome: AddOutcome) -> dict[str, Any]:
     lines = []
     if outcome.saved:
-        saved = ", ".join(f"{s.name} ({s.level})" for s in outcome.saved)
+        saved = safe_text(", ".join(f"{s.name} ({s.level})" for s in outcome.saved))
         lines.append(f":white_check_mark: Saved: {saved}.")
     for item, near in outcome.unclear:
         level = f":{item.level}" if item.level else ""
+        typed, near_name = safe_text(item.name), safe_text(near.name)
         lines.append(
-            f":thinking_face: Did you mean *{near.name}*? `/skills add {near.key}{level}`, "
-            f"or `/skills add {item.name}!{level}` to add “{item.name}” as a new skill."
+            f":thinking_face: Did you mean *{near_name}*? `/skills add {near.key}{level}`, "
+            f"or `/skills add {typed}!{level}` to add “{typed}” as a new skill."
         )
     text = "\n".join(lines) or "Nothing to add."
     return _reply([section(text)], text)
@@ -82,8 +87,9 @@ def render_text(text: str) -> dict[str, Any]:
 
 
 def render_who(answer: WhoAnswer) -> dict[str, Any]:
+    name = safe_text(answer.name)
     if not answer.experts:
-        text = f"Nobody has declared *{answer.name}* yet."
+        text = f"Nobody has declared *{name}* yet."
         if answer.suggestions:
             text += " Try " + ", ".join(f"`/skills who {s.key}`" for s in answer.suggestions) + "."
         return _reply([section(text)], text)
@@ -92,10 +98,10 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
         for e in answer.experts[:WHO_LIMIT]
     ]
     more = len(answer.experts) - WHO_LIMIT
-    blocks = [section(f"*Who knows {answer.name}*\n" + "\n".join(lines))]
+    blocks = [section(f"*Who knows {name}*\n" + "\n".join(lines))]
     if more > 0:
         blocks.append(context(f"…and {more} more."))
-    return _reply(blocks, f"Who knows {answer.name}: {len(answer.experts)} people")
+    return _reply(blocks, f"Who knows {name}: {len(answer.experts)} people")
 
 
 def render_skills_help() -> dict[str, Any]:

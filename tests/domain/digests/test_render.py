@@ -50,7 +50,7 @@ def long_week(n: int = 80) -> TeamSummary:
 
 def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     """80 long shout-outs and 200 quiet people: ≤50 blocks, ≤3,000 characters a section, the
-    overflow pointed at the CSV, whose rows are all 80; typed `<@U…>` is escaped."""
+    overflow pointed at the CSV, whose rows are all 80; a typed `<@U…>` pings nobody."""
     summary = long_week()
     message = render_digest(summary)
     blocks = message["blocks"]
@@ -58,7 +58,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     texts = [b["text"]["text"] for b in blocks if "text" in b and b["type"] == "section"]
     assert all(len(t) <= 3000 for t in texts)
     assert any("…and 65 more in the attached CSV." in t for t in texts)
-    assert "<@U999>" not in str(blocks) and "&lt;@U999&gt; &amp; co" in str(blocks)
+    assert "<@U999>" not in str(blocks) and "@someone & co" in str(blocks)
     rows = list(csv.reader(io.StringIO(summary_csv(summary))))
     assert len(rows) == 81 and rows[1][1] == "Person 0"
 
