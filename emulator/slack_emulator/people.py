@@ -1,4 +1,6 @@
-"""The test API for acting as people: type, react, run commands, click, fill in modals.
+"""Over 300 lines on purpose: one method per thing a person does in Slack, side by side.
+
+The test API for acting as people: type, react, run commands, click, fill in modals.
 
 Each action changes the workspace the way the Slack client would, then delivers what
 Slack would send the app and returns the ``Delivery`` record. Actions Slack's UI would
