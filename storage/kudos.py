@@ -60,6 +60,19 @@ async def count_given(
     return int(await session.scalar(statement) or 0)
 
 
+async def same_reason_since(
+    session: AsyncSession, team_id: str, giver: str, message: str, since: datetime
+) -> list[Kudos]:
+    """A giver's live entries with this reason since a moment, oldest first."""
+    statement = select(Kudos).where(
+        _live(team_id),
+        Kudos.giver_user_id == giver,
+        Kudos.message == message,
+        Kudos.created_at >= since,
+    )
+    return list(await session.scalars(statement.order_by(Kudos.id)))
+
+
 async def batch(session: AsyncSession, team_id: str, batch_key: str) -> list[Kudos]:
     statement = select(Kudos).where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
     return list(await session.scalars(statement.order_by(Kudos.id)))

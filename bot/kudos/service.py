@@ -30,6 +30,7 @@ from bot.kudos.records import (
     Standing,
     Undone,
 )
+from bot.kudos.retries import refuse_a_retry
 from bot.people import Profile
 from storage import kudos as ledger
 from storage import people as people_queries
@@ -105,11 +106,13 @@ class KudosService:
         reason = r.check_reason(
             giving.reason, rules.min_reason_length, clip_long=giving.source == "reaction"
         )
+        now = self._clock()
+        recipients = [p.user_id for p in giving.recipients]
+        await refuse_a_retry(s, team, giving.giver.user_id, recipients, reason, now)
         if giving.values is None:
             values = r.resolve_values(giving.tags, giving.channel_tags, rules)
         else:
             values = r.resolve_values(giving.values, (), rules)
-        now = self._clock()
         today = await room(s, team, giving.giver.user_id, rules, now, giving.giver.tz)
         remaining = today.take(len(giving.recipients))
         rows = [

@@ -44,9 +44,9 @@ async def test_a_burst_to_one_channel_keeps_slacks_pace_in_fake_time(slack: Slac
     """Five kudos in #general at once: their shout-outs reach Slack a second apart or more on
     the fake clock, and the whole burst takes far less than those seconds in real time."""
     started = time.monotonic()
-    for handle in ("alice", "bob", "carol", "maria", "alice"):
+    for n, handle in enumerate(("alice", "bob", "carol", "maria", "alice")):
         receiver = "bob" if handle != "bob" else "carol"
-        await slack.command(handle, "/kudos", f"@{receiver} for the release notes #teamwork")
+        await slack.command(handle, "/kudos", f"@{receiver} for release notes {n} #teamwork")
     await slack.drain()
     posts = [
         c.at
