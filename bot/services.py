@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -20,6 +21,7 @@ from bot.questions.watching import WatchService
 from bot.reliability.inbox import Inbox, wall_clock
 from bot.reliability.outbox import Outbox
 from bot.settings import Settings
+from bot.uninstalls import Uninstalls
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Services:
     inbox: Inbox
     outbox: Outbox
     installations: Installations
+    uninstalls: Uninstalls
     clock: Clock
     directory: ProfileService
     kudos: KudosService
@@ -55,8 +58,11 @@ class Services:
             inbox=Inbox(sessions, wall_clock),
             outbox=Outbox(sessions),
             installations=Installations(sessions, settings.client_id),
+            uninstalls=Uninstalls(
+                sessions, clock.now, timedelta(days=settings.uninstalled_retention_days)
+            ),
             clock=clock,
-            directory=ProfileService(sessions, clock),
+            directory=ProfileService(sessions, clock, deleted=indexes.invalidate),
             kudos=KudosService(sessions, clock.now),
             indexes=indexes,
             questions=QuestionService(

@@ -99,6 +99,12 @@ SETTINGS: tuple[Setting, ...] = (
         "working minutes (in the expert's time zone) before the next people are asked",
     ),
     Setting("ASKAROUND_MAX_OPEN_OFFERS", "3", "most unanswered requests one person gets at once"),
+    Setting(
+        "ASKAROUND_UNINSTALLED_RETENTION_DAYS",
+        "30",
+        "days a workspace's data is kept after it uninstalls the app, in case it installs "
+        "again; then it is deleted",
+    ),
 )
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -124,6 +130,7 @@ class Settings:
     client_id: str
     client_secret: str = field(repr=False)
     scopes: tuple[str, ...]
+    uninstalled_retention_days: int
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -144,10 +151,7 @@ class Settings:
         cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
     ) -> Settings:
         """Environment variables win over `.env`; `.env` wins over defaults."""
-        values: dict[str, str] = {}
-        if env_file is not None and env_file.is_file():
-            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-        values.update(os.environ if environ is None else environ)
+        values = _environment(environ, env_file)
 
         def get(name: str) -> str:
             spec = next(s for s in SETTINGS if s.name == name)
@@ -181,7 +185,26 @@ class Settings:
             client_id=client_id,
             client_secret=client_secret,
             scopes=_scopes(get("SLACK_SCOPES")),
+            uninstalled_retention_days=_count(
+                get("ASKAROUND_UNINSTALLED_RETENTION_DAYS"), "ASKAROUND_UNINSTALLED_RETENTION_DAYS"
+            ),
         )
+
+
+def database_url_from_env(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> str:
+    """ASKAROUND_DATABASE_URL alone, for the admin commands that need nothing else."""
+    raw = _environment(environ, env_file).get("ASKAROUND_DATABASE_URL", "").strip()
+    return normalise_database_url(raw or DEFAULT_DATABASE_URL)
+
+
+def _environment(environ: Mapping[str, str] | None, env_file: Path | None) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    return values
 
 
 def _bot_token(value: str, oauth: bool) -> str:

@@ -27,6 +27,7 @@ from handlers.surfaces import (
     questions,
     reports,
     skills,
+    uninstalls,
 )
 
 SURFACES = (
@@ -40,6 +41,7 @@ SURFACES = (
     reports,  # before kudos: it takes `/kudos report …`, kudos takes the rest
     kudos,
     kudos_modal,
+    uninstalls,
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxItem, Replica
@@ -211,3 +211,15 @@ async def due_count(session: AsyncSession, now: datetime) -> int:
         )
         or 0
     )
+
+
+async def drop_waiting(session: AsyncSession, team_id: str) -> int:
+    """Forget every delivery still waiting for one workspace (the app was removed there, so
+    none may be sent); returns how many."""
+    result = await session.execute(
+        delete(OutboxItem)
+        .where(OutboxItem.team_id == team_id, OutboxItem.status.in_(WAITING))
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return result.rowcount

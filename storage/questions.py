@@ -6,10 +6,10 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, case, func, select, update
+from sqlalchemy import CursorResult, and_, case, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Offer, Question
+from storage.models import Offer, Question, Workspace
 
 OPEN_STATES = ("open",)
 
@@ -149,7 +149,11 @@ async def responsiveness(
 async def open_questions_with_pending_offers(
     session: AsyncSession, created_before: datetime
 ) -> Sequence[Offer]:
-    """Pending offers of open questions old enough that they may have run out of time."""
+    """Pending offers of open questions old enough that they may have run out of time, in
+    workspaces that still have the app."""
+    uninstalled = exists().where(
+        Workspace.team_id == Offer.team_id, Workspace.uninstalled_at.is_not(None)
+    )
     result = await session.scalars(
         select(Offer)
         .join(Question, Question.id == Offer.question_id)
@@ -158,6 +162,7 @@ async def open_questions_with_pending_offers(
                 Question.status == "open",
                 Offer.status == "pending",
                 Offer.created_at <= created_before,
+                ~uninstalled,
             )
         )
         .order_by(Offer.id)

@@ -50,6 +50,9 @@ EVENT_SCOPES: dict[str, set[str]] = {
     "message.channels": {"channels:history"},
     "message.groups": {"groups:history"},
     "reaction_added": {"reactions:read"},
+    # Slack sends these two only to apps subscribed to them; they need no scope.
+    "app_uninstalled": set(),
+    "tokens_revoked": set(),
 }
 SAY_OR_RESPOND = re.compile(r"\bawait say\(")
 

@@ -96,7 +96,11 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
         signing_secret=settings.signing_secret,
         # Every listener acks first and keeps working after, so Slack never waits on us.
         process_before_response=False,
-        oauth_settings=oauth_settings(settings, engine) if settings.oauth else None,
+        oauth_settings=(
+            oauth_settings(settings, engine, services.uninstalls.installed)
+            if settings.oauth
+            else None
+        ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
     )
     if app.oauth_flow is not None and not settings.oauth:

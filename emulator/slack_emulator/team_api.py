@@ -60,6 +60,18 @@ class TeamApi(People):
         """The modal on top of this person's stack, if any is open."""
         return self.workspace.views.top_modal(user_id)
 
+    async def uninstall(self) -> list[Delivery]:
+        """Remove the app from this workspace, as an admin does in Slack: its token stops
+        working at once, then Slack sends `tokens_revoked` (naming the bot user whose token
+        went) and `app_uninstalled`, to an app subscribed to them."""
+        self.installed = False
+        revoked = {"type": "tokens_revoked", "tokens": {"bot": [self.bot_user_id]}}
+        return [
+            await self._send_event(event)
+            for event in (revoked, {"type": "app_uninstalled"})
+            if self.subscribed(str(event["type"]))
+        ]
+
     async def click_button(self, user_id: str, label: str) -> Delivery:
         """Press the frontmost button labelled ``label`` that this person can see."""
         found = screen.find_button(self.workspace, user_id, label)

@@ -21,6 +21,7 @@ ESCALATE_EVERY = 60.0
 SYNC_EVERY = 24 * 3600.0
 DIGESTS_EVERY = 300.0  # a digest goes out within 5 minutes of its local send time
 TIDY_INBOX_EVERY = 3600.0
+RETENTION_EVERY = 3600.0
 
 
 async def send_digests(client: AsyncWebClient, services: Services) -> int:
@@ -46,6 +47,19 @@ async def digests(clients: WorkspaceClients, services: Services) -> int:
     return sum(await in_every_workspace(clients, lambda c: send_digests(c, services)))
 
 
+async def installed_team(client: AsyncWebClient) -> str:
+    return str((await client.auth_test())["team_id"])
+
+
+async def retention(clients: WorkspaceClients, services: Services) -> list[str]:
+    """Purge the workspaces uninstalled for longer than the retention. One that installed
+    again is kept: it has a stored token (OAuth), or its token works (a token it was given
+    since; the only way in token mode). Returns the purged ones."""
+    working = await in_every_workspace(clients, installed_team)
+    stored = await services.installations.teams()
+    return await services.uninstalls.enforce(sorted({*working, *stored}))
+
+
 def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
     return [
         Job("escalate", ESCALATE_EVERY, lambda: escalate(services)),
@@ -55,6 +69,7 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
             lambda: in_every_workspace(clients, lambda c: sync(c, services)),
         ),
         Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
+        Job("retention", RETENTION_EVERY, lambda: retention(clients, services)),
     ]
 
 

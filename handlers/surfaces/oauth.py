@@ -10,6 +10,7 @@ slack-sdk's tables; the pages a person sees at the end are ours.
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import urlencode, urljoin
 
 from slack_bolt.oauth.async_callback_options import (
@@ -51,7 +52,20 @@ def authorize_url(api_url: str) -> str:
     return urljoin(api_url, "../oauth/v2/authorize")
 
 
-def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings:
+Installed = Callable[[Sequence[str]], Awaitable[None]]
+
+
+def oauth_settings(
+    settings: Settings, engine: AsyncEngine, installed: Installed
+) -> AsyncOAuthSettings:
+    """`installed` is told of each workspace that installs (`Uninstalls.installed`): one
+    that had uninstalled the app keeps its data."""
+
+    async def on_success(args: AsyncSuccessArgs) -> BoltResponse:
+        if args.installation.team_id:
+            await installed([args.installation.team_id])
+        return await _installed(args)
+
     return AsyncOAuthSettings(
         client_id=settings.client_id,
         client_secret=settings.client_secret,
@@ -62,7 +76,7 @@ def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSetting
         installation_store=AsyncSQLAlchemyInstallationStore(settings.client_id, engine),
         state_store=AsyncSQLAlchemyOAuthStateStore(STATE_SECONDS, engine),
         state_expiration_seconds=STATE_SECONDS,
-        callback_options=AsyncCallbackOptions(success=_installed, failure=_not_installed),
+        callback_options=AsyncCallbackOptions(success=on_success, failure=_not_installed),
     )
 
 

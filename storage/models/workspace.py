@@ -28,6 +28,9 @@ class Workspace(Base):
     digest_scope: Mapped[str] = mapped_column(String(16), default="all", server_default="all")
     digest_roundup: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When Slack said the app was uninstalled here; the data is purged once the retention
+    # (ASKAROUND_UNINSTALLED_RETENTION_DAYS) has passed, unless the workspace installs again.
+    uninstalled_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class CompanyValue(Base):

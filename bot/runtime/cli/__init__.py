@@ -19,6 +19,7 @@ from bot.runtime.cli import (
     migrate,
     outbox,
     people,
+    purge,
     report,
     serve,
     skills,
@@ -28,7 +29,7 @@ from bot.runtime.cli import (
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
 SUBCOMMANDS: tuple[ModuleType, ...] = (
-    serve, migrate, demo, people, sync, skills, export, report, evaluate, outbox,
+    serve, migrate, demo, people, sync, skills, export, report, evaluate, outbox, purge,
 )  # fmt: skip
 
 

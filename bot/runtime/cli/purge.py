@@ -1,0 +1,56 @@
+"""`askaround purge-workspace TEAM_ID`: delete everything askaround keeps about one workspace
+now, instead of when its retention after an uninstall has passed."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.clock import Clock
+from bot.errors import AskaroundError
+from bot.runtime.cli.database import migrated
+from bot.settings import database_url_from_env
+from bot.uninstalls import Uninstalls
+from storage.db import create_sessions
+
+TEAM_ID = re.compile(r"[TE][A-Z0-9]{2,31}")
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "purge-workspace",
+        help="delete everything kept about one workspace (its tokens too), now",
+        description=(
+            "Delete every row askaround keeps for the workspace TEAM_ID: people, skills, "
+            "networks, questions, kudos, deliveries, settings and its Slack tokens. Needs only "
+            "ASKAROUND_DATABASE_URL. Without it, a workspace that uninstalled the app is "
+            "purged once ASKAROUND_UNINSTALLED_RETENTION_DAYS have passed."
+        ),
+    )
+    parser.add_argument("team_id", metavar="TEAM_ID", help="the workspace's id, T…")
+    return parser
+
+
+async def run(args: argparse.Namespace) -> int:
+    team_id = str(args.team_id).strip()
+    if not TEAM_ID.fullmatch(team_id):
+        raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
+    url = database_url_from_env()
+    try:
+        async with migrated(url) as engine:
+            purge = Uninstalls(create_sessions(engine), Clock().now, timedelta(0)).purge
+            removed = await purge(team_id)
+    except (OSError, SQLAlchemyError) as error:
+        where = make_url(url).render_as_string(hide_password=True)
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise AskaroundError(f"cannot purge in {where}: {reason}") from None
+    if removed == 0:
+        print(f"askaround: nothing is kept for workspace {team_id}")
+        return 0
+    print(f"askaround: workspace {team_id} purged ({removed} rows deleted)")
+    return 0

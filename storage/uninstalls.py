@@ -1,0 +1,67 @@
+"""What an uninstall changes in the database: the workspace's tokens go at once, its data
+when the retention has passed (or when an admin purges it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Base, SlackBot, SlackInstallation, Workspace
+from storage.workspaces import ensure_workspace
+
+
+async def delete_bot_tokens(session: AsyncSession, team_id: str) -> None:
+    """The bot token is in the workspace's bot rows and in each of its installation rows
+    (slack-sdk keeps a copy there), so all of them go."""
+    await session.execute(delete(SlackBot).where(SlackBot.team_id == team_id))
+    await session.execute(delete(SlackInstallation).where(SlackInstallation.team_id == team_id))
+
+
+async def delete_user_tokens(session: AsyncSession, team_id: str, user_ids: Sequence[str]) -> None:
+    await session.execute(
+        update(SlackInstallation)
+        .where(SlackInstallation.team_id == team_id, SlackInstallation.user_id.in_(user_ids))
+        .values(user_token=None, user_refresh_token=None, user_scopes=None)
+    )
+
+
+async def mark_uninstalled(session: AsyncSession, team_id: str, at: datetime) -> None:
+    await ensure_workspace(session, team_id)
+    await session.execute(
+        update(Workspace).where(Workspace.team_id == team_id).values(uninstalled_at=at)
+    )
+
+
+async def mark_installed(session: AsyncSession, team_ids: Sequence[str]) -> None:
+    await session.execute(
+        update(Workspace)
+        .where(Workspace.team_id.in_(team_ids), Workspace.uninstalled_at.is_not(None))
+        .values(uninstalled_at=None)
+    )
+
+
+async def uninstalled_since(session: AsyncSession) -> dict[str, datetime]:
+    """Every workspace marked uninstalled, with when."""
+    rows = await session.execute(
+        select(Workspace.team_id, Workspace.uninstalled_at).where(
+            Workspace.uninstalled_at.is_not(None)
+        )
+    )
+    return {team_id: at for team_id, at in rows if at is not None}
+
+
+async def purge(session: AsyncSession, team_id: str) -> int:
+    """Delete every row of the workspace, in every table that carries its `team_id`
+    (tokens included), children before parents; returns how many rows went. The inbox is
+    purged too where it shares the database; in its own file it is only kept for a day."""
+    removed = 0
+    for table in reversed(Base.metadata.sorted_tables):
+        if "team_id" not in table.c:
+            continue
+        result = await session.execute(delete(table).where(table.c.team_id == team_id))
+        assert isinstance(result, CursorResult)
+        removed += max(result.rowcount, 0)
+    return removed

@@ -1,0 +1,174 @@
+"""A workspace removes the app: Slack's `tokens_revoked` and `app_uninstalled` are answered
+200 (anything else and Slack retries them), its tokens are deleted, nothing more is sent
+there, and its data is kept for ASKAROUND_UNINSTALLED_RETENTION_DAYS and then purged by the
+retention job, unless it installs again; `askaround purge-workspace` purges it at once. The
+other workspace keeps everything throughout."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.runtime.cli import main
+from handlers.outbox.home import HOME_PUBLISH
+from storage import outbox
+from storage.models import OutboxItem, SlackBot, SlackInstallation, Workspace
+from tests.slack.harness import SlackHarness
+from tests.slack.test_workspace_fields import rows_of
+from tests.slack.test_workspaces import said, two
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
+)
+__all__ = ["two"]  # the fixture
+QUESTION = "how do we unlock a stuck terraform state?"
+REFUSED_TOKEN = ("invalid_auth", "account_inactive", "token_revoked", "not_authed")
+# What a workspace's own jobs leave alone as time passes (syncs, digests, escalations do not).
+LEDGER = {"kudos", "skills", "person_skills", "connections", "slack_bots"}
+
+
+def ledger(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    return [row for row in rows if row[0] in LEDGER]
+
+
+async def used(side: SlackHarness) -> None:
+    """Give the workspace data of every kind: skills, kudos, a question with offers."""
+    assert "Saved" in await said(side, "bob", "/skills", "add terraform:4")
+    assert "Kudos sent" in await said(side, "alice", "/kudos", "@bob for the state unlock #craft")
+    side.services.indexes.invalidate(side.team_id)
+    await side.post("alice", "general", f"<@{side.here.bot_user_id}> {QUESTION}")
+    await side.drain()
+
+
+async def tokens(side: SlackHarness, team_id: str) -> list[str]:
+    async with side.services.sessions() as s:
+        bots = await s.scalars(select(SlackBot.bot_token).where(SlackBot.team_id == team_id))
+        installs = await s.scalars(
+            select(SlackInstallation.bot_token).where(SlackInstallation.team_id == team_id)
+        )
+        return [t for t in [*bots, *installs] if t]
+
+
+async def run_jobs(side: SlackHarness) -> None:
+    for job in ("escalate", "directory_sync", "digests", "retention"):
+        await side.runner.bot.scheduler.run_once(job)
+    await side.drain()
+
+
+async def test_an_uninstall_is_answered_and_nothing_more_is_sent_there(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Both events get 200 on the first try; A's tokens are gone (B's stay), A's waiting
+    deliveries are dropped, and an hour of escalations, syncs and digests later not one Slack
+    call was made for A, with its token or any other; B is still served."""
+    a, b = two
+    await used(a)
+    await used(b)
+    async with a.services.sessions() as s, s.begin():
+        later = a.services.clock.now() + timedelta(minutes=50)
+        payload = {"user_id": a.user("alice")}
+        await outbox.enqueue(s, a.team_id, HOME_PUBLISH, payload, key="later-a", at=later)
+
+    deliveries = await a.here.uninstall()
+
+    assert [d.payload["event"]["type"] for d in deliveries] == ["tokens_revoked", "app_uninstalled"]
+    assert [d.status for d in deliveries] == [200, 200]
+    assert not [d for d in deliveries if d.retried or len(d.attempts) > 1]
+    await a.settle()
+    assert await tokens(a, a.team_id) == [] and await tokens(a, b.team_id) != []
+    async with a.services.sessions() as s:
+        waiting = await s.scalars(
+            select(OutboxItem).where(
+                OutboxItem.team_id == a.team_id, OutboxItem.status.in_(outbox.WAITING)
+            )
+        )
+        assert list(waiting) == []
+        marked = await s.get(Workspace, a.team_id)
+        assert marked is not None and marked.uninstalled_at is not None
+
+    since = len(a.emu.calls)
+    a.advance(timedelta(hours=1))
+    await run_jobs(a)
+    after = a.emu.calls[since:]
+    assert [c.method for c in after if c.team_id == a.team_id] == []
+    assert [c.method for c in after if c.response.get("error") in REFUSED_TOKEN] == []
+    assert {c.team_id for c in after} == {b.team_id}  # B still served
+    assert "Saved" in await said(b, "carol", "/skills", "add go:2")
+
+
+async def test_the_data_is_kept_for_the_retention_then_purged(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """A day before the retention ends A's rows are all there; a day after it, the hourly
+    job has deleted every one of them, and B's are as they were."""
+    a, b = two
+    await used(a)
+    await used(b)
+    a_rows, b_rows = await rows_of(a, a.team_id), await rows_of(a, b.team_id)
+    await a.here.uninstall()
+    await a.settle()
+    days = a.runner.settings.uninstalled_retention_days
+    a.advance(timedelta(days=days - 1))
+    await run_jobs(a)
+    kept = await rows_of(a, a.team_id)
+    assert len(kept) >= len(a_rows) - 2  # the tokens went (one bot row, one installation)
+    a.advance(timedelta(days=2))
+    assert await a.runner.bot.scheduler.run_once("retention") == [a.team_id]
+    assert await rows_of(a, a.team_id) == []
+    assert ledger(await rows_of(a, b.team_id)) == ledger(b_rows) != []
+
+
+async def test_a_workspace_that_installs_again_keeps_its_data(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Uninstalled, then installed again a day later: long after the retention its kudos are
+    still there and the bot answers there with its new token."""
+    a, _b = two
+    await used(a)
+    await a.here.uninstall()
+    await a.settle()
+    a.advance(timedelta(days=1))
+    assert (await a.install()).status == 200
+    a.advance(timedelta(days=a.runner.settings.uninstalled_retention_days + 5))
+    assert await a.runner.bot.scheduler.run_once("retention") == []
+    assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
+
+
+async def test_purge_workspace_deletes_one_workspace_now(
+    two: tuple[SlackHarness, SlackHarness],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """`askaround purge-workspace A`, with only the database URL set: every row of A goes,
+    its tokens too, in one line of output; B is untouched. A second run says nothing is
+    kept, and a database that cannot be reached is one line on stderr and exit code 1."""
+    a, b = two
+    await used(a)
+    await used(b)
+    b_rows = await rows_of(a, b.team_id)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", a.runner.settings.database_url)
+    monkeypatch.chdir(tmp_path)  # no .env file to read
+
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and f"workspace {a.team_id} purged" in out[0]
+    assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
+    assert await rows_of(a, b.team_id) == b_rows
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
+    assert "nothing is kept" in capsys.readouterr().out
+
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://nobody:s3cretpw@127.0.0.1:1/none")
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        len(err) == 1
+        and err[0].startswith("askaround: cannot purge in")
+        and "s3cretpw" not in err[0]
+    )
