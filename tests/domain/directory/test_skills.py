@@ -48,10 +48,11 @@ def test_typeahead_ranks_prefixes_first_and_is_fast() -> None:
     """`kub` offers Kubernetes first, `post` PostgreSQL, in a few milliseconds each."""
     vocabulary = shipped_vocabulary()
     vocabulary.suggest("warm")
-    started = time.perf_counter()
+    # CPU time, not wall time: tests run side by side, and waiting for a core is not slowness.
+    started = time.process_time()
     for query in ("kub", "post", "terr", "pyth", "c#", "js"):
         assert vocabulary.suggest(query)
-    elapsed = (time.perf_counter() - started) / 6
+    elapsed = (time.process_time() - started) / 6
     assert vocabulary.suggest("kub")[0].key == "kubernetes"
     assert vocabulary.suggest("post")[0].key == "postgresql"
     assert vocabulary.suggest("js")[0].key == "javascript"
