@@ -115,6 +115,33 @@ async def kudos_modal(a: SlackHarness) -> None:
     assert {k.team_id for k in given} == {a.team_id} and len(given) == 2
 
 
+async def kudos_undo(a: SlackHarness) -> None:
+    assert "Kudos sent" in await said(a, "carol", "/kudos", "@maria for the undo-me check #craft")
+    await a.here.click_button(a.user("carol"), "Undo")
+    await a.settle()
+    async with a.services.sessions() as s:
+        undone = list(await s.scalars(select(Kudos).where(Kudos.message.contains("undo-me"))))
+    assert [(k.team_id, k.undone_at is not None) for k in undone] == [(a.team_id, True)]
+
+
+async def kudos_reaction_and_message_shortcut(a: SlackHarness) -> None:
+    message = await a.post("carol", "general", "wrote the a-side failover runbook")
+    await a.here.add_reaction(a.user("bob"), message.channel, message.ts, "kudos")
+    await a.settle()
+    await a.here.message_shortcut(a.user("alice"), "give_kudos", message)
+    await a.settle()
+    modal = a.here.open_modal(a.user("alice"))
+    assert modal is not None
+    await a.here.submit_view(a.user("alice"), modal.id, {"reason": {"text": "a-side runbook"}})
+    await a.drain()
+    async with a.services.sessions() as s:
+        given = list(await s.scalars(select(Kudos).where(Kudos.message.contains("runbook"))))
+    assert sorted((k.team_id, k.source) for k in given) == [
+        (a.team_id, "reaction"),
+        (a.team_id, "shortcut"),
+    ]
+
+
 async def question_and_offer(a: SlackHarness) -> None:
     await a.post("alice", "general", f"<@{a.here.bot_user_id}> {QUESTION}")
     await a.drain()
@@ -122,10 +149,12 @@ async def question_and_offer(a: SlackHarness) -> None:
     assert offers, "bob was not asked in A"
     await a.here.click(a.user("bob"), "offer_accept", message=offers[-1])
     await a.drain()
+    await a.here.click_button(a.user("alice"), "Solved")
+    await a.drain()
     async with a.services.sessions() as s:
         asked = list(await s.scalars(select(Question)))
-    assert {q.team_id for q in asked} == {a.team_id}
-    assert {q.status for q in asked} != {"open"}
+    assert [(q.team_id, q.status) for q in asked] == [(a.team_id, "solved")]
+    assert "no open questions" in await said(a, "alice", "/ask", "mine")
 
 
 async def find_expert(a: SlackHarness) -> None:
@@ -143,7 +172,9 @@ SURFACES: list[tuple[str, Step]] = [
     ("Edit profile: button, type-ahead, Save", edit_profile),
     ("/kudos", kudos_command),
     ("Give kudos shortcut and modal", kudos_modal),
-    ("app_mention and the offer's Accept", question_and_offer),
+    ("Undo button", kudos_undo),
+    ("reaction_added and Give kudos message shortcut", kudos_reaction_and_message_shortcut),
+    ("app_mention, the offer's Accept, Solved, /ask mine", question_and_offer),
     ("Find an expert shortcut", find_expert),
 ]
 
