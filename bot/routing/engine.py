@@ -23,7 +23,7 @@ from bot.routing.scoring import Evidence, Scored
 from bot.routing.suggestion import Suggestion
 from bot.routing.text import stem, tokens, words
 from bot.routing.vocabulary import Vocabulary
-from bot.visibility import READERS, may_see_kudos
+from bot.visibility import READERS, Field, may_see, may_see_kudos, may_see_question
 from storage.routing import (
     DeclaredSkill,
     KudosEvidence,
@@ -121,9 +121,11 @@ class RoutingIndex:
             )
 
     def add_network(self, rows: Iterable[NetworkEntry]) -> None:
+        """Networks find connectors. They make no introduction ("Carol has worked with both of
+        you" would tell the thread Carol's network): the graph holds only ties anybody may see."""
         for entry in rows:
             self.network.add(entry)
-            if entry.colleague_user_id:
+            if entry.colleague_user_id and may_see(READERS, entry.user_id, Field.NETWORK):
                 self.graph.link(entry.user_id, entry.colleague_user_id, DECLARED)
 
     def freeze(self) -> None:
@@ -138,8 +140,10 @@ class RoutingIndex:
 
     def _add_solved(self, question: PastQuestion, text: str, weight: float) -> None:
         self.evidence.add_solved(question, text, weight)
-        for user_id in question.answerers:
-            self.graph.link(user_id, question.asker, HELPED)
+        helpers = tuple(question.answerers)
+        if may_see_question(READERS, question.asker, helpers, is_private=question.is_private):
+            for user_id in helpers:
+                self.graph.link(user_id, question.asker, HELPED)
 
     def record_help(
         self, helper_user_id: str, asker_user_id: str, text: str, *, is_private: bool = False
@@ -161,7 +165,8 @@ class RoutingIndex:
         reason names them only when anybody may read them."""
         shown = may_see_kudos(READERS, giver_user_id, receiver_user_id, is_private=is_private)
         self.evidence.add_kudos(receiver_user_id, message, tuple(values), shown)
-        self.graph.link(giver_user_id, receiver_user_id, THANKED)
+        if shown:
+            self.graph.link(giver_user_id, receiver_user_id, THANKED)
 
     def past_answers(self, user_id: str) -> int:
         """How many solved questions this person helped with (for the flow's load balancing)."""

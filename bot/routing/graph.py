@@ -1,4 +1,5 @@
-"""Who has worked with whom: declared colleagues, past help and kudos, as one weighted graph.
+"""Who has worked with whom, as one weighted graph of the ties anybody may see: public help
+and public kudos (the engine links only those; see `RoutingIndex.add_network`).
 
 An introduction path is the colleague both people have worked with most, so a suggestion
 can say "you don't know Carol, but Ben has worked with both of you".

@@ -46,3 +46,22 @@ async def test_a_reason_in_a_public_thread_names_no_network_and_no_private_kudos
     shown = "\n".join(t for k, t in everything_posted(slack).items() if k not in before)
     assert "RT-NETZOO" not in shown
     assert "zanzibarization" not in shown.replace(QUESTION, "")
+
+
+async def test_an_introduction_is_not_made_through_someones_network(slack: SlackHarness) -> None:
+    """Carol lists Alice and Bob in her network: Alice's question about terraform suggests Bob
+    without "Carol has worked with both of you", which would tell the thread her network."""
+    for handle in ("alice", "bob"):
+        await slack.command("carol", "/skills", f"network add @{handle} as personal")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state?"
+    )
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        offers = {o.candidate_user_id: o for o in await s.scalars(select(Offer))}
+    assert slack.user("bob") in offers
+    carol = (slack.user("carol"), "Carol")
+    shown = [f"{o.reason} {o.introduction}" for o in offers.values()]
+    assert not [text for text in shown if any(name in text for name in carol)]
