@@ -172,3 +172,24 @@ async def test_purge_workspace_deletes_one_workspace_now(
         and err[0].startswith("askaround: cannot purge in")
         and "s3cretpw" not in err[0]
     )
+
+
+async def test_in_token_mode_a_working_token_is_what_keeps_the_data(slack: SlackHarness) -> None:
+    """One workspace on SLACK_BOT_TOKEN: the uninstall is answered 200 too. Installed again
+    (the token works again), the retention job keeps its data however long after; left
+    uninstalled, the data goes once the retention has passed."""
+    await used(slack)
+    deliveries = await slack.emu.uninstall()
+    assert [d.status for d in deliveries] == [200, 200]
+    await slack.settle()
+    days = slack.runner.settings.uninstalled_retention_days
+    slack.emu.installed = True  # installed again, and the bot restarted with the token
+    slack.advance(timedelta(days=days + 1))
+    assert await slack.runner.bot.scheduler.run_once("retention") == []
+    assert "state unlock" in await said(slack, "maria", "/kudos", "@bob")
+
+    await slack.emu.uninstall()
+    await slack.settle()
+    slack.advance(timedelta(days=days + 1))
+    assert await slack.runner.bot.scheduler.run_once("retention") == [slack.team_id]
+    assert await rows_of(slack, slack.team_id) == []
