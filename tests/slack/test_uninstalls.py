@@ -133,6 +133,9 @@ async def test_a_workspace_that_installs_again_keeps_its_data(
     await a.settle()
     a.advance(timedelta(days=1))
     assert (await a.install()).status == 200
+    async with a.services.sessions() as s:
+        again = await s.get(Workspace, a.team_id)
+        assert again is not None and again.uninstalled_at is None  # cleared by the install
     a.advance(timedelta(days=a.runner.settings.uninstalled_retention_days + 5))
     assert await a.runner.bot.scheduler.run_once("retention") == []
     assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
