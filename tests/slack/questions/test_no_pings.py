@@ -4,8 +4,9 @@ question text is shown through `safe_text`, and markup is refused where it is ty
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from storage.evidence import declare_skills
 from storage.models import Skill
 from tests.slack.harness import SlackHarness
 
@@ -19,3 +20,28 @@ async def test_skills_add_refuses_a_broadcast_as_a_skill(slack: SlackHarness) ->
     async with slack.services.sessions() as s:
         names = list(await s.scalars(select(Skill.name)))
     assert not [n for n in names if "<" in n]
+
+
+async def test_a_skill_name_with_markup_is_shown_as_words_in_the_thread(
+    slack: SlackHarness,
+) -> None:
+    """A skill stored before names were checked (or by an import) as `<!channel> zookeeping`:
+    routing's reason in the public thread reads `@channel zookeeping` and pings nobody."""
+    async with slack.services.sessions() as s, s.begin():
+        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+        await s.execute(
+            update(Skill).where(Skill.key == "zookeeping").values(name="<!channel> zookeeping")
+        )
+    slack.services.indexes.invalidate(slack.team_id)
+    message = await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> does anyone here know zookeeping?"
+    )
+    await slack.settle()
+    thread = [
+        m
+        for m in slack.emu.messages(slack.channel("general"))
+        if m.by_bot and m.thread_ts == message.ts
+    ]
+    shown = "\n".join(f"{m.text}\n{m.blocks}" for m in thread)
+    assert "declared @channel zookeeping, level 5" in shown
+    assert "<!" not in shown
