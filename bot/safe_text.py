@@ -8,9 +8,13 @@ use @channel, say). `safe_text` keeps the words and turns every piece of markup 
 something that only reads the same:
 
 - broadcasts (`<!here>`, `<!channel>`, `<!everyone>`) and user groups (`<!subteam^…>`) become
-  plain words (`@here`, `@devs`), which Slack does not turn back into a ping;
+  plain words (`@here`, `@devs`);
 - a person's mention stays a mention only for the people the message is about (`keep`); any
   other becomes their name (`@ana`), from `names`, the mention's own label, or "someone";
+- every such `@word`, and a bare `@here`, `@channel` or `@everyone` typed as plain text (a
+  modal's text is not escaped), is written with an invisible word joiner after the `@` (`AT`):
+  it reads the same, but nothing that parses names (a `mrkdwn` text that is not `verbatim`,
+  `link_names`) can turn it back into a ping;
 - a link shows its address: `<https://evil.example|click here>` → `https://evil.example`;
 - channel links stay (they notify nobody); anything else in angle brackets, and a stray
   `<` or `>`, is escaped and shows as typed.
@@ -30,17 +34,19 @@ _CHANNEL = re.compile(r"#([CG][A-Z0-9]+)(?:\|.*)?", re.DOTALL)
 _SPECIAL = re.compile(r"!([^|^]*)(?:\^([^|]*))?(?:\|(.*))?", re.DOTALL)
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^|\s]+")
 _LINK = re.compile(r"([^|]*)(?:\|.*)?", re.DOTALL)
+_BARE = re.compile(r"(?<![\w.@])@(?=(?:here|channel|everyone)\b)", re.IGNORECASE)
+AT = "@\u2060"  # "@" and a word joiner: shown as "@", never parsed as a mention
 
 
 def _plain(text: str) -> str:
     """Text that Slack shows as it is: its own `<` and `>` escaped (`&` is left alone, so
-    an entity Slack already escaped stays one)."""
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    an entity Slack already escaped stays one), a bare `@here` kept from parsing."""
+    return _BARE.sub(AT, text.replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def _word(label: str | None) -> str:
     """A mention's label as a plain word: `@devs`, never a second token or a stray `@@`."""
-    return "@" + _plain(label).lstrip("@").strip() if label and label.strip("@ ") else ""
+    return AT + _plain(label).lstrip("@").strip() if label and label.strip("@ ") else ""
 
 
 def safe_text(
@@ -56,7 +62,7 @@ def safe_text(
             if user_id in keep:
                 return f"<@{user_id}>"
             named = (names or {}).get(user_id)
-            return _word(named) or _word(label) or "@someone"
+            return _word(named) or _word(label) or f"{AT}someone"
         channel = _CHANNEL.fullmatch(inner)
         if channel:
             return f"<#{channel.group(1)}>"
@@ -64,9 +70,9 @@ def safe_text(
         if special:
             kind, _argument, label = special.groups()
             if kind == "subteam":
-                return _word(label) or "@group"
+                return _word(label) or f"{AT}group"
             if kind in ("here", "channel", "everyone"):
-                return "@" + kind
+                return AT + kind
             return _plain(label) if label else _plain(kind)
         link = _LINK.fullmatch(inner)
         address = link.group(1).strip() if link else ""

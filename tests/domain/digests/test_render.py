@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 from bot.digests.chart import chart_png
@@ -12,6 +13,7 @@ from bot.digests.csv import summary_csv
 from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
+from bot.safe_text import AT
 from handlers.blocks.digests import has_more, render_digest, render_roundup
 
 WEEK = IsoWeek(2026, 47)
@@ -58,7 +60,8 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     texts = [b["text"]["text"] for b in blocks if "text" in b and b["type"] == "section"]
     assert all(len(t) <= 3000 for t in texts)
     assert any("…and 65 more in the attached CSV." in t for t in texts)
-    assert "<@U999>" not in str(blocks) and "@someone & co" in str(blocks)
+    shown = json.dumps(blocks, ensure_ascii=False)
+    assert "<@U999>" not in shown and f"{AT}someone & co" in shown
     rows = list(csv.reader(io.StringIO(summary_csv(summary))))
     assert len(rows) == 81 and rows[1][1] == "Person 0"
 

@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.safe_text import safe_text
+from bot.safe_text import AT, safe_text
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -77,12 +77,24 @@ def test_a_link_shows_its_address(host: str, path: str, label: str) -> None:
 
 
 def test_examples() -> None:
-    """The cases the issue names, spelled out."""
-    assert safe_text("<!channel> look what bob did") == "@channel look what bob did"
-    assert safe_text("hi <!here|here> and <!everyone>") == "hi @here and @everyone"
-    assert safe_text("ping <!subteam^S123|@devs>") == "ping @devs"
+    """The cases the issue names, spelled out (`AT` is "@" and an invisible word joiner)."""
+    assert safe_text("<!channel> look what bob did") == f"{AT}channel look what bob did"
+    assert safe_text("hi <!here|here> and <!everyone>") == f"hi {AT}here and {AT}everyone"
+    assert safe_text("ping <!subteam^S123|@devs>") == f"ping {AT}devs"
     assert safe_text("<https://evil.example|click here>") == "https://evil.example"
-    assert safe_text("thanks <@U1|ana> and <@U2>", keep={"U2"}) == "thanks @ana and <@U2>"
-    assert safe_text("thanks <@U1>", names={"U1": "Ana Lima"}) == "thanks @Ana Lima"
+    assert safe_text("thanks <@U1|ana> and <@U2>", keep={"U2"}) == f"thanks {AT}ana and <@U2>"
+    assert safe_text("thanks <@U1>", names={"U1": "Ana Lima"}) == f"thanks {AT}Ana Lima"
     assert safe_text("in <#C1|general>") == "in <#C1>"
     assert safe_text("a < b > c &amp; d") == "a &lt; b &gt; c &amp; d"
+    assert (
+        safe_text("typed in a modal: @here, @Channel") == f"typed in a modal: {AT}here, {AT}Channel"
+    )
+    assert safe_text("write to ops@channel.example") == "write to ops@channel.example"
+
+
+@given(HOSTILE_TEXT)
+@FEWER
+def test_no_broadcast_word_is_left_to_parse(text: str) -> None:
+    """No `@here`, `@channel` or `@everyone` is left as a word Slack could parse as a ping."""
+    shown = safe_text(text)
+    assert not re.search(r"(?<![\w.@])@(here|channel|everyone)\b", shown, re.IGNORECASE)

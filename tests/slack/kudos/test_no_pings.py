@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.safe_text import AT
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import give, kudos_posts, ledger
@@ -58,7 +59,7 @@ async def test_a_reaction_to_a_broadcast_does_not_ping_again(slack: SlackHarness
     await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
     await slack.settle()
     [shoutout] = kudos_posts(slack, "general")
-    assert "@here the failover runbook" in shoutout.text
+    assert f"{AT}here the failover runbook" in shoutout.text
     assert_pings_only(shoutout, slack.user("bob"), slack.user("carol"))
     dms = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.by_bot]
     assert dms

@@ -4,8 +4,11 @@ question text is shown through `safe_text`, and markup is refused where it is ty
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select, update
 
+from bot.safe_text import AT
 from storage.evidence import declare_skills
 from storage.models import Skill
 from tests.slack.harness import SlackHarness
@@ -42,6 +45,6 @@ async def test_a_skill_name_with_markup_is_shown_as_words_in_the_thread(
         for m in slack.emu.messages(slack.channel("general"))
         if m.by_bot and m.thread_ts == message.ts
     ]
-    shown = "\n".join(f"{m.text}\n{m.blocks}" for m in thread)
-    assert "declared @channel zookeeping, level 5" in shown
+    shown = "\n".join(f"{m.text}\n{json.dumps(m.blocks, ensure_ascii=False)}" for m in thread)
+    assert f"declared {AT}channel zookeeping, level 5" in shown
     assert "<!" not in shown
