@@ -198,7 +198,8 @@ def _solved(row: list[Any]) -> SolvedQuestion:
 
 
 async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[list[KudosEvidence]]:
-    """Every kudos of the workspace, BATCH at a time, by receiver, private ones marked so."""
+    """Every live kudos of the workspace (undone ones are taken back), BATCH at a time, by
+    receiver, private ones marked so."""
     statement = (
         select(
             Kudos.giver_user_id,
@@ -208,7 +209,7 @@ async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[lis
             Kudos.created_at,
             Kudos.is_private,
         )
-        .where(Kudos.team_id == team_id)
+        .where(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
         .order_by(Kudos.receiver_user_id, Kudos.id)
     )
     async for rows in _batches(session, statement):

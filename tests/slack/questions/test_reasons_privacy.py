@@ -65,3 +65,18 @@ async def test_an_introduction_is_not_made_through_someones_network(slack: Slack
     carol = (slack.user("carol"), "Carol")
     shown = [f"{o.reason} {o.introduction}" for o in offers.values()]
     assert not [text for text in shown if any(name in text for name in carol)]
+
+
+async def test_undone_kudos_are_not_evidence(slack: SlackHarness) -> None:
+    """Alice thanks Bob for the quokka migration, then undoes it: the shout-out is gone, so a
+    reason does not say Bob was thanked for it."""
+    await slack.command("alice", "/kudos", "@bob for the quokka migration runbook", "general")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("maria", "/ask", "who knows the quokka migration runbook?")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        reasons = [o.reason for o in await s.scalars(select(Offer))]
+    assert not [r for r in reasons if "thanked" in r and "quokka" in r], reasons
