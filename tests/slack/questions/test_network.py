@@ -13,9 +13,8 @@ async def offers(slack: SlackHarness) -> list[Offer]:
         return list((await s.scalars(select(Offer).order_by(Offer.id))).all())
 
 
-async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: SlackHarness) -> None:
-    """Nobody declared Kubernetes, but Carol's network has the CNCF Slack: she is asked as a
-    connector; her network is named to nobody, her nor the asker (issue 18, item 1)."""
+async def carol_knows_kubernetes_people_then_alice_asks(slack: SlackHarness) -> None:
+    """Carol's network has the CNCF Slack (kubernetes, helm); then Alice asks about pods."""
     await slack.command(
         "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
     )
@@ -23,6 +22,12 @@ async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: Sla
     slack.services.indexes.invalidate(slack.team_id)
     await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
     await slack.settle()
+
+
+async def test_a_connector_is_asked_when_no_colleague_knows_the_topic(slack: SlackHarness) -> None:
+    """Nobody declared Kubernetes, but Carol's network has the CNCF Slack: she is asked as a
+    connector; her network is named to nobody, her nor the asker (issue 18, item 1)."""
+    await carol_knows_kubernetes_people_then_alice_asks(slack)
     carol = [o for o in await offers(slack) if o.candidate_user_id == slack.user("carol")]
     assert carol and carol[0].kind == "connector"
     assert carol[0].reason == "knows someone who can help"
@@ -80,13 +85,7 @@ async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
 async def test_forget_me_takes_effect_for_the_next_question(slack: SlackHarness) -> None:
     """Carol's network makes her a connector; after `/skills forget me` the very next question
     does not ask her, though routing keeps its index in memory (issue 18, item 2)."""
-    await slack.command(
-        "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
-    )
-    await slack.settle()
-    slack.services.indexes.invalidate(slack.team_id)
-    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
-    await slack.settle()
+    await carol_knows_kubernetes_people_then_alice_asks(slack)
     assert slack.user("carol") in {o.candidate_user_id for o in await offers(slack)}
     await slack.command("carol", "/skills", "forget me")
     await slack.settle()
