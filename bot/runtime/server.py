@@ -1,29 +1,25 @@
 """The HTTP surface: Slack's endpoint, the OAuth install pages (in OAuth mode), health and
 readiness checks, and Prometheus metrics.
 
-Slack's endpoint checks the signature on the raw bytes before anything reads them (401, and
-nothing parsed, for a bad one), then parses the body and checks its shape (400 for a signed
-body that is not one Slack sends); only then does Bolt see the request, parsed.
+Slack's endpoint comes in through `handlers.dispatch.door`: the signature on the raw bytes
+first (401, nothing parsed), then the body's shape (400), then Bolt.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 
 from bot.metrics import CONTENT_TYPE_LATEST
 from bot.runtime.app import Askaround
-from handlers.dispatch.shape import Malformed, RawSignature, parse
+from handlers.dispatch.door import SlackDoor
 from storage.db import ping
 
 SLACK_PATH = "/slack/events"
-log = logging.getLogger("askaround.server")
 
 
 def listener_label(body: dict[str, Any]) -> str:
@@ -45,29 +41,14 @@ def listener_label(body: dict[str, Any]) -> str:
 
 def build_web_app(bot: Askaround) -> web.Application:
     metrics = bot.services.metrics
-    signature = RawSignature(bot.settings.signing_secret)
+    door = SlackDoor(bot.app, bot.settings.signing_secret)
 
     async def slack_events(request: web.Request) -> web.Response:
         started = time.perf_counter()
         raw = await request.read()
-        if not signature.signed(raw, request.headers):
-            return web.Response(status=401, text="invalid signature")
-        try:
-            body = parse(raw, request.content_type)
-        except Malformed as problem:
-            log.warning("refused a signed request that Slack would not send: %s", problem)
-            return web.Response(status=400, text="malformed request")
-        # Verified and parsed here: handed over in the shape Bolt takes a body in that is
-        # both (its Socket Mode shape, as a replay is), so it is not parsed again.
-        bolt_request = AsyncBoltRequest(
-            body=body,
-            query=request.query_string,
-            headers=dict(request.headers.items()),
-            mode="socket_mode",
-        )
-        bolt_response = await bot.app.async_dispatch(bolt_request)
-        response = await to_aiohttp_response(bolt_response)
-        if bolt_response.status != 401:
+        answer, body = await door.answer(raw, request.headers, request.query_string)
+        response = await to_aiohttp_response(answer)
+        if body is not None:
             metrics.ack_seconds.labels(listener_label(body)).observe(time.perf_counter() - started)
         return response
 

@@ -3,7 +3,7 @@
 Bolt parses a body and reads it (`body["event"]["type"]`, `body["authorizations"][0]`, …)
 as if Slack could send nothing else, so a malformed one (a top-level array, `event` as a
 string, nesting thousands deep) raised deep inside it. Slack's signature is checked on the
-raw bytes before any of this (`bot.runtime.server`); a signed body that still fails here is
+raw bytes before any of this (`handlers.dispatch.door`); a signed body that still fails here is
 refused with 400 (HTTP) or acked and dropped (Socket Mode), logged without its text.
 """
 

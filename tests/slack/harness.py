@@ -1,7 +1,8 @@
-"""The bot in the test's own process: the local Slack emulator hands each signed request
-straight to Bolt (`app.async_dispatch`), as bolt-python's scenario tests do; the bot's Web
-API calls still reach the emulator over loopback HTTP; a database file (or a fresh
-PostgreSQL database).
+"""The bot in the test's own process: the local Slack emulator hands each signed request to
+the bot's front door (`handlers.dispatch.door`: signature, shape, then Bolt's
+`app.async_dispatch`, as bolt-python's scenario tests do), the same one its HTTP server uses;
+the bot's Web API calls still reach the emulator over loopback HTTP; a database file (or a
+fresh PostgreSQL database).
 
 The same people and the same `Harness` API as the end-to-end tier (`tests/e2e/harness.py`),
 so tests read alike. What differs is time: Slack's pace (the outbox's paced client and the
@@ -25,13 +26,13 @@ from pathlib import Path
 from unittest.mock import patch
 
 from aiohttp import web
-from slack_bolt.request.async_request import AsyncBoltRequest
 from sqlalchemy import func, select
 
 from bot.runtime.app import Askaround, build
 from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight, in_flight_listeners
 from bot.runtime.server import build_web_app
 from bot.settings import Settings
+from handlers.dispatch.door import SlackDoor
 from handlers.outbox import worker
 from handlers.outbox.worker import PUT_BACK_HORIZON
 from slack_emulator import FakeClock, SlackEmulator
@@ -60,9 +61,9 @@ class InProcess:
     bot: Askaround
 
     async def dispatch(self, headers: dict[str, str], body: str) -> tuple[int, str, dict[str, str]]:
-        """One signed request, as Bolt's HTTP adapters hand it over; Bolt verifies it."""
-        request = AsyncBoltRequest(body=body, headers=dict(headers.items()))
-        response = await self.bot.app.async_dispatch(request)
+        """One signed request, through the door the HTTP server uses (which verifies it)."""
+        door = SlackDoor(self.bot.app, self.settings.signing_secret)
+        response, _body = await door.answer(body.encode(), headers)
         return response.status, response.body, response.first_headers()
 
 

@@ -1,6 +1,6 @@
-"""The in-process tier is the real thing where it matters: Bolt checks each request's
-signature, Slack's pace holds in fake time without real waiting, and `settle` returns only
-once the bot's work after its ack has reached Slack."""
+"""The in-process tier is the real thing where it matters: the bot's front door checks each
+request's signature, Slack's pace holds in fake time without real waiting, and `settle`
+returns only once the bot's work after its ack has reached Slack."""
 
 from __future__ import annotations
 
