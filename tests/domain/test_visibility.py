@@ -63,3 +63,20 @@ def test_team_reports_are_for_the_manager_their_org_and_admins() -> None:
     assert visibility.is_admin(False, ["manager", "admin"]) and visibility.is_admin(True, None)
     assert not visibility.is_admin(False, ["manager"])
     assert visibility.report_shows(False) and not visibility.report_shows(True)
+
+
+def test_private_kudos_and_questions_are_for_the_people_in_them() -> None:
+    """A public kudos or question anybody reads; a private one its pair only. READERS, whoever
+    reads a routing reason, is nobody in particular: a reason names public evidence only, and
+    no network, not even to routing's readers."""
+    giver, receiver, other = (visibility.person(u) for u in ("U1", "U2", "U3"))
+    for viewer in (giver, receiver, other, visibility.READERS):
+        assert visibility.may_see_kudos(viewer, "U1", "U2", is_private=False)
+        assert visibility.may_see_question(viewer, "U1", ("U2",), is_private=False)
+    for viewer in (giver, receiver):
+        assert visibility.may_see_kudos(viewer, "U1", "U2", is_private=True)
+        assert visibility.may_see_question(viewer, "U1", ("U2",), is_private=True)
+    for viewer in (other, visibility.READERS, visibility.ROUTING):
+        assert not visibility.may_see_kudos(viewer, "U1", "U2", is_private=True)
+        assert not visibility.may_see_question(viewer, "U1", ("U2",), is_private=True)
+    assert not visibility.may_see(visibility.READERS, "U1", Field.NETWORK)
