@@ -68,3 +68,18 @@ async def test_a_question_with_control_characters_is_kept_without_them(
         [question] = (await s.scalars(select(Question))).all()
     assert question.text == "how do we unlock a stuck terraform state?"
     assert no_errors(caplog)
+
+
+async def test_a_message_with_control_characters_is_kept_without_them(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A question asked by mentioning the bot in a channel (an event, in JSON) is cleaned the
+    same way as a command's form."""
+    await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> who can rotate the vault\x00 token?"
+    )
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        [question] = (await s.scalars(select(Question))).all()
+    assert "\x00" not in question.text and "vault token" in question.text
+    assert no_errors(caplog)
