@@ -23,6 +23,7 @@ MAX_DEPTH = 64  # Slack's deepest payloads (rich text in a view's state) are abo
 OBJECT = (dict, type(None))
 TEXT = (str, type(None))
 LIST = (list, type(None))
+ID_OR_OBJECT = (str, dict, type(None))  # `team_join` and `channel_created` send objects
 # Where Slack puts what, as Bolt and our listeners read it: the top of a body (events,
 # commands, interactions), an event, a view.
 TOP: dict[str, tuple[type, ...]] = {
@@ -51,8 +52,8 @@ TOP: dict[str, tuple[type, ...]] = {
 EVENT: dict[str, tuple[type, ...]] = {
     "type": TEXT,
     "subtype": TEXT,
-    "user": TEXT,
-    "channel": TEXT,
+    "user": ID_OR_OBJECT,
+    "channel": ID_OR_OBJECT,
     "channel_type": TEXT,
     "text": TEXT,
     "ts": TEXT,
