@@ -62,7 +62,7 @@ class Services:
                 sessions, clock.now, timedelta(days=settings.uninstalled_retention_days)
             ),
             clock=clock,
-            directory=ProfileService(sessions, clock, deleted=indexes.invalidate),
+            directory=ProfileService(sessions, clock),
             kudos=KudosService(sessions, clock.now),
             indexes=indexes,
             questions=QuestionService(

@@ -48,6 +48,24 @@ async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
     return workspace
 
 
+async def profiles_version(session: AsyncSession, team_id: str) -> int:
+    """How many deletions from profiles this workspace has seen (0 before its first use)."""
+    found = await session.scalar(
+        select(Workspace.profiles_version).where(Workspace.team_id == team_id)
+    )
+    return int(found or 0)
+
+
+async def profiles_deleted(session: AsyncSession, team_id: str) -> None:
+    """Count a deletion from a profile, in the unit of work that made it."""
+    await ensure_workspace(session, team_id)
+    await session.execute(
+        update(Workspace)
+        .where(Workspace.team_id == team_id)
+        .values(profiles_version=Workspace.profiles_version + 1)
+    )
+
+
 async def value_names(session: AsyncSession, team_id: str) -> list[str]:
     rows = await session.scalars(
         select(CompanyValue.name).where(CompanyValue.team_id == team_id).order_by(CompanyValue.name)

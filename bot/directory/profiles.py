@@ -5,7 +5,6 @@ Every read goes through `bot.visibility`, so nothing here returns a colleague's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +24,7 @@ from bot.directory.status import Status, status_of
 from bot.errors import UserError
 from bot.visibility import Field, Viewer
 from storage import directory as q
+from storage import workspaces
 from storage.models import Person
 
 
@@ -84,19 +84,18 @@ class ProfileEdit:
 
 
 class ProfileService:
+    """Profiles; every deletion from one counts up `profiles_version`, so that each replica's
+    routing index is rebuilt for the next question (`bot.questions.indexes`)."""
+
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
         clock: Clock,
         vocabulary: Vocabulary | None = None,
-        deleted: Callable[[str], None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._shipped = vocabulary or shipped_vocabulary()
-        # Told the workspace when something is deleted from a profile: routing keeps its index
-        # in memory (`bot.questions.indexes`), and a deletion takes effect for the next question.
-        self._deleted = deleted or (lambda _team_id: None)
 
     @property
     def sessions(self) -> async_sessionmaker[AsyncSession]:
@@ -188,8 +187,8 @@ class ProfileService:
                     removed.append(vocabulary.name(key))
                 else:
                     missing.append(name)
-        if removed:
-            self._deleted(team_id)
+            if removed:
+                await workspaces.profiles_deleted(s, team_id)
         return removed, missing
 
     async def set_status(
@@ -218,9 +217,8 @@ class ProfileService:
             doomed = [e.id for e in entries if e.same_target(resolved)]
             if not doomed:
                 raise UserError("That is not in your network. `/skills` shows your network.")
-            count = await q.delete_connections(s, doomed)
-        self._deleted(team_id)
-        return count
+            await workspaces.profiles_deleted(s, team_id)
+            return await q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
         """Replace declared skills, interests and network with what the modal submitted,
@@ -252,7 +250,7 @@ class ProfileService:
             for entry in edit.network:
                 await apply_network_entry(s, person, entry)
             await home.changed(s, team_id, user_id, self._clock.now())
-        self._deleted(team_id)
+            await workspaces.profiles_deleted(s, team_id)
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
         """People who declared the topic's skill: highest level first, then most active."""
@@ -302,7 +300,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
             await q.forget_person(s, person)
-        self._deleted(team_id)
+            await workspaces.profiles_deleted(s, team_id)
 
 
 def _unique(items: list[str] | tuple[str, ...]) -> list[str]:

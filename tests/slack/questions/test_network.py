@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.directory.profiles import ProfileService
 from storage.models import Offer
 from tests.slack.harness import SlackHarness
 
@@ -89,6 +90,20 @@ async def test_forget_me_takes_effect_for_the_next_question(slack: SlackHarness)
     assert slack.user("carol") in {o.candidate_user_id for o in await offers(slack)}
     await slack.command("carol", "/skills", "forget me")
     await slack.settle()
+    before = len(await offers(slack))
+    await slack.command("maria", "/ask", "how do we roll out kubernetes helm charts safely?")
+    await slack.settle()
+    later = (await offers(slack))[before:]
+    assert slack.user("carol") not in {o.candidate_user_id for o in later}
+
+
+async def test_forget_me_on_another_replica_takes_effect_here_too(slack: SlackHarness) -> None:
+    """Carol's `/skills forget me` is handled by another replica (its own ProfileService; this
+    one's index cache is told nothing): this replica's next question does not ask her."""
+    await carol_knows_kubernetes_people_then_alice_asks(slack)
+    assert slack.user("carol") in {o.candidate_user_id for o in await offers(slack)}
+    other_replica = ProfileService(slack.services.sessions, slack.services.clock)
+    await other_replica.forget(slack.team_id, slack.user("carol"))
     before = len(await offers(slack))
     await slack.command("maria", "/ask", "how do we roll out kubernetes helm charts safely?")
     await slack.settle()
