@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
-from tests.databases import fresh_database
+from tests.databases import drop_templates, fresh_database
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_templates() -> Iterator[None]:
+    """The migrated databases tests copy (`tests.databases.migrated_database`) last the
+    session and are dropped at its end."""
+    yield
+    drop_templates()
 
 
 @pytest.fixture

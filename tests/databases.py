@@ -75,6 +75,21 @@ async def _admin(url: URL) -> asyncpg.Connection:
 _templates: dict[str, str] = {}  # backend: this process's migrated database to copy
 
 
+def drop_templates() -> None:
+    """Remove this process's migrated databases; the test session's end calls it (pytest-xdist
+    workers end without running `atexit`), and `atexit` too, for any other process."""
+    folder = _templates.pop("sqlite", None)
+    if folder is not None:
+        shutil.rmtree(Path(folder).parent, ignore_errors=True)
+    name = _templates.pop("postgresql", None)
+    server = postgres_server_url()
+    if name is not None and server is not None:
+        asyncio.run(_drop(make_url(server), name))
+
+
+atexit.register(drop_templates)
+
+
 @asynccontextmanager
 async def migrated_database(tmp_dir: Path) -> AsyncIterator[str]:
     """Like `fresh_database`, but migrated to head already: a copy of a database this process
@@ -102,11 +117,13 @@ async def _migrate(url: str) -> None:
 
 async def _sqlite_template() -> str:
     if "sqlite" not in _templates:
-        folder = tempfile.mkdtemp(prefix="askaround-template-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        path = str(Path(folder) / "template.db")
-        await _migrate(f"sqlite+aiosqlite:///{path}")
-        _templates["sqlite"] = path
+        path = Path(tempfile.mkdtemp(prefix="askaround-template-")) / "template.db"
+        try:
+            await _migrate(f"sqlite+aiosqlite:///{path}")
+        except BaseException:
+            shutil.rmtree(path.parent, ignore_errors=True)
+            raise
+        _templates["sqlite"] = str(path)
     return _templates["sqlite"]
 
 
@@ -118,8 +135,11 @@ async def _postgres_template(url: URL) -> str:
             await admin.execute(f'CREATE DATABASE "{name}"')
         finally:
             await admin.close()
-        atexit.register(lambda: asyncio.run(_drop(url, name)))
-        await _migrate(url.set(database=name).render_as_string(hide_password=False))
+        try:
+            await _migrate(url.set(database=name).render_as_string(hide_password=False))
+        except BaseException:
+            await _drop(url, name)
+            raise
         _templates["postgresql"] = name
     return _templates["postgresql"]
 
