@@ -69,7 +69,8 @@ class Control:
         user = users[n % len(users)]
         if kind == "kudos":
             other = users[(n + 1) % len(users)]
-            text = f"<@{other.id}|{other.name}> {KUDOS_TEXT}"
+            # Numbered, so a giver met again when n wraps round is not refused as "already sent".
+            text = f"<@{other.id}|{other.name}> {KUDOS_TEXT} (no. {n})"
             team = self.teams[n % len(self.teams)]
             return {"kind": "command", "payload": self._command(user, "/kudos", text, team)}
         if kind == "ask":
