@@ -2,7 +2,8 @@
 its work is replayed by another, once, and replaying finished work changes nothing.
 
 A replica's death is staged in-process here (its listener cancelled, its requests handed to
-a replica id nobody heartbeats); `tests/e2e/test_kill_replica.py` kills a real process."""
+a replica id nobody heartbeats); `benchmarks/kill_replica.py` (and tests/e2e/test_faults_small.py)
+kill a real process."""
 
 from __future__ import annotations
 
