@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh migrated database per test, on SQLite or PostgreSQL."""
+"""Shared fixtures: a migrated database of its own per test, on SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
-from tests.databases import drop_templates, fresh_database
+from tests.databases import drop_templates, migrated_database
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,14 +22,16 @@ def migrated_templates() -> Iterator[None]:
 
 @pytest.fixture
 async def database_url(tmp_path: Path) -> AsyncIterator[str]:
-    async with fresh_database(tmp_path) as url:
+    """A database of its own for the test, already at the newest migration: a copy of one
+    migrated once per process, since migrating for every test was most of a PostgreSQL run.
+    Tests of the migrations themselves start from `fresh_database`."""
+    async with migrated_database(tmp_path) as url:
         yield url
 
 
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(database_url)
-    await upgrade_head(engine)
     yield engine
     await engine.dispose()
 
