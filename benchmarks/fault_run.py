@@ -31,8 +31,7 @@ from sqlalchemy import select
 
 from benchmarks.checks import Check, Outcome, backend, print_outcome
 from benchmarks.machine import command_line, describe, save
-from bot.questions.policy import Limits
-from bot.questions.service import RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
 from handlers.dispatch.friendly import SLACK_BUSY
 from slack_emulator import Message
 from storage import workspaces

@@ -109,16 +109,16 @@ async def test_forged_and_stale_signatures_get_401_and_change_nothing(slack: Har
     now = int(time.time())
     async with aiohttp.ClientSession() as http:
         for headers in (_signed(body, now, "forged-secret"), _signed(body, now - 301)):
-            async with http.post(slack.runner.url, data=body, headers=headers) as resp:
+            async with http.post(_endpoint(slack), data=body, headers=headers) as resp:
                 assert resp.status == 401
-        async with http.post(slack.runner.url, data=body, headers=_signed(body, now)) as resp:
+        async with http.post(_endpoint(slack), data=body, headers=_signed(body, now)) as resp:
             assert resp.status == 200  # the same body, properly signed, is accepted
     assert slack.emu.calls_to("chat.postMessage") == []
 
 
 async def test_healthz_reports_database(slack: Harness) -> None:
     """`GET /healthz` answers 200 with the database reachable."""
-    url = slack.runner.url.replace("/slack/events", "/healthz")
+    url = _endpoint(slack).replace("/slack/events", "/healthz")
     async with aiohttp.ClientSession() as http, http.get(url) as resp:
         assert resp.status == 200
         assert await resp.json() == {"ok": True, "database": "ok"}
@@ -137,7 +137,7 @@ async def test_socket_mode_command_and_event(slack_socket: Harness) -> None:
 
 async def test_readyz_and_metrics(slack: Harness) -> None:
     """`/readyz` checks the database and Slack; `/metrics` counts acks per listener."""
-    base = slack.runner.url.removesuffix("/slack/events")
+    base = _endpoint(slack).removesuffix("/slack/events")
     await slack.command("alice", "/askaround", "help")
     async with aiohttp.ClientSession() as http:
         async with http.get(f"{base}/readyz") as resp:
@@ -186,3 +186,9 @@ async def test_the_bots_slack_calls_reuse_their_connections(slack: Harness) -> N
     connections = {c.connection for c in calls}
     assert len(calls) >= 12 and None not in connections
     assert len(connections) <= len(calls) // 3
+
+
+def _endpoint(harness: Harness) -> str:
+    """The bot's Slack endpoint: end to end, the harness drives `askaround serve`'s Runner."""
+    assert isinstance(harness.runner, Runner)
+    return harness.runner.url

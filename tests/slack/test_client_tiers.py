@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -179,12 +180,15 @@ async def test_a_burst_to_a_tier_3_method_reaches_slack_spaced_by_the_bucket(
     emu = real_time_emu
     client = _client(emu, "conversations.info", Allowance(per_minute=600, burst=2))
     general = emu.workspace.general.id
+    # Measured from before the burst, not from the first arrival: a busy loop can only make an
+    # arrival later, so a bound from the start holds however loaded the machine is.
+    start = time.time()
     await asyncio.gather(*(client.conversations_info(channel=general) for _ in range(8)))
-    at = [c.at for c in emu.calls_to("conversations.info")]
+    at = sorted(c.at for c in emu.calls_to("conversations.info"))
     assert len(at) == 8 and all(c.ok for c in emu.calls_to("conversations.info"))
     for k in range(2, 8):
-        assert at[k] - at[0] >= (k - 1) * 0.1 - 0.02, f"call {k} came too soon"
-    assert at[-1] - at[0] < MAX_WAIT_SECONDS
+        assert at[k] - start >= (k - 1) * 0.1 - 0.005, f"call {k} came too soon"
+    assert at[-1] - start < MAX_WAIT_SECONDS
 
 
 async def test_over_its_tier_a_plain_client_gets_429s_and_the_paced_one_none(

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.questions.policy import Limits
-from bot.questions.service import RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
 from bot.runtime.runner import Runner
 from storage.models import Offer, OutboxItem
 from tests.e2e.harness import Harness

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.questions.service import RoutingConfig
+from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness

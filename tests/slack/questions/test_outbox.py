@@ -8,8 +8,7 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from bot.questions.policy import Limits
-from bot.questions.service import RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
 from storage.models import Offer, OutboxItem, Question
 from tests.slack.harness import SlackHarness
 
