@@ -3,6 +3,8 @@ kudos Slack saw acknowledged is in the ledger once, shouted out once and DMed on
 inbox and the outbox drain. Nothing is mocked: `askaround serve` runs as its own process
 against the local Slack emulator and a fresh database (a SQLite file or PostgreSQL).
 
+Over 300 lines on purpose: the run, its figures and its checks in one runnable file.
+
 The run prints its figures and its checks, writes benchmarks/results/kill_replica.json, and
 exits 1 when a check fails: an acknowledged kudos lost, or one given twice.
 `tests/e2e/test_faults_small.py` runs the same code with a few dozen kudos.

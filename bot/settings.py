@@ -1,5 +1,7 @@
 """Settings, read once from the environment (and an optional `.env`) by the composition root.
 
+Over 300 lines on purpose: one table names, defaults and validates every variable.
+
 Every value is validated up front so a bad deployment fails at start-up with one line naming
 the variable, instead of on the first Slack request.
 """

@@ -1,5 +1,7 @@
 """ProfileService: what people declare about themselves, and who knows what.
 
+Just over 300 lines on purpose: every read and write of a profile stays in this one service.
+
 Every read goes through `bot.visibility`, so nothing here returns a colleague's network.
 """
 

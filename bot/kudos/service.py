@@ -1,5 +1,8 @@
 """KudosService: giving, undoing and seconding kudos, and what people see of the ledger.
 
+Just over 300 lines on purpose: every way of giving shares one service, so the rules cannot
+differ between them.
+
 Each method is one unit of work. Who is a bot, deactivated, or in which time zone comes in as
 `Profile`s that the Slack adapter read; nothing here talks to Slack.
 """

@@ -1,5 +1,8 @@
 """Sending events, slash commands and interactions to the bot, as Slack does.
 
+Over 300 lines on purpose: the three transports (HTTP, Socket Mode, in process) share Slack's
+retry and timeout rules here.
+
 Over HTTP every request is signed (``v0=`` HMAC-SHA256 of ``v0:{timestamp}:{body}``)
 and must be answered with a 2xx within the ack timeout. Only the Events API is
 retried (up to three more times, same ``event_id``, with ``X-Slack-Retry-Num`` and
