@@ -1,0 +1,77 @@
+"""The routing evaluation in process, on the small community `test_eval_command` writes: the
+dataset is checked line by line, loaded through storage, and the engine ranks the gold
+answerer better than popularity. (The subprocess tests check what a user sees of the same.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.routing.engine import RoutingIndex
+from bot.routing.evaluation import (
+    TEAM_ID,
+    DatasetError,
+    evaluate,
+    full_ranking,
+    load_dataset,
+    read_dataset,
+)
+from tests.domain.routing.test_eval_command import _fixture
+
+
+async def test_the_engine_ranks_the_gold_answerer_above_popularity(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Every metric is a fraction, the engine beats popularity on MRR and R@3, and the full
+    ranking starts with the engine's own suggestions and lists nobody twice."""
+    _fixture(tmp_path)
+    dataset = read_dataset(tmp_path)
+    await load_dataset(sessions, dataset)
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    engine, popularity = evaluate(index, dataset)
+    assert (engine.method, popularity.method) == ("engine", "popularity")
+    for metrics in (engine, popularity):
+        for value in (metrics.p_at_1, metrics.r_at_3, metrics.r_at_10, metrics.mrr):
+            assert 0.0 <= value <= 1.0
+        assert metrics.p99_ms >= metrics.p50_ms >= 0.0
+    assert engine.mrr > popularity.mrr + 0.2
+    assert engine.r_at_3 > popularity.r_at_3
+
+    question = dataset.questions[0]
+    top = [s.user_id for s in index.suggest(str(question["text"]), str(question["asker"]))]
+    ranking = full_ranking(index, str(question["text"]), str(question["asker"]), top)
+    assert ranking[: len(top)] == top
+    assert len(ranking) == len(set(ranking))
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "problem"),
+    [
+        ("history.jsonl", "{not json", r"history\.jsonl:201: bad JSON"),
+        ("history.jsonl", "[1, 2]", r"history\.jsonl:201: expected a JSON object"),
+        ("people.jsonl", json.dumps({"user": "UX"}), r"people\.jsonl: object \d+ lacks skills"),
+        ("questions.jsonl", json.dumps({"id": "Q"}), r"questions\.jsonl: object \d+ lacks asker"),
+    ],
+)
+def test_a_bad_line_is_named_with_its_file_and_place(
+    tmp_path: Path, name: str, line: str, problem: str
+) -> None:
+    """Each malformed line is refused with the file, where, and what is wrong."""
+    _fixture(tmp_path)
+    with (tmp_path / name).open("a") as handle:
+        handle.write(line + "\n")
+    with pytest.raises(DatasetError, match=problem):
+        read_dataset(tmp_path)
+
+
+def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
+    """Not a folder, or a folder without one of the three files: one line naming it."""
+    with pytest.raises(DatasetError, match="not a directory"):
+        read_dataset(tmp_path / "nowhere")
+    _fixture(tmp_path)
+    (tmp_path / "people.jsonl").unlink()
+    with pytest.raises(DatasetError, match=r"people\.jsonl: no such file"):
+        read_dataset(tmp_path)
