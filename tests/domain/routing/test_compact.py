@@ -117,3 +117,33 @@ def test_a_workspace_that_fits_in_the_pool_is_scored_exactly(
     monkeypatch.setattr(scoring, "PEOPLE_POOL", 10**9)
     monkeypatch.setattr(scoring, "QUESTION_POOL", 10**9)
     assert index.score(question).scores == bounded
+
+
+def test_a_list_joins_a_pool_whole_when_its_new_documents_fit() -> None:
+    """Documents already pooled are not counted twice against the budget; a list whose new
+    ones do not fit gives only its best, and says so."""
+    shared = Postings()
+    for doc in (3, 4):
+        shared.add(doc, 1.0, live=False)
+    pool = {1, 2, 3}
+    assert postings.add_within(pool, shared, 4, lambda docs, weights: list(weights))
+    assert pool == {1, 2, 3, 4}
+    fresh = Postings()
+    for doc in (5, 6):
+        fresh.add(doc, float(doc), live=False)
+    assert not postings.add_within(pool, fresh, 5, lambda docs, weights: list(weights))
+    assert {5, 6} & pool  # its best joined, the budget decided how many
+
+
+def test_bulk_work_pauses_every_step_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller on an event loop gets a turn after about STEP entries, never per entry."""
+    monkeypatch.setattr(postings, "STEP", 3)
+    lists = []
+    for size in (2, 2, 2, 1):
+        bucket = Postings()
+        for doc in range(size):
+            bucket.add(doc, 1.0, live=False)
+        lists.append(bucket)
+    worked: list[int] = []
+    pauses = sum(1 for _ in postings.paced(lists, lambda bucket: worked.append(len(bucket))))
+    assert worked == [2, 2, 2, 1] and pauses == 2
