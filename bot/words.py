@@ -1,0 +1,29 @@
+"""The one way to write a count with its noun: `plural(1, "colleague")` → "1 colleague".
+
+Every message that says how many of something there are goes through here, so that no one
+reads "1 colleagues" or "was thanked 1 times". Nouns whose plural is not a plain "s" name it
+(`plural(2, "person", "people")`); a few common ones are known without it.
+"""
+
+from __future__ import annotations
+
+_IRREGULAR = {
+    "person": "people",
+    "reply": "replies",
+    "kudos": "kudos",
+    "this": "these",
+}
+
+
+def noun(count: int, singular: str, plural: str | None = None) -> str:
+    """The noun alone, in the form that goes with `count` (1 is singular, 0 and 2 are not)."""
+    if count == 1:
+        return singular
+    if plural is not None:
+        return plural
+    return _IRREGULAR.get(singular, singular + "s")
+
+
+def plural(count: int, singular: str, plural: str | None = None) -> str:
+    """`count` and its noun: "1 colleague", "3 colleagues", "1 person", "2 people"."""
+    return f"{count:,} {noun(count, singular, plural)}"
