@@ -9,6 +9,8 @@ Only a transient failure (rate limit, Slack down) is raised, to be retried.
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,11 +23,43 @@ async def is_private(client: AsyncWebClient, channel_id: str | None) -> bool:
         return False
     if channel_id.startswith("D"):
         return True
+    channel = await _described(client, channel_id)
+    return channel is None or _is_private(channel)
+
+
+async def watch_refusal(client: AsyncWebClient, channel_id: str) -> str | None:
+    """Why the bot cannot watch `channel_id` for questions, or None when it can.
+
+    Watching works only where Slack sends the bot every message: a public channel it is a
+    member of (the app subscribes to `message.channels`, not `message.groups`).
+    """
+    if channel_id.startswith("D"):
+        return "I can only watch channels, not direct messages."
+    channel = await _described(client, channel_id)
+    if channel is None or _is_private(channel):
+        return (
+            "I only watch public channels: Slack doesn't send me the messages of a private one, "
+            "so I'd never see a question here."
+        )
+    if not channel.get("is_member"):
+        return (
+            f"I'm not in <#{channel_id}>, so I never see its messages. "
+            "Invite me with `/invite @askaround`, then run `/ask watch` again."
+        )
+    return None
+
+
+async def _described(client: AsyncWebClient, channel_id: str) -> dict[str, Any] | None:
+    """conversations.info's channel, or None when Slack will not describe it to the bot."""
     try:
         info = await client.conversations_info(channel=channel_id)
     except SlackApiError as error:
         if is_transient(error):
             raise
-        return True
-    channel = info["channel"]
+        return None
+    channel: dict[str, Any] = info["channel"]
+    return channel
+
+
+def _is_private(channel: dict[str, Any]) -> bool:
     return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
