@@ -21,7 +21,7 @@ from handlers.blocks.questions import (
     render_mine,
     render_nudge,
 )
-from handlers.client.conversations import is_private
+from handlers.client.conversations import is_private, watch_refusal
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -75,13 +75,18 @@ def register(router: Router, services: Services) -> None:
             await services.questions.withdraw(team_id, int(number), user_id)
             await respond(text=f"Question #{number} withdrawn.", response_type="ephemeral")
         elif word.lower() in ("watch", "unwatch"):
-            await watch_channel(
+            watch = word.lower() == "watch"
+            changed = await watch_channel(
                 services, client, team_id, user_id, command["channel_id"], word.lower()
             )
-            verb = "watching" if word.lower() == "watch" else "no longer watching"
+            said = {
+                (True, True): "I'm watching {} for questions.",
+                (True, False): "I'm already watching {} for questions.",
+                (False, True): "I'm no longer watching {} for questions.",
+                (False, False): "I wasn't watching {}, so nothing changed.",
+            }[watch, changed]
             await respond(
-                text=f"I'm {verb} <#{command['channel_id']}> for questions.",
-                response_type="ephemeral",
+                text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
             )
         else:
             private = await is_private(client, command["channel_id"])
@@ -197,9 +202,13 @@ async def watch_channel(
     user_id: str,
     channel_id: str,
     verb: str,
-) -> None:
+) -> bool:
+    """Watch or unwatch the channel; whether that changed anything."""
     info = await client.users_info(user=user_id)
     user = info["user"]
     if not (user.get("is_admin") or user.get("is_owner")):
         raise UserError("Only workspace admins can choose which channels I watch.")
-    await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")
+    refusal = await watch_refusal(client, channel_id) if verb == "watch" else None
+    if refusal:
+        raise UserError(refusal)
+    return await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")

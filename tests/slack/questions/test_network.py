@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.directory.profiles import ProfileService
-from storage.models import Offer
+from storage.models import Offer, WatchedChannel
 from tests.slack.harness import SlackHarness
 
 
@@ -109,3 +109,32 @@ async def test_forget_me_on_another_replica_takes_effect_here_too(slack: SlackHa
     await slack.settle()
     later = (await offers(slack))[before:]
     assert slack.user("carol") not in {o.candidate_user_id for o in later}
+
+
+async def test_watch_is_refused_where_the_bot_would_never_see_a_message(
+    slack: SlackHarness,
+) -> None:
+    """`/ask watch` in a private channel or in one the bot has not joined says why it cannot,
+    and how to fix it, instead of confirming; nothing is recorded as watched (issue 12, item 4)."""
+    slack.emu.workspace.user(slack.user("alice")).is_admin = True
+    await slack.command("alice", "/ask", "watch", channel="secret")
+    await slack.command("alice", "/ask", "watch", channel="random")
+    await slack.settle()
+    said = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
+    assert not any("I'm watching" in text for text in said)
+    assert any("only watch public channels" in text for text in said)
+    assert any("/invite @askaround" in text for text in said)
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(WatchedChannel))).all() == []
+
+
+async def test_watch_and_unwatch_say_what_changed(slack: SlackHarness) -> None:
+    """A second `/ask watch` says it was already watched; `/ask unwatch` of a channel that was
+    not watched says nothing changed, instead of confirming a change that did not happen."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    for word in ("watch", "watch", "unwatch", "unwatch"):
+        await slack.command("maria", "/ask", word)
+        await slack.settle()
+    said = [e.text for e in slack.emu.ephemerals(slack.user("maria"))][-4:]
+    assert "I'm watching" in said[0] and "already watching" in said[1]
+    assert "no longer watching" in said[2] and "wasn't watching" in said[3]
