@@ -7,7 +7,7 @@ from storage.models.inbox import InboxItem, Replica
 from storage.models.installation import SlackBot, SlackInstallation, SlackOAuthState
 from storage.models.kudos import Kudos
 from storage.models.questions import Offer, Question, QuietUntil, WatchedChannel
-from storage.models.workspace import CompanyValue, Workspace
+from storage.models.workspace import CompanyValue, SettingChange, Workspace
 
 __all__ = [
     "Base",
@@ -23,6 +23,7 @@ __all__ = [
     "Question",
     "QuietUntil",
     "Replica",
+    "SettingChange",
     "Skill",
     "SkillAlias",
     "SlackBot",

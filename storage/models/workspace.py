@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, String, false
+from sqlalchemy import JSON, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, utcnow
@@ -34,6 +34,8 @@ class Workspace(Base):
     # Counts deletions from people's profiles (skills, networks): a replica whose routing index
     # was built at an older count rebuilds it, so a deletion takes effect for the next question.
     profiles_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # People an admin named askaround admins (besides Slack's admins and the "admin" role).
+    askaround_admins: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class CompanyValue(Base):
@@ -42,3 +44,22 @@ class CompanyValue(Base):
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     description: Mapped[str] = mapped_column(String(500), default="")
+    # A retired value is kept so old kudos tagged with it still read as a value; new kudos
+    # cannot use it.
+    retired_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SettingChange(Base):
+    """The audit log: who changed which workspace setting, when, from what to what."""
+
+    __tablename__ = "setting_changes"
+    __table_args__ = (Index("ix_setting_changes_team_id_changed_at", "team_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    # A Slack user id, or "cli" for the command line.
+    changed_by: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
