@@ -29,6 +29,7 @@ BOT_SCOPES: tuple[str, ...] = (
     "channels:history",
     "channels:read",
     "chat:write",
+    "chat:write.public",
     "commands",
     "files:write",
     "groups:history",

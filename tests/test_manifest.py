@@ -22,7 +22,8 @@ SCHEMA = ROOT / "tests" / "data" / "slack" / "app-manifest.schema.json"
 
 # The scopes Slack requires for each Web API method and event askaround uses.
 METHOD_SCOPES: dict[str, set[str]] = {
-    "chat_postMessage": {"chat:write"},
+    # chat:write.public: a shout-out in a public channel the bot has not joined.
+    "chat_postMessage": {"chat:write", "chat:write.public"},
     "chat_postEphemeral": {"chat:write"},
     "chat_update": {"chat:write"},
     "chat_delete": {"chat:write"},
