@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.directory.profiles import ProfileService
 from bot.directory.skills import skill_key
 from bot.errors import UserError
+from bot.words import plural
 from storage import directory as q
 
 
@@ -43,6 +44,6 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         moved = await q.merge_skills(s, team_id, from_id, into_id)
         await q.set_alias(s, team_id, from_key, into_id)
         return (
-            f"Merged `{from_key}` into {vocabulary.name(into_key)}: {moved} profiles moved, "
-            f"and `{from_key}` is now an alias."
+            f"Merged `{from_key}` into {vocabulary.name(into_key)}: "
+            f"{plural(moved, 'profile')} moved, and `{from_key}` is now an alias."
         )

@@ -13,6 +13,7 @@ from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import clip
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.safe_text import safe_text
+from bot.words import plural
 from handlers.blocks.elements import Blocks, button, context, section
 
 Message = dict[str, Any]
@@ -177,7 +178,7 @@ def render_about(about: AboutSomeone) -> Message:
         text = f"{name} hasn't received public kudos yet."
         return {"text": text, "blocks": [section(text)]}
     head = (
-        f"*{name}* was thanked {about.public_count} times in public · "
+        f"*{name}* was thanked {plural(about.public_count, 'time')} in public · "
         f"top values: {_top_values(about.top_values)}"
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
+from bot.words import plural
 from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
 
 Message = dict[str, Any]
@@ -30,7 +31,7 @@ def why(offer: OfferView) -> str:
 def render_asking(question: QuestionView, offers: list[OfferView]) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why."""
     lines = [f"• <@{o.candidate_user_id}>: {why(o)}" for o in offers]
-    text = f"I'm asking {len(offers)} colleagues privately whether they can help:"
+    text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
     return {
         "text": text,
         "blocks": [
@@ -47,7 +48,7 @@ def render_asking(question: QuestionView, offers: list[OfferView]) -> Message:
 def render_consent(question: QuestionView, count: int) -> Message:
     text = (
         "This conversation is private, so nobody outside it sees your question unless you say "
-        f"so. Ask {count} colleagues privately?"
+        f"so. Ask {plural(count, 'colleague')} privately?"
     )
     return {
         "text": text,
@@ -55,7 +56,7 @@ def render_consent(question: QuestionView, count: int) -> Message:
             section(text),
             actions(
                 button(
-                    f"Ask {count} colleagues privately",
+                    f"Ask {plural(count, 'colleague')} privately",
                     "question_consent",
                     str(question.id),
                     "primary",

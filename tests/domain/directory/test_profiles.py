@@ -158,7 +158,7 @@ async def test_admin_alias_and_merge(directory: ProfileService) -> None:
     await add_alias(directory, T, "hcl-stuff", "terraform")
     assert (await directory.vocabulary(T)).normalise("hcl stuff") == "terraform"
     message = await merge_skills(directory, T, "infrastructure-as-code", "terraform")
-    assert "1 profiles moved" in message
+    assert "1 profile moved" in message
     answer = await directory.who(T, "infrastructure as code", visibility.person("U3"))
     assert [(e.user_id, e.skill.level) for e in answer.experts] == [("U1", 4), ("U2", 2)]
 
