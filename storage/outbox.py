@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxItem, Replica
 from storage.upsert import insert_for
+from storage.wakeups import outbox_filled
 
 WAITING = ("pending", "sending")
 
@@ -46,6 +47,8 @@ async def enqueue(
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
     assert isinstance(added, CursorResult)
+    if added.rowcount == 1:
+        outbox_filled(session)
     return added.rowcount == 1
 
 

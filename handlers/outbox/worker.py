@@ -24,6 +24,7 @@ from handlers.client.failures import ReplyFailed, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, kudos, marks, questions
+from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
@@ -35,6 +36,8 @@ DELIVERIES: dict[str, Delivery] = {
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40
+# A commit that queues a delivery wakes the worker at once (storage/wakeups.py); the poll only
+# catches deliveries that fall due later (retries, a channel's next turn) and other replicas'.
 IDLE_POLL_SECONDS = 0.1
 PUT_BACK_HORIZON = timedelta(seconds=3)
 
@@ -44,6 +47,7 @@ class OutboxWorker:
         self.clients = clients
         self.services = services
         self._stopping = asyncio.Event()
+        self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -74,7 +78,17 @@ class OutboxWorker:
         Sends run side by side so that a channel waiting out Slack's pace holds up only its
         own messages; a fixed batch would wait for its slowest channel every time."""
         sending: set[asyncio.Task[None]] = set()
+        unsubscribe = wakeups.subscribe(self._wake)
+        try:
+            await self._run(sending)
+        finally:
+            unsubscribe()
+        if sending:
+            await asyncio.gather(*sending, return_exceptions=True)
+
+    async def _run(self, sending: set[asyncio.Task[None]]) -> None:
         while not self._stopping.is_set():
+            self._wake.clear()
             try:
                 claimed = await self.claim(MAX_IN_FLIGHT - len(sending))
             except Exception:  # the database blinked: keep the worker alive, try again shortly
@@ -87,14 +101,17 @@ class OutboxWorker:
                 task.add_done_callback(sending.discard)
             if len(sending) >= MAX_IN_FLIGHT or not claimed:
                 stopping = asyncio.create_task(self._stopping.wait())
+                woken = asyncio.create_task(self._wake.wait())
+                waits = {*sending, stopping}
+                if len(sending) < MAX_IN_FLIGHT:  # full, a wake-up could claim nothing
+                    waits.add(woken)
                 await asyncio.wait(
-                    {*sending, stopping},
+                    waits,
                     timeout=IDLE_POLL_SECONDS,
                     return_when=asyncio.FIRST_COMPLETED,
                 )
                 stopping.cancel()
-        if sending:
-            await asyncio.gather(*sending, return_exceptions=True)
+                woken.cancel()
 
     async def _send(self, item: Claimed) -> None:
         with marks.attempting(item.key, item.attempts):
