@@ -7,6 +7,7 @@ accident. Routing is a viewer of its own (`ROUTING`): it uses networks but never
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -103,3 +104,25 @@ def may_see_question(
     if not is_private:
         return True
     return viewer.user_id is not None and (viewer.user_id == asker or viewer.user_id in helpers)
+
+
+class NetworkScope(StrEnum):
+    WORKSPACE = "workspace"
+    ORG = "org"
+
+
+def network_scope(viewer: Viewer, *, admin: bool, org: Collection[str]) -> NetworkScope | None:
+    """How much of `/askaround network` a viewer sees: admins the whole workspace, managers
+    their org (`org`: everyone below them), anybody else none of it."""
+    if viewer.user_id is None:
+        return None
+    if admin:
+        return NetworkScope.WORKSPACE
+    return NetworkScope.ORG if org else None
+
+
+def may_name_in_network(viewer: Viewer, user_id: str, *, admin: bool, org: Collection[str]) -> bool:
+    """Whether the network insights may name `user_id` to `viewer` (the one person a topic
+    depends on, a connector): admins anyone, managers the people in their org. A name there
+    comes only from public kudos and help; private kudos and network entries only count."""
+    return viewer.user_id is not None and (admin or user_id in org)
