@@ -64,9 +64,17 @@ def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
     return False
 
 
-def is_admin(slack_admin: bool, roles: list[str] | tuple[str, ...] | None) -> bool:
-    """Workspace admins and owners in Slack, and people given the "admin" role by an import."""
-    return slack_admin or "admin" in (roles or ())
+def is_admin(
+    slack_admin: bool,
+    roles: list[str] | tuple[str, ...] | None,
+    *,
+    user_id: str | None = None,
+    named: Collection[str] = (),
+) -> bool:
+    """Workspace admins and owners in Slack, people given the "admin" role by an import, and
+    the askaround admins an admin named in the settings (`named`). They may read anyone's
+    report and change the workspace's settings; nobody else may."""
+    return slack_admin or "admin" in (roles or ()) or (user_id is not None and user_id in named)
 
 
 def may_see_report(
