@@ -22,6 +22,7 @@ from bot.reliability.inbox import Inbox, wall_clock
 from bot.reliability.outbox import Outbox
 from bot.settings import Settings
 from bot.uninstalls import Uninstalls
+from bot.workspace_settings.service import WorkspaceSettingsService
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Services:
     questions: QuestionService
     watching: WatchService
     digests: DigestService
+    workspace_settings: WorkspaceSettingsService
     metrics: Metrics
 
     @classmethod
@@ -78,5 +80,6 @@ class Services:
             ),
             watching=WatchService(sessions, clock.now),
             digests=DigestService(sessions, clock.now),
+            workspace_settings=WorkspaceSettingsService(sessions, clock.now),
             metrics=metrics,
         )

@@ -67,8 +67,11 @@ async def profiles_deleted(session: AsyncSession, team_id: str) -> None:
 
 
 async def value_names(session: AsyncSession, team_id: str) -> list[str]:
+    """The values a new kudos may name: retired ones are left out."""
     rows = await session.scalars(
-        select(CompanyValue.name).where(CompanyValue.team_id == team_id).order_by(CompanyValue.name)
+        select(CompanyValue.name)
+        .where(CompanyValue.team_id == team_id, CompanyValue.retired_at.is_(None))
+        .order_by(CompanyValue.name)
     )
     return list(rows)
 

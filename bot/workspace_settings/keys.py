@@ -1,0 +1,299 @@
+"""What each workspace setting accepts, written as text: the settings modal and
+`askaround settings set` both parse through here, so they refuse the same things with the
+same words. Parsing is pure; whether the bot can watch a channel is asked of Slack by the
+adapter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.errors import UserError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SCOPES = ("all", "direct")
+MAX_ALLOWANCE = 100
+MAX_REASON_MINIMUM = 500
+MAX_VALUES = 30
+MAX_REACTIONS = 10
+MAX_LISTED = 50  # watched channels, askaround admins
+NONE_WORDS = ("", "none", "-")
+
+_VALUE = re.compile(r"[a-z][\w-]{0,63}")
+_ROLE = re.compile(r"[a-z][\w -]{0,63}")
+_REACTION = re.compile(r"[a-z0-9_+'-]{1,100}")
+_CHANNEL = re.compile(r"<#([CG][A-Z0-9]{2,31})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,31})")
+_USER = re.compile(r"<@([UW][A-Z0-9]{2,31})(?:\|[^>]*)?>|@?([UW][A-Z0-9]{2,31})")
+_RENAME = re.compile(r"\s*(?:->|→)\s*")
+_SPLIT = re.compile(r"[,\n]")
+
+
+class SettingsRefused(UserError):
+    """One or more settings were refused: key → what is wrong, in words for a person."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = dict(errors)
+
+
+@dataclass(frozen=True)
+class ValuesChange:
+    """The company values to keep active, in order, and the renames among them (old, new)."""
+
+    active: tuple[str, ...]
+    renames: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkspaceSettings:
+    """Every setting an admin may change, as it is now."""
+
+    values: tuple[str, ...]
+    retired_values: tuple[str, ...]
+    daily_allowance: int
+    role_allowances: Mapping[str, int]
+    min_reason_length: int
+    values_required: bool
+    kudos_channel: str | None
+    kudos_reactions: tuple[str, ...]
+    digest_weekday: int
+    digest_hour: int
+    digest_scope: str
+    watched_channels: tuple[str, ...]
+    askaround_admins: tuple[str, ...]
+
+    def as_text(self) -> dict[str, str]:
+        """Each key's value written the way `parse` reads it back."""
+        return {
+            "values": ", ".join(self.values),
+            "daily_allowance": str(self.daily_allowance),
+            "role_allowances": ", ".join(f"{r}={n}" for r, n in self.role_allowances.items())
+            or "none",
+            "min_reason_length": str(self.min_reason_length),
+            "values_required": "yes" if self.values_required else "no",
+            "kudos_channel": self.kudos_channel or "none",
+            "kudos_reactions": ", ".join(self.kudos_reactions),
+            "digest_weekday": WEEKDAYS[self.digest_weekday],
+            "digest_hour": str(self.digest_hour),
+            "digest_scope": self.digest_scope,
+            "watched_channels": ", ".join(self.watched_channels) or "none",
+            "askaround_admins": ", ".join(self.askaround_admins) or "none",
+        }
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str  # the CLI's KEY and the modal's block id
+    label: str
+    hint: str
+    parse: Callable[[str], Any]
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in _SPLIT.split(text) if item.strip()]
+
+
+def _none(text: str) -> bool:
+    return text.strip().lower() in NONE_WORDS
+
+
+def _whole(text: str, low: int, high: int, what: str) -> int:
+    raw = text.strip()
+    if not re.fullmatch(r"\d{1,6}", raw) or not low <= int(raw) <= high:
+        raise ValueError(f"{what} must be a whole number from {low} to {high} ({raw!r} isn't).")
+    return int(raw)
+
+
+def _value_name(text: str) -> str:
+    name = text.strip().lstrip("#").lower()
+    if not _VALUE.fullmatch(name):
+        raise ValueError(
+            f"{text.strip()!r} can't be a company value: one word of letters, digits, - or _, "
+            "starting with a letter, up to 64 characters (people type it as a #tag)."
+        )
+    return name
+
+
+def parse_values(text: str) -> ValuesChange:
+    active: list[str] = []
+    renames: list[tuple[str, str]] = []
+    for item in _items(text):
+        parts = _RENAME.split(item)
+        if len(parts) > 2:
+            raise ValueError(f"{item!r}: rename one value at a time, as `old -> new`.")
+        name = _value_name(parts[-1])
+        if len(parts) == 2:
+            renames.append((_value_name(parts[0]), name))
+        if name in active:
+            raise ValueError(f"#{name} is listed twice.")
+        active.append(name)
+    if len(active) > MAX_VALUES:
+        raise ValueError(f"Keep it to {MAX_VALUES} company values at most ({len(active)} given).")
+    return ValuesChange(tuple(active), tuple(renames))
+
+
+def parse_role_allowances(text: str) -> dict[str, int]:
+    if _none(text):
+        return {}
+    found: dict[str, int] = {}
+    for item in _items(text):
+        role, sep, count = item.replace(":", "=").partition("=")
+        role = role.strip().lower()
+        if not sep or not _ROLE.fullmatch(role):
+            raise ValueError(f"{item!r}: write each role as `role=kudos a day`, e.g. `manager=8`.")
+        found[role] = _whole(count, 1, MAX_ALLOWANCE, f"The allowance for {role}")
+    return found
+
+
+def parse_yes_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word in ("yes", "true", "on", "1"):
+        return True
+    if word in ("no", "false", "off", "0"):
+        return False
+    raise ValueError(f"Say yes or no ({text.strip()!r} isn't either).")
+
+
+def parse_channel(text: str) -> str | None:
+    if _none(text):
+        return None
+    channels = parse_channels(text)
+    if len(channels) != 1:
+        raise ValueError("Pick one channel for the shout-outs.")
+    return channels[0]
+
+
+def parse_channels(text: str) -> tuple[str, ...]:
+    return _ids(text, _CHANNEL, "channel", "C0123ABCD")
+
+
+def parse_people(text: str) -> tuple[str, ...]:
+    return _ids(text, _USER, "person", "U0123ABCD")
+
+
+def _ids(text: str, pattern: re.Pattern[str], what: str, example: str) -> tuple[str, ...]:
+    if _none(text):
+        return ()
+    found: list[str] = []
+    for item in _items(text):
+        match = pattern.fullmatch(item)
+        if match is None:
+            raise ValueError(f"{item!r} is not a Slack {what} id (they look like {example}).")
+        found.append(match.group(1) or match.group(2))
+    unique = tuple(dict.fromkeys(found))
+    if len(unique) > MAX_LISTED:
+        raise ValueError(f"Name {MAX_LISTED} at most ({len(unique)} given).")
+    return unique
+
+
+def parse_reactions(text: str) -> tuple[str, ...]:
+    names = [item.strip(": ").lower() for item in _items(text)]
+    if not names:
+        raise ValueError("Name at least one reaction emoji, e.g. `kudos`.")
+    for name in names:
+        if not _REACTION.fullmatch(name):
+            raise ValueError(f"{name!r} is not an emoji name (like `kudos` or `+1`).")
+    if len(names) > MAX_REACTIONS:
+        raise ValueError(f"Name {MAX_REACTIONS} reaction emoji at most ({len(names)} given).")
+    return tuple(dict.fromkeys(names))
+
+
+def parse_weekday(text: str) -> int:
+    word = text.strip().lower()
+    for number, day in enumerate(WEEKDAYS):
+        if len(word) >= 3 and day.startswith(word):
+            return number
+    raise ValueError(f"Pick a day of the week, Monday to Sunday ({text.strip()!r} isn't one).")
+
+
+def parse_scope(text: str) -> str:
+    word = text.strip().lower()
+    if word not in SCOPES:
+        raise ValueError(
+            "Say `all` (everyone down the org chart) or `direct` (direct reports only)."
+        )
+    return word
+
+
+KEYS: tuple[Key, ...] = (
+    Key(
+        "values",
+        "Company values",
+        "Comma separated. Take one out to retire it (old kudos keep it); `old -> new` renames.",
+        parse_values,
+    ),
+    Key(
+        "daily_allowance",
+        "Kudos a day",
+        f"How many kudos each person may give a day, 1 to {MAX_ALLOWANCE}.",
+        lambda t: _whole(t, 1, MAX_ALLOWANCE, "Kudos a day"),
+    ),
+    Key(
+        "role_allowances",
+        "Kudos a day by role",
+        "`role=kudos a day`, comma separated (e.g. `manager=8`); the largest of a person's wins.",
+        parse_role_allowances,
+    ),
+    Key(
+        "min_reason_length",
+        "Shortest reason",
+        "How many characters a kudos's reason needs at least.",
+        lambda t: _whole(t, 0, MAX_REASON_MINIMUM, "Shortest reason"),
+    ),
+    Key("values_required", "Values required", "yes: every kudos names a value.", parse_yes_no),
+    Key(
+        "kudos_channel",
+        "Kudos channel",
+        "Where shout-outs are posted (none: in the channel they were given in).",
+        parse_channel,
+    ),
+    Key(
+        "kudos_reactions",
+        "Kudos reactions",
+        "Emoji that give kudos when someone reacts with them, comma separated.",
+        parse_reactions,
+    ),
+    Key("digest_weekday", "Digest day", "The day managers get their weekly digest.", parse_weekday),
+    Key(
+        "digest_hour",
+        "Digest hour",
+        "The hour (0 to 23, the manager's own time) the digest is sent.",
+        lambda t: _whole(t, 0, 23, "Digest hour"),
+    ),
+    Key(
+        "digest_scope", "Digest covers", "all: everyone below; direct: direct reports.", parse_scope
+    ),
+    Key(
+        "watched_channels",
+        "Watched channels",
+        "Public channels where I offer help with questions (I must be a member).",
+        parse_channels,
+    ),
+    Key(
+        "askaround_admins",
+        "askaround admins",
+        "People besides Slack's admins and owners who may change these settings.",
+        parse_people,
+    ),
+)
+BY_NAME: dict[str, Key] = {key.name: key for key in KEYS}
+
+
+def parse(raw: Mapping[str, str]) -> dict[str, Any]:
+    """Each given key's value, parsed; every refusal at once, by key."""
+    parsed: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, text in raw.items():
+        key = BY_NAME.get(name)
+        if key is None:
+            errors[name] = f"There is no setting {name!r}; the settings are: {', '.join(BY_NAME)}."
+            continue
+        try:
+            parsed[name] = key.parse(text)
+        except ValueError as error:
+            errors[name] = str(error)
+    if errors:
+        raise SettingsRefused(errors)
+    return parsed

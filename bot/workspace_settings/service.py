@@ -1,0 +1,198 @@
+"""WorkspaceSettingsService: what admins see and change of a workspace's settings.
+
+A change is one unit of work: the settings, the audit log row of each key that changed, and
+a rebuild of the admin's Home tab. Every path (kudos, digests, watching) reads the settings
+from the database when it runs, so a change takes effect for the next one on every replica.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import home, visibility
+from bot.errors import UserError
+from bot.kudos.rules import parse_reactions
+from bot.workspace_settings.keys import (
+    WEEKDAYS,
+    SettingsRefused,
+    ValuesChange,
+    WorkspaceSettings,
+    parse,
+)
+from storage import people as people_queries
+from storage import watching, workspaces
+from storage import workspace_settings as q
+
+CLI = "cli"  # who the audit log says changed a setting from the command line
+NOT_AN_ADMIN = (
+    "Only askaround admins can change its settings: Slack's workspace admins and owners, "
+    "and the people they name."
+)
+# Keys stored as a workspace column as they are parsed.
+COLUMNS = {
+    "daily_allowance": "daily_allowance",
+    "role_allowances": "role_allowances",
+    "min_reason_length": "min_reason_length",
+    "values_required": "values_required",
+    "kudos_channel": "kudos_channel_id",
+    "digest_weekday": "digest_weekday",
+    "digest_hour": "digest_hour",
+    "digest_scope": "digest_scope",
+}
+
+
+class NotAnAdmin(UserError):
+    """Someone who is not an askaround admin tried to see or change the settings."""
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    old: str
+    new: str
+    changed_by: str
+    at: datetime
+
+
+class WorkspaceSettingsService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime]
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    async def current(self, team_id: str) -> WorkspaceSettings:
+        async with self._sessions() as s, s.begin():
+            return await self._current(s, team_id)
+
+    async def is_admin(self, team_id: str, user_id: str, *, slack_admin: bool) -> bool:
+        """Whether `user_id` may change the settings (`visibility.is_admin` decides)."""
+        async with self._sessions() as s, s.begin():
+            return await self._is_admin(s, team_id, user_id, slack_admin)
+
+    async def change(
+        self, team_id: str, raw: Mapping[str, str], *, by: str, slack_admin: bool = False
+    ) -> tuple[Change, ...]:
+        """Apply the settings given as text (key → text), all or none; only the keys whose
+        value differs are changed and logged. `by` is a Slack user, who must be an admin, or
+        `CLI`. Refuses with `SettingsRefused` (by key) or `NotAnAdmin`."""
+        parsed = parse(raw)
+        async with self._sessions() as s, s.begin():
+            if by != CLI and not await self._is_admin(s, team_id, by, slack_admin):
+                raise NotAnAdmin(NOT_AN_ADMIN)
+            before = await self._current(s, team_id)
+            old_text = before.as_text()
+            if "values" in parsed:
+                check_renames(parsed["values"], before)
+            now = self._clock()
+            changed = [k for k in parsed if k in old_text and _differs(k, parsed[k], before)]
+            for key in changed:
+                await self._apply(s, team_id, key, parsed[key], before, by, now)
+            after = (await self._current(s, team_id)).as_text()
+            made = tuple(Change(k, old_text[k], after[k], by, now) for k in changed)
+            for c in made:
+                await q.record_change(s, team_id, c.changed_by, c.key, c.old, c.new, now)
+            if made and by != CLI:
+                await home.changed(s, team_id, by, now)
+            return made
+
+    async def audit(
+        self, team_id: str, viewer: str, *, slack_admin: bool, limit: int = 20
+    ) -> tuple[Change, ...]:
+        """The newest changes, for an admin to read."""
+        async with self._sessions() as s, s.begin():
+            if viewer != CLI and not await self._is_admin(s, team_id, viewer, slack_admin):
+                raise NotAnAdmin(NOT_AN_ADMIN)
+            rows = await q.changes(s, team_id, limit)
+        return tuple(
+            Change(r.key, r.old_value, r.new_value, r.changed_by, r.changed_at) for r in rows
+        )
+
+    async def _is_admin(
+        self, s: AsyncSession, team_id: str, user_id: str, slack_admin: bool
+    ) -> bool:
+        workspace = await workspaces.ensure_workspace(s, team_id)
+        person = await people_queries.get_person(s, team_id, user_id)
+        return visibility.is_admin(
+            slack_admin,
+            person.roles if person else None,
+            user_id=user_id,
+            named=workspace.askaround_admins or (),
+        )
+
+    async def _current(self, s: AsyncSession, team_id: str) -> WorkspaceSettings:
+        w = await workspaces.ensure_workspace(s, team_id)
+        values = await q.company_values(s, team_id)
+        return WorkspaceSettings(
+            values=tuple(v.name for v in values if v.retired_at is None),
+            retired_values=tuple(v.name for v in values if v.retired_at is not None),
+            daily_allowance=w.daily_allowance,
+            role_allowances=dict(w.role_allowances or {}),
+            min_reason_length=w.min_reason_length,
+            values_required=w.values_required,
+            kudos_channel=w.kudos_channel_id,
+            kudos_reactions=parse_reactions(w.kudos_reactions),
+            digest_weekday=w.digest_weekday % len(WEEKDAYS),
+            digest_hour=w.digest_hour,
+            digest_scope=w.digest_scope,
+            watched_channels=tuple(await q.watched_channels(s, team_id)),
+            askaround_admins=tuple(w.askaround_admins or ()),
+        )
+
+    async def _apply(
+        self,
+        s: AsyncSession,
+        team_id: str,
+        key: str,
+        value: Any,
+        before: WorkspaceSettings,
+        by: str,
+        now: datetime,
+    ) -> None:
+        if key in COLUMNS:
+            await workspaces.configure(s, team_id, **{COLUMNS[key]: value})
+        elif key == "kudos_reactions":
+            await workspaces.configure(s, team_id, kudos_reactions=", ".join(value))
+        elif key == "askaround_admins":
+            await workspaces.configure(s, team_id, askaround_admins=list(value))
+        elif key == "watched_channels":
+            for channel in set(before.watched_channels) - set(value):
+                await watching.unwatch(s, team_id, channel)
+            for channel in value:
+                await watching.watch(s, team_id, channel, by)
+        elif key == "values":
+            await _apply_values(s, team_id, value, before, now)
+
+
+async def _apply_values(
+    s: AsyncSession, team_id: str, change: ValuesChange, before: WorkspaceSettings, now: datetime
+) -> None:
+    descriptions = {v.name: v.description for v in await q.company_values(s, team_id)}
+    renamed = dict(change.renames)
+    for name in change.active:
+        old = next((o for o, n in change.renames if n == name), None)
+        await q.add_value(s, team_id, name, descriptions.get(old or name, ""))
+    for name in before.values:
+        if name not in change.active or name in renamed:
+            await q.retire_value(s, team_id, name, now)
+
+
+def check_renames(change: ValuesChange, before: WorkspaceSettings) -> None:
+    for old, _new in change.renames:
+        if old not in before.values:
+            raise SettingsRefused(
+                {"values": f"#{old} is not one of the current values, so it can't be renamed."}
+            )
+
+
+def _differs(key: str, value: Any, before: WorkspaceSettings) -> bool:
+    if key == "values":
+        return bool(value.renames) or value.active != before.values
+    if key in ("watched_channels", "askaround_admins"):
+        return set(value) != set(getattr(before, key))
+    return bool(value != getattr(before, key))

@@ -1,0 +1,79 @@
+"""Queries behind the settings admins change from Slack or the CLI: company values (retired
+ones are kept), watched channels as a list, and the audit log of changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import CompanyValue, SettingChange, WatchedChannel
+from storage.upsert import insert_for
+
+
+async def company_values(session: AsyncSession, team_id: str) -> list[CompanyValue]:
+    """Every value the workspace ever had, active and retired, by name."""
+    rows = await session.scalars(
+        select(CompanyValue).where(CompanyValue.team_id == team_id).order_by(CompanyValue.name)
+    )
+    return list(rows)
+
+
+async def add_value(session: AsyncSession, team_id: str, name: str, description: str = "") -> None:
+    """A new value, or a retired one brought back (keeping its description)."""
+    await session.execute(
+        insert_for(session, CompanyValue)
+        .values(team_id=team_id, name=name, description=description)
+        .on_conflict_do_update(index_elements=["team_id", "name"], set_={"retired_at": None})
+    )
+
+
+async def retire_value(session: AsyncSession, team_id: str, name: str, at: datetime) -> None:
+    await session.execute(
+        update(CompanyValue)
+        .where(CompanyValue.team_id == team_id, CompanyValue.name == name)
+        .values(retired_at=at)
+    )
+
+
+async def watched_channels(session: AsyncSession, team_id: str) -> list[str]:
+    rows = await session.scalars(
+        select(WatchedChannel.channel_id)
+        .where(WatchedChannel.team_id == team_id)
+        .order_by(WatchedChannel.id)
+    )
+    return list(rows)
+
+
+async def record_change(
+    session: AsyncSession,
+    team_id: str,
+    changed_by: str,
+    key: str,
+    old_value: str,
+    new_value: str,
+    at: datetime,
+) -> None:
+    session.add(
+        SettingChange(
+            team_id=team_id,
+            changed_by=changed_by,
+            key=key,
+            old_value=old_value,
+            new_value=new_value,
+            changed_at=at,
+        )
+    )
+
+
+async def changes(session: AsyncSession, team_id: str, limit: int) -> Sequence[SettingChange]:
+    """The newest changes first."""
+    rows = await session.scalars(
+        select(SettingChange)
+        .where(SettingChange.team_id == team_id)
+        .order_by(SettingChange.changed_at.desc(), SettingChange.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
