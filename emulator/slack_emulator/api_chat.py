@@ -8,7 +8,7 @@ from . import api_base as a
 from . import blocks as block_kit
 from . import shapes
 from .api_base import ApiContext, Args, SlackError
-from .records import Message
+from .records import Channel, Message
 
 MAX_TEXT = 40_000
 
@@ -39,8 +39,16 @@ def _own_message(ctx: ApiContext, args: Args, ts_arg: str, not_yours: str) -> Me
     return message
 
 
+def _postable(ctx: ApiContext, value: str | None) -> Channel:
+    """With chat:write.public the bot may post in any public channel, member or not."""
+    channel = a.resolve_channel(ctx, value)
+    if "chat:write.public" in ctx.ws.bot_scopes and not channel.is_private:
+        return channel
+    return a.member_channel(ctx, value)
+
+
 def post_message(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.member_channel(ctx, a.text(args, "channel"))
+    channel = _postable(ctx, a.text(args, "channel"))
     text, blocks, attachments = _content(args)
     thread_ts = a.text(args, "thread_ts")
     if thread_ts:

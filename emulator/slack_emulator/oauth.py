@@ -142,6 +142,8 @@ class OAuth:
             raise SlackError("invalid_code")
         grant.used = True
         ws = team.workspace
+        if grant.scope:
+            ws.bot_scopes = frozenset(s.strip() for s in grant.scope.split(",") if s.strip())
         return {
             "ok": True,
             "access_token": team.bot_token,

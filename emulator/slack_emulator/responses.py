@@ -35,6 +35,7 @@ class ResponseTarget:
     issued: float
     original: Message | Ephemeral | None = None
     last: Message | Ephemeral | None = None
+    posted: Message | None = None  # the last in_channel message, what delete_original removes
     uses: int = 0
 
 
@@ -98,6 +99,7 @@ class Responder:
         chat = self.ws.chat
         original = target.original or target.last
         if _truthy(body.get("delete_original")):
+            original = target.original or target.posted or target.last
             if isinstance(original, Message) and original.by_bot:
                 chat.delete(original)
             elif isinstance(original, Ephemeral):
@@ -119,7 +121,7 @@ class Responder:
                 return None
         thread_ts = body.get("thread_ts")
         if body.get("response_type") == "in_channel":
-            target.last = chat.post(
+            target.last = target.posted = chat.post(
                 target.channel,
                 self.ws.bot_user_id,
                 text,

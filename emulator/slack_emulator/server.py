@@ -15,7 +15,7 @@ which install the app through OAuth (``install``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -62,6 +62,7 @@ class SlackEmulator(TeamApi):
         client_id: str = "0000000001.0000000001",
         client_secret: str = "emulated-client-secret",
         clock: Clock = REAL_CLOCK,
+        bot_scopes: Iterable[str] = ("chat:write",),
     ) -> None:
         self.signing_secret = signing_secret
         self.bot_token = bot_token
@@ -74,6 +75,7 @@ class SlackEmulator(TeamApi):
             bot_user_id=bot_user_id,
             bot_name=bot_name,
             app_id=app_id,
+            bot_scopes=bot_scopes,
         )
         self.clock = clock  # for rate limits, slow answers, retries and when calls came
         self.faults = Faults(fault_seed, clock=clock.monotonic)
@@ -166,6 +168,7 @@ class SlackEmulator(TeamApi):
             bot_user_id=bot_user_id,
             bot_name=self.workspace.bot_user.name,
             app_id=self.workspace.app_id,
+            bot_scopes=self.workspace.bot_scopes,
         )
         token = bot_token or f"xoxb-{team_id.lower()}-emulated"
         team = Team(self, ws, token, installed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .chat_store import ChatStore
 from .directory import Directory
@@ -27,6 +27,7 @@ class Workspace(Directory):
         bot_name: str = "askaround",
         app_id: str = "A0ASKAROUND",
         clock: Callable[[], float] = time.time,
+        bot_scopes: Iterable[str] = ("chat:write",),
     ) -> None:
         super().__init__(
             team_id=team_id,
@@ -43,6 +44,8 @@ class Workspace(Directory):
         # Connect): user id -> their home team. Slack names their home team as theirs
         # (`user.team_id`, an event's `team` and `user_team`); `team.id` stays this one's.
         self.guests: dict[str, str] = {}
+        # What the app was granted; of these only chat:write.public changes what it may do.
+        self.bot_scopes = frozenset(bot_scopes)
 
     def home_team(self, user_id: str | None) -> str:
         return self.guests.get(user_id or "", self.team_id)

@@ -20,7 +20,7 @@ from bot.runtime.demo.session import settle
 from bot.runtime.demo.shell import to_slack_text
 from bot.runtime.runner import Runner
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import BOT_SCOPES, Settings
 from slack_emulator import SlackEmulator, TeamApi
 from slack_emulator.clock import REAL_CLOCK, Clock
 from storage import outbox
@@ -188,6 +188,7 @@ def new_emulator(clock: Clock = REAL_CLOCK) -> SlackEmulator:
         client_id=CLIENT_ID,
         client_secret=CLIENT_SECRET,
         clock=clock,
+        bot_scopes=BOT_SCOPES,
     )
 
 

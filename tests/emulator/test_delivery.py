@@ -200,3 +200,22 @@ async def test_url_verification_handshake(emu: SlackEmulator) -> None:
         assert await emu.verify_url()
     async with endpoint(emu, Endpoint(reply="nope")):
         assert not await emu.verify_url()
+
+
+async def test_response_url_deletes_the_message_it_posted_in_channel(emu: SlackEmulator) -> None:
+    """delete_original on a command's response_url removes what it posted in the channel, even
+    after an ephemeral answer came through the same URL (an Undo of a shout-out posted there)."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()):
+        delivery = await emu.slash_command(alice.id, "/kudos", "@bob for the fix")
+    url = delivery.payload["response_url"]
+    async with aiohttp.ClientSession() as session:
+        for body in (
+            {"text": "Kudos to Bob", "response_type": "in_channel"},
+            {"text": "Kudos sent"},
+            {"delete_original": True},
+        ):
+            async with session.post(url, json=body) as resp:
+                assert resp.status == 200
+    assert [m.text for m in emu.messages()] == []
+    assert [e.text for e in emu.ephemerals(alice.id)] == ["Kudos sent"]

@@ -91,6 +91,24 @@ async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -
     assert "less than 3001 characters" in error.response["response_metadata"]["messages"][0]
 
 
+async def test_chat_write_public_posts_where_the_bot_is_not_a_member(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """With chat:write.public the bot posts in a public channel it has not joined; a private
+    one still answers channel_not_found; a DM the bot posted in can be cleaned up."""
+    outside = emu.workspace.add_channel("outside", include_bot=False).id
+    hidden = emu.workspace.add_channel("hidden", is_private=True, include_bot=False).id
+    emu.workspace.bot_scopes = frozenset({"chat:write", "chat:write.public"})
+    posted = await client.chat_postMessage(channel=outside, text="shout-out")
+    assert [m.text for m in emu.messages(outside)] == ["shout-out"] and posted["channel"] == outside
+    error = await _error(client.chat_postMessage(channel=hidden, text="x"))
+    assert error.response["error"] == "channel_not_found"
+    bob = emu.workspace.add_user("bob")
+    dm = await client.chat_postMessage(channel=bob.id, text="you got kudos")
+    await client.chat_delete(channel=dm["channel"], ts=dm["ts"])
+    assert emu.dm_messages(bob.id) == []
+
+
 async def test_post_to_a_user_id_opens_the_dm(emu: SlackEmulator, client: AsyncWebClient) -> None:
     """Posting with channel=<user id> lands in the bot's DM with that person, as on Slack."""
     bob = emu.workspace.add_user("bob")

@@ -17,7 +17,7 @@ from bot.runtime.demo.session import DemoSession
 from bot.runtime.demo.shell import BadLine, parse_line
 from bot.runtime.logs import configure_logging
 from bot.runtime.runner import Runner
-from bot.settings import Settings
+from bot.settings import BOT_SCOPES, Settings
 from slack_emulator import SlackEmulator
 
 BANNER = """askaround demo: {people} people, the local Slack emulator at {api} and the bot at {bot}.
@@ -39,7 +39,7 @@ async def run_demo(
     with tempfile.TemporaryDirectory(prefix="askaround-demo-") as tmp:
         db_file = Path(database) if database else Path(tmp) / "demo.db"
         secret = secrets.token_hex(16)
-        async with SlackEmulator(signing_secret=secret) as emu:
+        async with SlackEmulator(signing_secret=secret, bot_scopes=BOT_SCOPES) as emu:
             company = load_company()
             users = create_slack_users(emu, company)
             settings = Settings.from_env(

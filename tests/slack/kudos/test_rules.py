@@ -228,10 +228,10 @@ async def test_modal_refusals_show_next_to_the_input(slack: SlackHarness) -> Non
 
 
 async def test_a_channel_the_bot_is_not_in_still_gets_its_shout_out(slack: SlackHarness) -> None:
-    """In #random (no bot), the shout-out goes through the command's response_url instead."""
+    """In #random (no bot), chat:write.public lets the bot post the shout-out there."""
     await give(slack, "alice", f"@bob {REASON}", channel="random")
     [entry] = await ledger(slack)
-    assert not entry.is_private and entry.shoutout_ts is None
     posted = slack.emu.messages(slack.channel("random"))
     assert len(posted) == 1 and "gave kudos" in posted[0].text
+    assert not entry.is_private and entry.shoutout_ts == posted[0].ts
     assert "4 of 5 left today" in ephemeral_text(slack, "alice")
