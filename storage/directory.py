@@ -239,15 +239,12 @@ async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_i
 
 
 async def forget_person(session: AsyncSession, person: Person) -> None:
-    """Delete the profile and network; the Slack-side row stays so kudos keep a name."""
+    """Delete what the person told us (skills, interests, network). The directory's fields
+    (title, team, manager, roles) and their routing status stay: the first belong to the
+    organisation, and forgetting must never re-enable questions someone opted out of."""
     await session.execute(delete(PersonSkill).where(PersonSkill.person_id == person.id))
     await session.execute(delete(Connection).where(Connection.person_id == person.id))
-    for name in ORG_FIELDS:
-        setattr(person, name, [] if name in ("roles", "interests") else None)
-    person.title = ""
-    person.team_name = ""
-    person.routing_status = "available"
-    person.away_until = None
+    person.interests = []
     await session.flush()
 
 

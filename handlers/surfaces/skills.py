@@ -76,7 +76,10 @@ async def run_command(services: Services, team_id: str, user_id: str, text: str)
             return render_text("Removed from your network.")
         case p.Forget():
             await d.forget(team_id, user_id)
-            return render_text("Done: your skills, interests and network are deleted.")
+            return render_text(
+                "Done: your skills, interests and network are deleted. Your title, team and "
+                "manager come from the directory and stay, and so does whether you can be asked."
+            )
     raise AssertionError(f"unhandled {command!r}")
 
 

@@ -1,0 +1,51 @@
+"""`/skills forget me` deletes what the person told us, and nothing the organisation or their
+own earlier choice decided (issue 12, item 9)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from storage.models import Connection, Person, PersonSkill
+from tests.slack.harness import SlackHarness
+
+
+async def carol(slack: SlackHarness) -> Person:
+    async with slack.services.sessions() as s:
+        person = await s.scalar(
+            select(Person).where(
+                Person.team_id == slack.team_id, Person.user_id == slack.user("carol")
+            )
+        )
+        assert person is not None
+        return person
+
+
+async def test_forget_me_keeps_the_directory_and_an_opt_out(slack: SlackHarness) -> None:
+    """Carol, an SRE on Platform reporting to Maria, opted out of questions, then forgets her
+    profile: her skills, interests and network go; her title, team, manager and opt-out stay,
+    and the answer says so."""
+    for text in ("add terraform:4", "interests rust", "network add CNCF Slack about helm"):
+        assert (await slack.command("carol", "/skills", text)).ok
+    assert (await slack.command("carol", "/skills", "optout")).ok
+    await slack.settle()
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Person)
+            .where(Person.team_id == slack.team_id, Person.user_id == slack.user("carol"))
+            .values(title="SRE", team_name="Platform", manager_user_id=slack.user("maria"))
+        )
+    assert (await slack.command("carol", "/skills", "forget me")).ok
+    await slack.settle()
+    answer = slack.emu.ephemerals(slack.user("carol"))[-1].text
+    assert "deleted" in answer and "stay" in answer
+    person = await carol(slack)
+    assert (person.title, person.team_name) == ("SRE", "Platform")
+    assert person.manager_user_id == slack.user("maria")
+    assert person.routing_status == "opted_out" and person.interests == []
+    async with slack.services.sessions() as s:
+        assert (
+            await s.scalars(select(PersonSkill).where(PersonSkill.person_id == person.id))
+        ).all() == []
+        assert (
+            await s.scalars(select(Connection).where(Connection.person_id == person.id))
+        ).all() == []
