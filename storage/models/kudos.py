@@ -40,5 +40,9 @@ class Kudos(TeamScoped, Base):
     batch_key: Mapped[str] = mapped_column(String(160), default="")
     shoutout_channel_id: Mapped[str | None] = mapped_column(String(32))
     shoutout_ts: Mapped[str | None] = mapped_column(String(32))
+    # A shout-out posted through a command's response_url has no ts: Undo deletes it there.
+    shoutout_reply_url: Mapped[str | None] = mapped_column(Text)
+    dm_channel_id: Mapped[str | None] = mapped_column(String(32))  # the recipient's DM
+    dm_ts: Mapped[str | None] = mapped_column(String(32))
     undone_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
