@@ -7,7 +7,9 @@ it serves a small control API on a second loopback port:
 - `POST /payloads {"kind": ..., "count": n, "offset": k}`: n payloads built by the emulator's
   own builders (`slack_emulator.payloads`), with live response_urls and trigger_ids;
 - `GET /count?method=chat.postMessage&channel=C…`: how many successful calls were recorded,
-  with the time of the first and the last (to measure end-to-end throughput).
+  with the time of the first and the last (to measure end-to-end throughput);
+- `GET /shoutout?n=K`: waits (up to 10 s) for the public post of kudos number K in a team
+  channel and answers the time it was recorded (to measure sent → shout-out one at a time).
 
 Prints one JSON line (`api_url`, `control_url`, `team_id`, `general`) when ready and stops
 by itself after `--max-seconds`.
@@ -49,6 +51,7 @@ class Control:
         # Slack takes about one message a second per channel, so kudos are spread the way a
         # company's are; shout-outs all in #general would measure Slack's pace, not the bot.
         self.teams = [self.ws.add_channel(f"team-{n:03d}").id for n in range(TEAM_CHANNELS)]
+        self._looked = 0
 
     def _member_ids(self) -> list[str]:
         return [u for u, user in self.ws.users.items() if user.email and not user.is_bot]
@@ -138,6 +141,24 @@ class Control:
         first, last = min(times, default=None), max(times, default=None)
         return web.json_response({"count": len(times), "first": first, "last": last})
 
+    async def shoutout(self, request: web.Request) -> web.Response:
+        mark = f"(no. {int(request.query['n'])})"
+        teams = set(self.teams)
+        deadline = asyncio.get_running_loop().time() + 10.0
+        while asyncio.get_running_loop().time() < deadline:
+            calls = self.emu.calls
+            for call in calls[self._looked :]:
+                if (
+                    call.method == "chat.postMessage"
+                    and call.ok
+                    and call.args.get("channel") in teams
+                    and mark in json.dumps(call.args)
+                ):
+                    return web.json_response({"at": call.at})
+            self._looked = max(0, len(calls) - 50)  # the post may race ahead of the DMs
+            await asyncio.sleep(0.0005)
+        return web.json_response({"at": None}, status=404)
+
 
 def seed(emu: SlackEmulator, company: Company) -> None:
     """Every person of the company as a Slack user with the same id and email."""
@@ -168,6 +189,7 @@ async def serve(size: int, max_seconds: float) -> None:
     app = web.Application(client_max_size=256 * 1024 * 1024)
     app.router.add_post("/payloads", control.payloads)
     app.router.add_get("/count", control.count)
+    app.router.add_get("/shoutout", control.shoutout)
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
