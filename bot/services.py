@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
+from bot.insights.service import InsightsService
 from bot.installations import Installations
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
@@ -42,6 +43,7 @@ class Services:
     questions: QuestionService
     watching: WatchService
     digests: DigestService
+    insights: InsightsService
     workspace_settings: WorkspaceSettingsService
     metrics: Metrics
 
@@ -80,6 +82,7 @@ class Services:
             ),
             watching=WatchService(sessions, clock.now),
             digests=DigestService(sessions, clock.now),
+            insights=InsightsService(sessions, clock.now),
             workspace_settings=WorkspaceSettingsService(sessions, clock.now),
             metrics=metrics,
         )
