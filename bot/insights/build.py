@@ -1,0 +1,75 @@
+"""One pass over a workspace's storage: people and teams, profiles, questions, kudos and
+offers since a date, folded as they stream in, then measured (`bot.insights.measures`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.directory.skills import skill_key
+from bot.insights import measures as m
+from bot.insights.flows import Flows, TopicFinder
+from bot.insights.teams import group_teams
+from storage import insights as q
+
+
+async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m.Profiles:
+    available = {r.user_id for r in rows if r.available}
+    profiles = m.Profiles(
+        available=available,
+        names=await q.skill_names(s, team_id),
+        experts={},
+        declared=Counter(),
+        learners={},
+        network=Counter(),
+    )
+    async for batch in q.stream_skills(s, team_id):
+        for user_id, key, level, source in batch:
+            if user_id not in available:
+                continue
+            if source == "declared":
+                profiles.declared[key] += 1
+            if source == "declared" and level >= m.EXPERT_LEVEL:
+                profiles.experts.setdefault(key, set()).add(user_id)
+            else:
+                profiles.learners.setdefault(key, []).append((level, user_id))
+    for row in rows:
+        if row.available:
+            for interest in row.interests:
+                profiles.learners.setdefault(skill_key(interest), []).append((0, row.user_id))
+    for topics in await q.network_topics(s, team_id):
+        profiles.network.update({skill_key(t) for t in topics})
+    return profiles
+
+
+async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime) -> m.Network:
+    rows = await q.people(s, team_id)
+    teams = group_teams(rows)
+    profiles = await _profiles(s, team_id, rows)
+    flows = Flows(teams, TopicFinder(profiles.names))
+    async for questions in q.stream_questions(s, team_id, since):
+        for asker, helper, status, private, topics in questions:
+            flows.question(asker, helper, status, private, list(topics or ()))
+    async for kudos in q.stream_kudos(s, team_id, since):
+        for giver, receiver, private, reason in kudos:
+            flows.kudos(giver, receiver, private, reason)
+    async for offers in q.stream_offers(s, team_id, since):
+        for asker, offered, took in offers:
+            flows.offer(asker, offered, took)
+    graph = m.team_graph(flows)
+    return m.Network(
+        since=since,
+        computed_at=now,
+        team_of=teams.team_of,
+        managers={r.user_id: r.manager_user_id for r in rows},
+        sizes=teams.sizes,
+        flows=tuple(m.Flow(a, b, n) for (a, b), n in sorted(flows.team_flow.items())),
+        risks=tuple(m.knowledge_risks(profiles, flows)),
+        connectors=tuple(m.connectors(flows)),
+        silos=tuple(m.silos(graph)),
+        unanswered=tuple(m.unanswered(flows)),
+        bridges=m.bridges(graph),
+        items=flows.items,
+    )

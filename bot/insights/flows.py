@@ -1,0 +1,87 @@
+"""The help graph, folded as it is read: who helped whom, between which teams, on what.
+
+Help is a question someone took on (connected or solved: helper → asker) and a kudos (the
+receiver helped the giver). Every item counts in the team-to-team flows, private ones too,
+as numbers. Only public items count for a named person (connectors, topic evidence):
+people appear only where they already appear to everyone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.insights.teams import Teams
+
+_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+class TopicFinder:
+    """Skill keys named in a kudos reason, by words and hyphenated word pairs: cheap enough
+    for a million reasons (the routing tokeniser is ten times slower)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = frozenset(keys)
+
+    def find(self, text: str) -> set[str]:
+        words = _WORD.findall(text.lower())
+        found = {w for w in words if w in self.keys}
+        found.update(
+            pair for a, b in itertools.pairwise(words) if (pair := f"{a}-{b}") in self.keys
+        )
+        return found
+
+
+@dataclass
+class Flows:
+    teams: Teams
+    finder: TopicFinder
+    team_flow: Counter[tuple[str, str]] = field(default_factory=Counter)  # (helper, helped)
+    cross_help: Counter[str] = field(default_factory=Counter)  # public, across teams
+    cross_teams: dict[str, set[str]] = field(default_factory=dict)
+    thanked: Counter[str] = field(default_factory=Counter)  # public kudos received
+    evidence: dict[str, set[str]] = field(default_factory=dict)  # topic → public helpers
+    asked: Counter[str] = field(default_factory=Counter)  # topic → questions
+    offered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (asker, offered team)
+    taken: Counter[tuple[str, str]] = field(default_factory=Counter)
+    items: int = 0
+
+    def helped(self, helper: str, helped: str, *, public: bool) -> None:
+        self.items += 1
+        mine, theirs = self.teams.of(helper), self.teams.of(helped)
+        if mine is None or theirs is None:
+            return
+        self.team_flow[mine, theirs] += 1
+        if public and mine != theirs:
+            self.cross_help[helper] += 1
+            self.cross_teams.setdefault(helper, set()).add(theirs)
+
+    def question(
+        self, asker: str, helper: str | None, status: str, private: bool, topics: list[str]
+    ) -> None:
+        self.asked.update(topics)
+        if helper is None or status not in ("connected", "solved"):
+            return
+        self.helped(helper, asker, public=not private)
+        if not private:
+            for topic in topics:
+                self.evidence.setdefault(topic, set()).add(helper)
+
+    def kudos(self, giver: str, receiver: str, private: bool, reason: str) -> None:
+        self.helped(receiver, giver, public=not private)
+        if private:
+            return
+        self.thanked[receiver] += 1
+        for topic in self.finder.find(reason):
+            self.evidence.setdefault(topic, set()).add(receiver)
+
+    def offer(self, asker: str, offered: str, took: bool) -> None:
+        mine, theirs = self.teams.of(asker), self.teams.of(offered)
+        if mine is None or theirs is None or mine == theirs:
+            return
+        self.offered[mine, theirs] += 1
+        if took:
+            self.taken[mine, theirs] += 1

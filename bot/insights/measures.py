@@ -1,0 +1,167 @@
+"""The measures, from the folded flows and profiles: knowledge risks, connectors (and the
+unsung among them), silos, unanswered pairs of teams, and which teams bridge the others."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+import networkx as nx
+
+from bot.insights.flows import Flows
+
+EXPERT_LEVEL = 4  # a declared level that counts as "knows it well enough to help"
+ASKED_OFTEN = 3  # questions in the window that make an undeclared topic a risk
+SECONDS = 3  # suggested second people per risk
+CONNECTORS = 10
+MIN_CROSS_HELP = 2
+UNSUNG_RATIO = 3  # unsung: thanked at most once for every three cross-team helps
+MIN_OFFERS = 2  # a pair of teams whose questions go unanswered: this many offers, none taken
+BETWEENNESS_SAMPLE = 200  # teams sampled for betweenness in a large workspace
+
+
+@dataclass(frozen=True)
+class Risk:
+    topic: str
+    name: str
+    asked: int
+    person: str | None  # the one person who can help; None: nobody declared it
+    declared: int  # people who declared it at any level
+    second: tuple[str, ...]
+    network_entries: int  # network entries naming it: a count, never whose
+
+
+@dataclass(frozen=True)
+class Connector:
+    user_id: str
+    team: str
+    cross_help: int
+    teams_helped: int
+    thanked: int
+    unsung: bool
+
+
+@dataclass(frozen=True)
+class Flow:
+    helper_team: str
+    helped_team: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    asking_team: str
+    offered_team: str
+    offers: int
+
+
+@dataclass(frozen=True)
+class Network:
+    """The whole workspace's insights; `bot.insights.view` cuts it down to what one viewer
+    may see."""
+
+    since: datetime
+    computed_at: datetime
+    team_of: dict[str, str]
+    managers: dict[str, str | None]
+    sizes: dict[str, int]
+    flows: tuple[Flow, ...]
+    risks: tuple[Risk, ...]
+    connectors: tuple[Connector, ...]
+    silos: tuple[str, ...]
+    unanswered: tuple[Unanswered, ...]
+    bridges: dict[str, float]
+    items: int
+
+
+@dataclass
+class Profiles:
+    """What people declared, folded per topic: experts, everyone who declared it, and the
+    people who could become a second one (a lower level, an interest, learned by helping)."""
+
+    available: set[str]
+    names: dict[str, str]
+    experts: dict[str, set[str]]
+    declared: Counter[str]
+    learners: dict[str, list[tuple[int, str]]]
+    network: Counter[str]
+
+
+def knowledge_risks(profiles: Profiles, flows: Flows) -> list[Risk]:
+    available = profiles.available
+    topics = set(profiles.experts) | set(flows.asked) | set(flows.evidence)
+    risks = []
+    for topic in topics:
+        evidence = {p for p in flows.evidence.get(topic, ()) if p in available}
+        helpers = profiles.experts.get(topic, set()) | evidence
+        asked = flows.asked[topic]
+        if len(helpers) == 1:
+            [person] = helpers
+        elif not helpers and not profiles.declared[topic] and asked >= ASKED_OFTEN:
+            person = None
+        else:
+            continue
+        learners = sorted(profiles.learners.get(topic, ()), reverse=True)
+        second = tuple(dict.fromkeys(u for _, u in learners if u != person and u in available))
+        risks.append(
+            Risk(
+                topic,
+                profiles.names.get(topic, topic),
+                asked,
+                person,
+                profiles.declared[topic],
+                second[:SECONDS],
+                profiles.network[topic],
+            )
+        )
+    return sorted(risks, key=lambda r: (-r.asked, r.person is not None, r.name))
+
+
+def connectors(flows: Flows) -> list[Connector]:
+    ranked = sorted(
+        (p for p, n in flows.cross_help.items() if n >= MIN_CROSS_HELP),
+        key=lambda p: (-flows.cross_help[p], -len(flows.cross_teams[p]), p),
+    )
+    return [
+        Connector(
+            p,
+            flows.teams.team_of[p],
+            flows.cross_help[p],
+            len(flows.cross_teams[p]),
+            flows.thanked[p],
+            unsung=flows.thanked[p] * UNSUNG_RATIO <= flows.cross_help[p],
+        )
+        for p in ranked[:CONNECTORS]
+    ]
+
+
+def team_graph(flows: Flows) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(flows.teams.sizes)
+    for (helper, helped), n in flows.team_flow.items():
+        if helper != helped:
+            graph.add_edge(helper, helped, weight=n)
+    return graph
+
+
+def silos(graph: nx.DiGraph) -> list[str]:
+    """Teams that neither gave help to nor got help from another team."""
+    return sorted(nx.isolates(graph))
+
+
+def bridges(graph: nx.DiGraph) -> dict[str, float]:
+    """Betweenness of each team on the undirected help graph: how much help between other
+    teams could pass through it (sampled above `BETWEENNESS_SAMPLE` teams)."""
+    undirected = graph.to_undirected()
+    k = BETWEENNESS_SAMPLE if len(undirected) > BETWEENNESS_SAMPLE else None
+    return dict(nx.betweenness_centrality(undirected, k=k, seed=17))
+
+
+def unanswered(flows: Flows) -> list[Unanswered]:
+    pairs = [
+        Unanswered(asking, offered, n)
+        for (asking, offered), n in flows.offered.items()
+        if n >= MIN_OFFERS and not flows.taken[asking, offered]
+    ]
+    return sorted(pairs, key=lambda p: (-p.offers, p.asking_team, p.offered_team))

@@ -1,0 +1,123 @@
+"""A viewer's insights as sections of lines (Slack shows each as a block, the CLI prints
+them) and as CSV, one row per finding. Names come from `names` (user id → display name):
+only people the view already names are looked up."""
+
+from __future__ import annotations
+
+import csv as stdlib_csv
+import io
+from dataclasses import dataclass
+
+from bot import visibility
+from bot.insights.view import SHOWN_RISKS, NetworkView
+
+SHOWN_FLOWS = 10
+ONE_PERSON = "one person (named to admins and their managers)"
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: tuple[str, ...]
+
+
+def named(view: NetworkView, *, every_risk: bool = False) -> set[str]:
+    """The people this view names (in the shown risks, or all of them for the CSV), whose
+    display names the renderers need."""
+    risks = view.risks if every_risk else view.risks[:SHOWN_RISKS]
+    people = {r.person for r in risks if r.person}
+    people |= {p for r in risks for p in r.second}
+    return people | {c.user_id for c in view.connectors}
+
+
+def _who(person: str | None, names: dict[str, str]) -> str:
+    if person is None:
+        return "nobody has declared it"
+    return f"only {names.get(person, person)}" if person else f"only {ONE_PERSON}"
+
+
+def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
+    lines = []
+    for r in view.risks[:SHOWN_RISKS]:
+        line = f"• {r.name}: asked {r.asked}× in the window, {_who(r.person, names)}"
+        if r.second:
+            line += "; a second one could be " + ", ".join(names.get(p, p) for p in r.second)
+        if r.network_entries:
+            line += f"; {r.network_entries} network entries know someone"
+        lines.append(line)
+    if len(view.risks) > SHOWN_RISKS:
+        lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more (the CSV lists them all)")
+    return tuple(lines) or ("None: every topic has at least two people who can help.",)
+
+
+def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
+    n = view.network
+    scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
+    teams = ", ".join(f"{t} ({n.sizes[t]})" for t in sorted(view.teams)) or "none"
+    cross = sorted(
+        (f for f in view.flows if f.helper_team != f.helped_team), key=lambda f: -f.count
+    )
+    return [
+        Section(
+            f"Network insights for {scope}, since {n.since:%Y-%m-%d}",
+            (
+                f"Teams: {teams}. Teams under 3 people count with their parent team.",
+                "Help = questions taken on and kudos; private kudos and networks only count.",
+            ),
+        ),
+        Section("Knowledge risks", _risk_lines(view, names)),
+        Section(
+            "Connectors (help across teams, public)",
+            tuple(
+                f"• {names.get(c.user_id, c.user_id)} ({c.team}): helped {c.cross_help}× "
+                f"across {c.teams_helped} teams, thanked {c.thanked}×"
+                + (" — unsung" if c.unsung else "")
+                for c in view.connectors
+            )
+            or ("Nobody helps across teams yet.",),
+        ),
+        Section(
+            "Team-to-team help",
+            tuple(f"• {f.helper_team} → {f.helped_team}: {f.count}" for f in cross[:SHOWN_FLOWS])
+            or ("No help between teams yet.",),
+        ),
+        Section(
+            "Silos and unanswered pairs",
+            tuple(f"• {t} neither gave nor got help across teams" for t in n.silos)
+            + tuple(
+                f"• {u.asking_team} → {u.offered_team}: {u.offers} offers, none taken"
+                for u in n.unanswered
+            )
+            or ("None.",),
+        ),
+    ]
+
+
+def as_text(view: NetworkView, names: dict[str, str]) -> str:
+    return (
+        "\n\n".join(f"*{s.heading}*\n" + "\n".join(s.lines) for s in sections(view, names)) + "\n"
+    )
+
+
+CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")
+
+
+def as_csv(view: NetworkView, names: dict[str, str]) -> str:
+    out = io.StringIO()
+    writer = stdlib_csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for r in view.risks:
+        who = "" if r.person is None else names.get(r.person, r.person) or ONE_PERSON
+        seconds = ";".join(names.get(p, p) for p in r.second)
+        writer.writerow(["knowledge risk", r.name, who, r.asked, seconds])
+    for c in view.connectors:
+        name = names.get(c.user_id, c.user_id)
+        detail = f"thanked {c.thanked}" + (", unsung" if c.unsung else "")
+        writer.writerow(["connector", name, c.team, c.cross_help, detail])
+    for f in view.flows:
+        writer.writerow(["help flow", f.helper_team, f.helped_team, f.count, ""])
+    for t in view.network.silos:
+        writer.writerow(["silo", t, "", 0, ""])
+    for u in view.network.unanswered:
+        writer.writerow(["unanswered pair", u.asking_team, u.offered_team, u.offers, ""])
+    return out.getvalue()

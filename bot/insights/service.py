@@ -1,0 +1,133 @@
+"""The network insights as a service: the workspace's analysis, cached between runs, cut to a
+viewer; and the monthly DM to admins, queued once a month through the outbox.
+
+The analysis reads the whole workspace (seconds for 100,000 people), so it is kept for
+`CACHE_SECONDS` per (workspace, window) and computed by one caller at a time; every view, the
+picture included, is cut from the cached copy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import visibility
+from bot.errors import AskaroundError, UserError
+from bot.insights import outline, tell
+from bot.insights.build import analyse
+from bot.insights.measures import Network
+from bot.insights.picture import network_png
+from bot.insights.view import NetworkView, cut, org_of
+from storage import insights as q
+from storage import kudos as ledger
+
+WINDOW = timedelta(days=90)
+CACHE_SECONDS = 3600.0
+NOT_FOR_YOU = (
+    "The network insights are for managers (about their org) and admins (the whole "
+    "workspace), and nobody reports to you in the org chart."
+)
+
+
+@dataclass
+class Shown:
+    view: NetworkView
+    names: dict[str, str]
+    _png: bytes | None = field(default=None, repr=False)
+
+    def text(self) -> str:
+        return outline.as_text(self.view, self.names)
+
+    async def png(self) -> bytes:
+        """Drawn in a worker thread, so the event loop keeps acking meanwhile."""
+        if self._png is None:
+            self._png = await asyncio.to_thread(network_png, self.view)
+        return self._png
+
+
+class InsightsService:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], now: Callable[[], datetime]
+    ) -> None:
+        self._sessions = sessions
+        self._now = now
+        self._cache: dict[tuple[str, datetime], tuple[float, Network]] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._shown: dict[tuple[str, str, datetime], Shown] = {}
+
+    def since_default(self) -> datetime:
+        today = self._now().astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        return today - WINDOW
+
+    async def network(self, team_id: str, since: datetime | None = None) -> Network:
+        """The workspace's analysis since `since` (90 days by default), from the cache when
+        it is younger than `CACHE_SECONDS`."""
+        since = since or self.since_default()
+        key = (team_id, since)
+        async with self._locks.setdefault(team_id, asyncio.Lock()):
+            cached = self._cache.get(key)
+            clock = asyncio.get_running_loop().time()
+            if cached is not None and clock - cached[0] < CACHE_SECONDS:
+                return cached[1]
+            async with self._sessions() as s:
+                found = await analyse(s, team_id, since, self._now())
+            self._cache[key] = (clock, found)
+            return found
+
+    def forget(self, team_id: str) -> None:
+        self._cache = {k: v for k, v in self._cache.items() if k[0] != team_id}
+
+    async def for_viewer(
+        self, team_id: str, viewer_user_id: str, *, slack_admin: bool, since: datetime | None = None
+    ) -> Shown:
+        """What `viewer_user_id` may see; a UserError when that is nothing."""
+        network = await self.network(team_id, since)
+        async with self._sessions() as s:
+            roles = await q.roles(s, team_id, viewer_user_id)
+        admin = visibility.is_admin(slack_admin, roles)
+        org = org_of(network, viewer_user_id)
+        view = cut(network, visibility.person(viewer_user_id), admin=admin, org=org)
+        if view is None:
+            raise UserError(NOT_FOR_YOU)
+        scope = "*" if admin else viewer_user_id
+        key = (team_id, scope, network.computed_at)
+        if key not in self._shown:
+            self._shown = {k: v for k, v in self._shown.items() if k[2] == network.computed_at}
+            self._shown[key] = Shown(view, await self._names(team_id, view, every=False))
+        return self._shown[key]
+
+    async def whole(self, team_id: str | None, since: datetime | None) -> Shown:
+        """The CLI's way in: the whole workspace as an admin sees it, from the database
+        alone; `team_id` may be left out when the database holds one workspace."""
+        if team_id is None:
+            async with self._sessions() as s:
+                teams = await q.workspaces(s)
+            if len(teams) != 1:
+                raise AskaroundError(
+                    f"the database holds {len(teams)} workspaces: choose one with --team"
+                )
+            team_id = teams[0]
+        network = await self.network(team_id, since)
+        view = cut(network, visibility.person("cli"), admin=True, org=())
+        assert view is not None  # an admin sees the workspace
+        return Shown(view, await self._names(team_id, view, every=True))
+
+    async def _names(self, team_id: str, view: NetworkView, *, every: bool) -> dict[str, str]:
+        async with self._sessions() as s:
+            return await ledger.names(s, team_id, outline.named(view, every_risk=every))
+
+    async def queue_monthly(self, team_id: str) -> int:
+        """Queue last month's DM to each admin, once (the outbox key); how many this queued."""
+        now = self._now()
+        month = tell.last_month(now)
+        queued = 0
+        async with self._sessions() as s, s.begin():
+            people = await q.people(s, team_id)
+            admins = [p.user_id for p in people if p.active and visibility.is_admin(False, p.roles)]
+            for admin in admins:
+                queued += await tell.monthly_due(s, team_id, admin, month, now)
+        return queued

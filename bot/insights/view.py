@@ -1,0 +1,93 @@
+"""The workspace's insights cut down to what one viewer may see (`bot.visibility` decides).
+
+Admins see every team; a manager the teams their org is in and the flows touching them. A
+person is named only where `may_name_in_network` allows; otherwise a risk says "one person"
+and a connector is left out. Everything else is already at team level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from bot import visibility
+from bot.insights.measures import Connector, Flow, Network, Risk
+
+SHOWN_RISKS = 10
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    scope: visibility.NetworkScope
+    teams: frozenset[str]  # the teams this view is about
+    network: Network  # only what the viewer may see is left in it
+
+    @property
+    def flows(self) -> tuple[Flow, ...]:
+        return self.network.flows
+
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        return self.network.risks
+
+    @property
+    def connectors(self) -> tuple[Connector, ...]:
+        return self.network.connectors
+
+    @property
+    def unsung(self) -> tuple[Connector, ...]:
+        return tuple(c for c in self.network.connectors if c.unsung)
+
+
+def org_of(network: Network, manager: str) -> frozenset[str]:
+    """Everyone below `manager` in the org chart (a cycle in the chart stops the walk)."""
+    below: dict[str, list[str]] = {}
+    for person, boss in network.managers.items():
+        if boss is not None:
+            below.setdefault(boss, []).append(person)
+    found: set[str] = set()
+    todo = list(below.get(manager, ()))
+    while todo:
+        person = todo.pop()
+        if person not in found and person != manager:
+            found.add(person)
+            todo.extend(below.get(person, ()))
+    return frozenset(found)
+
+
+def _risk_for(risk: Risk, may_name: bool) -> Risk:
+    return risk if may_name or risk.person is None else replace(risk, person="")
+
+
+def cut(
+    network: Network, viewer: visibility.Viewer, *, admin: bool, org: Collection[str]
+) -> NetworkView | None:
+    """What `viewer` sees of `network`, or None when they may see none of it."""
+    scope = visibility.network_scope(viewer, admin=admin, org=org)
+    if scope is None:
+        return None
+
+    def may_name(user_id: str) -> bool:
+        return visibility.may_name_in_network(viewer, user_id, admin=admin, org=org)
+
+    if scope is visibility.NetworkScope.WORKSPACE:
+        teams = frozenset(network.sizes)
+    else:
+        teams = frozenset(network.team_of[p] for p in org if p in network.team_of)
+    risks = [
+        _risk_for(r, may_name(r.person or ""))
+        for r in network.risks
+        if r.person is None or scope is visibility.NetworkScope.WORKSPACE or may_name(r.person)
+    ]
+    shown = replace(
+        network,
+        flows=tuple(f for f in network.flows if {f.helper_team, f.helped_team} & teams),
+        risks=tuple(risks),
+        connectors=tuple(c for c in network.connectors if may_name(c.user_id)),
+        silos=tuple(t for t in network.silos if t in teams),
+        unanswered=tuple(u for u in network.unanswered if {u.asking_team, u.offered_team} & teams),
+        sizes={t: n for t, n in network.sizes.items() if t in teams},
+        team_of={},
+        managers={},
+    )
+    return NetworkView(scope, teams, shown)

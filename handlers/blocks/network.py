@@ -1,0 +1,32 @@
+"""`/askaround network` and the monthly DM as Block Kit: one section per part of the
+outline, split at Slack's 3,000 characters, capped at a message's 50 blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.insights.outline import Section
+from bot.safe_text import safe_text
+from handlers.blocks.elements import MESSAGE_BLOCKS, SECTION_LIMIT, Blocks, context, section
+
+PICTURE_IN_DM = "The picture of help between teams is in your DM with me."
+
+
+def _sections(part: Section) -> Blocks:
+    blocks: Blocks = []
+    current = f"*{safe_text(part.heading)}*"
+    for line in part.lines:
+        item = safe_text(line)[: SECTION_LIMIT - 1]
+        if len(current) + 1 + len(item) > SECTION_LIMIT:
+            blocks.append(section(current))
+            current = item
+        else:
+            current += "\n" + item
+    blocks.append(section(current))
+    return blocks
+
+
+def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str, Any]:
+    blocks = [b for part in parts for b in _sections(part)][: MESSAGE_BLOCKS - 1]
+    blocks.append(context(note))
+    return {"text": parts[0].heading if parts else "Network insights", "blocks": blocks}

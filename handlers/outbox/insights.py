@@ -1,0 +1,51 @@
+"""The monthly network insights DM to an admin, rendered from the cached analysis when it is
+sent: the outline as a message (marked, so a retry finds it instead of posting again), then
+the picture, unless an earlier attempt's upload is already in the DM."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserError
+from bot.insights import outline
+from bot.insights.tell import MONTHLY_DM
+from bot.services import Services
+from handlers.blocks.network import render_network
+
+log = logging.getLogger("askaround.insights")
+HISTORY_LOOKBACK = 50
+
+
+async def monthly_dm(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    admin, month = str(payload["admin"]), str(payload["month"])
+    try:
+        shown = await services.insights.for_viewer(team_id, admin, slack_admin=False)
+    except UserError:
+        return  # no longer an admin since it was queued
+    channel = str((await client.conversations_open(users=admin))["channel"]["id"])
+    parts = outline.sections(shown.view, shown.names)
+    posted = await client.chat_postMessage(
+        channel=channel, **render_network(parts, note=f"Your monthly network insights, {month}.")
+    )
+    name = f"network-{month}.png"
+    history = await client.conversations_history(
+        channel=channel, oldest=str(posted["ts"]), limit=HISTORY_LOOKBACK
+    )
+    if not any(
+        f.get("name") == name for m in history.get("messages") or [] for f in m.get("files") or []
+    ):
+        await client.files_upload_v2(
+            channel=channel,
+            file_uploads=[
+                {"content": await shown.png(), "filename": name, "title": "Help between teams"}
+            ],
+        )
+    log.info("network insights %s for %s sent", month, admin)
+
+
+DELIVERIES = {MONTHLY_DM: monthly_dm}

@@ -1,0 +1,80 @@
+"""`/askaround network`: the network insights a viewer may see (admins the workspace,
+managers their org), ephemeral, and the team-to-team picture uploaded to their DM with the
+bot (a picture shared in the channel would be seen by everyone there).
+
+The listener acks at once; the analysis runs after the ack, in its turn, from the service's
+cache when a recent one exists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserError
+from bot.insights import outline
+from bot.services import Services
+from handlers.blocks.elements import render_error
+from handlers.blocks.network import render_network
+from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
+
+_NETWORK = re.compile(r"^\s*network\s*$", re.IGNORECASE)
+PICTURE = "network.png"
+
+
+async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
+    """Slack's workspace admins and owners (`bot.visibility.is_admin` adds the imported role)."""
+    try:
+        user = (await client.users_info(user=user_id))["user"]
+    except SlackApiError:
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+async def network(
+    services: Services, client: AsyncWebClient, team_id: str, user_id: str, respond: AsyncRespond
+) -> None:
+    try:
+        shown = await services.insights.for_viewer(
+            team_id, user_id, slack_admin=await slack_admin(client, user_id)
+        )
+    except UserError as error:
+        await respond(response_type="ephemeral", **render_error(str(error)))
+        return
+    await respond(
+        response_type="ephemeral", **render_network(outline.sections(shown.view, shown.names))
+    )
+    opened = await client.conversations_open(users=user_id)
+    await client.files_upload_v2(
+        channel=str(opened["channel"]["id"]),
+        file_uploads=[
+            {
+                "content": await shown.png(),
+                "filename": PICTURE,
+                "title": "Help between teams",
+                "alt_txt": "Teams as circles, arrows from the team that helped to the team helped",
+            }
+        ],
+    )
+
+
+async def _is_network(command: dict[str, Any]) -> bool:
+    return bool(_NETWORK.match(str(command.get("text", ""))))
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/askaround", matchers=[_is_network])
+    async def network_command(
+        ack: AsyncAck,
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        await ack(response_type="ephemeral", text="Looking at how help flows here…")
+        await network(services, client, workspace_of(context), str(command["user_id"]), respond)

@@ -1,0 +1,144 @@
+"""What the network insights read: people and their teams, declared skills, help, kudos, the
+offers between teams and how often network entries name a topic.
+
+Everything large is streamed a batch at a time as plain tuples (no ORM objects), so a
+workspace of 100,000 people and a million kudos is read without holding it twice. Network
+entries are read as their topics only: whose entry it is is never selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Executable, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
+
+BATCH = 5000
+HELPED = ("connected", "solved")
+ANSWERED_OFFERS = ("accepted", "answered")
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    user_id: str
+    team_name: str
+    manager_user_id: str | None
+    roles: tuple[str, ...]
+    interests: tuple[str, ...]
+    active: bool  # not a bot, not deactivated
+    available: bool  # active and taking questions (not away, not opted out)
+
+
+async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
+    result = await session.stream(statement.execution_options(yield_per=BATCH))
+    async for rows in result.partitions():
+        yield rows
+
+
+async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
+    """Everyone but bots, with their team, manager, roles, interests and availability."""
+    statement = select(
+        Person.user_id,
+        Person.team_name,
+        Person.manager_user_id,
+        Person.roles,
+        Person.interests,
+        Person.deactivated,
+        Person.routing_status,
+    ).where(Person.team_id == team_id, Person.is_bot.is_(False))
+    found = []
+    async for rows in _batches(session, statement):
+        for user_id, team, manager, roles, interests, gone, status in rows:
+            found.append(
+                PersonRow(
+                    user_id,
+                    team or "",
+                    manager,
+                    tuple(roles or ()),
+                    tuple(interests or ()),
+                    active=not gone,
+                    available=not gone and status == "available",
+                )
+            )
+    return found
+
+
+async def skill_names(session: AsyncSession, team_id: str) -> dict[str, str]:
+    rows = await session.execute(select(Skill.key, Skill.name).where(Skill.team_id == team_id))
+    return {key: name for key, name in rows}
+
+
+async def stream_skills(
+    session: AsyncSession, team_id: str
+) -> AsyncIterator[Sequence[tuple[str, str, int, str]]]:
+    """(user id, skill key, level, source: declared or evidence) of every profile skill."""
+    statement = (
+        select(Person.user_id, Skill.key, PersonSkill.level, PersonSkill.source)
+        .join(Person, Person.id == PersonSkill.person_id)
+        .join(Skill, Skill.id == PersonSkill.skill_id)
+        .where(PersonSkill.team_id == team_id)
+    )
+    async for rows in _batches(session, statement):
+        yield rows
+
+
+async def stream_questions(
+    session: AsyncSession, team_id: str, since: datetime
+) -> AsyncIterator[Sequence[tuple[str, str | None, str, bool, list[str] | None]]]:
+    """(asker, helper or None, status, is private, topics) of the questions asked since."""
+    statement = select(
+        Question.asker_user_id,
+        Question.helper_user_id,
+        Question.status,
+        Question.is_private,
+        Question.topics,
+    ).where(Question.team_id == team_id, Question.created_at >= since)
+    async for rows in _batches(session, statement):
+        yield rows
+
+
+async def stream_kudos(
+    session: AsyncSession, team_id: str, since: datetime
+) -> AsyncIterator[Sequence[tuple[str, str, bool, str]]]:
+    """(giver, receiver, is private, reason) of the live kudos given since."""
+    statement = select(
+        Kudos.giver_user_id, Kudos.receiver_user_id, Kudos.is_private, Kudos.message
+    ).where(Kudos.team_id == team_id, Kudos.undone_at.is_(None), Kudos.created_at >= since)
+    async for rows in _batches(session, statement):
+        yield rows
+
+
+async def stream_offers(
+    session: AsyncSession, team_id: str, since: datetime
+) -> AsyncIterator[Sequence[tuple[str, str, bool]]]:
+    """(asker, offered person, whether they took it on) of the offers for questions since."""
+    statement = (
+        select(Question.asker_user_id, Offer.candidate_user_id, Offer.status)
+        .join(Question, Question.id == Offer.question_id)
+        .where(Offer.team_id == team_id, Question.created_at >= since)
+    )
+    async for rows in _batches(session, statement):
+        yield [(asker, offered, status in ANSWERED_OFFERS) for asker, offered, status in rows]
+
+
+async def network_topics(session: AsyncSession, team_id: str) -> list[list[str]]:
+    """The topics of every network entry, and nothing else about it (counts only)."""
+    rows = await session.scalars(select(Connection.topics).where(Connection.team_id == team_id))
+    return [list(topics or ()) for topics in rows]
+
+
+async def roles(session: AsyncSession, team_id: str, user_id: str) -> tuple[str, ...]:
+    found = await session.scalar(
+        select(Person.roles).where(Person.team_id == team_id, Person.user_id == user_id)
+    )
+    return tuple(found or ())
+
+
+async def workspaces(session: AsyncSession) -> list[str]:
+    """Every workspace that has people, for the CLI to pick from."""
+    return list(await session.scalars(select(Person.team_id).distinct().order_by(Person.team_id)))

@@ -1,0 +1,116 @@
+"""The measures on a hand-made company (`world.py`), and who sees what of them: the
+visibility matrix (employee, manager, admin × private kudos, network entries)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import UserError
+from bot.insights.outline import as_csv
+from bot.insights.picture import network_png
+from bot.insights.service import InsightsService, Shown
+from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, seed, uid
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+async def insights(sessions: async_sessionmaker[AsyncSession]) -> InsightsService:
+    await seed(sessions)
+    return InsightsService(sessions, lambda: NOW)
+
+
+async def test_the_measures_find_the_risk_the_connectors_the_silo_and_the_pair(
+    insights: InsightsService,
+) -> None:
+    network = await insights.network(TEAM)
+    assert network.sizes == {"Platform": 6, "Data": 3, "Sales": 4, "Legal": 3}
+    assert uid("boss") not in network.team_of  # a team of one is in no team figure
+    by_topic = {r.topic: r for r in network.risks}
+    terraform = by_topic["terraform"]
+    assert terraform.person == uid("dev") and terraform.network_entries == 1
+    assert terraform.second == (uid("alice"), uid("bob"))  # a lower level, then an interest
+    assert by_topic["kafka"].person is None and by_topic["kafka"].asked == 3
+    assert "postgresql" not in by_topic  # bob and gina both know it
+    connectors = {c.user_id: c for c in network.connectors}
+    assert set(connectors) == {uid("bob"), uid("hugo")}  # tom's help was private
+    assert connectors[uid("bob")].unsung and connectors[uid("bob")].teams_helped == 2
+    assert not connectors[uid("hugo")].unsung
+    flows = {(f.helper_team, f.helped_team): f.count for f in network.flows}
+    assert flows["Platform", "Sales"] == 4  # bob's question and tom's 3 private kudos, counted
+    assert network.silos == ("Legal",)
+    assert [(u.asking_team, u.offered_team, u.offers) for u in network.unanswered] == [
+        ("Sales", "Data", 2)
+    ]
+    assert set(network.bridges) == set(network.sizes)  # a triangle and a silo: no bridge
+
+
+def _everything(shown: Shown) -> str:
+    return shown.text() + as_csv(shown.view, shown.names)
+
+
+async def test_admins_see_the_workspace_and_name_the_one_person(
+    insights: InsightsService,
+) -> None:
+    shown = await insights.for_viewer(TEAM, uid("olga"), slack_admin=False)
+    text = _everything(shown)
+    assert "only Dev" in text and "Bob (Platform)" in text and "Hugo (Data)" in text
+    assert "unsung" in text and "Legal neither gave nor got help" in text
+    assert "1 network entries know someone" in text
+    assert shown.view.teams == {"Platform", "Data", "Sales", "Legal"}
+
+
+@pytest.mark.parametrize(
+    ("viewer", "slack_admin", "named", "not_named", "teams"),
+    [
+        ("olga", False, {"Dev", "Bob", "Hugo"}, {"Tom"}, {"Platform", "Data", "Sales", "Legal"}),
+        ("lou", True, {"Dev", "Bob", "Hugo"}, {"Tom"}, {"Platform", "Data", "Sales", "Legal"}),
+        ("maria", False, {"Dev", "Bob"}, {"Hugo", "Tom"}, {"Platform"}),
+        ("sam", False, {"Hugo"}, {"Dev", "Bob", "Tom"}, {"Data"}),
+    ],
+)
+async def test_the_visibility_matrix(
+    insights: InsightsService,
+    viewer: str,
+    slack_admin: bool,
+    named: set[str],
+    not_named: set[str],
+    teams: set[str],
+) -> None:
+    """Admins (by role or in Slack) and managers: private kudos and network entries are
+    counts, never a name, a reason or a contact; a manager names only their own org."""
+    shown = await insights.for_viewer(TEAM, uid(viewer), slack_admin=slack_admin)
+    text = _everything(shown)
+    assert MARK_PRIVATE not in text and MARK_NET not in text
+    assert all(name in text for name in named), text
+    assert not any(f"{name} (" in text or f"only {name}" in text for name in not_named), text
+    assert shown.view.teams == teams
+
+
+async def test_employees_see_none_of_it(insights: InsightsService) -> None:
+    with pytest.raises(UserError, match="for managers"):
+        await insights.for_viewer(TEAM, uid("alice"), slack_admin=False)
+
+
+async def test_a_manager_sees_a_risk_outside_their_org_not_at_all(
+    insights: InsightsService,
+) -> None:
+    shown = await insights.for_viewer(TEAM, uid("sam"), slack_admin=False)
+    assert "terraform" not in {r.topic for r in shown.view.risks}
+    assert "kafka" in {r.topic for r in shown.view.risks}  # nobody's: a topic, not a person
+
+
+async def test_the_analysis_is_cached_between_runs(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    first = await insights.network(TEAM)
+    assert await insights.network(TEAM) is first
+    insights.forget(TEAM)
+    assert await insights.network(TEAM) is not first
+
+
+async def test_the_picture_is_a_png(insights: InsightsService) -> None:
+    shown = await insights.for_viewer(TEAM, uid("olga"), slack_admin=False)
+    png = network_png(shown.view)
+    assert png.startswith(PNG) and len(png) > 5000
