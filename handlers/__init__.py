@@ -23,16 +23,20 @@ from handlers.surfaces import (
     home,
     kudos,
     kudos_modal,
+    network,
     question_actions,
     questions,
     reports,
     skills,
     uninstalls,
+    workspace_settings,
 )
 
 SURFACES = (
     middleware,
     errors,
+    network,  # before commands: it takes `/askaround network`, commands the rest
+    workspace_settings,  # before commands: it takes `/askaround settings`
     commands,
     questions,
     question_actions,
