@@ -23,7 +23,7 @@ from bot.services import Services
 from handlers.client.failures import ReplyFailed, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
-from handlers.outbox import digests, home, kudos, marks, questions
+from handlers.outbox import digests, home, insights, kudos, marks, questions
 from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
@@ -33,6 +33,7 @@ DELIVERIES: dict[str, Delivery] = {
     **kudos.DELIVERIES,
     **digests.DELIVERIES,
     **home.DELIVERIES,
+    **insights.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40

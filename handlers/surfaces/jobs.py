@@ -22,12 +22,18 @@ SYNC_EVERY = 24 * 3600.0
 DIGESTS_EVERY = 300.0  # a digest goes out within 5 minutes of its local send time
 TIDY_INBOX_EVERY = 3600.0
 RETENTION_EVERY = 3600.0
+INSIGHTS_EVERY = 3600.0  # the monthly DM to admins goes out within the hour after it is due
 
 
 async def send_digests(client: AsyncWebClient, services: Services) -> int:
     """Queue every digest due in this workspace; returns how many this run queued."""
     team_id = str((await client.auth_test())["team_id"])
     return await services.digests.queue_due(team_id)
+
+
+async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
+    """Queue last month's network insights DM to this workspace's admins, once."""
+    return await services.insights.queue_monthly(await installed_team(client))
 
 
 async def escalate(services: Services) -> int:
@@ -70,6 +76,11 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
         ),
         Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
         Job("retention", RETENTION_EVERY, lambda: retention(clients, services)),
+        Job(
+            "network_insights",
+            INSIGHTS_EVERY,
+            lambda: in_every_workspace(clients, lambda c: monthly_insights(c, services)),
+        ),
     ]
 
 
