@@ -12,7 +12,14 @@ class Usage:
 
 
 SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
-    "/askaround": (Usage("/askaround help", "Show what askaround can do and how to use it."),),
+    "/askaround": (
+        Usage("/askaround help", "Show what askaround can do and how to use it."),
+        Usage(
+            "/askaround network",
+            "Managers (your org) and admins (everyone): knowledge risks, connectors, silos and "
+            "a picture of help between teams.",
+        ),
+    ),
     "/ask": (
         Usage(
             "/ask how do we rotate the postgres credentials?",
