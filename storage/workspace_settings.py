@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import CompanyValue, SettingChange, WatchedChannel
+from storage.models import CompanyValue, SettingChange, WatchedChannel, Workspace
 from storage.upsert import insert_for
 
 
@@ -77,3 +77,8 @@ async def changes(session: AsyncSession, team_id: str, limit: int) -> Sequence[S
         .limit(limit)
     )
     return list(rows)
+
+
+async def workspace_ids(session: AsyncSession) -> list[str]:
+    """The workspaces this database keeps settings for, installed or not."""
+    return list(await session.scalars(select(Workspace.team_id).order_by(Workspace.team_id)))

@@ -281,14 +281,17 @@ KEYS: tuple[Key, ...] = (
 BY_NAME: dict[str, Key] = {key.name: key for key in KEYS}
 
 
-def parse(raw: Mapping[str, str]) -> dict[str, Any]:
-    """Each given key's value, parsed; every refusal at once, by key."""
+def parse(raw: Mapping[str, str], refusals: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Each given key's value, parsed; every refusal at once, by key, with `refusals` (what
+    was refused before parsing, such as Slack's word on a channel)."""
     parsed: dict[str, Any] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = dict(refusals or {})
     for name, text in raw.items():
         key = BY_NAME.get(name)
         if key is None:
             errors[name] = f"There is no setting {name!r}; the settings are: {', '.join(BY_NAME)}."
+            continue
+        if name in errors:
             continue
         try:
             parsed[name] = key.parse(text)

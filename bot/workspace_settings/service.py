@@ -76,15 +76,22 @@ class WorkspaceSettingsService:
             return await self._is_admin(s, team_id, user_id, slack_admin)
 
     async def change(
-        self, team_id: str, raw: Mapping[str, str], *, by: str, slack_admin: bool = False
+        self,
+        team_id: str,
+        raw: Mapping[str, str],
+        *,
+        by: str,
+        slack_admin: bool = False,
+        refusals: Mapping[str, str] | None = None,
     ) -> tuple[Change, ...]:
         """Apply the settings given as text (key → text), all or none; only the keys whose
         value differs are changed and logged. `by` is a Slack user, who must be an admin, or
-        `CLI`. Refuses with `SettingsRefused` (by key) or `NotAnAdmin`."""
-        parsed = parse(raw)
+        `CLI`; `refusals` are what Slack said no to (a channel the bot cannot watch). Refuses
+        with `NotAnAdmin`, else with `SettingsRefused`, every key's reason at once."""
         async with self._sessions() as s, s.begin():
             if by != CLI and not await self._is_admin(s, team_id, by, slack_admin):
                 raise NotAnAdmin(NOT_AN_ADMIN)
+            parsed = parse(raw, refusals or {})
             before = await self._current(s, team_id)
             old_text = before.as_text()
             if "values" in parsed:

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.home import HOME_PUBLISH
 from bot.services import Services
+from handlers.client.admins import slack_admin
 from handlers.surfaces.home import render_home
 
 
@@ -17,7 +18,9 @@ async def publish(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     user_id = str(payload["user_id"])
-    await client.views_publish(user_id=user_id, view=await render_home(services, team_id, user_id))
+    admin = await slack_admin(client, user_id)
+    view = await render_home(services, team_id, user_id, slack_admin=admin)
+    await client.views_publish(user_id=user_id, view=view)
 
 
 DELIVERIES = {HOME_PUBLISH: publish}

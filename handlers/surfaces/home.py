@@ -1,8 +1,11 @@
 """The App Home tab, assembled from one section per feature.
 
 A section is `async (services, team_id, user_id) -> blocks`; features add theirs to
-`HOME_SECTIONS`, so the tab grows without this module knowing each feature. A change the tab
-shows asks for a rebuild through the outbox (`bot.home.changed`), which renders it here.
+`HOME_SECTIONS`, so the tab grows without this module knowing each feature. The tab opens
+with the person's own things (their kudos, their open questions, their profile), then their
+team's week for a manager, the settings for an admin, and what askaround can do last. A
+change the tab shows asks for a rebuild through the outbox (`bot.home.changed`), which
+renders it here.
 """
 
 from __future__ import annotations
@@ -10,10 +13,20 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.digests.summary import TeamSummary
+from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
+from handlers.blocks.home import (
+    MANAGER_REPORT_ACTION,
+    render_home_manager,
+    render_home_questions,
+    render_report_modal,
+)
+from handlers.blocks.workspace_settings import render_admin_home
 from handlers.client.directory import profile_from_slack
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -28,14 +41,52 @@ async def intro_section(services: Services, team_id: str, user_id: str) -> Block
     return render_home_intro(await services.people.home(team_id, user_id))
 
 
-HOME_SECTIONS: tuple[HomeSection, ...] = (intro_section, profile_section, kudos_home_section)
+async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    return render_home_questions(await services.questions.mine(team_id, user_id))
 
 
-async def render_home(services: Services, team_id: str, user_id: str) -> dict[str, Any]:
-    """A person's Home tab as the database has it now."""
+async def team_week(services: Services, team_id: str, user_id: str) -> TeamSummary | None:
+    """This week's summary of the person's team; None when nobody reports to them."""
+    try:
+        return await services.digests.report(
+            team_id, user_id, slack_admin=False, manager_user_id=None, period="this week"
+        )
+    except UserError:
+        return None
+
+
+async def manager_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    summary = await team_week(services, team_id, user_id)
+    return render_home_manager(summary) if summary is not None else []
+
+
+HOME_SECTIONS: tuple[HomeSection, ...] = (
+    kudos_home_section,
+    questions_section,
+    profile_section,
+    manager_section,
+)
+
+
+async def admin_section(
+    services: Services, team_id: str, user_id: str, slack_admin: bool
+) -> Blocks:
+    settings = services.workspace_settings
+    if not await settings.is_admin(team_id, user_id, slack_admin=slack_admin):
+        return []
+    return render_admin_home(await settings.current(team_id))
+
+
+async def render_home(
+    services: Services, team_id: str, user_id: str, *, slack_admin: bool = False
+) -> dict[str, Any]:
+    """A person's Home tab as the database has it now; `slack_admin` is what Slack says of
+    them (users.info), one of the facts that decide whether they see the settings."""
+    parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
+    parts.append(await admin_section(services, team_id, user_id, slack_admin))
+    parts.append(await intro_section(services, team_id, user_id))
     blocks: Blocks = []
-    for home_section in HOME_SECTIONS:
-        section_blocks = await home_section(services, team_id, user_id)
+    for section_blocks in parts:
         if blocks and section_blocks:
             blocks.append({"type": "divider"})
         blocks.extend(section_blocks)
@@ -43,6 +94,18 @@ async def render_home(services: Services, team_id: str, user_id: str) -> dict[st
 
 
 def register(router: Router, services: Services) -> None:
+    @router.action(MANAGER_REPORT_ACTION)
+    async def manager_report(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        """The Home tab's *Full report*: this week's `/kudos report`, in a modal."""
+        await ack()
+        team, user = workspace_of(context), str(body["user"]["id"])
+        summary = await services.digests.report(
+            team, user, slack_admin=False, manager_user_id=None, period="this week"
+        )
+        await client.views_open(trigger_id=body["trigger_id"], view=render_report_modal(summary))
+
     @router.event("app_home_opened")
     async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         """The tab is published by the outbox (`handlers.outbox.home`)."""

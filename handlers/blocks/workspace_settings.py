@@ -1,0 +1,187 @@
+"""Block Kit for workspace settings: the admins' Home section, the settings modal, its
+audit log and the notices it answers with. Pure functions; the wording of each field comes
+from `bot.workspace_settings.keys`, which the CLI shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.safe_text import safe_text
+from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
+from bot.workspace_settings.service import CLI, Change
+from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
+
+SETTINGS_MODAL = "workspace_settings"
+OPEN_ACTION = "settings_open"
+AUDIT_ACTION = "settings_audit"
+FIELD_ACTION = "value"  # every input's action id; its block id is the setting's key
+AUDIT_SHOWN = 20
+SHOWN_VALUE = 300  # characters of an old or new value in the audit log
+TEXT_LIMIT = 3000  # a plain_text_input's initial value and max_length
+_PUBLIC = {"include": ["public"], "exclude_bot_users": True}
+
+
+def _plain(text: str) -> dict[str, str]:
+    return {"type": "plain_text", "text": text}
+
+
+def _option(text: str, value: str) -> dict[str, Any]:
+    return {"text": _plain(text), "value": value}
+
+
+def _input(key: str, element: dict[str, Any], *, optional: bool = False) -> dict[str, Any]:
+    described = BY_NAME[key]
+    return {
+        "type": "input",
+        "block_id": key,
+        "label": _plain(described.label),
+        "hint": _plain(described.hint),
+        "optional": optional,
+        "element": {**element, "action_id": FIELD_ACTION},
+    }
+
+
+def _text(initial: str, *, multiline: bool = False) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "max_length": TEXT_LIMIT}
+    if initial:
+        element["initial_value"] = shorten(initial, TEXT_LIMIT)
+    if multiline:
+        element["multiline"] = True
+    return element
+
+
+def _select(options: list[dict[str, Any]], chosen: str) -> dict[str, Any]:
+    initial = next(o for o in options if o["value"] == chosen)
+    return {"type": "static_select", "options": options, "initial_option": initial}
+
+
+def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
+    text = now.as_text()
+    channel: dict[str, Any] = {"type": "conversations_select", "filter": _PUBLIC}
+    if now.kudos_channel:
+        channel["initial_conversation"] = now.kudos_channel
+    watched: dict[str, Any] = {"type": "multi_conversations_select", "filter": _PUBLIC}
+    if now.watched_channels:
+        watched["initial_conversations"] = list(now.watched_channels)
+    admins: dict[str, Any] = {"type": "multi_users_select"}
+    if now.askaround_admins:
+        admins["initial_users"] = list(now.askaround_admins)
+    yes_no = [_option("Yes", "yes"), _option("No", "no")]
+    days = [_option(d.capitalize(), d) for d in WEEKDAYS]
+    hours = [_option(f"{h:02d}:00", str(h)) for h in range(24)]
+    scopes = [_option("Everyone below them", "all"), _option("Direct reports only", "direct")]
+    role_text = "" if text["role_allowances"] == "none" else text["role_allowances"]
+    blocks: Blocks = [
+        _input("values", _text(text["values"], multiline=True), optional=True),
+        _input("daily_allowance", _text(text["daily_allowance"])),
+        _input("role_allowances", _text(role_text), optional=True),
+        _input("min_reason_length", _text(text["min_reason_length"])),
+        _input("values_required", _select(yes_no, text["values_required"])),
+        _input("kudos_channel", channel, optional=True),
+        _input("kudos_reactions", _text(text["kudos_reactions"])),
+        _input("digest_weekday", _select(days, text["digest_weekday"])),
+        _input("digest_hour", _select(hours, text["digest_hour"])),
+        _input("digest_scope", _select(scopes, text["digest_scope"])),
+        _input("watched_channels", watched, optional=True),
+        _input("askaround_admins", admins, optional=True),
+    ]
+    if now.retired_values:
+        retired = ", ".join(f"#{v}" for v in now.retired_values)
+        blocks.insert(1, context(f"Retired (old kudos keep them): {retired}"))
+    return {
+        "type": "modal",
+        "callback_id": SETTINGS_MODAL,
+        "title": _plain("askaround settings"),
+        "submit": _plain("Save"),
+        "close": _plain("Cancel"),
+        "blocks": blocks,
+    }
+
+
+def submitted_text(state: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str]:
+    """What the admin entered in each field, as the text `keys.parse` reads."""
+    raw: dict[str, str] = {}
+    for key, fields in state.items():
+        entry = fields.get(FIELD_ACTION) or {}
+        if "selected_option" in entry:
+            raw[key] = str((entry["selected_option"] or {}).get("value", ""))
+        elif "selected_conversation" in entry:
+            raw[key] = str(entry["selected_conversation"] or "")
+        elif "selected_conversations" in entry:
+            raw[key] = ", ".join(entry["selected_conversations"] or [])
+        elif "selected_users" in entry:
+            raw[key] = ", ".join(entry["selected_users"] or [])
+        else:
+            raw[key] = str(entry.get("value") or "")
+    return raw
+
+
+def render_admin_home(now: WorkspaceSettings) -> Blocks:
+    """The Home tab's section for askaround admins: the settings in brief, and the way in."""
+    text = now.as_text()
+    channel = f"<#{now.kudos_channel}>" if now.kudos_channel else "where they are given"
+    watched = " ".join(f"<#{c}>" for c in now.watched_channels) or "none"
+    lines = [
+        f"*Values:* {' '.join(f'#{v}' for v in now.values) or 'none'}"
+        + (" (required)" if now.values_required else ""),
+        f"*Kudos a day:* {now.daily_allowance}"
+        + (f" ({text['role_allowances']})" if now.role_allowances else ""),
+        f"*Shout-outs:* {channel} · *reactions:* "
+        + " ".join(f":{r}:" for r in now.kudos_reactions),
+        f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00, "
+        f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}",
+        f"*Watched channels:* {watched}",
+    ]
+    return [
+        {"type": "header", "text": _plain("Settings (admins)")},
+        section("\n".join(lines)),
+        actions(
+            button("Change settings", OPEN_ACTION, style="primary"),
+            button("Settings changes", AUDIT_ACTION),
+            block_id="settings_actions",
+        ),
+    ]
+
+
+def _who(changed_by: str) -> str:
+    return "the command line" if changed_by == CLI else f"<@{changed_by}>"
+
+
+def _shown(value: str) -> str:
+    return f"`{shorten(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
+
+
+def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:
+    """Who changed which setting, when, newest first."""
+    blocks: Blocks = []
+    for change in changes[:AUDIT_SHOWN]:
+        when = int(change.at.timestamp())
+        stamp = f"<!date^{when}^{{date_short_pretty}} {{time}}|{change.at:%Y-%m-%d %H:%M} UTC>"
+        label = BY_NAME[change.key].label if change.key in BY_NAME else change.key
+        blocks.append(
+            section(
+                f"{stamp} · {_who(change.changed_by)} changed *{label}*\n"
+                f"from {_shown(change.old)} to {_shown(change.new)}"
+            )
+        )
+    if not blocks:
+        blocks.append(section("Nobody has changed a setting yet."))
+    return render_notice("Settings changes", blocks)
+
+
+def render_notice(title: str, blocks: Blocks | str) -> dict[str, Any]:
+    """A modal that only tells (saved, refused, the audit log)."""
+    shown = [section(blocks)] if isinstance(blocks, str) else blocks
+    return {
+        "type": "modal",
+        "title": _plain(title),
+        "close": _plain("Close"),
+        "blocks": shown,
+    }
+
+
+def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
+    if not changes:
+        return render_notice("Settings", "Nothing changed.")
+    lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.new)}" for c in changes]
+    return render_notice("Settings saved", "Saved, in effect now:\n" + "\n".join(lines))

@@ -1,0 +1,115 @@
+"""Workspace settings in Slack: `/askaround settings` and the Home tab's *Change settings*
+open the modal, *Settings changes* opens the audit log. Every listener asks
+`bot.visibility.is_admin` (through the service) again, so a forged click or submission from
+someone else is refused. The submission is checked before its ack, because Slack shows a
+modal's errors only from the ack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.services import Services
+from bot.workspace_settings.keys import SettingsRefused
+from bot.workspace_settings.service import NOT_AN_ADMIN, NotAnAdmin
+from handlers.blocks.workspace_settings import (
+    AUDIT_ACTION,
+    FIELD_ACTION,
+    OPEN_ACTION,
+    SETTINGS_MODAL,
+    render_audit_modal,
+    render_notice,
+    render_saved,
+    render_settings_modal,
+    submitted_text,
+)
+from handlers.client.admins import slack_admin
+from handlers.client.conversations import watch_refusal
+from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
+
+
+async def open_settings(
+    services: Services, client: AsyncWebClient, team_id: str, user_id: str, trigger_id: str
+) -> None:
+    admin = await slack_admin(client, user_id)
+    if not await services.workspace_settings.is_admin(team_id, user_id, slack_admin=admin):
+        raise NotAnAdmin(NOT_AN_ADMIN)
+    now = await services.workspace_settings.current(team_id)
+    await client.views_open(trigger_id=trigger_id, view=render_settings_modal(now))
+
+
+async def watch_refusals(
+    services: Services, client: AsyncWebClient, team_id: str, state: dict[str, Any]
+) -> dict[str, str]:
+    """Why the bot cannot watch a channel the admin added, asked of Slack; by key."""
+    chosen = (state.get("watched_channels") or {}).get(FIELD_ACTION) or {}
+    wanted = chosen.get("selected_conversations") or []
+    before = (await services.workspace_settings.current(team_id)).watched_channels
+    for channel in wanted:
+        if channel not in before:
+            refusal = await watch_refusal(client, channel)
+            if refusal:
+                return {"watched_channels": f"<#{channel}>: {refusal}"}
+    return {}
+
+
+async def _is_settings(command: dict[str, Any]) -> bool:
+    return str(command.get("text", "")).strip().lower() == "settings"
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/askaround", matchers=[_is_settings])
+    async def settings_command(
+        ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        team, user = workspace_of(context), str(command["user_id"])
+        await open_settings(services, client, team, user, str(command["trigger_id"]))
+
+    @router.action(OPEN_ACTION)
+    async def on_open(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        team, user = workspace_of(context), str(body["user"]["id"])
+        await open_settings(services, client, team, user, str(body["trigger_id"]))
+
+    @router.action(AUDIT_ACTION)
+    async def on_audit(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        await ack()
+        team, user = workspace_of(context), str(body["user"]["id"])
+        admin = await slack_admin(client, user)
+        changes = await services.workspace_settings.audit(team, user, slack_admin=admin)
+        await client.views_open(trigger_id=body["trigger_id"], view=render_audit_modal(changes))
+
+    @router.view(SETTINGS_MODAL)
+    async def on_submit(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        team, user = workspace_of(context), str(body["user"]["id"])
+        state = view["state"]["values"]
+        try:
+            admin = await slack_admin(client, user)
+            changes = await services.workspace_settings.change(
+                team,
+                submitted_text(state),
+                by=user,
+                slack_admin=admin,
+                refusals=await watch_refusals(services, client, team, state),
+            )
+        except NotAnAdmin as refused:
+            await ack(response_action="update", view=render_notice("Settings", str(refused)))
+            return
+        except SettingsRefused as refused:
+            await ack(response_action="errors", errors=refused.errors)
+            return
+        await ack(response_action="update", view=render_saved(changes))

@@ -1,0 +1,156 @@
+"""Issue 13: an admin changes askaround's settings in Slack, through the real front door.
+
+Hana (a Slack workspace admin) opens her Home tab, presses *Change settings*, is shown every
+refusal next to its field (`response_action: errors`), saves, and the very next `/kudos`,
+given on another path, obeys the change; the audit log lists it. A colleague who is not an
+admin sees no settings and a submission forged in their name changes nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import SettingChange, WatchedChannel
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ephemeral_text, give, ledger
+from tests.slack.settings.world import forge, home_of, settings_modal, text_of, valid_view
+
+
+async def audit_rows(slack: SlackHarness) -> list[SettingChange]:
+    async with slack.services.sessions() as s:
+        return list(await s.scalars(select(SettingChange).order_by(SettingChange.id)))
+
+
+async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
+    slack: SlackHarness,
+) -> None:
+    """Kudos a day 0, a value with a space, and #secret (private) as a watched channel: the
+    ack is `response_action: errors` with a message on each of the three fields, the modal
+    stays open, and no setting or audit row is written."""
+    hana = slack.user("hana")
+    modal = await settings_modal(slack, "hana")
+    delivery = await slack.emu.submit_view(
+        hana,
+        modal.id,
+        {
+            "daily_allowance": {"value": "0"},
+            "values": {"value": "teamwork, great work"},
+            "watched_channels": {"value": [slack.channel("secret")]},
+        },
+    )
+    assert delivery.response is not None and delivery.response["response_action"] == "errors"
+    errors = delivery.response["errors"]
+    assert "from 1 to 100" in errors["daily_allowance"]
+    assert "can't be a company value" in errors["values"]
+    assert "only watch public channels" in errors["watched_channels"]
+    assert slack.emu.open_modal(hana) is modal
+    assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
+    assert await audit_rows(slack) == []
+
+
+async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
+    slack: SlackHarness,
+) -> None:
+    """Hana saves: 1 kudos a day, #craft renamed #quality, #courage retired, reasons of 20
+    characters, bob named an askaround admin. Then `/kudos` (another path than the modal):
+    alice may thank one person, not two; #craft and #courage are refused, #quality is taken;
+    a short reason is refused. The audit log, opened from Home, says hana changed each."""
+    hana = slack.user("hana")
+    modal = await settings_modal(slack, "hana")
+    delivery = await slack.emu.submit_view(
+        hana,
+        modal.id,
+        {
+            "daily_allowance": {"value": "1"},
+            "values": {"value": "teamwork, ownership, customer-first, craft -> quality"},
+            "min_reason_length": {"value": "20"},
+            "askaround_admins": {"value": [slack.user("bob")]},
+        },
+    )
+    assert delivery.response is not None and delivery.response["response_action"] == "update"
+    assert "Settings saved" in str(delivery.response["view"])
+    await slack.settle()
+
+    await give(slack, "alice", "@bob @carol for untangling the release pipeline", "general")
+    assert "You have 1 of 1 kudos left today" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@bob for the hotfix", "general")
+    assert "at least 20 characters" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@bob for untangling the release pipeline #craft", "general")
+    assert "#craft is not one of our values" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@bob for untangling the release pipeline #courage", "general")
+    assert "#courage is not one of our values" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@bob for untangling the release pipeline #quality", "general")
+    [kudos] = await ledger(slack)
+    assert kudos.values == ["quality"]
+
+    changed = {(r.key, r.changed_by) for r in await audit_rows(slack)}
+    assert changed == {
+        (key, hana)
+        for key in ("daily_allowance", "values", "min_reason_length", "askaround_admins")
+    }
+    home = await home_of(slack, "hana")
+    await slack.emu.click(hana, "settings_audit", view=home)
+    await slack.settle()
+    audit = slack.emu.open_modal(hana)
+    assert audit is not None and "Settings changes" in str(audit.spec["title"])
+    valid_view(audit)
+    shown = text_of(audit)
+    assert f"<@{hana}> changed *Kudos a day*" in shown and "`5` to `1`" in shown
+    # Bob was named an askaround admin: his Home tab has the settings now.
+    assert "Settings (admins)" in text_of(await home_of(slack, "bob"))
+
+
+async def test_someone_who_is_not_an_admin_can_neither_see_nor_change_settings(
+    slack: SlackHarness,
+) -> None:
+    """Alice's Home tab has no settings section. `/askaround settings` tells her who may.
+    Hana's Save and her *Change settings* click, replayed as alice's (signed, through the
+    front door), are refused: no modal opens for her, nothing is changed or logged."""
+    alice, hana = slack.user("alice"), slack.user("hana")
+    home = await home_of(slack, "alice")
+    assert "Settings (admins)" not in text_of(home)
+    assert home.blocks[0]["text"]["text"] == "Kudos"  # her own things first
+    await slack.command("alice", "/askaround", "settings")
+    await slack.settle()
+    assert "Only askaround admins" in ephemeral_text(slack, "alice")
+
+    hana_home = await home_of(slack, "hana")
+    click = await slack.emu.click(hana, "settings_open", view=hana_home)
+    await slack.settle()
+    modal = slack.emu.open_modal(hana)
+    assert modal is not None
+    save = await slack.emu.submit_view(hana, modal.id, {"daily_allowance": {"value": "7"}})
+    assert save.response is not None and save.response["response_action"] == "update"
+    assert [r.key for r in await audit_rows(slack)] == ["daily_allowance"]
+
+    opened = len(slack.emu.calls_to("views.open"))
+    await forge(slack, click, "alice")
+    assert len(slack.emu.calls_to("views.open")) == opened
+    assert slack.emu.open_modal(alice) is None
+    forged = await forge(slack, save, "alice")
+    assert forged.response is not None and forged.response["response_action"] == "update"
+    assert "Only askaround admins" in str(forged.response["view"])
+    assert [r.key for r in await audit_rows(slack)] == ["daily_allowance"]
+    assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 7
+
+
+async def test_slash_command_opens_the_modal_and_watched_channels_are_saved(
+    slack: SlackHarness,
+) -> None:
+    """`/askaround settings` opens the same modal for an admin; a public channel the bot is
+    in is watched after Save, and taken out again the same way."""
+    hana = slack.user("hana")
+    await slack.command("hana", "/askaround", "settings")
+    await slack.settle()
+    modal = slack.emu.open_modal(hana)
+    assert modal is not None and modal.spec.get("callback_id") == "workspace_settings"
+    general = slack.channel("general")
+    await slack.emu.submit_view(hana, modal.id, {"watched_channels": {"value": [general]}})
+    async with slack.services.sessions() as s:
+        watched = (await s.scalars(select(WatchedChannel.channel_id))).all()
+    assert watched == [general]
+    modal = await settings_modal(slack, "hana")
+    assert modal.blocks[-2]["element"]["initial_conversations"] == [general]
+    await slack.emu.submit_view(hana, modal.id, {"watched_channels": {"value": []}})
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(WatchedChannel.channel_id))).all() == []
