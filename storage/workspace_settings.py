@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import CompanyValue, SettingChange, WatchedChannel, Workspace
+from storage.models import CompanyValue, Person, SettingChange, WatchedChannel, Workspace
 from storage.upsert import insert_for
 
 
@@ -80,5 +80,7 @@ async def changes(session: AsyncSession, team_id: str, limit: int) -> Sequence[S
 
 
 async def workspace_ids(session: AsyncSession) -> list[str]:
-    """The workspaces this database keeps settings for, installed or not."""
-    return list(await session.scalars(select(Workspace.team_id).order_by(Workspace.team_id)))
+    """The workspaces this database knows: with settings, or with people (synced or imported
+    before anyone used the bot)."""
+    known = union(select(Workspace.team_id), select(Person.team_id.label("team_id")))
+    return sorted(await session.scalars(select(known.subquery().c.team_id)))

@@ -1,0 +1,73 @@
+"""`askaround settings show|set KEY VALUE [--team T…]`: a workspace's settings from the
+command line, with the database URL alone (no Slack token). The same keys, parser and words
+as the settings modal (`bot.workspace_settings.keys`); a change is in the audit log as made
+by "cli"."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from bot.errors import AskaroundError
+from bot.runtime.cli.database import migrated
+from bot.settings import database_url_from_env
+from bot.workspace_settings.keys import KEYS, SettingsRefused
+from bot.workspace_settings.service import CLI, WorkspaceSettingsService
+from storage.db import create_sessions
+from storage.models import utcnow
+from storage.workspace_settings import workspace_ids
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    keys = "\n".join(f"  {k.name:<18} {k.hint}" for k in KEYS)
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "settings",
+        help="show or change a workspace's settings (values, allowances, channels, digests)",
+        description=(
+            "Show a workspace's settings, or change one. Needs only ASKAROUND_DATABASE_URL. "
+            "--team is needed when the database holds more than one workspace."
+        ),
+        epilog=f"keys:\n{keys}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("action", choices=["show", "set"])
+    parser.add_argument("key", nargs="?", metavar="KEY", help="with set: the setting")
+    parser.add_argument("value", nargs="?", metavar="VALUE", help="with set: its new value")
+    parser.add_argument("--team", metavar="T…", help="the workspace's id")
+    return parser
+
+
+async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    shown = out or sys.stdout
+    if args.action == "set":
+        if args.key is None or args.value is None:
+            raise AskaroundError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")
+    elif args.key is not None:
+        raise AskaroundError("settings show takes no KEY; it shows them all")
+    async with migrated(database_url_from_env()) as engine:
+        sessions = create_sessions(engine)
+        service = WorkspaceSettingsService(sessions, utcnow)
+        async with sessions() as s:
+            team = _team(args.team, await workspace_ids(s))
+        if args.action == "set":
+            try:
+                made = await service.change(team, {args.key: args.value}, by=CLI)
+            except SettingsRefused as refused:
+                raise AskaroundError(f"{args.key}: {refused.errors[args.key]}") from None
+            print(f"{args.key}: {made[0].new}" if made else f"{args.key}: unchanged", file=shown)
+            return 0
+        for key, text in (await service.current(team)).as_text().items():
+            print(f"{key:<18} {text}", file=shown)
+    return 0
+
+
+def _team(asked: str | None, known: list[str]) -> str:
+    if asked:
+        if asked not in known:
+            raise AskaroundError(f"no workspace {asked} in this database")
+        return asked
+    if len(known) != 1:
+        listed = ", ".join(known) or "none yet"
+        raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
+    return known[0]
