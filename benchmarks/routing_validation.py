@@ -7,7 +7,7 @@ with the earlier history as evidence through the real `RoutingIndex` and the sam
 database would return), so a run takes seconds and can be repeated while tuning.
 
     python -m benchmarks.routing_validation /work/shared/data/routing-dba \
-        --set bot.routing.scoring.VOTE_WEIGHT=0.5
+        --set bot.routing.fitting.PRIOR_STRENGTH=50
 
 Caveat: people.jsonl's declared skill levels were derived from the whole history, so the declared
 signal sees the validation period a little; the figures here flatter it slightly.

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.routing.fitting import TimeSplit, examples, fit
 from bot.routing.graph import DECLARED, HELPED, THANKED, ColleagueGraph
 from bot.routing.history import PastQuestion
 from bot.routing.network import Network
@@ -55,36 +56,61 @@ class RoutingIndex:
         self.vocabulary = vocabulary
         self.graph = ColleagueGraph(self.evidence.people)
         self.network = Network(vocabulary)
+        self.fitted_on = 0
 
     @classmethod
     async def load(cls, sessions: async_sessionmaker[AsyncSession], team_id: str) -> RoutingIndex:
-        """Read the workspace a batch at a time, so the rows never all sit in memory at once."""
+        """Read the workspace a batch at a time, so the rows never all sit in memory at once.
+
+        A second, temporary index of the earlier history fits the ranking's weights on the
+        latest solved questions (`bot.routing.fitting`)."""
         async with sessions() as session, session.begin():
             basics = await load_routing_basics(session, team_id)
-            index = cls._empty(team_id, basics.people, basics.skill_names, basics.skill_aliases)
-            del basics
+            parts = basics.people, basics.skill_names, basics.skill_aliases
+            index, trainer = cls._empty(team_id, *parts), cls._empty(team_id, *parts)
+            del basics, parts
             async for declared in stream_declared_skills(session, team_id):
                 index.add_declared(declared)
+                trainer.add_declared(declared)
             total, position = await count_solved(session, team_id), 0
+            split = TimeSplit(total, trainer.add_history)
             async for solved in stream_solved_questions(session, team_id):
                 index.add_history(solved, position, total)
+                split.add(solved, position)
                 position += len(solved)
             async for kudos in stream_kudos(session, team_id):
                 index.add_kudos(kudos)
+                trainer.add_kudos(kudos)
             index.add_network(await load_network(session, team_id))
         for _ in index.freezing():
             await asyncio.sleep(0)
+        for _ in trainer.freezing():
+            await asyncio.sleep(0)
+        index.learn_from(trainer, split.queries)
         return index
 
     @classmethod
     def from_snapshot(cls, team_id: str, snapshot: RoutingSnapshot) -> RoutingIndex:
-        index = cls._empty(team_id, snapshot.people, snapshot.skill_names, snapshot.skill_aliases)
-        index.add_declared(snapshot.person_skills)
+        parts = snapshot.people, snapshot.skill_names, snapshot.skill_aliases
+        index, trainer = cls._empty(team_id, *parts), cls._empty(team_id, *parts)
+        split = TimeSplit(len(snapshot.solved), trainer.add_history)
+        for part in (index, trainer):
+            part.add_declared(snapshot.person_skills)
+            part.add_kudos(snapshot.kudos)
         index.add_history(snapshot.solved, 0, len(snapshot.solved))
-        index.add_kudos(snapshot.kudos)
+        split.add(snapshot.solved, 0)
         index.add_network(snapshot.network)
         index.freeze()
+        trainer.freeze()
+        index.learn_from(trainer, split.queries)
         return index
+
+    def learn_from(self, trainer: RoutingIndex, queries: list[SolvedQuestion]) -> None:
+        """Set the ranking's weights from how `trainer` (the earlier history) would have
+        ranked the helpers of `queries` (the latest solved questions)."""
+        found = examples(queries, trainer.score)
+        self.evidence.weights = fit(found)
+        self.fitted_on = len(found)
 
     @classmethod
     def _empty(

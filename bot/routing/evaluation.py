@@ -8,9 +8,11 @@ loads it, and each question is routed by `RoutingIndex.suggest`.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,6 +24,9 @@ from tqdm import tqdm
 
 from bot.errors import AskaroundError
 from bot.routing.engine import RoutingIndex
+from bot.routing.scoring import QUESTION_POOL
+from bot.routing.text import tokens
+from bot.visibility import may_see_question, person
 from storage.evidence import declare_skills, record_solved_questions
 from storage.people import upsert_profile
 from storage.routing import SolvedQuestion
@@ -30,6 +35,8 @@ TEAM_ID = "TEVAL"
 CHANNEL_ID = "CEVAL"
 FILES = ("people.jsonl", "history.jsonl", "questions.jsonl")
 TOP = 10
+SIMILAR = 50
+SHOWN = 3
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -158,14 +165,61 @@ def full_ranking(index: RoutingIndex, text: str, asker: str, top: list[str]) -> 
     return top + [u for u in rest if u not in seen]
 
 
+def bm25_votes(index: RoutingIndex, text: str, asker: str) -> list[str]:
+    """The text baseline: the answerers of the SIMILAR most similar past questions (plain
+    BM25, no recency, no title boost) vote with each question's similarity."""
+    evidence = index.evidence
+    query = evidence.questions.query(tokens(text))
+    pool: set[int] = set()
+    query.candidates(pool, QUESTION_POOL)
+    top = heapq.nlargest(SIMILAR, query.scores(pool).items(), key=lambda item: item[::-1])
+    votes: dict[str, float] = defaultdict(float)
+    names = evidence.people.names
+    for position, similarity in top:
+        for answerer in evidence.history.answerers(position):
+            votes[names[answerer]] += similarity
+    votes.pop(asker, None)
+    return sorted(votes, key=lambda u: (-votes[u], -index.past_answers(u), u))
+
+
+def solved_reuse(index: RoutingIndex, dataset: Dataset) -> float:
+    """How often one of the SHOWN most similar solved questions the asker may see (the
+    engine's similar-question ranking, `Scored.similar`) was answered by the gold answerer."""
+    people = {str(p["user"]) for p in dataset.people}
+    targets = [q for q in dataset.questions if q.get("accepted") in people]
+    history = index.evidence.history
+    hits = 0
+    for question in targets:
+        asker = str(question["asker"])
+        shown = [
+            past
+            for position, _ in index.score(str(question["text"])).similar
+            if may_see_question(
+                person(asker),
+                (past := history[position]).asker,
+                past.answerers,
+                is_private=past.is_private,
+            )
+        ][:SHOWN]
+        hits += any(past.helper == question["accepted"] for past in shown)
+    return hits / (len(targets) or 1)
+
+
+def keep_history(dataset: Dataset, fraction: float) -> Dataset:
+    """The dataset with only the latest `fraction` of its history (a younger workspace)."""
+    kept = dataset.history[len(dataset.history) - round(fraction * len(dataset.history)) :]
+    return Dataset(dataset.people, kept if fraction > 0 else [], dataset.questions)
+
+
 def evaluate(index: RoutingIndex, dataset: Dataset) -> list[Metrics]:
-    """Route every scored question with the engine and the popularity baseline."""
+    """Route every scored question with the engine and both baselines."""
     people = {str(p["user"]) for p in dataset.people}
     popular = sorted(people, key=lambda u: (-index.past_answers(u), u))
     targets = [q for q in dataset.questions if q.get("accepted") in people]
     methods: dict[str, Callable[[str, str], list[str]]] = {
         "engine": lambda text, asker: [s.user_id for s in index.suggest(text, asker)],
         "popularity": lambda text, asker: [u for u in popular if u != asker][:TOP],
+        "bm25": lambda text, asker: bm25_votes(index, text, asker),
     }
     results = []
     for method, route in methods.items():

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from bot.routing.blend import ACTIVITY_EXPONENT, ACTIVITY_FLOOR, Matrix, features, prior
 from bot.routing.declared import Declarations
 from bot.routing.history import History, PastQuestion
 from bot.routing.ids import Interner, grow
@@ -42,12 +43,6 @@ MIN_HALF_LIFE = 20.0
 SIMILAR_QUESTIONS = 50
 OTHER_ANSWER_WEIGHT = 0.5
 KUDOS_WEIGHT = 0.5
-PROFILE_WEIGHT = 1.0
-VOTE_WEIGHT = 1.0
-DECLARED_WEIGHT = 1.0
-ACTIVITY_WEIGHT = 0.3
-ACTIVITY_EXPONENT = 0.3
-ACTIVITY_FLOOR = 0.05
 STRONG_SIMILARITY = 0.25
 MAX_LEVEL = 5
 TITLE_BOOST = 2.0
@@ -70,6 +65,8 @@ class Scored:
     strong: set[str] = field(default_factory=set)
     surface: dict[str, str] = field(default_factory=dict)
     answers: dict[str, int] = field(default_factory=dict)
+    pool: list[str] = field(default_factory=list)
+    features: Matrix | None = None
 
     def word(self, term: str) -> str:
         """The word as the asker wrote it, for reasons (terms are stemmed)."""
@@ -101,6 +98,8 @@ class Evidence:
         self._known = bytearray()
         self._known_count = 0
         self._busiest = 0.0
+        self._most_answers = 0
+        self.weights = prior()
         self._label_terms: dict[str, Counter[str]] = {}
 
     @staticmethod
@@ -158,6 +157,7 @@ class Evidence:
             person = self._person(user_id)
             self.profiles.add(person, terms, weight * share)
             self._answers[person] += 1
+            self._most_answers = max(self._most_answers, self._answers[person])
             if shown:
                 self.shown_help.add(person, terms)
                 self._shown_answers[person] += 1
@@ -227,21 +227,19 @@ class Evidence:
         votes = self._votes(self.questions.query(terms, boost), scored)
         pool.update(votes)
         signals = [
-            (PROFILE_WEIGHT, profile.scores(pool), profile.moments()),
-            (VOTE_WEIGHT, votes, None),
-            (DECLARED_WEIGHT, *self._declared(topics, pool, scored, all_holders)),
+            standardise(profile.scores(pool), profile.moments()),
+            standardise(votes),
+            standardise(*self._declared(topics, pool, scored, all_holders)),
         ]
-        total: dict[int, float] = defaultdict(float)
-        for weight, signal, moments in signals:
-            for person, value in standardise(signal, moments).items():
-                total[person] += weight * value
-        busiest = self._busiest or 1.0
-        activity, answers, names = self._activity, self._answers, self.people.names
-        for person, value in total.items():
-            recent = activity[person] / busiest
-            boosted = value + ACTIVITY_WEIGHT * recent
-            name = names[person]
-            scored.scores[name] = boosted * (ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT
+        people = list(set().union(*signals))
+        rows = features(
+            people, signals, self._activity, self._busiest, self._answers, self._most_answers
+        )
+        values = rows @ self.weights
+        names, answers = self.people.names, self._answers
+        scored.pool, scored.features = [names[p] for p in people], rows
+        for name, person, value in zip(scored.pool, people, values.tolist(), strict=True):
+            scored.scores[name] = value
             scored.answers[name] = answers[person]
         return scored
 

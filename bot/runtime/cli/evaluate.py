@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.routing.engine import RoutingIndex
-from bot.routing.evaluation import TEAM_ID, evaluate, load_dataset, read_dataset
+from bot.routing.evaluation import (
+    TEAM_ID,
+    evaluate,
+    keep_history,
+    load_dataset,
+    read_dataset,
+    solved_reuse,
+)
 from bot.runtime.cli.database import migrated
 from bot.settings import normalise_database_url
 from storage.db import create_sessions
@@ -22,12 +29,20 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="measure question routing on a benchmark folder",
         description=(
             "Load people.jsonl and history.jsonl from DIR into a fresh database, route every "
-            "question in questions.jsonl with the bot's engine and a popularity baseline, and "
+            "question in questions.jsonl with the bot's engine and two baselines (popularity, "
+            "BM25 similar-question vote), and "
             "print one line of P@1, R@3, R@10, MRR, nDCG@10 and latency per method."
         ),
     )
     parser.add_argument("target", choices=["routing"], help="what to evaluate")
     parser.add_argument("folder", type=Path, metavar="DIR", help="the benchmark folder")
+    parser.add_argument(
+        "--history",
+        type=float,
+        default=1.0,
+        metavar="FRACTION",
+        help="keep only the latest FRACTION of history.jsonl (0, 0.1, 0.5: a younger workspace)",
+    )
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -37,7 +52,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    dataset = read_dataset(args.folder)
+    if not 0.0 <= args.history <= 1.0:
+        print("--history takes a fraction between 0 and 1", file=sys.stderr)
+        return 2
+    dataset = keep_history(read_dataset(args.folder), args.history)
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
         url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
         async with migrated(normalise_database_url(url)) as engine:
@@ -47,8 +65,11 @@ async def run(args: argparse.Namespace) -> int:
             index = await RoutingIndex.load(sessions, TEAM_ID)
             loaded = time.perf_counter() - started
             results = evaluate(index, dataset)
+            reuse = solved_reuse(index, dataset)
             routed = time.perf_counter() - started - loaded
     for metrics in results:
         print(metrics.line())
+    print(f"solved-reuse R@3={reuse:.3f} (a shown similar solved question's helper answered)")
+    print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
     print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
     return 0

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 LINE = re.compile(
-    r"^(engine|popularity) P@1=(\d\.\d{3}) R@3=(\d\.\d{3}) R@10=(\d\.\d{3}) "
+    r"^(engine|popularity|bm25) P@1=(\d\.\d{3}) R@3=(\d\.\d{3}) R@10=(\d\.\d{3}) "
     r"MRR=(\d\.\d{3}) nDCG@10=(\d\.\d{3}) p50_ms=(\d+\.\d) p99_ms=(\d+\.\d)$"
 )
 TOPICS = {
@@ -65,18 +65,35 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: Path) -> None:
-    """Two lines in the exact format; the engine's MRR and R@3 are above popularity's."""
+    """A line per method in the exact format, then the solved-reuse line; the engine's MRR
+    and R@3 are above popularity's."""
     _fixture(tmp_path)
     result = _run(str(tmp_path))
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().splitlines()
+    *lines, reuse = result.stdout.strip().splitlines()
     matches = [LINE.match(line) for line in lines]
-    assert len(lines) == 2 and all(matches), lines
-    engine, popularity = (m.groups() for m in matches if m)
-    assert (engine[0], popularity[0]) == ("engine", "popularity")
+    assert len(lines) == 3 and all(matches), lines
+    engine, popularity, bm25 = (m.groups() for m in matches if m)
+    assert (engine[0], popularity[0], bm25[0]) == ("engine", "popularity", "bm25")
+    assert re.match(r"^solved-reuse R@3=(0\.\d{3}|1\.000) ", reuse), reuse
     assert float(engine[4]) > float(popularity[4]) + 0.2
     assert float(engine[2]) > float(popularity[2])
     assert "history" in result.stderr  # the tqdm progress bars go to stderr
+
+
+def test_eval_history_fraction_keeps_the_latest_part(tmp_path: Path) -> None:
+    """`--history 0` is a new workspace: nobody has answered, so popularity ranks by name
+    alone, and the engine, with declared skills only, still beats it; a fraction out of
+    range is refused."""
+    _fixture(tmp_path)
+    result = _run(str(tmp_path), "--history", "0")
+    assert result.returncode == 0, result.stderr
+    found = {
+        m.group(1): m.groups() for line in result.stdout.splitlines() if (m := LINE.match(line))
+    }
+    assert float(found["engine"][4]) > float(found["popularity"][4])
+    assert "weights fitted on 0 history questions" in result.stderr
+    assert _run(str(tmp_path), "--history", "1.5").returncode == 2
 
 
 def test_eval_rejects_a_folder_with_a_missing_file(tmp_path: Path) -> None:

@@ -31,9 +31,9 @@ async def test_the_engine_ranks_the_gold_answerer_above_popularity(
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
     index = await RoutingIndex.load(sessions, TEAM_ID)
-    engine, popularity = evaluate(index, dataset)
-    assert (engine.method, popularity.method) == ("engine", "popularity")
-    for metrics in (engine, popularity):
+    engine, popularity, bm25 = evaluate(index, dataset)
+    assert (engine.method, popularity.method, bm25.method) == ("engine", "popularity", "bm25")
+    for metrics in (engine, popularity, bm25):
         for value in (metrics.p_at_1, metrics.r_at_3, metrics.r_at_10, metrics.mrr):
             assert 0.0 <= value <= 1.0
         assert metrics.p99_ms >= metrics.p50_ms >= 0.0

@@ -1,0 +1,64 @@
+"""How the evidence about one person becomes one score: a linear blend of features whose
+weights are fitted on the workspace's own solved questions (`bot.routing.fitting`).
+
+Each feature is computed for every person in the question's pool. The activity factor
+`(ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT` multiplies the first four, as the hand-set
+engine did, and the same signals also come without it, with popularity (past answers), so a
+workspace whose answerers are not its most active people can learn that. `PRIOR` is the
+hand-set engine itself (profile + votes + declared + 0.3 × recent, times activity): what a new
+workspace, with nothing to fit on, gets.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+ACTIVITY_FLOOR = 0.05
+ACTIVITY_EXPONENT = 0.3
+
+FEATURES = (
+    "profile×active",
+    "votes×active",
+    "declared×active",
+    "recent×active",
+    "profile",
+    "votes",
+    "declared",
+    "popularity",
+)
+PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0)
+
+Matrix = npt.NDArray[np.float64]
+
+
+def features(
+    people: Sequence[int],
+    signals: Sequence[Mapping[int, float]],
+    activity: array[float],
+    busiest: float,
+    answers: array[int],
+    most_answers: int,
+) -> Matrix:
+    """One row per person: the FEATURES, from the standardised signals (profile, votes,
+    declared), each person's recent activity (relative to the busiest's) and past answers."""
+    count = len(people)
+    at = np.fromiter(people, dtype=np.intp, count=count)
+    recent = np.frombuffer(activity, dtype=np.float64)[at] / (busiest or 1.0)
+    past = np.frombuffer(answers, dtype=np.int32)[at].astype(np.float64)
+    rows = np.empty((count, len(FEATURES)))
+    for column, signal in enumerate(signals):
+        rows[:, column] = np.fromiter((signal.get(p, 0.0) for p in people), np.float64, count)
+    rows[:, 3] = recent
+    rows[:, 4:7] = rows[:, :3]
+    rows[:, :4] *= ((ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT)[:, None]
+    rows[:, 7] = np.log1p(past) / (math.log1p(most_answers) or 1.0)
+    return rows
+
+
+def prior() -> Matrix:
+    return np.array(PRIOR)

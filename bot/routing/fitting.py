@@ -1,0 +1,116 @@
+"""Fit the blend's weights (`bot.routing.blend`) on the workspace's own solved questions.
+
+A time split inside the history: an index of the earlier solved questions routes the latest
+ones (at most QUERIES, the last QUERY_FRACTION), and the weights are those that make each
+one's helper most likely under a softmax over the question's pool (a listwise logistic
+model, maximised by Newton's method), with a Gaussian prior centred on the hand-set engine
+(`blend.PRIOR`, scaled to its best fit). The prior's pull is PRIOR_STRENGTH questions' worth,
+so a workspace with little history keeps close to the hand-set engine, and a larger one
+moves as far as its own answers say. A new workspace (fewer than MIN_QUERIES usable
+questions) keeps the prior. Nothing here looks at the questions being routed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.routing.blend import Matrix, prior
+from bot.routing.scoring import Scored
+from storage.routing import SolvedQuestion
+
+QUERY_FRACTION = 0.2
+QUERIES = 400
+MIN_QUERIES = 20
+PRIOR_STRENGTH = 20.0
+NEWTON_STEPS = 30
+
+
+@dataclass
+class Example:
+    """One past question as the model sees it: its pool's features and where the helper is."""
+
+    rows: Matrix
+    helper: int
+
+
+@dataclass
+class TimeSplit:
+    """Receives the history oldest first: the earlier part goes to `learn` (the training
+    index), the latest part is kept as questions to fit on."""
+
+    total: int
+    learn: Callable[[list[SolvedQuestion], int, int], None]
+    queries: list[SolvedQuestion] = field(default_factory=list)
+
+    @property
+    def cut(self) -> int:
+        return self.total - min(QUERIES, int(QUERY_FRACTION * self.total))
+
+    def add(self, rows: Sequence[SolvedQuestion], first: int) -> None:
+        cut = self.cut
+        earlier = list(rows[: max(0, cut - first)])
+        if earlier:
+            self.learn(earlier, first, cut)
+        self.queries.extend(rows[len(earlier) :])
+
+
+def examples(queries: Iterable[SolvedQuestion], score: Callable[[str], Scored]) -> list[Example]:
+    """The questions whose helper is in the pool the engine would have scored."""
+    found = []
+    for query in queries:
+        if query.helper_user_id == query.asker_user_id:
+            continue
+        scored = score(query.text)
+        if scored.features is None or query.helper_user_id not in scored.scores:
+            continue
+        keep = [i for i, user in enumerate(scored.pool) if user != query.asker_user_id]
+        pool = [scored.pool[i] for i in keep]
+        found.append(Example(scored.features[keep], pool.index(query.helper_user_id)))
+    return found
+
+
+def _fit(found: list[Example], centre: Matrix, strength: float) -> Matrix:
+    """Newton's method on the (concave) log-likelihood minus the Gaussian prior's penalty."""
+    weights = centre.copy()
+    for _ in range(NEWTON_STEPS):
+        gradient = -strength * (weights - centre)
+        hessian = -strength * np.eye(len(weights))
+        for example in found:
+            rows = example.rows
+            values = rows @ weights
+            chance = np.exp(values - values.max())
+            chance /= chance.sum()
+            mean = chance @ rows
+            gradient += rows[example.helper] - mean
+            hessian -= (rows * chance[:, None]).T @ rows - np.outer(mean, mean)
+        step = np.linalg.solve(hessian, gradient)
+        weights = weights - step
+        if float(np.abs(step).max()) < 1e-6:
+            break
+    return weights
+
+
+def _scale(found: list[Example], direction: Matrix) -> float:
+    """How far along the hand-set direction the history's answers are best explained."""
+    best, best_value = 1.0, -np.inf
+    for scale in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
+        value = 0.0
+        for example in found:
+            values = example.rows @ (scale * direction)
+            top = values.max()
+            value += values[example.helper] - top - np.log(np.exp(values - top).sum())
+        if value > best_value:
+            best, best_value = scale, value
+    return best
+
+
+def fit(found: list[Example]) -> Matrix:
+    """The blend's weights for these examples (the prior when there are too few)."""
+    direction = prior()
+    if len(found) < MIN_QUERIES:
+        return direction
+    centre = _scale(found, direction) * direction
+    return _fit(found, centre, PRIOR_STRENGTH)
