@@ -151,6 +151,12 @@ async def last_received(
     return {receiver: latest for receiver, latest in (await session.execute(statement)).all()}
 
 
+async def first_kudos(session: AsyncSession, team_id: str) -> datetime | None:
+    """When the workspace's first kudos (undone or not) was given; None before any."""
+    statement = select(func.min(Kudos.created_at)).where(Kudos.team_id == team_id)
+    return await session.scalar(statement)
+
+
 @dataclass(frozen=True)
 class HelpRow:
     question_id: int

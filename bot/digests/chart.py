@@ -13,25 +13,49 @@ from matplotlib.ticker import MaxNLocator
 
 from bot.digests.summary import NO_VALUE, TeamSummary
 
+LEGEND_VALUES = 12  # a legend of 500 values would cover the chart
+OTHER = "other values"
+
 
 def chart_png(summary: TeamSummary) -> bytes:
-    """Stacked bars, one per week, one colour per value. `Figure` (not pyplot) keeps no
-    global state, so two digests drawn at once on one event loop cannot mix."""
+    """Stacked bars, one per week, one colour per value, each bar as tall as the week's kudos
+    (a kudos with two values is half of each). `Figure` (not pyplot) keeps no global state,
+    so two digests drawn at once on one event loop cannot mix."""
     weeks = [f"W{w.week.week:02d}" for w in summary.weekly]
-    values = sorted({v for w in summary.weekly for v, _ in w.per_value})
     figure = Figure(figsize=(8, 4), dpi=100)
     axes = figure.subplots()
-    bottoms = [0] * len(weeks)
-    for value in values:
-        heights = [dict(w.per_value).get(value, 0) for w in summary.weekly]
-        axes.bar(weeks, heights, bottom=bottoms, label=value if value == NO_VALUE else f"#{value}")
+    stacks = bar_stacks(summary)
+    bottoms = [0.0] * len(weeks)
+    for value, heights in stacks.items():
+        axes.bar(weeks, heights, bottom=bottoms, label=_label(value))
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-    axes.set_title(f"Kudos to {summary.manager_name}'s team, per value and week")
+    axes.set_title(f"Kudos to {summary.manager_name}'s team, per week and value")
     axes.set_ylabel("kudos")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if values:
+    if stacks:
         axes.legend(loc="upper left", fontsize="small")
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+def bar_stacks(summary: TeamSummary) -> dict[str, list[float]]:
+    """Each value's part of each week's bar, oldest week first; a bar adds up to its kudos.
+    The legend keeps the LEGEND_VALUES largest values and folds the rest into "other"."""
+    totals: dict[str, float] = {}
+    for w in summary.weekly:
+        for value, share in w.per_value:
+            totals[value] = totals.get(value, 0.0) + share
+    ranked = sorted(totals, key=lambda v: (-totals[v], v))
+    kept = set(ranked[:LEGEND_VALUES]) if len(ranked) > LEGEND_VALUES + 1 else set(ranked)
+    stacks: dict[str, list[float]] = {}
+    for i, w in enumerate(summary.weekly):
+        for value, share in w.per_value:
+            name = value if value in kept else OTHER
+            stacks.setdefault(name, [0.0] * len(summary.weekly))[i] += share
+    return dict(sorted(stacks.items(), key=lambda item: (item[0] == OTHER, item[0])))
+
+
+def _label(value: str) -> str:
+    return value if value in (NO_VALUE, OTHER) else f"#{value}"

@@ -1,13 +1,16 @@
-"""The full list of a week's shout-outs as CSV, attached when the message has to summarise."""
+"""A week's summary in full as CSV, attached when the message has to cut a list: the
+shout-outs in one file, every other list (quiet people, helpers, values…) in another."""
 
 from __future__ import annotations
 
 import csv as stdlib_csv
 import io
 
+from bot.digests import outline
 from bot.digests.summary import TeamSummary
 
 COLUMNS = ("date", "receiver", "giver", "message", "values")
+LIST_COLUMNS = ("list", "entry")
 
 
 def summary_csv(summary: TeamSummary) -> str:
@@ -19,4 +22,15 @@ def summary_csv(summary: TeamSummary) -> str:
         writer.writerow(
             [s.given_on.isoformat(), s.receiver, s.giver, s.message, ";".join(s.values)]
         )
+    return out.getvalue()
+
+
+def lists_csv(summary: TeamSummary) -> str:
+    """Every list but the shout-outs, one row an entry, named by its section's title."""
+    out = io.StringIO()
+    writer = stdlib_csv.writer(out)
+    writer.writerow(LIST_COLUMNS)
+    for section in outline.sections(summary):
+        if section.title != outline.SHOUTOUTS:
+            writer.writerows([section.title, line] for line in section.lines)
     return out.getvalue()

@@ -1,8 +1,8 @@
 """The words of a summary, once: Block Kit, the CLI's text and the roundup all use these.
 
 Lines are plain text with names, never `<@U…>` mentions, so nothing here pings anyone and the
-CLI prints them as they are. Long weeks are cut to `limit` shout-outs; the caller says where
-the full list is (the attached CSV).
+CLI prints them as they are. Lists come whole; a Slack renderer cuts them to fit a message and
+says where the rest is.
 """
 
 from __future__ import annotations
@@ -17,25 +17,33 @@ from bot.digests.summary import (
     Shoutout,
     TeamSummary,
 )
+from bot.words import plural
 
 MESSAGE_CHARS = 280
+SHOUTOUTS = "Shout-outs"
 
 
 @dataclass(frozen=True)
 class Section:
+    """A titled list; `empty` says why there is nothing when `lines` is empty, and `notes`
+    always follow the list (a renderer may cut `lines`, never `notes`)."""
+
     title: str
     lines: tuple[str, ...]
+    empty: str = "Nobody."
+    notes: tuple[str, ...] = ()
 
 
-def title(summary: TeamSummary) -> str:
-    return f"Your team's week {summary.week.label} ({summary.week.monday:%d %b %Y})"
+def title(summary: TeamSummary, *, for_manager: bool) -> str:
+    """ "Your team's week" for the manager themself; anyone else reads whose team it is."""
+    whose = "Your team's" if for_manager else f"{summary.manager_name}'s team:"
+    return f"{whose} week {summary.week.label} ({summary.week.monday:%d %b %Y})"
 
 
 def headline(summary: TeamSummary) -> str:
-    people = "person" if summary.team_size == 1 else "people"
     return (
-        f"{summary.manager_name}'s team ({summary.team_size} {people}) received "
-        f"{_kudos(summary.total)} in {summary.week.label}. {trend(summary)}"
+        f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}) received "
+        f"{plural(summary.total, 'kudos')} in {summary.week.label}. {trend(summary)}"
     )
 
 
@@ -55,59 +63,73 @@ def shoutout_line(s: Shoutout) -> str:
     return f"{s.receiver}, from {s.giver}: {message}" + (f" {tags}" if tags else "")
 
 
-def sections(summary: TeamSummary, limit: int | None = None) -> list[Section]:
-    """The summary's parts in reading order; empty parts say so rather than vanish."""
-    shown = summary.shoutouts[:limit] if limit is not None else summary.shoutouts
-    lines = [shoutout_line(s) for s in shown]
-    if len(shown) < len(summary.shoutouts):
-        lines.append(f"…and {len(summary.shoutouts) - len(shown)} more in the attached CSV.")
-    if summary.private_count:
-        lines.append(
-            f"{_kudos(summary.private_count)} given in private conversations (counted, not shown)."
-        )
+def sections(summary: TeamSummary) -> list[Section]:
+    """The summary's parts in reading order, in full; empty parts say why rather than vanish."""
+    private = (
+        (f"{plural(summary.private_count, 'kudos')} given in private conversations "
+         "(counted, not shown).",)
+        if summary.private_count
+        else ()
+    )  # fmt: skip
     return [
-        Section("Shout-outs", tuple(lines) or ("No shout-outs this week.",)),
-        Section("Gave the most recognition", _counted(summary.top_givers, "given")),
-        Section("Helped by answering questions", _counted(summary.helpers, "question")),
+        Section(
+            SHOUTOUTS,
+            tuple(shoutout_line(s) for s in summary.shoutouts),
+            "No shout-outs this week.",
+            private,
+        ),
+        Section(
+            "Gave the most recognition",
+            tuple(f"{name}: {n} given" for name, n in summary.top_givers),
+            "Nobody this week.",
+        ),
+        Section(
+            "Helped by answering questions",
+            tuple(f"{name}: {plural(n, 'question')}" for name, n in summary.helpers),
+            "Nobody this week.",
+        ),
         Section(
             f"Unsung helpers (helped, no kudos in {UNSUNG_WEEKS} weeks)",
-            summary.unsung or ("Nobody: every helper was thanked.",),
+            summary.unsung,
+            "Nobody: every helper was thanked."
+            if summary.helped_lately
+            else f"Nobody helped with a question in the last {UNSUNG_WEEKS} weeks.",
         ),
-        Section(
-            f"No kudos for {QUIET_WEEKS} weeks or more",
-            tuple(
-                f"{name} (last: {last:%d %b %Y})" if last else f"{name} (never)"
-                for name, last in summary.quiet
-            )
-            or ("Nobody.",),
-        ),
+        Section(f"No kudos for {QUIET_WEEKS} weeks or more", _quiet(summary), _too_early(summary)),
         Section(
             "Values",
-            (", ".join(f"{_tag(v)} {n}" for v, n in summary.values),) if summary.values else ("-",),
+            tuple(f"{_tag(v)} {n}" for v, n in summary.values),
+            "No kudos this week, so no values.",
         ),
     ]
 
 
+def _quiet(summary: TeamSummary) -> tuple[str, ...]:
+    since = f"{summary.counting_since:%d %b %Y}" if summary.counting_since else None
+    none = f"none since askaround started, {since}" if since else "never"
+    return tuple(
+        f"{name} (last: {last:%d %b %Y})" if last else f"{name} ({none})"
+        for name, last in summary.quiet
+    )
+
+
+def _too_early(summary: TeamSummary) -> str:
+    if summary.quiet_known or summary.counting_since is None:
+        return "Nobody."
+    return (
+        f"Too early to tell: askaround has counted kudos since "
+        f"{summary.counting_since:%d %b %Y}, under {QUIET_WEEKS} weeks."
+    )
+
+
 def as_text(summary: TeamSummary) -> str:
     """The whole summary as plain text, for the CLI."""
-    out = [title(summary), headline(summary), ""]
+    out = [title(summary, for_manager=False), headline(summary), ""]
     for section in sections(summary):
         out.append(f"{section.title}:")
-        out.extend(f"  - {line}" for line in section.lines)
+        out.extend(f"  - {line}" for line in (section.lines or (section.empty,)) + section.notes)
     return "\n".join(out) + "\n"
 
 
 def _tag(value: str) -> str:
     return value if value == NO_VALUE else f"#{value}"
-
-
-def _kudos(n: int) -> str:
-    return f"{n} kudos"
-
-
-def _counted(rows: tuple[tuple[str, int], ...], noun: str) -> tuple[str, ...]:
-    if not rows:
-        return ("Nobody this week.",)
-    if noun == "question":
-        return tuple(f"{name}: {n} question{'s' if n != 1 else ''}" for name, n in rows)
-    return tuple(f"{name}: {n} {noun}" for name, n in rows)

@@ -160,7 +160,9 @@ class DigestService:
         self, s: AsyncSession, workspace: Workspace, manager: Person, week: IsoWeek
     ) -> TeamSummary:
         direct = workspace.digest_scope == "direct"
-        return await build_summary(s, workspace.team_id, manager, week, direct_only=direct)
+        return await build_summary(
+            s, workspace.team_id, manager, week, installed=workspace.created_at, direct_only=direct
+        )
 
     def _roundup_week(self, workspace: Workspace, now: datetime) -> IsoWeek | None:
         """The week whose public roundup is due (on the digest weekday and hour, UTC), when

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,12 +50,12 @@ class Shoutout:
 
 @dataclass(frozen=True)
 class WeekCount:
-    week: IsoWeek
-    per_value: tuple[tuple[str, int], ...]
+    """A week's kudos, and each value's share of them: a kudos with two values counts a half
+    for each, so the shares add up to the kudos (a stacked bar is as tall as the count)."""
 
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.per_value)
+    week: IsoWeek
+    total: int
+    per_value: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,12 @@ class TeamSummary:
     top_givers: tuple[tuple[str, int], ...]
     helpers: tuple[tuple[str, int], ...]  # (name, questions taken on this week)
     unsung: tuple[str, ...]
-    quiet: tuple[tuple[str, date | None], ...]  # (name, last kudos received, None: never)
+    quiet: tuple[tuple[str, date | None], ...]  # (name, last kudos received, None: none)
     values: tuple[tuple[str, int], ...]
     weekly: tuple[WeekCount, ...]  # the last CHART_WEEKS weeks, oldest first
+    helped_lately: bool = True  # somebody in the team helped in the last UNSUNG_WEEKS weeks
+    counting_since: date | None = None  # askaround's first record (install or first kudos)
+    quiet_known: bool = True  # askaround has counted for QUIET_WEEKS, so `quiet` can be told
 
     @property
     def total(self) -> int:
@@ -99,9 +102,14 @@ async def build_summary(
     manager: Person,
     week: IsoWeek,
     *,
+    installed: datetime,
     direct_only: bool = False,
 ) -> TeamSummary:
-    """The summary of `week` for `manager`'s team, in the manager's own time zone."""
+    """The summary of `week` for `manager`'s team, in the manager's own time zone.
+
+    Nobody can have gone without kudos for QUIET_WEEKS before askaround had counted that
+    long: until then (from `installed`, or the first kudos if older) the quiet list is empty
+    and `quiet_known` False, rather than everyone listed as never thanked."""
     tz = manager.tz
     members = await q.team_members(session, team_id, manager.user_id, direct_only=direct_only)
     ids = [m.user_id for m in members]
@@ -123,6 +131,9 @@ async def build_summary(
     unsung_since = start - timedelta(weeks=UNSUNG_WEEKS - 1)
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
     quiet_since = end - timedelta(weeks=QUIET_WEEKS)
+    first = await q.first_kudos(session, team_id)
+    counting_since = min(installed, first) if first else installed
+    quiet_known = counting_since <= quiet_since
     return TeamSummary(
         team_id=team_id,
         manager_user_id=manager.user_id,
@@ -136,11 +147,14 @@ async def build_summary(
         helpers=_ranked(
             Counter(names[h.helper_user_id] for h in helped if h.helped_at >= start), None
         ),
+        helped_lately=bool(helped),
         unsung=tuple(sorted(names[u] for u in {h.helper_user_id for h in helped} - thanked_lately)),
+        counting_since=counting_since.astimezone(here).date(),
+        quiet_known=quiet_known,
         quiet=tuple(
             (names[u], last[u].astimezone(here).date() if u in last else None)
             for u in ids
-            if u not in last or last[u] < quiet_since
+            if quiet_known and (u not in last or last[u] < quiet_since)
         ),
         values=_ranked(_value_counts(this_week), None),
         weekly=_weekly(received, first_chart_week, tz),
@@ -161,4 +175,13 @@ def _weekly(entries: list[Kudos], first: IsoWeek, tz: str) -> tuple[WeekCount, .
         at = IsoWeek.at(k.created_at, tz)
         if at in buckets:
             buckets[at].append(k)
-    return tuple(WeekCount(w, _ranked(_value_counts(buckets[w]), None)) for w in weeks)
+    return tuple(WeekCount(w, len(buckets[w]), _shares(buckets[w])) for w in weeks)
+
+
+def _shares(entries: list[Kudos]) -> tuple[tuple[str, float], ...]:
+    shares: dict[str, float] = {}
+    for k in entries:
+        values = k.values or [NO_VALUE]
+        for value in values:
+            shares[value] = shares.get(value, 0.0) + 1 / len(values)
+    return tuple(sorted(shares.items(), key=lambda item: (-item[1], item[0])))

@@ -1,7 +1,8 @@
 """Block Kit for the weekly digest, `/kudos report` and the public roundup: pure functions.
 
 The wording comes from `bot.digests.outline`; this module only lays it out within Slack's
-limits (50 blocks, 3,000 characters a section) and shows typed text through `safe_text`.
+limits (50 blocks, 3,000 characters a section), each list cut with "…and N more" and where
+the rest is, and shows typed text through `safe_text`.
 """
 
 from __future__ import annotations
@@ -12,11 +13,23 @@ from bot.digests import outline
 from bot.digests.service import Roundup
 from bot.digests.summary import TeamSummary
 from bot.safe_text import safe_text
-from handlers.blocks.elements import SECTION_LIMIT, Blocks, context, section, shorten
+from bot.words import plural
+from handlers.blocks.elements import (
+    SECTION_LIMIT,
+    Blocks,
+    capped_lines,
+    context,
+    section,
+    shorten,
+)
 
 SHOUTOUTS_IN_MESSAGE = 15
+LIST_IN_MESSAGE = 10  # quiet people, helpers, values…: the whole list is in the CSV
 ROUNDUP_IN_MESSAGE = 30
 HEADER_LIMIT = 150
+LINE_LIMIT = 600  # a shout-out is at most 280 characters of reason, plus names and values
+IN_THE_CSV = "in the attached CSV"
+ROUNDUP_REST = "this week, each posted where it was given"
 
 
 def escape(text: str) -> str:
@@ -29,7 +42,7 @@ def _chunks(title: str, lines: list[str]) -> Blocks:
     blocks: Blocks = []
     current = f"*{escape(title)}*"
     for line in lines:
-        item = shorten(f"• {escape(line)}", SECTION_LIMIT - 20)
+        item = shorten(f"• {escape(line)}", LINE_LIMIT)
         if len(current) + 1 + len(item) > SECTION_LIMIT:
             blocks.append(section(current))
             current = item
@@ -44,26 +57,35 @@ def header(text: str) -> dict[str, Any]:
     return {"type": "header", "text": {"type": "plain_text", "text": shown}}
 
 
+def _limit(part: outline.Section) -> int:
+    return SHOUTOUTS_IN_MESSAGE if part.title == outline.SHOUTOUTS else LIST_IN_MESSAGE
+
+
 def has_more(summary: TeamSummary) -> bool:
-    """Whether the message leaves shout-outs out, and so comes with the CSV."""
-    return len(summary.shoutouts) > SHOUTOUTS_IN_MESSAGE
+    """Whether the message cuts a list, and so comes with the CSV files that have them all."""
+    return any(len(part.lines) > _limit(part) for part in outline.sections(summary))
 
 
-def render_digest(summary: TeamSummary) -> dict[str, Any]:
-    """The digest DM and the `/kudos report` reply: the same summary either way."""
-    blocks: Blocks = [header(outline.title(summary)), context(escape(outline.headline(summary)))]
-    for part in outline.sections(summary, SHOUTOUTS_IN_MESSAGE):
-        blocks.extend(_chunks(part.title, list(part.lines)))
+def render_digest(
+    summary: TeamSummary, *, for_manager: bool = True, rest: str = IN_THE_CSV
+) -> dict[str, Any]:
+    """The digest DM and the `/kudos report` reply: the same summary either way. Each list
+    is cut to fit one message, its last line saying how many more and where (`rest`)."""
+    title = outline.title(summary, for_manager=for_manager)
+    blocks: Blocks = [header(title), context(escape(outline.headline(summary)))]
+    for part in outline.sections(summary):
+        lines = capped_lines(part.lines, _limit(part), rest) or [part.empty]
+        blocks.extend(_chunks(part.title, [*lines, *part.notes]))
     return {"text": escape(outline.headline(summary)), "blocks": blocks}
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:
     """The public roundup in the kudos channel: public kudos only, names (nobody is pinged)."""
-    lines = [outline.shoutout_line(s) for s in roundup.shoutouts[:ROUNDUP_IN_MESSAGE]]
-    rest = len(roundup.shoutouts) - len(lines)
-    if rest > 0:
-        lines.append(f"…and {rest} more.")
+    lines = capped_lines(
+        [outline.shoutout_line(s) for s in roundup.shoutouts], ROUNDUP_IN_MESSAGE, ROUNDUP_REST
+    )
     title = f"This week in kudos: {roundup.week.label}"
+    count = plural(len(roundup.shoutouts), "shout-out")
     blocks: Blocks = [header(title)]
-    blocks.extend(_chunks(f"{len(roundup.shoutouts)} shout-outs", lines or ["None this week."]))
-    return {"text": f"{title}: {len(roundup.shoutouts)} shout-outs", "blocks": blocks}
+    blocks.extend(_chunks(count, lines or ["None this week."]))
+    return {"text": f"{title}: {count}", "blocks": blocks}

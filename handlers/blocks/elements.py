@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from bot.help import INTRO, help_lines
 from bot.people import HomeSummary
+from bot.words import plural
 
 Blocks = list[dict[str, Any]]
+T = TypeVar("T")
+
+# Slack's Block Kit limits (https://api.slack.com/reference/block-kit): what a renderer may
+# not exceed whatever the input; tests/slack/test_block_kit_limits.py checks them all.
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100
 SECTION_LIMIT = 3000
 
 
@@ -46,6 +54,30 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def and_more(hidden: int, where: str) -> str:
+    """What a cut list ends with: how many were left out and where to see them all."""
+    return f"…and {hidden:,} more {where}."
+
+
+def capped(items: Sequence[T], limit: int, more: T | None = None) -> list[T]:
+    """At most `limit` items; when there are more, the first `limit - 1` and then `more`
+    (built with `and_more`), so a list of any length fits where `limit` fit."""
+    if len(items) <= limit:
+        return list(items)
+    assert more is not None, "a cut list must say how many are left out and where"
+    return [*items[: limit - 1], more]
+
+
+def capped_lines(lines: Sequence[str], limit: int, where: str) -> list[str]:
+    """`capped` for lines of text: "…and N more {where}." as the last line."""
+    return capped(lines, limit, and_more(len(lines) - limit + 1, where))
+
+
+def capped_blocks(blocks: Blocks, limit: int, where: str) -> Blocks:
+    """`capped` for blocks: a context block "…and N more {where}." as the last one."""
+    return capped(blocks, limit, context(and_more(len(blocks) - limit + 1, where)))
+
+
 def render_help(command: str | None = None) -> dict[str, Any]:
     """The reply to `/askaround help` (or one command's help), a mention or a DM."""
     lines = "\n".join(f"• {line}" for line in help_lines(command))
@@ -69,5 +101,5 @@ def render_home_intro(summary: HomeSummary) -> Blocks:
         {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),
         section(f"*What you can do*\n{lines}"),
-        context(f"askaround knows {summary.known_colleagues} colleagues in this workspace."),
+        context(f"askaround knows {plural(summary.known_colleagues, 'colleague')} here."),
     ]

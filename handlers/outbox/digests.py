@@ -14,7 +14,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.digests.chart import chart_png
-from bot.digests.csv import summary_csv
+from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
 from bot.digests.summary import TeamSummary
 from bot.digests.tell import DIGEST_DM, ROUNDUP_POST
@@ -38,7 +38,9 @@ async def digest_dm(
     if channel is None or ts is None:
         opened = await client.conversations_open(users=manager)
         channel = str(opened["channel"]["id"])
-        posted = await client.chat_postMessage(channel=channel, **render_digest(summary))
+        posted = await client.chat_postMessage(
+            channel=channel, **render_digest(summary, for_manager=True)
+        )
         ts = str(posted["ts"])
         await services.digests.posted(run, channel, ts)
     await _share_chart(client, summary, channel, ts, week)
@@ -70,14 +72,25 @@ async def _share_chart(
         }
     ]
     if has_more(summary):
-        uploads.append(
-            {
-                "content": summary_csv(summary),
-                "filename": f"shout-outs-{week.label}.csv",
-                "title": f"Every shout-out in {week.label}",
-            }
-        )
+        uploads.extend(csv_uploads(summary))
     await client.files_upload_v2(channel=channel, file_uploads=uploads)
+
+
+def csv_uploads(summary: TeamSummary) -> list[dict[str, Any]]:
+    """The summary in full, for a message that had to cut its lists."""
+    week = summary.week.label
+    return [
+        {
+            "content": summary_csv(summary),
+            "filename": f"shout-outs-{week}.csv",
+            "title": f"Every shout-out in {week}",
+        },
+        {
+            "content": lists_csv(summary),
+            "filename": f"lists-{week}.csv",
+            "title": f"Every list of the {week} summary, in full",
+        },
+    ]
 
 
 async def roundup(

@@ -18,11 +18,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.errors import UserError
 from bot.services import Services
-from handlers.blocks.digests import render_digest
+from handlers.blocks.digests import has_more, render_digest
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.outbox.digests import csv_uploads
 
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
+IN_YOUR_DM = "in the CSV files I've sent you in a direct message"
 
 
 def parse_report(text: str) -> tuple[str, str | None]:
@@ -62,7 +64,14 @@ async def kudos_report(
         manager_user_id=manager,
         period=period,
     )
-    await respond(response_type="ephemeral", **render_digest(summary))
+    cut = has_more(summary)
+    reply = render_digest(summary, for_manager=viewer == summary.manager_user_id, rest=IN_YOUR_DM)
+    await respond(response_type="ephemeral", **reply)
+    if cut:
+        opened = await client.conversations_open(users=viewer)
+        await client.files_upload_v2(
+            channel=str(opened["channel"]["id"]), file_uploads=csv_uploads(summary)
+        )
 
 
 async def _is_report(command: dict[str, Any]) -> bool:

@@ -45,7 +45,7 @@ def long_week(n: int = 80) -> TeamSummary:
         quiet=tuple((f"Quiet {i}", None) for i in range(200)),
         values=(("teamwork", n + 3),),
         weekly=tuple(
-            WeekCount(WEEK.shifted(i - 7), (("teamwork", i), ("craft", 1))) for i in range(8)
+            WeekCount(WEEK.shifted(i - 7), i + 1, (("teamwork", i), ("craft", 1))) for i in range(8)
         ),
     )
 
@@ -59,7 +59,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     assert len(blocks) <= 50 and has_more(summary)
     texts = [b["text"]["text"] for b in blocks if "text" in b and b["type"] == "section"]
     assert all(len(t) <= 3000 for t in texts)
-    assert any("…and 65 more in the attached CSV." in t for t in texts)
+    assert any("…and 66 more in the attached CSV." in t for t in texts)
     shown = json.dumps(blocks, ensure_ascii=False)
     assert "<@U999>" not in shown and f"{AT}someone & co" in shown
     rows = list(csv.reader(io.StringIO(summary_csv(summary))))

@@ -15,7 +15,8 @@ What happened (UTC), hand-computed for maria's team (alice, bob, carol, erin):
   so W48 for maria (but still W47 in London)
 - help: erin took on dev's question (solved Tue of W47); carol took on dev's (connected)
 So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2, bob 1;
-helpers carol 1, erin 1; unsung: erin; quiet: erin (never).
+helpers carol 1, erin 1; unsung: erin; quiet: erin (none since askaround was installed,
+1 Sep 2026).
 
 The tests' week is given through the kudos service, as `/kudos` gives it but without its
 seven slash commands (`give_directly`); `test_world.py` gives it through `/kudos` and finds
@@ -37,7 +38,8 @@ from bot.kudos.parse import parse_kudos
 from bot.kudos.records import Giving
 from bot.people import Profile
 from storage import people as people_q
-from storage.models import Person, Question
+from storage.models import Person, Question, Workspace
+from storage.workspaces import ensure_workspace
 from tests.e2e.harness import Harness, PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 
@@ -53,6 +55,7 @@ PEOPLE = (
 )
 MANAGERS = {"maria": "hana", "dev": "hana", "alice": "maria", "bob": "maria"}
 MANAGERS |= {"carol": "bob", "erin": "bob"}
+INSTALLED = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 W47_WED = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
 W47_THU = datetime(2026, 11, 19, 10, 0, tzinfo=UTC)
 W47_TUE = datetime(2026, 11, 17, 10, 0, tzinfo=UTC)
@@ -60,8 +63,9 @@ W47_SUN_LATE = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
 MONDAY_W48 = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
 
 
-async def _org_chart(slack: Harness) -> None:
-    """People as the directory sync and `askaround import people` would leave them."""
+async def org_chart(slack: Harness, installed: datetime = INSTALLED) -> None:
+    """People as the directory sync and `askaround import people` would leave them, in a
+    workspace that installed askaround at `installed`."""
     async with slack.services.sessions() as s, s.begin():
         for spec in PEOPLE:
             await people_q.upsert_profile(
@@ -77,6 +81,10 @@ async def _org_chart(slack: Harness) -> None:
             )
         await s.execute(
             update(Person).where(Person.user_id == slack.user("dev")).values(roles=["admin"])
+        )
+        await ensure_workspace(s, slack.team_id)
+        await s.execute(
+            update(Workspace).where(Workspace.team_id == slack.team_id).values(created_at=installed)
         )
 
 
@@ -129,7 +137,7 @@ Give = Callable[[Harness, str, str, str], Awaitable[Any]]
 async def stage_week(slack: Harness, give: Give = give_directly) -> None:
     """The org chart, the kudos of W45 to W48 (each given at its moment) and the help."""
     clock = slack.services.clock
-    await _org_chart(slack)
+    await org_chart(slack)
     clock.freeze(datetime(2026, 11, 4, 10, tzinfo=UTC))
     await give(slack, "alice", "@bob for the capacity review #teamwork", "general")
     clock.freeze(datetime(2026, 11, 11, 10, tzinfo=UTC))
@@ -161,4 +169,13 @@ async def company_in_process(
 @pytest.fixture
 async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     async with company_in_process(tmp_path) as harness:
+        yield harness
+
+
+@pytest.fixture
+async def fresh_install(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    """The company's org chart in a workspace that installed askaround on W47's Tuesday:
+    no kudos yet, nobody helped."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        await org_chart(harness, installed=W47_TUE)
         yield harness

@@ -76,8 +76,9 @@ async def test_digest_contents_match_the_hand_computed_week(company: SlackHarnes
     unsung = text.split("Unsung helpers")[1].split("*No kudos")[0]
     assert "Erin Quist" in unsung and "Carol" not in unsung
     quiet = text.split("No kudos for 8 weeks or more")[1].split("*Values")[0]
-    assert "Erin Quist (never)" in quiet and "Alice" not in quiet
-    assert "#teamwork 2, #courage 1, #craft 1, #ownership 1" in text
+    assert "Erin Quist (none since askaround started, 01 Sep 2026)" in quiet
+    assert "Alice" not in quiet
+    assert "#teamwork 2\n• #courage 1\n• #craft 1\n• #ownership 1" in text
     assert "<@" not in text and len(digest.blocks) <= 50
 
 

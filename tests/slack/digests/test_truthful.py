@@ -1,0 +1,65 @@
+"""What a report says is true (issue 12, item 13): a fresh install does not call everyone
+never thanked, an empty part says why it is empty, an admin reads whose team it is, and the
+chart's bars are as tall as the kudos."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.digests.chart import bar_stacks
+from bot.digests.weeks import IsoWeek
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.test_report import report
+from tests.slack.digests.world import blocks_text, digests, run_digests
+from tests.slack.harness import SlackHarness
+
+W47 = IsoWeek(2026, 47)
+
+
+def part(text: str, title: str) -> str:
+    """One section of a report's text: from its title to the next title."""
+    return text.split(f"*{title}")[1].split("\n*")[0]
+
+
+async def test_a_fresh_install_does_not_call_everyone_never_thanked(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on Tuesday, no kudos yet: too early for a quiet list, nobody has helped (so
+    nobody is "thanked"), and no kudos means no values, not `-`."""
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(fresh_install, "maria", "last week")
+    assert "(never)" not in said and "Alice Martin" not in said
+    quiet = part(said, "No kudos for 8 weeks or more")
+    assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet
+    unsung = part(said, "Unsung helpers")
+    assert "Nobody helped with a question in the last 4 weeks." in unsung
+    assert "every helper was thanked" not in said
+    values = part(said, "Values")
+    assert "No kudos this week, so no values." in values and "• -" not in values
+
+
+async def test_an_admin_reads_whose_team_it_is(company: SlackHarness) -> None:
+    """Olga (a Slack admin) asks for Maria's week: the header names Maria's team; Maria's own
+    report and digest say "Your team's week"."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "olga", "2026-W47 @maria")
+    assert "Maria Lopez's team: week 2026-W47" in said and "Your team" not in said
+    said = await report(company, "maria", "2026-W47")
+    assert "Your team's week 2026-W47" in said
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria", "2026-W47")
+    assert blocks_text(digest.blocks).startswith("Your team's week 2026-W47")
+
+
+async def test_the_chart_bar_is_as_tall_as_the_kudos(company: SlackHarness) -> None:
+    """Maria's W47: 4 kudos carrying 5 values (one has #ownership and #teamwork). Each
+    week's stacked bar adds up to its kudos, the count the headline gives, not to 5."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    summary = await company.services.digests.summary(company.team_id, company.user("maria"), W47)
+    stacks = bar_stacks(summary)
+    heights = [round(sum(parts), 9) for parts in zip(*stacks.values(), strict=True)]
+    assert heights[-1] == summary.total == 4
+    assert heights[-3:-1] == [1, 1]  # W45 and W46: one kudos each
+    assert stacks["teamwork"][-1] == 1.5 and stacks["ownership"][-1] == 0.5
+    assert [w.total for w in summary.weekly][-3:] == [1, 1, 4]
