@@ -35,7 +35,8 @@ class PersonRow:
 
 
 async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
-    result = await session.stream(statement.execution_options(yield_per=BATCH))
+    connection = await session.connection()  # Core rows: no ORM loading for plain columns
+    result = await connection.stream(statement.execution_options(yield_per=BATCH))
     async for rows in result.partitions():
         yield rows
 

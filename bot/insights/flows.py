@@ -25,13 +25,14 @@ class TopicFinder:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self.keys = frozenset(keys)
+        self.hyphenated = any("-" in key for key in self.keys)
 
     def find(self, text: str) -> set[str]:
         words = _WORD.findall(text.lower())
-        found = {w for w in words if w in self.keys}
-        found.update(
-            pair for a, b in itertools.pairwise(words) if (pair := f"{a}-{b}") in self.keys
-        )
+        found = set(self.keys.intersection(words))
+        if self.hyphenated:
+            pairs = (f"{a}-{b}" for a, b in itertools.pairwise(words))
+            found.update(self.keys.intersection(pairs))
         return found
 
 

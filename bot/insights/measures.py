@@ -18,7 +18,8 @@ CONNECTORS = 10
 MIN_CROSS_HELP = 2
 UNSUNG_RATIO = 3  # unsung: thanked at most once for every three cross-team helps
 MIN_OFFERS = 2  # a pair of teams whose questions go unanswered: this many offers, none taken
-BETWEENNESS_SAMPLE = 200  # teams sampled for betweenness in a large workspace
+BETWEENNESS_SAMPLE = 32  # teams sampled for betweenness in a large workspace
+BETWEENNESS_EDGES = 5  # per team: only the strongest flows are kept for betweenness
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,12 @@ def silos(graph: nx.DiGraph) -> list[str]:
 
 
 def bridges(graph: nx.DiGraph) -> dict[str, float]:
-    """Betweenness of each team on the undirected help graph: how much help between other
-    teams could pass through it (sampled above `BETWEENNESS_SAMPLE` teams)."""
-    undirected = graph.to_undirected()
+    """Betweenness of each team on the undirected graph of the strongest flows: how much
+    help between other teams could pass through it (sampled above `BETWEENNESS_SAMPLE`)."""
+    strongest = sorted(graph.edges(data="weight"), key=lambda e: -e[2])
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph)
+    undirected.add_edges_from((a, b) for a, b, _ in strongest[: BETWEENNESS_EDGES * len(graph)])
     k = BETWEENNESS_SAMPLE if len(undirected) > BETWEENNESS_SAMPLE else None
     return dict(nx.betweenness_centrality(undirected, k=k, seed=17))
 

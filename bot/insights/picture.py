@@ -21,6 +21,7 @@ from bot import visibility
 from bot.insights.view import NetworkView
 
 MAX_TEAMS = 40  # the busiest teams are drawn; a large workspace has its CSV for the rest
+MAX_ARROWS = 80  # the strongest flows among them
 SILO_COLOUR = "#b0b0b0"
 TEAM_COLOUR = "#4a90d9"
 OUTSIDE_COLOUR = "#f5a623"
@@ -35,6 +36,8 @@ def _graph(view: NetworkView) -> nx.DiGraph:
     if len(graph) > MAX_TEAMS:
         busiest = sorted(graph, key=lambda t: -graph.degree(t, weight="weight"))[:MAX_TEAMS]
         graph = graph.subgraph(busiest).copy()
+    weakest = sorted(graph.edges(data="weight"), key=lambda e: e[2])[:-MAX_ARROWS]
+    graph.remove_edges_from([(a, b) for a, b, _ in weakest])
     return graph
 
 
