@@ -51,11 +51,12 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         async with sessions() as s:
             team = _team(args.team, await workspace_ids(s))
         if args.action == "set":
+            key = str(args.key)
             try:
-                made = await service.change(team, {args.key: args.value}, by=CLI)
+                made = await service.change(team, {key: str(args.value)}, by=CLI)
             except SettingsRefused as refused:
-                raise AskaroundError(f"{args.key}: {refused.errors[args.key]}") from None
-            print(f"{args.key}: {made[0].new}" if made else f"{args.key}: unchanged", file=shown)
+                raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
+            print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
             return 0
         for key, text in (await service.current(team)).as_text().items():
             print(f"{key:<18} {text}", file=shown)
