@@ -1,4 +1,8 @@
-"""`askaround eval routing DIR`: measure routing on a folder of real questions and answerers."""
+"""`askaround eval routing DIR`: measure routing on a folder of real questions and answerers.
+
+`askaround eval questions FILE.jsonl` measures the question detector instead
+(`bot/runtime/cli/evaluate_questions.py`).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from bot.routing.evaluation import (
     read_dataset,
     solved_reuse,
 )
+from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.database import migrated
 from bot.settings import normalise_database_url
 from storage.db import create_sessions
@@ -26,16 +31,20 @@ from storage.db import create_sessions
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "eval",
-        help="measure question routing on a benchmark folder",
+        help="measure question routing on a benchmark folder, or the question detector",
         description=(
             "Load people.jsonl and history.jsonl from DIR into a fresh database, route every "
             "question in questions.jsonl with the bot's engine and two baselines (popularity, "
             "BM25 similar-question vote), and "
-            "print one line of P@1, R@3, R@10, MRR, nDCG@10 and latency per method."
+            "print one line of P@1, R@3, R@10, MRR, nDCG@10 and latency per method. "
+            "`eval questions FILE.jsonl` runs the question detector on labelled messages "
+            '(lines {"text": …, "expert_question": true|false}) and prints precision and recall.'
         ),
     )
-    parser.add_argument("target", choices=["routing"], help="what to evaluate")
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the benchmark folder")
+    parser.add_argument("target", choices=["routing", "questions"], help="what to evaluate")
+    parser.add_argument(
+        "folder", type=Path, metavar="PATH", help="the benchmark folder, or the labelled file"
+    )
     parser.add_argument(
         "--history",
         type=float,
@@ -48,10 +57,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="URL",
         help="an empty database to load into (default: a temporary SQLite file)",
     )
+    parser.add_argument(
+        "--verbose", action="store_true", help="questions: list each miss and false alarm"
+    )
     return parser
 
 
 async def run(args: argparse.Namespace) -> int:
+    if args.target == "questions":
+        return await evaluate_questions.run(args)
     if not 0.0 <= args.history <= 1.0:
         print("--history takes a fraction between 0 and 1", file=sys.stderr)
         return 2

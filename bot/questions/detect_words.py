@@ -1,0 +1,269 @@
+"""The words and phrases the question detector weighs (`bot/questions/detect.py`).
+
+Patterns run on normalised text: lower case, straight apostrophes, mentions as `@person`,
+links as their label, code as `code`, emoji removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def phrases(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+SOMEONE = r"(?:any|some)\s?(?:one|body)"
+HELP_VERBS = (
+    r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
+    r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check)"
+)
+
+# Someone asks for a person who knows, or for help, directly.
+ASKS_FOR_HELP = phrases(
+    rf"(?:does|do|did|has|have|would|could|can) {SOMEONE}(?: here| else)? (?:know|knows|have|has|"
+    r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|ever|"
+    r"understand|remember|recall|familiar)",
+    rf"{SOMEONE}(?: here)? (?:know|knows|familiar|tried|used|have|has|had|got|ever|able to|"
+    r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand)",
+    rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
+    r"(?:can|could|would|will) you (?:help|explain|tell me (?:how|where|what|who|why|if)|point|"
+    r"walk|clarify|recommend|show me|advise|shed (?:some )?light)",
+    r"who (?:would|might|else would|else might|will|'d) know",
+    r"who (?:has|have|has ever|'s) (?:set|done|used|worked|dealt|tried|seen|built|run|got|"
+    r"experience|written|configured|migrated|integrated)",
+    rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
+    r"who(?:'s| is)? (?:knows|can|could|owns|handles|manages|maintains|reviews|approves|"
+    r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
+    r"has access|has context|has experience|is responsible|looks after|runs|decides|signs off|"
+    r"is in charge|understands)",
+    r"(?:need|needs|needed|want|would love|could use|looking for|seeking|appreciate) (?:some |a |"
+    r"any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|whoever|a person)",
+    r"help (?:needed|wanted|please)",
+    r"(?:please|pls|plz) help",
+    r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
+    r"(?:stuck on|stuck with|struggling with|can't figure out|cannot figure out|"
+    r"can't work out|confused about|unsure (?:how|whether|what|which|if)|not sure (?:how|whether|"
+    r"what|which|if|where|who))",
+    r"(?:wondering|curious) (?:if|how|whether|what|why|who|where|which)",
+    r"(?:trying|try) to (?:figure out|understand|work out|find out)",
+    r"quick q|question for|q for",
+)
+
+# A question about how things work, where they are, or what the rule is.
+ASKS_HOW = phrases(
+    r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
+    r"the|they|it|this|that|people|a|an|to|my|your|customers|\w+ (?:get|work|calculated|"
+    r"handled|computed|prorated|decided))",
+    r"how to",
+    r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
+    r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
+    r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
+    r"(?:do|does|would) (?:i|we) need",
+    r"what(?:'s| is) (?:the|our) (?:best|right|correct|recommended|usual|standard|process|"
+    r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
+    r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|"
+    r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
+    r"what does .{1,60} mean",
+    r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
+    r"is there (?:a|an|any) (?:way|doc|docs|documentation|template|standard|process|policy|owner|"
+    r"easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form)",
+    r"is (?:it|this) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
+    r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
+    r"submit|claim|book|have|give|install|bring)",
+    r"(?:do|does) (?:we|our|the company) (?:have|support|offer|cover|allow|pay|use|provide)",
+    r"what (?:tools?|tool|system|process|app|software|platform|vendor) (?:do|does|should)",
+    r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required)",
+    r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked)",
+)
+
+# A plain wh-question: weak on its own ("why is the office so quiet today?").
+WH_QUESTION = phrases(
+    r"(?:what|where|which|why|when|who) (?:do|does|did|can|should|would|is|are|was) (?:i|we|you|"
+    r"our|the|my|they|it|this|that|a|an)",
+    r"where(?:'s| is| are| do| does) ",
+)
+
+# Small talk, invitations and rhetorical questions: not asking for expertise.
+SOCIAL = phrases(
+    r"is it (?:just )?me or",
+    r"can we all",
+    r"(?:spare|borrow|lend me)",
+    r"how (?:is|are|was|were|did) (?:it|we|this) (?:already|still)",
+    r"we all agree",
+    r"(?:just|only) me or",
+    r"am i the only one",
+    r"can you believe",
+    r"isn't (?:it|this|that)",
+    r"(?:any|some)(?:one|body) else(?:'s)?",
+    r"is (?:any|every)(?:one|body) else",
+    r"who else",
+    r"(?:any|some)(?:one|body) (?:want|wants|up for|keen|going|coming|fancy|driving|hungry|"
+    r"interested in joining|joining|free for)",
+    r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
+    r"who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|up for|"
+    r"watching|on the|wants|want|ate|let|presenting|driving|excited|ready|in\b)",
+    r"who wants",
+    r"want to (?:grab|get|join|come)",
+    r"(?:how|what) (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
+    r"how(?:'s| is| are)(?: you)? (?:everyone|everybody|you|the new|the baby|it going|things|"
+    r"the family|your|life|all)",
+    r"how are you",
+    r"how do you like",
+    r"how (?:cool|great|awesome|amazing|nice|fun)",
+    r"what a ",
+    r"what(?:'s| is| are) (?:everyone|everybody|you all|y'all)",
+    r"what are you (?:all )?(?:doing|having|up to|listening|watching|reading)",
+    r"what(?:'s| is) for (?:lunch|dinner|breakfast)",
+    r"did (?:you|anyone|everyone|everybody|y'all|you all) (?:see|watch|catch|have a good|"
+    r"survive|hear|get soaked|enjoy)",
+    r"any plans",
+    r"am i right",
+    r"are we there yet",
+    r"is it (?:friday|monday|the weekend)",
+    r"why (?:do|does|is|are|am) .{0,40}\balways\b",
+    r"why do mondays",
+    r"how many \w+ does it take",
+    r"what do you call",
+    r"thoughts on the new",
+    r"what did (?:everyone|you all|y'all|you guys) think",
+    r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
+)
+SOCIAL_WORDS = phrases(
+    r"lunch",
+    r"coffee",
+    r"drinks?",
+    r"beers?",
+    r"pizza",
+    r"cake",
+    r"snacks?",
+    r"party",
+    r"birthday",
+    r"game",
+    r"concert",
+    r"movie",
+    r"finale",
+    r"gym",
+    r"ping pong",
+    r"music",
+    r"weather",
+    r"raining",
+    r"hungry",
+    r"starving",
+    r"tacos?",
+    r"sushi",
+    r"yogurt",
+    r"fridge",
+    r"secret santa",
+    r"fantasy football",
+    r"football",
+    r"running club",
+    r"walk",
+    r"dog",
+    r"baby",
+    r"apartment",
+    r"holidays",
+    r"thanksgiving",
+    r"christmas",
+    r"keynote",
+    r"offsite",
+    r"meetup",
+    r"hackathon",
+    r"retro",
+    r"standup",
+    r"1:1",
+    r"cafeteria",
+    r"canteen",
+    r"kitchen",
+    r"restaurant",
+    r"pub",
+    r"dentist",
+    r"umbrella",
+    r"bottle",
+    r"charger",
+    r"spot",
+)
+JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😅|😆|:joy:|:sweat_smile:|:laughing:)")
+
+# A question put to one named person, or about a meeting: they already know whom to ask.
+PERSONAL = phrases(
+    r"(?:can|could|would|will|did|have|are|were) you (?:send|approve|review my|grab|share|join|"
+    r"get a chance|free|joining|back|around|coming|forward|sign|update|ping|call|move|push)",
+    r"(?:have|did) you (?:approved|sent|seen|had|finished|done|read)",
+    r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
+    r"are we still",
+    r"let me know when",
+)
+
+# Words of work: a question carrying one is about the job, not the weekend.
+_WORK = (
+    # engineering
+    r"api|apis|sdk|endpoint|deploy\w*|build|builds|ci|cd|pipeline|pipelines|repo|repos|"
+    r"branch\w*|merge|rebase|commit|commits|pr|prs|test|tests|testing|docker|kubernetes|k8s|"
+    r"kubectl|helm|terraform|aws|gcp|azure|lambda|cloudfront|s3|database|databases|db|postgres|"
+    r"mysql|sql|query|queries|schema|migration|migrations|table|column|index|cache|caching|queue|"
+    r"kafka|redis|service|services|server|cluster|pod|pods|logs|logging|error|errors|exception|"
+    r"bug|bugs|crash|timeout|times out|latency|config|configure|env|staging|prod|production|"
+    r"release|version|library|package|npm|pip|python|java|golang|react|webpack|vite|git|github|"
+    r"gitlab|jira|confluence|notion|runner|runners|cron|script|code|ssl|certificate|dns|domain|"
+    r"sso|saml|okta|oauth|2fa|mfa|vpn|password|credentials|token|secret|secrets|key|keys|"
+    r"encryption|graphql|websockets?|flag|flags|header|headers|payload|webhook|integration|"
+    r"sandbox|grafana|datadog|alerting|alerts?|on-call|incident|runbook|slo|slos|sla|"
+    r"load test\w*|dev env|local dev\w*|laptop|printer|monitor|wiki|",
+    # data and design
+    r"data|dashboard|dashboards|looker|tableau|snowflake|dbt|redshift|warehouse|metric|metrics|"
+    r"analytics|event|events|notebook|pandas|pivot|spreadsheet|sheets|excel|airtable|model|"
+    r"figma|storybook|component|components|design system|tokens|font|icons?|prototype|"
+    r"accessibility|ux|ui|brand|logo|style guide|mockups?|wireframes?|"
+    # sales and customers
+    r"salesforce|crm|hubspot|gainsight|opportunity|opp|deal|deals|quota|territory|territories|"
+    r"commission|spifs?|discount|pricing|price|quote|proposal|renewal|contract|contracts|"
+    r"prospect|prospects|customer|customers|client|clients|lead|leads|rfp|nda|dpa|msa|partner|"
+    r"reseller|churn|arr|mrr|nps|cac|ltv|csm|trial|onboard\w*|zendesk|ticket|tickets|escalat\w*|"
+    r"support|sla|",
+    # finance
+    r"invoice|invoices|expense|expenses|expensed?|reimburs\w*|budget|cost center|gl code|po|"
+    r"purchase|requisition|netsuite|xero|quickbooks|payroll|tax|taxes|withholding|revenue|"
+    r"forecast|accrual|audit|exchange rate|corporate card|mileage|receipt|refund|refunds|billing|"
+    r"payment|payments|subscription|subscriptions|spend|vendor|vendors|procurement|w-9|"
+    r"cost|costs|quarter close|month end|",
+    # people and policy
+    r"pto|leave|parental|benefits|insurance|401k|pension|bonus|bonuses|equity|stock options|"
+    r"salary|pay|promo packet|promotion|performance|pip|offer letter|offboard\w*|"
+    r"background check|visa|sponsorship|hiring|candidate|candidates|interview|greenhouse|workday|"
+    r"bamboohr|policy|policies|handbook|referral|contractor|contractors|headcount|okrs?|"
+    r"vacation days|learning budget|training|relocation|remote|",
+    # operations and tools
+    r"process|procedure|sops?|compliance|gdpr|soc ?2|iso|security|questionnaire|retention|"
+    r"approval|approve|approved|access|permission|permissions|admin|account|accounts|"
+    r"template|templates|doc|docs|documentation|deck|slides|roadmap|zoom|1password|"
+    r"calendar|shared drive|inbox|email|allowlist|status page|inventory|shipping|returns|"
+    r"audit log|quota",
+)
+WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
+INTERROGATIVE_OPENERS = frozenset(
+    "how what where who which why when whats is are can could does do did should would will "
+    "has have any anyone anybody am may".split()
+)
+
+# Messages that are nothing but a greeting, thanks or an acknowledgement.
+GREETING_WORDS = frozenset(
+    "hi hey hello hiya heya hey-hey yo howdy hola hallo bonjour hej gm morning afternoon evening "
+    "good night greetings sup bye goodbye cya ttyl later see soon tomorrow have a great nice day "
+    "weekend happy monday tuesday wednesday thursday friday".split()
+)
+THANKS_WORDS = frozenset(
+    "thanks thank thx ty tysm thnx cheers appreciate appreciated kudos".split()
+)
+ACK_WORDS = frozenset(
+    "ok okay k kk cool great nice got it sounds good sure yes yep yeah yup no nope np worries "
+    "perfect awesome agreed noted will do lgtm done merged same here interesting on my way "
+    "ack roger makes sense".split()
+)
+FILLER_WORDS = frozenset(
+    "everyone everybody all y'all yall team folks there guys people @person @here askaround "
+    "bot friend friends mate again so much a lot ton tons heaps many very and you you're your "
+    "hope well for the help again to too :) !".split()
+)
