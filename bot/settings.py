@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -192,6 +192,27 @@ class Settings:
                 get("ASKAROUND_UNINSTALLED_RETENTION_DAYS"), "ASKAROUND_UNINSTALLED_RETENTION_DAYS"
             ),
         )
+
+
+# Slack's credentials: the commands that only touch the database neither need nor read them.
+_SLACK_CREDENTIALS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+)
+
+
+def database_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Settings for the commands that only touch the database: every value is read and
+    validated as usual except Slack's credentials, which stay empty whatever is set."""
+    values = _environment(environ, env_file)
+    offline = {k: v for k, v in values.items() if k not in _SLACK_CREDENTIALS}
+    stand_ins = {"SLACK_BOT_TOKEN": "xoxb-", "SLACK_SIGNING_SECRET": "-"}
+    return replace(Settings.from_env(offline | stand_ins, None), bot_token="", signing_secret="")
 
 
 def database_url_from_env(
