@@ -7,7 +7,6 @@ run reports exactly what a real run would do. Re-running the same file changes n
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from zoneinfo import available_timezones
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tqdm import tqdm
 
 from bot.directory.import_files import RawRow, read_rows
 from bot.directory.import_rows import PersonRow, RowError, validate_row
 from bot.directory.network import apply_network_entry, network_entries
 from bot.directory.parse import NetworkInput
 from bot.directory.skills import Vocabulary, skill_key
+from bot.directory.sync import progress_bar
 from bot.people import Profile
 from storage import directory as q
 from storage.models import Person
@@ -137,8 +136,9 @@ async def _resolve(
 ) -> list[tuple[PersonRow, Profile]]:
     """Each row's Slack user; a row whose person Slack does not know is rejected."""
     resolved: list[tuple[PersonRow, Profile]] = []
-    bar = tqdm(rows, desc="resolving people", unit="row", file=sys.stderr, disable=not progress)
-    for row in bar:
+    bar = progress_bar("resolving people", "row", progress, total=len(rows))
+    for row in rows:
+        bar.update(1)
         if row.user_id:
             profile = await resolver.by_id(row.user_id)
             missing = f"no Slack user has the id {row.user_id}"
@@ -150,6 +150,7 @@ async def _resolve(
             report.rejected.append(Rejection(row.line, missing))
         else:
             resolved.append((row, profile))
+    bar.close()
     return resolved
 
 

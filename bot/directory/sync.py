@@ -7,11 +7,13 @@ profiles are askaround's own and are left alone. A deactivated person stops bein
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from tqdm import tqdm
 
 from storage import directory as q
 from storage import people as people_queries
@@ -35,6 +37,12 @@ class SyncReport:
             f"{len(self.updated)} updated, {len(self.deactivated)} deactivated, "
             f"{len(self.reactivated)} reactivated."
         )
+
+
+def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Any:
+    """The bar `askaround import` and `sync` draw on standard error while Slack is read: a
+    count and a rate (`users.list` tells no total), or a percentage when the total is known."""
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not enabled)
 
 
 _SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")

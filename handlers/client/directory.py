@@ -5,6 +5,7 @@ is paged through at the pace Slack allows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -35,6 +36,10 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
     )
 
 
+def _quiet(_count: int) -> None:
+    """The daily job reports no progress."""
+
+
 def directory_client(settings: Settings) -> AsyncWebClient:
     """A Web API client built from settings that waits out rate limits instead of failing.
 
@@ -53,30 +58,37 @@ def directory_client(settings: Settings) -> AsyncWebClient:
 
 
 async def list_members(
-    client: AsyncWebClient, page_size: int = PAGE_SIZE
+    client: AsyncWebClient, page_size: int = PAGE_SIZE, on_page: Callable[[int], object] = _quiet
 ) -> tuple[list[Profile], int]:
-    """Every member of the workspace (deactivated ones included), and the number of pages."""
+    """Every member of the workspace (deactivated ones included), and the number of pages.
+    `on_page` is told how many members each page brought (the CLI's progress bar)."""
     profiles: list[Profile] = []
     cursor: str | None = None
     pages = 0
     while True:
         response = await client.users_list(limit=page_size, cursor=cursor)
         pages += 1
-        profiles.extend(
+        page = [
             profile_from_slack(member)
             for member in response.get("members") or []
             if member.get("id") != "USLACKBOT"
-        )
+        ]
+        profiles.extend(page)
+        on_page(len(page))
         cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
         if not cursor:
             return profiles, pages
 
 
 async def sync_directory(
-    client: AsyncWebClient, services: Services, team_id: str, page_size: int = PAGE_SIZE
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    page_size: int = PAGE_SIZE,
+    on_page: Callable[[int], object] = _quiet,
 ) -> SyncReport:
     """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
-    profiles, pages = await list_members(client, page_size)
+    profiles, pages = await list_members(client, page_size, on_page)
     return await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
 
 

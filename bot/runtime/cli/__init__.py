@@ -1,6 +1,8 @@
 """The `askaround` command line. Each subcommand lives in its own module with its help text.
 
-A subcommand module exposes `add_parser(subparsers)` and `async run(args) -> int`.
+A subcommand module exposes `add_parser(subparsers)` and `async run(args) -> int`. A failure
+is one line on standard error and a non-zero exit (`failures.py`); `--debug` adds the
+traceback.
 """
 
 from __future__ import annotations
@@ -8,28 +10,30 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import traceback
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
 
-from bot.errors import AskaroundError, ConfigError
 from bot.runtime.cli import (
     demo,
     evaluate,
     export,
+    failures,
     migrate,
     outbox,
     people,
     purge,
     report,
     serve,
+    settings,
     skills,
     sync,
 )
 
-EXIT_CONFIG = 2
-EXIT_FAILED = 1
 SUBCOMMANDS: tuple[ModuleType, ...] = (
     serve, migrate, demo, people, sync, skills, export, report, evaluate, outbox, purge,
+    settings,
 )  # fmt: skip
 
 
@@ -38,21 +42,39 @@ def build_parser() -> argparse.ArgumentParser:
         prog="askaround",
         description="Find who knows, thank who helped: a Slack app you run yourself.",
     )
+    parser.add_argument("--version", action="version", version=f"askaround {_version()}")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in SUBCOMMANDS:
-        module.add_parser(sub).set_defaults(run=module.run)
+        command = module.add_parser(sub)
+        command.set_defaults(run=module.run)
+        # Also after the subcommand (`askaround migrate --debug`); SUPPRESS keeps a --debug
+        # given before it.
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
+        )
     return parser
+
+
+DEBUG_HELP = "on a failure, print the traceback after its one line"
+
+
+def _version() -> str:
+    try:
+        return version("askaround")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(asyncio.run(args.run(args)))
-    except ConfigError as error:
-        print(f"askaround: {error}", file=sys.stderr)
-        return EXIT_CONFIG
-    except AskaroundError as error:
-        print(f"askaround: {error}", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return failures.EXIT_INTERRUPTED
+    except Exception as error:
+        message, code = failures.one_line(error)
+        if args.debug:
+            traceback.print_exc()
+        print(f"askaround: {message}", file=sys.stderr)
+        return code

@@ -1,13 +1,20 @@
 """The database for one CLI run, opened one way by every subcommand: migrated to head first
-(a command never runs on an old schema), and closed when the command ends."""
+(a command never runs on an old schema), and closed when the command ends. A database that
+cannot be opened is one `DatabaseUnavailable`, naming the URL (without its password)."""
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.runtime.cli.failures import DatabaseUnavailable
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import create_engine, create_sessions
@@ -15,14 +22,38 @@ from storage.migrate import upgrade_head
 
 
 @asynccontextmanager
-async def migrated(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on a database brought up to date; disposed of at the end."""
+async def migrated(
+    database_url: str, doing: str = "open the database"
+) -> AsyncIterator[AsyncEngine]:
+    """An engine on a database brought up to date; disposed of at the end. `doing` is what a
+    failure to open it says could not be done."""
+    _sqlite_folder(database_url, doing)
     engine = create_engine(database_url)
     try:
-        await upgrade_head(engine)
+        try:
+            await upgrade_head(engine)
+        except (OSError, SQLAlchemyError) as error:  # refused, unknown host, unwritable file
+            raise DatabaseUnavailable(database_url, error, doing) from error
         yield engine
     finally:
         await engine.dispose()
+
+
+def _sqlite_folder(database_url: str, doing: str) -> None:
+    """A SQLite file's folder must exist and be writable. Checked before connecting: when
+    aiosqlite fails to open a file, its thread may outlive the event loop and print a
+    traceback of its own after our one line."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    folder = Path(url.database or "").absolute().parent
+    if not folder.is_dir():
+        said = "not a folder" if folder.exists() else "no such folder"
+        missing = FileNotFoundError(errno.ENOENT, said, str(folder))
+        raise DatabaseUnavailable(database_url, missing, doing)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        denied = PermissionError(errno.EACCES, "the folder is not writable", str(folder))
+        raise DatabaseUnavailable(database_url, denied, doing)
 
 
 @asynccontextmanager

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from bot.errors import AskaroundError
 from bot.runtime.cli.database import open_services
-from bot.settings import Settings
+from bot.settings import database_settings
 
 COLUMNS = (
     "created_at",
@@ -75,7 +75,7 @@ def write(rows: list[dict[str, Any]], form: str, out: TextIO) -> None:
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     start, end = window(args.since, args.until)
-    async with open_services(Settings.from_env()) as services:
+    async with open_services(database_settings()) as services:
         found = await services.kudos.export(start, end)
     rows = [
         {

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from bot.runtime.cli.database import migrated
-from bot.settings import Settings
+from bot.settings import database_settings
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -18,8 +18,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
-    async with migrated(settings.database_url):
+    async with migrated(database_settings().database_url):
         pass
     print("askaround: database is up to date")
     return 0

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.runtime.cli.database import open_services
-from bot.settings import Settings
+from bot.settings import database_settings
 
 LATE = timedelta(minutes=10)
 
@@ -27,7 +27,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    async with open_services(Settings.from_env()) as services:
+    async with open_services(database_settings()) as services:
         now = services.clock.now()
         if args.action == "retry":
             count = await services.outbox.retry_failed(now)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from bot.directory.import_files import read_rows
 from bot.directory.importer import import_people
 from bot.runtime.cli.database import open_services
 from bot.settings import Settings
@@ -33,9 +34,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 async def run(args: argparse.Namespace) -> int:
     from handlers.client.directory import SlackResolver, directory_client
 
+    rows = read_rows(args.file)  # a file that cannot be read fails before Slack is asked
     settings = Settings.from_env()
     async with open_services(settings) as services:
         resolver = await SlackResolver.connect(directory_client(settings))
-        report = await import_people(services, args.file, resolver, dry_run=args.dry_run)
+        report = await import_people(services, rows, resolver, dry_run=args.dry_run)
     print(report.summary())
     return 1 if report.rejected else 0

@@ -8,9 +8,6 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.clock import Clock
 from bot.errors import AskaroundError
 from bot.runtime.cli.database import migrated
@@ -40,15 +37,9 @@ async def run(args: argparse.Namespace) -> int:
     team_id = str(args.team_id).strip()
     if not TEAM_ID.fullmatch(team_id):
         raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
-    url = database_url_from_env()
-    try:
-        async with migrated(url) as engine:
-            purge = Uninstalls(create_sessions(engine), Clock().now, timedelta(0)).purge
-            removed = await purge(team_id)
-    except (OSError, SQLAlchemyError) as error:
-        where = make_url(url).render_as_string(hide_password=True)
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise AskaroundError(f"cannot purge in {where}: {reason}") from None
+    async with migrated(database_url_from_env(), doing="purge in") as engine:
+        purge = Uninstalls(create_sessions(engine), Clock().now, timedelta(0)).purge
+        removed = await purge(team_id)
     if removed == 0:
         print(f"askaround: nothing is kept for workspace {team_id}")
         return 0

@@ -1,5 +1,6 @@
 """`askaround report --week 2026-W47 --manager EMAIL [--format text|csv|png] [--output FILE]`:
-a manager's weekly summary from the command line, the same one their digest DM shows."""
+a manager's weekly summary from the command line, the same one their digest DM shows.
+`askaround report network …` is the network insights (`network_report.py`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from bot.digests.chart import chart_png
 from bot.digests.csv import summary_csv
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError, UserError
+from bot.runtime.cli import network_report
 from bot.runtime.cli.database import open_services
-from bot.settings import Settings
+from bot.settings import database_settings
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -26,8 +28,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "time zone. Private kudos are counted, never shown."
         ),
     )
-    parser.add_argument("--week", required=True, metavar="YYYY-Www", help="e.g. 2026-W47")
-    parser.add_argument("--manager", required=True, metavar="EMAIL", help="the manager's email")
+    parser.add_argument(
+        "what", nargs="?", choices=["network"], help="network: the network insights"
+    )
+    parser.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W47 (required)")
+    parser.add_argument("--manager", metavar="EMAIL", help="the manager's email (required)")
+    network_report.add_arguments(parser)
     parser.add_argument("--format", choices=["text", "csv", "png"], default="text")
     parser.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     return parser
@@ -41,8 +47,13 @@ def _week(text: str) -> IsoWeek:
 
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
+    if args.what == "network":
+        return await network_report.run(args, out)
+    if not (args.week and args.manager):
+        raise AskaroundError("a weekly report needs --week and --manager")
     week = _week(args.week)
-    async with open_services(Settings.from_env()) as services:
+    _check_output(args.output)
+    async with open_services(database_settings()) as services:
         summary = await services.digests.report_by_email(args.manager, week)
     if args.format == "png":
         data = chart_png(summary)
@@ -52,6 +63,13 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         data = outline.as_text(summary).encode()
     _emit(data, args.output, out or sys.stdout.buffer)
     return 0
+
+
+def _check_output(output: str | None) -> None:
+    """Said before the week is computed, not after."""
+    folder = Path(output or ".").absolute().parent
+    if not folder.is_dir():
+        raise AskaroundError(f"--output {output}: the folder {folder} does not exist")
 
 
 def _emit(data: bytes, output: str | None, out: BinaryIO) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.runtime.cli.database import migrated
 from bot.runtime.logs import configure_logging
 from bot.settings import Settings
 
@@ -22,5 +23,7 @@ async def run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
+    async with migrated(settings.database_url):  # a database that will not open is one line
+        pass
     await serve_forever(settings)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.directory.sync import progress_bar
 from bot.runtime.cli.database import open_services
 from bot.settings import Settings
 
@@ -27,6 +28,7 @@ async def run(args: argparse.Namespace) -> int:
     client = directory_client(settings)
     async with open_services(settings) as services:
         team_id = (await SlackResolver.connect(client)).team_id
-        report = await sync_directory(client, services, team_id)
+        with progress_bar("reading Slack users", "user") as bar:
+            report = await sync_directory(client, services, team_id, on_page=bar.update)
     print(report.summary())
     return 0

@@ -1,0 +1,74 @@
+"""The one place a CLI failure becomes one line and an exit code.
+
+Each failure a person can cause (a setting, a database that does not answer, Slack out of
+reach or refusing the token, a missing file) is matched by its exception type and said in
+their words; `askaround --debug …` prints the traceback as well. Anything not matched is a
+bug: it still gets one line, naming the exception and `--debug`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.errors import AskaroundError, ConfigError
+
+EXIT_FAILED = 1
+EXIT_CONFIG = 2
+EXIT_INTERRUPTED = 130
+
+# What Slack answers when the token itself is wrong, rather than the request.
+TOKEN_REFUSED = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
+
+
+class DatabaseUnavailable(AskaroundError):
+    """The database could not be opened or brought up to date (`cli/database.py` raises it)."""
+
+    def __init__(self, url: str, error: BaseException, doing: str = "open the database") -> None:
+        where = make_url(url).render_as_string(hide_password=True)
+        super().__init__(f"cannot {doing} {where}: {reason(error)}")
+
+
+def reason(error: BaseException) -> str:
+    """The first line of what went wrong, without SQLAlchemy's wrapping or `[Errno N]`."""
+    inner = getattr(error, "orig", None) or error
+    if isinstance(inner, OSError) and inner.strerror and inner.filename:
+        return f"{inner.strerror}: {inner.filename}"
+    text = str(inner).strip() or type(inner).__name__
+    return re.sub(r"^\[Errno -?\d+\] ", "", text.splitlines()[0])
+
+
+def one_line(error: BaseException) -> tuple[str, int]:
+    """The message (without the `askaround: ` prefix) and the exit code for `error`."""
+    if isinstance(error, ConfigError):
+        return str(error), EXIT_CONFIG
+    if isinstance(error, AskaroundError):
+        return str(error), EXIT_FAILED
+    if isinstance(error, SlackApiError):
+        return _slack_refused(error)
+    if isinstance(error, aiohttp.ClientConnectorError):
+        where = f"{error.host}:{error.port}"
+        return f"cannot reach Slack at {where} (SLACK_API_URL): {reason(error.os_error)}", 1
+    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError):
+        return f"Slack did not answer: {reason(error)}", EXIT_FAILED
+    if isinstance(error, SQLAlchemyError):
+        return f"the database failed: {reason(error)}", EXIT_FAILED
+    if isinstance(error, OSError):
+        return reason(error), EXIT_FAILED
+    unexpected = f"{type(error).__name__}: {reason(error)}"
+    return f"unexpected {unexpected} (run `askaround --debug …` for the traceback)", EXIT_FAILED
+
+
+def _slack_refused(error: SlackApiError) -> tuple[str, int]:
+    code = str(error.response.get("error") or f"HTTP {error.response.status_code}")
+    if code in TOKEN_REFUSED:
+        return f"Slack refused SLACK_BOT_TOKEN ({code}): set it to a valid bot token", EXIT_CONFIG
+    method = str(error.response.api_url).rstrip("/").rsplit("/", 1)[-1]
+    return f"Slack answered {method} with {code}", EXIT_FAILED

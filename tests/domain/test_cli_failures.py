@@ -1,0 +1,172 @@
+"""Each failure a person can cause is one line on standard error and a non-zero exit, never a
+traceback (`--debug` adds it); the commands that only touch the database run without any Slack
+setting."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.runtime.cli import main
+from slack_emulator import SlackEmulator
+
+EMULATOR_TOKEN = "xoxb-the-right-one"
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """No Slack setting at all, no `.env` to read, and a SQLite file that can be written."""
+    for name in list(os.environ):
+        if name.startswith(("SLACK_", "ASKAROUND_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    yield tmp_path
+
+
+@pytest.fixture
+async def emulator(offline: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[str]:
+    """A Slack that knows only EMULATOR_TOKEN, at SLACK_API_URL."""
+    emu = await SlackEmulator("secret", bot_token=EMULATOR_TOKEN).start()
+    monkeypatch.setenv("SLACK_API_URL", emu.api_url)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    yield emu.api_url
+    await emu.stop()
+
+
+async def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]]:
+    """`askaround ARGV` in a thread (it runs its own event loop); its code and stderr lines."""
+    capsys.readouterr()
+    code = await asyncio.to_thread(main, list(argv))
+    return code, capsys.readouterr().err.strip().splitlines()
+
+
+def one_line(err: list[str], *fragments: str) -> str:
+    assert len(err) == 1, err
+    assert err[0].startswith("askaround: ") and "Traceback" not in err[0], err
+    for fragment in fragments:
+        assert fragment in err[0], (fragment, err[0])
+    return err[0]
+
+
+async def test_database_commands_need_no_slack_setting(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """migrate, export, outbox and report run with the database URL alone, and a malformed
+    Slack token is not even read by them."""
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "not-a-token")
+    assert (await run(capsys, "migrate"))[0] == 0
+    assert (await run(capsys, "export", "kudos", "--since", "2026-01-01"))[0] == 0
+    assert (await run(capsys, "outbox"))[0] == 0
+    code, err = await run(capsys, "report", "--week", "2026-W47", "--manager", "x@example.com")
+    assert code == 1
+    one_line(err, "no active person has the email x@example.com")
+    code, err = await run(capsys, "sync")
+    assert code == 2
+    one_line(err, "SLACK_BOT_TOKEN is malformed")
+
+
+async def test_unreachable_postgresql(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PostgreSQL nobody listens for: the URL without its password, and why."""
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://ana:s3cret@127.0.0.1:1/askaround")
+    code, err = await run(capsys, "migrate")
+    assert code == 1
+    line = one_line(err, "cannot open the database", "127.0.0.1:1/askaround", "ana:***@")
+    assert "s3cret" not in line
+
+
+async def test_unwritable_sqlite_path(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite file whose folder is a file (root may write anywhere else)."""
+    (offline / "plain-file").write_text("")
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{offline / 'plain-file' / 'a.db'}")
+    for argv in (["migrate"], ["outbox"], ["export", "kudos", "--since", "2026-01-01"]):
+        code, err = await run(capsys, *argv)
+        assert code == 1
+        one_line(err, "cannot open the database", "plain-file/a.db", "not a folder")
+
+
+async def test_slack_unreachable(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-any")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:1/api/")
+    code, err = await run(capsys, "sync")
+    assert code == 1
+    one_line(err, "cannot reach Slack at 127.0.0.1:1", "SLACK_API_URL")
+
+
+async def test_invalid_token(
+    emulator: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slack answers invalid_auth: the line names the setting to fix, exit 2 like any setting;
+    the right token syncs, with its progress on standard error."""
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-a-wrong-one")
+    for argv in (["sync"], ["skills", "alias", "k8s", "kubernetes"]):
+        code, err = await run(capsys, *argv)
+        assert code == 2
+        one_line(err, "Slack refused SLACK_BOT_TOKEN (invalid_auth)")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", EMULATOR_TOKEN)
+    code = await asyncio.to_thread(main, ["sync"])
+    out, err_text = capsys.readouterr()
+    assert code == 0 and "Slack users in 1 pages" in out
+    assert "reading Slack users" in err_text
+
+
+async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file to read that is not there, and a file to write in a folder that is not there."""
+    code, err = await run(capsys, "import", "people", "no-such.csv")
+    assert code == 1
+    one_line(err, "no-such.csv does not exist")
+    code, err = await run(capsys, "eval", "routing", "no-such-folder")
+    assert code == 1
+    one_line(err, "no-such-folder")
+    week = ["--week", "2026-W47", "--manager", "x@example.com"]
+    code, err = await run(capsys, "report", *week, "--output", "no/such/dir/w47.png")
+    assert code == 1
+    one_line(err, "--output no/such/dir/w47.png", "does not exist")
+
+
+async def test_debug_before_the_subcommand_prints_the_traceback_too(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = await run(capsys, "--debug", "import", "people", "no-such.yaml")
+    assert code == 1 and err[0] == "Traceback (most recent call last):"
+    assert "ImportFileError" in err[-2] and err[-1] == "askaround: no-such.yaml does not exist"
+
+
+def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: Path) -> None:
+    """The installed `askaround` script itself: one line, then with --debug (before or after
+    the subcommand) the traceback before that same line."""
+    script = Path(sys.executable).with_name("askaround")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
+    (offline / "plain-file").write_text("")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'plain-file' / 'a.db'}",
+    }
+
+    def askaround(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *argv], env=env, capture_output=True, text=True, timeout=60, cwd=offline
+        )
+
+    plain = askaround("migrate")
+    assert plain.returncode == 1 and plain.stdout == ""
+    line = one_line(plain.stderr.strip().splitlines(), "cannot open the database")
+    debug = askaround("migrate", "--debug")
+    assert debug.returncode == 1
+    assert debug.stderr.startswith("Traceback") and "DatabaseUnavailable" in debug.stderr
+    assert debug.stderr.strip().splitlines()[-1] == line
+    version = askaround("--version")
+    assert version.returncode == 0 and version.stdout.startswith("askaround ")
