@@ -19,6 +19,11 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
             "Managers (your org) and admins (everyone): knowledge risks, connectors, silos and "
             "a picture of help between teams.",
         ),
+        Usage(
+            "/askaround settings",
+            "Admins: change company values, kudos allowances, channels and digests, and see "
+            "who changed what.",
+        ),
     ),
     "/ask": (
         Usage(
