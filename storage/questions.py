@@ -194,21 +194,26 @@ async def questions_of(
     return result.all()
 
 
-async def channels_discussing(
-    session: AsyncSession, team_id: str, topics: Collection[str], limit: int = 3
-) -> list[str]:
-    """Public channels where questions on these topics were asked before, busiest first."""
-    rows = await session.execute(
-        select(Question.channel_id, Question.topics).where(
-            Question.team_id == team_id, Question.is_private.is_(False)
-        )
-    )
-    wanted = set(topics)
-    counts: dict[str, int] = {}
-    for channel_id, question_topics in rows.all():
-        if wanted & set(question_topics or ()):
-            counts[channel_id] = counts.get(channel_id, 0) + 1
-    return sorted(counts, key=lambda c: -counts[c])[:limit]
+async def past_questions(
+    session: AsyncSession,
+    team_id: str,
+    *,
+    statuses: Collection[str] | None = None,
+    posted_only: bool = False,
+    not_asked_by: str | None = None,
+    limit: int = 2000,
+) -> Sequence[Question]:
+    """The workspace's newest questions: in `statuses`, `posted_only` those asked in a message
+    people can find in its conversation (not `/ask`), and not asked by `not_asked_by`."""
+    query = select(Question).where(Question.team_id == team_id)
+    if statuses is not None:
+        query = query.where(Question.status.in_(list(statuses)))
+    if posted_only:
+        query = query.where(Question.message_ts.is_not(None))
+    if not_asked_by is not None:
+        query = query.where(Question.asker_user_id != not_asked_by)
+    result = await session.scalars(query.order_by(Question.id.desc()).limit(limit))
+    return result.all()
 
 
 async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:

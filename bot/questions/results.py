@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 
 
@@ -25,13 +26,17 @@ class AskRequest:
 
 @dataclass(frozen=True)
 class Asked:
-    """A new question: either routed (offers made) or waiting for the asker's consent."""
+    """A new question: routed (offers made), given up on at once (nobody to ask), or waiting
+    for the asker (`needs_consent`: a private question, or `solved` ones like it to read
+    first), who would then ask `would_ask` people."""
 
     question: QuestionView
     offers: list[OfferView] = field(default_factory=list)
     needs_consent: bool = False
     repeated: bool = False
     unanswerable_channels: list[str] | None = None
+    solved: list[SolvedMatch] = field(default_factory=list)
+    would_ask: int = 0
 
 
 @dataclass(frozen=True)

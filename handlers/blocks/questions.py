@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
 from bot.words import plural
@@ -65,6 +66,42 @@ def render_consent(question: QuestionView, count: int) -> Message:
             ),
         ],
     }
+
+
+def render_solved_first(
+    question: QuestionView,
+    solved: list[SolvedMatch],
+    links: dict[int, str | None],
+    would_ask: int,
+) -> Message:
+    """Solved questions like the asker's, before anyone is asked; then "Ask people anyway"
+    (when somebody can be asked: otherwise the asker is told so on its own)."""
+    text = (
+        "A question like yours was solved before: have a look first."
+        if len(solved) == 1
+        else f"{len(solved)} questions like yours were solved before: have a look first."
+    )
+    blocks: Blocks = [section(text)]
+    for match in solved[:3]:
+        link = links.get(match.question_id)
+        who = f"solved with <@{match.helper_user_id}>" if match.helper_user_id else "solved"
+        where = f" · <{link}|See the thread>" if link else ""
+        blocks.append(section(f"{quote(shorten(match.text, 300))}\n{who}{where}"))
+    if would_ask and question.is_private:
+        blocks.append(context("Your question stays private unless you ask people."))
+    if would_ask:
+        blocks.append(
+            actions(
+                button(
+                    f"Ask {plural(would_ask, 'colleague')} anyway",
+                    "question_consent",
+                    str(question.id),
+                    "primary",
+                ),
+                button("That answers it", "question_withdraw", str(question.id)),
+            )
+        )
+    return {"text": text, "blocks": blocks}
 
 
 def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:
@@ -137,7 +174,8 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
     where = (
         " It has come up in " + ", ".join(f"<#{c}>" for c in channels) + ": try asking there."
         if channels
-        else " Try asking in a channel about the topic."
+        else " Try asking in a channel about the topic; `/skills who <topic>` lists who declared"
+        " a skill, even if they can't be asked right now."
     )
     text = f"I'm sorry: I couldn't find anyone available for question #{question.id}.{where}"
     return {"text": text, "blocks": [section(text)]}

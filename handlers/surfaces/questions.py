@@ -8,20 +8,24 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.context.say.async_say import AsyncSay
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question
 from bot.questions.results import AskRequest
+from bot.questions.solved import SolvedMatch
 from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.questions import (
     render_consent,
     render_mine,
     render_nudge,
+    render_solved_first,
 )
 from handlers.client.conversations import is_private, watch_refusal
+from handlers.client.failures import is_transient
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -44,10 +48,31 @@ async def ask(
     request: AskRequest,
     reply: Any,
 ) -> None:
-    """Route a question and tell the asker; `reply` shows a message only they see."""
+    """Route a question and tell the asker; `reply` shows a message only they see. Solved
+    questions like it come first; people are asked only when the asker says so."""
     asked = await services.questions.ask(request)
-    if asked.needs_consent and not asked.repeated:
-        await reply(render_consent(asked.question, services.questions.config.offers_per_round))
+    if asked.repeated:
+        return
+    if asked.solved:
+        links = {m.question_id: await permalink(client, m) for m in asked.solved}
+        await reply(render_solved_first(asked.question, asked.solved, links, asked.would_ask))
+    elif asked.needs_consent:
+        await reply(render_consent(asked.question, asked.would_ask))
+
+
+async def permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
+    """A link to the solved question's message, when it has one Slack still finds."""
+    if match.message_ts is None:
+        return None
+    try:
+        answer = await client.chat_getPermalink(
+            channel=match.channel_id, message_ts=match.message_ts
+        )
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return None
+    return str(answer["permalink"])
 
 
 def register(router: Router, services: Services) -> None:

@@ -25,6 +25,7 @@ from bot.directory.profiles import AddOutcome, Expert, ProfileView, SkillView, W
 from bot.directory.skills import Suggestion
 from bot.directory.status import Status
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
+from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from handlers.blocks import digests, elements, kudos, questions, skills
 
@@ -107,6 +108,13 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         {ASKER},
     ),
     ("offer closed", lambda: questions.render_offer_closed(question(), "moved on"), set()),
+    (
+        "solved questions first",
+        lambda: questions.render_solved_first(
+            question(), [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)], {2: None}, 3
+        ),
+        {EXPERT},
+    ),
     ("connected", lambda: questions.render_connected(question(), EXPERT), {ASKER, EXPERT}),
     ("/ask mine", lambda: questions.render_mine([question()]), set()),
     ("/skills profile", lambda: skills.render_profile(profile(), True), {EXPERT}),
@@ -181,6 +189,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_asking",
         "render_offer",
         "render_offer_closed",
+        "render_solved_first",
         "render_connected",
         "render_profile",
         "render_home_profile",

@@ -1,0 +1,115 @@
+"""A question like one already solved shows the solved thread first, and only then asks
+people; where nobody can be asked, the asker is told so at once (issue 12, items 6 to 8;
+issue 15)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+
+QUESTION = "how do we unlock a stuck terraform state?"
+
+
+async def offers_for(slack: SlackHarness, question_id: int) -> list[Offer]:
+    async with slack.services.sessions() as s:
+        found = await s.scalars(select(Offer).where(Offer.question_id == question_id))
+        return list(found.all())
+
+
+async def newest_question(slack: SlackHarness) -> Question:
+    async with slack.services.sessions() as s:
+        found = await s.scalar(select(Question).order_by(Question.id.desc()).limit(1))
+        assert found is not None
+        return found
+
+
+async def solved_by_dev(slack: SlackHarness, handle: str, where: str | None) -> None:
+    """`handle` asks QUESTION (in `where` with a mention, or in a DM), Dev helps, it is solved."""
+    if where is None:
+        await slack.dm_bot(handle, QUESTION)
+        await slack.settle()
+        consent = [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id][-1]
+        await slack.emu.click(slack.user(handle), "question_consent", message=consent)
+    else:
+        await slack.post(handle, where, f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
+    await slack.settle()
+    await slack.emu.click_button(slack.user(handle), "Solved")
+    await slack.settle()
+    assert (await newest_question(slack)).status == "solved"
+
+
+async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
+    slack: SlackHarness,
+) -> None:
+    """Carol's terraform question was solved by Dev in #general. Alice asks the same: nobody
+    is asked; Alice sees Carol's question, who solved it and a link to its thread, and a
+    button; pressing "Ask … anyway" asks people then."""
+    await solved_by_dev(slack, "carol", "general")
+    offered = len(await offers_for(slack, (await newest_question(slack)).id))
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    repeat = await newest_question(slack)
+    assert repeat.status == "draft" and await offers_for(slack, repeat.id) == []
+    shown = slack.emu.ephemerals(slack.user("alice"))[-1]
+    assert "solved before" in shown.text
+    assert "stuck terraform state" in str(shown.blocks)
+    assert f"solved with <@{slack.user('dev')}>" in str(shown.blocks)
+    assert "See the thread" in str(shown.blocks) and "archives" in str(shown.blocks)
+    await slack.emu.click_button(slack.user("alice"), f"Ask {offered} colleagues anyway")
+    await slack.settle()
+    assert (await newest_question(slack)).status == "open"
+    assert len(await offers_for(slack, repeat.id)) == offered
+
+
+async def test_a_private_solved_question_is_not_shown_to_someone_else(
+    slack: SlackHarness,
+) -> None:
+    """Bob's DM question was solved by Dev; Alice asking the same is not shown it, and is
+    routed to people as usual."""
+    await solved_by_dev(slack, "bob", None)
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    repeat = await newest_question(slack)
+    assert repeat.status == "open" and await offers_for(slack, repeat.id) != []
+    assert not any("solved before" in e.text for e in slack.emu.ephemerals(slack.user("alice")))
+
+
+async def test_nobody_to_ask_is_said_up_front_with_no_button(slack: SlackHarness) -> None:
+    """A private question nobody matches is not offered "Ask 3 colleagues privately": the
+    asker is told at once that nobody can be asked, and what to do instead (issue 12, item 8)."""
+    await slack.dm_bot("alice", "who can explain our fortran payroll batch jobs?")
+    await slack.settle()
+    question = await newest_question(slack)
+    assert question.status == "unanswered"
+    said = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert not any("colleagues privately" in text for text in said)
+    assert any("couldn't find anyone" in text for text in said)
+
+
+async def test_try_asking_there_never_points_at_the_askers_own_question(
+    slack: SlackHarness,
+) -> None:
+    """Alice's `/ask` in #random was never posted there, and nobody can help with it; her
+    second question on the topic is not sent to #random, nor to her own questions at all
+    (issue 12, item 6). Bob's question in #general did come up there: that is named."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    for handle in ("bob", "dev", "maria"):
+        assert (await slack.command(handle, "/skills", "optout")).ok
+    await slack.settle()
+    await slack.command("alice", "/ask", "how do we upgrade terraform providers safely?", "random")
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> terraform drift detection?")
+    await slack.settle()
+    told = [f"{m.text}" for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    told += [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert told and all("try asking there" not in text for text in told)
+    await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> terraform lint rules?")
+    await slack.settle()
+    await slack.command("alice", "/ask", "terraform module versioning advice?", "random")
+    await slack.settle()
+    last = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1]
+    assert f"<#{slack.channel('general')}>" in last and slack.channel("random") not in last
