@@ -1,0 +1,59 @@
+"""`askaround report network`: the whole workspace from the database alone, as text, CSV or
+PNG; private kudos and network entries stay counts there too."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.runtime.cli import main
+from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, seed
+
+
+@pytest.fixture
+async def company(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Path:
+    await seed(sessions)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+    return tmp_path
+
+
+def _run(*args: str) -> int:
+    return main(["report", "network", "--since", "2026-08-01", *args])
+
+
+def test_text_names_the_risk_and_never_a_private_source(company: Path) -> None:
+    assert _run("--output", "n.txt") == 0
+    text = (company / "n.txt").read_text()
+    assert "Terraform: asked 0× in the window, only Dev" in text
+    assert "Legal neither gave nor got help" in text
+    assert MARK_PRIVATE not in text and MARK_NET not in text and "Tom" not in text
+
+
+def test_csv_has_a_row_per_finding(company: Path) -> None:
+    assert _run("--format", "csv", "--output", "n.csv") == 0
+    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text())))
+    kinds = {r["finding"] for r in rows}
+    assert kinds == {"knowledge risk", "connector", "help flow", "silo", "unanswered pair"}
+    assert {"finding": "silo", "subject": "Legal", "other": "", "count": "0", "detail": ""} in rows
+
+
+def test_png(company: Path) -> None:
+    assert _run("--format", "png", "--output", "n.png") == 0
+    assert (company / "n.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_bad_date_is_one_line_and_exit_1(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "network", "--since", "last year"]) == 1
+    assert "--since 'last year' is not a date" in capsys.readouterr().err
