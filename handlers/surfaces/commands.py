@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
+from handlers.blocks.greeting import render_empty_command
 from handlers.dispatch.router import Router
 
 
@@ -15,7 +16,9 @@ def register(router: Router, services: Services) -> None:
     @router.command("/askaround")
     async def askaround(ack: AsyncAck, command: dict[str, Any]) -> None:
         subcommand = command.get("text", "").strip().lower()
-        if subcommand in ("", "help"):
+        if subcommand == "":
+            await ack(**render_empty_command("/askaround"))
+        elif subcommand == "help":
             await ack(**render_help())
         else:
             await ack(

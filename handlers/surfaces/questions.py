@@ -13,11 +13,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.errors import UserError
-from bot.questions.detect import looks_like_question
+from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest
 from bot.questions.solved import SolvedMatch
 from bot.services import Services
 from handlers.blocks.elements import render_help
+from handlers.blocks.greeting import render_empty_command, render_greeting
 from handlers.blocks.questions import (
     render_consent,
     render_mine,
@@ -29,7 +30,8 @@ from handlers.client.failures import is_transient
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
-HELP_WORDS = {"", "help", "hi", "hello", "hey", "?"}
+HELP_WORDS = {"help", "commands", "what can you do"}
+MIN_QUESTION_WORDS = 3
 
 
 def strip_bot(text: str, bot_user_id: str | None) -> str:
@@ -39,7 +41,12 @@ def strip_bot(text: str, bot_user_id: str | None) -> str:
 
 
 def wants_help(text: str) -> bool:
-    return text.lower().strip(" ?!.") in HELP_WORDS or len(text.split()) < 3
+    return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
+
+
+def is_chatter(text: str) -> bool:
+    """A greeting, thanks or a few words: one friendly line, never a question."""
+    return small_talk(text) is not None or len(text.split()) < MIN_QUESTION_WORDS
 
 
 async def ask(
@@ -88,7 +95,7 @@ def register(router: Router, services: Services) -> None:
         word, _, rest = text.partition(" ")
         team_id, user_id = workspace_of(context), command["user_id"]
         if word.lower() in ("", "help"):
-            await ack(**render_help("/ask"))
+            await ack(**(render_help("/ask") if word else render_empty_command("/ask")))
             return
         await ack()
         if word.lower() == "mine":
@@ -135,10 +142,9 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         text = strip_bot(event.get("text", ""), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
-        if wants_help(text):
-            await say(
-                **render_help(), thread_ts=thread if event.get("channel_type") != "im" else None
-            )
+        if wants_help(text) or is_chatter(text):
+            answer = render_help() if wants_help(text) else render_greeting(small_talk(text))
+            await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
             return
         private = await is_private(client, event["channel"])
 

@@ -1,0 +1,40 @@
+"""Block Kit for small talk: one friendly line and a pointer to `help`, never the full list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.help import SLASH_COMMANDS
+from bot.questions.detect import SmallTalk
+from handlers.blocks.elements import section
+
+EXAMPLE_QUESTION = SLASH_COMMANDS["/ask"][0].example.removeprefix("/ask ")
+FRIENDLY: dict[SmallTalk | None, str] = {
+    "greeting": "Hi! I'm askaround: ask me something and I'll find colleagues who know.",
+    "thanks": "You're welcome! I'm here whenever you need someone who knows.",
+    "ack": "Got it. I'm here whenever you need someone who knows.",
+    None: f"Ask me a whole question, like _{EXAMPLE_QUESTION}_, and I'll find who knows.",
+}
+
+
+def render_greeting(
+    kind: SmallTalk | None, pointer: str = "Say `help` for everything I can do."
+) -> dict[str, Any]:
+    """The answer to `hi`, `thanks!` or a few words, in a DM, a mention or an empty command."""
+    return message(FRIENDLY[kind], pointer)
+
+
+def render_empty_command(command: str) -> dict[str, Any]:
+    """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
+    if command == "/ask":
+        line = (
+            f"Type your question after `/ask`, like `/ask {EXAMPLE_QUESTION}`, and I'll find "
+            "colleagues who know."
+        )
+        return message(line, "`/ask help` lists the /ask commands.")
+    return message(FRIENDLY["greeting"], f"`{command} help` shows everything I can do.")
+
+
+def message(line: str, pointer: str) -> dict[str, Any]:
+    text = f"{line} {pointer}"
+    return {"text": text, "blocks": [section(text)]}

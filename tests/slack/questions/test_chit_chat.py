@@ -1,0 +1,56 @@
+"""Chit-chat is left alone in watched channels, and a greeting in a DM never becomes a
+question (issue 12, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+
+
+def nudges(slack: SlackHarness, handle: str) -> list[str]:
+    return [
+        e.text
+        for e in slack.emu.ephemerals(slack.user(handle))
+        if "Find an expert" in str(e.blocks)
+    ]
+
+
+async def question_count(slack: SlackHarness) -> int:
+    async with slack.services.sessions() as s:
+        return int(await s.scalar(select(func.count()).select_from(Question)) or 0)
+
+
+@pytest.mark.parametrize(
+    "chatter",
+    [
+        "Is it just me or is the wifi slow today?",
+        "who's going to the offsite?",
+        "anyone want coffee?",
+        "how was your weekend?",
+    ],
+)
+async def test_chit_chat_in_a_watched_channel_is_not_nudged(
+    slack: SlackHarness, chatter: str
+) -> None:
+    """Small talk gets nothing; a real question after it still gets its offer of help."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+    await slack.post("carol", "general", chatter)
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post("bob", "general", "any idea why terraform plan wants to recreate the VPC?")
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
+
+
+async def test_a_greeting_in_a_dm_is_not_a_draft_question(slack: SlackHarness) -> None:
+    """`good morning :wave:` is greeted, with no "Ask 3 colleagues privately?" and no question."""
+    await slack.dm_bot("alice", "good morning :wave:")
+    await slack.settle()
+    assert await question_count(slack) == 0
+    replies = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert len(replies) == 1 and "colleagues privately" not in str(replies[0].blocks)

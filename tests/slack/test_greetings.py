@@ -1,0 +1,80 @@
+"""Greetings, thanks and empty commands get one friendly line and a pointer; the full command
+list comes only on `help` (issue 12, item 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.help import help_lines
+from tests.slack.harness import SlackHarness
+
+EVERY_COMMAND = len(help_lines())
+
+
+def listed_commands(text: str) -> int:
+    """How many of the command list's lines a reply carries."""
+    return sum(1 for line in help_lines() if line in text)
+
+
+def bot_dms(slack: SlackHarness, handle: str) -> list[str]:
+    return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+@pytest.mark.parametrize("text", ["hi", "hello", "thanks!", "good morning :wave:"])
+async def test_a_greeting_in_a_dm_gets_one_line_and_a_pointer(
+    slack: SlackHarness, text: str
+) -> None:
+    """`hi`, `thanks!`: one friendly line that points at `help`, not the command list."""
+    await slack.dm_bot("alice", text)
+    await slack.settle()
+    replies = bot_dms(slack, "alice")
+    assert len(replies) == 1
+    assert listed_commands(replies[0]) == 0 and "\n" not in replies[0].strip()
+    assert "`help`" in replies[0]
+
+
+async def test_help_in_a_dm_lists_every_command(slack: SlackHarness) -> None:
+    await slack.dm_bot("alice", "help")
+    await slack.settle()
+    (reply,) = bot_dms(slack, "alice")
+    assert listed_commands(reply) == EVERY_COMMAND
+
+
+@pytest.mark.parametrize("text", ["hi", "thanks!"])
+async def test_a_greeting_mention_is_answered_in_a_public_thread(
+    slack: SlackHarness, text: str
+) -> None:
+    message = await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {text}")
+    await slack.settle()
+    replies = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    assert len(replies) == 1 and replies[0].thread_ts == message.ts
+    assert listed_commands(replies[0].text) == 0 and "help" in replies[0].text
+    assert slack.emu.ephemerals(slack.user("carol")) == []
+
+
+async def test_help_mention_lists_every_command_in_the_thread(slack: SlackHarness) -> None:
+    message = await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> help")
+    await slack.settle()
+    (reply,) = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    assert reply.thread_ts == message.ts and listed_commands(reply.text) == EVERY_COMMAND
+
+
+@pytest.mark.parametrize(
+    ("command", "pointer"), [("/ask", "/ask help"), ("/askaround", "/askaround help")]
+)
+async def test_an_empty_command_points_at_its_help(
+    slack: SlackHarness, command: str, pointer: str
+) -> None:
+    """An empty `/ask` or `/askaround` answers one line naming its `help`, only to the typist."""
+    await slack.command("bob", command, "")
+    await slack.settle()
+    (answer,) = slack.emu.ephemerals(slack.user("bob"))
+    assert listed_commands(answer.text) == 0 and pointer in answer.text
+    assert len(answer.blocks) <= 2
+
+
+async def test_askaround_help_lists_every_command(slack: SlackHarness) -> None:
+    await slack.command("bob", "/askaround", "help")
+    await slack.settle()
+    (answer,) = slack.emu.ephemerals(slack.user("bob"))
+    assert listed_commands(answer.text) == EVERY_COMMAND
