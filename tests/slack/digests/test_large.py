@@ -1,0 +1,81 @@
+"""A large organisation's digest and `/kudos report` fit in one Slack message (issue 12, item
+14): 5,000 people report to Maria, none thanked in 8 weeks; each list is cut with "…and N
+more" and where the rest is, and the CSV files have every name."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+from slack_emulator import File
+from storage.models import Person
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.test_report import report
+from tests.slack.digests.world import blocks_text, digests, run_digests
+from tests.slack.harness import SlackHarness
+
+STAFF = 5000
+HIDDEN = STAFF + 1 - 9  # Erin and the 5,000 are quiet; 9 names fit, then "…and N more"
+
+
+async def hire(slack: SlackHarness, n: int = STAFF) -> None:
+    """`n` more people reporting to Maria (as the directory sync would leave them)."""
+    async with slack.services.sessions() as s, s.begin():
+        s.add_all(
+            Person(
+                team_id=slack.team_id,
+                user_id=f"UHIRED{i:05d}",
+                name=f"hire{i}",
+                real_name=f"Hired Person {i:05d}",
+                tz="Europe/Madrid",
+                manager_user_id=slack.user("maria"),
+            )
+            for i in range(n)
+        )
+
+
+def files_in_dm(slack: SlackHarness, handle: str, ending: str) -> list[File]:
+    im = slack.emu.workspace.im_between(slack.user(handle))
+    assert im is not None
+    return [
+        f
+        for f in slack.emu.workspace.files.values()
+        if im.id in f.shares and f.name.endswith(ending)
+    ]
+
+
+def quiet_names(file: File) -> set[str]:
+    assert file.content is not None
+    rows = list(csv.reader(io.StringIO(file.content.decode())))
+    return {entry for title, entry in rows[1:] if title.startswith("No kudos for 8 weeks")}
+
+
+async def test_a_digest_for_5000_people_fits_one_message_and_the_csv_has_them_all(
+    company: SlackHarness,
+) -> None:
+    await hire(company)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria", "2026-W47")
+    assert len(digest.blocks) <= 50
+    text = blocks_text(digest.blocks)
+    assert f"…and {HIDDEN:,} more in the attached CSV." in text
+    [lists] = files_in_dm(company, "maria", "lists-2026-W47.csv")
+    quiet = quiet_names(lists)
+    assert len(quiet) == STAFF + 1 and "Hired Person 04999 (none since askaround started, " in (
+        max(quiet)
+    )
+
+
+async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(
+    company: SlackHarness,
+) -> None:
+    await hire(company)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "olga", "last week @maria")
+    assert f"…and {HIDDEN:,} more in the CSV files I've sent you in a direct message." in said
+    [shown] = company.emu.ephemerals(company.user("olga"))[-1:]
+    assert len(shown.blocks) <= 50
+    [lists] = files_in_dm(company, "olga", "lists-2026-W47.csv")
+    assert len(quiet_names(lists)) == STAFF + 1
