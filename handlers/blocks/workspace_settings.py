@@ -147,7 +147,13 @@ def _who(changed_by: str) -> str:
     return "the command line" if changed_by == CLI else f"<@{changed_by}>"
 
 
-def _shown(value: str) -> str:
+_MENTIONS = {"kudos_channel": "<#{}>", "watched_channels": "<#{}>", "askaround_admins": "<@{}>"}
+
+
+def _shown(key: str, value: str) -> str:
+    """A setting's text as people read it: channels and people as Slack shows them."""
+    if key in _MENTIONS and value != "none":
+        return " ".join(_MENTIONS[key].format(i) for i in value.split(", ") if i) or "none"
     return f"`{shorten(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
 
 
@@ -161,7 +167,7 @@ def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:
         blocks.append(
             section(
                 f"{stamp} · {_who(change.changed_by)} changed *{label}*\n"
-                f"from {_shown(change.old)} to {_shown(change.new)}"
+                f"from {_shown(change.key, change.old)} to {_shown(change.key, change.new)}"
             )
         )
     if not blocks:
@@ -183,5 +189,5 @@ def render_notice(title: str, blocks: Blocks | str) -> dict[str, Any]:
 def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
     if not changes:
         return render_notice("Settings", "Nothing changed.")
-    lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.new)}" for c in changes]
+    lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.key, c.new)}" for c in changes]
     return render_notice("Settings saved", "Saved, in effect now:\n" + "\n".join(lines))

@@ -31,6 +31,9 @@ def create_slack_users(emu: SlackEmulator, company: list[dict[str, Any]]) -> dic
             email=person["email"],
             tz=person["tz"],
             title=person.get("title", ""),
+            # An askaround admin in the company file is a workspace admin in Slack too, so
+            # users.info says is_admin, as it would for the person who installed the app.
+            is_admin="admin" in person.get("roles", ()),
         )
         users[person["handle"]] = user.id
     platform = [users[p["handle"]] for p in company if p.get("team") == "Platform"]

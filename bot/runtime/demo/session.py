@@ -130,5 +130,6 @@ class DemoSession:
                 raise BadLine(f"no option {missing} in that field") from None
             return chosen if kind.startswith("multi_") else chosen[0]
         if kind.endswith("conversations_select") or kind.endswith("channels_select"):
-            return self.channel(raw.lstrip("#"))
+            channels = [self.channel(item.lstrip("#")) for item in items]
+            return channels if kind.startswith("multi_") else channels[0]
         return raw
