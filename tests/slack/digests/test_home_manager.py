@@ -1,0 +1,36 @@
+"""The Home tab's manager section (issue 13): this week's team summary in brief and a *Full
+report* button, so a manager need not know `/kudos report`. Only managers get it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.slack.digests.conftest import W47_THU
+from tests.slack.harness import SlackHarness
+from tests.slack.settings.world import home_of, text_of, valid_view
+
+
+async def test_a_manager_sees_the_week_in_brief_and_opens_the_full_report(
+    company: SlackHarness,
+) -> None:
+    """Thursday of W47: maria's Home says her team of 4 received 4 kudos this week; *Full
+    report* opens the same report `/kudos report` gives, in a modal Slack would accept."""
+    company.services.clock.freeze(W47_THU + timedelta(hours=2))
+    maria = company.user("maria")
+    home = await home_of(company, "maria")
+    shown = text_of(home)
+    assert "Your team this week" in shown
+    assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in shown
+    await company.emu.click(maria, "home_manager_report", view=home)
+    await company.settle()
+    report = company.emu.open_modal(maria)
+    assert report is not None and report.spec["title"]["text"] == "Team report"
+    valid_view(report)
+    assert "untangling the release" in text_of(report)
+
+
+async def test_someone_nobody_reports_to_has_no_manager_section(company: SlackHarness) -> None:
+    company.services.clock.freeze(W47_THU + timedelta(hours=2))
+    home = await home_of(company, "erin")
+    assert "Your team this week" not in text_of(home)
+    assert "Kudos" in home.blocks[0]["text"]["text"]

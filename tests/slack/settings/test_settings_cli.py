@@ -1,0 +1,71 @@
+"""`askaround settings show|set KEY VALUE`: the same settings from the command line, with
+only ASKAROUND_DATABASE_URL (no Slack token), taking effect for the running bot at once and
+logged as changed from the command line; a bad key or value is one line and exit 1."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.people import Profile
+from bot.runtime.cli import main
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ephemeral_text, give
+from tests.slack.settings.world import home_of, text_of
+
+SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+
+
+@pytest.fixture
+def database_only(slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env from the checkout
+    for name in SLACK_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", slack.runner.settings.database_url)
+
+
+async def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = await asyncio.to_thread(main, ["settings", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_set_then_show_and_the_bot_obeys(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set daily_allowance 1` then `show` lists it; alice's next `/kudos` to two people is
+    refused by the running bot; hana's audit log says the command line changed it."""
+    await slack.command("alice", "/kudos", "@bob for the first test run of the day")
+    await slack.settle()  # the workspace exists, as it does once the bot has been used
+    code, out, _err = await cli(capsys, "set", "daily_allowance", "2")
+    assert (code, out.strip()) == (0, "daily_allowance: 2")
+    code, out, _err = await cli(capsys, "show")
+    assert code == 0 and "daily_allowance    2" in out and "digest_weekday     monday" in out
+    await give(slack, "alice", "@bob @carol for untangling the release pipeline")
+    assert "You have 1 of 2 kudos left today" in ephemeral_text(slack, "alice")
+    home = await home_of(slack, "hana")
+    await slack.emu.click(slack.user("hana"), "settings_audit", view=home)
+    await slack.settle()
+    audit = text_of(slack.emu.open_modal(slack.user("hana")))
+    assert "the command line changed *Kudos a day*" in audit and "`5` to `2`" in audit
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_a_bad_key_or_value_is_one_line_and_exit_1(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The words are the modal's (the same parser); nothing is changed. The workspace is
+    known by its people alone (synced, nobody has used the bot yet)."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(capsys, "set", "daily_allowance", "lots")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        "askaround: daily_allowance: Kudos a day must be a whole number from 1 to 100 "
+        "('lots' isn't)."
+    ]
+    code, _out, err = await cli(capsys, "set", "colour", "blue")
+    assert code == 1 and "There is no setting 'colour'" in err and len(err.splitlines()) == 1
+    assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
