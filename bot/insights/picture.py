@@ -53,7 +53,7 @@ def network_png(view: NetworkView) -> bytes:
         axes.text(0.5, 0.5, "No teams yet", ha="center", va="center")
     else:
         _draw(axes, graph, sizes, set(view.network.silos), set(view.teams))
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93)
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()

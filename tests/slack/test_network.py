@@ -1,0 +1,110 @@
+"""`/askaround network` end to end, and its visibility matrix (employee, manager, admin ×
+private kudos, network entries).
+
+Teams: Platform (maria, alice, bob), Core (carol, erin, dev); hana and olga make a team of two
+with no parent, too small to show. In public, carol and erin thank bob (Platform helps Core:
+bob is a connector); in a private channel carol thanks alice three times (MARK_PRIVATE: it
+counts between the teams, it names nobody); alice's network has a guild about terraform
+(MARK_NET: a count); only dev knows terraform at level 4 or more: a knowledge risk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from storage.models import Person
+from tests.slack.digests.conftest import PEOPLE, org_chart
+from tests.slack.digests.world import charts
+from tests.slack.harness import SlackHarness, bot_in_process
+
+MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
+TEAMS = {"Platform": ("maria", "alice", "bob"), "Core": ("carol", "erin", "dev")}
+TEAMS |= {"Ops": ("hana", "olga")}
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def stage(slack: SlackHarness) -> None:
+    await org_chart(slack)
+    slack.emu.workspace.users[slack.user("olga")].is_admin = True
+    async with slack.services.sessions() as s, s.begin():
+        for team, handles in TEAMS.items():
+            await s.execute(
+                update(Person)
+                .where(Person.user_id.in_([slack.user(h) for h in handles]))
+                .values(team_name=team)
+            )
+    vault = slack.emu.workspace.add_channel(
+        "vault", is_private=True, members=[slack.user("carol"), slack.user("alice")]
+    )
+    slack.channels["vault"] = vault.id if hasattr(vault, "id") else str(vault)
+    await slack.command("carol", "/kudos", "@bob for the postgres failover")
+    await slack.command("erin", "/kudos", "@bob for the postgres index advice")
+    for n in range(3):
+        await slack.command("carol", "/kudos", f"@alice for the {MARK_PRIVATE} fix {n}", "vault")
+    await slack.command("dev", "/skills", "add terraform:5")
+    await slack.command("alice", "/skills", "add terraform:3")
+    await slack.command(
+        "alice", "/skills", f"network add {MARK_NET} guild about terraform as functional"
+    )
+    await slack.settle()
+
+
+async def seen(slack: SlackHarness, handle: str) -> str:
+    user = slack.user(handle)
+    before = len(slack.emu.ephemerals(user))
+    await slack.command(handle, "/askaround", "network")
+    await slack.settle()
+    return "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(user)[before:])
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[dict[str, tuple[str, int]]]:
+    """viewer → (what /askaround network showed them, PNGs in their DM)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        yield {
+            h: (await seen(slack, h), len(charts(slack, h)))
+            for h in ("erin", "maria", "hana", "olga", "dev")
+        }
+
+
+# viewer → (role, the people named to them); nobody else may be named to them.
+MATRIX = {
+    "erin": ("employee", set()),
+    "maria": ("manager", {"Bob Chen"}),  # dev is not in her org: his risk is not hers
+    "hana": ("manager", {"Bob Chen", "Dev Patel"}),
+    "olga": ("admin (Slack)", {"Bob Chen", "Dev Patel"}),
+    "dev": ("admin (role)", {"Bob Chen", "Dev Patel"}),
+}
+EVERYONE = {"Bob Chen", "Dev Patel", "Alice Martin", "Carol Diaz", "Erin Quist"}
+
+
+async def test_the_visibility_matrix(world: dict[str, tuple[str, int]]) -> None:
+    wrong = []
+    for viewer, (role, named) in MATRIX.items():
+        text, pictures = world[viewer]
+        for marker in (MARK_PRIVATE, MARK_NET):
+            if marker in text:
+                wrong.append(f"{viewer} ({role}) sees {marker}")
+        for name in EVERYONE:
+            shown = f"{name} (" in text or f"only {name}" in text
+            if shown != (name in named):
+                wrong.append(f"{viewer} ({role}) {'sees' if shown else 'misses'} {name}")
+        if pictures != (0 if role == "employee" else 1):
+            wrong.append(f"{viewer} ({role}) got {pictures} pictures")
+    assert not wrong, "\n".join(wrong)
+
+
+async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
+    assert "for managers" in world["erin"][0] and "Knowledge risks" not in world["erin"][0]
+    admin = world["olga"][0]
+    assert "Network insights for the whole workspace" in admin
+    assert "Terraform: asked 0× in the window, only Dev Patel" in admin
+    assert "a second one could be Alice Martin" in admin and "1 network entries" in admin
+    assert "Platform → Core: 5" in admin  # two public kudos and three private ones, counted
+    assert "Ops" not in admin  # two people: too small to show
+    assert "Network insights for your org" in world["maria"][0]
