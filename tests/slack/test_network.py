@@ -22,8 +22,11 @@ from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
 
 MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
-TEAMS = {"Platform": ("maria", "alice", "bob"), "Core": ("carol", "erin", "dev")}
-TEAMS |= {"Ops": ("hana", "olga")}
+TEAMS: dict[str, tuple[str, ...]] = {
+    "Platform": ("maria", "alice", "bob"),
+    "Core": ("carol", "erin", "dev"),
+    "Ops": ("hana", "olga"),
+}
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -40,7 +43,7 @@ async def stage(slack: SlackHarness) -> None:
     vault = slack.emu.workspace.add_channel(
         "vault", is_private=True, members=[slack.user("carol"), slack.user("alice")]
     )
-    slack.channels["vault"] = vault.id if hasattr(vault, "id") else str(vault)
+    slack.channels["vault"] = vault.id
     await slack.command("carol", "/kudos", "@bob for the postgres failover")
     await slack.command("erin", "/kudos", "@bob for the postgres index advice")
     for n in range(3):
