@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.questions import lookup, tell
 from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next, rank
-from bot.questions.policy import RoutingConfig
+from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.solved import SolvedMatch, similar_solved
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
@@ -151,9 +151,17 @@ class QuestionService:
                 raise UserError("That's the person asking. Pick someone else who might know.")
             if question.status != "open":
                 return Moved(QuestionView.of(question))
+            people = await people_queries.people_by_id(s, team_id, [referred_user_id])
+            if not available(people.get(referred_user_id), self.clock().date()):
+                raise UserError(
+                    f"<@{referred_user_id}> isn't taking questions right now. "
+                    "Suggest someone else, or press *Not me*."
+                )
             existing = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
             await q.set_offer_status(s, offer, "declined", at=self.clock())
             if referred_user_id in existing:
+                note = f"Thanks: <@{referred_user_id}> has already been asked."
+                await tell.offers_closed(s, question, [offer], note, self.clock())
                 return Moved(QuestionView.of(question))
             new = await q.add_offer(
                 s,

@@ -139,3 +139,37 @@ async def test_solved_invites_the_asker_to_give_kudos(slack: SlackHarness) -> No
     await slack.settle()
     modal = slack.emu.open_modal(slack.user("alice"))
     assert modal is not None and slack.user("dev") in str(modal.spec)
+
+
+async def test_suggesting_someone_who_opted_out_does_not_ask_them(slack: SlackHarness) -> None:
+    """Carol opted out of questions: Bob suggesting her is refused with the reason, she gets
+    no offer, and Bob's own offer stays open for him to answer."""
+    assert (await slack.command("carol", "/skills", "optout")).ok
+    await ask(slack)
+    await slack.emu.click(
+        slack.user("bob"),
+        "offer_refer",
+        message=offer_dm(slack, "bob"),
+        selected_user=slack.user("carol"),
+    )
+    await slack.settle()
+    _question, offers = await rows(slack)
+    assert slack.user("carol") not in {o.candidate_user_id for o in offers}
+    bob = [o for o in offers if o.candidate_user_id == slack.user("bob")]
+    assert bob[0].status == "pending"
+    assert "isn't taking questions" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+
+
+async def test_suggesting_someone_already_asked_says_so(slack: SlackHarness) -> None:
+    """Bob suggests Dev, who was asked too: Bob's request closes with a note saying Dev has
+    already been asked, instead of keeping its buttons with nothing done."""
+    await ask(slack)
+    await slack.emu.click(
+        slack.user("bob"),
+        "offer_refer",
+        message=offer_dm(slack, "bob"),
+        selected_user=slack.user("dev"),
+    )
+    await slack.settle()
+    assert "already been asked" in str(offer_dm(slack, "bob").blocks)
+    assert "offer_accept" not in str(offer_dm(slack, "bob").blocks)
