@@ -21,7 +21,7 @@ MIN_WORDS = 3
 WEIGHTS: dict[str, float] = {
     "asks for help": 0.6,
     "asks how": 0.45,
-    "wh-question": 0.1,
+    "wh-question": 0.15,
     "question mark": 0.3,
     "interrogative opening": 0.15,
     "about work": 0.2,
@@ -38,6 +38,7 @@ _BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
+_SENTENCE = re.compile(r"[.!?;\n]+\s+|\s+[-—–]\s+")
 _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
 
@@ -65,7 +66,11 @@ def explain(text: str) -> dict[str, float]:
         "asks how": bool(words.ASKS_HOW.search(plain)),
         "wh-question": bool(words.WH_QUESTION.search(plain)),
         "question mark": "?" in plain,
-        "interrogative opening": tokens[0].replace("'s", "") in words.INTERROGATIVE_OPENERS,
+        "interrogative opening": any(
+            _WORD.findall(sentence)[:1]
+            and _WORD.findall(sentence)[0].replace("'s", "") in words.INTERROGATIVE_OPENERS
+            for sentence in _SENTENCE.split(plain)
+        ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(words.SOCIAL.search(plain)),
         "social words": bool(words.SOCIAL_WORDS.search(plain)),

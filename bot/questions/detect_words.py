@@ -35,7 +35,8 @@ ASKS_FOR_HELP = phrases(
     rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
     r"who(?:'s| is)? (?:knows|can|could|owns|handles|manages|maintains|reviews|approves|"
     r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
-    r"has access|has context|has experience|is responsible|looks after|runs|decides|signs off|"
+    r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
+    r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
     r"is in charge|understands)",
     r"(?:need|needs|needed|want|would love|could use|looking for|seeking|appreciate) (?:some |a |"
     r"any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|whoever|a person)",
@@ -46,8 +47,9 @@ ASKS_FOR_HELP = phrases(
     r"can't work out|confused about|unsure (?:how|whether|what|which|if)|not sure (?:how|whether|"
     r"what|which|if|where|who))",
     r"(?:wondering|curious) (?:if|how|whether|what|why|who|where|which)",
-    r"(?:trying|try) to (?:figure out|understand|work out|find out)",
-    r"quick q|question for|q for",
+    r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
+    r"quick q|quick one|question for|q for",
+    r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
 )
 
 # A question about how things work, where they are, or what the rule is.
@@ -56,18 +58,23 @@ ASKS_HOW = phrases(
     r"the|they|it|this|that|people|a|an|to|my|your|customers|\w+ (?:get|work|calculated|"
     r"handled|computed|prorated|decided))",
     r"how to",
+    r"how (?:many|much) \w+(?: \w+)? (?:do|does|did|can|should|is|are|will) (?:we|i|our|the|"
+    r"you|a|an|it|each|one|my)",
+    r"where (?:is|are) .{1,40} (?:documented|kept|stored|defined|written down|tracked|listed|"
+    r"configured|set|managed|hosted)",
     r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
     r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
     r"(?:do|does|would) (?:i|we) need",
     r"what(?:'s| is) (?:the|our) (?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
-    r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|"
+    r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|max|maximum|minimum|"
+    r"naming|convention|format|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} mean",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
-    r"is there (?:a|an|any) (?:way|doc|docs|documentation|template|standard|process|policy|owner|"
-    r"easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form)",
+    r"is there (?:a|an|any) (?:\w+ )?(?:way|doc|docs|documentation|template|standard|process|"
+    r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form)",
     r"is (?:it|this) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
@@ -83,6 +90,9 @@ WH_QUESTION = phrases(
     r"(?:what|where|which|why|when|who) (?:do|does|did|can|should|would|is|are|was) (?:i|we|you|"
     r"our|the|my|they|it|this|that|a|an)",
     r"where(?:'s| is| are| do| does) ",
+    r"(?:what|which|whose) \w+(?: \w+)? (?:do|does|did|is|are|was|were|can|should|will) (?:we|i|"
+    r"you|our|the|they|it|this|that|a|an)",
+    r"(?:when|what time) (?:is|are|does|do|will) (?:the|our|my|we)",
 )
 
 # Small talk, invitations and rhetorical questions: not asking for expertise.
@@ -90,7 +100,7 @@ SOCIAL = phrases(
     r"is it (?:just )?me or",
     r"can we all",
     r"(?:spare|borrow|lend me)",
-    r"how (?:is|are|was|were|did) (?:it|we|this) (?:already|still)",
+    r"how (?:is|are|was|were|did) (?:it|we|this) .{0,20}\b(?:already|still)\b",
     r"we all agree",
     r"(?:just|only) me or",
     r"am i the only one",
@@ -112,6 +122,11 @@ SOCIAL = phrases(
     r"how are you",
     r"how do you like",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
+    r"how (?:did|is|was) (?:the|your|it|that|everything|things|our) .{0,30}\bgo(?:ing)?\b",
+    r"where(?:'s| is| are) every(?:one|body)",
+    r"why (?:is|are) (?:it|the \w+|everyone|everybody|we) so",
+    r"(?:did|has|have) (?:everyone|everybody|you all|y'all|all of you) (?:get|got|seen|see|had|"
+    r"received|read|signed|filled)",
     r"what a ",
     r"what(?:'s| is| are) (?:everyone|everybody|you all|y'all)",
     r"what are you (?:all )?(?:doing|having|up to|listening|watching|reading)",
@@ -146,7 +161,6 @@ SOCIAL_WORDS = phrases(
     r"finale",
     r"gym",
     r"ping pong",
-    r"music",
     r"weather",
     r"raining",
     r"hungry",
@@ -159,7 +173,6 @@ SOCIAL_WORDS = phrases(
     r"fantasy football",
     r"football",
     r"running club",
-    r"walk",
     r"dog",
     r"baby",
     r"apartment",
@@ -179,9 +192,6 @@ SOCIAL_WORDS = phrases(
     r"restaurant",
     r"pub",
     r"dentist",
-    r"umbrella",
-    r"bottle",
-    r"charger",
     r"spot",
 )
 JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😅|😆|:joy:|:sweat_smile:|:laughing:)")
@@ -194,6 +204,9 @@ PERSONAL = phrases(
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     r"are we still",
+    r"(?:what time|when|where) (?:is|are|does|do) (?:the |our |today's )?(?:all[- ]hands|"
+    r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
+    r"happy hour|celebration|drinks)",
     r"let me know when",
 )
 
