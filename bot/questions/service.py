@@ -95,6 +95,8 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             question = await lookup.own_question(s, team_id, question_id, user_id)
             if not await q.set_question_status(s, question, "open", expected=("draft",)):
+                if question.status == "withdrawn":
+                    raise UserError(f"Question #{question.id} was withdrawn: ask it again.")
                 offers = await q.offers_of(s, question.id)
                 return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
             return await self._first_round(s, index, question)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
@@ -102,6 +103,15 @@ def render_solved_first(
             )
         )
     return {"text": text, "blocks": blocks}
+
+
+def render_withdrawn(done: Solved) -> Message:
+    """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
+    told = len(done.closed_offers)
+    after = (
+        f"I've told the {plural(told, 'colleague')} I'd asked." if told else "Nobody is asked now."
+    )
+    return {"text": f"Question #{done.question.id} withdrawn. {after}"}
 
 
 def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.questions.results import AskRequest
 from bot.services import Services
+from handlers.blocks.questions import render_withdrawn
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -70,11 +71,7 @@ def register(router: Router, services: Services) -> None:
         done = await questions.withdraw(
             workspace_of(context), int(_value(body)), body["user"]["id"]
         )
-        await respond(
-            text=f"Question #{done.question.id} withdrawn.",
-            response_type="ephemeral",
-            replace_original=False,
-        )
+        await respond(**render_withdrawn(done), response_type="ephemeral", replace_original=False)
 
     @router.action("nudge_ask")
     async def nudge_ask(

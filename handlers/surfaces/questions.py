@@ -24,6 +24,7 @@ from handlers.blocks.questions import (
     render_mine,
     render_nudge,
     render_solved_first,
+    render_withdrawn,
 )
 from handlers.client.conversations import is_private, watch_refusal
 from handlers.client.failures import is_transient
@@ -104,8 +105,8 @@ def register(router: Router, services: Services) -> None:
             number = rest.strip().lstrip("#")
             if not re.fullmatch(r"[0-9]{1,9}", number):
                 raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
-            await services.questions.withdraw(team_id, int(number), user_id)
-            await respond(text=f"Question #{number} withdrawn.", response_type="ephemeral")
+            done = await services.questions.withdraw(team_id, int(number), user_id)
+            await respond(**render_withdrawn(done), response_type="ephemeral")
         elif word.lower() in ("watch", "unwatch"):
             watch = word.lower() == "watch"
             changed = await watch_channel(

@@ -175,6 +175,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_solved",
         "render_unanswered",
         "render_nudge",
+        "render_withdrawn",
         "render_text",  # the domain's own sentences
         "render_skills_help",
         "render_skill_options",  # plain_text options

@@ -55,6 +55,9 @@ async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: SlackHarne
     await slack.settle()
     assert {o.status for o in await offers(slack)} == {"superseded"}
     assert (await questions(slack))[0].status == "withdrawn"
+    told = len(await offers(slack))
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert f"I've told the {told} colleagues I'd asked" in said
 
 
 async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:

@@ -113,3 +113,22 @@ async def test_try_asking_there_never_points_at_the_askers_own_question(
     await slack.settle()
     last = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1]
     assert f"<#{slack.channel('general')}>" in last and slack.channel("random") not in last
+
+
+async def test_that_answers_it_withdraws_and_says_nobody_is_asked(slack: SlackHarness) -> None:
+    """Alice reads the solved thread and presses "That answers it": she is told nobody is
+    asked; the "Ask … anyway" still on screen then says the question was withdrawn."""
+    await solved_by_dev(slack, "carol", "general")
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    shown = slack.emu.ephemerals(slack.user("alice"))[-1]
+    await slack.emu.click_button(slack.user("alice"), "That answers it")
+    await slack.settle()
+    repeat = await newest_question(slack)
+    assert repeat.status == "withdrawn"
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert said == f"Question #{repeat.id} withdrawn. Nobody is asked now."
+    await slack.emu.click(slack.user("alice"), "question_consent", message=shown)
+    await slack.settle()
+    assert "was withdrawn" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert await offers_for(slack, repeat.id) == []
