@@ -88,12 +88,37 @@ async def mark_undone(session: AsyncSession, team_id: str, batch_key: str, at: d
 
 
 async def set_shoutout(
-    session: AsyncSession, team_id: str, batch_key: str, channel_id: str, ts: str
+    session: AsyncSession,
+    team_id: str,
+    batch_key: str,
+    channel_id: str,
+    ts: str | None,
+    reply_url: str | None = None,
 ) -> None:
+    """Where the shout-out was posted: by ts, or (no ts) through a command's reply_url."""
     await session.execute(
         update(Kudos)
         .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
-        .values(shoutout_channel_id=channel_id, shoutout_ts=ts)
+        .values(shoutout_channel_id=channel_id, shoutout_ts=ts, shoutout_reply_url=reply_url)
+    )
+
+
+async def set_dm(
+    session: AsyncSession, team_id: str, kudos_id: int, channel_id: str, ts: str
+) -> None:
+    await session.execute(
+        update(Kudos)
+        .where(Kudos.team_id == team_id, Kudos.id == kudos_id)
+        .values(dm_channel_id=channel_id, dm_ts=ts)
+    )
+
+
+async def make_private(session: AsyncSession, team_id: str, batch_key: str) -> None:
+    """Kudos whose shout-out could not be posted: only their giver and receivers know them."""
+    await session.execute(
+        update(Kudos)
+        .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
+        .values(is_private=True)
     )
 
 
@@ -146,13 +171,10 @@ async def received(
     team_id: str,
     receiver: str,
     *,
-    public_only: bool = False,
     limit: int | None = None,
 ) -> list[Kudos]:
     """Entries someone received, newest first."""
     statement = select(Kudos).where(_live(team_id), Kudos.receiver_user_id == receiver)
-    if public_only:
-        statement = statement.where(Kudos.is_private.is_(False))
     statement = statement.order_by(Kudos.created_at.desc(), Kudos.id.desc()).limit(limit)
     return list(await session.scalars(statement))
 

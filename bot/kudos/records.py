@@ -20,7 +20,7 @@ class Announcement:
 
     message_link: str | None = None
     thread_ts: str | None = None
-    reaction: str = "kudos"
+    reaction: str | None = None  # the emoji that seconds it; None: the workspace's first
     reply_url: str | None = None
 
 
@@ -62,6 +62,9 @@ class Entry:
     batch_key: str
     shoutout_channel_id: str | None = None
     shoutout_ts: str | None = None
+    shoutout_reply_url: str | None = None
+    dm_channel_id: str | None = None
+    dm_ts: str | None = None
     undone: bool = False
 
     @classmethod
@@ -79,6 +82,9 @@ class Entry:
             batch_key=row.batch_key,
             shoutout_channel_id=row.shoutout_channel_id,
             shoutout_ts=row.shoutout_ts,
+            shoutout_reply_url=row.shoutout_reply_url,
+            dm_channel_id=row.dm_channel_id,
+            dm_ts=row.dm_ts,
             undone=row.undone_at is not None,
         )
 
@@ -92,6 +98,10 @@ class Given:
     remaining: int = 0
     allowance: int = 0
     kudos_channel_id: str | None = None
+    # Where the shout-out is going: a channel, the command's conversation (through its
+    # reply_url: `shoutout_channel` is None), or nowhere (`announced` False).
+    shoutout_channel: str | None = None
+    announced: bool = True
 
     @property
     def first(self) -> Entry:
@@ -145,6 +155,7 @@ class AboutSomeone:
     top_values: tuple[tuple[str, int], ...]
     recent: tuple[Entry, ...]
     names: dict[str, str]
+    shared_private: int = 0  # private kudos the viewer may see (they gave or received them)
 
 
 @dataclass(frozen=True)

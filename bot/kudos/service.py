@@ -1,7 +1,7 @@
 """KudosService: giving, undoing and seconding kudos, and what people see of the ledger.
 
-Just over 300 lines on purpose: every way of giving shares one service, so the rules cannot
-differ between them.
+Over 300 lines on purpose: every way of giving shares one service, so the rules cannot
+differ between them, and what was posted for a kudos is recorded here, so Undo can remove it.
 
 Each method is one unit of work. Who is a bot, deactivated, or in which time zone comes in as
 `Profile`s that the Slack adapter read; nothing here talks to Slack.
@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import visibility
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
@@ -118,6 +119,8 @@ class KudosService:
             values = r.resolve_values(giving.values, (), rules)
         today = await room(s, team, giving.giver.user_id, rules, now, giving.giver.tz)
         remaining = today.take(len(giving.recipients))
+        channel, _link = tell.shoutout_place(giving, rules.kudos_channel_id)
+        announced = channel is not None or giving.announcement.reply_url is not None
         rows = [
             {
                 "giver_user_id": giving.giver.user_id,
@@ -135,12 +138,14 @@ class KudosService:
             for person, key in zip(giving.recipients, keys, strict=True)
         ]
         added = await ledger.add(s, team, rows)
-        await tell.kudos_given(s, giving, added, rules.kudos_channel_id, now)
+        await tell.kudos_given(s, giving, added, rules, now)
         return Given(
             tuple(Entry.of(row) for row in added),
             remaining=remaining,
             allowance=today.allowance,
             kudos_channel_id=rules.kudos_channel_id,
+            shoutout_channel=channel,
+            announced=announced,
         )
 
     async def batch(self, team_id: str, batch_key: str) -> tuple[Entry, ...]:
@@ -153,10 +158,40 @@ class KudosService:
             row = await ledger.entry(s, team_id, kudos_id)
             return None if row is None else Entry.of(row)
 
-    async def record_shoutout(self, team_id: str, batch_key: str, channel_id: str, ts: str) -> None:
-        """Remember where the shout-out was posted, so a reaction to it can second it."""
+    async def record_shoutout(
+        self,
+        team_id: str,
+        batch_key: str,
+        channel_id: str,
+        ts: str | None,
+        reply_url: str | None = None,
+    ) -> bool:
+        """Remember where the shout-out was posted, so a reaction to it can second it and Undo
+        remove it. False when the kudos were undone meanwhile: the caller removes it again."""
         async with self._sessions() as s, s.begin():
-            await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts)
+            await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
+            rows = await ledger.batch(s, team_id, batch_key)
+        return any(row.undone_at is None for row in rows)
+
+    async def shoutout_failed(
+        self, team_id: str, batch_key: str, channel_id: str | None, error: str
+    ) -> None:
+        """Nothing was posted: the kudos are private (known to giver and receivers only), and
+        the giver, told the shout-out was on its way, is told it is not."""
+        async with self._sessions() as s, s.begin():
+            await ledger.make_private(s, team_id, batch_key)
+            rows = await ledger.batch(s, team_id, batch_key)
+            if any(row.undone_at is None for row in rows):
+                await tell.shoutout_unposted(
+                    s, team_id, batch_key, channel_id, error, self._clock()
+                )
+
+    async def record_dm(self, team_id: str, kudos_id: int, channel_id: str, ts: str) -> bool:
+        """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again)."""
+        async with self._sessions() as s, s.begin():
+            await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
+            row = await ledger.entry(s, team_id, kudos_id)
+        return row is not None and row.undone_at is None
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:
         """Take back kudos within UNDO_WINDOW; only their giver can."""
@@ -266,19 +301,28 @@ class KudosService:
             names=names,
         )
 
-    async def about(self, team_id: str, user_id: str) -> AboutSomeone:
-        """What someone was thanked for, from public entries only."""
+    async def about(self, team_id: str, user_id: str, viewer: str) -> AboutSomeone:
+        """What someone was thanked for, as far as `viewer` may see (`bot.visibility`)."""
+        reader = visibility.person(viewer)
         async with self._sessions() as s:
-            public = await ledger.received(s, team_id, user_id, public_only=True)
-            recent = tuple(Entry.of(row) for row in public[:10])
+            seen = [
+                row
+                for row in await ledger.received(s, team_id, user_id)
+                if visibility.may_see_kudos(
+                    reader, row.giver_user_id, row.receiver_user_id, is_private=row.is_private
+                )
+            ]
+            recent = tuple(Entry.of(row) for row in seen[:10])
             names = await ledger.names(s, team_id, [user_id, *(e.giver for e in recent)])
+        public = [row for row in seen if not row.is_private]
         return AboutSomeone(
             user_id=user_id,
             name=names.get(user_id, user_id),
             public_count=len(public),
-            top_values=_top_values(public),
+            top_values=_top_values(seen),
             recent=recent,
             names=names,
+            shared_private=len(seen) - len(public),
         )
 
     async def home(self, team_id: str, user_id: str) -> HomeKudos:

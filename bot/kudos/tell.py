@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import home
 from bot.kudos.records import Giving
+from bot.kudos.rules import KudosRules
 from storage import outbox
 from storage.models import Kudos
 
@@ -37,12 +38,12 @@ async def kudos_given(
     s: AsyncSession,
     giving: Giving,
     rows: Sequence[Kudos],
-    kudos_channel_id: str | None,
+    rules: KudosRules,
     at: datetime,
 ) -> None:
     """One shout-out for the act of giving, one DM to each recipient, and the giver's Home
     tab rebuilt when they gave from it."""
-    channel, link_back = shoutout_place(giving, kudos_channel_id)
+    channel, link_back = shoutout_place(giving, rules.kudos_channel_id)
     said = giving.announcement
     if channel or said.reply_url:
         await outbox.enqueue(
@@ -54,21 +55,34 @@ async def kudos_given(
                 "channel": channel,
                 "thread_ts": said.thread_ts,
                 "link_back": link_back,
-                "reaction": said.reaction,
+                "reaction": said.reaction or rules.reactions[0],  # one that seconds it
                 "reply_url": said.reply_url,
             },
             key=f"kudos.shoutout:{giving.team_id}:{giving.key}",
             at=at,
         )
-    place = None if giving.is_private or not giving.channel_id else f"<#{giving.channel_id}>"
-    for row in rows:
+    for row in rows:  # where it was posted is said only once it was (read when sending)
         await outbox.enqueue(
             s,
             giving.team_id,
             "kudos.received",
-            {"kudos_id": row.id, "place": place},
+            {"kudos_id": row.id, "after_shoutout": bool(channel or said.reply_url)},
             key=f"kudos.received:{row.id}",
             at=at,
         )
     if giving.refresh_home:
         await home.changed(s, giving.team_id, giving.giver.user_id, at)
+
+
+async def shoutout_unposted(
+    s: AsyncSession, team_id: str, batch_key: str, channel_id: str | None, error: str, at: datetime
+) -> None:
+    """The giver was told the shout-out would be posted; it could not be, so they are told."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.unposted",
+        {"batch_key": batch_key, "channel": channel_id, "error": error},
+        key=f"kudos.unposted:{team_id}:{batch_key}",
+        at=at,
+    )

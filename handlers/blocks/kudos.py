@@ -20,6 +20,7 @@ Message = dict[str, Any]
 MODAL_CALLBACK = "give_kudos_modal"
 UNDO_ACTION = "kudos_undo"
 HOME_GIVE_ACTION = "kudos_home_give"
+THANK_ACTION = "kudos_thank"  # under `/kudos @someone`: the modal, with them chosen
 SHOUTOUT_REASON = 1200
 LIST_REASON = 200
 _PERIOD_LABELS = {
@@ -86,9 +87,17 @@ def render_received(entry: Entry, where: str | None) -> Message:
     return {"text": text, "blocks": [section(body)]}
 
 
+def _where_posted(given: Given) -> str:
+    """What the giver is promised about the shout-out: only what is really on its way."""
+    if not given.announced:
+        return "No shout-out: no channel was chosen, so only they know (it counts as private)."
+    place = f"<#{given.shoutout_channel}>" if given.shoutout_channel else "this conversation"
+    return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
+
+
 def render_confirmation(given: Given) -> Message:
     text = (
-        f"Kudos sent to {people(given.recipients)}. "
+        f"Kudos sent to {people(given.recipients)}. {_where_posted(given)} "
         f"You have {given.remaining} of {given.allowance} left today."
     )
     return {
@@ -104,11 +113,42 @@ def render_confirmation(given: Given) -> Message:
     }
 
 
-def render_undone(entries: Sequence[Entry]) -> Message:
-    """The same answer however often Undo is clicked, so a double click reads as one."""
+def render_undone(entries: Sequence[Entry], kept: Sequence[str] = ()) -> Message:
+    """The same answer however often Undo is clicked, so a double click reads as one; it
+    names each message that could not be removed."""
     receivers = list(dict.fromkeys(e.receiver for e in entries))
-    text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger."
+    text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger"
+    if kept:
+        text += (
+            f", but I could not remove {', '.join(kept)}: a workspace admin can delete "
+            f"{'it' if len(kept) == 1 else 'them'}."
+        )
+    else:
+        text += ", and the messages they caused are removed."
     return {"text": text, "blocks": [section(f":leftwards_arrow_with_hook: {text}")]}
+
+
+_UNPOSTED = {
+    "not_in_channel": "I'm not in that channel. Invite me there with `/invite @askaround`",
+    "channel_not_found": "it is a private channel I'm not in. Invite me there with "
+    "`/invite @askaround`",
+    "is_archived": "that channel is archived. Pick another channel",
+    "expired_url": "Slack no longer let me answer in that conversation. Give them from a "
+    "channel I'm in",
+    "no_channel": "no channel was chosen. Pick a channel",
+}
+
+
+def render_unposted(given: Given, channel: str | None, error: str) -> Message:
+    """The correction of a confirmation that said the shout-out was on its way."""
+    where = f" in <#{channel}>" if channel else ""
+    why = _UNPOSTED.get(error, f"Slack said `{error}`. Try another channel")
+    text = (
+        f":warning: I couldn't post the shout-out for your kudos to {people(given.recipients)}"
+        f"{where}: {why}, then give them again to thank them in public. They were told in a DM; "
+        "these kudos stay private (only you and they see them)."
+    )
+    return {"text": text, "blocks": [section(text)]}
 
 
 def render_kudos_help() -> Message:
@@ -173,16 +213,31 @@ def render_mine(summary: MySummary) -> Message:
 
 
 def render_about(about: AboutSomeone) -> Message:
+    """What someone was thanked for (only what the asker may see), and how to thank them."""
     name = plain(about.name)
+    how = (
+        f"To thank {name}: type `/kudos @`, pick them, say what they did and add a `#value`; "
+        "or press *Give kudos*."
+    )
+    thank = {
+        "type": "actions",
+        "elements": [button("Give kudos", THANK_ACTION, about.user_id)],
+    }
     if not about.recent:
-        text = f"{name} hasn't received public kudos yet."
-        return {"text": text, "blocks": [section(text)]}
+        text = f"{name} hasn't received public kudos yet. {how}"
+        return {"text": text, "blocks": [section(text), thank]}
+    shared = (
+        f" (and {plural(about.shared_private, 'private kudos', 'private kudos')} "
+        "between you and them)"
+        if about.shared_private
+        else ""
+    )
     head = (
-        f"*{name}* was thanked {plural(about.public_count, 'time')} in public · "
+        f"*{name}* was thanked {plural(about.public_count, 'time')} in public{shared} · "
         f"top values: {_top_values(about.top_values)}"
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"
-    return {"text": text, "blocks": [section(text)]}
+    return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), thank]}
 
 
 def render_give_modal(
@@ -193,7 +248,6 @@ def render_give_modal(
     permalink: str | None = None,
     metadata: dict[str, Any] | None = None,
     ask_channel: bool = False,
-    default_channel: str | None = None,
 ) -> dict[str, Any]:
     """The Give kudos modal, for the message shortcut, the global shortcut and App Home."""
     users: dict[str, Any] = {"type": "multi_users_select", "action_id": "users"}
@@ -244,13 +298,11 @@ def render_give_modal(
             "action_id": "where",
             "filter": {"include": ["public"], "exclude_bot_users": True},
         }
-        if default_channel:
-            where["initial_conversation"] = default_channel
         blocks.append(
             {
                 "type": "input",
                 "block_id": "channel",
-                "optional": True,
+                "optional": False,  # a kudos is public only where its shout-out is posted
                 "label": {"type": "plain_text", "text": "Post the shout-out in"},
                 "element": where,
             }

@@ -1,30 +1,46 @@
 """How each kudos message in the outbox is sent: rendered from the ledger as it is now, so
-kudos undone while their shout-out waited are never announced."""
+kudos undone while their shout-out waited are never announced, and where each message landed
+is recorded, so Undo can remove it (a message posted just as the kudos were undone is removed
+at once)."""
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.kudos.records import Given
+from bot.kudos.records import Entry, Given
 from bot.services import Services
-from handlers.blocks.kudos import render_received, render_seconded, render_shoutout
+from handlers.blocks.kudos import (
+    render_received,
+    render_seconded,
+    render_shoutout,
+    render_unposted,
+)
 from handlers.client.failures import ReplyFailed, is_transient
+from handlers.client.paced import Paced
 
 log = logging.getLogger("askaround.kudos")
+# A recipient's DM names the channel only once the shout-out is there; it waits for the
+# shout-out this long at the most, then goes without naming a place.
+WAIT_FOR_SHOUTOUT = timedelta(minutes=2)
+SHOUTOUT_CHECK_SECONDS = 1.0
 
 
 async def shoutout(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    """In the chosen channel; where the bot may not post, through the command's reply_url."""
-    entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
+    """In the chosen channel; where the bot may not post, through the command's reply_url;
+    where neither works, the kudos become private and the giver is told."""
+    batch_key = str(payload["batch_key"])
+    entries = await services.kudos.batch(team_id, batch_key)
     live = tuple(e for e in entries if not e.undone)
-    if not live or live[0].shoutout_ts:
+    if not live or live[0].shoutout_ts or live[0].shoutout_reply_url:
         return  # undone meanwhile, or posted by an earlier attempt that recorded it
     given = Given(live)
     thread_ts = payload.get("thread_ts")
@@ -33,40 +49,119 @@ async def shoutout(
     else:
         message = render_shoutout(given, payload.get("link_back"), str(payload["reaction"]))
     channel = payload.get("channel")
+    error = "no_channel"
     if channel:
         try:
             posted = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
-        except SlackApiError as error:
-            if is_transient(error):
+        except SlackApiError as failure:
+            if is_transient(failure):
                 raise
-            log.info("shout-out not posted in %s: %s", channel, error.response.get("error"))
+            error = str(failure.response.get("error"))
+            log.info("shout-out not posted in %s: %s", channel, error)
         else:
-            await services.kudos.record_shoutout(
-                team_id, given.batch_key, posted["channel"], posted["ts"]
-            )
+            where, ts = posted["channel"], posted["ts"]
+            if not await services.kudos.record_shoutout(team_id, batch_key, where, ts):
+                await delete_message(client, where, ts)
             return
-    if payload.get("reply_url"):
-        await _reply_in_channel(str(payload["reply_url"]), message)
+    reply_url = payload.get("reply_url")
+    if reply_url:
+        if await _reply_in_channel(str(reply_url), message):
+            where = live[0].channel_id or str(channel)
+            if not await services.kudos.record_shoutout(
+                team_id, batch_key, where, None, str(reply_url)
+            ):
+                await delete_by_reply_url(str(reply_url))
+            return
+        error = "expired_url"
+    await services.kudos.shoutout_failed(team_id, batch_key, channel or live[0].channel_id, error)
 
 
-async def _reply_in_channel(url: str, message: dict[str, Any]) -> None:
+async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
     answer = await AsyncWebhookClient(url).send_dict({"response_type": "in_channel", **message})
     if answer.status_code == 404:
         log.info("shout-out not posted: the reply_url has expired")
-    elif answer.status_code >= 300:
+        return False
+    if answer.status_code >= 300:
         raise ReplyFailed(answer.status_code)
+    return True
+
+
+async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
+    """Delete one of the bot's messages; True when it is gone (or was already)."""
+    try:
+        await client.chat_delete(channel=channel, ts=ts)
+    except SlackApiError as failure:
+        return failure.response.get("error") == "message_not_found"
+    return True
+
+
+async def delete_by_reply_url(url: str) -> bool:
+    """Delete what a command's reply_url posted in the channel; True when Slack took it."""
+    try:
+        answer = await AsyncWebhookClient(url).send_dict({"delete_original": True})
+    except (aiohttp.ClientError, TimeoutError):
+        return False
+    return answer.status_code < 300
+
+
+def _shoutout_place(entry: Entry) -> str | None:
+    """Where the recipient may be told their kudos were posted: only where they were."""
+    posted = entry.shoutout_ts or entry.shoutout_reply_url
+    if entry.is_private or not entry.shoutout_channel_id or not posted:
+        return None
+    return f"<#{entry.shoutout_channel_id}>"
 
 
 async def received(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     entry = await services.kudos.entry(team_id, int(payload["kudos_id"]))
-    if entry is None or entry.undone:
+    if entry is None or entry.undone or entry.dm_ts:
         return
+    # A public kudos whose shout-out is neither posted nor failed (failing makes it private).
+    pending = not entry.is_private and _shoutout_place(entry) is None
+    if payload.get("after_shoutout") and pending:
+        if services.clock.now() - entry.created_at < WAIT_FOR_SHOUTOUT:
+            raise Paced(SHOUTOUT_CHECK_SECONDS)
     dm = await client.conversations_open(users=entry.receiver)
-    await client.chat_postMessage(
-        channel=dm["channel"]["id"], **render_received(entry, payload.get("place"))
+    posted = await client.chat_postMessage(
+        channel=dm["channel"]["id"], **render_received(entry, _shoutout_place(entry))
     )
+    if not await services.kudos.record_dm(team_id, entry.id, posted["channel"], posted["ts"]):
+        await delete_message(client, posted["channel"], posted["ts"])
 
 
-DELIVERIES = {"kudos.shoutout": shoutout, "kudos.received": received}
+async def unposted(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """Tell the giver their shout-out could not be posted, and what to do about it."""
+    entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
+    live = tuple(e for e in entries if not e.undone)
+    if not live:
+        return
+    dm = await client.conversations_open(users=live[0].giver)
+    message = render_unposted(Given(live), payload.get("channel"), str(payload.get("error")))
+    await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+
+
+async def remove_messages(client: AsyncWebClient, entries: tuple[Entry, ...]) -> list[str]:
+    """Delete every message these kudos caused (the shout-out, each recipient's DM); what
+    could not be deleted, named for the giver."""
+    kept: list[str] = []
+    first = entries[0]
+    if first.shoutout_channel_id and first.shoutout_ts:
+        gone = await delete_message(client, first.shoutout_channel_id, first.shoutout_ts)
+    elif first.shoutout_reply_url:
+        gone = await delete_by_reply_url(first.shoutout_reply_url)
+    else:
+        gone = True
+    if not gone:
+        kept.append(f"the shout-out in <#{first.shoutout_channel_id}>")
+    for entry in entries:
+        if entry.dm_channel_id and entry.dm_ts:
+            if not await delete_message(client, entry.dm_channel_id, entry.dm_ts):
+                kept.append(f"<@{entry.receiver}>'s DM")
+    return kept
+
+
+DELIVERIES = {"kudos.shoutout": shoutout, "kudos.received": received, "kudos.unposted": unposted}

@@ -1,5 +1,6 @@
 """Kudos by slash command, by reaction, and the Undo button: parse, ack, call KudosService,
-render. The Give kudos modal and its shortcuts live in `handlers/surfaces/kudos_modal.py`."""
+render. Undo removes every message the kudos caused. The Give kudos modal and its shortcuts
+live in `handlers/surfaces/kudos_modal.py`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
@@ -27,6 +27,7 @@ from handlers.blocks.kudos import (
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.outbox.kudos import remove_messages
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
@@ -74,7 +75,7 @@ def register(router: Router, services: Services) -> None:
                 **render_mine(await services.kudos.mine(team, user, me.tz)),
             )
         elif (someone := only_mention(text)) is not None:
-            about = await services.kudos.about(team, someone)
+            about = await services.kudos.about(team, someone, viewer=user)
             await respond(response_type="ephemeral", **render_about(about))
         else:
             await give_by_command(command, respond, client, team, text)
@@ -183,13 +184,5 @@ def register(router: Router, services: Services) -> None:
         undone = await services.kudos.undo(
             workspace_of(context), body["user"]["id"], action["value"]
         )
-        if not undone.already:
-            first = undone.entries[0]
-            if first.shoutout_channel_id and first.shoutout_ts:
-                try:
-                    await client.chat_delete(
-                        channel=first.shoutout_channel_id, ts=first.shoutout_ts
-                    )
-                except SlackApiError:
-                    pass  # already gone, or posted where we may not delete it
-        await respond(replace_original=True, **render_undone(undone.entries))
+        kept = [] if undone.already else await remove_messages(client, undone.entries)
+        await respond(replace_original=True, **render_undone(undone.entries, kept))

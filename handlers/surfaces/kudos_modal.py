@@ -20,6 +20,7 @@ from bot.services import Services
 from handlers.blocks.kudos import (
     HOME_GIVE_ACTION,
     MODAL_CALLBACK,
+    THANK_ACTION,
     render_give_modal,
 )
 from handlers.client.conversations import is_private
@@ -57,7 +58,8 @@ async def open_give_kudos(
 ) -> None:
     """Open the Give kudos modal; other features (a solved question) open it this way too.
 
-    Without a channel the modal asks where to post the shout-out (the kudos channel first).
+    Without a channel the modal asks where to post the shout-out, unless the workspace has a
+    kudos channel: shout-outs go there from every way of giving.
     """
     rules = await services.kudos.rules(team_id)
     metadata = {
@@ -73,8 +75,7 @@ async def open_give_kudos(
         recipients=recipients,
         permalink=link,
         metadata={k: v for k, v in metadata.items() if v is not None},
-        ask_channel=not channel_id,
-        default_channel=rules.kudos_channel_id,
+        ask_channel=not channel_id and not rules.kudos_channel_id,
     )
     await client.views_open(trigger_id=trigger_id, view=view)
 
@@ -118,6 +119,24 @@ def register(router: Router, services: Services) -> None:
         await ack()
         await open_give_kudos(
             client, services, workspace_of(context), body["trigger_id"], source="home"
+        )
+
+    @router.action(THANK_ACTION)
+    async def on_thank_button(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        await ack()
+        await open_give_kudos(
+            client,
+            services,
+            workspace_of(context),
+            body["trigger_id"],
+            recipients=[str(action["value"])],
+            channel_id=(body.get("channel") or {}).get("id"),
         )
 
     @router.view(MODAL_CALLBACK)

@@ -55,7 +55,11 @@ async def by_modal(slack: SlackHarness) -> None:
     await slack.emu.submit_view(
         slack.user("alice"),
         modal.id,
-        {"recipients": {"users": [slack.user("bob")]}, "reason": {"text": REASON}},
+        {
+            "recipients": {"users": [slack.user("bob")]},
+            "reason": {"text": REASON},
+            "channel": {"where": slack.channel("general")},
+        },
     )
 
 

@@ -107,8 +107,11 @@ async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # ty
     assert [(s.user_id, s.count) for s in craft.standings] == [("U2", 1)]
     with pytest.raises(KudosRefused, match="Did you mean #craft"):
         await kudos.leaderboard(TEAM, "all", "crafty", "UTC")
-    about = await kudos.about(TEAM, "U2")
+    about = await kudos.about(TEAM, "U2", viewer="U9")  # sees the public kudos only
     assert about.public_count == 1 and about.top_values == (("teamwork", 1),)
+    assert about.shared_private == 0 and [e.giver for e in about.recent] == ["U1"]
+    giver = await kudos.about(TEAM, "U2", viewer="U3")  # also the private one they gave
+    assert (giver.public_count, giver.shared_private, len(giver.recent)) == (1, 1, 2)
     mine = await kudos.mine(TEAM, "U2", "UTC")
     assert (mine.received, mine.given, len(mine.recent)) == (2, 0, 2)
     home = await kudos.home(TEAM, "U1")

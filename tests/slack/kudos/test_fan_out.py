@@ -47,7 +47,11 @@ async def test_the_modal_is_refused_before_any_look_up(slack: SlackHarness) -> N
     delivery = await slack.emu.submit_view(
         slack.user("alice"),
         modal.id,
-        {"recipients": {"users": MANY[:7]}, "reason": {"text": "for the launch party"}},
+        {
+            "recipients": {"users": MANY[:7]},
+            "reason": {"text": "for the launch party"},
+            "channel": {"where": slack.channel("general")},
+        },
     )
     await slack.settle()
     assert slack.emu.calls_to("users.info") == []

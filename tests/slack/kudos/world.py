@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from slack_emulator import Message
+from slack_emulator import Message, View
 from storage import workspaces
 from storage.models import Kudos
 from tests.e2e.harness import Harness
@@ -53,3 +53,33 @@ async def give(slack: Harness, handle: str, text: str, channel: str = "general")
     delivery = await slack.command(handle, "/kudos", text, channel=channel)
     await slack.settle()
     return delivery
+
+
+async def global_modal(slack: Harness, handle: str) -> View:
+    """The Give kudos modal, opened by the global shortcut."""
+    await slack.here.global_shortcut(slack.user(handle), "give_kudos_global")
+    await slack.settle()
+    modal = slack.here.open_modal(slack.user(handle))
+    assert modal is not None
+    return modal
+
+
+async def submit_modal(
+    slack: Harness,
+    handle: str,
+    modal: View,
+    *,
+    recipients: list[str] | None = None,
+    reason: str = "",
+    channel: str | None = None,
+    values: list[str] | None = None,
+) -> Any:
+    """Fill in the Give kudos modal (only the inputs given) and press Submit."""
+    filled: dict[str, Any] = {"reason": {"text": reason}}
+    if recipients is not None:
+        filled["recipients"] = {"users": [slack.user(h) for h in recipients]}
+    if channel is not None:
+        filled["channel"] = {"where": slack.channel(channel)}
+    if values:
+        filled["values"] = {"chosen": values}
+    return await slack.here.submit_view(slack.user(handle), modal.id, filled)

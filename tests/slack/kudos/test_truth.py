@@ -1,0 +1,144 @@
+"""What kudos say matches what happened (issue 12, items 1, 2 and the `/kudos @bob` part of
+12): a shout-out is posted where the giver chose, or the kudos are private and the giver is
+told; a recipient's DM names a channel only if the shout-out is there; Undo removes every
+message the kudos caused, or names the one it could not."""
+
+from __future__ import annotations
+
+from slack_emulator import Message
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import (
+    dm_text,
+    ephemeral_text,
+    give,
+    global_modal,
+    kudos_posts,
+    ledger,
+    submit_modal,
+)
+
+REASON = "for untangling the release train"
+
+
+async def _give_by_global_shortcut(slack: SlackHarness, channel: str) -> None:
+    await submit_modal(
+        slack,
+        "alice",
+        await global_modal(slack, "alice"),
+        recipients=["bob"],
+        reason=REASON,
+        channel=channel,
+    )
+    await slack.drain()
+
+
+def _without_chat_write_public(slack: SlackHarness) -> None:
+    """An install from before askaround asked for chat:write.public."""
+    slack.emu.workspace.bot_scopes = frozenset({"chat:write"})
+
+
+def _bot_dms(slack: SlackHarness, handle: str) -> list[Message]:
+    return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.by_bot]
+
+
+async def test_the_global_shortcut_posts_in_a_public_channel_the_bot_has_not_joined(
+    slack: SlackHarness,
+) -> None:
+    """#random has no bot: the shout-out is posted there all the same (chat:write.public),
+    Bob's DM names #random, and `/kudos @bob` counts the kudos as public."""
+    await _give_by_global_shortcut(slack, "random")
+    [shoutout] = kudos_posts(slack, "random")
+    assert REASON in shoutout.text
+    [entry] = await ledger(slack)
+    assert not entry.is_private and entry.shoutout_ts == shoutout.ts
+    assert f"in <#{slack.channel('random')}>" in dm_text(slack, "bob")
+    await give(slack, "carol", "@bob")
+    assert "was thanked 1 time in public" in ephemeral_text(slack, "carol")
+
+
+async def test_a_shout_out_that_cannot_be_posted_is_private_and_the_giver_is_told(
+    slack: SlackHarness,
+) -> None:
+    """Without chat:write.public nothing can be posted in #random: the kudos stay private,
+    Bob's DM does not claim #random, Alice learns why and what to do, and `/kudos @bob`
+    shows Carol no public kudos."""
+    _without_chat_write_public(slack)
+    await _give_by_global_shortcut(slack, "random")
+    assert kudos_posts(slack, "random") == []
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.shoutout_ts is None
+    assert REASON in dm_text(slack, "bob") and "<#" not in dm_text(slack, "bob")
+    told = dm_text(slack, "alice")
+    assert "on its way to" in told  # the confirmation promised it, the correction follows
+    assert "couldn't post the shout-out" in told and "/invite @askaround" in told
+    await give(slack, "carol", "@bob")
+    assert "hasn't received public kudos yet" in ephemeral_text(slack, "carol")
+
+
+async def test_undo_removes_every_recipients_dm_and_the_shout_out(slack: SlackHarness) -> None:
+    """`/kudos` to five people, then Undo: the shout-out and all five DMs are gone."""
+    for handle in ("dev", "emma", "finn"):
+        slack.users[handle] = slack.emu.workspace.add_user(handle).id
+    five = ("bob", "carol", "dev", "emma", "finn")
+    await give(slack, "alice", f"{' '.join('@' + h for h in five)} {REASON}")
+    await slack.drain()
+    assert all(len(_bot_dms(slack, h)) == 1 for h in five)
+    assert len(kudos_posts(slack, "general")) == 1
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    assert all(_bot_dms(slack, h) == [] for h in five)
+    assert kudos_posts(slack, "general") == []
+    assert "the messages they caused are removed" in ephemeral_text(slack, "alice")
+
+
+async def test_undo_removes_a_shout_out_posted_through_the_commands_reply_url(
+    slack: SlackHarness,
+) -> None:
+    """In #random, without chat:write.public, the shout-out goes through the command's
+    response_url; Undo deletes it there too (delete_original)."""
+    _without_chat_write_public(slack)
+    await give(slack, "alice", f"@bob {REASON}", channel="random")
+    await slack.drain()
+    assert len(kudos_posts(slack, "random")) == 1
+    [entry] = await ledger(slack)
+    assert not entry.is_private and entry.shoutout_reply_url
+    assert f"in <#{slack.channel('random')}>" in dm_text(slack, "bob")
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    assert kudos_posts(slack, "random") == []
+    assert _bot_dms(slack, "bob") == []
+
+
+async def test_undo_names_the_message_it_could_not_remove(slack: SlackHarness) -> None:
+    """Slack refuses to delete the shout-out: Undo says so instead of a plain "Undone"."""
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    slack.emu.faults.add("chat.delete", error="cant_delete_message", times=1)
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    said = ephemeral_text(slack, "alice")
+    assert f"could not remove the shout-out in <#{slack.channel('general')}>" in said
+    assert len(kudos_posts(slack, "general")) == 1 and _bot_dms(slack, "bob") == []
+
+
+async def test_about_someone_shows_what_the_asker_may_see_and_how_to_thank_them(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos @bob`: Carol sees Bob's public kudos only; Alice also the private one she gave
+    him in #secret. Both are told how to thank Bob, and the button opens the modal with him."""
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await give(slack, "alice", "@bob for keeping a secret well", channel="secret")
+    await give(slack, "carol", "@bob")
+    carol_sees = ephemeral_text(slack, "carol")
+    assert "thanked 1 time in public" in carol_sees and "postgres upgrade" in carol_sees
+    assert "secret" not in carol_sees and "To thank Bob Chen" in carol_sees
+    await give(slack, "alice", "@bob")
+    alice_sees = ephemeral_text(slack, "alice").split("Bob Chen* was thanked")[-1]
+    assert "1 private kudos between you and them" in alice_sees
+    assert "keeping a secret well" in alice_sees
+    await slack.emu.click_button(slack.user("carol"), "Give kudos")
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("carol"))
+    assert modal is not None
+    users = next(b for b in modal.blocks if b.get("block_id") == "recipients")["element"]
+    assert users["initial_users"] == [slack.user("bob")]
