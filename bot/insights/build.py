@@ -14,6 +14,8 @@ from bot.insights.flows import Flows, TopicFinder
 from bot.insights.teams import group_teams
 from storage import insights as q
 
+LEARNED = "evidence"  # a skill askaround inferred from help given, not declared
+
 
 async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m.Profiles:
     available = {r.user_id for r in rows if r.available}
@@ -29,9 +31,10 @@ async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m
         for user_id, key, level, source in batch:
             if user_id not in available:
                 continue
-            if source == "declared":
+            declared = source != LEARNED  # declared by them, or imported for them
+            if declared:
                 profiles.declared[key] += 1
-            if source == "declared" and level >= m.EXPERT_LEVEL:
+            if declared and level >= m.EXPERT_LEVEL:
                 profiles.experts.setdefault(key, set()).add(user_id)
             else:
                 profiles.learners.setdefault(key, []).append((level, user_id))

@@ -39,7 +39,8 @@ def _who(person: str | None, names: dict[str, str]) -> str:
 def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
     lines = []
     for r in view.risks[:SHOWN_RISKS]:
-        line = f"• {r.name}: asked {r.asked}× in the window, {_who(r.person, names)}"
+        asked = f"asked {r.asked}×" if r.asked else "not asked"
+        line = f"• {r.name}: {asked} in the window, {_who(r.person, names)}"
         if r.second:
             line += "; a second one could be " + ", ".join(names.get(p, p) for p in r.second)
         if r.network_entries:

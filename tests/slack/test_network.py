@@ -106,7 +106,7 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "for managers" in world["erin"][0] and "Knowledge risks" not in world["erin"][0]
     admin = world["olga"][0]
     assert "Network insights for the whole workspace" in admin
-    assert "Terraform: asked 0× in the window, only Dev Patel" in admin
+    assert "Terraform: not asked in the window, only Dev Patel" in admin
     assert "a second one could be Alice Martin" in admin and "1 network entries" in admin
     assert "Platform → Core: 5" in admin  # two public kudos and three private ones, counted
     assert "Ops" not in admin  # two people: too small to show

@@ -34,7 +34,7 @@ def _run(*args: str) -> int:
 def test_text_names_the_risk_and_never_a_private_source(company: Path) -> None:
     assert _run("--output", "n.txt") == 0
     text = (company / "n.txt").read_text()
-    assert "Terraform: asked 0× in the window, only Dev" in text
+    assert "Terraform: not asked in the window, only Dev" in text
     assert "Legal neither gave nor got help" in text
     assert MARK_PRIVATE not in text and MARK_NET not in text and "Tom" not in text
 

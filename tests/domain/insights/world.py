@@ -7,8 +7,9 @@
     └─ lea ──── Legal: lou, lyn (only helps itself: a silo)
     olga (Sales): the "admin" role
 
-- terraform: dev at 5 is the only expert (alice at 3, bob interested): a knowledge risk;
-  alice's network has a contact about it named MARK_NET (a count, never shown)
+- terraform: dev at 5 (imported, which counts as declared) is the only expert (alice at 3,
+  bob interested): a knowledge risk; alice's network has a contact about it named MARK_NET
+  (a count, never shown)
 - postgresql: bob and gina at 4: no risk; kafka: asked 3 times, declared by nobody
 - bob took on 3 public questions from Data and Sales, never thanked: an unsung connector
 - xia thanked hugo twice in public: a connector, thanked
@@ -80,7 +81,11 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
             for key, level in levels.items():
                 s.add(
                     PersonSkill(
-                        team_id=TEAM, person_id=ids[handle], skill_id=skills[key], level=level
+                        team_id=TEAM,
+                        person_id=ids[handle],
+                        skill_id=skills[key],
+                        level=level,
+                        source="imported" if handle == "dev" else "declared",
                     )
                 )
         s.add(
