@@ -67,9 +67,7 @@ def explain(text: str) -> dict[str, float]:
         "wh-question": bool(words.WH_QUESTION.search(plain)),
         "question mark": "?" in plain,
         "interrogative opening": any(
-            _WORD.findall(sentence)[:1]
-            and _WORD.findall(sentence)[0].replace("'s", "") in words.INTERROGATIVE_OPENERS
-            for sentence in _SENTENCE.split(plain)
+            opening(sentence) in words.INTERROGATIVE_OPENERS for sentence in _SENTENCE.split(plain)
         ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(words.SOCIAL.search(plain)),
@@ -78,6 +76,14 @@ def explain(text: str) -> dict[str, float]:
         "put to one person": bool(words.PERSONAL.search(plain)),
     }
     return {name: WEIGHTS[name] for name, present in seen.items() if present}
+
+
+def opening(sentence: str) -> str:
+    """The sentence's first word after mentions and lead-ins (`@ana btw, how do we …`)."""
+    for token in _WORD.findall(sentence):
+        if not token.startswith("@") and token not in words.LEAD_INS:
+            return token.replace("'s", "")
+    return ""
 
 
 def question_confidence(text: str) -> float:

@@ -43,12 +43,19 @@ ASKS_FOR_HELP = phrases(
     r"help (?:needed|wanted|please)",
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
-    r"(?:stuck on|stuck with|struggling with|can't figure out|cannot figure out|"
-    r"can't work out|confused about|unsure (?:how|whether|what|which|if)|not sure (?:how|whether|"
-    r"what|which|if|where|who))",
+    r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
+    r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
+    r"not sure (?:how|whether|what|which|if|where|who))",
     r"(?:wondering|curious) (?:if|how|whether|what|why|who|where|which)",
     r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
     r"quick q|quick one|question for|q for",
+    r"(?:do|does) (?:you|y'all|you guys|you all|anyone|anybody|someone) know (?:how|what|where|who|"
+    r"why|when|if|whether|which)",
+    r"help me (?:understand|figure|find|with|get|set|debug|fix|out|make sense|decide|choose)",
+    r"(?:would|'d) (?:love|like|appreciate) (?:a|an|some) (?:walkthrough|explanation|overview|"
+    r"intro|pointers|help|hand|eyes|review|second opinion)",
+    r", any(?:one|body)\s*\?",
+    r"^ideas\s*\?|\bideas\s*\?$",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
 )
 
@@ -72,6 +79,8 @@ ASKS_HOW = phrases(
     r"naming|convention|format|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} mean",
+    r"what are (?:the|our) (?:rules|steps|options|requirements|limits|guidelines|best practices|"
+    r"criteria|prerequisites|conventions|policies|differences)",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
     r"is there (?:a|an|any) (?:\w+ )?(?:way|doc|docs|documentation|template|standard|process|"
     r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form)",
@@ -81,7 +90,8 @@ ASKS_HOW = phrases(
     r"submit|claim|book|have|give|install|bring)",
     r"(?:do|does) (?:we|our|the company) (?:have|support|offer|cover|allow|pay|use|provide)",
     r"what (?:tools?|tool|system|process|app|software|platform|vendor) (?:do|does|should)",
-    r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required)",
+    r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required|enforced|enabled|"
+    r"mandatory|needed|included|possible|compatible)",
     r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked)",
 )
 
@@ -237,7 +247,7 @@ _WORK = (
     r"reseller|churn|arr|mrr|nps|cac|ltv|csm|trial|onboard\w*|zendesk|ticket|tickets|escalat\w*|"
     r"support|sla|",
     # finance
-    r"invoice|invoices|expense|expenses|expensed?|reimburs\w*|budget|cost center|gl code|po|"
+    r"invoice|invoices|expense|expenses|expens\w+|reimburs\w*|budget|cost center|gl code|po|"
     r"purchase|requisition|netsuite|xero|quickbooks|payroll|tax|taxes|withholding|revenue|"
     r"forecast|accrual|audit|exchange rate|corporate card|mileage|receipt|refund|refunds|billing|"
     r"payment|payments|subscription|subscriptions|spend|vendor|vendors|procurement|w-9|"
@@ -259,6 +269,12 @@ WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
 INTERROGATIVE_OPENERS = frozenset(
     "how what where who which why when whats is are can could does do did should would will "
     "has have any anyone anybody am may".split()
+)
+
+# Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.
+LEAD_INS = frozenset(
+    "hey hi hello hiya so btw ok okay also and but quick one q question hmm folks team all "
+    "everyone guys y'all ps fyi sorry random dumb silly stupid".split()
 )
 
 # Messages that are nothing but a greeting, thanks or an acknowledgement.
