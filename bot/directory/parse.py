@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.directory.status import UNTIL_FORMS, until_date
 from bot.errors import UserError
 from bot.mentions import only_mention
 
@@ -134,6 +135,11 @@ def parse_command(text: str, today: date) -> Command:
     someone = only_mention(text) or only_mention(words[0])
     if someone:
         return Show(user_id=someone)
+    if verb.startswith("@"):
+        raise SkillsSyntaxError(
+            f"There is nobody called `{words[0]}` in this workspace: pick the person from "
+            "Slack's @-suggestions, for example `/skills @ana`."
+        )
     if verb == "help":
         return Help()
     if verb == "add":
@@ -209,13 +215,9 @@ def parse_level(text: str, context: str) -> int:
 
 
 def parse_away(rest: str, today: date) -> date:
-    match = re.fullmatch(r"until\s+(\d{4}-\d{2}-\d{2})", rest.strip(), re.IGNORECASE)
-    if not match:
-        raise SkillsSyntaxError("Say until when, for example `/skills away until 2026-12-01`.")
-    try:
-        until = date.fromisoformat(match.group(1))
-    except ValueError:
-        raise SkillsSyntaxError(f"`{match.group(1)}` is not a date (YYYY-MM-DD).") from None
+    until = until_date(rest, today)
+    if until is None:
+        raise SkillsSyntaxError(f"I can't tell until when `{rest}` is: say {UNTIL_FORMS}.")
     if until <= today:
         raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")
     return until

@@ -22,7 +22,7 @@ from bot.directory.network import (
 )
 from bot.directory.parse import NetworkInput, SkillInput, plain_words
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
-from bot.directory.status import Status, status_of
+from bot.directory.status import Status, local_today, status_of
 from bot.errors import UserError
 from bot.visibility import Field, Viewer
 from storage import directory as q
@@ -103,8 +103,9 @@ class ProfileService:
     def sessions(self) -> async_sessionmaker[AsyncSession]:
         return self._sessions
 
-    def today(self) -> date:
-        return self._clock.now().date()
+    def today(self, tz: str | None = None) -> date:
+        """Today in time zone `tz` (UTC without one): `away until tomorrow` is the person's."""
+        return local_today(self._clock.now(), tz)
 
     async def vocabulary(self, team_id: str) -> Vocabulary:
         async with self._sessions() as s:

@@ -1,10 +1,13 @@
-"""A person's availability for questions: available, away until a date, or opted out."""
+"""A person's availability for questions: available, away until a date, or opted out; and
+the words that say until when (`until friday`, `for 2 weeks`, `until 24 dec`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from bot.timezone import zone
 from storage.models import Person
 
 AVAILABLE = "available"
@@ -40,3 +43,92 @@ def status_of(person: Person, today: date) -> Status:
     if kind == AWAY and (until is None or until <= today):
         kind, until = AVAILABLE, None
     return Status(kind, until if kind == AWAY else None, person.deactivated)
+
+
+UNTIL_FORMS = (
+    "`until 2026-12-24`, `until tomorrow`, `until friday`, `until next monday`, "
+    "`until 24 dec`, `for 3 days` or `for 2 weeks`"
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FOR = re.compile(r"(\d{1,3})\s+(day|days|week|weeks)")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?")
+_MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?")
+
+
+def local_today(now: datetime, tz: str | None) -> date:
+    """The date it is for someone in time zone `tz`: their "tomorrow" starts at their midnight."""
+    return now.astimezone(zone(tz)).date()
+
+
+def until_date(words: str, today: date) -> date | None:
+    """The date `until …` or `for …` names, counted from `today` (the person's own); None
+    when the words are not one of UNTIL_FORMS. `friday` is the coming one, `next friday`
+    the one in next week; `24 dec` the next 24 December. A date in the past is returned as
+    it is: the caller says it is not in the future."""
+    text = " ".join(words.lower().split())
+    if text.startswith("for "):
+        found = _FOR.fullmatch(text[4:])
+        if not found:
+            return None
+        n = int(found.group(1))
+        return today + (timedelta(weeks=n) if found.group(2).startswith("week") else timedelta(n))
+    if not text.startswith("until "):
+        return None
+    return _named_day(text[6:].strip(), today)
+
+
+def _named_day(text: str, today: date) -> date | None:
+    if _ISO.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    if text == "tomorrow":
+        return today + timedelta(days=1)
+    if text in ("next week", "monday next week"):
+        return _weekday(0, today, next_week=True)
+    next_week = text.startswith("next ")
+    text = text.removeprefix("next ").removeprefix("this ")
+    weekday = _lookup(text, WEEKDAYS)
+    if weekday is not None:
+        return _weekday(weekday, today, next_week=next_week)
+    if next_week:
+        return None
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        found = pattern.fullmatch(text)
+        month = _lookup(found.group(month_group), MONTHS) if found else None
+        if found and month is not None:
+            return _next_date(today, month + 1, int(found.group(day_group)))
+    return None
+
+
+def _lookup(word: str, names: tuple[str, ...]) -> int | None:
+    """The index of a name, written in full or cut to its first three letters or more."""
+    for i, name in enumerate(names):
+        if len(word) >= 3 and name.startswith(word):
+            return i
+    return None
+
+
+def _weekday(weekday: int, today: date, *, next_week: bool) -> date:
+    if next_week:
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+        return monday + timedelta(days=weekday)
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _next_date(today: date, month: int, day: int) -> date | None:
+    """That day and month this year, or next year when it has passed."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found > today:
+            return found
+    return None

@@ -31,13 +31,17 @@ from handlers.blocks.skills import (
 )
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.surfaces.kudos_giving import lookup_profile
 
 
-async def run_command(services: Services, team_id: str, user_id: str, text: str) -> dict[str, Any]:
-    """One `/skills …` line → the ephemeral reply; raises a UserError for bad input."""
+async def run_command(
+    services: Services, team_id: str, user_id: str, text: str, tz: str | None = None
+) -> dict[str, Any]:
+    """One `/skills …` line → the ephemeral reply; raises a UserError for bad input. `tz`, the
+    person's time zone, is where their `away until friday` is counted from."""
     d = services.directory
     me = visibility.person(user_id)
-    command = p.parse_command(text, d.today())
+    command = p.parse_command(text, d.today(tz))
     match command:
         case p.Show(user_id=None):
             return render_profile(await d.profile(team_id, user_id, me), is_owner=True)
@@ -59,7 +63,9 @@ async def run_command(services: Services, team_id: str, user_id: str, text: str)
             return render_text(f"Interests: {', '.join(interests) or 'none'}.")
         case p.Away(until=until):
             status = await d.set_status(team_id, user_id, AWAY, until)
-            return render_text(f"You are {status.describe()}; nobody will be asked to reach you.")
+            return render_text(
+                f"You are {status.describe()} ({until:%A}); nobody will be asked to reach you."
+            )
         case p.Back():
             await d.set_status(team_id, user_id, AVAILABLE)
             return render_text("Welcome back: you can be asked questions again.")
@@ -99,13 +105,19 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
 def register(router: Router, services: Services) -> None:
     @router.command("/skills")
     async def skills(
-        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, context: Any
+        ack: AsyncAck,
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
     ) -> None:
         await ack()
+        team_id, user_id, text = workspace_of(context), command["user_id"], command.get("text", "")
         try:
-            reply = await run_command(
-                services, workspace_of(context), command["user_id"], command.get("text", "")
-            )
+            tz = None
+            if text.strip().lower().startswith("away"):
+                tz = (await lookup_profile(client, services, team_id, user_id)).tz
+            reply = await run_command(services, team_id, user_id, text, tz)
         except UserError as error:
             # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack
             # when the listener raises right after it, and Slack would show a timeout.

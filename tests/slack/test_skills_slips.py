@@ -1,0 +1,46 @@
+"""Slips in `/skills` get a useful answer (issue 12, item 12): a name that is nobody's, and
+the away date in words people use, counted in their own time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.slack.harness import SlackHarness
+
+# Wednesday 23:30 in London is already Thursday 26 November in Paris, where Alice lives.
+WEDNESDAY_LATE_UTC = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
+
+
+async def skills(slack: SlackHarness, handle: str, text: str) -> str:
+    await slack.command(handle, "/skills", text)
+    await slack.settle()
+    return slack.emu.ephemerals(slack.user(handle))[-1].text
+
+
+async def test_a_name_that_is_nobodys_is_said_to_be_nobody(slack: SlackHarness) -> None:
+    said = await skills(slack, "alice", "@nobody")
+    assert "There is nobody called `@nobody` in this workspace" in said
+    assert "/skills @ana" in said
+
+
+async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarness) -> None:
+    """`tomorrow`, `friday`, `next friday`, `for 2 weeks` and `24 dec`, from Alice's Thursday
+    (UTC is still on Wednesday)."""
+    slack.services.clock.freeze(WEDNESDAY_LATE_UTC)
+    cases = {
+        "away until tomorrow": "2026-11-27 (Friday)",
+        "away until friday": "2026-11-27 (Friday)",
+        "away until next friday": "2026-12-04 (Friday)",
+        "away until Mon": "2026-11-30 (Monday)",
+        "away for 2 weeks": "2026-12-10 (Thursday)",
+        "away until 24 dec": "2026-12-24 (Thursday)",
+        "away until jan 5th": "2027-01-05 (Tuesday)",
+    }
+    for text, until in cases.items():
+        assert f"You are away until {until}" in await skills(slack, "alice", text), text
+
+
+async def test_away_words_it_does_not_know_show_the_accepted_forms(slack: SlackHarness) -> None:
+    said = await skills(slack, "alice", "away until the heat death of the universe")
+    assert "I can't tell until when" in said
+    assert "`until friday`" in said and "`for 2 weeks`" in said and "`until 24 dec`" in said
