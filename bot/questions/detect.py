@@ -21,7 +21,7 @@ MIN_WORDS = 3
 WEIGHTS: dict[str, float] = {
     "asks for help": 0.6,
     "asks how": 0.45,
-    "wh-question": 0.15,
+    "wh-question": 0.1,
     "question mark": 0.3,
     "interrogative opening": 0.15,
     "about work": 0.2,

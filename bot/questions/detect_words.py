@@ -65,6 +65,10 @@ ASKS_HOW = phrases(
     r"the|they|it|this|that|people|a|an|to|my|your|customers|\w+ (?:get|work|calculated|"
     r"handled|computed|prorated|decided))",
     r"how to",
+    r"how (?:long|often|much|many) (?:should|does|do|will|would|can|is|are|did)",
+    r"is it true",
+    r"where (?:can|do|should|does|would|could) (?:\w+ ){0,2}(?:find|learn|get|see|check|look|"
+    r"submit|report|request|read|ask|file|sign up|apply|register)",
     r"how (?:many|much) \w+(?: \w+)? (?:do|does|did|can|should|is|are|will) (?:we|i|our|the|"
     r"you|a|an|it|each|one|my)",
     r"where (?:is|are) .{1,40} (?:documented|kept|stored|defined|written down|tracked|listed|"
@@ -132,6 +136,14 @@ SOCIAL = phrases(
     r"how are you",
     r"how do you like",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
+    r"how many of (?:you|us)",
+    r"what (?:do|did) you (?:all |guys |folks )?think",
+    r"what are we doing for",
+    r"where should we (?:go|eat|meet up|have)",
+    r"what did i miss",
+    r"are you (?:all|guys|folks) (?:coming|going|joining|in)",
+    r"what are your plans",
+    r"has (?:any|some)(?:one|body) seen the",
     r"how (?:did|is|was) (?:the|your|it|that|everything|things|our) .{0,30}\bgo(?:ing)?\b",
     r"where(?:'s| is| are) every(?:one|body)",
     r"why (?:is|are) (?:it|the \w+|everyone|everybody|we) so",
@@ -167,7 +179,6 @@ SOCIAL_WORDS = phrases(
     r"birthday",
     r"game",
     r"concert",
-    r"movie",
     r"finale",
     r"gym",
     r"ping pong",
@@ -196,6 +207,11 @@ SOCIAL_WORDS = phrases(
     r"retro",
     r"standup",
     r"1:1",
+    r"dinner",
+    r"bbq",
+    r"farewell",
+    r"podcast",
+    r"movie",
     r"cafeteria",
     r"canteen",
     r"kitchen",
@@ -214,6 +230,7 @@ PERSONAL = phrases(
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     r"are we still",
+    r"is it (?:ok|okay|fine|alright) if i",
     r"(?:what time|when|where) (?:is|are|does|do) (?:the |our |today's )?(?:all[- ]hands|"
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks)",
@@ -263,7 +280,12 @@ _WORK = (
     r"approval|approve|approved|access|permission|permissions|admin|account|accounts|"
     r"template|templates|doc|docs|documentation|deck|slides|roadmap|zoom|1password|"
     r"calendar|shared drive|inbox|email|allowlist|status page|inventory|shipping|returns|"
-    r"audit log|quota",
+    r"audit log|quota|",
+    # legal, marketing and planning
+    r"legal|lawyer|counsel|trademark|trademarks|patent|license|licence|licensing|licensed|"
+    r"subprocessors?|sow|rate card|kpi|kpis|press|journalist|media|campaign|campaigns|webinar|"
+    r"seo|utm|attribution|newsletter|ads|payday|paycheck|payslip|stipend|calibration|"
+    r"review cycle|forecast\w*|plan|planning|roadmap",
 )
 WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
 INTERROGATIVE_OPENERS = frozenset(
