@@ -25,6 +25,10 @@ MAX_ARROWS = 80  # the strongest flows among them
 SILO_COLOUR = "#b0b0b0"
 TEAM_COLOUR = "#4a90d9"
 OUTSIDE_COLOUR = "#f5a623"
+LEGEND = (
+    "A circle is a team (its people); an arrow, help from one team to another (questions taken"
+    " on and kudos). Grey: a silo. Orange: a team outside your org."
+)
 
 
 def _graph(view: NetworkView) -> nx.DiGraph:
@@ -53,7 +57,8 @@ def network_png(view: NetworkView) -> bytes:
         axes.text(0.5, 0.5, "No teams yet", ha="center", va="center")
     else:
         _draw(axes, graph, sizes, set(view.network.silos), set(view.teams))
-    figure.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93)
+    figure.text(0.5, 0.01, LEGEND, ha="center", fontsize=8, color="#555555")
+    figure.subplots_adjust(left=0.02, right=0.98, bottom=0.05, top=0.93)
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
