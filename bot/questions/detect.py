@@ -29,6 +29,7 @@ WEIGHTS: dict[str, float] = {
     "social words": -0.5,
     "joking": -0.5,
     "put to one person": -0.6,
+    "asks for status": -0.5,
 }
 SmallTalk = Literal["greeting", "thanks", "ack"]
 
@@ -74,6 +75,7 @@ def explain(text: str) -> dict[str, float]:
         "social words": bool(words.SOCIAL_WORDS.search(plain)),
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),
+        "asks for status": bool(words.STATUS.search(plain)),
     }
     return {name: WEIGHTS[name] for name, present in seen.items() if present}
 

@@ -237,6 +237,20 @@ PERSONAL = phrases(
     r"let me know when",
 )
 
+# Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
+STATUS = phrases(
+    r"^(?:is|are) (?:the |our )?[\w.-]+(?: [\w.-]+)? (?:down|broken|up|back|working|fixed|done|"
+    r"finished|slow|deployed|live|merged|green|red|out|open|closed|ready|over)\b(?: (?:again|yet|"
+    r"now|today|already))?(?=\s*\?*$)",
+    r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+)? (?:finished|landed|gone out|shipped|"
+    r"been (?:deployed|merged|fixed|released|approved|sent|paid)|go out|get (?:merged|deployed|"
+    r"fixed|approved|sent|paid))",
+    r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
+    r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
+    r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
+    r"what(?:'s| is) the status (?:of|on)",
+)
+
 # Words of work: a question carrying one is about the job, not the weekend.
 _WORK = (
     # engineering
