@@ -4,7 +4,7 @@ A small weighted score, so every verdict can be explained (`explain`): asking pe
 or asking how something works count most; a question mark, an interrogative opening and the
 words of work add to it; small talk, invitations, rhetorical questions, jokes and questions
 put to one person take away. The bot speaks up in a watched channel only at `CONFIDENT`.
-Measured with `askaround eval questions tests/data/questions.jsonl` (README has the figures).
+Measured with `askaround eval questions FILE.jsonl`; docs/question-detector.md has the figures.
 
 `small_talk` tells a greeting, thanks or an acknowledgement sent to the bot from a question.
 """
