@@ -31,6 +31,8 @@ class DemoSession:
         self.runner = runner
         self.users = users
         self._seen = 0
+        # What a modal's submission was refused for: shown next to its fields, not an effect.
+        self._refused: list[str] = []
 
     def user(self, handle: str) -> str:
         if handle not in self.users:
@@ -52,7 +54,8 @@ class DemoSession:
         except PersonError as error:
             raise BadLine(str(error)) from None
         await settle(self.emu, self.runner)
-        return self.news()
+        refused, self._refused = self._refused, []
+        return refused + self.news()
 
     def news(self) -> list[str]:
         effects = self.emu.effects_since(self._seen)
@@ -111,6 +114,13 @@ class DemoSession:
             element = block["element"]
             values[block["block_id"]] = {element["action_id"]: self._typed(element, raw.strip())}
         await self.emu.submit_view(user, modal.id, values)
+        if modal.errors:
+            labels = {b["block_id"]: b["label"]["text"] for b in inputs.values()}
+            who = self.emu.workspace.user(user).name
+            self._refused = [f"  [modal shown to @{who}: not submitted]"] + [
+                f"    {labels.get(field, field)}: {message}"
+                for field, message in modal.errors.items()
+            ]
 
     def _typed(self, element: dict[str, Any], raw: str) -> Any:
         """What a person picks in a field, from what they typed in the demo."""
