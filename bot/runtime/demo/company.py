@@ -21,7 +21,7 @@ def load_company() -> list[dict[str, Any]]:
 
 
 def create_slack_users(emu: SlackEmulator, company: list[dict[str, Any]]) -> dict[str, str]:
-    """Slack's side: one user per person, a private team channel, and #random."""
+    """Slack's side: one user per person, a private team channel, #random and #design."""
     ws = emu.workspace
     users: dict[str, str] = {}
     for person in company:
@@ -39,6 +39,8 @@ def create_slack_users(emu: SlackEmulator, company: list[dict[str, Any]]) -> dic
     platform = [users[p["handle"]] for p in company if p.get("team") == "Platform"]
     ws.add_channel("platform", is_private=True, members=platform)
     ws.add_channel("random", members=list(users.values()))
+    # A public channel the bot never joined: a kudos shout-out is posted there all the same.
+    ws.add_channel("design", members=list(users.values()), include_bot=False)
     return users
 
 
