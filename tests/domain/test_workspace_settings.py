@@ -1,0 +1,129 @@
+"""Workspace settings in the domain: what each key accepts (the modal and the CLI share it),
+every refusal at once, values retired and brought back, and who is an askaround admin."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.workspace_settings.keys import KEYS, SettingsRefused, ValuesChange, parse
+from bot.workspace_settings.service import CLI, NotAnAdmin, WorkspaceSettingsService
+from storage import people as people_q
+from storage import workspaces
+from storage.models import Person
+
+TEAM = "T1"
+NOW = datetime(2026, 12, 2, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def service(sessions: async_sessionmaker[AsyncSession]) -> WorkspaceSettingsService:
+    return WorkspaceSettingsService(sessions, lambda: NOW)
+
+
+def test_each_key_reads_what_it_writes() -> None:
+    """Every key's text, as `show` prints it, parses back to the same text: the modal's
+    initial values and `settings show` can be fed back unchanged."""
+    parsed = parse(
+        {
+            "values": "#Teamwork, craft -> quality",
+            "daily_allowance": " 7 ",
+            "role_allowances": "Manager=8, lead: 6",
+            "min_reason_length": "0",
+            "values_required": "on",
+            "kudos_channel": "<#C0123ABCD|kudos>",
+            "kudos_reactions": ":kudos:, clap, +1",
+            "digest_weekday": "fri",
+            "digest_hour": "23",
+            "digest_scope": "direct",
+            "watched_channels": "C0123ABCD, #C0999ZZZ, C0123ABCD",
+            "askaround_admins": "<@U0AAA>, U0BBB",
+        }
+    )
+    assert parsed["values"] == ValuesChange(("teamwork", "quality"), (("craft", "quality"),))
+    assert parsed["role_allowances"] == {"manager": 8, "lead": 6}
+    assert parsed["values_required"] is True
+    assert parsed["kudos_channel"] == "C0123ABCD"
+    assert parsed["kudos_reactions"] == ("kudos", "clap", "+1")
+    assert parsed["digest_weekday"] == 4
+    assert parsed["watched_channels"] == ("C0123ABCD", "C0999ZZZ")
+    assert parsed["askaround_admins"] == ("U0AAA", "U0BBB")
+    assert {k.name for k in KEYS} == set(parsed)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "said"),
+    [
+        ("daily_allowance", "101", "from 1 to 100"),
+        ("daily_allowance", "-1", "from 1 to 100"),
+        ("role_allowances", "manager", "role=kudos a day"),
+        ("role_allowances", "manager=0", "from 1 to 100"),
+        ("values", "craft, craft", "listed twice"),
+        ("values", "a -> b -> c", "one value at a time"),
+        ("values", "great work", "can't be a company value"),
+        ("values_required", "maybe", "yes or no"),
+        ("kudos_channel", "C0123ABCD, C0999ZZZ", "one channel"),
+        ("kudos_channel", "#general", "not a Slack channel id"),
+        ("kudos_reactions", "", "at least one"),
+        ("digest_weekday", "fr", "day of the week"),
+        ("digest_hour", "24", "from 0 to 23"),
+        ("digest_scope", "team", "`all`"),
+        ("askaround_admins", "@hana", "not a Slack person id"),
+        ("colour", "blue", "no setting 'colour'"),
+    ],
+)
+def test_a_bad_value_is_refused_in_words(key: str, text: str, said: str) -> None:
+    with pytest.raises(SettingsRefused) as refused:
+        parse({key: text})
+    assert said in refused.value.errors[key]
+
+
+def test_every_refusal_at_once() -> None:
+    with pytest.raises(SettingsRefused) as refused:
+        parse({"daily_allowance": "0", "digest_hour": "25", "digest_scope": "all"})
+    assert set(refused.value.errors) == {"daily_allowance", "digest_hour"}
+
+
+async def test_a_retired_value_is_kept_and_can_come_back(
+    service: WorkspaceSettingsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Leaving #courage out retires it: new kudos cannot name it, the row stays. Listing it
+    again brings it back with its description. Renaming an unknown value is refused."""
+    await service.change(TEAM, {"values": "teamwork, craft"}, by=CLI)
+    now = await service.current(TEAM)
+    assert now.values == ("craft", "teamwork")
+    assert set(now.retired_values) == {"courage", "customer-first", "ownership"}
+    async with sessions() as s:
+        assert await workspaces.value_names(s, TEAM) == ["craft", "teamwork"]
+    await service.change(TEAM, {"values": "teamwork, craft, courage"}, by=CLI)
+    assert "courage" in (await service.current(TEAM)).values
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"values": "ownership -> grit"}, by=CLI)
+    assert "#ownership is not one of the current values" in refused.value.errors["values"]
+
+
+async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
+    service: WorkspaceSettingsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Slack admins, the "admin" role and named askaround admins may; nobody else. Saving a
+    key at its current value changes and logs nothing."""
+    async with sessions() as s, s.begin():
+        await people_q.upsert_profile(s, TEAM, "U0ROLE", name="rolf")
+        await s.execute(update(Person).where(Person.user_id == "U0ROLE").values(roles=["admin"]))
+    assert await service.is_admin(TEAM, "U0SLACK", slack_admin=True)
+    assert await service.is_admin(TEAM, "U0ROLE", slack_admin=False)
+    assert not await service.is_admin(TEAM, "U0NAMED", slack_admin=False)
+    with pytest.raises(NotAnAdmin):
+        await service.change(TEAM, {"askaround_admins": "U0NAMED"}, by="U0NAMED")
+    made = await service.change(TEAM, {"askaround_admins": "U0NAMED"}, by="U0ROLE")
+    assert [(c.key, c.old, c.new, c.changed_by) for c in made] == [
+        ("askaround_admins", "none", "U0NAMED", "U0ROLE")
+    ]
+    assert await service.is_admin(TEAM, "U0NAMED", slack_admin=False)
+    assert await service.change(TEAM, {"daily_allowance": "5"}, by="U0NAMED") == ()
+    assert [c.key for c in await service.audit(TEAM, CLI, slack_admin=False)] == [
+        "askaround_admins"
+    ]
