@@ -51,11 +51,12 @@ async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
 async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     slack: SlackHarness,
 ) -> None:
-    """Hana saves: 1 kudos a day, #craft renamed #quality, #courage retired, reasons of 20
+    """Carol thanks bob #craft. Hana saves: 1 kudos a day, #craft renamed #quality, #courage retired, reasons of 20
     characters, bob named an askaround admin. Then `/kudos` (another path than the modal):
     alice may thank one person, not two; #craft and #courage are refused, #quality is taken;
-    a short reason is refused. The audit log, opened from Home, says hana changed each."""
+    a short reason is refused; carol's kudos still shows #craft. The audit log, opened from Home, says hana changed each."""
     hana = slack.user("hana")
+    await give(slack, "carol", "@bob for the careful schema migration #craft", "general")
     modal = await settings_modal(slack, "hana")
     delivery = await slack.emu.submit_view(
         hana,
@@ -80,8 +81,11 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     await give(slack, "alice", "@bob for untangling the release pipeline #courage", "general")
     assert "#courage is not one of our values" in ephemeral_text(slack, "alice")
     await give(slack, "alice", "@bob for untangling the release pipeline #quality", "general")
-    [kudos] = await ledger(slack)
-    assert kudos.values == ["quality"]
+    given = [(k.giver_user_id, k.values) for k in await ledger(slack)]
+    assert given == [(slack.user("carol"), ["craft"]), (slack.user("alice"), ["quality"])]
+    # The kudos given before #craft was retired still reads with it.
+    await give(slack, "maria", "@bob", "general")
+    assert "#craft" in ephemeral_text(slack, "maria")
 
     changed = {(r.key, r.changed_by) for r in await audit_rows(slack)}
     assert changed == {
