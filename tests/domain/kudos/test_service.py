@@ -7,6 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -15,6 +16,7 @@ from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
 from bot.people import Profile
 from storage import workspaces
+from storage.models import OutboxItem
 
 TEAM = "T1"
 ANA, BEN, CAT = Profile("U1", "ana", "Ana"), Profile("U2", "ben", "Ben"), Profile("U3", "cat")
@@ -119,3 +121,28 @@ async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # ty
     async with sessions() as s, s.begin():
         await workspaces.configure(s, TEAM, daily_allowance=3)
     assert (await kudos.home(TEAM, "U1")).remaining == 1
+
+
+async def test_what_was_posted_is_recorded_and_a_failed_shout_out_makes_kudos_private(
+    kudos: KudosService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A failed shout-out turns the kudos private and queues one word to the giver (none once
+    undone); recording a DM or shout-out answers False when the kudos were undone meanwhile,
+    so the sender removes what it just posted."""
+    given = await kudos.give(giving("cmd:1", BEN, CAT, channel_id="C1"))
+    assert (given.shoutout_channel, given.announced) == ("C1", True)
+    assert await kudos.record_dm(TEAM, given.first.id, "D2", "1.1")
+    await kudos.shoutout_failed(TEAM, "cmd:1", "C1", "not_in_channel")
+    assert all(e.is_private for e in await kudos.batch(TEAM, "cmd:1"))
+    assert (await kudos.about(TEAM, "U2", viewer="U9")).public_count == 0
+    async with sessions() as s:
+        unposted = select(OutboxItem).where(OutboxItem.method == "kudos.unposted")
+        told = list(await s.scalars(unposted))
+    assert [t.payload for t in told] == [
+        {"batch_key": "cmd:1", "channel": "C1", "error": "not_in_channel"}
+    ]
+    await kudos.undo(TEAM, "U1", "cmd:1")
+    assert not await kudos.record_dm(TEAM, given.entries[1].id, "D3", "1.2")
+    assert not await kudos.record_shoutout(TEAM, "cmd:1", "C1", "1.3")
+    [first, second] = await kudos.batch(TEAM, "cmd:1")
+    assert (first.dm_channel_id, first.dm_ts, second.dm_ts) == ("D2", "1.1", "1.2")
