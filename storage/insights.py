@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, select
+from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
@@ -21,6 +21,9 @@ from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Questi
 BATCH = 5000
 HELPED = ("connected", "solved")
 ANSWERED_OFFERS = ("accepted", "answered")
+LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
+EXPERT_LEVEL = 4
+KEYS_AT_ONCE = 500
 
 
 @dataclass(frozen=True)
@@ -74,18 +77,63 @@ async def skill_names(session: AsyncSession, team_id: str) -> dict[str, str]:
     return {key: name for key, name in rows}
 
 
-async def stream_skills(
-    session: AsyncSession, team_id: str
-) -> AsyncIterator[Sequence[tuple[str, str, int, str]]]:
-    """(user id, skill key, level, source: declared or evidence) of every profile skill."""
-    statement = (
-        select(Person.user_id, Skill.key, PersonSkill.level, PersonSkill.source)
-        .join(Person, Person.id == PersonSkill.person_id)
-        .join(Skill, Skill.id == PersonSkill.skill_id)
-        .where(PersonSkill.team_id == team_id)
+def _available() -> ColumnElement[bool]:
+    return and_(
+        Person.is_bot.is_(False),
+        Person.deactivated.is_(False),
+        Person.routing_status == "available",
     )
-    async for rows in _batches(session, statement):
-        yield rows
+
+
+@dataclass(frozen=True)
+class SkillCount:
+    key: str
+    declared: int  # available people who declared it (or were imported with it), any level
+    experts: int  # … at EXPERT_LEVEL or more
+    one_expert: str | None  # one of them (the only one when `experts` is 1)
+
+
+async def skill_counts(session: AsyncSession, team_id: str) -> list[SkillCount]:
+    """Per skill, counted by the database: one row a skill, not one a profile entry."""
+    declared = PersonSkill.source != LEARNED
+    expert = and_(declared, PersonSkill.level >= EXPERT_LEVEL)
+    statement = (
+        select(
+            Skill.key,
+            func.sum(case((declared, 1), else_=0)),
+            func.sum(case((expert, 1), else_=0)),
+            func.min(case((expert, Person.user_id), else_=None)),
+        )
+        .join(PersonSkill, PersonSkill.skill_id == Skill.id)
+        .join(Person, Person.id == PersonSkill.person_id)
+        .where(Skill.team_id == team_id, _available())
+        .group_by(Skill.key)
+    )
+    rows = await session.execute(statement)
+    return [SkillCount(key, int(d or 0), int(e or 0), one) for key, d, e, one in rows]
+
+
+async def learners(
+    session: AsyncSession, team_id: str, keys: Sequence[str]
+) -> list[tuple[str, str, int, bool]]:
+    """(skill key, user id, level, learned by helping) of the available people below
+    EXPERT_LEVEL in these skills, or who learned them by helping: possible second people."""
+    found: list[tuple[str, str, int, bool]] = []
+    for start in range(0, len(keys), KEYS_AT_ONCE):
+        statement = (
+            select(Skill.key, Person.user_id, PersonSkill.level, PersonSkill.source)
+            .join(PersonSkill, PersonSkill.skill_id == Skill.id)
+            .join(Person, Person.id == PersonSkill.person_id)
+            .where(
+                Skill.team_id == team_id,
+                Skill.key.in_(list(keys[start : start + KEYS_AT_ONCE])),
+                _available(),
+                (PersonSkill.level < EXPERT_LEVEL) | (PersonSkill.source == LEARNED),
+            )
+        )
+        rows = await session.execute(statement)
+        found.extend((key, user, level, source == LEARNED) for key, user, level, source in rows)
+    return found
 
 
 async def stream_questions(

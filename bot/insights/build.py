@@ -14,44 +14,39 @@ from bot.insights.flows import Flows, TopicFinder
 from bot.insights.teams import group_teams
 from storage import insights as q
 
-LEARNED = "evidence"  # a skill askaround inferred from help given, not declared
-
 
 async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m.Profiles:
-    available = {r.user_id for r in rows if r.available}
-    profiles = m.Profiles(
-        available=available,
+    network: Counter[str] = Counter()
+    for topics in await q.network_topics(s, team_id):
+        network.update({skill_key(t) for t in topics})
+    return m.Profiles(
+        available={r.user_id for r in rows if r.available},
         names=await q.skill_names(s, team_id),
-        experts={},
-        declared=Counter(),
-        learners={},
-        network=Counter(),
+        counts={c.key: c for c in await q.skill_counts(s, team_id)},
+        network=network,
     )
-    async for batch in q.stream_skills(s, team_id):
-        for user_id, key, level, source in batch:
-            if user_id not in available:
-                continue
-            declared = source != LEARNED  # declared by them, or imported for them
-            if declared:
-                profiles.declared[key] += 1
-            if declared and level >= m.EXPERT_LEVEL:
-                profiles.experts.setdefault(key, set()).add(user_id)
-            else:
-                profiles.learners.setdefault(key, []).append((level, user_id))
+
+
+async def _risks(
+    s: AsyncSession, team_id: str, rows: list[q.PersonRow], profiles: m.Profiles, flows: Flows
+) -> list[m.Risk]:
+    risks = m.knowledge_risks(profiles, flows)
+    topics = {r.topic for r in risks}
+    interested: dict[str, list[str]] = {}
     for row in rows:
         if row.available:
-            for interest in row.interests:
-                profiles.learners.setdefault(skill_key(interest), []).append((0, row.user_id))
-    for topics in await q.network_topics(s, team_id):
-        profiles.network.update({skill_key(t) for t in topics})
-    return profiles
+            for key in {skill_key(i) for i in row.interests} & topics:
+                interested.setdefault(key, []).append(row.user_id)
+    learners = await q.learners(s, team_id, sorted(topics))
+    return m.with_seconds(risks, learners, interested)
 
 
 async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime) -> m.Network:
     rows = await q.people(s, team_id)
     teams = group_teams(rows)
     profiles = await _profiles(s, team_id, rows)
-    flows = Flows(teams, TopicFinder(profiles.names))
+    settled = profiles.settled()
+    flows = Flows(teams, TopicFinder(set(profiles.names) - settled), settled)
     async for questions in q.stream_questions(s, team_id, since):
         for asker, helper, status, private, topics in questions:
             flows.question(asker, helper, status, private, list(topics or ()))
@@ -69,7 +64,7 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         managers={r.user_id: r.manager_user_id for r in rows},
         sizes=teams.sizes,
         flows=tuple(m.Flow(a, b, n) for (a, b), n in sorted(flows.team_flow.items())),
-        risks=tuple(m.knowledge_risks(profiles, flows)),
+        risks=tuple(await _risks(s, team_id, rows, profiles, flows)),
         connectors=tuple(m.connectors(flows)),
         silos=tuple(m.silos(graph)),
         unanswered=tuple(m.unanswered(flows)),

@@ -40,6 +40,7 @@ class TopicFinder:
 class Flows:
     teams: Teams
     finder: TopicFinder
+    settled: frozenset[str] = frozenset()  # topics whose evidence cannot make a risk
     team_flow: Counter[tuple[str, str]] = field(default_factory=Counter)  # (helper, helped)
     cross_help: Counter[str] = field(default_factory=Counter)  # public, across teams
     cross_teams: dict[str, set[str]] = field(default_factory=dict)
@@ -52,7 +53,8 @@ class Flows:
 
     def helped(self, helper: str, helped: str, *, public: bool) -> None:
         self.items += 1
-        mine, theirs = self.teams.of(helper), self.teams.of(helped)
+        team_of = self.teams.team_of
+        mine, theirs = team_of.get(helper), team_of.get(helped)
         if mine is None or theirs is None:
             return
         self.team_flow[mine, theirs] += 1
@@ -69,7 +71,8 @@ class Flows:
         self.helped(helper, asker, public=not private)
         if not private:
             for topic in topics:
-                self.evidence.setdefault(topic, set()).add(helper)
+                if topic not in self.settled:
+                    self.evidence.setdefault(topic, set()).add(helper)
 
     def kudos(self, giver: str, receiver: str, private: bool, reason: str) -> None:
         self.helped(receiver, giver, public=not private)

@@ -4,14 +4,14 @@ unsung among them), silos, unanswered pairs of teams, and which teams bridge the
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import networkx as nx
 
 from bot.insights.flows import Flows
+from storage.insights import SkillCount
 
-EXPERT_LEVEL = 4  # a declared level that counts as "knows it well enough to help"
 ASKED_OFTEN = 3  # questions in the window that make an undeclared topic a risk
 SECONDS = 3  # suggested second people per risk
 CONNECTORS = 10
@@ -78,45 +78,58 @@ class Network:
 
 @dataclass
 class Profiles:
-    """What people declared, folded per topic: experts, everyone who declared it, and the
-    people who could become a second one (a lower level, an interest, learned by helping)."""
+    """What people declared, counted per topic by the database (`SkillCount`)."""
 
     available: set[str]
     names: dict[str, str]
-    experts: dict[str, set[str]]
-    declared: Counter[str]
-    learners: dict[str, list[tuple[int, str]]]
+    counts: dict[str, SkillCount]
     network: Counter[str]
+
+    def settled(self) -> frozenset[str]:
+        """Topics two or more people declared at EXPERT_LEVEL: never a risk, whatever else."""
+        return frozenset(k for k, c in self.counts.items() if c.experts >= 2)
 
 
 def knowledge_risks(profiles: Profiles, flows: Flows) -> list[Risk]:
+    """The risks, without their second people yet (`with_seconds` adds them)."""
     available = profiles.available
-    topics = set(profiles.experts) | set(flows.asked) | set(flows.evidence)
+    settled = profiles.settled()
+    topics = (set(profiles.counts) | set(flows.asked) | set(flows.evidence)) - settled
     risks = []
     for topic in topics:
-        evidence = {p for p in flows.evidence.get(topic, ()) if p in available}
-        helpers = profiles.experts.get(topic, set()) | evidence
+        count = profiles.counts.get(topic)
+        helpers = {p for p in flows.evidence.get(topic, ()) if p in available}
+        if count is not None and count.one_expert is not None:
+            helpers.add(count.one_expert)
+        declared = count.declared if count else 0
         asked = flows.asked[topic]
         if len(helpers) == 1:
             [person] = helpers
-        elif not helpers and not profiles.declared[topic] and asked >= ASKED_OFTEN:
+        elif not helpers and not declared and asked >= ASKED_OFTEN:
             person = None
         else:
             continue
-        learners = sorted(profiles.learners.get(topic, ()), reverse=True)
-        second = tuple(dict.fromkeys(u for _, u in learners if u != person and u in available))
-        risks.append(
-            Risk(
-                topic,
-                profiles.names.get(topic, topic),
-                asked,
-                person,
-                profiles.declared[topic],
-                second[:SECONDS],
-                profiles.network[topic],
-            )
-        )
+        name = profiles.names.get(topic, topic)
+        risks.append(Risk(topic, name, asked, person, declared, (), profiles.network[topic]))
     return sorted(risks, key=lambda r: (-r.asked, r.person is not None, r.name))
+
+
+def with_seconds(
+    risks: list[Risk], learners: list[tuple[str, str, int, bool]], interested: dict[str, list[str]]
+) -> list[Risk]:
+    """Suggested second people: a lower declared level first (highest first), then an
+    interest in the topic, then who learned it by helping."""
+    ranked: dict[str, list[tuple[int, int, str]]] = {}
+    for key, user, level, learned in learners:
+        ranked.setdefault(key, []).append((0 if learned else 2, level, user))
+    for key, users in interested.items():
+        ranked.setdefault(key, []).extend((1, 0, user) for user in users)
+    done = []
+    for risk in risks:
+        order = sorted(ranked.get(risk.topic, ()), key=lambda r: (-r[0], -r[1], r[2]))
+        second = tuple(dict.fromkeys(u for _, _, u in order if u != risk.person))[:SECONDS]
+        done.append(replace(risk, second=second))
+    return done
 
 
 def connectors(flows: Flows) -> list[Connector]:
