@@ -30,8 +30,11 @@ FEATURES = (
     "votes",
     "declared",
     "popularity",
+    "best similar",
+    "similar share",
+    "plain votes",
 )
-PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0)
+PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 Matrix = npt.NDArray[np.float64]
 
@@ -44,14 +47,15 @@ def features(
     answers: array[int],
     most_answers: int,
 ) -> Matrix:
-    """One row per person: the FEATURES, from the standardised signals (profile, votes,
-    declared), each person's recent activity (relative to the busiest's) and past answers."""
+    """One row per person: the FEATURES, from the signals (standardised profile, votes and
+    declared; best similarity and share of the similar questions), each person's recent
+    activity (relative to the busiest's) and past answers."""
     count = len(people)
     at = np.fromiter(people, dtype=np.intp, count=count)
     recent = np.frombuffer(activity, dtype=np.float64)[at] / (busiest or 1.0)
     past = np.frombuffer(answers, dtype=np.int32)[at].astype(np.float64)
     rows = np.empty((count, len(FEATURES)))
-    for column, signal in enumerate(signals):
+    for column, signal in zip((0, 1, 2, 8, 9, 10), signals, strict=True):
         rows[:, column] = np.fromiter((signal.get(p, 0.0) for p in people), np.float64, count)
     rows[:, 3] = recent
     rows[:, 4:7] = rows[:, :3]

@@ -4,9 +4,9 @@ A time split inside the history: an index of the earlier solved questions routes
 ones (at most QUERIES, the last QUERY_FRACTION), and the weights are those that make each
 one's helper most likely under a softmax over the question's pool (a listwise logistic
 model, maximised by Newton's method), with a Gaussian prior centred on the hand-set engine
-(`blend.PRIOR`, scaled to its best fit). The prior's pull is PRIOR_STRENGTH questions' worth,
-so a workspace with little history keeps close to the hand-set engine, and a larger one
-moves as far as its own answers say. A new workspace (fewer than MIN_QUERIES usable
+(`blend.PRIOR`, scaled to its best fit). The prior's pull is PRIOR_STRENGTH questions'
+worth, so a workspace with little history keeps close to the hand-set engine, and a larger
+one moves as far as its own answers say. A new workspace (fewer than MIN_QUERIES usable
 questions) keeps the prior. Nothing here looks at the questions being routed.
 """
 

@@ -224,12 +224,15 @@ class Evidence:
         pool: set[int] = set()
         profile.candidates(pool, PEOPLE_POOL)
         all_holders = self.declared.candidates(topics, pool, len(pool) + PEOPLE_POOL)
-        votes = self._votes(self.questions.query(terms, boost), scored)
+        votes, best, count, plain = self._votes(self.questions.query(terms, boost), scored)
         pool.update(votes)
         signals = [
             standardise(profile.scores(pool), profile.moments()),
             standardise(votes),
             standardise(*self._declared(topics, pool, scored, all_holders)),
+            best,
+            count,
+            standardise(plain),
         ]
         people = list(set().union(*signals))
         rows = features(
@@ -243,7 +246,11 @@ class Evidence:
             scored.answers[name] = answers[person]
         return scored
 
-    def _votes(self, query: Query, scored: Scored) -> dict[int, float]:
+    def _votes(
+        self, query: Query, scored: Scored
+    ) -> tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float]]:
+        """Each answerer's recency-weighted vote, best similarity, share of the
+        SIMILAR_QUESTIONS most similar past questions, and plain vote (similarity alone)."""
         pool: set[int] = set()
         query.candidates(pool, QUESTION_POOL)
         similarity = query.scores(pool)
@@ -252,6 +259,10 @@ class Evidence:
         total = len(self.history)
         names = self.people.names
         votes: dict[int, float] = defaultdict(float)
+        best: dict[int, float] = {}
+        count: dict[int, float] = defaultdict(float)
+        plain: dict[int, float] = defaultdict(float)
+        most = top[0][1] if top else 1.0
         for position, value in top:
             recency = self.decay(position, total)
             scored.similar.append((position, value / ceiling))
@@ -259,9 +270,12 @@ class Evidence:
             for person in self.history.answerers(position):
                 share = 1.0 if person == helper else OTHER_ANSWER_WEIGHT
                 votes[person] += value * share * recency
+                best.setdefault(person, value / most)
+                count[person] += share / SIMILAR_QUESTIONS
+                plain[person] += value
                 if value / ceiling >= STRONG_SIMILARITY:
                     scored.strong.add(names[person])
-        return votes
+        return votes, best, count, plain
 
     def _declared(
         self, topics: tuple[str, ...], pool: set[int], scored: Scored, all_holders: bool

@@ -1,0 +1,50 @@
+"""The blend's weights follow the workspace's answers, and stay at the prior without them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.routing.blend import FEATURES, prior
+from bot.routing.fitting import MIN_QUERIES, Example, TimeSplit, fit
+from storage.routing import SolvedQuestion
+
+
+def _examples(count: int, telling: int) -> list[Example]:
+    """Pools of five where only feature `telling` marks the helper (the others are noise)."""
+    rng = np.random.default_rng(3)
+    found = []
+    for n in range(count):
+        rows = rng.random((5, len(FEATURES)))
+        helper = n % 5
+        rows[:, telling] = 0.0
+        rows[helper, telling] = 1.0
+        found.append(Example(rows, helper))
+    return found
+
+
+def test_a_feature_that_names_the_helper_gains_weight() -> None:
+    """Popularity is worth nothing in the prior; where it names the helper it becomes the
+    heaviest weight."""
+    popularity = FEATURES.index("popularity")
+    assert prior()[popularity] == 0.0
+    weights = fit(_examples(200, popularity))
+    assert int(np.argmax(weights)) == popularity
+
+
+def test_too_little_history_keeps_the_prior() -> None:
+    weights = fit(_examples(MIN_QUERIES - 1, FEATURES.index("popularity")))
+    assert weights.tolist() == prior().tolist()
+
+
+def test_the_split_keeps_the_latest_questions_to_fit_on() -> None:
+    """Batches arrive oldest first; the earlier part is learned, the last fifth kept."""
+    learned: list[tuple[str, int, int]] = []
+    split = TimeSplit(
+        100, lambda rows, first, cut: learned.extend((r.text, first, cut) for r in rows)
+    )
+    rows = [SolvedQuestion("UA", f"q{n}", "UB", ("UB",), None) for n in range(100)]
+    for first in range(0, 100, 30):
+        split.add(rows[first : first + 30], first)
+    assert [text for text, _, _ in learned] == [f"q{n}" for n in range(80)]
+    assert {cut for _, _, cut in learned} == {80}
+    assert [q.text for q in split.queries] == [f"q{n}" for n in range(80, 100)]
