@@ -11,6 +11,7 @@ counts between the teams, it names nobody); alice's network has a guild about te
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,19 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "Platform → Core: 5" in admin  # two public kudos and three private ones, counted
     assert "Ops" not in admin  # two people: too small to show
     assert "Network insights for your org" in world["maria"][0]
+
+
+async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
+    """On 1 December at 10:00 UTC, the job queues November's DM to dev (the admin role), once
+    however often it runs; the DM has the outline and the picture, and nobody else gets one."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        for _ in range(2):
+            await slack.runner.bot.scheduler.run_once("network_insights")
+            await slack.drain()
+        dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Network insights" in m.text]
+        assert len(dms) == 1 and "2026-11" in str(dms[0].blocks)
+        assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
+        assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
+        assert not charts(slack, "maria")  # a manager, not an admin
