@@ -32,8 +32,11 @@ async def send_digests(client: AsyncWebClient, services: Services) -> int:
 
 
 async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
-    """Queue last month's network insights DM to this workspace's admins, once."""
-    return await services.insights.queue_monthly(await installed_team(client))
+    """Refresh the cached network insights (so `/askaround network` answers at once) and
+    queue last month's DM to this workspace's admins, once."""
+    team_id = await installed_team(client)
+    await services.insights.refresh(team_id)
+    return await services.insights.queue_monthly(team_id)
 
 
 async def escalate(services: Services) -> int:
