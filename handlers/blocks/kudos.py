@@ -14,7 +14,14 @@ from bot.kudos.parse import clip
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.safe_text import safe_text
 from bot.words import plural
-from handlers.blocks.elements import Blocks, button, context, section
+from handlers.blocks.elements import (
+    Blocks,
+    button,
+    capped,
+    capped_lines,
+    context,
+    section,
+)
 
 Message = dict[str, Any]
 MODAL_CALLBACK = "give_kudos_modal"
@@ -23,6 +30,8 @@ HOME_GIVE_ACTION = "kudos_home_give"
 THANK_ACTION = "kudos_thank"  # under `/kudos @someone`: the modal, with them chosen
 SHOUTOUT_REASON = 1200
 LIST_REASON = 200
+NAMED = 20  # people named in one message; more are "and N others"
+LISTED = 10  # reasons, standings and values in one list; more are "…and N more"
 _PERIOD_LABELS = {
     "week": "this week",
     "month": "this month",
@@ -51,7 +60,9 @@ def tags(values: Sequence[str]) -> str:
 
 
 def people(user_ids: Sequence[str]) -> str:
-    mentions = [f"<@{u}>" for u in user_ids]
+    mentions = capped(
+        [f"<@{u}>" for u in user_ids], NAMED, plural(len(user_ids) - NAMED + 1, "other")
+    )
     if len(mentions) <= 1:
         return "".join(mentions)
     return ", ".join(mentions[:-1]) + " and " + mentions[-1]
@@ -91,7 +102,8 @@ def _where_posted(given: Given) -> str:
     """What the giver is promised about the shout-out: only what is really on its way."""
     if not given.announced:
         return "No shout-out: no channel was chosen, so only they know (it counts as private)."
-    place = f"<#{given.shoutout_channel}>" if given.shoutout_channel else "this conversation"
+    channel = given.shoutout_channel
+    place = f"<#{channel}>" if channel and not channel.startswith("D") else "this conversation"
     return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
 
 
@@ -120,7 +132,8 @@ def render_undone(entries: Sequence[Entry], kept: Sequence[str] = ()) -> Message
     text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger"
     if kept:
         text += (
-            f", but I could not remove {', '.join(kept)}: a workspace admin can delete "
+            f", but I could not remove {', '.join(capped_lines(kept, LISTED, ''))}: "
+            "a workspace admin can delete "
             f"{'it' if len(kept) == 1 else 'them'}."
         )
     else:
@@ -169,10 +182,11 @@ def render_kudos_help() -> Message:
 
 def _standings(board: Leaderboard) -> str:
     medals = {1: ":first_place_medal:", 2: ":second_place_medal:", 3: ":third_place_medal:"}
-    return "\n".join(
+    lines = [
         f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}"
         for i, s in enumerate(board.standings, start=1)
-    )
+    ]
+    return "\n".join(capped_lines(lines, LISTED, "with fewer kudos"))
 
 
 def render_leaderboard(board: Leaderboard) -> Message:
@@ -186,15 +200,17 @@ def render_leaderboard(board: Leaderboard) -> Message:
 
 
 def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
-    return "\n".join(
+    lines = [
         f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON)}"
-        + (f" {tags(e.values)}" if e.values else "")
+        + (f" {tags(e.values[:LISTED])}" if e.values else "")
         for e in entries
-    )
+    ]
+    return "\n".join(capped_lines(lines, LISTED, ""))
 
 
 def _top_values(top: Sequence[tuple[str, int]]) -> str:
-    return ", ".join(f"`#{v}` ({n})" for v, n in top) or "none yet"
+    shown = [f"`#{v}` ({n})" for v, n in top]
+    return ", ".join(capped_lines(shown, LISTED, "")) or "none yet"
 
 
 def render_mine(summary: MySummary) -> Message:

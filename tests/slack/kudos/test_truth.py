@@ -142,3 +142,18 @@ async def test_about_someone_shows_what_the_asker_may_see_and_how_to_thank_them(
     assert modal is not None
     users = next(b for b in modal.blocks if b.get("block_id") == "recipients")["element"]
     assert users["initial_users"] == [slack.user("bob")]
+
+
+async def test_kudos_given_in_a_dm_promise_the_shout_out_there(slack: SlackHarness) -> None:
+    """`/kudos` in Alice's DM with the bot: private kudos, whose shout-out goes in that DM; the
+    confirmation says "this conversation" (a DM has no #name) and Bob's DM names no place."""
+    im = slack.emu.workspace.open_im(slack.user("alice"))
+    await slack.emu.slash_command(
+        slack.user("alice"), "/kudos", slack.escape(f"@bob {REASON}"), channel_id=im.id
+    )
+    await slack.drain()
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.shoutout_channel_id == im.id
+    said = ephemeral_text(slack, "alice") + dm_text(slack, "alice")
+    assert "on its way to this conversation" in said and "<#D" not in said
+    assert "release train" in dm_text(slack, "bob") and "<#" not in dm_text(slack, "bob")
