@@ -66,11 +66,13 @@ async def profiles_deleted(session: AsyncSession, team_id: str) -> None:
     )
 
 
-async def value_names(session: AsyncSession, team_id: str) -> list[str]:
-    """The values a new kudos may name: retired ones are left out."""
+async def value_names(session: AsyncSession, team_id: str, *, retired: bool = False) -> list[str]:
+    """The values a new kudos may name (retired ones are left out); with `retired`, the
+    retired ones alone."""
+    state = CompanyValue.retired_at.is_not(None) if retired else CompanyValue.retired_at.is_(None)
     rows = await session.scalars(
         select(CompanyValue.name)
-        .where(CompanyValue.team_id == team_id, CompanyValue.retired_at.is_(None))
+        .where(CompanyValue.team_id == team_id, state)
         .order_by(CompanyValue.name)
     )
     return list(rows)

@@ -276,7 +276,9 @@ class KudosService:
         async with self._sessions() as s, s.begin():
             if value is not None:
                 rules = await self._rules(s, team_id)
-                if value not in rules.values:
+                # A retired value still ranks the kudos given with it before it was retired.
+                retired = await workspaces.value_names(s, team_id, retired=True)
+                if value not in rules.values and value not in retired:
                     raise KudosRefused(r.unknown_value_message(value, rules.values))
             rows = await ledger.leaderboard(s, team_id, since, value, limit)
             names = await ledger.names(s, team_id, [u for u, _n in rows])

@@ -51,10 +51,12 @@ async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
 async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     slack: SlackHarness,
 ) -> None:
-    """Carol thanks bob #craft. Hana saves: 1 kudos a day, #craft renamed #quality, #courage retired, reasons of 20
-    characters, bob named an askaround admin. Then `/kudos` (another path than the modal):
-    alice may thank one person, not two; #craft and #courage are refused, #quality is taken;
-    a short reason is refused; carol's kudos still shows #craft. The audit log, opened from Home, says hana changed each."""
+    """Carol thanks bob #craft. Hana saves: 1 kudos a day, #craft renamed #quality, #courage
+    retired, reasons of 20 characters, bob named an askaround admin. Then `/kudos` (another
+    path than the modal): alice may thank one person, not two; #craft and #courage are
+    refused, #quality is taken; a short reason is refused. Carol's kudos still shows #craft
+    and still counts on the #craft leaderboard. The audit log, opened from Home, says hana
+    changed each key; bob's Home tab has the settings now."""
     hana = slack.user("hana")
     await give(slack, "carol", "@bob for the careful schema migration #craft", "general")
     modal = await settings_modal(slack, "hana")
@@ -86,6 +88,8 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     # The kudos given before #craft was retired still reads with it.
     await give(slack, "maria", "@bob", "general")
     assert "#craft" in ephemeral_text(slack, "maria")
+    await give(slack, "maria", "top month #craft", "general")
+    assert "Bob Chen · 1" in ephemeral_text(slack, "maria")
 
     changed = {(r.key, r.changed_by) for r in await audit_rows(slack)}
     assert changed == {
