@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.directory.import_files import RawRow
 from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput
@@ -14,6 +14,9 @@ _KNOWN = {
     "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
     "skills", "interests", "roles", "network",
 }  # fmt: skip
+
+
+T = TypeVar("T")
 
 
 class RowError(ValueError):
@@ -37,39 +40,66 @@ class PersonRow:
     network: tuple[NetworkInput, ...]
 
 
-def validate_row(row: RawRow, zones: Collection[str]) -> PersonRow:
+def validate_row(
+    row: RawRow, zones: Collection[str], roles: Collection[str] | None = None
+) -> PersonRow:
+    """The row as a person, or one RowError naming every problem it has (`; `-separated), so
+    a file is fixed in one pass. `roles`: the roles a person may have (None: any)."""
     if row.problem:
         raise RowError(row.problem)
     f = row.fields
+    problems: list[str] = []
+
+    def check(parse: Callable[[], T], fallback: T) -> T:
+        try:
+            return parse()
+        except RowError as error:
+            problems.append(str(error))
+            return fallback
+
     unknown = sorted(str(k) for k in set(f) - _KNOWN)  # YAML keys may be numbers or null
     if unknown:
-        raise RowError(f"unknown fields {unknown}")
-    user_id = _text(f, "slack_id")
-    email = _text(f, "email")
+        problems.append(f"unknown fields {unknown}")
+    user_id = check(lambda: _text(f, "slack_id"), None)
+    email = check(lambda: _text(f, "email"), None)
     if not user_id and not email:
-        raise RowError("needs an email or a slack_id")
+        problems.append("needs an email or a slack_id")
     if email and ("@" not in email or " " in email):
-        raise RowError(f"{email!r} is not an email address")
+        problems.append(f"{email!r} is not an email address")
     if user_id and only_mention(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
-        raise RowError(f"{user_id!r} is not a Slack user id (U…)")
-    tz = _text(f, "tz")
+        problems.append(f"{user_id!r} is not a Slack user id (U…)")
+    tz = check(lambda: _text(f, "tz"), None)
     if tz and tz not in zones:
-        raise RowError(f"{tz!r} is not a time zone (say Europe/Paris)")
-    return PersonRow(
+        problems.append(f"{tz!r} is not a time zone (say Europe/Paris)")
+    person_roles = check(lambda: _list(f, "roles"), None)
+    if roles is not None and person_roles:
+        strange = [r for r in person_roles if r not in roles]
+        if strange:
+            problems.append(f"unknown roles {strange}: use {', '.join(sorted(roles))}")
+    person = PersonRow(
         line=row.line,
         user_id=user_id,
         email=email.lower() if email else None,
-        handle=(_text(f, "handle") or "").lstrip("@") or None,
-        name=_text(f, "name"),
+        handle=(check(lambda: _text(f, "handle"), None) or "").lstrip("@") or None,
+        name=check(lambda: _text(f, "name"), None),
         tz=tz,
-        title=_text(f, "title"),
-        team=_text(f, "team"),
-        manager=_text(f, "manager"),
-        skills=_skills(f.get("skills")),
-        interests=_list(f, "interests"),
-        roles=_list(f, "roles"),
-        network=tuple(_network(item) for item in f.get("network") or ()),
+        title=check(lambda: _text(f, "title"), None),
+        team=check(lambda: _text(f, "team"), None),
+        manager=check(lambda: _text(f, "manager"), None),
+        skills=check(lambda: _skills(f.get("skills")), {}),
+        interests=check(lambda: _list(f, "interests"), None),
+        roles=person_roles,
+        network=check(lambda: _network_items(f.get("network")), ()),
     )
+    if problems:
+        raise RowError("; ".join(problems))
+    return person
+
+
+def _network_items(value: Any) -> tuple[NetworkInput, ...]:
+    if value is not None and not isinstance(value, list):
+        raise RowError("network must be a list of entries")
+    return tuple(_network(item) for item in value or ())
 
 
 def _text(f: dict[str, Any], key: str) -> str | None:

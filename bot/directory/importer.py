@@ -16,6 +16,7 @@ from zoneinfo import available_timezones
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory.import_files import RawRow, read_rows
+from bot.directory.import_org import plan_managers
 from bot.directory.import_rows import PersonRow, RowError, validate_row
 from bot.directory.network import apply_network_entry, network_entries
 from bot.directory.parse import NetworkInput
@@ -24,6 +25,7 @@ from bot.directory.sync import progress_bar
 from bot.people import Profile
 from storage import directory as q
 from storage.models import Person
+from storage.workspaces import ensure_workspace
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -55,6 +57,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)  # written, but worth a look
 
     def summary(self) -> str:
         lines = [
@@ -63,6 +66,7 @@ class ImportReport:
             f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected."
         ]
         lines += [f"  line {r.line}: {r.reason}" for r in self.rejected]
+        lines += [f"  line {w.line}: warning: {w.reason}" for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -76,19 +80,23 @@ async def import_people(
     """Import people into the resolver's workspace; see the module docstring."""
     raw = _raw_rows(rows_or_path)
     report = ImportReport(dry_run=dry_run)
+    team_id = resolver.team_id
+    roles = await _known_roles(services, team_id)
     valid: list[PersonRow] = []
     for raw_row in raw:
         try:
-            valid.append(validate_row(raw_row, _ZONES))
+            valid.append(validate_row(raw_row, _ZONES, roles))
         except RowError as error:
             report.rejected.append(Rejection(raw_row.line, str(error)))
     resolved = await _resolve(valid, resolver, report, progress)
-    team_id = resolver.team_id
     async with services.sessions() as s:
         transaction = await s.begin()
         try:
             vocabulary = await services.directory.vocabulary(team_id)
-            handles = await _handle_map(s, team_id, resolved)
+            people = await q.all_people(s, team_id)
+            handles = _handle_map(people, resolved)
+            recorded = {user_id: p.manager_user_id for user_id, p in people.items()}
+            managers, refused = plan_managers(resolved, handles, recorded, _names(people, resolved))
             written: dict[str, int] = {}
             skill_ids: dict[str, int] = {}  # one lookup per skill per import, not per row
             for row, profile in resolved:
@@ -96,13 +104,16 @@ async def import_people(
                     seen = written[profile.user_id]
                     report.rejected.append(Rejection(row.line, f"the same person as line {seen}"))
                     continue
-                try:
-                    changed, new = await _write(
-                        s, team_id, row, profile, handles, vocabulary, skill_ids
-                    )
-                except RowError as error:
-                    report.rejected.append(Rejection(row.line, str(error)))
+                network, problems = _network(row, handles)
+                if row.line in refused:
+                    problems.insert(0, refused[row.line])
+                if problems:
+                    report.rejected.append(Rejection(row.line, "; ".join(problems)))
                     continue
+                changed, new = await _write(
+                    s, team_id, row, profile, managers.get(row.line), network, vocabulary, skill_ids
+                )
+                report.warnings += _skill_warnings(row, vocabulary)
                 written[profile.user_id] = row.line
                 target = report.imported if new else report.updated if changed else report.unchanged
                 target.append(profile.user_id)
@@ -118,6 +129,30 @@ async def import_people(
 
 
 _ZONES = frozenset(available_timezones())
+# Roles every workspace knows: admin (sees and changes everything) and manager (how a file
+# marks managers; whom they manage comes from the org chart). A workspace adds the roles it
+# gives a kudos allowance of their own.
+BUILT_IN_ROLES = frozenset({"admin", "manager"})
+
+
+async def _known_roles(services: Services, team_id: str) -> frozenset[str]:
+    async with services.sessions() as s:  # only read: closed without a commit
+        workspace = await ensure_workspace(s, team_id)
+        return BUILT_IN_ROLES | set(workspace.role_allowances or {})
+
+
+def _skill_warnings(row: PersonRow, vocabulary: Vocabulary) -> list[Rejection]:
+    """A skill the vocabulary lacks is added as new, with the closest known one named."""
+    warnings = []
+    for name in row.skills:
+        if vocabulary.normalise(name):
+            continue
+        match = vocabulary.did_you_mean(name) or next(iter(vocabulary.suggest(name, 1)), None)
+        hint = f" (closest: {match.name})" if match else ""
+        warnings.append(
+            Rejection(row.line, f"skill {name!r} is not in the vocabulary, added as new{hint}")
+        )
+    return warnings
 
 
 def _raw_rows(source: Path | str | Sequence[RawRow] | Sequence[dict[str, Any]]) -> list[RawRow]:
@@ -154,12 +189,12 @@ async def _resolve(
     return resolved
 
 
-async def _handle_map(
-    s: AsyncSession, team_id: str, resolved: list[tuple[PersonRow, Profile]]
+def _handle_map(
+    people: dict[str, Person], resolved: list[tuple[PersonRow, Profile]]
 ) -> dict[str, str]:
     """handle / email / user id (lowercased) → user id, from the file first, then the database."""
     handles: dict[str, str] = {}
-    for person in (await q.all_people(s, team_id)).values():
+    for person in people.values():
         for key in (person.name, person.email, person.user_id):
             if key:
                 handles[key.lower()] = person.user_id
@@ -168,6 +203,28 @@ async def _handle_map(
             if key:
                 handles[key.lower()] = profile.user_id
     return handles
+
+
+def _names(people: dict[str, Person], resolved: list[tuple[PersonRow, Profile]]) -> dict[str, str]:
+    """user id → handle, as a manager loop is shown."""
+    names = {user_id: person.name for user_id, person in people.items() if person.name}
+    names.update({p.user_id: row.handle or p.name for row, p in resolved if row.handle or p.name})
+    return names
+
+
+def _network(row: PersonRow, handles: dict[str, str]) -> tuple[list[NetworkInput], list[str]]:
+    """The row's network with colleagues as user ids, and each colleague nobody knows."""
+    network: list[NetworkInput] = []
+    problems: list[str] = []
+    for item in row.network:
+        if item.colleague_handle:
+            colleague = handles.get(item.colleague_handle.lower().lstrip("@"))
+            if colleague is None:
+                problems.append(f"network colleague {item.colleague_handle!r} is unknown")
+                continue
+            item = NetworkInput(colleague, None, None, item.topics, item.relationship)
+        network.append(item)
+    return network, problems
 
 
 async def _snapshot(s: AsyncSession, person: Person) -> tuple[Any, ...]:
@@ -189,26 +246,12 @@ async def _write(
     team_id: str,
     row: PersonRow,
     profile: Profile,
-    handles: dict[str, str],
+    manager: str | None,
+    network: list[NetworkInput],
     vocabulary: Vocabulary,
     skill_ids: dict[str, int],
 ) -> tuple[bool, bool]:
-    """Write one person; returns (changed, new). Raises RowError before writing anything."""
-    manager = None
-    if row.manager:
-        manager = handles.get(row.manager.lower().lstrip("@"))
-        if manager is None:
-            raise RowError(f"manager {row.manager!r} is not in the file or the workspace")
-        if manager == profile.user_id:
-            raise RowError("a person cannot be their own manager")
-    network: list[NetworkInput] = []
-    for item in row.network:
-        if item.colleague_handle:
-            colleague = handles.get(item.colleague_handle.lower().lstrip("@"))
-            if colleague is None:
-                raise RowError(f"network colleague {item.colleague_handle!r} is unknown")
-            item = NetworkInput(colleague, None, None, item.topics, item.relationship)
-        network.append(item)
+    """Write one person, already checked; returns (changed, new)."""
     existing = await q.people_by_user_ids(s, team_id, [profile.user_id])
     new = profile.user_id not in existing
     person = await q.ensure_person(s, team_id, profile.user_id)
