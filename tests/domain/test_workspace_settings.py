@@ -4,6 +4,7 @@ every refusal at once, values retired and brought back, and who is an askaround 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -127,3 +128,10 @@ async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
     assert [c.key for c in await service.audit(TEAM, CLI, slack_admin=False)] == [
         "askaround_admins"
     ]
+
+
+def test_docs_list_every_key_as_the_modal_and_cli_describe_it() -> None:
+    """docs/settings.md has one row per key, with the label and hint the modal shows."""
+    docs = (Path(__file__).parents[2] / "docs" / "settings.md").read_text()
+    for key in KEYS:
+        assert f"| `{key.name}` | {key.label} | {key.hint} |" in docs
