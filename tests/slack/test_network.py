@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from bot.insights.outline import Section
+from handlers.blocks.network import render_network
 from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
@@ -128,3 +130,12 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
         assert not charts(slack, "maria")  # a manager, not an admin
+
+
+def test_the_message_stays_within_block_kit_limits() -> None:
+    """However many and however long the lines, at most 50 blocks of at most 3,000 characters."""
+    parts = [Section(f"part {n}", tuple("x" * 2500 for _ in range(30))) for n in range(5)]
+    message = render_network(parts)
+    assert len(message["blocks"]) == 50
+    assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in message["blocks"])
+    assert message["blocks"][-1]["type"] == "context"
