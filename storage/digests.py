@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -69,8 +69,18 @@ async def person(session: AsyncSession, team_id: str, user_id: str) -> Person | 
     )
 
 
-async def people_with_email(session: AsyncSession, email: str) -> list[Person]:
-    statement = select(Person).where(func.lower(Person.email) == email.strip().lower(), _active())
+async def people_known_as(session: AsyncSession, who: str) -> list[Person]:
+    """Active people whose Slack user id, email or handle (`@name` or `name`) is `who`."""
+    text = who.strip()
+    handle = text.removeprefix("@").lower()
+    statement = select(Person).where(
+        or_(
+            Person.user_id == text,
+            func.lower(Person.email) == text.lower(),
+            func.lower(Person.name) == handle,
+        ),
+        _active(),
+    )
     return list(await session.scalars(statement))
 
 

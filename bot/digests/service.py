@@ -142,19 +142,25 @@ class DigestService:
             week = parse_period(period, self._now(), manager.tz)
             return await self._build(s, workspace, manager, week)
 
-    async def report_by_email(self, email: str, week: IsoWeek) -> TeamSummary:
-        """The CLI's way in: the manager by email, in whichever workspace they are known."""
+    async def report_for(self, manager: str, week: IsoWeek) -> TeamSummary:
+        """The CLI's way in: the manager by Slack user id, email or @name, in whichever
+        workspace they are known."""
         async with self._sessions() as s, s.begin():
-            found = await q.people_with_email(s, email)
+            found = await q.people_known_as(s, manager)
             if not found:
-                raise AskaroundError(f"no active person has the email {email}")
+                known_by = "has the email" if "@" in manager.strip()[1:] else "is known as"
+                raise AskaroundError(f"no active person {known_by} {manager}")
             if len(found) > 1:
-                raise AskaroundError(f"{email} is known in {len(found)} workspaces")
-            manager = found[0]
-            if not await q.team_members(s, manager.team_id, manager.user_id):
-                raise AskaroundError(f"nobody reports to {email} in the org chart")
-            workspace = await ensure_workspace(s, manager.team_id)
-            return await self._build(s, workspace, manager, week)
+                teams = len({p.team_id for p in found})
+                where = f"in {teams} workspaces" if teams > 1 else "in one workspace"
+                raise AskaroundError(
+                    f"{manager} names {len(found)} people {where}: use their Slack user id"
+                )
+            boss = found[0]
+            if not await q.team_members(s, boss.team_id, boss.user_id):
+                raise AskaroundError(f"nobody reports to {manager} in the org chart")
+            workspace = await ensure_workspace(s, boss.team_id)
+            return await self._build(s, workspace, boss, week)
 
     async def _build(
         self, s: AsyncSession, workspace: Workspace, manager: Person, week: IsoWeek

@@ -1,4 +1,4 @@
-"""`askaround report --week 2026-W47 --manager EMAIL [--format text|csv|png] [--output FILE]`:
+"""`askaround report --week 2026-W47 --manager WHO [--format text|csv|png] [--output FILE]`:
 a manager's weekly summary from the command line, the same one their digest DM shows.
 `askaround report network …` is the network insights (`network_report.py`)."""
 
@@ -54,7 +54,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     week = _week(args.week)
     _check_output(args.output)
     async with open_services(database_settings()) as services:
-        summary = await services.digests.report_by_email(args.manager, week)
+        summary = await services.digests.report_for(args.manager, week)
     if args.format == "png":
         data = chart_png(summary)
     elif args.format == "csv":

@@ -92,3 +92,13 @@ def test_bad_week_or_unknown_manager_is_one_line(
     )
     code, _, err = _run(["--week", "2026-W47", "--manager", "ana@example.com"], capsysbinary)
     assert code == 1 and "nobody reports to ana@example.com" in err.decode()
+
+
+@pytest.mark.usefixtures("week")
+def test_the_manager_by_user_id_email_or_name(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """--manager takes a Slack user id, an email or @name (the handle, any case)."""
+    for who in ("U1", "maria@example.com", "@maria", "Maria"):
+        code, out, err = _run(["--week", "2026-W47", "--manager", who], capsysbinary)
+        assert code == 0 and b"Maria Lopez's team (2 people)" in out, (who, err)
+    code, _, err = _run(["--week", "2026-W47", "--manager", "@zed"], capsysbinary)
+    assert code == 1 and err.decode() == "askaround: no active person is known as @zed\n"
