@@ -194,26 +194,48 @@ async def questions_of(
     return result.all()
 
 
-async def past_questions(
-    session: AsyncSession,
-    team_id: str,
-    *,
-    statuses: Collection[str] | None = None,
-    posted_only: bool = False,
-    not_asked_by: str | None = None,
-    limit: int = 2000,
-) -> Sequence[Question]:
-    """The workspace's newest questions: in `statuses`, `posted_only` those asked in a message
-    people can find in its conversation (not `/ask`), and not asked by `not_asked_by`."""
-    query = select(Question).where(Question.team_id == team_id)
-    if statuses is not None:
-        query = query.where(Question.status.in_(list(statuses)))
-    if posted_only:
-        query = query.where(Question.message_ts.is_not(None))
-    if not_asked_by is not None:
-        query = query.where(Question.asker_user_id != not_asked_by)
-    result = await session.scalars(query.order_by(Question.id.desc()).limit(limit))
+async def posted_questions(
+    session: AsyncSession, team_id: str, not_asked_by: str, limit: int = 2000
+) -> Sequence[Any]:
+    """The newest questions asked in a message people can find in its conversation (not
+    `/ask`), not by `not_asked_by`: rows of channel, asker, privacy and topics."""
+    result = await session.execute(
+        select(Question.channel_id, Question.asker_user_id, Question.is_private, Question.topics)
+        .where(
+            Question.team_id == team_id,
+            Question.message_ts.is_not(None),
+            Question.asker_user_id != not_asked_by,
+        )
+        .order_by(Question.id.desc())
+        .limit(limit)
+    )
     return result.all()
+
+
+async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> Sequence[Any]:
+    """The newest solved questions as rows of id, asker, helper and privacy: no text, as this
+    runs for every question asked (`question_texts` reads the texts not seen yet)."""
+    result = await session.execute(
+        select(Question.id, Question.asker_user_id, Question.helper_user_id, Question.is_private)
+        .where(Question.team_id == team_id, Question.status == "solved")
+        .order_by(Question.id.desc())
+        .limit(limit)
+    )
+    return result.all()
+
+
+async def question_texts(session: AsyncSession, ids: Collection[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Question.id, Question.text).where(Question.id.in_(ids)))
+    return {question_id: text for question_id, text in rows.all()}
+
+
+async def questions_by_id(session: AsyncSession, ids: Collection[int]) -> dict[int, Question]:
+    if not ids:
+        return {}
+    rows = await session.scalars(select(Question).where(Question.id.in_(ids)))
+    return {question.id: question for question in rows.all()}
 
 
 async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:

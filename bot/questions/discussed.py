@@ -20,9 +20,7 @@ async def channels_discussing(s: AsyncSession, question: Question) -> list[str]:
     """
     wanted = set(question.topics or ())
     counts: dict[str, int] = {}
-    for past in await q.past_questions(
-        s, question.team_id, posted_only=True, not_asked_by=question.asker_user_id
-    ):
+    for past in await q.posted_questions(s, question.team_id, question.asker_user_id):
         anybody = visibility.may_see_question(
             visibility.READERS, past.asker_user_id, (), is_private=past.is_private
         )

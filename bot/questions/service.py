@@ -21,7 +21,7 @@ from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next, rank
 from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
-from bot.questions.solved import SolvedMatch, similar_solved
+from bot.questions.solved import SolvedFinder, SolvedMatch
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.worktime import working_minutes
@@ -48,6 +48,7 @@ class QuestionService:
         self.clock = clock
         self.config = config or RoutingConfig()
         self._observe_routing = observe_routing
+        self._solved = SolvedFinder()
 
     async def ask(self, request: AskRequest) -> Asked:
         text = request.text.strip()
@@ -59,7 +60,7 @@ class QuestionService:
             if existing is not None:
                 offers = await q.offers_of(s, existing.id)
                 return Asked(QuestionView.of(existing), offer_views(offers), repeated=True)
-            solved = await similar_solved(s, request.team_id, text, request.asker_user_id)
+            solved = await self._solved.similar(s, request.team_id, text, request.asker_user_id)
             waits = request.is_private or bool(solved)
             question = await q.add_question(
                 s,

@@ -7,7 +7,7 @@ from itertools import count
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.questions.solved import SHOWN, similar_solved, similarity
+from bot.questions.solved import SHOWN, SolvedFinder, SolvedMatch, similarity
 from storage import questions as q
 
 T = "T1"
@@ -43,9 +43,13 @@ async def past(
         return question.id
 
 
+async def similar(s: AsyncSession, text: str, asker: str) -> list[SolvedMatch]:
+    return await SolvedFinder().similar(s, T, text, asker)
+
+
 async def found(sessions: async_sessionmaker[AsyncSession], text: str, asker: str) -> list[int]:
     async with sessions() as s:
-        return [m.question_id for m in await similar_solved(s, T, text, asker)]
+        return [m.question_id for m in await similar(s, text, asker)]
 
 
 def test_similarity_is_the_cosine_of_the_terms() -> None:
@@ -81,8 +85,8 @@ async def test_a_private_solved_question_only_for_who_may_see_it(
     assert await found(sessions, "how to rotate the vault root token safely", "UALICE") == []
     assert await found(sessions, "how to rotate the vault root token safely", "UBOB") == [mine]
     async with sessions() as s:
-        for_dev = await similar_solved(s, T, "rotate the vault root token safely", "UDEV")
-        for_bob = await similar_solved(s, T, "rotate the vault root token safely", "UBOB")
+        for_dev = await similar(s, "rotate the vault root token safely", "UDEV")
+        for_bob = await similar(s, "rotate the vault root token safely", "UBOB")
     assert [m.question_id for m in for_dev] == [mine] and for_dev[0].message_ts is None
     assert for_bob[0].message_ts == "1.0"
 
@@ -94,5 +98,5 @@ async def test_a_slash_ask_has_no_thread_to_link(
     no link."""
     await past(sessions, "upgrade terraform providers safely", source="command")
     async with sessions() as s:
-        shown = await similar_solved(s, T, "upgrade terraform providers safely", "UALICE")
+        shown = await similar(s, "upgrade terraform providers safely", "UALICE")
     assert shown[0].message_ts is None and shown[0].helper_user_id == "UDEV"
