@@ -56,7 +56,7 @@ def shorten(text: str, limit: int) -> str:
 
 def and_more(hidden: int, where: str) -> str:
     """What a cut list ends with: how many were left out and where to see them all."""
-    return f"…and {hidden:,} more {where}."
+    return f"…and {hidden:,} more{' ' + where if where else ''}."
 
 
 def capped(items: Sequence[T], limit: int, more: T | None = None) -> list[T]:

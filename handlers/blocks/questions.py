@@ -9,7 +9,15 @@ from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
 from bot.words import plural
-from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
+from handlers.blocks.elements import (
+    Blocks,
+    actions,
+    button,
+    capped_lines,
+    context,
+    section,
+    shorten,
+)
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
@@ -182,7 +190,9 @@ def render_solved(question: QuestionView, helper_user_id: str | None) -> Message
 
 def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
     where = (
-        " It has come up in " + ", ".join(f"<#{c}>" for c in channels) + ": try asking there."
+        " It has come up in "
+        + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
+        + ": try asking there."
         if channels
         else " Try asking in a channel about the topic; `/skills who <topic>` lists who declared"
         " a skill, even if they can't be asked right now."

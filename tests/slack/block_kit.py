@@ -1,0 +1,90 @@
+"""Slack's Block Kit limits, checked the one way every test uses: slack_sdk's models parse and
+validate each block and view (text lengths, elements per block, options per menu…), and
+`_own_checks` adds what slack_sdk does not check (blocks per message, empty texts, every text
+object's 3,000 characters, option values). Limits: https://api.slack.com/reference/block-kit
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from slack_sdk.models.blocks import Block, Option
+from slack_sdk.models.views import View
+
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100
+MESSAGE_TEXT = 40_000  # Slack truncates a message's top-level text beyond this
+TEXT_OBJECT = 3000
+OPTION_TEXT = 75
+OPTION_VALUE = 150
+OPTIONS = 100
+
+
+def check_message(message: dict[str, Any]) -> None:
+    """A chat.postMessage / respond / ack payload: its blocks, their count, its text."""
+    blocks = message.get("blocks") or []
+    assert len(blocks) <= MESSAGE_BLOCKS, f"{len(blocks)} blocks in a message"
+    assert len(message.get("text") or "") <= MESSAGE_TEXT, "message text too long"
+    assert blocks or (message.get("text") or "").strip(), "a message with nothing to show"
+    for block in blocks:
+        check_block(block)
+
+
+def check_view(view: dict[str, Any]) -> None:
+    """A modal or the Home tab: slack_sdk's View checks its title, buttons and blocks."""
+    blocks = view.get("blocks") or []
+    assert len(blocks) <= VIEW_BLOCKS, f"{len(blocks)} blocks in a view"
+    View(**view).to_dict()  # raises SlackObjectFormationError past a limit
+    for block in blocks:
+        check_block(block)
+
+
+def check_blocks(blocks: list[dict[str, Any]], limit: int) -> None:
+    """Blocks that are part of a message or view (`limit` is what that part may use)."""
+    assert len(blocks) <= limit, f"{len(blocks)} blocks, more than {limit}"
+    for block in blocks:
+        check_block(block)
+
+
+def check_options(options: list[dict[str, Any]]) -> None:
+    """An options response to an external select."""
+    assert len(options) <= OPTIONS, f"{len(options)} options"
+    for raw in options:
+        Option(**raw).to_dict()
+        _own_checks(raw)
+
+
+def check_block(raw: dict[str, Any]) -> None:
+    parsed = Block.parse(raw)
+    assert parsed is not None and parsed.type == raw["type"], f"unknown block {raw}"
+    parsed.to_dict()  # validates the block and, through to_dict, every element in it
+    _own_checks(raw)
+
+
+def _own_checks(raw: Any) -> None:
+    for node in _nodes(raw):
+        kind = node.get("type")
+        if kind in ("plain_text", "mrkdwn") and "text" in node:
+            text = node["text"]
+            assert text.strip(), f"an empty {kind} text: {node}"
+            assert len(text) <= TEXT_OBJECT, f"a {kind} text of {len(text)} characters"
+        if "value" in node and "text" in node and isinstance(node["text"], dict):
+            if "action_id" not in node:  # an option (a button's value may be 2,000)
+                assert len(node["text"]["text"]) <= OPTION_TEXT, f"option text {node}"
+                assert len(node["value"]) <= OPTION_VALUE, f"option value {node}"
+        for key in ("options", "initial_options"):
+            if key in node:
+                assert len(node[key]) <= OPTIONS, f"{len(node[key])} {key}"
+        if node.get("type") == "section" and "fields" in node:
+            assert len(node["fields"]) <= 10
+
+
+def _nodes(raw: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(raw, dict):
+        yield raw
+        for value in raw.values():
+            yield from _nodes(value)
+    elif isinstance(raw, list):
+        for item in raw:
+            yield from _nodes(item)

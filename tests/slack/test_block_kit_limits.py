@@ -1,0 +1,371 @@
+"""Every message and view the bot renders stays within Slack's Block Kit limits for any size
+of input (issue 12, item 14): each renderer in `handlers/blocks/` is fed the largest cases
+(5,000 people, 500 values, 3,000-character reasons, 200 skills, long names everywhere) and
+its output is checked by `tests/slack/block_kit.py` (slack_sdk's models, and the limits they
+do not check). A new `render_*` fails the last test until it is listed here."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from slack_sdk.errors import SlackObjectFormationError
+
+from bot.digests.service import Roundup
+from bot.digests.summary import Shoutout, TeamSummary, WeekCount
+from bot.digests.weeks import IsoWeek
+from bot.directory.network import NetworkEntry
+from bot.directory.parse import SkillInput
+from bot.directory.profiles import AddOutcome, Expert, ProfileView, SkillView, WhoAnswer
+from bot.directory.skills import Suggestion
+from bot.directory.status import Status
+from bot.insights.outline import Section
+from bot.kudos.records import (
+    AboutSomeone,
+    Entry,
+    Given,
+    HomeKudos,
+    Leaderboard,
+    MySummary,
+    Standing,
+)
+from bot.people import HomeSummary
+from bot.questions.results import Solved
+from bot.questions.solved import SolvedMatch
+from bot.questions.views import OfferView, QuestionView
+from bot.workspace_settings.keys import WorkspaceSettings
+from bot.workspace_settings.service import Change
+from handlers.blocks import (
+    digests,
+    elements,
+    greeting,
+    home,
+    kudos,
+    network,
+    questions,
+    skills,
+    workspace_settings,
+)
+from tests.slack.block_kit import (
+    MESSAGE_BLOCKS,
+    VIEW_BLOCKS,
+    check_blocks,
+    check_message,
+    check_options,
+    check_view,
+)
+
+PEOPLE = 5000
+VALUES = 500
+SKILLS = 200
+LONG = ("a long reason with words " * 130)[:3000]  # 3,000 characters
+NAME = "Maximilian-Alexander " * 10  # a 210-character name
+LINK = "https://example.slack.com/archives/C12345678/p1700000000000100?thread_ts=1.0"
+NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
+WEEK = IsoWeek(2026, 47)
+USERS = [f"U{i:08d}" for i in range(PEOPLE)]
+VALUE_NAMES = tuple(f"value-number-{i}-with-a-long-name" for i in range(VALUES))
+
+
+def entry(i: int = 0, *, values: tuple[str, ...] = VALUE_NAMES[:20]) -> Entry:
+    return Entry(i, USERS[0], USERS[i % PEOPLE], LONG, values, "C1", False, "command", NOW, "k")
+
+
+ENTRIES = tuple(entry(i) for i in range(PEOPLE))
+NAMES = {u: NAME for u in USERS}
+BOARD = Leaderboard("month", VALUE_NAMES[0], tuple(Standing(u, NAME, 5) for u in USERS))
+GIVEN = Given(ENTRIES)
+
+
+def question(i: int = 1) -> QuestionView:
+    return QuestionView(i, "T1", USERS[0], "C1", "1.0", "1.0", LONG, "open", False, "mention", None)
+
+
+def offer(i: int) -> OfferView:
+    return OfferView(i, 1, USERS[i], LONG, LONG, "expert", "pending", USERS[1], None, None)
+
+
+STATUS = Status("away", date(2026, 12, 24))
+SKILL_VIEWS = tuple(SkillView(f"skill-{i}", f"{NAME} {i}", i % 5 + 1) for i in range(SKILLS))
+NETWORK = tuple(
+    NetworkEntry(i, None, NAME, tuple(NAME for _ in range(20)), "functional") for i in range(500)
+)
+PROFILE = ProfileView(
+    USERS[1], NAME, NAME, NAME, USERS[2], STATUS, SKILL_VIEWS, tuple(NAME for _ in range(200)),
+    NETWORK,
+)  # fmt: skip
+SUGGESTIONS = tuple(Suggestion(f"k{i}", f"{NAME} {i}", 1.0) for i in range(SKILLS))
+WHO = WhoAnswer(
+    LONG,
+    "k",
+    NAME,
+    tuple(Expert(u, NAME, SKILL_VIEWS[0], STATUS) for u in USERS),
+    SUGGESTIONS,
+)
+
+
+def summary() -> TeamSummary:
+    shoutouts = tuple(
+        Shoutout(NAME, NAME, LONG, VALUE_NAMES[:50], date(2026, 11, 18)) for _ in range(PEOPLE)
+    )
+    return TeamSummary(
+        team_id="T1",
+        manager_user_id=USERS[0],
+        manager_name=NAME,
+        week=WEEK,
+        tz="Europe/Madrid",
+        team_size=PEOPLE,
+        shoutouts=shoutouts,
+        private_count=PEOPLE,
+        top_givers=tuple((NAME, i) for i in range(PEOPLE)),
+        helpers=tuple((NAME, i) for i in range(PEOPLE)),
+        unsung=tuple(NAME for _ in range(PEOPLE)),
+        quiet=tuple((NAME, None) for _ in range(PEOPLE)),
+        values=tuple((v, 5) for v in VALUE_NAMES),
+        weekly=tuple(WeekCount(WEEK.shifted(i - 7), PEOPLE, ()) for i in range(8)),
+    )
+
+
+SETTINGS = WorkspaceSettings(
+    values=VALUE_NAMES,
+    retired_values=VALUE_NAMES,
+    daily_allowance=5,
+    role_allowances={f"role-{i}": i for i in range(200)},
+    min_reason_length=10,
+    values_required=True,
+    kudos_channel="C1",
+    kudos_reactions=tuple(f"reaction_{i}" for i in range(100)),
+    digest_weekday=0,
+    digest_hour=9,
+    digest_scope="all",
+    watched_channels=tuple(f"C{i:08d}" for i in range(500)),
+    askaround_admins=tuple(USERS[:500]),
+)
+CHANGES = tuple(Change("values", LONG, LONG, USERS[0], NOW) for _ in range(PEOPLE))
+NETWORK_PARTS = [Section(NAME, tuple(LONG for _ in range(500))) for _ in range(10)]
+
+Check = Callable[[Any], None]
+# (name, render with the largest input, the check its output must pass)
+RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
+    ("render_help", lambda: elements.render_help(), check_message),
+    ("render_error", lambda: elements.render_error(LONG * 3), check_message),
+    (
+        "render_home_intro",
+        lambda: elements.render_home_intro(HomeSummary(USERS[0], 10**6)),
+        lambda b: check_blocks(b, 10),
+    ),
+    ("render_greeting", lambda: greeting.render_greeting(None), check_message),
+    ("render_empty_command", lambda: greeting.render_empty_command("/ask"), check_message),
+    ("render_shoutout", lambda: kudos.render_shoutout(GIVEN, LONG), check_message),
+    ("render_seconded", lambda: kudos.render_seconded(GIVEN), check_message),
+    ("render_received", lambda: kudos.render_received(entry(), LONG), check_message),
+    ("render_confirmation", lambda: kudos.render_confirmation(GIVEN), check_message),
+    (
+        "render_undone",
+        lambda: kudos.render_undone(ENTRIES, tuple(LONG for _ in range(PEOPLE))),
+        check_message,
+    ),
+    ("render_unposted", lambda: kudos.render_unposted(GIVEN, "C1", LONG), check_message),
+    ("render_kudos_help", lambda: kudos.render_kudos_help(), check_message),
+    ("render_leaderboard", lambda: kudos.render_leaderboard(BOARD), check_message),
+    (
+        "render_mine",
+        lambda: kudos.render_mine(
+            MySummary(
+                USERS[0], PEOPLE, PEOPLE, tuple((v, 3) for v in VALUE_NAMES), 52, ENTRIES, NAMES
+            )
+        ),
+        check_message,
+    ),
+    (
+        "render_about",
+        lambda: kudos.render_about(
+            AboutSomeone(
+                USERS[1], NAME, PEOPLE, tuple((v, 3) for v in VALUE_NAMES), ENTRIES, NAMES, PEOPLE
+            )
+        ),
+        check_message,
+    ),
+    (
+        "render_give_modal",
+        lambda: kudos.render_give_modal(
+            VALUE_NAMES,
+            values_required=True,
+            recipients=USERS,
+            permalink=LINK,
+            metadata={"channel": "C1", "ts": "1.0", "link": LINK, "source": "message"},
+            ask_channel=True,
+        ),
+        check_view,
+    ),
+    (
+        "render_home_kudos",
+        lambda: kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
+        lambda b: check_blocks(b, 30),
+    ),
+    (
+        "render_asking",
+        lambda: questions.render_asking(question(), [offer(i) for i in range(1, 200)]),
+        check_message,
+    ),
+    ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
+    (
+        "render_solved_first",
+        lambda: questions.render_solved_first(
+            question(),
+            [SolvedMatch(i, LONG, USERS[0], USERS[1], "C1", "1.0", 1.0) for i in range(PEOPLE)],
+            {i: "https://x.example/" + "p" * 2000 for i in range(PEOPLE)},
+            PEOPLE,
+        ),
+        check_message,
+    ),
+    (
+        "render_withdrawn",
+        lambda: questions.render_withdrawn(
+            Solved(question(), USERS[1], [offer(i) for i in range(1, PEOPLE)])
+        ),
+        check_message,
+    ),
+    (
+        "render_offer",
+        lambda: questions.render_offer(question(), offer(1), "https://x.example/" + "p" * 2000),
+        check_message,
+    ),
+    ("render_offer_closed", lambda: questions.render_offer_closed(question(), LONG), check_message),
+    ("render_connected", lambda: questions.render_connected(question(), USERS[1]), check_message),
+    ("render_solved", lambda: questions.render_solved(question(), USERS[1]), check_message),
+    (
+        "render_unanswered",
+        lambda: questions.render_unanswered(question(), [f"C{i:08d}" for i in range(PEOPLE)]),
+        check_message,
+    ),
+    (
+        "render_mine (questions)",
+        lambda: questions.render_mine([question(i) for i in range(PEOPLE)]),
+        check_message,
+    ),
+    ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
+    (
+        "render_home_questions",
+        lambda: home.render_home_questions([question(i) for i in range(PEOPLE)]),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
+        "render_home_manager",
+        lambda: home.render_home_manager(summary()),
+        lambda b: check_blocks(b, 5),
+    ),
+    ("render_report_modal", lambda: home.render_report_modal(summary()), check_view),
+    ("render_profile", lambda: skills.render_profile(PROFILE, True), check_message),
+    (
+        "render_added",
+        lambda: skills.render_added(
+            AddOutcome(SKILL_VIEWS, tuple((SkillInput(NAME, 3), s) for s in SUGGESTIONS))
+        ),
+        check_message,
+    ),
+    ("render_text", lambda: skills.render_text(LONG * 3), check_message),
+    ("render_who", lambda: skills.render_who(WHO), check_message),
+    ("render_skills_help", lambda: skills.render_skills_help(), check_message),
+    (
+        "render_home_profile",
+        lambda: skills.render_home_profile(PROFILE),
+        lambda b: check_blocks(b, 10),
+    ),
+    (
+        "render_skill_options",
+        lambda: skills.render_skill_options(LONG, list(SUGGESTIONS)),
+        check_options,
+    ),
+    ("render_edit_modal", lambda: skills.render_edit_modal(PROFILE, LONG * 10), check_view),
+    ("render_digest", lambda: digests.render_digest(summary()), check_message),
+    (
+        "render_digest (report)",
+        lambda: digests.render_digest(summary(), for_manager=False, rest=LONG),
+        check_message,
+    ),
+    (
+        "render_roundup",
+        lambda: digests.render_roundup(Roundup("C1", WEEK, summary().shoutouts)),
+        check_message,
+    ),
+    ("render_network", lambda: network.render_network(NETWORK_PARTS, LONG), check_message),
+    (
+        "render_settings_modal",
+        lambda: workspace_settings.render_settings_modal(SETTINGS),
+        check_view,
+    ),
+    (
+        "render_admin_home",
+        lambda: workspace_settings.render_admin_home(SETTINGS),
+        lambda b: check_blocks(b, 20),
+    ),
+    ("render_audit_modal", lambda: workspace_settings.render_audit_modal(CHANGES), check_view),
+    (
+        "render_notice",
+        lambda: workspace_settings.render_notice("Settings", LONG * 3),
+        check_view,
+    ),
+    ("render_saved", lambda: workspace_settings.render_saved(CHANGES), check_view),
+]
+
+
+@pytest.mark.parametrize(("name", "render", "check"), RENDERS, ids=[r[0] for r in RENDERS])
+def test_the_largest_input_stays_within_block_kit_limits(
+    name: str, render: Callable[[], Any], check: Check
+) -> None:
+    check(render())
+
+
+def test_the_home_tab_with_every_part_at_its_largest_fits_one_view() -> None:
+    """The Home tab's parts, each at its largest, add up to at most 100 blocks."""
+    blocks = [
+        *elements.render_home_intro(HomeSummary(USERS[0], 10**6)),
+        *kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
+        *home.render_home_questions([question(i) for i in range(PEOPLE)]),
+        *skills.render_home_profile(PROFILE),
+        *home.render_home_manager(summary()),
+        *workspace_settings.render_admin_home(SETTINGS),
+    ]
+    check_view({"type": "home", "blocks": blocks})
+
+
+def test_limits_are_slacks() -> None:
+    assert (MESSAGE_BLOCKS, VIEW_BLOCKS) == (elements.MESSAGE_BLOCKS, elements.VIEW_BLOCKS)
+
+
+def test_every_renderer_is_checked() -> None:
+    """A `render_*` added to a module of handlers/blocks must be added to RENDERS."""
+    modules = (digests, elements, greeting, home, kudos, network, questions, skills)
+    found = {
+        name
+        for module in (*modules, workspace_settings)
+        for name, fn in inspect.getmembers(module, inspect.isfunction)
+        if name.startswith("render_") and fn.__module__ == module.__name__
+    }
+    checked = {name.split(" ")[0] for name, _, _ in RENDERS}
+    assert found <= checked, sorted(found - checked)
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "check"),
+    [
+        ("51 blocks", {"text": "x", "blocks": [elements.section("x")] * 51}, check_message),
+        ("3,001 characters", {"text": "x", "blocks": [{"type": "section", "text": {
+            "type": "mrkdwn", "text": "x" * 3001}}]}, check_message),
+        ("an empty section", {"text": "x", "blocks": [{"type": "section", "text": {
+            "type": "mrkdwn", "text": " "}}]}, check_message),
+        ("26 buttons", {"text": "x", "blocks": [elements.actions(
+            *[elements.button("b", f"a{i}") for i in range(26)])]}, check_message),
+        ("a 76-character option", [{"text": {"type": "plain_text", "text": "o" * 76},
+                                    "value": "v"}], check_options),
+        ("101 blocks in a view", {"type": "modal", "title": {"type": "plain_text", "text": "t"},
+                                  "blocks": [elements.section("x")] * 101}, check_view),
+    ],
+)  # fmt: skip
+def test_the_checks_refuse_what_slack_refuses(name: str, payload: Any, check: Check) -> None:
+    with pytest.raises((AssertionError, SlackObjectFormationError)):
+        check(payload)
