@@ -51,8 +51,7 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         for asker, helper, status, private, topics in questions:
             flows.question(asker, helper, status, private, list(topics or ()))
     async for kudos in q.stream_kudos(s, team_id, since):
-        for giver, receiver, private, reason in kudos:
-            flows.kudos(giver, receiver, private, reason)
+        flows.kudos(kudos)
     async for offers in q.stream_offers(s, team_id, since):
         for asker, offered, took in offers:
             flows.offer(asker, offered, took)
