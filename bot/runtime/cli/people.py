@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from bot.directory.import_files import read_rows
-from bot.directory.importer import import_people
+from bot.directory.import_resolver import database_resolver
+from bot.directory.importer import UserResolver, import_people
+from bot.errors import AskaroundError, ConfigError
 from bot.runtime.cli.database import open_services
-from bot.settings import Settings
+from bot.settings import Settings, database_settings
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -18,8 +21,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="import people, managers, skills and networks from a CSV or YAML file",
         description=(
             "Import people from FILE (.csv or .yaml; see the README). Emails are "
-            "resolved to Slack users with users.lookupByEmail. Every row is validated and the "
-            "run ends with a report; running the same file again changes nothing."
+            "resolved to Slack users with users.lookupByEmail; without Slack settings, with "
+            "the people already in the database. Every row is validated and the run ends "
+            "with a report; running the same file again changes nothing."
         ),
     )
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -28,16 +32,47 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     people.add_argument(
         "--dry-run", action="store_true", help="show the report without writing anything"
     )
+    people.add_argument(
+        "--team",
+        metavar="T…",
+        help="the workspace, without Slack settings when the database holds several",
+    )
     return parser
 
 
 async def run(args: argparse.Namespace) -> int:
-    from handlers.client.directory import SlackResolver, directory_client
+    rows = read_rows(args.file)  # a file that cannot be read fails before anything is opened
+    settings = _with_slack()
+    async with open_services(settings or database_settings()) as services:
+        if settings is None:
+            resolver: UserResolver = await database_resolver(services, args.team)
+            print(OFFLINE, file=sys.stderr)
+        else:
+            from handlers.client.directory import SlackResolver, directory_client
 
-    rows = read_rows(args.file)  # a file that cannot be read fails before Slack is asked
-    settings = Settings.from_env()
-    async with open_services(settings) as services:
-        resolver = await SlackResolver.connect(directory_client(settings))
+            resolver = await SlackResolver.connect(directory_client(settings))
+            if args.team and args.team != resolver.team_id:
+                raise AskaroundError(
+                    f"--team {args.team}: SLACK_BOT_TOKEN is for {resolver.team_id}"
+                )
         report = await import_people(services, rows, resolver, dry_run=args.dry_run)
     print(report.summary())
     return 1 if report.rejected else 0
+
+
+OFFLINE = (
+    "askaround: no Slack settings: a slack_id is taken as given and an email is matched with "
+    "the people already in the database (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to ask Slack)"
+)
+
+
+def _with_slack() -> Settings | None:
+    """The settings with Slack's, or None when they are not set: the import then runs from
+    the file and the database alone. A malformed value is still an error."""
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        if error.variable.startswith("SLACK_") and "is missing" in str(error):
+            return None
+        raise
+    return settings if settings.bot_token else None

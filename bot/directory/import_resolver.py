@@ -1,0 +1,63 @@
+"""The importer's people when Slack is not asked (`askaround import` without SLACK_BOT_TOKEN).
+
+A row's `slack_id` is taken as given: the next sync, or the bot meeting the person, fills in
+what Slack knows. A row with only an email is matched against the people the database
+already has (synced, imported, or met by the bot); otherwise it is rejected as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from bot.errors import UserError
+from bot.people import Profile
+from storage.directory import all_people
+from storage.models import Person
+from storage.workspace_settings import workspace_ids
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+
+class DatabaseResolver:
+    """A `UserResolver` answered from the workspace's people in the database."""
+
+    def __init__(self, team_id: str, people: Mapping[str, Person]) -> None:
+        self.team_id = team_id
+        self._by_id = {user_id: _profile(person) for user_id, person in people.items()}
+        self._by_email = {
+            profile.email.lower(): profile for profile in self._by_id.values() if profile.email
+        }
+
+    async def by_email(self, email: str) -> Profile | None:
+        return self._by_email.get(email.lower())
+
+    async def by_id(self, user_id: str) -> Profile | None:
+        # An empty time zone keeps the one the person has (or the default for a new one).
+        return self._by_id.get(user_id) or Profile(user_id, "", tz="")
+
+
+def _profile(person: Person) -> Profile:
+    return Profile(
+        person.user_id,
+        person.name or "",
+        person.real_name or "",
+        email=person.email,
+        tz=person.tz or "",
+        is_bot=bool(person.is_bot),
+        deactivated=bool(person.deactivated),
+    )
+
+
+async def database_resolver(services: Services, team_id: str | None) -> DatabaseResolver:
+    """The resolver for `team_id`, or for the one workspace the database knows."""
+    async with services.sessions() as s:
+        known = await workspace_ids(s)
+        if team_id is None and len(known) == 1:
+            team_id = known[0]
+        if team_id is None or team_id not in known:
+            listed = ", ".join(known) or "none yet"
+            asked = f"no workspace {team_id} here" if team_id else "say which with --team"
+            raise UserError(f"{asked} (this database has: {listed})")
+        return DatabaseResolver(team_id, await all_people(s, team_id))

@@ -1,0 +1,73 @@
+"""`askaround import people FILE` with only the database URL: a slack_id is taken as given, an
+email is matched with the people the database already has, and the workspace is the one the
+database knows (or --team)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.people import PeopleService, Profile
+from bot.runtime.cli import main
+from storage import directory
+
+CSV = """slack_id,email,handle,title,manager,skills
+,ana@example.com,ana,Platform lead,,terraform:4
+U0NEW,,ben,SRE,ana,postgres:3
+,ghost@example.com,ghost,,,
+"""
+
+
+@pytest.fixture
+async def offline(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Path:
+    """Ana is known to the database (synced before); no Slack setting is set."""
+    await PeopleService(sessions).remember("T1", Profile("U0ANA", "ana", email="ana@example.com"))
+    for name in list(os.environ):
+        if name.startswith("SLACK_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "people.csv").write_text(CSV)
+    return tmp_path / "people.csv"
+
+
+async def test_import_needs_only_the_database(
+    offline: Path,
+    sessions: async_sessionmaker[AsyncSession],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = await asyncio.to_thread(main, ["import", "people", str(offline)])
+    out, err = capsys.readouterr()
+    assert code == 1, err  # the ghost row is rejected
+    assert "1 imported, 1 updated, 0 unchanged, 1 rejected." in out
+    assert "line 4: no Slack user has the email ghost@example.com" in out
+    assert "no Slack settings" in err
+    async with sessions() as s:
+        people = await directory.all_people(s, "T1")
+    assert people["U0ANA"].title == "Platform lead"
+    assert (people["U0NEW"].name, people["U0NEW"].manager_user_id) == ("ben", "U0ANA")
+
+
+async def test_several_workspaces_need_team(
+    offline: Path,
+    sessions: async_sessionmaker[AsyncSession],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    await PeopleService(sessions).remember("T2", Profile("U0ZED", "zed"))
+    code = await asyncio.to_thread(main, ["import", "people", str(offline), "--dry-run"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "askaround: say which with --team (this database has: T1, T2)\n"
+    )
+    args = ["import", "people", str(offline), "--dry-run", "--team", "T1"]
+    assert await asyncio.to_thread(main, args) == 1
+    assert "Dry run (nothing written): 1 imported, 1 updated" in capsys.readouterr().out
