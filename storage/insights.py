@@ -26,7 +26,7 @@ EXPERT_LEVEL = 4
 KEYS_AT_ONCE = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRow:
     user_id: str
     team_name: str

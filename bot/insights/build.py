@@ -55,7 +55,6 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     async for offers in q.stream_offers(s, team_id, since):
         for asker, offered, took in offers:
             flows.offer(asker, offered, took)
-    graph = m.team_graph(flows)
     return m.Network(
         since=since,
         computed_at=now,
@@ -65,8 +64,8 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         flows=tuple(m.Flow(a, b, n) for (a, b), n in sorted(flows.team_flow.items())),
         risks=tuple(await _risks(s, team_id, rows, profiles, flows)),
         connectors=tuple(m.connectors(flows)),
-        silos=tuple(m.silos(graph)),
+        silos=tuple(m.silos(flows)),
         unanswered=tuple(m.unanswered(flows)),
-        bridges=m.bridges(graph),
+        bridges=m.bridges(flows),
         items=flows.items,
     )

@@ -3,6 +3,7 @@ unsung among them), silos, unanswered pairs of teams, and which teams bridge the
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -22,7 +23,7 @@ BETWEENNESS_SAMPLE = 32  # teams sampled for betweenness in a large workspace
 BETWEENNESS_EDGES = 5  # per team: only the strongest flows are kept for betweenness
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Risk:
     topic: str
     name: str
@@ -33,7 +34,7 @@ class Risk:
     network_entries: int  # network entries naming it: a count, never whose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Connector:
     user_id: str
     team: str
@@ -43,14 +44,14 @@ class Connector:
     unsung: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flow:
     helper_team: str
     helped_team: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unanswered:
     asking_team: str
     offered_team: str
@@ -150,29 +151,24 @@ def connectors(flows: Flows) -> list[Connector]:
     ]
 
 
-def team_graph(flows: Flows) -> nx.DiGraph:
-    graph = nx.DiGraph()
-    graph.add_nodes_from(flows.teams.sizes)
-    for (helper, helped), n in flows.team_flow.items():
-        if helper != helped:
-            graph.add_edge(helper, helped, weight=n)
-    return graph
-
-
-def silos(graph: nx.DiGraph) -> list[str]:
+def silos(flows: Flows) -> list[str]:
     """Teams that neither gave help to nor got help from another team."""
-    return sorted(nx.isolates(graph))
+    linked = {t for pair in flows.team_flow if pair[0] != pair[1] for t in pair}
+    return sorted(set(flows.teams.sizes) - linked)
 
 
-def bridges(graph: nx.DiGraph) -> dict[str, float]:
-    """Betweenness of each team on the undirected graph of the strongest flows: how much
-    help between other teams could pass through it (sampled above `BETWEENNESS_SAMPLE`)."""
-    strongest = sorted(graph.edges(data="weight"), key=lambda e: -e[2])
-    undirected = nx.Graph()
-    undirected.add_nodes_from(graph)
-    undirected.add_edges_from((a, b) for a, b, _ in strongest[: BETWEENNESS_EDGES * len(graph)])
-    k = BETWEENNESS_SAMPLE if len(undirected) > BETWEENNESS_SAMPLE else None
-    return dict(nx.betweenness_centrality(undirected, k=k, seed=17))
+def bridges(flows: Flows) -> dict[str, float]:
+    """Betweenness of each team (networkx) on the undirected graph of the strongest flows
+    between teams, `BETWEENNESS_EDGES` a team: how much help between other teams could pass
+    through it (sampled above `BETWEENNESS_SAMPLE` teams). Only those flows become a graph:
+    a large workspace has hundreds of thousands of team pairs."""
+    between = ((n, a, b) for (a, b), n in flows.team_flow.items() if a != b)
+    strongest = heapq.nlargest(BETWEENNESS_EDGES * len(flows.teams.sizes), between)
+    graph = nx.Graph()
+    graph.add_nodes_from(flows.teams.sizes)
+    graph.add_edges_from((a, b) for _, a, b in strongest)
+    k = BETWEENNESS_SAMPLE if len(graph) > BETWEENNESS_SAMPLE else None
+    return dict(nx.betweenness_centrality(graph, k=k, seed=17))
 
 
 def unanswered(flows: Flows) -> list[Unanswered]:
