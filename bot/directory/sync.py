@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from tqdm import tqdm
 
+from bot.words import plural
 from storage import directory as q
 from storage import people as people_queries
 
@@ -33,7 +34,8 @@ class SyncReport:
 
     def summary(self) -> str:
         return (
-            f"{self.seen} Slack users in {self.pages} pages: {len(self.added)} new, "
+            f"{plural(self.seen, 'Slack user')} in {plural(self.pages, 'page')}: "
+            f"{len(self.added)} new, "
             f"{len(self.updated)} updated, {len(self.deactivated)} deactivated, "
             f"{len(self.reactivated)} reactivated."
         )

@@ -14,14 +14,11 @@ from datetime import UTC, datetime, timedelta
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
 from bot.safe_text import safe_text
 from bot.visibility import READERS, Field, may_see, may_see_question
+from bot.words import plural
 
 QUARTER = timedelta(days=91)
 MAX_TERMS = 3
 KNOWS_SOMEONE = "knows someone who can help"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def expert_reason(
@@ -46,7 +43,7 @@ def expert_reason(
     ]
     if similar:
         recent = sum(1 for q in similar if q.created_at and now - q.created_at <= QUARTER)
-        text = f"helped with {_plural(len(similar), 'similar question')}"
+        text = f"helped with {plural(len(similar), 'similar question')}"
         if recent:
             text += " this quarter" if recent == len(similar) else f", {recent} this quarter"
         parts.append(text)
@@ -61,7 +58,7 @@ def expert_reason(
     if not parts:
         count = evidence.shown_answers(user_id)
         parts.append(
-            f"has helped with {_plural(count, 'question')} here" if count else "a close match"
+            f"has helped with {plural(count, 'question')} here" if count else "a close match"
         )
     return "; ".join(parts)
 

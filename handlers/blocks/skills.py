@@ -10,6 +10,7 @@ from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import safe_text
+from bot.words import plural
 from handlers.blocks.elements import Blocks, context, section, shorten
 
 EDIT_ACTION = "skills_edit_profile"
@@ -101,7 +102,7 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
     blocks = [section(f"*Who knows {name}*\n" + "\n".join(lines))]
     if more > 0:
         blocks.append(context(f"…and {more} more."))
-    return _reply(blocks, f"Who knows {name}: {len(answer.experts)} people")
+    return _reply(blocks, f"Who knows {name}: {plural(len(answer.experts), 'person')}")
 
 
 def render_skills_help() -> dict[str, Any]:

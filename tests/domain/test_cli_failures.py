@@ -119,7 +119,7 @@ async def test_invalid_token(
     monkeypatch.setenv("SLACK_BOT_TOKEN", EMULATOR_TOKEN)
     code = await asyncio.to_thread(main, ["sync"])
     out, err_text = capsys.readouterr()
-    assert code == 0 and "Slack users in 1 pages" in out
+    assert code == 0 and "1 Slack user in 1 page:" in out
     assert "reading Slack users" in err_text
 
 

@@ -13,6 +13,7 @@ from bot.errors import AskaroundError
 from bot.runtime.cli.database import migrated
 from bot.settings import database_url_from_env
 from bot.uninstalls import Uninstalls
+from bot.words import plural
 from storage.db import create_sessions
 
 TEAM_ID = re.compile(r"[TE][A-Z0-9]{2,31}")
@@ -43,5 +44,5 @@ async def run(args: argparse.Namespace) -> int:
     if removed == 0:
         print(f"askaround: nothing is kept for workspace {team_id}")
         return 0
-    print(f"askaround: workspace {team_id} purged ({removed} rows deleted)")
+    print(f"askaround: workspace {team_id} purged ({plural(removed, 'row')} deleted)")
     return 0
