@@ -29,6 +29,7 @@ ROUNDUP_IN_MESSAGE = 30
 HEADER_LIMIT = 150
 LINE_LIMIT = 600  # a shout-out is at most 280 characters of reason, plus names and values
 IN_THE_CSV = "in the attached CSV"
+FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is attached
 ROUNDUP_REST = "this week, each posted where it was given"
 
 

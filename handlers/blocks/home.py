@@ -8,7 +8,7 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
 from bot.questions.views import QuestionView
-from handlers.blocks.digests import escape, render_digest
+from handlers.blocks.digests import FROM_REPORT, escape, render_digest
 from handlers.blocks.elements import Blocks, and_more, button, context, section
 from handlers.blocks.questions import quote
 
@@ -55,5 +55,5 @@ def render_report_modal(summary: TeamSummary) -> dict[str, Any]:
         "type": "modal",
         "title": {"type": "plain_text", "text": "Team report"},
         "close": {"type": "plain_text", "text": "Close"},
-        "blocks": render_digest(summary)["blocks"],
+        "blocks": render_digest(summary, rest=FROM_REPORT)["blocks"],
     }

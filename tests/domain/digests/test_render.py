@@ -15,6 +15,7 @@ from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
 from bot.safe_text import AT
 from handlers.blocks.digests import has_more, render_digest, render_roundup
+from handlers.blocks.home import render_report_modal
 
 WEEK = IsoWeek(2026, 47)
 
@@ -72,3 +73,11 @@ def test_roundup_names_people_and_the_chart_is_a_png() -> None:
     roundup = render_roundup(Roundup("C1", WEEK, summary.shoutouts))
     assert "Person 2, from Ana" in str(roundup["blocks"]) and "<@" not in str(roundup)
     assert chart_png(summary).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_home_report_modal_points_at_the_report_not_an_attachment() -> None:
+    """The Full report modal has no file attached: a cut list points at `/kudos report`,
+    which sends the CSV files."""
+    shown = json.dumps(render_report_modal(long_week())["blocks"], ensure_ascii=False)
+    assert "…and 66 more in the CSV files `/kudos report` sends you." in shown
+    assert "attached" not in shown
