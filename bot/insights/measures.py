@@ -31,7 +31,7 @@ class Risk:
     person: str | None  # the one person who can help; None: nobody declared it
     declared: int  # people who declared it at any level
     second: tuple[str, ...]
-    network_entries: int  # network entries naming it: a count, never whose
+    network_count: int  # network entries naming it: a count, never whose
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,8 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
         line = f"• {r.name}: {asked} in the window, {_who(r.person, names)}"
         if r.second:
             line += "; a second one could be " + ", ".join(names.get(p, p) for p in r.second)
-        if r.network_entries:
-            line += f"; {r.network_entries} network entries know someone"
+        if r.network_count:
+            line += f"; {r.network_count} network entries know someone"
         lines.append(line)
     if len(view.risks) > SHOWN_RISKS:
         lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more (the CSV lists them all)")

@@ -29,7 +29,7 @@ async def test_the_measures_find_the_risk_the_connectors_the_silo_and_the_pair(
     assert uid("boss") not in network.team_of  # a team of one is in no team figure
     by_topic = {r.topic: r for r in network.risks}
     terraform = by_topic["terraform"]
-    assert terraform.person == uid("dev") and terraform.network_entries == 1
+    assert terraform.person == uid("dev") and terraform.network_count == 1
     assert terraform.second == (uid("alice"), uid("bob"))  # a lower level, then an interest
     assert by_topic["kafka"].person is None and by_topic["kafka"].asked == 3
     assert "postgresql" not in by_topic  # bob and gina both know it
