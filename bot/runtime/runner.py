@@ -4,6 +4,7 @@ when an app-level token is set."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from types import TracebackType
@@ -49,6 +50,17 @@ class Runner:
         self.port = settings.port
 
     async def __aenter__(self) -> Runner:
+        try:
+            return await self._start()
+        except BaseException:
+            # A port in use or Slack refusing the socket: close what did start, so the one
+            # line the CLI prints is not followed by warnings about unclosed sessions. A
+            # failure of that cleaning up must not hide the failure itself.
+            with contextlib.suppress(Exception):
+                await self.__aexit__(None, None, None)
+            raise
+
+    async def _start(self) -> Runner:
         await self.bot.start()
         self._web = web.AppRunner(build_web_app(self.bot), handle_signals=False)
         await self._web.setup()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -170,3 +171,29 @@ def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: P
     assert debug.stderr.strip().splitlines()[-1] == line
     version = askaround("--version")
     assert version.returncode == 0 and version.stdout.startswith("askaround ")
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(offline: Path) -> None:
+    """The bot started and found its port taken: one line, and what it had opened is closed
+    again (no warnings about unclosed sessions after the line)."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
+            "ASKAROUND_HOST": "127.0.0.1",
+            "ASKAROUND_PORT": str(port),
+            "SLACK_BOT_TOKEN": "xoxb-serve",
+            "SLACK_SIGNING_SECRET": "secret",
+            "SLACK_API_URL": "http://127.0.0.1:1/api/",
+        }
+        served = subprocess.run(
+            [sys.executable, "-m", "bot.runtime.cli", "serve"],
+            env=env, capture_output=True, text=True, timeout=120, cwd=offline,
+        )  # fmt: skip
+    assert served.returncode == 1
+    last = served.stderr.strip().splitlines()[-1]
+    assert last.startswith("askaround: ") and "address already in use" in last
+    assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
