@@ -167,11 +167,13 @@ class KudosService:
         reply_url: str | None = None,
     ) -> bool:
         """Remember where the shout-out was posted, so a reaction to it can second it and Undo
-        remove it. False when the kudos were undone meanwhile: the caller removes it again."""
+        remove it; the recipients' DMs follow. False when the kudos were undone meanwhile:
+        the caller removes it again."""
         async with self._sessions() as s, s.begin():
             await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
-            rows = await ledger.batch(s, team_id, batch_key)
-        return any(row.undone_at is None for row in rows)
+            live = [row for row in await ledger.batch(s, team_id, batch_key) if not row.undone_at]
+            await tell.recipients_told(s, team_id, live, self._clock())
+        return bool(live)
 
     async def shoutout_failed(
         self, team_id: str, batch_key: str, channel_id: str | None, error: str
@@ -180,11 +182,11 @@ class KudosService:
         the giver, told the shout-out was on its way, is told it is not."""
         async with self._sessions() as s, s.begin():
             await ledger.make_private(s, team_id, batch_key)
-            rows = await ledger.batch(s, team_id, batch_key)
-            if any(row.undone_at is None for row in rows):
-                await tell.shoutout_unposted(
-                    s, team_id, batch_key, channel_id, error, self._clock()
-                )
+            live = [row for row in await ledger.batch(s, team_id, batch_key) if not row.undone_at]
+            if live:
+                now = self._clock()
+                await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)
+                await tell.recipients_told(s, team_id, live, now)
 
     async def record_dm(self, team_id: str, kudos_id: int, channel_id: str, ts: str) -> bool:
         """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again)."""

@@ -42,7 +42,8 @@ async def kudos_given(
     at: datetime,
 ) -> None:
     """One shout-out for the act of giving, one DM to each recipient, and the giver's Home
-    tab rebuilt when they gave from it."""
+    tab rebuilt when they gave from it. With a shout-out on its way, the DMs are queued once
+    it is posted or has failed (`recipients_told`), so they can say where it is."""
     channel, link_back = shoutout_place(giving, rules.kudos_channel_id)
     said = giving.announcement
     if channel or said.reply_url:
@@ -61,17 +62,25 @@ async def kudos_given(
             key=f"kudos.shoutout:{giving.team_id}:{giving.key}",
             at=at,
         )
-    for row in rows:  # where it was posted is said only once it was (read when sending)
+    else:
+        await recipients_told(s, giving.team_id, rows, at)
+    if giving.refresh_home:
+        await home.changed(s, giving.team_id, giving.giver.user_id, at)
+
+
+async def recipients_told(
+    s: AsyncSession, team_id: str, rows: Sequence[Kudos], at: datetime
+) -> None:
+    """One DM to each recipient; the same entry twice is one DM."""
+    for row in rows:
         await outbox.enqueue(
             s,
-            giving.team_id,
+            team_id,
             "kudos.received",
-            {"kudos_id": row.id, "after_shoutout": bool(channel or said.reply_url)},
+            {"kudos_id": row.id},
             key=f"kudos.received:{row.id}",
             at=at,
         )
-    if giving.refresh_home:
-        await home.changed(s, giving.team_id, giving.giver.user_id, at)
 
 
 async def shoutout_unposted(

@@ -6,7 +6,6 @@ at once)."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -23,20 +22,16 @@ from handlers.blocks.kudos import (
     render_unposted,
 )
 from handlers.client.failures import ReplyFailed, is_transient
-from handlers.client.paced import Paced
 
 log = logging.getLogger("askaround.kudos")
-# A recipient's DM names the channel only once the shout-out is there; it waits for the
-# shout-out this long at the most, then goes without naming a place.
-WAIT_FOR_SHOUTOUT = timedelta(minutes=2)
-SHOUTOUT_CHECK_SECONDS = 1.0
 
 
 async def shoutout(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """In the chosen channel; where the bot may not post, through the command's reply_url;
-    where neither works, the kudos become private and the giver is told."""
+    where neither works, the kudos become private and the giver is told. Recording either
+    outcome queues the recipients' DMs."""
     batch_key = str(payload["batch_key"])
     entries = await services.kudos.batch(team_id, batch_key)
     live = tuple(e for e in entries if not e.undone)
@@ -118,11 +113,6 @@ async def received(
     entry = await services.kudos.entry(team_id, int(payload["kudos_id"]))
     if entry is None or entry.undone or entry.dm_ts:
         return
-    # A public kudos whose shout-out is neither posted nor failed (failing makes it private).
-    pending = not entry.is_private and _shoutout_place(entry) is None
-    if payload.get("after_shoutout") and pending:
-        if services.clock.now() - entry.created_at < WAIT_FOR_SHOUTOUT:
-            raise Paced(SHOUTOUT_CHECK_SECONDS)
     dm = await client.conversations_open(users=entry.receiver)
     posted = await client.chat_postMessage(
         channel=dm["channel"]["id"], **render_received(entry, _shoutout_place(entry))

@@ -126,21 +126,26 @@ async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # ty
 async def test_what_was_posted_is_recorded_and_a_failed_shout_out_makes_kudos_private(
     kudos: KudosService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    """A failed shout-out turns the kudos private and queues one word to the giver (none once
-    undone); recording a DM or shout-out answers False when the kudos were undone meanwhile,
-    so the sender removes what it just posted."""
+    """The recipients' DMs wait for the shout-out's outcome; a failed shout-out turns the
+    kudos private and queues one word to the giver (none once undone); recording a DM or
+    shout-out answers False when the kudos were undone meanwhile, so the sender removes it."""
+
+    async def queued(method: str) -> list[dict[str, object]]:
+        async with sessions() as s:
+            rows = await s.scalars(select(OutboxItem).where(OutboxItem.method == method))
+            return [row.payload for row in rows]
+
     given = await kudos.give(giving("cmd:1", BEN, CAT, channel_id="C1"))
     assert (given.shoutout_channel, given.announced) == ("C1", True)
+    assert await queued("kudos.received") == []  # not before the shout-out is settled
     assert await kudos.record_dm(TEAM, given.first.id, "D2", "1.1")
     await kudos.shoutout_failed(TEAM, "cmd:1", "C1", "not_in_channel")
     assert all(e.is_private for e in await kudos.batch(TEAM, "cmd:1"))
     assert (await kudos.about(TEAM, "U2", viewer="U9")).public_count == 0
-    async with sessions() as s:
-        unposted = select(OutboxItem).where(OutboxItem.method == "kudos.unposted")
-        told = list(await s.scalars(unposted))
-    assert [t.payload for t in told] == [
+    assert await queued("kudos.unposted") == [
         {"batch_key": "cmd:1", "channel": "C1", "error": "not_in_channel"}
     ]
+    assert len(await queued("kudos.received")) == 2
     await kudos.undo(TEAM, "U1", "cmd:1")
     assert not await kudos.record_dm(TEAM, given.entries[1].id, "D3", "1.2")
     assert not await kudos.record_shoutout(TEAM, "cmd:1", "C1", "1.3")
