@@ -31,7 +31,6 @@ class PersonRow:
     user_id: str
     team_name: str
     manager_user_id: str | None
-    roles: tuple[str, ...]
     interests: tuple[str, ...]
     active: bool  # not a bot, not deactivated
     available: bool  # active and taking questions (not away, not opted out)
@@ -45,25 +44,23 @@ async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterato
 
 
 async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
-    """Everyone but bots, with their team, manager, roles, interests and availability."""
+    """Everyone but bots, with their team, manager, interests and availability."""
     statement = select(
         Person.user_id,
         Person.team_name,
         Person.manager_user_id,
-        Person.roles,
         Person.interests,
         Person.deactivated,
         Person.routing_status,
     ).where(Person.team_id == team_id, Person.is_bot.is_(False))
     found = []
     async for rows in _batches(session, statement):
-        for user_id, team, manager, roles, interests, gone, status in rows:
+        for user_id, team, manager, interests, gone, status in rows:
             found.append(
                 PersonRow(
                     user_id,
                     team or "",
                     manager,
-                    tuple(roles or ()),
                     tuple(interests or ()),
                     active=not gone,
                     available=not gone and status == "available",
@@ -186,6 +183,16 @@ async def network_topics(session: AsyncSession, team_id: str) -> list[list[str]]
     """The topics of every network entry, and nothing else about it (counts only)."""
     rows = await session.scalars(select(Connection.topics).where(Connection.team_id == team_id))
     return [list(topics or ()) for topics in rows]
+
+
+async def roles_of_active(session: AsyncSession, team_id: str) -> list[tuple[str, list[str]]]:
+    """(user id, roles) of every active person (the monthly DM looks for admins in it)."""
+    rows = await session.execute(
+        select(Person.user_id, Person.roles).where(
+            Person.team_id == team_id, Person.is_bot.is_(False), Person.deactivated.is_(False)
+        )
+    )
+    return [(user_id, list(roles or ())) for user_id, roles in rows]
 
 
 async def roles(session: AsyncSession, team_id: str, user_id: str) -> tuple[str, ...]:

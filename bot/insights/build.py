@@ -33,8 +33,8 @@ async def _risks(
     risks = m.knowledge_risks(profiles, flows)
     topics = {r.topic for r in risks}
     interested: dict[str, list[str]] = {}
-    for row in rows:
-        if row.available:
+    for row in rows if topics else ():
+        if row.available and row.interests:
             for key in {skill_key(i) for i in row.interests} & topics:
                 interested.setdefault(key, []).append(row.user_id)
     learners = await q.learners(s, team_id, sorted(topics))
@@ -61,7 +61,7 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         team_of=teams.team_of,
         managers={r.user_id: r.manager_user_id for r in rows},
         sizes=teams.sizes,
-        flows=tuple(m.Flow(a, b, n) for (a, b), n in sorted(flows.team_flow.items())),
+        flows=tuple(m.Flow(a, b, n) for (a, b), n in flows.team_flow.items()),
         risks=tuple(await _risks(s, team_id, rows, profiles, flows)),
         connectors=tuple(m.connectors(flows)),
         silos=tuple(m.silos(flows)),

@@ -78,6 +78,7 @@ class Flows:
         """A batch of (giver, receiver, is private, reason): `helped` (the receiver helped
         the giver) with the lookups bound once, since a million rows go through here."""
         team_of, flow, find = self.teams.team_of, self.team_flow, self.finder.find
+        scan = bool(self.finder.keys)
         cross, cross_teams, thanked, evidence = (
             self.cross_help, self.cross_teams, self.thanked, self.evidence,
         )  # fmt: skip
@@ -91,8 +92,9 @@ class Flows:
                     cross_teams.setdefault(receiver, set()).add(theirs)
             if not private:
                 thanked[receiver] += 1
-                for topic in find(reason):
-                    evidence.setdefault(topic, set()).add(receiver)
+                if scan:  # no reason is read when no topic can become a risk
+                    for topic in find(reason):
+                        evidence.setdefault(topic, set()).add(receiver)
 
     def offer(self, asker: str, offered: str, took: bool) -> None:
         mine, theirs = self.teams.of(asker), self.teams.of(offered)

@@ -131,8 +131,8 @@ class InsightsService:
         month = tell.last_month(now)
         queued = 0
         async with self._sessions() as s, s.begin():
-            people = await q.people(s, team_id)
-            admins = [p.user_id for p in people if p.active and visibility.is_admin(False, p.roles)]
+            people = await q.roles_of_active(s, team_id)
+            admins = [user for user, roles in people if visibility.is_admin(False, roles)]
             for admin in admins:
                 queued += await tell.monthly_due(s, team_id, admin, month, now)
         return queued
