@@ -59,17 +59,19 @@ class TimeSplit:
 
 def examples(queries: Iterable[SolvedQuestion], score: Callable[[str], Scored]) -> list[Example]:
     """The questions whose helper is in the pool the engine would have scored."""
-    found = []
-    for query in queries:
-        if query.helper_user_id == query.asker_user_id:
-            continue
-        scored = score(query.text)
-        if scored.features is None or query.helper_user_id not in scored.scores:
-            continue
-        keep = [i for i, user in enumerate(scored.pool) if user != query.asker_user_id]
-        pool = [scored.pool[i] for i in keep]
-        found.append(Example(scored.features[keep], pool.index(query.helper_user_id)))
-    return found
+    return [found for query in queries if (found := example(query, score)) is not None]
+
+
+def example(query: SolvedQuestion, score: Callable[[str], Scored]) -> Example | None:
+    """One question as an example, None when its helper is its asker or not in the pool."""
+    if query.helper_user_id == query.asker_user_id:
+        return None
+    scored = score(query.text)
+    if scored.features is None or query.helper_user_id not in scored.scores:
+        return None
+    keep = [i for i, user in enumerate(scored.pool) if user != query.asker_user_id]
+    pool = [scored.pool[i] for i in keep]
+    return Example(scored.features[keep], pool.index(query.helper_user_id))
 
 
 def _fit(found: list[Example], centre: Matrix, strength: float) -> Matrix:

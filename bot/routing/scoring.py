@@ -8,10 +8,9 @@ Three signals, each standardised within the question (clipped z-scores, see
 - declared: skills found in the question that a person declared, by level and rarity.
 Title words (the first line) count TITLE_BOOST times in both BM25 searches, since the title
 names the question. Recent help counts more (its weight halves every HALF_LIFE_FRACTION of
-the workspace's solved questions) and an accepted answer counts double. The sum is then
-scaled by recent activity, since people who helped lately are the ones who answer. All
-constants are general defaults chosen on a split of the history alone
-(`benchmarks/routing_validation.py`), never on the questions being routed.
+the workspace's solved questions) and an accepted answer counts double. The signals, recent
+activity and popularity become one score through `bot.routing.blend`, whose weights are
+fitted on the workspace's own history (`bot.routing.fitting`).
 
 Only a bounded pool of people is scored (`BM25Index.candidates`, `Declarations.candidates`
 and the voters of the most similar questions), each of them exactly, and the signals are
