@@ -26,14 +26,17 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import insert, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from benchmarks import seed
 from benchmarks.company import NOW, Company
 from benchmarks.machine import command_line, describe, save
 from storage.db import create_engine, create_sessions
+from storage.models import Person, PersonSkill, Skill
 
 TEAM_SIZE = 50
+SOLE_SKILL = "cobol"
 SINCE = datetime(2000, 1, 1, tzinfo=UTC)
 TARGET_SECONDS, TARGET_MIB, TARGET_CACHED_SECONDS = 30.0, 500.0, 3.0
 
@@ -51,6 +54,22 @@ async def load(url: str, people: int, kudos: int) -> None:
         await engine.dispose()
 
 
+async def _one_sole_expert(conn: AsyncConnection, user_id: str) -> None:
+    """A skill only one person knows (every workspace has some): with a topic that can become
+    a risk, every public kudos reason is read for it, as it would be for real."""
+    if await conn.scalar(select(Skill.id).where(Skill.key == SOLE_SKILL)) is not None:
+        return
+    await conn.execute(insert(Skill).values(team_id=seed.TEAM, key=SOLE_SKILL, name="Cobol"))
+    skill = await conn.scalar(select(Skill.id).where(Skill.key == SOLE_SKILL))
+    person = await conn.scalar(select(Person.id).where(Person.user_id == user_id))
+    await conn.execute(
+        insert(PersonSkill).values(
+            team_id=seed.TEAM, person_id=person, skill_id=skill, level=5, source="declared",
+            evidence=0, updated_at=NOW,
+        )
+    )  # fmt: skip
+
+
 async def analyse(url: str) -> dict[str, float]:
     from bot.insights.outline import as_text
     from bot.insights.service import InsightsService
@@ -62,6 +81,7 @@ async def analyse(url: str) -> dict[str, float]:
         await conn.execute(
             text(f"UPDATE people SET roles = '[\"admin\"]' WHERE user_id = '{admin}'")
         )
+        await _one_sole_expert(conn, admin)
     started, cpu = time.perf_counter(), time.process_time()
     network = await service.network(seed.TEAM, SINCE)
     analysed, analysed_cpu = time.perf_counter() - started, time.process_time() - cpu
