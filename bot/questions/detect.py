@@ -52,7 +52,7 @@ def normalise(text: str) -> str:
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
     text = text.replace("\u2019", "'").replace("&amp;", "&").lower()
     text = _EMOJI.sub(" ", text)
-    return " ".join(text.split())
+    return " ".join(words.CHAT_SPELLINGS.get(word, word) for word in text.split())
 
 
 def explain(text: str) -> dict[str, float]:

@@ -77,10 +77,10 @@ ASKS_HOW = phrases(
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
     r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
     r"(?:do|does|would) (?:i|we) need",
-    r"what(?:'s| is) (?:the|our) (?:best|right|correct|recommended|usual|standard|process|"
+    r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|max|maximum|minimum|"
-    r"naming|convention|format|"
+    r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} mean",
     r"what are (?:the|our) (?:rules|steps|options|requirements|limits|guidelines|best practices|"
@@ -306,6 +306,29 @@ INTERROGATIVE_OPENERS = frozenset(
     "how what where who which why when whats is are can could does do did should would will "
     "has have any anyone anybody am may".split()
 )
+
+# Chat spellings read as the words they stand for.
+CHAT_SPELLINGS = {
+    "hw": "how",
+    "wat": "what",
+    "wht": "what",
+    "whats": "what's",
+    "wheres": "where's",
+    "whos": "who's",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "im": "i'm",
+    "dont": "don't",
+    "cant": "can't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "some1": "someone",
+    "any1": "anyone",
+}
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.
 LEAD_INS = frozenset(

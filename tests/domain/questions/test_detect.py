@@ -72,6 +72,7 @@ def test_small_talk_rhetoric_and_statements_are_not_questions(text: str) -> None
         "hi all, <!here> does anyone know how to get access to <#C01|finance-reports>?",
         "any idea why `npm ci` fails with ```EINTEGRITY sha512```",
         "can someone explain how <https://wiki.example.com/x|the pricing tiers> are applied?",
+        "hw do i reset my jira api token",
     ],
 )
 def test_requests_for_expertise_are_questions_whatever_their_markup(text: str) -> None:
