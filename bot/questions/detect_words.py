@@ -10,7 +10,8 @@ import re
 
 
 def phrases(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    # A hyphenated compound is one word: "third-party" is not a party.
+    return re.compile(r"(?<!-)\b(?:" + "|".join(alternatives) + r")\b(?!-)")
 
 
 SOMEONE = r"(?:any|some)\s?(?:one|body)"

@@ -114,3 +114,11 @@ def test_slack_markup_is_read_as_words() -> None:
 )
 def test_small_talk_is_told_from_a_question(text: str, kind: str | None) -> None:
     assert small_talk(text) == kind
+
+
+def test_a_hyphenated_compound_is_one_word() -> None:
+    """A social word inside a hyphenated compound does not count: "third-party" is no party."""
+    text = "Curious how other teams handle secrets rotation for third-party API keys?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+    assert "small talk" in explain("who is coming to the party tonight?")
