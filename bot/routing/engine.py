@@ -4,7 +4,8 @@
 updated as questions are solved and kudos given), so a routing decision scores a bounded
 pool of candidates drawn from inverted indexes, never every profile. Availability, working
 hours and load are the flow layer's business (applied to the top of this ranking); this
-module only says who knows.
+module only says who knows. (Just over 300 lines: loading, which fits the weights on a
+temporary index before building the real one, stays beside the index it builds.)
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.routing.fitting import TimeSplit, example, examples, fit
+from bot.routing.blend import Matrix
+from bot.routing.fitting import TimeSplit, example, examples, fit, worth_fitting
 from bot.routing.graph import DECLARED, HELPED, THANKED, ColleagueGraph
 from bot.routing.history import PastQuestion
 from bot.routing.network import Network
@@ -62,28 +64,52 @@ class RoutingIndex:
     async def load(cls, sessions: async_sessionmaker[AsyncSession], team_id: str) -> RoutingIndex:
         """Read the workspace a batch at a time, so the rows never all sit in memory at once.
 
-        A second, temporary index of the earlier history fits the ranking's weights on the
-        latest solved questions (`bot.routing.fitting`)."""
+        First the ranking's weights are fitted (`bot.routing.fitting`) on a temporary index of
+        the earlier history, dropped before the real one is built: two passes over the rows,
+        but never two indexes in memory at once."""
         async with sessions() as session, session.begin():
             basics = await load_routing_basics(session, team_id)
             parts = basics.people, basics.skill_names, basics.skill_aliases
-            index, trainer = cls._empty(team_id, *parts), cls._empty(team_id, *parts)
-            del basics, parts
+            del basics
+            total = await count_solved(session, team_id)
+            weights, fitted_on = await cls._fitted(session, team_id, parts, total)
+            index = cls._empty(team_id, *parts)
+            del parts
             async for declared in stream_declared_skills(session, team_id):
                 index.add_declared(declared)
-                trainer.add_declared(declared)
-            total, position = await count_solved(session, team_id), 0
-            split = TimeSplit(total, trainer.add_history)
+            position = 0
             async for solved in stream_solved_questions(session, team_id):
                 index.add_history(solved, position, total)
-                split.add(solved, position)
                 position += len(solved)
             async for kudos in stream_kudos(session, team_id):
                 index.add_kudos(kudos)
-                trainer.add_kudos(kudos)
             index.add_network(await load_network(session, team_id))
         for _ in index.freezing():
             await asyncio.sleep(0)
+        index.evidence.weights, index.fitted_on = weights, fitted_on
+        return index
+
+    @classmethod
+    async def _fitted(
+        cls,
+        session: AsyncSession,
+        team_id: str,
+        parts: tuple[dict[str, str], dict[str, str], dict[str, str]],
+        total: int,
+    ) -> tuple[Matrix, int]:
+        """The weights fitted on this workspace's history, and on how many questions."""
+        if not worth_fitting(total):
+            return fit([]), 0
+        trainer = cls._empty(team_id, *parts)
+        split = TimeSplit(total, trainer.add_history)
+        async for declared in stream_declared_skills(session, team_id):
+            trainer.add_declared(declared)
+        position = 0
+        async for solved in stream_solved_questions(session, team_id):
+            split.add(solved, position)
+            position += len(solved)
+        async for kudos in stream_kudos(session, team_id):
+            trainer.add_kudos(kudos)
         for _ in trainer.freezing():
             await asyncio.sleep(0)
         found = []
@@ -91,31 +117,30 @@ class RoutingIndex:
             if (one := example(query, trainer.score)) is not None:
                 found.append(one)
             await asyncio.sleep(0)
-        index.evidence.weights, index.fitted_on = fit(found), len(found)
-        return index
+        return fit(found), len(found)
 
     @classmethod
     def from_snapshot(cls, team_id: str, snapshot: RoutingSnapshot) -> RoutingIndex:
         parts = snapshot.people, snapshot.skill_names, snapshot.skill_aliases
-        index, trainer = cls._empty(team_id, *parts), cls._empty(team_id, *parts)
-        split = TimeSplit(len(snapshot.solved), trainer.add_history)
-        for part in (index, trainer):
-            part.add_declared(snapshot.person_skills)
-            part.add_kudos(snapshot.kudos)
+        weights, fitted_on = fit([]), 0
+        if worth_fitting(len(snapshot.solved)):
+            trainer = cls._empty(team_id, *parts)
+            split = TimeSplit(len(snapshot.solved), trainer.add_history)
+            trainer.add_declared(snapshot.person_skills)
+            split.add(snapshot.solved, 0)
+            trainer.add_kudos(snapshot.kudos)
+            trainer.freeze()
+            found = examples(split.queries, trainer.score)
+            weights, fitted_on = fit(found), len(found)
+            del trainer
+        index = cls._empty(team_id, *parts)
+        index.add_declared(snapshot.person_skills)
         index.add_history(snapshot.solved, 0, len(snapshot.solved))
-        split.add(snapshot.solved, 0)
+        index.add_kudos(snapshot.kudos)
         index.add_network(snapshot.network)
         index.freeze()
-        trainer.freeze()
-        index.learn_from(trainer, split.queries)
+        index.evidence.weights, index.fitted_on = weights, fitted_on
         return index
-
-    def learn_from(self, trainer: RoutingIndex, queries: list[SolvedQuestion]) -> None:
-        """Set the ranking's weights from how `trainer` (the earlier history) would have
-        ranked the helpers of `queries` (the latest solved questions)."""
-        found = examples(queries, trainer.score)
-        self.evidence.weights = fit(found)
-        self.fitted_on = len(found)
 
     @classmethod
     def _empty(

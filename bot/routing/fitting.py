@@ -109,6 +109,11 @@ def _scale(found: list[Example], direction: Matrix) -> float:
     return best
 
 
+def worth_fitting(total: int) -> bool:
+    """Whether a history of `total` solved questions can give MIN_QUERIES to fit on."""
+    return min(QUERIES, int(QUERY_FRACTION * total)) >= MIN_QUERIES
+
+
 def fit(found: list[Example]) -> Matrix:
     """The blend's weights for these examples (the prior when there are too few)."""
     direction = prior()
