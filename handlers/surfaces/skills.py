@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -35,10 +36,16 @@ from handlers.surfaces.kudos_giving import lookup_profile
 
 
 async def run_command(
-    services: Services, team_id: str, user_id: str, text: str, tz: str | None = None
+    services: Services,
+    team_id: str,
+    user_id: str,
+    text: str,
+    tz: str | None = None,
+    look_up: Callable[[str], Awaitable[object]] | None = None,
 ) -> dict[str, Any]:
     """One `/skills …` line → the ephemeral reply; raises a UserError for bad input. `tz`, the
-    person's time zone, is where their `away until friday` is counted from."""
+    person's time zone, is where their `away until friday` is counted from; `look_up` finds a
+    colleague in Slack before their profile is shown (raising a UserError for nobody)."""
     d = services.directory
     me = visibility.person(user_id)
     command = p.parse_command(text, d.today(tz))
@@ -46,6 +53,8 @@ async def run_command(
         case p.Show(user_id=None):
             return render_profile(await d.profile(team_id, user_id, me), is_owner=True)
         case p.Show(user_id=other) if other is not None:
+            if look_up is not None and other != user_id:
+                await look_up(other)
             view = await d.profile(team_id, other, me)
             return render_profile(view, is_owner=other == user_id)
         case p.Help():
@@ -117,7 +126,10 @@ def register(router: Router, services: Services) -> None:
             tz = None
             if text.strip().lower().startswith("away"):
                 tz = (await lookup_profile(client, services, team_id, user_id)).tz
-            reply = await run_command(services, team_id, user_id, text, tz)
+            reply = await run_command(
+                services, team_id, user_id, text, tz,
+                lambda other: lookup_profile(client, services, team_id, other),
+            )  # fmt: skip
         except UserError as error:
             # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack
             # when the listener raises right after it, and Slack would show a timeout.

@@ -23,6 +23,17 @@ async def test_a_name_that_is_nobodys_is_said_to_be_nobody(slack: SlackHarness) 
     assert "/skills @ana" in said
 
 
+async def test_a_mention_of_someone_slack_does_not_know_is_nobody(slack: SlackHarness) -> None:
+    """A mention Slack cannot find (a user id from elsewhere) is not shown as an empty profile."""
+    await slack.here.slash_command(
+        slack.user("alice"), "/skills", "<@U0NOSUCH|nobody>", channel_id=slack.channel("general")
+    )
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert "I can't find <@U0NOSUCH> in this workspace" in said and "no skills" not in said
+    assert "Bob Chen" in await skills(slack, "alice", "@bob")
+
+
 async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarness) -> None:
     """`tomorrow`, `friday`, `next friday`, `for 2 weeks` and `24 dec`, from Alice's Thursday
     (UTC is still on Wednesday)."""

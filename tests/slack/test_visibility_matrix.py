@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, Question
-from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_THU, W47_TUE, W47_WED, _org_chart
+from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_THU, W47_TUE, W47_WED, org_chart
 from tests.slack.digests.world import digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
 
@@ -95,7 +95,7 @@ async def kudos(slack: SlackHarness, handle: str, text: str, channel_id: str) ->
 async def stage(slack: SlackHarness) -> None:
     """The five sources, made the way people make them."""
     clock = slack.services.clock
-    await _org_chart(slack)
+    await org_chart(slack)
     slack.emu.workspace.users[slack.user("olga")].is_admin = True
     clock.freeze(W47_WED)
     general, secret = slack.channel("general"), slack.channel("secret")
