@@ -1,14 +1,11 @@
 """`askaround report network [--since YYYY-MM-DD] [--team TEAM_ID] [--format text|csv|png]
 [--output FILE]`: the network insights of a whole workspace, as an admin sees them, from the
-database alone (issue 17). `report.py` hands over to `run` when its first word is `network`."""
+database alone (issue 17). `report.py` hands over to `render` when its first word is `network`."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import BinaryIO
 
 from bot.errors import AskaroundError
 from bot.insights.outline import as_csv
@@ -36,25 +33,14 @@ def _since(text: str | None) -> datetime | None:
         raise AskaroundError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
 
 
-async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
+async def render(args: argparse.Namespace) -> bytes:
+    """The insights in the chosen format; `report.py` writes them where they go."""
     since = _since(args.since)
     async with migrated(database_url_from_env()) as engine:
         insights = InsightsService(create_sessions(engine), lambda: datetime.now(UTC))
         shown = await insights.whole(args.team, since)
         if args.format == "png":
-            data = await shown.png()
-        elif args.format == "csv":
-            data = as_csv(shown.view, shown.names).encode()
-        else:
-            data = shown.text().encode()
-    _emit(data, args.output, out or sys.stdout.buffer)
-    return 0
-
-
-def _emit(data: bytes, output: str | None, out: BinaryIO) -> None:
-    if output:
-        Path(output).write_bytes(data)
-        print(f"askaround: wrote {output}", file=sys.stderr)
-    else:
-        out.write(data)
-        out.flush()
+            return await shown.png()
+        if args.format == "csv":
+            return as_csv(shown.view, shown.names).encode()
+        return shown.text().encode()

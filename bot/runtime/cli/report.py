@@ -48,7 +48,8 @@ def _week(text: str) -> IsoWeek:
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     if args.what == "network":
-        return await network_report.run(args, out)
+        _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
+        return 0
     if not (args.week and args.manager):
         raise AskaroundError("a weekly report needs --week and --manager")
     week = _week(args.week)
