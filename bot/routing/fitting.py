@@ -26,6 +26,7 @@ QUERIES = 400
 MIN_QUERIES = 20
 PRIOR_STRENGTH = 20.0
 NEWTON_STEPS = 30
+EXAMPLE_POOL = 300
 
 
 @dataclass
@@ -69,9 +70,13 @@ def example(query: SolvedQuestion, score: Callable[[str], Scored]) -> Example | 
     scored = score(query.text)
     if scored.features is None or query.helper_user_id not in scored.scores:
         return None
-    keep = [i for i, user in enumerate(scored.pool) if user != query.asker_user_id]
-    pool = [scored.pool[i] for i in keep]
-    return Example(scored.features[keep], pool.index(query.helper_user_id))
+    rows, pool = scored.features, scored.pool
+    helper = pool.index(query.helper_user_id)
+    # The EXAMPLE_POOL best by the prior (and the helper), in single precision: 400 examples
+    # of a 2,000-person pool would hold 70 MB while the index loads.
+    order = np.argsort(-(rows @ prior()), kind="stable")[:EXAMPLE_POOL].tolist()
+    keep = [i for i in dict.fromkeys((helper, *order)) if pool[i] != query.asker_user_id]
+    return Example(rows[keep].astype(np.float32), 0)
 
 
 def _fit(found: list[Example], centre: Matrix, strength: float) -> Matrix:
