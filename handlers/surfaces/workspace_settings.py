@@ -41,14 +41,14 @@ async def open_settings(
     await client.views_open(trigger_id=trigger_id, view=render_settings_modal(now))
 
 
-async def watch_refusals(
-    services: Services, client: AsyncWebClient, team_id: str, state: dict[str, Any]
-) -> dict[str, str]:
-    """Why the bot cannot watch a channel the admin added, asked of Slack; by key."""
-    chosen = (state.get("watched_channels") or {}).get(FIELD_ACTION) or {}
-    wanted = chosen.get("selected_conversations") or []
-    before = (await services.workspace_settings.current(team_id)).watched_channels
-    for channel in wanted:
+async def watch_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict[str, str]:
+    """Why the bot cannot watch a channel the admin added, asked of Slack; by key. Added
+    means not among those the modal opened with, so no database read delays the ack."""
+    chosen = (view["state"]["values"].get("watched_channels") or {}).get(FIELD_ACTION) or {}
+    blocks: list[dict[str, Any]] = view.get("blocks") or []
+    shown = next((b for b in blocks if b.get("block_id") == "watched_channels"), {})
+    before = set((shown.get("element") or {}).get("initial_conversations") or [])
+    for channel in chosen.get("selected_conversations") or []:
         if channel not in before:
             refusal = await watch_refusal(client, channel)
             if refusal:
@@ -104,7 +104,7 @@ def register(router: Router, services: Services) -> None:
                 submitted_text(state),
                 by=user,
                 slack_admin=admin,
-                refusals=await watch_refusals(services, client, team, state),
+                refusals=await watch_refusals(client, view),
             )
         except NotAnAdmin as refused:
             await ack(response_action="update", view=render_notice("Settings", str(refused)))
