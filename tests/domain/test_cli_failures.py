@@ -159,7 +159,7 @@ def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: P
 
     def askaround(*argv: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*command, *argv], env=env, capture_output=True, text=True, timeout=60, cwd=offline
+            [*command, *argv], env=env, capture_output=True, text=True, timeout=300, cwd=offline
         )
 
     plain = askaround("migrate")
@@ -191,7 +191,7 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(offline: Path) -> None:
         }
         served = subprocess.run(
             [sys.executable, "-m", "bot.runtime.cli", "serve"],
-            env=env, capture_output=True, text=True, timeout=120, cwd=offline,
+            env=env, capture_output=True, text=True, timeout=300, cwd=offline,
         )  # fmt: skip
     assert served.returncode == 1
     last = served.stderr.strip().splitlines()[-1]
