@@ -59,7 +59,7 @@ EXPECTED: dict[str, dict[str, frozenset[str]]] = {
         NETWORK: NOBODY,
         QUESTION: NOBODY,
     },
-    "/kudos @x": {PUBLIC: ALL, PRIVATE: NOBODY, DM: NOBODY, NETWORK: NOBODY, QUESTION: NOBODY},
+    "/kudos @x": {PUBLIC: ALL, PRIVATE: PAIR, DM: PAIR, NETWORK: NOBODY, QUESTION: NOBODY},
     "leaderboards": {s: NOBODY for s in SOURCES},
     "reports": {
         PUBLIC: only("manager", "admin"),
