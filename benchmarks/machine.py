@@ -77,7 +77,7 @@ def save(name: str, machine: dict[str, Any], command: str, figures: dict[str, An
 
 
 def command_line() -> str:
-    """How this benchmark was started, to paste into BENCHMARKS.md."""
+    """How this benchmark was started, to paste into docs/benchmarks.md."""
     module = sys.argv[0]
     if module.endswith(".py") and "benchmarks" in module:
         module = "-m benchmarks." + Path(module).stem

@@ -28,11 +28,14 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
     "/ask": (
         Usage(
             "/ask how do we rotate the postgres credentials?",
-            "Ask: I find colleagues who know, and ask them privately whether they can help.",
+            "Ask: I show solved questions like it, then ask colleagues who know, privately.",
         ),
         Usage("/ask mine", "List your open questions."),
         Usage("/ask withdraw 12", "Withdraw one of your questions."),
-        Usage("/ask watch", "Admins: let me offer help on questions in this channel."),
+        Usage(
+            "/ask watch",
+            "Admins: offer help on questions in this public channel (invite me first).",
+        ),
         Usage("/ask unwatch", "Admins: stop watching this channel."),
         Usage("/ask help", "Show these /ask commands."),
     ),
@@ -46,7 +49,10 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         Usage("/skills remove terraform", "Remove skills from your profile."),
         Usage("/skills who kubernetes", "List who knows a topic, best first, with their status."),
         Usage("/skills interests rust, data viz", "Set what you would like to learn about."),
-        Usage("/skills away until 2026-12-01", "Pause questions to you until a date."),
+        Usage(
+            "/skills away until next friday",
+            "Pause questions to you until a day (a date, tomorrow, friday, 24 dec, for 2 weeks).",
+        ),
         Usage("/skills back", "Take questions again."),
         Usage("/skills optout", "Stop questions being routed to you."),
         Usage(
@@ -58,7 +64,10 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
             "Add an outside contact or community and the topics it covers.",
         ),
         Usage("/skills network remove CNCF Slack", "Remove an entry from your network."),
-        Usage("/skills forget me", "Delete your profile and network (kudos stay)."),
+        Usage(
+            "/skills forget me",
+            "Delete your skills, interests and network (title, team, opt-out and kudos stay).",
+        ),
         Usage("/skills help", "Show these /skills commands."),
     ),
     "/kudos": (
@@ -71,7 +80,10 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
             "The leaderboard for a week, month, quarter, year or all time, optionally one value.",
         ),
         Usage("/kudos me", "Your kudos received and given, top values, streak, recent reasons."),
-        Usage("/kudos @someone", "What a colleague was thanked for in public."),
+        Usage(
+            "/kudos @someone",
+            "What a colleague was thanked for (public, or between you two), and how to thank them.",
+        ),
         Usage(
             "/kudos report last week @maria",
             "Managers: your team's shout-outs, helpers and trends for a week (this week, "
