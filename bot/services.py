@@ -17,6 +17,7 @@ from bot.metrics import Metrics
 from bot.people import PeopleService
 from bot.questions.indexes import IndexCache
 from bot.questions.policy import Limits, RoutingConfig
+from bot.questions.retention import QuestionTextRetention
 from bot.questions.service import QuestionService
 from bot.questions.watching import WatchService
 from bot.reliability.inbox import Inbox, wall_clock
@@ -36,6 +37,7 @@ class Services:
     outbox: Outbox
     installations: Installations
     uninstalls: Uninstalls
+    question_text: QuestionTextRetention
     clock: Clock
     directory: ProfileService
     kudos: KudosService
@@ -65,6 +67,7 @@ class Services:
             uninstalls=Uninstalls(
                 sessions, clock.now, timedelta(days=settings.uninstalled_retention_days)
             ),
+            question_text=QuestionTextRetention(sessions, clock.now, settings.question_text_days),
             clock=clock,
             directory=ProfileService(sessions, clock),
             kudos=KudosService(sessions, clock.now),

@@ -108,6 +108,12 @@ SETTINGS: tuple[Setting, ...] = (
         "days a workspace's data is kept after it uninstalls the app, in case it installs "
         "again; then it is deleted",
     ),
+    Setting(
+        "ASKAROUND_QUESTION_TEXT_DAYS",
+        "0",
+        "days a closed question's text is kept after it closed, then blanked (who asked, who "
+        "helped and its topics stay); 0 keeps it",
+    ),
 )
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -134,6 +140,7 @@ class Settings:
     client_secret: str = field(repr=False)
     scopes: tuple[str, ...]
     uninstalled_retention_days: int
+    question_text_days: int
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -190,6 +197,9 @@ class Settings:
             scopes=_scopes(get("SLACK_SCOPES")),
             uninstalled_retention_days=_count(
                 get("ASKAROUND_UNINSTALLED_RETENTION_DAYS"), "ASKAROUND_UNINSTALLED_RETENTION_DAYS"
+            ),
+            question_text_days=_days(
+                get("ASKAROUND_QUESTION_TEXT_DAYS"), "ASKAROUND_QUESTION_TEXT_DAYS"
             ),
         )
 
@@ -311,6 +321,13 @@ def _port(value: str) -> int:
 def _count(value: str, name: str) -> int:
     if not _digits(value) or not 0 < int(value) <= 10_000:
         raise ConfigError(name, f"is malformed: {value!r} is not a positive whole number")
+    return int(value)
+
+
+def _days(value: str, name: str) -> int:
+    """A number of days where 0 means "no limit"."""
+    if not _digits(value) or int(value) > 100_000:
+        raise ConfigError(name, f"is malformed: {value!r} is not a whole number of days")
     return int(value)
 
 

@@ -217,7 +217,7 @@ async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> 
     runs for every question asked (`question_texts` reads the texts not seen yet)."""
     result = await session.execute(
         select(Question.id, Question.asker_user_id, Question.helper_user_id, Question.is_private)
-        .where(Question.team_id == team_id, Question.status == "solved")
+        .where(Question.team_id == team_id, Question.status == "solved", Question.text != "")
         .order_by(Question.id.desc())
         .limit(limit)
     )
@@ -245,3 +245,21 @@ async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: st
         .values(dm_channel_id=channel_id, dm_ts=ts)
         .execution_options(synchronize_session=False)
     )
+
+
+OPEN = ("draft", "open", "connected")
+
+
+async def forget_closed_texts(session: AsyncSession, closed_before: datetime) -> int:
+    """Blank the text of every question that closed (solved, withdrawn, unanswered) before
+    `closed_before`, in every workspace; returns how many. Who asked, who helped and the
+    topics stay: they are the evidence routing learns from, and hold no one's words."""
+    closed_at = func.coalesce(Question.resolved_at, Question.created_at)
+    result = await session.execute(
+        update(Question)
+        .where(Question.status.not_in(OPEN), Question.text != "", closed_at < closed_before)
+        .values(text="")
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return result.rowcount

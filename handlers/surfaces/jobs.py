@@ -79,6 +79,7 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
         ),
         Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
         Job("retention", RETENTION_EVERY, lambda: retention(clients, services)),
+        Job("question_text", RETENTION_EVERY, services.question_text.enforce),
         Job(
             "network_insights",
             INSIGHTS_EVERY,
