@@ -24,6 +24,7 @@ from bot.insights.picture import network_png
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import kudos as ledger
+from storage import workspaces
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -93,7 +94,8 @@ class InsightsService:
         network = await self.network(team_id, since)
         async with self._sessions() as s:
             roles = await q.roles(s, team_id, viewer_user_id)
-        admin = visibility.is_admin(slack_admin, roles)
+            named = await workspaces.named_admins(s, team_id)
+        admin = visibility.is_admin(slack_admin, roles, user_id=viewer_user_id, named=named)
         org = org_of(network, viewer_user_id)
         view = cut(network, visibility.person(viewer_user_id), admin=admin, org=org)
         if view is None:
@@ -126,13 +128,19 @@ class InsightsService:
             return await ledger.names(s, team_id, outline.named(view, every_risk=every))
 
     async def queue_monthly(self, team_id: str) -> int:
-        """Queue last month's DM to each admin, once (the outbox key); how many this queued."""
+        """Queue last month's DM to each admin askaround knows of (the `admin` role, and the
+        admins named in the settings), once (the outbox key); how many this queued."""
         now = self._now()
         month = tell.last_month(now)
         queued = 0
         async with self._sessions() as s, s.begin():
             people = await q.roles_of_active(s, team_id)
-            admins = [user for user, roles in people if visibility.is_admin(False, roles)]
+            named = await workspaces.named_admins(s, team_id)
+            admins = [
+                user
+                for user, roles in people
+                if visibility.is_admin(False, roles, user_id=user, named=named)
+            ]
             for admin in admins:
                 queued += await tell.monthly_due(s, team_id, admin, month, now)
         return queued

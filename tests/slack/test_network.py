@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import update
 
 from bot.insights.outline import Section
+from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
 from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
@@ -130,6 +131,25 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
         assert not charts(slack, "maria")  # a manager, not an admin
+
+
+async def test_an_admin_named_in_the_settings_gets_the_monthly_dm_and_the_whole_view(
+    tmp_path: Path,
+) -> None:
+    """maria, a manager, is named an askaround admin from the command line: the monthly DM
+    now reaches her too, and she is an admin for the insights (visibility.is_admin, one place)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        team = slack.emu.team_id
+        maria = slack.user("maria")
+        await slack.services.workspace_settings.change(team, {"askaround_admins": maria}, by=CLI)
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.drain()
+        assert [f.name for f in charts(slack, "maria")] == ["network-2026-11.png"]
+        shown = await slack.services.insights.for_viewer(team, maria, slack_admin=False)
+        whole = await slack.services.insights.whole(team, None)
+        assert shown.view == whole.view
 
 
 def test_the_message_stays_within_block_kit_limits() -> None:
