@@ -165,14 +165,23 @@ class KudosService:
         channel_id: str,
         ts: str | None,
         reply_url: str | None = None,
+        *,
+        instead_of: tuple[str, str] | None = None,
     ) -> bool:
         """Remember where the shout-out was posted, so a reaction to it can second it and Undo
-        remove it; the recipients' DMs follow. False when the kudos were undone meanwhile:
-        the caller removes it again."""
+        remove it; the recipients' DMs follow. `instead_of` is the (channel, Slack's error)
+        the giver was promised and it could not go to: they are told where it went. False
+        when the kudos were undone meanwhile: the caller removes it again."""
         async with self._sessions() as s, s.begin():
             await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
             live = [row for row in await ledger.batch(s, team_id, batch_key) if not row.undone_at]
-            await tell.recipients_told(s, team_id, live, self._clock())
+            now = self._clock()
+            await tell.recipients_told(s, team_id, live, now)
+            if live and instead_of is not None:
+                promised, error = instead_of
+                await tell.shoutout_unposted(
+                    s, team_id, batch_key, promised, error, now, posted_in=channel_id
+                )
         return bool(live)
 
     async def shoutout_failed(

@@ -84,14 +84,21 @@ async def recipients_told(
 
 
 async def shoutout_unposted(
-    s: AsyncSession, team_id: str, batch_key: str, channel_id: str | None, error: str, at: datetime
+    s: AsyncSession,
+    team_id: str,
+    batch_key: str,
+    channel_id: str | None,
+    error: str,
+    at: datetime,
+    posted_in: str | None = None,
 ) -> None:
-    """The giver was told the shout-out would be posted; it could not be, so they are told."""
+    """The giver was told the shout-out would be posted in `channel_id`; it could not be
+    (nowhere, or only in `posted_in` instead), so they are told."""
     await outbox.enqueue(
         s,
         team_id,
         "kudos.unposted",
-        {"batch_key": batch_key, "channel": channel_id, "error": error},
+        {"batch_key": batch_key, "channel": channel_id, "error": error, "posted_in": posted_in},
         key=f"kudos.unposted:{team_id}:{batch_key}",
         at=at,
     )

@@ -152,10 +152,20 @@ _UNPOSTED = {
 }
 
 
-def render_unposted(given: Given, channel: str | None, error: str) -> Message:
-    """The correction of a confirmation that said the shout-out was on its way."""
+def render_unposted(
+    given: Given, channel: str | None, error: str, posted_in: str | None = None
+) -> Message:
+    """The correction of a confirmation that said the shout-out was on its way to `channel`:
+    it went nowhere, or to `posted_in` instead."""
     where = f" in <#{channel}>" if channel else ""
     why = _UNPOSTED.get(error, f"Slack said `{error}`. Try another channel")
+    if posted_in:
+        text = (
+            f":information_source: I couldn't post the shout-out for your kudos to "
+            f"{people(given.recipients)}{where} ({why}), so I posted it in <#{posted_in}>, "
+            "where you gave them."
+        )
+        return {"text": text, "blocks": [section(text)]}
     text = (
         f":warning: I couldn't post the shout-out for your kudos to {people(given.recipients)}"
         f"{where}: {why}, then give them again to thank them in public. They were told in a DM; "

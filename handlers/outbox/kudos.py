@@ -62,8 +62,9 @@ async def shoutout(
     if reply_url:
         if await _reply_in_channel(str(reply_url), message):
             where = live[0].channel_id or str(channel)
+            moved = (str(channel), error) if channel and channel != where else None
             if not await services.kudos.record_shoutout(
-                team_id, batch_key, where, None, str(reply_url)
+                team_id, batch_key, where, None, str(reply_url), instead_of=moved
             ):
                 await delete_by_reply_url(str(reply_url))
             return
@@ -130,7 +131,9 @@ async def unposted(
     if not live:
         return
     dm = await client.conversations_open(users=live[0].giver)
-    message = render_unposted(Given(live), payload.get("channel"), str(payload.get("error")))
+    message = render_unposted(
+        Given(live), payload.get("channel"), str(payload.get("error")), payload.get("posted_in")
+    )
     await client.chat_postMessage(channel=dm["channel"]["id"], **message)
 
 

@@ -5,6 +5,7 @@ message the kudos caused, or names the one it could not."""
 
 from __future__ import annotations
 
+from bot.workspace_settings.service import CLI
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import (
@@ -157,3 +158,27 @@ async def test_kudos_given_in_a_dm_promise_the_shout_out_there(slack: SlackHarne
     said = ephemeral_text(slack, "alice") + dm_text(slack, "alice")
     assert "on its way to this conversation" in said and "<#D" not in said
     assert "release train" in dm_text(slack, "bob") and "<#" not in dm_text(slack, "bob")
+
+
+async def test_a_shout_out_moved_from_the_kudos_channel_tells_the_giver_where_it_went(
+    slack: SlackHarness,
+) -> None:
+    """The kudos channel is private and the bot is not in it: the confirmation promised it
+    there, the shout-out goes to the channel the command was given in, and the giver is told
+    both where it could not go and where it went."""
+    leads = slack.emu.workspace.add_channel(
+        "leads", is_private=True, members=[slack.user("alice")], include_bot=False
+    ).id
+    await slack.services.workspace_settings.change(
+        slack.emu.team_id, {"kudos_channel": leads}, by=CLI
+    )
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    assert f"on its way to <#{leads}>" in ephemeral_text(slack, "alice")
+    [shoutout] = kudos_posts(slack, "general")
+    assert "untangling the release train" in shoutout.text
+    told = [m.text for m in _bot_dms(slack, "alice")]
+    assert any(
+        f"in <#{leads}>" in t and f"posted it in <#{slack.channel('general')}>" in t for t in told
+    ), told
+    assert f"in <#{slack.channel('general')}>" in dm_text(slack, "bob")
