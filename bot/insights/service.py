@@ -9,7 +9,7 @@ picture included, is cut from the cached copy.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -59,6 +59,7 @@ class InsightsService:
         self._cache: dict[tuple[str, datetime], tuple[float, Network]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
+        self._queued_month: dict[str, str] = {}
 
     def since_default(self) -> datetime:
         today = self._now().astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -127,20 +128,27 @@ class InsightsService:
         async with self._sessions() as s:
             return await ledger.names(s, team_id, outline.named(view, every_risk=every))
 
-    async def queue_monthly(self, team_id: str) -> int:
-        """Queue last month's DM to each admin askaround knows of (the `admin` role, and the
-        admins named in the settings), once (the outbox key); how many this queued."""
+    def monthly_done(self, team_id: str) -> bool:
+        """Whether this process already queued last month's DMs for the workspace: the hourly
+        job then need not ask Slack who its admins are again."""
+        return self._queued_month.get(team_id) == tell.last_month(self._now())
+
+    async def queue_monthly(self, team_id: str, slack_admins: Collection[str] = ()) -> int:
+        """Queue last month's DM to each admin (Slack's admins and owners in `slack_admins`,
+        the `admin` role, and those named in the settings), once (the outbox key); how many
+        this queued."""
         now = self._now()
         month = tell.last_month(now)
         queued = 0
         async with self._sessions() as s, s.begin():
             people = await q.roles_of_active(s, team_id)
             named = await workspaces.named_admins(s, team_id)
-            admins = [
+            admins = {
                 user
                 for user, roles in people
                 if visibility.is_admin(False, roles, user_id=user, named=named)
-            ]
-            for admin in admins:
+            } | set(slack_admins)  # Slack says they are active admins, known here or not
+            for admin in sorted(admins):
                 queued += await tell.monthly_due(s, team_id, admin, month, now)
+        self._queued_month[team_id] = month
         return queued

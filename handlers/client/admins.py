@@ -18,3 +18,20 @@ async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
             raise
         return False
     return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+async def slack_admins(client: AsyncWebClient, page_size: int = 200) -> set[str]:
+    """Every active workspace admin and owner, paging through users.list (for the monthly
+    insights DM, which reaches every admin, not only those with the role)."""
+    found: set[str] = set()
+    cursor: str | None = None
+    while True:
+        response = await client.users_list(limit=page_size, cursor=cursor)
+        found.update(
+            str(member["id"])
+            for member in response.get("members") or []
+            if (member.get("is_admin") or member.get("is_owner")) and not member.get("deleted")
+        )
+        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            return found

@@ -14,6 +14,7 @@ from bot.insights import outline
 from bot.insights.tell import MONTHLY_DM
 from bot.services import Services
 from handlers.blocks.network import render_network
+from handlers.client.admins import slack_admin
 
 log = logging.getLogger("askaround.insights")
 HISTORY_LOOKBACK = 50
@@ -24,7 +25,9 @@ async def monthly_dm(
 ) -> None:
     admin, month = str(payload["admin"]), str(payload["month"])
     try:
-        shown = await services.insights.for_viewer(team_id, admin, slack_admin=False)
+        shown = await services.insights.for_viewer(
+            team_id, admin, slack_admin=await slack_admin(client, admin)
+        )
     except UserError:
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])

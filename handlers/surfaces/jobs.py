@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.reliability.inbox import HEARTBEAT_SECONDS
 from bot.runtime.scheduler import Job
 from bot.services import Services
+from handlers.client.admins import slack_admins
 from handlers.client.directory import sync_directory
 from handlers.client.workspaces import WorkspaceClients, in_every_workspace
 from handlers.dispatch.inbox import replay_orphans
@@ -36,7 +37,9 @@ async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
     queue last month's DM to this workspace's admins, once."""
     team_id = await installed_team(client)
     await services.insights.refresh(team_id)
-    return await services.insights.queue_monthly(team_id)
+    if services.insights.monthly_done(team_id):
+        return 0
+    return await services.insights.queue_monthly(team_id, await slack_admins(client))
 
 
 async def escalate(services: Services) -> int:

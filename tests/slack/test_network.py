@@ -118,8 +118,9 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
 
 
 async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
-    """On 1 December at 10:00 UTC, the job queues November's DM to dev (the admin role), once
-    however often it runs; the DM has the outline and the picture, and nobody else gets one."""
+    """On 1 December at 10:00 UTC, the job queues November's DM to dev (the admin role) and
+    olga (a Slack admin, as users.list says), once however often it runs; the DM has the
+    outline and the picture, and nobody else gets one."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
@@ -129,6 +130,7 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Network insights" in m.text]
         assert len(dms) == 1 and "2026-11" in str(dms[0].blocks)
         assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
+        assert [f.name for f in charts(slack, "olga")] == ["network-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
         assert not charts(slack, "maria")  # a manager, not an admin
 
