@@ -160,9 +160,21 @@ async def measure(
             figures["peak_rss_mb"] = round(procs.memory_kib(served.pid) / 1024, 1)
             acked = count + WARM_UP + sum(b["acked"] for b in figures["bursts"])
             if database_url is not None:
-                figures["ledger"] = await ledger_count(database_url)
+                figures["ledger"] = await settled_ledger(database_url, acked)
                 figures["ledger_matches_acked"] = figures["ledger"] == acked
     return figures
+
+
+async def settled_ledger(database_url: str, acked: int) -> int:
+    """The ledger once it holds every acknowledged kudos or stops growing for 30 s: a backlog
+    still being worked is late, not lost, and must not be counted as lost."""
+    count, still_since = await ledger_count(database_url), time.monotonic()
+    while count < acked and time.monotonic() - still_since < 30:
+        await asyncio.sleep(1)
+        now = await ledger_count(database_url)
+        if now != count:
+            count, still_since = now, time.monotonic()
+    return count
 
 
 def report(name: str, figures: dict[str, Any]) -> None:
