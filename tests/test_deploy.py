@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 ROOT = Path(__file__).parents[1]
 

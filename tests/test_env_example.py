@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.settings import SETTINGS
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 EXAMPLE = Path(__file__).parents[1] / ".env.example"
 

@@ -16,6 +16,9 @@ from bot.runtime.app import build
 from bot.settings import BOT_SCOPES, Settings
 from handlers.surfaces.oauth import REDIRECT_PATH
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 ROOT = Path(__file__).parents[1]
 # Slack's published app-manifest schema, kept in the repository (its source: the README there).
 SCHEMA = ROOT / "tests" / "data" / "slack" / "app-manifest.schema.json"

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.help import usages
 from bot.runtime.cli import build_parser
 from bot.settings import SETTINGS
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 README = (Path(__file__).parents[1] / "README.md").read_text()
 

@@ -6,6 +6,9 @@ import pytest
 
 from bot.runtime.demo.shell import BadLine, Line, parse_line, to_slack_text
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 @pytest.mark.parametrize(
     ("raw", "expected"),

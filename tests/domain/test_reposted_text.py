@@ -29,6 +29,9 @@ from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from handlers.blocks import digests, elements, kudos, questions, skills
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 HOSTILE = (
     "<!channel> <!here|here> <!everyone> <!subteam^S1|@devs> "
     "<https://evil.example/x|click here> <@UEVIL> <@UEVIL|eve> done"

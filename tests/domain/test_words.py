@@ -1,4 +1,9 @@
+import pytest
+
 from bot.words import noun, plural
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_one_is_singular_and_every_other_count_is_plural() -> None:

@@ -58,6 +58,9 @@ from tests.slack.block_kit import (
     check_view,
 )
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 PEOPLE = 5000
 VALUES = 500
 SKILLS = 200

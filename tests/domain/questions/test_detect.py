@@ -13,6 +13,9 @@ from bot.questions.detect import explain, looks_like_question, normalise, small_
 from bot.questions.detect_eval import LabelledSetError, read_labelled
 from bot.runtime.cli import main
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 DATA = Path(__file__).parents[2] / "data"
 SHIPPED = DATA / "questions.jsonl"
 HOLDOUT = DATA / "questions_holdout.jsonl"
