@@ -12,7 +12,6 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
@@ -20,20 +19,12 @@ from bot.insights import outline
 from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.network import render_network
+from handlers.client.admins import slack_admin
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
 _NETWORK = re.compile(r"^\s*network\s*$", re.IGNORECASE)
 PICTURE = "network.png"
-
-
-async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
-    """Slack's workspace admins and owners (`bot.visibility.is_admin` adds the imported role)."""
-    try:
-        user = (await client.users_info(user=user_id))["user"]
-    except SlackApiError:
-        return False
-    return bool(user.get("is_admin") or user.get("is_owner"))
 
 
 async def network(

@@ -26,6 +26,7 @@ from handlers.blocks.questions import (
     render_solved_first,
     render_withdrawn,
 )
+from handlers.client.admins import slack_admin
 from handlers.client.conversations import is_private, watch_refusal
 from handlers.client.failures import is_transient
 from handlers.dispatch.router import Router
@@ -236,9 +237,7 @@ async def watch_channel(
     verb: str,
 ) -> bool:
     """Watch or unwatch the channel; whether that changed anything."""
-    info = await client.users_info(user=user_id)
-    user = info["user"]
-    if not (user.get("is_admin") or user.get("is_owner")):
+    if not await slack_admin(client, user_id):
         raise UserError("Only workspace admins can choose which channels I watch.")
     refusal = await watch_refusal(client, channel_id) if verb == "watch" else None
     if refusal:

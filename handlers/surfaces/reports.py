@@ -12,13 +12,13 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
+from handlers.client.admins import slack_admin
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.digests import csv_uploads
@@ -39,14 +39,6 @@ def parse_report(text: str) -> tuple[str, str | None]:
     return " ".join(words.split()), (managers[0] if managers else None)
 
 
-async def _slack_admin(client: AsyncWebClient, user_id: str) -> bool:
-    try:
-        user = (await client.users_info(user=user_id))["user"]
-    except SlackApiError:
-        return False
-    return bool(user.get("is_admin") or user.get("is_owner"))
-
-
 async def kudos_report(
     services: Services,
     client: AsyncWebClient,
@@ -60,7 +52,7 @@ async def kudos_report(
     summary = await services.digests.report(
         team_id,
         viewer,
-        slack_admin=await _slack_admin(client, viewer),
+        slack_admin=await slack_admin(client, viewer),
         manager_user_id=manager,
         period=period,
     )
