@@ -18,6 +18,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from benchmarks.emulator_proc import BOT_TOKEN, SIGNING_SECRET
+from benchmarks.floor_proc import serve_app
 
 
 def build(api_url: str) -> web.Application:
@@ -43,13 +44,7 @@ async def _healthy() -> web.Response:
 
 
 async def serve(port: int, api_url: str, max_seconds: float) -> None:
-    runner = web.AppRunner(build(api_url), handle_signals=False, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    try:
-        await asyncio.sleep(max_seconds)
-    finally:
-        await runner.cleanup()
+    await serve_app(build(api_url), port, max_seconds)
 
 
 def main() -> None:

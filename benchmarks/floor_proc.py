@@ -28,6 +28,11 @@ async def serve(port: int, max_seconds: float) -> None:
     app = web.Application()
     app.router.add_post("/slack/events", answer)
     app.router.add_get("/healthz", healthz)
+    await serve_app(app, port, max_seconds)
+
+
+async def serve_app(app: web.Application, port: int, max_seconds: float) -> None:
+    """Serve `app` on loopback `port` until `max_seconds` have passed."""
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()

@@ -31,7 +31,7 @@ from slack_emulator.delivery import USER_AGENT, encode, sign
 ACK_LIMIT = 3.0
 
 
-async def _one(
+async def send_signed(
     session: aiohttp.ClientSession, url: str, secret: str, delivery: dict[str, Any]
 ) -> tuple[float, int | None]:
     content_type, body = encode(delivery["kind"], delivery["payload"])
@@ -69,7 +69,7 @@ async def run(
             if delay > 0:
                 await asyncio.sleep(delay)
             late.append(max(0.0, loop.time() - (begin + i / rate)))
-            elapsed, status = await _one(session, url, secret, bodies[i])
+            elapsed, status = await send_signed(session, url, secret, bodies[i])
             latencies.append(elapsed)
             key = str(status) if status is not None else "timeout"
             statuses[key] = statuses.get(key, 0) + 1

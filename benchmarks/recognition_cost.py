@@ -35,8 +35,8 @@ import aiohttp
 from benchmarks import procs
 from benchmarks.emulator_proc import SIGNING_SECRET, TEAMS
 from benchmarks.kudos_throughput import ledger_count
+from benchmarks.loadgen import send_signed
 from benchmarks.machine import RESULTS, command_line, describe, latency_summary, save
-from slack_emulator.delivery import USER_AGENT, encode, sign
 
 PEOPLE = 10_000
 WARM_UP = 20
@@ -66,20 +66,10 @@ async def target(
 
 async def send(session: aiohttp.ClientSession, url: str, delivery: dict[str, Any]) -> float:
     """Post one signed delivery; returns the ack latency in seconds."""
-    content_type, body = encode(delivery["kind"], delivery["payload"])
-    timestamp = str(int(time.time()))
-    headers = {
-        "Content-Type": content_type,
-        "User-Agent": USER_AGENT,
-        "X-Slack-Request-Timestamp": timestamp,
-        "X-Slack-Signature": sign(SIGNING_SECRET, timestamp, body),
-    }
-    started = time.perf_counter()
-    async with session.post(url, data=body.encode(), headers=headers) as response:
-        await response.read()
-        if response.status != 200:
-            raise RuntimeError(f"the target answered {response.status}")
-    return time.perf_counter() - started
+    seconds, status = await send_signed(session, url, SIGNING_SECRET, delivery)
+    if status != 200:
+        raise RuntimeError(f"the target answered {status}")
+    return seconds
 
 
 async def one_at_a_time(
