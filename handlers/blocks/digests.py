@@ -15,11 +15,10 @@ from bot.digests.summary import TeamSummary
 from bot.safe_text import safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
-    SECTION_LIMIT,
     Blocks,
     capped_lines,
     context,
-    section,
+    filled_sections,
     shorten,
 )
 
@@ -40,17 +39,8 @@ def escape(text: str) -> str:
 
 def _chunks(title: str, lines: list[str]) -> Blocks:
     """One section per ~3,000 characters, the title on the first."""
-    blocks: Blocks = []
-    current = f"*{escape(title)}*"
-    for line in lines:
-        item = shorten(f"• {escape(line)}", LINE_LIMIT)
-        if len(current) + 1 + len(item) > SECTION_LIMIT:
-            blocks.append(section(current))
-            current = item
-        else:
-            current += "\n" + item
-    blocks.append(section(current))
-    return blocks
+    items = [shorten(f"• {escape(line)}", LINE_LIMIT) for line in lines]
+    return filled_sections(f"*{escape(title)}*", items)
 
 
 def header(text: str) -> dict[str, Any]:

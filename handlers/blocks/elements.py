@@ -54,6 +54,21 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def filled_sections(heading: str, items: Sequence[str]) -> Blocks:
+    """`heading` and `items` (each under SECTION_LIMIT) one per line, in as few sections as
+    Slack's 3,000 characters a section allow."""
+    blocks: Blocks = []
+    current = heading
+    for item in items:
+        if len(current) + 1 + len(item) > SECTION_LIMIT:
+            blocks.append(section(current))
+            current = item
+        else:
+            current += "\n" + item
+    blocks.append(section(current))
+    return blocks
+
+
 def and_more(hidden: int, where: str) -> str:
     """What a cut list ends with: how many were left out and where to see them all."""
     return f"…and {hidden:,} more{' ' + where if where else ''}."

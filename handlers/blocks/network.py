@@ -7,23 +7,20 @@ from typing import Any
 
 from bot.insights.outline import Section
 from bot.safe_text import safe_text
-from handlers.blocks.elements import MESSAGE_BLOCKS, SECTION_LIMIT, Blocks, context, section
+from handlers.blocks.elements import (
+    MESSAGE_BLOCKS,
+    SECTION_LIMIT,
+    Blocks,
+    context,
+    filled_sections,
+)
 
 PICTURE_IN_DM = "The picture of help between teams is in your DM with me."
 
 
 def _sections(part: Section) -> Blocks:
-    blocks: Blocks = []
-    current = f"*{safe_text(part.heading)}*"
-    for line in part.lines:
-        item = safe_text(line)[: SECTION_LIMIT - 1]
-        if len(current) + 1 + len(item) > SECTION_LIMIT:
-            blocks.append(section(current))
-            current = item
-        else:
-            current += "\n" + item
-    blocks.append(section(current))
-    return blocks
+    items = [safe_text(line)[: SECTION_LIMIT - 1] for line in part.lines]
+    return filled_sections(f"*{safe_text(part.heading)}*", items)
 
 
 def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str, Any]:
