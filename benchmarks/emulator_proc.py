@@ -9,7 +9,10 @@ it serves a small control API on a second loopback port:
 - `GET /count?method=chat.postMessage&channel=C…`: how many successful calls were recorded,
   with the time of the first and the last (to measure end-to-end throughput);
 - `GET /shoutout?n=K`: waits (up to 10 s) for the public post of kudos number K in a team
-  channel and answers the time it was recorded (to measure sent → shout-out one at a time).
+  channel and answers the time it was recorded (to measure sent → shout-out one at a time);
+- `POST /drive`, `/settle`, `GET /check`, `/status`, `POST /request_url`: the emulator itself
+  sends numbered recognitions to the app over Socket Mode (or HTTP) and reads their
+  shout-outs back (`benchmarks/drive.py`).
 
 Prints one JSON line (`api_url`, `control_url`, `team_id`, `general`) when ready and stops
 by itself after `--max-seconds`.
@@ -28,12 +31,14 @@ from typing import Any
 from aiohttp import web
 
 from benchmarks.company import Company
+from benchmarks.drive import Driver, Prepared, karma_mark, kudos_mark
 from slack_emulator import SlackEmulator
 from slack_emulator import payloads as build
 from slack_emulator.records import User
 
 SIGNING_SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-bench-bot-token"
+APP_TOKEN = "xapp-bench-app-token"  # Socket Mode: apps.connections.open with this token
 TEAM_CHANNELS = 200
 TEAMS = "teams"  # for /count: any of the team channels kudos are given in
 KUDOS_TEXT = "for untangling the release build #teamwork"
@@ -71,11 +76,7 @@ class Control:
         users = self.users
         user = users[n % len(users)]
         if kind == "kudos":
-            other = users[(n + 1) % len(users)]
-            # Numbered, so a giver met again when n wraps round is not refused as "already sent".
-            text = f"<@{other.id}|{other.name}> {KUDOS_TEXT} (no. {n})"
-            team = self.teams[n % len(self.teams)]
-            return {"kind": "command", "payload": self._command(user, "/kudos", text, team)}
+            return self._kudos(user, users[(n + 1) % len(users)], n)
         if kind == "ask":
             return {"kind": "command", "payload": self._command(user, "/ask", ASK_TEXT)}
         if kind == "click":
@@ -83,6 +84,12 @@ class Control:
         if kind == "event":
             return {"kind": "event", "payload": self._mention(user)}
         raise ValueError(f"unknown payload kind {kind!r}")
+
+    def _kudos(self, user: User, other: User, n: int) -> dict[str, Any]:
+        # Numbered, so a giver met again when n wraps round is not refused as "already sent".
+        text = f"<@{other.id}|{other.name}> {KUDOS_TEXT} (no. {n})"
+        team = self.teams[n % len(self.teams)]
+        return {"kind": "command", "payload": self._command(user, "/kudos", text, team)}
 
     def _click(self, user: User) -> dict[str, Any]:
         """*Not now* on the bot's offer to find an expert (one small write, then a respond)."""
@@ -116,6 +123,28 @@ class Control:
         self.emu._events_sent += 1
         event = build.app_mention_event(self.ws, message)
         return build.event_envelope(self.ws, event, self.emu._events_sent)
+
+    def prepare(self, kind: str, n: int) -> Prepared:
+        """Recognition n, ready for the driver: `/kudos` (askaround, the floor) or karmabot's
+        `<@person> ++` typed in a team channel (the message is posted now, then its event)."""
+        users = self.users
+        # Person n gives to the one half the company away: in a run of fewer recognitions than
+        # people, each is a giver once and a receiver once, thousands of recognitions apart,
+        # so no two recognitions in flight create the same person (karmabot's first sight of
+        # someone is an insert that two threads at once would both try).
+        user, other = users[n % len(users)], users[(n + len(users) // 2) % len(users)]
+        if kind == "kudos":
+            made = self._kudos(user, other, n)
+            return Prepared(n, made["kind"], made["payload"], kudos_mark(n))
+        if kind == "karma":
+            channel = self.ws.channels[self.teams[n % len(self.teams)]]
+            text = f"<@{other.id}> ++ {KUDOS_TEXT} (no. {n})"
+            message = self.ws.chat.post(channel.id, user.id, text)
+            self.emu._events_sent += 1
+            event = build.message_event(self.ws, message, channel)
+            envelope = build.event_envelope(self.ws, event, self.emu._events_sent)
+            return Prepared(n, "event", envelope, karma_mark(other.name))
+        raise ValueError(f"no recognition of kind {kind!r}")
 
     async def payloads(self, request: web.Request) -> web.Response:
         asked = await request.json()
@@ -182,7 +211,7 @@ def seed(emu: SlackEmulator, company: Company) -> None:
 
 
 async def serve(size: int, max_seconds: float) -> None:
-    emu = SlackEmulator(signing_secret=SIGNING_SECRET, bot_token=BOT_TOKEN, app_token=None)
+    emu = SlackEmulator(signing_secret=SIGNING_SECRET, bot_token=BOT_TOKEN, app_token=APP_TOKEN)
     seed(emu, Company(size))
     await emu.start()
     control = Control(emu, size)
@@ -190,6 +219,7 @@ async def serve(size: int, max_seconds: float) -> None:
     app.router.add_post("/payloads", control.payloads)
     app.router.add_get("/count", control.count)
     app.router.add_get("/shoutout", control.shoutout)
+    Driver(emu, set(control.teams), control.prepare).add_routes(app)
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

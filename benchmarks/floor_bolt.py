@@ -2,9 +2,12 @@
 
 What any Bolt app pays to recognise someone on this machine (signature check, Bolt's
 dispatch, one `chat.postMessage`), with no database and no rules: the figure askaround's
-cost per recognition is read against. Stops by itself after `--max-seconds`.
+cost per recognition is read against. With `--app-token` it also connects in Socket Mode
+(slack_bolt's AsyncSocketModeHandler, as askaround's runner does), and `/healthz` answers
+once the socket is up. Stops by itself after `--max-seconds`.
 
-    python -m benchmarks.floor_bolt --port 8099 --api-url http://127.0.0.1:PORT/api/
+    python -m benchmarks.floor_bolt --port 8099 --api-url http://127.0.0.1:PORT/api/ \
+        [--app-token xapp-…]
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import asyncio
 from typing import Any
 
 from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,7 +25,7 @@ from benchmarks.emulator_proc import BOT_TOKEN, SIGNING_SECRET
 from benchmarks.floor_proc import serve_app
 
 
-def build(api_url: str) -> web.Application:
+def build(api_url: str) -> AsyncApp:
     app = AsyncApp(
         client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url),
         signing_secret=SIGNING_SECRET,
@@ -34,17 +38,30 @@ def build(api_url: str) -> web.Application:
         text = f"<@{command['user_id']}> gave kudos: {command['text']}"
         await client.chat_postMessage(channel=command["channel_id"], text=text)
 
-    web_app = app.web_app(path="/slack/events")
-    web_app.router.add_get("/healthz", lambda _request: _healthy())
-    return web_app
+    return app
+
+
+def web_app(app: AsyncApp) -> web.Application:
+    served = app.web_app(path="/slack/events")
+    served.router.add_get("/healthz", lambda _request: _healthy())
+    return served
 
 
 async def _healthy() -> web.Response:
     return web.json_response({"ok": True})
 
 
-async def serve(port: int, api_url: str, max_seconds: float) -> None:
-    await serve_app(build(api_url), port, max_seconds)
+async def serve(port: int, api_url: str, max_seconds: float, app_token: str | None) -> None:
+    app = build(api_url)
+    if app_token is None:
+        await serve_app(web_app(app), port, max_seconds)
+        return
+    handler = AsyncSocketModeHandler(app, app_token)
+    await handler.connect_async()
+    try:
+        await serve_app(web_app(app), port, max_seconds)
+    finally:
+        await handler.close_async()
 
 
 def main() -> None:
@@ -52,8 +69,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--api-url", required=True)
     parser.add_argument("--max-seconds", type=float, default=900.0)
+    parser.add_argument("--app-token", help="connect in Socket Mode with this xapp- token")
     args = parser.parse_args()
-    asyncio.run(serve(args.port, args.api_url, args.max_seconds))
+    asyncio.run(serve(args.port, args.api_url, args.max_seconds, args.app_token))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Starting and stopping the benchmark's processes: emulator, `askaround serve`, the floor and
-the load generator, each its own Python process on loopback, each bounded in time.
+"""Starting and stopping the benchmark's processes: emulator, `askaround serve`, the floor,
+karmabot and the load generator, each its own Python process on loopback, each bounded in time.
 
 Only processes started here are ever stopped, by their own pid.
 """
@@ -24,7 +24,7 @@ from typing import Any
 import aiohttp
 import asyncpg
 
-from benchmarks.emulator_proc import BOT_TOKEN, SIGNING_SECRET
+from benchmarks.emulator_proc import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 ROOT = Path(__file__).parents[1]
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
@@ -144,12 +144,12 @@ def spawn(args: list[str], env: dict[str, str] | None = None, log: Path | None =
         return subprocess.Popen(args, cwd=ROOT, env=env, stdout=sink, stderr=sink)
 
 
-def bot_env(api_url: str, database_url: str, port: int) -> dict[str, str]:
+def bot_env(api_url: str, database_url: str, port: int, app_token: str = "") -> dict[str, str]:
     return {
         **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_APP_TOKEN": "",
+        "SLACK_APP_TOKEN": app_token,
         "SLACK_API_URL": api_url,
         "ASKAROUND_DATABASE_URL": database_url,
         "ASKAROUND_HOST": "127.0.0.1",
@@ -183,17 +183,82 @@ async def wait_healthy(port: int, within: float = 120.0) -> None:
 
 
 @asynccontextmanager
-async def bot(api_url: str, database_url: str, log: Path) -> AsyncIterator[Served]:
-    """`askaround serve` (`python -m bot.runtime.cli serve`) in HTTP mode, until the block ends."""
+async def bot(
+    api_url: str, database_url: str, log: Path, *, socket_mode: bool = False
+) -> AsyncIterator[Served]:
+    """`askaround serve` (`python -m bot.runtime.cli serve`) until the block ends: in HTTP
+    mode, or in Socket Mode (`SLACK_APP_TOKEN` set) when `socket_mode`."""
     port = free_port()
-    process = spawn(
-        python("-m", "bot.runtime.cli", "serve"), bot_env(api_url, database_url, port), log
-    )
+    env = bot_env(api_url, database_url, port, APP_TOKEN if socket_mode else "")
+    process = spawn(python("-m", "bot.runtime.cli", "serve"), env, log)
     try:
         await wait_healthy(port)
         yield Served(process, f"http://127.0.0.1:{port}/slack/events")
     finally:
         stop(process)
+
+
+KARMABOT_RELEASE = "karmabot==2.0.1"
+KARMABOT_VENV = ROOT / "benchmarks" / ".venvs" / "karmabot"  # git-ignored, made on first use
+
+
+def karmabot_python() -> Path:
+    """The Python of a venv with PyBites' karmabot from PyPI, made (with pip) if missing."""
+    python_path = KARMABOT_VENV / "bin" / "python"
+    marker = KARMABOT_VENV / "installed.txt"
+    if not marker.exists() or marker.read_text().strip() != KARMABOT_RELEASE:
+        print(f"installing {KARMABOT_RELEASE} into {KARMABOT_VENV} (once)", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(KARMABOT_VENV)], check=True)
+        pip = [str(python_path), "-m", "pip", "install", "--quiet", KARMABOT_RELEASE]
+        subprocess.run(pip, check=True)
+        marker.write_text(KARMABOT_RELEASE + "\n")
+    return python_path
+
+
+def karmabot_env(database_url: str, general: str) -> dict[str, str]:
+    """karmabot's settings (karmabot/settings.py): tokens, its bot user, database, channel."""
+    return {
+        **os.environ,
+        "KARMABOT_SLACK_BOT_TOKEN": BOT_TOKEN,
+        "KARMABOT_SLACK_APP_TOKEN": APP_TOKEN,
+        "KARMABOT_SLACK_USER": "U0ASKAROUND",  # the emulator's bot user
+        "KARMABOT_DATABASE_URL": database_url,
+        "KARMABOT_GENERAL_CHANNEL": general,
+        "KARMABOT_ADMINS": "U0NOBODY",
+        "KARMABOT_TEST_MODE": "false",
+    }
+
+
+@asynccontextmanager
+async def karmabot(
+    emu: Emulator, database_url: str, log: Path
+) -> AsyncIterator[subprocess.Popen[bytes]]:
+    """karmabot in Socket Mode against the emulator, until the block ends; ready once its
+    websocket is connected."""
+    script = ROOT / "benchmarks" / "karmabot_peer.py"
+    args = ["timeout", "--signal=TERM", str(BOUND_SECONDS), str(karmabot_python())]
+    process = spawn([*args, str(script), emu.api_url], karmabot_env(database_url, emu.general), log)
+    try:
+        await wait_connected(emu.control_url, process)
+        yield process
+    finally:
+        stop(process)
+
+
+async def wait_connected(
+    control_url: str, process: subprocess.Popen[bytes], within: float = 120.0
+) -> None:
+    """Until the emulator has a Socket Mode connection (one target per emulator)."""
+    deadline = time.monotonic() + within
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"the target ended (exit {process.returncode}) unconnected")
+            async with session.get(f"{control_url}/status") as response:
+                if (await response.json())["socket_connections"] > 0:
+                    return
+            await asyncio.sleep(0.2)
+    raise RuntimeError(f"no Socket Mode connection after {within:.0f} s")
 
 
 @asynccontextmanager

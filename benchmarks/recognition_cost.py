@@ -1,223 +1,338 @@
-"""What one recognition costs: askaround beside the floor, one `/kudos` at a time and in bursts.
+"""What one recognition costs: askaround beside the floor and karmabot, side by side in one run.
 
-Each target runs as its own process in HTTP mode against the emulator (a third process): the
-floor (`benchmarks/floor_bolt.py`, a one-listener Bolt app that acks and posts the shout-out)
-and `askaround serve` on SQLite and on PostgreSQL. Kudos are spread over 200 channels and
-10,000 givers so neither Slack's pace nor the daily allowance binds.
+Four targets, each its own process in Socket Mode against its own emulator (a second process,
+the one Slack): the floor (`benchmarks/floor_bolt.py`, a one-listener Bolt app that acks
+`/kudos` and posts the shout-out), PyBites' karmabot 2.0.1 from PyPI (one sync Bolt process
+on SQLite, in its own venv, `benchmarks/karmabot_peer.py`; its recognition is its native
+`@person ++` message, its shout-out its reply in the channel), and `askaround serve` on
+SQLite and on PostgreSQL. Recognitions are spread over 200 channels and 10,000 people so
+neither Slack's pace nor askaround's daily allowance binds.
 
-- **One at a time** (N kudos, each sent when the previous shout-out is up): recognitions a
-  second, ack p50/p99, sent → public shout-out p50/p99 (the emulator's clock, same machine),
-  and CPU per recognition (the target process's user+system time over the phase / N).
-- **Bursts** (50/s and 200/s offered for 10 s by the open-loop load generator): every ack
-  under 3 s?, and how long after the last send the last shout-out was posted.
-- Peak RSS of the target, and the ledger count against acknowledged kudos (nothing lost or
-  doubled).
+The emulator sends every recognition, as Slack does (`benchmarks/drive.py`): over the
+websocket, or signed over HTTP with `--transport http` (karmabot has no HTTP mode). The ack
+time runs from the envelope sent to its ack received; sent → shout-out to the public post
+recorded by the emulator.
 
-    python -m benchmarks.recognition_cost                  # N=1000, bursts 50/s and 200/s
+- **One at a time** (N, each sent when the previous shout-out is up): recognitions a second,
+  ack p50/p99, sent → public shout-out p50/p99, and CPU per recognition (the target's
+  user+system time over the phase / N).
+- **Bursts** (50/s and 200/s offered for 10 s, open loop): acks within 3 s, and how long
+  after the last send the last shout-out was posted.
+- Peak RSS of the target.
+- **Correctness**, checked here from Slack's side: every acknowledged recognition announced
+  exactly once (none missing, none twice), and the target's ledger (askaround's kudos rows,
+  karmabot's karma transactions) holding one row per acknowledged recognition. A broken
+  promise of askaround or the floor exits 1; karmabot's are printed, it is the peer.
+
+    python -m benchmarks.recognition_cost                  # all four, N=1000, 50/s and 200/s
     python -m benchmarks.recognition_cost --quick          # N=200, a 50/s burst of 5 s
-    python -m benchmarks.recognition_cost --targets floor,sqlite -n 300
+    python -m benchmarks.recognition_cost --targets floor,sqlite -n 300 --transport http
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import sqlite3
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 
 from benchmarks import procs
-from benchmarks.emulator_proc import SIGNING_SECRET, TEAMS
+from benchmarks.emulator_proc import APP_TOKEN
 from benchmarks.kudos_throughput import ledger_count
-from benchmarks.loadgen import send_signed
 from benchmarks.machine import RESULTS, command_line, describe, latency_summary, save
 
 PEOPLE = 10_000
 WARM_UP = 20
+TARGETS = ("floor", "karmabot", "sqlite", "postgresql")
+PEERS = ("karmabot",)  # their broken promises are reported, not ours to fail the run on
+TITLES = {
+    "floor": "floor",
+    "karmabot": "karmabot",
+    "sqlite": "askaround SQLite",
+    "postgresql": "askaround PostgreSQL",
+}
+
+
+@dataclass
+class Target:
+    pid: int
+    kind: str  # what the emulator sends: "kudos" (/kudos) or "karma" (karmabot's ++)
+    ledger: Callable[[], Awaitable[int]] | None
+
+
+def karma_rows(path: Path) -> Callable[[], Awaitable[int]]:
+    async def count() -> int:
+        with sqlite3.connect(path) as db:
+            return int(db.execute("SELECT count(*) FROM karma_transaction").fetchone()[0])
+
+    return count
 
 
 @asynccontextmanager
 async def target(
-    name: str, emu: procs.Emulator, folder: Path
-) -> AsyncIterator[tuple[procs.Served, str | None]]:
-    """The floor, or `askaround serve` on a fresh database; with that database's URL."""
+    name: str, emu: procs.Emulator, folder: Path, transport: str
+) -> AsyncIterator[Target]:
+    """The target running and reachable by the emulator: connected over Socket Mode, or (HTTP)
+    healthy with the emulator's request_url pointed at it."""
+    socket_mode = transport == "socket"
+    if name == "karmabot":
+        if not socket_mode:
+            raise SystemExit(
+                "karmabot runs in Socket Mode only: leave it out with --transport http"
+            )
+        path = folder / "karmabot.db"
+        log = RESULTS / "recognition_cost-karmabot.log"
+        # karmabot's Bolt runs listeners on a pool of threads, and its sessions' connections
+        # are closed from whichever thread ends them: pysqlite refuses that unless told.
+        url = f"sqlite:///{path}?check_same_thread=false"
+        async with procs.karmabot(emu, url, log) as process:
+            yield Target(procs._child_pid(process), "karma", karma_rows(path))
+        return
     if name == "floor":
         port = procs.free_port()
-        args = procs.python(
-            "-m", "benchmarks.floor_bolt", "--port", str(port), "--api-url", emu.api_url
-        )
-        process = procs.spawn(args)
+        args = ["--port", str(port), "--api-url", emu.api_url]
+        if socket_mode:
+            args += ["--app-token", APP_TOKEN]
+        process = procs.spawn(procs.python("-m", "benchmarks.floor_bolt", *args))
         try:
             await procs.wait_healthy(port, 30)
-            yield procs.Served(process, f"http://127.0.0.1:{port}/slack/events"), None
+            served = procs.Served(process, f"http://127.0.0.1:{port}/slack/events")
+            await reachable(emu, served, socket_mode)
+            yield Target(served.pid, "kudos", None)
         finally:
             procs.stop(process)
         return
     async with procs.database(name, folder) as url:
-        async with procs.bot(emu.api_url, url, RESULTS / f"recognition_cost-{name}.log") as bot:
-            yield bot, url
+        log = RESULTS / f"recognition_cost-{name}.log"
+        async with procs.bot(emu.api_url, url, log, socket_mode=socket_mode) as served:
+            await reachable(emu, served, socket_mode)
+            yield Target(served.pid, "kudos", lambda: ledger_count(url))
 
 
-async def send(session: aiohttp.ClientSession, url: str, delivery: dict[str, Any]) -> float:
-    """Post one signed delivery; returns the ack latency in seconds."""
-    seconds, status = await send_signed(session, url, SIGNING_SECRET, delivery)
-    if status != 200:
-        raise RuntimeError(f"the target answered {status}")
-    return seconds
+async def reachable(emu: procs.Emulator, served: procs.Served, socket_mode: bool) -> None:
+    if socket_mode:
+        await procs.wait_connected(emu.control_url, served.process)
+    else:
+        await control(emu, "request_url", {"url": served.url})
+
+
+async def control(emu: procs.Emulator, path: str, body: dict[str, Any] | None = None) -> Any:
+    timeout = aiohttp.ClientTimeout(total=procs.BOUND_SECONDS)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        if body is None:
+            async with session.get(f"{emu.control_url}/{path}") as response:
+                return await response.json()
+        async with session.post(f"{emu.control_url}/{path}", json=body) as response:
+            return await response.json()
 
 
 async def one_at_a_time(
-    emu: procs.Emulator, served: procs.Served, offset: int, count: int
+    emu: procs.Emulator, tgt: Target, offset: int, count: int
 ) -> dict[str, Any]:
-    bodies = await procs.payloads(emu.control_url, "kudos", count, offset)
-    acks: list[float] = []
-    shown: list[float] = []
-    missing = 0
-    async with aiohttp.ClientSession() as session:
-        cpu = procs.cpu_seconds(served.pid)
-        began = time.perf_counter()
-        for n, delivery in enumerate(bodies):
-            sent_at = time.time()
-            acks.append(await send(session, served.url, delivery))
-            query = {"n": str(offset + n)}
-            async with session.get(f"{emu.control_url}/shoutout", params=query) as answer:
-                at = (await answer.json())["at"]
-            if at is None:
-                missing += 1
-            else:
-                shown.append(max(0.0, at - sent_at))
-        elapsed = time.perf_counter() - began
-        cpu = procs.cpu_seconds(served.pid) - cpu
+    cpu = procs.cpu_seconds(tgt.pid)
+    began = time.perf_counter()
+    run = await control(emu, "drive", {"kind": tgt.kind, "offset": offset, "count": count})
+    elapsed = time.perf_counter() - began
+    cpu = procs.cpu_seconds(tgt.pid) - cpu
     return {
         "count": count,
+        "acked": run["acked"],
         "recognitions_per_s": round(count / elapsed, 1),
-        "ack": latency_summary(acks),
-        "sent_to_shoutout": latency_summary(shown),
-        "missing_shoutouts": missing,
+        "ack": latency_summary(run["acks"]),
+        "sent_to_shoutout": latency_summary(run["shown"]),
+        "missing_shoutouts": run["missing_shoutouts"],
         "cpu_ms_per_recognition": round(1000 * cpu / count, 2),
     }
 
 
 async def burst(
-    emu: procs.Emulator, served: procs.Served, offset: int, rate: float, duration: float,
-    folder: Path,
-) -> dict[str, Any]:  # fmt: skip
+    emu: procs.Emulator, tgt: Target, offset: int, rate: float, duration: float
+) -> dict[str, Any]:
     count = int(rate * duration)
-    bodies = await procs.payloads(emu.control_url, "kudos", count, offset)
-    path = folder / "burst.json"
-    path.write_text(json.dumps(bodies))
-    before = await procs.count_calls(emu.control_url, "chat.postMessage", TEAMS)
-    started = time.time()
-    load = await procs.load(served.url, rate, duration, path)
-    last_send = started + (count - 1) / rate
-    expected = before["count"] + load["ok"]
-    deadline = time.monotonic() + 120
-    seen = before
-    while seen["count"] < expected and time.monotonic() < deadline:
-        await asyncio.sleep(0.2)
-        seen = await procs.count_calls(emu.control_url, "chat.postMessage", TEAMS)
+    body = {"kind": tgt.kind, "offset": offset, "count": count, "rate": rate}
+    cpu = procs.cpu_seconds(tgt.pid)
+    sent = await control(emu, "drive", body)
+    settled = await control(emu, "settle", {"offset": offset, "count": count})
+    cpu = procs.cpu_seconds(tgt.pid) - cpu
     return {
         "offered_per_s": rate,
-        "sent": load["requests"],
-        "acked": load["ok"],
-        "ack_p99_ms": load["p99_ms"],
-        "all_acked_within_3s": load["ok"] == load["requests"],
-        "shoutouts": seen["count"] - before["count"],
-        "last_shoutout_after_last_send_s": round((seen["last"] or started) - last_send, 3),
+        "sent": sent["sent"],
+        "acked": sent["acked"],
+        "acked_within_3s": sent["acked_first_time"],
+        "ack_p50_ms": sent["ack"]["p50_ms"],
+        "ack_p99_ms": sent["ack"]["p99_ms"],
+        "sender_late_p99_ms": sent["late_p99_ms"],
+        "all_acked_within_3s": sent["acked_first_time"] == sent["sent"],
+        "shoutouts": settled["shoutouts"],
+        "last_shoutout_after_last_send_s": settled["last_shoutout_after_last_send_s"],
+        "cpu_ms_per_recognition": round(1000 * cpu / count, 2) if count else 0.0,
     }
 
 
 async def measure(
-    name: str, count: int, bursts: list[float], duration: float, folder: Path
+    name: str, count: int, bursts: list[float], duration: float, folder: Path, transport: str
 ) -> dict[str, Any]:
     with procs.emulator(PEOPLE) as emu:
-        async with target(name, emu, folder) as (served, database_url):
-            await one_at_a_time(emu, served, 0, WARM_UP)
+        async with target(name, emu, folder, transport) as tgt:
+            await one_at_a_time(emu, tgt, 0, WARM_UP)
             figures: dict[str, Any] = {
-                "one_at_a_time": await one_at_a_time(emu, served, WARM_UP, count)
+                "transport": transport,
+                "one_at_a_time": await one_at_a_time(emu, tgt, WARM_UP, count),
+                "bursts": [],
             }
             offset = WARM_UP + count
-            figures["bursts"] = []
             for rate in bursts:
-                figures["bursts"].append(await burst(emu, served, offset, rate, duration, folder))
+                figures["bursts"].append(await burst(emu, tgt, offset, rate, duration))
                 offset += int(rate * duration)
-            figures["peak_rss_mb"] = round(procs.memory_kib(served.pid) / 1024, 1)
-            acked = count + WARM_UP + sum(b["acked"] for b in figures["bursts"])
-            if database_url is not None:
-                figures["ledger"] = await settled_ledger(database_url, acked)
-                figures["ledger_matches_acked"] = figures["ledger"] == acked
+            figures["peak_rss_mb"] = round(procs.memory_kib(tgt.pid) / 1024, 1)
+            check = await control(emu, "check")
+            figures["check"] = check
+            if tgt.ledger is not None:
+                figures["ledger"] = await settled_ledger(tgt.ledger, check["acked"])
+            figures["broken"] = broken_promises(figures)
     return figures
 
 
-async def settled_ledger(database_url: str, acked: int) -> int:
-    """The ledger once it holds every acknowledged kudos or stops growing for 30 s: a backlog
-    still being worked is late, not lost, and must not be counted as lost."""
-    count, still_since = await ledger_count(database_url), time.monotonic()
+async def settled_ledger(count_rows: Callable[[], Awaitable[int]], acked: int) -> int:
+    """The ledger once it holds every acknowledged recognition or stops growing for 30 s: a
+    backlog still being worked is late, not lost, and must not be counted as lost."""
+    count, still_since = await count_rows(), time.monotonic()
     while count < acked and time.monotonic() - still_since < 30:
         await asyncio.sleep(1)
-        now = await ledger_count(database_url)
+        now = await count_rows()
         if now != count:
             count, still_since = now, time.monotonic()
     return count
 
 
-def report(name: str, figures: dict[str, Any]) -> None:
-    one = figures["one_at_a_time"]
-    print(
-        f"{name:>10}: {one['recognitions_per_s']}/s one at a time; ack p50/p99 "
-        f"{one['ack']['p50_ms']}/{one['ack']['p99_ms']} ms; sent → shout-out p50/p99 "
-        f"{one['sent_to_shoutout']['p50_ms']}/{one['sent_to_shoutout']['p99_ms']} ms; "
-        f"CPU {one['cpu_ms_per_recognition']} ms per recognition; peak RSS "
-        f"{figures['peak_rss_mb']} MB",
-        flush=True,
+def broken_promises(figures: dict[str, Any]) -> list[str]:
+    """One ledger row and one public shout-out per acknowledged recognition, none doubled."""
+    check = figures["check"]
+    broken = []
+    if check["missing"]:
+        broken.append(f"{check['missing']} acknowledged without a shout-out")
+    if check["doubled"]:
+        broken.append(f"{check['doubled']} announced more than once")
+    ledger = figures.get("ledger")
+    if ledger is not None and not check["acked"] <= ledger <= check["sent"]:
+        broken.append(f"ledger {ledger} rows for {check['acked']} acknowledged")
+    if ledger is not None and check["acked"] == check["sent"] and ledger != check["acked"]:
+        broken.append(f"ledger {ledger} rows for {check['acked']} acknowledged, all of them")
+    return broken
+
+
+def _span(values: list[str]) -> str:
+    return " / ".join(values)
+
+
+def table(results: dict[str, dict[str, Any]]) -> list[str]:
+    """The issue's table: one column a target, one row a figure."""
+    names = list(results)
+    rows: list[tuple[str, list[str]]] = []
+
+    def row(label: str, cell: Callable[[dict[str, Any]], str]) -> None:
+        rows.append((label, [cell(results[n]) for n in names]))
+
+    def one(f: dict[str, Any]) -> dict[str, Any]:
+        return dict(f["one_at_a_time"])
+
+    row("one at a time: recognitions/s", lambda f: str(one(f)["recognitions_per_s"]))
+    row(
+        "ack p50 / p99",
+        lambda f: f"{one(f)['ack']['p50_ms']} / {one(f)['ack']['p99_ms']} ms",
     )
-    for b in figures["bursts"]:
-        print(
-            f"{'':>10}  {b['offered_per_s']:.0f}/s: {b['acked']}/{b['sent']} acked "
-            f"(p99 {b['ack_p99_ms']} ms), {b['shoutouts']} shout-outs, the last "
-            f"{b['last_shoutout_after_last_send_s']} s after the last send",
-            flush=True,
-        )
+    row(
+        "sent → public shout-out p50 / p99",
+        lambda f: (
+            f"{one(f)['sent_to_shoutout']['p50_ms']} / {one(f)['sent_to_shoutout']['p99_ms']} ms"
+        ),
+    )
+    row("CPU per recognition", lambda f: f"{one(f)['cpu_ms_per_recognition']} ms")
+    rates = sorted({b["offered_per_s"] for f in results.values() for b in f["bursts"]})
+    for rate in rates:
+        row(f"{rate:.0f}/s offered: acked in 3 s; ack p99", _burst_cell(rate, ack=True))
+        row(f"{rate:.0f}/s offered: last shout-out after the last send", _burst_cell(rate))
+    row("peak RSS", lambda f: f"{f['peak_rss_mb']} MB")
+    row(
+        "ledger / shout-outs / acked (missing, doubled)",
+        lambda f: (
+            f"{f.get('ledger', '–')} / {f['check']['shoutouts']} / {f['check']['acked']} "
+            f"({f['check']['missing']}, {f['check']['doubled']})"
+        ),
+    )
+    header = "| | " + " | ".join(TITLES.get(n, n) for n in names) + " |"
+    lines = [header, "| --- |" + " --- |" * len(names)]
+    lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
+    return lines
+
+
+def _burst_cell(rate: float, *, ack: bool = False) -> Callable[[dict[str, Any]], str]:
+    def cell(figures: dict[str, Any]) -> str:
+        found = [b for b in figures["bursts"] if b["offered_per_s"] == rate]
+        if not found:
+            return "–"
+        b = found[0]
+        if ack:
+            return f"{b['acked_within_3s']}/{b['sent']}; {b['ack_p99_ms']} ms"
+        after = b["last_shoutout_after_last_send_s"]
+        return f"+{after} s ({b['shoutouts']} posted)" if after is not None else "none posted"
+
+    return cell
 
 
 async def run(
-    targets: list[str], count: int, bursts: list[float], duration: float
+    targets: list[str], count: int, bursts: list[float], duration: float, transport: str
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="askaround-bench-") as tmp:
         for name in targets:
-            out[name] = await measure(name, count, bursts, duration, Path(tmp))
-            report(name, out[name])
+            print(f"== {TITLES.get(name, name)} ({transport})", flush=True)
+            out[name] = await measure(name, count, bursts, duration, Path(tmp), transport)
+            for line in table({name: out[name]})[2:]:
+                print(line, flush=True)
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("-n", type=int, help="kudos one at a time (1000; 200 with --quick)")
-    parser.add_argument("--targets", default="floor,sqlite,postgresql")
+    parser.add_argument("-n", type=int, help="recognitions one at a time (1000; 200 with --quick)")
+    parser.add_argument("--targets", default=",".join(TARGETS))
     parser.add_argument("--bursts", help="offered rates, comma-separated (50,200)")
     parser.add_argument("--duration", type=float, help="seconds per burst (10; 5 with --quick)")
+    parser.add_argument("--transport", choices=("socket", "http"), default="socket")
     args = parser.parse_args()
+    targets = args.targets.split(",")
+    unknown = set(targets) - set(TARGETS)
+    if unknown:
+        parser.error(f"unknown targets {sorted(unknown)}: choose among {', '.join(TARGETS)}")
     count = args.n or (200 if args.quick else 1000)
     bursts = [float(r) for r in (args.bursts or ("50" if args.quick else "50,200")).split(",")]
     duration = args.duration or (5.0 if args.quick else 10.0)
+    if WARM_UP + count + sum(int(r * duration) for r in bursts) >= PEOPLE:
+        # karmabot's shout-out names the receiver, and each person receives once a run.
+        parser.error(f"at most {PEOPLE - 1} recognitions a run")
     machine = describe()
-    figures = asyncio.run(run(args.targets.split(","), count, bursts, duration))
+    figures = asyncio.run(run(targets, count, bursts, duration, args.transport))
     save("recognition_cost", machine, command_line(), figures)
-    broken = [
-        name
-        for name, f in figures.items()
-        if f.get("ledger_matches_acked") is False or f["one_at_a_time"]["missing_shoutouts"]
-    ]
-    if broken:
-        print(f"lost or doubled kudos in: {', '.join(broken)}")
+    print("\n".join(table(figures)))
+    failed = False
+    for name, f in figures.items():
+        for problem in f["broken"]:
+            peer = name in PEERS
+            failed = failed or not peer
+            print(f"{'PEER' if peer else 'FAIL'} {TITLES.get(name, name)}: {problem}")
+        if not f["broken"]:
+            print(f"ok   {TITLES.get(name, name)}: one ledger row and one shout-out per ack")
+    if failed:
         raise SystemExit(1)
 
 

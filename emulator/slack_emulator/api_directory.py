@@ -48,6 +48,14 @@ def users_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
     return {"ok": True, "user": shapes.user_json(ctx.ws, user)}
 
 
+def users_profile_get(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    """A person's profile (the caller's own without ``user``): names, title, status."""
+    user = ctx.ws.get_user(a.text(args, "user") or ctx.ws.bot_user_id)
+    if user is None:
+        raise SlackError("user_not_found")
+    return {"ok": True, "profile": shapes.user_json(ctx.ws, user)["profile"]}
+
+
 def users_list(ctx: ApiContext, args: Args) -> dict[str, Any]:
     page, cursor = a.paginate(list(ctx.ws.users.values()), args, "users")
     return {
@@ -169,6 +177,7 @@ HANDLERS: dict[str, a.Handler] = {
     "team.info": team_info,
     "users.info": users_info,
     "users.list": users_list,
+    "users.profile.get": users_profile_get,
     "users.lookupByEmail": users_lookup_by_email,
     "conversations.open": conversations_open,
     "conversations.info": conversations_info,

@@ -185,6 +185,20 @@ async def test_users_info_list_and_lookup(emu: SlackEmulator, client: AsyncWebCl
     assert bad.response["error"] == "invalid_cursor"
 
 
+async def test_users_profile_get(emu: SlackEmulator, client: AsyncWebClient) -> None:
+    """users.profile.get answers a person's profile (the bot's own without ``user``), the names
+    an app such as karmabot shows; an unknown id is user_not_found."""
+    alice = emu.workspace.add_user("alice", real_name="Alice Liddell", email="a@example.com")
+    profile = (await client.users_profile_get(user=alice.id))["profile"]
+    assert profile["display_name_normalized"] == "alice"
+    assert profile["real_name_normalized"] == "Alice Liddell"
+    assert profile["email"] == "a@example.com"
+    own = (await client.users_profile_get())["profile"]
+    assert own["display_name"] == emu.workspace.bot_user.name
+    missing = await _error(client.users_profile_get(user="U404"))
+    assert missing.response["error"] == "user_not_found"
+
+
 async def test_conversations_open_im_and_mpim(emu: SlackEmulator, client: AsyncWebClient) -> None:
     """One user opens a DM (D…), several a group DM; opening again is a no-op with the same id."""
     ws = emu.workspace
