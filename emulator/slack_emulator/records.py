@@ -71,6 +71,7 @@ class Channel:
     topic: str = ""
     purpose: str = ""
     im_user: str | None = None
+    is_archived: bool = False
 
     @property
     def channel_type(self) -> str:

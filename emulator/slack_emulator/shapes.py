@@ -96,7 +96,7 @@ def channel_json(ws: Workspace, channel: Channel, *, num_members: bool = False) 
         "is_mpim": channel.is_mpim,
         "is_private": channel.is_private,
         "created": channel.created,
-        "is_archived": False,
+        "is_archived": channel.is_archived,
         "is_general": channel.is_general,
         "unlinked": 0,
         "name_normalized": channel.name,

@@ -12,13 +12,14 @@ from typing import Any
 from . import screen
 from .actions import PersonError
 from .api_base import ApiContext
+from .changes import Changes
 from .delivery import Delivery
-from .people import People
 from .records import Effect, Ephemeral, Message, View
 
 
-class TeamApi(People):
-    """Mixin; the class provides what ``People`` needs, plus the workspace's bot token, whether
+class TeamApi(Changes):
+    """Mixin; the class provides what ``People`` needs (``Changes`` is ``People`` and the
+    directory's changes), plus the workspace's bot token, whether
     the app is installed there (its token works only then) and its Web API context."""
 
     bot_token: str
