@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
 from bot.directory.sync import SyncReport, record_directory
+from bot.recent import Recent
 from storage import people as people_queries
+
+# A profile stored from Slack is trusted this long without asking Slack again: `user_change`
+# and `team_join` keep it current meanwhile; this only catches an event that was missed.
+STORED_FOR = timedelta(hours=24)
+# A profile is kept in this process's memory this long before the database is read again:
+# another replica may have stored a change (a `user_change` reaches one replica only).
+IN_MEMORY_FOR = timedelta(seconds=60)
+IN_MEMORY_PEOPLE = 20_000
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -33,12 +46,58 @@ class HomeSummary:
 
 
 class PeopleService:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
+    """People as Slack describes them. What askaround already knows (`known`) is used
+    without asking Slack again; what Slack says (`remember`) is stored once."""
 
-    async def remember(self, team_id: str, profile: Profile) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        now: Callable[[], datetime] = _wall_clock,
+    ) -> None:
+        self._sessions = sessions
+        self._memory: Recent[tuple[str, str], Profile] = Recent(now, IN_MEMORY_PEOPLE)
+
+    async def known(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
+        """The profiles of these people that need no look-up in Slack: kept in memory, or
+        stored from Slack within `STORED_FOR`. Anyone missing must be asked about."""
+        found: dict[str, Profile] = {}
+        for user_id in user_ids:
+            profile = self._memory.get((team_id, user_id))
+            if profile is not None:
+                found[user_id] = profile
+        wanted = [u for u in user_ids if u not in found]
+        if not wanted:
+            return found
+        since = _wall_clock() - STORED_FOR
+        async with self._sessions() as session:
+            rows = await people_queries.slack_profiles(session, team_id, wanted, since)
+        for row in rows:
+            profile = Profile(
+                user_id=row.user_id,
+                name=row.name,
+                real_name=row.real_name,
+                email=row.email,
+                tz=row.tz,
+                is_bot=row.is_bot,
+                deactivated=row.deactivated,
+            )
+            self._keep(team_id, profile)
+            found[profile.user_id] = profile
+        return found
+
+    async def remember(self, team_id: str, *profiles: Profile) -> None:
+        """What Slack just said about these people (a look-up, `user_change`, `team_join`),
+        stored in one transaction and kept in memory."""
+        if not profiles:
+            return
         async with self._sessions() as session, session.begin():
-            await self._remember(session, team_id, profile)
+            for profile in profiles:
+                await self._remember(session, team_id, profile)
+        for profile in profiles:
+            self._keep(team_id, profile)
+
+    def _keep(self, team_id: str, profile: Profile) -> None:
+        self._memory.put((team_id, profile.user_id), profile, IN_MEMORY_FOR)
 
     async def opened_home(self, team_id: str, profile: Profile, at: datetime) -> None:
         """They opened the App Home tab: remember them as Slack describes them now, and
@@ -46,13 +105,18 @@ class PeopleService:
         async with self._sessions() as session, session.begin():
             await self._remember(session, team_id, profile)
             await home.changed(session, team_id, profile.user_id, at)
+        self._keep(team_id, profile)
 
     async def record_directory(
         self, team_id: str, profiles: Iterable[Profile], report: SyncReport
     ) -> SyncReport:
         """Everyone in Slack's `users.list`, recorded in one transaction (the directory sync)."""
+        everyone = list(profiles)
         async with self._sessions() as session, session.begin():
-            return await record_directory(session, team_id, profiles, report)
+            recorded = await record_directory(session, team_id, everyone, report)
+        for profile in everyone:
+            self._memory.drop((team_id, profile.user_id))
+        return recorded
 
     async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
         await people_queries.upsert_profile(

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from bot.conversations import Conversations
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
 from bot.insights.service import InsightsService
@@ -48,6 +49,7 @@ class Services:
     insights: InsightsService
     workspace_settings: WorkspaceSettingsService
     metrics: Metrics
+    conversations: Conversations
 
     @classmethod
     def build(
@@ -60,7 +62,7 @@ class Services:
             settings=settings,
             engine=engine,
             sessions=sessions,
-            people=PeopleService(sessions),
+            people=PeopleService(sessions, clock.now),
             inbox=Inbox(sessions, wall_clock),
             outbox=Outbox(sessions),
             installations=Installations(sessions, settings.client_id),
@@ -88,4 +90,5 @@ class Services:
             insights=InsightsService(sessions, clock.now),
             workspace_settings=WorkspaceSettingsService(sessions, clock.now),
             metrics=metrics,
+            conversations=Conversations(clock.now),
         )

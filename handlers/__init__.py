@@ -20,6 +20,7 @@ from handlers.dispatch.inbox import store_first
 from handlers.dispatch.router import Router
 from handlers.surfaces import (
     commands,
+    directory_events,
     home,
     kudos,
     kudos_modal,
@@ -46,6 +47,7 @@ SURFACES = (
     kudos,
     kudos_modal,
     uninstalls,
+    directory_events,
 )
 
 

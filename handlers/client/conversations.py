@@ -5,6 +5,10 @@ conversation Slack will not describe to us (`channel_not_found`, `missing_scope`
 of it…). A refusal means it is hidden from the bot, so it is hidden from everyone else too:
 treating it as public could post a private question or kudos where it does not belong.
 Only a transient failure (rate limit, Slack down) is raised, to be retried.
+
+What Slack says is kept a while (`bot.conversations`) when the caller passes the workspace's
+`KnownConversations`; `handlers/surfaces/directory_events.py` forgets it when Slack says the
+conversation changed.
 """
 
 from __future__ import annotations
@@ -14,17 +18,42 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.conversations import Conversation, KnownConversations
 from handlers.client.failures import is_transient
 
 
-async def is_private(client: AsyncWebClient, channel_id: str | None) -> bool:
+async def is_private(
+    client: AsyncWebClient, channel_id: str | None, known: KnownConversations | None = None
+) -> bool:
     """Whether what is said in `channel_id` must stay there; no channel is not private."""
     if not channel_id:
         return False
     if channel_id.startswith("D"):
         return True
+    return (await conversation(client, channel_id, known)).private
+
+
+async def conversation(
+    client: AsyncWebClient, channel_id: str, known: KnownConversations | None = None
+) -> Conversation:
+    """What Slack says about `channel_id`, from `known` while it is kept there."""
+    kept = known.get(channel_id) if known is not None else None
+    if kept is not None:
+        return kept
     channel = await _described(client, channel_id)
-    return channel is None or _is_private(channel)
+    found = (
+        Conversation(private=True)
+        if channel is None
+        else Conversation(
+            private=_is_private(channel),
+            member=bool(channel.get("is_member")),
+            name=str(channel.get("name") or ""),
+            archived=bool(channel.get("is_archived")),
+        )
+    )
+    if known is not None:
+        known.keep(channel_id, found)
+    return found
 
 
 async def watch_refusal(client: AsyncWebClient, channel_id: str) -> str | None:

@@ -88,7 +88,7 @@ def register(router: Router, services: Services) -> None:
         giver, recipients = await lookup_people(
             client, services, team, command["user_id"], list(parsed.recipients)
         )
-        private = await is_private(client, channel)
+        private = await is_private(client, channel, services.conversations.of(team))
         given = await services.kudos.give(
             Giving(
                 team_id=team,
@@ -132,7 +132,7 @@ def register(router: Router, services: Services) -> None:
         giver, recipients = await lookup_people(client, services, team, user, [author])
         text, private, link = await asyncio.gather(
             message_text(client, channel, ts),
-            is_private(client, channel),
+            is_private(client, channel, services.conversations.of(team)),
             permalink(client, channel, ts),
         )
         try:

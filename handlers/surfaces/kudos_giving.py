@@ -26,27 +26,43 @@ Reply = Callable[..., Awaitable[Any]]
 async def lookup_profile(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> Profile:
-    """The person as Slack describes them now (bot? deactivated? time zone?), remembered."""
+    """The person as askaround knows them (bot? deactivated? time zone?), asking Slack only
+    about someone it does not know yet or has not heard of for a day."""
+    [profile] = await lookup_profiles(client, services, team_id, [user_id])
+    return profile
+
+
+async def lookup_profiles(
+    client: AsyncWebClient, services: Services, team_id: str, user_ids: list[str]
+) -> list[Profile]:
+    """These people in order: known ones as stored (kept current by `user_change` and
+    `team_join`), the others from `users.info`, one call each, stored in one write."""
+    known = await services.people.known(team_id, set(user_ids))
+    unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
+    if unknown:
+        found = await asyncio.gather(*(_users_info(client, u) for u in unknown))
+        await services.people.remember(team_id, *found)
+        known.update((profile.user_id, profile) for profile in found)
+    return [known[u] for u in user_ids]
+
+
+async def _users_info(client: AsyncWebClient, user_id: str) -> Profile:
     try:
         info = await client.users_info(user=user_id)
     except SlackApiError as error:
         if is_transient(error):
             raise
         raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients") from None
-    profile = profile_from_slack(info["user"])
-    await services.people.remember(team_id, profile)
-    return profile
+    return profile_from_slack(info["user"])
 
 
 async def lookup_people(
     client: AsyncWebClient, services: Services, team_id: str, giver: str, recipients: list[str]
 ) -> tuple[Profile, tuple[Profile, ...]]:
-    """The giver and the recipients as Slack describes them, one look-up each: so no more
-    recipients than the giver has kudos left are looked up (one request, bounded calls)."""
+    """The giver and the recipients: so no more recipients than the giver has kudos left
+    are looked up (one request, bounded calls); people already known need no call."""
     await services.kudos.check_room(team_id, giver, len(recipients))
-    found = await asyncio.gather(
-        *(lookup_profile(client, services, team_id, u) for u in [giver, *recipients])
-    )
+    found = await lookup_profiles(client, services, team_id, [giver, *recipients])
     return found[0], tuple(found[1:])
 
 

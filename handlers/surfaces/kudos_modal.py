@@ -158,7 +158,7 @@ def register(router: Router, services: Services) -> None:
         )
         try:
             giver, people = await lookup_people(client, services, team, user, recipients)
-            private = await is_private(client, channel)
+            private = await is_private(client, channel, services.conversations.of(team))
             given = await services.kudos.give(
                 Giving(
                     team_id=team,

@@ -1,0 +1,63 @@
+"""What Slack said lately about a conversation (private or not, the bot a member or not, its
+name), per workspace, kept in this process so that a kudos or a question does not ask
+Slack every time. The Slack adapter reads the facts (`handlers/client/conversations.py`) and
+forgets them when an event says the conversation changed (renamed, archived, deleted, shared,
+the bot joining or leaving).
+
+A public conversation is trusted for a short while only: Slack sends the app no event it is
+subscribed to when a channel is made private, and another replica may have heard of a change
+this one did not. A private one, or one Slack would not describe, is kept longer: being
+wrong about it only keeps something private that could have been shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.recent import Recent
+
+PUBLIC_FOR = timedelta(seconds=60)
+PRIVATE_FOR = timedelta(minutes=10)
+IN_MEMORY_CONVERSATIONS = 20_000
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A conversation as Slack described it; `private` also when Slack would not describe it."""
+
+    private: bool
+    member: bool = False
+    name: str = ""
+    archived: bool = False
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Conversations:
+    def __init__(self, now: Callable[[], datetime] = _wall_clock) -> None:
+        self._memory: Recent[tuple[str, str], Conversation] = Recent(now, IN_MEMORY_CONVERSATIONS)
+
+    def of(self, team_id: str) -> KnownConversations:
+        """The facts of one workspace (channel ids are only unique within one)."""
+        return KnownConversations(self._memory, team_id)
+
+
+@dataclass(frozen=True)
+class KnownConversations:
+    _memory: Recent[tuple[str, str], Conversation]
+    team_id: str
+
+    def get(self, channel_id: str) -> Conversation | None:
+        return self._memory.get((self.team_id, channel_id))
+
+    def keep(self, channel_id: str, conversation: Conversation) -> None:
+        keep_for = PRIVATE_FOR if conversation.private else PUBLIC_FOR
+        self._memory.put((self.team_id, channel_id), conversation, keep_for)
+
+    def forget(self, channel_id: str) -> None:
+        """Something about it changed: ask Slack next time."""
+        self._memory.drop((self.team_id, channel_id))

@@ -1,0 +1,66 @@
+"""Slack telling us that a person or a conversation changed, so that what askaround keeps
+(people's stored profiles, `bot.people`; what a conversation is, `bot.conversations`) stays
+current without asking Slack at every kudos.
+
+- `user_change` and `team_join` carry the whole user, as `users.info` would: stored at once
+  (name, time zone, bot, deactivated…).
+- A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
+  joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
+  time it matters (`handlers/client/conversations.py`, the one `is_private`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.services import Services
+from handlers.client.directory import profile_from_slack
+from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
+
+PROFILE_EVENTS = ("user_change", "team_join")
+# The channel is the event's `channel`: an id, or (renames) an object with the id.
+CONVERSATION_EVENTS = (
+    "channel_rename",
+    "channel_archive",
+    "channel_unarchive",
+    "channel_deleted",
+    "channel_shared",
+    "channel_unshared",
+    "group_rename",
+    "group_archive",
+    "group_unarchive",
+    "group_deleted",
+)
+MEMBERSHIP_EVENTS = ("member_joined_channel", "member_left_channel")
+
+
+def channel_of(event: dict[str, Any]) -> str | None:
+    channel = event.get("channel")
+    if isinstance(channel, dict):
+        channel = channel.get("id")
+    return str(channel) if channel else None
+
+
+def register(router: Router, services: Services) -> None:
+    async def profile_changed(event: dict[str, Any], context: Any) -> None:
+        user = event.get("user")
+        if isinstance(user, dict) and user.get("id"):
+            await services.people.remember(workspace_of(context), profile_from_slack(user))
+
+    async def conversation_changed(event: dict[str, Any], context: Any) -> None:
+        channel = channel_of(event)
+        if channel:
+            services.conversations.of(workspace_of(context)).forget(channel)
+
+    async def membership_changed(event: dict[str, Any], context: Any) -> None:
+        # Only the bot's own membership is kept (`is_member`); others' change nothing here.
+        if event.get("user") == context.bot_user_id:
+            await conversation_changed(event, context)
+
+    for name in PROFILE_EVENTS:
+        router.event(name)(profile_changed)
+    for name in CONVERSATION_EVENTS:
+        router.event(name)(conversation_changed)
+    for name in MEMBERSHIP_EVENTS:
+        router.event(name)(membership_changed)
