@@ -7,75 +7,199 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, String, and_, cast, func, select, update
+from sqlalchemy import (
+    CursorResult,
+    Result,
+    Row,
+    String,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.models import Kudos, Person
-from storage.upsert import insert_for
+
+# The first key of the advisory lock a giver's gifts take on PostgreSQL (the second: the
+# giver); a two-key lock never meets the one-key lock of the migrations.
+_GIVER_LOCK_CLASS = 1_440_614
 
 
 class DuplicateKudos(Exception):
     """An idempotency key was taken meanwhile (a concurrent retry); the caller rolls back."""
 
 
+# The hot path (giving, the shout-out and the DMs) is SQLAlchemy Core: statements built once
+# here with bound parameters, so SQLAlchemy's compiled cache hits, executed on the session's
+# connection, and rows handed back as they are (no ORM objects to load and track).
+KUDOS = Kudos.__table__
+assert isinstance(KUDOS, Table)
+_K = KUDOS.c
+ENTRY = (
+    _K.id,
+    _K.giver_user_id,
+    _K.receiver_user_id,
+    _K.message,
+    _K["values"],
+    _K.channel_id,
+    _K.is_private,
+    _K.source,
+    _K.created_at,
+    _K.batch_key,
+    _K.shoutout_channel_id,
+    _K.shoutout_ts,
+    _K.shoutout_reply_url,
+    _K.dm_channel_id,
+    _K.dm_ts,
+    _K.undone_at,
+)
+_TEAM = _K.team_id == bindparam("team")
+_LIVE_OF_GIVER = and_(_TEAM, _K.undone_at.is_(None), _K.giver_user_id == bindparam("giver"))
+
+_BY_KEYS = (
+    select(*ENTRY)
+    .where(_TEAM, _K.idempotency_key.in_(bindparam("keys", expanding=True)))
+    .order_by(_K.id)
+)
+_ENTRY = select(*ENTRY).where(_TEAM, _K.id == bindparam("kudos_id"))
+_BATCH = select(*ENTRY).where(_TEAM, _K.batch_key == bindparam("batch")).order_by(_K.id)
+_ADD = {
+    name: dialect.insert(KUDOS)
+    .on_conflict_do_nothing(index_elements=[_K.team_id, _K.idempotency_key])
+    .returning(*ENTRY)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
+_USED = select(func.count().label("used")).where(
+    _LIVE_OF_GIVER, _K.created_at >= bindparam("start"), _K.created_at < bindparam("end")
+)
+_GIVER_LOCK = select(
+    func.pg_advisory_xact_lock(_GIVER_LOCK_CLASS, func.hashtext(bindparam("who", type_=String)))
+)
+_SAME = KUDOS.alias("same")
+# One row at least: the count, beside each entry (if any) with the same reason since `recent`.
+_used_today = _USED.subquery("used")
+_GIVEN_BEFORE = select(
+    _used_today.c.used, _SAME.c.id, _SAME.c.batch_key, _SAME.c.receiver_user_id
+).select_from(
+    _used_today.outerjoin(
+        _SAME,
+        and_(
+            _SAME.c.team_id == bindparam("team"),
+            _SAME.c.undone_at.is_(None),
+            _SAME.c.giver_user_id == bindparam("giver"),
+            _SAME.c.message == bindparam("reason"),
+            _SAME.c.created_at >= bindparam("recent"),
+            _SAME.c.batch_key != bindparam("batch"),
+        ),
+    )
+)
+_SET_SHOUTOUT = (
+    update(KUDOS)
+    .where(_TEAM, _K.batch_key == bindparam("batch"))
+    .values(
+        shoutout_channel_id=bindparam("channel"),
+        shoutout_ts=bindparam("ts"),
+        shoutout_reply_url=bindparam("reply_url"),
+    )
+    .returning(_K.id, _K.undone_at)
+)
+_MAKE_PRIVATE = (
+    update(KUDOS)
+    .where(_TEAM, _K.batch_key == bindparam("batch"))
+    .values(is_private=True)
+    .returning(_K.id, _K.undone_at)
+)
+_SET_DM = (
+    update(KUDOS)
+    .where(_TEAM, _K.id == bindparam("kudos_id"))
+    .values(dm_channel_id=bindparam("channel"), dm_ts=bindparam("ts"))
+    .returning(_K.undone_at)
+)
+
+
 def _live(team_id: str) -> Any:
     return and_(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
 
 
-async def by_keys(session: AsyncSession, team_id: str, keys: Iterable[str]) -> list[Kudos]:
+async def _run(session: AsyncSession, statement: Any, params: Any) -> Result[Any]:
+    connection = await session.connection()
+    return await connection.execute(statement, params)
+
+
+async def by_keys(session: AsyncSession, team_id: str, keys: Iterable[str]) -> Sequence[Row[Any]]:
     """Entries with these idempotency keys, undone ones included (a key is used once)."""
-    statement = select(Kudos).where(Kudos.team_id == team_id, Kudos.idempotency_key.in_(list(keys)))
-    return list(await session.scalars(statement.order_by(Kudos.id)))
+    return (await _run(session, _BY_KEYS, {"team": team_id, "keys": list(keys)})).all()
 
 
-async def entry(session: AsyncSession, team_id: str, kudos_id: int) -> Kudos | None:
-    return await session.scalar(select(Kudos).where(Kudos.team_id == team_id, Kudos.id == kudos_id))
+async def entry(session: AsyncSession, team_id: str, kudos_id: int) -> Row[Any] | None:
+    return (await _run(session, _ENTRY, {"team": team_id, "kudos_id": kudos_id})).first()
 
 
-async def add(session: AsyncSession, team_id: str, rows: Sequence[dict[str, Any]]) -> list[Kudos]:
-    """Insert one entry per row; a key that is already taken raises DuplicateKudos."""
-    for row in rows:
-        statement = (
-            insert_for(session, Kudos)
-            .values(team_id=team_id, **row)
-            .on_conflict_do_nothing(index_elements=["team_id", "idempotency_key"])
-        )
-        result = await session.execute(statement)
-        assert isinstance(result, CursorResult)
-        if result.rowcount != 1:
-            raise DuplicateKudos(row["idempotency_key"])
-    return await by_keys(session, team_id, [row["idempotency_key"] for row in rows])
+async def add(
+    session: AsyncSession, team_id: str, rows: Sequence[dict[str, Any]]
+) -> Sequence[Row[Any]]:
+    """Insert one entry per row, in one statement, oldest id first; a key that is already
+    taken (a retry, or a concurrent one) raises DuplicateKudos, and the caller rolls back."""
+    connection = await session.connection()
+    statement = _ADD[connection.dialect.name]
+    added = (await connection.execute(statement, [{"team_id": team_id, **r} for r in rows])).all()
+    if len(added) != len(rows):
+        raise DuplicateKudos(team_id)
+    return sorted(added, key=lambda row: int(row.id))
+
+
+async def hold_giver(session: AsyncSession, team_id: str, giver: str) -> None:
+    """Make concurrent gifts of one giver wait for each other until this transaction ends, so
+    each counts the other's entries. SQLite has one writer at a time already; PostgreSQL
+    takes a transaction-scoped advisory lock on the giver."""
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        await connection.execute(_GIVER_LOCK, {"who": f"{team_id}:{giver}"})
 
 
 async def count_given(
     session: AsyncSession, team_id: str, giver: str, since: datetime, until: datetime
 ) -> int:
-    statement = select(func.count()).where(
-        _live(team_id),
-        Kudos.giver_user_id == giver,
-        Kudos.created_at >= since,
-        Kudos.created_at < until,
-    )
-    return int(await session.scalar(statement) or 0)
+    params = {"team": team_id, "giver": giver, "start": since, "end": until}
+    return int((await _run(session, _USED, params)).scalar_one())
 
 
-async def same_reason_since(
-    session: AsyncSession, team_id: str, giver: str, message: str, since: datetime
-) -> list[Kudos]:
-    """A giver's live entries with this reason since a moment, oldest first."""
-    statement = select(Kudos).where(
-        _live(team_id),
-        Kudos.giver_user_id == giver,
-        Kudos.message == message,
-        Kudos.created_at >= since,
-    )
-    return list(await session.scalars(statement.order_by(Kudos.id)))
+async def given_before(
+    session: AsyncSession,
+    team_id: str,
+    giver: str,
+    batch_key: str,
+    *,
+    reason: str,
+    today: tuple[datetime, datetime],
+    recent: datetime,
+) -> tuple[int, list[tuple[str, str]]]:
+    """In one statement, what a giver gave besides the act `batch_key`: how many live entries
+    in `today` [start, end) (the act's own entries included, once added), and the (batch,
+    receiver) of each live entry with this reason since `recent`."""
+    start, end = today
+    params = {
+        "team": team_id,
+        "giver": giver,
+        "start": start,
+        "end": end,
+        "reason": reason,
+        "recent": recent,
+        "batch": batch_key,
+    }
+    rows = (await _run(session, _GIVEN_BEFORE, params)).all()
+    same = [(row.batch_key or str(row.id), row.receiver_user_id) for row in rows if row.id]
+    return int(rows[0].used), same
 
 
-async def batch(session: AsyncSession, team_id: str, batch_key: str) -> list[Kudos]:
-    statement = select(Kudos).where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
-    return list(await session.scalars(statement.order_by(Kudos.id)))
+async def batch(session: AsyncSession, team_id: str, batch_key: str) -> Sequence[Row[Any]]:
+    return (await _run(session, _BATCH, {"team": team_id, "batch": batch_key})).all()
 
 
 async def mark_undone(session: AsyncSession, team_id: str, batch_key: str, at: datetime) -> int:
@@ -94,32 +218,36 @@ async def set_shoutout(
     channel_id: str,
     ts: str | None,
     reply_url: str | None = None,
-) -> None:
-    """Where the shout-out was posted: by ts, or (no ts) through a command's reply_url."""
-    await session.execute(
-        update(Kudos)
-        .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
-        .values(shoutout_channel_id=channel_id, shoutout_ts=ts, shoutout_reply_url=reply_url)
-    )
+) -> list[int]:
+    """Where the shout-out was posted: by ts, or (no ts) through a command's reply_url. The
+    ids of the act's entries still live (not undone), oldest first."""
+    params = {
+        "team": team_id,
+        "batch": batch_key,
+        "channel": channel_id,
+        "ts": ts,
+        "reply_url": reply_url,
+    }
+    return _live_ids(await _run(session, _SET_SHOUTOUT, params))
 
 
 async def set_dm(
     session: AsyncSession, team_id: str, kudos_id: int, channel_id: str, ts: str
-) -> None:
-    await session.execute(
-        update(Kudos)
-        .where(Kudos.team_id == team_id, Kudos.id == kudos_id)
-        .values(dm_channel_id=channel_id, dm_ts=ts)
-    )
+) -> bool:
+    """Where the recipient's DM was posted; whether the entry is still live (not undone)."""
+    params = {"team": team_id, "kudos_id": kudos_id, "channel": channel_id, "ts": ts}
+    row = (await _run(session, _SET_DM, params)).first()
+    return row is not None and row.undone_at is None
 
 
-async def make_private(session: AsyncSession, team_id: str, batch_key: str) -> None:
-    """Kudos whose shout-out could not be posted: only their giver and receivers know them."""
-    await session.execute(
-        update(Kudos)
-        .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key)
-        .values(is_private=True)
-    )
+async def make_private(session: AsyncSession, team_id: str, batch_key: str) -> list[int]:
+    """Kudos whose shout-out could not be posted: only their giver and receivers know them.
+    The ids of the act's entries still live, oldest first."""
+    return _live_ids(await _run(session, _MAKE_PRIVATE, {"team": team_id, "batch": batch_key}))
+
+
+def _live_ids(rows: Result[Any]) -> list[int]:
+    return sorted(int(row.id) for row in rows if row.undone_at is None)
 
 
 async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> list[Kudos]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, Result, Row, and_, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import CompanyValue, Workspace
+from storage.models import CompanyValue, Person, Workspace
 from storage.upsert import insert_for
 
 DEFAULT_VALUES: tuple[tuple[str, str], ...] = (
@@ -46,6 +47,41 @@ async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
     )
     assert workspace is not None
     return workspace
+
+
+_W, _V, _P = (m.__table__.c for m in (Workspace, CompanyValue, Person))
+# Built once (SQLAlchemy's compiled cache hits): what giving a kudos reads, in one statement.
+_KUDOS_SETTINGS = (
+    select(
+        _W.daily_allowance,
+        _W.role_allowances,
+        _W.min_reason_length,
+        _W.values_required,
+        _W.kudos_reactions,
+        _W.kudos_channel_id,
+        _P.roles,
+        _P.tz,
+        _V.name.label("value"),
+    )
+    .select_from(
+        Workspace.__table__.outerjoin(
+            Person.__table__, and_(_P.team_id == _W.team_id, _P.user_id == bindparam("user"))
+        ).outerjoin(CompanyValue.__table__, and_(_V.team_id == _W.team_id, _V.retired_at.is_(None)))
+    )
+    .where(_W.team_id == bindparam("team"))
+    .order_by(_V.name)
+)
+
+
+async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Row[Any]]:
+    """The workspace's kudos settings with one row per value a new kudos may name (`value`,
+    by name; one row with None when there is none), and the roles and time zone stored for
+    `user_id` (None when unknown). No rows before the workspace's first use."""
+    connection = await session.connection()
+    found: Result[Any] = await connection.execute(
+        _KUDOS_SETTINGS, {"team": team_id, "user": user_id}
+    )
+    return found.all()
 
 
 async def named_admins(session: AsyncSession, team_id: str) -> list[str]:

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.kudos import rules as r
 from storage import kudos as ledger
-from storage import people as people_queries
 
 
 @dataclass(frozen=True)
@@ -27,16 +26,31 @@ class Room:
         return r.check_allowance(self.used, wanted, self.allowance)
 
 
+@dataclass(frozen=True)
+class Giver:
+    """What is stored of a giver that their allowance depends on; None: nothing is stored."""
+
+    roles: tuple[str, ...] = ()
+    tz: str | None = None
+
+
+def today(
+    rules: r.KudosRules, giver: Giver, now: datetime, tz: str | None = None
+) -> tuple[int, tuple[datetime, datetime]]:
+    """The giver's allowance and their day [start, end) in UTC; their day is in `tz`, else in
+    the time zone stored for them."""
+    return r.allowance_for(rules, giver.roles), r.local_day(now, tz or giver.tz or "UTC")
+
+
 async def room(
     s: AsyncSession,
     team_id: str,
     user_id: str,
     rules: r.KudosRules,
+    giver: Giver,
     now: datetime,
     tz: str | None = None,
 ) -> Room:
-    """The giver's room today; their day is in `tz`, else in the time zone stored for them."""
-    person = await people_queries.get_person(s, team_id, user_id)
-    allowance = r.allowance_for(rules, person.roles if person else ())
-    start, end = r.local_day(now, tz or (person.tz if person else "UTC"))
+    """The giver's room today, by what they gave."""
+    allowance, (start, end) = today(rules, giver, now, tz)
     return Room(allowance, await ledger.count_given(s, team_id, user_id, start, end))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row
 
 from bot.people import Profile
 from storage.models import Kudos
@@ -68,7 +71,8 @@ class Entry:
     undone: bool = False
 
     @classmethod
-    def of(cls, row: Kudos) -> Entry:
+    def of(cls, row: Kudos | Row[Any]) -> Entry:
+        """From a ledger entry, or a row of its columns (`storage.kudos.ENTRY`)."""
         return cls(
             id=row.id,
             giver=row.giver_user_id,

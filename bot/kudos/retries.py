@@ -7,28 +7,17 @@ with "already sent" instead of thanking the same people twice."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
-from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from collections.abc import Collection, Iterable
 
 from bot.errors import KudosRefused
-from bot.kudos.rules import UNDO_WINDOW
-from storage import kudos as ledger
 
 
-async def refuse_a_retry(
-    s: AsyncSession,
-    team_id: str,
-    giver: str,
-    recipients: Collection[str],
-    reason: str,
-    now: datetime,
-) -> None:
-    found = await ledger.same_reason_since(s, team_id, giver, reason, now - UNDO_WINDOW)
+def refuse_a_retry(same_reason: Iterable[tuple[str, str]], recipients: Collection[str]) -> None:
+    """`same_reason`: the (act, recipient) of each of the giver's live entries with this
+    reason within the undo window (`storage.kudos.given_before`), other acts only."""
     batches: dict[str, set[str]] = defaultdict(set)
-    for row in found:
-        batches[row.batch_key or str(row.id)].add(row.receiver_user_id)
+    for batch, receiver in same_reason:
+        batches[batch].add(receiver)
     if set(recipients) in batches.values():
         who = " ".join(f"<@{user_id}>" for user_id in recipients)
         raise KudosRefused(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,7 +20,7 @@ from bot import visibility
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
-from bot.kudos.allowance import room
+from bot.kudos.allowance import Giver, Room, room, today
 from bot.kudos.parse import PERIODS
 from bot.kudos.records import (
     AboutSomeone,
@@ -39,14 +40,15 @@ from bot.people import Profile
 from storage import kudos as ledger
 from storage import people as people_queries
 from storage import workspaces
-from storage.models import Kudos, Workspace, utcnow
+from storage.models import Kudos, utcnow
 
 Clock = Callable[[], datetime]
 # Reasons that quote a message someone else wrote: shown safely, never refused for it.
 QUOTED_SOURCES = ("reaction", "second")
 
 
-def rules_of(workspace: Workspace, values: Sequence[str]) -> r.KudosRules:
+def rules_of(workspace: Any, values: Sequence[str]) -> r.KudosRules:
+    """The rules from a workspace's settings (a `Workspace`, or a row of its columns)."""
     return r.KudosRules(
         daily_allowance=workspace.daily_allowance,
         role_allowances=dict(workspace.role_allowances or {}),
@@ -63,6 +65,12 @@ def _top_values(entries: Sequence[Kudos], limit: int = 3) -> tuple[tuple[str, in
     return tuple(counts.most_common(limit))
 
 
+async def _refuse_a_repeat(s: AsyncSession, team_id: str, keys: list[str]) -> None:
+    """A repeat of kudos already given is answered as one, whatever the rules say now."""
+    if await ledger.by_keys(s, team_id, keys):
+        raise ledger.DuplicateKudos(team_id)
+
+
 class KudosService:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock = utcnow) -> None:
         self._sessions = sessions
@@ -70,21 +78,32 @@ class KudosService:
 
     async def rules(self, team_id: str) -> r.KudosRules:
         async with self._sessions() as s, s.begin():
-            return await self._rules(s, team_id)
+            rules, _giver = await self._settings(s, team_id)
+        return rules
 
-    async def _rules(self, s: AsyncSession, team_id: str) -> r.KudosRules:
-        workspace = await workspaces.ensure_workspace(s, team_id)
-        return rules_of(workspace, await workspaces.value_names(s, team_id))
+    async def _settings(
+        self, s: AsyncSession, team_id: str, user_id: str = ""
+    ) -> tuple[r.KudosRules, Giver]:
+        """The workspace's rules and what is stored of `user_id`, in one read; the
+        workspace's first use creates its settings (a write, once)."""
+        rows = await workspaces.kudos_settings(s, team_id, user_id)
+        if not rows:
+            await workspaces.ensure_workspace(s, team_id)
+            rows = await workspaces.kudos_settings(s, team_id, user_id)
+        first = rows[0]
+        rules = rules_of(first, [row.value for row in rows if row.value is not None])
+        return rules, Giver(tuple(first.roles or ()), first.tz)
 
     # giving
 
     async def check_room(self, team_id: str, giver_user_id: str, wanted: int) -> None:
         """Refuse more recipients than the giver has kudos left today, by what is stored of
-        them, before anyone is looked up in Slack; `give` checks again with Slack's answer."""
+        them, before anyone is looked up in Slack; `give` checks again with Slack's answer.
+        Two reads, no write: it takes no lock."""
         async with self._sessions() as s, s.begin():
-            rules = await self._rules(s, team_id)
-            today = await room(s, team_id, giver_user_id, rules, self._clock())
-        today.take(wanted)
+            rules, giver = await self._settings(s, team_id, giver_user_id)
+            left = await room(s, team_id, giver_user_id, rules, giver, self._clock())
+        left.take(wanted)
 
     async def give(self, giving: Giving) -> Given:
         """Record one entry per recipient, exactly once per `giving.key`, or refuse."""
@@ -101,29 +120,44 @@ class KudosService:
             return Given(tuple(Entry.of(row) for row in rows), duplicate=True)
 
     async def _give(self, s: AsyncSession, giving: Giving, keys: list[str]) -> Given:
-        team = giving.team_id
-        workspace = await workspaces.ensure_workspace(s, team)  # first: takes SQLite's lock
-        existing = await ledger.by_keys(s, team, keys)
-        if existing:
-            return Given(tuple(Entry.of(row) for row in existing), duplicate=True)
-        rules = rules_of(workspace, await workspaces.value_names(s, team))
-        reason = r.check_reason(
-            giving.reason, rules.min_reason_length, clip_long=giving.source == "reaction"
-        )
+        """One transaction of four statements (five on PostgreSQL): the rules in one read;
+        the entries inserted, a key already taken meaning a repeat (`DuplicateKudos`); what the
+        giver gave today and within the undo window, in one read; the shout-out queued. The
+        insert comes before that read: on SQLite it takes the one writer's lock, and on
+        PostgreSQL `hold_giver` makes a giver's concurrent gifts wait for each other, so each
+        counts the other's. A refusal after the insert rolls it back.
+
+        Refusals keep their order: a repeat of the key first, then the reason, a retry of
+        kudos already given, the values, the allowance."""
+        team, giver = giving.team_id, giving.giver.user_id
+        rules, stored = await self._settings(s, team, giver)
         now = self._clock()
         recipients = [p.user_id for p in giving.recipients]
-        await refuse_a_retry(s, team, giving.giver.user_id, recipients, reason, now)
-        if giving.values is None:
-            values = r.resolve_values(giving.tags, giving.channel_tags, rules)
-        else:
-            values = r.resolve_values(giving.values, (), rules)
-        today = await room(s, team, giving.giver.user_id, rules, now, giving.giver.tz)
-        remaining = today.take(len(giving.recipients))
+        recent = now - r.UNDO_WINDOW
+        try:
+            reason = r.check_reason(
+                giving.reason, rules.min_reason_length, clip_long=giving.source == "reaction"
+            )
+        except KudosRefused:
+            await _refuse_a_repeat(s, team, keys)
+            raise
+        try:
+            if giving.values is None:
+                values = r.resolve_values(giving.tags, giving.channel_tags, rules)
+            else:
+                values = r.resolve_values(giving.values, (), rules)
+        except KudosRefused:
+            await _refuse_a_repeat(s, team, keys)
+            _used, same = await ledger.given_before(
+                s, team, giver, giving.key, reason=reason, today=(now, now), recent=recent
+            )
+            refuse_a_retry(same, recipients)
+            raise
         channel, _link = tell.shoutout_place(giving, rules.kudos_channel_id)
         announced = channel is not None or giving.announcement.reply_url is not None
         rows = [
             {
-                "giver_user_id": giving.giver.user_id,
+                "giver_user_id": giver,
                 "receiver_user_id": person.user_id,
                 "message": reason,
                 "values": list(values),
@@ -137,12 +171,19 @@ class KudosService:
             }
             for person, key in zip(giving.recipients, keys, strict=True)
         ]
+        await ledger.hold_giver(s, team, giver)
         added = await ledger.add(s, team, rows)
-        await tell.kudos_given(s, giving, added, rules, now)
+        allowance, day = today(rules, stored, now, giving.giver.tz)
+        used, same = await ledger.given_before(
+            s, team, giver, giving.key, reason=reason, today=day, recent=recent
+        )
+        refuse_a_retry(same, recipients)
+        remaining = Room(allowance, used - len(added)).take(len(added))
+        await tell.kudos_given(s, giving, [row.id for row in added], rules, now)
         return Given(
             tuple(Entry.of(row) for row in added),
             remaining=remaining,
-            allowance=today.allowance,
+            allowance=allowance,
             kudos_channel_id=rules.kudos_channel_id,
             shoutout_channel=channel,
             announced=announced,
@@ -173,8 +214,7 @@ class KudosService:
         the giver was promised and it could not go to: they are told where it went. False
         when the kudos were undone meanwhile: the caller removes it again."""
         async with self._sessions() as s, s.begin():
-            await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
-            live = [row for row in await ledger.batch(s, team_id, batch_key) if not row.undone_at]
+            live = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
             now = self._clock()
             await tell.recipients_told(s, team_id, live, now)
             if live and instead_of is not None:
@@ -190,8 +230,7 @@ class KudosService:
         """Nothing was posted: the kudos are private (known to giver and receivers only), and
         the giver, told the shout-out was on its way, is told it is not."""
         async with self._sessions() as s, s.begin():
-            await ledger.make_private(s, team_id, batch_key)
-            live = [row for row in await ledger.batch(s, team_id, batch_key) if not row.undone_at]
+            live = await ledger.make_private(s, team_id, batch_key)
             if live:
                 now = self._clock()
                 await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)
@@ -200,9 +239,7 @@ class KudosService:
     async def record_dm(self, team_id: str, kudos_id: int, channel_id: str, ts: str) -> bool:
         """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again)."""
         async with self._sessions() as s, s.begin():
-            await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
-            row = await ledger.entry(s, team_id, kudos_id)
-        return row is not None and row.undone_at is None
+            return await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:
         """Take back kudos within UNDO_WINDOW; only their giver can."""
@@ -286,7 +323,7 @@ class KudosService:
         since = r.period_start(period, self._clock(), tz)
         async with self._sessions() as s, s.begin():
             if value is not None:
-                rules = await self._rules(s, team_id)
+                rules, _giver = await self._settings(s, team_id)
                 # A retired value still ranks the kudos given with it before it was retired.
                 retired = await workspaces.value_names(s, team_id, retired=True)
                 if value not in rules.values and value not in retired:
@@ -341,10 +378,9 @@ class KudosService:
     async def home(self, team_id: str, user_id: str) -> HomeKudos:
         now = self._clock()
         async with self._sessions() as s, s.begin():
-            rules = await self._rules(s, team_id)
-            person = await people_queries.get_person(s, team_id, user_id)
-            tz = person.tz if person else "UTC"
-            today = await room(s, team_id, user_id, rules, now, tz)
+            rules, giver = await self._settings(s, team_id, user_id)
+            tz = giver.tz or "UTC"
+            left = await room(s, team_id, user_id, rules, giver, now)
             recent = tuple(
                 Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3)
             )
@@ -352,8 +388,8 @@ class KudosService:
         board = await self.leaderboard(team_id, "month", None, tz, limit=5)
         return HomeKudos(
             user_id=user_id,
-            allowance=today.allowance,
-            remaining=today.left,
+            allowance=left.allowance,
+            remaining=left.left,
             recent=recent,
             names=names,
             leaderboard=board,

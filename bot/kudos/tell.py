@@ -13,7 +13,6 @@ from bot import home
 from bot.kudos.records import Giving
 from bot.kudos.rules import KudosRules
 from storage import outbox
-from storage.models import Kudos
 
 
 def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | None, str | None]:
@@ -37,7 +36,7 @@ def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | 
 async def kudos_given(
     s: AsyncSession,
     giving: Giving,
-    rows: Sequence[Kudos],
+    kudos_ids: Sequence[int],
     rules: KudosRules,
     at: datetime,
 ) -> None:
@@ -63,22 +62,22 @@ async def kudos_given(
             at=at,
         )
     else:
-        await recipients_told(s, giving.team_id, rows, at)
+        await recipients_told(s, giving.team_id, kudos_ids, at)
     if giving.refresh_home:
         await home.changed(s, giving.team_id, giving.giver.user_id, at)
 
 
 async def recipients_told(
-    s: AsyncSession, team_id: str, rows: Sequence[Kudos], at: datetime
+    s: AsyncSession, team_id: str, kudos_ids: Sequence[int], at: datetime
 ) -> None:
-    """One DM to each recipient; the same entry twice is one DM."""
-    for row in rows:
+    """One DM to each recipient of these entries; the same entry twice is one DM."""
+    for kudos_id in kudos_ids:
         await outbox.enqueue(
             s,
             team_id,
             "kudos.received",
-            {"kudos_id": row.id},
-            key=f"kudos.received:{row.id}",
+            {"kudos_id": kudos_id},
+            key=f"kudos.received:{kudos_id}",
             at=at,
         )
 

@@ -7,8 +7,8 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.errors import KudosRefused
@@ -70,6 +70,68 @@ async def test_a_repeat_after_the_allowance_is_used_is_still_a_duplicate(
     assert (await kudos.give(giving("cmd:2", Profile("U6", "fay")))).duplicate
     with pytest.raises(KudosRefused, match="all 5"):
         await kudos.give(giving("cmd:3", BEN))
+
+
+async def test_concurrent_gifts_of_one_giver_stay_within_the_allowance(
+    kudos: KudosService,
+) -> None:
+    """Eight different gifts at once from one giver with five a day: five go through, each
+    counting the others (SQLite's one writer; PostgreSQL's lock on the giver), three are
+    refused."""
+    gifts = [kudos.give(giving(f"cmd:{i}", Profile(f"U{10 + i}", "x"))) for i in range(8)]
+    results = await asyncio.gather(*gifts, return_exceptions=True)
+    given = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, KudosRefused)]
+    assert (len(given), len(refused)) == (5, 3)
+    assert sorted(g.remaining for g in given) == [0, 1, 2, 3, 4]
+    assert (await kudos.mine(TEAM, "U1", "UTC")).given == 5
+
+
+async def test_a_repeat_is_answered_as_one_whatever_the_rules_say_now(
+    kudos: KudosService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Rules changed since the kudos were given refuse new ones, not their repeat; a retry
+    of kudos already given (a new key) is still told it went through before."""
+    first = await kudos.give(giving("cmd:1"))
+    async with sessions() as s, s.begin():
+        await workspaces.configure(s, TEAM, min_reason_length=50)
+    again = await kudos.give(giving("cmd:1"))
+    assert again.duplicate and again.first.id == first.first.id
+    with pytest.raises(KudosRefused, match="at least 50"):
+        await kudos.give(giving("cmd:2", CAT))
+    async with sessions() as s, s.begin():
+        await workspaces.configure(s, TEAM, min_reason_length=10, values_required=True)
+    assert (await kudos.give(giving("cmd:1"))).duplicate
+    with pytest.raises(KudosRefused, match="Already sent"):
+        await kudos.give(giving("cmd:3"))
+    with pytest.raises(KudosRefused, match="company value"):
+        await kudos.give(giving("cmd:4", CAT))
+    assert (await kudos.mine(TEAM, "U1", "UTC")).given == 1
+
+
+async def test_giving_is_one_transaction_of_three_ledger_statements(
+    kudos: KudosService, engine: AsyncEngine
+) -> None:
+    """The settings in one read, the entries in one insert, what the giver gave in one read;
+    the rest is the outbox (and, on PostgreSQL, the lock on the giver)."""
+    await kudos.rules(TEAM)  # the workspace's first use is a write of its own
+    statements: list[str] = []
+    commits: list[object] = []
+
+    def executed(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    # The engine is this test's own: the listeners go with it.
+    event.listen(engine.sync_engine, "before_cursor_execute", executed)
+    event.listen(engine.sync_engine, "commit", commits.append)
+    given = await kudos.give(giving("cmd:1", BEN, CAT, channel_id="C1"))
+    assert len(given.entries) == 2 and len(commits) == 1
+    ledger = [
+        " ".join(sql.split())[:22]
+        for sql in statements
+        if "outbox" not in sql and "pg_advisory" not in sql and "pg_notify" not in sql
+    ]
+    assert ledger == ["SELECT workspaces.dail", "INSERT INTO kudos (giv", "SELECT used.used, same"]
 
 
 async def test_undo_window_and_ownership(kudos: KudosService, clock: Clock) -> None:
