@@ -251,3 +251,192 @@ async def forget_person(session: AsyncSession, person: Person) -> None:
 async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     rows = await session.scalars(select(Person).where(Person.team_id == team_id))
     return {p.user_id: p for p in rows}
+
+
+# Bulk reads and writes for `askaround import people`: a chunk of rows in a few statements
+# (executemany), so an import costs per chunk what the per-person functions above cost per row.
+
+PERSON_FIELDS = ("name", "real_name", "email", "tz", *ORG_FIELDS)
+
+
+@dataclass(frozen=True)
+class PersonKeys:
+    """What an import needs about everyone already there: how rows and managers name them."""
+
+    user_id: str
+    name: str | None
+    email: str | None
+    manager_user_id: str | None
+
+
+@dataclass(frozen=True)
+class ConnectionRow:
+    id: int
+    person_id: int
+    colleague_user_id: str | None
+    contact_name: str | None
+    topics: tuple[str, ...]
+    relationship: str
+
+
+async def people_keys(session: AsyncSession, team_id: str) -> dict[str, PersonKeys]:
+    rows = await session.execute(
+        select(Person.user_id, Person.name, Person.email, Person.manager_user_id).where(
+            Person.team_id == team_id
+        )
+    )
+    return {row[0]: PersonKeys(*row) for row in rows}
+
+
+async def people_fields(
+    session: AsyncSession, team_id: str, user_ids: Iterable[str]
+) -> dict[str, tuple[int, dict[str, Any]]]:
+    """user id → (person id, the PERSON_FIELDS), for the people already there."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    columns = [getattr(Person, name) for name in PERSON_FIELDS]
+    rows = await session.execute(
+        select(Person.user_id, Person.id, *columns).where(
+            Person.team_id == team_id, Person.user_id.in_(ids)
+        )
+    )
+    return {
+        user_id: (person_id, dict(zip(PERSON_FIELDS, values, strict=True)))
+        for user_id, person_id, *values in rows
+    }
+
+
+async def upsert_people(
+    session: AsyncSession, team_id: str, people: list[dict[str, Any]], now: datetime
+) -> dict[str, int]:
+    """Insert or update people (each a `user_id` and PERSON_FIELDS) in one executemany;
+    user id → person id."""
+    if not people:
+        return {}
+    statement = insert_for(session, Person)
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "user_id"],
+        set_={
+            **{name: getattr(statement.excluded, name) for name in PERSON_FIELDS},
+            "updated_at": statement.excluded.updated_at,
+        },
+    )
+    await session.execute(
+        statement, [{**person, "team_id": team_id, "updated_at": now} for person in people]
+    )
+    rows = await session.execute(
+        select(Person.user_id, Person.id).where(
+            Person.team_id == team_id, Person.user_id.in_({p["user_id"] for p in people})
+        )
+    )
+    return {user_id: person_id for user_id, person_id in rows}
+
+
+async def skill_ids(session: AsyncSession, team_id: str) -> dict[str, int]:
+    rows = await session.execute(select(Skill.key, Skill.id).where(Skill.team_id == team_id))
+    return {key: skill_id for key, skill_id in rows}
+
+
+async def ensure_skills(session: AsyncSession, team_id: str, names: dict[str, str]) -> None:
+    """Create the skills (key → name) the workspace lacks; an existing one keeps its name."""
+    if not names:
+        return
+    statement = insert_for(session, Skill).on_conflict_do_nothing(index_elements=["team_id", "key"])
+    await session.execute(
+        statement, [{"team_id": team_id, "key": k, "name": n} for k, n in names.items()]
+    )
+
+
+async def skill_levels(
+    session: AsyncSession, person_ids: Iterable[int]
+) -> dict[tuple[int, int], int]:
+    """(person id, skill id) → level, for these people."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(PersonSkill.person_id, PersonSkill.skill_id, PersonSkill.level).where(
+            PersonSkill.person_id.in_(ids)
+        )
+    )
+    return {(person_id, skill): level for person_id, skill, level in rows}
+
+
+async def set_person_skills(
+    session: AsyncSession, team_id: str, levels: list[tuple[int, int, int]], source: str
+) -> None:
+    """`set_person_skill` for many (person id, skill id, level) in one executemany."""
+    if not levels:
+        return
+    statement = insert_for(session, PersonSkill)
+    statement = statement.on_conflict_do_update(
+        index_elements=["person_id", "skill_id"],
+        set_={"level": statement.excluded.level, "source": statement.excluded.source},
+    )
+    await session.execute(
+        statement,
+        [
+            {"team_id": team_id, "person_id": p, "skill_id": s, "level": level, "source": source}
+            for p, s, level in levels
+        ],
+    )
+
+
+async def connections_for(
+    session: AsyncSession, person_ids: Iterable[int]
+) -> dict[int, list[ConnectionRow]]:
+    """person id → their network rows, in the order they were added."""
+    ids = set(person_ids)
+    found: dict[int, list[ConnectionRow]] = {}
+    if not ids:
+        return found
+    rows = await session.execute(
+        select(
+            Connection.id,
+            Connection.person_id,
+            Connection.colleague_user_id,
+            Connection.contact_name,
+            Connection.topics,
+            Connection.relationship,
+        )
+        .where(Connection.person_id.in_(ids))
+        .order_by(Connection.id)
+    )
+    for id_, person_id, colleague, contact, topics, relationship in rows:
+        found.setdefault(person_id, []).append(
+            ConnectionRow(id_, person_id, colleague, contact, tuple(topics or ()), relationship)
+        )
+    return found
+
+
+async def write_connections(
+    session: AsyncSession,
+    team_id: str,
+    changed: list[ConnectionRow],
+    added: list[ConnectionRow],
+) -> None:
+    """Update the topics and relationship of `changed` (by id) and insert `added` (ids ignored)."""
+    if changed:
+        await session.execute(
+            update(Connection),
+            [
+                {"id": c.id, "topics": list(c.topics), "relationship": c.relationship}
+                for c in changed
+            ],
+        )
+    if added:
+        await session.execute(
+            insert_for(session, Connection),
+            [
+                {
+                    "team_id": team_id,
+                    "person_id": c.person_id,
+                    "colleague_user_id": c.colleague_user_id,
+                    "contact_name": c.contact_name,
+                    "topics": list(c.topics),
+                    "relationship": c.relationship,
+                }
+                for c in added
+            ],
+        )

@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.settings import Settings
 
 PAGE_SIZE = 200
+LARGE_PAGE = 1000  # users.list's largest page
 RATE_LIMIT_RETRIES = 5
 
 
@@ -98,6 +99,15 @@ class SlackResolver:
     def __init__(self, client: AsyncWebClient, team_id: str) -> None:
         self.client = client
         self.team_id = team_id
+        self._by_id: dict[str, Profile] | None = None  # every member, once `preload` ran
+        self._by_email: dict[str, Profile] = {}
+
+    async def preload(self, on_page: Callable[[int], object] = _quiet) -> None:
+        """Read every member once (`users.list`, LARGE_PAGE a page), so a large import asks
+        Slack a hundred times for 100,000 people instead of once a row."""
+        profiles, _ = await list_members(self.client, LARGE_PAGE, on_page)
+        self._by_id = {p.user_id: p for p in profiles}
+        self._by_email = {p.email.lower(): p for p in profiles if p.email}
 
     @classmethod
     async def connect(cls, client: AsyncWebClient) -> SlackResolver:
@@ -105,6 +115,8 @@ class SlackResolver:
         return cls(client, str(auth["team_id"]))
 
     async def by_email(self, email: str) -> Profile | None:
+        if self._by_id is not None:
+            return self._by_email.get(email.strip().lower())
         try:
             response = await self.client.users_lookupByEmail(email=email)
         except SlackApiError as error:
@@ -113,6 +125,8 @@ class SlackResolver:
         return profile_from_slack(response["user"])
 
     async def by_id(self, user_id: str) -> Profile | None:
+        if self._by_id is not None:
+            return self._by_id.get(user_id)
         try:
             response = await self.client.users_info(user=user_id)
         except SlackApiError as error:

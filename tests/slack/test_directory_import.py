@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot import visibility
+from bot.directory import importer
 from bot.directory.import_files import RawRow
 from bot.directory.importer import ImportReport, import_people
 from handlers.client.directory import SlackResolver, directory_client
@@ -101,3 +104,60 @@ async def test_a_skill_outside_the_vocabulary_is_imported_with_a_warning(
         (2, "skill 'terrafrom' is not in the vocabulary, added as new (closest: Terraform)")
     ]
     assert "line 2: warning: skill 'terrafrom'" in report.summary()
+
+
+async def test_a_large_file_is_read_from_the_member_list_and_written_in_chunks(
+    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From PRELOAD_AT rows the people come from one paged `users.list`, not one
+    `users.lookupByEmail` a row; rows are written CHUNK at a time (small here, so the file
+    spans several chunks), with the same outcome as one at a time: managers across chunks,
+    a network entry for the same colleague updated rather than doubled, and a second run of
+    the same file changing nothing but the one row that changed."""
+    monkeypatch.setattr(importer, "CHUNK", 64)
+    count = importer.PRELOAD_AT + 50
+    ws = slack.emu.workspace
+    ids = [ws.add_user(name=f"p{n:03}", email=f"p{n:03}@example.com").id for n in range(count)]
+    rows: list[dict[str, Any]] = [
+        {
+            "email": f"p{n:03}@example.com",
+            "handle": f"p{n:03}",
+            "manager": f"p{n - 1:03}" if n else "",
+            "skills": {"python": 1 + n % 5, f"skzz{n % 7}": 2},
+            "network": [
+                {"colleague": f"p{n + 1:03}", "topics": ["kafka"]},
+                {"colleague": f"@p{n + 1:03}", "relationship": "personal"},
+            ]
+            if n % 100 == 0
+            else [],
+        }
+        for n in range(count)
+    ]
+    lookups = len(slack.emu.calls_to("users.lookupByEmail"))
+    first = await run_import(slack, *rows)
+    assert first.rejected == [] and first.imported == ids
+    assert len(slack.emu.calls_to("users.lookupByEmail")) == lookups
+    assert slack.emu.calls_to("users.list")
+    assert {w.reason.split(",")[0] for w in first.warnings} == {
+        f"skill 'skzz{n}' is not in the vocabulary" for n in range(7)
+    }
+    last = ids[-1]
+    view = await slack.services.directory.profile(slack.team_id, last, visibility.person(last))
+    assert view.manager_user_id == ids[-2]
+    assert {(s.key, s.level) for s in view.skills} == {
+        ("python", 1 + (count - 1) % 5),
+        (f"skzz{(count - 1) % 7}", 2),
+    }
+    head = ids[200]
+    view = await slack.services.directory.profile(slack.team_id, head, visibility.person(head))
+    assert view.network is not None
+    assert [(e.colleague_user_id, e.topics, e.relationship) for e in view.network] == [
+        (ids[201], ("kafka",), "personal")
+    ]
+
+    again = await run_import(slack, *rows)
+    assert (again.imported, again.updated, again.unchanged) == ([], [], ids)
+    rows[130]["skills"] = {"python": 5}
+    rows[200]["network"] = [{"colleague": "p201", "topics": ["kafka", "flink"]}]
+    third = await run_import(slack, *rows)
+    assert third.updated == [ids[130], ids[200]] and len(third.unchanged) == count - 2
