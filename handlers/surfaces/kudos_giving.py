@@ -33,13 +33,20 @@ async def lookup_profile(
 
 
 async def lookup_profiles(
-    client: AsyncWebClient, services: Services, team_id: str, user_ids: list[str]
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    user_ids: list[str],
+    before_asking: Callable[[], Awaitable[None]] | None = None,
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
-    `team_join`), the others from `users.info`, one call each, stored in one write."""
+    `team_join`), the others from `users.info`, one call each, stored in one write;
+    `before_asking` runs before any call (it may refuse)."""
     known = await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
+        if before_asking is not None:
+            await before_asking()
         found = await asyncio.gather(*(_users_info(client, u) for u in unknown))
         await services.people.remember(team_id, *found)
         known.update((profile.user_id, profile) for profile in found)
@@ -59,10 +66,15 @@ async def _users_info(client: AsyncWebClient, user_id: str) -> Profile:
 async def lookup_people(
     client: AsyncWebClient, services: Services, team_id: str, giver: str, recipients: list[str]
 ) -> tuple[Profile, tuple[Profile, ...]]:
-    """The giver and the recipients: so no more recipients than the giver has kudos left
-    are looked up (one request, bounded calls); people already known need no call."""
-    await services.kudos.check_room(team_id, giver, len(recipients))
-    found = await lookup_profiles(client, services, team_id, [giver, *recipients])
+    """The giver and the recipients: people already known need no call; before Slack is
+    asked about the others, no more recipients than the giver has kudos left (one request,
+    bounded calls). `give` checks the allowance again in its transaction."""
+
+    async def room_for_them() -> None:
+        await services.kudos.check_room(team_id, giver, len(recipients))
+
+    people = [giver, *recipients]
+    found = await lookup_profiles(client, services, team_id, people, room_for_them)
     return found[0], tuple(found[1:])
 
 
