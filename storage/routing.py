@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, func, select
+from sqlalchemy import ColumnElement, Executable, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -24,7 +24,9 @@ from storage.models import (
     Question,
     Skill,
     SkillAlias,
+    Workspace,
 )
+from storage.workspaces import ensure_workspace
 
 SOLVED = "solved"
 HELPED_OFFER_STATUSES = ("accepted", "answered")
@@ -255,3 +257,66 @@ async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingS
         kudos=kudos,
         network=await load_network(session, team_id),
     )
+
+
+async def routing_versions(session: AsyncSession, team_id: str) -> tuple[int, int]:
+    """The workspace's (profiles_version, skills_version), (0, 0) before its first use: one
+    small read per question, by which a routing index knows it must rebuild or catch up."""
+    found = (
+        await session.execute(
+            select(Workspace.profiles_version, Workspace.skills_version).where(
+                Workspace.team_id == team_id
+            )
+        )
+    ).first()
+    return (int(found[0]), int(found[1])) if found else (0, 0)
+
+
+async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
+    """Count a change to this person's declared skills, in the unit of work that made it; the
+    workspace row's lock orders the counts as the commits."""
+    await ensure_workspace(session, team_id)
+    version = await session.scalar(
+        update(Workspace)
+        .where(Workspace.team_id == team_id)
+        .values(skills_version=Workspace.skills_version + 1)
+        .returning(Workspace.skills_version)
+    )
+    await session.execute(
+        update(Person).where(Person.id == person_id).values(skills_version=version)
+    )
+
+
+async def skills_since(
+    session: AsyncSession, team_id: str, version: int
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """The workspace's skills_version now, and the declared skills (key → level) of each
+    person whose skills changed after `version` (an empty dict: they hold none now)."""
+    _, now = await routing_versions(session, team_id)
+    changed: dict[str, dict[str, int]] = {}
+    if now <= version:
+        return now, changed
+    rows = await session.execute(
+        select(Person.user_id, Skill.key, PersonSkill.level)
+        .outerjoin(PersonSkill, PersonSkill.person_id == Person.id)
+        .outerjoin(Skill, Skill.id == PersonSkill.skill_id)
+        .where(Person.team_id == team_id, Person.skills_version > version)
+    )
+    for user_id, key, level in rows:
+        skills = changed.setdefault(user_id, {})
+        if key is not None:
+            skills[key] = int(level)
+    return now, changed
+
+
+async def routed_workspaces(session: AsyncSession) -> list[str]:
+    """The workspaces whose routing index a replica builds as it starts: those with people,
+    less the ones that uninstalled the app."""
+    gone = select(Workspace.team_id).where(Workspace.uninstalled_at.is_not(None))
+    rows = await session.scalars(
+        select(Person.team_id)
+        .distinct()
+        .where(Person.team_id.not_in(gone))
+        .order_by(Person.team_id)
+    )
+    return list(rows)

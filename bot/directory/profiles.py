@@ -26,7 +26,7 @@ from bot.directory.status import Status, local_today, status_of
 from bot.errors import UserError
 from bot.visibility import Field, Viewer
 from storage import directory as q
-from storage import workspaces
+from storage import routing, workspaces
 from storage.models import Person
 
 
@@ -86,8 +86,9 @@ class ProfileEdit:
 
 
 class ProfileService:
-    """Profiles; every deletion from one counts up `profiles_version`, so that each replica's
-    routing index is rebuilt for the next question (`bot.questions.indexes`)."""
+    """Profiles; a change to declared skills counts up `skills_version` (each replica's routing
+    index catches up in place at the next question), any other deletion `profiles_version`
+    (it is rebuilt for the next question): `bot.questions.indexes`."""
 
     def __init__(
         self,
@@ -172,6 +173,8 @@ class ProfileService:
                 level = item.level or 3
                 await q.set_person_skill(s, person, skill_id, level, source)
                 saved.append(SkillView(key, name, level))
+            if saved:
+                await routing.skills_changed(s, team_id, person.id)
         return AddOutcome(tuple(saved), tuple(unclear))
 
     async def remove_skills(
@@ -191,7 +194,7 @@ class ProfileService:
                 else:
                     missing.append(name)
             if removed:
-                await workspaces.profiles_deleted(s, team_id)
+                await routing.skills_changed(s, team_id, person.id)
         return removed, missing
 
     async def set_status(

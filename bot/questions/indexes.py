@@ -1,27 +1,52 @@
-"""One routing index per workspace, loaded lazily and refreshed after a while.
+"""One routing index per workspace: built at start, kept current in place, rebuilt now and then.
 
-Changes made through this process (a solved question) update the index at once; `invalidate`
-drops it after a directory sync. A deletion from a profile (`/skills forget me`, a network
-entry or a skill removed) counts up the workspace's `profiles_version`, in whichever replica
-made it: a copy built at an older count is rebuilt for the next question (one small read a
-question), so a deletion takes effect at once everywhere. Other changes made by another
-replica or the CLI are picked up when the copy is older than `max_age`, or than REBUILD_RATIO
-times what its load took, whichever is longer: a workspace of 100,000 people takes tens of
-seconds of CPU to load, and reloading it every minute would spend half a core on reloads.
+`warm_all` builds the index of every workspace with people as the process starts (the load
+yields to the event loop every few milliseconds), and `ready` says when it is done: `/readyz`
+answers 503 until then. A question that arrives earlier waits for that build rather than
+starting another (one lock per workspace).
+
+Each question reads the workspace's two counters (one small query):
+
+- `skills_version` counts changes to declared skills (`/skills add`, `/skills remove`). A copy
+  built at an older count catches up in place: it reads the skills of just the people changed
+  since (`storage.routing.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
+  `/skills` change reaches the next question in every replica, at the cost of one small read.
+- `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
+  entry removed, the profile modal): a copy built at an older count is rebuilt before the
+  next question, so a deletion is never routed on.
+
+Other facts (a question solved or a kudos given in another replica, a directory sync) are
+picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
+what its load took, whichever is longer. That rebuild runs in the background while questions
+are answered from the copy in hand (for its duration the process holds both copies), so no
+question waits for it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.engine import RoutingIndex
-from storage import workspaces
+from storage import routing
 
 REBUILD_RATIO = 10.0
+
+log = logging.getLogger("askaround")
+
+
+@dataclass
+class _Cached:
+    index: RoutingIndex
+    loaded_at: float
+    took: float
+    profiles_version: int
+    skills_version: int
 
 
 class IndexCache:
@@ -34,41 +59,105 @@ class IndexCache:
         self._sessions = sessions
         self._max_age = max_age
         self._monotonic = monotonic
-        self._indexes: dict[str, tuple[float, float, int, RoutingIndex]] = {}
+        self._indexes: dict[str, _Cached] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._refreshing: dict[str, asyncio.Task[None]] = {}
+        self.ready = False  # every workspace's index built once (`warm_all`)
 
-    def _fresh(self, team_id: str, version: int) -> RoutingIndex | None:
-        cached = self._indexes.get(team_id)
-        if cached is None:
-            return None
-        loaded_at, took, built_at, index = cached
-        keep = max(self._max_age, REBUILD_RATIO * took)
-        fresh = built_at == version and self._monotonic() - loaded_at < keep
-        return index if fresh else None
-
-    async def _version(self, team_id: str) -> int:
+    async def _versions(self, team_id: str) -> tuple[int, int]:
         async with self._sessions() as s:
-            return await workspaces.profiles_version(s, team_id)
+            return await routing.routing_versions(s, team_id)
 
     async def get(self, team_id: str) -> RoutingIndex:
-        version = await self._version(team_id)
-        index = self._fresh(team_id, version)
-        if index is not None:
-            return index
+        profiles, skills = await self._versions(team_id)
+        cached = self._indexes.get(team_id)
+        if cached is None or cached.profiles_version != profiles:
+            cached = await self._load(team_id)
+        if cached.skills_version < skills:
+            await self._catch_up(team_id, cached)
+        keep = max(self._max_age, REBUILD_RATIO * cached.took)
+        if self._monotonic() - cached.loaded_at >= keep:
+            self._refresh_later(team_id, cached)
+        return cached.index
+
+    async def _load(self, team_id: str) -> _Cached:
         async with self._locks.setdefault(team_id, asyncio.Lock()):
-            # Read before the load: a deletion made while it loads makes the next get reload.
-            version = await self._version(team_id)
-            index = self._fresh(team_id, version)
-            if index is not None:
-                return index
+            # Read before the load: a change made while it loads is caught up with (skills)
+            # or makes the next get reload (a deletion).
+            profiles, skills = await self._versions(team_id)
+            cached = self._indexes.get(team_id)
+            if cached is not None and cached.profiles_version == profiles:
+                return cached  # built meanwhile, by the question or the start-up we waited for
             # The stale copy goes first: holding two copies of a large workspace while the
             # new one loads would double the process's memory.
             self._indexes.pop(team_id, None)
-            started = self._monotonic()
-            index = await RoutingIndex.load(self._sessions, team_id)
-            loaded_at = self._monotonic()
-            self._indexes[team_id] = (loaded_at, loaded_at - started, version, index)
-            return index
+            cached = await self._build(team_id, profiles, skills)
+            self._indexes[team_id] = cached
+            return cached
+
+    async def _build(self, team_id: str, profiles: int, skills: int) -> _Cached:
+        started = self._monotonic()
+        index = await RoutingIndex.load(self._sessions, team_id)
+        loaded_at = self._monotonic()
+        return _Cached(index, loaded_at, loaded_at - started, profiles, skills)
+
+    async def _catch_up(self, team_id: str, cached: _Cached) -> None:
+        async with self._sessions() as s:
+            now, changed = await routing.skills_since(s, team_id, cached.skills_version)
+        if now <= cached.skills_version:
+            return  # another question caught up meanwhile, with a newer read
+        for user_id, skills in changed.items():
+            cached.index.redeclare(user_id, skills)
+        cached.skills_version = now
+
+    def _refresh_later(self, team_id: str, cached: _Cached) -> None:
+        """Rebuild an old copy in the background; questions keep using it until then."""
+        if team_id in self._refreshing:
+            return
+
+        async def refresh() -> None:
+            try:
+                profiles, skills = await self._versions(team_id)
+                fresh = await self._build(team_id, profiles, skills)
+                if self._indexes.get(team_id) is cached:
+                    self._indexes[team_id] = fresh
+            except Exception:
+                log.exception("rebuilding the routing index of %s failed", team_id)
+                cached.loaded_at = self._monotonic()  # try again after another max_age
+            finally:
+                self._refreshing.pop(team_id, None)
+
+        self._refreshing[team_id] = asyncio.create_task(refresh())
+
+    async def warm(self, team_ids: Iterable[str]) -> None:
+        """Build these workspaces' indexes now, one after the other, then say `ready`."""
+        started = self._monotonic()
+        count = 0
+        for team_id in team_ids:
+            try:
+                await self.get(team_id)
+                count += 1
+            except Exception:  # that workspace's first question tries again
+                log.exception("building the routing index of %s failed", team_id)
+        self.ready = True
+        log.info(
+            "routing ready: %d workspace index(es) built in %.1f s",
+            count,
+            self._monotonic() - started,
+        )
+
+    async def warm_all(self) -> None:
+        """`warm` for every workspace with people that has not uninstalled the app."""
+        async with self._sessions() as s:
+            team_ids = await routing.routed_workspaces(s)
+        await self.warm(team_ids)
+
+    async def close(self) -> None:
+        """Stop background rebuilds (at shutdown)."""
+        tasks = list(self._refreshing.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def invalidate(self, team_id: str) -> None:
         """Call after a change the next question must see (a directory sync) in this process."""

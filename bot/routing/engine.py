@@ -11,7 +11,8 @@ temporary index before building the real one, stays beside the index it builds.)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -152,6 +153,23 @@ class RoutingIndex:
         for declared in rows:
             label = self.vocabulary.display(declared.skill_key)
             self.evidence.declare(declared.user_id, declared.skill_key, declared.level, label)
+
+    def redeclare(self, user_id: str, skills: Mapping[str, int]) -> None:
+        """A person's declared skills are now `skills` (key → level): a `/skills` change,
+        applied in place (`bot.questions.indexes`). Hook for that caller only."""
+        evidence, person = self.evidence, self.evidence.people.find(user_id)
+        for key, holders in evidence.declared.skills.items() if person is not None else ():
+            assert person is not None
+            level = int(holders.get(person))
+            if level and skills.get(key) != level:
+                holders.remove(person, replace=True)
+                label = Counter(tokens(self.vocabulary.display(key)))
+                evidence.profiles.remove_counts(person, label, float(level))
+        self.add_declared(
+            DeclaredSkill(user_id, key, level, "declared")
+            for key, level in skills.items()
+            if self.evidence.level(user_id, key) != level
+        )
 
     def add_history(self, rows: Iterable[SolvedQuestion], first: int, total: int) -> None:
         """Solved questions oldest first; `first` is the position of this batch's first one."""

@@ -25,6 +25,7 @@ B = 0.75
 MAX_QUERY_TERMS = 256
 SCAN_RATIO = 4
 NORM_DRIFT = 0.01
+EMPTY = 1e-9  # a weight this small after a removal is none
 
 
 class BM25Index:
@@ -77,6 +78,35 @@ class BM25Index:
         self._total_length += added
         if self._norm_average:
             grow(self._norms, doc + 1)
+            self._norms[doc] = self._norm(doc, self._norm_average)
+
+    def remove_counts(self, doc: int, counts: Mapping[str, int], weight: float = 1.0) -> None:
+        """Take back what `add_counts` added (a skill no longer declared): a term left with no
+        weight drops the document from its list, and a document left empty is no longer
+        counted, so the index reads as if the terms had never been added."""
+        if doc not in self:
+            return
+        removed = 0.0
+        for term, count in counts.items():
+            bucket = self.postings.get(term)
+            held = bucket.get(doc) if bucket is not None else 0.0
+            if bucket is None or not held:
+                continue
+            taken = min(held, count * weight)
+            if held - taken <= EMPTY:
+                bucket.remove(doc)
+                taken = held
+            else:
+                bucket.add(doc, -taken, live=self.live)
+            removed += taken
+        self.lengths[doc] -= removed
+        self._total_length -= removed
+        if self.lengths[doc] <= EMPTY:
+            self._total_length -= self.lengths[doc]
+            self.lengths[doc] = 0.0
+            self._present[doc] = 0
+            self._count -= 1
+        if self._norm_average and doc < len(self._norms):
             self._norms[doc] = self._norm(doc, self._norm_average)
 
     def freeze(self) -> None:

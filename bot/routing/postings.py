@@ -61,6 +61,18 @@ class Postings:
         if live and self.head is not None and doc not in self.head:
             self.head.append(doc)
 
+    def remove(self, doc: int, *, replace: bool = False) -> None:
+        """Take a document out (a skill someone no longer declares), head included; `replace`
+        as for `add`, should a bulk load still be unsorted."""
+        self.tidy(replace)
+        docs = self.docs
+        at = bisect_left(docs, doc)
+        if at < len(docs) and docs[at] == doc:
+            del docs[at]
+            del self.weights[at]
+        if self.head is not None and doc in self.head:
+            self.head.remove(doc)
+
     def tidy(self, replace: bool = False) -> None:
         """Sort by document once after a bulk load, merging repeats (summed in the order they
         came, or the last kept). Sorts positions rather than building a dict, so the largest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
@@ -41,6 +42,7 @@ class Askaround:
     outbox: OutboxWorker
     http: SlackHttp
     inbox_engine: AsyncEngine | None = None  # the inbox's own SQLite file (`storage.db`)
+    warming: asyncio.Task[None] | None = None  # routing's indexes being built at start
 
     async def start(self) -> None:
         await upgrade_head(self.services.engine)
@@ -50,8 +52,14 @@ class Askaround:
         self.http.open()
         self.scheduler.start()
         self.outbox.start()
+        # Routing's indexes are built in the background; /readyz says ready once they are.
+        self.warming = asyncio.create_task(self.services.indexes.warm_all())
 
     async def close(self) -> None:
+        if self.warming is not None:
+            self.warming.cancel()
+            await asyncio.gather(self.warming, return_exceptions=True)
+        await self.services.indexes.close()
         await self.scheduler.stop()
         await self.outbox.stop()
         await self.services.inbox.leave()

@@ -61,8 +61,9 @@ def build_web_app(bot: Askaround) -> web.Application:
         )
 
     async def readyz(_request: web.Request) -> web.Response:
-        """Readiness: take traffic only when both the database and Slack answer. In OAuth
-        mode there may be no workspace yet to test a token with, only Slack itself."""
+        """Readiness: take traffic only when the database and Slack answer and routing's
+        indexes are built (`IndexCache.warm_all`, started with the process). In OAuth mode
+        there may be no workspace yet to test a token with, only Slack itself."""
         database_ok = await ping(bot.services.engine)
         try:
             if bot.settings.oauth:
@@ -71,12 +72,14 @@ def build_web_app(bot: Askaround) -> web.Application:
                 slack_ok = bool((await bot.app.client.auth_test()).get("ok"))
         except (SlackApiError, OSError, TimeoutError):
             slack_ok = False
-        ready = database_ok and slack_ok
+        routing_ok = bot.services.indexes.ready
+        ready = database_ok and slack_ok and routing_ok
         return web.json_response(
             {
                 "ok": ready,
                 "database": "ok" if database_ok else "unreachable",
                 "slack": "ok" if slack_ok else "unreachable",
+                "routing": "ready" if routing_ok else "loading",
             },
             status=200 if ready else 503,
         )

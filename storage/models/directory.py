@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, TeamScoped, utcnow
@@ -12,7 +12,10 @@ from storage.models.base import Base, TeamScoped, utcnow
 
 class Person(TeamScoped, Base):
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("team_id", "user_id"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id"),
+        Index("ix_people_team_skills_version", "team_id", "skills_version"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[str] = mapped_column(String(32))
@@ -30,6 +33,8 @@ class Person(TeamScoped, Base):
     routing_status: Mapped[str] = mapped_column(String(16), default="available")
     away_until: Mapped[date | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The workspace's skills_version when this person's declared skills last changed.
+    skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class Skill(TeamScoped, Base):

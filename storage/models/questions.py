@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, TeamScoped, utcnow
@@ -12,6 +13,16 @@ from storage.models.base import Base, TeamScoped, utcnow
 
 class Question(TeamScoped, Base):
     __tablename__ = "questions"
+    __table_args__ = (
+        # The newest questions posted as messages (`posted_questions`, read on every /ask).
+        Index(
+            "ix_questions_posted",
+            "team_id",
+            "id",
+            postgresql_where=sql_text("message_ts IS NOT NULL"),
+            sqlite_where=sql_text("message_ts IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     asker_user_id: Mapped[str] = mapped_column(String(32), index=True)

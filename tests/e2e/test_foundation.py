@@ -142,7 +142,12 @@ async def test_readyz_and_metrics(slack: Harness) -> None:
     async with aiohttp.ClientSession() as http:
         async with http.get(f"{base}/readyz") as resp:
             assert resp.status == 200
-            assert await resp.json() == {"ok": True, "database": "ok", "slack": "ok"}
+            assert await resp.json() == {
+                "ok": True,
+                "database": "ok",
+                "slack": "ok",
+                "routing": "ready",
+            }
         slack.emu.faults.add("auth.test", status=500, times=5)
         async with http.get(f"{base}/readyz") as resp:
             assert resp.status == 503 and (await resp.json())["slack"] == "unreachable"
