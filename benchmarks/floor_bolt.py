@@ -16,6 +16,7 @@ import argparse
 import asyncio
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -26,8 +27,11 @@ from benchmarks.floor_proc import serve_app
 
 
 def build(api_url: str) -> AsyncApp:
+    """The app; call it in a running event loop (its Web API client keeps one HTTP session,
+    as askaround's does, rather than slack_sdk's default of a new one for every call)."""
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=api_url, session=aiohttp.ClientSession())
     app = AsyncApp(
-        client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url),
+        client=client,
         signing_secret=SIGNING_SECRET,
         process_before_response=False,
     )
@@ -53,15 +57,21 @@ async def _healthy() -> web.Response:
 
 async def serve(port: int, api_url: str, max_seconds: float, app_token: str | None) -> None:
     app = build(api_url)
-    if app_token is None:
-        await serve_app(web_app(app), port, max_seconds)
-        return
-    handler = AsyncSocketModeHandler(app, app_token)
-    await handler.connect_async()
+    handler = AsyncSocketModeHandler(app, app_token) if app_token else None
     try:
+        if handler is not None:
+            await handler.connect_async()
         await serve_app(web_app(app), port, max_seconds)
     finally:
-        await handler.close_async()
+        if handler is not None:
+            await handler.close_async()
+        await close(app)
+
+
+async def close(app: AsyncApp) -> None:
+    """Close the app's HTTP session."""
+    if app.client.session is not None:
+        await app.client.session.close()
 
 
 def main() -> None:

@@ -50,11 +50,16 @@ async def connected(emu: SlackEmulator, app: AsyncApp) -> AsyncIterator[None]:
 async def test_each_kudos_of_the_floor_is_counted_once() -> None:
     """The floor acks /kudos over the socket and posts one shout-out: one at a time and in a
     burst, every recognition is acked, announced once, and timed from Slack's side."""
-    async with world() as (emu, driver), connected(emu, floor_bolt.build(emu.api_url)):
-        one = await driver.one_at_a_time("kudos", 0, 3)
-        burst = await driver.burst("kudos", 3, 10, 50.0)
-        settled = await driver.settle(3, 10, quiet=2.0, limit=10.0)
-        check = driver.check()
+    async with world() as (emu, driver):
+        floor = floor_bolt.build(emu.api_url)
+        try:
+            async with connected(emu, floor):
+                one = await driver.one_at_a_time("kudos", 0, 3)
+                burst = await driver.burst("kudos", 3, 10, 50.0)
+                settled = await driver.settle(3, 10, quiet=2.0, limit=10.0)
+                check = driver.check()
+        finally:
+            await floor_bolt.close(floor)
     assert one["acked"] == 3 and one["missing_shoutouts"] == 0
     assert len(one["acks"]) == 3 and len(one["shown"]) == 3
     assert burst["acked"] == burst["acked_first_time"] == 10
