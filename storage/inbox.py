@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, select, tuple_, update
+from sqlalchemy import CursorResult, bindparam, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxItem, Replica
@@ -53,12 +55,11 @@ async def receive_all(
     firsts: dict[tuple[str, str], dict[str, Any]] = {}
     for team_id, key, body in requests:
         firsts.setdefault((team_id, key), body)
-    # One cached statement run for many rows (SQLAlchemy's "insertmanyvalues"): a
+    # One statement, built once, run for many rows (SQLAlchemy's "insertmanyvalues"): a
     # `.values([...])` list is compiled anew for every batch.
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     result = await session.execute(
-        insert_for(session, INBOX)
-        .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
-        .returning(INBOX.c.team_id, INBOX.c.request_key),
+        _receive_statement(dialect),
         [
             {
                 "team_id": team_id,
@@ -86,17 +87,32 @@ async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) ->
 async def finish_all(
     session: AsyncSession, requests: Sequence[tuple[str, str]], at: datetime
 ) -> None:
-    """Mark (team_id, key) requests done in one statement."""
+    """Mark (team_id, key) requests done in one statement, built once and run for each."""
     if not requests:
         return
     await session.execute(
-        update(INBOX)
-        .where(
-            tuple_(INBOX.c.team_id, INBOX.c.request_key).in_(list(requests)),
-            INBOX.c.done_at.is_(None),
-        )
-        .values(done_at=at)
+        _FINISH, [{"b_team": team, "b_key": key, "b_at": at} for team, key in requests]
     )
+
+
+@cache
+def _receive_statement(dialect: str) -> Any:
+    return (
+        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INBOX)
+        .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
+        .returning(INBOX.c.team_id, INBOX.c.request_key)
+    )
+
+
+_FINISH = (
+    update(INBOX)
+    .where(
+        INBOX.c.team_id == bindparam("b_team"),
+        INBOX.c.request_key == bindparam("b_key"),
+        INBOX.c.done_at.is_(None),
+    )
+    .values(done_at=bindparam("b_at", type_=INBOX.c.done_at.type))
+)
 
 
 async def orphans(

@@ -3,23 +3,44 @@
 On PostgreSQL, replicas claim rows with `FOR UPDATE SKIP LOCKED`, so they share the work
 without waiting on each other; SQLite has a single writer, so a plain UPDATE is enough. A
 claim is a lease: a worker that dies leaves rows that another may take when it expires.
+
+Claiming and finishing run for every delivery, so they are SQLAlchemy Core statements built
+once (their compiled form is cached), with no ORM objects: one statement claims a whole batch
+(`UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING …`), and one executemany finishes one.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, delete, func, or_, select, update
+from sqlalchemy import (
+    CursorResult,
+    Row,
+    Update,
+    and_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxItem, Replica
-from storage.upsert import insert_for
-from storage.wakeups import outbox_filled
+from storage.models.base import UTCDateTime
+from storage.wakeups import notify_statement, outbox_filled
 
 WAITING = ("pending", "sending")
+OUTBOX = OutboxItem.metadata.tables[OutboxItem.__tablename__]
+REPLICAS = Replica.metadata.tables[Replica.__tablename__]
+NO_REPLICA = ""  # never a replica's id (those are UUIDs): "no claimer" in a comparison
 
 
 async def enqueue(
@@ -34,22 +55,24 @@ async def enqueue(
     """Add a delivery in the caller's transaction; the same key twice is one delivery.
     Returns whether this call added it."""
     added = await session.execute(
-        insert_for(session, OutboxItem)
-        .values(
-            team_id=team_id,
-            method=kind,
-            payload=payload,
-            dedupe_key=key,
-            status="pending",
-            next_attempt_at=at,
-            created_at=at,
-        )
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        _enqueue_statement(_dialect(session)),
+        {
+            "team_id": team_id,
+            "method": kind,
+            "payload": payload,
+            "dedupe_key": key,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": at,
+            "created_at": at,
+        },
     )
     assert isinstance(added, CursorResult)
-    if added.rowcount == 1:
-        outbox_filled(session)
-    return added.rowcount == 1
+    if added.rowcount != 1:
+        return False
+    if outbox_filled(session) and (notify := notify_statement(_dialect(session))) is not None:
+        await session.execute(notify)  # other replicas hear of it when this commits
+    return True
 
 
 async def enqueue_refresh(
@@ -95,40 +118,39 @@ async def claim_due(
     *,
     by: str | None = None,
     dead_before: datetime | None = None,
-) -> list[OutboxItem]:
-    """Take up to `limit` deliveries that are due and not leased by a live worker.
+) -> list[Row[Any]]:
+    """Take up to `limit` deliveries that are due and not leased by a live worker, in the
+    order they were queued; each row has id, dedupe_key, team_id, method, payload, attempts
+    (this attempt counted).
 
     A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
     has not been seen alive since `dead_before`: a killed replica's sends are taken over
     when its death is noticed, not a whole lease later."""
-    taken_back = OutboxItem.claimed_until < now
+    statement = _claim_statement(_dialect(session), dead_before is not None)
+    params: dict[str, Any] = {
+        "b_now": now,
+        "b_limit": limit,
+        "b_lease_until": lease_until,
+        "b_claimer": by,
+    }
     if dead_before is not None:
         # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
-        dead = select(Replica.id).where(Replica.seen_at < dead_before, Replica.id != by)
-        taken_back = or_(taken_back, OutboxItem.claimed_by.in_(dead))
-    due = and_(
-        OutboxItem.next_attempt_at <= now,
-        or_(OutboxItem.status == "pending", and_(OutboxItem.status == "sending", taken_back)),
-    )
-    query = select(OutboxItem).where(due).order_by(OutboxItem.id).limit(limit)
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    items = list((await session.scalars(query)).all())
-    if items:
-        await session.execute(
-            update(OutboxItem)
-            .where(OutboxItem.id.in_([i.id for i in items]))
-            .values(
-                status="sending",
-                claimed_until=lease_until,
-                claimed_by=by,
-                attempts=OutboxItem.attempts + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        for item in items:
-            item.attempts += 1
-    return items
+        params |= {"b_dead_before": dead_before, "b_not_dead": by or NO_REPLICA}
+    rows = list((await session.execute(statement, params)).all())
+    rows.sort(key=lambda row: int(row.id))  # RETURNING promises no order
+    return rows
+
+
+@dataclass(frozen=True)
+class Finished:
+    """One attempt's outcome, to record on its delivery (see `finish`)."""
+
+    item_id: int
+    status: str
+    at: datetime
+    error: str | None = None
+    next_attempt_at: datetime | None = None
+    tried: bool = True
 
 
 async def finish(
@@ -141,23 +163,28 @@ async def finish(
     next_attempt_at: datetime | None = None,
     tried: bool = True,
 ) -> None:
-    values: dict[str, Any] = {
-        "status": status,
-        "claimed_until": None,
-        "claimed_by": None,
-        "last_error": error,
-    }
-    if not tried:
-        values["attempts"] = OutboxItem.attempts - 1
-    if status == "sent":
-        values["sent_at"] = at
-    if next_attempt_at is not None:
-        values["next_attempt_at"] = next_attempt_at
+    await finish_all(session, [Finished(item_id, status, at, error, next_attempt_at, tried)])
+
+
+async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> None:
+    """Record attempts' outcomes and end their leases, in one statement run for every row:
+    `sent` stamps sent_at, a new `next_attempt_at` replaces the old, and an attempt not
+    `tried` (put back to wait its turn) is not counted."""
+    if not finished:
+        return
     await session.execute(
-        update(OutboxItem)
-        .where(OutboxItem.id == item_id)
-        .values(**values)
-        .execution_options(synchronize_session=False)
+        _FINISH,
+        [
+            {
+                "b_id": f.item_id,
+                "b_status": f.status,
+                "b_error": f.error,
+                "b_sent_at": f.at if f.status == "sent" else None,
+                "b_next_attempt_at": f.next_attempt_at,
+                "b_untried": 0 if f.tried else 1,
+            }
+            for f in finished
+        ],
     )
 
 
@@ -185,6 +212,9 @@ async def retry_failed(session: AsyncSession, now: datetime) -> int:
         .execution_options(synchronize_session=False)
     )
     assert isinstance(result, CursorResult)
+    if result.rowcount and outbox_filled(session):
+        if (notify := notify_statement(_dialect(session))) is not None:
+            await session.execute(notify)
     return result.rowcount
 
 
@@ -226,3 +256,70 @@ async def drop_waiting(session: AsyncSession, team_id: str) -> int:
     )
     assert isinstance(result, CursorResult)
     return result.rowcount
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name if session.bind is not None else "sqlite"
+
+
+@cache
+def _enqueue_statement(dialect: str) -> Any:
+    return (
+        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OUTBOX)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .execution_options(synchronize_session=False)
+    )
+
+
+@cache
+def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
+    now = bindparam("b_now", type_=UTCDateTime())
+    taken_back = OUTBOX.c.claimed_until < now
+    if dead_replicas:
+        dead = select(REPLICAS.c.id).where(
+            REPLICAS.c.seen_at < bindparam("b_dead_before", type_=UTCDateTime()),
+            REPLICAS.c.id != bindparam("b_not_dead", type_=REPLICAS.c.id.type),
+        )
+        taken_back = or_(taken_back, OUTBOX.c.claimed_by.in_(dead))
+    due = and_(
+        OUTBOX.c.next_attempt_at <= now,
+        or_(OUTBOX.c.status == "pending", and_(OUTBOX.c.status == "sending", taken_back)),
+    )
+    ids = select(OUTBOX.c.id).where(due).order_by(OUTBOX.c.id).limit(bindparam("b_limit"))
+    if dialect == "postgresql":
+        ids = ids.with_for_update(skip_locked=True)
+    return (
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(ids.scalar_subquery()))
+        .values(
+            status="sending",
+            claimed_until=bindparam("b_lease_until", type_=UTCDateTime()),
+            claimed_by=bindparam("b_claimer", type_=OUTBOX.c.claimed_by.type),
+            attempts=OUTBOX.c.attempts + 1,
+        )
+        .returning(
+            OUTBOX.c.id,
+            OUTBOX.c.dedupe_key,
+            OUTBOX.c.team_id,
+            OUTBOX.c.method,
+            OUTBOX.c.payload,
+            OUTBOX.c.attempts,
+        )
+    )
+
+
+_FINISH = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("b_id"))
+    .values(
+        status=bindparam("b_status", type_=OUTBOX.c.status.type),
+        claimed_until=None,
+        claimed_by=None,
+        last_error=bindparam("b_error", type_=OUTBOX.c.last_error.type),
+        sent_at=func.coalesce(bindparam("b_sent_at", type_=UTCDateTime()), OUTBOX.c.sent_at),
+        next_attempt_at=func.coalesce(
+            bindparam("b_next_attempt_at", type_=UTCDateTime()), OUTBOX.c.next_attempt_at
+        ),
+        attempts=OUTBOX.c.attempts - bindparam("b_untried", type_=OUTBOX.c.attempts.type),
+    )
+)

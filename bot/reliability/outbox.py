@@ -7,12 +7,14 @@ attempt's outcome is recorded, and the stuck ones can be listed and put back in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.reliability.batching import Batched
 from bot.reliability.delivery import Outcome
 from storage import outbox
 
@@ -45,6 +47,9 @@ class Stuck:
 class Outbox:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        # Sends end side by side: their outcomes are recorded together (group commit), one
+        # transaction and one statement for all that ended while the last write ran.
+        self._finishing = Batched(self._finish_all, "outbox-finish")
 
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
@@ -52,33 +57,38 @@ class Outbox:
         """Up to `limit` due deliveries, leased to replica `by` until `lease_until`; a dead
         replica's (not seen since `dead_before`) are taken over."""
         async with self._sessions() as s, s.begin():
-            items = await outbox.claim_due(
+            rows = await outbox.claim_due(
                 s, now, lease_until, limit, by=by, dead_before=dead_before
             )
             return [
                 Claimed(
-                    i.id,
-                    i.dedupe_key or f"outbox:{i.id}",
-                    i.team_id,
-                    i.method,
-                    dict(i.payload),
-                    i.attempts,
+                    int(row.id),
+                    row.dedupe_key or f"outbox:{row.id}",
+                    row.team_id,
+                    row.method,
+                    dict(row.payload),
+                    int(row.attempts),
                 )
-                for i in items
+                for row in rows
             ]
 
     async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:
         """Record one attempt's outcome, and end its lease."""
-        async with self._sessions() as s, s.begin():
-            await outbox.finish(
-                s,
+        await self._finishing.submit(
+            outbox.Finished(
                 item_id,
                 outcome.status,
-                at=at,
+                at,
                 error=outcome.error,
                 next_attempt_at=outcome.next_attempt_at,
                 tried=outcome.tried,
             )
+        )
+
+    async def _finish_all(self, finished: Sequence[outbox.Finished]) -> list[None]:
+        async with self._sessions() as s, s.begin():
+            await outbox.finish_all(s, finished)
+        return [None] * len(finished)
 
     async def due_count(self, before: datetime) -> int:
         """Deliveries due by `before`, or being sent right now."""

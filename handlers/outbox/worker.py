@@ -8,9 +8,11 @@ earlier attempt already recorded before it sends again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import heapq
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -36,11 +38,19 @@ DELIVERIES: dict[str, Delivery] = {
     **insights.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
-MAX_IN_FLIGHT = 40
-# A commit that queues a delivery wakes the worker at once (storage/wakeups.py); the poll only
-# catches deliveries that fall due later (retries, a channel's next turn) and other replicas'.
-IDLE_POLL_SECONDS = 0.1
+MAX_IN_FLIGHT = 64
+# Once a claim has filled every slot (a backlog), the next claims wait until this many sends
+# are left: a batch of claims per statement rather than one statement per send that ends.
+REFILL_AT = MAX_IN_FLIGHT * 3 // 4
+# A commit that queues a delivery wakes the worker at once (storage/wakeups.py: in process,
+# and across PostgreSQL replicas by LISTEN/NOTIFY), and the worker knows when the deliveries it
+# put back fall due. The poll only catches what no wake-up announces: another process's
+# deliveries on SQLite, a dead replica's leases, the CLI's retries.
+IDLE_POLL_SECONDS = 1.0
 PUT_BACK_HORIZON = timedelta(seconds=3)
+# Wake a little after a put-back delivery falls due: never just before it, and the others put
+# back for about the same moment (a channel's turns, a Retry-After) come due with it.
+DUE_MARGIN_SECONDS = 0.05
 
 
 class OutboxWorker:
@@ -48,7 +58,10 @@ class OutboxWorker:
         self.clients = clients
         self.services = services
         self._stopping = asyncio.Event()
-        self._wake = asyncio.Event()
+        # Set by anything that may let the worker claim: a commit that queued a delivery, a
+        # NOTIFY, a send ending, a delivery put back for sooner than the worker meant to look.
+        self._nudge = asyncio.Event()
+        self._put_back_until: list[datetime] = []  # a heap: when deliveries put back fall due
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -57,6 +70,7 @@ class OutboxWorker:
     async def stop(self, within: float = 10.0) -> None:
         """Finish the sends in progress (so no row is left half-sent), then stop."""
         self._stopping.set()
+        self._nudge.set()
         if self._task is not None:
             try:
                 await asyncio.wait_for(self._task, within)
@@ -74,45 +88,73 @@ class OutboxWorker:
         )
 
     async def run_forever(self) -> None:
-        """Keep up to MAX_IN_FLIGHT sends going, claiming more as each one ends.
+        """Keep up to MAX_IN_FLIGHT sends going, claiming more as sends end.
 
         Sends run side by side so that a channel waiting out Slack's pace holds up only its
         own messages; a fixed batch would wait for its slowest channel every time."""
         sending: set[asyncio.Task[None]] = set()
-        unsubscribe = wakeups.subscribe(self._wake)
+        unsubscribe = wakeups.subscribe(self._nudge)
+        listener = wakeups.Listener(self.services.engine, self._nudge)
         try:
-            await self._run(sending)
+            await listener.connect()
+            await self._run(sending, listener)
         finally:
             unsubscribe()
+            await listener.close()
         if sending:
             await asyncio.gather(*sending, return_exceptions=True)
 
-    async def _run(self, sending: set[asyncio.Task[None]]) -> None:
+    async def _run(self, sending: set[asyncio.Task[None]], listener: wakeups.Listener) -> None:
+        backlog = False  # the last claim filled every slot: more may be due
         while not self._stopping.is_set():
-            self._wake.clear()
-            try:
-                claimed = await self.claim(MAX_IN_FLIGHT - len(sending))
-            except Exception:  # the database blinked: keep the worker alive, try again shortly
-                log.exception("outbox claim failed")
-                claimed = []
-                await asyncio.sleep(1.0)
-            for item in claimed:
-                task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
-                sending.add(task)
-                task.add_done_callback(sending.discard)
-            if len(sending) >= MAX_IN_FLIGHT or not claimed:
-                stopping = asyncio.create_task(self._stopping.wait())
-                woken = asyncio.create_task(self._wake.wait())
-                waits = {*sending, stopping}
-                if len(sending) < MAX_IN_FLIGHT:  # full, a wake-up could claim nothing
-                    waits.add(woken)
-                await asyncio.wait(
-                    waits,
-                    timeout=IDLE_POLL_SECONDS,
-                    return_when=asyncio.FIRST_COMPLETED,
-                )
-                stopping.cancel()
-                woken.cancel()
+            self._nudge.clear()
+            if listener.possible and not listener.listening:
+                await listener.connect()
+            room = MAX_IN_FLIGHT - len(sending)
+            if room > 0 and (not backlog or len(sending) <= REFILL_AT):
+                self._forget_passed()
+                try:
+                    claimed = await self.claim(room)
+                except Exception:  # the database blinked: keep the worker alive, try again
+                    log.exception("outbox claim failed")
+                    claimed = []
+                    await asyncio.sleep(1.0)
+                backlog = len(claimed) == room
+                for item in claimed:
+                    task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
+                    sending.add(task)
+                    task.add_done_callback(lambda done: self._sent(sending, done))
+                if backlog and len(sending) <= REFILL_AT:
+                    continue  # slots left over (sends ended meanwhile): claim again at once
+            if self._nudge.is_set():
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._nudge.wait(), self._wait_seconds())
+
+    def _sent(self, sending: set[asyncio.Task[None]], done: asyncio.Task[None]) -> None:
+        sending.discard(done)
+        if len(sending) == REFILL_AT:
+            self._nudge.set()
+
+    def _forget_passed(self) -> None:
+        """A claim now takes every put-back delivery already due."""
+        now = self.services.clock.now()
+        while self._put_back_until and self._put_back_until[0] <= now:
+            heapq.heappop(self._put_back_until)
+
+    def _wait_seconds(self) -> float:
+        """How long to sleep without a nudge: until the next put-back delivery is due, or
+        the poll."""
+        if not self._put_back_until:
+            return IDLE_POLL_SECONDS
+        due_in = (self._put_back_until[0] - self.services.clock.now()).total_seconds()
+        return min(IDLE_POLL_SECONDS, max(0.0, due_in) + DUE_MARGIN_SECONDS)
+
+    def _put_back(self, at: datetime) -> None:
+        sooner = not self._put_back_until or at < self._put_back_until[0]
+        heapq.heappush(self._put_back_until, at)
+        if sooner:
+            self._nudge.set()  # the worker may be asleep until later than this
 
     async def _send(self, item: Claimed) -> None:
         with marks.attempting(item.key, item.attempts):
@@ -122,6 +164,9 @@ class OutboxWorker:
             await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
         except Exception:  # the row stays leased; when the lease ends it is tried again
             log.exception("recording delivery %s failed", item.id)
+            return
+        if outcome.status == "pending" and outcome.next_attempt_at is not None:
+            self._put_back(outcome.next_attempt_at)
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""

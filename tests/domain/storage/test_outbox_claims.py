@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.inbox import DEAD_AFTER
 from storage import inbox, outbox
+from storage.models import OutboxItem
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=60)
@@ -84,3 +86,46 @@ async def test_a_replica_never_takes_back_its_own_sends(
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
     assert await claim(sessions, T0, "self") == ["a"]
     assert await claim(sessions, T0 + DEAD_AFTER * 2, "self") == []
+
+
+async def test_a_batch_of_outcomes_is_recorded_in_one_call(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Sent, put back untried, retried later, failed: each row gets its own outcome, and an
+    attempt not tried does not count."""
+    async with sessions() as s, s.begin():
+        for key in ("sent", "untried", "retry", "failed", "left"):
+            await outbox.enqueue(s, "T1", "kudos.received", {"k": key}, key=key, at=T0)
+    async with sessions() as s, s.begin():
+        claimed = await outbox.claim_due(s, T0, T0 + LEASE, 4, by="r1")
+    assert [(c.dedupe_key, c.attempts, c.payload) for c in claimed] == [
+        (key, 1, {"k": key}) for key in ("sent", "untried", "retry", "failed")
+    ]
+    ids = {str(c.dedupe_key): int(c.id) for c in claimed}
+    later = T0 + timedelta(seconds=30)
+    async with sessions() as s, s.begin():
+        await outbox.finish_all(
+            s,
+            [
+                outbox.Finished(ids["sent"], "sent", T0),
+                outbox.Finished(ids["untried"], "pending", T0, next_attempt_at=later, tried=False),
+                outbox.Finished(ids["retry"], "pending", T0, "ratelimited", later),
+                outbox.Finished(ids["failed"], "failed", T0, "channel_not_found"),
+            ],
+        )
+    async with sessions() as s:
+        rows = {
+            row.dedupe_key: row
+            for row in (await s.execute(select(OutboxItem).order_by(OutboxItem.id))).scalars()
+        }
+    assert [(k, r.status, r.attempts, r.claimed_by, r.last_error) for k, r in rows.items()] == [
+        ("sent", "sent", 1, None, None),
+        ("untried", "pending", 0, None, None),
+        ("retry", "pending", 1, None, "ratelimited"),
+        ("failed", "failed", 1, None, "channel_not_found"),
+        ("left", "pending", 0, None, None),
+    ]
+    assert rows["sent"].sent_at == T0 and rows["failed"].sent_at is None
+    assert rows["untried"].next_attempt_at == later == rows["retry"].next_attempt_at
+    assert rows["sent"].next_attempt_at == T0, "an outcome without a new time keeps the old"
+    assert await claim(sessions, later, "r1") == ["untried", "retry", "left"]

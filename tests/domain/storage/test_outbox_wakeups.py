@@ -1,5 +1,6 @@
 """The delivery worker is woken by the commit that fills the outbox, and only by that: a
-transaction that rolled back, or one whose delivery was already queued, wakes nobody."""
+transaction that rolled back, or one whose delivery was already queued, wakes nobody. On
+PostgreSQL the wake-up reaches other replicas too (LISTEN/NOTIFY)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage import outbox, wakeups
+from storage.db import create_engine, create_sessions
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -17,6 +19,13 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 async def settled(wake: asyncio.Event) -> bool:
     await asyncio.sleep(0)  # the wake-up is handed to the loop with call_soon_threadsafe
     return wake.is_set()
+
+
+async def queued_then_rolled_back(sessions: async_sessionmaker[AsyncSession], key: str) -> None:
+    with pytest.raises(RuntimeError):
+        async with sessions() as s, s.begin():
+            await outbox.enqueue(s, "T1", "kudos.received", {}, key=key, at=T0)
+            raise RuntimeError("the unit of work fails")
 
 
 async def test_a_commit_that_queued_a_delivery_wakes_the_worker(
@@ -41,10 +50,7 @@ async def test_a_rolled_back_or_duplicate_delivery_wakes_nobody(
     wake = asyncio.Event()
     unsubscribe = wakeups.subscribe(wake)
     try:
-        with pytest.raises(RuntimeError):
-            async with sessions() as s, s.begin():
-                await outbox.enqueue(s, "T1", "kudos.received", {}, key="k2", at=T0)
-                raise RuntimeError("the unit of work fails")
+        await queued_then_rolled_back(sessions, "k2")
         async with sessions() as s, s.begin():
             await outbox.enqueue(s, "T1", "kudos.received", {}, key="k1", at=T0)
         assert not await settled(wake)
@@ -53,3 +59,38 @@ async def test_a_rolled_back_or_duplicate_delivery_wakes_nobody(
     async with sessions() as s, s.begin():
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="k3", at=T0)
     assert not await settled(wake), "an unsubscribed worker is not woken"
+
+
+async def test_another_replica_listening_wakes_at_the_commit_and_not_before(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    """PostgreSQL: a replica whose process queued nothing hears of the delivery by
+    LISTEN/NOTIFY when the queuing transaction commits, and not when it rolls back."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no signal between processes: workers there poll")
+    other = create_engine(database_url)  # another replica: its own engine and connections
+    wake = asyncio.Event()
+    listener = wakeups.Listener(other, wake)
+    try:
+        assert await listener.connect()
+        wake.clear()  # connecting asks the worker to look once, for what it may have missed
+        sessions = create_sessions(engine)
+        await queued_then_rolled_back(sessions, "k0")
+        async with sessions() as s, s.begin():
+            await outbox.enqueue(s, "T1", "kudos.received", {}, key="k1", at=T0)
+            await outbox.enqueue(s, "T1", "kudos.shoutout", {}, key="k2", at=T0)
+            await asyncio.sleep(0.2)
+            assert not wake.is_set(), "not before the commit"
+        await asyncio.wait_for(wake.wait(), 5)
+    finally:
+        await listener.close()
+        await other.dispose()
+    assert not listener.listening
+
+
+async def test_a_listener_on_sqlite_says_it_does_not_listen(engine: AsyncEngine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the SQLite case")
+    listener = wakeups.Listener(engine, asyncio.Event())
+    assert not await listener.connect()
+    assert not listener.listening
