@@ -76,8 +76,20 @@ class ImportReport:
             f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected."
         ]
         lines += [f"  line {r.line}: {r.reason}" for r in self.rejected]
-        lines += [f"  line {w.line}: warning: {w.reason}" for w in self.warnings]
+        # The same warning on many lines (a new skill half the company declares) is one line.
+        warned: dict[str, list[int]] = {}
+        for w in self.warnings:
+            warned.setdefault(w.reason, []).append(w.line)
+        for reason, at in warned.items():
+            where = f"line {at[0]}" if len(at) == 1 else f"lines {_lines(at)}"
+            lines.append(f"  {where}: warning: {reason}")
         return "\n".join(lines)
+
+
+def _lines(numbers: list[int], shown: int = 20) -> str:
+    """`2, 5, 9` or, for many, `2, 5, 9, … (1,204 lines)`."""
+    listed = ", ".join(map(str, numbers[:shown]))
+    return listed if len(numbers) <= shown else f"{listed}, … ({len(numbers):,} lines)"
 
 
 async def import_people(
@@ -268,7 +280,7 @@ class _Writer:
         self.vocabulary = vocabulary
         self.skill_ids = skill_ids
         self.report = report
-        self.hints: dict[str, str] = {}  # a skill the vocabulary lacks → its warning's hint
+        self.hints: dict[str, str] = {}  # a skill the vocabulary lacks → its warning
         self.keys: dict[str, tuple[str, str, bool]] = {}
 
     async def write(self, chunk: list[_Accepted]) -> None:
@@ -388,15 +400,12 @@ class _Writer:
         for name in row.skills:
             if self._key(name)[2]:
                 continue
-            if name not in self.hints:
-                fuzzy = len(self.hints) < FUZZY_HINTS
-                self.hints[name] = _hint(self.vocabulary, name, fuzzy)
-            warnings.append(
-                Rejection(
-                    row.line,
-                    f"skill {name!r} is not in the vocabulary, added as new{self.hints[name]}",
-                )
-            )
+            reason = self.hints.get(name)
+            if reason is None:  # one string a name, shared by its rows' warnings
+                hint = _hint(self.vocabulary, name, len(self.hints) < FUZZY_HINTS)
+                reason = f"skill {name!r} is not in the vocabulary, added as new{hint}"
+                self.hints[name] = reason
+            warnings.append(Rejection(row.line, reason))
         return warnings
 
 

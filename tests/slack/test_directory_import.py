@@ -141,6 +141,8 @@ async def test_a_large_file_is_read_from_the_member_list_and_written_in_chunks(
     assert {w.reason.split(",")[0] for w in first.warnings} == {
         f"skill 'skzz{n}' is not in the vocabulary" for n in range(7)
     }
+    warned = [line for line in first.summary().splitlines() if "warning:" in line]
+    assert len(warned) == 7 and warned[0].startswith("  lines 2, 9, 16, ")  # one a new skill
     last = ids[-1]
     view = await slack.services.directory.profile(slack.team_id, last, visibility.person(last))
     assert view.manager_user_id == ids[-2]
