@@ -66,11 +66,26 @@ class PeopleService:
             if profile is not None:
                 found[user_id] = profile
         wanted = [u for u in user_ids if u not in found]
-        if not wanted:
-            return found
+        if wanted:
+            found.update(await self._stored(team_id, wanted))
+        return found
+
+    async def heard(self, team_id: str, profile: Profile) -> bool:
+        """Slack says this is how someone is now (`user_change`, `team_join`): stored, unless
+        the table already has it so (Slack sends `user_change` for a new status or avatar
+        too, which changes nothing kept here). Compared with the table, not this process's
+        memory, which another replica's write may have made out of date. Whether it wrote."""
+        stored = await self._stored(team_id, [profile.user_id])
+        if stored.get(profile.user_id) == profile:
+            return False
+        await self.remember(team_id, profile)
+        return True
+
+    async def _stored(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
         since = _wall_clock() - STORED_FOR
         async with self._sessions() as session:
-            rows = await people_queries.slack_profiles(session, team_id, wanted, since)
+            rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
+        found: dict[str, Profile] = {}
         for row in rows:
             profile = Profile(
                 user_id=row.user_id,

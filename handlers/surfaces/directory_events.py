@@ -3,7 +3,7 @@
 current without asking Slack at every kudos.
 
 - `user_change` and `team_join` carry the whole user, as `users.info` would: stored at once
-  (name, time zone, bot, deactivated…).
+  (name, time zone, bot, deactivated…), unless nothing askaround keeps changed (a new status).
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
@@ -46,7 +46,7 @@ def register(router: Router, services: Services) -> None:
     async def profile_changed(event: dict[str, Any], context: Any) -> None:
         user = event.get("user")
         if isinstance(user, dict) and user.get("id"):
-            await services.people.remember(workspace_of(context), profile_from_slack(user))
+            await services.people.heard(workspace_of(context), profile_from_slack(user))
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

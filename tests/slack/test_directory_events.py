@@ -81,6 +81,21 @@ async def test_a_user_change_is_seen_by_the_next_kudos(slack: SlackHarness) -> N
     assert len(await ledger(slack)) == 1
 
 
+async def test_a_user_change_that_alters_nothing_kept_writes_nothing(slack: SlackHarness) -> None:
+    """Slack sends `user_change` for a new title or status too: nothing askaround keeps
+    changed, so the stored row is not written again."""
+    await give(slack, "alice", f"@bob {REASON}")
+    before = (await stored(slack, "bob")).updated_at
+    delivery = await slack.emu.change_user(slack.user("bob"), title="Staff engineer")
+    await slack.settle()
+    assert delivery is not None and delivery.ok
+    assert (await stored(slack, "bob")).updated_at == before
+    await slack.emu.change_user(slack.user("bob"), tz="America/Chicago")
+    await slack.settle()
+    after = await stored(slack, "bob")
+    assert after.tz == "America/Chicago" and after.updated_at > before
+
+
 async def test_someone_who_joins_is_known_from_team_join(slack: SlackHarness) -> None:
     """`team_join` stores the newcomer: kudos to them need no look-up."""
     await give(slack, "alice", f"@bob {REASON}")
