@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, case, exists, func, select, update
+from sqlalchemy import CursorResult, String, and_, case, cast, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Offer, Question, Workspace
@@ -194,22 +195,46 @@ async def questions_of(
     return result.all()
 
 
-async def posted_questions(
-    session: AsyncSession, team_id: str, not_asked_by: str, limit: int = 2000
-) -> Sequence[Any]:
-    """The newest questions asked in a message people can find in its conversation (not
-    `/ask`), not by `not_asked_by`: rows of channel, asker, privacy and topics."""
-    result = await session.execute(
-        select(Question.channel_id, Question.asker_user_id, Question.is_private, Question.topics)
+async def channels_discussing(
+    session: AsyncSession,
+    team_id: str,
+    topics: Collection[str],
+    not_asked_by: str,
+    *,
+    window: int = 2000,
+    shown: int = 3,
+) -> list[str]:
+    """Among the newest `window` questions asked in a message people can find in its
+    conversation (not `/ask`), not by `not_asked_by`: the channels of the public ones on any
+    of `topics`, most such questions first (a tie: the latest first), at most `shown`.
+
+    Counted in the database over a bounded window (the newest rows of `ix_questions_posted`),
+    so an `/ask` costs the same after a year of questions as after a day. A topic matches as
+    its JSON string inside the stored list, written by the same serialiser.
+    """
+    if not topics:
+        return []
+    recent = (
+        select(Question.id, Question.channel_id, Question.is_private, Question.topics)
         .where(
             Question.team_id == team_id,
             Question.message_ts.is_not(None),
             Question.asker_user_id != not_asked_by,
         )
         .order_by(Question.id.desc())
-        .limit(limit)
+        .limit(window)
+        .subquery()
     )
-    return result.all()
+    listed = cast(recent.c.topics, String)
+    matches = or_(*(listed.contains(json.dumps(t), autoescape=True) for t in sorted(topics)))
+    found = await session.scalars(
+        select(recent.c.channel_id)
+        .where(recent.c.is_private.is_(False), matches)
+        .group_by(recent.c.channel_id)
+        .order_by(func.count().desc(), func.max(recent.c.id).desc())
+        .limit(shown)
+    )
+    return list(found)
 
 
 async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> Sequence[Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import visibility
 from storage import questions as q
 from storage.models import Question
 
@@ -12,18 +11,14 @@ SHOWN = 3
 
 
 async def channels_discussing(s: AsyncSession, question: Question) -> list[str]:
-    """Channels where other people posted questions on these topics, busiest first.
+    """Channels where other people recently posted questions on these topics, busiest first.
 
-    Only questions anybody may read (so their channel is public) and posted as a message
-    there (an `/ask` is never seen in its channel); never the asker's own, which would send
-    them back to themselves.
+    Only questions anybody may read (`bot.visibility.may_see_question`: public ones, so their
+    channel is public) and posted as a message there (an `/ask` is never seen in its
+    channel); never the asker's own, which would send them back to themselves. The database
+    counts them over the newest questions (`storage.questions.channels_discussing`).
     """
-    wanted = set(question.topics or ())
-    counts: dict[str, int] = {}
-    for past in await q.posted_questions(s, question.team_id, question.asker_user_id):
-        anybody = visibility.may_see_question(
-            visibility.READERS, past.asker_user_id, (), is_private=past.is_private
-        )
-        if anybody and wanted & set(past.topics or ()):
-            counts[past.channel_id] = counts.get(past.channel_id, 0) + 1
-    return sorted(counts, key=lambda channel: -counts[channel])[:SHOWN]
+    topics = question.topics or ()
+    return await q.channels_discussing(
+        s, question.team_id, topics, question.asker_user_id, shown=SHOWN
+    )
