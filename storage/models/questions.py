@@ -14,7 +14,7 @@ from storage.models.base import Base, TeamScoped, utcnow
 class Question(TeamScoped, Base):
     __tablename__ = "questions"
     __table_args__ = (
-        # The newest questions posted as messages (`posted_questions`, read on every /ask).
+        # The newest questions posted as messages (`channels_discussing`, read by /ask).
         Index(
             "ix_questions_posted",
             "team_id",
