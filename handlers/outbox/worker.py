@@ -45,8 +45,10 @@ REFILL_AT = MAX_IN_FLIGHT * 3 // 4
 # A commit that queues a delivery wakes the worker at once (storage/wakeups.py: in process,
 # and across PostgreSQL replicas by LISTEN/NOTIFY), and the worker knows when the deliveries it
 # put back fall due. The poll only catches what no wake-up announces: another process's
-# deliveries on SQLite, a dead replica's leases, the CLI's retries.
-IDLE_POLL_SECONDS = 1.0
+# deliveries on SQLite, a dead replica's leases, the CLI's retries. Listening on PostgreSQL,
+# only the last two are left, so it polls less often still.
+IDLE_POLL_SECONDS = 2.0
+LISTENING_POLL_FACTOR = 2.5
 PUT_BACK_HORIZON = timedelta(seconds=3)
 # Wake a little after a put-back delivery falls due: never just before it, and the others put
 # back for about the same moment (a channel's turns, a Retry-After) come due with it.
@@ -128,8 +130,9 @@ class OutboxWorker:
                     continue  # slots left over (sends ended meanwhile): claim again at once
             if self._nudge.is_set():
                 continue
+            poll = IDLE_POLL_SECONDS * (LISTENING_POLL_FACTOR if listener.listening else 1)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._nudge.wait(), self._wait_seconds())
+                await asyncio.wait_for(self._nudge.wait(), self._wait_seconds(poll))
 
     def _sent(self, sending: set[asyncio.Task[None]], done: asyncio.Task[None]) -> None:
         sending.discard(done)
@@ -142,13 +145,13 @@ class OutboxWorker:
         while self._put_back_until and self._put_back_until[0] <= now:
             heapq.heappop(self._put_back_until)
 
-    def _wait_seconds(self) -> float:
+    def _wait_seconds(self, poll: float) -> float:
         """How long to sleep without a nudge: until the next put-back delivery is due, or
         the poll."""
         if not self._put_back_until:
-            return IDLE_POLL_SECONDS
+            return poll
         due_in = (self._put_back_until[0] - self.services.clock.now()).total_seconds()
-        return min(IDLE_POLL_SECONDS, max(0.0, due_in) + DUE_MARGIN_SECONDS)
+        return min(poll, max(0.0, due_in) + DUE_MARGIN_SECONDS)
 
     def _put_back(self, at: datetime) -> None:
         sooner = not self._put_back_until or at < self._put_back_until[0]
