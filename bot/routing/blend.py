@@ -33,8 +33,9 @@ FEATURES = (
     "best similar",
     "similar share",
     "plain votes",
+    "last helped",
 )
-PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 Matrix = npt.NDArray[np.float64]
 
@@ -46,10 +47,15 @@ def features(
     busiest: float,
     answers: array[int],
     most_answers: int,
+    last: array[float],
+    now: float,
+    half_life: float,
 ) -> Matrix:
     """One row per person: the FEATURES, from the signals (standardised profile, votes and
     declared; best similarity and share of the similar questions), each person's recent
-    activity (relative to the busiest's) and past answers."""
+    activity (relative to the busiest's), past answers and how recently they last helped
+    (`last`: the position + 1 of the last solved question they helped with, 0 for never;
+    the feature is 1 for the latest of `now` solved questions, halving every `half_life`)."""
     count = len(people)
     at = np.fromiter(people, dtype=np.intp, count=count)
     recent = np.frombuffer(activity, dtype=np.float64)[at] / (busiest or 1.0)
@@ -61,6 +67,8 @@ def features(
     rows[:, 4:7] = rows[:, :3]
     rows[:, :4] *= ((ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT)[:, None]
     rows[:, 7] = np.log1p(past) / (math.log1p(most_answers) or 1.0)
+    helped = np.frombuffer(last, dtype=np.float64)[at]
+    rows[:, 11] = np.where(helped > 0, 0.5 ** ((now - helped) / half_life), 0.0)
     return rows
 
 

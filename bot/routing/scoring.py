@@ -3,7 +3,9 @@
 Three signals, each standardised within the question (clipped z-scores, see
 `moments.standardise`) so none dominates by units or by one outlier:
 - profile: BM25 of the question against each person's document (the questions they
-  helped with, their kudos messages and values, their declared skill names by level);
+  helped with, their kudos messages and values, their declared skill names by level), with
+  a weak length normalisation (PROFILE_B): a person's document grows with every question
+  they help with, so its length is evidence of expertise, not verbosity to discount;
 - votes: the people who helped with the most similar past questions, by BM25 similarity;
 - declared: skills found in the question that a person declared, by level and rarity.
 Title words (the first line) count TITLE_BOOST times in both BM25 searches, since the title
@@ -38,6 +40,7 @@ from bot.routing.text import tokens
 from bot.visibility import READERS, may_see_question
 
 HALF_LIFE_FRACTION = 0.1
+LAST_HELPED_HALF_LIFE_FRACTION = 0.05
 MIN_HALF_LIFE = 20.0
 SIMILAR_QUESTIONS = 50
 OTHER_ANSWER_WEIGHT = 0.5
@@ -47,6 +50,7 @@ MAX_LEVEL = 5
 TITLE_BOOST = 2.0
 PEOPLE_POOL = 2000
 QUESTION_POOL = 2000
+PROFILE_B = 0.3
 
 
 __all__ = ["Evidence", "PastQuestion", "Scored"]
@@ -80,7 +84,7 @@ class Evidence:
 
     def __init__(self, people: Interner | None = None) -> None:
         self.people = people or Interner()
-        self.profiles = BM25Index()
+        self.profiles = BM25Index(b=PROFILE_B)
         self.profiles.prior = Priors(self.activity_factor)
         self.questions = BM25Index(typecode="f")
         self.questions.prior = Priors(self._recency)
@@ -94,6 +98,7 @@ class Evidence:
         self._answers = array("i")
         self._shown_answers = array("i")
         self._activity = array("d")
+        self._last = array("d")
         self._known = bytearray()
         self._known_count = 0
         self._busiest = 0.0
@@ -124,6 +129,7 @@ class Evidence:
             grow(self._answers, size)
             grow(self._shown_answers, size)
             grow(self._activity, size)
+            grow(self._last, size)
             self._known.extend(bytes(size - len(self._known)))
         return person
 
@@ -148,7 +154,8 @@ class Evidence:
 
     def add_solved(self, question: PastQuestion, text: str, weight: float = 1.0) -> None:
         terms = tokens(text)
-        self.questions.add(self.history.add(question), terms)
+        position = self.history.add(question)
+        self.questions.add(position, terms)
         helpers = tuple(question.answerers)
         shown = may_see_question(READERS, question.asker, helpers, is_private=question.is_private)
         for user_id in dict.fromkeys(question.answerers):
@@ -162,6 +169,7 @@ class Evidence:
                 self._shown_answers[person] += 1
             self._know(person)
             self._activity[person] += weight * share
+            self._last[person] = position + 1.0
             self._busiest = max(self._busiest, self._activity[person])
 
     def add_kudos(
@@ -234,8 +242,17 @@ class Evidence:
             standardise(plain),
         ]
         people = list(set().union(*signals))
+        total = len(self.history)
         rows = features(
-            people, signals, self._activity, self._busiest, self._answers, self._most_answers
+            people,
+            signals,
+            self._activity,
+            self._busiest,
+            self._answers,
+            self._most_answers,
+            self._last,
+            float(total),
+            max(MIN_HALF_LIFE, LAST_HELPED_HALF_LIFE_FRACTION * total),
         )
         values = rows @ self.weights
         names, answers = self.people.names, self._answers

@@ -2,8 +2,10 @@
 
 Aliases are looked up first (`k8s` → kubernetes, `postgres` → postgresql), then skill keys
 and names; each becomes a token phrase (`sql-server` → ("sql", "server")) matched against
-the question's n-grams. A word the workspace has never used is tried against single-word
-skills with rapidfuzz, to forgive a typo like `kubernets` without guessing on real words.
+the question's n-grams. A key in a namespace (`db.postgres-tuning`, `ag.algebraic-geometry`)
+is also found without it: nobody writes the namespace in a question. A word the workspace
+has never used is tried against single-word skills with rapidfuzz, to forgive a typo like
+`kubernets` without guessing on real words.
 """
 
 from __future__ import annotations
@@ -18,12 +20,23 @@ from bot.routing.text import ngrams, tokens
 
 FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 6
+NAMESPACE_MIN_REST = 4
 
 
 @cache
 def shipped_aliases() -> dict[str, str]:
     """The curated alias vocabulary (alias key → skill key) that ships with askaround."""
     return dict(shipped_vocabulary().aliases)
+
+
+def unprefixed(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The phrase without a namespace before a dot in its first word (`db.postgres` →
+    `postgres`), None when it has none. The rest must be a word of NAMESPACE_MIN_REST letters
+    or more, so names with a dot such as `node.js`, `asp.net` or `socket.io` stay whole."""
+    space, dot, rest = phrase[0].rpartition(".")
+    if not dot or not space.isalpha() or not rest.isalpha() or len(rest) < NAMESPACE_MIN_REST:
+        return None
+    return (rest, *phrase[1:])
 
 
 class Vocabulary:
@@ -53,6 +66,8 @@ class Vocabulary:
         phrase = tuple(tokens(label))
         if phrase:
             self._phrases.setdefault(phrase, key)
+            if (bare := unprefixed(phrase)) is not None:
+                self._phrases.setdefault(bare, key)
 
     def key_for(self, label: str) -> str | None:
         """The skill a label (a key, a name or an alias) stands for, if any."""

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import (
     TEAM_ID,
+    Dataset,
     DatasetError,
     evaluate,
     full_ranking,
@@ -75,3 +76,28 @@ def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "people.jsonl").unlink()
     with pytest.raises(DatasetError, match=r"people\.jsonl: no such file"):
         read_dataset(tmp_path)
+
+
+async def test_the_weights_never_see_the_questions_answers(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Only people.jsonl and history.jsonl reach the database: the same folder with every
+    question to route answered by someone else loads an index with the same fitted weights
+    and the same suggestions (questions.jsonl's answers are only the answer key)."""
+    _fixture(tmp_path)
+    dataset = read_dataset(tmp_path)
+    await load_dataset(sessions, dataset)
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    assert index.fitted_on > 0
+    other = "U1" if dataset.questions[0]["accepted"] != "U1" else "U2"
+    scrambled = Dataset(
+        dataset.people,
+        dataset.history,
+        [{**q, "accepted": other, "answered_by": [other]} for q in dataset.questions],
+    )
+    await load_dataset(sessions, scrambled, team_id="TOTHER")
+    again = await RoutingIndex.load(sessions, "TOTHER")
+    assert again.evidence.weights.tolist() == index.evidence.weights.tolist()
+    for question in dataset.questions[:10]:
+        text, asker = str(question["text"]), str(question["asker"])
+        assert index.suggest(text, asker) == again.suggest(text, asker)

@@ -1,10 +1,15 @@
-"""How the evidence signals are put on one scale before they are added up."""
+"""How the evidence signals are put on one scale before they are added up, and how recent
+help is measured."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.routing.blend import FEATURES
+from bot.routing.history import PastQuestion
 from bot.routing.moments import ZSCORE_SCALE, standardise
+from bot.routing.scoring import LAST_HELPED_HALF_LIFE_FRACTION, MIN_HALF_LIFE, Evidence
+from bot.routing.text import tokens
 
 
 def test_standardise_keeps_only_above_average_evidence() -> None:
@@ -18,3 +23,20 @@ def test_standardise_without_spread() -> None:
     """One person (or everyone equal) gets the same modest weight; an empty signal none."""
     assert standardise({"a": 3.0}) == {"a": 1.0 / ZSCORE_SCALE}
     assert standardise({}) == {}
+
+
+def test_last_helped_halves_as_the_help_ages() -> None:
+    """The `last helped` feature is 1 for whoever helped with the latest solved question and
+    halves every LAST_HELPED_HALF_LIFE_FRACTION of the history (at least MIN_HALF_LIFE)."""
+    evidence = Evidence()
+    for n in range(100):
+        helper = "UOLD" if n == 59 else "UNEW" if n == 99 else f"U{n}"
+        evidence.add_solved(PastQuestion("UASK", helper, (helper,), None), f"vacuum q{n}")
+    scored = evidence.score(tokens("vacuum"), ())
+    assert scored.features is not None
+    column = scored.features[:, FEATURES.index("last helped")]
+    last = dict(zip(scored.pool, column.tolist(), strict=True))
+    half_life = max(MIN_HALF_LIFE, LAST_HELPED_HALF_LIFE_FRACTION * 100)
+    assert last["UNEW"] == 1.0
+    assert last["UOLD"] == pytest.approx(0.5 ** (40 / half_life))
+    assert last["U0"] < last["UOLD"] < last["UNEW"]

@@ -49,3 +49,14 @@ def test_shipped_aliases_find_declared_skills() -> None:
     vocabulary = Vocabulary({"postgresql": "postgresql", "sql-server": "sql-server"}, shipped=True)
     assert vocabulary.find(tokens("postgres or mssql? and k8s")) == ["postgresql", "sql-server"]
     assert Vocabulary({"postgresql": "postgresql"}).find(tokens("postgres")) == []
+
+
+def test_a_namespaced_skill_is_found_without_its_namespace() -> None:
+    """`ag.algebraic-geometry` and `db.postgres` are found as "algebraic geometry" and
+    "postgres"; names with a dot of their own (node.js, asp.net) are not cut."""
+    vocabulary = Vocabulary(
+        {key: key for key in ("ag.algebraic-geometry", "db.postgres", "node.js", "asp.net")}
+    )
+    found = vocabulary.find(tokens("Algebraic geometry in postgres, with js and net"))
+    assert found == ["ag.algebraic-geometry", "db.postgres"]
+    assert vocabulary.find(tokens("node.js and asp.net")) == ["node.js", "asp.net"]
