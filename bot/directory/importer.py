@@ -54,7 +54,7 @@ class Preloading(Protocol):
     async def preload(self, on_page: Callable[[int], object]) -> None: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection:
     line: int
     reason: str
@@ -253,7 +253,7 @@ def _network(
     return network, problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Accepted:
     """A row that passed every check, with its Slack user, manager and network."""
 
