@@ -4,9 +4,11 @@ weights are fitted on the workspace's own solved questions (`bot.routing.fitting
 Each feature is computed for every person in the question's pool. The activity factor
 `(ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT` multiplies the first four, as the hand-set
 engine did, and the same signals also come without it, with popularity (past answers), so a
-workspace whose answerers are not its most active people can learn that. `PRIOR` is the
-hand-set engine itself (profile + votes + declared + 0.3 × recent, times activity): what a new
-workspace, with nothing to fit on, gets.
+workspace whose answerers are not its most active people can learn that. `PRIOR` is what a
+new workspace, with nothing to fit on, gets, and where a young one's fit starts from: the
+hand-set engine (profile + votes + declared + 0.3 × recent, times activity) plus the plain
+similar-question vote (similarity alone, standardised), the signal that needs the least
+history to be right (it is the BM25 baseline itself).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ FEATURES = (
     "plain votes",
     "last helped",
 )
-PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0)
 
 Matrix = npt.NDArray[np.float64]
 
