@@ -4,10 +4,11 @@ The same measurement as `askaround eval routing DIR` (people and history loaded 
 SQLite file through storage, the index loaded as the bot loads it, every scored question routed
 by `RoutingIndex.suggest`, popularity and BM25-vote baselines from the same run), then the
 checks that keep the engine honest: above the folder's BM25 reference and the run's own BM25
-line, twice the popularity baseline, at the first target (MRR ≥ 0.25, R@3 ≥ 0.28; measured
-0.252 and 0.304 with fitted weights), and the popularity line reproduced. Exits 1 when a
-check fails. `scripts/test` runs it when the folder is beside the checkout (the data is not
-in the repository); speed is printed, never checked, so a loaded machine cannot fail it.
+line, twice the popularity baseline, at a floor under today's figures (MRR ≥ 0.26, R@3 ≥
+0.30; measured 0.266 and 0.313; issue 15 asks 0.271 and 0.33), and the popularity line
+reproduced. Exits 1 when a check fails. `scripts/test` runs it when the folder is beside the
+checkout (the data is not in the repository); speed is printed, never checked, so a loaded
+machine cannot fail it.
 
     python -m benchmarks.routing_quality                       # ../shared/data/routing-dba
     python -m benchmarks.routing_quality path/to/routing-dba
@@ -34,8 +35,8 @@ FOLDER = Path(__file__).parents[2] / "shared" / "data" / "routing-dba"
 BM25_REFERENCE_MRR = 0.219  # the folder's README: BM25 similar-question voting
 BM25_REFERENCE_R3 = 0.242
 POPULARITY_MRR = 0.116  # the README's popularity line
-TARGET_MRR = 0.25
-TARGET_R3 = 0.28
+TARGET_MRR = 0.26
+TARGET_R3 = 0.30
 
 
 async def measure(folder: Path) -> tuple[dict[str, Metrics], float, float]:
@@ -77,7 +78,7 @@ def check(measured: dict[str, Metrics]) -> list[Check]:
             f"MRR {engine.mrr:.3f} > 2 × {popularity.mrr:.3f}",
         ),
         Check(
-            "the issue's target",
+            "the floor under today's figures",
             engine.mrr >= TARGET_MRR and engine.r_at_3 >= TARGET_R3,
             f"MRR {engine.mrr:.3f} ≥ {TARGET_MRR}, R@3 {engine.r_at_3:.3f} ≥ {TARGET_R3}",
         ),
