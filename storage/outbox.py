@@ -19,8 +19,10 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     CursorResult,
     Row,
+    Select,
     Update,
     and_,
     bindparam,
@@ -126,7 +128,8 @@ async def claim_due(
     A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
     has not been seen alive since `dead_before`: a killed replica's sends are taken over
     when its death is noticed, not a whole lease later."""
-    statement = _claim_statement(_dialect(session), dead_before is not None)
+    dialect = _dialect(session)
+    statement = _claim_statement(dialect, dead_before is not None)
     params: dict[str, Any] = {
         "b_now": now,
         "b_limit": limit,
@@ -136,6 +139,11 @@ async def claim_due(
     if dead_before is not None:
         # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
         params |= {"b_dead_before": dead_before, "b_not_dead": by or NO_REPLICA}
+    due = _any_due(dead_before is not None)
+    if dialect == "sqlite" and (await session.execute(due, params)).first() is None:
+        # An UPDATE takes SQLite's one write lock even when it matches nothing, and every
+        # listener's transaction queues for that lock: look first, reading takes no lock.
+        return []
     rows = list((await session.execute(statement, params)).all())
     rows.sort(key=lambda row: int(row.id))  # RETURNING promises no order
     return rows
@@ -271,8 +279,9 @@ def _enqueue_statement(dialect: str) -> Any:
     )
 
 
-@cache
-def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
+def _due(dead_replicas: bool) -> ColumnElement[bool]:
+    """Due now, and pending, or sending under a lease that has run out (or whose replica is
+    dead, with `dead_replicas`)."""
     now = bindparam("b_now", type_=UTCDateTime())
     taken_back = OUTBOX.c.claimed_until < now
     if dead_replicas:
@@ -281,11 +290,26 @@ def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
             REPLICAS.c.id != bindparam("b_not_dead", type_=REPLICAS.c.id.type),
         )
         taken_back = or_(taken_back, OUTBOX.c.claimed_by.in_(dead))
-    due = and_(
+    return and_(
         OUTBOX.c.next_attempt_at <= now,
         or_(OUTBOX.c.status == "pending", and_(OUTBOX.c.status == "sending", taken_back)),
     )
-    ids = select(OUTBOX.c.id).where(due).order_by(OUTBOX.c.id).limit(bindparam("b_limit"))
+
+
+@cache
+def _any_due(dead_replicas: bool) -> Select[Any]:
+    """Whether any delivery is due (what SQLite looks at before it claims)."""
+    return select(OUTBOX.c.id).where(_due(dead_replicas)).limit(1)
+
+
+@cache
+def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
+    ids = (
+        select(OUTBOX.c.id)
+        .where(_due(dead_replicas))
+        .order_by(OUTBOX.c.id)
+        .limit(bindparam("b_limit"))
+    )
     if dialect == "postgresql":
         ids = ids.with_for_update(skip_locked=True)
     return (

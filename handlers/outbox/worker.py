@@ -38,7 +38,7 @@ DELIVERIES: dict[str, Delivery] = {
     **insights.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
-MAX_IN_FLIGHT = 64
+MAX_IN_FLIGHT = 40
 # Once a claim has filled every slot (a backlog), the next claims wait until this many sends
 # are left: a batch of claims per statement rather than one statement per send that ends.
 REFILL_AT = MAX_IN_FLIGHT * 3 // 4
