@@ -255,6 +255,7 @@ async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
 
 # Bulk reads and writes for `askaround import people`: a chunk of rows in a few statements
 # (executemany), so an import costs per chunk what the per-person functions above cost per row.
+# Core statements on the tables: the ORM's bulk path would build each row again.
 
 PERSON_FIELDS = ("name", "real_name", "email", "tz", *ORG_FIELDS)
 
@@ -314,7 +315,7 @@ async def upsert_people(
     user id → person id."""
     if not people:
         return {}
-    statement = insert_for(session, Person)
+    statement = insert_for(session, Person.__table__)
     statement = statement.on_conflict_do_update(
         index_elements=["team_id", "user_id"],
         set_={
@@ -342,7 +343,9 @@ async def ensure_skills(session: AsyncSession, team_id: str, names: dict[str, st
     """Create the skills (key → name) the workspace lacks; an existing one keeps its name."""
     if not names:
         return
-    statement = insert_for(session, Skill).on_conflict_do_nothing(index_elements=["team_id", "key"])
+    statement = insert_for(session, Skill.__table__).on_conflict_do_nothing(
+        index_elements=["team_id", "key"]
+    )
     await session.execute(
         statement, [{"team_id": team_id, "key": k, "name": n} for k, n in names.items()]
     )
@@ -369,7 +372,7 @@ async def set_person_skills(
     """`set_person_skill` for many (person id, skill id, level) in one executemany."""
     if not levels:
         return
-    statement = insert_for(session, PersonSkill)
+    statement = insert_for(session, PersonSkill.__table__)
     statement = statement.on_conflict_do_update(
         index_elements=["person_id", "skill_id"],
         set_={"level": statement.excluded.level, "source": statement.excluded.source},
@@ -427,7 +430,7 @@ async def write_connections(
         )
     if added:
         await session.execute(
-            insert_for(session, Connection),
+            insert_for(session, Connection.__table__),
             [
                 {
                     "team_id": team_id,
