@@ -59,7 +59,8 @@ async def record_directory(
     """Record everyone in `s` (the caller's unit of work: `PeopleService.record_directory`)."""
     report = report or SyncReport()
     known = await q.all_people(s, team_id)
-    for profile in profiles:
+    # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks.
+    for profile in sorted(profiles, key=lambda p: p.user_id):
         report.seen += 1
         before = known.get(profile.user_id)
         values = {name: getattr(profile, name) for name in _SLACK_FIELDS}
