@@ -26,6 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from handlers.blocks.elements import render_error
 from handlers.client.failures import is_transient
+from handlers.client.respond import shared
 from handlers.dispatch.after_ack import Turn
 from handlers.dispatch.inbox import stored
 
@@ -70,7 +71,7 @@ async def answer(args: AsyncArgs, error: UserError) -> None:
             await args.ack(**render_error(str(error)))
             return
         await args.ack()
-    await tell_user(error, args.body, args.respond, args.client)
+    await tell_user(error, args.body, shared(args.respond, args.client.session), args.client)
 
 
 def friendly(
@@ -102,6 +103,8 @@ def friendly(
         )
         if "ack" in arguments:
             arguments["ack"] = turn.after(args.ack)
+        if "respond" in arguments:
+            arguments["respond"] = shared(args.respond, args.client.session)
         try:
             if args.ack.response is not None:
                 await turn.take()  # Bolt acked events already
