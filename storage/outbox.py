@@ -7,26 +7,35 @@ claim is a lease: a worker that dies leaves rows that another may take when it e
 Claiming and finishing run for every delivery, so they are SQLAlchemy Core statements built
 once (their compiled form is cached), with no ORM objects: one statement claims a whole batch
 (`UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING …`), and one executemany finishes one.
+
+A delivery queued in a process whose worker has room skips the claim altogether: it is
+inserted already leased to that worker and handed to it when its transaction commits
+(`hand_new_to`). The row is as durable as any other; only the claim's two statements, its
+transaction and the worker's wake-up are saved.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
+    Engine,
     Row,
     Select,
     Update,
     and_,
     bindparam,
     delete,
+    event,
     func,
     or_,
     select,
@@ -34,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from storage.models import OutboxItem, Replica
 from storage.models.base import UTCDateTime
@@ -43,6 +53,47 @@ WAITING = ("pending", "sending")
 OUTBOX = OutboxItem.metadata.tables[OutboxItem.__tablename__]
 REPLICAS = Replica.metadata.tables[Replica.__tablename__]
 NO_REPLICA = ""  # never a replica's id (those are UUIDs): "no claimer" in a comparison
+_HANDED = "askaround_outbox_handed"  # session.info: (taker, deliveries) of this transaction
+
+
+class Leased(NamedTuple):
+    """A delivery leased to a worker, as a claim returns it (this attempt counted)."""
+
+    id: int
+    dedupe_key: str | None
+    team_id: str
+    method: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Taker:
+    """A worker in this process that takes new deliveries without claiming them.
+
+    `lease(at)` is asked while a delivery due at `at` is queued: the end of its lease when the
+    worker has room for it now, else None (it is queued as pending and claimed as usual).
+    `take` gets the leased deliveries once their transaction has committed, on the
+    committing thread."""
+
+    replica_id: str
+    lease: Callable[[datetime], datetime | None]
+    take: Callable[[list[Leased]], None]
+
+
+_takers: weakref.WeakKeyDictionary[Engine, Taker] = weakref.WeakKeyDictionary()
+
+
+def hand_new_to(engine: Engine, taker: Taker) -> Callable[[], None]:
+    """Deliveries queued on `engine` from now on go to `taker` when it has room; returns the
+    function that stops it."""
+    _takers[engine] = taker
+
+    def stop() -> None:
+        if _takers.get(engine) is taker:
+            del _takers[engine]
+
+    return stop
 
 
 async def enqueue(
@@ -56,25 +107,55 @@ async def enqueue(
 ) -> bool:
     """Add a delivery in the caller's transaction; the same key twice is one delivery.
     Returns whether this call added it."""
-    added = await session.execute(
-        _enqueue_statement(_dialect(session)),
-        {
-            "team_id": team_id,
-            "method": kind,
-            "payload": payload,
-            "dedupe_key": key,
-            "status": "pending",
-            "attempts": 0,
-            "next_attempt_at": at,
-            "created_at": at,
-        },
-    )
+    dialect = _dialect(session)
+    values = {
+        "team_id": team_id,
+        "method": kind,
+        "payload": payload,
+        "dedupe_key": key,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": at,
+        "created_at": at,
+    }
+    connection = await session.connection()
+    bind = session.sync_session.bind
+    taker = _takers.get(bind) if isinstance(bind, Engine) else None
+    lease_until = taker.lease(at) if taker is not None else None
+    if taker is not None and lease_until is not None:
+        values |= {"status": "sending", "attempts": 1}
+        values |= {"claimed_by": taker.replica_id, "claimed_until": lease_until}
+        row = (await connection.execute(_enqueue_leased_statement(dialect), values)).first()
+        if row is None:
+            return False
+        # As a claim would read it back: through JSON.
+        leased = Leased(int(row.id), key, team_id, kind, json.loads(json.dumps(payload)), 1)
+        _, handed = session.info.setdefault(_HANDED, (taker, []))
+        handed.append(leased)
+        return True
+    added = await connection.execute(_enqueue_statement(dialect), values)
     assert isinstance(added, CursorResult)
     if added.rowcount != 1:
         return False
-    if outbox_filled(session) and (notify := notify_statement(_dialect(session))) is not None:
-        await session.execute(notify)  # other replicas hear of it when this commits
+    if outbox_filled(session) and (notify := notify_statement(dialect)) is not None:
+        await connection.execute(notify)  # other replicas hear of it when this commits
     return True
+
+
+@event.listens_for(Session, "after_commit")
+def _hand_over(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the transaction may still roll back
+    if (handed := session.info.pop(_HANDED, None)) is not None:
+        taker, deliveries = handed
+        taker.take(deliveries)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _keep_leased(session: Session, _previous: object) -> None:
+    # Rows that survive (a savepoint rolled back, the transaction went on) stay leased to this
+    # worker and are claimed again when their lease runs out: late, never lost or doubled.
+    session.info.pop(_HANDED, None)
 
 
 async def enqueue_refresh(
@@ -140,11 +221,12 @@ async def claim_due(
         # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
         params |= {"b_dead_before": dead_before, "b_not_dead": by or NO_REPLICA}
     due = _any_due(dead_before is not None)
-    if dialect == "sqlite" and (await session.execute(due, params)).first() is None:
+    connection = await session.connection()
+    if dialect == "sqlite" and (await connection.execute(due, params)).first() is None:
         # An UPDATE takes SQLite's one write lock even when it matches nothing, and every
         # listener's transaction queues for that lock: look first, reading takes no lock.
         return []
-    rows = list((await session.execute(statement, params)).all())
+    rows = list((await connection.execute(statement, params)).all())
     rows.sort(key=lambda row: int(row.id))  # RETURNING promises no order
     return rows
 
@@ -180,7 +262,8 @@ async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> Non
     `tried` (put back to wait its turn) is not counted."""
     if not finished:
         return
-    await session.execute(
+    connection = await session.connection()
+    await connection.execute(
         _FINISH,
         [
             {
@@ -272,11 +355,14 @@ def _dialect(session: AsyncSession) -> str:
 
 @cache
 def _enqueue_statement(dialect: str) -> Any:
-    return (
-        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OUTBOX)
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
-        .execution_options(synchronize_session=False)
-    )
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
+        OUTBOX
+    ).on_conflict_do_nothing(index_elements=["dedupe_key"])
+
+
+@cache
+def _enqueue_leased_statement(dialect: str) -> Any:
+    return _enqueue_statement(dialect).returning(OUTBOX.c.id)
 
 
 def _due(dead_replicas: bool) -> ColumnElement[bool]:

@@ -38,8 +38,8 @@ from bot.kudos.records import (
 from bot.kudos.retries import refuse_a_retry
 from bot.people import Profile
 from storage import kudos as ledger
+from storage import outbox, workspaces
 from storage import people as people_queries
-from storage import workspaces
 from storage.models import Kudos, utcnow
 
 Clock = Callable[[], datetime]
@@ -69,6 +69,11 @@ async def _refuse_a_repeat(s: AsyncSession, team_id: str, keys: list[str]) -> No
     """A repeat of kudos already given is answered as one, whatever the rules say now."""
     if await ledger.by_keys(s, team_id, keys):
         raise ledger.DuplicateKudos(team_id)
+
+
+async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> None:
+    if delivery is not None:
+        await outbox.finish_all(s, [outbox.Finished(delivery, "sent", at)])
 
 
 class KudosService:
@@ -208,14 +213,17 @@ class KudosService:
         reply_url: str | None = None,
         *,
         instead_of: tuple[str, str] | None = None,
+        delivery: int | None = None,
     ) -> bool:
         """Remember where the shout-out was posted, so a reaction to it can second it and Undo
         remove it; the recipients' DMs follow. `instead_of` is the (channel, Slack's error)
         the giver was promised and it could not go to: they are told where it went. False
-        when the kudos were undone meanwhile: the caller removes it again."""
+        when the kudos were undone meanwhile: the caller removes it again. `delivery`, the
+        outbox delivery that posted it, is marked sent in the same transaction."""
         async with self._sessions() as s, s.begin():
             live = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
             now = self._clock()
+            await _delivered(s, delivery, now)
             await tell.recipients_told(s, team_id, live, now)
             if live and instead_of is not None:
                 promised, error = instead_of
@@ -236,10 +244,15 @@ class KudosService:
                 await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)
                 await tell.recipients_told(s, team_id, live, now)
 
-    async def record_dm(self, team_id: str, kudos_id: int, channel_id: str, ts: str) -> bool:
-        """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again)."""
+    async def record_dm(
+        self, team_id: str, kudos_id: int, channel_id: str, ts: str, delivery: int | None = None
+    ) -> bool:
+        """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again).
+        `delivery`, the outbox delivery that posted it, is marked sent in the same transaction."""
         async with self._sessions() as s, s.begin():
-            return await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
+            live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
+            await _delivered(s, delivery, self._clock())
+        return live
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:
         """Take back kudos within UNDO_WINDOW; only their giver can."""

@@ -7,7 +7,7 @@ attempt's outcome is recorded, and the stuck ones can be listed and put back in 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -44,6 +44,17 @@ class Stuck:
     last_error: str | None
 
 
+def _claimed(row: Any) -> Claimed:
+    return Claimed(
+        int(row.id),
+        row.dedupe_key or f"outbox:{row.id}",
+        row.team_id,
+        row.method,
+        dict(row.payload),
+        int(row.attempts),
+    )
+
+
 class Outbox:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -60,17 +71,21 @@ class Outbox:
             rows = await outbox.claim_due(
                 s, now, lease_until, limit, by=by, dead_before=dead_before
             )
-            return [
-                Claimed(
-                    int(row.id),
-                    row.dedupe_key or f"outbox:{row.id}",
-                    row.team_id,
-                    row.method,
-                    dict(row.payload),
-                    int(row.attempts),
-                )
-                for row in rows
-            ]
+            return [_claimed(row) for row in rows]
+
+    def send_new_here(
+        self,
+        replica_id: str,
+        lease: Callable[[datetime], datetime | None],
+        take: Callable[[list[Claimed]], None],
+    ) -> Callable[[], None]:
+        """Deliveries this process queues while `lease(due)` grants one (the end of a lease)
+        are queued leased to `replica_id` and given to `take` when their transaction commits,
+        with no claim: the worker has room and sends them at once. Returns the function that
+        stops it."""
+        engine = self._sessions.kw["bind"].sync_engine
+        taker = outbox.Taker(replica_id, lease, lambda rows: take([_claimed(r) for r in rows]))
+        return outbox.hand_new_to(engine, taker)
 
     async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:
         """Record one attempt's outcome, and end its lease."""

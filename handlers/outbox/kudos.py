@@ -22,6 +22,7 @@ from handlers.blocks.kudos import (
     render_unposted,
 )
 from handlers.client.failures import ReplyFailed, is_transient
+from handlers.outbox import marks
 
 log = logging.getLogger("askaround.kudos")
 
@@ -55,7 +56,10 @@ async def shoutout(
             log.info("shout-out not posted in %s: %s", channel, error)
         else:
             where, ts = posted["channel"], posted["ts"]
-            if not await services.kudos.record_shoutout(team_id, batch_key, where, ts):
+            delivery = marks.recorded_with()
+            if not await services.kudos.record_shoutout(
+                team_id, batch_key, where, ts, delivery=delivery
+            ):
                 await delete_message(client, where, ts)
             return
     reply_url = payload.get("reply_url")
@@ -118,7 +122,10 @@ async def received(
     posted = await client.chat_postMessage(
         channel=dm["channel"]["id"], **render_received(entry, _shoutout_place(entry))
     )
-    if not await services.kudos.record_dm(team_id, entry.id, posted["channel"], posted["ts"]):
+    delivery = marks.recorded_with()
+    if not await services.kudos.record_dm(
+        team_id, entry.id, posted["channel"], posted["ts"], delivery=delivery
+    ):
         await delete_message(client, posted["channel"], posted["ts"])
 
 

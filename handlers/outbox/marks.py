@@ -17,23 +17,38 @@ EVENT_TYPE = "askaround_delivery"
 LOOKBACK = 100
 
 
-@dataclass(frozen=True)
+@dataclass
 class Attempt:
     key: str
     retry: bool
+    delivery_id: int | None = None
+    # The delivery's own transaction marks it sent (`recorded_with`): the worker need not.
+    recorded: bool = False
 
 
 CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=None)
 
 
 @contextmanager
-def attempting(key: str, attempt: int) -> Iterator[None]:
+def attempting(key: str, attempt: int, delivery_id: int | None = None) -> Iterator[Attempt]:
     """Mark what is posted inside this block with `key`; `attempt` counts from 1."""
-    token = CURRENT.set(Attempt(key, retry=attempt > 1))
+    current = Attempt(key, retry=attempt > 1, delivery_id=delivery_id)
+    token = CURRENT.set(current)
     try:
-        yield
+        yield current
     finally:
         CURRENT.reset(token)
+
+
+def recorded_with() -> int | None:
+    """The delivery being attempted, for the transaction that records what it posted to
+    mark it sent as well (one transaction rather than two); None outside the worker. If
+    that transaction fails, the attempt fails and the worker records that."""
+    current = CURRENT.get()
+    if current is None or current.delivery_id is None:
+        return None
+    current.recorded = True
+    return current.delivery_id
 
 
 def mark(key: str) -> dict[str, Any]:

@@ -65,6 +65,8 @@ class OutboxWorker:
         self._nudge = asyncio.Event()
         self._put_back_until: list[datetime] = []  # a heap: when deliveries put back fall due
         self._task: asyncio.Task[None] | None = None
+        self._sending: set[asyncio.Task[None]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self.run_forever(), name="outbox")
@@ -94,17 +96,47 @@ class OutboxWorker:
 
         Sends run side by side so that a channel waiting out Slack's pace holds up only its
         own messages; a fixed batch would wait for its slowest channel every time."""
-        sending: set[asyncio.Task[None]] = set()
+        sending = self._sending
+        self._loop = asyncio.get_running_loop()
         unsubscribe = wakeups.subscribe(self._nudge)
+        unhand = self.services.outbox.send_new_here(
+            self.services.inbox.replica_id, self._lease, self._take
+        )
         listener = wakeups.Listener(self.services.engine, self._nudge)
         try:
             await listener.connect()
             await self._run(sending, listener)
         finally:
+            unhand()
             unsubscribe()
             await listener.close()
         if sending:
             await asyncio.gather(*sending, return_exceptions=True)
+
+    def _lease(self, due: datetime) -> datetime | None:
+        """A delivery this process is queueing, due at `due`, is leased to this worker when
+        it has a free slot now (asked on the queueing thread, by its loop)."""
+        if self._stopping.is_set() or len(self._sending) >= MAX_IN_FLIGHT:
+            return None
+        try:
+            if asyncio.get_running_loop() is not self._loop:
+                return None
+        except RuntimeError:
+            return None
+        now = self.services.clock.now()
+        return now + LEASE if due <= now else None
+
+    def _take(self, items: list[Claimed]) -> None:
+        """The deliveries leased by `_lease`, once the transaction that queued them has
+        committed: sent as if claimed."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._start, items)
+
+    def _start(self, items: list[Claimed]) -> None:
+        for item in items:
+            task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
+            self._sending.add(task)
+            task.add_done_callback(lambda done: self._sent(self._sending, done))
 
     async def _run(self, sending: set[asyncio.Task[None]], listener: wakeups.Listener) -> None:
         backlog = False  # the last claim filled every slot: more may be due
@@ -122,10 +154,7 @@ class OutboxWorker:
                     claimed = []
                     await asyncio.sleep(1.0)
                 backlog = len(claimed) == room
-                for item in claimed:
-                    task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
-                    sending.add(task)
-                    task.add_done_callback(lambda done: self._sent(sending, done))
+                self._start(claimed)
                 if backlog and len(sending) <= REFILL_AT:
                     continue  # slots left over (sends ended meanwhile): claim again at once
             if self._nudge.is_set():
@@ -160,9 +189,11 @@ class OutboxWorker:
             self._nudge.set()  # the worker may be asleep until later than this
 
     async def _send(self, item: Claimed) -> None:
-        with marks.attempting(item.key, item.attempts):
+        with marks.attempting(item.key, item.attempts, item.id) as attempt:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
+        if outcome.status == "sent" and attempt.recorded:
+            return
         try:
             await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
         except Exception:  # the row stays leased; when the lease ends it is tried again
