@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -37,6 +38,18 @@ class Profile:
     tz: str = "UTC"
     is_bot: bool = False
     deactivated: bool = False
+
+
+def _slack_fields(profile: Profile) -> dict[str, Any]:
+    return {
+        "user_id": profile.user_id,
+        "name": profile.name,
+        "real_name": profile.real_name,
+        "email": profile.email,
+        "tz": profile.tz,
+        "is_bot": profile.is_bot,
+        "deactivated": profile.deactivated,
+    }
 
 
 @dataclass(frozen=True)
@@ -107,8 +120,10 @@ class PeopleService:
             return
         async with self._sessions() as session, session.begin():
             # One order for every writer, so two transactions never wait on each other's rows.
-            for profile in sorted(profiles, key=lambda p: p.user_id):
-                await self._remember(session, team_id, profile)
+            ordered = sorted(profiles, key=lambda p: p.user_id)
+            await people_queries.upsert_profiles(
+                session, team_id, [_slack_fields(profile) for profile in ordered]
+            )
         for profile in profiles:
             self._keep(team_id, profile)
 
@@ -135,17 +150,7 @@ class PeopleService:
         return recorded
 
     async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
-        await people_queries.upsert_profile(
-            session,
-            team_id,
-            profile.user_id,
-            name=profile.name,
-            real_name=profile.real_name,
-            email=profile.email,
-            tz=profile.tz,
-            is_bot=profile.is_bot,
-            deactivated=profile.deactivated,
-        )
+        await people_queries.upsert_profiles(session, team_id, [_slack_fields(profile)])
 
     async def home(self, team_id: str, user_id: str) -> HomeSummary:
         async with self._sessions() as session:

@@ -4,29 +4,64 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person
 from storage.models.base import utcnow
-from storage.upsert import insert_for
 
 _PROFILE_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
+
+
+PEOPLE = Person.metadata.tables[Person.__tablename__]
+# What a kudos reads and writes of people, built once (SQLAlchemy's compiled cache hits) and
+# run on the session's connection: a look-up per giver and recipient, and a write for each
+# one Slack was asked about.
+_SLACK_PROFILES = select(PEOPLE.c.user_id, *(PEOPLE.c[field] for field in _PROFILE_FIELDS)).where(
+    PEOPLE.c.team_id == bindparam("team"),
+    PEOPLE.c.user_id.in_(bindparam("users", expanding=True)),
+    PEOPLE.c.name != "",
+    PEOPLE.c.updated_at >= bindparam("since"),
+)
 
 
 async def upsert_profile(session: AsyncSession, team_id: str, user_id: str, **profile: Any) -> None:
     """Insert the person or refresh what Slack says about them; never touches org data.
     `updated_at` says when Slack last described them (`slack_profiles` trusts it a while)."""
-    unknown = set(profile) - set(_PROFILE_FIELDS)
-    if unknown:
+    await upsert_profiles(session, team_id, [{"user_id": user_id, **profile}])
+
+
+async def upsert_profiles(
+    session: AsyncSession, team_id: str, profiles: Sequence[dict[str, Any]]
+) -> None:
+    """`upsert_profile` for several people, each a dict of user_id and the same profile
+    fields, in one statement run for each."""
+    if not profiles:
+        return
+    fields = frozenset(profiles[0]) - {"user_id"}
+    if unknown := fields - set(_PROFILE_FIELDS):
         raise ValueError(f"not Slack profile fields: {sorted(unknown)}")
-    statement = insert_for(session, Person).values(team_id=team_id, user_id=user_id, **profile)
-    statement = statement.on_conflict_do_update(
-        index_elements=["team_id", "user_id"], set_={**profile, "updated_at": utcnow()}
+    if any(profile.keys() != profiles[0].keys() for profile in profiles):
+        raise ValueError("every profile must have the same fields")
+    connection = await session.connection()
+    now = utcnow()
+    await connection.execute(
+        _upsert_statement(connection.dialect.name, fields),
+        [{**profile, "team_id": team_id, "updated_at": now} for profile in profiles],
     )
-    await session.execute(statement)
+
+
+@cache
+def _upsert_statement(dialect: str, fields: frozenset[str]) -> Any:
+    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(PEOPLE)
+    return insert.on_conflict_do_update(
+        index_elements=[PEOPLE.c.team_id, PEOPLE.c.user_id],
+        set_={name: insert.excluded[name] for name in (*sorted(fields), "updated_at")},
+    )
 
 
 async def slack_profiles(
@@ -37,16 +72,9 @@ async def slack_profiles(
     such rows for `/skills`), so it is not one."""
     if not user_ids:
         return []
-    columns = [getattr(Person, field) for field in _PROFILE_FIELDS]
-    result = await session.execute(
-        select(Person.user_id, *columns).where(
-            Person.team_id == team_id,
-            Person.user_id.in_(list(user_ids)),
-            Person.name != "",
-            Person.updated_at >= since,
-        )
-    )
-    return result.all()
+    connection = await session.connection()
+    params = {"team": team_id, "users": list(user_ids), "since": since}
+    return (await connection.execute(_SLACK_PROFILES, params)).all()
 
 
 async def get_person(session: AsyncSession, team_id: str, user_id: str) -> Person | None:
