@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -280,13 +280,19 @@ class ConnectionRow:
     relationship: str
 
 
-async def people_keys(session: AsyncSession, team_id: str) -> dict[str, PersonKeys]:
-    rows = await session.execute(
-        select(Person.user_id, Person.name, Person.email, Person.manager_user_id).where(
-            Person.team_id == team_id
-        )
+async def people_keys(session: AsyncSession, team_id: str) -> AsyncIterator[PersonKeys]:
+    """Everyone's keys, streamed a few thousand rows at a time: a company-sized workspace is
+    never held whole, as rows or as a dict."""
+    rows = await session.stream(
+        select(Person.user_id, Person.name, Person.email, Person.manager_user_id)
+        .where(Person.team_id == team_id)
+        .execution_options(yield_per=KEYS_BATCH)
     )
-    return {row[0]: PersonKeys(*row) for row in rows}
+    async for row in rows:
+        yield PersonKeys(*row)
+
+
+KEYS_BATCH = 2000
 
 
 async def people_fields(

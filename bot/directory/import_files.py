@@ -1,7 +1,9 @@
 """Reading `askaround import people` files: YAML (the demo's format) and the equivalent CSV.
 
 Both become `RawRow`s: the file's line number and one person's fields in the YAML shape, so
-the importer validates one shape and every rejection can name the line it came from.
+the importer validates one shape and every rejection can name the line it came from. A CSV file
+is read a record at a time, so a company-sized file is never held whole; a YAML file (the
+demo's, hand-written) is parsed whole.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -50,15 +53,27 @@ class RawRow:
     problem: str | None = None
 
 
-def read_rows(path: Path) -> list[RawRow]:
+def read_rows(path: Path) -> Iterator[RawRow]:
+    """The file's rows, as they are read. A file that cannot be read as a whole (missing, of
+    another kind, not YAML, a bad CSV header) raises here, before any row is asked for."""
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
-    text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() in (".yaml", ".yml"):
-        return yaml_rows(text)
+        return iter(yaml_rows(path.read_text(encoding="utf-8-sig")))
     if path.suffix.lower() == ".csv":
-        return csv_rows(text)
+        handle = path.open(encoding="utf-8-sig", newline="")
+        try:
+            reader = _csv_reader(handle)
+        except BaseException:
+            handle.close()
+            raise
+        return _closing(handle, _csv_records(reader))
     raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file")
+
+
+def _closing(handle: IO[str], rows: Iterator[RawRow]) -> Iterator[RawRow]:
+    with handle:
+        yield from rows
 
 
 def yaml_rows(text: str) -> list[RawRow]:
@@ -88,7 +103,12 @@ def yaml_rows(text: str) -> list[RawRow]:
 
 
 def csv_rows(text: str) -> list[RawRow]:
-    reader = csv.DictReader(io.StringIO(text))
+    return list(_csv_records(_csv_reader(io.StringIO(text))))
+
+
+def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
+    """A reader past the header, which it checks."""
+    reader = csv.DictReader(handle)
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
     if not reader.fieldnames or unknown:
         raise ImportFileError(
@@ -96,14 +116,16 @@ def csv_rows(text: str) -> list[RawRow]:
             if unknown
             else "the CSV file has no header row"
         )
-    rows = []
+    return reader
+
+
+def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:
     for record in reader:
         line = reader.line_num
         try:
-            rows.append(RawRow(line, _csv_fields(record)))
+            yield RawRow(line, _csv_fields(record))
         except SkillsSyntaxError as error:
-            rows.append(RawRow(line, {}, str(error)))
-    return rows
+            yield RawRow(line, {}, str(error))
 
 
 def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:

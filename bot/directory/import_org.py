@@ -10,42 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.directory.import_rows import PersonRow
-from bot.people import Profile
-
 
 def plan_managers(
-    rows: Sequence[tuple[PersonRow, Profile]],
+    rows: Sequence[tuple[int, str, str]],
     handles: Mapping[str, str],
-    recorded: Mapping[str, str | None],
+    recorded: dict[str, str | None],
     names: Mapping[str, str],
 ) -> tuple[dict[int, str], dict[int, str]]:
     """(line → its manager's user id, line → why its manager is refused).
 
+    `rows`: (line, the person's user id, the manager as the row names them), for the rows
+    that name one (only these, so a company-sized file is planned without holding its rows);
     `handles`: lowercased handle, email or id → user id; `recorded`: user id → the manager the
-    workspace has now; `names`: user id → how to show them in a loop."""
+    workspace has now, made the chart the import would leave (in place: it is company-sized);
+    `names`: user id → how to show them in a loop."""
     managers: dict[int, str] = {}
     problems: dict[int, str] = {}
-    for row, profile in rows:
-        if not row.manager:
-            continue
-        manager = handles.get(row.manager.lower().lstrip("@"))
+    for line, user_id, named in rows:
+        manager = handles.get(named.lower().lstrip("@"))
         if manager is None:
-            problems[row.line] = f"manager {row.manager!r} is not in the file or the workspace"
-        elif manager == profile.user_id:
-            problems[row.line] = "a person cannot be their own manager"
+            problems[line] = f"manager {named!r} is not in the file or the workspace"
+        elif manager == user_id:
+            problems[line] = "a person cannot be their own manager"
         else:
-            managers[row.line] = manager
-    chart = dict(recorded)
-    for row, profile in rows:
-        if row.line in managers:
-            chart[profile.user_id] = managers[row.line]
-    for row, profile in rows:
-        if row.line in managers:
-            loop = _loop_from(profile.user_id, chart)
+            managers[line] = manager
+    chart = recorded
+    for line, user_id, _ in rows:
+        if line in managers:
+            chart[user_id] = managers[line]
+    for line, user_id, _ in rows:
+        if line in managers:
+            loop = _loop_from(user_id, chart)
             if loop:
                 shown = " → ".join(f"@{names.get(u) or u}" for u in loop)
-                problems[row.line] = f"manager loop: {shown}"
+                problems[line] = f"manager loop: {shown}"
     return managers, problems
 
 

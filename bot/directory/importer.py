@@ -4,30 +4,37 @@ Every row is validated; a bad row is rejected with its line number and the reaso
 dropped silently. The whole import is one transaction, rolled back for `--dry-run`, so a dry
 run reports exactly what a real run would do. Re-running the same file changes nothing.
 
-It is written CHUNK rows at a time, a few statements a chunk (executemany upserts), and a
-large file's people are resolved from one read of Slack's member list (`Preloading`) rather
-than one `users.lookupByEmail` a row: 100,000 rows in well under a minute.
+The file is streamed in two passes, so memory stays flat whatever its size. The first reads,
+validates and resolves each row, keeping only what the whole file decides (how rows name each
+other, for managers and network colleagues) and spilling the resolved rows, CHUNK at a time, to
+a temporary file. The second plans the org chart and writes the spilled chunks, a few
+statements a chunk (executemany upserts). A large file's people are resolved from one read of
+Slack's member list (`Preloading`) rather than one `users.lookupByEmail` a row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sized
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
+from typing import IO, TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 from zoneinfo import available_timezones
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory.import_files import RawRow, read_rows
 from bot.directory.import_org import plan_managers
+from bot.directory.import_report import ImportReport, Rejection
 from bot.directory.import_rows import PersonRow, RowError, validate_row
+from bot.directory.import_writer import Accepted, Writer
 from bot.directory.parse import NetworkInput
-from bot.directory.skills import Vocabulary, skill_key
 from bot.directory.sync import progress_bar
 from bot.people import Profile
 from storage import directory as q
-from storage.models.base import utcnow
 from storage.workspaces import ensure_workspace
 
 if TYPE_CHECKING:
@@ -54,102 +61,43 @@ class Preloading(Protocol):
     async def preload(self, on_page: Callable[[int], object]) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    line: int
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool = False
-    imported: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[Rejection] = field(default_factory=list)  # written, but worth a look
-
-    def summary(self) -> str:
-        lines = [
-            ("Dry run (nothing written): " if self.dry_run else "")
-            + f"{len(self.imported)} imported, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected."
-        ]
-        lines += [f"  line {r.line}: {r.reason}" for r in self.rejected]
-        # The same warning on many lines (a new skill half the company declares) is one line.
-        warned: dict[str, list[int]] = {}
-        for w in self.warnings:
-            warned.setdefault(w.reason, []).append(w.line)
-        for reason, at in warned.items():
-            where = f"line {at[0]}" if len(at) == 1 else f"lines {_lines(at)}"
-            lines.append(f"  {where}: warning: {reason}")
-        return "\n".join(lines)
-
-
-def _lines(numbers: list[int], shown: int = 20) -> str:
-    """`2, 5, 9` or, for many, `2, 5, 9, … (1,204 lines)`."""
-    listed = ", ".join(map(str, numbers[:shown]))
-    return listed if len(numbers) <= shown else f"{listed}, … ({len(numbers):,} lines)"
+Source = Path | str | Iterable[RawRow] | Iterable[dict[str, Any]]
 
 
 async def import_people(
     services: Services,
-    rows_or_path: Path | str | Sequence[RawRow] | Sequence[dict[str, Any]],
+    rows_or_path: Source,
     resolver: UserResolver,
     dry_run: bool = False,
     progress: bool = True,
 ) -> ImportReport:
     """Import people into the resolver's workspace; see the module docstring."""
-    raw = _raw_rows(rows_or_path)
     report = ImportReport(dry_run=dry_run)
     team_id = resolver.team_id
     roles = await _known_roles(services, team_id)
-    valid: list[PersonRow] = []
-    for raw_row in raw:
-        try:
-            valid.append(validate_row(raw_row, _ZONES, roles))
-        except RowError as error:
-            report.rejected.append(Rejection(raw_row.line, str(error)))
-    resolved = await _resolve(valid, resolver, report, progress)
-    async with services.sessions() as s:
-        transaction = await s.begin()
-        try:
-            vocabulary = await services.directory.vocabulary(team_id)
-            people = await q.people_keys(s, team_id)
-            handles = _handle_map(people, resolved)
-            recorded = {user_id: p.manager_user_id for user_id, p in people.items()}
-            managers, refused = plan_managers(resolved, handles, recorded, _names(people, resolved))
-            del people, recorded
-            accepted: list[_Accepted] = []
-            written: dict[str, int] = {}
-            for row, profile in resolved:
-                if profile.user_id in written:
-                    seen = written[profile.user_id]
-                    report.rejected.append(Rejection(row.line, f"the same person as line {seen}"))
-                    continue
-                network, problems = _network(row, profile.user_id, handles)
-                if row.line in refused:
-                    problems.insert(0, refused[row.line])
-                if problems:
-                    report.rejected.append(Rejection(row.line, "; ".join(problems)))
-                    continue
-                written[profile.user_id] = row.line
-                accepted.append(_Accepted(row, profile, managers.get(row.line), network))
-            del handles, written
-            writer = _Writer(s, team_id, vocabulary, await q.skill_ids(s, team_id), report)
-            bar = progress_bar("importing people", "row", progress, total=len(accepted))
-            for at in range(0, len(accepted), CHUNK):
-                chunk = accepted[at : at + CHUNK]
-                await writer.write(chunk)
-                bar.update(len(chunk))
-            bar.close()
-        except BaseException:
-            await transaction.rollback()
-            raise
-        if dry_run:
-            await transaction.rollback()
-        else:
-            await transaction.commit()
+    with tempfile.TemporaryFile() as spill:
+        raw = _raw_rows(rows_or_path)
+        found = await _read(raw, roles, resolver, report, spill, progress, _count(rows_or_path))
+        async with services.sessions() as s:
+            transaction = await s.begin()
+            try:
+                vocabulary = await services.directory.vocabulary(team_id)
+                handles, managers, refused = await _plan(s, team_id, found)
+                writer = Writer(s, team_id, vocabulary, await q.skill_ids(s, team_id), report)
+                bar = progress_bar("importing people", "row", progress, total=found.rows)
+                written: dict[str, int] = {}
+                for chunk in _chunks(spill):
+                    accepted = _accept(chunk, handles, managers, refused, written, report)
+                    await writer.write(accepted)
+                    bar.update(len(chunk))
+                bar.close()
+            except BaseException:
+                await transaction.rollback()
+                raise
+            if dry_run:
+                await transaction.rollback()
+            else:
+                await transaction.commit()
     report.rejected.sort(key=lambda r: r.line)
     return report
 
@@ -157,7 +105,6 @@ async def import_people(
 _ZONES = frozenset(available_timezones())
 CHUNK = 1000  # rows written per round of statements
 PRELOAD_AT = 200  # rows from which reading every member beats one lookup a row
-FUZZY_HINTS = 50  # new skill names given the type-ahead's closest match (see _skill_warnings)
 # Roles every workspace knows: admin (sees and changes everything) and manager (how a file
 # marks managers; whom they manage comes from the org chart). A workspace adds the roles it
 # gives a kudos allowance of their own.
@@ -170,67 +117,166 @@ async def _known_roles(services: Services, team_id: str) -> frozenset[str]:
         return BUILT_IN_ROLES | set(workspace.role_allowances or {})
 
 
-def _raw_rows(source: Path | str | Sequence[RawRow] | Sequence[dict[str, Any]]) -> list[RawRow]:
+def _raw_rows(source: Source) -> Iterator[RawRow]:
     if isinstance(source, str | Path):
-        return read_rows(Path(source))
-    rows: list[RawRow] = []
+        yield from read_rows(Path(source))
+        return
     for i, item in enumerate(source):
-        rows.append(
-            item if isinstance(item, RawRow) else RawRow(i + 1, dict(cast(dict[str, Any], item)))
-        )
-    return rows
+        yield item if isinstance(item, RawRow) else RawRow(i + 1, dict(cast(dict[str, Any], item)))
 
 
-async def _resolve(
-    rows: list[PersonRow], resolver: UserResolver, report: ImportReport, progress: bool
-) -> list[tuple[PersonRow, Profile]]:
-    """Each row's Slack user; a row whose person Slack does not know is rejected."""
-    resolved: list[tuple[PersonRow, Profile]] = []
-    if len(rows) >= PRELOAD_AT and isinstance(resolver, Preloading):
+@dataclass
+class _Found:
+    """What the first pass keeps of the whole file: how its rows name people, and whom."""
+
+    rows: int = 0  # resolved rows, spilled
+    handles: dict[str, str] = field(default_factory=dict)  # see _handle_map
+    names: dict[str, str] = field(default_factory=dict)  # user id → handle, to show a loop
+    managed: list[tuple[int, str, str]] = field(default_factory=list)  # line, user id, manager
+
+
+async def _read(
+    raw: Iterator[RawRow],
+    roles: frozenset[str],
+    resolver: UserResolver,
+    report: ImportReport,
+    spill: IO[bytes],
+    progress: bool,
+    total: int | None,
+) -> _Found:
+    """The first pass: each row validated and resolved, the resolved ones spilled CHUNK at a
+    time. A row that fails validation, or whose person Slack does not know, is rejected."""
+    valid = _valid(raw, roles, report)
+    # Whether the file is large is known from its first PRELOAD_AT valid rows.
+    first = [row for _, row in zip(range(PRELOAD_AT), valid, strict=False)]
+    if len(first) >= PRELOAD_AT and isinstance(resolver, Preloading):
         members = progress_bar("reading Slack's members", "member", progress)
         await resolver.preload(members.update)
         members.close()
-    bar = progress_bar("resolving people", "row", progress, total=len(rows))
-    for row in rows:
+    found = _Found()
+    chunk: list[tuple[PersonRow, Profile]] = []
+    bar = progress_bar("resolving people", "row", progress, total=total)
+    for row in chain(first, valid):
         bar.update(1)
-        if row.user_id:
-            profile = await resolver.by_id(row.user_id)
-            missing = f"no Slack user has the id {row.user_id}"
-        else:
-            assert row.email is not None
-            profile = await resolver.by_email(row.email)
-            missing = f"no Slack user has the email {row.email}"
+        profile = await _resolve(row, resolver, report)
         if profile is None:
-            report.rejected.append(Rejection(row.line, missing))
-        else:
-            resolved.append((row, profile))
+            continue
+        found.rows += 1
+        _remember(found, row, profile)
+        chunk.append((row, profile))
+        if len(chunk) >= CHUNK:
+            pickle.dump(chunk, spill, pickle.HIGHEST_PROTOCOL)
+            chunk = []
+    if chunk:
+        pickle.dump(chunk, spill, pickle.HIGHEST_PROTOCOL)
     bar.close()
-    return resolved
+    spill.seek(0)
+    return found
 
 
-def _handle_map(
-    people: dict[str, q.PersonKeys], resolved: list[tuple[PersonRow, Profile]]
-) -> dict[str, str]:
-    """handle / email / user id (lowercased) → user id, from the file first, then the database."""
-    handles: dict[str, str] = {}
-    for person in people.values():
-        for key in (person.name, person.email, person.user_id):
+def _count(source: Source) -> int | None:
+    """The rows, when they are counted (a list): the first pass shows a percentage then, and
+    a count and a rate for a file, read as it goes."""
+    return len(source) if isinstance(source, Sized) and not isinstance(source, str) else None
+
+
+def _valid(
+    raw: Iterator[RawRow], roles: frozenset[str], report: ImportReport
+) -> Iterator[PersonRow]:
+    for raw_row in raw:
+        try:
+            yield validate_row(raw_row, _ZONES, roles)
+        except RowError as error:
+            report.rejected.append(Rejection(raw_row.line, str(error)))
+
+
+async def _resolve(row: PersonRow, resolver: UserResolver, report: ImportReport) -> Profile | None:
+    """The row's Slack user; a row whose person Slack does not know is rejected."""
+    if row.user_id:
+        profile = await resolver.by_id(row.user_id)
+        missing = f"no Slack user has the id {row.user_id}"
+    else:
+        assert row.email is not None
+        profile = await resolver.by_email(row.email)
+        missing = f"no Slack user has the email {row.email}"
+    if profile is None:
+        report.rejected.append(Rejection(row.line, missing))
+    return profile
+
+
+def _remember(found: _Found, row: PersonRow, profile: Profile) -> None:
+    """The row's keys, kept for the whole file. The resolver holds the profile for the whole
+    import anyway, so its strings are kept rather than the row's equal ones (at 100,000 rows
+    that is tens of MB): the profile's keys go in first, and a key is its own lowercase."""
+    user_id = profile.user_id
+    for key in (profile.name, profile.email, user_id, row.handle, row.email):
+        if key:
+            lower = key.lower()
+            found.handles[key if lower == key else lower] = user_id
+    name = profile.name if row.handle in (None, profile.name) else row.handle
+    if name:
+        found.names[user_id] = name
+    if row.manager:
+        found.managed.append((row.line, user_id, sys.intern(row.manager)))  # a few bosses
+
+
+def _chunks(spill: IO[bytes]) -> Iterator[list[tuple[PersonRow, Profile]]]:
+    while True:
+        try:
+            yield pickle.load(spill)  # our own temporary file
+        except EOFError:
+            return
+
+
+async def _plan(
+    s: AsyncSession, team_id: str, found: _Found
+) -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
+    """handle / email / user id (lowercased) → user id, from the file first, then the
+    database; and each row's manager or why it is refused. The workspace's people are
+    streamed, and a string the file already holds is not kept twice."""
+    handles, names = found.handles, found.names
+    recorded: dict[str, str | None] = {}
+    async for person in q.people_keys(s, team_id):
+        user_id = handles.setdefault(person.user_id.lower(), person.user_id)
+        if user_id != person.user_id:
+            user_id = person.user_id
+        for key in (person.name, person.email):
             if key:
-                handles[key.lower()] = person.user_id
-    for row, profile in resolved:
-        for key in (row.handle, row.email, profile.name, profile.email, profile.user_id):
-            if key:
-                handles[key.lower()] = profile.user_id
-    return handles
+                handles.setdefault(key.lower(), user_id)
+        if person.name:
+            names.setdefault(user_id, person.name)
+        if person.manager_user_id:
+            recorded[user_id] = sys.intern(person.manager_user_id)  # a few bosses
+    managers, refused = plan_managers(found.managed, handles, recorded, names)
+    found.handles, found.names, found.managed = {}, {}, []
+    return handles, managers, refused
 
 
-def _names(
-    people: dict[str, q.PersonKeys], resolved: list[tuple[PersonRow, Profile]]
-) -> dict[str, str]:
-    """user id → handle, as a manager loop is shown."""
-    names = {user_id: person.name for user_id, person in people.items() if person.name}
-    names.update({p.user_id: row.handle or p.name for row, p in resolved if row.handle or p.name})
-    return names
+def _accept(
+    chunk: list[tuple[PersonRow, Profile]],
+    handles: dict[str, str],
+    managers: dict[int, str],
+    refused: dict[int, str],
+    written: dict[str, int],
+    report: ImportReport,
+) -> list[Accepted]:
+    """The chunk's rows that pass the checks that need the whole file: one row a person
+    (`written`: user id → its line), known network colleagues, a manager that is not refused."""
+    accepted: list[Accepted] = []
+    for row, profile in chunk:
+        if profile.user_id in written:
+            seen = written[profile.user_id]
+            report.rejected.append(Rejection(row.line, f"the same person as line {seen}"))
+            continue
+        network, problems = _network(row, profile.user_id, handles)
+        if row.line in refused:
+            problems.insert(0, refused[row.line])
+        if problems:
+            report.rejected.append(Rejection(row.line, "; ".join(problems)))
+            continue
+        written[profile.user_id] = row.line
+        accepted.append(Accepted(row, profile, managers.get(row.line), network))
+    return accepted
 
 
 def _network(
@@ -251,203 +297,3 @@ def _network(
             continue
         network.append(item)
     return network, problems
-
-
-@dataclass(frozen=True, slots=True)
-class _Accepted:
-    """A row that passed every check, with its Slack user, manager and network."""
-
-    row: PersonRow
-    profile: Profile
-    manager: str | None
-    network: list[NetworkInput]
-
-
-class _Writer:
-    """Writes accepted rows a chunk at a time: a few reads and one executemany per table,
-    whatever the chunk's size, and each person counted imported, updated or unchanged."""
-
-    def __init__(
-        self,
-        s: AsyncSession,
-        team_id: str,
-        vocabulary: Vocabulary,
-        skill_ids: dict[str, int],
-        report: ImportReport,
-    ) -> None:
-        self.s = s
-        self.team_id = team_id
-        self.vocabulary = vocabulary
-        self.skill_ids = skill_ids
-        self.report = report
-        self.hints: dict[str, str] = {}  # a skill the vocabulary lacks → its warning
-        self.keys: dict[str, tuple[str, str, bool]] = {}
-
-    async def write(self, chunk: list[_Accepted]) -> None:
-        existing = await q.people_fields(self.s, self.team_id, [a.profile.user_id for a in chunk])
-        changed: set[str] = set()
-        upserts = []
-        for accepted in chunk:
-            user_id = accepted.profile.user_id
-            before = existing.get(user_id)
-            fields = _fields(accepted, before[1] if before else None)
-            if before is None or fields != before[1]:
-                upserts.append({"user_id": user_id, **fields})
-                changed.add(user_id)
-        ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
-        ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
-        changed |= await self._skills(chunk, ids)
-        changed |= await self._networks(chunk, ids)
-        for accepted in chunk:
-            user_id = accepted.profile.user_id
-            self.report.warnings += self._skill_warnings(accepted.row)
-            new = user_id not in existing
-            target = (
-                self.report.imported
-                if new
-                else self.report.updated
-                if user_id in changed
-                else self.report.unchanged
-            )
-            target.append(user_id)
-
-    def _key(self, name: str) -> tuple[str, str, bool]:
-        """A skill's key, the name a new one is created with, and whether the vocabulary
-        knows the name (worked out once a name)."""
-        found = self.keys.get(name)
-        if found is None:
-            vocabulary = self.vocabulary
-            known = vocabulary.normalise(name)
-            key = known or skill_key(name)
-            display = vocabulary.name(key) if vocabulary.knows(key) else name
-            found = self.keys[name] = (key, display, known is not None)
-        return found
-
-    async def _skills(self, chunk: list[_Accepted], ids: dict[str, int]) -> set[str]:
-        wanted: dict[str, dict[int, int]] = {}  # user id → skill id → level, the last one kept
-        missing: dict[str, str] = {}
-        for accepted in chunk:
-            for name in accepted.row.skills:
-                key, display, _ = self._key(name)
-                if key not in self.skill_ids:
-                    missing.setdefault(key, display)
-        if missing:
-            await q.ensure_skills(self.s, self.team_id, missing)
-            self.skill_ids = await q.skill_ids(self.s, self.team_id)
-        for accepted in chunk:
-            levels = wanted.setdefault(accepted.profile.user_id, {})
-            for name, level in accepted.row.skills.items():
-                levels[self.skill_ids[self._key(name)[0]]] = level
-        current = await q.skill_levels(self.s, [ids[user_id] for user_id in wanted])
-        changes = [
-            (ids[user_id], skill, level)
-            for user_id, levels in wanted.items()
-            for skill, level in levels.items()
-            if current.get((ids[user_id], skill)) != level
-        ]
-        await q.set_person_skills(self.s, self.team_id, changes, "imported")
-        by_id = {person_id: user_id for user_id, person_id in ids.items()}
-        return {by_id[person_id] for person_id, _, _ in changes}
-
-    async def _networks(self, chunk: list[_Accepted], ids: dict[str, int]) -> set[str]:
-        """`apply_network_entry` for each entry: an entry for a colleague or contact already
-        there updates its topics and relationship, another one is added."""
-        with_network = [a for a in chunk if a.network]
-        if not with_network:
-            return set()
-        rows = await q.connections_for(self.s, [ids[a.profile.user_id] for a in with_network])
-        changed: set[str] = set()
-        updated: dict[int, q.ConnectionRow] = {}
-        added: list[q.ConnectionRow] = []
-        for accepted in with_network:
-            person_id = ids[accepted.profile.user_id]
-            entries = list(rows.get(person_id, ()))
-            before = list(entries)
-            for item in accepted.network:
-                at = next((i for i, e in enumerate(entries) if _same_target(e, item)), None)
-                if at is None:
-                    entry = q.ConnectionRow(
-                        0,
-                        person_id,
-                        item.colleague_user_id,
-                        item.contact_name,
-                        tuple(item.topics),
-                        item.relationship,
-                    )
-                    entries.append(entry)
-                    continue
-                entry = entries[at]
-                entries[at] = replace(
-                    entry, topics=tuple(item.topics) or entry.topics, relationship=item.relationship
-                )
-            if entries != before:
-                changed.add(accepted.profile.user_id)
-            for entry in entries:
-                if entry.id == 0:
-                    added.append(entry)
-                elif entry not in before:
-                    updated[entry.id] = entry
-        await q.write_connections(self.s, self.team_id, list(updated.values()), added)
-        return changed
-
-    def _skill_warnings(self, row: PersonRow) -> list[Rejection]:
-        """A skill the vocabulary lacks is added as new, with the closest known one named.
-
-        Looked up once per name. A typo (`did_you_mean`) is always named; the wider type-ahead
-        match (`suggest`, ~20 ms a name) only for the first FUZZY_HINTS new names: a file that
-        brings thousands of new skills is a new vocabulary, not a list of typos."""
-        warnings = []
-        for name in row.skills:
-            if self._key(name)[2]:
-                continue
-            reason = self.hints.get(name)
-            if reason is None:  # one string a name, shared by its rows' warnings
-                hint = _hint(self.vocabulary, name, len(self.hints) < FUZZY_HINTS)
-                reason = f"skill {name!r} is not in the vocabulary, added as new{hint}"
-                self.hints[name] = reason
-            warnings.append(Rejection(row.line, reason))
-        return warnings
-
-
-def _hint(vocabulary: Vocabulary, name: str, fuzzy: bool) -> str:
-    match = vocabulary.did_you_mean(name)
-    if match is None and fuzzy:
-        match = next(iter(vocabulary.suggest(name, 1)), None)
-    return f" (closest: {match.name})" if match else ""
-
-
-def _same_target(entry: q.ConnectionRow, item: NetworkInput) -> bool:
-    if item.colleague_user_id:
-        return entry.colleague_user_id == item.colleague_user_id
-    return (entry.contact_name or "").lower() == (item.contact_name or "").lower()
-
-
-def _fields(accepted: _Accepted, person: dict[str, Any] | None) -> dict[str, Any]:
-    """The person's PERSON_FIELDS after the row: what the row says, else what Slack says,
-    else what is recorded."""
-    row, profile, old = accepted.row, accepted.profile, person or _NEW_PERSON
-    return {
-        "name": row.handle or profile.name or old["name"],
-        "real_name": row.name or profile.real_name or old["real_name"],
-        "email": row.email or profile.email or old["email"],
-        "tz": row.tz or profile.tz or old["tz"],
-        "title": row.title if row.title is not None else old["title"],
-        "team_name": row.team if row.team is not None else old["team_name"],
-        "manager_user_id": accepted.manager if row.manager else old["manager_user_id"],
-        "roles": list(row.roles) if row.roles is not None else old["roles"],
-        "interests": list(row.interests) if row.interests is not None else old["interests"],
-    }
-
-
-# What an empty row (`ensure_person`) holds, so a new person gets the same defaults.
-_NEW_PERSON: dict[str, Any] = {
-    "name": "",
-    "real_name": "",
-    "email": None,
-    "tz": "UTC",
-    "title": "",
-    "team_name": "",
-    "manager_user_id": None,
-    "roles": [],
-    "interests": [],
-}

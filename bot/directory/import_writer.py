@@ -1,0 +1,216 @@
+"""Writing an import's accepted rows, a chunk at a time: a few reads and one executemany per
+table, whatever the chunk's size, and each person counted imported, updated or unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.directory.import_report import ImportReport
+from bot.directory.import_rows import PersonRow
+from bot.directory.parse import NetworkInput
+from bot.directory.skills import Vocabulary, skill_key
+from bot.people import Profile
+from storage import directory as q
+from storage.models.base import utcnow
+
+FUZZY_HINTS = 50  # new skill names given the type-ahead's closest match (see _skill_warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A row that passed every check, with its Slack user, manager and network."""
+
+    row: PersonRow
+    profile: Profile
+    manager: str | None
+    network: list[NetworkInput]
+
+
+class Writer:
+    """Writes accepted rows a chunk at a time (see the module docstring)."""
+
+    def __init__(
+        self,
+        s: AsyncSession,
+        team_id: str,
+        vocabulary: Vocabulary,
+        skill_ids: dict[str, int],
+        report: ImportReport,
+    ) -> None:
+        self.s = s
+        self.team_id = team_id
+        self.vocabulary = vocabulary
+        self.skill_ids = skill_ids
+        self.report = report
+        self.hints: dict[str, str] = {}  # a skill the vocabulary lacks → its warning
+        self.keys: dict[str, tuple[str, str, bool]] = {}
+
+    async def write(self, chunk: list[Accepted]) -> None:
+        existing = await q.people_fields(self.s, self.team_id, [a.profile.user_id for a in chunk])
+        changed: set[str] = set()
+        upserts = []
+        for accepted in chunk:
+            user_id = accepted.profile.user_id
+            before = existing.get(user_id)
+            fields = _fields(accepted, before[1] if before else None)
+            if before is None or fields != before[1]:
+                upserts.append({"user_id": user_id, **fields})
+                changed.add(user_id)
+        ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
+        ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
+        changed |= await self._skills(chunk, ids)
+        changed |= await self._networks(chunk, ids)
+        for accepted in chunk:
+            user_id = accepted.profile.user_id
+            self._skill_warnings(accepted.row)
+            new = user_id not in existing
+            target = (
+                self.report.imported
+                if new
+                else self.report.updated
+                if user_id in changed
+                else self.report.unchanged
+            )
+            target.append(user_id)
+
+    def _key(self, name: str) -> tuple[str, str, bool]:
+        """A skill's key, the name a new one is created with, and whether the vocabulary
+        knows the name (worked out once a name)."""
+        found = self.keys.get(name)
+        if found is None:
+            vocabulary = self.vocabulary
+            known = vocabulary.normalise(name)
+            key = known or skill_key(name)
+            display = vocabulary.name(key) if vocabulary.knows(key) else name
+            found = self.keys[name] = (key, display, known is not None)
+        return found
+
+    async def _skills(self, chunk: list[Accepted], ids: dict[str, int]) -> set[str]:
+        wanted: dict[str, dict[int, int]] = {}  # user id → skill id → level, the last one kept
+        missing: dict[str, str] = {}
+        for accepted in chunk:
+            for name in accepted.row.skills:
+                key, display, _ = self._key(name)
+                if key not in self.skill_ids:
+                    missing.setdefault(key, display)
+        if missing:
+            await q.ensure_skills(self.s, self.team_id, missing)
+            self.skill_ids = await q.skill_ids(self.s, self.team_id)
+        for accepted in chunk:
+            levels = wanted.setdefault(accepted.profile.user_id, {})
+            for name, level in accepted.row.skills.items():
+                levels[self.skill_ids[self._key(name)[0]]] = level
+        current = await q.skill_levels(self.s, [ids[user_id] for user_id in wanted])
+        changes = [
+            (ids[user_id], skill, level)
+            for user_id, levels in wanted.items()
+            for skill, level in levels.items()
+            if current.get((ids[user_id], skill)) != level
+        ]
+        await q.set_person_skills(self.s, self.team_id, changes, "imported")
+        by_id = {person_id: user_id for user_id, person_id in ids.items()}
+        return {by_id[person_id] for person_id, _, _ in changes}
+
+    async def _networks(self, chunk: list[Accepted], ids: dict[str, int]) -> set[str]:
+        """`apply_network_entry` for each entry: an entry for a colleague or contact already
+        there updates its topics and relationship, another one is added."""
+        with_network = [a for a in chunk if a.network]
+        if not with_network:
+            return set()
+        rows = await q.connections_for(self.s, [ids[a.profile.user_id] for a in with_network])
+        changed: set[str] = set()
+        updated: dict[int, q.ConnectionRow] = {}
+        added: list[q.ConnectionRow] = []
+        for accepted in with_network:
+            person_id = ids[accepted.profile.user_id]
+            entries = list(rows.get(person_id, ()))
+            before = list(entries)
+            for item in accepted.network:
+                at = next((i for i, e in enumerate(entries) if _same_target(e, item)), None)
+                if at is None:
+                    entry = q.ConnectionRow(
+                        0,
+                        person_id,
+                        item.colleague_user_id,
+                        item.contact_name,
+                        tuple(item.topics),
+                        item.relationship,
+                    )
+                    entries.append(entry)
+                    continue
+                entry = entries[at]
+                entries[at] = replace(
+                    entry, topics=tuple(item.topics) or entry.topics, relationship=item.relationship
+                )
+            if entries != before:
+                changed.add(accepted.profile.user_id)
+            for entry in entries:
+                if entry.id == 0:
+                    added.append(entry)
+                elif entry not in before:
+                    updated[entry.id] = entry
+        await q.write_connections(self.s, self.team_id, list(updated.values()), added)
+        return changed
+
+    def _skill_warnings(self, row: PersonRow) -> None:
+        """A skill the vocabulary lacks is added as new, with the closest known one named.
+
+        Looked up once per name. A typo (`did_you_mean`) is always named; the wider type-ahead
+        match (`suggest`, ~20 ms a name) only for the first FUZZY_HINTS new names: a file that
+        brings thousands of new skills is a new vocabulary, not a list of typos."""
+        for name in row.skills:
+            if self._key(name)[2]:
+                continue
+            reason = self.hints.get(name)
+            if reason is None:  # one string a name, shared by its rows' warnings
+                hint = _hint(self.vocabulary, name, len(self.hints) < FUZZY_HINTS)
+                reason = f"skill {name!r} is not in the vocabulary, added as new{hint}"
+                self.hints[name] = reason
+            self.report.warn(row.line, reason)
+
+
+def _hint(vocabulary: Vocabulary, name: str, fuzzy: bool) -> str:
+    match = vocabulary.did_you_mean(name)
+    if match is None and fuzzy:
+        match = next(iter(vocabulary.suggest(name, 1)), None)
+    return f" (closest: {match.name})" if match else ""
+
+
+def _same_target(entry: q.ConnectionRow, item: NetworkInput) -> bool:
+    if item.colleague_user_id:
+        return entry.colleague_user_id == item.colleague_user_id
+    return (entry.contact_name or "").lower() == (item.contact_name or "").lower()
+
+
+def _fields(accepted: Accepted, person: dict[str, Any] | None) -> dict[str, Any]:
+    """The person's PERSON_FIELDS after the row: what the row says, else what Slack says,
+    else what is recorded."""
+    row, profile, old = accepted.row, accepted.profile, person or _NEW_PERSON
+    return {
+        "name": row.handle or profile.name or old["name"],
+        "real_name": row.name or profile.real_name or old["real_name"],
+        "email": row.email or profile.email or old["email"],
+        "tz": row.tz or profile.tz or old["tz"],
+        "title": row.title if row.title is not None else old["title"],
+        "team_name": row.team if row.team is not None else old["team_name"],
+        "manager_user_id": accepted.manager if row.manager else old["manager_user_id"],
+        "roles": list(row.roles) if row.roles is not None else old["roles"],
+        "interests": list(row.interests) if row.interests is not None else old["interests"],
+    }
+
+
+# What an empty row (`ensure_person`) holds, so a new person gets the same defaults.
+_NEW_PERSON: dict[str, Any] = {
+    "name": "",
+    "real_name": "",
+    "email": None,
+    "tz": "UTC",
+    "title": "",
+    "team_name": "",
+    "manager_user_id": None,
+    "roles": [],
+    "interests": [],
+}
