@@ -102,8 +102,9 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
     app = AsyncApp(
         client=job_client(None if settings.oauth else settings.bot_token),
         signing_secret=settings.signing_secret,
-        # Every listener acks first and keeps working after, so Slack never waits on us.
-        process_before_response=False,
+        # Bolt answers Slack when a listener returns, and ours return once they have acked,
+        # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
+        process_before_response=True,
         oauth_settings=(
             oauth_settings(settings, engine, services.uninstalls.installed)
             if settings.oauth

@@ -15,19 +15,15 @@ from bot.runtime.app import Askaround, build
 from bot.runtime.server import SLACK_PATH, build_web_app
 from bot.runtime.socket_mode import CheckedSocketModeHandler
 from bot.settings import Settings
+from handlers.dispatch import after_ack
 
 log = logging.getLogger("askaround")
 DRAIN_SECONDS = 10.0
 
 
-def in_flight_listeners() -> list[asyncio.Task[object]]:
-    """Bolt runs the part of a listener after `ack()` as a detached task; these are they."""
-    current = asyncio.current_task()
-    return [
-        t
-        for t in asyncio.all_tasks()
-        if t is not current and not t.done() and "run_ack_function" in repr(t.get_coro())
-    ]
+def in_flight_listeners() -> list[asyncio.Task[None]]:
+    """The part of each listener after its `ack()`, running in a task of its own."""
+    return after_ack.running()
 
 
 async def finish_in_flight(within: float) -> None:

@@ -4,15 +4,36 @@ Bolt starts every listener on the one event loop that also answers Slack. Under 
 post-ack work of hundreds of requests (Slack calls, database writes, routing) would crowd the
 loop's ready queue, and a new request's ack would wait behind all of it. Waiting for a turn
 costs nothing, so the loop stays free to ack while the backlog is worked off in order.
+
+The work after an ack runs in a task of its own, started here and named `AFTER_ACK_TASK…`,
+so that a stopping replica can find and finish it (`bot.runtime.runner.finish_in_flight`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 AFTER_ACK_AT_ONCE = 8
+AFTER_ACK_TASK = "after-ack:"
+# Slack gives up on an ack after 3 s; Bolt's own wait for one is as long.
+ACK_WITHIN_SECONDS = 3.0
+
+_running: set[asyncio.Task[None]] = set()  # the loop keeps only weak references to tasks
+
+
+def start(work: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+    task = asyncio.create_task(work, name=f"{AFTER_ACK_TASK}{name}")
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return task
+
+
+def running() -> list[asyncio.Task[None]]:
+    """The listeners' work still going on (acked or about to be)."""
+    return [task for task in _running if not task.done()]
 
 
 class Turn:
@@ -21,6 +42,8 @@ class Turn:
     def __init__(self, gate: asyncio.Semaphore) -> None:
         self._gate = gate
         self._held = False
+        self._at_start = False
+        self._answered = asyncio.Event()
 
     async def take(self) -> None:
         if not self._held:
@@ -32,12 +55,36 @@ class Turn:
             self._gate.release()
             self._held = False
 
+    def take_at_start(self) -> None:
+        """A request Bolt acks by itself (an event): answered now, its work waits its turn."""
+        self._at_start = True
+        self._answered.set()
+
+    async def take_if_first(self) -> None:
+        if self._at_start:
+            await self.take()
+
     def after(self, ack: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         """`ack` as the listener calls it: answer Slack first, then wait for a turn."""
 
         async def ack_then_wait(*args: Any, **kwargs: Any) -> Any:
             answered = await ack(*args, **kwargs)
+            self._answered.set()
             await self.take()
             return answered
 
         return ack_then_wait
+
+    async def answered_or(self, work: asyncio.Task[None], within: float) -> None:
+        """Wait until the listener has acked, or its work has ended (it may never ack), or
+        Slack would have given up."""
+        if self._answered.is_set():
+            return
+        answered = asyncio.ensure_future(self._answered.wait())
+        try:
+            first = asyncio.FIRST_COMPLETED
+            await asyncio.wait({answered, work}, timeout=within, return_when=first)
+        finally:
+            answered.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await answered

@@ -27,7 +27,7 @@ from bot.errors import UserError
 from handlers.blocks.elements import render_error
 from handlers.client.failures import is_transient
 from handlers.client.respond import shared
-from handlers.dispatch.after_ack import Turn
+from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
 from handlers.dispatch.inbox import stored
 
 SLACK_BUSY = (
@@ -88,12 +88,16 @@ def friendly(
     and calls the listener with the ones it names, picked by Bolt's own kwargs injection: the
     listener's signature is left as written, and its `ack` also takes a turn after answering.
     (A listener middleware could not do this: Bolt runs it to the end before the listener.)
+
+    Bolt runs the app with `process_before_response`, so it answers Slack when this returns;
+    this returns as soon as the listener has acked (events: at once, Bolt acks them) and the
+    rest of the listener goes on in a task of its own (`after_ack.start`). Bolt's other mode
+    noticed an ack by polling every 10 ms, which was most of every ack's latency.
     """
     names = list(inspect.signature(listener).parameters)
 
     async def run(args: AsyncArgs) -> Any:
         turn = Turn(turns)
-        cancelled = False
         arguments = build_async_required_kwargs(
             logger=args.logger,
             required_arg_names=list(names),
@@ -103,20 +107,26 @@ def friendly(
         )
         if "ack" in arguments:
             arguments["ack"] = turn.after(args.ack)
+        else:
+            turn.take_at_start()  # Bolt acks the request once this returns
         if "respond" in arguments:
             arguments["respond"] = shared(args.respond, args.client.session)
+        work = start(work_through(args, arguments, turn), listener.__name__)
+        await turn.answered_or(work, ACK_WITHIN_SECONDS)
+        return None
+
+    async def work_through(args: AsyncArgs, arguments: dict[str, Any], turn: Turn) -> None:
+        cancelled = False
         try:
-            if args.ack.response is not None:
-                await turn.take()  # Bolt acked events already
+            await turn.take_if_first()
             try:
-                return await listener(**arguments)
+                await listener(**arguments)
             except SlackApiError as failure:
                 if not is_transient(failure):
                     raise
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
             await answer(args, error)
-            return None
         except asyncio.CancelledError:
             cancelled = True
             raise
@@ -128,7 +138,6 @@ def friendly(
                 await answer(args, UserError(SOMETHING_WENT_WRONG))
             except Exception as telling:
                 log.warning("could not tell the person: %s", type(telling).__name__)
-            return None
         finally:
             turn.give_back()
             entry = stored(args.context)
