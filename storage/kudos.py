@@ -107,13 +107,13 @@ _SET_SHOUTOUT = (
         shoutout_ts=bindparam("ts"),
         shoutout_reply_url=bindparam("reply_url"),
     )
-    .returning(_K.id, _K.undone_at)
+    .returning(*ENTRY)
 )
 _MAKE_PRIVATE = (
     update(KUDOS)
     .where(_TEAM, _K.batch_key == bindparam("batch"))
     .values(is_private=True)
-    .returning(_K.id, _K.undone_at)
+    .returning(*ENTRY)
 )
 _SET_DM = (
     update(KUDOS)
@@ -218,9 +218,9 @@ async def set_shoutout(
     channel_id: str,
     ts: str | None,
     reply_url: str | None = None,
-) -> list[int]:
+) -> list[Row[Any]]:
     """Where the shout-out was posted: by ts, or (no ts) through a command's reply_url. The
-    ids of the act's entries still live (not undone), oldest first."""
+    act's entries still live (not undone) as they now are, oldest first."""
     params = {
         "team": team_id,
         "batch": batch_key,
@@ -228,7 +228,7 @@ async def set_shoutout(
         "ts": ts,
         "reply_url": reply_url,
     }
-    return _live_ids(await _run(session, _SET_SHOUTOUT, params))
+    return _still_live(await _run(session, _SET_SHOUTOUT, params))
 
 
 async def set_dm(
@@ -240,14 +240,14 @@ async def set_dm(
     return row is not None and row.undone_at is None
 
 
-async def make_private(session: AsyncSession, team_id: str, batch_key: str) -> list[int]:
+async def make_private(session: AsyncSession, team_id: str, batch_key: str) -> list[Row[Any]]:
     """Kudos whose shout-out could not be posted: only their giver and receivers know them.
-    The ids of the act's entries still live, oldest first."""
-    return _live_ids(await _run(session, _MAKE_PRIVATE, {"team": team_id, "batch": batch_key}))
+    The act's entries still live as they now are, oldest first."""
+    return _still_live(await _run(session, _MAKE_PRIVATE, {"team": team_id, "batch": batch_key}))
 
 
-def _live_ids(rows: Result[Any]) -> list[int]:
-    return sorted(int(row.id) for row in rows if row.undone_at is None)
+def _still_live(rows: Result[Any]) -> list[Row[Any]]:
+    return sorted((row for row in rows if row.undone_at is None), key=lambda row: int(row.id))
 
 
 async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> list[Kudos]:

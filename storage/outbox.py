@@ -65,6 +65,7 @@ class Leased(NamedTuple):
     method: str
     payload: dict[str, Any]
     attempts: int
+    memo: Any = None  # what the queueing transaction knew, handed over in memory only
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,11 @@ async def enqueue(
     *,
     key: str,
     at: datetime,
+    memo: Any = None,
 ) -> bool:
     """Add a delivery in the caller's transaction; the same key twice is one delivery.
-    Returns whether this call added it."""
+    Returns whether this call added it. `memo`, never stored, goes with the delivery when it
+    is handed to this process's worker (what the sender would otherwise read back)."""
     dialect = _dialect(session)
     values = {
         "team_id": team_id,
@@ -129,7 +132,8 @@ async def enqueue(
         if row is None:
             return False
         # As a claim would read it back: through JSON.
-        leased = Leased(int(row.id), key, team_id, kind, json.loads(json.dumps(payload)), 1)
+        copy = json.loads(json.dumps(payload))
+        leased = Leased(int(row.id), key, team_id, kind, copy, 1, memo)
         _, handed = session.info.setdefault(_HANDED, (taker, []))
         handed.append(leased)
         return True

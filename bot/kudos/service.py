@@ -184,9 +184,10 @@ class KudosService:
         )
         refuse_a_retry(same, recipients)
         remaining = Room(allowance, used - len(added)).take(len(added))
-        await tell.kudos_given(s, giving, [row.id for row in added], rules, now)
+        entries = tuple(Entry.of(row) for row in added)
+        await tell.kudos_given(s, giving, entries, rules, now)
         return Given(
-            tuple(Entry.of(row) for row in added),
+            entries,
             remaining=remaining,
             allowance=allowance,
             kudos_channel_id=rules.kudos_channel_id,
@@ -221,7 +222,8 @@ class KudosService:
         when the kudos were undone meanwhile: the caller removes it again. `delivery`, the
         outbox delivery that posted it, is marked sent in the same transaction."""
         async with self._sessions() as s, s.begin():
-            live = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
+            rows = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
+            live = [Entry.of(row) for row in rows]
             now = self._clock()
             await _delivered(s, delivery, now)
             await tell.recipients_told(s, team_id, live, now)
@@ -238,7 +240,7 @@ class KudosService:
         """Nothing was posted: the kudos are private (known to giver and receivers only), and
         the giver, told the shout-out was on its way, is told it is not."""
         async with self._sessions() as s, s.begin():
-            live = await ledger.make_private(s, team_id, batch_key)
+            live = [Entry.of(row) for row in await ledger.make_private(s, team_id, batch_key)]
             if live:
                 now = self._clock()
                 await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)

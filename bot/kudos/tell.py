@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import home
-from bot.kudos.records import Giving
+from bot.kudos.records import Entry, Giving
 from bot.kudos.rules import KudosRules
 from storage import outbox
 
@@ -36,13 +36,16 @@ def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | 
 async def kudos_given(
     s: AsyncSession,
     giving: Giving,
-    kudos_ids: Sequence[int],
+    entries: Sequence[Entry],
     rules: KudosRules,
     at: datetime,
 ) -> None:
     """One shout-out for the act of giving, one DM to each recipient, and the giver's Home
     tab rebuilt when they gave from it. With a shout-out on its way, the DMs are queued once
-    it is posted or has failed (`recipients_told`), so they can say where it is."""
+    it is posted or has failed (`recipients_told`), so they can say where it is.
+
+    `entries` are what this transaction wrote: a worker in this process that takes the
+    delivery at once sends from them instead of reading them back (`outbox.enqueue`'s memo)."""
     channel, link_back = shoutout_place(giving, rules.kudos_channel_id)
     said = giving.announcement
     if channel or said.reply_url:
@@ -60,25 +63,28 @@ async def kudos_given(
             },
             key=f"kudos.shoutout:{giving.team_id}:{giving.key}",
             at=at,
+            memo=tuple(entries),
         )
     else:
-        await recipients_told(s, giving.team_id, kudos_ids, at)
+        await recipients_told(s, giving.team_id, entries, at)
     if giving.refresh_home:
         await home.changed(s, giving.team_id, giving.giver.user_id, at)
 
 
 async def recipients_told(
-    s: AsyncSession, team_id: str, kudos_ids: Sequence[int], at: datetime
+    s: AsyncSession, team_id: str, entries: Sequence[Entry], at: datetime
 ) -> None:
-    """One DM to each recipient of these entries; the same entry twice is one DM."""
-    for kudos_id in kudos_ids:
+    """One DM to each recipient of these entries (as this transaction leaves them); the same
+    entry twice is one DM."""
+    for entry in entries:
         await outbox.enqueue(
             s,
             team_id,
             "kudos.received",
-            {"kudos_id": kudos_id},
-            key=f"kudos.received:{kudos_id}",
+            {"kudos_id": entry.id},
+            key=f"kudos.received:{entry.id}",
             at=at,
+            memo=entry,
         )
 
 

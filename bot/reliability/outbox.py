@@ -29,6 +29,8 @@ class Claimed:
     kind: str
     payload: dict[str, Any]
     attempts: int
+    # Handed over by the transaction that queued it (never after a claim): what it knew.
+    memo: Any = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def _claimed(row: Any) -> Claimed:
         row.method,
         dict(row.payload),
         int(row.attempts),
+        getattr(row, "memo", None),
     )
 
 

@@ -34,7 +34,11 @@ async def shoutout(
     where neither works, the kudos become private and the giver is told. Recording either
     outcome queues the recipients' DMs."""
     batch_key = str(payload["batch_key"])
-    entries = await services.kudos.batch(team_id, batch_key)
+    # Handed over by the giving transaction: its entries, not read back. Undone meanwhile,
+    # the shout-out is deleted when it is recorded.
+    entries = marks.memo()
+    if not isinstance(entries, tuple):
+        entries = await services.kudos.batch(team_id, batch_key)
     live = tuple(e for e in entries if not e.undone)
     if not live or live[0].shoutout_ts or live[0].shoutout_reply_url:
         return  # undone meanwhile, or posted by an earlier attempt that recorded it
@@ -115,7 +119,9 @@ def _shoutout_place(entry: Entry) -> str | None:
 async def received(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    entry = await services.kudos.entry(team_id, int(payload["kudos_id"]))
+    entry = marks.memo()  # handed over by the transaction that recorded the shout-out
+    if not isinstance(entry, Entry):
+        entry = await services.kudos.entry(team_id, int(payload["kudos_id"]))
     if entry is None or entry.undone or entry.dm_ts:
         return
     dm = await client.conversations_open(users=entry.receiver)

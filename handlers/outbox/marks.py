@@ -24,20 +24,30 @@ class Attempt:
     delivery_id: int | None = None
     # The delivery's own transaction marks it sent (`recorded_with`): the worker need not.
     recorded: bool = False
+    memo: Any = None  # what the transaction that queued it knew (`Claimed.memo`)
 
 
 CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=None)
 
 
 @contextmanager
-def attempting(key: str, attempt: int, delivery_id: int | None = None) -> Iterator[Attempt]:
+def attempting(
+    key: str, attempt: int, delivery_id: int | None = None, memo: Any = None
+) -> Iterator[Attempt]:
     """Mark what is posted inside this block with `key`; `attempt` counts from 1."""
-    current = Attempt(key, retry=attempt > 1, delivery_id=delivery_id)
+    current = Attempt(key, retry=attempt > 1, delivery_id=delivery_id, memo=memo)
     token = CURRENT.set(current)
     try:
         yield current
     finally:
         CURRENT.reset(token)
+
+
+def memo() -> Any:
+    """What the transaction that queued the delivery being sent knew, when it was handed
+    straight to this worker (None otherwise: read it)."""
+    current = CURRENT.get()
+    return None if current is None else current.memo
 
 
 def recorded_with() -> int | None:

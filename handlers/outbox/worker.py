@@ -189,7 +189,7 @@ class OutboxWorker:
             self._nudge.set()  # the worker may be asleep until later than this
 
     async def _send(self, item: Claimed) -> None:
-        with marks.attempting(item.key, item.attempts, item.id) as attempt:
+        with marks.attempting(item.key, item.attempts, item.id, item.memo) as attempt:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
         if outcome.status == "sent" and attempt.recorded:

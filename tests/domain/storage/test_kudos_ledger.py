@@ -104,14 +104,17 @@ async def test_recording_where_messages_went_answers_the_live_entries(
 ) -> None:
     first, second = await add(sessions, row("cmd:1", "U2"), row("cmd:1", "U3"))
     async with sessions() as s, s.begin():
-        assert await ledger.set_shoutout(s, TEAM, "cmd:1", "C9", "1.1") == [first, second]
+        live = await ledger.set_shoutout(s, TEAM, "cmd:1", "C9", "1.1")
+        assert [(e.id, e.shoutout_ts) for e in live] == [(first, "1.1"), (second, "1.1")]
         assert await ledger.set_dm(s, TEAM, first, "D2", "1.2")
         assert not await ledger.set_dm(s, TEAM, 999, "D2", "1.3")  # no such entry
         assert await ledger.set_shoutout(s, "T2", "cmd:1", "C9", "1.1") == []  # other team
     async with sessions() as s, s.begin():
         await s.execute(update(Kudos).where(Kudos.id == second).values(undone_at=NOON))
     async with sessions() as s, s.begin():
-        assert await ledger.make_private(s, TEAM, "cmd:1") == [first]
+        assert [(e.id, e.is_private) for e in await ledger.make_private(s, TEAM, "cmd:1")] == [
+            (first, True)
+        ]
         assert not await ledger.set_dm(s, TEAM, second, "D3", "1.4")  # undone: recorded, False
     async with sessions() as s:
         one, two = await ledger.batch(s, TEAM, "cmd:1")
