@@ -8,7 +8,8 @@ workspace whose answerers are not its most active people can learn that. `PRIOR`
 new workspace, with nothing to fit on, gets, and where a young one's fit starts from: the
 hand-set engine (profile + votes + declared + 0.3 × recent, times activity) plus the plain
 similar-question vote (similarity alone, standardised), the signal that needs the least
-history to be right (it is the BM25 baseline itself).
+history to be right (it is the BM25 baseline itself). The skill neighbours
+(`bot.routing.neighbours`) are not in the prior: what they are worth is learned.
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ FEATURES = (
     "similar share",
     "plain votes",
     "last helped",
+    "profile's skills",
+    "votes' skills",
 )
-PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0)
+PRIOR: tuple[float, ...] = (1.0, 1.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0)
 
 Matrix = npt.NDArray[np.float64]
 
@@ -54,7 +57,8 @@ def features(
     half_life: float,
 ) -> Matrix:
     """One row per person: the FEATURES, from the signals (standardised profile, votes and
-    declared; best similarity and share of the similar questions), each person's recent
+    declared; best similarity and share of the similar questions; standardised plain votes
+    and the two skill neighbours), each person's recent
     activity (relative to the busiest's), past answers and how recently they last helped
     (`last`: the position + 1 of the last solved question they helped with, 0 for never;
     the feature is 1 for the latest of `now` solved questions, halving every `half_life`)."""
@@ -63,7 +67,7 @@ def features(
     recent = np.frombuffer(activity, dtype=np.float64)[at] / (busiest or 1.0)
     past = np.frombuffer(answers, dtype=np.int32)[at].astype(np.float64)
     rows = np.empty((count, len(FEATURES)))
-    for column, signal in zip((0, 1, 2, 8, 9, 10), signals, strict=True):
+    for column, signal in zip((0, 1, 2, 8, 9, 10, 12, 13), signals, strict=True):
         rows[:, column] = np.fromiter((signal.get(p, 0.0) for p in people), np.float64, count)
     rows[:, 3] = recent
     rows[:, 4:7] = rows[:, :3]

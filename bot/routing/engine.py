@@ -162,7 +162,7 @@ class RoutingIndex:
             assert person is not None
             level = int(holders.get(person))
             if level and skills.get(key) != level:
-                holders.remove(person, replace=True)
+                evidence.declared.undeclare(person, key)
                 label = Counter(tokens(self.vocabulary.display(key)))
                 evidence.profiles.remove_counts(person, label, float(level))
         self.add_declared(

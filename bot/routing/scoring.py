@@ -8,6 +8,9 @@ Three signals, each standardised within the question (clipped z-scores, see
   they help with, so its length is evidence of expertise, not verbosity to discount;
 - votes: the people who helped with the most similar past questions, by BM25 similarity;
 - declared: skills found in the question that a person declared, by level and rarity.
+Two more come from the first two through declared skills (`bot.routing.neighbours`): the
+skills declared by the people the profile (or the plain vote of similar questions) points
+to, and who else declared them.
 Title words (the first line) count TITLE_BOOST times in both BM25 searches, since the title
 names the question. Recent help counts more (its weight halves every HALF_LIFE_FRACTION of
 the workspace's solved questions) and an accepted answer counts double. The signals, recent
@@ -29,12 +32,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from bot.routing.blend import ACTIVITY_EXPONENT, ACTIVITY_FLOOR, Matrix, features, prior
 from bot.routing.declared import Declarations
 from bot.routing.history import History, PastQuestion
 from bot.routing.ids import Interner, grow
 from bot.routing.index import BM25Index, Query
 from bot.routing.moments import Moments, standardise, union_moments
+from bot.routing.neighbours import skill_neighbours
 from bot.routing.postings import Priors
 from bot.routing.text import tokens
 from bot.visibility import READERS, may_see_question
@@ -233,13 +239,18 @@ class Evidence:
         all_holders = self.declared.candidates(topics, pool, len(pool) + PEOPLE_POOL)
         votes, best, count, plain = self._votes(self.questions.query(terms, boost), scored)
         pool.update(votes)
+        by_profile = standardise(profile.scores(pool), profile.moments())
+        by_plain = standardise(plain)
+        ordered = np.fromiter(sorted(pool), dtype=np.int64, count=len(pool))
         signals = [
-            standardise(profile.scores(pool), profile.moments()),
+            by_profile,
             standardise(votes),
             standardise(*self._declared(topics, pool, scored, all_holders)),
             best,
             count,
-            standardise(plain),
+            by_plain,
+            standardise(skill_neighbours(self.declared, by_profile, ordered)),
+            standardise(skill_neighbours(self.declared, by_plain, ordered)),
         ]
         people = list(set().union(*signals))
         total = len(self.history)
