@@ -96,7 +96,9 @@ def register(router: Router, services: Services) -> None:
             asker_user_id=user_id,
             channel_id=channel_id,
             text=strip_bot(original.get("text", ""), None),
-            is_private=await is_private(client, channel_id),
+            is_private=await is_private(
+                client, channel_id, services.conversations.of(workspace_of(context))
+            ),
             source="message",
             key=f"msg:{channel_id}:{original['ts']}",
             message_ts=original["ts"],

@@ -123,7 +123,9 @@ def register(router: Router, services: Services) -> None:
                 text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
             )
         else:
-            private = await is_private(client, command["channel_id"])
+            private = await is_private(
+                client, command["channel_id"], services.conversations.of(workspace_of(context))
+            )
 
             async def reply(message: dict[str, Any]) -> None:
                 await respond(**message, response_type="ephemeral")
@@ -148,7 +150,9 @@ def register(router: Router, services: Services) -> None:
             answer = render_help() if wants_help(text) else render_greeting(small_talk(text))
             await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
             return
-        private = await is_private(client, event["channel"])
+        private = await is_private(
+            client, event["channel"], services.conversations.of(workspace_of(context))
+        )
 
         async def reply(message: dict[str, Any]) -> None:
             await client.chat_postEphemeral(
@@ -209,7 +213,9 @@ def register(router: Router, services: Services) -> None:
         message = shortcut["message"]
         channel_id = shortcut["channel"]["id"]
         user_id = shortcut["user"]["id"]
-        private = await is_private(client, channel_id)
+        private = await is_private(
+            client, channel_id, services.conversations.of(workspace_of(context))
+        )
 
         async def reply(answer: dict[str, Any]) -> None:
             await client.chat_postEphemeral(channel=channel_id, user=user_id, **answer)
