@@ -10,6 +10,7 @@ for its turn is never replayed while its replica lives.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ DEAD_AFTER = timedelta(seconds=12)
 KEEP_DONE = timedelta(days=1)  # Slack retries an event for minutes, never for a day
 MAX_REPLAYS = 3  # a request that killed its replica this often is not tried again
 BATCH = 100
+# How long a request's done mark waits to share the next request's write (see `done`).
+DONE_LINGER_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,18 @@ def wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def _answer(
+    closing: list[tuple[tuple[str, str], asyncio.Future[None]]], error: Exception | None = None
+) -> None:
+    for _, answer in closing:
+        if answer.done():
+            continue
+        if error is None:
+            answer.set_result(None)
+        else:
+            answer.set_exception(error)
+
+
 class Inbox:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], now: Callable[[], datetime]
@@ -53,7 +68,9 @@ class Inbox:
         self._now = now
         self.replica_id = str(uuid.uuid4())
         self._receiving = Batched(self._store, "inbox-receive")
-        self._finishing = Batched(self._finish, "inbox-done")
+        self._closing: list[tuple[tuple[str, str], asyncio.Future[None]]] = []
+        self._linger: asyncio.TimerHandle | None = None
+        self._writes: set[asyncio.Task[None]] = set()  # closing writes of their own, kept alive
 
     async def receive(self, team_id: str, key: str, body: dict[str, Any]) -> bool:
         """Store a request; False when it is a copy of one stored already. Under a burst,
@@ -61,16 +78,51 @@ class Inbox:
         return await self._receiving.submit((team_id, key, body))
 
     async def _store(self, requests: Sequence[tuple[str, str, dict[str, Any]]]) -> list[bool]:
-        async with self._sessions() as s, s.begin():
-            return await inbox.receive_all(s, requests, self.replica_id, self._now())
+        closing, self._closing = self._closing, []
+        try:
+            async with self._sessions() as s, s.begin():
+                now = self._now()
+                await inbox.finish_all(s, [request for request, _ in closing], now)
+                stored = await inbox.receive_all(s, requests, self.replica_id, now)
+        except Exception:
+            # The requests' callers hear of it; closing marks are written on their own.
+            self._closing[:0] = closing
+            self._linger_then_close()
+            raise
+        _answer(closing)
+        return stored
 
     async def done(self, team_id: str, key: str) -> None:
-        await self._finishing.submit((team_id, key))
+        """Close a request whose work has ended. The mark waits up to DONE_LINGER_SECONDS to
+        ride on the next request's write (or on its own write after that), so under a steady
+        stream closing costs no transaction of its own. Until it is written the request is
+        open, and a replica killed meanwhile has it replayed: the work is idempotent."""
+        answer: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._closing.append(((team_id, key), answer))
+        self._linger_then_close()
+        await asyncio.shield(answer)  # a caller that gives up leaves the write alone
 
-    async def _finish(self, requests: Sequence[tuple[str, str]]) -> list[None]:
-        async with self._sessions() as s, s.begin():
-            await inbox.finish_all(s, requests, self._now())
-        return [None] * len(requests)
+    def _linger_then_close(self) -> None:
+        if self._linger is None and self._closing:
+            loop = asyncio.get_running_loop()
+            self._linger = loop.call_later(DONE_LINGER_SECONDS, self._close_alone)
+
+    def _close_alone(self) -> None:
+        self._linger = None
+        closing, self._closing = self._closing, []
+        if closing:
+            task = asyncio.create_task(self._close(closing), name="inbox-done")
+            self._writes.add(task)
+            task.add_done_callback(self._writes.discard)
+
+    async def _close(self, closing: list[tuple[tuple[str, str], asyncio.Future[None]]]) -> None:
+        try:
+            async with self._sessions() as s, s.begin():
+                await inbox.finish_all(s, [request for request, _ in closing], self._now())
+        except Exception as error:
+            _answer(closing, error)
+        else:
+            _answer(closing)
 
     async def heartbeat(self) -> None:
         async with self._sessions() as s, s.begin():

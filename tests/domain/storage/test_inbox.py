@@ -146,3 +146,32 @@ async def test_a_burst_of_requests_is_stored_in_few_transactions_each_key_once(
     async with sessions() as s:
         assert await inbox.open_count(s) == 40
     assert len(commits) <= 5
+
+
+async def test_a_done_mark_rides_on_the_next_requests_write_or_goes_alone(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Closing a request shares the next request's transaction (one commit for both); with no
+    next request it is written by itself shortly after."""
+    engine = sessions.kw["bind"]
+    box = Inbox(sessions, Now())
+    await box.receive("T1", "event:a", {})
+    commits: list[object] = []
+
+    def count(conn: object) -> None:
+        commits.append(conn)
+
+    event.listen(engine.sync_engine, "commit", count)
+    try:
+        closing = asyncio.create_task(box.done("T1", "event:a"))
+        await asyncio.sleep(0)
+        assert await box.receive("T1", "event:b", {})
+        await closing
+    finally:
+        event.remove(engine.sync_engine, "commit", count)
+    assert len(commits) == 1
+    async with sessions() as s:
+        assert await inbox.open_count(s) == 1
+    await box.done("T1", "event:b")
+    async with sessions() as s:
+        assert await inbox.open_count(s) == 0
