@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Person, PersonSkill, Skill, SkillAlias
@@ -278,6 +278,17 @@ class ConnectionRow:
     contact_name: str | None
     topics: tuple[str, ...]
     relationship: str
+
+
+async def plan_each_statement(session: AsyncSession) -> None:
+    """PostgreSQL plans each statement for its own values until the transaction ends.
+
+    An import runs the same look-ups (a chunk's 1,000 user ids) hundreds of times while it
+    fills the tables. After five runs of a prepared statement PostgreSQL may keep a generic
+    plan, made while the table was empty (a sequential scan), and every later chunk then reads
+    the whole table: a first import of 100,000 people took over 6 minutes instead of under 1."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
 async def people_keys(session: AsyncSession, team_id: str) -> AsyncIterator[PersonKeys]:
