@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.models.base import utcnow
 from storage.upsert import insert_for
 
 ORG_FIELDS = ("title", "team_name", "manager_user_id", "roles", "interests")
@@ -383,11 +384,40 @@ async def skill_levels(
     return {(person_id, skill): level for person_id, skill, level in rows}
 
 
+_SET_SKILLS_FROM_ARRAYS = text(
+    """
+    INSERT INTO person_skills (team_id, person_id, skill_id, level, source, evidence, updated_at)
+    SELECT CAST(:team_id AS VARCHAR), person, skill, level, CAST(:source AS VARCHAR), 0,
+           CAST(:now AS TIMESTAMP WITH TIME ZONE)
+    FROM unnest(CAST(:people AS INTEGER[]), CAST(:skills AS INTEGER[]), CAST(:levels AS INTEGER[]))
+        AS given (person, skill, level)
+    ON CONFLICT (person_id, skill_id)
+    DO UPDATE SET level = excluded.level, source = excluded.source
+    """
+)
+
+
 async def set_person_skills(
     session: AsyncSession, team_id: str, levels: list[tuple[int, int, int]], source: str
 ) -> None:
-    """`set_person_skill` for many (person id, skill id, level) in one executemany."""
+    """`set_person_skill` for many (person id, skill id, level) in one executemany; on
+    PostgreSQL one statement over arrays, as a row each (~15,000 a chunk) was most of an
+    import's time there. No (person, skill) may come twice."""
     if not levels:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        people, skills, chosen = (list(column) for column in zip(*levels, strict=True))
+        await session.execute(
+            _SET_SKILLS_FROM_ARRAYS,
+            {
+                "team_id": team_id,
+                "people": people,
+                "skills": skills,
+                "levels": chosen,
+                "source": source,
+                "now": utcnow(),
+            },
+        )
         return
     statement = insert_for(session, PersonSkill.__table__)
     statement = statement.on_conflict_do_update(
