@@ -7,13 +7,12 @@ already has (synced, imported, or met by the bot); otherwise it is rejected as u
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.errors import UserError
 from bot.people import Profile
-from storage.directory import all_people
-from storage.models import Person
+from storage.directory import people_profiles
 from storage.workspace_settings import workspace_ids
 
 if TYPE_CHECKING:
@@ -23,9 +22,9 @@ if TYPE_CHECKING:
 class DatabaseResolver:
     """A `UserResolver` answered from the workspace's people in the database."""
 
-    def __init__(self, team_id: str, people: Mapping[str, Person]) -> None:
+    def __init__(self, team_id: str, profiles: Iterable[Profile]) -> None:
         self.team_id = team_id
-        self._by_id = {user_id: _profile(person) for user_id, person in people.items()}
+        self._by_id = {profile.user_id: profile for profile in profiles}
         self._by_email = {
             profile.email.lower(): profile for profile in self._by_id.values() if profile.email
         }
@@ -38,15 +37,23 @@ class DatabaseResolver:
         return self._by_id.get(user_id) or Profile(user_id, "", tz="")
 
 
-def _profile(person: Person) -> Profile:
+def _profile(
+    user_id: str,
+    name: str | None,
+    real_name: str | None,
+    email: str | None,
+    tz: str | None,
+    is_bot: bool | None,
+    deactivated: bool | None,
+) -> Profile:
     return Profile(
-        person.user_id,
-        person.name or "",
-        person.real_name or "",
-        email=person.email,
-        tz=person.tz or "",
-        is_bot=bool(person.is_bot),
-        deactivated=bool(person.deactivated),
+        user_id,
+        name or "",
+        real_name or "",
+        email=email,
+        tz=tz or "",
+        is_bot=bool(is_bot),
+        deactivated=bool(deactivated),
     )
 
 
@@ -60,4 +67,5 @@ async def database_resolver(services: Services, team_id: str | None) -> Database
             listed = ", ".join(known) or "none yet"
             asked = f"no workspace {team_id} here" if team_id else "say which with --team"
             raise UserError(f"{asked} (this database has: {listed})")
-        return DatabaseResolver(team_id, await all_people(s, team_id))
+        profiles = [_profile(*row) async for row in people_profiles(s, team_id)]
+        return DatabaseResolver(team_id, profiles)
