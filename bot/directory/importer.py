@@ -4,11 +4,11 @@ Every row is validated; a bad row is rejected with its line number and the reaso
 dropped silently. The whole import is one transaction, rolled back for `--dry-run`, so a dry
 run reports exactly what a real run would do. Re-running the same file changes nothing.
 
-The file is streamed in two passes, so memory stays flat whatever its size. The first reads,
+The file is streamed in two passes, so no row is held for the whole import. The first reads,
 validates and resolves each row, keeping only what the whole file decides (how rows name each
-other, for managers and network colleagues) and spilling the resolved rows, CHUNK at a time, to
-a temporary file. The second plans the org chart and writes the spilled chunks, a few
-statements a chunk (executemany upserts). A large file's people are resolved from one read of
+other, for managers and network colleagues: ~35 MB per 100,000 rows) and spilling the resolved
+rows, CHUNK at a time, to a temporary file. The second plans the org chart and writes the
+spilled chunks, a few bulk statements a chunk. A large file's people are resolved from one read of
 Slack's member list (`Preloading`) rather than one `users.lookupByEmail` a row.
 """
 
