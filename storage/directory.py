@@ -349,8 +349,10 @@ async def people_fields(
 async def upsert_people(
     session: AsyncSession, team_id: str, people: list[dict[str, Any]], now: datetime
 ) -> dict[str, int]:
-    """Insert or update people (each a `user_id` and PERSON_FIELDS) in one executemany;
-    user id → person id."""
+    """Insert or update people (each a `user_id` and PERSON_FIELDS); user id → person id.
+
+    With RETURNING, SQLAlchemy sends the rows as a few multi-row INSERTs ("insertmanyvalues")
+    rather than a statement a row, and the ids come back without a second look-up."""
     if not people:
         return {}
     statement = insert_for(session, Person.__table__)
@@ -360,14 +362,9 @@ async def upsert_people(
             **{name: getattr(statement.excluded, name) for name in PERSON_FIELDS},
             "updated_at": statement.excluded.updated_at,
         },
-    )
-    await session.execute(
-        statement, [{**person, "team_id": team_id, "updated_at": now} for person in people]
-    )
+    ).returning(Person.user_id, Person.id)
     rows = await session.execute(
-        select(Person.user_id, Person.id).where(
-            Person.team_id == team_id, Person.user_id.in_({p["user_id"] for p in people})
-        )
+        statement, [{**person, "team_id": team_id, "updated_at": now} for person in people]
     )
     return {user_id: person_id for user_id, person_id in rows}
 
