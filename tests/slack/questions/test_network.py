@@ -75,6 +75,7 @@ async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
     """Pressing "Find an expert" on the nudge routes that message's question."""
     slack.emu.workspace.user(slack.user("maria")).is_admin = True
     await slack.command("maria", "/ask", "watch")
+    await slack.settle()  # the ack comes before the watch is stored, as in Slack
     await slack.post("carol", "general", "does anyone know how to import terraform state?")
     await slack.settle()
     await slack.emu.click_button(slack.user("carol"), "Find an expert")
