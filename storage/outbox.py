@@ -34,6 +34,7 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    case,
     delete,
     event,
     func,
@@ -52,6 +53,9 @@ from storage.wakeups import notify_statement, outbox_filled
 WAITING = ("pending", "sending")
 OUTBOX = OutboxItem.metadata.tables[OutboxItem.__tablename__]
 REPLICAS = Replica.metadata.tables[Replica.__tablename__]
+# A claim takes these last: in a burst, recipients' DMs (most of which wait for Slack's
+# conversations.open pace anyway) wait for the public shout-outs and question messages.
+WAITS_ITS_TURN = ("kudos.received",)
 NO_REPLICA = ""  # never a replica's id (those are UUIDs): "no claimer" in a comparison
 _HANDED = "askaround_outbox_handed"  # session.info: (taker, deliveries) of this transaction
 
@@ -207,7 +211,7 @@ async def claim_due(
     dead_before: datetime | None = None,
 ) -> list[Row[Any]]:
     """Take up to `limit` deliveries that are due and not leased by a live worker, in the
-    order they were queued; each row has id, dedupe_key, team_id, method, payload, attempts
+    order they were queued (`WAITS_ITS_TURN` kinds after the others); each row has id, dedupe_key, team_id, method, payload, attempts
     (this attempt counted).
 
     A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
@@ -397,7 +401,7 @@ def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
     ids = (
         select(OUTBOX.c.id)
         .where(_due(dead_replicas))
-        .order_by(OUTBOX.c.id)
+        .order_by(case((OUTBOX.c.method.in_(WAITS_ITS_TURN), 1), else_=0), OUTBOX.c.id)
         .limit(bindparam("b_limit"))
     )
     if dialect == "postgresql":

@@ -129,3 +129,18 @@ async def test_a_batch_of_outcomes_is_recorded_in_one_call(
     assert rows["untried"].next_attempt_at == later == rows["retry"].next_attempt_at
     assert rows["sent"].next_attempt_at == T0, "an outcome without a new time keeps the old"
     assert await claim(sessions, later, "r1") == ["untried", "retry", "left"]
+
+
+async def test_a_claim_takes_public_messages_before_recipients_dms(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """In a backlog the shout-outs go first; the DMs queued before them wait their turn."""
+    async with sessions() as s, s.begin():
+        for key in ("dm1", "dm2", "dm3"):
+            await outbox.enqueue(s, "T1", "kudos.received", {}, key=key, at=T0)
+        for key in ("shout1", "shout2"):
+            await outbox.enqueue(s, "T1", "kudos.shoutout", {}, key=key, at=T0)
+    async with sessions() as s, s.begin():
+        first = await outbox.claim_due(s, T0, T0 + LEASE, 2, by=None)
+    assert [str(i.dedupe_key) for i in first] == ["shout1", "shout2"]
+    assert await claim(sessions, T0, None) == ["dm1", "dm2", "dm3"]
