@@ -211,8 +211,8 @@ async def claim_due(
     dead_before: datetime | None = None,
 ) -> list[Row[Any]]:
     """Take up to `limit` deliveries that are due and not leased by a live worker, in the
-    order they were queued (`WAITS_ITS_TURN` kinds after the others); each row has id, dedupe_key, team_id, method, payload, attempts
-    (this attempt counted).
+    order they were queued (`WAITS_ITS_TURN` kinds after the others); each row has id,
+    dedupe_key, team_id, method, payload, attempts (this attempt counted).
 
     A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
     has not been seen alive since `dead_before`: a killed replica's sends are taken over
