@@ -13,11 +13,10 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import CursorResult, bindparam, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import InboxItem, Replica
-from storage.upsert import insert_for
+from storage.upsert import insert_for, insert_on
 
 # Receiving and closing requests is Core, not ORM: they run for every request, next to its ack.
 INBOX = InboxItem.metadata.tables[InboxItem.__tablename__]
@@ -105,7 +104,7 @@ async def _connection(session: AsyncSession) -> AsyncConnection:
 @cache
 def _receive_statement(dialect: str) -> Any:
     return (
-        (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INBOX)
+        insert_on(dialect, INBOX)
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
         .returning(INBOX.c.team_id, INBOX.c.request_key)
     )

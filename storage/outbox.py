@@ -42,12 +42,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxItem, Replica
 from storage.models.base import UTCDateTime
+from storage.upsert import insert_on
 from storage.wakeups import notify_statement, outbox_filled
 
 WAITING = ("pending", "sending")
@@ -363,9 +363,7 @@ def _dialect(session: AsyncSession) -> str:
 
 @cache
 def _enqueue_statement(dialect: str) -> Any:
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
-        OUTBOX
-    ).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    return insert_on(dialect, OUTBOX).on_conflict_do_nothing(index_elements=["dedupe_key"])
 
 
 @cache

@@ -8,11 +8,11 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Row, bindparam, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person
 from storage.models.base import utcnow
+from storage.upsert import insert_on
 
 _PROFILE_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
 
@@ -57,7 +57,7 @@ async def upsert_profiles(
 
 @cache
 def _upsert_statement(dialect: str, fields: frozenset[str]) -> Any:
-    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(PEOPLE)
+    insert = insert_on(dialect, PEOPLE)
     return insert.on_conflict_do_update(
         index_elements=[PEOPLE.c.team_id, PEOPLE.c.user_id],
         set_={name: insert.excluded[name] for name in (*sorted(fields), "updated_at")},

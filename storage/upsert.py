@@ -10,6 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 def insert_for(session: AsyncSession, table: Any) -> Any:
     """The dialect's own `insert`, which knows `on_conflict_do_nothing/update`."""
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    return insert_on(session.bind.dialect.name if session.bind is not None else "sqlite", table)
+
+
+def insert_on(dialect: str, table: Any) -> Any:
+    """`insert_for` by the dialect's name, for statements built once per dialect and cached."""
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(table)
