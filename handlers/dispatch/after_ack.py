@@ -12,7 +12,6 @@ so that a stopping replica can find and finish it (`bot.runtime.runner.finish_in
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
@@ -43,7 +42,11 @@ class Turn:
         self._gate = gate
         self._held = False
         self._at_start = False
-        self._answered = asyncio.Event()
+        self._answered: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def _answer(self) -> None:
+        if not self._answered.done():
+            self._answered.set_result(None)
 
     async def take(self) -> None:
         if not self._held:
@@ -58,7 +61,7 @@ class Turn:
     def take_at_start(self) -> None:
         """A request Bolt acks by itself (an event): answered now, its work waits its turn."""
         self._at_start = True
-        self._answered.set()
+        self._answer()
 
     async def take_if_first(self) -> None:
         if self._at_start:
@@ -69,7 +72,7 @@ class Turn:
 
         async def ack_then_wait(*args: Any, **kwargs: Any) -> Any:
             answered = await ack(*args, **kwargs)
-            self._answered.set()
+            self._answer()
             await self.take()
             return answered
 
@@ -78,13 +81,6 @@ class Turn:
     async def answered_or(self, work: asyncio.Task[None], within: float) -> None:
         """Wait until the listener has acked, or its work has ended (it may never ack), or
         Slack would have given up."""
-        if self._answered.is_set():
-            return
-        answered = asyncio.ensure_future(self._answered.wait())
-        try:
-            first = asyncio.FIRST_COMPLETED
-            await asyncio.wait({answered, work}, timeout=within, return_when=first)
-        finally:
-            answered.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await answered
+        if not self._answered.done():
+            work.add_done_callback(lambda _: self._answer())
+            await asyncio.wait({self._answered}, timeout=within)
