@@ -67,14 +67,16 @@ async def lookup_people(
     client: AsyncWebClient, services: Services, team_id: str, giver: str, recipients: list[str]
 ) -> tuple[Profile, tuple[Profile, ...]]:
     """The giver and the recipients: people already known need no call; before Slack is
-    asked about the others, no more recipients than the giver has kudos left (one request,
-    bounded calls). `give` checks the allowance again in its transaction."""
+    asked about several others, no more recipients than the giver has kudos left (one
+    request, bounded calls). One recipient is at most one call about them, so the allowance
+    is left to `give`, which checks it in its transaction anyway: a read saved on most kudos."""
 
     async def room_for_them() -> None:
         await services.kudos.check_room(team_id, giver, len(recipients))
 
     people = [giver, *recipients]
-    found = await lookup_profiles(client, services, team_id, people, room_for_them)
+    first = room_for_them if len(set(recipients)) > 1 else None
+    found = await lookup_profiles(client, services, team_id, people, first)
     return found[0], tuple(found[1:])
 
 
