@@ -3,6 +3,7 @@ table, whatever the chunk's size, and each person counted imported, updated or u
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -61,8 +62,8 @@ class Writer:
                 changed.add(user_id)
         ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
         ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
-        changed |= await self._skills(chunk, ids)
-        changed |= await self._networks(chunk, ids)
+        changed |= await self._skills(chunk, ids, existing)
+        changed |= await self._networks(chunk, ids, existing)
         for accepted in chunk:
             user_id = accepted.profile.user_id
             self._skill_warnings(accepted.row)
@@ -88,7 +89,9 @@ class Writer:
             found = self.keys[name] = (key, display, known is not None)
         return found
 
-    async def _skills(self, chunk: list[Accepted], ids: dict[str, int]) -> set[str]:
+    async def _skills(
+        self, chunk: list[Accepted], ids: dict[str, int], existing: Container[str]
+    ) -> set[str]:
         wanted: dict[str, dict[int, int]] = {}  # user id → skill id → level, the last one kept
         missing: dict[str, str] = {}
         for accepted in chunk:
@@ -103,7 +106,8 @@ class Writer:
             levels = wanted.setdefault(accepted.profile.user_id, {})
             for name, level in accepted.row.skills.items():
                 levels[self.skill_ids[self._key(name)[0]]] = level
-        current = await q.skill_levels(self.s, [ids[user_id] for user_id in wanted])
+        # Someone new this chunk has no skills yet: only the others' are looked up.
+        current = await q.skill_levels(self.s, [ids[u] for u in wanted if u in existing])
         changes = [
             (ids[user_id], skill, level)
             for user_id, levels in wanted.items()
@@ -114,13 +118,16 @@ class Writer:
         by_id = {person_id: user_id for user_id, person_id in ids.items()}
         return {by_id[person_id] for person_id, _, _ in changes}
 
-    async def _networks(self, chunk: list[Accepted], ids: dict[str, int]) -> set[str]:
+    async def _networks(
+        self, chunk: list[Accepted], ids: dict[str, int], existing: Container[str]
+    ) -> set[str]:
         """`apply_network_entry` for each entry: an entry for a colleague or contact already
         there updates its topics and relationship, another one is added."""
         with_network = [a for a in chunk if a.network]
         if not with_network:
             return set()
-        rows = await q.connections_for(self.s, [ids[a.profile.user_id] for a in with_network])
+        there = [ids[a.profile.user_id] for a in with_network if a.profile.user_id in existing]
+        rows = await q.connections_for(self.s, there)
         changed: set[str] = set()
         updated: dict[int, q.ConnectionRow] = {}
         added: list[q.ConnectionRow] = []

@@ -81,7 +81,6 @@ async def import_people(
         async with services.sessions() as s:
             transaction = await s.begin()
             try:
-                await q.plan_each_statement(s)
                 vocabulary = await services.directory.vocabulary(team_id)
                 handles, managers, refused = await _plan(s, team_id, found)
                 writer = Writer(s, team_id, vocabulary, await q.skill_ids(s, team_id), report)
