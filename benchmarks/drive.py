@@ -11,7 +11,11 @@ contain: `(no. N)` for `/kudos` (askaround and the floor quote the kudos' reason
 `personN's karma increased` for karmabot's `@person ++` (its reply in the channel names the
 receiver, and each receiver is met once a run). Every `chat.postMessage` to a team channel is
 read once and filed under the marks it carries, which is how the benchmark knows, from
-Slack's side, that each acknowledged recognition was announced exactly once.
+Slack's side, that each acknowledged recognition was announced exactly once. Posts in a DM
+(askaround tells each recipient, quoting the reason) are filed apart: how many recipients
+were told by the time the shout-outs were all up, and when the last of those was. The rest
+wait on Slack's pace for opening a DM with someone new (`conversations.open`, Tier 3: about
+50 people a minute), which the benchmark does not wait out.
 """
 
 from __future__ import annotations
@@ -79,6 +83,7 @@ class Driver:
         self.prepare = prepare
         self.sent: dict[int, Sent] = {}
         self.posts: dict[str, list[float]] = defaultdict(list)
+        self.dms: dict[str, list[float]] = defaultdict(list)  # posts in DMs, by mark
         self.stray: list[str] = []  # team-channel posts that carry no mark sent
         self._scanned = 0
 
@@ -92,12 +97,21 @@ class Driver:
             and not call.args.get("thread_ts")
         )
 
+    @staticmethod
+    def _is_dm(call: ApiCall) -> bool:
+        channel = str(call.args.get("channel", ""))
+        return call.method == "chat.postMessage" and call.ok and channel.startswith("D")
+
     def scan(self) -> None:
-        """File every team-channel post recorded since the last scan under its marks."""
+        """File every team-channel post and every DM recorded since the last scan under its
+        marks."""
         calls = self.emu.calls
         end = len(calls)
         for call in calls[self._scanned : end]:
-            if self._is_shoutout(call):
+            if self._is_dm(call):
+                for mark in set(MARK.findall(json.dumps(call.args))):
+                    self.dms[mark].append(call.at)
+            elif self._is_shoutout(call):
                 marks = set(MARK.findall(json.dumps(call.args)))
                 if not marks:
                     self.stray.append(str(call.args.get("text", ""))[:120])
@@ -197,9 +211,12 @@ class Driver:
         self.scan()
         times = [t for n in numbers for t in self.posts.get(self.sent[n].mark, [])]
         last_send = max(self.sent[n].sent_at for n in numbers)
+        told = [min(self.dms[m]) for n in numbers if self.dms.get(m := self.sent[n].mark)]
         return {
             "shoutouts": sum(1 for n in numbers if self.posts.get(self.sent[n].mark)),
             "last_shoutout_after_last_send_s": round(max(times) - last_send, 3) if times else None,
+            "dms": len(told) if self.dms else None,  # None: the target sends no DMs
+            "last_dm_after_last_send_s": round(max(told) - last_send, 3) if told else None,
         }
 
     def check(self) -> dict[str, Any]:

@@ -17,7 +17,8 @@ recorded by the emulator.
   ack p50/p99, sent → public shout-out p50/p99, and CPU per recognition (the target's
   user+system time over the phase / N).
 - **Bursts** (50/s and 200/s offered for 10 s, open loop): acks within 3 s, and how long
-  after the last send the last shout-out was posted.
+  after the last send the last shout-out was posted; for askaround, how many recipients' DMs
+  were posted by then (new people's DMs wait on Slack's Tier 3 pace for `conversations.open`).
 - Peak RSS of the target.
 - **Correctness**, checked here from Slack's side: every acknowledged recognition announced
   exactly once (none missing, none twice), and the target's ledger (askaround's kudos rows,
@@ -181,6 +182,8 @@ async def burst(
         "all_acked_within_3s": sent["acked_first_time"] == sent["sent"],
         "shoutouts": settled["shoutouts"],
         "last_shoutout_after_last_send_s": settled["last_shoutout_after_last_send_s"],
+        "dms": settled["dms"],
+        "last_dm_after_last_send_s": settled["last_dm_after_last_send_s"],
         "cpu_ms_per_recognition": round(1000 * cpu / count, 2) if count else 0.0,
         "emulator_cpu_ms_per_recognition": round(1000 * slack / count, 2) if count else 0.0,
     }
@@ -273,6 +276,7 @@ def table(results: dict[str, dict[str, Any]]) -> list[str]:
     for rate in rates:
         row(f"{rate:.0f}/s offered: acked in 3 s; ack p99", _burst_cell(rate, ack=True))
         row(f"{rate:.0f}/s offered: last shout-out after the last send", _burst_cell(rate))
+        row(f"{rate:.0f}/s offered: recipients' DMs posted by then; the last", _dm_cell(rate))
     row("peak RSS", lambda f: f"{f['peak_rss_mb']} MB")
     row(
         "the emulator's CPU per recognition (one at a time)",
@@ -306,6 +310,20 @@ def _burst_cell(rate: float, *, ack: bool = False) -> Callable[[dict[str, Any]],
             return f"{b['acked_within_3s']}/{b['sent']}; {b['ack_p99_ms']} ms (sender late {late})"
         after = b["last_shoutout_after_last_send_s"]
         return f"+{after} s ({b['shoutouts']} posted)" if after is not None else "none posted"
+
+    return cell
+
+
+def _dm_cell(rate: float) -> Callable[[dict[str, Any]], str]:
+    """Only askaround DMs each recipient: the others have no DM to wait for."""
+
+    def cell(figures: dict[str, Any]) -> str:
+        found = [b for b in figures["bursts"] if b["offered_per_s"] == rate]
+        if not found or found[0].get("dms") is None:
+            return "–"
+        b = found[0]
+        last = b["last_dm_after_last_send_s"]
+        return f"{b['dms']}/{b['acked']}" + (f"; the last +{last} s" if last is not None else "")
 
     return cell
 
