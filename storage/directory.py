@@ -427,22 +427,26 @@ _SET_SKILLS_FROM_ARRAYS = text(
 
 
 async def set_person_skills(
-    session: AsyncSession, team_id: str, levels: list[tuple[int, int, int]], source: str
+    session: AsyncSession,
+    team_id: str,
+    people: list[int],
+    skills: list[int],
+    levels: list[int],
+    source: str,
 ) -> None:
-    """`set_person_skill` for many (person id, skill id, level) in one executemany; on
+    """`set_person_skill` for each (person id, skill id, level) of the three lists; on
     PostgreSQL one statement over arrays, as a row each (~15,000 a chunk) was most of an
     import's time there. No (person, skill) may come twice."""
-    if not levels:
+    if not people:
         return
     if session.get_bind().dialect.name == "postgresql":
-        people, skills, chosen = (list(column) for column in zip(*levels, strict=True))
         await session.execute(
             _SET_SKILLS_FROM_ARRAYS,
             {
                 "team_id": team_id,
                 "people": people,
                 "skills": skills,
-                "levels": chosen,
+                "levels": levels,
                 "source": source,
                 "now": utcnow(),
             },
@@ -457,7 +461,7 @@ async def set_person_skills(
         statement,
         [
             {"team_id": team_id, "person_id": p, "skill_id": s, "level": level, "source": source}
-            for p, s, level in levels
+            for p, s, level in zip(people, skills, levels, strict=True)
         ],
     )
 

@@ -3,7 +3,7 @@ table, whatever the chunk's size, and each person counted imported, updated or u
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -46,8 +46,10 @@ class Writer:
         self.vocabulary = vocabulary
         self.skill_ids = skill_ids
         self.report = report
-        self.hints: dict[str, str] = {}  # a skill the vocabulary lacks → its warning
+        self.hints: dict[str, str | None] = {}  # a skill name → its warning (None: known)
+        self.new_names = 0  # names the vocabulary lacks, so far
         self.keys: dict[str, tuple[str, str, bool]] = {}
+        self.skill_of: dict[str, int] = {}  # a skill name → its skill's id, once it exists
 
     async def write(self, chunk: list[Accepted]) -> None:
         existing = await q.people_fields(self.s, self.team_id, [a.profile.user_id for a in chunk])
@@ -90,36 +92,52 @@ class Writer:
         return found
 
     async def _skills(
-        self, chunk: list[Accepted], ids: dict[str, int], existing: Container[str]
+        self, chunk: list[Accepted], ids: dict[str, int], existing: Collection[str]
     ) -> set[str]:
-        wanted: dict[str, dict[int, int]] = {}  # user id → skill id → level, the last one kept
-        missing: dict[str, str] = {}
+        skill_of = self.skill_of
+        missing: dict[str, str] = {}  # key → name, of the skills to create
         for accepted in chunk:
             for name in accepted.row.skills:
-                key, display, _ = self._key(name)
-                if key not in self.skill_ids:
-                    missing.setdefault(key, display)
+                if name not in skill_of:
+                    key, display, _ = self._key(name)
+                    found = self.skill_ids.get(key)
+                    if found is None:
+                        missing.setdefault(key, display)
+                    else:
+                        skill_of[name] = found
         if missing:
             await q.ensure_skills(self.s, self.team_id, missing)
             self.skill_ids = await q.skill_ids(self.s, self.team_id)
-        for accepted in chunk:
-            levels = wanted.setdefault(accepted.profile.user_id, {})
-            for name, level in accepted.row.skills.items():
-                levels[self.skill_ids[self._key(name)[0]]] = level
         # Someone new this chunk has no skills yet: only the others' are looked up.
-        current = await q.skill_levels(self.s, [ids[u] for u in wanted if u in existing])
-        changes = [
-            (ids[user_id], skill, level)
-            for user_id, levels in wanted.items()
-            for skill, level in levels.items()
-            if current.get((ids[user_id], skill)) != level
-        ]
-        await q.set_person_skills(self.s, self.team_id, changes, "imported")
-        by_id = {person_id: user_id for user_id, person_id in ids.items()}
-        return {by_id[person_id] for person_id, _, _ in changes}
+        current = await q.skill_levels(self.s, [ids[u] for u in existing])
+        people: list[int] = []
+        skills: list[int] = []
+        levels: list[int] = []
+        changed: set[str] = set()
+        for accepted in chunk:
+            user_id = accepted.profile.user_id
+            person = ids[user_id]
+            chosen = {  # skill id → level, the last one kept when two names mean one skill
+                skill_of.get(name) or self._skill_id(name): level
+                for name, level in accepted.row.skills.items()
+            }
+            if user_id in existing:
+                chosen = {k: v for k, v in chosen.items() if current.get((person, k)) != v}
+            if chosen:
+                changed.add(user_id)
+                people += [person] * len(chosen)
+                skills += chosen
+                levels += chosen.values()
+        await q.set_person_skills(self.s, self.team_id, people, skills, levels, "imported")
+        return changed
+
+    def _skill_id(self, name: str) -> int:
+        """The id of a skill this chunk created, remembered for the name."""
+        found = self.skill_of[name] = self.skill_ids[self._key(name)[0]]
+        return found
 
     async def _networks(
-        self, chunk: list[Accepted], ids: dict[str, int], existing: Container[str]
+        self, chunk: list[Accepted], ids: dict[str, int], existing: Collection[str]
     ) -> set[str]:
         """`apply_network_entry` for each entry: an entry for a colleague or contact already
         there updates its topics and relationship, another one is added."""
@@ -168,15 +186,20 @@ class Writer:
         Looked up once per name. A typo (`did_you_mean`) is always named; the wider type-ahead
         match (`suggest`, ~20 ms a name) only for the first FUZZY_HINTS new names: a file that
         brings thousands of new skills is a new vocabulary, not a list of typos."""
+        hints = self.hints
         for name in row.skills:
-            if self._key(name)[2]:
-                continue
-            reason = self.hints.get(name)
-            if reason is None:  # one string a name, shared by its rows' warnings
-                hint = _hint(self.vocabulary, name, len(self.hints) < FUZZY_HINTS)
-                reason = f"skill {name!r} is not in the vocabulary, added as new{hint}"
-                self.hints[name] = reason
-            self.report.warn(row.line, reason)
+            if name not in hints:  # one string a name, shared by its rows' warnings
+                hints[name] = self._warning(name)
+            reason = hints[name]
+            if reason is not None:
+                self.report.warn(row.line, reason)
+
+    def _warning(self, name: str) -> str | None:
+        if self._key(name)[2]:
+            return None
+        hint = _hint(self.vocabulary, name, self.new_names < FUZZY_HINTS)
+        self.new_names += 1
+        return f"skill {name!r} is not in the vocabulary, added as new{hint}"
 
 
 def _hint(vocabulary: Vocabulary, name: str, fuzzy: bool) -> str:

@@ -163,3 +163,16 @@ async def test_a_large_file_is_read_from_the_member_list_and_written_in_chunks(
     rows[200]["network"] = [{"colleague": "p201", "topics": ["kafka", "flink"]}]
     third = await run_import(slack, *rows)
     assert third.updated == [ids[130], ids[200]] and len(third.unchanged) == count - 2
+
+
+async def test_two_names_of_one_skill_keep_the_last_level(slack: SlackHarness) -> None:
+    """`k8s` is an alias of kubernetes: the row declares one skill, at its last level, and
+    the same file again changes nothing."""
+    row = {"email": "alice@example.com", "skills": {"k8s": 2, "kubernetes": 4, "go": 3}}
+    first = await run_import(slack, row)
+    alice = slack.user("alice")
+    assert first.imported == [alice] and first.warnings == []
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert {(s.key, s.level) for s in view.skills} == {("kubernetes", 4), ("go", 3)}
+    again = await run_import(slack, row)
+    assert (again.imported, again.updated, again.unchanged) == ([], [], [alice])
