@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -366,6 +367,8 @@ async def upsert_people(
     rather than a statement a row, and the ids come back without a second look-up."""
     if not people:
         return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return await _upsert_people_from_arrays(session, team_id, people, now)
     statement = insert_for(session, Person.__table__)
     statement = statement.on_conflict_do_update(
         index_elements=["team_id", "user_id"],
@@ -376,6 +379,47 @@ async def upsert_people(
     ).returning(Person.user_id, Person.id)
     rows = await session.execute(
         statement, [{**person, "team_id": team_id, "updated_at": now} for person in people]
+    )
+    return {user_id: person_id for user_id, person_id in rows}
+
+
+_JSON_FIELDS = ("roles", "interests")  # sent as JSON text
+_UPSERT_PEOPLE_FROM_ARRAYS = text(
+    f"""
+    INSERT INTO people (team_id, user_id, {", ".join(PERSON_FIELDS)}, is_bot, deactivated,
+                        routing_status, updated_at)
+    SELECT CAST(:team_id AS VARCHAR), user_id,
+           {", ".join(f"CAST({n} AS JSON)" if n in _JSON_FIELDS else n for n in PERSON_FIELDS)},
+           CAST(:is_bot AS BOOLEAN), CAST(:deactivated AS BOOLEAN),
+           CAST(:routing_status AS VARCHAR), CAST(:now AS TIMESTAMP WITH TIME ZONE)
+    FROM unnest({", ".join(f"CAST(:{n} AS VARCHAR[])" for n in ("user_id", *PERSON_FIELDS))})
+        AS given (user_id, {", ".join(PERSON_FIELDS)})
+    ON CONFLICT (team_id, user_id) DO UPDATE SET
+        {", ".join(f"{n} = excluded.{n}" for n in (*PERSON_FIELDS, "updated_at"))}
+    RETURNING user_id, id
+    """
+)
+# A new person's other columns, as the table's own defaults give them.
+_NEW_PERSON_DEFAULTS = {
+    name: Person.__table__.c[name].default.arg  # type: ignore[union-attr]
+    for name in ("is_bot", "deactivated", "routing_status")
+}
+
+
+async def _upsert_people_from_arrays(
+    session: AsyncSession, team_id: str, people: list[dict[str, Any]], now: datetime
+) -> dict[str, int]:
+    """`upsert_people` on PostgreSQL: one statement over a column's array each, as building
+    a multi-row INSERT's 13 parameters a row was a quarter of an import's writing CPU."""
+    columns = {
+        name: [json.dumps(p[name]) for p in people]
+        if name in _JSON_FIELDS
+        else [p[name] for p in people]
+        for name in ("user_id", *PERSON_FIELDS)
+    }
+    rows = await session.execute(
+        _UPSERT_PEOPLE_FROM_ARRAYS,
+        {**columns, **_NEW_PERSON_DEFAULTS, "team_id": team_id, "now": now},
     )
     return {user_id: person_id for user_id, person_id in rows}
 
