@@ -13,6 +13,7 @@ from bot import home
 from bot.directory.sync import SyncReport, record_directory
 from bot.recent import Recent
 from storage import people as people_queries
+from storage.sqlite_driver import on_the_loop
 
 # A profile stored from Slack is trusted this long without asking Slack again: `user_change`
 # and `team_join` keep it current meanwhile; this only catches an event that was missed.
@@ -96,8 +97,9 @@ class PeopleService:
 
     async def _stored(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
         since = _wall_clock() - STORED_FOR
-        async with self._sessions() as session:
-            rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
+        with on_the_loop():
+            async with self._sessions() as session:
+                rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
         found: dict[str, Profile] = {}
         for row in rows:
             profile = Profile(
@@ -118,12 +120,13 @@ class PeopleService:
         stored in one transaction and kept in memory."""
         if not profiles:
             return
-        async with self._sessions() as session, session.begin():
-            # One order for every writer, so two transactions never wait on each other's rows.
-            ordered = sorted(profiles, key=lambda p: p.user_id)
-            await people_queries.upsert_profiles(
-                session, team_id, [_slack_fields(profile) for profile in ordered]
-            )
+        # One order for every writer, so two transactions never wait on each other's rows.
+        ordered = sorted(profiles, key=lambda p: p.user_id)
+        with on_the_loop():
+            async with self._sessions() as session, session.begin():
+                await people_queries.upsert_profiles(
+                    session, team_id, [_slack_fields(profile) for profile in ordered]
+                )
         for profile in profiles:
             self._keep(team_id, profile)
 

@@ -31,8 +31,8 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     A server database gets a pool sized for the outbox's sends side by side plus the
     listeners after their acks; SQLAlchemy's default of 15 made bursts queue for a connection.
 
-    On SQLite a statement crosses to aiosqlite's thread once, not four times
-    (`storage/sqlite_driver.py`).
+    On SQLite a statement crosses to aiosqlite's thread once, not four times, and not at
+    all inside `on_the_loop()` when SQLite can answer at once (`storage/sqlite_driver.py`).
 
     A statement's parameters are left out of its errors (`hide_parameters`): they hold what
     people typed, and an error is logged with its traceback."""
@@ -40,7 +40,10 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     if not database_url.startswith("sqlite"):
         kwargs = {"pool_size": 10, "max_overflow": 30, **kwargs}
     if database_url.startswith("sqlite+aiosqlite"):
-        kwargs = {"module": sqlite_driver.DBAPI, **kwargs}
+        # on_the_loop's statements use a connection from the loop's thread, never while
+        # aiosqlite's own thread is using it (each connection serves one unit at a time).
+        connect_args = {"check_same_thread": False, **kwargs.pop("connect_args", {})}
+        kwargs = {"module": sqlite_driver.DBAPI, "connect_args": connect_args, **kwargs}
     engine = create_async_engine(database_url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
@@ -53,7 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Writers queue for the lock rather than fail: work after an ack must not be lost.
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={sqlite_driver.BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -89,3 +92,13 @@ async def ping(engine: AsyncEngine) -> bool:
     except Exception:  # any driver error means "not reachable" to a health check
         return False
     return True
+
+
+async def checkpoint(engine: AsyncEngine) -> None:
+    """Copy a SQLite file's WAL into the database, on aiosqlite's thread, without waiting
+    for readers or writers (PASSIVE): commits made `on_the_loop` leave this to be done here,
+    so a disk sync never holds up the event loop. Nothing to do on PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        return
+    async with engine.connect() as conn:
+        await conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")

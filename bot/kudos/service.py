@@ -41,6 +41,7 @@ from storage import kudos as ledger
 from storage import outbox, workspaces
 from storage import people as people_queries
 from storage.models import Kudos, utcnow
+from storage.sqlite_driver import on_the_loop
 
 Clock = Callable[[], datetime]
 # Reasons that quote a message someone else wrote: shown safely, never refused for it.
@@ -117,8 +118,9 @@ class KudosService:
             r.check_no_broadcast(giving.reason)
         keys = [f"{giving.key}:{p.user_id}" for p in giving.recipients]
         try:
-            async with self._sessions() as s, s.begin():
-                return await self._give(s, giving, keys)
+            with on_the_loop():
+                async with self._sessions() as s, s.begin():
+                    return await self._give(s, giving, keys)
         except ledger.DuplicateKudos:
             async with self._sessions() as s:
                 rows = await ledger.by_keys(s, giving.team_id, keys)
@@ -221,17 +223,18 @@ class KudosService:
         the giver was promised and it could not go to: they are told where it went. False
         when the kudos were undone meanwhile: the caller removes it again. `delivery`, the
         outbox delivery that posted it, is marked sent in the same transaction."""
-        async with self._sessions() as s, s.begin():
-            rows = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
-            live = [Entry.of(row) for row in rows]
-            now = self._clock()
-            await _delivered(s, delivery, now)
-            await tell.recipients_told(s, team_id, live, now)
-            if live and instead_of is not None:
-                promised, error = instead_of
-                await tell.shoutout_unposted(
-                    s, team_id, batch_key, promised, error, now, posted_in=channel_id
-                )
+        with on_the_loop():
+            async with self._sessions() as s, s.begin():
+                rows = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
+                live = [Entry.of(row) for row in rows]
+                now = self._clock()
+                await _delivered(s, delivery, now)
+                await tell.recipients_told(s, team_id, live, now)
+                if live and instead_of is not None:
+                    promised, error = instead_of
+                    await tell.shoutout_unposted(
+                        s, team_id, batch_key, promised, error, now, posted_in=channel_id
+                    )
         return bool(live)
 
     async def shoutout_failed(
@@ -251,9 +254,10 @@ class KudosService:
     ) -> bool:
         """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again).
         `delivery`, the outbox delivery that posted it, is marked sent in the same transaction."""
-        async with self._sessions() as s, s.begin():
-            live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
-            await _delivered(s, delivery, self._clock())
+        with on_the_loop():
+            async with self._sessions() as s, s.begin():
+                live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
+                await _delivered(s, delivery, self._clock())
         return live
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:

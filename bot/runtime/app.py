@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import handlers
 from bot.errors import ConfigError
-from bot.runtime.scheduler import Scheduler
+from bot.runtime.scheduler import Job, Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers.client.clock import REAL_CLOCK, PaceClock
@@ -26,8 +26,18 @@ from handlers.dispatch.router import Router
 from handlers.outbox.worker import OutboxWorker
 from handlers.surfaces.jobs import inbox_jobs, jobs
 from handlers.surfaces.oauth import NOT_INSTALLED, oauth_settings
-from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
+from storage.db import (
+    checkpoint,
+    create_engine,
+    create_inbox_engine,
+    create_inbox_table,
+    create_sessions,
+)
 from storage.migrate import upgrade_head
+
+# Commits made on the event loop leave the WAL to this job; commits on aiosqlite's thread still
+# checkpoint at SQLite's 1,000 pages.
+CHECKPOINT_EVERY = 2.0
 
 
 @dataclass
@@ -67,6 +77,14 @@ class Askaround:
         await self.services.engine.dispose()
         if self.inbox_engine is not None:
             await self.inbox_engine.dispose()
+
+
+async def checkpoints(*engines: AsyncEngine | None) -> None:
+    """The SQLite files' WALs copied into their databases, off the event loop: commits made
+    on the loop (`storage.sqlite_driver.on_the_loop`) leave it to this."""
+    for engine in engines:
+        if engine is not None:
+            await checkpoint(engine)
 
 
 def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaround:
@@ -130,7 +148,13 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
         services=services,
         app=app,
         router=router,
-        scheduler=Scheduler([*jobs(clients, services), *inbox_jobs(app, services)]),
+        scheduler=Scheduler(
+            [
+                *jobs(clients, services),
+                *inbox_jobs(app, services),
+                Job("checkpoint", CHECKPOINT_EVERY, lambda: checkpoints(engine, inbox_engine)),
+            ]
+        ),
         outbox=OutboxWorker(outbox_clients, services),
         http=http,
         inbox_engine=inbox_engine,

@@ -5,16 +5,21 @@ rest of the suite runs on."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import threading
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import create_engine
-from storage.sqlite_driver import OneHopConnection
+from storage.db import checkpoint, create_engine
+from storage.sqlite_driver import OneHopConnection, on_the_loop
 
 pytestmark = pytest.mark.database_independent
 
@@ -80,3 +85,81 @@ async def test_a_read_commits_nothing_and_a_write_commits(engine: AsyncEngine) -
         assert raw._in_transaction()
     async with engine.connect() as conn:
         assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["kept"]
+
+
+async def test_on_the_loop_statements_run_on_the_loops_thread(engine: AsyncEngine) -> None:
+    """Inside `on_the_loop` a statement and its commit are answered without a trip to
+    aiosqlite's thread; outside it, on that thread."""
+    loop_thread = threading.get_ident()
+
+    async def where_it_ran() -> int:
+        async with engine.begin() as conn:
+            raw = (await conn.get_raw_connection()).dbapi_connection
+            assert isinstance(raw, OneHopConnection)
+            raw._connection._conn.create_function("thread", 0, threading.get_ident)  # type: ignore[attr-defined]
+            await conn.execute(insert(THINGS).values(name=f"n{time.monotonic_ns()}"))
+            return int((await conn.execute(text("SELECT thread()"))).scalar_one())
+
+    assert await where_it_ran() != loop_thread
+    with on_the_loop():
+        assert await where_it_ran() == loop_thread
+    async with engine.connect() as conn:
+        assert len((await conn.execute(select(THINGS))).all()) == 2
+
+
+async def test_a_locked_file_is_waited_for_on_the_thread_not_on_the_loop(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    """Another connection holds the write lock: the statement inside `on_the_loop` waits for
+    it on aiosqlite's thread while the event loop goes on, then is written."""
+    other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def ticking() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def write() -> None:
+        with on_the_loop():
+            async with engine.begin() as conn:
+                await conn.execute(insert(THINGS).values(name="after the lock"))
+
+    ticker = asyncio.create_task(ticking())
+    writing = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writing.done()
+    assert ticks >= 10  # the loop was not held by the waiting write
+    other.execute("COMMIT")
+    other.close()
+    await asyncio.wait_for(writing, 10)
+    ticker.cancel()
+    async with engine.connect() as conn:
+        assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["after the lock"]
+
+
+async def test_commits_on_the_loop_leave_the_wal_to_checkpoint(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    """Commits on the loop never checkpoint (a disk sync), so the WAL grows past SQLite's
+    1,000 pages until `checkpoint` copies it into the database, off the loop; the next write
+    then starts the WAL over."""
+    wal = tmp_path / "driver.db-wal"
+
+    async def write(names: range) -> None:
+        with on_the_loop():
+            for n in names:
+                async with engine.begin() as conn:
+                    await conn.execute(insert(THINGS).values(name=f"{n}" + "x" * 4000))
+
+    await write(range(700))
+    assert wal.stat().st_size > 1_200 * 4096  # SQLite alone restarts it at 1,000 pages
+    await checkpoint(engine)
+    await write(range(700, 701))
+    async with engine.connect() as conn:
+        result = await conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        busy_log_copied: Any = result.one()
+    frames = int(busy_log_copied[1])
+    assert frames < 20  # the WAL started over: everything before was in the database
