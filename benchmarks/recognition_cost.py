@@ -323,7 +323,7 @@ def _dm_cell(rate: float) -> Callable[[dict[str, Any]], str]:
             return "–"
         b = found[0]
         last = b["last_dm_after_last_send_s"]
-        return f"{b['dms']}/{b['acked']}" + (f"; the last +{last} s" if last is not None else "")
+        return f"{b['dms']}/{b['acked']}" + (f"; the last {last:+} s" if last is not None else "")
 
     return cell
 
