@@ -122,7 +122,10 @@ class Writer:
                 for name, level in accepted.row.skills.items()
             }
             if user_id in existing:
-                chosen = {k: v for k, v in chosen.items() if current.get((person, k)) != v}
+                have = current.get(person, {})
+                if chosen.items() <= have.items():  # what a file run again finds
+                    continue
+                chosen = {k: v for k, v in chosen.items() if have.get(k) != v}
             if chosen:
                 changed.add(user_id)
                 people += [person] * len(chosen)
