@@ -80,7 +80,8 @@ def _at_once(conn: sqlite3.Connection, work: Callable[[], T]) -> T | None:
 
 
 def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
-    """On the connection's thread: the whole statement, cursor closed before returning."""
+    """The whole statement, its cursor closed before returning (on aiosqlite's thread, or on
+    the loop's inside `on_the_loop`)."""
     cursor = conn.cursor()
     try:
         if many:
