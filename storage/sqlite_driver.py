@@ -63,11 +63,13 @@ def _busy(error: sqlite3.OperationalError) -> bool:
     return code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
 
 
-def _at_once(conn: sqlite3.Connection, work: Callable[[], T]) -> T | None:
-    """`work` on the loop's thread with SQLite told not to wait nor checkpoint; None when
-    the file is locked by another connection (the caller goes to the thread instead)."""
+def _at_once(conn: sqlite3.Connection, work: Callable[[], T], *, commit: bool = False) -> T | None:
+    """`work` on the loop's thread with SQLite told not to wait (and, for a commit, the only
+    moment SQLite checkpoints, not to checkpoint); None when the file is locked by another
+    connection (the caller goes to the thread instead)."""
     conn.execute("PRAGMA busy_timeout=0")
-    conn.execute("PRAGMA wal_autocheckpoint=0")
+    if commit:
+        conn.execute("PRAGMA wal_autocheckpoint=0")
     try:
         return work()
     except sqlite3.OperationalError as error:
@@ -76,7 +78,8 @@ def _at_once(conn: sqlite3.Connection, work: Callable[[], T]) -> T | None:
         raise
     finally:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
+        if commit:
+            conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
 
 
 def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
@@ -187,7 +190,7 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
             return
         if _ON_THE_LOOP.get():
             conn = self._connection._conn  # type: ignore[attr-defined]
-            if _at_once(conn, lambda: conn.commit() or True):
+            if _at_once(conn, lambda: conn.commit() or True, commit=True):
                 return
         super().commit()
 
