@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.routing.engine import RoutingIndex
-from bot.routing.evaluation import EPOCH, Dataset, evaluate, read_dataset
-from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
+from bot.routing.evaluation import Dataset, evaluate, read_dataset, solved_questions
+from storage.routing import DeclaredSkill, RoutingSnapshot
 
 VALIDATION_FRACTION = 0.2
 
@@ -36,7 +35,7 @@ def split(dataset: Dataset, fraction: float = VALIDATION_FRACTION) -> Dataset:
     """
     cut = int(len(dataset.history) * (1.0 - fraction))
     history = dataset.history[:cut]
-    answered = {str(u) for row in history for u in row["answered_by"]}
+    answered = {str(u) for row in history for u in row.get("answered_by") or ()}
     people = [p for p in dataset.people if str(p["user"]) in answered]
     questions = [
         row
@@ -54,17 +53,7 @@ def snapshot(dataset: Dataset) -> RoutingSnapshot:
         for p in dataset.people
         for key, level in p["skills"].items()
     ]
-    solved = [
-        SolvedQuestion(
-            str(row["asker"]),
-            str(row["text"]),
-            str(row["accepted"]),
-            tuple(dict.fromkeys((str(row["accepted"]), *map(str, row["answered_by"])))),
-            EPOCH + timedelta(hours=position),
-        )
-        for position, row in enumerate(dataset.history)
-        if row.get("accepted")
-    ]
+    solved = solved_questions(dataset.history)
     names = {d.skill_key: d.skill_key for d in declared}
     return RoutingSnapshot(people, names, {}, declared, solved, [], [])
 

@@ -99,8 +99,35 @@ def read_dataset(folder: Path) -> Dataset:
     people, history, questions = (list(_lines(folder / name)) for name in FILES)
     _require(folder / FILES[0], people, ("user", "skills"))
     for name, rows in ((FILES[1], history), (FILES[2], questions)):
-        _require(folder / name, rows, ("id", "asker", "text", "answered_by", "accepted"))
+        _require(folder / name, rows, ("asker", "text"))
     return Dataset(people, history, questions)
+
+
+def helper_of(row: dict[str, Any]) -> str | None:
+    """Who helped with a past question: its accepted answerer, or when no answer was accepted,
+    the first to answer (a question answered but never accepted still says who helps with
+    what); None when nobody answered."""
+    if accepted := row.get("accepted"):
+        return str(accepted)
+    answered = row.get("answered_by") or ()
+    return str(answered[0]) if answered else None
+
+
+def solved_questions(history: list[dict[str, Any]]) -> list[SolvedQuestion]:
+    """The history's answered questions as the bot stores solved ones, oldest first."""
+    return [
+        SolvedQuestion(
+            asker_user_id=str(row["asker"]),
+            text=str(row["text"]),
+            helper_user_id=helper,
+            answerer_user_ids=tuple(
+                dict.fromkeys((helper, *(str(u) for u in row.get("answered_by") or ())))
+            ),
+            created_at=EPOCH + timedelta(hours=position),
+        )
+        for position, row in enumerate(history)
+        if (helper := helper_of(row)) is not None
+    ]
 
 
 async def load_dataset(
@@ -114,17 +141,7 @@ async def load_dataset(
             str(p["user"]): {str(k): int(v) for k, v in p["skills"].items()} for p in dataset.people
         }
         await declare_skills(session, team_id, levels)
-        solved = [
-            SolvedQuestion(
-                asker_user_id=str(row["asker"]),
-                text=str(row["text"]),
-                helper_user_id=str(row["accepted"]),
-                answerer_user_ids=tuple(str(u) for u in row["answered_by"]),
-                created_at=EPOCH + timedelta(hours=position),
-            )
-            for position, row in enumerate(dataset.history)
-            if row.get("accepted")
-        ]
+        solved = solved_questions(dataset.history)
         await record_solved_questions(
             session, team_id, tqdm(solved, desc="history", unit="question", leave=False), CHANNEL_ID
         )

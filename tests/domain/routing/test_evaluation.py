@@ -19,6 +19,7 @@ from bot.routing.evaluation import (
     full_ranking,
     load_dataset,
     read_dataset,
+    solved_questions,
 )
 from tests.domain.routing.test_eval_command import _fixture
 
@@ -66,6 +67,28 @@ def test_a_bad_line_is_named_with_its_file_and_place(
         handle.write(line + "\n")
     with pytest.raises(DatasetError, match=problem):
         read_dataset(tmp_path)
+
+
+def test_history_answered_but_never_accepted_still_counts(tmp_path: Path) -> None:
+    """Other communities' dumps hold questions answered but never accepted, and rows without
+    an id: the first to answer is the helper, the others answered, and only a question
+    nobody answered is left out; the file is read, not refused."""
+    _fixture(tmp_path)
+    rows = [
+        {"asker": "UQ1", "text": "tempdb growth\nwhy", "answered_by": ["U21", "U0"]},
+        {"asker": "UQ2", "text": "binlog size", "answered_by": ["U11"], "accepted": None},
+        {"asker": "UQ3", "text": "nobody knew", "answered_by": [], "accepted": None},
+    ]
+    with (tmp_path / "history.jsonl").open("a") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows)
+    dataset = read_dataset(tmp_path)
+    solved = solved_questions(dataset.history)
+    assert len(solved) == len(dataset.history) - 1
+    first, second = solved[-2:]
+    assert (first.helper_user_id, first.answerer_user_ids) == ("U21", ("U21", "U0"))
+    assert (second.helper_user_id, second.answerer_user_ids) == ("U11", ("U11",))
+    assert solved[0].created_at is not None and first.created_at is not None
+    assert first.created_at > solved[0].created_at
 
 
 def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
