@@ -5,6 +5,7 @@ answerer better than popularity. (The subprocess tests check what a user sees of
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,39 @@ async def test_the_engine_ranks_the_gold_answerer_above_popularity(
     ranking = full_ranking(index, str(question["text"]), str(question["asker"]), top)
     assert ranking[: len(top)] == top
     assert len(ranking) == len(set(ranking))
+
+
+def _stressed(dataset: Dataset, kind: str) -> None:
+    """Another kind of community from the same people: one where the words say nothing of
+    who answers (texts shuffled among questions), or one where a single person accepts most
+    answers (a star, as on small sites)."""
+    rng = random.Random(1)
+    rows = dataset.history + dataset.questions
+    if kind == "shuffled":
+        texts = [row["text"] for row in rows]
+        rng.shuffle(texts)
+        for row, text in zip(rows, texts, strict=True):
+            row["text"] = text
+    else:
+        for row in rows:
+            if rng.random() < 0.6:
+                row["accepted"], row["answered_by"] = "U0", ["U0"]
+
+
+@pytest.mark.parametrize("kind", ["shuffled", "star"])
+async def test_the_engine_stays_above_popularity_where_words_say_little(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession], kind: str
+) -> None:
+    """The engine never routes worse than asking the most active people, even where its text
+    evidence is noise or one person answers most (the issue's floor, on any community)."""
+    _fixture(tmp_path)
+    dataset = read_dataset(tmp_path)
+    _stressed(dataset, kind)
+    await load_dataset(sessions, dataset)
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    engine, popularity, _ = evaluate(index, dataset)
+    assert engine.mrr >= popularity.mrr
+    assert engine.r_at_3 >= popularity.r_at_3
 
 
 @pytest.mark.parametrize(
