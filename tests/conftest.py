@@ -14,17 +14,18 @@ from tests.databases import drop_templates, migrated_database
 
 @pytest.fixture(scope="session", autouse=True)
 def migrated_templates() -> Iterator[None]:
-    """The migrated databases tests copy (`tests.databases.migrated_database`) last the
-    session and are dropped at its end."""
+    """The migrated databases a worker keeps (`tests.databases.migrated_database`: the one it
+    copies and those it empties between tests) last the session and are dropped at its end."""
     yield
     drop_templates()
 
 
 @pytest.fixture
 async def database_url(tmp_path: Path) -> AsyncIterator[str]:
-    """A database of its own for the test, already at the newest migration: a copy of one
-    migrated once per process, since migrating for every test was most of a PostgreSQL run.
-    Tests of the migrations themselves start from `fresh_database`."""
+    """An empty database for this test alone, already at the newest migration: migrating for
+    every test was most of a PostgreSQL run, and creating a database for every test the
+    largest part of what was left (`tests.databases.migrated_database`). Tests of the
+    migrations themselves start from `fresh_database`."""
     async with migrated_database(tmp_path) as url:
         yield url
 
