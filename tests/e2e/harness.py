@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,8 +55,14 @@ DEFAULT_PEOPLE: tuple[PersonSpec, ...] = (
 
 
 def subscribed_events() -> set[str]:
+    return set(_bot_events())
+
+
+@cache
+def _bot_events() -> tuple[str, ...]:
+    """Read once a process: parsing the manifest took 25 ms, and every test's emulator asks."""
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
-    return set(manifest["settings"]["event_subscriptions"]["bot_events"])
+    return tuple(manifest["settings"]["event_subscriptions"]["bot_events"])
 
 
 class Running(Protocol):
