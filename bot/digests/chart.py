@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display on a server, and no GUI toolkit to pick one
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from bot.digests.summary import NO_VALUE, TeamSummary
 
 LEGEND_VALUES = 12  # a legend of 500 values would cover the chart
@@ -20,7 +13,14 @@ OTHER = "other values"
 def chart_png(summary: TeamSummary) -> bytes:
     """Stacked bars, one per week, one colour per value, each bar as tall as the week's kudos
     (a kudos with two values is half of each). `Figure` (not pyplot) keeps no global state,
-    so two digests drawn at once on one event loop cannot mix."""
+    so two digests drawn at once on one event loop cannot mix. Matplotlib is imported here,
+    at the first chart: it was a tenth of the start of every `askaround` command."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on a server, and no GUI toolkit to pick one
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     weeks = [f"W{w.week.week:02d}" for w in summary.weekly]
     figure = Figure(figsize=(8, 4), dpi=100)
     axes = figure.subplots()

@@ -8,8 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-import networkx as nx
-
 from bot.insights.flows import Flows
 from storage.insights import SkillCount
 
@@ -161,7 +159,10 @@ def bridges(flows: Flows) -> dict[str, float]:
     """Betweenness of each team (networkx) on the undirected graph of the strongest flows
     between teams, `BETWEENNESS_EDGES` a team: how much help between other teams could pass
     through it (sampled above `BETWEENNESS_SAMPLE` teams). Only those flows become a graph:
-    a large workspace has hundreds of thousands of team pairs."""
+    a large workspace has hundreds of thousands of team pairs. networkx is imported here, at
+    the first analysis, not at the start of every `askaround` command."""
+    import networkx as nx
+
     between = ((n, a, b) for (a, b), n in flows.team_flow.items() if a != b)
     strongest = heapq.nlargest(BETWEENNESS_EDGES * len(flows.teams.sizes), between)
     graph = nx.Graph()

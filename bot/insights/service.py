@@ -20,7 +20,6 @@ from bot.errors import AskaroundError, UserError
 from bot.insights import outline, tell
 from bot.insights.build import analyse
 from bot.insights.measures import Network
-from bot.insights.picture import network_png
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import kudos as ledger
@@ -44,8 +43,11 @@ class Shown:
         return outline.as_text(self.view, self.names)
 
     async def png(self) -> bytes:
-        """Drawn in a worker thread, so the event loop keeps acking meanwhile."""
+        """Drawn in a worker thread, so the event loop keeps acking meanwhile. The drawing
+        module (matplotlib, networkx) is imported at the first picture, not at every start."""
         if self._png is None:
+            from bot.insights.picture import network_png
+
             self._png = await asyncio.to_thread(network_png, self.view)
         return self._png
 
