@@ -222,8 +222,9 @@ class Driver:
     def check(self) -> dict[str, Any]:
         """Every acknowledged recognition announced exactly once, none twice, nothing else."""
         self.scan()
-        missing = [s.n for s in self.sent.values() if s.acked and not self.posts.get(s.mark)]
-        doubled = [s.n for s in self.sent.values() if len(self.posts.get(s.mark, [])) > 1]
+        # By number: `sent` is in the order the burst's requests came back, which varies.
+        missing = sorted(s.n for s in self.sent.values() if s.acked and not self.posts.get(s.mark))
+        doubled = sorted(s.n for s in self.sent.values() if len(self.posts.get(s.mark, [])) > 1)
         return {
             "sent": len(self.sent),
             "acked": sum(1 for s in self.sent.values() if s.acked),
