@@ -34,6 +34,15 @@ async def get_question(session: AsyncSession, team_id: str, question_id: int) ->
     )
 
 
+async def hold_question(session: AsyncSession, question: Question) -> None:
+    """Lock the question's row until the transaction ends, and read it again: two offers
+    closed at once (two "Not me" clicks) each saw the other still pending under PostgreSQL's
+    READ COMMITTED and neither asked anyone next; the second now waits for the first's commit
+    and sees the offers as it left them. (SQLite has one writer at a time already.)"""
+    await session.flush()
+    await session.refresh(question, with_for_update={"key_share": True})
+
+
 async def set_question_status(
     session: AsyncSession,
     question: Question,

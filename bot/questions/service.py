@@ -284,11 +284,7 @@ class QuestionService:
         self, s: AsyncSession, index: RoutingIndex, question: Question, expired: list[Offer]
     ) -> Moved:
         """When nobody is left waiting on an open question: ask the next, or give up honestly."""
-        # Two offers closed at once (two "Not me" clicks) each saw the other still pending under
-        # PostgreSQL's READ COMMITTED, and neither asked anyone next: the question's row lock
-        # makes the second wait for the first's commit, then read the offers as it left them.
-        await s.flush()
-        await s.refresh(question, with_for_update={"key_share": True})
+        await q.hold_question(s, question)
         if question.status != "open":
             return Moved(QuestionView.of(question), offer_views(expired))
         offers = await q.offers_of(s, question.id)
