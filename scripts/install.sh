@@ -12,14 +12,19 @@ ensure_uv() {
     >/dev/null 2>&1 || true
 }
 
-# install UV VENV ARGS...: pip-install ARGS into VENV, with the uv at UV when it works.
+# install compile|no-compile UV VENV ARGS...: pip-install ARGS into VENV, with the uv at UV
+# when it works. `compile` writes the bytecode now: the test run starts a dozen Python
+# processes at once, and each compiled what it imported (7 CPU-s) until one had written it.
 install() {
-  local uv=$1 venv=$2
-  shift 2
-  if [ -x "$uv" ] && "$uv" pip install --quiet --python "$venv/bin/python" "$@"; then
+  local compile=$1 uv=$2 venv=$3
+  shift 3
+  local uv_compile=() pip_compile=(--no-compile)
+  [ "$compile" = compile ] && uv_compile=(--compile-bytecode) && pip_compile=()
+  if [ -x "$uv" ] && "$uv" pip install --quiet "${uv_compile[@]}" --python "$venv/bin/python" "$@"
+  then
     return 0
   fi
   [ -x "$uv" ] && echo "uv could not install $*; pip does" >&2
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-compile "$@" \
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${pip_compile[@]}" "$@" \
     2> >(_quiet_pip_warnings)
 }
