@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event, text
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -48,7 +49,20 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     engine = create_async_engine(database_url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    if engine.dialect.driver == "asyncpg":
+        event.listen(engine.sync_engine, "handle_error", _discard_broken_protocol)
     return engine
+
+
+def _discard_broken_protocol(context: ExceptionContext) -> None:
+    """asyncpg's InternalClientError means its protocol state is lost (a session the server
+    ended mid-transaction can raise it): SQLAlchemy 2.1.9 returned such a connection to the
+    pool, and each later checkout of it failed the same way (sqlalchemy#13241). Treated as a
+    disconnect, the connection is dropped and the next unit of work gets a new one."""
+    dbapi = context.dialect.dbapi
+    broken = getattr(dbapi, "InternalClientError", None) if dbapi is not None else None
+    if broken is not None and isinstance(context.original_exception, broken):
+        context.is_disconnect = True
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
