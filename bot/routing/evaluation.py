@@ -94,12 +94,27 @@ def _require(path: Path, rows: list[dict[str, Any]], fields: tuple[str, ...]) ->
 
 
 def read_dataset(folder: Path) -> Dataset:
+    """The folder's three files, each person named by a string wherever they appear (a dump
+    may number its users: 7 and "7" are one person), or DatasetError saying what is wrong."""
     if not folder.is_dir():
         raise DatasetError(f"{folder}: not a directory")
     people, history, questions = (list(_lines(folder / name)) for name in FILES)
     _require(folder / FILES[0], people, ("user", "skills"))
     for name, rows in ((FILES[1], history), (FILES[2], questions)):
         _require(folder / name, rows, ("asker", "text"))
+    for row in people:
+        row["user"] = str(row["user"])
+    for row in (*history, *questions):
+        row["asker"] = str(row["asker"])
+        if row.get("accepted") is not None:
+            row["accepted"] = str(row["accepted"])
+        row["answered_by"] = [str(u) for u in row.get("answered_by") or ()]
+    known = {row["user"] for row in people}
+    if questions and not any(q.get("accepted") in known for q in questions):
+        raise DatasetError(
+            f"{folder / FILES[2]}: no question's accepted answerer is in {FILES[0]}: "
+            "nothing to score"
+        )
     return Dataset(people, history, questions)
 
 

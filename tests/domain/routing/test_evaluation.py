@@ -125,6 +125,56 @@ def test_history_answered_but_never_accepted_still_counts(tmp_path: Path) -> Non
     assert first.created_at > solved[0].created_at
 
 
+def _numbered(folder: Path) -> None:
+    """The fixture as a dump that numbers its users: "U12" becomes 12 everywhere."""
+    numbers: dict[str, int] = {}
+
+    def number(user: str) -> int:
+        return numbers.setdefault(user, len(numbers) + 1)
+
+    for name in ("people.jsonl", "history.jsonl", "questions.jsonl"):
+        rows = [json.loads(line) for line in (folder / name).read_text().splitlines()]
+        for row in rows:
+            for key in ("user", "asker", "accepted"):
+                if key in row:
+                    row[key] = number(row[key])
+            if "answered_by" in row:
+                row["answered_by"] = [number(u) for u in row["answered_by"]]
+        (folder / name).write_text("".join(json.dumps(row) + "\n" for row in rows))
+
+
+async def test_numbered_users_are_scored_like_named_ones(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A dump whose user ids are numbers is scored, not silently left with nothing to score:
+    7 in questions.jsonl is the person 7 of people.jsonl."""
+    (tmp_path / "named").mkdir()
+    (tmp_path / "numbered").mkdir()
+    _fixture(tmp_path / "named")
+    named = read_dataset(tmp_path / "named")
+    _fixture(tmp_path / "numbered")
+    _numbered(tmp_path / "numbered")
+    dataset = read_dataset(tmp_path / "numbered")
+    assert dataset.questions[0]["accepted"] == str(dataset.questions[0]["accepted"])
+    await load_dataset(sessions, dataset)
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    engine, popularity, _bm25 = evaluate(index, dataset)
+    assert len(dataset.questions) == len(named.questions)
+    assert engine.mrr > popularity.mrr + 0.2
+
+
+def test_a_folder_with_nothing_to_score_is_refused(tmp_path: Path) -> None:
+    """No question's accepted answerer among the people: one line saying so, not a table of
+    zeros."""
+    _fixture(tmp_path)
+    rows = [json.loads(line) for line in (tmp_path / "questions.jsonl").read_text().splitlines()]
+    for row in rows:
+        row["accepted"] = "U-nobody"
+    (tmp_path / "questions.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.raises(DatasetError, match="nothing to score"):
+        read_dataset(tmp_path)
+
+
 def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
     """Not a folder, or a folder without one of the three files: one line naming it."""
     with pytest.raises(DatasetError, match="not a directory"):
