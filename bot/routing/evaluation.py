@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from bot.errors import AskaroundError
 from bot.routing.engine import RoutingIndex
-from bot.routing.scoring import QUESTION_POOL
+from bot.routing.scoring import MAX_LEVEL, QUESTION_POOL
 from bot.routing.text import tokens
 from bot.visibility import may_see_question, person
 from storage.evidence import declare_skills, record_solved_questions
@@ -37,6 +37,7 @@ FILES = ("people.jsonl", "history.jsonl", "questions.jsonl")
 TOP = 10
 SIMILAR = 50
 SHOWN = 3
+UNLEVELLED = 3
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -102,20 +103,39 @@ def read_dataset(folder: Path) -> Dataset:
     _require(folder / FILES[0], people, ("user", "skills"))
     for name, rows in ((FILES[1], history), (FILES[2], questions)):
         _require(folder / name, rows, ("asker", "text"))
-    for row in people:
+    for number, row in enumerate(people, 1):
         row["user"] = str(row["user"])
+        row["skills"] = _levels(row["skills"], f"{folder / FILES[0]}: object {number}")
     for row in (*history, *questions):
         row["asker"] = str(row["asker"])
         if row.get("accepted") is not None:
             row["accepted"] = str(row["accepted"])
         row["answered_by"] = [str(u) for u in row.get("answered_by") or ()]
+        row["text"] = str(row["text"] or "")
     known = {row["user"] for row in people}
-    if questions and not any(q.get("accepted") in known for q in questions):
+    if not any(q.get("accepted") in known for q in questions):
         raise DatasetError(
             f"{folder / FILES[2]}: no question's accepted answerer is in {FILES[0]}: "
             "nothing to score"
         )
     return Dataset(people, history, questions)
+
+
+def _levels(skills: Any, where: str) -> dict[str, int]:
+    """A person's declared skills as name → level 1–5 (a level outside is brought to the
+    nearest end). A plain list of names (a dump that kept no levels) declares each at the
+    middle level."""
+    if isinstance(skills, list) and all(isinstance(name, str) for name in skills):
+        return dict.fromkeys(skills, UNLEVELLED)
+    if isinstance(skills, dict):
+        try:
+            return {
+                str(name): min(MAX_LEVEL, max(1, round(float(level))))
+                for name, level in skills.items()
+            }
+        except (TypeError, ValueError):
+            pass
+    raise DatasetError(f"{where}: skills must map each name to a level 1-{MAX_LEVEL}")
 
 
 def helper_of(row: dict[str, Any]) -> str | None:
@@ -152,9 +172,7 @@ async def load_dataset(
     async with sessions() as session, session.begin():
         for person in tqdm(dataset.people, desc="people", unit="person", leave=False):
             await upsert_profile(session, team_id, str(person["user"]), name=str(person["user"]))
-        levels = {
-            str(p["user"]): {str(k): int(v) for k, v in p["skills"].items()} for p in dataset.people
-        }
+        levels = {str(p["user"]): p["skills"] for p in dataset.people}
         await declare_skills(session, team_id, levels)
         solved = solved_questions(dataset.history)
         await record_solved_questions(

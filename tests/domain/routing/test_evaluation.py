@@ -90,6 +90,11 @@ async def test_the_engine_stays_above_popularity_where_words_say_little(
         ("history.jsonl", "[1, 2]", r"history\.jsonl:201: expected a JSON object"),
         ("people.jsonl", json.dumps({"user": "UX"}), r"people\.jsonl: object \d+ lacks skills"),
         ("questions.jsonl", json.dumps({"id": "Q"}), r"questions\.jsonl: object \d+ lacks asker"),
+        (
+            "people.jsonl",
+            json.dumps({"user": "UX", "skills": {"sql": "high"}}),
+            r"people\.jsonl: object \d+: skills must map each name to a level 1-5",
+        ),
     ],
 )
 def test_a_bad_line_is_named_with_its_file_and_place(
@@ -161,6 +166,18 @@ async def test_numbered_users_are_scored_like_named_ones(
     engine, popularity, _bm25 = evaluate(index, dataset)
     assert len(dataset.questions) == len(named.questions)
     assert engine.mrr > popularity.mrr + 0.2
+
+
+def test_skills_without_levels_or_out_of_range_are_read(tmp_path: Path) -> None:
+    """Other dumps keep skills as a plain list of names, or levels on another scale: a list
+    declares each at the middle level, and a level is brought into 1-5."""
+    _fixture(tmp_path)
+    with (tmp_path / "people.jsonl").open("a") as handle:
+        handle.write(json.dumps({"user": "UL", "skills": ["sql", "mysql"]}) + "\n")
+        handle.write(json.dumps({"user": "UR", "skills": {"sql": 0, "oracle": 9.6}}) + "\n")
+    people = {p["user"]: p["skills"] for p in read_dataset(tmp_path).people}
+    assert people["UL"] == {"sql": 3, "mysql": 3}
+    assert people["UR"] == {"sql": 1, "oracle": 5}
 
 
 def test_a_folder_with_nothing_to_score_is_refused(tmp_path: Path) -> None:
