@@ -201,7 +201,7 @@ def routes(
 
     def engine(text: str, asker: str) -> list[str]:
         top = [s.user_id for s in index.suggest(text, asker)]
-        last["engine"] = full_ranking(index, text, asker, top)
+        last["engine"] = full_ranking(index, index.score(text), asker, top)
         return list(last["engine"])
 
     methods: dict[str, Route] = {

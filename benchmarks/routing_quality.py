@@ -51,7 +51,7 @@ async def measure(folder: Path) -> tuple[dict[str, Metrics], float, float]:
             await load_dataset(sessions, dataset)
             index = await RoutingIndex.load(sessions, TEAM_ID)
             loaded = time.perf_counter() - started
-            measured = {m.method: m for m in evaluate(index, dataset)}
+            measured = {m.method: m for m in evaluate(index, dataset).methods}
             routed = time.perf_counter() - started - loaded
         finally:
             await engine.dispose()

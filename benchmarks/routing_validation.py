@@ -79,7 +79,7 @@ def main() -> None:
     dataset = read_dataset(args.folder)
     chosen = dataset if args.test else split(dataset)
     index = RoutingIndex.from_snapshot("TVAL", snapshot(chosen))
-    for metrics in evaluate(index, chosen):
+    for metrics in evaluate(index, chosen).methods:
         print(metrics.line())
 
 

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from bot.errors import AskaroundError
 from bot.routing.engine import RoutingIndex
-from bot.routing.scoring import MAX_LEVEL, QUESTION_POOL
+from bot.routing.scoring import MAX_LEVEL, QUESTION_POOL, Scored
 from bot.routing.text import tokens
 from bot.visibility import may_see_question, person
 from storage.evidence import declare_skills, record_solved_questions
@@ -205,12 +205,12 @@ def _rank_of(target: str, ranking: list[str], fallback: list[str], asker: str) -
         return None
 
 
-def full_ranking(index: RoutingIndex, text: str, asker: str, top: list[str]) -> list[str]:
+def full_ranking(index: RoutingIndex, scored: Scored, asker: str, top: list[str]) -> list[str]:
     """The engine's order past its first suggestions, for MRR over everyone.
 
     `suggest` (timed) decides the top; the rest of the order comes from the same scores.
     """
-    rest = index.rank(index.score(text), asker)
+    rest = index.rank(scored, asker)
     seen = set(top)
     return top + [u for u in rest if u not in seen]
 
@@ -232,27 +232,21 @@ def bm25_votes(index: RoutingIndex, text: str, asker: str) -> list[str]:
     return sorted(votes, key=lambda u: (-votes[u], -index.past_answers(u), u))
 
 
-def solved_reuse(index: RoutingIndex, dataset: Dataset) -> float:
-    """How often one of the SHOWN most similar solved questions the asker may see (the
-    engine's similar-question ranking, `Scored.similar`) was answered by the gold answerer."""
-    people = {str(p["user"]) for p in dataset.people}
-    targets = [q for q in dataset.questions if q.get("accepted") in people]
+def reused(index: RoutingIndex, scored: Scored, asker: str, gold: str) -> bool:
+    """Whether one of the SHOWN most similar solved questions the asker may see (the engine's
+    similar-question ranking, `Scored.similar`) was answered by the gold answerer."""
     history = index.evidence.history
-    hits = 0
-    for question in targets:
-        asker = str(question["asker"])
-        shown = [
-            past
-            for position, _ in index.score(str(question["text"])).similar
-            if may_see_question(
-                person(asker),
-                (past := history[position]).asker,
-                past.answerers,
-                is_private=past.is_private,
-            )
-        ][:SHOWN]
-        hits += any(past.helper == question["accepted"] for past in shown)
-    return hits / (len(targets) or 1)
+    shown = [
+        past
+        for position, _ in scored.similar
+        if may_see_question(
+            person(asker),
+            (past := history[position]).asker,
+            past.answerers,
+            is_private=past.is_private,
+        )
+    ][:SHOWN]
+    return any(past.helper == gold for past in shown)
 
 
 def keep_history(dataset: Dataset, fraction: float) -> Dataset:
@@ -261,8 +255,25 @@ def keep_history(dataset: Dataset, fraction: float) -> Dataset:
     return Dataset(dataset.people, kept if fraction > 0 else [], dataset.questions)
 
 
-def evaluate(index: RoutingIndex, dataset: Dataset) -> list[Metrics]:
-    """Route every scored question with the engine and both baselines."""
+@dataclass(frozen=True)
+class Evaluation:
+    """The engine and both baselines on the same questions, and how often the solved
+    questions shown first had the gold answerer as their helper (`reused`)."""
+
+    engine: Metrics
+    popularity: Metrics
+    bm25: Metrics
+    solved_reuse: float
+
+    @property
+    def methods(self) -> tuple[Metrics, Metrics, Metrics]:
+        return self.engine, self.popularity, self.bm25
+
+
+def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
+    """Route every scored question with the engine and both baselines. The engine's timed
+    `suggest` decides its top; one more scoring of the question gives the rest of its order
+    and the solved questions shown."""
     people = {str(p["user"]) for p in dataset.people}
     popular = sorted(people, key=lambda u: (-index.past_answers(u), u))
     targets = [q for q in dataset.questions if q.get("accepted") in people]
@@ -272,16 +283,20 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> list[Metrics]:
         "bm25": lambda text, asker: bm25_votes(index, text, asker),
     }
     results = []
+    hits = 0
     for method, route in methods.items():
         ranks: list[int | None] = []
         latencies: list[float] = []
         for question in tqdm(targets, desc=method, unit="question", leave=False):
-            asker = str(question["asker"])
+            text, asker, gold = str(question["text"]), str(question["asker"]), question["accepted"]
             started = time.perf_counter()
-            ranking = route(str(question["text"]), asker)
+            ranking = route(text, asker)
             latencies.append(time.perf_counter() - started)
             if method == "engine":
-                ranking = full_ranking(index, str(question["text"]), asker, ranking)
-            ranks.append(_rank_of(str(question["accepted"]), ranking, popular, asker))
+                scored = index.score(text)
+                ranking = full_ranking(index, scored, asker, ranking)
+                hits += reused(index, scored, asker, gold)
+            ranks.append(_rank_of(gold, ranking, popular, asker))
         results.append(_score(method, ranks, latencies))
-    return results
+    engine, popularity, bm25 = results
+    return Evaluation(engine, popularity, bm25, hits / (len(targets) or 1))

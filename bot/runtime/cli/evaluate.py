@@ -20,7 +20,6 @@ from bot.routing.evaluation import (
     keep_history,
     load_dataset,
     read_dataset,
-    solved_reuse,
 )
 from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.database import migrated
@@ -79,10 +78,10 @@ async def run(args: argparse.Namespace) -> int:
             index = await RoutingIndex.load(sessions, TEAM_ID)
             loaded = time.perf_counter() - started
             results = evaluate(index, dataset)
-            reuse = solved_reuse(index, dataset)
             routed = time.perf_counter() - started - loaded
-    for metrics in results:
+    for metrics in results.methods:
         print(metrics.line())
+    reuse = results.solved_reuse
     print(f"solved-reuse R@3={reuse:.3f} (a shown similar solved question's helper answered)")
     print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
     print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)

@@ -15,7 +15,6 @@ from bot.routing.evaluation import (
     keep_history,
     load_dataset,
     read_dataset,
-    solved_reuse,
 )
 
 FIXTURE = Path(__file__).parents[2] / "data" / "routing"
@@ -30,12 +29,13 @@ async def test_the_engine_beats_both_baselines(
     dataset = read_dataset(FIXTURE)
     await load_dataset(sessions, dataset)
     index = await RoutingIndex.load(sessions, TEAM_ID)
-    engine, popularity, bm25 = evaluate(index, dataset)
+    results = evaluate(index, dataset)
+    engine, popularity, bm25 = results.methods
     assert index.fitted_on >= 20
     for baseline in (popularity, bm25):
         assert engine.mrr > baseline.mrr, (engine, baseline)
         assert engine.r_at_3 >= baseline.r_at_3, (engine, baseline)
-    assert 0.2 < solved_reuse(index, dataset) <= 1.0
+    assert 0.2 < results.solved_reuse <= 1.0
 
 
 @pytest.mark.parametrize("fraction", [0.0, 0.1, 0.5])
@@ -48,7 +48,7 @@ async def test_never_below_popularity_with_less_history(
     assert len(dataset.history) == round(fraction * 200)
     await load_dataset(sessions, dataset)
     index = await RoutingIndex.load(sessions, TEAM_ID)
-    engine, popularity, _ = evaluate(index, dataset)
+    engine, popularity, _ = evaluate(index, dataset).methods
     assert engine.mrr > popularity.mrr, (fraction, engine, popularity)
     if fraction == 0.0:
         assert index.fitted_on == 0
