@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.routing.engine import RoutingIndex
-from bot.routing.evaluation import Dataset, evaluate, read_dataset, solved_questions
+from bot.routing.evaluation import (
+    Dataset,
+    evaluate,
+    read_dataset,
+    scored_question,
+    solved_questions,
+)
 from storage.routing import DeclaredSkill, RoutingSnapshot
 
 VALIDATION_FRACTION = 0.2
@@ -37,11 +43,7 @@ def split(dataset: Dataset, fraction: float = VALIDATION_FRACTION) -> Dataset:
     history = dataset.history[:cut]
     answered = {str(u) for row in history for u in row.get("answered_by") or ()}
     people = [p for p in dataset.people if str(p["user"]) in answered]
-    questions = [
-        row
-        for row in dataset.history[cut:]
-        if row.get("accepted") in answered and row["accepted"] != row["asker"]
-    ]
+    questions = [row for row in dataset.history[cut:] if scored_question(row, answered)]
     return Dataset(people, history, questions)
 
 

@@ -113,12 +113,19 @@ def read_dataset(folder: Path) -> Dataset:
         row["answered_by"] = [str(u) for u in row.get("answered_by") or ()]
         row["text"] = str(row["text"] or "")
     known = {row["user"] for row in people}
-    if not any(q.get("accepted") in known for q in questions):
+    if not any(scored_question(q, known) for q in questions):
         raise DatasetError(
             f"{folder / FILES[2]}: no question's accepted answerer is in {FILES[0]}: "
             "nothing to score"
         )
     return Dataset(people, history, questions)
+
+
+def scored_question(question: dict[str, Any], people: set[str]) -> bool:
+    """Whether a question to route is scored: its accepted answerer is one of the people and
+    not its asker (who is never suggested, so a self-answered question cannot be routed)."""
+    accepted = question.get("accepted")
+    return accepted in people and accepted != question["asker"]
 
 
 def _levels(skills: Any, where: str) -> dict[str, int]:
@@ -276,7 +283,7 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
     and the solved questions shown."""
     people = {str(p["user"]) for p in dataset.people}
     popular = sorted(people, key=lambda u: (-index.past_answers(u), u))
-    targets = [q for q in dataset.questions if q.get("accepted") in people]
+    targets = [q for q in dataset.questions if scored_question(q, people)]
     methods: dict[str, Callable[[str, str], list[str]]] = {
         "engine": lambda text, asker: [s.user_id for s in index.suggest(text, asker)],
         "popularity": lambda text, asker: [u for u in popular if u != asker][:TOP],

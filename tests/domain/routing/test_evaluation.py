@@ -180,6 +180,23 @@ def test_skills_without_levels_or_out_of_range_are_read(tmp_path: Path) -> None:
     assert people["UR"] == {"sql": 1, "oracle": 5}
 
 
+async def test_a_self_answered_question_is_not_scored(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """The asker is never suggested, so a question its asker answered cannot be routed: other
+    dumps keep such questions, and they count for no method rather than as a miss for all."""
+    _fixture(tmp_path)
+    dataset = read_dataset(tmp_path)
+    await load_dataset(sessions, dataset)
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    before = evaluate(index, dataset)
+    asker = str(dataset.questions[0]["asker"])
+    selfish = {"asker": asker, "text": "tempdb growth", "answered_by": [asker], "accepted": asker}
+    after = evaluate(index, Dataset(dataset.people, dataset.history, [*dataset.questions, selfish]))
+    assert [m.mrr for m in after.methods] == [m.mrr for m in before.methods]
+    assert [m.r_at_3 for m in after.methods] == [m.r_at_3 for m in before.methods]
+
+
 def test_a_folder_with_nothing_to_score_is_refused(tmp_path: Path) -> None:
     """No question's accepted answerer among the people: one line saying so, not a table of
     zeros."""
