@@ -1,8 +1,8 @@
 # Sourced by scripts/setup and scripts/wheel-smoke: how this project installs Python packages.
 # uv installs the test environment, bytecode compiled, in about 25 s where pip took about 50
 # (the wheel smoke's fresh venv: 1 s against most of its 60 CPU-s), so it is tried first; pip
-# stays the fallback
-# for a machine where uv cannot be had or cannot reach the index pip is configured for.
+# stays the fallback for a machine where uv cannot be had or cannot reach the index pip is
+# configured for.
 
 # This machine's pip configuration names index folders it lacks, and pip warns of each one.
 _quiet_pip_warnings() { grep -v "is neither a file nor a directory" >&2 || true; }
