@@ -131,7 +131,9 @@ def scored_question(question: dict[str, Any], people: set[str]) -> bool:
 def _levels(skills: Any, where: str) -> dict[str, int]:
     """A person's declared skills as name → level 1–5 (a level outside is brought to the
     nearest end). A plain list of names (a dump that kept no levels) declares each at the
-    middle level."""
+    middle level; null is no skills."""
+    if skills is None:
+        return {}
     if isinstance(skills, list) and all(isinstance(name, str) for name in skills):
         return dict.fromkeys(skills, UNLEVELLED)
     if isinstance(skills, dict):

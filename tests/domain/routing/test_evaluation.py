@@ -175,7 +175,9 @@ def test_skills_without_levels_or_out_of_range_are_read(tmp_path: Path) -> None:
     with (tmp_path / "people.jsonl").open("a") as handle:
         handle.write(json.dumps({"user": "UL", "skills": ["sql", "mysql"]}) + "\n")
         handle.write(json.dumps({"user": "UR", "skills": {"sql": 0, "oracle": 9.6}}) + "\n")
+        handle.write(json.dumps({"user": "UN", "skills": None}) + "\n")
     people = {p["user"]: p["skills"] for p in read_dataset(tmp_path).people}
+    assert people["UN"] == {}
     assert people["UL"] == {"sql": 3, "mysql": 3}
     assert people["UR"] == {"sql": 1, "oracle": 5}
 
