@@ -148,6 +148,9 @@ class PeopleService:
         everyone = list(profiles)
         async with self._sessions() as session, session.begin():
             recorded = await record_directory(session, team_id, everyone, report)
+        if recorded.added:
+            async with self._sessions() as session, session.begin():
+                await people_queries.refresh_statistics(session)
         for profile in everyone:
             self._memory.drop((team_id, profile.user_id))
         return recorded

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import Row, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person
@@ -99,3 +99,12 @@ async def people_by_id(
         select(Person).where(Person.team_id == team_id, Person.user_id.in_(list(user_ids)))
     )
     return {person.user_id: person for person in result.all()}
+
+
+async def refresh_statistics(session: AsyncSession) -> None:
+    """Have the query planner count people and their skills again, after a bulk write (the
+    directory import and sync). Until PostgreSQL's autovacuum gets to it, a minute or more
+    later, its plans assume the rows before the write: right after 5,000 people were added,
+    the query for who manages anyone took 6 s instead of 6 ms."""
+    await session.execute(text("ANALYZE people"))
+    await session.execute(text("ANALYZE person_skills"))

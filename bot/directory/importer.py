@@ -35,6 +35,7 @@ from bot.directory.parse import NetworkInput
 from bot.directory.sync import progress_bar
 from bot.people import Profile
 from storage import directory as q
+from storage import people as people_queries
 from storage.workspaces import ensure_workspace
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ async def import_people(
                 await transaction.rollback()
             else:
                 await transaction.commit()
+    if not dry_run and (report.imported or report.updated):
+        async with services.sessions() as s, s.begin():
+            await people_queries.refresh_statistics(s)
     report.rejected.sort(key=lambda r: r.line)
     return report
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from slack_emulator import File
 from storage.models import Person
+from storage.people import refresh_statistics
 from tests.slack.digests.conftest import MONDAY_W48
 from tests.slack.digests.test_report import report
 from tests.slack.digests.world import blocks_text, digests, run_digests
@@ -33,6 +34,8 @@ async def hire(slack: SlackHarness, n: int = STAFF) -> None:
             )
             for i in range(n)
         )
+    async with slack.services.sessions() as s, s.begin():
+        await refresh_statistics(s)
 
 
 def files_in_dm(slack: SlackHarness, handle: str, ending: str) -> list[File]:
