@@ -13,7 +13,7 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.digests.chart import chart_png
+from bot.digests.chart import draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
 from bot.digests.summary import TeamSummary
@@ -65,7 +65,7 @@ async def _share_chart(
         return
     uploads: list[dict[str, Any]] = [
         {
-            "content": chart_png(summary),
+            "content": await draw(summary),
             "filename": name,
             "title": f"Kudos per value, 8 weeks to {week.label}",
             "alt_txt": "Stacked bars: the team's kudos per company value for each week",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from bot.digests import outline
-from bot.digests.chart import chart_png
+from bot.digests.chart import draw
 from bot.digests.csv import summary_csv
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError, UserError
@@ -57,7 +57,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(args.manager, week)
     if args.format == "png":
-        data = chart_png(summary)
+        data = await draw(summary)
     elif args.format == "csv":
         data = summary_csv(summary).encode()
     else:
