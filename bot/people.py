@@ -149,11 +149,15 @@ class PeopleService:
         async with self._sessions() as session, session.begin():
             recorded = await record_directory(session, team_id, everyone, report)
         if recorded.added:
-            async with self._sessions() as session, session.begin():
-                await people_queries.refresh_statistics(session)
+            await self.recount()
         for profile in everyone:
             self._memory.drop((team_id, profile.user_id))
         return recorded
+
+    async def recount(self) -> None:
+        """After a bulk write of people (the sync, an import): the planner's counts, now."""
+        async with self._sessions() as session, session.begin():
+            await people_queries.refresh_statistics(session)
 
     async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
         await people_queries.upsert_profiles(session, team_id, [_slack_fields(profile)])

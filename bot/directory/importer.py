@@ -35,7 +35,6 @@ from bot.directory.parse import NetworkInput
 from bot.directory.sync import progress_bar
 from bot.people import Profile
 from storage import directory as q
-from storage import people as people_queries
 from storage.workspaces import ensure_workspace
 
 if TYPE_CHECKING:
@@ -100,8 +99,7 @@ async def import_people(
             else:
                 await transaction.commit()
     if not dry_run and (report.imported or report.updated):
-        async with services.sessions() as s, s.begin():
-            await people_queries.refresh_statistics(s)
+        await services.people.recount()
     report.rejected.sort(key=lambda r: r.line)
     return report
 
