@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
-from concurrent.futures import ThreadPoolExecutor
 
 from bot.digests.summary import NO_VALUE, TeamSummary
+from bot.drawing import drawn
 
 LEGEND_VALUES = 12  # a legend of 500 values would cover the chart
 OTHER = "other values"
-# One thread draws every chart: matplotlib is not thread-safe, and off the event loop a chart
-# no longer holds up the acks of everything else (it took 0.15-0.25 s of CPU, 0.65 s the
-# first time, all of it on the loop while the weekly digests went out).
-_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="askaround-chart")
 
 
 async def draw(summary: TeamSummary) -> bytes:
-    """`chart_png` on the charts' own thread."""
-    return await asyncio.get_running_loop().run_in_executor(_DRAWING, chart_png, summary)
+    """`chart_png` off the event loop (`bot.drawing`)."""
+    return await drawn(chart_png, summary)
 
 
 def chart_png(summary: TeamSummary) -> bytes:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
+from bot.drawing import drawn
 from bot.errors import AskaroundError, UserError
 from bot.insights import outline, tell
 from bot.insights.build import analyse
@@ -43,12 +44,12 @@ class Shown:
         return outline.as_text(self.view, self.names)
 
     async def png(self) -> bytes:
-        """Drawn in a worker thread, so the event loop keeps acking meanwhile. The drawing
-        module (matplotlib, networkx) is imported at the first picture, not at every start."""
+        """Drawn off the event loop (`bot.drawing`). The drawing module (matplotlib,
+        networkx) is imported at the first picture, not at every start."""
         if self._png is None:
             from bot.insights.picture import network_png
 
-            self._png = await asyncio.to_thread(network_png, self.view)
+            self._png = await drawn(network_png, self.view)
         return self._png
 
 
