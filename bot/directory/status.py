@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.timezone import zone
-from storage.models import Person
+
+if TYPE_CHECKING:
+    from storage.models import Person
 
 AVAILABLE = "available"
 AWAY = "away"

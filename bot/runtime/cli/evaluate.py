@@ -13,18 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.routing.engine import RoutingIndex
-from bot.routing.evaluation import (
-    TEAM_ID,
-    evaluate,
-    keep_history,
-    load_dataset,
-    read_dataset,
-)
 from bot.runtime.cli import evaluate_questions
-from bot.runtime.cli.database import migrated
 from bot.settings import normalise_database_url
-from storage.db import create_sessions
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -68,6 +58,11 @@ async def run(args: argparse.Namespace) -> int:
     if not 0.0 <= args.history <= 1.0:
         print("--history takes a fraction between 0 and 1", file=sys.stderr)
         return 2
+    from bot.routing.engine import RoutingIndex
+    from bot.routing.evaluation import TEAM_ID, evaluate, keep_history, load_dataset, read_dataset
+    from bot.runtime.cli.database import migrated
+    from storage.db import create_sessions
+
     dataset = keep_history(read_dataset(args.folder), args.history)
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
         url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.questions.detect import question_confidence
-from bot.questions.detect_eval import measure, read_labelled
-
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.questions.detect import question_confidence
+    from bot.questions.detect_eval import measure, read_labelled
+
     figures = measure(read_labelled(args.folder))
     print(figures.line())
     if args.verbose:

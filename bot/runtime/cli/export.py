@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 
 from bot.errors import AskaroundError
-from bot.runtime.cli.database import open_services
 from bot.settings import database_settings
 
 COLUMNS = (
@@ -74,6 +73,8 @@ def write(rows: list[dict[str, Any]], form: str, out: TextIO) -> None:
 
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from bot.runtime.cli.database import open_services
+
     start, end = window(args.since, args.until)
     async with open_services(database_settings()) as services:
         found = await services.kudos.export(start, end)

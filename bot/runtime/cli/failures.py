@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-
-import aiohttp
-from slack_sdk.errors import SlackApiError
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from bot.errors import AskaroundError, ConfigError
+
+if TYPE_CHECKING:
+    from slack_sdk.errors import SlackApiError
 
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
@@ -32,6 +31,8 @@ class DatabaseUnavailable(AskaroundError):
     """The database could not be opened or brought up to date (`cli/database.py` raises it)."""
 
     def __init__(self, url: str, error: BaseException, doing: str = "open the database") -> None:
+        from sqlalchemy.engine import make_url
+
         where = make_url(url).render_as_string(hide_password=True)
         super().__init__(f"cannot {doing} {where}: {reason(error)}")
 
@@ -51,6 +52,11 @@ def one_line(error: BaseException) -> tuple[str, int]:
         return str(error), EXIT_CONFIG
     if isinstance(error, AskaroundError):
         return str(error), EXIT_FAILED
+    # Imported here: a command that fails in its own words (above) needs none of them.
+    import aiohttp
+    from slack_sdk.errors import SlackApiError
+    from sqlalchemy.exc import SQLAlchemyError
+
     if isinstance(error, SlackApiError):
         return _slack_refused(error)
     if isinstance(error, aiohttp.ClientConnectorError):

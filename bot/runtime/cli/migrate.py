@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.runtime.cli.database import migrated
 from bot.settings import database_settings
 
 
@@ -18,6 +17,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.runtime.cli.database import migrated
+
     async with migrated(database_settings().database_url):
         pass
     print("askaround: database is up to date")

@@ -8,11 +8,7 @@ import argparse
 from datetime import UTC, datetime
 
 from bot.errors import AskaroundError
-from bot.insights.outline import as_csv
-from bot.insights.service import InsightsService
-from bot.runtime.cli.database import migrated
 from bot.settings import database_url_from_env
-from storage.db import create_sessions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +31,11 @@ def _since(text: str | None) -> datetime | None:
 
 async def render(args: argparse.Namespace) -> bytes:
     """The insights in the chosen format; `report.py` writes them where they go."""
+    from bot.insights.outline import as_csv
+    from bot.insights.service import InsightsService
+    from bot.runtime.cli.database import migrated
+    from storage.db import create_sessions
+
     since = _since(args.since)
     async with migrated(database_url_from_env()) as engine:
         insights = InsightsService(create_sessions(engine), lambda: datetime.now(UTC))

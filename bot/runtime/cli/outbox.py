@@ -6,7 +6,6 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
-from bot.runtime.cli.database import open_services
 from bot.settings import database_settings
 
 LATE = timedelta(minutes=10)
@@ -27,6 +26,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.runtime.cli.database import open_services
+
     async with open_services(database_settings()) as services:
         now = services.clock.now()
         if args.action == "retry":

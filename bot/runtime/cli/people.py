@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.directory.import_files import read_rows
-from bot.directory.import_resolver import database_resolver
-from bot.directory.importer import UserResolver, import_people
 from bot.errors import AskaroundError, ConfigError
-from bot.runtime.cli.database import open_services
 from bot.settings import Settings, database_settings
 
 
@@ -41,6 +38,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.directory.import_resolver import database_resolver
+    from bot.directory.importer import UserResolver, import_people
+    from bot.runtime.cli.database import open_services
+
     rows = read_rows(args.file)  # a file that cannot be read fails before anything is opened
     settings = _with_slack()
     async with open_services(settings or database_settings()) as services:

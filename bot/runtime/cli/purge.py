@@ -10,11 +10,8 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.errors import AskaroundError
-from bot.runtime.cli.database import migrated
 from bot.settings import database_url_from_env
-from bot.uninstalls import Uninstalls
 from bot.words import plural
-from storage.db import create_sessions
 
 TEAM_ID = re.compile(r"[TE][A-Z0-9]{2,31}")
 
@@ -35,6 +32,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.runtime.cli.database import migrated
+    from bot.uninstalls import Uninstalls
+    from storage.db import create_sessions
+
     team_id = str(args.team_id).strip()
     if not TEAM_ID.fullmatch(team_id):
         raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")

@@ -9,13 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bot.digests import outline
-from bot.digests.chart import draw
-from bot.digests.csv import summary_csv
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError, UserError
 from bot.runtime.cli import network_report
-from bot.runtime.cli.database import open_services
 from bot.settings import database_settings
 
 
@@ -47,6 +43,11 @@ def _week(text: str) -> IsoWeek:
 
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
+    from bot.digests import outline
+    from bot.digests.chart import draw
+    from bot.digests.csv import summary_csv
+    from bot.runtime.cli.database import open_services
+
     if args.what == "network":
         _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
         return 0

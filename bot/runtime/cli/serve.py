@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.runtime.cli.database import migrated
-from bot.runtime.logs import configure_logging
 from bot.settings import Settings
 
 
@@ -19,6 +17,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.runtime.cli.database import migrated
+    from bot.runtime.logs import configure_logging
     from bot.runtime.runner import serve_forever
 
     settings = Settings.from_env()

@@ -10,13 +10,8 @@ import sys
 from typing import Any, TextIO
 
 from bot.errors import AskaroundError
-from bot.runtime.cli.database import migrated
 from bot.settings import database_url_from_env
 from bot.workspace_settings.keys import KEYS, SettingsRefused
-from bot.workspace_settings.service import CLI, WorkspaceSettingsService
-from storage.db import create_sessions
-from storage.models import utcnow
-from storage.workspace_settings import workspace_ids
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -39,6 +34,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from bot.runtime.cli.database import migrated
+    from bot.workspace_settings.service import CLI, WorkspaceSettingsService
+    from storage.db import create_sessions
+    from storage.models import utcnow
+    from storage.workspace_settings import workspace_ids
+
     shown = out or sys.stdout
     if args.action == "set":
         if args.key is None or args.value is None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.directory.admin import add_alias, merge_skills
-from bot.runtime.cli.database import open_services
 from bot.settings import Settings
 
 
@@ -29,6 +27,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.directory.admin import add_alias, merge_skills
+    from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client
 
     settings = Settings.from_env()

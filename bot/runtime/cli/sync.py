@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.directory.sync import progress_bar
-from bot.runtime.cli.database import open_services
 from bot.settings import Settings
 
 
@@ -22,6 +20,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.directory.sync import progress_bar
+    from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client, sync_directory
 
     settings = Settings.from_env()
