@@ -17,6 +17,9 @@ import pytest
 from bot.runtime.cli import main
 from slack_emulator import SlackEmulator
 
+# Each test names its own database (a SQLite file, or a server that is not there).
+pytestmark = pytest.mark.database_independent
+
 EMULATOR_TOKEN = "xoxb-the-right-one"
 
 

@@ -11,6 +11,9 @@ import pytest
 from bot.errors import ConfigError
 from bot.settings import BOT_SCOPES, DEFAULT_API_URL, Settings
 
+# Settings are read from the environment; no database is opened.
+pytestmark = pytest.mark.database_independent
+
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-secret-token", "SLACK_SIGNING_SECRET": "very-secret"}
 
 

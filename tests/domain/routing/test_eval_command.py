@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# `askaround eval routing` loads each folder into a temporary SQLite file of its own.
+pytestmark = pytest.mark.database_independent
+
 LINE = re.compile(
     r"^(engine|popularity|bm25) P@1=(\d\.\d{3}) R@3=(\d\.\d{3}) R@10=(\d\.\d{3}) "
     r"MRR=(\d\.\d{3}) nDCG@10=(\d\.\d{3}) p50_ms=(\d+\.\d) p99_ms=(\d+\.\d)$"
