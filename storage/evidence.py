@@ -39,7 +39,9 @@ async def declare_skills(
     source: str = "declared",
 ) -> int:
     """Set people's skill levels (user → skill key → level); people must exist. Returns rows."""
-    keys = {key for skills in levels.values() for key in skills}
+    # In the order first declared, not a set's: a skill's id breaks ties in routing, and a
+    # set's order of strings changes from one process to the next.
+    keys = dict.fromkeys(key for skills in levels.values() for key in skills)
     skill_ids = await ensure_skills(session, team_id, {key: key for key in keys})
     person_ids = dict(
         (
