@@ -1,13 +1,19 @@
 """Fit the blend's weights (`bot.routing.blend`) on the workspace's own solved questions.
 
 A time split inside the history: an index of the earlier solved questions routes the latest
-ones (at most QUERIES, the last QUERY_FRACTION), and the weights are those that make each
-one's helper most likely under a softmax over the question's pool (a listwise logistic
-model, maximised by Newton's method), with a Gaussian prior centred on the hand-set engine
-(`blend.PRIOR`, scaled to its best fit). The prior's pull is PRIOR_STRENGTH questions'
-worth, so a workspace with little history keeps close to the hand-set engine, and a larger
-one moves as far as its own answers say. A new workspace (fewer than MIN_QUERIES usable
-questions) keeps the prior. Nothing here looks at the questions being routed.
+ones (QUERIES of them, or the latest QUERY_FRACTION of a shorter history), and the weights
+are those that make each one's helper most likely under a softmax over the question's pool
+(a listwise logistic model, maximised by Newton's method), with a Gaussian prior centred on
+the hand-set engine (`blend.PRIOR`, scaled to its best fit). The prior's pull is
+PRIOR_STRENGTH questions' worth, so a workspace with little history keeps close to the
+hand-set engine, and a larger one moves as far as its own answers say. A new workspace
+(fewer than MIN_QUERIES usable questions) keeps the prior. Nothing here looks at the
+questions being routed.
+
+A young workspace's fit is short of examples before it is short of evidence: on 35 slices
+of 150 to 800 solved questions of both benchmark sites (`benchmarks/routing_young.py`),
+fitting on the latest half instead of the latest fifth raised the engine's MRR on 22 (mean
+0.220 → 0.224), while a history of 800 or more gives QUERIES examples either way.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from bot.routing.blend import Matrix, prior
 from bot.routing.scoring import Scored
 from storage.routing import SolvedQuestion
 
-QUERY_FRACTION = 0.2
+QUERY_FRACTION = 0.5
 QUERIES = 400
 MIN_QUERIES = 20
 PRIOR_STRENGTH = 20.0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bot.routing.blend import FEATURES, prior
-from bot.routing.fitting import MIN_QUERIES, Example, TimeSplit, fit
+from bot.routing.fitting import MIN_QUERIES, QUERIES, Example, TimeSplit, fit, worth_fitting
 from storage.routing import SolvedQuestion
 
 
@@ -36,15 +37,24 @@ def test_too_little_history_keeps_the_prior() -> None:
     assert weights.tolist() == prior().tolist()
 
 
-def test_the_split_keeps_the_latest_questions_to_fit_on() -> None:
-    """Batches arrive oldest first; the earlier part is learned, the last fifth kept."""
+@pytest.mark.parametrize(("total", "cut"), [(100, 50), (600, 300), (3000, 3000 - QUERIES)])
+def test_the_split_keeps_the_latest_questions_to_fit_on(total: int, cut: int) -> None:
+    """Batches arrive oldest first; the earlier part is learned, the latest kept: half of a
+    short history (a young workspace needs examples more than evidence), QUERIES of a long
+    one."""
     learned: list[tuple[str, int, int]] = []
     split = TimeSplit(
-        100, lambda rows, first, cut: learned.extend((r.text, first, cut) for r in rows)
+        total, lambda rows, first, at: learned.extend((r.text, first, at) for r in rows)
     )
-    rows = [SolvedQuestion("UA", f"q{n}", "UB", ("UB",), None) for n in range(100)]
-    for first in range(0, 100, 30):
+    rows = [SolvedQuestion("UA", f"q{n}", "UB", ("UB",), None) for n in range(total)]
+    for first in range(0, total, 30):
         split.add(rows[first : first + 30], first)
-    assert [text for text, _, _ in learned] == [f"q{n}" for n in range(80)]
-    assert {cut for _, _, cut in learned} == {80}
-    assert [q.text for q in split.queries] == [f"q{n}" for n in range(80, 100)]
+    assert [text for text, _, _ in learned] == [f"q{n}" for n in range(cut)]
+    assert {at for _, _, at in learned} == {cut}
+    assert [q.text for q in split.queries] == [f"q{n}" for n in range(cut, total)]
+
+
+def test_a_young_history_is_fitted_once_it_gives_enough_examples() -> None:
+    """Forty solved questions give twenty to fit on (the latest half)."""
+    assert not worth_fitting(2 * MIN_QUERIES - 1)
+    assert worth_fitting(2 * MIN_QUERIES)
