@@ -67,3 +67,26 @@ def test_a_question_s_neighbours_are_features_of_the_blend() -> None:
         column = FEATURES.index(name)
         assert rows["UDAN"][column] > 0.0
         assert rows["UEVE"][column] == 0.0
+
+
+def test_a_new_workspace_ranks_the_neighbours_of_the_declared_skills_it_matched() -> None:
+    """Nobody has answered yet. Ann and Bob declared postgresql beside pgbackrest; Dana and
+    Eve backup at the same level, beside pgbackrest and excel; six others backup at a lower
+    level, beside sql, which Ann and Bob also hold. The question names postgresql and
+    backups: Dana, whose other skill is the one the postgresql people declared, comes
+    before Eve (the prior weighs the skill neighbours; without them both score nothing)."""
+    evidence = Evidence()
+    people = [
+        ("UANN", (("postgresql", 5), ("pgbackrest", 5), ("sql", 1))),
+        ("UBOB", (("postgresql", 4), ("pgbackrest", 4), ("sql", 1))),
+        ("UDAN", (("backup", 2), ("pgbackrest", 5))),
+        ("UEVE", (("backup", 2), ("excel", 5))),
+        *((f"UF{n}", (("backup", 1), ("sql", 1))) for n in range(6)),
+    ]
+    for user, skills in people:
+        for key, level in skills:
+            evidence.declare(user, key, level, key)
+    for _ in evidence.freezing():
+        pass
+    scored = evidence.score(tokens("postgresql backup restore is slow"), ("postgresql", "backup"))
+    assert scored.scores["UDAN"] > scored.scores["UEVE"]
