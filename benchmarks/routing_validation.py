@@ -40,10 +40,15 @@ def split(dataset: Dataset, fraction: float = VALIDATION_FRACTION) -> Dataset:
     history, and a question is scored only if its accepted answerer is one of them.
     """
     cut = int(len(dataset.history) * (1.0 - fraction))
-    history = dataset.history[:cut]
+    return within(dataset, dataset.history[:cut], dataset.history[cut:])
+
+
+def within(dataset: Dataset, history: list[dict[str, Any]], later: list[dict[str, Any]]) -> Dataset:
+    """`history` as the history, its answerers as the people, and those of `later` whose
+    accepted answerer is one of them as the questions to route."""
     answered = {str(u) for row in history for u in row.get("answered_by") or ()}
     people = [p for p in dataset.people if str(p["user"]) in answered]
-    questions = [row for row in dataset.history[cut:] if scored_question(row, answered)]
+    questions = [row for row in later if scored_question(row, answered)]
     return Dataset(people, history, questions)
 
 

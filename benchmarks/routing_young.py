@@ -23,9 +23,9 @@ import math
 import statistics
 from pathlib import Path
 
-from benchmarks.routing_validation import override, snapshot
+from benchmarks.routing_validation import override, snapshot, within
 from bot.routing.engine import RoutingIndex
-from bot.routing.evaluation import Dataset, evaluate, read_dataset, scored_question
+from bot.routing.evaluation import Dataset, evaluate, read_dataset
 
 SIZES = (150, 300, 800)
 POINTS = (0.3, 0.45, 0.6, 0.75, 0.9, 1.0)
@@ -39,13 +39,10 @@ def young(dataset: Dataset, size: int, point: float) -> Dataset | None:
     start = end - QUESTIONS - size
     if start < 0:
         return None
-    history = dataset.history[start : end - QUESTIONS]
-    answered = {str(u) for row in history for u in row.get("answered_by") or ()}
-    people = [p for p in dataset.people if str(p["user"]) in answered]
-    questions = [
-        row for row in dataset.history[end - QUESTIONS : end] if scored_question(row, answered)
-    ]
-    return Dataset(people, history, questions) if questions else None
+    chosen = within(
+        dataset, dataset.history[start : end - QUESTIONS], dataset.history[end - QUESTIONS : end]
+    )
+    return chosen if chosen.questions else None
 
 
 def main() -> None:
