@@ -6,8 +6,18 @@ import numpy as np
 import pytest
 
 from bot.routing.blend import FEATURES, prior
-from bot.routing.fitting import MIN_QUERIES, QUERIES, Example, TimeSplit, fit, worth_fitting
-from storage.routing import SolvedQuestion
+from bot.routing.engine import RoutingIndex
+from bot.routing.fitting import (
+    EXAMPLE_POOL,
+    MIN_QUERIES,
+    QUERIES,
+    Example,
+    TimeSplit,
+    example,
+    fit,
+    worth_fitting,
+)
+from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
 
 
 def _examples(count: int, telling: int) -> list[Example]:
@@ -58,3 +68,22 @@ def test_a_young_history_is_fitted_once_it_gives_enough_examples() -> None:
     """Forty solved questions give twenty to fit on (the latest half)."""
     assert not worth_fitting(2 * MIN_QUERIES - 1)
     assert worth_fitting(2 * MIN_QUERIES)
+
+
+def test_a_helper_the_prior_ranks_below_the_example_pool_teaches_nothing() -> None:
+    """More people declared kafka at level 5 than an example holds; one who declared it at
+    level 1 helped. Beside them, that helper would teach the fit that less evidence is better
+    (a large company's fit turned against declared skills so): the question is no example.
+    The same question helped by a level-5 declarer is one."""
+    experts = [f"U{n}" for n in range(EXAMPLE_POOL + 20)]
+    people = {user: user for user in (*experts, "ULOW", "UASK")}
+    declared = [DeclaredSkill(user, "kafka", 5, "declared") for user in experts]
+    declared.append(DeclaredSkill("ULOW", "kafka", 1, "declared"))
+    snapshot = RoutingSnapshot(people, {"kafka": "Kafka"}, {}, declared, [], [], [])
+    index = RoutingIndex.from_snapshot("T1", snapshot)
+    asked = "kafka consumer lag keeps growing"
+    low = SolvedQuestion("UASK", asked, "ULOW", ("ULOW",), None)
+    assert "ULOW" in index.score(asked).scores
+    assert example(low, index.score) is None
+    expert = example(SolvedQuestion("UASK", asked, "U7", ("U7",), None), index.score)
+    assert expert is not None and len(expert.rows) == EXAMPLE_POOL
