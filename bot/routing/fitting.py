@@ -65,7 +65,8 @@ class TimeSplit:
 
 
 def examples(queries: Iterable[SolvedQuestion], score: Callable[[str], Scored]) -> list[Example]:
-    """The questions whose helper is in the pool the engine would have scored."""
+    """The questions whose helper is among the best the prior ranks in the pool the engine
+    would have scored (`example`)."""
     return [found for query in queries if (found := example(query, score)) is not None]
 
 
