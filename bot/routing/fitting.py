@@ -5,10 +5,9 @@ ones (QUERIES of them, or the latest QUERY_FRACTION of a shorter history), and t
 are those that make each one's helper most likely under a softmax over the EXAMPLE_POOL
 people of the question's pool the prior ranks best (a listwise logistic model, maximised by
 Newton's method; a question whose helper is not among them is left out), with a Gaussian
-prior centred on
-the hand-set engine (`blend.PRIOR`, scaled to its best fit). The prior's pull is
-PRIOR_STRENGTH questions' worth, so a workspace with little history keeps close to the
-hand-set engine, and a larger one moves as far as its own answers say. A new workspace
+prior centred on the hand-set engine (`blend.PRIOR`, scaled to its best fit). The prior's
+pull is PRIOR_STRENGTH questions' worth, so a workspace with little history keeps close to
+the hand-set engine, and a larger one moves as far as its own answers say. A new workspace
 (fewer than MIN_QUERIES usable questions) keeps the prior. Nothing here looks at the
 questions being routed.
 
