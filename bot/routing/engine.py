@@ -4,7 +4,7 @@
 updated as questions are solved and kudos given), so a routing decision scores a bounded
 pool of candidates drawn from inverted indexes, never every profile. Availability, working
 hours and load are the flow layer's business (applied to the top of this ranking); this
-module only says who knows. (Just over 300 lines: loading, which fits the weights on a
+module only says who knows. (Some 350 lines: loading, which fits the weights on a
 temporary index before building the real one, stays beside the index it builds.)
 """
 
@@ -50,11 +50,18 @@ __all__ = ["RoutingIndex", "Suggestion"]
 
 
 class RoutingIndex:
-    """In-memory index of one workspace, rebuilt from the database and updated incrementally."""
+    """In-memory index of one workspace, rebuilt from the database and updated incrementally.
 
-    def __init__(self, team_id: str, people: dict[str, str], vocabulary: Vocabulary) -> None:
+    One that does not `explain` only scores, as the fit's temporary index needs: it keeps
+    none of what only reasons and introductions read, a third of a large workspace's index.
+    """
+
+    def __init__(
+        self, team_id: str, people: dict[str, str], vocabulary: Vocabulary, *, explains: bool = True
+    ) -> None:
         self.team_id = team_id
-        self.evidence = Evidence()
+        self.explains = explains
+        self.evidence = Evidence(explains=explains)
         ids = self.evidence.people
         self.people = {ids.names[ids.id(user_id)]: name for user_id, name in people.items()}
         self.vocabulary = vocabulary
@@ -104,7 +111,7 @@ class RoutingIndex:
         """The weights fitted on this workspace's history, and on how many questions."""
         if not worth_fitting(total):
             return fit([]), 0
-        trainer = cls._empty(team_id, *parts)
+        trainer = cls._empty(team_id, *parts, explains=False)
         split = TimeSplit(total, trainer.add_history)
         async for declared in stream_declared_skills(session, team_id):
             trainer.add_declared(declared)
@@ -132,7 +139,7 @@ class RoutingIndex:
         parts = snapshot.people, snapshot.skill_names, snapshot.skill_aliases
         weights, fitted_on = fit([]), 0
         if worth_fitting(len(snapshot.solved)):
-            trainer = cls._empty(team_id, *parts)
+            trainer = cls._empty(team_id, *parts, explains=False)
             split = TimeSplit(len(snapshot.solved), trainer.add_history)
             trainer.add_declared(snapshot.person_skills)
             split.add(snapshot.solved, 0)
@@ -152,9 +159,16 @@ class RoutingIndex:
 
     @classmethod
     def _empty(
-        cls, team_id: str, people: dict[str, str], names: dict[str, str], aliases: dict[str, str]
+        cls,
+        team_id: str,
+        people: dict[str, str],
+        names: dict[str, str],
+        aliases: dict[str, str],
+        *,
+        explains: bool = True,
     ) -> RoutingIndex:
-        return cls(team_id, people, Vocabulary(names, aliases, shipped=SHIPPED_ALIASES))
+        vocabulary = Vocabulary(names, aliases, shipped=SHIPPED_ALIASES)
+        return cls(team_id, people, vocabulary, explains=explains)
 
     def add_declared(self, rows: Iterable[DeclaredSkill]) -> None:
         for declared in rows:
@@ -222,7 +236,8 @@ class RoutingIndex:
     def _add_solved(self, question: PastQuestion, text: str, weight: float) -> None:
         self.evidence.add_solved(question, text, weight)
         helpers = tuple(question.answerers)
-        if may_see_question(READERS, question.asker, helpers, is_private=question.is_private):
+        shown = may_see_question(READERS, question.asker, helpers, is_private=question.is_private)
+        if shown and self.explains:
             for user_id in helpers:
                 self.graph.link(user_id, question.asker, HELPED)
 
@@ -246,7 +261,7 @@ class RoutingIndex:
         reason names them only when anybody may read them."""
         shown = may_see_kudos(READERS, giver_user_id, receiver_user_id, is_private=is_private)
         self.evidence.add_kudos(receiver_user_id, message, tuple(values), shown)
-        if shown:
+        if shown and self.explains:
             self.graph.link(giver_user_id, receiver_user_id, THANKED)
 
     def past_answers(self, user_id: str) -> int:

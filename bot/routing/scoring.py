@@ -85,10 +85,12 @@ class Scored:
 class Evidence:
     """Everything learned about who helps with what, updated one fact at a time.
 
-    People are interned ints (`people`), so per-person facts are typed arrays.
+    People are interned ints (`people`), so per-person facts are typed arrays. Evidence that
+    does not `explain` (the fit's temporary index) keeps none of what only a reason reads.
     """
 
-    def __init__(self, people: Interner | None = None) -> None:
+    def __init__(self, people: Interner | None = None, *, explains: bool = True) -> None:
+        self.explains = explains
         self.people = people or Interner()
         self.profiles = BM25Index(b=PROFILE_B)
         self.profiles.prior = Priors(self.activity_factor)
@@ -170,7 +172,7 @@ class Evidence:
             self.profiles.add(person, terms, weight * share)
             self._answers[person] += 1
             self._most_answers = max(self._most_answers, self._answers[person])
-            if shown:
+            if shown and self.explains:
                 self.shown_help.add(person, terms)
                 self._shown_answers[person] += 1
             self._know(person)
@@ -185,7 +187,7 @@ class Evidence:
         terms = tokens(" ".join((message, *values)))
         person = self._person(receiver)
         self.profiles.add(person, terms, KUDOS_WEIGHT)
-        if shown:
+        if shown and self.explains:
             self.thanks.add(person, terms)
 
     def answers(self, user_id: str) -> int:

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.engine import RoutingIndex
+from bot.routing.vocabulary import Vocabulary
 from storage.evidence import declare_skills, record_solved_questions
 from storage.models import Connection, Kudos
 from storage.people import get_person, upsert_profile
-from storage.routing import SolvedQuestion
+from storage.routing import DeclaredSkill, KudosEvidence, SolvedQuestion
 
 TEAM = "T1"
 NAMES = {"UASK": "Alice", "UBEN": "Ben", "UCAROL": "Carol", "UDAN": "Dana", "UEVE": "Eve"}
@@ -122,3 +123,34 @@ async def test_record_help_makes_new_evidence(sessions: async_sessionmaker[Async
     assert "helped with 1 similar question" in top.reason
     assert index.topics("a k8s question") == ()
     assert index.past_answers("UEVE") == 1
+
+
+def test_an_index_that_does_not_explain_scores_the_same() -> None:
+    """The fit's temporary index keeps only what scoring reads: it ranks exactly as the real
+    one, but holds no public help or thanks by word and no colleague ties."""
+    now = datetime.now(UTC)
+    solved = [
+        SolvedQuestion("UASK", "terraform state lock stuck", "UCAROL", ("UCAROL", "UBEN"), now),
+        SolvedQuestion("UBEN", "kubernetes ingress returns 502", "UDAN", (), now),
+    ]
+    kudos = [KudosEvidence("UBEN", "UCAROL", "fixed our terraform locks", ("ownership",), now)]
+    declared = [DeclaredSkill("UEVE", "terraform", 4, "declared")]
+    indexes = []
+    for explains in (True, False):
+        index = RoutingIndex(
+            TEAM, NAMES, Vocabulary({"terraform": "Terraform"}, {}), explains=explains
+        )
+        index.add_declared(declared)
+        index.add_history(solved, 0, len(solved))
+        index.add_kudos(kudos)
+        index.freeze()
+        indexes.append(index)
+    real, scoring_only = indexes
+    asked = "terraform state lock will not release"
+    assert scoring_only.score(asked).scores == real.score(asked).scores
+    assert real.evidence.shared_terms("UCAROL", ["terraform"]) == ["terraform"]
+    assert real.evidence.thanked_terms("UCAROL", ["terraform"]) == ["terraform"]
+    assert real.graph.knows("UASK", "UCAROL") and real.graph.knows("UBEN", "UCAROL")
+    assert scoring_only.evidence.shared_terms("UCAROL", ["terraform"]) == []
+    assert scoring_only.evidence.thanked_terms("UCAROL", ["terraform"]) == []
+    assert not scoring_only.graph.knows("UASK", "UCAROL")
