@@ -36,7 +36,7 @@ class Declarations:
     def declare(self, person: int, skill_key: str, level: int) -> None:
         holders = self.skills.get(skill_key)
         if holders is None:
-            holders = self.skills[skill_key] = Postings("f")
+            holders = self.skills[skill_key] = Postings()
         holders.add(person, float(level), live=self.live, replace=True)
         if self.live:
             self._changed[person] = None

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from bot.routing.ids import grow
 from bot.routing.moments import Moments, union_moments
-from bot.routing.postings import Postings, Priors, Real, add_within, paced
+from bot.routing.postings import Postings, Priors, add_within, paced
 
 K1 = 1.2
 B = 0.75
@@ -31,10 +31,9 @@ EMPTY = 1e-9  # a weight this small after a removal is none
 class BM25Index:
     """Okapi BM25 with the usual defaults (k1=1.2, b=0.75) and Lucene's non-negative idf."""
 
-    def __init__(self, k1: float = K1, b: float = B, typecode: Real = "d") -> None:
+    def __init__(self, k1: float = K1, b: float = B) -> None:
         self.k1 = k1
         self.b = b
-        self.typecode = typecode
         self.postings: dict[str, Postings] = {}
         self.lengths = array("d")
         self.live = False
@@ -71,7 +70,7 @@ class BM25Index:
         for term, count in counts.items():
             bucket = postings.get(term)
             if bucket is None:
-                bucket = postings[term] = Postings(self.typecode)
+                bucket = postings[term] = Postings()
             bucket.add(doc, count * weight, live=self.live)
             added += count * weight
         self.lengths[doc] += added

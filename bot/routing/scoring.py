@@ -94,15 +94,15 @@ class Evidence:
         self.people = people or Interner()
         self.profiles = BM25Index(b=PROFILE_B)
         self.profiles.prior = Priors(self.activity_factor)
-        self.questions = BM25Index(typecode="f")
+        self.questions = BM25Index()
         self.questions.prior = Priors(self._recency)
         self.history = History(self.people)
         self.declared = Declarations()
         self.declared.prior = self.profiles.prior
         # What a reason may name: public kudos and public questions' words (bot.visibility);
         # private ones count in `profiles` and `questions` for ranking only.
-        self.thanks = BM25Index(typecode="f")
-        self.shown_help = BM25Index(typecode="f")
+        self.thanks = BM25Index()
+        self.shown_help = BM25Index()
         self._answers = array("i")
         self._shown_answers = array("i")
         self._activity = array("d")
