@@ -13,10 +13,11 @@ from __future__ import annotations
 import heapq
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Sized
+from typing import TypeAlias, TypeVar
 
 Impacts: TypeAlias = "Callable[[array[int], array[float]], list[float]]"
+L = TypeVar("L", bound=Sized)
 
 HEAD = 200
 STEP = 50_000
@@ -148,12 +149,12 @@ def add_within(pool: set[int], postings: Postings, budget: int, impacts: Impacts
     return False
 
 
-def paced(lists: Iterable[Postings], work: Callable[[Postings], object]) -> Iterator[None]:
+def paced(lists: Iterable[L], work: Callable[[L], object]) -> Iterator[None]:
     """Do some work on each list, yielding after about STEP entries' worth."""
     done = 0
-    for postings in lists:
-        work(postings)
-        done += len(postings)
+    for entries in lists:
+        work(entries)
+        done += len(entries)
         if done >= STEP:
             done = 0
             yield

@@ -39,6 +39,7 @@ from bot.routing.declared import Declarations
 from bot.routing.history import History, PastQuestion
 from bot.routing.ids import Interner, grow
 from bot.routing.index import BM25Index, Query
+from bot.routing.mentions import Mentions
 from bot.routing.moments import Moments, standardise, union_moments
 from bot.routing.neighbours import skill_neighbours
 from bot.routing.postings import Priors
@@ -101,8 +102,8 @@ class Evidence:
         self.declared.prior = self.profiles.prior
         # What a reason may name: public kudos and public questions' words (bot.visibility);
         # private ones count in `profiles` and `questions` for ranking only.
-        self.thanks = BM25Index()
-        self.shown_help = BM25Index()
+        self.thanks = Mentions()
+        self.shown_help = Mentions()
         self._answers = array("i")
         self._shown_answers = array("i")
         self._activity = array("d")
@@ -222,13 +223,9 @@ class Evidence:
         """The terms found in the public kudos messages or values this person received."""
         return self._terms_of(self.thanks, user_id, terms)
 
-    def _terms_of(self, index: BM25Index, user_id: str, terms: Iterable[str]) -> list[str]:
+    def _terms_of(self, mentions: Mentions, user_id: str, terms: Iterable[str]) -> list[str]:
         person = self.people.find(user_id)
-        if person is None:
-            return []
-        index.ready()
-        postings = index.postings
-        return [t for t in terms if (bucket := postings.get(t)) is not None and person in bucket]
+        return [] if person is None else mentions.held(person, terms)
 
     def score(
         self, terms: list[str], topics: tuple[str, ...], title: list[str] | None = None

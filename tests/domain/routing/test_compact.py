@@ -10,6 +10,7 @@ from bot.routing import moments, postings, scoring
 from bot.routing.engine import RoutingIndex
 from bot.routing.graph import ColleagueGraph
 from bot.routing.ids import Interner
+from bot.routing.mentions import Mentions
 from bot.routing.moments import union_moments
 from bot.routing.postings import Postings
 from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
@@ -28,6 +29,21 @@ def test_a_bulk_loaded_list_is_sorted_once_and_then_updated_in_place() -> None:
     assert list(bucket.items()) == [(2, 0.75), (3, 4.0), (5, 3.0), (9, 7.0)]
     assert bucket.get(4) == 0.0 and 3 in bucket and 4 not in bucket
 
+
+
+def test_mentions_say_which_words_a_person_holds_once_sorted_and_after() -> None:
+    """People come out of order during a load and repeat; a reason's question is yes or no,
+    before the load ends, after it, and for people added later."""
+    mentions = Mentions()
+    for person, text in ((7, "kafka lag"), (2, "kafka"), (7, "kafka"), (4, "lag lag")):
+        mentions.add(person, text.split())
+    assert mentions.held(7, ["kafka", "lag", "helm"]) == ["kafka", "lag"]
+    assert mentions.held(2, ["lag", "kafka"]) == ["kafka"]
+    mentions.add(3, ["lag"])
+    mentions.add(7, ["lag"])
+    assert mentions.held(3, ["kafka", "lag"]) == ["lag"]
+    assert mentions.held(5, ["kafka", "lag"]) == []
+    assert mentions.held(4, ["lag"]) == ["lag"]
 
 def test_a_long_list_offers_its_best_and_keeps_new_documents(
     monkeypatch: pytest.MonkeyPatch,
