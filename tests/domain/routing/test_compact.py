@@ -30,7 +30,6 @@ def test_a_bulk_loaded_list_is_sorted_once_and_then_updated_in_place() -> None:
     assert bucket.get(4) == 0.0 and 3 in bucket and 4 not in bucket
 
 
-
 def test_mentions_say_which_words_a_person_holds_once_sorted_and_after() -> None:
     """People come out of order during a load and repeat; a reason's question is yes or no,
     before the load ends, after it, and for people added later."""
@@ -44,6 +43,7 @@ def test_mentions_say_which_words_a_person_holds_once_sorted_and_after() -> None
     assert mentions.held(3, ["kafka", "lag"]) == ["lag"]
     assert mentions.held(5, ["kafka", "lag"]) == []
     assert mentions.held(4, ["lag"]) == ["lag"]
+
 
 def test_a_long_list_offers_its_best_and_keeps_new_documents(
     monkeypatch: pytest.MonkeyPatch,
