@@ -53,7 +53,7 @@ class RoutingIndex:
     """In-memory index of one workspace, rebuilt from the database and updated incrementally.
 
     One that does not `explain` only scores, as the fit's temporary index needs: it keeps
-    none of what only reasons and introductions read, a third of a large workspace's index.
+    none of what only reasons and introductions read, so the load's first peak is lower.
     """
 
     def __init__(

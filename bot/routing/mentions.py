@@ -2,8 +2,8 @@
 
 A reason names only what anybody may read ("helped with kafka, lag"), so those words are kept
 apart from the ranking's indexes, as each word's people in ascending order: a yes-or-no
-question needs no weights, lengths or heads, so a (word, person) pair costs 4 bytes, not the
-12 of a BM25 list with its share of lengths.
+question needs no weights, lengths or heads, so a (word, person) pair costs 4 bytes, half of
+a BM25 list's.
 """
 
 from __future__ import annotations
