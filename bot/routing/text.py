@@ -3,16 +3,32 @@
 Both sides of every match go through `tokens`, so `sql-server` (a tag) meets `SQL Server`
 (a question) and `c#`, `c++`, `.net`, `f#` and `node.js` stay themselves instead of
 collapsing into `c`, `net` or `node`.
+
+A workspace may write in any language. Words are letters of any script with the marks that
+combine with them (a Devanagari vowel sign stays inside its word). Text is case-folded and
+its compatibility forms made plain, so `Straße` meets `STRASSE` and full-width `ＳＱＬ` is
+`sql`, and accents are dropped, since chat often leaves them out: `índices` meets `indices`.
+Chinese, Japanese and Thai are written without spaces between words, so their runs become
+overlapping pairs of characters, the usual way to index them: `レプリケーション` shares terms
+with any question that contains it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
+# Letters, digits and underscores of any script, and every combining mark (Unicode's M*).
+_WORD = "\\w" + "".join(
+    chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M"
+)
 # A word, optionally with a leading dot (.net), inner dots (node.js, asp.net) and a
 # trailing run of + or # (c++, c#, f#). Hyphens are separators, so tags fold into text.
-_TOKEN = re.compile(r"(?<![\w.])\.?[a-z0-9_]+(?:\.[a-z0-9_]+)*[+#]*")
+_TOKEN = re.compile(rf"(?<![{_WORD}.])\.?[{_WORD}]+(?:\.[{_WORD}]+)*[+#]*")
+_ACCENTS = re.compile("[\u0300-\u036f]")
+# Thai, kana and Han: scripts written without spaces between words.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # General English function words; nothing here is about any one subject.
 STOPWORDS = frozenset(
@@ -33,8 +49,31 @@ STOPWORDS = frozenset(
 
 
 def words(text: str) -> list[str]:
-    """Lowercased tokens with hyphens folded and symbols kept, stopwords included."""
-    return [match.group(0) for match in _TOKEN.finditer(text.lower().replace("-", " "))]
+    """Case-folded tokens with hyphens folded and symbols kept, stopwords included."""
+    folded = text.lower() if text.isascii() else _fold(text)
+    found = [match.group(0) for match in _TOKEN.finditer(folded.replace("-", " "))]
+    if folded.isascii():
+        return found
+    return [piece for word in found for piece in _pieces(word)]
+
+
+def _fold(text: str) -> str:
+    """Case-folded, compatibility forms made plain (full-width letters, ligatures) and the
+    accents of Latin, Greek and Cyrillic letters dropped; other scripts' marks are kept."""
+    plain = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", plain))
+
+
+def _pieces(word: str) -> Iterator[str]:
+    """The word itself, or for runs of a script written without spaces, each pair of
+    neighbouring characters (a lone character as it is), and the words around them."""
+    at = 0
+    for run in _UNSPACED.finditer(word):
+        yield from (match.group(0) for match in _TOKEN.finditer(word[at : run.start()]))
+        chars = run.group(0)
+        yield from (chars[i : i + 2] for i in range(max(1, len(chars) - 1)))
+        at = run.end()
+    yield from (match.group(0) for match in _TOKEN.finditer(word[at:]))
 
 
 def stem(word: str) -> str:

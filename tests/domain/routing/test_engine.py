@@ -11,7 +11,7 @@ from bot.routing.vocabulary import Vocabulary
 from storage.evidence import declare_skills, record_solved_questions
 from storage.models import Connection, Kudos
 from storage.people import get_person, upsert_profile
-from storage.routing import DeclaredSkill, KudosEvidence, SolvedQuestion
+from storage.routing import DeclaredSkill, KudosEvidence, RoutingSnapshot, SolvedQuestion
 
 TEAM = "T1"
 NAMES = {"UASK": "Alice", "UBEN": "Ben", "UCAROL": "Carol", "UDAN": "Dana", "UEVE": "Eve"}
@@ -154,3 +154,25 @@ def test_an_index_that_does_not_explain_scores_the_same() -> None:
     assert scoring_only.evidence.shared_terms("UCAROL", ["terraform"]) == []
     assert scoring_only.evidence.thanked_terms("UCAROL", ["terraform"]) == []
     assert not scoring_only.graph.knows("UASK", "UCAROL")
+
+
+def test_a_workspace_writing_in_other_languages_routes_by_its_words() -> None:
+    """Accented words (typed with or without accents), Cyrillic, and Japanese, which has no
+    spaces between words, all find the colleague who helped with such a question."""
+    solved = [
+        SolvedQuestion("UASK", "¿Cómo optimizo los índices de la réplica?", "UBEN"),
+        SolvedQuestion("UASK", "Как настроить резервное копирование?", "UCAROL"),
+        SolvedQuestion("UASK", "本番のレプリケーションが遅れています", "UDAN"),
+        SolvedQuestion("UASK", "expense report approval", "UEVE"),
+    ]
+    snapshot = RoutingSnapshot(NAMES, {}, {}, [], solved, [], [])
+    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    asked = {
+        "indices lentos en la replica": "UBEN",
+        "Резервное копирование не работает": "UCAROL",
+        "レプリケーションの設定を教えてください": "UDAN",
+    }
+    for text, helper in asked.items():
+        top = index.suggest(text, "UASK", limit=1)
+        assert [s.user_id for s in top] == [helper], text
+        assert "helped with 1 similar question" in top[0].reason
