@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.insights.teams import Teams
 
-_WORD = re.compile(r"[a-z0-9+#]+")
+_WORD = re.compile(r"[\w+#]+")  # letters of any script: skill keys may be `базы-данных`
 
 
 class TopicFinder:
@@ -28,7 +29,8 @@ class TopicFinder:
         self.hyphenated = any("-" in key for key in self.keys)
 
     def find(self, text: str) -> set[str]:
-        words = _WORD.findall(text.lower())
+        text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
+        words = _WORD.findall(text)
         found = set(self.keys.intersection(words))
         if self.hyphenated:
             pairs = (f"{a}-{b}" for a, b in itertools.pairwise(words))

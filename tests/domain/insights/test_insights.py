@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.errors import UserError
+from bot.insights.flows import TopicFinder
 from bot.insights.outline import as_csv
 from bot.insights.picture import network_png
 from bot.insights.service import InsightsService, Shown
@@ -114,3 +115,14 @@ async def test_the_picture_is_a_png(insights: InsightsService) -> None:
     shown = await insights.for_viewer(TEAM, uid("olga"), slack_admin=False)
     png = network_png(shown.view)
     assert png.startswith(PNG) and len(png) > 5000
+
+
+def test_topics_are_found_in_reasons_in_any_script() -> None:
+    """Skill keys keep their script (`/skills add Базы данных` is `базы-данных`), so a kudos
+    reason names them in it; C# and c++ keep their symbols."""
+    finder = TopicFinder(["базы-данных", "c#", "postgresql", "データベース"])
+    assert finder.find("Спасибо за помощь с Базы Данных и PostgreSQL") == {
+        "базы-данных",
+        "postgresql",
+    }
+    assert finder.find("C# help, and the データベース migration") == {"c#", "データベース"}
