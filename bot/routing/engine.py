@@ -25,7 +25,7 @@ from bot.routing.network import Network
 from bot.routing.reasons import expert_reason, path_reason
 from bot.routing.scoring import Evidence, Scored
 from bot.routing.suggestion import Suggestion
-from bot.routing.text import stem, tokens, words
+from bot.routing.text import spellings, tokens
 from bot.routing.vocabulary import Vocabulary
 from bot.visibility import READERS, Field, may_see, may_see_kudos, may_see_question
 from storage.routing import (
@@ -280,8 +280,7 @@ class RoutingIndex:
         topics = tuple(self.vocabulary.find(terms, known=self._known_term))
         title = tokens(text.partition("\n")[0])
         scored = self.evidence.score(terms, topics, title)
-        for word in words(text):
-            scored.surface.setdefault(stem(word), word)
+        scored.surface = spellings(text)
         return scored
 
     def rank(self, scored: Scored, asker_user_id: str, exclude: Collection[str] = ()) -> list[str]:

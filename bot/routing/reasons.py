@@ -52,9 +52,9 @@ def expert_reason(
         if shared and evidence.shown_answers(user_id):
             about = ", ".join(map(scored.word, shared))
             parts.append(f"has helped with questions about {about}")
-    thanked = evidence.thanked_terms(user_id, dict.fromkeys(scored.terms))
+    thanked = _telling(evidence.thanked_terms(user_id, dict.fromkeys(scored.terms)), evidence)
     if thanked:
-        parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked[:MAX_TERMS]))}")
+        parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked))}")
     if not parts:
         count = evidence.shown_answers(user_id)
         parts.append(
@@ -64,9 +64,13 @@ def expert_reason(
 
 
 def _shared_terms(user_id: str, scored: Scored, evidence: Evidence) -> list[str]:
-    shared = evidence.shared_terms(user_id, dict.fromkeys(scored.terms))
-    shared.sort(key=evidence.profiles.idf, reverse=True)
-    return shared[:MAX_TERMS]
+    return _telling(evidence.shared_terms(user_id, dict.fromkeys(scored.terms)), evidence)
+
+
+def _telling(terms: list[str], evidence: Evidence) -> list[str]:
+    """The rarest few: in a language whose little words are not stopwords here (`de`, `la`,
+    `и`), they are the words every profile has."""
+    return sorted(terms, key=evidence.profiles.idf, reverse=True)[:MAX_TERMS]
 
 
 def path_reason(asker_knows: bool, target: str, via: str | None) -> str:

@@ -57,6 +57,21 @@ def words(text: str) -> list[str]:
     return [piece for word in found for piece in _pieces(word)]
 
 
+def spellings(text: str) -> dict[str, str]:
+    """Each term of a text as the text writes it, lowercased, for reasons to quote: the term
+    `replica` is written `réplica` (pairs of characters written without spaces as they are)."""
+    if text.isascii():
+        return {stem(word): word for word in reversed(words(text))}
+    found: dict[str, str] = {}
+    for match in _TOKEN.finditer(text.lower().replace("-", " ")):
+        written, pieces = match.group(0), words(match.group(0))
+        for piece in pieces:
+            found.setdefault(stem(piece), written if len(pieces) == 1 else piece)
+    for word in words(text):  # a symbol that folds into letters (⒰ is "(u)")
+        found.setdefault(stem(word), word)
+    return found
+
+
 def _fold(text: str) -> str:
     """Case-folded, compatibility forms made plain (full-width letters, ligatures) and the
     accents of Latin, Greek and Cyrillic letters dropped; other scripts' marks are kept."""

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.routing.text import ngrams, stem, tokens, words
+from bot.routing.text import ngrams, spellings, stem, tokens, words
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, WORDS
 
@@ -25,6 +25,15 @@ def test_words_are_folded_tokens_and_stable(text: str) -> None:
     assert not any(0x300 <= ord(c) <= 0x36F for w in found for c in w)
     assert words(" ".join(found)) == found
     assert all(stem(t) == t or len(stem(t)) < len(t) for t in found)
+
+
+@MANY
+@given(ANY_TEXT)
+def test_every_term_has_the_spelling_the_text_gave_it(text: str) -> None:
+    """A reason quotes a term as the text wrote it, and that spelling is the same term."""
+    spelled = spellings(text)
+    assert set(tokens(text)) <= set(spelled)
+    assert all([stem(w) for w in words(written)] == [term] for term, written in spelled.items())
 
 
 @FEWER

@@ -176,3 +176,19 @@ def test_a_workspace_writing_in_other_languages_routes_by_its_words() -> None:
         top = index.suggest(text, "UASK", limit=1)
         assert [s.user_id for s in top] == [helper], text
         assert "helped with 1 similar question" in top[0].reason
+
+
+def test_a_reason_names_the_telling_words_of_any_language() -> None:
+    """Spanish little words (`la`, `de`) are no stopwords here, but everybody's kudos have
+    them: the reason names what only Ben was thanked for, as the question spells it."""
+    now = datetime.now(UTC)
+    kudos = [KudosEvidence("UASK", "UBEN", "gracias por la réplica de la base", (), now)]
+    kudos += [
+        KudosEvidence("UASK", user, "gracias por la ayuda de la semana", (), now)
+        for user in ("UCAROL", "UDAN", "UEVE")
+    ]
+    snapshot = RoutingSnapshot(NAMES, {}, {}, [], [], kudos, [])
+    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    top = index.suggest("¿La réplica de la base está caída?", "UASK", limit=1)[0]
+    assert top.user_id == "UBEN"
+    assert "thanked in kudos for réplica, base" in top.reason
