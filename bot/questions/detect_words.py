@@ -342,9 +342,14 @@ GREETING_WORDS = frozenset(
     "hi hey hello hiya heya hey-hey yo howdy hola hallo bonjour hej gm morning afternoon evening "
     "good night greetings sup bye goodbye cya ttyl later see soon tomorrow have a great nice day "
     "weekend happy monday tuesday wednesday thursday friday".split()
+    # the same in a few other languages a workspace may write in
+    + "olá ola ciao salut servus привет здравствуйте こんにちは おはよう おはようございます "
+    "你好 안녕하세요".split()
 )
 THANKS_WORDS = frozenset(
     "thanks thank thx ty tysm thnx cheers appreciate appreciated kudos".split()
+    + "gracias merci danke obrigado obrigada grazie dank спасибо ありがとう "
+    "ありがとうございます 谢谢 감사합니다 고맙습니다".split()
 )
 ACK_WORDS = frozenset(
     "ok okay k kk cool great nice got it sounds good sure yes yep yeah yup no nope np worries "

@@ -57,6 +57,13 @@ def words(text: str) -> list[str]:
     return [piece for word in found for piece in _pieces(word)]
 
 
+def word_count(text: str) -> int:
+    """How many words a text has, a run of a script written without spaces counting one for
+    every two characters (about an average Japanese or Chinese word)."""
+    unspaced = _UNSPACED.findall(text)
+    return len(_UNSPACED.sub(" ", text).split()) + sum(len(run) // 2 for run in unspaced)
+
+
 def spellings(text: str) -> dict[str, str]:
     """Each term of a text as the text writes it, lowercased, for reasons to quote: the term
     `replica` is written `réplica` (pairs of characters written without spaces as they are)."""

@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest
 from bot.questions.solved import SolvedMatch
+from bot.routing.text import word_count
 from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command, render_greeting
@@ -48,7 +49,7 @@ def wants_help(text: str) -> bool:
 
 def is_chatter(text: str) -> bool:
     """A greeting, thanks or a few words: one friendly line, never a question."""
-    return small_talk(text) is not None or len(text.split()) < MIN_QUESTION_WORDS
+    return small_talk(text) is not None or word_count(text) < MIN_QUESTION_WORDS
 
 
 async def ask(

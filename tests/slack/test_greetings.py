@@ -33,6 +33,15 @@ async def test_a_greeting_in_a_dm_gets_one_line_and_a_pointer(
     assert "`help`" in replies[0]
 
 
+@pytest.mark.parametrize("text", ["ありがとうございます", "спасибо!", "¡gracias!"])
+async def test_thanks_in_other_languages_is_welcomed(slack: SlackHarness, text: str) -> None:
+    """Thanks in Japanese (no spaces to count words by), Russian or Spanish is thanks."""
+    await slack.dm_bot("alice", text)
+    await slack.settle()
+    (reply,) = bot_dms(slack, "alice")
+    assert reply.startswith("You're welcome!")
+
+
 async def test_help_in_a_dm_lists_every_command(slack: SlackHarness) -> None:
     await slack.dm_bot("alice", "help")
     await slack.settle()

@@ -25,15 +25,18 @@ async def newest_question(slack: SlackHarness) -> Question:
         return found
 
 
-async def solved_by_dev(slack: SlackHarness, handle: str, where: str | None) -> None:
-    """`handle` asks QUESTION (in `where` with a mention, or in a DM), Dev helps, it is solved."""
+async def solved_by_dev(
+    slack: SlackHarness, handle: str, where: str | None, question: str = QUESTION
+) -> None:
+    """`handle` asks `question` (in `where` with a mention, or in a DM), Dev helps, it is
+    solved."""
     if where is None:
-        await slack.dm_bot(handle, QUESTION)
+        await slack.dm_bot(handle, question)
         await slack.settle()
         consent = [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id][-1]
         await slack.emu.click(slack.user(handle), "question_consent", message=consent)
     else:
-        await slack.post(handle, where, f"<@{slack.emu.bot_user_id}> {QUESTION}")
+        await slack.post(handle, where, f"<@{slack.emu.bot_user_id}> {question}")
     await slack.settle()
     dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
     await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
@@ -64,6 +67,27 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
     await slack.settle()
     assert (await newest_question(slack)).status == "open"
     assert len(await offers_for(slack, repeat.id)) == offered
+
+
+async def test_a_repeat_question_in_another_language_finds_its_solved_thread(
+    slack: SlackHarness,
+) -> None:
+    """Japanese has no spaces between words. Carol asked how to release a stuck terraform
+    state lock, Bob how to upgrade a terraform provider; Dev solved both. Alice asks about
+    the lock in her own words: she is shown Carol's thread and not Bob's (read as ASCII
+    words, as before, all three questions were just "terraform")."""
+    lock = "terraformのstateのロックが外れません"
+    await solved_by_dev(slack, "carol", "general", lock)
+    await solved_by_dev(slack, "bob", "general", "terraformのプロバイダのバージョンを上げたい")
+    await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> terraformのstateのロックが外れない"
+    )
+    await slack.settle()
+    repeat = await newest_question(slack)
+    assert repeat.status == "draft" and await offers_for(slack, repeat.id) == []
+    shown = slack.emu.ephemerals(slack.user("alice"))[-1]
+    assert "solved before" in shown.text
+    assert lock in str(shown.blocks) and "プロバイダ" not in str(shown.blocks)
 
 
 async def test_a_private_solved_question_is_not_shown_to_someone_else(
