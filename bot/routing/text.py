@@ -57,6 +57,12 @@ def words(text: str) -> list[str]:
     return [piece for word in found for piece in _pieces(word)]
 
 
+def fragment(term: str) -> bool:
+    """A term cut from a script written without spaces (a pair of characters): it matches,
+    but it is no word for a reason to quote."""
+    return _UNSPACED.search(term) is not None
+
+
 def word_count(text: str) -> int:
     """How many words a text has, a run of a script written without spaces counting one for
     every two characters (about an average Japanese or Chinese word)."""

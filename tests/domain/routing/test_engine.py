@@ -192,3 +192,15 @@ def test_a_reason_names_the_telling_words_of_any_language() -> None:
     top = index.suggest("¿La réplica de la base está caída?", "UASK", limit=1)[0]
     assert top.user_id == "UBEN"
     assert "thanked in kudos for réplica, base" in top.reason
+
+
+def test_a_reason_quotes_no_pairs_of_characters() -> None:
+    """Japanese is matched by pairs of characters, but a pair is no word: Dan's reason names
+    the word it can quote."""
+    now = datetime.now(UTC)
+    kudos = [KudosEvidence("UASK", "UDAN", "terraformのレプリケーションを直してくれた", (), now)]
+    snapshot = RoutingSnapshot(NAMES, {}, {}, [], [], kudos, [])
+    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    top = index.suggest("terraformのレプリケーションが遅い", "UASK", limit=1)[0]
+    assert top.user_id == "UDAN"
+    assert top.reason == "thanked in kudos for terraform"
