@@ -3,6 +3,7 @@ left out of everything people see."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -258,8 +259,14 @@ async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: 
 
 
 def _with_value(value: str | None) -> Any:
-    # Values are [a-z0-9-] and stored as a JSON list, so '"name"' only matches a whole value.
-    return cast(Kudos.values, String).like(f'%"{value}"%') if value else True
+    """Kudos with a value: the JSON list is matched as text, by the value as `json.dumps`
+    wrote it into the list (`#ética` as `"\\u00e9tica"`, quotes included, so only a whole
+    value matches), with LIKE's own characters (`_` is one, in `team_work`) taken literally."""
+    if not value:
+        return True
+    written = json.dumps(value)
+    literal = written.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return cast(Kudos.values, String).like(f"%{literal}%", escape="!")
 
 
 async def leaderboard(

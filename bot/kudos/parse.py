@@ -15,7 +15,7 @@ from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
 PERIODS = ("week", "month", "quarter", "year", "all")
 DEFAULT_PERIOD = "month"
 
-_TAG = re.compile(r"(?<![\w&/])#([A-Za-z][\w-]*)")
+_TAG = re.compile(r"(?<![\w&/])#([^\W\d_][\w-]*)")  # #ownership, #ética, #качество
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon.
 _JOINER = re.compile(r"^(?:,|&amp;|&|\+|and\b)\s*", re.IGNORECASE)

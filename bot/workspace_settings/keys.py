@@ -21,7 +21,7 @@ MAX_REACTIONS = 10
 MAX_LISTED = 50  # watched channels, askaround admins
 NONE_WORDS = ("", "none", "-")
 
-_VALUE = re.compile(r"[a-z][\w-]{0,63}")
+_VALUE = re.compile(r"[^\W\d_][\w-]{0,63}")  # a letter of any script first: #ética, #качество
 _ROLE = re.compile(r"[a-z][\w -]{0,63}")
 _REACTION = re.compile(r"[a-z0-9_+'-]{1,100}")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]{2,31})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,31})")

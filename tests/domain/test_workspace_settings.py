@@ -65,6 +65,7 @@ def test_each_key_reads_what_it_writes() -> None:
         ("values", "craft, craft", "listed twice"),
         ("values", "a -> b -> c", "one value at a time"),
         ("values", "great work", "can't be a company value"),
+        ("values", "1st", "can't be a company value"),
         ("values_required", "maybe", "yes or no"),
         ("kudos_channel", "C0123ABCD, C0999ZZZ", "one channel"),
         ("kudos_channel", "#general", "not a Slack channel id"),

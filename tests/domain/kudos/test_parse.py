@@ -17,6 +17,13 @@ def test_leading_mentions_are_recipients_and_tags_are_values() -> None:
     assert parsed.tags == ("teamwork", "ownership")
 
 
+def test_a_value_may_be_in_any_script() -> None:
+    """Company values are tags in the workspace's language: `#Ética`, `#качество`."""
+    parsed = parse_kudos("<@U1|ana> por la revisión #Ética #качество #1st")
+    assert parsed.tags == ("ética", "качество")
+    assert parsed.reason == "por la revisión #1st"
+
+
 def test_joiners_and_repeats_between_mentions() -> None:
     """Commas, "and" and "&amp;" may join recipients; a repeated mention counts once."""
     parsed = parse_kudos("<@U1>, <@U2|ben> &amp; <@U3> and <@U1>: the on-call handover")

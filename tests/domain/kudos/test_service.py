@@ -185,6 +185,22 @@ async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # ty
     assert (await kudos.home(TEAM, "U1")).remaining == 1
 
 
+async def test_a_value_ranks_only_its_own_kudos_in_any_script(
+    kudos: KudosService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """The leaderboard of #ética counts kudos given with it, however the ledger stores the
+    accent; #team_work is not #teamXwork (an underscore is no wildcard here)."""
+    async with sessions() as s, s.begin():
+        await workspaces.set_values(s, TEAM, ["ética", "team_work", "teamxwork"])
+    await kudos.give(giving("cmd:1", BEN, tags=("ética",)))
+    await kudos.give(giving("cmd:2", CAT, tags=("teamxwork",)))
+    await kudos.give(giving("cmd:3", CAT, giver=BEN, tags=("team_work",)))
+    ethics = await kudos.leaderboard(TEAM, "month", "ética", "UTC")
+    assert [(s.user_id, s.count) for s in ethics.standings] == [("U2", 1)]
+    team_work = await kudos.leaderboard(TEAM, "month", "team_work", "UTC")
+    assert [(s.user_id, s.count) for s in team_work.standings] == [("U3", 1)]
+
+
 async def test_what_was_posted_is_recorded_and_a_failed_shout_out_makes_kudos_private(
     kudos: KudosService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
