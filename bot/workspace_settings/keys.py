@@ -22,7 +22,7 @@ MAX_LISTED = 50  # watched channels, askaround admins
 NONE_WORDS = ("", "none", "-")
 
 _VALUE = re.compile(r"[^\W\d_][\w-]{0,63}")  # a letter of any script first: #ética, #качество
-_ROLE = re.compile(r"[a-z][\w -]{0,63}")
+_ROLE = re.compile(r"[^\W\d_][\w -]{0,63}")
 _REACTION = re.compile(r"[a-z0-9_+'-]{1,100}")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]{2,31})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,31})")
 _USER = re.compile(r"<@([UW][A-Z0-9]{2,31})(?:\|[^>]*)?>|@?([UW][A-Z0-9]{2,31})")
@@ -221,7 +221,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "values",
         "Company values",
-        "Comma separated. Take one out to retire it (old kudos keep it); `old -> new` renames.",
+        "Comma separated, one word each, in any language. Take one out to retire it (old kudos "
+        "keep it); `old -> new` renames.",
         parse_values,
     ),
     Key(

@@ -30,9 +30,9 @@ def test_each_key_reads_what_it_writes() -> None:
     initial values and `settings show` can be fed back unchanged."""
     parsed = parse(
         {
-            "values": "#Teamwork, craft -> quality",
+            "values": "#Teamwork, craft -> quality, Ética",
             "daily_allowance": " 7 ",
-            "role_allowances": "Manager=8, lead: 6",
+            "role_allowances": "Manager=8, lead: 6, Директор=9",
             "min_reason_length": "0",
             "values_required": "on",
             "kudos_channel": "<#C0123ABCD|kudos>",
@@ -44,8 +44,10 @@ def test_each_key_reads_what_it_writes() -> None:
             "askaround_admins": "<@U0AAA>, U0BBB",
         }
     )
-    assert parsed["values"] == ValuesChange(("teamwork", "quality"), (("craft", "quality"),))
-    assert parsed["role_allowances"] == {"manager": 8, "lead": 6}
+    assert parsed["values"] == ValuesChange(
+        ("teamwork", "quality", "ética"), (("craft", "quality"),)
+    )
+    assert parsed["role_allowances"] == {"manager": 8, "lead": 6, "директор": 9}
     assert parsed["values_required"] is True
     assert parsed["kudos_channel"] == "C0123ABCD"
     assert parsed["kudos_reactions"] == ("kudos", "clap", "+1")
