@@ -348,7 +348,7 @@ GREETING_WORDS = frozenset(
 )
 THANKS_WORDS = frozenset(
     "thanks thank thx ty tysm thnx cheers appreciate appreciated kudos".split()
-    + "gracias merci danke obrigado obrigada grazie dank спасибо ありがとう "
+    + "gracias merci danke obrigado obrigada grazie спасибо ありがとう "
     "ありがとうございます 谢谢 감사합니다 고맙습니다".split()
 )
 ACK_WORDS = frozenset(
