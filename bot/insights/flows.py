@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.insights.teams import Teams
+from bot.routing.text import unspaced
 
 _WORD = re.compile(r"[\w+#]+")  # letters of any script: skill keys may be `базы-данных`
 
@@ -27,6 +28,7 @@ class TopicFinder:
     def __init__(self, keys: Iterable[str]) -> None:
         self.keys = frozenset(keys)
         self.hyphenated = any("-" in key for key in self.keys)
+        self.unspaced = tuple(key for key in self.keys if unspaced(key))
 
     def find(self, text: str) -> set[str]:
         text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
@@ -35,6 +37,8 @@ class TopicFinder:
         if self.hyphenated:
             pairs = (f"{a}-{b}" for a, b in itertools.pairwise(words))
             found.update(self.keys.intersection(pairs))
+        # データベース inside データベースの移行: no spaces to find it by, so as a substring.
+        found.update(key for key in self.unspaced if key in text)
         return found
 
 

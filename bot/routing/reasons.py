@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
-from bot.routing.text import fragment
+from bot.routing.text import unspaced
 from bot.safe_text import safe_text
 from bot.visibility import READERS, Field, may_see, may_see_question
 from bot.words import plural
@@ -72,7 +72,7 @@ def _telling(terms: list[str], evidence: Evidence) -> list[str]:
     """The rarest few words: in a language whose little words are not stopwords here (`de`,
     `la`, `и`), they are the words every profile has; pairs of characters cut from Japanese
     or Chinese rank people but are not words to quote."""
-    words = [term for term in terms if not fragment(term)]
+    words = [term for term in terms if not unspaced(term)]
     return sorted(words, key=evidence.profiles.idf, reverse=True)[:MAX_TERMS]
 
 

@@ -57,10 +57,10 @@ def words(text: str) -> list[str]:
     return [piece for word in found for piece in _pieces(word)]
 
 
-def fragment(term: str) -> bool:
-    """A term cut from a script written without spaces (a pair of characters): it matches,
-    but it is no word for a reason to quote."""
-    return _UNSPACED.search(term) is not None
+def unspaced(text: str) -> bool:
+    """Whether the text holds a script written without spaces between words (Chinese,
+    Japanese, Thai): its terms are pairs of characters, and its words are not split out."""
+    return _UNSPACED.search(text) is not None
 
 
 def word_count(text: str) -> int:

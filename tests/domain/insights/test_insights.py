@@ -126,3 +126,4 @@ def test_topics_are_found_in_reasons_in_any_script() -> None:
         "postgresql",
     }
     assert finder.find("C# help, and the データベース migration") == {"c#", "データベース"}
+    assert finder.find("データベースの移行ありがとう") == {"データベース"}
