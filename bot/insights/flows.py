@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.insights.teams import Teams
-from bot.routing.text import unspaced
+from bot.routing.text import paired
 
 _WORD = re.compile(r"[\w+#]+")  # letters of any script: skill keys may be `базы-данных`
 
@@ -28,7 +28,7 @@ class TopicFinder:
     def __init__(self, keys: Iterable[str]) -> None:
         self.keys = frozenset(keys)
         self.hyphenated = any("-" in key for key in self.keys)
-        self.unspaced = tuple(key for key in self.keys if unspaced(key))
+        self.paired = tuple(key for key in self.keys if paired(key))
 
     def find(self, text: str) -> set[str]:
         text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
@@ -38,7 +38,7 @@ class TopicFinder:
             pairs = (f"{a}-{b}" for a, b in itertools.pairwise(words))
             found.update(self.keys.intersection(pairs))
         # データベース inside データベースの移行: no spaces to find it by, so as a substring.
-        found.update(key for key in self.unspaced if key in text)
+        found.update(key for key in self.paired if key in text)
         return found
 
 

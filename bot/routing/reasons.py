@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
-from bot.routing.text import unspaced
+from bot.routing.text import paired
 from bot.safe_text import safe_text
 from bot.visibility import READERS, Field, may_see, may_see_question
 from bot.words import plural
@@ -70,9 +70,9 @@ def _shared_terms(user_id: str, scored: Scored, evidence: Evidence) -> list[str]
 
 def _telling(terms: list[str], evidence: Evidence) -> list[str]:
     """The rarest few words: in a language whose little words are not stopwords here (`de`,
-    `la`, `и`), they are the words every profile has; pairs of characters cut from Japanese
-    or Chinese rank people but are not words to quote."""
-    words = [term for term in terms if not unspaced(term)]
+    `la`, `и`), they are the words every profile has; pairs of characters cut from Chinese,
+    Japanese, Korean or Thai rank people but are not words to quote."""
+    words = [term for term in terms if not paired(term)]
     return sorted(words, key=evidence.profiles.idf, reverse=True)[:MAX_TERMS]
 
 

@@ -8,9 +8,10 @@ A workspace may write in any language. Words are letters of any script with the 
 combine with them (a Devanagari vowel sign stays inside its word). Text is case-folded and
 its compatibility forms made plain, so `Straße` meets `STRASSE` and full-width `ＳＱＬ` is
 `sql`, and accents are dropped, since chat often leaves them out: `índices` meets `indices`.
-Chinese, Japanese and Thai are written without spaces between words, so their runs become
-overlapping pairs of characters, the usual way to index them: `レプリケーション` shares terms
-with any question that contains it.
+Chinese, Japanese and Thai are written without spaces between words, and Korean joins its
+particles and endings to them (`데이터베이스를`, `데이터베이스가`), so runs of these scripts
+become overlapping pairs of characters, the usual way to index them: `レプリケーション` shares
+terms with any question that contains it.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ _WORD = "\\w" + "".join(
 # trailing run of + or # (c++, c#, f#). Hyphens are separators, so tags fold into text.
 _TOKEN = re.compile(rf"(?<![{_WORD}.])\.?[{_WORD}]+(?:\.[{_WORD}]+)*[+#]*")
 _ACCENTS = re.compile("[\u0300-\u036f]")
-# Thai, kana and Han: scripts written without spaces between words.
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Thai, Hangul jamo and syllables, kana and Han: scripts matched by pairs of characters.
+_PAIRED = re.compile(
+    "[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff]+"
+)
 
 # General English function words; nothing here is about any one subject.
 STOPWORDS = frozenset(
@@ -57,22 +61,22 @@ def words(text: str) -> list[str]:
     return [piece for word in found for piece in _pieces(word)]
 
 
-def unspaced(text: str) -> bool:
-    """Whether the text holds a script written without spaces between words (Chinese,
-    Japanese, Thai): its terms are pairs of characters, and its words are not split out."""
-    return _UNSPACED.search(text) is not None
+def paired(text: str) -> bool:
+    """Whether the text holds a script matched by pairs of characters (Chinese, Japanese,
+    Korean, Thai): its terms are pairs, not words."""
+    return _PAIRED.search(text) is not None
 
 
 def word_count(text: str) -> int:
-    """How many words a text has, a run of a script written without spaces counting one for
-    every two characters (about an average Japanese or Chinese word)."""
-    unspaced = _UNSPACED.findall(text)
-    return len(_UNSPACED.sub(" ", text).split()) + sum(len(run) // 2 for run in unspaced)
+    """How many words a text has, a run of Chinese, Japanese, Korean or Thai counting one
+    for every two characters (about an average Japanese or Chinese word)."""
+    runs = _PAIRED.findall(text)
+    return len(_PAIRED.sub(" ", text).split()) + sum(len(run) // 2 for run in runs)
 
 
 def spellings(text: str) -> dict[str, str]:
     """Each term of a text as the text writes it, lowercased, for reasons to quote: the term
-    `replica` is written `réplica` (pairs of characters written without spaces as they are)."""
+    `replica` is written `réplica` (pairs of characters of a paired script as they are)."""
     if text.isascii():
         return {stem(word): word for word in reversed(words(text))}
     found: dict[str, str] = {}
@@ -93,10 +97,10 @@ def _fold(text: str) -> str:
 
 
 def _pieces(word: str) -> Iterator[str]:
-    """The word itself, or for runs of a script written without spaces, each pair of
-    neighbouring characters (a lone character as it is), and the words around them."""
+    """The word itself, or for runs of a paired script, each pair of neighbouring
+    characters (a lone character as it is), and the words around them."""
     at = 0
-    for run in _UNSPACED.finditer(word):
+    for run in _PAIRED.finditer(word):
         yield from (match.group(0) for match in _TOKEN.finditer(word[at : run.start()]))
         chars = run.group(0)
         yield from (chars[i : i + 2] for i in range(max(1, len(chars) - 1)))

@@ -157,12 +157,14 @@ def test_an_index_that_does_not_explain_scores_the_same() -> None:
 
 
 def test_a_workspace_writing_in_other_languages_routes_by_its_words() -> None:
-    """Accented words (typed with or without accents), Cyrillic, and Japanese, which has no
-    spaces between words, all find the colleague who helped with such a question."""
+    """Accented words (typed with or without accents), Cyrillic, Japanese, which has no
+    spaces between words, and Korean, which joins particles to them (데이터베이스를,
+    데이터베이스가), all find the colleague who helped with such a question."""
     solved = [
         SolvedQuestion("UASK", "¿Cómo optimizo los índices de la réplica?", "UBEN"),
         SolvedQuestion("UASK", "Как настроить резервное копирование?", "UCAROL"),
         SolvedQuestion("UASK", "本番のレプリケーションが遅れています", "UDAN"),
+        SolvedQuestion("UASK", "데이터베이스를 복구하는 방법", "UEVE"),
         SolvedQuestion("UASK", "expense report approval", "UEVE"),
     ]
     snapshot = RoutingSnapshot(NAMES, {}, {}, [], solved, [], [])
@@ -171,6 +173,7 @@ def test_a_workspace_writing_in_other_languages_routes_by_its_words() -> None:
         "indices lentos en la replica": "UBEN",
         "Резервное копирование не работает": "UCAROL",
         "レプリケーションの設定を教えてください": "UDAN",
+        "데이터베이스가 안 열려요": "UEVE",
     }
     for text, helper in asked.items():
         top = index.suggest(text, "UASK", limit=1)
