@@ -52,7 +52,14 @@ def normalise(text: str) -> str:
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
     text = text.replace("\u2019", "'").replace("&amp;", "&").lower()
     text = _EMOJI.sub(" ", text)
-    return " ".join(words.CHAT_SPELLINGS.get(word, word) for word in text.split())
+    return " ".join(_spelled(word) for word in text.split())
+
+
+def _spelled(word: str) -> str:
+    """A chat spelling as the word it stands for, also before `'s` (`wat's` is `what's`)."""
+    if word.endswith("'s") and word[:-2] in words.CHAT_SPELLINGS:
+        return words.CHAT_SPELLINGS[word[:-2]] + "'s"
+    return words.CHAT_SPELLINGS.get(word, word)
 
 
 def explain(text: str) -> dict[str, float]:

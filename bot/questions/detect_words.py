@@ -10,8 +10,11 @@ import re
 
 
 def phrases(*alternatives: str) -> re.Pattern[str]:
-    # A hyphenated compound is one word: "third-party" is not a party.
-    return re.compile(r"(?<!-)\b(?:" + "|".join(alternatives) + r")\b(?!-)")
+    # A hyphenated compound is one word: "third-party" is not a party. A phrase's edge that is
+    # punctuation (", anyone?", "ideas?") needs no word boundary: `\b` after a final "?" can
+    # never hold, and such phrases never matched.
+    start, end = r"(?:(?<![\w-])(?=\w)|(?=\W))", r"(?:(?<=\w)(?![\w-])|(?<=\W))"
+    return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end)
 
 
 SOMEONE = r"(?:any|some)\s?(?:one|body)"
@@ -22,16 +25,23 @@ HELP_VERBS = (
 
 # Someone asks for a person who knows, or for help, directly.
 ASKS_FOR_HELP = phrases(
-    rf"(?:does|do|did|has|have|would|could|can) {SOMEONE}(?: here| else)? (?:know|knows|have|has|"
+    rf"(?:does|do|did|has|have|would|could|can) {SOMEONE}(?: here| else)?(?: already| ever| "
+    r"previously| recently)? (?:know|knows|have|has|"
     r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|ever|"
     r"understand|remember|recall|familiar)",
     rf"{SOMEONE}(?: here)? (?:know|knows|familiar|tried|used|have|has|had|got|ever|able to|"
-    r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand)",
+    r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand|"
+    r"(?:run|ran|come|came) (?:into|across)|encountered|faced|hit this)",
     rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
+    rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
+    r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"
+    r"expert|experts|owner|owners|lead|specialist|person to ask)",
+    r"(?:a |quick )?question (?:about|on|regarding|re)",
     r"(?:can|could|would|will) you (?:help|explain|tell me (?:how|where|what|who|why|if)|point|"
     r"walk|clarify|recommend|show me|advise|shed (?:some )?light)",
     r"who (?:would|might|else would|else might|will|'d) know",
-    r"who (?:has|have|has ever|'s) (?:set|done|used|worked|dealt|tried|seen|built|run|got|"
+    r"who(?: here| in (?:the|our) (?:company|team|org|office))? (?:has|have|has ever|'s) (?:set|"
+    r"done|used|worked|dealt|tried|seen|built|run|got|"
     r"experience|written|configured|migrated|integrated)",
     rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
     r"who(?:'s| is)? (?:knows|can|could|owns|handles|manages|maintains|reviews|approves|"
@@ -93,7 +103,10 @@ ASKS_HOW = phrases(
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
     r"submit|claim|book|have|give|install|bring)",
-    r"(?:do|does) (?:we|our|the company) (?:have|support|offer|cover|allow|pay|use|provide)",
+    r"(?:do|does) (?:we|the company|our(?: [\w.-]+){0,2}) (?:have|support|offer|cover|allow|pay|"
+    r"use|provide|include|integrate)",
+    r"what (?:do|does|would) (?:people|folks|teams|everyone|you all|y'all|we) (?:usually |normally "
+    r"|typically |here )?(?:use|recommend|do) (?:for|to|when|with|about)",
     r"what (?:tools?|tool|system|process|app|software|platform|vendor) (?:do|does|should)",
     r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required|enforced|enabled|"
     r"mandatory|needed|included|possible|compatible)",
@@ -128,7 +141,8 @@ SOCIAL = phrases(
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
     r"who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|up for|"
-    r"watching|on the|wants|want|ate|let|presenting|driving|excited|ready|in\b)",
+    r"watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
+    r"who(?:'s| is| are) in\b",
     r"who wants",
     r"want to (?:grab|get|join|come)",
     r"(?:how|what) (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
@@ -225,11 +239,20 @@ JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😅|😆|:joy:|
 
 # A question put to one named person, or about a meeting: they already know whom to ask.
 PERSONAL = phrases(
+    r"(?:can|could|would|will) you (?:check|leave|add|fill|comment|proofread|print|book|schedule|"
+    r"invite|open|close|sign|fix|merge|upload|resend|put)",
     r"(?:can|could|would|will|did|have|are|were) you (?:send|approve|review my|grab|share|join|"
     r"get a chance|free|joining|back|around|coming|forward|sign|update|ping|call|move|push)",
-    r"(?:have|did) you (?:approved|sent|seen|had|finished|done|read)",
+    r"(?:have|did) you (?:already )?(?:approved|sent|seen|had|finished|done|read|booked|signed|"
+    r"submitted|fixed|merged|updated|replied|called|emailed|pinged|uploaded|shared|forwarded|"
+    r"heard|checked|talked|spoken)",
+    r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
+    r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
+    r"(?:can|could) (?:i|we) get (?:a|an|some|your) (?:\+1|thumbs up|approval|sign-?off|review|"
+    r"lgtm|ok|okay|stamp)",
     r"are we still",
     r"is it (?:ok|okay|fine|alright) if i",
     r"(?:what time|when|where) (?:is|are|does|do) (?:the |our |today's )?(?:all[- ]hands|"
@@ -240,12 +263,18 @@ PERSONAL = phrases(
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
 STATUS = phrases(
-    r"^(?:is|are) (?:the |our )?[\w.-]+(?: [\w.-]+)? (?:down|broken|up|back|working|fixed|done|"
-    r"finished|slow|deployed|live|merged|green|red|out|open|closed|ready|over)\b(?: (?:again|yet|"
-    r"now|today|already))?(?=\s*\?*$)",
+    r"^(?:is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,3} (?:still )?(?:down|broken|up|back|"
+    r"working|fixed|done|finished|slow|deployed|live|merged|green|red|out|open|closed|ready|over|"
+    r"running|building|deploying|loading|happening|going|booked|reserved|scheduled|confirmed|"
+    r"cancelled|canceled)\b(?: (?:again|yet|now|today|already))?(?: (?:for|by|on|at) (?:the |our |"
+    r"my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*\?*$)",
     r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+)? (?:finished|landed|gone out|shipped|"
     r"been (?:deployed|merged|fixed|released|approved|sent|paid)|go out|get (?:merged|deployed|"
     r"fixed|approved|sent|paid))",
+    r"^(?:has|have|did|is|are) (?!(?:any|some|every|no)\s?(?:one|body)\b)\w.{0,70}\byet\s*\?*$",
+    r"^did (?!(?:any|some|every|no)\s?(?:one|body)\b)\w+",
+    r"^(?:is|are|will) (?:the|our|my) .{1,40} (?:today|tomorrow|tonight|this (?:week|morning|"
+    r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
     r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
@@ -316,6 +345,7 @@ CHAT_SPELLINGS = {
     "whats": "what's",
     "wheres": "where's",
     "whos": "who's",
+    "whom": "who",
     "r": "are",
     "u": "you",
     "ur": "your",
