@@ -15,6 +15,7 @@ import re
 from typing import Literal
 
 from bot.questions import detect_words as words
+from bot.routing.text import fold
 
 CONFIDENT = 0.6
 MIN_WORDS = 3
@@ -44,13 +45,14 @@ _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
 
 def normalise(text: str) -> str:
-    """Lower case, Slack markup replaced by plain words, emoji gone, spaces collapsed."""
+    """Folded like routed text (lower case, accents dropped: `cómo` is `como`), Slack markup
+    replaced by plain words, emoji gone, spaces collapsed."""
     text = _CODE.sub(" code ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = _BROADCAST.sub(" @here ", text)
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
-    text = text.replace("\u2019", "'").replace("&amp;", "&").lower()
+    text = fold(text.replace("\u2019", "'").replace("&amp;", "&"))
     text = _EMOJI.sub(" ", text)
     return " ".join(_spelled(word) for word in text.split())
 

@@ -68,6 +68,26 @@ ASKS_FOR_HELP = phrases(
     r", any(?:one|body)\s*\?",
     r"^ideas\s*\?|\bideas\s*\?$",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
+    # the strongest of these in a few other languages (folded: no accents, ß as ss)
+    r"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|me puede|"
+    r"puede (?:ayudar|explicar)|podria)",
+    r"quien (?:sabe|conoce|se encarga|es (?:el|la) responsable|lleva)",
+    r"necesito ayuda",
+    r"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait|s'y connait)",
+    r"qui (?:s'occupe|connait|sait|est (?:le |la )?responsable)",
+    r"(?:j'ai|on a) besoin d'aide",
+    r"(?:weiss|kennt|kann) (?:hier )?jemand",
+    r"hat (?:hier )?jemand (?:erfahrung|schon|ahnung)",
+    r"kennt sich (?:hier )?jemand",
+    r"kann mir (?:hier )?jemand",
+    r"wer (?:ist (?:fur|zustandig|verantwortlich)|kennt sich|weiss|kummert sich)",
+    r"ich brauche hilfe",
+    r"alguem (?:sabe|conhece|ja usou|ja configurou|pode (?:ajudar|explicar)|tem experiencia)",
+    r"quem (?:sabe|e (?:o |a )?responsavel|cuida|conhece)",
+    r"preciso de ajuda",
+    r"qualcuno (?:sa|conosce|ha esperienza|ha gia|puo (?:aiutarmi|spiegare)|potrebbe)",
+    r"chi (?:sa|si occupa|e (?:il |la )?responsabile|conosce)",
+    r"ho bisogno di aiuto",
 )
 
 # A question about how things work, where they are, or what the rule is.
@@ -111,6 +131,14 @@ ASKS_HOW = phrases(
     r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required|enforced|enabled|"
     r"mandatory|needed|included|possible|compatible)",
     r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked)",
+    # the same in a few other languages (folded)
+    r"(?:como|donde) (?:puedo|se puede|hago|encuentro|configuro|pido|funciona)",
+    r"comment (?:puis-je|faire|on fait|configurer|acceder|fonctionne)",
+    r"ou (?:puis-je|trouver|trouve-t-on|est-ce qu'on trouve)",
+    r"(?:wie|wo) (?:kann|konnen|finde|bekomme) (?:ich|man|wir)",
+    r"wie funktioniert",
+    r"(?:como|onde) (?:faco|posso|encontro|configuro|funciona)",
+    r"(?:come|dove) (?:posso|faccio|trovo|si fa|funziona)",
 )
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -181,8 +209,23 @@ SOCIAL = phrases(
     r"thoughts on the new",
     r"what did (?:everyone|you all|y'all|you guys) think",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
+    # invitations in a few other languages (folded)
+    r"alguien quiere",
+    r"quien (?:viene|va|se apunta)",
+    r"quelqu'un veut",
+    r"qui (?:vient|veut)",
+    r"wer (?:kommt|will|hat lust)",
+    r"(?:hat )?jemand lust",
+    r"alguem quer",
+    r"quem (?:vem|vai|quer)",
+    r"qualcuno vuole",
+    r"chi (?:viene|vuole)",
 )
 SOCIAL_WORDS = phrases(
+    # a few other languages' (folded)
+    r"comida|almuerzo|comer|cafe|fiesta|cumpleanos|dejeuner|diner|fete|anniversaire|"
+    r"mittagessen|kaffee|feier|geburtstag|almoco|almocar|festa|aniversario|pranzo|caffe|"
+    r"compleanno",
     r"lunch",
     r"coffee",
     r"drinks?",

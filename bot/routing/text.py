@@ -54,7 +54,7 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Case-folded tokens with hyphens folded and symbols kept, stopwords included."""
-    folded = text.lower() if text.isascii() else _fold(text)
+    folded = fold(text)
     found = [match.group(0) for match in _TOKEN.finditer(folded.replace("-", " "))]
     if folded.isascii():
         return found
@@ -89,9 +89,11 @@ def spellings(text: str) -> dict[str, str]:
     return found
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case-folded, compatibility forms made plain (full-width letters, ligatures) and the
     accents of Latin, Greek and Cyrillic letters dropped; other scripts' marks are kept."""
+    if text.isascii():
+        return text.lower()
     plain = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return unicodedata.normalize("NFC", _ACCENTS.sub("", plain))
 

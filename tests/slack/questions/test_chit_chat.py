@@ -18,6 +18,13 @@ def nudges(slack: SlackHarness, handle: str) -> list[str]:
     ]
 
 
+async def watch_general(slack: SlackHarness) -> None:
+    """Maria, an admin, watches #general."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+
+
 async def question_count(slack: SlackHarness) -> int:
     async with slack.services.sessions() as s:
         return int(await s.scalar(select(func.count()).select_from(Question)) or 0)
@@ -36,9 +43,7 @@ async def test_chit_chat_in_a_watched_channel_is_not_nudged(
     slack: SlackHarness, chatter: str
 ) -> None:
     """Small talk gets nothing; a real question after it still gets its offer of help."""
-    slack.emu.workspace.user(slack.user("maria")).is_admin = True
-    await slack.command("maria", "/ask", "watch")
-    await slack.settle()
+    await watch_general(slack)
     await slack.post("carol", "general", chatter)
     await slack.settle()
     assert nudges(slack, "carol") == []
@@ -54,3 +59,20 @@ async def test_a_greeting_in_a_dm_is_not_a_draft_question(slack: SlackHarness) -
     assert await question_count(slack) == 0
     replies = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
     assert len(replies) == 1 and "colleagues privately" not in str(replies[0].blocks)
+
+
+async def test_a_watched_channel_notices_questions_in_other_languages_too(
+    slack: SlackHarness,
+) -> None:
+    """A question in Spanish or German is offered help as an English one is; an invitation in
+    Spanish and a status question are not."""
+    await watch_general(slack)
+    await slack.post("carol", "general", "¿Alguien quiere ir a comer tacos?")
+    await slack.post("carol", "general", "Did the contract get signed?")
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post("bob", "general", "¿Alguien sabe cómo configurar la VPN en Linux?")
+    await slack.post("alice", "general", "Kennt sich jemand mit Kafka-Partitionen aus?")
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
+    assert len(nudges(slack, "alice")) == 1
