@@ -7,6 +7,7 @@ its mentions by `bot.mentions`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import KudosRefused
@@ -50,6 +51,7 @@ def refuse_groups(text: str) -> None:
 
 def parse_kudos(text: str) -> KudosText:
     """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
+    text = unicodedata.normalize("NFC", text)  # é typed as e + accent is still a letter
     refuse_groups(text)
     rest = text.strip()
     recipients: list[str] = []
@@ -89,6 +91,7 @@ def parse_kudos(text: str) -> KudosText:
 
 def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The `#value` tags (and channel-linked ones) in a piece of text."""
+    text = unicodedata.normalize("NFC", text)
     channels = tuple(dict.fromkeys((m.group(2) or m.group(1)) for m in CHANNEL.finditer(text)))
     tags = tuple(dict.fromkeys(t.lower() for t in _TAG.findall(CHANNEL.sub("", text))))
     return tags, channels
@@ -97,7 +100,7 @@ def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def parse_top(args: str) -> tuple[str, str | None]:
     """`top [period] [#value]` → (period, value tag or None)."""
     period, value = DEFAULT_PERIOD, None
-    for word in args.split():
+    for word in unicodedata.normalize("NFC", args).split():
         tags, channels = parse_tags(word)
         if tags or channels:
             value = (tags or channels)[0].lower()

@@ -6,6 +6,7 @@ adapter."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -107,7 +108,7 @@ def _whole(text: str, low: int, high: int, what: str) -> int:
 
 
 def _value_name(text: str) -> str:
-    name = text.strip().lstrip("#").lower()
+    name = unicodedata.normalize("NFC", text.strip().lstrip("#").lower())
     if not _VALUE.fullmatch(name):
         raise ValueError(
             f"{text.strip()!r} can't be a company value: one word of letters, digits, - or _, "
@@ -140,7 +141,7 @@ def parse_role_allowances(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for item in _items(text):
         role, sep, count = item.replace(":", "=").partition("=")
-        role = role.strip().lower()
+        role = unicodedata.normalize("NFC", role.strip().lower())
         if not sep or not _ROLE.fullmatch(role):
             raise ValueError(f"{item!r}: write each role as `role=kudos a day`, e.g. `manager=8`.")
         found[role] = _whole(count, 1, MAX_ALLOWANCE, f"The allowance for {role}")

@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.workspace_settings.keys import KEYS, SettingsRefused, ValuesChange, parse
+from bot.workspace_settings.keys import (
+    KEYS,
+    SettingsRefused,
+    ValuesChange,
+    parse,
+    parse_role_allowances,
+    parse_values,
+)
 from bot.workspace_settings.service import CLI, NotAnAdmin, WorkspaceSettingsService
 from storage import people as people_q
 from storage import workspaces
@@ -55,6 +62,12 @@ def test_each_key_reads_what_it_writes() -> None:
     assert parsed["watched_channels"] == ("C0123ABCD", "C0999ZZZ")
     assert parsed["askaround_admins"] == ("U0AAA", "U0BBB")
     assert {k.name for k in KEYS} == set(parsed)
+
+
+def test_a_value_or_role_typed_with_combining_accents_is_one_word() -> None:
+    """`ética` and `gérant` with `é` sent as `e` + U+0301 are accepted, stored composed."""
+    assert parse_values("e\u0301tica").active == ("ética",)
+    assert parse_role_allowances("ge\u0301rant=4") == {"gérant": 4}
 
 
 @pytest.mark.parametrize(

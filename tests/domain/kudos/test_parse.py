@@ -24,6 +24,16 @@ def test_a_value_may_be_in_any_script() -> None:
     assert parsed.reason == "por la revisión #1st"
 
 
+def test_an_accent_typed_as_its_own_mark_is_the_same_value() -> None:
+    """`é` typed as `e` and a combining accent (as some keyboards and pastes send it) is the
+    value `#ética`, not `#e` followed by text."""
+    decomposed = "e\u0301tica"
+    parsed = parse_kudos(f"<@U1|ana> por la revisión #{decomposed}")
+    assert parsed.tags == ("ética",)
+    assert parsed.reason == "por la revisión"
+    assert parse_top(f"month #{decomposed}") == ("month", "ética")
+
+
 def test_joiners_and_repeats_between_mentions() -> None:
     """Commas, "and" and "&amp;" may join recipients; a repeated mention counts once."""
     parsed = parse_kudos("<@U1>, <@U2|ben> &amp; <@U3> and <@U1>: the on-call handover")
