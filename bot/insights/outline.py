@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot import visibility
 from bot.insights.view import SHOWN_RISKS, NetworkView
+from bot.words import noun, plural
 
 SHOWN_FLOWS = 10
 ONE_PERSON = "one person (named to admins and their managers)"
@@ -44,7 +45,10 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
         if r.second:
             line += "; a second one could be " + ", ".join(names.get(p, p) for p in r.second)
         if r.network_count:
-            line += f"; {r.network_count} network entries know someone"
+            knows = noun(r.network_count, "knows", "know")
+            line += (
+                f"; {plural(r.network_count, 'network entry', 'network entries')} {knows} someone"
+            )
         lines.append(line)
     if len(view.risks) > SHOWN_RISKS:
         lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more (the CSV lists them all)")
@@ -71,7 +75,7 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
             "Connectors (help across teams, public)",
             tuple(
                 f"• {names.get(c.user_id, c.user_id)} ({c.team}): helped {c.cross_help}× "
-                f"across {c.teams_helped} teams, thanked {c.thanked}×"
+                f"across {plural(c.teams_helped, 'team')}, thanked {c.thanked}×"
                 + (" — unsung" if c.unsung else "")
                 for c in view.connectors
             )
@@ -86,7 +90,7 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
             "Silos and unanswered pairs",
             tuple(f"• {t} neither gave nor got help across teams" for t in n.silos)
             + tuple(
-                f"• {u.asking_team} → {u.offered_team}: {u.offers} offers, none taken"
+                f"• {u.asking_team} → {u.offered_team}: {plural(u.offers, 'offer')}, none taken"
                 for u in n.unanswered
             )
             or ("None.",),

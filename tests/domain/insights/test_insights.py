@@ -58,7 +58,7 @@ async def test_admins_see_the_workspace_and_name_the_one_person(
     text = _everything(shown)
     assert "only Dev" in text and "Bob (Platform)" in text and "Hugo (Data)" in text
     assert "unsung" in text and "Legal neither gave nor got help" in text
-    assert "1 network entries know someone" in text
+    assert "1 network entry knows someone" in text
     assert shown.view.teams == {"Platform", "Data", "Sales", "Legal"}
 
 
