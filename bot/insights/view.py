@@ -1,13 +1,13 @@
 """The workspace's insights cut down to what one viewer may see (`bot.visibility` decides).
 
 Admins see every team; a manager the teams their org is in and the flows touching them. A
-person is named only where `may_name_in_network` allows; otherwise a risk says "one person"
-and a connector is left out. Everything else is already at team level.
+person is named only where `may_name_in_network` allows; otherwise a risk says "one person",
+a second person is left out, and so is a connector. Everything else is at team level.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from bot import visibility
@@ -55,8 +55,12 @@ def org_of(network: Network, manager: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _risk_for(risk: Risk, may_name: bool) -> Risk:
-    return risk if may_name or risk.person is None else replace(risk, person="")
+def _risk_for(risk: Risk, may_name: Callable[[str], bool]) -> Risk:
+    """The risk as the viewer may see it: its one person and its second people only where
+    they may be named (a manager's second people come from their org only)."""
+    person = risk.person if risk.person is None or may_name(risk.person) else ""
+    second = tuple(p for p in risk.second if may_name(p))
+    return replace(risk, person=person, second=second)
 
 
 def cut(
@@ -75,7 +79,7 @@ def cut(
     else:
         teams = frozenset(network.team_of[p] for p in org if p in network.team_of)
     risks = [
-        _risk_for(r, may_name(r.person or ""))
+        _risk_for(r, may_name)
         for r in network.risks
         if r.person is None or scope is visibility.NetworkScope.WORKSPACE or may_name(r.person)
     ]

@@ -157,6 +157,22 @@ async def test_an_admin_named_in_the_settings_gets_the_monthly_dm_and_the_whole_
         assert shown.view == whole.view
 
 
+async def test_a_manager_is_not_offered_a_second_person_from_outside_their_org(
+    tmp_path: Path,
+) -> None:
+    """Only bob (maria's org) knows kafka well; olga (not in it) declared it at level 2. The
+    admin is told olga could be a second one; maria, who may name only her org, is not."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("bob", "/skills", "add kafka:5")
+        await slack.command("olga", "/skills", "add kafka:2")
+        await slack.settle()
+        admin, manager = await seen(slack, "olga"), await seen(slack, "maria")
+    assert "Kafka: not asked in the window, only Bob Chen; a second one could be Olga" in admin
+    assert "Kafka: not asked in the window, only Bob Chen" in manager
+    assert "Olga Ivanova" not in manager
+
+
 def test_the_message_stays_within_block_kit_limits() -> None:
     """However many and however long the lines, at most 50 blocks of at most 3,000 characters."""
     parts = [Section(f"part {n}", tuple("x" * 2500 for _ in range(30))) for n in range(5)]
