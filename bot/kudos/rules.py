@@ -71,7 +71,8 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
     if len(reason) > MAX_REASON:
         if not clip_long:
             raise KudosRefused(
-                f"That reason is {len(reason)} characters; keep it under {MAX_REASON}.", "reason"
+                f"That reason is {len(reason):,} characters; keep it to {MAX_REASON:,} at most.",
+                "reason",
             )
         reason = reason[:MAX_REASON]
     return reason

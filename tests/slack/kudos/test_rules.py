@@ -60,7 +60,7 @@ async def test_long_reasons_are_stored_in_full_and_shortened_for_display(
     slack: SlackHarness,
 ) -> None:
     """1,900 characters are kept whole in the ledger; the shout-out shows a shortened quote;
-    over 2,000 is refused."""
+    2,000 are kept too; over 2,000 is refused, and the refusal says 2,000 is the most."""
     long_reason = "carefully " * 190
     await give(slack, "alice", f"@bob for {long_reason}")
     [entry] = await ledger(slack)
@@ -68,7 +68,11 @@ async def test_long_reasons_are_stored_in_full_and_shortened_for_display(
     [shoutout] = kudos_posts(slack, "general")
     assert "…" in str(shoutout.blocks) and len(str(shoutout.blocks)) < len(long_reason)
     await give(slack, "alice", f"@carol for {'x' * 2001}")
-    assert "keep it under 2000" in ephemeral_text(slack, "alice")
+    assert "That reason is 2,001 characters; keep it to 2,000 at most." in ephemeral_text(
+        slack, "alice"
+    )
+    await give(slack, "alice", f"@carol for {'x' * 2000}")
+    assert len(await ledger(slack)) == 2
 
 
 async def test_daily_allowance_counts_recipients(slack: SlackHarness) -> None:
