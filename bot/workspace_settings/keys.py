@@ -62,6 +62,7 @@ class WorkspaceSettings:
     digest_weekday: int
     digest_hour: int
     digest_scope: str
+    digest_roundup: bool
     watched_channels: tuple[str, ...]
     askaround_admins: tuple[str, ...]
 
@@ -79,6 +80,7 @@ class WorkspaceSettings:
             "digest_weekday": WEEKDAYS[self.digest_weekday],
             "digest_hour": str(self.digest_hour),
             "digest_scope": self.digest_scope,
+            "digest_roundup": "yes" if self.digest_roundup else "no",
             "watched_channels": ", ".join(self.watched_channels) or "none",
             "askaround_admins": ", ".join(self.askaround_admins) or "none",
         }
@@ -266,6 +268,12 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "digest_scope", "Digest covers", "all: everyone below; direct: direct reports.", parse_scope
+    ),
+    Key(
+        "digest_roundup",
+        "Public roundup",
+        "yes: each week, a post of the week's public kudos in the kudos channel (set one).",
+        parse_yes_no,
     ),
     Key(
         "watched_channels",

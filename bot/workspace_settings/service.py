@@ -43,6 +43,7 @@ COLUMNS = {
     "digest_weekday": "digest_weekday",
     "digest_hour": "digest_hour",
     "digest_scope": "digest_scope",
+    "digest_roundup": "digest_roundup",
 }
 
 
@@ -147,6 +148,7 @@ class WorkspaceSettingsService:
             digest_weekday=w.digest_weekday % len(WEEKDAYS),
             digest_hour=w.digest_hour,
             digest_scope=w.digest_scope,
+            digest_roundup=w.digest_roundup,
             watched_channels=tuple(await q.watched_channels(s, team_id)),
             askaround_admins=tuple(w.askaround_admins or ()),
         )

@@ -82,6 +82,7 @@ def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
         _input("digest_weekday", _select(days, text["digest_weekday"])),
         _input("digest_hour", _select(hours, text["digest_hour"])),
         _input("digest_scope", _select(scopes, text["digest_scope"])),
+        _input("digest_roundup", _select(yes_no, text["digest_roundup"])),
         _input("watched_channels", watched, optional=True),
         _input("askaround_admins", admins, optional=True),
     ]
@@ -129,7 +130,8 @@ def render_admin_home(now: WorkspaceSettings) -> Blocks:
         f"*Shout-outs:* {channel} · *reactions:* "
         + " ".join(f":{r}:" for r in now.kudos_reactions),
         f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00, "
-        f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}",
+        f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}"
+        + (" · *public roundup:* in the kudos channel" if now.digest_roundup else ""),
         f"*Watched channels:* {watched}",
     ]
     return [

@@ -47,6 +47,7 @@ def test_each_key_reads_what_it_writes() -> None:
             "digest_weekday": "fri",
             "digest_hour": "23",
             "digest_scope": "direct",
+            "digest_roundup": "yes",
             "watched_channels": "C0123ABCD, #C0999ZZZ, C0123ABCD",
             "askaround_admins": "<@U0AAA>, U0BBB",
         }
@@ -59,6 +60,7 @@ def test_each_key_reads_what_it_writes() -> None:
     assert parsed["kudos_channel"] == "C0123ABCD"
     assert parsed["kudos_reactions"] == ("kudos", "clap", "+1")
     assert parsed["digest_weekday"] == 4
+    assert parsed["digest_roundup"] is True
     assert parsed["watched_channels"] == ("C0123ABCD", "C0999ZZZ")
     assert parsed["askaround_admins"] == ("U0AAA", "U0BBB")
     assert {k.name for k in KEYS} == set(parsed)

@@ -144,6 +144,7 @@ SETTINGS = WorkspaceSettings(
     digest_weekday=0,
     digest_hour=9,
     digest_scope="all",
+    digest_roundup=True,
     watched_channels=tuple(f"C{i:08d}" for i in range(500)),
     askaround_admins=tuple(USERS[:500]),
 )

@@ -16,6 +16,7 @@ from tests.slack.digests.world import (
 )
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
+from tests.slack.settings.world import settings_modal
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -112,3 +113,29 @@ async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_onl
     assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in text
     assert "Alice Martin, from Carol Diaz: the late-night rollback #craft" in text  # UTC week
     assert "secret" not in text and "<@" not in text and "4 shout-outs" in text
+
+
+async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
+    company: SlackHarness,
+) -> None:
+    """The roundup is a setting: olga (a Slack admin) picks a kudos channel and turns the
+    public roundup on in the settings modal; that Monday the channel gets the week's post."""
+    olga = company.user("olga")
+    modal = await settings_modal(company, "olga")
+    saved = await company.emu.submit_view(
+        olga,
+        modal.id,
+        {
+            "kudos_channel": {"value": company.channel("general")},
+            "digest_roundup": {"value": "yes"},
+        },
+    )
+    assert saved.ok and "Public roundup" in str(company.emu.open_modal(olga).blocks)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    posts = [
+        m
+        for m in company.emu.messages(company.channel("general"))
+        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+    ]
+    assert len(posts) == 1
