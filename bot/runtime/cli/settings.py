@@ -65,11 +65,16 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def _team(asked: str | None, known: list[str]) -> str:
+    if not known:
+        raise AskaroundError(
+            "this database has no workspace yet: one is added when askaround is installed "
+            "there and used, or by `askaround sync` or `askaround import people`"
+        )
     if asked:
         if asked not in known:
             raise AskaroundError(f"no workspace {asked} in this database")
         return asked
     if len(known) != 1:
-        listed = ", ".join(known) or "none yet"
+        listed = ", ".join(known)
         raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
     return known[0]
