@@ -35,6 +35,18 @@ class QuestionView:
     def of(cls, question: Question) -> QuestionView:
         return _snapshot(cls, question)
 
+    @property
+    def status_words(self) -> str:
+        """The status as the asker reads it; "draft" is the table's word, not theirs."""
+        return _STATUS_WORDS.get(self.status, self.status)
+
+
+_STATUS_WORDS = {
+    "draft": "waiting for you to ask colleagues",
+    "open": "colleagues asked",
+    "connected": "connected",
+}
+
 
 @dataclass(frozen=True)
 class OfferView:

@@ -27,7 +27,7 @@ def render_home_questions(questions: list[QuestionView]) -> Blocks:
     lines = []
     for question in questions[:QUESTIONS_ON_HOME]:
         helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
-        lines.append(f"#{question.id} · {question.status}{helper}\n{quote(question.text)}")
+        lines.append(f"#{question.id} · {question.status_words}{helper}\n{quote(question.text)}")
     blocks: Blocks = [
         _header("Your open questions"),
         *(section(line) for line in lines),

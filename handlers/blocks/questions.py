@@ -207,13 +207,11 @@ def render_mine(questions: list[QuestionView]) -> Message:
     blocks: Blocks = [section("*Your open questions*")]
     for question in questions[:20]:
         helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
+        line = f"#{question.id} · {question.status_words}{helper}\n{quote(question.text)}"
         blocks.append(
             {
                 "type": "section",
-                "text": {
-                    "type": "mrkdwn",
-                    "text": f"#{question.id} · {question.status}{helper}\n{quote(question.text)}",
-                },
+                "text": {"type": "mrkdwn", "text": line},
                 "accessory": button("Withdraw", "question_withdraw", str(question.id)),
             }
         )

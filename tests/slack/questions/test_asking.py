@@ -66,10 +66,20 @@ async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:
     await slack.settle()
     assert await offers(slack) == []
     assert (await questions(slack))[0].status == "draft"
+    assert "waiting for you to ask colleagues" in await mine(slack, "alice")
     await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
     await slack.settle()
     assert len(await offers(slack)) >= 2
     assert (await questions(slack))[0].status == "open"
+    listed = await mine(slack, "alice")
+    assert "· colleagues asked" in listed and "· open" not in listed
+
+
+async def mine(slack: SlackHarness, handle: str) -> str:
+    """What `/ask mine` shows the person, as text."""
+    await slack.command(handle, "/ask", "mine")
+    await slack.settle()
+    return str(slack.emu.ephemerals(slack.user(handle))[-1].blocks)
 
 
 async def test_find_an_expert_shortcut(slack: SlackHarness) -> None:
