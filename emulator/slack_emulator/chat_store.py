@@ -104,9 +104,12 @@ class ChatStore:
         )
 
     def history(self, channel: str) -> list[Message]:
-        """Top-level messages of a conversation, oldest first (replies live in threads)."""
+        """Top-level messages of a conversation, oldest first (replies live in threads, but
+        for those also sent to the channel)."""
         return [
-            m for m in self.messages if m.channel == channel and not m.deleted and not m.is_reply
+            m
+            for m in self.messages
+            if m.channel == channel and not m.deleted and (not m.is_reply or m.broadcast)
         ]
 
     def thread(self, channel: str, ts: str) -> list[Message]:

@@ -50,6 +50,42 @@ def message_event(ws: Workspace, message: Message, channel: Channel) -> dict[str
     return event
 
 
+def message_changed_event(
+    ws: Workspace, message: Message, previous: dict[str, Any], channel: Channel
+) -> dict[str, Any]:
+    """A person edited ``message``: Slack's ``message_changed``, hidden, with the message as it
+    is now (``edited`` in it) and as it was; its own ``ts`` is the edit's."""
+    ts = message.edited_ts or ws.next_ts()
+    return {
+        "type": "message",
+        "subtype": "message_changed",
+        "message": shapes.message_json(ws, message),
+        "previous_message": previous,
+        "channel": channel.id,
+        "hidden": True,
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": channel.channel_type,
+    }
+
+
+def message_deleted_event(
+    ws: Workspace, previous: dict[str, Any], channel: Channel
+) -> dict[str, Any]:
+    ts = ws.next_ts()
+    return {
+        "type": "message",
+        "subtype": "message_deleted",
+        "previous_message": previous,
+        "channel": channel.id,
+        "hidden": True,
+        "deleted_ts": previous["ts"],
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": channel.channel_type,
+    }
+
+
 def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
     event: dict[str, Any] = {
         "client_msg_id": message.client_msg_id,
@@ -64,6 +100,8 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
     }
     if message.thread_ts:
         event["thread_ts"] = message.thread_ts
+    if message.edited_ts:  # Slack mentions the bot again each time the message is edited
+        event["edited"] = {"user": message.user, "ts": message.edited_ts}
     return event
 
 

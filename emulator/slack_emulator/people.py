@@ -47,9 +47,16 @@ class People:
         return await self._deliverer.deliver("event", envelope)
 
     async def post_message(
-        self, user_id: str, channel_id: str, text: str, *, thread_ts: str | None = None
+        self,
+        user_id: str,
+        channel_id: str,
+        text: str,
+        *,
+        thread_ts: str | None = None,
+        broadcast: bool = False,
     ) -> tuple[Message, list[Delivery]]:
-        """Type a message; delivers ``message`` and, for ``<@bot>``, ``app_mention``."""
+        """Type a message; delivers ``message`` and, for ``<@bot>``, ``app_mention``. A thread
+        reply with ``broadcast`` ("Also send to channel") is a ``thread_broadcast``."""
         ws = self.workspace
         ws.user(user_id)
         channel = ws.channel(channel_id)
@@ -60,18 +67,70 @@ class People:
             if parent is None:
                 raise PersonError(f"no message {thread_ts} in {channel_id} to reply to")
             thread_ts = parent.thread_ts or parent.ts
+        elif broadcast:
+            raise PersonError("only a thread reply can also be sent to the channel")
         message = ws.chat.post(
             channel.id, user_id, text, blocks=shapes.rich_text(text), thread_ts=thread_ts
         )
+        message.broadcast = broadcast
+        return message, await self._message_events(message, [])
+
+    async def edit_message(
+        self, user_id: str, message: Message, text: str
+    ) -> tuple[Message, list[Delivery]]:
+        """Edit one's own message; delivers ``message_changed`` and, when the new text
+        mentions the bot, ``app_mention`` again, marked ``edited`` (Slack does, each edit)."""
+        ws = self.workspace
+        current = ws.chat.find(message.channel, message.ts)
+        if current is None or current.user != user_id or current.by_bot:
+            raise PersonError(f"{user_id} cannot edit message {message.ts}")
+        channel = ws.channel(current.channel)
+        previous = shapes.message_json(ws, current)
+        ws.chat.update(current, text=text, blocks=shapes.rich_text(text))
+        changed = payloads.message_changed_event(ws, current, previous, channel)
+        return current, await self._message_events(current, [changed], plain=False)
+
+    async def delete_message(self, user_id: str, message: Message) -> list[Delivery]:
+        """Delete one's own message; delivers ``message_deleted``."""
+        ws = self.workspace
+        current = ws.chat.find(message.channel, message.ts)
+        if current is None or current.user != user_id or current.by_bot:
+            raise PersonError(f"{user_id} cannot delete message {message.ts}")
+        channel = ws.channel(current.channel)
+        previous = shapes.message_json(ws, current)
+        ws.chat.delete(current)
+        deleted = payloads.message_deleted_event(ws, previous, channel)
+        return await self._message_events(current, [deleted], plain=False, mention=False)
+
+    async def _message_events(
+        self,
+        message: Message,
+        changes: list[dict[str, Any]],
+        *,
+        plain: bool = True,
+        mention: bool = True,
+    ) -> list[Delivery]:
+        """Deliver what Slack sends the app about ``message``: ``changes`` (or, when ``plain``,
+        the message itself) if the bot is in the conversation and subscribed to its messages,
+        and ``app_mention`` if it mentions the bot outside a DM."""
+        ws = self.workspace
+        channel = ws.channel(message.channel)
         events = []
         bot_present = ws.bot_user_id in channel.members
         if bot_present and self.subscribed(_MESSAGE_EVENTS[channel.kind]):
-            events.append(payloads.message_event(ws, message, channel))
+            events.extend([payloads.message_event(ws, message, channel)] if plain else changes)
+        text = message.text
         mentioned = re.search(rf"<@{re.escape(ws.bot_user_id)}(\|[^>]*)?>", text) is not None
-        if bot_present and mentioned and not channel.is_im and self.subscribed("app_mention"):
+        if (
+            mention
+            and bot_present
+            and mentioned
+            and not channel.is_im
+            and self.subscribed("app_mention")
+        ):
             events.append(payloads.app_mention_event(ws, message))
         deliveries = await asyncio.gather(*(self._send_event(e) for e in events))
-        return message, list(deliveries)
+        return list(deliveries)
 
     async def slash_command(
         self, user_id: str, command: str, text: str = "", *, channel_id: str | None = None

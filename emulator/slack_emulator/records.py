@@ -126,6 +126,7 @@ class Message:
     deleted: bool = False
     metadata: dict[str, Any] | None = None
     client_msg_id: str | None = None
+    broadcast: bool = False  # a thread reply also sent to the channel (`thread_broadcast`)
 
     @property
     def is_reply(self) -> bool:

@@ -152,9 +152,14 @@ def message_json(ws: Workspace, message: Message) -> dict[str, Any]:
         body["files"] = [file_json(ws, ws.files[f]) for f in message.files if f in ws.files]
         body["upload"] = False
         body["display_as_bot"] = False
+    if message.broadcast:
+        body["subtype"] = "thread_broadcast"
     if message.thread_ts:
         body["thread_ts"] = message.thread_ts
-        if message.is_reply:
+        if message.broadcast:
+            parent = ws.chat.find(message.channel, message.thread_ts)
+            body["root"] = message_json(ws, parent) if parent else None
+        elif message.is_reply:
             parent = ws.chat.find(message.channel, message.thread_ts)
             body["parent_user_id"] = parent.user if parent else None
     replies = ws.chat.replies_of(message) if not message.is_reply else []

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from slack_emulator import SlackEmulator
+from slack_emulator import PersonError, SlackEmulator
 
 from .conftest import SIGNING_SECRET, Endpoint, Received, endpoint
 
@@ -73,6 +73,42 @@ async def test_only_subscribed_events_are_delivered() -> None:
     assert [d.payload["event"]["type"] for d in mention] == ["app_mention"]
     assert direct[0].payload["event"]["channel_type"] == "im"
     assert len(bot.received) == 2
+
+
+async def test_edits_deletions_and_broadcasts_are_message_subtypes(emu: SlackEmulator) -> None:
+    """As Slack sends them: an edit is a hidden `message_changed` (the message now, with
+    `edited`, and as it was) and, when it mentions the bot, an `app_mention` again marked
+    `edited`; a deletion a hidden `message_deleted`; a thread reply also sent to the channel a
+    `thread_broadcast` with its `root`."""
+    alice = emu.workspace.add_user("alice")
+    general = emu.workspace.general.id
+    async with endpoint(emu, Endpoint()) as bot:
+        message, _ = await emu.post_message(alice.id, general, "how do we deploy")
+        _, edits = await emu.edit_message(
+            alice.id, message, f"<@{emu.bot_user_id}> how do we deploy?"
+        )
+        deletions = await emu.delete_message(alice.id, message)
+        parent, _ = await emu.post_message(alice.id, general, "a thread")
+        reply, broadcasts = await emu.post_message(
+            alice.id, general, "also here", thread_ts=parent.ts, broadcast=True
+        )
+    assert all(_verified(r) for r in bot.received)
+    changed, mention = (d.payload["event"] for d in edits)
+    assert changed["subtype"] == "message_changed" and changed["hidden"] is True
+    assert changed["message"]["ts"] == message.ts and changed["message"]["edited"]["user"]
+    assert changed["previous_message"]["text"] == "how do we deploy"
+    assert changed["channel_type"] == "channel" and changed["ts"] != message.ts
+    assert mention["type"] == "app_mention" and mention["ts"] == message.ts
+    assert mention["edited"] == changed["message"]["edited"]
+    (deleted,) = (d.payload["event"] for d in deletions)
+    assert deleted["subtype"] == "message_deleted" and deleted["deleted_ts"] == message.ts
+    assert "user" not in deleted and deleted["previous_message"]["user"] == alice.id
+    (broadcast,) = (d.payload["event"] for d in broadcasts)
+    assert broadcast["subtype"] == "thread_broadcast" and broadcast["thread_ts"] == parent.ts
+    assert broadcast["root"]["ts"] == parent.ts
+    assert reply in emu.workspace.chat.history(general)
+    with pytest.raises(PersonError):
+        await emu.post_message(alice.id, general, "not a reply", broadcast=True)
 
 
 async def test_slash_command_is_a_signed_form(emu: SlackEmulator) -> None:
