@@ -57,4 +57,5 @@ def register(app: AsyncApp, services: Services) -> Router:
     router = Router(app, inbox=store_first(services), done=services.inbox.done)
     for surface in SURFACES:
         surface.register(router, services)
+    router.ignore_other_messages()
     return router

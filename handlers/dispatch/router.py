@@ -18,6 +18,9 @@ from handlers.dispatch.friendly import Done, friendly
 
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]
+# Message subtypes that are what a person typed: with a file attached, or a thread reply
+# also sent to the channel. Every other subtype tells of something else (an edit, a join).
+TYPED = (None, "file_share", "thread_broadcast")
 
 
 @dataclass(frozen=True)
@@ -59,24 +62,37 @@ class Router:
         return self._friendly(self.app.event(name, middleware=self._stored))
 
     def message(self, channel_type: str) -> Decorator:
-        """Plain user messages of one conversation type (`im`, `channels`, …), no subtypes.
+        """Messages people type in one conversation type (`im`, `channels`, …): plain ones, and
+        the two subtypes that are a person's message too (`TYPED`). The rest are answered by
+        `ignore_other_messages`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
-        is checked by a matcher of our own.
+        and the subtypes are checked by a matcher of our own.
         """
         self._record("event", f"message.{channel_type}")
         slack_type = {"channels": "channel", "groups": "group"}.get(channel_type, channel_type)
 
-        async def in_conversation_type(body: dict[str, Any]) -> bool:
-            return bool(body.get("event", {}).get("channel_type") == slack_type)
+        async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
+            event = body.get("event") or {}
+            return event.get("subtype") in TYPED and event.get("channel_type") == slack_type
 
         return self._friendly(
             self.app.event(
-                {"type": "message", "subtype": None},
-                matchers=[in_conversation_type],
-                middleware=self._stored,
+                "message", matchers=[typed_in_conversation_type], middleware=self._stored
             )
         )
+
+    def ignore_other_messages(self) -> None:
+        """Answer every other `message` event 200 and do nothing with it: an edit
+        (`message_changed`, the bot's own included), a deletion, a join, another app's post,
+        `/me`. Slack sends them all to a `message.*` subscription; unmatched, Bolt answered
+        404, which Slack retried three times over HTTP and left unacknowledged over Socket
+        Mode. Registered after every listener: Bolt tries them in order."""
+
+        async def ignored() -> None:
+            """Nothing to do: Bolt acks an event when its listener returns."""
+
+        self.app.event("message")(ignored)
 
     def action(self, action_id: str) -> Decorator:
         self._record("action", action_id)
