@@ -148,6 +148,8 @@ def register(router: Router, services: Services) -> None:
         text = strip_bot(event.get("text", ""), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
         if wants_help(text) or is_chatter(text):
+            if event.get("edited"):  # answered when it was posted, or never a question
+                return
             answer = render_help() if wants_help(text) else render_greeting(small_talk(text))
             await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
             return
@@ -177,6 +179,12 @@ def register(router: Router, services: Services) -> None:
     async def mentioned(
         event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
     ) -> None:
+        """Slack sends a mention again, `edited`, each time its message is edited: a question
+        is asked once (its key is the message's), help and greetings are not said again.
+        Another app's post that mentions the bot (a `bot_id`, often no `user`) is not a
+        question from a person."""
+        if event.get("bot_id") or not event.get("user"):
+            return
         await from_message(event, client, context, say)
 
     @router.message("im")

@@ -173,6 +173,42 @@ async def test_a_question_sent_with_a_file_in_a_dm_is_asked(slack: SlackHarness)
     assert dm, "the asker heard nothing in the DM"
 
 
+async def test_an_edited_mention_is_not_answered_twice(slack: SlackHarness) -> None:
+    """Slack sends `app_mention` again, marked `edited`, for each edit of a message that
+    mentions the bot: a greeting is not said again, and a question is asked once."""
+    bot = slack.here.bot_user_id
+    hello, _ = await slack.here.post_message(
+        slack.user("alice"), slack.channel("general"), f"<@{bot}> hi"
+    )
+    await slack.settle()
+    await slack.here.edit_message(slack.user("alice"), hello, f"<@{bot}> hi there")
+    await slack.settle()
+    greetings = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    assert len(greetings) == 1
+    asked, _ = await slack.here.post_message(
+        slack.user("alice"), slack.channel("general"), f"<@{bot}> {QUESTION}"
+    )
+    await slack.settle()
+    before = said(slack)
+    await slack.here.edit_message(slack.user("alice"), asked, f"<@{bot}> {QUESTION} (prod only)")
+    await slack.settle()
+    assert await questions(slack) == 1
+    assert said(slack) == before
+
+
+async def test_a_mention_by_another_app_is_not_a_question(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another app's post that mentions the bot (a `bot_id`, no `user`) is left alone:
+    before, reading its `user` failed and the log got an ERROR."""
+    caplog.set_level(logging.INFO)
+    content_type, body = body_of(slack, "app_mention_by_another_app")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await questions(slack) == 0
+    assert said(slack) == []
+    assert warnings(caplog) == []
+
+
 async def test_the_messages_tab_opened_publishes_nothing(slack: SlackHarness) -> None:
     """`app_home_opened` for the Messages tab carries no `view`: nothing is published."""
     content_type, body = body_of(slack, "app_home_opened_messages_tab")
