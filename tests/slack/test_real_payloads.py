@@ -209,6 +209,19 @@ async def test_a_mention_by_another_app_is_not_a_question(
     assert warnings(caplog) == []
 
 
+async def test_app_rate_limited_is_answered_200_and_logged(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack's `app_rate_limited` is not an event, and no listener could take it: it is
+    answered 200 and logged for the people who run the bot (before: 404)."""
+    caplog.set_level(logging.INFO)
+    content_type, body = body_of(slack, "app_rate_limited")
+    assert await send(slack, content_type, body) == (200, "")
+    assert warnings(caplog) == [
+        f"Slack is dropping events for workspace {slack.team_id} for the minute from 1518467820"
+    ]
+
+
 async def test_the_messages_tab_opened_publishes_nothing(slack: SlackHarness) -> None:
     """`app_home_opened` for the Messages tab carries no `view`: nothing is published."""
     content_type, body = body_of(slack, "app_home_opened_messages_tab")
