@@ -20,6 +20,7 @@ from bot.routing.text import word_count
 from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command, render_greeting
+from handlers.blocks.message_text import readable_text
 from handlers.blocks.questions import (
     render_consent,
     render_mine,
@@ -233,7 +234,7 @@ def register(router: Router, services: Services) -> None:
             team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
-            text=strip_bot(message.get("text", ""), None),
+            text=strip_bot(readable_text(message), None),
             is_private=private,
             source="shortcut",
             key=f"shortcut:{channel_id}:{message['ts']}:{user_id}",

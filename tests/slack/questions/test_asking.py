@@ -108,3 +108,26 @@ async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> No
         await slack.command("alice", "/ask", f"withdraw {bad}")
         await slack.settle()
         assert "Say which question" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+
+
+async def test_find_an_expert_on_an_apps_alert_asks_about_what_the_alert_says(
+    slack: SlackHarness,
+) -> None:
+    """A monitor's post with no `text` (its words in attachments, as many apps post) is asked
+    about in those words, not answered "Tell me a bit more"."""
+    message = await slack.post("carol", "general", "placeholder")
+    message.text, message.bot_id, message.app_id = "", "B0MONITOR", "A0MONITOR"
+    message.attachments = [
+        {
+            "fallback": "Triggered: terraform apply failed",
+            "title": "Triggered: terraform apply failed on prod",
+            "text": "terraform state lock could not be acquired for the VPC module",
+            "fields": [{"title": "Service", "value": "infra", "short": True}],
+        }
+    ]
+    delivery = await slack.emu.message_shortcut(slack.user("maria"), "find_expert", message)
+    assert delivery.ok
+    await slack.settle()
+    question = (await questions(slack))[0]
+    assert "terraform state lock" in question.text and "on prod" in question.text
+    assert await offers(slack)

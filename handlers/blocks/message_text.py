@@ -1,0 +1,67 @@
+"""The words of a Slack message as a person reads them, wherever Slack keeps them.
+
+Another app's post (a monitor's alert, a ticket bot) often has no `text`, or only a one-line
+notification, and says the rest in blocks or attachments; "Find an expert" on such a post
+should ask about what it says, not answer "Tell me a bit more"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def readable_text(message: dict[str, Any]) -> str:
+    """`text`, or else the blocks' words; then the attachments' words, which `text` never
+    holds."""
+    text = (message.get("text") or "").strip()
+    parts = [text] if text else list(_blocks_words(message.get("blocks") or []))
+    for attachment in message.get("attachments") or []:
+        if isinstance(attachment, dict):
+            parts.extend(_attachment_words(attachment))
+    return "\n".join(part.strip() for part in parts if isinstance(part, str) and part.strip())
+
+
+def _blocks_words(blocks: list[Any]) -> Iterator[str]:
+    for block in blocks:
+        if not isinstance(block, dict):
+            continue
+        if block.get("type") == "rich_text":
+            yield "".join(_rich_words(block.get("elements") or []))
+            continue
+        for item in (block.get("text"), *(block.get("fields") or [])):
+            if isinstance(item, dict):
+                yield item.get("text") or ""
+        if block.get("type") == "context":
+            for element in block.get("elements") or []:
+                if isinstance(element, dict) and element.get("type") in ("mrkdwn", "plain_text"):
+                    yield element.get("text") or ""
+
+
+def _rich_words(elements: list[Any]) -> Iterator[str]:
+    for element in elements:
+        if not isinstance(element, dict):
+            continue
+        kind = element.get("type")
+        if kind == "text":
+            yield element.get("text") or ""
+        elif kind == "link":
+            yield element.get("text") or element.get("url") or ""
+        elif kind == "user" and element.get("user_id"):
+            yield f"<@{element['user_id']}>"
+        elif kind == "channel" and element.get("channel_id"):
+            yield f"<#{element['channel_id']}>"
+        elif isinstance(element.get("elements"), list):  # sections, lists, quotes, code
+            yield from _rich_words(element["elements"])
+            yield "\n"
+
+
+def _attachment_words(attachment: dict[str, Any]) -> Iterator[str]:
+    said = [attachment.get(key) for key in ("pretext", "title", "text")]
+    for field in attachment.get("fields") or []:
+        if isinstance(field, dict):
+            said.extend((field.get("title"), field.get("value")))
+    said.extend(_blocks_words(attachment.get("blocks") or []))
+    if any(isinstance(s, str) and s.strip() for s in said):
+        yield from (s for s in said if isinstance(s, str))
+    elif isinstance(attachment.get("fallback"), str):
+        yield attachment["fallback"]
