@@ -10,10 +10,18 @@ from . import shapes
 from .api_base import ApiContext, Args, SlackError
 from .records import Channel, Message
 
-MAX_TEXT = 40_000
+MAX_TEXT = block_kit.MESSAGE_TEXT_LIMIT
 
 
-def _content(args: Args) -> tuple[str, Any, Any]:
+def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any) -> None:
+    """Refuse blocks Slack refuses; note blocks sent without a fallback text."""
+    errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
+    if errors:
+        raise a.invalid_blocks("invalid_blocks", ctx.ws.block_kit(method, errors))
+    ctx.ws.block_kit(method, block_kit.message_warnings(text, blocks))
+
+
+def _content(ctx: ApiContext, args: Args, method: str) -> tuple[str, Any, Any]:
     """Text, blocks and attachments, checked the way Slack checks them."""
     blocks = a.structured(args, "blocks")
     attachments = a.structured(args, "attachments")
@@ -22,9 +30,7 @@ def _content(args: Args) -> tuple[str, Any, Any]:
         raise SlackError("no_text")
     if len(text) > MAX_TEXT:
         raise SlackError("msg_too_long")
-    errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
-    if errors:
-        raise a.invalid_blocks("invalid_blocks", errors)
+    _checked(ctx, method, text, blocks)
     return text, blocks, attachments
 
 
@@ -49,7 +55,7 @@ def _postable(ctx: ApiContext, value: str | None) -> Channel:
 
 def post_message(ctx: ApiContext, args: Args) -> dict[str, Any]:
     channel = _postable(ctx, a.text(args, "channel"))
-    text, blocks, attachments = _content(args)
+    text, blocks, attachments = _content(ctx, args, "chat.postMessage")
     thread_ts = a.text(args, "thread_ts")
     if thread_ts:
         parent = ctx.ws.chat.find(channel.id, thread_ts)
@@ -79,7 +85,7 @@ def post_ephemeral(ctx: ApiContext, args: Args) -> dict[str, Any]:
         raise SlackError("user_not_found")
     if user_id not in channel.members:
         raise SlackError("user_not_in_channel")
-    text, blocks, attachments = _content(args)
+    text, blocks, attachments = _content(ctx, args, "chat.postEphemeral")
     ephemeral = ctx.ws.chat.post_ephemeral(
         channel.id,
         user_id,
@@ -96,9 +102,9 @@ def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
     blocks = a.structured(args, "blocks")
     attachments = a.structured(args, "attachments")
     text = a.text(args, "text")
-    errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
-    if errors:
-        raise a.invalid_blocks("invalid_blocks", errors)
+    if len(text or "") > MAX_TEXT:
+        raise SlackError("msg_too_long")
+    _checked(ctx, "chat.update", text, blocks)
     if text is None and blocks is None and attachments is None:
         raise SlackError("no_text")
     ctx.ws.chat.update(message, text=text, blocks=blocks, attachments=attachments)

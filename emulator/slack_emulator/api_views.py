@@ -11,7 +11,7 @@ from .api_base import ApiContext, Args, SlackError
 from .view_store import ViewError
 
 
-def _view_arg(args: Args, kind: str) -> dict[str, Any]:
+def _view_arg(ctx: ApiContext, args: Args, kind: str, method: str) -> dict[str, Any]:
     view = a.structured(args, "view")
     if view is None:
         raise SlackError(
@@ -22,7 +22,7 @@ def _view_arg(args: Args, kind: str) -> dict[str, Any]:
     if not errors and view.get("type") != kind:
         errors = [f"[ERROR] must be {kind} [json-pointer:/view/type]"]
     if errors:
-        raise a.invalid_blocks("invalid_arguments", errors)
+        raise a.invalid_blocks("invalid_arguments", ctx.ws.block_kit(method, errors))
     return dict(view)
 
 
@@ -36,7 +36,7 @@ def publish(ctx: ApiContext, args: Args) -> dict[str, Any]:
     user_id = a.required(args, "user_id", "invalid_arguments")
     if ctx.ws.get_user(user_id) is None:
         raise SlackError("user_not_found")
-    spec = _view_arg(args, "home")
+    spec = _view_arg(ctx, args, "home", "views.publish")
     current = ctx.ws.views.home_of(user_id)
     expected = a.text(args, "hash")
     if expected and current is not None and current.hash != expected:
@@ -45,7 +45,7 @@ def publish(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def open_view(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    spec = _view_arg(args, "modal")
+    spec = _view_arg(ctx, args, "modal", "views.open")
     try:
         user = ctx.ws.views.redeem_trigger(a.text(args, "trigger_id"))
         return _answer(ctx, ctx.ws.views.open_modal(user, spec).id)
@@ -54,7 +54,7 @@ def open_view(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def push(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    spec = _view_arg(args, "modal")
+    spec = _view_arg(ctx, args, "modal", "views.push")
     try:
         user = ctx.ws.views.redeem_trigger(a.text(args, "trigger_id"))
         return _answer(ctx, ctx.ws.views.push_modal(user, spec).id)
@@ -71,7 +71,7 @@ def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
     view = store.get(view_id) if view_id else store.by_external_id(external_id or "")
     if view is None or view.closed:
         raise SlackError("not_found")
-    spec = _view_arg(args, view.type)
+    spec = _view_arg(ctx, args, view.type, "views.update")
     expected = a.text(args, "hash")
     if expected and expected != view.hash:
         raise SlackError("hash_conflict")

@@ -2,7 +2,10 @@
 
 Slack fills in a ``block_id`` and an ``action_id`` that the app left out, and refuses
 layouts beyond its limits. The emulator does the same so that a bot which would be
-rejected by Slack (51 blocks, a 3,001-character section) is rejected here too.
+rejected by Slack (51 blocks, a 3,001-character section, an option of 76 characters…) is
+rejected here too. The rules for the parts of a block are in ``block_rules.py``; this module
+applies them to whole messages and views (https://docs.slack.dev/reference/block-kit/blocks,
+https://docs.slack.dev/reference/views/modal-views, …/views/home-tab-views).
 """
 
 from __future__ import annotations
@@ -13,23 +16,18 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .block_rules import ACCESSORIES, INPUTS, INTERACTIVE, Report
 from .records import Blocks
 
-MESSAGE_BLOCK_LIMIT = 50
-VIEW_BLOCK_LIMIT = 100
+MESSAGE_BLOCK_LIMIT = 50  # methods/chat.postMessage: "up to 50 blocks"
+VIEW_BLOCK_LIMIT = 100  # modal and Home tab views: "Max of 100 blocks"
+MESSAGE_TEXT_LIMIT = 40_000  # methods/chat.postMessage: longer text is truncated
 
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text",
     "section", "video", "markdown", "table", "context_actions",
 }  # fmt: skip
-_INTERACTIVE = {
-    "button", "checkboxes", "datepicker", "datetimepicker", "email_text_input", "external_select",
-    "multi_external_select", "multi_static_select", "multi_users_select",
-    "multi_conversations_select", "multi_channels_select", "number_input", "overflow",
-    "plain_text_input", "radio_buttons",
-    "rich_text_input", "static_select", "timepicker", "url_text_input", "users_select",
-    "conversations_select", "channels_select", "file_input", "workflow_button",
-}  # fmt: skip
+_CONTEXT_ACTIONS = {"feedback_buttons", "icon_button"}  # blocks/context-actions-block
 
 
 def _short_id(seed: Any) -> str:
@@ -57,117 +55,129 @@ def normalize(blocks: Blocks | None) -> Blocks:
             continue
         block.setdefault("block_id", _short_id([index, block]))
         for position, element in enumerate(block_elements(block)):
-            if element.get("type") in _INTERACTIVE:
+            if element.get("type") in INTERACTIVE:
                 element.setdefault("action_id", _short_id([block["block_id"], position, element]))
     return result
 
 
-def _text_len(obj: Any) -> int:
-    return len(obj.get("text", "")) if isinstance(obj, dict) else 0
+def _placed(block: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str, set[str]]]:
+    """Each element of a block, where it is, and the types that may go there."""
+    if "accessory" in block:
+        yield block["accessory"], f"{pointer}/accessory", ACCESSORIES
+    if "element" in block:
+        yield block["element"], f"{pointer}/element", INPUTS
+    kind = block.get("type")
+    if kind in ("actions", "context_actions"):
+        allowed = INTERACTIVE if kind == "actions" else _CONTEXT_ACTIONS
+        for i, element in enumerate(block.get("elements") or []):
+            yield element, f"{pointer}/elements/{i}", allowed
 
 
-def _check_text(
-    obj: Any, limit: int, pointer: str, errors: list[str], *, plain: bool = False
-) -> None:
-    if obj is None:
-        return
-    if not isinstance(obj, dict) or obj.get("type") not in ("plain_text", "mrkdwn"):
-        errors.append(f"[ERROR] must be a valid text object [json-pointer:{pointer}]")
-        return
-    if plain and obj.get("type") != "plain_text":
-        errors.append(f"[ERROR] must be a plain_text text object [json-pointer:{pointer}/type]")
-    if _text_len(obj) > limit:
-        errors.append(
-            f"[ERROR] must be less than {limit + 1} characters [json-pointer:{pointer}/text]"
-        )
-
-
-def _check_element(element: dict[str, Any], pointer: str, errors: list[str]) -> None:
-    if len(str(element.get("action_id", ""))) > 255:
-        errors.append(
-            f"[ERROR] must be less than 256 characters [json-pointer:{pointer}/action_id]"
-        )
-    if element.get("type") == "button":
-        _check_text(element.get("text"), 75, f"{pointer}/text", errors, plain=True)
-        if len(str(element.get("value", ""))) > 2000:
-            errors.append(
-                f"[ERROR] must be less than 2001 characters [json-pointer:{pointer}/value]"
-            )
-    for key in ("options", "initial_options"):
-        if len(element.get(key) or []) > 100:
-            errors.append(
-                f"[ERROR] must provide no more than 100 items [json-pointer:{pointer}/{key}]"
-            )
-
-
-def _check_block(block: Any, pointer: str, errors: list[str]) -> None:
+def _check_block(block: Any, pointer: str, report: Report) -> None:
+    """blocks/*: each block's own fields; then its elements (block_rules.Report.element)."""
     if not isinstance(block, dict) or "type" not in block:
-        errors.append(f"[ERROR] missing required field: type [json-pointer:{pointer}]")
+        report.add("missing required field: type", pointer)
         return
     kind = block["type"]
     if kind not in _BLOCK_TYPES:
-        errors.append(f"[ERROR] unsupported type: {kind} [json-pointer:{pointer}/type]")
+        report.add(f"unsupported type: {kind}", f"{pointer}/type")
         return
-    if len(str(block.get("block_id", ""))) > 255:
-        errors.append(f"[ERROR] must be less than 256 characters [json-pointer:{pointer}/block_id]")
-    if kind == "section":
+    report.length(block.get("block_id"), 255, f"{pointer}/block_id")
+    if kind == "section":  # text ≤ 3,000 or fields (≤ 10, each ≤ 2,000)
         if block.get("text") is None and not block.get("fields"):
-            errors.append(f"[ERROR] must contain either text or fields [json-pointer:{pointer}]")
-        _check_text(block.get("text"), 3000, f"{pointer}/text", errors)
-        fields = block.get("fields") or []
-        if len(fields) > 10:
-            errors.append(
-                f"[ERROR] must provide no more than 10 items [json-pointer:{pointer}/fields]"
-            )
-        for i, item in enumerate(fields):
-            _check_text(item, 2000, f"{pointer}/fields/{i}", errors)
-    elif kind == "header":
-        _check_text(block.get("text"), 150, f"{pointer}/text", errors, plain=True)
-    elif kind in ("actions", "context"):
-        elements = block.get("elements") or []
-        limit = 25 if kind == "actions" else 10
-        if not elements:
-            errors.append(
-                f"[ERROR] must provide at least 1 items [json-pointer:{pointer}/elements]"
-            )
-        if len(elements) > limit:
-            errors.append(
-                f"[ERROR] must provide no more than {limit} items [json-pointer:{pointer}/elements]"
-            )
-    elif kind == "input":
-        _check_text(block.get("label"), 2000, f"{pointer}/label", errors, plain=True)
+            report.add("must contain either text or fields", pointer)
+        report.text(block.get("text"), 3000, f"{pointer}/text")
+        for i, field in enumerate(report.items(block.get("fields"), 10, f"{pointer}/fields")):
+            report.text(field, 2000, f"{pointer}/fields/{i}", required=True)
+    elif kind == "header":  # plain_text ≤ 150
+        report.text(block.get("text"), 150, f"{pointer}/text", plain=True, required=True)
+    elif kind == "context":  # 1–10 elements, each an image element or a text object
+        for i, element in enumerate(
+            report.items(block.get("elements"), 10, f"{pointer}/elements", least=1)
+        ):
+            if isinstance(element, dict) and element.get("type") == "image":
+                report.image(element, f"{pointer}/elements/{i}")
+            else:
+                report.text(element, 3000, f"{pointer}/elements/{i}", required=True)
+    elif kind == "actions":  # 1–25 interactive elements
+        report.items(block.get("elements"), 25, f"{pointer}/elements", least=1)
+    elif kind == "input":  # label and hint plain_text ≤ 2,000; one input element
+        report.text(block.get("label"), 2000, f"{pointer}/label", plain=True, required=True)
+        report.text(block.get("hint"), 2000, f"{pointer}/hint", plain=True)
         if not isinstance(block.get("element"), dict):
-            errors.append(f"[ERROR] missing required field: element [json-pointer:{pointer}]")
+            report.add("missing required field: element", pointer)
+    elif kind == "image":  # alt_text ≤ 2,000, image_url ≤ 3,000, title plain_text ≤ 2,000
+        report.image(block, pointer)
+        report.text(block.get("title"), 2000, f"{pointer}/title", plain=True)
+    elif kind == "rich_text":
+        report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
+    _check_elements(block, pointer, report)
+
+
+def _check_elements(block: dict[str, Any], pointer: str, report: Report) -> None:
+    """Each element's rules, where it may go, and its action_id unique within the block (every
+    element page: "Should be unique among all other action_ids in the containing block")."""
     seen: set[str] = set()
-    for i, element in enumerate(block_elements(block)):
-        _check_element(element, f"{pointer}/elements/{i}", errors)
+    for element, where, allowed in _placed(block, pointer):
+        if not isinstance(element, dict) or "type" not in element:
+            report.add("must be an element object", where)
+            continue
+        kind = element["type"]
+        if kind not in allowed:
+            report.add(f"{kind} is not allowed here", f"{where}/type")
+        report.element(element, where)
         action_id = element.get("action_id")
         if action_id is not None and action_id in seen:
-            errors.append(f"[ERROR] action_id {action_id} is already used [json-pointer:{pointer}]")
+            report.add(f"action_id {action_id} is already used in this block", where)
         if action_id is not None:
             seen.add(action_id)
 
 
-def block_errors(blocks: Any, *, limit: int, pointer: str = "/blocks") -> list[str]:
-    """Slack's ``response_metadata.messages`` for an invalid layout; empty when valid."""
+def _blocks(blocks: Any, limit: int, pointer: str, report: Report) -> None:
+    """Up to `limit` blocks, each valid, no two with the same block_id (blocks/*: "block_id
+    should be unique for each message and each iteration of a message")."""
     if blocks is None:
-        return []
-    if not isinstance(blocks, list):
-        return [f"[ERROR] must be an array [json-pointer:{pointer}]"]
-    errors: list[str] = []
-    if len(blocks) > limit:
-        errors.append(f"[ERROR] must provide no more than {limit} items [json-pointer:{pointer}]")
+        return
     block_ids: set[str] = set()
-    for i, block in enumerate(blocks):
-        _check_block(block, f"{pointer}/{i}", errors)
+    for i, block in enumerate(report.items(blocks, limit, pointer)):
+        _check_block(block, f"{pointer}/{i}", report)
         block_id = block.get("block_id") if isinstance(block, dict) else None
         if block_id is not None:
             if block_id in block_ids:
-                errors.append(
-                    f"[ERROR] duplicate block_id {block_id} [json-pointer:{pointer}/{i}/block_id]"
-                )
+                report.add(f"duplicate block_id {block_id}", f"{pointer}/{i}/block_id")
             block_ids.add(block_id)
-    return errors
+
+
+def block_errors(blocks: Any, *, limit: int, pointer: str = "/blocks") -> list[str]:
+    """Slack's ``response_metadata.messages`` for an invalid layout; empty when valid."""
+    report = Report()
+    _blocks(blocks, limit, pointer, report)
+    return report.errors
+
+
+def message_warnings(text: Any, blocks: Any) -> list[str]:
+    """What Slack accepts but should not be sent: blocks with no top-level `text`, which
+    notifications and screen readers show instead (methods/chat.postMessage: "highly
+    recommended … as the aforementioned fallback"; slack_sdk warns of it)."""
+    if blocks and not str(text or "").strip():
+        return ["[WARN] missing_text: blocks were sent without a top-level text fallback"]
+    return []
+
+
+def options_errors(answer: dict[str, Any]) -> list[str]:
+    """An external select's answer to block_suggestion: ≤ 100 options or option groups, as
+    in a static select (block-elements/select-menu-element#external_select)."""
+    report = Report()
+    for i, option in enumerate(report.items(answer.get("options"), 100, "/options")):
+        report.option(option, f"/options/{i}", mrkdwn=False, url=False)
+    for g, group in enumerate(report.items(answer.get("option_groups"), 100, "/option_groups")):
+        if not isinstance(group, dict):
+            report.add("must be an option group object", f"/option_groups/{g}")
+            continue
+        report.text(group.get("label"), 75, f"/option_groups/{g}/label", plain=True, required=True)
+        for i, option in enumerate(report.items(group.get("options"), 100, f"/option_groups/{g}")):
+            report.option(option, f"/option_groups/{g}/options/{i}", mrkdwn=False, url=False)
+    return report.errors
 
 
 def view_errors(view: Any) -> list[str]:
@@ -177,23 +187,20 @@ def view_errors(view: Any) -> list[str]:
     kind = view.get("type")
     if kind not in ("modal", "home"):
         return [f"[ERROR] unsupported type: {kind} [json-pointer:/view/type]"]
-    errors = block_errors(view.get("blocks", []), limit=VIEW_BLOCK_LIMIT, pointer="/view/blocks")
-    if kind == "modal":
-        if view.get("title") is None:
-            errors.append("[ERROR] missing required field: title [json-pointer:/view]")
-        for key in ("title", "submit", "close"):
-            _check_text(view.get(key), 24, f"/view/{key}", errors, plain=True)
+    report = Report()
+    if not isinstance(view.get("blocks"), list):
+        report.add("missing required field: blocks", "/view")
+    _blocks(view.get("blocks"), VIEW_BLOCK_LIMIT, "/view/blocks", report)
+    if kind == "modal":  # title required; title, submit, close plain_text ≤ 24
+        report.text(view.get("title"), 24, "/view/title", plain=True, required=True)
+        for key in ("submit", "close"):
+            report.text(view.get(key), 24, f"/view/{key}", plain=True)
         has_input = any(
             isinstance(b, dict) and b.get("type") == "input" for b in view.get("blocks") or []
         )
         if has_input and view.get("submit") is None:
-            errors.append(
-                "[ERROR] must provide submit when view has input blocks [json-pointer:/view]"
-            )
-    if len(str(view.get("private_metadata", ""))) > 3000:
-        errors.append(
-            "[ERROR] must be less than 3001 characters [json-pointer:/view/private_metadata]"
-        )
-    if len(str(view.get("callback_id", ""))) > 255:
-        errors.append("[ERROR] must be less than 256 characters [json-pointer:/view/callback_id]")
-    return errors
+            report.add("must provide submit when view has input blocks", "/view")
+    report.length(view.get("private_metadata"), 3000, "/view/private_metadata")
+    report.length(view.get("callback_id"), 255, "/view/callback_id")
+    report.length(view.get("external_id"), 255, "/view/external_id")
+    return report.errors

@@ -13,6 +13,7 @@ import asyncio
 import re
 from typing import Any
 
+from . import blocks as block_kit
 from . import payloads, shapes
 from .actions import PersonError, action_payload, all_options, find_element, submission_state
 from .delivery import Deliverer, Delivery
@@ -338,7 +339,9 @@ class People:
             view=shapes.view_json(ws, view),
         )
         delivery = await self._deliverer.deliver("interaction", payload, accepts_response=True)
-        delivery.result = all_options(delivery.response or {})
+        answer = delivery.response or {}
+        ws.block_kit("block_suggestion", block_kit.options_errors(answer))
+        delivery.result = all_options(answer)
         return list(delivery.result)
 
     async def message_shortcut(self, user_id: str, callback_id: str, message: Message) -> Delivery:

@@ -110,8 +110,14 @@ class Responder:
         attachments = body.get("attachments")
         if not text and not blocks and not attachments:
             return "no_text"
-        if block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT):
+        if len(text) > block_kit.MESSAGE_TEXT_LIMIT:
+            return "msg_too_long"
+        where = "ack" if via == "ack" else "response_url"
+        if self.ws.block_kit(
+            where, block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
+        ):
             return "invalid_blocks"
+        self.ws.block_kit(where, block_kit.message_warnings(text, blocks))
         if _truthy(body.get("replace_original")):
             if isinstance(original, Message) and original.by_bot:
                 chat.update(original, text=text, blocks=blocks or [], attachments=attachments or [])
@@ -169,7 +175,7 @@ def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | No
         ]
     if action in ("update", "push"):
         spec = (response or {}).get("view")
-        problems = block_kit.view_errors(spec)
+        problems = ws.block_kit(f"response_action {action}", block_kit.view_errors(spec))
         if problems:
             return problems
         assert isinstance(spec, dict)

@@ -179,6 +179,11 @@ class SlackEmulator(TeamApi):
         """A workspace by id; the first one without."""
         return self._teams.get(team_id or self.team_id)
 
+    @property
+    def block_kit_problems(self) -> list[str]:
+        """What the app sent that Slack would refuse or warn about, in every workspace."""
+        return [p for team in self._teams.values() for p in team.workspace.block_kit_problems]
+
     def _context_of_token(self, token: str) -> ApiContext | None:
         for team in self._teams.values():
             if team.installed and team.bot_token == token:

@@ -46,6 +46,14 @@ class Workspace(Directory):
         self.guests: dict[str, str] = {}
         # What the app was granted; of these only chat:write.public changes what it may do.
         self.bot_scopes = frozenset(bot_scopes)
+        # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no
+        # fallback text), wherever the app sent it: the Web API, a response_url, an ack.
+        self.block_kit_problems: list[str] = []
+
+    def block_kit(self, where: str, problems: list[str]) -> list[str]:
+        """Note `problems` found in what the app sent to `where`; returns them."""
+        self.block_kit_problems.extend(f"{where}: {problem}" for problem in problems)
+        return problems
 
     def home_team(self, user_id: str | None) -> str:
         return self.guests.get(user_id or "", self.team_id)

@@ -1,0 +1,223 @@
+"""Slack's rules for the parts of a block: text objects, options, confirm dialogs, elements.
+
+Each rule cites the page of Slack's reference it comes from (https://docs.slack.dev/reference/
+block-kit/…); ``blocks.py`` applies them to whole messages and views. A broken rule is reported
+the way Slack reports it in ``response_metadata.messages``: ``[ERROR] what [json-pointer:…]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SELECTS = {
+    "static_select", "external_select", "users_select", "conversations_select",
+    "channels_select",
+}  # fmt: skip
+MULTI_SELECTS = {f"multi_{kind}" for kind in SELECTS}
+TEXT_INPUTS = {
+    "plain_text_input", "email_text_input", "url_text_input", "number_input", "rich_text_input",
+}  # fmt: skip
+INTERACTIVE = {
+    "button", "checkboxes", "datepicker", "datetimepicker", "overflow", "radio_buttons",
+    "timepicker", "workflow_button", "file_input", *SELECTS, *MULTI_SELECTS, *TEXT_INPUTS,
+}  # fmt: skip
+# blocks/section-block: "accessory: one of the compatible element objects"
+ACCESSORIES = {
+    "button", "checkboxes", "datepicker", "image", "overflow", "radio_buttons", "timepicker",
+    "workflow_button", *SELECTS, *MULTI_SELECTS,
+}  # fmt: skip
+# blocks/input-block: the elements an input block may hold
+INPUTS = {
+    "checkboxes", "datepicker", "datetimepicker", "file_input", "radio_buttons", "timepicker",
+    *SELECTS, *MULTI_SELECTS, *TEXT_INPUTS,
+}  # fmt: skip
+# block-elements/overflow-menu-element: up to five; radio-button-group-element and
+# checkboxes-element: "a maximum of 10 options"; select-menu-element: "maximum of 100"
+_OPTION_COUNTS = {"overflow": 5, "radio_buttons": 10, "checkboxes": 10}
+_MRKDWN_OPTIONS = {"radio_buttons", "checkboxes"}  # option-object: others take plain_text only
+_PLACEHOLDERS = {
+    "datepicker", "datetimepicker", "timepicker", *SELECTS, *MULTI_SELECTS, *TEXT_INPUTS
+}  # fmt: skip
+
+
+class Report:
+    """The errors found so far, with a helper for each kind of rule."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def add(self, message: str, pointer: str) -> None:
+        self.errors.append(f"[ERROR] {message} [json-pointer:{pointer}]")
+
+    def length(self, value: Any, limit: int, pointer: str) -> None:
+        if value is not None and len(str(value)) > limit:
+            self.add(f"must be less than {limit + 1} characters", pointer)
+
+    def items(self, items: Any, most: int, pointer: str, *, least: int = 0) -> list[Any]:
+        if items is None and not least:
+            return []
+        if not isinstance(items, list):
+            self.add("must be an array", pointer)
+            return []
+        if len(items) < least:
+            self.add(f"must provide at least {least} items", pointer)
+        if len(items) > most:
+            self.add(f"must provide no more than {most} items", pointer)
+        return items
+
+    def text(
+        self, obj: Any, limit: int, pointer: str, *, plain: bool = False, required: bool = False
+    ) -> None:
+        """composition-objects/text-object: plain_text or mrkdwn, 1 to 3,000 characters (less
+        where the field says so); `emoji` only on plain_text, `verbatim` only on mrkdwn."""
+        if obj is None:
+            if required:
+                self.add("missing required field: text", pointer)
+            return
+        kind = obj.get("type") if isinstance(obj, dict) else None
+        if kind not in ("plain_text", "mrkdwn"):
+            self.add("must be a valid text object", pointer)
+            return
+        if plain and kind != "plain_text":
+            self.add("must be a plain_text text object", f"{pointer}/type")
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            self.add("must be more than 0 characters (and not only spaces)", f"{pointer}/text")
+        self.length(text, min(limit, 3000), f"{pointer}/text")
+        if "emoji" in obj and kind != "plain_text":
+            self.add("emoji is only allowed on plain_text", f"{pointer}/emoji")
+        if "verbatim" in obj and kind != "mrkdwn":
+            self.add("verbatim is only allowed on mrkdwn", f"{pointer}/verbatim")
+
+    def option(self, option: Any, pointer: str, *, mrkdwn: bool, url: bool) -> None:
+        """composition-objects/option-object: text ≤ 75, value ≤ 150, description ≤ 75
+        (plain_text), url ≤ 3,000 and only in an overflow menu."""
+        if not isinstance(option, dict):
+            self.add("must be an option object", pointer)
+            return
+        self.text(option.get("text"), 75, f"{pointer}/text", plain=not mrkdwn, required=True)
+        if "value" not in option and not url:
+            self.add("missing required field: value", pointer)
+        self.length(option.get("value"), 150, f"{pointer}/value")
+        self.text(option.get("description"), 75, f"{pointer}/description", plain=not mrkdwn)
+        if "url" in option and not url:
+            self.add("url is only allowed in an overflow menu's options", f"{pointer}/url")
+        self.length(option.get("url"), 3000, f"{pointer}/url")
+
+    def confirm(self, dialog: Any, pointer: str) -> None:
+        """composition-objects/confirmation-dialog-object: title ≤ 100, text ≤ 300, confirm
+        and deny ≤ 30 (all required; title, confirm, deny plain_text); style primary|danger."""
+        if dialog is None:
+            return
+        if not isinstance(dialog, dict):
+            self.add("must be a confirmation dialog object", pointer)
+            return
+        for key, limit in (("title", 100), ("text", 300), ("confirm", 30), ("deny", 30)):
+            plain = key != "text"
+            self.text(dialog.get(key), limit, f"{pointer}/{key}", plain=plain, required=True)
+        if dialog.get("style", "primary") not in ("primary", "danger"):
+            self.add("must be primary or danger", f"{pointer}/style")
+
+    def element(self, element: dict[str, Any], pointer: str) -> None:
+        kind = element.get("type")
+        self.length(element.get("action_id"), 255, f"{pointer}/action_id")
+        self.confirm(element.get("confirm"), f"{pointer}/confirm")
+        if kind in _PLACEHOLDERS:  # every select and input: "maximum length … 150 characters"
+            self.text(element.get("placeholder"), 150, f"{pointer}/placeholder", plain=True)
+        if kind in MULTI_SELECTS:  # multi-select-menu-element; initial_options as options
+            if element.get("max_selected_items", 1) < 1:
+                self.add("must be at least 1", f"{pointer}/max_selected_items")
+            self.items(element.get("initial_options"), 100, f"{pointer}/initial_options")
+        if kind == "button":
+            self._button(element, pointer)
+        elif kind == "image":
+            self.image(element, pointer)
+        elif kind == "plain_text_input":
+            self._text_input(element, pointer)
+        elif kind in _OPTION_COUNTS or kind in ("static_select", "multi_static_select"):
+            self._options(element, pointer)
+        elif kind in ("external_select", "multi_external_select"):
+            for key in ("initial_option", "initial_options"):  # not matched: Slack has no list
+                initial = element.get(key)
+                for i, option in enumerate(initial if isinstance(initial, list) else [initial]):
+                    if option is not None:
+                        where = f"{pointer}/{key}" + (f"/{i}" if key.endswith("s") else "")
+                        self.option(option, where, mrkdwn=False, url=False)
+
+    def _button(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/button-element: text plain_text ≤ 75, value ≤ 2,000, url ≤ 3,000,
+        style primary|danger, accessibility_label ≤ 75."""
+        self.text(element.get("text"), 75, f"{pointer}/text", plain=True, required=True)
+        self.length(element.get("value"), 2000, f"{pointer}/value")
+        self.length(element.get("url"), 3000, f"{pointer}/url")
+        self.length(element.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
+        if element.get("style", "primary") not in ("primary", "danger"):
+            self.add("must be primary or danger", f"{pointer}/style")
+
+    def image(self, image: dict[str, Any], pointer: str) -> None:
+        """block-elements/image-element and blocks/image-block: image_url ≤ 3,000 (or a
+        slack_file), alt_text required and ≤ 2,000."""
+        if "image_url" not in image and "slack_file" not in image:
+            self.add("missing required field: image_url", pointer)
+        self.length(image.get("image_url"), 3000, f"{pointer}/image_url")
+        alt = image.get("alt_text")
+        if not isinstance(alt, str) or not alt.strip():
+            self.add("missing required field: alt_text", pointer)
+        self.length(alt, 2000, f"{pointer}/alt_text")
+
+    def _text_input(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/plain-text-input-element: min_length 0 to 3,000, max_length 1 to
+        3,000 and not under min_length; the initial value must fit between them."""
+        low, high = element.get("min_length", 0), element.get("max_length", 3000)
+        if not 0 <= low <= 3000:
+            self.add("must be between 0 and 3000", f"{pointer}/min_length")
+        if not 1 <= high <= 3000:
+            self.add("must be between 1 and 3000", f"{pointer}/max_length")
+        if low > high:
+            self.add("must not be more than max_length", f"{pointer}/min_length")
+        initial = element.get("initial_value")
+        if initial is not None and not low <= len(str(initial)) <= high:
+            self.add(f"must be {low} to {high} characters long", f"{pointer}/initial_value")
+
+    def _options(self, element: dict[str, Any], pointer: str) -> None:
+        """Static options: `options` (≤ 100; overflow 1–5, radio buttons and checkboxes ≤ 10)
+        or, for static selects, `option_groups` (≤ 100 groups of ≤ 100, label plain_text ≤ 75);
+        an `initial_option(s)` must exactly match one of them (select-menu-element)."""
+        kind = str(element.get("type"))
+        mrkdwn, url = kind in _MRKDWN_OPTIONS, kind == "overflow"
+        groups = element.get("option_groups") if kind.endswith("static_select") else None
+        if groups is not None and "options" in element:
+            self.add("must provide either options or option_groups, not both", pointer)
+        offered: list[Any] = []
+        if groups is None:
+            most = _OPTION_COUNTS.get(kind, 100)
+            offered = self.items(element.get("options"), most, f"{pointer}/options", least=1)
+            for i, option in enumerate(offered):
+                self.option(option, f"{pointer}/options/{i}", mrkdwn=mrkdwn, url=url)
+        groups = (
+            [] if groups is None else self.items(groups, 100, f"{pointer}/option_groups", least=1)
+        )
+        for g, group in enumerate(groups):
+            where = f"{pointer}/option_groups/{g}"
+            if not isinstance(group, dict):
+                self.add("must be an option group object", where)
+                continue
+            self.text(group.get("label"), 75, f"{where}/label", plain=True, required=True)
+            options = self.items(group.get("options"), 100, f"{where}/options", least=1)
+            for i, option in enumerate(options):
+                self.option(option, f"{where}/options/{i}", mrkdwn=False, url=False)
+            offered.extend(options)
+        initial = element.get("initial_options") or []
+        if element.get("initial_option") is not None:
+            initial = [element["initial_option"]]
+        for option in initial:
+            if not any(_same(option, o) for o in offered):
+                key = "initial_options" if "initial_options" in element else "initial_option"
+                self.add("must match one of the provided options", f"{pointer}/{key}")
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Slack's "exactly matches": the same text object and the same value."""
+    if not isinstance(one, dict) or not isinstance(other, dict):
+        return False
+    return one.get("text") == other.get("text") and one.get("value") == other.get("value")

@@ -1,0 +1,263 @@
+"""Slack's Block Kit rules as the emulator applies them (`slack_emulator.blocks`): each one
+refuses a layout Slack refuses and accepts the same layout made right. Through the Web API,
+a refused layout is `invalid_blocks` (messages) or `invalid_arguments` (views), and every
+refusal or warning is noted in `block_kit_problems`, which fails the tier-b test behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from slack_emulator import SlackEmulator
+from slack_emulator.blocks import block_errors, message_warnings, options_errors, view_errors
+
+Json = dict[str, Any]
+
+
+def plain(text: str, **more: Any) -> Json:
+    return {"type": "plain_text", "text": text, **more}
+
+
+def mrkdwn(text: str, **more: Any) -> Json:
+    return {"type": "mrkdwn", "text": text, **more}
+
+
+def option(text: str, value: str = "v", **more: Any) -> Json:
+    return {"text": plain(text), "value": value, **more}
+
+
+def section(text: Json | None = None, **more: Any) -> Json:
+    return {"type": "section", "text": text or mrkdwn("hi"), **more}
+
+
+def button(action_id: str = "b", **more: Any) -> Json:
+    return {"type": "button", "text": plain("Go"), "action_id": action_id, **more}
+
+
+def select(kind: str = "static_select", **more: Any) -> Json:
+    return {"type": kind, "action_id": "s", **more}
+
+
+def text_input(**more: Any) -> Json:
+    return {"type": "plain_text_input", "action_id": "t", **more}
+
+
+def accessory(element: Json) -> list[Json]:
+    return [section(accessory=element)]
+
+
+def actions(*elements: Json) -> list[Json]:
+    return [{"type": "actions", "elements": list(elements)}]
+
+
+def input_block(element: Json, **more: Any) -> list[Json]:
+    return [{"type": "input", "label": plain("Pick"), "element": element, **more}]
+
+
+def modal(blocks: list[Json] | None = None, **more: Any) -> Json:
+    view: Json = {"type": "modal", "title": plain("Title"), "blocks": blocks or [section()]}
+    return {**view, **more}
+
+
+def confirm(**more: Any) -> Json:
+    dialog = {"title": plain("Sure?"), "text": mrkdwn("Really"), "confirm": plain("Yes")}
+    return {**dialog, "deny": plain("No"), **more}
+
+
+OPTS = [option("One", "1"), option("Two", "2")]
+SIX = [option(f"O{i}", str(i)) for i in range(6)]
+ELEVEN = [option(f"O{i}", str(i)) for i in range(11)]
+CONTEXT_IMAGE = {"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a"}
+
+# (rule, a layout Slack refuses, the same layout made right): messages' blocks
+BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
+    ("block_id unique in a message",
+     [section(block_id="a"), section(block_id="a")],
+     [section(block_id="a"), section(block_id="b")]),
+    ("action_id unique in its block",
+     actions(button("a"), button("a")), actions(button("a"), button("b"))),
+    ("an empty text", [section(mrkdwn(""))], [section(mrkdwn("x"))]),
+    ("a text of spaces only", [section(mrkdwn("  \n "))], [section(mrkdwn("x"))]),
+    ("emoji only on plain_text",
+     [section(mrkdwn("x", emoji=True))], [section(mrkdwn("x", verbatim=True))]),
+    ("verbatim only on mrkdwn",
+     [{"type": "header", "text": plain("x", verbatim=True)}],
+     [{"type": "header", "text": plain("x", emoji=True)}]),
+    ("section fields ≤ 2,000 each", [section(fields=[mrkdwn("f" * 2001)])],
+     [section(fields=[mrkdwn("f" * 2000)])]),
+    ("header ≤ 150, plain_text", [{"type": "header", "text": plain("h" * 151)}],
+     [{"type": "header", "text": plain("h" * 150)}]),
+    ("header is plain_text", [{"type": "header", "text": mrkdwn("h")}],
+     [{"type": "header", "text": plain("h")}]),
+    ("context ≤ 10 elements", [{"type": "context", "elements": [mrkdwn("c")] * 11}],
+     [{"type": "context", "elements": [mrkdwn("c")] * 10}]),
+    ("context holds only images and texts",
+     [{"type": "context", "elements": [button()]}],
+     [{"type": "context", "elements": [CONTEXT_IMAGE, mrkdwn("c")]}]),
+    ("image alt_text ≤ 2,000",
+     [{"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a" * 2001}],
+     [{"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a" * 2000}]),
+    ("image alt_text required",
+     [{"type": "image", "image_url": "https://x.example/a.png"}],
+     [{"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a"}]),
+    ("image_url ≤ 3,000",
+     [{"type": "image", "image_url": "https://x.example/" + "p" * 2990, "alt_text": "a"}],
+     [{"type": "image", "image_url": "https://x.example/" + "p" * 2900, "alt_text": "a"}]),
+    ("button text ≤ 75", actions(button(text=plain("b" * 76))),
+     actions(button(text=plain("b" * 75)))),
+    ("button url ≤ 3,000", actions(button(url="https://x.example/" + "p" * 2990)),
+     actions(button(url="https://x.example/"))),
+    ("button style primary or danger", actions(button(style="green")),
+     actions(button(style="danger"))),
+    ("a section's accessory is one that fits there", accessory(text_input()),
+     accessory(select("users_select"))),
+    ("placeholder ≤ 150", accessory(select("users_select", placeholder=plain("p" * 151))),
+     accessory(select("users_select", placeholder=plain("p" * 150)))),
+    ("overflow 1 to 5 options", accessory({"type": "overflow", "options": SIX}),
+     accessory({"type": "overflow", "options": SIX[:5]})),
+    ("overflow has options", accessory({"type": "overflow", "options": []}),
+     accessory({"type": "overflow", "options": SIX[:1]})),
+    ("radio_buttons ≤ 10 options", accessory({"type": "radio_buttons", "options": ELEVEN}),
+     accessory({"type": "radio_buttons", "options": ELEVEN[:10]})),
+    ("checkboxes ≤ 10 options", accessory({"type": "checkboxes", "options": ELEVEN}),
+     accessory({"type": "checkboxes", "options": ELEVEN[:10]})),
+    ("option text ≤ 75", accessory(select(options=[option("o" * 76)])),
+     accessory(select(options=[option("o" * 75)]))),
+    ("option value ≤ 150", accessory(select(options=[option("o", "v" * 151)])),
+     accessory(select(options=[option("o", "v" * 150)]))),
+    ("option description ≤ 75",
+     accessory({"type": "radio_buttons", "options": [option("o", description=plain("d" * 76))]}),
+     accessory({"type": "radio_buttons", "options": [option("o", description=plain("d" * 75))]})),
+    ("a select's option text is plain_text",
+     accessory(select(options=[{"text": mrkdwn("*o*"), "value": "o"}])),
+     accessory({"type": "checkboxes", "options": [{"text": mrkdwn("*o*"), "value": "o"}]})),
+    ("an option url only in an overflow menu",
+     accessory(select(options=[option("o", url="https://x.example")])),
+     accessory({"type": "overflow", "options": [option("o", url="https://x.example")]})),
+    ("initial_option among the options (text and value)",
+     accessory(select(options=OPTS, initial_option=option("One", "2"))),
+     accessory(select(options=OPTS, initial_option=option("One", "1")))),
+    ("initial_options among the options",
+     accessory(select("multi_static_select", options=OPTS, initial_options=[option("Three")])),
+     accessory(select("multi_static_select", options=OPTS, initial_options=OPTS[1:]))),
+    ("option_groups ≤ 100",
+     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}] * 101)),
+     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}] * 100))),
+    ("option group label ≤ 75",
+     accessory(select(option_groups=[{"label": plain("g" * 76), "options": OPTS}])),
+     accessory(select(option_groups=[{"label": plain("g" * 75), "options": OPTS}]))),
+    ("options or option_groups, not both",
+     accessory(select(options=OPTS, option_groups=[{"label": plain("g"), "options": OPTS}])),
+     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}]))),
+    ("confirm title ≤ 100", actions(button(confirm=confirm(title=plain("t" * 101)))),
+     actions(button(confirm=confirm(title=plain("t" * 100))))),
+    ("confirm text ≤ 300", actions(button(confirm=confirm(text=mrkdwn("t" * 301)))),
+     actions(button(confirm=confirm(text=mrkdwn("t" * 300))))),
+    ("confirm and deny ≤ 30", actions(button(confirm=confirm(deny=plain("d" * 31)))),
+     actions(button(confirm=confirm(deny=plain("d" * 30))))),
+    ("a confirm dialog has all its texts", actions(button(confirm={"title": plain("t")})),
+     actions(button(confirm=confirm()))),
+]  # fmt: skip
+
+# (rule, a view Slack refuses, the same view made right)
+VIEW_RULES: list[tuple[str, Json, Json]] = [
+    ("modal title ≤ 24", modal(title=plain("t" * 25)), modal(title=plain("t" * 24))),
+    ("modal title is plain_text", modal(title=mrkdwn("t")), modal(title=plain("t"))),
+    ("modal submit ≤ 24", modal(submit=plain("s" * 25)), modal(submit=plain("s" * 24))),
+    ("modal close ≤ 24", modal(close=plain("c" * 25)), modal(close=plain("c" * 24))),
+    ("input blocks need submit", modal(input_block(text_input())),
+     modal(input_block(text_input()), submit=plain("Save"))),
+    ("private_metadata ≤ 3,000", modal(private_metadata="m" * 3001),
+     modal(private_metadata="m" * 3000)),
+    ("callback_id ≤ 255", modal(callback_id="c" * 256), modal(callback_id="c" * 255)),
+    ("external_id ≤ 255", modal(external_id="e" * 256), modal(external_id="e" * 255)),
+    ("Home tab ≤ 100 blocks", {"type": "home", "blocks": [section()] * 101},
+     {"type": "home", "blocks": [section()] * 100}),
+    ("block_id unique in a view",
+     {"type": "home", "blocks": [section(block_id="a"), section(block_id="a")]},
+     {"type": "home", "blocks": [section(block_id="a"), section(block_id="b")]}),
+    ("input label ≤ 2,000",
+     modal(input_block(text_input(), label=plain("l" * 2001)), submit=plain("Save")),
+     modal(input_block(text_input(), label=plain("l" * 2000)), submit=plain("Save"))),
+    ("input hint ≤ 2,000",
+     modal(input_block(text_input(), hint=plain("h" * 2001)), submit=plain("Save")),
+     modal(input_block(text_input(), hint=plain("h" * 2000)), submit=plain("Save"))),
+    ("an input block holds an input element", modal(input_block(button()), submit=plain("Go")),
+     modal(input_block(select("users_select")), submit=plain("Go"))),
+    ("plain_text_input max_length ≤ 3,000",
+     modal(input_block(text_input(max_length=3001)), submit=plain("Save")),
+     modal(input_block(text_input(max_length=3000)), submit=plain("Save"))),
+    ("plain_text_input min_length ≤ 3,000",
+     modal(input_block(text_input(min_length=3001)), submit=plain("Save")),
+     modal(input_block(text_input(min_length=3000)), submit=plain("Save"))),
+    ("initial_value within max_length",
+     modal(input_block(text_input(max_length=10, initial_value="v" * 11)), submit=plain("Save")),
+     modal(input_block(text_input(max_length=10, initial_value="v" * 10)), submit=plain("Save"))),
+    ("initial_value ≤ 3,000 without a max_length",
+     modal(input_block(text_input(initial_value="v" * 3001)), submit=plain("Save")),
+     modal(input_block(text_input(initial_value="v" * 3000)), submit=plain("Save"))),
+    ("initial_value not under min_length",
+     modal(input_block(text_input(min_length=5, initial_value="v")), submit=plain("Save")),
+     modal(input_block(text_input(min_length=5, initial_value="v" * 5)), submit=plain("Save"))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), BLOCK_RULES, ids=[r[0] for r in BLOCK_RULES])
+def test_each_block_rule_refuses_the_bad_and_accepts_the_good(
+    rule: str, bad: list[Json], good: list[Json]
+) -> None:
+    assert block_errors(bad, limit=50), rule
+    assert block_errors(good, limit=50) == []
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), VIEW_RULES, ids=[r[0] for r in VIEW_RULES])
+def test_each_view_rule_refuses_the_bad_and_accepts_the_good(
+    rule: str, bad: Json, good: Json
+) -> None:
+    assert view_errors(bad), rule
+    assert view_errors(good) == []
+
+
+def test_an_external_selects_options_follow_the_option_rules() -> None:
+    """block_suggestion answers: ≤ 100 options, each within an option's limits."""
+    assert options_errors({"options": [option("o" * 76)]})
+    assert options_errors({"options": [option("o")] * 101})
+    assert options_errors({"options": [option("o")] * 100}) == []
+
+
+def test_blocks_without_a_fallback_text_are_warned_about() -> None:
+    """Slack posts them, but notifications and screen readers have nothing to show."""
+    assert message_warnings("", [section()]) and message_warnings("  ", [section()])
+    assert message_warnings("hi", [section()]) == [] and message_warnings("hi", None) == []
+
+
+async def test_the_web_api_refuses_and_notes_what_slack_refuses(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """A refused layout answers Slack's error with its pointer, and is noted; so is a message
+    of blocks without text, which Slack accepts."""
+    general = emu.workspace.general.id
+    bad = accessory(select(options=OPTS, initial_option=option("One", "2")))
+    with pytest.raises(SlackApiError) as caught:
+        await client.chat_postMessage(channel=general, text="x", blocks=bad)
+    assert caught.value.response["error"] == "invalid_blocks"
+    assert (
+        "/blocks/0/accessory/initial_option"
+        in caught.value.response["response_metadata"]["messages"][0]
+    )
+    alice = emu.workspace.add_user("alice")
+    trigger = emu.workspace.views.issue_trigger(alice.id)
+    with pytest.raises(SlackApiError) as caught:
+        await client.views_open(trigger_id=trigger, view=modal(input_block(text_input())))
+    assert caught.value.response["error"] == "invalid_arguments"
+    with pytest.warns(UserWarning, match="text"):
+        await client.chat_postMessage(channel=general, blocks=[section()])
+    assert [p.split(":")[0] for p in emu.block_kit_problems] == [
+        "chat.postMessage",
+        "views.open",
+        "chat.postMessage",
+    ]
+    assert "missing_text" in emu.block_kit_problems[-1]
