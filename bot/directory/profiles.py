@@ -78,11 +78,12 @@ class WhoAnswer:
 
 @dataclass(frozen=True)
 class ProfileEdit:
-    """What the Edit profile modal submits: every declared skill, interests, network lines."""
+    """What the Edit profile modal submits: every declared skill, interests, network lines
+    (None: the modal did not show them, too long for a text field, and they stay as they are)."""
 
     skills: dict[str, int] = field(default_factory=dict)
-    interests: tuple[str, ...] = ()
-    network: tuple[NetworkInput, ...] = ()
+    interests: tuple[str, ...] | None = ()
+    network: tuple[NetworkInput, ...] | None = ()
 
 
 class ProfileService:
@@ -250,11 +251,13 @@ class ProfileService:
             for key, level in wanted.items():
                 skill_id = await q.ensure_skill(s, team_id, key, names[key])
                 await q.set_person_skill(s, person, skill_id, level, "declared")
-            await q.update_person(s, person, interests=_unique(edit.interests))
-            old = [e.id for e in await network_entries(s, person)]
-            await q.delete_connections(s, old)
-            for entry in edit.network:
-                await apply_network_entry(s, person, entry)
+            if edit.interests is not None:
+                await q.update_person(s, person, interests=_unique(edit.interests))
+            if edit.network is not None:
+                old = [e.id for e in await network_entries(s, person)]
+                await q.delete_connections(s, old)
+                for entry in edit.network:
+                    await apply_network_entry(s, person, entry)
             await home.changed(s, team_id, user_id, self._clock.now())
             await workspaces.profiles_deleted(s, team_id)
 

@@ -19,6 +19,7 @@ LEVEL_ACTION = "skills_level_{}"
 INTERESTS_BLOCK, NETWORK_BLOCK = "interests", "network"
 WHO_LIMIT = 25
 OPTION_TEXT_LIMIT = 75
+TEXT_INPUT_LIMIT = 3000  # a plain_text_input's max_length and initial_value at most
 MESSAGE_BLOCK_LIMIT = 50
 
 
@@ -168,11 +169,21 @@ def render_edit_modal(view: ProfileView, network_text: str) -> dict[str, Any]:
         )
     blocks.append(
         _text_input(
-            INTERESTS_BLOCK, "Interests (comma-separated)", ", ".join(view.interests), False
+            INTERESTS_BLOCK,
+            "Interests (comma-separated)",
+            ", ".join(view.interests),
+            False,
+            "`/skills interests rust, sre` sets them",
         )
     )
     blocks.append(
-        _text_input(NETWORK_BLOCK, "Network, one per line (only you see it)", network_text, True)
+        _text_input(
+            NETWORK_BLOCK,
+            "Network, one per line (only you see it)",
+            network_text,
+            True,
+            "`/skills network add …` and `/skills network remove …` change it",
+        )
     )
     blocks.append(context("`@bob as personal` · `CNCF Slack about kubernetes, helm as functional`"))
     return {
@@ -185,11 +196,22 @@ def render_edit_modal(view: ProfileView, network_text: str) -> dict[str, Any]:
     }
 
 
-def _text_input(block_id: str, label: str, value: str, multiline: bool) -> dict[str, Any]:
+def _text_input(
+    block_id: str, label: str, value: str, multiline: bool, elsewhere: str
+) -> dict[str, Any]:
+    """A free-text field holding `value`; a value longer than a text input holds (3,000
+    characters) is not cut, which saving would lose: the field is left out (and so kept as
+    it is, `edit_from_state`) and the modal says where to change it."""
+    if len(value) > TEXT_INPUT_LIMIT:
+        return context(
+            f"*{label}*: too long to change here ({len(value):,} characters, more than "
+            f"{TEXT_INPUT_LIMIT:,}), so this form leaves it as it is; {elsewhere}."
+        )
     element: dict[str, Any] = {
         "type": "plain_text_input",
         "action_id": block_id,
         "multiline": multiline,
+        "max_length": TEXT_INPUT_LIMIT,
     }
     if value:
         element["initial_value"] = value

@@ -105,10 +105,21 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
         entry = values.get(f"level_{level}", {}).get(LEVEL_ACTION.format(level)) or {}
         for chosen in entry.get("selected_options") or []:
             skills[chosen["value"]] = max(level, skills.get(chosen["value"], 0))
-    interests = (values.get(INTERESTS_BLOCK, {}).get(INTERESTS_BLOCK) or {}).get("value") or ""
-    network = (values.get(NETWORK_BLOCK, {}).get(NETWORK_BLOCK) or {}).get("value") or ""
-    entries = tuple(p.parse_network_entry(line) for line in network.splitlines() if line.strip())
-    return ProfileEdit(skills, tuple(p.split_list(interests)), entries)
+    interests, network = _typed(values, INTERESTS_BLOCK), _typed(values, NETWORK_BLOCK)
+    return ProfileEdit(
+        skills,
+        None if interests is None else tuple(p.split_list(interests)),
+        None
+        if network is None
+        else tuple(p.parse_network_entry(line) for line in network.splitlines() if line.strip()),
+    )
+
+
+def _typed(values: dict[str, Any], block_id: str) -> str | None:
+    """A text field's value; None when the modal left it out (too long to hold, kept)."""
+    if block_id not in values:
+        return None
+    return str((values[block_id].get(block_id) or {}).get("value") or "")
 
 
 def register(router: Router, services: Services) -> None:
@@ -162,7 +173,9 @@ def register(router: Router, services: Services) -> None:
         try:
             edit = edit_from_state(body["view"]["state"]["values"])
             await services.directory.save_edit(team_id, user_id, edit)
-        except UserError as error:  # shown next to the network field, the only free text
-            await ack(response_action="errors", errors={NETWORK_BLOCK: str(error)[:150]})
+        except UserError as error:  # next to the network field, the only free text if shown
+            values = body["view"]["state"]["values"]
+            field = NETWORK_BLOCK if NETWORK_BLOCK in values else "level_1"
+            await ack(response_action="errors", errors={field: str(error)[:150]})
             return
         await ack()  # the saved profile brings a Home tab rebuild through the outbox

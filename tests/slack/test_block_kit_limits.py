@@ -285,6 +285,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_options,
     ),
     ("render_edit_modal", lambda: skills.render_edit_modal(PROFILE, LONG * 10), check_view),
+    (
+        "render_edit_modal (a network that just fits)",
+        lambda: skills.render_edit_modal(PROFILE, LONG),
+        check_view,
+    ),
     ("render_digest", lambda: digests.render_digest(summary()), check_message),
     (
         "render_digest (report)",

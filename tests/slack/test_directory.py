@@ -6,6 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot import visibility
+from bot.directory.parse import parse_network_entry
+from bot.directory.profiles import ProfileEdit
 from handlers.client.directory import sync_directory
 from storage.models import Person
 from tests.slack.harness import SlackHarness
@@ -132,3 +134,30 @@ async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) ->
     async with slack.services.sessions() as s:
         person = await s.scalar(select(Person).where(Person.user_id == bob))
     assert person is not None
+
+
+async def test_a_network_too_long_for_the_modal_is_left_out_and_kept(slack: SlackHarness) -> None:
+    """A network longer than a text input's 3,000 characters (Slack refuses such an initial
+    value, so the modal would not open): the modal opens without that field and says where to
+    change it, and saving the rest keeps the network whole."""
+    alice = slack.user("alice")
+    entries = tuple(
+        parse_network_entry(f"Community {i} about {', '.join(f'topic-{i}-{t}' for t in range(8))}")
+        for i in range(30)
+    )
+    await slack.services.directory.save_edit(slack.team_id, alice, ProfileEdit(network=entries))
+    assert len(await slack.services.directory.network_text(slack.team_id, alice)) > 3000
+    await slack.emu.open_home(alice)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(alice)
+    assert modal is not None, slack.emu.block_kit_problems
+    assert "network" not in {b.get("block_id") for b in modal.blocks}
+    assert "/skills network add" in str(modal.blocks)
+    delivery = await slack.emu.submit_view(alice, modal.id, {"interests": {"interests": "rust"}})
+    assert delivery.ok and slack.emu.open_modal(alice) is None
+    await slack.settle()
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert view.interests == ("rust",)
+    assert view.network is not None and len(view.network) == 30
