@@ -234,6 +234,7 @@ async def running_bot(
                 harness.runner = runner
                 yield harness
                 await emu.settle()
+                assert not emu.block_kit_problems, emu.block_kit_problems
         finally:
             await emu.stop()
 

@@ -1,7 +1,9 @@
 """Slack's Block Kit limits, checked the one way every test uses: slack_sdk's models parse and
-validate each block and view (text lengths, elements per block, options per menu…), and
-`_own_checks` adds what slack_sdk does not check (blocks per message, empty texts, every text
-object's 3,000 characters, option values). Limits: https://api.slack.com/reference/block-kit
+validate each block and view (text lengths, elements per block, options per menu…), the local
+Slack emulator's checker (`slack_emulator.blocks`, the rules each tier-b test's Slack applies
+to what the bot sends: unique block_ids, option and placeholder lengths, an initial option
+among the options, a plain_text_input's initial value within its length…), and `_own_checks`
+adds the rest (empty texts, option values). Limits: https://docs.slack.dev/reference/block-kit
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block, Option
 from slack_sdk.models.views import View
+
+from slack_emulator import blocks as emulator
 
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
@@ -27,6 +31,8 @@ def check_message(message: dict[str, Any]) -> None:
     assert len(blocks) <= MESSAGE_BLOCKS, f"{len(blocks)} blocks in a message"
     assert len(message.get("text") or "") <= MESSAGE_TEXT, "message text too long"
     assert blocks or (message.get("text") or "").strip(), "a message with nothing to show"
+    assert not emulator.message_warnings(message.get("text"), blocks)
+    _emulator_checks(blocks, MESSAGE_BLOCKS)
     for block in blocks:
         check_block(block)
 
@@ -35,6 +41,8 @@ def check_view(view: dict[str, Any]) -> None:
     """A modal or the Home tab: slack_sdk's View checks its title, buttons and blocks."""
     blocks = view.get("blocks") or []
     assert len(blocks) <= VIEW_BLOCKS, f"{len(blocks)} blocks in a view"
+    errors = emulator.view_errors(view)
+    assert not errors, errors
     View(**view).to_dict()  # raises SlackObjectFormationError past a limit
     for block in blocks:
         check_block(block)
@@ -43,6 +51,7 @@ def check_view(view: dict[str, Any]) -> None:
 def check_blocks(blocks: list[dict[str, Any]], limit: int) -> None:
     """Blocks that are part of a message or view (`limit` is what that part may use)."""
     assert len(blocks) <= limit, f"{len(blocks)} blocks, more than {limit}"
+    _emulator_checks(blocks, limit)
     for block in blocks:
         check_block(block)
 
@@ -50,6 +59,8 @@ def check_blocks(blocks: list[dict[str, Any]], limit: int) -> None:
 def check_options(options: list[dict[str, Any]]) -> None:
     """An options response to an external select."""
     assert len(options) <= OPTIONS, f"{len(options)} options"
+    errors = emulator.options_errors({"options": options})
+    assert not errors, errors
     for raw in options:
         Option(**raw).to_dict()
         _own_checks(raw)
@@ -60,6 +71,11 @@ def check_block(raw: dict[str, Any]) -> None:
     assert parsed is not None and parsed.type == raw["type"], f"unknown block {raw}"
     parsed.to_dict()  # validates the block and, through to_dict, every element in it
     _own_checks(raw)
+
+
+def _emulator_checks(blocks: list[dict[str, Any]], limit: int) -> None:
+    errors = emulator.block_errors(blocks, limit=limit)
+    assert not errors, errors
 
 
 def _own_checks(raw: Any) -> None:

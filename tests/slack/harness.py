@@ -193,6 +193,8 @@ async def bot_in_process(
                         channels=seeded.channels,
                         pace=pace,
                     )
+                    # What Slack would have refused or warned about fails the test that sent it.
+                    assert not emu.block_kit_problems, emu.block_kit_problems
                 finally:
                     if pages is not None:
                         await pages.cleanup()

@@ -373,6 +373,18 @@ def test_every_renderer_is_checked() -> None:
                                     "value": "v"}], check_options),
         ("101 blocks in a view", {"type": "modal", "title": {"type": "plain_text", "text": "t"},
                                   "blocks": [elements.section("x")] * 101}, check_view),
+        ("blocks without a fallback text", {"blocks": [elements.section("x")]}, check_message),
+        ("a repeated block_id", {"text": "x", "blocks": [elements.actions(
+            elements.button("b", "a"), block_id="same")] * 2}, check_message),
+        ("a 3,001-character initial value", {
+            "type": "modal", "title": {"type": "plain_text", "text": "t"},
+            "submit": {"type": "plain_text", "text": "Save"}, "blocks": [{
+                "type": "input", "label": {"type": "plain_text", "text": "l"}, "element": {
+                    "type": "plain_text_input", "initial_value": "v" * 3001}}]}, check_view),
+        ("an initial option not offered", {"type": "home", "blocks": [elements.section("x") | {
+            "accessory": {"type": "static_select", "options": [{"text": {
+                "type": "plain_text", "text": "a"}, "value": "a"}], "initial_option": {"text": {
+                    "type": "plain_text", "text": "b"}, "value": "b"}}}]}, check_view),
     ],
 )  # fmt: skip
 def test_the_checks_refuse_what_slack_refuses(name: str, payload: Any, check: Check) -> None:

@@ -4,11 +4,16 @@ returns only once the bot's work after its ack has reached Slack."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import time
+from pathlib import Path
+
+import pytest
+from slack_sdk.errors import SlackApiError
 
 from slack_emulator.delivery import encode, sign
-from tests.slack.harness import InProcess, SlackHarness
+from tests.slack.harness import InProcess, SlackHarness, bot_in_process
 
 
 async def test_a_request_signed_with_another_secret_is_refused_in_process(
@@ -56,3 +61,28 @@ async def test_a_burst_to_one_channel_keeps_slacks_pace_in_fake_time(slack: Slac
     assert len(posts) == 5
     assert all(later - earlier >= 1.0 for earlier, later in itertools.pairwise(posts))
     assert time.monotonic() - started < 4.0
+
+
+async def test_a_layout_slack_would_refuse_fails_the_test_that_sent_it(tmp_path: Path) -> None:
+    """What the bot sends is checked by Slack's Block Kit rules in every tier-b test: a
+    refused layout, even one the bot survives, fails the test when the harness closes."""
+    with pytest.raises(AssertionError, match=r"chat\.postMessage.*initial_option"):
+        async with bot_in_process(tmp_path) as slack:
+            refused = [
+                {
+                    "type": "section",
+                    "text": {"type": "mrkdwn", "text": "pick"},
+                    "accessory": {
+                        "type": "static_select",
+                        "options": [{"text": {"type": "plain_text", "text": "a"}, "value": "a"}],
+                        "initial_option": {
+                            "text": {"type": "plain_text", "text": "b"},
+                            "value": "b",
+                        },
+                    },
+                }
+            ]
+            with contextlib.suppress(SlackApiError):
+                await slack.runner.bot.app.client.chat_postMessage(
+                    channel=slack.channel("general"), text="pick", blocks=refused
+                )
