@@ -21,6 +21,7 @@ from handlers.blocks.elements import (
     capped_lines,
     context,
     section,
+    shorten,
 )
 
 Message = dict[str, Any]
@@ -32,6 +33,7 @@ SHOUTOUT_REASON = 1200
 LIST_REASON = 200
 NAMED = 20  # people named in one message; more are "and N others"
 LISTED = 10  # reasons, standings and values in one list; more are "…and N more"
+OPTION_TEXT = 75  # Slack's limit on an option's text (a value's name is at most 64)
 _PERIOD_LABELS = {
     "week": "this week",
     "month": "this month",
@@ -303,7 +305,8 @@ def render_give_modal(
     ]
     if values:
         options = [
-            {"text": {"type": "plain_text", "text": f"#{v}"}, "value": v} for v in values[:100]
+            {"text": {"type": "plain_text", "text": shorten(f"#{v}", OPTION_TEXT)}, "value": v}
+            for v in values[:100]
         ]
         blocks.append(
             {

@@ -65,12 +65,16 @@ PEOPLE = 5000
 VALUES = 500
 SKILLS = 200
 LONG = ("a long reason with words " * 130)[:3000]  # 3,000 characters
-NAME = "Maximilian-Alexander " * 10  # a 210-character name
+NAME = "Maximilian-Alexander 🎉👩‍💻 " * 10  # a 280-character name, with emoji
+SKILL_NAME = ("Site reliability engineering for distributed databases " * 10)[:500]
 LINK = "https://example.slack.com/archives/C12345678/p1700000000000100?thread_ts=1.0"
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
 WEEK = IsoWeek(2026, 47)
 USERS = [f"U{i:08d}" for i in range(PEOPLE)]
-VALUE_NAMES = tuple(f"value-number-{i}-with-a-long-name" for i in range(VALUES))
+VALUE_NAMES = (
+    "a-value-name-longer-than-an-option-may-show-" * 2,  # 88 characters
+    *(f"value-number-{i}-with-a-long-name" for i in range(VALUES - 1)),
+)
 
 
 def entry(i: int = 0, *, values: tuple[str, ...] = VALUE_NAMES[:20]) -> Entry:
@@ -92,7 +96,7 @@ def offer(i: int) -> OfferView:
 
 
 STATUS = Status("away", date(2026, 12, 24))
-SKILL_VIEWS = tuple(SkillView(f"skill-{i}", f"{NAME} {i}", i % 5 + 1) for i in range(SKILLS))
+SKILL_VIEWS = tuple(SkillView(f"skill-{i}", f"{SKILL_NAME} {i}", i % 5 + 1) for i in range(SKILLS))
 NETWORK = tuple(
     NetworkEntry(i, None, NAME, tuple(NAME for _ in range(20)), "functional") for i in range(500)
 )
@@ -100,7 +104,7 @@ PROFILE = ProfileView(
     USERS[1], NAME, NAME, NAME, USERS[2], STATUS, SKILL_VIEWS, tuple(NAME for _ in range(200)),
     NETWORK,
 )  # fmt: skip
-SUGGESTIONS = tuple(Suggestion(f"k{i}", f"{NAME} {i}", 1.0) for i in range(SKILLS))
+SUGGESTIONS = tuple(Suggestion(f"k{i}", f"{SKILL_NAME} {i}", 1.0) for i in range(SKILLS))
 WHO = WhoAnswer(
     LONG,
     "k",
@@ -267,7 +271,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     (
         "render_added",
         lambda: skills.render_added(
-            AddOutcome(SKILL_VIEWS, tuple((SkillInput(NAME, 3), s) for s in SUGGESTIONS))
+            AddOutcome(SKILL_VIEWS, tuple((SkillInput(SKILL_NAME, 3), s) for s in SUGGESTIONS))
         ),
         check_message,
     ),
