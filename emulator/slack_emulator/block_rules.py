@@ -65,6 +65,14 @@ class Report:
             self.add(f"must provide no more than {most} items", pointer)
         return items
 
+    def whole(self, obj: dict[str, Any], key: str, default: int, pointer: str) -> int:
+        """A whole-number field (`default` when unset or not a number, which is refused)."""
+        value = obj.get(key, default)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.add("must be an integer", f"{pointer}/{key}")
+        return default
+
     def text(
         self, obj: Any, limit: int, pointer: str, *, plain: bool = False, required: bool = False
     ) -> None:
@@ -125,7 +133,7 @@ class Report:
         if kind in _PLACEHOLDERS:  # every select and input: "maximum length … 150 characters"
             self.text(element.get("placeholder"), 150, f"{pointer}/placeholder", plain=True)
         if kind in MULTI_SELECTS:  # multi-select-menu-element; initial_options as options
-            if element.get("max_selected_items", 1) < 1:
+            if self.whole(element, "max_selected_items", 1, pointer) < 1:
                 self.add("must be at least 1", f"{pointer}/max_selected_items")
             self.items(element.get("initial_options"), 100, f"{pointer}/initial_options")
         if kind == "button":
@@ -168,7 +176,8 @@ class Report:
     def _text_input(self, element: dict[str, Any], pointer: str) -> None:
         """block-elements/plain-text-input-element: min_length 0 to 3,000, max_length 1 to
         3,000 and not under min_length; the initial value must fit between them."""
-        low, high = element.get("min_length", 0), element.get("max_length", 3000)
+        low = self.whole(element, "min_length", 0, pointer)
+        high = self.whole(element, "max_length", 3000, pointer)
         if not 0 <= low <= 3000:
             self.add("must be between 0 and 3000", f"{pointer}/min_length")
         if not 1 <= high <= 3000:
