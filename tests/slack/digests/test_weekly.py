@@ -130,7 +130,8 @@ async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
             "digest_roundup": {"value": "yes"},
         },
     )
-    assert saved.ok and "Public roundup" in str(company.emu.open_modal(olga).blocks)
+    reopened = company.emu.open_modal(olga)
+    assert saved.ok and reopened is not None and "Public roundup" in str(reopened.blocks)
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
     posts = [
