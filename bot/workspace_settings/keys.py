@@ -18,6 +18,7 @@ SCOPES = ("all", "direct")
 MAX_ALLOWANCE = 100
 MAX_REASON_MINIMUM = 500
 MAX_VALUES = 30
+MAX_ROLES = 30  # with the longest names, 30 still fit the settings modal's 3,000-character field
 MAX_REACTIONS = 10
 MAX_LISTED = 50  # watched channels, askaround admins
 NONE_WORDS = ("", "none", "-")
@@ -147,6 +148,8 @@ def parse_role_allowances(text: str) -> dict[str, int]:
         if not sep or not _ROLE.fullmatch(role):
             raise ValueError(f"{item!r}: write each role as `role=kudos a day`, e.g. `manager=8`.")
         found[role] = _whole(count, 1, MAX_ALLOWANCE, f"The allowance for {role}")
+    if len(found) > MAX_ROLES:
+        raise ValueError(f"Keep it to {MAX_ROLES} roles at most ({len(found)} given).")
     return found
 
 
@@ -237,7 +240,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "role_allowances",
         "Kudos a day by role",
-        "`role=kudos a day`, comma separated (e.g. `manager=8`); the largest of a person's wins.",
+        "`role=kudos a day`, comma separated (e.g. `manager=8`), up to 30 roles; the largest of "
+        "a person's wins.",
         parse_role_allowances,
     ),
     Key(

@@ -72,6 +72,15 @@ def test_a_value_or_role_typed_with_combining_accents_is_one_word() -> None:
     assert parse_role_allowances("ge\u0301rant=4") == {"gérant": 4}
 
 
+def test_role_allowances_are_capped_so_the_modal_can_show_them_whole() -> None:
+    """31 roles with the longest names would not fit the modal's 3,000-character field, which
+    would cut them and save the cut list back: more than 30 are refused, with the count."""
+    longest = ", ".join(f"{'r' * 60}{i:03d}=9" for i in range(30))
+    assert len(parse_role_allowances(longest)) == 30 and len(longest) <= 3000
+    with pytest.raises(ValueError, match=r"30 roles at most \(31 given\)"):
+        parse_role_allowances(longest + ", one-more=2")
+
+
 @pytest.mark.parametrize(
     ("key", "text", "said"),
     [
