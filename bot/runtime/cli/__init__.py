@@ -51,12 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     for module in SUBCOMMANDS:
         command = module.add_parser(sub)
         command.set_defaults(run=module.run)
-        # Also after the subcommand (`askaround migrate --debug`); SUPPRESS keeps a --debug
-        # given before it.
-        command.add_argument(
-            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
-        )
+        _debug_after(command)
     return parser
+
+
+def _debug_after(command: argparse.ArgumentParser) -> None:
+    """`--debug` after the subcommand too (`askaround migrate --debug`, `askaround import
+    people FILE --debug`); SUPPRESS keeps a --debug given before it."""
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
+    for action in command._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in set(action.choices.values()):
+                _debug_after(nested)
 
 
 DEBUG_HELP = "on a failure, print the traceback after its one line"

@@ -22,15 +22,20 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "eval",
         help="measure question routing on a benchmark folder, or the question detector",
         description=(
-            "Load people.jsonl and history.jsonl from DIR into a fresh database, route every "
-            "question in questions.jsonl with the bot's engine and two baselines (popularity, "
-            "BM25 similar-question vote), and "
+            "`eval routing PATH`: load people.jsonl and history.jsonl from the folder PATH "
+            "into a fresh database, route every question in questions.jsonl with the bot's "
+            "engine and two baselines (popularity, BM25 similar-question vote), and "
             "print one line of P@1, R@3, R@10, MRR, nDCG@10 and latency per method. "
             "`eval questions FILE.jsonl` runs the question detector on labelled messages "
             '(lines {"text": …, "expert_question": true|false}) and prints precision and recall.'
         ),
     )
-    parser.add_argument("target", choices=["routing", "questions"], help="what to evaluate")
+    parser.add_argument(
+        "target",
+        choices=["routing", "questions"],
+        metavar="WHAT",
+        help="routing: a benchmark folder; questions: the detector on a labelled file",
+    )
     parser.add_argument(
         "folder", type=Path, metavar="PATH", help="the benchmark folder, or the labelled file"
     )

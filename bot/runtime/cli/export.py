@@ -37,7 +37,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "to standard output, oldest first."
         ),
     )
-    parser.add_argument("what", choices=["kudos"], help="what to export")
+    parser.add_argument("what", choices=["kudos"], metavar="kudos", help="the kudos ledger")
     parser.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="first day")
     parser.add_argument("--until", metavar="YYYY-MM-DD", help="last day (default: today)")
     parser.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="default: csv")

@@ -21,7 +21,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "running bot sends them within a second."
         ),
     )
-    parser.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "retry"],
+        default="list",
+        metavar="ACTION",
+        help="list (the default): show them; retry: queue the failed ones again",
+    )
     return parser
 
 

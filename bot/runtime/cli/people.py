@@ -17,15 +17,26 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "import",
         help="import people, managers, skills and networks from a CSV or YAML file",
         description=(
-            "Import people from FILE (.csv or .yaml; see the README). Emails are "
-            "resolved to Slack users with users.lookupByEmail; without Slack settings, with "
-            "the people already in the database. Every row is validated and the run ends "
-            "with a report; running the same file again changes nothing."
+            "Import people from FILE (.csv or .yaml; the formats are in docs/directory.md). "
+            "Emails are resolved to Slack users with users.lookupByEmail; without Slack "
+            "settings, with the people already in the database. Every row is validated and the "
+            "run ends with a report; running the same file again changes nothing."
         ),
     )
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
-    people = what.add_parser("people", help="people and their profiles")
-    people.add_argument("file", type=Path, metavar="FILE")
+    people = what.add_parser(
+        "people",
+        help="people and their profiles",
+        description=(
+            "Add or update people from FILE: name, time zone, title, team, manager, roles, "
+            "skills, interests and network, one person a row (CSV) or an item of `people:` "
+            "(YAML); the formats are in docs/directory.md. Rejected rows are listed with their "
+            "line and the exit code is 1."
+        ),
+    )
+    people.add_argument(
+        "file", type=Path, metavar="FILE", help="a .csv file with a header row, or a .yaml file"
+    )
     people.add_argument(
         "--dry-run", action="store_true", help="show the report without writing anything"
     )

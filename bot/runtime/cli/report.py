@@ -21,16 +21,30 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
         description=(
             "The summary of one ISO week for the team below a manager, in the manager's own "
-            "time zone. Private kudos are counted, never shown."
+            "time zone. Private kudos are counted, never shown. `report network` prints a "
+            "whole workspace's network insights instead."
         ),
     )
     parser.add_argument(
-        "what", nargs="?", choices=["network"], help="network: the network insights"
+        "what",
+        nargs="?",
+        choices=["network"],
+        metavar="network",
+        help="the network insights instead of a manager's week",
     )
-    parser.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W47 (required)")
-    parser.add_argument("--manager", metavar="EMAIL", help="the manager's email (required)")
+    parser.add_argument(
+        "--week", metavar="YYYY-Www", help="e.g. 2026-W47 (required but for network)"
+    )
+    parser.add_argument(
+        "--manager", metavar="EMAIL", help="the manager's email (required but for network)"
+    )
     network_report.add_arguments(parser)
-    parser.add_argument("--format", choices=["text", "csv", "png"], default="text")
+    parser.add_argument(
+        "--format",
+        choices=["text", "csv", "png"],
+        default="text",
+        help="text (the default), csv, or png (the chart)",
+    )
     parser.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     return parser
 

@@ -26,7 +26,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         epilog=f"keys:\n{keys}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("action", choices=["show", "set"])
+    parser.add_argument(
+        "action",
+        choices=["show", "set"],
+        metavar="ACTION",
+        help="show: every setting; set: change KEY to VALUE",
+    )
     parser.add_argument("key", nargs="?", metavar="KEY", help="with set: the setting")
     parser.add_argument("value", nargs="?", metavar="VALUE", help="with set: its new value")
     parser.add_argument("--team", metavar="T…", help="the workspace's id")

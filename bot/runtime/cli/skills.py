@@ -15,14 +15,26 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description="Curate the skill vocabulary of the workspace the bot token belongs to.",
     )
     action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    alias = action.add_parser("alias", help="make ALIAS mean SKILL (`k8s` → Kubernetes)")
-    alias.add_argument("alias", metavar="ALIAS")
-    alias.add_argument("skill", metavar="SKILL")
-    merge = action.add_parser(
-        "merge", help="move everyone's FROM skill onto INTO and make FROM an alias"
+    alias = action.add_parser(
+        "alias",
+        help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
+        description=(
+            "Make ALIAS another name for SKILL in the workspace the bot token belongs to (SKILL "
+            "is added if it is new); a skill people already declared is merged instead."
+        ),
     )
-    merge.add_argument("source", metavar="FROM")
-    merge.add_argument("target", metavar="INTO")
+    alias.add_argument("alias", metavar="ALIAS", help="the other name, e.g. k8s")
+    alias.add_argument("skill", metavar="SKILL", help="the skill it means, e.g. kubernetes")
+    merge = action.add_parser(
+        "merge",
+        help="move everyone's FROM skill onto INTO and make FROM an alias",
+        description=(
+            "Fold the duplicate skill FROM into INTO: everyone who declared FROM has INTO "
+            "instead, and FROM becomes an alias of INTO."
+        ),
+    )
+    merge.add_argument("source", metavar="FROM", help="the duplicate skill, which goes away")
+    merge.add_argument("target", metavar="INTO", help="the skill that stays")
     return parser
 
 
