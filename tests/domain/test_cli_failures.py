@@ -153,6 +153,36 @@ async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) 
     one_line(err, "--output no/such/dir/w47.png", "does not exist")
 
 
+@pytest.mark.parametrize(
+    ("argv", "fragments"),
+    [
+        (["no-such-command"], ["invalid choice: 'no-such-command'", "`askaround --help`"]),
+        ([], ["required: COMMAND", "`askaround --help`"]),
+        (["outbox", "resend"], ["invalid choice: 'resend'", "`askaround outbox --help`"]),
+        (["eval", "routing", "x", "--history", "half"], ["invalid float value: 'half'"]),
+        (["import", "people"], ["required: FILE", "`askaround import people --help`"]),
+        (["export", "kudos"], ["required: --since"]),
+        (["skills", "alias", "k8s"], ["required: SKILL"]),
+    ],
+)
+async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
+    offline: Path, capsys: pytest.CaptureFixture[str], argv: list[str], fragments: list[str]
+) -> None:
+    """Not argparse's usage block and then its error: the error, and where the help is."""
+    code, err = await run(capsys, *argv)
+    assert code == 2
+    one_line(err, *fragments)
+
+
+@pytest.mark.parametrize("fraction", ["2", "-0.5"])
+async def test_a_history_fraction_out_of_range_is_one_line(
+    offline: Path, capsys: pytest.CaptureFixture[str], fraction: str
+) -> None:
+    code, err = await run(capsys, "eval", "routing", str(offline), "--history", fraction)
+    assert code == 2
+    one_line(err, f"--history {fraction}", "between 0 and 1")
+
+
 async def test_debug_before_the_subcommand_prints_the_traceback_too(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

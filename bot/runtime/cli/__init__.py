@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
+from typing import NoReturn
 
 from bot.runtime.cli import (
     demo,
@@ -40,8 +41,17 @@ SUBCOMMANDS: tuple[ModuleType, ...] = (
 )  # fmt: skip
 
 
+class Parser(argparse.ArgumentParser):
+    """A command line that does not parse is one line too, naming where the help is, not
+    argparse's usage block followed by its error; the exit code stays argparse's 2.
+    Subcommands' parsers are of this class as well (`add_subparsers` makes its own kind)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(failures.EXIT_USAGE, f"askaround: {message} (`{self.prog} --help` explains)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="askaround",
         description="Find who knows, thank who helped: a Slack app you run yourself.",
     )
@@ -76,7 +86,10 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit:  # --help, --version, or a command line that does not parse
+        return exit.code if isinstance(exit.code, int) else failures.EXIT_USAGE
     try:
         return int(asyncio.run(args.run(args)))
     except KeyboardInterrupt:

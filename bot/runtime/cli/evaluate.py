@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.runtime.cli import evaluate_questions
+from bot.runtime.cli.failures import UsageError
 from bot.settings import normalise_database_url
 
 
@@ -61,8 +62,7 @@ async def run(args: argparse.Namespace) -> int:
     if args.target == "questions":
         return await evaluate_questions.run(args)
     if not 0.0 <= args.history <= 1.0:
-        print("--history takes a fraction between 0 and 1", file=sys.stderr)
-        return 2
+        raise UsageError(f"--history {args.history:g} is not a fraction between 0 and 1")
     from bot.routing.engine import RoutingIndex
     from bot.routing.evaluation import TEAM_ID, evaluate, keep_history, load_dataset, read_dataset
     from bot.runtime.cli.database import migrated

@@ -19,12 +19,17 @@ if TYPE_CHECKING:
 
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
+EXIT_USAGE = 2  # argparse's: a command line that does not parse
 EXIT_INTERRUPTED = 130
 
 # What Slack answers when the token itself is wrong, rather than the request.
 TOKEN_REFUSED = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
+
+
+class UsageError(AskaroundError):
+    """A command line that parsed but asks for something out of range; exit 2, as argparse's."""
 
 
 class DatabaseUnavailable(AskaroundError):
@@ -50,6 +55,8 @@ def one_line(error: BaseException) -> tuple[str, int]:
     """The message (without the `askaround: ` prefix) and the exit code for `error`."""
     if isinstance(error, ConfigError):
         return str(error), EXIT_CONFIG
+    if isinstance(error, UsageError):
+        return str(error), EXIT_USAGE
     if isinstance(error, AskaroundError):
         return str(error), EXIT_FAILED
     # Imported here: a command that fails in its own words (above) needs none of them.
