@@ -55,12 +55,21 @@ class RawRow:
 
 def read_rows(path: Path) -> Iterator[RawRow]:
     """The file's rows, as they are read. A file that cannot be read as a whole (missing, of
-    another kind, not YAML, a bad CSV header) raises here, before any row is asked for."""
+    another kind, not UTF-8, not YAML, not CSV, a bad CSV header) raises here, in one line,
+    before any row is asked for."""
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder: give a .csv or .yaml file")
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
     if path.suffix.lower() in (".yaml", ".yml"):
-        return iter(yaml_rows(path.read_text(encoding="utf-8-sig")))
+        try:
+            return iter(yaml_rows(path.read_text(encoding="utf-8-sig")))
+        except UnicodeDecodeError:
+            raise ImportFileError(not_utf8(path)) from None
+        except ImportFileError as error:
+            raise ImportFileError(f"{path}: {error}") from None
     if path.suffix.lower() == ".csv":
+        _check_csv(path)
         handle = path.open(encoding="utf-8-sig", newline="")
         try:
             reader = _csv_reader(handle)
@@ -69,6 +78,27 @@ def read_rows(path: Path) -> Iterator[RawRow]:
             raise
         return _closing(handle, _csv_records(reader))
     raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file")
+
+
+def not_utf8(path: Path) -> str:
+    return f"{path} is not UTF-8 text: save it as UTF-8 (in Excel, as CSV UTF-8)"
+
+
+def _check_csv(path: Path) -> None:
+    """The whole file is UTF-8 and CSV, checked before its rows are read and imported (a read
+    that holds nothing: the rows are streamed again after)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            for _ in reader:
+                pass
+        except UnicodeDecodeError:
+            raise ImportFileError(not_utf8(path)) from None
+        except csv.Error as error:
+            hint = " (a quote that is never closed?)" if "end of data" in str(error) else ""
+            raise ImportFileError(
+                f"{path}: not valid CSV at line {reader.line_num}: {error}{hint}"
+            ) from None
 
 
 def _closing(handle: IO[str], rows: Iterator[RawRow]) -> Iterator[RawRow]:
@@ -82,7 +112,7 @@ def yaml_rows(text: str) -> list[RawRow]:
         data = yaml.safe_load(text)
         root = yaml.compose(text)
     except yaml.YAMLError as error:
-        raise ImportFileError(f"not valid YAML: {error}") from None
+        raise ImportFileError(_yaml_problem(error)) from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise ImportFileError("the YAML file needs a top-level `people:` list")
     assert isinstance(root, yaml.MappingNode)
@@ -100,6 +130,14 @@ def yaml_rows(text: str) -> list[RawRow]:
         else:
             rows.append(RawRow(line, {}, "a person must be a mapping of fields"))
     return rows
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's error, which spans lines (with the text it is about), in one line."""
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(error, "problem", None) or str(error)
+    return f"not valid YAML{where}: {' '.join(str(problem).split())}"
 
 
 def csv_rows(text: str) -> list[RawRow]:

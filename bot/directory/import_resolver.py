@@ -61,6 +61,11 @@ async def database_resolver(services: Services, team_id: str | None) -> Database
     """The resolver for `team_id`, or for the one workspace the database knows."""
     async with services.sessions() as s:
         known = await workspace_ids(s)
+        if not known:
+            raise UserError(
+                "this database has no workspace yet, so nobody in the file can be matched: "
+                "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to look people up in Slack"
+            )
         if team_id is None and len(known) == 1:
             team_id = known[0]
         if team_id is None or team_id not in known:

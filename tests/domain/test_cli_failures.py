@@ -154,6 +154,56 @@ async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.parametrize(
+    ("name", "content", "fragments"),
+    [
+        (
+            "people.yaml",
+            b"people:\n  - name: [unclosed\n",
+            ["people.yaml", "not valid YAML at line"],
+        ),
+        ("people.yaml", b"people:\n  - name: Jos\xe9\n", ["people.yaml is not UTF-8 text"]),
+        ("people.csv", b"email,name\nana@example.com,Ana\xff\n", ["people.csv is not UTF-8 text"]),
+        ("people.csv", b'email,name\n"ana@example.com,Ana\n', ["people.csv", "not valid CSV"]),
+    ],
+)
+async def test_a_file_that_cannot_be_read_is_one_line_and_nothing_is_imported(
+    offline: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+    fragments: list[str],
+) -> None:
+    """Broken YAML, a file in another encoding, a quote never closed: said in one line before
+    the database is opened (so before anything could be written)."""
+    (offline / name).write_bytes(content)
+    code, err = await run(capsys, "import", "people", name)
+    assert code == 1
+    one_line(err, *fragments)
+    assert not (offline / "cli.db").exists()
+
+
+async def test_importing_a_folder_says_it_is_one(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (offline / "people.csv").mkdir()
+    code, err = await run(capsys, "import", "people", "people.csv")
+    assert code == 1
+    one_line(err, "people.csv is a folder")
+
+
+async def test_importing_offline_into_an_empty_database_says_what_is_missing(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No Slack settings and no workspace in the database yet: nobody can be matched, and the
+    line says what would help rather than asking for a --team there is none of."""
+    (offline / "people.csv").write_text("email,name\nana@example.com,Ana\n")
+    for extra in ([], ["--team", "T0123ABCD"]):
+        code, err = await run(capsys, "import", "people", "people.csv", *extra)
+        assert code == 1
+        one_line(err, "this database has no workspace yet", "SLACK_BOT_TOKEN")
+
+
+@pytest.mark.parametrize(
     ("argv", "fragments"),
     [
         (["no-such-command"], ["invalid choice: 'no-such-command'", "`askaround --help`"]),

@@ -61,7 +61,7 @@ def _rows_or_refusal(read: Any, text: str) -> list[RawRow]:
         rows = read(text)
     except ImportFileError as error:
         message = str(error)
-        assert message.strip() and message.splitlines()[0].strip()
+        assert message.strip() and len(message.splitlines()) == 1, message
         return []
     for row in rows:
         assert row.line >= 1
