@@ -79,9 +79,15 @@ async def test_database_commands_need_no_slack_setting(
 async def test_settings_in_a_database_with_no_workspace_say_so(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With no workspace yet, `settings` does not ask for a --team that could not help."""
+    """With no workspace yet, `settings` and `report network` do not ask for a --team that
+    could not help."""
     assert (await run(capsys, "migrate"))[0] == 0
-    for argv in (("settings", "show"), ("settings", "show", "--team", "T0123ABCD")):
+    for argv in (
+        ("settings", "show"),
+        ("settings", "show", "--team", "T0123ABCD"),
+        ("report", "network"),
+        ("report", "network", "--team", "T0123ABCD"),
+    ):
         code, err = await run(capsys, *argv)
         assert code == 1
         one_line(err, "this database has no workspace yet")

@@ -8,6 +8,7 @@ import argparse
 from datetime import UTC, datetime
 
 from bot.errors import AskaroundError
+from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
 
 
@@ -35,11 +36,15 @@ async def render(args: argparse.Namespace) -> bytes:
     from bot.insights.service import InsightsService
     from bot.runtime.cli.database import migrated
     from storage.db import create_sessions
+    from storage.workspace_settings import workspace_ids
 
     since = _since(args.since)
     async with migrated(database_url_from_env()) as engine:
-        insights = InsightsService(create_sessions(engine), lambda: datetime.now(UTC))
-        shown = await insights.whole(args.team, since)
+        sessions = create_sessions(engine)
+        async with sessions() as s:
+            team = choose_workspace(args.team, await workspace_ids(s))
+        insights = InsightsService(sessions, lambda: datetime.now(UTC))
+        shown = await insights.whole(team, since)
         if args.format == "png":
             return await shown.png()
         if args.format == "csv":

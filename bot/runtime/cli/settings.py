@@ -10,6 +10,7 @@ import sys
 from typing import Any, TextIO
 
 from bot.errors import AskaroundError
+from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
 from bot.workspace_settings.keys import KEYS, SettingsRefused
 
@@ -55,7 +56,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         sessions = create_sessions(engine)
         service = WorkspaceSettingsService(sessions, utcnow)
         async with sessions() as s:
-            team = _team(args.team, await workspace_ids(s))
+            team = choose_workspace(args.team, await workspace_ids(s))
         if args.action == "set":
             key = str(args.key)
             try:
@@ -67,19 +68,3 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for key, text in (await service.current(team)).as_text().items():
             print(f"{key:<18} {text}", file=shown)
     return 0
-
-
-def _team(asked: str | None, known: list[str]) -> str:
-    if not known:
-        raise AskaroundError(
-            "this database has no workspace yet: one is added when askaround is installed "
-            "there and used, or by `askaround sync` or `askaround import people`"
-        )
-    if asked:
-        if asked not in known:
-            raise AskaroundError(f"no workspace {asked} in this database")
-        return asked
-    if len(known) != 1:
-        listed = ", ".join(known)
-        raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
-    return known[0]

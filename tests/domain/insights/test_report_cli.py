@@ -57,3 +57,12 @@ def test_a_bad_date_is_one_line_and_exit_1(
 ) -> None:
     assert main(["report", "network", "--since", "last year"]) == 1
     assert "--since 'last year' is not a date" in capsys.readouterr().err
+
+
+def test_a_workspace_the_database_does_not_have_is_one_line_and_exit_1(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not an empty report, as if the workspace had no help in it."""
+    assert _run("--team", "T0NOSUCH") == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("askaround: no workspace T0NOSUCH in this database")

@@ -1,0 +1,25 @@
+"""Which workspace a command that reads the database alone is about (`settings`, `report
+network`): the one named with --team, or the only one the database has."""
+
+from __future__ import annotations
+
+from bot.errors import AskaroundError
+
+
+def choose_workspace(asked: str | None, known: list[str]) -> str:
+    """`asked` when the database has it, else the only workspace; one line saying why not."""
+    if not known:
+        raise AskaroundError(
+            "this database has no workspace yet: one is added when askaround is installed "
+            "there and used, or by `askaround sync` or `askaround import people`"
+        )
+    if asked:
+        if asked not in known:
+            raise AskaroundError(
+                f"no workspace {asked} in this database (it has: {', '.join(known)})"
+            )
+        return asked
+    if len(known) != 1:
+        listed = ", ".join(known)
+        raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
+    return known[0]
