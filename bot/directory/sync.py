@@ -43,8 +43,11 @@ class SyncReport:
 
 def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Any:
     """The bar `askaround import` and `sync` draw on standard error while Slack is read: a
-    count and a rate (`users.list` tells no total), or a percentage when the total is known."""
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not enabled)
+    count and a rate (`users.list` tells no total), or a percentage when the total is known.
+    Only on a terminal: piped or written to a log, standard error gets no bar (tqdm's None)."""
+    return tqdm(
+        total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if enabled else True
+    )
 
 
 _SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")

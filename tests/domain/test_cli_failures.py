@@ -5,6 +5,7 @@ setting."""
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import socket
 import subprocess
@@ -132,7 +133,8 @@ async def test_invalid_token(
     emulator: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Slack answers invalid_auth: the line names the setting to fix, exit 2 like any setting;
-    the right token syncs, with its progress on standard error."""
+    the right token syncs, and draws no progress bar into a standard error that is not a
+    terminal (a log file, a pipe)."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-a-wrong-one")
     for argv in (["sync"], ["skills", "alias", "k8s", "kubernetes"]):
         code, err = await run(capsys, *argv)
@@ -142,7 +144,25 @@ async def test_invalid_token(
     code = await asyncio.to_thread(main, ["sync"])
     out, err_text = capsys.readouterr()
     assert code == 0 and "1 Slack user in 1 page:" in out
-    assert "reading Slack users" in err_text
+    assert err_text == ""
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_a_progress_bar_is_drawn_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    from bot.directory.sync import progress_bar
+
+    stderr = Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    with progress_bar("reading Slack users", "user") as bar:
+        bar.update(3)
+    assert ("reading Slack users" in stderr.getvalue()) is terminal
 
 
 async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) -> None:
