@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from bot.settings import SETTINGS
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
 
-README = (Path(__file__).parents[1] / "README.md").read_text()
+ROOT = Path(__file__).parents[1]
+README = (ROOT / "README.md").read_text()
 
 
 def test_every_slash_command_usage_is_in_the_readme() -> None:
@@ -43,3 +45,26 @@ def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:
     assert "bash scripts/demo" in README and "bash scripts/test" in README
     assert (root / "scripts" / "demo").is_file() and (root / "scripts" / "test").is_file()
     assert "bash scripts/test" in (root / ".ci" / "run").read_text()
+
+
+def _anchors(markdown: str) -> set[str]:
+    """GitHub's anchor for each heading: lower case, punctuation dropped, spaces as dashes."""
+    headings = re.findall(r"^#+\s+(.+?)\s*$", markdown, flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
+
+
+@pytest.mark.parametrize(
+    "page", ["README.md", *(f"docs/{p.name}" for p in sorted(ROOT.glob("docs/*.md")))]
+)
+def test_every_link_to_a_file_in_the_repository_resolves(page: str) -> None:
+    """A link to a file in the repository, from the README or a page in docs/, names a file
+    that is there (relative to the page, as GitHub reads it), and a heading it has."""
+    path = ROOT / page
+    for link in re.findall(r"\]\(([^)\s]+)\)", path.read_text()):
+        if re.match(r"[a-z]+:", link):
+            continue
+        target, _, anchor = link.partition("#")
+        linked = (path.parent / target) if target else path
+        assert linked.exists(), f"{page} links to {link}, which is not there"
+        if anchor and linked.suffix == ".md":
+            assert anchor in _anchors(linked.read_text()), f"{page}: no heading for {link}"
