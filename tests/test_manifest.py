@@ -149,3 +149,21 @@ def test_oauth_installs_ask_for_the_manifests_bot_scopes(manifest: dict[str, Any
     the code needs; the manifest names the OAuth redirect path the bot serves."""
     assert set(BOT_SCOPES) == set(manifest["oauth_config"]["scopes"]["bot"])
     assert all(url.endswith(REDIRECT_PATH) for url in manifest["oauth_config"]["redirect_urls"])
+
+
+def test_the_http_mode_manifest_in_the_docs_names_every_url_the_code_needs(router) -> None:  # type: ignore[no-untyped-def]
+    """docs/deploy.md's changes for HTTP mode give Slack a URL for everything the code
+    answers: slash commands, events, interactivity, and the options of the type-ahead menus
+    (without an Options Load URL, Slack never asks for them: the Edit profile modal's skill
+    menus stay empty)."""
+    deploy = (ROOT / "docs" / "deploy.md").read_text()
+    section = deploy.split("### The manifest in HTTP mode", 1)[1]
+    http = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    events = http["settings"]["event_subscriptions"]
+    interactivity = http["settings"]["interactivity"]
+    assert http["settings"]["socket_mode_enabled"] is False
+    assert events["request_url"].endswith("/slack/events")
+    assert interactivity["request_url"].endswith("/slack/events")
+    if router.names("options"):
+        assert interactivity.get("message_menu_options_url", "").endswith("/slack/events")
+    assert all(c["url"].endswith("/slack/events") for c in http["features"]["slash_commands"])
