@@ -31,6 +31,8 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
         return None
     names: Callable[[str], str] = ws.display_name
     body = _channel_names(emu, render_text(effect.text, effect.blocks, names))
+    if effect.kind == "file_shared":
+        body = "\n".join(filter(None, [body, *_files(emu, effect)]))
     suffix = _SHOWN[effect.kind]
     if effect.kind.startswith("home"):
         header = f"@{names(effect.visible_to[0])}'s Home tab"
@@ -43,7 +45,14 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
         message = ws.chat.find(effect.channel or "", effect.ts or "")
         thread = " › thread" if message is not None and message.thread_ts else ""
         header = f"{_where(emu, effect.channel)}{thread} · askaround{suffix}"
-    return f"  [{header}]\n" + "\n".join(f"    {line}" for line in body.splitlines() or [""])
+    return "\n".join([f"  [{header}]", *(f"    {line}" for line in body.splitlines())])
+
+
+def _files(emu: SlackEmulator, effect: Effect) -> list[str]:
+    """A shared file as a line: its name, title and size (a terminal shows no picture)."""
+    message = emu.workspace.chat.find(effect.channel or "", effect.ts or "")
+    files = [emu.workspace.files.get(f) for f in (message.files if message else [])]
+    return [f"[file {f.name}: {f.title}, {max(1, round(f.length / 1024))} KB]" for f in files if f]
 
 
 def _where(emu: SlackEmulator, channel_id: str | None) -> str:
