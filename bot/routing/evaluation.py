@@ -13,11 +13,11 @@ import json
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tqdm import tqdm
@@ -31,6 +31,7 @@ from storage.evidence import declare_skills, record_solved_questions
 from storage.people import upsert_profile
 from storage.routing import SolvedQuestion
 
+T = TypeVar("T")
 TEAM_ID = "TEVAL"
 CHANNEL_ID = "CEVAL"
 FILES = ("people.jsonl", "history.jsonl", "questions.jsonl")
@@ -179,13 +180,13 @@ async def load_dataset(
 ) -> None:
     """Write people, declared skills and solved history through the bot's storage code."""
     async with sessions() as session, session.begin():
-        for person in tqdm(dataset.people, desc="people", unit="person", leave=False):
+        for person in _progress(dataset.people, "people", "person"):
             await upsert_profile(session, team_id, str(person["user"]), name=str(person["user"]))
         levels = {str(p["user"]): p["skills"] for p in dataset.people}
         await declare_skills(session, team_id, levels)
         solved = solved_questions(dataset.history)
         await record_solved_questions(
-            session, team_id, tqdm(solved, desc="history", unit="question", leave=False), CHANNEL_ID
+            session, team_id, _progress(solved, "history", "question"), CHANNEL_ID
         )
 
 
@@ -296,7 +297,7 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
     for method, route in methods.items():
         ranks: list[int | None] = []
         latencies: list[float] = []
-        for question in tqdm(targets, desc=method, unit="question", leave=False):
+        for question in _progress(targets, method, "question"):
             text, asker, gold = str(question["text"]), str(question["asker"]), question["accepted"]
             started = time.perf_counter()
             ranking = route(text, asker)
@@ -309,3 +310,8 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
         results.append(_score(method, ranks, latencies))
     engine, popularity, bm25 = results
     return Evaluation(engine, popularity, bm25, hits / (len(targets) or 1))
+
+
+def _progress(items: Iterable[T], desc: str, unit: str) -> Iterable[T]:
+    """A progress bar on a terminal; none when standard error is piped or logged."""
+    return tqdm(items, desc=desc, unit=unit, leave=False, disable=None)
