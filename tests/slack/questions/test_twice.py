@@ -1,0 +1,144 @@
+"""Every button on a question pressed twice or four times at once (each press a new trigger
+id, so the inbox cannot tell them apart), two buttons pressed at once, and a watched
+channel's message sent again as Slack's retry: the question moves once, each message is sent
+once, and what the person is told is true."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+from tests.slack.twice import press
+
+QUESTION = "how do we unlock a stuck terraform state?"
+WENT_WRONG = "Something went wrong"
+
+
+async def ask(slack: SlackHarness) -> None:
+    """Alice asks in #general; dev, bob and maria are asked privately."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+
+
+async def rows(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
+    async with slack.services.sessions() as s:
+        questions = list((await s.scalars(select(Question).order_by(Question.id))).all())
+        offers = list((await s.scalars(select(Offer).order_by(Offer.id))).all())
+    return questions, offers
+
+
+def bot_dms(slack: SlackHarness, handle: str) -> list[str]:
+    return [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+def ephemerals(slack: SlackHarness, handle: str) -> list[str]:
+    return [f"{e.text} {e.blocks}" for e in slack.emu.ephemerals(slack.user(handle))]
+
+
+def in_general(slack: SlackHarness, words: str) -> int:
+    return len([m for m in slack.emu.messages(slack.channel("general")) if words in m.text])
+
+
+def nothing_went_wrong(slack: SlackHarness) -> None:
+    """Nobody was told "something went wrong": a second press is not a failure."""
+    for handle in slack.users:
+        told = ephemerals(slack, handle) + bot_dms(slack, handle)
+        assert not [t for t in told if WENT_WRONG in t], handle
+
+
+async def test_i_can_help_pressed_four_times_connects_once(slack: SlackHarness) -> None:
+    await ask(slack)
+    await press(slack, "dev", "I can help", 4)
+    await slack.settle()
+    [question], offers = await rows(slack)
+    assert (question.status, question.helper_user_id) == ("connected", slack.user("dev"))
+    assert [o.status for o in offers].count("accepted") == 1
+    assert in_general(slack, "can help with your") == 1
+    nothing_went_wrong(slack)
+
+
+async def test_two_experts_each_pressing_twice_have_one_winner(slack: SlackHarness) -> None:
+    await ask(slack)
+    await asyncio.gather(press(slack, "dev", "I can help"), press(slack, "bob", "I can help"))
+    await slack.settle()
+    [question], offers = await rows(slack)
+    [accepted] = [o for o in offers if o.status == "accepted"]
+    assert question.helper_user_id == accepted.candidate_user_id
+    assert in_general(slack, "can help with your") == 1
+    nothing_went_wrong(slack)
+
+
+async def test_not_me_pressed_four_times_declines_once(slack: SlackHarness) -> None:
+    """Bob and maria are still asked, so nobody new is: the offers are those of the first
+    round, dev's declined once and thanked once."""
+    await ask(slack)
+    _q, before = await rows(slack)
+    await press(slack, "dev", "Not me", 4)
+    await slack.settle()
+    _q, after = await rows(slack)
+    assert [(o.candidate_user_id, o.status) for o in after if o.status != "pending"] == [
+        (slack.user("dev"), "declined")
+    ]
+    assert len(after) == len(before)
+    assert len([t for t in bot_dms(slack, "dev") if "Thanks for letting me know" in t]) == 1
+    nothing_went_wrong(slack)
+
+
+async def test_solved_pressed_four_times_thanks_once(slack: SlackHarness) -> None:
+    await ask(slack)
+    await press(slack, "dev", "I can help")
+    await slack.settle()
+    await press(slack, "alice", "Solved", 4)
+    await slack.settle()
+    [question], _offers = await rows(slack)
+    assert question.status == "solved"
+    assert in_general(slack, "Want to thank") == 1
+    nothing_went_wrong(slack)
+
+
+async def test_ask_colleagues_privately_pressed_four_times_asks_once(slack: SlackHarness) -> None:
+    await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
+    await slack.settle()
+    await press(slack, "alice", "Ask 3 colleagues privately", 4)
+    await slack.settle()
+    [question], offers = await rows(slack)
+    assert question.status == "open" and len(offers) == 3
+    for handle in ("dev", "bob", "maria"):
+        assert len(bot_dms(slack, handle)) == 1
+    nothing_went_wrong(slack)
+
+
+async def watch_general(slack: SlackHarness) -> None:
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+
+
+async def test_a_watched_channels_message_sent_again_is_nudged_once(slack: SlackHarness) -> None:
+    """Slack sends carol's question again, with its retry header: one offer of help."""
+    await watch_general(slack)
+    message, [delivery] = await slack.emu.post_message(
+        slack.user("carol"),
+        slack.channel("general"),
+        "does anyone know how to import terraform state?",
+    )
+    await slack.emu.redeliver(delivery, times=2)
+    await slack.settle()
+    nudges = [t for t in ephemerals(slack, "carol") if "Find an expert" in t]
+    assert len(nudges) == 1
+    assert message.ts in nudges[0]
+
+
+async def test_not_now_pressed_twice_keeps_quiet(slack: SlackHarness) -> None:
+    await watch_general(slack)
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    await press(slack, "carol", "Not now")
+    await slack.settle()
+    await slack.post("carol", "general", "does anyone know how terraform workspaces work?")
+    await slack.settle()
+    assert [t for t in ephemerals(slack, "carol") if "Find an expert" in t] == []
+    nothing_went_wrong(slack)
