@@ -11,15 +11,23 @@ from sqlalchemy import CursorResult, String, and_, case, cast, exists, func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Offer, Question, Workspace
+from storage.upsert import insert_for
 
 OPEN_STATES = ("open",)
 
 
-async def add_question(session: AsyncSession, **fields: Any) -> Question:
-    question = Question(**fields)
-    session.add(question)
-    await session.flush()
-    return question
+async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
+    """The new question; None when one with its idempotency key is there already: the same
+    ask arriving twice at once (two presses of *Find an expert*), where both looked for the
+    key before either stored it. The second insert waits for the first to commit and then
+    does nothing, instead of failing on the unique key."""
+    statement = (
+        insert_for(session, Question)
+        .values(**fields)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(Question)
+    )
+    return await session.scalar(statement)
 
 
 async def question_by_key(session: AsyncSession, team_id: str, key: str) -> Question | None:

@@ -34,6 +34,12 @@ Clock = Callable[[], datetime]
 LIVE = ("open", "connected")
 
 
+async def _repeated(s: AsyncSession, question: Question) -> Asked:
+    """An ask seen before: the question as it is, changed in nothing."""
+    offers = await q.offers_of(s, question.id)
+    return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
+
+
 class QuestionService:
     def __init__(
         self,
@@ -56,10 +62,8 @@ class QuestionService:
             raise UserError("Tell me a bit more: what do you need help with?")
         index = await self._index_for(request.team_id)
         async with self._sessions() as s, s.begin():
-            existing = await q.question_by_key(s, request.team_id, request.key)
-            if existing is not None:
-                offers = await q.offers_of(s, existing.id)
-                return Asked(QuestionView.of(existing), offer_views(offers), repeated=True)
+            if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
+                return await _repeated(s, existing)
             solved = await self._solved.similar(s, request.team_id, text, request.asker_user_id)
             waits = request.is_private or bool(solved)
             question = await q.add_question(
@@ -77,6 +81,10 @@ class QuestionService:
                 idempotency_key=request.key,
                 created_at=self.clock(),
             )
+            if question is None:  # the same ask, stored meanwhile by its twin
+                existing = await q.question_by_key(s, request.team_id, request.key)
+                assert existing is not None
+                return await _repeated(s, existing)
             if not waits:
                 return await self._first_round(s, index, question)
             ranked = await rank(

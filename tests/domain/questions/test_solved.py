@@ -40,6 +40,7 @@ async def past(
             helper_user_id=helper,
             idempotency_key=f"k{next(KEYS)}",
         )
+        assert question is not None
         return question.id
 
 

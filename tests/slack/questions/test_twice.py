@@ -132,6 +132,20 @@ async def test_a_watched_channels_message_sent_again_is_nudged_once(slack: Slack
     assert message.ts in nudges[0]
 
 
+async def test_find_an_expert_pressed_twice_asks_once(slack: SlackHarness) -> None:
+    await watch_general(slack)
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    await press(slack, "carol", "Find an expert")
+    await slack.settle()
+    [question], offers = await rows(slack)
+    assert question.asker_user_id == slack.user("carol")
+    assert len({o.candidate_user_id for o in offers}) == len(offers) == 3
+    for handle in ("dev", "bob", "maria"):
+        assert len(bot_dms(slack, handle)) == 1
+    nothing_went_wrong(slack)
+
+
 async def test_not_now_pressed_twice_keeps_quiet(slack: SlackHarness) -> None:
     await watch_general(slack)
     await slack.post("carol", "general", "does anyone know how to import terraform state?")
@@ -141,4 +155,16 @@ async def test_not_now_pressed_twice_keeps_quiet(slack: SlackHarness) -> None:
     await slack.post("carol", "general", "does anyone know how terraform workspaces work?")
     await slack.settle()
     assert [t for t in ephemerals(slack, "carol") if "Find an expert" in t] == []
+    nothing_went_wrong(slack)
+
+
+async def test_the_find_an_expert_shortcut_used_twice_asks_once(slack: SlackHarness) -> None:
+    message = await slack.post("carol", "general", "our terraform plan keeps timing out in CI")
+    await asyncio.gather(
+        *(slack.emu.message_shortcut(slack.user("maria"), "find_expert", message) for _ in range(2))
+    )
+    await slack.settle()
+    [question], offers = await rows(slack)
+    assert question.asker_user_id == slack.user("maria")
+    assert len({o.candidate_user_id for o in offers}) == len(offers)
     nothing_went_wrong(slack)
