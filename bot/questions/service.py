@@ -168,8 +168,12 @@ class QuestionService:
                     f"<@{referred_user_id}> isn't taking questions right now. "
                     "Suggest someone else, or press *Not me*."
                 )
+            declined = await q.set_offer_status(
+                s, offer, "declined", expected=("pending", "expired"), at=self.clock()
+            )
+            if not declined:
+                return Moved(QuestionView.of(question))  # answered already: a second press
             existing = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
-            await q.set_offer_status(s, offer, "declined", at=self.clock())
             if referred_user_id in existing:
                 note = f"Thanks: <@{referred_user_id}> has already been asked."
                 await tell.offers_closed(s, question, [offer], note, self.clock())

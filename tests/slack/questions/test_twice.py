@@ -87,6 +87,28 @@ async def test_not_me_pressed_four_times_declines_once(slack: SlackHarness) -> N
     nothing_went_wrong(slack)
 
 
+async def test_suggest_someone_picked_twice_asks_them_once(slack: SlackHarness) -> None:
+    """Bob picks carol in *Suggest someone* twice before the first is answered: carol is
+    asked once, and bob reads that she was asked, not that something went wrong."""
+    await ask(slack)
+    [dm] = [m for m in slack.emu.dm_messages(slack.user("bob")) if m.bot_id]
+    await asyncio.gather(
+        *(
+            slack.emu.click(
+                slack.user("bob"), "offer_refer", message=dm, selected_user=slack.user("carol")
+            )
+            for _ in range(2)
+        )
+    )
+    await slack.settle()
+    _q, offers = await rows(slack)
+    assert [o.candidate_user_id for o in offers].count(slack.user("carol")) == 1
+    assert len([t for t in bot_dms(slack, "carol") if "thought of you" in t]) == 1
+    [bob] = [m for m in slack.emu.dm_messages(slack.user("bob")) if m.bot_id]
+    assert f"I've asked <@{slack.user('carol')}>" in str(bob.blocks)
+    nothing_went_wrong(slack)
+
+
 async def test_solved_pressed_four_times_thanks_once(slack: SlackHarness) -> None:
     await ask(slack)
     await press(slack, "dev", "I can help")
