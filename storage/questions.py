@@ -59,7 +59,9 @@ async def set_question_status(
     expected: Collection[str],
     resolved_at: datetime | None = None,
 ) -> bool:
-    """Move a question on only from one of the `expected` states; False if someone beat us."""
+    """Move a question on only from one of the `expected` states; False if someone beat us,
+    and `question.status` is then the one they left it in (read again: what was read before
+    this unit's first write may be older than their commit)."""
     values: dict[str, Any] = {"status": status}
     if resolved_at is not None:
         values["resolved_at"] = resolved_at
@@ -73,6 +75,9 @@ async def set_question_status(
     if result.rowcount == 1:
         question.status = status
         return True
+    now = await session.scalar(select(Question.status).where(Question.id == question.id))
+    if now is not None:
+        question.status = now
     return False
 
 

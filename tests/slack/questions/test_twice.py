@@ -121,6 +121,39 @@ async def test_solved_pressed_four_times_thanks_once(slack: SlackHarness) -> Non
     nothing_went_wrong(slack)
 
 
+async def test_withdraw_pressed_twice_says_withdrawn(slack: SlackHarness) -> None:
+    """Both presses answer; each says the question is withdrawn (never "already open", the
+    state the second read before the first's commit), and each colleague is told once."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await press(slack, "alice", "Withdraw")
+    await slack.settle()
+    [question], offers = await rows(slack)
+    assert question.status == "withdrawn"
+    assert {o.status for o in offers} == {"superseded"}
+    said = ephemerals(slack, "alice")
+    assert said and all("withdrawn" in t for t in said), said
+    for handle in ("dev", "bob", "maria"):
+        assert len([t for t in bot_dms(slack, handle) if "was withdrawn" in t]) == 1
+    nothing_went_wrong(slack)
+
+
+async def test_solved_and_withdraw_at_once_say_which_happened(slack: SlackHarness) -> None:
+    """The asker presses Solved and Withdraw together: one wins, and a refusal names the state
+    the question is really in."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await press(slack, "dev", "I can help")
+    await slack.settle()
+    await asyncio.gather(press(slack, "alice", "Solved", 1), press(slack, "alice", "Withdraw", 1))
+    await slack.settle()
+    [question], _offers = await rows(slack)
+    assert question.status in ("solved", "withdrawn")
+    for told in ephemerals(slack, "alice"):
+        assert "already" not in told or f"already {question.status}" in told, told
+    nothing_went_wrong(slack)
+
+
 async def test_ask_colleagues_privately_pressed_four_times_asks_once(slack: SlackHarness) -> None:
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
