@@ -34,6 +34,15 @@ Clock = Callable[[], datetime]
 LIVE = ("open", "connected")
 
 
+class _OfferAnswered(Exception):
+    """Accepting lost: the offer was answered, or the question taken, meanwhile. It carries
+    the offer as read, for its row is expired once the transaction rolls back."""
+
+    def __init__(self, offer: Offer) -> None:
+        super().__init__(offer.id)
+        self.offer = OfferView.of(offer)
+
+
 async def _repeated(s: AsyncSession, question: Question) -> Asked:
     """An ask seen before: the question as it is, changed in nothing."""
     offers = await q.offers_of(s, question.id)
@@ -111,13 +120,27 @@ class QuestionService:
             return await self._first_round(s, index, question)
 
     async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
+        try:
+            return await self._accept(team_id, offer_id, user_id)
+        except _OfferAnswered as answered:  # the claim was rolled back with the rest
+            offer = answered.offer
+        async with self._sessions() as s:
+            fresh = await q.get_question(s, team_id, offer.question_id)
+        assert fresh is not None
+        return Accepted(QuestionView.of(fresh), offer, False, fresh.helper_user_id)
+
+    async def _accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
+        """Claim the question, then the offer: a "Not me" on the same offer committed in
+        between rolls the claim back. The question's row is locked before the offer's, here
+        as in `decline` and `escalate_due`, so two of them never wait for each other."""
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if question.status == "open" and await q.claim_question(s, question, user_id):
                 now = self.clock()
-                await q.set_offer_status(
+                if not await q.set_offer_status(
                     s, offer, "accepted", expected=("pending", "expired"), at=now
-                )
+                ):
+                    raise _OfferAnswered(offer)
                 closed = await lookup.close_others(s, question, keep=offer.id, at=now)
                 question.status, question.helper_user_id = "connected", user_id
                 await tell.offers_closed(
@@ -134,15 +157,13 @@ class QuestionService:
                     user_id,
                     offer_views(closed),
                 )
-        async with self._sessions() as s:
-            fresh = await q.get_question(s, team_id, question.id)
-        assert fresh is not None
-        return Accepted(QuestionView.of(fresh), OfferView.of(offer), False, fresh.helper_user_id)
+        raise _OfferAnswered(offer)
 
     async def decline(self, team_id: str, offer_id: int, user_id: str) -> Moved:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
+            await q.hold_question(s, question)  # before the offer, as `accept` does
             if not await q.set_offer_status(s, offer, "declined", at=self.clock()):
                 return Moved(QuestionView.of(question))
             await tell.offers_closed(
@@ -278,6 +299,7 @@ class QuestionService:
             index = await self._index_for(team_id)
             async with self._sessions() as s, s.begin():
                 question = await lookup.question(s, team_id, question_id)
+                await q.hold_question(s, question)  # before the offers, as `accept` does
                 expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
                 note = "No worries: I've asked someone else."
                 await tell.offers_closed(s, question, expired, note, now)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, Question
@@ -84,6 +85,22 @@ async def test_not_me_pressed_four_times_declines_once(slack: SlackHarness) -> N
     ]
     assert len(after) == len(before)
     assert len([t for t in bot_dms(slack, "dev") if "Thanks for letting me know" in t]) == 1
+    nothing_went_wrong(slack)
+
+
+@pytest.mark.parametrize("first", ["I can help", "Not me"])
+async def test_i_can_help_and_not_me_at_once_leave_one_answer(
+    slack: SlackHarness, first: str
+) -> None:
+    """Dev presses both: whichever wins, the question and dev's offer agree."""
+    await ask(slack)
+    second = "Not me" if first == "I can help" else "I can help"
+    await asyncio.gather(press(slack, "dev", first, 1), press(slack, "dev", second, 1))
+    await slack.settle()
+    [question], offers = await rows(slack)
+    [dev] = [o for o in offers if o.candidate_user_id == slack.user("dev")]
+    assert (question.status == "connected") == (dev.status == "accepted")
+    assert in_general(slack, "can help with your") == (question.status == "connected")
     nothing_went_wrong(slack)
 
 
