@@ -49,6 +49,15 @@ async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
     return workspace
 
 
+async def hold(session: AsyncSession, team_id: str) -> None:
+    """Make concurrent changes to a workspace's settings wait for each other until this
+    transaction ends, so each reads what the other left: PostgreSQL locks the workspace's
+    row; on SQLite `ensure_workspace`'s insert has taken the one writer's lock already."""
+    await session.execute(
+        select(Workspace.team_id).where(Workspace.team_id == team_id).with_for_update()
+    )
+
+
 _W, _V, _P = (m.__table__.c for m in (Workspace, CompanyValue, Person))
 # Built once (SQLAlchemy's compiled cache hits): what giving a kudos reads, in one statement.
 _KUDOS_SETTINGS = (

@@ -93,6 +93,8 @@ class WorkspaceSettingsService:
             if by != CLI and not await self._is_admin(s, team_id, by, slack_admin):
                 raise NotAnAdmin(NOT_AN_ADMIN)
             parsed = parse(raw, refusals or {})
+            await workspaces.ensure_workspace(s, team_id)
+            await workspaces.hold(s, team_id)  # a second Save reads what the first left
             before = await self._current(s, team_id)
             old_text = before.as_text()
             if "values" in parsed:
@@ -200,8 +202,8 @@ def check_renames(change: ValuesChange, before: WorkspaceSettings) -> None:
 
 
 def _differs(key: str, value: Any, before: WorkspaceSettings) -> bool:
-    if key == "values":
-        return bool(value.renames) or value.active != before.values
+    if key == "values":  # a set: stored by name, their order is not kept
+        return bool(value.renames) or set(value.active) != set(before.values)
     if key in ("watched_channels", "askaround_admins"):
         return set(value) != set(getattr(before, key))
     return bool(value != getattr(before, key))
