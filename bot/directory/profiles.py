@@ -214,6 +214,7 @@ class ProfileService:
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
+            await q.hold_person(s, person)  # the same line typed twice adds it once
             return await apply_network_entry(s, person, entry)
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
