@@ -17,7 +17,7 @@ from . import blocks as block_kit
 from . import payloads, shapes
 from .actions import PersonError, action_payload, all_options, find_element, submission_state
 from .delivery import Deliverer, Delivery
-from .records import Ephemeral, Message, View
+from .records import Channel, Ephemeral, Message, View
 from .responses import Responder, apply_view_response
 from .workspace import Workspace
 
@@ -82,11 +82,7 @@ class People:
         """Edit one's own message; delivers ``message_changed`` and, when the new text
         mentions the bot, ``app_mention`` again, marked ``edited`` (Slack does, each edit)."""
         ws = self.workspace
-        current = ws.chat.find(message.channel, message.ts)
-        if current is None or current.user != user_id or current.by_bot:
-            raise PersonError(f"{user_id} cannot edit message {message.ts}")
-        channel = ws.channel(current.channel)
-        previous = shapes.message_json(ws, current)
+        current, channel, previous = self._own_message(user_id, message, "edit")
         ws.chat.update(current, text=text, blocks=shapes.rich_text(text))
         changed = payloads.message_changed_event(ws, current, previous, channel)
         return current, await self._message_events(current, [changed], plain=False)
@@ -94,14 +90,21 @@ class People:
     async def delete_message(self, user_id: str, message: Message) -> list[Delivery]:
         """Delete one's own message; delivers ``message_deleted``."""
         ws = self.workspace
-        current = ws.chat.find(message.channel, message.ts)
-        if current is None or current.user != user_id or current.by_bot:
-            raise PersonError(f"{user_id} cannot delete message {message.ts}")
-        channel = ws.channel(current.channel)
-        previous = shapes.message_json(ws, current)
+        current, channel, previous = self._own_message(user_id, message, "delete")
         ws.chat.delete(current)
         deleted = payloads.message_deleted_event(ws, previous, channel)
         return await self._message_events(current, [deleted], plain=False, mention=False)
+
+    def _own_message(
+        self, user_id: str, message: Message, verb: str
+    ) -> tuple[Message, Channel, dict[str, Any]]:
+        """The message as stored, its channel and its JSON before the change; only its author
+        may change it, and never the bot's through a person."""
+        ws = self.workspace
+        current = ws.chat.find(message.channel, message.ts)
+        if current is None or current.user != user_id or current.by_bot:
+            raise PersonError(f"{user_id} cannot {verb} message {message.ts}")
+        return current, ws.channel(current.channel), shapes.message_json(ws, current)
 
     async def _message_events(
         self,
