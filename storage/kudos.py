@@ -258,6 +258,17 @@ async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: 
     return list(await session.scalars(statement.order_by(Kudos.id)))
 
 
+async def shoutout_undone(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
+    """Whether the message was a shout-out whose kudos were all undone since."""
+    statement = select(Kudos.id).where(
+        Kudos.team_id == team_id,
+        Kudos.shoutout_channel_id == channel_id,
+        Kudos.shoutout_ts == ts,
+        Kudos.undone_at.is_not(None),
+    )
+    return (await session.scalar(statement.limit(1))) is not None
+
+
 def _with_value(value: str | None) -> Any:
     """Kudos with a value: the JSON list is matched as text, by the value as `json.dumps`
     wrote it into the list (`#ética` as `"\\u00e9tica"`, quotes included, so only a whole

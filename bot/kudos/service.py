@@ -293,6 +293,8 @@ class KudosService:
         None when the message is not a shout-out."""
         async with self._sessions() as s:
             rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
+            if not rows and await ledger.shoutout_undone(s, team_id, channel_id, ts):
+                raise KudosRefused("Those kudos were undone, so there is nothing to second.")
             if not rows:
                 return None
             receivers = list(dict.fromkeys(row.receiver_user_id for row in rows))

@@ -162,6 +162,17 @@ async def test_seconding_thanks_the_same_people_for_the_same_thing(kudos: KudosS
         await kudos.second(TEAM, BEN, "C1", "100.2", key="s:ben2")
 
 
+async def test_a_second_of_undone_kudos_is_told_they_were_undone(kudos: KudosService) -> None:
+    """A reaction to a shout-out reaching the bot after the kudos were undone (the shout-out
+    is gone by then) is told so, not "That is one of my messages, not a shout-out"."""
+    given = await kudos.give(giving("cmd:1", BEN))
+    await kudos.record_shoutout(TEAM, given.batch_key, "C1", "100.1")
+    await kudos.undo(TEAM, "U1", given.batch_key)
+    with pytest.raises(KudosRefused, match="were undone"):
+        await kudos.second(TEAM, CAT, "C1", "100.1", key="s:cat")
+    assert await kudos.second(TEAM, CAT, "C1", "999.9", key="s:cat2") is None
+
+
 async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # type: ignore[no-untyped-def]
     await kudos.give(giving("cmd:1", BEN, CAT, tags=("teamwork",)))
     await kudos.give(giving("cmd:2", BEN, giver=CAT, tags=("craft",), is_private=True))
