@@ -78,6 +78,9 @@ async def test_skills_typed_twice_at_once_are_saved_once(slack: SlackHarness) ->
 async def test_directory_events_sent_again_are_stored_once(slack: SlackHarness) -> None:
     """`team_join` and `user_change`, each sent twice more with Slack's retry header."""
     newcomer, joined = await slack.emu.join_team("nina", real_name="Nina Park", tz="Asia/Seoul")
+    # Stored before the change is sent: in flight together, the two may be stored in either
+    # order (the profile's `updated` is not compared); what is tested here is resending.
+    await slack.settle()
     changed = await slack.emu.change_user(newcomer.id, tz="America/Chicago")
     assert joined is not None and changed is not None
     for delivery in (joined, changed):
