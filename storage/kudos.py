@@ -164,6 +164,16 @@ async def hold_giver(session: AsyncSession, team_id: str, giver: str) -> None:
         await connection.execute(_GIVER_LOCK, {"who": f"{team_id}:{giver}"})
 
 
+async def hold_live(session: AsyncSession, team_id: str, batch_key: str) -> bool:
+    """Whether an act of giving still has kudos not undone, their rows held until this
+    transaction ends: on PostgreSQL an Undo of them waits for it, or it sees the Undo that
+    committed first; on SQLite the caller's insert holds the one writer's lock already."""
+    statement = (
+        select(Kudos.id).where(_live(team_id), Kudos.batch_key == batch_key).with_for_update()
+    )
+    return (await session.execute(statement)).first() is not None
+
+
 async def count_given(
     session: AsyncSession, team_id: str, giver: str, since: datetime, until: datetime
 ) -> int:

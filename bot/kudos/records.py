@@ -49,6 +49,7 @@ class Giving:
     question_id: int | None = None  # kudos for help with a question
     announcement: Announcement = Announcement()
     refresh_home: bool = False  # given from the Home tab: it is rebuilt with the new allowance
+    seconds: str | None = None  # the act of giving a reaction seconds: refused once undone
 
 
 @dataclass(frozen=True)

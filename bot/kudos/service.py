@@ -77,6 +77,9 @@ async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> Non
         await outbox.finish_all(s, [outbox.Finished(delivery, "sent", at)])
 
 
+SECONDED_UNDONE = "Those kudos were undone, so there is nothing to second."
+
+
 class KudosService:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock = utcnow) -> None:
         self._sessions = sessions
@@ -180,6 +183,8 @@ class KudosService:
         ]
         await ledger.hold_giver(s, team, giver)
         added = await ledger.add(s, team, rows)
+        if giving.seconds and not await ledger.hold_live(s, team, giving.seconds):
+            raise KudosRefused(SECONDED_UNDONE)  # an Undo committed since they were read
         allowance, day = today(rules, stored, now, giving.giver.tz)
         used, same = await ledger.given_before(
             s, team, giver, giving.key, reason=reason, today=day, recent=recent
@@ -294,7 +299,7 @@ class KudosService:
         async with self._sessions() as s:
             rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
             if not rows and await ledger.shoutout_undone(s, team_id, channel_id, ts):
-                raise KudosRefused("Those kudos were undone, so there is nothing to second.")
+                raise KudosRefused(SECONDED_UNDONE)
             if not rows:
                 return None
             receivers = list(dict.fromkeys(row.receiver_user_id for row in rows))
@@ -331,6 +336,7 @@ class KudosService:
                 is_private=original.is_private,
                 values=tuple(original.values or ()),
                 announcement=Announcement(thread_ts=ts, reaction=reaction),
+                seconds=original.batch_key,
             )
         )
 

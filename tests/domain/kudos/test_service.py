@@ -173,6 +173,22 @@ async def test_a_second_of_undone_kudos_is_told_they_were_undone(kudos: KudosSer
     assert await kudos.second(TEAM, CAT, "C1", "999.9", key="s:cat2") is None
 
 
+async def test_a_second_is_refused_when_an_undo_commits_after_the_shoutout_was_read(
+    kudos: KudosService,
+) -> None:
+    """The race of a reaction and Undo: the reaction read the shout-out's live kudos, Undo
+    committed, then the second is given. The giving transaction looks again, under lock,
+    and refuses; nothing of it stays in the ledger."""
+    given = await kudos.give(giving("cmd:1", BEN))
+    await kudos.undo(TEAM, "U1", given.batch_key)
+    with pytest.raises(KudosRefused, match="were undone"):
+        await kudos.give(giving("s:cat", BEN, giver=CAT, seconds=given.batch_key))
+    assert (await kudos.batch(TEAM, "s:cat")) == ()
+    live = await kudos.give(giving("cmd:2", BEN))
+    seconded = await kudos.give(giving("s:cat2", BEN, giver=CAT, seconds=live.batch_key))
+    assert [e.receiver for e in seconded.entries] == ["U2"]
+
+
 async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # type: ignore[no-untyped-def]
     await kudos.give(giving("cmd:1", BEN, CAT, tags=("teamwork",)))
     await kudos.give(giving("cmd:2", BEN, giver=CAT, tags=("craft",), is_private=True))
