@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory.parse import NetworkInput
 from bot.errors import UserError
+from bot.people import Profile
 from storage import directory as q
 from storage.models import Connection, Person
 
@@ -36,6 +37,18 @@ class NetworkEntry:
         )
         about = f" about {', '.join(self.topics)}" if self.topics else ""
         return f"{target}{about} as {self.relationship}"
+
+
+def check_colleague(colleague: Profile) -> None:
+    """A network names people one could introduce someone to: not an app, nor someone who
+    has left (Slack says which when the adapter looks them up)."""
+    name = colleague.real_name or colleague.name or f"<@{colleague.user_id}>"
+    if colleague.is_bot:
+        raise UserError(f"{name} is an app, not a colleague: your network is people you know.")
+    if colleague.deactivated:
+        raise UserError(
+            f"{name} is no longer in this workspace, so nobody could be introduced to them."
+        )
 
 
 def _entry(row: Connection) -> NetworkEntry:

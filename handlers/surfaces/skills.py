@@ -11,9 +11,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.directory import parse as p
+from bot.directory.network import check_colleague
 from bot.directory.profiles import ProfileEdit
 from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
 from bot.errors import UserError
+from bot.people import Profile
 from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.skills import (
@@ -41,7 +43,7 @@ async def run_command(
     user_id: str,
     text: str,
     tz: str | None = None,
-    look_up: Callable[[str], Awaitable[object]] | None = None,
+    look_up: Callable[[str], Awaitable[Profile]] | None = None,
 ) -> dict[str, Any]:
     """One `/skills …` line → the ephemeral reply; raises a UserError for bad input. `tz`, the
     person's time zone, is where their `away until friday` is counted from; `look_up` finds a
@@ -84,6 +86,8 @@ async def run_command(
         case p.Who(topic=topic):
             return render_who(await d.who(team_id, topic, me))
         case p.NetworkAdd(entry=entry):
+            if look_up is not None and entry.colleague_user_id:
+                check_colleague(await look_up(entry.colleague_user_id))
             added = await d.add_network(team_id, user_id, entry)
             return render_text(f"In your network (only you see it): {added.as_text()}.")
         case p.NetworkRemove(target=target):

@@ -69,6 +69,17 @@ async def test_network_is_private_to_its_owner(slack: SlackHarness) -> None:
     assert "CNCF" not in await skills(slack, "alice", "")
 
 
+async def test_an_app_or_someone_who_left_is_not_added_to_a_network(slack: SlackHarness) -> None:
+    """A network is people one could introduce someone to: `@helperbot` (an app) and `@dave`
+    (deactivated) are refused with the reason, and nothing is added."""
+    said_bot = await skills(slack, "alice", "network add @helperbot as personal")
+    said_gone = await skills(slack, "alice", "network add @dave about terraform")
+    assert "Helper Bot is an app, not a colleague" in said_bot
+    assert "Dave Gone is no longer in this workspace" in said_gone
+    assert "Nobody yet." in await skills(slack, "alice", "")  # the network is empty
+    assert "as personal" in await skills(slack, "alice", "network add @bob as personal")
+
+
 async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
     """Interests are saved, help lists the commands, typos get a hint, forget me wipes all."""
     assert "rust" in await skills(slack, "carol", "interests rust, data viz")
