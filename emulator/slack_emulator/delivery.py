@@ -291,7 +291,7 @@ class Deliverer:
                 ack_timeout=self.ack_timeout,
                 accepts_response_payload=accepts_response,
                 retry_attempt=retry_num if is_event else None,
-                retry_reason=(reason or "") if is_event else None,
+                retry_reason=_socket_retry_reason(reason) if is_event else None,
             )
         except TimeoutError:
             return Attempt(
@@ -309,3 +309,9 @@ class Deliverer:
             )
         body = json.dumps(payload) if payload is not None else ""
         return Attempt(retry_num, "socket", 200, body, None, time.monotonic() - started, reason)
+
+
+def _socket_retry_reason(reason: str | None) -> str:
+    """An envelope's ``retry_reason``: Slack's HTTP reasons without their ``http_`` (an
+    unacked envelope is retried for ``timeout``); empty on the first attempt."""
+    return (reason or "").removeprefix("http_")

@@ -355,4 +355,9 @@ class SlackEmulator(TeamApi):
         return delivery.ok and challenge in (answer.get("challenge"), answer.get("text"))
 
     async def socket_disconnect(self, reason: str = "refresh_requested") -> None:
+        """Slack's ``disconnect`` frame with ``reason`` to every Socket Mode client."""
         await self._sockets.disconnect_all(reason)
+
+    async def socket_refresh(self, warning_seconds: float = 10.0) -> None:
+        """``disconnect``/``warning``, then ``disconnect``/``refresh_requested`` and the close."""
+        await self._sockets.refresh(warning_seconds)

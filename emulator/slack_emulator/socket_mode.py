@@ -131,14 +131,40 @@ class SocketHub:
             connection.pending.discard(envelope_id)
 
     async def disconnect_all(self, reason: str = "refresh_requested") -> None:
-        """Ask every client to reconnect, as Slack does a few times an hour."""
+        """Send every client Slack's ``disconnect`` frame. ``refresh_requested`` (the
+        connection's time is up: Slack closes it) and ``link_disabled`` (Socket Mode turned
+        off for the app) are followed by the close; ``warning`` and ``too_many_websockets``
+        leave the connection open."""
         message = {
             "type": "disconnect",
             "reason": reason,
             "debug_info": {"host": "applink-emulator"},
         }
         for connection in list(self._connections):
+            if connection.ws.closed:
+                continue
             await connection.ws.send_json(message)
+            if reason in ("refresh_requested", "link_disabled"):
+                await connection.ws.close(code=WSCloseCode.OK, message=reason.encode())
+
+    async def refresh(self, warning_seconds: float = 10.0) -> None:
+        """Slack's regular refresh of a connection: ``disconnect`` with reason ``warning``,
+        then, ``warning_seconds`` later (about 10 s at Slack), ``refresh_requested`` and the
+        close, on each connection open at the warning that is still open then."""
+        warned = list(self._connections)
+        message = {
+            "type": "disconnect",
+            "reason": "warning",
+            "debug_info": {"host": "applink-emulator"},
+        }
+        for connection in warned:
+            await connection.ws.send_json(message)
+        await asyncio.sleep(warning_seconds)
+        message["reason"] = "refresh_requested"
+        for connection in warned:
+            if connection in self._connections and not connection.ws.closed:
+                await connection.ws.send_json(message)
+                await connection.ws.close(code=WSCloseCode.OK, message=b"refresh_requested")
 
     async def close_all(self) -> None:
         for connection in list(self._connections):

@@ -129,3 +129,42 @@ async def test_envelopes_are_spread_over_connections(emu: SlackEmulator) -> None
     assert {e["type"] for _, e in received} == {"slash_commands"}
     assert all(e["accepts_response_payload"] for _, e in received)
     assert emu.socket_connections == 0
+
+
+async def test_refresh_warns_then_requests_and_closes(emu: SlackEmulator) -> None:
+    """Slack's refresh: `disconnect`/`warning`, then `disconnect`/`refresh_requested` and the
+    close; `link_disabled` is followed by the close too."""
+    async with aiohttp.ClientSession() as session:
+        ws = await _raw_client(emu, session)
+        await emu.socket_refresh(warning_seconds=0.05)
+        frames = [await ws.receive_json(), await ws.receive_json()]
+        closing = await ws.receive()
+        assert [f["reason"] for f in frames] == ["warning", "refresh_requested"]
+        assert all(f["type"] == "disconnect" and f["debug_info"]["host"] for f in frames)
+        assert closing.type == aiohttp.WSMsgType.CLOSE
+        ws = await _raw_client(emu, session)
+        await emu.socket_disconnect("link_disabled")
+        assert (await ws.receive_json())["reason"] == "link_disabled"
+        assert (await ws.receive()).type == aiohttp.WSMsgType.CLOSE
+    await _connected(emu, 0)
+
+
+async def test_a_forced_retry_envelope_says_timeout(emu: SlackEmulator) -> None:
+    """An event sent again as Slack's retry carries `retry_attempt` and `retry_reason:
+    timeout` (Socket Mode's reason; `http_timeout` is the HTTP header's)."""
+    alice = emu.workspace.add_user("alice")
+    envelopes: list[dict[str, Any]] = []
+    async with aiohttp.ClientSession() as session:
+        ws = await _raw_client(emu, session)
+
+        async def bot() -> None:
+            async for message in ws:
+                envelopes.append(json.loads(message.data))
+                await ws.send_json({"envelope_id": envelopes[-1]["envelope_id"]})
+
+        task = asyncio.create_task(bot())
+        _, (delivery,) = await emu.post_message(alice.id, emu.workspace.general.id, "hi")
+        await emu.redeliver(delivery)
+        await ws.close()
+        await task
+    assert [(e["retry_attempt"], e["retry_reason"]) for e in envelopes] == [(0, ""), (1, "timeout")]
