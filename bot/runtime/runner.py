@@ -44,6 +44,8 @@ class Runner:
         self._web: web.AppRunner | None = None
         self._socket: CheckedSocketModeHandler | None = None
         self.port = settings.port
+        # Set when serving ended without being asked to: Slack turned Socket Mode off.
+        self.stopped = asyncio.Event()
 
     async def __aenter__(self) -> Runner:
         try:
@@ -66,6 +68,7 @@ class Runner:
         if self.settings.socket_mode:
             self._socket = CheckedSocketModeHandler(self.bot.app, self.settings.app_token)
             await self._socket.connect_async()
+            self.stopped = self._socket.link_disabled
             log.info("connected to Slack in Socket Mode; health check on port %s", self.port)
         else:
             log.info(
@@ -108,6 +111,12 @@ async def serve_forever(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with Runner(settings):
-        await stop.wait()
+    async with Runner(settings) as runner:
+        asked, gave_up = (
+            asyncio.ensure_future(stop.wait()),
+            asyncio.ensure_future(runner.stopped.wait()),
+        )
+        await asyncio.wait({asked, gave_up}, return_when=asyncio.FIRST_COMPLETED)
+        asked.cancel()
+        gave_up.cancel()
     log.info("stopped")

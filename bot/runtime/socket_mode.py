@@ -4,13 +4,20 @@ An envelope whose payload is not a body Slack sends is acked, so that it is not 
 again, and dropped with a warning that names what is wrong and not its text: Bolt never sees
 it. slack_sdk itself reads a payload that is not an object as an error (an array) or as
 `{"text": …}` (a string), so those are taken out of the envelope before it reads them.
+
+slack_sdk answers every `disconnect` frame by opening a new connection. For `link_disabled`
+(Socket Mode turned off for the app) that is wrong: the handler stops asking, closes its
+client, logs one line and sets `link_disabled`, which ends `askaround serve`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from typing import Any
 
+from aiohttp import WSMessage, WSMsgType
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
@@ -25,7 +32,43 @@ log = logging.getLogger("askaround.socket_mode")
 class CheckedSocketModeHandler(AsyncSocketModeHandler):
     def __init__(self, app: AsyncApp, app_token: str) -> None:
         super().__init__(app, app_token)
+        self.link_disabled = asyncio.Event()
+        self._closing: asyncio.Task[None] | None = None
         self.client.message_listeners.insert(0, self._take_out_odd_payloads)  # type: ignore[arg-type]
+        # Read as the frame arrives, before the close that follows it could start a reconnect.
+        self.client.on_message_listeners.insert(0, self._watch_for_link_disabled)  # type: ignore[attr-defined]
+        forward = self.client.run_message_listeners  # which reconnects on any `disconnect`
+
+        async def run_message_listeners(message: dict[str, Any], raw: str) -> None:
+            if not _is_link_disabled(message):
+                await forward(message, raw)
+
+        self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
+
+    async def _watch_for_link_disabled(self, message: WSMessage) -> None:
+        if message.type != WSMsgType.TEXT or self.link_disabled.is_set():
+            return
+        try:
+            frame = json.loads(message.data)
+        except ValueError:
+            return
+        if not _is_link_disabled(frame):
+            return
+        client: Any = self.client
+        client.auto_reconnect_enabled = client.default_auto_reconnect_enabled = False
+        log.error(
+            "Slack turned Socket Mode off for this app (disconnect: link_disabled); "
+            "not reconnecting and stopping: turn Socket Mode on again, or unset "
+            "SLACK_APP_TOKEN to take requests over HTTP"
+        )
+        self.link_disabled.set()
+        # Its own task: closing the client cancels the task this listener runs in.
+        self._closing = asyncio.ensure_future(self.client.close())
+
+    async def close_async(self) -> None:
+        if self._closing is not None:
+            await self._closing
+        await super().close_async()
 
     async def _take_out_odd_payloads(
         self, client: AsyncBaseSocketModeClient, message: dict[str, Any], _raw: str | None
@@ -47,3 +90,11 @@ async def refuse(client: AsyncBaseSocketModeClient, envelope_id: object, problem
     log.warning("dropped a Socket Mode envelope that Slack would not send: %s", problem)
     if isinstance(envelope_id, str) and envelope_id:
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=envelope_id))
+
+
+def _is_link_disabled(frame: object) -> bool:
+    return (
+        isinstance(frame, dict)
+        and frame.get("type") == "disconnect"
+        and frame.get("reason") == "link_disabled"
+    )

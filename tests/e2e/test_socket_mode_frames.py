@@ -1,0 +1,128 @@
+"""The bot as it runs (`Runner`) against the frames Slack's Socket Mode really sends: a `hello`
+on connecting; `events_api`, `slash_commands` and `interactive` envelopes, each to be acked
+with its `envelope_id` (and a `payload` when `accepts_response_payload` and the app answers
+with one); `disconnect` with `warning`, then `refresh_requested` and the close, a few times an
+hour; `disconnect` with `link_disabled` when Socket Mode is turned off for the app."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import pytest
+
+from tests.e2e.harness import Harness
+from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
+
+REASON = "for untangling the release #teamwork"
+
+
+def _opened(slack: Harness) -> int:
+    return len(slack.emu.calls_to("apps.connections.open"))
+
+
+async def _connected(slack: Harness, count: int = 1, within: float = 3.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while slack.emu.socket_connections != count:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{slack.emu.socket_connections} connections, not {count}")
+        await asyncio.sleep(0.01)
+
+
+def _greetings(slack: Harness) -> list[Any]:
+    return [c for c in slack.emu.calls_to("chat.postMessage") if c.ok]
+
+
+async def test_each_envelope_kind_is_acked_with_its_answer(slack_socket: Harness) -> None:
+    """A slash command's ack carries the ephemeral it answers with; a shortcut (interactive,
+    no response payload) opens the modal; a view submission the app refuses is acked with
+    `response_action: errors`, one it takes with an empty ack; a mention (events_api) is
+    answered in the channel."""
+    slack = slack_socket
+    command = await slack.command("alice", "/askaround", "help")
+    assert command.ok and command.attempts[-1].transport == "socket"
+    assert "/askaround help" in (command.response or {}).get("text", "")
+
+    modal = await global_modal(slack, "maria")
+    refused = await submit_modal(
+        slack, "maria", modal, recipients=["maria"], reason=REASON, channel="general"
+    )
+    assert refused.ok and refused.attempts[-1].transport == "socket"
+    assert (refused.response or {}).get("response_action") == "errors"
+    assert set(refused.response["errors"]) <= {"recipients", "reason"}
+
+    taken = await submit_modal(
+        slack, "maria", modal, recipients=["bob"], reason=REASON, channel="general"
+    )
+    await slack.settle()
+    assert taken.ok and not taken.response
+    assert len(await ledger(slack)) == 1
+
+    before = len(_greetings(slack))
+    await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> hello")
+    await slack.settle()
+    assert len(_greetings(slack)) == before + 1
+
+
+async def test_a_retried_envelope_has_one_effect(slack_socket: Harness) -> None:
+    """Slack sends an event again, in a new envelope with the same `event_id`,
+    `retry_attempt: 1` and `retry_reason: timeout`: it is acked and answered once."""
+    slack = slack_socket
+    message = await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> hello")
+    await slack.settle()
+    assert message is not None
+    [mention] = [d for d in slack.emu.deliveries if d.payload["event"]["type"] == "app_mention"]
+    answered = len(_greetings(slack))
+    [again] = await slack.emu.redeliver(mention)
+    await slack.settle()
+    assert again.ok and again.attempts[0].retry_num == 1
+    assert again.attempts[0].retry_reason == "http_timeout"  # sent as retry_reason "timeout"
+    assert len(_greetings(slack)) == answered
+
+
+async def test_refresh_mid_burst_reconnects_and_loses_nothing(slack_socket: Harness) -> None:
+    """`warning`, then `refresh_requested` and the close, while kudos are being given: the
+    bot opens a fresh connection (apps.connections.open), and each command Slack saw acked
+    is in the ledger once."""
+    slack = slack_socket
+    opened = _opened(slack)
+    givers = ["alice", "bob", "carol", "maria"]
+
+    async def give(i: int) -> Any:
+        giver, receiver = givers[i % 4], givers[(i + 1) % 4]
+        await asyncio.sleep(0.02 * i)
+        return await slack.command(giver, "/kudos", f"@{receiver} {REASON} number {i}")
+
+    burst = [asyncio.create_task(give(i)) for i in range(12)]
+    await slack.emu.socket_refresh(warning_seconds=0.1)
+    commands = await asyncio.gather(*burst)
+    await slack.settle()
+    await _connected(slack)
+    assert _opened(slack) > opened
+    acked = [c for c in commands if c.ok]
+    entries = await ledger(slack)
+    reasons = [e.message for e in entries]
+    assert len(reasons) == len(set(reasons))  # nothing doubled
+    for command in acked:  # nothing acked lost
+        assert any(r.endswith(command.payload["text"].rsplit(REASON, 1)[1]) for r in reasons)
+    assert len(kudos_posts(slack, "general")) == len(entries)
+    after = await slack.command("alice", "/askaround", "help")
+    assert after.ok
+
+
+async def test_link_disabled_stops_socket_mode_with_one_line(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Socket Mode turned off for the app: Slack sends `disconnect`/`link_disabled` and closes.
+    The bot does not ask for a new connection, says so in one line, and its runner stops."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    opened = _opened(slack)
+    await slack.emu.socket_disconnect("link_disabled")
+    await asyncio.wait_for(slack.runner.stopped.wait(), 3)  # type: ignore[attr-defined]
+    await asyncio.sleep(0.2)  # would a reconnect come?
+    assert _opened(slack) == opened and slack.emu.socket_connections == 0
+    lines = [r for r in caplog.records if "link_disabled" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.ERROR
+    assert not [r for r in caplog.records if r.exc_info]
