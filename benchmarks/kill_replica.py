@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -35,7 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from benchmarks.checks import Check, Outcome, backend, print_outcome
 from benchmarks.machine import command_line, describe, save
-from benchmarks.procs import free_port, wait_healthy
+from benchmarks.procs import ExitedEarly, free_port, wait_healthy
 from slack_emulator import Delivery, SlackEmulator
 from storage import inbox, outbox, workspaces
 from storage.db import create_engine, create_inbox_engine, create_sessions
@@ -79,16 +80,27 @@ class Replica:
         return f"http://127.0.0.1:{self.port}/slack/events"
 
     async def start(self) -> None:
-        with (self.workdir / f"replica-{self.port}.log").open("ab") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                *("timeout", "--signal=KILL", str(PROCESS_BOUND_SECONDS), sys.executable),
-                *("-m", "bot.runtime.cli", "serve"),
-                cwd=self.workdir,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        await wait_healthy(self.port, within=30)
+        """`askaround serve`, healthy. `free_port` found a port free a moment ago, and another
+        test's server may take it first: a replica that exits before it is healthy is started
+        again on another port (twice at most), its log kept beside the others."""
+        for attempt in range(3):
+            with (self.workdir / f"replica-{self.port}.log").open("ab") as log:
+                self.process = process = await asyncio.create_subprocess_exec(
+                    *("timeout", "--signal=KILL", str(PROCESS_BOUND_SECONDS), sys.executable),
+                    *("-m", "bot.runtime.cli", "serve"),
+                    cwd=self.workdir,
+                    env=self.env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            try:
+                await wait_healthy(self.port, within=30, exited=partial(_exited, process))
+                return
+            except ExitedEarly:
+                if attempt == 2:
+                    raise
+                self.port = free_port()
+                self.env["ASKAROUND_PORT"] = str(self.port)
 
     async def kill(self) -> None:
         """SIGKILL the bot itself (the child of `timeout`): no chance to clean up."""
@@ -320,3 +332,7 @@ async def _drained(sessions: async_sessionmaker[AsyncSession], within: float) ->
 
 if __name__ == "__main__":
     main()
+
+
+def _exited(process: asyncio.subprocess.Process) -> bool:
+    return process.returncode is not None

@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,10 +168,19 @@ class Served:
         return _child_pid(self.process)
 
 
-async def wait_healthy(port: int, within: float = 120.0) -> None:
+class ExitedEarly(RuntimeError):
+    """The server's process ended before it answered /healthz (a port taken meanwhile)."""
+
+
+async def wait_healthy(
+    port: int, within: float = 120.0, exited: Callable[[], bool] | None = None
+) -> None:
+    """Until /healthz answers 200; `exited`, when given, says the process is gone already."""
     deadline = time.monotonic() + within
     async with aiohttp.ClientSession() as session:
         while time.monotonic() < deadline:
+            if exited is not None and exited():
+                raise ExitedEarly(f"the server on port {port} exited before it was healthy")
             try:
                 async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
                     if response.status == 200:
