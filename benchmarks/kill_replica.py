@@ -84,7 +84,8 @@ class Replica:
         test's server may take it first: a replica that exits before it is healthy is started
         again on another port (twice at most), its log kept beside the others."""
         for attempt in range(3):
-            with (self.workdir / f"replica-{self.port}.log").open("ab") as log:
+            log_path = self.workdir / f"replica-{self.port}.log"
+            with log_path.open("ab") as log:
                 self.process = process = await asyncio.create_subprocess_exec(
                     *("timeout", "--signal=KILL", str(PROCESS_BOUND_SECONDS), sys.executable),
                     *("-m", "bot.runtime.cli", "serve"),
@@ -101,6 +102,9 @@ class Replica:
                     raise
                 self.port = free_port()
                 self.env["ASKAROUND_PORT"] = str(self.port)
+            except RuntimeError as error:  # still starting: say what its log says
+                tail = log_path.read_text(errors="replace").splitlines()[-15:]
+                raise RuntimeError(f"{error}; its log ends:\n" + "\n".join(tail)) from error
 
     async def kill(self) -> None:
         """SIGKILL the bot itself (the child of `timeout`): no chance to clean up."""
