@@ -121,18 +121,22 @@ class QuestionService:
 
     async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
         try:
-            return await self._accept(team_id, offer_id, user_id)
+            outcome = await self._accept(team_id, offer_id, user_id)
         except _OfferAnswered as answered:  # the claim was rolled back with the rest
-            offer = answered.offer
+            outcome = answered.offer
+        if isinstance(outcome, Accepted):
+            return outcome
+        offer = outcome
         async with self._sessions() as s:
             fresh = await q.get_question(s, team_id, offer.question_id)
         assert fresh is not None
         return Accepted(QuestionView.of(fresh), offer, False, fresh.helper_user_id)
 
-    async def _accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
-        """Claim the question, then the offer: a "Not me" on the same offer committed in
-        between rolls the claim back. The question's row is locked before the offer's, here
-        as in `decline` and `escalate_due`, so two of them never wait for each other."""
+    async def _accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted | OfferView:
+        """Claim the question, then the offer (the offer as read when the question was taken
+        already): a "Not me" on the same offer committed in between rolls the claim back. The
+        question's row is locked before the offer's, here as in `decline` and `escalate_due`,
+        so two of them never wait for each other."""
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if question.status == "open" and await q.claim_question(s, question, user_id):
@@ -157,7 +161,7 @@ class QuestionService:
                     user_id,
                     offer_views(closed),
                 )
-        raise _OfferAnswered(offer)
+            return OfferView.of(offer)
 
     async def decline(self, team_id: str, offer_id: int, user_id: str) -> Moved:
         index = await self._index_for(team_id)
