@@ -25,6 +25,7 @@ import gc
 import random
 import sys
 import time
+from datetime import timedelta
 from typing import Any
 
 from benchmarks.company import Company
@@ -40,13 +41,15 @@ TARGET_P99_MS = 50.0
 def snapshot(company: Company) -> RoutingSnapshot:
     """What `load_routing_snapshot` returns for this company (solved oldest first)."""
     people = {m.user_id: m.name for m in company.members}
-    declared = [
-        DeclaredSkill(m.user_id, key, level, "declared")
-        for m in company.members
-        for key, level in m.skills.items()
-    ]
     solved = [
         SolvedQuestion(s.asker, s.text, s.helper, (s.helper,), s.at) for s in company.history()
+    ]
+    # Its helpers are drawn among a skill's declarers: everyone declared before the first question.
+    joined = min((q.created_at for q in solved if q.created_at), default=None)
+    declared = [
+        DeclaredSkill(m.user_id, key, level, "declared", joined and joined - timedelta(days=1))
+        for m in company.members
+        for key, level in m.skills.items()
     ]
     kudos = [
         KudosEvidence(k.giver, k.receiver, k.message, k.values, k.at)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,9 @@ def within(dataset: Dataset, history: list[dict[str, Any]], later: list[dict[str
 def snapshot(dataset: Dataset) -> RoutingSnapshot:
     """What `load_routing_snapshot` returns after `load_dataset` wrote this dataset."""
     people = {str(p["user"]): str(p["user"]) for p in dataset.people}
+    declared_at = datetime.now(UTC)  # the eval declares them as it loads, after the history
     declared = [
-        DeclaredSkill(str(p["user"]), str(key), int(level), "declared")
+        DeclaredSkill(str(p["user"]), str(key), int(level), "declared", declared_at)
         for p in dataset.people
         for key, level in p["skills"].items()
     ]

@@ -51,6 +51,7 @@ class DeclaredSkill:
     skill_key: str
     level: int
     source: str
+    declared_at: datetime | None = None  # its last change; None when not known
 
 
 @dataclass(frozen=True)
@@ -140,16 +141,20 @@ async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterato
 
 
 async def stream_declared_skills(
-    session: AsyncSession, team_id: str
+    session: AsyncSession, team_id: str, *, before: datetime | None = None
 ) -> AsyncIterator[list[DeclaredSkill]]:
-    """Every declared skill of the workspace, BATCH at a time, by person."""
+    """Every declared skill of the workspace, BATCH at a time, by person; with `before`, only
+    those last changed before then."""
     statement = (
         select(Person.user_id, Skill.key, PersonSkill.level, PersonSkill.source)
+        .add_columns(PersonSkill.updated_at)
         .join(Person, Person.id == PersonSkill.person_id)
         .join(Skill, Skill.id == PersonSkill.skill_id)
         .where(PersonSkill.team_id == team_id)
         .order_by(Person.user_id)
     )
+    if before is not None:
+        statement = statement.where(PersonSkill.updated_at < before)
     async for rows in _batches(session, statement):
         yield [DeclaredSkill(*row) for row in rows]
 
@@ -165,6 +170,17 @@ def _solved_filter(team_id: str) -> tuple[ColumnElement[bool], ...]:
 async def count_solved(session: AsyncSession, team_id: str) -> int:
     statement = select(func.count()).select_from(Question).where(*_solved_filter(team_id))
     return int(await session.scalar(statement) or 0)
+
+
+async def solved_time(session: AsyncSession, team_id: str, position: int) -> datetime | None:
+    """When the position-th solved question (oldest first, as streamed) was asked."""
+    return await session.scalar(
+        select(Question.created_at)
+        .where(*_solved_filter(team_id))
+        .order_by(Question.created_at, Question.id)
+        .offset(position)
+        .limit(1)
+    )
 
 
 async def stream_solved_questions(
@@ -199,9 +215,11 @@ def _solved(row: list[Any]) -> SolvedQuestion:
     return SolvedQuestion(asker, text, helper, tuple(answerers), created_at, bool(private))
 
 
-async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[list[KudosEvidence]]:
+async def stream_kudos(
+    session: AsyncSession, team_id: str, *, before: datetime | None = None
+) -> AsyncIterator[list[KudosEvidence]]:
     """Every live kudos of the workspace (undone ones are taken back), BATCH at a time, by
-    receiver, private ones marked so."""
+    receiver, private ones marked so; with `before`, only those given before then."""
     statement = (
         select(
             Kudos.giver_user_id,
@@ -214,6 +232,8 @@ async def stream_kudos(session: AsyncSession, team_id: str) -> AsyncIterator[lis
         .where(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
         .order_by(Kudos.receiver_user_id, Kudos.id)
     )
+    if before is not None:
+        statement = statement.where(Kudos.created_at < before)
     async for rows in _batches(session, statement):
         yield [
             KudosEvidence(giver, receiver, message, tuple(values or ()), created_at, bool(private))

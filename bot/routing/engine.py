@@ -18,7 +18,7 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.blend import Matrix
-from bot.routing.fitting import TimeSplit, example, examples, fit, worth_fitting
+from bot.routing.fitting import TimeSplit, example, examples, fit, known_before, worth_fitting
 from bot.routing.graph import DECLARED, HELPED, THANKED, ColleagueGraph
 from bot.routing.history import PastQuestion
 from bot.routing.network import Network
@@ -37,6 +37,7 @@ from storage.routing import (
     count_solved,
     load_network,
     load_routing_basics,
+    solved_time,
     stream_declared_skills,
     stream_kudos,
     stream_solved_questions,
@@ -113,16 +114,19 @@ class RoutingIndex:
             return fit([]), 0
         trainer = cls._empty(team_id, *parts, explains=False)
         split = TimeSplit(total, trainer.add_history)
-        async for declared in stream_declared_skills(session, team_id):
-            trainer.add_declared(declared)
+        asked = await solved_time(session, team_id, split.cut)
+        if asked is not None:
+            async for declared in stream_declared_skills(session, team_id, before=asked):
+                trainer.add_declared(declared)
         position = 0
         async for solved in stream_solved_questions(session, team_id):
             for part in _parts(solved):
                 split.add(part, position)
                 position += len(part)
                 await asyncio.sleep(0)
-        async for kudos in stream_kudos(session, team_id):
-            trainer.add_kudos(kudos)
+        if asked is not None:
+            async for kudos in stream_kudos(session, team_id, before=asked):
+                trainer.add_kudos(kudos)
         for _ in trainer.freezing():
             await asyncio.sleep(0)
         found = []
@@ -141,9 +145,12 @@ class RoutingIndex:
         if worth_fitting(len(snapshot.solved)):
             trainer = cls._empty(team_id, *parts, explains=False)
             split = TimeSplit(len(snapshot.solved), trainer.add_history)
-            trainer.add_declared(snapshot.person_skills)
+            asked = snapshot.solved[split.cut].created_at
+            trainer.add_declared(
+                d for d in snapshot.person_skills if known_before(d.declared_at, asked)
+            )
             split.add(snapshot.solved, 0)
-            trainer.add_kudos(snapshot.kudos)
+            trainer.add_kudos(k for k in snapshot.kudos if known_before(k.created_at, asked))
             trainer.freeze()
             found = examples(split.queries, trainer.score)
             weights, fitted_on = fit(found), len(found)

@@ -11,6 +11,15 @@ the hand-set engine, and a larger one moves as far as its own answers say. A new
 (fewer than MIN_QUERIES usable questions) keeps the prior. Nothing here looks at the
 questions being routed.
 
+Each past question is routed with only what was known when it was asked: skills declared
+and kudos given before the first question fitted on (`known_before`). A skill is often declared
+because of the questions someone helped with, and a thank-you follows the help it thanks for;
+seen beside those very questions they look like foresight, and the fit learned to trust them
+more than they deserve on new questions. On five StackExchange communities (two shared, three
+others), whose declared skills are each person's most-answered tags over the whole history,
+the fit with them weighed the profile's match of declared skill names most of all and ranked
+one community's questions below plain popularity (issue 15's thirteenth round, docs/routing.md).
+
 A young workspace's fit is short of examples before it is short of evidence: on 35 slices
 of 150 to 800 solved questions of both benchmark sites (`benchmarks/routing_young.py`),
 fitting on the latest half instead of the latest fifth raised the engine's MRR on 22 (mean
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 
@@ -63,6 +73,12 @@ class TimeSplit:
         if earlier:
             self.learn(earlier, first, cut)
         self.queries.extend(rows[len(earlier) :])
+
+
+def known_before(moment: datetime | None, cutoff: datetime | None) -> bool:
+    """Whether a fact (a skill's last change, a kudos) was known before `cutoff`, the time the
+    first question fitted on was asked; a fact or question of unknown time is not."""
+    return moment is not None and cutoff is not None and moment < cutoff
 
 
 def examples(queries: Iterable[SolvedQuestion], score: Callable[[str], Scored]) -> list[Example]:

@@ -1,0 +1,110 @@
+"""The fit routes each past question with only what was known when it was asked: a skill
+declared, or kudos given, after the first question fitted on teach it nothing. (Declared after
+helping, a skill looks like foresight beside the very questions it came from.)"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from benchmarks.routing_validation import snapshot
+from bot.routing.engine import RoutingIndex
+from bot.routing.evaluation import EPOCH, TEAM_ID, load_dataset, read_dataset
+from bot.routing.fitting import TimeSplit, known_before
+from storage.routing import (
+    KudosEvidence,
+    RoutingSnapshot,
+    solved_time,
+    stream_declared_skills,
+    stream_kudos,
+)
+from tests.domain.routing.test_eval_command import _fixture
+
+
+def _community(tmp_path: Path) -> RoutingSnapshot:
+    _fixture(tmp_path)
+    return snapshot(read_dataset(tmp_path))
+
+
+def _cutoff(community: RoutingSnapshot) -> datetime:
+    asked = community.solved[TimeSplit(len(community.solved), lambda *_: None).cut].created_at
+    assert asked is not None
+    return asked
+
+
+def _weights(community: RoutingSnapshot) -> list[float]:
+    return [round(w, 9) for w in RoutingIndex.from_snapshot("T1", community).evidence.weights]
+
+
+def _declared_at(community: RoutingSnapshot, when: datetime | None) -> RoutingSnapshot:
+    skills = [replace(d, declared_at=when) for d in community.person_skills]
+    return replace(community, person_skills=skills)
+
+
+def test_a_skill_declared_after_the_questions_fitted_on_teaches_the_fit_nothing(
+    tmp_path: Path,
+) -> None:
+    community = _community(tmp_path)
+    asked = _cutoff(community)
+    without = _weights(replace(community, person_skills=[]))
+    assert _weights(_declared_at(community, asked)) == without
+    assert _weights(_declared_at(community, None)) == without
+    assert _weights(_declared_at(community, asked - timedelta(seconds=1))) != without
+
+
+def test_kudos_given_after_the_questions_fitted_on_teach_the_fit_nothing(tmp_path: Path) -> None:
+    community = _community(tmp_path)
+    asked = _cutoff(community)
+    helpers = sorted({q.helper_user_id for q in community.solved})
+
+    def thanked(when: datetime) -> list[KudosEvidence]:
+        return [
+            KudosEvidence("UQ0", user, "kafka consumer lag rebalancing offsets", (), when)
+            for user in helpers[:3]
+        ]
+
+    without = _weights(community)
+    assert _weights(replace(community, kudos=thanked(asked + timedelta(days=1)))) == without
+    assert _weights(replace(community, kudos=thanked(asked - timedelta(days=1)))) != without
+
+
+def test_known_before_needs_both_times() -> None:
+    now = datetime(2026, 12, 4, tzinfo=UTC)
+    assert known_before(now - timedelta(seconds=1), now)
+    assert not known_before(now, now)
+    assert not known_before(None, now)
+    assert not known_before(now, None)
+
+
+async def test_the_database_gives_the_fit_what_was_known_when_the_questions_were_asked(
+    tmp_path: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """The eval stores the history as asked from EPOCH on and declares the skills as it loads:
+    the bot's own load fits as if nobody had declared anything, and routes with the skills."""
+    _fixture(tmp_path)
+    dataset = read_dataset(tmp_path)
+    await load_dataset(sessions, dataset)
+    async with sessions() as session:
+        assert await solved_time(session, TEAM_ID, 0) == EPOCH
+        assert await solved_time(session, TEAM_ID, 5) == EPOCH + timedelta(hours=5)
+        everything = [d async for batch in stream_declared_skills(session, TEAM_ID) for d in batch]
+        assert everything and all(d.declared_at and d.declared_at > EPOCH for d in everything)
+        later = datetime.now(UTC) + timedelta(minutes=1)
+        assert [
+            d async for b in stream_declared_skills(session, TEAM_ID, before=later) for d in b
+        ] == everything
+        assert not [
+            d async for b in stream_declared_skills(session, TEAM_ID, before=EPOCH) for d in b
+        ]
+        assert not [k async for b in stream_kudos(session, TEAM_ID, before=EPOCH) for k in b]
+    index = await RoutingIndex.load(sessions, TEAM_ID)
+    unknowing = RoutingIndex.from_snapshot("T1", replace(snapshot(dataset), person_skills=[]))
+    assert np.allclose(index.evidence.weights, unknowing.evidence.weights)
+    assert index.fitted_on == unknowing.fitted_on > 0
+    expert = next(p for p in dataset.people if p["skills"])
+    (topic, level), *_ = expert["skills"].items()
+    assert index.evidence.level(str(expert["user"]), topic) == level  # routing itself uses them
