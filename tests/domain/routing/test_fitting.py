@@ -34,12 +34,12 @@ def _examples(count: int, telling: int) -> list[Example]:
 
 
 def test_a_feature_that_names_the_helper_gains_weight() -> None:
-    """Popularity is worth nothing in the prior; where it names the helper it becomes the
-    heaviest weight."""
-    popularity = FEATURES.index("popularity")
-    assert prior()[popularity] == 0.0
-    weights = fit(_examples(200, popularity))
-    assert int(np.argmax(weights)) == popularity
+    """A similar question's share is worth nothing in the prior; where it names the helper it
+    becomes the heaviest weight."""
+    share = FEATURES.index("similar share")
+    assert prior()[share] == 0.0
+    weights = fit(_examples(200, share))
+    assert int(np.argmax(weights)) == share
 
 
 def test_too_little_history_keeps_the_prior() -> None:
