@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import case, delete, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Person, PersonSkill, Skill, SkillAlias
@@ -140,16 +140,34 @@ async def skill_id(session: AsyncSession, team_id: str, key: str) -> int | None:
     return await session.scalar(select(Skill.id).where(Skill.team_id == team_id, Skill.key == key))
 
 
+def skill_upsert(statement: Any) -> Any:
+    """An insert of person_skills rows that updates a row already there: its level and source,
+    and `updated_at` only when either changes, so it says when the skill was last declared as
+    it is (routing's fit routes a past question only with skills declared before it)."""
+    table, new = PersonSkill.__table__, statement.excluded
+    changed = or_(table.c.level != new.level, table.c.source != new.source)
+    return statement.on_conflict_do_update(
+        index_elements=["person_id", "skill_id"],
+        set_={
+            "level": new.level,
+            "source": new.source,
+            "updated_at": case((changed, new.updated_at), else_=table.c.updated_at),
+        },
+    )
+
+
 async def set_person_skill(
     session: AsyncSession, person: Person, skill_id: int, level: int, source: str
 ) -> None:
     statement = insert_for(session, PersonSkill).values(
-        team_id=person.team_id, person_id=person.id, skill_id=skill_id, level=level, source=source
+        team_id=person.team_id,
+        person_id=person.id,
+        skill_id=skill_id,
+        level=level,
+        source=source,
+        updated_at=utcnow(),
     )
-    statement = statement.on_conflict_do_update(
-        index_elements=["person_id", "skill_id"], set_={"level": level, "source": source}
-    )
-    await session.execute(statement)
+    await session.execute(skill_upsert(statement))
 
 
 async def remove_person_skill(session: AsyncSession, person: Person, skill_id: int) -> bool:
@@ -235,6 +253,7 @@ async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_i
                     level=ps.level,
                     source=ps.source,
                     evidence=ps.evidence,
+                    updated_at=ps.updated_at,
                 )
             )
         else:
@@ -477,7 +496,10 @@ _SET_SKILLS_FROM_ARRAYS = text(
     FROM unnest(CAST(:people AS INTEGER[]), CAST(:skills AS INTEGER[]), CAST(:levels AS INTEGER[]))
         AS given (person, skill, level)
     ON CONFLICT (person_id, skill_id)
-    DO UPDATE SET level = excluded.level, source = excluded.source
+    DO UPDATE SET level = excluded.level, source = excluded.source,
+        updated_at = CASE WHEN person_skills.level <> excluded.level
+                            OR person_skills.source <> excluded.source
+                          THEN excluded.updated_at ELSE person_skills.updated_at END
     """
 )
 
@@ -508,15 +530,18 @@ async def set_person_skills(
             },
         )
         return
-    statement = insert_for(session, PersonSkill.__table__)
-    statement = statement.on_conflict_do_update(
-        index_elements=["person_id", "skill_id"],
-        set_={"level": statement.excluded.level, "source": statement.excluded.source},
-    )
+    now = utcnow()
     await session.execute(
-        statement,
+        skill_upsert(insert_for(session, PersonSkill.__table__)),
         [
-            {"team_id": team_id, "person_id": p, "skill_id": s, "level": level, "source": source}
+            {
+                "team_id": team_id,
+                "person_id": p,
+                "skill_id": s,
+                "level": level,
+                "source": source,
+                "updated_at": now,
+            }
             for p, s, level in zip(people, skills, levels, strict=True)
         ],
     )

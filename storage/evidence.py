@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.directory import skill_upsert
 from storage.models import Offer, Person, PersonSkill, Question, Skill, utcnow
 from storage.routing import SOLVED, SolvedQuestion
 from storage.upsert import insert_for
@@ -52,6 +53,7 @@ async def declare_skills(
             )
         ).all()
     )
+    now = utcnow()
     rows = [
         {
             "team_id": team_id,
@@ -59,18 +61,14 @@ async def declare_skills(
             "skill_id": skill_ids[key],
             "level": level,
             "source": source,
+            "updated_at": now,
         }
         for user_id, skills in levels.items()
         if user_id in person_ids
         for key, level in skills.items()
     ]
     if rows:
-        statement = insert_for(session, PersonSkill)
-        statement = statement.on_conflict_do_update(
-            index_elements=["person_id", "skill_id"],
-            set_={"level": statement.excluded.level, "source": statement.excluded.source},
-        )
-        await session.execute(statement, rows)
+        await session.execute(skill_upsert(insert_for(session, PersonSkill)), rows)
     return len(rows)
 
 

@@ -9,12 +9,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from benchmarks.routing_validation import snapshot
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import EPOCH, TEAM_ID, load_dataset, read_dataset
 from bot.routing.fitting import TimeSplit, known_before
+from storage.directory import set_person_skill, set_person_skills, skill_id
+from storage.evidence import declare_skills
+from storage.models import Person
+from storage.people import upsert_profile
 from storage.routing import (
     KudosEvidence,
     RoutingSnapshot,
@@ -108,3 +113,51 @@ async def test_the_database_gives_the_fit_what_was_known_when_the_questions_were
     expert = next(p for p in dataset.people if p["skills"])
     (topic, level), *_ = expert["skills"].items()
     assert index.evidence.level(str(expert["user"]), topic) == level  # routing itself uses them
+
+
+async def _times(sessions: async_sessionmaker[AsyncSession]) -> dict[str, datetime | None]:
+    async with sessions() as session:
+        return {
+            d.skill_key: d.declared_at
+            async for batch in stream_declared_skills(session, "TSKILL")
+            for d in batch
+        }
+
+
+async def test_a_skill_keeps_its_time_until_its_level_or_source_changes(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Declaring the same level again (a re-import, a second Save) is no new declaration; a
+    new level, or a learned skill now declared, is."""
+    async with sessions() as session, session.begin():
+        await upsert_profile(session, "TSKILL", "U1", name="Ann")
+        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 2}})
+    first = await _times(sessions)
+    async with sessions() as session, session.begin():
+        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 4}})
+        person = await session.scalar(select(Person).where(Person.user_id == "U1"))
+        assert person is not None
+        kafka = await skill_id(session, "TSKILL", "kafka")
+        assert kafka is not None
+        await set_person_skill(session, person, kafka, 3, "declared")
+    again = await _times(sessions)
+    assert again["kafka"] == first["kafka"]
+    assert again["terraform"] and first["terraform"] and again["terraform"] > first["terraform"]
+    async with sessions() as session, session.begin():
+        person = await session.scalar(select(Person).where(Person.user_id == "U1"))
+        assert person is not None and kafka is not None
+        await set_person_skill(session, person, kafka, 3, "evidence")
+    learned = await _times(sessions)
+    assert learned["kafka"] and again["kafka"] and learned["kafka"] > again["kafka"]
+    assert learned["terraform"] == again["terraform"]
+    async with sessions() as session, session.begin():  # an import (one statement on PostgreSQL)
+        person = await session.scalar(select(Person).where(Person.user_id == "U1"))
+        terraform = await skill_id(session, "TSKILL", "terraform")
+        assert person is not None and kafka is not None and terraform is not None
+        await set_person_skills(
+            session, "TSKILL", [person.id, person.id], [kafka, terraform], [3, 5], "evidence"
+        )
+    imported = await _times(sessions)
+    assert imported["kafka"] == learned["kafka"]
+    assert imported["terraform"] and learned["terraform"]
+    assert imported["terraform"] > learned["terraform"]
