@@ -23,6 +23,7 @@ from storage.people import upsert_profile
 from storage.routing import (
     KudosEvidence,
     RoutingSnapshot,
+    load_routing_snapshot,
     solved_time,
     stream_declared_skills,
     stream_kudos,
@@ -96,19 +97,26 @@ async def test_the_database_gives_the_fit_what_was_known_when_the_questions_were
     async with sessions() as session:
         assert await solved_time(session, TEAM_ID, 0) == EPOCH
         assert await solved_time(session, TEAM_ID, 5) == EPOCH + timedelta(hours=5)
-        everything = [d async for batch in stream_declared_skills(session, TEAM_ID) for d in batch]
+        everything = [
+            d async for b in stream_declared_skills(session, TEAM_ID, dated=True) for d in b
+        ]
         assert everything and all(d.declared_at and d.declared_at > EPOCH for d in everything)
         later = datetime.now(UTC) + timedelta(minutes=1)
         assert [
-            d async for b in stream_declared_skills(session, TEAM_ID, before=later) for d in b
+            d
+            async for b in stream_declared_skills(session, TEAM_ID, before=later, dated=True)
+            for d in b
         ] == everything
         assert not [
             d async for b in stream_declared_skills(session, TEAM_ID, before=EPOCH) for d in b
         ]
         assert not [k async for b in stream_kudos(session, TEAM_ID, before=EPOCH) for k in b]
+        stored = await load_routing_snapshot(session, TEAM_ID)
     index = await RoutingIndex.load(sessions, TEAM_ID)
     unknowing = RoutingIndex.from_snapshot("T1", replace(snapshot(dataset), person_skills=[]))
     assert np.allclose(index.evidence.weights, unknowing.evidence.weights)
+    from_stored = RoutingIndex.from_snapshot("T1", stored)  # the tools' path applies it too
+    assert np.allclose(from_stored.evidence.weights, index.evidence.weights)
     assert index.fitted_on == unknowing.fitted_on > 0
     expert = next(p for p in dataset.people if p["skills"])
     (topic, level), *_ = expert["skills"].items()
@@ -119,7 +127,7 @@ async def _times(sessions: async_sessionmaker[AsyncSession]) -> dict[str, dateti
     async with sessions() as session:
         return {
             d.skill_key: d.declared_at
-            async for batch in stream_declared_skills(session, "TSKILL")
+            async for batch in stream_declared_skills(session, "TSKILL", dated=True)
             for d in batch
         }
 
