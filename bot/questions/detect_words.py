@@ -68,6 +68,10 @@ ASKS_FOR_HELP = phrases(
     r", any(?:one|body)\s*\?",
     r"^ideas\s*\?|\bideas\s*\?$",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
+    r"what am i (?:missing|doing wrong|not getting|overlooking)",
+    r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
+    r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
+    r"am i missing (?:something|anything)",
     # the strongest of these in a few other languages (folded: no accents, ß as ss)
     r"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|me puede|"
     r"puede (?:ayudar|explicar)|podria)",
@@ -93,8 +97,8 @@ ASKS_FOR_HELP = phrases(
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
     r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
-    r"the|they|it|this|that|people|a|an|to|my|your|customers|\w+ (?:get|work|calculated|"
-    r"handled|computed|prorated|decided))",
+    r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
+    r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
     r"how to",
     r"how (?:long|often|much|many) (?:should|does|do|will|would|can|is|are|did)",
     r"is it true",
@@ -118,7 +122,9 @@ ASKS_HOW = phrases(
     r"criteria|prerequisites|conventions|policies|differences)",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
     r"is there (?:a|an|any) (?:\w+ )?(?:way|doc|docs|documentation|template|standard|process|"
-    r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form)",
+    r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form|"
+    r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
+    r"playbook|guideline|guidelines)",
     r"is (?:it|this) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
@@ -151,6 +157,18 @@ WH_QUESTION = phrases(
     r"(?:when|what time) (?:is|are|does|do|will) (?:the|our|my|we)",
 )
 
+# `who wants pizza?` asks who is in; `a customer who wants 20% off` is a clause: a "who" that
+# opens a sentence (after a greeting or a name at most) asks.
+ASKING_WHO = (
+    r"(?:(?<![a-z] )|(?<=hey )|(?<=hi )|(?<=so )|(?<=ok )|(?<=all )|(?<=team )|(?<=folks )|"
+    r"(?<=everyone )|(?<=guys )|(?<=btw )|(?<=also )|(?<=@here )|(?<=@person ))"
+)
+
+# `how are you all` asks after people; `how are you all handling X` asks how work is done.
+NOT_DOING_WORK = (
+    r"(?! (?:all |guys |folks )?(?!finding|liking|enjoying|settling|holding|feeling|doing)\w+ing\b)"
+)
+
 # Small talk, invitations and rhetorical questions: not asking for expertise.
 SOCIAL = phrases(
     r"is it (?:just )?me or",
@@ -168,15 +186,16 @@ SOCIAL = phrases(
     r"(?:any|some)(?:one|body) (?:want|wants|up for|keen|going|coming|fancy|driving|hungry|"
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
-    r"who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|up for|"
+    rf"{ASKING_WHO}who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|"
+    r"up for|"
     r"watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
-    r"who(?:'s| is| are) in\b",
-    r"who wants",
+    rf"{ASKING_WHO}who(?:'s| is| are) in\b",
+    rf"{ASKING_WHO}who wants",
     r"want to (?:grab|get|join|come)",
     r"(?:how|what) (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
     r"how(?:'s| is| are)(?: you)? (?:everyone|everybody|you|the new|the baby|it going|things|"
-    r"the family|your|life|all)",
-    r"how are you",
+    rf"the family|your|life|all){NOT_DOING_WORK}",
+    rf"how are you{NOT_DOING_WORK}",
     r"how do you like",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
     r"how many of (?:you|us)",
@@ -302,25 +321,32 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks)",
     r"let me know when",
+    # opening on one person's name: they already chose whom to ask
+    r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you",
+    r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body))(?: (?:from|in|on) [\w-]+)? "
+    r"(?:please )?(?:reset|restart|unlock|grant|give me|enable|disable|"
+    r"create|delete|remove|rerun|re-run|take|kick off|bump|extend|renew|order|ship|cancel)",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
 STATUS = phrases(
-    r"^(?:is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,3} (?:still )?(?:down|broken|up|back|"
+    r"^(?:is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,5} (?:still )?(?:down|broken|up|back|"
     r"working|fixed|done|finished|slow|deployed|live|merged|green|red|out|open|closed|ready|over|"
     r"running|building|deploying|loading|happening|going|booked|reserved|scheduled|confirmed|"
     r"cancelled|canceled)\b(?: (?:again|yet|now|today|already))?(?: (?:for|by|on|at) (?:the |our |"
-    r"my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*\?*$)",
+    r"my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*(?:\?|$))",
     r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+)? (?:finished|landed|gone out|shipped|"
     r"been (?:deployed|merged|fixed|released|approved|sent|paid)|go out|get (?:merged|deployed|"
     r"fixed|approved|sent|paid))",
-    r"^(?:has|have|did|is|are) (?!(?:any|some|every|no)\s?(?:one|body)\b)\w.{0,70}\byet\s*\?*$",
+    r"^(?:has|have|did|is|are) (?!(?:any|some|every|no)\s?(?:one|body)\b)\w.{0,70}\byet\s*(?:\?|$)",
+    r"^(?:do|does) (?:we|you|they|i) (?:have|know|get) .{0,60}\byet\s*(?:\?|$)",
     r"^did (?!(?:any|some|every|no)\s?(?:one|body)\b)\w+",
     r"^(?:is|are|will) (?:the|our|my) .{1,40} (?:today|tomorrow|tonight|this (?:week|morning|"
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
     r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
+    r"(?:has|have|did) (?:any|some)(?:one|body)(?: else)? (?:heard back|hear back|heard from)",
     r"what(?:'s| is) the status (?:of|on)",
 )
 
@@ -401,6 +427,7 @@ CHAT_SPELLINGS = {
     "plz": "please",
     "thx": "thanks",
     "some1": "someone",
+    "ppl": "people",
     "any1": "anyone",
 }
 
