@@ -187,8 +187,7 @@ SOCIAL = phrases(
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
     rf"{ASKING_WHO}who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|"
-    r"up for|"
-    r"watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
+    r"up for|watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
     rf"{ASKING_WHO}who(?:'s| is| are) in\b",
     rf"{ASKING_WHO}who wants",
     r"want to (?:grab|get|join|come)",
