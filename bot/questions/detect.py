@@ -3,7 +3,8 @@
 A small weighted score, so every verdict can be explained (`explain`): asking people for help
 or asking how something works count most; a question mark, an interrogative opening and the
 words of work add to it; small talk, invitations, rhetorical questions, jokes and questions
-put to one person take away. The bot speaks up in a watched channel only at `CONFIDENT`.
+put to one person take away; a model of the labelled messages' words leans either way
+(`bot.questions.phrasing`). The bot speaks up in a watched channel only at `CONFIDENT`.
 Measured with `askaround eval questions FILE.jsonl`; docs/question-detector.md has the figures.
 
 `small_talk` tells a greeting, thanks or an acknowledgement sent to the bot from a question.
@@ -15,6 +16,7 @@ import re
 from typing import Literal
 
 from bot.questions import detect_words as words
+from bot.questions.phrasing import lean
 from bot.routing.text import fold
 
 CONFIDENT = 0.6
@@ -32,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "put to one person": -0.6,
     "asks for status": -0.5,
 }
+LEARNED = "learned phrasing"
 SmallTalk = Literal["greeting", "thanks", "ack"]
 
 _LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
@@ -64,11 +67,18 @@ def _spelled(word: str) -> str:
     return words.CHAT_SPELLINGS.get(word, word)
 
 
+def words_of(text: str) -> list[str]:
+    """The normalised message's words, with `?`, `@person` and `@here` as words."""
+    return _WORD.findall(normalise(text))
+
+
 def explain(text: str) -> dict[str, float]:
-    """The features a message shows, with their weights; empty when it is too short."""
+    """The features a message shows, with their weights; empty when it is too short. The
+    learned phrasing's weight leans either way (`bot.questions.phrasing.lean`)."""
     raw = text.lower()
     plain = normalise(text)
-    tokens = [t for t in _WORD.findall(plain) if t not in ("?", "@person", "@here")]
+    every = _WORD.findall(plain)
+    tokens = [t for t in every if t not in ("?", "@person", "@here")]
     if len(tokens) < MIN_WORDS or small_talk(text):
         return {}
     seen = {
@@ -86,7 +96,9 @@ def explain(text: str) -> dict[str, float]:
         "put to one person": bool(words.PERSONAL.search(plain)),
         "asks for status": bool(words.STATUS.search(plain)),
     }
-    return {name: WEIGHTS[name] for name, present in seen.items() if present}
+    found = {name: WEIGHTS[name] for name, present in seen.items() if present}
+    found[LEARNED] = lean(every)
+    return found
 
 
 def opening(sentence: str) -> str:

@@ -49,8 +49,9 @@ ASKS_FOR_HELP = phrases(
     r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
     r"is in charge|understands)",
-    r"(?:need|needs|needed|want|would love|could use|looking for|seeking|appreciate) (?:some |a |"
-    r"any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|whoever|a person)",
+    r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
+    r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|"
+    r"whoever|a person)",
     r"help (?:needed|wanted|please)",
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
@@ -72,6 +73,8 @@ ASKS_FOR_HELP = phrases(
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
     r"am i missing (?:something|anything)",
+    r"what (?:would|could|might) (?:cause|explain)|what(?:'s| is) causing",
+    r"(?:a )?known (?:thing|issue|bug|problem|limitation) (?:with|in|on|or)",
     # the strongest of these in a few other languages (folded: no accents, ß as ss)
     r"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|me puede|"
     r"puede (?:ayudar|explicar)|podria)",
@@ -106,26 +109,29 @@ ASKS_HOW = phrases(
     r"submit|report|request|read|ask|file|sign up|apply|register)",
     r"how (?:many|much) \w+(?: \w+)? (?:do|does|did|can|should|is|are|will) (?:we|i|our|the|"
     r"you|a|an|it|each|one|my)",
-    r"where (?:is|are) .{1,40} (?:documented|kept|stored|defined|written down|tracked|listed|"
-    r"configured|set|managed|hosted)",
+    r"where (?:is|are|would|does|do) .{1,40} (?:documented|kept|stored|defined|written down|"
+    r"tracked|listed|configured|set|managed|hosted)",
     r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
     r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
     r"(?:do|does|would) (?:i|we) need",
+    r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it)\b.{1,70}"
+    r"\bor (?:is|are|do|does|should|can|just|submit|use|will|would|something|not)\b",
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|max|maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
-    r"what does .{1,60} mean",
+    r"what does .{1,60} (?:mean|include|cover|entail)",
     r"what are (?:the|our) (?:rules|steps|options|requirements|limits|guidelines|best practices|"
     r"criteria|prerequisites|conventions|policies|differences)",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
-    r"is there (?:a|an|any) (?:\w+ )?(?:way|doc|docs|documentation|template|standard|process|"
+    r"is there (?:a |an |any |some )?(?:\w+ )?(?:way|doc|docs|documentation|template|standard|"
+    r"process|guidance|rule|rules|"
     r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form|"
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines)",
-    r"is (?:it|this) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
     r"submit|claim|book|have|give|install|bring)",
@@ -179,7 +185,8 @@ SOCIAL = phrases(
     r"(?:just|only) me or",
     r"am i the only one",
     r"can you believe",
-    r"isn't (?:it|this|that)",
+    r"isn't (?:it|this|that)(?:\s*[?!.,]|\s*$| (?:great|nice|funny|crazy|weird|wild|amazing|"
+    r"lovely|obvious|cool|ironic))",
     r"(?:any|some)(?:one|body) else(?:'s)?",
     r"is (?:any|every)(?:one|body) else",
     r"who else",
@@ -222,6 +229,7 @@ SOCIAL = phrases(
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
     r"why do mondays",
+    r"how many (?:more )?times do (?:i|we) (?:have|need) to",
     r"how many \w+ does it take",
     r"what do you call",
     r"thoughts on the new",
@@ -322,9 +330,15 @@ PERSONAL = phrases(
     r"let me know when",
     # opening on one person's name: they already chose whom to ask
     r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you",
-    r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body))(?: (?:from|in|on) [\w-]+)? "
-    r"(?:please )?(?:reset|restart|unlock|grant|give me|enable|disable|"
-    r"create|delete|remove|rerun|re-run|take|kick off|bump|extend|renew|order|ship|cancel)",
+    r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
+    r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
+    r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
+    r"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+)?)? (?:please |just |quickly )?(?:reset|"
+    r"restart|unlock|grant|give me|enable|disable|create|delete|remove|rerun|re-run|take|"
+    r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
+    r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
+    r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
+    r"permission)",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
@@ -334,7 +348,8 @@ STATUS = phrases(
     r"running|building|deploying|loading|happening|going|booked|reserved|scheduled|confirmed|"
     r"cancelled|canceled)\b(?: (?:again|yet|now|today|already))?(?: (?:for|by|on|at) (?:the |our |"
     r"my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*(?:\?|$))",
-    r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+)? (?:finished|landed|gone out|shipped|"
+    r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,3} (?:finished|landed|gone out|"
+    r"gone through|shipped|"
     r"been (?:deployed|merged|fixed|released|approved|sent|paid)|go out|get (?:merged|deployed|"
     r"fixed|approved|sent|paid))",
     r"^(?:has|have|did|is|are) (?!(?:any|some|every|no)\s?(?:one|body)\b)\w.{0,70}\byet\s*(?:\?|$)",
@@ -344,6 +359,9 @@ STATUS = phrases(
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
+    r"(?:has|have) (?:any|some)(?:one|body)(?: (?:from|in|on) [\w-]+(?: [\w-]+)?)? (?:had|got|"
+    r"gotten) a chance",
+    r"^(?:is|are) .{1,40} being \w+ (?:right now|now|today|at the moment)",
     r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
     r"(?:has|have|did) (?:any|some)(?:one|body)(?: else)? (?:heard back|hear back|heard from)",
     r"what(?:'s| is) the status (?:of|on)",
@@ -428,6 +446,11 @@ CHAT_SPELLINGS = {
     "some1": "someone",
     "ppl": "people",
     "any1": "anyone",
+    "ne1": "anyone",
+    "kno": "know",
+    "halp": "help",
+    "wut": "what",
+    "abt": "about",
 }
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.questions.detect import explain, looks_like_question, normalise, small_talk
+from bot.questions.detect import LEARNED, explain, looks_like_question, normalise, small_talk
 from bot.questions.detect_eval import LabelledSetError, read_labelled
 from bot.runtime.cli import main
 
@@ -21,6 +21,7 @@ SHIPPED = DATA / "questions.jsonl"
 HOLDOUT = DATA / "questions_holdout.jsonl"
 HOLDOUT_2 = DATA / "questions_holdout_2.jsonl"
 HOLDOUT_3 = DATA / "questions_holdout_3.jsonl"
+HOLDOUT_4 = DATA / "questions_holdout_4.jsonl"
 
 
 def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
@@ -34,7 +35,13 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     ("path", "least", "precise"),
-    [(SHIPPED, 300, 0.95), (HOLDOUT, 120, 0.95), (HOLDOUT_2, 75, 0.95), (HOLDOUT_3, 55, 0.85)],
+    [
+        (SHIPPED, 300, 0.95),
+        (HOLDOUT, 120, 0.95),
+        (HOLDOUT_2, 75, 0.95),
+        (HOLDOUT_3, 55, 0.9),
+        (HOLDOUT_4, 100, 0.9),
+    ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
@@ -42,9 +49,10 @@ def test_the_detector_is_precise_on_the_labelled_sets(
     """Precision at least 0.95 with recall at least 0.8, on the set it was tuned on and on the
     first two held out (each written before the tuning it measures); all mix expert questions
     with small talk, status questions, requests put to one person, statements and thanks. The
-    third held-out set, written by someone else after the last tuning, is held to what it
-    measured then (0.87): its false alarms are status questions and requests to a team that
-    no list of phrases covers."""
+    third and fourth held-out sets, written by others who saw neither the detector nor the
+    sets, are held to 0.9 (they measured 0.93 and 0.91): their false alarms are status
+    questions, venting and questions about life outside work that no list of phrases, and
+    no model of 1,360 messages, covers."""
     measured = figures(capsys, path)
     rows = read_labelled(path)
     assert measured["n"] == len(rows) >= least
@@ -92,14 +100,18 @@ def test_requests_for_expertise_are_questions_whatever_their_markup(text: str) -
 
 
 def test_a_verdict_is_explained_by_named_features() -> None:
-    """Every feature that fired is named with its weight, so a miss can be understood."""
-    assert explain("anyone know why grafana shows no data?") == {
+    """Every feature that fired is named with its weight, so a miss can be understood; the
+    learned phrasing leans towards a question here and away from one in an invitation."""
+    shown = explain("anyone know why grafana shows no data?")
+    assert shown.pop(LEARNED) > 0
+    assert shown == {
         "asks for help": 0.6,
         "question mark": 0.3,
         "interrogative opening": 0.15,
         "about work": 0.2,
     }
-    assert explain("anyone want coffee?")["small talk"] < 0
+    invitation = explain("anyone want coffee?")
+    assert invitation["small talk"] < 0 and invitation[LEARNED] < 0
 
 
 def test_slack_markup_is_read_as_words() -> None:
