@@ -134,6 +134,9 @@ def small_talk(text: str) -> SmallTalk | None:
             if present & vocabulary:
                 return kind
     opener = meaningful[0]
+    opening = " ".join(meaningful[:3]) + " "
+    if opener in words.ACK_ONLY_IN_PHRASES and not opening.startswith(_ACK_OPENINGS):
+        return None
     asks = "?" in plain or words.ASKS_FOR_HELP.search(plain) or words.ASKS_HOW.search(plain)
     if not asks:
         for kind, vocabulary in _KINDS:
@@ -142,6 +145,7 @@ def small_talk(text: str) -> SmallTalk | None:
     return None
 
 
+_ACK_OPENINGS = tuple(f"{phrase} " for phrase in words.ACK_PHRASES)
 _KINDS: tuple[tuple[SmallTalk, frozenset[str]], ...] = (
     ("thanks", words.THANKS_WORDS),
     ("greeting", words.GREETING_WORDS),

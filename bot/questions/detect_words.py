@@ -51,10 +51,12 @@ ASKS_FOR_HELP = phrases(
     r"is in charge|understands)",
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|"
-    r"whoever|a person)",
+    r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
+    r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",
+    r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",
@@ -83,6 +85,12 @@ ASKS_FOR_HELP = phrases(
     r"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait|s'y connait)",
     r"qui (?:s'occupe|connait|sait|est (?:le |la )?responsable)",
     r"(?:j'ai|on a) besoin d'aide",
+    r"(?:petite|une) question|des idees\s*\?|je galere|je (?:ne )?trouve rien",
+    r"algun (?:consejo|truco|tip)|alguna (?:idea|recomendacion|sugerencia)|estoy atascad[oa]",
+    r"gibt(?:'s| es) (?:hier )?(?:eine|einen|ein) (?:empfehlung|tool|weg|moglichkeit|anleitung)",
+    r"hat (?:hier )?jemand (?:eine )?(?:idee|tipp|empfehlung)",
+    r"ja alguem (?:passou|teve|viu|fez|resolveu)|alguma (?:ideia|dica|sugestao)",
+    r"qualcuno ha (?:idea|idee|consigli)|qualche (?:consiglio|idea|dritta)",
     r"(?:weiss|kennt|kann) (?:hier )?jemand",
     r"hat (?:hier )?jemand (?:erfahrung|schon|ahnung)",
     r"kennt sich (?:hier )?jemand",
@@ -109,7 +117,7 @@ ASKS_HOW = phrases(
     r"submit|report|request|read|ask|file|sign up|apply|register)",
     r"how (?:many|much) \w+(?: \w+)? (?:do|does|did|can|should|is|are|will) (?:we|i|our|the|"
     r"you|a|an|it|each|one|my)",
-    r"where (?:is|are|would|does|do) .{1,40} (?:documented|kept|stored|defined|written down|"
+    r"where(?:'s| is| are| would| does| do) .{1,40} (?:documented|kept|stored|defined|written down|"
     r"tracked|listed|configured|set|managed|hosted)",
     r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
@@ -132,6 +140,10 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
+    r"faster|cleaner) way",
+    r"qual (?:e|eh) (?:a|o) (?:politica|processo|regra|melhor)|cual es (?:la|el) (?:politica|"
+    r"proceso|mejor)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
     r"submit|claim|book|have|give|install|bring)",
@@ -190,6 +202,7 @@ SOCIAL = phrases(
     r"(?:any|some)(?:one|body) else(?:'s)?",
     r"is (?:any|every)(?:one|body) else",
     r"who else",
+    r"(?:any|some)(?:one|body) free\s*\?",
     r"(?:any|some)(?:one|body) (?:want|wants|up for|keen|going|coming|fancy|driving|hungry|"
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
@@ -197,7 +210,8 @@ SOCIAL = phrases(
     r"up for|watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
     rf"{ASKING_WHO}who(?:'s| is| are) in\b",
     rf"{ASKING_WHO}who wants",
-    r"want to (?:grab|get|join|come)",
+    r"(?:^|(?<=[.!?] ))(?:(?:do )?(?:you|y'all|you all|u) )?(?:want|wanna) (?:to )?(?:grab|get|"
+    r"join|come)",
     r"(?:how|what) (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
     r"how(?:'s| is| are)(?: you)? (?:everyone|everybody|you|the new|the baby|it going|things|"
     rf"the family|your|life|all){NOT_DOING_WORK}",
@@ -302,6 +316,8 @@ SOCIAL_WORDS = phrases(
     r"restaurant",
     r"pub",
     r"dentist",
+    r"pediatrician|daycare|babysitter|nanny|landlord",
+    r"my (?:kid|kids|daughter|son|wife|husband|partner)",
     r"spot",
 )
 JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😅|😆|:joy:|:sweat_smile:|:laughing:)")
@@ -328,6 +344,7 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks)",
     r"let me know when",
+    r"who has (?:the )?(?:bandwidth|capacity|time|cycles)",
     # opening on one person's name: they already chose whom to ask
     r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you",
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
@@ -358,6 +375,11 @@ STATUS = phrases(
     r"^(?:is|are|will) (?:the|our|my) .{1,40} (?:today|tomorrow|tonight|this (?:week|morning|"
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
+    r"where are we (?:with|on|at)\b",
+    r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
+    r"(?:on|to|about)",
+    r"como vamos con|ya tenemos|ou en est(?:-on)?|a che punto siamo|wie (?:ist|steht) (?:der|es "
+    r"mit dem) stand|ja temos|haben wir schon",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
     r"(?:has|have) (?:any|some)(?:one|body)(?: (?:from|in|on) [\w-]+(?: [\w-]+)?)? (?:had|got|"
     r"gotten) a chance",
@@ -478,6 +500,15 @@ ACK_WORDS = frozenset(
     "perfect awesome agreed noted will do lgtm done merged same here interesting on my way "
     "ack roger makes sense".split()
 )
+# Acknowledgements of more than one word: their words acknowledge only together, so a message
+# opening on one of them alone (`my VPN drops…`, `will the deploy…`, `same error here…`) is not
+# an acknowledgement.
+ACK_PHRASES = (
+    "got it", "sounds good", "no worries", "will do", "makes sense", "on my way", "same here"
+)  # fmt: skip
+ACK_ONLY_IN_PHRASES = frozenset(word for phrase in ACK_PHRASES for word in phrase.split()) - {
+    "no", "good"
+}  # fmt: skip
 FILLER_WORDS = frozenset(
     "everyone everybody all y'all yall team folks there guys people @person @here askaround "
     "bot friend friends mate again so much a lot ton tons heaps many very and you you're your "

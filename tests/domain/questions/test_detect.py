@@ -22,6 +22,7 @@ HOLDOUT = DATA / "questions_holdout.jsonl"
 HOLDOUT_2 = DATA / "questions_holdout_2.jsonl"
 HOLDOUT_3 = DATA / "questions_holdout_3.jsonl"
 HOLDOUT_4 = DATA / "questions_holdout_4.jsonl"
+HOLDOUT_5 = DATA / "questions_holdout_5.jsonl"
 
 
 def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
@@ -39,20 +40,18 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (SHIPPED, 300, 0.95),
         (HOLDOUT, 120, 0.95),
         (HOLDOUT_2, 75, 0.95),
-        (HOLDOUT_3, 55, 0.9),
-        (HOLDOUT_4, 100, 0.9),
+        (HOLDOUT_3, 55, 0.95),
+        (HOLDOUT_4, 100, 0.95),
+        (HOLDOUT_5, 100, 0.95),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
-    """Precision at least 0.95 with recall at least 0.8, on the set it was tuned on and on the
-    first two held out (each written before the tuning it measures); all mix expert questions
-    with small talk, status questions, requests put to one person, statements and thanks. The
-    third and fourth held-out sets, written by others who saw neither the detector nor the
-    sets, are held to 0.9 (they measured 0.93 and 0.91): their false alarms are status
-    questions, venting and questions about life outside work that no list of phrases, and
-    no model of 1,360 messages, covers."""
+    """Precision at least 0.95 with recall at least 0.8, on the set it was tuned on and on five
+    held out, each written before the tuning it measures (the last three by people who saw
+    neither the detector nor the sets); all mix expert questions with small talk, status
+    questions, requests put to one person or a team, statements and thanks."""
     measured = figures(capsys, path)
     rows = read_labelled(path)
     assert measured["n"] == len(rows) >= least
@@ -129,6 +128,9 @@ def test_slack_markup_is_read_as_words() -> None:
         ("thanks!", "thanks"),
         ("thank you so much <@U2>, that fixed it", "thanks"),
         ("ok cool, will do", "ack"),
+        ("on my way, 5 min", "ack"),
+        ("my VPN drops on every call. if anyone's seen this, I'm all ears", None),
+        ("same error here after the upgrade, anyone found a fix", None),
         ("hi, how do I rotate the postgres credentials?", None),
         ("hey, our terraform plan keeps timing out in CI", None),
         ("thanks, how do I rotate keys", None),
@@ -138,6 +140,14 @@ def test_slack_markup_is_read_as_words() -> None:
 )
 def test_small_talk_is_told_from_a_question(text: str, kind: str | None) -> None:
     assert small_talk(text) == kind
+
+
+def test_an_invitation_opens_its_sentence() -> None:
+    """`want to grab lunch?` invites; `…, want to get it right` inside a sentence does not."""
+    clause = "can we require drivers to install the app? it's for the policy, want to get it right"
+    assert "small talk" not in explain(clause)
+    assert "small talk" in explain("want to grab lunch at the taco place?")
+    assert "small talk" in explain("ok. want to grab lunch at the taco place?")
 
 
 def test_a_hyphenated_compound_is_one_word() -> None:
