@@ -26,8 +26,6 @@ from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
-import numpy as np
-
 WEIGHTS_FILE = files("bot.data").joinpath("question_phrasing.json")
 MIN_MESSAGES = 2
 PENALTY = 1e-3
@@ -60,7 +58,10 @@ def lean(tokens: Sequence[str]) -> float:
 
 def fit(messages: Iterable[tuple[Sequence[str], bool]]) -> dict[str, object]:
     """L2-regularised logistic regression by plain gradient descent (deterministic, so the
-    shipped file can be refitted exactly) over the cues seen in MIN_MESSAGES messages or more."""
+    shipped file can be refitted exactly) over the cues seen in MIN_MESSAGES messages or more.
+    numpy is imported here: the detector itself, on every watched message, only adds weights."""
+    import numpy as np
+
     rows = [(cues(tokens), label) for tokens, label in messages]
     seen = Counter(cue for found, _ in rows for cue in found)
     names = sorted(cue for cue, n in seen.items() if n >= MIN_MESSAGES)
