@@ -20,7 +20,8 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 SOMEONE = r"(?:any|some)\s?(?:one|body)"
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
-    r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check)"
+    r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check|give me (?:the|a) "
+    r"(?:\S+ )?(?:version|rundown|overview|summary|explainer|primer))"
 )
 
 # Someone asks for a person who knows, or for help, directly.
@@ -60,7 +61,7 @@ ASKS_FOR_HELP = phrases(
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",
-    r"(?:wondering|curious) (?:if|how|whether|what|why|who|where|which)",
+    r"(?:wondering|curious|i wonder) (?:if|how|whether|what|why|who|where|which)",
     r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
     r"quick q|quick one|question for|q for",
     r"(?:do|does) (?:you|y'all|you guys|you all|anyone|anybody|someone) know (?:how|what|where|who|"
@@ -316,11 +317,12 @@ SOCIAL_WORDS = phrases(
     r"restaurant",
     r"pub",
     r"dentist",
-    r"pediatrician|daycare|babysitter|nanny|landlord",
+    r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician",
     r"my (?:kid|kids|daughter|son|wife|husband|partner)",
     r"spot",
 )
-JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😅|😆|:joy:|:sweat_smile:|:laughing:)")
+# Not 😅: a nervous smile after a real question (`…or is there a cliff? 😅`) is no joke.
+JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😆|:joy:|:laughing:)")
 
 # A question put to one named person, or about a meeting: they already know whom to ask.
 PERSONAL = phrases(
@@ -345,6 +347,10 @@ PERSONAL = phrases(
     r"happy hour|celebration|drinks)",
     r"let me know when",
     r"who has (?:the )?(?:bandwidth|capacity|time|cycles)",
+    r"(?:need|get|looking for) (?:a |some |\d+ |two |three )?volunteers?",
+    r"(?:can|could|would|will) (?:the )?[\w-]+ team (?:please )?(?:confirm|sign|check|look|review|"
+    r"update|send|share|approve|provide|add|fix)",
+    r"(?:when|what time) (?:do|will|are) you (?:plan|expect|think|going)",
     # opening on one person's name: they already chose whom to ask
     r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you",
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
@@ -376,6 +382,7 @@ STATUS = phrases(
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"where are we (?:with|on|at)\b",
+    r"still waiting (?:on|for)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",
     r"como vamos con|ya tenemos|ou en est(?:-on)?|a che punto siamo|wie (?:ist|steht) (?:der|es "

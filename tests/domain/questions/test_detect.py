@@ -23,6 +23,7 @@ HOLDOUT_2 = DATA / "questions_holdout_2.jsonl"
 HOLDOUT_3 = DATA / "questions_holdout_3.jsonl"
 HOLDOUT_4 = DATA / "questions_holdout_4.jsonl"
 HOLDOUT_5 = DATA / "questions_holdout_5.jsonl"
+HOLDOUT_6 = DATA / "questions_holdout_6.jsonl"
 
 
 def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
@@ -43,13 +44,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_3, 55, 0.95),
         (HOLDOUT_4, 100, 0.95),
         (HOLDOUT_5, 100, 0.95),
+        (HOLDOUT_6, 100, 0.95),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
-    """Precision at least 0.95 with recall at least 0.8, on the set it was tuned on and on five
-    held out, each written before the tuning it measures (the last three by people who saw
+    """Precision at least 0.95 with recall at least 0.8, on the set it was tuned on and on six
+    held out, each written before the tuning it measures (the last four by people who saw
     neither the detector nor the sets); all mix expert questions with small talk, status
     questions, requests put to one person or a team, statements and thanks."""
     measured = figures(capsys, path)
@@ -140,6 +142,13 @@ def test_slack_markup_is_read_as_words() -> None:
 )
 def test_small_talk_is_told_from_a_question(text: str, kind: str | None) -> None:
     assert small_talk(text) == kind
+
+
+def test_a_nervous_smile_is_no_joke() -> None:
+    """😅 after a real question is nerves; `lol` and `jk` still joke."""
+    assert looks_like_question("does our 401k match vest immediately or is there a cliff? 😅")
+    assert "joking" not in explain("noob question sorry 😅 what does 'landed cost' include?")
+    assert not looks_like_question("who broke the build? 😅 jk")
 
 
 def test_an_invitation_opens_its_sentence() -> None:

@@ -29,9 +29,11 @@ def test_the_fit_learns_which_words_ask_and_which_do_not() -> None:
 
 
 def test_words_it_never_saw_lean_neither_way() -> None:
-    dutch = "Hoe vraag ik ouderschapsverlof aan via het personeelsportaal"
-    assert phrasing.lean(words_of(dutch)) == 0.0
-    assert explain(dutch) == {LEARNED: 0.0}
+    finnish = "Miten haen vanhempainvapaata henkilostoportaalissa"
+    shipped = json.loads(phrasing.WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"]
+    assert not phrasing.cues(words_of(finnish)) & set(shipped), "a language it was shown"
+    assert phrasing.lean(words_of(finnish)) == 0.0
+    assert explain(finnish) == {LEARNED: 0.0}
 
 
 def test_the_shipped_weights_are_what_the_shipped_set_fits(tmp_path: Path) -> None:
