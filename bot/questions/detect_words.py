@@ -57,6 +57,9 @@ ASKS_FOR_HELP = phrases(
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
     r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",
+    r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
+    r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
+    r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
@@ -132,6 +135,9 @@ ASKS_HOW = phrases(
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} (?:mean|include|cover|entail)",
+    r"what(?:'s| is) a (?:reasonable|good|sane|sensible|typical|normal|standard) ",
+    r"looking for (?:the|our) (?:[\w-]+ ){0,3}(?:doc|docs|guidelines|guide|template|policy|page|"
+    r"link|dashboard|spreadsheet|deck|form|repo|runbook|file)",
     r"what are (?:the|our) (?:rules|steps|options|requirements|limits|guidelines|best practices|"
     r"criteria|prerequisites|conventions|policies|differences)",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
@@ -204,6 +210,8 @@ SOCIAL = phrases(
     r"is (?:any|every)(?:one|body) else",
     r"who else",
     r"(?:any|some)(?:one|body) free\s*\?",
+    r"would (?:any|some)(?:one|body) be (?:interested|keen|up for)",
+    r"knock knock",
     r"(?:any|some)(?:one|body) (?:want|wants|up for|keen|going|coming|fancy|driving|hungry|"
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
@@ -356,7 +364,7 @@ PERSONAL = phrases(
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
     r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
     r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
-    r"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+)?)? (?:please |just |quickly )?(?:reset|"
+    r"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+){0,2})? (?:please |just |quickly )?(?:reset|"
     r"restart|unlock|grant|give me|enable|disable|create|delete|remove|rerun|re-run|take|"
     r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
@@ -383,6 +391,7 @@ STATUS = phrases(
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"where are we (?:with|on|at)\b",
     r"still waiting (?:on|for)",
+    r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",
     r"como vamos con|ya tenemos|ou en est(?:-on)?|a che punto siamo|wie (?:ist|steht) (?:der|es "
