@@ -59,6 +59,8 @@ ASKS_FOR_HELP = phrases(
     r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",
     r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
     r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
+    r"stuck trying to",
+    r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
@@ -253,6 +255,7 @@ SOCIAL = phrases(
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
     r"why do mondays",
     r"how many (?:more )?times do (?:i|we) (?:have|need) to",
+    r"is it really (?:supposed|meant|necessary|going) to",
     r"how many \w+ does it take",
     r"what do you call",
     r"thoughts on the new",
@@ -325,7 +328,7 @@ SOCIAL_WORDS = phrases(
     r"restaurant",
     r"pub",
     r"dentist",
-    r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician",
+    r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician|mechanic|recipe|potluck",
     r"my (?:kid|kids|daughter|son|wife|husband|partner)",
     r"spot",
 )
@@ -355,6 +358,10 @@ PERSONAL = phrases(
     r"happy hour|celebration|drinks)",
     r"let me know when",
     r"who has (?:the )?(?:bandwidth|capacity|time|cycles)",
+    r"(?:have|has|with) (?:the |some )?(?:bandwidth|capacity|cycles)(?: for| to|\s*\?)",
+    r"(?:can|could) (?:some|any)(?:one|body) (?:explain|describe) (?:this |it )?to "
+    r"(?:the|our|a|my) ",
+    r"(?:can|could) (?:some|any)(?:one|body) (?:please )?set up (?:a|an|the) ",
     r"(?:need|get|looking for) (?:a |some |\d+ |two |three )?volunteers?",
     r"(?:can|could|would|will) (?:the )?[\w-]+ team (?:please )?(?:confirm|sign|check|look|review|"
     r"update|send|share|approve|provide|add|fix)",
