@@ -9,9 +9,8 @@ labelled message (`tests/data/questions.jsonl`) knows thousands of such cues, we
 each other by the labels rather than by hand. On a set written afterwards by someone who had
 seen neither the detector nor its sets, it lifted precision 0.77 → 0.87 beside the phrase
 lists as they were, and 0.83 → 0.91 beside those of the same round (docs/question-detector.md).
-Its weights
-ship in `bot/data/question_phrasing.json`; `python -m bot.questions.phrasing FILE.jsonl...`
-refits them.
+Its weights ship in `bot/data/question_phrasing.json`; `python -m bot.questions.phrasing
+FILE.jsonl...` refits them.
 """
 
 from __future__ import annotations
