@@ -76,3 +76,18 @@ async def test_a_watched_channel_notices_questions_in_other_languages_too(
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
     assert len(nudges(slack, "alice")) == 1
+
+
+async def test_requests_for_a_service_wait_and_unlisted_phrasings_are_noticed(
+    slack: SlackHarness,
+) -> None:
+    """Asking someone, or a team, to do a task is no question for an expert; a question in
+    words no phrase list has (`kno`, tombstoning) is one: the learned phrasing decides."""
+    await watch_general(slack)
+    await slack.post("carol", "general", "can someone review my PR? it is small I promise")
+    await slack.post("carol", "general", "Can the data team pull a list of every churned customer?")
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post("bob", "general", "anyone kno why the reflow profile keeps tombstoning caps")
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
