@@ -328,7 +328,7 @@ SOCIAL_WORDS = phrases(
     r"restaurant",
     r"pub",
     r"dentist",
-    r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician|mechanic|recipe|potluck",
+    r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician|recipe|potluck",
     r"my (?:kid|kids|daughter|son|wife|husband|partner)",
     r"spot",
 )

@@ -7,7 +7,7 @@ import sys
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.questions.detect import question_confidence
+    from bot.questions.detect import explain, question_confidence
     from bot.questions.detect_eval import measure, read_labelled
 
     figures = measure(read_labelled(args.folder))
@@ -15,5 +15,8 @@ async def run(args: argparse.Namespace) -> int:
     if args.verbose:
         for kind, rows in (("missed", figures.misses), ("false alarm", figures.false_alarms)):
             for row in rows:
+                features = explain(row.text).items()
+                why = ", ".join(f"{name} {weight:+.2f}" for name, weight in features)
                 print(f"{kind} {question_confidence(row.text):.2f} {row.text}", file=sys.stderr)
+                print(f"  because: {why or 'too short, or only a greeting'}", file=sys.stderr)
     return 0

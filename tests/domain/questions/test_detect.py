@@ -66,6 +66,23 @@ def test_the_detector_is_precise_on_the_labelled_sets(
     assert measured["precision"] >= precise and measured["recall"] >= 0.8
 
 
+def test_each_miss_and_false_alarm_is_listed_with_its_features(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    labelled = tmp_path / "two.jsonl"
+    rows = [("anyone want coffee? ☕", True), ("how do I rotate the postgres credentials?", False)]
+    labelled.write_text(
+        "".join(json.dumps({"text": t, "expert_question": label}) + "\n" for t, label in rows)
+    )
+    capsys.readouterr()
+    assert main(["eval", "questions", str(labelled), "--verbose"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("missed 0.00 anyone want coffee?")
+    assert err[1].startswith("  because: question mark +0.30") and "small talk -1.00" in err[1]
+    assert err[2].startswith("false alarm 1.00 how do I rotate")
+    assert "asks how +0.45" in err[3] and "learned phrasing +" in err[3]
+
+
 def test_a_malformed_labelled_file_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "hi", "expert_question": "yes"}) + "\n")
