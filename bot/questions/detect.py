@@ -134,8 +134,8 @@ def small_talk(text: str) -> SmallTalk | None:
             if present & vocabulary:
                 return kind
     opener = meaningful[0]
-    opening = " ".join(meaningful[:3]) + " "
-    if opener in words.ACK_ONLY_IN_PHRASES and not opening.startswith(_ACK_OPENINGS):
+    first_words = " ".join(meaningful[:3]) + " "
+    if opener in words.ACK_ONLY_IN_PHRASES and not first_words.startswith(_ACK_OPENINGS):
         return None
     asks = "?" in plain or words.ASKS_FOR_HELP.search(plain) or words.ASKS_HOW.search(plain)
     if not asks:
