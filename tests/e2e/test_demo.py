@@ -46,6 +46,9 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     # header each, without an empty line under it.
     assert "[DM with @hana · askaround]\n    [file network.png: Help between teams, " in out
     assert "[DM with @bob · askaround (deleted)]\n  [DM with @carol" in out
+    watched = out[out.index("> @hana: /ask watch") :]
+    assert "review my PR? it is small I promise\n  (nothing visible happened)" in watched
+    assert "[#general · only @bob sees]\n    That looks like a question for a colleague" in watched
     assert (tmp_path / "demo.db").exists()
 
 
