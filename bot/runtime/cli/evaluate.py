@@ -83,6 +83,11 @@ async def run(args: argparse.Namespace) -> int:
         print(metrics.line())
     reuse = results.solved_reuse
     print(f"solved-reuse R@3={reuse:.3f} (a shown similar solved question's helper answered)")
+    print(
+        f"scored {results.scored} of {results.asked} questions to route (the rest: the "
+        "accepted answerer is not one of the people, or is the asker)",
+        file=sys.stderr,
+    )
     print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
     print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
     return 0

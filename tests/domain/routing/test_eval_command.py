@@ -57,7 +57,9 @@ def _fixture(folder: Path) -> None:
 
     _write(folder, "people.jsonl", people)
     _write(folder, "history.jsonl", [question(n) for n in range(200)])
-    _write(folder, "questions.jsonl", [question(n) for n in range(200, 260)])
+    stranger = {**question(260), "accepted": "UX"}  # answered by someone not in people.jsonl
+    own = {**question(261), "asker": "U11", "accepted": "U11"}  # the asker answered it
+    _write(folder, "questions.jsonl", [question(n) for n in range(200, 260)] + [stranger, own])
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -71,7 +73,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: Path) -> None:
     """A line per method in the exact format, then the solved-reuse line; the engine's MRR
-    and R@3 are above popularity's."""
+    and R@3 are above popularity's; standard error says how many questions were scored."""
     _fixture(tmp_path)
     result = _run(str(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -83,6 +85,7 @@ def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: P
     assert re.match(r"^solved-reuse R@3=(0\.\d{3}|1\.000) ", reuse), reuse
     assert float(engine[4]) > float(popularity[4]) + 0.2
     assert float(engine[2]) > float(popularity[2])
+    assert "scored 60 of 62 questions to route" in result.stderr, result.stderr
     # Progress bars are drawn on a terminal only: piped, standard error has none.
     assert "\r" not in result.stderr and "question/s" not in result.stderr, result.stderr
 
