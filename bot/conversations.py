@@ -31,6 +31,7 @@ class Conversation:
     member: bool = False
     name: str = ""
     archived: bool = False
+    shared: bool = False  # with another organisation (Slack Connect)
 
 
 def _wall_clock() -> datetime:

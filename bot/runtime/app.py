@@ -126,6 +126,9 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
         # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
         process_before_response=True,
+        # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
+        # the thread first (failing when the parent is gone) and stamp assistant metadata.
+        attaching_conversation_kwargs_enabled=False,
         oauth_settings=(
             oauth_settings(settings, engine, services.uninstalls.installed)
             if settings.oauth

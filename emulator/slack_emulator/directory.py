@@ -169,6 +169,7 @@ class Directory:
         is_private: bool = False,
         members: Iterable[str] = (),
         include_bot: bool = True,
+        ext_shared: bool = False,
     ) -> Channel:
         if any(c.name == name for c in self.channels.values() if not c.is_im):
             raise ValueError(f"channel #{name} already exists")
@@ -177,7 +178,8 @@ class Directory:
             self.user(uid)
         if include_bot and self.bot_user_id not in people:
             people.append(self.bot_user_id)
-        return self._new_channel(name, "private" if is_private else "public", people)
+        kind: ChannelKind = "private" if is_private else "public"
+        return self._new_channel(name, kind, people, is_ext_shared=ext_shared)
 
     def _new_channel(
         self, name: str, kind: ChannelKind, members: list[str], **extra: object

@@ -38,7 +38,9 @@ def event_envelope(ws: Workspace, event: dict[str, Any], event_number: int) -> d
                 "is_enterprise_install": False,
             }
         ],
-        "is_ext_shared_channel": False,
+        "is_ext_shared_channel": bool(
+            (channel := ws.channels.get(str(event.get("channel")))) and channel.is_ext_shared
+        ),
         "event_context": "4-"
         + base64.urlsafe_b64encode(json.dumps(context).encode()).decode().rstrip("="),
     }

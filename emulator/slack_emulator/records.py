@@ -72,6 +72,7 @@ class Channel:
     purpose: str = ""
     im_user: str | None = None
     is_archived: bool = False
+    is_ext_shared: bool = False  # shared with another organisation (Slack Connect)
 
     @property
     def channel_type(self) -> str:

@@ -1,9 +1,11 @@
 """What we ask Slack about a conversation before anything from it is shared.
 
 One rule for who may see: a DM, a group DM or a private channel is private, and so is a
-conversation Slack will not describe to us (`channel_not_found`, `missing_scope`, not a member
-of it…). A refusal means it is hidden from the bot, so it is hidden from everyone else too:
-treating it as public could post a private question or kudos where it does not belong.
+channel shared with another organisation (Slack Connect: who is asked, with their declared
+skills, is no business of theirs) and a conversation Slack will not describe to us
+(`channel_not_found`, `missing_scope`, not a member of it…). A refusal means it is hidden
+from the bot, so it is hidden from everyone else too: treating it as public could post a
+private question or kudos where it does not belong.
 Only a transient failure (rate limit, Slack down) is raised, to be retried.
 
 What Slack says is kept a while (`bot.conversations`) when the caller passes the workspace's
@@ -49,6 +51,7 @@ async def conversation(
             member=bool(channel.get("is_member")),
             name=str(channel.get("name") or ""),
             archived=bool(channel.get("is_archived")),
+            shared=_is_shared_out(channel),
         )
     )
     if known is not None:
@@ -65,6 +68,11 @@ async def watch_refusal(client: AsyncWebClient, channel_id: str) -> str | None:
     if channel_id.startswith("D"):
         return "I can only watch channels, not direct messages."
     channel = await _described(client, channel_id)
+    if channel is not None and _is_shared_out(channel):
+        return (
+            "I don't watch channels shared with another organisation: I keep what is said "
+            "there private, as in a private channel."
+        )
     if channel is None or _is_private(channel):
         return (
             "I only watch public channels: Slack doesn't send me the messages of a private one, "
@@ -91,4 +99,13 @@ async def _described(client: AsyncWebClient, channel_id: str) -> dict[str, Any] 
 
 
 def _is_private(channel: dict[str, Any]) -> bool:
-    return bool(channel.get("is_private") or channel.get("is_im") or channel.get("is_mpim"))
+    return bool(
+        channel.get("is_private")
+        or channel.get("is_im")
+        or channel.get("is_mpim")
+        or _is_shared_out(channel)
+    )
+
+
+def _is_shared_out(channel: dict[str, Any]) -> bool:
+    return bool(channel.get("is_ext_shared") or channel.get("is_pending_ext_shared"))

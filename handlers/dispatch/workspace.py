@@ -25,3 +25,20 @@ def workspace_of(context: Any) -> str:
     if not team:
         raise NoWorkspace("the request was authorised for no workspace")
     return str(team)
+
+
+def from_elsewhere(payload: dict[str, Any], context: Any, *, shared: bool) -> bool:
+    """Whether the person behind an event or an interaction is a guest from another
+    organisation, in a channel `shared` with it (Slack Connect). They can mention the bot
+    there, but they are in none of this workspace's directory, and routing for them would
+    DM this workspace's people for a stranger and show them who knows what. Their home
+    workspace is an event's `user_team` (or `source_team`, `team`), a payload's `user.team_id`;
+    only a shared channel is asked, as Slack's documented examples name teams that disagree."""
+    if not shared:
+        return False
+    user = payload.get("user")
+    if isinstance(user, dict):
+        home = user.get("team_id")
+    else:
+        home = payload.get("user_team") or payload.get("source_team") or payload.get("team")
+    return bool(home) and home != workspace_of(context)

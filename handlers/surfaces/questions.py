@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
+from bot.conversations import Conversation
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest
@@ -29,12 +30,16 @@ from handlers.blocks.questions import (
     render_withdrawn,
 )
 from handlers.client.admins import slack_admin
-from handlers.client.conversations import is_private, watch_refusal
+from handlers.client.conversations import conversation, is_private, watch_refusal
 from handlers.client.failures import is_transient
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import workspace_of
+from handlers.dispatch.workspace import from_elsewhere, workspace_of
 
 HELP_WORDS = {"help", "commands", "what can you do"}
+FROM_ELSEWHERE = (
+    "I can only find help for people of the workspace that installed me, and you're a guest "
+    "here from another organisation."
+)
 MIN_QUESTION_WORDS = 3
 
 
@@ -69,6 +74,17 @@ async def ask(
         await reply(render_solved_first(asked.question, asked.solved, links, asked.would_ask))
     elif asked.needs_consent:
         await reply(render_consent(asked.question, asked.would_ask))
+
+
+async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:
+    """Say why a guest from another organisation gets no help, if Slack lets us tell them."""
+    try:
+        await client.chat_postEphemeral(
+            channel=channel_id, user=user_id, thread_ts=thread, text=FROM_ELSEWHERE
+        )
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
 
 
 async def permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
@@ -154,9 +170,11 @@ def register(router: Router, services: Services) -> None:
             answer = render_help() if wants_help(text) else render_greeting(small_talk(text))
             await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
             return
-        private = await is_private(
-            client, event["channel"], services.conversations.of(workspace_of(context))
-        )
+        where = await conversation_of(client, event["channel"], context)
+        if from_elsewhere(event, context, shared=where.shared):
+            if not event.get("edited"):
+                await tell_guest(client, event["channel"], event["user"], thread)
+            return
 
         async def reply(message: dict[str, Any]) -> None:
             await client.chat_postEphemeral(
@@ -168,13 +186,23 @@ def register(router: Router, services: Services) -> None:
             asker_user_id=event["user"],
             channel_id=event["channel"],
             text=text,
-            is_private=private,
+            is_private=where.private,
             source="message",
             key=f"msg:{event['channel']}:{event['ts']}",
             message_ts=event["ts"],
             thread_ts=thread,
         )
         await ask(services, client, request, reply)
+
+    async def conversation_of(
+        client: AsyncWebClient, channel_id: str, context: Any
+    ) -> Conversation:
+        """A DM is private and shared with nobody; anything else, as Slack describes it."""
+        if channel_id.startswith("D"):
+            return Conversation(private=True)
+        return await conversation(
+            client, channel_id, services.conversations.of(workspace_of(context))
+        )
 
     @router.event("app_mention")
     async def mentioned(
@@ -204,6 +232,9 @@ def register(router: Router, services: Services) -> None:
             return
         if not looks_like_question(text):
             return
+        where = await conversation_of(client, event["channel"], context)
+        if from_elsewhere(event, context, shared=where.shared):
+            return
         if not await services.watching.should_nudge(
             workspace_of(context), event["channel"], event["user"]
         ):
@@ -217,25 +248,32 @@ def register(router: Router, services: Services) -> None:
 
     @router.shortcut("find_expert")
     async def find_expert(
-        ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
+        ack: AsyncAck,
+        shortcut: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: Any,
     ) -> None:
         await ack()
         message = shortcut["message"]
         channel_id = shortcut["channel"]["id"]
         user_id = shortcut["user"]["id"]
-        private = await is_private(
-            client, channel_id, services.conversations.of(workspace_of(context))
-        )
+        where = await conversation_of(client, channel_id, context)
+        if from_elsewhere(shortcut, context, shared=where.shared):
+            await respond(text=FROM_ELSEWHERE, response_type="ephemeral")
+            return
 
         async def reply(answer: dict[str, Any]) -> None:
-            await client.chat_postEphemeral(channel=channel_id, user=user_id, **answer)
+            # Through the shortcut's response_url: it works in any conversation, also a
+            # private channel or a DM the bot is not in, where chat.postEphemeral cannot.
+            await respond(**answer, response_type="ephemeral")
 
         request = AskRequest(
             team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
             text=strip_bot(readable_text(message), None),
-            is_private=private,
+            is_private=where.private,
             source="shortcut",
             key=f"shortcut:{channel_id}:{message['ts']}:{user_id}",
             message_ts=message["ts"],

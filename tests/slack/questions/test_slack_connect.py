@@ -1,0 +1,82 @@
+"""A channel shared with another organisation (Slack Connect): its guests get no routing, and
+what askaround says there about who is asked goes to the asker alone."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers.surfaces.questions import FROM_ELSEWHERE
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+
+QUESTION = "how do we unlock a stuck terraform state in production?"
+OTHER_ORG = "T0OTHERORG"
+
+
+def shared(slack: SlackHarness) -> str:
+    """#partners, shared with another organisation; carol is a guest from there."""
+    people = [slack.user(h) for h in ("alice", "bob", "carol", "dev")]
+    channel = slack.here.workspace.add_channel("partners", members=people, ext_shared=True)
+    slack.channels["partners"] = channel.id
+    slack.here.workspace.guests[slack.user("carol")] = OTHER_ORG
+    return channel.id
+
+
+async def rows(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
+    async with slack.services.sessions() as s:
+        return list(await s.scalars(select(Question))), list(await s.scalars(select(Offer)))
+
+
+def listed_in(slack: SlackHarness, channel_id: str) -> list[str]:
+    """What the bot posted in the channel for everyone (the other organisation included)."""
+    return [m.text + str(m.blocks) for m in slack.emu.messages(channel_id) if m.bot_id]
+
+
+async def test_a_guest_mentioning_the_bot_is_told_why_and_nobody_is_asked(
+    slack: SlackHarness,
+) -> None:
+    """Routing for a stranger would DM this workspace's people for them and show them who
+    knows what; the guest is told, only them, and nothing is stored."""
+    partners = shared(slack)
+    await slack.post("carol", "partners", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    assert await rows(slack) == ([], [])
+    told = [e.text for e in slack.emu.ephemerals(slack.user("carol"))]
+    assert told[-1] == FROM_ELSEWHERE and told.count(FROM_ELSEWHERE) == 1
+    assert listed_in(slack, partners) == []
+    for handle in ("bob", "dev", "maria"):
+        assert not [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+async def test_a_guest_using_find_an_expert_is_told_why(slack: SlackHarness) -> None:
+    shared(slack)
+    message = await slack.post("alice", "partners", QUESTION)
+    await slack.here.message_shortcut(slack.user("carol"), "find_expert", message)
+    await slack.settle()
+    assert await rows(slack) == ([], [])
+    assert FROM_ELSEWHERE in [e.text for e in slack.emu.ephemerals(slack.user("carol"))]
+
+
+async def test_a_colleague_asking_there_is_answered_as_in_a_private_channel(
+    slack: SlackHarness,
+) -> None:
+    """alice may ask in #partners, but who would be asked, with their declared skills, is
+    shown to her alone (and she says whether to ask), never posted where the other
+    organisation reads."""
+    partners = shared(slack)
+    await slack.post("alice", "partners", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    (question,), offers = await rows(slack)
+    assert question.is_private and offers == []
+    (consent,) = slack.emu.ephemerals(slack.user("alice"))
+    assert "This conversation is private" in consent.text + str(consent.blocks)
+    assert listed_in(slack, partners) == []
+
+
+async def test_a_shared_channel_is_not_watched(slack: SlackHarness) -> None:
+    shared(slack)
+    slack.emu.workspace.user(slack.user("alice")).is_admin = True
+    await slack.command("alice", "/ask", "watch", channel="partners")
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert "shared with another organisation" in said
