@@ -34,8 +34,13 @@ async def test_find_an_expert_in_a_private_channel_without_the_bot_asks_for_cons
     await slack.settle()
     assert delivery.ok and errors(caplog) == []
     assert await questions(slack) == 1
-    shown = [e.text + str(e.blocks) for e in slack.emu.ephemerals(slack.user("alice"))]
-    assert [s for s in shown if "This conversation is private" in s], shown
+    shown = slack.emu.ephemerals(slack.user("alice"))
+    (consent,) = [e for e in shown if "This conversation is private" in e.text + str(e.blocks)]
+    await slack.here.click(slack.user("alice"), "question_consent", message=consent)
+    await slack.drain()
+    assert errors(caplog) == []
+    asked = [m.text for m in slack.emu.dm_messages(slack.user("dev")) if m.by_bot]
+    assert [t for t in asked if "terraform" in t.lower()], asked
 
 
 async def test_a_question_in_a_thread_of_the_bots_dm_is_asked_once(
