@@ -48,7 +48,10 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         ),
         Usage("/skills remove terraform", "Remove skills from your profile."),
         Usage("/skills who kubernetes", "List who knows a topic, best first, with their status."),
-        Usage("/skills interests rust, data viz", "Set what you would like to learn about."),
+        Usage(
+            "/skills interests rust, data viz",
+            "Set what you would like to learn about (`none` clears; alone, shows them).",
+        ),
         Usage(
             "/skills away until next friday",
             "Pause questions to you until a day (a date, tomorrow, friday, 24 dec, for 2 weeks).",

@@ -75,6 +75,11 @@ class SetInterests:
 
 
 @dataclass(frozen=True)
+class ShowInterests:
+    pass
+
+
+@dataclass(frozen=True)
 class Away:
     until: date
 
@@ -115,6 +120,7 @@ Command = (
     | AddSkills
     | RemoveSkills
     | SetInterests
+    | ShowInterests
     | Away
     | Back
     | OptOut
@@ -123,6 +129,9 @@ Command = (
     | NetworkRemove
     | Forget
 )
+
+
+CLEAR_WORDS = ("none", "clear", "-")
 
 
 def parse_command(text: str, today: date) -> Command:
@@ -148,9 +157,11 @@ def parse_command(text: str, today: date) -> Command:
         names = split_list(_needs(rest, "remove terraform, k8s"))
         return RemoveSkills(tuple(n.rstrip("!").split(":")[0].strip() for n in names))
     if verb == "interests":
-        return SetInterests(tuple(split_list(rest)))
+        if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
+            return ShowInterests()
+        return SetInterests(() if rest.lower() in CLEAR_WORDS else tuple(split_list(rest)))
     if verb == "away":
-        return Away(parse_away(rest, today))
+        return Away(parse_away(_needs(rest, "away until friday"), today))
     if verb == "back" and not rest:
         return Back()
     if verb == "optout" and not rest:

@@ -72,6 +72,13 @@ async def run_command(
         case p.SetInterests(interests=interests):
             await d.set_interests(team_id, user_id, list(interests))
             return render_text(f"Interests: {', '.join(interests) or 'none'}.")
+        case p.ShowInterests():
+            mine = (await d.profile(team_id, user_id, me)).interests or ()
+            return render_text(
+                f"Your interests: {', '.join(mine) or 'none yet'}. "
+                "`/skills interests rust, data viz` replaces them; `/skills interests none` "
+                "clears them."
+            )
         case p.Away(until=until):
             status = await d.set_status(team_id, user_id, AWAY, until)
             return render_text(

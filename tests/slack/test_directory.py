@@ -93,6 +93,19 @@ async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
     assert "SQL" not in profile and "Data Council" not in profile and "rust" not in profile
 
 
+async def test_a_verb_alone_looks_or_asks_and_never_erases(slack: SlackHarness) -> None:
+    """`/skills interests` alone shows the interests (it used to set them to nothing);
+    `none` clears them; `/skills away` alone asks until when."""
+    await skills(slack, "carol", "interests rust, data viz")
+    shown = await skills(slack, "carol", "interests")
+    assert "Your interests: rust, data viz" in shown and "`/skills interests none`" in shown
+    assert "rust" in await skills(slack, "carol", "")
+    assert "Interests: none." in await skills(slack, "carol", "interests none")
+    assert "Your interests: none yet" in await skills(slack, "carol", "interests")
+    asked = await skills(slack, "carol", "away")
+    assert "Say what, for example `/skills away until friday`" in asked and "``" not in asked
+
+
 async def test_edit_profile_modal_with_typeahead(slack: SlackHarness) -> None:
     """Home → Edit profile → type `kub` (suggested by the bot) → Save updates the profile."""
     alice = slack.user("alice")
