@@ -37,6 +37,7 @@ MESSAGE_SHORTCUT = "give_kudos"
 GLOBAL_SHORTCUT = "give_kudos_global"
 # Where the modal was opened → the ledger's `source` (App Home and the global shortcut: modal).
 SOURCES = {"shortcut": "shortcut", "question": "question"}
+PICK_PUBLIC = "Pick a public channel: a shout-out from here goes where everyone may read it."
 
 
 def _chosen(state: dict[str, Any], block: str, action: str) -> dict[str, Any]:
@@ -153,12 +154,15 @@ def register(router: Router, services: Services) -> None:
         recipients = list(_chosen(state, "recipients", "users").get("selected_users") or [])
         reason = str(_chosen(state, "reason", "text").get("value") or "")
         options = _chosen(state, "values", "chosen").get("selected_options") or []
-        channel = meta.get("channel") or _chosen(state, "channel", "where").get(
-            "selected_conversation"
-        )
+        picked = _chosen(state, "channel", "where").get("selected_conversation")
+        channel = meta.get("channel") or picked
         try:
             giver, people = await lookup_people(client, services, team, user, recipients)
             private = await is_private(client, channel, services.conversations.of(team))
+            if private and channel == picked:
+                # The picker lists public channels only; Slack's client enforces that, so a
+                # private one here was not picked there, and the giver may not even be in it.
+                raise KudosRefused(PICK_PUBLIC, field="channel")
             given = await services.kudos.give(
                 Giving(
                     team_id=team,

@@ -170,6 +170,32 @@ async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: SlackH
     assert len(kudos_posts(slack, "general")) == 1
 
 
+async def test_the_global_modal_never_posts_in_a_private_channel(slack: SlackHarness) -> None:
+    """Its picker lists public channels only, but Slack's client is what enforces that: a
+    submission naming a private channel (Maria is not even in it) is refused next to the
+    picker, and nothing is given or posted."""
+    hidden = slack.here.workspace.add_channel(
+        "leadership", is_private=True, members=[slack.user("alice")]
+    )
+    await slack.emu.global_shortcut(slack.user("maria"), "give_kudos_global")
+    await slack.settle()
+    modal = slack.emu.open_modal(slack.user("maria"))
+    assert modal is not None
+    await slack.emu.submit_view(
+        slack.user("maria"),
+        modal.id,
+        {
+            "recipients": {"users": [slack.user("bob")]},
+            "reason": {"text": "ran a calm incident review"},
+            "channel": {"where": hidden.id},
+        },
+    )
+    await slack.settle()
+    assert "public channel" in str(modal.errors.get("channel"))
+    assert await ledger(slack) == []
+    assert not [m for m in slack.emu.messages(hidden.id) if m.by_bot]
+
+
 async def test_home_tab_shows_kudos_and_its_button_opens_the_modal(slack: SlackHarness) -> None:
     """The Home tab shows the allowance and received kudos; its button opens the same modal."""
     await give(slack, "alice", "@maria for the quarterly planning #ownership")
