@@ -99,6 +99,7 @@ class WorkspaceSettingsService:
             old_text = before.as_text()
             if "values" in parsed:
                 check_renames(parsed["values"], before)
+            check_kudos_possible(parsed, before)
             now = self._clock()
             changed = [k for k in parsed if k in old_text and _differs(k, parsed[k], before)]
             for key in changed:
@@ -199,6 +200,27 @@ def check_renames(change: ValuesChange, before: WorkspaceSettings) -> None:
             raise SettingsRefused(
                 {"values": f"#{old} is not one of the current values, so it can't be renamed."}
             )
+
+
+def check_kudos_possible(parsed: Mapping[str, Any], before: WorkspaceSettings) -> None:
+    """Values required with no values left would refuse every kudos, so neither half of that
+    is saved: say so next to the setting being changed."""
+    if "values" not in parsed and "values_required" not in parsed:
+        return
+    values = parsed["values"].active if "values" in parsed else before.values
+    required = parsed.get("values_required", before.values_required)
+    if values or not required:
+        return
+    if "values" in parsed and before.values:
+        raise SettingsRefused(
+            {
+                "values": "Kudos must name a company value (Values required), so keep at least "
+                "one, or turn Values required off first."
+            }
+        )
+    raise SettingsRefused(
+        {"values_required": "There are no company values to require: add some first."}
+    )
 
 
 def _differs(key: str, value: Any, before: WorkspaceSettings) -> bool:

@@ -133,6 +133,27 @@ async def test_a_retired_value_is_kept_and_can_come_back(
     assert "#ownership is not one of the current values" in refused.value.errors["values"]
 
 
+async def test_values_required_always_leaves_a_value_to_name(
+    service: WorkspaceSettingsService,
+) -> None:
+    """Requiring a value with none left would refuse every kudos: neither half is saved, in
+    either order or both at once; with values optional, clearing them is fine."""
+    await service.change(TEAM, {"values_required": "yes"}, by=CLI)
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"values": ""}, by=CLI)
+    assert "keep at least one" in refused.value.errors["values"]
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"values": "", "values_required": "yes"}, by=CLI)
+    assert (await service.current(TEAM)).values
+    await service.change(TEAM, {"values_required": "no"}, by=CLI)
+    await service.change(TEAM, {"values": ""}, by=CLI)
+    assert (await service.current(TEAM)).values == ()
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"values_required": "yes"}, by=CLI)
+    assert "no company values to require" in refused.value.errors["values_required"]
+    assert await service.change(TEAM, {"digest_hour": "10"}, by=CLI)  # other keys still save
+
+
 async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
     service: WorkspaceSettingsService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
