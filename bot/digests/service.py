@@ -165,6 +165,12 @@ class DigestService:
     async def _build(
         self, s: AsyncSession, workspace: Workspace, manager: Person, week: IsoWeek
     ) -> TeamSummary:
+        current = IsoWeek.at(self._now(), manager.tz)
+        if week > current:  # a report of nothing yet, with a trend of -100%
+            raise UserError(
+                f"{week.label} hasn't started yet: the latest report is this week's, "
+                f"{current.label}."
+            )
         direct = workspace.digest_scope == "direct"
         return await build_summary(
             s, workspace.team_id, manager, week, installed=workspace.created_at, direct_only=direct

@@ -177,6 +177,20 @@ async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) 
     code, err = await run(capsys, "report", *week, "--output", "no/such/dir/w47.png")
     assert code == 1
     one_line(err, "--output no/such/dir/w47.png", "does not exist")
+    (offline / "reports").mkdir()
+    code, err = await run(capsys, "report", *week, "--output", "reports")
+    assert code == 1
+    one_line(err, "--output reports is a folder: name a file in it")
+
+
+async def test_a_png_is_not_written_to_a_terminal(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    week = ["--week", "2026-W47", "--manager", "x@example.com", "--format", "png"]
+    code, err = await run(capsys, "report", *week)
+    assert code == 1
+    one_line(err, "a PNG would garble the terminal: add --output FILE.png")
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,8 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         raise AskaroundError("a weekly report needs --week and --manager")
     week = _week(args.week)
     _check_output(args.output)
+    if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
+        raise AskaroundError("a PNG would garble the terminal: add --output FILE.png")
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(args.manager, week)
     if args.format == "png":
@@ -83,6 +85,8 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
 
 def _check_output(output: str | None) -> None:
     """Said before the week is computed, not after."""
+    if output and Path(output).is_dir():
+        raise AskaroundError(f"--output {output} is a folder: name a file in it")
     folder = Path(output or ".").absolute().parent
     if not folder.is_dir():
         raise AskaroundError(f"--output {output}: the folder {folder} does not exist")

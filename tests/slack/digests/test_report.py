@@ -36,7 +36,7 @@ async def test_a_manager_sees_their_week_and_their_orgs(company: SlackHarness) -
 
 async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -> None:
     """Bob may not read his manager's report, Alice has no team; Olga (a Slack admin) and
-    Dev (role "admin") may read Maria's; a bad week is explained."""
+    Dev (role "admin") may read Maria's; a bad week, or one still to come, is explained."""
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     said = await report(company, "bob", "2026-W47 @maria")
     assert "your own org only" in said and "received" not in said
@@ -47,3 +47,6 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
         assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
     said = await report(company, "maria", "2026-W99")
     assert "`2026-W99` is not a week: use YYYY-Www" in said
+    said = await report(company, "maria", "2026-W50")
+    assert "2026-W50 hasn't started yet: the latest report is this week's, 2026-W48." in said
+    assert "received" not in said
