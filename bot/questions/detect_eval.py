@@ -53,6 +53,8 @@ def read_labelled(path: Path) -> list[Labelled]:
         if not isinstance(text, str) or not isinstance(label, bool):
             raise LabelledSetError(f"{path}:{number}: text must be a string, label a boolean")
         rows.append(Labelled(text, label))
+    if not rows:
+        raise LabelledSetError(f"{path} holds no labelled message: nothing to measure")
     return rows
 
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot.errors import AskaroundError
 from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.failures import UsageError
 from bot.settings import normalise_database_url
@@ -67,12 +68,20 @@ async def run(args: argparse.Namespace) -> int:
     from bot.routing.evaluation import TEAM_ID, evaluate, keep_history, load_dataset, read_dataset
     from bot.runtime.cli.database import migrated
     from storage.db import create_sessions
+    from storage.workspace_settings import workspace_ids
 
     dataset = keep_history(read_dataset(args.folder), args.history)
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
         url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
         async with migrated(normalise_database_url(url)) as engine:
             sessions = create_sessions(engine)
+            async with sessions() as session:
+                held = await workspace_ids(session)
+            if held:
+                raise AskaroundError(
+                    f"--database already holds workspace {', '.join(held)}: the eval writes a "
+                    "benchmark's people and questions, so give it an empty database"
+                )
             started = time.perf_counter()
             await load_dataset(sessions, dataset)
             index = await RoutingIndex.load(sessions, TEAM_ID)

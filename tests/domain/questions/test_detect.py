@@ -88,6 +88,10 @@ def test_a_malformed_labelled_file_is_named(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"text": "hi", "expert_question": "yes"}) + "\n")
     with pytest.raises(LabelledSetError, match=r"bad\.jsonl:1"):
         read_labelled(bad)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(LabelledSetError, match=r"empty\.jsonl holds no labelled message"):
+        read_labelled(empty)  # it measured precision and recall 1.000 on nothing
 
 
 @pytest.mark.parametrize(

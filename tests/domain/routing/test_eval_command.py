@@ -127,3 +127,15 @@ def test_eval_rejects_a_bad_json_line(tmp_path: Path) -> None:
         rf"askaround: {re.escape(str(tmp_path / 'history.jsonl'))}:201: bad JSON \(.+\)\n",
         result.stderr,
     )
+
+
+def test_eval_refuses_a_database_that_holds_a_workspace(tmp_path: Path) -> None:
+    """`--database` is for an empty database: one that holds a workspace (a real one, or an
+    earlier eval's) is refused in one line, and nothing is added to it."""
+    _fixture(tmp_path)
+    url = f"sqlite:///{tmp_path / 'eval.db'}"
+    assert _run(str(tmp_path), "--database", url).returncode == 0
+    again = _run(str(tmp_path), "--database", url)
+    assert again.returncode != 0 and again.stdout == ""
+    lines = again.stderr.strip().splitlines()
+    assert len(lines) == 1 and "already holds workspace TEVAL" in lines[0], lines
