@@ -255,7 +255,9 @@ class QuestionService:
                 raise UserError(f"Question #{question_id} is already {question.status}.")
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
-        return Solved(QuestionView.of(question), None, offer_views(closed))
+            helping = [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]
+            await tell.helpers_released(s, question, helping, now)
+        return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
     async def now(
         self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None

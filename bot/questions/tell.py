@@ -52,6 +52,21 @@ async def offers_closed(
         )
 
 
+async def helpers_released(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+) -> None:
+    """Tell whoever said "I can help" that they need not any more (the question went away)."""
+    for offer in offers:
+        await outbox.enqueue(
+            s,
+            question.team_id,
+            "question.helper_released",
+            {"offer_id": offer.id},
+            key=f"helper_released:{offer.id}",
+            at=at,
+        )
+
+
 async def asker(
     s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
 ) -> None:

@@ -107,7 +107,7 @@ def render_solved_first(
                     str(question.id),
                     "primary",
                 ),
-                button("That answers it", "question_withdraw", str(question.id)),
+                button("That answers it", "question_answered", str(question.id)),
             )
         )
     return {"text": text, "blocks": blocks}
@@ -120,6 +120,11 @@ def render_withdrawn(done: Solved) -> Message:
         f"I've told the {plural(told, 'colleague')} I'd asked." if told else "Nobody is asked now."
     )
     return {"text": f"Question #{done.question.id} withdrawn. {after}"}
+
+
+def render_answered(done: Solved) -> Message:
+    """ "That answers it": a solved question shown first did; nobody had been asked."""
+    return {"text": f"Glad it did. Question #{done.question.id} is closed; nobody was asked."}
 
 
 def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:
@@ -150,6 +155,12 @@ def render_offer(question: QuestionView, offer: OfferView, permalink: str | None
             },
         ],
     }
+
+
+def render_helper_released(question: QuestionView) -> Message:
+    """To the colleague who said they could help, once the asker withdrew the question."""
+    said = f"<@{question.asker_user_id}> withdrew their question, so no need to follow up. Thanks!"
+    return {"text": said, "blocks": [section(f"{said}\n{quote(question.text)}")]}
 
 
 def render_offer_closed(question: QuestionView, note: str) -> Message:

@@ -13,6 +13,7 @@ from handlers.blocks.questions import (
     Message,
     render_asking,
     render_connected,
+    render_helper_released,
     render_offer,
     render_offer_closed,
     render_solved,
@@ -74,6 +75,17 @@ async def offer_closed(
     # Not sent yet: the offer's own delivery will render it closed.
 
 
+async def helper_released(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    now = await _now(services, team_id, payload)
+    helper = now.offer(int(payload["offer_id"])).candidate_user_id
+    dm = await client.conversations_open(users=helper)
+    await client.chat_postMessage(
+        channel=dm["channel"]["id"], **render_helper_released(now.question)
+    )
+
+
 async def asking(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -131,6 +143,7 @@ async def solved(
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,
+    "question.helper_released": helper_released,
     "question.asking": asking,
     "question.more": more,
     "question.connected": connected,

@@ -8,9 +8,9 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.questions.results import AskRequest
+from bot.questions.results import AskRequest, Solved
 from bot.services import Services
-from handlers.blocks.questions import render_withdrawn
+from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -63,15 +63,26 @@ def register(router: Router, services: Services) -> None:
         await ack()
         await questions.solve(workspace_of(context), int(_value(body)), body["user"]["id"])
 
+    async def close(body: dict[str, Any], context: Any) -> Solved:
+        return await questions.withdraw(
+            workspace_of(context), int(_value(body)), body["user"]["id"]
+        )
+
     @router.action("question_withdraw")
     async def withdraw(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
     ) -> None:
         await ack()
-        done = await questions.withdraw(
-            workspace_of(context), int(_value(body)), body["user"]["id"]
-        )
+        done = await close(body, context)
         await respond(**render_withdrawn(done), response_type="ephemeral", replace_original=False)
+
+    @router.action("question_answered")
+    async def answered(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
+        await ack()
+        done = await close(body, context)
+        await respond(**render_answered(done), response_type="ephemeral", replace_original=False)
 
     @router.action("nudge_ask")
     async def nudge_ask(

@@ -141,6 +141,23 @@ async def test_solved_invites_the_asker_to_give_kudos(slack: SlackHarness) -> No
     assert modal is not None and slack.user("dev") in str(modal.spec)
 
 
+async def test_withdrawing_after_someone_said_they_can_help_tells_them(
+    slack: SlackHarness,
+) -> None:
+    """Dev said "I can help"; alice withdraws with `/ask withdraw`: dev gets a DM saying so
+    (they may be halfway through an answer), and alice hears that dev was told."""
+    await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    question, _ = await rows(slack)
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.drain()
+    told = offer_dm(slack, "dev").text
+    assert f"<@{slack.user('alice')}> withdrew their question" in told and "no need" in told
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert f"Question #{question.id} withdrawn. I've told the" in said
+
+
 async def test_suggesting_someone_who_opted_out_does_not_ask_them(slack: SlackHarness) -> None:
     """Carol opted out of questions: Bob suggesting her is refused with the reason, she gets
     no offer, and Bob's own offer stays open for him to answer."""

@@ -140,7 +140,7 @@ async def test_try_asking_there_never_points_at_the_askers_own_question(
 
 
 async def test_that_answers_it_withdraws_and_says_nobody_is_asked(slack: SlackHarness) -> None:
-    """Alice reads the solved thread and presses "That answers it": she is told nobody is
+    """Alice reads the solved thread and presses "That answers it": she is told nobody was
     asked; the "Ask … anyway" still on screen then says the question was withdrawn."""
     await solved_by_dev(slack, "carol", "general")
     await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
@@ -151,7 +151,7 @@ async def test_that_answers_it_withdraws_and_says_nobody_is_asked(slack: SlackHa
     repeat = await newest_question(slack)
     assert repeat.status == "withdrawn"
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert said == f"Question #{repeat.id} withdrawn. Nobody is asked now."
+    assert said == f"Glad it did. Question #{repeat.id} is closed; nobody was asked."
     await slack.emu.click(slack.user("alice"), "question_consent", message=shown)
     await slack.settle()
     assert "was withdrawn" in slack.emu.ephemerals(slack.user("alice"))[-1].text
