@@ -21,6 +21,7 @@ def refuse_a_retry(same_reason: Iterable[tuple[str, str]], recipients: Collectio
     if set(recipients) in batches.values():
         who = " ".join(f"<@{user_id}>" for user_id in recipients)
         raise KudosRefused(
-            f"Already sent: your kudos to {who} for this went through a few minutes ago, "
-            "even if Slack showed you an error. Nothing new was added."
+            f"Already sent: your kudos to {who} for this went through in the last few minutes "
+            "(even if Slack showed you an error), so nothing new was added. To change it, "
+            "press Undo on that one and send it again."
         )

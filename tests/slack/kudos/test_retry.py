@@ -42,7 +42,8 @@ async def test_the_retry_of_a_replayed_kudos_is_already_sent(slack: SlackHarness
     await give(slack, "alice", REASON)
     assert len(await ledger(slack)) == 2
     assert len(kudos_posts(slack, "general")) == 1
-    assert "Already sent" in ephemeral_text(slack, "alice")
+    said = ephemeral_text(slack, "alice")
+    assert "Already sent" in said and "press Undo on that one and send it again" in said
 
 
 async def test_the_same_kudos_later_or_to_fewer_people_is_new(slack: SlackHarness) -> None:
