@@ -291,8 +291,14 @@ async def watch_channel(
     verb: str,
 ) -> bool:
     """Watch or unwatch the channel; whether that changed anything."""
-    if not await slack_admin(client, user_id):
-        raise UserError("Only workspace admins can choose which channels I watch.")
+    admin = await services.workspace_settings.is_admin(
+        team_id, user_id, slack_admin=await slack_admin(client, user_id)
+    )
+    if not admin:  # the same people as may change the settings, where watched channels are too
+        raise UserError(
+            "Only askaround admins can choose which channels I watch: Slack's workspace admins "
+            "and owners, and the people they name."
+        )
     refusal = await watch_refusal(client, channel_id) if verb == "watch" else None
     if refusal:
         raise UserError(refusal)

@@ -56,7 +56,10 @@ async def run_command(
             return render_profile(await d.profile(team_id, user_id, me), is_owner=True)
         case p.Show(user_id=other) if other is not None:
             if look_up is not None and other != user_id:
-                await look_up(other)
+                found = await look_up(other)
+                if found.is_bot:
+                    name = found.real_name or found.name or f"<@{other}>"
+                    return render_text(f"{name} is an app: it has no skills or profile to show.")
             view = await d.profile(team_id, other, me)
             return render_profile(view, is_owner=other == user_id)
         case p.Help():

@@ -94,7 +94,8 @@ async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
 
 
 async def test_a_verb_alone_looks_or_asks_and_never_erases(slack: SlackHarness) -> None:
-    """`/skills interests` alone shows the interests (it used to set them to nothing);
+    """`/skills interests` alone shows the interests (it used to set them to nothing), an app
+    has no profile to show;
     `none` clears them; `/skills away` alone asks until when."""
     await skills(slack, "carol", "interests rust, data viz")
     shown = await skills(slack, "carol", "interests")
@@ -102,6 +103,8 @@ async def test_a_verb_alone_looks_or_asks_and_never_erases(slack: SlackHarness) 
     assert "rust" in await skills(slack, "carol", "")
     assert "Interests: none." in await skills(slack, "carol", "interests none")
     assert "Your interests: none yet" in await skills(slack, "carol", "interests")
+    app = await skills(slack, "carol", f"<@{slack.here.bot_user_id}>")
+    assert "is an app: it has no skills or profile to show" in app
     asked = await skills(slack, "carol", "away")
     assert "Say what, for example `/skills away until friday`" in asked and "``" not in asked
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.directory.profiles import ProfileService
+from bot.workspace_settings.service import CLI
 from storage.models import Offer, WatchedChannel
 from tests.slack.harness import SlackHarness
 
@@ -65,10 +66,17 @@ async def test_watched_channel_offers_help_only_for_questions(slack: SlackHarnes
 
 
 async def test_only_admins_choose_watched_channels(slack: SlackHarness) -> None:
-    """A non-admin's `/ask watch` is refused with a clear message."""
+    """A non-admin's `/ask watch` is refused with a clear message; someone an admin named an
+    askaround admin may, as they may change every other setting."""
     await slack.command("bob", "/ask", "watch")
     await slack.settle()
-    assert "Only workspace admins" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert "Only askaround admins" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+    await slack.services.workspace_settings.change(
+        slack.team_id, {"askaround_admins": slack.user("bob")}, by=CLI
+    )
+    await slack.command("bob", "/ask", "watch")
+    await slack.settle()
+    assert "I'm watching" in slack.emu.ephemerals(slack.user("bob"))[-1].text
 
 
 async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
