@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,8 +21,15 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-async def upgrade_head(engine: AsyncEngine) -> None:
+async def upgrade_head(engine: AsyncEngine) -> tuple[str | None, str | None]:
+    """Migrate to the newest schema; the revisions before and after (None: no schema yet)."""
     async with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
+        before = await conn.run_sync(_revision)
         await conn.run_sync(lambda sync_conn: command.upgrade(alembic_config(sync_conn), "head"))
+        return before, await conn.run_sync(_revision)
+
+
+def _revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()

@@ -332,3 +332,15 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(offline: Path) -> None:
     last = served.stderr.strip().splitlines()[-1]
     assert last.startswith("askaround: ") and "address already in use" in last
     assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
+
+
+async def test_migrate_says_what_it_did(offline: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new database is created, not "up to date"; a second run has nothing to do."""
+    said = []
+    for _ in range(2):
+        capsys.readouterr()
+        assert await asyncio.to_thread(main, ["migrate"]) == 0
+        said.append(capsys.readouterr().out.strip())
+    assert said[0].startswith("askaround: database created (schema "), said
+    assert said[1].startswith("askaround: database is up to date (schema "), said
+    assert said[0].rsplit(" ", 1)[1] == said[1].rsplit(" ", 1)[1]

@@ -30,14 +30,23 @@ async def migrated(
 ) -> AsyncIterator[AsyncEngine]:
     """An engine on a database brought up to date; disposed of at the end. `doing` is what a
     failure to open it says could not be done."""
+    async with migrating(database_url, doing) as (engine, _revisions):
+        yield engine
+
+
+@asynccontextmanager
+async def migrating(
+    database_url: str, doing: str = "open the database"
+) -> AsyncIterator[tuple[AsyncEngine, tuple[str | None, str | None]]]:
+    """`migrated`, also saying which schema revisions it went from and to."""
     _sqlite_folder(database_url, doing)
     engine = create_engine(database_url)
     try:
         try:
-            await upgrade_head(engine)
+            revisions = await upgrade_head(engine)
         except (OSError, SQLAlchemyError) as error:  # refused, unknown host, unwritable file
             raise DatabaseUnavailable(database_url, error, doing) from error
-        yield engine
+        yield engine, revisions
     finally:
         await engine.dispose()
 

@@ -17,9 +17,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.runtime.cli.database import migrated
+    from bot.runtime.cli.database import migrating
 
-    async with migrated(database_settings().database_url):
+    async with migrating(database_settings().database_url) as (_engine, (before, after)):
         pass
-    print("askaround: database is up to date")
+    if before is None:
+        print(f"askaround: database created (schema {after})")
+    elif before != after:
+        print(f"askaround: database migrated from schema {before} to {after}")
+    else:
+        print(f"askaround: database is up to date (schema {after})")
     return 0
