@@ -20,7 +20,7 @@ _TAG = re.compile(r"(?<![\w&/])#([^\W\d_][\w-]*)")  # #ownership, #ética, #ка
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon.
 _JOINER = re.compile(r"^(?:,|&amp;|&|\+|and\b)\s*", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?:for\b|:|-|—|–)\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:[:\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
 
 PEOPLE_ONLY_HINT = (
     "Kudos go to people, one by one: mention each person (`/kudos @ana @ben for …`) "

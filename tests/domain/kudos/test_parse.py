@@ -41,6 +41,26 @@ def test_joiners_and_repeats_between_mentions() -> None:
     assert parsed.reason == "the on-call handover"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<@U1> for the great review!",
+        "<@U1>: for the great review!",
+        "<@U1>, <@U2>: for the great review!",
+        "<@U1> - for the great review!",
+        "<@U1> for: the great review!",
+        "<@U1>: the great review!",
+    ],
+)
+def test_a_colon_or_dash_before_for_leaves_neither_in_the_reason(text: str) -> None:
+    assert parse_kudos(text).reason == "the great review!"
+
+
+def test_a_reason_that_is_not_a_lead_in_is_kept_whole() -> None:
+    assert parse_kudos("<@U1> fort knox migration").reason == "fort knox migration"
+    assert parse_kudos("<@U1> formatting the docs").reason == "formatting the docs"
+
+
 def test_mentions_inside_the_reason_stay_in_the_reason() -> None:
     parsed = parse_kudos("<@U1> for pairing with <@U2|ben> on the outage")
     assert parsed.recipients == ("U1",)
