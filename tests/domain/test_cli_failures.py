@@ -344,3 +344,20 @@ async def test_migrate_says_what_it_did(offline: Path, capsys: pytest.CaptureFix
     assert said[0].startswith("askaround: database created (schema "), said
     assert said[1].startswith("askaround: database is up to date (schema "), said
     assert said[0].rsplit(" ", 1)[1] == said[1].rsplit(" ", 1)[1]
+
+
+async def test_report_options_of_the_other_kind_are_refused(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report network` covers a period and a weekly report a week: an option of the other
+    kind was silently ignored; a --since still to come is refused too."""
+    code, err = await run(capsys, "report", "network", "--week", "2026-W49")
+    assert code == 1
+    one_line(err, "report network covers a period: give --since, not --week")
+    week = ["--week", "2026-W47", "--manager", "x@example.com"]
+    code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
+    assert code == 1
+    one_line(err, "--since and --team are for report network")
+    code, err = await run(capsys, "report", "network", "--since", "2999-01-01")
+    assert code == 1
+    one_line(err, "--since 2999-01-01 is in the future")

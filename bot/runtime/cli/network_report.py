@@ -25,9 +25,12 @@ def _since(text: str | None) -> datetime | None:
     if text is None:
         return None
     try:
-        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+        since = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
         raise AskaroundError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
+    if since > datetime.now(UTC):
+        raise AskaroundError(f"--since {text} is in the future: nothing has happened since")
+    return since
 
 
 async def render(args: argparse.Namespace) -> bytes:

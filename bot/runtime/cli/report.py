@@ -62,15 +62,19 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     from bot.digests.csv import summary_csv
     from bot.runtime.cli.database import open_services
 
-    if args.what == "network":
-        _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
-        return 0
-    if not (args.week and args.manager):
-        raise AskaroundError("a weekly report needs --week and --manager")
-    week = _week(args.week)
     _check_output(args.output)
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
         raise AskaroundError("a PNG would garble the terminal: add --output FILE.png")
+    if args.what == "network":
+        if args.week or args.manager:
+            raise AskaroundError("report network covers a period: give --since, not --week")
+        _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
+        return 0
+    if args.since or args.team:
+        raise AskaroundError("--since and --team are for report network; a week takes --week")
+    if not (args.week and args.manager):
+        raise AskaroundError("a weekly report needs --week and --manager")
+    week = _week(args.week)
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(args.manager, week)
     if args.format == "png":
