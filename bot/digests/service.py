@@ -132,8 +132,8 @@ class DigestService:
                 visibility.person(viewer_user_id), target, admin=admin, org=org
             ):
                 raise UserError(
-                    f"You can see the reports of your own org only, and <@{target}> is not in "
-                    "yours. Admins can see anyone's."
+                    f"You can see the reports of your own org only: yours and those of managers "
+                    f"below you. <@{target}> is not one of them; admins can see anyone's."
                 )
             if manager is None or not await q.team_members(s, team_id, target):
                 if target == viewer_user_id:
