@@ -161,6 +161,7 @@ class AboutSomeone:
     recent: tuple[Entry, ...]
     names: dict[str, str]
     shared_private: int = 0  # private kudos the viewer may see (they gave or received them)
+    unseen_private: int = 0  # the others' private kudos: counted (leaderboards), never shown
 
 
 @dataclass(frozen=True)

@@ -382,9 +382,10 @@ class KudosService:
         """What someone was thanked for, as far as `viewer` may see (`bot.visibility`)."""
         reader = visibility.person(viewer)
         async with self._sessions() as s:
+            every = await ledger.received(s, team_id, user_id)
             seen = [
                 row
-                for row in await ledger.received(s, team_id, user_id)
+                for row in every
                 if visibility.may_see_kudos(
                     reader, row.giver_user_id, row.receiver_user_id, is_private=row.is_private
                 )
@@ -400,6 +401,7 @@ class KudosService:
             recent=recent,
             names=names,
             shared_private=len(seen) - len(public),
+            unseen_private=len(every) - len(seen),
         )
 
     async def home(self, team_id: str, user_id: str) -> HomeKudos:

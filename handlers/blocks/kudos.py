@@ -251,8 +251,16 @@ def render_about(about: AboutSomeone) -> Message:
         "type": "actions",
         "elements": [button("Give kudos", THANK_ACTION, about.user_id)],
     }
+    # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.
+    unseen = (
+        f"{plural(about.unseen_private, 'kudos', 'kudos')} given in private conversations "
+        "(counted on leaderboards, never shown)"
+        if about.unseen_private
+        else ""
+    )
     if not about.recent:
-        text = f"{name} hasn't received public kudos yet. {how}"
+        also = f" They have {unseen}." if unseen else ""
+        text = f"{name} hasn't received public kudos yet.{also} {how}"
         return {"text": text, "blocks": [section(text), thank]}
     shared = (
         f" (and {plural(about.shared_private, 'private kudos', 'private kudos')} "
@@ -262,7 +270,7 @@ def render_about(about: AboutSomeone) -> Message:
     )
     head = (
         f"*{name}* was thanked {plural(about.public_count, 'time')} in public{shared} · "
-        f"top values: {_top_values(about.top_values)}"
+        f"top values: {_top_values(about.top_values)}" + (f"\n{unseen}." if unseen else "")
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"
     return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), thank]}

@@ -125,17 +125,21 @@ async def test_undo_names_the_message_it_could_not_remove(slack: SlackHarness) -
 async def test_about_someone_shows_what_the_asker_may_see_and_how_to_thank_them(
     slack: SlackHarness,
 ) -> None:
-    """`/kudos @bob`: Carol sees Bob's public kudos only; Alice also the private one she gave
-    him in #secret. Both are told how to thank Bob, and the button opens the modal with him."""
+    """`/kudos @bob`: Carol sees Bob's public kudos, and the private one as a number only;
+    Alice also the private one she gave him in #secret. Both are told how to thank Bob, and
+    the button opens the modal with him."""
     await give(slack, "maria", "@bob for the postgres upgrade #craft")
     await give(slack, "alice", "@bob for keeping a secret well", channel="secret")
     await give(slack, "carol", "@bob")
     carol_sees = ephemeral_text(slack, "carol")
     assert "thanked 1 time in public" in carol_sees and "postgres upgrade" in carol_sees
     assert "secret" not in carol_sees and "To thank Bob Chen" in carol_sees
+    # Leaderboards count the private one; Carol is told so, as a number, never its words.
+    assert "1 kudos given in private conversations (counted on leaderboards" in carol_sees
     await give(slack, "alice", "@bob")
     alice_sees = ephemeral_text(slack, "alice").split("Bob Chen* was thanked")[-1]
     assert "1 private kudos between you and them" in alice_sees
+    assert "in private conversations (counted" not in alice_sees
     assert "keeping a secret well" in alice_sees
     await slack.emu.click_button(slack.user("carol"), "Give kudos")
     await slack.settle()
