@@ -27,3 +27,10 @@ def noun(count: int, singular: str, plural: str | None = None) -> str:
 def plural(count: int, singular: str, plural: str | None = None) -> str:
     """`count` and its noun: "1 colleague", "3 colleagues", "1 person", "2 people"."""
     return f"{count:,} {noun(count, singular, plural)}"
+
+
+def first_word(text: str) -> tuple[str, str]:
+    """A command's first word and the rest, parted by any whitespace: Slack keeps a newline
+    typed with Shift+Enter, and `top⏎week` is two words."""
+    parts = text.split(None, 1)
+    return (parts[0] if parts else ""), (parts[1].strip() if len(parts) > 1 else "")

@@ -55,8 +55,13 @@ async def tell_user(
         or (event.get("item") or {}).get("channel")  # reaction_added
     )
     if user and channel:
-        await client.chat_postEphemeral(channel=channel, user=user, **render_error(str(error)))
-    elif user:
+        try:
+            await client.chat_postEphemeral(channel=channel, user=user, **render_error(str(error)))
+            return
+        except SlackApiError as refused:  # a channel the bot is not in: say it in a DM
+            if is_transient(refused):
+                raise
+    if user:
         dm = await client.conversations_open(users=user)
         await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(str(error)))
 
@@ -126,7 +131,12 @@ def friendly(
                     raise
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
-            await answer(args, error)
+            try:
+                await answer(args, error)
+            except SlackApiError as telling:  # nowhere left to say it; not a bug of ours
+                if is_transient(telling):
+                    raise
+                log.warning("could not tell the person: %s", telling.response.get("error"))
         except asyncio.CancelledError:
             cancelled = True
             raise

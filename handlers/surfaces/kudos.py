@@ -16,6 +16,7 @@ from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.mentions import only_mention
 from bot.services import Services
+from bot.words import first_word
 from handlers.blocks.kudos import (
     UNDO_ACTION,
     render_about,
@@ -41,6 +42,10 @@ REACTION_TOO_SHORT = (
     "That message is too short to say what they did. Use the message shortcut *Give kudos* "
     "on it to add a reason."
 )
+REACTION_UNREADABLE = (
+    "I can't read that message, so I can't tell what they did: I'm not in that conversation. "
+    "Use the message shortcut *Give kudos* on it instead."
+)
 REACTION_NEEDS_VALUE = (
     "This workspace asks for a company value with each kudos. Use the message shortcut "
     "*Give kudos* on that message to pick one."
@@ -57,7 +62,7 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         text = command.get("text", "").strip()
-        word, _, rest = text.partition(" ")
+        word, rest = first_word(text)
         if word.lower() in ("", "help"):
             await ack(**render_kudos_help())
             return
@@ -135,6 +140,8 @@ def register(router: Router, services: Services) -> None:
             is_private(client, channel, services.conversations.of(team)),
             permalink(client, channel, ts),
         )
+        if text is None:
+            raise KudosRefused(REACTION_UNREADABLE, "reason")
         try:
             given = await services.kudos.give(
                 Giving(

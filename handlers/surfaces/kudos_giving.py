@@ -80,8 +80,9 @@ async def lookup_people(
     return found[0], tuple(found[1:])
 
 
-async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str:
-    """A message's text by its timestamp, whether at the top of the channel or in a thread."""
+async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:
+    """A message's text by its timestamp, whether at the top of the channel or in a thread;
+    None when Slack will not let the bot read it (a conversation it is not in)."""
     try:
         history = await client.conversations_history(
             channel=channel_id, latest=ts, oldest=ts, inclusive=True, limit=1
@@ -93,7 +94,7 @@ async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str:
     except SlackApiError as error:
         if is_transient(error):
             raise
-        return ""
+        return None
     return str(found[0].get("text") or "") if found else ""
 
 

@@ -19,6 +19,7 @@ from bot.questions.results import AskRequest
 from bot.questions.solved import SolvedMatch
 from bot.routing.text import word_count
 from bot.services import Services
+from bot.words import first_word
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command, render_greeting
 from handlers.blocks.message_text import readable_text
@@ -112,7 +113,7 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         text = command.get("text", "").strip()
-        word, _, rest = text.partition(" ")
+        word, rest = first_word(text)
         team_id, user_id = workspace_of(context), command["user_id"]
         if word.lower() in ("", "help"):
             await ack(**(render_help("/ask") if word else render_empty_command("/ask")))

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.words import noun, plural
+from bot.words import first_word, noun, plural
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -22,3 +22,17 @@ def test_irregular_nouns_are_known_or_named() -> None:
 
 def test_large_counts_are_grouped() -> None:
     assert plural(5000, "person") == "5,000 people"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("top week", ("top", "week")),
+        ("top\nweek", ("top", "week")),
+        ("withdraw\t 12 ", ("withdraw", "12")),
+        ("mine", ("mine", "")),
+        ("", ("", "")),
+    ],
+)
+def test_a_command_word_ends_at_any_whitespace(text: str, parts: tuple[str, str]) -> None:
+    assert first_word(text) == parts
