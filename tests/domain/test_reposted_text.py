@@ -111,6 +111,7 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         {ASKER},
     ),
     ("offer closed", lambda: questions.render_offer_closed(question(), "moved on"), set()),
+    ("helper released", lambda: questions.render_helper_released(question()), {ASKER}),
     (
         "solved questions first",
         lambda: questions.render_solved_first(
@@ -180,6 +181,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_unanswered",
         "render_nudge",
         "render_withdrawn",
+        "render_answered",
         "render_text",  # the domain's own sentences
         "render_skills_help",
         "render_skill_options",  # plain_text options
@@ -194,6 +196,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_asking",
         "render_offer",
         "render_offer_closed",
+        "render_helper_released",
         "render_solved_first",
         "render_connected",
         "render_profile",

@@ -243,6 +243,12 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_offer_closed", lambda: questions.render_offer_closed(question(), LONG), check_message),
+    ("render_helper_released", lambda: questions.render_helper_released(question()), check_message),
+    (
+        "render_answered",
+        lambda: questions.render_answered(Solved(question(), None, [])),
+        check_message,
+    ),
     ("render_connected", lambda: questions.render_connected(question(), USERS[1]), check_message),
     ("render_solved", lambda: questions.render_solved(question(), USERS[1]), check_message),
     (
