@@ -125,7 +125,9 @@ async def given_counts(
     since: datetime,
     until: datetime,
 ) -> dict[str, int]:
-    """How many live entries each of these people gave in [since, until)."""
+    """How many live public entries each of these people gave in [since, until): a report
+    names givers, and a private kudos's giver is shown to nobody but its receiver
+    (`bot.visibility.report_shows`), so private ones are the report's count alone."""
     if not givers:
         return {}
     statement = (
@@ -133,6 +135,7 @@ async def given_counts(
         .where(
             Kudos.team_id == team_id,
             Kudos.undone_at.is_(None),
+            Kudos.is_private.is_(False),
             Kudos.giver_user_id.in_(list(givers)),
             Kudos.created_at >= since,
             Kudos.created_at < until,

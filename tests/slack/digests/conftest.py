@@ -14,7 +14,8 @@ What happened (UTC), hand-computed for maria's team (alice, bob, carol, erin):
 - W47 Sun 23:30 UTC: carol → alice "the late-night rollback" #craft: Monday 00:30 in Madrid,
   so W48 for maria (but still W47 in London)
 - help: erin took on dev's question (solved Tue of W47); carol took on dev's (connected)
-So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2, bob 1;
+So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2 (bob's
+one is private, so he is not named);
 helpers carol 1, erin 1; unsung: erin; quiet: erin (none since askaround was installed,
 1 Sep 2026).
 
