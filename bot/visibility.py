@@ -64,17 +64,22 @@ def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
     return False
 
 
-def is_admin(
+def is_admin(slack_admin: bool, roles: list[str] | tuple[str, ...] | None) -> bool:
+    """Workspace admins and owners in Slack, and people given the "admin" role by an import:
+    they may read anyone's report and the whole workspace's network insights."""
+    return slack_admin or "admin" in (roles or ())
+
+
+def may_configure(
     slack_admin: bool,
     roles: list[str] | tuple[str, ...] | None,
     *,
-    user_id: str | None = None,
+    user_id: str | None,
     named: Collection[str] = (),
 ) -> bool:
-    """Workspace admins and owners in Slack, people given the "admin" role by an import, and
-    the askaround admins an admin named in the settings (`named`). They may read anyone's
-    report and change the workspace's settings; nobody else may."""
-    return slack_admin or "admin" in (roles or ()) or (user_id is not None and user_id in named)
+    """askaround admins, who may change the workspace's settings: the admins above, and the
+    people they named in the settings (`named`). Being named gives nobody else's data."""
+    return is_admin(slack_admin, roles) or (user_id is not None and user_id in named)
 
 
 def may_see_report(

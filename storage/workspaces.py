@@ -93,14 +93,6 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
     return found.all()
 
 
-async def named_admins(session: AsyncSession, team_id: str) -> list[str]:
-    """The askaround admins an admin named in the settings (besides Slack's and the role)."""
-    found = await session.scalar(
-        select(Workspace.askaround_admins).where(Workspace.team_id == team_id)
-    )
-    return list(found or ())
-
-
 async def profiles_version(session: AsyncSession, team_id: str) -> int:
     """How many deletions from profiles this workspace has seen (0 before its first use)."""
     found = await session.scalar(

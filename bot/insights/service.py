@@ -24,7 +24,6 @@ from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import kudos as ledger
-from storage import workspaces
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -98,8 +97,7 @@ class InsightsService:
         network = await self.network(team_id, since)
         async with self._sessions() as s:
             roles = await q.roles(s, team_id, viewer_user_id)
-            named = await workspaces.named_admins(s, team_id)
-        admin = visibility.is_admin(slack_admin, roles, user_id=viewer_user_id, named=named)
+        admin = visibility.is_admin(slack_admin, roles)
         org = org_of(network, viewer_user_id)
         view = cut(network, visibility.person(viewer_user_id), admin=admin, org=org)
         if view is None:
@@ -138,19 +136,16 @@ class InsightsService:
 
     async def queue_monthly(self, team_id: str, slack_admins: Collection[str] = ()) -> int:
         """Queue last month's DM to each admin (Slack's admins and owners in `slack_admins`,
-        the `admin` role, and those named in the settings), once (the outbox key); how many
-        this queued."""
+        and the `admin` role; not the askaround admins named only to change settings), once
+        (the outbox key); how many this queued."""
         now = self._now()
         month = tell.last_month(now)
         queued = 0
         async with self._sessions() as s, s.begin():
             people = await q.roles_of_active(s, team_id)
-            named = await workspaces.named_admins(s, team_id)
-            admins = {
-                user
-                for user, roles in people
-                if visibility.is_admin(False, roles, user_id=user, named=named)
-            } | set(slack_admins)  # Slack says they are active admins, known here or not
+            admins = {user for user, roles in people if visibility.is_admin(False, roles)} | set(
+                slack_admins
+            )  # Slack says they are active admins, known here or not
             for admin in sorted(admins):
                 queued += await tell.monthly_due(s, team_id, admin, month, now)
         self._queued_month[team_id] = month

@@ -129,7 +129,7 @@ class WorkspaceSettingsService:
     ) -> bool:
         workspace = await workspaces.ensure_workspace(s, team_id)
         person = await people_queries.get_person(s, team_id, user_id)
-        return visibility.is_admin(
+        return visibility.may_configure(
             slack_admin,
             person.roles if person else None,
             user_id=user_id,

@@ -138,23 +138,27 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         assert not charts(slack, "maria")  # a manager, not an admin
 
 
-async def test_an_admin_named_in_the_settings_gets_the_monthly_dm_and_the_whole_view(
+async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
     tmp_path: Path,
 ) -> None:
-    """maria, a manager, is named an askaround admin from the command line: the monthly DM
-    now reaches her too, and she is an admin for the insights (visibility.is_admin, one place)."""
+    """maria, a manager, is named an askaround admin from the command line: she may change
+    the settings now, but naming gives nobody else's data: she still sees her org's network
+    only, as her reports are her org's (visibility.is_admin / may_configure, one place), and
+    the monthly DM does not reach her."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         team = slack.emu.team_id
         maria = slack.user("maria")
         await slack.services.workspace_settings.change(team, {"askaround_admins": maria}, by=CLI)
+        assert await slack.services.workspace_settings.change(team, {"digest_hour": "10"}, by=maria)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
-        assert [f.name for f in charts(slack, "maria")] == ["network-2026-11.png"]
+        assert charts(slack, "maria") == []
         shown = await slack.services.insights.for_viewer(team, maria, slack_admin=False)
         whole = await slack.services.insights.whole(team, None)
-        assert shown.view == whole.view
+        assert shown.view != whole.view
+        assert "Network insights for your org" in shown.text()
 
 
 async def test_a_manager_is_not_offered_a_second_person_from_outside_their_org(
