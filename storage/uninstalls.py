@@ -56,8 +56,8 @@ async def uninstalled_since(session: AsyncSession) -> dict[str, datetime]:
 async def purge(session: AsyncSession, team_id: str) -> int:
     """Delete every row of the workspace, in every table that carries its `team_id`
     (tokens included), children before parents; returns how many rows went. The inbox goes
-    too, in its own file when the sessions bind it there (the bot's do; the CLI's reach only
-    the database, and a handled request leaves that file after a day anyway)."""
+    too, in its own file when the sessions bind it there (the bot's and `purge-workspace`'s
+    do)."""
     removed = 0
     for table in reversed(Base.metadata.sorted_tables):
         if "team_id" not in table.c:

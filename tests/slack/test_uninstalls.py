@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.runtime.cli import main
 from handlers.outbox.home import HOME_PUBLISH
 from storage import outbox
-from storage.models import OutboxItem, SlackBot, SlackInstallation, Workspace
+from storage.models import InboxItem, OutboxItem, SlackBot, SlackInstallation, Workspace
 from tests.slack.harness import SlackHarness
 from tests.slack.test_workspace_fields import rows_of
 from tests.slack.test_workspaces import said, two
@@ -51,6 +51,12 @@ async def tokens(side: SlackHarness, team_id: str) -> list[str]:
             select(SlackInstallation.bot_token).where(SlackInstallation.team_id == team_id)
         )
         return [t for t in [*bots, *installs] if t]
+
+
+async def requests(side: SlackHarness, team_id: str) -> int:
+    """Requests kept in the inbox (on SQLite, a file of its own) with what people typed."""
+    async with side.services.sessions() as s:
+        return len(list(await s.scalars(select(InboxItem.id).where(InboxItem.team_id == team_id))))
 
 
 async def run_jobs(side: SlackHarness) -> None:
@@ -159,10 +165,12 @@ async def test_purge_workspace_deletes_one_workspace_now(
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", a.runner.settings.database_url)
     monkeypatch.chdir(tmp_path)  # no .env file to read
 
+    assert await requests(a, a.team_id) > 0
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and f"workspace {a.team_id} purged" in out[0]
     assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
+    assert await requests(a, a.team_id) == 0  # the inbox's file too, on SQLite
     assert await rows_of(a, b.team_id) == b_rows
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
     assert "nothing is kept" in capsys.readouterr().out

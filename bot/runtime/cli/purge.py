@@ -4,8 +4,10 @@ now, instead of when its retention after an uninstall has passed."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.clock import Clock
@@ -34,14 +36,22 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import migrated
     from bot.uninstalls import Uninstalls
-    from storage.db import create_sessions
+    from storage.db import create_inbox_engine, create_sessions
 
     team_id = str(args.team_id).strip()
     if not TEAM_ID.fullmatch(team_id):
         raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
     async with migrated(database_url_from_env(), doing="purge in") as engine:
-        purge = Uninstalls(create_sessions(engine), Clock().now, timedelta(0)).purge
-        removed = await purge(team_id)
+        # On SQLite the requests wait in a file of their own, with what people typed.
+        inbox = create_inbox_engine(engine)
+        if inbox is not None and not await asyncio.to_thread(Path(str(inbox.url.database)).exists):
+            inbox = None
+        try:
+            sessions = create_sessions(engine, inbox)
+            removed = await Uninstalls(sessions, Clock().now, timedelta(0)).purge(team_id)
+        finally:
+            if inbox is not None:
+                await inbox.dispose()
     if removed == 0:
         print(f"askaround: nothing is kept for workspace {team_id}")
         return 0
