@@ -73,6 +73,9 @@ def read_rows(path: Path) -> Iterator[RawRow]:
         handle = path.open(encoding="utf-8-sig", newline="")
         try:
             reader = _csv_reader(handle)
+        except ImportFileError as error:
+            handle.close()
+            raise ImportFileError(f"{path}: {error}") from None
         except BaseException:
             handle.close()
             raise
@@ -106,11 +109,26 @@ def _closing(handle: IO[str], rows: Iterator[RawRow]) -> Iterator[RawRow]:
         yield from rows
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML with only `true` and `false` as booleans, as in YAML 1.2: in a directory `yes`,
+    `no`, `on` and `off` are words (a title, a team called No), which YAML 1.1 made True."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def yaml_rows(text: str) -> list[RawRow]:
     """`people:` items with the line each starts on (read from the composed node tree)."""
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: builds plain data only
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         raise ImportFileError(_yaml_problem(error)) from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
@@ -147,6 +165,8 @@ def csv_rows(text: str) -> list[RawRow]:
 def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     """A reader past the header, which it checks."""
     reader = csv.DictReader(handle)
+    if reader.fieldnames:  # `Email`, ` Title`: spreadsheets capitalise and pad headers
+        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
     if not reader.fieldnames or unknown:
         raise ImportFileError(

@@ -106,7 +106,7 @@ def _text(f: dict[str, Any], key: str) -> str | None:
     value = f.get(key)
     if value is None or value == "":
         return None
-    if not isinstance(value, str | int | float):
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise RowError(f"{key} must be text")
     return str(value).strip() or None
 

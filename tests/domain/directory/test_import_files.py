@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.directory.import_files import ImportFileError, read_rows
+from bot.directory.import_rows import RowError, validate_row
 
 
 def test_csv_rows_are_read_as_they_are_asked_for(tmp_path: Path) -> None:
@@ -35,3 +36,27 @@ def test_a_bad_header_is_refused_on_opening(tmp_path: Path, text: str, refusal: 
     path.write_text(text)
     with pytest.raises(ImportFileError, match=refusal.replace("[", r"\[").replace("]", r"\]")):
         read_rows(path)
+
+
+def test_a_refused_header_names_its_file_and_headers_ignore_case(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("email,favourite_color\n")
+    with pytest.raises(ImportFileError, match=r"people\.csv: unknown CSV columns"):
+        read_rows(path)
+    path.write_text("Email, Title\nana@example.com,SRE\n")
+    assert next(read_rows(path)).fields == {"email": "ana@example.com", "title": "SRE"}
+
+
+def test_yes_and_no_in_yaml_are_words(tmp_path: Path) -> None:
+    """YAML 1.1 read `title: yes` as True and stored "True"; only true/false are booleans."""
+    path = tmp_path / "people.yaml"
+    path.write_text("people:\n  - email: ana@example.com\n    title: yes\n    team: No\n")
+    assert next(read_rows(path)).fields == {
+        "email": "ana@example.com",
+        "title": "yes",
+        "team": "No",
+    }
+    path.write_text("people:\n  - email: ana@example.com\n    title: true\n")
+    row = next(read_rows(path))
+    with pytest.raises(RowError, match="title must be text"):
+        validate_row(row, {"UTC"})
