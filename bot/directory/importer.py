@@ -163,6 +163,9 @@ async def _read(
         profile = await _resolve(row, resolver, report)
         if profile is None:
             continue
+        if taken := await _taken(row, profile, resolver, found):
+            report.rejected.append(Rejection(row.line, taken))
+            continue
         found.rows += 1
         _remember(found, row, profile)
         chunk.append((row, profile))
@@ -204,6 +207,23 @@ async def _resolve(row: PersonRow, resolver: UserResolver, report: ImportReport)
     if profile is None:
         report.rejected.append(Rejection(row.line, missing))
     return profile
+
+
+async def _taken(
+    row: PersonRow, profile: Profile, resolver: UserResolver, found: _Found
+) -> str | None:
+    """Why the row may not give this person its email or handle: someone else has it (an
+    earlier row, or, for the email, someone already known). Two people with one email made
+    `--manager EMAIL` ambiguous, and a later row by that email updated whichever came first."""
+    for key, what in ((row.email, "email"), (row.handle, "handle")):
+        other = found.handles.get(key.lower()) if key else None
+        if other is not None and other != profile.user_id:
+            return f"the {what} {key} is already {other}'s, on an earlier row"
+    if row.user_id and row.email:
+        owner = await resolver.by_email(row.email)
+        if owner is not None and owner.user_id != profile.user_id:
+            return f"the email {row.email} is already {owner.user_id}'s"
+    return None
 
 
 def _remember(found: _Found, row: PersonRow, profile: Profile) -> None:

@@ -33,10 +33,12 @@ STEP_SIZE = 0.5
 
 
 def cues(tokens: Sequence[str]) -> set[str]:
-    """A message's words, adjacent word pairs and first two words, as the model's features."""
-    found = {f"w:{token}" for token in tokens}
+    """A message's words, adjacent word pairs and first two words, as the model's features.
+    A `?` alone is no cue: the detector weighs the question mark itself, and counted twice it
+    made a greeting with one work word a question (`Hey aa db?`)."""
+    found = {f"w:{token}" for token in tokens if token != "?"}
     found.update(f"p:{a} {b}" for a, b in pairwise(tokens))
-    found.update(f"o:{token}" for token in tokens[:2])
+    found.update(f"o:{token}" for token in tokens[:2] if token != "?")
     return found
 
 
