@@ -71,3 +71,24 @@ async def test_several_workspaces_need_team(
     args = ["import", "people", str(offline), "--dry-run", "--team", "T1"]
     assert await asyncio.to_thread(main, args) == 1
     assert "Dry run (nothing written): 1 imported, 1 updated" in capsys.readouterr().out
+
+
+async def test_an_email_or_handle_someone_else_has_is_refused_on_its_row(
+    offline: Path,
+    sessions: async_sessionmaker[AsyncSession],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A new slack_id with Ana's email made two people of one email (`--manager EMAIL` then
+    named both, and a later row by that email updated whichever came first); two rows giving
+    one handle made `manager: sam` pick one of them silently."""
+    rows = "slack_id,email,handle,title\nU0FAKE,ana@example.com,fakeana,Impostor\n"
+    rows += "U0SAM1,,sam,SRE\nU0SAM2,,sam,SRE\n"
+    await asyncio.to_thread(offline.write_text, rows)
+    code = await asyncio.to_thread(main, ["import", "people", str(offline)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "line 2: the email ana@example.com is already U0ANA's" in out
+    assert "line 4: the handle sam is already U0SAM1's, on an earlier row" in out
+    async with sessions() as s:
+        people = await directory.all_people(s, "T1")
+    assert "U0FAKE" not in people and "U0SAM2" not in people and "U0SAM1" in people
