@@ -128,7 +128,7 @@ def parse_values(text: str) -> ValuesChange:
         if len(parts) > 2:
             raise ValueError(f"{item!r}: rename one value at a time, as `old -> new`.")
         name = _value_name(parts[-1])
-        if len(parts) == 2:
+        if len(parts) == 2 and _value_name(parts[0]) != name:  # `a -> a` keeps a, as `a` does
             renames.append((_value_name(parts[0]), name))
         if name in active:
             raise ValueError(f"#{name} is listed twice.")

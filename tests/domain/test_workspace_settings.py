@@ -131,6 +131,8 @@ async def test_a_retired_value_is_kept_and_can_come_back(
     with pytest.raises(SettingsRefused) as refused:
         await service.change(TEAM, {"values": "ownership -> grit"}, by=CLI)
     assert "#ownership is not one of the current values" in refused.value.errors["values"]
+    await service.change(TEAM, {"values": "teamwork -> teamwork, craft"}, by=CLI)
+    assert (await service.current(TEAM)).values == ("craft", "teamwork")  # not retired
 
 
 async def test_values_required_always_leaves_a_value_to_name(
