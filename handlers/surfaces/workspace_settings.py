@@ -26,7 +26,7 @@ from handlers.blocks.workspace_settings import (
     submitted_text,
 )
 from handlers.client.admins import slack_admin
-from handlers.client.conversations import watch_refusal
+from handlers.client.conversations import conversation, watch_refusal
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -41,19 +41,32 @@ async def open_settings(
     await client.views_open(trigger_id=trigger_id, view=render_settings_modal(now))
 
 
-async def watch_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict[str, str]:
-    """Why the bot cannot watch a channel the admin added, asked of Slack; by key. Added
-    means not among those the modal opened with, so no database read delays the ack."""
-    chosen = (view["state"]["values"].get("watched_channels") or {}).get(FIELD_ACTION) or {}
+async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict[str, str]:
+    """Why a channel the admin picked will not do, asked of Slack; by key: one the bot cannot
+    watch, or a private kudos channel (the picker lists public ones, but only Slack's client
+    holds to that). Picked means not what the modal opened with, so no database read delays
+    the ack."""
+    values = view["state"]["values"]
     blocks: list[dict[str, Any]] = view.get("blocks") or []
-    shown = next((b for b in blocks if b.get("block_id") == "watched_channels"), {})
-    before = set((shown.get("element") or {}).get("initial_conversations") or [])
+    shown = {b.get("block_id"): b.get("element") or {} for b in blocks}
+    refusals: dict[str, str] = {}
+    picked = ((values.get("kudos_channel") or {}).get(FIELD_ACTION) or {}).get(
+        "selected_conversation"
+    )
+    if picked and picked != shown.get("kudos_channel", {}).get("initial_conversation"):
+        if (await conversation(client, picked)).private:
+            refusals["kudos_channel"] = (
+                f"<#{picked}>: pick a public channel: shout-outs there are for everyone to read."
+            )
+    chosen = (values.get("watched_channels") or {}).get(FIELD_ACTION) or {}
+    before = set(shown.get("watched_channels", {}).get("initial_conversations") or [])
     for channel in chosen.get("selected_conversations") or []:
         if channel not in before:
             refusal = await watch_refusal(client, channel)
             if refusal:
-                return {"watched_channels": f"<#{channel}>: {refusal}"}
-    return {}
+                refusals["watched_channels"] = f"<#{channel}>: {refusal}"
+                break
+    return refusals
 
 
 async def _is_settings(command: dict[str, Any]) -> bool:
@@ -104,7 +117,7 @@ def register(router: Router, services: Services) -> None:
                 submitted_text(state),
                 by=user,
                 slack_admin=admin,
-                refusals=await watch_refusals(client, view),
+                refusals=await channel_refusals(client, view),
             )
         except NotAnAdmin as refused:
             await ack(response_action="update", view=render_notice("Settings", str(refused)))

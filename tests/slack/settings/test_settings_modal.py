@@ -24,9 +24,9 @@ async def audit_rows(slack: SlackHarness) -> list[SettingChange]:
 async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
     slack: SlackHarness,
 ) -> None:
-    """Kudos a day 0, a value with a space, and #secret (private) as a watched channel: the
-    ack is `response_action: errors` with a message on each of the three fields, the modal
-    stays open, and no setting or audit row is written."""
+    """Kudos a day 0, a value with a space, and #secret (private) as a watched channel and
+    as the kudos channel: the ack is `response_action: errors` with a message on each of the
+    four fields, the modal stays open, and no setting or audit row is written."""
     hana = slack.user("hana")
     modal = await settings_modal(slack, "hana")
     delivery = await slack.emu.submit_view(
@@ -36,6 +36,7 @@ async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
             "daily_allowance": {"value": "0"},
             "values": {"value": "teamwork, great work"},
             "watched_channels": {"value": [slack.channel("secret")]},
+            "kudos_channel": {"value": slack.channel("secret")},
         },
     )
     assert delivery.response is not None and delivery.response["response_action"] == "errors"
@@ -43,6 +44,7 @@ async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
     assert "from 1 to 100" in errors["daily_allowance"]
     assert "can't be a company value" in errors["values"]
     assert "only watch public channels" in errors["watched_channels"]
+    assert "pick a public channel" in errors["kudos_channel"]
     assert slack.emu.open_modal(hana) is modal
     assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
     assert await audit_rows(slack) == []
