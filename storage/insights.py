@@ -168,15 +168,18 @@ async def stream_kudos(
 
 async def stream_offers(
     session: AsyncSession, team_id: str, since: datetime
-) -> AsyncIterator[Sequence[tuple[str, str, bool]]]:
-    """(asker, offered person, whether they took it on) of the offers for questions since."""
+) -> AsyncIterator[Sequence[tuple[int, str, str, bool]]]:
+    """(question, asker, offered person, whether they took it on) of the settled offers for
+    questions since: one still waiting for an answer is not yet one nobody took."""
     statement = (
-        select(Question.asker_user_id, Offer.candidate_user_id, Offer.status)
+        select(Question.id, Question.asker_user_id, Offer.candidate_user_id, Offer.status)
         .join(Question, Question.id == Offer.question_id)
-        .where(Offer.team_id == team_id, Question.created_at >= since)
+        .where(Offer.team_id == team_id, Question.created_at >= since, Offer.status != "pending")
     )
     async for rows in _batches(session, statement):
-        yield [(asker, offered, status in ANSWERED_OFFERS) for asker, offered, status in rows]
+        yield [
+            (qid, asker, offered, status in ANSWERED_OFFERS) for qid, asker, offered, status in rows
+        ]
 
 
 async def network_topics(session: AsyncSession, team_id: str) -> list[list[str]]:

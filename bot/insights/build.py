@@ -68,8 +68,8 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     async for kudos in q.stream_kudos(s, team_id, since):
         flows.kudos(kudos)
     async for offers in q.stream_offers(s, team_id, since):
-        for asker, offered, took in offers:
-            flows.offer(asker, offered, took)
+        for question, asker, offered, took in offers:
+            flows.offer(question, asker, offered, took)
     risks = await _risks(s, team_id, rows, profiles, flows)
     connectors, silos, unanswered, bridges = await asyncio.to_thread(_measures, flows)
     return m.Network(

@@ -55,6 +55,7 @@ class Flows:
     asked: Counter[str] = field(default_factory=Counter)  # topic → questions
     offered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (asker, offered team)
     taken: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _seen: set[tuple[str, str, int]] = field(default_factory=set)  # (asker's, offered, question)
     items: int = 0
 
     def helped(self, helper: str, helped: str, *, public: bool) -> None:
@@ -102,10 +103,14 @@ class Flows:
                     for topic in find(reason):
                         evidence.setdefault(topic, set()).add(receiver)
 
-    def offer(self, asker: str, offered: str, took: bool) -> None:
+    def offer(self, question: int, asker: str, offered: str, took: bool) -> None:
+        """An offer of `question`; a pair of teams counts each question once, however many
+        of the team were asked it."""
         mine, theirs = self.teams.of(asker), self.teams.of(offered)
         if mine is None or theirs is None or mine == theirs:
             return
-        self.offered[mine, theirs] += 1
+        if (mine, theirs, question) not in self._seen:
+            self._seen.add((mine, theirs, question))
+            self.offered[mine, theirs] += 1
         if took:
             self.taken[mine, theirs] += 1

@@ -16,7 +16,7 @@ SECONDS = 3  # suggested second people per risk
 CONNECTORS = 10
 MIN_CROSS_HELP = 2
 UNSUNG_RATIO = 3  # unsung: thanked at most once for every three cross-team helps
-MIN_OFFERS = 2  # a pair of teams whose questions go unanswered: this many offers, none taken
+MIN_OFFERS = 2  # a pair of teams whose questions go unanswered: this many questions, none taken
 BETWEENNESS_SAMPLE = 32  # teams sampled for betweenness in a large workspace
 BETWEENNESS_EDGES = 5  # per team: only the strongest flows are kept for betweenness
 
@@ -53,7 +53,7 @@ class Flow:
 class Unanswered:
     asking_team: str
     offered_team: str
-    offers: int
+    questions: int
 
 
 @dataclass(frozen=True)
@@ -178,4 +178,4 @@ def unanswered(flows: Flows) -> list[Unanswered]:
         for (asking, offered), n in flows.offered.items()
         if n >= MIN_OFFERS and not flows.taken[asking, offered]
     ]
-    return sorted(pairs, key=lambda p: (-p.offers, p.asking_team, p.offered_team))
+    return sorted(pairs, key=lambda p: (-p.questions, p.asking_team, p.offered_team))

@@ -90,7 +90,8 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
             "Silos and unanswered pairs",
             tuple(f"• {t} neither gave nor got help across teams" for t in n.silos)
             + tuple(
-                f"• {u.asking_team} → {u.offered_team}: {plural(u.offers, 'offer')}, none taken"
+                f"• {u.asking_team} → {u.offered_team}: {plural(u.questions, 'question')} offered, "
+                "none taken on"
                 for u in n.unanswered
             )
             or ("None.",),
@@ -124,5 +125,5 @@ def as_csv(view: NetworkView, names: dict[str, str]) -> str:
     for t in view.network.silos:
         writer.writerow(["silo", t, "", 0, ""])
     for u in view.network.unanswered:
-        writer.writerow(["unanswered pair", u.asking_team, u.offered_team, u.offers, ""])
+        writer.writerow(["unanswered pair", u.asking_team, u.offered_team, u.questions, ""])
     return out.getvalue()

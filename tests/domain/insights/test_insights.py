@@ -3,6 +3,8 @@ visibility matrix (employee, manager, admin × private kudos, network entries)."
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -11,7 +13,8 @@ from bot.insights.flows import TopicFinder
 from bot.insights.outline import as_csv
 from bot.insights.picture import network_png
 from bot.insights.service import InsightsService, Shown
-from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, seed, uid
+from storage.models import Offer
+from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, question_row, seed, uid
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -41,7 +44,7 @@ async def test_the_measures_find_the_risk_the_connectors_the_silo_and_the_pair(
     flows = {(f.helper_team, f.helped_team): f.count for f in network.flows}
     assert flows["Platform", "Sales"] == 4  # bob's question and tom's 3 private kudos, counted
     assert network.silos == ("Legal",)
-    assert [(u.asking_team, u.offered_team, u.offers) for u in network.unanswered] == [
+    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
         ("Sales", "Data", 2)
     ]
     assert set(network.bridges) == set(network.sizes)  # a triangle and a silo: no bridge
@@ -127,3 +130,37 @@ def test_topics_are_found_in_reasons_in_any_script() -> None:
     }
     assert finder.find("C# help, and the データベース migration") == {"c#", "データベース"}
     assert finder.find("データベースの移行ありがとう") == {"データベース"}
+
+
+async def test_a_pair_counts_questions_and_not_offers_still_waiting(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """One question of Legal's offered to three in Platform is one question, not three
+    offers; questions still waiting for an answer are nobody's refusal yet. Neither makes
+    an unanswered pair (one open question was reported as Data → Platform: 3 offers)."""
+    day = NOW - timedelta(days=2)
+    async with sessions() as s, s.begin():
+        once = question_row("lou", None, "unanswered", ["terraform"], day)
+        waiting = [question_row("lyn", None, "open", ["terraform"], day) for _ in range(2)]
+        s.add_all([once, *waiting])
+        await s.flush()
+        for who in ("alice", "bob", "dev"):
+            s.add(
+                Offer(
+                    team_id=TEAM, question_id=once.id, candidate_user_id=uid(who), status="expired"
+                )
+            )
+        for question in waiting:
+            s.add(
+                Offer(
+                    team_id=TEAM,
+                    question_id=question.id,
+                    candidate_user_id=uid("bob"),
+                    status="pending",
+                )
+            )
+    insights.forget(TEAM)
+    network = await insights.network(TEAM)
+    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
+        ("Sales", "Data", 2)
+    ]

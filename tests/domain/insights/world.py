@@ -98,10 +98,10 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
         )
         day = NOW - timedelta(days=10)
         for asker, topic in (("gina", "postgresql"), ("hugo", "postgresql"), ("wes", "sql")):
-            s.add(_question(asker, "bob", "solved", [topic], day))
+            s.add(question_row(asker, "bob", "solved", [topic], day))
         for _ in range(3):
-            s.add(_question("wes", None, "unanswered", ["kafka"], day))
-        s.add(_question("lou", "lyn", "solved", ["contracts"], day))
+            s.add(question_row("wes", None, "unanswered", ["kafka"], day))
+        s.add(question_row("lou", "lyn", "solved", ["contracts"], day))
         for n in range(2):
             s.add(_kudos("xia", "hugo", False, f"the churn model {n}", day))
         for n in range(3):
@@ -109,7 +109,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
         s.add(_kudos("alice", "dev", False, "the terraform state unlock", day))
         await s.flush()
         for candidate in ("gina", "hugo"):
-            question = _question("xia", None, "unanswered", ["forecasting"], day)
+            question = question_row("xia", None, "unanswered", ["forecasting"], day)
             s.add(question)
             await s.flush()
             s.add(
@@ -122,7 +122,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
             )
 
 
-def _question(
+def question_row(
     asker: str, helper: str | None, status: str, topics: list[str], at: datetime
 ) -> Question:
     return Question(
