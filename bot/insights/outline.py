@@ -121,7 +121,8 @@ def as_csv(view: NetworkView, names: dict[str, str]) -> str:
         detail = f"thanked {c.thanked}" + (", unsung" if c.unsung else "")
         writer.writerow(["connector", name, c.team, c.cross_help, detail])
     for f in view.flows:
-        writer.writerow(["help flow", f.helper_team, f.helped_team, f.count, ""])
+        if f.helper_team != f.helped_team:  # as the text: help between teams
+            writer.writerow(["help flow", f.helper_team, f.helped_team, f.count, ""])
     for t in view.network.silos:
         writer.writerow(["silo", t, "", 0, ""])
     for u in view.network.unanswered:

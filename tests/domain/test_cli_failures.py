@@ -353,7 +353,10 @@ async def test_report_options_of_the_other_kind_are_refused(
     kind was silently ignored; a --since still to come is refused too."""
     code, err = await run(capsys, "report", "network", "--week", "2026-W49")
     assert code == 1
-    one_line(err, "report network covers a period: give --since, not --week")
+    one_line(err, "report network covers the whole workspace over a period")
+    code, err = await run(capsys, "report", "network", "--manager", "x@example.com")
+    assert code == 1
+    one_line(err, "not --week or --manager")
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
     assert code == 1

@@ -67,7 +67,10 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         raise AskaroundError("a PNG would garble the terminal: add --output FILE.png")
     if args.what == "network":
         if args.week or args.manager:
-            raise AskaroundError("report network covers a period: give --since, not --week")
+            raise AskaroundError(
+                "report network covers the whole workspace over a period: it takes --since and "
+                "--team, not --week or --manager"
+            )
         _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
         return 0
     if args.since or args.team:

@@ -61,6 +61,7 @@ async def test_admins_see_the_workspace_and_name_the_one_person(
     text = _everything(shown)
     assert "only Dev" in text and "Bob (Platform)" in text and "Hugo (Data)" in text
     assert "unsung" in text and "Legal neither gave nor got help" in text
+    assert "help flow,Legal,Legal" not in text  # help within a team is no flow, as in the text
     assert "1 network entry knows someone" in text
     assert shown.view.teams == {"Platform", "Data", "Sales", "Legal"}
 
