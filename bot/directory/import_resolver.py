@@ -62,9 +62,12 @@ async def database_resolver(services: Services, team_id: str | None) -> Database
     async with services.sessions() as s:
         known = await workspace_ids(s)
         if not known:
+            if team_id is not None:  # the first import: rows with a slack_id make the people
+                return DatabaseResolver(team_id, [])
             raise UserError(
-                "this database has no workspace yet, so nobody in the file can be matched: "
-                "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to look people up in Slack"
+                "this database has no workspace yet: say which with --team T0123ABCD (each "
+                "row then needs its slack_id), or set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
+                "to look people up in Slack"
             )
         if team_id is None and len(known) == 1:
             team_id = known[0]

@@ -234,13 +234,15 @@ async def test_importing_a_folder_says_it_is_one(
 async def test_importing_offline_into_an_empty_database_says_what_is_missing(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No Slack settings and no workspace in the database yet: nobody can be matched, and the
-    line says what would help rather than asking for a --team there is none of."""
+    """No Slack settings and no workspace in the database yet: the line says what would help
+    (--team and slack_ids, or Slack); with --team, a row with only an email matches nobody."""
     (offline / "people.csv").write_text("email,name\nana@example.com,Ana\n")
-    for extra in ([], ["--team", "T0123ABCD"]):
-        code, err = await run(capsys, "import", "people", "people.csv", *extra)
-        assert code == 1
-        one_line(err, "this database has no workspace yet", "SLACK_BOT_TOKEN")
+    code, err = await run(capsys, "import", "people", "people.csv")
+    assert code == 1
+    one_line(err, "this database has no workspace yet", "--team T0123ABCD", "SLACK_BOT_TOKEN")
+    capsys.readouterr()
+    assert await asyncio.to_thread(main, ["import", "people", "people.csv", "--team", "T0A"]) == 1
+    assert "no Slack user has the email ana@example.com" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

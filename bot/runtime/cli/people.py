@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.directory.import_files import read_rows
 from bot.errors import AskaroundError, ConfigError
+from bot.runtime.cli.workspaces import checked_team_id
 from bot.settings import Settings, database_settings
 
 
@@ -53,20 +54,19 @@ async def run(args: argparse.Namespace) -> int:
     from bot.directory.importer import UserResolver, import_people
     from bot.runtime.cli.database import open_services
 
+    team = checked_team_id(args.team) if args.team else None
     rows = read_rows(args.file)  # a file that cannot be read fails before anything is opened
     settings = _with_slack()
     async with open_services(settings or database_settings()) as services:
         if settings is None:
-            resolver: UserResolver = await database_resolver(services, args.team)
+            resolver: UserResolver = await database_resolver(services, team)
             print(OFFLINE, file=sys.stderr)
         else:
             from handlers.client.directory import SlackResolver, directory_client
 
             resolver = await SlackResolver.connect(directory_client(settings))
-            if args.team and args.team != resolver.team_id:
-                raise AskaroundError(
-                    f"--team {args.team}: SLACK_BOT_TOKEN is for {resolver.team_id}"
-                )
+            if team and team != resolver.team_id:
+                raise AskaroundError(f"--team {team}: SLACK_BOT_TOKEN is for {resolver.team_id}")
         report = await import_people(services, rows, resolver, dry_run=args.dry_run)
     print(report.summary())
     return 1 if report.rejected else 0

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.clock import Clock
-from bot.errors import AskaroundError
+from bot.runtime.cli.workspaces import checked_team_id
 from bot.settings import database_url_from_env
 from bot.words import plural
-
-TEAM_ID = re.compile(r"[TE][A-Z0-9]{2,31}")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -38,9 +35,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.uninstalls import Uninstalls
     from storage.db import create_inbox_engine, create_sessions
 
-    team_id = str(args.team_id).strip()
-    if not TEAM_ID.fullmatch(team_id):
-        raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
+    team_id = checked_team_id(str(args.team_id))
     async with migrated(database_url_from_env(), doing="purge in") as engine:
         # On SQLite the requests wait in a file of their own, with what people typed.
         inbox = create_inbox_engine(engine)

@@ -3,7 +3,19 @@ network`): the one named with --team, or the only one the database has."""
 
 from __future__ import annotations
 
+import re
+
 from bot.errors import AskaroundError
+
+TEAM_ID = re.compile(r"[TE][A-Z0-9]{1,31}")
+
+
+def checked_team_id(text: str) -> str:
+    """A workspace id as typed, or one line saying it is none."""
+    team_id = text.strip()
+    if not TEAM_ID.fullmatch(team_id):
+        raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
+    return team_id
 
 
 def choose_workspace(asked: str | None, known: list[str]) -> str:

@@ -92,3 +92,30 @@ async def test_an_email_or_handle_someone_else_has_is_refused_on_its_row(
     async with sessions() as s:
         people = await directory.all_people(s, "T1")
     assert "U0FAKE" not in people and "U0SAM2" not in people and "U0SAM1" in people
+
+
+async def test_the_first_import_into_a_new_database_names_its_workspace(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No workspace yet and no Slack: --team says which, and rows with a slack_id make the
+    people (it was refused, though `settings show` points at `import people` for this)."""
+    for name in list(os.environ):
+        if name.startswith("SLACK_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "people.csv"
+    await asyncio.to_thread(path.write_text, "slack_id,handle,title\nU0ANA,ana,Lead\n")
+    assert await asyncio.to_thread(main, ["import", "people", str(path)]) == 1
+    assert "say which with --team T0123ABCD" in capsys.readouterr().err
+    assert await asyncio.to_thread(main, ["import", "people", str(path), "--team", "nope"]) == 1
+    assert "'nope' is not a Slack workspace id" in capsys.readouterr().err
+    assert await asyncio.to_thread(main, ["import", "people", str(path), "--team", "T1"]) == 0
+    assert "1 imported" in capsys.readouterr().out
+    async with sessions() as s:
+        people = await directory.all_people(s, "T1")
+    assert people["U0ANA"].title == "Lead"
