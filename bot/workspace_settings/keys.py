@@ -196,7 +196,7 @@ def _ids(text: str, pattern: re.Pattern[str], what: str, example: str) -> tuple[
 
 def parse_reactions(text: str) -> tuple[str, ...]:
     names = [item.strip(": ").lower() for item in _items(text)]
-    if not names:
+    if not names or _none(text):  # `none` clears other settings; here it named an emoji
         raise ValueError("Name at least one reaction emoji, e.g. `kudos`.")
     for name in names:
         if not _REACTION.fullmatch(name):

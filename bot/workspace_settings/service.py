@@ -100,6 +100,7 @@ class WorkspaceSettingsService:
             if "values" in parsed:
                 check_renames(parsed["values"], before)
             check_kudos_possible(parsed, before)
+            check_roundup_has_a_channel(parsed, before)
             now = self._clock()
             changed = [k for k in parsed if k in old_text and _differs(k, parsed[k], before)]
             for key in changed:
@@ -200,6 +201,21 @@ def check_renames(change: ValuesChange, before: WorkspaceSettings) -> None:
             raise SettingsRefused(
                 {"values": f"#{old} is not one of the current values, so it can't be renamed."}
             )
+
+
+def check_roundup_has_a_channel(parsed: Mapping[str, Any], before: WorkspaceSettings) -> None:
+    """The weekly roundup is posted in the kudos channel: without one it would never go."""
+    roundup = parsed.get("digest_roundup", before.digest_roundup)
+    channel = parsed.get("kudos_channel", before.kudos_channel)
+    touched = "digest_roundup" in parsed or "kudos_channel" in parsed
+    if touched and roundup and not channel:
+        if "kudos_channel" in parsed and before.kudos_channel:
+            raise SettingsRefused(
+                {"kudos_channel": "The public roundup is posted here: turn it off first."}
+            )
+        raise SettingsRefused(
+            {"digest_roundup": "The public roundup is posted in the kudos channel: set one."}
+        )
 
 
 def check_kudos_possible(parsed: Mapping[str, Any], before: WorkspaceSettings) -> None:

@@ -156,6 +156,23 @@ async def test_values_required_always_leaves_a_value_to_name(
     assert await service.change(TEAM, {"digest_hour": "10"}, by=CLI)  # other keys still save
 
 
+async def test_the_roundup_needs_a_kudos_channel_and_reactions_an_emoji(
+    service: WorkspaceSettingsService,
+) -> None:
+    """A roundup with no channel would never be posted; `none` as the reactions stored an
+    emoji called none (for other keys it clears them)."""
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"digest_roundup": "yes"}, by=CLI)
+    assert "set one" in refused.value.errors["digest_roundup"]
+    await service.change(TEAM, {"digest_roundup": "yes", "kudos_channel": "C0KUDOS"}, by=CLI)
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"kudos_channel": "none"}, by=CLI)
+    assert "turn it off first" in refused.value.errors["kudos_channel"]
+    with pytest.raises(SettingsRefused) as refused:
+        await service.change(TEAM, {"kudos_reactions": "none"}, by=CLI)
+    assert "at least one reaction emoji" in refused.value.errors["kudos_reactions"]
+
+
 async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
     service: WorkspaceSettingsService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
