@@ -104,11 +104,16 @@ async def people_by_user_ids(
 async def team_vocabulary(
     session: AsyncSession, team_id: str
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The workspace's own skills (key → name) and aliases (alias → key)."""
+    """The workspace's own skills (key → name) and aliases (alias → key). A skill nobody
+    holds any more, and no admin gave an alias, is left out: its name is what one person
+    typed, and after they removed it (or `/skills forget me`) it must not live on in
+    everyone's type-ahead."""
+    held = select(PersonSkill.skill_id).where(PersonSkill.skill_id == Skill.id).exists()
+    aliased = select(SkillAlias.skill_id).where(SkillAlias.skill_id == Skill.id).exists()
     skills = {
         key: name
         for key, name in await session.execute(
-            select(Skill.key, Skill.name).where(Skill.team_id == team_id)
+            select(Skill.key, Skill.name).where(Skill.team_id == team_id, or_(held, aliased))
         )
     }
     aliases = {

@@ -49,3 +49,31 @@ async def test_forget_me_keeps_the_directory_and_an_opt_out(slack: SlackHarness)
         assert (
             await s.scalars(select(Connection).where(Connection.person_id == person.id))
         ).all() == []
+
+
+async def test_a_skill_name_nobody_holds_any_more_leaves_the_type_ahead(
+    slack: SlackHarness,
+) -> None:
+    """Bob declares a skill only he ever typed, then forgets his profile: the name is no longer
+    offered to anyone in the Edit profile type-ahead (a skill someone still holds is)."""
+    for handle, text in (("bob", "add zanzibarquux!:4"), ("alice", "add zanzibarlang!:3")):
+        assert (await slack.command(handle, "/skills", text)).ok
+    await slack.settle()
+    carol_id = slack.user("carol")
+
+    async def offered(typed: str) -> list[str]:
+        await slack.here.open_home(carol_id)
+        await slack.settle()
+        await slack.here.click(carol_id, "skills_edit_profile", view=slack.here.home_view(carol_id))
+        await slack.settle()
+        modal = slack.here.open_modal(carol_id)
+        assert modal is not None
+        options = await slack.here.suggest(carol_id, "skills_level_4", typed, modal.id)
+        await slack.here.close_view(carol_id, modal.id)
+        return [o["value"] for o in options]
+
+    assert {"zanzibarquux", "zanzibarlang"} <= set(await offered("zanzib"))
+    assert (await slack.command("bob", "/skills", "forget me")).ok
+    await slack.settle()
+    shown = await offered("zanzib")
+    assert "zanzibarquux" not in shown and "zanzibarlang" in shown
