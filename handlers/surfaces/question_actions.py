@@ -14,6 +14,7 @@ from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.surfaces.kudos_giving import lookup_profile
 from handlers.surfaces.kudos_modal import open_give_kudos
 from handlers.surfaces.questions import ask, strip_bot
 
@@ -39,13 +40,16 @@ def register(router: Router, services: Services) -> None:
         await questions.decline(workspace_of(context), int(_value(body)), body["user"]["id"])
 
     @router.action("offer_refer")
-    async def refer(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def refer(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
         await ack()
         action = body["actions"][0]
         offer_id = int(action["block_id"].removeprefix("offer_"))
-        await questions.refer(
-            workspace_of(context), offer_id, body["user"]["id"], action["selected_user"]
-        )
+        team, referred = workspace_of(context), action["selected_user"]
+        # Known before asked: someone never synced may be an app or have left.
+        await lookup_profile(client, services, team, referred)
+        await questions.refer(team, offer_id, body["user"]["id"], referred)
 
     @router.action("question_consent")
     async def consent(

@@ -158,6 +158,24 @@ async def test_withdrawing_after_someone_said_they_can_help_tells_them(
     assert f"Question #{question.id} withdrawn. I've told the" in said
 
 
+async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHarness) -> None:
+    """Nobody synced the directory yet: Bob suggests an app, then someone who left. Slack is
+    asked who they are first, so neither gets the question, and Bob hears why."""
+    await ask(slack)
+    for handle in ("helperbot", "dave"):
+        await slack.emu.click(
+            slack.user("bob"),
+            "offer_refer",
+            message=offer_dm(slack, "bob"),
+            selected_user=slack.user(handle),
+        )
+        await slack.settle()
+        assert "isn't taking questions" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+    _question, offers = await rows(slack)
+    asked = {o.candidate_user_id for o in offers}
+    assert slack.user("helperbot") not in asked and slack.user("dave") not in asked
+
+
 async def test_suggesting_someone_who_opted_out_does_not_ask_them(slack: SlackHarness) -> None:
     """Carol opted out of questions: Bob suggesting her is refused with the reason, she gets
     no offer, and Bob's own offer stays open for him to answer."""
