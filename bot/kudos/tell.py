@@ -26,11 +26,17 @@ def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | 
         return giving.channel_id, None
     if kudos_channel_id == giving.channel_id:
         return giving.channel_id, None
-    if said.message_link:
+    if said.message_link and _plain_link(said.message_link):
         return kudos_channel_id, f"<{said.message_link}|in this conversation>"
     if giving.channel_id:
         return kudos_channel_id, f"in <#{giving.channel_id}>"
     return kudos_channel_id, None
+
+
+def _plain_link(link: str) -> bool:
+    """A permalink as Slack gives it; anything with markup in it would act in the shout-out
+    (a `|`, `<` or `>` could hide a link or ping a channel), so it is not linked."""
+    return link.startswith("https://") and not any(c in link for c in "<>| \n")
 
 
 async def kudos_given(

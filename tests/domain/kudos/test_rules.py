@@ -8,6 +8,8 @@ import pytest
 
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
+from bot.kudos.records import Announcement, Giving
+from bot.kudos.tell import shoutout_place
 from bot.people import Profile
 
 
@@ -81,3 +83,28 @@ def test_reaction_lists_and_streaks() -> None:
     assert r.week_streak(given, now, "UTC") == 2  # weeks 21 and 20; this week not over yet
     assert r.week_streak([*given, now], now, "UTC") == 3
     assert r.week_streak([datetime(2026, 5, 6, tzinfo=UTC)], now, "UTC") == 0
+
+
+@pytest.mark.parametrize(
+    ("link", "back"),
+    [
+        ("https://acme.slack.com/archives/C1/p1", "<https://acme.slack.com/archives/C1/p1|in"),
+        ("https://x.example/|x> <!channel> <https://evil.example/login", "in <#C1>"),
+        ("javascript:alert(1)", "in <#C1>"),
+    ],
+)
+def test_a_shout_out_links_back_only_through_a_plain_link(link: str, back: str) -> None:
+    """The link back to the message is put in `<…|…>`: markup in it would hide another link or
+    ping a channel, so such a link is not used (the channel is named instead)."""
+    giving = Giving(
+        team_id="T1",
+        giver=Profile("U1", "ana"),
+        recipients=(Profile("U2", "ben"),),
+        reason="the release",
+        key="k",
+        source="shortcut",
+        channel_id="C1",
+        announcement=Announcement(message_link=link),
+    )
+    place, how = shoutout_place(giving, "C0KUDOS")
+    assert place == "C0KUDOS" and how is not None and how.startswith(back)
