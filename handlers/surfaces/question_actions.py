@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import UserError
 from bot.questions.results import AskRequest, Solved
 from bot.services import Services
 from handlers.blocks.questions import render_answered, render_withdrawn
@@ -101,6 +102,8 @@ def register(router: Router, services: Services) -> None:
         user_id = body["user"]["id"]
         history = await client.conversations_replies(channel=channel_id, ts=_value(body), limit=1)
         original = history["messages"][0]
+        if original.get("user") != user_id:  # the offer went to the message's author alone
+            raise UserError("That offer was for the person who wrote the message.")
         await respond(delete_original=True)
 
         async def reply(message: dict[str, Any]) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import urlencode
+
 from sqlalchemy import select
 
 from bot.directory.profiles import ProfileService
 from bot.workspace_settings.service import CLI
+from slack_emulator import payloads
 from storage.models import Offer, WatchedChannel
 from tests.slack.harness import SlackHarness
+from tests.slack.test_real_payloads import send
 
 
 async def offers(slack: SlackHarness) -> list[Offer]:
@@ -147,3 +152,35 @@ async def test_watch_and_unwatch_say_what_changed(slack: SlackHarness) -> None:
     said = [e.text for e in slack.emu.ephemerals(slack.user("maria"))][-4:]
     assert "I'm watching" in said[0] and "already watching" in said[1]
     assert "no longer watching" in said[2] and "wasn't watching" in said[3]
+
+
+async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) -> None:
+    """The nudge goes to the author only; a "Find an expert" click for it from anyone else (a
+    crafted request: Slack would not show them the button) is refused and asks nobody."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+    message = await slack.post(
+        "carol", "general", "does anyone know how to import terraform state?"
+    )
+    await slack.settle()
+    ws = slack.here.workspace
+    alice = slack.user("alice")
+    action = {"action_id": "nudge_ask", "block_id": "b", "type": "button", "value": message.ts}
+    payload = payloads.interaction(
+        ws,
+        "block_actions",
+        ws.user(alice),
+        trigger_id=ws.views.issue_trigger(alice),
+        container={"type": "message", "channel_id": message.channel, "is_ephemeral": True},
+        channel={"id": message.channel, "name": "general"},
+        actions=[action],
+    )
+    status, _ = await send(
+        slack, "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
+    )
+    assert status == 200
+    await slack.settle()
+    assert await offers(slack) == []
+    said = slack.emu.ephemerals(alice)[-1].text
+    assert "That offer was for the person who wrote the message." in said
