@@ -100,9 +100,8 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
 
 
 def as_text(view: NetworkView, names: dict[str, str]) -> str:
-    return (
-        "\n\n".join(f"*{s.heading}*\n" + "\n".join(s.lines) for s in sections(view, names)) + "\n"
-    )
+    """Plain text for the command line: no Slack markup (a heading is its own line)."""
+    return "\n\n".join(f"{s.heading}\n" + "\n".join(s.lines) for s in sections(view, names)) + "\n"
 
 
 CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")

@@ -37,6 +37,7 @@ def test_text_names_the_risk_and_never_a_private_source(company: Path) -> None:
     assert "Terraform: not asked in the window, only Dev" in text
     assert "Legal neither gave nor got help" in text
     assert MARK_PRIVATE not in text and MARK_NET not in text and "Tom" not in text
+    assert "*" not in text  # plain text for a terminal, no Slack markup
 
 
 def test_csv_has_a_row_per_finding(company: Path) -> None:
