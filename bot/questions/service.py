@@ -181,12 +181,19 @@ class QuestionService:
         """ "Suggest someone": the referred colleague gets an offer, introduced by the referrer."""
         if referred_user_id == user_id:
             raise UserError("Pick someone other than yourself, or press *Not me*.")
+        index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
+            await q.hold_question(s, question)  # before the offer, as `decline` does
             if referred_user_id == question.asker_user_id:
                 raise UserError("That's the person asking. Pick someone else who might know.")
             if question.status != "open":
                 return Moved(QuestionView.of(question))
+            if question.is_private:  # the asker agreed to whom it goes, and to nobody else
+                raise UserError(
+                    "This question is private: it goes only to the colleagues the asker agreed "
+                    f"to. Tell <@{question.asker_user_id}> who might know, or press *Not me*."
+                )
             people = await people_queries.people_by_id(s, team_id, [referred_user_id])
             if not available(people.get(referred_user_id), self.clock().date()):
                 raise UserError(
@@ -202,7 +209,8 @@ class QuestionService:
             if referred_user_id in existing:
                 note = f"Thanks: <@{referred_user_id}> has already been asked."
                 await tell.offers_closed(s, question, [offer], note, self.clock())
-                return Moved(QuestionView.of(question))
+                # As after *Not me*: if nobody is left waiting, ask the next people or say so.
+                return await self._move_on(s, index, question, [])
             new = await q.add_offer(
                 s,
                 team_id=team_id,

@@ -176,6 +176,48 @@ async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHar
     assert slack.user("helperbot") not in asked and slack.user("dave") not in asked
 
 
+async def test_suggesting_only_people_already_asked_does_not_leave_it_stuck(
+    slack: SlackHarness,
+) -> None:
+    """The three asked each suggest another of the three: nobody is left waiting, so the
+    question moves on as after *Not me* (here: nobody else knows, and alice is told), instead
+    of staying open with nobody to answer it."""
+    await ask(slack)
+    for handle, other in (("bob", "dev"), ("dev", "maria"), ("maria", "bob")):
+        await slack.emu.click(
+            slack.user(handle),
+            "offer_refer",
+            message=offer_dm(slack, handle),
+            selected_user=slack.user(other),
+        )
+        await slack.settle()
+    await slack.drain()
+    question, offers = await rows(slack)
+    assert {o.status for o in offers} == {"declined"}
+    assert question.status != "open"
+    thread = [m.text for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    assert any("couldn't find anyone" in t for t in thread), thread
+
+
+async def test_a_private_question_is_not_suggested_to_anyone_else(slack: SlackHarness) -> None:
+    """The asker agreed to whom a private question goes: suggesting someone else is refused,
+    and they get nothing."""
+    await slack.dm_bot("alice", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+    await slack.settle()
+    await slack.emu.click(
+        slack.user("bob"),
+        "offer_refer",
+        message=offer_dm(slack, "bob"),
+        selected_user=slack.user("carol"),
+    )
+    await slack.settle()
+    _question, offers = await rows(slack)
+    assert slack.user("carol") not in {o.candidate_user_id for o in offers}
+    assert "This question is private" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+
+
 async def test_suggesting_someone_who_opted_out_does_not_ask_them(slack: SlackHarness) -> None:
     """Carol opted out of questions: Bob suggesting her is refused with the reason, she gets
     no offer, and Bob's own offer stays open for him to answer."""
