@@ -48,7 +48,8 @@ async def offer(
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
     permalink = None
-    if question.message_ts:
+    # A private question's message is in a conversation the colleague asked is not in.
+    if question.message_ts and not question.is_private:
         answer = await client.chat_getPermalink(
             channel=question.channel_id, message_ts=question.message_ts
         )

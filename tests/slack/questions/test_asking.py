@@ -61,7 +61,8 @@ async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: SlackHarne
 
 
 async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:
-    """A DM question reaches nobody until the asker clicks "Ask … colleagues privately"."""
+    """A DM question reaches nobody until the asker clicks "Ask … colleagues privately"; the
+    colleagues asked get its text but no link to a conversation they cannot open."""
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
     assert await offers(slack) == []
@@ -71,6 +72,10 @@ async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:
     await slack.settle()
     assert len(await offers(slack)) >= 2
     assert (await questions(slack))[0].status == "open"
+    # No link to alice's DM with the bot: the colleague asked could not open it.
+    dev = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    assert dev and "rotate the terraform" in dev[-1].text
+    assert "See the question in Slack" not in str(dev[-1].blocks)
     listed = await mine(slack, "alice")
     assert "· colleagues asked" in listed and "· open" not in listed
 
