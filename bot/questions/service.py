@@ -315,10 +315,17 @@ class QuestionService:
                 question = await lookup.question(s, team_id, question_id)
                 await q.hold_question(s, question)  # before the offers, as `accept` does
                 expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
-                note = "No worries: I've asked someone else."
+                if not expired:
+                    continue
+                went = await self._move_on(s, index, question, expired)
+                moved.append(went)
+                # True either way: others may still be waiting to answer, with nobody new asked.
+                note = (
+                    "No worries: I've asked someone else."
+                    if went.new_offers
+                    else "No worries: I've stopped waiting on you for this one."
+                )
                 await tell.offers_closed(s, question, expired, note, now)
-                if expired:
-                    moved.append(await self._move_on(s, index, question, expired))
         return moved
 
     def _out_of_time(self, offer: Offer, people: Mapping[str, Any], now: datetime) -> bool:

@@ -117,7 +117,9 @@ def render_withdrawn(done: Solved) -> Message:
     """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
     told = len(done.closed_offers)
     after = (
-        f"I've told the {plural(told, 'colleague')} I'd asked." if told else "Nobody is asked now."
+        f"I've told the {plural(told, 'colleague')} still waiting or helping."
+        if told
+        else "Nobody is asked now."
     )
     return {"text": f"Question #{done.question.id} withdrawn. {after}"}
 

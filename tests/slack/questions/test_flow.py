@@ -123,6 +123,21 @@ async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Sl
     assert "asked someone else" in str(offer_dm(slack, "dev").blocks)
 
 
+async def test_an_offer_that_runs_out_with_nobody_new_to_ask_says_so(slack: SlackHarness) -> None:
+    """Dev's offer runs out while the others' are still waiting and nobody is left to ask:
+    his DM no longer says someone else was asked (nobody was)."""
+    await ask(slack)
+    slack.services.clock.advance(timedelta(minutes=31))
+    async with slack.services.sessions() as s, s.begin():
+        for offer in (await s.scalars(select(Offer))).all():
+            if offer.candidate_user_id != slack.user("dev"):
+                offer.created_at = slack.services.clock.now()  # asked later: not due yet
+    assert await slack.runner.bot.scheduler.run_once("escalate") == 1
+    await slack.drain()
+    said = str(offer_dm(slack, "dev").blocks)
+    assert "stopped waiting on you" in said and "asked someone else" not in said
+
+
 async def test_solved_invites_the_asker_to_give_kudos(slack: SlackHarness) -> None:
     """Helper connected, asker presses Solved: the question is solved, the helper's help is
     recorded, and a "Give kudos" button opens the kudos modal prefilled with the helper."""
