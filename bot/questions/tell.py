@@ -16,15 +16,7 @@ from storage.models import Offer, Question
 async def offers_made(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime, *, first: bool
 ) -> None:
-    for offer in offers:
-        await outbox.enqueue(
-            s,
-            question.team_id,
-            "question.offer",
-            {"offer_id": offer.id},
-            key=f"offer:{offer.id}",
-            at=at,
-        )
+    await _each(s, question, offers, "question.offer", "offer", at)
     if offers:
         kind = "question.asking" if first else "question.more"
         ids = [o.id for o in offers]
@@ -41,28 +33,33 @@ async def offers_made(
 async def offers_closed(
     s: AsyncSession, question: Question, offers: Sequence[Offer], note: str, at: datetime
 ) -> None:
-    for offer in offers:
-        await outbox.enqueue(
-            s,
-            question.team_id,
-            "question.offer_closed",
-            {"offer_id": offer.id, "note": note},
-            key=f"offer_closed:{offer.id}",
-            at=at,
-        )
+    await _each(s, question, offers, "question.offer_closed", "offer_closed", at, note=note)
 
 
 async def helpers_released(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
 ) -> None:
     """Tell whoever said "I can help" that they need not any more (the question went away)."""
+    await _each(s, question, offers, "question.helper_released", "helper_released", at)
+
+
+async def _each(
+    s: AsyncSession,
+    question: Question,
+    offers: Sequence[Offer],
+    kind: str,
+    key: str,
+    at: datetime,
+    **extra: object,
+) -> None:
+    """One `kind` message per offer, once each (its outbox key is `key:offer id`)."""
     for offer in offers:
         await outbox.enqueue(
             s,
             question.team_id,
-            "question.helper_released",
-            {"offer_id": offer.id},
-            key=f"helper_released:{offer.id}",
+            kind,
+            {"offer_id": offer.id, **extra},
+            key=f"{key}:{offer.id}",
             at=at,
         )
 

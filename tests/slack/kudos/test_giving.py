@@ -11,8 +11,10 @@ from tests.slack.kudos.world import (
     dm_text,
     ephemeral_text,
     give,
+    global_modal,
     kudos_posts,
     ledger,
+    submit_modal,
 )
 
 
@@ -177,18 +179,15 @@ async def test_the_global_modal_never_posts_in_a_private_channel(slack: SlackHar
     hidden = slack.here.workspace.add_channel(
         "leadership", is_private=True, members=[slack.user("alice")]
     )
-    await slack.emu.global_shortcut(slack.user("maria"), "give_kudos_global")
-    await slack.settle()
-    modal = slack.emu.open_modal(slack.user("maria"))
-    assert modal is not None
-    await slack.emu.submit_view(
-        slack.user("maria"),
-        modal.id,
-        {
-            "recipients": {"users": [slack.user("bob")]},
-            "reason": {"text": "ran a calm incident review"},
-            "channel": {"where": hidden.id},
-        },
+    slack.channels["leadership"] = hidden.id
+    modal = await global_modal(slack, "maria")
+    await submit_modal(
+        slack,
+        "maria",
+        modal,
+        recipients=["bob"],
+        reason="ran a calm incident review",
+        channel="leadership",
     )
     await slack.settle()
     assert "public channel" in str(modal.errors.get("channel"))

@@ -32,6 +32,17 @@ def offer_dm(slack: SlackHarness, handle: str) -> Message:
     return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id][-1]
 
 
+async def suggest(slack: SlackHarness, handle: str, other: str) -> None:
+    """`handle` picks `other` in their offer's *Suggest someone* menu."""
+    await slack.emu.click(
+        slack.user(handle),
+        "offer_refer",
+        message=offer_dm(slack, handle),
+        selected_user=slack.user(other),
+    )
+    await slack.settle()
+
+
 async def test_first_accept_connects_and_closes_the_other_offers(slack: SlackHarness) -> None:
     """Dev accepts: a thread message introduces dev to alice, and Bob's DM now says dev is on it
     (its buttons gone, so it cannot be accepted any more)."""
@@ -92,13 +103,7 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
 async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
     """Bob picks Carol in "Suggest someone": Carol gets a DM that says someone thought of her."""
     await ask(slack)
-    await slack.emu.click(
-        slack.user("bob"),
-        "offer_refer",
-        message=offer_dm(slack, "bob"),
-        selected_user=slack.user("carol"),
-    )
-    await slack.settle()
+    await suggest(slack, "bob", "carol")
     _question, offers = await rows(slack)
     carol = [o for o in offers if o.candidate_user_id == slack.user("carol")]
     assert carol and carol[0].via_user_id == slack.user("bob") and carol[0].kind == "referral"
@@ -178,13 +183,7 @@ async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHar
     asked who they are first, so neither gets the question, and Bob hears why."""
     await ask(slack)
     for handle in ("helperbot", "dave"):
-        await slack.emu.click(
-            slack.user("bob"),
-            "offer_refer",
-            message=offer_dm(slack, "bob"),
-            selected_user=slack.user(handle),
-        )
-        await slack.settle()
+        await suggest(slack, "bob", handle)
         assert "isn't taking questions" in slack.emu.ephemerals(slack.user("bob"))[-1].text
     _question, offers = await rows(slack)
     asked = {o.candidate_user_id for o in offers}
@@ -199,13 +198,7 @@ async def test_suggesting_only_people_already_asked_does_not_leave_it_stuck(
     of staying open with nobody to answer it."""
     await ask(slack)
     for handle, other in (("bob", "dev"), ("dev", "maria"), ("maria", "bob")):
-        await slack.emu.click(
-            slack.user(handle),
-            "offer_refer",
-            message=offer_dm(slack, handle),
-            selected_user=slack.user(other),
-        )
-        await slack.settle()
+        await suggest(slack, handle, other)
     await slack.drain()
     question, offers = await rows(slack)
     assert {o.status for o in offers} == {"declined"}
@@ -221,13 +214,7 @@ async def test_a_private_question_is_not_suggested_to_anyone_else(slack: SlackHa
     await slack.settle()
     await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
     await slack.settle()
-    await slack.emu.click(
-        slack.user("bob"),
-        "offer_refer",
-        message=offer_dm(slack, "bob"),
-        selected_user=slack.user("carol"),
-    )
-    await slack.settle()
+    await suggest(slack, "bob", "carol")
     _question, offers = await rows(slack)
     assert slack.user("carol") not in {o.candidate_user_id for o in offers}
     assert "This question is private" in slack.emu.ephemerals(slack.user("bob"))[-1].text
@@ -238,13 +225,7 @@ async def test_suggesting_someone_who_opted_out_does_not_ask_them(slack: SlackHa
     no offer, and Bob's own offer stays open for him to answer."""
     assert (await slack.command("carol", "/skills", "optout")).ok
     await ask(slack)
-    await slack.emu.click(
-        slack.user("bob"),
-        "offer_refer",
-        message=offer_dm(slack, "bob"),
-        selected_user=slack.user("carol"),
-    )
-    await slack.settle()
+    await suggest(slack, "bob", "carol")
     _question, offers = await rows(slack)
     assert slack.user("carol") not in {o.candidate_user_id for o in offers}
     bob = [o for o in offers if o.candidate_user_id == slack.user("bob")]
@@ -256,12 +237,6 @@ async def test_suggesting_someone_already_asked_says_so(slack: SlackHarness) -> 
     """Bob suggests Dev, who was asked too: Bob's request closes with a note saying Dev has
     already been asked, instead of keeping its buttons with nothing done."""
     await ask(slack)
-    await slack.emu.click(
-        slack.user("bob"),
-        "offer_refer",
-        message=offer_dm(slack, "bob"),
-        selected_user=slack.user("dev"),
-    )
-    await slack.settle()
+    await suggest(slack, "bob", "dev")
     assert "already been asked" in str(offer_dm(slack, "bob").blocks)
     assert "offer_accept" not in str(offer_dm(slack, "bob").blocks)
