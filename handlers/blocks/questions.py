@@ -125,8 +125,11 @@ def render_withdrawn(done: Solved) -> Message:
 
 
 def render_answered(done: Solved) -> Message:
-    """ "That answers it": a solved question shown first did; nobody had been asked."""
-    return {"text": f"Glad it did. Question #{done.question.id} is closed; nobody was asked."}
+    """ "That answers it": a solved question shown first did. Nobody is asked before the
+    asker agrees; if they had (a stale button), those asked are told, and it says so."""
+    told = len(done.closed_offers)
+    after = f"I've told the {plural(told, 'colleague')} I'd asked." if told else "nobody was asked."
+    return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
 
 
 def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:
