@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -39,6 +39,13 @@ class Profile:
     tz: str = "UTC"
     is_bot: bool = False
     deactivated: bool = False
+    # Slack's `updated` (seconds): when this profile last changed there; 0 if Slack did not
+    # say. Slack may deliver two `user_change` of one person out of order (a retry of a
+    # failed delivery comes after the next change); the older is not stored over the newer.
+    updated: int = 0
+
+    def older_than(self, other: Profile) -> bool:
+        return self.updated < other.updated
 
 
 def _slack_fields(profile: Profile) -> dict[str, Any]:
@@ -50,6 +57,7 @@ def _slack_fields(profile: Profile) -> dict[str, Any]:
         "tz": profile.tz,
         "is_bot": profile.is_bot,
         "deactivated": profile.deactivated,
+        "slack_updated": profile.updated,
     }
 
 
@@ -89,8 +97,10 @@ class PeopleService:
         the table already has it so (Slack sends `user_change` for a new status or avatar
         too, which changes nothing kept here). Compared with the table, not this process's
         memory, which another replica's write may have made out of date. Whether it wrote."""
-        stored = await self._stored(team_id, [profile.user_id])
-        if stored.get(profile.user_id) == profile:
+        stored = (await self._stored(team_id, [profile.user_id])).get(profile.user_id)
+        if stored is not None and (
+            profile.older_than(stored) or replace(stored, updated=profile.updated) == profile
+        ):
             return False
         await self.remember(team_id, profile)
         return True
@@ -110,6 +120,7 @@ class PeopleService:
                 tz=row.tz,
                 is_bot=row.is_bot,
                 deactivated=row.deactivated,
+                updated=row.slack_updated,
             )
             self._keep(team_id, profile)
             found[profile.user_id] = profile
@@ -131,7 +142,9 @@ class PeopleService:
             self._keep(team_id, profile)
 
     def _keep(self, team_id: str, profile: Profile) -> None:
-        self._memory.put((team_id, profile.user_id), profile, IN_MEMORY_FOR)
+        kept = self._memory.get((team_id, profile.user_id))
+        if kept is None or not profile.older_than(kept):
+            self._memory.put((team_id, profile.user_id), profile, IN_MEMORY_FOR)
 
     async def opened_home(self, team_id: str, profile: Profile, at: datetime) -> None:
         """They opened the App Home tab: remember them as Slack describes them now, and

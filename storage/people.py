@@ -14,7 +14,7 @@ from storage.models import Person
 from storage.models.base import utcnow
 from storage.upsert import insert_on
 
-_PROFILE_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
+_PROFILE_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated", "slack_updated")
 
 
 PEOPLE = Person.metadata.tables[Person.__tablename__]
@@ -61,6 +61,12 @@ def _upsert_statement(dialect: str, fields: frozenset[str]) -> Any:
     return insert.on_conflict_do_update(
         index_elements=[PEOPLE.c.team_id, PEOPLE.c.user_id],
         set_={name: insert.excluded[name] for name in (*sorted(fields), "updated_at")},
+        # What Slack said before what is stored (an event delivered late) changes nothing.
+        where=(
+            PEOPLE.c.slack_updated <= insert.excluded.slack_updated
+            if "slack_updated" in fields
+            else None
+        ),
     )
 
 

@@ -77,5 +77,7 @@ async def record_directory(
                 report.reactivated.append(profile.user_id)
         if before is None and profile.deactivated:
             report.deactivated.append(profile.user_id)
-        await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
+        await people_queries.upsert_profile(
+            s, team_id, profile.user_id, **values, slack_updated=profile.updated
+        )
     return report

@@ -38,6 +38,7 @@ class Changes(People):
             setattr(user, name, value)
         if "tz" in fields:
             _set_tz(user, str(fields["tz"]))
+        user.updated = int(ws.now())
         return await self._user_event("user_change", user, cache_ts=int(ws.now()))
 
     async def join_team(self, name: str, **fields: Any) -> tuple[User, Delivery | None]:

@@ -99,6 +99,7 @@ class Directory:
         user = self._make_user(uid, name, real_name or name, email, tz, title=title, is_bot=is_bot)
         user.deleted = deleted
         user.is_admin = is_admin
+        user.updated = int(self.now())
         if is_bot:
             user.bot_id = "B" + uid[1:]
         self._add(user)

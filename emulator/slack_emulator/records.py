@@ -47,6 +47,8 @@ class User:
     is_admin: bool = False
     bot_id: str | None = None
     app_id: str | None = None
+    # When the profile last changed (Slack's `updated`, seconds); 0 until the first change.
+    updated: int = 0
 
 
 _CHANNEL_TYPES: dict[ChannelKind, str] = {

@@ -65,7 +65,7 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         "is_ultra_restricted": False,
         "is_bot": user.is_bot,
         "is_app_user": False,
-        "updated": int(ws.now()),
+        "updated": user.updated or int(ws.now()),
         "is_email_confirmed": user.email is not None,
         "who_can_share_contact_card": "EVERYONE",
     }

@@ -34,6 +34,7 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         tz=user.get("tz") or "UTC",
         is_bot=bool(user.get("is_bot")),
         deactivated=bool(user.get("deleted")),
+        updated=int(user.get("updated") or 0),
     )
 
 

@@ -96,6 +96,32 @@ async def test_a_user_change_that_alters_nothing_kept_writes_nothing(slack: Slac
     assert after.tz == "America/Chicago" and after.updated_at > before
 
 
+async def test_a_profile_change_delivered_late_does_not_undo_a_newer_one(
+    slack: SlackHarness,
+) -> None:
+    """Slack could not deliver Bob's move to Tokyo; by the time it retries, Bob has moved to
+    Chicago and left. The late `user_change` (Slack's `updated` before the stored one's) is
+    acknowledged and changes nothing: Bob is not brought back."""
+    await give(slack, "alice", f"@bob {REASON}")
+    dispatch = slack.emu.app_in_process
+    slack.emu.app_in_process, slack.emu.request_url = None, "http://127.0.0.1:9/slack/events"
+    late = await slack.emu.change_user(slack.user("bob"), tz="Asia/Tokyo")
+    assert late is not None and not late.ok
+    slack.emu.app_in_process = dispatch
+    slack_time = slack.emu.workspace.clock  # Slack's own clock: a minute later there
+    slack.emu.workspace.clock = lambda: slack_time() + 60
+    await slack.emu.change_user(slack.user("bob"), tz="America/Chicago", deleted=True)
+    await slack.settle()
+    [retried] = await slack.emu.redeliver(late)
+    await slack.settle()
+    assert retried.ok
+    bob = await stored(slack, "bob")
+    assert (bob.tz, bob.deactivated) == ("America/Chicago", True)
+    slack.advance(timedelta(minutes=5))  # past what the process keeps in memory
+    await give(slack, "alice", f"@bob {REASON} again")
+    assert "is no longer in this workspace" in ephemeral_text(slack, "alice")
+
+
 async def test_someone_who_joins_is_known_from_team_join(slack: SlackHarness) -> None:
     """`team_join` stores the newcomer: kudos to them need no look-up."""
     await give(slack, "alice", f"@bob {REASON}")

@@ -30,3 +30,21 @@ async def test_people_are_counted_per_workspace(sessions: async_sessionmaker[Asy
     async with sessions() as s:
         assert await people.count_people(s, "T1") == 1
         assert await people.get_person(s, "T3", "U1") is None
+
+
+async def test_an_older_slack_profile_never_overwrites_a_newer_one(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Two replicas store what Slack said of one person in the wrong order: the row keeps
+    the profile Slack changed last (its `updated`); the same second still writes."""
+    async with sessions() as s, s.begin():
+        await people.upsert_profile(s, "T1", "U1", name="ana", tz="Asia/Tokyo", slack_updated=20)
+        await people.upsert_profile(s, "T1", "U1", name="ana", tz="Europe/Paris", slack_updated=10)
+    async with sessions() as s:
+        person = await people.get_person(s, "T1", "U1")
+        assert person is not None and (person.tz, person.slack_updated) == ("Asia/Tokyo", 20)
+    async with sessions() as s, s.begin():
+        await people.upsert_profile(s, "T1", "U1", name="ana", tz="Asia/Seoul", slack_updated=20)
+    async with sessions() as s:
+        person = await people.get_person(s, "T1", "U1")
+        assert person is not None and person.tz == "Asia/Seoul"
