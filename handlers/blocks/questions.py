@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.questions.results import Solved
@@ -23,24 +24,32 @@ Message = dict[str, Any]
 QUESTION_PREVIEW = 600
 
 
-def quote(text: str, keep: tuple[str, ...] = ()) -> str:
-    """The question as asked, through `safe_text`: it pings nobody the message is not for."""
-    shown = shorten(safe_text(text, keep=keep), QUESTION_PREVIEW)
+def quote(text: str, keep: tuple[str, ...] = (), names: Mapping[str, str] | None = None) -> str:
+    """The question as asked, through `safe_text`: it pings nobody the message is not for;
+    anyone else it mentions reads as their name (`names`) when known."""
+    shown = shorten(safe_text(text, keep=keep, names=names), QUESTION_PREVIEW)
     return "\n".join(f"> {line}" for line in shown.splitlines())
 
 
-def why(offer: OfferView) -> str:
-    """An offer's reason and introduction; they may mention only who they are about."""
-    keep = tuple(u for u in (offer.candidate_user_id, offer.via_user_id) if u)
-    reason = safe_text(offer.reason, keep=keep)
+def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
+    """An offer's reason and introduction for the asker, naming everyone without a ping."""
+    reason = safe_text(offer.reason, names=names)
     if offer.introduction:
-        reason += f"; {safe_text(offer.introduction, keep=keep)}"
+        reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason
 
 
-def render_asking(question: QuestionView, offers: list[OfferView]) -> Message:
+def named(user_ids: list[str], names: Mapping[str, str]) -> str:
+    """People named without a ping: each has had a DM already, and a list in a channel's
+    thread should not notify them again where everyone watches."""
+    return ", ".join(safe_text(f"<@{u}>", names=names) for u in user_ids)
+
+
+def render_asking(
+    question: QuestionView, offers: list[OfferView], names: Mapping[str, str]
+) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why."""
-    lines = [f"• <@{o.candidate_user_id}>: {why(o)}" for o in offers]
+    lines = [f"• *{named([o.candidate_user_id], names)}*: {named_reason(o, names)}" for o in offers]
     text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
     return {
         "text": text,
@@ -132,8 +141,13 @@ def render_answered(done: Solved) -> Message:
     return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
 
 
-def render_offer(question: QuestionView, offer: OfferView, permalink: str | None) -> Message:
-    """The private DM to a candidate expert."""
+def render_offer(
+    question: QuestionView,
+    offer: OfferView,
+    permalink: str | None,
+    names: Mapping[str, str] | None = None,
+) -> Message:
+    """The private DM to a candidate expert; people the question mentions read as `names`."""
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
@@ -141,9 +155,9 @@ def render_offer(question: QuestionView, offer: OfferView, permalink: str | None
     if offer.kind == "connector":
         reason += " (from your network, which only you see)"
     return {
-        "text": f"{header} {shorten(safe_text(question.text), 150)}",
+        "text": f"{header} {shorten(safe_text(question.text, names=names), 150)}",
         "blocks": [
-            section(f"{header}\n{quote(question.text)}{link}"),
+            section(f"{header}\n{quote(question.text, names=names)}{link}"),
             context(f"Why you: {reason}"),
             {
                 "type": "actions",

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.questions.views import QuestionNow, QuestionView
+from bot import mentions
+from bot.people import Profile
+from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
 from handlers.blocks.questions import (
     Message,
+    named,
     render_asking,
     render_connected,
     render_helper_released,
@@ -19,6 +25,8 @@ from handlers.blocks.questions import (
     render_solved,
     render_unanswered,
 )
+from handlers.client.directory import profile_from_slack
+from handlers.client.failures import is_transient
 
 CLOSED_NOTE = "This question has moved on — thanks!"
 
@@ -27,6 +35,31 @@ async def _now(services: Services, team_id: str, payload: dict[str, Any]) -> Que
     if "offer_id" in payload:
         return await services.questions.now(team_id, offer_id=int(payload["offer_id"]))
     return await services.questions.now(team_id, question_id=int(payload["question_id"]))
+
+
+async def names_of(
+    client: AsyncWebClient, services: Services, team_id: str, user_ids: Iterable[str]
+) -> dict[str, str]:
+    """What these people are called, to name them in a message without pinging them: as
+    stored, else from `users.info`; someone Slack will not describe is left out (the text
+    then says "someone", or the mention's own label)."""
+    wanted = set(user_ids)
+    if not wanted:
+        return {}
+    known = await services.people.known(team_id, wanted)
+    asked = await asyncio.gather(*(_described(client, u) for u in wanted - known.keys()))
+    found = [profile for profile in asked if profile is not None]
+    await services.people.remember(team_id, *found)
+    return {p.user_id: p.real_name or p.name for p in (*known.values(), *found)}
+
+
+async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
+    try:
+        return profile_from_slack((await client.users_info(user=user_id))["user"])
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return None
 
 
 async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
@@ -54,7 +87,8 @@ async def offer(
             channel=question.channel_id, message_ts=question.message_ts
         )
         permalink = str(answer["permalink"])
-    message = render_offer(question, mine, permalink)
+    names = await names_of(client, services, team_id, mentions.people(question.text))
+    message = render_offer(question, mine, permalink, names)
     if mine.status != "pending":
         message = render_offer_closed(question, CLOSED_NOTE)
     dm = await client.conversations_open(users=mine.candidate_user_id)
@@ -93,7 +127,17 @@ async def asking(
     now = await _now(services, team_id, payload)
     question = now.question
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
-    await tell_asker(client, question, render_asking(question, chosen))
+    names = await names_of(client, services, team_id, _people_in(chosen))
+    await tell_asker(client, question, render_asking(question, chosen, names))
+
+
+def _people_in(offers: Iterable[OfferView]) -> set[str]:
+    """Everyone an offer's line names: its colleague, and whoever its reason mentions."""
+    found: set[str] = set()
+    for offer in offers:
+        found.add(offer.candidate_user_id)
+        found.update(mentions.people(f"{offer.reason} {offer.introduction}"))
+    return found
 
 
 async def more(
@@ -101,10 +145,9 @@ async def more(
 ) -> None:
     now = await _now(services, team_id, payload)
     question = now.question
-    names = ", ".join(
-        f"<@{o.candidate_user_id}>" for o in now.offers if o.id in set(payload["offer_ids"])
-    )
-    await tell_asker(client, question, {"text": f"I've also asked {names}."})
+    asked = [o.candidate_user_id for o in now.offers if o.id in set(payload["offer_ids"])]
+    names = await names_of(client, services, team_id, asked)
+    await tell_asker(client, question, {"text": f"I've also asked {named(asked, names)}."})
 
 
 async def connected(

@@ -104,10 +104,14 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         lambda: kudos.render_home_kudos(HomeKudos(RECEIVER, 5, 5, (entry(),), NAMES, BOARD)),
         set(),
     ),
-    ("asking (routing reasons)", lambda: questions.render_asking(question(), [offer()]), {EXPERT}),
+    (
+        "asking (routing reasons)",
+        lambda: questions.render_asking(question(), [offer()], {EXPERT: "Ada <!here>"}),
+        set(),
+    ),
     (
         "offer DM",
-        lambda: questions.render_offer(question(), offer("connector"), None),
+        lambda: questions.render_offer(question(), offer("connector"), None, {"UEVIL": "<@UX>"}),
         {ASKER},
     ),
     ("offer closed", lambda: questions.render_offer_closed(question(), "moved on"), set()),

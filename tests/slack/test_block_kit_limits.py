@@ -216,7 +216,9 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_asking",
-        lambda: questions.render_asking(question(), [offer(i) for i in range(1, 200)]),
+        lambda: questions.render_asking(
+            question(), [offer(i) for i in range(1, 200)], dict.fromkeys(USERS[:200], NAME)
+        ),
         check_message,
     ),
     ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),

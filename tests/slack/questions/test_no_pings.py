@@ -48,3 +48,33 @@ async def test_a_skill_name_with_markup_is_shown_as_words_in_the_thread(
     shown = "\n".join(f"{m.text}\n{json.dumps(m.blocks, ensure_ascii=False)}" for m in thread)
     assert f"declared {AT}channel zookeeping, level 5" in shown
     assert "<!" not in shown
+
+
+async def test_the_asking_list_names_the_colleagues_without_pinging_them(
+    slack: SlackHarness,
+) -> None:
+    """Bob is asked in a DM; the list in Alice's public thread names him (his name as Slack
+    gives it) rather than notifying him a second time where the channel watches. A colleague
+    the question mentions reads as their name in Bob's DM, and is not pinged by it."""
+    async with slack.services.sessions() as s, s.begin():
+        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+    slack.services.indexes.invalidate(slack.team_id)
+    carol = slack.user("carol")
+    message = await slack.post(
+        "alice",
+        "general",
+        f"<@{slack.emu.bot_user_id}> does anyone know zookeeping? <@{carol}> was stuck too",
+    )
+    await slack.settle()
+    [listed] = [
+        m
+        for m in slack.emu.messages(slack.channel("general"))
+        if m.by_bot and m.thread_ts == message.ts and "I'm asking" in m.text
+    ]
+    shown = f"{listed.text}\n{json.dumps(listed.blocks, ensure_ascii=False)}"
+    bob = slack.emu.workspace.user(slack.user("bob"))
+    assert f"{AT}{bob.real_name}" in shown and "<@" not in shown
+    [offer] = [m for m in slack.emu.dm_messages(slack.user("bob")) if "has a question" in m.text]
+    carol_name = slack.emu.workspace.user(carol).real_name
+    offered = f"{offer.text}\n{json.dumps(offer.blocks, ensure_ascii=False)}"
+    assert f"{AT}{carol_name} was stuck too" in offered and f"<@{carol}>" not in offered
