@@ -42,6 +42,31 @@ async def get_question(session: AsyncSession, team_id: str, question_id: int) ->
     )
 
 
+async def questions_posted_as(
+    session: AsyncSession, team_id: str, channel_id: str, message_ts: str
+) -> Sequence[Question]:
+    """The questions asked in (or about) this message: a mention, a DM, "Find an expert"."""
+    result = await session.scalars(
+        select(Question).where(
+            Question.team_id == team_id,
+            Question.channel_id == channel_id,
+            Question.message_ts == message_ts,
+        )
+    )
+    return result.all()
+
+
+async def forget_text(session: AsyncSession, question: Question) -> None:
+    """Blank one question's words (its message was deleted); who asked and helped stay."""
+    await session.execute(
+        update(Question)
+        .where(Question.id == question.id)
+        .values(text="")
+        .execution_options(synchronize_session=False)
+    )
+    question.text = ""
+
+
 async def hold_question(session: AsyncSession, question: Question) -> None:
     """Lock the question's row until the transaction ends, and read it again: two offers
     closed at once (two "Not me" clicks) each saw the other still pending under PostgreSQL's

@@ -14,6 +14,9 @@ from typing import Protocol
 from bot.routing.suggestion import Suggestion
 from bot.worktime import is_working_time
 
+# Told to the asker beside a reason; the colleague's own DM says it to them (`render_offer`).
+OFF_HOURS = "; outside their working hours now"
+
 
 class PersonState(Protocol):
     tz: str
@@ -72,6 +75,6 @@ def adjust(
         score *= 0.7 + 0.3 * (accepted + 1) / (total + 2)
         if person is not None and not is_working_time(now, person.tz):
             score *= limits.off_hours_factor
-            reason = f"{reason}; outside their working hours now"
+            reason = f"{reason}{OFF_HOURS}"
         kept.append(replace(suggestion, score=score, reason=reason))
     return sorted(kept, key=lambda s: -s.score)

@@ -263,9 +263,31 @@ class QuestionService:
                 raise UserError(f"Question #{question_id} is already {question.status}.")
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
-            helping = [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]
+            helping = await self._helping(s, question)
             await tell.helpers_released(s, question, helping, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
+
+    async def deleted(self, team_id: str, channel_id: str, message_ts: str) -> int:
+        """The message a question was asked in (or about) was deleted: nobody goes on being
+        asked, those waiting or helping are told, as if its asker had withdrawn it, and its
+        words are blanked, so no DM, solved-first suggestion or report shows them again.
+        How many questions it was."""
+        async with self._sessions() as s, s.begin():
+            questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
+            now = self.clock()
+            for question in questions:
+                await q.forget_text(s, question)
+                if await q.set_question_status(
+                    s, question, "withdrawn", expected=("draft", *LIVE), resolved_at=now
+                ):
+                    await lookup.close_others(s, question, keep=None, at=now)
+                    await tell.helpers_released(s, question, await self._helping(s, question), now)
+                await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)
+        return len(questions)
+
+    @staticmethod
+    async def _helping(s: AsyncSession, question: Question) -> list[Offer]:
+        return [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]
 
     async def now(
         self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None

@@ -36,6 +36,15 @@ async def offers_closed(
     await _each(s, question, offers, "question.offer_closed", "offer_closed", at, note=note)
 
 
+async def offers_deleted(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+) -> None:
+    """Every offer's DM, closed or not, once more: its question's message was deleted, so
+    none may go on quoting it."""
+    note = "The question was deleted."
+    await _each(s, question, offers, "question.offer_closed", "offer_deleted", at, note=note)
+
+
 async def helpers_released(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.questions.policy import OFF_HOURS
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
@@ -151,9 +152,12 @@ def render_offer(
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
-    reason = safe_text(offer.reason, keep=tuple(u for u in (offer.via_user_id,) if u))
+    reason, off_hours, _ = offer.reason.partition(OFF_HOURS)
+    reason = safe_text(reason, keep=tuple(u for u in (offer.via_user_id,) if u))
     if offer.kind == "connector":
         reason += " (from your network, which only you see)"
+    if off_hours:
+        reason += ". It's outside your working hours: no rush, answer when you're back"
     return {
         "text": f"{header} {shorten(safe_text(question.text, names=names), 150)}",
         "blocks": [
@@ -179,14 +183,12 @@ def render_offer(
 def render_helper_released(question: QuestionView) -> Message:
     """To the colleague who said they could help, once the asker withdrew the question."""
     said = f"<@{question.asker_user_id}> withdrew their question, so no need to follow up. Thanks!"
-    return {"text": said, "blocks": [section(f"{said}\n{quote(question.text)}")]}
+    return {"text": said, "blocks": [section(f"{said}\n{quote(question.text)}".rstrip())]}
 
 
 def render_offer_closed(question: QuestionView, note: str) -> Message:
-    return {
-        "text": note,
-        "blocks": [section(f"{quote(question.text)}"), context(note)],
-    }
+    asked = [section(quote(question.text))] if question.text.strip() else []
+    return {"text": note, "blocks": [*asked, context(note)]}
 
 
 def render_connected(question: QuestionView, helper_user_id: str) -> Message:

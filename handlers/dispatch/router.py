@@ -82,9 +82,20 @@ class Router:
             )
         )
 
+    def deleted_message(self) -> Decorator:
+        """A message deleted where the bot hears messages (`message_deleted`, sent to the
+        `message.*` subscriptions `message` records)."""
+
+        async def is_deletion(body: dict[str, Any]) -> bool:
+            return (body.get("event") or {}).get("subtype") == "message_deleted"
+
+        return self._friendly(
+            self.app.event("message", matchers=[is_deletion], middleware=self._stored)
+        )
+
     def ignore_other_messages(self) -> None:
         """Answer every other `message` event 200 and do nothing with it: an edit
-        (`message_changed`, the bot's own included), a deletion, a join, another app's post,
+        (`message_changed`, the bot's own included), a join, another app's post,
         `/me`. Slack sends them all to a `message.*` subscription; unmatched, Bolt answered
         404, which Slack retried three times over HTTP and left unacknowledged over Socket
         Mode. Registered after every listener: Bolt tries them in order."""

@@ -225,6 +225,15 @@ def register(router: Router, services: Services) -> None:
             return
         await from_message(event, client, context, say)
 
+    @router.deleted_message()
+    async def message_deleted(event: dict[str, Any], context: Any) -> None:
+        """A question's message deleted: it is asked no further, and its words are dropped."""
+        deleted = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
+        if event.get("channel") and deleted:
+            await services.questions.deleted(
+                workspace_of(context), str(event["channel"]), str(deleted)
+            )
+
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         """Watched channels: offer help in the thread, only when confident, never to the quiet."""

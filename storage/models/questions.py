@@ -22,6 +22,8 @@ class Question(TeamScoped, Base):
             postgresql_where=sql_text("message_ts IS NOT NULL"),
             sqlite_where=sql_text("message_ts IS NOT NULL"),
         ),
+        # The question a deleted message was (`questions_posted_as`).
+        Index("ix_questions_message", "team_id", "channel_id", "message_ts"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -240,3 +240,74 @@ async def test_suggesting_someone_already_asked_says_so(slack: SlackHarness) -> 
     await suggest(slack, "bob", "dev")
     assert "already been asked" in str(offer_dm(slack, "bob").blocks)
     assert "offer_accept" not in str(offer_dm(slack, "bob").blocks)
+
+
+async def test_deleting_the_question_stops_asking_and_drops_its_words(
+    slack: SlackHarness,
+) -> None:
+    """Alice deletes her question: it is withdrawn, each offer's DM says so (its buttons
+    gone, the question's words no longer quoted), nobody is asked next when the offers would
+    have run out, and its text is blanked."""
+    message = await ask(slack)
+    deliveries = await slack.emu.delete_message(slack.user("alice"), message)
+    await slack.settle()
+    assert deliveries and all(d.ok for d in deliveries)
+    question, offers = await rows(slack)
+    assert (question.status, question.text) == ("withdrawn", "")
+    assert offers and "pending" not in {o.status for o in offers}
+    for offer in offers:
+        dm = [m for m in slack.emu.dm_messages(offer.candidate_user_id) if m.bot_id][-1]
+        assert "The question was deleted." in str(dm.blocks)
+        assert "offer_accept" not in str(dm.blocks) and "terraform" not in str(dm.blocks)
+    slack.advance(timedelta(hours=3))
+    assert await slack.runner.bot.scheduler.run_once("escalate") == 0
+    await slack.settle()
+    assert len((await rows(slack))[1]) == len(offers)
+
+
+async def test_deleting_a_question_someone_is_helping_with_tells_them(
+    slack: SlackHarness,
+) -> None:
+    """Dev said he could help; Alice deletes the question: Dev hears there is no need to
+    follow up, and Bob's DM, closed when Dev accepted, stops quoting the question."""
+    message = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    assert "terraform" in str(offer_dm(slack, "bob").blocks)
+    await slack.emu.delete_message(slack.user("alice"), message)
+    await slack.settle()
+    dev = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    assert any("no need to follow up" in m.text for m in dev)
+    assert not any("terraform" in str(m.blocks) for m in dev)
+    assert "The question was deleted." in str(offer_dm(slack, "bob").blocks)
+    assert "terraform" not in str(offer_dm(slack, "bob").blocks)
+
+
+async def test_deleting_another_message_changes_no_question(slack: SlackHarness) -> None:
+    """A deleted message that was no question (small talk in the same channel) leaves the
+    open question as it was."""
+    await ask(slack)
+    other = await slack.post("alice", "general", "lunch anyone?")
+    await slack.emu.delete_message(slack.user("alice"), other)
+    await slack.settle()
+    question, _ = await rows(slack)
+    assert question.status == "open" and question.text
+
+
+async def test_a_colleague_asked_outside_their_hours_is_told_there_is_no_rush(
+    slack: SlackHarness,
+) -> None:
+    """Dev's working day is over: the asker's list says so of him, and his own DM tells him
+    in his own words (not "outside their working hours", which is about someone else)."""
+    now = slack.services.clock.now()
+    night = next(
+        f"Etc/GMT{-h:+d}" if h else "Etc/GMT"
+        for h in range(-12, 15)
+        if (now + timedelta(hours=h)).hour in range(0, 6)
+    )
+    await slack.emu.change_user(slack.user("dev"), tz=night)
+    await slack.settle()
+    await ask(slack)
+    dev = offer_dm(slack, "dev")
+    assert "outside your working hours: no rush" in str(dev.blocks)
+    assert "their working hours" not in str(dev.blocks)
