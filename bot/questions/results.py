@@ -37,6 +37,8 @@ class Asked:
     unanswerable_channels: list[str] | None = None
     solved: list[SolvedMatch] = field(default_factory=list)
     would_ask: int = 0
+    # The asker's own question, still live, in the same words: nobody is asked twice.
+    already: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.solved import SolvedFinder, SolvedMatch
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
+from bot.routing.text import tokens
 from bot.worktime import working_minutes
 from storage import people as people_queries
 from storage import questions as q
@@ -47,6 +48,17 @@ async def _repeated(s: AsyncSession, question: Question) -> Asked:
     """An ask seen before: the question as it is, changed in nothing."""
     offers = await q.offers_of(s, question.id)
     return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
+
+
+async def _still_asking(s: AsyncSession, request: AskRequest, text: str) -> Question | None:
+    """The asker's question still being asked in the same words (the same terms, in any
+    order): asked again, in another channel or after an edit, it would ask the same people
+    twice."""
+    terms = frozenset(tokens(text))
+    if not terms:
+        return None
+    live = await q.questions_of(s, request.team_id, request.asker_user_id, ("draft", *LIVE))
+    return next((mine for mine in live if frozenset(tokens(mine.text)) == terms), None)
 
 
 class QuestionService:
@@ -73,6 +85,8 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
                 return await _repeated(s, existing)
+            if (same := await _still_asking(s, request, text)) is not None:
+                return Asked(QuestionView.of(same), already=True)
             solved = await self._solved.similar(s, request.team_id, text, request.asker_user_id)
             waits = request.is_private or bool(solved)
             question = await q.add_question(

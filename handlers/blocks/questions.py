@@ -233,6 +233,17 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
     return {"text": text, "blocks": [section(text)]}
 
 
+def render_already_asked(question: QuestionView) -> Message:
+    """To the asker alone: the same question is still being asked, so nobody is asked twice."""
+    helper = f" <@{question.helper_user_id}> is helping." if question.helper_user_id else ""
+    text = (
+        f"You asked this already: question #{question.id} is {question.status_words}.{helper} "
+        "I haven't asked anyone twice. `/ask mine` lists your questions; withdraw that one "
+        "first to ask it afresh."
+    )
+    return {"text": text}
+
+
 def render_mine(questions: list[QuestionView]) -> Message:
     if not questions:
         return {"text": "You have no open questions."}

@@ -24,6 +24,7 @@ from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command, render_greeting
 from handlers.blocks.message_text import readable_text
 from handlers.blocks.questions import (
+    render_already_asked,
     render_consent,
     render_mine,
     render_nudge,
@@ -69,6 +70,9 @@ async def ask(
     questions like it come first; people are asked only when the asker says so."""
     asked = await services.questions.ask(request)
     if asked.repeated:
+        return
+    if asked.already:
+        await reply(render_already_asked(asked.question))
         return
     if asked.solved:
         links = {m.question_id: await permalink(client, m) for m in asked.solved}

@@ -186,6 +186,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_nudge",
         "render_withdrawn",
         "render_answered",
+        "render_already_asked",
         "render_text",  # the domain's own sentences
         "render_skills_help",
         "render_skill_options",  # plain_text options

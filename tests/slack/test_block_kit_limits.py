@@ -264,6 +264,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
+    ("render_already_asked", lambda: questions.render_already_asked(question(1)), check_message),
     (
         "render_home_questions",
         lambda: home.render_home_questions([question(i) for i in range(PEOPLE)]),

@@ -311,3 +311,26 @@ async def test_a_colleague_asked_outside_their_hours_is_told_there_is_no_rush(
     dev = offer_dm(slack, "dev")
     assert "outside your working hours: no rush" in str(dev.blocks)
     assert "their working hours" not in str(dev.blocks)
+
+
+async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarness) -> None:
+    """Alice asks again, in a new message with the words in another order, while her
+    question is still being asked: she alone is told it is question #1, and nobody gets a
+    second DM. Once she withdraws it, the same words are a new question."""
+    await ask(slack)
+    _, offers = await rows(slack)
+    dms = {o.candidate_user_id: len(slack.emu.dm_messages(o.candidate_user_id)) for o in offers}
+    await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> stuck terraform state: how do we unlock?"
+    )
+    await slack.settle()
+    told = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert "You asked this already: question #1" in told
+    async with slack.services.sessions() as s:
+        assert len((await s.scalars(select(Question))).all()) == 1
+    assert {u: len(slack.emu.dm_messages(u)) for u in dms} == dms
+    await slack.services.questions.withdraw(slack.team_id, 1, slack.user("alice"))
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        assert len((await s.scalars(select(Question))).all()) == 2
