@@ -95,6 +95,32 @@ async def test_settings_in_a_database_with_no_workspace_say_so(
         assert "--team" not in err[0]
 
 
+async def test_a_workspace_the_database_does_not_have_is_one_line_and_nothing_goes(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command that takes a workspace id refuses one this database does not have (a
+    typo of T0ONE): one line naming the workspaces it has, exit 1. purge-workspace said
+    "nothing is kept" and exited 0, so a script could not tell a typo from a purge; T0ONE's
+    person is still there after each."""
+    (offline / "people.csv").write_text("email,name,slack_id\nana@example.com,Ana,U0ANA\n")
+    assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ONE"))[0] == 0
+    for argv in (
+        ("purge-workspace", "T0NE"),
+        ("settings", "show", "--team", "T0NE"),
+        ("settings", "set", "daily_allowance", "7", "--team", "T0NE"),
+        ("report", "network", "--team", "T0NE"),
+        ("import", "people", "people.csv", "--team", "T0NE"),
+    ):
+        capsys.readouterr()
+        code = await asyncio.to_thread(main, list(argv))
+        out, err = capsys.readouterr()
+        assert code == 1 and out == "", argv
+        one_line(err.strip().splitlines(), "no workspace T0NE", "T0ONE")
+    capsys.readouterr()
+    assert await asyncio.to_thread(main, ["import", "people", "people.csv"]) == 0
+    assert "1 unchanged" in capsys.readouterr().out
+
+
 async def test_unreachable_postgresql(
     offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

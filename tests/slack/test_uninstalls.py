@@ -154,8 +154,8 @@ async def test_purge_workspace_deletes_one_workspace_now(
     tmp_path: Path,
 ) -> None:
     """`askaround purge-workspace A`, with only the database URL set: every row of A goes,
-    its tokens too, in one line of output; B is untouched. A second run says nothing is
-    kept, and a database that cannot be reached is one line on stderr and exit code 1."""
+    its tokens too, in one line of output; B is untouched. A second run fails in one line
+    saying A is not there, and so does a database that cannot be reached: exit code 1."""
     a, b = two
     await used(a)
     await used(b)
@@ -172,8 +172,9 @@ async def test_purge_workspace_deletes_one_workspace_now(
     assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
     assert await requests(a, a.team_id) == 0  # the inbox's file too, on SQLite
     assert await rows_of(a, b.team_id) == b_rows
-    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
-    assert "nothing is kept" in capsys.readouterr().out
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"askaround: no workspace {a.team_id} in this database (it has: {b.team_id})"]
 
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://nobody:s3cretpw@127.0.0.1:1/none")
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.clock import Clock
-from bot.runtime.cli.workspaces import checked_team_id
+from bot.runtime.cli.workspaces import checked_team_id, not_here
 from bot.settings import database_url_from_env
 from bot.words import plural
 
@@ -34,6 +34,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import migrated
     from bot.uninstalls import Uninstalls
     from storage.db import create_inbox_engine, create_sessions
+    from storage.workspace_settings import workspace_ids
 
     team_id = checked_team_id(str(args.team_id))
     async with migrated(database_url_from_env(), doing="purge in") as engine:
@@ -44,11 +45,11 @@ async def run(args: argparse.Namespace) -> int:
         try:
             sessions = create_sessions(engine, inbox)
             removed = await Uninstalls(sessions, Clock().now, timedelta(0)).purge(team_id)
+            if removed == 0:  # a mistyped id, or one purged already: nothing was deleted
+                async with sessions() as s:
+                    raise not_here(team_id, await workspace_ids(s))
         finally:
             if inbox is not None:
                 await inbox.dispose()
-    if removed == 0:
-        print(f"askaround: nothing is kept for workspace {team_id}")
-        return 0
     print(f"askaround: workspace {team_id} purged ({plural(removed, 'row')} deleted)")
     return 0

@@ -27,11 +27,15 @@ def choose_workspace(asked: str | None, known: list[str]) -> str:
         )
     if asked:
         if asked not in known:
-            raise AskaroundError(
-                f"no workspace {asked} in this database (it has: {', '.join(known)})"
-            )
+            raise not_here(asked, known)
         return asked
     if len(known) != 1:
         listed = ", ".join(known)
         raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
     return known[0]
+
+
+def not_here(asked: str, known: list[str]) -> AskaroundError:
+    """The line for a workspace id the database does not have, with the ones it does."""
+    has = ", ".join(known) if known else "none"
+    return AskaroundError(f"no workspace {asked} in this database (it has: {has})")
