@@ -120,9 +120,7 @@ class Control:
         general = self.ws.general
         text = f"<@{self.ws.bot_user_id}> hi"
         message = self.ws.chat.post(general.id, user.id, text)
-        self.emu._events_sent += 1
-        event = build.app_mention_event(self.ws, message)
-        return build.event_envelope(self.ws, event, self.emu._events_sent)
+        return self.emu.event_envelope(build.app_mention_event(self.ws, message))
 
     def prepare(self, kind: str, n: int) -> Prepared:
         """Recognition n, ready for the driver: `/kudos` (askaround, the floor) or karmabot's
@@ -140,9 +138,7 @@ class Control:
             channel = self.ws.channels[self.teams[n % len(self.teams)]]
             text = f"<@{other.id}> ++ {KUDOS_TEXT} (no. {n})"
             message = self.ws.chat.post(channel.id, user.id, text)
-            self.emu._events_sent += 1
-            event = build.message_event(self.ws, message, channel)
-            envelope = build.event_envelope(self.ws, event, self.emu._events_sent)
+            envelope = self.emu.event_envelope(build.message_event(self.ws, message, channel))
             return Prepared(n, "event", envelope, karma_mark(other.name))
         raise ValueError(f"no recognition of kind {kind!r}")
 

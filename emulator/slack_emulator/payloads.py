@@ -17,7 +17,11 @@ from .workspace import Workspace
 VERIFICATION_TOKEN = "emulated-verification-token"
 
 
-def event_envelope(ws: Workspace, event: dict[str, Any], event_number: int) -> dict[str, Any]:
+def event_envelope(
+    ws: Workspace, event: dict[str, Any], event_number: int, series: str
+) -> dict[str, Any]:
+    """`series` tells this emulator's events from another's: Slack never reuses an event_id,
+    and an app that stored one (askaround's inbox) drops a second event with it as a retry."""
     context = {"id": event_number, "team": ws.team_id, "app": ws.app_id}
     return {
         "token": VERIFICATION_TOKEN,
@@ -27,7 +31,7 @@ def event_envelope(ws: Workspace, event: dict[str, Any], event_number: int) -> d
         "api_app_id": ws.app_id,
         "event": event,
         "type": "event_callback",
-        "event_id": f"Ev{event_number:09d}",
+        "event_id": f"Ev{series}{event_number:07d}",
         "event_time": int(ws.now()),
         "authorizations": [
             {

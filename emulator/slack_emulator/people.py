@@ -38,14 +38,18 @@ class People:
     _deliverer: Deliverer
     _responder: Responder
     _events_sent: int
+    _event_series: str
 
     def subscribed(self, event: str) -> bool:
         return self.event_subscriptions is None or event in self.event_subscriptions
 
-    async def _send_event(self, event: dict[str, Any]) -> Delivery:
+    def event_envelope(self, event: dict[str, Any]) -> dict[str, Any]:
+        """`event` in an envelope with the next event_id, as Slack would send it."""
         self._events_sent += 1
-        envelope = payloads.event_envelope(self.workspace, event, self._events_sent)
-        return await self._deliverer.deliver("event", envelope)
+        return payloads.event_envelope(self.workspace, event, self._events_sent, self._event_series)
+
+    async def _send_event(self, event: dict[str, Any]) -> Delivery:
+        return await self._deliverer.deliver("event", self.event_envelope(event))
 
     async def post_message(
         self,

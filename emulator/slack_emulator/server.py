@@ -15,6 +15,7 @@ which install the app through OAuth (``install``).
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
@@ -92,6 +93,7 @@ class SlackEmulator(TeamApi):
         )
         self._deliverer.request_url = request_url
         self._events_sent = 0
+        self._event_series = secrets.token_hex(4).upper()
         self._runner: web.AppRunner | None = None
         self._base_url = ""
         self.api_context = ApiContext(self.workspace, "", self._open_socket)

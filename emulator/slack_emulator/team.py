@@ -49,6 +49,10 @@ class Team(TeamApi):
         self.emulator._events_sent = value
 
     @property
+    def _event_series(self) -> str:  # type: ignore[override]
+        return self.emulator._event_series
+
+    @property
     def calls(self) -> list[ApiCall]:
         """The calls made with this workspace's token or its response_urls."""
         return [c for c in self.emulator.calls if c.team_id == self.team_id]

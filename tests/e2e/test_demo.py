@@ -59,3 +59,19 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     assert "nobody called @nobody here" in result.stdout
     assert "sees no button 'Missing'" in result.stdout
     assert "only @alice sees" in result.stdout
+
+
+def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
+    """The database keeps the company, the emulator starts afresh: the second run's events
+    are answered as the first's were (its emulator numbered them from Ev000000001 again, and
+    the bot's inbox dropped each as a retry of one it had stored, leaving Home tabs blank and
+    mentions unanswered), and the banner says the company is carried on."""
+    script = "@maria home\n@carol: @askaround hi\n"
+    runs = [_demo(script, tmp_path), _demo(script, tmp_path)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+        assert "[@maria's Home tab]" in run.stdout and "knows 30 colleagues" in run.stdout
+        assert "[#general › thread · askaround]\n    Hi! I'm askaround" in run.stdout
+        assert "nothing visible happened" not in run.stdout
+    assert "Carrying on with the company kept in" not in runs[0].stdout
+    assert f"Carrying on with the company kept in {tmp_path / 'demo.db'}" in runs[1].stdout

@@ -56,6 +56,23 @@ async def test_events_are_signed_json_envelopes(emu: SlackEmulator) -> None:
     assert bot.received[0].headers["User-Agent"].startswith("Slackbot 1.0")
 
 
+async def test_a_new_emulator_never_repeats_an_earlier_ones_event_ids(emu: SlackEmulator) -> None:
+    """Slack never reuses an event_id; a bot keeping them (askaround's inbox, in a database
+    that outlives the emulator, as the demo's `--database` does) would drop a repeat as a
+    retry. A second emulator's first events are not the first one's."""
+
+    async def first_event_id(emulator: SlackEmulator) -> set[str]:
+        alice = emulator.workspace.add_user("alice")
+        async with endpoint(emulator, Endpoint()) as bot:
+            await emulator.post_message(alice.id, emulator.workspace.general.id, "hello")
+        return {json.loads(r.body)["event_id"] for r in bot.received}
+
+    first = await first_event_id(emu)
+    async with SlackEmulator(SIGNING_SECRET) as again:
+        second = await first_event_id(again)
+    assert len(first) == len(second) == 1 and not first & second
+
+
 async def test_only_subscribed_events_are_delivered() -> None:
     """With subscriptions from a manifest, an unsubscribed message.channels is not sent but
     app_mention (also for the escaped ``<@U…|name>`` form) and message.im are."""

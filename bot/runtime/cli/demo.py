@@ -22,7 +22,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         metavar="FILE",
-        help="SQLite file to keep the demo's data in (default: a temporary file)",
+        help=(
+            "SQLite file to keep the demo's data in; a later demo on it carries on with that "
+            "company (default: a temporary file)"
+        ),
     )
     return parser
 

@@ -31,6 +31,10 @@ Type what someone does in Slack, for example:
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""
 
 
+CARRIED_ON = """Carrying on with the company kept in {file}: its kudos, questions and settings
+count, but this Slack starts empty, so earlier messages are not here to click or react to."""
+
+
 async def run_demo(
     database: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
@@ -58,11 +62,11 @@ async def run_demo(
             async with Runner(settings) as runner:
                 emu.request_url = runner.url
                 emu.event_subscriptions = runner.bot.router.names("event")
-                await seed_bot(runner.bot.services, emu.team_id, emu)
+                new = await seed_bot(runner.bot.services, emu.team_id, emu)
                 session = DemoSession(emu, users, runner)
                 session.news()
                 banner = BANNER.format(people=len(company), api=emu.api_url, bot=runner.url)
-                print(banner, file=out)
+                print(banner if new else f"{banner}\n{CARRIED_ON.format(file=db_file)}", file=out)
                 return await _loop(session, stdin, out)
 
 

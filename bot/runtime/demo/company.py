@@ -44,13 +44,15 @@ def create_slack_users(emu: SlackEmulator, company: list[dict[str, Any]]) -> dic
     return users
 
 
-async def seed_bot(services: Services, team_id: str, emu: SlackEmulator) -> None:
-    """The bot's side: a directory sync, then `askaround import people company.yaml`."""
+async def seed_bot(services: Services, team_id: str, emu: SlackEmulator) -> bool:
+    """The bot's side: a directory sync, then `askaround import people company.yaml`. False
+    when the database knew the company already (a `--database` an earlier demo kept)."""
     client = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url)
-    await sync_directory(client, services, team_id)
+    synced = await sync_directory(client, services, team_id)
     with as_file(COMPANY_FILE) as path:
         report = await import_people(
             services, path, SlackResolver(client, team_id), dry_run=False, progress=False
         )
     if report.rejected:
         raise RuntimeError(f"the sample company does not import cleanly:\n{report.summary()}")
+    return bool(synced.added)
