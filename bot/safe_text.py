@@ -21,6 +21,9 @@ something that only reads the same:
 
 Text from a modal arrives unescaped (plain text, not Slack's format); the same rules apply,
 so a typed `<!channel>` reads as `@channel` there too.
+
+`plain_text` is the same text for a terminal (the CLI's reports), where nothing renders
+markup: it prints what Slack would show, without the marks.
 """
 
 from __future__ import annotations
@@ -88,3 +91,47 @@ def safe_text(
         last = match.end()
     parts.append(_plain(text[last:]))
     return "".join(parts)
+
+
+_CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.DOTALL)
+_EMPHASIS = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^\n]*?\S)\1(?![\w*_~])")
+_ENTITIES = re.compile(r"&(lt|gt|amp);")
+_NAMED_CHANNEL = re.compile(r"#([CG][A-Z0-9]+)(?:\|(.*))?", re.DOTALL)
+
+
+def plain_text(text: str) -> str:
+    """Text in Slack's format as Slack shows it, without markup: `<@U123|ana>` → `@ana` (the
+    id when there is no label), `<#C1|general>` → `#general`, a link → its words and address,
+    `*bold*`, `_italic_` and `~struck~` without their marks (but in code, which keeps its
+    backticks), `&lt;` `&gt;` `&amp;` as the characters."""
+    parts = _CODE.split(_TOKEN.sub(_plain_token, text))
+    text = "".join(part if n % 2 else _unmarked(part) for n, part in enumerate(parts))
+    return _ENTITIES.sub(lambda m: {"lt": "<", "gt": ">", "amp": "&"}[m.group(1)], text)
+
+
+def _unmarked(text: str) -> str:
+    while (once := _EMPHASIS.sub(r"\2", text)) != text:  # `*_both_*` takes two rounds
+        text = once
+    return text
+
+
+def _plain_token(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if person := _PERSON.fullmatch(inner):
+        return "@" + (person.group(2) or person.group(1)).lstrip("@")
+    if channel := _NAMED_CHANNEL.fullmatch(inner):
+        return "#" + (channel.group(2) or channel.group(1))
+    if special := _SPECIAL.fullmatch(inner):
+        kind, _argument, label = special.groups()
+        if kind in ("here", "channel", "everyone"):
+            return "@" + kind
+        if kind == "subteam":
+            return "@" + (label or "group").lstrip("@")
+        return label or kind
+    address, _, label = inner.partition("|")
+    if not _URL.fullmatch(address.strip()):
+        return match.group(0)
+    address, label = address.strip(), label.strip()
+    if label and label not in address:
+        return f"{label} ({address})"
+    return label or address  # a label that is part of it (`<mailto:a@b.c|a@b.c>`) adds nothing

@@ -1,8 +1,9 @@
 """The words of a summary, once: Block Kit, the CLI's text and the roundup all use these.
 
-Lines are plain text with names, never `<@U…>` mentions, so nothing here pings anyone and the
-CLI prints them as they are. Lists come whole; a Slack renderer cuts them to fit a message and
-says where the rest is.
+Lines name people, never with `<@U…>` mentions of their own; a reason keeps what its giver
+typed, in Slack's format, which a Slack renderer shows through `safe_text` (it pings nobody)
+and the CLI's text through `plain_text`. Lists come whole; a Slack renderer cuts them to fit a
+message and says where the rest is.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.digests.summary import (
     Shoutout,
     TeamSummary,
 )
+from bot.safe_text import plain_text
 from bot.words import plural
 
 MESSAGE_CHARS = 280
@@ -123,12 +125,12 @@ def _too_early(summary: TeamSummary) -> str:
 
 
 def as_text(summary: TeamSummary) -> str:
-    """The whole summary as plain text, for the CLI."""
+    """The whole summary as plain text, for the CLI: reasons lose Slack's markup."""
     out = [title(summary, for_manager=False), headline(summary), ""]
     for section in sections(summary):
         out.append(f"{section.title}:")
         out.extend(f"  - {line}" for line in (section.lines or (section.empty,)) + section.notes)
-    return "\n".join(out) + "\n"
+    return "\n".join(plain_text(line) for line in out) + "\n"
 
 
 def _tag(value: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot import visibility
 from bot.insights.view import SHOWN_RISKS, NetworkView
+from bot.safe_text import plain_text
 from bot.words import noun, plural
 
 SHOWN_FLOWS = 10
@@ -100,8 +101,10 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
 
 
 def as_text(view: NetworkView, names: dict[str, str]) -> str:
-    """Plain text for the command line: no Slack markup (a heading is its own line)."""
-    return "\n\n".join(f"{s.heading}\n" + "\n".join(s.lines) for s in sections(view, names)) + "\n"
+    """Plain text for the command line: no Slack markup, in a skill's or team's name either
+    (a heading is its own line)."""
+    parts = sections(view, names)
+    return "\n\n".join("\n".join(map(plain_text, (s.heading, *s.lines))) for s in parts) + "\n"
 
 
 CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")

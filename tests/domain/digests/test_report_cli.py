@@ -3,6 +3,7 @@ database in ASKAROUND_DATABASE_URL; a bad week or unknown manager is one line an
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import UTC, datetime
@@ -102,3 +103,31 @@ def test_the_manager_by_user_id_email_or_name(capsysbinary: pytest.CaptureFixtur
         assert code == 0 and b"Maria Lopez's team (2 people)" in out, (who, err)
     code, _, err = _run(["--week", "2026-W47", "--manager", "@zed"], capsysbinary)
     assert code == 1 and err.decode() == "askaround: no active person is known as @zed\n"
+
+
+@pytest.mark.usefixtures("week")
+async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
+    sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A reason is kept as Slack sent it: mentions, a channel, a link, bold and escaped
+    characters. The terminal gets the words Slack would show, not the markup."""
+    clock = Clock()
+    clock.freeze(datetime(2026, 11, 19, 9, tzinfo=UTC))
+    reason = (
+        "*fixing* the build with <@U1|maria> &amp; <@U9> in <#C1|general> in &lt;2h, "
+        "see <https://wiki.example/rb|the runbook> and `make *all*`"
+    )
+    await KudosService(sessions, clock.now).give(
+        Giving(
+            team_id="T1", giver=BEN, recipients=(ANA,), reason=reason, key="c",
+            source="command", tags=(), is_private=False,
+        )
+    )  # fmt: skip
+    code, out, _ = await asyncio.to_thread(
+        _run, ["--week", "2026-W47", "--manager", "maria@example.com"], capsysbinary
+    )
+    assert code == 0
+    assert (
+        "  - Ana Silva, from Ben Ode: fixing the build with @maria & @U9 in #general in <2h, "
+        "see the runbook (https://wiki.example/rb) and `make *all*`\n"
+    ) in out.decode()

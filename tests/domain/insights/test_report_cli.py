@@ -3,6 +3,7 @@ PNG; private kudos and network entries stay counts there too."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from pathlib import Path
@@ -10,8 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.clock import Clock
+from bot.directory.parse import parse_skill_items
+from bot.directory.profiles import ProfileService
 from bot.runtime.cli import main
-from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, seed
+from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, TEAM, seed, uid
 
 
 @pytest.fixture
@@ -38,6 +42,18 @@ def test_text_names_the_risk_and_never_a_private_source(company: Path) -> None:
     assert "Legal neither gave nor got help" in text
     assert MARK_PRIVATE not in text and MARK_NET not in text and "Tom" not in text
     assert "*" not in text  # plain text for a terminal, no Slack markup
+
+
+async def test_text_shows_a_typed_skill_name_as_slack_shows_it(
+    company: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A skill is kept as typed in `/skills add`, in Slack's format: `_ops_` is italic in
+    Slack and plain words in the terminal, not the marks."""
+    items = parse_skill_items("_ops_ tooling:5")
+    await ProfileService(sessions, Clock()).add_skills(TEAM, uid("lou"), items)
+    assert await asyncio.to_thread(_run, "--output", "n.txt") == 0
+    text = (company / "n.txt").read_text()
+    assert "• ops tooling: not asked in the window, only Lou" in text and "_ops_" not in text
 
 
 def test_csv_has_a_row_per_finding(company: Path) -> None:

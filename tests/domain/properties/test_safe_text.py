@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, safe_text
+from bot.safe_text import AT, plain_text, safe_text
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -98,3 +98,27 @@ def test_no_broadcast_word_is_left_to_parse(text: str) -> None:
     """No `@here`, `@channel` or `@everyone` is left as a word Slack could parse as a ping."""
     shown = safe_text(text)
     assert not re.search(r"(?<![\w.@])@(here|channel|everyone)\b", shown, re.IGNORECASE)
+
+
+SLACK_MARKUP = st.one_of(
+    st.builds("<@{}>".format, USER_IDS),
+    st.builds("<@{}|{}>".format, USER_IDS, WORDS),
+    st.builds("<!subteam^S{}|@{}>".format, WORDS, WORDS),
+    st.sampled_from(["<!here>", "<!channel>", "<!everyone|everyone>", "<!subteam^S1>"]),
+    st.sampled_from(["<!date^1392734382^{date}|Feb 18>", "<!foo|bar>"]),
+    st.builds("<#C{}|{}>".format, st.text("0123456789", min_size=1, max_size=4), WORDS),
+    st.builds("<https://{}.example/{}|{}>".format, WORDS, WORDS, WORDS),
+    st.builds("*{}*".format, WORDS),
+    st.builds("_{}_".format, WORDS),
+    st.sampled_from(["&lt;", "&gt;", "&amp;"]),
+    WORDS,
+)
+
+
+@given(st.lists(SLACK_MARKUP, max_size=8).map(" ".join))
+@FEWER
+def test_plain_text_leaves_no_markup(text: str) -> None:
+    """What the CLI prints of Slack's text: no token, no emphasis mark and no entity of
+    Slack's is left, only the words Slack would show (`<`, `>` and `&` as typed)."""
+    shown = plain_text(text)
+    assert not re.search(r"<[@#!]|\|[^ ]*>|&(lt|gt|amp);|(^| )[*_]\w", shown), (text, shown)
