@@ -180,18 +180,29 @@ def render_offer(
     }
 
 
-def render_helper_released(question: QuestionView) -> Message:
+def render_helper_released(
+    question: QuestionView, names: Mapping[str, str] | None = None
+) -> Message:
     """To the colleague who said they could help, once the asker withdrew the question."""
     said = f"<@{question.asker_user_id}> withdrew their question, so no need to follow up. Thanks!"
-    return {"text": said, "blocks": [section(f"{said}\n{quote(question.text)}".rstrip())]}
+    return {
+        "text": said,
+        "blocks": [section(f"{said}\n{quote(question.text, names=names)}".rstrip())],
+    }
 
 
-def render_offer_closed(question: QuestionView, note: str) -> Message:
-    asked = [section(quote(question.text))] if question.text.strip() else []
+def render_offer_closed(
+    question: QuestionView, note: str, names: Mapping[str, str] | None = None
+) -> Message:
+    """An expert's request once the question moved on; it quotes the question as the request
+    did, `names` and all (nothing once its words are blanked)."""
+    asked = [section(quote(question.text, names=names))] if question.text.strip() else []
     return {"text": note, "blocks": [*asked, context(note)]}
 
 
-def render_connected(question: QuestionView, helper_user_id: str) -> Message:
+def render_connected(
+    question: QuestionView, helper_user_id: str, names: Mapping[str, str] | None = None
+) -> Message:
     text = (
         f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
         "Take it from here!"
@@ -199,7 +210,9 @@ def render_connected(question: QuestionView, helper_user_id: str) -> Message:
     return {
         "text": text,
         "blocks": [
-            section(f"{text}\n{quote(question.text, (question.asker_user_id, helper_user_id))}"),
+            section(
+                f"{text}\n" + quote(question.text, (question.asker_user_id, helper_user_id), names)
+            ),
             actions(button("Solved", "question_solved", str(question.id), "primary")),
         ],
     }

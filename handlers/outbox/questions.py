@@ -53,6 +53,13 @@ async def names_of(
     return {p.user_id: p.real_name or p.name for p in (*known.values(), *found)}
 
 
+async def _names_in(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
+) -> dict[str, str]:
+    """The names of the people the question mentions, for each message that quotes it."""
+    return await names_of(client, services, team_id, mentions.people(question.text))
+
+
 async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
     try:
         return profile_from_slack((await client.users_info(user=user_id))["user"])
@@ -87,10 +94,10 @@ async def offer(
             channel=question.channel_id, message_ts=question.message_ts
         )
         permalink = str(answer["permalink"])
-    names = await names_of(client, services, team_id, mentions.people(question.text))
+    names = await _names_in(client, services, team_id, question)
     message = render_offer(question, mine, permalink, names)
     if mine.status != "pending":
-        message = render_offer_closed(question, CLOSED_NOTE)
+        message = render_offer_closed(question, CLOSED_NOTE, names)
     dm = await client.conversations_open(users=mine.candidate_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     await services.questions.offer_message_sent(mine.id, sent["channel"], sent["ts"])
@@ -102,10 +109,11 @@ async def offer_closed(
     now = await _now(services, team_id, payload)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
+        names = await _names_in(client, services, team_id, question)
         await client.chat_update(
             channel=mine.dm_channel_id,
             ts=mine.dm_ts,
-            **render_offer_closed(question, str(payload["note"])),
+            **render_offer_closed(question, str(payload["note"]), names),
         )
     # Not sent yet: the offer's own delivery will render it closed.
 
@@ -115,9 +123,10 @@ async def helper_released(
 ) -> None:
     now = await _now(services, team_id, payload)
     helper = now.offer(int(payload["offer_id"])).candidate_user_id
+    names = await _names_in(client, services, team_id, now.question)
     dm = await client.conversations_open(users=helper)
     await client.chat_postMessage(
-        channel=dm["channel"]["id"], **render_helper_released(now.question)
+        channel=dm["channel"]["id"], **render_helper_released(now.question, names)
     )
 
 
@@ -156,7 +165,8 @@ async def connected(
     """Public questions get a thread mention; private ones a group DM of the two."""
     question = (await _now(services, team_id, payload)).question
     assert question.helper_user_id is not None
-    message = render_connected(question, question.helper_user_id)
+    names = await _names_in(client, services, team_id, question)
+    message = render_connected(question, question.helper_user_id, names)
     if not question.is_private and question.thread_ts and question.source != "command":
         await client.chat_postMessage(
             channel=question.channel_id, thread_ts=question.thread_ts, **message

@@ -114,8 +114,16 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         lambda: questions.render_offer(question(), offer("connector"), None, {"UEVIL": "<@UX>"}),
         {ASKER},
     ),
-    ("offer closed", lambda: questions.render_offer_closed(question(), "moved on"), set()),
-    ("helper released", lambda: questions.render_helper_released(question()), {ASKER}),
+    (
+        "offer closed",
+        lambda: questions.render_offer_closed(question(), "moved on", {"UEVIL": "<!here>"}),
+        set(),
+    ),
+    (
+        "helper released",
+        lambda: questions.render_helper_released(question(), {"UEVIL": "<@UX>"}),
+        {ASKER},
+    ),
     (
         "solved questions first",
         lambda: questions.render_solved_first(
@@ -123,7 +131,11 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         ),
         {EXPERT},
     ),
-    ("connected", lambda: questions.render_connected(question(), EXPERT), {ASKER, EXPERT}),
+    (
+        "connected",
+        lambda: questions.render_connected(question(), EXPERT, {"UEVIL": "<@UX>"}),
+        {ASKER, EXPERT},
+    ),
     ("/ask mine", lambda: questions.render_mine([question()]), set()),
     ("/skills profile", lambda: skills.render_profile(profile(), True), {EXPERT}),
     ("Home profile", lambda: skills.render_home_profile(profile()), {EXPERT}),

@@ -78,3 +78,35 @@ async def test_the_asking_list_names_the_colleagues_without_pinging_them(
     carol_name = slack.emu.workspace.user(carol).real_name
     offered = f"{offer.text}\n{json.dumps(offer.blocks, ensure_ascii=False)}"
     assert f"{AT}{carol_name} was stuck too" in offered and f"<@{carol}>" not in offered
+
+
+async def test_a_colleague_the_question_mentions_stays_named_after_it_moves_on(
+    slack: SlackHarness,
+) -> None:
+    """Carol is mentioned in Alice's question. Dev says "I can help": Bob's request, updated to
+    say it moved on, and the thread's introduction still quote her by name; Alice withdraws:
+    Dev's DM saying so does too. None pings her, and none falls back to "someone"."""
+    carol = slack.user("carol")
+    carol_name = slack.emu.workspace.user(carol).real_name
+    await slack.post(
+        "alice",
+        "general",
+        f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state? "
+        f"<@{carol}> was stuck too",
+    )
+    await slack.settle()
+    [dev_offer] = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_offer)
+    await slack.settle()
+    await slack.command("alice", "/ask", "withdraw 1")
+    await slack.drain()
+    [bob_offer] = [m for m in slack.emu.dm_messages(slack.user("bob")) if m.bot_id]
+    released = [m for m in slack.emu.dm_messages(slack.user("dev")) if "withdrew" in m.text]
+    connected = [
+        m for m in slack.emu.messages(slack.channel("general")) if "can help with" in m.text
+    ]
+    assert "is on it" in str(bob_offer.blocks) and released and connected
+    for message in (bob_offer, *released, *connected):
+        shown = f"{message.text}\n{json.dumps(message.blocks, ensure_ascii=False)}"
+        assert f"{AT}{carol_name} was stuck too" in shown, shown
+        assert f"<@{carol}>" not in shown
