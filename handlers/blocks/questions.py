@@ -50,7 +50,7 @@ def render_asking(
     question: QuestionView, offers: list[OfferView], names: Mapping[str, str]
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why."""
-    lines = [f"• *{named([o.candidate_user_id], names)}*: {named_reason(o, names)}" for o in offers]
+    lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in offers]
     text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
     return {
         "text": text,
