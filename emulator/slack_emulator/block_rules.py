@@ -26,6 +26,11 @@ ACCESSORIES = {
     "button", "checkboxes", "datepicker", "image", "overflow", "radio_buttons", "timepicker",
     "workflow_button", *SELECTS, *MULTI_SELECTS,
 }  # fmt: skip
+# blocks/actions-block: its compatible elements (no text, number or file inputs)
+ACTIONS = {
+    "button", "checkboxes", "datepicker", "datetimepicker", "overflow", "radio_buttons",
+    "rich_text_input", "timepicker", "workflow_button", *SELECTS, *MULTI_SELECTS,
+}  # fmt: skip
 # blocks/input-block: the elements an input block may hold
 INPUTS = {
     "checkboxes", "datepicker", "datetimepicker", "file_input", "radio_buttons", "timepicker",
@@ -38,6 +43,14 @@ _MRKDWN_OPTIONS = {"radio_buttons", "checkboxes"}  # option-object: others take 
 _PLACEHOLDERS = {
     "datepicker", "datetimepicker", "timepicker", *SELECTS, *MULTI_SELECTS, *TEXT_INPUTS
 }  # fmt: skip
+# block-elements: the surfaces an element is available in, where not all three
+SURFACES = {
+    "email_text_input": {"modal"}, "url_text_input": {"modal"}, "number_input": {"modal"},
+    "file_input": {"modal"}, "datetimepicker": {"modal", "message"},
+    "rich_text_input": {"modal", "home"},
+}  # fmt: skip
+_CONVERSATION_KINDS = ("im", "mpim", "private", "public")
+_FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
 
 
 class Report:
@@ -114,17 +127,47 @@ class Report:
 
     def confirm(self, dialog: Any, pointer: str) -> None:
         """composition-objects/confirmation-dialog-object: title ≤ 100, text ≤ 300, confirm
-        and deny ≤ 30 (all required; title, confirm, deny plain_text); style primary|danger."""
+        and deny ≤ 30, all required and plain_text; style primary|danger."""
         if dialog is None:
             return
         if not isinstance(dialog, dict):
             self.add("must be a confirmation dialog object", pointer)
             return
         for key, limit in (("title", 100), ("text", 300), ("confirm", 30), ("deny", 30)):
-            plain = key != "text"
-            self.text(dialog.get(key), limit, f"{pointer}/{key}", plain=plain, required=True)
+            self.text(dialog.get(key), limit, f"{pointer}/{key}", plain=True, required=True)
         if dialog.get("style", "primary") not in ("primary", "danger"):
             self.add("must be primary or danger", f"{pointer}/style")
+
+    def conversation_filter(self, chosen: Any, pointer: str) -> None:
+        """composition-objects/conversation-filter-object: at least one field; `include` a
+        non-empty array of im, mpim, private and public; the two exclusions booleans."""
+        if chosen is None:
+            return
+        if not isinstance(chosen, dict):
+            self.add("must be a conversation filter object", pointer)
+            return
+        if not any(key in chosen for key in ("include", *_FILTER_FLAGS)):
+            self.add("must provide at least one of include, " + ", ".join(_FILTER_FLAGS), pointer)
+        if "include" in chosen:
+            where = f"{pointer}/include"
+            kinds = self.items(chosen["include"], len(_CONVERSATION_KINDS), where, least=1)
+            for i, kind in enumerate(kinds):
+                if kind not in _CONVERSATION_KINDS:
+                    self.add(f"must be one of {', '.join(_CONVERSATION_KINDS)}", f"{where}/{i}")
+        for key in _FILTER_FLAGS:
+            if key in chosen and not isinstance(chosen[key], bool):
+                self.add("must be a boolean", f"{pointer}/{key}")
+
+    def unique_values(self, options: list[Any], pointer: str) -> None:
+        """composition-objects/option-object: `value` is "a unique string value" among the
+        options an element (or an external select's answer) offers."""
+        seen: set[str] = set()
+        for option in options:
+            value = option.get("value") if isinstance(option, dict) else None
+            if isinstance(value, str) and value in seen:
+                self.add(f"duplicate option value {value}", pointer)
+            elif isinstance(value, str):
+                seen.add(value)
 
     def element(self, element: dict[str, Any], pointer: str) -> None:
         kind = element.get("type")
@@ -145,12 +188,16 @@ class Report:
         elif kind in _OPTION_COUNTS or kind in ("static_select", "multi_static_select"):
             self._options(element, pointer)
         elif kind in ("external_select", "multi_external_select"):
+            if self.whole(element, "min_query_length", 0, pointer) < 0:  # a count of characters
+                self.add("must be at least 0", f"{pointer}/min_query_length")
             for key in ("initial_option", "initial_options"):  # not matched: Slack has no list
                 initial = element.get(key)
                 for i, option in enumerate(initial if isinstance(initial, list) else [initial]):
                     if option is not None:
                         where = f"{pointer}/{key}" + (f"/{i}" if key.endswith("s") else "")
                         self.option(option, where, mrkdwn=False, url=False)
+        if kind in ("conversations_select", "multi_conversations_select"):
+            self.conversation_filter(element.get("filter"), f"{pointer}/filter")
 
     def _button(self, element: dict[str, Any], pointer: str) -> None:
         """block-elements/button-element: text plain_text ≤ 75, value ≤ 2,000, url ≤ 3,000,
@@ -216,6 +263,7 @@ class Report:
             for i, option in enumerate(options):
                 self.option(option, f"{where}/options/{i}", mrkdwn=False, url=False)
             offered.extend(options)
+        self.unique_values(offered, f"{pointer}/{'option_groups' if groups else 'options'}")
         initial = element.get("initial_options") or []
         if element.get("initial_option") is not None:
             initial = [element["initial_option"]]

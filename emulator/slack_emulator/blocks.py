@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .block_rules import ACCESSORIES, INPUTS, INTERACTIVE, Report
+from .block_rules import ACCESSORIES, ACTIONS, INPUTS, INTERACTIVE, SURFACES, Report
 from .records import Blocks
 
 MESSAGE_BLOCK_LIMIT = 50  # methods/chat.postMessage: "up to 50 blocks"
@@ -68,12 +68,12 @@ def _placed(block: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str, set
         yield block["element"], f"{pointer}/element", INPUTS
     kind = block.get("type")
     if kind in ("actions", "context_actions"):
-        allowed = INTERACTIVE if kind == "actions" else _CONTEXT_ACTIONS
+        allowed = ACTIONS if kind == "actions" else _CONTEXT_ACTIONS
         for i, element in enumerate(block.get("elements") or []):
             yield element, f"{pointer}/elements/{i}", allowed
 
 
-def _check_block(block: Any, pointer: str, report: Report) -> None:
+def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
     """blocks/*: each block's own fields; then its elements (block_rules.Report.element)."""
     if not isinstance(block, dict) or "type" not in block:
         report.add("missing required field: type", pointer)
@@ -106,15 +106,17 @@ def _check_block(block: Any, pointer: str, report: Report) -> None:
         report.text(block.get("hint"), 2000, f"{pointer}/hint", plain=True)
         if not isinstance(block.get("element"), dict):
             report.add("missing required field: element", pointer)
+        elif block.get("dispatch_action") and block["element"].get("type") == "file_input":
+            report.add("dispatch_action is incompatible with file_input", f"{pointer}/element")
     elif kind == "image":  # alt_text ≤ 2,000, image_url ≤ 3,000, title plain_text ≤ 2,000
         report.image(block, pointer)
         report.text(block.get("title"), 2000, f"{pointer}/title", plain=True)
     elif kind == "rich_text":
         report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
-    _check_elements(block, pointer, report)
+    _check_elements(block, pointer, report, surface)
 
 
-def _check_elements(block: dict[str, Any], pointer: str, report: Report) -> None:
+def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface: str) -> None:
     """Each element's rules, where it may go, and its action_id unique within the block (every
     element page: "Should be unique among all other action_ids in the containing block")."""
     seen: set[str] = set()
@@ -125,6 +127,12 @@ def _check_elements(block: dict[str, Any], pointer: str, report: Report) -> None
         kind = element["type"]
         if kind not in allowed:
             report.add(f"{kind} is not allowed here", f"{where}/type")
+        if surface not in SURFACES.get(kind, {surface}):
+            report.add(f"{kind} is not available in a {surface}", f"{where}/type")
+        # select-menu-element: "This field only works with menus in input blocks in modals."
+        in_modal_input = surface == "modal" and where.endswith("/element")
+        if element.get("response_url_enabled") and not in_modal_input:
+            report.add("response_url_enabled only works in a modal's input block", where)
         report.element(element, where)
         action_id = element.get("action_id")
         if action_id is not None and action_id in seen:
@@ -133,25 +141,36 @@ def _check_elements(block: dict[str, Any], pointer: str, report: Report) -> None
             seen.add(action_id)
 
 
-def _blocks(blocks: Any, limit: int, pointer: str, report: Report) -> None:
+def _blocks(blocks: Any, limit: int, pointer: str, report: Report, surface: str) -> None:
     """Up to `limit` blocks, each valid, no two with the same block_id (blocks/*: "block_id
-    should be unique for each message and each iteration of a message")."""
+    should be unique for each message and each iteration of a message"), at most one element
+    with focus_on_load (every element that has it: "Only one element can be set to true")."""
     if blocks is None:
         return
     block_ids: set[str] = set()
+    focused = 0
     for i, block in enumerate(report.items(blocks, limit, pointer)):
-        _check_block(block, f"{pointer}/{i}", report)
-        block_id = block.get("block_id") if isinstance(block, dict) else None
+        _check_block(block, f"{pointer}/{i}", report, surface)
+        if not isinstance(block, dict):
+            continue
+        block_id = block.get("block_id")
         if block_id is not None:
             if block_id in block_ids:
                 report.add(f"duplicate block_id {block_id}", f"{pointer}/{i}/block_id")
             block_ids.add(block_id)
+        focused += sum(e.get("focus_on_load") is True for e in block_elements(block))
+        if focused > 1:
+            report.add("only one element can have focus_on_load", f"{pointer}/{i}")
+            focused = 1
 
 
-def block_errors(blocks: Any, *, limit: int, pointer: str = "/blocks") -> list[str]:
-    """Slack's ``response_metadata.messages`` for an invalid layout; empty when valid."""
+def block_errors(
+    blocks: Any, *, limit: int, pointer: str = "/blocks", surface: str = "message"
+) -> list[str]:
+    """Slack's ``response_metadata.messages`` for an invalid layout on `surface` (message,
+    modal or home); empty when valid."""
     report = Report()
-    _blocks(blocks, limit, pointer, report)
+    _blocks(blocks, limit, pointer, report, surface)
     return report.errors
 
 
@@ -166,10 +185,13 @@ def message_warnings(text: Any, blocks: Any) -> list[str]:
 
 def options_errors(answer: dict[str, Any]) -> list[str]:
     """An external select's answer to block_suggestion: ≤ 100 options or option groups, as
-    in a static select (block-elements/select-menu-element#external_select)."""
+    in a static select (block-elements/select-menu-element#external_select), each value
+    offered once."""
     report = Report()
-    for i, option in enumerate(report.items(answer.get("options"), 100, "/options")):
+    options = report.items(answer.get("options"), 100, "/options")
+    for i, option in enumerate(options):
         report.option(option, f"/options/{i}", mrkdwn=False, url=False)
+    offered = list(options)
     for g, group in enumerate(report.items(answer.get("option_groups"), 100, "/option_groups")):
         if not isinstance(group, dict):
             report.add("must be an option group object", f"/option_groups/{g}")
@@ -177,6 +199,8 @@ def options_errors(answer: dict[str, Any]) -> list[str]:
         report.text(group.get("label"), 75, f"/option_groups/{g}/label", plain=True, required=True)
         for i, option in enumerate(report.items(group.get("options"), 100, f"/option_groups/{g}")):
             report.option(option, f"/option_groups/{g}/options/{i}", mrkdwn=False, url=False)
+            offered.append(option)
+    report.unique_values(offered, "/options" if options else "/option_groups")
     return report.errors
 
 
@@ -190,7 +214,7 @@ def view_errors(view: Any) -> list[str]:
     report = Report()
     if not isinstance(view.get("blocks"), list):
         report.add("missing required field: blocks", "/view")
-    _blocks(view.get("blocks"), VIEW_BLOCK_LIMIT, "/view/blocks", report)
+    _blocks(view.get("blocks"), VIEW_BLOCK_LIMIT, "/view/blocks", report, kind)
     if kind == "modal":  # title required; title, submit, close plain_text ≤ 24
         report.text(view.get("title"), 24, "/view/title", plain=True, required=True)
         for key in ("submit", "close"):

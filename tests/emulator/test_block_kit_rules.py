@@ -63,13 +63,15 @@ def modal(blocks: list[Json] | None = None, **more: Any) -> Json:
 
 
 def confirm(**more: Any) -> Json:
-    dialog = {"title": plain("Sure?"), "text": mrkdwn("Really"), "confirm": plain("Yes")}
+    dialog = {"title": plain("Sure?"), "text": plain("Really"), "confirm": plain("Yes")}
     return {**dialog, "deny": plain("No"), **more}
 
 
 OPTS = [option("One", "1"), option("Two", "2")]
 SIX = [option(f"O{i}", str(i)) for i in range(6)]
 ELEVEN = [option(f"O{i}", str(i)) for i in range(11)]
+GROUPS = [{"label": plain("g"), "options": [option("o", str(g))]} for g in range(101)]
+FILE_INPUT = {"type": "file_input", "action_id": "f"}
 CONTEXT_IMAGE = {"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a"}
 
 # (rule, a layout Slack refuses, the same layout made right): messages' blocks
@@ -143,9 +145,8 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
     ("initial_options among the options",
      accessory(select("multi_static_select", options=OPTS, initial_options=[option("Three")])),
      accessory(select("multi_static_select", options=OPTS, initial_options=OPTS[1:]))),
-    ("option_groups ≤ 100",
-     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}] * 101)),
-     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}] * 100))),
+    ("option_groups ≤ 100", accessory(select(option_groups=GROUPS)),
+     accessory(select(option_groups=GROUPS[:100]))),
     ("option group label ≤ 75",
      accessory(select(option_groups=[{"label": plain("g" * 76), "options": OPTS}])),
      accessory(select(option_groups=[{"label": plain("g" * 75), "options": OPTS}]))),
@@ -154,12 +155,50 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}]))),
     ("confirm title ≤ 100", actions(button(confirm=confirm(title=plain("t" * 101)))),
      actions(button(confirm=confirm(title=plain("t" * 100))))),
-    ("confirm text ≤ 300", actions(button(confirm=confirm(text=mrkdwn("t" * 301)))),
-     actions(button(confirm=confirm(text=mrkdwn("t" * 300))))),
+    ("confirm text ≤ 300", actions(button(confirm=confirm(text=plain("t" * 301)))),
+     actions(button(confirm=confirm(text=plain("t" * 300))))),
+    ("confirm text is plain_text", actions(button(confirm=confirm(text=mrkdwn("*t*")))),
+     actions(button(confirm=confirm(text=plain("*t*"))))),
     ("confirm and deny ≤ 30", actions(button(confirm=confirm(deny=plain("d" * 31)))),
      actions(button(confirm=confirm(deny=plain("d" * 30))))),
     ("a confirm dialog has all its texts", actions(button(confirm={"title": plain("t")})),
      actions(button(confirm=confirm()))),
+    ("an actions block holds no text input", actions(button(), text_input()),
+     actions(button(), select("users_select"))),
+    ("option values unique", accessory(select(options=[option("A", "1"), option("B", "1")])),
+     accessory(select(options=[option("A", "1"), option("B", "2")]))),
+    ("option values unique across groups",
+     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS}] * 2)),
+     accessory(select(option_groups=[{"label": plain("g"), "options": OPTS[:1]},
+                                     {"label": plain("h"), "options": OPTS[1:]}]))),
+    ("a filter's include is not empty",
+     accessory(select("conversations_select", filter={"include": []})),
+     accessory(select("conversations_select", filter={"include": ["public"]}))),
+    ("a filter includes im, mpim, private or public",
+     accessory(select("multi_conversations_select", filter={"include": ["channels"]})),
+     accessory(select("multi_conversations_select", filter={"include": ["public", "im"]}))),
+    ("a filter has a field", accessory(select("conversations_select", filter={})),
+     accessory(select("conversations_select", filter={"exclude_bot_users": True}))),
+    ("a filter's exclusions are booleans",
+     accessory(select("conversations_select", filter={"exclude_bot_users": "yes"})),
+     accessory(select("conversations_select", filter={"exclude_bot_users": False}))),
+    ("min_query_length not negative", accessory(select("external_select", min_query_length=-1)),
+     accessory(select("external_select", min_query_length=0))),
+    ("min_query_length a whole number",
+     accessory(select("multi_external_select", min_query_length="2")),
+     accessory(select("multi_external_select", min_query_length=2))),
+    ("focus_on_load on one element only",
+     [section(block_id="a", accessory=select("users_select", focus_on_load=True)),
+      section(block_id="b", accessory=select("users_select", focus_on_load=True))],
+     [section(block_id="a", accessory=select("users_select", focus_on_load=True)),
+      section(block_id="b", accessory=select("users_select", focus_on_load=False))]),
+    ("response_url_enabled only in a modal's input block",
+     accessory(select("conversations_select", response_url_enabled=True)),
+     accessory(select("conversations_select"))),
+    ("email, url, number and file inputs only in modals",
+     input_block({"type": "email_text_input", "action_id": "e"}), input_block(text_input())),
+    ("a rich text input is not available in messages",
+     input_block({"type": "rich_text_input", "action_id": "r"}), input_block(text_input())),
 ]  # fmt: skip
 
 # (rule, a view Slack refuses, the same view made right)
@@ -205,6 +244,17 @@ VIEW_RULES: list[tuple[str, Json, Json]] = [
     ("initial_value not under min_length",
      modal(input_block(text_input(min_length=5, initial_value="v")), submit=plain("Save")),
      modal(input_block(text_input(min_length=5, initial_value="v" * 5)), submit=plain("Save"))),
+    ("response_url_enabled only in a modal",
+     {"type": "home", "blocks": input_block(select("conversations_select",
+                                                   response_url_enabled=True))},
+     modal(input_block(select("conversations_select", response_url_enabled=True)),
+           submit=plain("Go"))),
+    ("a datetimepicker is not available on the Home tab",
+     {"type": "home", "blocks": actions({"type": "datetimepicker", "action_id": "d"})},
+     modal(actions({"type": "datetimepicker", "action_id": "d"}))),
+    ("dispatch_action is incompatible with file_input",
+     modal([{**input_block(FILE_INPUT)[0], "dispatch_action": True}], submit=plain("Go")),
+     modal(input_block(FILE_INPUT), submit=plain("Go"))),
 ]  # fmt: skip
 
 
@@ -227,8 +277,9 @@ def test_each_view_rule_refuses_the_bad_and_accepts_the_good(
 def test_an_external_selects_options_follow_the_option_rules() -> None:
     """block_suggestion answers: ≤ 100 options, each within an option's limits."""
     assert options_errors({"options": [option("o" * 76)]})
-    assert options_errors({"options": [option("o")] * 101})
-    assert options_errors({"options": [option("o")] * 100}) == []
+    assert options_errors({"options": [option("o", str(i)) for i in range(101)]})
+    assert options_errors({"options": [option("o", str(i)) for i in range(100)]}) == []
+    assert options_errors({"options": [option("a", "1"), option("b", "1")]})  # values unique
 
 
 def test_blocks_without_a_fallback_text_are_warned_about() -> None:

@@ -3,7 +3,7 @@ validate each block and view (text lengths, elements per block, options per menu
 Slack emulator's checker (`slack_emulator.blocks`, the rules each tier-b test's Slack applies
 to what the bot sends: unique block_ids, option and placeholder lengths, an initial option
 among the options, a plain_text_input's initial value within its length…), and `_own_checks`
-adds the rest (empty texts, option values). Limits: https://docs.slack.dev/reference/block-kit
+adds the rest (empty texts, option values, one primary button in a set). Limits: https://docs.slack.dev/reference/block-kit
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def check_message(message: dict[str, Any]) -> None:
     assert len(message.get("text") or "") <= MESSAGE_TEXT, "message text too long"
     assert blocks or (message.get("text") or "").strip(), "a message with nothing to show"
     assert not emulator.message_warnings(message.get("text"), blocks)
-    _emulator_checks(blocks, MESSAGE_BLOCKS)
+    _emulator_checks(blocks, MESSAGE_BLOCKS, "message")
     for block in blocks:
         check_block(block)
 
@@ -48,10 +48,11 @@ def check_view(view: dict[str, Any]) -> None:
         check_block(block)
 
 
-def check_blocks(blocks: list[dict[str, Any]], limit: int) -> None:
-    """Blocks that are part of a message or view (`limit` is what that part may use)."""
+def check_blocks(blocks: list[dict[str, Any]], limit: int, surface: str = "home") -> None:
+    """Blocks that are part of a message or view, the Home tab's unless `surface` says
+    (`limit` is what that part may use)."""
     assert len(blocks) <= limit, f"{len(blocks)} blocks, more than {limit}"
-    _emulator_checks(blocks, limit)
+    _emulator_checks(blocks, limit, surface)
     for block in blocks:
         check_block(block)
 
@@ -73,8 +74,8 @@ def check_block(raw: dict[str, Any]) -> None:
     _own_checks(raw)
 
 
-def _emulator_checks(blocks: list[dict[str, Any]], limit: int) -> None:
-    errors = emulator.block_errors(blocks, limit=limit)
+def _emulator_checks(blocks: list[dict[str, Any]], limit: int, surface: str) -> None:
+    errors = emulator.block_errors(blocks, limit=limit, surface=surface)
     assert not errors, errors
 
 
@@ -94,6 +95,9 @@ def _own_checks(raw: Any) -> None:
                 assert len(node[key]) <= OPTIONS, f"{len(node[key])} {key}"
         if node.get("type") == "section" and "fields" in node:
             assert len(node["fields"]) <= 10
+        if node.get("type") == "actions":  # Slack accepts more, but its reference says not to
+            primary = [e for e in node.get("elements") or [] if e.get("style") == "primary"]
+            assert len(primary) <= 1, f"button-element: primary for one button in a set {node}"
 
 
 def _nodes(raw: Any) -> Iterator[dict[str, Any]]:

@@ -394,6 +394,9 @@ def test_every_renderer_is_checked() -> None:
             "submit": {"type": "plain_text", "text": "Save"}, "blocks": [{
                 "type": "input", "label": {"type": "plain_text", "text": "l"}, "element": {
                     "type": "plain_text_input", "initial_value": "v" * 3001}}]}, check_view),
+        ("two primary buttons in a set", {"text": "x", "blocks": [elements.actions(
+            elements.button("a", "a", style="primary"), elements.button("b", "b", style="primary"),
+        )]}, check_message),
         ("an initial option not offered", {"type": "home", "blocks": [elements.section("x") | {
             "accessory": {"type": "static_select", "options": [{"text": {
                 "type": "plain_text", "text": "a"}, "value": "a"}], "initial_option": {"text": {
