@@ -79,11 +79,13 @@ class WhoAnswer:
 @dataclass(frozen=True)
 class ProfileEdit:
     """What the Edit profile modal submits: every declared skill, interests, network lines
-    (None: the modal did not show them, too long for a text field, and they stay as they are)."""
+    (None: the modal did not show them, too long for a text field, and they stay as they are),
+    and the levels it did not show (more skills than a field holds), whose skills stay."""
 
     skills: dict[str, int] = field(default_factory=dict)
     interests: tuple[str, ...] | None = ()
     network: tuple[NetworkInput, ...] | None = ()
+    kept_levels: frozenset[int] = frozenset()
 
 
 class ProfileService:
@@ -245,7 +247,7 @@ class ProfileService:
                         vocabulary.name(key) if known else plain_words(text.strip(), "a skill")
                     )
             for row in await q.skills_of(s, person):
-                if row.key not in wanted:
+                if row.key not in wanted and row.level not in edit.kept_levels:
                     skill_id = await q.skill_id(s, team_id, row.key)
                     assert skill_id is not None
                     await q.remove_person_skill(s, person, skill_id)

@@ -20,6 +20,7 @@ INTERESTS_BLOCK, NETWORK_BLOCK = "interests", "network"
 WHO_LIMIT = 25
 OPTION_TEXT_LIMIT = 75
 TEXT_INPUT_LIMIT = 3000  # a plain_text_input's max_length and initial_value at most
+CHOSEN_LIMIT = 100  # a multi-select's initial_options, like its options
 MESSAGE_BLOCK_LIMIT = 50
 
 
@@ -149,13 +150,23 @@ def render_skill_options(typed: str, found: list[Suggestion]) -> list[dict[str, 
 def render_edit_modal(view: ProfileView, network_text: str) -> dict[str, Any]:
     blocks: Blocks = [section("Pick your skills by level; type two letters to search.")]
     for level in range(5, 0, -1):
+        label = level_label(level).capitalize()
+        initial = [option(s.key, s.name) for s in view.skills if s.level == level]
+        if len(initial) > CHOSEN_LIMIT:  # left out, so saving keeps them (`edit_from_state`)
+            blocks.append(
+                context(
+                    f"*{label}*: {len(initial):,} skills, more than the {CHOSEN_LIMIT} a field "
+                    f"holds, so this form leaves them as they are; `/skills add name:{level}` "
+                    "and `/skills remove name` change them."
+                )
+            )
+            continue
         element: dict[str, Any] = {
             "type": "multi_external_select",
             "action_id": LEVEL_ACTION.format(level),
             "min_query_length": 2,
             "placeholder": {"type": "plain_text", "text": "Search skills"},
         }
-        initial = [option(s.key, s.name) for s in view.skills if s.level == level]
         if initial:
             element["initial_options"] = initial
         blocks.append(
@@ -163,7 +174,7 @@ def render_edit_modal(view: ProfileView, network_text: str) -> dict[str, Any]:
                 "type": "input",
                 "block_id": f"level_{level}",
                 "optional": True,
-                "label": {"type": "plain_text", "text": level_label(level).capitalize()},
+                "label": {"type": "plain_text", "text": label},
                 "element": element,
             }
         )

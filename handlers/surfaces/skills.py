@@ -115,8 +115,12 @@ async def run_command(
 def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
     """The modal's `state.values` → a ProfileEdit (network lines use the `/skills` grammar)."""
     skills: dict[str, int] = {}
+    kept: set[int] = set()
     for level in range(1, 6):
-        entry = values.get(f"level_{level}", {}).get(LEVEL_ACTION.format(level)) or {}
+        if f"level_{level}" not in values:  # more skills than a field holds: left out, kept
+            kept.add(level)
+            continue
+        entry = values[f"level_{level}"].get(LEVEL_ACTION.format(level)) or {}
         for chosen in entry.get("selected_options") or []:
             skills[chosen["value"]] = max(level, skills.get(chosen["value"], 0))
     interests, network = _typed(values, INTERESTS_BLOCK), _typed(values, NETWORK_BLOCK)
@@ -126,6 +130,7 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
         None
         if network is None
         else tuple(p.parse_network_entry(line) for line in network.splitlines() if line.strip()),
+        frozenset(kept),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -104,6 +105,9 @@ PROFILE = ProfileView(
     USERS[1], NAME, NAME, NAME, USERS[2], STATUS, SKILL_VIEWS, tuple(NAME for _ in range(200)),
     NETWORK,
 )  # fmt: skip
+ONE_LEVEL = replace(
+    PROFILE, skills=tuple(SkillView(f"s-{i}", f"Skill {i}", 4) for i in range(SKILLS))
+)
 SUGGESTIONS = tuple(Suggestion(f"k{i}", f"{SKILL_NAME} {i}", 1.0) for i in range(SKILLS))
 WHO = WhoAnswer(
     LONG,
@@ -298,6 +302,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_options,
     ),
     ("render_edit_modal", lambda: skills.render_edit_modal(PROFILE, LONG * 10), check_view),
+    (
+        "render_edit_modal (more skills at one level than a field holds)",
+        lambda: skills.render_edit_modal(ONE_LEVEL, LONG),
+        check_view,
+    ),
     (
         "render_edit_modal (a network that just fits)",
         lambda: skills.render_edit_modal(PROFILE, LONG),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot import visibility
-from bot.directory.parse import parse_network_entry
+from bot.directory.parse import SkillInput, parse_network_entry
 from bot.directory.profiles import ProfileEdit
 from handlers.client.directory import sync_directory
 from storage.models import Person
@@ -188,3 +188,26 @@ async def test_a_network_too_long_for_the_modal_is_left_out_and_kept(slack: Slac
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
     assert view.interests == ("rust",)
     assert view.network is not None and len(view.network) == 30
+
+
+async def test_more_skills_at_a_level_than_a_field_holds_are_left_out_and_kept(
+    slack: SlackHarness,
+) -> None:
+    """101 skills at one level (a multi-select shows at most 100 chosen): the modal opens
+    without that level's field and says how to change them, and saving the rest keeps them."""
+    alice = slack.user("alice")
+    many = [SkillInput(f"craft-{i}", 4, True) for i in range(101)]
+    await slack.services.directory.add_skills(slack.team_id, alice, [*many, SkillInput("go", 2)])
+    await slack.emu.open_home(alice)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(alice)
+    assert modal is not None, slack.emu.block_kit_problems
+    assert "level_4" not in {b.get("block_id") for b in modal.blocks}
+    assert "101 skills" in str(modal.blocks) and "/skills remove" in str(modal.blocks)
+    delivery = await slack.emu.submit_view(alice, modal.id, {"level_2": {"skills_level_2": []}})
+    assert delivery.ok and slack.emu.open_modal(alice) is None
+    await slack.settle()
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert len(view.skills) == 101 and {s.level for s in view.skills} == {4}

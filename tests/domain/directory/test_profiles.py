@@ -150,6 +150,14 @@ async def test_modal_edit_replaces_declared_profile(directory: ProfileService) -
     assert await directory.network_text(T, "U1") == "@cy as strategic"
 
 
+async def test_modal_edit_keeps_the_levels_it_did_not_show(directory: ProfileService) -> None:
+    """A level the modal left out (more skills than a field holds) keeps its skills."""
+    await directory.add_skills(T, "U1", [SkillInput("python", 4), SkillInput("go", 2)])
+    await directory.save_edit(T, "U1", ProfileEdit(skills={"rust": 3}, kept_levels=frozenset({4})))
+    view = await directory.profile(T, "U1", visibility.person("U1"))
+    assert [(s.key, s.level) for s in view.skills] == [("python", 4), ("rust", 3)]
+
+
 async def test_admin_alias_and_merge(directory: ProfileService) -> None:
     """An alias makes a new word resolve; a merge moves people and keeps the higher level."""
     await directory.add_skills(T, "U1", [SkillInput("infrastructure-as-code", 4, True)])
