@@ -140,10 +140,13 @@ def option(key: str, label: str) -> dict[str, Any]:
 
 
 def render_skill_options(typed: str, found: list[Suggestion]) -> list[dict[str, Any]]:
-    """Type-ahead answers; the typed text itself is offered last when nothing matches exactly."""
+    """Type-ahead answers; the typed text itself is offered last when nothing matches exactly
+    (and no suggestion has it as its value: option-object, "a unique string value")."""
     options = [option(s.key, s.name) for s in found]
-    if typed.strip() and not any(s.score >= 300 for s in found):
-        options.append(option(typed.strip(), f"Add “{typed.strip()}” as a new skill"))
+    new = option(typed.strip(), f"Add “{typed.strip()}” as a new skill")
+    offered = {o["value"] for o in options}
+    if typed.strip() and not any(s.score >= 300 for s in found) and new["value"] not in offered:
+        options.append(new)
     return options[:100]
 
 

@@ -301,6 +301,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: skills.render_skill_options(LONG, list(SUGGESTIONS)),
         check_options,
     ),
+    (
+        "render_skill_options (typed as a suggestion's key)",
+        lambda: skills.render_skill_options(SUGGESTIONS[1].key, list(SUGGESTIONS[:3])),
+        check_options,
+    ),
     ("render_edit_modal", lambda: skills.render_edit_modal(PROFILE, LONG * 10), check_view),
     (
         "render_edit_modal (more skills at one level than a field holds)",
