@@ -85,6 +85,17 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
     return _reply([section(text)], text)
 
 
+def render_removed(removed: list[str], missing: list[str]) -> dict[str, Any]:
+    """`/skills remove`: what went, and the names the person did not have."""
+    missing = [m for m in missing if m.strip()]
+    text = f"Removed: {safe_text(', '.join(removed))}." if removed else ""
+    if missing:
+        text += f" You had no {safe_text(', '.join(f'`{m}`' for m in missing))}."
+    if not text:
+        text = "Nothing to remove: name the skills, like `/skills remove terraform, k8s`."
+    return _reply([section(text.strip())], text.strip())
+
+
 def render_text(text: str) -> dict[str, Any]:
     return _reply([section(text)], text)
 

@@ -27,6 +27,7 @@ from handlers.blocks.skills import (
     render_added,
     render_edit_modal,
     render_profile,
+    render_removed,
     render_skill_options,
     render_skills_help,
     render_text,
@@ -67,11 +68,7 @@ async def run_command(
         case p.AddSkills(items=items):
             return render_added(await d.add_skills(team_id, user_id, list(items)))
         case p.RemoveSkills(names=names):
-            removed, missing = await d.remove_skills(team_id, user_id, list(names))
-            text = f"Removed: {', '.join(removed)}." if removed else ""
-            if missing:
-                text += f" You had no {', '.join(f'`{m}`' for m in missing)}."
-            return render_text(text.strip())
+            return render_removed(*await d.remove_skills(team_id, user_id, list(names)))
         case p.SetInterests(interests=interests):
             await d.set_interests(team_id, user_id, list(interests))
             return render_text(f"Interests: {', '.join(interests) or 'none'}.")

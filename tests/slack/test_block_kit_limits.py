@@ -289,6 +289,12 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_text", lambda: skills.render_text(LONG * 3), check_message),
+    (
+        "render_removed",
+        lambda: skills.render_removed([SKILL_NAME] * SKILLS, [LONG] * PEOPLE),
+        check_message,
+    ),
+    ("render_removed (nothing named)", lambda: skills.render_removed([], [" "]), check_message),
     ("render_who", lambda: skills.render_who(WHO), check_message),
     ("render_skills_help", lambda: skills.render_skills_help(), check_message),
     (

@@ -34,6 +34,14 @@ async def test_declare_show_and_remove_skills(slack: SlackHarness) -> None:
     assert "Kubernetes" not in await skills(slack, "alice", "")
 
 
+async def test_remove_with_no_skill_named_says_so(slack: SlackHarness) -> None:
+    """`/skills remove ,` names nothing: the reply says what to type (an empty reply is a
+    section Slack refuses)."""
+    for text in ("remove ,", "remove !"):
+        reply = await skills(slack, "alice", text)
+        assert "Nothing to remove" in reply and "`/skills remove terraform, k8s`" in reply
+
+
 async def test_did_you_mean_then_forced_new_skill(slack: SlackHarness) -> None:
     """A near miss is not saved but questioned; `name!` saves it as a new skill."""
     reply = await skills(slack, "bob", "add kubernets:4")
