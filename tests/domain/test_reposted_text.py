@@ -146,6 +146,7 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         ),
         set(),
     ),
+    ("/skills remove", lambda: skills.render_removed([HOSTILE], [HOSTILE]), set()),
     (
         "/skills who",
         lambda: skills.render_who(
@@ -219,6 +220,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_profile",
         "render_home_profile",
         "render_added",
+        "render_removed",
         "render_who",
         "render_digest",
         "render_roundup",
