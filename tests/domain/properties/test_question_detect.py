@@ -6,10 +6,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.questions.detect import CONFIDENT, explain, looks_like_question, question_confidence
+from bot.questions.detect_words import CHAT_SPELLINGS, INTERROGATIVE_OPENERS, WORK_WORDS
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, WORDS
 
 CHITCHAT = st.sampled_from(["hi", "hey", "hello", "thanks", "good morning", "lunch", "coffee"])
+# Words that ask nothing and name no work: a random draw can spell one that asks ("Hi whats
+# aa?", "Hi hw aa?") or a work word that makes it a question ("Hi aa code?", as "Hi, deploy
+# broken?" is).
+ASKING = INTERROGATIVE_OPENERS | {
+    spelt for spelt, word in CHAT_SPELLINGS.items() if word.split("'")[0] in INTERROGATIVE_OPENERS
+}
+MUTE_WORDS = WORDS.filter(lambda word: word not in ASKING and not WORK_WORDS.search(word))
 
 
 @MANY
@@ -22,7 +30,7 @@ def test_any_message_has_a_confidence_between_zero_and_one(text: str) -> None:
 
 
 @FEWER
-@given(CHITCHAT, st.lists(WORDS, max_size=8), st.sampled_from(["", "?", "!"]))
+@given(CHITCHAT, st.lists(MUTE_WORDS, max_size=8), st.sampled_from(["", "?", "!"]))
 def test_chitchat_is_never_a_question(greeting: str, words: list[str], end: str) -> None:
     """A greeting or small talk followed by words that ask nobody anything is no question."""
     text = " ".join([greeting.capitalize(), *words]) + end
