@@ -106,6 +106,14 @@ def plain_text(text: str) -> str:
     backticks), `&lt;` `&gt;` `&amp;` as the characters."""
     parts = _CODE.split(_TOKEN.sub(_plain_token, text))
     text = "".join(part if n % 2 else _unmarked(part) for n, part in enumerate(parts))
+    return unescaped(text)
+
+
+def unescaped(text: str) -> str:
+    """Slack's `&lt;` `&gt;` `&amp;` as the characters: what a person typed as `R&D` arrives
+    as `R&amp;D` in a command or message."""
+    if "&" not in text:
+        return text
     return _ENTITIES.sub(lambda m: {"lt": "<", "gt": ">", "amp": "&"}[m.group(1)], text)
 
 

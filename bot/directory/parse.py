@@ -15,6 +15,7 @@ from datetime import date
 from bot.directory.status import UNTIL_FORMS, until_date
 from bot.errors import UserError
 from bot.mentions import only_mention
+from bot.safe_text import unescaped
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
 DEFAULT_LEVEL = 3
@@ -155,11 +156,13 @@ def parse_command(text: str, today: date) -> Command:
         return AddSkills(tuple(parse_skill_items(_needs(rest, "add terraform:4, k8s"))))
     if verb == "remove":
         names = split_list(_needs(rest, "remove terraform, k8s"))
-        return RemoveSkills(tuple(n.rstrip("!").split(":")[0].strip() for n in names))
+        return RemoveSkills(tuple(unescaped(n.rstrip("!").split(":")[0].strip()) for n in names))
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
             return ShowInterests()
-        return SetInterests(() if rest.lower() in CLEAR_WORDS else tuple(split_list(rest)))
+        if rest.lower() in CLEAR_WORDS:
+            return SetInterests(())
+        return SetInterests(tuple(unescaped(item) for item in split_list(rest)))
     if verb == "away":
         return Away(parse_away(_needs(rest, "away until friday"), today))
     if verb == "back" and not rest:
@@ -167,7 +170,7 @@ def parse_command(text: str, today: date) -> Command:
     if verb == "optout" and not rest:
         return OptOut()
     if verb == "who":
-        return Who(_needs(rest, "who terraform"))
+        return Who(unescaped(_needs(rest, "who terraform")))
     if verb == "network":
         return _network(rest)
     if verb == "forget" and rest.lower() == "me":
@@ -197,7 +200,10 @@ def _network(rest: str) -> Command:
 
 
 def split_list(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,\n;]", text) if part.strip()]
+    """Items separated by commas, lines or semicolons; not the `;` of Slack's `&amp;`,
+    `&lt;` or `&gt;` (`/skills add R&D:5` arrives as `R&amp;D:5`)."""
+    parts = re.split(r"[,\n]|(?<!&amp)(?<!&lt)(?<!&gt);", text)
+    return [part.strip() for part in parts if part.strip()]
 
 
 def parse_skill_items(text: str) -> list[SkillInput]:
@@ -210,7 +216,7 @@ def parse_skill_items(text: str) -> list[SkillInput]:
         name = name.rstrip("!").strip()
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
-        plain_words(name, "a skill")
+        name = plain_words(unescaped(name), "a skill")
         level = parse_level(level_text.strip(), part) if level_text.strip() else None
         items.append(SkillInput(name, level, force))
     return items
@@ -245,7 +251,9 @@ def parse_network_entry(text: str) -> NetworkInput:
         raise SkillsSyntaxError(
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )
-    topics = tuple(plain_words(t, "a topic") for t in split_list(match.group("topics") or ""))
+    topics = tuple(
+        plain_words(unescaped(t), "a topic") for t in split_list(match.group("topics") or "")
+    )
     user_id = only_mention(target)
     if user_id:
         return NetworkInput(colleague_user_id=user_id, topics=topics, relationship=relationship)
@@ -254,13 +262,15 @@ def parse_network_entry(text: str) -> NetworkInput:
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
     return NetworkInput(
-        contact_name=plain_words(target, "a contact"), topics=topics, relationship=relationship
+        contact_name=plain_words(unescaped(target), "a contact"),
+        topics=topics,
+        relationship=relationship,
     )
 
 
 def plain_words(text: str, what: str) -> str:
-    """Names the bot may show in a message are words: Slack escapes a typed `<`, so one left
-    is markup (`<!channel>`, a mention, a link), which would act when shown."""
+    """Names the bot may show in a message are words: not markup (`<!channel>`, a mention, a
+    link), which would act when shown, nor a typed `<` or `>` (Slack's `&lt;`, read as one)."""
     if "<" in text or ">" in text:
         raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
     return text

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from bot.safe_text import unescaped
+
 # Letters, digits and underscores of any script, and every combining mark (Unicode's M*).
 _WORD = "\\w" + "".join(
     chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M"
@@ -54,7 +56,7 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Case-folded tokens with hyphens folded and symbols kept, stopwords included."""
-    folded = fold(text)
+    folded = fold(unescaped(text))
     found = [match.group(0) for match in _TOKEN.finditer(folded.replace("-", " "))]
     if folded.isascii():
         return found

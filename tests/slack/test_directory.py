@@ -34,6 +34,17 @@ async def test_declare_show_and_remove_skills(slack: SlackHarness) -> None:
     assert "Kubernetes" not in await skills(slack, "alice", "")
 
 
+async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> None:
+    """Slack escapes a typed `&` in a command (`R&amp;D`); its `;` is not a separator. The
+    skill is stored as typed, shown so, found by a question that names it, and removed."""
+    reply = await skills(slack, "alice", "add R&amp;D:5; terraform:4")
+    assert "R&D (5)" in reply and "Terraform (4)" in reply and "amp" not in reply
+    who = await skills(slack, "bob", "who R&amp;D")
+    assert slack.user("alice") in who
+    reply = await skills(slack, "alice", "remove R&amp;D")
+    assert "Removed: R&D" in reply
+
+
 async def test_remove_with_no_skill_named_says_so(slack: SlackHarness) -> None:
     """`/skills remove ,` names nothing: the reply says what to type (an empty reply is a
     section Slack refuses)."""
