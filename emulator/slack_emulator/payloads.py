@@ -92,6 +92,43 @@ def message_deleted_event(
     }
 
 
+def tombstone_event(
+    ws: Workspace, previous: dict[str, Any], channel: Channel, replies: list[Message]
+) -> dict[str, Any]:
+    """A person deleted a message that has thread replies: Slack keeps the thread under a
+    tombstone ("This message was deleted.") and sends a ``message_changed`` to it, not a
+    ``message_deleted`` (that comes once the last reply is gone)."""
+    ts = ws.next_ts()
+    users = list(dict.fromkeys(r.user for r in replies))
+    tombstone = {
+        "type": "message",
+        "subtype": "tombstone",
+        "text": "This message was deleted.",
+        "user": "USLACKBOT",
+        "hidden": True,
+        "ts": previous["ts"],
+        "thread_ts": previous["ts"],
+        "parent_user_id": "USLACKBOT",
+        "reply_count": len(replies),
+        "reply_users_count": len(users),
+        "latest_reply": replies[-1].ts,
+        "reply_users": users,
+        "is_locked": False,
+        "subscribed": False,
+    }
+    return {
+        "type": "message",
+        "subtype": "message_changed",
+        "message": tombstone,
+        "previous_message": previous,
+        "channel": channel.id,
+        "hidden": True,
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": channel.channel_type,
+    }
+
+
 def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
     event: dict[str, Any] = {
         "client_msg_id": message.client_msg_id,

@@ -92,11 +92,17 @@ class People:
         return current, await self._message_events(current, [changed], plain=False)
 
     async def delete_message(self, user_id: str, message: Message) -> list[Delivery]:
-        """Delete one's own message; delivers ``message_deleted``."""
+        """Delete one's own message; delivers ``message_deleted``, or for a message with
+        thread replies the ``message_changed`` to a tombstone that Slack sends instead."""
         ws = self.workspace
         current, channel, previous = self._own_message(user_id, message, "delete")
+        replies = [] if current.is_reply else ws.chat.replies_of(current)
         ws.chat.delete(current)
-        deleted = payloads.message_deleted_event(ws, previous, channel)
+        deleted = (
+            payloads.tombstone_event(ws, previous, channel, replies)
+            if replies
+            else payloads.message_deleted_event(ws, previous, channel)
+        )
         return await self._message_events(current, [deleted], plain=False, mention=False)
 
     def _own_message(

@@ -128,6 +128,26 @@ async def test_edits_deletions_and_broadcasts_are_message_subtypes(emu: SlackEmu
         await emu.post_message(alice.id, general, "not a reply", broadcast=True)
 
 
+async def test_deleting_a_message_with_replies_leaves_a_tombstone(emu: SlackEmulator) -> None:
+    """As Slack does: a message with thread replies, deleted, becomes a tombstone ("This
+    message was deleted.") that keeps its thread; the app hears a `message_changed` to it, not
+    a `message_deleted`. A reply deleted is a `message_deleted`."""
+    alice = emu.workspace.add_user("alice")
+    general = emu.workspace.general.id
+    async with endpoint(emu, Endpoint()):
+        parent, _ = await emu.post_message(alice.id, general, "a thread")
+        reply, _ = await emu.post_message(alice.id, general, "a reply", thread_ts=parent.ts)
+        parent_gone = await emu.delete_message(alice.id, parent)
+        reply_gone = await emu.delete_message(alice.id, reply)
+    (tombstone,) = (d.payload["event"] for d in parent_gone)
+    assert tombstone["subtype"] == "message_changed" and tombstone["hidden"] is True
+    assert tombstone["message"]["subtype"] == "tombstone"
+    assert tombstone["message"]["ts"] == parent.ts and tombstone["message"]["reply_count"] == 1
+    assert tombstone["previous_message"]["text"] == "a thread"
+    (deleted,) = (d.payload["event"] for d in reply_gone)
+    assert deleted["subtype"] == "message_deleted" and deleted["deleted_ts"] == reply.ts
+
+
 async def test_slash_command_is_a_signed_form(emu: SlackEmulator) -> None:
     """A slash command is form-encoded with Slack's fields; a text ack becomes an ephemeral
     for the person who ran it."""
