@@ -281,6 +281,11 @@ class QuestionService:
             await tell.helpers_released(s, question, helping, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
+    async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
+        """Whether a question was asked in (or about) this message."""
+        async with self._sessions() as s:
+            return bool(await q.questions_posted_as(s, team_id, channel_id, message_ts))
+
     async def deleted(self, team_id: str, channel_id: str, message_ts: str) -> int:
         """The message a question was asked in (or about) was deleted: nobody goes on being
         asked, those waiting or helping are told, as if its asker had withdrawn it, and its

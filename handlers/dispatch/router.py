@@ -23,6 +23,19 @@ Decorator = Callable[[Listener], Any]
 TYPED = (None, "file_share", "thread_broadcast")
 
 
+def deleted_ts(event: dict[str, Any]) -> str | None:
+    """The ts of the message a `message` event says was deleted: a `message_deleted`, or the
+    `message_changed` to a tombstone that Slack sends instead for a message with thread
+    replies (the thread stays, under "This message was deleted.")."""
+    if event.get("subtype") == "message_deleted":
+        previous = event.get("previous_message") or {}
+        return event.get("deleted_ts") or previous.get("ts")
+    changed = event.get("message") or {}
+    if event.get("subtype") == "message_changed" and changed.get("subtype") == "tombstone":
+        return changed.get("ts")
+    return None
+
+
 @dataclass(frozen=True)
 class Route:
     kind: str  # command | event | action | view | shortcut | options
@@ -82,15 +95,16 @@ class Router:
             )
         )
 
-    def deleted_message(self) -> Decorator:
-        """A message deleted where the bot hears messages (`message_deleted`, sent to the
-        `message.*` subscriptions `message` records)."""
+    def deletions(self, matchers: list[Listener]) -> Decorator:
+        """Messages deleted (`deleted_ts`) where the bot hears messages (the `message.*`
+        subscriptions `message` records) that `matchers` all accept; they decide before the
+        request is stored, so a deleted message nobody needs is not kept."""
 
-        async def is_deletion(body: dict[str, Any]) -> bool:
-            return (body.get("event") or {}).get("subtype") == "message_deleted"
+        async def a_deletion(body: dict[str, Any]) -> bool:
+            return deleted_ts(body.get("event") or {}) is not None
 
         return self._friendly(
-            self.app.event("message", matchers=[is_deletion], middleware=self._stored)
+            self.app.event("message", matchers=[a_deletion, *matchers], middleware=self._stored)
         )
 
     def ignore_other_messages(self) -> None:

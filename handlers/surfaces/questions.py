@@ -34,7 +34,7 @@ from handlers.blocks.questions import (
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import conversation, is_private, watch_refusal
 from handlers.client.failures import is_transient
-from handlers.dispatch.router import Router
+from handlers.dispatch.router import Router, deleted_ts
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 
 HELP_WORDS = {"help", "commands", "what can you do"}
@@ -229,14 +229,19 @@ def register(router: Router, services: Services) -> None:
             return
         await from_message(event, client, context, say)
 
-    @router.deleted_message()
-    async def message_deleted(event: dict[str, Any], context: Any) -> None:
+    async def a_question(body: dict[str, Any], context: Any) -> bool:
+        event = body["event"]
+        ts = deleted_ts(event)
+        return ts is not None and await services.questions.asked_in(
+            workspace_of(context), str(event.get("channel")), ts
+        )
+
+    @router.deletions(matchers=[a_question])
+    async def question_deleted(event: dict[str, Any], context: Any) -> None:
         """A question's message deleted: it is asked no further, and its words are dropped."""
-        deleted = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
-        if event.get("channel") and deleted:
-            await services.questions.deleted(
-                workspace_of(context), str(event["channel"]), str(deleted)
-            )
+        ts = deleted_ts(event)
+        assert ts is not None, "the matchers took only deletions"
+        await services.questions.deleted(workspace_of(context), str(event["channel"]), ts)
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
-from storage.models import Offer, Question
+from storage.models import InboxItem, Offer, Question
 from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -285,13 +285,21 @@ async def test_deleting_a_question_someone_is_helping_with_tells_them(
 
 async def test_deleting_another_message_changes_no_question(slack: SlackHarness) -> None:
     """A deleted message that was no question (small talk in the same channel) leaves the
-    open question as it was."""
+    open question as it was, and what it said is not kept, even in the inbox."""
     await ask(slack)
-    other = await slack.post("alice", "general", "lunch anyone?")
+    other = await slack.post("alice", "general", "lunch at the taqueria anyone?")
+    await slack.settle()
+    before = await inbox(slack)
     await slack.emu.delete_message(slack.user("alice"), other)
     await slack.settle()
     question, _ = await rows(slack)
     assert question.status == "open" and question.text
+    assert await inbox(slack) == before
+
+
+async def inbox(slack: SlackHarness) -> list[dict[str, object]]:
+    async with slack.services.sessions() as s:
+        return list(await s.scalars(select(InboxItem.body).order_by(InboxItem.id)))
 
 
 async def test_a_colleague_asked_outside_their_hours_is_told_there_is_no_rush(
