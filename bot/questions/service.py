@@ -300,7 +300,8 @@ class QuestionService:
                     s, question, "withdrawn", expected=("draft", *LIVE), resolved_at=now
                 ):
                     await lookup.close_others(s, question, keep=None, at=now)
-                    await tell.helpers_released(s, question, await self._helping(s, question), now)
+                    helping = await self._helping(s, question)
+                    await tell.helpers_released(s, question, helping, now, deleted=True)
                 await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)
         return len(questions)
 

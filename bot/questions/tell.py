@@ -46,10 +46,18 @@ async def offers_deleted(
 
 
 async def helpers_released(
-    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+    s: AsyncSession,
+    question: Question,
+    offers: Sequence[Offer],
+    at: datetime,
+    *,
+    deleted: bool = False,
 ) -> None:
-    """Tell whoever said "I can help" that they need not any more (the question went away)."""
-    await _each(s, question, offers, "question.helper_released", "helper_released", at)
+    """Tell whoever said "I can help" that they need not any more (the question was
+    withdrawn, or its message `deleted`)."""
+    await _each(
+        s, question, offers, "question.helper_released", "helper_released", at, deleted=deleted
+    )
 
 
 async def _each(

@@ -181,10 +181,16 @@ def render_offer(
 
 
 def render_helper_released(
-    question: QuestionView, names: Mapping[str, str] | None = None
+    question: QuestionView, names: Mapping[str, str] | None = None, *, deleted: bool = False
 ) -> Message:
-    """To the colleague who said they could help, once the asker withdrew the question."""
-    said = f"<@{question.asker_user_id}> withdrew their question, so no need to follow up. Thanks!"
+    """To the colleague who said they could help, once the asker withdrew the question (or
+    its message was deleted, which may not have been the asker's doing)."""
+    gone = (
+        f"The message <@{question.asker_user_id}> asked about was deleted"
+        if deleted
+        else f"<@{question.asker_user_id}> withdrew their question"
+    )
+    said = f"{gone}, so no need to follow up. Thanks!"
     return {
         "text": said,
         "blocks": [section(f"{said}\n{quote(question.text, names=names)}".rstrip())],

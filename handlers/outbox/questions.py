@@ -126,7 +126,8 @@ async def helper_released(
     names = await _names_in(client, services, team_id, now.question)
     dm = await client.conversations_open(users=helper)
     await client.chat_postMessage(
-        channel=dm["channel"]["id"], **render_helper_released(now.question, names)
+        channel=dm["channel"]["id"],
+        **render_helper_released(now.question, names, deleted=bool(payload.get("deleted"))),
     )
 
 

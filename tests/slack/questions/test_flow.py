@@ -277,7 +277,7 @@ async def test_deleting_a_question_someone_is_helping_with_tells_them(
     await slack.emu.delete_message(slack.user("alice"), message)
     await slack.settle()
     dev = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
-    assert any("no need to follow up" in m.text for m in dev)
+    assert any("was deleted, so no need to follow up" in m.text for m in dev)
     assert not any("terraform" in str(m.blocks) for m in dev)
     assert "The question was deleted." in str(offer_dm(slack, "bob").blocks)
     assert "terraform" not in str(offer_dm(slack, "bob").blocks)
