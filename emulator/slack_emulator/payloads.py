@@ -197,7 +197,7 @@ def slash_command(
         "user_id": user.id,
         "user_name": user.name,
         "command": command,
-        "text": text,
+        "text": shapes.typed(text),
         "api_app_id": ws.app_id,
         "is_enterprise_install": "false",
         "response_url": response_url,

@@ -75,7 +75,11 @@ class People:
         elif broadcast:
             raise PersonError("only a thread reply can also be sent to the channel")
         message = ws.chat.post(
-            channel.id, user_id, text, blocks=shapes.rich_text(text), thread_ts=thread_ts
+            channel.id,
+            user_id,
+            shapes.typed(text),
+            blocks=shapes.rich_text(text),
+            thread_ts=thread_ts,
         )
         message.broadcast = broadcast
         return message, await self._message_events(message, [])
@@ -87,7 +91,7 @@ class People:
         mentions the bot, ``app_mention`` again, marked ``edited`` (Slack does, each edit)."""
         ws = self.workspace
         current, channel, previous = self._own_message(user_id, message, "edit")
-        ws.chat.update(current, text=text, blocks=shapes.rich_text(text))
+        ws.chat.update(current, text=shapes.typed(text), blocks=shapes.rich_text(text))
         changed = payloads.message_changed_event(ws, current, previous, channel)
         return current, await self._message_events(current, [changed], plain=False)
 

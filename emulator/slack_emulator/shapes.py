@@ -250,6 +250,29 @@ def file_json(ws: Workspace, file: File) -> dict[str, Any]:
     return body
 
 
+_MARKUP = re.compile(r"<(?:[@#!][^<>]*|(?:https?|mailto):[^<>]*)>")
+_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
+
+
+def typed(text: str) -> str:
+    """What a person typed as Slack sends it in a message's or command's `text`: `&`, `<` and
+    `>` escaped (`R&D` arrives as `R&amp;D`), the markup a test writes for what the client
+    makes of a mention, channel or link (`<@U1>`, `<#C1>`, `<!here>`, `<https://…>`) kept,
+    and an entity written already left as it is."""
+    parts: list[str] = []
+    position = 0
+    for match in _MARKUP.finditer(text):
+        parts.append(_escaped(text[position : match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(_escaped(text[position:]))
+    return "".join(parts)
+
+
+def _escaped(text: str) -> str:
+    return _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def rich_text(text: str) -> list[dict[str, Any]]:
     """The ``rich_text`` block Slack's composer attaches to what a person types."""
     elements: list[dict[str, Any]] = []
