@@ -143,7 +143,7 @@ class ProfileService:
             title=person.title if org else "",
             team=person.team_name if org else "",
             manager_user_id=person.manager_user_id if org else None,
-            status=status_of(person, self.today()),
+            status=status_of(person, self._clock.now()),
             skills=tuple(SkillView(r.key, r.name, r.level) for r in skills),
             interests=tuple(person.interests or ())
             if visibility.may_see(viewer, owner, Field.INTERESTS)
@@ -206,7 +206,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
             await q.update_person(s, person, routing_status=status, away_until=until)
-            return status_of(person, self.today())
+            return status_of(person, self._clock.now())
 
     async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> None:
         async with self._sessions() as s, s.begin():
@@ -286,7 +286,7 @@ class ProfileService:
                 skill=SkillView(r.skill.key, r.skill.name, r.skill.level)
                 if visibility.may_see(viewer, r.person.user_id, Field.SKILLS)
                 else SkillView(r.skill.key, r.skill.name, 0),
-                status=status_of(r.person, self.today()),
+                status=status_of(r.person, self._clock.now()),
             )
             for r in rows
         )

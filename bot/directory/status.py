@@ -39,13 +39,19 @@ class Status:
         return "available"
 
 
-def status_of(person: Person, today: date) -> Status:
+def status_of(person: Person, now: datetime) -> Status:
     """An away period that has ended counts as available, without anyone having to say so."""
     kind = person.routing_status or AVAILABLE
     until = person.away_until
-    if kind == AWAY and (until is None or until <= today):
+    if kind == AWAY and back_by(until, now, person.tz):
         kind, until = AVAILABLE, None
     return Status(kind, until if kind == AWAY else None, person.deactivated)
+
+
+def back_by(until: date | None, now: datetime, tz: str | None) -> bool:
+    """Whether someone away `until` a day is back at `now`: from that day's start in their
+    own time zone (`away until thursday` takes questions again on their Thursday)."""
+    return until is None or until <= local_today(now, tz)
 
 
 UNTIL_FORMS = (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.directory.status import back_by
 from bot.routing.suggestion import Suggestion
 from bot.worktime import is_working_time
 
@@ -42,14 +43,15 @@ class RoutingConfig:
     limits: Limits = field(default_factory=Limits)
 
 
-def available(person: PersonState | None, today: date) -> bool:
-    """Unknown people are available: they exist in Slack even before a directory sync."""
+def available(person: PersonState | None, now: datetime) -> bool:
+    """Unknown people are available: they exist in Slack even before a directory sync. Someone
+    away is back on the day they said, in their own time zone."""
     if person is None:
         return True
     if person.is_bot or person.deactivated or person.routing_status == "opted_out":
         return False
     if person.routing_status == "away":
-        return person.away_until is not None and person.away_until < today
+        return person.away_until is not None and back_by(person.away_until, now, person.tz)
     return True
 
 
@@ -65,7 +67,7 @@ def adjust(
     kept: list[Suggestion] = []
     for suggestion in suggestions:
         person = people.get(suggestion.user_id)
-        if not available(person, now.date()):
+        if not available(person, now):
             continue
         if load.get(suggestion.user_id, 0) >= limits.max_open_offers:
             continue

@@ -209,7 +209,7 @@ class QuestionService:
                     f"to. Tell <@{question.asker_user_id}> who might know, or press *Not me*."
                 )
             people = await people_queries.people_by_id(s, team_id, [referred_user_id])
-            if not available(people.get(referred_user_id), self.clock().date()):
+            if not available(people.get(referred_user_id), self.clock()):
                 raise UserError(
                     f"<@{referred_user_id}> isn't taking questions right now. "
                     "Suggest someone else, or press *Not me*."

@@ -66,13 +66,14 @@ def ranked(user_id: str, score: float, reason: str) -> Suggestion:
 
 def test_availability_rules() -> None:
     """Bots, deactivated, opted-out and away people are skipped; an expired away is available."""
-    today = date(2026, 11, 24)
-    assert available(None, today)
-    assert not available(Person(is_bot=True), today)
-    assert not available(Person(deactivated=True), today)
-    assert not available(Person(routing_status="opted_out"), today)
-    assert not available(Person(routing_status="away", away_until=date(2026, 12, 1)), today)
-    assert available(Person(routing_status="away", away_until=date(2026, 11, 1)), today)
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    assert available(None, now)
+    assert not available(Person(is_bot=True), now)
+    assert not available(Person(deactivated=True), now)
+    assert not available(Person(routing_status="opted_out"), now)
+    assert not available(Person(routing_status="away", away_until=date(2026, 12, 1)), now)
+    assert available(Person(routing_status="away", away_until=date(2026, 11, 1)), now)
+    assert available(Person(routing_status="away", away_until=date(2026, 11, 24)), now)
 
 
 def test_adjust_filters_overloaded_and_demotes_off_hours() -> None:

@@ -1,0 +1,65 @@
+"""People far from UTC: what askaround says and does counts in their own time zone."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Offer
+from tests.e2e.harness import PersonSpec
+from tests.slack.harness import SlackHarness, bot_in_process
+
+PEOPLE = (
+    PersonSpec("alice", "Alice Martin", "Europe/Paris"),
+    PersonSpec("bob", "Bob Chen", "Europe/London"),
+    PersonSpec("kenji", "Kenji Sato", "Asia/Tokyo"),
+    PersonSpec("kai", "Kai Kahale", "Pacific/Honolulu"),
+)
+# Monday 23 November 2026, 10:00 UTC: 19:00 in Tokyo, midnight in Honolulu.
+MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        harness.services.clock.freeze(MONDAY)
+        yield harness
+
+
+async def skills(slack: SlackHarness, handle: str, text: str) -> str:
+    """The reply's text, blocks included."""
+    await slack.command(handle, "/skills", text)
+    await slack.settle()
+    reply = slack.emu.ephemerals(slack.user(handle))[-1]
+    return f"{reply.text} {reply.blocks}"
+
+
+async def test_away_until_tomorrow_late_in_honolulu_says_away(slack: SlackHarness) -> None:
+    """Wednesday 20:00 in Honolulu is Thursday in UTC: `until tomorrow` is Kai's Thursday,
+    and he is told he is away until then, not that he is available."""
+    slack.services.clock.freeze(datetime(2026, 11, 26, 6, 0, tzinfo=UTC))
+    said = await skills(slack, "kai", "away until tomorrow")
+    assert "You are away until 2026-11-26 (Thursday)" in said, said
+
+
+async def test_someone_away_until_thursday_is_back_on_their_own_thursday(
+    slack: SlackHarness,
+) -> None:
+    """Kenji is away until Thursday. At 08:30 on Thursday in Tokyo (still Wednesday in UTC)
+    his profile says he is available and a question on his skill goes to him."""
+    assert "away until 2026-11-26" in await skills(slack, "kenji", "away until thursday")
+    assert "Saved: Terraform" in await skills(slack, "kenji", "add terraform:5")
+    slack.services.indexes.invalidate(slack.team_id)
+    slack.services.clock.freeze(datetime(2026, 11, 25, 23, 30, tzinfo=UTC))
+    shown = await skills(slack, "alice", f"<@{slack.user('kenji')}>")
+    assert "Status: available" in shown, shown
+    question = f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state?"
+    await slack.post("alice", "general", question)
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        asked = set((await s.scalars(select(Offer.candidate_user_id))).all())
+    assert asked == {slack.user("kenji")}
