@@ -11,5 +11,6 @@ def zone(tz: str | None) -> ZoneInfo:
     it is one we do not know: a rule then runs on UTC rather than failing."""
     try:
         return ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    # OSError: a name that is a folder of the zone database (`America`) or too long for a file
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")

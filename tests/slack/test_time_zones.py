@@ -63,3 +63,25 @@ async def test_someone_away_until_thursday_is_back_on_their_own_thursday(
     async with slack.services.sessions() as s:
         asked = set((await s.scalars(select(Offer.candidate_user_id))).all())
     assert asked == {slack.user("kenji")}
+
+
+def slack_says_tz(slack: SlackHarness, handle: str, tz: str, offset_hours: float) -> None:
+    """What Slack's profile of `handle` says: a `tz` name and its `tz_offset` in seconds."""
+    user = slack.emu.workspace.users[slack.user(handle)]
+    user.tz, user.tz_offset = tz, int(offset_hours * 3600)
+
+
+async def kudos(slack: SlackHarness, handle: str, text: str) -> str:
+    await slack.command(handle, "/kudos", text)
+    await slack.settle()
+    return slack.emu.ephemerals(slack.user(handle))[-1].text
+
+
+async def test_a_time_zone_name_that_is_a_folder_of_zones_does_not_break_kudos(
+    slack: SlackHarness,
+) -> None:
+    """Slack says Kai's time zone is `Pacific`, which names a folder of the zone database, not
+    a zone: his kudos still go through."""
+    slack_says_tz(slack, "kai", "Pacific", -10)
+    said = await kudos(slack, "kai", f"<@{slack.user('alice')}> for untangling the release")
+    assert "4 of 5 left today" in said, said
