@@ -3,14 +3,45 @@ days and weeks, digest weeks)."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta, timezone, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# What `from_slack` stores for someone whose zone name we do not know: Slack's offset for them.
+_FIXED = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 
-def zone(tz: str | None) -> ZoneInfo:
-    """The zone named `tz` (Slack's `tz`, like `Europe/Madrid`), or UTC when there is none or
-    it is one we do not know: a rule then runs on UTC rather than failing."""
+
+def zone(tz: str | None) -> tzinfo:
+    """The zone named `tz` (Slack's `tz`, like `Europe/Madrid`, or a fixed `UTC+05:30` that
+    `from_slack` made), or UTC when there is none or it is one we do not know: a rule then runs
+    on UTC rather than failing."""
+    fixed = _FIXED.fullmatch(tz or "")
+    if fixed is not None:
+        sign = -1 if fixed[1] == "-" else 1
+        offset = timedelta(hours=int(fixed[2]), minutes=int(fixed[3]))
+        if offset < timedelta(hours=24):
+            return timezone(sign * offset)
+    return _named(tz) or ZoneInfo("UTC")
+
+
+def _named(tz: str | None) -> ZoneInfo | None:
     try:
         return ZoneInfo(tz or "UTC")
     # OSError: a name that is a folder of the zone database (`America`) or too long for a file
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        return ZoneInfo("UTC")
+        return None
+
+
+def from_slack(tz: Any, tz_offset: Any) -> str:
+    """The time zone to keep for a Slack user: their `tz` when we know it; else, when Slack
+    sent a name we do not know (or none), the `tz_offset` it sent with it, as `UTC+05:30`
+    (right for their hours today, if not across their DST changes); else UTC."""
+    if isinstance(tz, str) and tz and _named(tz) is not None:
+        return tz
+    if isinstance(tz_offset, int) and not isinstance(tz_offset, bool):
+        minutes = abs(tz_offset) // 60
+        if 0 < minutes < 24 * 60:
+            sign = "-" if tz_offset < 0 else "+"
+            return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return "UTC"

@@ -17,6 +17,7 @@ from bot.errors import ConfigError
 from bot.people import Profile
 from bot.services import Services
 from bot.settings import Settings
+from bot.timezone import from_slack
 
 PAGE_SIZE = 200
 LARGE_PAGE = 1000  # users.list's largest page
@@ -31,7 +32,7 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         name=user.get("name", ""),
         real_name=user.get("real_name") or profile.get("real_name", ""),
         email=profile.get("email"),
-        tz=user.get("tz") or "UTC",
+        tz=from_slack(user.get("tz"), user.get("tz_offset")),
         is_bot=bool(user.get("is_bot")),
         deactivated=bool(user.get("deleted")),
         updated=int(user.get("updated") or 0),

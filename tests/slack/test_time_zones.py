@@ -85,3 +85,18 @@ async def test_a_time_zone_name_that_is_a_folder_of_zones_does_not_break_kudos(
     slack_says_tz(slack, "kai", "Pacific", -10)
     said = await kudos(slack, "kai", f"<@{slack.user('alice')}> for untangling the release")
     assert "4 of 5 left today" in said, said
+
+
+async def test_a_time_zone_name_we_do_not_know_counts_by_slacks_offset(
+    slack: SlackHarness,
+) -> None:
+    """Slack names Kai's zone with a name zoneinfo does not know, and says it is 10 hours behind
+    UTC: his day of kudos runs from his midnight by that offset, not from UTC's."""
+    slack_says_tz(slack, "kai", "Pacific/Somewhere_New", -10)
+    slack.services.clock.freeze(datetime(2026, 11, 23, 23, 0, tzinfo=UTC))  # Monday 13:00
+    alice, bob, kenji = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kenji"))
+    assert "2 of 5 left" in await kudos(slack, "kai", f"{alice} {bob} {kenji} for the release")
+    assert "0 of 5 left" in await kudos(slack, "kai", f"{alice} {bob} for the rollback too")
+    slack.services.clock.freeze(datetime(2026, 11, 24, 1, 0, tzinfo=UTC))  # Monday 15:00
+    said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+    assert "You've given all 5 of today's kudos" in said, said
