@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -120,17 +120,16 @@ async def build_summary(
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private)]
     given = await q.given_counts(session, team_id, ids, start, end)
-    helped = await q.help_given(
-        session, team_id, ids, start - timedelta(weeks=UNSUNG_WEEKS - 1), end
-    )
+    # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
+    unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)
+    quiet_since, _ = week.shifted(-(QUIET_WEEKS - 1)).window(tz)
+    helped = await q.help_given(session, team_id, ids, unsung_since, end)
     last = await q.last_received(session, team_id, ids, end)
     names = {m.user_id: display_name(m) for m in members}
     names |= await ledger.names(session, team_id, {k.giver_user_id for k in shown} - set(names))
     here = zone(tz)
 
-    unsung_since = start - timedelta(weeks=UNSUNG_WEEKS - 1)
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
-    quiet_since = end - timedelta(weeks=QUIET_WEEKS)
     first = await q.first_kudos(session, team_id)
     counting_since = min(installed, first) if first else installed
     quiet_known = counting_since <= quiet_since

@@ -1,0 +1,45 @@
+"""A manager's weeks across a clock change: the 4 weeks of "unsung" and the 8 weeks of "no
+kudos" start at a local Monday midnight, even when summer time ended in between."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.slack.digests.conftest import PEOPLE, _helped, give_directly, org_chart
+from tests.slack.digests.test_report import report
+from tests.slack.digests.test_truthful import part
+from tests.slack.harness import SlackHarness, bot_in_process
+
+# London's summer time ends on Sunday 25 October 2026. Bob (London) reads his team's W46
+# (9 to 15 November, GMT); its 4 weeks of "unsung" start on Monday 19 October 00:00 BST, and
+# its 8 weeks of "no kudos" on Monday 21 September 00:00 BST: both 23:00 UTC the day before.
+MONDAY_19_OCT_0030_BST = datetime(2026, 10, 18, 23, 30, tzinfo=UTC)
+MONDAY_21_SEP_0030_BST = datetime(2026, 9, 20, 23, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        await org_chart(harness, installed=datetime(2026, 6, 1, tzinfo=UTC))
+        yield harness
+
+
+async def test_the_first_hour_of_a_summer_time_monday_is_inside_the_managers_weeks(
+    company: SlackHarness,
+) -> None:
+    """Erin was thanked at 00:30 on W43's Monday and helped in W46: she is not unsung. Carol
+    was last thanked at 00:30 on W39's Monday, 8 weeks back counting W46: she is not quiet."""
+    clock = company.services.clock
+    clock.freeze(MONDAY_21_SEP_0030_BST)
+    await give_directly(company, "erin", "@carol for the capacity review #teamwork")
+    clock.freeze(MONDAY_19_OCT_0030_BST)
+    await give_directly(company, "carol", "@erin for the incident write-up #craft")
+    await _helped(company, "erin", "solved", datetime(2026, 11, 10, 10, tzinfo=UTC))
+    clock.freeze(datetime(2026, 11, 17, 12, tzinfo=UTC))
+    said = await report(company, "bob", "2026-W46")
+    assert "Erin Quist" not in part(said, "Unsung helpers"), said
+    assert "Carol Diaz" not in part(said, "No kudos for 8 weeks or more"), said
