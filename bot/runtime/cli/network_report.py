@@ -14,7 +14,9 @@ from bot.settings import database_url_from_env
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--since", metavar="YYYY-MM-DD", help="network: from this day (default: 90 days ago)"
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="network: from this day, a whole day in UTC (default: 90 days ago)",
     )
     parser.add_argument(
         "--team", metavar="TEAM_ID", help="network: the workspace, when the database has several"
@@ -29,7 +31,9 @@ def _since(text: str | None) -> datetime | None:
     except ValueError:
         raise AskaroundError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
     if since > datetime.now(UTC):
-        raise AskaroundError(f"--since {text} is in the future: nothing has happened since")
+        raise AskaroundError(
+            f"--since {text} is in the future (days are UTC here): nothing has happened since"
+        )
     return since
 
 
