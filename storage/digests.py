@@ -20,6 +20,19 @@ def _active() -> ColumnElement[bool]:
     return and_(Person.is_bot.is_(False), Person.deactivated.is_(False))
 
 
+async def usual_tz(session: AsyncSession, team_id: str) -> str:
+    """The time zone most of the workspace's active people are in (Slack gives a workspace
+    none of its own); UTC when nobody's is known."""
+    statement = (
+        select(Person.tz)
+        .where(Person.team_id == team_id, _active(), Person.name != "")
+        .group_by(Person.tz)
+        .order_by(func.count().desc(), Person.tz)
+        .limit(1)
+    )
+    return (await session.scalar(statement)) or "UTC"
+
+
 async def managers(session: AsyncSession, team_id: str) -> list[Person]:
     """Active people whom at least one active person reports to."""
     report = select(Person.manager_user_id).where(

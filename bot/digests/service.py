@@ -68,7 +68,7 @@ class DigestService:
                 for m in await q.managers(s, team_id)
                 if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
             ]
-            roundup = self._roundup_week(workspace, now)
+            roundup = await self._roundup_week(s, workspace, now)
             weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
             sent = await q.sent_runs(s, team_id, weeks)
             for manager_user_id, week in chosen:
@@ -176,12 +176,15 @@ class DigestService:
             s, workspace.team_id, manager, week, installed=workspace.created_at, direct_only=direct
         )
 
-    def _roundup_week(self, workspace: Workspace, now: datetime) -> IsoWeek | None:
-        """The week whose public roundup is due (on the digest weekday and hour, UTC), when
-        the roundup is switched on and has a channel."""
+    async def _roundup_week(
+        self, s: AsyncSession, workspace: Workspace, now: datetime
+    ) -> IsoWeek | None:
+        """The week whose public roundup is due (on the digest weekday and hour, in the time
+        zone most of the workspace is in), when the roundup is on and has a channel."""
         if not (workspace.digest_roundup and workspace.kudos_channel_id):
             return None
-        return due_week(now, "UTC", workspace.digest_weekday, workspace.digest_hour)
+        tz = await q.usual_tz(s, workspace.team_id)
+        return due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
 
     async def roundup(self, team_id: str, week: IsoWeek) -> Roundup | None:
         """The week's public kudos for the kudos channel, as they are now; None when the
@@ -191,7 +194,7 @@ class DigestService:
             channel = workspace.kudos_channel_id
             if not (workspace.digest_roundup and channel):
                 return None
-            start, end = week.window("UTC")
+            start, end = week.window(await q.usual_tz(s, team_id))
             entries = await q.public_kudos(s, team_id, start, end)
             names = await ledger.names(
                 s,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.conftest import MONDAY_W48, give_directly
 from tests.slack.digests.world import (
     blocks_text,
     charts,
@@ -142,3 +142,33 @@ async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
         if m.by_bot and "This week in kudos: 2026-W47" in m.text
     ]
     assert len(posts) == 1
+
+
+async def test_the_roundup_follows_the_time_zone_most_of_the_workspace_is_in(
+    company: SlackHarness,
+) -> None:
+    """Most of the company moves to New York: the roundup is posted at Monday 09:00 there
+    (14:00 UTC), not at 09:00 UTC, and kudos given on Sunday evening there (Monday 02:00
+    UTC) are in that week's roundup."""
+    for handle in ("alice", "bob", "erin", "olga", "maria"):
+        await company.emu.change_user(company.user(handle), tz="America/New_York")
+    await company.settle()
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(hours=2))
+    await give_directly(company, "dev", "@erin for the sunday-evening hotfix #craft")
+
+    def roundups() -> list[str]:
+        return [
+            blocks_text(m.blocks)
+            for m in company.emu.messages(company.channel("general"))
+            if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        ]
+
+    clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    assert roundups() == []
+    clock.freeze(MONDAY_W48 + timedelta(hours=14))
+    await run_digests(company)
+    [text] = roundups()
+    assert "the sunday-evening hotfix" in text
