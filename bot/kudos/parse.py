@@ -18,8 +18,9 @@ DEFAULT_PERIOD = "month"
 
 _TAG = re.compile(r"(?<![\w&/])#([^\W\d_][\w-]*)")  # #ownership, #ética, #качество
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
-# Between and after the people thanked: commas, "and", "&", then an optional "for" or colon.
-_JOINER = re.compile(r"^(?:,|&amp;|&|\+|and\b)\s*", re.IGNORECASE)
+# Between and after the people thanked: commas, "and", "&", then an optional "for" or colon;
+# not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`).
+_JOINER = re.compile(r"^(?:,|&amp;|&(?!lt;|gt;)|\+|and\b)\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:[:\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
 
 PEOPLE_ONLY_HINT = (
