@@ -1,9 +1,9 @@
 """The words of a summary, once: Block Kit, the CLI's text and the roundup all use these.
 
 Lines name people, never with `<@U…>` mentions of their own; a reason keeps what its giver
-typed, in Slack's format, which a Slack renderer shows through `safe_text` (it pings nobody)
-and the CLI's text through `plain_text`. Lists come whole; a Slack renderer cuts them to fit a
-message and says where the rest is.
+typed, its mentions as Slack's markup, which a Slack renderer shows through `safe_text` (it
+pings nobody) and the CLI's text through `plain_text`. Lists come whole; a Slack renderer cuts
+them to fit a message and says where the rest is.
 """
 
 from __future__ import annotations

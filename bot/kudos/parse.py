@@ -1,7 +1,9 @@
 """The one parser for what people type after `/kudos`.
 
-The text is kept in Slack's format (it is re-posted as mrkdwn); only its parts are picked out,
-its mentions by `bot.mentions`.
+The text comes in Slack's format; its parts are picked out there, its mentions by
+`bot.mentions`. The reason keeps its mentions and links as markup but reads Slack's `&amp;`
+`&lt;` `&gt;` as the characters typed, as the Give kudos modal gives them, so one reason is
+stored, counted and compared alike on every path; it is re-posted through `safe_text`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.errors import KudosRefused
 from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
+from bot.safe_text import unescaped
 
 PERIODS = ("week", "month", "quarter", "year", "all")
 DEFAULT_PERIOD = "month"
@@ -86,7 +89,7 @@ def parse_kudos(text: str) -> KudosText:
     rest = _LEAD_IN.sub("", rest, count=1)
     tags, channel_tags = parse_tags(rest)
     reason = _TAG.sub("", CHANNEL.sub("", rest))
-    reason = re.sub(r"[ \t]+", " ", reason).strip(" \t,;")
+    reason = re.sub(r"[ \t]+", " ", unescaped(reason)).strip(" \t,;")
     return KudosText(tuple(recipients), reason, tags, channel_tags)
 
 

@@ -15,6 +15,7 @@ from bot.errors import KudosRefused
 from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.mentions import only_mention
+from bot.safe_text import unescaped
 from bot.services import Services
 from bot.words import first_word
 from handlers.blocks.kudos import (
@@ -148,7 +149,7 @@ def register(router: Router, services: Services) -> None:
                     team_id=team,
                     giver=giver,
                     recipients=recipients,
-                    reason=text,
+                    reason=unescaped(text),  # as typed, as the modal's reason is
                     key=f"react:{channel}:{ts}:{user}",
                     source="reaction",
                     channel_id=channel,

@@ -263,7 +263,8 @@ async def test_slacks_checks_are_answered(slack: SlackHarness, name: str, answer
 async def test_a_kudos_typed_with_slacks_escapes_is_given(slack: SlackHarness) -> None:
     """A `/kudos` text as Slack sends it with escaping on: a mention without its name
     (`<@U123>`), then a no-break space, `&amp;`, smart quotes, a labelled link with a `#` in
-    it, trailing spaces. The recipient is found and the reason is kept in Slack's format."""
+    it, trailing spaces. The recipient is found and the reason is kept as typed: its link as
+    Slack's markup, its `&amp;` as the `&` the Give kudos modal would have given."""
     bob = slack.user("bob")
     link = "<https://example.com/r#n|the docs>"
     text = f"  <@{bob}>\u00a0for the \u201cgreat\u201d release notes &amp; {link} #teamwork  "
@@ -272,5 +273,5 @@ async def test_a_kudos_typed_with_slacks_escapes_is_given(slack: SlackHarness) -
     (kudos,) = await ledger(slack)
     assert kudos.receiver_user_id == bob and kudos.values == ["teamwork"]
     assert kudos.message == (
-        "the \u201cgreat\u201d release notes &amp; <https://example.com/r#n|the docs>"
+        "the \u201cgreat\u201d release notes & <https://example.com/r#n|the docs>"
     )
