@@ -16,6 +16,7 @@ from bot.directory.profiles import ProfileEdit
 from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
 from bot.errors import UserError
 from bot.people import Profile
+from bot.safe_text import safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.skills import (
@@ -71,11 +72,11 @@ async def run_command(
             return render_removed(*await d.remove_skills(team_id, user_id, list(names)))
         case p.SetInterests(interests=interests):
             await d.set_interests(team_id, user_id, list(interests))
-            return render_text(f"Interests: {', '.join(interests) or 'none'}.")
+            return render_text(f"Interests: {safe_text(', '.join(interests)) or 'none'}.")
         case p.ShowInterests():
             mine = (await d.profile(team_id, user_id, me)).interests or ()
             return render_text(
-                f"Your interests: {', '.join(mine) or 'none yet'}. "
+                f"Your interests: {safe_text(', '.join(mine)) or 'none yet'}. "
                 "`/skills interests rust, data viz` replaces them; `/skills interests none` "
                 "clears them."
             )

@@ -45,6 +45,20 @@ async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> No
     assert "Removed: R&D" in reply
 
 
+async def test_interests_typed_out_as_markup_read_as_words(slack: SlackHarness) -> None:
+    """Interests read back what was typed (`<`, `&`): a typed-out `<!channel>` or link in
+    them (Slack sends `&lt;!channel&gt;`) is shown as words, never as a ping or a hidden link,
+    both when they are set and when they are looked at."""
+    typed = "&lt;!channel&gt; fans, &lt;https://evil.example|docs&gt;, C<3, R&D"
+    for reply in (
+        await skills(slack, "alice", f"interests {typed}"),
+        await skills(slack, "alice", "interests"),
+    ):
+        assert "<!" not in reply and "|docs" not in reply, reply
+        assert "channel fans" in reply and "https://evil.example" in reply
+        assert "C&lt;3, R&D" in reply
+
+
 async def test_remove_with_no_skill_named_says_so(slack: SlackHarness) -> None:
     """`/skills remove ,` names nothing: the reply says what to type (an empty reply is a
     section Slack refuses)."""
