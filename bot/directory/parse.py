@@ -1,5 +1,9 @@
 """`/skills` text → a command, and the small grammars shared with the modal and the importer.
 
+Only a command's text is in Slack's format, `&`, `<` and `>` escaped (`R&D` arrives as
+`R&amp;D`); the grammars read it so with `slack=True`. A modal's text and a file's are as
+typed, and kept so.
+
 /skills add terraform:4, k8s, postgres:2      (level 1 curious … 5 go-to expert; default 3)
 /skills add kubernets!:3                      (`!` keeps a new name as typed)
 /skills network add @bob as personal
@@ -153,7 +157,8 @@ def parse_command(text: str, today: date) -> Command:
     if verb == "help":
         return Help()
     if verb == "add":
-        return AddSkills(tuple(parse_skill_items(_needs(rest, "add terraform:4, k8s"))))
+        items = parse_skill_items(_needs(rest, "add terraform:4, k8s"), slack=True)
+        return AddSkills(tuple(items))
     if verb == "remove":
         names = split_list(_needs(rest, "remove terraform, k8s"))
         return RemoveSkills(tuple(unescaped(n.rstrip("!").split(":")[0].strip()) for n in names))
@@ -189,9 +194,9 @@ def _network(rest: str) -> Command:
     action = words[0].lower() if words else ""
     body = words[1].strip() if len(words) > 1 else ""
     if action == "add" and body:
-        return NetworkAdd(parse_network_entry(body))
+        return NetworkAdd(parse_network_entry(body, slack=True))
     if action == "remove" and body:
-        return NetworkRemove(parse_network_entry(body))
+        return NetworkRemove(parse_network_entry(body, slack=True))
     raise SkillsSyntaxError(
         "Use `/skills network add @colleague as personal` or "
         "`/skills network add CNCF Slack about kubernetes, helm as functional`, "
@@ -206,8 +211,9 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def parse_skill_items(text: str) -> list[SkillInput]:
-    """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess."""
+def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
+    """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess.
+    `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
     for part in split_list(text):
         name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
@@ -216,7 +222,7 @@ def parse_skill_items(text: str) -> list[SkillInput]:
         name = name.rstrip("!").strip()
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
-        name = plain_words(unescaped(name), "a skill")
+        name = plain_words(name, "a skill", slack=slack)
         level = parse_level(level_text.strip(), part) if level_text.strip() else None
         items.append(SkillInput(name, level, force))
     return items
@@ -240,8 +246,9 @@ def parse_away(rest: str, today: date) -> date:
     return until
 
 
-def parse_network_entry(text: str) -> NetworkInput:
-    """`@bob as personal` or `CNCF Slack about kubernetes, helm as functional`."""
+def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
+    """`@bob as personal` or `CNCF Slack about kubernetes, helm as functional`; `slack`: the
+    text is a command's, in Slack's format."""
     match = _ENTRY.match(text.strip())
     if not match:
         raise SkillsSyntaxError(f"`{text}` is not a network entry.")
@@ -252,7 +259,7 @@ def parse_network_entry(text: str) -> NetworkInput:
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )
     topics = tuple(
-        plain_words(unescaped(t), "a topic") for t in split_list(match.group("topics") or "")
+        plain_words(t, "a topic", slack=slack) for t in split_list(match.group("topics") or "")
     )
     user_id = only_mention(target)
     if user_id:
@@ -262,15 +269,18 @@ def parse_network_entry(text: str) -> NetworkInput:
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
     return NetworkInput(
-        contact_name=plain_words(unescaped(target), "a contact"),
+        contact_name=plain_words(target, "a contact", slack=slack),
         topics=topics,
         relationship=relationship,
     )
 
 
-def plain_words(text: str, what: str) -> str:
+def plain_words(text: str, what: str, *, slack: bool = False) -> str:
     """Names the bot may show in a message are words: not markup (`<!channel>`, a mention, a
-    link), which would act when shown, nor a typed `<` or `>` (Slack's `&lt;`, read as one)."""
-    if "<" in text or ">" in text:
+    link), which would act when shown, nor a typed `<` or `>`. `slack`: `text` is in Slack's
+    format, read as typed (`&lt;` is a `<`) and, refused, echoed as Slack sent it, which
+    shows what was typed and acts as nothing."""
+    words = unescaped(text) if slack else text
+    if "<" in words or ">" in words:
         raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
-    return text
+    return words

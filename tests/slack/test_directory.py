@@ -59,6 +59,20 @@ async def test_interests_typed_out_as_markup_read_as_words(slack: SlackHarness) 
         assert "C&lt;3, R&D" in reply
 
 
+async def test_a_refused_name_is_echoed_as_typed_not_as_markup(slack: SlackHarness) -> None:
+    """A skill, contact or topic typed out as markup (`<!channel>`, a link: Slack sends
+    `&lt;!channel&gt;`) is refused, and the refusal shows it as typed, without acting."""
+    for typed in (
+        "add &lt;!channel&gt;:3",
+        "network add &lt;!here&gt; guild",
+        "network add ACME about &lt;https://evil.example|docs&gt;",
+    ):
+        reply = await skills(slack, "alice", typed)
+        assert "is words, not a mention" in reply, reply
+        assert "<!" not in reply and "<http" not in reply, reply
+        assert "&lt;!" in reply or "&lt;https" in reply, reply
+
+
 async def test_remove_with_no_skill_named_says_so(slack: SlackHarness) -> None:
     """`/skills remove ,` names nothing: the reply says what to type (an empty reply is a
     section Slack refuses)."""
@@ -177,6 +191,28 @@ async def test_edit_profile_modal_with_typeahead(slack: SlackHarness) -> None:
     assert view.interests == ("rust", "sre")
     assert view.network is not None and len(view.network) == 2
     assert "Kubernetes" in str(slack.emu.home_view(alice).spec)  # type: ignore[union-attr]
+
+
+async def test_the_modal_keeps_what_was_typed(slack: SlackHarness) -> None:
+    """A modal's text is not escaped by Slack, so it is kept as typed: a contact someone
+    named `The &amp; Club` (Slack sent `The &amp;amp; Club`) stays so when the Edit profile
+    modal shows it and it is saved again, instead of losing its `amp;` at each save."""
+    alice = slack.user("alice")
+    await skills(slack, "alice", "network add The &amp;amp; Club about html")
+    await slack.emu.open_home(alice)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(alice)
+    assert modal is not None
+    [network] = [b for b in modal.blocks if b.get("block_id") == "network"]
+    typed = network["element"]["initial_value"]
+    assert typed == "The &amp; Club about html as functional"
+    await slack.emu.submit_view(alice, modal.id, {"network": {"network": typed}})
+    await slack.settle()
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert view.network is not None
+    assert [e.contact_name for e in view.network] == ["The &amp; Club"]
 
 
 async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) -> None:

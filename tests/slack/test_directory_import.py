@@ -4,13 +4,14 @@ vocabulary lacks imported with a warning naming the closest known one."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot import visibility
 from bot.directory import importer
-from bot.directory.import_files import RawRow
+from bot.directory.import_files import RawRow, read_rows
 from bot.directory.importer import ImportReport, import_people
 from handlers.client.directory import SlackResolver, directory_client
 from storage import workspaces
@@ -176,3 +177,23 @@ async def test_two_names_of_one_skill_keep_the_last_level(slack: SlackHarness) -
     assert {(s.key, s.level) for s in view.skills} == {("kubernetes", 4), ("go", 3)}
     again = await run_import(slack, row)
     assert (again.imported, again.updated, again.unchanged) == ([], [], [alice])
+
+
+async def test_a_csv_file_is_read_as_written_not_as_slack_text(
+    slack: SlackHarness, tmp_path: Path
+) -> None:
+    """A file is not Slack's text: an `&amp;` written in a CSV's skills is kept as written,
+    as the same row in YAML keeps it, not read as Slack's escape for `&`."""
+    alice = slack.user("alice")
+    csv = tmp_path / "people.csv"
+    csv.write_text('email,skills\nalice@example.com,"HTML &amp; XML:4, go:2"\n')
+    yaml = tmp_path / "people.yaml"
+    yaml.write_text("people:\n- email: alice@example.com\n  skills: {HTML &amp; XML: 4, go: 2}\n")
+    resolver = await SlackResolver.connect(directory_client(slack.runner.settings))
+    for path in (csv, yaml):
+        report = await import_people(slack.services, read_rows(path), resolver, progress=False)
+        assert report.rejected == [], report.summary()
+        view = await slack.services.directory.profile(
+            slack.team_id, alice, visibility.person(alice)
+        )
+        assert sorted(s.name for s in view.skills) == ["Go", "HTML &amp; XML"], path
