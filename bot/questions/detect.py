@@ -18,6 +18,7 @@ from typing import Literal
 from bot.questions import detect_words as words
 from bot.questions.phrasing import lean
 from bot.routing.text import fold
+from bot.safe_text import unescaped
 
 CONFIDENT = 0.6
 MIN_WORDS = 3
@@ -49,13 +50,14 @@ _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
 def normalise(text: str) -> str:
     """Folded like routed text (lower case, accents dropped: `cómo` is `como`), Slack markup
-    replaced by plain words, emoji gone, spaces collapsed."""
+    replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as the characters typed (after
+    the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces collapsed."""
     text = _CODE.sub(" code ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = _BROADCAST.sub(" @here ", text)
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
-    text = fold(text.replace("\u2019", "'").replace("&amp;", "&"))
+    text = fold(unescaped(text.replace("\u2019", "'")))
     text = _EMOJI.sub(" ", text)
     return " ".join(_spelled(word) for word in text.split())
 

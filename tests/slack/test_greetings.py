@@ -87,3 +87,12 @@ async def test_askaround_help_lists_every_command(slack: SlackHarness) -> None:
     await slack.settle()
     (answer,) = slack.emu.ephemerals(slack.user("bob"))
     assert listed_commands(answer.text) == EVERY_COMMAND
+
+
+async def test_a_greeting_with_a_typed_arrow_is_still_a_greeting(slack: SlackHarness) -> None:
+    """Slack sends a typed `->` as `-&gt;`: read as typed, `hello team -> happy friday` is a
+    greeting, not a question to route (`gt` is not a word)."""
+    await slack.dm_bot("alice", "hello team -> happy friday")
+    await slack.settle()
+    [reply] = bot_dms(slack, "alice")
+    assert reply.startswith("Hi! I'm askaround"), reply
