@@ -161,7 +161,9 @@ def parse_command(text: str, today: date) -> Command:
         return AddSkills(tuple(items))
     if verb == "remove":
         names = split_list(_needs(rest, "remove terraform, k8s"))
-        return RemoveSkills(tuple(unescaped(n.rstrip("!").split(":")[0].strip()) for n in names))
+        return RemoveSkills(
+            tuple(unescaped(n.split(":")[0].strip().rstrip("!").strip()) for n in names)
+        )
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
             return ShowInterests()

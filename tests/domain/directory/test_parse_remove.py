@@ -1,0 +1,14 @@
+"""`/skills remove` reads names as `/skills add` writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.directory.parse import RemoveSkills, parse_command
+
+
+def test_remove_takes_a_name_typed_as_add_wants_it() -> None:
+    """`remove R&D!:5` (a forced new skill with its level, as it was added, with Slack's
+    escaping) names the skill R&D: the `!` is dropped after the level is split off."""
+    removed = parse_command("remove R&amp;D!:5, k8s:3, terraform!", date(2026, 12, 4))
+    assert removed == RemoveSkills(("R&D", "k8s", "terraform"))
