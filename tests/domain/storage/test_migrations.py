@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
 
 from storage.db import create_engine
-from storage.migrate import upgrade_head
+from storage.migrate import alembic_config, upgrade_head
 from storage.models import Base
 from tests.databases import fresh_database, postgres_reachable
 
@@ -51,3 +52,43 @@ async def test_upgrade_head_on_postgresql_matches_models(tmp_path: Path) -> None
         pytest.skip("no PostgreSQL at ASKAROUND_TEST_DATABASE_URL or 127.0.0.1:5432")
     async with fresh_database(tmp_path, "postgresql") as url:
         await _upgrade_and_compare(url)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_kudos_reasons_given_through_slacks_text_are_read_back_as_typed(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0016: reasons a `/kudos`, a reaction or a second of them stored in Slack's
+    escaped form (`R&amp;D`) read as typed (`R&D`, a typed `&lt;` as `&lt;`); the Give kudos
+    form's, stored as typed already, are left as they are."""
+    if kind == "postgresql" and not await postgres_reachable():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests, but PostgreSQL does not answer")
+        pytest.skip("no PostgreSQL at ASKAROUND_TEST_DATABASE_URL or 127.0.0.1:5432")
+    stored = {
+        "command": ("R&amp;D &lt;3 for <@U1> and &amp;lt;", "R&D <3 for <@U1> and &lt;"),
+        "reaction": ("a &gt; b", "a > b"),
+        "second": ("Q&amp;A", "Q&A"),
+        "modal": ("the &amp; in HTML", "the &amp; in HTML"),
+    }
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0015"))
+                for n, (source, (message, _)) in enumerate(stored.items()):
+                    await conn.execute(
+                        text(
+                            "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, "
+                            'message, "values", is_private, source, idempotency_key, '
+                            "batch_key, created_at) VALUES ('T1', 'U1', 'U2', :message, "
+                            "'[]', false, :source, :key, '', CURRENT_TIMESTAMP)"
+                        ),
+                        {"message": message, "source": source, "key": f"k{n}"},
+                    )
+            await upgrade_head(engine)
+            async with engine.connect() as conn:
+                rows = dict((await conn.execute(text("SELECT source, message FROM kudos"))).all())
+        finally:
+            await engine.dispose()
+    assert rows == {source: typed for source, (_, typed) in stored.items()}
