@@ -17,7 +17,7 @@ something that only reads the same:
   `link_names`) can turn it back into a ping;
 - a link shows its address: `<https://evil.example|click here>` → `https://evil.example`;
 - channel links stay (they notify nobody); anything else in angle brackets, and a stray
-  `<` or `>`, is escaped and shows as typed.
+  `<`, `>` or `&`, is escaped and shows as typed (an entity already escaped stays one).
 
 Text from a modal arrives unescaped (plain text, not Slack's format); the same rules apply,
 so a typed `<!channel>` reads as `@channel` there too.
@@ -38,13 +38,16 @@ _SPECIAL = re.compile(r"!([^|^]*)(?:\^([^|]*))?(?:\|(.*))?", re.DOTALL)
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^|\s]+")
 _LINK = re.compile(r"([^|]*)(?:\|.*)?", re.DOTALL)
 _BARE = re.compile(r"(?<![\w.@])@(?=(?:here|channel|everyone)\b)", re.IGNORECASE)
+_LONE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 AT = "@\u2060"  # "@" and a word joiner: shown as "@", never parsed as a mention
 
 
 def _plain(text: str) -> str:
-    """Text that Slack shows as it is: its own `<` and `>` escaped (`&` is left alone, so
-    an entity Slack already escaped stays one), a bare `@here` kept from parsing."""
-    return _BARE.sub(AT, text.replace("<", "&lt;").replace(">", "&gt;"))
+    """Text that Slack shows as it is: `&`, `<` and `>` escaped as Slack asks (an entity Slack
+    escaped already stays one: text in Slack's form and text stored as typed read alike), a
+    bare `@here` kept from parsing."""
+    escaped = _LONE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _BARE.sub(AT, escaped)
 
 
 def _word(label: str | None) -> str:

@@ -38,11 +38,11 @@ async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> No
     """Slack escapes a typed `&` in a command (`R&amp;D`); its `;` is not a separator. The
     skill is stored as typed, shown so, found by a question that names it, and removed."""
     reply = await skills(slack, "alice", "add R&amp;D:5; terraform:4")
-    assert "R&D (5)" in reply and "Terraform (4)" in reply and "amp" not in reply
+    assert "R&amp;D (5)" in reply and "Terraform (4)" in reply and "R&amp;amp;" not in reply
     who = await skills(slack, "bob", "who R&amp;D")
     assert slack.user("alice") in who
     reply = await skills(slack, "alice", "remove R&amp;D")
-    assert "Removed: R&D" in reply
+    assert "Removed: R&amp;D" in reply
 
 
 async def test_interests_typed_out_as_markup_read_as_words(slack: SlackHarness) -> None:
@@ -56,7 +56,7 @@ async def test_interests_typed_out_as_markup_read_as_words(slack: SlackHarness) 
     ):
         assert "<!" not in reply and "|docs" not in reply, reply
         assert "channel fans" in reply and "https://evil.example" in reply
-        assert "C&lt;3, R&D" in reply
+        assert "C&lt;3, R&amp;D" in reply
 
 
 async def test_a_refused_name_is_echoed_as_typed_not_as_markup(slack: SlackHarness) -> None:

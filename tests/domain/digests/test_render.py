@@ -63,7 +63,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     assert all(len(t) <= 3000 for t in texts)
     assert any("…and 66 more in the attached CSV." in t for t in texts)
     shown = json.dumps(blocks, ensure_ascii=False)
-    assert "<@U999>" not in shown and f"{AT}someone & co" in shown
+    assert "<@U999>" not in shown and f"{AT}someone &amp; co" in shown
     rows = list(csv.reader(io.StringIO(summary_csv(summary))))
     assert len(rows) == 81 and rows[1][1] == "Person 0"
 

@@ -61,6 +61,16 @@ def test_rendering_twice_changes_nothing(text: str, keep: frozenset[str]) -> Non
     assert safe_text(once, keep=keep) == once
 
 
+@given(HOSTILE_TEXT | ANY_TEXT)
+@FEWER
+def test_every_ampersand_is_one_slack_reads_as_typed(text: str) -> None:
+    """Slack asks for `&`, `<` and `>` as entities: reposted text has no other `&`, whether it
+    came in Slack's form (`R&amp;D`) or as typed (`R&D`), and the two read alike."""
+    shown = safe_text(text)
+    assert not re.search(r"&(?!(?:amp|lt|gt);)", shown), shown
+    assert safe_text("R&D &amp; <QA>") == safe_text("R&amp;D &amp; &lt;QA&gt;")
+
+
 @given(st.lists(WORDS, min_size=1, max_size=10).map(" ".join))
 @FEWER
 def test_plain_words_are_kept_as_typed(text: str) -> None:

@@ -42,7 +42,8 @@ async def test_a_reason_is_stored_as_typed_on_every_path(slack: SlackHarness) ->
         "moving staging to prod ->",
     ]
     posts = kudos_posts(slack, "general")
-    assert ["R&D spike: p99 &lt; 2s" in post.text for post in posts] == [True, True, True, False]
+    shown = ["R&amp;D spike: p99 &lt; 2s" in post.text for post in posts]
+    assert shown == [True, True, True, False]
 
 
 async def test_a_reason_is_as_long_as_what_was_typed(slack: SlackHarness) -> None:
