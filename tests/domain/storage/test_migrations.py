@@ -88,7 +88,8 @@ async def test_kudos_reasons_given_through_slacks_text_are_read_back_as_typed(
                     )
             await upgrade_head(engine)
             async with engine.connect() as conn:
-                rows = dict((await conn.execute(text("SELECT source, message FROM kudos"))).all())
+                result = await conn.execute(text("SELECT source, message FROM kudos"))
+                rows = {str(source): str(message) for source, message in result.all()}
         finally:
             await engine.dispose()
     assert rows == {source: typed for source, (_, typed) in stored.items()}
