@@ -54,19 +54,32 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def filled_sections(heading: str, items: Sequence[str]) -> Blocks:
+def filled_sections(
+    heading: str, items: Sequence[str], most: int | None = None, where: str = ""
+) -> Blocks:
     """`heading` and `items` (each under SECTION_LIMIT) one per line, in as few sections as
-    Slack's 3,000 characters a section allow."""
-    blocks: Blocks = []
-    current = heading
+    Slack's 3,000 characters a section allow; with `most`, no more sections than that, the
+    last ending with how many items were left out (`and_more`, `where` to see them)."""
+    groups: list[list[str]] = [[heading]]
+    size = len(heading)
     for item in items:
-        if len(current) + 1 + len(item) > SECTION_LIMIT:
-            blocks.append(section(current))
-            current = item
+        if size + 1 + len(item) > SECTION_LIMIT:
+            groups.append([item])
+            size = len(item)
         else:
-            current += "\n" + item
-    blocks.append(section(current))
-    return blocks
+            groups[-1].append(item)
+            size += 1 + len(item)
+    if most is not None and len(groups) > most:
+        groups = groups[:most]
+        hidden = len(items) - (sum(len(group) for group in groups) - 1)
+        last = groups[-1]
+        while len(last) > 1 and len("\n".join(last)) + 1 + len(and_more(hidden, where)) > (
+            SECTION_LIMIT
+        ):
+            last.pop()
+            hidden += 1
+        last.append(and_more(hidden, where))
+    return [section("\n".join(group)) for group in groups]
 
 
 def and_more(hidden: int, where: str) -> str:

@@ -11,7 +11,14 @@ from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import safe_text
 from bot.words import plural
-from handlers.blocks.elements import Blocks, context, section, shorten
+from handlers.blocks.elements import (
+    SECTION_LIMIT,
+    Blocks,
+    context,
+    filled_sections,
+    section,
+    shorten,
+)
 
 EDIT_ACTION = "skills_edit_profile"
 EDIT_VIEW = "skills_profile_edit"
@@ -22,6 +29,8 @@ OPTION_TEXT_LIMIT = 75
 TEXT_INPUT_LIMIT = 3000  # a plain_text_input's max_length and initial_value at most
 CHOSEN_LIMIT = 100  # a multi-select's initial_options, like its options
 MESSAGE_BLOCK_LIMIT = 50
+# The Home tab gives the profile 10 blocks: its skills and its network take 2 sections each.
+SECTIONS_EACH = 2
 
 
 def _reply(blocks: Blocks, text: str) -> dict[str, Any]:
@@ -48,16 +57,19 @@ def profile_blocks(view: ProfileView, is_owner: bool) -> Blocks:
         section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
     ]
     if view.skills:
-        lines = "\n".join(f"• *{safe_text(s.name)}* — {level_label(s.level)}" for s in view.skills)
-        blocks.append(section(f"*Skills*\n{lines}"))
+        lines = [f"• *{safe_text(s.name)}* — {level_label(s.level)}" for s in view.skills]
+        blocks.extend(filled_sections("*Skills*", lines, most=SECTIONS_EACH))
     else:
         hint = " Add some with `/skills add terraform:4, k8s`." if is_owner else ""
         blocks.append(section(f"*Skills*\nNone declared yet.{hint}"))
     if view.interests:
         blocks.append(section("*Interests*\n" + safe_text(", ".join(view.interests))))
     if view.network is not None:
-        lines = "\n".join(_network_line(e) for e in view.network) or "Nobody yet."
-        blocks.append(section(f"*Your network* (only you see this)\n{lines}"))
+        heading = "*Your network* (only you see this)"
+        entries = [
+            shorten(_network_line(e), SECTION_LIMIT - len(heading) - 1) for e in view.network
+        ]
+        blocks.extend(filled_sections(heading, entries or ["Nobody yet."], most=SECTIONS_EACH))
     return blocks
 
 

@@ -7,6 +7,7 @@ do not check). A new `render_*` fails the last test until it is listed here."""
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -426,3 +427,21 @@ def test_every_renderer_is_checked() -> None:
 def test_the_checks_refuse_what_slack_refuses(name: str, payload: Any, check: Check) -> None:
     with pytest.raises((AssertionError, SlackObjectFormationError)):
         check(payload)
+
+
+@pytest.mark.parametrize("listed", ["skills", "network"])
+def test_a_profile_too_long_for_its_sections_says_how_many_are_left_out(listed: str) -> None:
+    """200 skills or 500 network entries do not fit their two sections: those shown and the
+    "…and N more" at the end add up to all of them (before, the section was cut off silently)."""
+    if listed == "skills":
+        view = replace(PROFILE, network=None)
+    else:
+        view = replace(PROFILE, skills=())
+    blocks = skills.profile_blocks(view, True)
+    heading = "*Skills*" if listed == "skills" else "*Your network*"
+    first = next(i for i, b in enumerate(blocks) if b["text"]["text"].startswith(heading))
+    text = "\n".join(b["text"]["text"] for b in blocks[first : first + 2])
+    more = re.search(r"…and ([\d,]+) more", text)
+    assert more is not None, text[-200:]
+    total = SKILLS if listed == "skills" else len(NETWORK)
+    assert text.count("\n• ") + int(more[1].replace(",", "")) == total
