@@ -61,11 +61,18 @@ def message_changed_event(
 ) -> dict[str, Any]:
     """A person edited ``message``: Slack's ``message_changed``, hidden, with the message as it
     is now (``edited`` in it) and as it was; its own ``ts`` is the edit's."""
-    ts = message.edited_ts or ws.next_ts()
+    now = shapes.message_json(ws, message)
+    return _changed(now, previous, channel, message.edited_ts or ws.next_ts())
+
+
+def _changed(
+    now: dict[str, Any], previous: dict[str, Any], channel: Channel, ts: str
+) -> dict[str, Any]:
+    """Slack's hidden ``message_changed``: the message as it is now and as it was."""
     return {
         "type": "message",
         "subtype": "message_changed",
-        "message": shapes.message_json(ws, message),
+        "message": now,
         "previous_message": previous,
         "channel": channel.id,
         "hidden": True,
@@ -116,17 +123,7 @@ def tombstone_event(
         "is_locked": False,
         "subscribed": False,
     }
-    return {
-        "type": "message",
-        "subtype": "message_changed",
-        "message": tombstone,
-        "previous_message": previous,
-        "channel": channel.id,
-        "hidden": True,
-        "ts": ts,
-        "event_ts": ts,
-        "channel_type": channel.channel_type,
-    }
+    return _changed(tombstone, previous, channel, ts)
 
 
 def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:

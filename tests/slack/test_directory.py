@@ -9,6 +9,7 @@ from bot import visibility
 from bot.directory.parse import SkillInput, parse_network_entry
 from bot.directory.profiles import ProfileEdit
 from handlers.client.directory import sync_directory
+from slack_emulator import View
 from storage.models import Person
 from tests.slack.harness import SlackHarness
 
@@ -22,6 +23,17 @@ async def skills(slack: SlackHarness, handle: str, text: str) -> str:
     replies = slack.emu.ephemerals(slack.user(handle))[before:]
     assert len(replies) == 1, [r.text for r in replies]
     return str(replies[0].blocks) + replies[0].text
+
+
+async def edit_profile_modal(slack: SlackHarness, user_id: str) -> View:
+    """The Edit profile modal, opened from the person's Home tab as they would."""
+    await slack.emu.open_home(user_id)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    await slack.emu.click(user_id, "skills_edit_profile", view=slack.emu.home_view(user_id))
+    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    modal = slack.emu.open_modal(user_id)
+    assert modal is not None, slack.emu.block_kit_problems
+    return modal
 
 
 async def test_declare_show_and_remove_skills(slack: SlackHarness) -> None:
@@ -199,12 +211,7 @@ async def test_the_modal_keeps_what_was_typed(slack: SlackHarness) -> None:
     modal shows it and it is saved again, instead of losing its `amp;` at each save."""
     alice = slack.user("alice")
     await skills(slack, "alice", "network add The &amp;amp; Club about html")
-    await slack.emu.open_home(alice)
-    await slack.emu.wait_for(lambda c: c.method == "views.publish")
-    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
-    modal = slack.emu.open_modal(alice)
-    assert modal is not None
+    modal = await edit_profile_modal(slack, alice)
     [network] = [b for b in modal.blocks if b.get("block_id") == "network"]
     typed = network["element"]["initial_value"]
     assert typed == "The &amp; Club about html as functional"
@@ -218,12 +225,7 @@ async def test_the_modal_keeps_what_was_typed(slack: SlackHarness) -> None:
 async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) -> None:
     """A network line naming nobody keeps the modal open with the error next to the field."""
     bob = slack.user("bob")
-    await slack.emu.open_home(bob)
-    await slack.emu.wait_for(lambda c: c.method == "views.publish")
-    await slack.emu.click(bob, "skills_edit_profile", view=slack.emu.home_view(bob))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
-    modal = slack.emu.open_modal(bob)
-    assert modal is not None
+    modal = await edit_profile_modal(slack, bob)
     await slack.emu.submit_view(bob, modal.id, {"network": {"network": "@nobody as personal"}})
     still = slack.emu.open_modal(bob)
     assert still is not None and "nobody" in str(still.errors)
@@ -243,12 +245,7 @@ async def test_a_network_too_long_for_the_modal_is_left_out_and_kept(slack: Slac
     )
     await slack.services.directory.save_edit(slack.team_id, alice, ProfileEdit(network=entries))
     assert len(await slack.services.directory.network_text(slack.team_id, alice)) > 3000
-    await slack.emu.open_home(alice)
-    await slack.emu.wait_for(lambda c: c.method == "views.publish")
-    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
-    modal = slack.emu.open_modal(alice)
-    assert modal is not None, slack.emu.block_kit_problems
+    modal = await edit_profile_modal(slack, alice)
     assert "network" not in {b.get("block_id") for b in modal.blocks}
     assert "/skills network add" in str(modal.blocks)
     delivery = await slack.emu.submit_view(alice, modal.id, {"interests": {"interests": "rust"}})
@@ -267,12 +264,7 @@ async def test_more_skills_at_a_level_than_a_field_holds_are_left_out_and_kept(
     alice = slack.user("alice")
     many = [SkillInput(f"craft-{i}", 4, True) for i in range(101)]
     await slack.services.directory.add_skills(slack.team_id, alice, [*many, SkillInput("go", 2)])
-    await slack.emu.open_home(alice)
-    await slack.emu.wait_for(lambda c: c.method == "views.publish")
-    await slack.emu.click(alice, "skills_edit_profile", view=slack.emu.home_view(alice))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
-    modal = slack.emu.open_modal(alice)
-    assert modal is not None, slack.emu.block_kit_problems
+    modal = await edit_profile_modal(slack, alice)
     assert "level_4" not in {b.get("block_id") for b in modal.blocks}
     assert "101 skills" in str(modal.blocks) and "/skills remove" in str(modal.blocks)
     delivery = await slack.emu.submit_view(alice, modal.id, {"level_2": {"skills_level_2": []}})
