@@ -290,7 +290,8 @@ class QuestionService:
         """The message a question was asked in (or about) was deleted: nobody goes on being
         asked, those waiting or helping are told, as if its asker had withdrawn it, and its
         words are blanked, so no DM, solved-first suggestion or report shows them again.
-        How many questions it was."""
+        The bot's replies in the thread the message started go too. How many questions it
+        was."""
         async with self._sessions() as s, s.begin():
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             now = self.clock()
@@ -303,6 +304,8 @@ class QuestionService:
                     helping = await self._helping(s, question)
                     await tell.helpers_released(s, question, helping, now, deleted=True)
                 await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)
+                if question.thread_ts == message_ts:
+                    await tell.asker(s, question, "replies_deleted", now)
         return len(questions)
 
     @staticmethod

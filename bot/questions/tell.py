@@ -84,7 +84,8 @@ async def _each(
 async def asker(
     s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
 ) -> None:
-    """One message to the asker (connected, unanswered, solved); once per question and kind."""
+    """One message about the question to its asker (connected, unanswered, solved) or its
+    thread (the bot's replies deleted with it); once per question and kind."""
     await outbox.enqueue(
         s,
         question.team_id,

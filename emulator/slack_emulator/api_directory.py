@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from . import api_base as a
@@ -129,12 +130,13 @@ def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def _messages_page(
-    ctx: ApiContext, messages: list[Message], args: Args, kind: str
+    ctx: ApiContext, messages: Sequence[Message | dict[str, Any]], args: Args, kind: str
 ) -> dict[str, Any]:
+    """One page of messages, each as Slack shows it (a dict is shown as it is)."""
     page, cursor = a.paginate(messages, args, kind, default_limit=100)
     return {
         "ok": True,
-        "messages": [shapes.message_json(ctx.ws, m) for m in page],
+        "messages": [m if isinstance(m, dict) else shapes.message_json(ctx.ws, m) for m in page],
         "has_more": bool(cursor),
         "pin_count": 0,
         "response_metadata": {"next_cursor": cursor},
@@ -159,11 +161,14 @@ def conversations_history(ctx: ApiContext, args: Args) -> dict[str, Any]:
 def conversations_replies(ctx: ApiContext, args: Args) -> dict[str, Any]:
     channel = a.member_channel(ctx, a.text(args, "channel"))
     ts = a.required(args, "ts", "thread_not_found")
-    thread = ctx.ws.chat.thread(channel.id, ts)
+    thread: list[Message | dict[str, Any]] = list(ctx.ws.chat.thread(channel.id, ts))
+    if not thread and (replies := ctx.ws.chat.tombstoned(channel.id, ts)):
+        thread = [shapes.tombstone_json(ts, replies), *replies]
     if not thread:
         raise SlackError("thread_not_found")
-    if thread[0].is_reply and thread[0].thread_ts:
-        thread = ctx.ws.chat.thread(channel.id, thread[0].thread_ts)
+    first = thread[0]
+    if isinstance(first, Message) and first.is_reply and first.thread_ts:
+        thread = list(ctx.ws.chat.thread(channel.id, first.thread_ts))
     return _messages_page(ctx, thread, args, "replies")
 
 

@@ -122,6 +122,11 @@ class ChatStore:
         ]
         return [parent, *[m for m in replies if not m.deleted]]
 
+    def tombstoned(self, channel: str, ts: str) -> list[Message]:
+        """The replies still under a deleted parent (Slack shows its tombstone above them)."""
+        parent = self._by_key.get((channel, ts))
+        return self.replies_of(parent) if parent is not None and parent.deleted else []
+
     def replies_of(self, message: Message) -> list[Message]:
         return [
             m

@@ -106,23 +106,7 @@ def tombstone_event(
     tombstone ("This message was deleted.") and sends a ``message_changed`` to it, not a
     ``message_deleted`` (that comes once the last reply is gone)."""
     ts = ws.next_ts()
-    users = list(dict.fromkeys(r.user for r in replies))
-    tombstone = {
-        "type": "message",
-        "subtype": "tombstone",
-        "text": "This message was deleted.",
-        "user": "USLACKBOT",
-        "hidden": True,
-        "ts": previous["ts"],
-        "thread_ts": previous["ts"],
-        "parent_user_id": "USLACKBOT",
-        "reply_count": len(replies),
-        "reply_users_count": len(users),
-        "latest_reply": replies[-1].ts,
-        "reply_users": users,
-        "is_locked": False,
-        "subscribed": False,
-    }
+    tombstone = shapes.tombstone_json(previous["ts"], replies)
     return _changed(tombstone, previous, channel, ts)
 
 

@@ -184,6 +184,29 @@ def message_json(ws: Workspace, message: Message) -> dict[str, Any]:
     return body
 
 
+def tombstone_json(ts: str, replies: list[Message]) -> dict[str, Any]:
+    """What stands in a thread for a deleted parent while replies remain: Slack's tombstone,
+    "This message was deleted." (in the ``message_changed`` it sends and in
+    conversations.replies alike)."""
+    users = list(dict.fromkeys(r.user for r in replies))
+    return {
+        "type": "message",
+        "subtype": "tombstone",
+        "text": "This message was deleted.",
+        "user": "USLACKBOT",
+        "hidden": True,
+        "ts": ts,
+        "thread_ts": ts,
+        "parent_user_id": "USLACKBOT",
+        "reply_count": len(replies),
+        "reply_users_count": len(users),
+        "latest_reply": replies[-1].ts,
+        "reply_users": users,
+        "is_locked": False,
+        "subscribed": False,
+    }
+
+
 def view_json(ws: Workspace, view: View) -> dict[str, Any]:
     spec = view.spec
     body: dict[str, Any] = {

@@ -22,6 +22,7 @@ from handlers.blocks.kudos import (
     render_unposted,
 )
 from handlers.client.failures import ReplyFailed, is_transient
+from handlers.client.messages import delete_message
 from handlers.outbox import marks
 
 log = logging.getLogger("askaround.kudos")
@@ -87,15 +88,6 @@ async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
         return False
     if answer.status_code >= 300:
         raise ReplyFailed(answer.status_code)
-    return True
-
-
-async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
-    """Delete one of the bot's messages; True when it is gone (or was already)."""
-    try:
-        await client.chat_delete(channel=channel, ts=ts)
-    except SlackApiError as failure:
-        return failure.response.get("error") == "message_not_found"
     return True
 
 

@@ -27,6 +27,7 @@ from handlers.blocks.questions import (
 )
 from handlers.client.directory import profile_from_slack
 from handlers.client.failures import is_transient
+from handlers.client.messages import delete_own_replies
 
 CLOSED_NOTE = "This question has moved on — thanks!"
 
@@ -195,6 +196,16 @@ async def solved(
     await tell_asker(client, question, render_solved(question, question.helper_user_id))
 
 
+async def replies_deleted(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The question's message was deleted: the bot's replies in its thread (the asking list,
+    its Withdraw button, the connection) are about a question nobody can read now."""
+    question = (await _now(services, team_id, payload)).question
+    if question.thread_ts:
+        await delete_own_replies(client, question.channel_id, question.thread_ts)
+
+
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,
@@ -204,4 +215,5 @@ DELIVERIES = {
     "question.connected": connected,
     "question.unanswered": unanswered,
     "question.solved": solved,
+    "question.replies_deleted": replies_deleted,
 }

@@ -46,6 +46,7 @@ OUTBOX_CALLERS = (
     "surfaces/jobs.py",
     "surfaces/home.py",
     "client/paced.py",
+    "client/messages.py",
     "surfaces/kudos_giving.py",
 )
 

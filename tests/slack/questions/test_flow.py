@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import select
 
 from bot.questions.policy import RoutingConfig
@@ -281,6 +282,43 @@ async def test_deleting_a_question_someone_is_helping_with_tells_them(
     assert not any("terraform" in str(m.blocks) for m in dev)
     assert "The question was deleted." in str(offer_dm(slack, "bob").blocks)
     assert "terraform" not in str(offer_dm(slack, "bob").blocks)
+
+
+async def test_deleting_the_question_takes_the_bots_replies_in_its_thread(
+    slack: SlackHarness,
+) -> None:
+    """Alice deletes her question: the bot's replies under it (who was asked, with a Withdraw
+    button for a question nobody can read) go too, so Slack can drop the thread; Bob's reply
+    stays, as it is his."""
+    message = await ask(slack)
+    reply = await slack.post("bob", "general", "I can look at it later", thread_ts=message.ts)
+    chat = slack.emu.workspace.chat
+    assert any(m.by_bot for m in chat.replies_of(message))
+    await slack.emu.delete_message(slack.user("alice"), message)
+    await slack.settle()
+    assert [m.ts for m in chat.replies_of(message)] == [reply.ts]
+    client = AsyncWebClient(token=slack.emu.bot_token, base_url=slack.emu.api_url)
+    answer = await client.conversations_replies(channel=message.channel, ts=message.ts)
+    assert [m.get("subtype") for m in answer["messages"]] == ["tombstone", None]
+
+
+async def test_deleting_a_question_asked_in_a_thread_leaves_the_threads_other_replies(
+    slack: SlackHarness,
+) -> None:
+    """Alice asks in reply to Carol's message; deleting her question withdraws it, and the
+    bot's replies in Carol's thread, which may be about more than Alice's question, stay."""
+    carol = await slack.post("carol", "general", "deploys are frozen until friday")
+    asked = await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}", thread_ts=carol.ts
+    )
+    await slack.settle()
+    chat = slack.emu.workspace.chat
+    before = [m.ts for m in chat.replies_of(carol) if m.by_bot]
+    assert before
+    await slack.emu.delete_message(slack.user("alice"), asked)
+    await slack.settle()
+    assert (await rows(slack))[0].status == "withdrawn"
+    assert [m.ts for m in chat.replies_of(carol) if m.by_bot] == before
 
 
 async def test_deleting_another_message_changes_no_question(slack: SlackHarness) -> None:

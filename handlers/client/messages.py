@@ -1,0 +1,52 @@
+"""Deleting the bot's own messages: one at a time, or all it posted in a thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from handlers.client.failures import is_transient
+
+# A thread the bot can no longer read (it left the channel, the channel went) has nothing left
+# that the bot could delete.
+GONE = {"thread_not_found", "channel_not_found", "not_in_channel"}
+
+
+async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
+    """Delete one of the bot's messages; True when it is gone (or was already)."""
+    try:
+        await client.chat_delete(channel=channel, ts=ts)
+    except SlackApiError as failure:
+        return failure.response.get("error") == "message_not_found"
+    return True
+
+
+async def delete_own_replies(client: AsyncWebClient, channel: str, thread_ts: str) -> int:
+    """Delete every reply the bot posted in a thread; how many it found. A retry after a
+    partial run finds only those left."""
+    me = str((await client.auth_test())["user_id"])
+    mine: list[str] = []
+    cursor: str | None = None
+    while True:
+        try:
+            page = await client.conversations_replies(
+                channel=channel, ts=thread_ts, cursor=cursor, limit=200
+            )
+        except SlackApiError as failure:
+            if failure.response.get("error") in GONE:
+                return 0
+            raise
+        messages: list[dict[str, Any]] = page.get("messages") or []
+        mine += [str(m["ts"]) for m in messages if m.get("user") == me and m.get("ts") != thread_ts]
+        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            break
+    for ts in mine:
+        try:
+            await client.chat_delete(channel=channel, ts=ts)
+        except SlackApiError as failure:
+            if is_transient(failure):
+                raise
+    return len(mine)
