@@ -3,9 +3,9 @@ shout-outs in one file, every other list (quiet people, helpers, values…) in a
 
 from __future__ import annotations
 
-import csv as stdlib_csv
 import io
 
+from bot import spreadsheet
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
 
@@ -16,7 +16,7 @@ LIST_COLUMNS = ("list", "entry")
 def summary_csv(summary: TeamSummary) -> str:
     """Public shout-outs only: private ones are counts and have no row to show."""
     out = io.StringIO()
-    writer = stdlib_csv.writer(out)
+    writer = spreadsheet.Writer(out)
     writer.writerow(COLUMNS)
     for s in summary.shoutouts:
         writer.writerow(
@@ -28,7 +28,7 @@ def summary_csv(summary: TeamSummary) -> str:
 def lists_csv(summary: TeamSummary) -> str:
     """Every list but the shout-outs, one row an entry, named by its section's title."""
     out = io.StringIO()
-    writer = stdlib_csv.writer(out)
+    writer = spreadsheet.Writer(out)
     writer.writerow(LIST_COLUMNS)
     for section in outline.sections(summary):
         if section.title != outline.SHOUTOUTS:

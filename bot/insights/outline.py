@@ -4,11 +4,10 @@ only people the view already names are looked up."""
 
 from __future__ import annotations
 
-import csv as stdlib_csv
 import io
 from dataclasses import dataclass
 
-from bot import visibility
+from bot import spreadsheet, visibility
 from bot.insights.view import SHOWN_RISKS, NetworkView
 from bot.safe_text import plain_text
 from bot.words import noun, plural
@@ -112,7 +111,7 @@ CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")
 
 def as_csv(view: NetworkView, names: dict[str, str]) -> str:
     out = io.StringIO()
-    writer = stdlib_csv.writer(out)
+    writer = spreadsheet.Writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in view.risks:
         who = "" if r.person is None else names.get(r.person, r.person) or ONE_PERSON

@@ -4,12 +4,12 @@ admins. Every workspace's live entries (undone ones are left out), private ones 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 
+from bot import spreadsheet
 from bot.errors import AskaroundError
 from bot.settings import database_settings
 
@@ -66,10 +66,10 @@ def write(rows: list[dict[str, Any]], form: str, out: TextIO) -> None:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
+    writer = spreadsheet.Writer(out)
+    writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow({**row, "values": ";".join(row["values"])})
+        writer.writerow([";".join(row[c]) if c == "values" else row[c] for c in COLUMNS])
 
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -1,0 +1,36 @@
+"""CSV that opens safely in a spreadsheet.
+
+Kudos reasons, names, team and skill names are typed by anyone, and a manager or admin opens
+our CSV in Excel, LibreOffice or Google Sheets, which run a cell starting with `=`, `+`, `-`
+or `@` as a formula (`=HYPERLINK(...)` can send data away). Such a cell is written behind a `'`,
+which those programs show as text, as OWASP's advice on CSV injection has it. Numbers stay
+numbers; JSON exports are left exact.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class Writer:
+    """`csv.writer` whose text cells cannot run as formulas."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._csv = csv.writer(out)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._csv.writerow([cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
