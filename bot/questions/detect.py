@@ -43,6 +43,13 @@ _PERSON = re.compile(r"<@[UW][A-Z0-9]*(?:\|[^>]*)?>|<!subteam\^[^>]*>")
 _BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
+# A reply that opens by quoting what it answers (a Slack blockquote, or `re: "…?"`): the
+# quoted question is someone else's; only the writer's own words ask or not.
+_QUOTED_OPENING = re.compile(
+    r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?)(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
+    r'|\A\s*(?:re:?\s*)?(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
+    re.IGNORECASE,
+)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 _SENTENCE = re.compile(r"[.!?;\n]+\s+|\s+[-—–]\s+")
 _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
@@ -51,8 +58,10 @@ _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 def normalise(text: str) -> str:
     """Folded like routed text (lower case, accents dropped: `cómo` is `como`), Slack markup
     replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as the characters typed (after
-    the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces collapsed."""
+    the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces collapsed; a quoted
+    question the message opens with, as a reply quotes what it answers, dropped."""
     text = _CODE.sub(" code ", text)
+    text = _QUOTED_OPENING.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = _BROADCAST.sub(" @here ", text)

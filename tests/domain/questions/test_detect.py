@@ -187,6 +187,32 @@ def test_an_invitation_opens_its_sentence() -> None:
     assert "small talk" in explain("ok. want to grab lunch at the taco place?")
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "> how do I rotate the postgres credentials?\nvault has a runbook for it, linked in #infra",
+        "&gt; where is the VAT return?\n&gt; can't find it\nin the finance drive, moved it",
+        're: "who owns the billing service?" - payments core since March',
+        "\u201cis there a template for NDAs?\u201d yes, the 2024 one on the legal wiki",
+    ],
+)
+def test_a_reply_that_quotes_the_question_it_answers_asks_nothing(reply: str) -> None:
+    """The quoted question is someone else's; the reply's own words answer it."""
+    assert not looks_like_question(reply)
+    assert "?" not in normalise(reply)
+
+
+def test_a_quote_asks_when_the_writer_asks_too() -> None:
+    """Only a quoted question that opens the message goes: a question after it, or one relayed
+    inside the writer's own sentence, still counts, and pasted output stays as it was."""
+    assert looks_like_question("> Error 1045: Access denied?\nanyone know why this happens?")
+    relayed = 'the client asked "can we backdate it?" - does anyone know if legal allows that?'
+    assert looks_like_question(relayed)
+    assert normalise("> ERROR 1045 access denied\nour staging db") == (
+        "> error 1045 access denied our staging db"
+    )
+
+
 def test_a_hyphenated_compound_is_one_word() -> None:
     """A social word inside a hyphenated compound does not count: "third-party" is no party."""
     text = "Curious how other teams handle secrets rotation for third-party API keys?"
