@@ -33,6 +33,13 @@ ASKS_FOR_HELP = phrases(
     rf"{SOMEONE}(?: here)? (?:know|knows|familiar|tried|used|have|has|had|got|ever|able to|"
     r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand|"
     r"(?:run|ran|come|came) (?:into|across)|encountered|faced|hit this)",
+    # experience of doing a kind of thing (`has anyone run a Western on…`, `written a module
+    # for…`); one particular thing (`has anyone tested the release?`) asks whether it is done
+    rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already| actually| previously)? (?:run|built|"
+    r"configured|debugged|written|installed|implemented|tested|negotiated|automated|benchmarked|"
+    r"evaluated|compared|cracked|figured out|gone through|been through|connected|calibrated|"
+    r"deployed|upgraded|switched|scripted) (?!the |my |our |your |his |her |their |this |that |"
+    r"it |them )",
     rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
     rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
     r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"

@@ -213,6 +213,15 @@ def test_a_quote_asks_when_the_writer_asks_too() -> None:
     )
 
 
+def test_asking_who_has_done_a_kind_of_thing_asks_for_experience() -> None:
+    """`has anyone run a …` looks for someone who has done it; `has anyone tested the …` asks
+    whether one particular thing is done, as status."""
+    experience = "has anyone run a load test against the search cluster? numbers look odd"
+    assert "asks for help" in explain(experience) and looks_like_question(experience)
+    assert "asks for help" not in explain("has anyone tested the release yet?")
+    assert not looks_like_question("has anyone deployed the hotfix?")
+
+
 def test_a_hyphenated_compound_is_one_word() -> None:
     """A social word inside a hyphenated compound does not count: "third-party" is no party."""
     text = "Curious how other teams handle secrets rotation for third-party API keys?"
