@@ -98,7 +98,12 @@ ASKS_FOR_HELP = phrases(
     r"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait|s'y connait)",
     r"qui (?:s'occupe|connait|sait|est (?:le |la )?responsable)",
     r"(?:j'ai|on a) besoin d'aide",
-    r"(?:petite|une) question|des idees\s*\?|je galere|je (?:ne )?trouve rien",
+    r"(?:petite|une) question|question rapide|des idees\s*\?|je galere|je (?:ne )?trouve rien",
+    # `quick question` as the French `petite question`
+    r"(?:una )?(?:pregunta|duda) rapida|tengo una (?:pregunta|duda)",
+    r"(?:kurze|kleine) frage",
+    r"(?:uma )?(?:pergunta|duvida) rapida|tenho uma (?:pergunta|duvida)",
+    r"domanda (?:veloce|rapida)|ho una domanda",
     r"algun (?:consejo|truco|tip)|alguna (?:idea|recomendacion|sugerencia)|estoy atascad[oa]",
     r"gibt(?:'s| es) (?:hier )?(?:eine|einen|ein) (?:empfehlung|tool|weg|moglichkeit|anleitung)",
     r"hat (?:hier )?jemand (?:eine )?(?:idee|tipp|empfehlung)",
@@ -158,8 +163,12 @@ ASKS_HOW = phrases(
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
     r"faster|cleaner) way",
-    r"qual (?:e|eh) (?:a|o) (?:politica|processo|regra|melhor)|cual es (?:la|el) (?:politica|"
-    r"proceso|mejor)",
+    # `what's the process / policy / procedure for …` in the five other languages
+    r"qual (?:e|eh) (?:a|o) (?:politica|processo|procedimento|regra|melhor)|cual es (?:la|el) "
+    r"(?:politica|proceso|procedimiento|mejor)",
+    r"quel(?:le)? est (?:la|le) (?:procedure|politique|regle|processus|marche a suivre)",
+    r"(?:wie|was) ist (?:der|die|das) (?:ablauf|vorgehen|prozess|verfahren|regel|richtlinie)",
+    r"qual e (?:la|il) (?:procedura|politica|processo|regola)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
     r"submit|claim|book|have|give|install|bring)",

@@ -222,6 +222,27 @@ def test_asking_who_has_done_a_kind_of_thing_asks_for_experience() -> None:
     assert not looks_like_question("has anyone deployed the hotfix?")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregunta rápida: ¿las facturas de Portugal llevan IVA español?",
+        "Kurze Frage: zählt die Rufbereitschaft am Feiertag doppelt?",
+        "Pergunta rápida: o seguro cobre consultas de fisioterapia?",
+        "Domanda veloce: le ferie non godute scadono a marzo?",
+        "¿Cuál es el procedimiento para pedir un anticipo de viáticos?",
+        "Quelle est la procédure pour déclarer un accident du travail ?",
+        "Wie ist der Ablauf bei einer Dienstreise ins Ausland?",
+        "Qual é o procedimento para devolver um portátil avariado?",
+        "Qual è la procedura per richiedere un portatile nuovo?",
+    ],
+)
+def test_a_quick_question_and_the_procedure_are_asked_in_five_languages(text: str) -> None:
+    """`quick question:` and `what's the procedure for…` ask in Spanish, German, Portuguese,
+    Italian and French as they do in English."""
+    assert "asks for help" in explain(text) or "asks how" in explain(text)
+    assert looks_like_question(text)
+
+
 def test_a_hyphenated_compound_is_one_word() -> None:
     """A social word inside a hyphenated compound does not count: "third-party" is no party."""
     text = "Curious how other teams handle secrets rotation for third-party API keys?"
