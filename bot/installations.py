@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.installations import installed_teams
+from storage.installations import enterprise_of, installed_teams
 
 
 class Installations:
@@ -17,3 +17,8 @@ class Installations:
         """Every workspace with a bot token for this app, in a stable order."""
         async with self._sessions() as s:
             return await installed_teams(s, self._client_id)
+
+    async def enterprise_of(self, team_id: str) -> str | None:
+        """The Enterprise Grid organisation the workspace installed the app under, if any."""
+        async with self._sessions() as s:
+            return await enterprise_of(s, self._client_id, team_id)

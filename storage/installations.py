@@ -23,3 +23,19 @@ async def installed_teams(session: AsyncSession, client_id: str) -> list[str]:
         .order_by(SlackBot.team_id)
     )
     return [team_id for team_id in rows if team_id]
+
+
+async def enterprise_of(session: AsyncSession, client_id: str, team_id: str) -> str | None:
+    """The Enterprise Grid organisation of the workspace's latest install with a bot token
+    (None outside one): slack-sdk's store finds a bot by organisation and workspace both."""
+    found = await session.scalar(
+        select(SlackBot.enterprise_id)
+        .where(
+            SlackBot.client_id == client_id,
+            SlackBot.team_id == team_id,
+            SlackBot.bot_token.is_not(None),
+        )
+        .order_by(SlackBot.installed_at.desc())
+        .limit(1)
+    )
+    return found or None

@@ -144,8 +144,9 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
         store = app.installation_store
-        clients = Installed(store, services.installations.teams, job_client)
-        outbox_clients = Installed(store, services.installations.teams, sender)
+        installations = services.installations
+        clients = Installed(store, installations.teams, job_client, installations.enterprise_of)
+        outbox_clients = Installed(store, installations.teams, sender, installations.enterprise_of)
     else:
         clients = OneWorkspace(app.client)
         outbox_clients = OneWorkspace(sender(settings.bot_token))

@@ -15,7 +15,7 @@ MAX_MPIM_USERS = 8
 
 def auth_test(ctx: ApiContext, args: Args) -> dict[str, Any]:
     ws = ctx.ws
-    return {
+    answer = {
         "ok": True,
         "url": ws.url,
         "team": ws.team_name,
@@ -25,6 +25,9 @@ def auth_test(ctx: ApiContext, args: Args) -> dict[str, Any]:
         "bot_id": ws.bot_id,
         "is_enterprise_install": False,
     }
+    if ws.enterprise_id is not None:
+        answer["enterprise_id"] = ws.enterprise_id
+    return answer
 
 
 def team_info(ctx: ApiContext, args: Args) -> dict[str, Any]:

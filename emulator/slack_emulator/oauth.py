@@ -152,7 +152,7 @@ class OAuth:
             "bot_user_id": ws.bot_user_id,
             "app_id": ws.app_id,
             "team": {"name": ws.team_name, "id": ws.team_id},
-            "enterprise": None,
+            "enterprise": ws.enterprise,
             "is_enterprise_install": False,
             "authed_user": {"id": grant.user_id},
         }

@@ -23,11 +23,11 @@ def event_envelope(
     """`series` tells this emulator's events from another's: Slack never reuses an event_id,
     and an app that stored one (askaround's inbox) drops a second event with it as a retry."""
     context = {"id": event_number, "team": ws.team_id, "app": ws.app_id}
-    return {
+    envelope: dict[str, Any] = {
         "token": VERIFICATION_TOKEN,
         "team_id": ws.team_id,
         "context_team_id": ws.team_id,
-        "context_enterprise_id": None,
+        "context_enterprise_id": ws.enterprise_id,
         "api_app_id": ws.app_id,
         "event": event,
         "type": "event_callback",
@@ -35,7 +35,7 @@ def event_envelope(
         "event_time": int(ws.now()),
         "authorizations": [
             {
-                "enterprise_id": None,
+                "enterprise_id": ws.enterprise_id,
                 "team_id": ws.team_id,
                 "user_id": ws.bot_user_id,
                 "is_bot": True,
@@ -48,6 +48,9 @@ def event_envelope(
         "event_context": "4-"
         + base64.urlsafe_b64encode(json.dumps(context).encode()).decode().rstrip("="),
     }
+    if ws.enterprise_id is not None:  # a workspace in an Enterprise Grid organisation
+        envelope["enterprise_id"] = ws.enterprise_id
+    return envelope
 
 
 def message_event(ws: Workspace, message: Message, channel: Channel) -> dict[str, Any]:
@@ -169,7 +172,7 @@ def slash_command(
     response_url: str,
     trigger_id: str,
 ) -> dict[str, str]:
-    return {
+    form = {
         "token": VERIFICATION_TOKEN,
         "team_id": ws.team_id,
         "team_domain": ws.domain,
@@ -184,6 +187,9 @@ def slash_command(
         "response_url": response_url,
         "trigger_id": trigger_id,
     }
+    if ws.enterprise is not None:
+        form |= {"enterprise_id": ws.enterprise["id"], "enterprise_name": ws.enterprise["name"]}
+    return form
 
 
 def interaction(ws: Workspace, kind: str, user: User, **fields: Any) -> dict[str, Any]:
@@ -194,7 +200,7 @@ def interaction(ws: Workspace, kind: str, user: User, **fields: Any) -> dict[str
         "api_app_id": ws.app_id,
         "token": VERIFICATION_TOKEN,
         "team": shapes.team_json(ws),
-        "enterprise": None,
+        "enterprise": ws.enterprise,
         "is_enterprise_install": False,
     }
     payload.update(fields)

@@ -160,8 +160,10 @@ class SlackEmulator(TeamApi):
         bot_user_id: str = "U0ASKAROUND",
         bot_token: str | None = None,
         installed: bool = False,
+        enterprise_id: str | None = None,
     ) -> Team:
-        """Another workspace; the app's token works there once someone installs it."""
+        """Another workspace; the app's token works there once someone installs it. With
+        `enterprise_id`, the workspace is one of an Enterprise Grid organisation's."""
         if team_id in self._teams:
             raise ValueError(f"workspace {team_id} exists already")
         ws = Workspace(
@@ -171,6 +173,7 @@ class SlackEmulator(TeamApi):
             bot_name=self.workspace.bot_user.name,
             app_id=self.workspace.app_id,
             bot_scopes=self.workspace.bot_scopes,
+            enterprise_id=enterprise_id,
         )
         token = bot_token or f"xoxb-{team_id.lower()}-emulated"
         team = Team(self, ws, token, installed)

@@ -28,6 +28,7 @@ class Workspace(Directory):
         app_id: str = "A0ASKAROUND",
         clock: Callable[[], float] = time.time,
         bot_scopes: Iterable[str] = ("chat:write",),
+        enterprise_id: str | None = None,
     ) -> None:
         super().__init__(
             team_id=team_id,
@@ -37,6 +38,9 @@ class Workspace(Directory):
             app_id=app_id,
             clock=clock,
         )
+        # The Enterprise Grid organisation the workspace belongs to, if any: Slack names it in
+        # every payload (`enterprise_id`, `enterprise`) and in the install's `oauth.v2.access`.
+        self.enterprise_id = enterprise_id
         self.chat = ChatStore(self)
         self.views = ViewStore(self)
         self.files: dict[str, File] = {}
@@ -54,6 +58,13 @@ class Workspace(Directory):
         """Note `problems` found in what the app sent to `where`; returns them."""
         self.block_kit_problems.extend(f"{where}: {problem}" for problem in problems)
         return problems
+
+    @property
+    def enterprise(self) -> dict[str, str] | None:
+        """Slack's `enterprise` object for the workspace's organisation, or None."""
+        if self.enterprise_id is None:
+            return None
+        return {"id": self.enterprise_id, "name": f"{self.team_name} Group"}
 
     def home_team(self, user_id: str | None) -> str:
         return self.guests.get(user_id or "", self.team_id)

@@ -59,15 +59,23 @@ class Installed:
         store: AsyncInstallationStore,
         teams: Callable[[], Awaitable[list[str]]],
         make_client: Callable[[str], AsyncWebClient],
+        enterprise_of: Callable[[str], Awaitable[str | None]],
     ) -> None:
-        """`teams` lists the installed workspaces (`Installations.teams`)."""
+        """`teams` lists the installed workspaces (`Installations.teams`); `enterprise_of`
+        names the Enterprise Grid organisation a workspace installed under, if any
+        (`Installations.enterprise_of`), since the store finds a bot by both."""
         self.store = store
         self.teams = teams
         self.make_client = make_client
+        self.enterprise_of = enterprise_of
         self._clients: dict[str, AsyncWebClient] = {}
 
     async def for_team(self, team_id: str) -> AsyncWebClient:
         bot = await self.store.async_find_bot(enterprise_id=None, team_id=team_id)
+        if bot is None:  # installed under an Enterprise Grid organisation, or not at all
+            enterprise = await self.enterprise_of(team_id)
+            if enterprise is not None:
+                bot = await self.store.async_find_bot(enterprise_id=enterprise, team_id=team_id)
         if bot is None or not bot.bot_token:
             raise NotInstalled(team_id)
         if bot.bot_token not in self._clients:

@@ -95,11 +95,17 @@ class Harness:
         return self.here.team_id
 
     def add_team(
-        self, team_id: str, team_name: str, people: Iterable[PersonSpec] = DEFAULT_PEOPLE
+        self,
+        team_id: str,
+        team_name: str,
+        people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
+        enterprise_id: str | None = None,
     ) -> Harness:
         """Another workspace on the same emulator and bot, seeded like the first one (so the
-        same handles, and even the same user and channel ids); install it with `install`."""
-        return seed_people(self.emu, self.emu.add_team(team_id, team_name), people, self.runner)
+        same handles, and even the same user and channel ids); install it with `install`.
+        With `enterprise_id`, one of an Enterprise Grid organisation's workspaces."""
+        team = self.emu.add_team(team_id, team_name, enterprise_id=enterprise_id)
+        return seed_people(self.emu, team, people, self.runner)
 
     async def install(self, *, allow: bool = True) -> Any:
         """Install the app in this harness's workspace through OAuth, as a person would."""

@@ -80,9 +80,13 @@ class SlackHarness(Harness):
     pace: FakeClock = field(default_factory=FakeClock)
 
     def add_team(
-        self, team_id: str, team_name: str, people: Iterable[PersonSpec] = DEFAULT_PEOPLE
+        self,
+        team_id: str,
+        team_name: str,
+        people: Iterable[PersonSpec] = DEFAULT_PEOPLE,
+        enterprise_id: str | None = None,
     ) -> SlackHarness:
-        other = super().add_team(team_id, team_name, people)
+        other = super().add_team(team_id, team_name, people, enterprise_id)
         return SlackHarness(
             emu=other.emu,
             runner=other.runner,

@@ -13,8 +13,10 @@ from bot.installations import Installations
 from handlers.client.workspaces import Installed, NotInstalled, OneWorkspace, in_every_workspace
 
 
-def _installed(team_id: str, token: str) -> Installation:
-    return Installation(app_id="A1", team_id=team_id, bot_token=token, user_id="U1")
+def _installed(team_id: str, token: str, enterprise_id: str | None = None) -> Installation:
+    return Installation(
+        app_id="A1", team_id=team_id, bot_token=token, user_id="U1", enterprise_id=enterprise_id
+    )
 
 
 async def test_each_workspace_gets_a_client_with_its_token(
@@ -23,13 +25,21 @@ async def test_each_workspace_gets_a_client_with_its_token(
     """Clients are kept per token, a reinstall's new token gets a new client, and an unknown
     workspace raises NotInstalled."""
     store = AsyncSQLAlchemyInstallationStore("111.222", engine)
-    teams = Installations(sessions, "111.222").teams
-    clients = Installed(store, teams, lambda token: AsyncWebClient(token=token))
+    installations = Installations(sessions, "111.222")
+    clients = Installed(
+        store,
+        installations.teams,
+        lambda token: AsyncWebClient(token=token),
+        installations.enterprise_of,
+    )
     await store.async_save(_installed("T1", "xoxb-one"))
     await store.async_save(_installed("T2", "xoxb-two"))
+    await store.async_save(_installed("T4", "xoxb-grid", enterprise_id="E1"))  # a Grid org's
     one = await clients.for_team("T1")
     assert one.token == "xoxb-one" and await clients.for_team("T1") is one
-    assert [c.token for c in await clients.every_team()] == ["xoxb-one", "xoxb-two"]
+    assert (await clients.for_team("T4")).token == "xoxb-grid"
+    tokens = [c.token for c in await clients.every_team()]
+    assert tokens == ["xoxb-one", "xoxb-two", "xoxb-grid"]
     await store.async_save(_installed("T1", "xoxb-one-again"))
     assert (await clients.for_team("T1")).token == "xoxb-one-again"
     with pytest.raises(NotInstalled):

@@ -192,3 +192,24 @@ async def test_scheduled_jobs_run_in_every_workspace_with_its_own_token(
     await a.runner.bot.scheduler.run_once("digests")
     checked = {c.team_id for c in a.emu.calls[since:] if c.method == "auth.test"}
     assert checked == {a.team_id, b.team_id}
+
+
+async def test_a_workspace_of_an_enterprise_grid_org_gets_its_deliveries_and_jobs(
+    tmp_path: Path,
+) -> None:
+    """A workspace of an Enterprise Grid organisation installs the app for itself (not
+    org-wide): Slack names the org in the install's `oauth.v2.access` (`enterprise`) and in
+    every payload (`enterprise_id`), and Bolt keeps the install under it. The outbox and the
+    jobs find its token by workspace alone: before, they looked for an install outside any
+    org, found none, and the shout-out was never posted (nor the directory synced)."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as a:
+        grid = a.add_team("T0GRID", "Grid Co", PEOPLE, enterprise_id="E0GRID")
+        assert (await grid.install()).status == 200
+        answer = await said(grid, "alice", "/kudos", "@bob for untangling the release #teamwork")
+        assert "Kudos sent" in answer
+        shoutouts = [m for m in grid.here.messages(grid.channel("general")) if m.by_bot]
+        assert shoutouts and "untangling the release" in shoutouts[0].text
+        since = len(a.emu.calls)
+        await a.runner.bot.scheduler.run_once("directory_sync")
+        listed = [c for c in a.emu.calls[since:] if c.method == "users.list"]
+        assert [c.team_id for c in listed] == [grid.team_id]
