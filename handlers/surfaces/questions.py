@@ -167,7 +167,9 @@ def register(router: Router, services: Services) -> None:
     async def from_message(
         event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
     ) -> None:
-        text = strip_bot(event.get("text", ""), context.bot_user_id)
+        # Its words wherever Slack put them: a message forwarded to the bot has empty `text`
+        # and the message in an attachment, after any comment the person added.
+        text = strip_bot(readable_text(event), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
         if wants_help(text) or is_chatter(text):
             if event.get("edited"):  # answered when it was posted, or never a question

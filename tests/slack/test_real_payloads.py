@@ -159,15 +159,21 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     assert warnings(caplog) == []
 
 
-async def test_a_question_sent_with_a_file_in_a_dm_is_asked(slack: SlackHarness) -> None:
-    """A DM with a screenshot attached is a `file_share` message, and still the person's
-    question: it is asked once, and answered in the DM (before, no listener took it)."""
-    content_type, body = body_of(slack, "file_share_in_a_dm")
+async def asked_once_by_alice(slack: SlackHarness, name: str) -> Question:
+    """Send the named DM, and Slack's retry of it: the one question it asked, Alice's."""
+    content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")
     assert await send(slack, content_type, body, retry=1) == (200, "")
     async with slack.services.sessions() as s:
         (asked,) = await s.scalars(select(Question))
     assert asked.asker_user_id == slack.user("alice") and asked.source == "message"
+    return asked
+
+
+async def test_a_question_sent_with_a_file_in_a_dm_is_asked(slack: SlackHarness) -> None:
+    """A DM with a screenshot attached is a `file_share` message, and still the person's
+    question: it is asked once, and answered in the DM (before, no listener took it)."""
+    asked = await asked_once_by_alice(slack, "file_share_in_a_dm")
     assert asked.text.startswith(QUESTION)
     dm = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
     assert dm, "the asker heard nothing in the DM"
@@ -275,3 +281,12 @@ async def test_a_kudos_typed_with_slacks_escapes_is_given(slack: SlackHarness) -
     assert kudos.message == (
         "the \u201cgreat\u201d release notes & <https://example.com/r#n|the docs>"
     )
+
+
+async def test_a_question_forwarded_to_the_bot_in_a_dm_is_asked(slack: SlackHarness) -> None:
+    """A message forwarded into the DM with the bot arrives with empty `text` and the message
+    in an attachment (`is_msg_unfurl`). Its words are the question: it is asked, once (before,
+    the bot answered "Ask me a whole question" and asked nobody)."""
+    asked = await asked_once_by_alice(slack, "forwarded_question_in_a_dm")
+    assert QUESTION in asked.text
+    assert not [text for text in said(slack) if "whole question" in text]
