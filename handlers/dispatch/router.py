@@ -80,14 +80,17 @@ class Router:
         `ignore_other_messages`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
-        and the subtypes are checked by a matcher of our own.
+        and the subtypes are checked by a matcher of our own. A `hidden` message is never one
+        a person typed: Slack's notice that a thread got a reply (`message_replied`) comes
+        without its subtype over the Events API, and only `hidden` tells it apart.
         """
         self._record("event", f"message.{channel_type}")
         slack_type = {"channels": "channel", "groups": "group"}.get(channel_type, channel_type)
 
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
-            return event.get("subtype") in TYPED and event.get("channel_type") == slack_type
+            typed = event.get("subtype") in TYPED and not event.get("hidden")
+            return typed and event.get("channel_type") == slack_type
 
         return self._friendly(
             self.app.event(
