@@ -134,12 +134,15 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "message_changed_in_a_dm",
         "own_message_changed",
         "message_deleted",
+        "message_deleted_without_previous_message",
         "channel_join",
         "bot_message",
         "me_message",
         "thread_broadcast",
         "message_replied_without_subtype",
         "message_replied_without_subtype_in_a_dm",
+        "reaction_added_to_a_file",
+        "reaction_added_to_a_file_comment",
     ],
 )
 async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alone(
@@ -151,7 +154,8 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     Slack sends without its subtype). None is a question (an edit does not ask again), and
     each is answered 200: Bolt answered those no listener took 404, which Slack retried three
     times. (The subtype-less notice in a DM was taken for an empty message before, and
-    answered "Ask me a whole question".)"""
+    answered "Ask me a whole question".) A `:kudos:` reaction to a file or a file comment
+    is no kudos: only messages say what someone did."""
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
