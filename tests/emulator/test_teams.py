@@ -11,7 +11,7 @@ from aiohttp import web
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from slack_emulator import SlackEmulator
+from slack_emulator import SlackEmulator, payloads
 from tests.emulator.conftest import serving
 
 pytestmark = pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
@@ -91,3 +91,30 @@ async def test_authorize_allow_and_trade_the_code_once(emu: SlackEmulator) -> No
         == "invalid_code"
     )
     assert team.installed
+
+
+async def test_a_workspace_of_an_enterprise_grid_org_names_it_everywhere(
+    emu: SlackEmulator,
+) -> None:
+    """A Grid org's workspace: Slack names the org in auth.test, in an event's envelope and
+    authorizations, in a command's form and in an interaction's `enterprise`, as its
+    examples show; a workspace outside any org names none."""
+    team = emu.add_team("T0GRID", "Grid Co", enterprise_id="E0GRID", installed=True)
+    ws = team.workspace
+    alice = ws.add_user("alice")
+    client = AsyncWebClient(token=team.bot_token, base_url=emu.api_url)
+    assert (await client.auth_test())["enterprise_id"] == "E0GRID"
+    envelope = payloads.event_envelope(ws, {"type": "app_home_opened"}, 1, "G")
+    assert envelope["enterprise_id"] == envelope["context_enterprise_id"] == "E0GRID"
+    assert envelope["authorizations"][0]["enterprise_id"] == "E0GRID"
+    form = payloads.slash_command(
+        ws, alice, ws.general, "/kudos", "", response_url="u", trigger_id="t"
+    )
+    assert (form["enterprise_id"], form["enterprise_name"]) == ("E0GRID", "Grid Co Group")
+    assert payloads.interaction(ws, "shortcut", alice)["enterprise"] == {
+        "id": "E0GRID",
+        "name": "Grid Co Group",
+    }
+    plain = emu.workspace
+    assert "enterprise_id" not in payloads.event_envelope(plain, {}, 2, "G")
+    assert payloads.interaction(plain, "shortcut", plain.add_user("bob"))["enterprise"] is None
