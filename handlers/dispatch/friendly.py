@@ -17,6 +17,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.kwargs_injection.async_args import AsyncArgs
 from slack_bolt.kwargs_injection.async_utils import build_async_required_kwargs
@@ -43,8 +44,7 @@ log = logging.getLogger("askaround.errors")
 async def tell_user(
     error: UserError, body: dict[str, Any], respond: AsyncRespond | None, client: AsyncWebClient
 ) -> None:
-    if respond is not None and body.get("response_url"):
-        await respond(**render_error(str(error)), response_type="ephemeral")
+    if respond is not None and body.get("response_url") and await _responded(respond, error):
         return
     event = body.get("event") or {}
     user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
@@ -64,6 +64,17 @@ async def tell_user(
     if user:
         dm = await client.conversations_open(users=user)
         await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(str(error)))
+
+
+async def _responded(respond: AsyncRespond, error: UserError) -> bool:
+    """Whether the response_url took the message; one expired or out of reach leaves it to
+    the Web API."""
+    try:
+        answer = await respond(**render_error(str(error)), response_type="ephemeral")
+    except (aiohttp.ClientError, TimeoutError) as failure:
+        log.info("response_url out of reach (%s): telling the person another way", failure)
+        return False
+    return answer.status_code < 300
 
 
 Done = Callable[[str, str], Awaitable[None]]
@@ -134,9 +145,9 @@ def friendly(
             try:
                 await answer(args, error)
             except SlackApiError as telling:  # nowhere left to say it; not a bug of ours
-                if is_transient(telling):
-                    raise
                 log.warning("could not tell the person: %s", telling.response.get("error"))
+            except (aiohttp.ClientError, TimeoutError) as telling:  # Slack out of reach
+                log.warning("could not tell the person: %s", type(telling).__name__)
         except asyncio.CancelledError:
             cancelled = True
             raise

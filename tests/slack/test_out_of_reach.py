@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+from urllib.parse import urlencode
 
 import pytest
 
@@ -73,3 +74,44 @@ async def test_a_home_opened_by_someone_slack_will_not_describe_is_let_be(
         e.text for e in slack.emu.ephemerals()
     ]
     assert not [s for s in said if "went wrong" in s]
+
+
+async def test_a_refusal_whose_response_url_is_out_of_reach_is_said_another_way(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice presses Undo on kudos that are not hers; the response_url of the click cannot
+    be reached (or has expired): she still hears why, as an ephemeral through the Web API,
+    and no task fails unseen."""
+    caplog.set_level(logging.INFO)
+    general = slack.channel("general")
+    urls = (
+        "http://127.0.0.1:9/unreachable",
+        f"{slack.emu.base_url}/response/{slack.team_id}/expired",
+    )
+    for told, url in enumerate(urls, start=1):
+        click = {
+            "type": "block_actions",
+            "team": {"id": slack.team_id, "domain": "emulated"},
+            "user": {"id": slack.user("alice"), "team_id": slack.team_id},
+            "api_app_id": slack.here.workspace.app_id,
+            "container": {"type": "message", "message_ts": "1.1", "channel_id": general},
+            "channel": {"id": general, "name": "general"},
+            "trigger_id": f"1.2.{told}",
+            "response_url": url,
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": "kudos_undo",
+                    "value": "someone-elses",
+                    "block_id": "b",
+                    "action_ts": f"1.{told}",
+                }
+            ],
+        }
+        body = urlencode({"payload": json.dumps(click)})
+        status, _ = await send(slack, "application/x-www-form-urlencoded", body)
+        assert status == 200
+        await slack.drain()
+        seen = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
+        assert sum("Only the person who gave these kudos" in t for t in seen) == told
+    assert errors(caplog) == []
