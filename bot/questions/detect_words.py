@@ -61,6 +61,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
+    # how others go about a thing asks for their experience (`how are you all handling…`, `how
+    # do other schools…`); `how are you all holding up?` asks after them
+    r"how (?:are|do) (?:you all|y'all|you guys|folks|people|everyone|others|other [\w-]+|any of "
+    r"you)(?: here| usually| normally| typically)? (?!(?:holding|finding|liking|enjoying|settling|"
+    r"feeling|doing|getting on|like|feel|enjoy|find|think)\b)[a-z]+",
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
     r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",

@@ -245,6 +245,37 @@ def test_a_quick_question_and_the_procedure_are_asked_in_five_languages(text: st
     assert looks_like_question(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how are you all handling the new planogram for endcaps?",
+        "how are other stores tracking markdowns on seasonal stock?",
+        "How do other teachers grade group projects fairly?",
+        "how are folks scheduling crews around the new overtime rule?",
+    ],
+)
+def test_asking_how_others_go_about_a_thing_asks_for_their_experience(text: str) -> None:
+    """`how are you all handling…`, `how do other schools…` ask the channel for its
+    experience, whatever the words of the trade; `how are you all holding up?` asks after
+    people, and `how do you all like…` or `feel about…` for an opinion."""
+    assert "asks for help" in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how are you all holding up with the move?",
+        "how are you all doing today?",
+        "how do you all like the new office?",
+        "how are folks feeling about the reorg?",
+        "how do you all think the launch went?",
+    ],
+)
+def test_asking_after_people_or_their_opinion_is_no_ask_for_experience(text: str) -> None:
+    assert "asks for help" not in explain(text)
+
+
 def test_a_hyphenated_compound_is_one_word() -> None:
     """A social word inside a hyphenated compound does not count: "third-party" is no party."""
     text = "Curious how other teams handle secrets rotation for third-party API keys?"
