@@ -126,6 +126,16 @@ ASKS_FOR_HELP = phrases(
     r"qualcuno (?:sa|conosce|ha esperienza|ha gia|puo (?:aiutarmi|spiegare)|potrebbe)",
     r"chi (?:sa|si occupa|e (?:il |la )?responsabile|conosce)",
     r"ho bisogno di aiuto",
+    # Dutch and Polish (folded: `ktoś` is `ktos`)
+    r"(?:weet|kent) (?:er )?iemand|kan iemand (?:me |mij )?(?:helpen|uitleggen|vertellen)",
+    r"(?:heeft|had) (?:er )?iemand (?:al )?(?:ervaring|verstand|een idee|ideeen|tips|een tip|"
+    r"een template|een sjabloon|een voorbeeld)",
+    r"wie (?:weet|kent|is (?:hier )?verantwoordelijk|gaat (?:hier )?over)|ik heb hulp nodig",
+    r"(?:korte|snelle) vraag",
+    r"ktos (?:wie|zna|orientuje sie|moze (?:pomoc|wyjasnic)|miał|mial)",
+    r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
+    r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
+    r"kto (?:wie|zna sie|odpowiada za|sie zajmuje)|potrzebuje pomocy|(?:szybkie|krotkie) pytanie",
 )
 
 # A question about how things work, where they are, or what the rule is.
@@ -193,6 +203,10 @@ ASKS_HOW = phrases(
     r"wie funktioniert",
     r"(?:como|onde) (?:faco|posso|encontro|configuro|funciona)",
     r"(?:come|dove) (?:posso|faccio|trovo|si fa|funziona)",
+    r"hoe (?:kan|moet|doe|krijg|vraag) (?:ik|je|we|men)|waar (?:vind|kan|moet) (?:ik|je|we)",
+    r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
+    r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",
+    r"jaka jest (?:procedura|polityka|zasada)",
 )
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -293,6 +307,8 @@ SOCIAL = phrases(
     r"quem (?:vem|vai|quer)",
     r"qualcuno vuole",
     r"chi (?:viene|vuole)",
+    r"wil (?:er )?iemand|wie (?:gaat|komt|wil)|(?:heeft|had) (?:er )?iemand zin",
+    r"ktos (?:chce|idzie)|kto (?:idzie|chce|bedzie)|ma ktos ochote",
 )
 SOCIAL_WORDS = phrases(
     # a few other languages' (folded)

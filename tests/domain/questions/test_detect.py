@@ -236,11 +236,20 @@ def test_asking_who_has_done_a_kind_of_thing_asks_for_experience() -> None:
         "Wie ist der Ablauf bei einer Dienstreise ins Ausland?",
         "Qual é o procedimento para devolver um portátil avariado?",
         "Qual è la procedura per richiedere un portatile nuovo?",
+        "Weet iemand of we de reiskosten per kwartaal of per maand moeten declareren?",
+        "Heeft iemand ervaring met het koppelen van Exact aan onze webshop?",
+        "Hoe kan ik een verlopen certificaat vernieuwen in de beheeromgeving?",
+        "Korte vraag: telt een feestdag mee als vakantiedag voor parttimers?",
+        "Czy ktoś wie, ile dni urlopu przysługuje po zmianie etatu?",
+        "Ma ktoś doświadczenie z wdrożeniem KSeF w małej firmie?",
+        "Jak mogę cofnąć zatwierdzony wniosek urlopowy w systemie?",
     ],
 )
-def test_a_quick_question_and_the_procedure_are_asked_in_five_languages(text: str) -> None:
+def test_a_quick_question_and_the_procedure_are_asked_in_other_languages(text: str) -> None:
     """`quick question:` and `what's the procedure for…` ask in Spanish, German, Portuguese,
-    Italian and French as they do in English."""
+    Italian and French as they do in English; in Dutch and Polish, so do someone who knows
+    (`weet iemand…`, `czy ktoś wie…`, `ma ktoś doświadczenie…`) and how to (`hoe kan ik…`,
+    `jak mogę…`)."""
     assert "asks for help" in explain(text) or "asks how" in explain(text)
     assert looks_like_question(text)
 
@@ -274,6 +283,20 @@ def test_asking_how_others_go_about_a_thing_asks_for_their_experience(text: str)
 )
 def test_asking_after_people_or_their_opinion_is_no_ask_for_experience(text: str) -> None:
     assert "asks for help" not in explain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wil iemand mee naar de kerstmarkt vrijdag?",
+        "Wie gaat er mee lunchen om 12 uur?",
+        "Ktoś chce iść na pizzę po pracy?",
+        "Ma ktoś ochotę na kawę o 15?",
+    ],
+)
+def test_invitations_in_dutch_and_polish_are_not_questions(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
 
 
 def test_a_hyphenated_compound_is_one_word() -> None:
