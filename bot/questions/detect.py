@@ -17,7 +17,7 @@ from typing import Literal
 
 from bot.questions import detect_words as words
 from bot.questions.phrasing import lean
-from bot.routing.text import fold
+from bot.routing.text import fold, word_count
 from bot.safe_text import unescaped
 
 CONFIDENT = 0.6
@@ -90,18 +90,21 @@ def explain(text: str) -> dict[str, float]:
     plain = normalise(text)
     every = _WORD.findall(plain)
     tokens = [t for t in every if t not in ("?", "@person", "@here")]
-    if len(tokens) < MIN_WORDS or small_talk(text):
+    # a run of Japanese or Chinese counts a word for every two characters
+    if word_count(" ".join(tokens)) < MIN_WORDS or small_talk(text):
         return {}
     seen = {
-        "asks for help": bool(words.ASKS_FOR_HELP.search(plain)),
-        "asks how": bool(words.ASKS_HOW.search(plain)),
+        "asks for help": bool(
+            words.ASKS_FOR_HELP.search(plain) or words.JAPANESE_ASKS_FOR_HELP.search(plain)
+        ),
+        "asks how": bool(words.ASKS_HOW.search(plain) or words.JAPANESE_ASKS_HOW.search(plain)),
         "wh-question": bool(words.WH_QUESTION.search(plain)),
         "question mark": "?" in plain,
         "interrogative opening": any(
             opening(sentence) in words.INTERROGATIVE_OPENERS for sentence in _SENTENCE.split(plain)
         ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
-        "small talk": bool(words.SOCIAL.search(plain)),
+        "small talk": bool(words.SOCIAL.search(plain) or words.JAPANESE_SOCIAL.search(plain)),
         "social words": bool(words.SOCIAL_WORDS.search(plain)),
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),

@@ -449,6 +449,19 @@ STATUS = phrases(
     r"what(?:'s| is) the status (?:of|on)",
 )
 
+# Japanese is written without spaces, so its phrases need no word boundaries: someone who
+# knows (`わかる人いますか`, `詳しい方`) or a request to explain how (`やり方を教えて`; a bare
+# `教えてください` may ask for a status), how to (`どうすればいい`), and invitations
+# (`ランチ行く人`, `一緒に`).
+JAPANESE_ASKS_FOR_HELP = re.compile(
+    r"(?:わかる|分かる|知ってる|知っている|詳しい)(?:人|方)|(?:やり方|方法|手順)を?教えて"
+)
+JAPANESE_ASKS_HOW = re.compile(
+    r"(?:どう|どのように|どうやって)(?:すれば|したら|やれば)(?:いい|良い|よい)"
+    r"|どこで(?:確認|申請|見れ|見られ)"
+)
+JAPANESE_SOCIAL = re.compile(r"(?:行く|行ける|行きたい|来る|参加する|食べたい)(?:人|方)|一緒に")
+
 # Words of work: a question carrying one is about the job, not the weekend.
 _WORK = (
     # engineering

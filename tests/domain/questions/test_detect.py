@@ -299,6 +299,24 @@ def test_invitations_in_dutch_and_polish_are_not_questions(text: str) -> None:
     assert not looks_like_question(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("経費の締め日って詳しい方いますか？", True),
+        ("請求書の再発行のやり方を教えてください", True),
+        ("VPNの設定はどうすればいいですか？", True),
+        ("今日ランチ行く人いますか？", False),
+        ("進捗を教えてください", False),
+        ("おはようございます！", False),
+    ],
+)
+def test_japanese_is_read_without_spaces(text: str, question: bool) -> None:
+    """Japanese has no spaces: a run of it counts a word for every two characters, not one
+    word in all (it scored 0 as too short), and someone who knows (`詳しい方いますか`) or how
+    to (`どうすればいい`) asks, an invitation (`ランチ行く人`) does not."""
+    assert looks_like_question(text) is question
+
+
 def test_a_hyphenated_compound_is_one_word() -> None:
     """A social word inside a hyphenated compound does not count: "third-party" is no party."""
     text = "Curious how other teams handle secrets rotation for third-party API keys?"
