@@ -263,6 +263,10 @@ SOCIAL = phrases(
     rf"the family|your|life|all){NOT_DOING_WORK}",
     rf"how are you{NOT_DOING_WORK}",
     r"how do you like",
+    # a group asked how it likes or feels about something is a poll of opinions, not a
+    # question someone knows the answer to (`how are folks finding the new laptops?`)
+    r"how (?:do|are|did) (?:you all|y'all|you guys|folks|people|everyone|everybody|the team|"
+    r"others)(?: here)? (?:like|liking|feel|feeling|find|finding|enjoy|enjoying|think)\b",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
     r"how many of (?:you|us)",
     r"what (?:do|did) you (?:all |guys |folks )?think",

@@ -279,10 +279,15 @@ def test_asking_how_others_go_about_a_thing_asks_for_their_experience(text: str)
         "how do you all like the new office?",
         "how are folks feeling about the reorg?",
         "how do you all think the launch went?",
+        "how are people finding the new laptops?",
+        "how do folks feel about moving standup to 10?",
     ],
 )
 def test_asking_after_people_or_their_opinion_is_no_ask_for_experience(text: str) -> None:
+    """A group asked how it is, or how it likes or feels about something, is asked after
+    or polled, not asked for what someone knows."""
     assert "asks for help" not in explain(text)
+    assert not looks_like_question(text)
 
 
 @pytest.mark.parametrize(
