@@ -67,6 +67,17 @@ async def forget_text(session: AsyncSession, question: Question) -> None:
     question.text = ""
 
 
+async def set_text(session: AsyncSession, question: Question, text: str) -> None:
+    """Replace one question's words with its message's words as edited."""
+    await session.execute(
+        update(Question)
+        .where(Question.id == question.id)
+        .values(text=text)
+        .execution_options(synchronize_session=False)
+    )
+    question.text = text
+
+
 async def hold_question(session: AsyncSession, question: Question) -> None:
     """Lock the question's row until the transaction ends, and read it again: two offers
     closed at once (two "Not me" clicks) each saw the other still pending under PostgreSQL's

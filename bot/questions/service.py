@@ -308,6 +308,25 @@ class QuestionService:
                     await tell.asker(s, question, "replies_deleted", now)
         return len(questions)
 
+    async def edited(
+        self, team_id: str, channel_id: str, message_ts: str, text: str, edit: str
+    ) -> int:
+        """The message a question was asked in (or about) was edited: its words become the
+        edited ones, everywhere askaround quotes them from now on (the colleagues' DMs are
+        rendered again), so words taken out of the message are not kept. A question whose
+        words were blanked (deleted, or past their retention) stays blank. How many
+        questions it was; `edit` names this edit (Slack's `edited.ts`)."""
+        text = text.strip()[:4000]
+        async with self._sessions() as s, s.begin():
+            questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
+            for question in questions:
+                if not question.text or question.text == text:
+                    continue
+                await q.set_text(s, question, text)
+                offers = await q.offers_of(s, question.id)
+                await tell.offers_edited(s, question, offers, self.clock(), edit)
+        return len(questions)
+
     @staticmethod
     async def _helping(s: AsyncSession, question: Question) -> list[Offer]:
         return [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]

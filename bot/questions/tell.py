@@ -45,6 +45,28 @@ async def offers_deleted(
     await _each(s, question, offers, "question.offer_closed", "offer_deleted", at, note=note)
 
 
+async def offers_edited(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime, edit: str
+) -> None:
+    """Every offer's DM already sent, once more: the question's message was edited, so none
+    may go on quoting the words taken out of it. A request still waiting keeps its buttons;
+    one answered says how it ended, as it did."""
+    sent = [o for o in offers if o.dm_ts]  # one not sent yet renders the words as they are
+    key = f"offer_edited:{edit}"
+    waiting = [o for o in sent if o.status == "pending"]
+    await _each(s, question, waiting, "question.offer_edited", key, at)
+    for status in {o.status for o in sent} - {"pending"}:
+        answered = [o for o in sent if o.status == status]
+        note = EDITED_NOTES.get(status, "This question has moved on — thanks!")
+        await _each(s, question, answered, "question.offer_closed", key, at, note=note)
+
+
+EDITED_NOTES = {
+    "accepted": "You're on it: I've connected you.",
+    "declined": "Thanks for letting me know.",
+}
+
+
 async def helpers_released(
     s: AsyncSession,
     question: Question,

@@ -36,6 +36,17 @@ def deleted_ts(event: dict[str, Any]) -> str | None:
     return None
 
 
+def edited_message(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The message as it is now, when a `message` event says a person edited it (Slack's
+    `message_changed` with the message `edited`; not a tombstone, not an unfurl)."""
+    changed = event.get("message")
+    if event.get("subtype") != "message_changed" or not isinstance(changed, dict):
+        return None
+    if changed.get("subtype") == "tombstone" or not changed.get("edited"):
+        return None
+    return changed
+
+
 @dataclass(frozen=True)
 class Route:
     kind: str  # command | event | action | view | shortcut | options
@@ -108,6 +119,17 @@ class Router:
 
         return self._friendly(
             self.app.event("message", matchers=[a_deletion, *matchers], middleware=self._stored)
+        )
+
+    def edits(self, matchers: list[Listener]) -> Decorator:
+        """Messages edited (`edited_message`) where the bot hears messages, that `matchers`
+        all accept; as `deletions`, they decide before the request is stored."""
+
+        async def an_edit(body: dict[str, Any]) -> bool:
+            return edited_message(body.get("event") or {}) is not None
+
+        return self._friendly(
+            self.app.event("message", matchers=[an_edit, *matchers], middleware=self._stored)
         )
 
     def ignore_other_messages(self) -> None:

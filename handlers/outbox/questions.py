@@ -81,6 +81,17 @@ async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Me
     await client.chat_postMessage(channel=dm["channel"]["id"], **message)
 
 
+async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
+    """A link to the question's message, for colleagues who can open it: never a private
+    question's, whose message is in a conversation the colleague asked is not in."""
+    if not question.message_ts or question.is_private:
+        return None
+    answer = await client.chat_getPermalink(
+        channel=question.channel_id, message_ts=question.message_ts
+    )
+    return str(answer["permalink"])
+
+
 async def offer(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -88,13 +99,7 @@ async def offer(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
-    permalink = None
-    # A private question's message is in a conversation the colleague asked is not in.
-    if question.message_ts and not question.is_private:
-        answer = await client.chat_getPermalink(
-            channel=question.channel_id, message_ts=question.message_ts
-        )
-        permalink = str(answer["permalink"])
+    permalink = await _permalink(client, question)
     names = await _names_in(client, services, team_id, question)
     message = render_offer(question, mine, permalink, names)
     if mine.status != "pending":
@@ -117,6 +122,23 @@ async def offer_closed(
             **render_offer_closed(question, str(payload["note"]), names),
         )
     # Not sent yet: the offer's own delivery will render it closed.
+
+
+async def offer_edited(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A waiting request once its question's message was edited: the same request, quoting
+    the edited words; answered meanwhile, it says the question moved on."""
+    now = await _now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if not (mine.dm_channel_id and mine.dm_ts):
+        return
+    names = await _names_in(client, services, team_id, question)
+    if mine.status == "pending":
+        message = render_offer(question, mine, await _permalink(client, question), names)
+    else:
+        message = render_offer_closed(question, CLOSED_NOTE, names)
+    await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
 
 
 async def helper_released(
@@ -209,6 +231,7 @@ async def replies_deleted(
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,
+    "question.offer_edited": offer_edited,
     "question.helper_released": helper_released,
     "question.asking": asking,
     "question.more": more,

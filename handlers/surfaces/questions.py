@@ -34,7 +34,7 @@ from handlers.blocks.questions import (
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import conversation, is_private, watch_refusal
 from handlers.client.failures import is_transient
-from handlers.dispatch.router import Router, deleted_ts
+from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 
 HELP_WORDS = {"help", "commands", "what can you do"}
@@ -171,6 +171,11 @@ def register(router: Router, services: Services) -> None:
         # and the message in an attachment, after any comment the person added.
         text = strip_bot(readable_text(event), context.bot_user_id)
         thread = event.get("thread_ts") or event["ts"]
+        edit = (event.get("edited") or {}).get("ts")
+        if edit and await services.questions.edited(
+            workspace_of(context), event["channel"], event["ts"], text, str(edit)
+        ):
+            return  # asked when first posted: its words are now the edited ones
         if wants_help(text) or is_chatter(text):
             if event.get("edited"):  # answered when it was posted, or never a question
                 return
@@ -244,6 +249,24 @@ def register(router: Router, services: Services) -> None:
         ts = deleted_ts(event)
         assert ts is not None, "the matchers took only deletions"
         await services.questions.deleted(workspace_of(context), str(event["channel"]), ts)
+
+    async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
+        changed = edited_message(body["event"])
+        return changed is not None and await services.questions.asked_in(
+            workspace_of(context), str(body["event"].get("channel")), str(changed.get("ts"))
+        )
+
+    @router.edits(matchers=[a_question_edited])
+    async def question_edited(event: dict[str, Any], context: Any) -> None:
+        """A question's message edited (a DM to the bot, a message "Find an expert" was used
+        on, a mention): the question's words become the edited ones."""
+        changed = edited_message(event)
+        assert changed is not None, "the matchers took only edits"
+        text = strip_bot(readable_text(changed), context.bot_user_id)
+        edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+        await services.questions.edited(
+            workspace_of(context), str(event["channel"]), str(changed["ts"]), text, edit
+        )
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:

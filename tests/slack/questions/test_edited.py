@@ -1,0 +1,80 @@
+"""A question's message edited: the words taken out are not kept.
+
+Someone who pastes a secret into their question and edits it out has taken it back from
+everyone who reads the channel; askaround must not go on quoting it: to the colleagues it
+asks (their DMs, and whoever is asked later), in the solved questions shown to the next
+person who asks the same, or after the asker agreed to ask from a private channel.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_solved_first import QUESTION, newest_question
+
+SECRET = "hunter2zebra"
+
+
+async def stored_texts(slack: SlackHarness) -> list[str]:
+    async with slack.services.sessions() as s:
+        return [q.text for q in await s.scalars(select(Question).order_by(Question.id))]
+
+
+def bot_dms(slack: SlackHarness, handle: str) -> str:
+    return "\n".join(
+        f"{m.text}\n{m.blocks}" for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id
+    )
+
+
+async def test_words_edited_out_of_a_mention_are_not_quoted_again(slack: SlackHarness) -> None:
+    """Carol asks in #general with a password in it, Dev is asked, Carol edits it out: Dev's
+    DM, the stored question and the solved question Alice is shown later no longer hold it."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
+    await slack.settle()
+    assert SECRET in bot_dms(slack, "dev")
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert all(SECRET not in text for text in await stored_texts(slack))
+    assert SECRET not in bot_dms(slack, "dev")
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Solved")
+    await slack.settle()
+    await slack.post("alice", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    shown = slack.emu.ephemerals(slack.user("alice"))[-1]
+    assert "solved before" in shown.text and "stuck terraform state" in str(shown.blocks)
+    assert SECRET not in str(shown.blocks) and SECRET not in shown.text
+
+
+async def test_a_private_question_edited_before_asking_goes_out_as_edited(
+    slack: SlackHarness,
+) -> None:
+    """In #secret the question waits for Alice's consent; she edits the secret out first:
+    the colleagues she then agrees to ask read the edited words only."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("alice", "secret", f"{bot} {QUESTION} token {SECRET}")
+    await slack.settle()
+    assert (await newest_question(slack)).status == "draft"
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    consent = slack.emu.ephemerals(slack.user("alice"))[-1]
+    await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
+    await slack.settle()
+    assert (await newest_question(slack)).status == "open"
+    for handle in ("bob", "carol", "dev", "maria"):
+        assert SECRET not in bot_dms(slack, handle), handle
+    assert "stuck terraform state" in bot_dms(slack, "dev")
+
+
+async def test_a_dm_question_edited_is_stored_as_edited(slack: SlackHarness) -> None:
+    """A DM to the bot edited (Slack's `message_changed`, no mention to resend)."""
+    asked = await slack.dm_bot("bob", f"{QUESTION} key {SECRET}")
+    await slack.settle()
+    await slack.here.edit_message(slack.user("bob"), asked, slack.escape(QUESTION))
+    await slack.settle()
+    assert await stored_texts(slack) == [QUESTION]
