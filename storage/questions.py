@@ -296,15 +296,36 @@ async def channels_discussing(
 
 
 async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> Sequence[Any]:
-    """The newest solved questions as rows of id, asker, helper and privacy: no text, as this
-    runs for every question asked (`question_texts` reads the texts not seen yet)."""
+    """The newest solved questions as rows of id, asker, helper, privacy and channel: no text,
+    as this runs for every question asked (`question_texts` reads the texts not seen yet)."""
     result = await session.execute(
-        select(Question.id, Question.asker_user_id, Question.helper_user_id, Question.is_private)
+        select(
+            Question.id,
+            Question.asker_user_id,
+            Question.helper_user_id,
+            Question.is_private,
+            Question.channel_id,
+        )
         .where(Question.team_id == team_id, Question.status == "solved", Question.text != "")
         .order_by(Question.id.desc())
         .limit(limit)
     )
     return result.all()
+
+
+async def mark_channels_private(
+    session: AsyncSession, team_id: str, channel_ids: Collection[str]
+) -> None:
+    """The questions asked in these channels are private from now on: the channels were
+    made private after they were asked."""
+    if not channel_ids:
+        return
+    await session.execute(
+        update(Question)
+        .where(Question.team_id == team_id, Question.channel_id.in_(channel_ids))
+        .values(is_private=True)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def question_texts(session: AsyncSession, ids: Collection[int]) -> dict[int, str]:

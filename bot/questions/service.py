@@ -21,7 +21,7 @@ from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next, rank
 from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
-from bot.questions.solved import SolvedFinder, SolvedMatch
+from bot.questions.solved import PrivateNow, SolvedFinder, SolvedMatch
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.routing.text import tokens
@@ -77,7 +77,9 @@ class QuestionService:
         self._observe_routing = observe_routing
         self._solved = SolvedFinder()
 
-    async def ask(self, request: AskRequest) -> Asked:
+    async def ask(self, request: AskRequest, private_now: PrivateNow | None = None) -> Asked:
+        """`private_now` tells whether a channel is private now, for solved questions asked in
+        one that has been made private since (`SolvedFinder.similar`)."""
         text = request.text.strip()
         if len(text) < 8:
             raise UserError("Tell me a bit more: what do you need help with?")
@@ -87,7 +89,9 @@ class QuestionService:
                 return await _repeated(s, existing)
             if (same := await _still_asking(s, request, text)) is not None:
                 return Asked(QuestionView.of(same), already=True)
-            solved = await self._solved.similar(s, request.team_id, text, request.asker_user_id)
+            solved = await self._solved.similar(
+                s, request.team_id, text, request.asker_user_id, private_now
+            )
             waits = request.is_private or bool(solved)
             question = await q.add_question(
                 s,

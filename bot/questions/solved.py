@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from storage import questions as q
 from storage.models import Question
 
 MIN_SIMILARITY = 0.6
+# Whether a channel is private now (the Slack side asks Slack; `bot.conversations` keeps it).
+PrivateNow = Callable[[str], Awaitable[bool]]
 SHOWN = 3
 
 
@@ -65,22 +68,46 @@ class SolvedFinder:
         return known
 
     async def similar(
-        self, s: AsyncSession, team_id: str, text: str, asker_user_id: str
+        self,
+        s: AsyncSession,
+        team_id: str,
+        text: str,
+        asker_user_id: str,
+        private_now: PrivateNow | None = None,
     ) -> list[SolvedMatch]:
-        """Up to SHOWN solved questions like `text` that the asker may see, closest first."""
+        """Up to SHOWN solved questions like `text` that the asker may see, closest first.
+
+        A question stored as public was public when asked; its channel may have been made
+        private since, and Slack tells the app nothing of that. `private_now` says whether a
+        channel is private now: one that is counts as private here (`visibility`
+        decides who may see it then), and its questions are stored as private from now on.
+        """
         terms = frozenset(tokens(text))
         viewer = visibility.person(asker_user_id)
         solved = await q.solved_ids(s, team_id)
         known = await self._terms_of(s, [row.id for row in solved])
-        scored = []
-        for row in solved:
-            score = similarity(terms, known.get(row.id, frozenset()))
+        close = [
+            (score, row)
+            for row in solved
+            if (score := similarity(terms, known.get(row.id, frozenset()))) >= MIN_SIMILARITY
+        ]
+        close.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
+        private: dict[str, bool] = {}
+        best: list[tuple[float, int]] = []
+        for score, row in close:
+            is_private = row.is_private
+            if not is_private and private_now is not None and not row.channel_id.startswith("D"):
+                if row.channel_id not in private:
+                    private[row.channel_id] = await private_now(row.channel_id)
+                is_private = private[row.channel_id]
             helpers = (row.helper_user_id,) if row.helper_user_id else ()
-            if score >= MIN_SIMILARITY and visibility.may_see_question(
-                viewer, row.asker_user_id, helpers, is_private=row.is_private
+            if visibility.may_see_question(
+                viewer, row.asker_user_id, helpers, is_private=is_private
             ):
-                scored.append((score, row.id))
-        best = sorted(scored, reverse=True)[:SHOWN]
+                best.append((score, row.id))
+                if len(best) == SHOWN:
+                    break
+        await q.mark_channels_private(s, team_id, [c for c, now in private.items() if now])
         rows = await q.questions_by_id(s, [question_id for _score, question_id in best])
         return [_match(rows[question_id], score, asker_user_id) for score, question_id in best]
 

@@ -68,7 +68,12 @@ async def ask(
 ) -> None:
     """Route a question and tell the asker; `reply` shows a message only they see. Solved
     questions like it come first; people are asked only when the asker says so."""
-    asked = await services.questions.ask(request)
+    known = services.conversations.of(request.team_id)
+
+    async def private_now(channel_id: str) -> bool:
+        return await is_private(client, channel_id, known)
+
+    asked = await services.questions.ask(request, private_now)
     if asked.repeated:
         return
     if asked.already:
