@@ -119,6 +119,16 @@ def may_see_question(
     return viewer.user_id is not None and (viewer.user_id == asker or viewer.user_id in helpers)
 
 
+def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
+    """Whether what askaround tells an asker about their question (who is asked and why, that
+    more were asked, how it ended) may go in the question's thread. Everyone in the
+    conversation reads a thread: in a public one that is anybody, and in the asker's own DM
+    with the bot only them. In any other private conversation (a private channel, a group DM,
+    a channel shared with another organisation) the asker alone agreed to ask, so they alone
+    are told: in their DM with the bot."""
+    return not is_private or in_bot_dm
+
+
 class NetworkScope(StrEnum):
     WORKSPACE = "workspace"
     ORG = "org"

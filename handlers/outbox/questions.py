@@ -10,7 +10,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import mentions
+from bot import mentions, visibility
 from bot.people import Profile
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
@@ -71,8 +71,14 @@ async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
 
 
 async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
-    """In the question's thread when it came from a message, otherwise in a DM."""
-    if question.thread_ts and question.source != "command":
+    """In the question's thread when it came from a message and the thread may read it
+    (`visibility.asker_told_in_thread`), otherwise in a DM."""
+    in_bot_dm = question.source == "message" and question.channel_id.startswith("D")
+    if (
+        question.thread_ts
+        and question.source != "command"
+        and visibility.asker_told_in_thread(is_private=question.is_private, in_bot_dm=in_bot_dm)
+    ):
         await client.chat_postMessage(
             channel=question.channel_id, thread_ts=question.thread_ts, **message
         )

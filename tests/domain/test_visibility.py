@@ -80,3 +80,11 @@ def test_private_kudos_and_questions_are_for_the_people_in_them() -> None:
         assert not visibility.may_see_kudos(viewer, "U1", "U2", is_private=True)
         assert not visibility.may_see_question(viewer, "U1", ("U2",), is_private=True)
     assert not visibility.may_see(visibility.READERS, "U1", Field.NETWORK)
+
+
+def test_the_asker_is_told_in_the_thread_only_where_the_thread_is_theirs_to_share() -> None:
+    """A public question's thread, or the asker's own DM with the bot; a private channel, a
+    group DM or a channel shared with another organisation: the asker's DM instead."""
+    assert visibility.asker_told_in_thread(is_private=False, in_bot_dm=False)
+    assert visibility.asker_told_in_thread(is_private=True, in_bot_dm=True)
+    assert not visibility.asker_told_in_thread(is_private=True, in_bot_dm=False)

@@ -80,3 +80,27 @@ async def test_a_shared_channel_is_not_watched(slack: SlackHarness) -> None:
     await slack.settle()
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
     assert "shared with another organisation" in said
+
+
+async def test_who_is_asked_after_consent_is_not_posted_where_the_other_org_reads(
+    slack: SlackHarness,
+) -> None:
+    """alice agrees to ask: the colleagues asked, why, and how it ends (connected, solved)
+    reach her alone, never the shared channel's thread."""
+    partners = shared(slack)
+    await slack.post("alice", "partners", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    (consent,) = slack.emu.ephemerals(slack.user("alice"))
+    await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
+    await slack.settle()
+    (question,), offers = await rows(slack)
+    assert question.status == "open" and offers
+    told = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert any("privately whether they can help" in text for text in told)
+    asked = [m for m in slack.emu.dm_messages(offers[0].candidate_user_id) if m.bot_id][-1]
+    await slack.emu.click(offers[0].candidate_user_id, "offer_accept", message=asked)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    assert (await rows(slack))[0][0].status == "solved"
+    assert listed_in(slack, partners) == []
