@@ -109,20 +109,19 @@ def register(router: Router, services: Services) -> None:
         async def reply(message: dict[str, Any]) -> None:
             await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
 
+        known = services.conversations.of(workspace_of(context))
         request = AskRequest(
             team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
             text=strip_bot(original.get("text", ""), None),
-            is_private=await is_private(
-                client, channel_id, services.conversations.of(workspace_of(context))
-            ),
+            is_private=await is_private(client, channel_id, known),
             source="message",
             key=f"msg:{channel_id}:{original['ts']}",
             message_ts=original["ts"],
             thread_ts=original["ts"],
         )
-        await ask(services, client, request, reply)
+        await ask(services, client, request, reply, known)
 
     @router.action("nudge_not_now")
     async def not_now(

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
-from bot.conversations import Conversation
+from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest
@@ -65,10 +65,12 @@ async def ask(
     client: AsyncWebClient,
     request: AskRequest,
     reply: Any,
+    known: KnownConversations,
 ) -> None:
     """Route a question and tell the asker; `reply` shows a message only they see. Solved
-    questions like it come first; people are asked only when the asker says so."""
-    known = services.conversations.of(request.team_id)
+    questions like it come first; people are asked only when the asker says so. `known` is
+    what the workspace's conversations are, to see whether a solved question's channel was
+    made private since."""
 
     async def private_now(channel_id: str) -> bool:
         return await is_private(client, channel_id, known)
@@ -167,7 +169,7 @@ def register(router: Router, services: Services) -> None:
                 source="command",
                 key=f"cmd:{command.get('trigger_id')}",
             )
-            await ask(services, client, request, reply)
+            await ask(services, client, request, reply, services.conversations.of(team_id))
 
     async def from_message(
         event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
@@ -209,7 +211,8 @@ def register(router: Router, services: Services) -> None:
             message_ts=event["ts"],
             thread_ts=thread,
         )
-        await ask(services, client, request, reply)
+        known = services.conversations.of(workspace_of(context))
+        await ask(services, client, request, reply, known)
 
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any
@@ -328,7 +331,8 @@ def register(router: Router, services: Services) -> None:
             message_ts=message["ts"],
             thread_ts=message.get("thread_ts") or message["ts"],
         )
-        await ask(services, client, request, reply)
+        known = services.conversations.of(workspace_of(context))
+        await ask(services, client, request, reply, known)
 
 
 async def watch_channel(
