@@ -12,11 +12,15 @@ wrong about it only keeps something private that could have been shared.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.recent import Recent
+
+# Whether a channel is private now: the Slack side asks Slack, through what is kept here.
+# A channel made private after something was posted there makes that something private.
+PrivateNow = Callable[[str], Awaitable[bool]]
 
 PUBLIC_FOR = timedelta(seconds=60)
 PRIVATE_FOR = timedelta(minutes=10)

@@ -4,7 +4,7 @@ left out of everything people see."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -333,6 +333,22 @@ async def received(
     statement = select(Kudos).where(_live(team_id), Kudos.receiver_user_id == receiver)
     statement = statement.order_by(Kudos.created_at.desc(), Kudos.id.desc()).limit(limit)
     return list(await session.scalars(statement))
+
+
+async def mark_channels_private(
+    session: AsyncSession, team_id: str, channel_ids: Collection[str]
+) -> None:
+    """The kudos whose shout-out was posted in these channels are private from now on: the
+    channels were made private after it was posted."""
+    if not channel_ids:
+        return
+    posted_in = func.coalesce(Kudos.shoutout_channel_id, Kudos.channel_id)
+    await session.execute(
+        update(Kudos)
+        .where(Kudos.team_id == team_id, posted_in.in_(channel_ids))
+        .values(is_private=True)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def given_times(

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
+from bot.conversations import PrivateNow
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
@@ -44,6 +46,7 @@ from storage.models import Kudos, utcnow
 from storage.sqlite_driver import on_the_loop
 
 Clock = Callable[[], datetime]
+SHOWN_ABOUT = 10  # the kudos `/kudos @someone` quotes
 # Reasons that quote a message someone else wrote: shown safely, never refused for it.
 QUOTED_SOURCES = ("reaction", "second")
 
@@ -378,21 +381,48 @@ class KudosService:
             names=names,
         )
 
-    async def about(self, team_id: str, user_id: str, viewer: str) -> AboutSomeone:
-        """What someone was thanked for, as far as `viewer` may see (`bot.visibility`)."""
+    async def about(
+        self, team_id: str, user_id: str, viewer: str, private_now: PrivateNow | None = None
+    ) -> AboutSomeone:
+        """What someone was thanked for, as far as `viewer` may see (`bot.visibility`).
+
+        A public kudos's shout-out may be in a channel made private since (Slack tells the app
+        nothing of it); `private_now` says whether a channel is private now. The kudos shown
+        are checked against the channel their shout-out is in, newest first, and those found
+        private are stored as private from now on (the counts of older ones go by what is
+        stored)."""
         reader = visibility.person(viewer)
-        async with self._sessions() as s:
+        async with self._sessions() as s, s.begin():
             every = await ledger.received(s, team_id, user_id)
-            seen = [
-                row
-                for row in every
+            private: dict[str, bool] = {}
+            made_private: set[int] = set()
+            seen: list[Kudos] = []
+            for row in every:
+                is_private = row.is_private
+                posted_in = row.shoutout_channel_id or row.channel_id
+                if (
+                    not is_private
+                    and private_now is not None
+                    and posted_in
+                    and not posted_in.startswith("D")
+                    and len(seen) < SHOWN_ABOUT
+                ):
+                    if posted_in not in private:
+                        private[posted_in] = await private_now(posted_in)
+                    is_private = private[posted_in]
+                    if is_private:
+                        made_private.add(row.id)
                 if visibility.may_see_kudos(
-                    reader, row.giver_user_id, row.receiver_user_id, is_private=row.is_private
-                )
-            ]
-            recent = tuple(Entry.of(row) for row in seen[:10])
+                    reader, row.giver_user_id, row.receiver_user_id, is_private=is_private
+                ):
+                    seen.append(row)
+            await ledger.mark_channels_private(s, team_id, [c for c, now in private.items() if now])
+            recent = tuple(
+                replace(entry, is_private=entry.is_private or entry.id in made_private)
+                for entry in map(Entry.of, seen[:SHOWN_ABOUT])
+            )
             names = await ledger.names(s, team_id, [user_id, *(e.giver for e in recent)])
-        public = [row for row in seen if not row.is_private]
+        public = [row for row in seen if not (row.is_private or row.id in made_private)]
         return AboutSomeone(
             user_id=user_id,
             name=names.get(user_id, user_id),

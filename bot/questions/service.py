@@ -15,13 +15,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup, tell
 from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next, rank
 from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
-from bot.questions.solved import PrivateNow, SolvedFinder, SolvedMatch
+from bot.questions.solved import SolvedFinder, SolvedMatch
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.routing.text import tokens

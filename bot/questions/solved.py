@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import visibility
+from bot.conversations import PrivateNow
 from bot.routing.text import tokens
 from storage import questions as q
 from storage.models import Question
 
 MIN_SIMILARITY = 0.6
-# Whether a channel is private now (the Slack side asks Slack; `bot.conversations` keeps it).
-PrivateNow = Callable[[str], Awaitable[bool]]
 SHOWN = 3
 
 

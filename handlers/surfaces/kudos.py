@@ -81,7 +81,12 @@ def register(router: Router, services: Services) -> None:
                 **render_mine(await services.kudos.mine(team, user, me.tz)),
             )
         elif (someone := only_mention(text)) is not None:
-            about = await services.kudos.about(team, someone, viewer=user)
+            known = services.conversations.of(team)
+
+            async def private_now(channel_id: str) -> bool:
+                return await is_private(client, channel_id, known)
+
+            about = await services.kudos.about(team, someone, viewer=user, private_now=private_now)
             await respond(response_type="ephemeral", **render_about(about))
         else:
             await give_by_command(command, respond, client, team, text)
