@@ -207,18 +207,23 @@ def render_offer_closed(
 
 
 def render_connected(
-    question: QuestionView, helper_user_id: str, names: Mapping[str, str] | None = None
+    question: QuestionView,
+    helper_user_id: str,
+    names: Mapping[str, str] | None = None,
+    *,
+    quoted: bool = True,
 ) -> Message:
+    """Asker and helper introduced. The question is quoted where it is not right above (a
+    group DM); in its own thread it is not, so an edit to it leaves no older copy behind."""
     text = (
         f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
         "Take it from here!"
     )
+    said = quote(question.text, (question.asker_user_id, helper_user_id), names)
     return {
         "text": text,
         "blocks": [
-            section(
-                f"{text}\n" + quote(question.text, (question.asker_user_id, helper_user_id), names)
-            ),
+            section(f"{text}\n{said}" if quoted and question.text.strip() else text),
             actions(button("Solved", "question_solved", str(question.id), "primary")),
         ],
     }

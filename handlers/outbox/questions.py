@@ -196,16 +196,18 @@ async def connected(
     question = (await _now(services, team_id, payload)).question
     assert question.helper_user_id is not None
     names = await _names_in(client, services, team_id, question)
-    message = render_connected(question, question.helper_user_id, names)
+    helper = question.helper_user_id
     if not question.is_private and question.thread_ts and question.source != "command":
         await client.chat_postMessage(
-            channel=question.channel_id, thread_ts=question.thread_ts, **message
+            channel=question.channel_id,
+            thread_ts=question.thread_ts,
+            **render_connected(question, helper, names, quoted=False),
         )
         return
-    group = await client.conversations_open(
-        users=f"{question.asker_user_id},{question.helper_user_id}"
+    group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+    await client.chat_postMessage(
+        channel=group["channel"]["id"], **render_connected(question, helper, names)
     )
-    await client.chat_postMessage(channel=group["channel"]["id"], **message)
 
 
 async def unanswered(

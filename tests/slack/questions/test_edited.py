@@ -78,3 +78,23 @@ async def test_a_dm_question_edited_is_stored_as_edited(slack: SlackHarness) -> 
     await slack.here.edit_message(slack.user("bob"), asked, slack.escape(QUESTION))
     await slack.settle()
     assert await stored_texts(slack) == [QUESTION]
+
+
+async def test_words_edited_out_after_connecting_are_not_left_in_the_public_thread(
+    slack: SlackHarness,
+) -> None:
+    """Dev took Carol's question on, so the bot replied in its #general thread; Carol then
+    edits the password out of her message. No message of the bot's in #general holds it."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
+    await slack.settle()
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
+    await slack.settle()
+    in_thread = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    assert any("can help with your question" in m.text for m in in_thread)
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    in_thread = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    assert all(SECRET not in f"{m.text}{m.blocks}" for m in in_thread)
+    assert SECRET not in bot_dms(slack, "dev")

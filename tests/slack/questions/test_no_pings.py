@@ -84,8 +84,9 @@ async def test_a_colleague_the_question_mentions_stays_named_after_it_moves_on(
     slack: SlackHarness,
 ) -> None:
     """Carol is mentioned in Alice's question. Dev says "I can help": Bob's request, updated to
-    say it moved on, and the thread's introduction still quote her by name; Alice withdraws:
-    Dev's DM saying so does too. None pings her, and none falls back to "someone"."""
+    say it moved on, still quotes her by name; Alice withdraws: Dev's DM saying so does too.
+    The thread's introduction quotes nothing (the question is right above it). None pings
+    her, and none falls back to "someone"."""
     carol = slack.user("carol")
     carol_name = slack.emu.workspace.user(carol).real_name
     await slack.post(
@@ -108,5 +109,6 @@ async def test_a_colleague_the_question_mentions_stays_named_after_it_moves_on(
     assert "is on it" in str(bob_offer.blocks) and released and connected
     for message in (bob_offer, *released, *connected):
         shown = f"{message.text}\n{json.dumps(message.blocks, ensure_ascii=False)}"
-        assert f"{AT}{carol_name} was stuck too" in shown, shown
-        assert f"<@{carol}>" not in shown
+        quoted = message not in connected
+        assert (f"{AT}{carol_name} was stuck too" in shown) == quoted, shown
+        assert f"<@{carol}>" not in shown and "someone was stuck" not in shown
