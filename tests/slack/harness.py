@@ -28,6 +28,7 @@ from unittest.mock import patch
 from aiohttp import web
 from sqlalchemy import func, select
 
+from bot.reliability import inbox as reliability_inbox
 from bot.runtime.app import Askaround, build
 from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight, in_flight_listeners
 from bot.runtime.server import build_web_app
@@ -51,6 +52,10 @@ POLL_SECONDS = 0.01  # while the outbox worker has work due
 # An idle outbox worker looks for new deliveries every 0.1 s; in process, with no network to
 # wait for, that pause would be most of a test's time.
 WORKER_POLL_SECONDS = 0.02
+# A request's done mark waits 0.1 s for the next request's write to ride on; a test sends one
+# request at a time and waits for its listener, done mark included, so that wait was 40% of
+# the tier's time. Closing at once writes the same mark (the end-to-end tier keeps the wait).
+DONE_LINGER_SECONDS = 0.0
 
 
 @dataclass
@@ -182,7 +187,10 @@ async def bot_in_process(
             url = database_url or migrated_url
             settings = bot_settings(emu, url, socket_mode=False, oauth=oauth)
             bot = build(settings, pace_clock=pace)
-            with patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS):
+            with (
+                patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS),
+                patch.object(reliability_inbox, "DONE_LINGER_SECONDS", DONE_LINGER_SECONDS),
+            ):
                 await bot.start()
                 pages: web.AppRunner | None = None
                 try:
