@@ -11,18 +11,29 @@ from bot.runtime.runner import Runner, in_flight_listeners
 from slack_emulator import Message, PersonError, SlackEmulator
 
 
-async def settle(emu: SlackEmulator, runner: Runner, rounds: int = 400) -> None:
+async def settle(emu: SlackEmulator, runner: Runner, within: float = 20.0) -> None:
     """Quiet everywhere, twice in a row: Slack has nothing in flight, no listener of the bot
-    is still working after its ack, and the bot's outbox has nothing due."""
+    is still working after its ack, and the bot's outbox has nothing due or being sent.
+    Gives up after `within` seconds.
 
-    async def quiet() -> bool:
-        await emu.settle()
-        return not in_flight_listeners() and await runner.bot.outbox.idle()
-
-    for _ in range(rounds):
-        if await quiet() and await quiet():
-            return
-        await asyncio.sleep(0.05)
+    Those three cover all the bot's work (a listener's task starts before its ack is sent, an
+    outbox row is leased before its send), so the listeners are waited for as such and no
+    quiet spell on a timer on top: Slack's 0.3 s of silence, and a 50 ms poll, made every
+    line of a demo take about 0.4 s."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    quiet = 0
+    while quiet < 2 and loop.time() < deadline:
+        listeners = in_flight_listeners()
+        if listeners:
+            await asyncio.wait(listeners, timeout=max(0.0, deadline - loop.time()))
+            quiet = 0
+            continue
+        if emu.in_flight or not await runner.bot.outbox.idle():
+            await asyncio.sleep(0.01)
+            quiet = 0
+            continue
+        quiet += 1
 
 
 class DemoSession:
