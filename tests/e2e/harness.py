@@ -239,7 +239,7 @@ async def running_bot(
                 emu.redirect_url = f"{runner.base_url}/slack/oauth_redirect"
                 harness.runner = runner
                 yield harness
-                await emu.settle()
+                await harness.settle()
                 assert not emu.block_kit_problems, emu.block_kit_problems
         finally:
             await emu.stop()
