@@ -49,8 +49,8 @@ from tests.e2e.harness import (
 )
 
 POLL_SECONDS = 0.01  # while the outbox worker has work due
-# An idle outbox worker looks for new deliveries every 0.1 s; in process, with no network to
-# wait for, that pause would be most of a test's time.
+# An idle outbox worker looks for new deliveries every 2 s (`IDLE_POLL_SECONDS`); in process, with
+# no network to wait for, that pause would be most of a test's time.
 WORKER_POLL_SECONDS = 0.02
 # A request's done mark waits 0.1 s for the next request's write to ride on; a test sends one
 # request at a time and waits for its listener, done mark included, so that wait was 40% of

@@ -34,6 +34,7 @@ async def settle(emu: SlackEmulator, runner: Runner, within: float = 20.0) -> No
             quiet = 0
             continue
         quiet += 1
+        await asyncio.sleep(0)  # what a callback already scheduled starts, before looking again
 
 
 class DemoSession:
