@@ -381,6 +381,11 @@ class KudosService:
             names=names,
         )
 
+    async def channel_made_private(self, team_id: str, channel_id: str) -> None:
+        """The kudos announced in a channel made private are private from now on."""
+        async with self._sessions() as s, s.begin():
+            await ledger.mark_channels_private(s, team_id, [channel_id])
+
     async def about(
         self, team_id: str, user_id: str, viewer: str, private_now: PrivateNow | None = None
     ) -> AboutSomeone:

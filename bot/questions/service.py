@@ -313,6 +313,12 @@ class QuestionService:
                     await tell.asker(s, question, "replies_deleted", now)
         return len(questions)
 
+    async def channel_made_private(self, team_id: str, channel_id: str) -> None:
+        """The questions asked in a channel made private are private from now on: its history
+        is its members' alone."""
+        async with self._sessions() as s, s.begin():
+            await q.mark_channels_private(s, team_id, [channel_id])
+
     async def edited(
         self, team_id: str, channel_id: str, message_ts: str, text: str, edit: str
     ) -> int:

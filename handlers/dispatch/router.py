@@ -109,6 +109,14 @@ class Router:
             )
         )
 
+    def notice(self, subtype: str, channel_type: str) -> Decorator:
+        """A message Slack itself posts in one conversation type to say something happened
+        to the conversation (`channel_convert_to_private` in `groups`)."""
+        self._record("event", f"message.{channel_type}")
+        return self._friendly(
+            self.app.event({"type": "message", "subtype": subtype}, middleware=self._stored)
+        )
+
     def deletions(self, matchers: list[Listener]) -> Decorator:
         """Messages deleted (`deleted_ts`) where the bot hears messages (the `message.*`
         subscriptions `message` records) that `matchers` all accept; they decide before the

@@ -7,6 +7,7 @@ current without asking Slack at every kudos.
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
+- A public channel made private: the questions and kudos stored from it become private too.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ def register(router: Router, services: Services) -> None:
         # Only the bot's own membership is kept (`is_member`); others' change nothing here.
         if event.get("user") == context.bot_user_id:
             await conversation_changed(event, context)
+
+    @router.notice("channel_convert_to_private", "groups")
+    async def made_private(event: dict[str, Any], context: Any) -> None:
+        """A public channel made private (Slack says so only in a message in it): what was
+        asked and thanked there is its members' alone from now on."""
+        team, channel = workspace_of(context), channel_of(event)
+        if channel:
+            services.conversations.of(team).forget(channel)
+            await services.questions.channel_made_private(team, channel)
+            await services.kudos.channel_made_private(team, channel)
 
     for name in PROFILE_EVENTS:
         router.event(name)(profile_changed)

@@ -101,6 +101,18 @@ class SlackHarness(Harness):
             pace=self.pace,
         )
 
+    async def make_private_unheard(self, channel: str, by: str) -> None:
+        """Make a public channel private without the app hearing of it, as for an install
+        whose manifest predates its `message.groups` subscription: Slack says so only in a
+        message in the channel, sent to apps subscribed to private channels' messages."""
+        subscribed = self.emu.event_subscriptions
+        assert subscribed is not None, "the emulator sends what the manifest subscribes to"
+        self.emu.event_subscriptions = set(subscribed) - {"message.groups"}
+        try:
+            assert await self.emu.make_private(channel, by=by) is None
+        finally:
+            self.emu.event_subscriptions = subscribed
+
     def advance(self, delta: timedelta) -> None:
         """Let `delta` pass for the bot: its domain clock and Slack's pace move together."""
         self.services.clock.advance(delta)

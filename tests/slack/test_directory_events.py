@@ -152,7 +152,7 @@ async def test_a_channel_made_private_is_private_once_its_public_fact_expires(
     launch = ws.add_channel("launch", members=[slack.user(h) for h in ("alice", "bob")]).id
     slack.channels["launch"] = launch
     await give(slack, "alice", f"@bob {REASON}", channel="launch")
-    assert await slack.emu.make_private(launch, by=slack.user("alice")) is None
+    await slack.make_private_unheard(launch, by=slack.user("alice"))
     slack.advance(PUBLIC_FOR + timedelta(seconds=1))
     await give(slack, "bob", f"@alice {REASON} in private", channel="launch")
     first, second = await ledger(slack)

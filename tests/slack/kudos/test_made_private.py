@@ -37,7 +37,7 @@ async def test_a_shout_out_in_a_channel_made_private_is_not_shown_outside_it(
     await give(slack, "alice", f"@bob for the {LAUNCH} rollout", channel="launch")
     assert not (await ledger(slack))[0].is_private
     assert LAUNCH in await about_bob(slack, "carol")
-    assert await slack.emu.make_private(channel, by=slack.user("alice")) is None
+    await slack.make_private_unheard(channel, by=slack.user("alice"))
     slack.advance(PUBLIC_FOR * 2)
     assert LAUNCH not in await about_bob(slack, "carol")
     assert LAUNCH in await about_bob(slack, "alice")
@@ -52,6 +52,6 @@ async def test_a_shout_out_in_a_public_kudos_channel_stays_public(slack: SlackHa
     await give(slack, "alice", f"@bob for the {KUDOS} rollout", channel="launch")
     (entry,) = await ledger(slack)
     assert entry.shoutout_channel_id == slack.channel("general")
-    assert await slack.emu.make_private(channel, by=slack.user("alice")) is None
+    await slack.make_private_unheard(channel, by=slack.user("alice"))
     slack.advance(PUBLIC_FOR * 2)
     assert KUDOS in await about_bob(slack, "carol")

@@ -321,6 +321,21 @@ async def test_deleting_a_question_asked_in_a_thread_leaves_the_threads_other_re
     assert [m.ts for m in chat.replies_of(carol) if m.by_bot] == before
 
 
+async def test_deleting_a_question_in_a_private_channel_withdraws_it(slack: SlackHarness) -> None:
+    """The bot is in the private #secret, where Alice asks: deleting her message there is
+    heard as in a public channel, and its words go."""
+    secret = slack.channel("secret")
+    slack.here.workspace.join(secret, slack.emu.bot_user_id)
+    message = await slack.post("alice", "secret", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    assert (await rows(slack))[0].text
+    deliveries = await slack.emu.delete_message(slack.user("alice"), message)
+    await slack.settle()
+    assert deliveries and all(d.ok for d in deliveries)
+    question = (await rows(slack))[0]
+    assert (question.status, question.text) == ("withdrawn", "")
+
+
 async def test_deleting_another_message_changes_no_question(slack: SlackHarness) -> None:
     """A deleted message that was no question (small talk in the same channel) leaves the
     open question as it was, and what it said is not kept, even in the inbox."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.conversations import PUBLIC_FOR
-from storage.models import Question
+from storage.models import InboxItem, Kudos, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION, solved_by_dev
 
@@ -38,7 +38,7 @@ async def test_a_solved_question_from_a_channel_made_private_is_not_shown_outsid
     in it, asking the same is not shown Carol's words; Carol herself still is."""
     channel = launch(slack)
     await solved_by_dev(slack, "carol", "launch", ASKED)
-    assert await slack.emu.make_private(channel, by=slack.user("carol")) is None
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
     slack.advance(PUBLIC_FOR * 2)
     bot = f"<@{slack.emu.bot_user_id}>"
     await slack.post("alice", "general", f"{bot} {ASKED}")
@@ -51,3 +51,50 @@ async def test_a_solved_question_from_a_channel_made_private_is_not_shown_outsid
     await slack.post("carol", "general", f"{bot} {ASKED}")
     await slack.settle()
     assert "solved before" in shown_to(slack, "carol")
+
+
+async def test_a_channel_made_private_makes_its_questions_and_kudos_private_at_once(
+    slack: SlackHarness,
+) -> None:
+    """The bot is in #launch when it is made private: Slack's notice in the channel makes
+    Carol's solved question and Dev's shout-out there private at once, before anyone asks
+    Slack about the channel again, and nothing else said there is kept."""
+    channel = launch(slack)
+    await solved_by_dev(slack, "carol", "launch", ASKED)
+    await slack.command(
+        "carol", "/kudos", f"<@{slack.user('dev')}> for the {MARKER} fix", channel="launch"
+    )
+    await slack.settle()
+    delivery = await slack.emu.make_private(channel, by=slack.user("carol"))
+    assert delivery is not None and delivery.ok
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        questions = list(await s.scalars(select(Question)))
+        kudos = list(await s.scalars(select(Kudos)))
+    assert questions and all(q.is_private for q in questions)
+    assert kudos and all(k.is_private for k in kudos)
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {ASKED}")
+    await slack.settle()
+    assert "solved before" not in shown_to(slack, "alice")
+
+
+async def test_what_is_said_in_a_private_channel_is_not_kept(slack: SlackHarness) -> None:
+    """With the bot in a private channel, Slack sends it every message there: none is kept
+    (not even in the inbox of requests), unless it asks the bot something."""
+    channel = launch(slack)
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    async with slack.services.sessions() as s:
+        before = list(await s.scalars(select(InboxItem)))
+    deliveries = [
+        d
+        for _, sent in [
+            await slack.emu.post_message(slack.user("dev"), channel, f"the {MARKER} plan, secret")
+        ]
+        for d in sent
+    ]
+    assert deliveries and all(d.ok for d in deliveries)
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        after = list(await s.scalars(select(InboxItem)))
+    assert len(after) == len(before)
+    assert not any(MARKER in str(item.__dict__) for item in after)
