@@ -39,7 +39,7 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         "image_72": f"{avatar}_72.png",
         "image_192": f"{avatar}_192.png",
         "image_512": f"{avatar}_512.png",
-        "team": ws.team_id,
+        "team": ws.home_team(user.id),
     }
     if user.email:
         profile["email"] = user.email
@@ -49,7 +49,9 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         profile["always_active"] = True
     return {
         "id": user.id,
-        "team_id": ws.team_id,
+        # A guest from another organisation (Slack Connect) is shown with their home team,
+        # as Slack's users.info does for an external member.
+        "team_id": ws.home_team(user.id),
         "name": user.name,
         "deleted": user.deleted,
         "color": "9f69e7",
