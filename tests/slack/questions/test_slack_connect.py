@@ -7,19 +7,10 @@ from sqlalchemy import select
 
 from handlers.surfaces.questions import FROM_ELSEWHERE
 from storage.models import Offer, Question
+from tests.slack.connect import shared
 from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state in production?"
-OTHER_ORG = "T0OTHERORG"
-
-
-def shared(slack: SlackHarness) -> str:
-    """#partners, shared with another organisation; carol is a guest from there."""
-    people = [slack.user(h) for h in ("alice", "bob", "carol", "dev")]
-    channel = slack.here.workspace.add_channel("partners", members=people, ext_shared=True)
-    slack.channels["partners"] = channel.id
-    slack.here.workspace.guests[slack.user("carol")] = OTHER_ORG
-    return channel.id
 
 
 async def rows(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
