@@ -42,3 +42,13 @@ def from_elsewhere(payload: dict[str, Any], context: Any, *, shared: bool) -> bo
     else:
         home = payload.get("user_team") or payload.get("source_team") or payload.get("team")
     return bool(home) and home != workspace_of(context)
+
+
+def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
+    """Whether a user object from Slack (`users.info`, `user_change`) is a guest from another
+    organisation: their home team (`team_id`, or the profile's `team`) is not the workspace
+    that installed the app. A slash command and a reaction name no home team for the person,
+    so kudos asks Slack for their profile and this decides; a user object naming no team is
+    taken as this workspace's, as Slack's own members always name it."""
+    home = user.get("team_id") or (user.get("profile") or {}).get("team")
+    return bool(home) and home != context_team

@@ -17,7 +17,7 @@ from typing import Any
 from bot.services import Services
 from handlers.client.directory import profile_from_slack
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import workspace_of
+from handlers.dispatch.workspace import member_elsewhere, workspace_of
 
 PROFILE_EVENTS = ("user_change", "team_join")
 # The channel is the event's `channel`: an id, or (renames) an object with the id.
@@ -46,7 +46,13 @@ def channel_of(event: dict[str, Any]) -> str | None:
 def register(router: Router, services: Services) -> None:
     async def profile_changed(event: dict[str, Any], context: Any) -> None:
         user = event.get("user")
-        if isinstance(user, dict) and user.get("id"):
+        # A guest from another organisation (Slack Connect) is not stored: kudos and
+        # routing are for this workspace's people, and a stored profile is taken as one.
+        if (
+            isinstance(user, dict)
+            and user.get("id")
+            and not member_elsewhere(user, workspace_of(context))
+        ):
             await services.people.heard(workspace_of(context), profile_from_slack(user))
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:

@@ -18,9 +18,26 @@ from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.client.directory import profile_from_slack
 from handlers.client.failures import is_transient
+from handlers.dispatch.workspace import member_elsewhere
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
+GUEST_GIVES = (
+    "Kudos here are only between people of the workspace that installed me, and you're a "
+    "guest here from another organisation, so I can't record kudos from you."
+)
+
+
+def guest_thanked(user_id: str) -> str:
+    return (
+        f"<@{user_id}> is a guest here from another organisation: kudos here are only between "
+        "people of this workspace, so I can't record kudos for them. A thank-you in the "
+        "channel still reaches them."
+    )
+
+
+class FromElsewhere(Exception):
+    """Slack's profile names another organisation: a Slack Connect guest."""
 
 
 async def lookup_profile(
@@ -41,25 +58,38 @@ async def lookup_profiles(
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
     `team_join`), the others from `users.info`, one call each, stored in one write;
-    `before_asking` runs before any call (it may refuse)."""
+    `before_asking` runs before any call (it may refuse). The first is the one acting (the
+    giver, the reactor). Only this workspace's people are stored: a guest from another
+    organisation (Slack Connect), whose profile names their home team, is refused, the one
+    acting as `GUEST_GIVES`, anyone else by name; such a guest is never stored, so a known
+    person is always this workspace's."""
     known = await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
         if before_asking is not None:
             await before_asking()
-        found = await asyncio.gather(*(_users_info(client, u) for u in unknown))
-        await services.people.remember(team_id, *found)
-        known.update((profile.user_id, profile) for profile in found)
+        found = await asyncio.gather(*(_users_info(client, team_id, u) for u in unknown))
+        members = [p for p in found if isinstance(p, Profile)]
+        await services.people.remember(team_id, *members)
+        known.update((profile.user_id, profile) for profile in members)
+        guests = [u for u, p in zip(unknown, found, strict=True) if not isinstance(p, Profile)]
+        if guests:
+            acting = user_ids[0] in guests
+            raise KudosRefused(GUEST_GIVES if acting else guest_thanked(guests[0]), "recipients")
     return [known[u] for u in user_ids]
 
 
-async def _users_info(client: AsyncWebClient, user_id: str) -> Profile:
+async def _users_info(
+    client: AsyncWebClient, team_id: str, user_id: str
+) -> Profile | FromElsewhere:
     try:
         info = await client.users_info(user=user_id)
     except SlackApiError as error:
         if is_transient(error):
             raise
         raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients") from None
+    if member_elsewhere(info["user"], team_id):
+        return FromElsewhere(user_id)
     return profile_from_slack(info["user"])
 
 

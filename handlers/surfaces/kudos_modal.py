@@ -23,10 +23,11 @@ from handlers.blocks.kudos import (
     THANK_ACTION,
     render_give_modal,
 )
-from handlers.client.conversations import is_private
+from handlers.client.conversations import conversation, is_private
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import workspace_of
+from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
+    GUEST_GIVES,
     confirm_to_giver,
     ephemeral_or_dm,
     lookup_people,
@@ -91,6 +92,11 @@ def register(router: Router, services: Services) -> None:
         channel, ts = shortcut["channel"]["id"], message.get("ts") or shortcut.get("message_ts")
         author = message.get("user")
         giver = shortcut["user"]["id"]
+        known = services.conversations.of(workspace_of(context))
+        if from_elsewhere(
+            shortcut, context, shared=(await conversation(client, channel, known)).shared
+        ):
+            raise KudosRefused(GUEST_GIVES)  # no form for a guest: its submission is refused
         # Prefill only a colleague: a bot's or one's own message leaves the choice open.
         prefill = [author] if author and author != giver and not message.get("bot_id") else []
         link = await permalink(client, channel, ts) if ts else None

@@ -1,0 +1,109 @@
+"""Kudos in a channel shared with another organisation (Slack Connect): a guest from there
+neither gives nor receives kudos in this workspace's ledger, on any path; they are told so
+in one line, a colleague who tries to thank them is told why, and nothing is stored for
+them. A slash command and a reaction do not name the person's home team, so their profile
+(`users.info`'s `team_id`) decides."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Kudos, Person
+from tests.slack.connect import shared as shared_with
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import submit_modal
+
+REASON = "for untangling the partner release"
+GUEST_LINE = "you're a guest here from another organisation"
+NOT_A_MEMBER = "is a guest here from another organisation"
+
+
+def shared(slack: SlackHarness) -> str:
+    """#partners, shared with another organisation; carol is a guest from there."""
+    return shared_with(slack, ("alice", "bob", "carol"))
+
+
+async def stored(slack: SlackHarness) -> tuple[list[Kudos], set[str]]:
+    """The ledger and who askaround keeps a profile of."""
+    async with slack.services.sessions() as s:
+        kudos = list(await s.scalars(select(Kudos)))
+        return kudos, set(await s.scalars(select(Person.user_id)))
+
+
+def told(slack: SlackHarness, handle: str) -> list[str]:
+    """What the bot said to this person alone: ephemerals and its DMs."""
+    user = slack.user(handle)
+    return [e.text for e in slack.emu.ephemerals(user)] + [
+        m.text for m in slack.emu.dm_messages(user) if m.bot_id
+    ]
+
+
+async def nothing_for_carol(slack: SlackHarness) -> None:
+    kudos, people = await stored(slack)
+    assert kudos == []
+    assert slack.user("carol") not in people
+
+
+def said_once(lines: list[str], words: str) -> None:
+    assert len([line for line in lines if words in line]) == 1, lines
+
+
+async def test_a_guest_using_the_give_kudos_shortcut_is_told_and_no_form_opens(
+    slack: SlackHarness,
+) -> None:
+    shared(slack)
+    message = await slack.post("bob", "partners", f"I shipped it: {REASON}")
+    await slack.here.message_shortcut(slack.user("carol"), "give_kudos", message)
+    await slack.settle()
+    assert slack.here.open_modal(slack.user("carol")) is None
+    await nothing_for_carol(slack)
+    said_once(told(slack, "carol"), GUEST_LINE)
+
+
+@pytest.mark.parametrize("way", ["command", "reaction"])
+@pytest.mark.parametrize(
+    ("giver", "receiver", "words"),
+    [("carol", "bob", GUEST_LINE), ("alice", "carol", NOT_A_MEMBER)],
+    ids=["a guest gives", "a member thanks a guest"],
+)
+async def test_kudos_to_or_from_a_guest_is_refused_and_said_why(
+    slack: SlackHarness, way: str, giver: str, receiver: str, words: str
+) -> None:
+    """By `/kudos` or by reacting to the receiver's message: the guest is told they are one;
+    a colleague thanking them is told they are a guest. Nobody gets a DM about kudos, and
+    nothing is stored for the guest."""
+    partners = shared(slack)
+    if way == "command":
+        thanks = f"<@{slack.user(receiver)}> {REASON}"
+        await slack.command(giver, "/kudos", thanks, channel="partners")
+    else:
+        message = await slack.post(receiver, "partners", f"I shipped it: {REASON}")
+        await slack.here.add_reaction(slack.user(giver), partners, message.ts, "kudos")
+    await slack.settle()
+    await nothing_for_carol(slack)
+    said_once(told(slack, giver), words)
+    assert not [m for m in slack.emu.dm_messages(slack.user(receiver)) if m.bot_id]
+
+
+async def test_a_member_thanking_a_guest_in_the_form_is_told_why(slack: SlackHarness) -> None:
+    shared(slack)
+    message = await slack.post("carol", "partners", f"I shipped it: {REASON}")
+    await slack.here.message_shortcut(slack.user("alice"), "give_kudos", message)
+    await slack.settle()
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert modal is not None
+    await submit_modal(slack, "alice", modal, reason=REASON)
+    await slack.settle()
+    await nothing_for_carol(slack)
+    shown = slack.here.open_modal(slack.user("alice"))
+    assert shown is not None and NOT_A_MEMBER in shown.errors["recipients"]
+
+
+async def test_members_still_thank_each_other_there(slack: SlackHarness) -> None:
+    """The channel is private to kudos, not closed to them."""
+    shared(slack)
+    await slack.command("alice", "/kudos", f"<@{slack.user('bob')}> {REASON}", channel="partners")
+    await slack.settle()
+    (entry,), _ = await stored(slack)
+    assert entry.receiver_user_id == slack.user("bob") and entry.is_private
