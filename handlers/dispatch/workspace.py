@@ -49,6 +49,11 @@ def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
     organisation: their home team (`team_id`, or the profile's `team`) is not the workspace
     that installed the app. A slash command and a reaction name no home team for the person,
     so kudos asks Slack for their profile and this decides; a user object naming no team is
-    taken as this workspace's, as Slack's own members always name it."""
+    taken as this workspace's, as Slack's own members always name it. In an Enterprise Grid
+    org a member's `team_id` may be another workspace of the org; `enterprise_user.teams`
+    lists every workspace they are in."""
+    grid = user.get("enterprise_user") or {}
+    if context_team in (grid.get("teams") or ()):
+        return False  # an Enterprise Grid member of this workspace, whose home is another
     home = user.get("team_id") or (user.get("profile") or {}).get("team")
     return bool(home) and home != context_team

@@ -6,9 +6,12 @@ them. A slash command and a reaction do not name the person's home team, so thei
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
+from handlers.dispatch.workspace import member_elsewhere
 from storage.models import Kudos, Person
 from tests.slack.connect import shared as shared_with
 from tests.slack.harness import SlackHarness
@@ -107,3 +110,26 @@ async def test_members_still_thank_each_other_there(slack: SlackHarness) -> None
     await slack.settle()
     (entry,), _ = await stored(slack)
     assert entry.receiver_user_id == slack.user("bob") and entry.is_private
+
+
+@pytest.mark.parametrize(
+    ("user", "elsewhere"),
+    [
+        ({"id": "U1", "team_id": "T0EMULATE"}, False),
+        ({"id": "U1"}, False),
+        ({"id": "U1", "team_id": "T0OTHER"}, True),
+        ({"id": "U1", "profile": {"team": "T0OTHER"}}, True),
+        # an Enterprise Grid member of this workspace whose home is another of the org's
+        (
+            {
+                "id": "U1",
+                "team_id": "T0SIBLING",
+                "enterprise_user": {"teams": ["T0SIBLING", "T0EMULATE"]},
+            },
+            False,
+        ),
+        ({"id": "U1", "team_id": "T0SIBLING", "enterprise_user": {"teams": ["T0SIBLING"]}}, True),
+    ],
+)
+def test_who_is_a_member_of_another_organisation(user: dict[str, Any], elsewhere: bool) -> None:
+    assert member_elsewhere(user, "T0EMULATE") is elsewhere
