@@ -147,16 +147,19 @@ def render_offer(
     offer: OfferView,
     permalink: str | None,
     names: Mapping[str, str] | None = None,
+    off_hours_now: bool = False,
 ) -> Message:
-    """The private DM to a candidate expert; people the question mentions read as `names`."""
+    """The private DM to a candidate expert; people the question mentions read as `names`.
+    It says their working hours are over only when they are as it is sent (`off_hours_now`),
+    not because they were when they were chosen: an edit may re-send it in the morning."""
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
-    reason, off_hours, _ = offer.reason.partition(OFF_HOURS)
+    reason, _off_hours, _ = offer.reason.partition(OFF_HOURS)
     reason = safe_text(reason, keep=tuple(u for u in (offer.via_user_id,) if u))
     if offer.kind == "connector":
         reason += " (from your network, which only you see)"
-    if off_hours:
+    if off_hours_now:
         reason += ". It's outside your working hours: no rush, answer when you're back"
     return {
         "text": f"{header} {shorten(safe_text(question.text, names=names), 150)}",

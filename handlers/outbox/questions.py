@@ -14,6 +14,7 @@ from bot import mentions, visibility
 from bot.people import Profile
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
+from bot.worktime import is_working_time
 from handlers.blocks.questions import (
     Message,
     named,
@@ -70,6 +71,15 @@ async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
         return None
 
 
+async def _off_hours(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> bool:
+    """Whether a colleague's working day is over now, in their own time zone."""
+    known = await services.people.known(team_id, {user_id})
+    person = known.get(user_id) or await _described(client, user_id)
+    return person is not None and not is_working_time(services.clock.now(), person.tz)
+
+
 async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
     """In the question's thread when it came from a message and the thread may read it
     (`visibility.asker_told_in_thread`), otherwise in a DM."""
@@ -107,7 +117,8 @@ async def offer(
         return  # sent by an earlier attempt whose result was recorded
     permalink = await _permalink(client, question)
     names = await _names_in(client, services, team_id, question)
-    message = render_offer(question, mine, permalink, names)
+    off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
+    message = render_offer(question, mine, permalink, names, off_hours)
     if mine.status != "pending":
         message = render_offer_closed(question, CLOSED_NOTE, names)
     dm = await client.conversations_open(users=mine.candidate_user_id)
@@ -141,7 +152,9 @@ async def offer_edited(
         return
     names = await _names_in(client, services, team_id, question)
     if mine.status == "pending":
-        message = render_offer(question, mine, await _permalink(client, question), names)
+        permalink = await _permalink(client, question)
+        off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
+        message = render_offer(question, mine, permalink, names, off_hours)
     else:
         message = render_offer_closed(question, CLOSED_NOTE, names)
     await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
