@@ -17,7 +17,7 @@ from bot.safe_text import safe_text
 from bot.visibility import READERS, Field, may_see, may_see_question
 from bot.words import plural
 
-QUARTER = timedelta(days=91)
+RECENT = timedelta(weeks=13)  # "asked in the last 13 weeks": a window, not a calendar quarter
 MAX_TERMS = 3
 KNOWS_SOMEONE = "knows someone who can help"
 
@@ -29,7 +29,9 @@ def expert_reason(
     display: Callable[[str], str],
     now: datetime | None = None,
 ) -> str:
-    """'declared Terraform, level 4; helped with 3 similar questions, 2 this quarter'."""
+    """'declared Terraform, level 4; helped with 3 similar questions, 2 asked in the last 13
+    weeks'. The window is counted back from `now`, and by when each question was asked: the
+    same for every reader, whatever their time zone or the calendar's quarters."""
     now = now or datetime.now(UTC)
     parts: list[str] = []
     levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
@@ -43,10 +45,11 @@ def expert_reason(
         if may_see_question(READERS, q.asker, q.answerers, is_private=q.is_private)
     ]
     if similar:
-        recent = sum(1 for q in similar if q.created_at and now - q.created_at <= QUARTER)
+        recent = sum(1 for q in similar if q.created_at and now - q.created_at <= RECENT)
         text = f"helped with {plural(len(similar), 'similar question')}"
         if recent:
-            text += " this quarter" if recent == len(similar) else f", {recent} this quarter"
+            text += "" if recent == len(similar) else f", {recent}"
+            text += " asked in the last 13 weeks"
         parts.append(text)
     else:
         shared = _shared_terms(user_id, scored, evidence)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -51,10 +51,39 @@ async def test_evidence_beats_a_bare_declaration_and_asker_is_excluded(
     assert "UASK" not in ids
     assert ids.index("UCAROL") < ids.index("UEVE")
     assert suggestions[0].reason.startswith(
-        "declared terraform, level 4; helped with 3 similar questions this quarter"
+        "declared terraform, level 4; helped with 3 similar questions asked in the last 13 weeks"
     )
     assert suggestions[0].kind == "expert" and suggestions[0].topics == ("terraform",)
     assert index.past_answers("UCAROL") == 3
+
+
+async def test_recent_help_is_counted_in_a_window_it_names(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Carol helped with two questions asked 89 days ago (last calendar quarter, on most
+    days) and one 200 days ago: the reason says which window it counted, not "this quarter"."""
+    await _people(sessions)
+    now = datetime.now(UTC)
+    asked = [now - timedelta(days=89), now - timedelta(days=89), now - timedelta(days=200)]
+    async with sessions() as s, s.begin():
+        await declare_skills(s, TEAM, {"UEVE": {"terraform": 4}})
+        await record_solved_questions(
+            s,
+            TEAM,
+            [
+                SolvedQuestion("UBEN", f"terraform state lock stuck {n}", "UCAROL", (), at)
+                for n, at in enumerate(asked)
+            ],
+            "C1",
+        )
+    index = await RoutingIndex.load(sessions, TEAM)
+    [carol] = [
+        s
+        for s in index.suggest("How do I unlock a stuck terraform state?", "UASK")
+        if s.user_id == "UCAROL"
+    ]
+    assert "helped with 3 similar questions, 2 asked in the last 13 weeks" in carol.reason
+    assert "quarter" not in carol.reason
 
 
 async def test_connectors_when_no_colleague_matches(
