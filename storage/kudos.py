@@ -351,12 +351,9 @@ async def mark_channels_private(
     )
 
 
-async def given_times(
-    session: AsyncSession, team_id: str, giver: str, since: datetime
-) -> list[datetime]:
-    statement = select(Kudos.created_at).where(
-        _live(team_id), Kudos.giver_user_id == giver, Kudos.created_at >= since
-    )
+async def given_times(session: AsyncSession, team_id: str, giver: str) -> list[datetime]:
+    """When a giver gave each live entry: all of them, as a streak may be longer than a year."""
+    statement = select(Kudos.created_at).where(_live(team_id), Kudos.giver_user_id == giver)
     return list(await session.scalars(statement))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -368,7 +368,7 @@ class KudosService:
         async with self._sessions() as s:
             received = await ledger.received(s, team_id, user_id)
             given = await ledger.count_for(s, team_id, giver=user_id)
-            times = await ledger.given_times(s, team_id, user_id, now - timedelta(days=366))
+            times = await ledger.given_times(s, team_id, user_id)
             recent = tuple(Entry.of(row) for row in received[:5])
             names = await ledger.names(s, team_id, [e.giver for e in recent])
         return MySummary(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.help import SLASH_COMMANDS
+from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, shift_kudos
 
@@ -72,3 +75,15 @@ async def test_help_lists_every_kudos_subcommand(slack: SlackHarness) -> None:
     said = ephemeral_text(slack, "carol")
     for usage in SLASH_COMMANDS["/kudos"]:
         assert usage.example in said and usage.summary in said
+
+
+async def test_a_streak_longer_than_a_year_is_counted_whole(slack: SlackHarness) -> None:
+    """Bob has thanked someone every week for 60 weeks: `/kudos me` says 60, not the 52 or
+    53 weeks a year holds."""
+    for _week in range(60):
+        async with slack.services.sessions() as s, s.begin():
+            for row in await s.scalars(select(Kudos)):
+                row.created_at -= timedelta(weeks=1)  # what was given so far, a week older
+        await give(slack, "bob", "@carol for the on-call handover #teamwork")
+    await give(slack, "bob", "me")
+    assert "60-week giving streak" in ephemeral_text(slack, "bob").split("*Your kudos*")[1]
