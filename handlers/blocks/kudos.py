@@ -127,12 +127,15 @@ def render_confirmation(given: Given) -> Message:
     }
 
 
-def render_undone(entries: Sequence[Entry], kept: Sequence[str] = ()) -> Message:
-    """The same answer however often Undo is clicked, so a double click reads as one; it
-    names each message that could not be removed."""
+def render_undone(entries: Sequence[Entry], kept: Sequence[str] | None = ()) -> Message:
+    """It names each message that could not be removed; `kept` None: this press found the
+    kudos undone already, and knows nothing of the messages (another press is removing them,
+    or could not), so it says only what it knows. Its answer may replace the other's."""
     receivers = list(dict.fromkeys(e.receiver for e in entries))
     text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger"
-    if kept:
+    if kept is None:
+        text += "."
+    elif kept:
         text += (
             f", but I could not remove {', '.join(capped_lines(kept, LISTED, ''))}: "
             "a workspace admin can delete "

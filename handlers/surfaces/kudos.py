@@ -197,5 +197,5 @@ def register(router: Router, services: Services) -> None:
         undone = await services.kudos.undo(
             workspace_of(context), body["user"]["id"], action["value"]
         )
-        kept = [] if undone.already else await remove_messages(client, undone.entries)
+        kept = None if undone.already else await remove_messages(client, undone.entries)
         await respond(replace_original=True, **render_undone(undone.entries, kept))

@@ -22,7 +22,7 @@ from tests.slack.kudos.world import (
 from tests.slack.twice import press, submit_at_once
 
 REASON = "for untangling the release #teamwork"
-ONCE = "Undone: your kudos to <@{}> are no longer in the ledger, and the messages they caused"
+ONCE = "Undone: your kudos to <@{}> are no longer in the ledger"
 
 
 @pytest.mark.parametrize("channel", ["general", "random"])
@@ -30,8 +30,8 @@ async def test_undo_pressed_twice_undoes_once_and_says_so(
     slack: SlackHarness, channel: str
 ) -> None:
     """In #random the bot may not post by itself (an install without chat:write.public), so
-    the shout-out went through the command's reply_url; either way both presses say the
-    same, and neither claims a message could not be removed."""
+    the shout-out went through the command's reply_url; either way the kudos are undone once,
+    and neither press claims a message could not be removed."""
     if channel == "random":
         slack.emu.workspace.bot_scopes = frozenset({"chat:write"})
     await give(slack, "alice", f"@bob {REASON}", channel=channel)
@@ -122,3 +122,18 @@ async def test_two_seconding_emoji_at_once_second_once(slack: SlackHarness) -> N
     assert sorted(k.source for k in await ledger(slack)) == ["command", "second"]
     assert len([m for m in slack.emu.messages() if "seconds this" in m.text]) == 1
     assert "4 of 5 left today" in ephemeral_text(slack, "maria")
+
+
+async def test_undo_pressed_twice_while_a_message_stays_names_it(slack: SlackHarness) -> None:
+    """Slack refuses to delete the shout-out, and Alice presses Undo twice at once: whichever
+    press answers last, the answer she is left with never says "the messages they caused are
+    removed" (the press that found them undone already knows nothing of the messages)."""
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    slack.emu.faults.add("chat.delete", error="cant_delete_message", times=3)
+    await press(slack, "alice", "Undo")
+    await slack.settle()
+    [answer] = [e for e in slack.emu.ephemerals(slack.user("alice")) if "Undone" in e.text]
+    assert answer.text.startswith(ONCE.format(slack.user("bob")))
+    assert "are removed" not in answer.text
+    assert len(kudos_posts(slack, "general")) == 1
