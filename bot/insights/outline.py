@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 
 from bot import spreadsheet, visibility
+from bot.insights.measures import ASKED_OFTEN
 from bot.insights.view import SHOWN_RISKS, NetworkView
 from bot.safe_text import plain_text
 from bot.words import noun, plural
@@ -52,7 +53,11 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
         lines.append(line)
     if len(view.risks) > SHOWN_RISKS:
         lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more (the CSV lists them all)")
-    return tuple(lines) or ("None: every topic has at least two people who can help.",)
+    # Not "every topic has two people": a topic asked less than ASKED_OFTEN times may have none.
+    return tuple(lines) or (
+        "None: no topic rests on one person, and each topic asked "
+        f"{ASKED_OFTEN}× or more in the window has someone who declared it or helped with it.",
+    )
 
 
 def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:

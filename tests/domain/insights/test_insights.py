@@ -13,7 +13,7 @@ from bot.insights.flows import TopicFinder
 from bot.insights.outline import as_csv
 from bot.insights.picture import network_png
 from bot.insights.service import InsightsService, Shown
-from storage.models import Offer
+from storage.models import Offer, Person, PersonSkill, Skill
 from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, question_row, seed, uid
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -165,3 +165,31 @@ async def test_a_pair_counts_questions_and_not_offers_still_waiting(
     assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
         ("Sales", "Data", 2)
     ]
+
+
+async def test_no_risk_found_does_not_say_every_topic_has_two_people(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Bob and Gina both know PostgreSQL; forecasting was asked twice and nobody knows it,
+    too seldom to be a risk. Knowledge risks are none, but not because "every topic has at
+    least two people who can help": forecasting has nobody."""
+    async with sessions() as s, s.begin():
+        ids = {}
+        for handle, roles in (("olga", ["admin"]), ("bob", []), ("gina", []), ("xia", [])):
+            person = Person(team_id=TEAM, user_id=uid(handle), name=handle, roles=roles)
+            s.add(person)
+            await s.flush()
+            ids[handle] = person.id
+        skill = Skill(team_id=TEAM, key="postgresql", name="PostgreSQL")
+        s.add(skill)
+        await s.flush()
+        for handle in ("bob", "gina"):
+            s.add(PersonSkill(team_id=TEAM, person_id=ids[handle], skill_id=skill.id, level=4))
+        for _ in range(2):
+            s.add(question_row("xia", None, "unanswered", ["forecasting"], NOW - timedelta(days=3)))
+    shown = await InsightsService(sessions, lambda: NOW).for_viewer(
+        TEAM, uid("olga"), slack_admin=False
+    )
+    assert shown.view.network.risks == ()
+    assert "every topic has at least two people" not in shown.text()
+    assert "None: no topic rests on one person" in shown.text()
