@@ -4,10 +4,11 @@ Slack every time. The Slack adapter reads the facts (`handlers/client/conversati
 forgets them when an event says the conversation changed (renamed, archived, deleted, shared,
 the bot joining or leaving).
 
-A public conversation is trusted for a short while only: Slack sends the app no event it is
-subscribed to when a channel is made private, and another replica may have heard of a change
-this one did not. A private one, or one Slack would not describe, is kept longer: being
-wrong about it only keeps something private that could have been shared.
+A public conversation is trusted for a short while only: Slack says a channel was made private
+only to apps in it (`channel_convert_to_private`, `handlers/surfaces/directory_events.py`),
+and another replica may have heard of a change this one did not. A private one, or one Slack
+would not describe, is kept longer: being wrong about it only keeps something private that
+could have been shared.
 """
 
 from __future__ import annotations
@@ -21,6 +22,31 @@ from bot.recent import Recent
 # Whether a channel is private now: the Slack side asks Slack, through what is kept here.
 # A channel made private after something was posted there makes that something private.
 PrivateNow = Callable[[str], Awaitable[bool]]
+
+
+class MadePrivate:
+    """Which channels something was stored as public in are private now: Slack is asked once
+    a channel (`private_now`), and `found` are the ones to store as private from then on."""
+
+    def __init__(self, private_now: PrivateNow | None) -> None:
+        self._private_now = private_now
+        self._now: dict[str, bool] = {}
+
+    async def is_private(self, stored_private: bool, channel_id: str | None) -> bool:
+        """Whether what was stored (private or not) in `channel_id` is private now; a DM
+        always was."""
+        if stored_private or self._private_now is None or not channel_id:
+            return stored_private
+        if channel_id.startswith("D"):
+            return stored_private
+        if channel_id not in self._now:
+            self._now[channel_id] = await self._private_now(channel_id)
+        return self._now[channel_id]
+
+    @property
+    def found(self) -> list[str]:
+        return [channel for channel, private in self._now.items() if private]
+
 
 PUBLIC_FOR = timedelta(seconds=60)
 PRIVATE_FOR = timedelta(minutes=10)

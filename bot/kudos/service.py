@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
-from bot.conversations import PrivateNow
+from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
@@ -399,29 +399,21 @@ class KudosService:
         reader = visibility.person(viewer)
         async with self._sessions() as s, s.begin():
             every = await ledger.received(s, team_id, user_id)
-            private: dict[str, bool] = {}
+            made = MadePrivate(private_now)
             made_private: set[int] = set()
             seen: list[Kudos] = []
             for row in every:
                 is_private = row.is_private
-                posted_in = row.shoutout_channel_id or row.channel_id
-                if (
-                    not is_private
-                    and private_now is not None
-                    and posted_in
-                    and not posted_in.startswith("D")
-                    and len(seen) < SHOWN_ABOUT
-                ):
-                    if posted_in not in private:
-                        private[posted_in] = await private_now(posted_in)
-                    is_private = private[posted_in]
-                    if is_private:
+                if len(seen) < SHOWN_ABOUT:
+                    posted_in = row.shoutout_channel_id or row.channel_id
+                    is_private = await made.is_private(row.is_private, posted_in)
+                    if is_private and not row.is_private:
                         made_private.add(row.id)
                 if visibility.may_see_kudos(
                     reader, row.giver_user_id, row.receiver_user_id, is_private=is_private
                 ):
                     seen.append(row)
-            await ledger.mark_channels_private(s, team_id, [c for c, now in private.items() if now])
+            await ledger.mark_channels_private(s, team_id, made.found)
             recent = tuple(
                 replace(entry, is_private=entry.is_private or entry.id in made_private)
                 for entry in map(Entry.of, seen[:SHOWN_ABOUT])

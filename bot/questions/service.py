@@ -166,9 +166,7 @@ class QuestionService:
                     raise _OfferAnswered(offer)
                 closed = await lookup.close_others(s, question, keep=offer.id, at=now)
                 question.status, question.helper_user_id = "connected", user_id
-                await tell.offers_closed(
-                    s, question, [offer], "You're on it: I've connected you.", now
-                )
+                await tell.offers_closed(s, question, [offer], tell.ANSWERED_NOTES["accepted"], now)
                 await tell.offers_closed(
                     s, question, closed, f"<@{user_id}> is on it — thanks!", now
                 )
@@ -190,7 +188,7 @@ class QuestionService:
             if not await q.set_offer_status(s, offer, "declined", at=self.clock()):
                 return Moved(QuestionView.of(question))
             await tell.offers_closed(
-                s, question, [offer], "Thanks for letting me know.", self.clock()
+                s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
             )
             return await self._move_on(s, index, question, [])
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import visibility
-from bot.conversations import PrivateNow
+from bot.conversations import MadePrivate, PrivateNow
 from bot.routing.text import tokens
 from storage import questions as q
 from storage.models import Question
@@ -90,14 +90,10 @@ class SolvedFinder:
             if (score := similarity(terms, known.get(row.id, frozenset()))) >= MIN_SIMILARITY
         ]
         close.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
-        private: dict[str, bool] = {}
+        made = MadePrivate(private_now)
         best: list[tuple[float, int]] = []
         for score, row in close:
-            is_private = row.is_private
-            if not is_private and private_now is not None and not row.channel_id.startswith("D"):
-                if row.channel_id not in private:
-                    private[row.channel_id] = await private_now(row.channel_id)
-                is_private = private[row.channel_id]
+            is_private = await made.is_private(row.is_private, row.channel_id)
             helpers = (row.helper_user_id,) if row.helper_user_id else ()
             if visibility.may_see_question(
                 viewer, row.asker_user_id, helpers, is_private=is_private
@@ -105,7 +101,7 @@ class SolvedFinder:
                 best.append((score, row.id))
                 if len(best) == SHOWN:
                     break
-        await q.mark_channels_private(s, team_id, [c for c, now in private.items() if now])
+        await q.mark_channels_private(s, team_id, made.found)
         rows = await q.questions_by_id(s, [question_id for _score, question_id in best])
         return [_match(rows[question_id], score, asker_user_id) for score, question_id in best]
 

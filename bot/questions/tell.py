@@ -57,14 +57,17 @@ async def offers_edited(
     await _each(s, question, waiting, "question.offer_edited", key, at)
     for status in {o.status for o in sent} - {"pending"}:
         answered = [o for o in sent if o.status == status]
-        note = EDITED_NOTES.get(status, "This question has moved on — thanks!")
+        note = ANSWERED_NOTES.get(status, MOVED_ON)
         await _each(s, question, answered, "question.offer_closed", key, at, note=note)
 
 
-EDITED_NOTES = {
+# What a colleague's request says once it is answered, by how; and once the question moved on
+# without them.
+ANSWERED_NOTES = {
     "accepted": "You're on it: I've connected you.",
     "declined": "Thanks for letting me know.",
 }
+MOVED_ON = "This question has moved on — thanks!"
 
 
 async def helpers_released(

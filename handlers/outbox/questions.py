@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
 from bot.people import Profile
+from bot.questions.tell import MOVED_ON
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
 from bot.worktime import is_working_time
@@ -29,8 +30,6 @@ from handlers.blocks.questions import (
 from handlers.client.directory import profile_from_slack
 from handlers.client.failures import is_transient
 from handlers.client.messages import delete_own_replies
-
-CLOSED_NOTE = "This question has moved on — thanks!"
 
 
 async def _now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
@@ -108,6 +107,23 @@ async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | No
     return str(answer["permalink"])
 
 
+async def _request(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    question: QuestionView,
+    mine: OfferView,
+) -> Message:
+    """A colleague's request as it stands now: waiting, with its buttons, a link and whether
+    it finds them off hours; answered or closed meanwhile, that the question moved on."""
+    names = await _names_in(client, services, team_id, question)
+    if mine.status != "pending":
+        return render_offer_closed(question, MOVED_ON, names)
+    permalink = await _permalink(client, question)
+    off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
+    return render_offer(question, mine, permalink, names, off_hours)
+
+
 async def offer(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -115,12 +131,7 @@ async def offer(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
-    permalink = await _permalink(client, question)
-    names = await _names_in(client, services, team_id, question)
-    off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
-    message = render_offer(question, mine, permalink, names, off_hours)
-    if mine.status != "pending":
-        message = render_offer_closed(question, CLOSED_NOTE, names)
+    message = await _request(client, services, team_id, question, mine)
     dm = await client.conversations_open(users=mine.candidate_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     await services.questions.offer_message_sent(mine.id, sent["channel"], sent["ts"])
@@ -150,13 +161,7 @@ async def offer_edited(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if not (mine.dm_channel_id and mine.dm_ts):
         return
-    names = await _names_in(client, services, team_id, question)
-    if mine.status == "pending":
-        permalink = await _permalink(client, question)
-        off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
-        message = render_offer(question, mine, permalink, names, off_hours)
-    else:
-        message = render_offer_closed(question, CLOSED_NOTE, names)
+    message = await _request(client, services, team_id, question, mine)
     await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
 
 

@@ -36,10 +36,6 @@ def guest_thanked(user_id: str) -> str:
     )
 
 
-class FromElsewhere(Exception):
-    """Slack's profile names another organisation: a Slack Connect guest."""
-
-
 async def lookup_profile(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> Profile:
@@ -69,19 +65,18 @@ async def lookup_profiles(
         if before_asking is not None:
             await before_asking()
         found = await asyncio.gather(*(_users_info(client, team_id, u) for u in unknown))
-        members = [p for p in found if isinstance(p, Profile)]
+        members = [p for p in found if p is not None]
         await services.people.remember(team_id, *members)
         known.update((profile.user_id, profile) for profile in members)
-        guests = [u for u, p in zip(unknown, found, strict=True) if not isinstance(p, Profile)]
+        guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
         if guests:
             acting = user_ids[0] in guests
             raise KudosRefused(GUEST_GIVES if acting else guest_thanked(guests[0]), "recipients")
     return [known[u] for u in user_ids]
 
 
-async def _users_info(
-    client: AsyncWebClient, team_id: str, user_id: str
-) -> Profile | FromElsewhere:
+async def _users_info(client: AsyncWebClient, team_id: str, user_id: str) -> Profile | None:
+    """The person as Slack describes them; None for a guest from another organisation."""
     try:
         info = await client.users_info(user=user_id)
     except SlackApiError as error:
@@ -89,7 +84,7 @@ async def _users_info(
             raise
         raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients") from None
     if member_elsewhere(info["user"], team_id):
-        return FromElsewhere(user_id)
+        return None
     return profile_from_slack(info["user"])
 
 

@@ -38,6 +38,14 @@ async def _upgrade_and_compare(database_url: str) -> None:
         await engine.dispose()
 
 
+async def require_postgres() -> None:
+    """Skip on a laptop without PostgreSQL; in CI (`CI` set) its absence is a failure."""
+    if not await postgres_reachable():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests, but PostgreSQL does not answer")
+        pytest.skip("no PostgreSQL at ASKAROUND_TEST_DATABASE_URL or 127.0.0.1:5432")
+
+
 async def test_upgrade_head_on_sqlite_matches_models(tmp_path: Path) -> None:
     """SQLite: the migrated schema has every table, WAL and foreign keys on, and no drift."""
     async with fresh_database(tmp_path, "sqlite") as url:
@@ -46,10 +54,7 @@ async def test_upgrade_head_on_sqlite_matches_models(tmp_path: Path) -> None:
 
 async def test_upgrade_head_on_postgresql_matches_models(tmp_path: Path) -> None:
     """PostgreSQL: the same migrations produce the same schema, with no drift."""
-    if not await postgres_reachable():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the PostgreSQL tests, but PostgreSQL does not answer")
-        pytest.skip("no PostgreSQL at ASKAROUND_TEST_DATABASE_URL or 127.0.0.1:5432")
+    await require_postgres()
     async with fresh_database(tmp_path, "postgresql") as url:
         await _upgrade_and_compare(url)
 
@@ -61,10 +66,8 @@ async def test_kudos_reasons_given_through_slacks_text_are_read_back_as_typed(
     """Migration 0016: reasons a `/kudos`, a reaction or a second of them stored in Slack's
     escaped form (`R&amp;D`) read as typed (`R&D`, a typed `&lt;` as `&lt;`); the Give kudos
     form's, stored as typed already, are left as they are."""
-    if kind == "postgresql" and not await postgres_reachable():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the PostgreSQL tests, but PostgreSQL does not answer")
-        pytest.skip("no PostgreSQL at ASKAROUND_TEST_DATABASE_URL or 127.0.0.1:5432")
+    if kind == "postgresql":
+        await require_postgres()
     stored = {
         "command": ("R&amp;D &lt;3 for <@U1> and &amp;lt;", "R&D <3 for <@U1> and &lt;"),
         "reaction": ("a &gt; b", "a > b"),
