@@ -69,7 +69,7 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
     )
     return [
         Section(
-            f"Network insights for {scope}, since {n.since:%Y-%m-%d}",
+            f"Network insights for {scope}, since {n.since:%Y-%m-%d} (UTC)",
             (
                 f"Teams: {teams}. Teams under 3 people count with their parent team.",
                 "Help = questions taken on and kudos; private kudos and networks only count.",

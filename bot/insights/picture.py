@@ -52,7 +52,8 @@ def network_png(view: NetworkView) -> bytes:
     axes = figure.subplots()
     axes.set_axis_off()
     scope = "the workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
-    axes.set_title(f"Who helps whom, between teams — {scope}, since {view.network.since:%Y-%m-%d}")
+    since = f"{view.network.since:%Y-%m-%d} (UTC)"
+    axes.set_title(f"Who helps whom, between teams — {scope}, since {since}")
     if not graph:
         axes.text(0.5, 0.5, "No teams yet", ha="center", va="center")
     else:

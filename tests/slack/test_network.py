@@ -10,6 +10,7 @@ counts between the teams, it names nobody); alice's network has a guild about te
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,6 +111,8 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "for managers" in world["erin"][0] and "Knowledge risks" not in world["erin"][0]
     admin = world["olga"][0]
     assert "Network insights for the whole workspace" in admin
+    # The window starts at a UTC midnight, which is another day in much of the world.
+    assert re.search(r"since \d{4}-\d{2}-\d{2} \(UTC\)", admin)
     assert "Terraform: not asked in the window, only Dev Patel" in admin
     assert "a second one could be Alice Martin" in admin
     assert "1 network entry knows someone" in admin
