@@ -97,13 +97,20 @@ def sections(summary: TeamSummary) -> list[Section]:
             if summary.helped_lately
             else f"Nobody helped with a question in the last {UNSUNG_WEEKS} weeks.",
         ),
-        Section(f"No kudos for {QUIET_WEEKS} weeks or more", _quiet(summary), _too_early(summary)),
+        Section(_quiet_title(summary), _quiet(summary), _too_early(summary)),
         Section(
             "Values",
             tuple(f"{_tag(v)} {n}" for v, n in summary.values),
             "No kudos this week, so no values.",
         ),
     ]
+
+
+def _quiet_title(summary: TeamSummary) -> str:
+    """A date, not "for 8 weeks": read mid-week, someone thanked 7 weeks and 3 days ago is
+    not quiet for 8 weeks, though they are since the first Monday of the 8 weeks counted."""
+    first_monday = summary.week.shifted(-(QUIET_WEEKS - 1)).monday
+    return f"No kudos since {first_monday:%d %b %Y}"
 
 
 def _quiet(summary: TeamSummary) -> tuple[str, ...]:
