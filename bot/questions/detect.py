@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "joking": -0.5,
     "put to one person": -0.6,
     "asks for status": -0.5,
+    "answered itself": -2.0,
 }
 LEARNED = "learned phrasing"
 SmallTalk = Literal["greeting", "thanks", "ack"]
@@ -56,17 +57,19 @@ _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
 
 def normalise(text: str) -> str:
-    """Folded like routed text (lower case, accents dropped: `cómo` is `como`), Slack markup
-    replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as the characters typed (after
-    the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces collapsed; a quoted
-    question the message opens with, as a reply quotes what it answers, dropped."""
+    """Folded like routed text (lower case, accents dropped: `cómo` is `como`; `؟` as `?`),
+    Slack markup replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as the characters
+    typed (after the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces
+    collapsed; a quoted question the message opens with, as a reply quotes what it answers,
+    dropped."""
     text = _CODE.sub(" code ", text)
     text = _QUOTED_OPENING.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = _BROADCAST.sub(" @here ", text)
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
-    text = fold(unescaped(text.replace("\u2019", "'")))
+    # Arabic script's question mark (`؟`) asks as `?` does
+    text = fold(unescaped(text.replace("\u2019", "'").replace("\u061f", "?")))
     text = _EMOJI.sub(" ", text)
     return " ".join(_spelled(word) for word in text.split())
 
@@ -109,6 +112,7 @@ def explain(text: str) -> dict[str, float]:
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),
         "asks for status": bool(words.STATUS.search(plain)),
+        "answered itself": bool(words.ANSWERED_ITSELF.search(plain)),
     }
     found = {name: WEIGHTS[name] for name, present in seen.items() if present}
     found[LEARNED] = lean(every)

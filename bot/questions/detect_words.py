@@ -136,6 +136,29 @@ ASKS_FOR_HELP = phrases(
     r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"kto (?:wie|zna sie|odpowiada za|sie zajmuje)|potrzebuje pomocy|(?:szybkie|krotkie) pytanie",
+    # Swedish, Turkish, Hindi and Indonesian as typed in Latin letters, Russian, Korean and
+    # Arabic (folded: `någon` is `nagon`, `пойдёт` is `поидет`; Turkish keeps its dotless ı)
+    r"vet (?:nagon|ni)|nagon som (?:vet|har koll|har erfarenhet|kan (?:hjalpa|forklara))|"
+    r"(?:har|kan) nagon (?:erfarenhet|koll|tips|ett tips|hjalpa|forklara|tipsa)|"
+    r"vem (?:vet|ansvarar|har koll)|snabb fraga|behover hjalp",
+    r"bilen (?:var|biri|birisi|kimse)|(?:bilgisi|deneyimi|fikri|tecrubesi) olan|"
+    r"yard[iı]m(?:c[iı] olabilecek| edebilecek| eder misiniz| edebilir misiniz| laz[iı]m)|"
+    r"h[iı]zl[iı] bir soru|bir sorum var|kim (?:biliyor|ilgileniyor|sorumlu)",
+    r"kisi ?ko (?:kuch )?(?:pata|idea|maloom|malum)|"
+    r"(?:kya )?koi (?:jaanta|janta|jaanti|janti|bata|samjha|help kar|madad kar|guide kar)|"
+    r"(?:madad|help) (?:chahiye|chaiye)",
+    r"ada (?:yang|yg) (?:tahu|tau|pernah|bisa bantu|paham|ngerti|punya pengalaman)|"
+    r"(?:mohon|butuh|perlu|minta) (?:bantuan|pencerahan|saran)|"
+    r"siapa (?:yang|yg) (?:tahu|tau|pegang|bertanggung jawab)|numpang tanya|mau tanya|"
+    r"(?:pertanyaan|tanya) (?:singkat|cepat)",
+    r"кто-(?:нибудь|то) (?:знает|сталкивался|разбирается|подскажет|в курсе|может (?:помочь|"
+    r"подсказать|объяснить))|кто (?:знает|в курсе),? (?:как|где|почему|что|кто|есть|можно|когда)|"
+    r"кто (?:отвечает за|разбирается)|подскаж(?:ите|и)|помогите|нужна помощь|быстрыи вопрос|"
+    r"(?:есть|у) (?:у )?кого(?:-нибудь|-то)? (?:есть )?(?:опыт|идеи)",
+    r"아시는 ?분|아는 ?분|아는 사람|알려주실 ?분|도와주실 ?분|도움(?:이)? 필요|경험(?:이)? 있으신|"
+    r"잘 아시는",
+    r"(?:هل )?(?:يعرف|يعلم) (?:أحد|احد)|(?:هل )?(?:أحد|احد|حد) (?:يعرف|يعلم|عنده خبرة|لديه خبرة|"
+    r"يقدر يساعد|يستطيع المساعدة)|من يعرف|(?:أحتاج|احتاج) (?:مساعدة|مساعده)|سؤال سريع",
 )
 
 # A question about how things work, where they are, or what the rule is.
@@ -176,6 +199,10 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    # looking for something and not finding it, as `je ne trouve rien` (`I can't find the cut
+    # sheet`); `can't find the words` is no search
+    r"(?:can't|cannot|can not|couldn't|could not|unable to) (?:seem to )?find (?!the words)(?:it|"
+    r"them|the|a|an|any|anything|our|where|how|what|which|who|this|that|those|these)\b",
     r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
     r"faster|cleaner) way",
     # `what's the process / policy / procedure for …` in the five other languages
@@ -207,6 +234,24 @@ ASKS_HOW = phrases(
     r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
     r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",
     r"jaka jest (?:procedura|polityka|zasada)",
+    r"hur (?:gor|kan|ska|far|bor) (?:jag|man|vi)|var (?:hittar|kan|ska) (?:jag|man|vi)|"
+    r"finns det (?:nagot satt|ett satt|en mall|en rutin|nagon rutin|en guide)",
+    # Turkish `how / where … can I` (`-abilirim`, `-ebilirim`) or `is it done` (`yapılır`)
+    r"(?:nas[iı]l|nerede|nereden) (?:\w+ ){0,3}\w*(?:abilirim|ebilirim|abiliriz|ebiliriz|"
+    r"yap[iı]l[iı]r|yapar[iı]m|yapar[iı]z|eder[iı]m|ederiz|edilir|ayarlan[iı]r|bulunur)\b|"
+    r"(?:prosedur[uü]|sureci|kural[iı]) nedir",
+    r"kaise (?:kare|karein|karen|karte|karu|karun|kar sakte|kar sakta|kar sakti|milega|milta)|"
+    r"kaha(?:n|an)? (?:milega|milegi|milta|milti|dekhe|dekhu|dekhein|check|verify|submit|apply)|"
+    r"(?:process|tarika|procedure) kya hai|kya (?:process|tarika|procedure) hai",
+    r"(?:bagaimana|gimana|gmn) (?:cara|caranya|prosesnya|prosedurnya)|cara(?:nya)? (?:\w+ ){0,3}"
+    r"(?:gimana|bagaimana)|di ?mana (?:saya |kita )?bisa|apa (?:prosedur|proses|aturan)nya",
+    r"как (?:мне|можно|правильно) |как (?:настроить|сделать|получить|оформить|продлить|найти|"
+    r"подключить|поменять|изменить|добавить|запросить)|где (?:наити|можно|посмотреть|взять|лежит|"
+    r"лежат|хранится|хранятся)|какая процедура|какои порядок|есть ли (?:способ|инструкция|шаблон)",
+    r"어떻게 (?:\S+ ){0,2}(?:하나요|해야|하면|하죠|할|되나요|하는|설정|신청)|방법(?:이|을)? "
+    r"(?:있나요|있을까요|알려)|어디서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수)",
+    r"كيف (?:يمكنني|يمكن|أستطيع|استطيع|أقوم|اقوم|نقوم|أطلب|اطلب|أحصل|احصل)|"
+    r"(?:أين|وين) (?:أجد|اجد|يمكنني|ألاقي|الاقي)|ما (?:هي )?(?:الإجراءات|الاجراءات|الطريقة)",
 )
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -313,12 +358,23 @@ SOCIAL = phrases(
     r"chi (?:viene|vuole)",
     r"wil (?:er )?iemand|wie (?:gaat|komt|wil)|(?:heeft|had) (?:er )?iemand zin",
     r"ktos (?:chce|idzie)|kto (?:idzie|chce|bedzie)|ma ktos ochote",
+    r"nagon som vill (?:ha|ga|aka|med|fika|luncha)|vill nagon (?:ha|ga|med|fika|luncha)|"
+    r"vem (?:hanger|foljer|ska) med",
+    r"kim (?:geliyor|gelir|gelmek ister|kat[iı]l[iı]yor)|gelen var m[iı]|gelmek isteyen",
+    r"(?:chai|lunch|coffee|khana|khane)(?: pe| par| ke liye)? (?:chale|chalein|chalo|chalega|"
+    r"chalna)|koi (?:chal|aa) raha",
+    r"ada (?:yang|yg) mau (?:ikut|makan|ngopi|nonton|main)",
+    r"кто (?:идет|поидет|со мнои|хочет|будет) |кто на (?:обед|кофе)|поидем|пошли на",
+    r"(?:드실|가실|먹을|갈|오실|참석하실) ?분|같이 (?:가|먹|드)",
+    r"من (?:سيأتي|سياتي|يريد|جاي|رايح)|مين (?:جاي|رايح)",
 )
 SOCIAL_WORDS = phrases(
     # a few other languages' (folded)
     r"comida|almuerzo|comer|cafe|fiesta|cumpleanos|dejeuner|diner|fete|anniversaire|"
     r"mittagessen|kaffee|feier|geburtstag|almoco|almocar|festa|aniversario|pranzo|caffe|"
     r"compleanno",
+    r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
+    r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
     r"lunch",
     r"coffee",
     r"drinks?",
@@ -418,6 +474,14 @@ PERSONAL = phrases(
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
     r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
     r"permission)",
+)
+
+# The asker says the question is settled (`…? never mind, found it`): it needs no one now.
+# `never mind the logo, …` sets a thing aside, and `has anyone found it?` still asks.
+ANSWERED_ITSELF = phrases(
+    r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |sorted|ignore)))",
+    r"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it|figured it out|sorted it)",
+    r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.

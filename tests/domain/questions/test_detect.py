@@ -28,6 +28,7 @@ HOLDOUT_7 = DATA / "questions_holdout_7.jsonl"
 HOLDOUT_8 = DATA / "questions_holdout_8.jsonl"
 HOLDOUT_9 = DATA / "questions_holdout_9.jsonl"
 HOLDOUT_10 = DATA / "questions_holdout_10.jsonl"
+HOLDOUT_11 = DATA / "questions_holdout_11.jsonl"
 
 
 def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
@@ -53,13 +54,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_8, 100, 0.9),
         (HOLDOUT_9, 80, 0.9),
         (HOLDOUT_10, 90, 0.9),
+        (HOLDOUT_11, 90, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the eight held out that others wrote, each before the
+    two held out, and at least 0.9 on the nine held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (they measure 0.92 to 1.00);
     all mix expert questions with small talk, status questions, requests put to one person or
     a team, statements and thanks."""
@@ -376,3 +378,73 @@ def test_status_questions_and_requests_put_to_one_person_are_not_offered_help(te
     """Asking whether something is done, or asking one person to do something, asks no expert,
     though it is a question about work."""
     assert not looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Har någon erfarenhet av att koppla Fortnox till vår webbshop?", True),
+        ("Hur gör man för att boka om en tjänsteresa i Concur?", True),
+        ("Någon som vill fika kl 15?", False),
+        ("Bu hatayı daha önce gören var mı, bilen var mı nedenini?", True),
+        ("Yeni izin talebini sistemde nasıl oluşturabilirim?", True),
+        ("Öğle yemeğine kim geliyor?", False),
+        ("koi bata sakta hai ki leave carry forward kitne din ka hota hai?", True),
+        ("expense report kaise submit karte hain naye tool mein?", True),
+        ("chai pe chalein 4 baje?", False),
+        ("Ada yang pernah integrasi Midtrans ke aplikasi kita? Webhook-nya tidak masuk", True),
+        ("Gimana caranya ajukan cuti di portal HR yang baru?", True),
+        ("Ada yang mau makan siang bareng jam 12?", False),
+        ("Подскажите, где найти шаблон договора поставки?", True),
+        ("Как настроить двухфакторную аутентификацию в Jira?", True),
+        ("Кто идёт на обед в час?", False),
+        ("엑셀 매크로 잘 아시는 분 계신가요? 자동화가 필요해서요", True),
+        ("휴가 신청은 어떻게 해야 하나요?", True),
+        ("오늘 저녁 회식 참석하실 분 손들어주세요", False),
+        ("هل أحد عنده خبرة في إعداد الفوترة الإلكترونية؟", True),
+        ("كيف يمكنني تغيير كلمة المرور للبريد؟", True),
+        ("من يريد قهوة؟", False),
+    ],
+)
+def test_someone_who_knows_and_how_to_ask_in_seven_more_languages(
+    text: str, question: bool
+) -> None:
+    """Swedish, Turkish, Hindi and Indonesian typed in Latin letters, Russian, Korean and
+    Arabic: someone who knows (`vet någon`, `bilen var mı`, `kisi ko pata hai`, `ada yang
+    tahu`, `кто-нибудь знает`, `아시는 분`, `هل يعرف أحد`) or how to (`hur gör man`, `nasıl
+    yapılır`, `kaise karte hain`, `gimana caranya`, `как настроить`, `어떻게 해야`, `كيف
+    يمكنني`) asks; an invitation to lunch or coffee does not. Each scored under the bar before,
+    as the detector read no phrase of theirs."""
+    assert looks_like_question(text) is question
+
+
+def test_the_arabic_question_mark_is_a_question_mark() -> None:
+    assert normalise("هل الخادم يعمل؟") == "هل الخادم يعمل?"
+    assert "question mark" in explain("هل يعرف أحد كيف أطلب صلاحية الوصول؟")
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("does anyone know how to reset the kiosk printer? nvm, figured it out", False),
+        ("Where do we keep the W-9 for Acme? never mind, found it in the vendor folder", False),
+        ("is there a template for the SOW? ignore me, it's pinned", False),
+        ("never mind the logo, where do we keep the brand guidelines?", True),
+        ("installed nvm but node still resolves to v16, any idea why?", True),
+        ("has anyone found it hard to get Okta working with the new kiosks?", True),
+    ],
+)
+def test_a_question_its_asker_settles_in_the_same_message_asks_nothing(
+    text: str, question: bool
+) -> None:
+    """`…? never mind, found it` needs no one any more; `never mind the logo, …` sets a thing
+    aside and still asks, as does a question about `nvm` the tool."""
+    assert looks_like_question(text) is question
+
+
+def test_not_finding_something_looks_for_someone_who_knows() -> None:
+    """`I can't find the …` asks as `je ne trouve rien` does, question mark or not; thanks
+    that `can't find the words` do not."""
+    text = "spec says 'sealant per manufacturer' and I can't find the product sheet for the curb"
+    assert "asks how" in explain(text) and looks_like_question(text)
+    assert not looks_like_question("can't find the words, thank you all for this week")
