@@ -159,7 +159,11 @@ def app_home_opened_event(
 
 
 def channel_name(channel: Channel) -> str:
-    return "directmessage" if channel.is_im else channel.name
+    """The `channel_name` of a command (and `channel.name` of an interaction): Slack names
+    neither a DM nor a private channel, only a group DM (`mpdm-…`) and a public channel."""
+    if channel.is_im:
+        return "directmessage"
+    return "privategroup" if channel.kind == "private" else channel.name
 
 
 def slash_command(

@@ -165,6 +165,22 @@ async def test_slash_command_is_a_signed_form(emu: SlackEmulator) -> None:
     assert [(e.text, e.via) for e in emu.ephemerals(alice.id)] == [("Working on it", "ack")]
 
 
+async def test_a_command_names_no_private_conversation(emu: SlackEmulator) -> None:
+    """Slack's `channel_name` is `privategroup` in a private channel and `directmessage` in a
+    DM (api.slack.com/interactivity/slash-commands; the names of neither are given away); a
+    group DM keeps its `mpdm-…` name."""
+    ws = emu.workspace
+    alice, bob = ws.add_user("alice"), ws.add_user("bob")
+    secret = ws.add_channel("secret", is_private=True, members=[alice.id])
+    places = [secret.id, ws.open_im(alice.id).id, ws.open_mpim([alice.id, bob.id]).id]
+    async with endpoint(emu, Endpoint()) as bot:
+        for channel_id in places:
+            await emu.slash_command(alice.id, "/ask", "mine", channel_id=channel_id)
+    names = [_form(request)["channel_name"] for request in bot.received]
+    assert names == ["privategroup", "directmessage", ws.channel(places[2]).name]
+    assert names[2].startswith("mpdm-")
+
+
 async def test_in_channel_command_answer_is_a_message(emu: SlackEmulator) -> None:
     """A JSON ack with response_type in_channel is posted in the channel by the app."""
     alice = emu.workspace.add_user("alice")
