@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.errors import KudosRefused
@@ -88,9 +89,34 @@ def parse_kudos(text: str) -> KudosText:
         )
     rest = _LEAD_IN.sub("", rest, count=1)
     tags, channel_tags = parse_tags(rest)
-    reason = _TAG.sub("", CHANNEL.sub("", rest))
-    reason = re.sub(r"[ \t]+", " ", unescaped(reason)).strip(" \t,;")
+    # Channel links stay in the reason (`for the fix in #ops`); those that are values leave it
+    # once the workspace's values are known (`without_channel_values`).
+    reason = _tidy(unescaped(_without_tags(rest)))
     return KudosText(tuple(recipients), reason, tags, channel_tags)
+
+
+def _without_tags(text: str) -> str:
+    """`text` without its `#value` tags, its channel links left as they are."""
+    parts, position = [], 0
+    for link in CHANNEL.finditer(text):
+        parts += [_TAG.sub("", text[position : link.start()]), link.group(0)]
+        position = link.end()
+    return "".join([*parts, _TAG.sub("", text[position:])])
+
+
+def without_channel_values(reason: str, values: Collection[str]) -> str:
+    """The reason without the channel links that name one of `values` (a `#craft` Slack
+    linked to a channel called craft); every other channel link is part of what was said."""
+
+    def drop(match: re.Match[str]) -> str:
+        name = match.group(2) or match.group(1)
+        return "" if name.lower() in values else match.group(0)
+
+    return _tidy(CHANNEL.sub(drop, reason))
+
+
+def _tidy(reason: str) -> str:
+    return re.sub(r"[ \t]+", " ", reason).strip(" \t,;")
 
 
 def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from rapidfuzz import fuzz, process
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import PEOPLE_ONLY_HINT
 from bot.mentions import BROADCAST, GROUP
 from bot.people import Profile
 from bot.timezone import zone
@@ -101,13 +100,12 @@ def suggest_values(tag: str, known: Iterable[str], limit: int = 3) -> list[str]:
 def resolve_values(
     tags: Sequence[str], channel_tags: Sequence[str], rules: KudosRules
 ) -> tuple[str, ...]:
-    """The tags as known values. A `#name` Slack linked to a channel counts when it is a value."""
+    """The tags as known values. A `#name` Slack linked to a channel counts when it is a value;
+    any other channel link is part of the reason (`for the fix in #ops`)."""
     known = set(rules.values)
-    for name in channel_tags:
-        if name.lower() not in known:
-            raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"the channel #{name}"), "recipients")
+    linked = [c.lower() for c in channel_tags if c.lower() in known]
     chosen: list[str] = []
-    for tag in [*tags, *(c.lower() for c in channel_tags)]:
+    for tag in [*tags, *linked]:
         if tag not in known:
             raise KudosRefused(unknown_value_message(tag, rules.values), "values")
         if tag not in chosen:

@@ -23,7 +23,7 @@ from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import tell
 from bot.kudos.allowance import Giver, Room, room, today
-from bot.kudos.parse import PERIODS
+from bot.kudos.parse import PERIODS, without_channel_values
 from bot.kudos.records import (
     AboutSomeone,
     Announcement,
@@ -148,8 +148,11 @@ class KudosService:
         recipients = [p.user_id for p in giving.recipients]
         recent = now - r.UNDO_WINDOW
         try:
+            said = giving.reason
+            if giving.channel_tags:  # `/kudos`: a `#value` Slack linked to a channel is no reason
+                said = without_channel_values(said, rules.values)
             reason = r.check_reason(
-                giving.reason, rules.min_reason_length, clip_long=giving.source == "reaction"
+                said, rules.min_reason_length, clip_long=giving.source == "reaction"
             )
         except KudosRefused:
             await _refuse_a_repeat(s, team, keys)

@@ -150,6 +150,11 @@ class People:
         deliveries = await asyncio.gather(*(self._send_event(e) for e in events))
         return list(deliveries)
 
+    def response_url(self, user_id: str, channel_id: str) -> str:
+        """A response_url for a request `user_id` makes in `channel_id`, as Slack puts in a
+        command or an interaction (for a test that sends Slack's own payloads)."""
+        return self._responder.issue(user_id, channel_id)
+
     async def slash_command(
         self, user_id: str, command: str, text: str = "", *, channel_id: str | None = None
     ) -> Delivery:

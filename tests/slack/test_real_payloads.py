@@ -48,6 +48,8 @@ def real(slack: SlackHarness, name: str) -> dict[str, Any]:
         "U_BOB": slack.user("bob"),
         "C_GENERAL": slack.channel("general"),
         "D_ALICE": ws.open_im(slack.user("alice")).id,
+        "RESPONSE_URL": slack.here.response_url(slack.user("alice"), slack.channel("general")),
+        "TRIGGER_ID": ws.views.issue_trigger(slack.user("alice")),
     }
     text = _payloads()
     for placeholder, value in ids.items():

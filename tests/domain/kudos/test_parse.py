@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import clip, parse_kudos, parse_top
+from bot.kudos.parse import clip, parse_kudos, parse_top, without_channel_values
 from bot.mentions import only_mention
 
 
@@ -106,3 +106,13 @@ def test_clip_never_cuts_a_mention_or_entity_in_half() -> None:
     assert clip("short", 10) == "short"
     assert clip("thanks <@U12345|ana> a lot", 12) == "thanks…"
     assert clip("fish &amp; chips", 8) == "fish…"
+
+
+def test_a_channel_linked_in_the_reason_stays_in_it() -> None:
+    """`for the fix in #ops`: Slack's link to a channel is part of what was said; only one
+    that names a value leaves the reason, once the values are known."""
+    parsed = parse_kudos("<@U1> for the fix in <#C9|ops> &amp; the docs <#C8|craft> #teamwork")
+    assert parsed.reason == "the fix in <#C9|ops> & the docs <#C8|craft>"
+    assert parsed.tags == ("teamwork",) and parsed.channel_tags == ("ops", "craft")
+    kept = without_channel_values(parsed.reason, ("craft", "teamwork"))
+    assert kept == "the fix in <#C9|ops> & the docs"
