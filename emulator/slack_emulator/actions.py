@@ -29,6 +29,18 @@ _LISTS = {
 }
 
 
+# What `state.values` holds (Slack's "full state", api.slack.com/changelog/2020-09-full-state-
+# on-view-submisson-and-block-actions): every element that keeps a value, in any block; a
+# button or an overflow menu keeps none.
+_STATEFUL = (
+    _TEXT_VALUE | (_SINGLE_OPTION - {"overflow"}) | _MULTI_OPTION | {*_SCALAR, *_LISTS}
+) | {"rich_text_input"}
+
+
+def is_stateful(element: dict[str, Any]) -> bool:
+    return element.get("type") in _STATEFUL
+
+
 class PersonError(Exception):
     """The test asked a person to do what Slack's UI would not let them do."""
 
@@ -206,4 +218,11 @@ def submission_state(
                 f"required input {label!r} is empty; Slack would not let the person submit"
             )
         state[block_id] = {action_id: entry}
+    for block in view.blocks:  # the other blocks' elements that keep a value, as they stand
+        if block.get("type") == "input":
+            continue
+        for element in filter(is_stateful, block_elements(block)):
+            block_id, action_id = block["block_id"], element["action_id"]
+            entered = view.state_values.get(block_id, {}).get(action_id)
+            state.setdefault(block_id, {})[action_id] = entered or element_state(element)
     return state

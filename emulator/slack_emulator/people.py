@@ -15,7 +15,14 @@ from typing import Any
 
 from . import blocks as block_kit
 from . import payloads, shapes
-from .actions import PersonError, action_payload, all_options, find_element, submission_state
+from .actions import (
+    PersonError,
+    action_payload,
+    all_options,
+    find_element,
+    is_stateful,
+    submission_state,
+)
 from .delivery import Deliverer, Delivery
 from .records import Channel, Ephemeral, Message, View
 from .responses import Responder, apply_view_response
@@ -245,7 +252,7 @@ class People:
             current = self._shown_view(user_id, view)
             block, element = find_element(current.blocks, action_id, block_id=block_id, value=value)
             action = action_payload(block, element, ws.next_ts(), **chosen)
-            if block.get("type") == "input":
+            if is_stateful(element):
                 entry = {k: v for k, v in action.items() if k not in _NOT_SHOWN}
                 current.state_values.setdefault(block["block_id"], {})[action_id] = entry
             fields = {

@@ -116,3 +116,39 @@ async def test_select_in_modal_updates_its_state(emu: SlackEmulator) -> None:
     assert action["selected_option"]["value"] == "py" and action["type"] == "static_select"
     state = _payload(bot.received[1].body)["view"]["state"]["values"]
     assert state["pick"]["choice"]["selected_option"]["value"] == "py"
+
+
+async def test_a_submission_holds_every_element_that_keeps_a_value(emu: SlackEmulator) -> None:
+    """Slack's full state (api.slack.com/changelog/2020-09-full-state-on-view-submisson-and-
+    block-actions): a select in a section is in `state.values` beside the inputs, as chosen or
+    as it opened (`selected_user: null`); a button keeps nothing."""
+    ws = emu.workspace
+    alice, bob = ws.add_user("alice"), ws.add_user("bob")
+    spec = modal("One")
+    spec["blocks"] += [
+        {
+            "type": "section",
+            "block_id": "who",
+            "text": {"type": "mrkdwn", "text": "Who?"},
+            "accessory": {"type": "users_select", "action_id": "person"},
+        },
+        {
+            "type": "actions",
+            "block_id": "more",
+            "elements": [
+                {"type": "button", "action_id": "go", "text": {"type": "plain_text", "text": "Go"}}
+            ],
+        },
+    ]
+    untouched = ws.views.open_modal(alice.id, spec)
+    async with endpoint(emu, Endpoint()) as bot:
+        await emu.submit_view(alice.id, untouched.id)
+        chosen = ws.views.open_modal(alice.id, spec)
+        await emu.click(alice.id, "person", view=chosen, selected_user=bob.id)
+        await emu.submit_view(alice.id, chosen.id)
+    first, _click, second = (_payload(r.body)["view"]["state"]["values"] for r in bot.received)
+    assert first == {
+        "pick": {"choice": {"type": "static_select", "selected_option": None}},
+        "who": {"person": {"type": "users_select", "selected_user": None}},
+    }
+    assert second["who"] == {"person": {"type": "users_select", "selected_user": bob.id}}
