@@ -90,6 +90,9 @@ def body_of(slack: SlackHarness, name: str) -> tuple[str, str]:
     entry = real(slack, name)
     if entry["kind"] == "form":
         return "application/x-www-form-urlencoded", urlencode(entry["form"])
+    if entry["kind"] == "interaction":
+        form = {"payload": json.dumps(entry["payload"])}
+        return "application/x-www-form-urlencoded", urlencode(form)
     body = entry["body"] if entry["kind"] == "body" else envelope(slack, entry["event"])
     return "application/json", json.dumps(body)
 

@@ -1,0 +1,54 @@
+"""Slash commands and interactions as Slack posts them (`tests/data/slack/real_payloads.json`):
+a command's form fields and escaped text (`<@U…|name>`, `<#C…|name>`, `&amp;`), an
+interaction's `payload` with what Slack leaves out (another app's message has no `user`),
+signed and sent through the real front door. What the person is told and what is stored is
+asserted."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ledger
+from tests.slack.test_real_payloads import body_of, said, send
+
+
+async def test_a_kudos_whose_reason_links_a_channel_is_given(slack: SlackHarness) -> None:
+    """`/kudos @bob for moving the runbook into #general & fixing every link in it
+    #teamwork`: Slack links `#general` to the channel (`<#C…|general>`). It is where the
+    work went, not a recipient and not a value: the kudos is given, the link kept in its
+    reason. Before, any channel link that was no value refused the whole kudos ("Kudos go to
+    people … rather than the channel #general")."""
+    assert await send(slack, *body_of(slack, "kudos_with_a_channel_in_the_reason")) == (200, "")
+    (kudos,) = await ledger(slack)
+    general = slack.channel("general")
+    assert kudos.receiver_user_id == slack.user("bob") and kudos.values == ["teamwork"]
+    assert kudos.message == (
+        f"moving the runbook into <#{general}|general> & fixing every link in it"
+    )
+    assert not [text for text in said(slack) if "rather than" in text]
+
+
+async def test_give_kudos_on_another_apps_message_opens_the_form(slack: SlackHarness) -> None:
+    """The message shortcut on another app's post, as Slack sends it: the message has a
+    `bot_id` and no `user`. The Give kudos form opens with nobody prefilled (an app is thanked
+    by nobody), about that message, where it was posted."""
+    assert await send(slack, *body_of(slack, "give_kudos_on_another_apps_message")) == (200, "")
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert modal is not None and modal.callback_id == "give_kudos_modal"
+    (users,) = [b["element"] for b in modal.blocks if b.get("block_id") == "recipients"]
+    assert "initial_users" not in users
+    assert json.loads(modal.private_metadata)["channel"] == slack.channel("general")
+
+
+async def test_find_an_expert_on_another_apps_alert_asks_its_words(slack: SlackHarness) -> None:
+    """ "Find an expert" on another app's Block Kit alert, as Slack sends it: no `user`, no
+    `text`, the words in its blocks. The person who used the shortcut asks those words."""
+    assert await send(slack, *body_of(slack, "find_expert_on_another_apps_alert")) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.asker_user_id == slack.user("alice") and asked.source == "shortcut"
+    assert "rotate the postgres credentials" in asked.text
