@@ -81,6 +81,8 @@ def register(router: Router, services: Services) -> None:
                 **render_mine(await services.kudos.mine(team, user, me.tz)),
             )
         elif (someone := only_mention(text)) is not None:
+            # Known before shown: someone not synced yet would be named by their user id.
+            await lookup_profile(client, services, team, someone)
             known = services.conversations.of(team)
 
             async def private_now(channel_id: str) -> bool:

@@ -52,3 +52,13 @@ async def test_find_an_expert_on_another_apps_alert_asks_its_words(slack: SlackH
         (asked,) = await s.scalars(select(Question))
     assert asked.asker_user_id == slack.user("alice") and asked.source == "shortcut"
     assert "rotate the postgres credentials" in asked.text
+
+
+async def test_kudos_about_someone_not_synced_yet_names_them(slack: SlackHarness) -> None:
+    """`/kudos @bob` (`<@U…|bob>`) before the directory sync has brought Bob in: the answer
+    names him as Slack does, not by his user id ("U0000002 hasn't received public kudos
+    yet. To thank U0000002: …")."""
+    assert await send(slack, *body_of(slack, "kudos_about_someone")) == (200, "")
+    (answer,) = said(slack)
+    assert answer.startswith("Bob Chen hasn't received public kudos yet")
+    assert slack.user("bob") not in answer
