@@ -112,6 +112,22 @@ def plain_text(text: str) -> str:
     return unescaped(text)
 
 
+def clip(text: str, limit: int) -> str:
+    """Text in Slack's format (as `safe_text` gives it) cut to `limit` characters, "…" last,
+    never in the middle of a `<…>` token or an `&amp;` entity, which Slack would show as
+    typed (`&am…`, `<#C12…`)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    opened = cut.rfind("<")
+    if opened > cut.rfind(">"):
+        cut = cut[:opened]
+    amp = cut.rfind("&")
+    if amp > cut.rfind(";") and amp > len(cut) - 6:
+        cut = cut[:amp]
+    return cut.rstrip() + "…"
+
+
 def unescaped(text: str) -> str:
     """Slack's `&lt;` `&gt;` `&amp;` as the characters: what a person typed as `R&D` arrives
     as `R&amp;D` in a command or message."""

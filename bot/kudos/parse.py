@@ -142,17 +142,3 @@ def parse_top(args: str) -> tuple[str, str | None]:
                 "then an optional #value."
             )
     return period, value
-
-
-def clip(text: str, limit: int) -> str:
-    """Shorten for display without cutting a `<@U…>` or `&amp;` token in half."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    opened = cut.rfind("<")
-    if opened > cut.rfind(">"):
-        cut = cut[:opened]
-    amp = cut.rfind("&")
-    if amp > cut.rfind(";") and amp > len(cut) - 6:
-        cut = cut[:amp]
-    return cut.rstrip() + "…"

@@ -12,7 +12,7 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.service import Roundup
 from bot.digests.summary import TeamSummary
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     Blocks,
@@ -39,12 +39,13 @@ def escape(text: str) -> str:
 
 def _chunks(title: str, lines: list[str]) -> Blocks:
     """One section per ~3,000 characters, the title on the first."""
-    items = [shorten(f"• {escape(line)}", LINE_LIMIT) for line in lines]
+    items = [clip(f"• {escape(line)}", LINE_LIMIT) for line in lines]
     return filled_sections(f"*{escape(title)}*", items)
 
 
 def header(text: str) -> dict[str, Any]:
-    shown = shorten(escape(text), HEADER_LIMIT)
+    """plain_text shows what it is sent, `&amp;` and all: the name as typed, unescaped."""
+    shown = shorten(text, HEADER_LIMIT)
     return {"type": "header", "text": {"type": "plain_text", "text": shown}}
 
 

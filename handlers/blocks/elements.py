@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from bot.help import INTRO, help_lines
 from bot.people import HomeSummary
+from bot.safe_text import clip
 from bot.words import plural
 
 Blocks = list[dict[str, Any]]
@@ -20,7 +21,7 @@ SECTION_LIMIT = 3000
 
 
 def mrkdwn(text: str) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": shorten(text, SECTION_LIMIT)}
+    return {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}
 
 
 def section(text: str) -> dict[str, Any]:
@@ -51,6 +52,7 @@ def actions(*elements: dict[str, Any], block_id: str | None = None) -> dict[str,
 
 
 def shorten(text: str, limit: int) -> str:
+    """Plain text cut to `limit`; text in Slack's format is cut with `clip`."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

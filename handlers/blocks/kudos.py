@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.help import SLASH_COMMANDS
-from bot.kudos.parse import clip
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     Blocks,
@@ -44,8 +43,9 @@ _PERIOD_LABELS = {
 
 
 def plain(name: str) -> str:
-    """A name as mrkdwn text that links and pings nothing (`safe_text`)."""
-    return safe_text(name)
+    """A name as mrkdwn text that links and pings nothing (`safe_text`); a blank one (a
+    Slack profile with no name) as "someone", never `**` in bold."""
+    return safe_text(name.strip()) or "someone"
 
 
 def reason(text: str, limit: int, keep: Sequence[str] = ()) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.insights.outline import Section
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from handlers.blocks.elements import (
     MESSAGE_BLOCKS,
     SECTION_LIMIT,
@@ -19,7 +19,7 @@ PICTURE_IN_DM = "The picture of help between teams is in your DM with me."
 
 
 def _sections(part: Section) -> Blocks:
-    items = [safe_text(line)[: SECTION_LIMIT - 1] for line in part.lines]
+    items = [clip(safe_text(line), SECTION_LIMIT - 1) for line in part.lines]
     return filled_sections(f"*{safe_text(part.heading)}*", items)
 
 

@@ -9,7 +9,7 @@ from bot.questions.policy import OFF_HOURS
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     Blocks,
@@ -18,17 +18,21 @@ from handlers.blocks.elements import (
     capped_lines,
     context,
     section,
-    shorten,
 )
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
 
 
-def quote(text: str, keep: tuple[str, ...] = (), names: Mapping[str, str] | None = None) -> str:
+def quote(
+    text: str,
+    keep: tuple[str, ...] = (),
+    names: Mapping[str, str] | None = None,
+    limit: int = QUESTION_PREVIEW,
+) -> str:
     """The question as asked, through `safe_text`: it pings nobody the message is not for;
     anyone else it mentions reads as their name (`names`) when known."""
-    shown = shorten(safe_text(text, keep=keep, names=names), QUESTION_PREVIEW)
+    shown = clip(safe_text(text, keep=keep, names=names), limit)
     return "\n".join(f"> {line}" for line in shown.splitlines())
 
 
@@ -105,7 +109,7 @@ def render_solved_first(
         link = links.get(match.question_id)
         who = f"solved with <@{match.helper_user_id}>" if match.helper_user_id else "solved"
         where = f" · <{link}|See the thread>" if link else ""
-        blocks.append(section(f"{quote(shorten(match.text, 300))}\n{who}{where}"))
+        blocks.append(section(f"{quote(match.text, limit=300)}\n{who}{where}"))
     if would_ask and question.is_private:
         blocks.append(context("Your question stays private unless you ask people."))
     if would_ask:
@@ -162,7 +166,7 @@ def render_offer(
     if off_hours_now:
         reason += ". It's outside your working hours: no rush, answer when you're back"
     return {
-        "text": f"{header} {shorten(safe_text(question.text, names=names), 150)}",
+        "text": f"{header} {clip(safe_text(question.text, names=names), 150)}",
         "blocks": [
             section(f"{header}\n{quote(question.text, names=names)}{link}"),
             context(f"Why you: {reason}"),

@@ -9,7 +9,7 @@ from bot.directory.parse import LEVELS
 from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     SECTION_LIMIT,
@@ -34,7 +34,7 @@ SECTIONS_EACH = 2
 
 
 def _reply(blocks: Blocks, text: str) -> dict[str, Any]:
-    return {"text": shorten(text, 3000), "blocks": blocks[:MESSAGE_BLOCK_LIMIT]}
+    return {"text": clip(text, 3000), "blocks": blocks[:MESSAGE_BLOCK_LIMIT]}
 
 
 def level_label(level: int) -> str:
@@ -66,9 +66,7 @@ def profile_blocks(view: ProfileView, is_owner: bool) -> Blocks:
         blocks.append(section("*Interests*\n" + safe_text(", ".join(view.interests))))
     if view.network is not None:
         heading = "*Your network* (only you see this)"
-        entries = [
-            shorten(_network_line(e), SECTION_LIMIT - len(heading) - 1) for e in view.network
-        ]
+        entries = [clip(_network_line(e), SECTION_LIMIT - len(heading) - 1) for e in view.network]
         blocks.extend(filled_sections(heading, entries or ["Nobody yet."], most=SECTIONS_EACH))
     return blocks
 
@@ -88,9 +86,9 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
         lines.append(f":white_check_mark: Saved: {saved}.")
     for item, near in outcome.unclear:
         level = f":{item.level}" if item.level else ""
-        typed, near_name = safe_text(item.name), safe_text(near.name)
+        typed, near_name, key = safe_text(item.name), safe_text(near.name), safe_text(near.key)
         lines.append(
-            f":thinking_face: Did you mean *{near_name}*? `/skills add {near.key}{level}`, "
+            f":thinking_face: Did you mean *{near_name}*? `/skills add {key}{level}`, "
             f"or `/skills add {typed}!{level}` to add “{typed}” as a new skill."
         )
     text = "\n".join(lines) or "Nothing to add."
@@ -117,7 +115,8 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
     if not answer.experts:
         text = f"Nobody has declared *{name}* yet."
         if answer.suggestions:
-            text += " Try " + ", ".join(f"`/skills who {s.key}`" for s in answer.suggestions) + "."
+            tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
+            text += " Try " + ", ".join(tries) + "."
         return _reply([section(text)], text)
     lines = [
         f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe()}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, Change
 from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
@@ -156,7 +156,7 @@ def _shown(key: str, value: str) -> str:
     """A setting's text as people read it: channels and people as Slack shows them."""
     if key in _MENTIONS and value != "none":
         return " ".join(_MENTIONS[key].format(i) for i in value.split(", ") if i) or "none"
-    return f"`{shorten(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
+    return f"`{clip(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
 
 
 def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:

@@ -422,6 +422,18 @@ def test_every_renderer_is_checked() -> None:
             "accessory": {"type": "static_select", "options": [{"text": {
                 "type": "plain_text", "text": "a"}, "value": "a"}], "initial_option": {"text": {
                     "type": "plain_text", "text": "b"}, "value": "b"}}}]}, check_view),
+        ("an entity escaped twice", {"text": "R&amp;amp;D"}, check_message),
+        ("an entity cut in half", {"text": "x", "blocks": [elements.section("R&am…")]},
+         check_message),
+        ("a link cut in half", {"text": "see <#C123…"}, check_message),
+        ("a typed < in mrkdwn", {"text": "x", "blocks": [elements.context("a <b> c")]},
+         check_message),
+        ("an escaped plain_text", {"text": "x", "blocks": [{"type": "header", "text": {
+            "type": "plain_text", "text": "R&amp;D's week"}}]}, check_message),
+        ("markup in a button", {"text": "x", "blocks": [elements.actions(
+            elements.button("Thank <@U123>", "a"))]}, check_message),
+        ("a blank name in bold", {"text": "x", "blocks": [elements.section("** was thanked")]},
+         check_message),
     ],
 )  # fmt: skip
 def test_the_checks_refuse_what_slack_refuses(name: str, payload: Any, check: Check) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import clip, parse_kudos, parse_top, without_channel_values
+from bot.kudos.parse import parse_kudos, parse_top, without_channel_values
 from bot.mentions import only_mention
+from bot.safe_text import clip
 
 
 def test_leading_mentions_are_recipients_and_tags_are_values() -> None:

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import PERIODS, clip, parse_kudos, parse_top
+from bot.kudos.parse import PERIODS, parse_kudos, parse_top
 from bot.mentions import only_mention
+from bot.safe_text import clip
 from tests.domain.properties import FEWER, MANY, assert_clear
 from tests.domain.properties.strategies import ANY_TEXT, SLACKISH_TEXT, USER_IDS, WORDS, mentions
 
