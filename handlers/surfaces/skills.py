@@ -60,7 +60,7 @@ async def run_command(
             if look_up is not None and other != user_id:
                 found = await look_up(other)
                 if found.is_bot:
-                    name = found.real_name or found.name or f"<@{other}>"
+                    name = safe_text(found.real_name or found.name) or f"<@{other}>"
                     return render_text(f"{name} is an app: it has no skills or profile to show.")
             view = await d.profile(team_id, other, me)
             return render_profile(view, is_owner=other == user_id)
@@ -97,7 +97,8 @@ async def run_command(
             if look_up is not None and entry.colleague_user_id:
                 check_colleague(await look_up(entry.colleague_user_id))
             added = await d.add_network(team_id, user_id, entry)
-            return render_text(f"In your network (only you see it): {added.as_text()}.")
+            shown = safe_text(added.as_text(), keep=(entry.colleague_user_id or "",))
+            return render_text(f"In your network (only you see it): {shown}.")
         case p.NetworkRemove(target=target):
             await d.remove_network(team_id, user_id, target)
             return render_text("Removed from your network.")

@@ -11,6 +11,7 @@ from bot.directory.profiles import ProfileEdit
 from handlers.client.directory import sync_directory
 from slack_emulator import View
 from storage.models import Person
+from tests.slack.block_kit import mrkdwn_errors
 from tests.slack.harness import SlackHarness
 
 
@@ -55,6 +56,19 @@ async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> No
     assert slack.user("alice") in who
     reply = await skills(slack, "alice", "remove R&amp;D")
     assert "Removed: R&amp;D" in reply
+
+
+async def test_names_with_an_ampersand_are_escaped_in_replies(slack: SlackHarness) -> None:
+    """A contact, topic or app named with `&` reads as typed: the reply escapes it once, as
+    Slack's mrkdwn asks (it was put in raw, `R&D Guild`)."""
+    alice = slack.user("alice")
+    added = await skills(slack, "alice", "network add R&amp;D Guild about Q&amp;A as functional")
+    assert "R&amp;D Guild about Q&amp;A as functional" in added, added
+    assert not mrkdwn_errors(slack.emu.ephemerals(alice)[-1].text), added
+    bot = slack.emu.workspace.add_user("rnd", real_name="R&D <Bot>", is_bot=True).id
+    app = await skills(slack, "alice", f"<@{bot}>")
+    assert "R&amp;D &lt;Bot&gt; is an app" in app, app
+    assert not mrkdwn_errors(slack.emu.ephemerals(alice)[-1].text), app
 
 
 async def test_interests_typed_out_as_markup_read_as_words(slack: SlackHarness) -> None:
