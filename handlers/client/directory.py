@@ -29,8 +29,9 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
     profile = user.get("profile") or {}
     return Profile(
         user_id=user["id"],
-        name=user.get("name", ""),
-        real_name=user.get("real_name") or profile.get("real_name", ""),
+        # Blank names are no names: who is shown falls back to the next (handle, then id).
+        name=(user.get("name") or "").strip(),
+        real_name=(user.get("real_name") or profile.get("real_name") or "").strip(),
         email=profile.get("email"),
         tz=from_slack(user.get("tz"), user.get("tz_offset")),
         is_bot=bool(user.get("is_bot")),

@@ -87,3 +87,14 @@ async def test_a_streak_longer_than_a_year_is_counted_whole(slack: SlackHarness)
         await give(slack, "bob", "@carol for the on-call handover #teamwork")
     await give(slack, "bob", "me")
     assert "60-week giving streak" in ephemeral_text(slack, "bob").split("*Your kudos*")[1]
+
+
+async def test_someone_whose_slack_name_is_blank_is_named_by_their_handle(
+    slack: SlackHarness,
+) -> None:
+    """A profile whose real name is only spaces is named by its handle, as one with no real
+    name is: `/kudos top` read `  · 1` (a blank in bold elsewhere, `** was thanked`)."""
+    ana = slack.emu.workspace.add_user("ana", real_name="   ").id
+    await give(slack, "alice", f"<@{ana}> for the release notes #teamwork")
+    await give(slack, "maria", "top")
+    assert "ana · 1" in ephemeral_text(slack, "maria"), ephemeral_text(slack, "maria")
