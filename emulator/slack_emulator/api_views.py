@@ -23,6 +23,7 @@ def _view_arg(ctx: ApiContext, args: Args, kind: str, method: str) -> dict[str, 
         errors = [f"[ERROR] must be {kind} [json-pointer:/view/type]"]
     if errors:
         raise a.invalid_blocks("invalid_arguments", ctx.ws.block_kit(method, errors))
+    ctx.ws.block_kit(method, block_kit.view_warnings(view))
     return dict(view)
 
 

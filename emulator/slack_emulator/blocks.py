@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .block_rules import ACCESSORIES, ACTIONS, INPUTS, INTERACTIVE, SURFACES, Report
+from .formatting import formatting_warnings
 from .records import Blocks
 
 MESSAGE_BLOCK_LIMIT = 50  # methods/chat.postMessage: "up to 50 blocks"
@@ -177,10 +178,16 @@ def block_errors(
 def message_warnings(text: Any, blocks: Any) -> list[str]:
     """What Slack accepts but should not be sent: blocks with no top-level `text`, which
     notifications and screen readers show instead (methods/chat.postMessage: "highly
-    recommended … as the aforementioned fallback"; slack_sdk warns of it)."""
+    recommended … as the aforementioned fallback"; slack_sdk warns of it), and words that
+    break Slack's formatting rules (`formatting.py`), which Slack shows mangled."""
     if blocks and not str(text or "").strip():
         return ["[WARN] missing_text: blocks were sent without a top-level text fallback"]
-    return []
+    return formatting_warnings(text, blocks)
+
+
+def view_warnings(view: Any) -> list[str]:
+    """What Slack accepts in a view but shows mangled: its words (`formatting.py`)."""
+    return formatting_warnings(None, view)
 
 
 def options_errors(answer: dict[str, Any]) -> list[str]:

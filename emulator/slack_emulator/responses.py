@@ -178,6 +178,7 @@ def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | No
         problems = ws.block_kit(f"response_action {action}", block_kit.view_errors(spec))
         if problems:
             return problems
+        ws.block_kit(f"response_action {action}", block_kit.view_warnings(spec))
         assert isinstance(spec, dict)
         try:
             if action == "update":

@@ -12,7 +12,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from slack_emulator import SlackEmulator
-from slack_emulator.blocks import block_errors, message_warnings, options_errors, view_errors
+from slack_emulator.blocks import (
+    block_errors,
+    message_warnings,
+    options_errors,
+    view_errors,
+    view_warnings,
+)
 
 Json = dict[str, Any]
 
@@ -286,6 +292,33 @@ def test_blocks_without_a_fallback_text_are_warned_about() -> None:
     """Slack posts them, but notifications and screen readers have nothing to show."""
     assert message_warnings("", [section()]) and message_warnings("  ", [section()])
     assert message_warnings("hi", [section()]) == [] and message_warnings("hi", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("R&amp;amp;D", None),  # escaped twice
+        ("x", [section(mrkdwn("a long reason, R&am…"))]),  # an entity cut in half
+        ("see <#C123…", None),  # a channel link cut in half
+        ("x", [section(mrkdwn("C<3 & co"))]),  # typed, not escaped
+        ("x", [section(mrkdwn("** was thanked"))]),  # a blank name in bold
+        ("x", [{"type": "header", "text": plain("R&amp;D's week")}]),  # plain_text escaped
+        ("x", [{"type": "actions", "elements": [button(text=plain("Thank <@U1>"))]}]),
+    ],
+)
+def test_words_that_break_slacks_formatting_rules_are_warned_about(text: str, blocks: Any) -> None:
+    """Slack posts them, and shows them mangled: `&am…`, `R&amp;D` in a header, `<#C123…`."""
+    assert message_warnings(text, blocks)
+
+
+def test_words_that_keep_slacks_formatting_rules_are_not() -> None:
+    said = "> R&amp;D &lt;3 <@U1|ana> in <#C1>, <https://x.example|a | b> <!date^1^{date}|d> *ok*"
+    assert (
+        message_warnings(said, [section(mrkdwn(said)), {"type": "header", "text": plain("R&D")}])
+        == []
+    )
+    assert view_warnings(modal([section(mrkdwn("a &lt; b"))])) == []
+    assert view_warnings(modal([{"type": "header", "text": plain("a &lt; b")}]))
 
 
 async def test_the_web_api_refuses_and_notes_what_slack_refuses(

@@ -3,16 +3,15 @@ validate each block and view (text lengths, elements per block, options per menu
 Slack emulator's checker (`slack_emulator.blocks`, the rules each tier-b test's Slack applies
 to what the bot sends: unique block_ids, option and placeholder lengths, an initial option
 among the options, a plain_text_input's initial value within its length…), and `_own_checks`
-adds the rest (empty texts, option values, one primary button in a set). `text_errors` checks
-what Slack's formatting rules ask of the words themselves (docs.slack.dev/messaging/formatting-
-message-text): in mrkdwn (a message's `text` too) `&`, `<` and `>` only as markup or escaped,
-escaped once, every `<…>` whole; plain_text shown as sent, so never escaped nor marked up.
+adds the rest (empty texts, option values, one primary button in a set). The emulator's
+`formatting` rules check the words themselves (`text_errors`, `mrkdwn_errors`): in mrkdwn (a
+message's `text` too) `&`, `<` and `>` only as markup or escaped, escaped once, every `<…>`
+whole; plain_text shown as sent, so never escaped nor marked up.
 Limits: https://docs.slack.dev/reference/block-kit
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +19,7 @@ from slack_sdk.models.blocks import Block, Option
 from slack_sdk.models.views import View
 
 from slack_emulator import blocks as emulator
+from slack_emulator.formatting import mrkdwn_errors, text_errors
 
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
@@ -117,46 +117,3 @@ def _nodes(raw: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(raw, list):
         for item in raw:
             yield from _nodes(item)
-
-
-# Slack's markup: a user, channel or broadcast, a date, or a link with an optional label.
-_TOKEN = re.compile(r"<([^<>]*)>")
-_MARKUP = re.compile(
-    r"@[UW][A-Z0-9]+(?:\|[^|]*)?|#[CG][A-Z0-9]+(?:\|[^|]*)?"
-    r"|!(?:here|channel|everyone|subteam\^[A-Z0-9]+|date\^\d+\^[^|]+)(?:\|[^|]*)?"
-    r"|[a-z][a-z0-9+.-]*:[^|\s]+(?:\|[^|]+)?",
-    re.DOTALL,
-)
-_ENTITY = re.compile(r"&(?:amp|lt|gt);")
-_TWICE = re.compile(r"&amp;(?:amp|lt|gt);")
-_SHOWN_AS_SENT = re.compile(r"&(?:amp|lt|gt);|<[@#!][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>]*>")
-_EMPTY_EMPHASIS = re.compile(r"(?<![\w*_~`])([*_~])\s*\1(?![\w*_~`])")
-
-
-def text_errors(obj: dict[str, Any]) -> list[str]:
-    """What breaks Slack's formatting rules in one text object."""
-    text = obj.get("text") or ""
-    if obj.get("type") == "plain_text":
-        shown = _SHOWN_AS_SENT.findall(text)
-        return [f"plain_text shows {shown} as typed: {text[:200]!r}"] if shown else []
-    return mrkdwn_errors(text)
-
-
-def mrkdwn_errors(text: str) -> list[str]:
-    """mrkdwn (and a message's `text`): `&`, `<` and `>` only as markup or escaped (a `>`
-    may open a quote), an entity escaped once, every `<…>` a whole token, no `*` `*` with
-    nothing between (a name left empty)."""
-    errors = [f"escaped twice: {m[0]!r}" for m in _TWICE.finditer(text)]
-    errors += [f"not Slack markup: <{m[1][:80]}>" for m in _TOKEN.finditer(text)
-               if not _MARKUP.fullmatch(m[1])]  # fmt: skip
-    rest = _TOKEN.sub("", text)
-    for line in rest.split("\n"):
-        line = line.removeprefix(">")
-        if _ENTITY.sub("", line).count("&"):
-            errors.append(f"a bare & (a cut entity?): {line[:120]!r}")
-        if "<" in line or ">" in line:
-            errors.append(f"a bare < or > (a cut token?): {line[:120]!r}")
-    marked = _TOKEN.sub("x", text)  # a token is words between marks
-    errors += [f"nothing between {m[0]!r}: {text[:120]!r}" for m in _EMPTY_EMPHASIS.finditer(
-        marked)]  # fmt: skip
-    return errors

@@ -1,0 +1,79 @@
+"""Slack's formatting rules for the words an app sends (https://docs.slack.dev/messaging/
+formatting-message-text): `&`, `<` and `>` are markup in mrkdwn and in a message's `text`,
+so one meant as a character is sent escaped (`&amp;`, `&lt;`, `&gt;`), once; plain_text is
+shown exactly as sent, so it is never escaped nor marked up. Slack accepts what breaks them
+and shows it mangled (`&am…` where an entity was cut, `R&amp;D` in a header, `<#C12…`):
+the emulator notes each as a warning, as it does a missing fallback text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# Slack's markup: a user, channel or broadcast, a date, or a link with an optional label.
+_TOKEN = re.compile(r"<([^<>]*)>")
+_MARKUP = re.compile(
+    r"@[UW][A-Z0-9]+(?:\|[^|]*)?|#[CG][A-Z0-9]+(?:\|[^|]*)?"
+    r"|!(?:here|channel|everyone|subteam\^[A-Z0-9]+|date\^\d+\^[^|]+)(?:\|[^|]*)?"
+    r"|[a-z][a-z0-9+.-]*:[^|\s]+(?:\|.+)?",
+    re.DOTALL,
+)
+_ENTITY = re.compile(r"&(?:amp|lt|gt);")
+_TWICE = re.compile(r"&amp;(?:amp|lt|gt);")
+_SHOWN_AS_SENT = re.compile(r"&(?:amp|lt|gt);|<[@#!][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>]*>")
+_EMPTY_EMPHASIS = re.compile(r"(?<![\w*_~`])([*_~])\s*\1(?![\w*_~`])")
+
+
+def text_errors(obj: dict[str, Any]) -> list[str]:
+    """What breaks Slack's formatting rules in one text object."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return []
+    if obj.get("type") == "plain_text":
+        shown = _SHOWN_AS_SENT.findall(text)
+        return [f"plain_text shows {shown[:3]} as sent: {text[:120]!r}"] if shown else []
+    return mrkdwn_errors(text)
+
+
+def mrkdwn_errors(text: str) -> list[str]:
+    """mrkdwn (and a message's `text`): `&`, `<`, `>` only as markup or escaped (a `>` may
+    open a quote), an entity escaped once, every `<…>` a whole token, and no `**` or `* *`
+    where a blank name was put in bold."""
+    errors = [f"escaped twice: {m[0]!r}" for m in _TWICE.finditer(text)]
+    errors += [
+        f"not Slack markup: <{m[1][:80]}>"
+        for m in _TOKEN.finditer(text)
+        if not _MARKUP.fullmatch(m[1])
+    ]
+    for line in _TOKEN.sub("", text).split("\n"):
+        line = line.removeprefix(">")
+        if "&" in _ENTITY.sub("", line):
+            errors.append(f"a bare & (a cut entity?): {line[:120]!r}")
+        if "<" in line or ">" in line:
+            errors.append(f"a bare < or > (a cut token?): {line[:120]!r}")
+    marked = _TOKEN.sub("x", text)  # a token is words between marks
+    errors += [
+        f"nothing between {m[0]!r}: {text[:120]!r}" for m in _EMPTY_EMPHASIS.finditer(marked)
+    ]
+    return errors
+
+
+def formatting_warnings(text: Any, blocks: Any) -> list[str]:
+    """Slack's `[WARN]`-style notes for a message's `text` and every text object in `blocks`
+    (or a view's)."""
+    found = [f"`text`: {e}" for e in mrkdwn_errors(text)] if isinstance(text, str) else []
+    found += [e for node in _text_objects(blocks) for e in text_errors(node)]
+    return [f"[WARN] formatting: {problem}" for problem in found]
+
+
+def _text_objects(raw: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(raw, dict):
+        if raw.get("type") in ("plain_text", "mrkdwn"):
+            yield raw
+        for value in raw.values():
+            yield from _text_objects(value)
+    elif isinstance(raw, list):
+        for item in raw:
+            yield from _text_objects(item)
