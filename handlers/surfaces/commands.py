@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 
+from bot.safe_text import safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
 from handlers.blocks.greeting import render_empty_command
@@ -15,12 +16,12 @@ from handlers.dispatch.router import Router
 def register(router: Router, services: Services) -> None:
     @router.command("/askaround")
     async def askaround(ack: AsyncAck, command: dict[str, Any]) -> None:
-        subcommand = command.get("text", "").strip().lower()
+        typed = command.get("text", "").strip()
+        subcommand = typed.lower()
         if subcommand == "":
             await ack(**render_empty_command("/askaround"))
         elif subcommand == "help":
             await ack(**render_help())
         else:
-            await ack(
-                **render_error(f"I don't know `/askaround {subcommand}`. Try `/askaround help`.")
-            )
+            said = safe_text(typed)  # as typed: lowercased, `<@U1>` is markup Slack does not know
+            await ack(**render_error(f"I don't know `/askaround {said}`. Try `/askaround help`."))

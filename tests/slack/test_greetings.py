@@ -96,3 +96,14 @@ async def test_a_greeting_with_a_typed_arrow_is_still_a_greeting(slack: SlackHar
     await slack.settle()
     [reply] = bot_dms(slack, "alice")
     assert reply.startswith("Hi! I'm askaround"), reply
+
+
+async def test_an_unknown_subcommand_is_echoed_as_typed(slack: SlackHarness) -> None:
+    """`/askaround <@U…|bob> stats R&D` names no command: the answer echoes it as typed, in
+    Slack's format (it was lowercased into `<@u…|bob>`, markup Slack does not know)."""
+    bob = slack.user("bob")
+    await slack.command("alice", "/askaround", f"<@{bob}|bob> stats R&amp;D")
+    await slack.settle()
+    (answer,) = slack.emu.ephemerals(slack.user("alice"))
+    assert "I don't know" in answer.text and "R&amp;D" in answer.text, answer.text
+    assert not slack.emu.block_kit_problems, slack.emu.block_kit_problems
