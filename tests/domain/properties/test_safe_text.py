@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, plain_text, safe_text
+from bot.safe_text import AT, clip, plain_text, safe_text
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -69,6 +69,20 @@ def test_every_ampersand_is_one_slack_reads_as_typed(text: str) -> None:
     shown = safe_text(text)
     assert not re.search(r"&(?!(?:amp|lt|gt);)", shown), shown
     assert safe_text("R&D &amp; <QA>") == safe_text("R&amp;D &amp; &lt;QA&gt;")
+
+
+@given(HOSTILE_TEXT, st.frozensets(USER_IDS, max_size=2), st.integers(2, 60))
+@MANY
+def test_cut_text_never_ends_in_half_a_token_or_entity(
+    text: str, keep: frozenset[str], limit: int
+) -> None:
+    """A reason or question cut to fit is still whole markup: no `&am…` nor `<#C12…` that Slack
+    would show as typed, and no longer than asked."""
+    shown = clip(safe_text(text, keep=keep), limit)
+    assert len(shown) <= limit
+    rest = TOKEN.sub("", shown)
+    assert "<" not in rest and ">" not in rest, shown
+    assert not re.search(r"&(?!(?:amp|lt|gt);)", shown), shown
 
 
 @given(st.lists(WORDS, min_size=1, max_size=10).map(" ".join))
