@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.questions import detect_languages as languages
 from bot.questions import detect_words as words
 from bot.questions.phrasing import lean
 from bot.routing.text import fold, word_count
@@ -51,17 +52,18 @@ _QUOTED_OPENING = re.compile(
     r'|\A\s*(?:re:?\s*)?(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
     re.IGNORECASE,
 )
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 _SENTENCE = re.compile(r"[.!?;\n]+\s+|\s+[-—–]\s+")
 _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
 
 def normalise(text: str) -> str:
-    """Folded like routed text (lower case, accents dropped: `cómo` is `como`; `؟` as `?`),
-    Slack markup replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as the characters
-    typed (after the markup, so a typed-out `<@U1>` is no mention), emoji gone, spaces
-    collapsed; a quoted question the message opens with, as a reply quotes what it answers,
-    dropped."""
+    """Folded like routed text (lower case, accents dropped: `cómo` is `como`; `؟`, and `;` in
+    Greek, as `?`), Slack markup replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as
+    the characters typed (after the markup, so a typed-out `<@U1>` is no mention), emoji gone,
+    spaces collapsed; a quoted question the message opens with, as a reply quotes what it
+    answers, dropped."""
     text = _CODE.sub(" code ", text)
     text = _QUOTED_OPENING.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
@@ -70,6 +72,9 @@ def normalise(text: str) -> str:
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
     # Arabic script's question mark (`؟`) asks as `?` does
     text = fold(unescaped(text.replace("\u2019", "'").replace("\u061f", "?")))
+    # Greek asks with `;` (its question mark folds to one), after `&amp;` is read as `&`
+    if _GREEK.search(text):
+        text = text.replace(";", "?")
     text = _EMOJI.sub(" ", text)
     return " ".join(_spelled(word) for word in text.split())
 
@@ -98,16 +103,16 @@ def explain(text: str) -> dict[str, float]:
         return {}
     seen = {
         "asks for help": bool(
-            words.ASKS_FOR_HELP.search(plain) or words.JAPANESE_ASKS_FOR_HELP.search(plain)
+            words.ASKS_FOR_HELP.search(plain) or languages.UNSPACED_ASKS_FOR_HELP.search(plain)
         ),
-        "asks how": bool(words.ASKS_HOW.search(plain) or words.JAPANESE_ASKS_HOW.search(plain)),
+        "asks how": bool(words.ASKS_HOW.search(plain) or languages.UNSPACED_ASKS_HOW.search(plain)),
         "wh-question": bool(words.WH_QUESTION.search(plain)),
-        "question mark": "?" in plain,
+        "question mark": "?" in plain or bool(languages.THAI_QUESTION.search(plain)),
         "interrogative opening": any(
             opening(sentence) in words.INTERROGATIVE_OPENERS for sentence in _SENTENCE.split(plain)
         ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
-        "small talk": bool(words.SOCIAL.search(plain) or words.JAPANESE_SOCIAL.search(plain)),
+        "small talk": bool(words.SOCIAL.search(plain) or languages.UNSPACED_SOCIAL.search(plain)),
         "social words": bool(words.SOCIAL_WORDS.search(plain)),
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),

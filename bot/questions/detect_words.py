@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.questions import detect_languages as languages
+
 
 def phrases(*alternatives: str) -> re.Pattern[str]:
     # A hyphenated compound is one word: "third-party" is not a party. A phrase's edge that is
@@ -159,6 +161,7 @@ ASKS_FOR_HELP = phrases(
     r"잘 아시는",
     r"(?:هل )?(?:يعرف|يعلم) (?:أحد|احد)|(?:هل )?(?:أحد|احد|حد) (?:يعرف|يعلم|عنده خبرة|لديه خبرة|"
     r"يقدر يساعد|يستطيع المساعدة)|من يعرف|(?:أحتاج|احتاج) (?:مساعدة|مساعده)|سؤال سريع",
+    *languages.ASKS_FOR_HELP,
 )
 
 # A question about how things work, where they are, or what the rule is.
@@ -252,6 +255,7 @@ ASKS_HOW = phrases(
     r"(?:있나요|있을까요|알려)|어디서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수)",
     r"كيف (?:يمكنني|يمكن|أستطيع|استطيع|أقوم|اقوم|نقوم|أطلب|اطلب|أحصل|احصل)|"
     r"(?:أين|وين) (?:أجد|اجد|يمكنني|ألاقي|الاقي)|ما (?:هي )?(?:الإجراءات|الاجراءات|الطريقة)",
+    *languages.ASKS_HOW,
 )
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -367,6 +371,7 @@ SOCIAL = phrases(
     r"кто (?:идет|поидет|со мнои|хочет|будет) |кто на (?:обед|кофе)|поидем|пошли на",
     r"(?:드실|가실|먹을|갈|오실|참석하실) ?분|같이 (?:가|먹|드)",
     r"من (?:سيأتي|سياتي|يريد|جاي|رايح)|مين (?:جاي|رايح)",
+    *languages.SOCIAL,
 )
 SOCIAL_WORDS = phrases(
     # a few other languages' (folded)
@@ -375,6 +380,7 @@ SOCIAL_WORDS = phrases(
     r"compleanno",
     r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
     r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
+    *languages.SOCIAL_WORDS,
     r"lunch",
     r"coffee",
     r"drinks?",
@@ -516,19 +522,6 @@ STATUS = phrases(
     r"(?:has|have|did) (?:any|some)(?:one|body)(?: else)? (?:heard back|hear back|heard from)",
     r"what(?:'s| is) the status (?:of|on)",
 )
-
-# Japanese is written without spaces, so its phrases need no word boundaries: someone who
-# knows (`わかる人いますか`, `詳しい方`) or a request to explain how (`やり方を教えて`; a bare
-# `教えてください` may ask for a status), how to (`どうすればいい`), and invitations
-# (`ランチ行く人`, `一緒に`).
-JAPANESE_ASKS_FOR_HELP = re.compile(
-    r"(?:わかる|分かる|知ってる|知っている|詳しい)(?:人|方)|(?:やり方|方法|手順)を?教えて"
-)
-JAPANESE_ASKS_HOW = re.compile(
-    r"(?:どう|どのように|どうやって)(?:すれば|したら|やれば)(?:いい|良い|よい)"
-    r"|どこで(?:確認|申請|見れ|見られ)"
-)
-JAPANESE_SOCIAL = re.compile(r"(?:行く|行ける|行きたい|来る|参加する|食べたい)(?:人|方)|一緒に")
 
 # Words of work: a question carrying one is about the job, not the weekend.
 _WORK = (
