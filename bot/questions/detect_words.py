@@ -63,6 +63,14 @@ ASKS_FOR_HELP = phrases(
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
+    # being told the procedure, asked as a request (`kindly let me know the procedure to…`)
+    r"(?:let me know|tell me|inform me|guide me(?: on| through| with)?|share|explain|advise) "
+    r"(?:the|what the|what's the|about the) (?:\w+ )?(?:procedure|process|steps|formalities)"
+    r" (?:to|for|of)",
+    # a contact or an introduction asks who knows whom (`looking for a contact at the port`)
+    r"(?:looking for|need|needs|searching for|trying to find|hunting for|would love|'d love|"
+    r"could use) (?:a |an |the |some )?(?:right |good |friendly )?(?:contact|contacts|intro|"
+    r"introduction|point of contact|poc) (?:at|in|with|to|for|on|from)",
     # how others go about a thing asks for their experience (`how are you all handling…`, `how
     # do other schools…`); `how are you all holding up?` asks after them
     r"how (?:are|do) (?:you all|y'all|you guys|folks|people|everyone|others|other [\w-]+|any of "
@@ -206,6 +214,9 @@ ASKS_HOW = phrases(
     # sheet`); `can't find the words` is no search
     r"(?:can't|cannot|can not|couldn't|could not|unable to) (?:seem to )?find (?!the words)(?:it|"
     r"them|the|a|an|any|anything|our|where|how|what|which|who|this|that|those|these)\b",
+    # a recommendation asked for at a sentence's opening (`best tool for screen recording?`)
+    r"(?:^|(?<=[.!?:] ))(?:any )?(?:best|recommended|go-to|decent) [\w-]+(?: [\w-]+){0,2} "
+    r"(?:for|to) [^?]{1,80}\?",
     r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
     r"faster|cleaner) way",
     # `what's the process / policy / procedure for …` in the five other languages
@@ -348,6 +359,10 @@ SOCIAL = phrases(
     r"what do you call",
     r"thoughts on the new",
     r"what did (?:everyone|you all|y'all|you guys) think",
+    # the group's opinion, asked as a poll, as `what do you all think` is
+    r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys) think(?! (?:causes|caused|"
+    r"is causing|would cause|happened|went wrong|is going on)\b)",
+    r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
     # invitations in a few other languages (folded)
     r"alguien quiere",

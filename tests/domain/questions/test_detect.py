@@ -29,6 +29,7 @@ HOLDOUT_8 = DATA / "questions_holdout_8.jsonl"
 HOLDOUT_9 = DATA / "questions_holdout_9.jsonl"
 HOLDOUT_10 = DATA / "questions_holdout_10.jsonl"
 HOLDOUT_11 = DATA / "questions_holdout_11.jsonl"
+HOLDOUT_12 = DATA / "questions_holdout_12.jsonl"
 
 
 def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
@@ -55,13 +56,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_9, 80, 0.9),
         (HOLDOUT_10, 90, 0.9),
         (HOLDOUT_11, 90, 0.9),
+        (HOLDOUT_12, 100, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the nine held out that others wrote, each before the
+    two held out, and at least 0.9 on the ten held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (they measure 0.92 to 1.00);
     all mix expert questions with small talk, status questions, requests put to one person or
     a team, statements and thanks."""
@@ -448,3 +450,42 @@ def test_not_finding_something_looks_for_someone_who_knows() -> None:
     text = "spec says 'sealant per manufacturer' and I can't find the product sheet for the curb"
     assert "asks how" in explain(text) and looks_like_question(text)
     assert not looks_like_question("can't find the words, thank you all for this week")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need an intro to someone at the county planning office, our permit is stuck",
+        "looking for a contact in Acme's packaging team, ideally procurement",
+    ],
+)
+def test_asking_for_a_contact_asks_who_knows_whom(text: str) -> None:
+    assert "asks for help" in explain(text) and looks_like_question(text)
+
+
+def test_a_recommendation_asked_at_a_sentence_opening_asks_how() -> None:
+    """`best library for…?` asks for a recommendation, as `what's the best…` does; a best
+    thing in a statement asks nothing."""
+    assert looks_like_question("best library for parsing PDFs in python? pdfminer is so slow")
+    assert looks_like_question("ok. recommended way to rotate the kafka certs without downtime?")
+    assert "asks how" not in explain("The best part of the launch for me was the demo to ops.")
+
+
+def test_asking_to_be_told_the_procedure_asks_for_help() -> None:
+    """`kindly let me know the procedure to…` asks someone who knows, as `can someone tell me
+    how…` does."""
+    assert looks_like_question("Please let me know the process for claiming mileage on a rental")
+    assert looks_like_question("kindly share the steps to raise a PO for a new vendor")
+    assert not looks_like_question("let me know the time that works for you for the vendor call")
+
+
+def test_the_group_asked_its_opinion_is_a_poll() -> None:
+    """`what does everyone think…`, `vote with emoji` poll the room, as `what do you all think`
+    does; what everyone thinks causes a fault is still a question."""
+    assert not looks_like_question(
+        "What does everyone think, should the quarterly report use the new template or the old one?"
+    )
+    assert not looks_like_question(
+        "Should the release notes go in the wiki or the changelog? Vote with emoji"
+    )
+    assert looks_like_question("what does everyone think causes the replica lag after deploys?")
