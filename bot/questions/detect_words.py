@@ -29,10 +29,12 @@ HELP_VERBS = (
 # Someone asks for a person who knows, or for help, directly.
 ASKS_FOR_HELP = phrases(
     rf"(?:does|do|did|has|have|would|could|can) {SOMEONE}(?: here| else)?(?: already| ever| "
-    r"previously| recently)? (?:know|knows|have|has|"
-    r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|ever|"
+    r"previously| recently| happen to| by any chance)? (?:know|knows|have|has|"
+    r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|gotten|ever|"
+    r"managed to|"
     r"understand|remember|recall|familiar)",
-    rf"{SOMEONE}(?: here)? (?:know|knows|familiar|tried|used|have|has|had|got|ever|able to|"
+    rf"{SOMEONE}(?: here)?(?: happens? to)? (?:know|knows|familiar|tried|used|have|has|had|got|"
+    r"ever|able to|"
     r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand|"
     r"(?:run|ran|come|came) (?:into|across)|encountered|faced|hit this)",
     # experience of doing a kind of thing (`has anyone run a Western on…`, `written a module
@@ -85,6 +87,10 @@ ASKS_FOR_HELP = phrases(
     r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
+    r"(?:can't|cannot|can not|couldn't) (?:see|tell) (?:why|how|what|if|whether)",
+    # a name someone remembers (`there was a channel for that, what was it called?`)
+    r"what(?:'s| is| was| were) (?:it|that|this|they|the [\w-]+(?: [\w-]+)?) called|"
+    r"what(?:'s| is| was) the name (?:of|for)",
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",
@@ -208,7 +214,7 @@ ASKS_HOW = phrases(
     r"process|guidance|rule|rules|"
     r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form|"
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
-    r"playbook|guideline|guidelines)",
+    r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     # looking for something and not finding it, as `je ne trouve rien` (`I can't find the cut
     # sheet`); `can't find the words` is no search
@@ -318,7 +324,10 @@ SOCIAL = phrases(
     rf"{ASKING_WHO}who wants",
     r"(?:^|(?<=[.!?] ))(?:(?:do )?(?:you|y'all|you all|u) )?(?:want|wanna) (?:to )?(?:grab|get|"
     r"join|come)",
-    r"(?:how|what) (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
+    # `what was it called?` asks for a name someone remembers; `what was it like?` asks after
+    # a time, as `how was it?` does
+    r"how (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
+    r"what (?:was|were) (?:your|everyone|everybody|you)|what (?:was|were) (?:it|the [\w-]+) like",
     r"how(?:'s| is| are)(?: you)? (?:everyone|everybody|you|the new|the baby|it going|things|"
     rf"the family|your|life|all){NOT_DOING_WORK}",
     rf"how are you{NOT_DOING_WORK}",
@@ -333,6 +342,8 @@ SOCIAL = phrases(
     r"what are we doing for",
     r"where should we (?:go|eat|meet up|have)",
     r"what did i miss",
+    # a remark, with no question after it (`just wanted to say the new portal is great`)
+    r"just wanted to (?:say|give (?:a )?shout ?out|thank)(?![^?]*\?)",
     r"are you (?:all|guys|folks) (?:coming|going|joining|in)",
     r"what are your plans",
     r"has (?:any|some)(?:one|body) seen the",
@@ -363,6 +374,7 @@ SOCIAL = phrases(
     r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys) think(?! (?:causes|caused|"
     r"is causing|would cause|happened|went wrong|is going on)\b)",
     r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
+    r"(?:^|(?<=[.!?:] ))(?:please )?vote (?:in (?:the )?thread|below|here|by)\b",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
     # invitations in a few other languages (folded)
     r"alguien quiere",
@@ -503,6 +515,8 @@ ANSWERED_ITSELF = phrases(
     r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |sorted|ignore)))",
     r"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
+    # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
+    r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
