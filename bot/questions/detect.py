@@ -45,11 +45,13 @@ _PERSON = re.compile(r"<@[UW][A-Z0-9]*(?:\|[^>]*)?>|<!subteam\^[^>]*>")
 _BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
-# A reply that opens by quoting what it answers (a Slack blockquote, or `re: "…?"`): the
+# A reply that opens by quoting what it answers (a Slack blockquote, `re: "…?"`, `re your
+# question "…?"`): the
 # quoted question is someone else's; only the writer's own words ask or not.
 _QUOTED_OPENING = re.compile(
     r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?)(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
-    r'|\A\s*(?:re:?\s*)?(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
+    r"|\A\s*(?:re:?\s*(?:(?:your|the|ur|this|that) question:?\s*)?)?"
+    r'(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
     re.IGNORECASE,
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")

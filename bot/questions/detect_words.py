@@ -62,13 +62,25 @@ ASKS_FOR_HELP = phrases(
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
     r"is in charge|understands)",
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
-    r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers|input|expert|someone|somebody|"
+    r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
     # being told the procedure, asked as a request (`kindly let me know the procedure to…`)
-    r"(?:let me know|tell me|inform me|guide me(?: on| through| with)?|share|explain|advise) "
+    r"(?:let me know|tell me|inform me|remind me(?: of)?|guide me(?: on| through| with)?|share|"
+    r"explain|advise) "
     r"(?:the|what the|what's the|about the) (?:\w+ )?(?:procedure|process|steps|formalities)"
     r" (?:to|for|of)",
+    # being told where or how, asked as a request (`please tell me where I should keep…`);
+    # `please tell me what you think` asks for an opinion of one's own work
+    r"(?:please|kindly) (?:tell|advise|guide|show) (?:me|us) (?:where|how|which|who|whether|"
+    r"what(?! you))",
+    # being reminded how, or of a procedure (`could someone remind me of the procedure for…`);
+    # `remind me to send…` asks for a reminder
+    rf"(?:can|could|would|will) {SOMEONE} (?:please )?remind me (?:of )?(?:how|where|what|which|"
+    r"who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
+    # who holds a thing (`who has the key for the chemical cage`); `who has the bandwidth`
+    # puts a request to the team, `who's got the best…` polls taste
+    r"who(?: has|'s got| has got) the (?!(?:best|most|bandwidth|capacity|time|cycles)\b)",
     # a contact or an introduction asks who knows whom (`looking for a contact at the port`)
     r"(?:looking for|need|needs|searching for|trying to find|hunting for|would love|'d love|"
     r"could use) (?:a |an |the |some )?(?:right |good |friendly )?(?:contact|contacts|intro|"
@@ -297,6 +309,13 @@ NOT_DOING_WORK = (
     r"(?! (?:all |guys |folks )?(?!finding|liking|enjoying|settling|holding|feeling|doing)\w+ing\b)"
 )
 
+# `anyone else…?` vents or asks whether a thing is down, unless the message asks for a fix or
+# a cause too (`…any workaround?`, `trying to figure out if it's the probe`).
+NO_FIX_ASKED = (
+    r"(?!.*(?:any (?:fix|fixes|workaround|workarounds|solution|solutions|ideas?)\b|trying to "
+    r"(?:figure|work) out\b))"
+)
+
 # Small talk, invitations and rhetorical questions: not asking for expertise.
 SOCIAL = phrases(
     r"is it (?:just )?me or",
@@ -309,8 +328,8 @@ SOCIAL = phrases(
     r"can you believe",
     r"isn't (?:it|this|that)(?:\s*[?!.,]|\s*$| (?:great|nice|funny|crazy|weird|wild|amazing|"
     r"lovely|obvious|cool|ironic))",
-    r"(?:any|some)(?:one|body) else(?:'s)?",
-    r"is (?:any|every)(?:one|body) else",
+    rf"(?:any|some)(?:one|body) else(?:'s)?{NO_FIX_ASKED}",
+    rf"is (?:any|every)(?:one|body) else{NO_FIX_ASKED}",
     r"who else",
     r"(?:any|some)(?:one|body) free\s*\?",
     r"would (?:any|some)(?:one|body) be (?:interested|keen|up for)",
@@ -322,8 +341,8 @@ SOCIAL = phrases(
     r"up for|watching|on the|wants|want|ate|let|presenting|driving|excited|ready)",
     rf"{ASKING_WHO}who(?:'s| is| are) in\b",
     rf"{ASKING_WHO}who wants",
-    r"(?:^|(?<=[.!?] ))(?:(?:do )?(?:you|y'all|you all|u) )?(?:want|wanna) (?:to )?(?:grab|get|"
-    r"join|come)",
+    r"(?:^|(?<=[.!?] ))(?:(?:do )?(?:you|y'all|you all|u) )?(?:want|wanna) (?:to )?(?:grab|"
+    r"get(?! (?:it|this|that|things|everything) (?:right|correct|done|sorted)\b)|join|come)",
     # `what was it called?` asks for a name someone remembers; `what was it like?` asks after
     # a time, as `how was it?` does
     r"how (?:was|were) (?:your|the|everyone|everybody|you|it|japan|the trip)",
@@ -360,6 +379,10 @@ SOCIAL = phrases(
     r"survive|hear|get soaked|enjoy)",
     r"any plans",
     r"am i right",
+    # rhetorical: `who could have predicted…?`, `I wonder if we'll ever…`
+    r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
+    r"foreseen|seen (?:that|this|it) coming)",
+    r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
     r"are we there yet",
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
