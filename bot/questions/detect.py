@@ -56,6 +56,8 @@ _QUOTED_OPENING = re.compile(
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
+# a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
+_ADDRESSED = re.compile(r"\A\s*(?:hi|hey|hello|hiya|dear)\s+[\w.'-]+,")
 _SENTENCE = re.compile(r"[.!?;\n]+\s+|\s+[-—–]\s+")
 _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
 
@@ -115,7 +117,9 @@ def explain(text: str) -> dict[str, float]:
         ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(words.SOCIAL.search(plain) or languages.UNSPACED_SOCIAL.search(plain)),
-        "social words": bool(words.SOCIAL_WORDS.search(plain)),
+        "social words": bool(
+            words.SOCIAL_WORDS.search(plain) and not words.LEAVE_POLICY.search(plain)
+        ),
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),
         "asks for status": bool(words.STATUS.search(plain)),
@@ -127,8 +131,9 @@ def explain(text: str) -> dict[str, float]:
 
 
 def opening(sentence: str) -> str:
-    """The sentence's first word after mentions and lead-ins (`@ana btw, how do we …`)."""
-    for token in _WORD.findall(sentence):
+    """The sentence's first word after mentions, lead-ins and a greeting's addressee (`@ana btw,
+    how do we …`, `Hi HR, how many days…`)."""
+    for token in _WORD.findall(_ADDRESSED.sub("", sentence)):
         if not token.startswith("@") and token not in words.LEAD_INS:
             return token.replace("'s", "")
     return ""

@@ -44,6 +44,11 @@ ASKS_FOR_HELP = phrases(
     r"evaluated|compared|cracked|figured out|gone through|been through|connected|calibrated|"
     r"deployed|upgraded|switched|scripted) (?!the |my |our |your |his |her |their |this |that |"
     r"it |them )",
+    # a fix for the problem just described (`Tried X, no luck. Has anyone solved this?`);
+    # `has anyone fixed the printer yet?` asks whether it is done
+    rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already| actually)? (?:solved|fixed|worked "
+    r"around|got around|gotten around|found a (?:fix|way|workaround|solution) (?:for|to)) (?:this|"
+    r"that|it)\b(?! yet)",
     rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
     rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
     r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"
@@ -90,8 +95,14 @@ ASKS_FOR_HELP = phrases(
     r"how (?:are|do) (?:you all|y'all|you guys|folks|people|everyone|others|other [\w-]+|any of "
     r"you)(?: here| usually| normally| typically)? (?!(?:holding|finding|liking|enjoying|settling|"
     r"feeling|doing|getting on|like|feel|enjoy|find|think)\b)[a-z]+",
+    # what the group uses for a kind of work asks for its practice, as `how are you all
+    # handling…` does; `what are you all having for lunch?` is small talk
+    r"what(?:'s| is| are| do| does) (?:you all|y'all|you guys|folks|people|everyone|everybody|"
+    r"others|other [\w-]+)(?: here)?(?: currently| usually| normally| typically)? (?:using|use|"
+    r"running|run|recommending|recommend) (?:for|to|in|on|with)\b",
     r"(?:please|pls|plz) help",
-    r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?)",
+    r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?|"
+    r"fix|fixes|workaround|workarounds|solution|solutions)",
     r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",
     r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
     r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
@@ -228,6 +239,9 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    # the same with `is it` left out, as chat does (`nobody is running anything. safe to
+    # force-unlock?`)
+    r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",
     # looking for something and not finding it, as `je ne trouve rien` (`I can't find the cut
     # sheet`); `can't find the words` is no search
     r"(?:can't|cannot|can not|couldn't|could not|unable to) (?:seem to )?find (?!the words)(?:it|"
@@ -320,7 +334,8 @@ NO_FIX_ASKED = (
 SOCIAL = phrases(
     r"is it (?:just )?me or",
     r"can we all",
-    r"(?:spare|borrow|lend me)",
+    # Rust's borrow checker is code, not a favour asked
+    r"(?:spare|borrow(?![- ]?check)|lend me)",
     r"how (?:is|are|was|were|did) (?:it|we|this) .{0,20}\b(?:already|still)\b",
     r"we all agree",
     r"(?:just|only) me or",
@@ -372,7 +387,8 @@ SOCIAL = phrases(
     r"(?:did|has|have) (?:everyone|everybody|you all|y'all|all of you) (?:get|got|seen|see|had|"
     r"received|read|signed|filled)",
     r"what a ",
-    r"what(?:'s| is| are) (?:everyone|everybody|you all|y'all)",
+    r"what(?:'s| is| are) (?:everyone|everybody|you all|y'all)(?! (?:using|running|recommending)"
+    r" (?:for|to|in|on|with)\b)",
     r"what are you (?:all )?(?:doing|having|up to|listening|watching|reading)",
     r"what(?:'s| is) for (?:lunch|dinner|breakfast)",
     r"did (?:you|anyone|everyone|everybody|y'all|you all) (?:see|watch|catch|have a good|"
@@ -399,6 +415,13 @@ SOCIAL = phrases(
     r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
     r"(?:^|(?<=[.!?:] ))(?:please )?vote (?:in (?:the )?thread|below|here|by)\b",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
+    # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
+    r"^(?:quick |small |fun |little )?poll\b",
+    r"what(?:'s| is| are) (?:your|everyone's|everybody's|y'all's|people's) (?:all[- ]time )?"
+    r"(?:favou?rites?|faves?)\b(?! (?:way|ways|approach|approaches|pattern|patterns|method|"
+    r"methods|trick|tricks)\b)",
+    r"curious (?:what|how) (?:the room|everyone|everybody|people|folks|you all|y'all|others) "
+    r"(?:thinks?|feels?|prefers?)\b",
     # invitations in a few other languages (folded)
     r"alguien quiere",
     r"quien (?:viene|va|se apunta)",
@@ -488,6 +511,13 @@ SOCIAL_WORDS = phrases(
 # Not 😅: a nervous smile after a real question (`…or is there a cliff? 😅`) is no joke.
 JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😆|:joy:|:laughing:)")
 
+# Family words in a question about leave are the leave policy (`how many days of parental leave
+# if the baby is adopted?`), not life outside work.
+LEAVE_POLICY = phrases(
+    r"(?:parental|maternity|paternity|adoption|adoptive|family|bereavement|compassionate|carer's|"
+    r"caregiver) leave"
+)
+
 # A question put to one named person, or about a meeting: they already know whom to ask.
 PERSONAL = phrases(
     r"(?:can|could|would|will) you (?:check|leave|add|fill|comment|proofread|print|book|schedule|"
@@ -534,9 +564,19 @@ PERSONAL = phrases(
 
 # The asker says the question is settled (`…? never mind, found it`): it needs no one now.
 # `never mind the logo, …` sets a thing aside, and `has anyone found it?` still asks.
+# found it, judged: how someone found a tool or a task, not where
+EVALUATION = (
+    r"(?:too|really|very|pretty|quite|so|super|a bit|a little|kind of|kinda|rather|way|more|less|"
+    r"most|hard|harder|difficult|easy|easier|useful|helpful|useless|confusing|clunky|slow|fast|"
+    r"buggy|painful|annoying|awkward|frustrating|interesting|overkill|fine|ok|okay|great|good|bad|"
+    r"unreliable|reliable|simple|complex|complicated|cumbersome|heavy|limiting|tedious|worth|"
+    r"impossible|unusable|unintuitive|intuitive)\b"
+)
+
 ANSWERED_ITSELF = phrases(
     r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |sorted|ignore)))",
-    r"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it|figured it out|sorted it)",
+    # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
+    rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
