@@ -95,6 +95,16 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
+_BARE_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def says_nothing(text: str) -> bool:
+    """Only links, mentions, emoji and punctuation: no word a colleague could be asked about."""
+    text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _CHANNEL.sub(" ", _BROADCAST.sub(" ", _PERSON.sub(" ", text)))
+    return re.search(r"[^\W_]", _EMOJI.sub(" ", _BARE_URL.sub(" ", text))) is None
+
+
 def explain(text: str) -> dict[str, float]:
     """The features a message shows, with their weights; empty when it is too short. The
     learned phrasing's weight leans either way (`bot.questions.phrasing.lean`)."""

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup, tell
+from bot.questions.detect import says_nothing
 from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next, rank
 from bot.questions.policy import RoutingConfig, available
@@ -82,7 +83,7 @@ class QuestionService:
         """`private_now` tells whether a channel is private now, for solved questions asked in
         one that has been made private since (`SolvedFinder.similar`)."""
         text = request.text.strip()
-        if len(text) < 8:
+        if len(text) < 8 or says_nothing(text):
             raise UserError("Tell me a bit more: what do you need help with?")
         index = await self._index_for(request.team_id)
         async with self._sessions() as s, s.begin():

@@ -107,6 +107,22 @@ async def test_too_short_a_question_gets_a_friendly_hint(slack: SlackHarness) ->
     assert await offers(slack) == []
 
 
+async def test_a_link_alone_is_not_a_question(slack: SlackHarness) -> None:
+    """`/ask https://…` says nothing of what to ask: the asker is asked for words, as a
+    mention of only a link is, and no question is kept that nobody could be asked about."""
+    for text in (
+        "<https://github.com/acme/infra/pull/12>",
+        "https://github.com/acme/infra/pull/12",
+    ):
+        await slack.command("alice", "/ask", text)
+        await slack.settle()
+        assert "Tell me a bit more" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert await questions(slack) == []
+    await slack.command("alice", "/ask", "how do we unlock the terraform state in <https://x.io>?")
+    await slack.settle()
+    assert await offers(slack)
+
+
 async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> None:
     """`/ask withdraw ²` or a huge number gets the hint instead of an error."""
     for bad in ("²", "99999999999999999999", "twelve"):
