@@ -59,29 +59,36 @@ async def conversation(
     return found
 
 
-async def watch_refusal(client: AsyncWebClient, channel_id: str) -> str | None:
-    """Why the bot cannot watch `channel_id` for questions, or None when it can.
+async def watch_refusal(
+    client: AsyncWebClient,
+    channel_id: str,
+    known: KnownConversations | None = None,
+    *,
+    then: str = "run `/ask watch` again",
+) -> str | None:
+    """Why the bot cannot watch `channel_id` for questions, or None when it can; `then` is
+    what to do once the bot is invited (the settings modal says to save again).
 
     Watching works only where Slack sends the bot every message: a public channel it is a
     member of (the app subscribes to `message.channels`, not `message.groups`).
     """
     if channel_id.startswith("D"):
         return "I can only watch channels, not direct messages."
-    channel = await _described(client, channel_id)
-    if channel is not None and _is_shared_out(channel):
+    found = await conversation(client, channel_id, known)
+    if found.shared:
         return (
             "I don't watch channels shared with another organisation: I keep what is said "
             "there private, as in a private channel."
         )
-    if channel is None or _is_private(channel):
+    if found.private:
         return (
             "I only watch public channels: Slack doesn't send me the messages of a private one, "
             "so I'd never see a question here."
         )
-    if not channel.get("is_member"):
+    if not found.member:
         return (
-            f"I'm not in <#{channel_id}>, so I never see its messages. "
-            "Invite me with `/invite @askaround`, then run `/ask watch` again."
+            "I'm not in this channel, so I never see its messages. "
+            f"Invite me with `/invite @askaround`, then {then}."
         )
     return None
 

@@ -11,6 +11,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.conversations import Conversation
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NotAnAdmin
@@ -45,7 +46,8 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
     """Why a channel the admin picked will not do, asked of Slack; by key: one the bot cannot
     watch, or a private kudos channel (the picker lists public ones, but only Slack's client
     holds to that). Picked means not what the modal opened with, so no database read delays
-    the ack."""
+    the ack, nor a kept answer (the admin may have just invited the bot). Slack shows a
+    field's error as plain text, so a channel is named `#name`."""
     values = view["state"]["values"]
     blocks: list[dict[str, Any]] = view.get("blocks") or []
     shown = {b.get("block_id"): b.get("element") or {} for b in blocks}
@@ -54,19 +56,26 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
         "selected_conversation"
     )
     if picked and picked != shown.get("kudos_channel", {}).get("initial_conversation"):
-        if (await conversation(client, picked)).private:
+        found = await conversation(client, picked)
+        if found.private:
             refusals["kudos_channel"] = (
-                f"<#{picked}>: pick a public channel: shout-outs there are for everyone to read."
+                f"{_named(found)}: pick a public channel: shout-outs there are for everyone "
+                "to read."
             )
     chosen = (values.get("watched_channels") or {}).get(FIELD_ACTION) or {}
     before = set(shown.get("watched_channels", {}).get("initial_conversations") or [])
     for channel in chosen.get("selected_conversations") or []:
         if channel not in before:
-            refusal = await watch_refusal(client, channel)
+            refusal = await watch_refusal(client, channel, then="save the settings again")
             if refusal:
-                refusals["watched_channels"] = f"<#{channel}>: {refusal}"
+                found = await conversation(client, channel)
+                refusals["watched_channels"] = f"{_named(found)}: {refusal}"
                 break
     return refusals
+
+
+def _named(found: Conversation) -> str:
+    return f"#{found.name}" if found.name else "That channel"
 
 
 async def _is_settings(command: dict[str, Any]) -> bool:

@@ -50,6 +50,21 @@ async def test_a_refused_value_is_shown_on_its_field_and_nothing_changes(
     assert await audit_rows(slack) == []
 
 
+async def test_a_channel_refused_on_its_field_is_named_in_words(slack: SlackHarness) -> None:
+    """Slack shows a modal field's error as plain text, where `<#C…>` stays markup: the
+    channel the bot is not in is named `#design`, and the admin is told to save again (not to
+    run `/ask watch`, which is another door)."""
+    design = slack.emu.workspace.add_channel("design", include_bot=False).id
+    modal = await settings_modal(slack, "hana")
+    delivery = await slack.emu.submit_view(
+        slack.user("hana"), modal.id, {"watched_channels": {"value": [design]}}
+    )
+    assert delivery.response is not None
+    error = delivery.response["errors"]["watched_channels"]
+    assert error.startswith("#design: ") and "<" not in error, error
+    assert "save the settings again" in error and "/ask watch" not in error
+
+
 async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     slack: SlackHarness,
 ) -> None:
