@@ -257,8 +257,8 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
         + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
         + ": try asking there."
         if channels
-        else " Try asking in a channel about the topic; `/skills who` and the topic lists who"
-        " declared it, even if they can't be asked right now."
+        else " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
+        " who declared it, even those who can't be asked right now."
     )
     text = f"I'm sorry: I couldn't find anyone available for question #{question.id}.{where}"
     return {"text": text, "blocks": [section(text)]}

@@ -100,6 +100,7 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
     assert len(offers) >= 3 and all(o.status == "declined" for o in offers)
     thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
     assert "couldn't find anyone" in thread[-1].text
+    assert "`/skills who` followed by the topic lists who declared it" in thread[-1].text
 
 
 async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
