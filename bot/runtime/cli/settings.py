@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import AskaroundError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
-from bot.workspace_settings.keys import KEYS, SettingsRefused
+from bot.workspace_settings.keys import KEYS, SettingsRefused, parse_people
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -59,6 +62,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             team = choose_workspace(args.team, await workspace_ids(s))
         if args.action == "set":
             key = str(args.key)
+            if key == "askaround_admins":
+                async with sessions() as s:
+                    await check_people_known(s, team, str(args.value))
             try:
                 made = await service.change(team, {key: str(args.value)}, by=CLI)
             except SettingsRefused as refused:
@@ -68,3 +74,21 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for key, text in (await service.current(team)).as_text().items():
             print(f"{key:<18} {text}", file=shown)
     return 0
+
+
+async def check_people_known(s: AsyncSession, team: str, text: str) -> None:
+    """The modal's picker offers only real people; an id typed here may be a typo, which would
+    make nobody an admin and leave the person meant without the rights."""
+    from storage.people import people_by_id
+
+    try:
+        ids = parse_people(text)
+    except ValueError:
+        return  # the service refuses it in the modal's words
+    unknown = [i for i in ids if i not in await people_by_id(s, team, ids)]
+    if unknown:
+        raise AskaroundError(
+            f"askaround_admins: nobody askaround knows here has the id {', '.join(unknown)}: "
+            "copy it from their Slack profile (⋮, Copy member ID), or run `askaround sync` "
+            "first if they are new"
+        )

@@ -69,3 +69,18 @@ async def test_a_bad_key_or_value_is_one_line_and_exit_1(
     code, _out, err = await cli(capsys, "set", "colour", "blue")
     assert code == 1 and "There is no setting 'colour'" in err and len(err.splitlines()) == 1
     assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_an_admin_id_nobody_has_is_refused(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set askaround_admins U0TYPO` would name nobody, and the admin meant someone: the id
+    nobody in the workspace has is refused in one line, and a known person is taken."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("bob"), "bob"))
+    code, out, err = await cli(capsys, "set", "askaround_admins", f"{slack.user('bob')}, U0TYPO")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert "askaround_admins: nobody askaround knows here has the id U0TYPO" in err
+    assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
+    code, out, _err = await cli(capsys, "set", "askaround_admins", slack.user("bob"))
+    assert (code, out.strip()) == (0, f"askaround_admins: {slack.user('bob')}")
