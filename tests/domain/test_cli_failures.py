@@ -281,6 +281,11 @@ async def test_importing_offline_into_an_empty_database_says_what_is_missing(
         (["import", "people"], ["required: FILE", "`askaround import people --help`"]),
         (["export", "kudos"], ["required: --since"]),
         (["skills", "alias", "k8s"], ["required: SKILL"]),
+        # A mistyped flag is named, with the help of the command it was given to.
+        (["--frob"], ["unrecognized arguments: --frob", "`askaround --help`"]),
+        (["outbox", "--retry"], ["unrecognized arguments: --retry", "`askaround outbox --help`"]),
+        (["report", "--frmat", "csv"], ["unrecognized arguments: --frmat", "`askaround report"]),
+        (["import", "people", "x.csv", "--dryrun"], ["--dryrun", "`askaround import people"]),
     ],
 )
 async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(

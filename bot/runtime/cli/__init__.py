@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -46,8 +47,48 @@ class Parser(argparse.ArgumentParser):
     argparse's usage block followed by its error; the exit code stays argparse's 2.
     Subcommands' parsers are of this class as well (`add_subparsers` makes its own kind)."""
 
+    _given: Sequence[str] = ()
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self._given = list(sys.argv[1:] if args is None else args)
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and not self._has_subcommands():
+            self.error(f"unrecognized arguments: {' '.join(extras)}")  # with this help's name
+        return parsed, extras
+
     def error(self, message: str) -> NoReturn:
+        # argparse goes on past a flag it does not know, and then may blame what follows it
+        # (`report --frmat csv`: "invalid choice: 'csv'"); the mistyped flag is the news.
+        unknown = self._unknown_flags()
+        if unknown:
+            message = f"unrecognized arguments: {' '.join(unknown)}"
         self.exit(failures.EXIT_USAGE, f"askaround: {message} (`{self.prog} --help` explains)\n")
+
+    def _has_subcommands(self) -> bool:
+        return any(isinstance(a, argparse._SubParsersAction) for a in self._actions)
+
+    def _unknown_flags(self) -> list[str]:
+        """The flags given before any subcommand's name that this parser does not know."""
+        unknown: list[str] = []
+        commands = {
+            name
+            for a in self._actions
+            if isinstance(a, argparse._SubParsersAction)
+            for name in a.choices
+        }
+        for arg in self._given:
+            if arg == "--" or arg in commands:
+                break
+            if arg.startswith("-") and not _NUMBER.fullmatch(arg):
+                flag = arg.split("=", 1)[0]
+                if not any(known.startswith(flag) for known in self._option_string_actions):
+                    unknown.append(arg)
+        return unknown
+
+
+_NUMBER = re.compile(r"-\d+(?:\.\d*)?")
 
 
 def build_parser() -> argparse.ArgumentParser:
