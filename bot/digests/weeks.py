@@ -95,4 +95,10 @@ def parse_period(text: str, now: datetime, tz: str | None) -> IsoWeek:
         return current
     if words == "last week":
         return current.shifted(-1)
-    return IsoWeek.parse(text)
+    try:
+        return IsoWeek.parse(text)
+    except UserError:
+        raise UserError(
+            f"`{text.strip()}` is not a week I know: say `this week`, `last week` or a week as "
+            "YYYY-Www, for example 2026-W47."
+        ) from None

@@ -46,7 +46,9 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
         said = await report(company, admin, "2026-W47 @maria")
         assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
     said = await report(company, "maria", "2026-W99")
-    assert "`2026-W99` is not a week: use YYYY-Www" in said
+    assert "`2026-W99` is not a week I know: say `this week`, `last week` or" in said
+    said = await report(company, "maria", "next week")
+    assert "`next week` is not a week I know: say `this week`, `last week` or" in said
     said = await report(company, "maria", "2026-W50")
     assert "2026-W50 hasn't started yet: the latest report is this week's, 2026-W48." in said
     assert "received" not in said
