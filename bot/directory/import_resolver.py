@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class DatabaseResolver:
     """A `UserResolver` answered from the workspace's people in the database."""
 
+    nobody = "nobody askaround knows in this workspace"
+
     def __init__(self, team_id: str, profiles: Iterable[Profile]) -> None:
         self.team_id = team_id
         self._by_id = {profile.user_id: profile for profile in profiles}

@@ -49,6 +49,11 @@ class UserResolver(Protocol):
     @property
     def team_id(self) -> str: ...
 
+    @property
+    def nobody(self) -> str:
+        """Who was asked, as a rejection says they did not know a person: `no Slack user`."""
+        ...
+
     async def by_email(self, email: str) -> Profile | None: ...
 
     async def by_id(self, user_id: str) -> Profile | None: ...
@@ -199,11 +204,11 @@ async def _resolve(row: PersonRow, resolver: UserResolver, report: ImportReport)
     """The row's Slack user; a row whose person Slack does not know is rejected."""
     if row.user_id:
         profile = await resolver.by_id(row.user_id)
-        missing = f"no Slack user has the id {row.user_id}"
+        missing = f"{resolver.nobody} has the id {row.user_id}"
     else:
         assert row.email is not None
         profile = await resolver.by_email(row.email)
-        missing = f"no Slack user has the email {row.email}"
+        missing = f"{resolver.nobody} has the email {row.email}"
     if profile is None:
         report.rejected.append(Rejection(row.line, missing))
     return profile

@@ -99,6 +99,8 @@ async def sync_directory(
 class SlackResolver:
     """The importer's `UserResolver`, answered by the Web API."""
 
+    nobody = "no Slack user"
+
     def __init__(self, client: AsyncWebClient, team_id: str) -> None:
         self.client = client
         self.team_id = team_id

@@ -49,7 +49,7 @@ async def test_import_needs_only_the_database(
     out, err = capsys.readouterr()
     assert code == 1, err  # the ghost row is rejected
     assert "1 imported, 1 updated, 0 unchanged, 1 rejected." in out
-    assert "line 4: no Slack user has the email ghost@example.com" in out
+    assert "line 4: nobody askaround knows in this workspace has the email ghost@example.com" in out
     assert "no Slack settings" in err
     async with sessions() as s:
         people = await directory.all_people(s, "T1")
