@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import visibility
+from bot import mentions, visibility
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
@@ -373,7 +373,7 @@ class KudosService:
             given = await ledger.count_for(s, team_id, giver=user_id)
             times = await ledger.given_times(s, team_id, user_id)
             recent = tuple(Entry.of(row) for row in received[:5])
-            names = await ledger.names(s, team_id, [e.giver for e in recent])
+            names = await ledger.names(s, team_id, _named(recent))
         return MySummary(
             user_id=user_id,
             received=len(received),
@@ -421,7 +421,7 @@ class KudosService:
                 replace(entry, is_private=entry.is_private or entry.id in made_private)
                 for entry in map(Entry.of, seen[:SHOWN_ABOUT])
             )
-            names = await ledger.names(s, team_id, [user_id, *(e.giver for e in recent)])
+            names = await ledger.names(s, team_id, [user_id, *_named(recent)])
         public = [row for row in seen if not (row.is_private or row.id in made_private)]
         return AboutSomeone(
             user_id=user_id,
@@ -443,7 +443,7 @@ class KudosService:
             recent = tuple(
                 Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3)
             )
-            names = await ledger.names(s, team_id, [e.giver for e in recent])
+            names = await ledger.names(s, team_id, _named(recent))
         board = await self.leaderboard(team_id, "month", None, tz, limit=5)
         return HomeKudos(
             user_id=user_id,
@@ -459,3 +459,9 @@ class KudosService:
         async with self._sessions() as s:
             found = await ledger.export(s, since, until)
         return [LedgerLine(k.team_id, Entry.of(k), giver, receiver) for k, giver, receiver in found]
+
+
+def _named(recent: Sequence[Entry]) -> list[str]:
+    """Whose names the entries show: their givers, and the people their reasons mention (a
+    reacted message's `<@U…>` carries no name of its own)."""
+    return [who for e in recent for who in (e.giver, *mentions.people(e.message))]

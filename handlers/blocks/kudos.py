@@ -6,7 +6,7 @@ Leaderboards and summaries name people (never `<@U…>`), so reading them pings 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.help import SLASH_COMMANDS
@@ -48,9 +48,12 @@ def plain(name: str) -> str:
     return safe_text(name.strip()) or "someone"
 
 
-def reason(text: str, limit: int, keep: Sequence[str] = ()) -> str:
-    """A reason as the bot may repost it (`safe_text`): it mentions only `keep`."""
-    return clip(safe_text(text, keep=keep), limit)
+def reason(
+    text: str, limit: int, keep: Sequence[str] = (), names: Mapping[str, str] | None = None
+) -> str:
+    """A reason as the bot may repost it (`safe_text`): it mentions only `keep`, and names
+    anyone else it mentions from `names`."""
+    return clip(safe_text(text, keep=keep, names=names), limit)
 
 
 def quote(text: str, limit: int, keep: Sequence[str] = ()) -> str:
@@ -216,7 +219,7 @@ def render_leaderboard(board: Leaderboard) -> Message:
 
 def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
     lines = [
-        f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON)}"
+        f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON, (), names)}"
         + (f" {tags(e.values[:LISTED])}" if e.values else "")
         for e in entries
     ]

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.help import SLASH_COMMANDS
+from bot.safe_text import AT
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, shift_kudos
@@ -67,6 +68,25 @@ async def test_about_someone_lists_public_reasons_only(slack: SlackHarness) -> N
     said = ephemeral_text(slack, "maria")
     assert "Bob Chen* was thanked 2 times in public" in said
     assert "postgres upgrade" in said and "secret" not in said
+
+
+async def test_a_colleague_a_reason_mentions_is_named_where_it_is_listed(
+    slack: SlackHarness,
+) -> None:
+    """A reacted message mentions Maria as Slack sends it, `<@U…>` with no label: `/kudos me`
+    and `/kudos @carol` name her (`@Maria Lopez`, which pings nobody), not `@someone`."""
+    await give(slack, "maria", "@alice for the calm incident review")  # the bot knows her
+    message = await slack.post(
+        "carol", "general", f"the failover runbook is done, thanks <@{slack.user('maria')}>"
+    )
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    await give(slack, "carol", "me")
+    await give(slack, "alice", "@carol")
+    for handle in ("carol", "alice"):
+        said = ephemeral_text(slack, handle)
+        assert f"thanks {AT}Maria Lopez" in said and "someone" not in said, said
+        assert f"<@{slack.user('maria')}>" not in said
 
 
 async def test_help_lists_every_kudos_subcommand(slack: SlackHarness) -> None:
