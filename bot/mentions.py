@@ -9,6 +9,7 @@ pick its mentions out, or take them away.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>")
@@ -19,6 +20,18 @@ CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
 def people(text: str) -> list[str]:
     """The user ids of the people mentioned, in order, repeats included."""
     return PERSON.findall(text)
+
+
+def named(text: str, names: Mapping[str, str]) -> str:
+    """The text with each person it mentions labelled with their name from `names`
+    (`<@U123|Dev Patel>`): Slack sends a message's mentions without one, and what shows the
+    text elsewhere (`safe_text`, `plain_text`) reads the label."""
+
+    def label(mention: re.Match[str]) -> str:
+        name = re.sub(r"[<>|]", "", names.get(mention.group(1), "")).strip()
+        return f"<@{mention.group(1)}|{name}>" if name else mention.group(0)
+
+    return PERSON.sub(label, text)
 
 
 def leading_person(text: str) -> tuple[str, str] | None:

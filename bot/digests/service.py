@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
 from bot.digests import tell
-from bot.digests.summary import Shoutout, TeamSummary, build_summary
+from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import AskaroundError, UserError
 from storage import digests as q
@@ -199,7 +199,9 @@ class DigestService:
             names = await ledger.names(
                 s,
                 team_id,
-                {k.giver_user_id for k in entries} | {k.receiver_user_id for k in entries},
+                {k.giver_user_id for k in entries}
+                | {k.receiver_user_id for k in entries}
+                | mentioned(entries),
             )
         return Roundup(
             channel,

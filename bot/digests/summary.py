@@ -8,12 +8,13 @@ their text, giver and receiver never enter the summary: `visibility.report_shows
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import visibility
+from bot import mentions, visibility
 from bot.digests.weeks import IsoWeek
 from bot.timezone import zone
 from storage import digests as q
@@ -42,7 +43,7 @@ class Shoutout:
         return cls(
             receiver=names.get(kudos.receiver_user_id, kudos.receiver_user_id),
             giver=names.get(kudos.giver_user_id, kudos.giver_user_id),
-            message=kudos.message,
+            message=mentions.named(kudos.message, names),
             values=tuple(kudos.values or ()),
             given_on=kudos.created_at.astimezone(zone(tz)).date(),
         )
@@ -126,7 +127,8 @@ async def build_summary(
     helped = await q.help_given(session, team_id, ids, unsung_since, end)
     last = await q.last_received(session, team_id, ids, end)
     names = {m.user_id: display_name(m) for m in members}
-    names |= await ledger.names(session, team_id, {k.giver_user_id for k in shown} - set(names))
+    named = {k.giver_user_id for k in shown} | mentioned(shown)
+    names |= await ledger.names(session, team_id, named - set(names))
     here = zone(tz)
 
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
@@ -184,3 +186,8 @@ def _shares(entries: list[Kudos]) -> tuple[tuple[str, float], ...]:
         for value in values:
             shares[value] = shares.get(value, 0.0) + 1 / len(values)
     return tuple(sorted(shares.items(), key=lambda item: (-item[1], item[0])))
+
+
+def mentioned(entries: Iterable[Kudos]) -> set[str]:
+    """The people the entries' reasons mention, whose names the shout-outs show."""
+    return {who for k in entries for who in mentions.people(k.message)}

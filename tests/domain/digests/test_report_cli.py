@@ -110,7 +110,8 @@ async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
     sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     """A reason is kept as Slack sent it: mentions, a channel, a link, bold and escaped
-    characters. The terminal gets the words Slack would show, not the markup."""
+    characters. The terminal gets the words Slack would show, not the markup: a colleague
+    known by name is named (Maria), one unknown keeps their id."""
     clock = Clock()
     clock.freeze(datetime(2026, 11, 19, 9, tzinfo=UTC))
     reason = (
@@ -128,6 +129,6 @@ async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
     )
     assert code == 0
     assert (
-        "  - Ana Silva, from Ben Ode: fixing the build with @maria & @U9 in #general in <2h, "
+        "  - Ana Silva, from Ben Ode: fixing the build with @Maria Lopez & @U9 in #general in <2h, "
         "see the runbook (https://wiki.example/rb) and `make *all*`\n"
     ) in out.decode()

@@ -52,3 +52,17 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
     said = await report(company, "maria", "2026-W50")
     assert "2026-W50 hasn't started yet: the latest report is this week's, 2026-W48." in said
     assert "received" not in said
+
+
+async def test_a_colleague_a_reason_mentions_is_named(company: SlackHarness) -> None:
+    """Kudos for a reacted message that mentions Dev as Slack sends it (`<@U…>`, no name):
+    Maria's report names him, `@Dev Patel`, where it read `@someone`."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.command("dev", "/kudos", "me")  # the bot knows Dev, as a synced workspace does
+    message = await company.post(
+        "alice", "general", f"the rollback is done, thanks <@{company.user('dev')}> for the help"
+    )
+    await company.emu.add_reaction(company.user("bob"), message.channel, message.ts, "kudos")
+    await company.settle()
+    said = await report(company, "maria", "this week")
+    assert "thanks @\u2060Dev Patel for the help" in said and "someone" not in said, said
