@@ -24,6 +24,15 @@ def render_greeting(
     return message(FRIENDLY[kind], pointer)
 
 
+def render_thanks_for_someone() -> dict[str, Any]:
+    """`thanks @bob for the review` said to the bot: the thanks is Bob's, and /kudos says it."""
+    return message(
+        "That sounds like thanks for a colleague: `/kudos @name for what they did #value` "
+        "thanks them where everyone sees it.",
+        "`/kudos help` shows the other ways.",
+    )
+
+
 def render_empty_command(command: str) -> dict[str, Any]:
     """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
     if command == "/ask":

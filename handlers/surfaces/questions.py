@@ -21,7 +21,11 @@ from bot.routing.text import word_count
 from bot.services import Services
 from bot.words import first_word
 from handlers.blocks.elements import render_help
-from handlers.blocks.greeting import render_empty_command, render_greeting
+from handlers.blocks.greeting import (
+    render_empty_command,
+    render_greeting,
+    render_thanks_for_someone,
+)
 from handlers.blocks.message_text import readable_text
 from handlers.blocks.questions import (
     render_already_asked,
@@ -58,6 +62,13 @@ def wants_help(text: str) -> bool:
 def is_chatter(text: str) -> bool:
     """A greeting, thanks or a few words: one friendly line, never a question."""
     return small_talk(text) is not None or word_count(text) < MIN_QUESTION_WORDS
+
+
+def thanks_someone(text: str) -> bool:
+    """Thanks meant for a colleague (`thanks @bob`, `kudos to bob`), not for the bot."""
+    if small_talk(text) != "thanks":
+        return False
+    return bool(mentions.people(text)) or text.lstrip("/ ").lower().startswith("kudos")
 
 
 async def ask(
@@ -186,7 +197,13 @@ def register(router: Router, services: Services) -> None:
         if wants_help(text) or is_chatter(text):
             if event.get("edited"):  # answered when it was posted, or never a question
                 return
-            answer = render_help() if wants_help(text) else render_greeting(small_talk(text))
+            answer = (
+                render_help()
+                if wants_help(text)
+                else render_thanks_for_someone()
+                if thanks_someone(text)
+                else render_greeting(small_talk(text))
+            )
             await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
             return
         where = await conversation_of(client, event["channel"], context)

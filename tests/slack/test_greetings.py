@@ -42,6 +42,15 @@ async def test_thanks_in_other_languages_is_welcomed(slack: SlackHarness, text: 
     assert reply.startswith("You're welcome!")
 
 
+@pytest.mark.parametrize("text", ["thanks <@{bob}> for the review!", "kudos to <@{bob}>"])
+async def test_thanks_for_a_colleague_points_at_kudos(slack: SlackHarness, text: str) -> None:
+    """Thanks meant for Bob is not the bot's to welcome: the reply says how to thank him."""
+    await slack.dm_bot("alice", text.format(bob=slack.user("bob")))
+    await slack.settle()
+    (reply,) = bot_dms(slack, "alice")
+    assert not reply.startswith("You're welcome") and "`/kudos @name for" in reply, reply
+
+
 async def test_help_in_a_dm_lists_every_command(slack: SlackHarness) -> None:
     await slack.dm_bot("alice", "help")
     await slack.settle()
