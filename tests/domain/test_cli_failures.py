@@ -144,6 +144,25 @@ async def test_unwritable_sqlite_path(
         one_line(err, "cannot open the database", "plain-file/a.db", "not a folder")
 
 
+async def test_a_demo_database_that_cannot_be_a_file_is_said_so(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`demo --database` in a folder that is not there, or naming a folder: the same line as
+    `migrate` gives (not sqlite's "unable to open database file"), before the demo starts;
+    and a folder given as ASKAROUND_DATABASE_URL's file is named as one too."""
+    missing = offline / "missing"
+    code, err = await run(capsys, "demo", "--database", str(missing / "demo.db"))
+    assert code == 1
+    one_line(err, "cannot open the database", "no such folder", str(missing))
+    code, err = await run(capsys, "demo", "--database", str(offline))
+    assert code == 1
+    one_line(err, "cannot open the database", "is a folder", str(offline))
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{offline}")
+    code, err = await run(capsys, "migrate")
+    assert code == 1
+    one_line(err, "cannot open the database", "is a folder")
+
+
 async def test_slack_unreachable(
     offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,7 +39,7 @@ async def migrating(
     database_url: str, doing: str = "open the database"
 ) -> AsyncIterator[tuple[AsyncEngine, tuple[str | None, str | None]]]:
     """`migrated`, also saying which schema revisions it went from and to."""
-    _sqlite_folder(database_url, doing)
+    check_sqlite_path(database_url, doing)
     engine = create_engine(database_url)
     try:
         try:
@@ -51,13 +51,16 @@ async def migrating(
         await engine.dispose()
 
 
-def _sqlite_folder(database_url: str, doing: str) -> None:
-    """A SQLite file's folder must exist and be writable. Checked before connecting: when
-    aiosqlite fails to open a file, its thread may outlive the event loop and print a
-    traceback of its own after our one line."""
+def check_sqlite_path(database_url: str, doing: str = "open the database") -> None:
+    """A SQLite file's folder must exist and be writable, and the file not be a folder.
+    Checked before connecting: when aiosqlite fails to open a file, its thread may outlive
+    the event loop and print a traceback of its own after our one line."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return
+    if Path(url.database or "").is_dir():
+        folder_given = IsADirectoryError(errno.EISDIR, "is a folder, not a file", url.database)
+        raise DatabaseUnavailable(database_url, folder_given, doing)
     folder = Path(url.database or "").absolute().parent
     if not folder.is_dir():
         said = "not a folder" if folder.exists() else "no such folder"

@@ -37,6 +37,10 @@ async def run(args: argparse.Namespace) -> int:
             "the demo needs the local Slack emulator: run `bash scripts/demo` from a checkout, "
             "or `pip install -e ./emulator`"
         )
+    from bot.runtime.cli.database import check_sqlite_path
     from bot.runtime.demo import run_demo
+
+    if args.database:
+        check_sqlite_path(f"sqlite+aiosqlite:///{args.database}")
 
     return await run_demo(database=args.database)
