@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
@@ -87,6 +89,18 @@ async def checkpoints(*engines: AsyncEngine | None) -> None:
             await checkpoint(engine)
 
 
+class _TokenInTheClient(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, and then
+    warns at every start that the token "will be unused": the client carries it. An admin
+    who exported the token, as the README says, would read that as a misconfiguration."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_TOKEN_IN_THE_CLIENT = _TokenInTheClient()
+
+
 def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaround:
     """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by (tests
     pass a fake one, so that nothing waits in real time)."""
@@ -115,6 +129,7 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
             PacedClient(token=token, base_url=settings.api_url, timeout=10, clock=pace_clock)
         )
 
+    logging.getLogger("slack_bolt.AsyncApp").addFilter(_TOKEN_IN_THE_CLIENT)
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
     # workspace, and work outside requests asks `WorkspaceClients` for one.
     app = AsyncApp(
