@@ -54,10 +54,17 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
 
 def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     """A line the shell cannot follow gets a one-line hint; the rest still runs; exit is 1."""
-    result = _demo("@nobody: hi\n@alice click Missing\n@alice: /askaround help\n", tmp_path)
+    result = _demo(
+        "@nobody: hi\n@alice click Missing\n@alice: /kudo @bob for the review\n"
+        "@alice: /askaround help\n",
+        tmp_path,
+    )
     assert result.returncode == 1
     assert "nobody called @nobody here" in result.stdout
     assert "sees no button 'Missing'" in result.stdout
+    # A mistyped command is Slack's to refuse, as Slack does: the bot never hears of it.
+    assert "/kudo is not a valid command" in result.stdout and "/kudos" in result.stdout
+    assert "Unhandled request" not in result.stdout + result.stderr
     assert "only @alice sees" in result.stdout
 
 

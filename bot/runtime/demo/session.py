@@ -78,6 +78,11 @@ class DemoSession:
     async def _act(self, line: Line, user: str, text: str) -> None:
         if line.verb == "command":
             command, _, rest = text.partition(" ")
+            known = sorted(self.runner.bot.router.names("command"))
+            if command not in known:  # Slack refuses it itself; the app never hears of it
+                raise BadLine(
+                    f"{command} is not a valid command. This app's commands: {', '.join(known)}"
+                )
             await self.emu.slash_command(user, command, rest, channel_id=self.channel(line.channel))
         elif line.verb == "say":
             await self.emu.post_message(user, self.channel(line.channel), text)
