@@ -192,6 +192,36 @@ async def test_invalid_token(
     assert err_text == ""
 
 
+async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
+    emulator: str, offline: Path
+) -> None:
+    """A mistyped SLACK_BOT_TOKEN: `serve` said "listening for Slack" and ran on, every
+    answer to Slack failing later; it now stops at once with the line `sync` gives, exit 2."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
+        "ASKAROUND_HOST": "127.0.0.1",
+        "ASKAROUND_PORT": "0",
+        "SLACK_BOT_TOKEN": "xoxb-a-wrong-one",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": emulator,
+    }
+    served = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.runtime.cli", "serve",
+        env=env, cwd=offline, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        _out, err = await asyncio.wait_for(served.communicate(), 30)
+    except TimeoutError:
+        served.kill()
+        await served.wait()
+        raise AssertionError("serve ran on with a token Slack refuses") from None
+    assert served.returncode == 2
+    last = err.decode().strip().splitlines()[-1]
+    assert last.startswith("askaround: Slack refused SLACK_BOT_TOKEN (invalid_auth)"), last
+    assert "Traceback" not in err.decode()
+
+
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

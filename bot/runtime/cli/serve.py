@@ -25,5 +25,31 @@ async def run(args: argparse.Namespace) -> int:
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
     async with migrated(settings.database_url):  # a database that will not open is one line
         pass
+    if not settings.oauth:
+        await check_bot_token(settings)
     await serve_forever(settings)
     return 0
+
+
+async def check_bot_token(settings: Settings) -> None:
+    """A token Slack refuses stops start-up in one line, as a bad setting does (the bot
+    would otherwise listen and fail at every answer); a Slack that does not answer now is
+    only logged: `/readyz` says when it does."""
+    import logging
+
+    from slack_sdk.errors import SlackApiError
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.runtime.cli.failures import TOKEN_REFUSED
+
+    client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, timeout=10)
+    try:
+        await client.auth_test()
+    except SlackApiError as error:
+        if error.response.get("error") in TOKEN_REFUSED:
+            raise
+        logging.getLogger("askaround").warning("Slack answered auth.test with %s", error)
+    except Exception as error:  # unreachable, a timeout: not the token's fault
+        logging.getLogger("askaround").warning(
+            "cannot check SLACK_BOT_TOKEN with Slack now (%s); starting anyway", error
+        )
