@@ -31,6 +31,8 @@ _ENTRY = re.compile(
     re.IGNORECASE,
 )
 
+_NO_TOPICS = re.compile(r"\sabout(?:\s+as\s+[a-z]+)?$", re.IGNORECASE)  # `X about as personal`
+
 
 class SkillsSyntaxError(UserError):
     """What someone typed after `/skills` does not parse; the message says what would."""
@@ -251,6 +253,11 @@ def parse_away(rest: str, today: date) -> date:
 def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
     """`@bob as personal` or `CNCF Slack about kubernetes, helm as functional`; `slack`: the
     text is a command's, in Slack's format."""
+    if _NO_TOPICS.search(text.strip()):
+        raise SkillsSyntaxError(
+            "Say which topics after `about`, e.g. `CNCF Slack about kubernetes, helm as "
+            "functional`; or leave `about` out."
+        )
     match = _ENTRY.match(text.strip())
     if not match:
         raise SkillsSyntaxError(f"`{text}` is not a network entry.")

@@ -55,3 +55,13 @@ async def test_away_words_it_does_not_know_show_the_accepted_forms(slack: SlackH
     said = await skills(slack, "alice", "away until the heat death of the universe")
     assert "I can't tell until when" in said
     assert "`until friday`" in said and "`for 2 weeks`" in said and "`until 24 dec`" in said
+
+
+async def test_about_with_no_topics_asks_for_them(slack: SlackHarness) -> None:
+    """`CNCF Slack about as functional` forgot the topics: it was saved with the topic "as
+    functional" ("CNCF Slack about as functional as functional"); now the topics are asked
+    for, and nothing is saved."""
+    for text in ("CNCF Slack about as functional", "CNCF Slack about"):
+        said = await skills(slack, "alice", f"network add {text}")
+        assert "Say which topics after `about`" in said and "In your network" not in said
+    assert "CNCF" not in await skills(slack, "alice", "")
