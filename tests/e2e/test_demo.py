@@ -82,3 +82,17 @@ def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
         assert "nothing visible happened" not in run.stdout
     assert "Carrying on with the company kept in" not in runs[0].stdout
     assert f"Carrying on with the company kept in {tmp_path / 'demo.db'}" in runs[1].stdout
+
+
+def test_skills_typed_into_the_edit_profile_form_are_picked_as_slack_offers_them(
+    tmp_path: Path,
+) -> None:
+    """`submit 5 · go-to expert=terraform, k8s` types each skill into the type-ahead and picks
+    what the bot offers, as a person does: Terraform and Kubernetes at level 5, not the
+    letters t, e, r, r, a, f, o, r, m as skills of their own."""
+    script = "@alice click Edit profile\n@alice submit 5 · go-to expert=terraform, k8s\n"
+    result = _demo("@alice home\n" + script, tmp_path)
+    assert result.returncode == 0, result.stdout
+    after = result.stdout[result.stdout.index("> @alice submit") :]
+    assert "*Terraform* — 5 · go-to expert" in after and "*Kubernetes* — 5" in after, after
+    assert "• *R* — 5" not in after and "• *t* — 5" not in after

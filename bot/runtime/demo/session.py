@@ -129,7 +129,12 @@ class DemoSession:
             if block is None:
                 raise BadLine(f"the modal has no field {label.strip()!r}; it has {sorted(inputs)}")
             element = block["element"]
-            values[block["block_id"]] = {element["action_id"]: self._typed(element, raw.strip())}
+            typed = (
+                await self._picked(user, modal.id, element, raw.strip())
+                if str(element.get("type")).endswith("external_select")
+                else self._typed(element, raw.strip())
+            )
+            values[block["block_id"]] = {element["action_id"]: typed}
         await self.emu.submit_view(user, modal.id, values)
         if modal.errors:
             labels = {b["block_id"]: b["label"]["text"] for b in inputs.values()}
@@ -138,6 +143,21 @@ class DemoSession:
                 f"    {labels.get(field, field)}: {message}"
                 for field, message in modal.errors.items()
             ]
+
+    async def _picked(self, user: str, view_id: str, element: dict[str, Any], raw: str) -> Any:
+        """A type-ahead: each item is typed in and the bot's offer for it picked (the one
+        whose words are the item's, else the first), as a person picks from what Slack shows."""
+        chosen = []
+        for item in (i.strip() for i in raw.split(",") if i.strip()):
+            try:
+                offered = await self.emu.suggest(user, element["action_id"], item, view_id)
+            except PersonError as error:
+                raise BadLine(f"{item!r}: {error}") from None
+            if not offered:
+                raise BadLine(f"nothing is offered for {item!r} in that field")
+            words = {str(o["text"]["text"]).lower(): o for o in offered}
+            chosen.append(words.get(item.lower(), offered[0]))
+        return chosen if str(element.get("type")).startswith("multi_") else chosen[0]
 
     def _typed(self, element: dict[str, Any], raw: str) -> Any:
         """What a person picks in a field, from what they typed in the demo."""
