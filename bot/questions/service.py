@@ -35,6 +35,11 @@ from storage.models import Offer, Question
 IndexFor = Callable[[str], Awaitable[RoutingIndex]]
 Clock = Callable[[], datetime]
 LIVE = ("open", "connected")
+_DONE_WITH = {  # a closed question's status, as its asker reads it
+    "solved": "is solved already",
+    "withdrawn": "is withdrawn already",
+    "unanswered": "is closed already (nobody could be found for it)",
+}
 
 
 class _OfferAnswered(Exception):
@@ -278,7 +283,8 @@ class QuestionService:
             if not await q.set_question_status(
                 s, question, "withdrawn", expected=live, resolved_at=now
             ):
-                raise UserError(f"Question #{question_id} is already {question.status}.")
+                done = _DONE_WITH.get(question.status, f"is already {question.status}")
+                raise UserError(f"Question #{question_id} {done}: there is nothing to withdraw.")
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
             helping = await self._helping(s, question)

@@ -101,6 +101,12 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
     thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
     assert "couldn't find anyone" in thread[-1].text
     assert "`/skills who` followed by the topic lists who declared it" in thread[-1].text
+    # Its Withdraw button is still in the thread; pressing it says what became of it.
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    closed = f"Question #{question.id} is closed already (nobody could be found for it)"
+    assert f"{closed}: there is nothing to withdraw" in said
 
 
 async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
