@@ -45,3 +45,15 @@ def test_the_systemd_unit_migrates_then_serves_unprivileged() -> None:
     assert "ExecStart=/opt/askaround/bin/askaround serve" in unit
     assert "ExecStartPre=/opt/askaround/bin/askaround migrate" in unit
     assert re.search(r"^User=askaround$", unit, flags=re.M)
+
+
+def test_the_systemd_units_install_steps_work_on_a_fresh_machine() -> None:
+    """`install -m 600 .env /etc/askaround/env` fails where /etc/askaround does not exist
+    yet ("No such file or directory"): the step makes the folder (`-D`); and the unit names
+    no documentation file that installing the wheel does not put there."""
+    unit = (ROOT / "deploy" / "askaround.service").read_text()
+    step = next(
+        line for line in unit.splitlines() if "/etc/askaround/env" in line and "install" in line
+    )
+    assert " -D " in step, step
+    assert "Documentation=file:///opt/askaround/" not in unit
