@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
@@ -130,30 +133,14 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
         )
 
     logging.getLogger("slack_bolt.AsyncApp").addFilter(_TOKEN_IN_THE_CLIENT)
-    # In OAuth mode the app's client has no token: Bolt gives each request the token of its
-    # workspace, and work outside requests asks `WorkspaceClients` for one.
-    app = AsyncApp(
-        # Bolt's own default, the name of the file that builds the app, found with
-        # inspect.stack(): that reads every frame's source, 0.13 s under pytest's deep stack.
-        name="app.py",
-        client=job_client(None if settings.oauth else settings.bot_token),
-        signing_secret=settings.signing_secret,
-        # Bolt answers Slack when a listener returns, and ours return once they have acked,
-        # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
-        process_before_response=True,
-        # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
-        # the thread first (failing when the parent is gone) and stamp assistant metadata.
-        attaching_conversation_kwargs_enabled=False,
-        oauth_settings=(
-            oauth_settings(settings, engine, services.uninstalls.installed)
-            if settings.oauth
-            else None
-        ),
-        user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
-    )
+    with _empty_as_unset("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
+        app = _bolt_app(settings, engine, services, job_client)
     if app.oauth_flow is not None and not settings.oauth:
-        # Bolt turns OAuth on by itself when these are exported, even empty.
-        raise ConfigError("SLACK_CLIENT_ID", "is exported but empty: unset it, or set it")
+        # Bolt turns OAuth on by itself when both are exported.
+        raise ConfigError(
+            "SLACK_CLIENT_ID",
+            "and SLACK_CLIENT_SECRET are for OAuth: set both, or leave both empty",
+        )
     router = handlers.register(app, services)
     clients: WorkspaceClients
     outbox_clients: WorkspaceClients
@@ -180,4 +167,47 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
         outbox=OutboxWorker(outbox_clients, services),
         http=http,
         inbox_engine=inbox_engine,
+    )
+
+
+@contextmanager
+def _empty_as_unset(*names: str) -> Iterator[None]:
+    """An exported but empty variable is no setting, as `Settings` reads it (`.env.example`'s
+    `SLACK_CLIENT_ID=`, exported by systemd's EnvironmentFile or `docker run --env-file`);
+    Bolt reads these from the environment itself and would turn OAuth on for them."""
+    empty = {
+        name: os.environ.pop(name) for name in names if os.environ.get(name, "x").strip() == ""
+    }
+    try:
+        yield
+    finally:
+        os.environ.update(empty)
+
+
+def _bolt_app(
+    settings: Settings,
+    engine: AsyncEngine,
+    services: Services,
+    job_client: Callable[[str | None], AsyncWebClient],
+) -> AsyncApp:
+    # In OAuth mode the app's client has no token: Bolt gives each request the token of its
+    # workspace, and work outside requests asks `WorkspaceClients` for one.
+    return AsyncApp(
+        # Bolt's own default, the name of the file that builds the app, found with
+        # inspect.stack(): that reads every frame's source, 0.13 s under pytest's deep stack.
+        name="app.py",
+        client=job_client(None if settings.oauth else settings.bot_token),
+        signing_secret=settings.signing_secret,
+        # Bolt answers Slack when a listener returns, and ours return once they have acked,
+        # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
+        process_before_response=True,
+        # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
+        # the thread first (failing when the parent is gone) and stamp assistant metadata.
+        attaching_conversation_kwargs_enabled=False,
+        oauth_settings=(
+            oauth_settings(settings, engine, services.uninstalls.installed)
+            if settings.oauth
+            else None
+        ),
+        user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
     )
