@@ -192,19 +192,30 @@ async def test_invalid_token(
     assert err_text == ""
 
 
+@pytest.mark.parametrize(
+    ("tokens", "said"),
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb-a-wrong-one"}, "Slack refused SLACK_BOT_TOKEN (invalid_auth)"),
+        (
+            {"SLACK_BOT_TOKEN": EMULATOR_TOKEN, "SLACK_APP_TOKEN": "xapp-a-wrong-one"},
+            "SLACK_APP_TOKEN is refused by Slack (invalid_auth)",
+        ),
+    ],
+)
 async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
-    emulator: str, offline: Path
+    emulator: str, offline: Path, tokens: dict[str, str], said: str
 ) -> None:
     """A mistyped SLACK_BOT_TOKEN: `serve` said "listening for Slack" and ran on, every
-    answer to Slack failing later; it now stops at once with the line `sync` gives, exit 2."""
+    answer to Slack failing later; a mistyped SLACK_APP_TOKEN: Socket Mode logged a traceback
+    at every retry and the process ignored SIGTERM. Both now stop at once in one line, exit 2."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
         "ASKAROUND_HOST": "127.0.0.1",
         "ASKAROUND_PORT": "0",
-        "SLACK_BOT_TOKEN": "xoxb-a-wrong-one",
         "SLACK_SIGNING_SECRET": "secret",
         "SLACK_API_URL": emulator,
+        **tokens,
     }
     served = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.runtime.cli", "serve",
@@ -213,12 +224,12 @@ async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
     try:
         _out, err = await asyncio.wait_for(served.communicate(), 30)
     except TimeoutError:
-        served.kill()
+        served.kill()  # SIGKILL: with a refused app token it ignored SIGTERM
         await served.wait()
         raise AssertionError("serve ran on with a token Slack refuses") from None
     assert served.returncode == 2
     last = err.decode().strip().splitlines()[-1]
-    assert last.startswith("askaround: Slack refused SLACK_BOT_TOKEN (invalid_auth)"), last
+    assert last.startswith(f"askaround: {said}"), last
     assert "Traceback" not in err.decode()
 
 
