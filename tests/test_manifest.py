@@ -39,6 +39,8 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "users_list": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},
     "auth_test": set(),
+    # The app-level token's connections:write, granted outside the bot's scopes.
+    "apps_connections_open": set(),
     "api_test": set(),
     "views_publish": set(),
     "views_open": set(),
