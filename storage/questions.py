@@ -7,13 +7,31 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, String, and_, case, cast, exists, func, or_, select, update
+from sqlalchemy import (
+    CursorResult,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Offer, Question, Workspace
 from storage.upsert import insert_for
 
 OPEN_STATES = ("open",)
+# The first key of the advisory lock an asker's questions take on PostgreSQL (the second: the
+# asker); a two-key lock never meets the one-key lock of the migrations, nor the givers'.
+_ASKER_LOCK_CLASS = 1_440_615
+_ASKER_LOCK = select(
+    func.pg_advisory_xact_lock(_ASKER_LOCK_CLASS, func.hashtext(bindparam("who", type_=String)))
+)
 
 
 async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
@@ -28,6 +46,15 @@ async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
         .returning(Question)
     )
     return await session.scalar(statement)
+
+
+async def hold_asker(session: AsyncSession, team_id: str, asker_user_id: str) -> None:
+    """Make an asker's concurrent questions wait for each other until this transaction ends,
+    so each sees the other's. SQLite has one writer at a time already (the question's insert
+    waits for it); PostgreSQL takes a transaction-scoped advisory lock on the asker."""
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        await connection.execute(_ASKER_LOCK, {"who": f"{team_id}:{asker_user_id}"})
 
 
 async def question_by_key(session: AsyncSession, team_id: str, key: str) -> Question | None:

@@ -57,15 +57,27 @@ async def _repeated(s: AsyncSession, question: Question) -> Asked:
     return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
 
 
-async def _still_asking(s: AsyncSession, request: AskRequest, text: str) -> Question | None:
+async def _still_asking(
+    s: AsyncSession, request: AskRequest, text: str, besides: int | None = None
+) -> Question | None:
     """The asker's question still being asked in the same words (the same terms, in any
-    order): asked again, in another channel or after an edit, it would ask the same people
-    twice."""
+    order), other than `besides`: asked again, in another channel or after an edit, it would
+    ask the same people twice."""
     terms = frozenset(tokens(text))
     if not terms:
         return None
     live = await q.questions_of(s, request.team_id, request.asker_user_id, ("draft", *LIVE))
-    return next((mine for mine in live if frozenset(tokens(mine.text)) == terms), None)
+    return next((m for m in live if m.id != besides and frozenset(tokens(m.text)) == terms), None)
+
+
+class _AskedMeanwhile(Exception):
+    """The same question, asked by the same person at the same moment (`/ask` sent twice, the
+    same DM twice), was stored first: this one is rolled back. It carries that question as
+    read, for its row is expired once the transaction rolls back."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.id)
+        self.question = QuestionView.of(question)
 
 
 class QuestionService:
@@ -91,6 +103,14 @@ class QuestionService:
         if len(text) < 8 or says_nothing(text):
             raise UserError("Tell me a bit more: what do you need help with?")
         index = await self._index_for(request.team_id)
+        try:
+            return await self._ask(request, text, index, private_now)
+        except _AskedMeanwhile as twin:  # this one's insert was rolled back with the rest
+            return Asked(twin.question, already=True)
+
+    async def _ask(
+        self, request: AskRequest, text: str, index: RoutingIndex, private_now: PrivateNow | None
+    ) -> Asked:
         async with self._sessions() as s, s.begin():
             if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
                 return await _repeated(s, existing)
@@ -119,6 +139,11 @@ class QuestionService:
                 existing = await q.question_by_key(s, request.team_id, request.key)
                 assert existing is not None
                 return await _repeated(s, existing)
+            # The check above read before this insert; the insert (and on PostgreSQL the
+            # asker's lock) waits for a twin asked at the same moment, which is seen now.
+            await q.hold_asker(s, request.team_id, request.asker_user_id)
+            if (same := await _still_asking(s, request, text, besides=question.id)) is not None:
+                raise _AskedMeanwhile(same)
             if not waits:
                 return await self._first_round(s, index, question)
             ranked = await rank(

@@ -240,3 +240,27 @@ async def test_the_find_an_expert_shortcut_used_twice_asks_once(slack: SlackHarn
     assert question.asker_user_id == slack.user("maria")
     assert len({o.candidate_user_id for o in offers}) == len(offers)
     nothing_went_wrong(slack)
+
+
+@pytest.mark.parametrize("door", ["/ask", "a DM"])
+async def test_the_same_question_sent_twice_at_once_asks_once(
+    slack: SlackHarness, door: str
+) -> None:
+    """Alice sends her question twice before the first is answered (`/ask` twice: Slack
+    shows both; the same DM twice, then her consent to ask): one question, each colleague
+    asked once, and one of her two answers says she asked this already, as a second later."""
+    if door == "/ask":
+        await asyncio.gather(*(slack.command("alice", "/ask", QUESTION) for _ in range(2)))
+    else:
+        await asyncio.gather(*(slack.dm_bot("alice", QUESTION) for _ in range(2)))
+    await slack.settle()
+    told = ephemerals(slack, "alice") + bot_dms(slack, "alice")
+    assert len([t for t in told if "You asked this already" in t]) == 1
+    if door == "a DM":
+        await press(slack, "alice", "Ask 3 colleagues privately", 1)
+        await slack.settle()
+    questions, offers = await rows(slack)
+    assert len(questions) == 1 and len(offers) == 3
+    for handle in ("dev", "bob", "maria"):
+        assert len(bot_dms(slack, handle)) == 1, handle
+    nothing_went_wrong(slack)
