@@ -9,6 +9,11 @@ from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 
 
+def message_key(channel_id: str, ts: str) -> str:
+    """The key of the question a message is (a mention, a DM, *Find an expert* on it)."""
+    return f"msg:{channel_id}:{ts}"
+
+
 @dataclass(frozen=True)
 class AskRequest:
     """A question as someone asked it, from any surface; `key` makes asking twice one ask."""

@@ -321,15 +321,43 @@ class QuestionService:
         async with self._sessions() as s:
             return bool(await q.questions_posted_as(s, team_id, channel_id, message_ts))
 
-    async def deleted(self, team_id: str, channel_id: str, message_ts: str) -> int:
+    async def deleted(
+        self, team_id: str, channel_id: str, message_ts: str, unasked: AskRequest | None = None
+    ) -> int:
         """The message a question was asked in (or about) was deleted: nobody goes on being
         asked, those waiting or helping are told, as if its asker had withdrawn it, and its
         words are blanked, so no DM, solved-first suggestion or report shows them again.
         The bot's replies in the thread the message started go too. How many questions it
-        was."""
+        was.
+
+        `unasked`: the question the message would be, not asked yet (Slack delivers the
+        message late, or retries it, after the deletion). It is stored withdrawn and blank
+        under its key, so the message, when it comes, is a repeat and asks nobody: the same
+        end as a question asked and then deleted."""
         async with self._sessions() as s, s.begin():
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             now = self.clock()
+            if not questions and unasked is not None:
+                withdrawn = await q.add_question(
+                    s,
+                    team_id=team_id,
+                    asker_user_id=unasked.asker_user_id,
+                    channel_id=channel_id,
+                    message_ts=message_ts,
+                    thread_ts=unasked.thread_ts,
+                    text="",
+                    topics=[],
+                    status="withdrawn",
+                    is_private=unasked.is_private,
+                    source=unasked.source,
+                    idempotency_key=unasked.key,
+                    created_at=now,
+                    resolved_at=now,
+                )
+                if withdrawn is not None:
+                    return 0
+                # Asked meanwhile: the insert waited for that question, seen now.
+                questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             for question in questions:
                 await q.forget_text(s, question)
                 if await q.set_question_status(

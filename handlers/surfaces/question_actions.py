@@ -9,7 +9,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
-from bot.questions.results import AskRequest, Solved
+from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
@@ -117,7 +117,7 @@ def register(router: Router, services: Services) -> None:
             text=strip_bot(original.get("text", ""), None),
             is_private=await is_private(client, channel_id, known),
             source="message",
-            key=f"msg:{channel_id}:{original['ts']}",
+            key=message_key(channel_id, original["ts"]),
             message_ts=original["ts"],
             thread_ts=original["ts"],
         )

@@ -15,7 +15,7 @@ from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
 from bot.questions.detect import looks_like_question, small_talk
-from bot.questions.results import AskRequest
+from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
 from bot.routing.text import word_count
 from bot.services import Services
@@ -224,7 +224,7 @@ def register(router: Router, services: Services) -> None:
             text=text,
             is_private=where.private,
             source="message",
-            key=f"msg:{event['channel']}:{event['ts']}",
+            key=message_key(event["channel"], event["ts"]),
             message_ts=event["ts"],
             thread_ts=thread,
         )
@@ -261,19 +261,51 @@ def register(router: Router, services: Services) -> None:
             return
         await from_message(event, client, context, say)
 
+    def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
+        """The question a deleted message was on its way to be (a person's mention of the
+        bot, or DM to it, that is not help or a greeting): Slack may deliver the message,
+        or retry it, after its deletion, which must then ask nobody."""
+        before = event.get("previous_message") or {}
+        channel, ts = str(event.get("channel")), deleted_ts(event)
+        if not before.get("user") or before.get("bot_id") or ts is None:
+            return None
+        said = readable_text(before)
+        if not channel.startswith("D") and f"<@{context.bot_user_id}" not in said:
+            return None
+        text = strip_bot(said, context.bot_user_id)
+        if wants_help(text) or is_chatter(text):
+            return None
+        return AskRequest(
+            team_id=workspace_of(context),
+            asker_user_id=str(before["user"]),
+            channel_id=channel,
+            text="",
+            is_private=True,
+            source="message",
+            key=message_key(channel, ts),
+            message_ts=ts,
+            thread_ts=before.get("thread_ts") or ts,
+        )
+
     async def a_question(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
         ts = deleted_ts(event)
-        return ts is not None and await services.questions.asked_in(
-            workspace_of(context), str(event.get("channel")), ts
+        return ts is not None and (
+            would_ask(event, context) is not None
+            or await services.questions.asked_in(
+                workspace_of(context), str(event.get("channel")), ts
+            )
         )
 
     @router.deletions(matchers=[a_question])
     async def question_deleted(event: dict[str, Any], context: Any) -> None:
-        """A question's message deleted: it is asked no further, and its words are dropped."""
+        """A question's message deleted: it is asked no further, and its words are dropped;
+        one still on its way is never asked."""
         ts = deleted_ts(event)
         assert ts is not None, "the matchers took only deletions"
-        await services.questions.deleted(workspace_of(context), str(event["channel"]), ts)
+        await services.questions.deleted(
+            workspace_of(context), str(event["channel"]), ts, would_ask(event, context)
+        )
 
     async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
         changed = edited_message(body["event"])

@@ -1,0 +1,93 @@
+"""A question's message deleted before Slack delivers it: the app was down for the first
+delivery and Slack retries it minutes later, or the deletion overtakes the message while it
+is being asked. The deletion is acked, so it must hold: the late message asks nobody, keeps
+no words and prompts nobody, the same end as a question asked and then deleted."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from slack_emulator import Delivery
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+
+SECRET = "hunter2zebra"
+QUESTION = f"how do we unlock a stuck terraform state? the token is {SECRET}"
+InProcessApp = Callable[[dict[str, str], str], Awaitable[tuple[int, str, dict[str, str]]]]
+
+
+async def stored(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
+    async with slack.services.sessions() as s:
+        questions = list(await s.scalars(select(Question).order_by(Question.id)))
+        offers = list(await s.scalars(select(Offer)))
+    return questions, offers
+
+
+async def sent_while_down(slack: SlackHarness, handle: str, where: str) -> tuple[Any, Delivery]:
+    """`handle` posts the question while every delivery of it fails (503); the delivery the
+    question would be asked from (the mention in a channel, the message in a DM)."""
+    up = slack.emu.app_in_process
+    assert up is not None
+
+    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
+        return 503, "", {}
+
+    slack.emu.app_in_process = down
+    try:
+        if where == "DM":
+            message, deliveries = await slack.emu.post_message(
+                slack.user(handle), slack.emu.workspace.open_im(slack.user(handle)).id, QUESTION
+            )
+            kind = "message"
+        else:
+            text = f"<@{slack.emu.bot_user_id}> {QUESTION}"
+            message, deliveries = await slack.emu.post_message(
+                slack.user(handle), slack.channel(where), text
+            )
+            kind = "app_mention"
+    finally:
+        slack.emu.app_in_process = up
+    [delivery] = [d for d in deliveries if d.payload["event"]["type"] == kind]
+    assert not any(a.acked for a in delivery.attempts)
+    return message, delivery
+
+
+def nobody_asked(slack: SlackHarness, questions: list[Question], offers: list[Offer]) -> None:
+    assert [(q.status, q.text) for q in questions] == [("withdrawn", "")]
+    assert offers == []
+    for handle in slack.users:
+        told = [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user(handle))]
+        told += [f"{e.text} {e.blocks}" for e in slack.emu.ephemerals(slack.user(handle))]
+        assert not [t for t in told if SECRET in t or "colleagues" in t], handle
+
+
+@pytest.mark.parametrize("where", ["general", "DM"])
+async def test_a_question_retried_after_its_deletion_asks_nobody(
+    slack: SlackHarness, where: str
+) -> None:
+    message, delivery = await sent_while_down(slack, "carol", where)
+    await slack.emu.delete_message(slack.user("carol"), message)
+    await slack.settle()
+    [again] = await slack.emu.redeliver(delivery)
+    assert again.ok
+    await slack.drain()
+    nobody_asked(slack, *await stored(slack))
+
+
+async def test_a_deletion_overtaking_its_question_leaves_it_withdrawn(slack: SlackHarness) -> None:
+    """The retry and the deletion arrive together: whichever is first, the question ends
+    withdrawn with its words blanked."""
+    message, delivery = await sent_while_down(slack, "carol", "general")
+    await asyncio.gather(
+        slack.emu.redeliver(delivery), slack.emu.delete_message(slack.user("carol"), message)
+    )
+    await slack.drain()
+    questions, _offers = await stored(slack)
+    assert [(q.status, q.text) for q in questions] == [("withdrawn", "")]
+    for handle in slack.users:
+        assert SECRET not in str([m.blocks for m in slack.emu.dm_messages(slack.user(handle))])
