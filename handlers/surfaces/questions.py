@@ -307,18 +307,36 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), str(event["channel"]), ts, would_ask(event, context)
         )
 
+    def a_persons_dm(event: dict[str, Any], changed: dict[str, Any]) -> bool:
+        return str(event.get("channel")).startswith("D") and bool(
+            changed.get("user") and not changed.get("bot_id")
+        )
+
     async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
-        changed = edited_message(body["event"])
-        return changed is not None and await services.questions.asked_in(
-            workspace_of(context), str(body["event"].get("channel")), str(changed.get("ts"))
+        event = body["event"]
+        changed = edited_message(event)
+        return changed is not None and (
+            a_persons_dm(event, changed)
+            or await services.questions.asked_in(
+                workspace_of(context), str(event.get("channel")), str(changed.get("ts"))
+            )
         )
 
     @router.edits(matchers=[a_question_edited])
-    async def question_edited(event: dict[str, Any], context: Any) -> None:
+    async def question_edited(
+        event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
+    ) -> None:
         """A question's message edited (a DM to the bot, a message "Find an expert" was used
         on, a mention): the question's words become the edited ones."""
         changed = edited_message(event)
         assert changed is not None, "the matchers took only edits"
+        if a_persons_dm(event, changed):
+            # A DM's edit comes as this event alone (a mention's, as `app_mention` too): one
+            # not asked yet, since Slack delivers or retries it late, is asked in the edited
+            # words, as an edited mention is, and the late message is then a repeat.
+            dm = {**changed, "channel": event["channel"], "channel_type": "im"}
+            await from_message(dm, client, context, say)
+            return
         text = strip_bot(readable_text(changed), context.bot_user_id)
         edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
         await services.questions.edited(

@@ -1,7 +1,8 @@
-"""A question's message deleted before Slack delivers it: the app was down for the first
-delivery and Slack retries it minutes later, or the deletion overtakes the message while it
-is being asked. The deletion is acked, so it must hold: the late message asks nobody, keeps
-no words and prompts nobody, the same end as a question asked and then deleted."""
+"""A question's message deleted or edited before Slack delivers it: the app was down for the
+first delivery and Slack retries it minutes later, or the deletion overtakes the message while
+it is being asked. The deletion or edit is acked, so it must hold: a deleted message asks
+nobody, keeps no words and prompts nobody (the same end as a question asked and then
+deleted); an edited one is asked once, in its edited words."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from slack_emulator import Delivery
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
+from tests.slack.twice import press
 
 SECRET = "hunter2zebra"
 QUESTION = f"how do we unlock a stuck terraform state? the token is {SECRET}"
@@ -91,3 +93,30 @@ async def test_a_deletion_overtaking_its_question_leaves_it_withdrawn(slack: Sla
     assert [(q.status, q.text) for q in questions] == [("withdrawn", "")]
     for handle in slack.users:
         assert SECRET not in str([m.blocks for m in slack.emu.dm_messages(slack.user(handle))])
+
+
+@pytest.mark.parametrize("where", ["general", "DM"])
+async def test_a_question_retried_after_an_edit_asks_the_edited_words(
+    slack: SlackHarness, where: str
+) -> None:
+    """Carol edits the secret out before Slack's retry of her question arrives: the question
+    is asked in the edited words, once, whichever arrives first."""
+    message, delivery = await sent_while_down(slack, "carol", where)
+    edited = QUESTION.replace(SECRET, "in the vault")
+    mention = f"<@{slack.emu.bot_user_id}> " if where != "DM" else ""
+    await slack.emu.edit_message(slack.user("carol"), message, mention + edited)
+    await slack.settle()
+    [again] = await slack.emu.redeliver(delivery)
+    assert again.ok
+    await slack.drain()
+    questions, _offers = await stored(slack)
+    assert [q.text for q in questions] == [edited]
+    if where == "DM":
+        await press(slack, "carol", "Ask 3 colleagues privately", 1)
+        await slack.drain()
+    for handle in slack.users:
+        told = [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user(handle))]
+        told += [f"{e.text} {e.blocks}" for e in slack.emu.ephemerals(slack.user(handle))]
+        assert not [t for t in told if SECRET in t], handle
+    questions, offers = await stored(slack)
+    assert len(questions) == 1 and len(offers) == 3
