@@ -1,6 +1,7 @@
 """Profile, watching, `/skills` and Slack's own events, doubled: the Edit profile modal
 saved twice at once, the same command typed twice at once, and directory and uninstall
-events sent again with Slack's retry header. Each is stored once and answered truthfully."""
+events sent again with Slack's retry header, also after the app restarted. Each is stored
+once and answered truthfully."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import asyncio
 from sqlalchemy import func, select
 
 from bot import visibility
+from bot.runtime.app import build
+from bot.runtime.runner import DRAIN_SECONDS, finish_in_flight
 from storage.models import InboxItem, Person, WatchedChannel
-from tests.slack.harness import SlackHarness
+from tests.slack.harness import InProcess, SlackHarness
+from tests.slack.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
 from tests.slack.twice import press, submit_at_once
 
 WENT_WRONG = "Something went wrong"
@@ -108,3 +112,37 @@ async def test_an_uninstall_sent_again_is_answered_each_time(slack: SlackHarness
         assert [a.status for a in again] == [200, 200]
     await slack.settle()
     assert (await slack.services.inbox.open_count()) == 0
+
+
+async def test_events_sent_again_after_a_restart_change_nothing(slack: SlackHarness) -> None:
+    """A `:kudos:` reaction and a greeting mention, answered; the app restarts (a new bot on
+    the same database) and Slack's retries of both arrive, three of each at once: the inbox
+    remembers them across the restart, so no second kudos, DM or greeting."""
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    reaction = await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    hi, deliveries = await slack.emu.post_message(
+        slack.user("alice"), slack.channel("general"), f"<@{slack.emu.bot_user_id}> hi"
+    )
+    [mention] = [d for d in deliveries if d.payload["event"]["type"] == "app_mention"]
+    assert reaction is not None
+    await slack.drain()
+    before = slack.runner
+    await finish_in_flight(DRAIN_SECONDS)
+    await before.bot.close()
+    after = build(before.settings, pace_clock=slack.pace)
+    await after.start()
+    try:
+        slack.runner = InProcess(before.settings, after)
+        slack.emu.app_in_process = slack.runner.dispatch
+        again = [*await slack.emu.redeliver(reaction, 3), *await slack.emu.redeliver(mention, 3)]
+        assert all(a.ok and a.attempts[0].retry_num for a in again)
+        await slack.drain()
+    finally:
+        await finish_in_flight(DRAIN_SECONDS)
+        await after.close()
+    assert len(await ledger(slack)) == 1
+    assert len(kudos_posts(slack, "general")) == 1
+    assert ephemeral_text(slack, "bob").count("Kudos sent") == 1
+    assert dm_text(slack, "carol").count("failover drill") == 1
+    greetings = slack.emu.messages(slack.channel("general"))
+    assert len([m for m in greetings if m.by_bot and m.thread_ts == hi.ts]) == 1

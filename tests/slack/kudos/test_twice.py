@@ -137,3 +137,20 @@ async def test_undo_pressed_twice_while_a_message_stays_names_it(slack: SlackHar
     assert answer.text.startswith(ONCE.format(slack.user("bob")))
     assert "are removed" not in answer.text
     assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_the_same_kudos_typed_four_times_at_once_gives_once(slack: SlackHarness) -> None:
+    """`/kudos @bob @carol for …` sent four times before the first is answered (Slack shows
+    each; every one a new trigger id): the same people for the same reason while the first is
+    undoable is "Already sent" (docs/kudos.md), however close together they arrive."""
+    text = f"@bob @carol {REASON}"
+    await asyncio.gather(*(slack.command("alice", "/kudos", text) for _ in range(4)))
+    await slack.drain()
+    assert sorted(k.receiver_user_id for k in await ledger(slack)) == sorted(
+        [slack.user("bob"), slack.user("carol")]
+    )
+    assert len(kudos_posts(slack, "general")) == 1
+    assert dm_text(slack, "bob").count("untangling the release") == 1
+    said = ephemeral_text(slack, "alice")
+    assert said.count("Kudos sent") == 1 and said.count("Already sent") == 3
+    assert "3 of 5 left today" in said
