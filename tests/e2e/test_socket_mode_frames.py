@@ -81,6 +81,33 @@ async def test_a_retried_envelope_has_one_effect(slack_socket: Harness) -> None:
     assert len(_greetings(slack)) == answered
 
 
+async def test_envelopes_sent_again_at_once_have_one_effect(slack_socket: Harness) -> None:
+    """A `:kudos:` reaction's envelope three more times at once (`retry_attempt` 1–3), and a
+    `/kudos` and its Undo click each sent again three times with the same payload (as after a
+    reconnect): one reaction kudos, one command kudos, undone once."""
+    slack = slack_socket
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    reaction = await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    assert reaction is not None
+    again = await slack.emu.redeliver(reaction, times=3)
+    assert sorted(a.attempts[0].retry_num for a in again) == [1, 2, 3]
+    command = await slack.command("alice", "/kudos", f"@maria {REASON}")
+    again += await slack.emu.redeliver(command, times=3)
+    await slack.settle()
+    click = await slack.emu.click_button(slack.user("alice"), "Undo")
+    again += await slack.emu.redeliver(click, times=3)
+    await slack.settle()
+    assert all(a.ok for a in again)
+    given = await ledger(slack, live_only=False)
+    assert sorted((k.source, k.undone_at is None) for k in given) == [
+        ("command", False),
+        ("reaction", True),
+    ]
+    assert len(kudos_posts(slack, "general")) == 1  # the reaction's; the command's is undone
+    deleted = [(c.args["channel"], c.args["ts"]) for c in slack.emu.calls_to("chat.delete")]
+    assert len(deleted) == len(set(deleted)) == 2  # the shout-out and Maria's DM, once each
+
+
 async def test_refresh_mid_burst_reconnects_and_loses_nothing(slack_socket: Harness) -> None:
     """`warning`, then `refresh_requested` and the close, while kudos are being given: the
     bot opens a fresh connection (apps.connections.open), and each command Slack saw acked
