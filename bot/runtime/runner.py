@@ -7,7 +7,9 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Coroutine
 from types import TracebackType
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -19,6 +21,7 @@ from handlers.dispatch import after_ack
 
 log = logging.getLogger("askaround")
 DRAIN_SECONDS = 10.0
+T = TypeVar("T")
 
 
 def in_flight_listeners() -> list[asyncio.Task[None]]:
@@ -107,16 +110,35 @@ class Runner:
 
 
 async def serve_forever(settings: Settings) -> None:
+    """Serve until SIGINT or SIGTERM, or until Slack turns Socket Mode off. A signal is heard
+    while starting too: Socket Mode retries a Slack that will not open a connection for as
+    long as it takes, and `systemctl stop` would otherwise wait for it, then kill."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with Runner(settings) as runner:
-        asked, gave_up = (
-            asyncio.ensure_future(stop.wait()),
-            asyncio.ensure_future(runner.stopped.wait()),
-        )
-        await asyncio.wait({asked, gave_up}, return_when=asyncio.FIRST_COMPLETED)
+    runner = Runner(settings)
+    asked: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
+    try:
+        if await _first(runner.__aenter__(), asked) is None:
+            log.info("stopped before Slack answered")
+            return
+        try:
+            await _first(runner.stopped.wait(), asked)
+        finally:
+            await runner.__aexit__(None, None, None)
+    finally:
         asked.cancel()
-        gave_up.cancel()
     log.info("stopped")
+
+
+async def _first(work: Coroutine[Any, Any, T], asked: asyncio.Future[Any]) -> T | None:
+    """`work`'s result, or None (`work` cancelled) if `asked` comes first."""
+    task: asyncio.Future[T] = asyncio.ensure_future(work)
+    await asyncio.wait([task, asked], return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return None

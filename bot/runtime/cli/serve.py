@@ -58,8 +58,8 @@ async def check_bot_token(settings: Settings) -> None:
 
 
 async def check_app_token(settings: Settings) -> None:
-    """The same for SLACK_APP_TOKEN: Socket Mode would log a traceback at every retry of a
-    token Slack refuses, and not stop on SIGTERM while retrying."""
+    """The same for SLACK_APP_TOKEN: Socket Mode would retry a token Slack refuses for ever,
+    logging a traceback each time."""
     from slack_sdk.errors import SlackApiError
     from slack_sdk.web.async_client import AsyncWebClient
 

@@ -1,0 +1,59 @@
+"""`systemctl stop` (SIGTERM) is heard while the bot starts: with Slack failing to open a
+Socket Mode connection, the client retries for as long as it takes, and the process used to
+ignore the signal until it was killed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from slack_emulator import SlackEmulator
+
+# Its own SQLite file and emulator, whatever the suite runs on.
+pytestmark = pytest.mark.database_independent
+
+BOT_TOKEN = "xoxb-the-right-one"
+
+
+async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: Path) -> None:
+    emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
+    emu.faults.add("apps.connections.open", status=500, times=None)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+        "ASKAROUND_HOST": "127.0.0.1",
+        "ASKAROUND_PORT": "0",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": emu.api_url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": "xapp-emulator",
+    }
+    served = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.runtime.cli", "serve",
+        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert served.stderr is not None
+        said: list[str] = []
+        # Started as far as it gets: the database is open, Slack keeps answering 500.
+        while not any("routing ready" in line for line in said):
+            line = await asyncio.wait_for(served.stderr.readline(), 30)
+            assert line, "serve ended before it was stopped:\n" + "".join(said)
+            said.append(line.decode())
+        served.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(served.stderr.read(), 15)
+        assert await served.wait() == 0
+        assert "stopped" in rest.decode().splitlines()[-1]
+    except TimeoutError:
+        raise AssertionError("serve ignored SIGTERM while Slack would not open a socket") from None
+    finally:
+        if served.returncode is None:
+            served.kill()
+            await served.wait()
+        await emu.stop()
