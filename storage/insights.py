@@ -188,14 +188,15 @@ async def network_topics(session: AsyncSession, team_id: str) -> list[list[str]]
     return [list(topics or ()) for topics in rows]
 
 
-async def roles_of_active(session: AsyncSession, team_id: str) -> list[tuple[str, list[str]]]:
-    """(user id, roles) of every active person (the monthly DM looks for admins in it)."""
+async def roles_of_active(session: AsyncSession, team_id: str) -> list[tuple[str, list[str], str]]:
+    """(user id, roles, time zone) of every active person (the monthly DM looks for admins in
+    it, and sends at 09:00 in their zone)."""
     rows = await session.execute(
-        select(Person.user_id, Person.roles).where(
+        select(Person.user_id, Person.roles, Person.tz).where(
             Person.team_id == team_id, Person.is_bot.is_(False), Person.deactivated.is_(False)
         )
     )
-    return [(user_id, list(roles or ())) for user_id, roles in rows]
+    return [(user_id, list(roles or ()), tz) for user_id, roles, tz in rows]
 
 
 async def roles(session: AsyncSession, team_id: str, user_id: str) -> tuple[str, ...]:

@@ -143,10 +143,11 @@ class InsightsService:
         queued = 0
         async with self._sessions() as s, s.begin():
             people = await q.roles_of_active(s, team_id)
-            admins = {user for user, roles in people if visibility.is_admin(False, roles)} | set(
-                slack_admins
-            )  # Slack says they are active admins, known here or not
+            zones = {user: tz for user, _roles, tz in people}
+            admins = {user for user, roles, _tz in people if visibility.is_admin(False, roles)}
+            admins |= set(slack_admins)  # active admins, Slack says; unknown here: zone UTC
             for admin in sorted(admins):
-                queued += await tell.monthly_due(s, team_id, admin, month, now)
+                at = tell.send_moment(month, zones.get(admin))
+                queued += await tell.monthly_due(s, team_id, admin, month, at)
         self._queued_month[team_id] = month
         return queued

@@ -3,20 +3,33 @@ replica's job gets there first (the outbox key), rendered when it is sent."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.timezone import zone
 from storage import outbox
 
 MONTHLY_DM = "insights.monthly"
-SEND_HOUR = 9  # UTC, on the first of the month
+SEND_HOUR = 9  # on the 1st of the month, in each admin's own time zone
+# The time zone furthest ahead (UTC+14, Kiritimati): its 1st comes first, so the month's DMs
+# are queued from then, each due at its admin's own 1st, 09:00.
+FIRST_AHEAD = timedelta(hours=14)
 
 
 def last_month(now: datetime) -> str:
-    """The month the DM is about: the one before now, from the 1st at 09:00 UTC."""
-    first = (now.astimezone(UTC) - timedelta(hours=SEND_HOUR)).replace(day=1)
+    """The month the DMs are about: the one before now, from the 1st at 09:00 where it
+    comes first."""
+    first = (now.astimezone(UTC) + FIRST_AHEAD - timedelta(hours=SEND_HOUR)).replace(day=1)
     return f"{(first - timedelta(days=1)):%Y-%m}"
+
+
+def send_moment(month: str, tz: str | None) -> datetime:
+    """When the DM about `month` (`YYYY-MM`) is due for an admin in `tz`: the next month's
+    1st at 09:00 there."""
+    year, number = (int(part) for part in month.split("-"))
+    first = date(year + number // 12, number % 12 + 1, 1)
+    return datetime.combine(first, time(SEND_HOUR), zone(tz)).astimezone(UTC)
 
 
 def monthly_key(team_id: str, admin_user_id: str, month: str) -> str:

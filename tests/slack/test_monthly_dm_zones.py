@@ -1,0 +1,51 @@
+"""The monthly network DM reaches each admin on the 1st at 09:00 in their own time zone: never
+before their month is over, never in their night."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import update
+
+from storage.models import Person
+from tests.slack.digests.conftest import PEOPLE
+from tests.slack.digests.world import charts
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.test_network import stage
+
+# dev (the admin role) lives on Kiritimati (UTC+14), olga (a Slack admin) in Pago Pago (UTC-11).
+ZONES = {"dev": "Pacific/Kiritimati", "olga": "Pacific/Pago_Pago"}
+FAR_APART = tuple(replace(p, tz=ZONES.get(p.handle, p.tz)) for p in PEOPLE)
+
+
+async def months_sent(slack: SlackHarness, at: datetime, handle: str) -> list[str]:
+    """The monthly pictures in `handle`'s DM after the hourly job ran at `at`."""
+    slack.services.clock.freeze(at)
+    await slack.runner.bot.scheduler.run_once("network_insights")
+    await slack.settle()
+    return [f.name for f in charts(slack, handle)]
+
+
+async def test_each_admin_gets_the_month_on_their_own_first_at_nine(tmp_path: Path) -> None:
+    """30 November 19:30 UTC is 1 December 09:30 on Kiritimati: dev has November's DM, while
+    for olga it is still 30 November. At 1 December 10:00 UTC it is 23:00 on 30 November in
+    Pago Pago: olga's November is not over, and she gets nothing in her night. At 20:30 UTC
+    it is her 1 December 09:30: November's DM reaches her, and dev has had his once."""
+    async with bot_in_process(tmp_path, people=FAR_APART) as slack:
+        await stage(slack)
+        async with slack.services.sessions() as s, s.begin():  # as the org chart stores them
+            for handle, tz in ZONES.items():
+                await s.execute(
+                    update(Person).where(Person.user_id == slack.user(handle)).values(tz=tz)
+                )
+        assert await months_sent(slack, datetime(2026, 11, 30, 19, 30, tzinfo=UTC), "dev") == [
+            "network-2026-11.png"
+        ]
+        assert charts(slack, "olga") == []
+        assert await months_sent(slack, datetime(2026, 12, 1, 10, tzinfo=UTC), "olga") == []
+        assert await months_sent(slack, datetime(2026, 12, 1, 20, 30, tzinfo=UTC), "olga") == [
+            "network-2026-11.png"
+        ]
+        assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
