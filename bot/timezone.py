@@ -25,6 +25,12 @@ def zone(tz: str | None) -> tzinfo:
     return _named(tz) or ZoneInfo("UTC")
 
 
+def known(tz: str) -> bool:
+    """Whether `tz` names a zone we know (`Europe/Paris`, or an old alias as `Asia/Calcutta`):
+    what Slack's `tz` and an imported file's `tz` must be to be kept as they are."""
+    return bool(tz) and _named(tz) is not None
+
+
 def _named(tz: str | None) -> ZoneInfo | None:
     try:
         return ZoneInfo(tz or "UTC")
@@ -37,7 +43,7 @@ def from_slack(tz: Any, tz_offset: Any) -> str:
     """The time zone to keep for a Slack user: their `tz` when we know it; else, when Slack
     sent a name we do not know (or none), the `tz_offset` it sent with it, as `UTC+05:30`
     (right for their hours today, if not across their DST changes); else UTC."""
-    if isinstance(tz, str) and tz and _named(tz) is not None:
+    if isinstance(tz, str) and known(tz):
         return tz
     if isinstance(tz_offset, int) and not isinstance(tz_offset, bool):
         minutes = abs(tz_offset) // 60

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from bot.directory.import_files import RawRow
 from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput
 from bot.mentions import only_mention
+from bot.timezone import known
 
 _KNOWN = {
     "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
@@ -40,9 +41,7 @@ class PersonRow:
     network: tuple[NetworkInput, ...]
 
 
-def validate_row(
-    row: RawRow, zones: Collection[str], roles: Collection[str] | None = None
-) -> PersonRow:
+def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow:
     """The row as a person, or one RowError naming every problem it has (`; `-separated), so
     a file is fixed in one pass. `roles`: the roles a person may have (None: any)."""
     if row.problem:
@@ -69,7 +68,7 @@ def validate_row(
     if user_id and only_mention(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
         problems.append(f"{user_id!r} is not a Slack user id (U…)")
     tz = check(lambda: _text(f, "tz"), None)
-    if tz and tz not in zones:
+    if tz and not known(tz):
         problems.append(f"{tz!r} is not a time zone (say Europe/Paris)")
     person_roles = check(lambda: _list(f, "roles"), None)
     if roles is not None and person_roles:

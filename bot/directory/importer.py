@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
-from zoneinfo import available_timezones
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -109,7 +108,6 @@ async def import_people(
     return report
 
 
-_ZONES = frozenset(available_timezones())
 CHUNK = 1000  # rows written per round of statements
 PRELOAD_AT = 200  # rows from which reading every member beats one lookup a row
 # Roles every workspace knows: admin (sees and changes everything) and manager (how a file
@@ -195,7 +193,7 @@ def _valid(
 ) -> Iterator[PersonRow]:
     for raw_row in raw:
         try:
-            yield validate_row(raw_row, _ZONES, roles)
+            yield validate_row(raw_row, roles)
         except RowError as error:
             report.rejected.append(Rejection(raw_row.line, str(error)))
 

@@ -59,4 +59,4 @@ def test_yes_and_no_in_yaml_are_words(tmp_path: Path) -> None:
     path.write_text("people:\n  - email: ana@example.com\n    title: true\n")
     row = next(read_rows(path))
     with pytest.raises(RowError, match="title must be text"):
-        validate_row(row, {"UTC"})
+        validate_row(row)
