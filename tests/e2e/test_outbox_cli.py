@@ -34,7 +34,8 @@ def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> None:
-    """A delivery that gave up is listed with its error (exit 1); `retry` makes it pending."""
+    """A delivery that gave up is listed with its error and when it was queued, saying UTC
+    (exit 1); `retry` makes it pending."""
     engine = create_engine(database_url)
     await upgrade_head(engine)
     sessions = create_sessions(engine)
@@ -49,6 +50,7 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
     assert listed.returncode == 1, listed.stderr
     assert "channel_not_found" in listed.stdout and "question.offer" in listed.stdout
     assert listed.stdout.count("\n") == 2  # the header and the one failed row
+    assert "\tcreated (UTC)\t" in listed.stdout and f"\t{now:%Y-%m-%d %H:%M}\t" in listed.stdout
     retried = _cli(database_url, "retry")
     assert retried.returncode == 0 and "1 failed deliveries queued again" in retried.stdout
     async with sessions() as s:

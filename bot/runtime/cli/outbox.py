@@ -45,7 +45,7 @@ async def run(args: argparse.Namespace) -> int:
     if not items:
         print("askaround: nothing stuck in the outbox")
         return 0
-    print("id\tstatus\tattempts\tkind\tteam\tcreated\tlast error")
+    print("id\tstatus\tattempts\tkind\tteam\tcreated (UTC)\tlast error")
     for item in items:
         print(
             f"{item.id}\t{item.status}\t{item.attempts}\t{item.kind}\t{item.team_id}\t"
