@@ -194,7 +194,8 @@ class DigestService:
             channel = workspace.kudos_channel_id
             if not (workspace.digest_roundup and channel):
                 return None
-            start, end = week.window(await q.usual_tz(s, team_id))
+            tz = await q.usual_tz(s, team_id)
+            start, end = week.window(tz)
             entries = await q.public_kudos(s, team_id, start, end)
             names = await ledger.names(
                 s,
@@ -207,8 +208,6 @@ class DigestService:
             channel,
             week,
             tuple(
-                Shoutout.of(k, names, "UTC")
-                for k in entries
-                if visibility.report_shows(k.is_private)
+                Shoutout.of(k, names, tz) for k in entries if visibility.report_shows(k.is_private)
             ),
         )
