@@ -51,6 +51,7 @@ EXTRA = {
     "psql": "postgresql",
     "k8s": "kubernetes",
     "kube": "kubernetes",
+    "kubectl": "kubernetes",
     "golang": "go",
     "ux-design": "user-experience",
 }

@@ -51,6 +51,12 @@ def test_shipped_aliases_find_declared_skills() -> None:
     assert Vocabulary({"postgresql": "postgresql"}).find(tokens("postgres")) == []
 
 
+def test_a_question_about_kubectl_reaches_kubernetes() -> None:
+    """`kubectl` is Kubernetes' own command: a question naming only it is about Kubernetes."""
+    vocabulary = Vocabulary({"kubernetes": "Kubernetes"}, shipped=True)
+    assert vocabulary.find(tokens("kubectl can't reach the staging cluster")) == ["kubernetes"]
+
+
 def test_a_namespaced_skill_is_found_without_its_namespace() -> None:
     """`ag.algebraic-geometry` and `db.postgres` are found as "algebraic geometry" and
     "postgres"; names with a dot of their own (node.js, asp.net) are not cut."""
