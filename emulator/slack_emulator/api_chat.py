@@ -34,8 +34,16 @@ def _content(ctx: ApiContext, args: Args, method: str) -> tuple[str, Any, Any]:
     return text, blocks, attachments
 
 
+def _unarchived(channel: Channel) -> Channel:
+    """Slack keeps an archived conversation read-only: nothing is posted, edited or reacted
+    to there (`is_archived`), though it can still be read."""
+    if channel.is_archived:
+        raise SlackError("is_archived")
+    return channel
+
+
 def _own_message(ctx: ApiContext, args: Args, ts_arg: str, not_yours: str) -> Message:
-    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    channel = _unarchived(a.resolve_channel(ctx, a.text(args, "channel")))
     ts = a.text(args, ts_arg)
     message = ctx.ws.chat.find(channel.id, ts or "")
     if message is None:
@@ -49,8 +57,8 @@ def _postable(ctx: ApiContext, value: str | None) -> Channel:
     """With chat:write.public the bot may post in any public channel, member or not."""
     channel = a.resolve_channel(ctx, value)
     if "chat:write.public" in ctx.ws.bot_scopes and not channel.is_private:
-        return channel
-    return a.member_channel(ctx, value)
+        return _unarchived(channel)
+    return _unarchived(a.member_channel(ctx, value))
 
 
 def post_message(ctx: ApiContext, args: Args) -> dict[str, Any]:
@@ -78,7 +86,7 @@ def post_message(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def post_ephemeral(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.member_channel(ctx, a.text(args, "channel"))
+    channel = _unarchived(a.member_channel(ctx, a.text(args, "channel")))
     user_id = a.required(args, "user", "user_not_found")
     user = ctx.ws.get_user(user_id)
     if user is None:
@@ -137,7 +145,7 @@ def get_permalink(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def reactions_add(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.member_channel(ctx, a.text(args, "channel"))
+    channel = _unarchived(a.member_channel(ctx, a.text(args, "channel")))
     name = a.required(args, "name", "invalid_name").strip(":")
     ts = a.required(args, "timestamp", "no_item_specified")
     message = ctx.ws.chat.find(channel.id, ts)

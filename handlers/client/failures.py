@@ -6,11 +6,22 @@ from slack_sdk.errors import SlackApiError
 
 from bot.reliability.delivery import TRANSIENT_ERRORS
 
+# Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
+CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
+
+
+def error_code(error: SlackApiError) -> str | None:
+    """Slack's error code; None when the answer was no JSON object (an HTML or plain-text
+    page from a proxy in front of Slack, as its 502s and 503s can be)."""
+    data = error.response.data
+    code = data.get("error") if isinstance(data, dict) else None
+    return str(code) if code else None
+
 
 def is_transient(error: SlackApiError) -> bool:
     """Rate limits, Slack's own failures and timeouts pass; anything else will fail again."""
     status = error.response.status_code
-    return status == 429 or status >= 500 or error.response.get("error") in TRANSIENT_ERRORS
+    return status == 429 or status >= 500 or error_code(error) in TRANSIENT_ERRORS
 
 
 class ReplyFailed(Exception):

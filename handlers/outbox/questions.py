@@ -28,7 +28,7 @@ from handlers.blocks.questions import (
     render_unanswered,
 )
 from handlers.client.directory import profile_from_slack
-from handlers.client.failures import is_transient
+from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
 from handlers.client.messages import delete_own_replies
 
 
@@ -79,18 +79,31 @@ async def _off_hours(
     return person is not None and not is_working_time(services.clock.now(), person.tz)
 
 
+async def _in_thread(client: AsyncWebClient, question: QuestionView, message: Message) -> bool:
+    """Post in the question's thread; False when its conversation takes no more posts
+    (archived, deleted, the bot removed), for the caller to say it another way."""
+    assert question.thread_ts is not None
+    try:
+        await client.chat_postMessage(
+            channel=question.channel_id, thread_ts=question.thread_ts, **message
+        )
+    except SlackApiError as error:
+        if error_code(error) in CLOSED_TO_POSTS:
+            return False
+        raise
+    return True
+
+
 async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
     """In the question's thread when it came from a message and the thread may read it
-    (`visibility.asker_told_in_thread`), otherwise in a DM."""
+    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM."""
     in_bot_dm = question.source == "message" and question.channel_id.startswith("D")
     if (
         question.thread_ts
         and question.source != "command"
         and visibility.asker_told_in_thread(is_private=question.is_private, in_bot_dm=in_bot_dm)
+        and await _in_thread(client, question, message)
     ):
-        await client.chat_postMessage(
-            channel=question.channel_id, thread_ts=question.thread_ts, **message
-        )
         return
     dm = await client.conversations_open(users=question.asker_user_id)
     await client.chat_postMessage(channel=dm["channel"]["id"], **message)
@@ -210,17 +223,20 @@ async def more(
 async def connected(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    """Public questions get a thread mention; private ones a group DM of the two."""
+    """Public questions get a thread mention; private ones, and those whose thread takes no
+    more posts, a group DM of the two."""
     question = (await _now(services, team_id, payload)).question
     assert question.helper_user_id is not None
     names = await _names_in(client, services, team_id, question)
     helper = question.helper_user_id
-    if not question.is_private and question.thread_ts and question.source != "command":
-        await client.chat_postMessage(
-            channel=question.channel_id,
-            thread_ts=question.thread_ts,
-            **render_connected(question, helper, names, quoted=False),
+    if (
+        not question.is_private
+        and question.thread_ts
+        and question.source != "command"
+        and await _in_thread(
+            client, question, render_connected(question, helper, names, quoted=False)
         )
+    ):
         return
     group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
     await client.chat_postMessage(
