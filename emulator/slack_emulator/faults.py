@@ -11,7 +11,15 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+# What a proxy in front of Slack answers with when Slack is down or overloaded: no JSON.
+PAGES = {
+    "text/plain": "upstream connect error or disconnect/reset before headers. reset reason: "
+    "overflow",
+    "text/html": "<html><body><h1>503 Service Unavailable</h1></body></html>",
+}
 
 
 @dataclass
@@ -27,6 +35,8 @@ class Fault:
     rate: float | None = None
     hits: int = 0
     applied: bool = False  # the call takes effect, then its answer fails (a lost answer)
+    page: str | None = None  # answered with a page of this content type instead of JSON
+    extra: dict[str, Any] = field(default_factory=dict)  # fields beside "error" (`needed`…)
 
     def matches(self, method: str) -> bool:
         return self.method in ("*", method) and (self.times is None or self.hits < self.times)
@@ -84,6 +94,8 @@ class Faults:
         times: int | None = 1,
         rate: float | None = None,
         applied: bool = False,
+        page: str | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
@@ -91,13 +103,29 @@ class Faults:
         ``status>=500`` answers ``fatal_error``; ``error="x"`` alone answers HTTP 200
         ``{"ok": false, "error": "x"}``; ``delay`` alone answers normally but late;
         ``rate`` fails only that share of the matching calls; ``applied`` lets the call take
-        effect before its answer fails, as when Slack posted but the answer was lost.
+        effect before its answer fails, as when Slack posted but the answer was lost;
+        ``page`` (a content type of ``PAGES``) answers a page instead of JSON, as a proxy in
+        front of Slack does; ``extra`` adds fields to the error (``needed``, ``provided``,
+        ``response_metadata``).
         """
         if status is None and error is None and delay <= 0:
             raise ValueError("a fault needs a status, an error or a delay")
+        if page is not None and page not in PAGES:
+            raise ValueError(f"page must be one of {sorted(PAGES)}")
         if rate is not None and not 0 < rate <= 1:
             raise ValueError("rate must be in (0, 1]")
-        fault = Fault(method, status, error, retry_after, delay, times, rate, applied=applied)
+        fault = Fault(
+            method,
+            status,
+            error,
+            retry_after,
+            delay,
+            times,
+            rate,
+            applied=applied,
+            page=page,
+            extra=dict(extra or {}),
+        )
         self.rules.append(fault)
         return fault
 

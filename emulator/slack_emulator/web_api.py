@@ -18,7 +18,7 @@ from aiohttp import web
 from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
 from .clock import REAL_CLOCK, Clock
-from .faults import Faults
+from .faults import PAGES, Faults
 from .monitor import Monitor
 from .oauth import OAuth
 from .records import ApiCall
@@ -113,6 +113,9 @@ class WebApi:
                 connection=_peer(request),
             )
             self.monitor.record(call)
+        page = headers.pop("Content-Type", None)
+        if page is not None:
+            return web.Response(text=PAGES[page], status=status, content_type=page, headers=headers)
         return web.json_response(body, status=status, headers=headers)
 
     async def answer(
@@ -131,7 +134,9 @@ class WebApi:
             if fault.status is not None or fault.error is not None:
                 status = fault.status or 200
                 headers = {"Retry-After": str(fault.retry_after)} if status == 429 else {}
-                return status, {"ok": False, "error": fault.error_code}, headers
+                if fault.page is not None:
+                    headers["Content-Type"] = fault.page
+                return status, {"ok": False, "error": fault.error_code, **fault.extra}, headers
         try:
             return 200, handler(ctx, args), {}
         except SlackError as exc:

@@ -18,6 +18,7 @@ from bot.people import Profile
 from bot.services import Services
 from bot.settings import Settings
 from bot.timezone import from_slack
+from handlers.client.failures import error_code
 
 PAGE_SIZE = 200
 LARGE_PAGE = 1000  # users.list's largest page
@@ -142,5 +143,5 @@ class SlackResolver:
 
 def _raise_unless_not_found(error: SlackApiError) -> None:
     """A person Slack does not know is an answer (None); any other Slack error is raised."""
-    if error.response.get("error") not in ("users_not_found", "user_not_found"):
+    if error_code(error) not in ("users_not_found", "user_not_found"):
         raise error

@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
 # that the bot could delete.
@@ -19,7 +19,7 @@ async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
     try:
         await client.chat_delete(channel=channel, ts=ts)
     except SlackApiError as failure:
-        return failure.response.get("error") == "message_not_found"
+        return error_code(failure) == "message_not_found"
     return True
 
 
@@ -35,7 +35,7 @@ async def delete_own_replies(client: AsyncWebClient, channel: str, thread_ts: st
                 channel=channel, ts=thread_ts, cursor=cursor, limit=200
             )
         except SlackApiError as failure:
-            if failure.response.get("error") in GONE:
+            if error_code(failure) in GONE:
                 return 0
             raise
         messages: list[dict[str, Any]] = page.get("messages") or []

@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from handlers.blocks.elements import render_error
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 from handlers.client.respond import shared
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
 from handlers.dispatch.inbox import stored
@@ -145,7 +145,7 @@ def friendly(
             try:
                 await answer(args, error)
             except SlackApiError as telling:  # nowhere left to say it; not a bug of ours
-                log.warning("could not tell the person: %s", telling.response.get("error"))
+                log.warning("could not tell the person: %s", error_code(telling))
             except (aiohttp.ClientError, TimeoutError) as telling:  # Slack out of reach
                 log.warning("could not tell the person: %s", type(telling).__name__)
         except asyncio.CancelledError:

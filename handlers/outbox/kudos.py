@@ -21,7 +21,7 @@ from handlers.blocks.kudos import (
     render_shoutout,
     render_unposted,
 )
-from handlers.client.failures import ReplyFailed, is_transient
+from handlers.client.failures import ReplyFailed, error_code, is_transient
 from handlers.client.messages import delete_message
 from handlers.outbox import marks
 
@@ -57,7 +57,7 @@ async def shoutout(
         except SlackApiError as failure:
             if is_transient(failure):
                 raise
-            error = str(failure.response.get("error"))
+            error = str(error_code(failure))
             log.info("shout-out not posted in %s: %s", channel, error)
         else:
             where, ts = posted["channel"], posted["ts"]

@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.reliability.delivery import Outcome, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
-from handlers.client.failures import ReplyFailed, is_transient
+from handlers.client.failures import ReplyFailed, error_code, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, insights, kudos, marks, questions
@@ -218,7 +218,7 @@ class OutboxWorker:
             await delivery(await self.clients.for_team(team_id), self.services, team_id, payload)
         except SlackApiError as error:
             status = error.response.status_code
-            code = str(error.response.get("error", status))
+            code = error_code(error) or str(status)
             retry_after = error.response.headers.get("Retry-After") if status == 429 else None
             return after_failure(
                 attempts,

@@ -87,3 +87,23 @@ async def test_rate_is_reproducible_and_times_unbounded(
     assert 4 <= first.count(False) <= 16
     emu.faults.clear()
     assert (await client.auth_test())["ok"]
+
+
+async def test_a_page_instead_of_json_and_extra_fields(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """page= answers a proxy's page, no JSON, as slack_sdk then sees it; extra= adds fields
+    beside the error, as missing_scope's needed and provided."""
+    emu.faults.add("auth.test", status=503, page="text/plain")
+    emu.faults.add("auth.test", status=502, page="text/html")
+    emu.faults.add("users.info", error="missing_scope", extra={"needed": "users:read"})
+    with pytest.raises(SlackApiError) as plain:
+        await client.auth_test()
+    assert plain.value.response.status_code == 503
+    assert isinstance(plain.value.response.data, str)
+    with pytest.raises(SlackApiError) as html:
+        await client.auth_test()
+    assert html.value.response.status_code == 502 and html.value.response.data == {}
+    with pytest.raises(SlackApiError) as scope:
+        await client.users_info(user=emu.bot_user_id)
+    assert scope.value.response["needed"] == "users:read"

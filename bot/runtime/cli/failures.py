@@ -80,7 +80,9 @@ def one_line(error: BaseException) -> tuple[str, int]:
 
 
 def _slack_refused(error: SlackApiError) -> tuple[str, int]:
-    code = str(error.response.get("error") or f"HTTP {error.response.status_code}")
+    data = error.response.data  # a proxy's page, not JSON, when Slack is down
+    found = data.get("error") if isinstance(data, dict) else None
+    code = str(found or f"HTTP {error.response.status_code}")
     if code in TOKEN_REFUSED:
         return f"Slack refused SLACK_BOT_TOKEN ({code}): set it to a valid bot token", EXIT_CONFIG
     method = str(error.response.api_url).rstrip("/").rsplit("/", 1)[-1]

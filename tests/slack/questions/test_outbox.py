@@ -4,8 +4,10 @@ messages but never loses or doubles one."""
 from __future__ import annotations
 
 import itertools
+import logging
 from collections import Counter
 
+import pytest
 from sqlalchemy import select
 
 from bot.questions.policy import Limits, RoutingConfig
@@ -67,3 +69,24 @@ async def test_messages_to_one_channel_keep_slacks_pace(slack: SlackHarness) -> 
     ]
     assert len(posts) == 3
     assert all(later - earlier >= 0.9 for earlier, later in itertools.pairwise(posts))
+
+
+async def test_slack_down_behind_a_proxy_page_is_waited_out(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When Slack is down, the proxy in front of it may answer a plain-text or HTML page, not
+    JSON: the messages those calls carried are sent once it is back, and nothing is logged as
+    an error (before, a plain-text page broke the outbox's error handling: logged, and the
+    delivery held until its lease ran out)."""
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("chat.postMessage", status=503, page="text/plain", times=2)
+    slack.emu.faults.add("conversations.open", status=502, page="text/html", times=1)
+    await slack.command("alice", "/ask", "how do we unlock terraform state?")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        statuses = Counter((await s.scalars(select(OutboxItem.status))).all())
+    assert set(statuses) == {"sent"}
+    assert sorted(c.status for c in slack.emu.calls if not c.ok) == [502, 503, 503]
+    asking = [m for m in slack.emu.dm_messages(slack.user("alice")) if "I'm asking" in m.text]
+    assert len(asking) == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
