@@ -34,10 +34,17 @@ from handlers.dispatch.inbox import stored
 SLACK_BUSY = (
     "Slack didn't answer me just now, so I couldn't finish that. Please try again in a minute."
 )
+TOO_SLOW = (
+    "I took too long to answer, and Slack gives me only a few seconds to open that window. "
+    "Please try again."
+)
 SOMETHING_WENT_WRONG = (
     "Something went wrong on my side, so I couldn't finish that. It has been logged for the "
     "people who run me; please try again later."
 )
+# A trigger_id opens one modal within 3 seconds; after that Slack refuses it. A second open
+# from the same trigger is refused as used (exchanged): both say "you were too slow".
+TRIGGER_SPENT = frozenset({"expired_trigger_id", "exchanged_trigger_id"})
 log = logging.getLogger("askaround.errors")
 
 
@@ -138,6 +145,9 @@ def friendly(
             try:
                 await listener(**arguments)
             except SlackApiError as failure:
+                if error_code(failure) in TRIGGER_SPENT:
+                    log.info("%s in %s", error_code(failure), listener.__name__)
+                    raise UserError(TOO_SLOW) from failure
                 if not is_transient(failure):
                     raise
                 raise UserError(SLACK_BUSY) from failure
