@@ -18,6 +18,19 @@ def error_code(error: SlackApiError) -> str | None:
     return str(code) if code else None
 
 
+def explained(error: SlackApiError) -> str:
+    """Slack's error code with what it says beside it for an operator: the scope a
+    `missing_scope` needed, or why `invalid_blocks` refused the blocks."""
+    code = error_code(error) or f"HTTP {error.response.status_code}"
+    data = error.response.data
+    if not isinstance(data, dict):
+        return code
+    if data.get("needed"):
+        return f"{code} (needs {data['needed']})"
+    messages = (data.get("response_metadata") or {}).get("messages") or []
+    return f"{code} ({'; '.join(map(str, messages))})" if messages else code
+
+
 def is_transient(error: SlackApiError) -> bool:
     """Rate limits, Slack's own failures and timeouts pass; anything else will fail again."""
     status = error.response.status_code

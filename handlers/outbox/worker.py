@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.reliability.delivery import Outcome, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
-from handlers.client.failures import ReplyFailed, error_code, is_transient
+from handlers.client.failures import ReplyFailed, error_code, explained, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, insights, kudos, marks, questions
@@ -201,6 +201,8 @@ class OutboxWorker:
             return
         if outcome.status == "pending" and outcome.next_attempt_at is not None:
             self._put_back(outcome.next_attempt_at)
+        if outcome.status == "failed":  # for `askaround outbox retry` once it is fixed
+            log.warning("delivery %s (%s) not sent: %s", item.id, item.kind, outcome.error)
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""
@@ -218,12 +220,12 @@ class OutboxWorker:
             await delivery(await self.clients.for_team(team_id), self.services, team_id, payload)
         except SlackApiError as error:
             status = error.response.status_code
-            code = error_code(error) or str(status)
+            code = error_code(error) if is_transient(error) else explained(error)
             retry_after = error.response.headers.get("Retry-After") if status == 429 else None
             return after_failure(
                 attempts,
                 now,
-                code,
+                code or str(status),
                 transient=is_transient(error),
                 retry_after=float(retry_after) if retry_after else None,
             )
