@@ -20,6 +20,8 @@ from bot.settings import Settings
 from bot.timezone import from_slack
 from handlers.client.failures import error_code
 
+# Slack describes Slackbot as a person (`is_bot: false`); it is a bot all the same.
+SLACKBOT = "USLACKBOT"
 PAGE_SIZE = 200
 LARGE_PAGE = 1000  # users.list's largest page
 RATE_LIMIT_RETRIES = 5
@@ -35,7 +37,7 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         real_name=(user.get("real_name") or profile.get("real_name") or "").strip(),
         email=profile.get("email"),
         tz=from_slack(user.get("tz"), user.get("tz_offset")),
-        is_bot=bool(user.get("is_bot")),
+        is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,
         deactivated=bool(user.get("deleted")),
         updated=int(user.get("updated") or 0),
     )
@@ -76,7 +78,7 @@ async def list_members(
         page = [
             profile_from_slack(member)
             for member in response.get("members") or []
-            if member.get("id") != "USLACKBOT"
+            if member.get("id") != SLACKBOT
         ]
         profiles.extend(page)
         on_page(len(page))

@@ -27,6 +27,15 @@ async def test_no_kudos_to_yourself_bots_or_deactivated_people(slack: SlackHarne
     assert kudos_posts(slack, "general") == []
 
 
+async def test_no_kudos_to_slackbot(slack: SlackHarness) -> None:
+    """Slack describes Slackbot with `is_bot: false` (users.info, users.list): it is refused
+    as a bot all the same, not counted on the leaderboard nor sent a DM."""
+    await give(slack, "alice", f"<@USLACKBOT|slackbot> {REASON}")
+    assert "Slackbot is a bot" in ephemeral_text(slack, "alice")
+    assert await ledger(slack) == []
+    assert kudos_posts(slack, "general") == []
+
+
 async def test_groups_channels_and_broadcasts_are_refused_with_a_hint(slack: SlackHarness) -> None:
     """`@devs`, `#general` and `@here` are not people: the hint says to mention each person."""
     for text in (
