@@ -47,7 +47,7 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         profile["bot_id"] = user.bot_id
         profile["api_app_id"] = user.app_id
         profile["always_active"] = True
-    return {
+    body = {
         "id": user.id,
         # A guest from another organisation (Slack Connect) is shown with their home team,
         # as Slack's users.info does for an external member.
@@ -71,6 +71,27 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         "is_email_confirmed": user.email is not None,
         "who_can_share_contact_card": "EVERYONE",
     }
+    if user.deleted:  # Slack describes a deactivated member with less: no time zone, no roles
+        body = {k: v for k, v in body.items() if k not in _GONE_WITH_DEACTIVATION}
+    return body
+
+
+_GONE_WITH_DEACTIVATION = frozenset(
+    {
+        "color",
+        "real_name",
+        "tz",
+        "tz_label",
+        "tz_offset",
+        "is_admin",
+        "is_owner",
+        "is_primary_owner",
+        "is_restricted",
+        "is_ultra_restricted",
+        "is_email_confirmed",
+        "who_can_share_contact_card",
+    }
+)
 
 
 def channel_json(ws: Workspace, channel: Channel, *, num_members: bool = False) -> dict[str, Any]:

@@ -28,7 +28,7 @@ EVENTS = {
 
 async def test_profile_changes_send_the_whole_user(emu: SlackEmulator) -> None:
     """`user_change` and `team_join` carry the user as users.info describes them, new tz
-    (label and offset too) and `deleted` included."""
+    (label and offset too) and `deleted` included; a deactivated member described with less."""
     alice = emu.workspace.add_user("alice", real_name="Alice Martin")
     async with endpoint(emu, Endpoint()) as bot:
         changed = await emu.change_user(alice.id, tz="Asia/Tokyo", real_name="Alice M.")
@@ -40,6 +40,9 @@ async def test_profile_changes_send_the_whole_user(emu: SlackEmulator) -> None:
     assert (event["user"]["tz"], event["user"]["tz_offset"]) == ("Asia/Tokyo", 9 * 3600)
     assert event["user"]["real_name"] == "Alice M." and event["user"]["deleted"] is False
     assert gone.payload["event"]["user"]["deleted"] is True
+    # As Slack, a deactivated member has a profile but no time zone, roles or top-level name.
+    assert not {"tz", "tz_offset", "is_admin", "real_name"} & set(gone.payload["event"]["user"])
+    assert gone.payload["event"]["user"]["profile"]["real_name"] == "Alice M."
     assert joined.payload["event"]["type"] == "team_join"
     assert joined.payload["event"]["user"]["name"] == "nina" and nina.real_name == "Nina Park"
     assert len(bot.received) == 3
