@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -37,9 +38,11 @@ from handlers.blocks.questions import (
 )
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import conversation, is_private, watch_refusal
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
+
+log = logging.getLogger("askaround.questions")
 
 HELP_WORDS = {"help", "commands", "what can you do"}
 FROM_ELSEWHERE = (
@@ -358,12 +361,16 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), event["channel"], event["user"]
         ):
             return
-        await client.chat_postEphemeral(
-            channel=event["channel"],
-            user=event["user"],
-            thread_ts=event["ts"],
-            **render_nudge(event["ts"]),
-        )
+        try:
+            await client.chat_postEphemeral(
+                channel=event["channel"],
+                user=event["user"],
+                thread_ts=event["ts"],
+                **render_nudge(event["ts"]),
+            )
+        except SlackApiError as refused:
+            # A hint nobody asked for: unsaid, never an error told to someone who only posted.
+            log.info("nudge not shown: %s", error_code(refused) or refused.response.status_code)
 
     @router.shortcut("find_expert")
     async def find_expert(
