@@ -111,12 +111,19 @@ async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Me
 
 async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
     """A link to the question's message, for colleagues who can open it: never a private
-    question's, whose message is in a conversation the colleague asked is not in."""
+    question's, whose message is in a conversation the colleague asked is not in. None too
+    when Slack has no link to give (the message or its channel gone): the request goes
+    without one rather than not at all."""
     if not question.message_ts or question.is_private:
         return None
-    answer = await client.chat_getPermalink(
-        channel=question.channel_id, message_ts=question.message_ts
-    )
+    try:
+        answer = await client.chat_getPermalink(
+            channel=question.channel_id, message_ts=question.message_ts
+        )
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return None
     return str(answer["permalink"])
 
 

@@ -1,6 +1,7 @@
-"""A question whose channel is archived while it is open: Slack keeps an archived channel
-read-only (`is_archived` to every post), so what the bot would have said in the question's
-thread reaches the people it is for another way, in a DM."""
+"""A question whose channel is archived or deleted while it is open. Slack keeps an archived
+channel read-only (`is_archived` to every post), so what the bot would have said in the
+question's thread reaches the people it is for another way, in a DM; and a question whose
+message Slack no longer links to is still sent to colleagues, without the link."""
 
 from __future__ import annotations
 
@@ -40,6 +41,26 @@ async def test_a_helper_found_after_the_channel_was_archived_still_meets_the_ask
     await slack.drain()
     thanks = [m for m in slack.emu.dm_messages(carol) if m.bot_id and "solved" in m.text.lower()]
     assert thanks, "Carol never heard her question was marked solved"
+    async with slack.services.sessions() as s:
+        failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
+    assert [(f.method, f.last_error) for f in failed] == []
+
+
+async def test_a_question_whose_link_slack_refuses_still_reaches_colleagues(
+    slack: SlackHarness,
+) -> None:
+    """Slack will not give a link to the question's message (`channel_not_found`: the
+    channel was deleted meanwhile): each colleague is still asked, without the link."""
+    slack.emu.faults.add("chat.getPermalink", error="channel_not_found", times=None)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    asked = [
+        m
+        for handle in ("bob", "dev", "maria", "alice")
+        for m in slack.emu.dm_messages(slack.user(handle))
+        if m.bot_id and "has a question" in m.text
+    ]
+    assert asked and all("See the question in Slack" not in str(m.blocks) for m in asked)
     async with slack.services.sessions() as s:
         failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
     assert [(f.method, f.last_error) for f in failed] == []
