@@ -31,8 +31,12 @@ def after_failure(
     retry_after: float | None = None,
     rng: random.Random | None = None,
 ) -> Outcome:
-    """What to do with a delivery that failed on its `attempts`-th try."""
-    if not transient or attempts >= MAX_ATTEMPTS:
+    """What to do with a delivery that failed on its `attempts`-th try.
+
+    A rate limit (`retry_after`) never uses up the bound: it is Slack saying when to come
+    back, not a failure, and waiting as told is no storm; giving up would lose a message only
+    for Slack having been busy for a while."""
+    if not transient or (attempts >= MAX_ATTEMPTS and retry_after is None):
         return Outcome("failed", error=error)
     if retry_after is not None:
         delay = retry_after + (rng or random).uniform(0, 0.5)

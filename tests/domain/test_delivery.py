@@ -35,6 +35,12 @@ def test_backoff_grows_with_jitter_and_is_bounded() -> None:
 
 
 def test_permanent_errors_and_the_last_attempt_fail() -> None:
-    """`channel_not_found` is not retried; nothing is retried past the bound."""
+    """`channel_not_found` is not retried; no failure is retried past the bound."""
     assert after_failure(1, NOW, "channel_not_found", transient=False).status == "failed"
     assert after_failure(MAX_ATTEMPTS, NOW, "500", transient=True).status == "failed"
+
+
+def test_a_rate_limit_is_waited_out_past_the_bound() -> None:
+    """A 429 is Slack saying when: the delivery waits as told, whatever its attempts."""
+    outcome = after_failure(MAX_ATTEMPTS * 2, NOW, "ratelimited", transient=True, retry_after=3)
+    assert outcome.status == "pending"
