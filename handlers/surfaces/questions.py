@@ -348,12 +348,21 @@ def register(router: Router, services: Services) -> None:
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
-        """Watched channels: offer help in the thread, only when confident, never to the quiet."""
+        """Watched channels: offer help in the thread, only when confident, never to the quiet.
+
+        The offer is a hint nobody asked for: when Slack fails any step of it, it is left
+        unsaid, never an error told to someone who only posted a message."""
         text = event.get("text", "")
         if event.get("bot_id") or event.get("thread_ts") or f"<@{context.bot_user_id}" in text:
             return
         if not looks_like_question(text):
             return
+        try:
+            await nudge(event, client, context)
+        except SlackApiError as refused:
+            log.info("nudge not shown: %s", error_code(refused) or refused.response.status_code)
+
+    async def nudge(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):
             return
@@ -361,16 +370,12 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), event["channel"], event["user"]
         ):
             return
-        try:
-            await client.chat_postEphemeral(
-                channel=event["channel"],
-                user=event["user"],
-                thread_ts=event["ts"],
-                **render_nudge(event["ts"]),
-            )
-        except SlackApiError as refused:
-            # A hint nobody asked for: unsaid, never an error told to someone who only posted.
-            log.info("nudge not shown: %s", error_code(refused) or refused.response.status_code)
+        await client.chat_postEphemeral(
+            channel=event["channel"],
+            user=event["user"],
+            thread_ts=event["ts"],
+            **render_nudge(event["ts"]),
+        )
 
     @router.shortcut("find_expert")
     async def find_expert(

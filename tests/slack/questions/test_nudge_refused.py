@@ -17,22 +17,27 @@ QUESTION = "any idea why terraform plan wants to recreate the VPC?"
 
 
 @pytest.mark.parametrize(
-    "fault",
+    ("method", "fault"),
     [
-        {"status": 429},
-        {"status": 503},
-        {"error": "user_not_in_channel"},
-        {"error": "is_archived"},
+        ("chat.postEphemeral", {"status": 429}),
+        ("chat.postEphemeral", {"status": 503}),
+        ("chat.postEphemeral", {"error": "user_not_in_channel"}),
+        ("chat.postEphemeral", {"error": "is_archived"}),
+        # Asking Slack about the channel first: Slack failing there is no reason to speak up.
+        ("conversations.info", {"error": "internal_error"}),
     ],
 )
 async def test_a_nudge_slack_refuses_is_left_unsaid(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, fault: dict[str, object]
+    slack: SlackHarness,
+    caplog: pytest.LogCaptureFixture,
+    method: str,
+    fault: dict[str, object],
 ) -> None:
     await watch_general(slack)
     caplog.set_level(logging.INFO)
     bob = slack.user("bob")
     shown, dms = len(slack.emu.ephemerals(bob)), len(slack.emu.dm_messages(bob))
-    slack.emu.faults.add("chat.postEphemeral", times=1, **fault)  # type: ignore[arg-type]
+    slack.emu.faults.add(method, times=1, **fault)  # type: ignore[arg-type]
     await slack.post("bob", "general", QUESTION)
     await slack.settle()
     assert [m.text for m in slack.emu.dm_messages(bob)[dms:]] == []
