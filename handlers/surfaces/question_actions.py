@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
@@ -13,11 +14,14 @@ from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
+from handlers.client.failures import is_transient
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
 from handlers.surfaces.kudos_modal import open_give_kudos
 from handlers.surfaces.questions import ask, strip_bot
+
+MESSAGE_GONE = "That message was deleted, so there's nothing left to ask about."
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -100,8 +104,17 @@ def register(router: Router, services: Services) -> None:
         await ack()
         channel_id = body["channel"]["id"]
         user_id = body["user"]["id"]
-        history = await client.conversations_replies(channel=channel_id, ts=_value(body), limit=1)
+        try:
+            history = await client.conversations_replies(
+                channel=channel_id, ts=_value(body), limit=1
+            )
+        except SlackApiError as error:  # thread_not_found: the message (or channel) is gone
+            if is_transient(error):
+                raise
+            raise UserError(MESSAGE_GONE) from None
         original = history["messages"][0]
+        if original.get("subtype") == "tombstone":  # deleted, with replies left under it
+            raise UserError(MESSAGE_GONE)
         if original.get("user") != user_id:  # the offer went to the message's author alone
             raise UserError("That offer was for the person who wrote the message.")
         await respond(delete_original=True)
