@@ -31,6 +31,9 @@ from handlers.client.directory import profile_from_slack
 from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
 from handlers.client.messages import delete_own_replies
 
+# What conversations.open answers about someone deactivated, or no longer in the workspace.
+LEFT = frozenset({"user_disabled", "user_not_found"})
+
 
 async def _now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
     if "offer_id" in payload:
@@ -152,9 +155,27 @@ async def offer(
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
     message = await _request(client, services, team_id, question, mine)
-    dm = await client.conversations_open(users=mine.candidate_user_id)
+    try:
+        dm = await client.conversations_open(users=mine.candidate_user_id)
+    except SlackApiError as error:
+        if error_code(error) not in LEFT:
+            raise
+        await _passed_over(client, services, team_id, mine)
+        return
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     await services.questions.offer_message_sent(mine.id, sent["channel"], sent["ts"])
+
+
+async def _passed_over(
+    client: AsyncWebClient, services: Services, team_id: str, mine: OfferView
+) -> None:
+    """A colleague Slack says has left, though the bot had not heard: remembered as Slack
+    now describes them (so they are not chosen again), and their request withdrawn as if
+    they had said "Not me", so that the question moves on to someone else."""
+    gone = await _described(client, mine.candidate_user_id)
+    if gone is not None:
+        await services.people.remember(team_id, gone)
+    await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
 
 
 async def offer_closed(

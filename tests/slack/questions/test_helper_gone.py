@@ -1,0 +1,31 @@
+"""A colleague chosen to be asked has left, and the bot has not heard yet (the `user_change`
+missed, the daily sync still to come): Slack refuses to open a DM with them
+(`user_disabled`). Their request is withdrawn as if they had said "Not me" (the question
+goes on with the others, and to someone new when nobody is left waiting), and the bot now
+knows they left, so they are not chosen again. Before, the request stayed pending, unsent,
+until it expired, holding the question."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer, OutboxItem, Person
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_solved_first import QUESTION
+
+
+async def test_a_colleague_who_left_unheard_is_passed_over(slack: SlackHarness) -> None:
+    dev = slack.user("dev")
+    slack.emu.workspace.user(dev).deleted = True  # in Slack only: no event reaches the bot
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        offers = list(await s.scalars(select(Offer)))
+        failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
+        person = await s.scalar(select(Person).where(Person.user_id == dev))
+    to_dev = [o for o in offers if o.candidate_user_id == dev]
+    assert to_dev, "the setup needs Dev to be chosen"
+    assert all(o.status == "declined" for o in to_dev)
+    assert [(f.method, f.last_error) for f in failed] == []
+    assert person is not None and person.deactivated
+    assert any(o.candidate_user_id != dev and o.dm_ts for o in offers)
