@@ -7,7 +7,10 @@ it. slack_sdk itself reads a payload that is not an object as an error (an array
 
 slack_sdk answers every `disconnect` frame by opening a new connection. For `link_disabled`
 (Socket Mode turned off for the app) that is wrong: the handler stops asking, closes its
-client, logs one line and sets `link_disabled`, which ends `askaround serve`.
+client, logs one line and sets `link_disabled`, which ends `askaround serve`. It also asks
+again, every 10 s and silently, when Slack refuses the app-level token itself
+(`apps.connections.open`: invalid_auth, token_revoked…): that refusal is raised instead, so
+`askaround serve` stops with a line naming SLACK_APP_TOKEN.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from typing import Any
 from aiohttp import WSMessage, WSMsgType
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
+from handlers.client.failures import is_transient
 from handlers.dispatch.shape import Malformed, check
 
 log = logging.getLogger("askaround.socket_mode")
@@ -44,6 +49,24 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
                 await forward(message, raw)
 
         self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
+        self.refused: SlackApiError | None = None
+        issue = self.client.issue_new_wss_url
+
+        async def issue_new_wss_url() -> str:
+            try:
+                return await issue()
+            except SlackApiError as error:
+                if not is_transient(error):  # the token itself: asking again will not help
+                    self.refused = error
+                    self.client.closed = True  # ends slack_sdk's connect loop
+                raise
+
+        self.client.issue_new_wss_url = issue_new_wss_url  # type: ignore[method-assign]
+
+    async def connect_async(self) -> None:
+        await super().connect_async()
+        if self.refused is not None:
+            raise self.refused
 
     async def _watch_for_link_disabled(self, message: WSMessage) -> None:
         if message.type != WSMsgType.TEXT or self.link_disabled.is_set():

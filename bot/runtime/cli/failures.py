@@ -83,7 +83,13 @@ def _slack_refused(error: SlackApiError) -> tuple[str, int]:
     data = error.response.data  # a proxy's page, not JSON, when Slack is down
     found = data.get("error") if isinstance(data, dict) else None
     code = str(found or f"HTTP {error.response.status_code}")
+    method = str(error.response.api_url).rstrip("/").rsplit("/", 1)[-1]
+    if method == "apps.connections.open" and code in TOKEN_REFUSED:
+        return (
+            f"Slack refused SLACK_APP_TOKEN ({code}): set it to a valid app-level token "
+            "(connections:write)",
+            EXIT_CONFIG,
+        )
     if code in TOKEN_REFUSED:
         return f"Slack refused SLACK_BOT_TOKEN ({code}): set it to a valid bot token", EXIT_CONFIG
-    method = str(error.response.api_url).rstrip("/").rsplit("/", 1)[-1]
     return f"Slack answered {method} with {code}", EXIT_FAILED
