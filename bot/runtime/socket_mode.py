@@ -28,7 +28,7 @@ from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.shape import Malformed, check
 
 log = logging.getLogger("askaround.socket_mode")
@@ -50,6 +50,7 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
 
         self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
         self.refused: SlackApiError | None = None
+        self.connected_once = False
         issue = self.client.issue_new_wss_url
 
         async def issue_new_wss_url() -> str:
@@ -59,6 +60,12 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
                 if not is_transient(error):  # the token itself: asking again will not help
                     self.refused = error
                     self.client.closed = True  # ends slack_sdk's connect loop
+                    if self.connected_once:  # revoked while serving: stop, as link_disabled
+                        log.error(
+                            "Slack refused SLACK_APP_TOKEN (%s) when reconnecting; stopping",
+                            error_code(error),
+                        )
+                        self.link_disabled.set()
                 raise
 
         self.client.issue_new_wss_url = issue_new_wss_url  # type: ignore[method-assign]
@@ -67,6 +74,7 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         await super().connect_async()
         if self.refused is not None:
             raise self.refused
+        self.connected_once = True
 
     async def _watch_for_link_disabled(self, message: WSMessage) -> None:
         if message.type != WSMsgType.TEXT or self.link_disabled.is_set():

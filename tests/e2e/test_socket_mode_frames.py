@@ -153,3 +153,19 @@ async def test_link_disabled_stops_socket_mode_with_one_line(
     lines = [r for r in caplog.records if "link_disabled" in r.getMessage()]
     assert len(lines) == 1 and lines[0].levelno == logging.ERROR
     assert not [r for r in caplog.records if r.exc_info]
+
+
+async def test_an_app_token_revoked_while_serving_stops_socket_mode_with_one_line(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The app-level token revoked while the bot runs: Slack closes the connection and
+    refuses a new one (`invalid_auth`). The bot does not ask again every 10 s, silently, for
+    ever: it says so in one line and its runner stops, as for `link_disabled`."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("apps.connections.open", error="invalid_auth", times=None)
+    await slack.emu.socket_disconnect("refresh_requested")
+    await asyncio.wait_for(slack.runner.stopped.wait(), 10)  # type: ignore[attr-defined]
+    lines = [r for r in caplog.records if "SLACK_APP_TOKEN" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.ERROR, lines
+    assert "invalid_auth" in lines[0].getMessage()

@@ -27,8 +27,6 @@ async def run(args: argparse.Namespace) -> int:
         pass
     if not settings.oauth:
         await check_bot_token(settings)
-    if settings.socket_mode:
-        await check_app_token(settings)
     await serve_forever(settings)
     return 0
 
@@ -55,27 +53,3 @@ async def check_bot_token(settings: Settings) -> None:
         logging.getLogger("askaround").warning(
             "cannot check SLACK_BOT_TOKEN with Slack now (%s); starting anyway", error
         )
-
-
-async def check_app_token(settings: Settings) -> None:
-    """The same for SLACK_APP_TOKEN: Socket Mode would retry a token Slack refuses for ever,
-    logging a traceback each time."""
-    from slack_sdk.errors import SlackApiError
-    from slack_sdk.web.async_client import AsyncWebClient
-
-    from bot.errors import ConfigError
-    from bot.runtime.cli.failures import TOKEN_REFUSED
-
-    client = AsyncWebClient(base_url=settings.api_url, timeout=10)
-    try:
-        await client.apps_connections_open(app_token=settings.app_token)
-    except SlackApiError as error:
-        code = error.response.get("error")
-        if code in TOKEN_REFUSED:
-            raise ConfigError(
-                "SLACK_APP_TOKEN",
-                f"is refused by Slack ({code}): set it to an app-level token (xapp-…) with "
-                "the scope connections:write",
-            ) from None
-    except Exception:  # unreachable now: Socket Mode retries, /readyz tells
-        return
