@@ -112,8 +112,11 @@ def explain(text: str) -> dict[str, float]:
     plain = normalise(text)
     every = _WORD.findall(plain)
     tokens = [t for t in every if t not in ("?", "@person", "@here")]
-    # a run of Japanese or Chinese counts a word for every two characters
-    if word_count(" ".join(tokens)) < MIN_WORDS or small_talk(text):
+    # a run of Japanese or Chinese counts a word for every two characters; pasted code or an
+    # error line counts as the words it holds (`` `samtools sort: failed…` thoughts? ``)
+    spans = _CODE.findall(text)
+    pasted = sum(word_count(span) for span in spans) - len(spans)
+    if word_count(" ".join(tokens)) + pasted < MIN_WORDS or small_talk(text):
         return {}
     seen = {
         "asks for help": bool(

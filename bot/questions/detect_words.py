@@ -81,8 +81,8 @@ ASKS_FOR_HELP = phrases(
     r"what(?! you))",
     # being reminded how, or of a procedure (`could someone remind me of the procedure for…`);
     # `remind me to send…` asks for a reminder
-    rf"(?:can|could|would|will) {SOMEONE} (?:please )?remind me (?:of )?(?:how|where|what|which|"
-    r"who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
+    rf"(?:can|could|would|will) (?:{SOMEONE}|you) (?:please )?remind me (?:of )?(?:how|where|"
+    r"what|which|who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
     # who holds a thing (`who has the key for the chemical cage`); `who has the bandwidth`
     # puts a request to the team, `who's got the best…` polls taste
     r"who(?: has|'s got| has got) the (?!(?:best|most|bandwidth|capacity|time|cycles)\b)",
@@ -117,6 +117,8 @@ ASKS_FOR_HELP = phrases(
     r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",
+    # not knowing, said as `no idea what a graceful restart helper is`, as `not sure what`
+    r"no idea (?:how|whether|what|which|if|where|who|why)",
     r"(?:wondering|curious|i wonder) (?:if|how|whether|what|why|who|where|which)",
     r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
     r"quick q|quick one|question for|q for",
@@ -128,6 +130,15 @@ ASKS_FOR_HELP = phrases(
     r", any(?:one|body)\s*\?",
     r"^ideas\s*\?|\bideas\s*\?$",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
+    # `any ideas why…` with its `any` dropped, as chat does (`ideas on why Xcode archive hangs`)
+    r"(?:^|(?<=[.!?:] ))(?:ideas?|clues?) (?:on |about |as to )?(?:why|how come|how|what|where|"
+    r"whether)\b",
+    # advice invited after the problem (`…DriverError: unsupported driver. suggestions welcome`)
+    r"(?:suggestions|ideas|pointers|advice|tips|help)(?: (?:are|is))?(?: (?:very|most|always))? "
+    r"(?:welcome|appreciated|gratefully received)",
+    # experience of doing a kind of thing before (`has anyone localised into Arabic before`);
+    # `has anyone sent the deck before Friday?` asks whether it is done
+    rf"(?:has|have) {SOMEONE}(?: here)? \w+(?: [\w/.-]+){{0,6}} before\s*(?:[?.!]|$)",
     r"what am i (?:missing|doing wrong|not getting|overlooking)",
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
@@ -249,6 +260,12 @@ ASKS_HOW = phrases(
     # a recommendation asked for at a sentence's opening (`best tool for screen recording?`)
     r"(?:^|(?<=[.!?:] ))(?:any )?(?:best|recommended|go-to|decent) [\w-]+(?: [\w-]+){0,2} "
     r"(?:for|to) [^?]{1,80}\?",
+    # recommendations asked for with `any` dropped (`recs for a decent USB audio interface?`)
+    r"(?:^|(?<=[.!?:] ))(?:recs|recommendations|suggestions|tips|pointers) (?:for|on) [^?]{1,80}\?",
+    # where a thing is kept, said as where it lives (`where do the GIS basemaps live`); `where
+    # do you live?` asks after a person
+    r"where(?:'s| is| are| does| do) (?:the|our|this|that|these|those|all the) .{1,40} "
+    r"(?:live|lives|sit|sits)\b",
     r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
     r"faster|cleaner) way",
     # `what's the process / policy / procedure for …` in the five other languages
@@ -386,7 +403,9 @@ SOCIAL = phrases(
     r"why (?:is|are) (?:it|the \w+|everyone|everybody|we) so",
     r"(?:did|has|have) (?:everyone|everybody|you all|y'all|all of you) (?:get|got|seen|see|had|"
     r"received|read|signed|filled)",
-    r"what a ",
+    # an exclamation (`what a week`); after not knowing (`no idea what a BGP helper is`) it is
+    # the question itself
+    r"(?<!idea )(?<!know )(?<!sure )(?<!knows )(?<!wondering )(?<!explain )what a ",
     r"what(?:'s| is| are) (?:everyone|everybody|you all|y'all)(?! (?:using|running|recommending)"
     r" (?:for|to|in|on|with)\b)",
     r"what are you (?:all )?(?:doing|having|up to|listening|watching|reading)",
@@ -399,6 +418,7 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
@@ -549,8 +569,11 @@ PERSONAL = phrases(
     r"(?:can|could|would|will) (?:the )?[\w-]+ team (?:please )?(?:confirm|sign|check|look|review|"
     r"update|send|share|approve|provide|add|fix)",
     r"(?:when|what time) (?:do|will|are) you (?:plan|expect|think|going)",
-    # opening on one person's name: they already chose whom to ask
-    r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you",
+    # opening on one person's name: they already chose whom to ask; asking them to explain or
+    # to tell how something is done asks for what they know (`@ana can you explain how…`)
+    r"^@person,? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:can|could|would|will) you(?! (?:please )?"
+    r"(?:explain|clarify|help me understand|walk me through|shed (?:some )?light|point me|"
+    r"(?:tell|remind) me (?:of |about )?(?:how|where|why|what|which|who)\b))",
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
     r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
     r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
@@ -578,6 +601,10 @@ ANSWERED_ITSELF = phrases(
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
+    # an answer put to whoever wondered (`For anyone wondering how to rotate the cert: it's in
+    # the runbook`), with no question after it
+    r"(?:^|(?<=[.!?] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
+    r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
 )
