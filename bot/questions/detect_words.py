@@ -392,6 +392,8 @@ SOCIAL = phrases(
     r"what (?:do|did) you (?:all |guys |folks )?think",
     r"what are we doing for",
     r"where should we (?:go|eat|meet up|have)",
+    # where a person lives or is from asks after them, not after a thing's place
+    r"where (?:do|did) you (?:live|grow up|come from)\b",
     r"what did i miss",
     # a remark, with no question after it (`just wanted to say the new portal is great`)
     r"just wanted to (?:say|give (?:a )?shout ?out|thank)(?![^?]*\?)",

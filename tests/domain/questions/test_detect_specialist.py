@@ -109,3 +109,11 @@ def test_an_answer_put_to_whoever_wondered_asks_nothing() -> None:
 )
 def test_a_rhetorical_idiom_asks_nothing(text: str) -> None:
     assert "small talk" in explain(text) and not looks_like_question(text)
+
+
+@pytest.mark.parametrize("text", ["where do you live now?", "where did you grow up?"])
+def test_where_a_person_lives_asks_after_them_not_after_a_thing(text: str) -> None:
+    """`where do the GIS basemaps live` asks where a thing is kept; `where do you live now?`
+    is small talk with a colleague."""
+    assert not looks_like_question(text)
+    assert looks_like_question("where do the GIS basemaps live these days?")
