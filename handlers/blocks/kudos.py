@@ -109,6 +109,8 @@ def _where_posted(given: Given) -> str:
         return "No shout-out: no channel was chosen, so only they know (it counts as private)."
     channel = given.shoutout_channel
     place = f"<#{channel}>" if channel and not channel.startswith("D") else "this conversation"
+    if given.first.source == "second":  # a reply under the shout-out, not one of its own
+        return f"Your seconding is on its way to the shout-out's thread in {place}."
     return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
 
 

@@ -114,6 +114,11 @@ async def test_reacting_to_a_shout_out_seconds_it(slack: SlackHarness) -> None:
     reply = kudos_posts(slack, "general")[-1]
     assert reply.thread_ts == shoutout.ts and "seconds this" in reply.text
     assert "4 of 5 left today" in ephemeral_text(slack, "maria")
+    # What is posted is a reply in the shout-out's thread, not a shout-out of Maria's own.
+    assert "Your seconding is on its way to the shout-out's thread" in ephemeral_text(
+        slack, "maria"
+    )
+    assert "The shout-out is on its way" not in ephemeral_text(slack, "maria")
 
 
 async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(
