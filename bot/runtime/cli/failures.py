@@ -80,9 +80,9 @@ def one_line(error: BaseException) -> tuple[str, int]:
 
 
 def _slack_refused(error: SlackApiError) -> tuple[str, int]:
-    data = error.response.data  # a proxy's page, not JSON, when Slack is down
-    found = data.get("error") if isinstance(data, dict) else None
-    code = str(found or f"HTTP {error.response.status_code}")
+    from handlers.client.failures import error_code
+
+    code = error_code(error) or f"HTTP {error.response.status_code}"
     method = str(error.response.api_url).rstrip("/").rsplit("/", 1)[-1]
     if method == "apps.connections.open" and code in TOKEN_REFUSED:
         return (

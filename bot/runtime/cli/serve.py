@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from typing import Any
 
 from bot.settings import Settings
+
+log = logging.getLogger("askaround")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -35,21 +38,19 @@ async def check_bot_token(settings: Settings) -> None:
     """A token Slack refuses stops start-up in one line, as a bad setting does (the bot
     would otherwise listen and fail at every answer); a Slack that does not answer now is
     only logged: `/readyz` says when it does."""
-    import logging
-
+    import aiohttp
     from slack_sdk.errors import SlackApiError
     from slack_sdk.web.async_client import AsyncWebClient
 
     from bot.runtime.cli.failures import TOKEN_REFUSED
+    from handlers.client.failures import error_code
 
     client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, timeout=10)
     try:
         await client.auth_test()
     except SlackApiError as error:
-        if error.response.get("error") in TOKEN_REFUSED:
+        if error_code(error) in TOKEN_REFUSED:
             raise
-        logging.getLogger("askaround").warning("Slack answered auth.test with %s", error)
-    except Exception as error:  # unreachable, a timeout: not the token's fault
-        logging.getLogger("askaround").warning(
-            "cannot check SLACK_BOT_TOKEN with Slack now (%s); starting anyway", error
-        )
+        log.warning("Slack answered auth.test with %s", error)
+    except (aiohttp.ClientError, TimeoutError) as error:  # not the token's fault
+        log.warning("cannot check SLACK_BOT_TOKEN with Slack now (%s); starting anyway", error)
