@@ -6,7 +6,6 @@ do not check). A new `render_*` fails the last test until it is listed here."""
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -59,6 +58,7 @@ from tests.slack.block_kit import (
     check_options,
     check_view,
 )
+from tests.slack.renderers import renderer_names
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -383,13 +383,7 @@ def test_limits_are_slacks() -> None:
 
 def test_every_renderer_is_checked() -> None:
     """A `render_*` added to a module of handlers/blocks must be added to RENDERS."""
-    modules = (digests, elements, greeting, home, kudos, network, questions, skills)
-    found = {
-        name
-        for module in (*modules, workspace_settings)
-        for name, fn in inspect.getmembers(module, inspect.isfunction)
-        if name.startswith("render_") and fn.__module__ == module.__name__
-    }
+    found = renderer_names()
     checked = {name.split(" ")[0] for name, _, _ in RENDERS}
     assert found <= checked, sorted(found - checked)
 

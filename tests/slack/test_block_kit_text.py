@@ -8,7 +8,6 @@ is listed here."""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -52,6 +51,7 @@ from handlers.blocks import (
     workspace_settings,
 )
 from tests.slack.block_kit import check_blocks, check_message, check_options, check_view
+from tests.slack.renderers import renderer_names
 
 pytestmark = pytest.mark.database_independent
 
@@ -339,12 +339,6 @@ def test_typed_words_keep_slacks_formatting_rules(
 
 def test_every_renderer_is_fed_typed_words() -> None:
     """A `render_*` added to a module of handlers/blocks must be added to `renders`."""
-    modules = (digests, elements, greeting, home, kudos, network, questions, skills)
-    found = {
-        name
-        for module in (*modules, workspace_settings)
-        for name, fn in inspect.getmembers(module, inspect.isfunction)
-        if name.startswith("render_") and fn.__module__ == module.__name__
-    }
+    found = renderer_names()
     fed = {name.split(" ")[0] for name, _, _ in renders("a", "b")}
     assert found <= fed, sorted(found - fed)
