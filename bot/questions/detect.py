@@ -46,8 +46,7 @@ _BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 # A reply that opens by quoting what it answers (a Slack blockquote, `re: "…?"`, `re your
-# question "…?"`): the
-# quoted question is someone else's; only the writer's own words ask or not.
+# question "…?"`): the quoted question is someone else's; only the writer's own words ask or not.
 _QUOTED_OPENING = re.compile(
     r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?)(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
     r"|\A\s*(?:re:?\s*(?:(?:your|the|ur|this|that) question:?\s*)?)?"
