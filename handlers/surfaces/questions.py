@@ -74,6 +74,39 @@ def thanks_someone(text: str) -> bool:
     return bool(mentions.people(text)) or text.lstrip("/ ").lower().startswith("kudos")
 
 
+def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
+    """The question a deleted message was on its way to be (a person's mention of the
+    bot, or DM to it, that is not help or a greeting): Slack may deliver the message,
+    or retry it, after its deletion, which must then ask nobody."""
+    before = event.get("previous_message") or {}
+    channel, ts = str(event.get("channel")), deleted_ts(event)
+    if not before.get("user") or before.get("bot_id") or ts is None:
+        return None
+    said = readable_text(before)
+    if not channel.startswith("D") and f"<@{context.bot_user_id}" not in said:
+        return None
+    text = strip_bot(said, context.bot_user_id)
+    if wants_help(text) or is_chatter(text):
+        return None
+    return AskRequest(
+        team_id=workspace_of(context),
+        asker_user_id=str(before["user"]),
+        channel_id=channel,
+        text="",
+        is_private=True,
+        source="message",
+        key=message_key(channel, ts),
+        message_ts=ts,
+        thread_ts=before.get("thread_ts") or ts,
+    )
+
+
+def a_persons_dm(event: dict[str, Any], changed: dict[str, Any]) -> bool:
+    return str(event.get("channel")).startswith("D") and bool(
+        changed.get("user") and not changed.get("bot_id")
+    )
+
+
 async def ask(
     services: Services,
     client: AsyncWebClient,
@@ -264,32 +297,6 @@ def register(router: Router, services: Services) -> None:
             return
         await from_message(event, client, context, say)
 
-    def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
-        """The question a deleted message was on its way to be (a person's mention of the
-        bot, or DM to it, that is not help or a greeting): Slack may deliver the message,
-        or retry it, after its deletion, which must then ask nobody."""
-        before = event.get("previous_message") or {}
-        channel, ts = str(event.get("channel")), deleted_ts(event)
-        if not before.get("user") or before.get("bot_id") or ts is None:
-            return None
-        said = readable_text(before)
-        if not channel.startswith("D") and f"<@{context.bot_user_id}" not in said:
-            return None
-        text = strip_bot(said, context.bot_user_id)
-        if wants_help(text) or is_chatter(text):
-            return None
-        return AskRequest(
-            team_id=workspace_of(context),
-            asker_user_id=str(before["user"]),
-            channel_id=channel,
-            text="",
-            is_private=True,
-            source="message",
-            key=message_key(channel, ts),
-            message_ts=ts,
-            thread_ts=before.get("thread_ts") or ts,
-        )
-
     async def a_question(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
         ts = deleted_ts(event)
@@ -308,11 +315,6 @@ def register(router: Router, services: Services) -> None:
         assert ts is not None, "the matchers took only deletions"
         await services.questions.deleted(
             workspace_of(context), str(event["channel"]), ts, would_ask(event, context)
-        )
-
-    def a_persons_dm(event: dict[str, Any], changed: dict[str, Any]) -> bool:
-        return str(event.get("channel")).startswith("D") and bool(
-            changed.get("user") and not changed.get("bot_id")
         )
 
     async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
