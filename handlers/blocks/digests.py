@@ -32,15 +32,10 @@ FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is a
 ROUNDUP_REST = "this week, each posted where it was given"
 
 
-def escape(text: str) -> str:
-    """Typed text (reasons, names) through `safe_text`: it pings nobody and hides no link."""
-    return safe_text(text)
-
-
 def _chunks(title: str, lines: list[str]) -> Blocks:
     """One section per ~3,000 characters, the title on the first."""
-    items = [clip(f"• {escape(line)}", LINE_LIMIT) for line in lines]
-    return filled_sections(f"*{escape(title)}*", items)
+    items = [clip(f"• {safe_text(line)}", LINE_LIMIT) for line in lines]
+    return filled_sections(f"*{safe_text(title)}*", items)
 
 
 def header(text: str) -> dict[str, Any]:
@@ -64,11 +59,11 @@ def render_digest(
     """The digest DM and the `/kudos report` reply: the same summary either way. Each list
     is cut to fit one message, its last line saying how many more and where (`rest`)."""
     title = outline.title(summary, for_manager=for_manager)
-    blocks: Blocks = [header(title), context(escape(outline.headline(summary)))]
+    blocks: Blocks = [header(title), context(safe_text(outline.headline(summary)))]
     for part in outline.sections(summary):
         lines = capped_lines(part.lines, _limit(part), rest) or [part.empty]
         blocks.extend(_chunks(part.title, [*lines, *part.notes]))
-    return {"text": escape(outline.headline(summary)), "blocks": blocks}
+    return {"text": safe_text(outline.headline(summary)), "blocks": blocks}
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
 from bot.questions.views import QuestionView
-from handlers.blocks.digests import FROM_REPORT, escape, render_digest
+from bot.safe_text import safe_text
+from handlers.blocks.digests import FROM_REPORT, render_digest
 from handlers.blocks.elements import Blocks, and_more, button, context, section
 from handlers.blocks.questions import quote
 
@@ -43,7 +44,7 @@ def render_home_manager(summary: TeamSummary) -> Blocks:
         _header("Your team this week"),
         {
             "type": "section",
-            "text": {"type": "mrkdwn", "text": escape(outline.headline(summary))},
+            "text": {"type": "mrkdwn", "text": safe_text(outline.headline(summary))},
             "accessory": button("Full report", MANAGER_REPORT_ACTION, summary.week.label),
         },
     ]
