@@ -62,7 +62,6 @@ async def conversation(
 async def watch_refusal(
     client: AsyncWebClient,
     channel_id: str,
-    known: KnownConversations | None = None,
     *,
     then: str = "run `/ask watch` again",
 ) -> str | None:
@@ -74,7 +73,7 @@ async def watch_refusal(
     """
     if channel_id.startswith("D"):
         return "I can only watch channels, not direct messages."
-    found = await conversation(client, channel_id, known)
+    found = await conversation(client, channel_id)
     if found.shared:
         return (
             "I don't watch channels shared with another organisation: I keep what is said "
