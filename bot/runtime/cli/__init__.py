@@ -54,7 +54,7 @@ class Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         self._given = list(sys.argv[1:] if args is None else args)
         parsed, extras = super().parse_known_args(args, namespace)
-        if extras and not self._has_subcommands():
+        if extras and not self._subcommands():
             self.error(f"unrecognized arguments: {' '.join(extras)}")  # with this help's name
         return parsed, extras
 
@@ -66,18 +66,18 @@ class Parser(argparse.ArgumentParser):
             message = f"unrecognized arguments: {' '.join(unknown)}"
         self.exit(failures.EXIT_USAGE, f"askaround: {message} (`{self.prog} --help` explains)\n")
 
-    def _has_subcommands(self) -> bool:
-        return any(isinstance(a, argparse._SubParsersAction) for a in self._actions)
-
-    def _unknown_flags(self) -> list[str]:
-        """The flags given before any subcommand's name that this parser does not know."""
-        unknown: list[str] = []
-        commands = {
+    def _subcommands(self) -> set[str]:
+        return {
             name
             for a in self._actions
             if isinstance(a, argparse._SubParsersAction)
             for name in a.choices
         }
+
+    def _unknown_flags(self) -> list[str]:
+        """The flags given before any subcommand's name that this parser does not know."""
+        unknown: list[str] = []
+        commands = self._subcommands()
         for arg in self._given:
             if arg == "--" or arg in commands:
                 break
