@@ -39,6 +39,9 @@ class Profile:
     tz: str = "UTC"
     is_bot: bool = False
     deactivated: bool = False
+    # A guest of the workspace (multi- or single-channel), who reads only the channels they
+    # were invited to: `bot.visibility` decides what they see and whether they are asked.
+    is_guest: bool = False
     # Slack's `updated` (seconds): when this profile last changed there; 0 if Slack did not
     # say. Slack may deliver two `user_change` of one person out of order (a retry of a
     # failed delivery comes after the next change); the older is not stored over the newer.
@@ -57,6 +60,7 @@ def _slack_fields(profile: Profile) -> dict[str, Any]:
         "tz": profile.tz,
         "is_bot": profile.is_bot,
         "deactivated": profile.deactivated,
+        "is_guest": profile.is_guest,
         "slack_updated": profile.updated,
     }
 
@@ -120,6 +124,7 @@ class PeopleService:
                 tz=row.tz,
                 is_bot=row.is_bot,
                 deactivated=row.deactivated,
+                is_guest=row.is_guest,
                 updated=row.slack_updated,
             )
             self._keep(team_id, profile)

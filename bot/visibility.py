@@ -3,6 +3,11 @@
 A profile's fields are shown to a viewer only through `may_see`; services build what they
 return with `visible_profile`, so a handler or a report cannot get a colleague's network by
 accident. Routing is a viewer of its own (`ROUTING`): it uses networks but never lists them.
+
+A guest of the workspace (Slack's multi- and single-channel guests) reads only the channels
+they were invited to, so askaround shows them of public channels only what they took part in
+(`may_see_question`, `may_see_kudos`), and never asks them about a colleague's question
+(`may_be_asked`). Guests from another organisation (Slack Connect) are never stored at all.
 """
 
 from __future__ import annotations
@@ -36,10 +41,12 @@ AUDIENCE: dict[Field, Audience] = {
 
 @dataclass(frozen=True)
 class Viewer:
-    """A person (by Slack user id) or the routing engine, which is nobody's eyes."""
+    """A person (by Slack user id) or the routing engine, which is nobody's eyes. A `guest`
+    of the workspace sees a public channel's questions and kudos only as a private one's."""
 
     user_id: str | None
     routing: bool = False
+    guest: bool = False
 
 
 ROUTING = Viewer(user_id=None, routing=True)
@@ -48,10 +55,17 @@ ROUTING = Viewer(user_id=None, routing=True)
 READERS = Viewer(user_id=None)
 
 
-def person(user_id: str) -> Viewer:
+def person(user_id: str, *, guest: bool = False) -> Viewer:
     if not user_id:
         raise ValueError("a viewer needs a user id")
-    return Viewer(user_id=user_id)
+    return Viewer(user_id=user_id, guest=guest)
+
+
+def may_be_asked(*, is_guest: bool) -> bool:
+    """Whether routing may ask someone about a colleague's question, offer them as a connector
+    or name them as who introduces two people. A request quotes a question from any channel,
+    and a guest may not read it there; guests ask, members answer."""
+    return not is_guest
 
 
 def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
@@ -103,8 +117,10 @@ def report_shows(kudos_is_private: bool) -> bool:
 def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool) -> bool:
     """Whether `viewer` may read a kudos's text. Public kudos: anybody. Kudos given in a private
     channel or a DM: their giver and receiver only (a report counts them, `report_shows`).
-    Routing may rank by any kudos, but that is not seeing it: a reason names only these."""
-    if not is_private:
+    Routing may rank by any kudos, but that is not seeing it: a reason names only these. A guest
+    of the workspace, who reads only the channels they were invited to, sees every kudos as a
+    private one (the simplest safe rule: they may not be in the channel of its shout-out)."""
+    if not is_private and not viewer.guest:
         return True
     return viewer.user_id is not None and viewer.user_id in (giver, receiver)
 
@@ -113,8 +129,9 @@ def may_see_question(
     viewer: Viewer, asker: str, helpers: tuple[str, ...], *, is_private: bool
 ) -> bool:
     """Whether `viewer` may read a question's text: a public one anybody, a private one (a DM,
-    a private channel) only its asker and who helped with it."""
-    if not is_private:
+    a private channel) only its asker and who helped with it. A guest of the workspace sees every
+    question as a private one: only those they asked or helped with."""
+    if not is_private and not viewer.guest:
         return True
     return viewer.user_id is not None and (viewer.user_id == asker or viewer.user_id in helpers)
 

@@ -14,7 +14,16 @@ from storage.models import Person
 from storage.models.base import utcnow
 from storage.upsert import insert_on
 
-_PROFILE_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated", "slack_updated")
+_PROFILE_FIELDS = (
+    "name",
+    "real_name",
+    "email",
+    "tz",
+    "is_bot",
+    "deactivated",
+    "is_guest",
+    "slack_updated",
+)
 
 
 PEOPLE = Person.metadata.tables[Person.__tablename__]
@@ -87,6 +96,12 @@ async def get_person(session: AsyncSession, team_id: str, user_id: str) -> Perso
     return await session.scalar(
         select(Person).where(Person.team_id == team_id, Person.user_id == user_id)
     )
+
+
+async def is_guest(session: AsyncSession, team_id: str, user_id: str) -> bool:
+    """Whether this person is stored as a guest of the workspace (unknown people: no)."""
+    statement = select(Person.is_guest).where(Person.team_id == team_id, Person.user_id == user_id)
+    return bool(await session.scalar(statement))
 
 
 async def count_people(session: AsyncSession, team_id: str) -> int:

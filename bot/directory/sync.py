@@ -50,7 +50,7 @@ def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None =
     )
 
 
-_SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated")
+_SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated", "is_guest")
 
 
 async def record_directory(

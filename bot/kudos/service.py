@@ -399,8 +399,9 @@ class KudosService:
         are checked against the channel their shout-out is in, newest first, and those found
         private are stored as private from now on (the counts of older ones go by what is
         stored)."""
-        reader = visibility.person(viewer)
         async with self._sessions() as s, s.begin():
+            guest = await people_queries.is_guest(s, team_id, viewer)
+            reader = visibility.person(viewer, guest=guest)
             every = await ledger.received(s, team_id, user_id)
             made = MadePrivate(private_now)
             made_private: set[int] = set()

@@ -4,18 +4,20 @@ the people rules (availability, load, responsiveness), experts before connectors
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import visibility
 from bot.questions.policy import adjust
 from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
 from storage import people as people_queries
 from storage import questions as q
-from storage.models import Offer, Question
+from storage.models import Offer, Person, Question
 
 if TYPE_CHECKING:
     from bot.questions.policy import RoutingConfig
@@ -65,11 +67,21 @@ async def rank(
     raw = index.suggest(question.text, question.asker_user_id, limit=30, exclude=exclude)
     observe_routing(time.perf_counter() - started)
     ids = [r.user_id for r in raw]
-    people = await people_queries.people_by_id(s, question.team_id, ids)
+    introducers = {r.via_user_id for r in raw if r.via_user_id}
+    people = await people_queries.people_by_id(s, question.team_id, {*ids, *introducers})
     load = await q.pending_load(s, question.team_id, ids)
     answered = await q.responsiveness(s, question.team_id, ids)
     experts = [r for r in raw if r.kind == "expert"]
     connectors = [r for r in raw if r.kind != "expert"]
     ordered = adjust(experts, people, load, answered, now, config.limits)
     ordered += adjust(connectors, people, load, answered, now, config.limits)
-    return ordered
+    return [_introduced_by_member(suggestion, people) for suggestion in ordered]
+
+
+def _introduced_by_member(suggestion: Suggestion, people: Mapping[str, Person]) -> Suggestion:
+    """A guest of the workspace is named to nobody as who could introduce them: the suggestion
+    goes without the introduction (`visibility.may_be_asked`)."""
+    via = people.get(suggestion.via_user_id or "")
+    if via is None or visibility.may_be_asked(is_guest=via.is_guest):
+        return suggestion
+    return replace(suggestion, via_user_id=None, introduction="")

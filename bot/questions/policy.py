@@ -1,6 +1,7 @@
 """Who should be asked right now: the engine's ranking adjusted for people, not just skills.
 
-Away, opted-out, deactivated and overloaded people are skipped; people outside their working
+Away, opted-out, deactivated and overloaded people are skipped, and guests of the workspace
+(`visibility.may_be_asked`); people outside their working
 hours and people who rarely answer move down, but are not excluded.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
+from bot import visibility
 from bot.directory.status import back_by
 from bot.routing.suggestion import Suggestion
 from bot.worktime import is_working_time
@@ -23,6 +25,7 @@ class PersonState(Protocol):
     tz: str
     is_bot: bool
     deactivated: bool
+    is_guest: bool
     routing_status: str
     away_until: date | None
 
@@ -49,6 +52,8 @@ def available(person: PersonState | None, now: datetime) -> bool:
     if person is None:
         return True
     if person.is_bot or person.deactivated or person.routing_status == "opted_out":
+        return False
+    if not visibility.may_be_asked(is_guest=person.is_guest):
         return False
     if person.routing_status == "away":
         return person.away_until is not None and back_by(person.away_until, now, person.tz)

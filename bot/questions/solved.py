@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import visibility
 from bot.conversations import MadePrivate, PrivateNow
 from bot.routing.text import tokens
+from storage import people as people_queries
 from storage import questions as q
 from storage.models import Question
 
@@ -81,7 +82,8 @@ class SolvedFinder:
         decides who may see it then), and its questions are stored as private from now on.
         """
         terms = frozenset(tokens(text))
-        viewer = visibility.person(asker_user_id)
+        guest = await people_queries.is_guest(s, team_id, asker_user_id)
+        viewer = visibility.person(asker_user_id, guest=guest)
         solved = await q.solved_ids(s, team_id)
         known = await self._terms_of(s, [row.id for row in solved])
         close = [

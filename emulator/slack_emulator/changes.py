@@ -20,7 +20,17 @@ from .delivery import Delivery
 from .people import People
 from .records import Channel, User
 
-_USER_FIELDS = ("name", "real_name", "email", "tz", "title", "deleted", "is_admin")
+_USER_FIELDS = (
+    "name",
+    "real_name",
+    "email",
+    "tz",
+    "title",
+    "deleted",
+    "is_admin",
+    "is_restricted",
+    "is_ultra_restricted",
+)
 
 
 class Changes(People):

@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from .records import Blocks, Channel, ChannelKind, Effect, EffectKind, User
@@ -91,19 +92,23 @@ class Directory:
         is_bot: bool = False,
         deleted: bool = False,
         is_admin: bool = False,
+        guest: Literal["multi", "single"] | None = None,
     ) -> User:
-        """Add a member; active people (not bots) also join #general, as on Slack."""
+        """Add a member; active people (not bots) also join #general, as on Slack. A `guest`
+        (multi- or single-channel) joins no channel: they are invited to each."""
         uid = user_id or self.new_id("U", self.users)
         if uid in self.users:
             raise ValueError(f"user {uid} already exists")
         user = self._make_user(uid, name, real_name or name, email, tz, title=title, is_bot=is_bot)
         user.deleted = deleted
         user.is_admin = is_admin
+        user.is_restricted = guest is not None
+        user.is_ultra_restricted = guest == "single"
         user.updated = int(self.now())
         if is_bot:
             user.bot_id = "B" + uid[1:]
         self._add(user)
-        if not deleted and not is_bot:
+        if not deleted and not is_bot and guest is None:
             self.general.members.append(uid)
         return user
 

@@ -45,6 +45,10 @@ class User:
     is_bot: bool = False
     deleted: bool = False
     is_admin: bool = False
+    # Guests, as Slack marks them: multi-channel ones `is_restricted`, single-channel ones
+    # `is_ultra_restricted` as well. They are in the channels they were invited to only.
+    is_restricted: bool = False
+    is_ultra_restricted: bool = False
     bot_id: str | None = None
     app_id: str | None = None
     # When the profile last changed (Slack's `updated`, seconds); 0 until the first change.

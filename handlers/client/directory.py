@@ -39,8 +39,28 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         tz=from_slack(user.get("tz"), user.get("tz_offset")),
         is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,
         deactivated=bool(user.get("deleted")),
+        # Single-channel guests are `is_ultra_restricted` and `is_restricted` both.
+        is_guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")),
         updated=int(user.get("updated") or 0),
     )
+
+
+async def stored_profile(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> Profile | None:
+    """Someone as stored from Slack within a day, else as `users.info` says now (stored
+    then): what askaround shows them or asks of them depends on it (a guest of the
+    workspace, `bot.visibility`). None when Slack describes nobody by that id."""
+    known = (await services.people.known(team_id, {user_id})).get(user_id)
+    if known is not None:
+        return known
+    try:
+        found = profile_from_slack((await client.users_info(user=user_id))["user"])
+    except SlackApiError as error:
+        _raise_unless_not_found(error)
+        return None
+    await services.people.remember(team_id, found)
+    return found
 
 
 def _quiet(_count: int) -> None:

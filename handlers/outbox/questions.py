@@ -27,7 +27,7 @@ from handlers.blocks.questions import (
     render_solved,
     render_unanswered,
 )
-from handlers.client.directory import profile_from_slack
+from handlers.client.directory import profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
 from handlers.client.messages import delete_own_replies
 
@@ -71,6 +71,12 @@ async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
         if is_transient(error):
             raise
         return None
+
+
+async def _guest(client: AsyncWebClient, services: Services, team_id: str, user_id: str) -> bool:
+    """Whether a colleague about to be asked is a guest of the workspace."""
+    person = await stored_profile(client, services, team_id, user_id)
+    return person is not None and not visibility.may_be_asked(is_guest=person.is_guest)
 
 
 async def _off_hours(
@@ -154,6 +160,11 @@ async def offer(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
+    if await _guest(client, services, team_id, mine.candidate_user_id):
+        # Chosen while stored as a member, or before Slack described them (a `/skills` makes
+        # a row before any look-up): the request would show them a channel they cannot read.
+        await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
+        return
     message = await _request(client, services, team_id, question, mine)
     try:
         dm = await client.conversations_open(users=mine.candidate_user_id)

@@ -35,6 +35,7 @@ from handlers.surfaces.kudos_giving import (
     ephemeral_or_dm,
     lookup_people,
     lookup_profile,
+    lookup_profiles,
     message_text,
     permalink,
 )
@@ -82,7 +83,8 @@ def register(router: Router, services: Services) -> None:
             )
         elif (someone := only_mention(text)) is not None:
             # Known before shown: someone not synced yet would be named by their user id.
-            await lookup_profile(client, services, team, someone)
+            # The viewer too: what a guest of the workspace sees is less (`bot.visibility`).
+            await lookup_profiles(client, services, team, [user, someone])
             known = services.conversations.of(team)
 
             async def private_now(channel_id: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, TeamScoped, utcnow
@@ -30,6 +30,9 @@ class Person(TeamScoped, Base):
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
     is_bot: Mapped[bool] = mapped_column(default=False)
     deactivated: Mapped[bool] = mapped_column(default=False)
+    # A guest of this workspace (Slack's `is_restricted`: multi- and single-channel guests),
+    # who reads only the channels they were invited to (`bot.visibility`).
+    is_guest: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Slack's `updated` of the profile stored (seconds), so a late event cannot undo a newer one.
     slack_updated: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     routing_status: Mapped[str] = mapped_column(String(16), default="available")

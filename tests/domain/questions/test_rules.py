@@ -56,6 +56,7 @@ class Person:
     tz: str = "Europe/London"
     is_bot: bool = False
     deactivated: bool = False
+    is_guest: bool = False
     routing_status: str = "available"
     away_until: date | None = None
 
@@ -65,11 +66,13 @@ def ranked(user_id: str, score: float, reason: str) -> Suggestion:
 
 
 def test_availability_rules() -> None:
-    """Bots, deactivated, opted-out and away people are skipped; an expired away is available."""
+    """Bots, deactivated, opted-out and away people and guests are skipped; an expired away is
+    available."""
     now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
     assert available(None, now)
     assert not available(Person(is_bot=True), now)
     assert not available(Person(deactivated=True), now)
+    assert not available(Person(is_guest=True), now)
     assert not available(Person(routing_status="opted_out"), now)
     assert not available(Person(routing_status="away", away_until=date(2026, 12, 1)), now)
     assert available(Person(routing_status="away", away_until=date(2026, 11, 1)), now)

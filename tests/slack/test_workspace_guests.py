@@ -1,0 +1,128 @@
+"""Guests of the workspace (Slack's multi- and single-channel guests, `is_restricted`) read
+only the channels they were invited to; askaround shows them no more (docs/privacy.md).
+
+Gina is a multi-channel guest, invited to #vendors only. She is never asked about a
+colleague's question (a request quotes it, from a channel she cannot read), is shown no
+solved question from a public channel, and `/kudos @bob` shows her no public shout-out's
+reason; a member sees all of these as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Offer, Person
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
+from tests.slack.questions.world import PEOPLE, declare_skills
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    """The questions' world, and Gina, a guest in #vendors with Alice and the bot."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        ws = harness.here.workspace
+        gina = ws.add_user("gina", real_name="Gina Guest", email="gina@example.com", guest="multi")
+        harness.users["gina"] = gina.id
+        vendors = ws.add_channel("vendors", members=[gina.id, harness.user("alice")])
+        harness.channels["vendors"] = vendors.id
+        await declare_skills(harness)
+        yield harness
+
+
+def requests_to(slack: SlackHarness, handle: str) -> list[str]:
+    """What the bot sent this person in their DM."""
+    return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+async def offered_to(slack: SlackHarness) -> set[str]:
+    async with slack.services.sessions() as s:
+        return set(await s.scalars(select(Offer.candidate_user_id)))
+
+
+async def test_a_guest_who_declared_the_skill_is_never_asked(slack: SlackHarness) -> None:
+    """Gina declared terraform at 5, as Dev did; Carol asks about terraform in #general. The
+    members are asked, Gina is not: her DM shows nothing of Carol's question, and once Slack
+    described her she is stored as a guest, so she is not chosen again."""
+    assert (await slack.command("gina", "/skills", "add terraform:5", channel="vendors")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    assert slack.user("dev") in await offered_to(slack)
+    assert not any("terraform" in text for text in requests_to(slack, "gina"))
+    async with slack.services.sessions() as s:
+        gina = await s.scalar(select(Person).where(Person.user_id == slack.user("gina")))
+    assert gina is not None and gina.is_guest
+    # Asked again, routing itself leaves her out: no request is even recorded for her.
+    await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> terraform plan hangs, why?")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        to_gina = await s.scalars(
+            select(Offer).where(
+                Offer.candidate_user_id == slack.user("gina"),
+                Offer.question_id == (await newest_question(slack)).id,
+            )
+        )
+        assert list(to_gina) == []
+
+
+async def test_a_guest_known_from_team_join_is_never_offered_a_question(
+    slack: SlackHarness,
+) -> None:
+    """Hal joins as a single-channel guest (`team_join` says `is_ultra_restricted`), declares
+    terraform at 5: stored as a guest at once, he is never offered Carol's question."""
+    hal, _delivery = await slack.emu.join_team("hal", real_name="Hal Guest", guest="single")
+    slack.users["hal"] = hal.id
+    slack.here.workspace.join(slack.channel("vendors"), hal.id)
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        stored = await s.scalar(select(Person).where(Person.user_id == hal.id))
+    assert stored is not None and stored.is_guest
+    assert (await slack.command("hal", "/skills", "add terraform:5", channel="vendors")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    offered = await offered_to(slack)
+    assert slack.user("dev") in offered and hal.id not in offered
+
+
+async def test_a_guest_asking_is_shown_no_public_solved_question(slack: SlackHarness) -> None:
+    """Carol's terraform question was solved by Dev in #general, which Gina is not in. Gina
+    asks the same in #vendors: she is not shown Carol's question, and members are asked.
+    Alice, a member, asking it in #vendors is shown it, as before."""
+    await solved_by_dev(slack, "carol", "general")
+    await slack.post("gina", "vendors", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
+    assert "solved before" not in shown and "stuck terraform" not in shown
+    assert (await newest_question(slack)).status == "open"
+    await slack.post("alice", "vendors", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    assert "solved before" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+
+
+async def test_kudos_about_someone_shows_a_guest_only_their_own(slack: SlackHarness) -> None:
+    """Alice thanked Bob in #general for the quokka rollout; Gina thanked him in #vendors for
+    the wombat fix. `/kudos @bob` shows Gina her own reason only; Carol, a member, both."""
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.command("gina", "/kudos", "@bob for the wombat fix", channel="vendors")
+    await slack.settle()
+
+    async def about_bob(handle: str, channel: str) -> str:
+        before = len(slack.emu.ephemerals(slack.user(handle)))
+        await slack.command(handle, "/kudos", "@bob", channel=channel)
+        await slack.settle()
+        shown = slack.emu.ephemerals(slack.user(handle))[before:]
+        assert shown, f"{handle} was shown nothing"
+        return "\n".join(f"{e.text}\n{e.blocks}" for e in shown)
+
+    seen_by_gina = await about_bob("gina", "vendors")
+    assert "wombat" in seen_by_gina and "quokka" not in seen_by_gina
+    seen_by_carol = await about_bob("carol", "general")
+    assert "wombat" in seen_by_carol and "quokka" in seen_by_carol
