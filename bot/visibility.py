@@ -109,9 +109,11 @@ def may_see_report(
     return admin or viewer.user_id == manager_user_id or manager_user_id in org
 
 
-def report_shows(kudos_is_private: bool) -> bool:
-    """Whether a report may show a kudos's text, giver and receiver; private ones are counts."""
-    return not kudos_is_private
+def report_shows(kudos_is_private: bool, *, guest: bool = False) -> bool:
+    """Whether a report may show a kudos's text, giver and receiver; private ones are counts.
+    A report read by a guest of the workspace (a manager who is one) shows counts alone: its
+    shout-outs are in channels the guest may not be in."""
+    return not kudos_is_private and not guest
 
 
 def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool) -> bool:

@@ -109,7 +109,7 @@ class DigestService:
             manager = await q.person(s, team_id, manager_user_id)
             if manager is None:
                 raise UserError(f"I don't know <@{manager_user_id}> yet.")
-            return await self._build(s, workspace, manager, week)
+            return await self._build(s, workspace, manager, week, for_guest=manager.is_guest)
 
     async def report(
         self,
@@ -140,7 +140,8 @@ class DigestService:
                     raise UserError(NOT_A_MANAGER)
                 raise UserError(f"Nobody reports to <@{target}> in the org chart.")
             week = parse_period(period, self._now(), manager.tz)
-            return await self._build(s, workspace, manager, week)
+            guest = viewer is not None and viewer.is_guest
+            return await self._build(s, workspace, manager, week, for_guest=guest)
 
     async def report_for(self, manager: str, week: IsoWeek) -> TeamSummary:
         """The CLI's way in: the manager by Slack user id, email or @name, in whichever
@@ -163,8 +164,16 @@ class DigestService:
             return await self._build(s, workspace, boss, week)
 
     async def _build(
-        self, s: AsyncSession, workspace: Workspace, manager: Person, week: IsoWeek
+        self,
+        s: AsyncSession,
+        workspace: Workspace,
+        manager: Person,
+        week: IsoWeek,
+        *,
+        for_guest: bool = False,
     ) -> TeamSummary:
+        """The summary for its reader: the manager, or who asked for the report (`for_guest`:
+        a guest of the workspace, shown counts alone, `visibility.report_shows`)."""
         current = IsoWeek.at(self._now(), manager.tz)
         if week > current:  # a report of nothing yet, with a trend of -100%
             raise UserError(
@@ -173,7 +182,13 @@ class DigestService:
             )
         direct = workspace.digest_scope == "direct"
         return await build_summary(
-            s, workspace.team_id, manager, week, installed=workspace.created_at, direct_only=direct
+            s,
+            workspace.team_id,
+            manager,
+            week,
+            installed=workspace.created_at,
+            direct_only=direct,
+            for_guest=for_guest,
         )
 
     async def _roundup_week(

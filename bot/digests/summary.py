@@ -105,6 +105,7 @@ async def build_summary(
     *,
     installed: datetime,
     direct_only: bool = False,
+    for_guest: bool = False,
 ) -> TeamSummary:
     """The summary of `week` for `manager`'s team, in the manager's own time zone.
 
@@ -119,7 +120,7 @@ async def build_summary(
     chart_start, _ = first_chart_week.window(tz)
     received = await q.kudos_received(session, team_id, ids, chart_start, end)
     this_week = [k for k in received if start <= k.created_at < end]
-    shown = [k for k in this_week if visibility.report_shows(k.is_private)]
+    shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     given = await q.given_counts(session, team_id, ids, start, end)
     # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
     unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)

@@ -63,6 +63,7 @@ def test_team_reports_are_for_the_manager_their_org_and_admins() -> None:
     assert visibility.is_admin(False, ["manager", "admin"]) and visibility.is_admin(True, None)
     assert not visibility.is_admin(False, ["manager"])
     assert visibility.report_shows(False) and not visibility.report_shows(True)
+    assert not visibility.report_shows(False, guest=True)  # a guest of the workspace: counts
 
 
 def test_private_kudos_and_questions_are_for_the_people_in_them() -> None:

@@ -66,3 +66,17 @@ async def test_a_colleague_a_reason_mentions_is_named(company: SlackHarness) -> 
     await company.settle()
     said = await report(company, "maria", "this week")
     assert "thanks @\u2060Dev Patel for the help" in said and "someone" not in said, said
+
+
+async def test_a_manager_who_is_a_guest_of_the_workspace_sees_counts_only(
+    company: SlackHarness,
+) -> None:
+    """Maria is made a multi-channel guest (Slack sends `user_change` with `is_restricted`):
+    a guest reads only the channels they were invited to, so her report counts her team's
+    kudos and quotes no shout-out's reason."""
+    await company.emu.change_user(company.user("maria"), is_restricted=True)
+    await company.settle()
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "last week")
+    assert "received 4 kudos in 2026-W47" in said
+    assert "the postgres upgrade" not in said and "untangling the release" not in said
