@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from handlers.client.directory import sync_directory
 from storage.models import Offer, Person
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
@@ -126,3 +127,19 @@ async def test_kudos_about_someone_shows_a_guest_only_their_own(slack: SlackHarn
     assert "wombat" in seen_by_gina and "quokka" not in seen_by_gina
     seen_by_carol = await about_bob("carol", "general")
     assert "wombat" in seen_by_carol and "quokka" in seen_by_carol
+
+
+async def test_the_directory_sync_stores_who_is_a_guest(slack: SlackHarness) -> None:
+    """`users.list` describes Gina as a guest (`is_restricted`) and Alice as a member: the
+    sync stores them so; made a member in Slack, Gina is one at the next sync."""
+    client = slack.runner.bot.app.client
+    await sync_directory(client, slack.services, slack.team_id)
+
+    async def guests() -> set[str]:
+        async with slack.services.sessions() as s:
+            return set(await s.scalars(select(Person.user_id).where(Person.is_guest)))
+
+    assert await guests() == {slack.user("gina")}
+    slack.here.workspace.users[slack.user("gina")].is_restricted = False
+    await sync_directory(client, slack.services, slack.team_id)
+    assert await guests() == set()
