@@ -67,12 +67,12 @@ def shoutout_line(s: Shoutout) -> str:
 
 def sections(summary: TeamSummary) -> list[Section]:
     """The summary's parts in reading order, in full; empty parts say why rather than vanish."""
+    where = "" if summary.for_guest else " given in private conversations"
     private = (
-        (f"{plural(summary.private_count, 'kudos')} given in private conversations "
-         "(counted, not shown).",)
+        (f"{plural(summary.private_count, 'kudos')}{where} (counted, not shown).",)
         if summary.private_count
         else ()
-    )  # fmt: skip
+    )
     return [
         Section(
             SHOUTOUTS,

@@ -78,6 +78,7 @@ class TeamSummary:
     helped_lately: bool = True  # somebody in the team helped in the last UNSUNG_WEEKS weeks
     counting_since: date | None = None  # askaround's first record (install or first kudos)
     quiet_known: bool = True  # askaround has counted for QUIET_WEEKS, so `quiet` can be told
+    for_guest: bool = False  # read by a guest of the workspace: `private_count` counts all
 
     @property
     def total(self) -> int:
@@ -137,6 +138,7 @@ async def build_summary(
     counting_since = min(installed, first) if first else installed
     quiet_known = counting_since <= quiet_since
     return TeamSummary(
+        for_guest=for_guest,
         team_id=team_id,
         manager_user_id=manager.user_id,
         manager_name=display_name(manager),

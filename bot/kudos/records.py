@@ -162,6 +162,8 @@ class AboutSomeone:
     names: dict[str, str]
     shared_private: int = 0  # private kudos the viewer may see (they gave or received them)
     unseen_private: int = 0  # the others' private kudos: counted (leaderboards), never shown
+    # The viewer is a guest of the workspace: `unseen_private` counts public kudos too.
+    for_guest: bool = False
 
 
 @dataclass(frozen=True)

@@ -433,6 +433,7 @@ class KudosService:
             names=names,
             shared_private=len(seen) - len(public),
             unseen_private=len(every) - len(seen),
+            for_guest=guest,
         )
 
     async def home(self, team_id: str, user_id: str) -> HomeKudos:

@@ -260,12 +260,17 @@ def render_about(about: AboutSomeone) -> Message:
         "elements": [button("Give kudos", THANK_ACTION, about.user_id)],
     }
     # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.
+    where = "" if about.for_guest else " given in private conversations"
     unseen = (
-        f"{plural(about.unseen_private, 'kudos', 'kudos')} given in private conversations "
+        f"{plural(about.unseen_private, 'kudos', 'kudos')}{where} "
         "(counted on leaderboards, never shown)"
         if about.unseen_private
         else ""
     )
+    if not about.recent and about.for_guest:
+        # A guest is shown only kudos they gave or received: "no public kudos" may be untrue.
+        text = f"{name} has {unseen or 'no kudos from or to you'}. {how}"
+        return {"text": text, "blocks": [section(text), thank]}
     if not about.recent:
         also = f" They have {unseen}." if unseen else ""
         text = f"{name} hasn't received public kudos yet.{also} {how}"

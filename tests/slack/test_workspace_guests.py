@@ -110,7 +110,12 @@ async def test_a_guest_asking_is_shown_no_public_solved_question(slack: SlackHar
 
 async def test_kudos_about_someone_shows_a_guest_only_their_own(slack: SlackHarness) -> None:
     """Alice thanked Bob in #general for the quokka rollout; Gina thanked him in #vendors for
-    the wombat fix. `/kudos @bob` shows Gina her own reason only; Carol, a member, both."""
+    the wombat fix. `/kudos @bob` shows Gina her own reason only, Hal (a guest who gave none)
+    neither, each with a count of the others; Carol, a member, both."""
+    ws = slack.here.workspace
+    hal = ws.add_user("hal", real_name="Hal Guest", guest="single")
+    slack.users["hal"] = hal.id
+    ws.join(slack.channel("vendors"), hal.id)
     await slack.command("alice", "/kudos", "@bob for the quokka rollout")
     await slack.command("gina", "/kudos", "@bob for the wombat fix", channel="vendors")
     await slack.settle()
@@ -125,6 +130,11 @@ async def test_kudos_about_someone_shows_a_guest_only_their_own(slack: SlackHarn
 
     seen_by_gina = await about_bob("gina", "vendors")
     assert "wombat" in seen_by_gina and "quokka" not in seen_by_gina
+    assert "1 kudos (counted on leaderboards, never shown)" in seen_by_gina
+    assert "private conversations" not in seen_by_gina
+    seen_by_hal = await about_bob("hal", "vendors")
+    assert "quokka" not in seen_by_hal and "wombat" not in seen_by_hal
+    assert "Bob Chen has 2 kudos (counted on leaderboards, never shown)" in seen_by_hal
     seen_by_carol = await about_bob("carol", "general")
     assert "wombat" in seen_by_carol and "quokka" in seen_by_carol
 

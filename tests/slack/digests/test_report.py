@@ -80,3 +80,4 @@ async def test_a_manager_who_is_a_guest_of_the_workspace_sees_counts_only(
     said = await report(company, "maria", "last week")
     assert "received 4 kudos in 2026-W47" in said
     assert "the postgres upgrade" not in said and "untangling the release" not in said
+    assert "4 kudos (counted, not shown)" in said and "private conversations" not in said
