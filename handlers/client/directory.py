@@ -15,6 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.directory.sync import SyncReport
 from bot.errors import ConfigError
 from bot.people import Profile
+from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.settings import Settings
 from bot.timezone import from_slack
@@ -61,6 +62,12 @@ async def stored_profile(
         return None
     await services.people.remember(team_id, found)
     return found
+
+
+async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> None:
+    """The asker as Slack describes them, before the solved questions they may see are chosen:
+    a guest of the workspace sees fewer (`bot.visibility`)."""
+    await stored_profile(client, services, request.team_id, request.asker_user_id)
 
 
 def _quiet(_count: int) -> None:

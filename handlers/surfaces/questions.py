@@ -38,7 +38,7 @@ from handlers.blocks.questions import (
 )
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import conversation, is_private, watch_refusal
-from handlers.client.directory import stored_profile
+from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
@@ -123,8 +123,7 @@ async def ask(
     async def private_now(channel_id: str) -> bool:
         return await is_private(client, channel_id, known)
 
-    # Whether the asker is a guest of the workspace decides which solved questions they see.
-    await stored_profile(client, services, request.team_id, request.asker_user_id)
+    await describe_asker(client, services, request)
     asked = await services.questions.ask(request, private_now)
     if asked.repeated:
         return
