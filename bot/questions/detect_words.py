@@ -84,8 +84,15 @@ ASKS_FOR_HELP = phrases(
     rf"(?:can|could|would|will) (?:{SOMEONE}|you) (?:please )?remind me (?:of )?(?:how|where|"
     r"what|which|who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
     # who holds a thing (`who has the key for the chemical cage`); `who has the bandwidth`
-    # puts a request to the team, `who's got the best…` polls taste
-    r"who(?: has|'s got| has got) the (?!(?:best|most|bandwidth|capacity|time|cycles)\b)",
+    # puts a request to the team, `who's got the best…` polls taste, `who has the pager` asks
+    # who is on call
+    r"who(?: has|'s got| has got) the (?!(?:best|most|bandwidth|capacity|time|cycles|pager|"
+    r"on-call|on call|rota|rotation|shift|duty)\b)",
+    # naming someone as who built or owns a thing, then asking them (`@sam you built the export
+    # job right? why does it…`), asks for what they know
+    r"you(?:'re| are)? (?:wrote|built|set up|setup|made|designed|own|maintain|implemented|"
+    r"created|configured|the [\w-]+ (?:person|expert|guru|owner))\b[^?]{0,60}?,? right\s*\?\s*"
+    r"(?:why|how|what|where|which|when|is|does|do)\b",
     # a contact or an introduction asks who knows whom (`looking for a contact at the port`)
     r"(?:looking for|need|needs|searching for|trying to find|hunting for|would love|'d love|"
     r"could use) (?:a |an |the |some )?(?:right |good |friendly )?(?:contact|contacts|intro|"
@@ -114,7 +121,11 @@ ASKS_FOR_HELP = phrases(
     # a name someone remembers (`there was a channel for that, what was it called?`)
     r"what(?:'s| is| was| were) (?:it|that|this|they|the [\w-]+(?: [\w-]+)?) called|"
     r"what(?:'s| is| was) the name (?:of|for)",
-    r"(?:stuck on|stuck with|blocked on|blocked by|struggling with|can't figure out|"
+    # the writer blocked (`blocked on the okta callback`, `we're blocked by…`); another person
+    # or team blocked (`customer blocked on login`, `Marketing is blocked on…`) is a report
+    r"(?:\A|[.!?,;:] |\b(?:i|i'm|im|we|we're|am|still|currently|totally|completely|"
+    r"been|kinda|bit|so|really) )blocked (?:on|by)",
+    r"(?:stuck on|stuck with|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",
     # not knowing, said as `no idea what a graceful restart helper is`, as `not sure what`
