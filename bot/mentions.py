@@ -34,6 +34,13 @@ def named(text: str, names: Mapping[str, str]) -> str:
     return PERSON.sub(label, text)
 
 
+def unnamed_channels(text: str) -> str:
+    """The text with each channel link's name taken away (`<#C123|secret>` → `<#C123>`): Slack
+    shows a link to a private channel as "private channel" to anyone outside it, but text
+    read elsewhere (a CSV file) has no client to hide the name."""
+    return CHANNEL.sub(lambda link: f"<#{link.group(1)}>", text)
+
+
 def leading_person(text: str) -> tuple[str, str] | None:
     """(user id, the text after it) when the text starts with a person's mention."""
     match = PERSON.match(text)

@@ -5,22 +5,31 @@ from __future__ import annotations
 
 import io
 
-from bot import spreadsheet
+from bot import mentions, spreadsheet
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
+from bot.safe_text import plain_text
 
 COLUMNS = ("date", "receiver", "giver", "message", "values")
 LIST_COLUMNS = ("list", "entry")
 
 
 def summary_csv(summary: TeamSummary) -> str:
-    """Public shout-outs only: private ones are counts and have no row to show."""
+    """Public shout-outs only: private ones are counts and have no row to show. A reason reads
+    as Slack shows it, but a channel it links by its id alone: the channel may be private, and
+    a file read outside Slack would show its name to anyone."""
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
     writer.writerow(COLUMNS)
     for s in summary.shoutouts:
         writer.writerow(
-            [s.given_on.isoformat(), s.receiver, s.giver, s.message, ";".join(s.values)]
+            [
+                s.given_on.isoformat(),
+                s.receiver,
+                s.giver,
+                plain_text(mentions.unnamed_channels(s.message)),
+                ";".join(s.values),
+            ]
         )
     return out.getvalue()
 
