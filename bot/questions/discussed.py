@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import visibility
+from storage import people as people_queries
 from storage import questions as q
 from storage.models import Question
 
@@ -16,8 +18,13 @@ async def channels_discussing(s: AsyncSession, question: Question) -> list[str]:
     Only questions anybody may read (`bot.visibility.may_see_question`: public ones, so their
     channel is public) and posted as a message there (an `/ask` is never seen in its
     channel); never the asker's own, which would send them back to themselves. The database
-    counts them over the newest questions (`storage.questions.channels_discussing`).
+    counts them over the newest questions (`storage.questions.channels_discussing`). A guest
+    of the workspace may read no colleague's public question, so is pointed to no channel.
     """
+    guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
+    asker = visibility.person(question.asker_user_id, guest=guest)
+    if not visibility.may_see_question(asker, "", (), is_private=False):
+        return []
     topics = question.topics or ()
     return await q.channels_discussing(
         s, question.team_id, topics, question.asker_user_id, shown=SHOWN

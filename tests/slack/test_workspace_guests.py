@@ -153,3 +153,34 @@ async def test_the_directory_sync_stores_who_is_a_guest(slack: SlackHarness) -> 
     slack.here.workspace.users[slack.user("gina")].is_restricted = False
     await sync_directory(client, slack.services, slack.team_id)
     assert await guests() == set()
+
+
+async def test_a_guest_nobody_can_help_is_pointed_to_no_public_channel(
+    slack: SlackHarness,
+) -> None:
+    """Only Bob declared kafka, and he opted out. Carol asked about it in #general; when Alice
+    asks, nobody can be asked and she is pointed to #general, where it came up. Gina, a guest
+    who cannot read #general, is told nobody could be found, but not where colleagues ask."""
+    kafka = "how do we reset the kafka consumer offsets?"
+    assert (await slack.command("bob", "/skills", "add kafka:3")).ok
+    assert (await slack.command("bob", "/skills", "optout")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {kafka}")
+    await slack.drain()
+
+    async def told(handle: str, channel: str) -> str:
+        """What the bot said, anywhere, after this person asked."""
+        ephemerals, messages = len(slack.emu.ephemerals()), len(slack.emu.messages())
+        await slack.post(handle, channel, f"<@{slack.emu.bot_user_id}> {kafka}")
+        await slack.drain()
+        shown = [e.text for e in slack.emu.ephemerals()[ephemerals:]]
+        shown += [m.text for m in slack.emu.messages()[messages:] if m.bot_id]
+        return "\n".join(shown)
+
+    general = slack.channel("general")
+    seen_by_alice = await told("alice", "vendors")
+    assert "couldn't find anyone" in seen_by_alice and f"<#{general}>" in seen_by_alice
+    seen_by_gina = await told("gina", "vendors")
+    assert "couldn't find anyone" in seen_by_gina
+    assert general not in seen_by_gina, seen_by_gina
