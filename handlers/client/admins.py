@@ -6,7 +6,10 @@ from __future__ import annotations
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.services import Services
+from handlers.client.directory import profile_from_slack
 from handlers.client.failures import is_transient
+from handlers.dispatch.workspace import member_elsewhere
 
 
 async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
@@ -17,6 +20,23 @@ async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
         if is_transient(error):
             raise
         return False
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+async def slack_admin_heard(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> bool:
+    """`slack_admin`, and what else users.info said of them stored as a `user_change` is
+    (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace: one
+    made a guest since, whose `user_change` never came, reads as one at once."""
+    try:
+        user = (await client.users_info(user=user_id))["user"]
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return False
+    if not member_elsewhere(user, team_id):
+        await services.people.heard(team_id, profile_from_slack(user))
     return bool(user.get("is_admin") or user.get("is_owner"))
 
 

@@ -18,7 +18,7 @@ from bot import mentions
 from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
-from handlers.client.admins import slack_admin
+from handlers.client.admins import slack_admin_heard
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.digests import csv_uploads
@@ -52,7 +52,7 @@ async def kudos_report(
     summary = await services.digests.report(
         team_id,
         viewer,
-        slack_admin=await slack_admin(client, viewer),
+        slack_admin=await slack_admin_heard(client, services, team_id, viewer),
         manager_user_id=manager,
         period=period,
     )

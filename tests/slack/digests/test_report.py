@@ -81,3 +81,14 @@ async def test_a_manager_who_is_a_guest_of_the_workspace_sees_counts_only(
     assert "received 4 kudos in 2026-W47" in said
     assert "the postgres upgrade" not in said and "untangling the release" not in said
     assert "4 kudos (counted, not shown)" in said and "private conversations" not in said
+
+
+async def test_a_manager_made_a_guest_unheard_sees_counts_only(company: SlackHarness) -> None:
+    """Maria is made a guest in Slack, but its `user_change` never reached askaround (a lost
+    event; the daily sync would tell it within a day). Her `/kudos report` asks Slack about
+    her anyway (is she an admin?), and that answer says she is a guest: counts, no reasons."""
+    company.here.workspace.users[company.user("maria")].is_restricted = True
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "last week")
+    assert "received 4 kudos in 2026-W47" in said
+    assert "the postgres upgrade" not in said and "untangling the release" not in said
