@@ -338,7 +338,9 @@ class KudosService:
                 reason=original.message,
                 key=key,
                 source="second",
-                channel_id=original.channel_id,
+                # Where the shout-out is, whose thread the seconding answers in: with a kudos
+                # channel set, not where the kudos it seconds were given.
+                channel_id=channel_id,
                 is_private=original.is_private,
                 values=tuple(original.values or ()),
                 announcement=Announcement(thread_ts=ts, reaction=reaction),

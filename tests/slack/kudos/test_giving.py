@@ -228,3 +228,21 @@ async def test_home_tab_shows_kudos_and_its_button_opens_the_modal(slack: SlackH
     assert len(await ledger(slack)) == 2
     home = slack.emu.home_view(slack.user("maria"))
     assert home is not None and "4 of 5" in str(home.blocks)  # refreshed after giving
+
+
+async def test_seconding_a_shout_out_in_the_kudos_channel_replies_in_its_thread(
+    slack: SlackHarness,
+) -> None:
+    """Kudos given in #general are shouted out in #kudos; Maria's reaction there seconds them
+    under that shout-out, where she is told it goes, not in #general where they were given."""
+    maria = slack.user("maria")
+    kudos_channel = slack.emu.workspace.add_channel("kudos", members=[maria]).id
+    await configure(slack, kudos_channel_id=kudos_channel)
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    [shoutout] = [m for m in slack.emu.messages(kudos_channel) if m.by_bot]
+    await slack.emu.add_reaction(maria, shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    replies = [m for m in slack.emu.messages(kudos_channel) if "seconds this" in m.text]
+    assert [m.thread_ts for m in replies] == [shoutout.ts]
+    assert kudos_posts(slack, "general") == []
+    assert f"shout-out's thread in <#{kudos_channel}>" in ephemeral_text(slack, "maria")
