@@ -281,9 +281,16 @@ def render_about(about: AboutSomeone) -> Message:
         if about.shared_private
         else ""
     )
-    head = (
-        f"*{name}* was thanked {plural(about.public_count, 'time')} in public{shared} · "
-        f"top values: {_top_values(about.top_values)}" + (f"\n{unseen}." if unseen else "")
+    # A guest sees only kudos they gave or received: a count of those is no count of the
+    # person's public thanks.
+    theirs = about.public_count + about.shared_private
+    thanked = (
+        f"has {plural(theirs, 'kudos', 'kudos')} from or to you"
+        if about.for_guest
+        else f"was thanked {plural(about.public_count, 'time')} in public{shared}"
+    )
+    head = f"*{name}* {thanked} · top values: {_top_values(about.top_values)}" + (
+        f"\n{unseen}." if unseen else ""
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"
     return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), thank]}
