@@ -14,7 +14,7 @@ from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
@@ -22,6 +22,15 @@ from handlers.surfaces.kudos_modal import open_give_kudos
 from handlers.surfaces.questions import ask, strip_bot
 
 MESSAGE_GONE = "That message was deleted, so there's nothing left to ask about."
+# Removed from the channel since the offer: the message may well be there still.
+NOT_IN_CHANNEL = (
+    "I'm no longer in this channel, so I can't read that message: invite me with "
+    "`/invite @askaround`, then press *Find an expert* again."
+)
+# A private channel's answer once the bot is out of it, as a deleted channel's is.
+UNREADABLE = (
+    "I can't read that message any more: it was deleted, or I was removed from its channel."
+)
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -108,10 +117,13 @@ def register(router: Router, services: Services) -> None:
             history = await client.conversations_replies(
                 channel=channel_id, ts=_value(body), limit=1
             )
-        except SlackApiError as error:  # thread_not_found: the message (or channel) is gone
+        except SlackApiError as error:
             if is_transient(error):
                 raise
-            raise UserError(MESSAGE_GONE) from None
+            code = error_code(error)
+            if code == "not_in_channel":
+                raise UserError(NOT_IN_CHANNEL) from None
+            raise UserError(MESSAGE_GONE if code == "thread_not_found" else UNREADABLE) from None
         original = history["messages"][0]
         if original.get("subtype") == "tombstone":  # deleted, with replies left under it
             raise UserError(MESSAGE_GONE)

@@ -38,3 +38,22 @@ async def test_find_an_expert_on_a_deleted_message_says_it_is_gone(
         assert await s.scalar(select(func.count()).select_from(Question)) == 0
     gc.collect()
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_find_an_expert_after_the_bot_was_removed_does_not_say_deleted(
+    slack: SlackHarness,
+) -> None:
+    """The bot was removed from #general after offering help: Slack refuses it the thread
+    (`not_in_channel`), but Carol's message is still there, so she is not told it was deleted."""
+    await watch_general(slack)
+    carol = slack.user("carol")
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    await slack.emu.remove(slack.channel("general"), slack.emu.bot_user_id)
+    await slack.settle()
+    shown = len(slack.emu.ephemerals(carol))
+    await slack.emu.click_button(carol, "Find an expert")
+    await slack.settle()
+    said = " ".join(e.text for e in slack.emu.ephemerals(carol)[shown:])
+    assert "deleted" not in said
+    assert "/invite @askaround" in said
