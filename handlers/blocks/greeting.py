@@ -27,8 +27,8 @@ def render_greeting(
 def render_thanks_for_someone() -> dict[str, Any]:
     """`thanks @bob for the review` said to the bot: the thanks is Bob's, and /kudos says it."""
     return message(
-        "That sounds like thanks for a colleague: `/kudos @name for what they did #value` "
-        "thanks them where everyone sees it.",
+        "That sounds like thanks for a colleague: `/kudos @name for what they did #value` in a "
+        "public channel thanks them where everyone sees it.",
         "`/kudos help` shows the other ways.",
     )
 

@@ -4,8 +4,10 @@ list comes only on `help` (issue 12, item 11)."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from bot.help import help_lines
+from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 
 EVERY_COMMAND = len(help_lines())
@@ -116,3 +118,22 @@ async def test_an_unknown_subcommand_is_echoed_as_typed(slack: SlackHarness) -> 
     (answer,) = slack.emu.ephemerals(slack.user("alice"))
     assert "I don't know" in answer.text and "R&amp;D" in answer.text, answer.text
     assert not slack.emu.block_kit_problems, slack.emu.block_kit_problems
+
+
+async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
+    slack: SlackHarness,
+) -> None:
+    """Alice thanks Bob in her DM with the bot and does as told, there: kudos given in a DM
+    are private, seen by nobody else. The pointer says where /kudos is seen by everyone."""
+    await slack.dm_bot("alice", f"thanks <@{slack.user('bob')}> for the review!")
+    await slack.settle()
+    (reply,) = bot_dms(slack, "alice")
+    im = slack.here.workspace.open_im(slack.user("alice"))
+    await slack.here.slash_command(
+        slack.user("alice"), "/kudos", f"<@{slack.user('bob')}> for the review", channel_id=im.id
+    )
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        (given,) = await s.scalars(select(Kudos))
+    assert given.is_private
+    assert "where everyone sees it" not in reply or "in a public channel" in reply, reply
