@@ -76,7 +76,8 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
     "/kudos": (
         Usage(
             "/kudos @ana @ben for untangling the release #teamwork",
-            "Thank colleagues in public, tagged with company values (Undo works for 5 minutes).",
+            "Thank colleagues, tagged with company values: in public, or privately from a DM or "
+            "private channel (Undo works for 5 minutes).",
         ),
         Usage(
             "/kudos top month #craft",
