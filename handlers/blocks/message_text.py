@@ -21,6 +21,12 @@ def readable_text(message: dict[str, Any]) -> str:
     return "\n".join(part.strip() for part in parts if isinstance(part, str) and part.strip())
 
 
+def typed_text(message: dict[str, Any]) -> str:
+    """What the person typed: `text`, or the rich_text blocks a client sent the words in
+    alone; not a message they shared in it (an attachment), whose question is not theirs."""
+    return readable_text({"text": message.get("text"), "blocks": message.get("blocks")})
+
+
 def _blocks_words(blocks: list[Any]) -> Iterator[str]:
     for block in blocks:
         if not isinstance(block, dict):

@@ -18,9 +18,10 @@ from handlers.dispatch.friendly import Done, friendly
 
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]
-# Message subtypes that are what a person typed: with a file attached, or a thread reply
-# also sent to the channel. Every other subtype tells of something else (an edit, a join).
-TYPED = (None, "file_share", "thread_broadcast")
+# Message subtypes that are what a person typed: with a file attached, a thread reply also
+# sent to the channel, a `/me` line. Every other subtype tells of something else (an edit, a
+# join, a topic, a pin, a huddle's thread, another app's post).
+TYPED = (None, "file_share", "thread_broadcast", "me_message")
 
 
 def deleted_ts(event: dict[str, Any]) -> str | None:
@@ -87,7 +88,7 @@ class Router:
 
     def message(self, channel_type: str) -> Decorator:
         """Messages people type in one conversation type (`im`, `channels`, …): plain ones, and
-        the two subtypes that are a person's message too (`TYPED`). The rest are answered by
+        the subtypes that are a person's message too (`TYPED`). The rest are answered by
         `ignore_other_messages`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
@@ -142,10 +143,10 @@ class Router:
 
     def ignore_other_messages(self) -> None:
         """Answer every other `message` event 200 and do nothing with it: an edit
-        (`message_changed`, the bot's own included), a join, another app's post,
-        `/me`. Slack sends them all to a `message.*` subscription; unmatched, Bolt answered
-        404, which Slack retried three times over HTTP and left unacknowledged over Socket
-        Mode. Registered after every listener: Bolt tries them in order."""
+        (`message_changed`, the bot's own included), a join, another app's post, a topic.
+        Slack sends them all to a `message.*` subscription; unmatched, Bolt answered 404,
+        which Slack retried three times over HTTP and left unacknowledged over Socket Mode.
+        Registered after every listener: Bolt tries them in order."""
 
         async def ignored() -> None:
             """Nothing to do: Bolt acks an event when its listener returns."""

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
+from handlers.blocks.message_text import typed_text
 from handlers.blocks.questions import render_answered, render_withdrawn
 from handlers.client.conversations import is_private
 from handlers.client.failures import error_code, is_transient
@@ -139,7 +140,7 @@ def register(router: Router, services: Services) -> None:
             team_id=workspace_of(context),
             asker_user_id=user_id,
             channel_id=channel_id,
-            text=strip_bot(original.get("text", ""), None),
+            text=strip_bot(typed_text(original), None),
             is_private=await is_private(client, channel_id, known),
             source="message",
             key=message_key(channel_id, original["ts"]),

@@ -27,7 +27,7 @@ from handlers.blocks.greeting import (
     render_greeting,
     render_thanks_for_someone,
 )
-from handlers.blocks.message_text import readable_text
+from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
     render_already_asked,
     render_consent,
@@ -356,7 +356,7 @@ def register(router: Router, services: Services) -> None:
 
         The offer is a hint nobody asked for: when Slack fails any step of it, it is left
         unsaid, never an error told to someone who only posted a message."""
-        text = event.get("text", "")
+        text = typed_text(event)
         if event.get("bot_id") or event.get("thread_ts") or f"<@{context.bot_user_id}" in text:
             return
         if not looks_like_question(text):

@@ -141,7 +141,6 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "message_deleted_without_previous_message",
         "channel_join",
         "bot_message",
-        "me_message",
         "thread_broadcast",
         "message_replied_without_subtype",
         "message_replied_without_subtype_in_a_dm",
@@ -153,7 +152,7 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
 ) -> None:
     """A `message.channels` / `message.im` subscription brings every subtype: edits (the bot's
-    own `chat.update`s too), deletions, joins, other apps' posts, `/me`, thread replies also
+    own `chat.update`s too), deletions, joins, other apps' posts, thread replies also
     sent to the channel, and the notice that a thread got a reply (`message_replied`, which
     Slack sends without its subtype). None is a question (an edit does not ask again), and
     each is answered 200: Bolt answered those no listener took 404, which Slack retried three

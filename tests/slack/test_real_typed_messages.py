@@ -1,0 +1,82 @@
+"""Messages a person typed, in the shapes Slack really sends them
+(`tests/data/slack/real_payloads.json`, signed and posted as in `test_real_payloads`): a
+`/me` line and words held only in rich_text blocks are read as what the person said."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from slack_emulator.records import Ephemeral
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+from tests.slack.test_real_payloads import (
+    QUESTION,
+    body_of,
+    envelope,
+    questions,
+    real,
+    send,
+)
+
+
+def offers(slack: SlackHarness, handle: str) -> list[Ephemeral]:
+    """The "Find an expert" offers a watched channel showed this person."""
+    return [
+        e for e in slack.emu.ephemerals(slack.user(handle)) if "Find an expert" in str(e.blocks)
+    ]
+
+
+async def watch_general(slack: SlackHarness) -> None:
+    await slack.services.watching.set_watching(
+        slack.team_id, slack.channel("general"), slack.user("maria"), True
+    )
+
+
+async def test_a_question_only_in_rich_text_blocks_is_offered_help(slack: SlackHarness) -> None:
+    """A message whose `text` is empty and whose words are in its rich_text blocks is a
+    question like any other in a watched channel: offered help once (Slack's retry adds
+    nothing), and "Find an expert" asks its words. Before, its empty `text` was read and
+    nothing was offered; and a click would have asked nothing."""
+    await watch_general(slack)
+    entry = real(slack, "question_only_in_rich_text_blocks")
+    event = entry["event"]
+    # Slack holds the message as it was sent, for "Find an expert" to read again.
+    stored = slack.here.workspace.chat.post(
+        event["channel"], event["user"], "", blocks=event["blocks"]
+    )
+    event["ts"] = event["event_ts"] = stored.ts
+    body = json.dumps(envelope(slack, event))
+    assert await send(slack, "application/json", body) == (200, "")
+    assert await send(slack, "application/json", body, retry=1) == (200, "")
+    (offer,) = offers(slack, "alice")
+    await slack.here.click(slack.user("alice"), "nudge_ask", message=offer)
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.text == QUESTION and asked.message_ts == stored.ts
+
+
+async def test_a_me_line_asking_in_a_dm_is_asked(slack: SlackHarness) -> None:
+    """`/me wonders how we rotate …` in the DM with the bot is the person's question, in
+    their words (before, a `me_message` was dropped and the person heard nothing)."""
+    content_type, body = body_of(slack, "me_message")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.asker_user_id == slack.user("alice")
+    assert "rotate the postgres credentials" in asked.text
+
+
+async def test_a_me_line_asking_in_a_watched_channel_is_offered_help(
+    slack: SlackHarness,
+) -> None:
+    """A `/me` line that asks is offered help in a watched channel, as the same words typed
+    plainly are; nobody is asked until the person says so."""
+    await watch_general(slack)
+    content_type, body = body_of(slack, "me_message_in_a_channel")
+    assert await send(slack, content_type, body) == (200, "")
+    assert len(offers(slack, "alice")) == 1
+    assert await questions(slack) == 0
