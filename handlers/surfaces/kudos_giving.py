@@ -16,6 +16,7 @@ from bot.kudos.records import Given
 from bot.people import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
+from handlers.blocks.message_text import typed_text
 from handlers.client.directory import profile_from_slack
 from handlers.client.failures import is_transient
 from handlers.dispatch.workspace import member_elsewhere
@@ -106,8 +107,9 @@ async def lookup_people(
 
 
 async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:
-    """A message's text by its timestamp, whether at the top of the channel or in a thread;
-    None when Slack will not let the bot read it (a conversation it is not in)."""
+    """A message's words as its author typed them (`typed_text`), by its timestamp, whether at
+    the top of the channel or in a thread; None when Slack will not let the bot read it (a
+    conversation it is not in)."""
     try:
         history = await client.conversations_history(
             channel=channel_id, latest=ts, oldest=ts, inclusive=True, limit=1
@@ -120,7 +122,7 @@ async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str 
         if is_transient(error):
             raise
         return None
-    return str(found[0].get("text") or "") if found else ""
+    return typed_text(found[0]) if found else ""
 
 
 async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:

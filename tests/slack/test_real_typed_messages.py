@@ -11,6 +11,7 @@ from sqlalchemy import select
 from slack_emulator.records import Ephemeral
 from storage.models import Question
 from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ledger
 from tests.slack.test_real_payloads import (
     QUESTION,
     body_of,
@@ -80,3 +81,21 @@ async def test_a_me_line_asking_in_a_watched_channel_is_offered_help(
     assert await send(slack, content_type, body) == (200, "")
     assert len(offers(slack, "alice")) == 1
     assert await questions(slack) == 0
+
+
+async def test_kudos_on_a_message_only_in_rich_text_blocks_gives_its_words(
+    slack: SlackHarness,
+) -> None:
+    """A `:kudos:` reaction to a message whose words are only in its rich_text blocks gives
+    kudos with those words as the reason (before, the empty `text` was read and the giver was
+    told the message was too short to be a reason)."""
+    entry = real(slack, "question_only_in_rich_text_blocks")
+    blocks = entry["event"]["blocks"]
+    said = "I wrote the runbook for the failover drill and tested it twice"
+    blocks[0]["elements"][0]["elements"][0]["text"] = said
+    bob = slack.user("bob")
+    message = slack.here.workspace.chat.post(slack.channel("general"), bob, "", blocks=blocks)
+    await slack.emu.add_reaction(slack.user("alice"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    (kudos,) = await ledger(slack)
+    assert kudos.receiver_user_id == bob and kudos.message == said
