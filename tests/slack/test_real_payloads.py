@@ -140,7 +140,13 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "message_deleted",
         "message_deleted_without_previous_message",
         "channel_join",
+        "channel_leave",
+        "channel_topic",
+        "channel_purpose",
+        "pinned_item",
+        "huddle_thread",
         "bot_message",
+        "another_apps_message_with_a_user",
         "thread_broadcast",
         "message_replied_without_subtype",
         "message_replied_without_subtype_in_a_dm",
@@ -152,7 +158,8 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
 ) -> None:
     """A `message.channels` / `message.im` subscription brings every subtype: edits (the bot's
-    own `chat.update`s too), deletions, joins, other apps' posts, thread replies also
+    own `chat.update`s too), deletions, joins and leaves, a topic or purpose set, a pin, a
+    huddle's thread, other apps' posts (with a `user` or without), thread replies also
     sent to the channel, and the notice that a thread got a reply (`message_replied`, which
     Slack sends without its subtype). None is a question (an edit does not ask again), and
     each is answered 200: Bolt answered those no listener took 404, which Slack retried three
@@ -162,6 +169,9 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
+    # Another app, in #general as apps are in the channels they post to.
+    other_app = slack.here.workspace.add_user("ticketbot", user_id="U0OTHERBOT", is_bot=True)
+    slack.here.workspace.channel(slack.channel("general")).members.append(other_app.id)
     caplog.set_level(logging.INFO)
     content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")
