@@ -99,3 +99,18 @@ async def test_kudos_on_a_message_only_in_rich_text_blocks_gives_its_words(
     await slack.settle()
     (kudos,) = await ledger(slack)
     assert kudos.receiver_user_id == bob and kudos.message == said
+
+
+async def test_a_question_typed_as_a_files_comment_is_offered_help_once(
+    slack: SlackHarness,
+) -> None:
+    """A screenshot shared in a watched channel with the question typed as its comment (a
+    `file_share`) is offered help, once however often Slack sends it."""
+    await watch_general(slack)
+    event = real(slack, "file_share_in_a_dm")["event"]
+    event |= {"channel": slack.channel("general"), "channel_type": "channel"}
+    body = json.dumps(envelope(slack, event))
+    assert await send(slack, "application/json", body) == (200, "")
+    assert await send(slack, "application/json", body, retry=1) == (200, "")
+    assert len(offers(slack, "alice")) == 1
+    assert await questions(slack) == 0
