@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -14,13 +16,8 @@ from handlers.dispatch.workspace import member_elsewhere
 
 async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
     """users.info's is_admin or is_owner; a person Slack will not describe is not one."""
-    try:
-        user = (await client.users_info(user=user_id))["user"]
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return False
-    return bool(user.get("is_admin") or user.get("is_owner"))
+    user = await _described(client, user_id)
+    return _is_admin(user)
 
 
 async def slack_admin_heard(
@@ -29,15 +26,25 @@ async def slack_admin_heard(
     """`slack_admin`, and what else users.info said of them stored as a `user_change` is
     (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace: one
     made a guest since, whose `user_change` never came, reads as one at once."""
+    user = await _described(client, user_id)
+    if user is not None and not member_elsewhere(user, team_id):
+        await services.people.heard(team_id, profile_from_slack(user))
+    return _is_admin(user)
+
+
+async def _described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | None:
+    """users.info's user; None for one Slack will not describe (a transient failure raises)."""
     try:
-        user = (await client.users_info(user=user_id))["user"]
+        user: dict[str, Any] = (await client.users_info(user=user_id))["user"]
     except SlackApiError as error:
         if is_transient(error):
             raise
-        return False
-    if not member_elsewhere(user, team_id):
-        await services.people.heard(team_id, profile_from_slack(user))
-    return bool(user.get("is_admin") or user.get("is_owner"))
+        return None
+    return user
+
+
+def _is_admin(user: dict[str, Any] | None) -> bool:
+    return user is not None and bool(user.get("is_admin") or user.get("is_owner"))
 
 
 async def slack_admins(client: AsyncWebClient, page_size: int = 200) -> set[str]:
