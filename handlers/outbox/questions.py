@@ -83,8 +83,7 @@ async def _off_hours(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> bool:
     """Whether a colleague's working day is over now, in their own time zone."""
-    known = await services.people.known(team_id, {user_id})
-    person = known.get(user_id) or await _described(client, user_id)
+    person = await stored_profile(client, services, team_id, user_id)
     return person is not None and not is_working_time(services.clock.now(), person.tz)
 
 
