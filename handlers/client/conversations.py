@@ -66,14 +66,22 @@ async def watch_refusal(
     then: str = "run `/ask watch` again",
 ) -> str | None:
     """Why the bot cannot watch `channel_id` for questions, or None when it can; `then` is
-    what to do once the bot is invited (the settings modal says to save again).
+    what to do once the bot is invited (the settings modal says to save again)."""
+    dm = channel_id.startswith("D")  # refused by its id alone: no need to ask Slack
+    found = Conversation(private=True) if dm else await conversation(client, channel_id)
+    return refusal_to_watch(channel_id, found, then=then)
+
+
+def refusal_to_watch(
+    channel_id: str, found: Conversation, *, then: str = "run `/ask watch` again"
+) -> str | None:
+    """`watch_refusal` for a conversation Slack has described already.
 
     Watching works only where Slack sends the bot every message: a public channel it is a
     member of (the app subscribes to `message.channels`, not `message.groups`).
     """
     if channel_id.startswith("D"):
         return "I can only watch channels, not direct messages."
-    found = await conversation(client, channel_id)
     if found.shared:
         return (
             "I don't watch channels shared with another organisation: I keep what is said "

@@ -27,7 +27,7 @@ from handlers.blocks.workspace_settings import (
     submitted_text,
 )
 from handlers.client.admins import slack_admin
-from handlers.client.conversations import conversation, watch_refusal
+from handlers.client.conversations import conversation, refusal_to_watch
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -66,9 +66,9 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
     before = set(shown.get("watched_channels", {}).get("initial_conversations") or [])
     for channel in chosen.get("selected_conversations") or []:
         if channel not in before:
-            refusal = await watch_refusal(client, channel, then="save the settings again")
+            found = await conversation(client, channel)
+            refusal = refusal_to_watch(channel, found, then="save the settings again")
             if refusal:
-                found = await conversation(client, channel)
                 refusals["watched_channels"] = f"{_named(found)}: {refusal}"
                 break
     return refusals
