@@ -179,7 +179,13 @@ def small_talk(text: str) -> SmallTalk | None:
     first_words = " ".join(meaningful[:3]) + " "
     if opener in words.ACK_ONLY_IN_PHRASES and not first_words.startswith(_ACK_OPENINGS):
         return None
-    asks = "?" in plain or words.ASKS_FOR_HELP.search(plain) or words.ASKS_HOW.search(plain)
+    # `ok but why does it work on staging then` asks, typed without its `?`
+    asks = (
+        "?" in plain
+        or words.ASKS_FOR_HELP.search(plain)
+        or words.ASKS_HOW.search(plain)
+        or words.WH_QUESTION.search(plain)
+    )
     if not asks:
         for kind, vocabulary in _KINDS:
             if kind != "greeting" and opener in vocabulary:

@@ -20,6 +20,23 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 
 
 SOMEONE = r"(?:any|some)\s?(?:one|body)"
+# A favour asked of anyone in another language, as `can someone approve / give me access…`
+# (folded): `¿alguien me puede dar acceso…`, `kann jemand meinen PR approven` (the verb last).
+FAVOUR_ES = (
+    r"(?:dar|darme|pasar|pasarme|compartir|enviar|mandar|aprobar|revisar|mergear|resetear|"
+    r"reiniciar|agregar|agregarme|anadir|anadirme|desbloquear)\b"
+)
+FAVOUR_DE = (
+    r"\b(?:approven|reviewen|mergen|freigeben|genehmigen|zurucksetzen|resetten|neu starten|"
+    r"neustarten|restarten|schicken|senden|geben|hinzufugen|freischalten|einladen|teilen)\b"
+)
+FAVOUR_PT = (
+    r"(?:aprovar|revisar|dar|compartilhar|enviar|mandar|resetar|reiniciar|adicionar|liberar)\b"
+)
+FAVOUR_FR = (
+    r"(?:approuver|valider|relire|merger|donner|partager|envoyer|reinitialiser|redemarrer|"
+    r"ajouter)\b"
+)
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
     r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check|give me (?:the|a) "
@@ -49,8 +66,19 @@ ASKS_FOR_HELP = phrases(
     rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already| actually)? (?:solved|fixed|worked "
     r"around|got around|gotten around|found a (?:fix|way|workaround|solution) (?:for|to)) (?:this|"
     r"that|it)\b(?! yet)",
+    # whether anyone found out the cause or the way (`same here, did anyone figure out why the
+    # token expires?`) asks for it; `did anyone get the invite?` asks whether it is done
+    rf"(?:did|has|have) {SOMEONE}(?: here| else)?(?: ever| already| actually)? (?:figure|figured|"
+    r"work|worked|find|found) out (?:why|how|what|where|whether|if|which|a fix|a way|a "
+    r"workaround|the cause)\b",
     rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
     rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
+    # the same with `can` left out, as chat does (`pls someone explain how flags get evaluated`,
+    # `afaik we can't…, anyone confirm`); `explain it to the client` is a favour (`PERSONAL`)
+    rf"(?:^|(?<=[.!?,:;] )|(?<=please )|(?<=kindly )|(?<=but )|(?<=so )){SOMEONE}(?: here)? "
+    r"(?:please )?(?:explain|clarify|confirm)\b(?! (?:this |it )?to (?:the|our|a|my|them|him|"
+    r"her)\b)",
+    r"(?:please|kindly) explain (?:how|why|what|where|when|which|whether|the difference)\b",
     r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"
     r"expert|experts|owner|owners|lead|specialist|person to ask)",
     r"(?:a |quick )?question (?:about|on|regarding|re)",
@@ -70,6 +98,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
+    # a pasted error and a bare `help` after it (`ModuleNotFoundError: No module named 'x' help`);
+    # `…error, thanks for the help` thanks
+    r"\w*(?:error|err|exception|fatal|failed|failure|denied|refused|panic)\b[^\n]{0,200}?"
+    r"(?<!the )(?<!for )(?<!your )(?<!of )(?<!some )(?<!any )(?<!no )(?<!with )(?<!my )"
+    r"(?<!great )(?<!\w)help\s*[!?.]*$",
     # being told the procedure, asked as a request (`kindly let me know the procedure to…`)
     r"(?:let me know|tell me|inform me|remind me(?: of)?|guide me(?: on| through| with)?|share|"
     r"explain|advise) "
@@ -157,11 +190,12 @@ ASKS_FOR_HELP = phrases(
     r"what (?:would|could|might) (?:cause|explain)|what(?:'s| is) causing",
     r"(?:a )?known (?:thing|issue|bug|problem|limitation) (?:with|in|on|or)",
     # the strongest of these in a few other languages (folded: no accents, ß as ss)
-    r"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|me puede|"
-    r"puede (?:ayudar|explicar)|podria)",
+    rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
+    rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar))",
     r"quien (?:sabe|conoce|se encarga|es (?:el|la) responsable|lleva)",
     r"necesito ayuda",
-    r"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait|s'y connait)",
+    rf"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait(?!(?: me| nous)? "
+    rf"{FAVOUR_FR})|s'y connait)",
     r"qui (?:s'occupe|connait|sait|est (?:le |la )?responsable)",
     r"(?:j'ai|on a) besoin d'aide",
     r"(?:petite|une) question|question rapide|des idees\s*\?|je galere|je (?:ne )?trouve rien",
@@ -175,10 +209,10 @@ ASKS_FOR_HELP = phrases(
     r"hat (?:hier )?jemand (?:eine )?(?:idee|tipp|empfehlung)",
     r"ja alguem (?:passou|teve|viu|fez|resolveu)|alguma (?:ideia|dica|sugestao)",
     r"qualcuno ha (?:idea|idee|consigli)|qualche (?:consiglio|idea|dritta)",
-    r"(?:weiss|kennt|kann) (?:hier )?jemand",
+    rf"(?:weiss|kennt) (?:hier )?jemand|kann (?:hier )?jemand(?![^?.!]{{0,60}}{FAVOUR_DE})",
     r"hat (?:hier )?jemand (?:erfahrung|schon|ahnung)",
     r"kennt sich (?:hier )?jemand",
-    r"kann mir (?:hier )?jemand",
+    rf"kann mir (?:hier )?jemand(?![^?.!]{{0,60}}{FAVOUR_DE})",
     r"wer (?:ist (?:fur|zustandig|verantwortlich)|kennt sich|weiss|kummert sich)",
     r"ich brauche hilfe",
     r"alguem (?:sabe|conhece|ja usou|ja configurou|pode (?:ajudar|explicar)|tem experiencia)",
@@ -223,6 +257,12 @@ ASKS_FOR_HELP = phrases(
     *languages.ASKS_FOR_HELP,
 )
 
+# A method someone knows, asked as an opinion (`wdyt is the best way to…`).
+BEST_WAY = (
+    r"(?:best|right|correct|recommended|proper|cleanest|easiest|fastest|safest|simplest) "
+    r"(?:way|approach|pattern|practice|setup|tool|library)\b"
+)
+
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
     r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
@@ -235,7 +275,7 @@ ASKS_HOW = phrases(
     r"submit|report|request|read|ask|file|sign up|apply|register)",
     r"how (?:many|much) \w+(?: \w+)? (?:do|does|did|can|should|is|are|will) (?:we|i|our|the|"
     r"you|a|an|it|each|one|my)",
-    r"where(?:'s| is| are| would| does| do) .{1,40} (?:documented|kept|stored|defined|written down|"
+    r"where(?:'s| is| are| would| does| do) .{1,60} (?:documented|kept|stored|defined|written down|"
     r"tracked|listed|configured|set|managed|hosted)",
     r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
@@ -249,6 +289,9 @@ ASKS_HOW = phrases(
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} (?:mean|include|cover|entail)",
+    # the best way asked as an opinion (`wdyt is the best way to paginate…`): a method someone
+    # knows, not a poll of taste (`vim or emacs, wdyt`)
+    rf"(?:wdyt|what do you (?:all |guys |folks )?think)(?:'s| is) the {BEST_WAY}",
     r"what(?:'s| is) a (?:reasonable|good|sane|sensible|typical|normal|standard) ",
     r"looking for (?:the|our) (?:[\w-]+ ){0,3}(?:doc|docs|guidelines|guide|template|policy|page|"
     r"link|dashboard|spreadsheet|deck|form|repo|runbook|file)",
@@ -355,7 +398,8 @@ NOT_DOING_WORK = (
 # a cause too (`…any workaround?`, `trying to figure out if it's the probe`).
 NO_FIX_ASKED = (
     r"(?!.*(?:any (?:fix|fixes|workaround|workarounds|solution|solutions|ideas?)\b|trying to "
-    r"(?:figure|work) out\b))"
+    r"(?:figure|work) out\b|(?:figure|figured|find|found|work|worked) out (?:why|how|what|a fix|a "
+    r"workaround|the cause)\b))"
 )
 
 # Small talk, invitations and rhetorical questions: not asking for expertise.
@@ -400,7 +444,7 @@ SOCIAL = phrases(
     r"others)(?: here)? (?:like|liking|feel|feeling|find|finding|enjoy|enjoying|think)\b",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
     r"how many of (?:you|us)",
-    r"what (?:do|did) you (?:all |guys |folks )?think",
+    rf"what (?:do|did) you (?:all |guys |folks )?think(?!(?:'s| is) the {BEST_WAY})",
     r"what are we doing for",
     r"where should we (?:go|eat|meet up|have)",
     # where a person lives or is from asks after them, not after a thing's place
@@ -444,7 +488,7 @@ SOCIAL = phrases(
     r"what did (?:everyone|you all|y'all|you guys) think",
     # the group's opinion, asked as a poll, as `what do you all think` is
     r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys) think(?! (?:causes|caused|"
-    r"is causing|would cause|happened|went wrong|is going on)\b)",
+    rf"is causing|would cause|happened|went wrong|is going on)\b)(?!(?:'s| is) the {BEST_WAY})",
     r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
     r"(?:^|(?<=[.!?:] ))(?:please )?vote (?:in (?:the )?thread|below|here|by)\b",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
@@ -596,6 +640,11 @@ PERSONAL = phrases(
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
     r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
     r"permission)",
+    # the same favours in a few other languages (folded)
+    rf"alguien (?:me |nos )?(?:puede|podria)(?: por favor)? (?:me |nos )?{FAVOUR_ES}",
+    rf"kann (?:mir |uns )?(?:hier )?jemand\b[^?.!]{{0,60}}{FAVOUR_DE}",
+    rf"alguem (?:me |nos )?(?:pode|poderia)(?: por favor)? (?:me |nos )?{FAVOUR_PT}",
+    rf"quelqu'un (?:peut|pourrait)(?: me| nous)? {FAVOUR_FR}",
 )
 
 # The asker says the question is settled (`…? never mind, found it`): it needs no one now.
@@ -610,7 +659,10 @@ EVALUATION = (
 )
 
 ANSWERED_ITSELF = phrases(
-    r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |sorted|ignore)))",
+    # `nvm it's pinned`, `nvm its in the wiki`, `nvm solved`: the answer follows; `installed nvm
+    # but…` is Node's version manager
+    r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |it's |its |it is |"
+    r"it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|ignore)))",
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
@@ -738,6 +790,8 @@ CHAT_SPELLINGS = {
     "kno": "know",
     "halp": "help",
     "wut": "what",
+    "whr": "where",
+    "wher": "where",
     "abt": "about",
 }
 

@@ -91,3 +91,27 @@ async def test_requests_for_a_service_wait_and_unlisted_phrasings_are_noticed(
     await slack.post("bob", "general", "anyone kno why the reflow profile keeps tombstoning caps")
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
+
+
+async def test_ok_before_a_question_in_a_dm_is_no_acknowledgement(slack: SlackHarness) -> None:
+    """`ok but why does…`, typed without its `?`, is drafted as a question is; `ok cool,
+    deploying it now` is still only acknowledged."""
+    await slack.dm_bot("carol", "ok cool, deploying it now")
+    await slack.settle()
+    assert await question_count(slack) == 0
+    await slack.dm_bot("alice", "ok but why does the cron run twice on staging")
+    await slack.settle()
+    assert await question_count(slack) == 1
+
+
+async def test_a_favour_asked_in_another_language_is_not_nudged(slack: SlackHarness) -> None:
+    """`¿alguien me puede dar acceso…?` asks for a favour, as `can someone give me access`
+    does; `¿alguien me puede explicar…?` asks for what someone knows."""
+    await watch_general(slack)
+    await slack.post("carol", "general", "alguien me puede dar acceso al repo de pagos porfa")
+    await slack.post("carol", "general", "kann jemand bitte meinen PR approven? danke")
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post("bob", "general", "¿alguien me puede explicar cómo funciona el cache?")
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
