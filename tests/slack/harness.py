@@ -51,7 +51,7 @@ from tests.e2e.harness import (
 POLL_SECONDS = 0.01  # while the outbox worker has work due
 # An idle outbox worker looks for new deliveries every 2 s (`IDLE_POLL_SECONDS`); in process, with
 # no network to wait for, that pause would be most of a test's time.
-WORKER_POLL_SECONDS = 0.02
+WORKER_POLL_SECONDS = 0.5
 # A request's done mark waits 0.1 s for the next request's write to ride on; a test sends one
 # request at a time and waits for its listener, done mark included, so that wait was 40% of
 # the tier's time. Closing at once writes the same mark (the end-to-end tier keeps the wait).
@@ -117,6 +117,7 @@ class SlackHarness(Harness):
         """Let `delta` pass for the bot: its domain clock and Slack's pace move together."""
         self.services.clock.advance(delta)
         self.pace.advance(delta.total_seconds())
+        self.runner.bot.outbox.wake()
 
     async def settle(self, within: float = 30.0) -> None:
         """Wait until the bot is quiet: no listener working after its ack, no Slack call or
@@ -147,6 +148,7 @@ class SlackHarness(Harness):
                 continue
             outbox = await self._outbox()
             if outbox.busy:
+                self.runner.bot.outbox.wake()  # due by a clock that moved without telling it
                 await asyncio.sleep(POLL_SECONDS)
                 quiet = 0
                 continue
