@@ -8,7 +8,7 @@ it posted (`posted`) and marks the run `sent`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +20,7 @@ from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import AskaroundError, UserError
 from storage import digests as q
+from storage import insights as people_q
 from storage import kudos as ledger
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace
@@ -200,6 +201,38 @@ class DigestService:
             return None
         tz = await q.usual_tz(s, workspace.team_id)
         return due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
+
+    async def roundup_refused(
+        self,
+        team_id: str,
+        channel_id: str,
+        cause: str,
+        week: IsoWeek,
+        slack_admins: Collection[str] = (),
+    ) -> int:
+        """The kudos channel took no roundup (Slack said `cause`: archived, deleted, the bot
+        removed): each askaround admin who can fix it (Slack's admins and owners in
+        `slack_admins`, the `admin` role, the people named in the settings) is told once for
+        this channel and cause, not each week it fails again; how many this queued."""
+        now = self._now()
+        queued = 0
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            named = workspace.askaround_admins or ()
+            admins = {
+                user
+                for user, roles, _tz in await people_q.roles_of_active(s, team_id)
+                if visibility.may_configure(False, roles, user_id=user, named=named)
+            }
+            for admin in sorted(admins | set(slack_admins)):
+                queued += await tell.roundup_closed(s, team_id, admin, channel_id, cause, week, now)
+        return queued
+
+    async def roundup_channel(self, team_id: str) -> str | None:
+        """Where the roundup goes now: the kudos channel, when the roundup is on."""
+        async with self._sessions() as s, s.begin():
+            workspace = await ensure_workspace(s, team_id)
+            return workspace.kudos_channel_id if workspace.digest_roundup else None
 
     async def roundup(self, team_id: str, week: IsoWeek) -> Roundup | None:
         """The week's public kudos for the kudos channel, as they are now; None when the

@@ -13,6 +13,7 @@ from storage import outbox
 
 DIGEST_DM = "digest.dm"
 ROUNDUP_POST = "digest.roundup"
+ROUNDUP_CLOSED = "digest.roundup_closed"  # to askaround admins: the kudos channel refused it
 
 
 def digest_key(team_id: str, manager_user_id: str, week: IsoWeek) -> str:
@@ -42,5 +43,32 @@ async def roundup_due(s: AsyncSession, team_id: str, week: IsoWeek, at: datetime
         ROUNDUP_POST,
         {"week": week.label},
         key=f"{ROUNDUP_POST}:{team_id}:{week.label}",
+        at=at,
+    )
+
+
+def roundup_closed_key(team_id: str, admin_user_id: str, channel_id: str, cause: str) -> str:
+    """One notice per admin for each way a kudos channel stopped taking the roundup, not one
+    each week it fails again."""
+    return f"{ROUNDUP_CLOSED}:{team_id}:{channel_id}:{cause}:{admin_user_id}"
+
+
+async def roundup_closed(
+    s: AsyncSession,
+    team_id: str,
+    admin_user_id: str,
+    channel_id: str,
+    cause: str,
+    week: IsoWeek,
+    at: datetime,
+) -> bool:
+    """An askaround admin's DM: the roundup of `week` could not be posted in `channel_id`
+    (Slack said `cause`), and what to do about it."""
+    return await outbox.enqueue(
+        s,
+        team_id,
+        ROUNDUP_CLOSED,
+        {"admin": admin_user_id, "channel": channel_id, "cause": cause, "week": week.label},
+        key=roundup_closed_key(team_id, admin_user_id, channel_id, cause),
         at=at,
     )

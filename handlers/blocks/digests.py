@@ -19,6 +19,7 @@ from handlers.blocks.elements import (
     capped_lines,
     context,
     filled_sections,
+    section,
     shorten,
 )
 
@@ -76,3 +77,27 @@ def render_roundup(roundup: Roundup) -> dict[str, Any]:
     blocks: Blocks = [header(title)]
     blocks.extend(_chunks(count, lines or ["None this week."]))
     return {"text": f"{title}: {count}", "blocks": blocks}
+
+
+_ROUNDUP_REFUSED = {
+    "is_archived": "{channel} is archived. Unarchive it, or pick another channel",
+    "not_in_channel": "I was removed from {channel}. Invite me back there with "
+    "`/invite @askaround`, or pick another channel",
+    "channel_not_found": "Slack no longer finds {channel}: it was deleted, or it is a private "
+    "channel I was removed from. Invite me back there with `/invite @askaround`, or pick "
+    "another channel",
+}
+
+
+def render_roundup_refused(channel_id: str, cause: str, week: str) -> dict[str, Any]:
+    """To an askaround admin, once for this channel and cause: the kudos channel took no
+    roundup, and what fixes it."""
+    where = f"<#{channel_id}>"
+    known = _ROUNDUP_REFUSED.get(cause)
+    why = known.format(channel=where) if known else f"Slack said `{cause}`. Pick another channel"
+    text = (
+        f":warning: The public kudos roundup of {week} could not be posted in {where}: {why} "
+        "as the kudos channel in `/askaround settings`. "
+        "Until then each week's roundup is skipped; I'm telling you this once, not every week."
+    )
+    return {"text": text, "blocks": [section(text)]}

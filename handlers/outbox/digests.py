@@ -11,16 +11,24 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.digests.chart import draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
 from bot.digests.summary import TeamSummary
-from bot.digests.tell import DIGEST_DM, ROUNDUP_POST
+from bot.digests.tell import DIGEST_DM, ROUNDUP_CLOSED, ROUNDUP_POST
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
-from handlers.blocks.digests import has_more, render_digest, render_roundup
+from handlers.blocks.digests import (
+    has_more,
+    render_digest,
+    render_roundup,
+    render_roundup_refused,
+)
+from handlers.client.admins import slack_admins
+from handlers.client.failures import CLOSED_TO_POSTS, error_code
 
 log = logging.getLogger("askaround.digests")
 HISTORY_LOOKBACK = 50
@@ -103,9 +111,32 @@ async def roundup(
         return
     found = await services.digests.roundup(team_id, week)
     if found is not None and run.message_ts is None:
-        posted = await client.chat_postMessage(channel=found.channel_id, **render_roundup(found))
-        await services.digests.posted(run, found.channel_id, str(posted["ts"]))
+        channel = found.channel_id
+        try:
+            posted = await client.chat_postMessage(channel=channel, **render_roundup(found))
+        except SlackApiError as error:
+            cause = error_code(error)
+            if cause in CLOSED_TO_POSTS:  # nobody else would know: the askaround admins are told
+                admins = await slack_admins(client)
+                await services.digests.roundup_refused(team_id, channel, cause, week, admins)
+            raise  # the delivery fails, for `askaround outbox retry` once it is fixed
+        await services.digests.posted(run, channel, str(posted["ts"]))
     await services.digests.sent(run)
 
 
-DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup}
+async def roundup_refused(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """An askaround admin's DM saying the kudos channel took no roundup; nothing when the
+    roundup has moved to another channel (or was switched off) since."""
+    channel = str(payload["channel"])
+    if await services.digests.roundup_channel(team_id) != channel:
+        return
+    dm = await client.conversations_open(users=str(payload["admin"]))
+    await client.chat_postMessage(
+        channel=dm["channel"]["id"],
+        **render_roundup_refused(channel, str(payload["cause"]), str(payload["week"])),
+    )
+
+
+DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup, ROUNDUP_CLOSED: roundup_refused}

@@ -190,6 +190,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_confirmation",
         "render_undone",
         "render_unposted",
+        "render_roundup_refused",  # a channel id and Slack's error code
         "render_kudos_help",
         "render_leaderboard",  # names only, through `plain`
         "render_give_modal",

@@ -336,6 +336,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: digests.render_roundup(Roundup("C1", WEEK, summary().shoutouts)),
         check_message,
     ),
+    (
+        "render_roundup_refused",
+        lambda: digests.render_roundup_refused("C1", "x" * 200, WEEK.label),
+        check_message,
+    ),
     ("render_network", lambda: network.render_network(NETWORK_PARTS, LONG), check_message),
     (
         "render_settings_modal",

@@ -297,6 +297,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_roundup_refused",
+            lambda: digests.render_roundup_refused("C1", "is_archived", WEEK.label),
+            check_message,
+        ),
+        (
             "render_network",
             lambda: network.render_network([Section("Topics", (text, name))]),
             check_message,
