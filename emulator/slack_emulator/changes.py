@@ -37,8 +37,8 @@ class Changes(People):
     """Mixin of the directory-changing test API; the class provides what ``People`` needs."""
 
     async def change_user(self, user_id: str, **fields: Any) -> Delivery | None:
-        """Edit a member (``tz``, ``real_name``, ``deleted``…); delivers ``user_change``
-        with the whole user as ``users.info`` now describes them."""
+        """Edit a member (``tz``, None for a profile without one; ``real_name``, ``deleted``…);
+        delivers ``user_change`` with the whole user as ``users.info`` now describes them."""
         unknown = set(fields) - set(_USER_FIELDS)
         if unknown:
             raise ValueError(f"not user fields the emulator changes: {sorted(unknown)}")
@@ -46,7 +46,7 @@ class Changes(People):
         user = ws.user(user_id)
         for name, value in fields.items():
             setattr(user, name, value)
-        if "tz" in fields:
+        if fields.get("tz") is not None:
             _set_tz(user, str(fields["tz"]))
         user.updated = int(ws.now())
         return await self._user_event("user_change", user, cache_ts=int(ws.now()))

@@ -38,7 +38,7 @@ class User:
     name: str
     real_name: str
     email: str | None
-    tz: str
+    tz: str | None  # None: the profile has no time zone, and users.info sends none
     tz_label: str
     tz_offset: int
     title: str = ""

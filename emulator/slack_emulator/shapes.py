@@ -73,6 +73,8 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
     }
     if user.deleted:  # Slack describes a deactivated member with less: no time zone, no roles
         body = {k: v for k, v in body.items() if k not in _GONE_WITH_DEACTIVATION}
+    elif user.tz is None:  # a sparse profile (a team_join can be one): no zone at all
+        body = {k: v for k, v in body.items() if k not in _NO_ZONE}
     return body
 
 
@@ -92,6 +94,9 @@ _GONE_WITH_DEACTIVATION = frozenset(
         "who_can_share_contact_card",
     }
 )
+
+
+_NO_ZONE = frozenset({"tz", "tz_label", "tz_offset"})
 
 
 def channel_json(ws: Workspace, channel: Channel, *, num_members: bool = False) -> dict[str, Any]:

@@ -48,6 +48,18 @@ async def test_profile_changes_send_the_whole_user(emu: SlackEmulator) -> None:
     assert len(bot.received) == 3
 
 
+async def test_a_profile_without_a_time_zone_is_described_without_one(emu: SlackEmulator) -> None:
+    """A sparse profile (the `team_join` Slack documents has one) carries no tz, label or
+    offset at all; given a zone again, it carries all three."""
+    alice = emu.workspace.add_user("alice", real_name="Alice Martin")
+    async with endpoint(emu, Endpoint()):
+        zoneless = await emu.change_user(alice.id, tz=None)
+        zoned = await emu.change_user(alice.id, tz="Asia/Tokyo")
+    assert zoneless is not None and zoned is not None
+    assert not {"tz", "tz_label", "tz_offset"} & set(zoneless.payload["event"]["user"])
+    assert zoned.payload["event"]["user"]["tz_offset"] == 9 * 3600
+
+
 async def test_channel_events_follow_the_channels_kind(
     emu: SlackEmulator, client: AsyncWebClient
 ) -> None:
