@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # What `from_slack` stores for someone whose zone name we do not know: Slack's offset for them.
 _FIXED = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
+NO_ZONE = ""  # stored for a Slack profile without a time zone
 
 
 def zone(tz: str | None) -> tzinfo:
@@ -42,7 +43,9 @@ def _named(tz: str | None) -> ZoneInfo | None:
 def from_slack(tz: Any, tz_offset: Any) -> str:
     """The time zone to keep for a Slack user: their `tz` when we know it; else, when Slack
     sent a name we do not know (or none), the `tz_offset` it sent with it, as `UTC+05:30`
-    (right for their hours today, if not across their DST changes); else UTC."""
+    (right for their hours today, if not across their DST changes); else UTC, or NO_ZONE when
+    Slack sent no zone at all (`zone` reads both as UTC; only a zone someone has counts
+    towards the workspace's usual one)."""
     if isinstance(tz, str) and known(tz):
         return tz
     if isinstance(tz_offset, int) and not isinstance(tz_offset, bool):
@@ -50,4 +53,4 @@ def from_slack(tz: Any, tz_offset: Any) -> str:
         if 0 < minutes < 24 * 60:
             sign = "-" if tz_offset < 0 else "+"
             return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-    return "UTC"
+    return "UTC" if isinstance(tz, str) and tz else NO_ZONE

@@ -22,10 +22,11 @@ def _active() -> ColumnElement[bool]:
 
 async def usual_tz(session: AsyncSession, team_id: str) -> str:
     """The time zone most of the workspace's active people are in (Slack gives a workspace
-    none of its own); UTC when nobody's is known."""
+    none of its own); UTC when nobody's is known. A profile without a zone (stored blank,
+    `bot.timezone.from_slack`) is no vote for UTC."""
     statement = (
         select(Person.tz)
-        .where(Person.team_id == team_id, _active(), Person.name != "")
+        .where(Person.team_id == team_id, _active(), Person.name != "", Person.tz != "")
         .group_by(Person.tz)
         .order_by(func.count().desc(), Person.tz)
         .limit(1)

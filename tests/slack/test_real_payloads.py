@@ -16,10 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.timezone import NO_ZONE, zone
 from storage import people
 from storage.models import Question
 from tests.e2e.harness import SIGNING_SECRET
@@ -271,13 +273,15 @@ async def test_sparse_profiles_from_team_join_and_user_change_are_stored(
     slack: SlackHarness,
 ) -> None:
     """`team_join` with a sparse profile and no `tz`, and `user_change` deactivating someone
-    with an empty profile: both stored as they are, UTC for the missing time zone."""
+    with an empty profile: both stored as they are, the missing time zone as none (read as
+    UTC, but no vote for the workspace's usual zone)."""
     for name in ("team_join_sparse", "user_change_deactivated"):
         assert await send(slack, *body_of(slack, name)) == (200, "")
     async with slack.services.sessions() as s:
         newbie = await people.get_person(s, slack.team_id, "U0NEWBIE1")
         bob = await people.get_person(s, slack.team_id, slack.user("bob"))
-    assert newbie is not None and (newbie.real_name, newbie.tz) == ("Nina Newbie", "UTC")
+    assert newbie is not None and (newbie.real_name, newbie.tz) == ("Nina Newbie", NO_ZONE)
+    assert zone(newbie.tz) == ZoneInfo("UTC")
     assert bob is not None and bob.deactivated
 
 

@@ -172,3 +172,44 @@ async def test_the_roundup_follows_the_time_zone_most_of_the_workspace_is_in(
     await run_digests(company)
     [text] = roundups()
     assert "the sunday-evening hotfix" in text
+
+
+def _roundups(slack: SlackHarness) -> list[str]:
+    return [
+        m.text
+        for m in slack.emu.messages(slack.channel("general"))
+        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+    ]
+
+
+async def test_people_whose_profile_has_no_time_zone_do_not_choose_the_roundups(
+    company: SlackHarness,
+) -> None:
+    """Four profiles lose their zone, three people are in New York, one in London: the
+    zoneless four are not four votes for UTC, so the roundup waits for Monday 09:00 in New
+    York."""
+    for handle in ("hana", "maria", "alice", "dev"):
+        await company.emu.change_user(company.user(handle), tz=None)
+    for handle in ("bob", "erin"):
+        await company.emu.change_user(company.user(handle), tz="America/New_York")
+    await company.settle()
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    assert _roundups(company) == []
+    clock.freeze(MONDAY_W48 + timedelta(hours=14))
+    await run_digests(company)
+    assert len(_roundups(company)) == 1
+
+
+async def test_with_nobody_in_a_known_time_zone_the_roundup_keeps_to_utc(
+    company: SlackHarness,
+) -> None:
+    for handle in company.users:
+        await company.emu.change_user(company.user(handle), tz=None)
+    await company.settle()
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    assert len(_roundups(company)) == 1
