@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
+from storage.questions import asked
 
 BATCH = 5000
 HELPED = ("connected", "solved")
@@ -150,7 +151,7 @@ async def stream_questions(
         Question.status,
         Question.is_private,
         Question.topics,
-    ).where(Question.team_id == team_id, Question.created_at >= since)
+    ).where(Question.team_id == team_id, Question.created_at >= since, asked())
     async for rows in _batches(session, statement):
         yield rows
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     CursorResult,
     String,
     and_,
@@ -26,12 +27,22 @@ from storage.models import Offer, Question, Workspace
 from storage.upsert import insert_for
 
 OPEN_STATES = ("open",)
+# The status of the blank row a message deleted before askaround received it leaves under its
+# key (`QuestionService.deleted`), so the message, if it still comes, is a repeat. Nobody
+# asked it: it is no question to count (`asked`).
+UNASKED = "unasked"
 # The first key of the advisory lock an asker's questions take on PostgreSQL (the second: the
 # asker); a two-key lock never meets the one-key lock of the migrations, nor the givers'.
 _ASKER_LOCK_CLASS = 1_440_615
 _ASKER_LOCK = select(
     func.pg_advisory_xact_lock(_ASKER_LOCK_CLASS, func.hashtext(bindparam("who", type_=String)))
 )
+
+
+def asked() -> ColumnElement[bool]:
+    """The questions someone asked: every row but an UNASKED one. Every read that counts or
+    ranks questions over all their statuses goes through it."""
+    return Question.status != UNASKED
 
 
 async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
@@ -305,6 +316,7 @@ async def channels_discussing(
             Question.team_id == team_id,
             Question.message_ts.is_not(None),
             Question.asker_user_id != not_asked_by,
+            asked(),
         )
         .order_by(Question.id.desc())
         .limit(window)

@@ -331,9 +331,9 @@ class QuestionService:
         was.
 
         `unasked`: the question the message would be, not asked yet (Slack delivers the
-        message late, or retries it, after the deletion). It is stored withdrawn and blank
-        under its key, so the message, when it comes, is a repeat and asks nobody: the same
-        end as a question asked and then deleted."""
+        message late, or retries it, after the deletion). It is stored blank under its key,
+        `q.UNASKED`, so the message, when it comes, is a repeat and asks nobody: the same end
+        as a question asked and then deleted, but never counted as a question."""
         async with self._sessions() as s, s.begin():
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             now = self.clock()
@@ -347,7 +347,7 @@ class QuestionService:
                     thread_ts=unasked.thread_ts,
                     text="",
                     topics=[],
-                    status="withdrawn",
+                    status=q.UNASKED,
                     is_private=unasked.is_private,
                     source=unasked.source,
                     idempotency_key=unasked.key,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,63 @@ async def test_kudos_reasons_given_through_slacks_text_are_read_back_as_typed(
         finally:
             await engine.dispose()
     assert rows == {source: typed for source, (_, typed) in stored.items()}
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_the_blank_rows_of_messages_deleted_before_they_came_become_unasked(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0018: a withdrawn, blank row closed as it was written and offered to nobody
+    (what a deletion overtaking its message stored) is `unasked`; a question asked and then
+    deleted (closed later, or offered to someone) stays withdrawn, a solved one solved."""
+    if kind == "postgresql":
+        await require_postgres()
+    asked_at = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    rows = {  # key: (status, closed a minute after it was asked, offered)
+        "never-asked": ("withdrawn", False, False),
+        "asked-then-deleted": ("withdrawn", True, False),
+        "offered-then-deleted": ("withdrawn", False, True),
+        "solved": ("solved", False, False),
+    }
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0017"))
+                for key, (status, later, offered) in rows.items():
+                    added = await conn.execute(
+                        text(
+                            "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
+                            "topics, status, is_private, source, idempotency_key, created_at, "
+                            "resolved_at) VALUES ('T1', 'U1', 'C1', '', '[]', :status, false, "
+                            "'mention', :key, :asked, :closed) RETURNING id"
+                        ),
+                        {
+                            "status": status,
+                            "key": key,
+                            "asked": asked_at,
+                            "closed": asked_at + timedelta(minutes=1 if later else 0),
+                        },
+                    )
+                    if offered:
+                        await conn.execute(
+                            text(
+                                "INSERT INTO offers (team_id, question_id, candidate_user_id, "
+                                "score, reason, introduction, status, kind, rank, created_at) "
+                                "VALUES ('T1', :id, 'U2', 0, '', '', 'declined', 'expert', 0, "
+                                ":asked)"
+                            ),
+                            {"id": added.scalar_one(), "asked": asked_at},
+                        )
+            await upgrade_head(engine)
+            async with engine.connect() as conn:
+                result = await conn.execute(text("SELECT idempotency_key, status FROM questions"))
+                found = {str(key): str(status) for key, status in result.all()}
+        finally:
+            await engine.dispose()
+    assert found == {
+        "never-asked": "unasked",
+        "asked-then-deleted": "withdrawn",
+        "offered-then-deleted": "withdrawn",
+        "solved": "solved",
+    }

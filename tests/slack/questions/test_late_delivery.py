@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from slack_emulator import Delivery
+from storage.insights import stream_questions
 from storage.models import Offer, Question
+from storage.questions import UNASKED
 from tests.slack.harness import SlackHarness
 from tests.slack.twice import press
 
@@ -59,9 +62,18 @@ async def sent_while_down(slack: SlackHarness, handle: str, where: str) -> tuple
     return message, delivery
 
 
-def nobody_asked(slack: SlackHarness, questions: list[Question], offers: list[Offer]) -> None:
-    assert [(q.status, q.text) for q in questions] == [("withdrawn", "")]
-    assert offers == []
+async def counted(slack: SlackHarness) -> list[Any]:
+    """The questions the network insights read (`/askaround network`, `askaround report
+    network`, the monthly DM): every one asked since install."""
+    async with slack.services.sessions() as s:
+        since = slack.services.clock.now() - timedelta(days=365)
+        return [row async for rows in stream_questions(s, slack.team_id, since) for row in rows]
+
+
+async def nobody_asked(slack: SlackHarness, questions: list[Question], offers: list[Offer]) -> None:
+    """Nobody asked, told or counted: the row left is only the message's key."""
+    assert [(q.status, q.text) for q in questions] == [(UNASKED, "")]
+    assert offers == [] and await counted(slack) == []
     for handle in slack.users:
         told = [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user(handle))]
         told += [f"{e.text} {e.blocks}" for e in slack.emu.ephemerals(slack.user(handle))]
@@ -78,19 +90,21 @@ async def test_a_question_retried_after_its_deletion_asks_nobody(
     [again] = await slack.emu.redeliver(delivery)
     assert again.ok
     await slack.drain()
-    nobody_asked(slack, *await stored(slack))
+    await nobody_asked(slack, *await stored(slack))
 
 
-async def test_a_deletion_overtaking_its_question_leaves_it_withdrawn(slack: SlackHarness) -> None:
+async def test_a_deletion_overtaking_its_question_leaves_it_blank(slack: SlackHarness) -> None:
     """The retry and the deletion arrive together: whichever is first, the question ends
-    withdrawn with its words blanked."""
+    with its words blanked, withdrawn (asked first) or never asked nor counted."""
     message, delivery = await sent_while_down(slack, "carol", "general")
     await asyncio.gather(
         slack.emu.redeliver(delivery), slack.emu.delete_message(slack.user("carol"), message)
     )
     await slack.drain()
     questions, _offers = await stored(slack)
-    assert [(q.status, q.text) for q in questions] == [("withdrawn", "")]
+    [(status, text)] = [(q.status, q.text) for q in questions]
+    assert text == "" and status in ("withdrawn", UNASKED)  # asked first, or never
+    assert len(await counted(slack)) == (status == "withdrawn")
     for handle in slack.users:
         assert SECRET not in str([m.blocks for m in slack.emu.dm_messages(slack.user(handle))])
 
