@@ -37,6 +37,9 @@ class Fault:
     applied: bool = False  # the call takes effect, then its answer fails (a lost answer)
     page: str | None = None  # answered with a page of this content type instead of JSON
     extra: dict[str, Any] = field(default_factory=dict)  # fields beside "error" (`needed`…)
+    # Dotted paths left out of a successful answer ("user.tz", "channel.name"), as a Slack
+    # that fills in fewer optional fields answers.
+    omit: tuple[str, ...] = ()
 
     def matches(self, method: str) -> bool:
         return self.method in ("*", method) and (self.times is None or self.hits < self.times)
@@ -96,6 +99,7 @@ class Faults:
         applied: bool = False,
         page: str | None = None,
         extra: dict[str, Any] | None = None,
+        omit: tuple[str, ...] = (),
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
@@ -106,10 +110,12 @@ class Faults:
         effect before its answer fails, as when Slack posted but the answer was lost;
         ``page`` (a content type of ``PAGES``) answers a page instead of JSON, as a proxy in
         front of Slack does; ``extra`` adds fields to the error (``needed``, ``provided``,
-        ``response_metadata``).
+        ``response_metadata``); ``omit`` alone answers normally but without those dotted
+        paths of the answer (``"user.tz"``, ``"user.profile.real_name"``), each left out where
+        present, a list's items each stripped of the rest of the path.
         """
-        if status is None and error is None and delay <= 0:
-            raise ValueError("a fault needs a status, an error or a delay")
+        if status is None and error is None and delay <= 0 and not omit:
+            raise ValueError("a fault needs a status, an error, a delay or fields to omit")
         if page is not None and page not in PAGES:
             raise ValueError(f"page must be one of {sorted(PAGES)}")
         if rate is not None and not 0 < rate <= 1:
@@ -125,6 +131,7 @@ class Faults:
             applied=applied,
             page=page,
             extra=dict(extra or {}),
+            omit=tuple(omit),
         )
         self.rules.append(fault)
         return fault
@@ -155,3 +162,16 @@ class Faults:
             fault.hits += 1
             return fault
         return None
+
+
+def without(body: Any, path: str) -> None:
+    """Leave the dotted ``path`` out of ``body``, in place; through a list, out of each item."""
+    head, _, rest = path.partition(".")
+    if isinstance(body, list):
+        for item in body:
+            without(item, path)
+    elif isinstance(body, dict) and head in body:
+        if rest:
+            without(body[head], rest)
+        else:
+            del body[head]

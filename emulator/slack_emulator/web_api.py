@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import json
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +19,7 @@ from aiohttp import web
 from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
 from .clock import REAL_CLOCK, Clock
-from .faults import PAGES, Faults
+from .faults import PAGES, Faults, without
 from .monitor import Monitor
 from .oauth import OAuth
 from .records import ApiCall
@@ -138,9 +139,14 @@ class WebApi:
                     headers["Content-Type"] = fault.page
                 return status, {"ok": False, "error": fault.error_code, **fault.extra}, headers
         try:
-            return 200, handler(ctx, args), {}
+            body = handler(ctx, args)
         except SlackError as exc:
             return exc.status, exc.body(), {}
+        if fault is not None and fault.omit:
+            body = copy.deepcopy(body)
+            for path in fault.omit:
+                without(body, path)
+        return 200, body, {}
 
     def _context(self, method: str, token: str | None) -> tuple[ApiContext | None, str]:
         """The workspace a call acts in, or why it is refused."""

@@ -107,3 +107,19 @@ async def test_a_page_instead_of_json_and_extra_fields(
     with pytest.raises(SlackApiError) as scope:
         await client.users_info(user=emu.bot_user_id)
     assert scope.value.response["needed"] == "users:read"
+
+
+async def test_omit_answers_without_the_named_fields(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """omit= answers ok, with the dotted paths left out (through lists too), and leaves what
+    the emulator holds as it was: the next call, past the rule, has them again."""
+    bob = emu.workspace.add_user(name="bob", real_name="Bob Stone", tz="Europe/Paris")
+    emu.faults.add("users.info", omit=("user.tz", "user.profile.real_name"))
+    emu.faults.add("users.list", omit=("members.real_name",))
+    lean = (await client.users_info(user=bob.id))["user"]
+    assert "tz" not in lean and "real_name" not in lean["profile"]
+    assert lean["name"] == "bob" and lean["real_name"] == "Bob Stone"
+    members = (await client.users_list())["members"]
+    assert members and all("real_name" not in m for m in members)
+    assert (await client.users_info(user=bob.id))["user"]["tz"] == "Europe/Paris"
