@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
-from handlers.client.directory import profile_from_slack
-from handlers.client.failures import is_transient
+from handlers.client.directory import described, profile_from_slack
 from handlers.dispatch.workspace import member_elsewhere
 
 
 async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
     """users.info's is_admin or is_owner; a person Slack will not describe is not one."""
-    user = await _described(client, user_id)
+    user = await described(client, user_id)
     return _is_admin(user)
 
 
@@ -26,21 +24,10 @@ async def slack_admin_heard(
     """`slack_admin`, and what else users.info said of them stored as a `user_change` is
     (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace: one
     made a guest since, whose `user_change` never came, reads as one at once."""
-    user = await _described(client, user_id)
+    user = await described(client, user_id)
     if user is not None and not member_elsewhere(user, team_id):
         await services.people.heard(team_id, profile_from_slack(user))
     return _is_admin(user)
-
-
-async def _described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | None:
-    """users.info's user; None for one Slack will not describe (a transient failure raises)."""
-    try:
-        user: dict[str, Any] = (await client.users_info(user=user_id))["user"]
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return None
-    return user
 
 
 def _is_admin(user: dict[str, Any] | None) -> bool:

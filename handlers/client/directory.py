@@ -19,10 +19,12 @@ from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.settings import Settings
 from bot.timezone import from_slack
-from handlers.client.failures import error_code
+from handlers.client.failures import error_code, is_transient
 
 # Slack describes Slackbot as a person (`is_bot: false`); it is a bot all the same.
 SLACKBOT = "USLACKBOT"
+# users.info's answer for an id that names nobody Slack will describe to the bot.
+NOBODY = frozenset({"user_not_found", "users_not_found", "user_not_visible"})
 PAGE_SIZE = 200
 LARGE_PAGE = 1000  # users.list's largest page
 RATE_LIMIT_RETRIES = 5
@@ -46,6 +48,21 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
     )
 
 
+async def described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | None:
+    """users.info's user; None when Slack says nobody has that id. A Slack that will not say
+    (one without users.info, which answers `unknown_method` or HTTP 404; a missing scope)
+    knows them by their id alone, as the request that named them did: what they came to do
+    goes on without their name or time zone, rather than telling them they do not exist.
+    A transient failure raises."""
+    try:
+        user: dict[str, Any] = (await client.users_info(user=user_id))["user"]
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return None if error_code(error) in NOBODY else {"id": user_id}
+    return user
+
+
 async def stored_profile(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> Profile | None:
@@ -55,11 +72,10 @@ async def stored_profile(
     known = (await services.people.known(team_id, {user_id})).get(user_id)
     if known is not None:
         return known
-    try:
-        found = profile_from_slack((await client.users_info(user=user_id))["user"])
-    except SlackApiError as error:
-        _raise_unless_not_found(error)
+    user = await described(client, user_id)
+    if user is None:
         return None
+    found = profile_from_slack(user)
     await services.people.remember(team_id, found)
     return found
 

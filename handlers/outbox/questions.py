@@ -27,7 +27,7 @@ from handlers.blocks.questions import (
     render_solved,
     render_unanswered,
 )
-from handlers.client.directory import profile_from_slack, stored_profile
+from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
 from handlers.client.messages import delete_own_replies
 
@@ -54,7 +54,8 @@ async def names_of(
     asked = await asyncio.gather(*(_described(client, u) for u in wanted - known.keys()))
     found = [profile for profile in asked if profile is not None]
     await services.people.remember(team_id, *found)
-    return {p.user_id: p.real_name or p.name for p in (*known.values(), *found)}
+    everyone = (*known.values(), *found)
+    return {p.user_id: p.real_name or p.name for p in everyone if p.real_name or p.name}
 
 
 async def _names_in(
@@ -65,12 +66,8 @@ async def _names_in(
 
 
 async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
-    try:
-        return profile_from_slack((await client.users_info(user=user_id))["user"])
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return None
+    user = await described(client, user_id)
+    return None if user is None else profile_from_slack(user)
 
 
 async def _guest(client: AsyncWebClient, services: Services, team_id: str, user_id: str) -> bool:

@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.digests.summary import TeamSummary
@@ -28,8 +27,7 @@ from handlers.blocks.home import (
     render_report_modal,
 )
 from handlers.blocks.workspace_settings import render_admin_home
-from handlers.client.directory import profile_from_slack
-from handlers.client.failures import is_transient
+from handlers.client.directory import described, profile_from_slack
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_home import kudos_home_section
@@ -113,11 +111,8 @@ def register(router: Router, services: Services) -> None:
         """The tab is published by the outbox (`handlers.outbox.home`)."""
         if event.get("tab") != "home":
             return
-        try:
-            info = await client.users_info(user=event["user"])
-        except SlackApiError as error:  # someone Slack will not describe: no Home to publish
-            if is_transient(error):
-                raise
+        user = await described(client, event["user"])
+        if user is None:  # someone Slack says is nobody: no Home to publish
             return
-        profile = profile_from_slack(info["user"])
+        profile = profile_from_slack(user)
         await services.people.opened_home(workspace_of(context), profile, services.clock.now())

@@ -17,7 +17,7 @@ from bot.people import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
-from handlers.client.directory import profile_from_slack
+from handlers.client.directory import described, profile_from_slack
 from handlers.client.failures import is_transient
 from handlers.dispatch.workspace import member_elsewhere
 
@@ -78,15 +78,12 @@ async def lookup_profiles(
 
 async def _users_info(client: AsyncWebClient, team_id: str, user_id: str) -> Profile | None:
     """The person as Slack describes them; None for a guest from another organisation."""
-    try:
-        info = await client.users_info(user=user_id)
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients") from None
-    if member_elsewhere(info["user"], team_id):
+    user = await described(client, user_id)
+    if user is None:
+        raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients")
+    if member_elsewhere(user, team_id):
         return None
-    return profile_from_slack(info["user"])
+    return profile_from_slack(user)
 
 
 async def lookup_people(

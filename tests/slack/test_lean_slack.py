@@ -1,0 +1,105 @@
+"""A leaner Slack: methods the bot calls only for a nicety answer `unknown_method` (HTTP 200
+or 404, as a Slack or a stand-in that lacks them does), or answer ok without their optional
+fields. Kudos, questions, skills and the Home tab still do their work and say what is true."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
+from tests.slack.questions.world import PEOPLE, declare_skills
+
+OPTIONAL = ("users.info", "conversations.info", "chat.getPermalink", "users.list")
+LEAN: dict[str, dict[str, Any]] = {
+    "unknown_method": {"error": "unknown_method"},
+    "404": {"status": 404, "error": "unknown_method"},
+    "fields_missing": {
+        "omit": (
+            "user.tz",
+            "user.tz_offset",
+            "user.real_name",
+            "user.name",
+            "user.profile",
+            "user.is_restricted",
+            "user.is_ultra_restricted",
+            "user.is_admin",
+            "user.is_owner",
+            "user.updated",
+            "members.tz",
+            "members.real_name",
+            "members.profile",
+            "channel.name",
+            "channel.is_private",
+            "channel.is_member",
+        )
+    },
+}
+
+
+@pytest.fixture(params=sorted(LEAN))
+async def lean(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    """The questions' world (skills declared while Slack was whole), then a leaner Slack."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await declare_skills(slack)
+        for method in OPTIONAL:
+            slack.emu.faults.add(method, times=None, **LEAN[request.param])
+        yield slack
+
+
+async def test_kudos_by_command_reach_the_colleague(lean: SlackHarness) -> None:
+    """`/kudos @bob for …`: the ledger row, the shout-out, Bob's DM and the giver's confirmation
+    (which said "I can't find @bob in this workspace" when users.info was not answered)."""
+    await give(lean, "alice", "@bob for untangling the release #teamwork")
+    assert [k.receiver_user_id for k in await ledger(lean)] == [lean.user("bob")]
+    assert "untangling the release" in dm_text(lean, "bob")
+    assert kudos_posts(lean, "general")
+    told = ephemeral_text(lean, "alice")
+    assert "can't find" not in told and "left today" in told
+
+
+async def test_ask_reaches_a_colleague_and_their_answer_the_asker(lean: SlackHarness) -> None:
+    """`/ask …`: colleagues are asked (after the asker's consent where Slack would not say
+    whether the channel is public, kept private as a refusal is), one accepts, the asker is
+    told who can help. users.info unanswered failed the `/ask` itself."""
+    await lean.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
+    await lean.settle()
+    if not await offers(lean):
+        await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
+        await lean.settle()
+    dev = lean.user("dev")
+    offer = [m for m in lean.emu.dm_messages(dev) if m.bot_id][-1]
+    assert "terraform module" in offer.text
+    await lean.emu.click(dev, "offer_accept", message=offer)
+    await lean.settle()
+    async with lean.services.sessions() as s:
+        question = (await s.scalars(select(Question))).one()
+    assert (question.status, question.helper_user_id) == ("connected", dev)
+    told = [m.text for m in lean.emu.messages() if m.bot_id and "can help with your" in m.text]
+    assert len(told) == 1 and dev in told[0] and lean.user("alice") in told[0]
+
+
+async def test_skills_add(lean: SlackHarness) -> None:
+    """`/skills add` saves and says so (it needs none of the methods left out)."""
+    await lean.command("carol", "/skills", "add kubernetes:3")
+    await lean.settle()
+    assert "Saved: Kubernetes (3)" in ephemeral_text(lean, "carol")
+
+
+async def test_home_opens(lean: SlackHarness) -> None:
+    """The Home tab is published (users.info unanswered left it unpublished)."""
+    await lean.emu.open_home(lean.user("maria"))
+    await lean.drain()
+    home = lean.emu.home_view(lean.user("maria"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+
+
+async def offers(slack: SlackHarness) -> list[Offer]:
+    async with slack.services.sessions() as s:
+        return list(await s.scalars(select(Offer)))
