@@ -109,7 +109,7 @@ def register(router: Router, services: Services) -> None:
     @router.event("app_home_opened")
     async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         """The tab is published by the outbox (`handlers.outbox.home`)."""
-        if event.get("tab") != "home":
+        if event.get("tab", "home") != "home":  # no tab named: the app's Home was opened
             return
         user = await described(client, event["user"])
         if user is None:  # someone Slack says is nobody: no Home to publish
