@@ -62,6 +62,9 @@ class Conversation:
     name: str = ""
     archived: bool = False
     shared: bool = False  # with another organisation (Slack Connect)
+    # Slack did not say whether it is private (it refused, or left `is_private` out): kept
+    # private all the same, and not called private to the person either.
+    unsure: bool = False
 
 
 def _wall_clock() -> datetime:

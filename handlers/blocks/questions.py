@@ -69,11 +69,16 @@ def render_asking(
     }
 
 
-def render_consent(question: QuestionView, count: int) -> Message:
-    text = (
-        "This conversation is private, so nobody outside it sees your question unless you say "
-        f"so. Ask {plural(count, 'colleague')} privately?"
+def render_consent(question: QuestionView, count: int, *, unsure: bool = False) -> Message:
+    """`unsure`: Slack would not say whether the conversation is public, so it is kept as a
+    private one is, and the asker is told why rather than that it is private."""
+    why = (
+        "Slack didn't tell me whether this conversation is public, so I keep your question "
+        "private: nobody outside it sees it"
+        if unsure
+        else "This conversation is private, so nobody outside it sees your question"
     )
+    text = f"{why} unless you say so. Ask {plural(count, 'colleague')} privately?"
     return {
         "text": text,
         "blocks": [

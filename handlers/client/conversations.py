@@ -5,8 +5,9 @@ channel shared with another organisation (Slack Connect: who is asked, with thei
 skills, is no business of theirs) and a conversation Slack will not describe to us
 (`channel_not_found`, `missing_scope`, not a member of it…). A refusal means it is hidden
 from the bot, so it is hidden from everyone else too: treating it as public could post a
-private question or kudos where it does not belong.
-Only a transient failure (rate limit, Slack down) is raised, to be retried.
+private question or kudos where it does not belong. So is one Slack says nothing of (no
+conversations.info, or an answer without `is_private`), though nobody is told it is private
+(`Conversation.unsure`). Only a transient failure (rate limit, Slack down) is raised, to be retried.
 
 What Slack says is kept a while (`bot.conversations`) when the caller passes the workspace's
 `KnownConversations`; `handlers/surfaces/directory_events.py` forgets it when Slack says the
@@ -21,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.conversations import Conversation, KnownConversations
-from handlers.client.failures import is_transient
+from handlers.client.failures import error_code, is_transient
 
 
 async def is_private(
@@ -47,7 +48,8 @@ async def conversation(
         Conversation(private=True)
         if channel is None
         else Conversation(
-            private=_is_private(channel),
+            private=_is_private(channel) or _unsure(channel),
+            unsure=_unsure(channel),
             member=bool(channel.get("is_member")),
             name=str(channel.get("name") or ""),
             archived=bool(channel.get("is_archived")),
@@ -101,13 +103,15 @@ def refusal_to_watch(
 
 
 async def _described(client: AsyncWebClient, channel_id: str) -> dict[str, Any] | None:
-    """conversations.info's channel, or None when Slack will not describe it to the bot."""
+    """conversations.info's channel; None when Slack hides it from the bot (a private
+    channel it is not in, or one deleted), and nothing said of it when Slack will not
+    answer at all (no conversations.info: `unknown_method`, HTTP 404; a missing scope)."""
     try:
         info = await client.conversations_info(channel=channel_id)
     except SlackApiError as error:
         if is_transient(error):
             raise
-        return None
+        return None if error_code(error) == "channel_not_found" else {}
     channel: dict[str, Any] = info["channel"]
     return channel
 
@@ -119,6 +123,11 @@ def _is_private(channel: dict[str, Any]) -> bool:
         or channel.get("is_mpim")
         or _is_shared_out(channel)
     )
+
+
+def _unsure(channel: dict[str, Any]) -> bool:
+    """Slack left out whether a channel is private: a leaner Slack (or stand-in) may."""
+    return "is_private" not in channel and not (channel.get("is_im") or channel.get("is_mpim"))
 
 
 def _is_shared_out(channel: dict[str, Any]) -> bool:

@@ -134,7 +134,9 @@ async def ask(
         links = {m.question_id: await permalink(client, m) for m in asked.solved}
         await reply(render_solved_first(asked.question, asked.solved, links, asked.would_ask))
     elif asked.needs_consent:
-        await reply(render_consent(asked.question, asked.would_ask))
+        where = known.get(request.channel_id)
+        unsure = where is not None and where.unsure
+        await reply(render_consent(asked.question, asked.would_ask, unsure=unsure))
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:

@@ -71,6 +71,9 @@ async def test_ask_reaches_a_colleague_and_their_answer_the_asker(lean: SlackHar
     await lean.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
     await lean.settle()
     if not await offers(lean):
+        told = ephemeral_text(lean, "alice")
+        assert "This conversation is private" not in told  # #general is not
+        assert "Slack didn't tell me whether this conversation is public" in told
         await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
         await lean.settle()
     dev = lean.user("dev")
@@ -81,8 +84,8 @@ async def test_ask_reaches_a_colleague_and_their_answer_the_asker(lean: SlackHar
     async with lean.services.sessions() as s:
         question = (await s.scalars(select(Question))).one()
     assert (question.status, question.helper_user_id) == ("connected", dev)
-    told = [m.text for m in lean.emu.messages() if m.bot_id and "can help with your" in m.text]
-    assert len(told) == 1 and dev in told[0] and lean.user("alice") in told[0]
+    connected = [m.text for m in lean.emu.messages() if m.bot_id and "can help with" in m.text]
+    assert len(connected) == 1 and dev in connected[0] and lean.user("alice") in connected[0]
 
 
 async def test_skills_add(lean: SlackHarness) -> None:
@@ -103,3 +106,24 @@ async def test_home_opens(lean: SlackHarness) -> None:
 async def offers(slack: SlackHarness) -> list[Offer]:
     async with slack.services.sessions() as s:
         return list(await s.scalars(select(Offer)))
+
+
+async def test_a_private_channel_slack_does_not_call_private_stays_private(
+    tmp_path: Path,
+) -> None:
+    """conversations.info without `is_private`: a question asked in #secret reaches nobody
+    before its asker consents (it was sent at once to colleagues outside the channel)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await declare_skills(slack)
+        await private_channel_unsaid(slack)
+
+
+async def private_channel_unsaid(slack: SlackHarness) -> None:
+    slack.emu.faults.add("conversations.info", times=None, omit=("channel.is_private",))
+    await slack.command(
+        "alice", "/ask", "how do we unlock a stuck terraform state?", channel="secret"
+    )
+    await slack.settle()
+    assert await offers(slack) == []
+    told = ephemeral_text(slack, "alice")
+    assert "Slack didn't tell me whether this conversation is public" in told
