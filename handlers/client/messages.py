@@ -1,4 +1,5 @@
-"""Deleting the bot's own messages: one at a time, or all it posted in a thread."""
+"""A message's link, and deleting the bot's own messages: one at a time, or all it posted
+in a thread."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ from handlers.client.failures import error_code, is_transient
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
 # that the bot could delete.
 GONE = {"thread_not_found", "channel_not_found", "not_in_channel"}
+
+
+async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | None:
+    """chat.getPermalink's link; None when Slack has none to give (the message or its channel
+    gone, a Slack without the method, an answer without the link). A transient failure
+    raises."""
+    try:
+        answer = await client.chat_getPermalink(channel=channel, message_ts=ts)
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return None
+    link = answer.get("permalink")
+    return str(link) if link else None
 
 
 async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:

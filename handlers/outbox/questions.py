@@ -28,8 +28,8 @@ from handlers.blocks.questions import (
     render_unanswered,
 )
 from handlers.client.directory import described, profile_from_slack, stored_profile
-from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
-from handlers.client.messages import delete_own_replies
+from handlers.client.failures import CLOSED_TO_POSTS, error_code
+from handlers.client.messages import delete_own_replies, message_link
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
@@ -121,15 +121,7 @@ async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | No
     without one rather than not at all."""
     if not question.message_ts or question.is_private:
         return None
-    try:
-        answer = await client.chat_getPermalink(
-            channel=question.channel_id, message_ts=question.message_ts
-        )
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return None
-    return str(answer["permalink"])
+    return await message_link(client, question.channel_id, question.message_ts)
 
 
 async def _request(

@@ -19,6 +19,7 @@ from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
 from handlers.client.directory import described, profile_from_slack
 from handlers.client.failures import is_transient
+from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
 
 log = logging.getLogger("askaround.kudos")
@@ -124,10 +125,9 @@ async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str 
 
 async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:
     try:
-        answer = await client.chat_getPermalink(channel=channel_id, message_ts=ts)
-    except SlackApiError:
+        return await message_link(client, channel_id, ts)
+    except SlackApiError:  # a kudos goes without its link rather than wait for one
         return None
-    return str(answer["permalink"])
 
 
 async def confirm_to_giver(reply: Reply, given: Given) -> None:

@@ -40,6 +40,7 @@ from handlers.client.admins import slack_admin
 from handlers.client.conversations import conversation, is_private, watch_refusal
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
+from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 
@@ -154,15 +155,7 @@ async def permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
     """A link to the solved question's message, when it has one Slack still finds."""
     if match.message_ts is None:
         return None
-    try:
-        answer = await client.chat_getPermalink(
-            channel=match.channel_id, message_ts=match.message_ts
-        )
-    except SlackApiError as error:
-        if is_transient(error):
-            raise
-        return None
-    return str(answer["permalink"])
+    return await message_link(client, match.channel_id, match.message_ts)
 
 
 def register(router: Router, services: Services) -> None:

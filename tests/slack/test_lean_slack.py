@@ -16,6 +16,7 @@ from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
 from tests.slack.questions.world import PEOPLE, declare_skills
 
+QUESTION = "how do we unlock a stuck terraform state?"
 OPTIONAL = ("users.info", "conversations.info", "chat.getPermalink", "users.list")
 LEAN: dict[str, dict[str, Any]] = {
     "unknown_method": {"error": "unknown_method"},
@@ -38,6 +39,7 @@ LEAN: dict[str, dict[str, Any]] = {
             "channel.name",
             "channel.is_private",
             "channel.is_member",
+            "permalink",
         )
     },
 }
@@ -88,6 +90,18 @@ async def test_ask_reaches_a_colleague_and_their_answer_the_asker(lean: SlackHar
     assert len(connected) == 1 and dev in connected[0] and lean.user("alice") in connected[0]
 
 
+async def test_a_mention_reaches_a_colleague(lean: SlackHarness) -> None:
+    """`@askaround …?` in #general: a colleague is asked (with a link to the question, where
+    Slack gives one; without it, where not)."""
+    await lean.post("alice", "general", f"<@{lean.emu.bot_user_id}> {QUESTION}")
+    await lean.settle()
+    if not await offers(lean):
+        await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
+        await lean.settle()
+    offer = [m for m in lean.emu.dm_messages(lean.user("dev")) if m.bot_id]
+    assert offer and "stuck terraform state" in offer[-1].text
+
+
 async def test_skills_add(lean: SlackHarness) -> None:
     """`/skills add` saves and says so (it needs none of the methods left out)."""
     await lean.command("carol", "/skills", "add kubernetes:3")
@@ -127,3 +141,16 @@ async def private_channel_unsaid(slack: SlackHarness) -> None:
     assert await offers(slack) == []
     told = ephemeral_text(slack, "alice")
     assert "Slack didn't tell me whether this conversation is public" in told
+
+
+async def test_a_permalink_answer_without_its_link(tmp_path: Path) -> None:
+    """chat.getPermalink answers ok without `permalink`: the colleague is asked all the same,
+    without a link to the question."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await declare_skills(slack)
+        slack.emu.faults.add("chat.getPermalink", times=None, omit=("permalink",))
+        await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+        await slack.settle()
+        offer = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+        assert offer and "stuck terraform state" in offer[-1].text
+        assert slack.emu.calls_to("chat.getPermalink")
