@@ -15,10 +15,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from handlers.client.clock import REAL_CLOCK, PaceClock
+from handlers.client.failures import is_transient
 from handlers.client.tiers import MethodBuckets
 from handlers.outbox import marks
 
@@ -128,14 +130,21 @@ class PacedClient(AsyncWebClient):
         channel, thread_ts = str(args.get("channel", "")), args.get("thread_ts")
         if not channel:
             return None
-        if thread_ts:
-            found = await self.conversations_replies(
-                channel=channel, ts=str(thread_ts), include_all_metadata=True
-            )
-        else:
-            found = await self.conversations_history(
-                channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
-            )
+        try:
+            if thread_ts:
+                found = await self.conversations_replies(
+                    channel=channel, ts=str(thread_ts), include_all_metadata=True
+                )
+            else:
+                found = await self.conversations_history(
+                    channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
+                )
+        except SlackApiError as error:
+            # A Slack that will not show the bot the conversation (no such method, a
+            # missing scope) cannot say whether it was posted: post, rather than never.
+            if is_transient(error):
+                raise
+            return None
         message = marks.find_mark(list(found.get("messages") or []), key)
         if message is None:
             return None

@@ -154,3 +154,20 @@ async def test_a_permalink_answer_without_its_link(tmp_path: Path) -> None:
         offer = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
         assert offer and "stuck terraform state" in offer[-1].text
         assert slack.emu.calls_to("chat.getPermalink")
+
+
+@pytest.mark.parametrize("fault", ["unknown_method", "404"])
+async def test_a_retried_shout_out_on_a_slack_without_history(
+    slack: SlackHarness, fault: str
+) -> None:
+    """Posts answer 500 until the outbox tries again; each retry looks for the copy an earlier
+    attempt may have posted, with conversations.history, which this Slack lacks: it posts all
+    the same (the deliveries failed for good: no shout-out, no DM for Bob)."""
+    for method in ("conversations.history", "conversations.replies"):
+        slack.emu.faults.add(method, times=None, **LEAN[fault])
+    slack.emu.faults.add("chat.postMessage", status=500, times=4)
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    await slack.drain()
+    assert len(kudos_posts(slack, "general")) == 1
+    assert slack.emu.calls_to("conversations.history")
+    assert "untangling the release" in dm_text(slack, "bob")
