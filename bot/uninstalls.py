@@ -63,6 +63,11 @@ class Uninstalls:
             await self.purge(team_id)
         return due
 
+    async def held(self, team_id: str) -> dict[str, int]:
+        """What `purge` would delete, as rows by table (an admin is shown it first)."""
+        async with self._sessions() as s:
+            return await q.held(s, team_id)
+
     async def purge(self, team_id: str) -> int:
         """Delete everything kept for the workspace, tokens included; returns how many rows."""
         async with self._sessions() as s, s.begin():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Base, SlackBot, SlackInstallation, Workspace
@@ -53,16 +53,32 @@ async def uninstalled_since(session: AsyncSession) -> dict[str, datetime]:
     return {team_id: at for team_id, at in rows if at is not None}
 
 
+async def held(session: AsyncSession, team_id: str) -> dict[str, int]:
+    """How many rows each table keeps for the workspace, what `purge` would delete; tables
+    holding none are left out."""
+    counts: dict[str, int] = {}
+    for table in _tables_of_workspaces():
+        found = await session.scalar(
+            select(func.count()).select_from(table).where(table.c.team_id == team_id)
+        )
+        if found:
+            counts[table.name] = int(found)
+    return counts
+
+
 async def purge(session: AsyncSession, team_id: str) -> int:
     """Delete every row of the workspace, in every table that carries its `team_id`
     (tokens included), children before parents; returns how many rows went. The inbox goes
     too, in its own file when the sessions bind it there (the bot's and `purge-workspace`'s
     do)."""
     removed = 0
-    for table in reversed(Base.metadata.sorted_tables):
-        if "team_id" not in table.c:
-            continue
+    for table in _tables_of_workspaces():
         result = await session.execute(delete(table).where(table.c.team_id == team_id))
         assert isinstance(result, CursorResult)
         removed += max(result.rowcount, 0)
     return removed
+
+
+def _tables_of_workspaces() -> list[Table]:
+    """Every table that carries a `team_id`, children before parents."""
+    return [t for t in reversed(Base.metadata.sorted_tables) if "team_id" in t.c]

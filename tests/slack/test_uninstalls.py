@@ -7,6 +7,7 @@ other workspace keeps everything throughout."""
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import timedelta
 from pathlib import Path
 
@@ -166,24 +167,71 @@ async def test_purge_workspace_deletes_one_workspace_now(
     monkeypatch.chdir(tmp_path)  # no .env file to read
 
     assert await requests(a, a.team_id) > 0
-    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1 and f"workspace {a.team_id} purged" in out[0]
+    assert len(out) == 2 and f"workspace {a.team_id} holds" in out[0]
+    assert f"workspace {a.team_id} purged" in out[1]
     assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
     assert await requests(a, a.team_id) == 0  # the inbox's file too, on SQLite
     assert await rows_of(a, b.team_id) == b_rows
-    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"askaround: no workspace {a.team_id} in this database (it has: {b.team_id})"]
 
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://nobody:s3cretpw@127.0.0.1:1/none")
-    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert (
         len(err) == 1
         and err[0].startswith("askaround: cannot purge in")
         and "s3cretpw" not in err[0]
     )
+
+
+class Terminal(io.StringIO):
+    """Standard input as a person at a terminal: what they type, line by line."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+async def test_purge_workspace_asks_first_and_deletes_nothing_unconfirmed(
+    two: tuple[SlackHarness, SlackHarness],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """Without --yes, the count of what would go is shown and the workspace's id must be
+    typed back: another answer (B's id, nothing) deletes nothing, exit 1. With no terminal to
+    ask in (a script, a pipe), it refuses in one line, exit 2, and deletes nothing. Typing the
+    id purges it."""
+    a, b = two
+    await used(a)
+    before = await rows_of(a, a.team_id)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", a.runner.settings.database_url)
+    monkeypatch.chdir(tmp_path)
+
+    capsys.readouterr()
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert f"nothing deleted from {a.team_id}" in err and "--yes" in err
+    assert await rows_of(a, a.team_id) == before
+
+    for typed in (f"{b.team_id}\n", "\n", ""):
+        monkeypatch.setattr("sys.stdin", Terminal(typed))
+        assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
+        out, err = capsys.readouterr()
+        assert f"workspace {a.team_id} holds" in out and "kudos 1," in out
+        assert f"Type {a.team_id}" in out
+        assert err.strip() == f"askaround: not purged: {a.team_id} was not typed back"
+        assert await rows_of(a, a.team_id) == before
+
+    monkeypatch.setattr("sys.stdin", Terminal(f" {a.team_id}\n"))
+    assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
+    assert f"workspace {a.team_id} purged" in capsys.readouterr().out
+    assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
 
 
 async def test_in_token_mode_a_working_token_is_what_keeps_the_data(slack: SlackHarness) -> None:

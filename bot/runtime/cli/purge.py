@@ -1,15 +1,20 @@
 """`askaround purge-workspace TEAM_ID`: delete everything askaround keeps about one workspace
-now, instead of when its retention after an uninstall has passed."""
+now, instead of when its retention after an uninstall has passed. It cannot be undone, so it
+shows what would go and asks for the workspace's id typed back; `--yes` is for scripts, and
+without a terminal to ask in and without `--yes` nothing is deleted."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.clock import Clock
+from bot.errors import AskaroundError
+from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import checked_team_id, not_here
 from bot.settings import database_url_from_env
 from bot.words import plural
@@ -18,15 +23,20 @@ from bot.words import plural
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "purge-workspace",
-        help="delete everything kept about one workspace (its tokens too), now",
+        help="delete everything kept about one workspace (its tokens too), once confirmed",
         description=(
             "Delete every row askaround keeps for the workspace TEAM_ID: people, skills, "
-            "networks, questions, kudos, deliveries, settings and its Slack tokens. Needs only "
-            "ASKAROUND_DATABASE_URL. Without it, a workspace that uninstalled the app is "
-            "purged once ASKAROUND_UNINSTALLED_RETENTION_DAYS have passed."
+            "networks, questions, kudos, deliveries, settings and its Slack tokens. It shows "
+            "how many rows of each kind would go and asks you to type TEAM_ID back; --yes "
+            "skips the question (for scripts). Needs only ASKAROUND_DATABASE_URL. Without "
+            "this command, a workspace that uninstalled the app is purged once "
+            "ASKAROUND_UNINSTALLED_RETENTION_DAYS have passed."
         ),
     )
     parser.add_argument("team_id", metavar="TEAM_ID", help="the workspace's id, T…")
+    parser.add_argument(
+        "--yes", action="store_true", help="purge without asking (nothing can undo it)"
+    )
     return parser
 
 
@@ -44,12 +54,37 @@ async def run(args: argparse.Namespace) -> int:
             inbox = None
         try:
             sessions = create_sessions(engine, inbox)
-            removed = await Uninstalls(sessions, Clock().now, timedelta(0)).purge(team_id)
-            if removed == 0:  # a mistyped id, or one purged already: nothing was deleted
+            uninstalls = Uninstalls(sessions, Clock().now, timedelta(0))
+            held = await uninstalls.held(team_id)
+            if not held:  # a mistyped id, or one purged already
                 async with sessions() as s:
                     raise not_here(team_id, await workspace_ids(s))
+            await confirmed(team_id, held, yes=bool(args.yes))
+            removed = await uninstalls.purge(team_id)
         finally:
             if inbox is not None:
                 await inbox.dispose()
     print(f"askaround: workspace {team_id} purged ({plural(removed, 'row')} deleted)")
     return 0
+
+
+async def confirmed(team_id: str, held: dict[str, int], *, yes: bool) -> None:
+    """Returns when the purge may go ahead; otherwise raises, having deleted nothing."""
+    total = plural(sum(held.values()), "row")
+    if not yes and not sys.stdin.isatty():
+        raise UsageError(
+            f"nothing deleted from {team_id} ({total}): there is no terminal to confirm in; "
+            "pass --yes to purge without asking"
+        )
+    kinds = ", ".join(f"{table.replace('_', ' ')} {n}" for table, n in sorted(held.items()))
+    print(f"askaround: workspace {team_id} holds {total}: {kinds}; its Slack tokens go too.")
+    if yes:
+        return
+    try:
+        typed = await asyncio.to_thread(
+            input, f"Type {team_id} to delete all of it now (it cannot be undone): "
+        )
+    except EOFError:
+        typed = ""
+    if typed.strip() != team_id:
+        raise AskaroundError(f"not purged: {team_id} was not typed back")
