@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import CursorResult, Result, Row, and_, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.schema import ColumnDefault
 
 from storage.models import CompanyValue, Person, Workspace
 from storage.upsert import insert_for
@@ -18,6 +19,17 @@ DEFAULT_VALUES: tuple[tuple[str, str], ...] = (
     ("craft", "We take pride in doing the work well."),
     ("courage", "We say the hard thing and try the new thing."),
 )
+
+
+def defaults() -> tuple[Workspace, tuple[str, ...]]:
+    """A workspace as `ensure_workspace` creates one, not stored, and its company values:
+    what an admin has not changed reads the same (`askaround settings show`)."""
+    fields: dict[str, Any] = {}
+    for column in Workspace.__table__.columns:
+        default = column.default
+        if isinstance(default, ColumnDefault):
+            fields[column.key] = default.arg(None) if default.is_callable else default.arg
+    return Workspace(**fields), tuple(name for name, _ in DEFAULT_VALUES)
 
 
 async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:

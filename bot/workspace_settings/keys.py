@@ -70,7 +70,7 @@ class WorkspaceSettings:
     def as_text(self) -> dict[str, str]:
         """Each key's value written the way `parse` reads it back."""
         return {
-            "values": ", ".join(self.values),
+            "values": ", ".join(self.values) or "none",
             "daily_allowance": str(self.daily_allowance),
             "role_allowances": ", ".join(f"{r}={n}" for r, n in self.role_allowances.items())
             or "none",
@@ -121,6 +121,8 @@ def _value_name(text: str) -> str:
 
 
 def parse_values(text: str) -> ValuesChange:
+    if _none(text):  # `none` clears the values, as it clears other lists, naming no #none
+        return ValuesChange(())
     active: list[str] = []
     renames: list[tuple[str, str]] = []
     for item in _items(text):

@@ -7,7 +7,7 @@ from the database when it runs, so a change takes effect for the next one on eve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +27,7 @@ from bot.workspace_settings.keys import (
 from storage import people as people_queries
 from storage import watching, workspaces
 from storage import workspace_settings as q
+from storage.models import Workspace
 
 CLI = "cli"  # who the audit log says changed a setting from the command line
 NOT_AN_ADMIN = (
@@ -70,6 +71,12 @@ class WorkspaceSettingsService:
     async def current(self, team_id: str) -> WorkspaceSettings:
         async with self._sessions() as s, s.begin():
             return await self._current(s, team_id)
+
+    @staticmethod
+    def defaults() -> WorkspaceSettings:
+        """The settings of a workspace nobody has changed anything in."""
+        workspace, values = workspaces.defaults()
+        return _settings(workspace, sorted(values), (), ())
 
     async def is_admin(self, team_id: str, user_id: str, *, slack_admin: bool) -> bool:
         """Whether `user_id` may change the settings (`visibility.is_admin` decides)."""
@@ -140,21 +147,11 @@ class WorkspaceSettingsService:
     async def _current(self, s: AsyncSession, team_id: str) -> WorkspaceSettings:
         w = await workspaces.ensure_workspace(s, team_id)
         values = await q.company_values(s, team_id)
-        return WorkspaceSettings(
-            values=tuple(v.name for v in values if v.retired_at is None),
-            retired_values=tuple(v.name for v in values if v.retired_at is not None),
-            daily_allowance=w.daily_allowance,
-            role_allowances=dict(w.role_allowances or {}),
-            min_reason_length=w.min_reason_length,
-            values_required=w.values_required,
-            kudos_channel=w.kudos_channel_id,
-            kudos_reactions=parse_reactions(w.kudos_reactions),
-            digest_weekday=w.digest_weekday % len(WEEKDAYS),
-            digest_hour=w.digest_hour,
-            digest_scope=w.digest_scope,
-            digest_roundup=w.digest_roundup,
-            watched_channels=tuple(await q.watched_channels(s, team_id)),
-            askaround_admins=tuple(w.askaround_admins or ()),
+        return _settings(
+            w,
+            [v.name for v in values if v.retired_at is None],
+            [v.name for v in values if v.retired_at is not None],
+            await q.watched_channels(s, team_id),
         )
 
     async def _apply(
@@ -180,6 +177,27 @@ class WorkspaceSettingsService:
                 await watching.watch(s, team_id, channel, by)
         elif key == "values":
             await _apply_values(s, team_id, value, before, now)
+
+
+def _settings(
+    w: Workspace, values: Sequence[str], retired: Sequence[str], watched: Sequence[str]
+) -> WorkspaceSettings:
+    return WorkspaceSettings(
+        values=tuple(values),
+        retired_values=tuple(retired),
+        daily_allowance=w.daily_allowance,
+        role_allowances=dict(w.role_allowances or {}),
+        min_reason_length=w.min_reason_length,
+        values_required=w.values_required,
+        kudos_channel=w.kudos_channel_id,
+        kudos_reactions=parse_reactions(w.kudos_reactions),
+        digest_weekday=w.digest_weekday % len(WEEKDAYS),
+        digest_hour=w.digest_hour,
+        digest_scope=w.digest_scope,
+        digest_roundup=w.digest_roundup,
+        watched_channels=tuple(watched),
+        askaround_admins=tuple(w.askaround_admins or ()),
+    )
 
 
 async def _apply_values(

@@ -72,7 +72,7 @@ def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
     scopes = [_option("Everyone below them", "all"), _option("Direct reports only", "direct")]
     role_text = "" if text["role_allowances"] == "none" else text["role_allowances"]
     blocks: Blocks = [
-        _input("values", _text(text["values"], multiline=True), optional=True),
+        _input("values", _text(", ".join(now.values), multiline=True), optional=True),
         _input("daily_allowance", _text(text["daily_allowance"])),
         _input("role_allowances", _text(role_text), optional=True),
         _input("min_reason_length", _text(text["min_reason_length"])),

@@ -24,8 +24,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "settings",
         help="show or change a workspace's settings (values, allowances, channels, digests)",
         description=(
-            "Show a workspace's settings, or change one. Needs only ASKAROUND_DATABASE_URL. "
-            "--team is needed when the database holds more than one workspace."
+            "Show a workspace's settings, or change one. show prints each key, `default` "
+            "(what a new workspace has) or `set`, and its value; set takes the same text. "
+            "Needs only ASKAROUND_DATABASE_URL. --team is needed when the database holds "
+            "more than one workspace."
         ),
         epilog=f"keys:\n{keys}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -71,8 +73,10 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
             print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
             return 0
+        default = service.defaults().as_text()
         for key, text in (await service.current(team)).as_text().items():
-            print(f"{key:<18} {text}", file=shown)
+            source = "default" if text == default[key] else "set"
+            print(f"{key:<18} {source:<8} {text}", file=shown)
     return 0
 
 

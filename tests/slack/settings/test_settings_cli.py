@@ -43,7 +43,8 @@ async def test_set_then_show_and_the_bot_obeys(
     code, out, _err = await cli(capsys, "set", "daily_allowance", "2")
     assert (code, out.strip()) == (0, "daily_allowance: 2")
     code, out, _err = await cli(capsys, "show")
-    assert code == 0 and "daily_allowance    2" in out and "digest_weekday     monday" in out
+    assert code == 0 and "daily_allowance    set      2\n" in out
+    assert "digest_weekday     default  monday\n" in out
     await give(slack, "alice", "@bob @carol for untangling the release pipeline")
     assert "You have 1 of 2 kudos left today" in ephemeral_text(slack, "alice")
     home = await home_of(slack, "hana")
@@ -84,3 +85,28 @@ async def test_an_admin_id_nobody_has_is_refused(
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
     code, out, _err = await cli(capsys, "set", "askaround_admins", slack.user("bob"))
     assert (code, out.strip()) == (0, f"askaround_admins: {slack.user('bob')}")
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_show_says_every_value_and_where_it_comes_from(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each row has its key, `default` or `set`, and the value in force. Company values all
+    cleared printed an empty value, and `set values none` made a company value called #none;
+    `none` clears them, as it does for other lists, and is what `show` prints."""
+    await slack.command("alice", "/kudos", "@bob for the first test run of the day")
+    await slack.settle()
+    code, out, _err = await cli(capsys, "show")
+    rows = [line.split(maxsplit=2) for line in out.splitlines()]
+    assert code == 0 and all(len(row) == 3 for row in rows), out
+    assert {row[1] for row in rows} == {"default"}
+    assert ["values", "default", "courage, craft, customer-first, ownership, teamwork"] in rows
+
+    code, out, _err = await cli(capsys, "set", "values", "none")
+    assert (code, out.strip()) == (0, "values: none")
+    now = await slack.services.workspace_settings.current(slack.team_id)
+    assert now.values == () and "none" not in now.retired_values
+    code, out, _err = await cli(capsys, "show")
+    rows = [line.split(maxsplit=2) for line in out.splitlines()]
+    assert all(len(row) == 3 for row in rows), out
+    assert ["values", "set", "none"] in rows and ["kudos_channel", "default", "none"] in rows
