@@ -200,6 +200,19 @@ async def roles_of_active(session: AsyncSession, team_id: str) -> list[tuple[str
     return [(user_id, list(roles or ()), tz) for user_id, roles, tz in rows]
 
 
+async def direct_reports(session: AsyncSession, team_id: str, user_id: str) -> list[str]:
+    """Who has `user_id` as their manager, bots aside (the analysis's org chart)."""
+    rows = await session.scalars(
+        select(Person.user_id).where(
+            Person.team_id == team_id,
+            Person.manager_user_id == user_id,
+            Person.user_id != user_id,
+            Person.is_bot.is_(False),
+        )
+    )
+    return list(rows)
+
+
 async def roles(session: AsyncSession, team_id: str, user_id: str) -> tuple[str, ...]:
     found = await session.scalar(
         select(Person.roles).where(Person.team_id == team_id, Person.user_id == user_id)

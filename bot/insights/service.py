@@ -90,6 +90,16 @@ class InsightsService:
         self.forget(team_id)
         return await self.network(team_id)
 
+    async def may_see(self, team_id: str, viewer_user_id: str, *, slack_admin: bool) -> bool:
+        """Whether `viewer_user_id` may see any of the network, decided before it is analysed
+        from their roles and the org chart as stored (`for_viewer` decides again)."""
+        async with self._sessions() as s:
+            roles = await q.roles(s, team_id, viewer_user_id)
+            reports = await q.direct_reports(s, team_id, viewer_user_id)
+        admin = visibility.is_admin(slack_admin, roles)
+        viewer = visibility.person(viewer_user_id)
+        return visibility.network_scope(viewer, admin=admin, org=reports) is not None
+
     async def for_viewer(
         self, team_id: str, viewer_user_id: str, *, slack_admin: bool, since: datetime | None = None
     ) -> Shown:

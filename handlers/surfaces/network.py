@@ -2,8 +2,9 @@
 managers their org), ephemeral, and the team-to-team picture uploaded to their DM with the
 bot (a picture shared in the channel would be seen by everyone there).
 
-The listener acks at once; the analysis runs after the ack, in its turn, from the service's
-cache when a recent one exists."""
+The listener acks at once, saying nothing: someone who may not see the network is told so
+alone, before anyone is told it is being looked at. The analysis runs after the ack, in its
+turn, from the service's cache when a recent one exists."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.insights import outline
+from bot.insights.service import NOT_FOR_YOU
 from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.network import render_network
@@ -30,10 +32,13 @@ PICTURE = "network.png"
 async def network(
     services: Services, client: AsyncWebClient, team_id: str, user_id: str, respond: AsyncRespond
 ) -> None:
+    admin = await slack_admin(client, user_id)
+    if not await services.insights.may_see(team_id, user_id, slack_admin=admin):
+        await respond(response_type="ephemeral", **render_error(NOT_FOR_YOU))
+        return
+    await respond(response_type="ephemeral", text="Looking at how help flows here…")
     try:
-        shown = await services.insights.for_viewer(
-            team_id, user_id, slack_admin=await slack_admin(client, user_id)
-        )
+        shown = await services.insights.for_viewer(team_id, user_id, slack_admin=admin)
     except UserError as error:
         await respond(response_type="ephemeral", **render_error(str(error)))
         return
@@ -67,5 +72,5 @@ def register(router: Router, services: Services) -> None:
         client: AsyncWebClient,
         context: Any,
     ) -> None:
-        await ack(response_type="ephemeral", text="Looking at how help flows here…")
+        await ack()  # nothing yet: who may see it decides what is said first
         await network(services, client, workspace_of(context), str(command["user_id"]), respond)

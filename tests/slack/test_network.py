@@ -123,6 +123,15 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "Network insights for your org" in world["maria"][0]
 
 
+async def test_who_may_not_see_it_is_only_told_so(world: dict[str, tuple[str, int]]) -> None:
+    """erin, who manages nobody, was first told "Looking at how help flows here…" and then
+    refused; whether she may see it is decided first, so she reads the refusal alone."""
+    assert "Looking at how help flows" not in world["erin"][0]
+    assert world["erin"][0].count("for managers") == 2  # the refusal: its text and its block
+    for viewer in ("maria", "olga"):
+        assert "Looking at how help flows" in world[viewer][0]
+
+
 async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
     """On 1 December at 10:00 UTC, the job queues November's DM to dev (the admin role) and
     olga (a Slack admin, as users.list says), once however often it runs; the DM has the
