@@ -26,7 +26,10 @@ NONE_WORDS = ("", "none", "-")
 _VALUE = re.compile(r"[^\W\d_][\w-]{0,63}")  # a letter of any script first: #ética, #качество
 _ROLE = re.compile(r"[^\W\d_][\w -]{0,63}")
 _REACTION = re.compile(r"[a-z0-9_+'-]{1,100}")
-_CHANNEL = re.compile(r"<#([CG][A-Z0-9]{2,31})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,31})")
+# Slack's channel ids are C or G, then capitals and digits (C024BE91L, C01ABCDEFGH): a word in
+# capitals (#GENERAL, CGENERAL) or a stub (C12) cannot be one.
+_CHANNEL_ID = r"[CG](?=[A-Z]*\d)[A-Z0-9]{6,31}"
+_CHANNEL = re.compile(rf"<#({_CHANNEL_ID})(?:\|[^>]*)?>|#?({_CHANNEL_ID})")
 _USER = re.compile(r"<@([UW][A-Z0-9]{2,31})(?:\|[^>]*)?>|@?([UW][A-Z0-9]{2,31})")
 _RENAME = re.compile(r"\s*(?:->|→)\s*")
 _SPLIT = re.compile(r"[,\n]")

@@ -95,6 +95,12 @@ def test_role_allowances_are_capped_so_the_modal_can_show_them_whole() -> None:
         ("values_required", "maybe", "yes or no"),
         ("kudos_channel", "C0123ABCD, C0999ZZZ", "one channel"),
         ("kudos_channel", "#general", "not a Slack channel id"),
+        # a channel's name in capitals, a word, a stub: none can be a Slack channel id
+        ("kudos_channel", "#GENERAL", "not a Slack channel id"),
+        ("kudos_channel", "CGENERAL", "not a Slack channel id"),
+        ("kudos_channel", "<#GOOD>", "not a Slack channel id"),
+        ("watched_channels", "C0123ABCD, C12", "'C12' is not a Slack channel id"),
+        ("watched_channels", "D0123ABCD", "not a Slack channel id"),
         ("kudos_reactions", "", "at least one"),
         ("digest_weekday", "fr", "day of the week"),
         ("digest_hour", "24", "from 0 to 23"),
