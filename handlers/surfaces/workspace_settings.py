@@ -56,12 +56,9 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
         "selected_conversation"
     )
     if picked and picked != shown.get("kudos_channel", {}).get("initial_conversation"):
-        found = await conversation(client, picked)
-        if found.private:
-            refusals["kudos_channel"] = (
-                f"{_named(found)}: pick a public channel: shout-outs there are for everyone "
-                "to read."
-            )
+        refusal = refusal_for_kudos(await conversation(client, picked))
+        if refusal:
+            refusals["kudos_channel"] = refusal
     chosen = (values.get("watched_channels") or {}).get(FIELD_ACTION) or {}
     before = set(shown.get("watched_channels", {}).get("initial_conversations") or [])
     for channel in chosen.get("selected_conversations") or []:
@@ -72,6 +69,13 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
                 refusals["watched_channels"] = f"{_named(found)}: {refusal}"
                 break
     return refusals
+
+
+def refusal_for_kudos(found: Conversation) -> str | None:
+    """Why shout-outs may not go to a channel Slack described so, or None when they may."""
+    if found.private:
+        return f"{_named(found)}: pick a public channel: shout-outs there are for everyone to read."
+    return None
 
 
 def _named(found: Conversation) -> str:

@@ -56,7 +56,7 @@ async def run(args: argparse.Namespace) -> int:
 
     team = checked_team_id(args.team) if args.team else None
     rows = read_rows(args.file)  # a file that cannot be read fails before anything is opened
-    settings = _with_slack()
+    settings = slack_if_set()
     async with open_services(settings or database_settings()) as services:
         if settings is None:
             resolver: UserResolver = await database_resolver(services, team)
@@ -78,9 +78,10 @@ OFFLINE = (
 )
 
 
-def _with_slack() -> Settings | None:
-    """The settings with Slack's, or None when they are not set: the import then runs from
-    the file and the database alone. A malformed value is still an error."""
+def slack_if_set() -> Settings | None:
+    """The settings with Slack's, or None when they are not set: `import` then runs from the
+    file and the database alone, `settings set` checks a channel's id by its form alone. A
+    malformed value is still an error."""
     try:
         settings = Settings.from_env()
     except ConfigError as error:

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.errors import AskaroundError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
-from bot.workspace_settings.keys import KEYS, SettingsRefused, parse_people
+from bot.workspace_settings.keys import KEYS, SettingsRefused, parse, parse_people
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.workspace_settings.service import WorkspaceSettingsService
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -67,8 +69,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             if key == "askaround_admins":
                 async with sessions() as s:
                     await check_people_known(s, team, str(args.value))
+            refusals = await channel_refusals(team, key, str(args.value), service)
             try:
-                made = await service.change(team, {key: str(args.value)}, by=CLI)
+                made = await service.change(team, {key: str(args.value)}, by=CLI, refusals=refusals)
             except SettingsRefused as refused:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
             print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
@@ -78,6 +81,51 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             source = "default" if text == default[key] else "set"
             print(f"{key:<18} {source:<8} {text}", file=shown)
     return 0
+
+
+async def channel_refusals(
+    team: str, key: str, text: str, service: WorkspaceSettingsService
+) -> dict[str, str]:
+    """What Slack says against a channel newly given (conversations.info, as the modal asks
+    it), when a bot token is set; without one the id's form alone is checked, by the parser."""
+    from bot.runtime.cli.people import slack_if_set
+
+    if key not in ("kudos_channel", "watched_channels"):
+        return {}
+    settings = slack_if_set()
+    if settings is None:
+        return {}
+    try:
+        given = parse({key: text})[key]
+    except SettingsRefused:
+        return {}  # the service refuses it in the modal's words
+    from handlers.client.conversations import conversation, refusal_to_watch
+    from handlers.client.directory import directory_client
+    from handlers.surfaces.workspace_settings import refusal_for_kudos
+
+    client = directory_client(settings)
+    token_team = str((await client.auth_test())["team_id"])
+    if token_team != team:
+        raise AskaroundError(f"{key}: SLACK_BOT_TOKEN is for {token_team}, not {team}")
+    before = await service.current(team)
+    channels = [given] if key == "kudos_channel" else list(given)
+    for channel in channels:
+        if channel is None or channel == before.kudos_channel or channel in before.watched_channels:
+            continue
+        found = await conversation(client, channel)
+        if found.private and not found.name:
+            return {
+                key: f"Slack doesn't show me {channel}: no such channel here, or a private "
+                "one I'm not in."
+            }
+        if key == "kudos_channel":
+            refusal = refusal_for_kudos(found)
+        else:
+            said = refusal_to_watch(channel, found, then="set it again")
+            refusal = f"#{found.name}: {said}" if said else None
+        if refusal:
+            return {key: refusal}
+    return {}
 
 
 async def check_people_known(s: AsyncSession, team: str, text: str) -> None:

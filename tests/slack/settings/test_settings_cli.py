@@ -110,3 +110,33 @@ async def test_show_says_every_value_and_where_it_comes_from(
     rows = [line.split(maxsplit=2) for line in out.splitlines()]
     assert all(len(row) == 3 for row in rows), out
     assert ["values", "set", "none"] in rows and ["kudos_channel", "default", "none"] in rows
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_with_a_bot_token_slack_is_asked_about_a_channel(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With SLACK_BOT_TOKEN set, conversations.info is asked, as the modal asks it: an id
+    Slack does not show the bot, a private kudos channel and a channel the bot is not in to
+    watch are each refused in one line, changing nothing; a public channel it is in is set."""
+    await slack.command("alice", "/kudos", "@bob for the first test run of the day")
+    await slack.settle()
+    settings = slack.runner.settings
+    monkeypatch.setenv("SLACK_BOT_TOKEN", settings.bot_token)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", settings.signing_secret)
+    monkeypatch.setenv("SLACK_API_URL", settings.api_url)
+    ws = slack.emu.workspace
+    vault = ws.add_channel("vault", is_private=True, members=[slack.user("alice")]).id
+    design = ws.add_channel("design", members=[slack.user("alice")], include_bot=False).id
+    for key, channel, said in (
+        ("kudos_channel", "C0999ZZZ9", "Slack doesn't show me C0999ZZZ9"),
+        ("kudos_channel", vault, "#vault: pick a public channel"),
+        ("watched_channels", design, "#design: I'm not in this channel"),
+    ):
+        code, out, err = await cli(capsys, "set", key, channel)
+        assert code == 1 and out == "" and len(err.strip().splitlines()) == 1, err
+        assert err.startswith(f"askaround: {key}: ") and said in err, err
+    now = await slack.services.workspace_settings.current(slack.team_id)
+    assert now.kudos_channel is None and now.watched_channels == ()
+    code, out, _err = await cli(capsys, "set", "kudos_channel", slack.channel("general"))
+    assert (code, out.strip()) == (0, f"kudos_channel: {slack.channel('general')}")
