@@ -293,7 +293,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "askaround_admins",
         "askaround admins",
-        "People besides Slack's admins and owners who may change these settings.",
+        "People besides Slack's admins and owners and the `admin` role who may change these "
+        "settings.",
         parse_people,
     ),
 )

@@ -15,7 +15,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return sub.add_parser(
         "serve",
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, otherwise HTTP)",
-        description="Run the bot. Migrations run first. Configuration comes from the environment.",
+        description=(
+            "Run the bot: HTTP at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. "
+            "Migrations run first. Needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or, for "
+            "OAuth installs, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET), from the environment "
+            "or a .env file."
+        ),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import AskaroundError
@@ -21,15 +22,22 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    keys = "\n".join(f"  {k.name:<18} {k.hint}" for k in KEYS)
+    # Written wrapped: the key list keeps its layout, which argparse's formatter would not.
+    keys = "\n".join(
+        textwrap.fill(k.hint, 78, initial_indent=f"  {k.name:<18} ", subsequent_indent=" " * 21)
+        for k in KEYS
+    )
     parser: argparse.ArgumentParser = sub.add_parser(
         "settings",
         help="show or change a workspace's settings (values, allowances, channels, digests)",
-        description=(
-            "Show a workspace's settings, or change one. show prints each key, `default` "
-            "(what a new workspace has) or `set`, and its value; set takes the same text. "
-            "Needs only ASKAROUND_DATABASE_URL. --team is needed when the database holds "
-            "more than one workspace."
+        description=textwrap.fill(
+            "Show a workspace's settings, or change one. `show` prints each key, `default` "
+            "(what a new workspace has) or `set`, and its value; `set` takes the same text, "
+            "and `none` clears a list. Needs only ASKAROUND_DATABASE_URL; with "
+            "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET set too, Slack is asked about a channel. "
+            "--team is needed when "
+            "the database holds more than one workspace.",
+            78,
         ),
         epilog=f"keys:\n{keys}",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -12,7 +12,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "skills",
         help="add skill aliases and merge duplicate skills",
-        description="Curate the skill vocabulary of the workspace the bot token belongs to.",
+        description=(
+            "Curate the skill vocabulary of the workspace SLACK_BOT_TOKEN belongs to "
+            "(SLACK_SIGNING_SECRET is needed too)."
+        ),
     )
     action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     alias = action.add_parser(

@@ -13,8 +13,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "sync",
         help="pull the Slack directory now (the bot also does it daily)",
         description=(
-            "Page through users.list and record everyone's name, time zone and whether they "
-            "were deactivated; deactivated people stop being asked questions."
+            "Page through users.list and record everyone's name, time zone, whether they are "
+            "a guest and whether they were deactivated; deactivated people stop being asked "
+            "questions. Needs SLACK_BOT_TOKEN (the workspace's) and SLACK_SIGNING_SECRET."
         ),
     )
 
