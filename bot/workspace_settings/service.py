@@ -32,7 +32,7 @@ from storage.models import Workspace
 CLI = "cli"  # who the audit log says changed a setting from the command line
 NOT_AN_ADMIN = (
     "Only askaround admins can change its settings: Slack's workspace admins and owners, "
-    "and the people they name."
+    "people with the `admin` role, and the people they name."
 )
 # Keys stored as a workspace column as they are parsed.
 COLUMNS = {

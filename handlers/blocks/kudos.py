@@ -186,7 +186,7 @@ def render_unposted(
 
 def render_kudos_help() -> Message:
     lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/kudos"])
-    intro = "*Kudos* thank a colleague in public, tagged with our company values."
+    intro = "*Kudos* thank a colleague, tagged with our company values."
     return {
         "text": f"{intro}\n{lines}",
         "blocks": [

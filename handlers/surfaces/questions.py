@@ -428,7 +428,7 @@ async def watch_channel(
     if not admin:  # the same people as may change the settings, where watched channels are too
         raise UserError(
             "Only askaround admins can choose which channels I watch: Slack's workspace admins "
-            "and owners, and the people they name."
+            "and owners, people with the `admin` role, and the people they name."
         )
     refusal = await watch_refusal(client, channel_id) if verb == "watch" else None
     if refusal:

@@ -1,0 +1,33 @@
+"""What a new admin reads from each slash command's `help` and first refusal is true against
+what the code does (the usage lines themselves are checked against the README in
+tests/test_readme.py)."""
+
+from __future__ import annotations
+
+from tests.slack.harness import SlackHarness
+
+
+async def told(slack: SlackHarness, command: str, text: str) -> list[str]:
+    user = slack.user("bob")
+    before = len(slack.emu.ephemerals(user))
+    await slack.command("bob", command, text)
+    await slack.settle()
+    return [e.text for e in slack.emu.ephemerals(user)[before:]]
+
+
+async def test_kudos_help_does_not_promise_every_kudos_is_public(slack: SlackHarness) -> None:
+    """Kudos given in a DM or a private channel stay private; `/kudos help` opened with
+    "*Kudos* thank a colleague in public", above a line saying so."""
+    (answer,) = await told(slack, "/kudos", "help")
+    intro = answer.splitlines()[0]
+    assert "in public" not in intro or "private" in intro, intro
+
+
+async def test_who_may_change_settings_or_watch_is_said_in_full(slack: SlackHarness) -> None:
+    """People with the `admin` role may change the settings and watch channels too
+    (`visibility.may_configure`); the refusals named only Slack's admins and the people
+    they name."""
+    (settings,) = await told(slack, "/askaround", "settings")
+    (watch,) = await told(slack, "/ask", "watch")
+    for refusal in (settings, watch):
+        assert "Only askaround admins" in refusal and "the `admin` role" in refusal, refusal
