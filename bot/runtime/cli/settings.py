@@ -107,6 +107,13 @@ async def channel_refusals(
         given = parse({key: text})[key]
     except SettingsRefused:
         return {}  # the service refuses it in the modal's words
+    before = await service.current(team)
+    if key == "kudos_channel":
+        new = [given] if given is not None and given != before.kudos_channel else []
+    else:
+        new = [c for c in given if c not in before.watched_channels]
+    if not new:
+        return {}
     from handlers.client.conversations import conversation, refusal_to_watch
     from handlers.client.directory import directory_client
     from handlers.surfaces.workspace_settings import refusal_for_kudos
@@ -115,11 +122,7 @@ async def channel_refusals(
     token_team = str((await client.auth_test())["team_id"])
     if token_team != team:
         raise AskaroundError(f"{key}: SLACK_BOT_TOKEN is for {token_team}, not {team}")
-    before = await service.current(team)
-    channels = [given] if key == "kudos_channel" else list(given)
-    for channel in channels:
-        if channel is None or channel == before.kudos_channel or channel in before.watched_channels:
-            continue
+    for channel in new:
         found = await conversation(client, channel)
         if found.private and not found.name:
             return {
