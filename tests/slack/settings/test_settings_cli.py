@@ -140,3 +140,7 @@ async def test_with_a_bot_token_slack_is_asked_about_a_channel(
     assert now.kudos_channel is None and now.watched_channels == ()
     code, out, _err = await cli(capsys, "set", "kudos_channel", slack.channel("general"))
     assert (code, out.strip()) == (0, f"kudos_channel: {slack.channel('general')}")
+    # Shout-outs may go to a public channel the bot is not in; it cannot watch one.
+    assert (await cli(capsys, "set", "kudos_channel", design))[0] == 0
+    code, _out, err = await cli(capsys, "set", "watched_channels", design)
+    assert code == 1 and "#design: I'm not in this channel" in err, err
