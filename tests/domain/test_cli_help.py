@@ -56,3 +56,13 @@ def test_what_the_settings_help_promises(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_the_commands_that_need_slack_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
     for argv in (["serve"], ["sync"], ["skills"]):
         assert "SLACK_BOT_TOKEN" in help_of(argv, monkeypatch), argv
+
+
+def test_outbox_retry_promises_what_the_worker_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing wakes a running bot for the command line's retries: its worker finds them at
+    its next poll, every 2 s (5 s when it listens on PostgreSQL), not "within a second"."""
+    from handlers.outbox.worker import IDLE_POLL_SECONDS, LISTENING_POLL_FACTOR
+
+    text = " ".join(help_of(["outbox"], monkeypatch).split())
+    slowest = IDLE_POLL_SECONDS * LISTENING_POLL_FACTOR
+    assert f"within {slowest:g} seconds" in text
