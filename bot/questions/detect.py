@@ -46,9 +46,13 @@ _BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 # A reply that opens by quoting what it answers (a Slack blockquote, `re: "…?"`, `re your
-# question "…?"`): the quoted question is someone else's; only the writer's own words ask or not.
-_QUOTED_OPENING = re.compile(
+# question "…?"`), or a question quoted further down and followed by what the writer says of it
+# (`from the customer call:\n> why is it slow?\nWe're tracking it`): the quoted question is
+# someone else's; only the writer's own words ask or not. A quote the message ends on is relayed.
+_QUOTED_QUESTION = re.compile(
     r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?)(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
+    r"|(?<=\n)[ \t]*(?=(?:(?:>|&gt;)[^\n]*\n[ \t]*)*(?:>|&gt;)[^\n]*\?)"
+    r"(?:(?:>|&gt;)[^\n]*\n[ \t]*)+(?=(?!>|&gt;)\S)"
     r"|\A\s*(?:re:?\s*(?:(?:your|the|ur|this|that) question:?\s*)?)?"
     r'(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
     re.IGNORECASE,
@@ -68,7 +72,7 @@ def normalise(text: str) -> str:
     spaces collapsed; a quoted question the message opens with, as a reply quotes what it
     answers, dropped."""
     text = _CODE.sub(" code ", text)
-    text = _QUOTED_OPENING.sub(" ", text)
+    text = _QUOTED_QUESTION.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = _BROADCAST.sub(" @here ", text)

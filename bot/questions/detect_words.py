@@ -98,6 +98,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
     r"help (?:needed|wanted|please)",
+    # what else could be the cause, once the writer has ruled things out (`nginx allows 10m.
+    # What other limit could be in play?`); `what else could go wrong` sighs
+    r"what (?:else|other (?:[\w-]+ ){0,2}?[\w-]+) (?:could|might|would|can) (?:be (?:causing|"
+    r"in play|at play|the cause|the culprit|to blame|behind|responsible|interfering|blocking|"
+    r"limiting|capping)|cause|explain|trigger|block|limit|affect)\b",
     # a pasted error and a bare `help` after it (`ModuleNotFoundError: No module named 'x' help`);
     # `…error, thanks for the help` thanks
     r"\w*(?:error|err|exception|fatal|failed|failure|denied|refused|panic)\b[^\n]{0,200}?"
@@ -494,6 +499,22 @@ SOCIAL = phrases(
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
     # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
     r"^(?:quick |small |fun |little )?poll\b",
+    # a quiz asks what the others know, not what its writer lacks (`Quiz for new joiners:
+    # which service owns emails? a) … b) …`, `Friday trivia: …`)
+    r"^(?:[\w'-]+ ){0,3}(?:pop )?(?:quiz|trivia|riddle|brain ?teaser)(?: time| question| of the "
+    r"(?:day|week))?(?: for [\w' -]{1,30}?)?\s*(?:[:!]|(?= (?:what|which|who|how|where|when|why|"
+    r"name|guess)\b))",
+    r"first (?:correct|right) (?:answer|guess|reply)|answers? (?:revealed |posted )?(?:in (?:the )?"
+    r"thread )?(?:tomorrow|later today|on (?:mon|tues|wednes|thurs|fri)day)\b",
+    # questions put to a meeting are its agenda: they are answered together, not by one who
+    # knows (`Agenda for Thursday: • do we keep the monolith?`, `Pre-read for planning: what
+    # should our priorities be? Come with ideas`)
+    r"^\W*(?:(?!my )[\w'-]+ ){0,2}(?:(?:agenda|pre-?read|discussion (?:topics|points|questions)|"
+    r"talking points)(?: (?:for|of) [^:?]{1,60}?)?|(?:topics|prompts?) (?:for|of) [^:?]{1,60}?)"
+    r"\s*[:\-–—]",
+    r"(?:come|show up) (?:prepared )?with (?:your |some |a few )?(?:ideas|thoughts|answers|"
+    r"suggestions|opinions)|bring (?:your |some )?(?:ideas|thoughts|answers|suggestions|opinions)"
+    r" to (?:the|our|tomorrow's|\w+day's)\b",
     r"what(?:'s| is| are) (?:your|everyone's|everybody's|y'all's|people's) (?:all[- ]time )?"
     r"(?:favou?rites?|faves?)\b(?! (?:way|ways|approach|approaches|pattern|patterns|method|"
     r"methods|trick|tricks)\b)",
@@ -672,6 +693,25 @@ ANSWERED_ITSELF = phrases(
     r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
+    # the answer to a question asked earlier, given (`FYI the answer to yesterday's question
+    # about the eviction policy: it's allkeys-lru`), with no question after it
+    r"(?:^|(?<=[.!?,:] )|(?<=^fyi )|(?<=^psa )|(?<=^update )|(?<=^so ))(?:the )?answer to "
+    r"(?:the |your |my |our |this |that |[\w-]+'s? |last \w+'s |the earlier )*questions?\b"
+    r"(?![^?]*\?)",
+    # the same with its answer labelled in full (`Key question: why did the job skip it? Answer:
+    # the mount path changed`), and a FAQ, whose questions its writer answers under a heading
+    r"\? ?(?:the )?(?:short |quick |our )?answers?(?: is)?: ",
+    # a question that heads an announcement, answered by where to read or join (`What is a
+    # feature flag? Read our new blog post`, `Why the change? See the blog post`); `See the
+    # error below` after a question shows the problem, and `read the guide but it skips SCIM`
+    # says what the asker tried
+    r"\? (?:(?:so |then )?(?:read|see|check out|watch|join|register for|sign up for|attend|"
+    r"learn more in|find out in|more in|details in|all in) (?:our|the|this|my|today's|this "
+    r"week's|next week's|thursday's|friday's)(?: [\w-]+){0,2}? (?:blog|blog post|article|"
+    r"guide|write-?up|announcement|newsletter|release notes|changelog|workshop|webinar|talk|"
+    r"course|training|survey|launch post|lunch and learn|brown bag|info session|ama)\b"
+    r"(?![^.?!]*\b(?:but|though|although|yet|still|and it|doesn't|does not|didn't|did not)\b))",
+    r"^\W*(?:faq|faqs|frequently asked questions)(?:\s*[:|\-–—]|\s+(?:for|on|about|re)\b)",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.

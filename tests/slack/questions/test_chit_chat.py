@@ -115,3 +115,32 @@ async def test_a_favour_asked_in_another_language_is_not_nudged(slack: SlackHarn
     await slack.post("bob", "general", "¿alguien me puede explicar cómo funciona el cache?")
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
+
+
+async def test_an_announcement_or_a_digest_of_quoted_questions_is_not_nudged(
+    slack: SlackHarness,
+) -> None:
+    """A teaser heading a post, a FAQ and customers' questions quoted then spoken of ask no
+    colleague; a question the writer asks after quoting a customer is offered help."""
+    await watch_general(slack)
+    await slack.post(
+        "carol",
+        "general",
+        "Wondering how we cut cloud spend by 30%? Read our new blog post: <https://eng.example/c>",
+    )
+    await slack.post("carol", "general", "FAQ: parking\nQ: where do visitors park? Level -1.")
+    await slack.post(
+        "carol",
+        "general",
+        "Top asks from the webinar:\n&gt; can I export to CSV?\n&gt; is there SSO?\n"
+        "Both are on the Q3 roadmap.",
+    )
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post(
+        "bob",
+        "general",
+        "Client wrote:\n&gt; can we backdate the PO?\nDoes anyone know if procurement allows it?",
+    )
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
