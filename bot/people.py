@@ -109,8 +109,15 @@ class PeopleService:
         await self.remember(team_id, profile)
         return True
 
-    async def _stored(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
-        since = _wall_clock() - STORED_FOR
+    async def last_described(self, team_id: str, user_id: str) -> Profile | None:
+        """Someone as Slack last described them, however long ago: for when Slack will not
+        say now (`handlers.client.directory.stored_profile`)."""
+        return (await self._stored(team_id, [user_id], fresh=False)).get(user_id)
+
+    async def _stored(
+        self, team_id: str, user_ids: Collection[str], *, fresh: bool = True
+    ) -> dict[str, Profile]:
+        since = _wall_clock() - STORED_FOR if fresh else datetime.min.replace(tzinfo=UTC)
         with on_the_loop():
             async with self._sessions() as session:
                 rows = await people_queries.slack_profiles(session, team_id, user_ids, since)

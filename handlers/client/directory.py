@@ -42,10 +42,19 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         tz=from_slack(user.get("tz"), user.get("tz_offset")),
         is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,
         deactivated=bool(user.get("deleted")),
-        # Single-channel guests are `is_ultra_restricted` and `is_restricted` both.
-        is_guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")),
+        is_guest=_guest(user),
         updated=int(user.get("updated") or 0),
     )
+
+
+def _guest(user: dict[str, Any]) -> bool:
+    """Single-channel guests are `is_ultra_restricted` and `is_restricted` both. Someone Slack
+    says nothing of either way (known by id alone, `described`; a leaner answer) is kept as a
+    guest is, seeing only what they took part in, until Slack says otherwise: a guest taken
+    for a member would read public channels they were never invited to."""
+    if guest_unsaid(user):
+        return True
+    return bool(user.get("is_restricted") or user.get("is_ultra_restricted"))
 
 
 async def described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | None:
@@ -63,18 +72,32 @@ async def described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | No
     return user
 
 
+def guest_unsaid(user: dict[str, Any]) -> bool:
+    """Slack did not say whether this person is a guest: `described` knows them by id alone,
+    or the answer left `is_restricted` out (a leaner Slack may)."""
+    return "is_restricted" not in user and not (
+        user.get("deleted") or user.get("is_bot") or user["id"] == SLACKBOT
+    )
+
+
 async def stored_profile(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> Profile | None:
     """Someone as stored from Slack within a day, else as `users.info` says now (stored
     then): what askaround shows them or asks of them depends on it (a guest of the
-    workspace, `bot.visibility`). None when Slack describes nobody by that id."""
+    workspace, `bot.visibility`); when Slack will not say now, as it last said, and someone
+    it never described is kept as a guest is (`profile_from_slack`). None when Slack
+    describes nobody by that id."""
     known = (await services.people.known(team_id, {user_id})).get(user_id)
     if known is not None:
         return known
     user = await described(client, user_id)
     if user is None:
         return None
+    if guest_unsaid(user):  # what Slack said before beats a guest's caution
+        before = await services.people.last_described(team_id, user_id)
+        if before is not None:
+            return before
     found = profile_from_slack(user)
     await services.people.remember(team_id, found)
     return found

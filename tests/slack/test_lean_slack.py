@@ -5,13 +5,15 @@ fields. Kudos, questions, skills and the Home tab still do their work and say wh
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from storage.models import Offer, Question
+from handlers.client.directory import sync_directory
+from storage.models import Offer, Person, Question
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
 from tests.slack.questions.world import PEOPLE, declare_skills
@@ -47,9 +49,11 @@ LEAN: dict[str, dict[str, Any]] = {
 
 @pytest.fixture(params=sorted(LEAN))
 async def lean(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    """The questions' world (skills declared while Slack was whole), then a leaner Slack."""
+    """The questions' world (skills declared and the directory synced while Slack was
+    whole), then a leaner Slack."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await declare_skills(slack)
+        await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
         for method in OPTIONAL:
             slack.emu.faults.add(method, times=None, **LEAN[request.param])
         yield slack
@@ -171,3 +175,23 @@ async def test_a_retried_shout_out_on_a_slack_without_history(
     assert len(kudos_posts(slack, "general")) == 1
     assert slack.emu.calls_to("conversations.history")
     assert "untangling the release" in dm_text(slack, "bob")
+
+
+async def test_colleagues_slack_described_days_ago_are_asked_as_it_described_them(
+    lean: SlackHarness,
+) -> None:
+    """The directory was synced two days ago, and this Slack describes nobody now: a colleague
+    is asked as Slack last described them (a member), not kept as a guest is, and Alice is
+    still known by her name."""
+    async with lean.services.sessions() as s, s.begin():
+        await s.execute(update(Person).values(updated_at=datetime.now(UTC) - timedelta(days=2)))
+    await lean.post("alice", "general", f"<@{lean.emu.bot_user_id}> {QUESTION}")
+    await lean.settle()
+    if not await offers(lean):
+        await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
+        await lean.settle()
+    offer = [m for m in lean.emu.dm_messages(lean.user("dev")) if m.bot_id]
+    assert offer and "stuck terraform state" in offer[-1].text
+    async with lean.services.sessions() as s:
+        stored = await s.scalar(select(Person).where(Person.user_id == lean.user("alice")))
+    assert stored is not None and stored.real_name and not stored.is_guest

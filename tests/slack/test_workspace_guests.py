@@ -187,3 +187,19 @@ async def test_a_guest_nobody_can_help_is_pointed_to_no_public_channel(
     seen_by_gina = await told("gina", "vendors")
     assert "couldn't find anyone" in seen_by_gina
     assert general not in seen_by_gina, seen_by_gina
+
+
+@pytest.mark.parametrize("refusal", ["unknown_method", "missing_scope"])
+async def test_a_guest_slack_will_not_describe_is_shown_no_public_solved_question(
+    slack: SlackHarness, refusal: str
+) -> None:
+    """users.info answers Gina's id with no description (a Slack without the method, a token
+    without the scope): what she asks still goes on, but nothing says she is a member, so she
+    is shown no public solved question, as a guest is not."""
+    await solved_by_dev(slack, "carol", "general")
+    slack.emu.faults.add("users.info", error=refusal, times=None)
+    await slack.post("gina", "vendors", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
+    assert "solved before" not in shown and "stuck terraform" not in shown
+    assert (await newest_question(slack)).asker_user_id == slack.user("gina")
