@@ -89,6 +89,11 @@ def refusal_to_watch(
             "I don't watch channels shared with another organisation: I keep what is said "
             "there private, as in a private channel."
         )
+    if found.unsure:
+        return (
+            "I only watch public channels, and Slack didn't tell me whether this one is public, "
+            "so I keep it as a private one."
+        )
     if found.private:
         return (
             "I only watch public channels: Slack doesn't send me the messages of a private one, "

@@ -66,20 +66,27 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
             found = await conversation(client, channel)
             refusal = refusal_to_watch(channel, found, then="save the settings again")
             if refusal:
-                refusals["watched_channels"] = f"{_named(found)}: {refusal}"
+                refusals["watched_channels"] = f"{named(found)}: {refusal}"
                 break
     return refusals
 
 
-def refusal_for_kudos(found: Conversation) -> str | None:
-    """Why shout-outs may not go to a channel Slack described so, or None when they may."""
+def refusal_for_kudos(found: Conversation, fallback: str = "That channel") -> str | None:
+    """Why shout-outs may not go to a channel Slack described so, or None when they may;
+    `fallback` names it when Slack gave no name."""
+    where = named(found, fallback)
+    if found.unsure:
+        return (
+            f"{where}: Slack didn't tell me whether it is public, so I keep it as a private "
+            "one: shout-outs go to a public channel, for everyone to read."
+        )
     if found.private:
-        return f"{_named(found)}: pick a public channel: shout-outs there are for everyone to read."
+        return f"{where}: pick a public channel: shout-outs there are for everyone to read."
     return None
 
 
-def _named(found: Conversation) -> str:
-    return f"#{found.name}" if found.name else "That channel"
+def named(found: Conversation, fallback: str = "That channel") -> str:
+    return f"#{found.name}" if found.name else fallback
 
 
 async def _is_settings(command: dict[str, Any]) -> bool:

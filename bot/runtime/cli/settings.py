@@ -116,7 +116,7 @@ async def channel_refusals(
         return {}
     from handlers.client.conversations import conversation, refusal_to_watch
     from handlers.client.directory import directory_client
-    from handlers.surfaces.workspace_settings import refusal_for_kudos
+    from handlers.surfaces.workspace_settings import named, refusal_for_kudos
 
     client = directory_client(settings)
     token_team = str((await client.auth_test())["team_id"])
@@ -124,16 +124,16 @@ async def channel_refusals(
         raise AskaroundError(f"{key}: SLACK_BOT_TOKEN is for {token_team}, not {team}")
     for channel in new:
         found = await conversation(client, channel)
-        if found.private and not found.name:
+        if found.private and not found.name and not found.unsure:
             return {
                 key: f"Slack doesn't show me {channel}: no such channel here, or a private "
                 "one I'm not in."
             }
         if key == "kudos_channel":
-            refusal = refusal_for_kudos(found)
+            refusal = refusal_for_kudos(found, channel)
         else:
             said = refusal_to_watch(channel, found, then="set it again")
-            refusal = f"#{found.name}: {said}" if said else None
+            refusal = f"{named(found, channel)}: {said}" if said else None
         if refusal:
             return {key: refusal}
     return {}

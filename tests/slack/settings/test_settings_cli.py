@@ -144,3 +144,31 @@ async def test_with_a_bot_token_slack_is_asked_about_a_channel(
     assert (await cli(capsys, "set", "kudos_channel", design))[0] == 0
     code, _out, err = await cli(capsys, "set", "watched_channels", design)
     assert code == 1 and "#design: I'm not in this channel" in err, err
+
+
+@pytest.mark.usefixtures("database_only")
+@pytest.mark.parametrize("lean", [{"error": "unknown_method"}, {"omit": ("channel.is_private",)}])
+async def test_a_channel_slack_does_not_call_public_is_refused_for_what_it_is(
+    slack: SlackHarness,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lean: dict[str, object],
+) -> None:
+    """conversations.info unanswered, or answered without `is_private`: #general is kept as
+    a private channel is, for shout-outs and for watching, and the refusal says Slack did not
+    say it is public, not that it is private or that there is no such channel."""
+    await slack.command("alice", "/kudos", "@bob for the first test run of the day")
+    await slack.settle()
+    settings = slack.runner.settings
+    monkeypatch.setenv("SLACK_BOT_TOKEN", settings.bot_token)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", settings.signing_secret)
+    monkeypatch.setenv("SLACK_API_URL", settings.api_url)
+    slack.emu.faults.add("conversations.info", times=None, **lean)  # type: ignore[arg-type]
+    general = slack.channel("general")
+    for key in ("kudos_channel", "watched_channels"):
+        code, _out, err = await cli(capsys, "set", key, general)
+        assert code == 1 and "Slack didn't tell me whether" in err, err
+        assert "private one I'm not in" not in err and "no such channel" not in err, err
+        assert "messages of a private one" not in err, err
+    now = await slack.services.workspace_settings.current(slack.team_id)
+    assert now.kudos_channel is None and now.watched_channels == ()
