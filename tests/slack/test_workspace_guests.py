@@ -203,3 +203,21 @@ async def test_a_guest_slack_will_not_describe_is_shown_no_public_solved_questio
     shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
     assert "solved before" not in shown and "stuck terraform" not in shown
     assert (await newest_question(slack)).asker_user_id == slack.user("gina")
+
+
+async def test_kudos_about_someone_shows_a_guest_slack_will_not_describe_none(
+    slack: SlackHarness,
+) -> None:
+    """Hal, a guest askaround never stored, asks `/kudos @bob` while users.info answers
+    `missing_scope`: Alice's public reason for Bob is not quoted to him, only counted."""
+    ws = slack.here.workspace
+    hal = ws.add_user("hal", real_name="Hal Guest", guest="single")
+    slack.users["hal"] = hal.id
+    ws.join(slack.channel("vendors"), hal.id)
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    slack.emu.faults.add("users.info", error="missing_scope", times=None)
+    await slack.command("hal", "/kudos", "@bob", channel="vendors")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(hal.id))
+    assert shown and "quokka" not in shown, shown
