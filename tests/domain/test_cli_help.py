@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 
 import pytest
 
@@ -66,3 +67,46 @@ def test_outbox_retry_promises_what_the_worker_does(monkeypatch: pytest.MonkeyPa
     text = " ".join(help_of(["outbox"], monkeypatch).split())
     slowest = IDLE_POLL_SECONDS * LISTENING_POLL_FACTOR
     assert f"within {slowest:g} seconds" in text
+
+
+def parser_of(argv: list[str]) -> argparse.ArgumentParser:
+    parser = build_parser()
+    for name in argv:
+        parser = next(
+            a.choices[name] for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+        )
+    return parser
+
+
+def positionals(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        str(a.metavar or a.dest.upper())
+        for a in parser._actions
+        if not a.option_strings and not isinstance(a, argparse._SubParsersAction)
+    }
+
+
+def subcommands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    return [
+        nested
+        for a in parser._actions
+        if isinstance(a, argparse._SubParsersAction)
+        for nested in a.choices.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [argv for argv in commands() if subcommands(parser_of(argv))],
+    ids=lambda argv: " ".join(argv) or "askaround",
+)
+def test_a_group_help_names_only_what_it_takes(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`askaround import --help` described the FILE that `import people` takes: a group's own
+    description names none of its subcommands' arguments; each subcommand's help says those."""
+    group = parser_of(argv)
+    theirs = set().union(*map(positionals, subcommands(group))) - positionals(group)
+    description = help_of(argv, monkeypatch).split("\n\n")[1]
+    named = sorted(word for word in theirs if re.search(rf"\b{re.escape(word)}\b", description))
+    assert not named, f"askaround {' '.join(argv)} --help names {named}: {description}"

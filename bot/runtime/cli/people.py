@@ -18,10 +18,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "import",
         help="import people, managers, skills and networks from a CSV or YAML file",
         description=(
-            "Import people from FILE (.csv or .yaml; the formats are in docs/directory.md). "
-            "Emails are resolved to Slack users with users.lookupByEmail; without Slack "
-            "settings, with the people already in the database. Every row is validated and the "
-            "run ends with a report; running the same file again changes nothing."
+            "Bring people into askaround from a file; WHAT says what the file holds (only "
+            "`people` so far), and `askaround import WHAT --help` what it takes."
         ),
     )
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -31,8 +29,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=(
             "Add or update people from FILE: name, time zone, title, team, manager, roles, "
             "skills, interests and network, one person a row (CSV) or an item of `people:` "
-            "(YAML); the formats are in docs/directory.md. Rejected rows are listed with their "
-            "line and the exit code is 1."
+            "(YAML); the formats are in docs/directory.md. Emails are resolved to Slack users "
+            "with users.lookupByEmail; without Slack settings, with the people already in the "
+            "database. Every row is validated and the run ends with a report: rejected rows "
+            "are listed with their line and the exit code is 1. Running the same file again "
+            "changes nothing."
         ),
     )
     people.add_argument(
