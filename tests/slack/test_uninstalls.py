@@ -168,9 +168,9 @@ async def test_purge_workspace_deletes_one_workspace_now(
 
     assert await requests(a, a.team_id) > 0
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 0
-    out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 2 and f"workspace {a.team_id} holds" in out[0]
-    assert f"workspace {a.team_id} purged" in out[1]
+    out, summary = capsys.readouterr()
+    assert f"workspace {a.team_id} holds" in summary  # for the person, not for a pipe
+    assert len(out.splitlines()) == 1 and f"workspace {a.team_id} purged (" in out
     assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
     assert await requests(a, a.team_id) == 0  # the inbox's file too, on SQLite
     assert await rows_of(a, b.team_id) == b_rows
@@ -223,14 +223,17 @@ async def test_purge_workspace_asks_first_and_deletes_nothing_unconfirmed(
         monkeypatch.setattr("sys.stdin", Terminal(typed))
         assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 1
         out, err = capsys.readouterr()
-        assert f"workspace {a.team_id} holds" in out and "kudos 1," in out
-        assert f"Type {a.team_id}" in out
-        assert err.strip() == f"askaround: not purged: {a.team_id} was not typed back"
+        assert out == ""  # what to read and what to type reach the terminal, stdout piped or not
+        assert f"workspace {a.team_id} holds" in err and "kudos 1," in err
+        assert f"Type {a.team_id}" in err
+        assert err.strip().endswith(f"askaround: not purged: {a.team_id} was not typed back")
         assert await rows_of(a, a.team_id) == before
 
     monkeypatch.setattr("sys.stdin", Terminal(f" {a.team_id}\n"))
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id]) == 0
-    assert f"workspace {a.team_id} purged" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert f"Type {a.team_id}" in err
+    assert len(out.splitlines()) == 1 and f"workspace {a.team_id} purged (" in out
     assert await rows_of(a, a.team_id) == [] and await tokens(a, a.team_id) == []
 
 

@@ -77,14 +77,22 @@ async def confirmed(team_id: str, held: dict[str, int], *, yes: bool) -> None:
             "pass --yes to purge without asking"
         )
     kinds = ", ".join(f"{table.replace('_', ' ')} {n}" for table, n in sorted(held.items()))
-    print(f"askaround: workspace {team_id} holds {total}: {kinds}; its Slack tokens go too.")
+    # What a person must read before deciding goes where they read it, stdout piped or not;
+    # only the result line is the command's output.
+    say = sys.stderr
+    print(
+        f"askaround: workspace {team_id} holds {total}: {kinds}; its Slack tokens go too.", file=say
+    )
     if yes:
         return
-    try:
-        typed = await asyncio.to_thread(
-            input, f"Type {team_id} to delete all of it now (it cannot be undone): "
-        )
-    except EOFError:
-        typed = ""
+    print(
+        f"Type {team_id} to delete all of it now (it cannot be undone): ",
+        end="",
+        file=say,
+        flush=True,
+    )
+    typed = await asyncio.to_thread(sys.stdin.readline)  # input() would prompt on stdout
+    if not typed:  # end of input: the terminal did not echo a newline
+        print(file=say)
     if typed.strip() != team_id:
         raise AskaroundError(f"not purged: {team_id} was not typed back")
