@@ -11,9 +11,8 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
+from storage.questions import HELPED_STATES
 from storage.upsert import insert_for
-
-HELPED_STATES = ("connected", "solved")
 
 
 def _active() -> ColumnElement[bool]:
@@ -199,7 +198,8 @@ async def help_given(
     since: datetime,
     until: datetime,
 ) -> list[HelpRow]:
-    """Routed questions these people took on (connected or solved) in [since, until).
+    """Routed questions these people took on (`HELPED_STATES`: withdrawn or deleted since
+    still counts) in [since, until).
 
     The help counts from when they accepted the offer; a question without one (an old row)
     counts from when it was solved, or asked.

@@ -20,7 +20,6 @@ from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Questi
 from storage.questions import asked
 
 BATCH = 5000
-HELPED = ("connected", "solved")
 ANSWERED_OFFERS = ("accepted", "answered")
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
 EXPERT_LEVEL = 4

@@ -27,6 +27,10 @@ from storage.models import Offer, Question, Workspace
 from storage.upsert import insert_for
 
 OPEN_STATES = ("open",)
+# A question a colleague took on (it has its helper): connected, solved, or withdrawn after
+# (its asker withdrew it or deleted its message). The help happened and counts, in digests and
+# the network insights; a deleted question's words are blanked all the same (`forget_text`).
+HELPED_STATES = ("connected", "solved", "withdrawn")
 # The status of the blank row a message deleted before askaround received it leaves under its
 # key (`QuestionService.deleted`), so the message, if it still comes, is a repeat. Nobody
 # asked it: it is no question to count (`asked`).

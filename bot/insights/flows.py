@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.insights.teams import Teams
 from bot.routing.text import paired
+from storage.questions import HELPED_STATES
 
 _WORD = re.compile(r"[\w+#]+")  # letters of any script: skill keys may be `базы-данных`
 
@@ -73,7 +74,7 @@ class Flows:
         self, asker: str, helper: str | None, status: str, private: bool, topics: list[str]
     ) -> None:
         self.asked.update(topics)
-        if helper is None or status not in ("connected", "solved"):
+        if helper is None or status not in HELPED_STATES:
             return
         self.helped(helper, asker, public=not private)
         if not private:

@@ -193,3 +193,19 @@ async def test_no_risk_found_does_not_say_every_topic_has_two_people(
     assert shown.view.network.risks == ()
     assert "every topic has at least two people" not in shown.text()
     assert "None: no topic rests on one person" in shown.text()
+
+
+async def test_help_with_a_question_withdrawn_afterwards_is_help_between_teams(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Lou (Legal) took on Wes's question (Sales), which was then withdrawn or its message
+    deleted (its words blanked): Legal helped Sales, so it is no silo any more."""
+    assert "Legal" in (await insights.network(TEAM)).silos
+    async with sessions() as s, s.begin():
+        question = question_row("wes", "lou", "withdrawn", ["contracts"], NOW - timedelta(days=2))
+        question.text = ""
+        s.add(question)
+    insights.forget(TEAM)
+    network = await insights.network(TEAM)
+    assert "Legal" not in network.silos
+    assert ("Legal", "Sales", 1) in [(f.helper_team, f.helped_team, f.count) for f in network.flows]
