@@ -23,7 +23,9 @@ by commits on the thread and by `checkpoint()` (serve runs it every few seconds)
 
 from __future__ import annotations
 
+import asyncio
 import collections
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -201,8 +203,28 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
 
 class OneHopDBAPI(AsyncAdapt_aiosqlite_dbapi):
     def connect(self, *arg: Any, **kw: Any) -> OneHopConnection:
-        adapted = super().connect(*arg, **kw)
-        return OneHopConnection(self, adapted._connection)
+        connection = self.aiosqlite.connect(*arg, **kw)
+        connection._thread.daemon = True  # as SQLAlchemy's own connect leaves it
+        return OneHopConnection(self, await_(_opened(connection)))  # type: ignore[arg-type]
+
+
+async def _opened(connection: aiosqlite.Connection) -> aiosqlite.Connection:
+    """The connection, open. A task cancelled while it opened one (a replica stopping while
+    the routing warm-up, a job or a listener took a new connection) left aiosqlite's thread
+    opening the file and then stopping on its own, to call back into an event loop that may
+    be closed by then (pytest saw `call_soon_threadsafe` fail in that thread). The opening is
+    seen through and the connection closed, awaited, before the cancellation goes on."""
+    opening = asyncio.ensure_future(_open(connection))
+    try:
+        return await asyncio.shield(opening)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):
+            await (await opening).close()
+        raise
+
+
+async def _open(connection: aiosqlite.Connection) -> aiosqlite.Connection:
+    return await connection
 
 
 DBAPI = OneHopDBAPI(aiosqlite, sqlite3)
