@@ -34,8 +34,8 @@ FAVOUR_PT = (
     r"(?:aprovar|revisar|dar|compartilhar|enviar|mandar|resetar|reiniciar|adicionar|liberar)\b"
 )
 FAVOUR_FR = (
-    r"(?:approuver|valider|relire|merger|donner|partager|envoyer|reinitialiser|redemarrer|"
-    r"ajouter)\b"
+    r"(?:approuver|valider|relire|merger|donner|filer|passer|partager|envoyer|reinitialiser|"
+    r"redemarrer|ajouter)\b"
 )
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
@@ -233,6 +233,29 @@ ASKS_FOR_HELP = phrases(
     r"wie (?:weet|kent|is (?:hier )?verantwoordelijk|gaat (?:hier )?over)|ik heb hulp nodig",
     r"(?:korte|snelle) vraag",
     r"ktos (?:wie|zna|orientuje sie|moze (?:pomoc|wyjasnic)|miał|mial)",
+    # how the others do a thing, as `how are you all handling…` asks (`¿cómo hacéis para…?`,
+    # `wie macht ihr das mit…?`, `nasıl yönetiyorsunuz?`), and someone who has done it or has
+    # an idea, as teams abroad ask (`¿alguien tiene idea de por qué…?`, `busco a alguien que
+    # sepa de…`, `qui s'y connaît en…?`, `chi ha esperienza con…?`, `macie pomysł, czemu…?`)
+    r"como (?:lo )?(?:haceis|manejais|gestionais|resolveis|soleis|hacen ustedes|manejan ustedes|"
+    r"gestionan ustedes|resuelven ustedes)|"
+    r"alguien (?:tiene|tendra) (?:alguna )?(?:idea|experiencia)|"
+    r"(?:busco|buscando|necesito) a alguien que (?:sepa|conozca|entienda|haya)",
+    r"wie (?:macht|handhabt|lost|organisiert|regelt|loest) ihr",
+    r"comment (?:vous faites|faites-vous|vous gerez|gerez-vous|vous vous y prenez)|"
+    r"qui s'y connait|quelqu'un qui (?:s'y connait|connait|sait|a deja)",
+    r"como (?:voces|vcs|a galera|o pessoal) (?:fazem|faz|lidam|lida|resolvem|gerenciam)",
+    r"come (?:fate|gestite|risolvete|lo fate|vi organizzate)\b|chi ha (?:esperienza|gia|mai|idea)",
+    r"hoe (?:doen|pakken|regelen|beheren) jullie",
+    r"jak (?:to )?(?:robicie|rozwiazujecie|ogarniacie)|jak sobie radzicie|"
+    r"(?:macie|masz) (?:jakis |jakies )?(?:pomys[lł]y?|doswiadczenie)",
+    r"nas[iı]l (?:\w+ ){0,2}(?!gecir|hissed|bulu|begen|sevi)\w+yorsunuz\b|"
+    r"(?:kullanan|deneyen|yapan|ugrasan|kuran|yasayan|karsilasan|cozen) (?:biri |kimse )?"
+    r"(?:oldu mu|var m[iı])",
+    r"kisi ne [^?]{1,60}\?|kisi ?ko koi (?:idea|pata)|"
+    r"ada (?:yang|yg) bisa (?:bantu|bantuin|jelasin|jelaskan|ngajarin)",
+    r"(?:해|써|사용해|경험해|설정해|구축해|겪어) ?보신 ?분|"
+    r"어떻게 (?:\S+ ){0,2}(?:하세요|하시나요|하시는지|해결하세요|관리하세요)",
     r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"kto (?:wie|zna sie|odpowiada za|sie zajmuje)|potrzebuje pomocy|(?:szybkie|krotkie) pytanie",
@@ -374,6 +397,16 @@ ASKS_HOW = phrases(
     r"(?:있나요|있을까요|알려)|어디서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수)",
     r"كيف (?:يمكنني|يمكن|أستطيع|استطيع|أقوم|اقوم|نقوم|أطلب|اطلب|أحصل|احصل)|"
     r"(?:أين|وين) (?:أجد|اجد|يمكنني|ألاقي|الاقي)|ما (?:هي )?(?:الإجراءات|الاجراءات|الطريقة)",
+    # the best way to do a thing, asked in other languages (`¿cuál es la mejor forma…?`, `c'est
+    # quoi la meilleure façon…?`, `jak najlepiej…?`, `en iyi yöntem ne?`); where a thing is, in
+    # Indonesian (`dokumennya ada di mana ya?`)
+    r"(?:(?:la )?(?:mejor|meilleure) (?:forma|manera|facon|maniere|methode|practica|pratique)|"
+    r"melhor (?:forma|maneira|jeito|pratica)|(?:modo|metodo) migliore|miglior (?:modo|metodo)|"
+    r"(?:der )?beste (?:weg|ansatz|manier|aanpak)|jak najlepiej|najlepszy sposob|"
+    r"en iyi (?:yontem|yol|yaklas[iı]m)|(?:cara|praktik) terbaik|best practice|"
+    r"(?:sabse )?(?:accha|achha|best) tarika)[^.!?]{0,80}\?",
+    r"(?<!kamu )(?<!lagi )(?<!kalian )di ?mana (?:ya|sih|letaknya)\b|"
+    r"(?:disimpan|ditaruh|taruh|simpan|nyimpen) di ?mana",
     *languages.ASKS_HOW,
 )
 
@@ -712,6 +745,16 @@ ANSWERED_ITSELF = phrases(
     r"course|training|survey|launch post|lunch and learn|brown bag|info session|ama)\b"
     r"(?![^.?!]*\b(?:but|though|although|yet|still|and it|doesn't|does not|didn't|did not)\b))",
     r"^\W*(?:faq|faqs|frequently asked questions)(?:\s*[:|\-–—]|\s+(?:for|on|about|re)\b)",
+    # the same `…? never mind, found it` in other languages: after the question, found, solved or
+    # noted here for next time (`…? -> make restart, je le note ici pour la prochaine fois`,
+    # `…? oh ternyata tinggal restart, udah beres`), with no question after it
+    r"\?[^?]*\b(?:je (?:le )?(?:note|laisse) (?:ca |ça )?ici|lo dejo aqui|dejo esto aqui|"
+    r"deixo aqui|lo lascio qui|ich lass(?:e)? (?:das|es) hier|laat ik (?:het )?hier|"
+    r"ternyata (?:tinggal|cuma|hanya))\b[^?]*$",
+    r"\?[^?]*\b(?:(?:udah|sudah) (?:beres|ketemu|solved|kelar)|ya lo (?:encontre|solucione|"
+    r"resolvi)|ja (?:achei|resolvi)|deixa pra la|laissez tomber|hat sich erledigt|schon gefunden|"
+    r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
+    r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
@@ -739,6 +782,10 @@ STATUS = phrases(
     r"como vamos con|ya tenemos|ou en est(?:-on)?|a che punto siamo|wie (?:ist|steht) (?:der|es "
     r"mit dem) stand|ja temos|haben wir schon",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
+    # whether a thing works for the others (`działa wam VPN?`, `¿os funciona…?`): a status
+    r"dzia[lł]a (?:wam|u was|komus)|(?:os|les|te) funciona|funciona pra voces|funziona a voi|"
+    r"(?:ca|ça) (?:marche|fonctionne) chez vous|(?:geht|funktioniert)(?: [\w.-]+){0,2} bei euch|"
+    r"werkt(?: [\w.-]+){0,2} bij jullie",
     r"(?:has|have) (?:any|some)(?:one|body)(?: (?:from|in|on) [\w-]+(?: [\w-]+)?)? (?:had|got|"
     r"gotten) a chance",
     r"^(?:is|are) .{1,40} being \w+ (?:right now|now|today|at the moment)",
