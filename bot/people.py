@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -46,22 +47,31 @@ class Profile:
     # say. Slack may deliver two `user_change` of one person out of order (a retry of a
     # failed delivery comes after the next change); the older is not stored over the newer.
     updated: int = 0
+    # The fields above Slack left out of its answer (all of them but `user_id` for someone
+    # known by their id alone): what askaround knows of them is kept, never these defaults.
+    unsaid: frozenset[str] = frozenset()
 
     def older_than(self, other: Profile) -> bool:
         return self.updated < other.updated
 
 
-def _slack_fields(profile: Profile) -> dict[str, Any]:
-    return {
-        "user_id": profile.user_id,
-        "name": profile.name,
-        "real_name": profile.real_name,
-        "email": profile.email,
-        "tz": profile.tz,
-        "is_bot": profile.is_bot,
-        "deactivated": profile.deactivated,
-        "is_guest": profile.is_guest,
-        "slack_updated": profile.updated,
+# A profile's fields and the columns that store them.
+_COLUMNS = {
+    "name": "name",
+    "real_name": "real_name",
+    "email": "email",
+    "tz": "tz",
+    "is_bot": "is_bot",
+    "deactivated": "deactivated",
+    "is_guest": "is_guest",
+    "updated": "slack_updated",
+}
+
+
+def _slack_fields(profile: Profile, kept: Collection[str] = ()) -> dict[str, Any]:
+    """The columns to write of what Slack said; `kept` are left as stored."""
+    return {"user_id": profile.user_id} | {
+        column: getattr(profile, field) for field, column in _COLUMNS.items() if field not in kept
     }
 
 
@@ -102,17 +112,13 @@ class PeopleService:
         too, which changes nothing kept here). Compared with the table, not this process's
         memory, which another replica's write may have made out of date. Whether it wrote."""
         stored = (await self._stored(team_id, [profile.user_id])).get(profile.user_id)
+        [(whole, kept)] = await self._as_known(team_id, [profile])
         if stored is not None and (
-            profile.older_than(stored) or replace(stored, updated=profile.updated) == profile
+            whole.older_than(stored) or replace(stored, updated=whole.updated) == whole
         ):
             return False
-        await self.remember(team_id, profile)
+        await self._write(team_id, [(whole, kept)])
         return True
-
-    async def last_described(self, team_id: str, user_id: str) -> Profile | None:
-        """Someone as Slack last described them, however long ago: for when Slack will not
-        say now (`handlers.client.directory.stored_profile`)."""
-        return (await self._stored(team_id, [user_id], fresh=False)).get(user_id)
 
     async def _stored(
         self, team_id: str, user_ids: Collection[str], *, fresh: bool = True
@@ -138,19 +144,42 @@ class PeopleService:
             found[profile.user_id] = profile
         return found
 
-    async def remember(self, team_id: str, *profiles: Profile) -> None:
+    async def remember(self, team_id: str, *profiles: Profile) -> list[Profile]:
         """What Slack just said about these people (a look-up, `user_change`, `team_join`),
-        stored in one transaction and kept in memory."""
+        stored in one transaction and kept in memory; the people as now known, in order."""
         if not profiles:
-            return
+            return []
+        known = await self._as_known(team_id, profiles)
+        await self._write(team_id, known)
+        return [whole for whole, _ in known]
+
+    async def _as_known(
+        self, team_id: str, profiles: Collection[Profile]
+    ) -> list[tuple[Profile, frozenset[str]]]:
+        """Each profile whole, and the fields of it to leave as stored. What Slack left out
+        (`Profile.unsaid`) is taken from what askaround knows: imported from a file, or
+        said by Slack before (a stored name). Someone Slack never described is written as it
+        says now: whether they are a guest, left unsaid, yes (`bot.visibility` reads it from
+        the table), as a guest taken for a member would read public channels."""
+        partial = [p.user_id for p in profiles if p.unsaid]
+        before = await self._stored(team_id, partial, fresh=False) if partial else {}
+        known: list[tuple[Profile, frozenset[str]]] = []
+        for profile in profiles:
+            base = before.get(profile.user_id)
+            if base is None:  # nothing known to keep: as Slack said, a guest if it did not say
+                known.append((replace(profile, unsaid=frozenset()), frozenset()))
+                continue
+            said = {f: getattr(profile, f) for f in _COLUMNS if f not in profile.unsaid}
+            known.append((replace(base, **said), profile.unsaid))
+        return known
+
+    async def _write(self, team_id: str, known: list[tuple[Profile, frozenset[str]]]) -> None:
         # One order for every writer, so two transactions never wait on each other's rows.
-        ordered = sorted(profiles, key=lambda p: p.user_id)
+        ordered = sorted(known, key=lambda k: k[0].user_id)
         with on_the_loop():
             async with self._sessions() as session, session.begin():
-                await people_queries.upsert_profiles(
-                    session, team_id, [_slack_fields(profile) for profile in ordered]
-                )
-        for profile in profiles:
+                await self._remember(session, team_id, ordered)
+        for profile, _ in known:
             self._keep(team_id, profile)
 
     def _keep(self, team_id: str, profile: Profile) -> None:
@@ -161,10 +190,11 @@ class PeopleService:
     async def opened_home(self, team_id: str, profile: Profile, at: datetime) -> None:
         """They opened the App Home tab: remember them as Slack describes them now, and
         rebuild the tab with it."""
+        known = await self._as_known(team_id, [profile])
         async with self._sessions() as session, session.begin():
-            await self._remember(session, team_id, profile)
+            await self._remember(session, team_id, known)
             await home.changed(session, team_id, profile.user_id, at)
-        self._keep(team_id, profile)
+        self._keep(team_id, known[0][0])
 
     async def record_directory(
         self, team_id: str, profiles: Iterable[Profile], report: SyncReport
@@ -184,8 +214,14 @@ class PeopleService:
         async with self._sessions() as session, session.begin():
             await people_queries.refresh_statistics(session)
 
-    async def _remember(self, session: AsyncSession, team_id: str, profile: Profile) -> None:
-        await people_queries.upsert_profiles(session, team_id, [_slack_fields(profile)])
+    async def _remember(
+        self, session: AsyncSession, team_id: str, known: list[tuple[Profile, frozenset[str]]]
+    ) -> None:
+        """Only what Slack said is written: a run of profiles with the same fields to write
+        is one statement; someone known by their id alone, described before, is not."""
+        rows = [_slack_fields(profile, kept) for profile, kept in known]
+        for _, run in groupby((row for row in rows if len(row) > 1), key=lambda r: r.keys()):
+            await people_queries.upsert_profiles(session, team_id, list(run))
 
     async def home(self, team_id: str, user_id: str) -> HomeSummary:
         async with self._sessions() as session:

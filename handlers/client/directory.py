@@ -44,7 +44,25 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         deactivated=bool(user.get("deleted")),
         is_guest=_guest(user),
         updated=int(user.get("updated") or 0),
+        unsaid=_unsaid(user),
     )
+
+
+def _unsaid(user: dict[str, Any]) -> frozenset[str]:
+    """The fields Slack left out (all of them, for someone `described` knows by id alone; an
+    email, without the scope to read it): what askaround knows of them stays as it is."""
+    profile = user.get("profile") or {}
+    said = {
+        "name": "name" in user,
+        "real_name": "real_name" in user or "real_name" in profile,
+        "email": "email" in profile,
+        "tz": "tz" in user or "tz_offset" in user,
+        "is_bot": "is_bot" in user or user["id"] == SLACKBOT,
+        "deactivated": "deleted" in user,
+        "is_guest": not guest_unsaid(user),
+        "updated": "updated" in user,
+    }
+    return frozenset(field for field, given in said.items() if not given)
 
 
 def _guest(user: dict[str, Any]) -> bool:
@@ -85,21 +103,16 @@ async def stored_profile(
 ) -> Profile | None:
     """Someone as stored from Slack within a day, else as `users.info` says now (stored
     then): what askaround shows them or asks of them depends on it (a guest of the
-    workspace, `bot.visibility`); when Slack will not say now, as it last said, and someone
-    it never described is kept as a guest is (`profile_from_slack`). None when Slack
-    describes nobody by that id."""
+    workspace, `bot.visibility`); what Slack will not say now is as askaround knew it, and
+    someone Slack never described is kept as a guest is (`PeopleService.remember`). None
+    when Slack describes nobody by that id."""
     known = (await services.people.known(team_id, {user_id})).get(user_id)
     if known is not None:
         return known
     user = await described(client, user_id)
     if user is None:
         return None
-    if guest_unsaid(user):  # what Slack said before beats a guest's caution
-        before = await services.people.last_described(team_id, user_id)
-        if before is not None:
-            return before
-    found = profile_from_slack(user)
-    await services.people.remember(team_id, found)
+    [found] = await services.people.remember(team_id, profile_from_slack(user))
     return found
 
 

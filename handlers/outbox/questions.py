@@ -52,8 +52,7 @@ async def names_of(
         return {}
     known = await services.people.known(team_id, wanted)
     asked = await asyncio.gather(*(_described(client, u) for u in wanted - known.keys()))
-    found = [profile for profile in asked if profile is not None]
-    await services.people.remember(team_id, *found)
+    found = await services.people.remember(team_id, *(p for p in asked if p is not None))
     everyone = (*known.values(), *found)
     return {p.user_id: p.real_name or p.name for p in everyone if p.real_name or p.name}
 

@@ -67,8 +67,7 @@ async def lookup_profiles(
         if before_asking is not None:
             await before_asking()
         found = await asyncio.gather(*(_users_info(client, team_id, u) for u in unknown))
-        members = [p for p in found if p is not None]
-        await services.people.remember(team_id, *members)
+        members = await services.people.remember(team_id, *(p for p in found if p is not None))
         known.update((profile.user_id, profile) for profile in members)
         guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
         if guests:

@@ -17,6 +17,7 @@ from storage.models import Offer, Person, Question
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
 from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.test_directory_import import run_import
 
 QUESTION = "how do we unlock a stuck terraform state?"
 OPTIONAL = ("users.info", "conversations.info", "chat.getPermalink", "users.list")
@@ -195,3 +196,89 @@ async def test_colleagues_slack_described_days_ago_are_asked_as_it_described_the
     async with lean.services.sessions() as s:
         stored = await s.scalar(select(Person).where(Person.user_id == lean.user("alice")))
     assert stored is not None and stored.real_name and not stored.is_guest
+
+
+IMPORTED = {
+    "bob": {"handle": "bobby", "name": "Roberto Chen", "tz": "Asia/Tokyo", "manager": "maria"},
+    "maria": {"handle": "mlopez", "name": "María López", "tz": "America/Mexico_City"},
+}
+
+
+async def bob_opens_home(slack: SlackHarness) -> None:
+    await slack.emu.open_home(slack.user("bob"))
+    await slack.drain()
+
+
+async def alice_thanks_bob(slack: SlackHarness) -> None:
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+
+
+async def alice_asks(slack: SlackHarness) -> None:
+    """Bob is among the colleagues asked, and the asker is told so by his name."""
+    await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
+    await slack.settle()
+    if not await offers(slack):
+        await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+        await slack.settle()
+    asking = [str(m.blocks) for m in slack.emu.messages() if "I'm asking" in m.text]
+    assert asking and all("Roberto Chen" in text for text in asking), asking
+
+
+async def maria_reads_her_report(slack: SlackHarness) -> None:
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    await slack.command("maria", "/kudos", "report")
+    await slack.settle()
+    assert "María López's team (1 person) received 1 kudos" in ephemeral_text(slack, "maria")
+
+
+SAVING = {
+    "home": bob_opens_home,
+    "kudos": alice_thanks_bob,
+    "ask": alice_asks,
+    "report": maria_reads_her_report,
+}
+
+
+@pytest.mark.parametrize("fault", sorted(LEAN))
+@pytest.mark.parametrize("path", sorted(SAVING))
+async def test_people_imported_from_a_file_keep_what_slack_does_not_say(
+    tmp_path: Path, path: str, fault: str
+) -> None:
+    """Bob and Maria were imported from a file a week ago, and Slack no longer describes
+    them (users.info refused, or answered without names and zones). Bob opening his Home
+    tab, kudos to him, a question he is asked about and Maria's report on her team each
+    asked Slack about them and stored its silence over the file's names and time zones
+    (and took them for guests); all is kept, and they are still named by the file's names."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await declare_skills(slack)
+        rows = [{"email": f"{handle}@example.com", **row} for handle, row in IMPORTED.items()]
+        assert (await run_import(slack, *rows)).rejected == []
+        async with slack.services.sessions() as s, s.begin():
+            await s.execute(update(Person).values(updated_at=datetime.now(UTC) - timedelta(days=7)))
+        slack.advance(timedelta(minutes=5))  # past what the process keeps in memory
+        slack.emu.faults.add("users.info", times=None, **LEAN[fault])
+        await SAVING[path](slack)
+        assert slack.emu.calls_to("users.info")
+        for handle, row in IMPORTED.items():
+            async with slack.services.sessions() as s:
+                person = await s.scalar(select(Person).where(Person.user_id == slack.user(handle)))
+            assert person is not None
+            kept = (person.name, person.real_name, person.tz, person.is_guest)
+            assert kept == (row["handle"], row["name"], row["tz"], False), handle
+
+
+async def test_a_partial_description_updates_only_what_it_says(tmp_path: Path) -> None:
+    """users.info names Bob but leaves his time zone out: his name is Slack's now, his zone
+    still the file's."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        row = {"email": "bob@example.com", "handle": "bobby", "tz": "Asia/Tokyo"}
+        assert (await run_import(slack, row)).imported
+        slack.emu.faults.add("users.info", times=None, omit=("user.tz", "user.tz_offset"))
+        await bob_opens_home(slack)
+        async with slack.services.sessions() as s:
+            bob = await s.scalar(select(Person).where(Person.user_id == slack.user("bob")))
+        assert bob is not None and (bob.name, bob.real_name, bob.tz) == (
+            "bob",
+            "Bob Chen",
+            "Asia/Tokyo",
+        )
