@@ -54,6 +54,13 @@ class Profile:
     def older_than(self, other: Profile) -> bool:
         return self.updated < other.updated
 
+    def left_as_stored(self, stored_name: str | None) -> frozenset[str]:
+        """The fields to leave as stored when writing this: what Slack left out, of someone
+        askaround knows (a stored name: imported from a file, or said by Slack before);
+        nothing, of someone Slack never described, stored as it says now (whether they are
+        a guest, left unsaid, yes: `bot.visibility` reads it from the table)."""
+        return self.unsaid if stored_name else frozenset()
+
 
 # A profile's fields and the columns that store them.
 _COLUMNS = {
@@ -156,21 +163,17 @@ class PeopleService:
     async def _as_known(
         self, team_id: str, profiles: Collection[Profile]
     ) -> list[tuple[Profile, frozenset[str]]]:
-        """Each profile whole, and the fields of it to leave as stored. What Slack left out
-        (`Profile.unsaid`) is taken from what askaround knows: imported from a file, or
-        said by Slack before (a stored name). Someone Slack never described is written as it
-        says now: whether they are a guest, left unsaid, yes (`bot.visibility` reads it from
-        the table), as a guest taken for a member would read public channels."""
+        """Each profile whole, and the fields of it to leave as stored
+        (`Profile.left_as_stored`), taken from what askaround knows."""
         partial = [p.user_id for p in profiles if p.unsaid]
         before = await self._stored(team_id, partial, fresh=False) if partial else {}
         known: list[tuple[Profile, frozenset[str]]] = []
         for profile in profiles:
             base = before.get(profile.user_id)
-            if base is None:  # nothing known to keep: as Slack said, a guest if it did not say
-                known.append((replace(profile, unsaid=frozenset()), frozenset()))
-                continue
-            said = {f: getattr(profile, f) for f in _COLUMNS if f not in profile.unsaid}
-            known.append((replace(base, **said), profile.unsaid))
+            kept = profile.left_as_stored(base.name if base else None)
+            said = {f: getattr(profile, f) for f in _COLUMNS if f not in kept}
+            whole = replace(base, **said) if base is not None else profile
+            known.append((replace(whole, unsaid=frozenset()), kept))
         return known
 
     async def _write(self, team_id: str, known: list[tuple[Profile, frozenset[str]]]) -> None:

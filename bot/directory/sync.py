@@ -66,18 +66,20 @@ async def record_directory(
     for profile in sorted(profiles, key=lambda p: p.user_id):
         report.seen += 1
         before = known.get(profile.user_id)
-        values = {name: getattr(profile, name) for name in _SLACK_FIELDS}
+        kept = profile.left_as_stored(before.name if before else None)
+        values = {name: getattr(profile, name) for name in _SLACK_FIELDS if name not in kept}
         if before is None:
             report.added.append(profile.user_id)
         elif any(getattr(before, k) != v for k, v in values.items()):
             report.updated.append(profile.user_id)
-            if profile.deactivated and not before.deactivated:
+            deactivated = values.get("deactivated", before.deactivated)
+            if deactivated and not before.deactivated:
                 report.deactivated.append(profile.user_id)
-            elif before.deactivated and not profile.deactivated:
+            elif before.deactivated and not deactivated:
                 report.reactivated.append(profile.user_id)
         if before is None and profile.deactivated:
             report.deactivated.append(profile.user_id)
-        await people_queries.upsert_profile(
-            s, team_id, profile.user_id, **values, slack_updated=profile.updated
-        )
+        if "updated" not in kept:
+            values["slack_updated"] = profile.updated
+        await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
     return report

@@ -282,3 +282,26 @@ async def test_a_partial_description_updates_only_what_it_says(tmp_path: Path) -
             "Bob Chen",
             "Asia/Tokyo",
         )
+
+
+async def test_a_sync_without_names_and_zones_keeps_the_imported_ones(tmp_path: Path) -> None:
+    """`askaround sync` on a Slack whose users.list leaves names, zones and profiles out: Bob
+    keeps the file's, and the sync counts nobody updated or reactivated for what it did not
+    say."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        row = {
+            "email": "bob@example.com",
+            "handle": "bobby",
+            "name": "Roberto Chen",
+            "tz": "Asia/Tokyo",
+        }
+        assert (await run_import(slack, row)).imported
+        client = slack.runner.bot.app.client
+        omit = ("members.name", "members.real_name", "members.tz", "members.tz_offset")
+        slack.emu.faults.add("users.list", times=None, omit=(*omit, "members.profile"))
+        report = await sync_directory(client, slack.services, slack.team_id)
+        assert report.updated == [] and report.reactivated == [], report
+        async with slack.services.sessions() as s:
+            bob = await s.scalar(select(Person).where(Person.user_id == slack.user("bob")))
+        assert bob is not None
+        assert (bob.name, bob.real_name, bob.tz) == ("bobby", "Roberto Chen", "Asia/Tokyo")
