@@ -305,3 +305,32 @@ async def test_a_sync_without_names_and_zones_keeps_the_imported_ones(tmp_path: 
             bob = await s.scalar(select(Person).where(Person.user_id == slack.user("bob")))
         assert bob is not None
         assert (bob.name, bob.real_name, bob.tz) == ("bobby", "Roberto Chen", "Asia/Tokyo")
+
+
+@pytest.mark.parametrize("fault", sorted(LEAN))
+async def test_a_colleague_passed_over_keeps_the_imported_name(tmp_path: Path, fault: str) -> None:
+    """Dev, imported from a file, has left, unheard, and Slack will not describe him: the
+    request to him is withdrawn, and his imported name and zone stay."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await declare_skills(slack)
+        dev = slack.user("dev")
+        row = {
+            "email": "dev@example.com",
+            "handle": "devp",
+            "name": "Devan Patel",
+            "tz": "Asia/Kolkata",
+        }
+        assert (await run_import(slack, row)).rejected == []
+        slack.emu.workspace.user(dev).deleted = True
+        slack.emu.faults.add("users.info", times=None, **LEAN[fault])
+        await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+        await slack.drain()
+        if not await offers(slack):
+            await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+            await slack.drain()
+        to_dev = [o for o in await offers(slack) if o.candidate_user_id == dev]
+        assert to_dev and all(o.status == "declined" for o in to_dev)
+        async with slack.services.sessions() as s:
+            person = await s.scalar(select(Person).where(Person.user_id == dev))
+        assert person is not None
+        assert (person.name, person.real_name, person.tz) == ("devp", "Devan Patel", "Asia/Kolkata")
