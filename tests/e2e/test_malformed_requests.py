@@ -17,6 +17,8 @@ import pytest
 from tests.e2e.harness import SIGNING_SECRET, Harness
 from tests.slack.kudos.world import give, ledger
 
+pytestmark = pytest.mark.database_independent
+
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 EVENT = b'{"type": "event_callback", "team_id": "T0EMULATE", "event_id": "Ev1", "event": '

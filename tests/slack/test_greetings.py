@@ -10,6 +10,8 @@ from bot.help import help_lines
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 
+pytestmark = pytest.mark.database_independent
+
 EVERY_COMMAND = len(help_lines())
 
 

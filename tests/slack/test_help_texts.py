@@ -4,7 +4,11 @@ tests/test_readme.py)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.slack.harness import SlackHarness
+
+pytestmark = pytest.mark.database_independent
 
 
 async def told(slack: SlackHarness, command: str, text: str) -> list[str]:

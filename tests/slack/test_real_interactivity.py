@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
 from tests.slack.test_real_payloads import body_of, said, send
+
+pytestmark = pytest.mark.database_independent
 
 
 async def test_a_kudos_whose_reason_links_a_channel_is_given(slack: SlackHarness) -> None:

@@ -28,6 +28,8 @@ from tests.e2e.harness import SIGNING_SECRET
 from tests.slack.harness import InProcess, SlackHarness
 from tests.slack.kudos.world import ledger
 
+pytestmark = pytest.mark.database_independent
+
 PAYLOADS = Path(__file__).parents[1] / "data" / "slack" / "real_payloads.json"
 QUESTION = "how do we rotate the postgres credentials in production?"
 _event_ids = itertools.count(1)

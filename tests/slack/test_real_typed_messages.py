@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from slack_emulator.records import Ephemeral
@@ -20,6 +21,8 @@ from tests.slack.test_real_payloads import (
     real,
     send,
 )
+
+pytestmark = pytest.mark.database_independent
 
 
 def offers(slack: SlackHarness, handle: str) -> list[Ephemeral]:

@@ -12,12 +12,15 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
 from tests.slack.test_real_payloads import send
+
+pytestmark = pytest.mark.database_independent
 
 QUESTION = "how do we rotate the postgres credentials in production?"
 

@@ -3,8 +3,12 @@ item 10)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give
+
+pytestmark = pytest.mark.database_independent
 
 
 async def test_asking_one_colleague_says_colleague(slack: SlackHarness) -> None:

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 
+pytestmark = pytest.mark.database_independent
+
 
 def nudges(slack: SlackHarness, handle: str) -> list[str]:
     return [
