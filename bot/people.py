@@ -61,6 +61,13 @@ class Profile:
         a guest, left unsaid, yes: `bot.visibility` reads it from the table)."""
         return self.unsaid if stored_name else frozenset()
 
+    def columns(self, kept: Collection[str] = ()) -> dict[str, Any]:
+        """The row to write of what Slack said, for every writer of profiles (a look-up, an
+        event, the directory sync); `kept` are left as stored."""
+        return {"user_id": self.user_id} | {
+            column: getattr(self, field) for field, column in _COLUMNS.items() if field not in kept
+        }
+
 
 # A profile's fields and the columns that store them.
 _COLUMNS = {
@@ -73,13 +80,6 @@ _COLUMNS = {
     "is_guest": "is_guest",
     "updated": "slack_updated",
 }
-
-
-def _slack_fields(profile: Profile, kept: Collection[str] = ()) -> dict[str, Any]:
-    """The columns to write of what Slack said; `kept` are left as stored."""
-    return {"user_id": profile.user_id} | {
-        column: getattr(profile, field) for field, column in _COLUMNS.items() if field not in kept
-    }
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class PeopleService:
     ) -> None:
         """Only what Slack said is written: a run of profiles with the same fields to write
         is one statement; someone known by their id alone, described before, is not."""
-        rows = [_slack_fields(profile, kept) for profile, kept in known]
+        rows = [profile.columns(kept) for profile, kept in known]
         for _, run in groupby((row for row in rows if len(row) > 1), key=lambda r: r.keys()):
             await people_queries.upsert_profiles(session, team_id, list(run))
 

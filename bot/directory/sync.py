@@ -50,9 +50,6 @@ def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None =
     )
 
 
-_SLACK_FIELDS = ("name", "real_name", "email", "tz", "is_bot", "deactivated", "is_guest")
-
-
 async def record_directory(
     s: AsyncSession,
     team_id: str,
@@ -67,19 +64,17 @@ async def record_directory(
         report.seen += 1
         before = known.get(profile.user_id)
         kept = profile.left_as_stored(before.name if before else None)
-        values = {name: getattr(profile, name) for name in _SLACK_FIELDS if name not in kept}
+        row = profile.columns(kept)
         if before is None:
             report.added.append(profile.user_id)
-        elif any(getattr(before, k) != v for k, v in values.items()):
+        elif any(getattr(before, k) != v for k, v in row.items() if k != "slack_updated"):
             report.updated.append(profile.user_id)
-            deactivated = values.get("deactivated", before.deactivated)
+            deactivated = row.get("deactivated", before.deactivated)
             if deactivated and not before.deactivated:
                 report.deactivated.append(profile.user_id)
             elif before.deactivated and not deactivated:
                 report.reactivated.append(profile.user_id)
         if before is None and profile.deactivated:
             report.deactivated.append(profile.user_id)
-        if "updated" not in kept:
-            values["slack_updated"] = profile.updated
-        await people_queries.upsert_profile(s, team_id, profile.user_id, **values)
+        await people_queries.upsert_profiles(s, team_id, [row])
     return report
