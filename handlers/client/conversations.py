@@ -107,6 +107,24 @@ def refusal_to_watch(
     return None
 
 
+def refusal_for_kudos(found: Conversation, fallback: str = "That channel") -> str | None:
+    """Why shout-outs may not go to a channel Slack described so, or None when they may;
+    `fallback` names it when Slack gave no name."""
+    where = channel_named(found, fallback)
+    if found.unsure:
+        return (
+            f"{where}: Slack didn't tell me whether it is public, so I keep it as a private "
+            "one: shout-outs go to a public channel, for everyone to read."
+        )
+    if found.private:
+        return f"{where}: pick a public channel: shout-outs there are for everyone to read."
+    return None
+
+
+def channel_named(found: Conversation, fallback: str = "That channel") -> str:
+    return f"#{found.name}" if found.name else fallback
+
+
 async def _described(client: AsyncWebClient, channel_id: str) -> dict[str, Any] | None:
     """conversations.info's channel; None when Slack hides it from the bot (a private
     channel it is not in, or one deleted), and nothing said of it when Slack will not

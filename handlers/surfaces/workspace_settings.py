@@ -11,7 +11,6 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.conversations import Conversation
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NotAnAdmin
@@ -27,7 +26,12 @@ from handlers.blocks.workspace_settings import (
     submitted_text,
 )
 from handlers.client.admins import slack_admin
-from handlers.client.conversations import conversation, refusal_to_watch
+from handlers.client.conversations import (
+    channel_named,
+    conversation,
+    refusal_for_kudos,
+    refusal_to_watch,
+)
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -66,27 +70,9 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
             found = await conversation(client, channel)
             refusal = refusal_to_watch(channel, found, then="save the settings again")
             if refusal:
-                refusals["watched_channels"] = f"{named(found)}: {refusal}"
+                refusals["watched_channels"] = f"{channel_named(found)}: {refusal}"
                 break
     return refusals
-
-
-def refusal_for_kudos(found: Conversation, fallback: str = "That channel") -> str | None:
-    """Why shout-outs may not go to a channel Slack described so, or None when they may;
-    `fallback` names it when Slack gave no name."""
-    where = named(found, fallback)
-    if found.unsure:
-        return (
-            f"{where}: Slack didn't tell me whether it is public, so I keep it as a private "
-            "one: shout-outs go to a public channel, for everyone to read."
-        )
-    if found.private:
-        return f"{where}: pick a public channel: shout-outs there are for everyone to read."
-    return None
-
-
-def named(found: Conversation, fallback: str = "That channel") -> str:
-    return f"#{found.name}" if found.name else fallback
 
 
 async def _is_settings(command: dict[str, Any]) -> bool:

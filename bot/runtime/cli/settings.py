@@ -114,9 +114,13 @@ async def channel_refusals(
         new = [c for c in given if c not in before.watched_channels]
     if not new:
         return {}
-    from handlers.client.conversations import conversation, refusal_to_watch
+    from handlers.client.conversations import (
+        channel_named,
+        conversation,
+        refusal_for_kudos,
+        refusal_to_watch,
+    )
     from handlers.client.directory import directory_client
-    from handlers.surfaces.workspace_settings import named, refusal_for_kudos
 
     client = directory_client(settings)
     token_team = str((await client.auth_test())["team_id"])
@@ -133,7 +137,7 @@ async def channel_refusals(
             refusal = refusal_for_kudos(found, channel)
         else:
             said = refusal_to_watch(channel, found, then="set it again")
-            refusal = f"{named(found, channel)}: {said}" if said else None
+            refusal = f"{channel_named(found, channel)}: {said}" if said else None
         if refusal:
             return {key: refusal}
     return {}
