@@ -100,9 +100,7 @@ async def test_a_mention_reaches_a_colleague(lean: SlackHarness) -> None:
     Slack gives one; without it, where not)."""
     await lean.post("alice", "general", f"<@{lean.emu.bot_user_id}> {QUESTION}")
     await lean.settle()
-    if not await offers(lean):
-        await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
-        await lean.settle()
+    await consent_if_asked(lean)
     offer = [m for m in lean.emu.dm_messages(lean.user("dev")) if m.bot_id]
     assert offer and "stuck terraform state" in offer[-1].text
 
@@ -125,6 +123,14 @@ async def test_home_opens(lean: SlackHarness) -> None:
 async def offers(slack: SlackHarness) -> list[Offer]:
     async with slack.services.sessions() as s:
         return list(await s.scalars(select(Offer)))
+
+
+async def consent_if_asked(slack: SlackHarness) -> None:
+    """Where this Slack would not say whether #general is public, nobody is asked before the
+    asker consents: Alice does."""
+    if not await offers(slack):
+        await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+        await slack.settle()
 
 
 async def test_a_private_channel_slack_does_not_call_private_stays_private(
@@ -188,9 +194,7 @@ async def test_colleagues_slack_described_days_ago_are_asked_as_it_described_the
         await s.execute(update(Person).values(updated_at=datetime.now(UTC) - timedelta(days=2)))
     await lean.post("alice", "general", f"<@{lean.emu.bot_user_id}> {QUESTION}")
     await lean.settle()
-    if not await offers(lean):
-        await lean.emu.click_button(lean.user("alice"), "Ask 3 colleagues privately")
-        await lean.settle()
+    await consent_if_asked(lean)
     offer = [m for m in lean.emu.dm_messages(lean.user("dev")) if m.bot_id]
     assert offer and "stuck terraform state" in offer[-1].text
     async with lean.services.sessions() as s:
@@ -217,9 +221,7 @@ async def alice_asks(slack: SlackHarness) -> None:
     """Bob is among the colleagues asked, and the asker is told so by his name."""
     await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
     await slack.settle()
-    if not await offers(slack):
-        await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
-        await slack.settle()
+    await consent_if_asked(slack)
     asking = [str(m.blocks) for m in slack.emu.messages() if "I'm asking" in m.text]
     assert asking and all("Roberto Chen" in text for text in asking), asking
 
