@@ -26,6 +26,15 @@ def database_only(slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", slack.runner.settings.database_url)
 
 
+def slack_set(slack: SlackHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot's own token and secret in the environment, as an admin with Slack's settings
+    runs the command: Slack is then asked about a channel."""
+    settings = slack.runner.settings
+    monkeypatch.setenv("SLACK_BOT_TOKEN", settings.bot_token)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", settings.signing_secret)
+    monkeypatch.setenv("SLACK_API_URL", settings.api_url)
+
+
 async def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = await asyncio.to_thread(main, ["settings", *args])
     out, err = capsys.readouterr()
@@ -121,10 +130,7 @@ async def test_with_a_bot_token_slack_is_asked_about_a_channel(
     watch are each refused in one line, changing nothing; a public channel it is in is set."""
     await slack.command("alice", "/kudos", "@bob for the first test run of the day")
     await slack.settle()
-    settings = slack.runner.settings
-    monkeypatch.setenv("SLACK_BOT_TOKEN", settings.bot_token)
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", settings.signing_secret)
-    monkeypatch.setenv("SLACK_API_URL", settings.api_url)
+    slack_set(slack, monkeypatch)
     ws = slack.emu.workspace
     vault = ws.add_channel("vault", is_private=True, members=[slack.user("alice")]).id
     design = ws.add_channel("design", members=[slack.user("alice")], include_bot=False).id
@@ -159,10 +165,7 @@ async def test_a_channel_slack_does_not_call_public_is_refused_for_what_it_is(
     say it is public, not that it is private or that there is no such channel."""
     await slack.command("alice", "/kudos", "@bob for the first test run of the day")
     await slack.settle()
-    settings = slack.runner.settings
-    monkeypatch.setenv("SLACK_BOT_TOKEN", settings.bot_token)
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", settings.signing_secret)
-    monkeypatch.setenv("SLACK_API_URL", settings.api_url)
+    slack_set(slack, monkeypatch)
     slack.emu.faults.add("conversations.info", times=None, **lean)  # type: ignore[arg-type]
     general = slack.channel("general")
     for key in ("kudos_channel", "watched_channels"):
