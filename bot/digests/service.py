@@ -225,7 +225,9 @@ class DigestService:
                 if visibility.may_configure(False, roles, user_id=user, named=named)
             }
             for admin in sorted(admins | set(slack_admins)):
-                queued += await tell.roundup_closed(s, team_id, admin, channel_id, cause, week, now)
+                queued += await tell.roundup_refused(
+                    s, team_id, admin, channel_id, cause, week, now
+                )
         return queued
 
     async def roundup_channel(self, team_id: str) -> str | None:

@@ -13,7 +13,7 @@ from storage import outbox
 
 DIGEST_DM = "digest.dm"
 ROUNDUP_POST = "digest.roundup"
-ROUNDUP_CLOSED = "digest.roundup_closed"  # to askaround admins: the kudos channel refused it
+ROUNDUP_REFUSED = "digest.roundup_refused"  # to askaround admins: the kudos channel refused it
 
 
 def digest_key(team_id: str, manager_user_id: str, week: IsoWeek) -> str:
@@ -47,13 +47,13 @@ async def roundup_due(s: AsyncSession, team_id: str, week: IsoWeek, at: datetime
     )
 
 
-def roundup_closed_key(team_id: str, admin_user_id: str, channel_id: str, cause: str) -> str:
+def roundup_refused_key(team_id: str, admin_user_id: str, channel_id: str, cause: str) -> str:
     """One notice per admin for each way a kudos channel stopped taking the roundup, not one
     each week it fails again."""
-    return f"{ROUNDUP_CLOSED}:{team_id}:{channel_id}:{cause}:{admin_user_id}"
+    return f"{ROUNDUP_REFUSED}:{team_id}:{channel_id}:{cause}:{admin_user_id}"
 
 
-async def roundup_closed(
+async def roundup_refused(
     s: AsyncSession,
     team_id: str,
     admin_user_id: str,
@@ -67,8 +67,8 @@ async def roundup_closed(
     return await outbox.enqueue(
         s,
         team_id,
-        ROUNDUP_CLOSED,
+        ROUNDUP_REFUSED,
         {"admin": admin_user_id, "channel": channel_id, "cause": cause, "week": week.label},
-        key=roundup_closed_key(team_id, admin_user_id, channel_id, cause),
+        key=roundup_refused_key(team_id, admin_user_id, channel_id, cause),
         at=at,
     )

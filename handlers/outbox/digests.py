@@ -18,7 +18,7 @@ from bot.digests.chart import draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
 from bot.digests.summary import TeamSummary
-from bot.digests.tell import DIGEST_DM, ROUNDUP_CLOSED, ROUNDUP_POST
+from bot.digests.tell import DIGEST_DM, ROUNDUP_POST, ROUNDUP_REFUSED
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
 from handlers.blocks.digests import (
@@ -139,4 +139,4 @@ async def roundup_refused(
     )
 
 
-DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup, ROUNDUP_CLOSED: roundup_refused}
+DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup, ROUNDUP_REFUSED: roundup_refused}
