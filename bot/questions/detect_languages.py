@@ -1,7 +1,9 @@
 """The question detector's phrases in Chinese, Japanese, Thai, Vietnamese, Hebrew, Greek,
-Czech, Ukrainian, Finnish, Danish, Norwegian and Hindi in Devanagari: someone who knows, how
-to, and the invitations and social words that take away (`bot/questions/detect_words.py` has
-English and the languages before these).
+Czech, Ukrainian, Finnish, Danish, Norwegian, Romanian, Hungarian and Hindi in Devanagari, and
+a few more in Russian, Arabic and Swedish: someone who knows, has done it or has an idea, how
+the others do it, how to and where a thing is, the best way, a question answered in the same
+message, and the invitations and social words that take away (`bot/questions/detect_words.py`
+has English and the languages before these).
 
 Each phrase is folded as the text it searches is (`bot/routing/text.py`: `biết` is `biet`,
 `ξέρει κανείς` is `ξερει κανεισ`, `знайти` is `знаити`, Thai `ทำ` split in two), so it is
@@ -47,6 +49,48 @@ ASKS_FOR_HELP = tuple(
         r"बता सकती|मदद कर|समझा सकता)|(?:मदद|सहायता) (?:चाहिए|की ज़रूरत|की जरूरत)|"
         r"किसी को कोई (?:idea|आइडिया|अंदाज़ा|अंदाजा)|किसी ने [^?]{1,60}\?|"
         r"(?:कोई )?(?:अच्छा|बढ़िया|सही) तरीका (?:बताओ|बताइए|बताएं|बता दो)",
+        # someone who has done a kind of thing, understands it or has an idea, as `has anyone
+        # worked with…?`, `does anyone understand…` and `any idea?` ask in English
+        r"кто-(?:нибудь|то) (?:уже )?(?:работал|работала|пробовал|пробовала|использовал|"
+        r"использовала|настраивал|настраивала|поднимал|поднимала|делал|делала)|"
+        r"есть (?:какие-(?:нибудь|то) )?идеи",
+        r"хтось (?:уже )?(?:розуміє|працював|працювала|пробував|пробувала|використовував|"
+        r"використовувала|налаштовував|налаштовувала)|є (?:якісь )?ідеї",
+        r"(?:هل )?(?:أحد|احد|حد) (?:اشتغل|جرب|استخدم|تعامل)|(?:أي|اي) (?:فكرة|فكره|أفكار|افكار)",
+        r"(?:למישהו|למישהי) יש (?:ניסיון|רעיון|מושג)|מישהו (?:עבד|ניסה|השתמש|הגדיר|מבין)",
+        r"(?:anh chị|anh|chị|bạn|các bạn|mọi người|ai) nào (?:đã )?(?:từng|biết|rành|hiểu|"
+        r"có kinh nghiệm)|ai có (?:ý tưởng|idea|manh mối)",
+        r"har (?:nogen|noen|någon) (?:her |här )?(?:jobbet|arbejdet|arbetat|jobbat|prøvet|prøvd|"
+        r"provat|brugt|brukt|använt|testet|testat|satt opp|sat op|satt upp)|"
+        r"(?:nogen|noen|någon) (?:peiling|anelse|aning|idé|ide|idéer|ideer)\s*\?",
+        r"onko (?:kukaan|joku) (?:\w+ )?(?:käyttänyt|kokeillut|tehnyt|säätänyt|konfiguroinut|"
+        r"törmännyt|asentanut)|(?:kenelläkään|kellään) (?:ideaa|hajua|aavistusta)",
+        r"(?:nějaký|máte nějaký|má někdo nějaký|máte někdo) nápad|"
+        r"(?:dělal|pracoval|zkoušel|používal|řešil|nastavoval) (?:už )?(?:někdo|jste někdo)|"
+        r"někdo (?:už )?(?:dělal|pracoval|zkoušel|používal|řešil|nastavoval)",
+        r"(?:έχει|μήπως έχει) (?:κανείς|κάποιος) (?:ιδέα|εμπειρία)|έχει (?:δουλέψει|"
+        r"χρησιμοποιήσει|δοκιμάσει|στήσει|ασχοληθεί) (?:κανείς|κάποιος)|(?:κανείς|κάποιος) "
+        r"(?:έχει )?(?:δουλέψει|χρησιμοποιήσει|δοκιμάσει|ασχοληθεί)",
+        r"(?:știe|cunoaște) cineva|cineva (?:știe|cunoaște|a (?:lucrat|folosit|încercat|"
+        r"configurat))|a (?:mai )?(?:lucrat|folosit|încercat|configurat) (?:vreodată )?cineva|"
+        r"(?:are|aveți) (?:cineva )?(?:vreo |o )?(?:idee|experiență)|mă poate ajuta cineva|"
+        r"poate cineva să (?:mă ajute|explice)",
+        r"tudja(?:-e)? valaki|valaki (?:tudja|ismer|ismeri|használt|használta|dolgozott|"
+        r"próbálta|próbált)|ismer(?:i)? valaki|(?:van )?valakinek (?:van )?(?:ötlete|"
+        r"tapasztalata|tippje)|tud (?:valaki )?segíteni",
+        # how the others do a thing (`как вы дебажите…?`, `miten te hoidatte…?`, `cum
+        # gestionați…?`, `hvordan fik I det til…?`), as `how are you all handling…` asks; not how
+        # they are, feel, spend the weekend or what they think
+        r"как (?:вы|у вас) (?!поживаете|отдыхаете|думаете|считаете|проводите|себя)(?:\w+ )?"
+        r"\w+(?:ете|ите)\b",
+        r"як (?:ви|у вас) (?!поживаєте|відпочиваєте|думаєте|вважаєте|проводите|себе)(?:\w+ )?"
+        r"\w+(?:єте|їте|ете|ите)\b",
+        r"miten (?:te|teillä|teidän) (?!voitte|jaksatte)(?:\w+ )?\w+tte\b",
+        r"cum (?:vă )?(?!stați|vă simțiți|simțiți|petreceți)\w+(?:ați|eți|iți)\b",
+        r"(?:hvordan|hur) (?:gør|gjør|gör|håndterer|hanterar|løser|löser|klarer|fik|fikk|fick|"
+        r"sætter|setter|sätter|tester|testar|bruger|bruker|använder) (?:i|dere|ni)\b",
+        r"jak (?:to )?(?:řešíte|děláte|nastavujete|spravujete|testujete|deployujete)",
+        r"hogyan (?:\w+ )?\w+(?:játok|itek|átok|étek)\b",
     )
 )
 ASKS_HOW = tuple(
@@ -74,6 +118,42 @@ ASKS_HOW = tuple(
         r"vejledning|måde)|finnes det (?:en )?(?:mal|veiledning|måte)",
         r"कैसे (?:करें|करे|करना|करते|करूँ|करूं|मिलेगा|मिलेगी|मिलता|मिलती|होता|होती|होगा|बदलें)|"
         r"(?:कहाँ|कहां) (?:से|मिलेगा|मिलेगी|मिलता|मिलती|देखें|जमा)|(?:प्रक्रिया|तरीका) क्या है",
+        r"hogyan (?:lehet|kell|tudom|tudnám|tudjuk)",
+        # where a thing is kept or found (`hvor ligger runbooken?`, `unde găsesc…`, `hol
+        # találom…`), not where a person is
+        r"(?:hvor|var) (?:ligger|finnes|findes|finns|lagres|gemmes|lagras)\b|"
+        r"unde (?:găsesc|găsim|pot găsi|putem găsi|se (?:găsește|găsesc|află))|"
+        r"hol (?:találom|találok|találhat\w*|érem el|nézhetem meg|lehet megtalálni)",
+    )
+)
+
+# The best way to do a thing, asked with a question mark, asks how (`какой лучший способ…?`,
+# `أفضل طريقة…؟`, `cách tốt nhất…?`, `bästa sättet…?`, `cea mai bună metodă…?`); joined into
+# the other languages' `best way` in `bot/questions/detect_words.py`.
+BEST_WAY = tuple(
+    fold(phrase)
+    for phrase in (
+        r"(?:лучший|оптимальный) способ|найкращий спосіб",
+        r"(?:أفضل|افضل) (?:طريقة|طريقه)|הדרך הכי טובה|cách tốt nhất",
+        r"(?:bästa|bedste|beste) (?:sättet|sätt|måde|måden|måte|måten|praksis)|paras tapa",
+        r"nejlepší (?:způsob|postup)|(?:καλύτερος|βέλτιστος) τρόπος",
+        r"cea mai bună (?:metodă|modalitate|cale|practică)|"
+        r"legjobb (?:módja|mód|megoldás|gyakorlat)",
+    )
+)
+
+# A question answered in the same message (`…? glem det, fant det i wikien`, `…? už jsem na to
+# přišel`), as `…? never mind, found it` is: found, solved or set aside after the question.
+ANSWERED_ITSELF = tuple(
+    fold(phrase)
+    for phrase in (
+        r"нашёл|нашел|нашла|разобрался|разобралась|неважно|знайшов|знайшла|розібрався|"
+        r"розібралась|вже не треба",
+        r"وجدتها|لقيتها|מצאתי|הסתדרתי|לא משנה|tìm ra rồi|tìm được rồi",
+        r"glem det|glöm det|fant det|fandt det|hittade det|løste det|löste det|fikk det til|"
+        r"fik det til|fick det att",
+        r"löysin|keksin|už jsem (?:na to )?(?:přišel|přišla)|našel jsem|našla jsem|"
+        r"βρήκα|λύθηκε|am găsit|am rezolvat|m-am prins|megvan|megoldottam|rájöttem",
     )
 )
 SOCIAL = tuple(
@@ -115,7 +195,8 @@ UNSPACED_ASKS_FOR_HELP = re.compile(
         r"(?:大家|各位|你们)有没有(?:人)?(?:遇到过|碰到过|用过|做过|试过)|有(?:没有)?(?:大佬|大神)|"
         r"哪位大佬|(?:何|なに)が(?:おすすめ|オススメ)|(?:おすすめ|オススメ)(?:は|ですか|あります|あれば)|"
         r"哪位(?:知道|了解|熟悉)|请问|求助|请教|需要帮助|"
-        r"(?:มี)?ใคร(?:รู้|ทราบ|เคย|เข้าใจ|ถนัด|พอจะรู้|พอจะช่วย)|ช่วย(?:ด้วย|หน่อย|แนะนำ|อธิบาย)|"
+        r"(?:มี)?ใคร(?:รู้|ทราบ|เคย|เข้าใจ|ถนัด|พอ(?:จะ)?(?:รู้|ทราบ|ช่วย|อธิบาย|เข้าใจ|แนะนำ))|"
+        r"ช่วย(?:ด้วย|หน่อย|แนะนำ|อธิบาย)|"
         r"ขอ(?:คำแนะนำ|ความช่วยเหลือ)|สอบถาม"
     )
 )
@@ -126,7 +207,8 @@ UNSPACED_ASKS_HOW = re.compile(
         r"怎么(?:办|弄|做|申请|设置|处理|操作|配置|报销|填|提交|找|用|下载|登录|开通|排查|解决)|如何|"
         r"在哪(?:里|儿)?(?:找|申请|下载|查|看|提交|办)|(?:流程|步骤|规定|政策)是(?:什么|怎样)|"
         r"有没有(?:办法|模板|文档|教程)|"
-        r"ทำ(?:ยังไง|อย่างไร)|ยังไงดี|ได้ที่ไหน|วิธี(?:การ)?(?:ขอ|ทำ|ตั้งค่า|ใช้|เบิก|ยื่น)|ขั้นตอน"
+        r"ทำ(?:ยังไง|อย่างไร)|ยังไงดี|ได้ที่ไหน|หา[^?]{0,40}ไม่เจอ|หา(?:ได้)?ที่ไหน|"
+        r"วิธี(?:การ)?(?:ขอ|ทำ|ตั้งค่า|ใช้|เบิก|ยื่น)|ขั้นตอน"
     )
 )
 UNSPACED_SOCIAL = re.compile(

@@ -404,7 +404,8 @@ ASKS_HOW = phrases(
     r"melhor (?:forma|maneira|jeito|pratica)|(?:modo|metodo) migliore|miglior (?:modo|metodo)|"
     r"(?:der )?beste (?:weg|ansatz|manier|aanpak)|jak najlepiej|najlepszy sposob|"
     r"en iyi (?:yontem|yol|yaklas[iı]m)|(?:cara|praktik) terbaik|best practice|"
-    r"(?:sabse )?(?:accha|achha|best) tarika)[^.!?]{0,80}\?",
+    r"(?:sabse )?(?:accha|achha|best) tarika|" + "|".join(languages.BEST_WAY) + r")"
+    r"[^.!?]{0,80}\?",
     r"(?<!kamu )(?<!lagi )(?<!kalian )di ?mana (?:ya|sih|letaknya)\b|"
     r"(?:disimpan|ditaruh|taruh|simpan|nyimpen) di ?mana",
     *languages.ASKS_HOW,
@@ -755,6 +756,7 @@ ANSWERED_ITSELF = phrases(
     r"resolvi)|ja (?:achei|resolvi)|deixa pra la|laissez tomber|hat sich erledigt|schon gefunden|"
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
+    r"\?[^?]*\b(?:" + "|".join(languages.ANSWERED_ITSELF) + r")\b[^?]*$",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
