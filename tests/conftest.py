@@ -12,6 +12,13 @@ from storage.db import create_engine, create_sessions
 from tests.databases import drop_templates, migrated_database
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The end-to-end tier first: its tests wait on real processes and on Slack's pace in
+    real time, and xdist hands each worker a run of the collected order, so when they were
+    collected in the middle they were often the pass's tail, the other workers done."""
+    items.sort(key=lambda item: not item.nodeid.startswith("tests/e2e/"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def migrated_templates() -> Iterator[None]:
     """The migrated databases a worker keeps (`tests.databases.migrated_database`: the one it
