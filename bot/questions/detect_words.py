@@ -245,7 +245,9 @@ ASKS_FOR_HELP = phrases(
     r"comment (?:vous faites|faites-vous|vous gerez|gerez-vous|vous vous y prenez)|"
     r"qui s'y connait|quelqu'un qui (?:s'y connait|connait|sait|a deja)",
     r"como (?:voces|vcs|a galera|o pessoal) (?:fazem|faz|lidam|lida|resolvem|gerenciam)",
-    r"come (?:fate|gestite|risolvete|lo fate|vi organizzate)\b|chi ha (?:esperienza|gia|mai|idea)",
+    # `chi ha mai detto che…?` (who ever said that…?) disputes a claim
+    r"come (?:fate|gestite|risolvete|lo fate|vi organizzate)\b|chi ha (?:esperienza|gia|idea)|"
+    r"chi ha mai(?! (?:detto|pensato|creduto|deciso|sostenuto) che\b)",
     r"hoe (?:doen|pakken|regelen|beheren) jullie",
     r"jak (?:to )?(?:robicie|rozwiazujecie|ogarniacie)|jak sobie radzicie|"
     r"(?:macie|masz) (?:jakis |jakies )?(?:pomys[lł]y?|doswiadczenie)",
@@ -516,6 +518,9 @@ SOCIAL = phrases(
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
     r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
+    # an indignant `?!` ends an exclamation, not a request (`who broke the build again?!`,
+    # `kisi ne phir se mera code tod diya?!`), when the message asks nothing plainly besides
+    r"^(?:[^?]*\?!)+[^?]*$",
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
     r"why do mondays",
@@ -753,7 +758,8 @@ ANSWERED_ITSELF = phrases(
     r"deixo aqui|lo lascio qui|ich lass(?:e)? (?:das|es) hier|laat ik (?:het )?hier|"
     r"ternyata (?:tinggal|cuma|hanya))\b[^?]*$",
     r"\?[^?]*\b(?:(?:udah|sudah) (?:beres|ketemu|solved|kelar)|ya lo (?:encontre|solucione|"
-    r"resolvi)|ja (?:achei|resolvi)|deixa pra la|laissez tomber|hat sich erledigt|schon gefunden|"
+    r"resolvi)|(?:ja )?(?:achei|encontrei|resolvi)|deixa pra la|laissez tomber|"
+    r"hat sich erledigt|schon gefunden|"
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
     r"\?[^?]*\b(?:" + "|".join(languages.ANSWERED_ITSELF) + r")\b[^?]*$",
@@ -781,6 +787,8 @@ STATUS = phrases(
     r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",
+    # how a thing is going (`¿cómo va tu PR?`, `¿cómo van las pruebas?`)
+    r"como (?:va|van) (?:tu|tus|el|la|los|las|lo de|con)\b|"
     r"como vamos con|ya tenemos|ou en est(?:-on)?|a che punto siamo|wie (?:ist|steht) (?:der|es "
     r"mit dem) stand|ja temos|haben wir schon",
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
