@@ -247,7 +247,7 @@ ASKS_FOR_HELP = phrases(
     r"como (?:voces|vcs|a galera|o pessoal) (?:fazem|faz|lidam|lida|resolvem|gerenciam)",
     # `chi ha mai detto che…?` (who ever said that…?) disputes a claim
     r"come (?:fate|gestite|risolvete|lo fate|vi organizzate)\b|chi ha (?:esperienza|gia|idea)|"
-    r"chi ha mai(?! (?:detto|pensato|creduto|deciso|sostenuto) che\b)",
+    r"chi ha mai(?! (?:detto|pensato|creduto|deciso|sostenuto) che\b| visto una cosa)",
     r"hoe (?:doen|pakken|regelen|beheren) jullie",
     r"jak (?:to )?(?:robicie|rozwiazujecie|ogarniacie)|jak sobie radzicie|"
     r"(?:macie|masz) (?:jakis |jakies )?(?:pomys[lł]y?|doswiadczenie)",
@@ -518,9 +518,11 @@ SOCIAL = phrases(
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
     r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
-    # an indignant `?!` ends an exclamation, not a request (`who broke the build again?!`,
-    # `kisi ne phir se mera code tod diya?!`), when the message asks nothing plainly besides
-    r"^(?:[^?]*\?!)+[^?]*$",
+    # someone blamed for doing it again, ended by an indignant `?!`, is an exclamation, not
+    # a request (`who broke the build again?!`, `kisi ne phir se mera code tod diya?!`); a
+    # plain `why does it keep failing?!` still asks (folded text: `nữa` is `nua`)
+    r"^(?=[^?]*(?:\bagain\b|phir se|fir se|फिर से|\bweer\b|\bnua\b|\blai\b|znowu|wieder|"
+    r"otra vez|de novo|encore|di nuovo|\byine\b|снова|опять))(?:[^?]*\?!)+[^?]*$",
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
     r"why do mondays",
