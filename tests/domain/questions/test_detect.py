@@ -107,6 +107,10 @@ def test_messages_abroad_that_ask_no_expertise_raise_no_false_alarm() -> None:
         "Otra vez falla el deploy?! Alguien sabe por qué el job de migraciones se cuelga?"
     )
     assert looks_like_question("Chi ha mai usato Terraform con GCP? Ho problemi con lo state")
+    # an exasperated ask is still an ask: only blaming someone for doing it again exclaims
+    assert looks_like_question("anyone know why prod keeps dying?!")
+    assert looks_like_question("how do I get rid of this error?!")
+    assert not looks_like_question("who broke staging again?!")
     assert looks_like_question(
         "Alguém sabe como configurar o proxy do npm? achei que era no .npmrc mas não funciona"
     )
