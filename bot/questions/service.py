@@ -338,7 +338,7 @@ class QuestionService:
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             now = self.clock()
             if not questions and unasked is not None:
-                withdrawn = await q.add_question(
+                kept = await q.add_question(
                     s,
                     team_id=team_id,
                     asker_user_id=unasked.asker_user_id,
@@ -354,7 +354,7 @@ class QuestionService:
                     created_at=now,
                     resolved_at=now,
                 )
-                if withdrawn is not None:
+                if kept is not None:
                     return 0
                 # Asked meanwhile: the insert waited for that question, seen now.
                 questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
