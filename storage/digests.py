@@ -242,6 +242,20 @@ async def sent_runs(
     return {(m, w) for m, w in (await session.execute(statement)).all()}
 
 
+async def last_posted(
+    session: AsyncSession, team_id: str, run_key: str, channel_id: str
+) -> str | None:
+    """The latest week whose run of `run_key` was posted in `channel_id`, if any."""
+    return await session.scalar(
+        select(func.max(DigestRun.week)).where(
+            DigestRun.team_id == team_id,
+            DigestRun.manager_user_id == run_key,
+            DigestRun.channel_id == channel_id,
+            DigestRun.message_ts.is_not(None),
+        )
+    )
+
+
 async def open_run(
     session: AsyncSession, team_id: str, manager_user_id: str, week: str, now: datetime
 ) -> None:

@@ -213,11 +213,13 @@ class DigestService:
         """The kudos channel took no roundup (Slack said `cause`: archived, deleted, the bot
         removed): each askaround admin who can fix it (Slack's admins and owners in
         `slack_admins`, the `admin` role, the people named in the settings) is told once for
-        this channel and cause, not each week it fails again; how many this queued."""
+        this channel and cause, not each week it fails again (again once it took a roundup
+        since); how many this queued."""
         now = self._now()
         queued = 0
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)
+            since = await q.last_posted(s, team_id, ROUNDUP, channel_id)
             named = workspace.askaround_admins or ()
             admins = {
                 user
@@ -226,7 +228,7 @@ class DigestService:
             }
             for admin in sorted(admins | set(slack_admins)):
                 queued += await tell.roundup_refused(
-                    s, team_id, admin, channel_id, cause, week, now
+                    s, team_id, admin, channel_id, cause, week, since, now
                 )
         return queued
 

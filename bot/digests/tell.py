@@ -47,10 +47,14 @@ async def roundup_due(s: AsyncSession, team_id: str, week: IsoWeek, at: datetime
     )
 
 
-def roundup_refused_key(team_id: str, admin_user_id: str, channel_id: str, cause: str) -> str:
+def roundup_refused_key(
+    team_id: str, admin_user_id: str, channel_id: str, cause: str, since: str | None
+) -> str:
     """One notice per admin for each way a kudos channel stopped taking the roundup, not one
-    each week it fails again."""
-    return f"{ROUNDUP_REFUSED}:{team_id}:{channel_id}:{cause}:{admin_user_id}"
+    each week it fails again; `since`, the latest week it took one, starts a new count once
+    the channel was fixed and broke again."""
+    after = since or "never"
+    return f"{ROUNDUP_REFUSED}:{team_id}:{channel_id}:{cause}:{after}:{admin_user_id}"
 
 
 async def roundup_refused(
@@ -60,6 +64,7 @@ async def roundup_refused(
     channel_id: str,
     cause: str,
     week: IsoWeek,
+    since: str | None,
     at: datetime,
 ) -> bool:
     """An askaround admin's DM: the roundup of `week` could not be posted in `channel_id`
@@ -69,6 +74,6 @@ async def roundup_refused(
         team_id,
         ROUNDUP_REFUSED,
         {"admin": admin_user_id, "channel": channel_id, "cause": cause, "week": week.label},
-        key=roundup_refused_key(team_id, admin_user_id, channel_id, cause),
+        key=roundup_refused_key(team_id, admin_user_id, channel_id, cause, since),
         at=at,
     )

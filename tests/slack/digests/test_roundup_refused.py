@@ -115,6 +115,27 @@ async def test_once_the_channel_is_back_the_missed_roundups_are_posted_once_each
     assert {h: len(_notices(company, h)) for h in ADMINS} == dict.fromkeys(ADMINS, 1)
 
 
+async def test_a_channel_fixed_and_closed_again_is_told_again(company: SlackHarness) -> None:
+    """Once the channel took a roundup after the first notice, the next time it refuses one
+    is news again: the admins are told a second time, and only once more."""
+    channel = await _kudos_channel(company)
+    await _archive(company, channel)
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    await company.emu.unarchive_channel(channel, by=company.user("olga"))
+    clock.freeze(MONDAY_W48 + timedelta(days=7, hours=9))
+    await run_digests(company)
+    assert [t.split(":")[1] for t in _roundups(company, channel)] == [" 2026-W48"]
+    await _archive(company, channel)
+    for week in (2, 3):
+        clock.freeze(MONDAY_W48 + timedelta(days=7 * week, hours=9))
+        await run_digests(company)
+    for handle in ADMINS:
+        first, second = _notices(company, handle)
+        assert "roundup of 2026-W47" in first and "roundup of 2026-W49" in second
+
+
 async def test_a_notice_queued_before_the_admins_moved_the_roundup_is_not_sent(
     company: SlackHarness,
 ) -> None:
