@@ -6,12 +6,12 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
 from bot.directory.sync import SyncReport, record_directory
+from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
 from storage import people as people_queries
 from storage.sqlite_driver import on_the_loop
@@ -27,59 +27,6 @@ IN_MEMORY_PEOPLE = 20_000
 
 def _wall_clock() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What the Slack directory says about one user, already parsed by an adapter."""
-
-    user_id: str
-    name: str
-    real_name: str = ""
-    email: str | None = None
-    tz: str = "UTC"
-    is_bot: bool = False
-    deactivated: bool = False
-    # A guest of the workspace (multi- or single-channel), who reads only the channels they
-    # were invited to: `bot.visibility` decides what they see and whether they are asked.
-    is_guest: bool = False
-    # Slack's `updated` (seconds): when this profile last changed there; 0 if Slack did not
-    # say. Slack may deliver two `user_change` of one person out of order (a retry of a
-    # failed delivery comes after the next change); the older is not stored over the newer.
-    updated: int = 0
-    # The fields above Slack left out of its answer (all of them but `user_id` for someone
-    # known by their id alone): what askaround knows of them is kept, never these defaults.
-    unsaid: frozenset[str] = frozenset()
-
-    def older_than(self, other: Profile) -> bool:
-        return self.updated < other.updated
-
-    def left_as_stored(self, stored_name: str | None) -> frozenset[str]:
-        """The fields to leave as stored when writing this: what Slack left out, of someone
-        askaround knows (a stored name: imported from a file, or said by Slack before);
-        nothing, of someone Slack never described, stored as it says now (whether they are
-        a guest, left unsaid, yes: `bot.visibility` reads it from the table)."""
-        return self.unsaid if stored_name else frozenset()
-
-    def columns(self, kept: Collection[str] = ()) -> dict[str, Any]:
-        """The row to write of what Slack said, for every writer of profiles (a look-up, an
-        event, the directory sync); `kept` are left as stored."""
-        return {"user_id": self.user_id} | {
-            column: getattr(self, field) for field, column in _COLUMNS.items() if field not in kept
-        }
-
-
-# A profile's fields and the columns that store them.
-_COLUMNS = {
-    "name": "name",
-    "real_name": "real_name",
-    "email": "email",
-    "tz": "tz",
-    "is_bot": "is_bot",
-    "deactivated": "deactivated",
-    "is_guest": "is_guest",
-    "updated": "slack_updated",
-}
 
 
 @dataclass(frozen=True)
@@ -171,7 +118,7 @@ class PeopleService:
         for profile in profiles:
             base = before.get(profile.user_id)
             kept = profile.left_as_stored(base.name if base else None)
-            said = {f: getattr(profile, f) for f in _COLUMNS if f not in kept}
+            said = {f: getattr(profile, f) for f in COLUMNS if f not in kept}
             whole = replace(base, **said) if base is not None else profile
             known.append((replace(whole, unsaid=frozenset()), kept))
         return known

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.errors import UserError
-from bot.people import Profile
+from bot.profile import Profile
 from storage.directory import people_profiles
 from storage.workspace_settings import workspace_ids
 

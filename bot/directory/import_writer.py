@@ -13,7 +13,7 @@ from bot.directory.import_report import ImportReport
 from bot.directory.import_rows import PersonRow
 from bot.directory.parse import NetworkInput
 from bot.directory.skills import Vocabulary, skill_key
-from bot.people import Profile
+from bot.profile import Profile
 from storage import directory as q
 from storage.models.base import utcnow
 

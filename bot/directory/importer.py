@@ -32,7 +32,7 @@ from bot.directory.import_rows import PersonRow, RowError, validate_row
 from bot.directory.import_writer import Accepted, Writer
 from bot.directory.parse import NetworkInput
 from bot.directory.sync import progress_bar
-from bot.people import Profile
+from bot.profile import Profile
 from storage import directory as q
 from storage.workspaces import ensure_workspace
 

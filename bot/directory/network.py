@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory.parse import NetworkInput
 from bot.errors import UserError
-from bot.people import Profile
+from bot.profile import Profile
 from storage import directory as q
 from storage.models import Connection, Person
 

@@ -10,17 +10,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from tqdm import tqdm
 
+from bot.profile import Profile
 from bot.words import plural
 from storage import directory as q
 from storage import people as people_queries
-
-if TYPE_CHECKING:  # bot.people records a sync through this module
-    from bot.people import Profile
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from bot.people import Profile
+from bot.profile import Profile
 from storage.models import Kudos
 
 

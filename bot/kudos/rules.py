@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.errors import KudosRefused
 from bot.mentions import BROADCAST, GROUP
-from bot.people import Profile
+from bot.profile import Profile
 from bot.timezone import zone
 
 MAX_REASON = 2000

@@ -38,7 +38,7 @@ from bot.kudos.records import (
     Undone,
 )
 from bot.kudos.retries import refuse_a_retry
-from bot.people import Profile
+from bot.profile import Profile
 from storage import kudos as ledger
 from storage import outbox, workspaces
 from storage import people as people_queries

@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport
 from bot.errors import ConfigError
-from bot.people import Profile
+from bot.profile import Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.settings import Settings

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
-from bot.people import Profile
+from bot.profile import Profile
 from bot.questions.tell import MOVED_ON
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services

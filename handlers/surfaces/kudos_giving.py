@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
 from bot.kudos.records import Given
-from bot.people import Profile
+from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text

@@ -15,7 +15,7 @@ from bot.directory.network import check_colleague
 from bot.directory.profiles import ProfileEdit
 from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
 from bot.errors import UserError
-from bot.people import Profile
+from bot.profile import Profile
 from bot.safe_text import safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error

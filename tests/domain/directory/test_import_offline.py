@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.people import PeopleService, Profile
+from bot.people import PeopleService
+from bot.profile import Profile
 from bot.runtime.cli import main
 from storage import directory
 

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
-from bot.people import PeopleService, Profile
+from bot.people import PeopleService
+from bot.profile import Profile
 from bot.runtime.cli import main
 
 ANA, BEN = Profile("U1", "ana", "Ana Silva"), Profile("U2", "ben", "Ben Ode")

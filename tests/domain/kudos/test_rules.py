@@ -10,7 +10,7 @@ from bot.errors import KudosRefused
 from bot.kudos import rules as r
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.tell import shoutout_place
-from bot.people import Profile
+from bot.profile import Profile
 
 
 def test_local_day_follows_the_givers_zone_and_dst() -> None:

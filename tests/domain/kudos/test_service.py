@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.errors import KudosRefused
 from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
-from bot.people import Profile
+from bot.profile import Profile
 from storage import workspaces
 from storage.models import OutboxItem
 

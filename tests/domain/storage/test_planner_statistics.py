@@ -15,7 +15,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.directory.sync import SyncReport
-from bot.people import PeopleService, Profile
+from bot.people import PeopleService
+from bot.profile import Profile
 from bot.runtime.cli import main
 
 STAFF = 300

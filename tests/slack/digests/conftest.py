@@ -37,7 +37,7 @@ from sqlalchemy import update
 
 from bot.kudos.parse import parse_kudos
 from bot.kudos.records import Giving
-from bot.people import Profile
+from bot.profile import Profile
 from storage import people as people_q
 from storage.models import Person, Question, Workspace
 from storage.workspaces import ensure_workspace

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.people import Profile
+from bot.profile import Profile
 from bot.runtime.cli import main
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give
