@@ -9,13 +9,12 @@ labelled message (`tests/data/questions.jsonl`) knows thousands of such cues, we
 each other by the labels rather than by hand. On a set written afterwards by someone who had
 seen neither the detector nor its sets, it lifted precision 0.77 → 0.87 beside the phrase
 lists as they were, and 0.83 → 0.91 beside those of the same round (docs/question-detector.md).
-Its weights ship in `bot/data/question_phrasing.json`; `python -m bot.questions.phrasing
-FILE.jsonl...` refits them.
+Its weights ship in `bot/data/question_phrasing.json`; `python -m
+bot.questions.phrasing_refit FILE.jsonl...` refits them.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 from collections import Counter
@@ -23,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
-from pathlib import Path
 
 WEIGHTS_FILE = files("bot.data").joinpath("question_phrasing.json")
 MIN_MESSAGES = 2
@@ -79,21 +77,3 @@ def fit(messages: Iterable[tuple[Sequence[str], bool]]) -> dict[str, object]:
         weights -= STEP_SIZE * (gradient / len(rows) + PENALTY * weights)
     kept = {name: round(float(w), 4) for name, w in zip(names, weights, strict=True)}
     return {"weights": {k: w for k, w in kept.items() if abs(w) >= 1e-3}}
-
-
-def main(argv: list[str] | None = None) -> None:
-    from bot.questions.detect import words_of
-    from bot.questions.detect_eval import read_labelled
-
-    parser = argparse.ArgumentParser(description="Refit the detector's learned phrasing.")
-    parser.add_argument("labelled", type=Path, nargs="+", help="JSON lines: text, expert_question")
-    parser.add_argument("--out", type=Path, default=Path(str(WEIGHTS_FILE)))
-    args = parser.parse_args(argv)
-    rows = [row for path in args.labelled for row in read_labelled(path)]
-    fitted = fit((words_of(row.text), row.expert_question) for row in rows)
-    args.out.write_text(json.dumps(fitted, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(fitted['weights'])} cues from {len(rows)} messages → {args.out}")  # type: ignore[arg-type]
-
-
-if __name__ == "__main__":
-    main()

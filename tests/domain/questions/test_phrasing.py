@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.questions import phrasing
+from bot.questions import phrasing, phrasing_refit
 from bot.questions.detect import LEARNED, explain, words_of
 
 pytestmark = pytest.mark.database_independent
@@ -37,11 +37,11 @@ def test_words_it_never_saw_lean_neither_way() -> None:
 
 
 def test_the_shipped_weights_are_what_the_shipped_set_fits(tmp_path: Path) -> None:
-    """Refitting with `python -m bot.questions.phrasing` reproduces the shipped file, so the
+    """Refitting with `python -m bot.questions.phrasing_refit` reproduces the shipped file, so the
     weights are the labelled set's and nobody's hand-edits (to within what another CPU's `exp`
     could change in the last place over 3,000 steps)."""
     out = tmp_path / "weights.json"
-    phrasing.main([str(SHIPPED), "--out", str(out)])
+    phrasing_refit.main([str(SHIPPED), "--out", str(out)])
     refitted = json.loads(out.read_text(encoding="utf-8"))["weights"]
     shipped = json.loads(phrasing.WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"]
     assert len(refitted) > 1000
