@@ -1,5 +1,5 @@
-"""A message's link, and deleting the bot's own messages: one at a time, or all it posted
-in a thread."""
+"""A message's link, whether a file was shared already, and deleting the bot's own messages:
+one at a time, or all it posted in a thread."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from handlers.client.failures import error_code, is_transient
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
 # that the bot could delete.
 GONE = {"thread_not_found", "channel_not_found", "not_in_channel"}
+# How far back after its message an earlier attempt's upload is looked for.
+HISTORY_LOOKBACK = 50
 
 
 async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | None:
@@ -27,6 +29,22 @@ async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | N
         return None
     link = answer.get("permalink")
     return str(link) if link else None
+
+
+async def file_shared(client: AsyncWebClient, channel: str, oldest: str, name: str) -> bool:
+    """Whether a file of this name was shared in the conversation after `oldest` (an earlier
+    attempt's upload). False when Slack will not show the conversation (no such method, a
+    missing scope): shared again, rather than never. A transient failure raises."""
+    try:
+        history = await client.conversations_history(
+            channel=channel, oldest=oldest, limit=HISTORY_LOOKBACK
+        )
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        return False
+    messages: list[dict[str, Any]] = history.get("messages") or []
+    return any(f.get("name") == name for m in messages for f in m.get("files") or [])
 
 
 async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:

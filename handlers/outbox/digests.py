@@ -29,9 +29,9 @@ from handlers.blocks.digests import (
 )
 from handlers.client.admins import slack_admins
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
+from handlers.client.messages import file_shared
 
 log = logging.getLogger("askaround.digests")
-HISTORY_LOOKBACK = 50
 
 
 async def digest_dm(
@@ -62,14 +62,7 @@ async def _share_chart(
     """The chart (and the CSV when the message leaves shout-outs out), unless an earlier
     attempt's upload is already in the DM after the digest."""
     name = f"kudos-{week.label}.png"
-    history = await client.conversations_history(
-        channel=channel, oldest=after_ts, limit=HISTORY_LOOKBACK
-    )
-    if any(
-        f.get("name") == name
-        for message in history.get("messages") or []
-        for f in message.get("files") or []
-    ):
+    if await file_shared(client, channel, after_ts, name):
         return
     uploads: list[dict[str, Any]] = [
         {

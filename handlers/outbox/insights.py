@@ -15,9 +15,9 @@ from bot.insights.tell import MONTHLY_DM
 from bot.services import Services
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin
+from handlers.client.messages import file_shared
 
 log = logging.getLogger("askaround.insights")
-HISTORY_LOOKBACK = 50
 
 
 async def monthly_dm(
@@ -36,12 +36,7 @@ async def monthly_dm(
         channel=channel, **render_network(parts, note=f"Your monthly network insights, {month}.")
     )
     name = f"network-{month}.png"
-    history = await client.conversations_history(
-        channel=channel, oldest=str(posted["ts"]), limit=HISTORY_LOOKBACK
-    )
-    if not any(
-        f.get("name") == name for m in history.get("messages") or [] for f in m.get("files") or []
-    ):
+    if not await file_shared(client, channel, str(posted["ts"]), name):
         await client.files_upload_v2(
             channel=channel,
             file_uploads=[

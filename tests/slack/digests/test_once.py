@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.digests.tell import digest_key
@@ -58,6 +59,21 @@ async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(
     assert [c.ok for c in company.emu.calls_to("files.completeUploadExternal")] == [False, True]
     assert sent_to(company) == {"hana": 1, "maria": 1}
     assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
+
+
+@pytest.mark.parametrize("refusal", [{"error": "unknown_method"}, {"error": "missing_scope"}])
+async def test_a_slack_that_shows_no_history_still_gets_each_chart_once(
+    company: SlackHarness, refusal: dict[str, str]
+) -> None:
+    """Where Slack will not show the DM (no conversations.history, a missing scope), nobody
+    can tell whether an earlier attempt shared the chart: it is shared, rather than the
+    digest failing every attempt for good."""
+    company.services.clock.freeze(MARIA_DUE)
+    company.emu.faults.add("conversations.history", times=None, **refusal)
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
+    assert sorted(r.status for r in await digest_rows(company)) == ["sent", "sent"]
 
 
 async def test_running_the_job_while_a_digest_waits_queues_nothing_more(
