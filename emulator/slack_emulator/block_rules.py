@@ -7,6 +7,8 @@ the way Slack reports it in ``response_metadata.messages``: ``[ERROR] what [json
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 SELECTS = {
@@ -49,6 +51,74 @@ SURFACES = {
     "file_input": {"modal"}, "datetimepicker": {"modal", "message"},
     "rich_text_input": {"modal", "home"},
 }  # fmt: skip
+# The fields each part may carry: Slack refuses any other with "invalid additional property:
+# NAME" (each part's page lists its fields; the error: github.com/slackapi/bolt-js/issues/1891).
+# Parts not listed here (rich text, tables, files…) are not checked for it.
+_SELECT = ("type", "action_id", "confirm", "focus_on_load", "placeholder")
+_MULTI = (*_SELECT, "max_selected_items")
+_CHOICES = ("type", "action_id", "options", "confirm", "focus_on_load")
+FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(("type", "block_id", *extra))
+    for kind, extra in {
+        "section": ("text", "fields", "accessory", "expand"),
+        "header": ("text",),
+        "context": ("elements",),
+        "actions": ("elements",),
+        "divider": (),
+        "input": ("label", "element", "dispatch_action", "hint", "optional"),
+        "image": ("image_url", "slack_file", "alt_text", "title"),
+    }.items()
+}
+ELEMENT_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(extra)
+    for kind, extra in {
+        "button": (
+            "type", "text", "action_id", "url", "value", "style", "confirm",
+            "accessibility_label",
+        ),
+        "plain_text_input": (
+            "type", "action_id", "initial_value", "multiline", "min_length", "max_length",
+            "dispatch_action_config", "focus_on_load", "placeholder",
+        ),
+        "static_select": (*_SELECT, "options", "option_groups", "initial_option"),
+        "multi_static_select": (*_MULTI, "options", "option_groups", "initial_options"),
+        "external_select": (*_SELECT, "initial_option", "min_query_length"),
+        "multi_external_select": (*_MULTI, "initial_options", "min_query_length"),
+        "users_select": (*_SELECT, "initial_user"),
+        "multi_users_select": (*_MULTI, "initial_users"),
+        "conversations_select": (
+            *_SELECT, "initial_conversation", "default_to_current_conversation",
+            "response_url_enabled", "filter",
+        ),
+        "multi_conversations_select": (
+            *_MULTI, "initial_conversations", "default_to_current_conversation", "filter",
+        ),
+        "channels_select": (*_SELECT, "initial_channel", "response_url_enabled"),
+        "multi_channels_select": (*_MULTI, "initial_channels"),
+        "overflow": ("type", "action_id", "options", "confirm"),
+        "datepicker": (*_SELECT, "initial_date"),
+        "timepicker": (*_SELECT, "initial_time", "timezone"),
+        "datetimepicker": ("type", "action_id", "initial_date_time", "confirm", "focus_on_load"),
+        "checkboxes": (*_CHOICES, "initial_options"),
+        "radio_buttons": (*_CHOICES, "initial_option"),
+        "image": ("type", "image_url", "slack_file", "alt_text"),
+    }.items()
+}  # fmt: skip
+TEXT_FIELDS = {"plain_text": frozenset(("type", "text", "emoji")),
+               "mrkdwn": frozenset(("type", "text", "verbatim"))}  # fmt: skip
+OPTION_FIELDS = frozenset(("text", "value", "description", "url"))
+OPTION_GROUP_FIELDS = frozenset(("label", "options"))
+CONFIRM_FIELDS = frozenset(("title", "text", "confirm", "deny", "style"))
+FILTER_FIELDS = frozenset(("include", "exclude_external_shared_channels", "exclude_bot_users"))
+# reference/views/modal-views and …/home-tab-views
+VIEW_FIELDS = {
+    "modal": frozenset((
+        "type", "title", "blocks", "close", "submit", "private_metadata", "callback_id",
+        "clear_on_close", "notify_on_close", "external_id", "submit_disabled",
+    )),
+    "home": frozenset(("type", "blocks", "private_metadata", "callback_id", "external_id")),
+}  # fmt: skip
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _CONVERSATION_KINDS = ("im", "mpim", "private", "public")
 _FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
 
@@ -78,6 +148,14 @@ class Report:
             self.add(f"must provide no more than {most} items", pointer)
         return items
 
+    def fields(self, obj: dict[str, Any], allowed: frozenset[str] | None, pointer: str) -> None:
+        """Only the fields Slack's reference lists for this part (`allowed`; None: unchecked)."""
+        if allowed is None:
+            return
+        for key in obj:
+            if key not in allowed:
+                self.add(f"invalid additional property: {key}", pointer)
+
     def whole(self, obj: dict[str, Any], key: str, default: int, pointer: str) -> int:
         """A whole-number field (`default` when unset or not a number, which is refused)."""
         value = obj.get(key, default)
@@ -101,6 +179,7 @@ class Report:
             return
         if plain and kind != "plain_text":
             self.add("must be a plain_text text object", f"{pointer}/type")
+        self.fields(obj, TEXT_FIELDS[kind] | {"emoji", "verbatim"}, pointer)
         text = obj.get("text")
         if not isinstance(text, str) or not text.strip():
             self.add("must be more than 0 characters (and not only spaces)", f"{pointer}/text")
@@ -116,6 +195,7 @@ class Report:
         if not isinstance(option, dict):
             self.add("must be an option object", pointer)
             return
+        self.fields(option, OPTION_FIELDS, pointer)
         self.text(option.get("text"), 75, f"{pointer}/text", plain=not mrkdwn, required=True)
         if "value" not in option and not url:
             self.add("missing required field: value", pointer)
@@ -133,6 +213,7 @@ class Report:
         if not isinstance(dialog, dict):
             self.add("must be a confirmation dialog object", pointer)
             return
+        self.fields(dialog, CONFIRM_FIELDS, pointer)
         for key, limit in (("title", 100), ("text", 300), ("confirm", 30), ("deny", 30)):
             self.text(dialog.get(key), limit, f"{pointer}/{key}", plain=True, required=True)
         if dialog.get("style", "primary") not in ("primary", "danger"):
@@ -146,6 +227,7 @@ class Report:
         if not isinstance(chosen, dict):
             self.add("must be a conversation filter object", pointer)
             return
+        self.fields(chosen, FILTER_FIELDS, pointer)
         if not any(key in chosen for key in ("include", *_FILTER_FLAGS)):
             self.add("must provide at least one of include, " + ", ".join(_FILTER_FLAGS), pointer)
         if "include" in chosen:
@@ -171,6 +253,7 @@ class Report:
 
     def element(self, element: dict[str, Any], pointer: str) -> None:
         kind = element.get("type")
+        self.fields(element, ELEMENT_FIELDS.get(str(kind)), pointer)
         self.length(element.get("action_id"), 255, f"{pointer}/action_id")
         self.confirm(element.get("confirm"), f"{pointer}/confirm")
         if kind in _PLACEHOLDERS:  # every select and input: "maximum length … 150 characters"
@@ -198,6 +281,30 @@ class Report:
                         self.option(option, where, mrkdwn=False, url=False)
         if kind in ("conversations_select", "multi_conversations_select"):
             self.conversation_filter(element.get("filter"), f"{pointer}/filter")
+        self._initial_moment(element, pointer)
+
+    def _initial_moment(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/date-picker-element: initial_date "in the format YYYY-MM-DD";
+        …/time-picker-element: initial_time "in the format HH:mm" (24-hour);
+        …/datetime-picker-element: initial_date_time a UNIX timestamp in seconds, 10 digits."""
+        kind = element.get("type")
+        if kind == "datepicker" and "initial_date" in element:
+            value = element["initial_date"]
+            try:
+                ok = isinstance(value, str) and len(value) == 10
+                ok = ok and date.fromisoformat(value).isoformat() == value
+            except ValueError:
+                ok = False
+            if not ok:
+                self.add("must be a date in the format YYYY-MM-DD", f"{pointer}/initial_date")
+        if kind == "timepicker" and "initial_time" in element:
+            value = element["initial_time"]
+            if not (isinstance(value, str) and _TIME.fullmatch(value)):
+                self.add("must be a time in the format HH:mm", f"{pointer}/initial_time")
+        if kind == "datetimepicker" and "initial_date_time" in element:
+            value = element["initial_date_time"]
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**10:
+                self.add("must be a UNIX timestamp in seconds", f"{pointer}/initial_date_time")
 
     def _button(self, element: dict[str, Any], pointer: str) -> None:
         """block-elements/button-element: text plain_text ≤ 75, value ≤ 2,000, url ≤ 3,000,
@@ -258,6 +365,7 @@ class Report:
             if not isinstance(group, dict):
                 self.add("must be an option group object", where)
                 continue
+            self.fields(group, OPTION_GROUP_FIELDS, where)
             self.text(group.get("label"), 75, f"{where}/label", plain=True, required=True)
             options = self.items(group.get("options"), 100, f"{where}/options", least=1)
             for i, option in enumerate(options):

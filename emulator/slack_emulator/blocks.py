@@ -16,7 +16,17 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .block_rules import ACCESSORIES, ACTIONS, INPUTS, INTERACTIVE, SURFACES, Report
+from .block_rules import (
+    ACCESSORIES,
+    ACTIONS,
+    FIELDS,
+    INPUTS,
+    INTERACTIVE,
+    OPTION_GROUP_FIELDS,
+    SURFACES,
+    VIEW_FIELDS,
+    Report,
+)
 from .formatting import formatting_warnings
 from .records import Blocks
 
@@ -83,6 +93,7 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
     if kind not in _BLOCK_TYPES:
         report.add(f"unsupported type: {kind}", f"{pointer}/type")
         return
+    report.fields(block, FIELDS.get(kind), pointer)
     report.length(block.get("block_id"), 255, f"{pointer}/block_id")
     if kind == "section":  # text ≤ 3,000 or fields (≤ 10, each ≤ 2,000)
         if block.get("text") is None and not block.get("fields"):
@@ -203,6 +214,7 @@ def options_errors(answer: dict[str, Any]) -> list[str]:
         if not isinstance(group, dict):
             report.add("must be an option group object", f"/option_groups/{g}")
             continue
+        report.fields(group, OPTION_GROUP_FIELDS, f"/option_groups/{g}")
         report.text(group.get("label"), 75, f"/option_groups/{g}/label", plain=True, required=True)
         for i, option in enumerate(report.items(group.get("options"), 100, f"/option_groups/{g}")):
             report.option(option, f"/option_groups/{g}/options/{i}", mrkdwn=False, url=False)
@@ -219,6 +231,7 @@ def view_errors(view: Any) -> list[str]:
     if kind not in ("modal", "home"):
         return [f"[ERROR] unsupported type: {kind} [json-pointer:/view/type]"]
     report = Report()
+    report.fields(view, VIEW_FIELDS[kind], "/view")
     if not isinstance(view.get("blocks"), list):
         report.add("missing required field: blocks", "/view")
     _blocks(view.get("blocks"), VIEW_BLOCK_LIMIT, "/view/blocks", report, kind)
