@@ -118,6 +118,18 @@ VIEW_FIELDS = {
     )),
     "home": frozenset(("type", "blocks", "private_metadata", "callback_id", "external_id")),
 }  # fmt: skip
+# The fields of a type every page gives as Boolean, String or an array of IDs.
+_BOOLEANS = {
+    "optional", "multiline", "dispatch_action", "emoji", "verbatim", "focus_on_load", "expand",
+    "default_to_current_conversation", "response_url_enabled", "clear_on_close",
+    "notify_on_close", "submit_disabled", "exclude_external_shared_channels", "exclude_bot_users",
+}  # fmt: skip
+_STRINGS = {
+    "block_id", "action_id", "value", "url", "callback_id", "private_metadata", "external_id",
+    "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
+    "image_url", "alt_text", "accessibility_label",
+}  # fmt: skip
+_STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _CONVERSATION_KINDS = ("im", "mpim", "private", "public")
 _FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
@@ -150,11 +162,17 @@ class Report:
 
     def fields(self, obj: dict[str, Any], allowed: frozenset[str] | None, pointer: str) -> None:
         """Only the fields Slack's reference lists for this part (`allowed`; None: unchecked)."""
-        if allowed is None:
-            return
-        for key in obj:
-            if key not in allowed:
+        for key, value in obj.items():
+            if allowed is not None and key not in allowed:
                 self.add(f"invalid additional property: {key}", pointer)
+            elif key in _BOOLEANS and not isinstance(value, bool):
+                self.add("must be a boolean", f"{pointer}/{key}")
+            elif key in _STRINGS and not isinstance(value, str):
+                self.add("must be a string", f"{pointer}/{key}")
+            elif key in _STRING_LISTS and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                self.add("must be an array of strings", f"{pointer}/{key}")
 
     def whole(self, obj: dict[str, Any], key: str, default: int, pointer: str) -> int:
         """A whole-number field (`default` when unset or not a number, which is refused)."""
