@@ -362,6 +362,96 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
 ]
 
 
+NOTHING = Leaderboard("month", None, ())
+NO_SETTINGS = replace(
+    SETTINGS, values=(), retired_values=(), role_allowances={}, kudos_reactions=(),
+    watched_channels=(), askaround_admins=(), kudos_channel=None,
+)  # fmt: skip
+NOBODY = ProfileView(USERS[1], "", "", "", None, STATUS, (), (), ())
+
+
+def nothing_summary() -> TeamSummary:
+    return replace(
+        summary(), shoutouts=(), private_count=0, top_givers=(), helpers=(), unsung=(), quiet=(),
+        values=(), team_size=0, weekly=(),
+    )  # fmt: skip
+
+
+# The smallest inputs: nothing to list anywhere (a select needs an option, a section a text).
+EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
+    ("render_give_modal", lambda: kudos.render_give_modal((), values_required=True), check_view),
+    ("render_leaderboard", lambda: kudos.render_leaderboard(NOTHING), check_message),
+    (
+        "render_mine",
+        lambda: kudos.render_mine(MySummary(USERS[0], 0, 0, (), 0, (), {})),
+        check_message,
+    ),
+    (
+        "render_about",
+        lambda: kudos.render_about(AboutSomeone(USERS[1], "", 0, (), (), {}, 0)),
+        check_message,
+    ),
+    (
+        "render_home_kudos",
+        lambda: kudos.render_home_kudos(HomeKudos(USERS[0], 0, 0, (), {}, NOTHING)),
+        lambda b: check_blocks(b, 30),
+    ),
+    ("render_undone", lambda: kudos.render_undone((), ()), check_message),
+    ("render_asking", lambda: questions.render_asking(question(), [], {}), check_message),
+    ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
+    (
+        "render_solved_first",
+        lambda: questions.render_solved_first(question(), [], {}, 0),
+        check_message,
+    ),
+    ("render_unanswered", lambda: questions.render_unanswered(question(), []), check_message),
+    ("render_mine (questions)", lambda: questions.render_mine([]), check_message),
+    (
+        "render_home_questions",
+        lambda: home.render_home_questions([]),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
+        "render_home_manager",
+        lambda: home.render_home_manager(nothing_summary()),
+        lambda b: check_blocks(b, 5),
+    ),
+    ("render_report_modal", lambda: home.render_report_modal(nothing_summary()), check_view),
+    ("render_digest", lambda: digests.render_digest(nothing_summary()), check_message),
+    ("render_roundup", lambda: digests.render_roundup(Roundup("C1", WEEK, ())), check_message),
+    ("render_profile", lambda: skills.render_profile(NOBODY, True), check_message),
+    ("render_added", lambda: skills.render_added(AddOutcome()), check_message),
+    ("render_removed", lambda: skills.render_removed([], []), check_message),
+    (
+        "render_home_profile",
+        lambda: skills.render_home_profile(NOBODY),
+        lambda b: check_blocks(b, 10),
+    ),
+    ("render_skill_options", lambda: skills.render_skill_options("", []), check_options),
+    ("render_edit_modal", lambda: skills.render_edit_modal(NOBODY, ""), check_view),
+    ("render_network", lambda: network.render_network([]), check_message),
+    (
+        "render_settings_modal",
+        lambda: workspace_settings.render_settings_modal(NO_SETTINGS),
+        check_view,
+    ),
+    (
+        "render_admin_home",
+        lambda: workspace_settings.render_admin_home(NO_SETTINGS),
+        lambda b: check_blocks(b, 20),
+    ),
+    ("render_audit_modal", lambda: workspace_settings.render_audit_modal(()), check_view),
+    ("render_saved", lambda: workspace_settings.render_saved(()), check_view),
+]
+
+
+@pytest.mark.parametrize(("name", "render", "check"), EMPTY, ids=[r[0] for r in EMPTY])
+def test_nothing_to_list_stays_within_block_kit_rules(
+    name: str, render: Callable[[], Any], check: Check
+) -> None:
+    check(render())
+
+
 @pytest.mark.parametrize(("name", "render", "check"), RENDERS, ids=[r[0] for r in RENDERS])
 def test_the_largest_input_stays_within_block_kit_limits(
     name: str, render: Callable[[], Any], check: Check

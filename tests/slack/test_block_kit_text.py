@@ -66,6 +66,8 @@ TYPED = [
     ("markup", "R&D <Ops> | *Lead* :tada:", MARKUP[:2000]),
     ("ampersands cut anywhere", "&" * 80, "&" * 2000),
     ("channel links cut anywhere", "Zoë & <Bo>", "<#C1234567> " * 300),
+    ("emoji only", "🎉👩‍💻 :tada:", "🎉" * 3000),
+    ("3,000 characters of & < >", "&<>" * 26, ("R&D <ops> & co > " * 200)[:3000]),
 ]
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
 WEEK = IsoWeek(2026, 47)
