@@ -37,8 +37,9 @@ def button(text: str, action_id: str, value: str = "", style: str | None = None)
         "type": "button",
         "text": {"type": "plain_text", "text": text},
         "action_id": action_id,
-        "value": value,
     }
+    if value:
+        element["value"] = value
     if style:
         element["style"] = style
     return element

@@ -104,6 +104,10 @@ def _own_checks(raw: Any) -> None:
                 assert len(node[key]) <= OPTIONS, f"{len(node[key])} {key}"
         if node.get("type") == "section" and "fields" in node:
             assert len(node["fields"]) <= 10
+        if node.get("type") == "button" and "value" in node:
+            # Slack's reference gives no minimum, but an empty value tells the handler nothing
+            # and Slack refuses empty strings elsewhere ("must be more than 0 characters")
+            assert node["value"], f"a button with an empty value (leave it out): {node}"
         if node.get("type") == "actions":  # Slack accepts more, but its reference says not to
             primary = [e for e in node.get("elements") or [] if e.get("style") == "primary"]
             assert len(primary) <= 1, f"button-element: primary for one button in a set {node}"

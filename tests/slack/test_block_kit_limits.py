@@ -522,6 +522,8 @@ def test_every_renderer_is_checked() -> None:
             "type": "plain_text", "text": "R&amp;D's week"}}]}, check_message),
         ("markup in a button", {"text": "x", "blocks": [elements.actions(
             elements.button("Thank <@U123>", "a"))]}, check_message),
+        ("a button with an empty value", {"text": "x", "blocks": [elements.actions(
+            elements.button("b", "a") | {"value": ""})]}, check_message),
         ("a blank name in bold", {"text": "x", "blocks": [elements.section("** was thanked")]},
          check_message),
     ],
