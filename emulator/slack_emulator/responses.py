@@ -164,18 +164,32 @@ def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | No
     """Apply a view_submission ack (``response_action``); returns problems Slack would show."""
     store = ws.views
     action = (response or {}).get("response_action")
-    if action == "errors":
+    where = f"response_action {action}"
+    if action == "errors":  # surfaces/modals: keyed by the block_id of an input block
         errors = dict((response or {}).get("errors") or {})
         inputs = {b.get("block_id") for b in view.blocks if b.get("type") == "input"}
         view.errors = errors
-        return [
-            f"errors names {key!r}, which is not an input block"
-            for key in errors
-            if key not in inputs
-        ]
+        return ws.block_kit(
+            where,
+            [
+                f"[ERROR] errors names {key!r}, which is not an input block of the view"
+                for key in errors
+                if key not in inputs
+            ]
+            + [
+                f"[ERROR] the error for {key!r} must be a non-empty string"
+                for key, message in errors.items()
+                if not isinstance(message, str) or not message.strip()
+            ]
+            + ([] if errors else ["[ERROR] errors must name at least one input block"]),
+        )
+    if action is not None and action not in ("update", "push", "clear"):
+        return ws.block_kit(where, [f"[ERROR] unsupported response_action {action!r}"])
     if action in ("update", "push"):
         spec = (response or {}).get("view")
-        problems = ws.block_kit(f"response_action {action}", block_kit.view_errors(spec))
+        problems = ws.block_kit(where, block_kit.view_errors(spec))
+        if not problems and isinstance(spec, dict) and spec.get("type") != "modal":
+            problems = ws.block_kit(where, ["[ERROR] must be modal [json-pointer:/view/type]"])
         if problems:
             return problems
         ws.block_kit(f"response_action {action}", block_kit.view_warnings(spec))

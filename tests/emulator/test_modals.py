@@ -81,6 +81,36 @@ async def test_push_update_clear(emu: SlackEmulator) -> None:
         await emu.submit_view(alice.id, reopened.id, {"pick": {"choice": "rust"}})
 
 
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        ({"response_action": "errors", "errors": {"nope": "Pick one"}}, "not an input block"),
+        ({"response_action": "errors", "errors": {"pick": ""}}, "non-empty string"),
+        ({"response_action": "errors", "errors": {}}, "at least one input block"),
+        ({"response_action": "close"}, "unsupported response_action"),
+        (
+            {"response_action": "update", "view": {"type": "home", "blocks": []}},
+            "must be modal",
+        ),
+    ],
+)
+async def test_an_answer_slack_refuses_is_noted(
+    emu: SlackEmulator, answer: dict[str, Any], problem: str
+) -> None:
+    """surfaces/modals: `errors` names input blocks of the submitted view, each with a
+    message; the stack holds modals only; the response_actions are errors, update, push and
+    clear. Anything else is noted in block_kit_problems, which fails the test behind it."""
+    alice = emu.workspace.add_user("alice")
+    view = emu.workspace.views.open_modal(alice.id, modal("One"))
+    async with endpoint(emu, Endpoint(reply=json.dumps(answer))):
+        await emu.submit_view(alice.id, view.id)
+    assert len(emu.block_kit_problems) == 1 and problem in emu.block_kit_problems[0]
+    ok = {"response_action": "errors", "errors": {"pick": "Pick one"}}
+    async with endpoint(emu, Endpoint(reply=json.dumps(ok))):
+        await emu.submit_view(alice.id, view.id)
+    assert len(emu.block_kit_problems) == 1
+
+
 async def test_failed_submission_keeps_the_modal(emu: SlackEmulator) -> None:
     """When the bot errors on a submission, Slack keeps the modal open."""
     alice = emu.workspace.add_user("alice")
