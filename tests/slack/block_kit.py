@@ -3,10 +3,11 @@ validate each block and view (text lengths, elements per block, options per menu
 Slack emulator's checker (`slack_emulator.blocks`, the rules each tier-b test's Slack applies
 to what the bot sends: unique block_ids, option and placeholder lengths, an initial option
 among the options, a plain_text_input's initial value within its length…), and `_own_checks`
-adds the rest (empty texts, option values, one primary button in a set). The emulator's
-`formatting` rules check the words themselves (`text_errors`, `mrkdwn_errors`): in mrkdwn (a
-message's `text` too) `&`, `<` and `>` only as markup or escaped, escaped once, every `<…>`
-whole; plain_text shown as sent, so never escaped nor marked up.
+adds the rest (empty texts, option values, one primary button in a set, no empty button
+value). The emulator's `formatting` rules check the words themselves (`text_errors`,
+`mrkdwn_errors`): in mrkdwn (a message's `text` too) `&`, `<` and `>` only as markup or
+escaped, escaped once, every `<…>` whole; plain_text shown as sent, so never escaped nor
+marked up.
 Limits: https://docs.slack.dev/reference/block-kit
 """
 
