@@ -38,7 +38,7 @@ def _who(person: str | None, names: dict[str, str]) -> str:
     return f"only {names.get(person, person)}" if person else f"only {ONE_PERSON}"
 
 
-def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
+def _risk_lines(view: NetworkView, names: dict[str, str], listed_in: str) -> tuple[str, ...]:
     lines = []
     for r in view.risks[:SHOWN_RISKS]:
         asked = f"asked {r.asked}×" if r.asked else "not asked"
@@ -52,7 +52,7 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
             )
         lines.append(line)
     if len(view.risks) > SHOWN_RISKS:
-        lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more (the CSV lists them all)")
+        lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more ({listed_in} lists them all)")
     # Not "every topic has two people": a topic asked less than ASKED_OFTEN times may have none.
     return tuple(lines) or (
         "None: no topic rests on one person, and each topic asked "
@@ -60,7 +60,13 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
     )
 
 
-def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
+def more_risks(view: NetworkView) -> bool:
+    """Whether the outline leaves risks out, so the CSV (`as_csv`) should go with it."""
+    return len(view.risks) > SHOWN_RISKS
+
+
+def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[Section]:
+    """`listed_in` names where the risks left out are all listed (a file, an option)."""
     n = view.network
     scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
     teams = ", ".join(f"{t} ({n.sizes[t]})" for t in sorted(view.teams)) or "none"
@@ -75,7 +81,7 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
                 "Help = questions taken on and kudos; private kudos and networks only count.",
             ),
         ),
-        Section("Knowledge risks", _risk_lines(view, names)),
+        Section("Knowledge risks", _risk_lines(view, names, listed_in)),
         Section(
             "Connectors (help across teams, public)",
             tuple(
@@ -107,7 +113,7 @@ def sections(view: NetworkView, names: dict[str, str]) -> list[Section]:
 def as_text(view: NetworkView, names: dict[str, str]) -> str:
     """Plain text for the command line: no Slack markup, in a skill's or team's name either
     (a heading is its own line)."""
-    parts = sections(view, names)
+    parts = sections(view, names, "--format csv")
     return "\n\n".join("\n".join(map(plain_text, (s.heading, *s.lines))) for s in parts) + "\n"
 
 

@@ -135,6 +135,10 @@ class InsightsService:
         assert view is not None  # an admin sees the workspace
         return Shown(view, await self._names(team_id, view, every=True))
 
+    async def csv(self, team_id: str, shown: Shown) -> str:
+        """Every finding `shown` holds, one a row: the risks its message leaves out too."""
+        return outline.as_csv(shown.view, await self._names(team_id, shown.view, every=True))
+
     async def _names(self, team_id: str, view: NetworkView, *, every: bool) -> dict[str, str]:
         async with self._sessions() as s:
             return await ledger.names(s, team_id, outline.named(view, every_risk=every))

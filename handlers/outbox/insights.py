@@ -31,18 +31,17 @@ async def monthly_dm(
     except UserError:
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
-    parts = outline.sections(shown.view, shown.names)
+    name, table = f"network-{month}.png", f"network-{month}.csv"
+    parts = outline.sections(shown.view, shown.names, f"{table}, below,")
     posted = await client.chat_postMessage(
         channel=channel, **render_network(parts, note=f"Your monthly network insights, {month}.")
     )
-    name = f"network-{month}.png"
     if not await file_shared(client, channel, str(posted["ts"]), name):
-        await client.files_upload_v2(
-            channel=channel,
-            file_uploads=[
-                {"content": await shown.png(), "filename": name, "title": "Help between teams"}
-            ],
-        )
+        files = [{"content": await shown.png(), "filename": name, "title": "Help between teams"}]
+        if outline.more_risks(shown.view):
+            content = await services.insights.csv(team_id, shown)
+            files.append({"content": content, "filename": table, "title": "Network insights"})
+        await client.files_upload_v2(channel=channel, file_uploads=files)
     log.info("network insights %s for %s sent", month, admin)
 
 

@@ -26,7 +26,7 @@ from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
 _NETWORK = re.compile(r"^\s*network\s*$", re.IGNORECASE)
-PICTURE = "network.png"
+PICTURE, TABLE = "network.png", "network.csv"
 
 
 async def network(
@@ -42,21 +42,21 @@ async def network(
     except UserError as error:
         await respond(response_type="ephemeral", **render_error(str(error)))
         return
-    await respond(
-        response_type="ephemeral", **render_network(outline.sections(shown.view, shown.names))
-    )
+    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
+    await respond(response_type="ephemeral", **render_network(parts))
     opened = await client.conversations_open(users=user_id)
-    await client.files_upload_v2(
-        channel=str(opened["channel"]["id"]),
-        file_uploads=[
-            {
-                "content": await shown.png(),
-                "filename": PICTURE,
-                "title": "Help between teams",
-                "alt_txt": "Teams as circles, arrows from the team that helped to the team helped",
-            }
-        ],
-    )
+    files = [
+        {
+            "content": await shown.png(),
+            "filename": PICTURE,
+            "title": "Help between teams",
+            "alt_txt": "Teams as circles, arrows from the team that helped to the team helped",
+        }
+    ]
+    if outline.more_risks(shown.view):
+        table = await services.insights.csv(team_id, shown)
+        files.append({"content": table, "filename": TABLE, "title": "Network insights"})
+    await client.files_upload_v2(channel=str(opened["channel"]["id"]), file_uploads=files)
 
 
 async def _is_network(command: dict[str, Any]) -> bool:

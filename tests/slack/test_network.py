@@ -196,3 +196,31 @@ def test_the_message_stays_within_block_kit_limits() -> None:
     assert len(message["blocks"]) == 50
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in message["blocks"])
     assert message["blocks"][-1]["type"] == "context"
+
+
+async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> None:
+    """dev alone knows twelve topics well (with terraform, thirteen risks): the message shows
+    ten and says where the other three are; that file is in olga's DM, beside the picture, and
+    lists them all. Her monthly DM says so and holds its own."""
+    topics = [f"topic{n:02d}" for n in range(12)]
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add " + ", ".join(f"{t}:5" for t in topics))
+        await slack.settle()
+        said = await seen(slack, "olga")
+        im = slack.emu.workspace.im_between(slack.user("olga"))
+        assert im is not None
+        shared = {f.name: f for f in slack.emu.workspace.files.values() if im.id in f.shares}
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.drain()
+        [monthly] = [
+            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
+        ]
+        assert "… and 3 more (network-2026-11.csv, below, lists them all)" in str(monthly.blocks)
+        monthly_files = {f.name for f in slack.emu.workspace.files.values() if im.id in f.shares}
+    assert monthly_files - set(shared) == {"network-2026-11.csv", "network-2026-11.png"}
+    assert "… and 3 more (network.csv in your DM with me lists them all)" in said, said
+    assert sorted(shared) == ["network.csv", "network.png"]
+    table = (shared["network.csv"].content or b"").decode()
+    assert all(f"knowledge risk,{t},Dev Patel" in table for t in topics), table
