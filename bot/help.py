@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from bot.words import first_word
 
 
 @dataclass(frozen=True)
@@ -108,3 +113,36 @@ def help_lines(command: str | None = None) -> list[str]:
     """One line per usage (of one command, or all), as shown in Slack and in the README."""
     chosen = SLASH_COMMANDS[command] if command else usages()
     return [f"`{u.example}`: {u.summary}" for u in chosen]
+
+
+# The words after `/ask` that are commands, each with what may follow it; anything else is a
+# question ("help me size the new postgres replicas", "watch out for what in 16?").
+ASK_SUBCOMMANDS = {
+    "help": r"\S*",
+    "mine": "",
+    "withdraw": ".*",  # a bad number gets withdraw's own hint
+    "watch": "",
+    "unwatch": "",
+}
+
+
+def subcommand(text: str, subcommands: dict[str, str]) -> str | None:
+    """Which of `subcommands` `text` is: its first word, followed by what that one takes."""
+    word, rest = first_word(text)
+    follows = subcommands.get(word.lower())
+    return word.lower() if follows is not None and re.fullmatch(follows, rest) else None
+
+
+def meant_subcommand(text: str, subcommands: dict[str, str]) -> str | None:
+    """The subcommand `text` most likely mistypes, as it would be typed: its first word one
+    letter off one of `subcommands` (two in a word of six letters or more), alone or with a
+    number that one takes; None when it is no near miss."""
+    word, rest = first_word(text)
+    word = word.lower()
+    for name, follows in subcommands.items():
+        near = OSA.distance(word, name) <= (2 if len(name) >= 6 else 1)
+        number = re.fullmatch(r"#?[0-9]{1,9}", rest) and re.fullmatch(follows, rest)
+        takes = rest == "" or number
+        if word != name and near and takes:
+            return f"{name} {rest}".strip()
+    return None

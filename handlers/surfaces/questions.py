@@ -15,6 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
+from bot.help import ASK_SUBCOMMANDS, meant_subcommand, subcommand
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -168,24 +169,25 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         text = command.get("text", "").strip()
-        word, rest = first_word(text)
+        _, rest = first_word(text)
         team_id, user_id = workspace_of(context), command["user_id"]
-        if word.lower() in ("", "help"):
-            await ack(**(render_help("/ask") if word else render_empty_command("/ask")))
+        sub = subcommand(text, ASK_SUBCOMMANDS)
+        if not text or sub == "help":
+            await ack(**(render_help("/ask") if text else render_empty_command("/ask")))
             return
         await ack()
-        if word.lower() == "mine":
+        if sub == "mine":
             await respond(**render_mine(await services.questions.mine(team_id, user_id)))
-        elif word.lower() == "withdraw":
+        elif sub == "withdraw":
             number = rest.strip().lstrip("#")
             if not re.fullmatch(r"[0-9]{1,9}", number):
                 raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
             done = await services.questions.withdraw(team_id, int(number), user_id)
             await respond(**render_withdrawn(done), response_type="ephemeral")
-        elif word.lower() in ("watch", "unwatch"):
-            watch = word.lower() == "watch"
+        elif sub in ("watch", "unwatch"):
+            watch = sub == "watch"
             changed = await watch_channel(
-                services, client, team_id, user_id, command["channel_id"], word.lower()
+                services, client, team_id, user_id, command["channel_id"], sub
             )
             said = {
                 (True, True): "I'm watching {} for questions.",
@@ -196,6 +198,8 @@ def register(router: Router, services: Services) -> None:
             await respond(
                 text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
             )
+        elif (meant := meant_subcommand(text, ASK_SUBCOMMANDS)) is not None:
+            raise UserError(f"Did you mean `/ask {meant}`? `/ask help` lists the /ask commands.")
         else:
             private = await is_private(
                 client, command["channel_id"], services.conversations.of(workspace_of(context))

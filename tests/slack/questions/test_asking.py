@@ -131,6 +131,25 @@ async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> No
         assert "Say which question" in slack.emu.ephemerals(slack.user("alice"))[-1].text
 
 
+async def test_a_mistyped_subcommand_is_not_asked_as_a_question(slack: SlackHarness) -> None:
+    """`/ask withdrw 1` meant to withdraw question #1: it is not asked as a question #2 of its
+    own (which said it found nobody for "question #2"); the closest command is suggested, and
+    #1 stays as it was. A question starting with a command's word is still asked."""
+    await slack.command("alice", "/ask", "how do we unlock a stuck terraform state?")
+    await slack.settle()
+    for typo, meant in (("withdrw 1", "withdraw 1"), ("mnie", "mine"), ("wach", "watch")):
+        await slack.command("alice", "/ask", typo)
+        await slack.settle()
+        said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+        assert f"Did you mean `/ask {meant}`?" in said, said
+    [question] = await questions(slack)
+    assert question.status == "open"
+    await slack.command("bob", "/ask", "watch out for what when upgrading postgres to 16?")
+    await slack.command("carol", "/ask", "help me size the new postgres replicas")
+    await slack.settle()
+    assert len(await questions(slack)) == 3
+
+
 async def test_find_an_expert_on_an_apps_alert_asks_about_what_the_alert_says(
     slack: SlackHarness,
 ) -> None:
