@@ -18,6 +18,10 @@ def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any) -> Non
     errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
     if errors:
         raise a.invalid_blocks("invalid_blocks", ctx.ws.block_kit(method, errors))
+    size = block_kit.blocks_text(blocks)
+    if size > block_kit.BLOCKS_TEXT_LIMIT:
+        ctx.ws.block_kit(method, [f"msg_blocks_too_long: {size:,} characters of text in blocks"])
+        raise SlackError("msg_blocks_too_long")
     ctx.ws.block_kit(method, block_kit.message_warnings(text, blocks))
 
 

@@ -1,8 +1,8 @@
 """Block Kit for the weekly digest, `/kudos report` and the public roundup: pure functions.
 
 The wording comes from `bot.digests.outline`; this module only lays it out within Slack's
-limits (50 blocks, 3,000 characters a section), each list cut with "…and N more" and where
-the rest is, and shows typed text through `safe_text`.
+limits (50 blocks, 3,000 characters a section, `MESSAGE_TEXT` in all), each list cut with
+"…and N more" and where the rest is, and shows typed text through `safe_text`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from bot.digests.summary import TeamSummary
 from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
+    MESSAGE_TEXT,
     Blocks,
-    capped_lines,
+    TextList,
     context,
-    filled_sections,
+    listed,
+    lists_within,
     section,
     shorten,
+    text_size,
 )
 
 SHOUTOUTS_IN_MESSAGE = 15
@@ -33,10 +36,23 @@ FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is a
 ROUNDUP_REST = "this week, each posted where it was given"
 
 
-def _chunks(title: str, lines: list[str]) -> Blocks:
-    """One section per ~3,000 characters, the title on the first."""
-    items = [clip(f"• {safe_text(line)}", LINE_LIMIT) for line in lines]
-    return filled_sections(f"*{safe_text(title)}*", items)
+def _bullets(lines: tuple[str, ...] | list[str]) -> list[str]:
+    return [clip(f"• {safe_text(line)}", LINE_LIMIT) for line in lines]
+
+
+def _lists(parts: list[outline.Section], budget: int, rest: str) -> tuple[Blocks, bool]:
+    """Each part's list, cut to its count (`_limit`) and to its share of `budget`."""
+    lists = [
+        TextList(
+            f"*{safe_text(part.title)}*",
+            _bullets(part.lines) or _bullets([part.empty]),
+            _limit(part) if part.lines else None,
+            _bullets(part.notes),
+        )
+        for part in parts
+    ]
+    shown, cut = lists_within(lists, budget, rest)
+    return [block for blocks in shown for block in blocks], cut
 
 
 def header(text: str) -> dict[str, Any]:
@@ -49,9 +65,16 @@ def _limit(part: outline.Section) -> int:
     return SHOUTOUTS_IN_MESSAGE if part.title == outline.SHOUTOUTS else LIST_IN_MESSAGE
 
 
-def has_more(summary: TeamSummary) -> bool:
-    """Whether the message cuts a list, and so comes with the CSV files that have them all."""
-    return any(len(part.lines) > _limit(part) for part in outline.sections(summary))
+def _digest(summary: TeamSummary, for_manager: bool, rest: str) -> tuple[Blocks, bool]:
+    title = outline.title(summary, for_manager=for_manager)
+    blocks: Blocks = [header(title), context(safe_text(outline.headline(summary)))]
+    lists, cut = _lists(outline.sections(summary), MESSAGE_TEXT - text_size(blocks), rest)
+    return blocks + lists, cut
+
+
+def has_more(summary: TeamSummary, *, for_manager: bool = True, rest: str = IN_THE_CSV) -> bool:
+    """Whether `render_digest` cuts a list, and so the CSV files that have them all go too."""
+    return _digest(summary, for_manager, rest)[1]
 
 
 def render_digest(
@@ -59,24 +82,23 @@ def render_digest(
 ) -> dict[str, Any]:
     """The digest DM and the `/kudos report` reply: the same summary either way. Each list
     is cut to fit one message, its last line saying how many more and where (`rest`)."""
-    title = outline.title(summary, for_manager=for_manager)
-    blocks: Blocks = [header(title), context(safe_text(outline.headline(summary)))]
-    for part in outline.sections(summary):
-        lines = capped_lines(part.lines, _limit(part), rest) or [part.empty]
-        blocks.extend(_chunks(part.title, [*lines, *part.notes]))
+    blocks, _ = _digest(summary, for_manager, rest)
     return {"text": safe_text(outline.headline(summary)), "blocks": blocks}
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:
     """The public roundup in the kudos channel: public kudos only, names (nobody is pinged)."""
-    lines = capped_lines(
-        [outline.shoutout_line(s) for s in roundup.shoutouts], ROUNDUP_IN_MESSAGE, ROUNDUP_REST
-    )
     title = f"This week in kudos: {roundup.week.label}"
     count = plural(len(roundup.shoutouts), "shout-out")
     blocks: Blocks = [header(title)]
-    blocks.extend(_chunks(count, lines or ["None this week."]))
-    return {"text": f"{title}: {count}", "blocks": blocks}
+    shoutouts = _bullets([outline.shoutout_line(s) for s in roundup.shoutouts])
+    listing = TextList(
+        f"*{count}*",
+        shoutouts or _bullets(["None this week."]),
+        ROUNDUP_IN_MESSAGE if shoutouts else None,
+    )
+    shown, _ = listed(listing, MESSAGE_TEXT - text_size(blocks), ROUNDUP_REST)
+    return {"text": f"{title}: {count}", "blocks": blocks + shown}
 
 
 _ROUNDUP_REFUSED = {

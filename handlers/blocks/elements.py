@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from bot.help import INTRO, help_lines
@@ -18,6 +21,10 @@ T = TypeVar("T")
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
 SECTION_LIMIT = 3000
+# Slack refuses a message whose blocks hold more than about 12,000 characters of text in all
+# (`msg_blocks_too_long`; undocumented, seen at 11,341 to 13,297: slackapi/bolt-js#2509 and
+# #2867). A message's lists share MESSAGE_TEXT, which leaves room for what holds them.
+MESSAGE_TEXT = 10_000
 
 
 def mrkdwn(text: str) -> dict[str, Any]:
@@ -83,6 +90,90 @@ def filled_sections(
             hidden += 1
         last.append(and_more(hidden, where))
     return [section("\n".join(group)) for group in groups]
+
+
+def text_size(blocks: Blocks) -> int:
+    """The characters of text in these blocks, as Slack counts them towards MESSAGE_TEXT."""
+    return sum(len(node["text"]) for node in _text_objects(blocks))
+
+
+def _text_objects(raw: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(raw, dict):
+        if raw.get("type") in ("plain_text", "mrkdwn") and isinstance(raw.get("text"), str):
+            yield raw
+        for value in raw.values():
+            yield from _text_objects(value)
+    elif isinstance(raw, list):
+        for item in raw:
+            yield from _text_objects(item)
+
+
+@dataclass(frozen=True)
+class TextList:
+    """A titled list: at most `limit` items shown, `notes` always."""
+
+    heading: str
+    items: Sequence[str]
+    limit: int | None = None
+    notes: Sequence[str] = ()
+
+    def size(self, shown: int, where: str) -> int:
+        """The characters of text it takes with `shown` items (and the line saying how many
+        more, when that is not all of them)."""
+        hidden = len(self.items) - shown
+        more = len(and_more(hidden, where)) + 1 if hidden else 0
+        return len(self.heading) + self._ends[shown] + more + sum(len(n) + 1 for n in self.notes)
+
+    @property
+    def most(self) -> int:
+        """How many items it shows given room: all, or `limit` lines with the "…and N more"."""
+        if self.limit is None or len(self.items) <= self.limit:
+            return len(self.items)
+        return self.limit - 1
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [0, *accumulate(len(item) + 1 for item in self.items)]
+
+
+def listed(one: TextList, budget: int, where: str) -> tuple[Blocks, bool]:
+    """The list's heading, then as many items (at most `one.most`) as `budget` characters of
+    text hold, then its notes, in sections (`filled_sections`); a cut list's last line says
+    how many more and `where` they are (`and_more`). Whether it cut."""
+    shown = one.most
+    while shown > 0 and one.size(shown, where) > budget:
+        shown -= 1
+    lines = list(one.items[:shown])
+    if shown < len(one.items):
+        lines.append(and_more(len(one.items) - shown, where))
+    return filled_sections(one.heading, [*lines, *one.notes]), shown < len(one.items)
+
+
+def lists_within(lists: Sequence[TextList], budget: int, where: str) -> tuple[list[Blocks], bool]:
+    """Each list's sections (`listed`), cut to a fair share of `budget` characters of text
+    (`fair_shares`: a short list keeps all it needs); whether any was cut."""
+    needs = [one.size(one.most, where) for one in lists]
+    shares = fair_shares(needs, budget)
+    shown = [listed(one, share, where) for one, share in zip(lists, shares, strict=True)]
+    return [blocks for blocks, _ in shown], any(cut for _, cut in shown)
+
+
+def fair_shares(needs: Sequence[int], total: int) -> list[int]:
+    """`total` shared among parts that need `needs`: a part needing less than an even share
+    gets what it needs, and what it leaves goes to the others, evenly."""
+    shares = [0] * len(needs)
+    left, waiting = total, sorted(range(len(needs)), key=lambda i: needs[i])
+    while waiting:
+        even = left // len(waiting)
+        first = waiting[0]
+        if needs[first] > even:
+            for i in waiting:
+                shares[i] = even
+            break
+        shares[first] = needs[first]
+        left -= needs[first]
+        waiting.pop(0)
+    return shares
 
 
 def and_more(hidden: int, where: str) -> str:

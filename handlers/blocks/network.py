@@ -1,5 +1,5 @@
 """`/askaround network` and the monthly DM as Block Kit: one section per part of the
-outline, split at Slack's 3,000 characters, capped at a message's 50 blocks."""
+outline, split at Slack's 3,000 characters, within a message's 50 blocks and `MESSAGE_TEXT`."""
 
 from __future__ import annotations
 
@@ -9,21 +9,29 @@ from bot.insights.outline import Section
 from bot.safe_text import clip, safe_text
 from handlers.blocks.elements import (
     MESSAGE_BLOCKS,
+    MESSAGE_TEXT,
     SECTION_LIMIT,
-    Blocks,
+    TextList,
     context,
-    filled_sections,
+    lists_within,
+    text_size,
 )
 
 PICTURE_IN_DM = "The picture of help between teams is in your DM with me."
-
-
-def _sections(part: Section) -> Blocks:
-    items = [clip(safe_text(line), SECTION_LIMIT - 1) for line in part.lines]
-    return filled_sections(f"*{safe_text(part.heading)}*", items)
+LINE = SECTION_LIMIT // 4  # a teams line of a large org, one connector: a line, not a page
 
 
 def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str, Any]:
-    blocks = [b for part in parts for b in _sections(part)][: MESSAGE_BLOCKS - 1]
-    blocks.append(context(note))
+    """Each part's lines (a long list, such as the connectors, cut to its share of
+    `MESSAGE_TEXT`), then `note`."""
+    end = context(note)
+    lists = [
+        TextList(
+            f"*{safe_text(part.heading)}*", [clip(safe_text(line), LINE) for line in part.lines]
+        )
+        for part in parts
+    ]
+    shown, _ = lists_within(lists, MESSAGE_TEXT - text_size([end]), "")
+    blocks = [block for part in shown for block in part][: MESSAGE_BLOCKS - 1]
+    blocks.append(end)
     return {"text": parts[0].heading if parts else "Network insights", "blocks": blocks}

@@ -12,8 +12,10 @@ from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
+    MESSAGE_TEXT,
     Blocks,
     actions,
+    and_more,
     button,
     capped_lines,
     context,
@@ -22,6 +24,7 @@ from handlers.blocks.elements import (
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
+MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
 
 
 def quote(
@@ -284,9 +287,10 @@ def render_mine(questions: list[QuestionView]) -> Message:
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]
-    for question in questions[:20]:
+    for question in questions[:MINE_SHOWN]:
         helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
-        line = f"#{question.id} · {question.status_words}{helper}\n{quote(question.text)}"
+        words = quote(question.text, limit=MESSAGE_TEXT // MINE_SHOWN - 100)
+        line = f"#{question.id} · {question.status_words}{helper}\n{words}"
         blocks.append(
             {
                 "type": "section",
@@ -294,6 +298,8 @@ def render_mine(questions: list[QuestionView]) -> Message:
                 "accessory": button("Withdraw", "question_withdraw", str(question.id)),
             }
         )
+    if len(questions) > MINE_SHOWN:
+        blocks.append(context(and_more(len(questions) - MINE_SHOWN, "")))
     return {"text": "Your open questions", "blocks": blocks}
 
 

@@ -12,12 +12,16 @@ from bot.help import SLASH_COMMANDS
 from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
+    MESSAGE_TEXT,
     SECTION_LIMIT,
     Blocks,
+    TextList,
     context,
     filled_sections,
+    lists_within,
     section,
     shorten,
+    text_size,
 )
 
 EDIT_ACTION = "skills_edit_profile"
@@ -31,6 +35,7 @@ CHOSEN_LIMIT = 100  # a multi-select's initial_options, like its options
 MESSAGE_BLOCK_LIMIT = 50
 # The Home tab gives the profile 10 blocks: its skills and its network take 2 sections each.
 SECTIONS_EACH = 2
+OWNER_HINT = "`/skills help` lists what you can change."
 
 
 def _reply(blocks: Blocks, text: str) -> dict[str, Any]:
@@ -50,31 +55,39 @@ def _network_line(entry: NetworkEntry) -> str:
     return f"• {who}{about} ({entry.relationship})"
 
 
-def profile_blocks(view: ProfileView, is_owner: bool) -> Blocks:
+def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None) -> Blocks:
+    """The profile; its skills and its network take 2 sections each (the Home tab's share),
+    or, in a message, a fair share of `budget` characters of text each."""
     org = safe_text(" · ".join(x for x in (view.title, view.team) if x))
     manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
-    blocks: Blocks = [
-        section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
-    ]
+    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
+    interests = (
+        [section("*Interests*\n" + safe_text(", ".join(view.interests)))] if view.interests else []
+    )
+    lists: list[TextList] = []
     if view.skills:
         lines = [f"• *{safe_text(s.name)}* — {level_label(s.level)}" for s in view.skills]
-        blocks.extend(filled_sections("*Skills*", lines, most=SECTIONS_EACH))
-    else:
-        hint = " Add some with `/skills add terraform:4, k8s`." if is_owner else ""
-        blocks.append(section(f"*Skills*\nNone declared yet.{hint}"))
-    if view.interests:
-        blocks.append(section("*Interests*\n" + safe_text(", ".join(view.interests))))
+        lists.append(TextList("*Skills*", lines))
     if view.network is not None:
         heading = "*Your network* (only you see this)"
         entries = [clip(_network_line(e), SECTION_LIMIT - len(heading) - 1) for e in view.network]
-        blocks.extend(filled_sections(heading, entries or ["Nobody yet."], most=SECTIONS_EACH))
-    return blocks
+        lists.append(TextList(heading, entries or ["Nobody yet."]))
+    if budget is None:
+        laid = [filled_sections(one.heading, one.items, most=SECTIONS_EACH) for one in lists]
+    else:
+        laid, _ = lists_within(lists, budget - text_size([head, *interests]), "")
+    skills = laid.pop(0) if view.skills else []
+    if not view.skills:
+        hint = " Add some with `/skills add terraform:4, k8s`." if is_owner else ""
+        skills = [section(f"*Skills*\nNone declared yet.{hint}")]
+    network = laid.pop(0) if view.network is not None else []
+    return [head, *skills, *interests, *network]
 
 
 def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
-    blocks = profile_blocks(view, is_owner)
+    blocks = profile_blocks(view, is_owner, MESSAGE_TEXT - len(OWNER_HINT))
     if is_owner:
-        blocks.append(context("`/skills help` lists what you can change."))
+        blocks.append(context(OWNER_HINT))
     names = safe_text(", ".join(s.name for s in view.skills)) or "no skills yet"
     return _reply(blocks, f"{safe_text(view.name)}: {names}")
 

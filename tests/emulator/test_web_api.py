@@ -71,7 +71,8 @@ async def test_post_message_shape_and_record(emu: SlackEmulator, client: AsyncWe
 
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
 async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -> None:
-    """Slack's errors: channel_not_found, no_text, not_in_channel, invalid_blocks."""
+    """Slack's errors: channel_not_found, no_text, not_in_channel, invalid_blocks,
+    msg_blocks_too_long."""
     general = emu.workspace.general.id
     outside = emu.workspace.add_channel("outside", include_bot=False).id
     cases = [
@@ -89,6 +90,10 @@ async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -
     long_section = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}]
     error = await _error(client.chat_postMessage(channel=general, text="x", blocks=long_section))
     assert "less than 3001 characters" in error.response["response_metadata"]["messages"][0]
+    five = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 2500}}] * 5
+    error = await _error(client.chat_postMessage(channel=general, text="x", blocks=five))
+    assert error.response["error"] == "msg_blocks_too_long"  # 12,500 characters in all
+    assert await client.chat_postMessage(channel=general, text="x", blocks=five[:4])
 
 
 async def test_chat_write_public_posts_where_the_bot_is_not_a_member(

@@ -40,6 +40,8 @@ def check_message(message: dict[str, Any]) -> None:
     assert len(message.get("text") or "") <= MESSAGE_TEXT, "message text too long"
     assert blocks or (message.get("text") or "").strip(), "a message with nothing to show"
     assert not emulator.message_warnings(message.get("text"), blocks)
+    size = emulator.blocks_text(blocks)
+    assert size <= emulator.BLOCKS_TEXT_LIMIT, f"msg_blocks_too_long: {size} characters of text"
     _emulator_checks(blocks, MESSAGE_BLOCKS, "message")
     for block in blocks:
         check_block(block)

@@ -328,7 +328,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_digest", lambda: digests.render_digest(summary()), check_message),
     (
         "render_digest (report)",
-        lambda: digests.render_digest(summary(), for_manager=False, rest=LONG),
+        lambda: digests.render_digest(summary(), for_manager=False, rest=digests.FROM_REPORT),
         check_message,
     ),
     (

@@ -10,6 +10,7 @@ counts between the teams, it names nobody); alice's network has a guild about te
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from sqlalchemy import update
 from bot.insights.outline import Section
 from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
+from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
@@ -190,12 +192,17 @@ async def test_a_manager_is_not_offered_a_second_person_from_outside_their_org(
 
 
 def test_the_message_stays_within_block_kit_limits() -> None:
-    """However many and however long the lines, at most 50 blocks of at most 3,000 characters."""
+    """However many and however long the lines, at most 50 blocks of at most 3,000 characters
+    and no more text than Slack's chat.postMessage takes (msg_blocks_too_long); every part is
+    there, its cut list saying how many more."""
     parts = [Section(f"part {n}", tuple("x" * 2500 for _ in range(30))) for n in range(5)]
     message = render_network(parts)
-    assert len(message["blocks"]) == 50
-    assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in message["blocks"])
-    assert message["blocks"][-1]["type"] == "context"
+    blocks = message["blocks"]
+    assert len(blocks) <= 50 and blocks_text(blocks) <= BLOCKS_TEXT_LIMIT
+    assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
+    shown = json.dumps(blocks)
+    assert all(f"*part {n}*" in shown for n in range(5)) and "more." in shown
+    assert blocks[-1]["type"] == "context"
 
 
 async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> None:
