@@ -57,6 +57,15 @@ def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:
             )
 
 
+def why_not_thanked(giver: Profile, person: Profile) -> str | None:
+    """Why `giver` can't thank `person` (themselves, a bot, someone who left), or None."""
+    try:
+        check_recipients(giver, [person])
+    except KudosRefused as refused:
+        return str(refused)
+    return None
+
+
 def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> str:
     """The reason, stripped; too short is refused, too long is refused (or clipped when the
     reason is someone else's message, as with a reaction)."""

@@ -248,17 +248,19 @@ def render_mine(summary: MySummary) -> Message:
     return {"text": text, "blocks": blocks}
 
 
-def render_about(about: AboutSomeone) -> Message:
-    """What someone was thanked for (only what the asker may see), and how to thank them."""
+def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
+    """What someone was thanked for (only what the asker may see), and how to thank them;
+    or, with `why_not`, why they can't be (no button that would only be refused)."""
     name = plain(about.name)
-    how = (
+    how = why_not or (
         f"To thank {name}: type `/kudos @`, pick them, say what they did and add a `#value`; "
         "or press *Give kudos*."
     )
-    thank = {
-        "type": "actions",
-        "elements": [button("Give kudos", THANK_ACTION, about.user_id)],
-    }
+    thank: Blocks = (
+        []
+        if why_not
+        else [{"type": "actions", "elements": [button("Give kudos", THANK_ACTION, about.user_id)]}]
+    )
     # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.
     where = "" if about.for_guest else " given in private conversations"
     unseen = (
@@ -270,11 +272,11 @@ def render_about(about: AboutSomeone) -> Message:
     if not about.recent and about.for_guest:
         # A guest is shown only kudos they gave or received: "no public kudos" may be untrue.
         text = f"{name} has {unseen or 'no kudos from or to you'}. {how}"
-        return {"text": text, "blocks": [section(text), thank]}
+        return {"text": text, "blocks": [section(text), *thank]}
     if not about.recent:
         also = f" They have {unseen}." if unseen else ""
         text = f"{name} hasn't received public kudos yet.{also} {how}"
-        return {"text": text, "blocks": [section(text), thank]}
+        return {"text": text, "blocks": [section(text), *thank]}
     shared = (
         f" (and {plural(about.shared_private, 'private kudos', 'private kudos')} "
         "between you and them)"
@@ -293,7 +295,7 @@ def render_about(about: AboutSomeone) -> Message:
         f"\n{unseen}." if unseen else ""
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"
-    return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), thank]}
+    return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), *thank]}
 
 
 def render_give_modal(

@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import KudosRefused
 from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
+from bot.kudos.rules import why_not_thanked
 from bot.mentions import only_mention
 from bot.safe_text import unescaped
 from bot.services import Services
@@ -84,14 +85,15 @@ def register(router: Router, services: Services) -> None:
         elif (someone := only_mention(text)) is not None:
             # Known before shown: someone not synced yet would be named by their user id.
             # The viewer too: what a guest of the workspace sees is less (`bot.visibility`).
-            await lookup_profiles(client, services, team, [user, someone])
+            viewer, person = await lookup_profiles(client, services, team, [user, someone])
             known = services.conversations.of(team)
 
             async def private_now(channel_id: str) -> bool:
                 return await is_private(client, channel_id, known)
 
             about = await services.kudos.about(team, someone, viewer=user, private_now=private_now)
-            await respond(response_type="ephemeral", **render_about(about))
+            why_not = why_not_thanked(viewer, person)
+            await respond(response_type="ephemeral", **render_about(about, why_not))
         else:
             await give_by_command(command, respond, client, team, text)
 

@@ -149,6 +149,29 @@ async def test_about_someone_shows_what_the_asker_may_see_and_how_to_thank_them(
     assert users["initial_users"] == [slack.user("bob")]
 
 
+async def test_about_someone_who_cannot_be_thanked_says_why_and_offers_no_button(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos @bob` after Bob left shows what he was thanked for, and says he can't receive
+    kudos now instead of how to thank him, with no *Give kudos* button that would only be
+    refused; so for a bot and for oneself."""
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await slack.emu.change_user(slack.user("bob"), deleted=True)
+    await slack.settle()
+    cases = {
+        "@bob": "Bob Chen is no longer in this workspace",
+        "@dave": "Dave Gone is no longer in this workspace",
+        "@helperbot": "Helper Bot is a bot",
+        "@carol": "you can't give kudos to yourself",
+    }
+    for who, why in cases.items():
+        await give(slack, "carol", who)
+        reply = slack.emu.ephemerals(slack.user("carol"))[-1]
+        said = f"{reply.text} {reply.blocks}"
+        assert why in said and "To thank" not in said and "Give kudos" not in said, said
+        assert ("postgres upgrade" in said) == (who == "@bob")
+
+
 async def test_kudos_given_in_a_dm_promise_the_shout_out_there(slack: SlackHarness) -> None:
     """`/kudos` in Alice's DM with the bot: private kudos, whose shout-out goes in that DM; the
     confirmation says "this conversation" (a DM has no #name) and Bob's DM names no place."""
