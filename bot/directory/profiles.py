@@ -274,7 +274,12 @@ class ProfileService:
                 key = near.key if near is not None else skill_key(topic)
             rows = await q.experts(s, team_id, [key])
         if not rows:
-            hints = [x for x in vocabulary.suggest(topic, 5) if x.key in vocabulary.team_keys]
+            # Held by nobody who can be listed now (someone who left): not a search to suggest.
+            hints = [
+                x
+                for x in vocabulary.suggest(topic, 5)
+                if x.key in vocabulary.team_keys and x.key != key
+            ]
             return WhoAnswer(topic, None, topic, suggestions=tuple(hints[:3]))
         rows.sort(
             key=lambda r: (-r.skill.level, -r.skill.evidence, -r.skill.updated_at.timestamp())

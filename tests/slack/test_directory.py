@@ -128,6 +128,18 @@ async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
     assert "Nobody has declared" in await skills(slack, "carol", "who cobol")
 
 
+async def test_who_knows_a_skill_only_someone_who_left_held_suggests_no_same_search(
+    slack: SlackHarness,
+) -> None:
+    """Bob alone declared PostgreSQL, then left: `/skills who postgresql` says nobody has, and
+    does not tell Alice to try `/skills who postgresql`, what she typed."""
+    await skills(slack, "bob", "add postgresql:5")
+    await slack.emu.change_user(slack.user("bob"), deleted=True)
+    await slack.settle()
+    said = await skills(slack, "alice", "who postgresql")
+    assert "Nobody has declared" in said and "Try" not in said, said
+
+
 async def test_network_is_private_to_its_owner(slack: SlackHarness) -> None:
     """Alice sees her network; Bob looking at Alice's profile sees skills but no network."""
     await skills(slack, "alice", "add go:4")
