@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -47,9 +47,15 @@ async def managers(session: AsyncSession, team_id: str) -> list[Person]:
 
 
 async def team_members(
-    session: AsyncSession, team_id: str, manager_user_id: str, *, direct_only: bool = False
+    session: AsyncSession,
+    team_id: str,
+    manager_user_id: str,
+    *,
+    direct_only: bool = False,
+    with_departed: bool = False,
 ) -> list[Person]:
-    """Active people below a manager in the org chart (direct reports only, or everyone).
+    """Active people below a manager in the org chart (direct reports only, or everyone);
+    `with_departed`, the deactivated ones too.
 
     A recursive CTE with UNION (not UNION ALL) stops by itself on a cycle in the chart.
     """
@@ -67,7 +73,7 @@ async def team_members(
         select(Person)
         .where(
             Person.team_id == team_id,
-            _active(),
+            true() if with_departed else _active(),
             Person.user_id.in_(select(below.c.user_id)),
             Person.user_id != manager_user_id,
         )

@@ -128,7 +128,9 @@ class DigestService:
             viewer = await q.person(s, team_id, viewer_user_id)
             manager = await q.person(s, team_id, target)
             admin = visibility.is_admin(slack_admin, viewer.roles if viewer else None)
-            org = {p.user_id for p in await q.team_members(s, team_id, viewer_user_id)}
+            # Who left is still in the chart: their team's report stays with those above them.
+            below = await q.team_members(s, team_id, viewer_user_id, with_departed=True)
+            org = {p.user_id for p in below}
             if not visibility.may_see_report(
                 visibility.person(viewer_user_id), target, admin=admin, org=org
             ):

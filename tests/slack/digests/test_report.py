@@ -54,6 +54,19 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
     assert "received" not in said
 
 
+async def test_a_manager_who_left_is_still_in_the_org_of_those_above(
+    company: SlackHarness,
+) -> None:
+    """Bob, who manages Carol and Erin, left. Maria, his manager, may still read his team's
+    week, as an admin may; she was told Bob was not in her org."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.emu.change_user(company.user("bob"), deleted=True)
+    await company.settle()
+    for viewer in ("maria", "olga"):
+        said = await report(company, viewer, "2026-W47 @bob")
+        assert "Bob Chen's team (2 people)" in said and "your own org only" not in said, said
+
+
 async def test_a_colleague_a_reason_mentions_is_named(company: SlackHarness) -> None:
     """Kudos for a reacted message that mentions Dev as Slack sends it (`<@U…>`, no name):
     Maria's report names him, `@Dev Patel`, where it read `@someone`."""
