@@ -138,7 +138,16 @@ class Standing:
 class Leaderboard:
     period: str
     value: str | None
-    standings: tuple[Standing, ...]
+    standings: tuple[Standing, ...]  # most kudos first
+
+    def places(self) -> list[tuple[int, Standing]]:
+        """Each standing with its place: people tied share one, and the next place is one
+        more than the people ahead (2, 2, then 3 is taken: 1, 1, 3)."""
+        placed: list[tuple[int, Standing]] = []
+        for i, standing in enumerate(self.standings):
+            tied = placed and placed[-1][1].count == standing.count
+            placed.append((placed[-1][0] if tied else i + 1, standing))
+        return placed
 
 
 @dataclass(frozen=True)

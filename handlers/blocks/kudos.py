@@ -202,10 +202,7 @@ def render_kudos_help() -> Message:
 
 def _standings(board: Leaderboard) -> str:
     medals = {1: ":first_place_medal:", 2: ":second_place_medal:", 3: ":third_place_medal:"}
-    lines = [
-        f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}"
-        for i, s in enumerate(board.standings, start=1)
-    ]
+    lines = [f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}" for i, s in board.places()]
     return "\n".join(capped_lines(lines, LISTED, "with fewer kudos"))
 
 

@@ -49,6 +49,19 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
 
 
+async def test_people_tied_on_the_leaderboard_share_their_place(slack: SlackHarness) -> None:
+    """Bob and Carol have 2 kudos each, Maria 1: both get the gold medal, and Maria is third
+    (two people are ahead of her), not second."""
+    await give(slack, "alice", "@bob @carol for the release rehearsal #teamwork")
+    await give(slack, "maria", "@carol @bob for the failover drill #teamwork")
+    await give(slack, "alice", "@maria for the calm planning #teamwork")
+    await give(slack, "alice", "top")
+    said = ephemeral_text(slack, "alice").split("this month")[-1]
+    assert ":first_place_medal: Bob Chen · 2" in said, said
+    assert ":first_place_medal: Carol Diaz · 2" in said, said
+    assert ":third_place_medal: Maria Lopez · 1" in said, said
+
+
 async def test_me_shows_received_given_values_streak_and_reasons(slack: SlackHarness) -> None:
     """`/kudos me` sums up what you received and gave, your top values and giving streak."""
     await _some_kudos(slack)
