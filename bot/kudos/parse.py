@@ -127,10 +127,15 @@ def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tags, channels
 
 
+_SAID_PERIOD = re.compile(r"\bthis\s+(week|month|quarter|year)\b|\ball\s+time\b", re.IGNORECASE)
+
+
 def parse_top(args: str) -> tuple[str, str | None]:
     """`top [period] [#value]` → (period, value tag or None)."""
     period, value = DEFAULT_PERIOD, None
-    for word in unicodedata.normalize("NFC", args).split():
+    # As the help and the title say them: "this week", "all time".
+    said = _SAID_PERIOD.sub(lambda m: m.group(1) or "all", unicodedata.normalize("NFC", args))
+    for word in said.split():
         tags, channels = parse_tags(word)
         if tags or channels:
             value = (tags or channels)[0].lower()

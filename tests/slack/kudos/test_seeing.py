@@ -49,6 +49,21 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
 
 
+async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
+    slack: SlackHarness,
+) -> None:
+    """The help says "a week, month, quarter, year or all time" and the title "this week":
+    `top this week` and `top all time #craft` are those leaderboards, not unknown periods."""
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await give(slack, "maria", "top this week")
+    assert "leaderboard this week*\n:first_place_medal: Bob Chen · 1" in ephemeral_text(
+        slack, "maria"
+    )
+    await give(slack, "maria", "top all time #craft")
+    said = ephemeral_text(slack, "maria").split("of all time for `#craft`")[-1]
+    assert "Bob Chen · 1" in said, said
+
+
 async def test_people_tied_on_the_leaderboard_share_their_place(slack: SlackHarness) -> None:
     """Bob and Carol have 2 kudos each, Maria 1: both get the gold medal, and Maria is third
     (two people are ahead of her), not second."""
