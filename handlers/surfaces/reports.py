@@ -56,8 +56,9 @@ async def kudos_report(
         manager_user_id=manager,
         period=period,
     )
-    cut = has_more(summary)
-    reply = render_digest(summary, for_manager=viewer == summary.manager_user_id, rest=IN_YOUR_DM)
+    own = viewer == summary.manager_user_id
+    cut = has_more(summary, for_manager=own, rest=IN_YOUR_DM)
+    reply = render_digest(summary, for_manager=own, rest=IN_YOUR_DM)
     await respond(response_type="ephemeral", **reply)
     if cut:
         opened = await client.conversations_open(users=viewer)

@@ -7,6 +7,7 @@ import asyncio
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 
 from bot.digests.chart import chart_png, draw
@@ -17,6 +18,7 @@ from bot.digests.weeks import IsoWeek
 from bot.safe_text import AT
 from handlers.blocks.digests import has_more, render_digest, render_roundup
 from handlers.blocks.home import render_report_modal
+from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 
 WEEK = IsoWeek(2026, 47)
 
@@ -94,3 +96,23 @@ def test_the_home_report_modal_points_at_the_report_not_an_attachment() -> None:
     shown = json.dumps(render_report_modal(long_week())["blocks"], ensure_ascii=False)
     assert "…and 66 more in the CSV files `/kudos report` sends you." in shown
     assert "attached" not in shown
+
+
+def test_a_week_too_wordy_for_one_message_is_cut_and_the_csv_sent() -> None:
+    """Every list within its count (15 shout-outs, 10 of the rest), but long names and reasons
+    past what chat.postMessage takes (msg_blocks_too_long): each list keeps its share, the cut
+    ones say how many more are in the CSV, which is then attached; the private count stays."""
+    name = "Maximiliana Alexandra " * 12
+    summary = replace(
+        long_week(15),
+        top_givers=tuple((f"{name}{i}", 3) for i in range(10)),
+        helpers=tuple((f"{name}{i}", 2) for i in range(10)),
+        quiet=tuple((f"{name}{i}", None) for i in range(10)),
+        values=tuple((f"value-{i}", 1) for i in range(10)),
+    )
+    blocks = render_digest(summary)["blocks"]
+    assert blocks_text(blocks) <= BLOCKS_TEXT_LIMIT
+    shown = json.dumps(blocks, ensure_ascii=False)
+    assert has_more(summary) and "more in the attached CSV." in shown
+    assert "3 kudos given in private conversations (counted, not shown)." in shown
+    assert all(title in shown for title in ("Shout-outs", "Gave the most", "Values"))
