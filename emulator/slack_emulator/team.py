@@ -8,23 +8,45 @@ bot that keys anything by id alone, without the team, mixes them up and a test s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .api_base import ApiContext
+from .clock import Clock
+from .delivery import Deliverer
+from .monitor import Monitor
 from .records import ApiCall
 from .responses import Responder
 from .team_api import TeamApi
 from .workspace import Workspace
 
-if TYPE_CHECKING:
-    from .server import SlackEmulator
+
+class Host(Protocol):
+    """What a further workspace shares with the emulator that holds it (`SlackEmulator`):
+    its address, sockets, deliveries, clock, calls and event ids."""
+
+    event_subscriptions: set[str] | None
+    clock: Clock
+    _deliverer: Deliverer
+    _monitor: Monitor
+    _events_sent: int
+    _event_series: str
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def calls(self) -> list[ApiCall]: ...
+
+    def _open_socket(self) -> str: ...
+
+    async def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None: ...  # noqa: ASYNC109
 
 
 class Team(TeamApi):
     """Another workspace: act as its people and look at what they see, as on the emulator."""
 
     def __init__(
-        self, emulator: SlackEmulator, workspace: Workspace, bot_token: str, installed: bool
+        self, emulator: Host, workspace: Workspace, bot_token: str, installed: bool
     ) -> None:
         self.emulator = emulator
         self.workspace = workspace
