@@ -61,15 +61,15 @@ async def test_a_chart_uploaded_but_answered_500_is_not_uploaded_again(
     assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
 
 
-@pytest.mark.parametrize("refusal", [{"error": "unknown_method"}, {"error": "missing_scope"}])
+@pytest.mark.parametrize("refusal", ["unknown_method", "missing_scope"])
 async def test_a_slack_that_shows_no_history_still_gets_each_chart_once(
-    company: SlackHarness, refusal: dict[str, str]
+    company: SlackHarness, refusal: str
 ) -> None:
     """Where Slack will not show the DM (no conversations.history, a missing scope), nobody
     can tell whether an earlier attempt shared the chart: it is shared, rather than the
     digest failing every attempt for good."""
     company.services.clock.freeze(MARIA_DUE)
-    company.emu.faults.add("conversations.history", times=None, **refusal)
+    company.emu.faults.add("conversations.history", times=None, error=refusal)
     await run_digests(company)
     assert sent_to(company) == {"hana": 1, "maria": 1}
     assert len(charts(company, "hana")) == len(charts(company, "maria")) == 1
