@@ -19,8 +19,12 @@ ONE_PERSON = "one person (named to admins and their managers)"
 
 @dataclass(frozen=True)
 class Section:
+    """A heading, its lines (a message may cut them, saying how many more) and its notes,
+    which always show."""
+
     heading: str
     lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
 def named(view: NetworkView, *, every_risk: bool = False) -> set[str]:
@@ -38,7 +42,7 @@ def _who(person: str | None, names: dict[str, str]) -> str:
     return f"only {names.get(person, person)}" if person else f"only {ONE_PERSON}"
 
 
-def _risk_lines(view: NetworkView, names: dict[str, str], listed_in: str) -> tuple[str, ...]:
+def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
     lines = []
     for r in view.risks[:SHOWN_RISKS]:
         asked = f"asked {r.asked}×" if r.asked else "not asked"
@@ -51,8 +55,6 @@ def _risk_lines(view: NetworkView, names: dict[str, str], listed_in: str) -> tup
                 f"; {plural(r.network_count, 'network entry', 'network entries')} {knows} someone"
             )
         lines.append(line)
-    if len(view.risks) > SHOWN_RISKS:
-        lines.append(f"… and {len(view.risks) - SHOWN_RISKS} more ({listed_in} lists them all)")
     # Not "every topic has two people": a topic asked less than ASKED_OFTEN times may have none.
     return tuple(lines) or (
         "None: no topic rests on one person, and each topic asked "
@@ -81,7 +83,13 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
                 "Help = questions taken on and kudos; private kudos and networks only count.",
             ),
         ),
-        Section("Knowledge risks", _risk_lines(view, names, listed_in)),
+        Section(
+            "Knowledge risks",
+            _risk_lines(view, names),
+            (f"… and {len(view.risks) - SHOWN_RISKS} more ({listed_in} lists them all)",)
+            if more_risks(view)
+            else (),
+        ),
         Section(
             "Connectors (help across teams, public)",
             tuple(
@@ -114,7 +122,10 @@ def as_text(view: NetworkView, names: dict[str, str]) -> str:
     """Plain text for the command line: no Slack markup, in a skill's or team's name either
     (a heading is its own line)."""
     parts = sections(view, names, "--format csv")
-    return "\n\n".join("\n".join(map(plain_text, (s.heading, *s.lines))) for s in parts) + "\n"
+    return (
+        "\n\n".join("\n".join(map(plain_text, (s.heading, *s.lines, *s.notes))) for s in parts)
+        + "\n"
+    )
 
 
 CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")

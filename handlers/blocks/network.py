@@ -27,7 +27,9 @@ def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str,
     end = context(note)
     lists = [
         TextList(
-            f"*{safe_text(part.heading)}*", [clip(safe_text(line), LINE) for line in part.lines]
+            f"*{safe_text(part.heading)}*",
+            [clip(safe_text(line), LINE) for line in part.lines],
+            notes=[clip(safe_text(note), LINE) for note in part.notes],
         )
         for part in parts
     ]

@@ -19,7 +19,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from bot import visibility
+from bot.insights import outline
+from bot.insights.measures import Connector, Network, Risk
 from bot.insights.outline import Section
+from bot.insights.view import NetworkView
 from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
@@ -231,3 +235,20 @@ async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> Non
     assert sorted(shared) == ["network.csv", "network.png"]
     table = (shared["network.csv"].content or b"").decode()
     assert all(f"knowledge risk,{t},Dev Patel" in table for t in topics), table
+
+
+def test_knowledge_risks_cut_to_fit_count_what_they_leave_out_truly() -> None:
+    """25 risks with long names, beside many connectors: the ten risks shown are cut to
+    their share of the message. The line saying where the 15 others are stays, and the cut
+    says how many of the ten it left out (it took that line for a risk: "…and 5 more.")."""
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    risks = tuple(Risk(f"t{i}", f"risk {i} " + "y" * 700, 3, f"U{i}", 1, (), 0) for i in range(25))
+    connectors = tuple(Connector(f"C{i}", "team " + "z" * 600, 2, 2, 0, False) for i in range(30))
+    network = Network(at, at, {}, {}, {}, (), risks, connectors, (), (), {}, 0)
+    view = NetworkView(visibility.NetworkScope.WORKSPACE, frozenset(), network)
+    parts = outline.sections(view, {}, "network.csv in your DM with me")
+    shown = json.dumps(render_network(parts)["blocks"], ensure_ascii=False)
+    listed = sum(f"risk {i} " in shown for i in range(10))
+    assert 0 < listed < 10
+    assert "… and 15 more (network.csv in your DM with me lists them all)" in shown
+    assert f"…and {10 - listed} more." in shown
