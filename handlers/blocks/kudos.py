@@ -249,9 +249,13 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
     """What someone was thanked for (only what the asker may see), and how to thank them;
     or, with `why_not`, why they can't be (no button that would only be refused)."""
     name = plain(about.name)
-    how = why_not or (
-        f"To thank {name}: type `/kudos @`, pick them, say what they did and add a `#value`; "
-        "or press *Give kudos*."
+    how = (
+        safe_text(why_not)
+        if why_not
+        else (
+            f"To thank {name}: type `/kudos @`, pick them, say what they did and add a `#value`; "
+            "or press *Give kudos*."
+        )
     )
     thank: Blocks = (
         []

@@ -25,6 +25,8 @@ from bot.directory.profiles import AddOutcome, Expert, ProfileView, SkillView, W
 from bot.directory.skills import Suggestion
 from bot.directory.status import Status
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
+from bot.kudos.rules import why_not_thanked
+from bot.profile import Profile
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from handlers.blocks import digests, elements, kudos, questions, skills
@@ -97,6 +99,14 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     (
         "/kudos @x",
         lambda: kudos.render_about(AboutSomeone(RECEIVER, HOSTILE, 1, (), (entry(),), NAMES)),
+        set(),
+    ),
+    (
+        "/kudos @a bot or someone who left",
+        lambda: kudos.render_about(
+            AboutSomeone(RECEIVER, HOSTILE, 0, (), (), NAMES),
+            why_not_thanked(Profile(GIVER, "g"), Profile(RECEIVER, "r", HOSTILE, is_bot=True)),
+        ),
         set(),
     ),
     (
