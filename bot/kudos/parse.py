@@ -127,7 +127,10 @@ def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tags, channels
 
 
-_SAID_PERIOD = re.compile(r"\bthis\s+(week|month|quarter|year)\b|\ball\s+time\b", re.IGNORECASE)
+# Not a value's name: `#this week` is the value #this, for the week.
+_SAID_PERIOD = re.compile(
+    r"(?<![#\w])(?:this\s+(week|month|quarter|year)|all\s+time)\b", re.IGNORECASE
+)
 
 
 def parse_top(args: str) -> tuple[str, str | None]:

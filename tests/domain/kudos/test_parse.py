@@ -103,6 +103,14 @@ def test_only_mention_and_top() -> None:
         parse_top("fortnight")
 
 
+def test_a_value_named_this_or_all_is_a_value_before_a_period() -> None:
+    """`this week` and `all time` are periods; `#this week` is the value #this this week (it
+    read as the value #week this month)."""
+    assert parse_top("this week #craft") == ("week", "craft")
+    assert parse_top("#this week") == ("week", "this")
+    assert parse_top("all time #this") == ("all", "this")
+
+
 def test_clip_never_cuts_a_mention_or_entity_in_half() -> None:
     assert clip("short", 10) == "short"
     assert clip("thanks <@U12345|ana> a lot", 12) == "thanks…"
