@@ -72,7 +72,7 @@ def _digest(summary: TeamSummary, for_manager: bool, rest: str) -> tuple[Blocks,
     return blocks + lists, cut
 
 
-def has_more(summary: TeamSummary, *, for_manager: bool = True, rest: str = IN_THE_CSV) -> bool:
+def has_more(summary: TeamSummary, *, for_manager: bool, rest: str) -> bool:
     """Whether `render_digest` cuts a list, and so the CSV files that have them all go too."""
     return _digest(summary, for_manager, rest)[1]
 

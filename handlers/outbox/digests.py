@@ -22,6 +22,7 @@ from bot.digests.tell import DIGEST_DM, ROUNDUP_POST, ROUNDUP_REFUSED
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
 from handlers.blocks.digests import (
+    IN_THE_CSV,
     has_more,
     render_digest,
     render_roundup,
@@ -47,7 +48,7 @@ async def digest_dm(
         opened = await client.conversations_open(users=manager)
         channel = str(opened["channel"]["id"])
         posted = await client.chat_postMessage(
-            channel=channel, **render_digest(summary, for_manager=True)
+            channel=channel, **render_digest(summary, for_manager=True, rest=IN_THE_CSV)
         )
         ts = str(posted["ts"])
         await services.digests.posted(run, channel, ts)
@@ -72,7 +73,7 @@ async def _share_chart(
             "alt_txt": "Stacked bars: the team's kudos per company value for each week",
         }
     ]
-    if has_more(summary):
+    if has_more(summary, for_manager=True, rest=IN_THE_CSV):
         uploads.extend(csv_uploads(summary))
     await client.files_upload_v2(channel=channel, file_uploads=uploads)
 

@@ -16,7 +16,7 @@ from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
 from bot.safe_text import AT
-from handlers.blocks.digests import has_more, render_digest, render_roundup
+from handlers.blocks.digests import IN_THE_CSV, has_more, render_digest, render_roundup
 from handlers.blocks.home import render_report_modal
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 
@@ -60,7 +60,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     summary = long_week()
     message = render_digest(summary)
     blocks = message["blocks"]
-    assert len(blocks) <= 50 and has_more(summary)
+    assert len(blocks) <= 50 and has_more(summary, for_manager=True, rest=IN_THE_CSV)
     texts = [b["text"]["text"] for b in blocks if "text" in b and b["type"] == "section"]
     assert all(len(t) <= 3000 for t in texts)
     assert any("…and 66 more in the attached CSV." in t for t in texts)
@@ -113,6 +113,9 @@ def test_a_week_too_wordy_for_one_message_is_cut_and_the_csv_sent() -> None:
     blocks = render_digest(summary)["blocks"]
     assert blocks_text(blocks) <= BLOCKS_TEXT_LIMIT
     shown = json.dumps(blocks, ensure_ascii=False)
-    assert has_more(summary) and "more in the attached CSV." in shown
+    assert (
+        has_more(summary, for_manager=True, rest=IN_THE_CSV)
+        and "more in the attached CSV." in shown
+    )
     assert "3 kudos given in private conversations (counted, not shown)." in shown
     assert all(title in shown for title in ("Shout-outs", "Gave the most", "Values"))

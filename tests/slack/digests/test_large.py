@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from bot.kudos.records import Giving
 from bot.profile import Profile
-from handlers.blocks.digests import has_more
+from handlers.blocks.digests import IN_THE_CSV, has_more
 from handlers.surfaces.reports import IN_YOUR_DM
 from slack_emulator import File
 from storage.models import Person
@@ -137,7 +137,7 @@ async def test_a_report_read_by_someone_above_that_says_files_were_sent_sends_th
             high = mid
         else:
             low = mid + 1
-    assert not await cuts(low)  # Maria's own digest of the same week is not cut
+    assert not await cuts(low, for_manager=True, rest=IN_THE_CSV)  # Maria's own digest: uncut
     assert await cuts(low, for_manager=False, rest=IN_YOUR_DM)
     said = await report(company, "olga", "last week @maria")
     assert "I've sent you in a direct message." in said
