@@ -316,6 +316,26 @@ class QuestionService:
             await tell.helpers_released(s, question, helping, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
+    async def asker_left(self, team_id: str, user_id: str) -> int:
+        """`user_id` left the workspace: nobody goes on being asked their questions, and those
+        waiting or helping are told why. How many questions it closed."""
+        closed = 0
+        live = ("draft", *LIVE)
+        async with self._sessions() as s, s.begin():
+            now = self.clock()
+            while questions := await q.questions_of(s, team_id, user_id, live):
+                for question in questions:
+                    if not await q.set_question_status(
+                        s, question, "withdrawn", expected=live, resolved_at=now
+                    ):
+                        continue
+                    waiting = await lookup.close_others(s, question, keep=None, at=now)
+                    await tell.offers_closed(s, question, waiting, tell.ASKER_LEFT, now)
+                    helping = await self._helping(s, question)
+                    await tell.helpers_released(s, question, helping, now, left=True)
+                    closed += 1
+        return closed
+
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
         """Whether a question was asked in (or about) this message."""
         async with self._sessions() as s:

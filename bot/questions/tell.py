@@ -68,6 +68,7 @@ ANSWERED_NOTES = {
     "declined": "Thanks for letting me know.",
 }
 MOVED_ON = "This question has moved on — thanks!"
+ASKER_LEFT = "The person who asked is no longer in this workspace, so the question is closed."
 
 
 async def helpers_released(
@@ -77,12 +78,12 @@ async def helpers_released(
     at: datetime,
     *,
     deleted: bool = False,
+    left: bool = False,
 ) -> None:
     """Tell whoever said "I can help" that they need not any more (the question was
-    withdrawn, or its message `deleted`)."""
-    await _each(
-        s, question, offers, "question.helper_released", "helper_released", at, deleted=deleted
-    )
+    withdrawn, its message `deleted`, or its asker `left` the workspace)."""
+    extra = {"deleted": deleted} | ({"left": True} if left else {})
+    await _each(s, question, offers, "question.helper_released", "helper_released", at, **extra)
 
 
 async def _each(

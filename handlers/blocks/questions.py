@@ -196,15 +196,21 @@ def render_offer(
 
 
 def render_helper_released(
-    question: QuestionView, names: Mapping[str, str] | None = None, *, deleted: bool = False
+    question: QuestionView,
+    names: Mapping[str, str] | None = None,
+    *,
+    deleted: bool = False,
+    left: bool = False,
 ) -> Message:
     """To the colleague who said they could help, once the asker withdrew the question (or
-    its message was deleted, which may not have been the asker's doing)."""
-    gone = (
-        f"The message <@{question.asker_user_id}> asked about was deleted"
-        if deleted
-        else f"<@{question.asker_user_id}> withdrew their question"
-    )
+    its message was deleted, which may not have been the asker's doing, or they `left`)."""
+    asker = f"<@{question.asker_user_id}>"
+    if left:
+        gone = f"{asker} is no longer in this workspace"
+    elif deleted:
+        gone = f"The message {asker} asked about was deleted"
+    else:
+        gone = f"{asker} withdrew their question"
     said = f"{gone}, so no need to follow up. Thanks!"
     return {
         "text": said,

@@ -175,7 +175,10 @@ async def sync_directory(
 ) -> SyncReport:
     """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
     profiles, pages = await list_members(client, page_size, on_page)
-    return await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
+    report = await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
+    for user_id in report.deactivated:
+        await services.questions.asker_left(team_id, user_id)
+    return report
 
 
 class SlackResolver:

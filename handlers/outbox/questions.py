@@ -213,7 +213,12 @@ async def helper_released(
     dm = await client.conversations_open(users=helper)
     await client.chat_postMessage(
         channel=dm["channel"]["id"],
-        **render_helper_released(now.question, names, deleted=bool(payload.get("deleted"))),
+        **render_helper_released(
+            now.question,
+            names,
+            deleted=bool(payload.get("deleted")),
+            left=bool(payload.get("left")),
+        ),
     )
 
 

@@ -4,6 +4,7 @@ current without asking Slack at every kudos.
 
 - `user_change` and `team_join` carry the whole user, as `users.info` would: stored at once
   (name, time zone, bot, deactivated…), unless nothing askaround keeps changed (a new status).
+  Someone deactivated has their open questions closed (`QuestionService.asker_left`).
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
@@ -53,7 +54,10 @@ def register(router: Router, services: Services) -> None:
             and user.get("id")
             and not member_elsewhere(user, workspace_of(context))
         ):
-            await services.people.heard(workspace_of(context), profile_from_slack(user))
+            profile = profile_from_slack(user)
+            await services.people.heard(workspace_of(context), profile)
+            if profile.deactivated:
+                await services.questions.asker_left(workspace_of(context), profile.user_id)
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

@@ -1,0 +1,62 @@
+"""Someone who asked a question leaves the workspace: nobody goes on being asked it, and the
+colleagues asked, or helping, are told why. Before, the question kept moving on to new
+colleagues ("@alice has a question you might help with") long after Alice had left."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handlers.client.directory import sync_directory
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import ask, offer_dm, rows
+
+GONE = "is no longer in this workspace"
+POSTGRES = "how do we tune postgres autovacuum for our biggest tables?"
+
+
+async def test_a_question_whose_asker_left_is_closed_and_asks_nobody_new(
+    slack: SlackHarness,
+) -> None:
+    """Alice asked two questions: Dev is helping with the first, Bob is asked the second.
+    She leaves: both are closed, Dev is told he need not follow up and why, Bob's request
+    says why it closed, and two hours on nobody new has been asked."""
+    await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {POSTGRES}")
+    await slack.settle()
+    _questions, before = await all_rows(slack)
+    await slack.emu.change_user(slack.user("alice"), deleted=True)
+    await slack.settle()
+    slack.services.clock.advance(timedelta(hours=2))
+    await slack.runner.bot.scheduler.run_once("escalate")
+    await slack.drain()
+    questions, offers = await all_rows(slack)
+    assert [q.status for q in questions] == ["withdrawn", "withdrawn"]
+    assert not [o for o in offers if o.status == "pending"]
+    assert len(offers) == len(before)  # nobody new
+    helper = [m.text for m in slack.emu.dm_messages(slack.user("dev"))]
+    assert any(GONE in t and "no need to follow up" in t for t in helper), helper
+    assert GONE in str(offer_dm(slack, "bob").blocks), offer_dm(slack, "bob").blocks
+
+
+async def test_a_leaver_found_by_the_daily_sync_has_their_questions_closed(
+    slack: SlackHarness,
+) -> None:
+    await ask(slack)
+    slack.emu.workspace.user(slack.user("alice")).deleted = True  # no event reaches the bot
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await slack.drain()
+    question, offers = await rows(slack)
+    assert question.status == "withdrawn"
+    assert offers and all(o.status != "pending" for o in offers)
+
+
+async def all_rows(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
+    async with slack.services.sessions() as s:
+        questions = list(await s.scalars(select(Question).order_by(Question.id)))
+        offers = list(await s.scalars(select(Offer).order_by(Offer.id)))
+    return questions, offers
