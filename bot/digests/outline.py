@@ -50,11 +50,19 @@ def headline(summary: TeamSummary) -> str:
 
 
 def trend(summary: TeamSummary) -> str:
+    """Against the weeks before that askaround counted (up to TREND_WEEKS), said as many."""
+    counted = len(summary.previous)
+    since = f"{summary.counting_since:%d %b %Y}" if summary.counting_since else ""
+    if not counted:
+        return f"Nothing before to compare with: askaround has counted kudos since {since}."
+    weeks = f"{counted} weeks" if counted > 1 else "week"
+    which = f"Previous {weeks}" + (f" (since {since})" if counted < TREND_WEEKS else "")
     average = summary.previous_average
     if average == 0:
-        return f"Previous {TREND_WEEKS} weeks: none{'' if summary.total else ' either'}."
+        return f"{which}: none{'' if summary.total else ' either'}."
     percent = round((summary.total - average) / average * 100)
-    return f"Previous {TREND_WEEKS} weeks: {average:g} a week on average ({percent:+d}%)."
+    per = " a week on average" if counted > 1 else ""
+    return f"{which}: {average:g}{per} ({percent:+d}%)."
 
 
 def shoutout_line(s: Shoutout) -> str:

@@ -85,9 +85,19 @@ class TeamSummary:
         return len(self.shoutouts) + self.private_count
 
     @property
-    def previous_average(self) -> float:
+    def previous(self) -> tuple[WeekCount, ...]:
+        """The TREND_WEEKS weeks before this one that askaround counted: none from before
+        the week it started counting in, which would only pull the average down."""
         before = self.weekly[-1 - TREND_WEEKS : -1]
-        return sum(w.total for w in before) / TREND_WEEKS if before else 0.0
+        if self.counting_since is None:
+            return before
+        started = IsoWeek.of(self.counting_since)
+        return tuple(w for w in before if w.week >= started)
+
+    @property
+    def previous_average(self) -> float:
+        previous = self.previous
+        return sum(w.total for w in previous) / len(previous) if previous else 0.0
 
 
 def display_name(person: Person) -> str:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.digests.chart import bar_stacks
 from bot.digests.weeks import IsoWeek
-from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly
 from tests.slack.digests.test_report import report
 from tests.slack.digests.world import blocks_text, digests, run_digests
 from tests.slack.harness import SlackHarness
@@ -36,6 +36,25 @@ async def test_a_fresh_install_does_not_call_everyone_never_thanked(
     assert "every helper was thanked" not in said
     values = part(said, "Values")
     assert "No kudos this week, so no values." in values and "• -" not in values
+
+
+async def test_the_trend_compares_with_the_weeks_askaround_counted(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday: two kudos in W47, two in W48. W48 is as good as the one
+    week before it that askaround counted, not +300% on the four weeks before it, three of
+    which it never saw; W47 has nothing counted before it to compare with."""
+    clock = fresh_install.services.clock
+    for day in (W47_WED, W47_WED + timedelta(days=7)):
+        clock.freeze(day)
+        await give_directly(fresh_install, "alice", "@bob for the release checklist #teamwork")
+        await give_directly(fresh_install, "alice", "@carol for the on-call handover #teamwork")
+    clock.freeze(MONDAY_W48 + timedelta(days=7, hours=12))
+    said = await report(fresh_install, "maria", "2026-W48")
+    assert "received 2 kudos in 2026-W48. Previous week (since 17 Nov 2026): 2 (+0%)." in said
+    said = await report(fresh_install, "maria", "2026-W47")
+    assert "received 2 kudos in 2026-W47. Nothing before to compare with: askaround has " in said
+    assert "counted kudos since 17 Nov 2026." in said
 
 
 async def test_an_admin_reads_whose_team_it_is(company: SlackHarness) -> None:
