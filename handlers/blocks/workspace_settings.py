@@ -117,6 +117,35 @@ def submitted_text(state: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str
     return raw
 
 
+def opened_text(blocks: list[dict[str, Any]]) -> dict[str, str]:
+    """What each field showed when the modal opened, read as `submitted_text` reads it."""
+    shown: dict[str, str] = {}
+    for block in blocks:
+        element = block.get("element") or {}
+        if block.get("type") != "input" or not block.get("block_id"):
+            continue
+        if element.get("type") == "static_select":
+            text = str((element.get("initial_option") or {}).get("value", ""))
+        elif element.get("type") == "conversations_select":
+            text = str(element.get("initial_conversation") or "")
+        elif element.get("type") == "multi_conversations_select":
+            text = ", ".join(element.get("initial_conversations") or [])
+        elif element.get("type") == "multi_users_select":
+            text = ", ".join(element.get("initial_users") or [])
+        else:
+            text = str(element.get("initial_value") or "")
+        shown[str(block["block_id"])] = text
+    return shown
+
+
+def edited_text(view: dict[str, Any]) -> dict[str, str]:
+    """The fields the admin changed from what the modal opened with: another admin may have
+    saved since, and a field left as it was shown is not this admin's to set back."""
+    opened = opened_text(view.get("blocks") or [])
+    entered = submitted_text(view["state"]["values"])
+    return {key: text for key, text in entered.items() if opened.get(key) != text}
+
+
 def render_admin_home(now: WorkspaceSettings) -> Blocks:
     """The Home tab's section for askaround admins: the settings in brief, and the way in."""
     text = now.as_text()

@@ -19,11 +19,11 @@ from handlers.blocks.workspace_settings import (
     FIELD_ACTION,
     OPEN_ACTION,
     SETTINGS_MODAL,
+    edited_text,
     render_audit_modal,
     render_notice,
     render_saved,
     render_settings_modal,
-    submitted_text,
 )
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import (
@@ -115,12 +115,11 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         team, user = workspace_of(context), str(body["user"]["id"])
-        state = view["state"]["values"]
         try:
             admin = await slack_admin(client, user)
             changes = await services.workspace_settings.change(
                 team,
-                submitted_text(state),
+                edited_text(view),
                 by=user,
                 slack_admin=admin,
                 refusals=await channel_refusals(client, view),

@@ -56,3 +56,20 @@ async def test_the_same_values_in_another_order_change_nothing(slack: SlackHarne
     assert delivery.ok
     async with slack.services.sessions() as s:
         assert list(await s.scalars(select(SettingChange))) == []
+
+
+async def test_two_admins_saving_at_once_keep_each_others_changes(slack: SlackHarness) -> None:
+    """Hana and Maria open the settings together. Hana saves 2 kudos a day; then Maria saves
+    the digest at 10:00, her modal still showing 5 kudos a day, which she did not touch: her
+    Save changes the digest hour only, and Hana's 2 stands."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    hana, maria = await settings_modal(slack, "hana"), await settings_modal(slack, "maria")
+    await slack.emu.submit_view(slack.user("hana"), hana.id, {"daily_allowance": {"value": "2"}})
+    await slack.settle()
+    saved = await slack.emu.submit_view(
+        slack.user("maria"), maria.id, {"digest_hour": {"value": "10"}}
+    )
+    await slack.settle()
+    now = await slack.services.workspace_settings.current(slack.team_id)
+    assert (now.daily_allowance, now.digest_hour) == (2, 10)
+    assert saved.response is not None and "Kudos a day" not in str(saved.response["view"])
