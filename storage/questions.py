@@ -171,6 +171,48 @@ async def claim_question(session: AsyncSession, question: Question, helper_user_
     return result.rowcount == 1
 
 
+async def release_question(session: AsyncSession, question: Question, helper_user_id: str) -> bool:
+    """Open the question again, without its helper, if `helper_user_id` is still helping."""
+    result = await session.execute(
+        update(Question)
+        .where(
+            Question.id == question.id,
+            Question.status == "connected",
+            Question.helper_user_id == helper_user_id,
+        )
+        .values(status="open", helper_user_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    if result.rowcount != 1:
+        return False
+    question.status, question.helper_user_id = "open", None
+    return True
+
+
+async def questions_helped_by(
+    session: AsyncSession, team_id: str, helper_user_id: str
+) -> Sequence[Question]:
+    """The questions `helper_user_id` is helping with now."""
+    result = await session.scalars(
+        select(Question).where(
+            Question.team_id == team_id,
+            Question.helper_user_id == helper_user_id,
+            Question.status == "connected",
+        )
+    )
+    return result.all()
+
+
+async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
+    result = await session.scalars(
+        select(Offer).where(
+            Offer.team_id == team_id, Offer.candidate_user_id == user_id, Offer.status == "pending"
+        )
+    )
+    return result.all()
+
+
 async def add_offer(session: AsyncSession, **fields: Any) -> Offer:
     offer = Offer(**fields)
     session.add(offer)

@@ -316,6 +316,27 @@ class QuestionService:
             await tell.helpers_released(s, question, helping, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
+    async def person_left(self, team_id: str, user_id: str) -> None:
+        """`user_id` left the workspace: their own questions are closed (`asker_left`), a
+        request to them is withdrawn as if they had said "Not me", and a question they were
+        helping with is open again, its asker told, and goes on to someone else."""
+        await self.asker_left(team_id, user_id)
+        async with self._sessions() as s:
+            pending = await q.pending_offers_to(s, team_id, user_id)
+            helped = await q.questions_helped_by(s, team_id, user_id)
+        for offer in pending:
+            await self.decline(team_id, offer.id, user_id)
+        if not helped:
+            return
+        index = await self._index_for(team_id)
+        async with self._sessions() as s, s.begin():
+            now = self.clock()
+            for question in await q.questions_helped_by(s, team_id, user_id):
+                await q.hold_question(s, question)
+                if await q.release_question(s, question, user_id):
+                    await tell.asker(s, question, "helper_left", now, helper=user_id)
+                    await self._move_on(s, index, question, [])
+
     async def asker_left(self, team_id: str, user_id: str) -> int:
         """`user_id` left the workspace: nobody goes on being asked their questions, and those
         waiting or helping are told why. How many questions it closed."""

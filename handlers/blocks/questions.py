@@ -218,6 +218,15 @@ def render_helper_released(
     }
 
 
+def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, str]) -> Message:
+    """To the asker: who was helping has left the workspace (what happens next follows)."""
+    said = (
+        f"{named([helper], names)}, who was helping with question #{question.id}, is no "
+        "longer in this workspace, so they can't go on with it."
+    )
+    return {"text": said, "blocks": [section(said)]}
+
+
 def render_offer_closed(
     question: QuestionView, note: str, names: Mapping[str, str] | None = None
 ) -> Message:

@@ -177,7 +177,7 @@ async def sync_directory(
     profiles, pages = await list_members(client, page_size, on_page)
     report = await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
     for user_id in report.deactivated:
-        await services.questions.asker_left(team_id, user_id)
+        await services.questions.person_left(team_id, user_id)
     return report
 
 

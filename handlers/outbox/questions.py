@@ -21,6 +21,7 @@ from handlers.blocks.questions import (
     named,
     render_asking,
     render_connected,
+    render_helper_left,
     render_helper_released,
     render_offer,
     render_offer_closed,
@@ -275,6 +276,15 @@ async def connected(
     )
 
 
+async def helper_left(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    question = (await _now(services, team_id, payload)).question
+    helper = str(payload["helper"])
+    names = await names_of(client, services, team_id, [helper])
+    await tell_asker(client, question, render_helper_left(question, helper, names))
+
+
 async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -309,6 +319,7 @@ DELIVERIES = {
     "question.asking": asking,
     "question.more": more,
     "question.connected": connected,
+    "question.helper_left": helper_left,
     "question.unanswered": unanswered,
     "question.solved": solved,
     "question.replies_deleted": replies_deleted,

@@ -4,7 +4,8 @@ current without asking Slack at every kudos.
 
 - `user_change` and `team_join` carry the whole user, as `users.info` would: stored at once
   (name, time zone, bot, deactivated…), unless nothing askaround keeps changed (a new status).
-  Someone deactivated has their open questions closed (`QuestionService.asker_left`).
+  Someone deactivated has their open questions closed, and those they were asked or were
+  helping with go on to others (`QuestionService.person_left`).
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
@@ -57,7 +58,7 @@ def register(router: Router, services: Services) -> None:
             profile = profile_from_slack(user)
             await services.people.heard(workspace_of(context), profile)
             if profile.deactivated:
-                await services.questions.asker_left(workspace_of(context), profile.user_id)
+                await services.questions.person_left(workspace_of(context), profile.user_id)
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

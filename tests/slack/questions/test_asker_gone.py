@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.questions.policy import RoutingConfig
 from handlers.client.directory import sync_directory
-from storage.models import Offer, Question
+from storage.models import Offer, OutboxItem, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows
 
@@ -60,3 +61,48 @@ async def all_rows(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
         questions = list(await s.scalars(select(Question).order_by(Question.id)))
         offers = list(await s.scalars(select(Offer).order_by(Offer.id)))
     return questions, offers
+
+
+async def test_a_helper_who_left_hands_the_question_back_to_others(slack: SlackHarness) -> None:
+    """Dev was helping Alice, and leaves. Alice is told Dev can't go on helping, the question
+    is open again and goes on to Maria, the one not asked yet; `/ask mine` no longer says Dev
+    is helping."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await ask(slack)
+    _question, first = await rows(slack)
+    assert {o.candidate_user_id for o in first} == {slack.user("dev"), slack.user("bob")}
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    question, offers = await rows(slack)
+    assert question.status == "open" and question.helper_user_id is None
+    pending = [o.candidate_user_id for o in offers if o.status == "pending"]
+    assert pending == [slack.user("maria")]
+    thread = [m.text for m in slack.emu.messages(slack.channel("general")) if m.thread_ts]
+    assert any("Dev Patel" in t and GONE in t for t in thread), thread
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    assert "is helping" not in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    await no_failed_deliveries(slack)
+
+
+async def test_a_colleague_asked_who_left_is_not_waited_for(slack: SlackHarness) -> None:
+    """Dev, Bob and Maria are asked; Dev leaves before answering: his request is withdrawn as
+    if he had said "Not me", and the question waits on the other two."""
+    await ask(slack)
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    question, offers = await rows(slack)
+    status = {o.candidate_user_id: o.status for o in offers}
+    assert question.status == "open" and status[slack.user("dev")] == "declined"
+    assert sorted(u for u, st in status.items() if st == "pending") == sorted(
+        [slack.user("bob"), slack.user("maria")]
+    )
+    await no_failed_deliveries(slack)
+
+
+async def no_failed_deliveries(slack: SlackHarness) -> None:
+    async with slack.services.sessions() as s:
+        failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
+    assert [(f.method, f.last_error) for f in failed] == []
