@@ -75,6 +75,24 @@ async def resolve_handle(s: AsyncSession, team_id: str, entry: NetworkInput) -> 
     )
 
 
+async def check_contact(s: AsyncSession, team_id: str, entry: NetworkInput) -> None:
+    """An outside contact named only by a colleague's handle or user id, with no topics, is
+    that colleague typed without Slack's @-suggestion: as a contact it could route nothing."""
+    name = (entry.contact_name or "").strip()
+    if not name or entry.topics or " " in name:
+        return
+    found = await q.people_by_handles(s, team_id, [name])
+    person = found.get(name.lower()) or (await q.people_by_user_ids(s, team_id, [name])).get(name)
+    if person is None or person.is_bot:
+        return
+    handle = person.name or person.user_id
+    raise UserError(
+        f"Did you mean @{handle}? Pick them from Slack's @-suggestions: `/skills network add "
+        f"@{handle} as {entry.relationship}`. An outside contact says what it knows about: "
+        f"`{name} about sailing as {entry.relationship}`."
+    )
+
+
 async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInput) -> NetworkEntry:
     """Add the entry, or update topics and relationship of the same colleague or contact."""
     entry = await resolve_handle(s, person.team_id, entry)

@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.directory.network import (
     NetworkEntry,
     apply_network_entry,
+    check_contact,
     network_entries,
     resolve_handle,
 )
@@ -217,6 +218,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
             await q.hold_person(s, person)  # the same line typed twice adds it once
+            await check_contact(s, team_id, entry)
             return await apply_network_entry(s, person, entry)
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:

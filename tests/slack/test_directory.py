@@ -165,6 +165,23 @@ async def test_an_app_or_someone_who_left_is_not_added_to_a_network(slack: Slack
     assert "as personal" in await skills(slack, "alice", "network add @bob as personal")
 
 
+async def test_a_colleague_named_without_the_at_is_not_added_as_an_outside_contact(
+    slack: SlackHarness,
+) -> None:
+    """`network add bob as personal` (no @) or Bob's user id typed out meant Bob, not an
+    outside contact called "bob" that no question could ever be routed through: the reply
+    says how to name him; an outside contact that happens to share a handle is still added
+    when it says what it knows about."""
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    for typed in ("bob as personal", f"{slack.user('bob')} as personal"):
+        said = await skills(slack, "alice", f"network add {typed}")
+        assert "Did you mean @bob?" in said, said
+    assert "Nobody yet." in await skills(slack, "alice", "")
+    assert "bob about sailing" in await skills(
+        slack, "alice", "network add bob about sailing as personal"
+    )
+
+
 async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
     """Interests are saved, help lists the commands, typos get a hint, forget me wipes all."""
     assert "rust" in await skills(slack, "carol", "interests rust, data viz")
