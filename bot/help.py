@@ -116,13 +116,15 @@ def help_lines(command: str | None = None) -> list[str]:
 
 
 # The words after `/ask` that are commands, each with what may follow it; anything else is a
-# question ("help me size the new postgres replicas", "watch out for what in 16?").
+# question ("help me size the new postgres replicas", "watch out for what in 16?"). Up to two
+# words more are still the command ("watch this channel", "mine please").
+_FEW_WORDS = r"(?:\S+(?:\s+\S+)?)?"
 ASK_SUBCOMMANDS = {
-    "help": r"\S*",
-    "mine": "",
+    "help": _FEW_WORDS,
+    "mine": _FEW_WORDS,
     "withdraw": ".*",  # a bad number gets withdraw's own hint
-    "watch": "",
-    "unwatch": "",
+    "watch": _FEW_WORDS,
+    "unwatch": _FEW_WORDS,
 }
 
 

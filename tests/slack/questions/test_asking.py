@@ -142,6 +142,9 @@ async def test_a_mistyped_subcommand_is_not_asked_as_a_question(slack: SlackHarn
         await slack.settle()
         said = slack.emu.ephemerals(slack.user("alice"))[-1].text
         assert f"Did you mean `/ask {meant}`?" in said, said
+    await slack.command("alice", "/ask", "mine please")
+    await slack.settle()
+    assert "Your open questions" in slack.emu.ephemerals(slack.user("alice"))[-1].text
     [question] = await questions(slack)
     assert question.status == "open"
     await slack.command("bob", "/ask", "watch out for what when upgrading postgres to 16?")
