@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -55,7 +55,7 @@ async def team_members(
     with_departed: bool = False,
 ) -> list[Person]:
     """Active people below a manager in the org chart (direct reports only, or everyone);
-    `with_departed`, the deactivated ones too.
+    `with_departed`, those deactivated too (never an app).
 
     A recursive CTE with UNION (not UNION ALL) stops by itself on a cycle in the chart.
     """
@@ -73,7 +73,7 @@ async def team_members(
         select(Person)
         .where(
             Person.team_id == team_id,
-            true() if with_departed else _active(),
+            Person.is_bot.is_(False) if with_departed else _active(),
             Person.user_id.in_(select(below.c.user_id)),
             Person.user_id != manager_user_id,
         )

@@ -124,12 +124,21 @@ async def build_summary(
     long: until then (from `installed`, or the first kudos if older) the quiet list is empty
     and `quiet_known` False, rather than everyone listed as never thanked."""
     tz = manager.tz
-    members = await q.team_members(session, team_id, manager.user_id, direct_only=direct_only)
-    ids = [m.user_id for m in members]
+    members = await q.team_members(
+        session, team_id, manager.user_id, direct_only=direct_only, with_departed=True
+    )
     start, end = week.window(tz)
     first_chart_week = week.shifted(-(CHART_WEEKS - 1))
     chart_start, _ = first_chart_week.window(tz)
-    received = await q.kudos_received(session, team_id, ids, chart_start, end)
+    received = await q.kudos_received(
+        session, team_id, [m.user_id for m in members], chart_start, end
+    )
+    # Someone who has left since was in the team in a week they were thanked in (kudos go to
+    # nobody deactivated): that week reads as it did; they are not counted in the others.
+    thanked = {k.receiver_user_id for k in received if start <= k.created_at < end}
+    members = [m for m in members if not m.deactivated or m.user_id in thanked]
+    ids = [m.user_id for m in members]
+    received = [k for k in received if k.receiver_user_id in set(ids)]
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     given = await q.given_counts(session, team_id, ids, start, end)

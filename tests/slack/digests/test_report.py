@@ -67,6 +67,19 @@ async def test_a_manager_who_left_is_still_in_the_org_of_those_above(
         assert "Bob Chen's team (2 people)" in said and "your own org only" not in said, said
 
 
+async def test_a_week_reads_the_same_after_someone_in_it_left(company: SlackHarness) -> None:
+    """Bob was thanked twice in W47, then left. Maria's W47 still has her 4 people and their
+    4 kudos, Bob's shout-outs among them; her W48, after he left, counts without him."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=12))
+    await company.emu.change_user(company.user("bob"), deleted=True)
+    await company.settle()
+    said = await report(company, "maria", "2026-W47")
+    assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said, said
+    assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in said
+    said = await report(company, "maria", "2026-W48")
+    assert "Maria Lopez's team (3 people)" in said, said
+
+
 async def test_a_colleague_a_reason_mentions_is_named(company: SlackHarness) -> None:
     """Kudos for a reacted message that mentions Dev as Slack sends it (`<@U…>`, no name):
     Maria's report names him, `@Dev Patel`, where it read `@someone`."""
