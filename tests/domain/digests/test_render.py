@@ -18,6 +18,7 @@ from bot.digests.weeks import IsoWeek
 from bot.safe_text import AT
 from handlers.blocks.digests import IN_THE_CSV, has_more, render_digest, render_roundup
 from handlers.blocks.home import render_report_modal
+from handlers.surfaces.reports import IN_YOUR_DM
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 
 WEEK = IsoWeek(2026, 47)
@@ -119,3 +120,26 @@ def test_a_week_too_wordy_for_one_message_is_cut_and_the_csv_sent() -> None:
     )
     assert "3 kudos given in private conversations (counted, not shown)." in shown
     assert all(title in shown for title in ("Shout-outs", "Gave the most", "Values"))
+
+
+def test_whether_files_go_is_decided_on_the_words_the_reader_gets() -> None:
+    """The manager's digest and a report read by someone above them differ in title and in
+    where the rest is said to be: for every size, each is cut exactly when `has_more` says
+    so for that reader, and at some sizes one is cut and the other is not (a report that
+    decided on the digest's words said files were sent and sent none)."""
+    readers = ((True, IN_THE_CSV), (False, IN_YOUR_DM))
+    cut_for: dict[bool, set[int]] = {True: set(), False: set()}
+    for length in range(0, 400, 4):
+        summary = replace(
+            long_week(12),
+            manager_name="Maria " + "x" * 60,
+            top_givers=tuple((f"Giver {i} " + "g" * length, 3) for i in range(10)),
+            quiet=tuple((f"Quiet {i} " + "q" * length, None) for i in range(10)),
+        )
+        for for_manager, rest in readers:
+            shown = json.dumps(render_digest(summary, for_manager=for_manager, rest=rest))
+            cut = has_more(summary, for_manager=for_manager, rest=rest)
+            assert cut == (f"more {rest}." in shown), (length, for_manager)
+            if cut:
+                cut_for[for_manager].add(length)
+    assert cut_for[False] - cut_for[True], "no size where only the report is cut"

@@ -7,18 +7,11 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import update
-
-from bot.kudos.records import Giving
-from bot.profile import Profile
-from handlers.blocks.digests import IN_THE_CSV, has_more
-from handlers.surfaces.reports import IN_YOUR_DM
 from slack_emulator import File
 from storage.models import Person
 from storage.people import refresh_statistics
-from tests.slack.digests.conftest import MONDAY_W48, W47_WED
+from tests.slack.digests.conftest import MONDAY_W48
 from tests.slack.digests.test_report import report
 from tests.slack.digests.world import blocks_text, digests, run_digests
 from tests.slack.harness import SlackHarness
@@ -89,56 +82,3 @@ async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(
     assert len(shown.blocks) <= 50
     [lists] = files_in_dm(company, "olga", "lists-2026-W47.csv")
     assert len(quiet_names(lists)) == STAFF + 1
-
-
-async def _names_of_length(slack: SlackHarness, users: list[str], n: int) -> None:
-    async with slack.services.sessions() as s, s.begin():
-        for user in users:
-            await s.execute(
-                update(Person)
-                .where(Person.team_id == slack.team_id, Person.user_id == user)
-                .values(real_name=f"{user} ".ljust(n, "x"))
-            )
-
-
-async def test_a_report_read_by_someone_above_that_says_files_were_sent_sends_them(
-    company: SlackHarness,
-) -> None:
-    """Olga reads Maria's week: its title names Maria, so it takes more room than Maria's
-    own digest; a report that fits the digest but not that title is cut, says its rest is in
-    the CSV files sent to Olga's DM, and sends them (it said so and sent none)."""
-    clock = company.services.clock
-    clock.freeze(W47_WED)
-    await _names_of_length(company, [company.user("maria")], 100)
-    await hire(company, 9)
-    quiet = [f"UHIRED{i:05d}" for i in range(9)]
-    givers = [Profile(f"UGIVER{i}", f"giver{i}") for i in range(12)]
-    alice = Profile(company.user("alice"), "alice", "Alice Martin")
-    for giver in givers:
-        await company.services.kudos.give(
-            Giving(company.team_id, giver, (alice,), "r" * 250, f"k:{giver.user_id}", "command")
-        )
-    clock.freeze(MONDAY_W48 + timedelta(hours=12))
-
-    async def cuts(n: int, **how: Any) -> bool:
-        await _names_of_length(
-            company, [*quiet, company.user("alice"), *(g.user_id for g in givers)], n
-        )
-        summary = await company.services.digests.report(
-            company.team_id, company.user("olga"), slack_admin=True,
-            manager_user_id=company.user("maria"), period="2026-W47",
-        )  # fmt: skip
-        return has_more(summary, **how)
-
-    low, high = 20, 580  # the smallest length whose report to Olga is cut
-    while low < high:
-        mid = (low + high) // 2
-        if await cuts(mid, for_manager=False, rest=IN_YOUR_DM):
-            high = mid
-        else:
-            low = mid + 1
-    assert not await cuts(low, for_manager=True, rest=IN_THE_CSV)  # Maria's own digest: uncut
-    assert await cuts(low, for_manager=False, rest=IN_YOUR_DM)
-    said = await report(company, "olga", "last week @maria")
-    assert "I've sent you in a direct message." in said
-    assert files_in_dm(company, "olga", "lists-2026-W47.csv")
