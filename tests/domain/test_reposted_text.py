@@ -135,6 +135,11 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         {ASKER},
     ),
     (
+        "helper left",
+        lambda: questions.render_helper_left(question(), "UEVIL", {"UEVIL": HOSTILE}),
+        set(),
+    ),
+    (
         "solved questions first",
         lambda: questions.render_solved_first(
             question(), [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)], {2: None}, 3
@@ -226,6 +231,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_offer",
         "render_offer_closed",
         "render_helper_released",
+        "render_helper_left",
         "render_solved_first",
         "render_connected",
         "render_profile",

@@ -253,6 +253,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_offer_closed", lambda: questions.render_offer_closed(question(), LONG), check_message),
     ("render_helper_released", lambda: questions.render_helper_released(question()), check_message),
     (
+        "render_helper_left",
+        lambda: questions.render_helper_left(question(), USERS[1], NAMES),
+        check_message,
+    ),
+    (
         "render_answered",
         lambda: questions.render_answered(Solved(question(), None, [])),
         check_message,

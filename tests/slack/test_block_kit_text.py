@@ -231,6 +231,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_helper_left",
+            lambda: questions.render_helper_left(question, HELPER, names),
+            check_message,
+        ),
+        (
             "render_answered",
             lambda: questions.render_answered(Solved(question, None, [])),
             check_message,
