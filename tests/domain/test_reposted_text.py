@@ -135,11 +135,6 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         {ASKER},
     ),
     (
-        "helper left",
-        lambda: questions.render_helper_left(question(), "UEVIL", {"UEVIL": HOSTILE}),
-        set(),
-    ),
-    (
         "solved questions first",
         lambda: questions.render_solved_first(
             question(), [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)], {2: None}, 3
@@ -208,6 +203,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_roundup_refused",  # a channel id and Slack's error code
         "render_kudos_help",
         "render_leaderboard",  # names only, through `plain`
+        "render_helper_left",  # a name only, through `named` (below)
         "render_give_modal",
         "render_consent",
         "render_solved",
@@ -231,7 +227,6 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_offer",
         "render_offer_closed",
         "render_helper_released",
-        "render_helper_left",
         "render_solved_first",
         "render_connected",
         "render_profile",
@@ -249,3 +244,12 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         if name.startswith("render_")
     }
     assert found <= own_words | listed, sorted(found - own_words - listed)
+
+
+def test_a_helper_who_left_is_named_without_markup() -> None:
+    """The asker's note that their helper left names them as Slack has it: a name holding a
+    broadcast, a mention or a link shows as words."""
+    shown = str(questions.render_helper_left(question(), "UEVIL", {"UEVIL": HOSTILE}))
+    assert "evil.example" in shown and "who was helping" in shown
+    for inner in MARKUP.findall(shown):
+        assert not inner.startswith(("!", "@")) and "|" not in inner, inner
