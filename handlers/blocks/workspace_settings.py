@@ -158,7 +158,8 @@ def render_admin_home(now: WorkspaceSettings) -> Blocks:
         + (f" ({text['role_allowances']})" if now.role_allowances else ""),
         f"*Shout-outs:* {channel} · *reactions:* "
         + " ".join(f":{r}:" for r in now.kudos_reactions),
-        f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00, "
+        f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00 in each "
+        "manager's time zone, "
         f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}"
         + (" · *public roundup:* in the kudos channel" if now.digest_roundup else ""),
         f"*Watched channels:* {watched}",

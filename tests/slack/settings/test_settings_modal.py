@@ -121,8 +121,10 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     valid_view(audit)
     shown = text_of(audit)
     assert f"<@{hana}> changed *Kudos a day*" in shown and "`5` to `1`" in shown
-    # Bob was named an askaround admin: his Home tab has the settings now.
-    assert "Settings (admins)" in text_of(await home_of(slack, "bob"))
+    # Bob was named an askaround admin: his Home tab has the settings now, the digest's hour
+    # said as whose it is (each manager gets it at that hour where they are).
+    bobs = text_of(await home_of(slack, "bob"))
+    assert "Settings (admins)" in bobs and "09:00 in each manager's time zone" in bobs
 
 
 async def test_someone_who_is_not_an_admin_can_neither_see_nor_change_settings(
