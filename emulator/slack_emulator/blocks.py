@@ -27,7 +27,7 @@ from .block_rules import (
     VIEW_FIELDS,
     Report,
 )
-from .formatting import formatting_warnings
+from .formatting import formatting_warnings, text_objects
 from .records import Blocks
 
 MESSAGE_BLOCK_LIMIT = 50  # methods/chat.postMessage: "up to 50 blocks"
@@ -191,14 +191,7 @@ def block_errors(
 
 def blocks_text(blocks: Any) -> int:
     """The characters of text in a message's blocks (every text object's `text`)."""
-    if isinstance(blocks, dict):
-        own = blocks.get("text") if blocks.get("type") in ("plain_text", "mrkdwn") else None
-        return (len(own) if isinstance(own, str) else 0) + sum(
-            blocks_text(v) for v in blocks.values()
-        )
-    if isinstance(blocks, list):
-        return sum(blocks_text(item) for item in blocks)
-    return 0
+    return sum(len(t) for node in text_objects(blocks) if isinstance(t := node.get("text"), str))
 
 
 def message_warnings(text: Any, blocks: Any) -> list[str]:

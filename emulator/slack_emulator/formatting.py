@@ -64,16 +64,17 @@ def formatting_warnings(text: Any, blocks: Any) -> list[str]:
     """Slack's `[WARN]`-style notes for a message's `text` and every text object in `blocks`
     (or a view's)."""
     found = [f"`text`: {e}" for e in mrkdwn_errors(text)] if isinstance(text, str) else []
-    found += [e for node in _text_objects(blocks) for e in text_errors(node)]
+    found += [e for node in text_objects(blocks) for e in text_errors(node)]
     return [f"[WARN] formatting: {problem}" for problem in found]
 
 
-def _text_objects(raw: Any) -> Iterator[dict[str, Any]]:
+def text_objects(raw: Any) -> Iterator[dict[str, Any]]:
+    """Every text object (plain_text, mrkdwn) in blocks, a block, a view or a message."""
     if isinstance(raw, dict):
         if raw.get("type") in ("plain_text", "mrkdwn"):
             yield raw
         for value in raw.values():
-            yield from _text_objects(value)
+            yield from text_objects(value)
     elif isinstance(raw, list):
         for item in raw:
-            yield from _text_objects(item)
+            yield from text_objects(item)
