@@ -15,6 +15,7 @@ from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     Blocks,
+    actions,
     button,
     capped,
     capped_lines,
@@ -257,11 +258,7 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
             "or press *Give kudos*."
         )
     )
-    thank: Blocks = (
-        []
-        if why_not
-        else [{"type": "actions", "elements": [button("Give kudos", THANK_ACTION, about.user_id)]}]
-    )
+    thank: Blocks = [] if why_not else [actions(button("Give kudos", THANK_ACTION, about.user_id))]
     # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.
     where = "" if about.for_guest else " given in private conversations"
     unseen = (
