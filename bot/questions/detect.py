@@ -134,7 +134,7 @@ def explain(text: str) -> dict[str, float]:
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(words.SOCIAL.search(plain) or languages.UNSPACED_SOCIAL.search(plain)),
         "social words": bool(
-            words.SOCIAL_WORDS.search(plain) and not words.LEAVE_POLICY.search(plain)
+            words.SOCIAL_WORDS.search(plain) and not words.WORK_POLICY.search(plain)
         ),
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),

@@ -97,6 +97,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
     r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|someone|somebody|"
     r"whoever|a person|recommendations?|recs|suggestions|tips)",
+    # the same search for a person who knows, said as a search (`trying to find whoever manages
+    # the badge system`)
+    r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
+    rf"{SOMEONE} (?:who|that|with|familiar|in charge)|the (?:right )?person (?:who|that|for|in "
+    r"charge))",
     r"help (?:needed|wanted|please)",
     # what else could be the cause, once the writer has ruled things out (`nginx allows 10m.
     # What other limit could be in play?`); `what else could go wrong` sighs
@@ -311,7 +316,8 @@ ASKS_HOW = phrases(
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
     r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
     r"(?:do|does|would) (?:i|we) need",
-    r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it)\b.{1,70}"
+    r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it|a|an|"
+    r"my)\b.{1,70}"
     r"\bor (?:is|are|do|does|should|can|just|submit|use|will|would|something|not)\b",
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
@@ -368,6 +374,10 @@ ASKS_HOW = phrases(
     r"what (?:tools?|tool|system|process|app|software|platform|vendor) (?:do|does|should)",
     r"is .{1,40} (?:supported|available|allowed|covered|deprecated|required|enforced|enabled|"
     r"mandatory|needed|included|possible|compatible)",
+    # whether spending is covered, asked (`is a client dinner deductible…`); `the lunch is fully
+    # reimbursable` tells
+    r"(?:^|(?<=[.!?:] ))(?:so |but )?(?:is|are) .{1,40} (?:reimbursable|expensable|deductible|"
+    r"billable|taxable|refundable|eligible)\b",
     r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked)",
     # the same in a few other languages (folded)
     r"(?:como|donde) (?:puedo|se puede|hago|encuentro|configuro|pido|funciona)",
@@ -375,8 +385,16 @@ ASKS_HOW = phrases(
     r"ou (?:puis-je|trouver|trouve-t-on|est-ce qu'on trouve)",
     r"(?:wie|wo) (?:kann|konnen|finde|bekomme) (?:ich|man|wir)",
     r"wie funktioniert",
+    # how I or one does a thing, the verb before its subject (`wie beantrage ich Sonderurlaub?`,
+    # `wie bucht man eine Dienstreise?`); not how someone is (`wie geht es…`)
+    r"wie (?!(?:geht|gehts|war|waren|ist|sind|bin|heisst|heisse)\b)\w+(?:e|t|en) (?:ich|man|wir)\b"
+    r"[^.!?]{0,80}\?",
     r"(?:como|onde) (?:faco|posso|encontro|configuro|funciona)",
     r"(?:come|dove) (?:posso|faccio|trovo|si fa|funziona)",
+    # how one does a thing, said impersonally and asked (`come si configura la firma?`, `¿cómo se
+    # pide el reembolso?`, `como se faz a devolução?`); not how someone feels or how it went
+    r"(?:come|como) (?:si|se) (?!(?:sent|sient|sint|encuentr|trov|sta|esta|fue|foi|va|vai|"
+    r"porta|comport)\w*\b)\w+[^.!?]{0,80}\?",
     r"hoe (?:kan|moet|doe|krijg|vraag) (?:ik|je|we|men)|waar (?:vind|kan|moet) (?:ik|je|we)",
     r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
     r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",
@@ -396,7 +414,8 @@ ASKS_HOW = phrases(
     r"подключить|поменять|изменить|добавить|запросить)|где (?:наити|можно|посмотреть|взять|лежит|"
     r"лежат|хранится|хранятся)|какая процедура|какои порядок|есть ли (?:способ|инструкция|шаблон)",
     r"어떻게 (?:\S+ ){0,2}(?:하나요|해야|하면|하죠|할|되나요|하는|설정|신청)|방법(?:이|을)? "
-    r"(?:있나요|있을까요|알려)|어디서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수)",
+    r"(?:있나요|있을까요|알려)|어디(?:에)?서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수|하나요|해요|하죠|"
+    r"하면 |할 수)",
     r"كيف (?:يمكنني|يمكن|أستطيع|استطيع|أقوم|اقوم|نقوم|أطلب|اطلب|أحصل|احصل)|"
     r"(?:أين|وين) (?:أجد|اجد|يمكنني|ألاقي|الاقي)|ما (?:هي )?(?:الإجراءات|الاجراءات|الطريقة)",
     # the best way to do a thing, asked in other languages (`¿cuál es la mejor forma…?`, `c'est
@@ -516,6 +535,10 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    # whether anyone even reads or cares (`I wonder if anyone actually reads these`, `does
+    # anybody even look at the dashboards?`) sighs; `has anyone actually used X` asks
+    rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:actually|even|ever|really) "
+    r"(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
     r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
     # someone blamed for doing it again, ended by an indignant `?!`, is an exclamation, not
@@ -526,6 +549,9 @@ SOCIAL = phrases(
     r"is it (?:friday|monday|the weekend)",
     r"why (?:do|does|is|are|am) .{0,40}\balways\b",
     r"why do mondays",
+    # `why do we even have a 12-step approval?` objects; `why do we need X` may ask
+    r"why (?:do|does|did|are|is|would|should|must) (?:we|they|you|i|people|it|this|that|"
+    r"anyone)(?: still)? even\b",
     r"how many (?:more )?times do (?:i|we) (?:have|need) to",
     r"is it really (?:supposed|meant|necessary|going) to",
     r"how many \w+ does it take",
@@ -651,10 +677,13 @@ SOCIAL_WORDS = phrases(
 JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😆|:joy:|:laughing:)")
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
-# if the baby is adopted?`), not life outside work.
-LEAVE_POLICY = phrases(
+# if the baby is adopted?`), and a meal or a party in a question about spending is the expense
+# policy (`is a client dinner deductible?`, `can I expense the team lunch?`), not life outside work.
+WORK_POLICY = phrases(
     r"(?:parental|maternity|paternity|adoption|adoptive|family|bereavement|compassionate|carer's|"
-    r"caregiver) leave"
+    r"caregiver) leave",
+    r"expens\w*|reimburs\w*|deductib\w*|per diem|receipts?|taxable|tax[- ]deductible|write[- ]off|"
+    r"cost cent(?:er|re)|gl code|budget code|billable|(?:company|corporate) card|p-?card",
 )
 
 # A question put to one named person, or about a meeting: they already know whom to ask.
@@ -732,6 +761,11 @@ ANSWERED_ITSELF = phrases(
     # the runbook`), with no question after it
     r"(?:^|(?<=[.!?] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
     r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
+    # someone else's question, relayed with the answer the writer gave (`Customer asked "when
+    # will dark mode ship?" - told them Q2`), with no question after it
+    r"(?:asked|asks|asking|wanted to know|wants to know|wondered)[:,]? [\"“'][^\"“”]{1,200}\?"
+    r"[\"”'][^?]{0,40}?\b(?:i |we )?(?:told|answered|replied|said|explained|pointed|sent|gave|"
+    r"confirmed)\b[^?]*$",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question
@@ -887,6 +921,7 @@ CHAT_SPELLINGS = {
     "any1": "anyone",
     "ne1": "anyone",
     "kno": "know",
+    "knw": "know",
     "halp": "help",
     "wut": "what",
     "whr": "where",
