@@ -762,10 +762,12 @@ ANSWERED_ITSELF = phrases(
     r"(?:^|(?<=[.!?] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
     r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
     # someone else's question, relayed with the answer the writer gave (`Customer asked "when
-    # will dark mode ship?" - told them Q2`), with no question after it
+    # will dark mode ship?" - told them Q2`), with no question after it; `told them I'd find
+    # out` gave none
     r"(?:asked|asks|asking|wanted to know|wants to know|wondered)[:,]? [\"“'][^\"“”]{1,200}\?"
     r"[\"”'][^?]{0,40}?\b(?:i |we )?(?:told|answered|replied|said|explained|pointed|sent|gave|"
-    r"confirmed)\b[^?]*$",
+    r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
+    r"don't know|no idea|idk)\b)[^?]*$",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question

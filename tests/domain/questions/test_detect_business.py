@@ -75,10 +75,13 @@ def test_someone_elses_question_relayed_with_its_answer_answers_itself(text: str
 
 
 def test_a_relayed_question_without_its_answer_still_asks() -> None:
-    """The writer passes it on for an answer, or asks one of their own after it."""
+    """The writer passes it on for an answer, or asks one of their own after it; telling the
+    customer they will find out gives no answer."""
     for text in (
         'Customer asked "can we pay by wire?" does anyone know if finance allows that?',
         'a prospect asked "do you support SAML?" - what should I tell them?',
+        'Customer asked "can we get SSO?" I told them I would find out. anyone know',
+        'prospect asked "is there an on-prem version?", said I am not sure, who would know',
     ):
         assert "answered itself" not in explain(text)
         assert looks_like_question(text)
