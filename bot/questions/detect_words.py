@@ -392,9 +392,10 @@ ASKS_HOW = phrases(
     r"(?:como|onde) (?:faco|posso|encontro|configuro|funciona)",
     r"(?:come|dove) (?:posso|faccio|trovo|si fa|funziona)",
     # how one does a thing, said impersonally and asked (`come si configura la firma?`, `¿cómo se
-    # pide el reembolso?`, `como se faz a devolução?`); not how someone feels or how it went
+    # pide el reembolso?`, `como se faz a devolução?`); not how someone feels or how it went,
+    # nor `como se fosse` (as if)
     r"(?:come|como) (?:si|se) (?!(?:sent|sient|sint|encuentr|trov|sta|esta|fue|foi|va|vai|"
-    r"porta|comport)\w*\b)\w+[^.!?]{0,80}\?",
+    r"porta|comport|fosse|fossi|fuera|fuese|tratasse|tratara)\w*\b)\w+[^.!?]{0,80}\?",
     r"hoe (?:kan|moet|doe|krijg|vraag) (?:ik|je|we|men)|waar (?:vind|kan|moet) (?:ik|je|we)",
     r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
     r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",

@@ -124,11 +124,12 @@ def test_how_one_does_a_thing_said_impersonally_asks_how(text: str) -> None:
         "come si sente tua madre? spero meglio",
         "¿cómo se fue la reunión con el cliente?",
         "como se ve en la captura, el pedido ya salió.",
+        "ele fala como se fosse o dono da conta?!",
     ],
 )
 def test_how_someone_feels_or_how_it_went_is_not_how_to(text: str) -> None:
-    """How a person is or how a meeting went asks after them, and `como se ve` (as is seen)
-    opens a statement."""
+    """How a person is or how a meeting went asks after them; `como se ve` (as is seen) opens
+    a statement and `como se fosse` (as if) a comparison."""
     assert "asks how" not in explain(text)
 
 
