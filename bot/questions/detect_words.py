@@ -769,6 +769,11 @@ ANSWERED_ITSELF = phrases(
     r"[\"”'][^?]{0,40}?\b(?:i |we )?(?:told|answered|replied|said|explained|pointed|sent|gave|"
     r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
+    # how to do a thing, announced as written up (`FYI: how to submit expenses is now documented
+    # here`), with no question after it; `how to rotate the keys is documented where?` asks
+    r"(?:^|(?<=[.!?:,] )|(?<=^fyi )|(?<=^psa ))how to [^?]{1,60}? (?:is|are) (?:now )?"
+    r"(?:documented|explained|written up|described|covered|pinned|in the (?:wiki|runbook|"
+    r"handbook|faq|docs)|(?:up )?here)\b(?![^?]*\?)",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question

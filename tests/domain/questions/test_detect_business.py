@@ -198,3 +198,20 @@ def test_why_even_objects(text: str) -> None:
 
 def test_why_we_need_a_thing_still_asks() -> None:
     assert looks_like_question("why do we need a PO for software under 1k?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FYI: how to submit mileage claims is now documented here <https://wiki.example.com/m|Mileage>",
+        "PSA how to request PTO is in the handbook, page 12",
+        "how to book travel is explained here: <https://x.example.com|travel>, ping me if unclear",
+    ],
+)
+def test_how_to_announced_as_written_up_answers_itself(text: str) -> None:
+    assert "answered itself" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_where_a_how_to_is_written_up_still_asks() -> None:
+    assert looks_like_question("how to rotate the keys is documented where?")
