@@ -51,6 +51,7 @@ def real(slack: SlackHarness, name: str) -> dict[str, Any]:
         "U_ALICE": slack.user("alice"),
         "U_BOB": slack.user("bob"),
         "C_GENERAL": slack.channel("general"),
+        "C_SECRET": slack.channel("secret"),
         "D_ALICE": ws.open_im(slack.user("alice")).id,
         "RESPONSE_URL": slack.here.response_url(slack.user("alice"), slack.channel("general")),
         "TRIGGER_ID": ws.views.issue_trigger(slack.user("alice")),
@@ -156,6 +157,14 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "message_replied_without_subtype_in_a_dm",
         "reaction_added_to_a_file",
         "reaction_added_to_a_file_comment",
+        "message_replied",
+        "message_in_a_private_channel",
+        "message_in_a_group_dm",
+        "bot_message_in_a_dm",
+        "own_message_in_a_dm",
+        "message_deleted_in_a_dm",
+        "channel_name",
+        "channel_convert_to_public",
     ],
 )
 async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alone(
@@ -169,7 +178,10 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     each is answered 200: Bolt answered those no listener took 404, which Slack retried three
     times. (The subtype-less notice in a DM was taken for an empty message before, and
     answered "Ask me a whole question".) A `:kudos:` reaction to a file or a file comment
-    is no kudos: only messages say what someone did."""
+    is no kudos: only messages say what someone did. The documented `message_replied` (with
+    its subtype), a question in a private channel or a group DM without a mention (never
+    watched), another app's post or the bot's own in the DM, a greeting deleted there, a
+    channel renamed or made public: no question either."""
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
@@ -183,6 +195,55 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     assert await questions(slack) == 0
     assert said(slack) == []
     assert warnings(caplog) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "member_joined_channel",
+        "member_joined_private_channel",
+        "member_left_channel",
+        "channel_rename",
+        "group_rename",
+        "channel_archive",
+        "group_archive",
+        "channel_unarchive",
+        "group_unarchive",
+        "channel_deleted",
+        "group_deleted",
+        "channel_shared",
+        "channel_unshared",
+    ],
+)
+async def test_a_conversation_or_membership_event_is_answered_200_quietly(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """Someone joining or leaving a channel (`channel_type` `C` or `G`, not `channel`), a
+    channel renamed (its `channel` an object), archived, unarchived, deleted, shared or
+    unshared, in the shapes Slack's reference gives: each answered 200, its retry too, and
+    nobody is told anything."""
+    caplog.set_level(logging.INFO)
+    content_type, body = body_of(slack, name)
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    assert said(slack) == []
+    assert warnings(caplog) == []
+
+
+async def test_a_time_zone_change_is_stored(slack: SlackHarness) -> None:
+    """`user_change` with Slack's whole user object (a status, `tz_label`, `tz_offset`,
+    `locale`…): the new time zone is what askaround keeps for them."""
+    assert await send(slack, *body_of(slack, "user_change_time_zone")) == (200, "")
+    async with slack.services.sessions() as s:
+        bob = await people.get_person(s, slack.team_id, slack.user("bob"))
+    assert bob is not None and bob.tz == "Asia/Tokyo" and not bob.deactivated
+
+
+async def test_a_persons_revoked_user_token_leaves_the_bot_working(slack: SlackHarness) -> None:
+    """`tokens_revoked` naming only a person's user token (`tokens.oauth`): the bot's token is
+    not among them, so the workspace is still installed and a question in a DM is asked."""
+    assert await send(slack, *body_of(slack, "tokens_revoked_user_token")) == (200, "")
+    await asked_once_by_alice(slack, "file_share_in_a_dm")
 
 
 async def asked_once_by_alice(slack: SlackHarness, name: str) -> Question:
