@@ -10,6 +10,7 @@ current without asking Slack at every kudos.
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
 - A public channel made private: the questions and kudos stored from it become private too.
+  Made public: only what was kept about it is forgotten (what was stored stays private).
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def register(router: Router, services: Services) -> None:
             await services.questions.channel_made_private(team, channel)
             await services.kudos.channel_made_private(team, channel)
 
+    # A private channel made public: what was kept of it (private, for a while) is forgotten,
+    # so what is asked and thanked there from now on is public, as in any public channel.
+    router.notice("channel_convert_to_public", "channels")(conversation_changed)
     for name in PROFILE_EVENTS:
         router.event(name)(profile_changed)
     for name in CONVERSATION_EVENTS:

@@ -13,6 +13,7 @@ from storage import people
 from storage.models import Person
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, ledger
+from tests.slack.test_real_payloads import body_of, send
 
 REASON = "for untangling the release train"
 
@@ -199,3 +200,16 @@ async def test_a_private_channel_renamed_sends_group_rename(slack: SlackHarness)
     assert delivery is not None and delivery.ok
     assert delivery.payload["event"]["type"] == "group_rename"
     assert delivery.payload["event"]["channel"]["name"] == "secret-2"
+
+
+async def test_a_channel_made_public_is_public_for_the_next_kudos(slack: SlackHarness) -> None:
+    """A private channel made public: Slack says so in a `channel_convert_to_public` message
+    in it (its own shape, `real_payloads.json`). What was kept of the channel is forgotten,
+    so a kudos there now is public; before, it stayed private for `PRIVATE_FOR`."""
+    secret = slack.channel("secret")
+    await give(slack, "alice", f"@bob {REASON}", channel="secret")
+    slack.emu.workspace.channel(secret).kind = "public"
+    assert await send(slack, *body_of(slack, "channel_convert_to_public")) == (200, "")
+    await give(slack, "bob", f"@alice {REASON} in the open", channel="secret")
+    first, second = await ledger(slack)
+    assert first.is_private and not second.is_private
