@@ -7,6 +7,7 @@ asserted."""
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
-from tests.slack.test_real_payloads import body_of, said, send
+from tests.slack.test_real_payloads import body_of, said, send, warnings
 
 pytestmark = pytest.mark.database_independent
 
@@ -65,3 +66,39 @@ async def test_kudos_about_someone_not_synced_yet_names_them(slack: SlackHarness
     (answer,) = said(slack)
     assert answer.startswith("Bob Chen hasn't received public kudos yet")
     assert slack.user("bob") not in answer
+
+
+async def test_the_give_kudos_form_as_slack_submits_it_gives_once(slack: SlackHarness) -> None:
+    """The Give kudos form from the message shortcut, submitted in Slack's shape (the view as
+    Slack echoes it: its `hash`, `root_view_id`, `app_installed_team_id`, the reason's
+    `dispatch_action_config`…), then again as a double click does, with a new trigger id: one
+    kudos, its shout-out in the message's channel, and the giver told once."""
+    for _ in range(2):
+        assert await send(slack, *body_of(slack, "give_kudos_form_submitted")) == (200, "")
+    (kudos,) = await ledger(slack)
+    assert kudos.receiver_user_id == slack.user("bob") and not kudos.is_private
+    assert kudos.channel_id == slack.channel("general")
+    assert len([text for text in said(slack) if text.startswith("Kudos sent to")]) == 1
+
+
+async def test_not_now_on_an_ephemeral_offer_is_taken(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """*Not now* on the offer in a watched channel, an ephemeral message: Slack's payload has
+    `container.is_ephemeral` and no `message`. It is acked, nobody is told anything, and
+    nothing is logged as a problem."""
+    caplog.set_level(logging.INFO)
+    assert await send(slack, *body_of(slack, "not_now_on_an_ephemeral_nudge")) == (200, "")
+    assert said(slack) == []
+    assert warnings(caplog) == []
+
+
+async def test_settings_from_the_home_tab_by_someone_else_is_refused_in_a_dm(
+    slack: SlackHarness,
+) -> None:
+    """*Settings* pressed on the Home tab by someone who is no admin: Slack's payload has the
+    Home view (`container.type` view) and no channel or response_url, so the refusal comes
+    in the DM with the bot."""
+    assert await send(slack, *body_of(slack, "settings_from_home_by_bob")) == (200, "")
+    dm = [m.text for m in slack.emu.dm_messages(slack.user("bob")) if m.by_bot]
+    assert dm and dm[-1].startswith("Only askaround admins can change its settings")
