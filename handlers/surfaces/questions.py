@@ -434,7 +434,10 @@ async def watch_channel(
             "Only askaround admins can choose which channels I watch: Slack's workspace admins "
             "and owners, people with the `admin` role, and the people they name."
         )
-    refusal = await watch_refusal(client, channel_id) if verb == "watch" else None
+    # Unwatching goes on where watching is refused now (a channel made private since), but
+    # not in a DM, which was never watched.
+    unwatching = verb == "unwatch" and not channel_id.startswith("D")
+    refusal = None if unwatching else await watch_refusal(client, channel_id)
     if refusal:
         raise UserError(refusal)
     return await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")

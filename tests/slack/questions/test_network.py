@@ -154,6 +154,22 @@ async def test_watch_and_unwatch_say_what_changed(slack: SlackHarness) -> None:
     assert "no longer watching" in said[2] and "wasn't watching" in said[3]
 
 
+async def test_watch_and_unwatch_in_a_dm_say_only_channels_are_watched(
+    slack: SlackHarness,
+) -> None:
+    """`/ask watch` and `/ask unwatch` typed in the DM with the bot (Slack's `channel_id` a
+    `D…`, `channel_name` `directmessage`): both say only channels are watched. Before,
+    unwatch answered "I wasn't watching <#D…>", a link Slack cannot show."""
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    im = slack.here.workspace.open_im(maria).id
+    for word in ("watch", "unwatch"):
+        await slack.here.slash_command(maria, "/ask", word, channel_id=im)
+        await slack.settle()
+    said = [e.text for e in slack.emu.ephemerals(maria)][-2:]
+    assert said == ["I can only watch channels, not direct messages."] * 2
+
+
 async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) -> None:
     """The nudge goes to the author only; a "Find an expert" click for it from anyone else (a
     crafted request: Slack would not show them the button) is refused and asks nobody."""
