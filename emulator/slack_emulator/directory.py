@@ -234,6 +234,18 @@ class Directory:
         members = [self.bot_user_id] if user_id == self.bot_user_id else [user_id, self.bot_user_id]
         return self._new_channel("", "im", members, im_user=user_id)
 
+    def open_dm(self, user_id: str, other_id: str) -> Channel:
+        """A DM between two people, which the bot is not in: Slack hides it from the bot's
+        Web API calls, but a command typed there has its id, and its response_url answers
+        there."""
+        for uid in (user_id, other_id):
+            self.user(uid)
+        people = sorted({user_id, other_id})
+        for channel in self.channels.values():
+            if channel.is_im and sorted(channel.members) == people:
+                return channel
+        return self._new_channel("", "im", people)
+
     def open_mpim(self, user_ids: Iterable[str]) -> Channel:
         """The group DM of the bot with these people, created the first time."""
         people = sorted(set(user_ids) | {self.bot_user_id})

@@ -104,12 +104,17 @@ def render_received(entry: Entry, where: str | None) -> Message:
     return {"text": text, "blocks": [section(body)]}
 
 
+def _place(channel: str | None) -> str:
+    """A shout-out's conversation as Slack can show it: a channel links, a DM (the bot's, or
+    one between people) is only "this conversation"."""
+    return f"<#{channel}>" if channel and not channel.startswith("D") else "this conversation"
+
+
 def _where_posted(given: Given) -> str:
     """What the giver is promised about the shout-out: only what is really on its way."""
     if not given.announced:
         return "No shout-out: no channel was chosen, so only they know (it counts as private)."
-    channel = given.shoutout_channel
-    place = f"<#{channel}>" if channel and not channel.startswith("D") else "this conversation"
+    place = _place(given.shoutout_channel)
     if given.first.source == "second":  # a reply under the shout-out, not one of its own
         return f"Your seconding is on its way to the shout-out's thread in {place}."
     return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
@@ -168,13 +173,13 @@ def render_unposted(
 ) -> Message:
     """The correction of a confirmation that said the shout-out was on its way to `channel`:
     it went nowhere, or to `posted_in` instead."""
-    where = f" in <#{channel}>" if channel else ""
+    where = f" in {_place(channel)}" if channel else ""
     why = _UNPOSTED.get(error, f"Slack said `{error}`. Try another channel")
     if posted_in:
         text = (
             f":information_source: I couldn't post the shout-out for your kudos to "
-            f"{people(given.recipients)}{where} ({why}), so I posted it in <#{posted_in}>, "
-            "where you gave them."
+            f"{people(given.recipients)}{where} ({why}), so I posted it in "
+            f"{_place(posted_in)}, where you gave them."
         )
         return {"text": text, "blocks": [section(text)]}
     text = (

@@ -53,6 +53,17 @@ def test_dm_and_group_dm() -> None:
     assert group.channel_type == "mpim" and group.name.startswith("mpdm-")
 
 
+def test_a_dm_between_two_people_is_not_the_bots() -> None:
+    """open_dm makes one DM per pair of people (D…), without the bot, and none of them is
+    the bot's DM with either person."""
+    ws = Workspace()
+    alice, bob = ws.add_user("alice"), ws.add_user("bob")
+    dm = ws.open_dm(alice.id, bob.id)
+    assert dm.is_im and dm.id.startswith("D") and ws.open_dm(bob.id, alice.id) is dm
+    assert ws.bot_user_id not in dm.members and sorted(dm.members) == sorted([alice.id, bob.id])
+    assert ws.im_between(alice.id) is None and ws.open_im(alice.id) is not dm
+
+
 def test_effects_say_who_sees_what() -> None:
     """Channel messages are seen by the channel's people, ephemerals only by their viewer;
     effects_since returns what came after a sequence number."""

@@ -5,6 +5,9 @@ message the kudos caused, or names the one it could not."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
 from bot.workspace_settings.service import CLI
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
@@ -17,6 +20,7 @@ from tests.slack.kudos.world import (
     ledger,
     submit_modal,
 )
+from tests.slack.test_real_payloads import send
 
 REASON = "for untangling the release train"
 
@@ -209,3 +213,39 @@ async def test_a_shout_out_moved_from_the_kudos_channel_tells_the_giver_where_it
         f"in <#{leads}>" in t and f"posted it in <#{slack.channel('general')}>" in t for t in told
     ), told
     assert f"in <#{slack.channel('general')}>" in dm_text(slack, "bob")
+
+
+async def test_a_shout_out_lost_in_a_dm_between_two_people_names_it_as_slack_can(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos @bob` in Alice's DM with Bob, which the bot is not in (Slack's `channel_id` a
+    `D…`): the shout-out can go there only through the command's response_url. That one
+    has expired (as when it could be posted only half an hour later), so the kudos stay
+    private and Alice is told it could not be posted in this conversation. Before, the
+    message named the DM `<#D…>`, a link Slack cannot show."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    dm = slack.here.workspace.open_dm(alice, bob).id
+    stale = slack.here.response_url(alice, dm)
+    slack.advance(timedelta(minutes=31))
+    form = {
+        "token": "Jhj5dZrVaK7ZwHHjRyZWjbDl",
+        "team_id": slack.team_id,
+        "team_domain": "example",
+        "channel_id": dm,
+        "channel_name": "directmessage",
+        "user_id": alice,
+        "user_name": "alice",
+        "command": "/kudos",
+        "text": f"<@{bob}|bob> {REASON}",
+        "api_app_id": slack.here.workspace.app_id,
+        "is_enterprise_install": "false",
+        "response_url": stale,
+        "trigger_id": slack.here.workspace.views.issue_trigger(alice),
+    }
+    assert await send(slack, "application/x-www-form-urlencoded", urlencode(form)) == (200, "")
+    await slack.drain()
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.shoutout_ts is None
+    told = dm_text(slack, "alice")
+    assert "couldn't post the shout-out for your kudos to" in told
+    assert "in this conversation" in told and "<#D" not in told
