@@ -57,11 +57,13 @@ async def open_give_kudos(
     link: str | None = None,
     source: str = "modal",
     question_id: int | None = None,
+    reply_url: str | None = None,
 ) -> None:
     """Open the Give kudos modal; other features (a solved question) open it this way too.
 
     Without a channel the modal asks where to post the shout-out, unless the workspace has a
-    kudos channel: shout-outs go there from every way of giving.
+    kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
+    shortcut's) answers in a conversation the bot is not in, as a command's does.
     """
     rules = await services.kudos.rules(team_id)
     metadata = {
@@ -70,6 +72,7 @@ async def open_give_kudos(
         "link": link,
         "source": source,
         "question": question_id,
+        "reply_url": reply_url,
     }
     view = render_give_modal(
         rules.values,
@@ -110,6 +113,7 @@ def register(router: Router, services: Services) -> None:
             message_ts=ts,
             link=link,
             source="shortcut",
+            reply_url=shortcut.get("response_url"),
         )
 
     @router.shortcut(GLOBAL_SHORTCUT)
@@ -181,7 +185,9 @@ def register(router: Router, services: Services) -> None:
                     channel_id=channel,
                     is_private=private,
                     values=tuple(str(o["value"]) for o in options),
-                    announcement=Announcement(message_link=meta.get("link")),
+                    announcement=Announcement(
+                        message_link=meta.get("link"), reply_url=meta.get("reply_url")
+                    ),
                     refresh_home=meta.get("source") == "home",
                 )
             )

@@ -249,3 +249,27 @@ async def test_a_shout_out_lost_in_a_dm_between_two_people_names_it_as_slack_can
     told = dm_text(slack, "alice")
     assert "couldn't post the shout-out for your kudos to" in told
     assert "in this conversation" in told and "<#D" not in told
+
+
+async def test_give_kudos_on_a_message_in_a_dm_between_two_people_posts_there(
+    slack: SlackHarness,
+) -> None:
+    """*Give kudos* on Bob's message in Alice's DM with him, which the bot is not in: Slack's
+    `message_action` has a `response_url`, the one way to answer there, so the shout-out is
+    posted in the DM as `/kudos` typed there posts it. Before, the form's submission had no
+    way in, and Alice was told to invite the bot into a "private channel"."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    dm = slack.here.workspace.open_dm(alice, bob).id
+    message, _ = await slack.here.post_message(bob, dm, "I rotated the postgres credentials")
+    await slack.here.message_shortcut(alice, "give_kudos", message)
+    await slack.settle()
+    modal = slack.here.open_modal(alice)
+    assert modal is not None
+    await submit_modal(slack, "alice", modal, recipients=["bob"], reason=REASON)
+    await slack.drain()
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.shoutout_reply_url
+    assert [m.text for m in slack.emu.messages(dm) if m.by_bot] == [
+        f":tada: <@{alice}> gave kudos to <@{bob}>: {REASON}"
+    ]
+    assert "couldn't post" not in dm_text(slack, "alice")
