@@ -58,4 +58,5 @@ def register(app: AsyncApp, services: Services) -> Router:
     for surface in SURFACES:
         surface.register(router, services)
     router.ignore_other_messages()
+    router.ignore_closed_views()
     return router

@@ -7,6 +7,7 @@ be registered without appearing here.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -152,6 +153,16 @@ class Router:
             """Nothing to do: Bolt acks an event when its listener returns."""
 
         self.app.event("message")(ignored)
+
+    def ignore_closed_views(self) -> None:
+        """Answer 200 when a modal was closed (`view_closed`): Slack sends it only for a view
+        opened with `notify_on_close`, which no form of ours sets, so nothing follows from it;
+        unanswered, Bolt said 404 ("Unhandled request") and Slack would retry."""
+
+        async def acked(ack: Any) -> None:
+            await ack()
+
+        self.app.view_closed(re.compile(".*"))(acked)
 
     def action(self, action_id: str) -> Decorator:
         self._record("action", action_id)

@@ -102,3 +102,18 @@ async def test_settings_from_the_home_tab_by_someone_else_is_refused_in_a_dm(
     assert await send(slack, *body_of(slack, "settings_from_home_by_bob")) == (200, "")
     dm = [m.text for m in slack.emu.dm_messages(slack.user("bob")) if m.by_bot]
     assert dm and dm[-1].startswith("Only askaround admins can change its settings")
+
+
+async def test_a_closed_form_is_answered_200_quietly(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack tells an app a modal was closed (`view_closed`) when it was opened with
+    `notify_on_close`; askaround sets that on none of its forms, so nothing follows from one,
+    but a Slack that sends it anyway is answered 200, its retry too, with nothing said and no
+    warning. Bolt answered 404 with "Unhandled request" before, which Slack retries."""
+    caplog.set_level(logging.INFO)
+    content_type, body = body_of(slack, "view_closed_give_kudos")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    assert said(slack) == [] and await ledger(slack) == []
+    assert warnings(caplog) == []
