@@ -39,9 +39,10 @@ class NetworkEntry:
         return f"{target}{about} as {self.relationship}"
 
 
-def check_colleague(colleague: Profile) -> None:
+def check_colleague(colleague: Profile | Person) -> None:
     """A network names people one could introduce someone to: not an app, nor someone who
-    has left (Slack says which when the adapter looks them up)."""
+    has left (Slack says which when the adapter looks them up; the directory, for the Edit
+    profile modal)."""
     name = colleague.real_name or colleague.name or f"<@{colleague.user_id}>"
     if colleague.is_bot:
         raise UserError(f"{name} is an app, not a colleague: your network is people you know.")
@@ -87,10 +88,24 @@ async def check_contact(s: AsyncSession, team_id: str, entry: NetworkInput) -> N
         return
     handle = person.name or person.user_id
     raise UserError(
-        f"Did you mean @{handle}? Pick them from Slack's @-suggestions: `/skills network add "
-        f"@{handle} as {entry.relationship}`. An outside contact says what it knows about: "
-        f"`{name} about sailing as {entry.relationship}`."
+        f"Did you mean @{handle}? Write `@{handle} as {entry.relationship}`. An outside "
+        f"contact says what it knows about: `{name} about sailing as {entry.relationship}`."
     )
+
+
+async def check_typed_entry(
+    s: AsyncSession, team_id: str, entry: NetworkInput, network: list[NetworkEntry]
+) -> None:
+    """A line of the Edit profile modal is refused for what `/skills network add` refuses,
+    unless it was in the network already (a colleague who left since stays until removed)."""
+    resolved = await resolve_handle(s, team_id, entry)
+    if any(e.same_target(resolved) for e in network):
+        return
+    await check_contact(s, team_id, entry)
+    if resolved.colleague_user_id:
+        found = await q.people_by_user_ids(s, team_id, [resolved.colleague_user_id])
+        if resolved.colleague_user_id in found:
+            check_colleague(found[resolved.colleague_user_id])
 
 
 async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInput) -> NetworkEntry:

@@ -18,6 +18,7 @@ from bot.directory.network import (
     NetworkEntry,
     apply_network_entry,
     check_contact,
+    check_typed_entry,
     network_entries,
     resolve_handle,
 )
@@ -259,9 +260,10 @@ class ProfileService:
             if edit.interests is not None:
                 await q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:
-                old = [e.id for e in await network_entries(s, person)]
-                await q.delete_connections(s, old)
+                old = await network_entries(s, person)
+                await q.delete_connections(s, [e.id for e in old])
                 for entry in edit.network:
+                    await check_typed_entry(s, team_id, entry, old)
                     await apply_network_entry(s, person, entry)
             await home.changed(s, team_id, user_id, self._clock.now())
             await workspaces.profiles_deleted(s, team_id)

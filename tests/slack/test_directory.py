@@ -30,8 +30,10 @@ async def edit_profile_modal(slack: SlackHarness, user_id: str) -> View:
     """The Edit profile modal, opened from the person's Home tab as they would."""
     await slack.emu.open_home(user_id)
     await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    opened = len(slack.emu.calls_to("views.open"))
     await slack.emu.click(user_id, "skills_edit_profile", view=slack.emu.home_view(user_id))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
+    await slack.settle()
+    assert len(slack.emu.calls_to("views.open")) > opened
     modal = slack.emu.open_modal(user_id)
     assert modal is not None, slack.emu.block_kit_problems
     return modal
@@ -275,6 +277,38 @@ async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) ->
     async with slack.services.sessions() as s:
         person = await s.scalar(select(Person).where(Person.user_id == bob))
     assert person is not None
+
+
+async def test_the_modal_refuses_what_the_command_refuses_in_a_network(
+    slack: SlackHarness,
+) -> None:
+    """The Edit profile modal's network field holds the lines `/skills network add` takes, and
+    refuses what it refuses: `bob as personal` (no @) asks whether Bob was meant instead of
+    adding an outside contact called bob; an app and someone who left are not colleagues one
+    could introduce anyone to. The field shows why, and the network is left as it was."""
+    alice = slack.user("alice")
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    modal = await edit_profile_modal(slack, alice)
+    for typed, said in (
+        ("bob as personal", "Did you mean @bob?"),
+        ("@helperbot as personal", "is an app"),
+        ("@dave about terraform", "no longer in this workspace"),
+    ):
+        await slack.emu.submit_view(alice, modal.id, {"network": {"network": typed}})
+        await slack.settle()
+        still = slack.emu.open_modal(alice)
+        assert still is not None and said in str(still.errors), (typed, still)
+    await slack.emu.close_view(alice, modal.id)
+    assert "Nobody yet." in await skills(slack, "alice", "")
+    await skills(slack, "alice", "network add @carol as personal")
+    await slack.emu.change_user(slack.user("carol"), deleted=True)
+    await slack.settle()
+    modal = await edit_profile_modal(slack, alice)  # Carol, there before she left, is kept
+    [network] = [b for b in modal.blocks if b.get("block_id") == "network"]
+    typed = network["element"]["initial_value"]
+    await slack.emu.submit_view(alice, modal.id, {"network": {"network": typed}})
+    await slack.settle()
+    assert slack.emu.open_modal(alice) is None
 
 
 async def test_a_network_too_long_for_the_modal_is_left_out_and_kept(slack: SlackHarness) -> None:
