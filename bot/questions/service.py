@@ -30,6 +30,7 @@ from bot.routing.text import tokens
 from bot.worktime import working_minutes
 from storage import people as people_queries
 from storage import questions as q
+from storage import workspaces
 from storage.models import Offer, Question
 
 IndexFor = Callable[[str], Awaitable[RoutingIndex]]
@@ -319,7 +320,11 @@ class QuestionService:
     async def person_left(self, team_id: str, user_id: str) -> None:
         """`user_id` left the workspace: their own questions are closed (`asker_left`), a
         request to them is withdrawn as if they had said "Not me", and a question they were
-        helping with is open again, its asker told, and goes on to someone else."""
+        helping with is open again, its asker told, and goes on to someone else. Their leaving
+        counts as a deletion from profiles, so every replica's routing index and network
+        insights are made again without them (a network naming them finds nobody through them)."""
+        async with self._sessions() as s, s.begin():
+            await workspaces.profiles_deleted(s, team_id)
         await self.asker_left(team_id, user_id)
         async with self._sessions() as s:
             pending = await q.pending_offers_to(s, team_id, user_id)

@@ -42,12 +42,14 @@ class Network:
     def connectors(
         self, scored: Scored, blocked: Collection[str], people: Mapping[str, str]
     ) -> list[tuple[str, str]]:
-        """("connector", user id) pairs, most topics covered first."""
+        """("connector", user id) pairs, most topics covered first. A colleague in a network
+        counts while they are among `people`: one who has left introduces nobody."""
         found: dict[str, list[tuple[NetworkEntry, str]]] = defaultdict(list)
         for key in self._covered(scored):
             for entry, topic in self._by_topic[key]:
                 if entry.user_id in people and entry.user_id not in blocked:
-                    if entry.colleague_user_id not in blocked or entry.colleague_user_id is None:
+                    colleague = entry.colleague_user_id
+                    if colleague is None or (colleague in people and colleague not in blocked):
                         found[entry.user_id].append((entry, topic))
         self._found = dict(found)
         order = sorted(found, key=lambda u: (-len(found[u]), u))

@@ -200,3 +200,22 @@ async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) 
     assert await offers(slack) == []
     said = slack.emu.ephemerals(alice)[-1].text
     assert "That offer was for the person who wrote the message." in said
+
+
+async def test_a_colleague_who_left_makes_nobody_a_connector(slack: SlackHarness) -> None:
+    """Carol's network names Bob for Kubernetes, so she is asked as a connector; once Bob
+    leaves, the very next Kubernetes question does not ask her (though routing keeps its index
+    in memory): whoever she knows for it is not here to be introduced."""
+    await slack.command("carol", "/skills", "network add @bob about kubernetes as personal")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
+    await slack.settle()
+    assert slack.user("carol") in {o.candidate_user_id for o in await offers(slack)}
+    before = len(await offers(slack))
+    await slack.emu.change_user(slack.user("bob"), deleted=True)
+    await slack.settle()
+    await slack.command("maria", "/ask", "how do we roll out kubernetes helm charts safely?")
+    await slack.settle()
+    later = {o.candidate_user_id for o in (await offers(slack))[before:]}
+    assert slack.user("carol") not in later and slack.user("bob") not in later
