@@ -3,7 +3,9 @@ viewer; and the monthly DM to admins, queued once a month through the outbox.
 
 The analysis reads the whole workspace (seconds for 100,000 people), so it is kept for
 `CACHE_SECONDS` per (workspace, window) and computed by one caller at a time; every view, the
-picture included, is cut from the cached copy.
+picture included, is cut from the cached copy. A deletion from a profile (`/skills forget me`,
+a network entry removed) counted since the copy was made has it made again, on every replica,
+as routing's index is rebuilt: what someone deleted is not shown for hours after.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import kudos as ledger
+from storage import workspaces
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -58,7 +61,7 @@ class InsightsService:
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self._cache: dict[tuple[str, datetime], tuple[float, Network]] = {}
+        self._cache: dict[tuple[str, datetime], tuple[float, int, Network]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
         self._queued_month: dict[str, str] = {}
@@ -69,17 +72,19 @@ class InsightsService:
 
     async def network(self, team_id: str, since: datetime | None = None) -> Network:
         """The workspace's analysis since `since` (90 days by default), from the cache when
-        it is younger than `CACHE_SECONDS`."""
+        it is younger than `CACHE_SECONDS` and no deletion from a profile was counted since."""
         since = since or self.since_default()
         key = (team_id, since)
         async with self._locks.setdefault(team_id, asyncio.Lock()):
+            async with self._sessions() as s:
+                deletions = await workspaces.profiles_version(s, team_id)
             cached = self._cache.get(key)
             clock = asyncio.get_running_loop().time()
-            if cached is not None and clock - cached[0] < CACHE_SECONDS:
-                return cached[1]
+            if cached is not None and clock - cached[0] < CACHE_SECONDS and cached[1] == deletions:
+                return cached[2]
             async with self._sessions() as s:
                 found = await analyse(s, team_id, since, self._now())
-            self._cache[key] = (clock, found)
+            self._cache[key] = (clock, deletions, found)
             return found
 
     def forget(self, team_id: str) -> None:

@@ -252,3 +252,19 @@ def test_knowledge_risks_cut_to_fit_count_what_they_leave_out_truly() -> None:
     assert 0 < listed < 10
     assert "… and 15 more (network.csv in your DM with me lists them all)" in shown
     assert f"…and {10 - listed} more." in shown
+
+
+async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path) -> None:
+    """olga has seen the network (it is kept between views); then alice removes her guild
+    from her network and dev says `/skills forget me`: olga's next look counts no network
+    entry for Terraform and names dev as its only expert no more, as routing's next question
+    does not use them."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        before = await seen(slack, "olga")
+        assert "1 network entry knows someone" in before and "only Dev Patel" in before
+        await slack.command("alice", "/skills", f"network remove {MARK_NET} guild")
+        await slack.command("dev", "/skills", "forget me")
+        await slack.settle()
+        after = await seen(slack, "olga")
+    assert "network entry" not in after and "Dev Patel" not in after, after
