@@ -94,7 +94,7 @@ def sections(summary: TeamSummary) -> list[Section]:
             "Nobody this week.",
         ),
         Section(
-            "Helped by answering questions",
+            "Took on colleagues' questions",
             tuple(f"{name}: {plural(n, 'question')}" for name, n in summary.helpers),
             "Nobody this week.",
         ),

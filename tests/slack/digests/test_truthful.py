@@ -82,3 +82,14 @@ async def test_the_chart_bar_is_as_tall_as_the_kudos(company: SlackHarness) -> N
     assert heights[-3:-1] == [1, 1]  # W45 and W46: one kudos each
     assert stacks["teamwork"][-1] == 1.5 and stacks["ownership"][-1] == 0.5
     assert [w.total for w in summary.weekly][-3:] == [1, 1, 4]
+
+
+async def test_the_helpers_are_those_who_took_on_questions(company: SlackHarness) -> None:
+    """Carol took on dev's question in W47 and it is not solved (it could as well have been
+    withdrawn by dev the minute after): the report counts her as having taken it on, which is
+    true, and not as having answered it, which nobody knows."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "2026-W47")
+    assert "answering" not in said
+    took = part(said, "Took on colleagues' questions")
+    assert "Carol Diaz: 1 question" in took and "Erin Quist: 1 question" in took
