@@ -128,6 +128,32 @@ ASK_SUBCOMMANDS = {
 }
 
 
+# The other commands read no question, so a near miss of their words is told as one with what
+# follows it when that is what the word takes (`/kudos tpo month`, `/skills ad terraform`);
+# `/kudos to @bob …` is no near miss of `top`: a period or a #value follows `top`.
+_PERIOD = r"(?:(?:this\s+)?(?:week|month|quarter|year)|all(?:\s+time)?)"
+_VALUE = r"#\S+"
+KUDOS_SUBCOMMANDS = {
+    "help": "",
+    "me": "",
+    "top": rf"(?:{_PERIOD}|{_VALUE})?(?:\s+(?:{_PERIOD}|{_VALUE}))?",
+    "report": r"(?:(?:this|last)\s+week|\d{4}-?W\d{1,2})?(?:\s*<@[^>]+>)?",
+}
+SKILLS_SUBCOMMANDS = {
+    "help": "",
+    "add": ".+",
+    "remove": ".+",
+    "who": ".+",
+    "interests": ".*",
+    "away": ".*",
+    "back": "",
+    "optout": "",
+    "network": r"(?:add|remove)\b.*",
+    "forget": "me",
+}
+ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": ""}
+
+
 def subcommand(text: str, subcommands: dict[str, str]) -> str | None:
     """Which of `subcommands` `text` is: its first word, followed by what that one takes."""
     word, rest = first_word(text)
@@ -135,16 +161,30 @@ def subcommand(text: str, subcommands: dict[str, str]) -> str | None:
     return word.lower() if follows is not None and re.fullmatch(follows, rest) else None
 
 
-def meant_subcommand(text: str, subcommands: dict[str, str]) -> str | None:
+def meant_subcommand(
+    text: str, subcommands: dict[str, str], *, questions: bool = True
+) -> str | None:
     """The subcommand `text` most likely mistypes, as it would be typed: its first word one
     letter off one of `subcommands` (two in a word of six letters or more), alone or with a
-    number that one takes; None when it is no near miss."""
+    number that one takes; None when it is no near miss. A command that reads no `questions`
+    (any text that is not a subcommand is one, for `/ask`) takes whatever that one takes."""
     word, rest = first_word(text)
     word = word.lower()
     for name, follows in subcommands.items():
         near = OSA.distance(word, name) <= (2 if len(name) >= 6 else 1)
         number = re.fullmatch(r"#?[0-9]{1,9}", rest) and re.fullmatch(follows, rest)
-        takes = rest == "" or number
+        said = not questions and re.fullmatch(follows, rest, re.IGNORECASE | re.DOTALL)
+        takes = rest == "" or number or said
         if word != name and near and takes:
             return f"{name} {rest}".strip()
     return None
+
+
+def did_you_mean(
+    command: str, text: str, subcommands: dict[str, str], *, questions: bool = False
+) -> str | None:
+    """What to say of a mistyped subcommand of `command` (`meant_subcommand`), or None."""
+    meant = meant_subcommand(text, subcommands, questions=questions)
+    if meant is None:
+        return None
+    return f"Did you mean `{command} {meant}`? `{command} help` lists the {command} commands."

@@ -18,6 +18,7 @@ from datetime import date
 
 from bot.directory.status import UNTIL_FORMS, until_date
 from bot.errors import UserError
+from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import only_mention
 from bot.safe_text import unescaped
 
@@ -184,7 +185,10 @@ def parse_command(text: str, today: date) -> Command:
         return _network(rest)
     if verb == "forget" and rest.lower() == "me":
         return Forget()
-    raise SkillsSyntaxError(f"I don't know `/skills {text.strip()}`. Try `/skills help`.")
+    raise SkillsSyntaxError(
+        did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
+        or f"I don't know `/skills {text.strip()}`. Try `/skills help`."
+    )
 
 
 def _needs(rest: str, example: str) -> str:

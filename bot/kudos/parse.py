@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.errors import KudosRefused
+from bot.help import KUDOS_SUBCOMMANDS, did_you_mean
 from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
 from bot.safe_text import unescaped
 
@@ -84,7 +85,8 @@ def parse_kudos(text: str) -> KudosText:
         if CHANNEL.match(rest):
             raise KudosRefused(PEOPLE_ONLY_HINT.format(what="a channel"), "recipients")
         raise KudosRefused(
-            "Start with who you're thanking: `/kudos @name for what they did #value`.",
+            did_you_mean("/kudos", rest, KUDOS_SUBCOMMANDS)
+            or "Start with who you're thanking: `/kudos @name for what they did #value`.",
             "recipients",
         )
     rest = _LEAD_IN.sub("", rest, count=1)

@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 
+from bot.help import ASKAROUND_SUBCOMMANDS, did_you_mean
 from bot.safe_text import safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
@@ -24,4 +25,7 @@ def register(router: Router, services: Services) -> None:
             await ack(**render_help())
         else:
             said = safe_text(typed)  # as typed: lowercased, `<@U1>` is markup Slack does not know
-            await ack(**render_error(f"I don't know `/askaround {said}`. Try `/askaround help`."))
+            meant = did_you_mean("/askaround", typed, ASKAROUND_SUBCOMMANDS)
+            await ack(
+                **render_error(meant or f"I don't know `/askaround {said}`. Try `/askaround help`.")
+            )

@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
-from bot.help import ASK_SUBCOMMANDS, meant_subcommand, subcommand
+from bot.help import ASK_SUBCOMMANDS, did_you_mean, subcommand
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -198,8 +198,8 @@ def register(router: Router, services: Services) -> None:
             await respond(
                 text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
             )
-        elif (meant := meant_subcommand(text, ASK_SUBCOMMANDS)) is not None:
-            raise UserError(f"Did you mean `/ask {meant}`? `/ask help` lists the /ask commands.")
+        elif (meant := did_you_mean("/ask", text, ASK_SUBCOMMANDS, questions=True)) is not None:
+            raise UserError(meant)
         else:
             private = await is_private(
                 client, command["channel_id"], services.conversations.of(workspace_of(context))
