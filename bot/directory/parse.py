@@ -219,12 +219,20 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+# An emoji as Slack writes it in text, with its `!` and level: `:snake:`, `:snake:4`, `:snake:!:4`.
+_EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
+
+
 def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
     """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess.
     `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
     for part in split_list(text):
-        name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
+        emoji = _EMOJI_SKILL.match(part.strip())
+        if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
+            name, level_text = emoji.group(1), emoji.group(2) or ""
+        else:
+            name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
         name = name.strip()
         force = name.endswith("!")
         name = name.rstrip("!").strip()

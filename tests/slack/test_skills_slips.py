@@ -65,3 +65,11 @@ async def test_about_with_no_topics_asks_for_them(slack: SlackHarness) -> None:
         said = await skills(slack, "alice", f"network add {text}")
         assert "Say which topics after `about`" in said and "In your network" not in said
     assert "CNCF" not in await skills(slack, "alice", "")
+
+
+async def test_an_emoji_as_a_skill_keeps_its_colons(slack: SlackHarness) -> None:
+    """`/skills add :snake:` is the emoji Slack shows as one (its colons are not a level's):
+    it was saved as `:snake`, a name Slack shows as typed; a level after it is still one."""
+    assert "Saved: :snake: (3)" in await skills(slack, "alice", "add :snake:")
+    assert "Saved: :sparkles: (4)" in await skills(slack, "alice", "add :sparkles::4")
+    assert await skills(slack, "alice", "") == f"{slack.user('alice')}: :sparkles:, :snake:"
