@@ -18,6 +18,7 @@ from bot.digests.summary import (
     Shoutout,
     TeamSummary,
 )
+from bot.digests.weeks import IsoWeek
 from bot.safe_text import plain_text
 from bot.words import plural
 
@@ -43,6 +44,14 @@ def title(summary: TeamSummary, *, for_manager: bool) -> str:
 
 
 def headline(summary: TeamSummary) -> str:
+    """A week before askaround counted kudos is not a week of none: it is said to be before."""
+    since = summary.counting_since
+    if since is not None and summary.week < IsoWeek.of(since):
+        return (
+            f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}): askaround "
+            f"has counted kudos since {since:%d %b %Y}, after {summary.week.label}, so it has "
+            "nothing to tell of that week."
+        )
     return (
         f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}) received "
         f"{plural(summary.total, 'kudos')} in {summary.week.label}. {trend(summary)}"

@@ -93,3 +93,15 @@ async def test_the_helpers_are_those_who_took_on_questions(company: SlackHarness
     assert "answering" not in said
     took = part(said, "Took on colleagues' questions")
     assert "Carol Diaz: 1 question" in took and "Erin Quist: 1 question" in took
+
+
+async def test_a_week_before_askaround_counted_is_not_a_week_of_none(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday, maria reads W46: askaround was not counting then, so the
+    report says so rather than that her team received 0 kudos that week."""
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(fresh_install, "maria", "2026-W46")
+    assert "received 0 kudos" not in said
+    assert "askaround has counted kudos since 17 Nov 2026, after 2026-W46" in said
+    assert "received 0 kudos in 2026-W47" in await report(fresh_install, "maria", "2026-W47")
