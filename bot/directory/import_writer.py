@@ -165,13 +165,15 @@ class Writer:
                         item.colleague_user_id,
                         item.contact_name,
                         tuple(item.topics),
-                        item.relationship,
+                        item.relationship_or_default,
                     )
                     entries.append(entry)
                     continue
                 entry = entries[at]
                 entries[at] = replace(
-                    entry, topics=tuple(item.topics) or entry.topics, relationship=item.relationship
+                    entry,
+                    topics=tuple(item.topics) or entry.topics,
+                    relationship=item.relationship or entry.relationship,
                 )
             if entries != before:
                 changed.add(accepted.profile.user_id)

@@ -76,20 +76,29 @@ async def resolve_handle(s: AsyncSession, team_id: str, entry: NetworkInput) -> 
     )
 
 
+async def typed_colleague(s: AsyncSession, team_id: str, entry: NetworkInput) -> Person | None:
+    """The colleague an outside contact's name is, typed without Slack's @-suggestion: one
+    word that is their handle or user id."""
+    name = (entry.contact_name or "").strip()
+    if not name or " " in name:
+        return None
+    found = await q.people_by_handles(s, team_id, [name])
+    person = found.get(name.lower()) or (await q.people_by_user_ids(s, team_id, [name])).get(name)
+    return None if person is None or person.is_bot else person
+
+
 async def check_contact(s: AsyncSession, team_id: str, entry: NetworkInput) -> None:
     """An outside contact named only by a colleague's handle or user id, with no topics, is
     that colleague typed without Slack's @-suggestion: as a contact it could route nothing."""
+    person = None if entry.topics else await typed_colleague(s, team_id, entry)
+    if person is None:
+        return
     name = (entry.contact_name or "").strip()
-    if not name or entry.topics or " " in name:
-        return
-    found = await q.people_by_handles(s, team_id, [name])
-    person = found.get(name.lower()) or (await q.people_by_user_ids(s, team_id, [name])).get(name)
-    if person is None or person.is_bot:
-        return
     handle = person.name or person.user_id
+    relationship = entry.relationship_or_default
     raise UserError(
-        f"Did you mean @{handle}? Write `@{handle} as {entry.relationship}`. An outside "
-        f"contact says what it knows about: `{name} about sailing as {entry.relationship}`."
+        f"Did you mean @{handle}? Write `@{handle} as {relationship}`. An outside "
+        f"contact says what it knows about: `{name} about sailing as {relationship}`."
     )
 
 
@@ -116,7 +125,7 @@ async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInp
     for row in await q.connections_of(s, person):
         if _entry(row).same_target(entry):
             row.topics = list(entry.topics) or list(row.topics or ())
-            row.relationship = entry.relationship
+            row.relationship = entry.relationship or row.relationship
             await s.flush()
             return _entry(row)
     row = await q.add_connection(
@@ -125,6 +134,6 @@ async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInp
         colleague_user_id=entry.colleague_user_id,
         contact_name=entry.contact_name,
         topics=list(entry.topics),
-        relationship=entry.relationship,
+        relationship=entry.relationship_or_default,
     )
     return _entry(row)

@@ -54,7 +54,12 @@ class NetworkInput:
     colleague_handle: str | None = None
     contact_name: str | None = None
     topics: tuple[str, ...] = ()
-    relationship: str = DEFAULT_RELATIONSHIP
+    # None when not said: a new entry is DEFAULT_RELATIONSHIP, one already there keeps its own
+    relationship: str | None = None
+
+    @property
+    def relationship_or_default(self) -> str:
+        return self.relationship or DEFAULT_RELATIONSHIP
 
 
 @dataclass(frozen=True)
@@ -274,8 +279,8 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
     if not match:
         raise SkillsSyntaxError(f"`{text}` is not a network entry.")
     target = match.group("target").strip().strip("\"'")
-    relationship = (match.group("rel") or DEFAULT_RELATIONSHIP).lower()
-    if relationship not in RELATIONSHIPS:
+    relationship = match.group("rel").lower() if match.group("rel") else None
+    if relationship is not None and relationship not in RELATIONSHIPS:
         raise SkillsSyntaxError(
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )

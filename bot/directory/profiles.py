@@ -21,6 +21,7 @@ from bot.directory.network import (
     check_typed_entry,
     network_entries,
     resolve_handle,
+    typed_colleague,
 )
 from bot.directory.parse import NetworkInput, SkillInput, plain_words
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
@@ -229,6 +230,12 @@ class ProfileService:
             resolved = await resolve_handle(s, team_id, target)
             doomed = [e.id for e in entries if e.same_target(resolved)]
             if not doomed:
+                meant = await typed_colleague(s, team_id, target)
+                if meant is not None and any(e.colleague_user_id == meant.user_id for e in entries):
+                    handle = meant.name or meant.user_id
+                    raise UserError(
+                        f"Did you mean @{handle}? `/skills network remove @{handle}` removes them."
+                    )
                 raise UserError("That is not in your network. `/skills` shows your network.")
             await workspaces.profiles_deleted(s, team_id)
             return await q.delete_connections(s, doomed)

@@ -184,6 +184,21 @@ async def test_a_colleague_named_without_the_at_is_not_added_as_an_outside_conta
     )
 
 
+async def test_a_network_entry_changed_keeps_what_was_not_said(slack: SlackHarness) -> None:
+    """Bob is in Alice's network as personal; `network add @bob about helm` adds topics and
+    leaves him personal (it made him functional, the default of a new entry, unasked), and
+    `network remove bob` (no @) asks whether @bob was meant instead of saying he is not there."""
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await skills(slack, "alice", "network add @bob as personal")
+    said = await skills(slack, "alice", "network add @bob about helm")
+    assert "about helm as personal" in said, said
+    assert "as strategic" in await skills(slack, "alice", "network add @bob as strategic")
+    said = await skills(slack, "alice", "network remove bob")
+    assert "Did you mean @bob? `/skills network remove @bob`" in said, said
+    assert "Removed" in await skills(slack, "alice", "network remove @bob")
+    assert "That is not in your network" in await skills(slack, "alice", "network remove bob")
+
+
 async def test_interests_help_errors_and_forget_me(slack: SlackHarness) -> None:
     """Interests are saved, help lists the commands, typos get a hint, forget me wipes all."""
     assert "rust" in await skills(slack, "carol", "interests rust, data viz")
