@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.directory.import_files import RawRow
-from bot.directory.parse import LEVELS, RELATIONSHIPS, NetworkInput
+from bot.directory.parse import (
+    CONTACT_NAME_CHARS,
+    LEVELS,
+    RELATIONSHIPS,
+    SKILL_NAME_CHARS,
+    NetworkInput,
+)
 from bot.mentions import only_mention
 from bot.timezone import known
 
@@ -132,6 +138,8 @@ def _skills(value: Any) -> dict[str, int]:
             raise RowError(f"skill {name!r}: the level must be 1 (curious) … 5 (go-to expert)")
         if not str(name).strip():
             raise RowError("a skill has no name")
+        if len(str(name).strip()) > SKILL_NAME_CHARS:
+            raise RowError(f"a skill's name is {SKILL_NAME_CHARS} characters at most")
         skills[str(name).strip()] = level
     return skills
 
@@ -151,4 +159,6 @@ def _network(item: Any) -> NetworkInput:
         raise RowError("a network entry needs exactly one of colleague or contact")
     if colleague:
         return NetworkInput(None, str(colleague).lstrip("@"), None, topic_names, relationship)
+    if len(str(contact).strip()) > CONTACT_NAME_CHARS:
+        raise RowError(f"a contact's name is {CONTACT_NAME_CHARS} characters at most")
     return NetworkInput(None, None, str(contact).strip(), topic_names, relationship)

@@ -26,6 +26,9 @@ LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "
 DEFAULT_LEVEL = 3
 RELATIONSHIPS = ("personal", "functional", "strategic")
 DEFAULT_RELATIONSHIP = "functional"
+# What the tables hold of a name typed: a skill's name and key, an outside contact's name.
+SKILL_NAME_CHARS = 100
+CONTACT_NAME_CHARS = 200
 _ENTRY = re.compile(
     r"^(?P<target>.+?)(?:\s+about\s+(?P<topics>.+?))?"
     r"(?:\s+as\s+(?P<rel>[a-z]+))?$",
@@ -243,7 +246,7 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
         name = name.rstrip("!").strip()
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
-        name = plain_words(name, "a skill", slack=slack)
+        name = plain_words(name, "a skill", slack=slack, longest=SKILL_NAME_CHARS)
         level = parse_level(level_text.strip(), part) if level_text.strip() else None
         items.append(SkillInput(name, level, force))
     return items
@@ -295,18 +298,23 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
     return NetworkInput(
-        contact_name=plain_words(target, "a contact", slack=slack),
+        contact_name=plain_words(target, "a contact", slack=slack, longest=CONTACT_NAME_CHARS),
         topics=topics,
         relationship=relationship,
     )
 
 
-def plain_words(text: str, what: str, *, slack: bool = False) -> str:
+def plain_words(text: str, what: str, *, slack: bool = False, longest: int | None = None) -> str:
     """Names the bot may show in a message are words: not markup (`<!channel>`, a mention, a
-    link), which would act when shown, nor a typed `<` or `>`. `slack`: `text` is in Slack's
-    format, read as typed (`&lt;` is a `<`) and, refused, echoed as Slack sent it, which
-    shows what was typed and acts as nothing."""
+    link), which would act when shown, nor a typed `<` or `>`; and no `longest` than where
+    they are kept holds. `slack`: `text` is in Slack's format, read as typed (`&lt;` is a
+    `<`) and, refused, echoed as Slack sent it, which shows what was typed and acts as
+    nothing."""
     words = unescaped(text) if slack else text
     if "<" in words or ">" in words:
         raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
+    if longest is not None and len(words) > longest:
+        raise SkillsSyntaxError(
+            f"`{text[:40]}…` is {len(words):,} characters: {what} is {longest} at most."
+        )
     return words

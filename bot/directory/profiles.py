@@ -23,7 +23,7 @@ from bot.directory.network import (
     resolve_handle,
     typed_colleague,
 )
-from bot.directory.parse import NetworkInput, SkillInput, plain_words
+from bot.directory.parse import SKILL_NAME_CHARS, NetworkInput, SkillInput, plain_words
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
 from bot.directory.status import Status, local_today, status_of
 from bot.errors import UserError
@@ -254,7 +254,9 @@ class ProfileService:
                     wanted[key] = max(level, wanted.get(key, 0))
                     known = vocabulary.knows(key)
                     names[key] = (
-                        vocabulary.name(key) if known else plain_words(text.strip(), "a skill")
+                        vocabulary.name(key)
+                        if known
+                        else plain_words(text.strip(), "a skill", longest=SKILL_NAME_CHARS)
                     )
             for row in await q.skills_of(s, person):
                 if row.key not in wanted and row.level not in edit.kept_levels:

@@ -73,3 +73,14 @@ async def test_an_emoji_as_a_skill_keeps_its_colons(slack: SlackHarness) -> None
     assert "Saved: :snake: (3)" in await skills(slack, "alice", "add :snake:")
     assert "Saved: :sparkles: (4)" in await skills(slack, "alice", "add :sparkles::4")
     assert await skills(slack, "alice", "") == f"{slack.user('alice')}: :sparkles:, :snake:"
+
+
+async def test_a_name_longer_than_is_kept_is_refused(slack: SlackHarness) -> None:
+    """A skill's name is kept in 100 characters and an outside contact's in 200: a longer one
+    is refused with why (PostgreSQL refused to store it, and the person read that something
+    went wrong); a name that fits, accents and all, is saved."""
+    said = await skills(slack, "alice", "add " + "x" * 101)
+    assert "is 101 characters: a skill is 100 at most" in said, said
+    said = await skills(slack, "alice", "network add " + "y" * 201 + " about helm")
+    assert "is 201 characters: a contact is 200 at most" in said, said
+    assert "Saved: " + "é" * 100 in await skills(slack, "alice", "add " + "é" * 100)

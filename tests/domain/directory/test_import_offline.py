@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.directory.import_files import RawRow
+from bot.directory.import_rows import RowError, validate_row
 from bot.people import PeopleService
 from bot.profile import Profile
 from bot.runtime.cli import main
@@ -120,3 +122,20 @@ async def test_the_first_import_into_a_new_database_names_its_workspace(
     async with sessions() as s:
         people = await directory.all_people(s, "T1")
     assert people["U0ANA"].title == "Lead"
+
+
+def test_a_name_longer_than_is_kept_is_a_rejected_row() -> None:
+    """A skill of 101 characters or a contact of 201 is one row's problem, said as such: the
+    tables keep 100 and 200 (PostgreSQL refused the whole import)."""
+    row = RawRow(
+        2,
+        {
+            "email": "ana@example.com",
+            "skills": {"x" * 101: 3},
+            "network": [{"contact": "y" * 201, "topics": ["helm"]}],
+        },
+    )
+    with pytest.raises(RowError) as refused:
+        validate_row(row)
+    assert "a skill's name is 100 characters at most" in str(refused.value)
+    assert "a contact's name is 200 characters at most" in str(refused.value)
