@@ -178,9 +178,7 @@ def parse_command(text: str, today: date) -> Command:
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
             return ShowInterests()
-        if rest.lower() in CLEAR_WORDS:
-            return SetInterests(())
-        return SetInterests(tuple(unescaped(item) for item in split_list(rest)))
+        return SetInterests(interests_of(rest, slack=True))
     if verb == "away":
         return Away(parse_away(_needs(rest, "away until friday"), today))
     if verb == "back" and not rest:
@@ -197,6 +195,14 @@ def parse_command(text: str, today: date) -> Command:
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
         or f"I don't know `/skills {text.strip()}`. Try `/skills help`."
     )
+
+
+def interests_of(text: str, *, slack: bool = False) -> tuple[str, ...]:
+    """`rust, data viz` → those interests; `none` (or `clear`, `-`) → none, as typed after
+    `/skills interests` or in the Edit profile modal. `slack`: the text is a command's."""
+    if text.strip().lower() in CLEAR_WORDS:
+        return ()
+    return tuple(unescaped(item) if slack else item for item in split_list(text))
 
 
 def _needs(rest: str, example: str) -> str:

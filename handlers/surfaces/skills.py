@@ -125,7 +125,7 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
     interests, network = _typed(values, INTERESTS_BLOCK), _typed(values, NETWORK_BLOCK)
     return ProfileEdit(
         skills,
-        None if interests is None else tuple(p.split_list(interests)),
+        None if interests is None else p.interests_of(interests),
         None
         if network is None
         else tuple(p.parse_network_entry(line) for line in network.splitlines() if line.strip()),

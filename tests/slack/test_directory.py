@@ -282,6 +282,20 @@ async def test_the_modal_keeps_what_was_typed(slack: SlackHarness) -> None:
     assert [e.contact_name for e in view.network] == ["The &amp; Club"]
 
 
+async def test_none_in_the_modal_clears_the_interests_as_the_command_does(
+    slack: SlackHarness,
+) -> None:
+    """`/skills interests none` clears them; `none` typed in the Edit profile modal's
+    interests field did not: it saved an interest called none."""
+    alice = slack.user("alice")
+    await skills(slack, "alice", "interests rust, data viz")
+    modal = await edit_profile_modal(slack, alice)
+    await slack.emu.submit_view(alice, modal.id, {"interests": {"interests": "None"}})
+    await slack.settle()
+    view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
+    assert view.interests == ()
+
+
 async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) -> None:
     """A network line naming nobody keeps the modal open with the error next to the field."""
     bob = slack.user("bob")
