@@ -79,8 +79,9 @@ def refusal_to_watch(
 ) -> str | None:
     """`watch_refusal` for a conversation Slack has described already.
 
-    Watching works only where Slack sends the bot every message: a public channel it is a
-    member of (the app subscribes to `message.channels`, not `message.groups`).
+    Watching works only in a public channel the bot is a member of. Slack sends the bot a
+    private channel's messages too (`message.groups`, for a question there edited or
+    deleted), but they are its members' own: none is read for a question to offer help on.
     """
     if channel_id.startswith("D"):
         return "I can only watch channels, not direct messages."
@@ -96,8 +97,8 @@ def refusal_to_watch(
         )
     if found.private:
         return (
-            "I only watch public channels: Slack doesn't send me the messages of a private one, "
-            "so I'd never see a question here."
+            "I only watch public channels: what is said in a private one is its members' own, "
+            "so I don't look through it for questions."
         )
     if not found.member:
         return (
