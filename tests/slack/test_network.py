@@ -268,3 +268,15 @@ async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path) -> 
         await slack.settle()
         after = await seen(slack, "olga")
     assert "network entry" not in after and "Dev Patel" not in after, after
+
+
+async def test_someone_who_left_is_not_in_the_next_view(tmp_path: Path) -> None:
+    """olga has seen dev as Terraform's only expert; dev leaves the workspace: her next look
+    names him no more (he was named from the kept copy for up to two hours)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        assert "only Dev Patel" in await seen(slack, "olga")
+        await slack.emu.change_user(slack.user("dev"), deleted=True)
+        await slack.settle()
+        after = await seen(slack, "olga")
+    assert "Dev Patel" not in after, after
