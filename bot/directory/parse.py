@@ -186,7 +186,9 @@ def parse_command(text: str, today: date) -> Command:
     if verb == "optout" and not rest:
         return OptOut()
     if verb == "who":
-        return Who(unescaped(_needs(rest, "who terraform")))
+        # `/skills who @bob`: who Bob is, his profile, rather than who declared "@bob"
+        whom = only_mention(rest)
+        return Show(user_id=whom) if whom else Who(unescaped(_needs(rest, "who terraform")))
     if verb == "network":
         return _network(rest)
     if verb == "forget" and rest.lower() == "me":

@@ -16,9 +16,10 @@ from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import why_not_thanked
 from bot.mentions import only_mention
-from bot.safe_text import unescaped
+from bot.safe_text import safe_text, unescaped
 from bot.services import Services
 from bot.words import first_word
+from handlers.blocks.elements import render_error
 from handlers.blocks.kudos import (
     UNDO_ACTION,
     render_about,
@@ -76,7 +77,7 @@ def register(router: Router, services: Services) -> None:
             me = await lookup_profile(client, services, team, user)
             board = await services.kudos.leaderboard(team, period, value, me.tz)
             await respond(response_type="ephemeral", **render_leaderboard(board))
-        elif word.lower() == "me":
+        elif word.lower() == "me" or only_mention(text) == user:  # `/kudos @myself` too
             me = await lookup_profile(client, services, team, user)
             await respond(
                 response_type="ephemeral",
@@ -91,8 +92,11 @@ def register(router: Router, services: Services) -> None:
             async def private_now(channel_id: str) -> bool:
                 return await is_private(client, channel_id, known)
 
-            about = await services.kudos.about(team, someone, viewer=user, private_now=private_now)
             why_not = why_not_thanked(viewer, person)
+            if person.is_bot and why_not:  # an app was never thanked: only why it can't be
+                await respond(response_type="ephemeral", **render_error(safe_text(why_not)))
+                return
+            about = await services.kudos.about(team, someone, viewer=user, private_now=private_now)
             await respond(response_type="ephemeral", **render_about(about, why_not))
         else:
             await give_by_command(command, respond, client, team, text)

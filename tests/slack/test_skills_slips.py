@@ -84,3 +84,11 @@ async def test_a_name_longer_than_is_kept_is_refused(slack: SlackHarness) -> Non
     said = await skills(slack, "alice", "network add " + "y" * 201 + " about helm")
     assert "is 201 characters: a contact is 200 at most" in said, said
     assert "Saved: " + "é" * 100 in await skills(slack, "alice", "add " + "é" * 100)
+
+
+async def test_who_followed_by_a_colleague_shows_them(slack: SlackHarness) -> None:
+    """`/skills who @bob` asks who Bob is: his profile, as `/skills @bob` shows it; it said
+    nobody had declared a skill called @bob."""
+    await skills(slack, "bob", "add postgres:4")
+    said = await skills(slack, "alice", f"who <@{slack.user('bob')}|bob>")
+    assert "PostgreSQL" in said and "Nobody has declared" not in said, said

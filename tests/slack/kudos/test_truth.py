@@ -158,7 +158,7 @@ async def test_about_someone_who_cannot_be_thanked_says_why_and_offers_no_button
 ) -> None:
     """`/kudos @bob` after Bob left shows what he was thanked for, and says he can't receive
     kudos now instead of how to thank him, with no *Give kudos* button that would only be
-    refused; so for a bot and for oneself."""
+    refused; so for a bot; and oneself is shown what `/kudos me` shows."""
     await give(slack, "maria", "@bob for the postgres upgrade #craft")
     await slack.emu.change_user(slack.user("bob"), deleted=True)
     await slack.settle()
@@ -166,7 +166,7 @@ async def test_about_someone_who_cannot_be_thanked_says_why_and_offers_no_button
         "@bob": "Bob Chen is no longer in this workspace",
         "@dave": "Dave Gone is no longer in this workspace",
         "@helperbot": "Helper Bot is a bot",
-        "@carol": "you can't give kudos to yourself",
+        "@carol": "Your kudos",
     }
     for who, why in cases.items():
         await give(slack, "carol", who)
@@ -273,3 +273,18 @@ async def test_give_kudos_on_a_message_in_a_dm_between_two_people_posts_there(
         f":tada: <@{alice}> gave kudos to <@{bob}>: {REASON}"
     ]
     assert "couldn't post" not in dm_text(slack, "alice")
+
+
+async def test_asking_about_oneself_or_an_app_says_only_what_is_true(slack: SlackHarness) -> None:
+    """`/kudos @me` is what `/kudos me` shows (it said in the third person that Alice "hasn't
+    received public kudos yet" and that she can't thank herself); `/kudos @an app` says only
+    why an app can't be thanked, not that it "hasn't received public kudos yet"."""
+    alice, bot = slack.user("alice"), slack.user("helperbot")
+    await slack.command("alice", "/kudos", f"<@{alice}|alice>")
+    await slack.settle()
+    mine = ephemeral_text(slack, "alice")
+    assert "Your kudos" in mine and "hasn't received" not in mine, mine
+    await slack.command("alice", "/kudos", f"<@{bot}|helperbot>")
+    await slack.settle()
+    about_bot = ephemeral_text(slack, "alice")
+    assert "is a bot; kudos go to people" in about_bot and "hasn't received" not in about_bot
