@@ -33,6 +33,15 @@ def render_thanks_for_someone() -> dict[str, Any]:
     )
 
 
+def render_ask_command() -> dict[str, Any]:
+    """`mine` or `withdraw 3` said to the bot, as a message: those are /ask commands."""
+    return message(
+        "`/ask mine` lists your open questions and `/ask withdraw 12` withdraws one: type "
+        "them as commands, here or in any channel.",
+        "Say `help` for everything I can do.",
+    )
+
+
 def render_empty_command(command: str) -> dict[str, Any]:
     """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
     if command == "/ask":

@@ -24,6 +24,7 @@ from bot.services import Services
 from bot.words import first_word
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
+    render_ask_command,
     render_empty_command,
     render_greeting,
     render_thanks_for_someone,
@@ -63,6 +64,12 @@ def strip_bot(text: str, bot_user_id: str | None) -> str:
 
 def wants_help(text: str) -> bool:
     return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
+
+
+def said_a_command(text: str) -> bool:
+    """`mine` or `withdraw 3` said to the bot: what `/ask mine` or `/ask withdraw` does."""
+    typed = text.strip().removeprefix("/ask").strip()
+    return subcommand(typed, ASK_SUBCOMMANDS) in ("mine", "withdraw")
 
 
 def is_chatter(text: str) -> bool:
@@ -239,6 +246,8 @@ def register(router: Router, services: Services) -> None:
                 if wants_help(text)
                 else render_thanks_for_someone()
                 if thanks_someone(text)
+                else render_ask_command()
+                if said_a_command(text)
                 else render_greeting(small_talk(text))
             )
             await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)

@@ -139,3 +139,16 @@ async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
         (given,) = await s.scalars(select(Kudos))
     assert given.is_private
     assert "where everyone sees it" not in reply or "in a public channel" in reply, reply
+
+
+@pytest.mark.parametrize("text", ["mine", "withdraw 3", "Mine"])
+async def test_an_ask_command_said_in_a_dm_points_at_the_command(
+    slack: SlackHarness, text: str
+) -> None:
+    """`mine` or `withdraw 3` sent to the bot meant `/ask mine` or `/ask withdraw 3`: the
+    reply says so (it asked for "a whole question")."""
+    await slack.dm_bot("alice", text)
+    await slack.settle()
+    [reply] = bot_dms(slack, "alice")
+    assert "`/ask mine`" in reply and "`/ask withdraw 12`" in reply
+    assert "whole question" not in reply
