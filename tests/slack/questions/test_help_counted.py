@@ -13,8 +13,8 @@ from tests.slack.questions.test_flow import QUESTION, ask, offer_dm
 
 async def test_help_with_a_question_deleted_afterwards_still_counts(slack: SlackHarness) -> None:
     """Dev took on Alice's question, then Alice deleted it (withdrawn): Dev's manager's report
-    still names him among those who helped and, unthanked, among the unsung helpers, and
-    shows nothing of what was asked."""
+    still names him among those who took on questions and, unthanked, among the unsung
+    helpers, and shows nothing of what was asked."""
     async with slack.services.sessions() as s, s.begin():
         await s.execute(
             update(Person)
@@ -32,7 +32,7 @@ async def test_help_with_a_question_deleted_afterwards_still_counts(slack: Slack
     said = "\n".join(
         e.text + "\n" + blocks_text(e.blocks) for e in slack.emu.ephemerals(slack.user("carol"))
     )
-    helped = said.split("Helped")[1].split("Unsung helpers")[0]
+    helped = said.split("Took on colleagues' questions")[1].split("Unsung helpers")[0]
     assert "Dev Patel: 1 question" in helped
     unsung = said.split("Unsung helpers")[1].split("*No kudos")[0]
     assert "Dev Patel" in unsung
