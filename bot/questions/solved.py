@@ -50,15 +50,19 @@ def similarity(a: AbstractSet[str], b: AbstractSet[str]) -> float:
 
 
 class SolvedFinder:
-    """Finds them; keeps each solved question's terms, which never change, so an ask reads
-    and tokenises only the texts it has not seen (about 2,000 the first time)."""
+    """Finds them; keeps each solved question's terms, so an ask reads and tokenises only the
+    texts it has not seen (about 2,000 the first time) and the few that match, again."""
 
     def __init__(self, remembered: int = 50_000) -> None:
         self._terms: OrderedDict[int, frozenset[str]] = OrderedDict()
         self._remembered = remembered
 
-    async def _terms_of(self, s: AsyncSession, ids: list[int]) -> dict[int, frozenset[str]]:
-        unseen = [i for i in ids if i not in self._terms]
+    async def _terms_of(
+        self, s: AsyncSession, ids: list[int], *, again: bool = False
+    ) -> dict[int, frozenset[str]]:
+        """The terms of these questions, read only for those not seen yet, or for all when
+        `again`: a question's words change when its message is edited."""
+        unseen = ids if again else [i for i in ids if i not in self._terms]
         for question_id, text in (await q.question_texts(s, unseen)).items():
             self._terms[question_id] = frozenset(tokens(text))
         known = {i: self._terms[i] for i in ids if i in self._terms}
@@ -87,9 +91,17 @@ class SolvedFinder:
         solved = await q.solved_ids(s, team_id)
         known = await self._terms_of(s, [row.id for row in solved])
         close = [
-            (score, row)
+            row
             for row in solved
-            if (score := similarity(terms, known.get(row.id, frozenset()))) >= MIN_SIMILARITY
+            if similarity(terms, known.get(row.id, frozenset())) >= MIN_SIMILARITY
+        ]
+        # The few that match are read again, as they are now: words edited out of a question
+        # since its terms were kept must not find it (showing it would say they were in it).
+        now = await self._terms_of(s, [row.id for row in close], again=True)
+        close = [
+            (score, row)
+            for row in close
+            if (score := similarity(terms, now.get(row.id, frozenset()))) >= MIN_SIMILARITY
         ]
         close.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
         made = MadePrivate(private_now)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_solved_first import QUESTION, newest_question
+from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
 
 SECRET = "hunter2zebra"
 
@@ -98,3 +98,25 @@ async def test_words_edited_out_after_connecting_are_not_left_in_the_public_thre
     in_thread = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
     assert all(SECRET not in f"{m.text}{m.blocks}" for m in in_thread)
     assert SECRET not in bot_dms(slack, "dev")
+
+
+async def test_words_edited_out_of_a_solved_question_no_longer_find_it(
+    slack: SlackHarness,
+) -> None:
+    """Carol's question was solved, and a later question made askaround read its words; then
+    she edits a secret out of it. Erin asking with the secret alone is not shown Carol's
+    question: the match would say the secret was in it."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await solved_by_dev(slack, "carol", "general", f"{QUESTION} {SECRET}")
+    [asked] = [
+        m for m in slack.emu.messages(slack.channel("general")) if m.user == slack.user("carol")
+    ]
+    await slack.post("alice", "general", f"{bot} {QUESTION}")  # its words are read now
+    await slack.settle()
+    assert "solved before" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    await slack.post("bob", "general", f"{bot} {SECRET} unlock terraform")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("bob")))
+    assert "solved before" not in shown
