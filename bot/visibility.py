@@ -53,12 +53,27 @@ ROUTING = Viewer(user_id=None, routing=True)
 # Whoever reads a routing reason: it is posted in the question's thread, which may be public,
 # and in the expert's DM. A reason may only name what anybody may see.
 READERS = Viewer(user_id=None)
+# The readers of the reasons for a guest's question, the guest among them (`reasons_readers`).
+GUEST_READERS = Viewer(user_id=None, guest=True)
 
 
 def person(user_id: str, *, guest: bool = False) -> Viewer:
     if not user_id:
         raise ValueError("a viewer needs a user id")
     return Viewer(user_id=user_id, guest=guest)
+
+
+def reads_public(viewer: Viewer) -> bool:
+    """Whether `viewer` may be shown what was said in public channels (a public kudos or
+    question, or that it was): anybody but a guest of the workspace, who may not be in them."""
+    return not viewer.guest
+
+
+def reasons_readers(*, asker_is_guest: bool) -> Viewer:
+    """Who reads the routing reasons of a question: its asker and the colleagues asked. A
+    guest's reasons are read by the guest, so they name only what a guest may see: declared
+    skills, and no public kudos, public question or tie between colleagues made in public."""
+    return GUEST_READERS if asker_is_guest else READERS
 
 
 def may_be_asked(*, is_guest: bool) -> bool:
@@ -122,7 +137,7 @@ def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool
     Routing may rank by any kudos, but that is not seeing it: a reason names only these. A guest
     of the workspace, who reads only the channels they were invited to, sees every kudos as a
     private one (the simplest safe rule: they may not be in the channel of its shout-out)."""
-    if not is_private and not viewer.guest:
+    if not is_private and reads_public(viewer):
         return True
     return viewer.user_id is not None and viewer.user_id in (giver, receiver)
 
@@ -133,7 +148,7 @@ def may_see_question(
     """Whether `viewer` may read a question's text: a public one anybody, a private one (a DM,
     a private channel) only its asker and who helped with it. A guest of the workspace sees every
     question as a private one: only those they asked or helped with."""
-    if not is_private and not viewer.guest:
+    if not is_private and reads_public(viewer):
         return True
     return viewer.user_id is not None and (viewer.user_id == asker or viewer.user_id in helpers)
 

@@ -63,8 +63,12 @@ async def rank(
     now: datetime,
     observe_routing: Callable[[float], None],
 ) -> list[Suggestion]:
+    guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
+    readers = visibility.reasons_readers(asker_is_guest=guest)
     started = time.perf_counter()
-    raw = index.suggest(question.text, question.asker_user_id, limit=30, exclude=exclude)
+    raw = index.suggest(
+        question.text, question.asker_user_id, limit=30, exclude=exclude, readers=readers
+    )
     observe_routing(time.perf_counter() - started)
     ids = [r.user_id for r in raw]
     introducers = {r.via_user_id for r in raw if r.via_user_id}

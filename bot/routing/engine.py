@@ -27,7 +27,15 @@ from bot.routing.scoring import Evidence, Scored
 from bot.routing.suggestion import Suggestion
 from bot.routing.text import spellings, tokens
 from bot.routing.vocabulary import Vocabulary
-from bot.visibility import READERS, Field, may_see, may_see_kudos, may_see_question
+from bot.visibility import (
+    READERS,
+    Field,
+    Viewer,
+    may_see,
+    may_see_kudos,
+    may_see_question,
+    reads_public,
+)
 from storage.routing import (
     DeclaredSkill,
     KudosEvidence,
@@ -303,8 +311,16 @@ class RoutingIndex:
         return candidates
 
     def suggest(
-        self, text: str, asker_user_id: str, *, limit: int = 10, exclude: Collection[str] = ()
+        self,
+        text: str,
+        asker_user_id: str,
+        *,
+        limit: int = 10,
+        exclude: Collection[str] = (),
+        readers: Viewer = READERS,
     ) -> list[Suggestion]:
+        """The people to ask, best first, each with why in words `readers` may read
+        (`visibility.reasons_readers`)."""
         scored = self.score(text)
         ranking = self.rank(scored, asker_user_id, exclude)
         blocked = {asker_user_id, *exclude}
@@ -328,13 +344,17 @@ class RoutingIndex:
         suggestions = []
         for kind, user_id in ordered[:limit]:
             if kind == "expert":
-                suggestions.append(self._expert(user_id, asker_user_id, scored))
+                suggestions.append(self._expert(user_id, scored, readers))
             else:
                 suggestions.append(self.network.suggestion(user_id, self._path))
+        if not reads_public(readers):  # a tie is public help or kudos: no introduction
+            return suggestions
         return [self._with_path(s, asker_user_id) for s in suggestions]
 
-    def _expert(self, user_id: str, asker: str, scored: Scored) -> Suggestion:
-        reason = expert_reason(user_id, scored, self.evidence, self.vocabulary.display)
+    def _expert(self, user_id: str, scored: Scored, readers: Viewer) -> Suggestion:
+        reason = expert_reason(
+            user_id, scored, self.evidence, self.vocabulary.display, readers=readers
+        )
         mine = tuple(t for t in scored.topics if self.evidence.level(user_id, t))
         return Suggestion(user_id, scored.scores[user_id], reason, "expert", topics=mine)
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
 from bot.routing.text import paired
 from bot.safe_text import safe_text
-from bot.visibility import READERS, Field, may_see, may_see_question
+from bot.visibility import READERS, Field, Viewer, may_see, may_see_question, reads_public
 from bot.words import plural
 
 RECENT = timedelta(weeks=13)  # "asked in the last 13 weeks": a window, not a calendar quarter
@@ -28,10 +28,12 @@ def expert_reason(
     evidence: Evidence,
     display: Callable[[str], str],
     now: datetime | None = None,
+    readers: Viewer = READERS,
 ) -> str:
     """'declared Terraform, level 4; helped with 3 similar questions, 2 asked in the last 13
     weeks'. The window is counted back from `now`, and by when each question was asked: the
-    same for every reader, whatever their time zone or the calendar's quarters."""
+    same for every reader, whatever their time zone or the calendar's quarters. `readers`:
+    who reads it (`visibility.reasons_readers`); a guest's reasons quote nothing public."""
     now = now or datetime.now(UTC)
     parts: list[str] = []
     levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
@@ -42,7 +44,7 @@ def expert_reason(
     similar = [
         q
         for q in evidence.helped_with(user_id, strongly)
-        if may_see_question(READERS, q.asker, q.answerers, is_private=q.is_private)
+        if may_see_question(readers, q.asker, q.answerers, is_private=q.is_private)
     ]
     if similar:
         recent = sum(1 for q in similar if q.created_at and now - q.created_at <= RECENT)
@@ -51,12 +53,16 @@ def expert_reason(
             text += "" if recent == len(similar) else f", {recent}"
             text += " asked in the last 13 weeks"
         parts.append(text)
-    else:
+    elif reads_public(readers):
         shared = _shared_terms(user_id, scored, evidence)
         if shared and evidence.shown_answers(user_id):
             about = ", ".join(map(scored.word, shared))
             parts.append(f"has helped with questions about {about}")
-    thanked = _telling(evidence.thanked_terms(user_id, dict.fromkeys(scored.terms)), evidence)
+    thanked = (
+        _telling(evidence.thanked_terms(user_id, dict.fromkeys(scored.terms)), evidence)
+        if reads_public(readers)
+        else []
+    )
     if thanked:
         parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked))}")
     if not parts:

@@ -221,3 +221,34 @@ async def test_kudos_about_someone_shows_a_guest_slack_will_not_describe_none(
     await slack.settle()
     shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(hal.id))
     assert shown and "quokka" not in shown, shown
+
+
+async def test_a_guest_asking_is_told_why_each_colleague_in_declared_skills_only(
+    slack: SlackHarness,
+) -> None:
+    """Alice thanked Dev in #general for the wombat state unlock. Gina asks how to unlock the
+    wombat state: the reason she is told for Dev names no word of that shout-out, nor that
+    someone has worked with both of them, as she cannot read #general. Alice, a member, asking
+    the same in #vendors, is told Dev was thanked for it."""
+    await slack.command("alice", "/kudos", "@dev for the wombat state unlock")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    wombat = "how do we unlock the wombat state in terraform?"
+
+    async def told(handle: str) -> str:
+        """What the bot said, anywhere, and the reasons it stored, after this person asked."""
+        ephemerals, messages = len(slack.emu.ephemerals()), len(slack.emu.messages())
+        await slack.post(handle, "vendors", f"<@{slack.emu.bot_user_id}> {wombat}")
+        await slack.drain()
+        shown = [f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals()[ephemerals:]]
+        shown += [f"{m.text}\n{m.blocks}" for m in slack.emu.messages()[messages:] if m.bot_id]
+        async with slack.services.sessions() as s:
+            newest = await newest_question(slack)
+            offers = await s.scalars(select(Offer).where(Offer.question_id == newest.id))
+            shown += [f"{o.reason}\n{o.introduction}" for o in offers]
+        return "\n".join(shown)
+
+    seen_by_gina = await told("gina")
+    assert "Dev Patel" in seen_by_gina or slack.user("dev") in seen_by_gina
+    assert "thanked in kudos" not in seen_by_gina and "worked with" not in seen_by_gina
+    assert "thanked in kudos for" in await told("alice")
