@@ -181,5 +181,6 @@ def network_scope(viewer: Viewer, *, admin: bool, org: Collection[str]) -> Netwo
 def may_name_in_network(viewer: Viewer, user_id: str, *, admin: bool, org: Collection[str]) -> bool:
     """Whether the network insights may name `user_id` to `viewer` (the one person a topic
     depends on, a connector): admins anyone, managers the people in their org. A name there
-    comes only from public kudos and help; private kudos and network entries only count."""
-    return viewer.user_id is not None and (admin or user_id in org)
+    comes only from public kudos and help; private kudos and network entries only count. A
+    guest of the workspace may not read those public channels: they are named nobody."""
+    return viewer.user_id is not None and reads_public(viewer) and (admin or user_id in org)

@@ -26,6 +26,7 @@ from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import kudos as ledger
+from storage import people as people_queries
 from storage import workspaces
 
 WINDOW = timedelta(days=90)
@@ -102,7 +103,7 @@ class InsightsService:
             roles = await q.roles(s, team_id, viewer_user_id)
             reports = await q.direct_reports(s, team_id, viewer_user_id)
         admin = visibility.is_admin(slack_admin, roles)
-        viewer = visibility.person(viewer_user_id)
+        viewer = visibility.person(viewer_user_id)  # a guest who manages sees their org too
         return visibility.network_scope(viewer, admin=admin, org=reports) is not None
 
     async def for_viewer(
@@ -112,12 +113,15 @@ class InsightsService:
         network = await self.network(team_id, since)
         async with self._sessions() as s:
             roles = await q.roles(s, team_id, viewer_user_id)
+            guest = await people_queries.is_guest(s, team_id, viewer_user_id)
         admin = visibility.is_admin(slack_admin, roles)
         org = org_of(network, viewer_user_id)
-        view = cut(network, visibility.person(viewer_user_id), admin=admin, org=org)
+        viewer = visibility.person(viewer_user_id, guest=guest)
+        view = cut(network, viewer, admin=admin, org=org)
         if view is None:
             raise UserError(NOT_FOR_YOU)
-        scope = "*" if admin else viewer_user_id
+        # A guest's view names nobody: never the one kept for admins, or for them as a member.
+        scope = f"guest:{viewer_user_id}" if guest else "*" if admin else viewer_user_id
         key = (team_id, scope, network.computed_at)
         if key not in self._shown:
             self._shown = {k: v for k, v in self._shown.items() if k[2] == network.computed_at}

@@ -280,3 +280,18 @@ async def test_someone_who_left_is_not_in_the_next_view(tmp_path: Path) -> None:
         await slack.settle()
         after = await seen(slack, "olga")
     assert "Dev Patel" not in after, after
+
+
+async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
+    """maria, Platform's manager, is made a guest of the workspace in Slack: she reads only
+    the channels she was invited to, and Bob is a connector for his public kudos in #general.
+    Her network insights count her org's help and name nobody, Bob neither; before, as a
+    member, she was told of him."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        assert "Bob Chen (" in await seen(slack, "maria")
+        slack.emu.workspace.users[slack.user("maria")].is_restricted = True
+        slack.services.insights.forget(slack.team_id)
+        as_guest = await seen(slack, "maria")
+    assert "Network insights for your org" in as_guest
+    assert not any(name in as_guest for name in EVERYONE), as_guest
