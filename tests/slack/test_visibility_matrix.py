@@ -13,6 +13,7 @@ exactly the viewers `EXPECTED` lists, surface by surface.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -20,7 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from storage.models import Offer, Question
+from slack_emulator import Delivery
+from storage.models import Kudos, Offer, Question
 from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_THU, W47_TUE, W47_WED, org_chart
 from tests.slack.digests.world import digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -204,3 +206,83 @@ async def test_the_surfaces_were_really_used(world: dict[str, dict[str, str]]) -
         assert world["/kudos @x"][role] and world["profiles"][role] and world["Home"][role]
     assert "Your network" in world["Home"]["receiver"]
     assert world["digests"]["manager"] and world["reports"]["admin"]
+
+
+async def test_forged_clicks_reach_nothing_of_anyone_else(tmp_path: Path) -> None:
+    """Erin takes the signed payload of a real click of hers and edits what Slack would only
+    ever send back as we wrote it, as a modified client could: Alice's private question's id
+    in Withdraw, That answers it, Solved and Ask anyway; an offer of it to Bob in I can help,
+    Not me and Suggest someone; the batch of Alice's private kudos in Undo. Each is refused:
+    nothing changes, and Erin is shown none of the private sources."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        async with slack.services.sessions() as s, s.begin():
+            question = await s.scalar(select(Question).where(Question.is_private))
+            assert question is not None
+            offer = Offer(
+                team_id=slack.team_id,
+                question_id=question.id,
+                candidate_user_id=slack.user("bob"),
+                created_at=W47_TUE,
+            )
+            s.add(offer)
+        private = await kudos_in(slack, PRIVATE)
+        erin = slack.user("erin")
+        await slack.command("erin", "/kudos", "@bob")
+        await slack.settle()
+        await slack.emu.click_button(erin, "Give kudos")
+        await slack.settle()
+        real = next(
+            d for d in reversed(slack.emu.deliveries) if d.payload.get("type") == "block_actions"
+        )
+        forged_actions = [
+            *(
+                {"type": "button", "action_id": action, "block_id": "forged", "value": value}
+                for action, value in (
+                    ("question_withdraw", str(question.id)),
+                    ("question_answered", str(question.id)),
+                    ("question_solved", str(question.id)),
+                    ("question_consent", str(question.id)),
+                    ("offer_accept", str(offer.id)),
+                    ("offer_decline", str(offer.id)),
+                    ("kudos_undo", private.batch_key),
+                )
+            ),
+            {
+                "type": "users_select",
+                "action_id": "offer_refer",
+                "block_id": f"offer_{offer.id}",
+                "selected_user": slack.user("maria"),
+            },
+        ]
+        for number, action in enumerate(forged_actions):
+            forged = copy.deepcopy(real.payload)
+            forged["trigger_id"] = f"{real.payload['trigger_id']}.{number}"  # a click of its own
+            forged["actions"] = [{**action, "action_ts": f"{number}.0"}]
+            await slack.emu.redeliver(Delivery("interaction", forged), as_retry=False)
+            await slack.settle()
+        async with slack.services.sessions() as s:
+            after = await s.get(Question, question.id), await s.get(Offer, offer.id)
+        assert [row.status if row else None for row in after] == ["solved", "pending"]
+        assert (await kudos_in(slack, PRIVATE)).undone_at is None
+        shown = [f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(erin)]
+        shown += [f"{m.text}\n{m.blocks}" for m in slack.emu.dm_messages(erin)]
+        modal = slack.emu.open_modal(erin)
+        shown.append(str(modal.blocks) if modal else "")
+        seen = "\n".join(shown)
+        assert not [marker for marker in (PRIVATE, DM, QUESTION) if marker in seen], seen
+        refusals = {
+            "isn't yours": 3,
+            "not sent to you": 3,
+            "Only the person who asked": 1,
+            "Only the person who gave": 1,
+        }
+        told = "\n".join(e.text for e in slack.emu.ephemerals(erin))
+        assert {words: told.count(words) for words in refusals} == refusals, told
+
+
+async def kudos_in(slack: SlackHarness, marker: str) -> Kudos:
+    async with slack.services.sessions() as s:
+        found = await s.scalar(select(Kudos).where(Kudos.message.contains(marker)))
+    assert found is not None
+    return found
