@@ -76,6 +76,13 @@ def reasons_readers(*, asker_is_guest: bool) -> Viewer:
     return GUEST_READERS if asker_is_guest else READERS
 
 
+def may_name_channel(*, private: bool) -> bool:
+    """Whether askaround may write a conversation's name in plain text (a modal's error, a
+    CSV): a public channel's. A private one's name is only ever a `<#C…>` link, which Slack
+    shows to its members alone; the reader may not be one."""
+    return not private
+
+
 def may_be_asked(*, is_guest: bool) -> bool:
     """Whether routing may ask someone about a colleague's question, offer them as a connector
     or name them as who introduces two people. A request quotes a question from any channel,

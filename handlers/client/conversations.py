@@ -21,6 +21,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
 from bot.conversations import Conversation, KnownConversations
 from handlers.client.failures import error_code, is_transient
 
@@ -123,7 +124,10 @@ def refusal_for_kudos(found: Conversation, fallback: str = "That channel") -> st
 
 
 def channel_named(found: Conversation, fallback: str = "That channel") -> str:
-    return f"#{found.name}" if found.name else fallback
+    """`#name` in plain text, for a public channel only (`visibility.may_name_channel`)."""
+    if found.name and visibility.may_name_channel(private=found.private):
+        return f"#{found.name}"
+    return fallback
 
 
 async def _described(client: AsyncWebClient, channel_id: str) -> dict[str, Any] | None:

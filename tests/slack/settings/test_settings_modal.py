@@ -65,6 +65,24 @@ async def test_a_channel_refused_on_its_field_is_named_in_words(slack: SlackHarn
     assert "save the settings again" in error and "/ask watch" not in error
 
 
+async def test_a_private_channel_refused_on_its_field_is_not_named(slack: SlackHarness) -> None:
+    """The pickers list public channels only, so a private one arrives only from a modified
+    client (or made private meanwhile): #layoffs, which the bot is in and Hana is not, is
+    refused as the kudos channel and as a watched one without its name."""
+    layoffs = slack.emu.workspace.add_channel("layoffs", is_private=True).id
+    modal = await settings_modal(slack, "hana")
+    delivery = await slack.emu.submit_view(
+        slack.user("hana"),
+        modal.id,
+        {"watched_channels": {"value": [layoffs]}, "kudos_channel": {"value": layoffs}},
+    )
+    assert delivery.response is not None
+    errors = delivery.response["errors"]
+    assert "pick a public channel" in errors["kudos_channel"]
+    assert "only watch public channels" in errors["watched_channels"]
+    assert "layoffs" not in str(errors), errors
+
+
 async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     slack: SlackHarness,
 ) -> None:
