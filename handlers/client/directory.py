@@ -20,6 +20,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.timezone import from_slack
 from handlers.client.failures import error_code, is_transient
+from handlers.dispatch.workspace import member_elsewhere
 
 # Slack describes Slackbot as a person (`is_bot: false`); it is a bot all the same.
 SLACKBOT = "USLACKBOT"
@@ -105,21 +106,35 @@ async def stored_profile(
     then): what askaround shows them or asks of them depends on it (a guest of the
     workspace, `bot.visibility`); what Slack will not say now is as askaround knew it, and
     someone Slack never described is kept as a guest is (`PeopleService.remember`). None
-    when Slack describes nobody by that id."""
+    when Slack describes nobody by that id, or a member of another organisation."""
     known = (await services.people.known(team_id, {user_id})).get(user_id)
     if known is not None:
         return known
-    user = await described(client, user_id)
-    if user is None:
+    return await _stored_if_ours(services, team_id, await described(client, user_id))
+
+
+async def _stored_if_ours(
+    services: Services, team_id: str, user: dict[str, Any] | None
+) -> Profile | None:
+    """Slack's description of someone, stored when they are of this workspace: a member of
+    another organisation (Slack Connect) is never stored (`member_elsewhere`)."""
+    if user is None or member_elsewhere(user, team_id):
         return None
     [found] = await services.people.remember(team_id, profile_from_slack(user))
     return found
 
 
-async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> None:
+async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> bool:
     """The asker as Slack describes them, before the solved questions they may see are chosen:
-    a guest of the workspace sees fewer (`bot.visibility`)."""
-    await stored_profile(client, services, request.team_id, request.asker_user_id)
+    a guest of the workspace sees fewer (`bot.visibility`). Whether they may ask here at all:
+    not a member of another organisation, whom a slash command (`/ask` in a channel shared
+    with it) does not name as one, so only Slack's profile of them tells."""
+    team, asker = request.team_id, request.asker_user_id
+    if (await services.people.known(team, {asker})).get(asker) is not None:
+        return True  # only this workspace's people are ever stored
+    user = await described(client, asker)
+    await _stored_if_ours(services, team, user)
+    return user is None or not member_elsewhere(user, team)
 
 
 def _quiet(_count: int) -> None:

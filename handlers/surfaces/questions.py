@@ -132,7 +132,8 @@ async def ask(
     async def private_now(channel_id: str) -> bool:
         return await is_private(client, channel_id, known)
 
-    await describe_asker(client, services, request)
+    if not await describe_asker(client, services, request):
+        raise UserError(FROM_ELSEWHERE)
     asked = await services.questions.ask(request, private_now)
     if asked.repeated:
         return

@@ -9,6 +9,7 @@ from handlers.surfaces.questions import FROM_ELSEWHERE
 from storage.models import Offer, Question
 from tests.slack.connect import shared
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_solved_first import solved_by_dev
 
 QUESTION = "how do we unlock a stuck terraform state in production?"
 
@@ -95,3 +96,26 @@ async def test_who_is_asked_after_consent_is_not_posted_where_the_other_org_read
     await slack.settle()
     assert (await rows(slack))[0][0].status == "solved"
     assert listed_in(slack, partners) == []
+
+
+async def test_a_guest_using_ask_is_told_why_and_shown_nothing_of_this_workspace(
+    slack: SlackHarness,
+) -> None:
+    """A slash command names no home team for the person, so `/ask` in #partners by Carol,
+    of the other organisation, is known for hers only by asking Slack about her. Dev solved
+    Alice's question in #general: Carol is shown none of it, nobody is asked, and neither
+    her question is stored."""
+    await solved_by_dev(slack, "alice", "general", QUESTION)
+    shared(slack)
+    before = await row_ids(slack)
+    await slack.command("carol", "/ask", QUESTION, channel="partners")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("carol")))
+    assert "terraform" not in shown.lower() and "solved before" not in shown, shown
+    assert FROM_ELSEWHERE in shown
+    assert await row_ids(slack) == before
+
+
+async def row_ids(slack: SlackHarness) -> tuple[list[int], list[int]]:
+    questions, offers = await rows(slack)
+    return [q.id for q in questions], [o.id for o in offers]
