@@ -12,10 +12,11 @@ from handlers.client.directory import described, profile_from_slack
 from handlers.dispatch.workspace import member_elsewhere
 
 
-async def slack_admin(client: AsyncWebClient, user_id: str) -> bool:
-    """users.info's is_admin or is_owner; a person Slack will not describe is not one."""
+async def slack_admin(client: AsyncWebClient, team_id: str, user_id: str) -> bool:
+    """users.info's is_admin or is_owner; a person Slack will not describe is not one, nor is
+    a member of another organisation (an admin there, of their own workspace)."""
     user = await described(client, user_id)
-    return _is_admin(user)
+    return _is_admin(user, team_id)
 
 
 async def slack_admin_heard(
@@ -27,14 +28,20 @@ async def slack_admin_heard(
     user = await described(client, user_id)
     if user is not None and not member_elsewhere(user, team_id):
         await services.people.heard(team_id, profile_from_slack(user))
-    return _is_admin(user)
+    return _is_admin(user, team_id)
 
 
-def _is_admin(user: dict[str, Any] | None) -> bool:
-    return user is not None and bool(user.get("is_admin") or user.get("is_owner"))
+def _is_admin(user: dict[str, Any] | None, team_id: str) -> bool:
+    """Slack's `is_admin` and `is_owner` say so of a person's own workspace: one of another
+    organisation in a shared channel may be an admin there, and is nobody here."""
+    return (
+        user is not None
+        and not member_elsewhere(user, team_id)
+        and bool(user.get("is_admin") or user.get("is_owner"))
+    )
 
 
-async def slack_admins(client: AsyncWebClient, page_size: int = 200) -> set[str]:
+async def slack_admins(client: AsyncWebClient, team_id: str, page_size: int = 200) -> set[str]:
     """Every active workspace admin and owner, paging through users.list (for the monthly
     insights DM, which reaches every admin, not only those with the role)."""
     found: set[str] = set()
@@ -44,7 +51,7 @@ async def slack_admins(client: AsyncWebClient, page_size: int = 200) -> set[str]
         found.update(
             str(member["id"])
             for member in response.get("members") or []
-            if (member.get("is_admin") or member.get("is_owner")) and not member.get("deleted")
+            if _is_admin(member, team_id) and not member.get("deleted")
         )
         cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
         if not cursor:

@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport
-from bot.errors import ConfigError
+from bot.errors import ConfigError, UserError
 from bot.profile import Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
@@ -29,6 +29,11 @@ NOBODY = frozenset({"user_not_found", "users_not_found", "user_not_visible"})
 PAGE_SIZE = 200
 LARGE_PAGE = 1000  # users.list's largest page
 RATE_LIMIT_RETRIES = 5
+
+ONLY_MEMBERS = (
+    "I'm only for the people of the workspace that installed me, and you're a guest here from "
+    "another organisation."
+)
 
 
 def profile_from_slack(user: dict[str, Any]) -> Profile:
@@ -124,17 +129,34 @@ async def _stored_if_ours(
     return found
 
 
+async def of_this_workspace(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> bool:
+    """Whether someone is a person of this workspace, and not a member of another
+    organisation in a channel shared with it (Slack Connect): a slash command names no home
+    team for who typed it, so only Slack's profile of them tells (`member_elsewhere`). Asked
+    of Slack only about someone askaround has not stored: it stores only its own people."""
+    if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
+        return True
+    user = await described(client, user_id)
+    await _stored_if_ours(services, team_id, user)
+    return user is None or not member_elsewhere(user, team_id)
+
+
 async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> bool:
-    """The asker as Slack describes them, before the solved questions they may see are chosen:
-    a guest of the workspace sees fewer (`bot.visibility`). Whether they may ask here at all:
-    not a member of another organisation, whom a slash command (`/ask` in a channel shared
-    with it) does not name as one, so only Slack's profile of them tells."""
-    team, asker = request.team_id, request.asker_user_id
-    if (await services.people.known(team, {asker})).get(asker) is not None:
-        return True  # only this workspace's people are ever stored
-    user = await described(client, asker)
-    await _stored_if_ours(services, team, user)
-    return user is None or not member_elsewhere(user, team)
+    """The asker as Slack describes them, before the solved questions they may see are chosen
+    (a guest of the workspace sees fewer, `bot.visibility`); whether they are of this
+    workspace at all (`of_this_workspace`)."""
+    return await of_this_workspace(client, services, request.team_id, request.asker_user_id)
+
+
+async def members_only(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> None:
+    """Refuse a member of another organisation, before a command shows them anything of this
+    workspace (who knows what, its people, its reports) or stores anything of them."""
+    if not await of_this_workspace(client, services, team_id, user_id):
+        raise UserError(ONLY_MEMBERS)
 
 
 def _quiet(_count: int) -> None:

@@ -111,7 +111,7 @@ async def roundup(
         except SlackApiError as error:
             cause = error_code(error)
             if cause in CLOSED_TO_POSTS:  # nobody else would know: the askaround admins are told
-                admins = await slack_admins(client)
+                admins = await slack_admins(client, team_id)
                 await services.digests.roundup_refused(team_id, channel, cause, week, admins)
             raise  # the delivery fails, for `askaround outbox retry` once it is fixed
         await services.digests.posted(run, channel, str(posted["ts"]))

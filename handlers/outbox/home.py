@@ -18,7 +18,7 @@ async def publish(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     user_id = str(payload["user_id"])
-    admin = await slack_admin(client, user_id)
+    admin = await slack_admin(client, team_id, user_id)
     view = await render_home(services, team_id, user_id, slack_admin=admin)
     await client.views_publish(user_id=user_id, view=view)
 

@@ -26,7 +26,7 @@ async def monthly_dm(
     admin, month = str(payload["admin"]), str(payload["month"])
     try:
         shown = await services.insights.for_viewer(
-            team_id, admin, slack_admin=await slack_admin(client, admin)
+            team_id, admin, slack_admin=await slack_admin(client, team_id, admin)
         )
     except UserError:
         return  # no longer an admin since it was queued

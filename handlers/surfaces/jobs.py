@@ -39,7 +39,7 @@ async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
     await services.insights.refresh(team_id)
     if services.insights.monthly_done(team_id):
         return 0
-    return await services.insights.queue_monthly(team_id, await slack_admins(client))
+    return await services.insights.queue_monthly(team_id, await slack_admins(client, team_id))
 
 
 async def escalate(services: Services) -> int:

@@ -22,6 +22,7 @@ from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin_heard
+from handlers.client.directory import members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
@@ -32,6 +33,7 @@ PICTURE, TABLE = "network.png", "network.csv"
 async def network(
     services: Services, client: AsyncWebClient, team_id: str, user_id: str, respond: AsyncRespond
 ) -> None:
+    await members_only(client, services, team_id, user_id)
     admin = await slack_admin_heard(client, services, team_id, user_id)  # a guest now reads as one
     if not await services.insights.may_see(team_id, user_id, slack_admin=admin):
         await respond(response_type="ephemeral", **render_error(NOT_FOR_YOU))

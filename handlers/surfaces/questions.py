@@ -437,7 +437,7 @@ async def watch_channel(
 ) -> bool:
     """Watch or unwatch the channel; whether that changed anything."""
     admin = await services.workspace_settings.is_admin(
-        team_id, user_id, slack_admin=await slack_admin(client, user_id)
+        team_id, user_id, slack_admin=await slack_admin(client, team_id, user_id)
     )
     if not admin:  # the same people as may change the settings, where watched channels are too
         raise UserError(

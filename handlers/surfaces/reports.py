@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
 from handlers.client.admins import slack_admin_heard
+from handlers.client.directory import members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.digests import csv_uploads
@@ -49,6 +50,7 @@ async def kudos_report(
     """Answer `/kudos report …` (already acked): the summary, or why not, only to the asker."""
     period, manager = parse_report(str(command.get("text", "")))
     viewer = str(command["user_id"])
+    await members_only(client, services, team_id, viewer)
     summary = await services.digests.report(
         team_id,
         viewer,

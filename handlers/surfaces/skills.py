@@ -34,6 +34,7 @@ from handlers.blocks.skills import (
     render_text,
     render_who,
 )
+from handlers.client.directory import members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
@@ -152,6 +153,7 @@ def register(router: Router, services: Services) -> None:
         await ack()
         team_id, user_id, text = workspace_of(context), command["user_id"], command.get("text", "")
         try:
+            await members_only(client, services, team_id, user_id)
             tz = None
             if text.strip().lower().startswith("away"):
                 tz = (await lookup_profile(client, services, team_id, user_id)).tz

@@ -39,7 +39,7 @@ from handlers.dispatch.workspace import workspace_of
 async def open_settings(
     services: Services, client: AsyncWebClient, team_id: str, user_id: str, trigger_id: str
 ) -> None:
-    admin = await slack_admin(client, user_id)
+    admin = await slack_admin(client, team_id, user_id)
     if not await services.workspace_settings.is_admin(team_id, user_id, slack_admin=admin):
         raise NotAnAdmin(NOT_AN_ADMIN)
     now = await services.workspace_settings.current(team_id)
@@ -102,7 +102,7 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team, user = workspace_of(context), str(body["user"]["id"])
-        admin = await slack_admin(client, user)
+        admin = await slack_admin(client, team, user)
         changes = await services.workspace_settings.audit(team, user, slack_admin=admin)
         await client.views_open(trigger_id=body["trigger_id"], view=render_audit_modal(changes))
 
@@ -116,7 +116,7 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         team, user = workspace_of(context), str(body["user"]["id"])
         try:
-            admin = await slack_admin(client, user)
+            admin = await slack_admin(client, team, user)
             changes = await services.workspace_settings.change(
                 team,
                 edited_text(view),

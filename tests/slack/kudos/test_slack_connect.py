@@ -133,3 +133,53 @@ async def test_members_still_thank_each_other_there(slack: SlackHarness) -> None
 )
 def test_who_is_a_member_of_another_organisation(user: dict[str, Any], elsewhere: bool) -> None:
     assert member_elsewhere(user, "T0EMULATE") is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        ("/kudos", "@bob"),
+        ("/kudos", "top"),
+        ("/kudos", "me"),
+        ("/kudos", "report @bob"),
+        ("/skills", "who terraform"),
+        ("/skills", "@bob"),
+        ("/skills", "add terraform:5"),
+        ("/askaround", "network"),
+    ],
+)
+async def test_a_guest_is_shown_nothing_of_this_workspace_by_any_command(
+    slack: SlackHarness, command: str, text: str
+) -> None:
+    """Alice thanked Bob in #general for the quokka rollout, and Bob knows Terraform. A slash
+    command names no home team, so Carol, of the other organisation (an admin there), typing
+    one in #partners is known for who she is by asking Slack: each command tells her
+    askaround is for this workspace's people, shows her none of it, and stores nothing of
+    her."""
+    shared(slack)
+    slack.emu.workspace.users[slack.user("carol")].is_admin = True
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.command("bob", "/skills", "add terraform:4")
+    await slack.settle()
+    await slack.command(
+        "carol", command, text.replace("@bob", f"<@{slack.user('bob')}>"), channel="partners"
+    )
+    await slack.settle()
+    lines = told(slack, "carol")
+    seen = "\n".join(lines)
+    for theirs in ("quokka", "Bob Chen", slack.user("bob"), "Terraform", "Alice"):
+        assert theirs not in seen, seen
+    said_once(lines, GUEST_LINE)
+    _kudos, people = await stored(slack)
+    assert slack.user("carol") not in people
+
+
+async def test_an_admin_of_another_organisation_is_no_admin_here(slack: SlackHarness) -> None:
+    """Slack's `is_admin` says so of a person's own workspace: Carol, an admin of the other
+    organisation, opens no settings here and changes none."""
+    shared(slack)
+    slack.emu.workspace.users[slack.user("carol")].is_admin = True
+    await slack.command("carol", "/askaround", "settings", channel="partners")
+    await slack.settle()
+    assert slack.here.open_modal(slack.user("carol")) is None
+    assert "Only askaround admins" in "\n".join(told(slack, "carol"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from handlers.surfaces.questions import FROM_ELSEWHERE
-from storage.models import Offer, Question
-from tests.slack.connect import shared
+from storage.models import Offer, Person, Question
+from tests.slack.connect import OTHER_ORG, shared
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import solved_by_dev
 
@@ -101,19 +101,26 @@ async def test_who_is_asked_after_consent_is_not_posted_where_the_other_org_read
 async def test_a_guest_using_ask_is_told_why_and_shown_nothing_of_this_workspace(
     slack: SlackHarness,
 ) -> None:
-    """A slash command names no home team for the person, so `/ask` in #partners by Carol,
-    of the other organisation, is known for hers only by asking Slack about her. Dev solved
-    Alice's question in #general: Carol is shown none of it, nobody is asked, and neither
-    her question is stored."""
+    """A slash command names no home team, so `/ask` in #partners by Zed, of the other
+    organisation, is known for his only by asking Slack about him. Dev solved Alice's
+    question in #general: Zed is shown none of it, nobody is asked, and neither his question
+    nor his profile is stored."""
     await solved_by_dev(slack, "alice", "general", QUESTION)
-    shared(slack)
+    partners = shared(slack)
+    ws = slack.here.workspace
+    zed = ws.add_user("zed", real_name="Zed Partner").id
+    slack.users["zed"] = zed
+    ws.join(partners, zed)
+    ws.guests[zed] = OTHER_ORG
     before = await row_ids(slack)
-    await slack.command("carol", "/ask", QUESTION, channel="partners")
+    await slack.command("zed", "/ask", QUESTION, channel="partners")
     await slack.settle()
-    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("carol")))
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(zed))
     assert "terraform" not in shown.lower() and "solved before" not in shown, shown
     assert FROM_ELSEWHERE in shown
     assert await row_ids(slack) == before
+    async with slack.services.sessions() as s:
+        assert await s.scalar(select(Person).where(Person.user_id == zed)) is None
 
 
 async def row_ids(slack: SlackHarness) -> tuple[list[int], list[int]]:
