@@ -183,3 +183,19 @@ async def test_an_admin_of_another_organisation_is_no_admin_here(slack: SlackHar
     await slack.settle()
     assert slack.here.open_modal(slack.user("carol")) is None
     assert "Only askaround admins" in "\n".join(told(slack, "carol"))
+
+
+async def test_a_guest_opening_the_home_tab_is_shown_nothing_and_not_stored(
+    slack: SlackHarness,
+) -> None:
+    """Carol, of the other organisation, opens askaround's Home: no tab is published for her
+    (it would show this workspace's leaderboard), and her profile is not stored."""
+    shared(slack)
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    await slack.here.open_home(slack.user("carol"))
+    await slack.settle()
+    home = slack.here.home_view(slack.user("carol"))
+    assert home is None or "Bob Chen" not in str(home.blocks), home
+    _kudos, people = await stored(slack)
+    assert slack.user("carol") not in people
