@@ -143,6 +143,15 @@ async def of_this_workspace(
     return user is None or not member_elsewhere(user, team_id)
 
 
+async def ours(services: Services, team_id: str, user: dict[str, Any]) -> bool:
+    """`of_this_workspace` for someone Slack has just described."""
+    if not member_elsewhere(user, team_id):
+        return True
+    return (await services.people.known(team_id, {str(user["id"])})).get(
+        str(user["id"])
+    ) is not None
+
+
 async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> bool:
     """The asker as Slack describes them, before the solved questions they may see are chosen
     (a guest of the workspace sees fewer, `bot.visibility`); whether they are of this

@@ -27,9 +27,9 @@ from handlers.blocks.home import (
     render_report_modal,
 )
 from handlers.blocks.workspace_settings import render_admin_home
-from handlers.client.directory import described, profile_from_slack
+from handlers.client.directory import described, ours, profile_from_slack
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import member_elsewhere, workspace_of
+from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_home import kudos_home_section
 from handlers.surfaces.skills_home import profile_section
 
@@ -112,9 +112,9 @@ def register(router: Router, services: Services) -> None:
         if event.get("tab", "home") != "home":  # no tab named: the app's Home was opened
             return
         user = await described(client, event["user"])
-        # Someone Slack says is nobody, or a member of another organisation (Slack Connect):
-        # no Home to publish, nothing to store.
-        if user is None or member_elsewhere(user, workspace_of(context)):
+        if user is None:  # someone Slack says is nobody: no Home to publish
             return
+        if not await ours(services, workspace_of(context), user):
+            return  # a member of another organisation (Slack Connect): nothing shown or stored
         profile = profile_from_slack(user)
         await services.people.opened_home(workspace_of(context), profile, services.clock.now())
