@@ -89,3 +89,22 @@ def test_the_asker_is_told_in_the_thread_only_where_the_thread_is_theirs_to_shar
     assert visibility.asker_told_in_thread(is_private=False, in_bot_dm=False)
     assert visibility.asker_told_in_thread(is_private=True, in_bot_dm=True)
     assert not visibility.asker_told_in_thread(is_private=True, in_bot_dm=False)
+
+
+def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
+    """A guest of the workspace: public kudos and questions as private ones, reasons for their
+    question quoting nothing public, and nobody named in the network insights."""
+    gina, ana = visibility.person("U_GINA", guest=True), visibility.person("U_ANA")
+    assert visibility.reads_public(ana) and not visibility.reads_public(gina)
+    assert visibility.reasons_readers(asker_is_guest=False) is visibility.READERS
+    assert not visibility.reads_public(visibility.reasons_readers(asker_is_guest=True))
+    assert not visibility.may_see_kudos(gina, "U_ANA", "U_BOB", is_private=False)
+    assert visibility.may_see_kudos(gina, "U_GINA", "U_BOB", is_private=False)
+    assert not visibility.may_see_question(gina, "U_ANA", ("U_BOB",), is_private=False)
+    assert visibility.may_name_in_network(ana, "U_BOB", admin=False, org={"U_BOB"})
+    assert not visibility.may_name_in_network(gina, "U_BOB", admin=True, org={"U_BOB"})
+
+
+def test_only_a_public_channel_is_named_in_plain_text() -> None:
+    assert visibility.may_name_channel(private=False)
+    assert not visibility.may_name_channel(private=True)
