@@ -39,7 +39,7 @@ async def test_unknown_subcommand_gets_a_friendly_hint(slack: Harness) -> None:
     await slack.command("bob", "/askaround", "halp")
     await slack.settle()
     text = _texts(slack.emu.ephemerals(slack.user("bob")))
-    assert "/askaround halp" in text and "/askaround help" in text
+    assert "Did you mean `/askaround help`?" in text
 
 
 async def test_mention_is_answered_in_a_thread(slack: Harness) -> None:
