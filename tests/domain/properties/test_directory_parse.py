@@ -171,7 +171,7 @@ def test_colleague_entries_round_trip_through_their_rendering(
 @given(ANY_TEXT | SLACKISH_TEXT)
 def test_any_network_entry_parses_or_is_refused_clearly(text: str) -> None:
     """Any network line (the modal takes one a line): exactly one target, a known
-    relationship, and no empty topics; or a short refusal."""
+    relationship or none said, and no empty topics; or a short refusal."""
     try:
         entry = parse_network_entry(text)
     except SkillsSyntaxError as error:
@@ -179,7 +179,8 @@ def test_any_network_entry_parses_or_is_refused_clearly(text: str) -> None:
         return
     targets = [entry.colleague_user_id, entry.colleague_handle, entry.contact_name]
     assert sum(1 for t in targets if t) == 1
-    assert entry.relationship in RELATIONSHIPS
+    assert entry.relationship is None or entry.relationship in RELATIONSHIPS
+    assert entry.relationship_or_default in RELATIONSHIPS
     assert all(t and t == t.strip() for t in entry.topics)
 
 
