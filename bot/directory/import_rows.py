@@ -107,13 +107,22 @@ def _network_items(value: Any) -> tuple[NetworkInput, ...]:
     return tuple(_network(item) for item in value or ())
 
 
+# What the people table keeps of each text field (200 for the others): a longer one is the
+# row's problem, not a failure of the whole import where the database enforces it.
+_TEXT_CHARS = {"slack_id": 32, "email": 320, "tz": 64, "manager": 320}
+
+
 def _text(f: dict[str, Any], key: str) -> str | None:
     value = f.get(key)
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise RowError(f"{key} must be text")
-    return str(value).strip() or None
+    text = str(value).strip()
+    longest = _TEXT_CHARS.get(key, 200)
+    if len(text) > longest:
+        raise RowError(f"{key} is {longest} characters at most")
+    return text or None
 
 
 def _list(f: dict[str, Any], key: str) -> tuple[str, ...] | None:

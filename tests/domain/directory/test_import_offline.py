@@ -125,12 +125,13 @@ async def test_the_first_import_into_a_new_database_names_its_workspace(
 
 
 def test_a_name_longer_than_is_kept_is_a_rejected_row() -> None:
-    """A skill of 101 characters or a contact of 201 is one row's problem, said as such: the
-    tables keep 100 and 200 (PostgreSQL refused the whole import)."""
+    """A skill of 101 characters, a contact or a title of 201 is one row's problem, said as
+    such: the tables keep 100 and 200 (PostgreSQL refused the whole import)."""
     row = RawRow(
         2,
         {
             "email": "ana@example.com",
+            "title": "z" * 201,
             "skills": {"x" * 101: 3},
             "network": [{"contact": "y" * 201, "topics": ["helm"]}],
         },
@@ -139,3 +140,4 @@ def test_a_name_longer_than_is_kept_is_a_rejected_row() -> None:
         validate_row(row)
     assert "a skill's name is 100 characters at most" in str(refused.value)
     assert "a contact's name is 200 characters at most" in str(refused.value)
+    assert "title is 200 characters at most" in str(refused.value)
