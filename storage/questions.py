@@ -109,15 +109,16 @@ async def forget_text(session: AsyncSession, question: Question) -> None:
     question.text = ""
 
 
-async def set_text(session: AsyncSession, question: Question, text: str) -> None:
-    """Replace one question's words with its message's words as edited."""
+async def set_text(session: AsyncSession, question: Question, text: str, topics: list[str]) -> None:
+    """Replace one question's words with its message's words as edited, and its topics with
+    those the edited words name."""
     await session.execute(
         update(Question)
         .where(Question.id == question.id)
-        .values(text=text)
+        .values(text=text, topics=topics)
         .execution_options(synchronize_session=False)
     )
-    question.text = text
+    question.text, question.topics = text, topics
 
 
 async def hold_question(session: AsyncSession, question: Question) -> None:

@@ -432,12 +432,16 @@ class QuestionService:
         words were blanked (deleted, or past their retention) stays blank. How many
         questions it was; `edit` names this edit (Slack's `edited.ts`)."""
         text = text.strip()[:4000]
+        if not await self.asked_in(team_id, channel_id, message_ts):
+            return 0
+        # Its topics as well: a topic edited out must not point others to its channel.
+        topics = list((await self._index_for(team_id)).topics(text))
         async with self._sessions() as s, s.begin():
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             for question in questions:
                 if not question.text or question.text == text:
                     continue
-                await q.set_text(s, question, text)
+                await q.set_text(s, question, text, topics)
                 offers = await q.offers_of(s, question.id)
                 await tell.offers_edited(s, question, offers, self.clock(), edit)
         return len(questions)

@@ -120,3 +120,26 @@ async def test_words_edited_out_of_a_solved_question_no_longer_find_it(
     await slack.settle()
     shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("bob")))
     assert "solved before" not in shown
+
+
+async def test_a_topic_edited_out_of_a_question_no_longer_points_to_its_channel(
+    slack: SlackHarness,
+) -> None:
+    """Only Bob declared Kafka, and he opted out. Carol asked about kafka in #general, then
+    edited kafka out of her message. Alice asking about kafka, whom nobody can help, is not
+    pointed to #general: Carol's question is no longer about it."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    assert (await slack.command("bob", "/skills", "add kafka:3")).ok
+    assert (await slack.command("bob", "/skills", "optout")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    asked = await slack.post("carol", "general", f"{bot} how do we reset the kafka offsets?")
+    await slack.settle()
+    edited = f"{bot} how do we reset the consumer offsets?"
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(edited))
+    await slack.settle()
+    since = len(slack.emu.messages())
+    await slack.post("alice", "general", f"{bot} how do we reset the kafka consumer offsets?")
+    await slack.settle()
+    told = "\n".join(m.text for m in slack.emu.messages()[since:] if m.bot_id)
+    assert "couldn't find anyone" in told and slack.channel("general") not in told, told
