@@ -24,6 +24,7 @@ from handlers.surfaces import (
     home,
     kudos,
     kudos_modal,
+    kudos_quotes,
     network,
     question_actions,
     questions,
@@ -45,6 +46,7 @@ SURFACES = (
     workspace_settings,  # before commands: it takes `/askaround settings`
     commands,
     questions,
+    kudos_quotes,  # after questions: a question's edit or deletion is theirs
     question_actions,
     home,
     skills,

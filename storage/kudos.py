@@ -58,6 +58,8 @@ ENTRY = (
     _K.shoutout_reply_url,
     _K.dm_channel_id,
     _K.dm_ts,
+    _K.quoted_channel_id,
+    _K.quoted_ts,
     _K.undone_at,
 )
 _TEAM = _K.team_id == bindparam("team")
@@ -277,6 +279,27 @@ async def shoutout_undone(session: AsyncSession, team_id: str, channel_id: str, 
         Kudos.undone_at.is_not(None),
     )
     return (await session.scalar(statement.limit(1))) is not None
+
+
+def _quoting(team_id: str, channel_id: str, ts: str) -> Any:
+    return and_(
+        Kudos.team_id == team_id, Kudos.quoted_channel_id == channel_id, Kudos.quoted_ts == ts
+    )
+
+
+async def quotes(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
+    """Whether any kudos (undone ones too: they are exported as given) quote this message."""
+    statement = select(Kudos.id).where(_quoting(team_id, channel_id, ts)).limit(1)
+    return (await session.scalar(statement)) is not None
+
+
+async def requote(
+    session: AsyncSession, team_id: str, channel_id: str, ts: str, reason: str
+) -> None:
+    """The kudos quoting this message take `reason` as theirs (its edited words, or none)."""
+    await session.execute(
+        update(Kudos).where(_quoting(team_id, channel_id, ts)).values(message=reason)
+    )
 
 
 def _with_value(value: str | None) -> Any:

@@ -50,6 +50,7 @@ class Giving:
     announcement: Announcement = Announcement()
     refresh_home: bool = False  # given from the Home tab: it is rebuilt with the new allowance
     seconds: str | None = None  # the act of giving a reaction seconds: refused once undone
+    quoted: tuple[str, str] | None = None  # (channel, ts) of the message that is the reason
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Entry:
     shoutout_reply_url: str | None = None
     dm_channel_id: str | None = None
     dm_ts: str | None = None
+    quoted_channel_id: str | None = None
+    quoted_ts: str | None = None
     undone: bool = False
 
     @classmethod
@@ -90,6 +93,8 @@ class Entry:
             shoutout_reply_url=row.shoutout_reply_url,
             dm_channel_id=row.dm_channel_id,
             dm_ts=row.dm_ts,
+            quoted_channel_id=row.quoted_channel_id,
+            quoted_ts=row.quoted_ts,
             undone=row.undone_at is not None,
         )
 

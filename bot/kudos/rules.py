@@ -16,6 +16,8 @@ from bot.timezone import zone
 
 MAX_REASON = 2000
 UNDO_WINDOW = timedelta(minutes=5)
+# The reason of kudos whose quoted message its author deleted: its words are quoted no more.
+QUOTED_DELETED = "For a message since deleted."
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
             )
         reason = reason[:MAX_REASON]
     return reason
+
+
+def quoted_reason(text: str) -> str:
+    """The reason kudos quoting a message take from its edited words: as a reaction's,
+    clipped, never refused (the kudos were given; only their quote follows)."""
+    return text.strip()[:MAX_REASON] or QUOTED_DELETED
 
 
 def check_no_broadcast(reason: str) -> None:

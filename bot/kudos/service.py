@@ -183,6 +183,8 @@ class KudosService:
                 "idempotency_key": key,
                 "batch_key": giving.key,
                 "question_id": giving.question_id,
+                "quoted_channel_id": giving.quoted[0] if giving.quoted else None,
+                "quoted_ts": giving.quoted[1] if giving.quoted else None,
                 "created_at": now,
             }
             for person, key in zip(giving.recipients, keys, strict=True)
@@ -345,6 +347,11 @@ class KudosService:
                 values=tuple(original.values or ()),
                 announcement=Announcement(thread_ts=ts, reaction=reaction),
                 seconds=original.batch_key,
+                quoted=(
+                    (original.quoted_channel_id, original.quoted_ts)
+                    if original.quoted_channel_id and original.quoted_ts
+                    else None
+                ),
             )
         )
 
@@ -385,6 +392,21 @@ class KudosService:
             recent=recent,
             names=names,
         )
+
+    async def quotes(self, team_id: str, channel_id: str, ts: str) -> bool:
+        """Whether kudos quote this message (a reaction's), so its edit or deletion matters."""
+        async with self._sessions() as s:
+            return await ledger.quotes(s, team_id, channel_id, ts)
+
+    async def quoted_edited(self, team_id: str, channel_id: str, ts: str, text: str) -> None:
+        """The message kudos quote was edited: they quote its edited words from now on."""
+        async with self._sessions() as s, s.begin():
+            await ledger.requote(s, team_id, channel_id, ts, r.quoted_reason(text))
+
+    async def quoted_deleted(self, team_id: str, channel_id: str, ts: str) -> None:
+        """The message kudos quote was deleted: the kudos stay, and quote it nowhere again."""
+        async with self._sessions() as s, s.begin():
+            await ledger.requote(s, team_id, channel_id, ts, r.QUOTED_DELETED)
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The kudos announced in a channel made private are private from now on."""

@@ -171,6 +171,7 @@ def register(router: Router, services: Services) -> None:
                     is_private=private,
                     values=(),
                     announcement=Announcement(message_link=link, reaction=reaction),
+                    quoted=(channel, ts),
                 )
             )
         except KudosRefused as refused:

@@ -45,6 +45,7 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
+from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
 
@@ -327,6 +328,7 @@ def register(router: Router, services: Services) -> None:
         await services.questions.deleted(
             workspace_of(context), str(event["channel"]), ts, would_ask(event, context)
         )
+        await follow_deletion(services, workspace_of(context), event)  # kudos quoting it
 
     async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
@@ -358,6 +360,7 @@ def register(router: Router, services: Services) -> None:
         await services.questions.edited(
             workspace_of(context), str(event["channel"]), str(changed["ts"]), text, edit
         )
+        await follow_edit(services, workspace_of(context), event)  # kudos quoting it
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:

@@ -25,6 +25,7 @@ class Kudos(TeamScoped, Base):
         Index("ix_kudos_team_giver_created", "team_id", "giver_user_id", "created_at"),
         Index("ix_kudos_team_batch", "team_id", "batch_key"),
         Index("ix_kudos_team_shoutout", "team_id", "shoutout_channel_id", "shoutout_ts"),
+        Index("ix_kudos_team_quoted", "team_id", "quoted_channel_id", "quoted_ts"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,5 +45,9 @@ class Kudos(TeamScoped, Base):
     shoutout_reply_url: Mapped[str | None] = mapped_column(Text)
     dm_channel_id: Mapped[str | None] = mapped_column(String(32))  # the recipient's DM
     dm_ts: Mapped[str | None] = mapped_column(String(32))
+    # The message whose words are the reason (a reaction's, and its seconds'): an edit of it
+    # is quoted as edited, its deletion quotes it no more.
+    quoted_channel_id: Mapped[str | None] = mapped_column(String(32))
+    quoted_ts: Mapped[str | None] = mapped_column(String(32))
     undone_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

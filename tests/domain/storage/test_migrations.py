@@ -157,3 +157,56 @@ async def test_the_blank_rows_of_messages_deleted_before_they_came_become_unaske
         "offered-then-deleted": "withdrawn",
         "solved": "solved",
     }
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_kudos_given_by_reacting_know_the_message_they_quote(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0019: a reaction's kudos quote the message their act's key names, a second
+    of their shout-out quotes it too; a `/kudos` and a second of one quote no message."""
+    if kind == "postgresql":
+        await require_postgres()
+    given = [  # source, idempotency key, batch key, shout-out ts
+        ("reaction", "react:C1:1.5:U1:U2", "react:C1:1.5:U1", "9.1"),
+        ("second", "second:C9:9.1:U3:U2", "second:C9:9.1:U3", None),
+        ("command", "cmd:x:U2", "cmd:x", "9.2"),
+        ("second", "second:C9:9.2:U3:U2", "second:C9:9.2:U3", None),
+    ]
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0018"))
+                for source, key, batch, shoutout in given:
+                    giver = "U3" if source == "second" else "U1"
+                    await conn.execute(
+                        text(
+                            "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, "
+                            'message, "values", is_private, source, idempotency_key, '
+                            "batch_key, shoutout_channel_id, shoutout_ts, created_at) "
+                            "VALUES ('T1', :giver, 'U2', 'the words quoted', '[]', false, "
+                            ":source, :key, :batch, 'C9', :shoutout, CURRENT_TIMESTAMP)"
+                        ),
+                        {
+                            "giver": giver,
+                            "source": source,
+                            "key": key,
+                            "batch": batch,
+                            "shoutout": shoutout,
+                        },
+                    )
+            await upgrade_head(engine)
+            async with engine.connect() as conn:
+                result = await conn.execute(
+                    text("SELECT idempotency_key, quoted_channel_id, quoted_ts FROM kudos")
+                )
+                found = {str(key): (channel, ts) for key, channel, ts in result.all()}
+        finally:
+            await engine.dispose()
+    assert found == {
+        "react:C1:1.5:U1:U2": ("C1", "1.5"),
+        "second:C9:9.1:U3:U2": ("C1", "1.5"),
+        "cmd:x:U2": (None, None),
+        "second:C9:9.2:U3:U2": (None, None),
+    }

@@ -1,0 +1,58 @@
+"""A message kudos quote (given by reacting to it, and their seconds), edited or deleted by
+its author: the kudos quote its edited words, or, deleted, quote it nowhere again (the kudos
+stay). Only what Slack sends where the bot hears messages (the `message.*` subscriptions)
+is acted on.
+
+Registered after the questions surface: Bolt gives an event to the first listener that takes
+it, and a question's edit or deletion is the questions surface's (which tells kudos too).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.safe_text import unescaped
+from bot.services import Services
+from handlers.blocks.message_text import typed_text
+from handlers.dispatch.router import Router, deleted_ts, edited_message
+from handlers.dispatch.workspace import workspace_of
+
+
+async def follow_deletion(services: Services, team: str, event: dict[str, Any]) -> None:
+    ts = deleted_ts(event)
+    if ts is not None:
+        await services.kudos.quoted_deleted(team, str(event.get("channel")), ts)
+
+
+async def follow_edit(services: Services, team: str, event: dict[str, Any]) -> None:
+    changed = edited_message(event)
+    if changed is not None:
+        # As typed, as a reaction's reason is read (`message_text`).
+        words = unescaped(typed_text(changed))
+        await services.kudos.quoted_edited(
+            team, str(event.get("channel")), str(changed.get("ts")), words
+        )
+
+
+def register(router: Router, services: Services) -> None:
+    async def a_quoted_deletion(body: dict[str, Any], context: Any) -> bool:
+        event = body["event"]
+        ts = deleted_ts(event)
+        return ts is not None and await services.kudos.quotes(
+            workspace_of(context), str(event.get("channel")), ts
+        )
+
+    @router.deletions(matchers=[a_quoted_deletion])
+    async def quoted_deleted(event: dict[str, Any], context: Any) -> None:
+        await follow_deletion(services, workspace_of(context), event)
+
+    async def a_quoted_edit(body: dict[str, Any], context: Any) -> bool:
+        event = body["event"]
+        changed = edited_message(event)
+        return changed is not None and await services.kudos.quotes(
+            workspace_of(context), str(event.get("channel")), str(changed.get("ts"))
+        )
+
+    @router.edits(matchers=[a_quoted_edit])
+    async def quoted_edited(event: dict[str, Any], context: Any) -> None:
+        await follow_edit(services, workspace_of(context), event)

@@ -1,0 +1,84 @@
+"""Kudos given by reacting to a message quote it; its author may edit or delete it later.
+
+Someone who deletes a message has taken its words back from everyone who reads the channel;
+askaround must not go on quoting them in `/kudos @someone` (nor, `tests/slack/digests`, in
+the digests, reports and the roundup). An edited message is quoted as edited. The kudos
+themselves stay: they were given.
+"""
+
+from __future__ import annotations
+
+from slack_emulator import Message
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
+from tests.slack.questions.test_edited import stored_texts
+from tests.slack.questions.test_solved_first import QUESTION
+
+SAID = "I wrote the runbook for the failover drill, the vault token is hunter2zebra"
+EDITED = "I wrote the runbook for the failover drill"
+
+
+async def reacted(slack: SlackHarness) -> Message:
+    message = await slack.post("carol", "general", slack.escape(SAID))
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    assert "hunter2zebra" in kudos_posts(slack, "general")[0].text
+    return message
+
+
+async def test_an_edited_message_is_quoted_as_edited(slack: SlackHarness) -> None:
+    """Bob reacts to Carol's message, Carol edits her token out: `/kudos @carol` quotes the
+    edited words, and so does a seconding of the shout-out given later."""
+    message = await reacted(slack)
+    await slack.here.edit_message(slack.user("carol"), message, slack.escape(EDITED))
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    await give(slack, "alice", "@carol")
+    said = ephemeral_text(slack, "alice")
+    assert "failover drill" in said and "hunter2zebra" not in said, said
+    assert [k.message for k in await ledger(slack)] == [EDITED, EDITED]
+
+
+async def test_a_deleted_message_is_quoted_nowhere_and_its_kudos_stay(
+    slack: SlackHarness,
+) -> None:
+    """Carol deletes the message Bob reacted to, after Maria seconded the shout-out: the
+    kudos stay in the ledger, `/kudos @carol` says they were for a message since deleted."""
+    message = await reacted(slack)
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    await slack.here.delete_message(slack.user("carol"), message)
+    await slack.settle()
+    await give(slack, "alice", "@carol")
+    said = ephemeral_text(slack, "alice")
+    assert "thanked 2 times" in said and "For a message since deleted." in said, said
+    assert "runbook" not in said and "hunter2zebra" not in said
+    assert [k.message for k in await ledger(slack)] == ["For a message since deleted."] * 2
+
+
+async def test_other_messages_edited_or_deleted_change_no_kudos(slack: SlackHarness) -> None:
+    """A message nobody reacted to, edited and deleted: the kudos quoting another stay."""
+    await reacted(slack)
+    other = await slack.post("carol", "general", "lunch at noon, anyone?")
+    await slack.here.edit_message(slack.user("carol"), other, "lunch at one")
+    await slack.here.delete_message(slack.user("carol"), other)
+    await slack.settle()
+    assert [k.message for k in await ledger(slack)] == [SAID]
+
+
+async def test_a_question_thanked_by_reaction_and_deleted_is_quoted_nowhere(
+    slack: SlackHarness,
+) -> None:
+    """Carol's question to the bot, which Bob thanks her for by reacting: her deletion takes
+    it back from the questions and from the kudos (one listener is given each deletion)."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} token hunter2zebra")
+    await slack.emu.add_reaction(slack.user("bob"), asked.channel, asked.ts, "kudos")
+    await slack.settle()
+    await slack.here.delete_message(slack.user("carol"), asked)
+    await slack.settle()
+    assert [k.message for k in await ledger(slack)] == ["For a message since deleted."]
+    assert all("hunter2zebra" not in text for text in await stored_texts(slack))
