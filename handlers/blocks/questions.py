@@ -81,18 +81,17 @@ def render_consent(question: QuestionView, count: int, *, unsure: bool = False) 
         if unsure
         else "This conversation is private, so nobody outside it sees your question"
     )
-    text = f"{why} unless you say so. Ask {plural(count, 'colleague')} privately?"
+    # Not "Ask 3 colleagues": when none of them can help, others are asked too.
+    text = (
+        f"{why} unless you say so. Ask colleagues privately? {plural(count, 'colleague')} "
+        "first, then others who might help if none of them can."
+    )
     return {
         "text": text,
         "blocks": [
             section(text),
             actions(
-                button(
-                    f"Ask {plural(count, 'colleague')} privately",
-                    "question_consent",
-                    str(question.id),
-                    "primary",
-                ),
+                button("Ask colleagues privately", "question_consent", str(question.id), "primary"),
                 button("Don't ask", "question_withdraw", str(question.id)),
             ),
         ],

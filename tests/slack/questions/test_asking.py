@@ -61,14 +61,14 @@ async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: SlackHarne
 
 
 async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:
-    """A DM question reaches nobody until the asker clicks "Ask … colleagues privately"; the
+    """A DM question reaches nobody until the asker clicks "Ask colleagues privately"; the
     colleagues asked get its text but no link to a conversation they cannot open."""
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
     assert await offers(slack) == []
     assert (await questions(slack))[0].status == "draft"
     assert "waiting for you to ask colleagues" in await mine(slack, "alice")
-    await slack.emu.click_button(slack.user("alice"), "Ask 3 colleagues privately")
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
     await slack.settle()
     assert len(await offers(slack)) >= 2
     assert (await questions(slack))[0].status == "open"
@@ -174,3 +174,20 @@ async def test_find_an_expert_on_an_apps_alert_asks_about_what_the_alert_says(
     question = (await questions(slack))[0]
     assert "terraform state lock" in question.text and "on prod" in question.text
     assert await offers(slack)
+
+
+async def test_consent_promises_no_number_that_escalation_would_break(
+    slack: SlackHarness,
+) -> None:
+    """ "Ask 3 colleagues privately?" was untrue once none of the 3 could help and others were
+    asked (`test_flow.py`): the asker is told how many come first and that others may follow;
+    pressing the button asks those first."""
+    await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
+    await slack.settle()
+    [consent] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1:]
+    said = "Ask colleagues privately? 3 colleagues first, then others who might help if none"
+    assert f"{said} of them can." in consent.text
+    assert "Ask 3 colleagues" not in str(consent.blocks)
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
+    await slack.settle()
+    assert len(await offers(slack)) == 3

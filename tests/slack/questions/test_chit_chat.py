@@ -55,7 +55,7 @@ async def test_chit_chat_in_a_watched_channel_is_not_nudged(
 
 
 async def test_a_greeting_in_a_dm_is_not_a_draft_question(slack: SlackHarness) -> None:
-    """`good morning :wave:` is greeted, with no "Ask 3 colleagues privately?" and no question."""
+    """`good morning :wave:` is greeted, with no "Ask colleagues privately?" and no question."""
     await slack.dm_bot("alice", "good morning :wave:")
     await slack.settle()
     assert await question_count(slack) == 0

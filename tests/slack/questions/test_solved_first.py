@@ -104,7 +104,7 @@ async def test_a_private_solved_question_is_not_shown_to_someone_else(
 
 
 async def test_nobody_to_ask_is_said_up_front_with_no_button(slack: SlackHarness) -> None:
-    """A private question nobody matches is not offered "Ask 3 colleagues privately": the
+    """A private question nobody matches is not offered "Ask colleagues privately": the
     asker is told at once that nobody can be asked, and what to do instead (issue 12, item 8)."""
     await slack.dm_bot("alice", "who can explain our fortran payroll batch jobs?")
     await slack.settle()
