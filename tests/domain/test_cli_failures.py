@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.cli import main
+from bot.runtime.cli import build_parser, main
 from slack_emulator import SlackEmulator
 
 # Each test names its own database (a SQLite file, or a server that is not there).
@@ -356,6 +356,24 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
     code, err = await run(capsys, *argv)
     assert code == 2
     one_line(err, *fragments)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("settings set --team T1 k v", "settings set k v --team T1"),
+        ("settings set k --team T1 v", "settings --team T1 set k v"),
+        ("report --since 2026-01-01 network", "report network --since 2026-01-01"),
+        ("import people --dry-run p.csv", "import people p.csv --dry-run"),
+        ("skills alias k8s --debug kubernetes", "skills alias k8s kubernetes --debug"),
+        ("purge-workspace --yes T1", "purge-workspace T1 --yes"),
+    ],
+)
+def test_a_commands_options_go_before_or_after_its_words(first: str, second: str) -> None:
+    """`settings set --team T KEY VALUE` was "unrecognized arguments: KEY VALUE": an option
+    between a command's words left its optional words empty."""
+    parser = build_parser()
+    assert parser.parse_args(first.split()) == parser.parse_args(second.split())
 
 
 @pytest.mark.parametrize("fraction", ["2", "-0.5"])

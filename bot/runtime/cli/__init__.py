@@ -48,12 +48,25 @@ class Parser(argparse.ArgumentParser):
     Subcommands' parsers are of this class as well (`add_subparsers` makes its own kind)."""
 
     _given: Sequence[str] = ()
+    _parsing = False
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
+        if self._parsing:  # one of parse_known_intermixed_args's two passes (Python 3.11)
+            return super().parse_known_args(args, namespace)
         self._given = list(sys.argv[1:] if args is None else args)
-        parsed, extras = super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            # A command's options go before or after its words (`settings set --team T KEY
+            # VALUE`): plain parsing gives optional words nothing once an option splits them.
+            # A parser with subcommands cannot be parsed so; its subcommands' parsers are.
+            if self._subcommands():
+                parsed, extras = super().parse_known_args(args, namespace)
+            else:
+                parsed, extras = super().parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
         if extras and not self._subcommands():
             self.error(f"unrecognized arguments: {' '.join(extras)}")  # with this help's name
         return parsed, extras

@@ -64,6 +64,20 @@ async def test_set_then_show_and_the_bot_obeys(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_team_goes_before_or_after_key_and_value(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set --team T KEY VALUE` was refused as "unrecognized arguments: KEY VALUE"."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    team = ["--team", slack.team_id]
+    for argv in (["set", *team, "daily_allowance", "3"], [*team, "set", "min_reason_length", "4"]):
+        code, out, err = await cli(capsys, *argv)
+        assert (code, err) == (0, ""), argv
+    code, out, _err = await cli(capsys, "show", *team)
+    assert "daily_allowance    set      3\n" in out and "min_reason_length  set      4\n" in out
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_a_bad_key_or_value_is_one_line_and_exit_1(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
