@@ -86,7 +86,8 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         ),
         Usage(
             "/kudos top month #craft",
-            "The leaderboard for a week, month, quarter, year or all time, optionally one value.",
+            "The leaderboard for this or last week, month, quarter or year, or all time, "
+            "optionally one value.",
         ),
         Usage("/kudos me", "Your kudos received and given, top values, streak, recent reasons."),
         Usage(
@@ -96,7 +97,7 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         Usage(
             "/kudos report last week @maria",
             "Managers: your team's shout-outs, helpers and trends for a week (this week, "
-            "last week or 2026-W47); admins: anyone's.",
+            "last week, 2026-W47, or W47: the latest week 47); admins: anyone's.",
         ),
         Usage("/kudos help", "Show these /kudos commands."),
     ),

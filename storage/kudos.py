@@ -317,10 +317,11 @@ async def leaderboard(
     session: AsyncSession,
     team_id: str,
     since: datetime | None,
+    until: datetime | None = None,
     value: str | None = None,
     limit: int = 10,
 ) -> list[tuple[str, int]]:
-    """(receiver, kudos received) since a time, most first; private entries count too."""
+    """(receiver, kudos received) in [since, until), most first; private entries count too."""
     count = func.count().label("n")
     statement = (
         select(Kudos.receiver_user_id, count)
@@ -331,6 +332,8 @@ async def leaderboard(
     )
     if since is not None:
         statement = statement.where(Kudos.created_at >= since)
+    if until is not None:
+        statement = statement.where(Kudos.created_at < until)
     return [(user, int(n)) for user, n in (await session.execute(statement)).all()]
 
 

@@ -88,17 +88,42 @@ def due_week(now: datetime, tz: str | None, weekday: int, hour: int) -> IsoWeek 
 
 
 def parse_period(text: str, now: datetime, tz: str | None) -> IsoWeek:
-    """`this week`, `last week`, `YYYY-Www`, or nothing (this week), in the reader's zone."""
+    """`this week`, `last week`, `YYYY-Www`, `Www`, or nothing (this week), in the reader's
+    zone. `W48` alone is the latest week 48 that has begun: a report is of a week gone by,
+    so in January it is last year's, not one still to come."""
     words = " ".join(text.lower().split())
     current = IsoWeek.at(now, tz)
     if words in ("", "this week", "week"):
         return current
     if words == "last week":
         return current.shifted(-1)
+    number = _YEARLESS.match(words)
+    if number is not None:
+        latest = _latest_week(int(number[1]), current)
+        if latest is not None:
+            return latest
     try:
         return IsoWeek.parse(text)
     except UserError:
         raise UserError(
             f"`{text.strip()}` is not a week I know: say `this week`, `last week` or a week as "
-            "YYYY-Www, for example 2026-W47."
+            "YYYY-Www or Www, for example 2026-W47 or W47."
         ) from None
+
+
+_YEARLESS = re.compile(r"^(?:w|week ?)(\d{1,2})$")
+
+
+def _latest_week(number: int, current: IsoWeek) -> IsoWeek | None:
+    """Week `number` of the latest year that has it (W53 is in some years only) and where it
+    is not after `current`; None for a number no year has."""
+    if not 1 <= number <= 53:
+        return None
+    for year in range(current.year, current.year - 7, -1):  # a W53 comes every 5 or 6 years
+        try:
+            week = IsoWeek.of(date.fromisocalendar(year, number, 1))
+        except ValueError:
+            continue
+        if week <= current:
+            return week
+    return None

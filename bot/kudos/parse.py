@@ -18,7 +18,9 @@ from bot.help import KUDOS_SUBCOMMANDS, did_you_mean
 from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
 from bot.safe_text import unescaped
 
-PERIODS = ("week", "month", "quarter", "year", "all")
+UNITS = ("week", "month", "quarter", "year")
+# `week` is this week, `last week` the whole one before it (as `/kudos report` reads them).
+PERIODS = (*UNITS, "all", *(f"last {unit}" for unit in UNITS))
 DEFAULT_PERIOD = "month"
 
 _TAG = re.compile(r"(?<![\w&/])#([^\W\d_][\w-]*)")  # #ownership, #ética, #качество
@@ -129,26 +131,29 @@ def parse_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tags, channels
 
 
-# Not a value's name: `#this week` is the value #this, for the week.
-_SAID_PERIOD = re.compile(
-    r"(?<![#\w])(?:this\s+(week|month|quarter|year)|all\s+time)\b", re.IGNORECASE
+# A period said in words is one token; not a value's name: `#this week` is the value #this,
+# for the week.
+_TOP_WORD = re.compile(
+    r"(?<![#\w])(?:(?:this|last)\s+(?:week|month|quarter|year)|all\s+time)\b|\S+",
+    re.IGNORECASE,
 )
+# As the help and the title say them: "this week", "all time".
+_SAID = {f"this {unit}": unit for unit in UNITS} | {"all time": "all"}
 
 
 def parse_top(args: str) -> tuple[str, str | None]:
     """`top [period] [#value]` → (period, value tag or None)."""
     period, value = DEFAULT_PERIOD, None
-    # As the help and the title say them: "this week", "all time".
-    said = _SAID_PERIOD.sub(lambda m: m.group(1) or "all", unicodedata.normalize("NFC", args))
-    for word in said.split():
+    for word in _TOP_WORD.findall(unicodedata.normalize("NFC", args)):
+        said = " ".join(word.lower().split())
         tags, channels = parse_tags(word)
         if tags or channels:
             value = (tags or channels)[0].lower()
-        elif word.lower() in PERIODS:
-            period = word.lower()
+        elif _SAID.get(said, said) in PERIODS:
+            period = _SAID.get(said, said)
         else:
             raise KudosRefused(
-                f"I don't know the period `{word}`: use one of {', '.join(PERIODS)}, "
-                "then an optional #value."
+                f"I don't know the period `{word}`: use week, month, quarter, year (this one, "
+                "or `last` for the one before) or all, then an optional #value."
             )
     return period, value

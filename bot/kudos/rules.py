@@ -173,20 +173,28 @@ def check_allowance(used: int, wanted: int, allowance: int) -> int:
     return left - wanted
 
 
-def period_start(period: str, now: datetime, tz: str) -> datetime | None:
-    """Where `this week|month|quarter|year` began in the viewer's time zone; None for all."""
+def period_window(period: str, now: datetime, tz: str) -> tuple[datetime | None, datetime | None]:
+    """[start, end) of `week|month|quarter|year` (this one), `last week|month|…` (the whole
+    one before) or `all` (None, None), from local midnights in the viewer's time zone."""
+    if period == "all":
+        return None, None
     local = now.astimezone(zone(tz)).replace(hour=0, minute=0, second=0, microsecond=0, fold=0)
-    if period == "week":
-        start = local - timedelta(days=local.weekday())
-    elif period == "month":
-        start = local.replace(day=1)
-    elif period == "quarter":
-        start = local.replace(day=1, month=(local.month - 1) // 3 * 3 + 1)
-    elif period == "year":
-        start = local.replace(day=1, month=1)
-    else:
-        return None
-    return start.astimezone(UTC)  # ZoneInfo gives that midnight its own offset (DST)
+    unit = period.removeprefix("last ")
+    start = _start_of(unit, local)
+    # ZoneInfo gives each midnight its own offset (DST)
+    if unit == period:
+        return start.astimezone(UTC), None
+    return _start_of(unit, start - timedelta(days=1)).astimezone(UTC), start.astimezone(UTC)
+
+
+def _start_of(unit: str, local: datetime) -> datetime:
+    if unit == "week":
+        return local - timedelta(days=local.weekday())
+    if unit == "month":
+        return local.replace(day=1)
+    if unit == "quarter":
+        return local.replace(day=1, month=(local.month - 1) // 3 * 3 + 1)
+    return local.replace(day=1, month=1)
 
 
 def week_streak(given_at: Iterable[datetime], now: datetime, tz: str) -> int:

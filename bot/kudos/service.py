@@ -362,7 +362,7 @@ class KudosService:
     ) -> Leaderboard:
         if period not in PERIODS:
             raise KudosRefused(f"Pick a period: {', '.join(PERIODS)}.")
-        since = r.period_start(period, self._clock(), tz)
+        since, until = r.period_window(period, self._clock(), tz)
         async with self._sessions() as s, s.begin():
             if value is not None:
                 rules, _giver = await self._settings(s, team_id)
@@ -370,7 +370,7 @@ class KudosService:
                 retired = await workspaces.value_names(s, team_id, retired=True)
                 if value not in rules.values and value not in retired:
                     raise KudosRefused(r.unknown_value_message(value, rules.values))
-            rows = await ledger.leaderboard(s, team_id, since, value, limit)
+            rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
             names = await ledger.names(s, team_id, [u for u, _n in rows])
         standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
         return Leaderboard(period, value, standings)

@@ -40,6 +40,10 @@ _PERIOD_LABELS = {
     "quarter": "this quarter",
     "year": "this year",
     "all": "of all time",
+    "last week": "last week",
+    "last month": "last month",
+    "last quarter": "last quarter",
+    "last year": "last year",
 }
 
 
@@ -215,6 +219,9 @@ def _standings(board: Leaderboard) -> str:
 def render_leaderboard(board: Leaderboard) -> Message:
     scope = f" for `#{board.value}`" if board.value else ""
     title = f"*Kudos leaderboard {_PERIOD_LABELS[board.period]}{scope}*"
+    if not board.standings and board.period.startswith("last "):  # nobody can be first now
+        text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
+        return {"text": text, "blocks": [section(text)]}
     if not board.standings:
         text = f"{title}\nNo kudos yet. Be the first: `/kudos @name for … #value`"
         return {"text": text, "blocks": [section(text)]}

@@ -1,4 +1,4 @@
-"""`/kudos report [this week|last week|YYYY-Www] [@manager]`: a manager's summary, ephemeral.
+"""`/kudos report [this week|last week|YYYY-Www|Www] [@manager]`: a manager's summary, ephemeral.
 
 The summary is the weekly digest's (same service, same renderer). This surface registers a
 `/kudos` listener that only matches `report …`, ahead of `handlers/surfaces/kudos.py`, whose general

@@ -50,3 +50,11 @@ def test_periods_people_type() -> None:
     assert parse_period("this week", now, "Europe/London") == IsoWeek(2026, 47)
     assert parse_period("Last  week", now, "Europe/Madrid") == IsoWeek(2026, 47)
     assert parse_period("2026-W10", now, "UTC") == IsoWeek(2026, 10)
+    # A week without its year is the latest of that number that has begun where they live.
+    assert parse_period("W48", now, "Europe/Madrid") == IsoWeek(2026, 48)
+    assert parse_period("w48", now, "Europe/London") == IsoWeek(2025, 48)
+    assert parse_period("Week 5", now, "UTC") == IsoWeek(2026, 5)
+    assert parse_period("W53", now, "UTC") == IsoWeek(2020, 53)  # 2026 has 53, not begun yet
+    for bad in ("W0", "W54", "W 48"):
+        with pytest.raises(UserError, match="YYYY-Www or Www"):
+            parse_period(bad, now, "UTC")

@@ -111,6 +111,15 @@ def test_a_value_named_this_or_all_is_a_value_before_a_period() -> None:
     assert parse_top("all time #this") == ("all", "this")
 
 
+def test_last_and_a_unit_is_the_period_before() -> None:
+    """`top last week` was refused as the unknown period `last`."""
+    assert parse_top("last week") == ("last week", None)
+    assert parse_top("#craft Last  Month") == ("last month", "craft")
+    assert parse_top("#last quarter") == ("quarter", "last")
+    with pytest.raises(KudosRefused, match="I don't know the period `last`"):
+        parse_top("last")
+
+
 def test_clip_never_cuts_a_mention_or_entity_in_half() -> None:
     assert clip("short", 10) == "short"
     assert clip("thanks <@U12345|ana> a lot", 12) == "thanks…"

@@ -29,10 +29,26 @@ def test_local_day_follows_the_givers_zone_and_dst() -> None:
 
 def test_periods_start_at_local_midnight() -> None:
     now = datetime(2026, 5, 29, 12, tzinfo=UTC)  # a Friday
-    assert r.period_start("week", now, "UTC") == datetime(2026, 5, 25, tzinfo=UTC)
-    assert r.period_start("quarter", now, "America/New_York") == datetime(2026, 4, 1, 4, tzinfo=UTC)
-    assert r.period_start("year", now, "UTC") == datetime(2026, 1, 1, tzinfo=UTC)
-    assert r.period_start("all", now, "UTC") is None
+    assert r.period_window("week", now, "UTC") == (datetime(2026, 5, 25, tzinfo=UTC), None)
+    new_york = r.period_window("quarter", now, "America/New_York")
+    assert new_york == (datetime(2026, 4, 1, 4, tzinfo=UTC), None)
+    assert r.period_window("year", now, "UTC") == (datetime(2026, 1, 1, tzinfo=UTC), None)
+    assert r.period_window("all", now, "UTC") == (None, None)
+
+
+def test_a_last_period_is_the_whole_one_before_this_one() -> None:
+    """`last week` ends where this week begins; `last quarter` in New York crosses the
+    change to summer time (EST then EDT)."""
+    now = datetime(2026, 5, 29, 12, tzinfo=UTC)
+    week = (datetime(2026, 5, 18, tzinfo=UTC), datetime(2026, 5, 25, tzinfo=UTC))
+    assert r.period_window("last week", now, "UTC") == week
+    month = (datetime(2026, 4, 1, tzinfo=UTC), datetime(2026, 5, 1, tzinfo=UTC))
+    assert r.period_window("last month", now, "UTC") == month
+    quarter = (datetime(2026, 1, 1, 5, tzinfo=UTC), datetime(2026, 4, 1, 4, tzinfo=UTC))
+    assert r.period_window("last quarter", now, "America/New_York") == quarter
+    january = datetime(2026, 1, 3, tzinfo=UTC)
+    year = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
+    assert r.period_window("last year", january, "UTC") == year
 
 
 def test_allowance_by_role_and_what_is_left() -> None:

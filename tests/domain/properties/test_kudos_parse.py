@@ -122,7 +122,7 @@ def test_top_arguments_parse_or_are_refused_clearly(args: str) -> None:
         period, value = parse_top(args)
     except KudosRefused as refused:
         message = assert_clear(refused, args)
-        assert "week, month, quarter, year, all" in message
+        assert "week, month, quarter, year (this one, or `last`" in message
         return
     assert period in PERIODS
     assert value is None or value == value.lower()

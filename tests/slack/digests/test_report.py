@@ -34,6 +34,20 @@ async def test_a_manager_sees_their_week_and_their_orgs(company: SlackHarness) -
     assert "received 1 kudos in 2026-W48" in said and "late-night rollback" in said
 
 
+async def test_a_week_without_its_year_is_the_latest_one_of_that_number(
+    company: SlackHarness,
+) -> None:
+    """`W47` in week 48 is this year's; `W50`, not begun this year, is last year's: a report
+    looks back. `W47` was refused as not a week."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "W47")
+    assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said, said
+    said = await report(company, "maria", "week 47 @bob")
+    assert "Bob Chen's team (2 people) received 1 kudos in 2026-W47" in said, said
+    said = await report(company, "maria", "w50")
+    assert "2025-W50" in said and "hasn't started yet" not in said, said
+
+
 async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -> None:
     """Bob may not read his manager's report, Alice has no team; Olga (a Slack admin) and
     Dev (role "admin") may read Maria's; a bad week, or one still to come, is explained."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -62,6 +62,24 @@ async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
     await give(slack, "maria", "top all time #craft")
     said = ephemeral_text(slack, "maria").split("of all time for `#craft`")[-1]
     assert "Bob Chen · 1" in said, said
+
+
+async def test_last_week_is_the_whole_week_before_this_one(slack: SlackHarness) -> None:
+    """`top last week` was refused as the unknown period `last`: it ranks the week before
+    this one alone, as `/kudos report last week` reads it, and an empty one is just said."""
+    slack.services.clock.freeze(datetime(2026, 6, 10, 12, tzinfo=UTC))  # a Wednesday
+    await give(slack, "maria", "@bob for the postgres upgrade #craft")
+    await shift_kudos(slack, created_at=slack.services.clock.now() - timedelta(days=7))
+    await give(slack, "maria", "@carol for the on-call handover #craft")
+    await give(slack, "alice", "top last week")
+    said = ephemeral_text(slack, "alice").split("leaderboard last week*")[-1]
+    assert "Bob Chen · 1" in said and "Carol" not in said, said
+    await give(slack, "alice", "top this week")
+    said = ephemeral_text(slack, "alice").split("leaderboard this week*")[-1]
+    assert "Carol Diaz · 1" in said and "Bob" not in said, said
+    await give(slack, "alice", "top last year #craft")
+    said = ephemeral_text(slack, "alice").split("leaderboard last year for `#craft`*")[-1]
+    assert said.strip() == "No kudos last year.", said
 
 
 async def test_people_tied_on_the_leaderboard_share_their_place(slack: SlackHarness) -> None:
