@@ -43,14 +43,21 @@ def title(summary: TeamSummary, *, for_manager: bool) -> str:
     return f"{whose} week {summary.week.label} ({summary.week.monday:%d %b %Y})"
 
 
-def headline(summary: TeamSummary) -> str:
-    """A week before askaround counted kudos is not a week of none: it is said to be before."""
+def before_counting(summary: TeamSummary) -> bool:
+    """Whether the week ended before askaround counted kudos: nothing in it is known."""
     since = summary.counting_since
-    if since is not None and summary.week < IsoWeek.of(since):
+    return since is not None and summary.week < IsoWeek.of(since)
+
+
+def headline(summary: TeamSummary) -> str:
+    """A week before askaround counted kudos is not a week of none: it is said to be before,
+    with the first week there is to read."""
+    since = summary.counting_since
+    if since is not None and before_counting(summary):
         return (
             f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}): askaround "
             f"has counted kudos since {since:%d %b %Y}, after {summary.week.label}, so it has "
-            "nothing to tell of that week."
+            f"nothing to tell of that week. The first week it counted is {IsoWeek.of(since)}."
         )
     return (
         f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}) received "
@@ -83,7 +90,10 @@ def shoutout_line(s: Shoutout) -> str:
 
 
 def sections(summary: TeamSummary) -> list[Section]:
-    """The summary's parts in reading order, in full; empty parts say why rather than vanish."""
+    """The summary's parts in reading order, in full; empty parts say why rather than vanish,
+    but a week before askaround counted has none: each would only say it was empty."""
+    if before_counting(summary):
+        return []
     where = "" if summary.for_guest else " given in private conversations"
     private = (
         (f"{plural(summary.private_count, 'kudos')}{where} (counted, not shown).",)

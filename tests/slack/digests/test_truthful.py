@@ -99,9 +99,14 @@ async def test_a_week_before_askaround_counted_is_not_a_week_of_none(
     fresh_install: SlackHarness,
 ) -> None:
     """Installed on W47's Tuesday, maria reads W46: askaround was not counting then, so the
-    report says so rather than that her team received 0 kudos that week."""
+    report says so rather than that her team received 0 kudos that week, names the first
+    week it counted, and lists none of the parts it would only call empty (it listed each)."""
     fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
-    said = await report(fresh_install, "maria", "2026-W46")
-    assert "received 0 kudos" not in said
-    assert "askaround has counted kudos since 17 Nov 2026, after 2026-W46" in said
+    for week in ("2026-W46", "W46"):
+        said = await report(fresh_install, "maria", week)
+        assert "received 0 kudos" not in said
+        assert "askaround has counted kudos since 17 Nov 2026, after 2026-W46" in said
+        assert "The first week it counted is 2026-W47." in said
+        for title in ("Shout-outs", "Unsung helpers", "No kudos since", "Values", "Nobody"):
+            assert title not in said, (title, said)
     assert "received 0 kudos in 2026-W47" in await report(fresh_install, "maria", "2026-W47")
