@@ -33,6 +33,20 @@ def surfaces(ws: Workspace, user_id: str) -> Iterator[Surface]:
         yield home
 
 
+def button_labels(ws: Workspace, user_id: str, limit: int = 6) -> list[str]:
+    """The labels of the buttons the person can press, most prominent first, each once."""
+    labels: list[str] = []
+    for surface in surfaces(ws, user_id):
+        for block in surface.blocks:
+            for element in block_elements(block):
+                text = str((element.get("text") or {}).get("text", "")).strip()
+                if element.get("type") == "button" and text and text not in labels:
+                    labels.append(text)
+                    if len(labels) == limit:
+                        return labels
+    return labels
+
+
 def find_button(
     ws: Workspace, user_id: str, label: str
 ) -> tuple[Surface, dict[str, Any], dict[str, Any]] | None:

@@ -77,7 +77,10 @@ class TeamApi(Changes):
         """Press the frontmost button labelled ``label`` that this person can see."""
         found = screen.find_button(self.workspace, user_id, label)
         if found is None:
-            raise PersonError(f"{self.workspace.display_name(user_id)} sees no button {label!r}")
+            who = self.workspace.display_name(user_id)
+            shown = ", ".join(repr(b) for b in screen.button_labels(self.workspace, user_id))
+            can = f"they can press {shown}" if shown else "they see no buttons"
+            raise PersonError(f"{who} sees no button {label!r}; {can}")
         surface, block, element = found
         where: dict[str, Any] = (
             {"view": surface} if isinstance(surface, View) else {"message": surface}
