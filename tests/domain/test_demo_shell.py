@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from bot.runtime.demo.shell import BadLine, Line, parse_line, to_slack_text
+from bot.runtime.demo.shell import BadLine, Line, parse_line, to_slack_text, wait_for
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -23,6 +25,9 @@ pytestmark = pytest.mark.database_independent
         ("@bob react :kudos:", Line("bob", "react", ":kudos:")),
         ("@alice click Undo", Line("alice", "click", "Undo")),
         ("@maria home", Line("maria", "home", "")),
+        # A capital typed at the start of a name or a channel is still that person, there.
+        ("@Alice in #Platform: hi", Line("alice", "say", "hi", "platform")),
+        ("wait 2 hours", Line("", "wait", "2 hours")),
     ],
 )
 def test_lines_parse(raw: str, expected: Line) -> None:
@@ -36,11 +41,41 @@ def test_blank_lines_and_comments_are_skipped(raw: str) -> None:
     assert parse_line(raw) is None
 
 
-@pytest.mark.parametrize("raw", ["alice: hi", "@alice", "@alice:", "@alice click", "@Alice: hi"])
+@pytest.mark.parametrize("raw", ["alice: hi", "@alice", "@alice:", "@alice click", "wait"])
 def test_unclear_lines_get_a_hint(raw: str) -> None:
     """Anything else is refused with a message saying what to type."""
     with pytest.raises(BadLine):
         parse_line(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        ("@alice /kudos @bob thanks", "did you mean `@alice: /kudos @bob thanks`?"),
+        ("@carol in #random hello", "did you mean `@carol in #random: hello`?"),
+        ("alice: hi", "did you mean `@alice: hi`?"),
+        ("?!", "start with @name: (type `help` for examples)"),
+        ("wait a while", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
+        ("wait 0 days", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
+    ],
+)
+def test_a_near_miss_is_told_what_was_meant(raw: str, hint: str) -> None:
+    """A line missing its colon or its @ is answered with the line as it should be; a
+    `wait` without a length says how to give one."""
+    with pytest.raises(BadLine) as refused:
+        parse_line(raw)
+    assert hint in str(refused.value)
+
+
+def test_waits_are_read_in_minutes_hours_days_and_weeks() -> None:
+    """Both the words and their one-letter forms; the singular too."""
+    assert [wait_for(t) for t in ("45 minutes", "2h", "1 day", "3d", "1 week")] == [
+        timedelta(minutes=45),
+        timedelta(hours=2),
+        timedelta(days=1),
+        timedelta(days=3),
+        timedelta(weeks=1),
+    ]
 
 
 def test_mentions_become_slack_mentions_for_known_people_only() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,8 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     watched = out[out.index("> @hana: /ask watch") :]
     assert "review my PR? it is small I promise\n  (nothing visible happened)" in watched
     assert "[#general · only @bob sees]\n    That looks like a question for a colleague" in watched
+    week_later = out[out.index("> wait 7 days") :]  # Iris's offers ran out
+    assert "No worries: I've stopped waiting on you" in week_later
     assert (tmp_path / "demo.db").exists()
 
 
@@ -96,3 +99,59 @@ def test_skills_typed_into_the_edit_profile_form_are_picked_as_slack_offers_them
     after = result.stdout[result.stdout.index("> @alice submit") :]
     assert "*Terraform* — 5 · go-to expert" in after and "*Kubernetes* — 5" in after, after
     assert "• *R* — 5" not in after and "• *t* — 5" not in after
+
+
+def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path: Path) -> None:
+    """The first screen says who is who; `?` and `people` help; a line missing its colon or
+    its @ is answered with what was meant; and `wait` moves the bot's clock: unanswered
+    offers run out, and each manager's weekly summary arrives as a DM (7 days always pass
+    the digest's Monday 09:00, unless they start on a Monday before it: a day more then)."""
+    script = (
+        "?\npeople\n@alice /kudos @bob thanks for the review #teamwork\nalice: hi\n"
+        "@alice: /kudos @bob thanks for the review #teamwork\n"
+        "@carol: @askaround how do we unlock a stuck terraform state?\n"
+        "@dev click I can hepl\nwait 7 days\nwait 1 day\n"
+    )
+    result = _demo(script, tmp_path)
+    assert result.returncode == 1, result.stderr  # the three lines it could not follow
+    out = result.stdout
+    banner, _, rest = out.partition("> ?\n")
+    assert "Hana is the admin; Maria, Sam, Nora and Victor are managers" in banner
+    assert "http://" not in banner and "wait 2 hours" in rest.partition("> people")[0]
+    assert "Platform: @maria (manager) @alice @bob @carol @dev @emma @finn" in rest
+    assert "did you mean `@alice: /kudos @bob thanks for the review #teamwork`?" in rest
+    assert "did you mean `@alice: hi`?" in rest
+    pressable = rest.partition("dev sees no button 'I can hepl'; they can press ")[2]
+    assert "'I can help'" in pressable.partition("\n")[0]
+    later = rest[rest.index("> wait 7 days") :]
+    assert "(it is now " in later and "No worries: I've stopped waiting on you" in later
+    assert "[DM with @maria · askaround]\n    YOUR TEAM'S WEEK" in later
+    assert "• Bob Chen, from Alice Martin: thanks for the review #teamwork" in later
+
+
+def test_ctrl_c_ends_the_demo_at_its_prompt(tmp_path: Path) -> None:
+    """Ctrl-C while it waits for a line ends it with 130 and nothing on stderr (reading the
+    line on the event loop left Ctrl-C unheard until Enter, and a second one left asyncio's
+    complaints about unclosed sessions)."""
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "bot.runtime.cli", "demo"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert demo.stdin is not None and demo.stdout is not None and demo.stderr is not None
+    try:
+        for line in demo.stdout:  # the banner, then its prompt waits for a line
+            if "Ctrl-D or `quit` ends." in line:
+                break
+        demo.send_signal(signal.SIGINT)
+        assert demo.wait(timeout=60) == 130
+        assert demo.stderr.read() == ""
+    finally:
+        demo.kill()
+        demo.stdin.close()
+        demo.stdout.close()
+        demo.stderr.close()

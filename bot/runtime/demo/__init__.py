@@ -6,11 +6,13 @@ HTTP path Slack would use, and what the emulator records is printed back.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import sys
 import tempfile
+import threading
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.runtime.demo.company import create_slack_users, load_company, seed_bot
 from bot.runtime.demo.session import DemoSession
@@ -20,14 +22,17 @@ from bot.runtime.runner import Runner
 from bot.settings import BOT_SCOPES, Settings
 from slack_emulator import SlackEmulator
 
-BANNER = """askaround demo: {people} people, the local Slack emulator at {api} and the bot at {bot}.
+BANNER = """askaround demo: the real bot and a company of {people} in a local Slack emulator.
+{cast}; `people` lists everyone.
 Type what someone does in Slack, for example:
-  @alice: /askaround help
-  @carol: @askaround hi            (a mention, answered in a thread)
+  @alice: /kudos @bob thanks for the review #teamwork    (a command, in #general)
+  @carol: @askaround how do we unlock a stuck terraform state?    (a mention)
   @bob dm: hello                   (a direct message to the bot)
   @maria home                      (open the App Home tab)
-  @alice click Undo                (press a button @alice can see)
+  @dev click I can help            (press a button @dev can see)
   @bob react :kudos:               (react to the last message in #general)
+  @alice submit Field=value; Other field=value    (fill in and submit the open modal)
+  wait 2 hours                     (time passes: unanswered offers move on, digests come due)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""
 
 
@@ -62,27 +67,92 @@ async def run_demo(
             async with Runner(settings) as runner:
                 emu.request_url = runner.url
                 emu.event_subscriptions = runner.bot.router.names("event")
+                # Time moves only when someone types `wait …`: the jobs run then, not while
+                # the newcomer reads.
+                await runner.bot.scheduler.stop()
                 new = await seed_bot(runner.bot.services, emu.team_id, emu)
                 session = DemoSession(emu, users, runner)
-                session.news()
-                banner = BANNER.format(people=len(company), api=emu.api_url, bot=runner.url)
-                print(banner if new else f"{banner}\n{CARRIED_ON.format(file=db_file)}", file=out)
-                return await _loop(session, stdin, out)
+                await session.begin()
+                banner = BANNER.format(people=len(company), cast=cast(company))
+                carried = f"{banner}\n{CARRIED_ON.format(file=db_file)}"
+                print(banner if new else carried, file=out, flush=True)
+                return await _loop(session, _lines(stdin), stdin.isatty(), out, company)
 
 
-async def _loop(session: DemoSession, stdin: TextIO, out: TextIO) -> int:
-    interactive = stdin.isatty()
+def cast(company: list[dict[str, Any]]) -> str:
+    """Who to try the admin's and the managers' views with."""
+
+    def named(role: str) -> str:
+        people = [p["name"].split()[0] for p in company if role in p.get("roles", ())]
+        return ", ".join(people[:-1]) + f" and {people[-1]}" if len(people) > 1 else people[0]
+
+    return f"{named('admin')} is the admin; {named('manager')} are managers"
+
+
+def people(company: list[dict[str, Any]]) -> str:
+    teams: dict[str, list[str]] = {}
+    for p in company:
+        roles = "".join(f" ({r})" for r in p.get("roles", ()))
+        teams.setdefault(p["team"], []).append(f"@{p['handle']}{roles}")
+    lines = [f"  {team}: {' '.join(handles)}" for team, handles in teams.items()]
+    return "\n".join(
+        [
+            *lines,
+            "Channels: #general (where lines happen), #random, #design (askaround is not in it)"
+            " and #platform (private, the Platform team).",
+            "`@alice: /skills @bob` shows someone's title and skills; "
+            "`@alice: /skills who terraform` who knows a topic.",
+        ]
+    )
+
+
+def _lines(stdin: TextIO) -> asyncio.Queue[str]:
+    """Lines as they are typed, read off the event loop: waiting for the keyboard must not
+    stop the bot, and Ctrl-C must reach the loop (a read on it left Ctrl-C unheard)."""
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        while True:
+            raw = stdin.readline()
+            try:
+                loop.call_soon_threadsafe(lines.put_nowait, raw)
+            except RuntimeError:  # the demo ended while this line was typed
+                return
+            if not raw:
+                return
+
+    threading.Thread(target=read, name="demo-input", daemon=True).start()
+    return lines
+
+
+async def _loop(
+    session: DemoSession,
+    lines: asyncio.Queue[str],
+    interactive: bool,
+    out: TextIO,
+    company: list[dict[str, Any]],
+) -> int:
     failures = 0
     while True:
         if interactive:
             print("> ", end="", file=out, flush=True)
-        raw = stdin.readline()
+        try:
+            raw = await lines.get()
+        except asyncio.CancelledError:  # Ctrl-C: the shell's prompt goes on a line of its own
+            print(file=out, flush=True)
+            raise
         if not raw:
+            if interactive:
+                print(file=out)
             break
         if raw.strip() in ("quit", "exit"):
             break
-        if raw.strip() == "help":
-            print(BANNER.split("\n", 1)[1], file=out)
+        if raw.strip() in ("help", "?", "people"):
+            if not interactive:
+                print(f"> {raw.rstrip()}", file=out)
+            shown = people(company) if raw.strip() == "people" else BANNER.split("\n", 2)[2]
+            print(shown, file=out)
             continue
         if not interactive and raw.strip():
             print(f"> {raw.rstrip()}", file=out)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 from bot.runtime.demo.display import describe
-from bot.runtime.demo.shell import BadLine, Line, to_slack_text
+from bot.runtime.demo.shell import BadLine, Line, to_slack_text, wait_for
 from bot.runtime.runner import Runner, in_flight_listeners
 from slack_emulator import Message, PersonError, SlackEmulator
+
+# What the bot does on a clock that a person would notice: offers that ran out of working
+# time move on to the next colleagues, and managers' weekly digests come due.
+CLOCK_JOBS = ("escalate", "digests")
 
 
 async def settle(emu: SlackEmulator, runner: Runner, within: float = 20.0) -> None:
@@ -59,6 +64,8 @@ class DemoSession:
 
     async def perform(self, line: Line) -> list[str]:
         """Do what the line says, wait for the bot to finish, and return what people now see."""
+        if line.verb == "wait":
+            return await self.wait(wait_for(line.text))
         user = self.user(line.handle)
         text = to_slack_text(line.text, self.users)
         try:
@@ -68,6 +75,28 @@ class DemoSession:
         await settle(self.emu, self.runner)
         refused, self._refused = self._refused, []
         return refused + self.news()
+
+    async def begin(self) -> None:
+        """Run the clock's jobs once, unseen: last week's digests are due when the demo starts
+        on any day after the digest's, and they are of a week before this company existed.
+        A `wait` then shows only what comes due during the demo."""
+        await self._clock_jobs()
+        self.news()
+
+    async def wait(self, delta: timedelta) -> list[str]:
+        """Let `delta` pass for the bot and run its clock's jobs once, as they would have run
+        in that time (the demo stops their timers, so time moves only when asked)."""
+        bot = self.runner.bot
+        bot.services.clock.advance(delta)
+        bot.outbox.wake()
+        await self._clock_jobs()
+        now = bot.services.clock.now()
+        return [f"  (it is now {now:%A %d %b %H:%M} UTC for askaround)", *self.news()]
+
+    async def _clock_jobs(self) -> None:
+        for job in CLOCK_JOBS:
+            await self.runner.bot.scheduler.run_once(job)
+        await settle(self.emu, self.runner)
 
     def news(self) -> list[str]:
         effects = self.emu.effects_since(self._seen)

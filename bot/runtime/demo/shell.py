@@ -8,6 +8,7 @@
 @alice click Undo                                       a button the person can see
 @alice shortcut give_kudos                              a message shortcut on the last message
 @maria home                                             open the App Home tab
+wait 2 hours                                            let time pass for the bot
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.errors import UserError
 
@@ -24,7 +26,7 @@ DEFAULT_CHANNEL = "general"
 @dataclass(frozen=True)
 class Line:
     handle: str
-    verb: str  # say | command | dm | react | click | shortcut | submit | home
+    verb: str  # say | command | dm | react | click | shortcut | submit | home | wait
     text: str = ""
     channel: str = DEFAULT_CHANNEL
 
@@ -32,8 +34,20 @@ class Line:
 _LINE = re.compile(
     r"^@(?P<handle>[a-z][a-z0-9._-]*)"
     r"(?:\s+in\s+#(?P<channel>[a-z0-9._-]+))?"
-    r"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:react|click|shortcut|submit|home)\b))\s*(?P<rest>.*)$"
+    r"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:react|click|shortcut|submit|home)\b))\s*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
+# `@alice /kudos …` (no colon) and `alice: hi` (no @): what was meant is plain.
+_NO_COLON = re.compile(r"^@[a-z][a-z0-9._-]*(?:\s+in\s+#[a-z0-9._-]+)?(?=\s+\S)", re.IGNORECASE)
+_NO_AT = re.compile(r"^[a-z][a-z0-9._-]*(?:\s+in\s+#[a-z0-9._-]+)?\s*:", re.IGNORECASE)
+_WAIT = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+)$", re.IGNORECASE)
+_UNITS = {
+    **dict.fromkeys(["m", "min", "minute"], "minutes"),
+    **dict.fromkeys(["h", "hr", "hour"], "hours"),
+    **dict.fromkeys(["d", "day"], "days"),
+    **dict.fromkeys(["w", "week"], "weeks"),
+}
+WAIT_HINT = "say how long, e.g. `wait 45 minutes`, `wait 2 hours` or `wait 7 days`"
 
 
 class BadLine(UserError):
@@ -45,11 +59,14 @@ def parse_line(raw: str) -> Line | None:
     line = raw.strip()
     if not line or line.startswith("#"):
         return None
+    if line.split(maxsplit=1)[0].lower() == "wait":
+        wait_for(line[4:])
+        return Line(handle="", verb="wait", text=line[4:].strip())
     match = _LINE.match(line)
     if match is None:
-        raise BadLine(f"not understood: {line!r}; start with @name: (type `help` for examples)")
-    handle, rest = match["handle"], match["rest"].strip()
-    channel = match["channel"] or DEFAULT_CHANNEL
+        raise BadLine(f"not understood: {line!r}; {_meant(line)}")
+    handle, rest = match["handle"].lower(), match["rest"].strip()
+    channel = (match["channel"] or DEFAULT_CHANNEL).lower()
     verb = (match["verb"] or "").rstrip(":")
     if match["colon"]:
         if not rest:
@@ -58,6 +75,24 @@ def parse_line(raw: str) -> Line | None:
     elif verb in ("react", "click", "shortcut", "submit") and not rest:
         raise BadLine(f"`{verb}` needs an argument, e.g. `@bob {verb} …`")
     return Line(handle=handle, verb=verb, text=rest, channel=channel)
+
+
+def _meant(typed: str) -> str:
+    line = " ".join(typed.split())
+    if found := _NO_COLON.match(line):
+        return f"did you mean `{found.group(0)}:{line[found.end() :]}`? (`help` lists the rest)"
+    if _NO_AT.match(line):
+        return f"did you mean `@{line}`?"
+    return "start with @name: (type `help` for examples)"
+
+
+def wait_for(text: str) -> timedelta:
+    """`45 minutes`, `2 hours`, `3 days`, `1 week` (or `45m`, `2h`, `3d`, `1w`)."""
+    found = _WAIT.match(text.strip())
+    unit = _UNITS.get(found["unit"].lower().removesuffix("s")) if found else None
+    if found is None or unit is None or not 0 < int(found["n"]) <= 1000:
+        raise BadLine(WAIT_HINT)
+    return timedelta(**{unit: int(found["n"])})
 
 
 def to_slack_text(text: str, users: Mapping[str, str]) -> str:
