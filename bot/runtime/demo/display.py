@@ -30,7 +30,7 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
     if effect.kind.startswith("message") and effect.actor != bot:
         return None
     names: Callable[[str], str] = ws.display_name
-    body = _channel_names(emu, render_text(effect.text, effect.blocks, names))
+    body = _own_links(emu, _channel_names(emu, render_text(effect.text, effect.blocks, names)))
     if effect.kind == "file_shared":
         body = "\n".join(filter(None, [body, *_files(emu, effect)]))
     suffix = _SHOWN[effect.kind]
@@ -38,6 +38,7 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
         header = f"@{names(effect.visible_to[0])}'s Home tab"
     elif effect.kind.startswith("modal"):
         header = f"modal shown to @{names(effect.visible_to[0])}{suffix}"
+        body = "\n".join(filter(None, [body, _how_to_submit(names(effect.visible_to[0]), effect)]))
     elif effect.kind.startswith("ephemeral"):
         where = _where(emu, effect.channel)
         header = f"{where} · only @{names(effect.visible_to[0])} sees{suffix}"
@@ -46,6 +47,18 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
         thread = " › thread" if message is not None and message.thread_ts else ""
         header = f"{_where(emu, effect.channel)}{thread} · askaround{suffix}"
     return "\n".join([f"  [{header}]", *(f"    {line}" for line in body.splitlines())])
+
+
+def _how_to_submit(handle: str, effect: Effect) -> str | None:
+    """The demo line that fills in a form, with its first fields' labels: a newcomer sees
+    `<What did they do?: …>` and would not guess `submit`."""
+    labels = [
+        str(b["label"]["text"]) for b in effect.blocks if b.get("type") == "input" and "label" in b
+    ]
+    if not labels:
+        return None
+    fields = "; ".join(f"{label}=…" for label in labels[:2])
+    return f"(to fill it in and press Submit: @{handle} submit {fields})"
 
 
 def _files(emu: SlackEmulator, effect: Effect) -> list[str]:
@@ -65,6 +78,12 @@ def _where(emu: SlackEmulator, channel_id: str | None) -> str:
         people = ", ".join(f"@{emu.workspace.display_name(m)}" for m in channel.members)
         return f"group DM ({people})"
     return f"#{channel.name}"
+
+
+def _own_links(emu: SlackEmulator, text: str) -> str:
+    """Slack shows a link by its label; a link into this emulated workspace leads nowhere a
+    terminal can open, so only the label stays (`See the question in Slack`)."""
+    return re.sub(rf" \({re.escape(emu.workspace.url)}[^\s)]*\)", "", text)
 
 
 def _channel_names(emu: SlackEmulator, text: str) -> str:
