@@ -54,14 +54,16 @@ def test_unclear_lines_get_a_hint(raw: str) -> None:
         ("@alice /kudos @bob thanks", "did you mean `@alice: /kudos @bob thanks`?"),
         ("@carol in #random hello", "did you mean `@carol in #random: hello`?"),
         ("alice: hi", "did you mean `@alice: hi`?"),
+        ("@alice clik Undo", "did you mean `@alice click Undo`?"),
+        ("@bob dm hello", "did you mean `@bob dm: hello`?"),
         ("?!", "start with @name: (type `help` for examples)"),
         ("wait a while", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
         ("wait 0 days", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
     ],
 )
 def test_a_near_miss_is_told_what_was_meant(raw: str, hint: str) -> None:
-    """A line missing its colon or its @ is answered with the line as it should be; a
-    `wait` without a length says how to give one."""
+    """A line missing its colon or its @, or with a verb mistyped, is answered with the line
+    as it should be; a `wait` without a length says how to give one."""
     with pytest.raises(BadLine) as refused:
         parse_line(raw)
     assert hint in str(refused.value)

@@ -63,7 +63,7 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result.returncode == 1
-    assert "nobody called @nobody here" in result.stdout
+    assert "nobody called @nobody here; `people` lists everyone" in result.stdout
     assert "sees no button 'Missing'" in result.stdout
     # A mistyped command is Slack's to refuse, as Slack does: the bot never hears of it.
     assert "/kudo is not a valid command" in result.stdout and "/kudos" in result.stdout

@@ -53,7 +53,7 @@ class DemoSession:
 
     def user(self, handle: str) -> str:
         if handle not in self.users:
-            raise BadLine(f"nobody called @{handle} here; try @alice, @bob, @carol or @maria")
+            raise BadLine(f"nobody called @{handle} here; `people` lists everyone")
         return self.users[handle]
 
     def channel(self, name: str) -> str:

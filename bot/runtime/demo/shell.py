@@ -13,6 +13,7 @@ wait 2 hours                                            let time pass for the bo
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,10 +32,11 @@ class Line:
     channel: str = DEFAULT_CHANNEL
 
 
+_VERBS = ("react", "click", "shortcut", "submit", "home")
 _LINE = re.compile(
     r"^@(?P<handle>[a-z][a-z0-9._-]*)"
     r"(?:\s+in\s+#(?P<channel>[a-z0-9._-]+))?"
-    r"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:react|click|shortcut|submit|home)\b))\s*(?P<rest>.*)$",
+    rf"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:{'|'.join(_VERBS)})\b))\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `@alice /kudos …` (no colon) and `alice: hi` (no @): what was meant is plain.
@@ -80,6 +82,9 @@ def parse_line(raw: str) -> Line | None:
 def _meant(typed: str) -> str:
     line = " ".join(typed.split())
     if found := _NO_COLON.match(line):
+        word, _, rest = line[found.end() :].strip().partition(" ")
+        if verb := difflib.get_close_matches(word.lower(), [*_VERBS, "dm:"], n=1, cutoff=0.7):
+            return f"did you mean `{' '.join(filter(None, [found.group(0), *verb, rest]))}`?"
         return f"did you mean `{found.group(0)}:{line[found.end() :]}`? (`help` lists the rest)"
     if _NO_AT.match(line):
         return f"did you mean `@{line}`?"
