@@ -50,14 +50,18 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
 
 
 def _how_to_submit(handle: str, effect: Effect) -> str | None:
-    """The demo line that fills in a form, with its first fields' labels: a newcomer sees
-    `<What did they do?: …>` and would not guess `submit`."""
-    labels = [
-        str(b["label"]["text"]) for b in effect.blocks if b.get("type") == "input" and "label" in b
-    ]
-    if not labels:
+    """The demo line that fills in a form, with the fields it needs (required, not filled in
+    already; else its first one): a newcomer sees `<What did they do?: …>` and would not
+    guess `submit`."""
+    inputs = [b for b in effect.blocks if b.get("type") == "input" and "label" in b]
+    needed = [
+        b
+        for b in inputs
+        if not b.get("optional") and not any(k.startswith("initial_") for k in b["element"])
+    ] or inputs[:1]
+    if not needed:
         return None
-    fields = "; ".join(f"{label}=…" for label in labels[:2])
+    fields = "; ".join(f"{b['label']['text']}=…" for b in needed)
     return f"(to fill it in and press Submit: @{handle} submit {fields})"
 
 
