@@ -86,3 +86,4 @@ def test_mentions_become_slack_mentions_for_known_people_only() -> None:
     assert to_slack_text("thanks @bob and @zed, mail bob@x.io", users) == (
         "thanks <@U2|bob> and @zed, mail bob@x.io"
     )
+    assert to_slack_text("thanks @Bob", users) == "thanks <@U2|bob>"

@@ -103,13 +103,14 @@ def test_skills_typed_into_the_edit_profile_form_are_picked_as_slack_offers_them
 
 def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path: Path) -> None:
     """The first screen says who is who; `?` and `people` help; a line missing its colon or
-    its @ is answered with what was meant; and `wait` moves the bot's clock: unanswered
-    offers run out, and each manager's weekly summary arrives as a DM (7 days always pass
-    the digest's Monday 09:00, unless they start on a Monday before it: a day more then)."""
+    its @ is answered with what was meant; `@Askaround` is a mention; and `wait` moves the
+    bot's clock: unanswered offers run out, and each manager's weekly summary arrives as a
+    DM (7 days always pass the digest's Monday 09:00, unless they start on a Monday before
+    it: a day more then)."""
     script = (
         "?\npeople\n@alice /kudos @bob thanks for the review #teamwork\nalice: hi\n"
         "@alice: /kudos @bob thanks for the review #teamwork\n"
-        "@carol: @askaround how do we unlock a stuck terraform state?\n"
+        "@carol: @Askaround how do we unlock a stuck terraform state?\n"
         "@dev click I can hepl\nwait 7 days\nwait 1 day\n"
     )
     result = _demo(script, tmp_path)

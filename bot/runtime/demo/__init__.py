@@ -7,6 +7,7 @@ HTTP path Slack would use, and what the emulator records is printed back.
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 import sys
 import tempfile
@@ -157,7 +158,8 @@ async def _loop(
         if not interactive and raw.strip():
             print(f"> {raw.rstrip()}", file=out)
         try:
-            line = parse_line(raw.replace("@askaround", f"<@{session.emu.bot_user_id}>"))
+            bot = f"<@{session.emu.bot_user_id}>"
+            line = parse_line(re.sub(r"@askaround\b", bot, raw, flags=re.IGNORECASE))
             if line is None:
                 continue
             news = await session.perform(line)
