@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -156,3 +157,30 @@ def test_ctrl_c_ends_the_demo_at_its_prompt(tmp_path: Path) -> None:
         demo.stdin.close()
         demo.stdout.close()
         demo.stderr.close()
+
+
+def test_the_first_demo_says_it_is_setting_up(tmp_path: Path) -> None:
+    """On a fresh checkout `bash scripts/demo` installs for about a minute before anything
+    else is printed; it says so first, and only that first time (setup is stubbed here: it
+    makes the `askaround` that the real one installs)."""
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "demo", tmp_path / "scripts" / "demo")
+    (tmp_path / "scripts" / "setup").write_text(
+        "mkdir -p .venv/bin && printf '#!/bin/sh\\necho \"$@\"\\n' > .venv/bin/askaround"
+        " && chmod +x .venv/bin/askaround\n"
+    )
+    runs = [
+        subprocess.run(
+            ["bash", "scripts/demo", "--database", "x.db"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=30,
+        )
+        for _ in range(2)
+    ]
+    assert [run.stdout for run in runs] == ["demo --database x.db\n"] * 2
+    assert [run.stderr for run in runs] == [
+        "Setting up .venv for the first time (about a minute)...\n",
+        "",
+    ]
