@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -126,7 +127,8 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path
     pressable = rest.partition("dev sees no button 'I can hepl'; they can press ")[2]
     assert "'I can help'" in pressable.partition("\n")[0]
     later = rest[rest.index("> wait 7 days") :]
-    assert "(it is now " in later and "No worries: I've stopped waiting on you" in later
+    assert re.search(r"\n  \(it is now \w+ \d\d \w+ \d{4} \d\d:\d\d UTC for askaround\)\n", later)
+    assert "No worries: I've stopped waiting on you" in later
     assert "[DM with @maria · askaround]\n    YOUR TEAM'S WEEK" in later
     assert "• Bob Chen, from Alice Martin: thanks for the review #teamwork" in later
 

@@ -91,7 +91,7 @@ class DemoSession:
         bot.outbox.wake()
         await self._clock_jobs()
         now = bot.services.clock.now()
-        return [f"  (it is now {now:%A %d %b %H:%M} UTC for askaround)", *self.news()]
+        return [f"  (it is now {now:%A %d %b %Y %H:%M} UTC for askaround)", *self.news()]
 
     async def _clock_jobs(self) -> None:
         for job in CLOCK_JOBS:
