@@ -189,7 +189,9 @@ class DigestService:
             workspace.team_id,
             manager,
             week,
-            installed=workspace.created_at,
+            # The database stamps an install by the host's time, the domain reads its own
+            # clock: an install is never later than now, even where the two disagree.
+            installed=min(workspace.created_at, self._now()),
             direct_only=direct,
             for_guest=for_guest,
         )
