@@ -295,11 +295,16 @@ async def quotes(session: AsyncSession, team_id: str, channel_id: str, ts: str) 
 
 async def requote(
     session: AsyncSession, team_id: str, channel_id: str, ts: str, reason: str
-) -> None:
-    """The kudos quoting this message take `reason` as theirs (its edited words, or none)."""
-    await session.execute(
-        update(Kudos).where(_quoting(team_id, channel_id, ts)).values(message=reason)
+) -> list[str]:
+    """The kudos quoting this message take `reason` as theirs (its edited words, or none);
+    the batches of those whose reason this changed (none for an event told twice)."""
+    changed = await session.execute(
+        update(Kudos)
+        .where(_quoting(team_id, channel_id, ts), Kudos.message != reason)
+        .values(message=reason)
+        .returning(Kudos.batch_key)
     )
+    return list(dict.fromkeys(changed.scalars()))
 
 
 def _with_value(value: str | None) -> Any:

@@ -150,6 +150,14 @@ async def enqueue(
     return True
 
 
+async def payload_of(session: AsyncSession, team_id: str, key: str) -> dict[str, Any] | None:
+    """What the delivery queued with this key was asked to send (sent or not)."""
+    statement = select(OutboxItem.payload).where(
+        OutboxItem.team_id == team_id, OutboxItem.dedupe_key == key
+    )
+    return await session.scalar(statement)
+
+
 @event.listens_for(Session, "after_commit")
 def _hand_over(session: Session) -> None:
     if session.in_nested_transaction():

@@ -398,15 +398,24 @@ class KudosService:
         async with self._sessions() as s:
             return await ledger.quotes(s, team_id, channel_id, ts)
 
-    async def quoted_edited(self, team_id: str, channel_id: str, ts: str, text: str) -> None:
-        """The message kudos quote was edited: they quote its edited words from now on."""
-        async with self._sessions() as s, s.begin():
-            await ledger.requote(s, team_id, channel_id, ts, r.quoted_reason(text))
+    async def quoted_edited(
+        self, team_id: str, channel_id: str, ts: str, text: str, edit: str
+    ) -> None:
+        """The message kudos quote was edited (`edit`, the edit's ts): they quote its edited
+        words from now on, their shout-out and DMs already posted too."""
+        await self._requote(team_id, channel_id, ts, r.quoted_reason(text), f"edited:{edit}")
 
     async def quoted_deleted(self, team_id: str, channel_id: str, ts: str) -> None:
-        """The message kudos quote was deleted: the kudos stay, and quote it nowhere again."""
+        """The message kudos quote was deleted: the kudos stay, and quote it nowhere again,
+        nor do their shout-out and DMs already posted."""
+        await self._requote(team_id, channel_id, ts, r.QUOTED_DELETED, "deleted")
+
+    async def _requote(
+        self, team_id: str, channel_id: str, ts: str, reason: str, change: str
+    ) -> None:
         async with self._sessions() as s, s.begin():
-            await ledger.requote(s, team_id, channel_id, ts, r.QUOTED_DELETED)
+            batches = await ledger.requote(s, team_id, channel_id, ts, reason)
+            await tell.quote_changed(s, team_id, batches, change, self._clock())
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The kudos announced in a channel made private are private from now on."""

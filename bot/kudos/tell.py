@@ -67,7 +67,7 @@ async def kudos_given(
                 "reaction": said.reaction or rules.reactions[0],  # one that seconds it
                 "reply_url": said.reply_url,
             },
-            key=f"kudos.shoutout:{giving.team_id}:{giving.key}",
+            key=_shoutout_key(giving.team_id, giving.key),
             at=at,
             memo=tuple(entries),
         )
@@ -75,6 +75,33 @@ async def kudos_given(
         await recipients_told(s, giving.team_id, entries, at)
     if giving.refresh_home:
         await home.changed(s, giving.team_id, giving.giver.user_id, at)
+
+
+def _shoutout_key(team_id: str, batch_key: str) -> str:
+    return f"kudos.shoutout:{team_id}:{batch_key}"
+
+
+async def quote_changed(
+    s: AsyncSession, team_id: str, batch_keys: Sequence[str], change: str, at: datetime
+) -> None:
+    """The shout-out and DMs already posted for each of these acts of giving, rendered
+    again: the message they quote was edited or deleted (`change` names which edit, so a
+    later one is sent too, the same one told twice is not). The shout-out is rendered as
+    its own delivery rendered it, with its link back and emoji; a seconding's reply in the
+    shout-out's thread quotes nothing, so it is left."""
+    for batch_key in batch_keys:
+        posted = await outbox.payload_of(s, team_id, _shoutout_key(team_id, batch_key))
+        shoutout = None
+        if posted is not None and not posted.get("thread_ts"):
+            shoutout = {"link_back": posted.get("link_back"), "reaction": posted["reaction"]}
+        await outbox.enqueue(
+            s,
+            team_id,
+            "kudos.requoted",
+            {"batch_key": batch_key, "shoutout": shoutout},
+            key=f"kudos.requoted:{team_id}:{batch_key}:{change}",
+            at=at,
+        )
 
 
 async def recipients_told(

@@ -127,6 +127,37 @@ async def received(
         await delete_message(client, posted["channel"], posted["ts"])
 
 
+async def requoted(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The message these kudos quote was edited or deleted: their shout-out and DMs already
+    posted are rendered again from the ledger, as first rendered but for the quote. One
+    posted through a command's reply_url cannot be updated; one not posted yet renders the
+    ledger as it is when it goes. A retry updates to the same text."""
+    entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
+    live = tuple(e for e in entries if not e.undone)
+    if not live:
+        return  # undone: its messages were removed
+    first, shoutout = live[0], payload.get("shoutout")
+    if shoutout and first.shoutout_channel_id and first.shoutout_ts:
+        message = render_shoutout(Given(live), shoutout["link_back"], str(shoutout["reaction"]))
+        await _update(client, first.shoutout_channel_id, first.shoutout_ts, message)
+    for entry in live:
+        if entry.dm_channel_id and entry.dm_ts:
+            message = render_received(entry, _shoutout_place(entry))
+            await _update(client, entry.dm_channel_id, entry.dm_ts, message)
+
+
+async def _update(client: AsyncWebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
+    """A message gone meanwhile (deleted by an admin, its channel archived) is left."""
+    try:
+        await client.chat_update(channel=channel, ts=ts, **message)
+    except SlackApiError as failure:
+        if is_transient(failure):
+            raise
+        log.info("kudos message %s in %s not updated: %s", ts, channel, error_code(failure))
+
+
 async def unposted(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -162,4 +193,9 @@ async def remove_messages(client: AsyncWebClient, entries: tuple[Entry, ...]) ->
     return kept
 
 
-DELIVERIES = {"kudos.shoutout": shoutout, "kudos.received": received, "kudos.unposted": unposted}
+DELIVERIES = {
+    "kudos.shoutout": shoutout,
+    "kudos.received": received,
+    "kudos.requoted": requoted,
+    "kudos.unposted": unposted,
+}

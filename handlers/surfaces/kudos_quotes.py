@@ -1,7 +1,7 @@
 """A message kudos quote (given by reacting to it, and their seconds), edited or deleted by
 its author: the kudos quote its edited words, or, deleted, quote it nowhere again (the kudos
-stay). Only what Slack sends where the bot hears messages (the `message.*` subscriptions)
-is acted on.
+stay), and their shout-out and DMs already posted are updated to say so. Only what Slack
+sends where the bot hears messages (the `message.*` subscriptions) is acted on.
 
 Registered after the questions surface: Bolt gives an event to the first listener that takes
 it, and a question's edit or deletion is the questions surface's (which tells kudos too).
@@ -29,8 +29,9 @@ async def follow_edit(services: Services, team: str, event: dict[str, Any]) -> N
     if changed is not None:
         # As typed, as a reaction's reason is read (`message_text`).
         words = unescaped(typed_text(changed))
+        edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
         await services.kudos.quoted_edited(
-            team, str(event.get("channel")), str(changed.get("ts")), words
+            team, str(event.get("channel")), str(changed.get("ts")), words, edit
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
+from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
 from tests.slack.questions.test_edited import stored_texts
 from tests.slack.questions.test_solved_first import QUESTION
 
@@ -57,6 +57,47 @@ async def test_a_deleted_message_is_quoted_nowhere_and_its_kudos_stay(
     assert "thanked 2 times" in said and "For a message since deleted." in said, said
     assert "runbook" not in said and "hunter2zebra" not in said
     assert [k.message for k in await ledger(slack)] == ["For a message since deleted."] * 2
+
+
+def shown(message: Message) -> str:
+    """All a message shows: its text and its blocks."""
+    return f"{message.text} {message.blocks}"
+
+
+async def test_a_deleted_message_leaves_its_shoutout_and_dm(slack: SlackHarness) -> None:
+    """Carol deletes the message Bob reacted to: the shout-out already in #general and her
+    DM about it are updated to quote it no more; Slack's retry of the deletion changes
+    nothing further."""
+    message = await reacted(slack)
+    assert "hunter2zebra" in dm_text(slack, "carol")
+    [deletion] = await slack.here.delete_message(slack.user("carol"), message)
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    assert "runbook" not in shown(shoutout) and "hunter2zebra" not in shown(shoutout)
+    assert "For a message since deleted." in shoutout.text
+    assert "React with :kudos: to second this." in shown(shoutout)
+    [dm] = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.by_bot]
+    assert "hunter2zebra" not in shown(dm) and "For a message since deleted." in dm.text
+    updated = (len(shoutout.revisions), len(dm.revisions))
+    assert updated == (1, 1)
+    await slack.emu.redeliver(deletion)
+    await slack.emu.redeliver(deletion, as_retry=False)
+    await slack.settle()
+    assert (len(shoutout.revisions), len(dm.revisions)) == updated
+
+
+async def test_an_edited_message_is_quoted_as_edited_in_its_shoutout(
+    slack: SlackHarness,
+) -> None:
+    """Carol edits her token out of the message Bob reacted to: the shout-out quotes the
+    edited words, as her DM does."""
+    message = await reacted(slack)
+    await slack.here.edit_message(slack.user("carol"), message, slack.escape(EDITED))
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    assert "failover drill" in shoutout.text and "hunter2zebra" not in shown(shoutout)
+    said = dm_text(slack, "carol")
+    assert "failover drill" in said and "hunter2zebra" not in said
 
 
 async def test_other_messages_edited_or_deleted_change_no_kudos(slack: SlackHarness) -> None:
