@@ -57,6 +57,8 @@ async def test_a_deleted_message_is_quoted_nowhere_and_its_kudos_stay(
     assert "thanked 2 times" in said and "For a message since deleted." in said, said
     assert "runbook" not in said and "hunter2zebra" not in said
     assert [k.message for k in await ledger(slack)] == ["For a message since deleted."] * 2
+    told = dm_text(slack, "carol")  # of the kudos, and of their seconding
+    assert told.count("For a message since deleted.") == 2 and "runbook" not in told, told
 
 
 def shown(message: Message) -> str:
