@@ -57,3 +57,10 @@ def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
         return False  # an Enterprise Grid member of this workspace, whose home is another
     home = user.get("team_id") or (user.get("profile") or {}).get("team")
     return bool(home) and home != context_team
+
+
+def by_askaround(message: dict[str, Any], context: Any) -> bool:
+    """Whether a message is askaround's own (a shout-out, a thread reply): posted by its bot
+    user, or with its `bot_id`. Another app's message has a `bot_id` of its own."""
+    bot_id = message.get("bot_id")
+    return message.get("user") == context.bot_user_id or bool(bot_id and bot_id == context.bot_id)

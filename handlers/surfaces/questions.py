@@ -44,7 +44,7 @@ from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edited_message
-from handlers.dispatch.workspace import from_elsewhere, workspace_of
+from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -53,6 +53,9 @@ HELP_WORDS = {"help", "commands", "what can you do"}
 FROM_ELSEWHERE = (
     "I can only find help for people of the workspace that installed me, and you're a guest "
     "here from another organisation."
+)
+OWN_MESSAGE = (
+    "That's my own message: use *Find an expert* on a colleague's question, or `/ask` with yours."
 )
 MIN_QUESTION_WORDS = 3
 
@@ -408,6 +411,9 @@ def register(router: Router, services: Services) -> None:
         where = await conversation_of(client, channel_id, context)
         if from_elsewhere(shortcut, context, shared=where.shared):
             await respond(text=FROM_ELSEWHERE, response_type="ephemeral")
+            return
+        if by_askaround(message, context):
+            await respond(text=OWN_MESSAGE, response_type="ephemeral")
             return
 
         async def reply(answer: dict[str, Any]) -> None:
