@@ -72,6 +72,12 @@ def render_asking(
     }
 
 
+def first_then_others(count: int) -> str:
+    """How many are asked first. Never "Ask 3 colleagues" on a button: when none of them can
+    help, others are asked too."""
+    return f"{plural(count, 'colleague')} first, then others who might help if none of them can."
+
+
 def render_consent(question: QuestionView, count: int, *, unsure: bool = False) -> Message:
     """`unsure`: Slack would not say whether the conversation is public, so it is kept as a
     private one is, and the asker is told why rather than that it is private."""
@@ -81,11 +87,7 @@ def render_consent(question: QuestionView, count: int, *, unsure: bool = False) 
         if unsure
         else "This conversation is private, so nobody outside it sees your question"
     )
-    # Not "Ask 3 colleagues": when none of them can help, others are asked too.
-    text = (
-        f"{why} unless you say so. Ask colleagues privately? {plural(count, 'colleague')} "
-        "first, then others who might help if none of them can."
-    )
+    text = f"{why} unless you say so. Ask colleagues privately? {first_then_others(count)}"
     return {
         "text": text,
         "blocks": [
@@ -104,7 +106,7 @@ def render_solved_first(
     links: dict[int, str | None],
     would_ask: int,
 ) -> Message:
-    """Solved questions like the asker's, before anyone is asked; then "Ask people anyway"
+    """Solved questions like the asker's, before anyone is asked; then "Ask colleagues anyway"
     (when somebody can be asked: otherwise the asker is told so on its own)."""
     text = (
         "A question like yours was solved before: have a look first."
@@ -117,17 +119,14 @@ def render_solved_first(
         who = f"solved with <@{match.helper_user_id}>" if match.helper_user_id else "solved"
         where = f" · <{link}|See the thread>" if link else ""
         blocks.append(section(f"{quote(match.text, limit=300)}\n{who}{where}"))
-    if would_ask and question.is_private:
-        blocks.append(context("Your question stays private unless you ask people."))
     if would_ask:
+        private = (
+            " Your question stays private unless you ask people." if question.is_private else ""
+        )
+        blocks.append(context(f"If you ask anyway: {first_then_others(would_ask)}{private}"))
         blocks.append(
             actions(
-                button(
-                    f"Ask {plural(would_ask, 'colleague')} anyway",
-                    "question_consent",
-                    str(question.id),
-                    "primary",
-                ),
+                button("Ask colleagues anyway", "question_consent", str(question.id), "primary"),
                 button("That answers it", "question_answered", str(question.id)),
             )
         )

@@ -51,7 +51,9 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
 ) -> None:
     """Carol's terraform question was solved by Dev in #general. Alice asks the same: nobody
     is asked; Alice sees Carol's question, who solved it and a link to its thread, and a
-    button; pressing "Ask … anyway" asks people then."""
+    button; pressing "Ask colleagues anyway" asks people then. The button promises no number
+    ("Ask 3 colleagues anyway" was untrue once the question moved on to more): how many come
+    first, and that others may follow, is said beside it, as the private-question prompt says."""
     await solved_by_dev(slack, "carol", "general")
     offered = len(await offers_for(slack, (await newest_question(slack)).id))
     await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
@@ -63,7 +65,10 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
     assert "stuck terraform state" in str(shown.blocks)
     assert f"solved with <@{slack.user('dev')}>" in str(shown.blocks)
     assert "See the thread" in str(shown.blocks) and "archives" in str(shown.blocks)
-    await slack.emu.click_button(slack.user("alice"), f"Ask {offered} colleagues anyway")
+    assert f"Ask {offered} colleagues" not in str(shown.blocks)
+    first = f"{offered} colleagues first, then others who might help if none of them can."
+    assert first in str(shown.blocks)
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues anyway")
     await slack.settle()
     assert (await newest_question(slack)).status == "open"
     assert len(await offers_for(slack, repeat.id)) == offered
@@ -141,7 +146,7 @@ async def test_try_asking_there_never_points_at_the_askers_own_question(
 
 async def test_that_answers_it_withdraws_and_says_nobody_is_asked(slack: SlackHarness) -> None:
     """Alice reads the solved thread and presses "That answers it": she is told nobody was
-    asked; the "Ask … anyway" still on screen then says the question was withdrawn."""
+    asked; the "Ask colleagues anyway" still on screen then says the question was withdrawn."""
     await solved_by_dev(slack, "carol", "general")
     await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
     await slack.settle()
