@@ -218,10 +218,13 @@ def render_error(message: str) -> dict[str, Any]:
 
 
 def render_home_intro(summary: HomeSummary) -> Blocks:
-    lines = "\n".join(f"• {line}" for line in help_lines())
+    """The tab's last part: a welcome, and a pointer to `/askaround help` rather than its
+    whole list of commands, which made every Home tab long."""
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),
-        section(f"*What you can do*\n{lines}"),
-        context(f"askaround knows {plural(summary.known_colleagues, 'colleague')} here."),
+        context(
+            f"`/askaround help` lists every command. askaround knows "
+            f"{plural(summary.known_colleagues, 'colleague')} here."
+        ),
     ]

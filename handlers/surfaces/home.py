@@ -3,7 +3,7 @@
 A section is `async (services, team_id, user_id) -> blocks`; features add theirs to
 `HOME_SECTIONS`, so the tab grows without this module knowing each feature. The tab opens
 with the person's own things (their kudos, their open questions, their profile), then their
-team's week for a manager, the settings for an admin, and what askaround can do last. A
+team's week for a manager, the settings for an admin, and a pointer to `/askaround help` last. A
 change the tab shows asks for a rebuild through the outbox (`bot.home.changed`), which
 renders it here.
 """

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from bot.help import help_lines
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 
@@ -53,3 +54,25 @@ async def test_each_change_after_a_publish_publishes_again(slack: SlackHarness) 
     assert [r.status for r in rows] == ["sent", "sent"]
     assert rows[0].dedupe_key != rows[1].dedupe_key
     assert "Terraform" in str(slack.emu.home_view(bob).blocks)  # type: ignore[union-attr]
+
+
+async def test_the_home_tab_points_at_help_rather_than_listing_every_command(
+    slack: SlackHarness,
+) -> None:
+    """Every Home tab ended with the whole command list (about 28 lines), repeating
+    `/askaround help` under the person's own things. It ends with a short line pointing at
+    `/askaround help` instead, which still lists them all."""
+    maria = slack.user("maria")
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    home = slack.emu.home_view(maria)
+    assert home is not None
+    shown = str(home.blocks)
+    assert not [line for line in help_lines() if line in shown]
+    last = home.blocks[-1]
+    assert last["type"] == "context" and "`/askaround help`" in str(last)
+    assert "askaround knows" in str(last)
+    await slack.command("maria", "/askaround", "help")
+    await slack.settle()
+    answer = slack.emu.ephemerals(maria)[-1].text
+    assert all(line in answer for line in help_lines())
