@@ -29,3 +29,12 @@ class KudosRefused(UserError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class UnknownValue(KudosRefused):
+    """A kudos tag that is no current company value; `tag` lets the service say more once it
+    has read the retired ones."""
+
+    def __init__(self, tag: str, message: str) -> None:
+        super().__init__(message, "values")
+        self.tag = tag

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
-from bot.errors import KudosRefused
+from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST, GROUP
 from bot.profile import Profile
 from bot.timezone import zone
@@ -124,7 +124,7 @@ def resolve_values(
     chosen: list[str] = []
     for tag in [*tags, *linked]:
         if tag not in known:
-            raise KudosRefused(unknown_value_message(tag, rules.values), "values")
+            raise UnknownValue(tag, unknown_value_message(tag, rules.values))
         if tag not in chosen:
             chosen.append(tag)
     if rules.values_required and not chosen:
@@ -133,10 +133,14 @@ def resolve_values(
     return tuple(chosen)
 
 
-def unknown_value_message(tag: str, values: Sequence[str]) -> str:
+def unknown_value_message(tag: str, values: Sequence[str], retired: Sequence[str] = ()) -> str:
+    """`retired`: the workspace's retired values, read only once a tag is no current one (a
+    retired value said to be none of ours reads as if it never was)."""
+    listed = " ".join(f"#{v}" for v in values) or "(none configured)"
+    if tag in retired:
+        return f"#{tag} was retired; current values: {listed}"
     suggestions = suggest_values(tag, values)
     hint = f" Did you mean {' or '.join(f'#{s}' for s in suggestions)}?" if suggestions else ""
-    listed = " ".join(f"#{v}" for v in values) or "(none configured)"
     return f"#{tag} is not one of our values.{hint} Values: {listed}"
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import mentions, visibility
 from bot.conversations import MadePrivate, PrivateNow
-from bot.errors import KudosRefused
+from bot.errors import KudosRefused, UnknownValue
 from bot.kudos import rules as r
 from bot.kudos import tell
 from bot.kudos.allowance import Giver, Room, room, today
@@ -73,6 +73,19 @@ async def _refuse_a_repeat(s: AsyncSession, team_id: str, keys: list[str]) -> No
     """A repeat of kudos already given is answered as one, whatever the rules say now."""
     if await ledger.by_keys(s, team_id, keys):
         raise ledger.DuplicateKudos(team_id)
+
+
+async def _values(s: AsyncSession, giving: Giving, rules: r.KudosRules) -> tuple[str, ...]:
+    """The kudos' company values; a tag that is none of them is refused, said to be retired
+    when it was one (retired names are read only then, not for every kudos)."""
+    try:
+        if giving.values is None:
+            return r.resolve_values(giving.tags, giving.channel_tags, rules)
+        return r.resolve_values(giving.values, (), rules)
+    except UnknownValue as unknown:
+        retired = await workspaces.value_names(s, giving.team_id, retired=True)
+        said = r.unknown_value_message(unknown.tag, rules.values, retired)
+        raise KudosRefused(said, "values") from None
 
 
 async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> None:
@@ -158,10 +171,7 @@ class KudosService:
             await _refuse_a_repeat(s, team, keys)
             raise
         try:
-            if giving.values is None:
-                values = r.resolve_values(giving.tags, giving.channel_tags, rules)
-            else:
-                values = r.resolve_values(giving.values, (), rules)
+            values = await _values(s, giving, rules)
         except KudosRefused:
             await _refuse_a_repeat(s, team, keys)
             _used, same = await ledger.given_before(

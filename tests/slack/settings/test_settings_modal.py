@@ -89,8 +89,10 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     """Carol thanks bob #craft. Hana saves: 1 kudos a day, #craft renamed #quality, #courage
     retired, reasons of 20 characters, bob named an askaround admin. Then `/kudos` (another
     path than the modal): alice may thank one person, not two; #craft and #courage are
-    refused, #quality is taken; a short reason is refused. Carol's kudos still shows #craft
-    and still counts on the #craft leaderboard. The audit log, opened from Home, says hana
+    refused, each said to be retired, with the current values (not that it "is not one of our
+    values", as if never heard of), while a value never had still is; #quality is taken; a
+    short reason is refused. Carol's kudos still shows #craft and still counts on the #craft
+    leaderboard. The audit log, opened from Home, says hana
     changed each key; bob's Home tab has the settings now."""
     hana = slack.user("hana")
     await give(slack, "carol", "@bob for the careful schema migration #craft", "general")
@@ -114,9 +116,12 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     await give(slack, "alice", "@bob for the hotfix", "general")
     assert "at least 20 characters" in ephemeral_text(slack, "alice")
     await give(slack, "alice", "@bob for untangling the release pipeline #craft", "general")
-    assert "#craft is not one of our values" in ephemeral_text(slack, "alice")
+    current = "current values: #customer-first #ownership #quality #teamwork"
+    assert f"#craft was retired; {current}" in ephemeral_text(slack, "alice")
     await give(slack, "alice", "@bob for untangling the release pipeline #courage", "general")
-    assert "#courage is not one of our values" in ephemeral_text(slack, "alice")
+    assert f"#courage was retired; {current}" in ephemeral_text(slack, "alice")
+    await give(slack, "alice", "@bob for untangling the release pipeline #grit", "general")
+    assert "#grit is not one of our values" in ephemeral_text(slack, "alice")
     await give(slack, "alice", "@bob for untangling the release pipeline #quality", "general")
     given = [(k.giver_user_id, k.values) for k in await ledger(slack)]
     assert given == [(slack.user("carol"), ["craft"]), (slack.user("alice"), ["quality"])]
