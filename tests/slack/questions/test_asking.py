@@ -196,19 +196,25 @@ async def test_consent_promises_no_number_that_escalation_would_break(
 async def test_find_an_expert_on_askarounds_own_message_is_refused_kindly(
     slack: SlackHarness,
 ) -> None:
-    """ "Find an expert" on askaround's own thread reply ("I'm asking …") asked it as a question,
-    which later ended "I couldn't find anyone available". The person is told privately it is
-    askaround's own message and what to use instead; nothing is asked. Another app's message is
-    still asked (`test_find_an_expert_on_an_apps_alert_asks_about_what_the_alert_says`)."""
+    """ "Find an expert" on askaround's own thread reply ("I'm asking …") or kudos shout-out
+    asked it as a question, which later ended "I couldn't find anyone available". The person is
+    told privately it is askaround's own message and what to use instead; nothing is asked.
+    Another app's message is still asked
+    (`test_find_an_expert_on_an_apps_alert_asks_about_what_the_alert_says`)."""
     message = await slack.post(
         "alice", "general", f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state?"
     )
     await slack.settle()
     [reply] = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
     assert reply.thread_ts == message.ts
-    delivery = await slack.emu.message_shortcut(slack.user("maria"), "find_expert", reply)
-    assert delivery.ok
+    await slack.command("carol", "/kudos", "@bob for the careful terraform state rescue")
     await slack.settle()
-    said = slack.emu.ephemerals(slack.user("maria"))[-1].text
-    assert "That's my own message" in said and "/ask" in said
+    shoutout = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id][-1]
+    assert "terraform state rescue" in shoutout.text
+    for own in (reply, shoutout):
+        delivery = await slack.emu.message_shortcut(slack.user("maria"), "find_expert", own)
+        assert delivery.ok
+        await slack.settle()
+        said = slack.emu.ephemerals(slack.user("maria"))[-1].text
+        assert "That's my own message" in said and "/ask" in said
     assert len(await questions(slack)) == 1
