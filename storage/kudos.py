@@ -294,13 +294,17 @@ async def quotes(session: AsyncSession, team_id: str, channel_id: str, ts: str) 
 
 
 async def requote(
-    session: AsyncSession, team_id: str, channel_id: str, ts: str, reason: str
+    session: AsyncSession, team_id: str, channel_id: str, ts: str, reason: str, *, private: bool
 ) -> list[str]:
-    """The kudos quoting this message take `reason` as theirs (its edited words, or none);
-    the batches of those whose reason this changed (none for an event told twice)."""
+    """The kudos quoting this message take `reason` as theirs (its edited words, or none;
+    `private` words only the private kudos); the batches of those whose reason this changed
+    (none for an event told twice)."""
+    quoting = _quoting(team_id, channel_id, ts)
+    if private:
+        quoting = and_(quoting, Kudos.is_private.is_(True))
     changed = await session.execute(
         update(Kudos)
-        .where(_quoting(team_id, channel_id, ts), Kudos.message != reason)
+        .where(quoting, Kudos.message != reason)
         .values(message=reason)
         .returning(Kudos.batch_key)
     )

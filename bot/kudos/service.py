@@ -409,22 +409,26 @@ class KudosService:
             return await ledger.quotes(s, team_id, channel_id, ts)
 
     async def quoted_edited(
-        self, team_id: str, channel_id: str, ts: str, text: str, edit: str
+        self, team_id: str, channel_id: str, ts: str, text: str, edit: str, *, private: bool
     ) -> None:
         """The message kudos quote was edited (`edit`, the edit's ts): they quote its edited
-        words from now on, their shout-out and DMs already posted too."""
-        await self._requote(team_id, channel_id, ts, r.quoted_reason(text), f"edited:{edit}")
+        words from now on, their shout-out and DMs already posted too. Edited in a channel
+        `private` now (made private since the kudos), public kudos keep the words that were
+        public: their shout-out may be in a public kudos channel."""
+        await self._requote(
+            team_id, channel_id, ts, r.quoted_reason(text), f"edited:{edit}", private=private
+        )
 
     async def quoted_deleted(self, team_id: str, channel_id: str, ts: str) -> None:
         """The message kudos quote was deleted: the kudos stay, and quote it nowhere again,
         nor do their shout-out and DMs already posted."""
-        await self._requote(team_id, channel_id, ts, r.QUOTED_DELETED, "deleted")
+        await self._requote(team_id, channel_id, ts, r.QUOTED_DELETED, "deleted", private=False)
 
     async def _requote(
-        self, team_id: str, channel_id: str, ts: str, reason: str, change: str
+        self, team_id: str, channel_id: str, ts: str, reason: str, change: str, *, private: bool
     ) -> None:
         async with self._sessions() as s, s.begin():
-            batches = await ledger.requote(s, team_id, channel_id, ts, reason)
+            batches = await ledger.requote(s, team_id, channel_id, ts, reason, private=private)
             await tell.quote_changed(s, team_id, batches, change, self._clock())
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:

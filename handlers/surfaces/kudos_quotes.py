@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.web.async_client import AsyncWebClient
+
 from bot.safe_text import unescaped
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
+from handlers.client.conversations import is_private
 from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import workspace_of
 
@@ -24,14 +27,18 @@ async def follow_deletion(services: Services, team: str, event: dict[str, Any]) 
         await services.kudos.quoted_deleted(team, str(event.get("channel")), ts)
 
 
-async def follow_edit(services: Services, team: str, event: dict[str, Any]) -> None:
+async def follow_edit(
+    client: AsyncWebClient, services: Services, team: str, event: dict[str, Any]
+) -> None:
     changed = edited_message(event)
     if changed is not None:
         # As typed, as a reaction's reason is read (`message_text`).
         words = unescaped(typed_text(changed))
         edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+        channel = str(event.get("channel"))
+        private = await is_private(client, channel, services.conversations.of(team))
         await services.kudos.quoted_edited(
-            team, str(event.get("channel")), str(changed.get("ts")), words, edit
+            team, channel, str(changed.get("ts")), words, edit, private=private
         )
 
 
@@ -55,5 +62,5 @@ def register(router: Router, services: Services) -> None:
         )
 
     @router.edits(matchers=[a_quoted_edit])
-    async def quoted_edited(event: dict[str, Any], context: Any) -> None:
-        await follow_edit(services, workspace_of(context), event)
+    async def quoted_edited(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        await follow_edit(client, services, workspace_of(context), event)

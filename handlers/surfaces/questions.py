@@ -363,7 +363,7 @@ def register(router: Router, services: Services) -> None:
         await services.questions.edited(
             workspace_of(context), str(event["channel"]), str(changed["ts"]), text, edit
         )
-        await follow_edit(services, workspace_of(context), event)  # kudos quoting it
+        await follow_edit(client, services, workspace_of(context), event)  # kudos quoting it
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:

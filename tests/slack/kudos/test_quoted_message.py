@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
+from tests.slack.kudos.test_made_private import launch
+from tests.slack.kudos.world import (
+    configure,
+    dm_text,
+    ephemeral_text,
+    give,
+    kudos_posts,
+    ledger,
+)
 from tests.slack.questions.test_edited import stored_texts
 from tests.slack.questions.test_solved_first import QUESTION
 
@@ -125,3 +133,25 @@ async def test_a_question_thanked_by_reaction_and_deleted_is_quoted_nowhere(
     await slack.settle()
     assert [k.message for k in await ledger(slack)] == ["For a message since deleted."]
     assert all("hunter2zebra" not in text for text in await stored_texts(slack))
+
+
+async def test_words_edited_in_a_channel_made_private_stay_out_of_a_public_shoutout(
+    slack: SlackHarness,
+) -> None:
+    """Bob reacts to Alice's message in #launch, shouted out in #general (the kudos channel);
+    #launch is made private, then Alice edits the message there: her new words are for
+    #launch's members, so the public shout-out and `/kudos @alice` keep the words that were
+    public."""
+    channel = launch(slack)
+    await configure(slack, kudos_channel_id=slack.channel("general"))
+    message = await slack.post("alice", "launch", slack.escape(EDITED))
+    await slack.emu.add_reaction(slack.user("bob"), channel, message.ts, "kudos")
+    await slack.settle()
+    assert await slack.emu.make_private(channel, by=slack.user("alice")) is not None
+    await slack.settle()
+    secret = "the launch is moved to the quokka acquisition date"
+    await slack.here.edit_message(slack.user("alice"), message, slack.escape(secret))
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    assert "quokka" not in shown(shoutout) and "failover drill" in shoutout.text
+    assert [k.message for k in await ledger(slack)] == [EDITED]
