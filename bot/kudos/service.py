@@ -415,21 +415,20 @@ class KudosService:
         words from now on, their shout-out and DMs already posted too. Edited in a channel
         `private` now (made private since the kudos), public kudos keep the words that were
         public: their shout-out may be in a public kudos channel."""
-        await self._requote(
-            team_id, channel_id, ts, r.quoted_reason(text), f"edited:{edit}", private=private
-        )
-
-    async def quoted_deleted(self, team_id: str, channel_id: str, ts: str) -> None:
-        """The message kudos quote was deleted: the kudos stay, and quote it nowhere again,
-        nor do their shout-out and DMs already posted."""
-        await self._requote(team_id, channel_id, ts, r.QUOTED_DELETED, "deleted", private=False)
-
-    async def _requote(
-        self, team_id: str, channel_id: str, ts: str, reason: str, change: str, *, private: bool
-    ) -> None:
         async with self._sessions() as s, s.begin():
-            batches = await ledger.requote(s, team_id, channel_id, ts, reason, private=private)
-            await tell.quote_changed(s, team_id, batches, change, self._clock())
+            batches = await ledger.requote(
+                s, team_id, channel_id, ts, r.quoted_reason(text), edit, private=private
+            )
+            await tell.quote_changed(s, team_id, batches, f"edited:{edit}", self._clock())
+
+    async def quoted_deleted(self, team_id: str, channel_id: str, ts: str, deletion: str) -> None:
+        """The message kudos quote was deleted (`deletion`, the deletion's ts): the kudos
+        stay, and quote it nowhere again, nor do their shout-out and DMs already posted."""
+        async with self._sessions() as s, s.begin():
+            batches = await ledger.requote(
+                s, team_id, channel_id, ts, r.QUOTED_DELETED, deletion, private=False, deleted=True
+            )
+            await tell.quote_changed(s, team_id, batches, "deleted", self._clock())
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The kudos announced in a channel made private are private from now on."""

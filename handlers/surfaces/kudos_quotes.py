@@ -24,7 +24,8 @@ from handlers.dispatch.workspace import workspace_of
 async def follow_deletion(services: Services, team: str, event: dict[str, Any]) -> None:
     ts = deleted_ts(event)
     if ts is not None:
-        await services.kudos.quoted_deleted(team, str(event.get("channel")), ts)
+        deletion = str(event.get("ts") or event.get("event_ts"))
+        await services.kudos.quoted_deleted(team, str(event.get("channel")), ts, deletion)
 
 
 async def follow_edit(

@@ -49,5 +49,7 @@ class Kudos(TeamScoped, Base):
     # is quoted as edited, its deletion quotes it no more.
     quoted_channel_id: Mapped[str | None] = mapped_column(String(32))
     quoted_ts: Mapped[str | None] = mapped_column(String(32))
+    # The ts of the latest edit or deletion of it taken: an older one delivered late is not.
+    quoted_change_ts: Mapped[str | None] = mapped_column(String(32))
     undone_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

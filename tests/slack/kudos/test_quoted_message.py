@@ -8,7 +8,7 @@ themselves stay: they were given.
 
 from __future__ import annotations
 
-from slack_emulator import Message
+from slack_emulator import Delivery, Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_made_private import launch
 from tests.slack.kudos.world import (
@@ -155,3 +155,53 @@ async def test_words_edited_in_a_channel_made_private_stay_out_of_a_public_shout
     [shoutout] = kudos_posts(slack, "general")
     assert "quokka" not in shown(shoutout) and "failover drill" in shoutout.text
     assert [k.message for k in await ledger(slack)] == [EDITED]
+
+
+async def edited_while_down(slack: SlackHarness, message: Message, text: str) -> Delivery:
+    """Carol edits `message` while every delivery of the edit fails (503): Slack retries it
+    later, after what happens meanwhile."""
+    up = slack.emu.app_in_process
+    assert up is not None
+
+    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
+        return 503, "", {}
+
+    slack.emu.app_in_process = down
+    try:
+        _, [delivery] = await slack.here.edit_message(
+            slack.user("carol"), message, slack.escape(text)
+        )
+    finally:
+        slack.emu.app_in_process = up
+    assert not any(a.acked for a in delivery.attempts)
+    return delivery
+
+
+async def test_an_older_edit_delivered_late_is_not_quoted(slack: SlackHarness) -> None:
+    """Carol edits her message twice; Slack delivers the first edit only after the second
+    (retried late): the kudos and the shout-out keep the newest words."""
+    message = await reacted(slack)
+    first = await edited_while_down(slack, message, f"{EDITED}, token hunter2zebra kept")
+    await slack.here.edit_message(slack.user("carol"), message, slack.escape(EDITED))
+    await slack.settle()
+    [again] = await slack.emu.redeliver(first)
+    assert again.ok
+    await slack.drain()
+    assert [k.message for k in await ledger(slack)] == [EDITED]
+    [shoutout] = kudos_posts(slack, "general")
+    assert "hunter2zebra" not in shown(shoutout)
+
+
+async def test_an_edit_delivered_after_the_deletion_quotes_nothing(slack: SlackHarness) -> None:
+    """Carol edits her message, then deletes it; Slack delivers the edit only after the
+    deletion (retried late): the kudos still quote the message nowhere."""
+    message = await reacted(slack)
+    edit = await edited_while_down(slack, message, f"{EDITED}, token hunter2zebra kept")
+    await slack.here.delete_message(slack.user("carol"), message)
+    await slack.settle()
+    [again] = await slack.emu.redeliver(edit)
+    assert again.ok
+    await slack.drain()
+    assert [k.message for k in await ledger(slack)] == ["For a message since deleted."]
+    [shoutout] = kudos_posts(slack, "general")
+    assert "hunter2zebra" not in shown(shoutout)
