@@ -109,16 +109,36 @@ async def forget_text(session: AsyncSession, question: Question) -> None:
     question.text = ""
 
 
-async def set_text(session: AsyncSession, question: Question, text: str, topics: list[str]) -> None:
-    """Replace one question's words with its message's words as edited, and its topics with
-    those the edited words name."""
-    await session.execute(
+async def set_text(
+    session: AsyncSession, question: Question, text: str, topics: list[str], edit: str
+) -> bool:
+    """Replace one question's words with its message's words as edited (`edit`, the edit's
+    ts), and its topics with those the edited words name, unless it took a later edit (Slack
+    may deliver an older edit late) or its words were blanked (deleted, or past their
+    retention): whether its words changed."""
+    newer = and_(
+        Question.id == question.id,
+        Question.text != "",
+        # Slack's ts strings have one width, so they sort as text.
+        or_(Question.edit_ts.is_(None), Question.edit_ts < edit),
+    )
+    result = await session.execute(
         update(Question)
-        .where(Question.id == question.id)
-        .values(text=text, topics=topics)
+        .where(newer, Question.text != text)
+        .values(text=text, topics=topics, edit_ts=edit)
         .execution_options(synchronize_session=False)
     )
-    question.text, question.topics = text, topics
+    assert isinstance(result, CursorResult)
+    if result.rowcount == 1:
+        question.text, question.topics, question.edit_ts = text, topics, edit
+        return True
+    await session.execute(
+        update(Question)
+        .where(newer, Question.text == text)
+        .values(edit_ts=edit)
+        .execution_options(synchronize_session=False)
+    )
+    return False
 
 
 async def hold_question(session: AsyncSession, question: Question) -> None:

@@ -429,8 +429,9 @@ class QuestionService:
         """The message a question was asked in (or about) was edited: its words become the
         edited ones, everywhere askaround quotes them from now on (the colleagues' DMs are
         rendered again), so words taken out of the message are not kept. A question whose
-        words were blanked (deleted, or past their retention) stays blank. How many
-        questions it was; `edit` names this edit (Slack's `edited.ts`)."""
+        words were blanked (deleted, or past their retention) stays blank, and one that took
+        a later edit keeps it (Slack may deliver an older edit late). How many questions it
+        was; `edit` names this edit (Slack's `edited.ts`)."""
         text = text.strip()[:4000]
         if not await self.asked_in(team_id, channel_id, message_ts):
             return 0
@@ -439,9 +440,8 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
             for question in questions:
-                if not question.text or question.text == text:
+                if not await q.set_text(s, question, text, topics, edit):
                     continue
-                await q.set_text(s, question, text, topics)
                 offers = await q.offers_of(s, question.id)
                 await tell.offers_edited(s, question, offers, self.clock(), edit)
         return len(questions)

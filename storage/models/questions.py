@@ -32,6 +32,8 @@ class Question(TeamScoped, Base):
     message_ts: Mapped[str | None] = mapped_column(String(32))
     thread_ts: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
+    # The ts of the latest edit of its message taken: an older one delivered late is not.
+    edit_ts: Mapped[str | None] = mapped_column(String(32))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     is_private: Mapped[bool] = mapped_column(default=False)

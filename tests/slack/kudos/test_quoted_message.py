@@ -8,7 +8,7 @@ themselves stay: they were given.
 
 from __future__ import annotations
 
-from slack_emulator import Delivery, Message
+from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_made_private import launch
 from tests.slack.kudos.world import (
@@ -19,7 +19,7 @@ from tests.slack.kudos.world import (
     kudos_posts,
     ledger,
 )
-from tests.slack.questions.test_edited import stored_texts
+from tests.slack.questions.test_edited import edited_while_down, stored_texts
 from tests.slack.questions.test_solved_first import QUESTION
 
 SAID = "I wrote the runbook for the failover drill, the vault token is hunter2zebra"
@@ -155,26 +155,6 @@ async def test_words_edited_in_a_channel_made_private_stay_out_of_a_public_shout
     [shoutout] = kudos_posts(slack, "general")
     assert "quokka" not in shown(shoutout) and "failover drill" in shoutout.text
     assert [k.message for k in await ledger(slack)] == [EDITED]
-
-
-async def edited_while_down(slack: SlackHarness, message: Message, text: str) -> Delivery:
-    """Carol edits `message` while every delivery of the edit fails (503): Slack retries it
-    later, after what happens meanwhile."""
-    up = slack.emu.app_in_process
-    assert up is not None
-
-    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
-        return 503, "", {}
-
-    slack.emu.app_in_process = down
-    try:
-        _, [delivery] = await slack.here.edit_message(
-            slack.user("carol"), message, slack.escape(text)
-        )
-    finally:
-        slack.emu.app_in_process = up
-    assert not any(a.acked for a in delivery.attempts)
-    return delivery
 
 
 async def test_an_older_edit_delivered_late_is_not_quoted(slack: SlackHarness) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from slack_emulator import Delivery, Message
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
@@ -20,6 +21,26 @@ SECRET = "hunter2zebra"
 async def stored_texts(slack: SlackHarness) -> list[str]:
     async with slack.services.sessions() as s:
         return [q.text for q in await s.scalars(select(Question).order_by(Question.id))]
+
+
+async def edited_while_down(slack: SlackHarness, message: Message, text: str) -> Delivery:
+    """Carol edits `message` while every delivery of the edit fails (503): Slack retries it
+    later, after what happens meanwhile."""
+    up = slack.emu.app_in_process
+    assert up is not None
+
+    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
+        return 503, "", {}
+
+    slack.emu.app_in_process = down
+    try:
+        _, [delivery] = await slack.here.edit_message(
+            slack.user("carol"), message, slack.escape(text)
+        )
+    finally:
+        slack.emu.app_in_process = up
+    assert not any(a.acked for a in delivery.attempts)
+    return delivery
 
 
 def bot_dms(slack: SlackHarness, handle: str) -> str:
@@ -143,3 +164,42 @@ async def test_a_topic_edited_out_of_a_question_no_longer_points_to_its_channel(
     await slack.settle()
     told = "\n".join(m.text for m in slack.emu.messages()[since:] if m.bot_id)
     assert "couldn't find anyone" in told and slack.channel("general") not in told, told
+
+
+async def test_an_older_edit_delivered_late_is_not_taken(slack: SlackHarness) -> None:
+    """Carol edits her question to the bot twice; Slack delivers the first edit only after
+    the second (retried late): the question, and Dev's DM asking him, keep the newest words."""
+    asked = await slack.dm_bot("carol", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Ask colleagues privately")
+    await slack.settle()
+    assert "stuck terraform state" in bot_dms(slack, "dev")
+    first = await edited_while_down(slack, asked, f"{QUESTION} token {SECRET}")
+    edited = f"{QUESTION} in staging"
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(edited))
+    await slack.settle()
+    [again] = await slack.emu.redeliver(first)
+    assert again.ok
+    await slack.settle()
+    assert await stored_texts(slack) == [edited]
+    assert SECRET not in bot_dms(slack, "dev") and "in staging" in bot_dms(slack, "dev")
+
+
+async def test_an_edit_delivered_after_the_deletion_revives_nothing(slack: SlackHarness) -> None:
+    """Carol edits her question to the bot, then deletes it; Slack delivers the edit only
+    after the deletion (retried late): the question stays withdrawn and blank, and no
+    colleague's DM quotes the edit."""
+    asked = await slack.dm_bot("carol", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Ask colleagues privately")
+    await slack.settle()
+    edit = await edited_while_down(slack, asked, f"{QUESTION} token {SECRET}")
+    await slack.here.delete_message(slack.user("carol"), asked)
+    await slack.settle()
+    [again] = await slack.emu.redeliver(edit)
+    assert again.ok
+    await slack.settle()
+    assert await stored_texts(slack) == [""]
+    assert (await newest_question(slack)).status == "withdrawn"
+    for handle in ("alice", "bob", "dev", "maria"):
+        assert SECRET not in bot_dms(slack, handle), handle
