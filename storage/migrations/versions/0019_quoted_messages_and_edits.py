@@ -1,5 +1,7 @@
-"""kudos quoted message: the channel and ts of the message a reaction's kudos (and their
-seconds) quote, so an edit of it is quoted as edited and its deletion quotes it no more
+"""quoted messages and edits: the channel and ts of the message a reaction's kudos (and their
+seconds) quote, so an edit of it is quoted as edited and its deletion quotes it no more; and,
+for kudos and questions, the ts of the latest edit (or deletion) taken, so an older one Slack
+delivers late (a retry) does not bring back earlier words
 
 Revision ID: 0019
 Revises: 0018
@@ -24,9 +26,12 @@ def upgrade() -> None:
     with op.batch_alter_table("kudos", schema=None) as batch_op:
         batch_op.add_column(sa.Column("quoted_channel_id", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("quoted_ts", sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column("quoted_change_ts", sa.String(length=32), nullable=True))
         batch_op.create_index(
             "ix_kudos_team_quoted", ["team_id", "quoted_channel_id", "quoted_ts"], unique=False
         )
+    with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("edit_ts", sa.String(length=32), nullable=True))
     bind = op.get_bind()
     quoted = sa.text(
         "UPDATE kudos SET quoted_channel_id = :channel, quoted_ts = :ts WHERE id = :id"
@@ -53,7 +58,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.drop_column("edit_ts")
     with op.batch_alter_table("kudos", schema=None) as batch_op:
+        batch_op.drop_column("quoted_change_ts")
         batch_op.drop_index("ix_kudos_team_quoted")
         batch_op.drop_column("quoted_ts")
         batch_op.drop_column("quoted_channel_id")
