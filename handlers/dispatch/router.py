@@ -49,6 +49,12 @@ def edited_message(event: dict[str, Any]) -> dict[str, Any] | None:
     return changed
 
 
+def edit_ts(event: dict[str, Any], changed: dict[str, Any]) -> str:
+    """Which edit a `message_changed` carries (its `edited.ts`, else the event's own ts):
+    Slack's ts strings have one width, so a later edit sorts after an earlier one."""
+    return str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+
+
 @dataclass(frozen=True)
 class Route:
     kind: str  # command | event | action | view | shortcut | options

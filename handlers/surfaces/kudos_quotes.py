@@ -17,7 +17,7 @@ from bot.safe_text import unescaped
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
 from handlers.client.conversations import is_private
-from handlers.dispatch.router import Router, deleted_ts, edited_message
+from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import workspace_of
 
 
@@ -35,7 +35,7 @@ async def follow_edit(
     if changed is not None:
         # As typed, as a reaction's reason is read (`message_text`).
         words = unescaped(typed_text(changed))
-        edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+        edit = edit_ts(event, changed)
         channel = str(event.get("channel"))
         private = await is_private(client, channel, services.conversations.of(team))
         await services.kudos.quoted_edited(

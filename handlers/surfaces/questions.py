@@ -43,7 +43,7 @@ from handlers.client.conversations import conversation, is_private, watch_refusa
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
-from handlers.dispatch.router import Router, deleted_ts, edited_message
+from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
@@ -359,7 +359,7 @@ def register(router: Router, services: Services) -> None:
             await from_message(dm, client, context, say)
             return
         text = strip_bot(readable_text(changed), context.bot_user_id)
-        edit = str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+        edit = edit_ts(event, changed)
         await services.questions.edited(
             workspace_of(context), str(event["channel"]), str(changed["ts"]), text, edit
         )
