@@ -21,6 +21,10 @@ from handlers.dispatch import after_ack
 
 log = logging.getLogger("askaround")
 DRAIN_SECONDS = 10.0
+# Slack gives up on an answer after 3 s (and retries), so a request still unanswered when
+# the server stops is not worth aiohttp's default wait of 60 s, spent twice: once for the
+# listening socket, once for its connections. A connection left half-sent held a stop 120 s.
+ANSWER_SECONDS = 3.0
 T = TypeVar("T")
 
 
@@ -63,7 +67,9 @@ class Runner:
 
     async def _start(self) -> Runner:
         await self.bot.start()
-        self._web = web.AppRunner(build_web_app(self.bot), handle_signals=False)
+        self._web = web.AppRunner(
+            build_web_app(self.bot), handle_signals=False, shutdown_timeout=ANSWER_SECONDS
+        )
         await self._web.setup()
         site = web.TCPSite(self._web, self.settings.host, self.settings.port)
         await site.start()

@@ -120,7 +120,8 @@ class SlackEmulator(TeamApi):
         app.router.add_post("/response/{team}/{token}", self._respond)
         app.router.add_post("/upload/v1/{team}/{file_id}", self._upload)
         self.oauth.add_routes(app)
-        self._runner = web.AppRunner(app, handle_signals=False)
+        # Stopped after the app it serves: nobody waits on a request still in flight.
+        self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()

@@ -57,3 +57,56 @@ async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: 
             served.kill()
             await served.wait()
         await emu.stop()
+
+
+async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) -> None:
+    """A connection that sent half a request (a client gone quiet, a proxy holding it) kept
+    the stop waiting twice aiohttp's 60 s: Slack gives up on an answer after 3 s, so the
+    server waits no longer than that before it closes what is left."""
+    emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+        "ASKAROUND_HOST": "127.0.0.1",
+        "ASKAROUND_PORT": "0",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": emu.api_url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+    }
+    served = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.runtime.cli", "serve",
+        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    writer: asyncio.StreamWriter | None = None
+    try:
+        assert served.stderr is not None
+        said: list[str] = []
+        while not (url := _listening(said)):
+            line = await asyncio.wait_for(served.stderr.readline(), 30)
+            assert line, "serve ended before it was stopped:\n" + "".join(said)
+            said.append(line.decode())
+        host, port = url.split("//")[1].split("/")[0].split(":")
+        _, writer = await asyncio.open_connection(host, int(port))
+        writer.write(b"POST /slack/events HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n{")
+        await writer.drain()
+        await asyncio.sleep(0.2)  # the server has taken the connection
+        served.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(served.stderr.read(), 30)
+        assert await served.wait() == 0
+        assert "stopped" in rest.decode().splitlines()[-1]
+    except TimeoutError:
+        raise AssertionError("serve waited on a half-sent request after SIGTERM") from None
+    finally:
+        if writer is not None:
+            writer.close()
+        if served.returncode is None:
+            served.kill()
+            await served.wait()
+        await emu.stop()
+
+
+def _listening(said: list[str]) -> str | None:
+    for line in said:
+        if "listening for Slack on " in line:
+            return line.split("listening for Slack on ")[1].split()[0]
+    return None

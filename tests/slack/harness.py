@@ -232,7 +232,7 @@ async def bot_in_process(
 
 async def _install_pages(emu: SlackEmulator, bot: Askaround) -> web.AppRunner:
     """The bot's web pages on a free loopback port, for the browser that installs it."""
-    pages = web.AppRunner(build_web_app(bot), handle_signals=False)
+    pages = web.AppRunner(build_web_app(bot), handle_signals=False, shutdown_timeout=1.0)
     await pages.setup()
     site = web.TCPSite(pages, "127.0.0.1", 0)
     await site.start()
