@@ -50,8 +50,8 @@ def refuse_groups(text: str) -> None:
     """User groups, channels' members and broadcasts are never recipients."""
     group = GROUP.search(text)
     if group:
-        name = group.group(2) or "a user group"
-        raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"the group {name}"), "recipients")
+        what = f"the group {group.group(2)}" if group.group(2) else "a user group"
+        raise KudosRefused(PEOPLE_ONLY_HINT.format(what=what), "recipients")
     broadcast = BROADCAST.search(text)
     if broadcast:
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")

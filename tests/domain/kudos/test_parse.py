@@ -72,7 +72,7 @@ def test_mentions_inside_the_reason_stay_in_the_reason() -> None:
     ("text", "hint"),
     [
         ("<!subteam^S1|@devs> for the release", "the group @devs"),
-        ("<@U1> and <!subteam^S1> for the release", "a user group"),
+        ("<@U1> and <!subteam^S1> for the release", "rather than a user group."),
         ("<!here> for the release", "@here"),
         ("<!channel|channel> for the release", "@channel"),
         ("<#C1|general> for the release", "a channel"),
