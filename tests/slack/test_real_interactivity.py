@@ -15,7 +15,7 @@ from sqlalchemy import select
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
-from tests.slack.test_real_payloads import body_of, said, send, warnings
+from tests.slack.test_real_payloads import QUESTION, body_of, questions, said, send, warnings
 
 pytestmark = pytest.mark.database_independent
 
@@ -117,3 +117,117 @@ async def test_a_closed_form_is_answered_200_quietly(
     assert await send(slack, content_type, body, retry=1) == (200, "")
     assert said(slack) == [] and await ledger(slack) == []
     assert warnings(caplog) == []
+
+
+async def sent_twice(slack: SlackHarness, name: str) -> list[tuple[int, str]]:
+    """The named payload, then the same again (a double click, or Slack sending it twice)."""
+    content_type, body = body_of(slack, name)
+    return [await send(slack, content_type, body) for _ in range(2)]
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("ask_without_text", "Type your question after `/ask`"),
+        ("ask_with_only_whitespace", "Type your question after `/ask`"),
+        ("kudos_with_only_a_newline", "*Kudos* thank a colleague"),
+        ("askaround_with_only_whitespace", "Hi! I'm askaround"),
+        ("skills_without_text", "Alice Martin: no skills yet"),
+    ],
+)
+async def test_a_command_with_no_words_is_answered_with_what_it_does(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, answer: str
+) -> None:
+    """A command sent with empty text, or only spaces and newlines, in Slack's shape (an
+    Enterprise Grid workspace's, with `enterprise_id` and `api_app_id`): the person is told
+    once what the command does (`/skills`: their own profile), in the ack or through the
+    command's response URL; the same request again is answered 200 and says nothing more."""
+    caplog.set_level(logging.INFO)
+    (status, acked), again = await sent_twice(slack, name)
+    assert status == 200 and again == (200, "")
+    replies = [json.loads(acked)["text"]] if acked else said(slack)
+    assert len(replies) == 1 and replies[0].startswith(answer)
+    assert await questions(slack) == 0 and await ledger(slack) == []
+    assert warnings(caplog) == []
+
+
+async def test_kudos_from_an_enterprise_grid_workspace_is_given_once(slack: SlackHarness) -> None:
+    """`/kudos @bob for …` with the fields Slack's reference shows for a workspace of an
+    Enterprise Grid org (`enterprise_id`, `enterprise_name`, `is_enterprise_install`): given,
+    and the same request again gives nothing more."""
+    assert await sent_twice(slack, "kudos_from_an_enterprise_grid_workspace") == [(200, "")] * 2
+    (kudos,) = await ledger(slack)
+    assert kudos.receiver_user_id == slack.user("bob") and kudos.values == ["teamwork"]
+    assert len([text for text in said(slack) if text.startswith("Kudos sent to")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "refused"),
+    [
+        ("kudos_to_a_user_group", "rather than the group @platform."),
+        ("kudos_to_a_user_group_without_its_name", "rather than a user group."),
+    ],
+)
+async def test_kudos_to_a_user_group_is_refused_naming_it(
+    slack: SlackHarness, name: str, refused: str
+) -> None:
+    """`/kudos @platform for …`, the user group as Slack escapes it (with its handle, or
+    without): refused once, saying kudos go to people, naming the group as Slack did."""
+    assert await sent_twice(slack, name) == [(200, "")] * 2
+    (answer,) = said(slack)
+    assert answer.startswith("Kudos go to people") and answer.endswith(refused)
+    assert await ledger(slack) == []
+
+
+async def test_a_question_naming_people_channels_and_groups_is_asked_as_typed(
+    slack: SlackHarness,
+) -> None:
+    """`/ask @bob said #general or @platform would know: how do we …`, as Slack escapes it:
+    one question, its words with the mentions as Slack sent them."""
+    await sent_twice(slack, "ask_naming_a_person_a_channel_and_a_group")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.asker_user_id == slack.user("alice") and asked.text.endswith(QUESTION)
+    assert f"<@{slack.user('bob')}|bob>" in asked.text
+
+
+@pytest.mark.parametrize(
+    "name", ["global_shortcut_give_kudos", "give_kudos_from_home", "give_kudos_on_a_thread_reply"]
+)
+async def test_give_kudos_from_each_place_opens_the_form_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """*Give kudos* as Slack sends it from the global shortcut menu (with its `enterprise`),
+    from the Home tab (a `block_actions` on a `home` view), and on a thread reply (a
+    `message_action` whose message has `thread_ts`): the form opens once, the reply's author
+    named in it."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, name) == [(200, "")] * 2
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert modal is not None and modal.callback_id == "give_kudos_modal"
+    assert len(slack.emu.calls_to("views.open")) == 1
+    (users,) = [b["element"] for b in modal.blocks if b.get("block_id") == "recipients"]
+    named = [slack.user("bob")] if name == "give_kudos_on_a_thread_reply" else None
+    assert users.get("initial_users") == named
+    assert warnings(caplog) == []
+
+
+async def test_find_an_expert_on_a_thread_reply_asks_once(slack: SlackHarness) -> None:
+    """*Find an expert* on the asker's own thread reply, as Slack sends it: its words are
+    asked once, about that reply."""
+    assert await sent_twice(slack, "find_expert_on_a_thread_reply") == [(200, "")] * 2
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.text == QUESTION and asked.source == "shortcut"
+    assert asked.message_ts == "1610000040.000700"
+
+
+async def test_skills_typed_in_the_profile_form_are_suggested_in_the_ack(
+    slack: SlackHarness,
+) -> None:
+    """`block_suggestion` from the Edit profile form's skill menu, in bolt-python's shape:
+    the options come back in the ack's body, the words typed among them as a new skill."""
+    (status, answer), _again = await sent_twice(slack, "skills_suggestion")
+    options = json.loads(answer)["options"]
+    assert status == 200 and options[-1]["value"] == "kub"
+    assert "Kubernetes" in [option["text"]["text"] for option in options]

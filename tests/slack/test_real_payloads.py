@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from bot.timezone import NO_ZONE, zone
 from storage import people
-from storage.models import Question
+from storage.models import Question, Workspace
 from tests.e2e.harness import SIGNING_SECRET
 from tests.slack.harness import InProcess, SlackHarness
 from tests.slack.kudos.world import ledger
@@ -165,6 +165,16 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "message_deleted_in_a_dm",
         "channel_name",
         "channel_convert_to_public",
+        "message_changed_without_previous_message",
+        "thread_broadcast_edited",
+        "channel_archive_message",
+        "channel_unarchive_message",
+        "bot_add",
+        "reminder_add",
+        "unpinned_item",
+        "channel_posting_permissions",
+        "ekm_access_denied",
+        "reaction_added_without_item_user",
     ],
 )
 async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alone(
@@ -181,7 +191,11 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     is no kudos: only messages say what someone did. The documented `message_replied` (with
     its subtype), a question in a private channel or a group DM without a mention (never
     watched), another app's post or the bot's own in the DM, a greeting deleted there, a
-    channel renamed or made public: no question either."""
+    channel renamed or made public: no question either. An edit Slack sends without the
+    `previous_message` (of a message askaround never had, or of a reply also sent to the
+    channel), Slack's notices of a channel archived or unarchived, an app added, a reminder
+    set (its words a question), a pin taken off, posting restricted, content suspended by the
+    admins' keys, and a `:kudos:` reaction with no `item_user`: the same."""
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
@@ -213,6 +227,8 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
         "group_deleted",
         "channel_shared",
         "channel_unshared",
+        "member_joined_channel_the_bot",
+        "member_left_channel_the_bot",
     ],
 )
 async def test_a_conversation_or_membership_event_is_answered_200_quietly(
@@ -220,8 +236,8 @@ async def test_a_conversation_or_membership_event_is_answered_200_quietly(
 ) -> None:
     """Someone joining or leaving a channel (`channel_type` `C` or `G`, not `channel`), a
     channel renamed (its `channel` an object), archived, unarchived, deleted, shared or
-    unshared, in the shapes Slack's reference gives: each answered 200, its retry too, and
-    nobody is told anything."""
+    unshared, in the shapes Slack's reference gives, and the bot itself added to a channel or
+    taken out of one: each answered 200, its retry too, and nobody is told anything."""
     caplog.set_level(logging.INFO)
     content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")
@@ -388,3 +404,95 @@ async def test_a_question_forwarded_to_the_bot_in_a_dm_is_asked(slack: SlackHarn
     asked = await asked_once_by_alice(slack, "forwarded_question_in_a_dm")
     assert QUESTION in asked.text
     assert not [text for text in said(slack) if "whole question" in text]
+
+
+async def test_an_uninstall_as_slack_documents_it_is_taken_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`tokens_revoked` naming the bot's token, then `app_uninstalled` (an event with nothing
+    but its type), each sent again as Slack's retry: all answered 200, nothing logged as a
+    problem, and the workspace is marked uninstalled once (the retry leaves the mark as it
+    was)."""
+    caplog.set_level(logging.INFO)
+    marks = []
+    for name in ("tokens_revoked_bot_token", "app_uninstalled"):
+        content_type, body = body_of(slack, name)
+        for retry in (0, 1):
+            assert await send(slack, content_type, body, retry=retry) == (200, "")
+            async with slack.services.sessions() as s:
+                workspace = await s.get(Workspace, slack.team_id)
+            marks.append(workspace.uninstalled_at if workspace else None)
+    assert marks[-1] is not None and marks[-2] == marks[-1]
+    assert said(slack) == [] and warnings(caplog) == []
+
+
+async def test_a_dm_edit_sent_without_the_previous_message_is_asked_once(
+    slack: SlackHarness,
+) -> None:
+    """An edit in the DM that Slack sends without `previous_message`: asked once in its
+    edited words, however often Slack sends it."""
+    asked = await asked_once_by_alice(slack, "message_changed_without_previous_message_in_a_dm")
+    assert asked.text == QUESTION
+
+
+async def test_a_dm_from_a_shared_channels_other_side_is_this_workspaces(
+    slack: SlackHarness,
+) -> None:
+    """An event whose envelope names the other organisation of a shared channel (`team_id`,
+    `enterprise_id`) while its `authorizations` name this install: it is this workspace's,
+    asked once under it, however often Slack sends it."""
+    asked = await asked_once_by_alice(slack, "message_from_another_team_of_a_shared_channel")
+    assert asked.team_id == slack.team_id and asked.text == QUESTION
+
+
+async def test_a_mention_in_a_thread_is_asked_once_and_answered_there(
+    slack: SlackHarness,
+) -> None:
+    """`@askaround how do we …` as a thread reply: one question, however often Slack sends
+    the mention, and what the asker is told comes in that thread."""
+    event = real(slack, "app_mention_in_a_thread")["event"]
+    # Slack holds the thread's first message, which a reply with its thread_ts joins.
+    parent = slack.here.workspace.chat.post(event["channel"], slack.user("bob"), "release thread")
+    event["thread_ts"] = parent.ts
+    content_type, body = "application/json", json.dumps(envelope(slack, event))
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.asker_user_id == slack.user("alice") and asked.text == QUESTION
+    replies = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    assert replies and {m.thread_ts for m in replies} == {parent.ts}
+
+
+async def test_a_screenshot_alone_in_a_dm_is_asked_for_its_question_once(
+    slack: SlackHarness,
+) -> None:
+    """A file sent to the bot with no words (a `file_share` whose `text` is empty): nothing
+    is asked, and the person is told once, however often Slack sends it, to ask in words."""
+    content_type, body = body_of(slack, "file_share_without_text_in_a_dm")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    assert await questions(slack) == 0
+    (told,) = said(slack)
+    assert told.startswith("Ask me a whole question")
+
+
+async def test_someone_who_joins_with_a_whole_profile_is_stored(slack: SlackHarness) -> None:
+    """`team_join` with the whole user object Slack documents: name and time zone kept (a
+    title comes from the directory import, not Slack), and Slack's retry changes nothing."""
+    content_type, body = body_of(slack, "team_join_whole_user")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        zed = await people.get_person(s, slack.team_id, "U0NEWFULL")
+    assert zed is not None and not zed.deactivated and not zed.is_bot
+    assert (zed.real_name, zed.tz) == ("Zed Zimmer", "Europe/Berlin")
+
+
+async def test_the_home_tab_opened_the_first_time_is_published(slack: SlackHarness) -> None:
+    """`app_home_opened` for the Home tab, without a `view` (nothing published there yet):
+    the Home tab is published."""
+    assert await send(slack, *body_of(slack, "app_home_opened_home_tab_first_time")) == (200, "")
+    await slack.drain()
+    home = slack.here.home_view(slack.user("alice"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
