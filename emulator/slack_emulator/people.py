@@ -23,7 +23,7 @@ from .actions import (
     is_stateful,
     submission_state,
 )
-from .delivery import Deliverer, Delivery
+from .delivery import Deliverer, Delivery, DeliveryKind
 from .records import Channel, Ephemeral, Message, View
 from .responses import Responder, apply_view_response
 from .workspace import Workspace
@@ -403,3 +403,11 @@ class People:
             action_ts=ws.next_ts(),
         )
         return await self._deliverer.deliver("interaction", payload)
+
+    async def send_request(
+        self, kind: DeliveryKind, payload: dict[str, Any], *, accepts_response: bool = False
+    ) -> Delivery:
+        """A request body given whole (one of Slack's documented examples, say) delivered as
+        Slack delivers what people do: over HTTP, Socket Mode or in process, an event retried
+        until acked; `accepts_response` lets a Socket Mode ack carry a payload."""
+        return await self._deliverer.deliver(kind, payload, accepts_response=accepts_response)

@@ -11,9 +11,12 @@ import logging
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from storage.models import Question
 from tests.e2e.harness import Harness
 from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
+from tests.slack.test_real_payloads import request_of
 
 REASON = "for untangling the release #teamwork"
 
@@ -169,3 +172,55 @@ async def test_an_app_token_revoked_while_serving_stops_socket_mode_with_one_lin
     lines = [r for r in caplog.records if "SLACK_APP_TOKEN" in r.getMessage()]
     assert len(lines) == 1 and lines[0].levelno == logging.ERROR, lines
     assert "invalid_auth" in lines[0].getMessage()
+
+
+# Slack's documented request bodies (`tests/data/slack/real_payloads.json`), each with
+# whether its envelope says `accepts_response_payload` (Slack's: commands and select menus'
+# options, whose ack carries the answer).
+DOCUMENTED = [
+    ("message_changed_without_previous_message", False),
+    ("thread_broadcast_edited", False),
+    ("member_joined_channel_the_bot", False),
+    ("reminder_add", False),
+    ("app_home_opened_messages_tab", False),
+    ("message_changed_without_previous_message_in_a_dm", False),
+    ("view_closed_give_kudos", False),
+    ("global_shortcut_give_kudos", False),
+    ("skills_suggestion", True),
+    ("ask_without_text", True),
+    ("kudos_from_an_enterprise_grid_workspace", True),
+]
+
+
+async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack's own bodies in their envelopes, each sent again (an event as Slack's retry,
+    `retry_attempt` 1, `retry_reason` timeout; a command or an interaction as a duplicate):
+    every envelope acked at its first try, nothing logged as a problem, and each has its
+    effect once. The edit in the DM is one question; the kudos one; the shortcut's form opens
+    once; the options and the command's usage line come back in the acks."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    sent = {}
+    for name, accepts in DOCUMENTED:
+        kind, payload = request_of(slack, name)
+        first = await slack.emu.send_request(kind, payload, accepts_response=accepts)
+        [again] = await slack.emu.redeliver(first)
+        sent[name] = (first, again)
+    await slack.settle()
+    for name, (first, again) in sent.items():
+        assert first.ok and len(first.attempts) == 1 and again.ok, name
+        assert first.attempts[0].transport == again.attempts[0].transport == "socket", name
+        assert again.attempts[0].retry_num == (1 if first.kind == "event" else 0), name
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == [] and not [r for r in caplog.records if r.exc_info]
+    async with slack.services.sessions() as s:
+        asked = list(await s.scalars(select(Question)))
+    assert [(q.asker_user_id, q.source) for q in asked] == [(slack.user("alice"), "message")]
+    assert [k.receiver_user_id for k in await ledger(slack)] == [slack.user("bob")]
+    assert len(slack.emu.calls_to("views.open")) == 1
+    options = (sent["skills_suggestion"][0].response or {})["options"]
+    assert options[-1]["value"] == "kub"
+    usage = (sent["ask_without_text"][0].response or {})["text"]
+    assert usage.startswith("Type your question after `/ask`")

@@ -168,3 +168,27 @@ async def test_a_forced_retry_envelope_says_timeout(emu: SlackEmulator) -> None:
         await ws.close()
         await task
     assert [(e["retry_attempt"], e["retry_reason"]) for e in envelopes] == [(0, ""), (1, "timeout")]
+
+
+async def test_a_request_given_whole_goes_in_the_envelope_unchanged(emu: SlackEmulator) -> None:
+    """`send_request` puts the body it is given in the envelope as it is (`interactive`, with
+    `accepts_response_payload` when asked), and the ack's payload is the delivery's answer."""
+    payload = {"type": "block_suggestion", "action_id": "pick", "value": "kub", "team": None}
+    async with aiohttp.ClientSession() as session:
+        ws = await _raw_client(emu, session)
+
+        async def bot() -> dict[str, Any]:
+            envelope: dict[str, Any] = await ws.receive_json()
+            answer = {"options": [{"text": {"type": "plain_text", "text": "k"}, "value": "k"}]}
+            await ws.send_json({"envelope_id": envelope["envelope_id"], "payload": answer})
+            return envelope
+
+        task = asyncio.create_task(bot())
+        delivery = await emu.send_request("interaction", payload, accepts_response=True)
+        envelope = await task
+        await ws.close()
+    assert envelope["type"] == "interactive" and envelope["payload"] == payload
+    assert envelope["accepts_response_payload"] is True
+    assert delivery.ok and delivery.response == {
+        "options": [{"text": {"type": "plain_text", "text": "k"}, "value": "k"}]
+    }

@@ -22,9 +22,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.timezone import NO_ZONE, zone
+from slack_emulator.delivery import DeliveryKind
 from storage import people
 from storage.models import Question, Workspace
-from tests.e2e.harness import SIGNING_SECRET
+from tests.e2e.harness import SIGNING_SECRET, Harness
 from tests.slack.harness import InProcess, SlackHarness
 from tests.slack.kudos.world import ledger
 
@@ -40,7 +41,7 @@ def _payloads() -> str:
     return PAYLOADS.read_text()
 
 
-def real(slack: SlackHarness, name: str) -> dict[str, Any]:
+def real(slack: Harness, name: str) -> dict[str, Any]:
     """The named payload with the placeholders' ids replaced by the test workspace's."""
     ws = slack.here.workspace
     ids = {
@@ -63,7 +64,7 @@ def real(slack: SlackHarness, name: str) -> dict[str, Any]:
     return entry
 
 
-def envelope(slack: SlackHarness, event: dict[str, Any]) -> dict[str, Any]:
+def envelope(slack: Harness, event: dict[str, Any]) -> dict[str, Any]:
     """Slack's Events API envelope around an event (api.slack.com/apis/events-api)."""
     ws = slack.here.workspace
     return {
@@ -90,15 +91,25 @@ def envelope(slack: SlackHarness, event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def body_of(slack: SlackHarness, name: str) -> tuple[str, str]:
-    """(content type, body) of the named payload, as Slack posts it."""
+def request_of(slack: Harness, name: str) -> tuple[DeliveryKind, dict[str, Any]]:
+    """What kind of request the named payload is, and its body as Slack builds it (an
+    event in its envelope), before it is encoded for HTTP or put in a Socket Mode envelope."""
     entry = real(slack, name)
     if entry["kind"] == "form":
-        return "application/x-www-form-urlencoded", urlencode(entry["form"])
+        return "command", entry["form"]
     if entry["kind"] == "interaction":
-        form = {"payload": json.dumps(entry["payload"])}
-        return "application/x-www-form-urlencoded", urlencode(form)
+        return "interaction", entry["payload"]
     body = entry["body"] if entry["kind"] == "body" else envelope(slack, entry["event"])
+    return "event", body
+
+
+def body_of(slack: Harness, name: str) -> tuple[str, str]:
+    """(content type, body) of the named payload, as Slack posts it."""
+    kind, body = request_of(slack, name)
+    if kind == "command":
+        return "application/x-www-form-urlencoded", urlencode(body)
+    if kind == "interaction":
+        return "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(body)})
     return "application/json", json.dumps(body)
 
 
