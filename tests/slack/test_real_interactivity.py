@@ -231,3 +231,19 @@ async def test_skills_typed_in_the_profile_form_are_suggested_in_the_ack(
     options = json.loads(answer)["options"]
     assert status == 200 and options[-1]["value"] == "kub"
     assert "Kubernetes" in [option["text"]["text"] for option in options]
+
+
+async def test_the_edit_profile_form_as_slack_submits_it_is_saved(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The Edit profile form submitted in Slack's shape: its empty menus' `selected_options`
+    `[]`, its empty text fields' `value` `null`, a new skill typed among the options. The
+    skills picked are saved at their level, and the form closes (an empty ack), the same
+    again too."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, "edit_profile_form_submitted") == [(200, "")] * 2
+    await slack.here.slash_command(slack.user("alice"), "/skills", "")
+    await slack.settle()
+    (profile,) = said(slack)
+    assert "Kubernetes" in profile and "pgbouncer" in profile.lower()
+    assert warnings(caplog) == []
