@@ -20,7 +20,7 @@ from bot.directory.status import UNTIL_FORMS, until_date
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import only_mention
-from bot.safe_text import unescaped
+from bot.safe_text import safe_text, unescaped
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
 DEFAULT_LEVEL = 3
@@ -195,7 +195,7 @@ def parse_command(text: str, today: date) -> Command:
         return Forget()
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
-        or f"I don't know `/skills {text.strip()}`. Try `/skills help`."
+        or f"I don't know `/skills {safe_text(text.strip())}`. Try `/skills help`."
     )
 
 

@@ -247,3 +247,18 @@ async def test_the_edit_profile_form_as_slack_submits_it_is_saved(
     (profile,) = said(slack)
     assert "Kubernetes" in profile and "pgbouncer" in profile.lower()
     assert warnings(caplog) == []
+
+
+async def test_skills_with_markup_it_does_not_know_echoes_it_harmlessly(
+    slack: SlackHarness,
+) -> None:
+    """`/skills @platform @here [the docs](https://evil.example/login)`, as Slack escapes it:
+    no subcommand, and the answer quotes what was typed as `/askaround` does, through
+    `safe_text`: the group and `@here` as plain words, the link's address shown. Before, the
+    markup went back to Slack as it came (`<!here>`, a link hiding where it goes)."""
+    await sent_twice(slack, "skills_with_a_user_group_a_broadcast_and_a_link")
+    (answer,) = said(slack)
+    assert answer.startswith(
+        "I don't know `/skills @\u2060platform @\u2060here https://evil.example/login`"
+    )
+    assert "<" not in answer
