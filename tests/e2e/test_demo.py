@@ -137,15 +137,21 @@ def test_ctrl_c_ends_the_demo_at_its_prompt(tmp_path: Path) -> None:
     """Ctrl-C while it waits for a line ends it with 130 and nothing on stderr (reading the
     line on the event loop left Ctrl-C unheard until Enter, and a second one left asyncio's
     complaints about unclosed sessions)."""
-    demo = subprocess.Popen(
-        [sys.executable, "-m", "bot.runtime.cli", "demo"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
-    )
+    # As a terminal starts it: a suite run as a background job of a script (`pytest … &`)
+    # has Ctrl-C ignored, as POSIX asks of such jobs, and the demo would inherit that.
+    heard = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        demo = subprocess.Popen(
+            [sys.executable, "-m", "bot.runtime.cli", "demo"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        )
+    finally:
+        signal.signal(signal.SIGINT, heard)
     assert demo.stdin is not None and demo.stdout is not None and demo.stderr is not None
     try:
         for line in demo.stdout:  # the banner, then its prompt waits for a line
