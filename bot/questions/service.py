@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import home
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup, tell
@@ -315,6 +316,7 @@ class QuestionService:
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
             helping = await self._helping(s, question)
             await tell.helpers_released(s, question, helping, now)
+            await home.changed(s, team_id, user_id, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
     async def person_left(self, team_id: str, user_id: str) -> None:

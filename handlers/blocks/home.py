@@ -10,8 +10,8 @@ from bot.digests.summary import TeamSummary
 from bot.questions.views import QuestionView
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
-from handlers.blocks.elements import Blocks, and_more, button, context, section
-from handlers.blocks.questions import quote
+from handlers.blocks.elements import Blocks, and_more, button, context
+from handlers.blocks.questions import open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
 QUESTIONS_ON_HOME = 5
@@ -22,16 +22,13 @@ def _header(text: str) -> dict[str, Any]:
 
 
 def render_home_questions(questions: list[QuestionView]) -> Blocks:
-    """The person's open questions, newest first; none: nothing (the tab stays short)."""
+    """The person's open questions, newest first, each with the Withdraw button of `/ask
+    mine`; none: nothing (the tab stays short)."""
     if not questions:
         return []
-    lines = []
-    for question in questions[:QUESTIONS_ON_HOME]:
-        helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
-        lines.append(f"#{question.id} · {question.status_words}{helper}\n{quote(question.text)}")
     blocks: Blocks = [
         _header("Your open questions"),
-        *(section(line) for line in lines),
+        *(open_question(question) for question in questions[:QUESTIONS_ON_HOME]),
     ]
     if len(questions) > QUESTIONS_ON_HOME:
         blocks.append(context(and_more(len(questions) - QUESTIONS_ON_HOME, "in `/ask mine`")))

@@ -24,6 +24,7 @@ from handlers.blocks.elements import (
 
 Message = dict[str, Any]
 QUESTION_PREVIEW = 600
+WITHDRAW_ACTION = "question_withdraw"
 MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
 
 
@@ -66,7 +67,7 @@ def render_asking(
             context(f"Question #{question.id}. I'll tell you as soon as someone can help."),
             actions(
                 button("Solved", "question_solved", str(question.id), "primary"),
-                button("Withdraw", "question_withdraw", str(question.id)),
+                button("Withdraw", WITHDRAW_ACTION, str(question.id)),
             ),
         ],
     }
@@ -94,7 +95,7 @@ def render_consent(question: QuestionView, count: int, *, unsure: bool = False) 
             section(text),
             actions(
                 button("Ask colleagues privately", "question_consent", str(question.id), "primary"),
-                button("Don't ask", "question_withdraw", str(question.id)),
+                button("Don't ask", WITHDRAW_ACTION, str(question.id)),
             ),
         ],
     }
@@ -296,21 +297,24 @@ def render_already_asked(question: QuestionView) -> Message:
     return {"text": text}
 
 
+def open_question(question: QuestionView, limit: int = QUESTION_PREVIEW) -> dict[str, Any]:
+    """One of the asker's open questions with its Withdraw button, as `/ask mine` and the
+    Home tab both show it: one button, one action, wherever it is pressed."""
+    helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
+    line = f"#{question.id} · {question.status_words}{helper}\n{quote(question.text, limit=limit)}"
+    return {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": line},
+        "accessory": button("Withdraw", WITHDRAW_ACTION, str(question.id)),
+    }
+
+
 def render_mine(questions: list[QuestionView]) -> Message:
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]
-    for question in questions[:MINE_SHOWN]:
-        helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
-        words = quote(question.text, limit=MESSAGE_TEXT // MINE_SHOWN - 100)
-        line = f"#{question.id} · {question.status_words}{helper}\n{words}"
-        blocks.append(
-            {
-                "type": "section",
-                "text": {"type": "mrkdwn", "text": line},
-                "accessory": button("Withdraw", "question_withdraw", str(question.id)),
-            }
-        )
+    limit = MESSAGE_TEXT // MINE_SHOWN - 100
+    blocks.extend(open_question(question, limit) for question in questions[:MINE_SHOWN])
     if len(questions) > MINE_SHOWN:
         blocks.append(context(and_more(len(questions) - MINE_SHOWN, "")))
     return {"text": "Your open questions", "blocks": blocks}

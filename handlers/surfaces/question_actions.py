@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
-from handlers.blocks.questions import render_answered, render_withdrawn
+from handlers.blocks.questions import WITHDRAW_ACTION, render_answered, render_withdrawn
 from handlers.client.conversations import is_private
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router
@@ -87,13 +87,18 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), int(_value(body)), body["user"]["id"]
         )
 
-    @router.action("question_withdraw")
+    @router.action(WITHDRAW_ACTION)
     async def withdraw(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
     ) -> None:
+        """Pressed in `/ask mine`, or on the Home tab, which has no message to answer under:
+        there the tab, rebuilt without the question, is the answer."""
         await ack()
         done = await close(body, context)
-        await respond(**render_withdrawn(done), response_type="ephemeral", replace_original=False)
+        if body.get("response_url"):
+            await respond(
+                **render_withdrawn(done), response_type="ephemeral", replace_original=False
+            )
 
     @router.action("question_answered")
     async def answered(

@@ -1,0 +1,101 @@
+"""The Home tab's open questions carry the same Withdraw button as `/ask mine`: one action,
+one way to withdraw, and the tab rebuilt once the question is gone from it."""
+
+from __future__ import annotations
+
+import copy
+
+from sqlalchemy import func, select
+
+from slack_emulator import Delivery, View
+from storage.models import Offer, OutboxItem, Question
+from tests.slack.harness import SlackHarness
+
+
+async def only_question(slack: SlackHarness) -> Question:
+    async with slack.services.sessions() as s:
+        [question] = (await s.scalars(select(Question))).all()
+        return question
+
+
+async def outbox_rows(slack: SlackHarness) -> int:
+    async with slack.services.sessions() as s:
+        return int(await s.scalar(select(func.count()).select_from(OutboxItem)) or 0)
+
+
+async def asked_with_home_open(slack: SlackHarness) -> tuple[View, Question]:
+    """Alice has asked a question and opened her Home tab, which lists it."""
+    alice = slack.user("alice")
+    await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
+    await slack.settle()
+    await slack.emu.open_home(alice)
+    await slack.drain()
+    home = slack.emu.home_view(alice)
+    assert home is not None and "terraform module" in str(home.blocks)
+    return home, await only_question(slack)
+
+
+async def test_withdraw_on_the_home_tab_withdraws_and_rebuilds_the_tab(
+    slack: SlackHarness,
+) -> None:
+    """Alice's Home lists her question with a Withdraw button, the very `question_withdraw`
+    of `/ask mine`. Pressing it withdraws the question, tells the colleagues asked, and the
+    tab is published again without it."""
+    alice = slack.user("alice")
+    home, question = await asked_with_home_open(slack)
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    mine = slack.emu.ephemerals(alice)[-1]
+    mine_buttons = [b["accessory"] for b in mine.blocks if "accessory" in b]
+    home_buttons = [b["accessory"] for b in home.blocks if b.get("accessory", {}).get("value")]
+    assert mine_buttons == [b for b in home_buttons if b["action_id"] == "question_withdraw"]
+    published = len(slack.emu.calls_to("views.publish"))
+    await slack.emu.click(alice, "question_withdraw", view=home, value=str(question.id))
+    await slack.drain()
+    assert (await only_question(slack)).status == "withdrawn"
+    async with slack.services.sessions() as s:
+        assert set((await s.scalars(select(Offer.status))).all()) == {"superseded"}
+    assert len(slack.emu.calls_to("views.publish")) == published + 1
+    rebuilt = slack.emu.home_view(alice)
+    assert rebuilt is not None and "terraform module" not in str(rebuilt.blocks)
+
+
+async def test_withdraw_pressed_again_on_the_home_tab_changes_nothing_and_says_so(
+    slack: SlackHarness,
+) -> None:
+    """The same Home button's click delivered a second time (pressed twice on a tab not yet
+    rebuilt) is refused privately, saying why, and changes no row nor queues a delivery."""
+    alice = slack.user("alice")
+    home, question = await asked_with_home_open(slack)
+    first = await slack.emu.click(alice, "question_withdraw", view=home, value=str(question.id))
+    await slack.drain()
+    rows = await outbox_rows(slack)
+    said = len(slack.emu.dm_messages(alice))
+    again = copy.deepcopy(first.payload)
+    again["trigger_id"] = f"{first.payload['trigger_id']}.again"
+    await slack.emu.redeliver(Delivery("interaction", again), as_retry=False)
+    await slack.drain()
+    assert (await only_question(slack)).status == "withdrawn"
+    assert await outbox_rows(slack) == rows
+    [refusal] = slack.emu.dm_messages(alice)[said:]
+    assert f"Question #{question.id} is withdrawn already" in refusal.text
+
+
+async def test_withdraw_on_a_home_tab_shown_before_the_question_was_solved_says_so(
+    slack: SlackHarness,
+) -> None:
+    """Alice's tab still shows a question she has marked solved since: its Withdraw button
+    leaves it solved, queues nothing, and she is told privately that it is solved already."""
+    alice = slack.user("alice")
+    home, question = await asked_with_home_open(slack)
+    await slack.services.questions.solve(slack.emu.team_id, question.id, alice)
+    await slack.drain()
+    rows, said = await outbox_rows(slack), len(slack.emu.dm_messages(alice))
+    await slack.emu.click(alice, "question_withdraw", view=home, value=str(question.id))
+    await slack.drain()
+    assert (await only_question(slack)).status == "solved"
+    assert await outbox_rows(slack) == rows
+    [refusal] = slack.emu.dm_messages(alice)[said:]
+    assert f"Question #{question.id} is solved already: there is nothing to withdraw" in (
+        refusal.text
+    )
