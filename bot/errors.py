@@ -5,6 +5,10 @@ the CLI turns a `ConfigError` into one line and exit code 2. Anything else is a 
 logged with its traceback by the app's single error handler.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
 
 class AskaroundError(Exception):
     """Base class, so callers can tell our deliberate errors from bugs."""
@@ -19,15 +23,29 @@ class ConfigError(AskaroundError):
 
 
 class UserError(AskaroundError):
-    """Something a person asked for cannot be done; the message is shown to them as is."""
+    """Something a person asked for cannot be done; the message is shown to them as is, but
+    for `names`: names of people as their profiles have them (anyone may type anything
+    there), which stand in the message for each `{}`. Whoever shows it puts them in as its
+    medium needs (`told`): as words in Slack's mrkdwn, as they are in plain text (a form's
+    error, the CLI, `str`)."""
+
+    def __init__(self, message: str, *, names: tuple[str, ...] = ()) -> None:
+        super().__init__(message.format(*names) if names else message)
+        self.template, self.names = message, names
+
+    def told(self, name: Callable[[str], str]) -> str:
+        """The message with each name shown as `name` shows it."""
+        return self.template.format(*map(name, self.names)) if self.names else str(self)
 
 
 class KudosRefused(UserError):
     """A kudos rule said no. `field` names the modal input it is about (recipients, reason,
     values), so a modal can show the message next to that input instead of closing."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, field: str | None = None, *, names: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message, names=names)
         self.field = field
 
 

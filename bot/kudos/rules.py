@@ -39,6 +39,10 @@ def parse_reactions(configured: str) -> tuple[str, ...]:
     return tuple(n for n in names if n) or ("kudos",)
 
 
+def _name(person: Profile) -> str:
+    return person.real_name or person.name
+
+
 def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:
     if not recipients:
         raise KudosRefused("Say who you're thanking: mention at least one person.", "recipients")
@@ -49,13 +53,13 @@ def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:
             )
         if person.is_bot:
             raise KudosRefused(
-                f"{person.real_name or person.name} is a bot; kudos go to people.", "recipients"
+                "{} is a bot; kudos go to people.", "recipients", names=(_name(person),)
             )
         if person.deactivated:
             raise KudosRefused(
-                f"{person.real_name or person.name} is no longer in this workspace "
-                "(deactivated), so they can't receive kudos.",
+                "{} is no longer in this workspace (deactivated), so they can't receive kudos.",
                 "recipients",
+                names=(_name(person),),
             )
 
 

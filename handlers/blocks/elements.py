@@ -8,9 +8,10 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from bot.errors import UserError
 from bot.help import INTRO, help_lines
 from bot.people import HomeSummary
-from bot.safe_text import clip
+from bot.safe_text import clip, safe_text
 from bot.words import plural
 
 Blocks = list[dict[str, Any]]
@@ -213,8 +214,17 @@ def render_help(command: str | None = None) -> dict[str, Any]:
     }
 
 
-def render_error(message: str) -> dict[str, Any]:
-    return {"text": message, "blocks": [section(f":warning: {message}")]}
+def plain(name: str) -> str:
+    """A name as mrkdwn text that links and pings nothing (`safe_text`); a blank one (a
+    Slack profile with no name) as "someone", never `**` in bold."""
+    return safe_text(name.strip()) or "someone"
+
+
+def render_error(message: str | UserError) -> dict[str, Any]:
+    """A refusal; the names of people a `UserError` carries are shown as every render shows
+    names (`plain`), so a profile's name can neither ping nor hide a link."""
+    text = message.told(plain) if isinstance(message, UserError) else message
+    return {"text": text, "blocks": [section(f":warning: {text}")]}
 
 
 def render_home_intro(summary: HomeSummary) -> Blocks:

@@ -20,6 +20,7 @@ from handlers.blocks.elements import (
     capped,
     capped_lines,
     context,
+    plain,
     section,
     shorten,
 )
@@ -45,12 +46,6 @@ _PERIOD_LABELS = {
     "last quarter": "last quarter",
     "last year": "last year",
 }
-
-
-def plain(name: str) -> str:
-    """A name as mrkdwn text that links and pings nothing (`safe_text`); a blank one (a
-    Slack profile with no name) as "someone", never `**` in bold."""
-    return safe_text(name.strip()) or "someone"
 
 
 def reason(

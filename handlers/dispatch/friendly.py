@@ -63,21 +63,21 @@ async def tell_user(
     )
     if user and channel:
         try:
-            await client.chat_postEphemeral(channel=channel, user=user, **render_error(str(error)))
+            await client.chat_postEphemeral(channel=channel, user=user, **render_error(error))
             return
         except SlackApiError as refused:  # a channel the bot is not in: say it in a DM
             if is_transient(refused):
                 raise
     if user:
         dm = await client.conversations_open(users=user)
-        await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(str(error)))
+        await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(error))
 
 
 async def _responded(respond: AsyncRespond, error: UserError) -> bool:
     """Whether the response_url took the message; one expired or out of reach leaves it to
     the Web API."""
     try:
-        answer = await respond(**render_error(str(error)), response_type="ephemeral")
+        answer = await respond(**render_error(error), response_type="ephemeral")
     except (aiohttp.ClientError, TimeoutError) as failure:
         log.info("response_url out of reach (%s): telling the person another way", failure)
         return False
@@ -91,7 +91,7 @@ async def answer(args: AsyncArgs, error: UserError) -> None:
     """Ack the request if nobody has (a command's ack carries the message), then tell."""
     if args.ack.response is None:
         if args.body.get("command"):
-            await args.ack(**render_error(str(error)))
+            await args.ack(**render_error(error))
             return
         await args.ack()
     await tell_user(error, args.body, shared(args.respond, args.client.session), args.client)

@@ -42,7 +42,7 @@ async def network(
     try:
         shown = await services.insights.for_viewer(team_id, user_id, slack_admin=admin)
     except UserError as error:
-        await respond(response_type="ephemeral", **render_error(str(error)))
+        await respond(response_type="ephemeral", **render_error(error))
         return
     parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
     await respond(response_type="ephemeral", **render_network(parts))

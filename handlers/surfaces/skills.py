@@ -164,7 +164,7 @@ def register(router: Router, services: Services) -> None:
         except UserError as error:
             # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack
             # when the listener raises right after it, and Slack would show a timeout.
-            reply = render_error(str(error))
+            reply = render_error(error)
         await respond(**reply, response_type="ephemeral")
 
     @router.action(EDIT_ACTION)

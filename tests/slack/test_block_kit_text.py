@@ -22,6 +22,7 @@ from bot.directory.parse import SkillInput
 from bot.directory.profiles import AddOutcome, Expert, ProfileView, SkillView, WhoAnswer
 from bot.directory.skills import Suggestion, skill_key
 from bot.directory.status import Status
+from bot.errors import KudosRefused
 from bot.insights.outline import Section
 from bot.kudos.records import (
     AboutSomeone,
@@ -140,6 +141,11 @@ def renders(name: str, text: str) -> list[Render]:
         (
             "render_error",
             lambda: elements.render_error(f"`{safe_text(text)}` {safe_text(name)}"),
+            check_message,
+        ),
+        (
+            "render_error of a refusal naming someone",
+            lambda: elements.render_error(KudosRefused("{} is a bot.", names=(name,))),
             check_message,
         ),
         (

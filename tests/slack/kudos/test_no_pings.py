@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 
 from bot.safe_text import AT
-from slack_emulator import Message
+from slack_emulator import Ephemeral, Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import give, kudos_posts, ledger
 
 MARKUP = re.compile(r"<([^<>]*)>")
 
 
-def markup(message: Message) -> list[str]:
+def markup(message: Message | Ephemeral) -> list[str]:
     """Everything Slack would read as markup in a message the bot posted, text and blocks."""
     return MARKUP.findall(f"{message.text}\n{message.blocks}")
 
 
-def assert_pings_only(message: Message, *user_ids: str) -> None:
+def assert_pings_only(message: Message | Ephemeral, *user_ids: str) -> None:
     for inner in markup(message):
         assert not inner.startswith("!"), f"broadcast {inner!r} in {message.text!r}"
         assert "|" not in inner or inner.startswith("http"), f"disguised {inner!r}"
@@ -74,3 +74,24 @@ async def test_a_disguised_link_shows_its_address(slack: SlackHarness) -> None:
     assert "https://evil.example/x" in shoutout.text
     assert "the design doc" not in shoutout.text
     assert_pings_only(shoutout, slack.user("alice"), slack.user("bob"))
+
+
+async def test_a_refusal_naming_someone_shows_their_name_as_words(slack: SlackHarness) -> None:
+    """An app and someone deactivated, each named `<!channel> <https://evil.example|x> R&D`
+    in Slack: `/kudos` to them is refused to the giver naming them, and the name neither
+    pings, hides a link, nor breaks mrkdwn: it reads `@channel https://evil.example R&D`, as
+    names read in every other render (`safe_text`)."""
+    name = "<!channel> <https://evil.example|x> R&D *bold*"
+    ws = slack.emu.workspace
+    app = ws.add_user("evilbot", real_name=name, is_bot=True).id
+    gone = ws.add_user("evilgone", real_name=name, deleted=True).id
+    alice = slack.user("alice")
+    for user_id, why in ((app, "is a bot"), (gone, "is no longer in this workspace")):
+        await give(slack, "alice", f"<@{user_id}> for untangling the release")
+        refusal = slack.emu.ephemerals(alice)[-1]
+        assert why in refusal.text
+        for shown in (refusal.text, *(b["text"]["text"] for b in refusal.blocks)):
+            assert "<!channel>" not in shown and "|x>" not in shown and "R&D" not in shown
+            assert f"{AT}channel https://evil.example R&amp;D *bold* {why}" in shown
+        assert_pings_only(refusal)
+    assert await ledger(slack) == []
