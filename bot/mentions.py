@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot import visibility
+
 PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>")
 BROADCAST = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
@@ -39,6 +41,29 @@ def unnamed_channels(text: str) -> str:
     shows a link to a private channel as "private channel" to anyone outside it, but text
     read elsewhere (a CSV file) has no client to hide the name."""
     return CHANNEL.sub(lambda link: f"<#{link.group(1)}>", text)
+
+
+PRIVATE_CHANNEL = "a private channel"
+
+
+def channels_as_may_be_named(text: str, privacy: Mapping[str, bool]) -> str:
+    """The text with each channel link named only as `visibility.may_name_channel` allows,
+    for text read outside Slack: a channel `privacy` knows as public keeps its link, a private
+    one reads "a private channel" (as Slack shows it to anyone outside it), and one whose
+    privacy is unknown keeps its id alone, as `unnamed_channels` writes every one."""
+
+    def link(match: re.Match[str]) -> str:
+        private = privacy.get(match.group(1))
+        if private is None:
+            return f"<#{match.group(1)}>"
+        return match.group(0) if visibility.may_name_channel(private=private) else PRIVATE_CHANNEL
+
+    return CHANNEL.sub(link, text)
+
+
+def channels(text: str) -> list[str]:
+    """The ids of the channels the text links, in order, repeats included."""
+    return [link.group(1) for link in CHANNEL.finditer(text)]
 
 
 def leading_person(text: str) -> tuple[str, str] | None:

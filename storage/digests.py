@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -299,3 +299,23 @@ async def update_run(
         )
         .values(**values)
     )
+
+
+async def channels_privacy(
+    s: AsyncSession, team_id: str, channel_ids: Collection[str]
+) -> dict[str, bool]:
+    """What the database tells of each channel's privacy: private when a kudos or a question
+    stored there is private (one made private since is stored so too), public when those
+    stored there are all public; a channel nothing was stored in is left out, unknown."""
+    if not channel_ids:
+        return {}
+    known: dict[str, bool] = {}
+    for model in (Kudos, Question):
+        query = (
+            select(model.channel_id, func.max(case((model.is_private, 1), else_=0)))
+            .where(model.team_id == team_id, model.channel_id.in_(channel_ids))
+            .group_by(model.channel_id)
+        )
+        for channel_id, private in await s.execute(query):
+            known[channel_id] = known.get(channel_id, False) or bool(private)
+    return known

@@ -9,12 +9,12 @@ it posted (`posted`) and marks the run `sent`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import visibility
+from bot import mentions, visibility
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, due_week, parse_period
@@ -48,6 +48,18 @@ class Roundup:
     channel_id: str
     week: IsoWeek
     shoutouts: tuple[Shoutout, ...]
+
+
+async def unnamed_private(s: AsyncSession, summary: TeamSummary) -> TeamSummary:
+    """The summary with each channel its reasons link named only as the database says it
+    may be (`mentions.channels_as_may_be_named`)."""
+    linked = {c for shoutout in summary.shoutouts for c in mentions.channels(shoutout.message)}
+    privacy = await q.channels_privacy(s, summary.team_id, linked)
+    shoutouts = tuple(
+        replace(shoutout, message=mentions.channels_as_may_be_named(shoutout.message, privacy))
+        for shoutout in summary.shoutouts
+    )
+    return replace(summary, shoutouts=shoutouts)
 
 
 class DigestService:
@@ -146,9 +158,13 @@ class DigestService:
             guest = viewer is not None and viewer.is_guest
             return await self._build(s, workspace, manager, week, for_guest=guest)
 
-    async def report_for(self, manager: str, week: IsoWeek) -> TeamSummary:
+    async def report_for(
+        self, manager: str, week: IsoWeek, *, show_private: bool = False
+    ) -> TeamSummary:
         """The CLI's way in: the manager by Slack user id, email or @name, in whichever
-        workspace they are known."""
+        workspace they are known. Read outside Slack, and perhaps pasted anywhere, it names a
+        private channel a reason links as "a private channel" (`unnamed_private`), unless the
+        operator asks for every name (`show_private`)."""
         async with self._sessions() as s, s.begin():
             found = await q.people_known_as(s, manager)
             if not found:
@@ -164,7 +180,8 @@ class DigestService:
             if not await q.team_members(s, boss.team_id, boss.user_id):
                 raise AskaroundError(f"nobody reports to {manager} in the org chart")
             workspace = await ensure_workspace(s, boss.team_id)
-            return await self._build(s, workspace, boss, week)
+            summary = await self._build(s, workspace, boss, week)
+            return summary if show_private else await unnamed_private(s, summary)
 
     async def _build(
         self,

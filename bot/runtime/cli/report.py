@@ -46,6 +46,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="text (the default), csv, or png (the chart)",
     )
     parser.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument(
+        "--show-private",
+        action="store_true",
+        help=(
+            "name every channel a reason links; without it a private one reads 'a private "
+            "channel' and one askaround knows nothing of its id, as a report may be pasted "
+            "anywhere"
+        ),
+    )
     return parser
 
 
@@ -79,7 +88,9 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         raise AskaroundError("a weekly report needs --week and --manager")
     week = _week(args.week)
     async with open_services(database_settings()) as services:
-        summary = await services.digests.report_for(args.manager, week)
+        summary = await services.digests.report_for(
+            args.manager, week, show_private=args.show_private
+        )
     if args.format == "png":
         data = await draw(summary)
     elif args.format == "csv":

@@ -112,7 +112,8 @@ async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
 ) -> None:
     """A reason is kept as Slack sent it: mentions, a channel, a link, bold and escaped
     characters. The terminal gets the words Slack would show, not the markup: a colleague
-    known by name is named (Maria), one unknown keeps their id."""
+    known by name is named (Maria), one unknown keeps their id; #general, where it was
+    given, is known public and named."""
     clock = Clock()
     clock.freeze(datetime(2026, 11, 19, 9, tzinfo=UTC))
     reason = (
@@ -122,7 +123,7 @@ async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
     await KudosService(sessions, clock.now).give(
         Giving(
             team_id="T1", giver=BEN, recipients=(ANA,), reason=reason, key="c",
-            source="command", tags=(), is_private=False,
+            source="command", tags=(), channel_id="C1", is_private=False,
         )
     )  # fmt: skip
     code, out, _ = await asyncio.to_thread(
@@ -133,3 +134,43 @@ async def test_text_prints_a_reason_as_slack_shows_it_without_markup(
         "  - Ana Silva, from Ben Ode: fixing the build with @Maria Lopez & @U9 in #general in <2h, "
         "see the runbook (https://wiki.example/rb) and `make *all*`\n"
     ) in out.decode()
+
+
+@pytest.mark.usefixtures("week")
+async def test_a_private_channel_linked_in_a_reason_is_not_named_unless_asked(
+    sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A public kudos links three channels: #general, where it was given; #secret-project,
+    where private kudos were given (so askaround knows it is private); and #elsewhere, which
+    askaround knows nothing of. A report may be pasted anywhere: the text and the CSV call
+    the private one "a private channel" and write the unknown one by its id, as the CSV
+    files sent in Slack do. `--show-private` names every channel, for the operator's eyes."""
+    clock = Clock()
+    clock.freeze(datetime(2026, 11, 19, 9, tzinfo=UTC))
+    kudos = KudosService(sessions, clock.now)
+    reason = (
+        "for the fix in <#C1|general>, <#C7|secret-project> and <#C9|elsewhere>, carried through"
+    )
+    hush = "hush, between us"
+    for key, channel, private, said in (("c", "C1", False, reason), ("d", "C7", True, hush)):
+        await kudos.give(
+            Giving(
+                team_id="T1", giver=BEN, recipients=(ANA,), reason=said, key=key,
+                source="command", channel_id=channel, is_private=private,
+            )
+        )  # fmt: skip
+    week = ["--week", "2026-W47", "--manager", "maria@example.com"]
+    code, out, _ = await asyncio.to_thread(_run, week, capsysbinary)
+    assert code == 0
+    text = out.decode()
+    assert "secret-project" not in text and "elsewhere" not in text
+    assert "for the fix in #general, a private channel and #C9, carried through" in text
+    code, out, _ = await asyncio.to_thread(_run, [*week, "--format", "csv"], capsysbinary)
+    assert code == 0
+    csv_text = out.decode()
+    assert "secret-project" not in csv_text and "in #C1, a private channel and #C9," in csv_text
+    code, out, _ = await asyncio.to_thread(_run, [*week, "--show-private"], capsysbinary)
+    assert code == 0
+    assert "for the fix in #general, #secret-project and #elsewhere, carried through" in (
+        out.decode()
+    )
