@@ -66,6 +66,14 @@ class Outbox:
         # transaction and one statement for all that ended while the last write ran.
         self._finishing = Batched(self._finish_all, "outbox-finish")
 
+    async def once(
+        self, team_id: str, kind: str, payload: dict[str, Any], *, key: str, at: datetime
+    ) -> None:
+        """Queue a delivery that goes with no change of ours (what a request says back), once
+        for `key`: a replayed or repeated request that queues it again adds nothing."""
+        async with self._sessions() as s, s.begin():
+            await outbox.enqueue(s, team_id, kind, payload, key=key, at=at)
+
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
     ) -> list[Claimed]:

@@ -25,7 +25,7 @@ from bot.services import Services
 from handlers.client.failures import ReplyFailed, error_code, explained, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
-from handlers.outbox import digests, home, insights, kudos, marks, questions
+from handlers.outbox import digests, home, insights, kudos, marks, questions, replies
 from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
@@ -36,6 +36,7 @@ DELIVERIES: dict[str, Delivery] = {
     **digests.DELIVERIES,
     **home.DELIVERIES,
     **insights.DELIVERIES,
+    **replies.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 MAX_IN_FLIGHT = 40

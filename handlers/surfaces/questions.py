@@ -24,10 +24,7 @@ from bot.services import Services
 from bot.words import first_word
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
-    render_ask_command,
     render_empty_command,
-    render_greeting,
-    render_thanks_for_someone,
 )
 from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
@@ -45,6 +42,7 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
+from handlers.outbox.replies import CHATTER_REPLY
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -246,16 +244,26 @@ def register(router: Router, services: Services) -> None:
         if wants_help(text) or is_chatter(text):
             if event.get("edited"):  # answered when it was posted, or never a question
                 return
-            answer = (
-                render_help()
+            said = (
+                "help"
                 if wants_help(text)
-                else render_thanks_for_someone()
+                else "thanks_someone"
                 if thanks_someone(text)
-                else render_ask_command()
+                else "ask_command"
                 if said_a_command(text)
-                else render_greeting(small_talk(text))
+                else small_talk(text) or "words"
             )
-            await say(**answer, thread_ts=thread if event.get("channel_type") != "im" else None)
+            await services.outbox.once(
+                workspace_of(context),
+                CHATTER_REPLY,
+                {
+                    "channel": event["channel"],
+                    "thread_ts": thread if event.get("channel_type") != "im" else None,
+                    "said": said,
+                },
+                key=f"{CHATTER_REPLY}:{workspace_of(context)}:{event['channel']}:{event['ts']}",
+                at=services.clock.now(),
+            )
             return
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):

@@ -120,3 +120,22 @@ async def test_on_a_sqlite_file_requests_are_stored_in_the_inbox_file(slack: Sla
     with closing(sqlite3.connect(str(url.database))) as database:
         assert database.execute("SELECT count(*) FROM inbox").fetchone() == (0,)
         assert database.execute("SELECT count(*) FROM kudos").fetchone() == (1,)
+
+
+async def test_replaying_an_answered_greeting_or_help_says_nothing_again(
+    slack: SlackHarness,
+) -> None:
+    """A replica that died after answering `hi` in a DM and `@askaround help` in a channel,
+    before closing either request: the replays find the answers' keys and say neither again."""
+    alice = slack.user("alice")
+    await slack.dm_bot("alice", "good morning!")
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> help")
+    await slack.drain()
+    greetings = [m.text for m in slack.emu.dm_messages(alice) if m.by_bot]
+    helps = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    assert len(greetings) == 1 and "I'm askaround" in greetings[0]
+    assert len(helps) == 1 and "/kudos" in helps[0].text
+    await orphan_everything(slack)
+    await replay(slack)
+    assert [m.text for m in slack.emu.dm_messages(alice) if m.by_bot] == greetings
+    assert [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot] == helps

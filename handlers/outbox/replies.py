@@ -1,0 +1,43 @@
+"""What the bot says back to a message that asks nothing (`hi`, `thanks!`, `help`), sent
+through the outbox rather than straight from the listener: a replica killed after saying it,
+before closing the request, has the request replayed, and the delivery's key (the message's)
+makes the replay's one a repeat; the outbox's mark on the post keeps a retried send from
+posting twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.services import Services
+from handlers.blocks.elements import render_help
+from handlers.blocks.greeting import (
+    render_ask_command,
+    render_greeting,
+    render_thanks_for_someone,
+)
+
+CHATTER_REPLY = "chatter.reply"
+# What was said, by its name in the delivery: small talk's kinds, and "words" for a few words.
+ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
+    "help": render_help,
+    "thanks_someone": render_thanks_for_someone,
+    "ask_command": render_ask_command,
+    "greeting": lambda: render_greeting("greeting"),
+    "thanks": lambda: render_greeting("thanks"),
+    "ack": lambda: render_greeting("ack"),
+    "words": lambda: render_greeting(None),
+}
+
+
+async def reply(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    thread = payload.get("thread_ts")
+    message = ANSWERS[str(payload["said"])]()
+    await client.chat_postMessage(channel=str(payload["channel"]), thread_ts=thread, **message)
+
+
+DELIVERIES = {CHATTER_REPLY: reply}
