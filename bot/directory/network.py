@@ -43,13 +43,21 @@ def check_colleague(colleague: Profile | Person) -> None:
     """A network names people one could introduce someone to: not an app, nor someone who
     has left (Slack says which when the adapter looks them up; the directory, for the Edit
     profile modal)."""
-    name = colleague.real_name or colleague.name or f"<@{colleague.user_id}>"
     if colleague.is_bot:
-        raise UserError(f"{name} is an app, not a colleague: your network is people you know.")
+        raise _refused(colleague, "is an app, not a colleague: your network is people you know.")
     if colleague.deactivated:
-        raise UserError(
-            f"{name} is no longer in this workspace, so nobody could be introduced to them."
+        raise _refused(
+            colleague, "is no longer in this workspace, so nobody could be introduced to them."
         )
+
+
+def _refused(colleague: Profile | Person, why: str) -> UserError:
+    """The refusal naming the colleague by their name as Slack has it (shown as words where
+    the refusal is shown), or by a mention when they have none."""
+    name = colleague.real_name or colleague.name
+    if name:
+        return UserError(f"{{}} {why}", names=(name,))
+    return UserError(f"<@{colleague.user_id}> {why}")
 
 
 def _entry(row: Connection) -> NetworkEntry:

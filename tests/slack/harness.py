@@ -101,6 +101,13 @@ class SlackHarness(Harness):
             pace=self.pace,
         )
 
+    def add_named_like_markup(self, name: str) -> tuple[str, str]:
+        """An app and someone deactivated, both named `name` in Slack (a name anyone may type,
+        markup included): their user ids, for refusals that name them."""
+        ws = self.emu.workspace
+        app = ws.add_user("markupbot", real_name=name, is_bot=True).id
+        return app, ws.add_user("markupgone", real_name=name, deleted=True).id
+
     async def make_private_unheard(self, channel: str, by: str) -> None:
         """Make a public channel private without the app hearing of it, as for an install
         whose manifest predates its `message.groups` subscription: Slack says so only in a

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from bot import visibility
 from bot.directory.parse import SkillInput, parse_network_entry
 from bot.directory.profiles import ProfileEdit
+from bot.safe_text import AT
 from handlers.client.directory import sync_directory
 from slack_emulator import View
 from storage.models import Person
@@ -165,6 +166,21 @@ async def test_an_app_or_someone_who_left_is_not_added_to_a_network(slack: Slack
     assert "Dave Gone is no longer in this workspace" in said_gone
     assert "Nobody yet." in await skills(slack, "alice", "")  # the network is empty
     assert "as personal" in await skills(slack, "alice", "network add @bob as personal")
+
+
+async def test_a_refusal_to_add_an_app_shows_its_name_as_words(slack: SlackHarness) -> None:
+    """An app and someone deactivated named `<!channel> <https://evil.example|x> R&D` in
+    Slack: `/skills network add` refuses each naming them as words, as the kudos refusals
+    do (`render_error`), never a ping, a hidden link or a bare `&`."""
+    app, gone = slack.add_named_like_markup("<!channel> <https://evil.example|x> R&D")
+    alice = slack.user("alice")
+    for user_id, why in ((app, "is an app"), (gone, "is no longer in this workspace")):
+        said = await skills(slack, "alice", f"network add <@{user_id}> as personal")
+        reply = slack.emu.ephemerals(alice)[-1]
+        assert why in said and "<!channel>" not in said and "|x>" not in said
+        assert f"{AT}channel https://evil.example R&amp;D {why}" in reply.text
+        assert not mrkdwn_errors(reply.text), reply.text
+    assert "Nobody yet." in await skills(slack, "alice", "")
 
 
 async def test_a_colleague_named_without_the_at_is_not_added_as_an_outside_contact(

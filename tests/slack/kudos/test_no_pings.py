@@ -81,10 +81,7 @@ async def test_a_refusal_naming_someone_shows_their_name_as_words(slack: SlackHa
     in Slack: `/kudos` to them is refused to the giver naming them, and the name neither
     pings, hides a link, nor breaks mrkdwn: it reads `@channel https://evil.example R&D`, as
     names read in every other render (`safe_text`)."""
-    name = "<!channel> <https://evil.example|x> R&D *bold*"
-    ws = slack.emu.workspace
-    app = ws.add_user("evilbot", real_name=name, is_bot=True).id
-    gone = ws.add_user("evilgone", real_name=name, deleted=True).id
+    app, gone = slack.add_named_like_markup("<!channel> <https://evil.example|x> R&D *bold*")
     alice = slack.user("alice")
     for user_id, why in ((app, "is a bot"), (gone, "is no longer in this workspace")):
         await give(slack, "alice", f"<@{user_id}> for untangling the release")
