@@ -469,6 +469,9 @@ async def test_report_options_of_the_other_kind_are_refused(
     code, err = await run(capsys, "report", "network", "--manager", "x@example.com")
     assert code == 1
     one_line(err, "not --week or --manager")
+    code, err = await run(capsys, "report", "network", "--show-private")
+    assert code == 1
+    one_line(err, "report network names no channel: --show-private is for a week's report")
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
     assert code == 1

@@ -50,9 +50,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--show-private",
         action="store_true",
         help=(
-            "name every channel a reason links; without it a private one reads 'a private "
-            "channel' and one askaround knows nothing of its id, as a report may be pasted "
-            "anywhere"
+            "a week's report: name every channel a reason links; without it a private one "
+            "reads 'a private channel' and one askaround knows nothing of its id, as a report "
+            "may be pasted anywhere"
         ),
     )
     return parser
@@ -79,6 +79,10 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
             raise AskaroundError(
                 "report network covers the whole workspace over a period: it takes --since and "
                 "--team, not --week or --manager"
+            )
+        if args.show_private:
+            raise AskaroundError(
+                "report network names no channel: --show-private is for a week's report"
             )
         _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
         return 0
