@@ -286,9 +286,13 @@ class QuestionService:
             if user_id not in (question.asker_user_id, question.helper_user_id):
                 raise UserError("Only the person who asked, or who helped, can mark it solved.")
             now = self.clock()
+            # Unanswered: nobody could be found, and the asker found the answer elsewhere.
             if not await q.set_question_status(
-                s, question, "solved", expected=LIVE, resolved_at=now
+                s, question, "solved", expected=(*LIVE, "unanswered"), resolved_at=now
             ):
+                if question.status != "solved":
+                    done = _DONE_WITH.get(question.status, f"is already {question.status}")
+                    raise UserError(f"Question #{question_id} {done}.")
                 return Solved(QuestionView.of(question), question.helper_user_id)
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)

@@ -45,6 +45,21 @@ async def suggest(slack: SlackHarness, handle: str, other: str) -> None:
     await slack.settle()
 
 
+async def decline_everyone(slack: SlackHarness) -> None:
+    """Everyone asked says "Not me", round after round, until nobody is left to ask."""
+    for _ in range(5):
+        _question, offers = await rows(slack)
+        pending = [o for o in offers if o.status == "pending"]
+        if not pending:
+            return
+        for offer in pending:
+            handle = next(h for h, u in slack.users.items() if u == offer.candidate_user_id)
+            await slack.emu.click(
+                offer.candidate_user_id, "offer_decline", message=offer_dm(slack, handle)
+            )
+        await slack.settle()
+
+
 async def test_first_accept_connects_and_closes_the_other_offers(slack: SlackHarness) -> None:
     """Dev accepts: a thread message introduces dev to alice, and Bob's DM now says dev is on it
     (its buttons gone, so it cannot be accepted any more)."""
@@ -84,17 +99,7 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
     """Everyone says "Not me": the next people are asked, and when nobody is left the asker
     is told so in the thread."""
     message = await ask(slack)
-    for _ in range(5):
-        question, offers = await rows(slack)
-        pending = [o for o in offers if o.status == "pending"]
-        if not pending:
-            break
-        for offer in pending:
-            handle = next(h for h, u in slack.users.items() if u == offer.candidate_user_id)
-            await slack.emu.click(
-                offer.candidate_user_id, "offer_decline", message=offer_dm(slack, handle)
-            )
-        await slack.settle()
+    await decline_everyone(slack)
     question, offers = await rows(slack)
     assert question.status == "unanswered"
     assert len(offers) >= 3 and all(o.status == "declined" for o in offers)
@@ -107,6 +112,39 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
     closed = f"Question #{question.id} is closed already (nobody could be found for it)"
     assert f"{closed}: there is nothing to withdraw" in said
+
+
+async def test_solved_pressed_once_nobody_could_be_found_marks_it_solved(
+    slack: SlackHarness,
+) -> None:
+    """Everyone said "Not me", so the question closed unanswered; its Solved button is still in
+    the thread, and the asker who found the answer elsewhere presses it: it is solved, and
+    they are told so (the press did nothing and said nothing)."""
+    message = await ask(slack)
+    await decline_everyone(slack)
+    question, _offers = await rows(slack)
+    assert question.status == "unanswered"
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    question, _offers = await rows(slack)
+    assert question.status == "solved"
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
+    assert "Marked as solved" in thread[-1].text
+
+
+async def test_solved_pressed_on_a_withdrawn_question_says_so(slack: SlackHarness) -> None:
+    """The thread's Solved button after `/ask withdraw`: the asker is told what became of
+    the question instead of nothing at all."""
+    await ask(slack)
+    question, _ = await rows(slack)
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    question, _ = await rows(slack)
+    assert question.status == "withdrawn"
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert f"Question #{question.id} is withdrawn already" in said
 
 
 async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
