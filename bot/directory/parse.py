@@ -180,7 +180,7 @@ def parse_command(text: str, today: date) -> Command:
             return ShowInterests()
         return SetInterests(interests_of(rest, slack=True))
     if verb == "away":
-        return Away(parse_away(_needs(rest, "away until friday"), today))
+        return Away(parse_away(_needs(rest, "away until friday", "until when"), today))
     if verb == "back" and not rest:
         return Back()
     if verb == "optout" and not rest:
@@ -207,9 +207,9 @@ def interests_of(text: str, *, slack: bool = False) -> tuple[str, ...]:
     return tuple(unescaped(item) if slack else item for item in split_list(text))
 
 
-def _needs(rest: str, example: str) -> str:
+def _needs(rest: str, example: str, what: str = "what") -> str:
     if not rest:
-        raise SkillsSyntaxError(f"Say what, for example `/skills {example}`.")
+        raise SkillsSyntaxError(f"Say {what}, for example `/skills {example}`.")
     return rest
 
 

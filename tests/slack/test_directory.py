@@ -241,7 +241,8 @@ async def test_a_verb_alone_looks_or_asks_and_never_erases(slack: SlackHarness) 
     app = await skills(slack, "carol", f"<@{slack.here.bot_user_id}>")
     assert "is an app: it has no skills or profile to show" in app
     asked = await skills(slack, "carol", "away")
-    assert "Say what, for example `/skills away until friday`" in asked and "``" not in asked
+    assert "Say until when, for example `/skills away until friday`" in asked
+    assert "Say what" not in asked and "``" not in asked
 
 
 async def test_edit_profile_modal_with_typeahead(slack: SlackHarness) -> None:
