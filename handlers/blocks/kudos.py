@@ -80,11 +80,13 @@ def render_shoutout(given: Given, link_back: str | None = None, reaction: str = 
     body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON, about)}"
     if entry.values:
         body += f"\n{tags(entry.values)}"
-    notes = [f"React with :{reaction}: to second this."]
-    if link_back:
-        notes.insert(0, f"Given {link_back}")
+    notes = [f"Given {link_back}"] if link_back else []
+    # In a DM (with the bot, or between giver and receiver) nobody reading could second it.
+    if not (entry.shoutout_channel_id or entry.channel_id or "").startswith("D"):
+        notes.append(f"React with :{reaction}: to second this.")
     text = f"{headline}: {reason(entry.message, LIST_REASON, about)}"
-    return {"text": text, "blocks": [section(body), context(" · ".join(notes))]}
+    blocks = [section(body), *([context(" · ".join(notes))] if notes else [])]
+    return {"text": text, "blocks": blocks}
 
 
 def render_seconded(given: Given) -> Message:

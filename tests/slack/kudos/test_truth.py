@@ -191,6 +191,27 @@ async def test_kudos_given_in_a_dm_promise_the_shout_out_there(slack: SlackHarne
     assert "release train" in dm_text(slack, "bob") and "<#" not in dm_text(slack, "bob")
 
 
+async def test_a_shout_out_in_a_dm_invites_no_seconding_nobody_there_could_give(
+    slack: SlackHarness,
+) -> None:
+    """In Alice's DM with the bot only Alice reads the shout-out, and she is told her own
+    kudos can't be seconded; in her DM with Bob, Bob is their receiver. Neither shout-out
+    says "React with :kudos: to second this."; one in a channel still does."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    im = slack.emu.workspace.open_im(alice)
+    await slack.emu.slash_command(alice, "/kudos", slack.escape(f"@bob {REASON}"), channel_id=im.id)
+    dm = slack.here.workspace.open_dm(alice, bob).id
+    await slack.here.slash_command(alice, "/kudos", f"<@{bob}|bob> {REASON} twice", channel_id=dm)
+    await give(slack, "carol", f"@bob {REASON}")
+    await slack.drain()
+    in_im = [m for m in slack.emu.messages(im.id) if m.by_bot and "gave kudos" in m.text]
+    in_dm = [m for m in slack.emu.messages(dm) if m.by_bot and "gave kudos" in m.text]
+    assert len(in_im) == 1 and len(in_dm) == 1
+    assert "to second this" not in str(in_im[0].blocks) + str(in_dm[0].blocks)
+    [public] = kudos_posts(slack, "general")
+    assert "React with :kudos: to second this." in str(public.blocks)
+
+
 async def test_a_shout_out_moved_from_the_kudos_channel_tells_the_giver_where_it_went(
     slack: SlackHarness,
 ) -> None:
