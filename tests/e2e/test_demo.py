@@ -133,6 +133,17 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path
     assert "• Bob Chen, from Alice Martin: thanks for the review #teamwork" in later
 
 
+def test_a_command_typed_in_a_dm_runs_there(tmp_path: Path) -> None:
+    """`@alice dm: /kudos …` is the command run in Alice's DM with the bot, as Slack runs a
+    slash command typed there: private kudos, which `/kudos help` says a DM gives (it was
+    sent as a message, and answered as thanks typed without the command)."""
+    result = _demo("@alice dm: /kudos @bob for the calm incident review #teamwork\n", tmp_path)
+    assert result.returncode == 0, result.stdout
+    out = result.stdout.partition("> @alice dm:")[2]
+    assert "[DM with @alice · only @alice sees]" in out and "Kudos sent to @bob" in out, out
+    assert ":tada: @alice gave you kudos" in out and "That sounds like thanks" not in out
+
+
 def test_ctrl_c_ends_the_demo_at_its_prompt(tmp_path: Path) -> None:
     """Ctrl-C while it waits for a line ends it with 130 and nothing on stderr (reading the
     line on the event loop left Ctrl-C unheard until Enter, and a second one left asyncio's

@@ -106,18 +106,15 @@ class DemoSession:
 
     async def _act(self, line: Line, user: str, text: str) -> None:
         if line.verb == "command":
-            command, _, rest = text.partition(" ")
-            known = sorted(self.runner.bot.router.names("command"))
-            if command not in known:  # Slack refuses it itself; the app never hears of it
-                raise BadLine(
-                    f"{command} is not a valid command. This app's commands: {', '.join(known)}"
-                )
-            await self.emu.slash_command(user, command, rest, channel_id=self.channel(line.channel))
+            await self._command(user, text, self.channel(line.channel))
         elif line.verb == "say":
             await self.emu.post_message(user, self.channel(line.channel), text)
         elif line.verb == "dm":
             im = self.emu.workspace.open_im(user)
-            await self.emu.post_message(user, im.id, text)
+            if text.startswith("/"):  # Slack runs a command typed in a DM; it is no message
+                await self._command(user, text, im.id)
+            else:
+                await self.emu.post_message(user, im.id, text)
         elif line.verb == "home":
             await self.emu.open_home(user)
         elif line.verb == "react":
@@ -134,6 +131,15 @@ class DemoSession:
             await self._submit(user, line.text)
         elif line.verb == "click":
             await self.emu.click_button(user, line.text.strip().strip('"'))
+
+    async def _command(self, user: str, text: str, channel_id: str) -> None:
+        command, _, rest = text.partition(" ")
+        known = sorted(self.runner.bot.router.names("command"))
+        if command not in known:  # Slack refuses it itself; the app never hears of it
+            raise BadLine(
+                f"{command} is not a valid command. This app's commands: {', '.join(known)}"
+            )
+        await self.emu.slash_command(user, command, rest, channel_id=channel_id)
 
     def _last_message(self, user: str, channel_id: str) -> Message:
         for message in reversed(self.emu.messages(channel_id)):
