@@ -259,7 +259,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "kudos_channel",
         "Kudos channel",
-        "Where shout-outs are posted (none: in the channel they were given in).",
+        "Where public kudos are shouted out (none: in the channel they were given in); "
+        "private kudos stay where they were given.",
         parse_channel,
     ),
     Key(

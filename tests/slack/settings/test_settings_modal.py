@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.workspace_settings.service import CLI
 from storage.models import SettingChange, WatchedChannel
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, ledger
+from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
 from tests.slack.settings.world import forge, home_of, settings_modal, text_of, valid_view
 
 
@@ -204,3 +205,26 @@ async def test_slash_command_opens_the_modal_and_watched_channels_are_saved(
     await slack.emu.submit_view(hana, modal.id, {"watched_channels": {"value": []}})
     async with slack.services.sessions() as s:
         assert (await s.scalars(select(WatchedChannel.channel_id))).all() == []
+
+
+async def test_the_kudos_channel_is_where_public_kudos_go_as_its_hint_says(
+    slack: SlackHarness,
+) -> None:
+    """With #kudos set, kudos given in #general are shouted out there, and those given in the
+    private #secret stay in #secret; the field's hint in the settings modal says both (it
+    said every shout-out was posted in the kudos channel)."""
+    kudos_channel = slack.emu.workspace.add_channel("kudos").id
+    await slack.services.workspace_settings.change(
+        slack.team_id, {"kudos_channel": kudos_channel}, by=CLI
+    )
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    await give(slack, "alice", "@carol for the quiet fix #teamwork", channel="secret")
+    assert [m.text for m in slack.emu.messages(kudos_channel) if m.by_bot] == [
+        f":tada: <@{slack.user('alice')}> gave kudos to <@{slack.user('bob')}>: "
+        "untangling the release"
+    ]
+    assert len(kudos_posts(slack, "secret")) == 1
+    modal = await settings_modal(slack, "hana")
+    [field] = [b for b in modal.blocks if b.get("block_id") == "kudos_channel"]
+    hint = field["hint"]["text"]
+    assert "public kudos" in hint and "private kudos stay where they were given" in hint, hint
