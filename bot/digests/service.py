@@ -146,6 +146,8 @@ class DigestService:
             if not visibility.may_see_report(
                 visibility.person(viewer_user_id), target, admin=admin, org=org
             ):
+                if not org:  # no report of their own to speak of
+                    raise UserError(f"{NOT_A_MANAGER} Admins can see anyone's.")
                 raise UserError(
                     f"You can see the reports of your own org only: yours and those of managers "
                     f"below you. <@{target}> is not one of them; admins can see anyone's."

@@ -49,13 +49,18 @@ async def test_a_week_without_its_year_is_the_latest_one_of_that_number(
 
 
 async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -> None:
-    """Bob may not read his manager's report, Alice has no team; Olga (a Slack admin) and
-    Dev (role "admin") may read Maria's; a bad week, or one still to come, is explained."""
+    """Bob may not read his manager's report, Alice has no team (nor Maria's to read); Olga
+    (a Slack admin) and Dev (role "admin") may read Maria's; a bad week, or one still to
+    come, is explained."""
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     said = await report(company, "bob", "2026-W47 @maria")
     assert "your own org only" in said and "received" not in said
     said = await report(company, "alice", "")
     assert "nobody reports to you in the org chart" in said
+    # Alice, with no team, asking for Maria's is not told of a report of her own.
+    said = await report(company, "alice", "2026-W47 @maria")
+    assert "nobody reports to you in the org chart" in said and "yours" not in said, said
+    assert "admins can see anyone's" in said.lower() and "received" not in said
     for admin in ("olga", "dev"):
         said = await report(company, admin, "2026-W47 @maria")
         assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
