@@ -261,6 +261,12 @@ class QuestionService:
                 await tell.offers_closed(s, question, [offer], note, self.clock())
                 # As after *Not me*: if nobody is left waiting, ask the next people or say so.
                 return await self._move_on(s, index, question, [])
+            load = await q.pending_load(s, team_id, [referred_user_id])
+            if load.get(referred_user_id, 0) >= self.config.limits.max_open_offers:
+                raise UserError(  # rolls back the decline: the request stays theirs to answer
+                    f"<@{referred_user_id}> has enough requests waiting for an answer already. "
+                    "Suggest someone else, or press *Not me*."
+                )
             new = await q.add_offer(
                 s,
                 team_id=team_id,

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import select
 
-from bot.questions.policy import RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
 from bot.timezone import zone
 from slack_emulator import Message
 from storage.models import InboxItem, Offer, Question
@@ -235,6 +235,32 @@ async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHar
     _question, offers = await rows(slack)
     asked = {o.candidate_user_id for o in offers}
     assert slack.user("helperbot") not in asked and slack.user("dave") not in asked
+
+
+async def test_suggesting_someone_with_enough_requests_waiting_does_not_ask_them(
+    slack: SlackHarness,
+) -> None:
+    """Nobody gets more unanswered requests at once than ASKAROUND_MAX_OPEN_OFFERS (here 1),
+    suggested or not: Carol, suggested for Alice's question, is not asked Maria's too when
+    Dev suggests her there, and Dev is told why."""
+    slack.services.questions.config = RoutingConfig(limits=Limits(max_open_offers=1))
+    await ask(slack)
+    await suggest(slack, "dev", "carol")
+    await slack.post(
+        "maria",
+        "general",
+        f"<@{slack.emu.bot_user_id}> how do we import existing resources into terraform?",
+    )
+    await slack.settle()
+    await suggest(slack, "dev", "carol")
+    async with slack.services.sessions() as s:
+        offers = (await s.scalars(select(Offer).order_by(Offer.id))).all()
+    assert len([o for o in offers if o.candidate_user_id == slack.user("carol")]) == 1
+    said = slack.emu.ephemerals(slack.user("dev"))[-1].text
+    assert "<@" + slack.user("carol") + ">" in said and "Suggest someone else" in said, said
+    # Dev's request for Maria's question is still his to answer.
+    devs = [o.status for o in offers if o.candidate_user_id == slack.user("dev")]
+    assert devs == ["declined", "pending"]
 
 
 async def test_suggesting_only_people_already_asked_does_not_leave_it_stuck(
