@@ -104,6 +104,17 @@ async def is_guest(session: AsyncSession, team_id: str, user_id: str) -> bool:
     return bool(await session.scalar(statement))
 
 
+async def paused(session: AsyncSession, team_id: str) -> list[Person]:
+    """People who said to be asked nothing for now (away, or opted out); an away whose day
+    has come is among them until routing reads them as back."""
+    result = await session.scalars(
+        select(Person).where(
+            Person.team_id == team_id, Person.routing_status.in_(("away", "opted_out"))
+        )
+    )
+    return list(result.all())
+
+
 async def count_people(session: AsyncSession, team_id: str) -> int:
     statement = select(func.count()).where(
         Person.team_id == team_id, Person.is_bot.is_(False), Person.deactivated.is_(False)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import visibility
-from bot.questions.policy import adjust
+from bot.questions.policy import adjust, available
 from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
 from storage import people as people_queries
@@ -65,9 +65,17 @@ async def rank(
 ) -> list[Suggestion]:
     guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
     readers = visibility.reasons_readers(asker_is_guest=guest)
+    # Nobody away or opted out is asked, nor reached through a connector's network.
+    paused = [
+        p.user_id for p in await people_queries.paused(s, question.team_id) if not available(p, now)
+    ]
     started = time.perf_counter()
     raw = index.suggest(
-        question.text, question.asker_user_id, limit=30, exclude=exclude, readers=readers
+        question.text,
+        question.asker_user_id,
+        limit=30,
+        exclude=[*exclude, *paused],
+        readers=readers,
     )
     observe_routing(time.perf_counter() - started)
     ids = [r.user_id for r in raw]

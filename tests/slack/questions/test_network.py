@@ -219,3 +219,30 @@ async def test_a_colleague_who_left_makes_nobody_a_connector(slack: SlackHarness
     await slack.settle()
     later = {o.candidate_user_id for o in (await offers(slack))[before:]}
     assert slack.user("carol") not in later and slack.user("bob") not in later
+
+
+async def test_a_colleague_away_or_opted_out_is_reached_through_nobody(
+    slack: SlackHarness,
+) -> None:
+    """Carol's network names Bob for Kubernetes. Bob goes away ("nobody will be asked to
+    reach you", he is told), so a Kubernetes question does not ask Carol to reach him; nor
+    once he opts out instead; back, he is reached through her again."""
+    await slack.command("carol", "/skills", "network add @bob about kubernetes as personal")
+    await slack.command("bob", "/skills", "away for 2 weeks")
+    await slack.settle()
+    assert "nobody will be asked to reach you" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+    slack.services.indexes.invalidate(slack.team_id)
+    asked: list[set[str]] = []
+    for status, asker in (("optout", "alice"), ("back", "maria")):
+        before = len(await offers(slack))
+        await slack.command(asker, "/ask", "how should we size kubernetes pods for the api?")
+        await slack.settle()
+        asked.append({o.candidate_user_id for o in (await offers(slack))[before:]})
+        await slack.command("bob", "/skills", status)
+        await slack.settle()
+    before = len(await offers(slack))
+    await slack.command("dev", "/ask", "how should we size kubernetes pods for the api?")
+    await slack.settle()
+    asked.append({o.candidate_user_id for o in (await offers(slack))[before:]})
+    carol = slack.user("carol")
+    assert [carol in a for a in asked] == [False, False, True], asked
