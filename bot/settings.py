@@ -156,9 +156,15 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+        cls,
+        environ: Mapping[str, str] | None = None,
+        env_file: Path | None = Path(".env"),
+        *,
+        one_workspace: bool = False,
     ) -> Settings:
-        """Environment variables win over `.env`; `.env` wins over defaults."""
+        """Environment variables win over `.env`; `.env` wins over defaults. `one_workspace`:
+        for an admin command acting on the workspace whose SLACK_BOT_TOKEN it is given, which
+        OAuth does not stand in for."""
         values = _environment(environ, env_file)
 
         def get(name: str) -> str:
@@ -174,7 +180,9 @@ class Settings:
             get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
         )
         return cls(
-            bot_token=_bot_token(values.get("SLACK_BOT_TOKEN", "").strip(), bool(client_id)),
+            bot_token=_bot_token(
+                values.get("SLACK_BOT_TOKEN", "").strip(), bool(client_id), one_workspace
+            ),
             signing_secret=get("SLACK_SIGNING_SECRET"),
             app_token=_token(get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", optional=True),
             api_url=_api_url(get("SLACK_API_URL")),
@@ -239,9 +247,15 @@ def _environment(environ: Mapping[str, str] | None, env_file: Path | None) -> di
     return values
 
 
-def _bot_token(value: str, oauth: bool) -> str:
+def _bot_token(value: str, oauth: bool, one_workspace: bool = False) -> str:
     """Required in token mode; with OAuth the server takes each workspace's token from its
     installation, and a token given anyway is what the admin CLI commands act on."""
+    if not value and one_workspace:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN",
+            "is missing: set it to the bot token (xoxb-…) of the workspace to act on, from "
+            "OAuth & Permissions",
+        )
     if not value and not oauth:
         raise ConfigError(
             "SLACK_BOT_TOKEN",

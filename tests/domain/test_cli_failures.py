@@ -77,6 +77,23 @@ async def test_database_commands_need_no_slack_setting(
     one_line(err, "SLACK_BOT_TOKEN is malformed")
 
 
+@pytest.mark.parametrize("argv", [("sync",), ("skills", "alias", "k8s", "kubernetes")])
+async def test_a_command_on_one_workspace_asks_for_its_token_alone(
+    offline: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: tuple[str, ...],
+) -> None:
+    """`sync` and `skills` act on the workspace whose token they are given. Without one they
+    said to set it "or set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app through
+    OAuth", and with those set they asked for the token all the same."""
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    code, err = await run(capsys, *argv)
+    assert code == 2
+    said = one_line(err, "SLACK_BOT_TOKEN is missing", "xoxb-")
+    assert "CLIENT" not in said and "OAuth" not in said.replace("OAuth & Permissions", ""), said
+
+
 async def test_settings_in_a_database_with_no_workspace_say_so(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

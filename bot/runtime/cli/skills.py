@@ -46,7 +46,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client
 
-    settings = Settings.from_env()
+    settings = Settings.from_env(one_workspace=True)
     async with open_services(settings) as services:
         team_id = (await SlackResolver.connect(directory_client(settings))).team_id
         if args.action == "alias":

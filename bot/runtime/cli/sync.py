@@ -25,7 +25,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client, sync_directory
 
-    settings = Settings.from_env()
+    settings = Settings.from_env(one_workspace=True)
     client = directory_client(settings)
     async with open_services(settings) as services:
         team_id = (await SlackResolver.connect(client)).team_id
