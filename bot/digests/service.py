@@ -26,6 +26,8 @@ from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace
 
 ROUNDUP = "#roundup"  # the run key of a workspace's public roundup (no user id starts with #)
+# Who reads anyone's report (`visibility.is_admin`): not everyone named to change the settings.
+ANYONES = "Slack's workspace admins and owners and people with the `admin` role can see anyone's"
 NOT_A_MANAGER = (
     "Team reports are for managers, and nobody reports to you in the org chart. "
     "If that is wrong, ask an admin to import it (`askaround import people`)."
@@ -147,10 +149,10 @@ class DigestService:
                 visibility.person(viewer_user_id), target, admin=admin, org=org
             ):
                 if not org:  # no report of their own to speak of
-                    raise UserError(f"{NOT_A_MANAGER} Admins can see anyone's.")
+                    raise UserError(f"{NOT_A_MANAGER} {ANYONES}.")
                 raise UserError(
                     f"You can see the reports of your own org only: yours and those of managers "
-                    f"below you. <@{target}> is not one of them; admins can see anyone's."
+                    f"below you. <@{target}> is not one of them; {ANYONES}."
                 )
             if manager is None or not await q.team_members(s, team_id, target):
                 if target == viewer_user_id:

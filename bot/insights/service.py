@@ -32,8 +32,9 @@ from storage import workspaces
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
 NOT_FOR_YOU = (
-    "The network insights are for managers (about their org) and admins (the whole "
-    "workspace), and nobody reports to you in the org chart."
+    "The network insights are for managers (about their org) and Slack's workspace admins "
+    "and owners and people with the `admin` role (the whole workspace), and nobody reports "
+    "to you in the org chart."
 )
 
 

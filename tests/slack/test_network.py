@@ -134,6 +134,10 @@ async def test_who_may_not_see_it_is_only_told_so(world: dict[str, tuple[str, in
     refused; whether she may see it is decided first, so she reads the refusal alone."""
     assert "Looking at how help flows" not in world["erin"][0]
     assert world["erin"][0].count("for managers") == 2  # the refusal: its text and its block
+    # Who sees the whole workspace's, named as `visibility.is_admin` has it: not "admins",
+    # which the people named to change the settings are too.
+    whole = "Slack's workspace admins and owners and people with the `admin` role (the whole"
+    assert whole in world["erin"][0], world["erin"][0]
     for viewer in ("maria", "olga"):
         assert "Looking at how help flows" in world[viewer][0]
 

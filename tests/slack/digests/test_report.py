@@ -60,7 +60,13 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
     # Alice, with no team, asking for Maria's is not told of a report of her own.
     said = await report(company, "alice", "2026-W47 @maria")
     assert "nobody reports to you in the org chart" in said and "yours" not in said, said
-    assert "admins can see anyone's" in said.lower() and "received" not in said
+    # Not "admins": people named to change the settings are askaround admins, and can't.
+    anyones = (
+        "Slack's workspace admins and owners and people with the `admin` role can see anyone's"
+    )
+    assert anyones in said and "received" not in said, said
+    said = await report(company, "bob", "2026-W47 @maria")
+    assert anyones in said and "your own org only" in said, said
     for admin in ("olga", "dev"):
         said = await report(company, admin, "2026-W47 @maria")
         assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
