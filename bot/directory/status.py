@@ -132,12 +132,14 @@ def _weekday(weekday: int, today: date, *, next_week: bool) -> date:
 
 
 def _next_date(today: date, month: int, day: int) -> date | None:
-    """That day and month this year, or next year when it has passed."""
-    for year in (today.year, today.year + 1):
+    """That day and month this year, or next year when it has passed; 29 February in the
+    next year that has one (at most 8 years on: 2096 to 2104 has none); None for a day no
+    month has (`31 apr`)."""
+    for year in range(today.year, today.year + 9):
         try:
             found = date(year, month, day)
         except ValueError:
-            return None
+            continue
         if found > today:
             return found
     return None

@@ -100,3 +100,15 @@ async def test_a_time_zone_name_we_do_not_know_counts_by_slacks_offset(
     slack.services.clock.freeze(datetime(2026, 11, 24, 1, 0, tzinfo=UTC))  # Monday 15:00
     said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
     assert "You've given all 5 of today's kudos" in said, said
+
+
+async def test_away_until_29_february_is_the_next_29_february(slack: SlackHarness) -> None:
+    """`until 24 dec` is the next 24 December; `until 29 feb` in 2027, which has none, is the
+    next there is, in 2028 (it was "I can't tell until when"). On 29 February 2028, late in
+    Honolulu when UTC is already in March, Kai's `until 1 mar` is his tomorrow."""
+    slack.services.clock.freeze(datetime(2027, 3, 1, 10, tzinfo=UTC))
+    said = await skills(slack, "alice", "away until 29 feb")
+    assert "You are away until 2028-02-29 (Tuesday)" in said, said
+    slack.services.clock.freeze(datetime(2028, 3, 1, 6, tzinfo=UTC))
+    said = await skills(slack, "kai", "away until 1 mar")
+    assert "You are away until 2028-03-01 (Wednesday)" in said, said
