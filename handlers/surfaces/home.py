@@ -98,11 +98,14 @@ def register(router: Router, services: Services) -> None:
     async def manager_report(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
-        """The Home tab's *Full report*: this week's `/kudos report`, in a modal."""
+        """The Home tab's *Full report*: `/kudos report` of the week the tab shows (its
+        button's value), in a modal; a tab left open past the manager's Monday midnight
+        still sums up the week before."""
         await ack()
         team, user = workspace_of(context), str(body["user"]["id"])
+        week = str(body["actions"][0].get("value") or "this week")
         summary = await services.digests.report(
-            team, user, slack_admin=False, manager_user_id=None, period="this week"
+            team, user, slack_admin=False, manager_user_id=None, period=week
         )
         await client.views_open(trigger_id=body["trigger_id"], view=render_report_modal(summary))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.slack.digests.conftest import W47_THU
+from tests.slack.digests.conftest import MONDAY_W48, W47_THU
 from tests.slack.harness import SlackHarness
 from tests.slack.settings.world import home_of, text_of, valid_view
 
@@ -34,3 +34,19 @@ async def test_someone_nobody_reports_to_has_no_manager_section(company: SlackHa
     home = await home_of(company, "erin")
     assert "Your team this week" not in text_of(home)
     assert "Kudos" in home.blocks[0]["text"]["text"]
+
+
+async def test_the_full_report_is_of_the_week_the_home_tab_shows(company: SlackHarness) -> None:
+    """Maria's Home, opened at 23:50 on W47's Sunday in Madrid, shows W47; she clicks *Full
+    report* 20 minutes later, Monday where she lives: the modal is W47's report, the one the
+    tab summed up (it was W48's)."""
+    company.services.clock.freeze(MONDAY_W48 - timedelta(hours=1, minutes=10))
+    maria = company.user("maria")
+    home = await home_of(company, "maria")
+    assert "received 4 kudos in 2026-W47" in text_of(home)
+    company.advance(timedelta(minutes=20))
+    await company.emu.click(maria, "home_manager_report", view=home)
+    await company.settle()
+    report = company.emu.open_modal(maria)
+    assert report is not None
+    assert "received 4 kudos in 2026-W47" in text_of(report), text_of(report)
