@@ -109,3 +109,18 @@ async def test_week_53_of_2026_is_reported_and_is_last_week_on_4_january(
     assert "in 2026-W53" in said, said
     said = await report(company, "maria", "this week")
     assert "in 2027-W01" in said and "(04 Jan 2027)" in said, said
+
+
+async def test_a_manager_in_a_zone_python_does_not_know_gets_it_at_nine_by_slacks_offset(
+    company: SlackHarness,
+) -> None:
+    """Slack names maria's zone `Asia/Nowhere`, which zoneinfo does not know, with an offset
+    of +05:45: her digest comes at 09:00 by that offset (03:15 UTC), not at 09:00 UTC."""
+    maria = company.emu.workspace.users[company.user("maria")]
+    maria.tz, maria.tz_offset, maria.tz_label = "Asia/Nowhere", 20700, "Nowhere Time"
+    await company.emu.change_user(company.user("maria"), title="Engineering manager")
+    await company.settle()
+    seen = await _first_sent(
+        company, datetime(2026, 11, 29, 12, tzinfo=UTC), 40, {"maria": "UTC+05:45"}
+    )
+    assert seen == {"maria": [("2026-W48", datetime(2026, 11, 30, 9, 15))]}
