@@ -4,7 +4,8 @@ days and weeks, digest weeks)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone, tzinfo
+from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -54,3 +55,20 @@ def from_slack(tz: Any, tz_offset: Any) -> str:
             sign = "-" if tz_offset < 0 else "+"
             return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     return "UTC" if isinstance(tz, str) and tz else NO_ZONE
+
+
+def usual(people: Mapping[str, int], at: datetime) -> str:
+    """The time zone most of a workspace's people are in at `at`, from how many are in each
+    zone Slack names (Slack gives a workspace none of its own). `Europe/Paris`,
+    `Europe/Berlin` and `Europe/Madrid` keep the same clock, so they count as one zone, named
+    as most of its people's is. UTC when nobody's is known."""
+    offsets = {tz: at.astimezone(zone(tz)).utcoffset() for tz in people}
+    clocks: dict[timedelta | None, int] = {}
+    for tz, count in people.items():
+        clocks[offsets[tz]] = clocks.get(offsets[tz], 0) + count
+    most = max(clocks.values(), default=0)
+    ranked = sorted(
+        (tz for tz in people if clocks[offsets[tz]] == most),
+        key=lambda tz: (-people[tz], tz),
+    )
+    return ranked[0] if ranked else "UTC"

@@ -19,18 +19,16 @@ def _active() -> ColumnElement[bool]:
     return and_(Person.is_bot.is_(False), Person.deactivated.is_(False))
 
 
-async def usual_tz(session: AsyncSession, team_id: str) -> str:
-    """The time zone most of the workspace's active people are in (Slack gives a workspace
-    none of its own); UTC when nobody's is known. A profile without a zone (stored blank,
-    `bot.timezone.from_slack`) is no vote for UTC."""
+async def zones_of_people(session: AsyncSession, team_id: str) -> dict[str, int]:
+    """How many of the workspace's active people are in each time zone, as Slack names it
+    (`bot.timezone.usual` picks the workspace's from these). A profile without a zone
+    (stored blank, `bot.timezone.from_slack`) is no vote for UTC."""
     statement = (
-        select(Person.tz)
+        select(Person.tz, func.count())
         .where(Person.team_id == team_id, _active(), Person.name != "", Person.tz != "")
         .group_by(Person.tz)
-        .order_by(func.count().desc(), Person.tz)
-        .limit(1)
     )
-    return (await session.scalar(statement)) or "UTC"
+    return {tz: n for tz, n in (await session.execute(statement)).all()}
 
 
 async def managers(session: AsyncSession, team_id: str) -> list[Person]:

@@ -19,6 +19,7 @@ from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import AskaroundError, UserError
+from bot.timezone import usual
 from storage import digests as q
 from storage import insights as people_q
 from storage import kudos as ledger
@@ -224,7 +225,7 @@ class DigestService:
         zone most of the workspace is in), when the roundup is on and has a channel."""
         if not (workspace.digest_roundup and workspace.kudos_channel_id):
             return None
-        tz = await q.usual_tz(s, workspace.team_id)
+        tz = usual(await q.zones_of_people(s, workspace.team_id), now)
         return due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
 
     async def roundup_refused(
@@ -271,7 +272,7 @@ class DigestService:
             channel = workspace.kudos_channel_id
             if not (workspace.digest_roundup and channel):
                 return None
-            tz = await q.usual_tz(s, team_id)
+            tz = usual(await q.zones_of_people(s, team_id), self._now())
             start, end = week.window(tz)
             entries = await q.public_kudos(s, team_id, start, end)
             names = await ledger.names(

@@ -213,3 +213,24 @@ async def test_with_nobody_in_a_known_time_zone_the_roundup_keeps_to_utc(
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
     assert len(_roundups(company)) == 1
+
+
+async def test_people_in_paris_berlin_madrid_and_amsterdam_are_one_time_zone_for_the_roundup(
+    company: SlackHarness,
+) -> None:
+    """Three people live in London and four across Central Europe (Paris, Madrid, Berlin,
+    and hana, who moved to Amsterdam): Slack names each city, but they are one time zone,
+    most of the company's. The roundup comes at Monday 09:00 there (08:00 UTC), not at
+    London's 09:00 because London is the name most often given."""
+    await company.emu.change_user(company.user("hana"), tz="Europe/Amsterdam")
+    await company.settle()
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [post] = [
+        blocks_text(m.blocks)
+        for m in company.emu.messages(company.channel("general"))
+        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+    ]
+    assert "the postgres upgrade" in post
+    assert "the late-night rollback" not in post  # 00:30 on Monday in Central Europe
