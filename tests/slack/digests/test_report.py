@@ -143,3 +143,15 @@ async def test_a_manager_made_a_guest_unheard_sees_counts_only(company: SlackHar
     said = await report(company, "maria", "last week")
     assert "received 4 kudos in 2026-W47" in said
     assert "the postgres upgrade" not in said and "untangling the release" not in said
+
+
+async def test_the_weeks_of_a_report_are_the_managers_wherever_its_reader_is(
+    company: SlackHarness,
+) -> None:
+    """At 08:30 on Monday in Tokyo it is still W47's Sunday in London: hana's `last week` of
+    bob's team is W46, the last week over for them, and `this week` is bob's W47."""
+    company.services.clock.freeze(MONDAY_W48 - timedelta(minutes=30))
+    said = await report(company, "hana", "last week @bob")
+    assert "received 0 kudos in 2026-W46" in said, said
+    said = await report(company, "hana", "this week @bob")
+    assert "received 1 kudos in 2026-W47" in said, said
