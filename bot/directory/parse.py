@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.directory.status import UNTIL_FORMS, until_date
+from bot.directory.status import UNTIL_FORMS, no_such_day, until_date
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import only_mention
@@ -272,6 +272,9 @@ def parse_level(text: str, context: str) -> int:
 def parse_away(rest: str, today: date) -> date:
     until = until_date(rest, today)
     if until is None:
+        missing = no_such_day(rest)
+        if missing is not None:
+            raise SkillsSyntaxError(missing)
         raise SkillsSyntaxError(f"I can't tell until when `{rest}` is: say {UNTIL_FORMS}.")
     if until <= today:
         raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")

@@ -91,6 +91,22 @@ def until_date(words: str, today: date) -> date | None:
     return _named_day(text[6:].strip(), today)
 
 
+def no_such_day(words: str) -> str | None:
+    """Why `until 2027-02-29`, a date in the form of UNTIL_FORMS, is no day on the calendar;
+    None for any other words."""
+    text = " ".join(words.lower().split()).removeprefix("until ").strip()
+    if not _ISO.fullmatch(text):
+        return None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        year, month, day = (int(part) for part in text.split("-"))
+        if (month, day) == (2, 29):
+            return f"{year} has no 29 February: it is not a leap year."
+        return f"{text} is not a day on the calendar."
+    return None
+
+
 def _named_day(text: str, today: date) -> date | None:
     if _ISO.fullmatch(text):
         try:

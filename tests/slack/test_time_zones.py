@@ -112,3 +112,11 @@ async def test_away_until_29_february_is_the_next_29_february(slack: SlackHarnes
     slack.services.clock.freeze(datetime(2028, 3, 1, 6, tzinfo=UTC))
     said = await skills(slack, "kai", "away until 1 mar")
     assert "You are away until 2028-03-01 (Wednesday)" in said, said
+
+
+async def test_away_until_a_29_february_no_year_has_says_so(slack: SlackHarness) -> None:
+    """`until 2027-02-29` is a date in the right form that the calendar lacks: the reply
+    says so, rather than that it cannot tell the date and suggesting that very form."""
+    said = await skills(slack, "alice", "away until 2027-02-29")
+    assert "2027 has no 29 February" in said, said
+    assert "2026-12-24" not in said, said
