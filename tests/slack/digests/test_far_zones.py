@@ -14,7 +14,7 @@ from bot.digests.weeks import IsoWeek
 from bot.timezone import zone
 from tests.slack.digests.conftest import PEOPLE, give_directly, org_chart
 from tests.slack.digests.test_report import report
-from tests.slack.digests.world import digests, run_digests
+from tests.slack.digests.world import digests, run_digests, zoneless
 from tests.slack.harness import SlackHarness, bot_in_process
 
 
@@ -124,3 +124,13 @@ async def test_a_manager_in_a_zone_python_does_not_know_gets_it_at_nine_by_slack
         company, datetime(2026, 11, 29, 12, tzinfo=UTC), 40, {"maria": "UTC+05:45"}
     )
     assert seen == {"maria": [("2026-W48", datetime(2026, 11, 30, 9, 15))]}
+
+
+async def test_a_manager_whose_profile_never_had_a_time_zone_gets_it_at_nine_utc(
+    company: SlackHarness,
+) -> None:
+    """Slack never gave maria's profile a `tz` (stored blank, `bot.timezone.NO_ZONE`; a
+    `user_change` leaving it out keeps a zone once known): her weeks and her 09:00 are UTC's."""
+    await zoneless(company, "maria")
+    seen = await _first_sent(company, datetime(2026, 11, 29, 12, tzinfo=UTC), 40, {"maria": "UTC"})
+    assert seen == {"maria": [("2026-W48", datetime(2026, 11, 30, 9, 0))]}

@@ -13,6 +13,7 @@ from tests.slack.digests.world import (
     digests,
     run_digests,
     sent_to,
+    zoneless,
 )
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
@@ -185,14 +186,13 @@ def _roundups(slack: SlackHarness) -> list[str]:
 async def test_people_whose_profile_has_no_time_zone_do_not_choose_the_roundups(
     company: SlackHarness,
 ) -> None:
-    """Four profiles lose their zone, three people are in New York, one in London: the
+    """Four profiles have no zone, three people are in New York, one in London: the
     zoneless four are not four votes for UTC, so the roundup waits for Monday 09:00 in New
     York."""
-    for handle in ("hana", "maria", "alice", "dev"):
-        await company.emu.change_user(company.user(handle), tz=None)
     for handle in ("bob", "erin"):
         await company.emu.change_user(company.user(handle), tz="America/New_York")
     await company.settle()
+    await zoneless(company, "hana", "maria", "alice", "dev")
     await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
     clock = company.services.clock
     clock.freeze(MONDAY_W48 + timedelta(hours=9))
@@ -206,9 +206,12 @@ async def test_people_whose_profile_has_no_time_zone_do_not_choose_the_roundups(
 async def test_with_nobody_in_a_known_time_zone_the_roundup_keeps_to_utc(
     company: SlackHarness,
 ) -> None:
+    """Everyone moved to New York once; now nobody's profile has a zone: the roundup is at
+    09:00 UTC, not New York's."""
     for handle in company.users:
-        await company.emu.change_user(company.user(handle), tz=None)
+        await company.emu.change_user(company.user(handle), tz="America/New_York")
     await company.settle()
+    await zoneless(company, *company.users)
     await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import update
+
 from bot.digests.tell import DIGEST_DM
+from bot.timezone import NO_ZONE
 from handlers.outbox import marks
 from slack_emulator import File, Message
+from storage.models import Person
 from tests.e2e.harness import Harness
 from tests.slack.harness import SlackHarness
 
@@ -67,3 +71,13 @@ async def run_digests(slack: SlackHarness) -> Any:
     result = await slack.runner.bot.scheduler.run_once("digests")
     await slack.drain()
     return result
+
+
+async def zoneless(slack: Harness, *handles: str) -> None:
+    """These people's Slack profiles have no `tz`, and never had one, so askaround stores
+    none (`NO_ZONE`): a `user_change` that leaves `tz` out keeps a zone already known."""
+    for handle in handles:
+        slack.emu.workspace.users[slack.user(handle)].tz = None
+    async with slack.services.sessions() as s, s.begin():
+        users = [slack.user(handle) for handle in handles]
+        await s.execute(update(Person).where(Person.user_id.in_(users)).values(tz=NO_ZONE))
