@@ -158,6 +158,15 @@ class InsightsService:
         job then need not ask Slack who its admins are again."""
         return self._queued_month.get(team_id) == tell.last_month(self._now())
 
+    async def monthly_due_at(self, team_id: str, admin_user_id: str, month: str) -> datetime:
+        """When the DM about `month` is due for an admin by the zone stored for them now: it
+        was queued by the zone they were in then, and one who has moved west since waits for
+        their own 1st, 09:00."""
+        async with self._sessions() as s:
+            found = await people_queries.people_by_id(s, team_id, [admin_user_id])
+        admin = found.get(admin_user_id)
+        return tell.send_moment(month, admin.tz if admin is not None else None)
+
     async def queue_monthly(self, team_id: str, slack_admins: Collection[str] = ()) -> int:
         """Queue last month's DM to each admin (Slack's admins and owners in `slack_admins`,
         and the `admin` role; not the askaround admins named only to change settings), once

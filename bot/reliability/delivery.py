@@ -14,6 +14,15 @@ TRANSIENT_ERRORS = frozenset(
 )
 
 
+class NotYet(Exception):
+    """A delivery whose moment moved later since it was queued (its reader has moved to a
+    time zone where it is not that hour yet): put back until `at`, untried."""
+
+    def __init__(self, at: datetime) -> None:
+        super().__init__(f"not due until {at:%Y-%m-%d %H:%M} UTC")
+        self.at = at
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str  # sent | pending (try again) | failed

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UserError
 from bot.insights import outline
 from bot.insights.tell import MONTHLY_DM
+from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin
@@ -24,6 +25,9 @@ async def monthly_dm(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     admin, month = str(payload["admin"]), str(payload["month"])
+    due = await services.insights.monthly_due_at(team_id, admin, month)
+    if services.clock.now() < due:
+        raise NotYet(due)
     try:
         shown = await services.insights.for_viewer(
             team_id, admin, slack_admin=await slack_admin(client, team_id, admin)

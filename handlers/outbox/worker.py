@@ -19,7 +19,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.reliability.delivery import Outcome, after_failure
+from bot.reliability.delivery import NotYet, Outcome, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
 from handlers.client.failures import ReplyFailed, error_code, explained, is_transient
@@ -238,6 +238,8 @@ class OutboxWorker:
         except Paced as busy:
             later = now + timedelta(seconds=busy.seconds)
             return Outcome("pending", next_attempt_at=later, error=None, tried=False)
+        except NotYet as early:
+            return Outcome("pending", next_attempt_at=early.at, error=None, tried=False)
         except ReplyFailed as error:
             return after_failure(attempts, now, str(error), transient=error.transient)
         except NotInstalled:

@@ -49,3 +49,21 @@ async def test_each_admin_gets_the_month_on_their_own_first_at_nine(tmp_path: Pa
             "network-2026-11.png"
         ]
         assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
+
+
+async def test_an_admin_who_flew_west_since_it_was_queued_gets_it_at_nine_where_she_is_now(
+    tmp_path: Path,
+) -> None:
+    """November's DMs are queued on 30 November at 19:30 UTC, olga's (London) for 1 December
+    09:00 UTC. She flies to Honolulu that night, and Slack says so: at 09:30 UTC it is 23:30
+    on 30 November there, and the DM waits for her 1 December, 09:00 (19:00 UTC)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        assert await months_sent(slack, datetime(2026, 11, 30, 19, 30, tzinfo=UTC), "olga") == []
+        slack.services.clock.freeze(datetime(2026, 12, 1, 2, tzinfo=UTC))
+        await slack.emu.change_user(slack.user("olga"), tz="Pacific/Honolulu")
+        await slack.settle()
+        assert await months_sent(slack, datetime(2026, 12, 1, 9, 30, tzinfo=UTC), "olga") == []
+        assert await months_sent(slack, datetime(2026, 12, 1, 19, 1, tzinfo=UTC), "olga") == [
+            "network-2026-11.png"
+        ]
