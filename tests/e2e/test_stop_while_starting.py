@@ -24,20 +24,7 @@ BOT_TOKEN = "xoxb-the-right-one"
 async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: Path) -> None:
     emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
     emu.faults.add("apps.connections.open", status=500, times=None)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
-        "ASKAROUND_HOST": "127.0.0.1",
-        "ASKAROUND_PORT": "0",
-        "SLACK_SIGNING_SECRET": "secret",
-        "SLACK_API_URL": emu.api_url,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_APP_TOKEN": "xapp-emulator",
-    }
-    served = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.runtime.cli", "serve",
-        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    served = await _serve(tmp_path, emu, SLACK_APP_TOKEN="xapp-emulator")
     try:
         assert served.stderr is not None
         said: list[str] = []
@@ -64,19 +51,7 @@ async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) 
     the stop waiting twice aiohttp's 60 s: Slack gives up on an answer after 3 s, so the
     server waits no longer than that before it closes what is left."""
     emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
-        "ASKAROUND_HOST": "127.0.0.1",
-        "ASKAROUND_PORT": "0",
-        "SLACK_SIGNING_SECRET": "secret",
-        "SLACK_API_URL": emu.api_url,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-    }
-    served = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.runtime.cli", "serve",
-        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    served = await _serve(tmp_path, emu)
     writer: asyncio.StreamWriter | None = None
     try:
         assert served.stderr is not None
@@ -103,6 +78,25 @@ async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) 
             served.kill()
             await served.wait()
         await emu.stop()
+
+
+async def _serve(tmp_path: Path, emu: SlackEmulator, **more: str) -> asyncio.subprocess.Process:
+    """`askaround serve` on its own SQLite file against the emulator; Socket Mode with an app
+    token in `more`, HTTP without."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+        "ASKAROUND_HOST": "127.0.0.1",
+        "ASKAROUND_PORT": "0",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": emu.api_url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        **more,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.runtime.cli", "serve",
+        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
 
 
 def _listening(said: list[str]) -> str | None:
