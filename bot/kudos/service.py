@@ -42,6 +42,7 @@ from bot.profile import Profile
 from storage import kudos as ledger
 from storage import outbox, workspaces
 from storage import people as people_queries
+from storage import questions as question_queries
 from storage.models import Kudos, utcnow
 from storage.sqlite_driver import on_the_loop
 
@@ -49,6 +50,7 @@ Clock = Callable[[], datetime]
 SHOWN_ABOUT = 10  # the kudos `/kudos @someone` quotes
 # Reasons that quote a message someone else wrote: shown safely, never refused for it.
 QUOTED_SOURCES = ("reaction", "second")
+KUDOS_GONE = "I no longer have these kudos, so there is nothing to undo."
 
 
 def rules_of(workspace: Any, values: Sequence[str]) -> r.KudosRules:
@@ -67,6 +69,14 @@ def rules_of(workspace: Any, values: Sequence[str]) -> r.KudosRules:
 def _top_values(entries: Sequence[Kudos], limit: int = 3) -> tuple[tuple[str, int], ...]:
     counts = Counter(v for e in entries for v in e.values or ())
     return tuple(counts.most_common(limit))
+
+
+async def _question_kept(s: AsyncSession, team_id: str, question_id: int | None) -> int | None:
+    """The question kudos thank for help with, while it is kept: a *Give kudos* button under a
+    question purged since still thanks the helper, for nothing the ledger no longer has."""
+    if question_id is None or await question_queries.get_question(s, team_id, question_id) is None:
+        return None
+    return question_id
 
 
 async def _refuse_a_repeat(s: AsyncSession, team_id: str, keys: list[str]) -> None:
@@ -146,7 +156,8 @@ class KudosService:
             return Given(tuple(Entry.of(row) for row in rows), duplicate=True)
 
     async def _give(self, s: AsyncSession, giving: Giving, keys: list[str]) -> Given:
-        """One transaction of four statements (five on PostgreSQL): the rules in one read;
+        """One transaction of four statements (five on PostgreSQL; one more when thanking for a
+        question, whether it is still kept): the rules in one read;
         the entries inserted, a key already taken meaning a repeat (`DuplicateKudos`); what the
         giver gave today and within the undo window, in one read; the shout-out queued. The
         insert comes before that read: on SQLite it takes the one writer's lock, and on
@@ -180,6 +191,7 @@ class KudosService:
             refuse_a_retry(same, recipients)
             raise
         channel, _link = tell.shoutout_place(giving, rules.kudos_channel_id)
+        question_id = await _question_kept(s, team, giving.question_id)
         announced = channel is not None or giving.announcement.reply_url is not None
         rows = [
             {
@@ -192,7 +204,7 @@ class KudosService:
                 "source": giving.source,
                 "idempotency_key": key,
                 "batch_key": giving.key,
-                "question_id": giving.question_id,
+                "question_id": question_id,
                 "quoted_channel_id": giving.quoted[0] if giving.quoted else None,
                 "quoted_ts": giving.quoted[1] if giving.quoted else None,
                 "created_at": now,
@@ -289,7 +301,9 @@ class KudosService:
         async with self._sessions() as s, s.begin():
             await workspaces.ensure_workspace(s, team_id)
             rows = await ledger.batch(s, team_id, batch_key)
-            if not rows or rows[0].giver_user_id != user_id:
+            if not rows:  # removed with the workspace's data, the button still in Slack
+                raise KudosRefused(KUDOS_GONE)
+            if rows[0].giver_user_id != user_id:
                 raise KudosRefused("Only the person who gave these kudos can undo them.")
             entries = tuple(Entry.of(row) for row in rows)
             if all(row.undone_at is not None for row in rows):

@@ -36,7 +36,9 @@ async def offer_for(
 ) -> tuple[Offer, Question]:
     """The offer and its question, when the offer was made to `user_id`."""
     offer = await q.get_offer(s, team_id, offer_id)
-    if offer is None or offer.candidate_user_id != user_id:
+    if offer is None:  # removed with its question, the DM still in Slack
+        raise QuestionNotFound("I no longer have that request, so there is nothing to answer.")
+    if offer.candidate_user_id != user_id:
         raise QuestionNotFound("That request was not sent to you.")
     return offer, await question(s, team_id, offer.question_id)
 

@@ -79,7 +79,7 @@ async def test_a_home_opened_by_someone_slack_will_not_describe_is_let_be(
 async def test_a_refusal_whose_response_url_is_out_of_reach_is_said_another_way(
     slack: SlackHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Alice presses Undo on kudos that are not hers; the response_url of the click cannot
+    """Alice presses Undo on kudos no longer kept; the response_url of the click cannot
     be reached (or has expired): she still hears why, as an ephemeral through the Web API,
     and no task fails unseen."""
     caplog.set_level(logging.INFO)
@@ -102,7 +102,7 @@ async def test_a_refusal_whose_response_url_is_out_of_reach_is_said_another_way(
                 {
                     "type": "button",
                     "action_id": "kudos_undo",
-                    "value": "someone-elses",
+                    "value": "gone",
                     "block_id": "b",
                     "action_ts": f"1.{told}",
                 }
@@ -113,5 +113,5 @@ async def test_a_refusal_whose_response_url_is_out_of_reach_is_said_another_way(
         assert status == 200
         await slack.drain()
         seen = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
-        assert sum("Only the person who gave these kudos" in t for t in seen) == told
+        assert sum("I no longer have these kudos" in t for t in seen) == told
     assert errors(caplog) == []
