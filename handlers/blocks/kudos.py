@@ -105,25 +105,31 @@ def render_received(entry: Entry, where: str | None) -> Message:
     return {"text": text, "blocks": [section(body)]}
 
 
-def _place(channel: str | None) -> str:
-    """A shout-out's conversation as Slack can show it: a channel links, a DM (the bot's, or
-    one between people) is only "this conversation"."""
-    return f"<#{channel}>" if channel and not channel.startswith("D") else "this conversation"
+def _place(channel: str | None, *, group_dm: bool = False) -> str:
+    """A shout-out's conversation as Slack can show it: a channel links; a DM (the bot's, or
+    one between people) and a group DM (`group_dm`: its id is a channel's, and its link would
+    show Slack's `mpdm-…` name, or nothing where the bot is not in it) are only "this
+    conversation"."""
+    if not channel or channel.startswith("D") or group_dm:
+        return "this conversation"
+    return f"<#{channel}>"
 
 
-def _where_posted(given: Given) -> str:
+def _where_posted(given: Given, group_dm: bool) -> str:
     """What the giver is promised about the shout-out: only what is really on its way."""
     if not given.announced:
         return "No shout-out: no channel was chosen, so only they know (it counts as private)."
-    place = _place(given.shoutout_channel)
+    here = given.shoutout_channel == given.first.channel_id
+    place = _place(given.shoutout_channel, group_dm=group_dm and here)
     if given.first.source == "second":  # a reply under the shout-out, not one of its own
         return f"Your seconding is on its way to the shout-out's thread in {place}."
     return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
 
 
-def render_confirmation(given: Given) -> Message:
+def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
+    """`group_dm`: the kudos were given in a group DM, which Slack tells only by its name."""
     text = (
-        f"Kudos sent to {people(given.recipients)}. {_where_posted(given)} "
+        f"Kudos sent to {people(given.recipients)}. {_where_posted(given, group_dm)} "
         f"You have {given.remaining} of {given.allowance} left today."
     )
     return {

@@ -25,6 +25,8 @@ from bot import visibility
 from bot.conversations import Conversation, KnownConversations
 from handlers.client.failures import error_code, is_transient
 
+GROUP_DM_PREFIX = "mpdm-"
+
 
 async def is_private(
     client: AsyncWebClient, channel_id: str | None, known: KnownConversations | None = None
@@ -35,6 +37,18 @@ async def is_private(
     if channel_id.startswith("D"):
         return True
     return (await conversation(client, channel_id, known)).private
+
+
+def is_group_dm(
+    channel_id: str | None, name: str = "", known: KnownConversations | None = None
+) -> bool:
+    """Whether `channel_id` is a group DM. Its id is a channel's; Slack tells it by its name,
+    `mpdm-…`: a command's `channel_name`, an interaction's `channel.name`, or the name
+    conversations.info gave (kept in `known`), which it gives only to members."""
+    if not channel_id:
+        return False
+    kept = known.get(channel_id) if known is not None and not name else None
+    return (name or (kept.name if kept is not None else "")).startswith(GROUP_DM_PREFIX)
 
 
 async def conversation(

@@ -28,7 +28,7 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
-from handlers.client.conversations import is_private
+from handlers.client.conversations import is_group_dm, is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.kudos import remove_messages
@@ -131,7 +131,8 @@ def register(router: Router, services: Services) -> None:
         async def confirm(**message: Any) -> None:
             await respond(response_type="ephemeral", **message)
 
-        await confirm_to_giver(confirm, given)
+        group_dm = is_group_dm(channel, str(command.get("channel_name") or ""))
+        await confirm_to_giver(confirm, given, group_dm=group_dm)
 
     @router.event("reaction_added")
     async def reacted(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
@@ -181,7 +182,8 @@ def register(router: Router, services: Services) -> None:
                 raise KudosRefused(REACTION_NEEDS_VALUE, "values") from None
             raise
         if not given.duplicate:
-            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
+            group_dm = is_group_dm(channel, known=services.conversations.of(team))
+            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
 
     async def second(
         client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str
@@ -193,7 +195,8 @@ def register(router: Router, services: Services) -> None:
         if given is None:
             raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
         if not given.duplicate:
-            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
+            group_dm = is_group_dm(channel, known=services.conversations.of(team))
+            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
 
     @router.action(UNDO_ACTION)
     async def undo(

@@ -129,9 +129,10 @@ async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | N
         return None
 
 
-async def confirm_to_giver(reply: Reply, given: Given) -> None:
-    """The giver's own confirmation with Undo; the shout-out and DMs go through the outbox."""
-    await reply(**render_confirmation(given))
+async def confirm_to_giver(reply: Reply, given: Given, *, group_dm: bool = False) -> None:
+    """The giver's own confirmation with Undo; the shout-out and DMs go through the outbox.
+    `group_dm`: given in one (`handlers.client.conversations.is_group_dm`)."""
+    await reply(**render_confirmation(given, group_dm=group_dm))
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:

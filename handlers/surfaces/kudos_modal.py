@@ -23,7 +23,7 @@ from handlers.blocks.kudos import (
     THANK_ACTION,
     render_give_modal,
 )
-from handlers.client.conversations import conversation, is_private
+from handlers.client.conversations import conversation, is_group_dm, is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -198,4 +198,5 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if given.duplicate:
             return
-        await confirm_to_giver(ephemeral_or_dm(client, channel, user), given)
+        group_dm = is_group_dm(channel, known=services.conversations.of(team))
+        await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
