@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from bot import mentions
+from bot.safe_text import safe_text
 from bot.words import first_word
 
 
@@ -184,8 +186,14 @@ def meant_subcommand(
 def did_you_mean(
     command: str, text: str, subcommands: dict[str, str], *, questions: bool = False
 ) -> str | None:
-    """What to say of a mistyped subcommand of `command` (`meant_subcommand`), or None."""
+    """What to say of a mistyped subcommand of `command` (`meant_subcommand`), or None.
+
+    The rest of the line is quoted through `safe_text`, as every echo of typed text is: a
+    broadcast or user group reads as a word, a link shows its address. A person stays a
+    mention: the answer is the typer's alone, so it notifies nobody, and the suggestion
+    pasted back names the same person (`/kudos report last week @maria`)."""
     meant = meant_subcommand(text, subcommands, questions=questions)
     if meant is None:
         return None
-    return f"Did you mean `{command} {meant}`? `{command} help` lists the {command} commands."
+    shown = safe_text(meant, keep=mentions.people(meant))
+    return f"Did you mean `{command} {shown}`? `{command} help` lists the {command} commands."

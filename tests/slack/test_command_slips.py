@@ -35,3 +35,30 @@ async def test_what_is_no_slip_is_answered_as_before(slack: SlackHarness) -> Non
     assert "Start with who" in await said(slack, "/kudos", "to the team for the fix")
     assert "I don't know `/skills fly away`" in await said(slack, "/skills", "fly away")
     assert "I don't know `/askaround foo`" in await said(slack, "/askaround", "foo")
+
+
+async def test_a_slip_echoes_markup_harmlessly_and_keeps_people_copyable(
+    slack: SlackHarness,
+) -> None:
+    """What follows the mistyped word goes back through `safe_text`, as `/skills`' and
+    `/askaround`'s "I don't know" do: a broadcast and a user group as plain words, a link's
+    address shown. A person stays a mention (the answer is the typer's alone, so it notifies
+    nobody), so the suggestion pasted back is the same command."""
+    maria = slack.user("maria")
+    await slack.here.slash_command(
+        slack.user("alice"),
+        "/skills",
+        "ad <!here> <!subteam^S0DEVS|@devs> <https://evil.example/login|the docs>",
+    )
+    await slack.settle()
+    answer = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert answer.startswith(
+        "Did you mean `/skills add @\u2060here @\u2060devs https://evil.example/login`?"
+    ), answer
+    assert "<" not in answer
+    await slack.here.slash_command(
+        slack.user("alice"), "/kudos", f"reprot last week <@{maria}|maria>"
+    )
+    await slack.settle()
+    answer = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert answer.startswith(f"Did you mean `/kudos report last week <@{maria}>`?"), answer
