@@ -4,7 +4,9 @@ every workspace need."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import SlackBot
@@ -25,10 +27,10 @@ async def installed_teams(session: AsyncSession, client_id: str) -> list[str]:
     return [team_id for team_id in rows if team_id]
 
 
-async def enterprise_of(session: AsyncSession, client_id: str, team_id: str) -> str | None:
-    """The Enterprise Grid organisation of the workspace's latest install with a bot token
-    (None outside one): slack-sdk's store finds a bot by organisation and workspace both."""
-    found = await session.scalar(
+async def latest_bot(session: AsyncSession, client_id: str, team_id: str) -> Row[Any] | None:
+    """The workspace's latest install with a bot token, as its Enterprise Grid organisation
+    (`enterprise_id`, None outside one); None when it has none."""
+    result = await session.execute(
         select(SlackBot.enterprise_id)
         .where(
             SlackBot.client_id == client_id,
@@ -38,4 +40,11 @@ async def enterprise_of(session: AsyncSession, client_id: str, team_id: str) -> 
         .order_by(SlackBot.installed_at.desc())
         .limit(1)
     )
-    return found or None
+    return result.first()
+
+
+async def enterprise_of(session: AsyncSession, client_id: str, team_id: str) -> str | None:
+    """The Enterprise Grid organisation of the workspace's latest install with a bot token
+    (None outside one): slack-sdk's store finds a bot by organisation and workspace both."""
+    found = await latest_bot(session, client_id, team_id)
+    return (found.enterprise_id or None) if found is not None else None

@@ -28,6 +28,7 @@ from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import act_for_members_workspace
 from handlers.outbox.worker import OutboxWorker
 from handlers.surfaces.jobs import inbox_jobs, jobs
 from handlers.surfaces.oauth import NOT_INSTALLED, oauth_settings
@@ -210,4 +211,7 @@ def _bolt_app(
             else None
         ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
+        before_authorize=(
+            act_for_members_workspace(services.installations) if settings.oauth else None
+        ),
     )

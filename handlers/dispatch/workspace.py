@@ -6,11 +6,23 @@ person's home workspace, while `team.id` (or the event's authorizations) is the 
 that installed the app, whose token Bolt picked. Reading or writing in the person's home
 workspace through this workspace's token would mix two customers' data, so every listener
 asks here.
+
+When both organisations of a shared channel installed askaround (OAuth mode), Slack sends the
+channel's events once, naming in `authorizations` one installation the event is visible to,
+either side's. `act_for_members_workspace` makes Bolt act for the person's own workspace
+when it has an installation, before Bolt picks the token: a member is then never taken for a
+guest of the other side. Someone whose organisation has none stays a guest (`from_elsewhere`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.installations import Installations
 
 
 class NoWorkspace(LookupError):
@@ -36,12 +48,43 @@ def from_elsewhere(payload: dict[str, Any], context: Any, *, shared: bool) -> bo
     only a shared channel is asked, as Slack's documented examples name teams that disagree."""
     if not shared:
         return False
+    home = home_team(payload)
+    return bool(home) and home != workspace_of(context)
+
+
+def home_team(payload: dict[str, Any]) -> str | None:
+    """The person's home workspace as an event (`user_team`, or `source_team`, `team`) or an
+    interaction (`user.team_id`) names it; None when it names none."""
     user = payload.get("user")
     if isinstance(user, dict):
         home = user.get("team_id")
     else:
         home = payload.get("user_team") or payload.get("source_team") or payload.get("team")
-    return bool(home) and home != workspace_of(context)
+    return home if isinstance(home, str) and home else None
+
+
+def act_for_members_workspace(
+    installations: Installations,
+) -> Callable[..., Awaitable[BoltResponse | None]]:
+    """Bolt's `before_authorize`: an event in a channel shared with another organisation
+    (`is_ext_shared_channel`) whose person's home workspace is not the installation Slack
+    named, but has one of its own, is handled as that workspace's (its token, its data)."""
+
+    async def act_for_members_workspace(
+        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse:
+        body = req.body
+        event = body.get("event")
+        if body.get("is_ext_shared_channel") and isinstance(event, dict):
+            home = home_team(event)
+            if home and home != req.context.team_id:
+                installed, enterprise_id = await installations.installed(home)
+                if installed:
+                    req.context["team_id"] = home
+                    req.context["enterprise_id"] = enterprise_id
+        return await next()
+
+    return act_for_members_workspace
 
 
 def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:

@@ -1,0 +1,112 @@
+"""A channel shared between two organisations that both installed askaround (OAuth mode).
+
+Slack sends the channel's events once, and its `authorizations` names one installation the
+event is visible to, either side's (the rest via `apps.event.authorizations.list`). Bolt acts
+as the one named. A member of this side asking there, with the other side named, was taken
+for a guest of the other side and told they could not ask; they are asked as this side's
+member, as if their own installation had been named. Someone from an organisation that did
+not install askaround stays a guest."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from handlers.surfaces.questions import FROM_ELSEWHERE
+from slack_emulator import payloads, shapes
+from storage.models import Question
+from tests.e2e.harness import PersonSpec
+from tests.slack.connect import OTHER_ORG
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.test_real_payloads import send
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
+)
+PEOPLE = (
+    PersonSpec("alice", "Alice Martin", "Europe/Paris"),
+    PersonSpec("bob", "Bob Chen", "Europe/London"),
+)
+QUESTION = "how do we unlock a stuck terraform state in production?"
+_events = itertools.count(1)
+
+
+@pytest.fixture
+async def sides(tmp_path: Path) -> AsyncIterator[tuple[SlackHarness, SlackHarness]]:
+    """Alpha and Bravo, both installed, each with its side of #partners (one channel id);
+    Zoe is Alpha's alone."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as a:
+        b = a.add_team("T0BRAVO", "Bravo Inc", PEOPLE)
+        for side in (a, b):
+            assert (await side.install()).status == 200
+        zoe = a.here.workspace.add_user(name="zoe", real_name="Zoe Alpha", tz="UTC")
+        a.users["zoe"] = zoe.id
+        for side, members in ((a, [zoe.id, a.user("alice")]), (b, [b.user("bob")])):
+            channel = side.here.workspace.add_channel("partners", members=members, ext_shared=True)
+            side.channels["partners"] = channel.id
+        assert a.channel("partners") == b.channel("partners")
+        yield a, b
+
+
+async def mention_naming(author: SlackHarness, handle: str, named: SlackHarness) -> None:
+    """`handle` mentions the bot in #partners on `author`'s side; Slack's event names
+    `named`'s installation."""
+    ws = author.here.workspace
+    text = f"<@{ws.bot_user_id}> {QUESTION}"
+    message = ws.chat.post(
+        author.channel("partners"), author.user(handle), text, blocks=shapes.rich_text(text)
+    )
+    event = payloads.app_mention_event(ws, message)
+    envelope = payloads.event_envelope(ws, event, next(_events), "SHARED")
+    envelope["authorizations"] = [
+        {
+            "enterprise_id": None,
+            "team_id": named.team_id,
+            "user_id": named.here.workspace.bot_user_id,
+            "is_bot": True,
+            "is_enterprise_install": False,
+        }
+    ]
+    status, _ = await send(author, "application/json", json.dumps(envelope))
+    assert status == 200
+    await author.drain()
+
+
+async def questions(slack: SlackHarness) -> list[tuple[str, str]]:
+    async with slack.services.sessions() as s:
+        return [(q.team_id, q.asker_user_id) for q in await s.scalars(select(Question))]
+
+
+def told(side: SlackHarness, user_id: str) -> list[str]:
+    return [e.text for e in side.here.ephemerals(user_id)]
+
+
+async def test_a_member_asking_is_asked_in_their_workspace_whichever_side_slack_names(
+    sides: tuple[SlackHarness, SlackHarness],
+) -> None:
+    a, b = sides
+    zoe = a.user("zoe")
+    await mention_naming(a, "zoe", named=b)
+    assert await questions(a) == [(a.team_id, zoe)]
+    assert FROM_ELSEWHERE not in told(a, zoe) + told(b, zoe)
+    dms = [m.text for m in a.here.dm_messages(zoe) if m.by_bot]
+    assert any("question #1" in text for text in dms), dms  # on her side, from her workspace
+
+
+async def test_a_guest_of_an_organisation_without_askaround_stays_a_guest(
+    sides: tuple[SlackHarness, SlackHarness],
+) -> None:
+    a, b = sides
+    carol = a.here.workspace.add_user(name="carol", real_name="Carol Other", tz="UTC")
+    a.users["carol"] = carol.id
+    a.here.workspace.guests[carol.id] = OTHER_ORG
+    a.here.workspace.join(a.channel("partners"), carol.id)
+    for named in (a, b):
+        await mention_naming(a, "carol", named=named)
+    assert await questions(a) == []
+    assert told(a, carol.id).count(FROM_ELSEWHERE) == 1
