@@ -58,12 +58,14 @@ async def open_give_kudos(
     source: str = "modal",
     question_id: int | None = None,
     reply_url: str | None = None,
+    group_dm: bool = False,
 ) -> None:
     """Open the Give kudos modal; other features (a solved question) open it this way too.
 
     Without a channel the modal asks where to post the shout-out, unless the workspace has a
     kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
-    shortcut's) answers in a conversation the bot is not in, as a command's does.
+    shortcut's) answers in a conversation the bot is not in, as a command's does. `group_dm`:
+    the channel is one, as only the shortcut's payload may say (`is_group_dm`).
     """
     rules = await services.kudos.rules(team_id)
     metadata = {
@@ -73,6 +75,7 @@ async def open_give_kudos(
         "source": source,
         "question": question_id,
         "reply_url": reply_url,
+        "group_dm": group_dm or None,
     }
     view = render_give_modal(
         rules.values,
@@ -114,6 +117,7 @@ def register(router: Router, services: Services) -> None:
             link=link,
             source="shortcut",
             reply_url=shortcut.get("response_url"),
+            group_dm=is_group_dm(channel, str(shortcut["channel"].get("name") or "")),
         )
 
     @router.shortcut(GLOBAL_SHORTCUT)
@@ -198,5 +202,7 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if given.duplicate:
             return
-        group_dm = is_group_dm(channel, known=services.conversations.of(team))
+        group_dm = bool(meta.get("group_dm")) or is_group_dm(
+            channel, known=services.conversations.of(team)
+        )
         await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
