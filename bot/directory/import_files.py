@@ -1,9 +1,10 @@
 """Reading `askaround import people` files: YAML (the demo's format) and the equivalent CSV.
 
 Both become `RawRow`s: the file's line number and one person's fields in the YAML shape, so
-the importer validates one shape and every rejection can name the line it came from. A CSV file
-is read a record at a time, so a company-sized file is never held whole; a YAML file (the
-demo's, hand-written) is parsed whole.
+the importer validates one shape and every rejection can name the line it came from. Control
+characters are dropped from every field, as from what people type in Slack
+(`bot.control_chars`). A CSV file is read a record at a time, so a company-sized file is never
+held whole; a YAML file (the demo's, hand-written) is parsed whole.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import IO, Any
 
 import yaml
 
+from bot.control_chars import strip_controls, strip_controls_in
 from bot.directory.parse import (
     SkillsSyntaxError,
     parse_network_entry,
@@ -133,6 +135,7 @@ def yaml_rows(text: str) -> list[RawRow]:
         raise ImportFileError(_yaml_problem(error)) from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise ImportFileError("the YAML file needs a top-level `people:` list")
+    strip_controls_in(data["people"])
     assert isinstance(root, yaml.MappingNode)
     # The last `people:` written in the file is the one safe_load kept; one reached only
     # through a `<<:` merge has no lines of its own to report.
@@ -188,7 +191,7 @@ def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:
 
 def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:
     """A CSV record in the YAML shape; `skills` and `network` use the `/skills` grammar."""
-    value = {k: (v or "").strip() for k, v in record.items() if k}
+    value = {k: strip_controls(v or "").strip() for k, v in record.items() if k}
     fields: dict[str, Any] = {k: v for k, v in value.items() if v and k in CSV_COLUMNS}
     if value.get("skills"):
         fields["skills"] = {

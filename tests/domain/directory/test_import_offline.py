@@ -141,3 +141,27 @@ def test_a_name_longer_than_is_kept_is_a_rejected_row() -> None:
     assert "a skill's name is 100 characters at most" in str(refused.value)
     assert "a contact's name is 200 characters at most" in str(refused.value)
     assert "title is 200 characters at most" in str(refused.value)
+
+
+async def test_control_characters_in_a_file_are_dropped_as_in_slack(
+    offline: Path,
+    sessions: async_sessionmaker[AsyncSession],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A NUL or another control character in a cell (a spreadsheet's export, a YAML escape)
+    is dropped as it is from what people type in Slack: PostgreSQL refused the whole import
+    ('the database failed: invalid byte sequence'), SQLite kept 'C\\x00arl' as the name."""
+    rows = "slack_id,handle,title,skills\nU0CARL,carl,Site\x00 reliability,terra\x01form:3\n"
+    await asyncio.to_thread(offline.write_text, rows)
+    assert await asyncio.to_thread(main, ["import", "people", str(offline)]) == 0
+    yaml_file = offline.with_suffix(".yaml")
+    people_yaml = 'people:\n  - slack_id: U0DEE\n    handle: dee\n    title: "Le\\0ad\\ud800"\n'
+    await asyncio.to_thread(yaml_file.write_text, people_yaml)
+    assert await asyncio.to_thread(main, ["import", "people", str(yaml_file)]) == 0
+    assert "2 rejected" not in capsys.readouterr().out
+    async with sessions() as s:
+        people = await directory.all_people(s, "T1")
+        skills = await directory.skills_of(s, people["U0CARL"])
+    assert people["U0CARL"].title == "Site reliability"
+    assert people["U0DEE"].title == "Lead\ufffd"
+    assert [s.key for s in skills] == ["terraform"]
