@@ -170,11 +170,9 @@ def parse_command(text: str, today: date) -> Command:
     if verb == "add":
         items = parse_skill_items(_needs(rest, "add terraform:4, k8s"), slack=True)
         return AddSkills(tuple(items))
-    if verb == "remove":
-        names = split_list(_needs(rest, "remove terraform, k8s"))
-        return RemoveSkills(
-            tuple(unescaped(n.split(":")[0].strip().rstrip("!").strip()) for n in names)
-        )
+    if verb == "remove":  # named as `add` takes them: `:snake:`, `R&D!:5`
+        parts = split_list(_needs(rest, "remove terraform, k8s"))
+        return RemoveSkills(tuple(n for p in parts if (n := _skill_part(p, slack=True)[0])))
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
             return ShowInterests()
@@ -244,20 +242,28 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
     `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
     for part in split_list(text):
-        emoji = _EMOJI_SKILL.match(part.strip())
-        if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
-            name, level_text = emoji.group(1), emoji.group(2) or ""
-        else:
-            name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
-        name = name.strip()
-        force = name.endswith("!")
-        name = name.rstrip("!").strip()
+        name, level_text, force = _skill_part(part, slack=slack)
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
-        name = plain_words(name, "a skill", slack=slack, longest=SKILL_NAME_CHARS)
-        level = parse_level(level_text.strip(), part) if level_text.strip() else None
+        level = parse_level(level_text, part) if level_text else None
         items.append(SkillInput(name, level, force))
     return items
+
+
+def _skill_part(part: str, *, slack: bool) -> tuple[str, str, bool]:
+    """`kubernets!:3` → its name (as typed, unescaped), its level's text and whether `!`
+    forces it new. Markup is refused whole, before a link's colon is taken for a level's."""
+    plain_words(part, "a skill", slack=slack)
+    emoji = _EMOJI_SKILL.match(part.strip())
+    if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
+        name, level_text = emoji.group(1), emoji.group(2) or ""
+    else:
+        name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
+    force = name.strip().endswith("!")
+    name = name.strip().rstrip("!").strip()
+    if name:
+        name = plain_words(name, "a skill", slack=slack, longest=SKILL_NAME_CHARS)
+    return name, level_text.strip(), force
 
 
 def parse_level(text: str, context: str) -> int:

@@ -92,3 +92,23 @@ async def test_who_followed_by_a_colleague_shows_them(slack: SlackHarness) -> No
     await skills(slack, "bob", "add postgres:4")
     said = await skills(slack, "alice", f"who <@{slack.user('bob')}|bob>")
     assert "PostgreSQL" in said and "Nobody has declared" not in said, said
+
+
+async def test_an_emoji_skill_is_removed_as_it_was_added(slack: SlackHarness) -> None:
+    """`/skills remove :snake:` named the skill `` (everything before the first colon), so
+    an emoji skill added by `/skills add :snake:` could not be removed by the command."""
+    await skills(slack, "alice", "add :snake:, :sparkles::4, terraform")
+    assert await skills(slack, "alice", "remove :snake:, :sparkles::4") == (
+        "Removed: :snake:, :sparkles:."
+    )
+    assert (await skills(slack, "alice", "")).endswith(": Terraform")
+
+
+async def test_a_link_as_a_skill_is_refused_whole(slack: SlackHarness) -> None:
+    """A link or an email address is split at its colon no more: the refusal quoted half of
+    it (`<mailto`), a bare `<` Slack reads as a cut token; `remove` said "You had no
+    `<mailto`"."""
+    for verb in ("add", "remove"):
+        for link in ("mailto:ana@example.com", "https://example.com|docs"):
+            said = await skills(slack, "alice", f"{verb} {slack.escape(f'<{link}>')}")
+            assert said == f"`<{link}>`: a skill is words, not a mention, @channel or a link."
