@@ -296,9 +296,11 @@ class QuestionService:
             if not await q.set_question_status(
                 s, question, "solved", expected=(*LIVE, "unanswered"), resolved_at=now
             ):
-                if question.status != "solved":
+                if question.status != "solved":  # a second Solved: the first was answered
                     done = _DONE_WITH.get(question.status, f"is already {question.status}")
-                    raise UserError(f"Question #{question_id} {done}.")
+                    raise UserError(
+                        f"Question #{question_id} {done}: there is nothing to mark solved."
+                    )
                 return Solved(QuestionView.of(question), question.helper_user_id)
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
