@@ -16,6 +16,9 @@ from bot.errors import UserError
 from bot.timezone import zone
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+# A report reads the weeks before its own, which for a week of the year 1 are before the
+# calendar's first day; no kudos are that old.
+FIRST_YEAR = 1970
 
 
 @dataclass(frozen=True, order=True)
@@ -35,9 +38,10 @@ class IsoWeek:
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
-        """`2026-W47` (or `2026W47`); anything else is a UserError that shows the format."""
+        """`2026-W47` (or `2026W47`), from FIRST_YEAR on; anything else is a UserError that
+        shows the format."""
         found = _WEEK.match(text.strip())
-        if found is not None:
+        if found is not None and int(found[1]) >= FIRST_YEAR:
             try:
                 day = date.fromisocalendar(int(found[1]), int(found[2]), 1)
             except ValueError:

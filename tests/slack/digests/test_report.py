@@ -155,3 +155,13 @@ async def test_the_weeks_of_a_report_are_the_managers_wherever_its_reader_is(
     assert "received 0 kudos in 2026-W46" in said, said
     said = await report(company, "hana", "this week @bob")
     assert "received 1 kudos in 2026-W47" in said, said
+
+
+async def test_a_week_in_the_first_years_of_the_calendar_is_refused(company: SlackHarness) -> None:
+    """`0001-W01` parsed, and the weeks before it the report looks back over are before the
+    calendar's first day: the manager read "Something went wrong" (OverflowError)."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    for week in ("0001-W01", "0001-W05"):
+        said = await report(company, "maria", week)
+        assert f"`{week}` is not a week I know: say `this week`, `last week` or" in said
+        assert "Something went wrong" not in said
