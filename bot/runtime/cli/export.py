@@ -57,8 +57,10 @@ def window(since: str, until: str | None) -> tuple[datetime, datetime | None]:
     if last is not None and last < first:
         raise AskaroundError(f"--until {until} is before --since {since}")
     start = datetime.combine(first, time(), UTC)
-    end = datetime.combine(last + timedelta(days=1), time(), UTC) if last else None
-    return start, end
+    # The calendar's last day has no day after it: up to it is no end at all.
+    if last is None or last == date.max:
+        return start, None
+    return start, datetime.combine(last + timedelta(days=1), time(), UTC)
 
 
 def write(rows: list[dict[str, Any]], form: str, out: TextIO) -> None:

@@ -105,3 +105,14 @@ def test_bad_dates_fail_with_one_line(args: list[str], capsys: pytest.CaptureFix
     code, out, err = _run(["export", "kudos", *args], capsys)
     assert code != 0 and out == ""
     assert len(err.strip().splitlines()) == 1 and err.startswith("askaround: --")
+
+
+@pytest.mark.usefixtures("ledger")
+async def test_until_the_last_day_of_the_calendar_exports_everything_since(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--until 9999-12-31` (for "no end") is a day with no day after it: the export stopped
+    with "unexpected OverflowError"."""
+    code, out, err = await _export(["--since", "2026-01-06", "--until", "9999-12-31"], capsys)
+    assert code == 0 and "exported 1 kudos" in err, err
+    assert "reason b" in out
