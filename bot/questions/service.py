@@ -37,6 +37,7 @@ from storage.models import Offer, Question
 IndexFor = Callable[[str], Awaitable[RoutingIndex]]
 Clock = Callable[[], datetime]
 LIVE = ("open", "connected")
+MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted in Slack
 _DONE_WITH = {  # a closed question's status, as its asker reads it
     "solved": "is solved already",
     "withdrawn": "is withdrawn already",
@@ -104,6 +105,10 @@ class QuestionService:
         text = request.text.strip()
         if len(text) < 8 or says_nothing(text):
             raise UserError("Tell me a bit more: what do you need help with?")
+        if len(text) > MAX_QUESTION and request.source == "command":  # a message stays whole
+            raise UserError(
+                f"That question is {len(text):,} characters; keep it to {MAX_QUESTION:,} at most."
+            )
         index = await self._index_for(request.team_id)
         try:
             return await self._ask(request, text, index, private_now)
@@ -129,7 +134,7 @@ class QuestionService:
                 channel_id=request.channel_id,
                 message_ts=request.message_ts,
                 thread_ts=request.thread_ts or request.message_ts,
-                text=text[:4000],
+                text=text[:MAX_QUESTION],
                 topics=list(index.topics(text)),
                 status="draft" if waits else "open",
                 is_private=request.is_private,
@@ -446,7 +451,7 @@ class QuestionService:
         words were blanked (deleted, or past their retention) stays blank, and one that took
         a later edit keeps it (Slack may deliver an older edit late). How many questions it
         was; `edit` names this edit (Slack's `edited.ts`)."""
-        text = text.strip()[:4000]
+        text = text.strip()[:MAX_QUESTION]
         if not await self.asked_in(team_id, channel_id, message_ts):
             return 0
         # Its topics as well: a topic edited out must not point others to its channel.

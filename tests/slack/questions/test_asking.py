@@ -218,3 +218,19 @@ async def test_find_an_expert_on_askarounds_own_message_is_refused_kindly(
         said = slack.emu.ephemerals(slack.user("maria"))[-1].text
         assert "That's my own message" in said and "/ask" in said
     assert len(await questions(slack)) == 1
+
+
+async def test_a_question_typed_longer_than_is_kept_is_refused_not_cut(slack: SlackHarness) -> None:
+    """`/ask` with 4,001 characters or more: the question kept its first 4,000 and the rest
+    was lost without a word (the command's text is nowhere else). It is refused with the
+    length, nobody is asked; one of 4,000 is asked whole."""
+    long = "how do we unlock a stuck terraform state" + " after a failed apply" * 200
+    await slack.command("alice", "/ask", long)
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert said == f"That question is {len(long):,} characters; keep it to 4,000 at most."
+    assert await questions(slack) == [] and await offers(slack) == []
+    await slack.command("alice", "/ask", long[:4000])
+    await slack.settle()
+    [question] = await questions(slack)
+    assert question.text == long[:4000].strip()
