@@ -289,8 +289,10 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
 def render_already_asked(question: QuestionView) -> Message:
     """To the asker alone: the same question is still being asked, so nobody is asked twice."""
     helper = f" <@{question.helper_user_id}> is helping." if question.helper_user_id else ""
+    # "colleagues asked" is the status in a list (`/ask mine`); here it is in a sentence
+    state = "still being asked" if question.status == "open" else question.status_words
     text = (
-        f"You asked this already: question #{question.id} is {question.status_words}.{helper} "
+        f"You asked this already: question #{question.id} is {state}.{helper} "
         "I haven't asked anyone twice. `/ask mine` lists your questions; withdraw that one "
         "first to ask it afresh."
     )

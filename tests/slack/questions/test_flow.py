@@ -454,8 +454,9 @@ async def test_a_colleague_asked_outside_their_hours_is_told_there_is_no_rush(
 
 async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarness) -> None:
     """Alice asks again, in a new message with the words in another order, while her
-    question is still being asked: she alone is told it is question #1, and nobody gets a
-    second DM. Once she withdraws it, the same words are a new question."""
+    question is still being asked: she alone is told it is question #1, still being asked (it
+    read "is colleagues asked", the list's words), and nobody gets a second DM. Once she
+    withdraws it, the same words are a new question."""
     await ask(slack)
     _, offers = await rows(slack)
     dms = {o.candidate_user_id: len(slack.emu.dm_messages(o.candidate_user_id)) for o in offers}
@@ -464,7 +465,7 @@ async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarne
     )
     await slack.settle()
     told = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert "You asked this already: question #1" in told
+    assert told.startswith("You asked this already: question #1 is still being asked. ")
     async with slack.services.sessions() as s:
         assert len((await s.scalars(select(Question))).all()) == 1
     assert {u: len(slack.emu.dm_messages(u)) for u in dms} == dms
