@@ -17,8 +17,8 @@ from bot.timezone import zone
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 # A report reads the weeks before its own, which for a week of the year 1 are before the
-# calendar's first day; no kudos are that old.
-FIRST_YEAR = 1970
+# calendar's first day; no kudos are that old, and no year before 1000 has a YYYY label.
+FIRST_YEAR = 1000
 
 
 @dataclass(frozen=True, order=True)
