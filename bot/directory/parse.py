@@ -233,7 +233,7 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-_MARKUP = re.compile(r"<[^<>]*>")  # a link, a mention: `<mailto:ana@example.com>`
+_LINK = re.compile(r"<[^<>]*:[^<>]*>")  # a link, its colon inside: `<mailto:ana@example.com>`
 # An emoji as Slack writes it in text, with its `!` and level: `:snake:`, `:snake:4`, `:snake:!:4`.
 _EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
 
@@ -254,7 +254,7 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
 def _skill_part(part: str, *, slack: bool) -> tuple[str, str, bool]:
     """`kubernets!:3` → its name (as typed, unescaped), its level's text and whether `!`
     forces it new. Markup is refused whole, before a link's colon is taken for a level's."""
-    if _MARKUP.search(part):
+    if _LINK.search(part):
         plain_words(part, "a skill", slack=slack)
     emoji = _EMOJI_SKILL.match(part.strip())
     if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
