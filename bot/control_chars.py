@@ -16,6 +16,21 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+# Characters that show as nothing or turn text around: bidi marks, embeddings, overrides and
+# isolates, zero-width space, word joiner and invisible operators, byte order mark, soft hyphen.
+# Not the zero-width joiner and non-joiner, which emoji sequences and some scripts need.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def without_invisible(name: str) -> str:
+    """A name (a skill, a contact) without the characters that look like nothing: two names
+    that look the same are the same, and one shown in a list turns nothing around. Kept in
+    free text, where a right-to-left mark is a language's own."""
+    return INVISIBLE.sub("", name)
+
+
 def strip_controls(text: str) -> str:
     """`text` without control characters; a lone surrogate becomes U+FFFD (�)."""
     return LONE_SURROGATE.sub("\ufffd", CONTROLS.sub("", text))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.control_chars import without_invisible
 from bot.directory.status import UNTIL_FORMS, no_such_day, until_date
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
@@ -329,7 +330,7 @@ def plain_words(text: str, what: str, *, slack: bool = False, longest: int | Non
     they are kept holds. `slack`: `text` is in Slack's format, read as typed (`&lt;` is a
     `<`) and, refused, echoed as Slack sent it, which shows what was typed and acts as
     nothing."""
-    words = unescaped(text) if slack else text
+    words = without_invisible(unescaped(text) if slack else text)
     if "<" in words or ">" in words:
         raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
     if longest is not None and len(words) > longest:

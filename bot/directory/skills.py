@@ -18,6 +18,8 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from bot.control_chars import without_invisible
+
 _SEPARATORS = re.compile(r"[\s_/]+")
 _DASHES = re.compile(r"-{2,}")
 _EDGE_JUNK = "-,;:!?\"'()[]{}<>*`"
@@ -34,7 +36,7 @@ EVERYDAY_WORDS = frozenset(
 
 def skill_key(text: str) -> str:
     """The canonical spelling of a skill name: `Machine Learning` → `machine-learning`."""
-    key = unicodedata.normalize("NFKC", text).strip().lower()
+    key = unicodedata.normalize("NFKC", without_invisible(text)).strip().lower()
     key = _SEPARATORS.sub("-", key)
     key = _DASHES.sub("-", key)[:MAX_KEY_LENGTH]
     # Trim until stable, so a key is its own key: `terraform-.` loses the dot, then the dash.

@@ -112,3 +112,15 @@ async def test_a_link_as_a_skill_is_refused_whole(slack: SlackHarness) -> None:
         for link in ("mailto:ana@example.com", "https://example.com|docs"):
             said = await skills(slack, "alice", f"{verb} {slack.escape(f'<{link}>')}")
             assert said == f"`<{link}>`: a skill is words, not a mention, @channel or a link."
+
+
+async def test_invisible_characters_in_a_skill_are_dropped(slack: SlackHarness) -> None:
+    """A zero-width space pasted in (`terra\\u200bform`) made a skill apart from Terraform
+    that looks the same, which `/skills who terraform` never finds; a right-to-left override
+    turned the rest of the line around wherever the skill was listed. Both are dropped; a
+    zero-width joiner, which some scripts and emoji need, stays."""
+    said = await skills(slack, "alice", "add terra\u200bform:4, \u202ekubernetes\u202c, \ufeffgo")
+    assert said.startswith(":white_check_mark: Saved: Terraform (4), Kubernetes (3), Go (3)")
+    assert await skills(slack, "bob", "who terraform") == "Who knows Terraform: 1 person"
+    assert await skills(slack, "bob", "who te\u2060rraform") == "Who knows Terraform: 1 person"
+    assert "\u200d" in await skills(slack, "alice", "add ka\u200dfka-streams!")
