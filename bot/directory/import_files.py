@@ -177,12 +177,25 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
             if unknown
             else "the CSV file has no header row"
         )
+    twice = [name for name in CSV_COLUMNS if reader.fieldnames.count(name) > 1]
+    if twice:  # a record would keep the last one's value and drop the other's
+        raise ImportFileError(f"the column {twice[0]} is there twice")
     return reader
 
 
 def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:
     for record in reader:
         line = reader.line_num
+        extra = record.pop(None, None)
+        if extra:  # an unquoted comma: the values after it would be dropped
+            columns = len(reader.fieldnames or ())
+            yield RawRow(
+                line,
+                {},
+                f"{columns + len(extra)} values for {columns} columns: put a value with a comma "
+                'in double quotes ("R&D, Europe")',
+            )
+            continue
         try:
             yield RawRow(line, _csv_fields(record))
         except SkillsSyntaxError as error:

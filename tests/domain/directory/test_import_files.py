@@ -29,7 +29,12 @@ def test_csv_rows_are_read_as_they_are_asked_for(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "refusal"),
-    [("", "no header row"), ("email,shoe_size\n", "unknown CSV columns ['shoe_size']")],
+    [
+        ("", "no header row"),
+        ("email,shoe_size\n", "unknown CSV columns ['shoe_size']"),
+        # the second `title` was taken and the first dropped without a word
+        ("email,title,Title\n", "the column title is there twice"),
+    ],
 )
 def test_a_bad_header_is_refused_on_opening(tmp_path: Path, text: str, refusal: str) -> None:
     path = tmp_path / "people.csv"
@@ -60,3 +65,16 @@ def test_yes_and_no_in_yaml_are_words(tmp_path: Path) -> None:
     row = next(read_rows(path))
     with pytest.raises(RowError, match="title must be text"):
         validate_row(row)
+
+
+def test_a_row_with_more_values_than_columns_is_its_problem(tmp_path: Path) -> None:
+    """`Head of R&D, Europe` unquoted is two values: the title was cut to `Head of R&D` and
+    `Europe` dropped without a word. The row is refused and says why; a short row is fine."""
+    path = tmp_path / "people.csv"
+    path.write_text("email,title\nana@example.com,Head of R&D, Europe\nben@example.com\n")
+    ana, ben = list(read_rows(path))
+    assert (ana.line, ana.fields) == (2, {})
+    assert ana.problem == (
+        '3 values for 2 columns: put a value with a comma in double quotes ("R&D, Europe")'
+    )
+    assert (ben.fields, ben.problem) == ({"email": "ben@example.com"}, None)
