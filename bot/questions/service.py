@@ -336,6 +336,19 @@ class QuestionService:
             await home.changed(s, team_id, user_id, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
+    async def answered(self, team_id: str, question_id: int, user_id: str) -> Solved:
+        """ "That answers it": withdrawn as by Withdraw. Pressed again (a double click) on a
+        question withdrawn with nobody asked, it answers the same, not "nothing to withdraw"
+        to someone who never pressed Withdraw."""
+        try:
+            return await self.withdraw(team_id, question_id, user_id)
+        except UserError:
+            async with self._sessions() as s:
+                question = await lookup.own_question(s, team_id, question_id, user_id)
+                if question.status != "withdrawn" or await q.offers_of(s, question.id):
+                    raise
+            return Solved(QuestionView.of(question), None)
+
     async def person_left(self, team_id: str, user_id: str) -> None:
         """`user_id` left the workspace: their own questions are closed (`asker_left`), a
         request to them is withdrawn as if they had said "Not me", and a question they were

@@ -105,7 +105,9 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
     ) -> None:
         await ack()
-        done = await close(body, context)
+        done = await questions.answered(
+            workspace_of(context), int(_value(body)), body["user"]["id"]
+        )
         await respond(**render_answered(done), response_type="ephemeral", replace_original=False)
 
     @router.action("nudge_ask")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_solved_first import solved_by_dev
 from tests.slack.twice import press
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -264,4 +265,21 @@ async def test_the_same_question_sent_twice_at_once_asks_once(
     assert len(questions) == 1 and len(offers) == 3
     for handle in ("dev", "bob", "maria"):
         assert len(bot_dms(slack, handle)) == 1, handle
+    nothing_went_wrong(slack)
+
+
+async def test_that_answers_it_pressed_twice_says_so_twice(slack: SlackHarness) -> None:
+    """A solved question shown first answers Alice's; she presses "That answers it" twice: it
+    is closed once, nobody is asked, and the second press said "there is nothing to
+    withdraw", to someone who never pressed Withdraw."""
+    await solved_by_dev(slack, "carol", "general")
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await press(slack, "alice", "That answers it")
+    await slack.settle()
+    questions, offers = await rows(slack)
+    assert [q.status for q in questions] == ["solved", "withdrawn"]
+    assert [o.question_id for o in offers] == [questions[0].id] * len(offers)
+    said = [t.split(" [")[0] for t in ephemerals(slack, "alice")][-2:]
+    assert said == [f"Glad it did. Question #{questions[1].id} is closed; nobody was asked."] * 2
     nothing_went_wrong(slack)
