@@ -50,6 +50,14 @@ REACTION_UNREADABLE = (
     "I can't read that message, so I can't tell what they did: I'm not in that conversation. "
     "Use the message shortcut *Give kudos* on it instead."
 )
+REACTED_AFTER_UNDO = (
+    "You undid your kudos for that message, so reacting again gives none. Use the message "
+    "shortcut *Give kudos* on it to thank them again."
+)
+SECONDED_AFTER_UNDO = (
+    "You undid your seconding of that shout-out, so reacting again adds none. "
+    "`/kudos @name for what they did` thanks them again."
+)
 REACTION_NEEDS_VALUE = (
     "This workspace asks for a company value with each kudos. Use the message shortcut "
     "*Give kudos* on that message to pick one."
@@ -181,6 +189,8 @@ def register(router: Router, services: Services) -> None:
             if refused.field == "values":
                 raise KudosRefused(REACTION_NEEDS_VALUE, "values") from None
             raise
+        if given.duplicate and given.entries and all(e.undone for e in given.entries):
+            raise KudosRefused(REACTED_AFTER_UNDO)  # the key is taken: silence read as given
         if not given.duplicate:
             group_dm = is_group_dm(channel, known=services.conversations.of(team))
             await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
@@ -194,6 +204,8 @@ def register(router: Router, services: Services) -> None:
         )
         if given is None:
             raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
+        if given.duplicate and given.entries and all(e.undone for e in given.entries):
+            raise KudosRefused(SECONDED_AFTER_UNDO)
         if not given.duplicate:
             group_dm = is_group_dm(channel, known=services.conversations.of(team))
             await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)

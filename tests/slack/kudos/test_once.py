@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from slack_emulator import Message
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
@@ -70,6 +71,42 @@ async def test_reacting_again_after_removing_the_reaction_adds_nothing(slack: Sl
     await slack.settle()
     assert len(await ledger(slack)) == 1
     assert len(kudos_posts(slack, "general")) == 1
+
+
+async def react_undo_react(slack: SlackHarness, handle: str, message: Message) -> str:
+    """`handle` reacts with :kudos:, presses Undo, takes the reaction off and reacts again;
+    what they were told last."""
+    user = slack.user(handle)
+    await slack.emu.add_reaction(user, message.channel, message.ts, "kudos")
+    await slack.settle()
+    await slack.emu.click_button(user, "Undo")
+    await slack.settle()
+    message.reactions.clear()
+    await slack.emu.add_reaction(user, message.channel, message.ts, "kudos")
+    await slack.settle()
+    return slack.emu.ephemerals(user)[-1].text
+
+
+async def test_reacting_again_after_undo_says_how_to_thank_again(slack: SlackHarness) -> None:
+    """Bob undoes his reaction's kudos, then reacts again: the key is taken, so nothing is
+    given again, and he is told so and how to thank Carol; it was silence, as if given."""
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    said = await react_undo_react(slack, "bob", message)
+    assert await ledger(slack) == [] and kudos_posts(slack, "general") == []
+    assert said == (
+        "You undid your kudos for that message, so reacting again gives none. Use the message "
+        "shortcut *Give kudos* on it to thank them again."
+    )
+
+
+async def test_seconding_again_after_undo_says_so(slack: SlackHarness) -> None:
+    """The same for a shout-out seconded, undone, then reacted to again."""
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    said = await react_undo_react(slack, "maria", shoutout)
+    assert [k.source for k in await ledger(slack)] == ["command"]
+    assert said.startswith("You undid your seconding of that shout-out, so reacting again")
 
 
 async def test_double_clicked_undo_undoes_once(slack: SlackHarness) -> None:
