@@ -102,6 +102,12 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in _SPLIT.split(text) if item.strip()]
 
 
+def _quoted(text: str) -> str:
+    """`text` as a refusal quotes it: whole, or its first 40 characters and "…" (5,000 pasted
+    characters made the CLI's one line, and the modal's field error, as long)."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
 def _none(text: str) -> bool:
     return text.strip().lower() in NONE_WORDS
 
@@ -109,7 +115,9 @@ def _none(text: str) -> bool:
 def _whole(text: str, low: int, high: int, what: str) -> int:
     raw = text.strip()
     if not re.fullmatch(r"\d{1,6}", raw) or not low <= int(raw) <= high:
-        raise ValueError(f"{what} must be a whole number from {low} to {high} ({raw!r} isn't).")
+        raise ValueError(
+            f"{what} must be a whole number from {low} to {high} ({_quoted(raw)} isn't)."
+        )
     return int(raw)
 
 
@@ -117,8 +125,8 @@ def _value_name(text: str) -> str:
     name = unicodedata.normalize("NFC", text.strip().lstrip("#").lower())
     if not _VALUE.fullmatch(name):
         raise ValueError(
-            f"{text.strip()!r} can't be a company value: one word of letters, digits, - or _, "
-            "starting with a letter, up to 64 characters (people type it as a #tag)."
+            f"{_quoted(text.strip())} can't be a company value: one word of letters, digits, "
+            "- or _, starting with a letter, up to 64 characters (people type it as a #tag)."
         )
     return name
 
@@ -131,7 +139,7 @@ def parse_values(text: str) -> ValuesChange:
     for item in _items(text):
         parts = _RENAME.split(item)
         if len(parts) > 2:
-            raise ValueError(f"{item!r}: rename one value at a time, as `old -> new`.")
+            raise ValueError(f"{_quoted(item)}: rename one value at a time, as `old -> new`.")
         name = _value_name(parts[-1])
         if len(parts) == 2 and _value_name(parts[0]) != name:  # `a -> a` keeps a, as `a` does
             renames.append((_value_name(parts[0]), name))
@@ -151,7 +159,9 @@ def parse_role_allowances(text: str) -> dict[str, int]:
         role, sep, count = item.replace(":", "=").partition("=")
         role = unicodedata.normalize("NFC", role.strip().lower())
         if not sep or not _ROLE.fullmatch(role):
-            raise ValueError(f"{item!r}: write each role as `role=kudos a day`, e.g. `manager=8`.")
+            raise ValueError(
+                f"{_quoted(item)}: write each role as `role=kudos a day`, e.g. `manager=8`."
+            )
         found[role] = _whole(count, 1, MAX_ALLOWANCE, f"The allowance for {role}")
     if len(found) > MAX_ROLES:
         raise ValueError(f"Keep it to {MAX_ROLES} roles at most ({len(found)} given).")
@@ -164,7 +174,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if word in ("no", "false", "off", "0"):
         return False
-    raise ValueError(f"Say yes or no ({text.strip()!r} isn't either).")
+    raise ValueError(f"Say yes or no ({_quoted(text.strip())} isn't either).")
 
 
 def parse_channel(text: str) -> str | None:
@@ -191,7 +201,9 @@ def _ids(text: str, pattern: re.Pattern[str], what: str, example: str) -> tuple[
     for item in _items(text):
         match = pattern.fullmatch(item)
         if match is None:
-            raise ValueError(f"{item!r} is not a Slack {what} id (they look like {example}).")
+            raise ValueError(
+                f"{_quoted(item)} is not a Slack {what} id (they look like {example})."
+            )
         found.append(match.group(1) or match.group(2))
     unique = tuple(dict.fromkeys(found))
     if len(unique) > MAX_LISTED:
@@ -205,7 +217,7 @@ def parse_reactions(text: str) -> tuple[str, ...]:
         raise ValueError("Name at least one reaction emoji, e.g. `kudos`.")
     for name in names:
         if not _REACTION.fullmatch(name):
-            raise ValueError(f"{name!r} is not an emoji name (like `kudos` or `+1`).")
+            raise ValueError(f"{_quoted(name)} is not an emoji name (like `kudos` or `+1`).")
     if len(names) > MAX_REACTIONS:
         raise ValueError(f"Name {MAX_REACTIONS} reaction emoji at most ({len(names)} given).")
     return tuple(dict.fromkeys(names))
@@ -216,7 +228,9 @@ def parse_weekday(text: str) -> int:
     for number, day in enumerate(WEEKDAYS):
         if len(word) >= 3 and day.startswith(word):
             return number
-    raise ValueError(f"Pick a day of the week, Monday to Sunday ({text.strip()!r} isn't one).")
+    raise ValueError(
+        f"Pick a day of the week, Monday to Sunday ({_quoted(text.strip())} isn't one)."
+    )
 
 
 def parse_scope(text: str) -> str:
@@ -310,7 +324,9 @@ def parse(raw: Mapping[str, str], refusals: Mapping[str, str] | None = None) -> 
     for name, text in raw.items():
         key = BY_NAME.get(name)
         if key is None:
-            errors[name] = f"There is no setting {name!r}; the settings are: {', '.join(BY_NAME)}."
+            errors[name] = (
+                f"There is no setting {_quoted(name)}; the settings are: {', '.join(BY_NAME)}."
+            )
             continue
         if name in errors:
             continue

@@ -115,6 +115,18 @@ def test_a_bad_value_is_refused_in_words(key: str, text: str, said: str) -> None
     assert said in refused.value.errors[key]
 
 
+@pytest.mark.parametrize(
+    "key", ["values", "daily_allowance", "role_allowances", "kudos_channel", "kudos_reactions"]
+)
+def test_a_long_refused_value_is_quoted_cut(key: str) -> None:
+    """5,000 characters pasted into a field were quoted whole in its refusal: the CLI's one
+    line and the modal's field error ran 5,000 characters long."""
+    with pytest.raises(SettingsRefused) as refused:
+        parse({key: "x" * 5000})
+    said = refused.value.errors[key]
+    assert "'" + "x" * 40 + "…'" in said and len(said) < 300, said
+
+
 def test_every_refusal_at_once() -> None:
     with pytest.raises(SettingsRefused) as refused:
         parse({"daily_allowance": "0", "digest_hour": "25", "digest_scope": "all"})
