@@ -112,6 +112,11 @@ def plain_text(text: str) -> str:
     return unescaped(text)
 
 
+# What a reply quotes of words it did not understand: enough to recognise them, short enough
+# that the hint after them is read.
+QUOTED_CHARS = 60
+
+
 def clip(text: str, limit: int) -> str:
     """Text in Slack's format (as `safe_text` gives it) cut to `limit` characters, "…" last,
     never in the middle of a `<…>` token or an `&amp;` entity, which Slack would show as

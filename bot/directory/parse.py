@@ -21,7 +21,7 @@ from bot.directory.status import UNTIL_FORMS, no_such_day, until_date
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import only_mention
-from bot.safe_text import safe_text, unescaped
+from bot.safe_text import QUOTED_CHARS, clip, safe_text, unescaped
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
 DEFAULT_LEVEL = 3
@@ -194,7 +194,7 @@ def parse_command(text: str, today: date) -> Command:
         return Forget()
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
-        or f"I don't know `/skills {safe_text(text.strip())}`. Try `/skills help`."
+        or f"I don't know `/skills {clip(safe_text(text.strip()), QUOTED_CHARS)}`. Try `/skills help`."
     )
 
 
@@ -284,7 +284,8 @@ def parse_away(rest: str, today: date) -> date:
         missing = no_such_day(rest)
         if missing is not None:
             raise SkillsSyntaxError(missing)
-        raise SkillsSyntaxError(f"I can't tell until when `{rest}` is: say {UNTIL_FORMS}.")
+        quoted = clip(safe_text(rest), QUOTED_CHARS)
+        raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {UNTIL_FORMS}.")
     if until <= today:
         raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")
     return until

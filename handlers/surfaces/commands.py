@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.help import ASKAROUND_SUBCOMMANDS, did_you_mean
-from bot.safe_text import safe_text
+from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
 from handlers.blocks.greeting import render_empty_command
@@ -24,7 +24,9 @@ def register(router: Router, services: Services) -> None:
         elif subcommand == "help":
             await ack(**render_help())
         else:
-            said = safe_text(typed)  # as typed: lowercased, `<@U1>` is markup Slack does not know
+            # as typed, not lowercased, `<@U1>` is markup Slack does not know; 5,000 characters
+            # pasted would hide the hint after them
+            said = clip(safe_text(typed), QUOTED_CHARS)
             meant = did_you_mean("/askaround", typed, ASKAROUND_SUBCOMMANDS)
             await ack(
                 **render_error(meant or f"I don't know `/askaround {said}`. Try `/askaround help`.")

@@ -62,3 +62,20 @@ async def test_a_slip_echoes_markup_harmlessly_and_keeps_people_copyable(
     await slack.settle()
     answer = slack.emu.ephemerals(slack.user("alice"))[-1].text
     assert answer.startswith(f"Did you mean `/kudos report last week <@{maria}>`?"), answer
+
+
+async def test_a_long_text_not_understood_is_quoted_cut(slack: SlackHarness) -> None:
+    """5,000 characters pasted after a command were quoted whole: the reply's block, cut at
+    Slack's 3,000, was a wall of the person's own words without the hint after them."""
+    long = "word " * 1000
+    for command, text, hint in (
+        ("/askaround", long, "Try `/askaround help`."),
+        ("/skills", long, "Try `/skills help`."),
+        ("/skills", f"away until {long}", "`for 3 days` or `for 2 weeks`."),
+    ):
+        await slack.command("alice", command, text)
+        await slack.settle()
+        reply = slack.emu.ephemerals(slack.user("alice"))[-1]
+        shown = reply.blocks[0]["text"]["text"] if reply.blocks else reply.text
+        assert shown.endswith(hint) and len(shown) < 400, (command, shown[-200:])
+        assert "…`" in shown
