@@ -10,6 +10,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import solved_by_dev
@@ -282,4 +283,39 @@ async def test_that_answers_it_pressed_twice_says_so_twice(slack: SlackHarness) 
     assert [o.question_id for o in offers] == [questions[0].id] * len(offers)
     said = [t.split(" [")[0] for t in ephemerals(slack, "alice")][-2:]
     assert said == [f"Glad it did. Question #{questions[1].id} is closed; nobody was asked."] * 2
+    nothing_went_wrong(slack)
+
+
+@pytest.mark.parametrize("door", ["a mention", "a DM"])
+async def test_slacks_retry_while_the_first_still_waits_asks_once(
+    slack: SlackHarness, door: str
+) -> None:
+    """Slack sends the event again, with X-Slack-Retry-Num, while the first delivery's work
+    has not even started (every turn after the ack is taken): once both are let go, one
+    question, each colleague asked once, the asker answered once."""
+    turns = slack.runner.bot.router.turns
+    for _ in range(AFTER_ACK_AT_ONCE):
+        await turns.acquire()
+    if door == "a mention":
+        _, deliveries = await slack.emu.post_message(
+            slack.user("alice"), slack.channel("general"), f"<@{slack.emu.bot_user_id}> {QUESTION}"
+        )
+    else:
+        im = slack.emu.workspace.open_im(slack.user("alice"))
+        _, deliveries = await slack.emu.post_message(slack.user("alice"), im.id, QUESTION)
+    retries = [await slack.emu.redeliver(d) for d in deliveries]
+    assert all(r.ok for batch in retries for r in batch)
+    for _ in range(AFTER_ACK_AT_ONCE):
+        turns.release()
+    await slack.settle()
+    questions, offers = await rows(slack)
+    assert len(questions) == 1
+    if door == "a DM":  # a DM waits for the asker's consent: asked once, once she agrees
+        assert offers == [] and len(bot_dms(slack, "alice")) == 1
+        await press(slack, "alice", "Ask colleagues privately", 1)
+        await slack.settle()
+        _, offers = await rows(slack)
+    assert len(offers) == len({o.candidate_user_id for o in offers}) == 3
+    for handle in ("dev", "bob", "maria"):
+        assert len(bot_dms(slack, handle)) == 1
     nothing_went_wrong(slack)
