@@ -192,9 +192,10 @@ def parse_command(text: str, today: date) -> Command:
         return _network(rest)
     if verb == "forget" and rest.lower() == "me":
         return Forget()
+    quoted = clip(safe_text(text.strip()), QUOTED_CHARS)
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
-        or f"I don't know `/skills {clip(safe_text(text.strip()), QUOTED_CHARS)}`. Try `/skills help`."
+        or f"I don't know `/skills {quoted}`. Try `/skills help`."
     )
 
 
