@@ -76,7 +76,7 @@ def act_for_members_workspace(
         body = req.body
         event = body.get("event")
         if body.get("is_ext_shared_channel") and isinstance(event, dict):
-            home = home_team(event)
+            home = home_team(event) or home_team(_changed_message(event))
             if home and home != req.context.team_id:
                 installed, enterprise_id = await installations.installed(home)
                 if installed:
@@ -85,6 +85,14 @@ def act_for_members_workspace(
         return await next()
 
     return act_for_members_workspace
+
+
+def _changed_message(event: dict[str, Any]) -> dict[str, Any]:
+    """The message an edit or a deletion (`message_changed`, `message_deleted`) is about: such
+    an event names no person of its own, and what it changes (a question's words, a quoted
+    message) is its author's, stored in the author's workspace."""
+    message = event.get("previous_message") or event.get("message")
+    return message if isinstance(message, dict) else {}
 
 
 def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:

@@ -110,3 +110,44 @@ async def test_a_guest_of_an_organisation_without_askaround_stays_a_guest(
         await mention_naming(a, "carol", named=named)
     assert await questions(a) == []
     assert told(a, carol.id).count(FROM_ELSEWHERE) == 1
+
+
+async def changed_naming(author: SlackHarness, handle: str, named: SlackHarness, edit: str) -> None:
+    """`handle` deletes (`edit` empty) or edits their last message in #partners on `author`'s
+    side; Slack's event names `named`'s installation."""
+    ws = author.here.workspace
+    [message] = [
+        m for m in ws.chat.history(author.channel("partners")) if m.user == author.user(handle)
+    ]
+    previous = shapes.message_json(ws, message)
+    channel = ws.channels[author.channel("partners")]
+    if edit:
+        ws.chat.update(message, text=edit, blocks=shapes.rich_text(edit))
+        event = payloads.message_changed_event(ws, message, previous, channel)
+    else:
+        event = payloads.message_deleted_event(ws, previous, channel)
+    envelope = payloads.event_envelope(ws, event, next(_events), "SHARED")
+    envelope["authorizations"][0]["team_id"] = named.team_id
+    envelope["authorizations"][0]["user_id"] = named.here.workspace.bot_user_id
+    status, _ = await send(author, "application/json", json.dumps(envelope))
+    assert status == 200
+    await author.drain()
+
+
+@pytest.mark.parametrize("named", ["alpha", "bravo"])
+@pytest.mark.parametrize("edit", ["", "<@{bot}> who can help with our s3 buckets?"])
+async def test_a_question_deleted_or_edited_is_followed_whichever_side_slack_names(
+    sides: tuple[SlackHarness, SlackHarness], edit: str, named: str
+) -> None:
+    """Zoe asks in #partners and then deletes her message, or edits the words away; Slack
+    names either installation in that event. Her question is Alpha's, and its words go as
+    the deletion or the edit says (they stayed in Alpha's database, the event read as Bravo's,
+    which has no such question)."""
+    a, b = sides
+    await mention_naming(a, "zoe", named=a)
+    assert await questions(a) == [(a.team_id, a.user("zoe"))]
+    side = a if named == "alpha" else b
+    await changed_naming(a, "zoe", side, edit.format(bot=a.here.workspace.bot_user_id))
+    async with a.services.sessions() as s:
+        [text] = (await s.scalars(select(Question.text))).all()
+    assert "terraform" not in text
