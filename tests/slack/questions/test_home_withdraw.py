@@ -23,6 +23,10 @@ async def outbox_rows(slack: SlackHarness) -> int:
         return int(await s.scalar(select(func.count()).select_from(OutboxItem)) or 0)
 
 
+def tabs_published(slack: SlackHarness, user_id: str) -> int:
+    return len([c for c in slack.emu.calls_to("views.publish") if c.args.get("user_id") == user_id])
+
+
 async def asked_with_home_open(slack: SlackHarness) -> tuple[View, Question]:
     """Alice has asked a question and opened her Home tab, which lists it."""
     alice = slack.user("alice")
@@ -99,3 +103,40 @@ async def test_withdraw_on_a_home_tab_shown_before_the_question_was_solved_says_
     assert f"Question #{question.id} is solved already: there is nothing to withdraw" in (
         refusal.text
     )
+
+
+async def test_a_forged_withdraw_on_the_home_tab_reaches_nothing_of_anyone_else(
+    slack: SlackHarness,
+) -> None:
+    """Bob presses the Withdraw button of his own question on his Home tab, and the same
+    signed click comes again with Alice's question's id in it, as a modified client could
+    send: her question stays open, nothing is queued, her tab is not published again, and the
+    refusal Bob gets (in his DM, a tab having no message to answer under) names no word of
+    her question."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    _home, hers = await asked_with_home_open(slack)
+    await slack.command("bob", "/ask", "who can review my terraform plan for the vpc peering?")
+    await slack.settle()
+    await slack.emu.open_home(bob)
+    await slack.drain()
+    home = slack.emu.home_view(bob)
+    assert home is not None
+    async with slack.services.sessions() as s:
+        his = await s.scalar(select(Question).where(Question.asker_user_id == bob))
+    assert his is not None
+    real = await slack.emu.click(bob, "question_withdraw", view=home, value=str(his.id))
+    await slack.drain()
+    rows, said = await outbox_rows(slack), len(slack.emu.dm_messages(bob))
+    alices_tab = tabs_published(slack, alice)
+    forged = copy.deepcopy(real.payload)
+    forged["trigger_id"] = f"{real.payload['trigger_id']}.forged"
+    forged["actions"][0]["value"] = str(hers.id)
+    await slack.emu.redeliver(Delivery("interaction", forged), as_retry=False)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        assert (await s.get(Question, hers.id)).status == "open"  # type: ignore[union-attr]
+    assert await outbox_rows(slack) == rows
+    assert tabs_published(slack, alice) == alices_tab
+    [refusal] = slack.emu.dm_messages(bob)[said:]
+    assert "isn't yours" in refusal.text
+    assert "s3 buckets" not in f"{refusal.text}{refusal.blocks}"
