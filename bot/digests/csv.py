@@ -14,10 +14,11 @@ COLUMNS = ("date", "receiver", "giver", "message", "values")
 LIST_COLUMNS = ("list", "entry")
 
 
-def summary_csv(summary: TeamSummary) -> str:
+def summary_csv(summary: TeamSummary, *, every_channel_named: bool = False) -> str:
     """Public shout-outs only: private ones are counts and have no row to show. A reason reads
     as Slack shows it, but a channel it links by its id alone: the channel may be private, and
-    a file read outside Slack would show its name to anyone."""
+    a file read outside Slack would show its name to anyone; `every_channel_named` only for
+    the operator's `askaround report --show-private`."""
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
     writer.writerow(COLUMNS)
@@ -27,7 +28,9 @@ def summary_csv(summary: TeamSummary) -> str:
                 s.given_on.isoformat(),
                 s.receiver,
                 s.giver,
-                plain_text(mentions.unnamed_channels(s.message)),
+                plain_text(
+                    s.message if every_channel_named else mentions.unnamed_channels(s.message)
+                ),
                 ";".join(s.values),
             ]
         )

@@ -98,7 +98,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     if args.format == "png":
         data = await draw(summary)
     elif args.format == "csv":
-        data = summary_csv(summary).encode()
+        data = summary_csv(summary, every_channel_named=args.show_private).encode()
     else:
         data = outline.as_text(summary).encode()
     _emit(data, args.output, out or sys.stdout.buffer)

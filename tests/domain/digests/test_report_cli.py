@@ -144,7 +144,8 @@ async def test_a_private_channel_linked_in_a_reason_is_not_named_unless_asked(
     where private kudos were given (so askaround knows it is private); and #elsewhere, which
     askaround knows nothing of. A report may be pasted anywhere: the text and the CSV call
     the private one "a private channel" and write the unknown one by its id, as the CSV
-    files sent in Slack do. `--show-private` names every channel, for the operator's eyes."""
+    files sent in Slack do. `--show-private` names every channel, for the operator's eyes, in
+    the CSV too (it wrote every channel by its id all the same)."""
     clock = Clock()
     clock.freeze(datetime(2026, 11, 19, 9, tzinfo=UTC))
     kudos = KudosService(sessions, clock.now)
@@ -169,8 +170,11 @@ async def test_a_private_channel_linked_in_a_reason_is_not_named_unless_asked(
     assert code == 0
     csv_text = out.decode()
     assert "secret-project" not in csv_text and "in #C1, a private channel and #C9," in csv_text
-    code, out, _ = await asyncio.to_thread(_run, [*week, "--show-private"], capsysbinary)
-    assert code == 0
-    assert "for the fix in #general, #secret-project and #elsewhere, carried through" in (
-        out.decode()
-    )
+    for shown in ([], ["--format", "csv"]):
+        code, out, _ = await asyncio.to_thread(
+            _run, [*week, *shown, "--show-private"], capsysbinary
+        )
+        assert code == 0
+        assert "for the fix in #general, #secret-project and #elsewhere, carried through" in (
+            out.decode()
+        )
