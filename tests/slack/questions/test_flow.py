@@ -132,6 +132,23 @@ async def test_solved_pressed_once_nobody_could_be_found_marks_it_solved(
     assert "Marked as solved" in thread[-1].text
 
 
+async def test_solved_once_nobody_could_be_found_is_the_askers_alone(
+    slack: SlackHarness,
+) -> None:
+    """The question closed unanswered and its Solved button is in a public thread: Bob, who
+    said "Not me", presses it. The question stays unanswered (nobody helped, so only its
+    asker may close it), and Bob is told why."""
+    await ask(slack)
+    await decline_everyone(slack)
+    await slack.emu.click_button(slack.user("bob"), "Solved")
+    await slack.settle()
+    question, _offers = await rows(slack)
+    assert question.status == "unanswered"
+    said = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
+    said += [m.text for m in slack.emu.dm_messages(slack.user("bob"))]
+    assert any("Only the person who asked, or who helped" in text for text in said), said
+
+
 async def test_solved_pressed_on_a_withdrawn_question_says_so(slack: SlackHarness) -> None:
     """The thread's Solved button after `/ask withdraw`: the asker is told what became of
     the question instead of nothing at all."""
