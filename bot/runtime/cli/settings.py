@@ -65,6 +65,10 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if args.action == "set":
         if args.key is None or args.value is None:
             raise AskaroundError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")
+        if not str(args.value).strip():  # an unset shell variable, not a wish to clear it
+            raise AskaroundError(
+                f"{args.key}: an empty value changes nothing; say `none` to clear it."
+            )
     elif args.key is not None:
         raise AskaroundError("settings show takes no KEY; it shows them all")
     async with migrated(database_url_from_env()) as engine:

@@ -96,6 +96,25 @@ async def test_a_bad_key_or_value_is_one_line_and_exit_1(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_an_empty_value_is_refused_rather_than_taken_as_none(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set values "$VALUES"` with the variable unset cleared the company's values (the
+    modal's empty field means none); on the command line `none` must be said."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    before = (await slack.services.workspace_settings.current(slack.team_id)).values
+    for empty in ("", "  "):
+        code, out, err = await cli(capsys, "set", "values", empty)
+        assert code == 1 and out == ""
+        assert err.strip().splitlines() == [
+            "askaround: values: an empty value changes nothing; say `none` to clear it."
+        ]
+    assert (await slack.services.workspace_settings.current(slack.team_id)).values == before
+    code, out, _err = await cli(capsys, "set", "values", "none")
+    assert code == 0 and out.strip() == "values: none"
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_an_admin_id_nobody_has_is_refused(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
