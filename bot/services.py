@@ -83,6 +83,7 @@ class Services:
                     offers_per_round=settings.offers_per_round,
                     offer_minutes=settings.offer_minutes,
                     limits=Limits(max_open_offers=settings.max_open_offers),
+                    hours=settings.working_hours,
                 ),
             ),
             watching=WatchService(sessions, clock.now),

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from dotenv import dotenv_values
 
 from bot.errors import ConfigError
+from bot.worktime import WorkingHours
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///askaround.db"
@@ -101,6 +102,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("ASKAROUND_MAX_OPEN_OFFERS", "3", "most unanswered requests one person gets at once"),
     Setting(
+        "ASKAROUND_WORKING_HOURS",
+        "Mon-Fri 09:00-18:00",
+        "everyone's working days and hours, each in their own time zone: requests wait for "
+        "them, and only they count towards ASKAROUND_OFFER_MINUTES",
+    ),
+    Setting(
         "ASKAROUND_UNINSTALLED_RETENTION_DAYS",
         "30",
         "days a workspace's data is kept after it uninstalls the app, in case it installs "
@@ -134,6 +141,7 @@ class Settings:
     offers_per_round: int
     offer_minutes: int
     max_open_offers: int
+    working_hours: WorkingHours
     client_id: str
     client_secret: str = field(repr=False)
     scopes: tuple[str, ...]
@@ -198,6 +206,7 @@ class Settings:
             ),
             offer_minutes=_count(get("ASKAROUND_OFFER_MINUTES"), "ASKAROUND_OFFER_MINUTES"),
             max_open_offers=_count(get("ASKAROUND_MAX_OPEN_OFFERS"), "ASKAROUND_MAX_OPEN_OFFERS"),
+            working_hours=_working_hours(get("ASKAROUND_WORKING_HOURS")),
             client_id=client_id,
             client_secret=client_secret,
             scopes=_scopes(get("SLACK_SCOPES")),
@@ -351,6 +360,13 @@ def _days(value: str, name: str) -> int:
 def _digits(value: str) -> bool:
     """Plain 0-9 digits: `isdigit()` alone is also true of `²`, which int() refuses."""
     return value.isascii() and value.isdigit()
+
+
+def _working_hours(value: str) -> WorkingHours:
+    try:
+        return WorkingHours.parse(value)
+    except ValueError as error:
+        raise ConfigError("ASKAROUND_WORKING_HOURS", f"is malformed: {error}") from None
 
 
 def _choice(value: str, name: str, choices: tuple[str, ...]) -> str:

@@ -1,25 +1,83 @@
-"""Working time in a person's own time zone: Monday to Friday, 09:00 to 18:00.
+"""Working time in a person's own time zone: Monday to Friday, 09:00 to 18:00, unless the
+deployment says otherwise (`ASKAROUND_WORKING_HOURS`).
 
 An unanswered offer expires after minutes of *working* time, so a question asked on Friday
-evening does not escalate past people who are simply asleep or off for the weekend.
+evening does not escalate past people who are simply asleep or off for the weekend; and a
+colleague is sent a request only in their working time, so nobody is DMed at 3 am.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.timezone import zone
 
-DAY_START = time(9, 0)
-DAY_END = time(18, 0)
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_HOURS = re.compile(r"(\w{3})-(\w{3}) (\d\d):(\d\d)-(\d\d):(\d\d)")
 
 
-def is_working_time(moment: datetime, tz: str | None) -> bool:
+@dataclass(frozen=True)
+class WorkingHours:
+    """Weekdays `first_day` to `last_day` (0 is Monday), from `start` to `end` minutes after
+    local midnight (`end` may be 1440, the day's end)."""
+
+    first_day: int = 0
+    last_day: int = 4
+    start: int = 9 * 60
+    end: int = 18 * 60
+
+    @classmethod
+    def parse(cls, text: str) -> WorkingHours:
+        """`Mon-Fri 09:00-18:00`; ValueError for anything else."""
+        found = _HOURS.fullmatch(text.strip())
+        if found is None or found[1] not in DAYS or found[2] not in DAYS:
+            raise ValueError(f"{text!r} is not like 'Mon-Fri 09:00-18:00'")
+        start = int(found[3]) * 60 + int(found[4])
+        end = int(found[5]) * 60 + int(found[6])
+        if int(found[4]) > 59 or int(found[6]) > 59 or not 0 <= start < end <= 24 * 60:
+            raise ValueError(f"{text!r}: the day must start before it ends, within 00:00-24:00")
+        first, last = DAYS.index(found[1]), DAYS.index(found[2])
+        if first > last:
+            raise ValueError(f"{text!r}: the first day must come before the last (Mon-Sun)")
+        return cls(first, last, start, end)
+
+    def works_on(self, day: int) -> bool:
+        return self.first_day <= day <= self.last_day
+
+    def opens(self, day: date, where: tzinfo) -> datetime:
+        return datetime.combine(day, time(0), where) + timedelta(minutes=self.start)
+
+    def closes(self, day: date, where: tzinfo) -> datetime:
+        return datetime.combine(day, time(0), where) + timedelta(minutes=self.end)
+
+
+OFFICE = WorkingHours()
+
+
+def is_working_time(moment: datetime, tz: str | None, hours: WorkingHours = OFFICE) -> bool:
     local = moment.astimezone(zone(tz))
-    return local.weekday() < 5 and DAY_START <= local.time() < DAY_END
+    minute = local.hour * 60 + local.minute + local.second / 60
+    return hours.works_on(local.weekday()) and hours.start <= minute < hours.end
 
 
-def working_minutes(start: datetime, end: datetime, tz: str | None) -> float:
+def next_working_moment(moment: datetime, tz: str | None, hours: WorkingHours = OFFICE) -> datetime:
+    """`moment` itself in working time, else when the next working day starts in `tz`."""
+    if is_working_time(moment, tz, hours):
+        return moment
+    tzinfo = zone(tz)
+    today = moment.astimezone(tzinfo).date()
+    for day in (today + timedelta(days=ahead) for ahead in range(8)):
+        opens = hours.opens(day, tzinfo)
+        if hours.works_on(day.weekday()) and opens > moment:
+            return opens.astimezone(moment.tzinfo)
+    raise AssertionError("every week has a working day")
+
+
+def working_minutes(
+    start: datetime, end: datetime, tz: str | None, hours: WorkingHours = OFFICE
+) -> float:
     """Minutes between two aware datetimes that fall inside working hours in `tz`."""
     if end <= start:
         return 0.0
@@ -28,9 +86,8 @@ def working_minutes(start: datetime, end: datetime, tz: str | None) -> float:
     total = 0.0
     day = local_start.date()
     while day <= local_end.date():
-        if day.weekday() < 5:
-            opens = datetime.combine(day, DAY_START, tzinfo)
-            closes = datetime.combine(day, DAY_END, tzinfo)
+        if hours.works_on(day.weekday()):
+            opens, closes = hours.opens(day, tzinfo), hours.closes(day, tzinfo)
             lo, hi = max(opens, local_start), min(closes, local_end)
             if hi > lo:
                 total += (hi - lo).total_seconds() / 60

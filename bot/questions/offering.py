@@ -85,8 +85,8 @@ async def rank(
     answered = await q.responsiveness(s, question.team_id, ids)
     experts = [r for r in raw if r.kind == "expert"]
     connectors = [r for r in raw if r.kind != "expert"]
-    ordered = adjust(experts, people, load, answered, now, config.limits)
-    ordered += adjust(connectors, people, load, answered, now, config.limits)
+    ordered = adjust(experts, people, load, answered, now, config.limits, config.hours)
+    ordered += adjust(connectors, people, load, answered, now, config.limits, config.hours)
     return [_introduced_by_member(suggestion, people) for suggestion in ordered]
 
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from bot import visibility
 from bot.directory.status import back_by
 from bot.routing.suggestion import Suggestion
-from bot.worktime import is_working_time
+from bot.worktime import OFFICE, WorkingHours, is_working_time
 
 # Told to the asker beside a reason; the colleague's own DM says it to them (`render_offer`).
 OFF_HOURS = "; outside their working hours now"
@@ -39,11 +39,12 @@ class Limits:
 @dataclass(frozen=True)
 class RoutingConfig:
     """How a question is routed: how many are asked at once, for how many working minutes
-    before the next are, and the limits on what one person is asked."""
+    before the next are, the limits on what one person is asked, and when people work."""
 
     offers_per_round: int = 3
     offer_minutes: float = 30.0
     limits: Limits = field(default_factory=Limits)
+    hours: WorkingHours = OFFICE
 
 
 def available(person: PersonState | None, now: datetime) -> bool:
@@ -67,6 +68,7 @@ def adjust(
     answered: Mapping[str, tuple[int, int]],
     now: datetime,
     limits: Limits = Limits(),
+    hours: WorkingHours = OFFICE,
 ) -> list[Suggestion]:
     """Reorder and filter the engine's suggestions; each keeps its reason, with notes added."""
     kept: list[Suggestion] = []
@@ -80,7 +82,7 @@ def adjust(
         reason = suggestion.reason
         accepted, total = answered.get(suggestion.user_id, (0, 0))
         score *= 0.7 + 0.3 * (accepted + 1) / (total + 2)
-        if person is not None and not is_working_time(now, person.tz):
+        if person is not None and not is_working_time(now, person.tz, hours):
             score *= limits.off_hours_factor
             reason = f"{reason}{OFF_HOURS}"
         kept.append(replace(suggestion, score=score, reason=reason))

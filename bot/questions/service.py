@@ -287,7 +287,7 @@ class QuestionService:
             await tell.offers_closed(
                 s, question, [offer], f"Thanks: I've asked <@{referred_user_id}>.", self.clock()
             )
-            await tell.offers_made(s, question, [new], self.clock(), first=False)
+            await tell.offers_made(s, question, [new], self.clock(), self.config.hours, first=False)
             return Moved(QuestionView.of(question), new_offers=[OfferView.of(new)])
 
     async def solve(self, team_id: str, question_id: int, user_id: str) -> Solved:
@@ -546,7 +546,8 @@ class QuestionService:
     def _out_of_time(self, offer: Offer, people: Mapping[str, Any], now: datetime) -> bool:
         person = people.get(offer.candidate_user_id)
         tz = person.tz if person is not None else "UTC"
-        return working_minutes(offer.created_at, now, tz) >= self.config.offer_minutes
+        minutes = working_minutes(offer.created_at, now, tz, self.config.hours)
+        return minutes >= self.config.offer_minutes
 
     # internals
 
@@ -562,7 +563,7 @@ class QuestionService:
             return Moved(QuestionView.of(question), offer_views(expired))
         new = await self._offer_next(s, index, question)
         if new:
-            await tell.offers_made(s, question, new, self.clock(), first=False)
+            await tell.offers_made(s, question, new, self.clock(), self.config.hours, first=False)
             return Moved(QuestionView.of(question), offer_views(expired), offer_views(new))
         channels = (await self._nobody(s, question, [])).unanswerable_channels or []
         return Moved(
@@ -573,7 +574,7 @@ class QuestionService:
         offers = await self._offer_next(s, index, question)
         if not offers:
             return await self._nobody(s, question, [])
-        await tell.offers_made(s, question, offers, self.clock(), first=True)
+        await tell.offers_made(s, question, offers, self.clock(), self.config.hours, first=True)
         return Asked(QuestionView.of(question), offer_views(offers))
 
     async def _nobody(

@@ -9,14 +9,30 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.worktime import WorkingHours, next_working_moment
 from storage import outbox
+from storage import people as people_queries
 from storage.models import Offer, Question
 
 
 async def offers_made(
-    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime, *, first: bool
+    s: AsyncSession,
+    question: Question,
+    offers: Sequence[Offer],
+    at: datetime,
+    hours: WorkingHours,
+    *,
+    first: bool,
 ) -> None:
-    await _each(s, question, offers, "question.offer", "offer", at)
+    """Each request is due when its colleague's working day is on, in their time zone (at
+    once, or when their next one starts); the asker is told now who is asked."""
+    people = await people_queries.people_by_id(
+        s, question.team_id, [o.candidate_user_id for o in offers]
+    )
+    for offer in offers:
+        person = people.get(offer.candidate_user_id)
+        due = at if person is None else next_working_moment(at, person.tz, hours)
+        await _each(s, question, [offer], "question.offer", "offer", due)
     if offers:
         kind = "question.asking" if first else "question.more"
         ids = [o.id for o in offers]

@@ -40,9 +40,13 @@ def quote(
     return "\n".join(f"> {line}" for line in shown.splitlines())
 
 
+# What the asker reads of a colleague chosen outside their working hours: their request waits.
+WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
+
+
 def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
     """An offer's reason and introduction for the asker, naming everyone without a ping."""
-    reason = safe_text(offer.reason, names=names)
+    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS), names=names)
     if offer.introduction:
         reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason
@@ -71,6 +75,16 @@ def render_asking(
             ),
         ],
     }
+
+
+def render_more(offers: list[OfferView], names: Mapping[str, str]) -> Message:
+    """Told to the asker when the question moves on to more colleagues; those whose working
+    day is over get the request when their next one starts, and it says so."""
+    text = f"I've also asked {named([o.candidate_user_id for o in offers], names)}."
+    waiting = [o.candidate_user_id for o in offers if OFF_HOURS in o.reason]
+    if waiting:
+        text += f" {named(waiting, names)} will get my message when their working day starts."
+    return {"text": clip(text, MESSAGE_TEXT)}
 
 
 def first_then_others(count: int) -> str:

@@ -1,5 +1,6 @@
 """How each question message in the outbox is sent: rendered from the question as it is now
-(`QuestionService.now`), so a request that closed while waiting goes out already closed."""
+(`QuestionService.now`), so a request waiting for its colleague's working day that was
+answered, or whose question moved on, meanwhile is not sent at all."""
 
 from __future__ import annotations
 
@@ -14,15 +15,16 @@ from bot import mentions, visibility
 from bot.profile import Profile
 from bot.questions.tell import MOVED_ON
 from bot.questions.views import OfferView, QuestionNow, QuestionView
+from bot.reliability.delivery import NotYet
 from bot.services import Services
-from bot.worktime import is_working_time
+from bot.worktime import is_working_time, next_working_moment
 from handlers.blocks.questions import (
     Message,
-    named,
     render_asking,
     render_connected,
     render_helper_left,
     render_helper_released,
+    render_more,
     render_offer,
     render_offer_closed,
     render_solved,
@@ -70,10 +72,19 @@ async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
     return None if user is None else profile_from_slack(user)
 
 
-async def _guest(client: AsyncWebClient, services: Services, team_id: str, user_id: str) -> bool:
+def _guest(person: Profile | None) -> bool:
     """Whether a colleague about to be asked is a guest of the workspace."""
-    person = await stored_profile(client, services, team_id, user_id)
     return person is not None and not visibility.may_be_asked(is_guest=person.is_guest)
+
+
+def _working_day_on(services: Services, person: Profile | None) -> None:
+    """NotYet until the colleague's working day is on where they are now: queued for its
+    start where they were, they may have flown west since."""
+    if person is None:
+        return
+    now, hours = services.clock.now(), services.questions.config.hours
+    if (due := next_working_moment(now, person.tz, hours)) > now:
+        raise NotYet(due)
 
 
 async def _off_hours(
@@ -81,7 +92,8 @@ async def _off_hours(
 ) -> bool:
     """Whether a colleague's working day is over now, in their own time zone."""
     person = await stored_profile(client, services, team_id, user_id)
-    return person is not None and not is_working_time(services.clock.now(), person.tz)
+    hours = services.questions.config.hours
+    return person is not None and not is_working_time(services.clock.now(), person.tz, hours)
 
 
 async def _in_thread(client: AsyncWebClient, question: QuestionView, message: Message) -> bool:
@@ -148,11 +160,15 @@ async def offer(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
-    if await _guest(client, services, team_id, mine.candidate_user_id):
+    if mine.status != "pending":
+        return  # answered, or the question moved on, before it was due: nothing to ask
+    person = await stored_profile(client, services, team_id, mine.candidate_user_id)
+    if _guest(person):
         # Chosen while stored as a member, or before Slack described them (a `/skills` makes
         # a row before any look-up): the request would show them a channel they cannot read.
         await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
         return
+    _working_day_on(services, person)
     message = await _request(client, services, team_id, question, mine)
     try:
         dm = await client.conversations_open(users=mine.candidate_user_id)
@@ -247,9 +263,10 @@ async def more(
 ) -> None:
     now = await _now(services, team_id, payload)
     question = now.question
-    asked = [o.candidate_user_id for o in now.offers if o.id in set(payload["offer_ids"])]
+    chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
+    asked = [o.candidate_user_id for o in chosen]
     names = await names_of(client, services, team_id, asked)
-    await tell_asker(client, question, {"text": f"I've also asked {named(asked, names)}."})
+    await tell_asker(client, question, render_more(chosen, names))
 
 
 async def connected(

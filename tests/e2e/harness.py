@@ -169,9 +169,19 @@ class Harness:
         await settle(self.emu, self.runner)
 
 
+# Tier c runs on the real clock, where every colleague is off for the weekend on Saturdays:
+# its bots keep working hours all week round, so no test waits for someone's Monday.
+ROUND_THE_CLOCK = "Mon-Sun 00:00-24:00"
+
+
 def bot_settings(
-    emu: SlackEmulator, database_url: str, socket_mode: bool, oauth: bool = False
+    emu: SlackEmulator,
+    database_url: str,
+    socket_mode: bool,
+    oauth: bool = False,
+    working_hours: str | None = ROUND_THE_CLOCK,
 ) -> Settings:
+    """`working_hours` None: the setting's default."""
     tokens = (
         {"SLACK_CLIENT_ID": CLIENT_ID, "SLACK_CLIENT_SECRET": CLIENT_SECRET}
         if oauth
@@ -186,7 +196,8 @@ def bot_settings(
             "ASKAROUND_DATABASE_URL": database_url,
             "ASKAROUND_HOST": "127.0.0.1",
             "ASKAROUND_PORT": "0",
-        },
+        }
+        | ({"ASKAROUND_WORKING_HOURS": working_hours} if working_hours else {}),
         env_file=None,
     )
 

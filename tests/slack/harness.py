@@ -206,7 +206,8 @@ async def bot_in_process(
         try:
             seeded = seed_people(emu, emu, people)
             url = database_url or migrated_url
-            settings = bot_settings(emu, url, socket_mode=False, oauth=oauth)
+            # On the fake clock, the default working hours: Monday to Friday, 09:00-18:00.
+            settings = bot_settings(emu, url, socket_mode=False, oauth=oauth, working_hours=None)
             bot = build(settings, pace_clock=pace)
             with (
                 patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS),

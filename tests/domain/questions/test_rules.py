@@ -10,7 +10,7 @@ import pytest
 from bot.questions.detect import looks_like_question, question_confidence
 from bot.questions.policy import Limits, adjust, available
 from bot.routing.suggestion import Suggestion
-from bot.worktime import is_working_time, working_minutes
+from bot.worktime import WorkingHours, is_working_time, next_working_moment, working_minutes
 
 
 def test_working_minutes_skip_nights_and_weekends() -> None:
@@ -27,6 +27,44 @@ def test_working_time_is_local() -> None:
     assert is_working_time(moment, "Europe/London")
     assert not is_working_time(moment, "Asia/Tokyo")
     assert is_working_time(moment, "Not/AZone")
+
+
+@pytest.mark.parametrize(
+    ("moment", "tz", "due"),
+    [
+        # In working time: at once.
+        (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), "Europe/London", "2026-11-24 10:00"),
+        # Tokyo's Tuesday 19:00: its Wednesday 09:00 (00:00 UTC).
+        (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), "Asia/Tokyo", "2026-11-25 00:00"),
+        # Friday evening in Paris: Monday 09:00 there.
+        (datetime(2026, 11, 27, 18, 30, tzinfo=UTC), "Europe/Paris", "2026-11-30 08:00"),
+        # Early morning in Kolkata (+05:30): 09:00 that day.
+        (datetime(2026, 11, 24, 0, 0, tzinfo=UTC), "Asia/Kolkata", "2026-11-24 03:30"),
+        # Saturday 03:00 in London, the clock changed the Sunday after: Monday 09:00 BST.
+        (datetime(2027, 3, 27, 3, 0, tzinfo=UTC), "Europe/London", "2027-03-29 08:00"),
+    ],
+)
+def test_a_request_is_due_when_the_working_day_is_on(moment: datetime, tz: str, due: str) -> None:
+    assert f"{next_working_moment(moment, tz):%Y-%m-%d %H:%M}" == due
+
+
+def test_working_hours_are_a_setting() -> None:
+    """`Mon-Sun 00:00-24:00` is always working time; malformed or backwards hours are refused."""
+    always = WorkingHours.parse("Mon-Sun 00:00-24:00")
+    sunday_night = datetime(2026, 11, 29, 23, 59, tzinfo=UTC)
+    assert is_working_time(sunday_night, "UTC", always)
+    assert next_working_moment(sunday_night, "Asia/Tokyo", always) == sunday_night
+    week = datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 30, tzinfo=UTC)
+    assert working_minutes(*week, "UTC", always) == 7 * 24 * 60
+    assert WorkingHours.parse("Mon-Fri 09:00-18:00") == WorkingHours()
+    for bad in (
+        "Fri-Mon 09:00-18:00",
+        "Mon-Fri 18:00-09:00",
+        "Mon-Fri 9-18",
+        "Mon-Fri 09:60-18:00",
+    ):
+        with pytest.raises(ValueError):
+            WorkingHours.parse(bad)
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
-from bot.questions.policy import Limits, RoutingConfig
+from bot.questions.policy import Limits
 from bot.runtime.runner import Runner
 from storage.models import Offer, OutboxItem
 from tests.e2e.harness import Harness
@@ -16,7 +18,8 @@ async def test_two_replicas_deliver_each_message_once(slack: Harness) -> None:
     of 10 questions gives exactly one DM per offer and one reply per question."""
     if slack.services.engine.dialect.name != "postgresql":
         pytest.skip("SQLite deployments run a single worker; this runs in the PostgreSQL pass")
-    slack.services.questions.config = RoutingConfig(limits=Limits(max_open_offers=100))
+    config = slack.services.questions.config
+    slack.services.questions.config = replace(config, limits=Limits(max_open_offers=100))
     # Real time: ten DMs to each expert outrun Slack's pace, and a delivery put back to wait
     # its turn is due again only when the clock moves.
     slack.services.clock.thaw()

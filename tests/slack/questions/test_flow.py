@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import select
 
 from bot.questions.policy import Limits, RoutingConfig
-from bot.timezone import zone
 from slack_emulator import Message
 from storage.models import InboxItem, Offer, Question
 from tests.slack.harness import SlackHarness
@@ -444,31 +443,6 @@ async def inbox(slack: SlackHarness) -> list[dict[str, object]]:
         return list(await s.scalars(select(InboxItem.body).order_by(InboxItem.id)))
 
 
-async def _dev_at_night(slack: SlackHarness) -> str:
-    """Moves Dev to a time zone where it is night now; returns it."""
-    now = slack.services.clock.now()
-    night = next(
-        f"Etc/GMT{-h:+d}" if h else "Etc/GMT"
-        for h in range(-12, 15)
-        if (now + timedelta(hours=h)).hour in range(0, 6)
-    )
-    await slack.emu.change_user(slack.user("dev"), tz=night)
-    await slack.settle()
-    return night
-
-
-async def test_a_colleague_asked_outside_their_hours_is_told_there_is_no_rush(
-    slack: SlackHarness,
-) -> None:
-    """Dev's working day is over: the asker's list says so of him, and his own DM tells him
-    in his own words (not "outside their working hours", which is about someone else)."""
-    await _dev_at_night(slack)
-    await ask(slack)
-    dev = offer_dm(slack, "dev")
-    assert "outside your working hours: no rush" in str(dev.blocks)
-    assert "their working hours" not in str(dev.blocks)
-
-
 async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarness) -> None:
     """Alice asks again, in a new message with the words in another order, while her
     question is still being asked: she alone is told it is question #1, still being asked (it
@@ -491,28 +465,3 @@ async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarne
     await slack.settle()
     async with slack.services.sessions() as s:
         assert len((await s.scalars(select(Question))).all()) == 2
-
-
-async def test_a_request_edited_in_working_hours_no_longer_says_they_are_outside_them(
-    slack: SlackHarness,
-) -> None:
-    """Dev was asked at night and told there was no rush; his morning comes, Alice edits her
-    question: the request he reads now quotes her new words and no longer says his working
-    hours are over."""
-    now = slack.services.clock.now()
-    night = await _dev_at_night(slack)
-    asked = await ask(slack)
-    assert "outside your working hours" in str(offer_dm(slack, "dev").blocks)
-    local = now.astimezone(zone(night))
-    morning = datetime.combine(local.date() + timedelta(days=1), time(9, 10), zone(night))
-    while morning.weekday() >= 5:
-        morning += timedelta(days=1)
-    slack.advance(morning - now)
-    bot = f"<@{slack.emu.bot_user_id}>"
-    await slack.here.edit_message(
-        slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION} asap")
-    )
-    await slack.settle()
-    dev = offer_dm(slack, "dev")
-    assert "asap" in str(dev.blocks)
-    assert "outside your working hours" not in str(dev.blocks)

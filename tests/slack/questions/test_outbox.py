@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.questions.policy import Limits, RoutingConfig
+from bot.worktime import WorkingHours
 from storage.models import Offer, OutboxItem, Question
+from tests.e2e.harness import ROUND_THE_CLOCK
 from tests.slack.harness import SlackHarness
 
 OUTBOX_METHODS = ("chat.postMessage", "chat.update", "conversations.open", "chat.getPermalink")
@@ -21,7 +23,10 @@ async def test_faults_delay_but_never_lose_or_double_a_message(slack: SlackHarne
     """8 questions while 20% of the outbox's Slack calls answer 429 or 500: afterwards each
     offer has exactly one DM, each asker exactly one "I'm asking" reply, nothing failed."""
     slack.services.clock.thaw()  # backoff needs real time to pass
-    slack.services.questions.config = RoutingConfig(limits=Limits(max_open_offers=100))
+    # Real time may be anyone's night or weekend: here everyone works round the clock.
+    slack.services.questions.config = RoutingConfig(
+        limits=Limits(max_open_offers=100), hours=WorkingHours.parse(ROUND_THE_CLOCK)
+    )
     for method in OUTBOX_METHODS:
         slack.emu.faults.add(method, status=429, retry_after=1, times=None, rate=0.1)
         slack.emu.faults.add(method, status=500, times=None, rate=0.1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, rows
@@ -56,3 +58,95 @@ async def test_a_colleague_who_flew_to_tokyo_is_counted_in_tokyo(slack: SlackHar
     assert await _escalated_at(slack, MONDAY + timedelta(minutes=29)) == 0
     assert await _escalated_at(slack, MONDAY + timedelta(minutes=31)) == 1
     assert await _asked(slack) == ["bob"]
+
+
+def _bot_dms(slack: SlackHarness, handle: str) -> list[str]:
+    return [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+async def _dev_at_night(slack: SlackHarness, handle: str = "dev") -> datetime:
+    """Dev (or `handle`) moves to a time zone where it is 03:00 on Tuesday night (the clock
+    stands at Tuesday 10:00 UTC); returns his Wednesday 09:00 there, in UTC."""
+    await slack.emu.change_user(slack.user(handle), tz="Etc/GMT+7")  # UTC-7
+    await slack.settle()
+    return slack.services.clock.now() + timedelta(hours=6)
+
+
+async def test_a_colleague_at_night_is_asked_when_their_day_starts(slack: SlackHarness) -> None:
+    """Bob and Maria, at work, are asked at once; Dev, at 03:00 where he is, nothing until his
+    09:00, then once (however often Slack sends the question again), with no word of his
+    working hours. Alice is told he will get it when his working day starts."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    [mention] = [
+        d for d in slack.emu.deliveries if d.payload.get("event", {}).get("type") == "app_mention"
+    ]
+    assert all(_bot_dms(slack, h) for h in ("bob", "maria"))
+    assert _bot_dms(slack, "dev") == []
+    general = slack.emu.messages(slack.channel("general"))
+    [asking] = [str(m.blocks) for m in general if "I'm asking" in m.text]
+    [dev] = [line for line in asking.split("\\n") if "Dev Patel" in line]
+    assert "when their working day starts" in dev
+    [again] = await slack.emu.redeliver(mention)
+    assert again.ok
+    slack.advance(morning - timedelta(minutes=1) - slack.services.clock.now())
+    await slack.settle()
+    assert _bot_dms(slack, "dev") == []
+    slack.advance(timedelta(minutes=2))
+    await slack.settle()
+    [dm] = _bot_dms(slack, "dev")
+    assert "stuck terraform state" in dm and "working hours" not in dm
+    await slack.drain()
+    assert len(_bot_dms(slack, "dev")) == 1
+
+
+@pytest.mark.parametrize("closed_by", ["withdrawn", "bob helps"])
+async def test_a_request_closed_before_its_colleagues_morning_is_never_sent(
+    slack: SlackHarness, closed_by: str
+) -> None:
+    """Alice's question is withdrawn, or Bob takes it, while Dev sleeps: Dev gets no DM at all
+    in his morning (nothing to answer, nothing to tell him it moved on)."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    if closed_by == "withdrawn":
+        await slack.services.questions.withdraw(slack.team_id, 1, slack.user("alice"))
+    else:
+        await slack.emu.click_button(slack.user("bob"), "I can help")
+    await slack.settle()
+    slack.advance(morning + timedelta(hours=1) - slack.services.clock.now())
+    await slack.drain()
+    assert _bot_dms(slack, "dev") == []
+
+
+async def test_a_colleague_who_flew_west_at_night_is_asked_in_their_new_morning(
+    slack: SlackHarness,
+) -> None:
+    """Dev's request was queued for his 09:00 at UTC-7; he flew on to UTC-10 meanwhile: it
+    comes at 09:00 there, three hours later, not at 06:00."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    await slack.emu.change_user(slack.user("dev"), tz="Pacific/Honolulu")
+    await slack.settle()
+    slack.advance(morning + timedelta(minutes=1) - slack.services.clock.now())
+    await slack.settle()
+    assert _bot_dms(slack, "dev") == []
+    slack.advance(timedelta(hours=3))
+    await slack.settle()
+    assert len(_bot_dms(slack, "dev")) == 1
+
+
+async def test_the_asker_is_told_who_of_the_next_round_waits_for_their_morning(
+    slack: SlackHarness,
+) -> None:
+    """Dev, asked first, says "Not me"; Bob, at night, is asked next: Alice reads that he will
+    get it when his working day starts, and he gets nothing yet."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await _dev_at_night(slack, "bob")
+    await ask(slack)
+    assert await _asked(slack) == ["dev"]
+    await slack.emu.click_button(slack.user("dev"), "Not me")
+    await slack.settle()
+    assert await _asked(slack) == ["bob"]
+    [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
+    assert "Bob Chen" in more and "when their working day starts" in more
+    assert _bot_dms(slack, "bob") == []
