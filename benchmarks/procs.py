@@ -25,6 +25,7 @@ import aiohttp
 import asyncpg
 
 from benchmarks.emulator_proc import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from bot.worktime import ROUND_THE_CLOCK
 
 ROOT = Path(__file__).parents[1]
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
@@ -155,6 +156,8 @@ def bot_env(api_url: str, database_url: str, port: int, app_token: str = "") -> 
         "ASKAROUND_HOST": "127.0.0.1",
         "ASKAROUND_PORT": str(port),
         "ASKAROUND_LOG_LEVEL": "INFO",
+        # The same work whatever the hour a run starts: nobody's request waits for a morning.
+        "ASKAROUND_WORKING_HOURS": ROUND_THE_CLOCK,
     }
 
 

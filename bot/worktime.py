@@ -54,6 +54,9 @@ class WorkingHours:
 
 
 OFFICE = WorkingHours()
+# Working hours all week round: for a deployment, a demo or a test on the real clock that
+# must ask everyone at once, whatever the day or hour.
+ROUND_THE_CLOCK = "Mon-Sun 00:00-24:00"
 
 
 def is_working_time(moment: datetime, tz: str | None, hours: WorkingHours = OFFICE) -> bool:

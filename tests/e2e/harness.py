@@ -22,6 +22,7 @@ from bot.runtime.demo.shell import to_slack_text
 from bot.runtime.runner import Runner
 from bot.services import Services
 from bot.settings import BOT_SCOPES, Settings
+from bot.worktime import ROUND_THE_CLOCK
 from slack_emulator import SlackEmulator, TeamApi
 from slack_emulator.clock import REAL_CLOCK, Clock
 from storage import outbox
@@ -169,11 +170,6 @@ class Harness:
         await settle(self.emu, self.runner)
 
 
-# Tier c runs on the real clock, where every colleague is off for the weekend on Saturdays:
-# its bots keep working hours all week round, so no test waits for someone's Monday.
-ROUND_THE_CLOCK = "Mon-Sun 00:00-24:00"
-
-
 def bot_settings(
     emu: SlackEmulator,
     database_url: str,
@@ -181,7 +177,9 @@ def bot_settings(
     oauth: bool = False,
     working_hours: str | None = ROUND_THE_CLOCK,
 ) -> Settings:
-    """`working_hours` None: the setting's default."""
+    """Tier c runs on the real clock, where every colleague is off for the weekend on
+    Saturdays: its bots keep working hours all week round, so no test waits for someone's
+    Monday. `working_hours` None: the setting's default."""
     tokens = (
         {"SLACK_CLIENT_ID": CLIENT_ID, "SLACK_CLIENT_SECRET": CLIENT_SECRET}
         if oauth

@@ -21,6 +21,7 @@ from bot.runtime.demo.shell import BadLine, parse_line
 from bot.runtime.logs import configure_logging
 from bot.runtime.runner import Runner
 from bot.settings import BOT_SCOPES, Settings
+from bot.worktime import ROUND_THE_CLOCK
 from slack_emulator import SlackEmulator
 
 BANNER = """askaround demo: the real bot and a company of {people} in a local Slack emulator.
@@ -63,7 +64,7 @@ async def run_demo(
                     "ASKAROUND_LOG_LEVEL": "WARNING",
                     # The company spans Denver to Sydney, and a demo runs on the real clock:
                     # its people work round the clock, so every request is seen as it is sent.
-                    "ASKAROUND_WORKING_HOURS": "Mon-Sun 00:00-24:00",
+                    "ASKAROUND_WORKING_HOURS": ROUND_THE_CLOCK,
                 },
                 env_file=None,
             )

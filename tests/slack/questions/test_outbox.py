@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.questions.policy import Limits, RoutingConfig
-from bot.worktime import WorkingHours
+from bot.worktime import ROUND_THE_CLOCK, WorkingHours
 from storage.models import Offer, OutboxItem, Question
-from tests.e2e.harness import ROUND_THE_CLOCK
 from tests.slack.harness import SlackHarness
 
 OUTBOX_METHODS = ("chat.postMessage", "chat.update", "conversations.open", "chat.getPermalink")
