@@ -77,11 +77,10 @@ def render_asking(
     }
 
 
-def render_more(offers: list[OfferView], names: Mapping[str, str]) -> Message:
-    """Told to the asker when the question moves on to more colleagues; those whose working
-    day is over get the request when their next one starts, and it says so."""
-    text = f"I've also asked {named([o.candidate_user_id for o in offers], names)}."
-    waiting = [o.candidate_user_id for o in offers if OFF_HOURS in o.reason]
+def render_more(asked: list[str], waiting: list[str], names: Mapping[str, str]) -> Message:
+    """Told to the asker when the question moves on to more colleagues; those `waiting`, whose
+    working day is over, get the request when their next one starts, and it says so."""
+    text = f"I've also asked {named(asked, names)}."
     if waiting:
         text += f" {named(waiting, names)} will get my message when their working day starts."
     return {"text": clip(text, MESSAGE_TEXT)}

@@ -263,10 +263,10 @@ async def more(
 ) -> None:
     now = await _now(services, team_id, payload)
     question = now.question
-    chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
-    asked = [o.candidate_user_id for o in chosen]
+    asked = [o.candidate_user_id for o in now.offers if o.id in set(payload["offer_ids"])]
     names = await names_of(client, services, team_id, asked)
-    await tell_asker(client, question, render_more(chosen, names))
+    waiting = [u for u in asked if await _off_hours(client, services, team_id, u)]
+    await tell_asker(client, question, render_more(asked, waiting, names))
 
 
 async def connected(

@@ -230,9 +230,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_more",
-        lambda: questions.render_more(
-            [offer(i) for i in range(1, 200)], dict.fromkeys(USERS[:200], NAME)
-        ),
+        lambda: questions.render_more(USERS[:200], USERS[:200], dict.fromkeys(USERS[:200], NAME)),
         check_message,
     ),
     ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
@@ -411,7 +409,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_undone", lambda: kudos.render_undone((), ()), check_message),
     ("render_asking", lambda: questions.render_asking(question(), [], {}), check_message),
-    ("render_more", lambda: questions.render_more([], {}), check_message),
+    ("render_more", lambda: questions.render_more([], [], {}), check_message),
     ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
     (
         "render_solved_first",

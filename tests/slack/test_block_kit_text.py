@@ -209,7 +209,11 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: questions.render_asking(question, [offer], names),
             check_message,
         ),
-        ("render_more", lambda: questions.render_more([offer], names), check_message),
+        (
+            "render_more",
+            lambda: questions.render_more([HELPER, OTHER], [OTHER], names),
+            check_message,
+        ),
         ("render_consent", lambda: questions.render_consent(question, 2), check_message),
         (
             "render_solved_first",

@@ -9,7 +9,7 @@ import pytest
 
 from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, rows
+from tests.slack.questions.test_flow import ask, rows, suggest
 
 # Friday 27 November 2026, 18:30 UTC: 19:30 in Berlin, where dev's working day is over.
 FRIDAY_EVENING = datetime(2026, 11, 27, 18, 30, tzinfo=UTC)
@@ -150,3 +150,17 @@ async def test_the_asker_is_told_who_of_the_next_round_waits_for_their_morning(
     [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
     assert "Bob Chen" in more and "when their working day starts" in more
     assert _bot_dms(slack, "bob") == []
+
+
+async def test_a_colleague_suggested_at_night_waits_for_their_morning(slack: SlackHarness) -> None:
+    """Dev suggests Maria, at 03:00 where she is: she gets nothing yet, and Alice reads that
+    Maria will get it when her working day starts."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await _dev_at_night(slack, "maria")
+    await ask(slack)
+    assert await _asked(slack) == ["dev"]
+    await suggest(slack, "dev", "maria")
+    assert await _asked(slack) == ["maria"]
+    [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
+    assert "Maria Lopez will get my message when their working day starts" in more
+    assert _bot_dms(slack, "maria") == []
