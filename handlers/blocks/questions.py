@@ -174,8 +174,9 @@ def render_offer(
     off_hours_now: bool = False,
 ) -> Message:
     """The private DM to a candidate expert; people the question mentions read as `names`.
-    It says their working hours are over only when they are as it is sent (`off_hours_now`),
-    not because they were when they were chosen: an edit may re-send it in the morning."""
+    It says their working hours are over only when they are as it is rendered
+    (`off_hours_now`): a request is sent in their working hours, but an edit of the question
+    renders it again whenever it comes."""
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"

@@ -164,3 +164,20 @@ async def test_a_colleague_suggested_at_night_waits_for_their_morning(slack: Sla
     [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
     assert "Maria Lopez will get my message when their working day starts" in more
     assert _bot_dms(slack, "maria") == []
+
+
+async def test_a_request_edited_after_its_colleagues_day_ends_says_there_is_no_rush(
+    slack: SlackHarness,
+) -> None:
+    """Dev was asked at 11:00 in Berlin; Alice edits her question at 20:00 there: the request
+    he reads quotes her new words, and tells him, in his own words, that there is no rush."""
+    asked = await ask(slack)
+    assert "working hours" not in _bot_dms(slack, "dev")[-1]
+    slack.advance(timedelta(hours=9))
+    bot = f"<@{slack.emu.bot_user_id}>"
+    edited = slack.escape(f"{bot} how do we unlock a stuck terraform state? asap")
+    await slack.here.edit_message(slack.user("alice"), asked, edited)
+    await slack.settle()
+    [dm] = _bot_dms(slack, "dev")
+    assert "asap" in dm and "outside your working hours: no rush" in dm
+    assert "their working hours" not in dm
