@@ -175,5 +175,5 @@ class PeopleService:
 
     async def home(self, team_id: str, user_id: str) -> HomeSummary:
         async with self._sessions() as session:
-            count = await people_queries.count_people(session, team_id)
+            count = await people_queries.count_people(session, team_id, besides=user_id)
         return HomeSummary(user_id=user_id, known_colleagues=count)

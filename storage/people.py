@@ -115,10 +115,14 @@ async def paused(session: AsyncSession, team_id: str) -> list[Person]:
     return list(result.all())
 
 
-async def count_people(session: AsyncSession, team_id: str) -> int:
+async def count_people(session: AsyncSession, team_id: str, besides: str | None = None) -> int:
+    """The workspace's people askaround knows, apps and people who left aside; `besides`
+    leaves out one more, the reader counting their colleagues."""
     statement = select(func.count()).where(
         Person.team_id == team_id, Person.is_bot.is_(False), Person.deactivated.is_(False)
     )
+    if besides is not None:
+        statement = statement.where(Person.user_id != besides)
     return int(await session.scalar(statement) or 0)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.help import help_lines
 from storage.models import OutboxItem
+from storage.people import count_people
 from tests.slack.harness import SlackHarness
 
 
@@ -76,3 +77,18 @@ async def test_the_home_tab_points_at_help_rather_than_listing_every_command(
     await slack.settle()
     answer = slack.emu.ephemerals(maria)[-1].text
     assert all(line in answer for line in help_lines())
+
+
+async def test_the_colleagues_askaround_knows_leave_out_the_reader(slack: SlackHarness) -> None:
+    """ "askaround knows N colleagues here" counted the reader among their own colleagues: in a
+    company of 30 each of the 30 read 30. It counts everyone else askaround knows."""
+    maria = slack.user("maria")
+    await slack.command("maria", "/kudos", "@bob @carol for the careful review of the launch plan")
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        everyone = await count_people(s, slack.team_id)
+    assert everyone == 3
+    home = slack.emu.home_view(maria)
+    assert home is not None
+    assert f"askaround knows {everyone - 1} colleagues here." in str(home.blocks[-1])
