@@ -457,6 +457,18 @@ async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: st
     )
 
 
+async def set_asker_message(
+    session: AsyncSession, question_id: int, channel_id: str, ts: str
+) -> None:
+    """Where the asker was told who is asked (the thread's first reply, or a DM)."""
+    await session.execute(
+        update(Question)
+        .where(Question.id == question_id)
+        .values(asker_message_channel=channel_id, asker_message_ts=ts)
+        .execution_options(synchronize_session=False)
+    )
+
+
 OPEN = ("draft", "open", "connected")
 
 

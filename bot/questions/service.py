@@ -310,6 +310,7 @@ class QuestionService:
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
             await tell.asker(s, question, "solved", now)
+            await tell.asking_closed(s, question, now)
         if question.helper_user_id:
             index.record_help(
                 question.helper_user_id,
@@ -331,6 +332,7 @@ class QuestionService:
                 raise UserError(f"Question #{question_id} {done}: there is nothing to withdraw.")
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
+            await tell.asking_closed(s, question, now)
             helping = await self._helping(s, question)
             await tell.helpers_released(s, question, helping, now)
             await home.changed(s, team_id, user_id, now)
@@ -389,6 +391,7 @@ class QuestionService:
                         continue
                     waiting = await lookup.close_others(s, question, keep=None, at=now)
                     await tell.offers_closed(s, question, waiting, tell.ASKER_LEFT, now)
+                    await tell.asking_closed(s, question, now)
                     helping = await self._helping(s, question)
                     await tell.helpers_released(s, question, helping, now, left=True)
                     closed += 1
@@ -501,6 +504,11 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await q.set_offer_message(s, offer_id, channel_id, ts)
 
+    async def asker_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
+        """Remember where the asker was told who is asked, to say how it ended once it has."""
+        async with self._sessions() as s, s.begin():
+            await q.set_asker_message(s, question_id, channel_id, ts)
+
     async def mine(self, team_id: str, user_id: str) -> list[QuestionView]:
         async with self._sessions() as s:
             mine = await q.questions_of(s, team_id, user_id, ("draft", *LIVE))
@@ -584,6 +592,7 @@ class QuestionService:
         await q.set_question_status(s, question, "unanswered", expected=("draft", "open"))
         channels = await channels_discussing(s, question)
         await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
+        await tell.asking_closed(s, question, self.clock())
         return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)
 
     async def _offer_next(

@@ -102,6 +102,20 @@ async def helpers_released(
     await _each(s, question, offers, "question.helper_released", "helper_released", at, **extra)
 
 
+async def asking_closed(s: AsyncSession, question: Question, at: datetime) -> None:
+    """The asker's message saying who is asked, once the question has closed: how it ended,
+    in the past tense, its buttons gone. Once per question and way of closing (unanswered,
+    it may be solved after)."""
+    await outbox.enqueue(
+        s,
+        question.team_id,
+        "question.asking_closed",
+        {"question_id": question.id},
+        key=f"question.asking_closed:{question.id}:{question.status}",
+        at=at,
+    )
+
+
 async def _each(
     s: AsyncSession,
     question: Question,

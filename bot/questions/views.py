@@ -30,6 +30,9 @@ class QuestionView:
     is_private: bool
     source: str
     helper_user_id: str | None
+    # Where the asker was told who is asked, updated once the question closes.
+    asker_message_channel: str | None = None
+    asker_message_ts: str | None = None
 
     @classmethod
     def of(cls, question: Question) -> QuestionView:

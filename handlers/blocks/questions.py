@@ -58,23 +58,33 @@ def named(user_ids: list[str], names: Mapping[str, str]) -> str:
     return ", ".join(safe_text(f"<@{u}>", names=names) for u in user_ids)
 
 
+# How a closed question ended, as the message that said who is asked says it afterwards.
+_ENDED = {
+    "solved": "is solved.",
+    "withdrawn": "was withdrawn.",
+    "unanswered": "closed: nobody could help, so I stopped asking.",
+}
+
+
 def render_asking(
     question: QuestionView, offers: list[OfferView], names: Mapping[str, str]
 ) -> Message:
-    """Shown to the asker at once: who is being asked, privately, and why."""
+    """Shown to the asker at once: who is being asked, privately, and why. Once the question
+    has closed, who was asked and how it ended; only Solved is left, when nobody could help
+    and the asker may have found the answer elsewhere."""
     lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in offers]
-    text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
-    return {
-        "text": text,
-        "blocks": [
-            section(text + "\n" + "\n".join(lines)),
-            context(f"Question #{question.id}. I'll tell you as soon as someone can help."),
-            actions(
-                button("Solved", "question_solved", str(question.id), "primary"),
-                button("Withdraw", WITHDRAW_ACTION, str(question.id)),
-            ),
-        ],
-    }
+    solved = button("Solved", "question_solved", str(question.id), "primary")
+    ended = _ENDED.get(question.status)
+    if ended is None:
+        text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
+        said = f"Question #{question.id}. I'll tell you as soon as someone can help."
+        buttons = [solved, button("Withdraw", WITHDRAW_ACTION, str(question.id))]
+    else:
+        text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
+        said = f"Question #{question.id} {ended}"
+        buttons = [solved] if question.status == "unanswered" else []
+    blocks = [section(text + "\n" + "\n".join(lines)), context(said)]
+    return {"text": text, "blocks": blocks + ([actions(*buttons)] if buttons else [])}
 
 
 def render_more(asked: list[str], waiting: list[str], names: Mapping[str, str]) -> Message:

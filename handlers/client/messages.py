@@ -1,8 +1,9 @@
-"""A message's link, whether a file was shared already, and deleting the bot's own messages:
-one at a time, or all it posted in a thread."""
+"""A message's link, whether a file was shared already, updating a message that may be gone,
+and deleting the bot's own messages: one at a time, or all it posted in a thread."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -10,11 +11,24 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.client.failures import error_code, is_transient
 
+log = logging.getLogger("askaround.messages")
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
 # that the bot could delete.
 GONE = {"thread_not_found", "channel_not_found", "not_in_channel"}
 # How far back after its message an earlier attempt's upload is looked for.
 HISTORY_LOOKBACK = 50
+
+
+async def update_message(
+    client: AsyncWebClient, channel: str, ts: str, message: dict[str, Any]
+) -> None:
+    """A message gone meanwhile (deleted by an admin, its channel archived) is left."""
+    try:
+        await client.chat_update(channel=channel, ts=ts, **message)
+    except SlackApiError as failure:
+        if is_transient(failure):
+            raise
+        log.info("message %s in %s not updated: %s", ts, channel, error_code(failure))
 
 
 async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | None:

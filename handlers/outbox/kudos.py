@@ -22,7 +22,7 @@ from handlers.blocks.kudos import (
     render_unposted,
 )
 from handlers.client.failures import ReplyFailed, error_code, is_transient
-from handlers.client.messages import delete_message
+from handlers.client.messages import delete_message, update_message
 from handlers.outbox import marks
 
 log = logging.getLogger("askaround.kudos")
@@ -141,21 +141,11 @@ async def requoted(
     first, shoutout = live[0], payload.get("shoutout")
     if shoutout and first.shoutout_channel_id and first.shoutout_ts:
         message = render_shoutout(Given(live), shoutout["link_back"], str(shoutout["reaction"]))
-        await _update(client, first.shoutout_channel_id, first.shoutout_ts, message)
+        await update_message(client, first.shoutout_channel_id, first.shoutout_ts, message)
     for entry in live:
         if entry.dm_channel_id and entry.dm_ts:
             message = render_received(entry, _shoutout_place(entry))
-            await _update(client, entry.dm_channel_id, entry.dm_ts, message)
-
-
-async def _update(client: AsyncWebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
-    """A message gone meanwhile (deleted by an admin, its channel archived) is left."""
-    try:
-        await client.chat_update(channel=channel, ts=ts, **message)
-    except SlackApiError as failure:
-        if is_transient(failure):
-            raise
-        log.info("kudos message %s in %s not updated: %s", ts, channel, error_code(failure))
+            await update_message(client, entry.dm_channel_id, entry.dm_ts, message)
 
 
 async def unposted(

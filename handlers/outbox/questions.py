@@ -32,7 +32,7 @@ from handlers.blocks.questions import (
 )
 from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
-from handlers.client.messages import delete_own_replies, message_link
+from handlers.client.messages import delete_own_replies, message_link, update_message
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
@@ -96,22 +96,27 @@ async def _off_hours(
     return person is not None and not is_working_time(services.clock.now(), person.tz, hours)
 
 
-async def _in_thread(client: AsyncWebClient, question: QuestionView, message: Message) -> bool:
-    """Post in the question's thread; False when its conversation takes no more posts
+Posted = tuple[str, str]  # where a message went: its channel and ts
+
+
+async def _in_thread(
+    client: AsyncWebClient, question: QuestionView, message: Message
+) -> Posted | None:
+    """Post in the question's thread; None when its conversation takes no more posts
     (archived, deleted, the bot removed), for the caller to say it another way."""
     assert question.thread_ts is not None
     try:
-        await client.chat_postMessage(
+        sent = await client.chat_postMessage(
             channel=question.channel_id, thread_ts=question.thread_ts, **message
         )
     except SlackApiError as error:
         if error_code(error) in CLOSED_TO_POSTS:
-            return False
+            return None
         raise
-    return True
+    return sent["channel"], sent["ts"]
 
 
-async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> None:
+async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> Posted:
     """In the question's thread when it came from a message and the thread may read it
     (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM."""
     in_bot_dm = question.source == "message" and question.channel_id.startswith("D")
@@ -119,11 +124,12 @@ async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Me
         question.thread_ts
         and question.source != "command"
         and visibility.asker_told_in_thread(is_private=question.is_private, in_bot_dm=in_bot_dm)
-        and await _in_thread(client, question, message)
+        and (posted := await _in_thread(client, question, message))
     ):
-        return
+        return posted
     dm = await client.conversations_open(users=question.asker_user_id)
-    await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    return sent["channel"], sent["ts"]
 
 
 async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
@@ -244,9 +250,26 @@ async def asking(
 ) -> None:
     now = await _now(services, team_id, payload)
     question = now.question
+    if question.asker_message_ts:
+        return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     names = await names_of(client, services, team_id, _people_in(chosen))
-    await tell_asker(client, question, render_asking(question, chosen, names))
+    channel, ts = await tell_asker(client, question, render_asking(question, chosen, names))
+    await services.questions.asker_message_sent(question.id, channel, ts)
+
+
+async def asking_closed(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The asker's message saying who is asked, once the question closed: who was asked
+    and how it ended. Not sent yet: its own delivery renders it closed."""
+    now = await _now(services, team_id, payload)
+    question = now.question
+    if not (question.asker_message_channel and question.asker_message_ts):
+        return
+    names = await names_of(client, services, team_id, _people_in(now.offers))
+    message = render_asking(question, list(now.offers), names)
+    await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
 def _people_in(offers: Iterable[OfferView]) -> set[str]:
@@ -334,6 +357,7 @@ DELIVERIES = {
     "question.offer_edited": offer_edited,
     "question.helper_released": helper_released,
     "question.asking": asking,
+    "question.asking_closed": asking_closed,
     "question.more": more,
     "question.connected": connected,
     "question.helper_left": helper_left,

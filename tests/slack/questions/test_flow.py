@@ -149,10 +149,12 @@ async def test_solved_once_nobody_could_be_found_is_the_askers_alone(
 
 
 async def test_solved_pressed_on_a_withdrawn_question_says_so(slack: SlackHarness) -> None:
-    """The thread's Solved button after `/ask withdraw`: the asker is told what became of
-    the question instead of nothing at all."""
+    """The thread's Solved button after `/ask withdraw` (pressed where the message still shows
+    it, before its update arrives): the asker is told what became of the question instead of
+    nothing at all."""
     await ask(slack)
     question, _ = await rows(slack)
+    slack.emu.faults.add("chat.update", status=429, retry_after=60, times=None)  # updates late
     await slack.command("alice", "/ask", f"withdraw {question.id}")
     await slack.settle()
     await slack.emu.click_button(slack.user("alice"), "Solved")

@@ -1,0 +1,69 @@
+"""The thread's first message, "I'm asking 3 colleagues privately… I'll tell you as soon as
+someone can help.", with its Solved and Withdraw buttons, said so in the present tense after
+the question had closed. Once it closes, that message says how it ended, in the past."""
+
+from __future__ import annotations
+
+from slack_emulator import Message
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
+
+
+def asking_message(slack: SlackHarness, question: Message) -> Message:
+    """The first of the bot's replies in the question's thread: who is asked, and why."""
+    thread = slack.emu.messages(slack.channel("general"))
+    return next(m for m in thread if m.thread_ts == question.ts and m.bot_id)
+
+
+def updates_of(slack: SlackHarness, message: Message) -> int:
+    return len([c for c in slack.emu.calls_to("chat.update") if c.args.get("ts") == message.ts])
+
+
+async def test_a_solved_question_s_first_message_says_it_was_solved(slack: SlackHarness) -> None:
+    asked = await ask(slack)
+    first = asking_message(slack, asked)
+    assert "I'm asking" in first.text and "question_solved" in str(first.blocks)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.drain()
+    question, _ = await rows(slack)
+    first = asking_message(slack, asked)
+    shown = str(first.blocks)
+    assert first.text.startswith("I asked") and "I'm asking" not in shown
+    assert f"Question #{question.id} is solved" in shown
+    assert "as soon as someone can help" not in shown
+    assert "question_solved" not in shown and "question_withdraw" not in shown
+
+
+async def test_a_withdrawn_question_s_first_message_says_so_once(slack: SlackHarness) -> None:
+    """Withdrawn twice (the second refused) and the delivery run again: one update."""
+    asked = await ask(slack)
+    question, _ = await rows(slack)
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.drain()
+    first = asking_message(slack, asked)
+    shown = str(first.blocks)
+    assert f"Question #{question.id} was withdrawn" in shown and "I'm asking" not in shown
+    assert "question_solved" not in shown and "question_withdraw" not in shown
+    assert updates_of(slack, first) == 1
+
+
+async def test_an_unanswered_question_s_first_message_says_nobody_could_help(
+    slack: SlackHarness,
+) -> None:
+    """Nobody could be found: the message says so, and keeps Solved alone, for an asker who
+    found the answer elsewhere; pressed, the message says it is solved."""
+    asked = await ask(slack)
+    await decline_everyone(slack)
+    await slack.drain()
+    question, _ = await rows(slack)
+    first = asking_message(slack, asked)
+    shown = str(first.blocks)
+    assert first.text.startswith("I asked") and "nobody could help" in shown
+    assert "question_solved" in shown and "question_withdraw" not in shown
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.drain()
+    shown = str(asking_message(slack, asked).blocks)
+    assert f"Question #{question.id} is solved" in shown and "question_solved" not in shown
