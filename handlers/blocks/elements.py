@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from itertools import accumulate
 from typing import Any, TypeVar
@@ -218,6 +219,14 @@ def plain(name: str) -> str:
     """A name as mrkdwn text that links and pings nothing (`safe_text`); a blank one (a
     Slack profile with no name) as "someone", never `**` in bold."""
     return safe_text(name.strip()) or "someone"
+
+
+def slack_time(at: datetime, shown: str = "{time}") -> str:
+    """A moment as each reader's Slack shows it, in their own time zone (Slack's date token,
+    `shown` its format); in UTC where Slack cannot (a notification, an old client)."""
+    utc = at.astimezone(UTC)
+    fallback = f"{utc:%Y-%m-%d %H:%M}" if "date" in shown else f"{utc:%H:%M}"
+    return f"<!date^{int(at.timestamp())}^{shown}|{fallback} UTC>"
 
 
 def render_error(message: str | UserError) -> dict[str, Any]:

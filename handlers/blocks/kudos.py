@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.help import SLASH_COMMANDS
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
+from bot.kudos.rules import UNDO_WINDOW
 from bot.safe_text import clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
@@ -23,6 +24,7 @@ from handlers.blocks.elements import (
     plain,
     section,
     shorten,
+    slack_time,
 )
 
 Message = dict[str, Any]
@@ -140,7 +142,7 @@ def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
                 "type": "actions",
                 "elements": [button("Undo", UNDO_ACTION, given.batch_key)],
             },
-            context("You can undo for 5 minutes."),
+            context(f"You can undo until {slack_time(given.first.created_at + UNDO_WINDOW)}."),
         ],
     }
 

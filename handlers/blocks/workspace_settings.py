@@ -9,7 +9,15 @@ from typing import Any
 from bot.safe_text import clip, safe_text
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, Change
-from handlers.blocks.elements import Blocks, actions, button, context, section, shorten
+from handlers.blocks.elements import (
+    Blocks,
+    actions,
+    button,
+    context,
+    section,
+    shorten,
+    slack_time,
+)
 
 SETTINGS_MODAL = "workspace_settings"
 OPEN_ACTION = "settings_open"
@@ -193,8 +201,7 @@ def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:
     """Who changed which setting, when, newest first."""
     blocks: Blocks = []
     for change in changes[:AUDIT_SHOWN]:
-        when = int(change.at.timestamp())
-        stamp = f"<!date^{when}^{{date_short_pretty}} {{time}}|{change.at:%Y-%m-%d %H:%M} UTC>"
+        stamp = slack_time(change.at, "{date_short_pretty} {time}")
         label = BY_NAME[change.key].label if change.key in BY_NAME else change.key
         blocks.append(
             section(

@@ -69,6 +69,19 @@ async def test_undo_after_five_minutes_is_refused(slack: SlackHarness) -> None:
     assert len(kudos_posts(slack, "general")) == 1
 
 
+async def test_the_confirmation_says_until_when_undo_works(slack: SlackHarness) -> None:
+    """ "You can undo for 5 minutes." stayed under the Undo button after them. It names the
+    time instead, in Slack's date token so each reader sees their own zone, and stays true."""
+    await give(slack, "alice", "@bob for reviewing the migration plan #craft")
+    [entry] = await ledger(slack)
+    until = entry.created_at + timedelta(minutes=5)
+    [ephemeral] = slack.emu.ephemerals(slack.user("alice"))
+    shown = str(ephemeral.blocks)
+    assert "for 5 minutes" not in shown
+    token = f"<!date^{int(until.timestamp())}^{{time}}|{until:%H:%M} UTC>"
+    assert f"You can undo until {token}." in shown
+
+
 async def test_reaction_gives_kudos_to_the_author_with_the_message_as_reason(
     slack: SlackHarness,
 ) -> None:
