@@ -23,8 +23,9 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         Usage("/askaround help", "Show what askaround can do and how to use it."),
         Usage(
             "/askaround network",
-            "Managers (your org) and admins (everyone): knowledge risks, connectors, silos and "
-            "a picture of help between teams.",
+            "Managers (your org), and Slack's workspace admins and owners and people with the "
+            "`admin` role (everyone): knowledge risks, connectors, silos and a picture of help "
+            "between teams.",
         ),
         Usage(
             "/askaround settings",
@@ -99,7 +100,8 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         Usage(
             "/kudos report last week @maria",
             "Managers: your team's shout-outs, helpers and trends for a week (this week, "
-            "last week, 2026-W47, or W47: the latest week 47); admins: anyone's.",
+            "last week, 2026-W47, or W47: the latest week 47); Slack's workspace admins and "
+            "owners and people with the `admin` role: anyone's.",
         ),
         Usage("/kudos help", "Show these /kudos commands."),
     ),
