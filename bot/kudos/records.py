@@ -144,6 +144,7 @@ class Leaderboard:
     period: str
     value: str | None
     standings: tuple[Standing, ...]  # most kudos first
+    has_values: bool = True  # the workspace has company values a kudos may name
 
     def places(self) -> list[tuple[int, Standing]]:
         """Each standing with its place: people tied share one, and the next place is one
@@ -178,6 +179,7 @@ class AboutSomeone:
     unseen_private: int = 0  # the others' private kudos: counted (leaderboards), never shown
     # The viewer is a guest of the workspace: `unseen_private` counts public kudos too.
     for_guest: bool = False
+    has_values: bool = True  # the workspace has company values a kudos may name
 
 
 @dataclass(frozen=True)

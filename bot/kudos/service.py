@@ -388,8 +388,8 @@ class KudosService:
             raise KudosRefused(f"Pick a period: {', '.join(PERIODS)}.")
         since, until = r.period_window(period, self._clock(), tz)
         async with self._sessions() as s, s.begin():
+            rules, _giver = await self._settings(s, team_id)
             if value is not None:
-                rules, _giver = await self._settings(s, team_id)
                 # A retired value still ranks the kudos given with it before it was retired.
                 retired = await workspaces.value_names(s, team_id, retired=True)
                 if value not in rules.values and value not in retired:
@@ -397,7 +397,7 @@ class KudosService:
             rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
             names = await ledger.names(s, team_id, [u for u, _n in rows])
         standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
-        return Leaderboard(period, value, standings)
+        return Leaderboard(period, value, standings, has_values=bool(rules.values))
 
     async def mine(self, team_id: str, user_id: str, tz: str) -> MySummary:
         now = self._clock()
@@ -460,6 +460,7 @@ class KudosService:
         private are stored as private from now on (the counts of older ones go by what is
         stored)."""
         async with self._sessions() as s, s.begin():
+            rules, _giver = await self._settings(s, team_id)
             guest = await people_queries.is_guest(s, team_id, viewer)
             reader = visibility.person(viewer, guest=guest)
             every = await ledger.received(s, team_id, user_id)
@@ -494,6 +495,7 @@ class KudosService:
             shared_private=len(seen) - len(public),
             unseen_private=len(every) - len(seen),
             for_guest=guest,
+            has_values=bool(rules.values),
         )
 
     async def home(self, team_id: str, user_id: str) -> HomeKudos:

@@ -228,7 +228,8 @@ def render_leaderboard(board: Leaderboard) -> Message:
         text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
         return {"text": text, "blocks": [section(text)]}
     if not board.standings:
-        text = f"{title}\nNo kudos yet. Be the first: `/kudos @name for … #value`"
+        value = " #value" if board.has_values else ""
+        text = f"{title}\nNo kudos yet. Be the first: `/kudos @name for …{value}`"
         return {"text": text, "blocks": [section(text)]}
     text = f"{title}\n{_standings(board)}"
     return {"text": text, "blocks": [section(text)]}
@@ -267,13 +268,11 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
     """What someone was thanked for (only what the asker may see), and how to thank them;
     or, with `why_not`, why they can't be (no button that would only be refused)."""
     name = plain(about.name)
+    said = "say what they did and add a `#value`" if about.has_values else "say what they did"
     how = (
         safe_text(why_not)
         if why_not
-        else (
-            f"To thank {name}: type `/kudos @`, pick them, say what they did and add a `#value`; "
-            "or press *Give kudos*."
-        )
+        else f"To thank {name}: type `/kudos @`, pick them, {said}; or press *Give kudos*."
     )
     thank: Blocks = [] if why_not else [actions(button("Give kudos", THANK_ACTION, about.user_id))]
     # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.

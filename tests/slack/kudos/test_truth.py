@@ -309,3 +309,22 @@ async def test_asking_about_oneself_or_an_app_says_only_what_is_true(slack: Slac
     await slack.settle()
     about_bot = ephemeral_text(slack, "alice")
     assert "is a bot; kudos go to people" in about_bot and "hasn't received" not in about_bot
+
+
+async def test_with_no_company_values_nobody_is_told_to_add_one(slack: SlackHarness) -> None:
+    """`askaround settings set values none`: `/kudos @bob` said "add a `#value`" and the empty
+    leaderboard "Be the first: `/kudos @name for … #value`", though no value can be given.
+    Both leave the value out; with values, they still say it."""
+    await slack.command("alice", "/kudos", "top")
+    await slack.command("alice", "/kudos", f"<@{slack.user('bob')}>")
+    await slack.settle()
+    with_values = ephemeral_text(slack, "alice")
+    assert "#value" in with_values
+    await slack.services.workspace_settings.change(slack.emu.team_id, {"values": "none"}, by=CLI)
+    before = len(slack.emu.ephemerals(slack.user("alice")))
+    await slack.command("alice", "/kudos", "top")
+    await slack.command("alice", "/kudos", f"<@{slack.user('bob')}>")
+    await slack.settle()
+    board, about = (e.text for e in slack.emu.ephemerals(slack.user("alice"))[before:])
+    assert "Be the first: `/kudos @name for …`" in board and "#value" not in board
+    assert "say what they did" in about and "#value" not in about
