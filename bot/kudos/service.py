@@ -87,7 +87,8 @@ async def _refuse_a_repeat(s: AsyncSession, team_id: str, keys: list[str]) -> No
 
 async def _values(s: AsyncSession, giving: Giving, rules: r.KudosRules) -> tuple[str, ...]:
     """The kudos' company values; a tag that is none of them is refused, said to be retired
-    when it was one (retired names are read only then, not for every kudos)."""
+    when it was one (retired names are read only then, not for every kudos). A tag that never
+    was a value (a typo) is refused as `UnknownValue`: no kudos that went out had it."""
     try:
         if giving.values is None:
             return r.resolve_values(giving.tags, giving.channel_tags, rules)
@@ -95,7 +96,9 @@ async def _values(s: AsyncSession, giving: Giving, rules: r.KudosRules) -> tuple
     except UnknownValue as unknown:
         retired = await workspaces.value_names(s, giving.team_id, retired=True)
         said = r.unknown_value_message(unknown.tag, rules.values, retired)
-        raise KudosRefused(said, "values") from None
+        if unknown.tag in retired:
+            raise KudosRefused(said, "values") from None
+        raise UnknownValue(unknown.tag, said) from None
 
 
 async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> None:
@@ -164,8 +167,9 @@ class KudosService:
         PostgreSQL `hold_giver` makes a giver's concurrent gifts wait for each other, so each
         counts the other's. A refusal after the insert rolls it back.
 
-        Refusals keep their order: a repeat of the key first, then the reason, a retry of
-        kudos already given, the values, the allowance."""
+        Refusals keep their order: a repeat of the key first, then the reason, a mistyped
+        value (even when the rest repeats kudos just given), a retry of kudos already given,
+        the values, the allowance."""
         team, giver = giving.team_id, giving.giver.user_id
         rules, stored = await self._settings(s, team, giver)
         now = self._clock()
@@ -183,7 +187,10 @@ class KudosService:
             raise
         try:
             values = await _values(s, giving, rules)
-        except KudosRefused:
+        except UnknownValue:  # not "already sent": the kudos that went out had no such tag
+            await _refuse_a_repeat(s, team, keys)
+            raise
+        except KudosRefused:  # values required, or one retired, since the kudos went out
             await _refuse_a_repeat(s, team, keys)
             _used, same = await ledger.given_before(
                 s, team, giver, giving.key, reason=reason, today=(now, now), recent=recent

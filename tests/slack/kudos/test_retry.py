@@ -55,3 +55,15 @@ async def test_the_same_kudos_later_or_to_fewer_people_is_new(slack: SlackHarnes
     await give(slack, "alice", REASON)
     assert len(await ledger(slack)) == 5
     assert "Already sent" not in ephemeral_text(slack, "alice")
+
+
+async def test_the_same_reason_with_a_mistyped_value_is_told_the_typo(slack: SlackHarness) -> None:
+    """`/kudos @bob for … #teamwrk` right after the same reason without the tag: the typo is
+    what keeps it from going out, and is said, as it is the first time; "Already sent" was
+    true of the reason and silent on the tag."""
+    await give(slack, "alice", "@bob for the careful review work")
+    before = len(slack.emu.ephemerals(slack.user("alice")))
+    await give(slack, "alice", "@bob for the careful review work #teamwrk")
+    said = "\n".join(e.text for e in slack.emu.ephemerals(slack.user("alice"))[before:])
+    assert "Already sent" not in said and "#teamwrk" in said and "#teamwork" in said
+    assert len(await ledger(slack)) == 1
