@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.runtime.demo import BANNER
 from bot.runtime.demo.shell import BadLine, Line, parse_line, to_slack_text, wait_for
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
@@ -87,3 +88,10 @@ def test_mentions_become_slack_mentions_for_known_people_only() -> None:
         "thanks <@U2|bob> and @zed, mail bob@x.io"
     )
     assert to_slack_text("thanks @Bob", users) == "thanks <@U2|bob>"
+
+
+def test_the_banner_says_which_message_a_reaction_goes_on() -> None:
+    """`@bob react :kudos:` reacts to the last message someone else posted (`_last_message`:
+    nobody gives kudos to themselves); the banner said "the last message in #general"."""
+    [line] = [line for line in BANNER.splitlines() if "react :kudos:" in line]
+    assert "the last message by someone else" in line, line

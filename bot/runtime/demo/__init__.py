@@ -32,7 +32,7 @@ Type what someone does in Slack, for example:
   @bob dm: hello                   (a direct message to the bot)
   @maria home                      (open the App Home tab)
   @dev click I can help            (press a button @dev can see)
-  @bob react :kudos:               (react to the last message in #general)
+  @bob react :kudos:               (react to the last message by someone else in #general)
   @alice submit Field=value; Other field=value    (fill in and submit the open modal)
   wait 2 hours                     (time passes: unanswered offers move on, digests come due)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""

@@ -4,9 +4,11 @@
 @carol: who knows terraform?                            a message in #general
 @carol in #platform: anyone know helm?                  a message in another channel
 @bob dm: hello                                          a direct message to the bot
-@bob react :kudos:                                      a reaction on the last message in #general
+@bob react :kudos:                                      a reaction on the last message by someone
+                                                        else in #general
 @alice click Undo                                       a button the person can see
-@alice shortcut give_kudos                              a message shortcut on the last message
+@alice shortcut give_kudos on last                      a message shortcut on the last message by
+                                                        someone else
 @maria home                                             open the App Home tab
 wait 2 hours                                            let time pass for the bot
 """
