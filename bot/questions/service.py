@@ -445,6 +445,7 @@ class QuestionService:
                     s, question, "withdrawn", expected=("draft", *LIVE), resolved_at=now
                 ):
                     await lookup.close_others(s, question, keep=None, at=now)
+                    await tell.asking_closed(s, question, now)
                     helping = await self._helping(s, question)
                     await tell.helpers_released(s, question, helping, now, deleted=True)
                 await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
+from tests.slack.questions.test_flow import QUESTION, ask, decline_everyone, offer_dm, rows
 
 
 def asking_message(slack: SlackHarness, question: Message) -> Message:
@@ -67,3 +67,24 @@ async def test_an_unanswered_question_s_first_message_says_nobody_could_help(
     await slack.drain()
     shown = str(asking_message(slack, asked).blocks)
     assert f"Question #{question.id} is solved" in shown and "question_solved" not in shown
+
+
+async def test_a_question_deleted_in_a_private_channel_is_said_withdrawn_in_the_dm(
+    slack: SlackHarness,
+) -> None:
+    """Asked in the private #secret, the asker is told who is asked in their DM with the bot;
+    their deleting the question withdraws it, and that DM says so instead of "I'm asking"."""
+    secret = slack.channel("secret")
+    slack.here.workspace.join(secret, slack.emu.bot_user_id)
+    message = await slack.post("alice", "secret", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
+    await slack.drain()
+    [asking] = [m for m in slack.emu.dm_messages(slack.user("alice")) if "I'm asking" in m.text]
+    await slack.emu.delete_message(slack.user("alice"), message)
+    await slack.drain()
+    question, _ = await rows(slack)
+    [now] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.ts == asking.ts]
+    assert question.status == "withdrawn"
+    assert f"Question #{question.id} was withdrawn" in str(now.blocks)
+    assert "question_withdraw" not in str(now.blocks)
