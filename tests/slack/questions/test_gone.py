@@ -46,6 +46,7 @@ async def test_kudos_from_a_solved_question_no_longer_kept_are_given_all_the_sam
     stand on their own (before, the ledger refused a question it no longer had and Alice was
     told something went wrong); *Solved* and *Withdraw* say the question cannot be found."""
     caplog.set_level(logging.INFO)
+    slack.emu.faults.add("chat.update", status=429, retry_after=60, times=None)  # updates late
     await _solved_by_dev(slack)
     await forget_everything(slack)
     for label in ("Solved", "Withdraw"):
