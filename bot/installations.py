@@ -25,6 +25,12 @@ class Installations:
             found = await latest_bot(s, self._client_id, team_id)
         return found is not None, (found.enterprise_id or None) if found is not None else None
 
+    async def bot_token(self, team_id: str) -> str | None:
+        """The workspace's bot token, from its latest installation; None when it has none."""
+        async with self._sessions() as s:
+            found = await latest_bot(s, self._client_id, team_id)
+        return str(found.bot_token) if found is not None else None
+
     async def enterprise_of(self, team_id: str) -> str | None:
         """The Enterprise Grid organisation the workspace installed the app under, if any."""
         async with self._sessions() as s:

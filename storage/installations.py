@@ -4,8 +4,6 @@ every workspace need."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,11 +25,13 @@ async def installed_teams(session: AsyncSession, client_id: str) -> list[str]:
     return [team_id for team_id in rows if team_id]
 
 
-async def latest_bot(session: AsyncSession, client_id: str, team_id: str) -> Row[Any] | None:
+async def latest_bot(
+    session: AsyncSession, client_id: str, team_id: str
+) -> Row[str | None, str | None] | None:
     """The workspace's latest install with a bot token, as its Enterprise Grid organisation
-    (`enterprise_id`, None outside one); None when it has none."""
+    (`enterprise_id`, None outside one) and that token (`bot_token`); None when it has none."""
     result = await session.execute(
-        select(SlackBot.enterprise_id)
+        select(SlackBot.enterprise_id, SlackBot.bot_token)
         .where(
             SlackBot.client_id == client_id,
             SlackBot.team_id == team_id,

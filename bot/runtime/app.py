@@ -27,8 +27,8 @@ from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
+from handlers.dispatch.home_workspace import act_for_members_workspace
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import act_for_members_workspace
 from handlers.outbox.worker import OutboxWorker
 from handlers.surfaces.jobs import inbox_jobs, jobs
 from handlers.surfaces.oauth import NOT_INSTALLED, oauth_settings
@@ -212,6 +212,8 @@ def _bolt_app(
         ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(
-            act_for_members_workspace(services.installations) if settings.oauth else None
+            act_for_members_workspace(services.installations, services.people)
+            if settings.oauth
+            else None
         ),
     )

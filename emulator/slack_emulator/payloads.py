@@ -43,7 +43,8 @@ def event_envelope(
             }
         ],
         "is_ext_shared_channel": bool(
-            (channel := ws.channels.get(str(event.get("channel")))) and channel.is_ext_shared
+            (channel := ws.channels.get(str(event.get("channel") or _item_channel(event))))
+            and channel.is_ext_shared
         ),
         "event_context": "4-"
         + base64.urlsafe_b64encode(json.dumps(context).encode()).decode().rstrip("="),
@@ -130,6 +131,12 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
     if message.edited_ts:  # Slack mentions the bot again each time the message is edited
         event["edited"] = {"user": message.user, "ts": message.edited_ts}
     return event
+
+
+def _item_channel(event: dict[str, Any]) -> str | None:
+    """The channel of what a reaction is on (`item.channel`): a reaction names no `channel`."""
+    item = event.get("item")
+    return item.get("channel") if isinstance(item, dict) else None
 
 
 def reaction_added_event(ws: Workspace, user: str, name: str, message: Message) -> dict[str, Any]:

@@ -9,20 +9,15 @@ asks here.
 
 When both organisations of a shared channel installed askaround (OAuth mode), Slack sends the
 channel's events once, naming in `authorizations` one installation the event is visible to,
-either side's. `act_for_members_workspace` makes Bolt act for the person's own workspace
-when it has an installation, before Bolt picks the token: a member is then never taken for a
-guest of the other side. Someone whose organisation has none stays a guest (`from_elsewhere`).
+either side's. `handlers.dispatch.home_workspace` makes Bolt act for the person's own
+workspace when it has an installation, before Bolt picks the token: a member is then never
+taken for a guest of the other side. Someone whose organisation has none stays a guest
+(`from_elsewhere`, `member_elsewhere`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
-
-from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_bolt.response import BoltResponse
-
-from bot.installations import Installations
 
 
 class NoWorkspace(LookupError):
@@ -63,51 +58,25 @@ def home_team(payload: dict[str, Any]) -> str | None:
     return home if isinstance(home, str) and home else None
 
 
-def act_for_members_workspace(
-    installations: Installations,
-) -> Callable[..., Awaitable[BoltResponse | None]]:
-    """Bolt's `before_authorize`: an event in a channel shared with another organisation
-    (`is_ext_shared_channel`) whose person's home workspace is not the installation Slack
-    named, but has one of its own, is handled as that workspace's (its token, its data)."""
-
-    async def act_for_members_workspace(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
-    ) -> BoltResponse:
-        body = req.body
-        event = body.get("event")
-        if body.get("is_ext_shared_channel") and isinstance(event, dict):
-            home = home_team(event) or home_team(_changed_message(event))
-            if home and home != req.context.team_id:
-                installed, enterprise_id = await installations.installed(home)
-                if installed:
-                    req.context["team_id"] = home
-                    req.context["enterprise_id"] = enterprise_id
-        return await next()
-
-    return act_for_members_workspace
-
-
-def _changed_message(event: dict[str, Any]) -> dict[str, Any]:
-    """The message an edit or a deletion (`message_changed`, `message_deleted`) is about: such
-    an event names no person of its own, and what it changes (a question's words, a quoted
-    message) is its author's, stored in the author's workspace."""
-    message = event.get("previous_message") or event.get("message")
-    return message if isinstance(message, dict) else {}
-
-
 def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
     """Whether a user object from Slack (`users.info`, `user_change`) is a guest from another
-    organisation: their home team (`team_id`, or the profile's `team`) is not the workspace
-    that installed the app. A slash command and a reaction name no home team for the person,
-    so kudos asks Slack for their profile and this decides; a user object naming no team is
-    taken as this workspace's, as Slack's own members always name it. In an Enterprise Grid
-    org a member's `team_id` may be another workspace of the org; `enterprise_user.teams`
-    lists every workspace they are in."""
+    organisation: their home team (`home_of`) is not the workspace that installed the app. A
+    slash command and a reaction name no home team for the person, so kudos asks Slack for
+    their profile and this decides."""
+    return home_of(user, context_team) is not None
+
+
+def home_of(user: dict[str, Any], context_team: str) -> str | None:
+    """The home workspace of someone Slack describes (`users.info`, `user_change`) when it is
+    not `context_team`: their `team_id`, or the profile's `team`; None when they are of
+    `context_team`. A user object naming no team is taken as this workspace's, as Slack's own
+    members always name it. In an Enterprise Grid org a member's `team_id` may be another
+    workspace of the org; `enterprise_user.teams` lists every workspace they are in."""
     grid = user.get("enterprise_user") or {}
     if context_team in (grid.get("teams") or ()):
-        return False  # an Enterprise Grid member of this workspace, whose home is another
+        return None  # an Enterprise Grid member of this workspace, whose home is another
     home = user.get("team_id") or (user.get("profile") or {}).get("team")
-    return bool(home) and home != context_team
+    return str(home) if home and home != context_team else None
 
 
 def by_askaround(message: dict[str, Any], context: Any) -> bool:

@@ -13,13 +13,15 @@ import itertools
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from handlers.surfaces.kudos_giving import GUEST_GIVES
 from handlers.surfaces.questions import FROM_ELSEWHERE
 from slack_emulator import payloads, shapes
-from storage.models import Question
+from storage.models import Kudos, Question
 from tests.e2e.harness import PersonSpec
 from tests.slack.connect import OTHER_ORG
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -61,17 +63,16 @@ async def mention_naming(author: SlackHarness, handle: str, named: SlackHarness)
     message = ws.chat.post(
         author.channel("partners"), author.user(handle), text, blocks=shapes.rich_text(text)
     )
-    event = payloads.app_mention_event(ws, message)
+    await send_naming(author, payloads.app_mention_event(ws, message), named)
+
+
+async def send_naming(author: SlackHarness, event: dict[str, Any], named: SlackHarness) -> None:
+    """`event`, on `author`'s side, in an envelope whose `authorizations` names `named`'s
+    installation."""
+    ws = author.here.workspace
     envelope = payloads.event_envelope(ws, event, next(_events), "SHARED")
-    envelope["authorizations"] = [
-        {
-            "enterprise_id": None,
-            "team_id": named.team_id,
-            "user_id": named.here.workspace.bot_user_id,
-            "is_bot": True,
-            "is_enterprise_install": False,
-        }
-    ]
+    envelope["authorizations"][0]["team_id"] = named.team_id
+    envelope["authorizations"][0]["user_id"] = named.here.workspace.bot_user_id
     status, _ = await send(author, "application/json", json.dumps(envelope))
     assert status == 200
     await author.drain()
@@ -102,14 +103,22 @@ async def test_a_guest_of_an_organisation_without_askaround_stays_a_guest(
     sides: tuple[SlackHarness, SlackHarness],
 ) -> None:
     a, b = sides
+    carol = from_elsewhere(a, b)
+    for named in (a, b):
+        await mention_naming(a, "carol", named=named)
+    assert await questions(a) == []
+    assert told(a, carol).count(FROM_ELSEWHERE) == 1
+
+
+def from_elsewhere(a: SlackHarness, b: SlackHarness) -> str:
+    """Carol, of an organisation without askaround, in #partners (either side's half): her
+    user id."""
     carol = a.here.workspace.add_user(name="carol", real_name="Carol Other", tz="UTC")
     a.users["carol"] = carol.id
     a.here.workspace.guests[carol.id] = OTHER_ORG
     a.here.workspace.join(a.channel("partners"), carol.id)
-    for named in (a, b):
-        await mention_naming(a, "carol", named=named)
-    assert await questions(a) == []
-    assert told(a, carol.id).count(FROM_ELSEWHERE) == 1
+    seen_from(b, carol.id, home=OTHER_ORG)
+    return carol.id
 
 
 async def changed_naming(author: SlackHarness, handle: str, named: SlackHarness, edit: str) -> None:
@@ -126,12 +135,7 @@ async def changed_naming(author: SlackHarness, handle: str, named: SlackHarness,
         event = payloads.message_changed_event(ws, message, previous, channel)
     else:
         event = payloads.message_deleted_event(ws, previous, channel)
-    envelope = payloads.event_envelope(ws, event, next(_events), "SHARED")
-    envelope["authorizations"][0]["team_id"] = named.team_id
-    envelope["authorizations"][0]["user_id"] = named.here.workspace.bot_user_id
-    status, _ = await send(author, "application/json", json.dumps(envelope))
-    assert status == 200
-    await author.drain()
+    await send_naming(author, event, named)
 
 
 @pytest.mark.parametrize("named", ["alpha", "bravo"])
@@ -151,3 +155,77 @@ async def test_a_question_deleted_or_edited_is_followed_whichever_side_slack_nam
     async with a.services.sessions() as s:
         [text] = (await s.scalars(select(Question.text))).all()
     assert "terraform" not in text
+
+
+THANKS = "Alice untangled the partner release for us this morning"
+
+
+def seen_from(side: SlackHarness, user_id: str, home: str) -> None:
+    """`user_id`, of the workspace `home`, as `side`'s installation sees them in #partners: a
+    member of another organisation (users.info names their home team), in `side`'s half."""
+    ws = side.here.workspace
+    if user_id not in ws.users:
+        ws.add_user("external", user_id=user_id, real_name="Someone Else", tz="UTC")
+        ws.channels[side.channel("general")].members.remove(user_id)
+    ws.guests[user_id] = home
+    ws.join(side.channel("partners"), user_id)
+
+
+async def reaction_naming(author: SlackHarness, handle: str, named: SlackHarness) -> None:
+    """`handle` reacts :kudos: to Alice's message in #partners on `author`'s side; Slack's
+    event names `named`'s installation (a reaction names no team of the reactor's)."""
+    ws = author.here.workspace
+    [message] = [
+        m for m in ws.chat.history(author.channel("partners")) if m.user == author.user("alice")
+    ]
+    ws.chat.react(message, author.user(handle), "kudos")
+    event = payloads.reaction_added_event(ws, author.user(handle), "kudos", message)
+    await send_naming(author, event, named)
+
+
+async def ledgers(slack: SlackHarness) -> list[tuple[str, str, str]]:
+    async with slack.services.sessions() as s:
+        return [
+            (k.team_id, k.giver_user_id, k.receiver_user_id) for k in await s.scalars(select(Kudos))
+        ]
+
+
+def told_anywhere(sides: tuple[SlackHarness, ...], user_id: str) -> list[str]:
+    """What either side's bot said to this person alone: ephemerals and DMs."""
+    return [
+        line
+        for side in sides
+        for line in told(side, user_id)
+        + [m.text for m in side.here.dm_messages(user_id) if m.by_bot]
+    ]
+
+
+@pytest.mark.parametrize("named", ["alpha", "bravo"])
+async def test_a_members_kudos_reaction_is_given_in_their_workspace_whichever_side_slack_names(
+    sides: tuple[SlackHarness, SlackHarness], named: str
+) -> None:
+    """Zoe (Alpha) reacts :kudos: to Alice's message in #partners. The reaction names no
+    team; with Bravo named, Zoe was taken for Bravo's guest and her kudos silently lost."""
+    a, b = sides
+    zoe, alice = a.user("zoe"), a.user("alice")
+    seen_from(b, zoe, home=a.team_id)
+    await a.post("alice", "partners", THANKS)
+    await reaction_naming(a, "zoe", named=a if named == "alpha" else b)
+    assert await ledgers(a) == [(a.team_id, zoe, alice)]
+    lines = told_anywhere(sides, zoe)
+    assert [line for line in lines if line.startswith("Kudos sent to")], lines
+    assert not [line for line in lines if "guest" in line or "can't find" in line], lines
+    assert told_anywhere((b,), zoe) == []  # nothing of Alpha's is said on Bravo's side
+
+
+@pytest.mark.parametrize("named", ["alpha", "bravo"])
+async def test_a_guest_of_an_organisation_without_askaround_gives_no_kudos_by_reaction(
+    sides: tuple[SlackHarness, SlackHarness], named: str
+) -> None:
+    a, b = sides
+    carol = from_elsewhere(a, b)
+    await a.post("alice", "partners", THANKS)
+    await reaction_naming(a, "carol", named=a if named == "alpha" else b)
+    assert await ledgers(a) == []
+    lines = told_anywhere(sides, carol)
+    assert [line for line in lines if GUEST_GIVES in line], lines

@@ -1,0 +1,78 @@
+"""Which installation handles an event in a channel shared by two organisations that both
+installed askaround (Slack Connect, OAuth mode): the person's own workspace's, whichever
+side Slack names in `authorizations` (`handlers.dispatch.workspace`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.installations import Installations
+from bot.people import PeopleService
+from handlers.client.directory import described
+from handlers.dispatch.workspace import home_of, home_team
+
+
+def act_for_members_workspace(
+    installations: Installations, people: PeopleService
+) -> Callable[..., Awaitable[BoltResponse | None]]:
+    """Bolt's `before_authorize`: an event in a channel shared with another organisation
+    (`is_ext_shared_channel`) whose person's home workspace is not the installation Slack
+    named, but has one of its own, is handled as that workspace's (its token, its data)."""
+
+    async def act_for_members_workspace(
+        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse:
+        body = req.body
+        event = body.get("event")
+        named = req.context.team_id
+        if body.get("is_ext_shared_channel") and isinstance(event, dict) and named:
+            home = (
+                home_team(event)
+                or home_team(_changed_message(event))
+                or await _reactors_home(req, installations, people, event)
+            )
+            if home and home != named:
+                installed, enterprise_id = await installations.installed(home)
+                if installed:
+                    req.context["team_id"] = home
+                    req.context["enterprise_id"] = enterprise_id
+        return await next()
+
+    return act_for_members_workspace
+
+
+def _changed_message(event: dict[str, Any]) -> dict[str, Any]:
+    """The message an edit or a deletion (`message_changed`, `message_deleted`) is about: such
+    an event names no person of its own, and what it changes (a question's words, a quoted
+    message) is its author's, stored in the author's workspace."""
+    message = event.get("previous_message") or event.get("message")
+    return message if isinstance(message, dict) else {}
+
+
+async def _reactors_home(
+    req: AsyncBoltRequest,
+    installations: Installations,
+    people: PeopleService,
+    event: dict[str, Any],
+) -> str | None:
+    """The home workspace of who reacted, when not the one Slack named: a reaction names no
+    team of the reactor's (a `:kudos:` would go to the named side's ledger, the reactor taken
+    for its guest). Someone stored as the named side's person is its own (askaround stores
+    only its own people); anyone else is as `users.info`, asked with the named side's token,
+    describes them (`home_of`, as kudos decides who is a guest)."""
+    reactor, named = event.get("user"), str(req.context.team_id)
+    if event.get("type") != "reaction_added" or not isinstance(reactor, str):
+        return None
+    if (await people.known(named, {reactor})).get(reactor) is not None:
+        return None
+    token = await installations.bot_token(named)
+    if token is None:
+        return None
+    client = req.context.client
+    client.token = token  # this request's own client, as Bolt's authorize sets it next
+    user = await described(client, reactor)
+    return home_of(user, named) if user is not None else None
