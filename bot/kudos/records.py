@@ -51,6 +51,7 @@ class Giving:
     refresh_home: bool = False  # given from the Home tab: it is rebuilt with the new allowance
     seconds: str | None = None  # the act of giving a reaction seconds: refused once undone
     quoted: tuple[str, str] | None = None  # (channel, ts) of the message that is the reason
+    group_dm: bool = False  # `channel_id` is a group DM, which texts name "this conversation"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Given:
 class Undone:
     entries: tuple[Entry, ...]
     already: bool = False
+    group_dm: bool = False  # given in a group DM (`Giving.group_dm`)
 
 
 @dataclass(frozen=True)

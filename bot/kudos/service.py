@@ -313,8 +313,9 @@ class KudosService:
             if rows[0].giver_user_id != user_id:
                 raise KudosRefused("Only the person who gave these kudos can undo them.")
             entries = tuple(Entry.of(row) for row in rows)
+            group_dm = await tell.given_in_group_dm(s, team_id, batch_key)
             if all(row.undone_at is not None for row in rows):
-                return Undone(entries, already=True)
+                return Undone(entries, already=True, group_dm=group_dm)
             if now - rows[0].created_at > r.UNDO_WINDOW:
                 minutes = int(r.UNDO_WINDOW.total_seconds() // 60)
                 raise KudosRefused(
@@ -322,7 +323,7 @@ class KudosService:
                     "these stay in the ledger."
                 )
             await ledger.mark_undone(s, team_id, batch_key, now)
-        return Undone(entries)
+        return Undone(entries, group_dm=group_dm)
 
     async def second(
         self,
@@ -347,7 +348,11 @@ class KudosService:
                 for p in [await people_queries.get_person(s, team_id, u) for u in receivers]
                 if p is not None
             }
-        original = rows[0]
+            original = rows[0]
+            # The shout-out is in the group DM its kudos were given in, if they were.
+            in_group_dm = channel_id == original.channel_id and await tell.given_in_group_dm(
+                s, team_id, original.batch_key
+            )
         if reactor.user_id in {row.giver_user_id for row in rows}:
             raise KudosRefused("These are your own kudos; react to someone else's to second it.")
         others = [u for u in receivers if u != reactor.user_id]
@@ -383,6 +388,7 @@ class KudosService:
                     if original.quoted_channel_id and original.quoted_ts
                     else None
                 ),
+                group_dm=in_group_dm,
             )
         )
 

@@ -66,6 +66,7 @@ async def kudos_given(
                 "link_back": link_back,
                 "reaction": said.reaction or rules.reactions[0],  # one that seconds it
                 "reply_url": said.reply_url,
+                "group_dm": giving.group_dm,
             },
             key=_shoutout_key(giving.team_id, giving.key),
             at=at,
@@ -79,6 +80,15 @@ async def kudos_given(
 
 def _shoutout_key(team_id: str, batch_key: str) -> str:
     return f"kudos.shoutout:{team_id}:{batch_key}"
+
+
+async def given_in_group_dm(s: AsyncSession, team_id: str, batch_key: str) -> bool:
+    """Whether these kudos were given in a group DM (`Giving.group_dm`), as their shout-out's
+    delivery was queued: Slack tells one only by its name, when they are given, and the
+    texts sent later about them (the shout-out could not be posted; Undo could not remove
+    it) name it as the confirmation did."""
+    posted = await outbox.payload_of(s, team_id, _shoutout_key(team_id, batch_key))
+    return bool(posted and posted.get("group_dm"))
 
 
 async def quote_changed(
@@ -136,7 +146,13 @@ async def shoutout_unposted(
         s,
         team_id,
         "kudos.unposted",
-        {"batch_key": batch_key, "channel": channel_id, "error": error, "posted_in": posted_in},
+        {
+            "batch_key": batch_key,
+            "channel": channel_id,
+            "error": error,
+            "posted_in": posted_in,
+            "group_dm": await given_in_group_dm(s, team_id, batch_key),
+        },
         key=f"kudos.unposted:{team_id}:{batch_key}",
         at=at,
     )

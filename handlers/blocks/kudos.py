@@ -107,12 +107,13 @@ def render_received(entry: Entry, where: str | None) -> Message:
     return {"text": text, "blocks": [section(body)]}
 
 
-def _place(channel: str | None, *, group_dm: bool = False) -> str:
-    """A shout-out's conversation as Slack can show it: a channel links; a DM (the bot's, or
-    one between people) and a group DM (`group_dm`: its id is a channel's, and its link would
-    show Slack's `mpdm-…` name, or nothing where the bot is not in it) are only "this
-    conversation"."""
-    if not channel or channel.startswith("D") or group_dm:
+def place(channel: str | None, given_in: Entry, *, group_dm: bool = False) -> str:
+    """A conversation kudos (`given_in`, the first entry of their act of giving) went to or
+    were given in, as Slack can show it: a channel links; a DM (the bot's, or one between
+    people) and the group DM they were given in (`group_dm`: its id is a channel's, and its
+    link would show Slack's `mpdm-…` name, or nothing where the bot is not in it) are only
+    "this conversation"."""
+    if not channel or channel.startswith("D") or (group_dm and channel == given_in.channel_id):
         return "this conversation"
     return f"<#{channel}>"
 
@@ -121,11 +122,10 @@ def _where_posted(given: Given, group_dm: bool) -> str:
     """What the giver is promised about the shout-out: only what is really on its way."""
     if not given.announced:
         return "No shout-out: no channel was chosen, so only they know (it counts as private)."
-    here = given.shoutout_channel == given.first.channel_id
-    place = _place(given.shoutout_channel, group_dm=group_dm and here)
+    where = place(given.shoutout_channel, given.first, group_dm=group_dm)
     if given.first.source == "second":  # a reply under the shout-out, not one of its own
-        return f"Your seconding is on its way to the shout-out's thread in {place}."
-    return f"The shout-out is on its way to {place}; I'll tell you if it can't be posted."
+        return f"Your seconding is on its way to the shout-out's thread in {where}."
+    return f"The shout-out is on its way to {where}; I'll tell you if it can't be posted."
 
 
 def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
@@ -178,17 +178,22 @@ _UNPOSTED = {
 
 
 def render_unposted(
-    given: Given, channel: str | None, error: str, posted_in: str | None = None
+    given: Given,
+    channel: str | None,
+    error: str,
+    posted_in: str | None = None,
+    *,
+    group_dm: bool = False,
 ) -> Message:
     """The correction of a confirmation that said the shout-out was on its way to `channel`:
-    it went nowhere, or to `posted_in` instead."""
-    where = f" in {_place(channel)}" if channel else ""
+    it went nowhere, or to `posted_in` instead. `group_dm`: given in one (`place`)."""
+    where = f" in {place(channel, given.first, group_dm=group_dm)}" if channel else ""
     why = _UNPOSTED.get(error, f"Slack said `{error}`. Try another channel")
     if posted_in:
         text = (
             f":information_source: I couldn't post the shout-out for your kudos to "
             f"{people(given.recipients)}{where} ({why}), so I posted it in "
-            f"{_place(posted_in)}, where you gave them."
+            f"{place(posted_in, given.first, group_dm=group_dm)}, where you gave them."
         )
         return {"text": text, "blocks": [section(text)]}
     text = (

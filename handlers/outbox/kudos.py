@@ -16,6 +16,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.kudos.records import Entry, Given
 from bot.services import Services
 from handlers.blocks.kudos import (
+    place,
     render_received,
     render_seconded,
     render_shoutout,
@@ -158,14 +159,20 @@ async def unposted(
         return
     dm = await client.conversations_open(users=live[0].giver)
     message = render_unposted(
-        Given(live), payload.get("channel"), str(payload.get("error")), payload.get("posted_in")
+        Given(live),
+        payload.get("channel"),
+        str(payload.get("error")),
+        payload.get("posted_in"),
+        group_dm=bool(payload.get("group_dm")),
     )
     await client.chat_postMessage(channel=dm["channel"]["id"], **message)
 
 
-async def remove_messages(client: AsyncWebClient, entries: tuple[Entry, ...]) -> list[str]:
+async def remove_messages(
+    client: AsyncWebClient, entries: tuple[Entry, ...], *, group_dm: bool = False
+) -> list[str]:
     """Delete every message these kudos caused (the shout-out, each recipient's DM); what
-    could not be deleted, named for the giver."""
+    could not be deleted, named for the giver (`group_dm`: given in one, `place`)."""
     kept: list[str] = []
     first = entries[0]
     if first.shoutout_channel_id and first.shoutout_ts:
@@ -175,7 +182,9 @@ async def remove_messages(client: AsyncWebClient, entries: tuple[Entry, ...]) ->
     else:
         gone = True
     if not gone:
-        kept.append(f"the shout-out in <#{first.shoutout_channel_id}>")
+        kept.append(
+            f"the shout-out in {place(first.shoutout_channel_id, first, group_dm=group_dm)}"
+        )
     for entry in entries:
         if entry.dm_channel_id and entry.dm_ts:
             if not await delete_message(client, entry.dm_channel_id, entry.dm_ts):

@@ -118,6 +118,7 @@ def register(router: Router, services: Services) -> None:
             client, services, team, command["user_id"], list(parsed.recipients)
         )
         private = await is_private(client, channel, services.conversations.of(team))
+        group_dm = is_group_dm(channel, str(command.get("channel_name") or ""))
         given = await services.kudos.give(
             Giving(
                 team_id=team,
@@ -131,6 +132,7 @@ def register(router: Router, services: Services) -> None:
                 channel_id=channel,
                 is_private=private,
                 announcement=Announcement(reply_url=command.get("response_url")),
+                group_dm=group_dm,
             )
         )
         if given.duplicate:
@@ -139,7 +141,6 @@ def register(router: Router, services: Services) -> None:
         async def confirm(**message: Any) -> None:
             await respond(response_type="ephemeral", **message)
 
-        group_dm = is_group_dm(channel, str(command.get("channel_name") or ""))
         await confirm_to_giver(confirm, given, group_dm=group_dm)
 
     @router.event("reaction_added")
@@ -167,6 +168,7 @@ def register(router: Router, services: Services) -> None:
         )
         if text is None:
             raise KudosRefused(REACTION_UNREADABLE, "reason")
+        group_dm = is_group_dm(channel, known=services.conversations.of(team))
         try:
             given = await services.kudos.give(
                 Giving(
@@ -181,6 +183,7 @@ def register(router: Router, services: Services) -> None:
                     values=(),
                     announcement=Announcement(message_link=link, reaction=reaction),
                     quoted=(channel, ts),
+                    group_dm=group_dm,
                 )
             )
         except KudosRefused as refused:
@@ -192,7 +195,6 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(REACTED_AFTER_UNDO)  # the key is taken: silence read as given
         if not given.duplicate:
-            group_dm = is_group_dm(channel, known=services.conversations.of(team))
             await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
 
     async def second(
@@ -223,5 +225,9 @@ def register(router: Router, services: Services) -> None:
         undone = await services.kudos.undo(
             workspace_of(context), body["user"]["id"], action["value"]
         )
-        kept = None if undone.already else await remove_messages(client, undone.entries)
+        kept = (
+            None
+            if undone.already
+            else await remove_messages(client, undone.entries, group_dm=undone.group_dm)
+        )
         await respond(replace_original=True, **render_undone(undone.entries, kept))

@@ -177,6 +177,9 @@ def register(router: Router, services: Services) -> None:
                 # The picker lists public channels only; Slack's client enforces that, so a
                 # private one here was not picked there, and the giver may not even be in it.
                 raise KudosRefused(PICK_PUBLIC, field="channel")
+            group_dm = bool(meta.get("group_dm")) or is_group_dm(
+                channel, known=services.conversations.of(team)
+            )
             given = await services.kudos.give(
                 Giving(
                     team_id=team,
@@ -193,6 +196,7 @@ def register(router: Router, services: Services) -> None:
                         message_link=meta.get("link"), reply_url=meta.get("reply_url")
                     ),
                     refresh_home=meta.get("source") == "home",
+                    group_dm=group_dm,
                 )
             )
         except KudosRefused as refused:
@@ -202,7 +206,4 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if given.duplicate:
             return
-        group_dm = bool(meta.get("group_dm")) or is_group_dm(
-            channel, known=services.conversations.of(team)
-        )
         await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)

@@ -248,7 +248,13 @@ async def test_what_was_posted_is_recorded_and_a_failed_shout_out_makes_kudos_pr
     assert all(e.is_private for e in await kudos.batch(TEAM, "cmd:1"))
     assert (await kudos.about(TEAM, "U2", viewer="U9")).public_count == 0
     assert await queued("kudos.unposted") == [
-        {"batch_key": "cmd:1", "channel": "C1", "error": "not_in_channel", "posted_in": None}
+        {
+            "batch_key": "cmd:1",
+            "channel": "C1",
+            "error": "not_in_channel",
+            "posted_in": None,
+            "group_dm": False,
+        }
     ]
     assert len(await queued("kudos.received")) == 2
     await kudos.undo(TEAM, "U1", "cmd:1")

@@ -246,14 +246,27 @@ async def test_a_shout_out_lost_in_a_dm_between_two_people_names_it_as_slack_can
     message named the DM `<#D…>`, a link Slack cannot show."""
     alice, bob = slack.user("alice"), slack.user("bob")
     dm = slack.here.workspace.open_dm(alice, bob).id
-    stale = slack.here.response_url(alice, dm)
+    await kudos_answered_late(slack, dm, "directmessage")
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.shoutout_ts is None
+    told = dm_text(slack, "alice")
+    assert "couldn't post the shout-out for your kudos to" in told
+    assert "in this conversation" in told and "<#D" not in told
+
+
+async def kudos_answered_late(slack: SlackHarness, channel_id: str, channel_name: str) -> None:
+    """Alice's `/kudos @bob` in a conversation the bot is not in, as Slack names it in the
+    command (`channel_name`), whose response_url has expired by the time it is used (as
+    when the shout-out could be posted only half an hour later)."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    stale = slack.here.response_url(alice, channel_id)
     slack.advance(timedelta(minutes=31))
     form = {
         "token": "Jhj5dZrVaK7ZwHHjRyZWjbDl",
         "team_id": slack.team_id,
         "team_domain": "example",
-        "channel_id": dm,
-        "channel_name": "directmessage",
+        "channel_id": channel_id,
+        "channel_name": channel_name,
         "user_id": alice,
         "user_name": "alice",
         "command": "/kudos",
@@ -265,11 +278,6 @@ async def test_a_shout_out_lost_in_a_dm_between_two_people_names_it_as_slack_can
     }
     assert await send(slack, "application/x-www-form-urlencoded", urlencode(form)) == (200, "")
     await slack.drain()
-    [entry] = await ledger(slack)
-    assert entry.is_private and entry.shoutout_ts is None
-    told = dm_text(slack, "alice")
-    assert "couldn't post the shout-out for your kudos to" in told
-    assert "in this conversation" in told and "<#D" not in told
 
 
 async def test_give_kudos_on_a_message_in_a_dm_between_two_people_posts_there(
