@@ -82,6 +82,12 @@ def _shoutout_key(team_id: str, batch_key: str) -> str:
     return f"kudos.shoutout:{team_id}:{batch_key}"
 
 
+def is_shoutout_delivery(team_id: str, key: str) -> bool:
+    """Whether the outbox delivery `key` posts a shout-out (or a seconding under one) of this
+    workspace's: what such a message still says of itself once its kudos are purged."""
+    return key.startswith(_shoutout_key(team_id, ""))
+
+
 async def given_in_group_dm(s: AsyncSession, team_id: str, batch_key: str) -> bool:
     """Whether these kudos were given in a group DM (`Giving.group_dm`), as their shout-out's
     delivery was queued: Slack tells one only by its name, when they are given, and the

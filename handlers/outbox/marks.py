@@ -65,6 +65,15 @@ def mark(key: str) -> dict[str, Any]:
     return {"event_type": EVENT_TYPE, "event_payload": {"key": key}}
 
 
+def marked_with(message: dict[str, Any]) -> str | None:
+    """The key of the delivery that posted this message, if the outbox did."""
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") != EVENT_TYPE:
+        return None
+    key = (metadata.get("event_payload") or {}).get("key")
+    return key if isinstance(key, str) else None
+
+
 def find_mark(messages: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
     wanted = mark(key)
     for message in messages:

@@ -15,6 +15,7 @@ from bot.errors import KudosRefused
 from bot.kudos.parse import parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import why_not_thanked
+from bot.kudos.tell import is_shoutout_delivery
 from bot.mentions import only_mention
 from bot.safe_text import safe_text, unescaped
 from bot.services import Services
@@ -31,6 +32,7 @@ from handlers.blocks.kudos import (
 from handlers.client.conversations import is_group_dm, is_private
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.outbox import marks
 from handlers.outbox.kudos import remove_messages
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
@@ -38,6 +40,7 @@ from handlers.surfaces.kudos_giving import (
     lookup_people,
     lookup_profile,
     lookup_profiles,
+    message_of,
     message_text,
     permalink,
 )
@@ -58,6 +61,7 @@ SECONDED_AFTER_UNDO = (
     "You undid your seconding of that shout-out, so reacting again adds none. "
     "`/kudos @name for what they did` thanks them again."
 )
+SHOUTOUT_GONE = "I no longer have the kudos of that shout-out, so there is nothing to second."
 REACTION_NEEDS_VALUE = (
     "This workspace asks for a company value with each kudos. Use the message shortcut "
     "*Give kudos* on that message to pick one."
@@ -205,6 +209,8 @@ def register(router: Router, services: Services) -> None:
             team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
         )
         if given is None:
+            if await _forgotten_shoutout(client, team, channel, ts):
+                raise KudosRefused(SHOUTOUT_GONE)
             raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(SECONDED_AFTER_UNDO)
@@ -231,3 +237,12 @@ def register(router: Router, services: Services) -> None:
             else await remove_messages(client, undone.entries, group_dm=undone.group_dm)
         )
         await respond(replace_original=True, **render_undone(undone.entries, kept))
+
+
+async def _forgotten_shoutout(client: AsyncWebClient, team: str, channel: str, ts: str) -> bool:
+    """Whether a message of the bot's that the ledger knows nothing of is a shout-out all the
+    same, its kudos purged since: its outbox delivery's mark says so (`handlers.outbox.marks`;
+    one posted through a command's reply_url carries none)."""
+    message = await message_of(client, channel, ts)
+    key = marks.marked_with(message) if message else None
+    return key is not None and is_shoutout_delivery(team, key)

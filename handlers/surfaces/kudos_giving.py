@@ -107,19 +107,34 @@ async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str 
     """A message's words as its author typed them (`typed_text`), by its timestamp, whether at
     the top of the channel or in a thread; None when Slack will not let the bot read it (a
     conversation it is not in)."""
+    found = await message_of(client, channel_id, ts)
+    return None if found is None else typed_text(found) if found else ""
+
+
+async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[str, Any] | None:
+    """A message as Slack gives it, its metadata included, by its timestamp, whether at the
+    top of the channel or in a thread; empty when there is none; None when Slack will not
+    let the bot read it (a conversation it is not in)."""
     try:
         history = await client.conversations_history(
-            channel=channel_id, latest=ts, oldest=ts, inclusive=True, limit=1
+            channel=channel_id,
+            latest=ts,
+            oldest=ts,
+            inclusive=True,
+            limit=1,
+            include_all_metadata=True,
         )
         found = [m for m in history.get("messages") or [] if m.get("ts") == ts]
         if not found:
-            replies = await client.conversations_replies(channel=channel_id, ts=ts)
+            replies = await client.conversations_replies(
+                channel=channel_id, ts=ts, include_all_metadata=True
+            )
             found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
     except SlackApiError as error:
         if is_transient(error):
             raise
         return None
-    return typed_text(found[0]) if found else ""
+    return dict(found[0]) if found else {}
 
 
 async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:
