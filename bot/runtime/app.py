@@ -212,7 +212,7 @@ def _bolt_app(
         ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(
-            act_for_members_workspace(services.installations, services.people)
+            act_for_members_workspace(services.installations, services.people, services.clock.now)
             if settings.oauth
             else None
         ),

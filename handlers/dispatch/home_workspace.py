@@ -5,23 +5,26 @@ side Slack names in `authorizations` (`handlers.dispatch.workspace`)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.installations import Installations
-from bot.people import PeopleService
+from bot.people import IN_MEMORY_PEOPLE, STORED_FOR, PeopleService
+from bot.recent import Recent
 from handlers.client.directory import described
 from handlers.dispatch.workspace import home_of, home_team
 
 
 def act_for_members_workspace(
-    installations: Installations, people: PeopleService
+    installations: Installations, people: PeopleService, now: Callable[[], datetime]
 ) -> Callable[..., Awaitable[BoltResponse | None]]:
     """Bolt's `before_authorize`: an event in a channel shared with another organisation
     (`is_ext_shared_channel`) whose person's home workspace is not the installation Slack
     named, but has one of its own, is handled as that workspace's (its token, its data)."""
+    homes: Recent[tuple[str, str], str] = Recent(now, IN_MEMORY_PEOPLE)
 
     async def act_for_members_workspace(
         req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
@@ -33,7 +36,7 @@ def act_for_members_workspace(
             home = (
                 home_team(event)
                 or home_team(_changed_message(event))
-                or await _reactors_home(req, installations, people, event)
+                or await _reactors_home(req, installations, people, homes, event)
             )
             if home and home != named:
                 installed, enterprise_id = await installations.installed(home)
@@ -57,16 +60,25 @@ async def _reactors_home(
     req: AsyncBoltRequest,
     installations: Installations,
     people: PeopleService,
+    homes: Recent[tuple[str, str], str],
     event: dict[str, Any],
 ) -> str | None:
-    """The home workspace of who reacted, when not the one Slack named: a reaction names no
-    team of the reactor's (a `:kudos:` would go to the named side's ledger, the reactor taken
-    for its guest). Someone stored as the named side's person is its own (askaround stores
-    only its own people); anyone else is as `users.info`, asked with the named side's token,
-    describes them (`home_of`, as kudos decides who is a guest)."""
+    """The home workspace of who reacted to a message, when not the one Slack named: a
+    reaction names no team of the reactor's (a `:kudos:` would go to the named side's
+    ledger, the reactor taken for its guest). Someone stored as the named side's person is
+    its own (askaround stores only its own people); anyone else is as `users.info`, asked
+    with the named side's token, describes them (`home_of`, as kudos decides who is a
+    guest), kept in `homes` for a day ("" for the named side's own): one call before the
+    ack, not one for each reaction."""
     reactor, named = event.get("user"), str(req.context.team_id)
+    item = event.get("item")
     if event.get("type") != "reaction_added" or not isinstance(reactor, str):
         return None
+    if not isinstance(item, dict) or item.get("type") != "message":
+        return None
+    kept = homes.get((named, reactor))
+    if kept is not None:
+        return kept or None
     if (await people.known(named, {reactor})).get(reactor) is not None:
         return None
     token = await installations.bot_token(named)
@@ -75,4 +87,8 @@ async def _reactors_home(
     client = req.context.client
     client.token = token  # this request's own client, as Bolt's authorize sets it next
     user = await described(client, reactor)
-    return home_of(user, named) if user is not None else None
+    if user is None:
+        return None
+    home = home_of(user, named)
+    homes.put((named, reactor), home or "", STORED_FOR)
+    return home

@@ -171,15 +171,17 @@ def seen_from(side: SlackHarness, user_id: str, home: str) -> None:
     ws.join(side.channel("partners"), user_id)
 
 
-async def reaction_naming(author: SlackHarness, handle: str, named: SlackHarness) -> None:
-    """`handle` reacts :kudos: to Alice's message in #partners on `author`'s side; Slack's
-    event names `named`'s installation (a reaction names no team of the reactor's)."""
+async def reaction_naming(
+    author: SlackHarness, handle: str, named: SlackHarness, emoji: str = "kudos"
+) -> None:
+    """`handle` reacts with `emoji` to Alice's message in #partners on `author`'s side;
+    Slack's event names `named`'s installation (a reaction names no team of the reactor's)."""
     ws = author.here.workspace
     [message] = [
         m for m in ws.chat.history(author.channel("partners")) if m.user == author.user("alice")
     ]
-    ws.chat.react(message, author.user(handle), "kudos")
-    event = payloads.reaction_added_event(ws, author.user(handle), "kudos", message)
+    ws.chat.react(message, author.user(handle), emoji)
+    event = payloads.reaction_added_event(ws, author.user(handle), emoji, message)
     await send_naming(author, event, named)
 
 
@@ -229,3 +231,23 @@ async def test_a_guest_of_an_organisation_without_askaround_gives_no_kudos_by_re
     assert await ledgers(a) == []
     lines = told_anywhere(sides, carol)
     assert [line for line in lines if GUEST_GIVES in line], lines
+
+
+async def test_the_reactors_workspace_is_asked_of_slack_once_not_for_every_reaction(
+    sides: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Every reaction in #partners by Alpha's people, with Bravo named, would cost a
+    users.info before its ack: what Slack said of Zoe is kept."""
+    a, b = sides
+    zoe = a.user("zoe")
+    seen_from(b, zoe, home=a.team_id)
+    await a.post("alice", "partners", THANKS)
+    for emoji in ("eyes", "tada", "kudos"):
+        await reaction_naming(a, "zoe", named=b, emoji=emoji)
+    asked = [
+        c
+        for c in b.emu.calls_to("users.info")
+        if c.team_id == b.team_id and c.args.get("user") == zoe
+    ]
+    assert len(asked) == 1, asked
+    assert await ledgers(a) == [(a.team_id, zoe, a.user("alice"))]
