@@ -331,6 +331,7 @@ async def test_with_no_company_values_nobody_is_told_to_add_one(slack: SlackHarn
     await slack.services.workspace_settings.change(slack.emu.team_id, {"values": "none"}, by=CLI)
     before = len(slack.emu.ephemerals(slack.user("alice")))
     await slack.command("alice", "/kudos", "top")
+    await slack.settle()  # the two answers in the order asked
     await slack.command("alice", "/kudos", f"<@{slack.user('bob')}>")
     await slack.settle()
     board, about = (e.text for e in slack.emu.ephemerals(slack.user("alice"))[before:])
