@@ -13,11 +13,18 @@ from .records import Channel, Message
 MAX_TEXT = block_kit.MESSAGE_TEXT_LIMIT
 
 
-def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any) -> None:
-    """Refuse blocks Slack refuses; note blocks sent without a fallback text."""
+def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any, args: Args) -> None:
+    """Refuse blocks, attachments and metadata Slack refuses; note blocks sent without a
+    fallback text."""
     errors = block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
     if errors:
         raise a.invalid_blocks("invalid_blocks", ctx.ws.block_kit(method, errors))
+    errors = block_kit.attachment_errors(a.structured(args, "attachments"))
+    if errors:
+        raise a.invalid_blocks("invalid_attachments", ctx.ws.block_kit(method, errors))
+    errors = block_kit.metadata_errors(a.structured(args, "metadata"))
+    if errors:
+        raise a.invalid_blocks("invalid_metadata_format", ctx.ws.block_kit(method, errors))
     size = block_kit.blocks_text(blocks)
     if size > block_kit.BLOCKS_TEXT_LIMIT:
         ctx.ws.block_kit(method, [f"msg_blocks_too_long: {size:,} characters of text in blocks"])
@@ -34,7 +41,7 @@ def _content(ctx: ApiContext, args: Args, method: str) -> tuple[str, Any, Any]:
         raise SlackError("no_text")
     if len(text) > MAX_TEXT:
         raise SlackError("msg_too_long")
-    _checked(ctx, method, text, blocks)
+    _checked(ctx, method, text, blocks, args)
     return text, blocks, attachments
 
 
@@ -116,7 +123,7 @@ def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
     text = a.text(args, "text")
     if len(text or "") > MAX_TEXT:
         raise SlackError("msg_too_long")
-    _checked(ctx, "chat.update", text, blocks)
+    _checked(ctx, "chat.update", text, blocks, args)
     if text is None and blocks is None and attachments is None:
         raise SlackError("no_text")
     ctx.ws.chat.update(message, text=text, blocks=blocks, attachments=attachments)

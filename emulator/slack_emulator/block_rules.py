@@ -215,7 +215,7 @@ class Report:
             return
         self.fields(option, OPTION_FIELDS, pointer)
         self.text(option.get("text"), 75, f"{pointer}/text", plain=not mrkdwn, required=True)
-        if "value" not in option and not url:
+        if "value" not in option:  # required, beside an overflow option's url too
             self.add("missing required field: value", pointer)
         self.length(option.get("value"), 150, f"{pointer}/value")
         self.text(option.get("description"), 75, f"{pointer}/description", plain=not mrkdwn)

@@ -204,6 +204,39 @@ def message_warnings(text: Any, blocks: Any) -> list[str]:
     return formatting_warnings(text, blocks)
 
 
+def attachment_errors(attachments: Any) -> list[str]:
+    """reference/messaging/attachments: an array of attachment objects, whose `blocks` are "in
+    the same format" as a message's and so held to the same rules (Slack: invalid_attachments)."""
+    if attachments is None:
+        return []
+    if not isinstance(attachments, list):
+        return ["[ERROR] must be an array [json-pointer:/attachments]"]
+    report = Report()
+    for i, attachment in enumerate(attachments):
+        if not isinstance(attachment, dict):
+            report.add("must be an attachment object", f"/attachments/{i}")
+            continue
+        where = f"/attachments/{i}/blocks"
+        _blocks(attachment.get("blocks"), MESSAGE_BLOCK_LIMIT, where, report, "message")
+    return report.errors
+
+
+def metadata_errors(metadata: Any) -> list[str]:
+    """methods/chat.postMessage `metadata`: "JSON object with event_type and event_payload
+    fields" (Slack: invalid_metadata_format)."""
+    if metadata is None:
+        return []
+    if not isinstance(metadata, dict):
+        return ["[ERROR] must be an object [json-pointer:/metadata]"]
+    report = Report()
+    event_type = metadata.get("event_type")
+    if not isinstance(event_type, str) or not event_type.strip():
+        report.add("must be a non-empty string", "/metadata/event_type")
+    if not isinstance(metadata.get("event_payload"), dict):
+        report.add("must be an object", "/metadata/event_payload")
+    return report.errors
+
+
 def view_warnings(view: Any) -> list[str]:
     """What Slack accepts in a view but shows mangled: its words (`formatting.py`)."""
     return formatting_warnings(None, view)

@@ -117,6 +117,12 @@ class Responder:
             where, block_kit.block_errors(blocks, limit=block_kit.MESSAGE_BLOCK_LIMIT)
         ):
             return "invalid_blocks"
+        if self.ws.block_kit(where, block_kit.attachment_errors(attachments)):
+            return "invalid_attachments"
+        size = block_kit.blocks_text(blocks)
+        if size > block_kit.BLOCKS_TEXT_LIMIT:  # as chat.postMessage answers it
+            self.ws.block_kit(where, [f"msg_blocks_too_long: {size:,} characters of text"])
+            return "msg_blocks_too_long"
         self.ws.block_kit(where, block_kit.message_warnings(text, blocks))
         if _truthy(body.get("replace_original")):
             if isinstance(original, Message) and original.by_bot:

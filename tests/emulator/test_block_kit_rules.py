@@ -13,8 +13,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from slack_emulator import SlackEmulator
 from slack_emulator.blocks import (
+    attachment_errors,
     block_errors,
     message_warnings,
+    metadata_errors,
     options_errors,
     view_errors,
     view_warnings,
@@ -114,6 +116,11 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
     ("image_url ≤ 3,000",
      [{"type": "image", "image_url": "https://x.example/" + "p" * 2990, "alt_text": "a"}],
      [{"type": "image", "image_url": "https://x.example/" + "p" * 2900, "alt_text": "a"}]),
+    ("an overflow menu's option has a value, beside its url too",
+     accessory({"type": "overflow", "action_id": "o",
+                "options": [{"text": plain("Open"), "url": "https://x.example/"}]}),
+     accessory({"type": "overflow", "action_id": "o",
+                "options": [{"text": plain("Open"), "url": "https://x.example/", "value": "o"}]})),
     ("button text ≤ 75", actions(button(text=plain("b" * 76))),
      actions(button(text=plain("b" * 75)))),
     ("button url ≤ 3,000", actions(button(url="https://x.example/" + "p" * 2990)),
@@ -323,6 +330,26 @@ def test_blocks_without_a_fallback_text_are_warned_about() -> None:
     """Slack posts them, but notifications and screen readers have nothing to show."""
     assert message_warnings("", [section()]) and message_warnings("  ", [section()])
     assert message_warnings("hi", [section()]) == [] and message_warnings("hi", None) == []
+
+
+def test_an_attachments_blocks_follow_the_message_rules() -> None:
+    """reference/messaging/attachments: `blocks` "in the same format" as a message's, so the
+    same limits; attachments are an array of objects."""
+    assert attachment_errors([{"blocks": [section(mrkdwn("x" * 3001))]}])
+    assert attachment_errors([{"blocks": [{"type": "divider"}] * 51}])
+    assert attachment_errors({"text": "x"}) and attachment_errors(["x"])
+    assert attachment_errors([{"color": "#36a64f", "blocks": [section()]}]) == []
+    assert attachment_errors(None) == []
+
+
+def test_message_metadata_has_an_event_type_and_an_event_payload() -> None:
+    """methods/chat.postMessage `metadata`: "JSON object with event_type and event_payload
+    fields"; anything else is invalid_metadata_format."""
+    assert metadata_errors({"event_type": "x"}) and metadata_errors({"event_payload": {}})
+    assert metadata_errors({"event_type": "", "event_payload": {}})
+    assert metadata_errors({"event_type": "x", "event_payload": "y"}) and metadata_errors("x")
+    assert metadata_errors({"event_type": "x", "event_payload": {"k": 1}}) == []
+    assert metadata_errors(None) == []
 
 
 @pytest.mark.parametrize(

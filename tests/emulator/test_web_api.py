@@ -72,7 +72,7 @@ async def test_post_message_shape_and_record(emu: SlackEmulator, client: AsyncWe
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
 async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -> None:
     """Slack's errors: channel_not_found, no_text, not_in_channel, invalid_blocks,
-    msg_blocks_too_long."""
+    msg_blocks_too_long, invalid_metadata_format, invalid_attachments."""
     general = emu.workspace.general.id
     outside = emu.workspace.add_channel("outside", include_bot=False).id
     cases = [
@@ -94,6 +94,11 @@ async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -
     error = await _error(client.chat_postMessage(channel=general, text="x", blocks=five))
     assert error.response["error"] == "msg_blocks_too_long"  # 12,500 characters in all
     assert await client.chat_postMessage(channel=general, text="x", blocks=five[:4])
+    error = await _error(client.chat_postMessage(channel=general, text="x", metadata={"a": 1}))
+    assert error.response["error"] == "invalid_metadata_format"
+    bad = [{"blocks": [{"type": "divider"}] * 51}]
+    error = await _error(client.chat_postMessage(channel=general, text="x", attachments=bad))
+    assert error.response["error"] == "invalid_attachments"
 
 
 async def test_chat_write_public_posts_where_the_bot_is_not_a_member(
