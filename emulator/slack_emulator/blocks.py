@@ -33,6 +33,10 @@ from .records import Blocks
 MESSAGE_BLOCK_LIMIT = 50  # methods/chat.postMessage: "up to 50 blocks"
 VIEW_BLOCK_LIMIT = 100  # modal and Home tab views: "Max of 100 blocks"
 MESSAGE_TEXT_LIMIT = 40_000  # methods/chat.postMessage: longer text is truncated
+# methods/chat.postMessage, "Truncating content": "For best results, limit the number of
+# characters in the text field to 4,000 characters"; Slack may split a longer one into several
+# messages (api.slack.com/changelog/2018-04-truncating-really-long-messages).
+MESSAGE_TEXT_ADVICE = 4_000
 # chat.postMessage answers msg_blocks_too_long past about 12,000 characters of text in all of
 # a message's blocks: undocumented, seen at 11,341 to 13,297 (slackapi/bolt-js#2509, #2867).
 BLOCKS_TEXT_LIMIT = 12_000
@@ -201,7 +205,13 @@ def message_warnings(text: Any, blocks: Any) -> list[str]:
     break Slack's formatting rules (`formatting.py`), which Slack shows mangled."""
     if blocks and not str(text or "").strip():
         return ["[WARN] missing_text: blocks were sent without a top-level text fallback"]
-    return formatting_warnings(text, blocks)
+    size = len(str(text or ""))
+    too_long = (
+        [f"[WARN] text is {size:,} characters: Slack advises at most {MESSAGE_TEXT_ADVICE:,}"]
+        if size > MESSAGE_TEXT_ADVICE
+        else []
+    )
+    return too_long + formatting_warnings(text, blocks)
 
 
 def attachment_errors(attachments: Any) -> list[str]:

@@ -27,6 +27,15 @@ SECTION_LIMIT = 3000
 # (`msg_blocks_too_long`; undocumented, seen at 11,341 to 13,297: slackapi/bolt-js#2509 and
 # #2867). A message's lists share MESSAGE_TEXT, which leaves room for what holds them.
 MESSAGE_TEXT = 10_000
+# A message's top-level `text`, its notification and what screen readers say: Slack advises
+# at most 4,000 characters there and may split a longer one into several messages
+# (methods/chat.postMessage, "Truncating content").
+FALLBACK_TEXT = 4000
+
+
+def fallback(text: str) -> str:
+    """A message's top-level `text` cut to what Slack advises; its blocks say it all."""
+    return clip(text, FALLBACK_TEXT)
 
 
 def mrkdwn(text: str) -> dict[str, Any]:
@@ -233,7 +242,7 @@ def render_error(message: str | UserError) -> dict[str, Any]:
     """A refusal; the names of people a `UserError` carries are shown as every render shows
     names (`plain`), so a profile's name can neither ping nor hide a link."""
     text = message.told(plain) if isinstance(message, UserError) else message
-    return {"text": text, "blocks": [section(f":warning: {text}")]}
+    return {"text": fallback(text), "blocks": [section(f":warning: {text}")]}
 
 
 def render_home_intro(summary: HomeSummary) -> Blocks:

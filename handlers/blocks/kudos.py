@@ -21,6 +21,7 @@ from handlers.blocks.elements import (
     capped,
     capped_lines,
     context,
+    fallback,
     plain,
     section,
     shorten,
@@ -163,7 +164,7 @@ def render_undone(entries: Sequence[Entry], kept: Sequence[str] | None = ()) -> 
         )
     else:
         text += ", and the messages they caused are removed."
-    return {"text": text, "blocks": [section(f":leftwards_arrow_with_hook: {text}")]}
+    return {"text": fallback(text), "blocks": [section(f":leftwards_arrow_with_hook: {text}")]}
 
 
 _UNPOSTED = {
@@ -266,7 +267,7 @@ def render_mine(summary: MySummary) -> Message:
         recent = "*Recently*\n" + _reasons(summary.recent, summary.names)
         blocks.append(section(recent))
         text += "\n" + recent
-    return {"text": text, "blocks": blocks}
+    return {"text": fallback(text), "blocks": blocks}
 
 
 def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
@@ -314,7 +315,7 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
         f"\n{unseen}." if unseen else ""
     )
     text = f"{head}\n{_reasons(about.recent, about.names)}"
-    return {"text": f"{text}\n{how}", "blocks": [section(text), context(how), *thank]}
+    return {"text": fallback(f"{text}\n{how}"), "blocks": [section(text), context(how), *thank]}
 
 
 def render_give_modal(

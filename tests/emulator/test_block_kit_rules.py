@@ -332,6 +332,14 @@ def test_blocks_without_a_fallback_text_are_warned_about() -> None:
     assert message_warnings("hi", [section()]) == [] and message_warnings("hi", None) == []
 
 
+def test_a_text_over_four_thousand_characters_is_warned_about() -> None:
+    """methods/chat.postMessage, "Truncating content": best kept to 4,000 characters; longer
+    ones Slack may split into several messages (changelog 2018-04, truncating really long
+    messages), and past 40,000 it cuts them."""
+    assert message_warnings("x" * 4001, None) and message_warnings("x" * 4001, [section()])
+    assert message_warnings("x" * 4000, None) == []
+
+
 def test_an_attachments_blocks_follow_the_message_rules() -> None:
     """reference/messaging/attachments: `blocks` "in the same format" as a message's, so the
     same limits; attachments are an array of objects."""

@@ -39,7 +39,8 @@ def check_message(message: dict[str, Any]) -> None:
     assert len(blocks) <= MESSAGE_BLOCKS, f"{len(blocks)} blocks in a message"
     assert len(message.get("text") or "") <= MESSAGE_TEXT, "message text too long"
     assert blocks or (message.get("text") or "").strip(), "a message with nothing to show"
-    assert not emulator.message_warnings(message.get("text"), blocks)
+    warnings = emulator.message_warnings(message.get("text"), blocks)
+    assert not warnings, warnings
     size = emulator.blocks_text(blocks)
     assert size <= emulator.BLOCKS_TEXT_LIMIT, f"msg_blocks_too_long: {size} characters of text"
     _emulator_checks(blocks, MESSAGE_BLOCKS, "message")

@@ -510,6 +510,8 @@ def test_every_renderer_is_checked() -> None:
         ("101 blocks in a view", {"type": "modal", "title": {"type": "plain_text", "text": "t"},
                                   "blocks": [elements.section("x")] * 101}, check_view),
         ("blocks without a fallback text", {"blocks": [elements.section("x")]}, check_message),
+        ("a 4,001-character fallback text", {"text": "x" * 4001,
+                                             "blocks": [elements.section("x")]}, check_message),
         ("a repeated block_id", {"text": "x", "blocks": [elements.actions(
             elements.button("b", "a"), block_id="same")] * 2}, check_message),
         ("a 3,001-character initial value", {
