@@ -119,6 +119,8 @@ class Responder:
             return "invalid_blocks"
         if self.ws.block_kit(where, block_kit.attachment_errors(attachments)):
             return "invalid_attachments"
+        if self.ws.block_kit(where, block_kit.metadata_errors(body.get("metadata"))):
+            return "invalid_metadata_format"
         size = block_kit.blocks_text(blocks)
         if size > block_kit.BLOCKS_TEXT_LIMIT:  # as chat.postMessage answers it
             self.ws.block_kit(where, [f"msg_blocks_too_long: {size:,} characters of text"])

@@ -284,20 +284,26 @@ async def test_response_url_rules(emu: SlackEmulator) -> None:
 
 
 async def test_response_url_refuses_what_chat_post_message_refuses(emu: SlackEmulator) -> None:
-    """A response_url answers as chat.postMessage does: invalid blocks, and blocks with more
-    than about 12,000 characters of text in all (msg_blocks_too_long), are refused and noted."""
+    """A response_url answers as chat.postMessage does: blocks with more than about 12,000
+    characters of text in all (msg_blocks_too_long) and metadata without an event_payload are
+    refused and noted."""
     alice = emu.workspace.add_user("alice")
     async with endpoint(emu, Endpoint()):
         delivery = await emu.slash_command(alice.id, "/ask", "helm")
     url = delivery.payload["response_url"]
     five = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 2500}}] * 5
+    bodies = [
+        {"text": "x", "blocks": five},
+        {"text": "x", "metadata": {"event_type": "mark"}},
+        {"text": "x", "blocks": five[:4]},
+    ]
     statuses = []
     async with aiohttp.ClientSession() as session:
-        for blocks in (five, five[:4]):
-            async with session.post(url, json={"text": "x", "blocks": blocks}) as resp:
+        for body in bodies:
+            async with session.post(url, json=body) as resp:
                 statuses.append((resp.status, await resp.text()))
-    assert statuses == [(400, "msg_blocks_too_long"), (200, "ok")]
-    assert [p.split(":")[0] for p in emu.block_kit_problems] == ["response_url"]
+    assert statuses == [(400, "msg_blocks_too_long"), (400, "invalid_metadata_format"), (200, "ok")]
+    assert [p.split(":")[0] for p in emu.block_kit_problems] == ["response_url"] * 2
 
 
 async def test_url_verification_handshake(emu: SlackEmulator) -> None:
