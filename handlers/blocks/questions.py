@@ -19,6 +19,7 @@ from handlers.blocks.elements import (
     button,
     capped_lines,
     context,
+    fallback,
     section,
 )
 
@@ -93,7 +94,7 @@ def render_more(asked: list[str], waiting: list[str], names: Mapping[str, str]) 
     text = f"I've also asked {named(asked, names)}."
     if waiting:
         text += f" {named(waiting, names)} will get my message when their working day starts."
-    return {"text": clip(text, MESSAGE_TEXT)}
+    return {"text": fallback(text)}
 
 
 def first_then_others(count: int) -> str:
