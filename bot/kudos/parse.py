@@ -57,7 +57,14 @@ def refuse_groups(text: str) -> None:
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")
 
 
-def parse_kudos(text: str) -> KudosText:
+def how_to_give(has_values: bool, reason: str = "what they did") -> str:
+    """`/kudos @name for what they did #value`: the `#value` left out where the workspace has
+    no company values (`values none`), since none could be given."""
+    value = " #value" if has_values else ""
+    return f"`/kudos @name for {reason}{value}`"
+
+
+def parse_kudos(text: str, has_values: bool = True) -> KudosText:
     """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
     text = unicodedata.normalize("NFC", text)  # é typed as e + accent is still a letter
     refuse_groups(text)
@@ -88,7 +95,7 @@ def parse_kudos(text: str) -> KudosText:
             raise KudosRefused(PEOPLE_ONLY_HINT.format(what="a channel"), "recipients")
         raise KudosRefused(
             did_you_mean("/kudos", rest, KUDOS_SUBCOMMANDS)
-            or "Start with who you're thanking: `/kudos @name for what they did #value`.",
+            or f"Start with who you're thanking: {how_to_give(has_values)}.",
             "recipients",
         )
     rest = _LEAD_IN.sub("", rest, count=1)

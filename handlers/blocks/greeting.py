@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.help import SLASH_COMMANDS
+from bot.kudos.parse import how_to_give
 from bot.questions.detect import SmallTalk
 from handlers.blocks.elements import section
 
@@ -24,10 +25,10 @@ def render_greeting(
     return message(FRIENDLY[kind], pointer)
 
 
-def render_thanks_for_someone() -> dict[str, Any]:
+def render_thanks_for_someone(has_values: bool = True) -> dict[str, Any]:
     """`thanks @bob for the review` said to the bot: the thanks is Bob's, and /kudos says it."""
     return message(
-        "That sounds like thanks for a colleague: `/kudos @name for what they did #value` in a "
+        f"That sounds like thanks for a colleague: {how_to_give(has_values)} in a "
         "public channel thanks them where everyone sees it.",
         "`/kudos help` shows the other ways.",
     )

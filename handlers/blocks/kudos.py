@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.help import SLASH_COMMANDS
+from bot.kudos.parse import how_to_give
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.kudos.rules import UNDO_WINDOW
 from bot.safe_text import clip, safe_text
@@ -234,8 +235,7 @@ def render_leaderboard(board: Leaderboard) -> Message:
         text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
         return {"text": text, "blocks": [section(text)]}
     if not board.standings:
-        value = " #value" if board.has_values else ""
-        text = f"{title}\nNo kudos yet. Be the first: `/kudos @name for …{value}`"
+        text = f"{title}\nNo kudos yet. Be the first: {how_to_give(board.has_values, '…')}"
         return {"text": text, "blocks": [section(text)]}
     text = f"{title}\n{_standings(board)}"
     return {"text": text, "blocks": [section(text)]}

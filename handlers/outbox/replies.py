@@ -20,10 +20,10 @@ from handlers.blocks.greeting import (
 )
 
 CHATTER_REPLY = "chatter.reply"
-# What was said, by its name in the delivery: small talk's kinds, and "words" for a few words.
+# What was said, by its name in the delivery: small talk's kinds, and "words" for a few words
+# ("thanks_someone", whose answer depends on the workspace's values, is answered in `reply`).
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "help": render_help,
-    "thanks_someone": render_thanks_for_someone,
     "ask_command": render_ask_command,
     "greeting": lambda: render_greeting("greeting"),
     "thanks": lambda: render_greeting("thanks"),
@@ -36,7 +36,12 @@ async def reply(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     thread = payload.get("thread_ts")
-    message = ANSWERS[str(payload["said"])]()
+    said = str(payload["said"])
+    if said == "thanks_someone":  # its example names a #value only where there are values
+        rules = await services.kudos.rules(team_id)
+        message = render_thanks_for_someone(has_values=bool(rules.values))
+    else:
+        message = ANSWERS[said]()
     await client.chat_postMessage(channel=str(payload["channel"]), thread_ts=thread, **message)
 
 

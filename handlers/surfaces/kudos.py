@@ -116,7 +116,8 @@ def register(router: Router, services: Services) -> None:
     async def give_by_command(
         command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, team: str, text: str
     ) -> None:
-        parsed = parse_kudos(text)
+        rules = await services.kudos.rules(team)
+        parsed = parse_kudos(text, has_values=bool(rules.values))
         channel = command.get("channel_id")
         giver, recipients = await lookup_people(
             client, services, team, command["user_id"], list(parsed.recipients)

@@ -337,3 +337,22 @@ async def test_with_no_company_values_nobody_is_told_to_add_one(slack: SlackHarn
     board, about = (e.text for e in slack.emu.ephemerals(slack.user("alice"))[before:])
     assert "Be the first: `/kudos @name for …`" in board and "#value" not in board
     assert "say what they did" in about and "#value" not in about
+
+
+async def test_with_no_company_values_the_hints_leave_the_value_out(slack: SlackHarness) -> None:
+    """`/kudos for the fix` (no one named) and "thanks @bob…" said to the bot both said
+    `/kudos @name for what they did #value` though the workspace has no values to give."""
+    bob = slack.user("bob")
+    await slack.command("alice", "/kudos", "for the fix")
+    await slack.dm_bot("alice", f"thanks <@{bob}> for the review!")
+    await slack.settle()
+    assert "#value" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert "#value" in slack.emu.dm_messages(slack.user("alice"))[-1].text
+    await slack.services.workspace_settings.change(slack.emu.team_id, {"values": "none"}, by=CLI)
+    await slack.command("alice", "/kudos", "for the fix")
+    await slack.dm_bot("alice", f"thanks <@{bob}> for the fix!")
+    await slack.settle()
+    hint = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    pointer = slack.emu.dm_messages(slack.user("alice"))[-1].text
+    assert "Start with who" in hint and "#value" not in hint, hint
+    assert "`/kudos @name for what they did`" in pointer and "#value" not in pointer, pointer
