@@ -81,6 +81,11 @@ def _guest(user: dict[str, Any]) -> bool:
     return bool(user.get("is_restricted") or user.get("is_ultra_restricted"))
 
 
+def cant_find(user_id: str) -> str:
+    """What someone is told of a mention Slack says is nobody's (`described` is None)."""
+    return f"I can't find <@{user_id}> in this workspace."
+
+
 async def described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | None:
     """users.info's user; None when Slack says nobody has that id. A Slack that will not say
     (one without users.info, which answers `unknown_method` or HTTP 404; a missing scope)

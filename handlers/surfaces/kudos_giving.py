@@ -17,7 +17,7 @@ from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
-from handlers.client.directory import described, profile_from_slack
+from handlers.client.directory import cant_find, described, profile_from_slack
 from handlers.client.failures import is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
@@ -80,7 +80,7 @@ async def _users_info(client: AsyncWebClient, team_id: str, user_id: str) -> Pro
     """The person as Slack describes them; None for a guest from another organisation."""
     user = await described(client, user_id)
     if user is None:
-        raise KudosRefused(f"I can't find <@{user_id}> in this workspace.", "recipients")
+        raise KudosRefused(cant_find(user_id), "recipients")
     if member_elsewhere(user, team_id):
         return None
     return profile_from_slack(user)

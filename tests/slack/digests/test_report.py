@@ -165,3 +165,16 @@ async def test_a_week_in_the_first_years_of_the_calendar_is_refused(company: Sla
         said = await report(company, "maria", week)
         assert f"`{week}` is not a week I know: say `this week`, `last week` or" in said
         assert "Something went wrong" not in said
+
+
+async def test_a_manager_slack_does_not_know_is_nobody(company: SlackHarness) -> None:
+    """`/kudos report <@UNOPE|ghost>`: a manager read "<@UNOPE> is not one of them", an admin
+    "Nobody reports to <@UNOPE>"; both are told, as /kudos and /skills say, that there is
+    nobody by that id. Someone real outside the org is still refused as before."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    for handle in ("maria", "olga"):
+        said = await report(company, handle, "last week <@U0NOSUCH|ghost>")
+        assert "I can't find <@U0NOSUCH> in this workspace" in said, (handle, said)
+        assert "not one of them" not in said and "Nobody reports" not in said, said
+    said = await report(company, "bob", "2026-W47 @maria")
+    assert "your own org only" in said and "received" not in said
