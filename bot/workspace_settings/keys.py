@@ -296,7 +296,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "digest_roundup",
         "Public roundup",
-        "yes: each week, a post of the week's public kudos in the kudos channel (set one).",
+        "yes: each week, a post of the week's public kudos in the kudos channel (set one), on "
+        "the digest's day and hour in the time zone most people here are in.",
         parse_yes_no,
     ),
     Key(

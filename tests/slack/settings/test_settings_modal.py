@@ -228,3 +228,12 @@ async def test_the_kudos_channel_is_where_public_kudos_go_as_its_hint_says(
     [field] = [b for b in modal.blocks if b.get("block_id") == "kudos_channel"]
     hint = field["hint"]["text"]
     assert "public kudos" in hint and "private kudos stay where they were given" in hint, hint
+
+
+async def test_the_public_roundups_hint_says_when_it_is_posted(slack: SlackHarness) -> None:
+    """The roundup goes on the digest's day and hour in the time zone most people are in
+    (docs/digests.md); the modal's hint said only "each week"."""
+    modal = await settings_modal(slack, "hana")
+    [field] = [b for b in modal.blocks if b.get("block_id") == "digest_roundup"]
+    hint = field["hint"]["text"]
+    assert "on the digest's day and hour" in hint and "time zone most" in hint, hint
