@@ -209,6 +209,7 @@ class QuestionService:
                     s, question, closed, f"<@{user_id}> is on it — thanks!", now
                 )
                 await tell.asker(s, question, "connected", now)
+                await tell.asking_helper(s, question, user_id, "connected", now)
                 return Accepted(
                     QuestionView.of(question),
                     OfferView.of(offer),
@@ -374,6 +375,7 @@ class QuestionService:
                 await q.hold_question(s, question)
                 if await q.release_question(s, question, user_id):
                     await tell.asker(s, question, "helper_left", now, helper=user_id)
+                    await tell.asking_helper(s, question, user_id, "released", now)
                     await self._move_on(s, index, question, [])
 
     async def asker_left(self, team_id: str, user_id: str) -> int:

@@ -106,14 +106,24 @@ async def asking_closed(s: AsyncSession, question: Question, at: datetime) -> No
     """The asker's message saying who is asked, once the question has closed: how it ended,
     in the past tense, its buttons gone. Once per question and way of closing (unanswered,
     it may be solved after)."""
-    await outbox.enqueue(
-        s,
-        question.team_id,
-        "question.asking_closed",
-        {"question_id": question.id},
-        key=f"question.asking_closed:{question.id}:{question.status}",
-        at=at,
-    )
+    await _asking_changed(s, question, "question.asking_closed", question.status, at)
+
+
+async def asking_helper(
+    s: AsyncSession, question: Question, helper: str, event: str, at: datetime
+) -> None:
+    """The asker's message saying who is asked, once `helper` took the question ("connected")
+    or was let go ("released"): who helps now, or back to who is asked. Once per helper and
+    event; it renders the question as it is when sent, so a late one never undoes a close."""
+    await _asking_changed(s, question, "question.asking_helper", f"{helper}:{event}", at)
+
+
+async def _asking_changed(
+    s: AsyncSession, question: Question, kind: str, why: str, at: datetime
+) -> None:
+    payload = {"question_id": question.id}
+    key = f"{kind}:{question.id}:{why}"
+    await outbox.enqueue(s, question.team_id, kind, payload, key=key, at=at)
 
 
 async def _each(

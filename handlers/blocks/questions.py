@@ -70,16 +70,23 @@ _ENDED = {
 def render_asking(
     question: QuestionView, offers: list[OfferView], names: Mapping[str, str]
 ) -> Message:
-    """Shown to the asker at once: who is being asked, privately, and why. Once the question
-    has closed, who was asked and how it ended; only Solved is left, when nobody could help
-    and the asker may have found the answer elsewhere."""
+    """Shown to the asker at once: who is being asked, privately, and why. While someone
+    helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
+    closed, who was asked and how it ended; only Solved is left, when nobody could help and
+    the asker may have found the answer elsewhere."""
     lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in offers]
     solved = button("Solved", "question_solved", str(question.id), "primary")
     ended = _ENDED.get(question.status)
-    if ended is None:
+    withdraw = button("Withdraw", WITHDRAW_ACTION, str(question.id))
+    if question.status == "connected" and question.helper_user_id:
+        text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
+        helper = named([question.helper_user_id], names)
+        said = f"Question #{question.id}: {helper} is helping you."
+        buttons = [solved, withdraw]
+    elif ended is None:
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
         said = f"Question #{question.id}. I'll tell you as soon as someone can help."
-        buttons = [solved, button("Withdraw", WITHDRAW_ACTION, str(question.id))]
+        buttons = [solved, withdraw]
     else:
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
         said = f"Question #{question.id} {ended}"

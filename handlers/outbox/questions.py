@@ -256,6 +256,7 @@ async def asking(
     names = await names_of(client, services, team_id, _people_in(chosen))
     channel, ts = await tell_asker(client, question, render_asking(question, chosen, names))
     await services.questions.asker_message_sent(question.id, channel, ts)
+    await _again_if_changed(client, services, team_id, now)
 
 
 async def asking_closed(
@@ -263,12 +264,49 @@ async def asking_closed(
 ) -> None:
     """The asker's message saying who is asked, once the question closed: who was asked
     and how it ended. Not sent yet: its own delivery renders it closed."""
+    await _update_asking(client, services, team_id, await _now(services, team_id, payload))
+
+
+async def asking_helper(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The asker's message saying who is asked, once someone took the question or was let go:
+    who helps now, or who is asked again. A question closed since is left to its own update
+    (`asking_closed`); one that closed or changed hands while this update was on its way is
+    updated again, lest this one land over the newer text."""
     now = await _now(services, team_id, payload)
+    if now.question.status not in ("open", "connected"):
+        return
+    await _update_asking(client, services, team_id, now)
+    await _again_if_changed(client, services, team_id, now)
+
+
+async def _again_if_changed(
+    client: AsyncWebClient, services: Services, team_id: str, shown: QuestionNow
+) -> None:
+    """The asking message once more, when the question's state or helper changed since `shown`
+    was read: that change's own update may have landed first, or found no message yet."""
+    again = await _now(services, team_id, {"question_id": shown.question.id})
+    if _holder(again) != _holder(shown):
+        await _update_asking(client, services, team_id, again)
+
+
+def _holder(now: QuestionNow) -> tuple[str, str | None]:
+    return now.question.status, now.question.helper_user_id
+
+
+async def _update_asking(
+    client: AsyncWebClient, services: Services, team_id: str, now: QuestionNow
+) -> None:
+    """The asking message drawn from `now`: asking, those still asked; otherwise all who
+    were. Not sent yet: its own delivery draws it as the question is then."""
     question = now.question
     if not (question.asker_message_channel and question.asker_message_ts):
         return
-    names = await names_of(client, services, team_id, _people_in(now.offers))
-    message = render_asking(question, list(now.offers), names)
+    asking = question.status in ("draft", "open")
+    offers = [o for o in now.offers if not asking or o.status == "pending"]
+    names = await names_of(client, services, team_id, _people_in(offers))
+    message = render_asking(question, offers, names)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
@@ -358,6 +396,7 @@ DELIVERIES = {
     "question.helper_released": helper_released,
     "question.asking": asking,
     "question.asking_closed": asking_closed,
+    "question.asking_helper": asking_helper,
     "question.more": more,
     "question.connected": connected,
     "question.helper_left": helper_left,

@@ -4,7 +4,11 @@ the question had closed. Once it closes, that message says how it ended, in the 
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
+from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
+from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import QUESTION, ask, decline_everyone, offer_dm, rows
 
@@ -88,3 +92,53 @@ async def test_a_question_deleted_in_a_private_channel_is_said_withdrawn_in_the_
     assert question.status == "withdrawn"
     assert f"Question #{question.id} was withdrawn" in str(now.blocks)
     assert "question_withdraw" not in str(now.blocks)
+
+
+async def test_while_someone_helps_the_first_message_says_who(slack: SlackHarness) -> None:
+    """Dev pressed "I can help": the message said "I'll tell you as soon as someone can
+    help" all the while. It names Dev and keeps Solved and Withdraw; pressed twice, one
+    update. That update sent again after the question was solved leaves it solved."""
+    asked = await ask(slack)
+    first = asking_message(slack, asked)
+    dev = slack.user("dev")
+    await slack.emu.click(dev, "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.emu.click(dev, "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    question, _ = await rows(slack)
+    shown = str(asking_message(slack, asked).blocks)
+    assert f"Question #{question.id}: " in shown and "Dev Patel is helping you." in shown, shown
+    assert "as soon as someone can help" not in shown and "I'm asking" not in shown
+    assert "question_solved" in shown and "question_withdraw" in shown
+    assert updates_of(slack, first) == 1
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.drain()
+    solved = updates_of(slack, first)
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(
+            update(OutboxItem)
+            .where(OutboxItem.method == "question.asking_helper")
+            .values(status="pending", next_attempt_at=slack.services.clock.now())
+        )
+    await slack.drain()
+    shown = str(asking_message(slack, asked).blocks)
+    assert f"Question #{question.id} is solved" in shown and "is helping" not in shown, shown
+    assert "question_solved" not in shown
+    assert updates_of(slack, first) == solved
+
+
+async def test_a_helper_who_left_is_no_longer_said_to_help(slack: SlackHarness) -> None:
+    """Dev, helping, leaves the workspace: the message goes back to who is being asked now
+    (Maria, not asked before; not Bob, who was told Dev is on it)."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    asked = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    assert "is helping you" in str(asking_message(slack, asked).blocks)
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    question, _ = await rows(slack)
+    shown = str(asking_message(slack, asked).blocks)
+    assert "is helping" not in shown, shown
+    assert question.status == "open", question.status
+    assert "I'm asking 1 colleague" in shown and "Maria Lopez" in shown, shown
+    assert "Bob Chen" not in shown and "question_withdraw" in shown, shown
