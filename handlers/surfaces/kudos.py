@@ -116,8 +116,11 @@ def register(router: Router, services: Services) -> None:
     async def give_by_command(
         command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, team: str, text: str
     ) -> None:
-        rules = await services.kudos.rules(team)
-        parsed = parse_kudos(text, has_values=bool(rules.values))
+        try:
+            parsed = parse_kudos(text)
+        except KudosRefused:  # its example names a #value only where the workspace has values
+            rules = await services.kudos.rules(team)
+            parsed = parse_kudos(text, has_values=bool(rules.values))
         channel = command.get("channel_id")
         giver, recipients = await lookup_people(
             client, services, team, command["user_id"], list(parsed.recipients)
