@@ -18,8 +18,8 @@ are served on loopback; Slack's requests still come in process.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -100,6 +100,22 @@ class SlackHarness(Harness):
             team=other.team,
             pace=self.pace,
         )
+
+    @contextmanager
+    def bot_down(self) -> Iterator[None]:
+        """Every delivery to the bot fails meanwhile (503), as while it is down: Slack retries
+        each later, after whatever happens in between."""
+        up = self.emu.app_in_process
+        assert up is not None
+
+        async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
+            return 503, "", {}
+
+        self.emu.app_in_process = down
+        try:
+            yield
+        finally:
+            self.emu.app_in_process = up
 
     def add_named_like_markup(self, name: str) -> tuple[str, str]:
         """An app and someone deactivated, both named `name` in Slack (a name anyone may type,

@@ -26,19 +26,10 @@ async def stored_texts(slack: SlackHarness) -> list[str]:
 async def edited_while_down(slack: SlackHarness, message: Message, text: str) -> Delivery:
     """Carol edits `message` while every delivery of the edit fails (503): Slack retries it
     later, after what happens meanwhile."""
-    up = slack.emu.app_in_process
-    assert up is not None
-
-    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
-        return 503, "", {}
-
-    slack.emu.app_in_process = down
-    try:
+    with slack.bot_down():
         _, [delivery] = await slack.here.edit_message(
             slack.user("carol"), message, slack.escape(text)
         )
-    finally:
-        slack.emu.app_in_process = up
     assert not any(a.acked for a in delivery.attempts)
     return delivery
 

@@ -36,14 +36,7 @@ async def stored(slack: SlackHarness) -> tuple[list[Question], list[Offer]]:
 async def sent_while_down(slack: SlackHarness, handle: str, where: str) -> tuple[Any, Delivery]:
     """`handle` posts the question while every delivery of it fails (503); the delivery the
     question would be asked from (the mention in a channel, the message in a DM)."""
-    up = slack.emu.app_in_process
-    assert up is not None
-
-    async def down(_headers: dict[str, str], _body: str) -> tuple[int, str, dict[str, str]]:
-        return 503, "", {}
-
-    slack.emu.app_in_process = down
-    try:
+    with slack.bot_down():
         if where == "DM":
             message, deliveries = await slack.emu.post_message(
                 slack.user(handle), slack.emu.workspace.open_im(slack.user(handle)).id, QUESTION
@@ -55,8 +48,6 @@ async def sent_while_down(slack: SlackHarness, handle: str, where: str) -> tuple
                 slack.user(handle), slack.channel(where), text
             )
             kind = "app_mention"
-    finally:
-        slack.emu.app_in_process = up
     [delivery] = [d for d in deliveries if d.payload["event"]["type"] == kind]
     assert not any(a.acked for a in delivery.attempts)
     return message, delivery
