@@ -23,7 +23,8 @@ log = logging.getLogger("askaround")
 DRAIN_SECONDS = 10.0
 # Slack gives up on an answer after 3 s (and retries), so a request still unanswered when
 # the server stops is not worth aiohttp's default wait of 60 s, spent twice: once for the
-# listening socket, once for its connections. A connection left half-sent held a stop 120 s.
+# listening socket, once for its connections. A connection left half-sent held a stop 120 s;
+# it holds it 6 s now (Slack's 3 s, in each of the two waits).
 ANSWER_SECONDS = 3.0
 T = TypeVar("T")
 

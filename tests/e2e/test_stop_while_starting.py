@@ -48,8 +48,8 @@ async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: 
 
 async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) -> None:
     """A connection that sent half a request (a client gone quiet, a proxy holding it) kept
-    the stop waiting twice aiohttp's 60 s: Slack gives up on an answer after 3 s, so the
-    server waits no longer than that before it closes what is left."""
+    the stop waiting twice aiohttp's 60 s: Slack gives up on an answer after 3 s, so each of
+    the server's two waits is no longer than that before it closes what is left."""
     emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
     served = await _serve(tmp_path, emu)
     writer: asyncio.StreamWriter | None = None
