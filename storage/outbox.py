@@ -325,12 +325,14 @@ async def retry_failed(session: AsyncSession, now: datetime) -> int:
     return result.rowcount
 
 
-async def depth(session: AsyncSession) -> tuple[int, datetime | None]:
-    """How many deliveries wait, and since when the oldest has."""
+async def depth(session: AsyncSession, now: datetime) -> tuple[int, datetime | None]:
+    """How many deliveries wait, and since when the oldest has. One queued for a later moment
+    (`enqueue`'s `at`: the end of a kudos' Undo, a colleague's morning) waits only from then:
+    until it comes, nothing is late."""
     row = (
         await session.execute(
             select(func.count(), func.min(OutboxItem.created_at)).where(
-                OutboxItem.status.in_(WAITING)
+                OutboxItem.status.in_(WAITING), OutboxItem.created_at <= now
             )
         )
     ).one()

@@ -123,10 +123,10 @@ class Outbox:
         async with self._sessions() as s:
             return await outbox.due_count(s, before)
 
-    async def depth(self) -> tuple[int, datetime | None]:
-        """How many deliveries wait, and since when the oldest has."""
+    async def depth(self, now: datetime) -> tuple[int, datetime | None]:
+        """How many deliveries wait by `now`, and since when the oldest has."""
         async with self._sessions() as s:
-            return await outbox.depth(s)
+            return await outbox.depth(s, now)
 
     async def stuck(self, older_than: datetime) -> list[Stuck]:
         """Failed deliveries, and waiting ones created before `older_than`."""

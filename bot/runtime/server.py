@@ -85,10 +85,11 @@ def build_web_app(bot: Askaround) -> web.Application:
         )
 
     async def metrics_page(_request: web.Request) -> web.Response:
-        waiting, oldest = await bot.services.outbox.depth()
+        now = bot.services.clock.now()
+        waiting, oldest = await bot.services.outbox.depth(now)
         metrics.outbox_depth.set(waiting)
         metrics.inbox_open.set(await bot.services.inbox.open_count())
-        age = (bot.services.clock.now() - oldest).total_seconds() if oldest else 0.0
+        age = (now - oldest).total_seconds() if oldest else 0.0
         metrics.outbox_oldest_seconds.set(max(age, 0.0))
         return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 

@@ -143,7 +143,8 @@ class Harness:
         return message
 
     async def drain(self, within: float = 60.0) -> None:
-        """Wait until every outbox delivery is sent or failed, retries and backoff included.
+        """Wait until every outbox delivery is sent or failed, retries and backoff included;
+        one queued for a later moment (the end of a kudos' Undo) is not waited for.
 
         An empty outbox counts only when it is still empty after settling: a listener still
         working after its ack may be about to write new deliveries."""
@@ -161,7 +162,7 @@ class Harness:
 
     async def _waiting(self) -> int:
         async with self.services.sessions() as s:
-            waiting, _oldest = await outbox.depth(s)
+            waiting, _oldest = await outbox.depth(s, self.services.clock.now())
         return waiting
 
     async def settle(self) -> None:

@@ -9,7 +9,8 @@ so tests read alike. What differs is time: Slack's pace (the outbox's paced clie
 emulator's limits) runs on one fake clock, and waiting for the bot to finish watches its
 work (listeners after their ack, Slack calls, outbox rows) instead of a quiet spell on a
 timer. When only deliveries put back for later are left, `settle` and `drain` move the
-domain clock and the fake clock forward to them together, as time would have passed.
+domain clock and the fake clock forward to them together, as time would have passed; those
+queued for a later moment (`enqueue`'s `at`) wait until a test moves the clocks there.
 
 In OAuth mode a person installs the app in a browser, so the bot's install and redirect pages
 are served on loopback; Slack's requests still come in process.
@@ -150,7 +151,8 @@ class SlackHarness(Harness):
 
     async def drain(self, within: float = 60.0) -> None:
         """Wait until every outbox delivery is sent or failed, retries and backoff included:
-        the clocks move to each delivery put back for later."""
+        the clocks move to each delivery put back for later. One queued for a later moment
+        (the end of a kudos' Undo, a colleague's morning) waits for a test to `advance` to it."""
         await self._until_quiet(None, within)
 
     async def _until_quiet(self, horizon: timedelta | None, within: float) -> None:
@@ -194,7 +196,7 @@ class SlackHarness(Harness):
             pending = (
                 await s.execute(
                     select(func.min(OutboxItem.next_attempt_at)).where(
-                        OutboxItem.status == "pending"
+                        OutboxItem.status == "pending", OutboxItem.created_at <= now
                     )
                 )
             ).scalar()

@@ -144,3 +144,22 @@ async def test_a_claim_takes_public_messages_before_recipients_dms(
         first = await outbox.claim_due(s, T0, T0 + LEASE, 2, by=None)
     assert [str(i.dedupe_key) for i in first] == ["shout1", "shout2"]
     assert await claim(sessions, T0, None) == ["dm1", "dm2", "dm3"]
+
+
+async def test_a_delivery_queued_for_later_is_not_waiting_until_its_moment(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """The outbox's depth (the metric, and what the tests' and benchmarks' drains wait for)
+    counts a delivery queued for a later moment (a kudos' Undo ending) only from then on; one
+    put back after a try (a backoff) waits all along."""
+    async with sessions() as s, s.begin():
+        await outbox.enqueue(s, "T1", "kudos.received", {}, key="now", at=T0)
+        await outbox.enqueue(s, "T1", "kudos.undo_ended", {}, key="later", at=T0 + LEASE)
+    async with sessions() as s:
+        assert await outbox.depth(s, T0) == (1, T0)
+    assert await claim(sessions, T0, "alive") == ["now"]
+    async with sessions() as s, s.begin():
+        await outbox.finish(s, 1, "pending", at=T0, next_attempt_at=T0 + LEASE * 2)
+    async with sessions() as s:
+        assert await outbox.depth(s, T0) == (1, T0)
+        assert await outbox.depth(s, T0 + LEASE) == (2, T0)
