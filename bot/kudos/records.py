@@ -52,6 +52,9 @@ class Giving:
     seconds: str | None = None  # the act of giving a reaction seconds: refused once undone
     quoted: tuple[str, str] | None = None  # (channel, ts) of the message that is the reason
     group_dm: bool = False  # `channel_id` is a group DM, which texts name "this conversation"
+    # Where the giver's confirmation is answered when that is known before giving (the
+    # command's response_url): it loses its Undo button through it when Undo ends.
+    confirm_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,17 @@ from bot.timezone import zone
 
 MAX_REASON = 2000
 UNDO_WINDOW = timedelta(minutes=5)
+# The giver's confirmation loses its Undo button this long after the window ends: an Undo
+# pressed in its last moment (or on a replica whose clock is a little behind) has committed
+# by then, and the update finds the kudos undone and leaves Undo's own answer.
+UNDO_SETTLES = timedelta(seconds=10)
+
+
+def undo_over_at(given_at: datetime) -> datetime:
+    """When the confirmation of kudos given at `given_at` loses its Undo button."""
+    return given_at + UNDO_WINDOW + UNDO_SETTLES
+
+
 # The reason of kudos whose quoted message its author deleted: its words are quoted no more.
 QUOTED_DELETED = "For a message since deleted."
 

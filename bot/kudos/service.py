@@ -160,7 +160,8 @@ class KudosService:
 
     async def _give(self, s: AsyncSession, giving: Giving, keys: list[str]) -> Given:
         """One transaction of four statements (five on PostgreSQL; one more when thanking for a
-        question, whether it is still kept): the rules in one read;
+        question, whether it is still kept, and one more for a command's confirmation, whose
+        Undo button goes when Undo ends): the rules in one read;
         the entries inserted, a key already taken meaning a repeat (`DuplicateKudos`); what the
         giver gave today and within the undo window, in one read; the shout-out queued. The
         insert comes before that read: on SQLite it takes the one writer's lock, and on
@@ -230,7 +231,7 @@ class KudosService:
         remaining = Room(allowance, used - len(added)).take(len(added))
         entries = tuple(Entry.of(row) for row in added)
         await tell.kudos_given(s, giving, entries, rules, now)
-        return Given(
+        given = Given(
             entries,
             remaining=remaining,
             allowance=allowance,
@@ -238,6 +239,19 @@ class KudosService:
             shoutout_channel=channel,
             announced=announced,
         )
+        if giving.confirm_url:
+            await tell.undo_ends(
+                s, team, given, group_dm=giving.group_dm, reply_url=giving.confirm_url
+            )
+        return given
+
+    async def confirmation_posted(
+        self, team_id: str, given: Given, channel_id: str, ts: str, *, group_dm: bool
+    ) -> None:
+        """The giver's confirmation went to their DM with the bot, a message Slack lets the
+        bot change: it loses its Undo button when Undo ends (`tell.undo_ends`)."""
+        async with self._sessions() as s, s.begin():
+            await tell.undo_ends(s, team_id, given, group_dm=group_dm, posted=(channel_id, ts))
 
     async def batch(self, team_id: str, batch_key: str) -> tuple[Entry, ...]:
         """An act of giving's entries as they are now, undone ones included."""

@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import home
-from bot.kudos.records import Entry, Giving
-from bot.kudos.rules import KudosRules
+from bot.kudos.records import Entry, Given, Giving
+from bot.kudos.rules import KudosRules, undo_over_at
 from storage import outbox
 
 
@@ -161,4 +161,38 @@ async def shoutout_unposted(
         },
         key=f"kudos.unposted:{team_id}:{batch_key}",
         at=at,
+    )
+
+
+async def undo_ends(
+    s: AsyncSession,
+    team_id: str,
+    given: Given,
+    *,
+    group_dm: bool,
+    reply_url: str | None = None,
+    posted: tuple[str, str] | None = None,
+) -> None:
+    """The giver's confirmation of `given`, answered through `reply_url` (a command's) or
+    `posted` as a message of its own (its channel and ts), drawn again without its Undo button
+    once Undo no longer works (`undo_over_at`). It keeps what it said when given (the
+    allowance left then, where the shout-out was going), which the ledger does not. Once
+    per act of giving: a replayed request queues nothing more."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.undo_ended",
+        {
+            "batch_key": given.batch_key,
+            "reply_url": reply_url,
+            "channel": posted[0] if posted else None,
+            "ts": posted[1] if posted else None,
+            "remaining": given.remaining,
+            "allowance": given.allowance,
+            "shoutout_channel": given.shoutout_channel,
+            "announced": given.announced,
+            "group_dm": group_dm,
+        },
+        key=f"kudos.undo_ended:{team_id}:{given.batch_key}",
+        at=undo_over_at(given.first.created_at),
     )

@@ -130,12 +130,16 @@ def _where_posted(given: Given, group_dm: bool) -> str:
     return f"The shout-out is on its way to {where}; I'll tell you if it can't be posted."
 
 
-def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
-    """`group_dm`: the kudos were given in a group DM, which Slack tells only by its name."""
-    text = (
+def _confirmed(given: Given, group_dm: bool) -> str:
+    return (
         f"Kudos sent to {people(given.recipients)}. {_where_posted(given, group_dm)} "
         f"You have {given.remaining} of {given.allowance} left today."
     )
+
+
+def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
+    """`group_dm`: the kudos were given in a group DM, which Slack tells only by its name."""
+    text = _confirmed(given, group_dm)
     return {
         "text": text,
         "blocks": [
@@ -145,6 +149,19 @@ def render_confirmation(given: Given, *, group_dm: bool = False) -> Message:
                 "elements": [button("Undo", UNDO_ACTION, given.batch_key)],
             },
             context(f"You can undo until {slack_time(given.first.created_at + UNDO_WINDOW)}."),
+        ],
+    }
+
+
+def render_undo_ended(given: Given, *, group_dm: bool = False) -> Message:
+    """The confirmation once Undo no longer works: what it said when given, its button gone."""
+    text = _confirmed(given, group_dm)
+    until = slack_time(given.first.created_at + UNDO_WINDOW)
+    return {
+        "text": text,
+        "blocks": [
+            section(f":white_check_mark: {text}"),
+            context(f"You could undo until {until}."),
         ],
     }
 

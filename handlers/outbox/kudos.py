@@ -20,6 +20,7 @@ from handlers.blocks.kudos import (
     render_received,
     render_seconded,
     render_shoutout,
+    render_undo_ended,
     render_unposted,
 )
 from handlers.client.failures import ReplyFailed, error_code, is_transient
@@ -168,6 +169,45 @@ async def unposted(
     await client.chat_postMessage(channel=dm["channel"]["id"], **message)
 
 
+async def undo_ended(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The giver's confirmation once Undo no longer works (queued for that moment,
+    `tell.undo_ends`), drawn again without its button: through the command's response_url
+    that answered it, or by chat.update of its DM. Kudos undone meanwhile are left to Undo's
+    own answer, never drawn over; a retry draws the same message again, never the button."""
+    entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
+    live = tuple(e for e in entries if not e.undone)
+    if not live:
+        return  # undone (its answer stays), or forgotten with the workspace's data
+    given = Given(
+        live,
+        remaining=int(payload["remaining"]),
+        allowance=int(payload["allowance"]),
+        shoutout_channel=payload.get("shoutout_channel"),
+        announced=bool(payload.get("announced")),
+    )
+    message = render_undo_ended(given, group_dm=bool(payload.get("group_dm")))
+    reply_url, channel, ts = payload.get("reply_url"), payload.get("channel"), payload.get("ts")
+    if reply_url:
+        # A shout-out posted through the same URL may be what it would replace.
+        if live[0].shoutout_reply_url != reply_url:
+            await _replace_by_reply_url(str(reply_url), message)
+    elif channel and ts:
+        await update_message(client, str(channel), str(ts), message)
+
+
+async def _replace_by_reply_url(url: str, message: dict[str, Any]) -> None:
+    """Replace what a command's reply_url answered; after Slack's 30 minutes or 5 uses it is
+    left as it is."""
+    answer = await AsyncWebhookClient(url).send_dict({"replace_original": True, **message})
+    if answer.status_code == 404:
+        log.info("confirmation not updated: the reply_url has expired")
+        return
+    if answer.status_code >= 300:
+        raise ReplyFailed(answer.status_code)
+
+
 async def remove_messages(
     client: AsyncWebClient, entries: tuple[Entry, ...], *, group_dm: bool = False
 ) -> list[str]:
@@ -197,4 +237,5 @@ DELIVERIES = {
     "kudos.received": received,
     "kudos.requoted": requoted,
     "kudos.unposted": unposted,
+    "kudos.undo_ended": undo_ended,
 }

@@ -141,6 +141,7 @@ def register(router: Router, services: Services) -> None:
                 is_private=private,
                 announcement=Announcement(reply_url=command.get("response_url")),
                 group_dm=group_dm,
+                confirm_url=command.get("response_url"),
             )
         )
         if given.duplicate:
@@ -149,7 +150,7 @@ def register(router: Router, services: Services) -> None:
         async def confirm(**message: Any) -> None:
             await respond(response_type="ephemeral", **message)
 
-        await confirm_to_giver(confirm, given, group_dm=group_dm)
+        await confirm_to_giver(services, team, confirm, given, group_dm=group_dm)
 
     @router.event("reaction_added")
     async def reacted(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
@@ -203,7 +204,9 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(REACTED_AFTER_UNDO)  # the key is taken: silence read as given
         if not given.duplicate:
-            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
+            await confirm_to_giver(
+                services, team, ephemeral_or_dm(client, channel, user), given, group_dm=group_dm
+            )
 
     async def second(
         client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str
@@ -220,7 +223,9 @@ def register(router: Router, services: Services) -> None:
             raise KudosRefused(SECONDED_AFTER_UNDO)
         if not given.duplicate:
             group_dm = is_group_dm(channel, known=services.conversations.of(team))
-            await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
+            await confirm_to_giver(
+                services, team, ephemeral_or_dm(client, channel, user), given, group_dm=group_dm
+            )
 
     @router.action(UNDO_ACTION)
     async def undo(

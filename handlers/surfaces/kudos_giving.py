@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -144,23 +144,40 @@ async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | N
         return None
 
 
-async def confirm_to_giver(reply: Reply, given: Given, *, group_dm: bool = False) -> None:
+class Posted(NamedTuple):
+    """A reply sent as a message of its own, which the bot may change later."""
+
+    channel: str
+    ts: str
+
+
+async def confirm_to_giver(
+    services: Services, team_id: str, reply: Reply, given: Given, *, group_dm: bool = False
+) -> None:
     """The giver's own confirmation with Undo; the shout-out and DMs go through the outbox.
-    `group_dm`: given in one (`handlers.client.conversations.is_group_dm`)."""
-    await reply(**render_confirmation(given, group_dm=group_dm))
+    `group_dm`: given in one (`handlers.client.conversations.is_group_dm`). Sent as a DM, it
+    loses its button when Undo ends (a command's answer had that queued with the kudos); an
+    ephemeral message posted by chat.postEphemeral is one Slack lets nobody change."""
+    shown = await reply(**render_confirmation(given, group_dm=group_dm))
+    if isinstance(shown, Posted):
+        await services.kudos.confirmation_posted(
+            team_id, given, shown.channel, shown.ts, group_dm=group_dm
+        )
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:
-    """A reply only this person sees: ephemeral where they are, else in their DM with the bot."""
+    """A reply only this person sees: ephemeral where they are, else in their DM with the bot
+    (returned as `Posted`)."""
 
-    async def reply(**message: Any) -> None:
+    async def reply(**message: Any) -> Posted | None:
         if channel_id:
             try:
                 await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
-                return
+                return None
             except SlackApiError:
                 pass
         dm = await client.conversations_open(users=user_id)
-        await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+        posted = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+        return Posted(str(posted["channel"]), str(posted["ts"]))
 
     return reply

@@ -206,4 +206,5 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if given.duplicate:
             return
-        await confirm_to_giver(ephemeral_or_dm(client, channel, user), given, group_dm=group_dm)
+        reply = ephemeral_or_dm(client, channel, user)
+        await confirm_to_giver(services, team, reply, given, group_dm=group_dm)

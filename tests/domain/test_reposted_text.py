@@ -198,6 +198,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_home_intro",
         "render_seconded",
         "render_confirmation",
+        "render_undo_ended",
         "render_undone",
         "render_unposted",
         "render_roundup_refused",  # a channel id and Slack's error code

@@ -178,6 +178,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_seconded", lambda: kudos.render_seconded(GIVEN), check_message),
     ("render_received", lambda: kudos.render_received(entry(), LONG), check_message),
     ("render_confirmation", lambda: kudos.render_confirmation(GIVEN), check_message),
+    ("render_undo_ended", lambda: kudos.render_undo_ended(GIVEN), check_message),
     (
         "render_undone",
         lambda: kudos.render_undone(ENTRIES, tuple(LONG for _ in range(PEOPLE))),

@@ -161,6 +161,7 @@ def renders(name: str, text: str) -> list[Render]:
         ("render_seconded", lambda: kudos.render_seconded(given), check_message),
         ("render_received", lambda: kudos.render_received(entry, "<#C1>"), check_message),
         ("render_confirmation", lambda: kudos.render_confirmation(given), check_message),
+        ("render_undo_ended", lambda: kudos.render_undo_ended(given), check_message),
         (
             "render_undone",
             lambda: kudos.render_undone((entry,), ("the shout-out in <#C1>",)),

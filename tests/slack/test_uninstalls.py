@@ -122,7 +122,9 @@ async def test_the_data_is_kept_for_the_retention_then_purged(
     a.advance(timedelta(days=days - 1))
     await run_jobs(a)
     kept = await rows_of(a, a.team_id)
-    assert len(kept) >= len(a_rows) - 2  # the tokens went (one bot row, one installation)
+    # The tokens went (one bot row, one installation), and so did the delivery still waiting
+    # (the kudos confirmation's Undo button, due to go 5 minutes after giving).
+    assert len(kept) >= len(a_rows) - 3
     a.advance(timedelta(days=2))
     assert await a.runner.bot.scheduler.run_once("retention") == [a.team_id]
     assert await rows_of(a, a.team_id) == []
