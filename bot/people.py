@@ -60,6 +60,12 @@ class PeopleService:
             found.update(await self._stored(team_id, wanted))
         return found
 
+    async def described_before(self, team_id: str, user_id: str) -> bool:
+        """Whether Slack described this person to askaround once, however long ago: it stores
+        only this workspace's people, so one it has is its own even when Slack will not
+        describe them now (deactivated, or out of the bot's sight)."""
+        return bool(await self._stored(team_id, [user_id], fresh=False))
+
     async def heard(self, team_id: str, profile: Profile) -> bool:
         """Slack says this is how someone is now (`user_change`, `team_join`): stored, unless
         the table already has it so (Slack sends `user_change` for a new status or avatar

@@ -8,7 +8,7 @@ from typing import Any
 from . import api_base as a
 from . import shapes
 from .api_base import ApiContext, Args, SlackError
-from .records import Message
+from .records import Message, User
 
 MAX_MPIM_USERS = 8
 
@@ -46,22 +46,29 @@ def team_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def users_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    user = ctx.ws.get_user(a.required(args, "user", "user_not_found"))
-    if user is None:
-        raise SlackError("user_not_found")
+    user = _described(ctx, a.required(args, "user", "user_not_found"))
     return {"ok": True, "user": shapes.user_json(ctx.ws, user)}
 
 
 def users_profile_get(ctx: ApiContext, args: Args) -> dict[str, Any]:
     """A person's profile (the caller's own without ``user``): names, title, status."""
-    user = ctx.ws.get_user(a.text(args, "user") or ctx.ws.bot_user_id)
-    if user is None:
-        raise SlackError("user_not_found")
+    user = _described(ctx, a.text(args, "user") or ctx.ws.bot_user_id)
     return {"ok": True, "profile": shapes.user_json(ctx.ws, user)["profile"]}
 
 
+def _described(ctx: ApiContext, user_id: str) -> User:
+    """The person by that id, unless Slack will not describe them (`Workspace.undescribed`)."""
+    user = ctx.ws.get_user(user_id)
+    if user is None:
+        raise SlackError("user_not_found")
+    if user_id in ctx.ws.undescribed:
+        raise SlackError(ctx.ws.undescribed[user_id])
+    return user
+
+
 def users_list(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    page, cursor = a.paginate(list(ctx.ws.users.values()), args, "users")
+    described = [u for u in ctx.ws.users.values() if u.id not in ctx.ws.undescribed]
+    page, cursor = a.paginate(described, args, "users")
     return {
         "ok": True,
         "members": [shapes.user_json(ctx.ws, u) for u in page],

@@ -48,6 +48,10 @@ class Workspace(Directory):
         # Connect): user id -> their home team. Slack names their home team as theirs
         # (`user.team_id`, an event's `team` and `user_team`); `team.id` stays this one's.
         self.guests: dict[str, str] = {}
+        # People Slack will not describe to the app: user id -> the error `users.info` and
+        # `users.profile.get` answer about them (`user_not_found`, `user_not_visible`), as
+        # Slack may of a member of another organisation; `users.list` leaves them out.
+        self.undescribed: dict[str, str] = {}
         # What the app was granted; of these only chat:write.public changes what it may do.
         self.bot_scopes = frozenset(bot_scopes)
         # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no

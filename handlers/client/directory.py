@@ -34,6 +34,12 @@ ONLY_MEMBERS = (
     "I'm only for the people of the workspace that installed me, and you're a guest here from "
     "another organisation."
 )
+# For someone Slack will not describe (`described` is None) whom askaround never stored: a
+# member of another organisation may be answered so, and is not to see this workspace.
+UNSAID_MEMBER = (
+    "I'm only for the people of the workspace that installed me, and Slack won't tell me "
+    "whether you're one of them, so I can't do that for you."
+)
 
 
 def profile_from_slack(user: dict[str, Any]) -> Profile:
@@ -134,22 +140,8 @@ async def _stored_if_ours(
     return found
 
 
-async def of_this_workspace(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str
-) -> bool:
-    """Whether someone is a person of this workspace, and not a member of another
-    organisation in a channel shared with it (Slack Connect): a slash command names no home
-    team for who typed it, so only Slack's profile of them tells (`member_elsewhere`). Asked
-    of Slack only about someone askaround has not stored: it stores only its own people."""
-    if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
-        return True
-    user = await described(client, user_id)
-    await _stored_if_ours(services, team_id, user)
-    return user is None or not member_elsewhere(user, team_id)
-
-
 async def ours(services: Services, team_id: str, user: dict[str, Any]) -> bool:
-    """`of_this_workspace` for someone Slack has just described."""
+    """Whether someone Slack has just described is a person of this workspace."""
     if not member_elsewhere(user, team_id):
         return True
     return (await services.people.known(team_id, {str(user["id"])})).get(
@@ -157,20 +149,39 @@ async def ours(services: Services, team_id: str, user: dict[str, Any]) -> bool:
     ) is not None
 
 
-async def describe_asker(client: AsyncWebClient, services: Services, request: AskRequest) -> bool:
-    """The asker as Slack describes them, before the solved questions they may see are chosen
-    (a guest of the workspace sees fewer, `bot.visibility`); whether they are of this
-    workspace at all (`of_this_workspace`)."""
-    return await of_this_workspace(client, services, request.team_id, request.asker_user_id)
-
-
 async def members_only(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    user_id: str,
+    elsewhere: str = ONLY_MEMBERS,
 ) -> None:
-    """Refuse a member of another organisation, before a command shows them anything of this
-    workspace (who knows what, its people, its reports) or stores anything of them."""
-    if not await of_this_workspace(client, services, team_id, user_id):
-        raise UserError(ONLY_MEMBERS)
+    """Refuse anyone not known to be a person of this workspace, before a command shows them
+    anything of it (who knows what, its people, its reports) or stores anything of them. A
+    slash command names no home team for who typed it, so only Slack's profile tells: a
+    member of another organisation (Slack Connect, `member_elsewhere`) is told `elsewhere`.
+    Someone askaround never stored whom Slack will not describe (`described` is None) cannot
+    be told apart from one, and is refused too (`UNSAID_MEMBER`); one it stored is its own
+    (it stores only its own people), deactivated since or out of the bot's sight. Slack is
+    asked only about someone not stored within a day; a transient failure raises."""
+    if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
+        return
+    user = await described(client, user_id)
+    if user is None:
+        if await services.people.described_before(team_id, user_id):
+            return
+        raise UserError(UNSAID_MEMBER)
+    if member_elsewhere(user, team_id):
+        raise UserError(elsewhere)
+    await _stored_if_ours(services, team_id, user)
+
+
+async def describe_asker(
+    client: AsyncWebClient, services: Services, request: AskRequest, elsewhere: str
+) -> None:
+    """`members_only` for who asks, before the solved questions they may see are chosen (a
+    guest of the workspace sees fewer, `bot.visibility`)."""
+    await members_only(client, services, request.team_id, request.asker_user_id, elsewhere)
 
 
 def _quiet(_count: int) -> None:

@@ -33,6 +33,7 @@ from handlers.blocks.questions import (
 from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import delete_own_replies, message_link, update_message
+from handlers.dispatch.workspace import member_elsewhere
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
@@ -54,9 +55,15 @@ async def names_of(
     if not wanted:
         return {}
     known = await services.people.known(team_id, wanted)
-    asked = await asyncio.gather(*(_described(client, u) for u in wanted - known.keys()))
-    found = await services.people.remember(team_id, *(p for p in asked if p is not None))
-    everyone = (*known.values(), *found)
+    asked = await asyncio.gather(*(described(client, u) for u in wanted - known.keys()))
+    said = [user for user in asked if user is not None]
+    # Only this workspace's people are stored: one kept would pass for a member
+    # (`members_only`); a member of another organisation is named all the same.
+    found = await services.people.remember(
+        team_id, *(profile_from_slack(u) for u in said if not member_elsewhere(u, team_id))
+    )
+    elsewhere = [profile_from_slack(u) for u in said if member_elsewhere(u, team_id)]
+    everyone = (*known.values(), *found, *elsewhere)
     return {p.user_id: p.real_name or p.name for p in everyone if p.real_name or p.name}
 
 

@@ -17,7 +17,7 @@ from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
-from handlers.client.directory import cant_find, described, profile_from_slack
+from handlers.client.directory import UNSAID_MEMBER, cant_find, described, profile_from_slack
 from handlers.client.failures import is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
@@ -39,11 +39,12 @@ def guest_thanked(user_id: str) -> str:
 
 
 async def lookup_profile(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str, *, acting: bool = True
 ) -> Profile:
     """The person as askaround knows them (bot? deactivated? time zone?), asking Slack only
-    about someone it does not know yet or has not heard of for a day."""
-    [profile] = await lookup_profiles(client, services, team_id, [user_id])
+    about someone it does not know yet or has not heard of for a day; `acting` when they are
+    the one doing this (`lookup_profiles`), not someone they named."""
+    [profile] = await lookup_profiles(client, services, team_id, [user_id], acting=acting)
     return profile
 
 
@@ -53,34 +54,42 @@ async def lookup_profiles(
     team_id: str,
     user_ids: list[str],
     before_asking: Callable[[], Awaitable[None]] | None = None,
+    *,
+    acting: bool = True,
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
     `team_join`), the others from `users.info`, one call each, stored in one write;
-    `before_asking` runs before any call (it may refuse). The first is the one acting (the
-    giver, the reactor). Only this workspace's people are stored: a guest from another
-    organisation (Slack Connect), whose profile names their home team, is refused, the one
-    acting as `GUEST_GIVES`, anyone else by name; such a guest is never stored, so a known
-    person is always this workspace's."""
+    `before_asking` runs before any call (it may refuse). With `acting`, the first is the
+    one acting (the giver, the reactor); else each was named by whoever acts. Only this
+    workspace's people are stored: a guest from another organisation (Slack Connect), whose
+    profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
+    by name; such a guest is never stored, so a known person is always this workspace's."""
     known = await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
         if before_asking is not None:
             await before_asking()
-        found = await asyncio.gather(*(_users_info(client, team_id, u) for u in unknown))
+        found = await asyncio.gather(
+            *(_users_info(client, team_id, u, acting=acting and u == user_ids[0]) for u in unknown)
+        )
         members = await services.people.remember(team_id, *(p for p in found if p is not None))
         known.update((profile.user_id, profile) for profile in members)
         guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
         if guests:
-            acting = user_ids[0] in guests
-            raise KudosRefused(GUEST_GIVES if acting else guest_thanked(guests[0]), "recipients")
+            they_act = acting and user_ids[0] in guests
+            raise KudosRefused(GUEST_GIVES if they_act else guest_thanked(guests[0]), "recipients")
     return [known[u] for u in user_ids]
 
 
-async def _users_info(client: AsyncWebClient, team_id: str, user_id: str) -> Profile | None:
-    """The person as Slack describes them; None for a guest from another organisation."""
+async def _users_info(
+    client: AsyncWebClient, team_id: str, user_id: str, *, acting: bool
+) -> Profile | None:
+    """The person as Slack describes them; None for a guest from another organisation. One
+    acting whom Slack will not describe may be such a guest, and is refused as not known to
+    be a member (`UNSAID_MEMBER`); anyone else so is nobody Slack can find."""
     user = await described(client, user_id)
     if user is None:
-        raise KudosRefused(cant_find(user_id), "recipients")
+        raise KudosRefused(UNSAID_MEMBER if acting else cant_find(user_id), "recipients")
     if member_elsewhere(user, team_id):
         return None
     return profile_from_slack(user)

@@ -63,7 +63,7 @@ def register(router: Router, services: Services) -> None:
         offer_id = int(action["block_id"].removeprefix("offer_"))
         team, referred = workspace_of(context), action["selected_user"]
         # Known before asked: someone never synced may be an app or have left.
-        await lookup_profile(client, services, team, referred)
+        await lookup_profile(client, services, team, referred, acting=False)
         await questions.refer(team, offer_id, body["user"]["id"], referred)
 
     @router.action("question_consent")

@@ -134,8 +134,7 @@ async def ask(
     async def private_now(channel_id: str) -> bool:
         return await is_private(client, channel_id, known)
 
-    if not await describe_asker(client, services, request):
-        raise UserError(FROM_ELSEWHERE)
+    await describe_asker(client, services, request, FROM_ELSEWHERE)
     asked = await services.questions.ask(request, private_now)
     if asked.repeated:
         return

@@ -159,7 +159,7 @@ def register(router: Router, services: Services) -> None:
                 tz = (await lookup_profile(client, services, team_id, user_id)).tz
             reply = await run_command(
                 services, team_id, user_id, text, tz,
-                lambda other: lookup_profile(client, services, team_id, other),
+                lambda other: lookup_profile(client, services, team_id, other, acting=False),
             )  # fmt: skip
         except UserError as error:
             # Not left to the app's error handler: Bolt (1.30, ack-first mode) forgets an ack

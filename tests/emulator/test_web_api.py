@@ -209,6 +209,24 @@ async def test_users_profile_get(emu: SlackEmulator, client: AsyncWebClient) -> 
     assert missing.response["error"] == "user_not_found"
 
 
+async def test_someone_slack_will_not_describe(emu: SlackEmulator, client: AsyncWebClient) -> None:
+    """`Workspace.undescribed`: users.info and users.profile.get answer the error named for
+    the person (Slack's answer about some members of another organisation), and users.list
+    leaves them out; everyone else is described as before."""
+    ws = emu.workspace
+    alice, zed, yan = ws.add_user("alice"), ws.add_user("zed"), ws.add_user("yan")
+    ws.undescribed[zed.id] = "user_not_found"
+    ws.undescribed[yan.id] = "user_not_visible"
+    assert (await _error(client.users_info(user=zed.id))).response["error"] == "user_not_found"
+    assert (await _error(client.users_info(user=yan.id))).response["error"] == "user_not_visible"
+    assert (await _error(client.users_profile_get(user=zed.id))).response[
+        "error"
+    ] == "user_not_found"
+    assert (await client.users_info(user=alice.id))["user"]["id"] == alice.id
+    listed = [m["id"] for m in (await client.users_list())["members"]]
+    assert alice.id in listed and zed.id not in listed and yan.id not in listed
+
+
 async def test_conversations_open_im_and_mpim(emu: SlackEmulator, client: AsyncWebClient) -> None:
     """One user opens a DM (D…), several a group DM; opening again is a no-op with the same id."""
     ws = emu.workspace
