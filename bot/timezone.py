@@ -27,6 +27,13 @@ def zone(tz: str | None) -> tzinfo:
     return _named(tz) or ZoneInfo("UTC")
 
 
+def zone_name(tz: str | None) -> str:
+    """The name of the zone `zone` reads `tz` as (`Europe/Madrid`, `UTC+05:30`, or UTC for
+    none), to say which zone a date is in where it is read outside Slack (a CSV file)."""
+    read = zone(tz)
+    return read.key if isinstance(read, ZoneInfo) else str(tz)
+
+
 def known(tz: str) -> bool:
     """Whether `tz` names a zone we know (`Europe/Paris`, or an old alias as `Asia/Calcutta`):
     what Slack's `tz` and an imported file's `tz` must be to be kept as they are."""

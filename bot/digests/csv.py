@@ -1,5 +1,7 @@
 """A week's summary in full as CSV, attached when the message has to cut a list: the
-shout-outs in one file, every other list (quiet people, helpers, values…) in another."""
+shout-outs in one file, every other list (quiet people, helpers, values…) in another. Their
+dates are days where the manager lives, so each file's header names that time zone: an admin
+elsewhere, or a spreadsheet, would otherwise read them as their own."""
 
 from __future__ import annotations
 
@@ -9,9 +11,14 @@ from bot import mentions, spreadsheet
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
 from bot.safe_text import plain_text
+from bot.timezone import zone_name
 
-COLUMNS = ("date", "receiver", "giver", "message", "values")
-LIST_COLUMNS = ("list", "entry")
+COLUMNS = ("date ({zone})", "receiver", "giver", "message", "values")
+LIST_COLUMNS = ("list", "entry (dates in {zone})")
+
+
+def _header(columns: tuple[str, ...], summary: TeamSummary) -> list[str]:
+    return [column.format(zone=zone_name(summary.tz)) for column in columns]
 
 
 def summary_csv(summary: TeamSummary, *, every_channel_named: bool = False) -> str:
@@ -21,7 +28,7 @@ def summary_csv(summary: TeamSummary, *, every_channel_named: bool = False) -> s
     the operator's `askaround report --show-private`."""
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow(_header(COLUMNS, summary))
     for s in summary.shoutouts:
         writer.writerow(
             [
@@ -41,7 +48,7 @@ def lists_csv(summary: TeamSummary) -> str:
     """Every list but the shout-outs, one row an entry, named by its section's title."""
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
-    writer.writerow(LIST_COLUMNS)
+    writer.writerow(_header(LIST_COLUMNS, summary))
     for section in outline.sections(summary):
         if section.title != outline.SHOUTOUTS:
             writer.writerows([section.title, line] for line in section.lines)

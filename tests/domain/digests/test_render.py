@@ -10,8 +10,10 @@ import json
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from bot.digests.chart import chart_png, draw
-from bot.digests.csv import summary_csv
+from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
@@ -69,6 +71,26 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     assert "<@U999>" not in shown and f"{AT}someone &amp; co" in shown
     rows = list(csv.reader(io.StringIO(summary_csv(summary))))
     assert len(rows) == 81 and rows[1][1] == "Person 0"
+
+
+@pytest.mark.parametrize(
+    ("tz", "named"),
+    [
+        ("Europe/Madrid", "Europe/Madrid"),
+        ("UTC-10:00", "UTC-10:00"),  # an offset Slack sent for a zone we do not know
+        ("", "UTC"),  # a profile without a zone, read as UTC
+    ],
+)
+def test_each_csv_names_the_time_zone_its_dates_are_in(tz: str, named: str) -> None:
+    """A shout-out's date, and the dates in the other lists ("last: 02 Nov 2026"), are the
+    manager's own; read by an admin elsewhere, or in a spreadsheet, each file's header says
+    whose: the shout-outs' date column, and the lists' entries."""
+    summary = replace(long_week(1), tz=tz, quiet=(("Quiet 1", date(2026, 11, 2)),))
+    [header, row] = list(csv.reader(io.StringIO(summary_csv(summary))))
+    assert header[0] == f"date ({named})" and row[0] == "2026-11-18"
+    lists = list(csv.reader(io.StringIO(lists_csv(summary))))
+    assert lists[0] == ["list", f"entry (dates in {named})"]
+    assert any("02 Nov 2026" in entry for _list, entry in lists[1:])
 
 
 def test_roundup_names_people_and_the_chart_is_a_png() -> None:

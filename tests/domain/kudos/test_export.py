@@ -78,6 +78,11 @@ async def test_csv_export_of_a_range(capsys: pytest.CaptureFixture[str]) -> None
     assert rows[0]["giver_name"] == "Ana Silva" and rows[0]["receiver_name"] == "Ben Ode"
     assert rows[0]["values"] == "craft;teamwork"
     assert [r["is_private"] for r in rows] == ["False", "True"]
+    # The moment with its offset: UTC, whoever reads it and wherever.
+    assert [r["created_at"] for r in rows] == [
+        "2026-01-05T09:00:00+00:00",
+        "2026-01-06T09:00:00+00:00",
+    ]
 
 
 @pytest.mark.usefixtures("ledger")

@@ -82,3 +82,10 @@ async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(
     assert len(shown.blocks) <= 50
     [lists] = files_in_dm(company, "olga", "lists-2026-W47.csv")
     assert len(quiet_names(lists)) == STAFF + 1
+    # Olga reads in London the days of Maria's week, in Madrid: each file says whose they are.
+    [shoutouts] = files_in_dm(company, "olga", "shout-outs-2026-W47.csv")
+    for file, header in (
+        (shoutouts, "date (Europe/Madrid),"),
+        (lists, "list,entry (dates in Europe/Madrid)"),
+    ):
+        assert file.content is not None and file.content.decode().startswith(header)
