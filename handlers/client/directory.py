@@ -206,10 +206,15 @@ def directory_client(settings: Settings) -> AsyncWebClient:
 
 
 async def list_members(
-    client: AsyncWebClient, page_size: int = PAGE_SIZE, on_page: Callable[[int], object] = _quiet
+    client: AsyncWebClient,
+    team_id: str,
+    page_size: int = PAGE_SIZE,
+    on_page: Callable[[int], object] = _quiet,
 ) -> tuple[list[Profile], int]:
-    """Every member of the workspace (deactivated ones included), and the number of pages.
-    `on_page` is told how many members each page brought (the CLI's progress bar)."""
+    """Every member of the workspace `team_id` (deactivated ones included), and the number of
+    pages; someone the list names with another organisation's team (Slack Connect) is left
+    out, as askaround stores only its own people. `on_page` is told how many members each
+    page brought (the CLI's progress bar)."""
     profiles: list[Profile] = []
     cursor: str | None = None
     pages = 0
@@ -219,7 +224,7 @@ async def list_members(
         page = [
             profile_from_slack(member)
             for member in response.get("members") or []
-            if member.get("id") != SLACKBOT
+            if member.get("id") != SLACKBOT and not member_elsewhere(member, team_id)
         ]
         profiles.extend(page)
         on_page(len(page))
@@ -236,7 +241,7 @@ async def sync_directory(
     on_page: Callable[[int], object] = _quiet,
 ) -> SyncReport:
     """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
-    profiles, pages = await list_members(client, page_size, on_page)
+    profiles, pages = await list_members(client, team_id, page_size, on_page)
     report = await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
     for user_id in report.deactivated:
         await services.questions.person_left(team_id, user_id)
@@ -257,7 +262,7 @@ class SlackResolver:
     async def preload(self, on_page: Callable[[int], object] = _quiet) -> None:
         """Read every member once (`users.list`, LARGE_PAGE a page), so a large import asks
         Slack a hundred times for 100,000 people instead of once a row."""
-        profiles, _ = await list_members(self.client, LARGE_PAGE, on_page)
+        profiles, _ = await list_members(self.client, self.team_id, LARGE_PAGE, on_page)
         self._by_id = {p.user_id: p for p in profiles}
         self._by_email = {p.email.lower(): p for p in profiles if p.email}
 
@@ -274,7 +279,7 @@ class SlackResolver:
         except SlackApiError as error:
             _raise_unless_not_found(error)
             return None
-        return profile_from_slack(response["user"])
+        return self._ours(response["user"])
 
     async def by_id(self, user_id: str) -> Profile | None:
         if self._by_id is not None:
@@ -284,7 +289,11 @@ class SlackResolver:
         except SlackApiError as error:
             _raise_unless_not_found(error)
             return None
-        return profile_from_slack(response["user"])
+        return self._ours(response["user"])
+
+    def _ours(self, user: dict[str, Any]) -> Profile | None:
+        """A member of another organisation is no Slack user of this workspace's to import."""
+        return None if member_elsewhere(user, self.team_id) else profile_from_slack(user)
 
 
 def _raise_unless_not_found(error: SlackApiError) -> None:

@@ -197,3 +197,17 @@ async def test_a_csv_file_is_read_as_written_not_as_slack_text(
             slack.team_id, alice, visibility.person(alice)
         )
         assert sorted(s.name for s in view.skills) == ["Go", "HTML &amp; XML"], path
+
+
+@pytest.mark.parametrize("preload", [False, True], ids=["one look-up a row", "users.list"])
+async def test_a_member_of_another_organisation_is_not_imported(
+    slack: SlackHarness, preload: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Carol, of another organisation in a channel shared with this workspace (Slack Connect),
+    is no Slack user of this workspace's to import: a person stored passes for a member."""
+    slack.here.workspace.guests[slack.user("carol")] = "T0OTHERORG"
+    if preload:
+        monkeypatch.setattr(importer, "PRELOAD_AT", 1)
+    report = await run_import(slack, {"email": "carol@example.com"}, {"email": "bob@example.com"})
+    assert reasons(report) == {2: "no Slack user has the email carol@example.com"}
+    assert len(report.imported) == 1

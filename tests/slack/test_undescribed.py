@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from handlers.client.directory import UNSAID_MEMBER
+from handlers.client.directory import UNSAID_MEMBER, sync_directory
 from handlers.dispatch.friendly import SLACK_BUSY
 from storage.models import Kudos, Offer, Person, Question
 from tests.slack.connect import OTHER_ORG, shared
@@ -225,3 +225,18 @@ async def test_a_guest_named_in_a_question_is_not_stored_and_sees_nothing(
     await slack.command("carol", "/skills", "who terraform", channel="partners")
     await slack.settle()
     assert "Who knows Terraform" not in told(slack, carol)
+
+
+async def test_the_directory_sync_stores_no_member_of_another_organisation(
+    slack: SlackHarness,
+) -> None:
+    """Should `users.list` list Carol, of the other organisation (with her own team), the
+    daily sync does not store her: one stored passes for a member."""
+    shared(slack, HERE)
+    client = slack.runner.bot.app.client
+    await sync_directory(client, slack.services, slack.team_id)
+    people = (await kept(slack))[3]
+    assert slack.user("carol") not in people and slack.user("bob") in people
+    await slack.command("carol", "/skills", "who terraform", channel="partners")
+    await slack.settle()
+    assert "you're a guest here from another organisation" in told(slack, slack.user("carol"))
