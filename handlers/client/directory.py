@@ -87,6 +87,15 @@ def _guest(user: dict[str, Any]) -> bool:
     return bool(user.get("is_restricted") or user.get("is_ultra_restricted"))
 
 
+def named_elsewhere(user_id: str) -> str:
+    """What someone is told of a member of another organisation (Slack Connect) they named:
+    whatever the command, askaround knows nothing of them to show or ask."""
+    return (
+        f"<@{user_id}> is a guest here from another organisation: I only know the people of "
+        "the workspace that installed me."
+    )
+
+
 def cant_find(user_id: str) -> str:
     """What someone is told of a mention Slack says is nobody's (`described` is None)."""
     return f"I can't find <@{user_id}> in this workspace."

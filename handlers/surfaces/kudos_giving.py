@@ -17,7 +17,13 @@ from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
-from handlers.client.directory import UNSAID_MEMBER, cant_find, described, profile_from_slack
+from handlers.client.directory import (
+    UNSAID_MEMBER,
+    cant_find,
+    described,
+    named_elsewhere,
+    profile_from_slack,
+)
 from handlers.client.failures import is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
@@ -56,6 +62,7 @@ async def lookup_profiles(
     before_asking: Callable[[], Awaitable[None]] | None = None,
     *,
     acting: bool = True,
+    elsewhere: Callable[[str], str] = named_elsewhere,
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
     `team_join`), the others from `users.info`, one call each, stored in one write;
@@ -63,7 +70,9 @@ async def lookup_profiles(
     one acting (the giver, the reactor); else each was named by whoever acts. Only this
     workspace's people are stored: a guest from another organisation (Slack Connect), whose
     profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
-    by name; such a guest is never stored, so a known person is always this workspace's."""
+    by name in words about what was done with them (`elsewhere`: kudos to them, or naming
+    them at all); such a guest is never stored, so a known person is always this
+    workspace's."""
     known = await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
@@ -77,7 +86,7 @@ async def lookup_profiles(
         guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
         if guests:
             they_act = acting and user_ids[0] in guests
-            raise KudosRefused(GUEST_GIVES if they_act else guest_thanked(guests[0]), "recipients")
+            raise KudosRefused(GUEST_GIVES if they_act else elsewhere(guests[0]), "recipients")
     return [known[u] for u in user_ids]
 
 
@@ -108,7 +117,7 @@ async def lookup_people(
 
     people = [giver, *recipients]
     first = room_for_them if len(set(recipients)) > 1 else None
-    found = await lookup_profiles(client, services, team_id, people, first)
+    found = await lookup_profiles(client, services, team_id, people, first, elsewhere=guest_thanked)
     return found[0], tuple(found[1:])
 
 

@@ -19,10 +19,11 @@ from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
 from handlers.client.admins import slack_admin_heard
-from handlers.client.directory import cant_find, described, members_only
+from handlers.client.directory import members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.digests import csv_uploads
+from handlers.surfaces.kudos_giving import lookup_profile
 
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
 IN_YOUR_DM = "in the CSV files I've sent you in a direct message"
@@ -51,12 +52,10 @@ async def kudos_report(
     period, manager = parse_report(str(command.get("text", "")))
     viewer = str(command["user_id"])
     await members_only(client, services, team_id, viewer)
-    if (
-        manager is not None
-        and manager != viewer
-        and await nobody(client, services, team_id, manager)
-    ):
-        raise UserError(cant_find(manager))
+    if manager is not None and manager != viewer:
+        # Someone Slack says is nobody, or a member of another organisation, has no report:
+        # said so, not as outside the viewer's org or without a team.
+        await lookup_profile(client, services, team_id, manager, acting=False)
     summary = await services.digests.report(
         team_id,
         viewer,
@@ -73,14 +72,6 @@ async def kudos_report(
         await client.files_upload_v2(
             channel=str(opened["channel"]["id"]), file_uploads=csv_uploads(summary)
         )
-
-
-async def nobody(client: AsyncWebClient, services: Services, team_id: str, user_id: str) -> bool:
-    """A mention of someone askaround has never heard of and Slack says does not exist: its
-    report is refused as nobody's, not as outside the viewer's org or without a team."""
-    if await services.people.known(team_id, [user_id]):
-        return False
-    return await described(client, user_id) is None
 
 
 async def _is_report(command: dict[str, Any]) -> bool:
