@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+# The status recorded for a call whose connection was closed with no answer (`dropped`).
+DROPPED = 0
 # What a proxy in front of Slack answers with when Slack is down or overloaded: no JSON.
 PAGES = {
     "text/plain": "upstream connect error or disconnect/reset before headers. reset reason: "
@@ -35,6 +37,7 @@ class Fault:
     rate: float | None = None
     hits: int = 0
     applied: bool = False  # the call takes effect, then its answer fails (a lost answer)
+    dropped: bool = False  # the connection is closed with no answer at all (the network)
     page: str | None = None  # answered with a page of this content type instead of JSON
     extra: dict[str, Any] = field(default_factory=dict)  # fields beside "error" (`needed`…)
     # Dotted paths left out of a successful answer ("user.tz", "channel.name"), as a Slack
@@ -100,6 +103,7 @@ class Faults:
         page: str | None = None,
         extra: dict[str, Any] | None = None,
         omit: tuple[str, ...] = (),
+        dropped: bool = False,
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
@@ -112,10 +116,12 @@ class Faults:
         front of Slack does; ``extra`` adds fields to the error (``needed``, ``provided``,
         ``response_metadata``); ``omit`` alone answers normally but without those dotted
         paths of the answer (``"user.tz"``, ``"user.profile.real_name"``), each left out where
-        present, a list's items each stripped of the rest of the path.
+        present, a list's items each stripped of the rest of the path; ``dropped`` closes the
+        connection with no answer, as a network failing between the app and Slack does (the
+        client raises aiohttp's ``ServerDisconnectedError``).
         """
-        if status is None and error is None and delay <= 0 and not omit:
-            raise ValueError("a fault needs a status, an error, a delay or fields to omit")
+        if status is None and error is None and delay <= 0 and not omit and not dropped:
+            raise ValueError("a fault needs a status, an error, a delay, fields to omit or a drop")
         if page is not None and page not in PAGES:
             raise ValueError(f"page must be one of {sorted(PAGES)}")
         if rate is not None and not 0 < rate <= 1:
@@ -132,6 +138,7 @@ class Faults:
             page=page,
             extra=dict(extra or {}),
             omit=tuple(omit),
+            dropped=dropped,
         )
         self.rules.append(fault)
         return fault

@@ -19,7 +19,7 @@ from aiohttp import web
 from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
 from .clock import REAL_CLOCK, Clock
-from .faults import PAGES, Faults, without
+from .faults import DROPPED, PAGES, Faults, without
 from .monitor import Monitor
 from .oauth import OAuth
 from .records import ApiCall
@@ -114,6 +114,10 @@ class WebApi:
                 connection=_peer(request),
             )
             self.monitor.record(call)
+        if status == DROPPED:
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=500)  # never sent: the connection is gone
         page = headers.pop("Content-Type", None)
         if page is not None:
             return web.Response(text=PAGES[page], status=status, content_type=page, headers=headers)
@@ -132,6 +136,8 @@ class WebApi:
                     handler(ctx, args)
                 except SlackError:
                     pass  # failed for real: the fault's answer below says it failed anyway
+            if fault.dropped:
+                return DROPPED, {"ok": False}, {}
             if fault.status is not None or fault.error is not None:
                 status = fault.status or 200
                 headers = {"Retry-After": str(fault.retry_after)} if status == 429 else {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import aiohttp
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -123,3 +124,16 @@ async def test_omit_answers_without_the_named_fields(
     members = (await client.users_list())["members"]
     assert members and all("real_name" not in m for m in members)
     assert (await client.users_info(user=bob.id))["user"]["tz"] == "Europe/Paris"
+
+
+async def test_dropped_closes_the_connection_with_no_answer(emu: SlackEmulator) -> None:
+    """dropped= answers nothing: the client reads a closed connection, as when the network
+    between the app and Slack fails; applied= with it posts all the same."""
+    client = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url, retry_handlers=[])
+    emu.faults.add("chat.postMessage", dropped=True, applied=True)
+    general = emu.workspace.general.id
+    with pytest.raises(aiohttp.ServerDisconnectedError):
+        await client.chat_postMessage(channel=general, text="lost on the way back")
+    assert [m.text for m in emu.messages(general)] == ["lost on the way back"]
+    assert (await client.chat_postMessage(channel=general, text="x"))["ok"]
+    assert [c.status for c in emu.calls] == [0, 200]
