@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import traceback
+
+import aiohttp
 from slack_sdk.errors import SlackApiError
 
 from bot.reliability.delivery import TRANSIENT_ERRORS
 
+# Failures on our side of the network: no connection, or no answer in time (aiohttp's
+# timeouts are TimeoutError, asyncio's too).
+NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
 
@@ -35,6 +41,16 @@ def is_transient(error: SlackApiError) -> bool:
     """Rate limits, Slack's own failures and timeouts pass; anything else will fail again."""
     status = error.response.status_code
     return status == 429 or status >= 500 or error_code(error) in TRANSIENT_ERRORS
+
+
+def out_of_reach(error: BaseException) -> bool:
+    """Whether a call to Slack (slack_sdk's clients: the Web API, a response_url) failed on
+    our side of the network: Slack never answered, which passes as its 5xx do. A timeout
+    raised anywhere else (one of our own, a database's) is not Slack's."""
+    return isinstance(error, NETWORK_FAILURES) and any(
+        frame.f_globals.get("__name__", "").startswith("slack_sdk.")
+        for frame, _line in traceback.walk_tb(error.__traceback__)
+    )
 
 
 class ReplyFailed(Exception):

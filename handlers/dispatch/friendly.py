@@ -17,7 +17,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.kwargs_injection.async_args import AsyncArgs
 from slack_bolt.kwargs_injection.async_utils import build_async_required_kwargs
@@ -26,7 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from handlers.blocks.elements import render_error
-from handlers.client.failures import error_code, is_transient
+from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
 from handlers.client.respond import shared
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
 from handlers.dispatch.inbox import stored
@@ -78,10 +77,17 @@ async def _responded(respond: AsyncRespond, error: UserError) -> bool:
     the Web API."""
     try:
         answer = await respond(**render_error(error), response_type="ephemeral")
-    except (aiohttp.ClientError, TimeoutError) as failure:
+    except NETWORK_FAILURES as failure:
         log.info("response_url out of reach (%s): telling the person another way", failure)
         return False
     return answer.status_code < 300
+
+
+def _named(failure: BaseException) -> str:
+    """A network failure in one line: its type, and what it says if anything (a timeout
+    says nothing)."""
+    said = " ".join(str(failure).split())
+    return f"{type(failure).__name__} ({said})" if said else type(failure).__name__
 
 
 Done = Callable[[str, str], Awaitable[None]]
@@ -151,12 +157,17 @@ def friendly(
                 if not is_transient(failure):
                     raise
                 raise UserError(SLACK_BUSY) from failure
+            except NETWORK_FAILURES as failure:
+                if not out_of_reach(failure):
+                    raise
+                log.warning("Slack out of reach in %s: %s", listener.__name__, _named(failure))
+                raise UserError(SLACK_BUSY) from failure
         except UserError as error:
             try:
                 await answer(args, error)
             except SlackApiError as telling:  # nowhere left to say it; not a bug of ours
                 log.warning("could not tell the person: %s", error_code(telling))
-            except (aiohttp.ClientError, TimeoutError) as telling:  # Slack out of reach
+            except NETWORK_FAILURES as telling:  # Slack out of reach
                 log.warning("could not tell the person: %s", type(telling).__name__)
         except asyncio.CancelledError:
             cancelled = True
