@@ -22,6 +22,8 @@ QUESTION = "how do we unlock a stuck terraform state in production?"
 THEIRS = ("quokka", "Bob Chen", "Terraform", "terraform", "Alice")
 ANSWERS = ("user_not_found", "user_not_visible")
 HERE = ("alice", "bob", "carol", "maria")
+# Wednesday 2 December 2026, 10:00 UTC: a working moment in London, whatever day the tests run.
+WEDNESDAY_MORNING = datetime(2026, 12, 2, 10, tzinfo=UTC)
 
 
 async def company(slack: SlackHarness) -> None:
@@ -215,6 +217,7 @@ async def test_a_guest_named_in_a_question_is_not_stored_and_sees_nothing(
     """Alice's question names Carol, of the other organisation: the messages that quote it
     name her, but she is not stored as one of this workspace's people, so her `/skills who`
     is still refused."""
+    slack.services.clock.freeze(WEDNESDAY_MORNING)  # Bob, in London, is at work
     await company(slack)
     carol = slack.user("carol")
     shared(slack, HERE)
