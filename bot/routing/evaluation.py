@@ -269,7 +269,9 @@ def keep_history(dataset: Dataset, fraction: float) -> Dataset:
 class Evaluation:
     """The engine and both baselines on the same questions, and how often the solved
     questions shown first had the gold answerer as their helper (`reused`). `scored` of the
-    `asked` questions to route count: with a few dozen, one question moves MRR by hundredths."""
+    `asked` questions to route count: with a few dozen, one question moves MRR by hundredths.
+    `ranks` are the engine's rank of each scored question's gold answerer (None: nowhere), in
+    the folder's order, so two runs can be compared question by question."""
 
     engine: Metrics
     popularity: Metrics
@@ -277,6 +279,7 @@ class Evaluation:
     solved_reuse: float
     scored: int
     asked: int
+    ranks: tuple[int | None, ...] = ()
 
     @property
     def methods(self) -> tuple[Metrics, Metrics, Metrics]:
@@ -297,6 +300,7 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
     }
     results = []
     hits = 0
+    engine_ranks: list[int | None] = []
     for method, route in methods.items():
         ranks: list[int | None] = []
         latencies: list[float] = []
@@ -311,9 +315,17 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
                 hits += reused(index, scored, asker, gold)
             ranks.append(_rank_of(gold, ranking, popular, asker))
         results.append(_score(method, ranks, latencies))
+        if method == "engine":
+            engine_ranks = ranks
     engine, popularity, bm25 = results
     return Evaluation(
-        engine, popularity, bm25, hits / (len(targets) or 1), len(targets), len(dataset.questions)
+        engine,
+        popularity,
+        bm25,
+        hits / (len(targets) or 1),
+        len(targets),
+        len(dataset.questions),
+        tuple(engine_ranks),
     )
 
 

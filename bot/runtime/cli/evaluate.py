@@ -10,13 +10,18 @@ import argparse
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import AskaroundError
 from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.failures import UsageError
 from bot.settings import normalise_database_url
+
+if TYPE_CHECKING:
+    from bot.routing.engine import RoutingIndex
+    from bot.routing.evaluation import Dataset, Evaluation
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -64,15 +69,49 @@ async def run(args: argparse.Namespace) -> int:
         return await evaluate_questions.run(args)
     if not 0.0 <= args.history <= 1.0:
         raise UsageError(f"--history {args.history:g} is not a fraction between 0 and 1")
+    from bot.routing.evaluation import keep_history, read_dataset
+
+    dataset = keep_history(read_dataset(args.folder), args.history)
+    measured = await measure(dataset, args.database)
+    results, index = measured.results, measured.index
+    loaded, routed = measured.loaded, measured.routed
+    for metrics in results.methods:
+        print(metrics.line())
+    reuse = results.solved_reuse
+    print(f"solved-reuse R@3={reuse:.3f} (a shown similar solved question's helper answered)")
+    print(
+        f"scored {results.scored} of {results.asked} questions to route (the rest: the "
+        "accepted answerer is not one of the people, or is the asker)",
+        file=sys.stderr,
+    )
+    print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
+    print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
+    return 0
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One folder routed through the real pipeline: its figures, the index (what it fitted
+    on) and the seconds spent loading and routing."""
+
+    results: Evaluation
+    index: RoutingIndex
+    loaded: float
+    routed: float
+
+
+async def measure(dataset: Dataset, database: str | None = None) -> Measured:
+    """Write `dataset` into a fresh database (`database`, or a temporary SQLite file), load
+    the index as the bot does and route its questions: the eval's pipeline, for
+    `benchmarks.routing_pooled` too."""
     from bot.routing.engine import RoutingIndex
-    from bot.routing.evaluation import TEAM_ID, evaluate, keep_history, load_dataset, read_dataset
+    from bot.routing.evaluation import TEAM_ID, evaluate, load_dataset
     from bot.runtime.cli.database import migrated
     from storage.db import create_sessions
     from storage.workspace_settings import workspace_ids
 
-    dataset = keep_history(read_dataset(args.folder), args.history)
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
-        url = args.database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
+        url = database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
         async with migrated(normalise_database_url(url)) as engine:
             sessions = create_sessions(engine)
             async with sessions() as session:
@@ -88,15 +127,4 @@ async def run(args: argparse.Namespace) -> int:
             loaded = time.perf_counter() - started
             results = evaluate(index, dataset)
             routed = time.perf_counter() - started - loaded
-    for metrics in results.methods:
-        print(metrics.line())
-    reuse = results.solved_reuse
-    print(f"solved-reuse R@3={reuse:.3f} (a shown similar solved question's helper answered)")
-    print(
-        f"scored {results.scored} of {results.asked} questions to route (the rest: the "
-        "accepted answerer is not one of the people, or is the asker)",
-        file=sys.stderr,
-    )
-    print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
-    print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
-    return 0
+    return Measured(results, index, loaded, routed)
