@@ -158,8 +158,10 @@ class ProfileService:
     async def add_skills(
         self, team_id: str, user_id: str, items: list[SkillInput], source: str = "declared"
     ) -> AddOutcome:
-        """Save the skills the vocabulary knows or that are clearly new; ask about near misses."""
-        saved: list[SkillView] = []
+        """Save the skills the vocabulary knows or that are clearly new; ask about near misses.
+        A skill named twice (`terraform:4, terraform:2`, or `k8s` and `kubernetes`) is one
+        skill at its last level: that is what is kept, so it is all that is said."""
+        saved: dict[str, SkillView] = {}
         unclear: list[tuple[SkillInput, Suggestion]] = []
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
@@ -178,10 +180,10 @@ class ProfileService:
                 skill_id = await q.ensure_skill(s, team_id, key, name)
                 level = item.level or 3
                 await q.set_person_skill(s, person, skill_id, level, source)
-                saved.append(SkillView(key, name, level))
+                saved[key] = SkillView(key, name, level)
             if saved:
                 await routing.skills_changed(s, team_id, person.id)
-        return AddOutcome(tuple(saved), tuple(unclear))
+        return AddOutcome(tuple(saved.values()), tuple(unclear))
 
     async def remove_skills(
         self, team_id: str, user_id: str, names: list[str]

@@ -124,3 +124,19 @@ async def test_invisible_characters_in_a_skill_are_dropped(slack: SlackHarness) 
     assert await skills(slack, "bob", "who terraform") == "Who knows Terraform: 1 person"
     assert await skills(slack, "bob", "who te\u2060rraform") == "Who knows Terraform: 1 person"
     assert "\u200d" in await skills(slack, "alice", "add ka\u200dfka-streams!")
+
+
+async def test_a_skill_named_twice_is_saved_and_said_once_at_its_last_level(
+    slack: SlackHarness,
+) -> None:
+    """`/skills add terraform:4, terraform:2` saved level 2 (the last one written) and said
+    "Saved: Terraform (4), Terraform (2)", a level that was not kept; an alias (`k8s`) and its
+    skill's name are one skill too."""
+    assert await skills(slack, "alice", "add terraform:4, terraform:2") == (
+        ":white_check_mark: Saved: Terraform (2)."
+    )
+    assert await skills(slack, "alice", "add k8s, go:4, kubernetes:5") == (
+        ":white_check_mark: Saved: Kubernetes (5), Go (4)."
+    )
+    profile = await skills(slack, "alice", "")
+    assert profile.count("Terraform") == 1 and profile.count("Kubernetes") == 1, profile
