@@ -87,6 +87,28 @@ def _rich_text(block: dict[str, Any], users: Callable[[str], str]) -> str:
     return "".join(parts)
 
 
+def _initial(element: dict[str, Any], users: Callable[[str], str]) -> str:
+    """What an input holds when it opens, as its field shows it: a select's chosen options,
+    people and channels as well as a text input's value."""
+    value = element.get("initial_value")
+    if isinstance(value, dict):  # a rich_text_input's value is a rich_text block
+        return _rich_text(value, users)
+    chosen = element.get("initial_options") or [element.get("initial_option")]
+    people = element.get("initial_users") or [element.get("initial_user")]
+    channels = [
+        *(element.get("initial_conversations") or element.get("initial_channels") or []),
+        element.get("initial_conversation") or element.get("initial_channel"),
+    ]
+    shown = [
+        *(_text(o.get("text"), users) for o in chosen if isinstance(o, dict)),
+        *("@" + users(str(u)) for u in people if u),
+        *(f"#{c}" for c in channels if c),
+    ]
+    return ", ".join(shown) or str(
+        value or element.get("initial_date") or element.get("initial_time") or ""
+    )
+
+
 def _block(block: dict[str, Any], users: Callable[[str], str]) -> list[str]:
     kind = block.get("type")
     if kind == "divider":
@@ -105,8 +127,7 @@ def _block(block: dict[str, Any], users: Callable[[str], str]) -> list[str]:
     if kind == "actions":
         return [" ".join(_element(e, users) for e in block.get("elements") or [])]
     if kind == "input":
-        element = block.get("element") or {}
-        initial = element.get("initial_value") or ""
+        initial = _initial(block.get("element") or {}, users)
         return [f"<{_text(block.get('label'), users)}: {initial or '…'}>"]
     if kind == "image":
         return [f"[image: {block.get('alt_text', '')}]"]

@@ -79,3 +79,46 @@ def test_person_rich_text_and_plain_fallback() -> None:
     ]
     assert render_text("", rich, _name) == "@alice thanks"
     assert render_text("plain <@U9>", [], _name) == "plain @U9"
+
+
+def test_an_input_shows_what_it_holds_whatever_its_kind() -> None:
+    """An input's initial choice is what Slack shows in its field: the demo's Edit profile
+    and Change settings modals read `<3 · working knowledge: …>` and `<Digest day: …>`, as if
+    Alice had no skills at level 3 and no digest day were set, when only the text inputs'
+    `initial_value` was read."""
+
+    def field(label: str, element: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "input", "label": {"type": "plain_text", "text": label}, "element": element}
+
+    def option(text: str) -> dict[str, Any]:
+        return {"text": {"type": "plain_text", "text": text}, "value": text.lower()}
+
+    blocks = [
+        field("Reason", {"type": "plain_text_input", "initial_value": "the review"}),
+        field("Day", {"type": "static_select", "initial_option": option("Monday")}),
+        field(
+            "Skills",
+            {"type": "multi_external_select", "initial_options": [option("AWS"), option("Go")]},
+        ),
+        field("Values required", {"type": "radio_buttons", "initial_option": option("No")}),
+        field("Who", {"type": "multi_users_select", "initial_users": ["U1", "U2"]}),
+        field("Admin", {"type": "users_select", "initial_user": "U2"}),
+        field("Channel", {"type": "conversations_select", "initial_conversation": "C9"}),
+        field("Watched", {"type": "multi_conversations_select", "initial_conversations": ["C9"]}),
+        field("Until", {"type": "datepicker", "initial_date": "2026-12-24"}),
+        field("Hour", {"type": "number_input", "is_decimal_allowed": False, "initial_value": "9"}),
+        field("Empty", {"type": "multi_users_select"}),
+    ]
+    assert render_text("fallback", blocks, _name).splitlines() == [
+        "<Reason: the review>",
+        "<Day: Monday>",
+        "<Skills: AWS, Go>",
+        "<Values required: No>",
+        "<Who: @alice, @bob>",
+        "<Admin: @bob>",
+        "<Channel: #C9>",
+        "<Watched: #C9>",
+        "<Until: 2026-12-24>",
+        "<Hour: 9>",
+        "<Empty: …>",
+    ]
