@@ -366,10 +366,12 @@ async def channels_discussing(
     *,
     window: int = 2000,
     shown: int = 3,
+    besides: str | None = None,
 ) -> list[str]:
     """Among the newest `window` questions asked in a message people can find in its
     conversation (not `/ask`), not by `not_asked_by`: the channels of the public ones on any
-    of `topics`, most such questions first (a tie: the latest first), at most `shown`.
+    of `topics`, but `besides`, most such questions first (a tie: the latest first), at most
+    `shown`.
 
     Counted in the database over a bounded window (the newest rows of `ix_questions_posted`),
     so an `/ask` costs the same after a year of questions as after a day. A topic matches as
@@ -393,7 +395,7 @@ async def channels_discussing(
     matches = or_(*(listed.contains(json.dumps(t), autoescape=True) for t in sorted(topics)))
     found = await session.scalars(
         select(recent.c.channel_id)
-        .where(recent.c.is_private.is_(False), matches)
+        .where(recent.c.is_private.is_(False), matches, recent.c.channel_id != besides)
         .group_by(recent.c.channel_id)
         .order_by(func.count().desc(), func.max(recent.c.id).desc())
         .limit(shown)

@@ -19,13 +19,16 @@ async def channels_discussing(s: AsyncSession, question: Question) -> list[str]:
     channel is public) and posted as a message there (an `/ask` is never seen in its
     channel); never the asker's own, which would send them back to themselves. The database
     counts them over the newest questions (`storage.questions.channels_discussing`). A guest
-    of the workspace may read no colleague's public question, so is pointed to no channel.
+    of the workspace may read no colleague's public question, so is pointed to no channel. The
+    channel the question itself was posted in is not somewhere else to ask.
     """
     guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
     asker = visibility.person(question.asker_user_id, guest=guest)
     if not visibility.may_see_question(asker, "", (), is_private=False):
         return []
     topics = question.topics or ()
+    # A question posted in a channel is there already; an `/ask` typed in one is not.
+    posted_in = question.channel_id if question.message_ts else None
     return await q.channels_discussing(
-        s, question.team_id, topics, question.asker_user_id, shown=SHOWN
+        s, question.team_id, topics, question.asker_user_id, shown=SHOWN, besides=posted_in
     )

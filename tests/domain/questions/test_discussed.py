@@ -40,9 +40,16 @@ async def posted(
 
 
 async def where(
-    sessions: async_sessionmaker[AsyncSession], topics: list[str], asker: str = "UALICE"
+    sessions: async_sessionmaker[AsyncSession],
+    topics: list[str],
+    asker: str = "UALICE",
+    *,
+    channel: str = "D1",
+    message_ts: str | None = None,
 ) -> list[str]:
-    question = Question(team_id=T, asker_user_id=asker, topics=topics)
+    question = Question(
+        team_id=T, asker_user_id=asker, topics=topics, channel_id=channel, message_ts=message_ts
+    )
     async with sessions() as s:
         return await channels_discussing(s, question)
 
@@ -80,3 +87,16 @@ async def test_only_the_newest_questions_count(
         everything = await q.channels_discussing(s, T, ["café"], "UALICE")
         newest = await q.channels_discussing(s, T, ["café"], "UALICE", window=3)
     assert everything == ["CNEW", "COLD"] and newest == ["CNEW"]
+
+
+async def test_the_channel_the_question_was_posted_in_is_not_where_else(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Iris, asking in #general, was told "It has come up in #general: try asking there",
+    in her question's thread in #general. A question posted there is already there; an
+    `/ask` typed in it was never seen by the channel, so the channel is still worth naming."""
+    await posted(sessions, "CGENERAL", ["terraform"])
+    await posted(sessions, "CGENERAL", ["terraform"])
+    await posted(sessions, "CINFRA", ["terraform"])
+    assert await where(sessions, ["terraform"], channel="CGENERAL", message_ts="2.0") == ["CINFRA"]
+    assert await where(sessions, ["terraform"], channel="CGENERAL") == ["CGENERAL", "CINFRA"]
