@@ -188,14 +188,19 @@ class ProfileService:
     async def remove_skills(
         self, team_id: str, user_id: str, names: list[str]
     ) -> tuple[list[str], list[str]]:
-        """(removed names, names the person did not have)."""
+        """(removed names, names the person did not have). A skill named twice (`k8s,
+        kubernetes`) is removed, and said, once."""
         removed: list[str] = []
         missing: list[str] = []
+        seen: set[str] = set()
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
             person = await q.ensure_person(s, team_id, user_id)
             for name in names:
                 key = vocabulary.normalise(name) or skill_key(name)
+                if key in seen:
+                    continue
+                seen.add(key)
                 skill_id = await q.skill_id(s, team_id, key)
                 if skill_id is not None and await q.remove_person_skill(s, person, skill_id):
                     removed.append(vocabulary.name(key))
@@ -213,10 +218,13 @@ class ProfileService:
             await q.update_person(s, person, routing_status=status, away_until=until)
             return status_of(person, self._clock.now())
 
-    async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> None:
+    async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> list[str]:
+        """The interests as kept: each once, whatever its case."""
+        kept = _unique(interests)
         async with self._sessions() as s, s.begin():
             person = await q.ensure_person(s, team_id, user_id)
-            await q.update_person(s, person, interests=_unique(interests))
+            await q.update_person(s, person, interests=kept)
+        return kept
 
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
         async with self._sessions() as s, s.begin():

@@ -72,8 +72,8 @@ async def run_command(
         case p.RemoveSkills(names=names):
             return render_removed(*await d.remove_skills(team_id, user_id, list(names)))
         case p.SetInterests(interests=interests):
-            await d.set_interests(team_id, user_id, list(interests))
-            return render_text(f"Interests: {safe_text(', '.join(interests)) or 'none'}.")
+            kept = await d.set_interests(team_id, user_id, list(interests))
+            return render_text(f"Interests: {safe_text(', '.join(kept)) or 'none'}.")
         case p.ShowInterests():
             mine = (await d.profile(team_id, user_id, me)).interests or ()
             return render_text(

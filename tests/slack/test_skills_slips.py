@@ -140,3 +140,20 @@ async def test_a_skill_named_twice_is_saved_and_said_once_at_its_last_level(
     )
     profile = await skills(slack, "alice", "")
     assert profile.count("Terraform") == 1 and profile.count("Kubernetes") == 1, profile
+
+
+async def test_a_skill_removed_twice_is_said_removed_once(slack: SlackHarness) -> None:
+    """`/skills remove terraform, terraform` said "Removed: Terraform. You had no
+    `terraform`.", both of one skill; `k8s` and `kubernetes` are one skill too."""
+    await skills(slack, "alice", "add terraform, kubernetes, go")
+    said = await skills(slack, "alice", "remove terraform, terraform, k8s, kubernetes, rust")
+    assert said == "Removed: Terraform, Kubernetes. You had no `rust`."
+
+
+async def test_interests_are_said_as_they_are_kept(slack: SlackHarness) -> None:
+    """`/skills interests rust, Rust, rust` keeps one `rust` and said "Interests: rust,
+    Rust, rust."."""
+    assert await skills(slack, "alice", "interests rust, Rust, data viz, rust") == (
+        "Interests: rust, data viz."
+    )
+    assert (await skills(slack, "alice", "interests")).startswith("Your interests: rust, data viz.")
