@@ -133,7 +133,9 @@ def refusal_for_kudos(found: Conversation, fallback: str = "That channel") -> st
             "one: shout-outs go to a public channel, for everyone to read."
         )
     if found.private:
-        return f"{where}: pick a public channel: shout-outs there are for everyone to read."
+        return (
+            f"{where} is private: pick a public channel, where shout-outs are for everyone to read."
+        )
     return None
 
 

@@ -169,7 +169,11 @@ async def test_with_a_bot_token_slack_is_asked_about_a_channel(
     design = ws.add_channel("design", members=[slack.user("alice")], include_bot=False).id
     for key, channel, said in (
         ("kudos_channel", "C0999ZZZ9", "Slack doesn't show me C0999ZZZ9"),
-        ("kudos_channel", vault, f"{vault}: pick a public channel"),  # a private one unnamed
+        (
+            "kudos_channel",
+            vault,
+            f"{vault} is private: pick a public channel",
+        ),  # a private one unnamed
         ("watched_channels", design, "#design: I'm not in this channel"),
     ):
         code, out, err = await cli(capsys, "set", key, channel)

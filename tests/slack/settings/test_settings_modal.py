@@ -79,7 +79,10 @@ async def test_a_private_channel_refused_on_its_field_is_not_named(slack: SlackH
     )
     assert delivery.response is not None
     errors = delivery.response["errors"]
-    assert "pick a public channel" in errors["kudos_channel"]
+    # It read "That channel: pick a public channel: shout-outs there are for everyone to read."
+    assert errors["kudos_channel"] == (
+        "That channel is private: pick a public channel, where shout-outs are for everyone to read."
+    )
     assert "only watch public channels" in errors["watched_channels"]
     assert "layoffs" not in str(errors), errors
 
