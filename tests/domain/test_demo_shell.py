@@ -90,6 +90,14 @@ def test_mentions_become_slack_mentions_for_known_people_only() -> None:
     assert to_slack_text("thanks @Bob", users) == "thanks <@U2|bob>"
 
 
+def test_here_channel_and_everyone_become_what_slack_sends() -> None:
+    """Slack sends a typed `@here` as `<!here>`: `/kudos @here for …` in the demo was told
+    "I can't tell who @here is", where in Slack it is told kudos go to people one by one."""
+    assert to_slack_text("@here @channel @Everyone, @hereby", {"bob": "U2"}) == (
+        "<!here> <!channel> <!everyone>, @hereby"
+    )
+
+
 def test_the_banner_says_which_message_a_reaction_goes_on() -> None:
     """`@bob react :kudos:` reacts to the last message someone else posted (`_last_message`:
     nobody gives kudos to themselves); the banner said "the last message in #general"."""

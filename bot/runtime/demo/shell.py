@@ -104,10 +104,13 @@ def wait_for(text: str) -> timedelta:
 
 def to_slack_text(text: str, users: Mapping[str, str]) -> str:
     """What Slack's client does to a typed `@name`: `<@U123|name>` for people it knows
-    (whatever the case: Slack's picker offers @bob for `@Bob`)."""
+    (whatever the case: Slack's picker offers @bob for `@Bob`), and `<!here>` for `@here`,
+    `@channel` and `@everyone`."""
 
     def mention(match: re.Match[str]) -> str:
         handle = match.group(1).lower()
-        return f"<@{users[handle]}|{handle}>" if handle in users else match.group(0)
+        if handle in users:
+            return f"<@{users[handle]}|{handle}>"
+        return f"<!{handle}>" if handle in ("here", "channel", "everyone") else match.group(0)
 
     return re.sub(r"(?<![\w<])@([a-z][a-z0-9._-]*)", mention, text, flags=re.IGNORECASE)
