@@ -496,3 +496,29 @@ async def test_report_options_of_the_other_kind_are_refused(
     code, err = await run(capsys, "report", "network", "--since", "2999-01-01")
     assert code == 1
     one_line(err, "--since 2999-01-01 is in the future")
+
+
+def test_output_into_a_pipe_closed_early_ends_quietly(offline: Path) -> None:
+    """`askaround export kudos … | head -1`: once `head` has read its line and gone, the rest
+    has nowhere to go, and the command said "askaround: Broken pipe" as if it had failed. It
+    stops quietly with the code a program stopped by SIGPIPE has in a shell (141), as `git log
+    | head` does, so `set -o pipefail` still knows the output was cut."""
+    script = Path(sys.executable).with_name("askaround")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
+    }
+    subprocess.run([*command, "migrate"], env=env, capture_output=True, timeout=300, check=True)
+    for argv in (["export", "kudos", "--since", "2026-01-01"], ["--help"]):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run(
+                [*command, *argv], env=env, stdout=write, stderr=subprocess.PIPE, timeout=300
+            )
+        finally:
+            os.close(write)
+        said = done.stderr.decode()
+        assert done.returncode == 141 and "pipe" not in said.lower(), (argv, said)
+        assert "Traceback" not in said and "Exception ignored" not in said, (argv, said)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import sys
 import traceback
@@ -141,6 +142,18 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        code = _command(argv)
+        sys.stdout.flush()  # here, where a reader gone is caught, not in Python's exit
+        return code
+    except BrokenPipeError:
+        # Nobody reads the rest (`askaround export … | head`): say nothing, and point standard
+        # output where Python's own flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return failures.EXIT_PIPE_CLOSED
+
+
+def _command(argv: Sequence[str] | None) -> int:
+    try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit:  # --help, --version, or a command line that does not parse
         return exit.code if isinstance(exit.code, int) else failures.EXIT_USAGE
@@ -148,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(asyncio.run(args.run(args)))
     except KeyboardInterrupt:
         return failures.EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise  # not a failure to tell of: `main` ends quietly
     except Exception as error:
         message, code = failures.one_line(error)
         if args.debug:
