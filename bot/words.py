@@ -1,4 +1,5 @@
-"""The one way to write a count with its noun: `plural(1, "colleague")` → "1 colleague".
+"""The one way to write a count with its noun: `plural(1, "colleague")` → "1 colleague",
+and a list of people in a sentence: `and_list(["@bob", "@carol"])` → "@bob and @carol".
 
 Every message that says how many of something there are goes through here, so that no one
 reads "1 colleagues" or "was thanked 1 times". Nouns whose plural is not a plain "s" name it
@@ -27,6 +28,13 @@ def noun(count: int, singular: str, plural: str | None = None) -> str:
 def plural(count: int, singular: str, plural: str | None = None) -> str:
     """`count` and its noun: "1 colleague", "3 colleagues", "1 person", "2 people"."""
     return f"{count:,} {noun(count, singular, plural)}"
+
+
+def and_list(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: one list reads the same in every message."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def first_word(text: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from bot.errors import KudosRefused
+from bot.words import and_list
 
 
 def refuse_a_retry(same_reason: Iterable[tuple[str, str]], recipients: Collection[str]) -> None:
@@ -19,7 +20,7 @@ def refuse_a_retry(same_reason: Iterable[tuple[str, str]], recipients: Collectio
     for batch, receiver in same_reason:
         batches[batch].add(receiver)
     if set(recipients) in batches.values():
-        who = " ".join(f"<@{user_id}>" for user_id in recipients)
+        who = and_list([f"<@{user_id}>" for user_id in recipients])
         raise KudosRefused(
             f"Already sent: your kudos to {who} for this went through in the last few minutes "
             "(even if Slack showed you an error), so nothing new was added. To change it, "

@@ -14,7 +14,7 @@ from bot.kudos.parse import how_to_give
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.kudos.rules import UNDO_WINDOW
 from bot.safe_text import clip, safe_text
-from bot.words import plural
+from bot.words import and_list, plural
 from handlers.blocks.elements import (
     Blocks,
     actions,
@@ -72,9 +72,7 @@ def people(user_ids: Sequence[str]) -> str:
     mentions = capped(
         [f"<@{u}>" for u in user_ids], NAMED, plural(len(user_ids) - NAMED + 1, "other")
     )
-    if len(mentions) <= 1:
-        return "".join(mentions)
-    return ", ".join(mentions[:-1]) + " and " + mentions[-1]
+    return and_list(mentions)
 
 
 def render_shoutout(given: Given, link_back: str | None = None, reaction: str = "kudos") -> Message:
