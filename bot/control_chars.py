@@ -38,10 +38,15 @@ def strip_controls(text: str) -> str:
 
 def strip_controls_in(body: dict[str, Any] | list[Any]) -> None:
     """Every string in a parsed JSON body, cleaned in place (without recursion: a body may
-    nest deep)."""
+    nest deep). Each container is cleaned once: a YAML file's aliases may name one list
+    many times, or inside itself (`people: &a [*a]`), which kept this loop going forever."""
     stack: list[Any] = [body]
+    seen: set[int] = set()
     while stack:
         container = stack.pop()
+        if id(container) in seen:
+            continue
+        seen.add(id(container))
         items = container.items() if isinstance(container, dict) else enumerate(container)
         for key, value in list(items):
             if isinstance(value, str):

@@ -78,3 +78,19 @@ def test_a_row_with_more_values_than_columns_is_its_problem(tmp_path: Path) -> N
         '3 values for 2 columns: put a value with a comma in double quotes ("R&D, Europe")'
     )
     assert (ben.fields, ben.problem) == ({"email": "ben@example.com"}, None)
+
+
+def test_a_yaml_list_inside_itself_is_read_and_rejected(tmp_path: Path) -> None:
+    """An alias naming its own anchor makes a list that holds itself (`people: &a [*a]`, a
+    person whose network holds that person): cleaning control characters out of it never
+    ended, and `askaround import people` ran at full CPU until killed. The property test of
+    any YAML text found it."""
+    path = tmp_path / "people.yaml"
+    path.write_text("people: &a\n  - *a\n")
+    with pytest.raises(RowError, match="a person must be a mapping of fields"):
+        validate_row(next(read_rows(path)))
+    path.write_text('people:\n  - &p {slack_id: U1, name: "Ann\\0", network: [*p]}\n')
+    row = next(read_rows(path))
+    assert row.fields["name"] == "Ann"
+    with pytest.raises(RowError, match="a network entry needs exactly one of"):
+        validate_row(row)
