@@ -25,7 +25,7 @@ from bot.directory.network import (
 )
 from bot.directory.parse import SKILL_NAME_CHARS, NetworkInput, SkillInput, plain_words
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
-from bot.directory.status import Status, local_today, status_of
+from bot.directory.status import AVAILABLE, Status, local_today, status_of
 from bot.errors import UserError
 from bot.visibility import Field, Viewer
 from storage import directory as q
@@ -217,6 +217,15 @@ class ProfileService:
             person = await q.ensure_person(s, team_id, user_id)
             await q.update_person(s, person, routing_status=status, away_until=until)
             return status_of(person, self._clock.now())
+
+    async def come_back(self, team_id: str, user_id: str) -> bool:
+        """Make someone askable again; whether they were away or opted out until now (an
+        away period already over counts as back: `status_of`)."""
+        async with self._sessions() as s, s.begin():
+            person = await q.ensure_person(s, team_id, user_id)
+            was = status_of(person, self._clock.now())
+            await q.update_person(s, person, routing_status=AVAILABLE, away_until=None)
+            return was.kind != AVAILABLE
 
     async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> list[str]:
         """The interests as kept: each once, whatever its case."""

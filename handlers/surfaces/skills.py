@@ -13,7 +13,7 @@ from bot import visibility
 from bot.directory import parse as p
 from bot.directory.network import check_colleague
 from bot.directory.profiles import ProfileEdit
-from bot.directory.status import AVAILABLE, AWAY, OPTED_OUT
+from bot.directory.status import AWAY, OPTED_OUT
 from bot.errors import UserError
 from bot.profile import Profile
 from bot.safe_text import safe_text
@@ -87,8 +87,9 @@ async def run_command(
                 f"You are {status.describe()} ({until:%A}); nobody will be asked to reach you."
             )
         case p.Back():
-            await d.set_status(team_id, user_id, AVAILABLE)
-            return render_text("Welcome back: you can be asked questions again.")
+            if await d.come_back(team_id, user_id):
+                return render_text("Welcome back: you can be asked questions again.")
+            return render_text("You can be asked questions already: you were not away.")
         case p.OptOut():
             await d.set_status(team_id, user_id, OPTED_OUT)
             return render_text("Questions will not be routed to you. `/skills back` undoes it.")

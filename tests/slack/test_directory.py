@@ -131,6 +131,15 @@ async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
     assert "Nobody has declared" in await skills(slack, "carol", "who cobol")
 
 
+async def test_back_when_never_away_says_so(slack: SlackHarness) -> None:
+    """`/skills back` from someone who was neither away nor opted out welcomes nobody back:
+    it says they can be asked already; after `optout` it welcomes them back."""
+    reply = await skills(slack, "alice", "back")
+    assert "welcome back" not in reply.lower() and "already" in reply
+    await skills(slack, "alice", "optout")
+    assert "welcome back" in (await skills(slack, "alice", "back")).lower()
+
+
 async def test_who_knows_a_skill_only_someone_who_left_held_suggests_no_same_search(
     slack: SlackHarness,
 ) -> None:
