@@ -92,7 +92,7 @@ SETTINGS: tuple[Setting, ...] = (
         "3000",
         "the HTTP port for /slack/events and /healthz (0 picks a free one)",
     ),
-    Setting("ASKAROUND_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting("ASKAROUND_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
     Setting("ASKAROUND_LOG_FORMAT", "text", "text, or json for one JSON object a line"),
     Setting("ASKAROUND_OFFERS_PER_ROUND", "3", "how many colleagues are asked at once"),
     Setting(

@@ -173,7 +173,7 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
     if not reader.fieldnames or unknown:
         raise ImportFileError(
-            f"unknown CSV columns {sorted(unknown)}; use {', '.join(CSV_COLUMNS)}"
+            f"unknown CSV columns {', '.join(sorted(unknown))}; use {', '.join(CSV_COLUMNS)}"
             if unknown
             else "the CSV file has no header row"
         )

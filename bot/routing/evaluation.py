@@ -82,7 +82,9 @@ def _lines(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
-                raise DatasetError(f"{path}:{number}: bad JSON ({error.msg})") from None
+                raise DatasetError(
+                    f"{path}:{number}: bad JSON ({error.msg} column {error.colno})"
+                ) from None
             if not isinstance(row, dict):
                 raise DatasetError(f"{path}:{number}: expected a JSON object")
             yield row

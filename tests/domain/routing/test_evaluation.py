@@ -86,7 +86,7 @@ async def test_the_engine_stays_above_popularity_where_words_say_little(
 @pytest.mark.parametrize(
     ("name", "line", "problem"),
     [
-        ("history.jsonl", "{not json", r"history\.jsonl:201: bad JSON"),
+        ("history.jsonl", "{not json", r"history\.jsonl:201: bad JSON \(.+ column 2\)"),
         ("history.jsonl", "[1, 2]", r"history\.jsonl:201: expected a JSON object"),
         ("people.jsonl", json.dumps({"user": "UX"}), r"people\.jsonl: object \d+ lacks skills"),
         ("questions.jsonl", json.dumps({"id": "Q"}), r"questions\.jsonl: object \d+ lacks asker"),
