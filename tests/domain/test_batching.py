@@ -10,6 +10,9 @@ import pytest
 
 from bot.reliability.batching import Batched
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 async def test_calls_during_a_write_share_the_next_one_and_get_their_own_answers() -> None:
     writes: list[list[int]] = []

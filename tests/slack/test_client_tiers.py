@@ -36,6 +36,9 @@ from handlers.client.tiers import (
 )
 from slack_emulator import FakeClock, SlackEmulator
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 OUTBOX_CALLERS = (
     "outbox/kudos.py",

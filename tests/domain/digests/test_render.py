@@ -23,6 +23,9 @@ from handlers.blocks.home import render_report_modal
 from handlers.surfaces.reports import IN_YOUR_DM
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 WEEK = IsoWeek(2026, 47)
 
 

@@ -9,6 +9,9 @@ import pytest
 from bot.digests.weeks import IsoWeek, due_week, parse_period
 from bot.errors import UserError
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_parse_and_label_round_trip_and_bad_weeks_are_explained() -> None:
     """`2026-W47` parses to week 47 of 2026 (Monday 16 Nov); week 54 or prose is refused."""

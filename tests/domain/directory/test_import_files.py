@@ -11,6 +11,9 @@ import pytest
 from bot.directory.import_files import ImportFileError, read_rows
 from bot.directory.import_rows import RowError, validate_row
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_csv_rows_are_read_as_they_are_asked_for(tmp_path: Path) -> None:
     path = tmp_path / "people.csv"

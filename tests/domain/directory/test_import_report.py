@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.directory.import_report import SHOWN, ImportReport, Rejection
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_a_warning_on_many_lines_is_a_count_and_its_first_lines() -> None:

@@ -9,6 +9,9 @@ from bot.directory.import_files import RawRow
 from bot.directory.import_rows import RowError, validate_row
 from bot.timezone import from_slack
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 @pytest.mark.parametrize(
     "tz", ["Asia/Kathmandu", "Pacific/Chatham", "Asia/Calcutta", "America/Buenos_Aires"]

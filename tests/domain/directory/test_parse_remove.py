@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.directory.parse import RemoveSkills, parse_command
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_remove_takes_a_name_typed_as_add_wants_it() -> None:

@@ -6,7 +6,12 @@ import csv
 import time
 from importlib.resources import files
 
+import pytest
+
 from bot.directory.skills import find_skills, normalise_skill, shipped_vocabulary, skill_key
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_aliases_from_the_issue_resolve_to_one_key() -> None:

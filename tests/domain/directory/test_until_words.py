@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from bot.directory.status import local_today, until_date
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 FRIDAY = date(2026, 11, 27)
 

@@ -9,6 +9,9 @@ from bot.kudos.parse import parse_kudos, parse_top, without_channel_values
 from bot.mentions import only_mention
 from bot.safe_text import clip
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_leading_mentions_are_recipients_and_tags_are_values() -> None:
     """`<@U1|ana> <@U2|ben> for … #teamwork #ownership` splits into its three parts."""

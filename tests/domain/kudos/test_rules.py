@@ -12,6 +12,9 @@ from bot.kudos.records import Announcement, Giving
 from bot.kudos.tell import shoutout_place
 from bot.profile import Profile
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_local_day_follows_the_givers_zone_and_dst() -> None:
     """Paris on the spring-forward day: a 23-hour day, from 23:00 to 22:00 UTC."""

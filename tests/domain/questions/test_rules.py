@@ -12,6 +12,9 @@ from bot.questions.policy import Limits, adjust, available
 from bot.routing.suggestion import Suggestion
 from bot.worktime import WorkingHours, is_working_time, next_working_moment, working_minutes
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_working_minutes_skip_nights_and_weekends() -> None:
     """Friday 17:30 to Monday 09:20 in Paris is 50 working minutes, not 64 hours."""

@@ -15,6 +15,9 @@ from bot.routing.moments import union_moments
 from bot.routing.postings import Postings
 from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_a_bulk_loaded_list_is_sorted_once_and_then_updated_in_place() -> None:
     """Out-of-order appends are merged in arrival order; later additions insert in place."""

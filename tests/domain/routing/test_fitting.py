@@ -19,6 +19,9 @@ from bot.routing.fitting import (
 )
 from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def _examples(count: int, telling: int) -> list[Example]:
     """Pools of five where only feature `telling` marks the helper (the others are noise)."""

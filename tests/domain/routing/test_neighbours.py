@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bot.routing.blend import FEATURES
 from bot.routing.declared import Declarations
@@ -10,6 +11,9 @@ from bot.routing.history import PastQuestion
 from bot.routing.neighbours import skill_neighbours
 from bot.routing.scoring import Evidence
 from bot.routing.text import tokens
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_each_person_s_skills_are_the_holders_lists_the_other_way_round() -> None:

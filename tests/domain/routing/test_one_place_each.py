@@ -4,8 +4,13 @@ expert on a question and a connector for it was listed twice, and the second off
 
 from __future__ import annotations
 
+import pytest
+
 from bot.routing.engine import RoutingIndex
 from storage.routing import DeclaredSkill, NetworkEntry, RoutingSnapshot
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 PEOPLE = {"U1": "ana", "U2": "ben", "U3": "cat", "U4": "dan"}
 

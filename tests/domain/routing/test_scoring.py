@@ -11,6 +11,9 @@ from bot.routing.moments import ZSCORE_SCALE, standardise
 from bot.routing.scoring import LAST_HELPED_HALF_LIFE_FRACTION, MIN_HALF_LIFE, Evidence
 from bot.routing.text import tokens
 
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_standardise_keeps_only_above_average_evidence() -> None:
     """z-scores over the people a signal scores; below-average counts as none, not against."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.routing.text import tokens
 from bot.routing.vocabulary import Vocabulary
+
+# Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_symbols_survive() -> None:

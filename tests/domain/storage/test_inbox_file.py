@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from storage import inbox
 from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import InboxItem, Replica
+
+# The inbox file is a SQLite file of its own, whatever the database: the PostgreSQL pass of
+# scripts/test skips it.
+pytestmark = pytest.mark.database_independent
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
