@@ -170,6 +170,15 @@ def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
     return not is_private or in_bot_dm
 
 
+def may_name_asked(kind: str, *, asker_alone: bool) -> bool:
+    """Whether a message saying who was asked about a question may name a colleague asked as
+    `kind` ("expert", "connector", "referral"). A connector was chosen through their network,
+    which is theirs alone: named in the question's thread, with or without a reason, they would
+    tell the whole conversation whom they know. So they are named only where the asker alone
+    reads it (their DM with the bot), and elsewhere counted ("and 1 more colleague")."""
+    return asker_alone or kind != "connector"
+
+
 class NetworkScope(StrEnum):
     WORKSPACE = "workspace"
     ORG = "org"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot import visibility
 from bot.questions.policy import OFF_HOURS
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import clip, safe_text
-from bot.words import plural
+from bot.words import and_list, noun, plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
     Blocks,
@@ -67,14 +68,33 @@ _ENDED = {
 }
 
 
+def _who_asked(offers: list[OfferView], *, asker_alone: bool) -> tuple[list[OfferView], int]:
+    """The offers a message may name, and how many more it only counts
+    (`visibility.may_name_asked`: a connector is named to the asker alone)."""
+    shown = [o for o in offers if visibility.may_name_asked(o.kind, asker_alone=asker_alone)]
+    return shown, len(offers) - len(shown)
+
+
+def _more(count: int) -> str:
+    return f"{count:,} more {noun(count, 'colleague')}"
+
+
 def render_asking(
-    question: QuestionView, offers: list[OfferView], names: Mapping[str, str]
+    question: QuestionView,
+    offers: list[OfferView],
+    names: Mapping[str, str],
+    *,
+    asker_alone: bool,
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why. While someone
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
     closed, who was asked and how it ended; only Solved is left, when nobody could help and
-    the asker may have found the answer elsewhere."""
-    lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in offers]
+    the asker may have found the answer elsewhere. Unless the asker alone reads it, who was
+    asked through their network is counted, not named."""
+    shown, hidden = _who_asked(offers, asker_alone=asker_alone)
+    lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in shown]
+    if hidden and lines:
+        lines.append(f"• and {_more(hidden)}")
     solved = button("Solved", "question_solved", str(question.id), "primary")
     ended = _ENDED.get(question.status)
     withdraw = button("Withdraw", WITHDRAW_ACTION, str(question.id))
@@ -91,14 +111,29 @@ def render_asking(
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
         said = f"Question #{question.id} {ended}"
         buttons = [solved] if question.status == "unanswered" else []
-    blocks = [section(text + "\n" + "\n".join(lines)), context(said)]
+    if not lines:  # those asked are counted alone: "I'm asking 2 colleagues privately…."
+        text = text.removesuffix(":") + "."
+    blocks = [section("\n".join([text, *lines])), context(said)]
     return {"text": text, "blocks": blocks + ([actions(*buttons)] if buttons else [])}
 
 
-def render_more(asked: list[str], waiting: list[str], names: Mapping[str, str]) -> Message:
+def render_more(
+    asked: list[OfferView],
+    waiting: list[str],
+    names: Mapping[str, str],
+    *,
+    asker_alone: bool,
+) -> Message:
     """Told to the asker when the question moves on to more colleagues; those `waiting`, whose
-    working day is over, get the request when their next one starts, and it says so."""
-    text = f"I've also asked {named(asked, names)}."
+    working day is over, get the request when their next one starts, and it says so. Unless
+    the asker alone reads it, who was asked through their network is counted, not named."""
+    shown, hidden = _who_asked(asked, asker_alone=asker_alone)
+    people = [o.candidate_user_id for o in shown]
+    who = [named(people, names)] if people else []
+    if hidden:
+        who.append(_more(hidden) if who else plural(hidden, "colleague"))
+    text = f"I've also asked {and_list(who)}."
+    waiting = [u for u in waiting if u in people]
     if waiting:
         text += f" {named(waiting, names)} will get my message when their working day starts."
     return {"text": fallback(text)}

@@ -123,16 +123,33 @@ async def _in_thread(
     return sent["channel"], sent["ts"]
 
 
+def _in_bot_dm(question: QuestionView) -> bool:
+    return question.source == "message" and question.channel_id.startswith("D")
+
+
+def _thread_first(question: QuestionView) -> bool:
+    """Whether `tell_asker` posts in the question's thread (unless it takes no more posts)."""
+    return bool(
+        question.thread_ts
+        and question.source != "command"
+        and visibility.asker_told_in_thread(
+            is_private=question.is_private, in_bot_dm=_in_bot_dm(question)
+        )
+    )
+
+
+def _asker_alone(question: QuestionView, channel: str | None = None) -> bool:
+    """Whether the asker alone reads a message to them in `channel` (None: wherever
+    `tell_asker` would post it): anywhere but the question's conversation, or that
+    conversation when it is their DM with the bot."""
+    in_thread = _thread_first(question) if channel is None else channel == question.channel_id
+    return not in_thread or _in_bot_dm(question)
+
+
 async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> Posted:
     """In the question's thread when it came from a message and the thread may read it
     (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM."""
-    in_bot_dm = question.source == "message" and question.channel_id.startswith("D")
-    if (
-        question.thread_ts
-        and question.source != "command"
-        and visibility.asker_told_in_thread(is_private=question.is_private, in_bot_dm=in_bot_dm)
-        and (posted := await _in_thread(client, question, message))
-    ):
+    if _thread_first(question) and (posted := await _in_thread(client, question, message)):
         return posted
     dm = await client.conversations_open(users=question.asker_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
@@ -261,7 +278,8 @@ async def asking(
         return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     names = await names_of(client, services, team_id, _people_in(chosen))
-    channel, ts = await tell_asker(client, question, render_asking(question, chosen, names))
+    message = render_asking(question, chosen, names, asker_alone=_asker_alone(question))
+    channel, ts = await tell_asker(client, question, message)
     await services.questions.asker_message_sent(question.id, channel, ts)
     await _again_if_changed(client, services, team_id, now)
 
@@ -313,7 +331,8 @@ async def _update_asking(
     asking = question.status in ("draft", "open")
     offers = [o for o in now.offers if not asking or o.status == "pending"]
     names = await names_of(client, services, team_id, _people_in(offers))
-    message = render_asking(question, offers, names)
+    alone = _asker_alone(question, question.asker_message_channel)
+    message = render_asking(question, offers, names, asker_alone=alone)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
@@ -331,10 +350,12 @@ async def more(
 ) -> None:
     now = await _now(services, team_id, payload)
     question = now.question
-    asked = [o.candidate_user_id for o in now.offers if o.id in set(payload["offer_ids"])]
-    names = await names_of(client, services, team_id, asked)
-    waiting = [u for u in asked if await _off_hours(client, services, team_id, u)]
-    await tell_asker(client, question, render_more(asked, waiting, names))
+    asked = [o for o in now.offers if o.id in set(payload["offer_ids"])]
+    people = [o.candidate_user_id for o in asked]
+    names = await names_of(client, services, team_id, people)
+    waiting = [u for u in people if await _off_hours(client, services, team_id, u)]
+    message = render_more(asked, waiting, names, asker_alone=_asker_alone(question))
+    await tell_asker(client, question, message)
 
 
 async def connected(

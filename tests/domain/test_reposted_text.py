@@ -116,7 +116,9 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     ),
     (
         "asking (routing reasons)",
-        lambda: questions.render_asking(question(), [offer()], {EXPERT: "Ada <!here>"}),
+        lambda: questions.render_asking(
+            question(), [offer()], {EXPERT: "Ada <!here>"}, asker_alone=True
+        ),
         set(),
     ),
     (

@@ -225,13 +225,21 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     (
         "render_asking",
         lambda: questions.render_asking(
-            question(), [offer(i) for i in range(1, 200)], dict.fromkeys(USERS[:200], NAME)
+            question(),
+            [offer(i) for i in range(1, 200)],
+            dict.fromkeys(USERS[:200], NAME),
+            asker_alone=True,
         ),
         check_message,
     ),
     (
         "render_more",
-        lambda: questions.render_more(USERS[:200], USERS[:200], dict.fromkeys(USERS[:200], NAME)),
+        lambda: questions.render_more(
+            [offer(i) for i in range(1, 200)],
+            USERS[:200],
+            dict.fromkeys(USERS[:200], NAME),
+            asker_alone=True,
+        ),
         check_message,
     ),
     ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
@@ -409,8 +417,12 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 30),
     ),
     ("render_undone", lambda: kudos.render_undone((), ()), check_message),
-    ("render_asking", lambda: questions.render_asking(question(), [], {}), check_message),
-    ("render_more", lambda: questions.render_more([], [], {}), check_message),
+    (
+        "render_asking",
+        lambda: questions.render_asking(question(), [], {}, asker_alone=False),
+        check_message,
+    ),
+    ("render_more", lambda: questions.render_more([], [], {}, asker_alone=False), check_message),
     ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
     (
         "render_solved_first",

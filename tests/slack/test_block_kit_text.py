@@ -89,6 +89,7 @@ def renders(name: str, text: str) -> list[Render]:
     board = Leaderboard("week", "teamwork", (Standing(HELPER, name, 3),) * 12)
     question = QuestionView(7, "T1", ASKER, "C1", "1.0", "1.0", text, "open", False, "dm", None)
     offer = OfferView(3, 7, HELPER, text, text, "referral", "pending", OTHER, None, None)
+    connector = OfferView(4, 7, OTHER, text, text, "connector", "pending", None, None, None)
     status = Status("away", date(2026, 12, 24))
     skill = SkillView(skill_key(word), word, 3)
     entries = (
@@ -207,12 +208,12 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_asking",
-            lambda: questions.render_asking(question, [offer], names),
+            lambda: questions.render_asking(question, [offer, connector], names, asker_alone=False),
             check_message,
         ),
         (
             "render_more",
-            lambda: questions.render_more([HELPER, OTHER], [OTHER], names),
+            lambda: questions.render_more([offer, connector], [HELPER], names, asker_alone=False),
             check_message,
         ),
         ("render_consent", lambda: questions.render_consent(question, 2), check_message),

@@ -1,0 +1,86 @@
+"""A colleague asked through their network is named in no public message: the question's
+thread reads by everyone in the channel, and a network is its owner's alone (docs/privacy.md).
+They are counted there ("and 1 more colleague"); the asker alone may be told who, and why."""
+
+from __future__ import annotations
+
+from bot.questions.policy import RoutingConfig
+from slack_emulator import Message
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import offer_dm, rows
+from tests.slack.questions.test_network import offers
+
+KUBERNETES = "how should we size kubernetes pods for the api?"
+
+
+async def carol_knows_kubernetes_people(slack: SlackHarness) -> None:
+    await slack.command(
+        "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
+    )
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+
+
+def thread(slack: SlackHarness, asked: Message) -> list[Message]:
+    return [
+        m
+        for m in slack.emu.messages(slack.channel("general"))
+        if m.thread_ts == asked.ts and m.bot_id
+    ]
+
+
+async def test_a_channel_question_s_thread_counts_a_connector_without_naming_her(
+    slack: SlackHarness,
+) -> None:
+    await carol_knows_kubernetes_people(slack)
+    asked = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {KUBERNETES}")
+    await slack.drain()
+    carol = slack.user("carol")
+    assert carol in {o.candidate_user_id for o in await offers(slack)}
+    said = [f"{m.text} {m.blocks}" for m in thread(slack, asked)]
+    assert said
+    assert not any(carol in s or "Carol" in s or "knows someone" in s for s in said)
+
+
+async def test_an_escalation_round_that_adds_a_connector_and_the_closed_update_count_her(
+    slack: SlackHarness,
+) -> None:
+    """One colleague a round: Bob, who declared Kubernetes, is asked first and says "Not me";
+    the next round asks Carol through her network. "I've also asked", the first message's
+    update for who is asked now, and once withdrawn for who was asked: none names her."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await slack.command("bob", "/skills", "add kubernetes:4")
+    await carol_knows_kubernetes_people(slack)
+    asked = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {KUBERNETES}")
+    await slack.drain()
+    question, first = await rows(slack)
+    assert [o.candidate_user_id for o in first] == [slack.user("bob")]
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=offer_dm(slack, "bob"))
+    await slack.drain()
+    carol = slack.user("carol")
+    _question, now = await rows(slack)
+    assert [o.kind for o in now if o.candidate_user_id == carol] == ["connector"]
+    said = [f"{m.text} {m.blocks}" for m in thread(slack, asked)]
+    assert any("I've also asked 1 colleague." in s for s in said), said
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.drain()
+    said = [f"{m.text} {m.blocks}" for m in thread(slack, asked)]
+    assert any("Bob" in s and "and 1 more colleague" in s for s in said), said
+    assert any("was withdrawn" in s for s in said), said
+    assert not any(carol in s or "Carol" in s or "knows someone" in s for s in said), said
+
+
+async def test_the_asker_alone_is_told_who_was_asked_through_their_network(
+    slack: SlackHarness,
+) -> None:
+    """Asked in the DM with the bot, which the asker alone reads (and agreed to ask): Carol is
+    named there, with the reason that names no network."""
+    await carol_knows_kubernetes_people(slack)
+    alice = slack.user("alice")
+    im = slack.here.workspace.open_im(alice).id
+    await slack.here.post_message(alice, im, KUBERNETES)
+    await slack.settle()
+    await slack.emu.click_button(alice, "Ask colleagues privately")
+    await slack.drain()
+    told = [f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(alice) if m.bot_id]
+    assert any("Carol" in s and "knows someone who can help" in s for s in told), told
