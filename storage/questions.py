@@ -193,7 +193,8 @@ async def claim_question(session: AsyncSession, question: Question, helper_user_
 
 
 async def release_question(session: AsyncSession, question: Question, helper_user_id: str) -> bool:
-    """Open the question again, without its helper, if `helper_user_id` is still helping."""
+    """Open the question again, without its helper, if `helper_user_id` is still helping. The
+    reply that connected them is theirs: it is not drawn again for whoever helps next."""
     result = await session.execute(
         update(Question)
         .where(
@@ -201,7 +202,12 @@ async def release_question(session: AsyncSession, question: Question, helper_use
             Question.status == "connected",
             Question.helper_user_id == helper_user_id,
         )
-        .values(status="open", helper_user_id=None)
+        .values(
+            status="open",
+            helper_user_id=None,
+            connected_message_channel=None,
+            connected_message_ts=None,
+        )
         .execution_options(synchronize_session=False)
     )
     assert isinstance(result, CursorResult)
@@ -463,10 +469,23 @@ async def set_asker_message(
     session: AsyncSession, question_id: int, channel_id: str, ts: str
 ) -> None:
     """Where the asker was told who is asked (the thread's first reply, or a DM)."""
+    await _set_message(session, question_id, asker_message_channel=channel_id, asker_message_ts=ts)
+
+
+async def set_connected_message(
+    session: AsyncSession, question_id: int, channel_id: str, ts: str
+) -> None:
+    """Where asker and helper were connected (the question's thread, or their group DM)."""
+    await _set_message(
+        session, question_id, connected_message_channel=channel_id, connected_message_ts=ts
+    )
+
+
+async def _set_message(session: AsyncSession, question_id: int, **where: str) -> None:
     await session.execute(
         update(Question)
         .where(Question.id == question_id)
-        .values(asker_message_channel=channel_id, asker_message_ts=ts)
+        .values(**where)
         .execution_options(synchronize_session=False)
     )
 

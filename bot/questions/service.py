@@ -512,6 +512,11 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await q.set_asker_message(s, question_id, channel_id, ts)
 
+    async def connected_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
+        """Remember where asker and helper were connected, to say how it ended once it has."""
+        async with self._sessions() as s, s.begin():
+            await q.set_connected_message(s, question_id, channel_id, ts)
+
     async def mine(self, team_id: str, user_id: str) -> list[QuestionView]:
         async with self._sessions() as s:
             mine = await q.questions_of(s, team_id, user_id, ("draft", *LIVE))

@@ -33,6 +33,9 @@ class QuestionView:
     # Where the asker was told who is asked, updated once the question closes.
     asker_message_channel: str | None = None
     asker_message_ts: str | None = None
+    # Where asker and helper were connected, updated too once the question closes.
+    connected_message_channel: str | None = None
+    connected_message_ts: str | None = None
 
     @classmethod
     def of(cls, question: Question) -> QuestionView:

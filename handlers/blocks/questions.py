@@ -310,17 +310,21 @@ def render_connected(
     quoted: bool = True,
 ) -> Message:
     """Asker and helper introduced. The question is quoted where it is not right above (a
-    group DM); in its own thread it is not, so an edit to it leaves no older copy behind."""
+    group DM); in its own thread it is not, so an edit to it leaves no older copy behind. Once
+    the question has closed, how it ended instead of Solved, as the asker's list says it."""
     text = (
         f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
         "Take it from here!"
     )
     said = quote(question.text, (question.asker_user_id, helper_user_id), names)
+    ended = _ENDED.get(question.status)
     return {
         "text": text,
         "blocks": [
             section(f"{text}\n{said}" if quoted and question.text.strip() else text),
-            actions(button("Solved", "question_solved", str(question.id), "primary")),
+            context(f"Question #{question.id} {ended}")
+            if ended
+            else actions(button("Solved", "question_solved", str(question.id), "primary")),
         ],
     }
 

@@ -288,8 +288,26 @@ async def asking_closed(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """The asker's message saying who is asked, once the question closed: who was asked
-    and how it ended. Not sent yet: its own delivery renders it closed."""
-    await _update_asking(client, services, team_id, await _now(services, team_id, payload))
+    and how it ended; and the reply that connected asker and helper, how it ended instead of
+    its Solved button. Not sent yet: its own delivery renders it closed."""
+    now = await _now(services, team_id, payload)
+    await _update_asking(client, services, team_id, now)
+    await _update_connected(client, services, team_id, now.question)
+
+
+async def _update_connected(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
+) -> None:
+    channel, ts, helper = (
+        question.connected_message_channel,
+        question.connected_message_ts,
+        question.helper_user_id,
+    )
+    if not (channel and ts and helper):
+        return
+    names = await _names_in(client, services, team_id, question)
+    message = render_connected(question, helper, names, quoted=channel != question.channel_id)
+    await update_message(client, channel, ts, message)
 
 
 async def asking_helper(
@@ -364,22 +382,31 @@ async def connected(
     """Public questions get a thread mention; private ones, and those whose thread takes no
     more posts, a group DM of the two."""
     question = (await _now(services, team_id, payload)).question
+    if question.connected_message_ts:
+        return  # sent by an earlier attempt whose result was recorded
     assert question.helper_user_id is not None
     names = await _names_in(client, services, team_id, question)
     helper = question.helper_user_id
-    if (
+    if not (
         not question.is_private
         and question.thread_ts
         and question.source != "command"
-        and await _in_thread(
-            client, question, render_connected(question, helper, names, quoted=False)
+        and (
+            posted := await _in_thread(
+                client, question, render_connected(question, helper, names, quoted=False)
+            )
         )
     ):
-        return
-    group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
-    await client.chat_postMessage(
-        channel=group["channel"]["id"], **render_connected(question, helper, names)
-    )
+        group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+        sent = await client.chat_postMessage(
+            channel=group["channel"]["id"], **render_connected(question, helper, names)
+        )
+        posted = sent["channel"], sent["ts"]
+    await services.questions.connected_message_sent(question.id, *posted)
+    # Closed while this was on its way: the close's own update may have found no message yet.
+    again = (await _now(services, team_id, {"question_id": question.id})).question
+    if again.status != question.status:
+        await _update_connected(client, services, team_id, again)
 
 
 async def helper_left(

@@ -40,6 +40,8 @@ class Question(TeamScoped, Base):
     source: Mapped[str] = mapped_column(String(16), default="command")
     asker_message_channel: Mapped[str | None] = mapped_column(String(32))
     asker_message_ts: Mapped[str | None] = mapped_column(String(32))
+    connected_message_channel: Mapped[str | None] = mapped_column(String(32))
+    connected_message_ts: Mapped[str | None] = mapped_column(String(32))
     helper_user_id: Mapped[str | None] = mapped_column(String(32))
     idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

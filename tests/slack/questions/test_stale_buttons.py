@@ -45,10 +45,12 @@ async def test_solved_pressed_after_withdrawing_says_it_was_withdrawn(slack: Sla
 
 
 async def test_solved_pressed_twice_still_says_nothing_more(slack: SlackHarness) -> None:
-    """A question solved already is thanked for once; a second Solved adds nothing."""
+    """A question solved already is thanked for once; a second Solved, on a message whose
+    update has not taken its button away yet, adds nothing."""
     await slack.command("alice", "/ask", QUESTION)
     await slack.settle()
     await press(slack, "dev", "I can help")
+    slack.emu.faults.add("chat.update", status=429, retry_after=60, times=None)  # updates late
     await press(slack, "alice", "Solved")
     before = told(slack)
     await press(slack, "alice", "Solved")
