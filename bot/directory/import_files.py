@@ -172,8 +172,9 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
         reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
     if not reader.fieldnames or unknown:
+        strange = ", ".join(map(repr, sorted(unknown)))  # repr: a control character stays one line
         raise ImportFileError(
-            f"unknown CSV columns {', '.join(sorted(unknown))}; use {', '.join(CSV_COLUMNS)}"
+            f"unknown CSV columns {strange}; use {', '.join(CSV_COLUMNS)}"
             if unknown
             else "the CSV file has no header row"
         )

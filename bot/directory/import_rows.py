@@ -80,7 +80,9 @@ def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow
     if roles is not None and person_roles:
         strange = [r for r in person_roles if r not in roles]
         if strange:
-            problems.append(f"unknown roles {', '.join(strange)}: use {', '.join(sorted(roles))}")
+            problems.append(
+                f"unknown roles {', '.join(map(repr, strange))}: use {', '.join(sorted(roles))}"
+            )
     person = PersonRow(
         line=row.line,
         user_id=user_id,

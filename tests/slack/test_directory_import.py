@@ -51,7 +51,7 @@ async def test_a_row_is_rejected_with_every_problem_it_has(slack: SlackHarness) 
         "is not an email",
         "Mars/Olympus",
         "skill 'go'",
-        "unknown roles wizard:",
+        "unknown roles 'wizard':",
     ):
         assert any(fragment in problem for problem in field_problems), fragment
     assert reasons(report)[3] == (
@@ -67,7 +67,7 @@ async def test_roles_are_built_in_or_the_workspaces_own(slack: SlackHarness) -> 
         {"email": "bob@example.com", "roles": ["manager", "lead"]},
     ]
     first = await run_import(slack, *rows)
-    assert reasons(first) == {3: "unknown roles lead: use admin, manager"}
+    assert reasons(first) == {3: "unknown roles 'lead': use admin, manager"}
     async with slack.services.sessions() as s, s.begin():
         await workspaces.configure(s, slack.team_id, role_allowances={"lead": 8})
     second = await run_import(slack, *rows)

@@ -34,7 +34,9 @@ def test_csv_rows_are_read_as_they_are_asked_for(tmp_path: Path) -> None:
     ("text", "refusal"),
     [
         ("", "no header row"),
-        ("email,shoe_size\n", "unknown CSV columns shoe_size; use"),
+        ("email,shoe_size\n", "unknown CSV columns 'shoe_size'; use"),
+        # a control character in a name is shown escaped, so the refusal stays one line
+        ("email,0\x1e0\n", r"unknown CSV columns '0\\x1e0'; use"),
         # the second `title` was taken and the first dropped without a word
         ("email,title,Title\n", "the column title is there twice"),
     ],
