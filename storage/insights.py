@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
-from storage.questions import asked
+from storage.questions import put_to_people
 
 BATCH = 5000
 ANSWERED_OFFERS = ("accepted", "answered")
@@ -143,14 +143,16 @@ async def learners(
 async def stream_questions(
     session: AsyncSession, team_id: str, since: datetime
 ) -> AsyncIterator[Sequence[tuple[str, str | None, str, bool, list[str] | None]]]:
-    """(asker, helper or None, status, is private, topics) of the questions asked since."""
+    """(asker, helper or None, status, is private, topics) of the questions put to people
+    since (`put_to_people`): a draft has no helper, so it would only have been counted as
+    asked."""
     statement = select(
         Question.asker_user_id,
         Question.helper_user_id,
         Question.status,
         Question.is_private,
         Question.topics,
-    ).where(Question.team_id == team_id, Question.created_at >= since, asked())
+    ).where(Question.team_id == team_id, Question.created_at >= since, put_to_people())
     async for rows in _batches(session, statement):
         yield rows
 

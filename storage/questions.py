@@ -49,6 +49,19 @@ def asked() -> ColumnElement[bool]:
     return Question.status != UNASKED
 
 
+def put_to_people() -> ColumnElement[bool]:
+    """The asked questions that left their asker: put to colleagues, or found nobody who
+    could be asked. A draft waits for the asker's click (a private question, or one shown
+    solved questions first), and one withdrawn or deleted before that click was put to
+    nobody: neither is a question anyone was asked (the network insights' "asked N×")."""
+    offered = exists().where(Offer.question_id == Question.id)
+    return and_(
+        asked(),
+        Question.status != "draft",
+        or_(Question.status != "withdrawn", Question.helper_user_id.is_not(None), offered),
+    )
+
+
 async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
     """The new question; None when one with its idempotency key is there already: the same
     ask arriving twice at once (two presses of *Find an expert*), where both looked for the

@@ -209,3 +209,26 @@ async def test_help_with_a_question_withdrawn_afterwards_is_help_between_teams(
     network = await insights.network(TEAM)
     assert "Legal" not in network.silos
     assert ("Legal", "Sales", 1) in [(f.helper_team, f.helped_team, f.count) for f in network.flows]
+
+
+async def test_a_question_nobody_was_asked_is_not_counted_as_asked(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A draft waits for its asker's click (a private question, or one shown solved
+    questions first); withdrawn or deleted before that click, nobody was asked it. Neither
+    counts under "asked N×"; a question put to a colleague does, and so does one that found
+    nobody who could be asked."""
+    day = NOW - timedelta(days=2)
+    async with sessions() as s, s.begin():
+        s.add(question_row("wes", None, "draft", ["terraform"], day))
+        s.add(question_row("xia", None, "withdrawn", ["terraform"], day))
+        s.add(question_row("lou", None, "unanswered", ["terraform"], day))
+        put = question_row("lyn", None, "withdrawn", ["terraform"], day)
+        s.add(put)
+        await s.flush()
+        s.add(
+            Offer(team_id=TEAM, question_id=put.id, candidate_user_id=uid("dev"), status="expired")
+        )
+    insights.forget(TEAM)
+    network = await insights.network(TEAM)
+    assert {r.topic: r.asked for r in network.risks}["terraform"] == 2
