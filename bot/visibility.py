@@ -196,7 +196,12 @@ def network_scope(viewer: Viewer, *, admin: bool, org: Collection[str]) -> Netwo
 
 def may_name_in_network(viewer: Viewer, user_id: str, *, admin: bool, org: Collection[str]) -> bool:
     """Whether the network insights may name `user_id` to `viewer` (the one person a topic
-    depends on, a connector): admins anyone, managers the people in their org. A name there
-    comes only from public kudos and help; private kudos and network entries only count. A
-    guest of the workspace may not read those public channels: they are named nobody."""
-    return viewer.user_id is not None and reads_public(viewer) and (admin or user_id in org)
+    depends on, a connector): admins anyone, managers the people in their org and
+    themselves: their org is the people below them, but a manager who declared a topic is as
+    much a second person for it as their reports, and their own name tells them nothing. A
+    name there comes only from public kudos and help; private kudos and network entries only
+    count. A guest of the workspace may not read those public channels: they are named
+    nobody."""
+    if viewer.user_id is None or not reads_public(viewer):
+        return False
+    return admin or user_id in org or user_id == viewer.user_id

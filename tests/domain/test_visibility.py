@@ -108,6 +108,8 @@ def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     assert not visibility.may_see_question(gina, "U_ANA", ("U_BOB",), is_private=False)
     assert visibility.may_name_in_network(ana, "U_BOB", admin=False, org={"U_BOB"})
     assert not visibility.may_name_in_network(gina, "U_BOB", admin=True, org={"U_BOB"})
+    assert visibility.may_name_in_network(ana, "U_ANA", admin=False, org={"U_BOB"})
+    assert not visibility.may_name_in_network(gina, "U_GINA", admin=False, org={"U_BOB"})
 
 
 def test_only_a_public_channel_is_named_in_plain_text() -> None:

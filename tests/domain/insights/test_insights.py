@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.errors import UserError
@@ -232,3 +233,19 @@ async def test_a_question_nobody_was_asked_is_not_counted_as_asked(
     insights.forget(TEAM)
     network = await insights.network(TEAM)
     assert {r.topic: r.asked for r in network.risks}["terraform"] == 2
+
+
+async def test_a_manager_who_declared_a_topic_is_named_to_themselves(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Maria declared Terraform at 3, as Alice did: a second to Dev for her own view too,
+    though her org is the people below her. Naming her to herself tells her nothing new."""
+    async with sessions() as s, s.begin():
+        maria = await s.scalar(select(Person.id).where(Person.user_id == uid("maria")))
+        terraform = await s.scalar(select(Skill.id).where(Skill.key == "terraform"))
+        s.add(PersonSkill(team_id=TEAM, person_id=maria, skill_id=terraform, level=3))
+    insights.forget(TEAM)
+    shown = await insights.for_viewer(TEAM, uid("maria"), slack_admin=False)
+    risk = {r.topic: r for r in shown.view.risks}["terraform"]
+    assert risk.second == (uid("alice"), uid("maria"), uid("bob"))
+    assert "only Dev; a second one could be Alice, Maria, Bob" in shown.text()
