@@ -33,29 +33,64 @@ def surfaces(ws: Workspace, user_id: str) -> Iterator[Surface]:
         yield home
 
 
-def button_labels(ws: Workspace, user_id: str, limit: int = 6) -> list[str]:
-    """The labels of the buttons the person can press, most prominent first, each once."""
-    labels: list[str] = []
+# The menus a person can pick from in one go: a person in a users_select, an option in a
+# static_select. The others need typing (external) or several choices (multi).
+MENUS = ("users_select", "static_select")
+
+
+def _shown(ws: Workspace, user_id: str) -> Iterator[tuple[Surface, dict[str, Any], dict[str, Any]]]:
     for surface in surfaces(ws, user_id):
         for block in surface.blocks:
             for element in block_elements(block):
-                text = str((element.get("text") or {}).get("text", "")).strip()
-                if element.get("type") == "button" and text and text not in labels:
-                    labels.append(text)
-                    if len(labels) == limit:
-                        return labels
+                yield surface, block, element
+
+
+def _label(element: dict[str, Any]) -> str:
+    """What the person reads on it: a button's text, a menu's placeholder."""
+    shown = element.get("text") if element.get("type") == "button" else element.get("placeholder")
+    return str((shown or {}).get("text", "")).strip()
+
+
+def _labels(ws: Workspace, user_id: str, kinds: tuple[str, ...], limit: int) -> list[str]:
+    labels: list[str] = []
+    for _, _, element in _shown(ws, user_id):
+        text = _label(element)
+        if element.get("type") in kinds and text and text not in labels:
+            labels.append(text)
+            if len(labels) == limit:
+                return labels
     return labels
+
+
+def _find(
+    ws: Workspace, user_id: str, label: str, kinds: tuple[str, ...]
+) -> tuple[Surface, dict[str, Any], dict[str, Any]] | None:
+    wanted = label.strip().lower()
+    for surface, block, element in _shown(ws, user_id):
+        if element.get("type") in kinds and _label(element).lower() == wanted:
+            return surface, block, element
+    return None
+
+
+def button_labels(ws: Workspace, user_id: str, limit: int = 6) -> list[str]:
+    """The labels of the buttons the person can press, most prominent first, each once."""
+    return _labels(ws, user_id, ("button",), limit)
 
 
 def find_button(
     ws: Workspace, user_id: str, label: str
 ) -> tuple[Surface, dict[str, Any], dict[str, Any]] | None:
     """The frontmost button labelled ``label`` (case-insensitive): surface, block, element."""
-    wanted = label.strip().lower()
-    for surface in surfaces(ws, user_id):
-        for block in surface.blocks:
-            for element in block_elements(block):
-                text = (element.get("text") or {}).get("text", "")
-                if element.get("type") == "button" and str(text).strip().lower() == wanted:
-                    return surface, block, element
-    return None
+    return _find(ws, user_id, label, ("button",))
+
+
+def menu_labels(ws: Workspace, user_id: str, limit: int = 6) -> list[str]:
+    """The placeholders of the menus (`MENUS`) the person can pick from, frontmost first."""
+    return _labels(ws, user_id, MENUS, limit)
+
+
+def find_menu(
+    ws: Workspace, user_id: str, label: str
+) -> tuple[Surface, dict[str, Any], dict[str, Any]] | None:
+    """The frontmost menu (`MENUS`) whose placeholder is ``label`` (case-insensitive)."""
+    return _find(ws, user_id, label, MENUS)

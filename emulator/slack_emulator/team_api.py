@@ -77,15 +77,55 @@ class TeamApi(Changes):
         """Press the frontmost button labelled ``label`` that this person can see."""
         found = screen.find_button(self.workspace, user_id, label)
         if found is None:
-            who = self.workspace.display_name(user_id)
-            shown = ", ".join(repr(b) for b in screen.button_labels(self.workspace, user_id))
-            can = f"they can press {shown}" if shown else "they see no buttons"
-            raise PersonError(f"{who} sees no button {label!r}; {can}")
+            shown = screen.button_labels(self.workspace, user_id)
+            raise self._unseen(user_id, f"button {label!r}", "they can press", shown, "buttons")
         surface, block, element = found
-        where: dict[str, Any] = (
-            {"view": surface} if isinstance(surface, View) else {"message": surface}
-        )
         action_id = str(element.get("action_id"))
         return await self.click(
-            user_id, action_id, block_id=block.get("block_id"), value=element.get("value"), **where
+            user_id,
+            action_id,
+            block_id=block.get("block_id"),
+            value=element.get("value"),
+            **_on(surface),
         )
+
+    async def pick(self, user_id: str, label: str, choice: str) -> Delivery:
+        """Pick ``choice`` in the frontmost menu whose placeholder is ``label``: a user id in a
+        users_select, an option (its value or its text) in a static_select. Slack sends the
+        app a block_actions payload at once, as it does for a menu outside an input block."""
+        found = screen.find_menu(self.workspace, user_id, label)
+        if found is None:
+            shown = screen.menu_labels(self.workspace, user_id)
+            raise self._unseen(user_id, f"menu {label!r}", "they can pick from", shown, "menus")
+        surface, block, element = found
+        chosen: dict[str, Any]
+        if element.get("type") == "users_select":
+            if choice not in self.workspace.users:
+                raise PersonError(f"{label!r} lists people, and {choice!r} is nobody here")
+            chosen = {"selected_user": choice}
+        else:
+            options = {
+                str(text).strip().lower(): o["value"]
+                for o in element.get("options") or []
+                for text in (o["value"], o["text"]["text"])
+            }
+            if choice.strip().lower() not in options:
+                offered = ", ".join(repr(o["text"]["text"]) for o in element.get("options") or [])
+                raise PersonError(f"{label!r} has no option {choice!r}; it has {offered}")
+            chosen = {"selected_option": options[choice.strip().lower()]}
+        action_id = str(element.get("action_id"))
+        return await self.click(
+            user_id, action_id, block_id=block.get("block_id"), **_on(surface), **chosen
+        )
+
+    def _unseen(
+        self, user_id: str, what: str, can: str, shown: list[str], kinds: str
+    ) -> PersonError:
+        who = self.workspace.display_name(user_id)
+        seen = f"{can} {', '.join(repr(s) for s in shown)}" if shown else f"they see no {kinds}"
+        return PersonError(f"{who} sees no {what}; {seen}")
+
+
+def _on(surface: screen.Surface) -> dict[str, Any]:
+    """Where an element is, as `click` takes it."""
+    return {"view": surface} if isinstance(surface, View) else {"message": surface}

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.database_independent
         ("@bob dm: hello", Line("bob", "dm", "hello")),
         ("@bob react :kudos:", Line("bob", "react", ":kudos:")),
         ("@alice click Undo", Line("alice", "click", "Undo")),
+        ("@dev pick Suggest someone @bob", Line("dev", "pick", "Suggest someone @bob")),
         ("@maria home", Line("maria", "home", "")),
         # A capital typed at the start of a name or a channel is still that person, there.
         ("@Alice in #Platform: hi", Line("alice", "say", "hi", "platform")),

@@ -73,6 +73,26 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     assert "only @alice sees" in result.stdout
 
 
+def test_someone_asked_suggests_a_colleague_in_the_offers_menu(tmp_path: Path) -> None:
+    """The offer's [Suggest someone ▾] is a menu, not a button: `pick` chooses a person in
+    it, and the bot asks them. `click Suggest someone` said there was no such button, so a
+    newcomer could not try it."""
+    result = _demo(
+        "@carol: @askaround how do we set up prometheus alerting for kubernetes pods?\n"
+        "@bob pick Suggest someone @kim\n"
+        "@bob pick Suggest someone @kim\n"
+        "@dev pick Suggest someone\n",
+        tmp_path,
+    )
+    out = result.stdout
+    assert result.returncode == 1  # the last two lines are refused
+    kim = out[out.index("> @bob pick Suggest someone @kim") :]
+    assert "[DM with @kim · askaround]" in kim and "Why you: suggested by @bob" in kim
+    assert "Thanks: I've asked @kim." in kim
+    assert "bob sees no menu 'Suggest someone'; they see no menus" in out  # it is answered
+    assert "`pick` takes a menu and what to pick in it" in out
+
+
 def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
     """The database keeps the company, the emulator starts afresh: the second run's events
     are answered as the first's were (its emulator numbered them from Ev000000001 again, and

@@ -54,3 +54,51 @@ async def test_click_button_presses_the_newest_visible_one(emu: SlackEmulator) -
     assert payload["actions"][0]["value"] == "2"
     assert payload["container"]["message_ts"] == newer.ts != older.ts
     assert str(refused.value) == "alice sees no button 'Redo'; they can press 'Undo', 'Solved'"
+
+
+def _menu(kind: str, label: str, action_id: str, **more: object) -> dict[str, object]:
+    return {
+        "type": kind,
+        "action_id": action_id,
+        "placeholder": {"type": "plain_text", "text": label},
+        **more,
+    }
+
+
+@pytest.mark.asyncio
+async def test_pick_chooses_in_the_menu_by_its_placeholder(emu: SlackEmulator) -> None:
+    """pick sends the block_actions payload Slack sends for a menu outside a modal's inputs:
+    a person in a users_select, an option (by its text or value) in a static_select. A menu
+    nobody shows them, or an option it does not have, is a PersonError saying what there is."""
+    ws = emu.workspace
+    alice, bob = ws.add_user("alice"), ws.add_user("bob")
+    day = {"type": "plain_text", "text": "Monday"}
+    ws.chat.post(
+        ws.general.id,
+        ws.bot_user_id,
+        "offer",
+        blocks=[
+            {
+                "type": "actions",
+                "elements": [
+                    _button("Not me", "decline", "1"),
+                    _menu("users_select", "Suggest someone", "refer"),
+                    _menu("static_select", "Day", "day", options=[{"text": day, "value": "mon"}]),
+                ],
+            }
+        ],
+    )
+    async with endpoint(emu, Endpoint()) as bot:
+        await emu.pick(alice.id, "suggest SOMEONE", bob.id)
+        await emu.pick(alice.id, "Day", "monday")
+        with pytest.raises(PersonError) as no_menu:
+            await emu.pick(alice.id, "Not me", bob.id)
+        with pytest.raises(PersonError) as no_option:
+            await emu.pick(alice.id, "Day", "Friday")
+    actions = [json.loads(dict(parse_qsl(r.body))["payload"])["actions"][0] for r in bot.received]
+    assert actions[0]["action_id"] == "refer" and actions[0]["selected_user"] == bob.id
+    assert actions[1]["selected_option"]["value"] == "mon"
+    assert str(no_menu.value) == (
+        "alice sees no menu 'Not me'; they can pick from 'Suggest someone', 'Day'"
+    )
+    assert str(no_option.value) == "'Day' has no option 'Friday'; it has 'Monday'"

@@ -32,6 +32,7 @@ Type what someone does in Slack, for example:
   @bob dm: hello                   (a direct message to the bot)
   @maria home                      (open the App Home tab)
   @dev click I can help            (press a button @dev can see)
+  @dev pick Suggest someone @bob   (pick in a menu @dev can see; `Menu=option` for an option)
   @bob react :kudos:               (react to the last message by someone else in #general)
   @alice submit Field=value; Other field=value    (fill in and submit the open modal)
   wait 2 hours                     (time passes: unanswered offers move on, digests come due)

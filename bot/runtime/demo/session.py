@@ -131,6 +131,8 @@ class DemoSession:
             await self._submit(user, line.text)
         elif line.verb == "click":
             await self.emu.click_button(user, line.text.strip().strip('"'))
+        elif line.verb == "pick":
+            await self._pick(user, line.text)
 
     async def _command(self, user: str, text: str, channel_id: str) -> None:
         command, _, rest = text.partition(" ")
@@ -140,6 +142,23 @@ class DemoSession:
                 f"{command} is not a valid command. This app's commands: {', '.join(known)}"
             )
         await self.emu.slash_command(user, command, rest, channel_id=channel_id)
+
+    async def _pick(self, user: str, spec: str) -> None:
+        """`Menu @person`, or `Menu=option`: pick in a menu outside a modal's fields, as the
+        Suggest someone of an offer."""
+        if "=" in spec:
+            label, _, choice = spec.partition("=")
+        else:
+            label, _, choice = spec.strip().rpartition(" ")
+        label, choice = label.strip(), choice.strip()
+        if not label or not choice or ("=" not in spec and not choice.startswith("@")):
+            raise BadLine(
+                "`pick` takes a menu and what to pick in it: `@dev pick Suggest someone @bob`,"
+                " or `Menu=option`"
+            )
+        if choice.startswith("@"):
+            choice = self.user(choice[1:])
+        await self.emu.pick(user, label, choice)
 
     def _last_message(self, user: str, channel_id: str) -> Message:
         for message in reversed(self.emu.messages(channel_id)):

@@ -7,6 +7,8 @@
 @bob react :kudos:                                      a reaction on the last message by someone
                                                         else in #general
 @alice click Undo                                       a button the person can see
+@dev pick Suggest someone @bob                          a menu the person can see: a person
+                                                        in it, or `Menu=option` for an option
 @alice shortcut give_kudos on last                      a message shortcut on the last message by
                                                         someone else
 @maria home                                             open the App Home tab
@@ -29,12 +31,12 @@ DEFAULT_CHANNEL = "general"
 @dataclass(frozen=True)
 class Line:
     handle: str
-    verb: str  # say | command | dm | react | click | shortcut | submit | home | wait
+    verb: str  # say | command | dm | react | click | pick | shortcut | submit | home | wait
     text: str = ""
     channel: str = DEFAULT_CHANNEL
 
 
-_VERBS = ("react", "click", "shortcut", "submit", "home")
+_VERBS = ("react", "click", "pick", "shortcut", "submit", "home")
 _LINE = re.compile(
     r"^@(?P<handle>[a-z][a-z0-9._-]*)"
     r"(?:\s+in\s+#(?P<channel>[a-z0-9._-]+))?"
@@ -76,7 +78,7 @@ def parse_line(raw: str) -> Line | None:
         if not rest:
             raise BadLine("say something after the colon")
         verb = "command" if rest.startswith("/") else "say"
-    elif verb in ("react", "click", "shortcut", "submit") and not rest:
+    elif verb in ("react", "click", "pick", "shortcut", "submit") and not rest:
         raise BadLine(f"`{verb}` needs an argument, e.g. `@bob {verb} …`")
     return Line(handle=handle, verb=verb, text=rest, channel=channel)
 
