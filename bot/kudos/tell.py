@@ -195,4 +195,5 @@ async def undo_ends(
         },
         key=f"kudos.undo_ended:{team_id}:{given.batch_key}",
         at=undo_over_at(given.first.created_at),
+        quiet=True,
     )

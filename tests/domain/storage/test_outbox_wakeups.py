@@ -5,7 +5,7 @@ PostgreSQL the wake-up reaches other replicas too (LISTEN/NOTIFY)."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -59,6 +59,26 @@ async def test_a_rolled_back_or_duplicate_delivery_wakes_nobody(
     async with sessions() as s, s.begin():
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="k3", at=T0)
     assert not await settled(wake), "an unsubscribed worker is not woken"
+
+
+async def test_a_quiet_delivery_for_later_wakes_nobody(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """The end of a kudos' Undo is queued with every `/kudos`, for minutes later: waking the
+    worker for it cost a claim that found nothing. A worker's own poll claims it once due."""
+    wake = asyncio.Event()
+    unsubscribe = wakeups.subscribe(wake)
+    try:
+        async with sessions() as s, s.begin():
+            added = await outbox.enqueue(
+                s, "T1", "kudos.undo_ended", {}, key="k1", at=T0, quiet=True
+            )
+        assert added and not await settled(wake)
+        async with sessions() as s, s.begin():
+            claimed = await outbox.claim_due(s, T0, T0 + timedelta(minutes=1), 10)
+        assert [c.dedupe_key for c in claimed] == ["k1"], "claimed by the poll once due"
+    finally:
+        unsubscribe()
 
 
 async def test_another_replica_listening_wakes_at_the_commit_and_not_before(
