@@ -84,9 +84,15 @@ async def shoutout(
 
 
 async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
-    answer = await AsyncWebhookClient(url).send_dict({"response_type": "in_channel", **message})
+    return await _by_reply_url(url, {"response_type": "in_channel", **message}, "shout-out")
+
+
+async def _by_reply_url(url: str, body: dict[str, Any], what: str) -> bool:
+    """Send `body` to a command's reply_url; False once it has expired (Slack's 30 minutes
+    or 5 uses), when `what` is left as it is."""
+    answer = await AsyncWebhookClient(url).send_dict(body)
     if answer.status_code == 404:
-        log.info("shout-out not posted: the reply_url has expired")
+        log.info("%s not sent: the reply_url has expired", what)
         return False
     if answer.status_code >= 300:
         raise ReplyFailed(answer.status_code)
@@ -192,20 +198,11 @@ async def undo_ended(
     if reply_url:
         # A shout-out posted through the same URL may be what it would replace.
         if live[0].shoutout_reply_url != reply_url:
-            await _replace_by_reply_url(str(reply_url), message)
+            await _by_reply_url(
+                str(reply_url), {"replace_original": True, **message}, "confirmation update"
+            )
     elif channel and ts:
         await update_message(client, str(channel), str(ts), message)
-
-
-async def _replace_by_reply_url(url: str, message: dict[str, Any]) -> None:
-    """Replace what a command's reply_url answered; after Slack's 30 minutes or 5 uses it is
-    left as it is."""
-    answer = await AsyncWebhookClient(url).send_dict({"replace_original": True, **message})
-    if answer.status_code == 404:
-        log.info("confirmation not updated: the reply_url has expired")
-        return
-    if answer.status_code >= 300:
-        raise ReplyFailed(answer.status_code)
 
 
 async def remove_messages(
