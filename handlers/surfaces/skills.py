@@ -89,7 +89,7 @@ async def run_command(
         case p.Back():
             if await d.come_back(team_id, user_id):
                 return render_text("Welcome back: you can be asked questions again.")
-            return render_text("You can be asked questions already: you were not away.")
+            return render_text("You can be asked questions already: you are not away.")
         case p.OptOut():
             await d.set_status(team_id, user_id, OPTED_OUT)
             return render_text("Questions will not be routed to you. `/skills back` undoes it.")
