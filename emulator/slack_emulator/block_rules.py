@@ -109,6 +109,7 @@ TEXT_FIELDS = {"plain_text": frozenset(("type", "text", "emoji")),
 OPTION_FIELDS = frozenset(("text", "value", "description", "url"))
 OPTION_GROUP_FIELDS = frozenset(("label", "options"))
 CONFIRM_FIELDS = frozenset(("title", "text", "confirm", "deny", "style"))
+DISPATCH_CONFIG_FIELDS = frozenset(("trigger_actions_on",))
 FILTER_FIELDS = frozenset(("include", "exclude_external_shared_channels", "exclude_bot_users"))
 # reference/views/modal-views and …/home-tab-views
 VIEW_FIELDS = {
@@ -133,6 +134,7 @@ _STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _CONVERSATION_KINDS = ("im", "mpim", "private", "public")
 _FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
+_TRIGGERS = ("on_enter_pressed", "on_character_entered")
 
 
 class Report:
@@ -249,14 +251,29 @@ class Report:
         if not any(key in chosen for key in ("include", *_FILTER_FLAGS)):
             self.add("must provide at least one of include, " + ", ".join(_FILTER_FLAGS), pointer)
         if "include" in chosen:
-            where = f"{pointer}/include"
-            kinds = self.items(chosen["include"], len(_CONVERSATION_KINDS), where, least=1)
-            for i, kind in enumerate(kinds):
-                if kind not in _CONVERSATION_KINDS:
-                    self.add(f"must be one of {', '.join(_CONVERSATION_KINDS)}", f"{where}/{i}")
+            self.some_of(chosen["include"], _CONVERSATION_KINDS, f"{pointer}/include")
         for key in _FILTER_FLAGS:
             if key in chosen and not isinstance(chosen[key], bool):
                 self.add("must be a boolean", f"{pointer}/{key}")
+
+    def dispatch_config(self, config: Any, pointer: str) -> None:
+        """composition-objects/dispatch-action-configuration-object: `trigger_actions_on`
+        "should be one or both of" on_enter_pressed and on_character_entered."""
+        if config is None:
+            return
+        where = f"{pointer}/dispatch_action_config"
+        if not isinstance(config, dict):
+            self.add("must be a dispatch action configuration object", where)
+            return
+        self.fields(config, DISPATCH_CONFIG_FIELDS, where)
+        if "trigger_actions_on" in config:
+            self.some_of(config["trigger_actions_on"], _TRIGGERS, f"{where}/trigger_actions_on")
+
+    def some_of(self, chosen: Any, allowed: tuple[str, ...], pointer: str) -> None:
+        """A non-empty array of some of `allowed`."""
+        for i, value in enumerate(self.items(chosen, len(allowed), pointer, least=1)):
+            if value not in allowed:
+                self.add(f"must be one of {', '.join(allowed)}", f"{pointer}/{i}")
 
     def unique_values(self, options: list[Any], pointer: str) -> None:
         """composition-objects/option-object: `value` is "a unique string value" among the
@@ -276,10 +293,14 @@ class Report:
         self.confirm(element.get("confirm"), f"{pointer}/confirm")
         if kind in _PLACEHOLDERS:  # every select and input: "maximum length … 150 characters"
             self.text(element.get("placeholder"), 150, f"{pointer}/placeholder", plain=True)
-        if kind in MULTI_SELECTS:  # multi-select-menu-element; initial_options as options
+        if kind in MULTI_SELECTS:  # multi-select-menu-element: "Minimum number is 1"
             if self.whole(element, "max_selected_items", 1, pointer) < 1:
                 self.add("must be at least 1", f"{pointer}/max_selected_items")
-            self.items(element.get("initial_options"), 100, f"{pointer}/initial_options")
+        if "initial_options" in element:  # ≤ 100 as options; [] is refused, left out is not
+            # (slackapi/bolt-js#482: "the only option is to not send the key")
+            where = f"{pointer}/initial_options"
+            self.items(element["initial_options"], 100, where, least=1)
+        self.dispatch_config(element.get("dispatch_action_config"), pointer)
         if kind == "button":
             self._button(element, pointer)
         elif kind == "image":

@@ -106,6 +106,11 @@ def _own_checks(raw: Any) -> None:
         for key in ("options", "initial_options"):
             if key in node:
                 assert len(node[key]) <= OPTIONS, f"{len(node[key])} {key}"
+        for key in ("initial_users", "initial_conversations", "initial_channels"):
+            # Slack refuses an empty initial_options (slackapi/bolt-js#482) and its reference
+            # asks for "one or more" IDs here: leave the field out when nothing is chosen
+            if key in node:
+                assert node[key], f"an empty {key} (leave it out): {node}"
         if node.get("type") == "section" and "fields" in node:
             assert len(node["fields"]) <= 10
         if node.get("type") == "button" and "value" in node:

@@ -551,6 +551,15 @@ def test_every_renderer_is_checked() -> None:
             elements.button("Thank <@U123>", "a"))]}, check_message),
         ("a button with an empty value", {"text": "x", "blocks": [elements.actions(
             elements.button("b", "a") | {"value": ""})]}, check_message),
+        ("an empty initial_options", {"type": "home", "blocks": [elements.section("x") | {
+            "accessory": {"type": "multi_static_select", "options": [{"text": {
+                "type": "plain_text", "text": "a"}, "value": "a"}], "initial_options": []}}]},
+         check_view),
+        *((f"an empty {key}", {"type": "home", "blocks": [elements.section("x") | {
+            "accessory": {"type": kind, key: []}}]}, check_view) for kind, key in (
+                ("multi_users_select", "initial_users"),
+                ("multi_conversations_select", "initial_conversations"),
+                ("multi_channels_select", "initial_channels"))),
         ("a blank name in bold", {"text": "x", "blocks": [elements.section("** was thanked")]},
          check_message),
     ],
