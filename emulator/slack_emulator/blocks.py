@@ -214,6 +214,20 @@ def message_warnings(text: Any, blocks: Any) -> list[str]:
     return too_long + formatting_warnings(text, blocks)
 
 
+def response_warnings(body: dict[str, Any]) -> list[str]:
+    """What a response_url post or a command's ack carries beside the message
+    (interactivity/handling-user-interaction; bolt's RespondArguments): `response_type`
+    `in_channel` or `ephemeral` (Slack shows any other as ephemeral), `replace_original` and
+    `delete_original` booleans."""
+    warnings = []
+    if body.get("response_type", "ephemeral") not in ("in_channel", "ephemeral"):
+        warnings.append("[WARN] response_type must be in_channel or ephemeral")
+    for key in ("replace_original", "delete_original"):
+        if key in body and not isinstance(body[key], bool):
+            warnings.append(f"[WARN] {key} must be a boolean")
+    return [f"{w} [json-pointer:/{w.split()[1]}]" for w in warnings]
+
+
 def attachment_errors(attachments: Any) -> list[str]:
     """reference/messaging/attachments: an array of attachment objects, whose `blocks` are "in
     the same format" as a message's and so held to the same rules (Slack: invalid_attachments)."""

@@ -98,6 +98,9 @@ class Responder:
         """Show a response; returns Slack's error code when it cannot be shown."""
         chat = self.ws.chat
         original = target.original or target.last
+        self.ws.block_kit(
+            "ack" if via == "ack" else "response_url", block_kit.response_warnings(body)
+        )
         if _truthy(body.get("delete_original")):
             original = target.original or target.posted or target.last
             if isinstance(original, Message) and original.by_bot:

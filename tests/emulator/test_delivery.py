@@ -306,6 +306,33 @@ async def test_response_url_refuses_what_chat_post_message_refuses(emu: SlackEmu
     assert [p.split(":")[0] for p in emu.block_kit_problems] == ["response_url"] * 2
 
 
+async def test_response_url_notes_fields_slack_does_not_know(emu: SlackEmulator) -> None:
+    """A response_type other than in_channel or ephemeral is shown as ephemeral, and a
+    replace_original or delete_original that is not a boolean is not one Slack documents: each
+    is shown as Slack shows it and noted (interactivity/handling-user-interaction)."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()):
+        delivery = await emu.slash_command(alice.id, "/ask", "helm")
+    url = delivery.payload["response_url"]
+    bodies = [
+        {"text": "a", "response_type": "channel"},
+        {"text": "b", "replace_original": "yes"},
+        {"text": "c", "response_type": "ephemeral", "replace_original": False},
+        {"delete_original": "true"},
+    ]
+    async with aiohttp.ClientSession() as session:
+        for body in bodies:
+            async with session.post(url, json=body) as resp:
+                assert resp.status == 200
+    assert [m.text for m in emu.messages()] == []
+    noted = [p.split(" [json")[0] for p in emu.block_kit_problems]
+    assert noted == [
+        "response_url: [WARN] response_type must be in_channel or ephemeral",
+        "response_url: [WARN] replace_original must be a boolean",
+        "response_url: [WARN] delete_original must be a boolean",
+    ]
+
+
 async def test_url_verification_handshake(emu: SlackEmulator) -> None:
     """verify_url passes only when the endpoint echoes the challenge."""
     async with endpoint(emu, Endpoint(reply="emulated-challenge")):
