@@ -67,6 +67,18 @@ FIELDS: dict[str, frozenset[str]] = {
         "divider": (),
         "input": ("label", "element", "dispatch_action", "hint", "optional"),
         "image": ("image_url", "slack_file", "alt_text", "title"),
+        "markdown": ("text",),
+        "video": (
+            "alt_text",
+            "author_name",
+            "description",
+            "provider_icon_url",
+            "provider_name",
+            "title",
+            "title_url",
+            "thumbnail_url",
+            "video_url",
+        ),
     }.items()
 }
 ELEMENT_FIELDS: dict[str, frozenset[str]] = {
@@ -102,6 +114,11 @@ ELEMENT_FIELDS: dict[str, frozenset[str]] = {
         "checkboxes": (*_CHOICES, "initial_options"),
         "radio_buttons": (*_CHOICES, "initial_option"),
         "image": ("type", "image_url", "slack_file", "alt_text"),
+        "number_input": (
+            "type", "action_id", "is_decimal_allowed", "initial_value", "min_value", "max_value",
+            "dispatch_action_config", "focus_on_load", "placeholder",
+        ),
+        "file_input": ("type", "action_id", "filetypes", "max_files"),
     }.items()
 }  # fmt: skip
 TEXT_FIELDS = {"plain_text": frozenset(("type", "text", "emoji")),
@@ -124,11 +141,13 @@ _BOOLEANS = {
     "optional", "multiline", "dispatch_action", "emoji", "verbatim", "focus_on_load", "expand",
     "default_to_current_conversation", "response_url_enabled", "clear_on_close",
     "notify_on_close", "submit_disabled", "exclude_external_shared_channels", "exclude_bot_users",
+    "is_decimal_allowed",
 }  # fmt: skip
 _STRINGS = {
     "block_id", "action_id", "value", "url", "callback_id", "private_metadata", "external_id",
     "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
-    "image_url", "alt_text", "accessibility_label",
+    "image_url", "alt_text", "accessibility_label", "min_value", "max_value", "author_name",
+    "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
 }  # fmt: skip
 _STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -307,6 +326,11 @@ class Report:
             self.image(element, pointer)
         elif kind == "plain_text_input":
             self._text_input(element, pointer)
+        elif kind == "number_input" and "is_decimal_allowed" not in element:
+            self.add("missing required field: is_decimal_allowed", pointer)  # number-input-element
+        elif kind == "file_input":  # file-input-element: max_files "Minimum of 1, maximum of 10"
+            if not 1 <= self.whole(element, "max_files", 10, pointer) <= 10:
+                self.add("must be between 1 and 10", f"{pointer}/max_files")
         elif kind in _OPTION_COUNTS or kind in ("static_select", "multi_static_select"):
             self._options(element, pointer)
         elif kind in ("external_select", "multi_external_select"):

@@ -130,6 +130,18 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
     elif kind == "image":  # alt_text ≤ 2,000, image_url ≤ 3,000, title plain_text ≤ 2,000
         report.image(block, pointer)
         report.text(block.get("title"), 2000, f"{pointer}/title", plain=True)
+    elif kind == "markdown":  # blocks/markdown-block: standard markdown, ≤ 12,000 characters
+        text = block.get("text")
+        if not isinstance(text, str) or not text.strip():
+            report.add("missing required field: text", pointer)
+        report.length(text, 12_000, f"{pointer}/text")
+    elif kind == "video":  # blocks/video-block: title and description "less than 200"
+        for key in ("alt_text", "thumbnail_url", "video_url"):
+            if not block.get(key):
+                report.add(f"missing required field: {key}", pointer)
+        report.text(block.get("title"), 199, f"{pointer}/title", plain=True, required=True)
+        report.text(block.get("description"), 199, f"{pointer}/description", plain=True)
+        report.length(block.get("author_name"), 49, f"{pointer}/author_name")
     elif kind == "rich_text":
         report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
     _check_elements(block, pointer, report, surface)
