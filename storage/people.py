@@ -60,8 +60,21 @@ async def upsert_profiles(
     now = utcnow()
     await connection.execute(
         _upsert_statement(connection.dialect.name, fields),
-        [{**profile, "team_id": team_id, "updated_at": now} for profile in profiles],
+        [{**_fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
     )
+
+
+# Slack documents no length for a name: one longer than its column is kept cut to it
+# (PostgreSQL refuses the row, where SQLite would keep it whole).
+_LENGTHS = {field: getattr(PEOPLE.c[field].type, "length", None) for field in ("name", "real_name")}
+
+
+def _fitted(profile: dict[str, Any]) -> dict[str, Any]:
+    return profile | {
+        field: value[:length]
+        for field, length in _LENGTHS.items()
+        if isinstance(value := profile.get(field), str) and length and len(value) > length
+    }
 
 
 @cache
