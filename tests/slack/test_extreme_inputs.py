@@ -1,0 +1,93 @@
+"""The largest and oddest inputs through the real flows, not only through the renderers: a
+colleague whose display name is long, right-to-left and full of emoji, reasons and questions
+at their longest, 120 skills, the most company values at their longest, typed markup. Every
+message, view and answer the bot sends on the way is held to Slack's Block Kit rules by the
+harness, which fails the test on anything Slack would refuse or warn of
+(`emu.block_kit_problems`, docs/block-kit-limits.md)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.kudos.rules import MAX_REASON
+from bot.workspace_settings.keys import MAX_VALUES
+from storage import workspaces
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import give, global_modal, kudos_posts, ledger, submit_modal
+from tests.slack.test_directory import edit_profile_modal
+
+RTL = "مرحبا بالعالم שלום עולם"
+NAME = " ".join([f"{RTL} 🎉👩‍💻 Maximilian-Alexander R&D <Ops> *Lead*"] * 6)
+REASON = (f"{RTL} untangled R&D's <release> 🚀 & wrote *the* runbook; " * 60)[:MAX_REASON]
+VALUES = [f"v{i:02d}{'-long' * 12}"[:64] for i in range(MAX_VALUES)]
+SKILLS = ", ".join(f"skill-{i:03d}-{'x' * 30}:{3 if i < 110 else 5}" for i in range(120))
+QUESTION = ("how do we " + f"{RTL} 🎉 roll back R&D's <helm> release & keep *state*? " * 60)[
+    :3000
+].strip()
+
+
+async def add_rtl(slack: SlackHarness) -> str:
+    user = slack.emu.workspace.add_user("rtl", real_name=NAME, title=NAME[:200])
+    slack.users["rtl"] = user.id
+    return user.id
+
+
+async def test_kudos_at_their_largest_keep_block_kits_rules(slack: SlackHarness) -> None:
+    """A 2,000-character reason of mixed scripts and markup to someone with a 250-character
+    right-to-left name, by command and through the modal offering the most company values."""
+    await add_rtl(slack)
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, VALUES)
+    await give(slack, "alice", f"@rtl for {REASON}")
+    await give(slack, "rtl", f"@bob @carol for {REASON}")
+    modal = await global_modal(slack, "rtl")
+    await submit_modal(
+        slack, "rtl", modal, recipients=["alice"], reason=REASON, channel="general",
+        values=VALUES[:3],
+    )  # fmt: skip
+    await slack.settle()
+    await give(slack, "bob", "@rtl")  # about someone
+    await give(slack, "rtl", "leaderboard")
+    for handle in ("rtl", "alice"):
+        await slack.emu.open_home(slack.user(handle))
+    await slack.drain()
+    assert len(await ledger(slack)) == 4
+    assert len(kudos_posts(slack, "general")) == 3
+
+
+async def test_a_profile_of_120_skills_and_a_long_name_keeps_block_kits_rules(
+    slack: SlackHarness,
+) -> None:
+    """120 skills declared by someone with a long right-to-left name: the answer, `/skills`
+    about them, their Home tab and the edit modal (110 at one level, more than a field holds)."""
+    rtl = await add_rtl(slack)
+    await slack.command("rtl", "/skills", f"add {SKILLS}")
+    await slack.settle()
+    await slack.command("alice", "/skills", "@rtl")
+    await slack.command("rtl", "/skills", "")
+    await slack.settle()
+    modal = await edit_profile_modal(slack, rtl)
+    assert "110 skills, more than the 100 a field holds" in str(modal.blocks)
+    await slack.emu.suggest(rtl, "skills_level_5", "skill", modal.id)
+    await slack.drain()
+
+
+async def test_a_question_at_its_longest_from_a_long_name_keeps_block_kits_rules(
+    slack: SlackHarness,
+) -> None:
+    """A 3,000-character question asked by someone with a long right-to-left name, offered
+    to the colleagues who know its topic, and their Home tabs while it is open."""
+    await add_rtl(slack)
+    await slack.command("bob", "/skills", "add helm:5, kubernetes:4")
+    await slack.command("carol", "/skills", "add helm:4")
+    await slack.settle()
+    await slack.command("rtl", "/ask", QUESTION)
+    await slack.drain()
+    await slack.command("rtl", "/ask", "mine")
+    for handle in ("rtl", "bob"):
+        await slack.emu.open_home(slack.user(handle))
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(Question)) == 1
+        assert (await s.scalar(select(func.count()).select_from(Offer)) or 0) >= 1
