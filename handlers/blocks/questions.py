@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -219,6 +221,19 @@ def render_answered(done: Solved) -> Message:
     return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
 
 
+def offer_block_id(offer_id: int, said: Blocks) -> str:
+    """`offer_ID.VERSION`, VERSION from what the request says: Slack asks for a new block_id
+    each time a message is updated (blocks/actions-block), or its clients keep a colleague
+    chosen in "Suggest someone" when the question's words change under it."""
+    version = hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()[:8]
+    return f"offer_{offer_id}.{version}"
+
+
+def offer_of_block(block_id: str) -> int:
+    """The offer an `offer_block_id` names (an older request's `offer_ID` too)."""
+    return int(block_id.removeprefix("offer_").partition(".")[0])
+
+
 def render_offer(
     question: QuestionView,
     offer: OfferView,
@@ -239,14 +254,17 @@ def render_offer(
         reason += " (from your network, which only you see)"
     if off_hours_now:
         reason += ". It's outside your working hours: no rush, answer when you're back"
+    said = [
+        section(f"{header}\n{quote(question.text, names=names)}{link}"),
+        context(f"Why you: {reason}"),
+    ]
     return {
         "text": f"{header} {clip(safe_text(question.text, names=names), 150)}",
         "blocks": [
-            section(f"{header}\n{quote(question.text, names=names)}{link}"),
-            context(f"Why you: {reason}"),
+            *said,
             {
                 "type": "actions",
-                "block_id": f"offer_{offer.id}",
+                "block_id": offer_block_id(offer.id, said),
                 "elements": [
                     button("I can help", "offer_accept", str(offer.id), "primary"),
                     button("Not me", "offer_decline", str(offer.id)),

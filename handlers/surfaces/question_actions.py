@@ -13,7 +13,12 @@ from bot.errors import UserError
 from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
-from handlers.blocks.questions import WITHDRAW_ACTION, render_answered, render_withdrawn
+from handlers.blocks.questions import (
+    WITHDRAW_ACTION,
+    offer_of_block,
+    render_answered,
+    render_withdrawn,
+)
 from handlers.client.conversations import is_private
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router
@@ -60,7 +65,7 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         action = body["actions"][0]
-        offer_id = int(action["block_id"].removeprefix("offer_"))
+        offer_id = offer_of_block(action["block_id"])
         team, referred = workspace_of(context), action["selected_user"]
         # Known before asked: someone never synced may be an app or have left.
         await lookup_profile(client, services, team, referred, acting=False)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from slack_emulator import Delivery, Message
 from storage.models import Question
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import offer_dm, rows, suggest
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
 
 SECRET = "hunter2zebra"
@@ -194,3 +195,22 @@ async def test_an_edit_delivered_after_the_deletion_revives_nothing(slack: Slack
     assert (await newest_question(slack)).status == "withdrawn"
     for handle in ("alice", "bob", "dev", "maria"):
         assert SECRET not in bot_dms(slack, handle), handle
+
+
+async def test_a_request_edited_has_new_block_ids_and_suggest_someone_still_works(
+    slack: SlackHarness,
+) -> None:
+    """Carol edits her question: Dev's request is updated with a new block_id for its buttons
+    and menu (Slack asks for one at each update, or its client keeps a colleague chosen in
+    "Suggest someone"), and picking someone there on the updated request still refers them."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} on staging")
+    await slack.settle()
+    before = offer_dm(slack, "dev").blocks[-1]["block_id"]
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    after = offer_dm(slack, "dev").blocks[-1]["block_id"]
+    assert before.startswith("offer_") and after.startswith("offer_") and before != after
+    await suggest(slack, "dev", "alice")
+    _question, offers = await rows(slack)
+    assert any(o.candidate_user_id == slack.user("alice") and o.kind == "referral" for o in offers)
