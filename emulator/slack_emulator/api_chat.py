@@ -126,6 +126,7 @@ def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
     _checked(ctx, "chat.update", text, blocks, args)
     if text is None and blocks is None and attachments is None:
         raise SlackError("no_text")
+    ctx.ws.block_kit("chat.update", block_kit.update_warnings(message.blocks, blocks))
     ctx.ws.chat.update(message, text=text, blocks=blocks, attachments=attachments)
     body = shapes.message_json(ctx.ws, message)
     return {

@@ -226,6 +226,22 @@ def message_warnings(text: Any, blocks: Any) -> list[str]:
     return too_long + formatting_warnings(text, blocks)
 
 
+def update_warnings(before: Any, after: Any) -> list[str]:
+    """blocks/*: "block_id should be unique for each message and each iteration of a message.
+    If a message is updated, use a new block_id" (Slack's clients keep what was typed or
+    chosen in a block they have seen): each block of the update whose block_id the message's
+    previous version had. `after` None keeps the blocks, which is no new iteration of them."""
+    if not isinstance(after, list):
+        return []
+    previous = {b.get("block_id") for b in before or [] if isinstance(b, dict)}
+    return [
+        f"[WARN] block_id {block['block_id']} is the message's previous one: use a new "
+        f"block_id when a message is updated [json-pointer:/blocks/{i}/block_id]"
+        for i, block in enumerate(after)
+        if isinstance(block, dict) and block.get("block_id") in previous - {None}
+    ]
+
+
 def response_warnings(body: dict[str, Any]) -> list[str]:
     """What a response_url post or a command's ack carries beside the message
     (interactivity/handling-user-interaction; bolt's RespondArguments): `response_type`

@@ -129,13 +129,14 @@ class Responder:
             self.ws.block_kit(where, [f"msg_blocks_too_long: {size:,} characters of text"])
             return "msg_blocks_too_long"
         self.ws.block_kit(where, block_kit.message_warnings(text, blocks))
-        if _truthy(body.get("replace_original")):
-            if isinstance(original, Message) and original.by_bot:
-                chat.update(original, text=text, blocks=blocks or [], attachments=attachments or [])
-                return None
-            if isinstance(original, Ephemeral):
-                chat.replace_ephemeral(original, text=text, blocks=blocks)
-                return None
+        replaced = original if isinstance(original, Ephemeral) or _own(original) else None
+        if _truthy(body.get("replace_original")) and replaced is not None:
+            self.ws.block_kit(where, block_kit.update_warnings(replaced.blocks, blocks))
+            if isinstance(replaced, Message):
+                chat.update(replaced, text=text, blocks=blocks or [], attachments=attachments or [])
+            else:
+                chat.replace_ephemeral(replaced, text=text, blocks=blocks)
+            return None
         thread_ts = body.get("thread_ts")
         if body.get("response_type") == "in_channel":
             target.last = target.posted = chat.post(
@@ -215,6 +216,10 @@ def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | No
         return []
     store.close(view, clear=action == "clear")
     return []
+
+
+def _own(message: Message | Ephemeral | None) -> bool:
+    return isinstance(message, Message) and message.by_bot
 
 
 def _truthy(value: Any) -> bool:

@@ -477,3 +477,23 @@ async def test_the_web_api_refuses_and_notes_what_slack_refuses(
         "chat.postMessage",
     ]
     assert "missing_text" in emu.block_kit_problems[-1]
+
+
+async def test_an_update_that_keeps_a_block_id_is_warned_about(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """blocks/*: "block_id should be unique for each message and each iteration of a message.
+    If a message is updated, use a new block_id" (a client keeps what was chosen in a block it
+    has seen): chat.update with a block_id of the message's previous version is noted; with
+    new block_ids, or text alone (the blocks kept), it is not."""
+    general = emu.workspace.general.id
+    first = actions(button("a"))[0] | {"block_id": "offer_1"}
+    posted = await client.chat_postMessage(channel=general, text="x", blocks=[first])
+    await client.chat_update(channel=general, ts=posted["ts"], text="y", blocks=[first])
+    again = first | {"block_id": "offer_1.2"}
+    await client.chat_update(channel=general, ts=posted["ts"], text="z", blocks=[again])
+    await client.chat_update(channel=general, ts=posted["ts"], text="only the text")
+    assert [p.split(" [json")[0] for p in emu.block_kit_problems] == [
+        "chat.update: [WARN] block_id offer_1 is the message's previous one: "
+        "use a new block_id when a message is updated"
+    ]
