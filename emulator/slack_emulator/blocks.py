@@ -142,9 +142,30 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
         report.text(block.get("title"), 199, f"{pointer}/title", plain=True, required=True)
         report.text(block.get("description"), 199, f"{pointer}/description", plain=True)
         report.length(block.get("author_name"), 49, f"{pointer}/author_name")
+    elif kind == "table":
+        _check_table(block, pointer, report)
     elif kind == "rich_text":
         report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
     _check_elements(block, pointer, report, surface)
+
+
+def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:
+    """blocks/table-block: 1–100 rows of at most 20 cells, each raw_text or rich_text;
+    ≤ 20 column_settings, each aligned left, center or right."""
+    for r, row in enumerate(report.items(block.get("rows"), 100, f"{pointer}/rows", least=1)):
+        for c, cell in enumerate(report.items(row, 20, f"{pointer}/rows/{r}")):
+            if not isinstance(cell, dict) or cell.get("type") not in ("raw_text", "rich_text"):
+                report.add("must be a raw_text or rich_text cell", f"{pointer}/rows/{r}/{c}")
+    settings = report.items(block.get("column_settings"), 20, f"{pointer}/column_settings")
+    for i, setting in enumerate(settings):
+        where = f"{pointer}/column_settings/{i}"
+        if not isinstance(setting, dict):
+            report.add("must be a column settings object", where)
+            continue
+        if setting.get("align", "left") not in ("left", "center", "right"):
+            report.add("must be left, center or right", f"{where}/align")
+        if not isinstance(setting.get("is_wrapped", False), bool):
+            report.add("must be a boolean", f"{where}/is_wrapped")
 
 
 def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface: str) -> None:

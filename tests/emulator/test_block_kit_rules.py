@@ -81,6 +81,7 @@ ELEVEN = [option(f"O{i}", str(i)) for i in range(11)]
 GROUPS = [{"label": plain("g"), "options": [option("o", str(g))]} for g in range(101)]
 FILE_INPUT = {"type": "file_input", "action_id": "f"}
 CONTEXT_IMAGE = {"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a"}
+CELL = {"type": "raw_text", "text": "a"}
 VIDEO = {
     "type": "video",
     "alt_text": "a",
@@ -249,6 +250,17 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      [{**VIDEO, "description": mrkdwn("d")}], [{**VIDEO, "description": plain("d" * 199)}]),
     ("a video carries only its fields", [{**VIDEO, "autoplay": True}],
      [{**VIDEO, "provider_name": "YouTube", "title_url": "https://x.example/v"}]),
+    ("a table ≤ 100 rows", [{"type": "table", "rows": [[CELL]] * 101}],
+     [{"type": "table", "rows": [[CELL]] * 100}]),
+    ("a table row ≤ 20 cells", [{"type": "table", "rows": [[CELL] * 21]}],
+     [{"type": "table", "rows": [[CELL] * 20]}]),
+    ("a table has rows", [{"type": "table"}], [{"type": "table", "rows": [[CELL]]}]),
+    ("a table cell is raw_text or rich_text",
+     [{"type": "table", "rows": [[mrkdwn("*a*")]]}], [{"type": "table", "rows": [[CELL]]}]),
+    ("a table's column_settings ≤ 20, aligned left, center or right",
+     [{"type": "table", "rows": [[CELL]], "column_settings": [{"align": "middle"}]}],
+     [{"type": "table", "rows": [[CELL]],
+       "column_settings": [{"align": "right", "is_wrapped": True}] * 20}]),
     ("a datepicker's initial_date is YYYY-MM-DD",
      accessory({"type": "datepicker", "action_id": "d", "initial_date": "24/12/2026"}),
      accessory({"type": "datepicker", "action_id": "d", "initial_date": "2026-12-24"})),
