@@ -119,6 +119,10 @@ ELEMENT_FIELDS: dict[str, frozenset[str]] = {
             "dispatch_action_config", "focus_on_load", "placeholder",
         ),
         "file_input": ("type", "action_id", "filetypes", "max_files"),
+        **dict.fromkeys(("email_text_input", "url_text_input"), (
+            "type", "action_id", "initial_value", "dispatch_action_config", "focus_on_load",
+            "placeholder",
+        )),
     }.items()
 }  # fmt: skip
 TEXT_FIELDS = {"plain_text": frozenset(("type", "text", "emoji")),
