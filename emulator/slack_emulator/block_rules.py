@@ -328,6 +328,9 @@ class Report:
             self._button(element, pointer)
         elif kind == "image":
             self.image(element, pointer)
+        elif kind == "feedback_buttons":  # block-elements/feedback-buttons-element
+            for key in ("positive_button", "negative_button"):
+                self._feedback_button(element.get(key), f"{pointer}/{key}")
         elif kind == "plain_text_input":
             self._text_input(element, pointer)
         elif kind == "number_input" and "is_decimal_allowed" not in element:
@@ -382,6 +385,18 @@ class Report:
         self.length(element.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
         if element.get("style", "primary") not in ("primary", "danger"):
             self.add("must be primary or danger", f"{pointer}/style")
+
+    def _feedback_button(self, button: Any, pointer: str) -> None:
+        """Each of feedback buttons' two: text plain_text ≤ 75, value required ≤ 2,000,
+        accessibility_label ≤ 75."""
+        if not isinstance(button, dict):
+            self.add("missing required field: button", pointer)
+            return
+        self.text(button.get("text"), 75, f"{pointer}/text", plain=True, required=True)
+        if not isinstance(button.get("value"), str):
+            self.add("missing required field: value", pointer)
+        self.length(button.get("value"), 2000, f"{pointer}/value")
+        self.length(button.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
 
     def image(self, image: dict[str, Any], pointer: str) -> None:
         """block-elements/image-element and blocks/image-block: image_url ≤ 3,000 (or a

@@ -120,6 +120,8 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
                 report.text(element, 3000, f"{pointer}/elements/{i}", required=True)
     elif kind == "actions":  # 1–25 interactive elements
         report.items(block.get("elements"), 25, f"{pointer}/elements", least=1)
+    elif kind == "context_actions":  # 1–5 feedback or icon buttons
+        report.items(block.get("elements"), 5, f"{pointer}/elements", least=1)
     elif kind == "input":  # label and hint plain_text ≤ 2,000; one input element
         report.text(block.get("label"), 2000, f"{pointer}/label", plain=True, required=True)
         report.text(block.get("hint"), 2000, f"{pointer}/hint", plain=True)

@@ -82,6 +82,13 @@ GROUPS = [{"label": plain("g"), "options": [option("o", str(g))]} for g in range
 FILE_INPUT = {"type": "file_input", "action_id": "f"}
 CONTEXT_IMAGE = {"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a"}
 CELL = {"type": "raw_text", "text": "a"}
+FEEDBACK = {
+    "type": "feedback_buttons",
+    "action_id": "f",
+    "positive_button": {"text": plain("👍"), "value": "up"},
+    "negative_button": {"text": plain("👎"), "value": "down"},
+}
+FEEDBACKS = [{**FEEDBACK, "action_id": str(i)} for i in range(6)]
 VIDEO = {
     "type": "video",
     "alt_text": "a",
@@ -261,6 +268,19 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      [{"type": "table", "rows": [[CELL]], "column_settings": [{"align": "middle"}]}],
      [{"type": "table", "rows": [[CELL]],
        "column_settings": [{"align": "right", "is_wrapped": True}] * 20}]),
+    ("context_actions 1 to 5 elements",
+     [{"type": "context_actions", "elements": FEEDBACKS}],
+     [{"type": "context_actions", "elements": FEEDBACKS[:5]}]),
+    ("context_actions has elements", [{"type": "context_actions", "elements": []}],
+     [{"type": "context_actions", "elements": [FEEDBACK]}]),
+    ("feedback buttons have both buttons",
+     [{"type": "context_actions", "elements": [{**FEEDBACK, "negative_button": None}]}],
+     [{"type": "context_actions", "elements": [FEEDBACK]}]),
+    ("a feedback button's text plain_text ≤ 75, its value required ≤ 2,000",
+     [{"type": "context_actions", "elements": [{**FEEDBACK, "positive_button": {
+         "text": plain("y" * 76), "value": "v" * 2001}}]}],
+     [{"type": "context_actions", "elements": [{**FEEDBACK, "positive_button": {
+         "text": plain("y" * 75), "value": "v" * 2000}}]}]),
     ("a datepicker's initial_date is YYYY-MM-DD",
      accessory({"type": "datepicker", "action_id": "d", "initial_date": "24/12/2026"}),
      accessory({"type": "datepicker", "action_id": "d", "initial_date": "2026-12-24"})),
