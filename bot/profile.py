@@ -59,3 +59,5 @@ COLUMNS = {
     "is_guest": "is_guest",
     "updated": "slack_updated",
 }
+# Slack said none of it: someone known from the database or a file alone, by id.
+SAID_NOTHING = frozenset(COLUMNS)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, text
+from sqlalchemy import Row, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person
@@ -27,6 +27,8 @@ _PROFILE_FIELDS = (
 
 
 PEOPLE = Person.metadata.tables[Person.__tablename__]
+# The `updated_at` of a row Slack never described: older than any trust (`slack_profiles`).
+NEVER_DESCRIBED = datetime(1970, 1, 1, tzinfo=UTC)
 # What a kudos reads and writes of people, built once (SQLAlchemy's compiled cache hits) and
 # run on the session's connection: a look-up per giver and recipient, and a write for each
 # one Slack was asked about.
@@ -115,6 +117,25 @@ async def is_guest(session: AsyncSession, team_id: str, user_id: str) -> bool:
     """Whether this person is stored as a guest of the workspace (unknown people: no)."""
     statement = select(Person.is_guest).where(Person.team_id == team_id, Person.user_id == user_id)
     return bool(await session.scalar(statement))
+
+
+async def mark_guests(
+    session: AsyncSession, team_id: str, user_ids: Collection[str], *, undescribed: bool = False
+) -> None:
+    """Store these people as guests of the workspace. `undescribed`: Slack never described
+    them (an import names them), so their row is not taken for its description either, and
+    the bot's first look at them asks Slack (`slack_profiles`)."""
+    if not user_ids:
+        return
+    values: dict[str, Any] = {"is_guest": True}
+    if undescribed:
+        values["updated_at"] = NEVER_DESCRIBED
+    await session.execute(
+        update(Person)
+        .where(Person.team_id == team_id, Person.user_id.in_(list(user_ids)))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def paused(session: AsyncSession, team_id: str) -> list[Person]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.errors import UserError
-from bot.profile import Profile
+from bot.profile import SAID_NOTHING, Profile
 from storage.directory import people_profiles
 from storage.workspace_settings import workspace_ids
 
@@ -36,7 +36,7 @@ class DatabaseResolver:
 
     async def by_id(self, user_id: str) -> Profile | None:
         # An empty time zone keeps the one the person has (or the default for a new one).
-        return self._by_id.get(user_id) or Profile(user_id, "", tz="")
+        return self._by_id.get(user_id) or Profile(user_id, "", tz="", unsaid=SAID_NOTHING)
 
 
 def _profile(
@@ -56,6 +56,7 @@ def _profile(
         tz=tz or "",
         is_bot=bool(is_bot),
         deactivated=bool(deactivated),
+        unsaid=SAID_NOTHING,  # what the database has, not what Slack says now
     )
 
 

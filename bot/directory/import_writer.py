@@ -15,6 +15,7 @@ from bot.directory.parse import NetworkInput
 from bot.directory.skills import Vocabulary, skill_key
 from bot.profile import Profile
 from storage import directory as q
+from storage import people as people_q
 from storage.models.base import utcnow
 
 FUZZY_HINTS = 50  # new skill names given the type-ahead's closest match (see _skill_warnings)
@@ -55,6 +56,8 @@ class Writer:
         existing = await q.people_fields(self.s, self.team_id, [a.profile.user_id for a in chunk])
         changed: set[str] = set()
         upserts = []
+        guests: list[str] = []  # Slack says they are guests of the workspace
+        undescribed: list[str] = []  # Slack never described them, nor says now
         for accepted in chunk:
             user_id = accepted.profile.user_id
             before = existing.get(user_id)
@@ -62,8 +65,17 @@ class Writer:
             if before is None or fields != before[1]:
                 upserts.append({"user_id": user_id, **fields})
                 changed.add(user_id)
+            if accepted.profile.is_guest:
+                guests.append(user_id)
+            elif _undescribed(accepted.profile, before[1] if before else None):
+                undescribed.append(user_id)
         ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
         ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
+        # Written as named people, they would read as Slack's description of members for a
+        # day (`storage.people.slack_profiles`): a guest asked about colleagues' questions and
+        # shown public channels' kudos. Kept as guests until Slack says otherwise.
+        await people_q.mark_guests(self.s, self.team_id, guests)
+        await people_q.mark_guests(self.s, self.team_id, undescribed, undescribed=True)
         changed |= await self._skills(chunk, ids, existing)
         changed |= await self._networks(chunk, ids, existing)
         for accepted in chunk:
@@ -218,6 +230,12 @@ def _same_target(entry: q.ConnectionRow, item: NetworkInput) -> bool:
     if item.colleague_user_id:
         return entry.colleague_user_id == item.colleague_user_id
     return (entry.contact_name or "").lower() == (item.contact_name or "").lower()
+
+
+def _undescribed(profile: Profile, person: dict[str, Any] | None) -> bool:
+    """Whether the row names someone Slack never described (no name stored) and does not
+    say now whether they are a guest of the workspace (an import from the file alone)."""
+    return (person is None or not person["name"]) and "is_guest" in profile.unsaid
 
 
 def _fields(accepted: Accepted, person: dict[str, Any] | None) -> dict[str, Any]:

@@ -15,11 +15,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.directory.import_files import RawRow
+from bot.directory.import_resolver import database_resolver
+from bot.directory.importer import import_people
 from handlers.client.directory import sync_directory
 from storage.models import Offer, Person
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
 from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.test_directory_import import run_import
 
 
 @pytest.fixture
@@ -252,3 +256,62 @@ async def test_a_guest_asking_is_told_why_each_colleague_in_declared_skills_only
     assert "Dev Patel" in seen_by_gina or slack.user("dev") in seen_by_gina
     assert "thanked in kudos" not in seen_by_gina and "worked with" not in seen_by_gina
     assert "thanked in kudos for" in await told("alice")
+
+
+@pytest.mark.parametrize("with_slack", [True, False], ids=["slack", "file-only"])
+async def test_a_guest_imported_from_a_file_is_kept_as_one(
+    slack: SlackHarness, with_slack: bool
+) -> None:
+    """HR imports Gina, a guest askaround has not met, by name with terraform at 5: with
+    Slack's members to resolve the rows (Slack says she is a guest) or from the file alone
+    (nobody said whether she is one). She is not asked about Carol's terraform question in
+    #general, and `/kudos @bob` quotes her no public shout-out. Before, the import stored her
+    as a member, and her named row read as Slack's description for a day after each import."""
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    row = {
+        "slack_id": slack.user("gina"),
+        "handle": "gina",
+        "name": "Gina Guest",
+        "title": "Contractor",
+        "skills": {"terraform": 5},
+    }
+    if with_slack:
+        report = await run_import(slack, row)
+    else:
+        resolver = await database_resolver(slack.services, slack.team_id)
+        raw = [RawRow(2, row)]
+        report = await import_people(slack.services, raw, resolver, dry_run=False, progress=False)
+    assert report.imported == [slack.user("gina")], report.summary()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    offered = await offered_to(slack)
+    assert slack.user("dev") in offered and slack.user("gina") not in offered
+    assert not any("terraform" in text for text in requests_to(slack, "gina"))
+    await slack.command("gina", "/kudos", "@bob", channel="vendors")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
+    assert shown and "quokka" not in shown, shown
+
+
+async def test_someone_imported_from_a_file_alone_is_asked_about_at_first_meeting(
+    slack: SlackHarness,
+) -> None:
+    """Imported from the file alone, Gina is kept as a guest until Slack says otherwise; when
+    Slack has made her a member meanwhile, her first `/kudos @bob` asks Slack about her, and
+    she is shown the public shout-out at once, not a day later."""
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    resolver = await database_resolver(slack.services, slack.team_id)
+    row = {"slack_id": slack.user("gina"), "handle": "gina", "name": "Gina Guest"}
+    raw = [RawRow(2, row)]
+    await import_people(slack.services, raw, resolver, dry_run=False, progress=False)
+    async with slack.services.sessions() as s:
+        stored = await s.scalar(select(Person).where(Person.user_id == slack.user("gina")))
+    assert stored is not None and stored.is_guest
+    slack.here.workspace.users[slack.user("gina")].is_restricted = False
+    await slack.command("gina", "/kudos", "@bob", channel="vendors")
+    await slack.settle()
+    shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
+    assert "quokka" in shown, shown
