@@ -9,6 +9,7 @@ counterpart showing that A does, so an empty answer cannot pass by accident.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import select, update
 
+from slack_emulator import Delivery
 from storage import people as people_q
 from storage.models import Kudos, Offer, Person, Question
 from tests.e2e.harness import PersonSpec
@@ -213,3 +215,69 @@ async def test_a_workspace_of_an_enterprise_grid_org_gets_its_deliveries_and_job
         await a.runner.bot.scheduler.run_once("directory_sync")
         listed = [c for c in a.emu.calls[since:] if c.method == "users.list"]
         assert [c.team_id for c in listed] == [grid.team_id]
+
+
+async def test_a_click_naming_the_other_workspaces_items_reaches_nothing(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """In A, Alice has a private question open, with a request to Bob, and a private kudos
+    for Bob. In B, Alice and Bob (the very same user ids) edit a real click of theirs to name
+    A's question, request and kudos, as a modified client could: Withdraw, Solved, Ask
+    colleagues, Undo, I can help and Not me each find nothing in B, and nothing changes in A."""
+    a, b = two
+    assert (await a.command("alice", "/kudos", "@bob for the vault rotation", channel="secret")).ok
+    await a.drain()
+    async with a.services.sessions() as s, s.begin():
+        question = Question(
+            team_id=a.team_id, asker_user_id=a.user("alice"), channel_id=a.channel("secret"),
+            text="how do we rotate the secret token?", status="open", is_private=True,
+            created_at=TUESDAY_10_UTC,
+        )  # fmt: skip
+        s.add(question)
+        await s.flush()
+        offer = Offer(
+            team_id=a.team_id, question_id=question.id, candidate_user_id=a.user("bob"),
+            created_at=TUESDAY_10_UTC,
+        )  # fmt: skip
+        s.add(offer)
+    async with a.services.sessions() as s:
+        kudos = await s.scalar(select(Kudos))
+    assert kudos is not None and kudos.is_private
+    forged = {
+        "alice": [
+            ("question_withdraw", str(question.id)),
+            ("question_solved", str(question.id)),
+            ("question_consent", str(question.id)),
+            ("kudos_undo", kudos.batch_key),
+        ],
+        "bob": [("offer_accept", str(offer.id)), ("offer_decline", str(offer.id))],
+    }
+    for handle, actions in forged.items():
+        user = b.user(handle)
+        await said(b, handle, "/kudos", "@carol")
+        await b.here.click_button(user, "Give kudos")
+        await b.settle()
+        real = next(
+            d
+            for d in reversed(b.emu.deliveries)
+            if d.payload.get("type") == "block_actions" and d.payload["user"]["id"] == user
+        )
+        before = len(b.here.ephemerals(user))
+        for number, (action_id, value) in enumerate(actions):
+            click = copy.deepcopy(real.payload)
+            click["trigger_id"] = f"{real.payload['trigger_id']}.{number}"  # a click of its own
+            click["actions"] = [
+                {"type": "button", "action_id": action_id, "block_id": "forged", "value": value,
+                 "action_ts": f"{number}.0"}
+            ]  # fmt: skip
+            await b.emu.redeliver(Delivery("interaction", click), as_retry=False)
+            await b.settle()
+        told = [e.text for e in b.here.ephemerals(user)[before:]]
+        assert len(told) == len(actions) and all(
+            "can't find" in text or "no longer have" in text for text in told
+        ), told
+    async with a.services.sessions() as s:
+        still = (await s.get(Question, question.id), await s.get(Offer, offer.id))
+        undone = await s.scalar(select(Kudos.undone_at).where(Kudos.id == kudos.id))
+    assert [row.status if row else None for row in still] == ["open", "pending"]
+    assert undone is None
