@@ -18,6 +18,11 @@ from storage import directory as q
 from storage import people as people_q
 from storage.models.base import utcnow
 
+# Imported without Slack's word, they stay guests until it comes: the admin must know how soon.
+UNDESCRIBED = (
+    "Slack has not described them yet: kept as a guest, asked no colleague's question, until "
+    "`askaround sync` (or the bot's daily sync) hears of them"
+)
 FUZZY_HINTS = 50  # new skill names given the type-ahead's closest match (see _skill_warnings)
 
 
@@ -76,6 +81,9 @@ class Writer:
         # shown public channels' kudos. Kept as guests until Slack says otherwise.
         await people_q.mark_guests(self.s, self.team_id, guests)
         await people_q.mark_guests(self.s, self.team_id, undescribed, undescribed=True)
+        for accepted in chunk:
+            if accepted.profile.user_id in undescribed:
+                self.report.warn(accepted.row.line, UNDESCRIBED)
         changed |= await self._skills(chunk, ids, existing)
         changed |= await self._networks(chunk, ids, existing)
         for accepted in chunk:

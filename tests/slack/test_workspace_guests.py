@@ -315,3 +315,31 @@ async def test_someone_imported_from_a_file_alone_is_asked_about_at_first_meetin
     await slack.settle()
     shown = "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(slack.user("gina")))
     assert "quokka" in shown, shown
+
+
+async def test_a_member_imported_from_the_file_alone_is_asked_once_the_sync_describes_them(
+    slack: SlackHarness,
+) -> None:
+    """HR imports Hana, a member askaround has not met, from the file alone with pgbouncer at
+    5. The import says she is kept as a guest until Slack describes her, and how soon; Carol's
+    pgbouncer question is not put to her then, and is once `askaround sync` has run."""
+    hana = slack.here.workspace.add_user("hana", real_name="Hana Member", email="hana@x.io")
+    slack.users["hana"] = hana.id
+    resolver = await database_resolver(slack.services, slack.team_id)
+    row = {"slack_id": hana.id, "handle": "hana", "name": "Hana", "skills": {"pgbouncer": 5}}
+    report = await import_people(
+        slack.services, [RawRow(2, row)], resolver, dry_run=False, progress=False
+    )
+    assert "line 2: warning: Slack has not described them yet" in report.summary()
+    assert "until `askaround sync`" in report.summary()
+    question = "How should I size the pgbouncer pool for our API?"
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {question}")
+    await slack.drain()
+    assert hana.id not in await offered_to(slack)
+
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {question} Anyone?")
+    await slack.drain()
+    assert hana.id in await offered_to(slack)
