@@ -25,6 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from handlers.blocks.elements import render_error
+from handlers.blocks.message_text import readable_text
 from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
 from handlers.client.respond import shared
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
@@ -50,7 +51,18 @@ log = logging.getLogger("askaround.errors")
 async def tell_user(
     error: UserError, body: dict[str, Any], respond: AsyncRespond | None, client: AsyncWebClient
 ) -> None:
-    if respond is not None and body.get("response_url") and await _responded(respond, error):
+    await tell(render_error(error), body, respond, client)
+
+
+async def tell(
+    message: dict[str, Any],
+    body: dict[str, Any],
+    respond: AsyncRespond | None,
+    client: AsyncWebClient,
+) -> None:
+    """Show the person behind `body` a message only they see: through its response_url, else
+    as an ephemeral where they acted, else in their DM with the bot."""
+    if respond is not None and body.get("response_url") and await _responded(respond, message):
         return
     event = body.get("event") or {}
     user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
@@ -62,25 +74,41 @@ async def tell_user(
     )
     if user and channel:
         try:
-            await client.chat_postEphemeral(channel=channel, user=user, **render_error(error))
+            await client.chat_postEphemeral(channel=channel, user=user, **message)
             return
         except SlackApiError as refused:  # a channel the bot is not in: say it in a DM
             if is_transient(refused):
                 raise
     if user:
         dm = await client.conversations_open(users=user)
-        await client.chat_postMessage(channel=dm["channel"]["id"], **render_error(error))
+        await client.chat_postMessage(channel=dm["channel"]["id"], **message)
 
 
-async def _responded(respond: AsyncRespond, error: UserError) -> bool:
+async def _responded(respond: AsyncRespond, message: dict[str, Any]) -> bool:
     """Whether the response_url took the message; one expired or out of reach leaves it to
     the Web API."""
     try:
-        answer = await respond(**render_error(error), response_type="ephemeral")
+        answer = await respond(**{"response_type": "ephemeral", **message})
     except NETWORK_FAILURES as failure:
         log.info("response_url out of reach (%s): telling the person another way", failure)
         return False
     return answer.status_code < 300
+
+
+def late_message(said: dict[str, Any]) -> dict[str, Any] | None:
+    """What an ack sent too late would have shown, as a message: a command's answer, a
+    form's errors, the view a form was to become; None for what only an ack can carry (a
+    menu's options)."""
+    if said.get("errors"):
+        return render_error(" ".join(str(e) for e in said["errors"].values()))
+    view = said.get("view") if said.get("response_action") in ("update", "push") else None
+    if isinstance(view, dict):
+        text = readable_text({"blocks": view.get("blocks") or []})
+        return {"text": text} if text else None
+    if said.get("text") or said.get("blocks"):
+        kept = ("text", "blocks", "attachments", "response_type")
+        return {key: said[key] for key in kept if said.get(key)}
+    return None
 
 
 def _named(failure: BaseException) -> str:
@@ -121,7 +149,8 @@ def friendly(
     Bolt runs the app with `process_before_response`, so it answers Slack when this returns;
     this returns as soon as the listener has acked (events: at once, Bolt acks them) and the
     rest of the listener goes on in a task of its own (`after_ack.start`). Bolt's other mode
-    noticed an ack by polling every 10 ms, which was most of every ack's latency.
+    noticed an ack by polling every 10 ms, which was most of every ack's latency. One that
+    has not acked by `ACK_WITHIN_SECONDS` is acked empty, and its later ack told as a message.
     """
     names = list(inspect.signature(listener).parameters)
 
@@ -134,15 +163,38 @@ def friendly(
             response=args.resp,
             this_func=listener,
         )
+        late = asyncio.Event()
         if "ack" in arguments:
-            arguments["ack"] = turn.after(args.ack)
+            arguments["ack"] = turn.after(in_time(args, late))
         else:
             turn.take_at_start()  # Bolt acks the request once this returns
         if "respond" in arguments:
             arguments["respond"] = shared(args.respond, args.client.session)
         work = start(work_through(args, arguments, turn), listener.__name__)
         await turn.answered_or(work, ACK_WITHIN_SECONDS)
+        if "ack" in arguments and args.ack.response is None and not work.done():
+            # Still waiting on Slack (a Retry-After) or the database: Slack would show the
+            # person an error and Bolt answer 404, so the ack goes now, empty.
+            late.set()
+            log.warning("%s acked empty after %.1f s", listener.__name__, ACK_WITHIN_SECONDS)
+            await args.ack()
         return None
+
+    def in_time(args: AsyncArgs, late: asyncio.Event) -> Callable[..., Awaitable[Any]]:
+        """The listener's `ack`; once Slack has been answered without it, what it says is
+        shown to the person as a message instead (`late_message`)."""
+
+        async def ack(**said: Any) -> Any:
+            if not late.is_set():
+                return await args.ack(**said)
+            message = late_message(said)
+            if message is not None:
+                await tell(
+                    message, args.body, shared(args.respond, args.client.session), args.client
+                )
+            return args.ack.response
+
+        return ack
 
     async def work_through(args: AsyncArgs, arguments: dict[str, Any], turn: Turn) -> None:
         cancelled = False

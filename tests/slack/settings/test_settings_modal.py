@@ -240,3 +240,20 @@ async def test_the_public_roundups_hint_says_when_it_is_posted(slack: SlackHarne
     [field] = [b for b in modal.blocks if b.get("block_id") == "digest_roundup"]
     hint = field["hint"]["text"]
     assert "on the digest's day and hour" in hint and "time zone most" in hint, hint
+
+
+async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackHarness) -> None:
+    """Save pressed while Slack answers `users.info` (is she an admin?) with a rate limit
+    longer than it waits for the ack: the ack goes in time, empty (the form closes), the
+    channel is watched, and what the form would have turned into is told in Hana's DM. Bolt
+    answered 404 before, and Slack showed an error on settings that were saved anyway."""
+    hana, general = slack.user("hana"), slack.channel("general")
+    modal = await settings_modal(slack, "hana")
+    slack.emu.faults.add("users.info", status=429, retry_after=3)
+    saved = await slack.emu.submit_view(hana, modal.id, {"watched_channels": {"value": [general]}})
+    await slack.settle()
+    assert (saved.status, saved.ok) == (200, True)
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(WatchedChannel.channel_id))).all() == [general]
+    told = [m.text for m in slack.emu.dm_messages(hana) if m.by_bot]
+    assert told and told[-1].startswith("Saved, in effect now:")
