@@ -224,3 +224,19 @@ async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     assert options[-1]["value"] == "kub"
     usage = (sent["ask_without_text"][0].response or {})["text"]
     assert usage.startswith("Type your question after `/ask`")
+
+
+async def test_a_form_checked_while_slack_is_slow_is_acked_in_time(slack_socket: Harness) -> None:
+    """The Give kudos form submitted over Socket Mode while Slack rate-limits users.info
+    for longer than it waits for the envelope's ack: the envelope is acked at its first try
+    (empty, the form closes) and the kudos is given once."""
+    slack = slack_socket
+    modal = await global_modal(slack, "maria")
+    slack.emu.faults.add("users.info", status=429, retry_after=3)
+    taken = await submit_modal(
+        slack, "maria", modal, recipients=["bob"], reason=REASON, channel="general"
+    )
+    await slack.settle()
+    assert taken.ok and len(taken.attempts) == 1
+    assert taken.attempts[-1].transport == "socket" and not taken.response
+    assert len(await ledger(slack)) == 1
