@@ -11,10 +11,7 @@ from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
+from slack_sdk.http_retry.builtin_async_handlers import AsyncServerErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,6 +21,7 @@ from bot.runtime.scheduler import Job, Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers.client.clock import REAL_CLOCK, PaceClock
+from handlers.client.failures import RateLimitRetries
 from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
@@ -121,7 +119,7 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
                 base_url=settings.api_url,
                 # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
                 retry_handlers=[
-                    AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+                    RateLimitRetries(max_retry_count=5),
                     AsyncServerErrorRetryHandler(max_retry_count=3),
                 ],
             )

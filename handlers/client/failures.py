@@ -6,6 +6,10 @@ import traceback
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 from bot.reliability.delivery import TRANSIENT_ERRORS
 
@@ -14,6 +18,9 @@ from bot.reliability.delivery import TRANSIENT_ERRORS
 NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
+# A trigger_id opens a view within 3 s of the person's click, never after.
+TRIGGERED = ("views.open", "views.push")
+TRIGGER_LIFE_SECONDS = 3
 
 
 def error_code(error: SlackApiError) -> str | None:
@@ -61,3 +68,31 @@ class ReplyFailed(Exception):
         super().__init__(f"response_url answered {status}")
         self.status = status
         self.transient = status == 429 or status >= 500
+
+
+class RateLimitRetries(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's wait for a 429's `Retry-After`, except where the wait outlives the call's
+    trigger_id: that retry could only be refused (`expired_trigger_id`), so the 429 is
+    raised at once and the person told Slack is busy rather than, later, that askaround was
+    too slow."""
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        method = request.url.split("?")[0].rsplit("/", 1)[-1]
+        return method not in TRIGGERED or _retry_after(response) < TRIGGER_LIFE_SECONDS
+
+
+def _retry_after(response: HttpResponse) -> float:
+    for name, value in response.headers.items():
+        if name.lower() == "retry-after":
+            said = value[0] if isinstance(value, list) else value
+            return float(said) if str(said).isdigit() else 0.0
+    return 0.0
