@@ -38,6 +38,9 @@ _ENTRY = re.compile(
 
 _NO_TOPICS = re.compile(r"\sabout(?:\s+as\s+[a-z]+)?$", re.IGNORECASE)  # `X about as personal`
 
+# An `as` _ENTRY could not read as a relationship (`@bob as best friend`, `@bob as`).
+_SAID_AS = re.compile(r"^(?P<before>.*?)\s+as(?:\s+(?P<rel>.*?))?\s*$", re.IGNORECASE | re.DOTALL)
+
 
 class SkillsSyntaxError(UserError):
     """What someone typed after `/skills` does not parse; the message says what would."""
@@ -309,6 +312,8 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
         raise SkillsSyntaxError(
             f"`{relationship}` is not a relationship: use personal, functional or strategic."
         )
+    if relationship is None:
+        _refuse_unread_relationship(target, match.group("topics") or "")
     topics = tuple(
         plain_words(t, "a topic", slack=slack) for t in split_list(match.group("topics") or "")
     )
@@ -324,6 +329,29 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
         topics=topics,
         relationship=relationship,
     )
+
+
+def _refuse_unread_relationship(target: str, topics: str) -> None:
+    """An `as` after a colleague says a relationship, which would otherwise be read as part of
+    a mention; so does a last `as` with nothing after it. Words after an `as` in an outside
+    contact's name or a topic may be their own (`Rust as a Service`, `platform as a service`)."""
+    for text, after_name in ((target, True), (topics, False)):
+        said = _SAID_AS.match(text)
+        if said is None:
+            continue
+        before = said.group("before").strip()
+        rel = (said.group("rel") or "").strip()
+        colleague = only_mention(before) or re.fullmatch(r"@\S+", before)
+        if rel and not (after_name and colleague):
+            continue
+        if not rel:
+            raise SkillsSyntaxError(
+                "Say which relationship after `as`: personal, functional or strategic."
+            )
+        quoted = clip(safe_text(rel), QUOTED_CHARS)
+        raise SkillsSyntaxError(
+            f"`{quoted}` is not a relationship: use personal, functional or strategic."
+        )
 
 
 def plain_words(text: str, what: str, *, slack: bool = False, longest: int | None = None) -> str:

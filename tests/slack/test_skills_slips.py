@@ -157,3 +157,25 @@ async def test_interests_are_said_as_they_are_kept(slack: SlackHarness) -> None:
         "Interests: rust, data viz."
     )
     assert (await skills(slack, "alice", "interests")).startswith("Your interests: rust, data viz.")
+
+
+async def test_a_relationship_that_is_none_of_the_three_is_said_to_be_one(
+    slack: SlackHarness,
+) -> None:
+    """`@bob as best friend` was told "a contact is words, not a mention", untrue of the
+    mention it was; `@bob as` too, and `CNCF Slack about helm as` was saved with the topic
+    `helm as`. Each now says what a relationship is, and nothing is saved; a topic may still
+    hold an `as` (`platform as a service`)."""
+    cases = {
+        "@bob as best friend": "`best friend` is not a relationship",
+        "@bob as": "Say which relationship after `as`",
+        "CNCF Slack about helm as": "Say which relationship after `as`",
+    }
+    for text, meant in cases.items():
+        said = await skills(slack, "alice", f"network add {text}")
+        assert meant in said and "personal, functional or strategic" in said, (text, said)
+        assert "not a mention" not in said and "In your network" not in said, (text, said)
+    profile = await skills(slack, "alice", "")
+    assert "Bob" not in profile.split("Your network")[-1] and "CNCF" not in profile
+    said = await skills(slack, "alice", "network add AWS community about platform as a service")
+    assert "In your network" in said and "platform as a service" in said, said
