@@ -195,6 +195,15 @@ def parse_command(text: str, today: date) -> Command:
         return _network(rest)
     if verb == "forget" and rest.lower() == "me":
         return Forget()
+    if verb == "forget" and not rest:  # deleting is said out loud, so `me` is not assumed
+        raise SkillsSyntaxError(
+            "`/skills forget me` deletes your skills, interests and network (title, team, "
+            "opt-out and kudos stay); nothing was deleted."
+        )
+    if re.fullmatch(r"opt[\s-]*in", text.strip(), re.IGNORECASE):
+        raise SkillsSyntaxError(
+            "Did you mean `/skills back`? It takes questions again after `/skills optout`."
+        )
     quoted = clip(safe_text(text.strip()), QUOTED_CHARS)
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)

@@ -79,3 +79,18 @@ async def test_a_long_text_not_understood_is_quoted_cut(slack: SlackHarness) -> 
         shown = reply.blocks[0]["text"]["text"] if reply.blocks else reply.text
         assert shown.endswith(hint) and len(shown) < 400, (command, shown[-200:])
         assert "…`" in shown
+
+
+async def test_a_half_typed_or_opposite_skills_word_is_pointed_at_the_right_one(
+    slack: SlackHarness,
+) -> None:
+    """`/skills forget` (without `me`) and `/skills optin`, the undoing of `optout` that the
+    help calls `back`, were told "I don't know" them; each now names the command meant, and
+    `/skills forget` deletes nothing until `me` is typed."""
+    assert "Saved: Terraform" in await said(slack, "/skills", "add terraform:4")
+    forget = await said(slack, "/skills", "forget")
+    assert "`/skills forget me`" in forget and "I don't know" not in forget, forget
+    assert "Terraform" in await said(slack, "/skills", "")
+    for text in ("optin", "opt-in", "opt in"):
+        answer = await said(slack, "/skills", text)
+        assert "Did you mean `/skills back`?" in answer and "I don't know" not in answer, answer
