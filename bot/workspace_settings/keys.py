@@ -102,6 +102,11 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in _SPLIT.split(text) if item.strip()]
 
 
+def listed(text: str) -> list[str]:
+    """The items of a list setting as typed: none for `none`."""
+    return [] if _none(text) else _items(text)
+
+
 def _quoted(text: str) -> str:
     """`text` as a refusal quotes it: whole, or its first 40 characters and "…" (5,000 pasted
     characters made the CLI's one line, and the modal's field error, as long)."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.errors import AskaroundError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
-from bot.workspace_settings.keys import KEYS, SettingsRefused, parse, parse_people
+from bot.workspace_settings.keys import KEYS, SettingsRefused, listed, parse, parse_people
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,7 +33,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=textwrap.fill(
             "Show a workspace's settings, or change one. `show` prints each key, `default` "
             "(what a new workspace has) or `set`, and its value; `set` takes the same text, "
-            "and `none` clears a list. Needs only ASKAROUND_DATABASE_URL; with "
+            "and `none` clears a list; askaround_admins takes people by member id, email or "
+            "handle. Needs only ASKAROUND_DATABASE_URL; with "
             "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET set too, Slack is asked about a channel. "
             "--team is needed when "
             "the database holds more than one workspace.",
@@ -77,13 +78,13 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         async with sessions() as s:
             team = choose_workspace(args.team, await workspace_ids(s))
         if args.action == "set":
-            key = str(args.key)
+            key, value = str(args.key), str(args.value)
             if key == "askaround_admins":
                 async with sessions() as s:
-                    await check_people_known(s, team, str(args.value))
-            refusals = await channel_refusals(team, key, str(args.value), service)
+                    value = await admins_as_ids(s, team, value)
+            refusals = await channel_refusals(team, key, value, service)
             try:
-                made = await service.change(team, {key: str(args.value)}, by=CLI, refusals=refusals)
+                made = await service.change(team, {key: value}, by=CLI, refusals=refusals)
             except SettingsRefused as refused:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
             print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
@@ -147,19 +148,35 @@ async def channel_refusals(
     return {}
 
 
-async def check_people_known(s: AsyncSession, team: str, text: str) -> None:
-    """The modal's picker offers only real people; an id typed here may be a typo, which would
-    make nobody an admin and leave the person meant without the rights."""
+async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:
+    """The modal's picker offers only real people; at a shell an admin names them by member
+    id, email or handle (as `report --manager` takes an email), each turned into the id the
+    setting keeps. One nobody here has is refused: a typo would name nobody and leave the
+    person meant without the rights."""
+    from storage.directory import people_by_handles
     from storage.people import people_by_id
 
-    try:
-        ids = parse_people(text)
-    except ValueError:
-        return  # the service refuses it in the modal's words
-    unknown = [i for i in ids if i not in await people_by_id(s, team, ids)]
+    named = listed(text)
+    ids: list[str] = []
+    unknown: list[str] = []
+    for item in named:
+        try:
+            as_id = parse_people(item)
+        except ValueError:
+            as_id = ()
+        if as_id and as_id[0] in await people_by_id(s, team, as_id):
+            ids.append(as_id[0])
+            continue
+        handle = item.removeprefix("@")
+        person = (await people_by_handles(s, team, [handle])).get(handle.lower())
+        if person is None:
+            unknown.append(item)
+        else:
+            ids.append(person.user_id)
     if unknown:
         raise AskaroundError(
-            f"askaround_admins: nobody askaround knows here has the id {', '.join(unknown)}: "
-            "copy it from their Slack profile (⋮, Copy member ID), or run `askaround sync` "
-            "first if they are new"
+            f"askaround_admins: nobody askaround knows here is {', '.join(unknown)}: name "
+            "them by email, handle or member id (their Slack profile, ⋮, Copy member ID), or "
+            "run `askaround sync` first if they are new"
         )
+    return ", ".join(ids) if named else text

@@ -123,10 +123,34 @@ async def test_an_admin_id_nobody_has_is_refused(
     await slack.services.people.remember(slack.team_id, Profile(slack.user("bob"), "bob"))
     code, out, err = await cli(capsys, "set", "askaround_admins", f"{slack.user('bob')}, U0TYPO")
     assert code == 1 and out == "" and len(err.splitlines()) == 1
-    assert "askaround_admins: nobody askaround knows here has the id U0TYPO" in err
+    assert "askaround_admins: nobody askaround knows here is U0TYPO" in err
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
     code, out, _err = await cli(capsys, "set", "askaround_admins", slack.user("bob"))
     assert (code, out.strip()) == (0, f"askaround_admins: {slack.user('bob')}")
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_an_admin_is_named_by_email_or_handle(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At a shell there is no people picker, and a member id is found only in Slack's UI:
+    `set askaround_admins bob@example.com` was refused as "not a Slack person id", though
+    `askaround report` takes a manager by email. An email or a handle (`@carol`, `carol`) of
+    someone askaround knows is taken as their id; one nobody has is refused."""
+    bob, carol = slack.user("bob"), slack.user("carol")
+    people = slack.services.people
+    await people.remember(slack.team_id, Profile(bob, "bob", email="Bob@Example.com"))
+    await people.remember(slack.team_id, Profile(carol, "carol"))
+    code, out, err = await cli(capsys, "set", "askaround_admins", "bob@example.com, @carol")
+    assert (code, err) == (0, ""), err
+    assert out.strip() == f"askaround_admins: {bob}, {carol}"
+    assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == (
+        bob,
+        carol,
+    )
+    code, out, err = await cli(capsys, "set", "askaround_admins", "carol, nobody@example.com")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert "nobody askaround knows here is nobody@example.com" in err
 
 
 @pytest.mark.usefixtures("database_only")
