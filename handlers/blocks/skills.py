@@ -9,7 +9,7 @@ from bot.directory.parse import LEVELS
 from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.help import SLASH_COMMANDS
-from bot.safe_text import clip, safe_text
+from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
@@ -125,8 +125,8 @@ def render_text(text: str) -> dict[str, Any]:
 
 def render_who(answer: WhoAnswer) -> dict[str, Any]:
     name = safe_text(answer.name)
-    if not answer.experts:
-        text = f"Nobody has declared *{name}* yet."
+    if not answer.experts:  # the name as typed, which may be a paste of anything
+        text = f"Nobody has declared *{clip(name, QUOTED_CHARS)}* yet."
         if answer.suggestions:
             tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
             text += " Try " + ", ".join(tries) + "."

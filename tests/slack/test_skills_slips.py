@@ -179,3 +179,10 @@ async def test_a_relationship_that_is_none_of_the_three_is_said_to_be_one(
     assert "Bob" not in profile.split("Your network")[-1] and "CNCF" not in profile
     said = await skills(slack, "alice", "network add AWS community about platform as a service")
     assert "In your network" in said and "platform as a service" in said, said
+
+
+async def test_a_long_topic_nobody_declared_is_quoted_by_its_start(slack: SlackHarness) -> None:
+    """`/skills who` with 300 characters pasted echoed them all back ("Nobody has declared
+    *xxx…300…* yet"), as the other unknown words no longer are: its first 60 now."""
+    said = await skills(slack, "alice", "who " + "x" * 300)
+    assert said.startswith("Nobody has declared *" + "x" * 59 + "…* yet."), said
