@@ -167,6 +167,8 @@ def parse_role_allowances(text: str) -> dict[str, int]:
             raise ValueError(
                 f"{_quoted(item)}: write each role as `role=kudos a day`, e.g. `manager=8`."
             )
+        if role in found:  # two numbers for one role: which the admin meant is not known
+            raise ValueError(f"{role} is listed twice.")
         found[role] = _whole(count, 1, MAX_ALLOWANCE, f"The allowance for {role}")
     if len(found) > MAX_ROLES:
         raise ValueError(f"Keep it to {MAX_ROLES} roles at most ({len(found)} given).")

@@ -257,3 +257,19 @@ async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackH
         assert (await s.scalars(select(WatchedChannel.channel_id))).all() == [general]
     told = [m.text for m in slack.emu.dm_messages(hana) if m.by_bot]
     assert told and told[-1].startswith("Saved, in effect now:")
+
+
+async def test_a_role_given_twice_is_refused_as_a_value_given_twice_is(
+    slack: SlackHarness,
+) -> None:
+    """`Manager=8, manager=3` in *Kudos a day by role* saved `manager=3`, the admin's 8 lost
+    without a word, where `Teamwork, teamwork` in *Company values* is refused as listed
+    twice: the role is now refused on its field the same way, and nothing is saved."""
+    hana = slack.user("hana")
+    modal = await settings_modal(slack, "hana")
+    delivery = await slack.emu.submit_view(
+        hana, modal.id, {"role_allowances": {"value": "Manager=8, lead=4, manager=3"}}
+    )
+    assert delivery.response is not None and delivery.response["response_action"] == "errors"
+    assert delivery.response["errors"]["role_allowances"] == "manager is listed twice."
+    assert (await slack.services.workspace_settings.current(slack.team_id)).role_allowances == {}
