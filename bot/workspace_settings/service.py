@@ -22,6 +22,7 @@ from bot.workspace_settings.keys import (
     SettingsRefused,
     ValuesChange,
     WorkspaceSettings,
+    listed,
     parse,
 )
 from storage import people as people_queries
@@ -59,6 +60,15 @@ class Change:
     new: str
     changed_by: str
     at: datetime
+
+    @property
+    def retired_values(self) -> list[str]:
+        """The company values this change left out or renamed, which new kudos can no longer
+        name: said where it is confirmed, as one left out by mistake is otherwise noticed
+        only when someone's kudos is refused."""
+        if self.key != "values":
+            return []
+        return [v for v in listed(self.old) if v not in listed(self.new)]
 
 
 class WorkspaceSettingsService:

@@ -228,5 +228,10 @@ def render_notice(title: str, blocks: Blocks | str) -> dict[str, Any]:
 def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
     if not changes:
         return render_notice("Settings", "Nothing changed.")
-    lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.key, c.new)}" for c in changes]
+    lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.key, c.new)}{_retired(c)}" for c in changes]
     return render_notice("Settings saved", "Saved, in effect now:\n" + "\n".join(lines))
+
+
+def _retired(change: Change) -> str:
+    gone = ", ".join(f"#{v}" for v in change.retired_values)
+    return f"\n   Retired (old kudos keep them): {gone}" if gone else ""

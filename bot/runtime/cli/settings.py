@@ -88,6 +88,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             except SettingsRefused as refused:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
             print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
+            if made and made[0].retired_values:
+                gone = ", ".join(made[0].retired_values)
+                print(f"retired (old kudos keep them): {gone}", file=shown)
             return 0
         default = service.defaults().as_text()
         for key, text in (await service.current(team)).as_text().items():

@@ -273,3 +273,19 @@ async def test_a_role_given_twice_is_refused_as_a_value_given_twice_is(
     assert delivery.response is not None and delivery.response["response_action"] == "errors"
     assert delivery.response["errors"]["role_allowances"] == "manager is listed twice."
     assert (await slack.services.workspace_settings.current(slack.team_id)).role_allowances == {}
+
+
+async def test_values_left_out_are_said_retired_in_the_confirmation(
+    slack: SlackHarness,
+) -> None:
+    """Saving *Company values* without three of the five said only the two kept, so an admin
+    who left them out by mistake read no word of the three retired (renamed `craft` too)."""
+    hana = slack.user("hana")
+    modal = await settings_modal(slack, "hana")
+    save = await slack.emu.submit_view(
+        hana, modal.id, {"values": {"value": "teamwork, ownership, craft -> quality"}}
+    )
+    assert save.response is not None and save.response["response_action"] == "update"
+    said = str(save.response["view"]["blocks"])
+    assert "`ownership, quality, teamwork`" in said, said
+    assert "Retired (old kudos keep them): #courage, #craft, #customer-first" in said, said
