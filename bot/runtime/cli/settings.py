@@ -78,7 +78,8 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         async with sessions() as s:
             team = choose_workspace(args.team, await workspace_ids(s))
         if args.action == "set":
-            key, value = str(args.key), str(args.value)
+            # typed at a shell, in any case and with either separator, as the values are read
+            key, value = str(args.key).strip().lower().replace("-", "_"), str(args.value)
             if key == "askaround_admins":
                 async with sessions() as s:
                     value = await admins_as_ids(s, team, value)

@@ -96,6 +96,19 @@ async def test_a_bad_key_or_value_is_one_line_and_exit_1(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_a_key_in_capitals_or_with_dashes_is_the_key(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set Digest_Hour 8` and `set digest-weekday friday` were "There is no setting", though
+    the values are read in any case (`FRIDAY`): the key is read so too."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(capsys, "set", "Digest_Hour", "8")
+    assert (code, out.strip(), err) == (0, "digest_hour: 8", ""), err
+    code, out, err = await cli(capsys, "set", "digest-weekday", "FRIDAY")
+    assert (code, out.strip(), err) == (0, "digest_weekday: friday", ""), err
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_an_empty_value_is_refused_rather_than_taken_as_none(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
