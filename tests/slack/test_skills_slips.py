@@ -4,6 +4,9 @@ the away date in words people use, counted in their own time zone."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
 
 from tests.slack.harness import SlackHarness
 
@@ -186,3 +189,22 @@ async def test_a_long_topic_nobody_declared_is_quoted_by_its_start(slack: SlackH
     *xxx…300…* yet"), as the other unknown words no longer are: its first 60 now."""
     said = await skills(slack, "alice", "who " + "x" * 300)
     assert said.startswith("Nobody has declared *" + "x" * 59 + "…* yet."), said
+
+
+async def test_the_away_example_slack_shows_while_typing_works_any_day(
+    slack: SlackHarness,
+) -> None:
+    """The manifest's usage hint, which Slack shows under `/skills` as it is typed, offered
+    `away until 2026-12-01`: typed after that day it was refused as not in the future."""
+    manifest = yaml.safe_load((Path(__file__).parents[2] / "manifest.yml").read_text())
+    (skills_command,) = (
+        c for c in manifest["features"]["slash_commands"] if c["command"] == "/skills"
+    )
+    (away,) = (
+        part.strip(" []")
+        for part in skills_command["usage_hint"].split("|")
+        if part.strip(" []").startswith("away")
+    )
+    slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
+    said = await skills(slack, "alice", away)
+    assert said.startswith("You are away until 2027-"), (away, said)
