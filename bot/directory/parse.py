@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.control_chars import without_invisible
-from bot.directory.status import UNTIL_FORMS, no_such_day, until_date
+from bot.directory.status import no_such_day, until_date, until_forms
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import only_mention
@@ -298,7 +298,7 @@ def parse_away(rest: str, today: date) -> date:
         if missing is not None:
             raise SkillsSyntaxError(missing)
         quoted = clip(safe_text(rest), QUOTED_CHARS)
-        raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {UNTIL_FORMS}.")
+        raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {until_forms(today)}.")
     if until <= today:
         raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")
     return until

@@ -54,10 +54,15 @@ def back_by(until: date | None, now: datetime, tz: str | None) -> bool:
     return until is None or until <= local_today(now, tz)
 
 
-UNTIL_FORMS = (
-    "`until 2026-12-24`, `until tomorrow`, `until friday`, `until next monday`, "
-    "`until 24 dec`, `for 3 days` or `for 2 weeks`"
-)
+def until_forms(today: date) -> str:
+    """The words `until_date` reads, as examples; the date's is a fortnight after `today` (a
+    fixed one was refused as past once its day had gone by)."""
+    return (
+        f"`until {today + timedelta(days=14):%Y-%m-%d}`, `until tomorrow`, `until friday`, "
+        "`until next monday`, `until 24 dec`, `for 3 days` or `for 2 weeks`"
+    )
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -76,7 +81,7 @@ def local_today(now: datetime, tz: str | None) -> date:
 
 def until_date(words: str, today: date) -> date | None:
     """The date `until …` or `for …` names, counted from `today` (the person's own); None
-    when the words are not one of UNTIL_FORMS. `friday` is the coming one, `next friday`
+    when the words are none of `until_forms`. `friday` is the coming one, `next friday`
     the one in next week; `24 dec` the next 24 December. A date in the past is returned as
     it is: the caller says it is not in the future."""
     text = " ".join(words.lower().split())
@@ -92,7 +97,7 @@ def until_date(words: str, today: date) -> date | None:
 
 
 def no_such_day(words: str) -> str | None:
-    """Why `until 2027-02-29`, a date in the form of UNTIL_FORMS, is no day on the calendar;
+    """Why `until 2027-02-29`, a date in the form `until_forms` shows, is no day on the calendar;
     None for any other words."""
     text = " ".join(words.lower().split()).removeprefix("until ").strip()
     if not _ISO.fullmatch(text):

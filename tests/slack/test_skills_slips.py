@@ -3,6 +3,7 @@ the away date in words people use, counted in their own time zone."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -208,3 +209,13 @@ async def test_the_away_example_slack_shows_while_typing_works_any_day(
     slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
     said = await skills(slack, "alice", away)
     assert said.startswith("You are away until 2027-"), (away, said)
+
+
+async def test_the_date_a_refusal_offers_as_an_example_is_taken(slack: SlackHarness) -> None:
+    """Words `/skills away` cannot read are answered with the forms it can; the date's example
+    was `until 2026-12-24`, refused as past when copied after that day."""
+    slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
+    said = await skills(slack, "alice", "away until the heat death of the universe")
+    match = re.search(r"`(until \d{4}-\d{2}-\d{2})`", said)
+    assert match is not None, said
+    assert "You are away until 2027-03-17" in await skills(slack, "alice", f"away {match[1]}")
