@@ -109,6 +109,20 @@ async def test_a_key_in_capitals_or_with_dashes_is_the_key(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_a_channel_by_name_is_told_where_its_id_is(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set kudos_channel #general` was told only that ids look like C0123ABCD; an admin at a
+    shell, who has no picker, is told where Slack shows a channel's id."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    for key in ("kudos_channel", "watched_channels"):
+        code, out, err = await cli(capsys, "set", key, "#general")
+        assert code == 1 and out == "" and len(err.splitlines()) == 1, err
+        assert "'#general' is not a Slack channel id" in err
+        assert "at the foot of its details, opened from its name" in err, err
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_an_empty_value_is_refused_rather_than_taken_as_none(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
