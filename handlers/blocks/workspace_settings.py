@@ -58,6 +58,20 @@ def _text(initial: str, *, multiline: bool = False) -> dict[str, Any]:
     return element
 
 
+_YES_NO = [_option("Yes", "yes"), _option("No", "no")]
+# The menus of the settings that are picked, by key; a value is confirmed by its option's label.
+_CHOICES: dict[str, list[dict[str, Any]]] = {
+    "values_required": _YES_NO,
+    "digest_weekday": [_option(d.capitalize(), d) for d in WEEKDAYS],
+    "digest_hour": [_option(f"{h:02d}:00", str(h)) for h in range(24)],
+    "digest_scope": [
+        _option("Everyone below them", "all"),
+        _option("Direct reports only", "direct"),
+    ],
+    "digest_roundup": _YES_NO,
+}
+
+
 def _select(options: list[dict[str, Any]], chosen: str) -> dict[str, Any]:
     initial = next(o for o in options if o["value"] == chosen)
     return {"type": "static_select", "options": options, "initial_option": initial}
@@ -74,23 +88,19 @@ def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
     admins: dict[str, Any] = {"type": "multi_users_select"}
     if now.askaround_admins:
         admins["initial_users"] = list(now.askaround_admins)
-    yes_no = [_option("Yes", "yes"), _option("No", "no")]
-    days = [_option(d.capitalize(), d) for d in WEEKDAYS]
-    hours = [_option(f"{h:02d}:00", str(h)) for h in range(24)]
-    scopes = [_option("Everyone below them", "all"), _option("Direct reports only", "direct")]
     role_text = "" if text["role_allowances"] == "none" else text["role_allowances"]
     blocks: Blocks = [
         _input("values", _text(", ".join(now.values), multiline=True), optional=True),
         _input("daily_allowance", _text(text["daily_allowance"])),
         _input("role_allowances", _text(role_text), optional=True),
         _input("min_reason_length", _text(text["min_reason_length"])),
-        _input("values_required", _select(yes_no, text["values_required"])),
+        _input("values_required", _select(_CHOICES["values_required"], text["values_required"])),
         _input("kudos_channel", channel, optional=True),
         _input("kudos_reactions", _text(text["kudos_reactions"])),
-        _input("digest_weekday", _select(days, text["digest_weekday"])),
-        _input("digest_hour", _select(hours, text["digest_hour"])),
-        _input("digest_scope", _select(scopes, text["digest_scope"])),
-        _input("digest_roundup", _select(yes_no, text["digest_roundup"])),
+        _input("digest_weekday", _select(_CHOICES["digest_weekday"], text["digest_weekday"])),
+        _input("digest_hour", _select(_CHOICES["digest_hour"], text["digest_hour"])),
+        _input("digest_scope", _select(_CHOICES["digest_scope"], text["digest_scope"])),
+        _input("digest_roundup", _select(_CHOICES["digest_roundup"], text["digest_roundup"])),
         _input("watched_channels", watched, optional=True),
         _input("askaround_admins", admins, optional=True),
     ]
@@ -194,6 +204,9 @@ def _shown(key: str, value: str) -> str:
     """A setting's text as people read it: channels and people as Slack shows them."""
     if key in _MENTIONS and value != "none":
         return " ".join(_MENTIONS[key].format(i) for i in value.split(", ") if i) or "none"
+    label = next((o["text"]["text"] for o in _CHOICES.get(key, ()) if o["value"] == value), None)
+    if label is not None:
+        return f"`{label}`"
     return f"`{clip(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
 
 

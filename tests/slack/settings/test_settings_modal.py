@@ -14,7 +14,14 @@ from bot.workspace_settings.service import CLI
 from storage.models import SettingChange, WatchedChannel
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
-from tests.slack.settings.world import forge, home_of, settings_modal, text_of, valid_view
+from tests.slack.settings.world import (
+    forge,
+    home_of,
+    settings_modal,
+    submitted,
+    text_of,
+    valid_view,
+)
 
 
 async def audit_rows(slack: SlackHarness) -> list[SettingChange]:
@@ -265,13 +272,11 @@ async def test_a_role_given_twice_is_refused_as_a_value_given_twice_is(
     """`Manager=8, manager=3` in *Kudos a day by role* saved `manager=3`, the admin's 8 lost
     without a word, where `Teamwork, teamwork` in *Company values* is refused as listed
     twice: the role is now refused on its field the same way, and nothing is saved."""
-    hana = slack.user("hana")
-    modal = await settings_modal(slack, "hana")
-    delivery = await slack.emu.submit_view(
-        hana, modal.id, {"role_allowances": {"value": "Manager=8, lead=4, manager=3"}}
+    response = await submitted(
+        slack, "hana", {"role_allowances": {"value": "Manager=8, lead=4, manager=3"}}
     )
-    assert delivery.response is not None and delivery.response["response_action"] == "errors"
-    assert delivery.response["errors"]["role_allowances"] == "manager is listed twice."
+    assert response["response_action"] == "errors"
+    assert response["errors"]["role_allowances"] == "manager is listed twice."
     assert (await slack.services.workspace_settings.current(slack.team_id)).role_allowances == {}
 
 
@@ -280,12 +285,26 @@ async def test_values_left_out_are_said_retired_in_the_confirmation(
 ) -> None:
     """Saving *Company values* without three of the five said only the two kept, so an admin
     who left them out by mistake read no word of the three retired (renamed `craft` too)."""
-    hana = slack.user("hana")
-    modal = await settings_modal(slack, "hana")
-    save = await slack.emu.submit_view(
-        hana, modal.id, {"values": {"value": "teamwork, ownership, craft -> quality"}}
+    response = await submitted(
+        slack, "hana", {"values": {"value": "teamwork, ownership, craft -> quality"}}
     )
-    assert save.response is not None and save.response["response_action"] == "update"
-    said = str(save.response["view"]["blocks"])
+    assert response["response_action"] == "update"
+    said = str(response["view"]["blocks"])
     assert "`ownership, quality, teamwork`" in said, said
     assert "Retired (old kudos keep them): #courage, #craft, #customer-first" in said, said
+
+
+async def test_a_chosen_option_is_confirmed_as_the_menu_showed_it(slack: SlackHarness) -> None:
+    """Picking *Sunday*, *23:00* and *Direct reports only* was confirmed as `sunday`, `23` and
+    `direct`, the stored words, and the audit log said the same: both now read as the menus."""
+    picked = {"digest_weekday": "sunday", "digest_hour": "23", "digest_scope": "direct"}
+    response = await submitted(slack, "hana", {k: {"value": v} for k, v in picked.items()})
+    assert response["response_action"] == "update"
+    said = str(response["view"]["blocks"])
+    assert "*Digest day:* `Sunday`" in said and "*Digest hour:* `23:00`" in said, said
+    assert "*Digest covers:* `Direct reports only`" in said, said
+    home = await home_of(slack, "hana")
+    await slack.emu.click(slack.user("hana"), "settings_audit", view=home)
+    await slack.settle()
+    audit = text_of(slack.emu.open_modal(slack.user("hana")))
+    assert "from `09:00` to `23:00`" in audit and "from `Monday` to `Sunday`" in audit, audit

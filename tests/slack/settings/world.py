@@ -39,6 +39,14 @@ async def settings_modal(slack: SlackHarness, handle: str) -> View:
     return modal
 
 
+async def submitted(slack: SlackHarness, handle: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """`handle` opens the settings modal and submits `fields`; the response Slack acts on."""
+    modal = await settings_modal(slack, handle)
+    delivery = await slack.emu.submit_view(slack.user(handle), modal.id, fields)
+    assert delivery.response is not None
+    return delivery.response
+
+
 async def forge(slack: SlackHarness, delivery: Delivery, handle: str) -> Delivery:
     """`delivery` sent again, signed like Slack's, but as if `handle` had sent it: what a
     person who is not an admin could make by hand."""
