@@ -50,6 +50,12 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
         "away for 2 weeks": "2026-12-10 (Thursday)",
         "away until 24 dec": "2026-12-24 (Thursday)",
         "away until jan 5th": "2027-01-05 (Tuesday)",
+        # Everyday words, once "I can't tell until when":
+        "away till friday": "2026-11-27 (Friday)",
+        "away til next monday": "2026-11-30 (Monday)",
+        "away for a week": "2026-12-03 (Thursday)",
+        "away for two weeks": "2026-12-10 (Thursday)",
+        "away for ten days": "2026-12-06 (Sunday)",
     }
     for text, until in cases.items():
         assert f"You are away until {until}" in await skills(slack, "alice", text), text
