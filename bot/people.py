@@ -13,6 +13,7 @@ from bot import home
 from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
+from storage import directory as directory_queries
 from storage import people as people_queries
 from storage.sqlite_driver import on_the_loop
 
@@ -59,6 +60,17 @@ class PeopleService:
         if wanted:
             found.update(await self._stored(team_id, wanted))
         return found
+
+    async def by_handle(self, team_id: str, handle: str) -> str | None:
+        """The user id of the colleague whose Slack handle (or email) `handle` is, typed
+        without Slack's @-suggestion; None for anyone else, an app or someone who left."""
+        async with self._sessions() as s:
+            person = (await directory_queries.people_by_handles(s, team_id, [handle])).get(
+                handle.lower()
+            )
+        if person is None or person.is_bot or person.deactivated:
+            return None
+        return person.user_id
 
     async def described_before(self, team_id: str, user_id: str) -> bool:
         """Whether Slack described this person to askaround once, however long ago: it stores

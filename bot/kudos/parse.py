@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot import mentions
 from bot.errors import KudosRefused
 from bot.help import KUDOS_SUBCOMMANDS, did_you_mean
 from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
-from bot.safe_text import unescaped
+from bot.safe_text import QUOTED_CHARS, clip, safe_text, unescaped
 
 UNITS = ("week", "month", "quarter", "year")
 # `week` is this week, `last week` the whole one before it (as `/kudos report` reads them).
@@ -62,6 +63,17 @@ def how_to_give(has_values: bool, reason: str = "what they did") -> str:
     no company values (`values none`), since none could be given."""
     value = " #value" if has_values else ""
     return f"`/kudos @name for {reason}{value}`"
+
+
+def meant_person(user_id: str, rest: str) -> str:
+    """What to say of `/kudos bob for …`, `bob` a colleague's handle typed without Slack's
+    @-suggestion: the command with them mentioned, to paste back. The mention stays one (the
+    answer is the typer's alone, so it notifies nobody); the rest is quoted as typed text is."""
+    shown = clip(safe_text(rest, keep=mentions.people(rest)), QUOTED_CHARS)
+    return (
+        f"Did you mean `/kudos <@{user_id}> {shown}`? When you type @, pick them from Slack's "
+        "@-suggestions, so I know who you mean."
+    )
 
 
 def parse_kudos(text: str, has_values: bool = True) -> KudosText:

@@ -12,7 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import parse_kudos, parse_top
+from bot.kudos.parse import meant_person, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import why_not_thanked
 from bot.kudos.tell import is_shoutout_delivery
@@ -118,7 +118,20 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         try:
             parsed = parse_kudos(text)
-        except KudosRefused:  # its example names a #value only where the workspace has values
+        except KudosRefused as refused:
+            name, rest = first_word(text)
+            # pointed at a colleague only for one of this workspace's people: a guest from
+            # another organisation is never stored, and is shown none of them
+            typer = command["user_id"]
+            if (
+                refused.field == "recipients"
+                and name[:1] not in ("", "@", "<", "#")
+                and await services.people.described_before(team, typer)
+            ):
+                meant = await services.people.by_handle(team, name)
+                if meant is not None:
+                    raise KudosRefused(meant_person(meant, rest), "recipients") from None
+            # its example names a #value only where the workspace has values
             rules = await services.kudos.rules(team)
             parsed = parse_kudos(text, has_values=bool(rules.values))
         channel = command.get("channel_id")

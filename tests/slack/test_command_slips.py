@@ -4,6 +4,10 @@ with who is being thanked."""
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
+from bot.profile import Profile
+from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 
 
@@ -94,3 +98,20 @@ async def test_a_half_typed_or_opposite_skills_word_is_pointed_at_the_right_one(
     for text in ("optin", "opt-in", "opt in"):
         answer = await said(slack, "/skills", text)
         assert "Did you mean `/skills back`?" in answer and "I don't know" not in answer, answer
+
+
+async def test_a_colleague_named_without_an_at_is_pointed_at_them(slack: SlackHarness) -> None:
+    """`/kudos bob for the careful review` was told only to start with who is thanked,
+    though askaround knows Bob by that handle: it now offers the command with him mentioned,
+    to paste back, and gives nothing until then. Words that are nobody's handle are told as
+    before."""
+    bob, alice = slack.user("bob"), slack.user("alice")
+    await slack.services.people.remember(  # as the daily sync stores everyone
+        slack.team_id, Profile(bob, "bob", "Bob Chen"), Profile(alice, "alice", "Alice Martin")
+    )
+    answer = await said(slack, "/kudos", "Bob for the careful review #teamwork")
+    assert answer.startswith(f"Did you mean `/kudos <@{bob}> for the careful review #teamwork`?")
+    assert "pick them from Slack's @-suggestions" in answer, answer
+    assert "Start with who" in await said(slack, "/kudos", "the team for the careful review")
+    async with slack.services.sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(Kudos)) == 0

@@ -199,3 +199,17 @@ async def test_a_guest_opening_the_home_tab_is_shown_nothing_and_not_stored(
     assert home is None or "Bob Chen" not in str(home.blocks), home
     _kudos, people = await stored(slack)
     assert slack.user("carol") not in people
+
+
+async def test_a_guest_typing_a_handle_without_at_is_not_pointed_at_the_colleague(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos bob for …` is answered with Bob mentioned, to paste back, for this workspace's
+    people; Carol, of the other organisation, is shown no colleague by it."""
+    shared(slack)
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    await slack.command("carol", "/kudos", "bob for the handover", channel="partners")
+    await slack.settle()
+    seen = "\n".join(told(slack, "carol"))
+    assert slack.user("bob") not in seen and "Did you mean" not in seen, seen
