@@ -300,7 +300,10 @@ def parse_away(rest: str, today: date) -> date:
         quoted = clip(safe_text(rest), QUOTED_CHARS)
         raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {until_forms(today)}.")
     if until <= today:
-        raise SkillsSyntaxError(f"{until.isoformat()} is not in the future.")
+        raise SkillsSyntaxError(
+            f"{until.isoformat()} is not in the future: `until` names the day you are back, "
+            "so `until tomorrow` to be away today."
+        )
     return until
 
 

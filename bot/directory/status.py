@@ -129,8 +129,8 @@ def _named_day(text: str, today: date) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             return None
-    if text == "tomorrow":
-        return today + timedelta(days=1)
+    if text in ("yesterday", "today", "tomorrow"):  # the first two past: the caller says so
+        return today + timedelta(days=("yesterday", "today", "tomorrow").index(text) - 1)
     if text in ("next week", "monday next week"):
         return _weekday(0, today, next_week=True)
     next_week = text.startswith("next ")

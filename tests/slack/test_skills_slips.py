@@ -61,6 +61,18 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
         assert f"You are away until {until}" in await skills(slack, "alice", text), text
 
 
+async def test_away_until_today_or_yesterday_says_until_names_the_day_back(
+    slack: SlackHarness,
+) -> None:
+    """`away until today` and `until yesterday` were "I can't tell until when"; `until` names
+    the day one is back, so both are past, and the answer says how to be away today."""
+    slack.services.clock.freeze(WEDNESDAY_LATE_UTC)  # Thursday 26 November for Alice
+    for text, day in (("today", "2026-11-26"), ("yesterday", "2026-11-25")):
+        said = await skills(slack, "alice", f"away until {text}")
+        assert said.startswith(f"{day} is not in the future"), said
+        assert "`until tomorrow` to be away today" in said, said
+
+
 async def test_away_words_it_does_not_know_show_the_accepted_forms(slack: SlackHarness) -> None:
     said = await skills(slack, "alice", "away until the heat death of the universe")
     assert "I can't tell until when" in said
