@@ -110,7 +110,9 @@ def _count(word: str) -> int | None:
 def no_such_day(words: str) -> str | None:
     """Why `until 2027-02-29`, a date in the form `until_forms` shows, is no day on the calendar;
     None for any other words."""
-    text = " ".join(words.lower().split()).removeprefix("until ").strip()
+    text = " ".join(words.lower().split())
+    until = _UNTIL.match(text)
+    text = text[until.end() :].strip() if until else text
     if not _ISO.fullmatch(text):
         return None
     try:

@@ -120,3 +120,5 @@ async def test_away_until_a_29_february_no_year_has_says_so(slack: SlackHarness)
     said = await skills(slack, "alice", "away until 2027-02-29")
     assert "2027 has no 29 February" in said, said
     assert "2026-12-24" not in said, said
+    # `till` is read as `until` is, here too
+    assert "2027 has no 29 February" in await skills(slack, "alice", "away till 2027-02-29")
