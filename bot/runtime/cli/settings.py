@@ -88,7 +88,11 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 made = await service.change(team, {key: value}, by=CLI, refusals=refusals)
             except SettingsRefused as refused:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
-            print(f"{key}: {made[0].new}" if made else f"{key}: unchanged", file=shown)
+            new = made[0].new if made else "unchanged"
+            if made and key == "askaround_admins":
+                async with sessions() as s:
+                    new = await admins_by_handle(s, team, new)
+            print(f"{key}: {new}", file=shown)
             if made and made[0].retired_values:
                 gone = ", ".join(made[0].retired_values)
                 print(f"retired (old kudos keep them): {gone}", file=shown)
@@ -96,6 +100,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         default = service.defaults().as_text()
         for key, text in (await service.current(team)).as_text().items():
             source = "default" if text == default[key] else "set"
+            if key == "askaround_admins":
+                async with sessions() as s:
+                    text = await admins_by_handle(s, team, text)
             print(f"{key:<18} {source:<8} {text}", file=shown)
     return 0
 
@@ -150,6 +157,17 @@ async def channel_refusals(
         if refusal:
             return {key: refusal}
     return {}
+
+
+async def admins_by_handle(s: AsyncSession, team: str, ids: str) -> str:
+    """The admins as `set` takes them and people know them, `@handle`; the id of one with no
+    handle stored."""
+    from storage.people import people_by_id
+
+    named = listed(ids)
+    people = await people_by_id(s, team, named)
+    shown = [f"@{people[i].name}" if i in people and people[i].name else i for i in named]
+    return ", ".join(shown) or ids
 
 
 async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:

@@ -156,7 +156,7 @@ async def test_an_admin_id_nobody_has_is_refused(
     assert "askaround_admins: nobody askaround knows here is U0TYPO" in err
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
     code, out, _err = await cli(capsys, "set", "askaround_admins", slack.user("bob"))
-    assert (code, out.strip()) == (0, f"askaround_admins: {slack.user('bob')}")
+    assert (code, out.strip()) == (0, "askaround_admins: @bob")
 
 
 @pytest.mark.usefixtures("database_only")
@@ -166,14 +166,17 @@ async def test_an_admin_is_named_by_email_or_handle(
     """At a shell there is no people picker, and a member id is found only in Slack's UI:
     `set askaround_admins bob@example.com` was refused as "not a Slack person id", though
     `askaround report` takes a manager by email. An email or a handle (`@carol`, `carol`) of
-    someone askaround knows is taken as their id; one nobody has is refused."""
+    someone askaround knows is taken as their id; one nobody has is refused. The admins are
+    said by handle, where ids told an admin at a shell nothing of who they are."""
     bob, carol = slack.user("bob"), slack.user("carol")
     people = slack.services.people
     await people.remember(slack.team_id, Profile(bob, "bob", email="Bob@Example.com"))
     await people.remember(slack.team_id, Profile(carol, "carol"))
     code, out, err = await cli(capsys, "set", "askaround_admins", "bob@example.com, @carol")
     assert (code, err) == (0, ""), err
-    assert out.strip() == f"askaround_admins: {bob}, {carol}"
+    assert out.strip() == "askaround_admins: @bob, @carol"  # as `set` takes them, not U…
+    code, out, _err = await cli(capsys, "show")
+    assert "askaround_admins   set      @bob, @carol\n" in out, out
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == (
         bob,
         carol,
