@@ -132,24 +132,41 @@ class PacedClient(AsyncWebClient):
             return None
         try:
             if thread_ts:
-                found = await self.conversations_replies(
-                    channel=channel, ts=str(thread_ts), include_all_metadata=True
-                )
+                found, message = await self._marked_in_thread(channel, str(thread_ts), key)
             else:
                 found = await self.conversations_history(
                     channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
                 )
+                message = marks.find_mark(list(found.get("messages") or []), key)
         except SlackApiError as error:
             # A Slack that will not show the bot the conversation (no such method, a
             # missing scope) cannot say whether it was posted: post, rather than never.
             if is_transient(error):
                 raise
             return None
-        message = marks.find_mark(list(found.get("messages") or []), key)
         if message is None:
             return None
         found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
         return found
+
+    async def _marked_in_thread(
+        self, channel: str, thread_ts: str, key: str
+    ) -> tuple[AsyncSlackResponse, dict[str, Any] | None]:
+        """The thread's reply marked with `key`, read page by page: Slack gives a thread
+        oldest first, so a reply just posted is on its last page, not its first."""
+        cursor: str | None = None
+        while True:
+            found = await self.conversations_replies(
+                channel=channel,
+                ts=thread_ts,
+                limit=marks.LOOKBACK,
+                include_all_metadata=True,
+                cursor=cursor,
+            )
+            message = marks.find_mark(list(found.get("messages") or []), key)
+            cursor = (found.get("response_metadata") or {}).get("next_cursor")
+            if message is not None or not cursor:
+                return found, message
 
     def _appointment(self, key: str, now: float, wait: float, spacing: float) -> Paced:
         """Paced, with a later time for each call turned away in a row. Told alike to come back

@@ -1,0 +1,28 @@
+"""A post whose answer Slack lost (Slack posted, then answered 500) is found again by its
+retry, however busy its conversation was meanwhile: the retry reads every page Slack gives
+of the thread, not the first, whose oldest replies come first."""
+
+from __future__ import annotations
+
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import give, kudos_posts, ledger
+
+REASON = "for untangling the release #teamwork"
+# More replies than one page of `conversations.replies` holds (100 here, 15 for some apps).
+BUSY_THREAD = 120
+
+
+async def test_a_seconding_posted_in_a_long_thread_is_not_posted_again(
+    slack: SlackHarness,
+) -> None:
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    ws = slack.emu.workspace
+    for n in range(BUSY_THREAD):
+        ws.chat.post(shoutout.channel, slack.user("carol"), f"well done {n}", thread_ts=shoutout.ts)
+    slack.emu.faults.add("chat.postMessage", status=500, times=1, applied=True)
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.drain()
+    assert sorted(k.source for k in await ledger(slack)) == ["command", "second"]
+    assert len([m for m in slack.emu.messages() if "seconds this" in m.text]) == 1
