@@ -253,6 +253,16 @@ async def claim_due(
     return rows
 
 
+async def keep_leases(session: AsyncSession, ids: list[int], *, by: str, until: datetime) -> None:
+    """Lengthen the leases replica `by` still holds on these deliveries (sends still in
+    flight) to `until`; one it no longer holds (finished, or taken back) is left alone."""
+    await session.execute(
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(ids), OUTBOX.c.claimed_by == by, OUTBOX.c.status == "sending")
+        .values(claimed_until=until)
+    )
+
+
 @dataclass(frozen=True)
 class Finished:
     """One attempt's outcome, to record on its delivery (see `finish`)."""

@@ -39,6 +39,10 @@ DELIVERIES: dict[str, Delivery] = {
     **replies.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
+# A send still in flight this long after its lease was given or last kept is given a new
+# one: a lease that ran out under a send (Slack slow to answer its calls) let a claim, this
+# replica's or another's, take the delivery back and post it a second time.
+KEEP_LEASE_AFTER = LEASE / 2
 MAX_IN_FLIGHT = 40
 # Once a claim has filled every slot (a backlog), the next claims wait until this many sends
 # are left: a batch of claims per statement rather than one statement per send that ends.
@@ -67,6 +71,7 @@ class OutboxWorker:
         self._put_back_until: list[datetime] = []  # a heap: when deliveries put back fall due
         self._task: asyncio.Task[None] | None = None
         self._sending: set[asyncio.Task[None]] = set()
+        self._leased_at: dict[int, datetime] = {}  # sends in flight: when their lease began
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
@@ -139,7 +144,9 @@ class OutboxWorker:
             self._loop.call_soon_threadsafe(self._start, items)
 
     def _start(self, items: list[Claimed]) -> None:
+        now = self.services.clock.now()
         for item in items:
+            self._leased_at[item.id] = now
             task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
             self._sending.add(task)
             task.add_done_callback(lambda done: self._sent(self._sending, done))
@@ -150,6 +157,7 @@ class OutboxWorker:
             self._nudge.clear()
             if listener.possible and not listener.listening:
                 await listener.connect()
+            await self._keep_leases()
             room = MAX_IN_FLIGHT - len(sending)
             if room > 0 and (not backlog or len(sending) <= REFILL_AT):
                 self._forget_passed()
@@ -168,6 +176,23 @@ class OutboxWorker:
             poll = IDLE_POLL_SECONDS * (LISTENING_POLL_FACTOR if listener.listening else 1)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._nudge.wait(), self._wait_seconds(poll))
+
+    async def _keep_leases(self) -> None:
+        """Sends in flight for half a lease are leased again, before any claim."""
+        now = self.services.clock.now()
+        due = [i for i, at in self._leased_at.items() if at + KEEP_LEASE_AFTER <= now]
+        if not due:
+            return
+        try:
+            await self.services.outbox.keep_leases(
+                due, by=self.services.inbox.replica_id, until=now + LEASE
+            )
+        except Exception:  # the database blinked: the next pass tries again
+            log.exception("keeping outbox leases failed")
+            return
+        for item_id in due:
+            if item_id in self._leased_at:
+                self._leased_at[item_id] = now
 
     def _sent(self, sending: set[asyncio.Task[None]], done: asyncio.Task[None]) -> None:
         sending.discard(done)
@@ -195,6 +220,12 @@ class OutboxWorker:
             self._nudge.set()  # the worker may be asleep until later than this
 
     async def _send(self, item: Claimed) -> None:
+        try:
+            await self._attempt(item)
+        finally:
+            self._leased_at.pop(item.id, None)
+
+    async def _attempt(self, item: Claimed) -> None:
         with marks.attempting(item.key, item.attempts, item.id, item.memo) as attempt:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
