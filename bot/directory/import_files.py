@@ -21,6 +21,7 @@ import yaml
 
 from bot.control_chars import strip_controls, strip_controls_in
 from bot.directory.parse import (
+    DEFAULT_LEVEL,
     SkillsSyntaxError,
     parse_network_entry,
     parse_skill_items,
@@ -209,7 +210,7 @@ def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:
     fields: dict[str, Any] = {k: v for k, v in value.items() if v and k in CSV_COLUMNS}
     if value.get("skills"):
         fields["skills"] = {
-            item.name: item.level or 3 for item in parse_skill_items(value["skills"])
+            item.name: item.level or DEFAULT_LEVEL for item in parse_skill_items(value["skills"])
         }
     for key in ("interests", "roles"):
         if value.get(key):

@@ -23,7 +23,13 @@ from bot.directory.network import (
     resolve_handle,
     typed_colleague,
 )
-from bot.directory.parse import SKILL_NAME_CHARS, NetworkInput, SkillInput, plain_words
+from bot.directory.parse import (
+    DEFAULT_LEVEL,
+    SKILL_NAME_CHARS,
+    NetworkInput,
+    SkillInput,
+    plain_words,
+)
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
 from bot.directory.status import AVAILABLE, Status, local_today, status_of
 from bot.errors import UserError
@@ -178,7 +184,7 @@ class ProfileService:
                     raise UserError(f"`{item.name}` is not a skill name.")
                 name = vocabulary.name(key) if vocabulary.knows(key) else item.name.strip()
                 skill_id = await q.ensure_skill(s, team_id, key, name)
-                level = item.level or 3
+                level = item.level or DEFAULT_LEVEL
                 await q.set_person_skill(s, person, skill_id, level, source)
                 saved[key] = SkillView(key, name, level)
             if saved:
