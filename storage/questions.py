@@ -26,7 +26,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import Offer, Question, Workspace
 from storage.upsert import insert_for
 
-OPEN_STATES = ("open",)
 # A question a colleague took on (it has its helper): connected, solved, or withdrawn after
 # (its asker withdrew it or deleted its message). The help happened and counts, in digests and
 # the network insights; a deleted question's words are blanked all the same (`forget_text`).
@@ -349,14 +348,6 @@ async def open_questions_with_pending_offers(
             )
         )
         .order_by(Offer.id)
-    )
-    return result.all()
-
-
-async def open_questions_without_pending(session: AsyncSession) -> Sequence[Question]:
-    pending = select(Offer.id).where(Offer.question_id == Question.id, Offer.status == "pending")
-    result = await session.scalars(
-        select(Question).where(Question.status == "open", ~pending.exists()).order_by(Question.id)
     )
     return result.all()
 

@@ -50,7 +50,6 @@ class Asked:
 class Accepted:
     question: QuestionView
     offer: OfferView
-    won: bool
     helper_user_id: str | None
     closed_offers: list[OfferView] = field(default_factory=list)
 
@@ -62,7 +61,6 @@ class Moved:
     question: QuestionView
     expired: list[OfferView] = field(default_factory=list)
     new_offers: list[OfferView] = field(default_factory=list)
-    gave_up: bool = False
     channels: list[str] = field(default_factory=list)
 
 

@@ -187,7 +187,7 @@ class QuestionService:
         async with self._sessions() as s:
             fresh = await q.get_question(s, team_id, offer.question_id)
         assert fresh is not None
-        return Accepted(QuestionView.of(fresh), offer, False, fresh.helper_user_id)
+        return Accepted(QuestionView.of(fresh), offer, fresh.helper_user_id)
 
     async def _accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted | OfferView:
         """Claim the question, then the offer (the offer as read when the question was taken
@@ -213,7 +213,6 @@ class QuestionService:
                 return Accepted(
                     QuestionView.of(question),
                     OfferView.of(offer),
-                    True,
                     user_id,
                     offer_views(closed),
                 )
@@ -582,9 +581,7 @@ class QuestionService:
             await tell.offers_made(s, question, new, self.clock(), self.config.hours, first=False)
             return Moved(QuestionView.of(question), offer_views(expired), offer_views(new))
         channels = (await self._nobody(s, question, [])).unanswerable_channels or []
-        return Moved(
-            QuestionView.of(question), offer_views(expired), gave_up=True, channels=channels
-        )
+        return Moved(QuestionView.of(question), offer_views(expired), channels=channels)
 
     async def _first_round(self, s: AsyncSession, index: RoutingIndex, question: Question) -> Asked:
         offers = await self._offer_next(s, index, question)

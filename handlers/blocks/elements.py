@@ -206,11 +206,6 @@ def capped_lines(lines: Sequence[str], limit: int, where: str) -> list[str]:
     return capped(lines, limit, and_more(len(lines) - limit + 1, where))
 
 
-def capped_blocks(blocks: Blocks, limit: int, where: str) -> Blocks:
-    """`capped` for blocks: a context block "…and N more {where}." as the last one."""
-    return capped(blocks, limit, context(and_more(len(blocks) - limit + 1, where)))
-
-
 def render_help(command: str | None = None) -> dict[str, Any]:
     """The reply to `/askaround help` (or one command's help), a mention or a DM."""
     lines = "\n".join(f"• {line}" for line in help_lines(command))
