@@ -138,7 +138,7 @@ async def mark_guests(
     )
 
 
-async def paused(session: AsyncSession, team_id: str) -> list[Person]:
+async def away_or_opted_out(session: AsyncSession, team_id: str) -> list[Person]:
     """People who said to be asked nothing for now (away, or opted out); an away whose day
     has come is among them until routing reads them as back."""
     result = await session.scalars(

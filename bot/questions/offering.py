@@ -66,15 +66,17 @@ async def rank(
     guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
     readers = visibility.reasons_readers(asker_is_guest=guest)
     # Nobody away or opted out is asked, nor reached through a connector's network.
-    paused = [
-        p.user_id for p in await people_queries.paused(s, question.team_id) if not available(p, now)
+    unavailable = [
+        p.user_id
+        for p in await people_queries.away_or_opted_out(s, question.team_id)
+        if not available(p, now)
     ]
     started = time.perf_counter()
     raw = index.suggest(
         question.text,
         question.asker_user_id,
         limit=30,
-        exclude=[*exclude, *paused],
+        exclude=[*exclude, *unavailable],
         readers=readers,
     )
     observe_routing(time.perf_counter() - started)
