@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,6 +25,12 @@ def zone(tz: str | None) -> tzinfo:
         if offset < timedelta(hours=24):
             return timezone(sign * offset)
     return _named(tz) or ZoneInfo("UTC")
+
+
+def local_date(moment: datetime, tz: str | None) -> date:
+    """The date it is at `moment` for someone in time zone `tz`: their "tomorrow" starts at
+    their midnight, and their week on their Monday."""
+    return moment.astimezone(zone(tz)).date()
 
 
 def zone_name(tz: str | None) -> str:

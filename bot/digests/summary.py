@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import mentions, visibility
 from bot.digests.weeks import IsoWeek
-from bot.timezone import zone
+from bot.timezone import local_date, zone
 from storage import digests as q
 from storage import kudos as ledger
 from storage.models import Kudos, Person
@@ -45,7 +45,7 @@ class Shoutout:
             giver=names.get(kudos.giver_user_id, kudos.giver_user_id),
             message=mentions.named(kudos.message, names),
             values=tuple(kudos.values or ()),
-            given_on=kudos.created_at.astimezone(zone(tz)).date(),
+            given_on=local_date(kudos.created_at, tz),
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.errors import UserError
-from bot.timezone import zone
+from bot.timezone import local_date, zone
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 # A report reads the weeks before its own, which for a week of the year 1 are before the
@@ -34,7 +34,7 @@ class IsoWeek:
     @classmethod
     def at(cls, moment: datetime, tz: str | None) -> IsoWeek:
         """The week `moment` falls in, for someone living in `tz`."""
-        return cls.of(moment.astimezone(zone(tz)).date())
+        return cls.of(local_date(moment, tz))
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:

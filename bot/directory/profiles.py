@@ -31,8 +31,9 @@ from bot.directory.parse import (
     plain_words,
 )
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
-from bot.directory.status import AVAILABLE, Status, local_today, status_of
+from bot.directory.status import AVAILABLE, Status, status_of
 from bot.errors import UserError
+from bot.timezone import local_date
 from bot.visibility import Field, Viewer
 from storage import directory as q
 from storage import routing, workspaces
@@ -118,7 +119,7 @@ class ProfileService:
 
     def today(self, tz: str | None = None) -> date:
         """Today in time zone `tz` (UTC without one): `away until tomorrow` is the person's."""
-        return local_today(self._clock.now(), tz)
+        return local_date(self._clock.now(), tz)
 
     async def vocabulary(self, team_id: str) -> Vocabulary:
         async with self._sessions() as s:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.timezone import zone
+from bot.timezone import local_date
 
 if TYPE_CHECKING:
     from storage.models import Person
@@ -51,7 +51,7 @@ def status_of(person: Person, now: datetime) -> Status:
 def back_by(until: date | None, now: datetime, tz: str | None) -> bool:
     """Whether someone away `until` a day is back at `now`: from that day's start in their
     own time zone (`away until thursday` takes questions again on their Thursday)."""
-    return until is None or until <= local_today(now, tz)
+    return until is None or until <= local_date(now, tz)
 
 
 def until_forms(today: date) -> str:
@@ -75,11 +75,6 @@ _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", 
 _UNTIL = re.compile(r"(?:until|till|til|untill)\s")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?")
 _MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?")
-
-
-def local_today(now: datetime, tz: str | None) -> date:
-    """The date it is for someone in time zone `tz`: their "tomorrow" starts at their midnight."""
-    return now.astimezone(zone(tz)).date()
 
 
 def until_date(words: str, today: date) -> date | None:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST, GROUP
 from bot.profile import Profile
-from bot.timezone import zone
+from bot.timezone import local_date, zone
 
 MAX_REASON = 2000
 UNDO_WINDOW = timedelta(minutes=5)
@@ -219,8 +219,8 @@ def _start_of(unit: str, local: datetime) -> datetime:
 def week_streak(given_at: Iterable[datetime], now: datetime, tz: str) -> int:
     """Consecutive weeks (Monday-based, in `tz`) with kudos given, back from this week or the
     last one (a streak is not broken before the week is over)."""
-    weeks = {d.astimezone(zone(tz)).date().isocalendar()[:2] for d in given_at}
-    day = now.astimezone(zone(tz)).date()
+    weeks = {local_date(d, tz).isocalendar()[:2] for d in given_at}
+    day = local_date(now, tz)
     if day.isocalendar()[:2] not in weeks:
         day -= timedelta(days=7)
     streak = 0

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.directory.status import local_today, until_date
+from bot.directory.status import until_date
+from bot.timezone import local_date
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -38,6 +39,6 @@ def test_what_is_not_a_date_is_none() -> None:
 
 def test_today_is_the_persons_own() -> None:
     late = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
-    assert local_today(late, "Europe/Paris") == FRIDAY
-    assert local_today(late, "America/New_York") == date(2026, 11, 26)
-    assert local_today(late, None) == date(2026, 11, 26)
+    assert local_date(late, "Europe/Paris") == FRIDAY
+    assert local_date(late, "America/New_York") == date(2026, 11, 26)
+    assert local_date(late, None) == date(2026, 11, 26)
