@@ -1,8 +1,9 @@
 """Who may see what: the one place that decides, for every feature.
 
 A profile's fields are shown to a viewer only through `may_see`; services build what they
-return with `visible_profile`, so a handler or a report cannot get a colleague's network by
-accident. Routing is a viewer of its own (`ROUTING`): it uses networks but never lists them.
+return field by field through it (`ProfileService.profile`), so a handler or a report cannot
+get a colleague's network by accident. Routing is a viewer of its own (`ROUTING`): it uses
+networks but never lists them.
 
 A guest of the workspace (Slack's multi- and single-channel guests) reads only the channels
 they were invited to, so askaround shows them of public channels only what they took part in

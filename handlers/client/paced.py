@@ -1,5 +1,5 @@
 """A Web API client that keeps Slack's pace: about one message a second per channel, and each
-method within its rate-limit tier for the workspace (`slack_tiers`).
+method within its rate-limit tier for the workspace (`tiers.py`).
 
 Slack answers faster calls with 429s; waiting here first keeps the outbox's retries for real
 failures. The pace is per process: replicas sharing a channel or a workspace can still trip a
