@@ -95,7 +95,7 @@ def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
     if not before.get("user") or before.get("bot_id") or ts is None:
         return None
     said = readable_text(before)
-    if not channel.startswith("D") and f"<@{context.bot_user_id}" not in said:
+    if not channel.startswith("D") and context.bot_user_id not in mentions.people(said):
         return None
     text = strip_bot(said, context.bot_user_id)
     if wants_help(text) or is_chatter(text):
@@ -379,7 +379,11 @@ def register(router: Router, services: Services) -> None:
         The offer is a hint nobody asked for: when Slack fails any step of it, it is left
         unsaid, never an error told to someone who only posted a message."""
         text = typed_text(event)
-        if event.get("bot_id") or event.get("thread_ts") or f"<@{context.bot_user_id}" in text:
+        if (
+            event.get("bot_id")
+            or event.get("thread_ts")
+            or context.bot_user_id in mentions.people(text)
+        ):
             return
         if not looks_like_question(text):
             return

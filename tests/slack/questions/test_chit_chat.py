@@ -146,3 +146,16 @@ async def test_an_announcement_or_a_digest_of_quoted_questions_is_not_nudged(
     )
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
+
+
+async def test_a_colleague_whose_id_begins_with_the_bots_does_not_silence_a_question(
+    slack: SlackHarness,
+) -> None:
+    """Only a mention of the bot itself makes a watched channel's message the bot's to
+    answer (bot.mentions reads it); a colleague's id that merely starts like the bot's does
+    not, and the question still gets its offer of help."""
+    await watch_general(slack)
+    colleague = f"<@{slack.emu.bot_user_id}2>"
+    await slack.post("bob", "general", f"{colleague} any idea why terraform wants a new VPC?")
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
