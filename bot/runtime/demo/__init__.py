@@ -21,6 +21,7 @@ from bot.runtime.demo.shell import BadLine, parse_line
 from bot.runtime.logs import configure_logging
 from bot.runtime.runner import Runner
 from bot.settings import BOT_SCOPES, Settings
+from bot.words import and_list
 from bot.worktime import ROUND_THE_CLOCK
 from slack_emulator import SlackEmulator
 
@@ -89,8 +90,7 @@ def cast(company: list[dict[str, Any]]) -> str:
     """Who to try the admin's and the managers' views with."""
 
     def named(role: str) -> str:
-        people = [p["name"].split()[0] for p in company if role in p.get("roles", ())]
-        return ", ".join(people[:-1]) + f" and {people[-1]}" if len(people) > 1 else people[0]
+        return and_list([p["name"].split()[0] for p in company if role in p.get("roles", ())])
 
     return f"{named('admin')} is the admin; {named('manager')} are managers"
 
