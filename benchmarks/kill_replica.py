@@ -37,7 +37,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from benchmarks.checks import Check, Outcome, backend, print_outcome
 from benchmarks.machine import command_line, describe, save
 from benchmarks.procs import ExitedEarly, free_port, wait_healthy
-from bot.reliability.inbox import DEAD_AFTER, wall_clock
+from bot.clock import wall_clock
+from bot.reliability.inbox import DEAD_AFTER
 from slack_emulator import Delivery, SlackEmulator
 from storage import inbox, outbox, workspaces
 from storage.db import create_engine, create_inbox_engine, create_sessions

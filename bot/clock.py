@@ -1,8 +1,16 @@
-"""The one source of "now" for the domain, so tests can move time forward on a running bot."""
+"""The two sources of "now": the domain's `Clock`, which tests can move forward on a running
+bot, and `wall_clock`, real time for what concerns processes."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+
+
+def wall_clock() -> datetime:
+    """Real time, for facts about processes rather than the business: a replica's liveness,
+    how long a copy kept in memory is good for. Never the time a test freezes or moves (a week
+    ahead would make every replica look dead)."""
+    return datetime.now(UTC)
 
 
 class Clock:

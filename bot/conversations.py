@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from bot.clock import wall_clock
 from bot.recent import Recent
 
 # Whether a channel is private now: the Slack side asks Slack, through what is kept here.
@@ -67,12 +68,8 @@ class Conversation:
     unsure: bool = False
 
 
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
-
-
 class Conversations:
-    def __init__(self, now: Callable[[], datetime] = _wall_clock) -> None:
+    def __init__(self, now: Callable[[], datetime] = wall_clock) -> None:
         self._memory: Recent[tuple[str, str], Conversation] = Recent(now, IN_MEMORY_CONVERSATIONS)
 
     def of(self, team_id: str) -> KnownConversations:

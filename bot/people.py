@@ -10,6 +10,7 @@ from itertools import groupby
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
+from bot.clock import wall_clock
 from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
@@ -26,10 +27,6 @@ IN_MEMORY_FOR = timedelta(seconds=60)
 IN_MEMORY_PEOPLE = 20_000
 
 
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class HomeSummary:
     user_id: str
@@ -43,7 +40,7 @@ class PeopleService:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        now: Callable[[], datetime] = _wall_clock,
+        now: Callable[[], datetime] = wall_clock,
     ) -> None:
         self._sessions = sessions
         self._memory: Recent[tuple[str, str], Profile] = Recent(now, IN_MEMORY_PEOPLE)
@@ -95,7 +92,7 @@ class PeopleService:
     async def _stored(
         self, team_id: str, user_ids: Collection[str], *, fresh: bool = True
     ) -> dict[str, Profile]:
-        since = _wall_clock() - STORED_FOR if fresh else datetime.min.replace(tzinfo=UTC)
+        since = wall_clock() - STORED_FOR if fresh else datetime.min.replace(tzinfo=UTC)
         with on_the_loop():
             async with self._sessions() as session:
                 rows = await people_queries.slack_profiles(session, team_id, user_ids, since)

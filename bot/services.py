@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
+from bot.clock import Clock, wall_clock
 from bot.conversations import Conversations
 from bot.digests.service import DigestService
 from bot.directory.profiles import ProfileService
@@ -21,7 +21,7 @@ from bot.questions.policy import Limits, RoutingConfig
 from bot.questions.retention import QuestionTextRetention
 from bot.questions.service import QuestionService
 from bot.questions.watching import WatchService
-from bot.reliability.inbox import Inbox, wall_clock
+from bot.reliability.inbox import Inbox
 from bot.reliability.outbox import Outbox
 from bot.settings import Settings
 from bot.uninstalls import Uninstalls

@@ -15,7 +15,7 @@ import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,12 +41,6 @@ class Orphan:
     key: str
     body: dict[str, Any]
     replays: int
-
-
-def wall_clock() -> datetime:
-    """Liveness is a fact about processes, so it is kept in real time, never in the business
-    time a test freezes or moves (a week ahead would make every replica look dead)."""
-    return datetime.now(UTC)
 
 
 def _answer(
