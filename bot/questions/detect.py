@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot import mentions
 from bot.questions import detect_languages as languages
 from bot.questions import detect_words as words
 from bot.questions.phrasing import lean
@@ -41,8 +42,9 @@ LEARNED = "learned phrasing"
 SmallTalk = Literal["greeting", "thanks", "ack"]
 
 _LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
+# Looser than bot.mentions, which picks out real ids: here any `<@…>`, user group or `<#…>`
+# token is markup to read past, never words of the question.
 _PERSON = re.compile(r"<@[UW][A-Z0-9]*(?:\|[^>]*)?>|<!subteam\^[^>]*>")
-_BROADCAST = re.compile(r"<!(?:here|channel|everyone)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 # A reply that opens by quoting what it answers (a Slack blockquote, `re: "…?"`, `re your
@@ -75,7 +77,7 @@ def normalise(text: str) -> str:
     text = _QUOTED_QUESTION.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
-    text = _BROADCAST.sub(" @here ", text)
+    text = mentions.BROADCAST.sub(" @here ", text)
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
     # Arabic script's question mark (`؟`) asks as `?` does
     text = fold(unescaped(text.replace("\u2019", "'").replace("\u061f", "?")))
@@ -104,7 +106,7 @@ _BARE_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 def says_nothing(text: str) -> bool:
     """Only links, mentions, emoji and punctuation: no word a colleague could be asked about."""
     text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = _CHANNEL.sub(" ", _BROADCAST.sub(" ", _PERSON.sub(" ", text)))
+    text = _CHANNEL.sub(" ", mentions.BROADCAST.sub(" ", _PERSON.sub(" ", text)))
     return re.search(r"[^\W_]", _EMOJI.sub(" ", _BARE_URL.sub(" ", text))) is None
 
 
