@@ -1,1 +1,1 @@
-"""Weekly shout-out summaries for managers: week maths, the team summary, chart, CSV, claims."""
+"""Weekly digests for managers: week maths, the team summary, chart, CSV, claims."""
