@@ -21,7 +21,7 @@ from handlers.blocks.elements import (
     context,
     listed,
     lists_within,
-    section,
+    one_section,
     shorten,
     text_size,
 )
@@ -122,4 +122,4 @@ def render_roundup_refused(channel_id: str, cause: str, week: str) -> dict[str, 
         "as the kudos channel in `/askaround settings`. "
         "Until then each week's roundup is skipped; I'm telling you this once, not every week."
     )
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)

@@ -46,6 +46,11 @@ def section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": mrkdwn(text)}
 
 
+def one_section(text: str) -> dict[str, Any]:
+    """A message that is one section of mrkdwn, its top-level `text` the same words."""
+    return {"text": text, "blocks": [section(text)]}
+
+
 def context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [mrkdwn(text)]}
 

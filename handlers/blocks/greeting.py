@@ -7,7 +7,7 @@ from typing import Any
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
 from bot.questions.detect import SmallTalk
-from handlers.blocks.elements import section
+from handlers.blocks.elements import one_section
 
 EXAMPLE_QUESTION = SLASH_COMMANDS["/ask"][0].example.removeprefix("/ask ")
 FRIENDLY: dict[SmallTalk | None, str] = {
@@ -56,4 +56,4 @@ def render_empty_command(command: str) -> dict[str, Any]:
 
 def message(line: str, pointer: str) -> dict[str, Any]:
     text = f"{line} {pointer}"
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)

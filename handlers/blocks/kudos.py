@@ -23,6 +23,7 @@ from handlers.blocks.elements import (
     capped_lines,
     context,
     fallback,
+    one_section,
     plain,
     section,
     shorten,
@@ -93,7 +94,7 @@ def render_shoutout(given: Given, link_back: str | None = None, reaction: str = 
 
 def render_seconded(given: Given) -> Message:
     text = f":raised_hands: <@{given.first.giver}> seconds this"
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)
 
 
 def render_received(entry: Entry, where: str | None) -> Message:
@@ -212,13 +213,13 @@ def render_unposted(
             f"{people(given.recipients)}{where} ({why}), so I posted it in "
             f"{place(posted_in, given.first, group_dm=group_dm)}, where you gave them."
         )
-        return {"text": text, "blocks": [section(text)]}
+        return one_section(text)
     text = (
         f":warning: I couldn't post the shout-out for your kudos to {people(given.recipients)}"
         f"{where}: {why}, then give them again to thank them in public. They were told in a DM; "
         "these kudos stay private (only you and they see them)."
     )
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)
 
 
 def render_kudos_help() -> Message:
@@ -248,12 +249,12 @@ def render_leaderboard(board: Leaderboard) -> Message:
     title = f"*Kudos leaderboard {_PERIOD_LABELS[board.period]}{scope}*"
     if not board.standings and board.period.startswith("last "):  # nobody can be first now
         text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
-        return {"text": text, "blocks": [section(text)]}
+        return one_section(text)
     if not board.standings:
         text = f"{title}\nNo kudos yet. Be the first: {how_to_give(board.has_values, '…')}"
-        return {"text": text, "blocks": [section(text)]}
+        return one_section(text)
     text = f"{title}\n{_standings(board)}"
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)
 
 
 def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:

@@ -23,6 +23,7 @@ from handlers.blocks.elements import (
     capped_lines,
     context,
     fallback,
+    one_section,
     section,
 )
 
@@ -308,7 +309,7 @@ def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, 
         f"{named([helper], names)}, who was helping with question #{question.id}, is no "
         "longer in this workspace, so they can't go on with it."
     )
-    return {"text": said, "blocks": [section(said)]}
+    return one_section(said)
 
 
 def render_offer_closed(
@@ -372,7 +373,7 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
         " who declared it, even those who can't be asked right now."
     )
     text = f"I'm sorry: I couldn't find anyone available for question #{question.id}.{where}"
-    return {"text": text, "blocks": [section(text)]}
+    return one_section(text)
 
 
 def render_already_asked(question: QuestionView) -> Message:
