@@ -16,6 +16,7 @@ from bot.safe_text import clip, safe_text
 from bot.words import plural
 
 Blocks = list[dict[str, Any]]
+Message = dict[str, Any]  # a message as chat.postMessage takes it: `text` and `blocks`
 T = TypeVar("T")
 
 # Slack's Block Kit limits (https://api.slack.com/reference/block-kit): what a renderer may
@@ -46,7 +47,7 @@ def section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": mrkdwn(text)}
 
 
-def one_section(text: str) -> dict[str, Any]:
+def one_section(text: str) -> Message:
     """A message that is one section of mrkdwn, its top-level `text` the same words."""
     return {"text": text, "blocks": [section(text)]}
 

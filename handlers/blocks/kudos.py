@@ -17,6 +17,7 @@ from bot.safe_text import clip, safe_text
 from bot.words import and_list, plural
 from handlers.blocks.elements import (
     Blocks,
+    Message,
     actions,
     button,
     capped,
@@ -30,7 +31,6 @@ from handlers.blocks.elements import (
     slack_time,
 )
 
-Message = dict[str, Any]
 MODAL_CALLBACK = "give_kudos_modal"
 UNDO_ACTION = "kudos_undo"
 HOME_GIVE_ACTION = "kudos_home_give"

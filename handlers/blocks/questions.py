@@ -17,6 +17,7 @@ from bot.words import and_list, noun, plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
     Blocks,
+    Message,
     actions,
     and_more,
     button,
@@ -27,7 +28,6 @@ from handlers.blocks.elements import (
     section,
 )
 
-Message = dict[str, Any]
 QUESTION_PREVIEW = 600
 WITHDRAW_ACTION = "question_withdraw"
 MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
