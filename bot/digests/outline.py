@@ -9,6 +9,7 @@ them to fit a message and says where the rest is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.digests.summary import (
     NO_VALUE,
@@ -26,6 +27,11 @@ MESSAGE_CHARS = 280
 SHOUTOUTS = "Shout-outs"
 
 
+def day(on: date) -> str:
+    """A day as every line of a summary writes it: `24 Nov 2026`."""
+    return f"{on:%d %b %Y}"
+
+
 @dataclass(frozen=True)
 class Section:
     """A titled list; `empty` says why there is nothing when `lines` is empty, and `notes`
@@ -40,7 +46,7 @@ class Section:
 def title(summary: TeamSummary, *, for_manager: bool) -> str:
     """ "Your team's week" for the manager themself; anyone else reads whose team it is."""
     whose = "Your team's" if for_manager else f"{summary.manager_name}'s team:"
-    return f"{whose} week {summary.week.label} ({summary.week.monday:%d %b %Y})"
+    return f"{whose} week {summary.week.label} ({day(summary.week.monday)})"
 
 
 def before_counting(summary: TeamSummary) -> bool:
@@ -56,7 +62,7 @@ def headline(summary: TeamSummary) -> str:
     if since is not None and before_counting(summary):
         return (
             f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}): askaround "
-            f"has counted kudos since {since:%d %b %Y}, after {summary.week.label}, so it has "
+            f"has counted kudos since {day(since)}, after {summary.week.label}, so it has "
             f"nothing to tell of that week. The first week it counted is {IsoWeek.of(since)}."
         )
     return (
@@ -68,7 +74,7 @@ def headline(summary: TeamSummary) -> str:
 def trend(summary: TeamSummary) -> str:
     """Against the weeks before that askaround counted (up to TREND_WEEKS), said as many."""
     counted = len(summary.previous)
-    since = f"{summary.counting_since:%d %b %Y}" if summary.counting_since else ""
+    since = day(summary.counting_since) if summary.counting_since else ""
     if not counted:
         return f"Nothing before to compare with: askaround has counted kudos since {since}."
     weeks = f"{counted} weeks" if counted > 1 else "week"
@@ -137,14 +143,14 @@ def _quiet_title(summary: TeamSummary) -> str:
     """A date, not "for 8 weeks": read mid-week, someone thanked 7 weeks and 3 days ago is
     not quiet for 8 weeks, though they are since the first Monday of the 8 weeks counted."""
     first_monday = summary.week.shifted(-(QUIET_WEEKS - 1)).monday
-    return f"No kudos since {first_monday:%d %b %Y}"
+    return f"No kudos since {day(first_monday)}"
 
 
 def _quiet(summary: TeamSummary) -> tuple[str, ...]:
-    since = f"{summary.counting_since:%d %b %Y}" if summary.counting_since else None
+    since = day(summary.counting_since) if summary.counting_since else None
     none = f"none since askaround started, {since}" if since else "never"
     return tuple(
-        f"{name} (last: {last:%d %b %Y})" if last else f"{name} ({none})"
+        f"{name} (last: {day(last)})" if last else f"{name} ({none})"
         for name, last in summary.quiet
     )
 
@@ -154,7 +160,7 @@ def _too_early(summary: TeamSummary) -> str:
         return "Nobody."
     return (
         f"Too early to tell: askaround has counted kudos since "
-        f"{summary.counting_since:%d %b %Y}, under {QUIET_WEEKS} weeks."
+        f"{day(summary.counting_since)}, under {QUIET_WEEKS} weeks."
     )
 
 
