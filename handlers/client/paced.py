@@ -82,7 +82,10 @@ class PacedClient(AsyncWebClient):
         await self._wait_for_turn(api_method, channel)
         if not channel:
             return await super().api_call(api_method, **kwargs)
-        return await self._one_at_a_time(channel, api_method, kwargs)
+        answer = await self._one_at_a_time(channel, api_method, kwargs)
+        if api_method == "chat.postMessage" and attempt is not None:
+            attempt.posted = True
+        return answer
 
     async def _one_at_a_time(
         self, channel: str, api_method: str, kwargs: dict[str, Any]

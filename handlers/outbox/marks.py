@@ -25,6 +25,8 @@ class Attempt:
     # The delivery's own transaction marks it sent (`recorded_with`): the worker need not.
     recorded: bool = False
     memo: Any = None  # what the transaction that queued it knew (`Claimed.memo`)
+    # It posted a message: put back to wait its turn, its next attempt must look for it.
+    posted: bool = False
 
 
 CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=None)
@@ -41,6 +43,12 @@ def attempting(
         yield current
     finally:
         CURRENT.reset(token)
+
+
+def posted() -> bool:
+    """Whether the delivery being attempted has posted a message yet."""
+    current = CURRENT.get()
+    return current is not None and current.posted
 
 
 def memo() -> Any:

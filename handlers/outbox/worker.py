@@ -267,8 +267,9 @@ class OutboxWorker:
                 retry_after=float(retry_after) if retry_after else None,
             )
         except Paced as busy:
+            # Put back untried, unless it posted: an untried attempt posts without looking.
             later = now + timedelta(seconds=busy.seconds)
-            return Outcome("pending", next_attempt_at=later, error=None, tried=False)
+            return Outcome("pending", next_attempt_at=later, error=None, tried=marks.posted())
         except NotYet as early:
             return Outcome("pending", next_attempt_at=early.at, error=None, tried=False)
         except ReplyFailed as error:

@@ -26,6 +26,7 @@ from bot.insights.outline import Section
 from bot.insights.view import NetworkView
 from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
+from handlers.client.paced import MAX_WAIT_SECONDS, PacedClient
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
@@ -158,6 +159,28 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         assert [f.name for f in charts(slack, "olga")] == ["network-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
         assert not charts(slack, "maria")  # a manager, not an admin
+
+
+async def test_a_monthly_dm_that_waits_its_turn_after_posting_is_not_posted_again(
+    tmp_path: Path,
+) -> None:
+    """Other work has used this minute's conversations.history allowance: each admin's DM is
+    posted, then waits its turn for the look for an earlier chart. Its next attempt finds the
+    message it posted, where it was taken for a first attempt and posted the DM again."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        client = await slack.runner.bot.outbox.clients.for_team(slack.team_id)
+        assert isinstance(client, PacedClient)
+        tiers = client._tiers  # the outbox's share of Slack's allowance
+        while tiers.wait("conversations.history") <= MAX_WAIT_SECONDS:
+            tiers.take("conversations.history")
+        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.drain()
+        for admin in ("dev", "olga"):
+            dms = [m for m in slack.emu.dm_messages(slack.user(admin)) if "insights" in m.text]
+            assert len(dms) == 1, [m.text for m in dms]
+            assert [f.name for f in charts(slack, admin)] == ["network-2026-11.png"]
 
 
 async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
