@@ -78,6 +78,7 @@ async def rank(
         limit=30,
         exclude=[*exclude, *unavailable],
         readers=readers,
+        now=now,
     )
     observe_routing(time.perf_counter() - started)
     ids = [r.user_id for r in raw]

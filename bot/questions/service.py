@@ -317,6 +317,7 @@ class QuestionService:
                 question.asker_user_id,
                 question.text,
                 is_private=question.is_private,
+                asked_at=question.created_at,
             )
         return Solved(QuestionView.of(question), question.helper_user_id, offer_views(closed))
 

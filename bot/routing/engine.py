@@ -14,6 +14,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -257,10 +258,19 @@ class RoutingIndex:
                 self.graph.link(user_id, question.asker, HELPED)
 
     def record_help(
-        self, helper_user_id: str, asker_user_id: str, text: str, *, is_private: bool = False
+        self,
+        helper_user_id: str,
+        asker_user_id: str,
+        text: str,
+        *,
+        is_private: bool = False,
+        asked_at: datetime | None = None,
     ) -> None:
-        """A solved question becomes evidence, weighted as the newest."""
-        question = PastQuestion(asker_user_id, helper_user_id, (helper_user_id,), None, is_private)
+        """A solved question becomes evidence, weighted as the newest; `asked_at` lets its
+        helper's reason count it among those "asked in the last 13 weeks" before a reload."""
+        question = PastQuestion(
+            asker_user_id, helper_user_id, (helper_user_id,), asked_at, is_private
+        )
         self._add_solved(question, text, 1.0)
 
     def record_kudos(
@@ -318,9 +328,11 @@ class RoutingIndex:
         limit: int = 10,
         exclude: Collection[str] = (),
         readers: Viewer = READERS,
+        now: datetime | None = None,
     ) -> list[Suggestion]:
         """The people to ask, best first, each with why in words `readers` may read
-        (`visibility.reasons_readers`)."""
+        (`visibility.reasons_readers`); "asked in the last 13 weeks" counts back from `now`,
+        the bot's clock (real time when not given)."""
         scored = self.score(text)
         ranking = self.rank(scored, asker_user_id, exclude)
         blocked = {asker_user_id, *exclude}
@@ -344,16 +356,18 @@ class RoutingIndex:
         suggestions = []
         for kind, user_id in ordered[:limit]:
             if kind == "expert":
-                suggestions.append(self._expert(user_id, scored, readers))
+                suggestions.append(self._expert(user_id, scored, readers, now))
             else:
                 suggestions.append(self.network.suggestion(user_id, self._path))
         if not reads_public(readers):  # a tie is public help or kudos: no introduction
             return suggestions
         return [self._with_path(s, asker_user_id) for s in suggestions]
 
-    def _expert(self, user_id: str, scored: Scored, readers: Viewer) -> Suggestion:
+    def _expert(
+        self, user_id: str, scored: Scored, readers: Viewer, now: datetime | None
+    ) -> Suggestion:
         reason = expert_reason(
-            user_id, scored, self.evidence, self.vocabulary.display, readers=readers
+            user_id, scored, self.evidence, self.vocabulary.display, now, readers=readers
         )
         mine = tuple(t for t in scored.topics if self.evidence.level(user_id, t))
         return Suggestion(user_id, scored.scores[user_id], reason, "expert", topics=mine)

@@ -4,6 +4,8 @@ issue 15)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from storage.models import Offer, Question
@@ -161,3 +163,35 @@ async def test_that_answers_it_withdraws_and_says_nobody_is_asked(slack: SlackHa
     await slack.settle()
     assert "was withdrawn" in slack.emu.ephemerals(slack.user("alice"))[-1].text
     assert await offers_for(slack, repeat.id) == []
+
+
+async def _reason_after(slack: SlackHarness, weeks: int, *, reloaded: bool = False) -> str:
+    """Dev solves Carol's terraform question; `weeks` later (the index `reloaded` from the
+    database meanwhile) Alice asks it again and asks colleagues anyway: what the channel was
+    told of who was asked and why."""
+    await solved_by_dev(slack, "carol", "general")
+    if reloaded:
+        slack.services.indexes.invalidate(slack.team_id)
+    slack.advance(timedelta(weeks=weeks))
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues anyway")
+    await slack.drain()
+    said = "\n".join(str(m.blocks) for m in slack.emu.messages())
+    assert "helped with 1 similar question" in said, said
+    return said
+
+
+async def test_a_question_solved_just_now_was_asked_in_the_last_13_weeks(
+    slack: SlackHarness,
+) -> None:
+    """Solved while the bot runs, the question counts as recent at once, not only once the
+    index is next loaded from the database."""
+    assert "asked in the last 13 weeks" in await _reason_after(slack, 0)
+
+
+async def test_a_reason_counts_its_weeks_on_the_bots_clock(slack: SlackHarness) -> None:
+    """Twenty weeks later, Dev's reason no longer says the question was asked in the last 13
+    weeks: the window is counted back from the bot's clock, as everything else it says, where
+    it was counted from the machine's."""
+    assert "asked in the last 13 weeks" not in await _reason_after(slack, 20, reloaded=True)
