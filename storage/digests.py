@@ -3,11 +3,11 @@ help in a window, and the runs in `digest_runs` (one per workspace, manager and 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -31,17 +31,47 @@ async def zones_of_people(session: AsyncSession, team_id: str) -> dict[str, int]
     return {tz: n for tz, n in (await session.execute(statement)).all()}
 
 
-async def managers(session: AsyncSession, team_id: str) -> list[Person]:
-    """Active people whom at least one active person reports to."""
+def _is_manager(team_id: str) -> ColumnElement[bool]:
+    """An active person of the workspace whom at least one active person reports to."""
     report = select(Person.manager_user_id).where(
         Person.team_id == team_id, _active(), Person.manager_user_id.is_not(None)
     )
-    statement = (
-        select(Person)
-        .where(Person.team_id == team_id, _active(), Person.user_id.in_(report))
-        .order_by(Person.user_id)
-    )
+    return and_(Person.team_id == team_id, _active(), Person.user_id.in_(report))
+
+
+async def managers(session: AsyncSession, team_id: str) -> list[Person]:
+    """Active people whom at least one active person reports to."""
+    statement = select(Person).where(_is_manager(team_id)).order_by(Person.user_id)
     return list(await session.scalars(statement))
+
+
+async def sent_by_zone(
+    session: AsyncSession, team_id: str, weeks: Sequence[str]
+) -> dict[str, tuple[int, dict[str, int]]]:
+    """For each time zone the managers are in, how many managers are in it and how many of
+    them have a sent run of each of these weeks: a digest's week and send moment depend on its
+    manager's zone alone, so these few rows say whether any digest due is not sent."""
+    sent = and_(
+        DigestRun.team_id == team_id,
+        DigestRun.manager_user_id == Person.user_id,
+        DigestRun.week.in_(list(weeks)),
+        DigestRun.sent_at.is_not(None),
+    )
+    statement = (
+        select(
+            Person.tz,
+            func.count(distinct(Person.user_id)),
+            *(func.count(case((DigestRun.week == week, 1))) for week in weeks),
+        )
+        .select_from(Person)
+        .outerjoin(DigestRun, sent)
+        .where(_is_manager(team_id))
+        .group_by(Person.tz)
+    )
+    return {
+        tz: (managers, dict(zip(weeks, counts, strict=True)))
+        for tz, managers, *counts in (await session.execute(statement)).all()
+    }
 
 
 async def team_members(

@@ -61,6 +61,11 @@ async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
     return workspace
 
 
+async def find_workspace(session: AsyncSession, team_id: str) -> Workspace | None:
+    """The workspace's settings when they exist, without creating them (nor taking a lock)."""
+    return await session.get(Workspace, team_id)
+
+
 async def hold(session: AsyncSession, team_id: str) -> None:
     """Make concurrent changes to a workspace's settings wait for each other until this
     transaction ends, so each reads what the other left: PostgreSQL locks the workspace's

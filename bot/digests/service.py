@@ -24,7 +24,7 @@ from storage import digests as q
 from storage import insights as people_q
 from storage import kudos as ledger
 from storage.models import Person, Workspace
-from storage.workspaces import ensure_workspace
+from storage.workspaces import ensure_workspace, find_workspace
 
 ROUNDUP = "#roundup"  # the run key of a workspace's public roundup (no user id starts with #)
 # Who reads anyone's report (`visibility.is_admin`): not everyone named to change the settings.
@@ -76,6 +76,8 @@ class DigestService:
         """Queue every digest (and the roundup) whose send time has come and that nobody has
         queued yet; returns how many digests this call queued."""
         now = self._now()
+        if not await self._anything_due(team_id, now):
+            return 0
         queued = 0
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
@@ -95,6 +97,27 @@ class DigestService:
                 await q.open_run(s, team_id, ROUNDUP, roundup.label, now)
                 await tell.roundup_due(s, team_id, roundup, now)
         return queued
+
+    async def _anything_due(self, team_id: str, now: datetime) -> bool:
+        """Whether `queue_due` may have something to queue: a digest (or the roundup) due and
+        not sent. Read-only and a few small queries, so the job's runs all week after the
+        digests went out (and before their moment) take no write lock and load nobody; when
+        it says yes, `queue_due` decides afresh in its own transaction."""
+        async with self._sessions() as s:
+            workspace = await find_workspace(s, team_id)
+            if workspace is None:
+                return True  # `queue_due` creates the settings
+            # A zone's week is at most a day from UTC's, so its due week is one of these.
+            weeks = [IsoWeek.at(now, "UTC").shifted(n).label for n in (-2, -1, 0)]
+            for tz, (managers, sent) in (await q.sent_by_zone(s, team_id, weeks)).items():
+                week = due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
+                if week and sent.get(week.label, 0) < managers:
+                    return True
+            roundup = await self._roundup_week(s, workspace, now)
+            if roundup is None:
+                return False
+            run = await q.get_run(s, team_id, ROUNDUP, roundup.label)
+            return run is None or run.sent_at is None
 
     async def pending(self, team_id: str, manager_user_id: str, week: IsoWeek) -> Run | None:
         """The run as an earlier attempt left it, or None when it is sent (or was never due)."""

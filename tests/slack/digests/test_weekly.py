@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import update
+
+from storage.models import Person
 from tests.slack.digests.conftest import MONDAY_W48, give_directly
 from tests.slack.digests.world import (
     blocks_text,
@@ -237,3 +240,31 @@ async def test_people_in_paris_berlin_madrid_and_amsterdam_are_one_time_zone_for
     ]
     assert "the postgres upgrade" in post
     assert "the late-night rollback" not in post  # 00:30 on Monday in Central Europe
+
+
+async def test_a_run_after_the_digests_went_out_still_sees_a_new_hour_and_a_new_manager(
+    company: SlackHarness,
+) -> None:
+    """The job's runs first check cheaply whether anything is due and unsent; a digest hour
+    changed between two runs, and someone who became a manager once every digest due had
+    gone out, still get their digest at the next run."""
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(hours=6))  # 15:00 in Tokyo, 07:00 in Madrid
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1}
+    await configure(company, digest_hour=7)
+    clock.freeze(MONDAY_W48 + timedelta(hours=6, minutes=5))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1}  # 06:05 in London: not bob's yet
+    clock.freeze(MONDAY_W48 + timedelta(hours=7, minutes=5))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1}
+    async with company.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Person)
+            .where(Person.team_id == company.team_id, Person.user_id == company.user("erin"))
+            .values(manager_user_id=company.user("olga"))
+        )
+    clock.freeze(MONDAY_W48 + timedelta(hours=7, minutes=10))
+    await run_digests(company)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1, "olga": 1}
