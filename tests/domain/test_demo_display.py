@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from bot.runtime.demo.display import describe
+from handlers.blocks.elements import slack_time
 from slack_emulator import Effect, SlackEmulator
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
@@ -48,3 +50,23 @@ def test_a_form_says_how_to_fill_it_in_and_links_here_show_their_label() -> None
     assert describe(emu, posted) == (
         "  [#general · askaround]\n    See the question in Slack or the doc (https://x.example/doc)"
     )
+
+
+def test_a_time_is_shown_in_its_readers_zone_where_one_person_reads_it() -> None:
+    """Slack shows `<!date^…>` in each reader's zone: Zoe in Tokyo reads her ephemeral Undo
+    line and her DM in her own time, with "today" as her day has it; a channel's message,
+    read in many zones, keeps the UTC fallback, as the demo showed everything before."""
+    emu = SlackEmulator("secret")
+    ws = emu.workspace
+    zoe = ws.add_user("zoe", tz="Asia/Tokyo")
+    at = datetime(2026, 12, 4, 23, 30, tzinfo=UTC)  # 08:30 on the 5th in Tokyo
+    text = f"Undo until {slack_time(at + timedelta(minutes=5))}; "
+    text += slack_time(at, "{date_short_pretty} {time}")
+    bot, general, dm = ws.bot_user_id, ws.general.id, ws.open_im(zoe.id).id
+    when = at.timestamp()
+    ephemeral = Effect(1, "ephemeral", (zoe.id,), channel=general, text=text, at=when)
+    assert "Undo until 08:35; today 08:30" in str(describe(emu, ephemeral))
+    in_dm = Effect(2, "message_posted", (), channel=dm, text=text, actor=bot, at=when)
+    assert "Undo until 08:35; today 08:30" in str(describe(emu, in_dm))
+    posted = Effect(3, "message_posted", (), channel=general, text=text, actor=bot, at=when)
+    assert "Undo until 23:35 UTC; 2026-12-04 23:30 UTC" in str(describe(emu, posted))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from typing import Any
 
+from bot.timezone import zone
 from slack_emulator import Effect, SlackEmulator, render_text
 
 _SHOWN = {
@@ -30,7 +33,11 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
     if effect.kind.startswith("message") and effect.actor != bot:
         return None
     names: Callable[[str], str] = ws.display_name
-    body = _own_links(emu, _channel_names(emu, render_text(effect.text, effect.blocks, names)))
+    text, blocks = effect.text, effect.blocks
+    reader = _reader(emu, effect)
+    if reader is not None and (person := ws.users.get(reader)) is not None and person.tz:
+        text, blocks = _local_times((text, blocks), zone(person.tz), effect.at)
+    body = _own_links(emu, _channel_names(emu, render_text(text, blocks, names)))
     if effect.kind == "file_shared":
         body = "\n".join(filter(None, [body, *_files(emu, effect)]))
     suffix = _SHOWN[effect.kind]
@@ -98,3 +105,64 @@ def _channel_names(emu: SlackEmulator, text: str) -> str:
         return f"#{channel.name}" if channel is not None and not channel.is_im else match.group(0)
 
     return re.sub(r"#([CG][A-Z0-9]{6,})", name, text)
+
+
+_DATE = re.compile(r"<!date\^(\d+)\^([^^|>]+)((?:\^[^|>]*)?)\|([^>]*)>")
+_PRETTY = {0: "today", -1: "yesterday", 1: "tomorrow"}
+
+
+def _reader(emu: SlackEmulator, effect: Effect) -> str | None:
+    """Who alone reads an effect: an ephemeral's, a Home tab's or a form's person, a DM's."""
+    if not effect.kind.startswith("message"):
+        return effect.visible_to[0] if effect.visible_to else None
+    channel = emu.workspace.get_channel(effect.channel or "")
+    return channel.im_user if channel is not None and channel.is_im else None
+
+
+def _local_times(shown: Any, where: tzinfo, at: float) -> Any:
+    """Slack shows a date token (`<!date^…>`, `handlers.blocks.elements.slack_time`) in its
+    reader's own time zone, and its fallback only where it cannot: a message one person reads
+    is shown as they would see it; a channel's, read in many zones, keeps the UTC fallback."""
+    today = datetime.fromtimestamp(at, where).date()
+
+    def local(match: re.Match[str]) -> str:
+        stamp, shown_as, link, fallback = match.groups()
+        moment = datetime.fromtimestamp(int(stamp), where)
+        words = _tokens(moment, today)
+        try:
+            label = re.sub(r"\{(\w+)\}", lambda t: words[t.group(1)], shown_as)
+        except KeyError:  # a token Slack has that the demo does not spell: Slack's fallback
+            label = fallback
+        return f"<!date^{stamp}^{shown_as}{link}|{label}>"
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return _DATE.sub(local, value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        return value
+
+    return walk(shown)
+
+
+def _tokens(moment: datetime, today: date) -> dict[str, str]:
+    """Slack's date tokens (docs.slack.dev, formatting text: dates), spelt for an English
+    reader on a 24-hour clock."""
+    day = moment.date()
+    short, long = f"{moment:%b} {day.day}, {day.year}", f"{moment:%B} {day.day}, {day.year}"
+    pretty = _PRETTY.get((day - today).days) if abs((day - today).days) <= 1 else None
+    return {
+        "time": f"{moment:%H:%M}",
+        "time_secs": f"{moment:%H:%M:%S}",
+        "date_num": day.isoformat(),
+        "date_short": short,
+        "date": long,
+        "date_long": f"{moment:%A}, {long}",
+        "date_short_pretty": pretty or short,
+        "date_pretty": pretty or long,
+        "date_long_pretty": pretty or f"{moment:%A}, {long}",
+    }
