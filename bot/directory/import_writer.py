@@ -74,6 +74,7 @@ class Writer:
                 guests.append(user_id)
             elif _undescribed(accepted.profile, before[1] if before else None):
                 undescribed.append(user_id)
+                self.report.warn(accepted.row.line, UNDESCRIBED)
         ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
         ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
         # Written as named people, they would read as Slack's description of members for a
@@ -81,9 +82,6 @@ class Writer:
         # shown public channels' kudos. Kept as guests until Slack says otherwise.
         await people_q.mark_guests(self.s, self.team_id, guests)
         await people_q.mark_guests(self.s, self.team_id, undescribed, undescribed=True)
-        for accepted in chunk:
-            if accepted.profile.user_id in undescribed:
-                self.report.warn(accepted.row.line, UNDESCRIBED)
         changed |= await self._skills(chunk, ids, existing)
         changed |= await self._networks(chunk, ids, existing)
         for accepted in chunk:
