@@ -154,7 +154,7 @@ def _tokens(moment: datetime, today: date) -> dict[str, str]:
     reader on a 24-hour clock."""
     day = moment.date()
     short, long = f"{moment:%b} {day.day}, {day.year}", f"{moment:%B} {day.day}, {day.year}"
-    pretty = _PRETTY.get((day - today).days) if abs((day - today).days) <= 1 else None
+    pretty = _PRETTY.get((day - today).days)
     return {
         "time": f"{moment:%H:%M}",
         "time_secs": f"{moment:%H:%M:%S}",
