@@ -14,7 +14,6 @@ from bot.clock import wall_clock
 from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
-from storage import directory as directory_queries
 from storage import people as people_queries
 from storage.sqlite_driver import on_the_loop
 
@@ -62,7 +61,7 @@ class PeopleService:
         """The user id of the colleague whose Slack handle (or email) `handle` is, typed
         without Slack's @-suggestion; None for anyone else, an app or someone who left."""
         async with self._sessions() as s:
-            person = (await directory_queries.people_by_handles(s, team_id, [handle])).get(
+            person = (await people_queries.people_by_handles(s, team_id, [handle])).get(
                 handle.lower()
             )
         if person is None or person.is_bot or person.deactivated:

@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.directory import skill_upsert
 from storage.models import Offer, Person, PersonSkill, Question, Skill, utcnow
 from storage.routing import SOLVED, SolvedQuestion
+from storage.skills import skill_upsert
 from storage.upsert import insert_for
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Person
+from storage.models import Connection, Person, PersonSkill
 from storage.models.base import utcnow
-from storage.upsert import insert_on
+from storage.upsert import insert_for, insert_on
 
 _PROFILE_FIELDS = (
     "name",
@@ -25,6 +25,8 @@ _PROFILE_FIELDS = (
     "slack_updated",
 )
 
+ORG_FIELDS = ("title", "team_name", "manager_user_id", "roles", "interests")
+STATUS_FIELDS = ("routing_status", "away_until")
 
 PEOPLE = Person.metadata.tables[Person.__tablename__]
 # The `updated_at` of a row Slack never described: older than any trust (`slack_profiles`).
@@ -178,3 +180,84 @@ async def refresh_statistics(session: AsyncSession) -> None:
     the query for who manages anyone took 6 s instead of 6 ms."""
     await session.execute(text("ANALYZE people"))
     await session.execute(text("ANALYZE person_skills"))
+
+
+async def ensure_person(session: AsyncSession, team_id: str, user_id: str) -> Person:
+    """The person's row, created empty when askaround has not seen them yet."""
+    statement = (
+        insert_for(session, Person)
+        .values(team_id=team_id, user_id=user_id)
+        .on_conflict_do_nothing(index_elements=["team_id", "user_id"])
+    )
+    await session.execute(statement)
+    person = await session.scalar(
+        select(Person).where(Person.team_id == team_id, Person.user_id == user_id)
+    )
+    assert person is not None
+    return person
+
+
+async def hold_person(session: AsyncSession, person: Person) -> None:
+    """Make concurrent changes to one person's network wait for each other until this
+    transaction ends, so each reads what the other left: PostgreSQL locks the person's row;
+    on SQLite `ensure_person`'s insert has taken the one writer's lock already."""
+    await session.execute(
+        select(Person.id).where(Person.id == person.id).with_for_update(key_share=True)
+    )
+
+
+async def update_person(session: AsyncSession, person: Person, **fields: Any) -> None:
+    unknown = set(fields) - {*ORG_FIELDS, *STATUS_FIELDS, "name", "real_name", "email", "tz"}
+    if unknown:
+        raise ValueError(f"not person fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    await session.flush()
+
+
+async def people_by_handles(
+    session: AsyncSession, team_id: str, handles: Iterable[str]
+) -> dict[str, Person]:
+    """People by Slack username or email, lowercased, for imports and `@name` in text."""
+    wanted = {h.lower() for h in handles}
+    if not wanted:
+        return {}
+    rows = await session.scalars(
+        select(Person).where(
+            Person.team_id == team_id,
+            (func.lower(Person.name).in_(wanted)) | (func.lower(Person.email).in_(wanted)),
+        )
+    )
+    found: dict[str, Person] = {}
+    for person in rows:
+        for handle in (person.name, person.email):
+            if handle and handle.lower() in wanted:
+                found[handle.lower()] = person
+    return found
+
+
+async def people_by_user_ids(
+    session: AsyncSession, team_id: str, user_ids: Iterable[str]
+) -> dict[str, Person]:
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    rows = await session.scalars(
+        select(Person).where(Person.team_id == team_id, Person.user_id.in_(ids))
+    )
+    return {p.user_id: p for p in rows}
+
+
+async def forget_person(session: AsyncSession, person: Person) -> None:
+    """Delete what the person told us (skills, interests, network). The directory's fields
+    (title, team, manager, roles) and their routing status stay: the first belong to the
+    organisation, and forgetting must never re-enable questions someone opted out of."""
+    await session.execute(delete(PersonSkill).where(PersonSkill.person_id == person.id))
+    await session.execute(delete(Connection).where(Connection.person_id == person.id))
+    person.interests = []
+    await session.flush()
+
+
+async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
+    rows = await session.scalars(select(Person).where(Person.team_id == team_id))
+    return {p.user_id: p for p in rows}

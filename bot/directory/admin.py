@@ -6,7 +6,7 @@ from bot.directory.profiles import ProfileService
 from bot.directory.skills import skill_key
 from bot.errors import UserError
 from bot.words import plural
-from storage import directory as q
+from storage import skills as q
 
 
 async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: str) -> str:

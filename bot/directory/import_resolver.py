@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.errors import UserError
 from bot.profile import SAID_NOTHING, Profile
-from storage.directory import people_profiles
+from storage.people_import import people_profiles
 from storage.workspace_settings import workspace_ids
 
 if TYPE_CHECKING:

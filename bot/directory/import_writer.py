@@ -14,8 +14,8 @@ from bot.directory.import_rows import PersonRow
 from bot.directory.parse import NetworkInput
 from bot.directory.skills import Vocabulary, skill_key
 from bot.profile import Profile
-from storage import directory as q
 from storage import people as people_q
+from storage import people_import as q
 from storage.models.base import utcnow
 
 # Imported without Slack's word, they stay guests until it comes: the admin must know how soon.

@@ -33,7 +33,7 @@ from bot.directory.import_writer import Accepted, Writer
 from bot.directory.parse import NetworkInput
 from bot.directory.sync import progress_bar
 from bot.profile import Profile
-from storage import directory as q
+from storage import people_import as q
 from storage.workspaces import ensure_workspace
 
 if TYPE_CHECKING:

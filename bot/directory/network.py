@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.directory.parse import NetworkInput
 from bot.errors import UserError
 from bot.profile import Profile
-from storage import directory as q
+from storage import network as q
+from storage import people as people_q
 from storage.models import Connection, Person
 
 
@@ -75,7 +76,7 @@ async def resolve_handle(s: AsyncSession, team_id: str, entry: NetworkInput) -> 
     """Turn `@handle` into the colleague's user id, or say who is unknown."""
     if not entry.colleague_handle:
         return entry
-    found = await q.people_by_handles(s, team_id, [entry.colleague_handle])
+    found = await people_q.people_by_handles(s, team_id, [entry.colleague_handle])
     person = found.get(entry.colleague_handle.lower())
     if person is None:
         raise UserError(f"I don't know anyone called @{entry.colleague_handle} here.")
@@ -90,8 +91,10 @@ async def typed_colleague(s: AsyncSession, team_id: str, entry: NetworkInput) ->
     name = (entry.contact_name or "").strip()
     if not name or " " in name:
         return None
-    found = await q.people_by_handles(s, team_id, [name])
-    person = found.get(name.lower()) or (await q.people_by_user_ids(s, team_id, [name])).get(name)
+    found = await people_q.people_by_handles(s, team_id, [name])
+    person = found.get(name.lower()) or (await people_q.people_by_user_ids(s, team_id, [name])).get(
+        name
+    )
     return None if person is None or person.is_bot else person
 
 
@@ -120,7 +123,7 @@ async def check_typed_entry(
         return
     await check_contact(s, team_id, entry)
     if resolved.colleague_user_id:
-        found = await q.people_by_user_ids(s, team_id, [resolved.colleague_user_id])
+        found = await people_q.people_by_user_ids(s, team_id, [resolved.colleague_user_id])
         if resolved.colleague_user_id in found:
             check_colleague(found[resolved.colleague_user_id])
 

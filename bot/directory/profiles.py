@@ -35,8 +35,10 @@ from bot.directory.status import AVAILABLE, Status, status_of
 from bot.errors import UserError
 from bot.timezone import local_date
 from bot.visibility import Field, Viewer
-from storage import directory as q
+from storage import network as network_q
+from storage import people as people_q
 from storage import routing, workspaces
+from storage import skills as skills_q
 from storage.models import Person
 
 
@@ -127,7 +129,7 @@ class ProfileService:
 
     async def vocabulary_in(self, s: AsyncSession, team_id: str) -> Vocabulary:
         """The shipped vocabulary with this workspace's skills and aliases, in a session."""
-        skills, aliases = await q.team_vocabulary(s, team_id)
+        skills, aliases = await skills_q.team_vocabulary(s, team_id)
         return self._shipped.overlay(skills, aliases)
 
     async def suggest(self, team_id: str, text: str, limit: int = 10) -> list[Suggestion]:
@@ -135,13 +137,15 @@ class ProfileService:
 
     async def profile(self, team_id: str, owner_id: str, viewer: Viewer) -> ProfileView:
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, owner_id)
+            person = await people_q.ensure_person(s, team_id, owner_id)
             return await self._view(s, person, viewer)
 
     async def _view(self, s: AsyncSession, person: Person, viewer: Viewer) -> ProfileView:
         owner = person.user_id
         skills = (
-            await q.skills_of(s, person) if visibility.may_see(viewer, owner, Field.SKILLS) else []
+            await skills_q.skills_of(s, person)
+            if visibility.may_see(viewer, owner, Field.SKILLS)
+            else []
         )
         network = None
         if visibility.may_see(viewer, owner, Field.NETWORK):
@@ -172,7 +176,7 @@ class ProfileService:
         unclear: list[tuple[SkillInput, Suggestion]] = []
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
-            person = await q.ensure_person(s, team_id, user_id)
+            person = await people_q.ensure_person(s, team_id, user_id)
             for item in items:
                 key = vocabulary.normalise(item.name)
                 if key is None and not item.force_new:
@@ -184,9 +188,9 @@ class ProfileService:
                 if not key:
                     raise UserError(f"`{item.name}` is not a skill name.")
                 name = vocabulary.name(key) if vocabulary.knows(key) else item.name.strip()
-                skill_id = await q.ensure_skill(s, team_id, key, name)
+                skill_id = await skills_q.ensure_skill(s, team_id, key, name)
                 level = item.level or DEFAULT_LEVEL
-                await q.set_person_skill(s, person, skill_id, level, source)
+                await skills_q.set_person_skill(s, person, skill_id, level, source)
                 saved[key] = SkillView(key, name, level)
             if saved:
                 await routing.skills_changed(s, team_id, person.id)
@@ -202,14 +206,14 @@ class ProfileService:
         seen: set[str] = set()
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
-            person = await q.ensure_person(s, team_id, user_id)
+            person = await people_q.ensure_person(s, team_id, user_id)
             for name in names:
                 key = vocabulary.normalise(name) or skill_key(name)
                 if key in seen:
                     continue
                 seen.add(key)
-                skill_id = await q.skill_id(s, team_id, key)
-                if skill_id is not None and await q.remove_person_skill(s, person, skill_id):
+                skill_id = await skills_q.skill_id(s, team_id, key)
+                if skill_id is not None and await skills_q.remove_person_skill(s, person, skill_id):
                     removed.append(vocabulary.name(key))
                 else:
                     missing.append(name)
@@ -221,37 +225,37 @@ class ProfileService:
         self, team_id: str, user_id: str, status: str, until: date | None = None
     ) -> Status:
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
-            await q.update_person(s, person, routing_status=status, away_until=until)
+            person = await people_q.ensure_person(s, team_id, user_id)
+            await people_q.update_person(s, person, routing_status=status, away_until=until)
             return status_of(person, self._clock.now())
 
     async def come_back(self, team_id: str, user_id: str) -> bool:
         """Make someone askable again; whether they were away or opted out until now (an
         away period already over counts as back: `status_of`)."""
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
+            person = await people_q.ensure_person(s, team_id, user_id)
             was = status_of(person, self._clock.now())
-            await q.update_person(s, person, routing_status=AVAILABLE, away_until=None)
+            await people_q.update_person(s, person, routing_status=AVAILABLE, away_until=None)
             return was.kind != AVAILABLE
 
     async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> list[str]:
         """The interests as kept: each once, whatever its case."""
         kept = _unique(interests)
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
-            await q.update_person(s, person, interests=kept)
+            person = await people_q.ensure_person(s, team_id, user_id)
+            await people_q.update_person(s, person, interests=kept)
         return kept
 
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
-            await q.hold_person(s, person)  # the same line typed twice adds it once
+            person = await people_q.ensure_person(s, team_id, user_id)
+            await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
             return await apply_network_entry(s, person, entry)
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
+            person = await people_q.ensure_person(s, team_id, user_id)
             entries = await network_entries(s, person)
             resolved = await resolve_handle(s, team_id, target)
             doomed = [e.id for e in entries if e.same_target(resolved)]
@@ -264,14 +268,14 @@ class ProfileService:
                     )
                 raise UserError("That is not in your network. `/skills` shows your network.")
             await workspaces.profiles_deleted(s, team_id)
-            return await q.delete_connections(s, doomed)
+            return await network_q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
         """Replace declared skills, interests and network with what the modal submitted,
         which was opened from the Home tab: the tab is rebuilt with them."""
         async with self._sessions() as s, s.begin():
             vocabulary = await self.vocabulary_in(s, team_id)
-            person = await q.ensure_person(s, team_id, user_id)
+            person = await people_q.ensure_person(s, team_id, user_id)
             wanted: dict[str, int] = {}
             names: dict[str, str] = {}
             for text, level in edit.skills.items():
@@ -284,19 +288,19 @@ class ProfileService:
                         if known
                         else plain_words(text.strip(), "a skill", longest=SKILL_NAME_CHARS)
                     )
-            for row in await q.skills_of(s, person):
+            for row in await skills_q.skills_of(s, person):
                 if row.key not in wanted and row.level not in edit.kept_levels:
-                    skill_id = await q.skill_id(s, team_id, row.key)
+                    skill_id = await skills_q.skill_id(s, team_id, row.key)
                     assert skill_id is not None
-                    await q.remove_person_skill(s, person, skill_id)
+                    await skills_q.remove_person_skill(s, person, skill_id)
             for key, level in wanted.items():
-                skill_id = await q.ensure_skill(s, team_id, key, names[key])
-                await q.set_person_skill(s, person, skill_id, level, "declared")
+                skill_id = await skills_q.ensure_skill(s, team_id, key, names[key])
+                await skills_q.set_person_skill(s, person, skill_id, level, "declared")
             if edit.interests is not None:
-                await q.update_person(s, person, interests=_unique(edit.interests))
+                await people_q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:
                 old = await network_entries(s, person)
-                await q.delete_connections(s, [e.id for e in old])
+                await network_q.delete_connections(s, [e.id for e in old])
                 for entry in edit.network:
                     await check_typed_entry(s, team_id, entry, old)
                     await apply_network_entry(s, person, entry)
@@ -311,7 +315,7 @@ class ProfileService:
             if key is None:
                 near = vocabulary.did_you_mean(topic)
                 key = near.key if near is not None else skill_key(topic)
-            rows = await q.experts(s, team_id, [key])
+            rows = await skills_q.experts(s, team_id, [key])
         if not rows:
             # Held by nobody who can be listed now (someone who left): not a search to suggest.
             hints = [
@@ -339,12 +343,12 @@ class ProfileService:
     async def network_text(self, team_id: str, user_id: str) -> str:
         """The owner's network in the modal's one-entry-per-line syntax, with `@handles`."""
         async with self._sessions() as s:
-            person = await q.people_by_user_ids(s, team_id, [user_id])
+            person = await people_q.people_by_user_ids(s, team_id, [user_id])
             if user_id not in person:
                 return ""
             entries = await network_entries(s, person[user_id])
             ids = [e.colleague_user_id for e in entries if e.colleague_user_id]
-            colleagues = await q.people_by_user_ids(s, team_id, ids)
+            colleagues = await people_q.people_by_user_ids(s, team_id, ids)
         return "\n".join(
             e.as_text(
                 colleagues[e.colleague_user_id].name if e.colleague_user_id in colleagues else None
@@ -354,8 +358,8 @@ class ProfileService:
 
     async def forget(self, team_id: str, user_id: str) -> None:
         async with self._sessions() as s, s.begin():
-            person = await q.ensure_person(s, team_id, user_id)
-            await q.forget_person(s, person)
+            person = await people_q.ensure_person(s, team_id, user_id)
+            await people_q.forget_person(s, person)
             await workspaces.profiles_deleted(s, team_id)
 
 

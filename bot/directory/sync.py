@@ -17,7 +17,6 @@ from tqdm import tqdm
 
 from bot.profile import Profile
 from bot.words import plural
-from storage import directory as q
 from storage import people as people_queries
 
 
@@ -56,7 +55,7 @@ async def record_directory(
 ) -> SyncReport:
     """Record everyone in `s` (the caller's unit of work: `PeopleService.record_directory`)."""
     report = report or SyncReport()
-    known = await q.all_people(s, team_id)
+    known = await people_queries.all_people(s, team_id)
     # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks.
     for profile in sorted(profiles, key=lambda p: p.user_id):
         report.seen += 1

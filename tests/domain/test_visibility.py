@@ -33,12 +33,10 @@ def test_every_field_has_an_audience() -> None:
 
 
 def test_the_slack_layer_cannot_read_networks_directly() -> None:
-    """Handlers never import the directory's queries, and outside storage only the directory
+    """Handlers never import the network's queries, and outside storage only the directory
     package (whose reads go through `visibility`) touches network rows: no surface lists them."""
     for path in (ROOT / "handlers").rglob("*.py"):
-        assert not re.search(
-            r"^\s*from storage(\.directory| import directory)", path.read_text(), re.M
-        )
+        assert not re.search(r"^\s*from storage(\.network| import network)", path.read_text(), re.M)
     readers = {
         path.relative_to(ROOT).as_posix()
         for folder in ("bot", "handlers")

@@ -175,8 +175,7 @@ async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:
     id, email or handle (as `report --manager` takes an email), each turned into the id the
     setting keeps. One nobody here has is refused: a typo would name nobody and leave the
     person meant without the rights."""
-    from storage.directory import people_by_handles
-    from storage.people import people_by_id
+    from storage.people import people_by_handles, people_by_id
 
     named = listed(text)
     ids: list[str] = []

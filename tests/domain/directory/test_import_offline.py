@@ -16,7 +16,8 @@ from bot.directory.import_rows import RowError, validate_row
 from bot.people import PeopleService
 from bot.profile import Profile
 from bot.runtime.cli import main
-from storage import directory
+from storage import people as people_q
+from storage import skills as skills_q
 
 CSV = """slack_id,email,handle,title,manager,skills
 ,ana@example.com,ana,Platform lead,,terraform:4
@@ -55,7 +56,7 @@ async def test_import_needs_only_the_database(
     assert "line 4: nobody askaround knows in this workspace has the email ghost@example.com" in out
     assert "no Slack settings" in err
     async with sessions() as s:
-        people = await directory.all_people(s, "T1")
+        people = await people_q.all_people(s, "T1")
     assert people["U0ANA"].title == "Platform lead"
     assert (people["U0NEW"].name, people["U0NEW"].manager_user_id) == ("ben", "U0ANA")
 
@@ -93,7 +94,7 @@ async def test_an_email_or_handle_someone_else_has_is_refused_on_its_row(
     assert "line 2: the email ana@example.com is already U0ANA's" in out
     assert "line 4: the handle sam is already U0SAM1's, on an earlier row" in out
     async with sessions() as s:
-        people = await directory.all_people(s, "T1")
+        people = await people_q.all_people(s, "T1")
     assert "U0FAKE" not in people and "U0SAM2" not in people and "U0SAM1" in people
 
 
@@ -120,7 +121,7 @@ async def test_the_first_import_into_a_new_database_names_its_workspace(
     assert await asyncio.to_thread(main, ["import", "people", str(path), "--team", "T1"]) == 0
     assert "1 imported" in capsys.readouterr().out
     async with sessions() as s:
-        people = await directory.all_people(s, "T1")
+        people = await people_q.all_people(s, "T1")
     assert people["U0ANA"].title == "Lead"
 
 
@@ -160,8 +161,8 @@ async def test_control_characters_in_a_file_are_dropped_as_in_slack(
     assert await asyncio.to_thread(main, ["import", "people", str(yaml_file)]) == 0
     assert "2 rejected" not in capsys.readouterr().out
     async with sessions() as s:
-        people = await directory.all_people(s, "T1")
-        skills = await directory.skills_of(s, people["U0CARL"])
+        people = await people_q.all_people(s, "T1")
+        skills = await skills_q.skills_of(s, people["U0CARL"])
     assert people["U0CARL"].title == "Site reliability"
     assert people["U0DEE"].title == "Lead\ufffd"
     assert [s.key for s in skills] == ["terraform"]

@@ -15,7 +15,7 @@ from bot.directory.profiles import ProfileService
 from bot.questions.indexes import IndexCache
 from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
-from storage import directory as q
+from storage import people as q
 from storage import uninstalls, workspaces
 
 T = "T1"

@@ -16,10 +16,10 @@ from benchmarks.routing_validation import snapshot
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import EPOCH, TEAM_ID, load_dataset, read_dataset
 from bot.routing.fitting import TimeSplit, known_before
-from storage.directory import set_person_skill, set_person_skills, skill_id
 from storage.evidence import declare_skills
 from storage.models import Person
 from storage.people import upsert_profile
+from storage.people_import import set_person_skills
 from storage.routing import (
     KudosEvidence,
     RoutingSnapshot,
@@ -28,6 +28,7 @@ from storage.routing import (
     stream_declared_skills,
     stream_kudos,
 )
+from storage.skills import set_person_skill, skill_id
 from tests.domain.routing.test_eval_command import _fixture
 
 

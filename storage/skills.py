@@ -1,0 +1,185 @@
+"""Queries on skills: the workspace's skill names and aliases, who declared which, and at
+what level; what `/skills`, the admin's merges and routing's expert look-up read and write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Person, PersonSkill, Skill, SkillAlias
+from storage.models.base import utcnow
+from storage.upsert import insert_for
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    key: str
+    name: str
+    level: int
+    source: str
+    evidence: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ExpertRow:
+    person: Person
+    skill: SkillRow
+
+
+async def team_vocabulary(
+    session: AsyncSession, team_id: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The workspace's own skills (key → name) and aliases (alias → key). A skill nobody
+    holds any more, and no admin gave an alias, is left out: its name is what one person
+    typed, and after they removed it (or `/skills forget me`) it must not live on in
+    everyone's type-ahead."""
+    held = select(PersonSkill.skill_id).where(PersonSkill.skill_id == Skill.id).exists()
+    aliased = select(SkillAlias.skill_id).where(SkillAlias.skill_id == Skill.id).exists()
+    skills = {
+        key: name
+        for key, name in await session.execute(
+            select(Skill.key, Skill.name).where(Skill.team_id == team_id, or_(held, aliased))
+        )
+    }
+    aliases = {
+        alias: key
+        for alias, key in await session.execute(
+            select(SkillAlias.alias, Skill.key)
+            .join(Skill, Skill.id == SkillAlias.skill_id)
+            .where(SkillAlias.team_id == team_id)
+        )
+    }
+    return skills, aliases
+
+
+async def ensure_skill(session: AsyncSession, team_id: str, key: str, name: str) -> int:
+    statement = (
+        insert_for(session, Skill)
+        .values(team_id=team_id, key=key, name=name)
+        .on_conflict_do_nothing(index_elements=["team_id", "key"])
+    )
+    await session.execute(statement)
+    skill_id = await session.scalar(
+        select(Skill.id).where(Skill.team_id == team_id, Skill.key == key)
+    )
+    assert skill_id is not None
+    return int(skill_id)
+
+
+async def skill_id(session: AsyncSession, team_id: str, key: str) -> int | None:
+    return await session.scalar(select(Skill.id).where(Skill.team_id == team_id, Skill.key == key))
+
+
+def skill_upsert(statement: Any) -> Any:
+    """An insert of person_skills rows that updates a row already there: its level and source,
+    and `updated_at` only when either changes, so it says when the skill was last declared as
+    it is (routing's fit routes a past question only with skills declared before it)."""
+    table, new = PersonSkill.__table__, statement.excluded
+    changed = or_(table.c.level != new.level, table.c.source != new.source)
+    return statement.on_conflict_do_update(
+        index_elements=["person_id", "skill_id"],
+        set_={
+            "level": new.level,
+            "source": new.source,
+            "updated_at": case((changed, new.updated_at), else_=table.c.updated_at),
+        },
+    )
+
+
+async def set_person_skill(
+    session: AsyncSession, person: Person, skill_id: int, level: int, source: str
+) -> None:
+    statement = insert_for(session, PersonSkill).values(
+        team_id=person.team_id,
+        person_id=person.id,
+        skill_id=skill_id,
+        level=level,
+        source=source,
+        updated_at=utcnow(),
+    )
+    await session.execute(skill_upsert(statement))
+
+
+async def remove_person_skill(session: AsyncSession, person: Person, skill_id: int) -> bool:
+    result = await session.execute(
+        delete(PersonSkill).where(
+            PersonSkill.person_id == person.id, PersonSkill.skill_id == skill_id
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _skill_row(key: str, name: str, ps: PersonSkill) -> SkillRow:
+    return SkillRow(key, name, ps.level, ps.source, ps.evidence, ps.updated_at)
+
+
+async def skills_of(session: AsyncSession, person: Person) -> list[SkillRow]:
+    """A person's skills, strongest first."""
+    rows = await session.execute(
+        select(Skill.key, Skill.name, PersonSkill)
+        .join(PersonSkill, PersonSkill.skill_id == Skill.id)
+        .where(PersonSkill.person_id == person.id)
+        .order_by(PersonSkill.level.desc(), Skill.name)
+    )
+    return [_skill_row(key, name, ps) for key, name, ps in rows]
+
+
+async def experts(session: AsyncSession, team_id: str, keys: Iterable[str]) -> list[ExpertRow]:
+    """Active people who declared any of these skills (deactivated ones and bots are left out)."""
+    rows = await session.execute(
+        select(Person, Skill.key, Skill.name, PersonSkill)
+        .join(PersonSkill, PersonSkill.person_id == Person.id)
+        .join(Skill, Skill.id == PersonSkill.skill_id)
+        .where(
+            Person.team_id == team_id,
+            Skill.key.in_(set(keys)),
+            Person.deactivated.is_(False),
+            Person.is_bot.is_(False),
+        )
+    )
+    return [ExpertRow(person, _skill_row(key, name, ps)) for person, key, name, ps in rows]
+
+
+async def set_alias(session: AsyncSession, team_id: str, alias: str, skill_id: int) -> None:
+    statement = insert_for(session, SkillAlias).values(
+        team_id=team_id, alias=alias, skill_id=skill_id
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "alias"], set_={"skill_id": skill_id}
+    )
+    await session.execute(statement)
+
+
+async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_id: int) -> int:
+    """Move everyone's `from` skill onto `into` (keeping the higher level), then drop `from`."""
+    moving = list(await session.scalars(select(PersonSkill).where(PersonSkill.skill_id == from_id)))
+    for ps in moving:
+        existing = await session.get(PersonSkill, (ps.person_id, into_id))
+        if existing is None:
+            session.add(
+                PersonSkill(
+                    team_id=team_id,
+                    person_id=ps.person_id,
+                    skill_id=into_id,
+                    level=ps.level,
+                    source=ps.source,
+                    evidence=ps.evidence,
+                    updated_at=ps.updated_at,
+                )
+            )
+        else:
+            existing.level = max(existing.level, ps.level)
+            existing.evidence += ps.evidence
+    await session.flush()
+    await session.execute(delete(PersonSkill).where(PersonSkill.skill_id == from_id))
+    await session.execute(
+        update(SkillAlias).where(SkillAlias.skill_id == from_id).values(skill_id=into_id)
+    )
+    await session.execute(delete(Skill).where(Skill.id == from_id))
+    return len(moving)
