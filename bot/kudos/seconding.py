@@ -1,0 +1,80 @@
+"""Seconding: a reaction to a shout-out gives the same people kudos for the same thing, from
+the one who reacted, read from the shout-out's own entries."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import KudosRefused
+from bot.kudos import tell
+from bot.kudos.giving import SECONDED_UNDONE
+from bot.kudos.records import Announcement, Giving
+from bot.profile import Profile
+from storage import kudos as ledger
+from storage import people as people_queries
+
+
+async def seconding(
+    sessions: async_sessionmaker[AsyncSession],
+    team_id: str,
+    reactor: Profile,
+    channel_id: str,
+    ts: str,
+    key: str,
+    reaction: str = "kudos",
+) -> Giving | None:
+    """A reaction to a shout-out: the reactor thanks the same people for the same thing, with
+    the kudos this returns for the service to give. None when the message is not a shout-out."""
+    async with sessions() as s:
+        rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
+        if not rows and await ledger.shoutout_undone(s, team_id, channel_id, ts):
+            raise KudosRefused(SECONDED_UNDONE)
+        if not rows:
+            return None
+        receivers = list(dict.fromkeys(row.receiver_user_id for row in rows))
+        known = {
+            p.user_id: p
+            for p in [await people_queries.get_person(s, team_id, u) for u in receivers]
+            if p is not None
+        }
+        original = rows[0]
+        # The shout-out is in the group DM its kudos were given in, if they were.
+        in_group_dm = channel_id == original.channel_id and await tell.given_in_group_dm(
+            s, team_id, original.batch_key
+        )
+    if reactor.user_id in {row.giver_user_id for row in rows}:
+        raise KudosRefused("These are your own kudos; react to someone else's to second it.")
+    others = [u for u in receivers if u != reactor.user_id]
+    if not others:
+        raise KudosRefused("Kudos are for others: you can't second kudos to yourself.")
+    recipients = tuple(
+        Profile(
+            user_id=u,
+            name=known[u].name if u in known else u,
+            real_name=known[u].real_name if u in known else "",
+            is_bot=known[u].is_bot if u in known else False,
+            deactivated=known[u].deactivated if u in known else False,
+        )
+        for u in others
+    )
+    return Giving(
+        team_id=team_id,
+        giver=reactor,
+        recipients=recipients,
+        reason=original.message,
+        key=key,
+        source="second",
+        # Where the shout-out is, whose thread the seconding answers in: with a kudos
+        # channel set, not where the kudos it seconds were given.
+        channel_id=channel_id,
+        is_private=original.is_private,
+        values=tuple(original.values or ()),
+        announcement=Announcement(thread_ts=ts, reaction=reaction),
+        seconds=original.batch_key,
+        quoted=(
+            (original.quoted_channel_id, original.quoted_ts)
+            if original.quoted_channel_id and original.quoted_ts
+            else None
+        ),
+        group_dm=in_group_dm,
+    )
