@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -36,6 +36,8 @@ from bot.routing.engine import RoutingIndex
 from storage import routing
 
 REBUILD_RATIO = 10.0
+# How the question flows are handed a workspace's index: `IndexCache.get`.
+IndexFor = Callable[[str], Awaitable[RoutingIndex]]
 
 log = logging.getLogger("askaround")
 

@@ -1,5 +1,6 @@
 """Finding a question or an offer for the person acting on it, inside the service's unit of
-work, with the one error for "gone, or not yours"."""
+work, with the one error for "gone, or not yours"; and a question's offers by where they
+stand (the pending ones closed, the accepted ones helping)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import UserError
 from storage import questions as q
 from storage.models import Offer, Question
+
+LIVE = ("open", "connected")  # a question being asked, or helped with
 
 
 class QuestionNotFound(UserError):
@@ -54,3 +57,7 @@ async def close_others(
         ):
             closed.append(other)
     return closed
+
+
+async def helping(s: AsyncSession, question: Question) -> list[Offer]:
+    return [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]

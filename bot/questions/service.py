@@ -3,41 +3,34 @@
 Every state change is a conditional UPDATE checked by its row count, so two replicas, two
 clicks or a retry can never both win.
 
-Just over 300 lines on purpose: every move of a question stays in this one service, so no
-door (a command, a message, a button, the scheduler) can move it another way.
+One service on purpose: every move of a question goes through it, so no door (a command, a
+message, a button, the scheduler) can move it another way. The longer flows are plain
+functions it calls with its unit of work: asking (`bot.questions.asking`), who is asked next
+(`bot.questions.rounds`), escalation (`bot.questions.escalation`) and a question's message
+deleted or edited (`bot.questions.message_changes`).
 """
 
 from __future__ import annotations
-
-from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
 from bot.conversations import PrivateNow
 from bot.errors import UserError
-from bot.questions import lookup, tell
-from bot.questions.detect import says_nothing
-from bot.questions.discussed import channels_discussing
-from bot.questions.offering import offer_next, rank
+from bot.questions import asking, escalation, lookup, message_changes, rounds, tell
+from bot.questions.indexes import IndexFor
+from bot.questions.lookup import LIVE
 from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
-from bot.questions.solved import SolvedFinder, SolvedMatch
+from bot.questions.rounds import Clock, Observe
+from bot.questions.solved import SolvedFinder
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
-from bot.routing.text import tokens
-from bot.worktime import working_minutes
 from storage import people as people_queries
 from storage import questions as q
 from storage import workspaces
 from storage.models import Offer, Question
 
-IndexFor = Callable[[str], Awaitable[RoutingIndex]]
-Clock = Callable[[], datetime]
-LIVE = ("open", "connected")
-MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted in Slack
 _DONE_WITH = {  # a closed question's status, as its asker reads it
     "solved": "is solved already",
     "withdrawn": "is withdrawn already",
@@ -54,35 +47,6 @@ class _OfferAnswered(Exception):
         self.offer = OfferView.of(offer)
 
 
-async def _repeated(s: AsyncSession, question: Question) -> Asked:
-    """An ask seen before: the question as it is, changed in nothing."""
-    offers = await q.offers_of(s, question.id)
-    return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
-
-
-async def _still_asking(
-    s: AsyncSession, request: AskRequest, text: str, besides: int | None = None
-) -> Question | None:
-    """The asker's question still being asked in the same words (the same terms, in any
-    order), other than `besides`: asked again, in another channel or after an edit, it would
-    ask the same people twice."""
-    terms = frozenset(tokens(text))
-    if not terms:
-        return None
-    live = await q.questions_of(s, request.team_id, request.asker_user_id, ("draft", *LIVE))
-    return next((m for m in live if m.id != besides and frozenset(tokens(m.text)) == terms), None)
-
-
-class _AskedMeanwhile(Exception):
-    """The same question, asked by the same person at the same moment (`/ask` sent twice, the
-    same DM twice), was stored first: this one is rolled back. It carries that question as
-    read, for its row is expired once the transaction rolls back."""
-
-    def __init__(self, question: Question) -> None:
-        super().__init__(question.id)
-        self.question = QuestionView.of(question)
-
-
 class QuestionService:
     def __init__(
         self,
@@ -90,7 +54,7 @@ class QuestionService:
         index_for: IndexFor,
         clock: Clock,
         config: RoutingConfig | None = None,
-        observe_routing: Callable[[float], None] = lambda _seconds: None,
+        observe_routing: Observe = lambda _seconds: None,
     ) -> None:
         self._sessions = sessions
         self._index_for = index_for
@@ -100,68 +64,16 @@ class QuestionService:
         self._solved = SolvedFinder()
 
     async def ask(self, request: AskRequest, private_now: PrivateNow | None = None) -> Asked:
-        """`private_now` tells whether a channel is private now, for solved questions asked in
-        one that has been made private since (`SolvedFinder.similar`)."""
-        text = request.text.strip()
-        if len(text) < 8 or says_nothing(text):
-            raise UserError("Tell me a bit more: what do you need help with?")
-        if len(text) > MAX_QUESTION and request.source == "command":  # a message stays whole
-            raise UserError(
-                f"That question is {len(text):,} characters; keep it to {MAX_QUESTION:,} at most."
-            )
-        index = await self._index_for(request.team_id)
-        try:
-            return await self._ask(request, text, index, private_now)
-        except _AskedMeanwhile as twin:  # this one's insert was rolled back with the rest
-            return Asked(twin.question, already=True)
-
-    async def _ask(
-        self, request: AskRequest, text: str, index: RoutingIndex, private_now: PrivateNow | None
-    ) -> Asked:
-        async with self._sessions() as s, s.begin():
-            if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
-                return await _repeated(s, existing)
-            if (same := await _still_asking(s, request, text)) is not None:
-                return Asked(QuestionView.of(same), already=True)
-            solved = await self._solved.similar(
-                s, request.team_id, text, request.asker_user_id, private_now
-            )
-            waits = request.is_private or bool(solved)
-            question = await q.add_question(
-                s,
-                team_id=request.team_id,
-                asker_user_id=request.asker_user_id,
-                channel_id=request.channel_id,
-                message_ts=request.message_ts,
-                thread_ts=request.thread_ts or request.message_ts,
-                text=text[:MAX_QUESTION],
-                topics=list(index.topics(text)),
-                status="draft" if waits else "open",
-                is_private=request.is_private,
-                source=request.source,
-                idempotency_key=request.key,
-                created_at=self.clock(),
-            )
-            if question is None:  # the same ask, stored meanwhile by its twin
-                existing = await q.question_by_key(s, request.team_id, request.key)
-                assert existing is not None
-                return await _repeated(s, existing)
-            # The check above read before this insert; the insert (and on PostgreSQL the
-            # asker's lock) waits for a twin asked at the same moment, which is seen now.
-            await q.hold_asker(s, request.team_id, request.asker_user_id)
-            if (same := await _still_asking(s, request, text, besides=question.id)) is not None:
-                raise _AskedMeanwhile(same)
-            if not waits:
-                return await self._first_round(s, index, question)
-            ranked = await rank(
-                s, index, question, (), self.config, self.clock(), self._observe_routing
-            )
-            would_ask = min(len(ranked), self.config.offers_per_round)
-            if not would_ask:
-                return await self._nobody(s, question, solved)
-            return Asked(
-                QuestionView.of(question), needs_consent=True, solved=solved, would_ask=would_ask
-            )
+        return await asking.ask(
+            self._sessions,
+            self._index_for,
+            self._solved,
+            self.config,
+            self.clock,
+            self._observe_routing,
+            request,
+            private_now,
+        )
 
     async def consent(self, team_id: str, question_id: int, user_id: str) -> Asked:
         """The asker's one click that lets a waiting question (a private one, or one shown
@@ -334,7 +246,7 @@ class QuestionService:
             closed = await lookup.close_others(s, question, keep=None, at=now)
             await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
             await tell.asking_closed(s, question, now)
-            helping = await self._helping(s, question)
+            helping = await lookup.helping(s, question)
             await tell.helpers_released(s, question, helping, now)
             await home.changed(s, team_id, user_id, now)
         return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
@@ -394,66 +306,20 @@ class QuestionService:
                     waiting = await lookup.close_others(s, question, keep=None, at=now)
                     await tell.offers_closed(s, question, waiting, tell.ASKER_LEFT, now)
                     await tell.asking_closed(s, question, now)
-                    helping = await self._helping(s, question)
+                    helping = await lookup.helping(s, question)
                     await tell.helpers_released(s, question, helping, now, left=True)
                     closed += 1
         return closed
 
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
-        """Whether a question was asked in (or about) this message."""
-        async with self._sessions() as s:
-            return bool(await q.questions_posted_as(s, team_id, channel_id, message_ts))
+        return await message_changes.asked_in(self._sessions, team_id, channel_id, message_ts)
 
     async def deleted(
         self, team_id: str, channel_id: str, message_ts: str, unasked: AskRequest | None = None
     ) -> int:
-        """The message a question was asked in (or about) was deleted: nobody goes on being
-        asked, those waiting or helping are told, as if its asker had withdrawn it, and its
-        words are blanked, so no DM, solved-first suggestion or report shows them again.
-        The bot's replies in the thread the message started go too. How many questions it
-        was.
-
-        `unasked`: the question the message would be, not asked yet (Slack delivers the
-        message late, or retries it, after the deletion). It is stored blank under its key,
-        `q.UNASKED`, so the message, when it comes, is a repeat and asks nobody: the same end
-        as a question asked and then deleted, but never counted as a question."""
-        async with self._sessions() as s, s.begin():
-            questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
-            now = self.clock()
-            if not questions and unasked is not None:
-                kept = await q.add_question(
-                    s,
-                    team_id=team_id,
-                    asker_user_id=unasked.asker_user_id,
-                    channel_id=channel_id,
-                    message_ts=message_ts,
-                    thread_ts=unasked.thread_ts,
-                    text="",
-                    topics=[],
-                    status=q.UNASKED,
-                    is_private=unasked.is_private,
-                    source=unasked.source,
-                    idempotency_key=unasked.key,
-                    created_at=now,
-                    resolved_at=now,
-                )
-                if kept is not None:
-                    return 0
-                # Asked meanwhile: the insert waited for that question, seen now.
-                questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
-            for question in questions:
-                await q.forget_text(s, question)
-                if await q.set_question_status(
-                    s, question, "withdrawn", expected=("draft", *LIVE), resolved_at=now
-                ):
-                    await lookup.close_others(s, question, keep=None, at=now)
-                    await tell.asking_closed(s, question, now)
-                    helping = await self._helping(s, question)
-                    await tell.helpers_released(s, question, helping, now, deleted=True)
-                await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)
-                if question.thread_ts == message_ts:
-                    await tell.asker(s, question, "replies_deleted", now)
-        return len(questions)
+        return await message_changes.deleted(
+            self._sessions, self.clock, team_id, channel_id, message_ts, unasked
+        )
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The questions asked in a channel made private are private from now on: its history
@@ -464,29 +330,9 @@ class QuestionService:
     async def edited(
         self, team_id: str, channel_id: str, message_ts: str, text: str, edit: str
     ) -> int:
-        """The message a question was asked in (or about) was edited: its words become the
-        edited ones, everywhere askaround quotes them from now on (the colleagues' DMs are
-        rendered again), so words taken out of the message are not kept. A question whose
-        words were blanked (deleted, or past their retention) stays blank, and one that took
-        a later edit keeps it (Slack may deliver an older edit late). How many questions it
-        was; `edit` names this edit (Slack's `edited.ts`)."""
-        text = text.strip()[:MAX_QUESTION]
-        if not await self.asked_in(team_id, channel_id, message_ts):
-            return 0
-        # Its topics as well: a topic edited out must not point others to its channel.
-        topics = list((await self._index_for(team_id)).topics(text))
-        async with self._sessions() as s, s.begin():
-            questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
-            for question in questions:
-                if not await q.set_text(s, question, text, topics, edit):
-                    continue
-                offers = await q.offers_of(s, question.id)
-                await tell.offers_edited(s, question, offers, self.clock(), edit)
-        return len(questions)
-
-    @staticmethod
-    async def _helping(s: AsyncSession, question: Question) -> list[Offer]:
-        return [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]
+        return await message_changes.edited(
+            self._sessions, self._index_for, self.clock, team_id, channel_id, message_ts, text, edit
+        )
 
     async def now(
         self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None
@@ -523,87 +369,20 @@ class QuestionService:
             return [QuestionView.of(question) for question in mine]
 
     async def escalate_due(self) -> list[Moved]:
-        """Expire offers that had their working time, and ask the next people; one pass."""
-        now = self.clock()
-        async with self._sessions() as s:
-            candidates = await q.open_questions_with_pending_offers(
-                s, now - timedelta(minutes=self.config.offer_minutes)
-            )
-        by_question: dict[tuple[str, int], list[Offer]] = {}
-        for offer in candidates:
-            by_question.setdefault((offer.team_id, offer.question_id), []).append(offer)
-        moved: list[Moved] = []
-        for (team_id, question_id), pending in by_question.items():
-            async with self._sessions() as s:
-                people = await people_queries.people_by_id(
-                    s, team_id, [o.candidate_user_id for o in pending]
-                )
-            due = [o for o in pending if self._out_of_time(o, people, now)]
-            if not due:
-                continue
-            index = await self._index_for(team_id)
-            async with self._sessions() as s, s.begin():
-                question = await lookup.question(s, team_id, question_id)
-                await q.hold_question(s, question)  # before the offers, as `accept` does
-                expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
-                if not expired:
-                    continue
-                went = await self._move_on(s, index, question, expired)
-                moved.append(went)
-                # True either way: others may still be waiting to answer, with nobody new asked.
-                note = (
-                    "No worries: I've asked someone else."
-                    if went.new_offers
-                    else "No worries: I've stopped waiting on you for this one."
-                )
-                await tell.offers_closed(s, question, expired, note, now)
-        return moved
-
-    def _out_of_time(self, offer: Offer, people: Mapping[str, Any], now: datetime) -> bool:
-        person = people.get(offer.candidate_user_id)
-        tz = person.tz if person is not None else "UTC"
-        minutes = working_minutes(offer.created_at, now, tz, self.config.hours)
-        return minutes >= self.config.offer_minutes
+        return await escalation.escalate_due(
+            self._sessions, self._index_for, self.config, self.clock, self._observe_routing
+        )
 
     # internals
 
     async def _move_on(
         self, s: AsyncSession, index: RoutingIndex, question: Question, expired: list[Offer]
     ) -> Moved:
-        """When nobody is left waiting on an open question: ask the next, or give up honestly."""
-        await q.hold_question(s, question)
-        if question.status != "open":
-            return Moved(QuestionView.of(question), offer_views(expired))
-        offers = await q.offers_of(s, question.id)
-        if any(o.status == "pending" for o in offers):
-            return Moved(QuestionView.of(question), offer_views(expired))
-        new = await self._offer_next(s, index, question)
-        if new:
-            await tell.offers_made(s, question, new, self.clock(), self.config.hours, first=False)
-            return Moved(QuestionView.of(question), offer_views(expired), offer_views(new))
-        channels = (await self._nobody(s, question, [])).unanswerable_channels or []
-        return Moved(QuestionView.of(question), offer_views(expired), channels=channels)
+        return await rounds.move_on(
+            s, index, question, expired, self.config, self.clock, self._observe_routing
+        )
 
     async def _first_round(self, s: AsyncSession, index: RoutingIndex, question: Question) -> Asked:
-        offers = await self._offer_next(s, index, question)
-        if not offers:
-            return await self._nobody(s, question, [])
-        await tell.offers_made(s, question, offers, self.clock(), self.config.hours, first=True)
-        return Asked(QuestionView.of(question), offer_views(offers))
-
-    async def _nobody(
-        self, s: AsyncSession, question: Question, solved: list[SolvedMatch]
-    ) -> Asked:
-        """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
-        await q.set_question_status(s, question, "unanswered", expected=("draft", "open"))
-        channels = await channels_discussing(s, question)
-        await tell.asker(s, question, "unanswered", self.clock(), channels=channels)
-        await tell.asking_closed(s, question, self.clock())
-        return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)
-
-    async def _offer_next(
-        self, s: AsyncSession, index: RoutingIndex, question: Question
-    ) -> list[Offer]:
-        return await offer_next(
-            s, index, question, self.config, self.clock(), self._observe_routing
+        return await rounds.first_round(
+            s, index, question, self.config, self.clock, self._observe_routing
         )

@@ -1,0 +1,137 @@
+"""Asking: what a question must say, a repeat or a twin of one asked already answered as
+that one, and the new question stored and sent to its first round (or held for the asker's
+consent)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.conversations import PrivateNow
+from bot.errors import UserError
+from bot.questions.detect import says_nothing
+from bot.questions.indexes import IndexFor
+from bot.questions.lookup import LIVE
+from bot.questions.offering import rank
+from bot.questions.policy import RoutingConfig
+from bot.questions.results import Asked, AskRequest
+from bot.questions.rounds import Clock, Observe, first_round, nobody
+from bot.questions.solved import SolvedFinder
+from bot.questions.views import QuestionView, offer_views
+from bot.routing.engine import RoutingIndex
+from bot.routing.text import tokens
+from storage import questions as q
+from storage.models import Question
+
+MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted in Slack
+
+
+async def _repeated(s: AsyncSession, question: Question) -> Asked:
+    """An ask seen before: the question as it is, changed in nothing."""
+    offers = await q.offers_of(s, question.id)
+    return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
+
+
+async def _still_asking(
+    s: AsyncSession, request: AskRequest, text: str, besides: int | None = None
+) -> Question | None:
+    """The asker's question still being asked in the same words (the same terms, in any
+    order), other than `besides`: asked again, in another channel or after an edit, it would
+    ask the same people twice."""
+    terms = frozenset(tokens(text))
+    if not terms:
+        return None
+    live = await q.questions_of(s, request.team_id, request.asker_user_id, ("draft", *LIVE))
+    return next((m for m in live if m.id != besides and frozenset(tokens(m.text)) == terms), None)
+
+
+class _AskedMeanwhile(Exception):
+    """The same question, asked by the same person at the same moment (`/ask` sent twice, the
+    same DM twice), was stored first: this one is rolled back. It carries that question as
+    read, for its row is expired once the transaction rolls back."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.id)
+        self.question = QuestionView.of(question)
+
+
+async def ask(
+    sessions: async_sessionmaker[AsyncSession],
+    index_for: IndexFor,
+    solved_finder: SolvedFinder,
+    config: RoutingConfig,
+    clock: Clock,
+    observe: Observe,
+    request: AskRequest,
+    private_now: PrivateNow | None = None,
+) -> Asked:
+    """`private_now` tells whether a channel is private now, for solved questions asked in
+    one that has been made private since (`SolvedFinder.similar`)."""
+    text = request.text.strip()
+    if len(text) < 8 or says_nothing(text):
+        raise UserError("Tell me a bit more: what do you need help with?")
+    if len(text) > MAX_QUESTION and request.source == "command":  # a message stays whole
+        raise UserError(
+            f"That question is {len(text):,} characters; keep it to {MAX_QUESTION:,} at most."
+        )
+    index = await index_for(request.team_id)
+    try:
+        return await _ask(
+            sessions, solved_finder, config, clock, observe, request, text, index, private_now
+        )
+    except _AskedMeanwhile as twin:  # this one's insert was rolled back with the rest
+        return Asked(twin.question, already=True)
+
+
+async def _ask(
+    sessions: async_sessionmaker[AsyncSession],
+    solved_finder: SolvedFinder,
+    config: RoutingConfig,
+    clock: Clock,
+    observe: Observe,
+    request: AskRequest,
+    text: str,
+    index: RoutingIndex,
+    private_now: PrivateNow | None,
+) -> Asked:
+    async with sessions() as s, s.begin():
+        if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
+            return await _repeated(s, existing)
+        if (same := await _still_asking(s, request, text)) is not None:
+            return Asked(QuestionView.of(same), already=True)
+        solved = await solved_finder.similar(
+            s, request.team_id, text, request.asker_user_id, private_now
+        )
+        waits = request.is_private or bool(solved)
+        question = await q.add_question(
+            s,
+            team_id=request.team_id,
+            asker_user_id=request.asker_user_id,
+            channel_id=request.channel_id,
+            message_ts=request.message_ts,
+            thread_ts=request.thread_ts or request.message_ts,
+            text=text[:MAX_QUESTION],
+            topics=list(index.topics(text)),
+            status="draft" if waits else "open",
+            is_private=request.is_private,
+            source=request.source,
+            idempotency_key=request.key,
+            created_at=clock(),
+        )
+        if question is None:  # the same ask, stored meanwhile by its twin
+            existing = await q.question_by_key(s, request.team_id, request.key)
+            assert existing is not None
+            return await _repeated(s, existing)
+        # The check above read before this insert; the insert (and on PostgreSQL the
+        # asker's lock) waits for a twin asked at the same moment, which is seen now.
+        await q.hold_asker(s, request.team_id, request.asker_user_id)
+        if (same := await _still_asking(s, request, text, besides=question.id)) is not None:
+            raise _AskedMeanwhile(same)
+        if not waits:
+            return await first_round(s, index, question, config, clock, observe)
+        ranked = await rank(s, index, question, (), config, clock(), observe)
+        would_ask = min(len(ranked), config.offers_per_round)
+        if not would_ask:
+            return await nobody(s, question, solved, clock)
+        return Asked(
+            QuestionView.of(question), needs_consent=True, solved=solved, would_ask=would_ask
+        )

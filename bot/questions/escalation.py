@@ -1,0 +1,73 @@
+"""Escalation, the scheduler's pass over questions: an offer that had its working time (in
+the asked person's own hours) expires, and the next people are asked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.questions import lookup, tell
+from bot.questions.indexes import IndexFor
+from bot.questions.policy import RoutingConfig
+from bot.questions.results import Moved
+from bot.questions.rounds import Clock, Observe, move_on
+from bot.worktime import working_minutes
+from storage import people as people_queries
+from storage import questions as q
+from storage.models import Offer
+
+
+async def escalate_due(
+    sessions: async_sessionmaker[AsyncSession],
+    index_for: IndexFor,
+    config: RoutingConfig,
+    clock: Clock,
+    observe: Observe,
+) -> list[Moved]:
+    """Expire offers that had their working time, and ask the next people; one pass."""
+    now = clock()
+    async with sessions() as s:
+        candidates = await q.open_questions_with_pending_offers(
+            s, now - timedelta(minutes=config.offer_minutes)
+        )
+    by_question: dict[tuple[str, int], list[Offer]] = {}
+    for offer in candidates:
+        by_question.setdefault((offer.team_id, offer.question_id), []).append(offer)
+    moved: list[Moved] = []
+    for (team_id, question_id), pending in by_question.items():
+        async with sessions() as s:
+            people = await people_queries.people_by_id(
+                s, team_id, [o.candidate_user_id for o in pending]
+            )
+        due = [o for o in pending if _out_of_time(o, people, now, config)]
+        if not due:
+            continue
+        index = await index_for(team_id)
+        async with sessions() as s, s.begin():
+            question = await lookup.question(s, team_id, question_id)
+            await q.hold_question(s, question)  # before the offers, as `accept` does
+            expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
+            if not expired:
+                continue
+            went = await move_on(s, index, question, expired, config, clock, observe)
+            moved.append(went)
+            # True either way: others may still be waiting to answer, with nobody new asked.
+            note = (
+                "No worries: I've asked someone else."
+                if went.new_offers
+                else "No worries: I've stopped waiting on you for this one."
+            )
+            await tell.offers_closed(s, question, expired, note, now)
+    return moved
+
+
+def _out_of_time(
+    offer: Offer, people: Mapping[str, Any], now: datetime, config: RoutingConfig
+) -> bool:
+    person = people.get(offer.candidate_user_id)
+    tz = person.tz if person is not None else "UTC"
+    minutes = working_minutes(offer.created_at, now, tz, config.hours)
+    return minutes >= config.offer_minutes
