@@ -1,4 +1,4 @@
-"""Queries on questions and offers. The database, not memory, decides who wins an accept."""
+"""Queries on questions. The database, not memory, decides who wins an accept."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    case,
     cast,
     exists,
     func,
@@ -23,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Offer, Question, Workspace
+from storage.models import Offer, Question
 from storage.upsert import insert_for
 
 # A question a colleague took on (it has its helper): connected, solved, or withdrawn after
@@ -243,115 +242,6 @@ async def questions_helped_by(
     return result.all()
 
 
-async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
-    result = await session.scalars(
-        select(Offer).where(
-            Offer.team_id == team_id, Offer.candidate_user_id == user_id, Offer.status == "pending"
-        )
-    )
-    return result.all()
-
-
-async def add_offer(session: AsyncSession, **fields: Any) -> Offer:
-    offer = Offer(**fields)
-    session.add(offer)
-    await session.flush()
-    return offer
-
-
-async def get_offer(session: AsyncSession, team_id: str, offer_id: int) -> Offer | None:
-    return await session.scalar(select(Offer).where(Offer.team_id == team_id, Offer.id == offer_id))
-
-
-async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
-    result = await session.scalars(
-        select(Offer).where(Offer.question_id == question_id).order_by(Offer.id)
-    )
-    return result.all()
-
-
-async def set_offer_status(
-    session: AsyncSession,
-    offer: Offer,
-    status: str,
-    *,
-    expected: Collection[str] = ("pending",),
-    at: datetime | None = None,
-) -> bool:
-    result = await session.execute(
-        update(Offer)
-        .where(Offer.id == offer.id, Offer.status.in_(list(expected)))
-        .values(status=status, responded_at=at)
-        .execution_options(synchronize_session=False)
-    )
-    assert isinstance(result, CursorResult)
-    if result.rowcount == 1:
-        offer.status, offer.responded_at = status, at
-        return True
-    return False
-
-
-async def pending_load(
-    session: AsyncSession, team_id: str, user_ids: Collection[str]
-) -> dict[str, int]:
-    """How many offers each person has waiting for an answer right now."""
-    if not user_ids:
-        return {}
-    rows = await session.execute(
-        select(Offer.candidate_user_id, func.count())
-        .where(
-            Offer.team_id == team_id,
-            Offer.status == "pending",
-            Offer.candidate_user_id.in_(list(user_ids)),
-        )
-        .group_by(Offer.candidate_user_id)
-    )
-    return {user: int(count) for user, count in rows.all()}
-
-
-async def responsiveness(
-    session: AsyncSession, team_id: str, user_ids: Collection[str]
-) -> dict[str, tuple[int, int]]:
-    """(offers answered with "I can help", offers answered or expired) per person."""
-    if not user_ids:
-        return {}
-    accepted = func.sum(case((Offer.status == "accepted", 1), else_=0))
-    rows = await session.execute(
-        select(Offer.candidate_user_id, accepted, func.count())
-        .where(
-            Offer.team_id == team_id,
-            Offer.candidate_user_id.in_(list(user_ids)),
-            Offer.status.in_(["accepted", "declined", "expired"]),
-        )
-        .group_by(Offer.candidate_user_id)
-    )
-    return {user: (int(a or 0), int(n)) for user, a, n in rows.all()}
-
-
-async def open_questions_with_pending_offers(
-    session: AsyncSession, created_before: datetime
-) -> Sequence[Offer]:
-    """Pending offers of open questions old enough that they may have run out of time, in
-    workspaces that still have the app."""
-    uninstalled = exists().where(
-        Workspace.team_id == Offer.team_id, Workspace.uninstalled_at.is_not(None)
-    )
-    result = await session.scalars(
-        select(Offer)
-        .join(Question, Question.id == Offer.question_id)
-        .where(
-            and_(
-                Question.status == "open",
-                Offer.status == "pending",
-                Offer.created_at <= created_before,
-                ~uninstalled,
-            )
-        )
-        .order_by(Offer.id)
-    )
-    return result.all()
-
-
 async def questions_of(
     session: AsyncSession, team_id: str, asker_user_id: str, statuses: Collection[str]
 ) -> Sequence[Question]:
@@ -458,15 +348,6 @@ async def questions_by_id(session: AsyncSession, ids: Collection[int]) -> dict[i
         return {}
     rows = await session.scalars(select(Question).where(Question.id.in_(ids)))
     return {question.id: question for question in rows.all()}
-
-
-async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:
-    await session.execute(
-        update(Offer)
-        .where(Offer.id == offer_id)
-        .values(dm_channel_id=channel_id, dm_ts=ts)
-        .execution_options(synchronize_session=False)
-    )
 
 
 async def set_asker_message(

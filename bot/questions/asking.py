@@ -19,6 +19,7 @@ from bot.questions.solved import SolvedFinder
 from bot.questions.views import QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.routing.text import tokens
+from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Question
 
@@ -27,7 +28,7 @@ MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted
 
 async def _repeated(s: AsyncSession, question: Question) -> Asked:
     """An ask seen before: the question as it is, changed in nothing."""
-    offers = await q.offers_of(s, question.id)
+    offers = await offer_q.offers_of(s, question.id)
     return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
 
 

@@ -15,6 +15,7 @@ from bot.questions.policy import RoutingConfig
 from bot.questions.results import Moved
 from bot.questions.rounds import Clock, Observe, move_on
 from bot.worktime import working_minutes
+from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
 from storage.models import Offer
@@ -30,7 +31,7 @@ async def escalate_due(
     """Expire offers that had their working time, and ask the next people; one pass."""
     now = clock()
     async with sessions() as s:
-        candidates = await q.open_questions_with_pending_offers(
+        candidates = await offer_q.open_questions_with_pending_offers(
             s, now - timedelta(minutes=config.offer_minutes)
         )
     by_question: dict[tuple[str, int], list[Offer]] = {}
@@ -49,7 +50,7 @@ async def escalate_due(
         async with sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
             await q.hold_question(s, question)  # before the offers, as `accept` does
-            expired = [o for o in due if await q.set_offer_status(s, o, "expired", at=now)]
+            expired = [o for o in due if await offer_q.set_offer_status(s, o, "expired", at=now)]
             if not expired:
                 continue
             went = await move_on(s, index, question, expired, config, clock, observe)

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import UserError
+from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Offer, Question
 
@@ -38,7 +39,7 @@ async def offer_for(
     s: AsyncSession, team_id: str, offer_id: int, user_id: str
 ) -> tuple[Offer, Question]:
     """The offer and its question, when the offer was made to `user_id`."""
-    offer = await q.get_offer(s, team_id, offer_id)
+    offer = await offer_q.get_offer(s, team_id, offer_id)
     if offer is None:  # removed with its question, the DM still in Slack
         raise QuestionNotFound("I no longer have that request, so there is nothing to answer.")
     if offer.candidate_user_id != user_id:
@@ -51,8 +52,8 @@ async def close_others(
 ) -> list[Offer]:
     """Supersede the question's pending offers but `keep`; returns the ones this closed."""
     closed = []
-    for other in await q.offers_of(s, of.id):
-        if other.id != keep and await q.set_offer_status(
+    for other in await offer_q.offers_of(s, of.id):
+        if other.id != keep and await offer_q.set_offer_status(
             s, other, "superseded", expected=("pending",), at=at
         ):
             closed.append(other)
@@ -60,4 +61,4 @@ async def close_others(
 
 
 async def helping(s: AsyncSession, question: Question) -> list[Offer]:
-    return [o for o in await q.offers_of(s, question.id) if o.status == "accepted"]
+    return [o for o in await offer_q.offers_of(s, question.id) if o.status == "accepted"]

@@ -10,6 +10,7 @@ from bot.questions.asking import MAX_QUESTION
 from bot.questions.indexes import IndexFor
 from bot.questions.results import AskRequest
 from bot.questions.rounds import Clock
+from storage import offers as offer_q
 from storage import questions as q
 
 
@@ -72,7 +73,7 @@ async def deleted(
                 await tell.asking_closed(s, question, now)
                 helping = await lookup.helping(s, question)
                 await tell.helpers_released(s, question, helping, now, deleted=True)
-            await tell.offers_deleted(s, question, await q.offers_of(s, question.id), now)
+            await tell.offers_deleted(s, question, await offer_q.offers_of(s, question.id), now)
             if question.thread_ts == message_ts:
                 await tell.asker(s, question, "replies_deleted", now)
     return len(questions)
@@ -104,6 +105,6 @@ async def edited(
         for question in questions:
             if not await q.set_text(s, question, text, topics, edit):
                 continue
-            offers = await q.offers_of(s, question.id)
+            offers = await offer_q.offers_of(s, question.id)
             await tell.offers_edited(s, question, offers, clock(), edit)
     return len(questions)

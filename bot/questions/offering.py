@@ -15,8 +15,8 @@ from bot import visibility
 from bot.questions.policy import adjust, available
 from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
+from storage import offers as offer_q
 from storage import people as people_queries
-from storage import questions as q
 from storage.models import Offer, Person, Question
 
 if TYPE_CHECKING:
@@ -32,12 +32,12 @@ async def offer_next(
     observe_routing: Callable[[float], None],
 ) -> list[Offer]:
     """Offers to the best people not yet asked, up to one round's worth."""
-    asked = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
+    asked = {o.candidate_user_id for o in await offer_q.offers_of(s, question.id)}
     ranked = await rank(s, index, question, asked, config, now, observe_routing)
     offers = []
     for position, suggestion in enumerate(ranked[: config.offers_per_round], len(asked)):
         offers.append(
-            await q.add_offer(
+            await offer_q.add_offer(
                 s,
                 team_id=question.team_id,
                 question_id=question.id,
@@ -84,8 +84,8 @@ async def rank(
     ids = [r.user_id for r in raw]
     introducers = {r.via_user_id for r in raw if r.via_user_id}
     people = await people_queries.people_by_id(s, question.team_id, {*ids, *introducers})
-    load = await q.pending_load(s, question.team_id, ids)
-    answered = await q.responsiveness(s, question.team_id, ids)
+    load = await offer_q.pending_load(s, question.team_id, ids)
+    answered = await offer_q.responsiveness(s, question.team_id, ids)
     experts = [r for r in raw if r.kind == "expert"]
     connectors = [r for r in raw if r.kind != "expert"]
     ordered = adjust(experts, people, load, answered, now, config.limits, config.hours)

@@ -17,6 +17,7 @@ from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
+from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Offer, Question
 
@@ -52,7 +53,7 @@ async def move_on(
     await q.hold_question(s, question)
     if question.status != "open":
         return Moved(QuestionView.of(question), offer_views(expired))
-    offers = await q.offers_of(s, question.id)
+    offers = await offer_q.offers_of(s, question.id)
     if any(o.status == "pending" for o in offers):
         return Moved(QuestionView.of(question), offer_views(expired))
     new = await offer_next(s, index, question, config, clock(), observe)

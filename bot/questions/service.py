@@ -26,6 +26,7 @@ from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
 from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
+from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
 from storage import workspaces
@@ -84,7 +85,7 @@ class QuestionService:
             if not await q.set_question_status(s, question, "open", expected=("draft",)):
                 if question.status == "withdrawn":
                     raise UserError(f"Question #{question.id} was withdrawn: ask it again.")
-                offers = await q.offers_of(s, question.id)
+                offers = await offer_q.offers_of(s, question.id)
                 return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
             return await self._first_round(s, index, question)
 
@@ -110,7 +111,7 @@ class QuestionService:
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             if question.status == "open" and await q.claim_question(s, question, user_id):
                 now = self.clock()
-                if not await q.set_offer_status(
+                if not await offer_q.set_offer_status(
                     s, offer, "accepted", expected=("pending", "expired"), at=now
                 ):
                     raise _OfferAnswered(offer)
@@ -135,7 +136,7 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             await q.hold_question(s, question)  # before the offer, as `accept` does
-            if not await q.set_offer_status(s, offer, "declined", at=self.clock()):
+            if not await offer_q.set_offer_status(s, offer, "declined", at=self.clock()):
                 return Moved(QuestionView.of(question))
             await tell.offers_closed(
                 s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
@@ -167,24 +168,24 @@ class QuestionService:
                     f"<@{referred_user_id}> isn't taking questions right now. "
                     "Suggest someone else, or press *Not me*."
                 )
-            declined = await q.set_offer_status(
+            declined = await offer_q.set_offer_status(
                 s, offer, "declined", expected=("pending", "expired"), at=self.clock()
             )
             if not declined:
                 return Moved(QuestionView.of(question))  # answered already: a second press
-            existing = {o.candidate_user_id for o in await q.offers_of(s, question.id)}
+            existing = {o.candidate_user_id for o in await offer_q.offers_of(s, question.id)}
             if referred_user_id in existing:
                 note = f"Thanks: <@{referred_user_id}> has already been asked."
                 await tell.offers_closed(s, question, [offer], note, self.clock())
                 # As after *Not me*: if nobody is left waiting, ask the next people or say so.
                 return await self._move_on(s, index, question, [])
-            load = await q.pending_load(s, team_id, [referred_user_id])
+            load = await offer_q.pending_load(s, team_id, [referred_user_id])
             if load.get(referred_user_id, 0) >= self.config.limits.max_open_offers:
                 raise UserError(  # rolls back the decline: the request stays theirs to answer
                     f"<@{referred_user_id}> has enough requests waiting for an answer already. "
                     "Suggest someone else, or press *Not me*."
                 )
-            new = await q.add_offer(
+            new = await offer_q.add_offer(
                 s,
                 team_id=team_id,
                 question_id=question.id,
@@ -260,7 +261,7 @@ class QuestionService:
         except UserError:
             async with self._sessions() as s:
                 question = await lookup.own_question(s, team_id, question_id, user_id)
-                if question.status != "withdrawn" or await q.offers_of(s, question.id):
+                if question.status != "withdrawn" or await offer_q.offers_of(s, question.id):
                     raise
             return Solved(QuestionView.of(question), None)
 
@@ -274,7 +275,7 @@ class QuestionService:
             await workspaces.profiles_deleted(s, team_id)
         await self.asker_left(team_id, user_id)
         async with self._sessions() as s:
-            pending = await q.pending_offers_to(s, team_id, user_id)
+            pending = await offer_q.pending_offers_to(s, team_id, user_id)
             helped = await q.questions_helped_by(s, team_id, user_id)
         for offer in pending:
             await self.decline(team_id, offer.id, user_id)
@@ -340,18 +341,18 @@ class QuestionService:
         """A question (by its id, or one of its offers' ids) and its offers as they are now."""
         async with self._sessions() as s:
             if offer_id is not None:
-                offer = await q.get_offer(s, team_id, offer_id)
+                offer = await offer_q.get_offer(s, team_id, offer_id)
                 assert offer is not None, "offers are never deleted while their question lives"
                 question_id = offer.question_id
             assert question_id is not None
             question = await lookup.question(s, team_id, question_id)
-            offers = await q.offers_of(s, question_id)
+            offers = await offer_q.offers_of(s, question_id)
             return QuestionNow(QuestionView.of(question), offer_views(offers))
 
     async def offer_message_sent(self, offer_id: int, channel_id: str, ts: str) -> None:
         """Remember where an offer's DM is, so it can be updated when the question moves on."""
         async with self._sessions() as s, s.begin():
-            await q.set_offer_message(s, offer_id, channel_id, ts)
+            await offer_q.set_offer_message(s, offer_id, channel_id, ts)
 
     async def asker_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
         """Remember where the asker was told who is asked, to say how it ended once it has."""

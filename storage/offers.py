@@ -1,0 +1,132 @@
+"""Queries on offers: each colleague a question was put to, and where their answer stands.
+An offer's status moves only by a conditional UPDATE (`set_offer_status`), so two answers to
+one offer never both count."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, and_, case, exists, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Offer, Question, Workspace
+
+
+async def add_offer(session: AsyncSession, **fields: Any) -> Offer:
+    offer = Offer(**fields)
+    session.add(offer)
+    await session.flush()
+    return offer
+
+
+async def get_offer(session: AsyncSession, team_id: str, offer_id: int) -> Offer | None:
+    return await session.scalar(select(Offer).where(Offer.team_id == team_id, Offer.id == offer_id))
+
+
+async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
+    result = await session.scalars(
+        select(Offer).where(Offer.question_id == question_id).order_by(Offer.id)
+    )
+    return result.all()
+
+
+async def set_offer_status(
+    session: AsyncSession,
+    offer: Offer,
+    status: str,
+    *,
+    expected: Collection[str] = ("pending",),
+    at: datetime | None = None,
+) -> bool:
+    result = await session.execute(
+        update(Offer)
+        .where(Offer.id == offer.id, Offer.status.in_(list(expected)))
+        .values(status=status, responded_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    if result.rowcount == 1:
+        offer.status, offer.responded_at = status, at
+        return True
+    return False
+
+
+async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:
+    await session.execute(
+        update(Offer)
+        .where(Offer.id == offer_id)
+        .values(dm_channel_id=channel_id, dm_ts=ts)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
+    result = await session.scalars(
+        select(Offer).where(
+            Offer.team_id == team_id, Offer.candidate_user_id == user_id, Offer.status == "pending"
+        )
+    )
+    return result.all()
+
+
+async def pending_load(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, int]:
+    """How many offers each person has waiting for an answer right now."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(Offer.candidate_user_id, func.count())
+        .where(
+            Offer.team_id == team_id,
+            Offer.status == "pending",
+            Offer.candidate_user_id.in_(list(user_ids)),
+        )
+        .group_by(Offer.candidate_user_id)
+    )
+    return {user: int(count) for user, count in rows.all()}
+
+
+async def responsiveness(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, tuple[int, int]]:
+    """(offers answered with "I can help", offers answered or expired) per person."""
+    if not user_ids:
+        return {}
+    accepted = func.sum(case((Offer.status == "accepted", 1), else_=0))
+    rows = await session.execute(
+        select(Offer.candidate_user_id, accepted, func.count())
+        .where(
+            Offer.team_id == team_id,
+            Offer.candidate_user_id.in_(list(user_ids)),
+            Offer.status.in_(["accepted", "declined", "expired"]),
+        )
+        .group_by(Offer.candidate_user_id)
+    )
+    return {user: (int(a or 0), int(n)) for user, a, n in rows.all()}
+
+
+async def open_questions_with_pending_offers(
+    session: AsyncSession, created_before: datetime
+) -> Sequence[Offer]:
+    """Pending offers of open questions old enough that they may have run out of time, in
+    workspaces that still have the app."""
+    uninstalled = exists().where(
+        Workspace.team_id == Offer.team_id, Workspace.uninstalled_at.is_not(None)
+    )
+    result = await session.scalars(
+        select(Offer)
+        .join(Question, Question.id == Offer.question_id)
+        .where(
+            and_(
+                Question.status == "open",
+                Offer.status == "pending",
+                Offer.created_at <= created_before,
+                ~uninstalled,
+            )
+        )
+        .order_by(Offer.id)
+    )
+    return result.all()
