@@ -416,19 +416,6 @@ async def given_times(session: AsyncSession, team_id: str, giver: str) -> list[d
     return list(await session.scalars(statement))
 
 
-async def names(session: AsyncSession, team_id: str, user_ids: Iterable[str]) -> dict[str, str]:
-    """Display names (real name, else Slack name) of the people we know among these ids."""
-    ids = list(set(user_ids))
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(Person.user_id, Person.real_name, Person.name).where(
-            Person.team_id == team_id, Person.user_id.in_(ids)
-        )
-    )
-    return {user: real or name or user for user, real, name in rows.all()}
-
-
 async def export(
     session: AsyncSession, since: datetime, until: datetime | None
 ) -> list[tuple[Kudos, str, str]]:

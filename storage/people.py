@@ -261,3 +261,18 @@ async def forget_person(session: AsyncSession, person: Person) -> None:
 async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     rows = await session.scalars(select(Person).where(Person.team_id == team_id))
     return {p.user_id: p for p in rows}
+
+
+async def display_names(
+    session: AsyncSession, team_id: str, user_ids: Iterable[str]
+) -> dict[str, str]:
+    """Display names (real name, else Slack name) of the people we know among these ids."""
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(Person.user_id, Person.real_name, Person.name).where(
+            Person.team_id == team_id, Person.user_id.in_(ids)
+        )
+    )
+    return {user: real or name or user for user, real, name in rows.all()}

@@ -22,7 +22,7 @@ from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
 from storage import insights as people_q
-from storage import kudos as ledger
+from storage import people as people_queries
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace, find_workspace
 
@@ -298,7 +298,7 @@ class DigestService:
             tz = usual(await q.zones_of_people(s, team_id), self._now())
             start, end = week.window(tz)
             entries = await q.public_kudos(s, team_id, start, end)
-            names = await ledger.names(
+            names = await people_queries.display_names(
                 s,
                 team_id,
                 {k.giver_user_id for k in entries}

@@ -18,7 +18,7 @@ from bot import mentions, visibility
 from bot.digests.weeks import IsoWeek
 from bot.timezone import local_date, zone
 from storage import digests as q
-from storage import kudos as ledger
+from storage import people as people_queries
 from storage.models import Kudos, Person
 
 TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
@@ -149,7 +149,7 @@ async def build_summary(
     last = await q.last_received(session, team_id, ids, end)
     names = {m.user_id: display_name(m) for m in members}
     named = {k.giver_user_id for k in shown} | mentioned(shown)
-    names |= await ledger.names(session, team_id, named - set(names))
+    names |= await people_queries.display_names(session, team_id, named - set(names))
     here = zone(tz)
 
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}

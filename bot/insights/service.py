@@ -25,7 +25,6 @@ from bot.insights.build import analyse
 from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
-from storage import kudos as ledger
 from storage import people as people_queries
 from storage import workspaces
 
@@ -151,7 +150,9 @@ class InsightsService:
 
     async def _names(self, team_id: str, view: NetworkView, *, every: bool) -> dict[str, str]:
         async with self._sessions() as s:
-            return await ledger.names(s, team_id, outline.named(view, every_risk=every))
+            return await people_queries.display_names(
+                s, team_id, outline.named(view, every_risk=every)
+            )
 
     def monthly_done(self, team_id: str) -> bool:
         """Whether this process already queued last month's DMs for the workspace: the hourly

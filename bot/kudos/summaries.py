@@ -55,7 +55,7 @@ async def leaderboard(
             if value not in rules.values and value not in retired:
                 raise KudosRefused(r.unknown_value_message(value, rules.values))
         rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
-        names = await ledger.names(s, team_id, [u for u, _n in rows])
+        names = await people_queries.display_names(s, team_id, [u for u, _n in rows])
     standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
     return Leaderboard(period, value, standings, has_values=bool(rules.values))
 
@@ -69,7 +69,7 @@ async def mine(
         given = await ledger.count_for(s, team_id, giver=user_id)
         times = await ledger.given_times(s, team_id, user_id)
         recent = tuple(Entry.of(row) for row in received[:5])
-        names = await ledger.names(s, team_id, _named(recent))
+        names = await people_queries.display_names(s, team_id, _named(recent))
     return MySummary(
         user_id=user_id,
         received=len(received),
@@ -119,7 +119,7 @@ async def about(
             replace(entry, is_private=entry.is_private or entry.id in made_private)
             for entry in map(Entry.of, seen[:SHOWN_ABOUT])
         )
-        names = await ledger.names(s, team_id, [user_id, *_named(recent)])
+        names = await people_queries.display_names(s, team_id, [user_id, *_named(recent)])
     public = [row for row in seen if not (row.is_private or row.id in made_private)]
     return AboutSomeone(
         user_id=user_id,
@@ -144,7 +144,7 @@ async def home(
         tz = giver.tz or "UTC"
         left = await room(s, team_id, user_id, rules, giver, now)
         recent = tuple(Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3))
-        names = await ledger.names(s, team_id, _named(recent))
+        names = await people_queries.display_names(s, team_id, _named(recent))
     board = await leaderboard(sessions, clock, team_id, "month", None, tz, limit=5)
     return HomeKudos(
         user_id=user_id,
