@@ -236,18 +236,6 @@ async def people_by_handles(
     return found
 
 
-async def people_by_user_ids(
-    session: AsyncSession, team_id: str, user_ids: Iterable[str]
-) -> dict[str, Person]:
-    ids = set(user_ids)
-    if not ids:
-        return {}
-    rows = await session.scalars(
-        select(Person).where(Person.team_id == team_id, Person.user_id.in_(ids))
-    )
-    return {p.user_id: p for p in rows}
-
-
 async def forget_person(session: AsyncSession, person: Person) -> None:
     """Delete what the person told us (skills, interests, network). The directory's fields
     (title, team, manager, roles) and their routing status stay: the first belong to the

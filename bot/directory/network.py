@@ -92,9 +92,7 @@ async def typed_colleague(s: AsyncSession, team_id: str, entry: NetworkInput) ->
     if not name or " " in name:
         return None
     found = await people_q.people_by_handles(s, team_id, [name])
-    person = found.get(name.lower()) or (await people_q.people_by_user_ids(s, team_id, [name])).get(
-        name
-    )
+    person = found.get(name.lower()) or (await people_q.people_by_id(s, team_id, [name])).get(name)
     return None if person is None or person.is_bot else person
 
 
@@ -123,7 +121,7 @@ async def check_typed_entry(
         return
     await check_contact(s, team_id, entry)
     if resolved.colleague_user_id:
-        found = await people_q.people_by_user_ids(s, team_id, [resolved.colleague_user_id])
+        found = await people_q.people_by_id(s, team_id, [resolved.colleague_user_id])
         if resolved.colleague_user_id in found:
             check_colleague(found[resolved.colleague_user_id])
 

@@ -343,12 +343,12 @@ class ProfileService:
     async def network_text(self, team_id: str, user_id: str) -> str:
         """The owner's network in the modal's one-entry-per-line syntax, with `@handles`."""
         async with self._sessions() as s:
-            person = await people_q.people_by_user_ids(s, team_id, [user_id])
+            person = await people_q.people_by_id(s, team_id, [user_id])
             if user_id not in person:
                 return ""
             entries = await network_entries(s, person[user_id])
             ids = [e.colleague_user_id for e in entries if e.colleague_user_id]
-            colleagues = await people_q.people_by_user_ids(s, team_id, ids)
+            colleagues = await people_q.people_by_id(s, team_id, ids)
         return "\n".join(
             e.as_text(
                 colleagues[e.colleague_user_id].name if e.colleague_user_id in colleagues else None
