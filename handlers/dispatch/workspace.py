@@ -40,11 +40,21 @@ def from_elsewhere(payload: dict[str, Any], context: Any, *, shared: bool) -> bo
     there, but they are in none of this workspace's directory, and routing for them would
     DM this workspace's people for a stranger and show them who knows what. Their home
     workspace is an event's `user_team` (or `source_team`, `team`), a payload's `user.team_id`;
-    only a shared channel is asked, as Slack's documented examples name teams that disagree."""
+    only a shared channel is asked, as Slack's documented examples name teams that disagree.
+    An `app_mention` may name the person's Enterprise Grid organisation there instead: this
+    workspace's own is no other organisation (who of it may ask is `members_only`'s, from
+    their profile)."""
     if not shared:
         return False
     home = home_team(payload)
-    return bool(home) and home != workspace_of(context)
+    return bool(home) and home not in (workspace_of(context), organisation_of(context))
+
+
+def organisation_of(context: Any) -> str | None:
+    """The Enterprise Grid organisation of the installation this request runs with, if any."""
+    result = context.authorize_result
+    org = (result.enterprise_id if result is not None else None) or context.enterprise_id
+    return str(org) if org else None
 
 
 def home_team(payload: dict[str, Any]) -> str | None:
