@@ -41,19 +41,32 @@ def from_elsewhere(payload: dict[str, Any], context: Any, *, shared: bool) -> bo
     DM this workspace's people for a stranger and show them who knows what. Their home
     workspace is an event's `user_team` (or `source_team`, `team`), a payload's `user.team_id`;
     only a shared channel is asked, as Slack's documented examples name teams that disagree.
-    An `app_mention` may name the person's Enterprise Grid organisation there instead: this
-    workspace's own is no other organisation (who of it may ask is `members_only`'s, from
-    their profile)."""
+    In an Enterprise Grid organisation Slack may name their home otherwise: an `app_mention`
+    names the organisation itself (`user_team` an `E…` id), an interaction the one workspace
+    of it they call home (`user.team_id`), with the organisation in `enterprise`. Someone of
+    this workspace's own organisation is no guest from another one (who of it may ask is
+    `members_only`'s, from their profile)."""
     if not shared:
         return False
     home = home_team(payload)
-    return bool(home) and home not in (workspace_of(context), organisation_of(context))
+    ours = {workspace_of(context), organisation_of(context)} - {None}
+    return bool(home) and home not in ours and actors_organisation(payload) not in ours
+
+
+def actors_organisation(payload: dict[str, Any]) -> str | None:
+    """The Enterprise Grid organisation an interaction names as its person's (`enterprise`);
+    an event names none of its own."""
+    enterprise = payload.get("enterprise")
+    org = enterprise.get("id") if isinstance(enterprise, dict) else None
+    return org if isinstance(org, str) and org else None
 
 
 def organisation_of(context: Any) -> str | None:
-    """The Enterprise Grid organisation of the installation this request runs with, if any."""
+    """The Enterprise Grid organisation of the installation this request runs with, if any:
+    as the installation says, never the payload (an interaction's `enterprise` is its
+    person's organisation, in a shared channel another one)."""
     result = context.authorize_result
-    org = (result.enterprise_id if result is not None else None) or context.enterprise_id
+    org = result.enterprise_id if result is not None else None
     return str(org) if org else None
 
 
