@@ -122,10 +122,14 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
         "user": message.user,
         "ts": message.ts,
         "blocks": message.blocks,
-        "team": ws.home_team(message.user),
+        # Unlike the message event, a mention names the installed workspace as its `team`,
+        # and a guest's own (Slack Connect) as `user_team` and `source_team`.
+        "team": ws.team_id,
         "channel": message.channel,
         "event_ts": message.ts,
     }
+    if message.user in ws.guests:
+        event.update(user_team=ws.guests[message.user], source_team=ws.guests[message.user])
     if message.thread_ts:
         event["thread_ts"] = message.thread_ts
     if message.edited_ts:  # Slack mentions the bot again each time the message is edited

@@ -358,3 +358,22 @@ async def test_response_url_deletes_the_message_it_posted_in_channel(emu: SlackE
                 assert resp.status == 200
     assert [m.text for m in emu.messages()] == []
     assert [e.text for e in emu.ephemerals(alice.id)] == ["Kudos sent"]
+
+
+async def test_a_guests_mention_names_their_home_as_slack_connect_does(emu: SlackEmulator) -> None:
+    """A guest from another organisation mentions the bot in a shared channel: the
+    `app_mention` names the installed workspace as its `team` and the guest's as `user_team`
+    and `source_team`, the `message` names the guest's as `team` too, as bolt-python's own
+    fixtures of both show (slackapi/bolt-python tests/slack_bolt/request/test_internals.py,
+    `slack_connect_events_api_no_actor_team_requests` and `slack_connect_events_api_requests`)."""
+    ws = emu.workspace
+    carol = ws.add_user("carol")
+    ws.guests[carol.id] = "T0OTHERORG"
+    partners = ws.add_channel("partners", members=[carol.id, emu.bot_user_id], ext_shared=True)
+    async with endpoint(emu, Endpoint()) as bot:
+        await emu.post_message(carol.id, partners.id, f"<@{emu.bot_user_id}> help")
+    events = {e["type"]: e for e in (json.loads(r.body)["event"] for r in bot.received)}
+    mention, message = events["app_mention"], events["message"]
+    assert mention["team"] == ws.team_id
+    assert mention["user_team"] == mention["source_team"] == "T0OTHERORG"
+    assert message["team"] == message["user_team"] == "T0OTHERORG"
