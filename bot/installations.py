@@ -18,12 +18,17 @@ class Installations:
         async with self._sessions() as s:
             return await installed_teams(s, self._client_id)
 
-    async def installed(self, team_id: str) -> tuple[bool, str | None]:
-        """Whether the workspace has a bot token for this app, and the Enterprise Grid
-        organisation it installed the app under, if any."""
+    async def acting_for(self, home: str) -> tuple[str, str | None] | None:
+        """The installed workspace that acts for someone whose home Slack names as `home`,
+        and the Enterprise Grid organisation it installed the app under, if any: `home`
+        itself when it has a bot token for this app; when `home` is an organisation, its one
+        workspace that has (several leave it unknown which is theirs); else None."""
         async with self._sessions() as s:
-            found = await latest_bot(s, self._client_id, team_id)
-        return found is not None, (found.enterprise_id or None) if found is not None else None
+            found = await latest_bot(s, self._client_id, home)
+            if found is not None:
+                return home, found.enterprise_id or None
+            teams = await installed_teams(s, self._client_id, home)
+        return (teams[0], home) if len(teams) == 1 else None
 
     async def bot_token(self, team_id: str) -> str | None:
         """The workspace's bot token, from its latest installation; None when it has none."""

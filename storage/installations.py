@@ -10,18 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import SlackBot
 
 
-async def installed_teams(session: AsyncSession, client_id: str) -> list[str]:
-    """Every workspace with a bot token for this app, in a stable order."""
-    rows = await session.scalars(
-        select(SlackBot.team_id)
-        .where(
-            SlackBot.client_id == client_id,
-            SlackBot.team_id.is_not(None),
-            SlackBot.bot_token.is_not(None),
-        )
-        .distinct()
-        .order_by(SlackBot.team_id)
+async def installed_teams(
+    session: AsyncSession, client_id: str, enterprise_id: str | None = None
+) -> list[str]:
+    """Every workspace with a bot token for this app (with `enterprise_id`, those of that
+    Enterprise Grid organisation), in a stable order."""
+    query = select(SlackBot.team_id).where(
+        SlackBot.client_id == client_id,
+        SlackBot.team_id.is_not(None),
+        SlackBot.bot_token.is_not(None),
     )
+    if enterprise_id is not None:
+        query = query.where(SlackBot.enterprise_id == enterprise_id)
+    rows = await session.scalars(query.distinct().order_by(SlackBot.team_id))
     return [team_id for team_id in rows if team_id]
 
 

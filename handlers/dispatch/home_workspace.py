@@ -23,7 +23,10 @@ def act_for_members_workspace(
 ) -> Callable[..., Awaitable[BoltResponse | None]]:
     """Bolt's `before_authorize`: an event in a channel shared with another organisation
     (`is_ext_shared_channel`) whose person's home workspace is not the installation Slack
-    named, but has one of its own, is handled as that workspace's (its token, its data)."""
+    named, but has one of its own, is handled as that workspace's (its token, its data). A
+    mention may name the person's Enterprise Grid organisation instead of their workspace
+    (`user_team` an `E…` id): its one installed workspace acts for them
+    (`Installations.acting_for`)."""
     homes: Recent[tuple[str, str], str] = Recent(now, IN_MEMORY_PEOPLE)
 
     async def act_for_members_workspace(
@@ -38,11 +41,9 @@ def act_for_members_workspace(
                 or home_team(_changed_message(event))
                 or await _reactors_home(req, installations, people, homes, event)
             )
-            if home and home != named:
-                installed, enterprise_id = await installations.installed(home)
-                if installed:
-                    req.context["team_id"] = home
-                    req.context["enterprise_id"] = enterprise_id
+            acting = await installations.acting_for(home) if home and home != named else None
+            if acting is not None:
+                req.context["team_id"], req.context["enterprise_id"] = acting
         return await next()
 
     return act_for_members_workspace

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ PEOPLE = (
     PersonSpec("bob", "Bob Chen", "Europe/London"),
 )
 QUESTION = "how do we unlock a stuck terraform state in production?"
+BRAVO_ORG = "E0BRAVO"
 _events = itertools.count(1)
 
 
@@ -42,8 +44,23 @@ _events = itertools.count(1)
 async def sides(tmp_path: Path) -> AsyncIterator[tuple[SlackHarness, SlackHarness]]:
     """Alpha and Bravo, both installed, each with its side of #partners (one channel id);
     Zoe is Alpha's alone."""
+    async with connected(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+async def grid_sides(tmp_path: Path) -> AsyncIterator[tuple[SlackHarness, SlackHarness]]:
+    """`sides`, Bravo a workspace of the Enterprise Grid organisation `BRAVO_ORG`."""
+    async with connected(tmp_path, bravo_org=BRAVO_ORG) as pair:
+        yield pair
+
+
+@asynccontextmanager
+async def connected(
+    tmp_path: Path, bravo_org: str | None = None
+) -> AsyncIterator[tuple[SlackHarness, SlackHarness]]:
     async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as a:
-        b = a.add_team("T0BRAVO", "Bravo Inc", PEOPLE)
+        b = a.add_team("T0BRAVO", "Bravo Inc", PEOPLE, enterprise_id=bravo_org)
         for side in (a, b):
             assert (await side.install()).status == 200
         zoe = a.here.workspace.add_user(name="zoe", real_name="Zoe Alpha", tz="UTC")
@@ -97,6 +114,25 @@ async def test_a_member_asking_is_asked_in_their_workspace_whichever_side_slack_
     assert FROM_ELSEWHERE not in told(a, zoe) + told(b, zoe)
     dms = [m.text for m in a.here.dm_messages(zoe) if m.by_bot]
     assert any("question #1" in text for text in dms), dms  # on her side, from her workspace
+
+
+async def test_a_member_named_by_their_grid_organisation_is_asked_in_their_workspace(
+    grid_sides: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Bob, of Bravo (a workspace of a Grid organisation), mentions the bot in #partners;
+    Slack's `app_mention` names his home as the organisation (`user_team` an `E…` id, as in
+    slackapi/bolt-python tests/slack_bolt/request/test_internals.py,
+    `slack_connect_events_api_no_actor_team_requests`) and the event names Alpha's
+    installation. He is asked in Bravo, his organisation's one installed workspace, not told
+    he is Alpha's guest."""
+    a, b = grid_sides
+    bob, ws = b.user("bob"), b.here.workspace
+    text = f"<@{ws.bot_user_id}> {QUESTION}"
+    message = ws.chat.post(b.channel("partners"), bob, text, blocks=shapes.rich_text(text))
+    event = payloads.app_mention_event(ws, message) | {"user_team": BRAVO_ORG}
+    await send_naming(b, event | {"source_team": BRAVO_ORG}, named=a)
+    assert await questions(b) == [(b.team_id, bob)]
+    assert FROM_ELSEWHERE not in told(a, bob) + told(b, bob)
 
 
 async def test_a_guest_of_an_organisation_without_askaround_stays_a_guest(
