@@ -51,6 +51,12 @@ def event_envelope(
     }
     if ws.enterprise_id is not None:  # a workspace in an Enterprise Grid organisation
         envelope["enterprise_id"] = ws.enterprise_id
+    actor = event.get("user")
+    if event.get("type") == "message" and isinstance(actor, str) and actor in ws.guests:
+        # A guest's message in a shared channel: the envelope names their own workspace, and
+        # only `context_team_id` and `authorizations` the one that installed the app.
+        envelope["team_id"] = ws.guests[actor]
+        envelope.pop("enterprise_id", None)
     return envelope
 
 

@@ -377,3 +377,23 @@ async def test_a_guests_mention_names_their_home_as_slack_connect_does(emu: Slac
     assert mention["team"] == ws.team_id
     assert mention["user_team"] == mention["source_team"] == "T0OTHERORG"
     assert message["team"] == message["user_team"] == "T0OTHERORG"
+
+
+async def test_a_guests_message_envelope_names_their_workspace(emu: SlackEmulator) -> None:
+    """A guest's message in a shared channel comes in an envelope whose `team_id` is the
+    guest's own workspace, the installed one only in `context_team_id` and `authorizations`
+    (bolt-python tests/slack_bolt/request/test_internals.py, `slack_connect_events_api_requests`);
+    a member's names the installed workspace."""
+    ws = emu.workspace
+    alice, carol = ws.add_user("alice"), ws.add_user("carol")
+    ws.guests[carol.id] = "T0OTHERORG"
+    partners = ws.add_channel(
+        "partners", members=[alice.id, carol.id, emu.bot_user_id], ext_shared=True
+    )
+    async with endpoint(emu, Endpoint()) as bot:
+        for who in (carol, alice):
+            await emu.post_message(who.id, partners.id, "hello")
+    guest, member = (json.loads(r.body) for r in bot.received)
+    assert (guest["team_id"], guest["context_team_id"]) == ("T0OTHERORG", ws.team_id)
+    assert guest["authorizations"][0]["team_id"] == ws.team_id
+    assert member["team_id"] == member["context_team_id"] == ws.team_id
