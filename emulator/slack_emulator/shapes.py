@@ -352,7 +352,11 @@ def rich_text(text: str) -> list[dict[str, Any]]:
 
 
 def team_json(ws: Workspace) -> dict[str, Any]:
-    return {"id": ws.team_id, "domain": ws.domain}
+    """An interaction's `team`; a Grid organisation's workspace names the organisation too."""
+    team: dict[str, Any] = {"id": ws.team_id, "domain": ws.domain}
+    if ws.enterprise is not None:
+        team |= {"enterprise_id": ws.enterprise["id"], "enterprise_name": ws.enterprise["name"]}
+    return team
 
 
 def actor_json(ws: Workspace, user: User) -> dict[str, Any]:

@@ -97,8 +97,8 @@ async def test_a_workspace_of_an_enterprise_grid_org_names_it_everywhere(
     emu: SlackEmulator,
 ) -> None:
     """A Grid org's workspace: Slack names the org in auth.test, in an event's envelope and
-    authorizations, in a command's form and in an interaction's `enterprise`, as its
-    examples show; a workspace outside any org names none."""
+    authorizations, in a command's form and in an interaction's `enterprise` and `team`, as
+    its examples show; a workspace outside any org names none."""
     team = emu.add_team("T0GRID", "Grid Co", enterprise_id="E0GRID", installed=True)
     ws = team.workspace
     alice = ws.add_user("alice")
@@ -115,6 +115,13 @@ async def test_a_workspace_of_an_enterprise_grid_org_names_it_everywhere(
         "id": "E0GRID",
         "name": "Grid Co Group",
     }
+    # and in its `team` (bolt-python tests/scenario_tests_async/test_view_submission.py)
+    team_named = payloads.interaction(ws, "shortcut", alice)["team"]
+    assert (team_named["enterprise_id"], team_named["enterprise_name"]) == (
+        "E0GRID",
+        "Grid Co Group",
+    )
     plain = emu.workspace
     assert "enterprise_id" not in payloads.event_envelope(plain, {}, 2, "G")
-    assert payloads.interaction(plain, "shortcut", plain.add_user("bob"))["enterprise"] is None
+    outside = payloads.interaction(plain, "shortcut", plain.add_user("bob"))
+    assert outside["enterprise"] is None and "enterprise_id" not in outside["team"]
