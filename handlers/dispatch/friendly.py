@@ -66,6 +66,8 @@ async def tell(
         return
     event = body.get("event") or {}
     user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
+    if not isinstance(user, str):  # `user_change`, `team_join`: a profile, nobody's action
+        return
     channel = (
         body.get("channel_id")
         or (body.get("channel") or {}).get("id")

@@ -98,3 +98,23 @@ async def test_a_bug_is_told_to_the_person_and_logged_without_their_text(
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(r.exc_info and isinstance(r.exc_info[1], RuntimeError) for r in errors)
     assert not any("zanzibarized" in (r.getMessage() + str(r.exc_info)) for r in errors)
+
+
+async def test_a_bug_on_a_profile_event_tells_nobody_and_is_logged_once(
+    slack: SlackHarness,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`user_change` is nobody's action (its `user` is the whole profile, not an id): a bug
+    storing it is logged with its traceback, and no one is sent "something went wrong"."""
+    await give(slack, "alice", f"@bob {REASON}")
+    monkeypatch.setattr(slack.services.people, "heard", broken)
+    caplog.set_level(logging.INFO)
+    opened = len(slack.emu.calls_to("conversations.open"))
+    await slack.emu.change_user(slack.user("bob"), real_name="Robert Chen")
+    await slack.settle()
+    assert len(slack.emu.calls_to("conversations.open")) == opened
+    assert not told(slack, "bob")
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [type(r.exc_info[1]) for r in errors if r.exc_info] == [RuntimeError]
+    assert not [r for r in caplog.records if "could not tell" in r.getMessage()]
