@@ -65,14 +65,17 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\
 _ADDRESSED = re.compile(r"\A\s*(?:hi|hey|hello|hiya|dear)\s+[\w.'-]+,")
 _SENTENCE = re.compile(r"[.!?;\n]+\s+|\s+[-—–]\s+")
 _WORD = re.compile(r"[@#]?[\w'+.-]*\w|[?]")
+# Slack's italics (`_does anyone know_`): an underscore at a word's edge is markup, one inside
+# a word (`test_socket_timeout`) is part of it
+_ITALICS = re.compile(r"(?<!\w)_+(?=[^\W_])|(?<=[^\W_])_+(?!\w)")
 
 
 def normalise(text: str) -> str:
     """Folded like routed text (lower case, accents dropped: `cómo` is `como`; `؟`, and `;` in
-    Greek, as `?`), Slack markup replaced by plain words, Slack's `&amp;` `&lt;` `&gt;` read as
-    the characters typed (after the markup, so a typed-out `<@U1>` is no mention), emoji gone,
-    spaces collapsed; a quoted question the message opens with, as a reply quotes what it
-    answers, dropped."""
+    Greek, as `?`), Slack markup replaced by plain words (italics without their underscores),
+    Slack's `&amp;` `&lt;` `&gt;` read as the characters typed (after the markup, so a typed-out
+    `<@U1>` is no mention), emoji gone, spaces collapsed; a quoted question the message opens
+    with, as a reply quotes what it answers, dropped."""
     text = _CODE.sub(" code ", text)
     text = _QUOTED_QUESTION.sub(" ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
@@ -84,7 +87,7 @@ def normalise(text: str) -> str:
     # Greek asks with `;` (its question mark folds to one), after `&amp;` is read as `&`
     if _GREEK.search(text):
         text = text.replace(";", "?")
-    text = _EMOJI.sub(" ", text)
+    text = _ITALICS.sub("", _EMOJI.sub(" ", text))
     return " ".join(_spelled(word) for word in text.split())
 
 

@@ -19,7 +19,9 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
     return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end)
 
 
-SOMEONE = r"(?:any|some)\s?(?:one|body)"
+# `does either of you know…` (two people mentioned) and `can any of you explain…` ask as
+# `does anyone know…` does
+SOMEONE = r"(?:(?:any|some)\s?(?:one|body)|(?:either|any) of (?:you|y'all|you guys|you all))"
 # A favour asked of anyone in another language, as `can someone approve / give me access…`
 # (folded): `¿alguien me puede dar acceso…`, `kann jemand meinen PR approven` (the verb last).
 FAVOUR_ES = (
@@ -78,6 +80,9 @@ ASKS_FOR_HELP = phrases(
     rf"(?:^|(?<=[.!?,:;] )|(?<=please )|(?<=kindly )|(?<=but )|(?<=so )){SOMEONE}(?: here)? "
     r"(?:please )?(?:explain|clarify|confirm)\b(?! (?:this |it )?to (?:the|our|a|my|them|him|"
     r"her)\b)",
+    # the same asking to be told how or where (`pls someone tell me how to turn off snapping`)
+    rf"(?:^|(?<=[.!?,:;] )|(?<=please )|(?<=kindly )){SOMEONE}(?: here)? (?:please )?tell "
+    r"(?:me|us) (?:how|where|why|which|whether|what(?! you))\b",
     r"(?:please|kindly) explain (?:how|why|what|where|when|which|whether|the difference)\b",
     r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"
     r"expert|experts|owner|owners|lead|specialist|person to ask)",
@@ -193,6 +198,10 @@ ASKS_FOR_HELP = phrases(
     # experience of doing a kind of thing before (`has anyone localised into Arabic before`);
     # `has anyone sent the deck before Friday?` asks whether it is done
     rf"(?:has|have) {SOMEONE}(?: here)? \w+(?: [\w/.-]+){{0,6}} before\s*(?:[?.!]|$)",
+    # the fix for a problem asked for outright (`what's the fix when the display shows all 8s?`),
+    # as `any fix?` does
+    r"what(?:'s| is| was| would be) (?:the|a) (?:usual |known |right |best |quickest |easiest )?"
+    r"(?:fix|workaround|solution|remedy|cure) (?:for|when|if|to)\b",
     r"what am i (?:missing|doing wrong|not getting|overlooking)",
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
@@ -338,7 +347,8 @@ ASKS_HOW = phrases(
     r"process|guidance|rule|rules|"
     r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form|"
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
-    r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias)",
+    r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias|"
+    r"trick|tricks|knack|hack)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
@@ -536,6 +546,9 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    # `who decided 8am meetings were a good idea?` objects; `who decided we use Redis?` asks
+    r"who (?:decided|thought|approved|agreed|said|signed off on) (?:that )?[^?.!]{0,80}?"
+    r"(?:was|were|is|are|would be|'d be) a (?:good|great|smart|brilliant|fine|sensible) idea",
     # whether anyone even reads or cares (`I wonder if anyone actually reads these`, `does
     # anybody even look at the dashboards?`) sighs; `has anyone actually used X` asks
     rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:actually|even|ever|really) "
@@ -709,6 +722,9 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks)",
     r"let me know when",
+    # asking the one who just spoke what they meant (`what do you mean?`, `wdym by sharded?`);
+    # `what does this error mean?` asks
+    r"what (?:do|did) you (?:mean|meant)\b|wdym\b",
     r"who has (?:the )?(?:bandwidth|capacity|time|cycles)",
     r"(?:have|has|with) (?:the |some )?(?:bandwidth|capacity|cycles)(?: for| to|\s*\?)",
     r"(?:can|could) (?:some|any)(?:one|body) (?:explain|describe) (?:this |it )?to "
@@ -807,6 +823,13 @@ ANSWERED_ITSELF = phrases(
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
     r"\?[^?]*\b(?:" + "|".join(languages.ANSWERED_ITSELF) + r")\b[^?]*$",
+    # the same in English: the answer noted here for whoever asks next (`how do I reset the
+    # terminal? -> hold power 10s, noting it here for next time`), with no question after it;
+    # `…? posting here for visibility` still asks
+    r"\?[^?]*\b(?:noting|noted|leaving|posting|putting|writing|jotting|dropping|pinning|saving) "
+    r"(?:it |this |that |the (?:answer|steps|fix) )?(?:down )?here (?:for (?:next time|the next "
+    r"(?:time|person)|future reference|posterity|(?:anyone|anybody|whoever|others|everyone)"
+    r"(?: else)?)|in case)\b[^?]*$",
 )
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
