@@ -137,7 +137,11 @@ def explain(text: str) -> dict[str, float]:
             opening(sentence) in words.INTERROGATIVE_OPENERS for sentence in _SENTENCE.split(plain)
         ),
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
-        "small talk": bool(words.SOCIAL.search(plain) or languages.UNSPACED_SOCIAL.search(plain)),
+        "small talk": bool(
+            words.SOCIAL.search(plain)
+            or languages.UNSPACED_SOCIAL.search(plain)
+            or words.POLL_OPTIONS.search(raw)
+        ),
         "social words": bool(
             words.SOCIAL_WORDS.search(plain) and not words.WORK_POLICY.search(plain)
         ),

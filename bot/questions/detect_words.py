@@ -349,7 +349,8 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias|"
     r"trick|tricks|knack|hack)",
-    r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required)",
+    r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required|"
+    r"worth (?!it\b))",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
     r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",
@@ -366,6 +367,10 @@ ASKS_HOW = phrases(
     # do you live?` asks after a person
     r"where(?:'s| is| are| does| do) (?:the|our|this|that|these|those|all the) .{1,40} "
     r"(?:live|lives|sit|sits)\b",
+    # where a thing is filed, asked as a choice (`do fringe benefits go under personnel or a
+    # separate line`, `does the deposit go in capex or opex?`)
+    r"(?:do|does|should) (?:the |a |an |our |my )?[\w-]+(?: [\w-]+){0,3} (?:go|belong|get booked|"
+    r"get coded|get filed) (?:under|in|into|on|to|as) [^?.!]{1,40} or\b",
     r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
     r"faster|cleaner) way",
     # `what's the process / policy / procedure for …` in the five other languages
@@ -688,6 +693,13 @@ SOCIAL_WORDS = phrases(
     r"spot",
 )
 # Not 😅: a nervous smile after a real question (`…or is there a cliff? 😅`) is no joke.
+# A question put to the room with options to react with (`which of these logos? :one: :two:`,
+# `1️⃣ Tue 2️⃣ Wed`), and no question after them: a poll. Read in the raw text, as emoji are
+# gone from the normalised one.
+POLL_OPTIONS = re.compile(
+    r"\?[^?]{0,60}?(?::one:|:a:|:regional_indicator_a:|1\ufe0f?\u20e3)[^?]*?"
+    r"(?::two:|:b:|:regional_indicator_b:|2\ufe0f?\u20e3)[^?]*$"
+)
 JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😆|:joy:|:laughing:)")
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
@@ -722,6 +734,12 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks)",
     r"let me know when",
+    # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
+    # `does 3pm work for everyone?`)
+    r"(?:does|do|would|will) (?:the )?(?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
+    r"today|tonight|next week|this week)(?: (?:morning|afternoon|evening|at [\w:]+))?"
+    r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)? work(?:s)? (?:better |best |ok |"
+    r"okay )?(?:for|\?|$)",
     # asking the one who just spoke what they meant (`what do you mean?`, `wdym by sharded?`);
     # `what does this error mean?` asks
     r"what (?:do|did) you (?:mean|meant)\b|wdym\b",
@@ -850,6 +868,10 @@ STATUS = phrases(
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"where are we (?:with|on|at)\b",
+    # whether someone is in (`anyone know if Sarah is in today?`), not how a thing works
+    r"(?:(?:is|are) (?!there\b)[\w@]+(?: [\w@]+)?|(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are)) "
+    r"(?:in|around|off|out|online|back|in the office|"
+    r"wfh|working|on shift) (?:today|tomorrow|tonight|this (?:morning|afternoon|week))(?!')\b",
     r"still waiting (?:on|for)",
     r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
@@ -862,7 +884,10 @@ STATUS = phrases(
     # whether a thing works for the others (`działa wam VPN?`, `¿os funciona…?`): a status
     r"dzia[lł]a (?:wam|u was|komus)|(?:os|les|te) funciona|funciona pra voces|funziona a voi|"
     r"(?:ca|ça) (?:marche|fonctionne) chez vous|(?:geht|funktioniert)(?: [\w.-]+){0,2} bei euch|"
-    r"werkt(?: [\w.-]+){0,2} bij jullie",
+    r"werkt(?: [\w.-]+){0,2} bij jullie|"
+    # and in English (`does the wiki work for you?`, `is the VPN working for you all?`)
+    r"^(?:does|do|is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,2} (?:work|working|load|loading)"
+    r" for (?:you|u|y'all|you all|you guys|everyone|everybody)\s*\?",
     r"(?:has|have) (?:any|some)(?:one|body)(?: (?:from|in|on) [\w-]+(?: [\w-]+)?)? (?:had|got|"
     r"gotten) a chance",
     r"^(?:is|are) .{1,40} being \w+ (?:right now|now|today|at the moment)",

@@ -111,3 +111,92 @@ def test_is_there_a_trick_asks_how() -> None:
     text = "Is there a trick to getting the plate reader to recognise the new plate type"
     assert "asks how" in explain(text)
     assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which of these logos do we like? :one: :two: :three:",
+        "best day for the volunteer training? 1\ufe0f\u20e3 Tue 2\ufe0f\u20e3 Thu",
+    ],
+)
+def test_a_question_with_options_to_react_with_is_a_poll(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_numbered_steps_before_a_question_are_no_poll() -> None:
+    text = "Steps: :one: open settings :two: click export. anyone know why step 3 fails?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does Tuesday or Wednesday work better for the volunteer orientation?",
+        "would 3pm work for the playtest debrief?",
+    ],
+)
+def test_a_time_offered_for_a_meeting_is_put_to_the_people_meeting(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_how_to_make_a_thing_work_for_everyone_still_asks() -> None:
+    assert looks_like_question("how do I get the shared calendar to work for everyone?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it worth upgrading the field tablets to android 14 before the busy season or wait",
+        "is it worth paying for the pro tier of the plate reader software?",
+    ],
+)
+def test_whether_a_thing_is_worth_doing_asks_how(text: str) -> None:
+    """As `is it possible…` and `is it allowed…` do."""
+    assert "asks how" in explain(text)
+    assert looks_like_question(text)
+
+
+def test_is_it_worth_it_alone_asks_nothing() -> None:
+    assert "asks how" not in explain("is it worth it tbh, the queue is huge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for the grant budget, do fringe benefits go under personnel or a separate line",
+        "does the booth deposit get coded as marketing or events?",
+    ],
+)
+def test_where_a_thing_is_filed_asked_as_a_choice_asks_how(text: str) -> None:
+    assert "asks how" in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Anyone know if Sarah is in today?", "is <@U03ANA> around this afternoon? need a signature"],
+)
+def test_whether_someone_is_in_asks_how_things_stand(text: str) -> None:
+    assert "asks for status" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_whether_a_change_is_in_todays_release_is_no_whereabouts() -> None:
+    assert "asks for status" not in explain("anyone know if the new pricing is in today's release?")
+
+
+@pytest.mark.parametrize("text", ["does the wiki work for you?", "is the VPN working for you all?"])
+def test_whether_a_thing_works_for_the_others_asks_how_it_stands(text: str) -> None:
+    """As `geht das Wiki bei euch?` does."""
+    assert "asks for status" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_whether_a_thing_works_for_a_kind_of_user_still_asks() -> None:
+    text = "does the new laptop setup work for contractors too?"
+    assert "asks for status" not in explain(text)
+    assert looks_like_question(text)
