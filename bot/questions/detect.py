@@ -41,7 +41,13 @@ WEIGHTS: dict[str, float] = {
 LEARNED = "learned phrasing"
 SmallTalk = Literal["greeting", "thanks", "ack"]
 
-_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
+# A link of any scheme Slack marks up (`<https://…|label>`, `<mailto:…>`, `<tel:…|555-1234>`),
+# and a date it shows in the reader's time zone (`<!date^1700000000^{date_short}|Nov 14>`): its
+# label, or its fallback text, is what the writer typed
+_LINK = re.compile(
+    r"<(?:[a-z][a-z0-9+.-]*:|!date\^)[^|>]*\|([^>]*)>|<(?:[a-z][a-z0-9+.-]*:|!date\^)[^>]*>",
+    re.IGNORECASE,
+)
 # Looser than bot.mentions, which picks out real ids: here any `<@…>`, user group or `<#…>`
 # token is markup to read past, never words of the question.
 _PERSON = re.compile(r"<@[UW][A-Z0-9]*(?:\|[^>]*)?>|<!subteam\^[^>]*>")

@@ -735,11 +735,12 @@ PERSONAL = phrases(
     r"happy hour|celebration|drinks)",
     r"let me know when",
     # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
-    # `does 3pm work for everyone?`)
+    # `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
     r"(?:does|do|would|will) (?:the )?(?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
-    r"today|tonight|next week|this week)(?: (?:morning|afternoon|evening|at [\w:]+))?"
-    r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)? work(?:s)? (?:better |best |ok |"
-    r"okay )?(?:for|\?|$)",
+    r"today|tonight|next week|this week|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?)(?: (?:morning|afternoon|evening|at [\w:]+))?"
+    r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)? works?(?: (?:better|best|ok|"
+    r"okay))?(?: for\b|\s*\?|$)",
     # asking the one who just spoke what they meant (`what do you mean?`, `wdym by sharded?`);
     # `what does this error mean?` asks
     r"what (?:do|did) you (?:mean|meant)\b|wdym\b",

@@ -200,3 +200,24 @@ def test_whether_a_thing_works_for_a_kind_of_user_still_asks() -> None:
     text = "does the new laptop setup work for contractors too?"
     assert "asks for status" not in explain(text)
     assert looks_like_question(text)
+
+
+def test_a_link_of_any_scheme_and_a_date_read_as_their_labels() -> None:
+    """Slack marks up `tel:` and other schemes as it does `https:`, and a date as `<!date^…>`."""
+    assert normalise("call <tel:+15551234|555-1234> or <!date^1700000000^{date_short}|Nov 14>") == (
+        "call 555-1234 or nov 14"
+    )
+    assert normalise("see <slack://channel?team=T1&amp;id=C1|the channel>") == "see the channel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does <!date^1700000000^{date_short_pretty}|Nov 14> work for the orientation?",
+        "would the 14th work for the volunteer training?",
+        "does 3pm work better?",
+    ],
+)
+def test_a_date_offered_for_a_meeting_is_put_to_the_people_meeting(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
