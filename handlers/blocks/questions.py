@@ -203,22 +203,29 @@ def render_solved_first(
     return {"text": text, "blocks": blocks}
 
 
+def _told(done: Solved, told_words: str, nobody: str) -> str:
+    """Who closing the question told: those whose request had been sent (a request waiting
+    for its colleague's working day is never sent now, so they are not told, nor need be)."""
+    sent = [o for o in done.closed_offers if o.dm_ts]
+    unsent = len(done.closed_offers) - len(sent)
+    if unsent and not sent:
+        return f"{plural(unsent, 'colleague')} had yet to get my request, and won't now."
+    said = f"I've told the {plural(len(sent), 'colleague')} {told_words}." if sent else nobody
+    if unsent:
+        said += f" {plural(unsent, 'more colleague')} hadn't got my request yet, and won't now."
+    return said
+
+
 def render_withdrawn(done: Solved) -> Message:
     """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
-    told = len(done.closed_offers)
-    after = (
-        f"I've told the {plural(told, 'colleague')} still waiting or helping."
-        if told
-        else "Nobody is asked now."
-    )
+    after = _told(done, "still waiting or helping", "Nobody is asked now.")
     return {"text": f"Question #{done.question.id} withdrawn. {after}"}
 
 
 def render_answered(done: Solved) -> Message:
     """ "That answers it": a solved question shown first did. Nobody is asked before the
     asker agrees; if they had (a stale button), those asked are told, and it says so."""
-    told = len(done.closed_offers)
-    after = f"I've told the {plural(told, 'colleague')} I'd asked." if told else "nobody was asked."
+    after = _told(done, "I'd asked", "nobody was asked.")
     return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
 
 

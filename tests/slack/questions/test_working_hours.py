@@ -181,3 +181,18 @@ async def test_a_request_edited_after_its_colleagues_day_ends_says_there_is_no_r
     [dm] = _bot_dms(slack, "dev")
     assert "asap" in dm and "outside your working hours: no rush" in dm
     assert "their working hours" not in dm
+
+
+async def test_withdrawing_counts_as_told_only_those_who_got_the_request(
+    slack: SlackHarness,
+) -> None:
+    """Bob and Maria got Alice's request; Dev, asleep, has not yet, and never will now: she
+    reads that two colleagues were told, and that the third never got it, not "3 told"."""
+    await _dev_at_night(slack)
+    await ask(slack)
+    assert _bot_dms(slack, "dev") == []
+    await slack.command("alice", "/ask", "withdraw 1")
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert "I've told the 2 colleagues still waiting or helping" in said
+    assert "1 more colleague hadn't got my request yet" in said
