@@ -33,7 +33,7 @@ HEADER_LIMIT = 150
 LINE_LIMIT = 600  # a shout-out is at most 280 characters of reason, plus names and values
 IN_THE_CSV = "in the attached CSV"
 FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is attached
-ROUNDUP_REST = "this week, each posted where it was given"
+ROUNDUP_REST = "this week, each in its own shout-out"  # in the kudos channel, or where given
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> list[str]:

@@ -268,3 +268,34 @@ async def test_a_run_after_the_digests_went_out_still_sees_a_new_hour_and_a_new_
     clock.freeze(MONDAY_W48 + timedelta(hours=7, minutes=10))
     await run_digests(company)
     assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1, "olga": 1}
+
+
+async def test_a_cut_roundup_says_where_the_rest_are(company: SlackHarness) -> None:
+    """The kudos channel is #kudos; the week's 30 more kudos, given in #general, had their
+    shout-outs posted in #kudos. The roundup, cut at 30 lines, says the rest are each in their
+    own shout-out: not "where it was given", where none of them is."""
+    ws = company.emu.workspace
+    humans = [company.user(h) for h in company.users]
+    company.channels["kudos"] = ws.add_channel("kudos", members=humans).id
+    await configure(
+        company, digest_roundup=True, kudos_channel_id=company.channel("kudos"), daily_allowance=50
+    )
+    friday = MONDAY_W48 - timedelta(days=3)
+    for n in range(30):
+        company.services.clock.freeze(friday + timedelta(minutes=n))
+        await give_directly(company, "hana", f"@bob for the cleanup number {n} #craft")
+    await company.drain()
+    shoutouts = [m for m in company.emu.messages(company.channel("kudos")) if "cleanup" in m.text]
+    assert len(shoutouts) == 30
+    assert not [m for m in company.emu.messages(company.channel("general")) if "cleanup" in m.text]
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    [post] = [
+        m
+        for m in company.emu.messages(company.channel("kudos"))
+        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+    ]
+    text = blocks_text(post.blocks)
+    assert "34 shout-outs" in text
+    assert "more this week, each in its own shout-out." in text
+    assert "where it was given" not in text
