@@ -335,6 +335,15 @@ class QuestionService:
             self._sessions, self._index_for, self.clock, team_id, channel_id, message_ts, text, edit
         )
 
+    async def may_still_ask(self, team_id: str, user_id: str) -> bool:
+        """Whether a colleague chosen earlier may be sent their request now (`available`, as
+        stored): one chosen at night who has opted out or gone away since was told questions
+        would not reach them, and one stored as a guest since would be shown a channel they
+        cannot read."""
+        async with self._sessions() as s:
+            people = await people_queries.people_by_id(s, team_id, [user_id])
+        return available(people.get(user_id), self.clock())
+
     async def now(
         self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None
     ) -> QuestionNow:

@@ -79,11 +79,6 @@ async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
     return None if user is None else profile_from_slack(user)
 
 
-def _guest(person: Profile | None) -> bool:
-    """Whether a colleague about to be asked is a guest of the workspace."""
-    return person is not None and not visibility.may_be_asked(is_guest=person.is_guest)
-
-
 def _working_day_on(services: Services, person: Profile | None) -> None:
     """NotYet until the colleague's working day is on where they are now: queued for its
     start where they were, they may have flown west since."""
@@ -193,9 +188,10 @@ async def offer(
     if mine.status != "pending":
         return  # answered, or the question moved on, before it was due: nothing to ask
     person = await stored_profile(client, services, team_id, mine.candidate_user_id)
-    if _guest(person):
-        # Chosen while stored as a member, or before Slack described them (a `/skills` makes
-        # a row before any look-up): the request would show them a channel they cannot read.
+    if not await services.questions.may_still_ask(team_id, mine.candidate_user_id):
+        # A guest chosen while stored as a member, or before Slack described them (a
+        # `/skills` makes a row before any look-up); or someone who opted out or went away
+        # while their request waited for their morning: passed over, as after *Not me*.
         await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
         return
     _working_day_on(services, person)

@@ -196,3 +196,22 @@ async def test_withdrawing_counts_as_told_only_those_who_got_the_request(
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
     assert "I've told the 2 colleagues still waiting or helping" in said
     assert "1 more colleague hadn't got my request yet" in said
+
+
+@pytest.mark.parametrize("pause", ["optout", "away until next friday"])
+async def test_a_colleague_who_stops_questions_at_night_is_not_asked_in_the_morning(
+    slack: SlackHarness, pause: str
+) -> None:
+    """Dev, asleep when Alice asked, opts out (or goes away) before his morning: he was told
+    questions would not reach him, so the request waiting for his 09:00 is never sent, and
+    the question goes on without him as after *Not me*."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    await slack.command("dev", "/skills", pause)
+    await slack.settle()
+    slack.advance(morning + timedelta(hours=1) - slack.services.clock.now())
+    await slack.drain()
+    assert _bot_dms(slack, "dev") == []
+    _question, offers = await rows(slack)
+    [devs] = [o for o in offers if o.candidate_user_id == slack.user("dev")]
+    assert devs.status == "declined"
