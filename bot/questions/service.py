@@ -141,6 +141,8 @@ class QuestionService:
             await tell.offers_closed(
                 s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
             )
+            if offer.dm_ts is None:  # passed over before it was sent (`may_still_ask`)
+                await tell.asking_passed_over(s, question, user_id, self.clock())
             return await self._move_on(s, index, question, [])
 
     async def refer(

@@ -118,6 +118,13 @@ async def asking_helper(
     await _asking_changed(s, question, "question.asking_helper", f"{helper}:{event}", at)
 
 
+async def asking_passed_over(s: AsyncSession, question: Question, user: str, at: datetime) -> None:
+    """The asker's message saying who is asked, once `user`, whose request waited to be sent
+    (their working day not begun), was passed over: it said they would get it, and they will
+    not. Drawn as `asking_helper` draws it: those still asked."""
+    await _asking_changed(s, question, "question.asking_helper", f"{user}:passed_over", at)
+
+
 async def _asking_changed(
     s: AsyncSession, question: Question, kind: str, why: str, at: datetime
 ) -> None:

@@ -309,8 +309,9 @@ async def _update_connected(
 async def asking_helper(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    """The asker's message saying who is asked, once someone took the question or was let go:
-    who helps now, or who is asked again. A question closed since is left to its own update
+    """The asker's message saying who is asked, once someone took the question or was let go,
+    or one whose request waited for their morning was passed over: who helps now, or who is
+    asked now. A question closed since is left to its own update
     (`asking_closed`); one that closed or changed hands while this update was on its way is
     updated again, lest this one land over the newer text."""
     now = await _now(services, team_id, payload)

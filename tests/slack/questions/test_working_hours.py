@@ -204,9 +204,11 @@ async def test_a_colleague_who_stops_questions_at_night_is_not_asked_in_the_morn
 ) -> None:
     """Dev, asleep when Alice asked, opts out (or goes away) before his morning: he was told
     questions would not reach him, so the request waiting for his 09:00 is never sent, and
-    the question goes on without him as after *Not me*."""
+    the question goes on without him as after *Not me*. Alice's list, which said he would get
+    it when his working day starts, no longer names him."""
     morning = await _dev_at_night(slack)
     await ask(slack)
+    assert "Dev Patel" in _asking(slack)
     await slack.command("dev", "/skills", pause)
     await slack.settle()
     slack.advance(morning + timedelta(hours=1) - slack.services.clock.now())
@@ -215,3 +217,15 @@ async def test_a_colleague_who_stops_questions_at_night_is_not_asked_in_the_morn
     _question, offers = await rows(slack)
     [devs] = [o for o in offers if o.candidate_user_id == slack.user("dev")]
     assert devs.status == "declined"
+    assert "Dev Patel" not in _asking(slack)
+    assert "I'm asking 2 colleagues privately" in _asking(slack)
+
+
+def _asking(slack: SlackHarness) -> str:
+    """The thread's list of who is asked, as it reads now."""
+    [asking] = [
+        f"{m.text} {m.blocks}"
+        for m in slack.emu.messages(slack.channel("general"))
+        if "ask" in m.text and "colleague" in m.text and m.bot_id
+    ]
+    return asking
