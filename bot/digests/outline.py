@@ -65,14 +65,18 @@ def headline(summary: TeamSummary) -> str:
             f"has counted kudos since {day(since)}, after {summary.week.label}, so it has "
             f"nothing to tell of that week. The first week it counted is {IsoWeek.of(since)}."
         )
+    so_far = " so far" if summary.so_far else ""
+    week = f"{summary.week.label}, a week not over yet" if summary.so_far else summary.week.label
     return (
         f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}) received "
-        f"{plural(summary.total, 'kudos')} in {summary.week.label}. {trend(summary)}"
+        f"{plural(summary.total, 'kudos')}{so_far} in {week}. {trend(summary)}"
     )
 
 
 def trend(summary: TeamSummary) -> str:
-    """Against the weeks before that askaround counted (up to TREND_WEEKS), said as many."""
+    """Against the weeks before that askaround counted (up to TREND_WEEKS), said as many; a
+    week not over yet is set beside them without a percentage, which would only say how much
+    of it is left."""
     counted = len(summary.previous)
     since = day(summary.counting_since) if summary.counting_since else ""
     if not counted:
@@ -82,8 +86,10 @@ def trend(summary: TeamSummary) -> str:
     average = summary.previous_average
     if average == 0:
         return f"{which}: none{'' if summary.total else ' either'}."
-    percent = round((summary.total - average) / average * 100)
     per = " a week on average" if counted > 1 else ""
+    if summary.so_far:
+        return f"{which}: {average:g}{per}."
+    percent = round((summary.total - average) / average * 100)
     return f"{which}: {average:g}{per} ({percent:+d}%)."
 
 

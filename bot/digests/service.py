@@ -229,7 +229,7 @@ class DigestService:
                 f"{current.label}."
             )
         direct = workspace.digest_scope == "direct"
-        return await build_summary(
+        summary = await build_summary(
             s,
             workspace.team_id,
             manager,
@@ -240,6 +240,7 @@ class DigestService:
             direct_only=direct,
             for_guest=for_guest,
         )
+        return replace(summary, so_far=week == current)
 
     async def _roundup_week(
         self, s: AsyncSession, workspace: Workspace, now: datetime

@@ -79,6 +79,7 @@ class TeamSummary:
     counting_since: date | None = None  # askaround's first record (install or first kudos)
     quiet_known: bool = True  # askaround has counted for QUIET_WEEKS, so `quiet` can be told
     for_guest: bool = False  # read by a guest of the workspace: `private_count` counts all
+    so_far: bool = False  # the week is not over: its count so far is no trend yet
 
     @property
     def total(self) -> int:

@@ -20,7 +20,7 @@ async def test_a_manager_sees_the_week_in_brief_and_opens_the_full_report(
     home = await home_of(company, "maria")
     shown = text_of(home)
     assert "Your team this week" in shown
-    assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in shown
+    assert "Maria Lopez's team (4 people) received 4 kudos so far in 2026-W47" in shown
     await company.emu.click(maria, "home_manager_report", view=home)
     await company.settle()
     report = company.emu.open_modal(maria)
@@ -43,10 +43,10 @@ async def test_the_full_report_is_of_the_week_the_home_tab_shows(company: SlackH
     company.services.clock.freeze(MONDAY_W48 - timedelta(hours=1, minutes=10))
     maria = company.user("maria")
     home = await home_of(company, "maria")
-    assert "received 4 kudos in 2026-W47" in text_of(home)
+    assert "received 4 kudos so far in 2026-W47" in text_of(home)
     company.advance(timedelta(minutes=20))
     await company.emu.click(maria, "home_manager_report", view=home)
     await company.settle()
     report = company.emu.open_modal(maria)
     assert report is not None
-    assert "received 4 kudos in 2026-W47" in text_of(report), text_of(report)
+    assert "received 4 kudos in 2026-W47" in text_of(report), text_of(report)  # over now

@@ -31,7 +31,7 @@ async def test_a_manager_sees_their_week_and_their_orgs(company: SlackHarness) -
     said = await report(company, "maria", "2026-W47 @bob")
     assert "Bob Chen's team (2 people) received 1 kudos in 2026-W47" in said
     said = await report(company, "maria", "this week")
-    assert "received 1 kudos in 2026-W48" in said and "late-night rollback" in said
+    assert "received 1 kudos so far in 2026-W48" in said and "late-night rollback" in said
 
 
 async def test_a_week_without_its_year_is_the_latest_one_of_that_number(
@@ -154,7 +154,7 @@ async def test_the_weeks_of_a_report_are_the_managers_wherever_its_reader_is(
     said = await report(company, "hana", "last week @bob")
     assert "received 0 kudos in 2026-W46" in said, said
     said = await report(company, "hana", "this week @bob")
-    assert "received 1 kudos in 2026-W47" in said, said
+    assert "received 1 kudos so far in 2026-W47" in said, said
 
 
 async def test_a_week_in_the_first_years_of_the_calendar_is_refused(company: SlackHarness) -> None:
@@ -178,3 +178,17 @@ async def test_a_manager_slack_does_not_know_is_nobody(company: SlackHarness) ->
         assert "not one of them" not in said and "Nobody reports" not in said, said
     said = await report(company, "bob", "2026-W47 @maria")
     assert "your own org only" in said and "received" not in said
+
+
+async def test_a_week_not_over_is_read_as_so_far_with_no_percentage(
+    company: SlackHarness,
+) -> None:
+    """On Monday of W48 Maria's team has 1 kudos in a week that has hours behind it: the
+    report says so far, and sets it beside the weeks before without a percentage (-33% on
+    a Monday is no trend). Last week, over, keeps its percentage."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "this week")
+    assert "received 1 kudos so far in 2026-W48, a week not over yet." in said, said
+    assert "%" not in said.split("2026-W48", 2)[2].split("\n")[0], said
+    said = await report(company, "maria", "last week")
+    assert "received 4 kudos in 2026-W47. Previous 4 weeks: 0.5 a week on average (+700%)" in said
