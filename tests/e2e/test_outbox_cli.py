@@ -52,7 +52,7 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
     assert listed.stdout.count("\n") == 2  # the header and the one failed row
     assert "\tcreated (UTC)\t" in listed.stdout and f"\t{now:%Y-%m-%d %H:%M}\t" in listed.stdout
     retried = _cli(database_url, "retry")
-    assert retried.returncode == 0 and "1 failed deliveries queued again" in retried.stdout
+    assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
     async with sessions() as s:
         row = await s.get(OutboxItem, items[0].id)
         assert row is not None and (row.status, row.attempts) == ("pending", 0)

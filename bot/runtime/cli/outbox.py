@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.settings import database_settings
+from bot.words import plural
 
 LATE = timedelta(minutes=10)
 
@@ -40,7 +41,9 @@ async def run(args: argparse.Namespace) -> int:
         now = services.clock.now()
         if args.action == "retry":
             count = await services.outbox.retry_failed(now)
-            print(f"askaround: {count} failed deliveries queued again")
+            print(
+                f"askaround: {plural(count, 'failed delivery', 'failed deliveries')} queued again"
+            )
             return 0
         items = await services.outbox.stuck(now - LATE)
     if not items:
