@@ -50,8 +50,12 @@ WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
 
 
 def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
-    """An offer's reason and introduction for the asker, naming everyone without a ping."""
-    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS), names=names)
+    """An offer's reason and introduction for the asker, naming everyone without a ping.
+    That the colleague's working day is over, as it was when they were chosen, is said only
+    while their request still waits for it: a list drawn again once it was sent, or closed
+    unsent, would promise what is past."""
+    waits = offer.status == "pending" and offer.dm_ts is None
+    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if waits else ""), names=names)
     if offer.introduction:
         reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason

@@ -229,3 +229,21 @@ def _asking(slack: SlackHarness) -> str:
         if "ask" in m.text and "colleague" in m.text and m.bot_id
     ]
     return asking
+
+
+async def test_once_the_morning_request_is_sent_the_askers_list_stops_promising_it(
+    slack: SlackHarness,
+) -> None:
+    """Dev got Alice's request in his morning and took it on: her list, drawn again to say
+    he is helping, no longer says he is outside his working hours and will get it when his
+    working day starts."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    assert "when their working day starts" in _asking(slack)
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.settle()
+    await slack.emu.click_button(slack.user("dev"), "I can help")
+    await slack.settle()
+    said = _asking(slack)
+    assert "is helping you" in said
+    assert "Dev Patel" in said and "working" not in said, said
