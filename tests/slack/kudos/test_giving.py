@@ -259,3 +259,17 @@ async def test_seconding_a_shout_out_in_the_kudos_channel_replies_in_its_thread(
     assert [m.thread_ts for m in replies] == [shoutout.ts]
     assert kudos_posts(slack, "general") == []
     assert f"shout-out's thread in <#{kudos_channel}>" in ephemeral_text(slack, "maria")
+
+
+async def test_a_recipient_is_told_where_the_shout_out_is_not_that_it_was_given_there(
+    slack: SlackHarness,
+) -> None:
+    """Kudos given in #general are shouted out in #kudos: Bob's DM points him at the shout-out
+    in #kudos, and does not say Alice gave them there."""
+    kudos_channel = slack.emu.workspace.add_channel("kudos", members=[slack.user("bob")]).id
+    await configure(slack, kudos_channel_id=kudos_channel)
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    await slack.drain()
+    said = dm_text(slack, "bob")
+    assert f"the shout-out is in <#{kudos_channel}>" in said, said
+    assert f"gave you kudos in <#{kudos_channel}>" not in said
