@@ -104,6 +104,9 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
             "Team-to-team help",
             tuple(f"• {f.helper_team} → {f.helped_team}: {f.count}" for f in cross[:SHOWN_FLOWS])
             or ("No help between teams yet.",),
+            (f"… and {len(cross) - SHOWN_FLOWS} more, smaller ones",)
+            if len(cross) > SHOWN_FLOWS
+            else (),
         ),
         Section(
             "Silos and unanswered pairs",

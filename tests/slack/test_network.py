@@ -21,7 +21,7 @@ from sqlalchemy import update
 
 from bot import visibility
 from bot.insights import outline
-from bot.insights.measures import Connector, Network, Risk
+from bot.insights.measures import Connector, Flow, Network, Risk
 from bot.insights.outline import Section
 from bot.insights.view import NetworkView
 from bot.workspace_settings.service import CLI
@@ -279,6 +279,20 @@ def test_knowledge_risks_cut_to_fit_count_what_they_leave_out_truly() -> None:
     assert 0 < listed < 10
     assert "… and 15 more (network.csv in your DM with me lists them all)" in shown
     assert f"…and {10 - listed} more." in shown
+
+
+def test_team_to_team_help_cut_to_ten_says_how_many_more_and_where() -> None:
+    """Five teams help each other in 14 flows: the message lists the ten largest and says
+    there are four more, rather than passing ten for all of them."""
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    teams = ["A", "B", "C", "D", "E"]
+    pairs = [(a, b) for a in teams for b in teams if a != b][:14]
+    flows = tuple(Flow(a, b, 20 - i) for i, (a, b) in enumerate(pairs))
+    network = Network(at, at, {}, {}, {t: 3 for t in teams}, flows, (), (), (), (), {}, 0)
+    view = NetworkView(visibility.NetworkScope.WORKSPACE, frozenset(teams), network)
+    [flows_part] = [p for p in outline.sections(view, {}, "") if p.heading == "Team-to-team help"]
+    assert len(flows_part.lines) == 10
+    assert flows_part.notes == ("… and 4 more, smaller ones",)
 
 
 async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path) -> None:
