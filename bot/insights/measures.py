@@ -132,6 +132,9 @@ def with_seconds(
 
 
 def connectors(flows: Flows) -> list[Connector]:
+    """Everyone who helped across teams often enough, most first: each viewer is shown the
+    first CONNECTORS of those they may see (`bot.insights.view.cut`), so a manager's org has
+    its own, not only those among the workspace's first."""
     ranked = sorted(
         (p for p, n in flows.cross_help.items() if n >= MIN_CROSS_HELP),
         key=lambda p: (-flows.cross_help[p], -len(flows.cross_teams[p]), p),
@@ -145,7 +148,7 @@ def connectors(flows: Flows) -> list[Connector]:
             flows.thanked[p],
             unsung=flows.thanked[p] * UNSUNG_RATIO <= flows.cross_help[p],
         )
-        for p in ranked[:CONNECTORS]
+        for p in ranked
     ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from bot import visibility
-from bot.insights.measures import Connector, Flow, Network, Risk
+from bot.insights.measures import CONNECTORS, Connector, Flow, Network, Risk
 
 SHOWN_RISKS = 10
 
@@ -87,7 +87,7 @@ def cut(
         network,
         flows=tuple(f for f in network.flows if {f.helper_team, f.helped_team} & teams),
         risks=tuple(risks),
-        connectors=tuple(c for c in network.connectors if may_name(c.user_id)),
+        connectors=tuple([c for c in network.connectors if may_name(c.user_id)][:CONNECTORS]),
         silos=tuple(t for t in network.silos if t in teams),
         unanswered=tuple(u for u in network.unanswered if {u.asking_team, u.offered_team} & teams),
         sizes={t: n for t, n in network.sizes.items() if t in teams},

@@ -249,3 +249,27 @@ async def test_a_manager_who_declared_a_topic_is_named_to_themselves(
     risk = {r.topic: r for r in shown.view.risks}["terraform"]
     assert risk.second == (uid("alice"), uid("maria"), uid("bob"))
     assert "only Dev; a second one could be Alice, Maria, Bob" in shown.text()
+
+
+async def test_a_managers_connectors_are_their_orgs_best_not_the_workspaces_top_ten(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Ten more people in Platform each took on three questions from Sales: with Bob, eleven
+    connectors help more than Hugo (twice). Sam, Data's manager, still reads Hugo as his org's
+    connector, not "Nobody helps across teams yet"; the workspace's view lists ten."""
+    await seed(sessions)
+    day = NOW - timedelta(days=5)
+    async with sessions() as s, s.begin():
+        for n in range(10):
+            s.add(Person(team_id=TEAM, user_id=uid(f"p{n}"), name=f"p{n}", real_name=f"P{n}",
+                         team_name="Platform", manager_user_id=uid("maria")))  # fmt: skip
+            for _ in range(3):
+                s.add(question_row("wes", f"p{n}", "solved", ["sql"], day))
+    insights = InsightsService(sessions, lambda: NOW)
+    shown = await insights.for_viewer(TEAM, uid("sam"), slack_admin=False)
+    assert [c.user_id for c in shown.view.connectors] == [uid("hugo")]
+    assert "Hugo (Data): helped 2×" in shown.text()
+    everyone = await insights.for_viewer(TEAM, uid("olga"), slack_admin=False)
+    assert len(everyone.view.connectors) == 10 and uid("hugo") not in {
+        c.user_id for c in everyone.view.connectors
+    }
