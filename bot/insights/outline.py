@@ -14,7 +14,8 @@ from bot.safe_text import plain_text
 from bot.words import noun, plural
 
 SHOWN_FLOWS = 10
-ONE_PERSON = "one person (named to admins and their managers)"
+NAMED_TO = "named to admins and their managers"  # whom a view may not name to its reader
+ONE_PERSON = f"one person ({NAMED_TO})"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
                 + (" — unsung" if c.unsung else "")
                 for c in view.connectors
             )
-            or ("Nobody helps across teams yet.",),
+            or _unnamed_connectors(view.unnamed_connectors),
         ),
         Section(
             "Team-to-team help",
@@ -119,6 +120,17 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
             or ("None.",),
         ),
     ]
+
+
+def _unnamed_connectors(count: int) -> tuple[str, ...]:
+    """Connectors the viewer may not name (a guest's view) are counted, as a risk's one
+    person is: not "nobody", which would be untrue."""
+    if not count:
+        return ("Nobody helps across teams yet.",)
+    helps = noun(count, "helps", "help")
+    return (
+        f"• {plural(count, 'person')} {helps} across teams (named to admins and their managers)",
+    )
 
 
 def as_text(view: NetworkView, names: dict[str, str]) -> str:

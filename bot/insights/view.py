@@ -21,6 +21,8 @@ class NetworkView:
     scope: visibility.NetworkScope
     teams: frozenset[str]  # the teams this view is about
     network: Network  # only what the viewer may see is left in it
+    # Connectors of the view's teams it may not name (a guest's view names nobody): counted.
+    unnamed_connectors: int = 0
 
     @property
     def flows(self) -> tuple[Flow, ...]:
@@ -83,15 +85,23 @@ def cut(
         for r in network.risks
         if r.person is None or scope is visibility.NetworkScope.WORKSPACE or may_name(r.person)
     ]
+    covered = [
+        c
+        for c in network.connectors
+        if scope is visibility.NetworkScope.WORKSPACE
+        or c.user_id in org
+        or c.user_id == viewer.user_id
+    ]
+    named = [c for c in covered if may_name(c.user_id)]
     shown = replace(
         network,
         flows=tuple(f for f in network.flows if {f.helper_team, f.helped_team} & teams),
         risks=tuple(risks),
-        connectors=tuple([c for c in network.connectors if may_name(c.user_id)][:CONNECTORS]),
+        connectors=tuple(named[:CONNECTORS]),
         silos=tuple(t for t in network.silos if t in teams),
         unanswered=tuple(u for u in network.unanswered if {u.asking_team, u.offered_team} & teams),
         sizes={t: n for t, n in network.sizes.items() if t in teams},
         team_of={},
         managers={},
     )
-    return NetworkView(scope, teams, shown)
+    return NetworkView(scope, teams, shown, unnamed_connectors=len(covered) - len(named))

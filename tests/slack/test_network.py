@@ -336,3 +336,6 @@ async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
         as_guest = await seen(slack, "maria")
     assert "Network insights for your org" in as_guest
     assert not any(name in as_guest for name in EVERYONE), as_guest
+    # Counted, as a risk's one person is: not "Nobody helps across teams yet".
+    assert "Nobody helps across teams" not in as_guest
+    assert "1 person helps across teams (named to admins and their managers)" in as_guest
