@@ -116,9 +116,11 @@ def render_asking(
         buttons = [solved, withdraw]
     else:
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
+        if not offers:  # those asked are the ones whose request was sent (`_update_asking`)
+            text = "I asked nobody: the colleagues I chose had yet to get my request."
         said = f"Question #{question.id} {ended}"
         buttons = [solved] if question.status == "unanswered" else []
-    if not lines:  # those asked are counted alone: "I'm asking 2 colleagues privately…."
+    if not lines and text.endswith(":"):  # those asked counted alone: "I'm asking 2 colleagues…."
         text = text.removesuffix(":") + "."
     blocks = [section("\n".join([text, *lines])), context(said)]
     return {"text": text, "blocks": blocks + ([actions(*buttons)] if buttons else [])}

@@ -339,12 +339,13 @@ async def _update_asking(
     client: AsyncWebClient, services: Services, team_id: str, now: QuestionNow
 ) -> None:
     """The asking message drawn from `now`: asking, those still asked; otherwise all who
-    were. Not sent yet: its own delivery draws it as the question is then."""
+    were, that is whose request was sent (one closed while it waited for its colleague's
+    morning never was). Not sent yet: its own delivery draws it as the question is then."""
     question = now.question
     if not (question.asker_message_channel and question.asker_message_ts):
         return
     asking = question.status in ("draft", "open")
-    offers = [o for o in now.offers if not asking or o.status == "pending"]
+    offers = [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
     names = await names_of(client, services, team_id, _people_in(offers))
     alone = _asker_alone(question, question.asker_message_channel)
     message = render_asking(question, offers, names, asker_alone=alone)

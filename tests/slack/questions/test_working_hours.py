@@ -247,3 +247,26 @@ async def test_once_the_morning_request_is_sent_the_askers_list_stops_promising_
     said = _asking(slack)
     assert "is helping you" in said
     assert "Dev Patel" in said and "working" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("per_round", "asked"),
+    [
+        (3, "I asked 2 colleagues privately whether they could help:"),
+        (1, "I asked nobody: the colleagues I chose had yet to get my request. ["),
+    ],
+)
+async def test_a_request_never_sent_is_not_among_those_the_closed_list_says_were_asked(
+    slack: SlackHarness, per_round: int, asked: str
+) -> None:
+    """Alice withdraws her question while Dev, asleep, has yet to get it: her list, drawn
+    again in the past tense, says she asked Bob and Maria, not Dev, who never was; with Dev
+    the one colleague chosen, that she asked nobody (not "I asked 0 colleagues")."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=per_round)
+    await _dev_at_night(slack)
+    await ask(slack)
+    await slack.command("alice", "/ask", "withdraw 1")
+    await slack.settle()
+    said = _asking(slack)
+    assert "was withdrawn" in said and asked in said, said
+    assert "Dev Patel" not in said and "0 colleagues" not in said
