@@ -228,8 +228,10 @@ def render_unposted(
     return one_section(text)
 
 
-def render_kudos_help() -> Message:
+def render_kudos_help(reactions: Sequence[str] = ("kudos",)) -> Message:
+    """`reactions`: the emoji that give kudos here (a workspace may set its own)."""
     lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/kudos"])
+    emoji = " or ".join(f":{r}:" for r in reactions)
     intro = "*Kudos* thank a colleague, tagged with our company values."
     return {
         "text": f"{intro}\n{lines}",
@@ -237,7 +239,7 @@ def render_kudos_help() -> Message:
             section(intro),
             section(lines),
             context(
-                "You can also react to a message with the kudos emoji, or use the message "
+                f"You can also react to a message with {emoji}, or use the message "
                 "shortcut *Give kudos*."
             ),
         ],

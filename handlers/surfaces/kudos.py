@@ -79,11 +79,12 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         text = command.get("text", "").strip()
         word, rest = first_word(text)
-        if word.lower() in ("", "help"):
-            await ack(**render_kudos_help())
-            return
         await ack()
         team, user = workspace_of(context), command["user_id"]
+        if word.lower() in ("", "help"):
+            rules = await services.kudos.rules(team)
+            await respond(response_type="ephemeral", **render_kudos_help(rules.reactions))
+            return
         if word.lower() == "top":
             period, value = parse_top(rest)
             me = await lookup_profile(client, services, team, user)

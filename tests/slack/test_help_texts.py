@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage import workspaces
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.database_independent
@@ -51,3 +52,20 @@ async def test_who_sees_the_whole_network_and_anyone_s_report_is_named(
         assert "Slack's workspace admins and owners" in line, line
         assert "people with the `admin` role" in line, line
         assert "and admins" not in line and "; admins" not in line, line
+
+
+async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
+    slack: SlackHarness,
+) -> None:
+    """An admin made :clap: the kudos emoji: `/kudos help` says to react with :clap:, where
+    it said "the kudos emoji", and a :kudos: reaction gives nothing here."""
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.configure(s, slack.team_id, kudos_reactions="clap")
+    user = slack.user("bob")
+    before = len(slack.emu.ephemerals(user))
+    await slack.command("bob", "/kudos", "help")
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(user)[before:]
+    said = f"{answer.text} {answer.blocks}"
+    assert "react to a message with :clap:" in said, said
+    assert "kudos emoji" not in said
