@@ -228,11 +228,13 @@ def render_unposted(
     return one_section(text)
 
 
-def render_kudos_help(reactions: Sequence[str] = ("kudos",)) -> Message:
-    """`reactions`: the emoji that give kudos here (a workspace may set its own)."""
+def render_kudos_help(reactions: Sequence[str] = ("kudos",), *, has_values: bool = True) -> Message:
+    """`reactions`: the emoji that give kudos here (a workspace may set its own);
+    `has_values`: whether it has company values to tag kudos with."""
     lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/kudos"])
     emoji = " or ".join(f":{r}:" for r in reactions)
-    intro = "*Kudos* thank a colleague, tagged with our company values."
+    tagged = ", tagged with our company values" if has_values else ""
+    intro = f"*Kudos* thank a colleague{tagged}."
     return {
         "text": f"{intro}\n{lines}",
         "blocks": [

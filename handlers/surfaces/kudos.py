@@ -83,7 +83,8 @@ def register(router: Router, services: Services) -> None:
         team, user = workspace_of(context), command["user_id"]
         if word.lower() in ("", "help"):
             rules = await services.kudos.rules(team)
-            await respond(response_type="ephemeral", **render_kudos_help(rules.reactions))
+            shown = render_kudos_help(rules.reactions, has_values=bool(rules.values))
+            await respond(response_type="ephemeral", **shown)
             return
         if word.lower() == "top":
             period, value = parse_top(rest)

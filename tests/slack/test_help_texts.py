@@ -57,10 +57,12 @@ async def test_who_sees_the_whole_network_and_anyone_s_report_is_named(
 async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
     slack: SlackHarness,
 ) -> None:
-    """An admin made :clap: the kudos emoji: `/kudos help` says to react with :clap:, where
-    it said "the kudos emoji", and a :kudos: reaction gives nothing here."""
+    """An admin made :clap: the kudos emoji and has no company values: `/kudos help` says to
+    react with :clap:, where it said "the kudos emoji" (a :kudos: reaction gives nothing
+    here), and no longer says kudos are tagged with values there are none of."""
     async with slack.services.sessions() as s, s.begin():
         await workspaces.configure(s, slack.team_id, kudos_reactions="clap")
+        await workspaces.set_values(s, slack.team_id, [])
     user = slack.user("bob")
     before = len(slack.emu.ephemerals(user))
     await slack.command("bob", "/kudos", "help")
@@ -69,3 +71,4 @@ async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
     said = f"{answer.text} {answer.blocks}"
     assert "react to a message with :clap:" in said, said
     assert "kudos emoji" not in said
+    assert said.startswith("*Kudos* thank a colleague.\n"), said
