@@ -26,6 +26,7 @@ install() {
     return 0
   fi
   [ -x "$uv" ] && echo "uv could not install $*; pip does" >&2
+  "$venv/bin/python" -m pip --version >/dev/null 2>&1 || "$venv/bin/python" -m ensurepip >/dev/null
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${pip_compile[@]}" "$@" \
     2> >(_quiet_pip_warnings)
 }
