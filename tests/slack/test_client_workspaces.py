@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.installations import Installations
 from handlers.client.workspaces import Installed, NotInstalled, OneWorkspace, in_every_workspace
 
+pytestmark = pytest.mark.postgres_too
+
 
 def _installed(team_id: str, token: str, enterprise_id: str | None = None) -> Installation:
     return Installation(

@@ -3,6 +3,7 @@ type-ahead, the bot in process behind the local Slack emulator, with a real data
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot import visibility
@@ -322,6 +323,7 @@ async def test_none_in_the_modal_clears_the_interests_as_the_command_does(
     assert view.interests == ()
 
 
+@pytest.mark.postgres_too
 async def test_modal_rejects_an_unknown_colleague_inline(slack: SlackHarness) -> None:
     """A network line naming nobody keeps the modal open with the error next to the field."""
     bob = slack.user("bob")

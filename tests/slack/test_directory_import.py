@@ -17,6 +17,8 @@ from handlers.client.directory import SlackResolver, directory_client
 from storage import workspaces
 from tests.slack.harness import SlackHarness
 
+pytestmark = pytest.mark.postgres_too
+
 
 async def run_import(
     slack: SlackHarness, *rows: dict[str, Any], dry_run: bool = False

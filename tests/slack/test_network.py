@@ -311,6 +311,7 @@ async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path) -> 
     assert "network entry" not in after and "Dev Patel" not in after, after
 
 
+@pytest.mark.postgres_too
 async def test_someone_who_left_is_not_in_the_next_view(tmp_path: Path) -> None:
     """olga has seen dev as Terraform's only expert; dev leaves the workspace: her next look
     names him no more (he was named from the kept copy for up to two hours)."""

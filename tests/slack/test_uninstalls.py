@@ -197,6 +197,7 @@ class Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.postgres_too
 async def test_purge_workspace_asks_first_and_deletes_nothing_unconfirmed(
     two: tuple[SlackHarness, SlackHarness],
     monkeypatch: pytest.MonkeyPatch,

@@ -258,6 +258,7 @@ async def test_a_guest_asking_is_told_why_each_colleague_in_declared_skills_only
     assert "thanked in kudos for" in await told("alice")
 
 
+@pytest.mark.postgres_too
 @pytest.mark.parametrize("with_slack", [True, False], ids=["slack", "file-only"])
 async def test_a_guest_imported_from_a_file_is_kept_as_one(
     slack: SlackHarness, with_slack: bool

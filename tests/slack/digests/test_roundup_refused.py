@@ -95,6 +95,7 @@ async def test_each_askaround_admin_is_told_once_what_happened_and_what_to_do(
     assert {h: len(_notices(company, h)) for h in ADMINS} == dict.fromkeys(ADMINS, 1)
 
 
+@pytest.mark.postgres_too
 async def test_once_the_channel_is_back_the_missed_roundups_are_posted_once_each(
     company: SlackHarness,
 ) -> None:

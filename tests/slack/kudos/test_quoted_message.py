@@ -8,6 +8,8 @@ themselves stay: they were given.
 
 from __future__ import annotations
 
+import pytest
+
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_made_private import launch
@@ -21,6 +23,8 @@ from tests.slack.kudos.world import (
 )
 from tests.slack.questions.test_edited import edited_while_down, stored_texts
 from tests.slack.questions.test_solved_first import QUESTION
+
+pytestmark = pytest.mark.postgres_too
 
 SAID = "I wrote the runbook for the failover drill, the vault token is hunter2zebra"
 EDITED = "I wrote the runbook for the failover drill"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.help import SLASH_COMMANDS
@@ -49,6 +50,7 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
 
 
+@pytest.mark.postgres_too
 async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
     slack: SlackHarness,
 ) -> None:
@@ -64,6 +66,7 @@ async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
     assert "Bob Chen · 1" in said, said
 
 
+@pytest.mark.postgres_too
 async def test_last_week_is_the_whole_week_before_this_one(slack: SlackHarness) -> None:
     """`top last week` was refused as the unknown period `last`: it ranks the week before
     this one alone, as `/kudos report last week` reads it, and an empty one is just said."""

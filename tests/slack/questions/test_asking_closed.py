@@ -4,6 +4,7 @@ the question had closed. Once it closes, that message says how it ended, in the 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 
 from bot.questions.policy import RoutingConfig
@@ -126,6 +127,7 @@ async def test_while_someone_helps_the_first_message_says_who(slack: SlackHarnes
     assert updates_of(slack, first) == solved
 
 
+@pytest.mark.postgres_too
 async def test_a_helper_who_left_is_no_longer_said_to_help(slack: SlackHarness) -> None:
     """Dev, helping, leaves the workspace: the message goes back to who is being asked now
     (Maria, not asked before; not Bob, who was told Dev is on it)."""

@@ -8,6 +8,7 @@ person who asks the same, or after the asker agreed to ask from a private channe
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from slack_emulator import Delivery, Message
@@ -84,6 +85,7 @@ async def test_a_private_question_edited_before_asking_goes_out_as_edited(
     assert "stuck terraform state" in bot_dms(slack, "dev")
 
 
+@pytest.mark.postgres_too
 async def test_a_dm_question_edited_is_stored_as_edited(slack: SlackHarness) -> None:
     """A DM to the bot edited (Slack's `message_changed`, no mention to resend)."""
     asked = await slack.dm_bot("bob", f"{QUESTION} key {SECRET}")
@@ -177,6 +179,7 @@ async def test_an_older_edit_delivered_late_is_not_taken(slack: SlackHarness) ->
     assert SECRET not in bot_dms(slack, "dev") and "in staging" in bot_dms(slack, "dev")
 
 
+@pytest.mark.postgres_too
 async def test_an_edit_delivered_after_the_deletion_revives_nothing(slack: SlackHarness) -> None:
     """Carol edits her question to the bot, then deletes it; Slack delivers the edit only
     after the deletion (retried late): the question stays withdrawn and blank, and no

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import select
 
@@ -193,6 +194,7 @@ async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Sl
     assert "asked someone else" in str(offer_dm(slack, "dev").blocks)
 
 
+@pytest.mark.postgres_too
 async def test_an_offer_that_runs_out_with_nobody_new_to_ask_says_so(slack: SlackHarness) -> None:
     """Dev's offer runs out while the others' are still waiting and nobody is left to ask:
     his DM no longer says someone else was asked (nobody was)."""

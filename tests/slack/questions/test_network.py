@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+import pytest
 from sqlalchemy import select
 
 from bot.directory.profiles import ProfileService
@@ -142,6 +143,7 @@ async def test_watch_is_refused_where_the_bot_would_never_see_a_message(
         assert (await s.scalars(select(WatchedChannel))).all() == []
 
 
+@pytest.mark.postgres_too
 async def test_watch_and_unwatch_say_what_changed(slack: SlackHarness) -> None:
     """A second `/ask watch` says it was already watched; `/ask unwatch` of a channel that was
     not watched says nothing changed, instead of confirming a change that did not happen."""

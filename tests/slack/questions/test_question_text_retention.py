@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
+
+pytestmark = pytest.mark.postgres_too
 
 
 async def texts(slack: SlackHarness) -> dict[str, tuple[str, str | None]]:

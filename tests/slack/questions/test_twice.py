@@ -221,6 +221,7 @@ async def test_find_an_expert_pressed_twice_asks_once(slack: SlackHarness) -> No
     nothing_went_wrong(slack)
 
 
+@pytest.mark.postgres_too
 async def test_not_now_pressed_twice_keeps_quiet(slack: SlackHarness) -> None:
     await watch_general(slack)
     await slack.post("carol", "general", "does anyone know how to import terraform state?")

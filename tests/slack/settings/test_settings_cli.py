@@ -15,6 +15,8 @@ from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give
 from tests.slack.settings.world import home_of, text_of
 
+pytestmark = pytest.mark.postgres_too
+
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 
 
