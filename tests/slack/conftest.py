@@ -11,7 +11,7 @@ from tests.slack.harness import SlackHarness, bot_in_process
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Each tier b test is marked `tier_b`: the PostgreSQL pass runs only the tier b modules
+    """Each tier b test is marked `tier_b`: the PostgreSQL pass runs only the tier b tests
     marked `postgres_too`, which between them reach all the storage code the whole tier
     reaches there (`-m "not tier_b or postgres_too"`, docs/testing.md)."""
     item.add_marker(pytest.mark.tier_b)
