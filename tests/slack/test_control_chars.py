@@ -14,6 +14,9 @@ from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, ledger
 
+# PostgreSQL refuses a NUL byte SQLite keeps: data, not code, makes the difference.
+pytestmark = pytest.mark.postgres_too
+
 TYPED = "for the re\x00lease \x07notes\x1b and the fix"
 KEPT = "the release notes and the fix"
 

@@ -7,6 +7,7 @@ harness, which fails the test on anything Slack would refuse or warn of
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.kudos.rules import MAX_REASON
@@ -16,6 +17,9 @@ from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import give, global_modal, kudos_posts, ledger, submit_modal
 from tests.slack.test_directory import edit_profile_modal
+
+# The longest values meet PostgreSQL's column sizes, which SQLite does not enforce.
+pytestmark = pytest.mark.postgres_too
 
 RTL = "مرحبا بالعالم שלום עולם"
 NAME = " ".join([f"{RTL} 🎉👩‍💻 Maximilian-Alexander R&D <Ops> *Lead*"] * 6)

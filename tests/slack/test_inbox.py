@@ -11,6 +11,7 @@ import asyncio
 import sqlite3
 from contextlib import closing
 
+import pytest
 from sqlalchemy import select, text, update
 
 from bot.runtime.runner import in_flight_listeners
@@ -19,6 +20,9 @@ from storage.db import create_inbox_engine
 from storage.models import InboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, ephemeral_text, kudos_posts, ledger
+
+# The inbox keeps its entries differently on each database.
+pytestmark = pytest.mark.postgres_too
 
 REASON = "for untangling the release #teamwork"
 

@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.slack.harness import SlackHarness
@@ -97,6 +98,7 @@ async def test_an_emoji_as_a_skill_keeps_its_colons(slack: SlackHarness) -> None
     assert (await skills(slack, "alice", "")).endswith(": :sparkles:, :snake:")
 
 
+@pytest.mark.postgres_too  # PostgreSQL refuses what its column cannot keep
 async def test_a_name_longer_than_is_kept_is_refused(slack: SlackHarness) -> None:
     """A skill's name is kept in 100 characters and an outside contact's in 200: a longer one
     is refused with why (PostgreSQL refused to store it, and the person read that something

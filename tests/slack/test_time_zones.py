@@ -13,6 +13,9 @@ from storage.models import Offer
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 
+# Times cross PostgreSQL's timestamp types, which SQLite stores as text.
+pytestmark = pytest.mark.postgres_too
+
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),
     PersonSpec("bob", "Bob Chen", "Europe/London"),

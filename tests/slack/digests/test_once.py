@@ -19,6 +19,9 @@ from tests.slack.digests.world import charts, digests, run_digests, sent_to
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
 
+# Two replicas race for one digest; only PostgreSQL lets their workers run at once.
+pytestmark = pytest.mark.postgres_too
+
 W47 = IsoWeek(2026, 47)
 MARIA_DUE = MONDAY_W48 + timedelta(hours=8, minutes=1)  # Hana's (Tokyo) is due too
 
