@@ -67,7 +67,8 @@ def _described(ctx: ApiContext, user_id: str) -> User:
 
 
 def users_list(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    described = [u for u in ctx.ws.users.values() if u.id not in ctx.ws.undescribed]
+    ws = ctx.ws
+    described = [u for u in ws.users.values() if u.id not in ws.undescribed | ws.removed.keys()]
     page, cursor = a.paginate(described, args, "users")
     return {
         "ok": True,

@@ -51,6 +51,21 @@ class Changes(People):
         user.updated = int(ws.now())
         return await self._user_event("user_change", user, cache_ts=int(ws.now()))
 
+    async def remove_user(self, user_id: str, still_in: tuple[str, ...] = ()) -> Delivery | None:
+        """Someone removed from the workspace without being deactivated: `users.list` lists
+        them no more. In an Enterprise Grid org (an admin's `admin.users.remove`) they stay
+        the org's, in its workspaces `still_in`: `users.info` describes them with
+        `enterprise_user.teams` naming those alone, and `user_change` says so. Outside one
+        (Slack erased them) Slack knows them no more (`user_not_found`) and sends nothing."""
+        ws = self.workspace
+        user = ws.user(user_id)
+        ws.removed[user_id] = still_in
+        if ws.enterprise is None:
+            ws.undescribed[user_id] = "user_not_found"
+            return None
+        user.updated = int(ws.now())
+        return await self._user_event("user_change", user, cache_ts=int(ws.now()))
+
     async def join_team(self, name: str, **fields: Any) -> tuple[User, Delivery | None]:
         """A new member (``Workspace.add_user``'s fields); delivers ``team_join``."""
         user = self.workspace.add_user(name, **fields)

@@ -71,6 +71,19 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         "is_email_confirmed": user.email is not None,
         "who_can_share_contact_card": "EVERYONE",
     }
+    if ws.enterprise is not None and user.id not in ws.guests:
+        # A member of an Enterprise Grid org is described with the org's workspaces they are
+        # in; one removed from this workspace is still the org's, in the others only.
+        teams = ws.removed.get(user.id, (ws.team_id,))
+        body["team_id"] = teams[0] if teams else ws.enterprise_id
+        body["enterprise_user"] = {
+            "id": user.id,
+            "enterprise_id": ws.enterprise_id,
+            "enterprise_name": ws.enterprise["name"],
+            "is_admin": user.is_admin,
+            "is_owner": False,
+            "teams": list(teams),
+        }
     if user.deleted:  # Slack describes a deactivated member with less: no time zone, no roles
         body = {k: v for k, v in body.items() if k not in _GONE_WITH_DEACTIVATION}
     elif user.tz is None:  # a sparse profile (a team_join can be one): no zone at all

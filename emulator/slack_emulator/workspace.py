@@ -52,6 +52,11 @@ class Workspace(Directory):
         # `users.profile.get` answer about them (`user_not_found`, `user_not_visible`), as
         # Slack may of a member of another organisation; `users.list` leaves them out.
         self.undescribed: dict[str, str] = {}
+        # Members removed from the workspace without being deactivated (`Changes.remove_user`):
+        # user id -> the other workspaces of its Enterprise Grid org they are still in.
+        # `users.list` leaves them out; `users.info` describes them as the org knows them
+        # (`enterprise_user.teams` without this workspace).
+        self.removed: dict[str, tuple[str, ...]] = {}
         # What the app was granted; of these only chat:write.public changes what it may do.
         self.bot_scopes = frozenset(bot_scopes)
         # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no
