@@ -74,6 +74,13 @@ class PeopleService:
         describe them now (deactivated, or out of the bot's sight)."""
         return bool(await self._stored(team_id, [user_id], fresh=False))
 
+    async def present_member(self, team_id: str, user_id: str) -> bool:
+        """Whether this person is one of the workspace's, as Slack described them to askaround
+        (not an import's row of someone it never described, nor an app), and not gone: one
+        Slack now says is not in the workspace has left it."""
+        async with self._sessions() as s:
+            return bool(await people_queries.described_members(s, team_id, [user_id]))
+
     async def heard(self, team_id: str, profile: Profile) -> bool:
         """Slack says this is how someone is now (`user_change`, `team_join`): stored, unless
         the table already has it so (Slack sends `user_change` for a new status or avatar
@@ -161,16 +168,23 @@ class PeopleService:
         self._keep(team_id, known[0][0])
 
     async def record_directory(
-        self, team_id: str, profiles: Iterable[Profile], report: SyncReport
+        self,
+        team_id: str,
+        profiles: Iterable[Profile],
+        report: SyncReport,
+        *,
+        listed: Collection[str] | None,
     ) -> SyncReport:
-        """Everyone in Slack's `users.list`, recorded in one transaction (the directory sync)."""
+        """Everyone in Slack's `users.list`, recorded in one transaction (the directory sync).
+        `listed`: every user id the list named, read to its end; who it leaves out has left
+        (`record_directory`)."""
         everyone = list(profiles)
         async with self._sessions() as session, session.begin():
-            recorded = await record_directory(session, team_id, everyone, report)
+            recorded = await record_directory(session, team_id, everyone, report, listed=listed)
         if recorded.added:
             await self.recount()
-        for profile in everyone:
-            self._memory.drop((team_id, profile.user_id))
+        for user_id in (*(profile.user_id for profile in everyone), *recorded.left):
+            self._memory.drop((team_id, user_id))
         return recorded
 
     async def recount(self) -> None:

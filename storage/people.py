@@ -109,6 +109,25 @@ async def slack_profiles(
     return (await connection.execute(_SLACK_PROFILES, params)).all()
 
 
+async def described_members(
+    session: AsyncSession, team_id: str, among: Collection[str] | None = None
+) -> set[str]:
+    """The workspace's people (apps aside), still active, whom Slack has described: not an
+    import's row of someone it never described (`NEVER_DESCRIBED`), nor an empty row
+    (`ensure_person`). Whoever of them a whole `users.list` leaves out has left; `among`
+    narrows them to these user ids."""
+    statement = select(Person.user_id).where(
+        Person.team_id == team_id,
+        Person.name != "",
+        Person.updated_at > NEVER_DESCRIBED,
+        Person.is_bot.is_(False),
+        Person.deactivated.is_(False),
+    )
+    if among is not None:
+        statement = statement.where(Person.user_id.in_(list(among)))
+    return set(await session.scalars(statement))
+
+
 async def get_person(session: AsyncSession, team_id: str, user_id: str) -> Person | None:
     return await session.scalar(
         select(Person).where(Person.team_id == team_id, Person.user_id == user_id)

@@ -2,13 +2,15 @@
 
 Names, time zones and deactivations come from Slack; org data (title, team, manager) and
 profiles are askaround's own and are left alone. A deactivated person stops being routed to
-(`Status.routable`) and drops out of `/skills who`.
+(`Status.routable`) and drops out of `/skills who`. So does someone a whole `users.list` no
+longer names (`SyncReport.left`): removed from this workspace of an Enterprise Grid org, or
+erased by Slack, without ever being listed as deactivated.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +29,8 @@ class SyncReport:
     updated: list[str] = field(default_factory=list)
     deactivated: list[str] = field(default_factory=list)
     reactivated: list[str] = field(default_factory=list)
+    # Described by Slack before, not in the whole list now: recorded as deactivated.
+    left: list[str] = field(default_factory=list)
     pages: int = 0
 
     def summary(self) -> str:
@@ -34,8 +38,15 @@ class SyncReport:
             f"{plural(self.seen, 'Slack user')} in {plural(self.pages, 'page')}: "
             f"{len(self.added)} new, "
             f"{len(self.updated)} updated, {len(self.deactivated)} deactivated, "
+            f"{len(self.left)} no longer in the workspace, "
             f"{len(self.reactivated)} reactivated."
         )
+
+    @property
+    def leavers(self) -> list[str]:
+        """Everyone who left the workspace by this sync's word: deactivated, or no longer
+        listed."""
+        return [*self.deactivated, *self.left]
 
 
 def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Any:
@@ -52,12 +63,31 @@ async def record_directory(
     team_id: str,
     profiles: Iterable[Profile],
     report: SyncReport | None = None,
+    *,
+    listed: Collection[str] | None = None,
 ) -> SyncReport:
-    """Record everyone in `s` (the caller's unit of work: `PeopleService.record_directory`)."""
+    """Record everyone in `s` (the caller's unit of work: `PeopleService.record_directory`).
+    `listed`: every user id `users.list` named, read to its end, so someone Slack described
+    before whom it does not name is no longer in the workspace (`SyncReport.left`). None: a
+    list read in part, which says nothing of who is missing from it. One the list names as
+    another organisation's is left as stored: a misread team must not take a whole workspace
+    for having left."""
     report = report or SyncReport()
     known = await people_queries.all_people(s, team_id)
+    members = {profile.user_id: profile for profile in profiles}
+    left: set[str] = set()
+    # A list naming nobody, not even the bot itself, is a Slack answering without its members,
+    # not a workspace everyone left.
+    if listed:
+        left = await people_queries.described_members(s, team_id) - members.keys() - set(listed)
     # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks.
-    for profile in sorted(profiles, key=lambda p: p.user_id):
+    for user_id in sorted(members.keys() | left):
+        if user_id in left:
+            report.left.append(user_id)
+            row = {"user_id": user_id, "deactivated": True}
+            await people_queries.upsert_profiles(s, team_id, [row])
+            continue
+        profile = members[user_id]
         report.seen += 1
         before = known.get(profile.user_id)
         kept = profile.left_as_stored(before.name if before else None)

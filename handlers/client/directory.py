@@ -6,6 +6,7 @@ is paged through at the pace Slack allows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -214,32 +215,45 @@ def directory_client(settings: Settings) -> AsyncWebClient:
     )
 
 
+@dataclass(frozen=True)
+class Members:
+    """`users.list` read to its end: the workspace's members (deactivated ones included), the
+    pages read, and every user id the list named. Someone it names with another
+    organisation's team (Slack Connect) is no member, as askaround stores only its own people,
+    but is named: only someone the list does not name at all has left (`record_directory`)."""
+
+    profiles: list[Profile]
+    pages: int
+    named: frozenset[str]
+
+
 async def list_members(
     client: AsyncWebClient,
     team_id: str,
     page_size: int = PAGE_SIZE,
     on_page: Callable[[int], object] = _quiet,
-) -> tuple[list[Profile], int]:
-    """Every member of the workspace `team_id` (deactivated ones included), and the number of
-    pages; someone the list names with another organisation's team (Slack Connect) is left
-    out, as askaround stores only its own people. `on_page` is told how many members each
-    page brought (the CLI's progress bar)."""
+) -> Members:
+    """Every member of the workspace `team_id`, page after page; a page Slack fails raises.
+    `on_page` is told how many members each page brought (the CLI's progress bar)."""
     profiles: list[Profile] = []
+    named: set[str] = set()
     cursor: str | None = None
     pages = 0
     while True:
         response = await client.users_list(limit=page_size, cursor=cursor)
         pages += 1
+        members = response.get("members") or []
+        named.update(str(member["id"]) for member in members if member.get("id"))
         page = [
             profile_from_slack(member)
-            for member in response.get("members") or []
+            for member in members
             if member.get("id") != SLACKBOT and not member_elsewhere(member, team_id)
         ]
         profiles.extend(page)
         on_page(len(page))
         cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
         if not cursor:
-            return profiles, pages
+            return Members(profiles, pages, frozenset(named))
 
 
 async def sync_directory(
@@ -249,10 +263,14 @@ async def sync_directory(
     page_size: int = PAGE_SIZE,
     on_page: Callable[[int], object] = _quiet,
 ) -> SyncReport:
-    """The daily job: pull `users.list` page by page and record names, time zones and leavers."""
-    profiles, pages = await list_members(client, team_id, page_size, on_page)
-    report = await services.people.record_directory(team_id, profiles, SyncReport(pages=pages))
-    for user_id in report.deactivated:
+    """The daily job: pull `users.list` page by page and record names, time zones and leavers:
+    the deactivated, and those described before whom the list no longer names. A page Slack
+    fails raises before anything is recorded, so a list read in part takes nobody for gone."""
+    members = await list_members(client, team_id, page_size, on_page)
+    report = await services.people.record_directory(
+        team_id, members.profiles, SyncReport(pages=members.pages), listed=members.named
+    )
+    for user_id in report.leavers:
         await services.questions.person_left(team_id, user_id)
     return report
 
@@ -271,7 +289,7 @@ class SlackResolver:
     async def preload(self, on_page: Callable[[int], object] = _quiet) -> None:
         """Read every member once (`users.list`, LARGE_PAGE a page), so a large import asks
         Slack a hundred times for 100,000 people instead of once a row."""
-        profiles, _ = await list_members(self.client, self.team_id, LARGE_PAGE, on_page)
+        profiles = (await list_members(self.client, self.team_id, LARGE_PAGE, on_page)).profiles
         self._by_id = {p.user_id: p for p in profiles}
         self._by_email = {p.email.lower(): p for p in profiles if p.email}
 

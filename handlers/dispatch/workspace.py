@@ -102,6 +102,15 @@ def home_of(user: dict[str, Any], context_team: str) -> str | None:
     return str(home) if home and home != context_team else None
 
 
+def removed_from(user: dict[str, Any], context_team: str) -> bool:
+    """Whether a user object (`user_change`) names a member of an Enterprise Grid org who is
+    not in `context_team`: `enterprise_user.teams`, every workspace of the org they are in,
+    leaves it out, as once an admin removed them from it. A member of another Grid org (Slack
+    Connect) is described so too: only someone askaround stored, its own, has left."""
+    teams = (user.get("enterprise_user") or {}).get("teams")
+    return isinstance(teams, list) and context_team not in teams
+
+
 def by_askaround(message: dict[str, Any], context: Any) -> bool:
     """Whether a message is askaround's own (a shout-out, a thread reply): posted by its bot
     user, or with its `bot_id`. Another app's message has a `bot_id` of its own."""

@@ -5,7 +5,9 @@ current without asking Slack at every kudos.
 - `user_change` and `team_join` carry the whole user, as `users.info` would: stored at once
   (name, time zone, bot, deactivated…), unless nothing askaround keeps changed (a new status).
   Someone deactivated has their open questions closed, and those they were asked or were
-  helping with go on to others (`QuestionService.person_left`).
+  helping with go on to others (`QuestionService.person_left`); so has one of the
+  workspace's people whom their Enterprise Grid org describes as no longer in it
+  (`enterprise_user.teams` without it: removed from this workspace, still in the org).
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
@@ -15,12 +17,13 @@ current without asking Slack at every kudos.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.services import Services
 from handlers.client.directory import profile_from_slack
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import member_elsewhere, workspace_of
+from handlers.dispatch.workspace import member_elsewhere, removed_from, workspace_of
 
 PROFILE_EVENTS = ("user_change", "team_join")
 # The channel is the event's `channel`: an id, or (renames) an object with the id.
@@ -49,17 +52,24 @@ def channel_of(event: dict[str, Any]) -> str | None:
 def register(router: Router, services: Services) -> None:
     async def profile_changed(event: dict[str, Any], context: Any) -> None:
         user = event.get("user")
-        # A guest from another organisation (Slack Connect) is not stored: kudos and
-        # routing are for this workspace's people, and a stored profile is taken as one.
-        if (
-            isinstance(user, dict)
-            and user.get("id")
-            and not member_elsewhere(user, workspace_of(context))
-        ):
-            profile = profile_from_slack(user)
-            await services.people.heard(workspace_of(context), profile)
-            if profile.deactivated:
-                await services.questions.person_left(workspace_of(context), profile.user_id)
+        if not isinstance(user, dict) or not user.get("id"):
+            return
+        team = workspace_of(context)
+        profile = profile_from_slack(user)
+        if member_elsewhere(user, team):
+            # A guest from another organisation (Slack Connect) is not stored: kudos and
+            # routing are for this workspace's people, and a stored profile is taken as one.
+            # One of its own people whom their Enterprise Grid org no longer has in it was
+            # removed from it: gone, as if deactivated.
+            if not (
+                removed_from(user, team)
+                and await services.people.present_member(team, profile.user_id)
+            ):
+                return
+            profile = replace(profile, deactivated=True)
+        await services.people.heard(team, profile)
+        if profile.deactivated:
+            await services.questions.person_left(team, profile.user_id)
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

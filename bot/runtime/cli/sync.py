@@ -14,8 +14,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="pull the Slack directory now (the bot also does it daily)",
         description=(
             "Page through users.list and record everyone's name, time zone, whether they are "
-            "a guest and whether they were deactivated; deactivated people stop being asked "
-            "questions. Needs SLACK_BOT_TOKEN (the workspace's) and SLACK_SIGNING_SECRET."
+            "a guest and whether they were deactivated. Someone Slack described before whom "
+            "the whole list no longer names (removed from an Enterprise Grid workspace, or "
+            "erased) is recorded as deactivated too and counted as no longer in the "
+            "workspace; a list Slack fails part-way changes nobody. Deactivated people stop "
+            "being asked questions, and their open questions and requests are closed. Needs "
+            "SLACK_BOT_TOKEN (the workspace's) and SLACK_SIGNING_SECRET."
         ),
     )
 

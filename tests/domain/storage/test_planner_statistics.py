@@ -39,7 +39,9 @@ async def test_a_directory_sync_leaves_the_planner_counting_everyone(
     engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     profiles = [Profile(f"U{i:05d}", f"person{i}") for i in range(STAFF)]
-    report = await PeopleService(sessions).record_directory("T1", profiles, SyncReport())
+    report = await PeopleService(sessions).record_directory(
+        "T1", profiles, SyncReport(), listed=[p.user_id for p in profiles]
+    )
     assert len(report.added) == STAFF
     assert await planned_people(engine) == STAFF
 
