@@ -363,6 +363,10 @@ ASKS_HOW = phrases(
     r"(?:for|to) [^?]{1,80}\?",
     # recommendations asked for with `any` dropped (`recs for a decent USB audio interface?`)
     r"(?:^|(?<=[.!?:] ))(?:recs|recommendations|suggestions|tips|pointers) (?:for|on) [^?]{1,80}\?",
+    # something to read or learn from, asked for (`any good resources on writing ADRs?`, `are
+    # there any decent tutorials for…?`); `any resources on the old drive get deleted Friday` tells
+    r"any (?:good |decent |great |recommended |solid )?(?:resources|reading|reading material|books|"
+    r"courses|tutorials|articles|write-?ups|talks) (?:on|for|about) [^?]{1,80}\?",
     # where a thing is kept, said as where it lives (`where do the GIS basemaps live`); `where
     # do you live?` asks after a person
     r"where(?:'s| is| are| does| do) (?:the|our|this|that|these|those|all the) .{1,40} "
@@ -551,6 +555,11 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    # `how many Jira boards does one company need` counts in despair; `how many replicas does
+    # one shard need?` asks
+    r"how many [^?]{1,40}? (?:does|do) (?:one|a single|any) (?:company|team|person|human|org|"
+    r"organi[sz]ation|office|department|startup|project|meeting|process) "
+    r"(?:really |even |actually )?need\b",
     # `who decided 8am meetings were a good idea?` objects; `who decided we use Redis?` asks
     r"who (?:decided|thought|approved|agreed|said|signed off on) (?:that )?[^?.!]{0,80}?"
     r"(?:was|were|is|are|would be|'d be) a (?:good|great|smart|brilliant|fine|sensible) idea",
@@ -577,6 +586,13 @@ SOCIAL = phrases(
     r"what do you call",
     r"thoughts on the new",
     r"what did (?:everyone|you all|y'all|you guys) think",
+    # a read shared for the group's opinion (`Interesting read on how Figma scaled Postgres:
+    # <link>. Thoughts on whether we hit the same wall?`) opens a discussion; `good read, but does
+    # anyone know how they sharded it?` still asks
+    r"^(?:(?:really|very|super|pretty) )?(?:interesting|good|great|fun|fascinating|nice|cool|"
+    r"worth a) (?:read|article|thread|post|paper|talk|write-?up|blog post)\b(?![^?]*\b(?:does|do|"
+    r"did|has|have|can|could) (?:any|some)(?:one|body)\b)[^?]{0,200}?\b(?:thoughts|wdyt|opinions|"
+    r"takeaways|what do (?:you|y'all|folks|people|we) (?:all )?think)\b",
     # the group's opinion, asked as a poll, as `what do you all think` is
     r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys) think(?! (?:causes|caused|"
     rf"is causing|would cause|happened|went wrong|is going on)\b)(?!(?:'s| is) the {BEST_WAY})",
@@ -700,7 +716,11 @@ POLL_OPTIONS = re.compile(
     r"\?[^?]{0,60}?(?::one:|:a:|:regional_indicator_a:|1\ufe0f?\u20e3)[^?]*?"
     r"(?::two:|:b:|:regional_indicator_b:|2\ufe0f?\u20e3)[^?]*$"
 )
-JOKING = re.compile(r"(\b(lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|😆|:joy:|:laughing:)")
+# `asking for a friend` and `what is this, a deploy for ants?` tease, as `lol` does
+JOKING = re.compile(
+    r"(\b(lol|lmao|haha\w*|jk|rofl|asking for a friend)\b|\bwhat is this, an? \w|😂|🤣|😆|:joy:|"
+    r":laughing:)"
+)
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
 # if the baby is adopted?`), and a meal or a party in a question about spending is the expense
@@ -730,9 +750,9 @@ PERSONAL = phrases(
     r"lgtm|ok|okay|stamp)",
     r"are we still",
     r"is it (?:ok|okay|fine|alright) if i",
-    r"(?:what time|when|where) (?:is|are|does|do) (?:the |our |today's )?(?:all[- ]hands|"
+    r"(?:what time|when|where)(?:'s| is| are| does| do) (?:the |our |today's )?(?:all[- ]hands|"
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
-    r"happy hour|celebration|drinks)",
+    r"happy hour|celebration|drinks|code freeze|kickoff|kick-off|planning|workshop|training)",
     r"let me know when",
     # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
     # `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
@@ -767,6 +787,10 @@ PERSONAL = phrases(
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
     r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
     r"permission)",
+    # a review of one change asked of anyone (`can someone review <…/pull/981|web#981>?`, `…review
+    # this PR`), as `review my PR` is; `can someone review how we size the pool?` asks
+    rf"(?:can|could|would|will) {SOMEONE} (?:please |quickly )?(?:review|approve|stamp|look at) "
+    r"(?:this |my |our |the )?(?:[\w.-]*#\d+|prs?|mrs?|pull requests?|diff|link)\b",
     # the same favours in a few other languages (folded)
     rf"alguien (?:me |nos )?(?:puede|podria)(?: por favor)? (?:me |nos )?{FAVOUR_ES}",
     rf"kann (?:mir |uns )?(?:hier )?jemand\b[^?.!]{{0,60}}{FAVOUR_DE}",
@@ -788,8 +812,9 @@ EVALUATION = (
 ANSWERED_ITSELF = phrases(
     # `nvm it's pinned`, `nvm its in the wiki`, `nvm solved`: the answer follows; `installed nvm
     # but…` is Node's version manager
-    r"(?:never ?mind|nvm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |it's |its |it is |"
-    r"it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|ignore)))",
+    # `…? nm found the okta tile`: chat's `nm` only right after the question, as `7 nm` is a size
+    r"(?:never ?mind|nvm|(?<=\? )nm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |it's |its |"
+    r"it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|ignore)))",
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
@@ -895,6 +920,11 @@ STATUS = phrases(
     r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
     r"(?:has|have|did) (?:any|some)(?:one|body)(?: else)? (?:heard back|hear back|heard from)",
     r"what(?:'s| is) the status (?:of|on)",
+    # how things stand until now (`what's the customer impact so far?`), as `yet?` asks
+    r"\bso far\s*\?",
+    # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)
+    r"\bor (?:is it |are they |is that |are we )?still (?:with|sitting with|waiting on|waiting for|"
+    r"pending|in review|in progress|open|blocked|stuck)\b",
 )
 
 # Words of work: a question carrying one is about the job, not the weekend.

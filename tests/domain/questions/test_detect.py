@@ -41,6 +41,7 @@ HOLDOUT_20 = DATA / "questions_holdout_20.jsonl"
 HOLDOUT_21 = DATA / "questions_holdout_21.jsonl"
 HOLDOUT_22 = DATA / "questions_holdout_22.jsonl"
 HOLDOUT_23 = DATA / "questions_holdout_23.jsonl"
+HOLDOUT_24 = DATA / "questions_holdout_24.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -80,13 +81,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_21, 120, 0.9),
         (HOLDOUT_22, 190, 0.9),
         (HOLDOUT_23, 180, 0.9),
+        (HOLDOUT_24, 200, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the twenty-one held out that others wrote, each before the
+    two held out, and at least 0.9 on the twenty-two held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (they measure 0.92 to 1.00);
     all mix expert questions with small talk, status questions, requests put to one person or
     a team, statements and thanks."""
