@@ -330,7 +330,8 @@ ASKS_HOW = phrases(
     r"\bor (?:is|are|do|does|should|can|just|submit|use|will|would|something|not)\b",
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
-    r"turnaround|timeline|lead time|eta|expected|typical|normal|usual|max|maximum|minimum|"
+    r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
+    r"[\w.#-]+(?: [\w.#-]+)?\s*\?)|expected|typical|normal|usual|max|maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} (?:mean|include|cover|entail)",
@@ -521,7 +522,7 @@ SOCIAL = phrases(
     # a group asked how it likes or feels about something is a poll of opinions, not a
     # question someone knows the answer to (`how are folks finding the new laptops?`)
     r"how (?:do|are|did) (?:you all|y'all|you guys|folks|people|everyone|everybody|the team|"
-    r"others)(?: here)? (?:like|liking|feel|feeling|find|finding|enjoy|enjoying|think)\b",
+    r"others|we)(?: here)? (?:like|liking|feel|feeling|find|finding|enjoy|enjoying|think)\b",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
     r"how many of (?:you|us)",
     rf"what (?:do|did) you (?:all |guys |folks )?think(?!(?:'s| is) the {BEST_WAY})",
@@ -702,6 +703,7 @@ SOCIAL_WORDS = phrases(
     r"canteen",
     r"kitchen",
     r"restaurant",
+    r"ramen|pho|brunch|breakfast|burgers?|bagels?|bakery|food truck",
     r"pub",
     r"dentist",
     r"pediatrician|daycare|babysitter|nanny|landlord|plumber|electrician|recipe|potluck",
@@ -820,7 +822,7 @@ ANSWERED_ITSELF = phrases(
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
     # an answer put to whoever wondered (`For anyone wondering how to rotate the cert: it's in
     # the runbook`), with no question after it
-    r"(?:^|(?<=[.!?] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
+    r"(?:^|(?<=[.!?,] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
     r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
     # someone else's question, relayed with the answer the writer gave (`Customer asked "when
     # will dark mode ship?" - told them Q2`), with no question after it; `told them I'd find
@@ -920,6 +922,10 @@ STATUS = phrases(
     r"did (?:any|some)(?:one|body) (?:get|receive|see|send|reply|hear back)",
     r"(?:has|have|did) (?:any|some)(?:one|body)(?: else)? (?:heard back|hear back|heard from)",
     r"what(?:'s| is) the status (?:of|on)",
+    # when one named thing lands (`what's the ETA on the fix?`, no longer asking how above); how
+    # long a process takes (`what's the ETA for new pricing to show up in the CPQ?`) asks how
+    r"what(?:'s| is) the eta (?:on|for|of) (?:the |my |our |your |this |that )?[\w.#-]+"
+    r"(?: [\w.#-]+)?\s*\?",
     # how things stand until now (`what's the customer impact so far?`), as `yet?` asks
     r"\bso far\s*\?",
     # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)

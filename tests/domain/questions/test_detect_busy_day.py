@@ -151,3 +151,50 @@ def test_when_a_rule_applies_still_asks() -> None:
     text = "when does the bonus vesting cliff apply for contractors converted to FTE?"
     assert "put to one person" not in explain(text)
     assert looks_like_question(text)
+
+
+# From probes written after reading the phrase lists (not a measurement).
+
+
+@pytest.mark.parametrize("text", ["what's the ETA on the hotfix?", "what is the eta for PR #512?"])
+def test_when_one_thing_lands_asks_for_status(text: str) -> None:
+    assert "asks for status" in explain(text)
+    assert "asks how" not in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_how_long_a_process_takes_still_asks() -> None:
+    text = "what's the ETA for a new SKU to show up in the storefront after we add it in NetSuite?"
+    assert "asks for status" not in explain(text)
+    assert "asks how" in explain(text)
+    assert looks_like_question(text)
+
+
+def test_an_answer_for_anyone_wondering_after_a_comma_answers_itself() -> None:
+    text = "how do I get a parking pass? -&gt; front desk on 1, for anyone wondering"
+    assert "answered itself" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_for_anyone_wondering_before_a_question_still_asks() -> None:
+    text = "the staging certs expired, for anyone wondering. how do I renew them without downtime?"
+    assert "answered itself" not in explain(text)
+    assert looks_like_question(text)
+
+
+def test_how_we_feel_about_a_thing_is_a_poll() -> None:
+    text = "How are we feeling about the Q3 launch date? :crossed_fingers:"
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_how_we_handle_a_thing_still_asks() -> None:
+    text = "how are we handling refunds for customers who churn mid-cycle?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+
+
+def test_a_new_place_to_eat_is_life_outside_work() -> None:
+    text = "has anyone tried the new ramen place by the station?"
+    assert "social words" in explain(text)
+    assert not looks_like_question(text)
