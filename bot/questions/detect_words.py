@@ -556,6 +556,11 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    # `how is it only Tuesday` sighs at the time, as `how is it already 5pm` does; `how is it only
+    # failing on prod?` asks
+    r"how is it (?:only|not even) (?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|"
+    r"lunch(?:time)?|morning|afternoon|evening|week \d+|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|q[1-4])\b",
     # `how many Jira boards does one company need` counts in despair; `how many replicas does
     # one shard need?` asks
     r"how many [^?]{1,40}? (?:does|do) (?:one|a single|any) (?:company|team|person|human|org|"
@@ -746,6 +751,17 @@ PERSONAL = phrases(
     r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
     r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    # a meeting asked for (`can we get a quick sync on the migration plan?`) is put to the people
+    # meeting
+    r"(?:can|could) (?:we|i) (?:get|grab|have|set up|book|schedule) (?:a |some )?(?:quick |short |"
+    r"brief |15 min |30 min )?(?:sync|call|chat|meeting|huddle|catch-?up|1:1|time with)"
+    r"(?= (?:on|about|with|re|before|after|today|tomorrow|this|next|later|at|sometime)\b"
+    r"|\s*[?.!]|$)",
+    # someone to stand in for the writer (`any chance someone can cover my on-call shift?`, `can
+    # anyone join the customer call at 2?`)
+    rf"{SOMEONE} (?:can|could|would|might) (?:please )?(?:cover|take|swap) (?:my|for me)\b",
+    rf"(?:can|could|would|will) {SOMEONE} (?:please )?(?:cover (?:my|for me)|take my|swap|join "
+    r"(?:the|a|my|our|this)|sit in on|hop on (?:the|a))\b",
     r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     r"(?:can|could) (?:i|we) get (?:a|an|some|your) (?:\+1|thumbs up|approval|sign-?off|review|"

@@ -198,3 +198,53 @@ def test_a_new_place_to_eat_is_life_outside_work() -> None:
     text = "has anyone tried the new ramen place by the station?"
     assert "social words" in explain(text)
     assert not looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we get a quick sync on the pricing migration before Friday?",
+        "can we set up a quick call with legal about the DPA redlines?",
+    ],
+)
+def test_a_meeting_asked_for_is_put_to_the_people_meeting(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_a_meeting_asked_about_still_asks() -> None:
+    text = "can we get a call recording shared externally, or is that against the policy?"
+    assert "put to one person" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "any chance someone could cover my on-call Saturday? happy to swap",
+        "can anyone join the Initech renewal call at 2? need someone from eng",
+    ],
+)
+def test_someone_to_stand_in_for_the_writer_is_a_favour(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_someone_who_joined_a_thing_before_still_asks() -> None:
+    text = "has anyone joined the AWS partner program? what did the tiering require?"
+    assert "put to one person" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["how is it only Tuesday", "how is it not even noon and I have had 6 meetings"]
+)
+def test_how_is_it_only_a_time_sighs(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_how_is_it_only_failing_asks() -> None:
+    text = "how is it only failing on monday builds since the cache change?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
