@@ -327,18 +327,21 @@ async def stuck(session: AsyncSession, older_than: datetime) -> Sequence[OutboxI
     ).all()
 
 
-async def retry_failed(session: AsyncSession, now: datetime) -> int:
-    result = await session.execute(
-        update(OutboxItem)
-        .where(OutboxItem.status == "failed")
-        .values(status="pending", attempts=0, next_attempt_at=now, last_error=None)
-        .execution_options(synchronize_session=False)
+async def retry_failed(session: AsyncSession, now: datetime) -> list[str]:
+    """Put every failed delivery back in the queue; the kind of each."""
+    kinds = list(
+        await session.scalars(
+            update(OutboxItem)
+            .where(OutboxItem.status == "failed")
+            .values(status="pending", attempts=0, next_attempt_at=now, last_error=None)
+            .returning(OutboxItem.method)
+            .execution_options(synchronize_session=False)
+        )
     )
-    assert isinstance(result, CursorResult)
-    if result.rowcount and outbox_filled(session):
+    if kinds and outbox_filled(session):
         if (notify := notify_statement(_dialect(session))) is not None:
             await session.execute(notify)
-    return result.rowcount
+    return kinds
 
 
 async def depth(session: AsyncSession, now: datetime) -> tuple[int, datetime | None]:

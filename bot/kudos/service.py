@@ -136,13 +136,22 @@ class KudosService:
         self, team_id: str, batch_key: str, channel_id: str | None, error: str
     ) -> None:
         """Nothing was posted: the kudos are private (known to giver and receivers only), and
-        the giver, told the shout-out was on its way, is told it is not."""
+        the giver, told the shout-out was on its way, is told it is not. Once: a retried
+        delivery that fails again tells nobody twice."""
         async with self._sessions() as s, s.begin():
+            if await tell.unposted_told(s, team_id, batch_key):
+                return
             live = [Entry.of(row) for row in await ledger.make_private(s, team_id, batch_key)]
             if live:
                 now = self._clock()
                 await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)
                 await tell.recipients_told(s, team_id, live, now)
+
+    async def unposted_told(self, team_id: str, batch_key: str) -> bool:
+        """Whether the giver was told their shout-out could not be posted (`shoutout_failed`):
+        it is never posted after that."""
+        async with self._sessions() as s:
+            return await tell.unposted_told(s, team_id, batch_key)
 
     async def record_dm(
         self, team_id: str, kudos_id: int, channel_id: str, ts: str, delivery: int | None = None

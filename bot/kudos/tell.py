@@ -159,9 +159,19 @@ async def shoutout_unposted(
             "posted_in": posted_in,
             "group_dm": await given_in_group_dm(s, team_id, batch_key),
         },
-        key=f"kudos.unposted:{team_id}:{batch_key}",
+        key=_unposted_key(team_id, batch_key),
         at=at,
     )
+
+
+async def unposted_told(s: AsyncSession, team_id: str, batch_key: str) -> bool:
+    """Whether the giver was told the shout-out could not be posted: from then on it is not
+    (a retried delivery would contradict what they were told, kudos made private in public)."""
+    return await outbox.payload_of(s, team_id, _unposted_key(team_id, batch_key)) is not None
+
+
+def _unposted_key(team_id: str, batch_key: str) -> str:
+    return f"kudos.unposted:{team_id}:{batch_key}"
 
 
 async def undo_ends(

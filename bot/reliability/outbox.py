@@ -141,7 +141,7 @@ class Outbox:
                 for i in await outbox.stuck(s, older_than)
             ]
 
-    async def retry_failed(self, now: datetime) -> int:
-        """Put every failed delivery back in the queue, due `now`; returns how many."""
+    async def retry_failed(self, now: datetime) -> list[str]:
+        """Put every failed delivery back in the queue, due `now`; returns the kind of each."""
         async with self._sessions() as s, s.begin():
             return await outbox.retry_failed(s, now)

@@ -43,8 +43,11 @@ class Fault:
     # Dotted paths left out of a successful answer ("user.tz", "channel.name"), as a Slack
     # that fills in fewer optional fields answers.
     omit: tuple[str, ...] = ()
+    channel: str | None = None  # only calls naming this channel (one conversation failing)
 
-    def matches(self, method: str) -> bool:
+    def matches(self, method: str, channel: str | None = None) -> bool:
+        if self.channel is not None and channel != self.channel:
+            return False
         return self.method in ("*", method) and (self.times is None or self.hits < self.times)
 
     @property
@@ -104,6 +107,7 @@ class Faults:
         extra: dict[str, Any] | None = None,
         omit: tuple[str, ...] = (),
         dropped: bool = False,
+        channel: str | None = None,
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
@@ -118,7 +122,8 @@ class Faults:
         paths of the answer (``"user.tz"``, ``"user.profile.real_name"``), each left out where
         present, a list's items each stripped of the rest of the path; ``dropped`` closes the
         connection with no answer, as a network failing between the app and Slack does (the
-        client raises aiohttp's ``ServerDisconnectedError``).
+        client raises aiohttp's ``ServerDisconnectedError``); ``channel`` fails only the calls
+        whose ``channel`` argument is that conversation.
         """
         if status is None and error is None and delay <= 0 and not omit and not dropped:
             raise ValueError("a fault needs a status, an error, a delay, fields to omit or a drop")
@@ -139,6 +144,7 @@ class Faults:
             extra=dict(extra or {}),
             omit=tuple(omit),
             dropped=dropped,
+            channel=channel,
         )
         self.rules.append(fault)
         return fault
@@ -156,13 +162,13 @@ class Faults:
         self.rules.clear()
         self.rate_limits.clear()
 
-    def take(self, method: str) -> Fault | None:
+    def take(self, method: str, channel: str | None = None) -> Fault | None:
         """The fault this call suffers, if any; it counts as one of the rule's ``times``."""
         limit = self.rate_limits.get(method)
         if limit is not None and (wait := limit.admit(self._clock())) > 0:
             return Fault(method, status=429, retry_after=max(1, math.ceil(wait)), hits=1)
         for fault in self.rules:
-            if not fault.matches(method):
+            if not fault.matches(method, channel):
                 continue
             if fault.rate is not None and self._random.random() >= fault.rate:
                 continue

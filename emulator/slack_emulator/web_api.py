@@ -127,7 +127,8 @@ class WebApi:
         self, method: str, ctx: ApiContext, args: Args
     ) -> tuple[int, dict[str, Any], dict[str, str]]:
         handler = HANDLERS[method]
-        fault = self.faults.take(method)
+        channel = args.get("channel")
+        fault = self.faults.take(method, channel if isinstance(channel, str) else None)
         if fault is not None:
             if fault.delay > 0:
                 await self.clock.sleep(fault.delay)

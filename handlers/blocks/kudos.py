@@ -190,7 +190,9 @@ def render_undone(entries: Sequence[Entry], kept: Sequence[str] | None = ()) -> 
     return {"text": fallback(text), "blocks": [section(f":leftwards_arrow_with_hook: {text}")]}
 
 
+UNPOSTED_GAVE_UP = "gave_up"  # not Slack's: the outbox gave up after its retries
 _UNPOSTED = {
+    UNPOSTED_GAVE_UP: "Slack kept failing to take it, so I stopped trying. Wait a while",
     "not_in_channel": "I'm not in that channel. Invite me there with `/invite @askaround`",
     "channel_not_found": "it is a private channel I'm not in. Invite me there with "
     "`/invite @askaround`",

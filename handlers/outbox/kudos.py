@@ -16,6 +16,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.kudos.records import Entry, Given
 from bot.services import Services
 from handlers.blocks.kudos import (
+    UNPOSTED_GAVE_UP,
     place,
     render_received,
     render_seconded,
@@ -41,6 +42,8 @@ async def shoutout(
     # the shout-out is deleted when it is recorded.
     entries = marks.memo()
     if not isinstance(entries, tuple):
+        if await services.kudos.unposted_told(team_id, batch_key):
+            return  # given up on (`given_up`): the kudos were made private and all told so
         entries = await services.kudos.batch(team_id, batch_key)
     live = tuple(e for e in entries if not e.undone)
     if not live or live[0].shoutout_ts or live[0].shoutout_reply_url:
@@ -81,6 +84,15 @@ async def shoutout(
             return
         error = "expired_url"
     await services.kudos.shoutout_failed(team_id, batch_key, channel or live[0].channel_id, error)
+
+
+async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    """Slack kept failing the shout-out (rate limits, its errors, timeouts) until the outbox
+    gave it up: the giver was promised they would hear if it could not be posted, so it is
+    treated as refused. Retried later (`askaround outbox retry`), it posts nothing."""
+    channel = payload.get("channel")
+    batch_key = str(payload["batch_key"])
+    await services.kudos.shoutout_failed(team_id, batch_key, channel, UNPOSTED_GAVE_UP)
 
 
 async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
@@ -236,3 +248,5 @@ DELIVERIES = {
     "kudos.unposted": unposted,
     "kudos.undo_ended": undo_ended,
 }
+# What a delivery the outbox gives up on does instead, to keep what its words promised.
+GIVEN_UP = {"kudos.shoutout": given_up}

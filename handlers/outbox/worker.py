@@ -30,6 +30,8 @@ from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
+GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
+GIVEN_UP: dict[str, GivenUp] = {**kudos.GIVEN_UP}
 DELIVERIES: dict[str, Delivery] = {
     **questions.DELIVERIES,
     **kudos.DELIVERIES,
@@ -240,6 +242,16 @@ class OutboxWorker:
             self._put_back(outcome.next_attempt_at)
         if outcome.status == "failed":  # for `askaround outbox retry` once it is fixed
             log.warning("delivery %s (%s) not sent: %s", item.id, item.kind, outcome.error)
+            await self._given_up(item)
+
+    async def _given_up(self, item: Claimed) -> None:
+        given_up = GIVEN_UP.get(item.kind)
+        if given_up is None:
+            return
+        try:
+            await given_up(self.services, item.team_id, item.payload)
+        except Exception:  # `askaround outbox retry` gives it up again if it fails again
+            log.exception("giving up delivery %s failed", item.id)
 
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""

@@ -58,3 +58,21 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
         assert row is not None and (row.status, row.attempts) == ("pending", 0)
     assert "nothing stuck" in _cli(database_url).stdout
     await engine.dispose()
+
+
+async def test_retry_says_a_shout_out_given_up_is_not_posted(database_url: str) -> None:
+    """A failed shout-out is queued again like any delivery, and `retry` says that one whose
+    giver was told it could not be posted (its kudos made private) is not posted now."""
+    engine = create_engine(database_url)
+    await upgrade_head(engine)
+    sessions = create_sessions(engine)
+    now = datetime.now(UTC)
+    async with sessions() as s, s.begin():
+        await outbox.enqueue(s, "T1", "kudos.shoutout", {"batch_key": "b"}, key="k1", at=now)
+        [item] = await outbox.claim_due(s, now, now + timedelta(seconds=60), 10)
+        await outbox.finish(s, item.id, "failed", at=now, error="fatal_error")
+    retried = _cli(database_url, "retry")
+    assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
+    assert "1 kudos shout-out among them" in retried.stdout
+    assert "told it could not be posted is not posted now" in retried.stdout
+    await engine.dispose()

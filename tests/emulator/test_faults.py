@@ -137,3 +137,19 @@ async def test_dropped_closes_the_connection_with_no_answer(emu: SlackEmulator) 
     assert [m.text for m in emu.messages(general)] == ["lost on the way back"]
     assert (await client.chat_postMessage(channel=general, text="x"))["ok"]
     assert [c.status for c in emu.calls] == [0, 200]
+
+
+async def test_a_fault_for_one_channel_spares_the_others(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """channel= fails only the calls naming that conversation: one channel failing while the
+    bot's DMs still go."""
+    general = emu.workspace.general.id
+    other = emu.workspace.add_channel("other").id
+    emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    assert (await client.chat_postMessage(channel=other, text="x"))["ok"]
+    for _ in range(2):
+        with pytest.raises(SlackApiError) as caught:
+            await client.chat_postMessage(channel=general, text="x")
+        assert caught.value.response["error"] == "fatal_error"
+    assert [c.status for c in emu.calls] == [200, 503, 503]

@@ -19,8 +19,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=(
             "List outbox deliveries that gave up after their retries, or that have waited more "
             "than 10 minutes. With `retry`, put every failed delivery back in the queue; a "
-            "running bot finds them within 5 seconds and sends them. `list` exits 1 when any "
-            "delivery failed."
+            "running bot finds them within 5 seconds and sends them, but for a kudos shout-out "
+            "whose giver was told it could not be posted (its kudos were made private). `list` "
+            "exits 1 when any delivery failed."
         ),
     )
     parser.add_argument(
@@ -40,10 +41,15 @@ async def run(args: argparse.Namespace) -> int:
     async with open_services(database_settings()) as services:
         now = services.clock.now()
         if args.action == "retry":
-            count = await services.outbox.retry_failed(now)
-            print(
-                f"askaround: {plural(count, 'failed delivery', 'failed deliveries')} queued again"
-            )
+            kinds = await services.outbox.retry_failed(now)
+            count = plural(len(kinds), "failed delivery", "failed deliveries")
+            print(f"askaround: {count} queued again")
+            if shoutouts := kinds.count("kudos.shoutout"):
+                print(
+                    f"askaround: {plural(shoutouts, 'kudos shout-out')} among them; one whose "
+                    "giver was told it could not be posted is not posted now (its kudos were "
+                    "made private)"
+                )
             return 0
         items = await services.outbox.stuck(now - LATE)
     if not items:

@@ -109,7 +109,7 @@ async def test_once_the_channel_is_back_the_missed_roundups_are_posted_once_each
         await run_digests(company)
     assert _roundups(company, channel) == []
     await company.emu.unarchive_channel(channel, by=company.user("olga"))
-    assert await company.services.outbox.retry_failed(clock.now()) == 2
+    assert len(await company.services.outbox.retry_failed(clock.now())) == 2
     await company.drain()
     posted = _roundups(company, channel)
     assert sorted(t.split(":")[1] for t in posted) == [" 2026-W47", " 2026-W48"]

@@ -1,0 +1,51 @@
+"""A shout-out Slack keeps failing (5xx, rate limits, timeouts) until the outbox gives it up
+keeps the confirmation's promise ("I'll tell you if it can't be posted") as a refusal does:
+the kudos become private, the giver is told, the recipients get their DMs; and
+`askaround outbox retry` afterwards posts nothing and tells nobody twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import OutboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
+
+REASON = "for untangling the release #teamwork"
+
+
+async def _shoutout_status(slack: SlackHarness) -> str:
+    async with slack.services.sessions() as s:
+        statement = select(OutboxItem.status).where(OutboxItem.method == "kudos.shoutout")
+        return str(await s.scalar(statement))
+
+
+async def test_a_shout_out_slack_keeps_failing_is_given_up_as_a_refusal(
+    slack: SlackHarness,
+) -> None:
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    await give(slack, "alice", f"@bob @carol {REASON}")
+    assert "on its way to" in ephemeral_text(slack, "alice")
+    await slack.drain()  # through every retry's backoff, until the outbox gives it up
+    assert await _shoutout_status(slack) == "failed"
+    assert kudos_posts(slack, "general") == []
+    entries = await ledger(slack)
+    assert len(entries) == 2 and all(e.is_private and e.shoutout_ts is None for e in entries)
+    told = dm_text(slack, "alice")
+    assert told.count("couldn't post the shout-out") == 1
+    assert "Slack kept failing to take it" in told and f"<#{general}>" in told
+    for handle in ("bob", "carol"):
+        assert "untangling the release" in dm_text(slack, handle)
+        assert "<#" not in dm_text(slack, handle)  # no claim it was posted anywhere
+    await give(slack, "maria", "@bob")
+    assert "hasn't received public kudos yet" in ephemeral_text(slack, "maria")
+
+    slack.emu.faults.clear()  # Slack is well again; the operator retries what failed
+    said = {h: dm_text(slack, h) for h in ("alice", "bob", "carol")}
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []
+    assert all(e.is_private for e in await ledger(slack))
+    assert {h: dm_text(slack, h) for h in said} == said
+    assert await _shoutout_status(slack) == "sent"
