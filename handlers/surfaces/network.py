@@ -1,6 +1,6 @@
 """`/askaround network`: the network insights a viewer may see (admins the workspace,
-managers their org), ephemeral, and the team-to-team picture uploaded to their DM with the
-bot (a picture shared in the channel would be seen by everyone there).
+managers their org), ephemeral, once the team-to-team picture is uploaded to their DM with
+the bot (a picture shared in the channel would be seen by everyone there).
 
 The listener acks at once, saying nothing: someone who may not see the network is told so
 alone, before anyone is told it is being looked at. The analysis runs after the ack, in its
@@ -44,8 +44,6 @@ async def network(
     except UserError as error:
         await respond(response_type="ephemeral", **render_error(error))
         return
-    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
-    await respond(response_type="ephemeral", **render_network(parts))
     opened = await client.conversations_open(users=user_id)
     files = [
         {
@@ -59,6 +57,9 @@ async def network(
         table = await services.insights.csv(team_id, shown)
         files.append({"content": table, "filename": TABLE, "title": "Network insights"})
     await client.files_upload_v2(channel=str(opened["channel"]["id"]), file_uploads=files)
+    # Said once true: an upload Slack refused would leave "in your DM" beside its error.
+    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
+    await respond(response_type="ephemeral", **render_network(parts))
 
 
 async def _is_network(command: dict[str, Any]) -> bool:

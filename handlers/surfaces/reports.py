@@ -65,13 +65,13 @@ async def kudos_report(
     )
     own = viewer == summary.manager_user_id
     cut = has_more(summary, for_manager=own, rest=IN_YOUR_DM)
-    reply = render_digest(summary, for_manager=own, rest=IN_YOUR_DM)
-    await respond(response_type="ephemeral", **reply)
-    if cut:
+    if cut:  # sent before the reply says they were
         opened = await client.conversations_open(users=viewer)
         await client.files_upload_v2(
             channel=str(opened["channel"]["id"]), file_uploads=csv_uploads(summary)
         )
+    reply = render_digest(summary, for_manager=own, rest=IN_YOUR_DM)
+    await respond(response_type="ephemeral", **reply)
 
 
 async def _is_report(command: dict[str, Any]) -> bool:

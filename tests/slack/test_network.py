@@ -340,3 +340,16 @@ async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
     # Counted, as a risk's one person is: not "Nobody helps across teams yet".
     assert "Nobody helps across teams" not in as_guest
     assert "1 person helps across teams (named to admins and their managers)" in as_guest
+
+
+async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Path) -> None:
+    """Slack refusing the picture's upload, the admin is not told it is in their DM."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        slack.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
+        said = await seen(slack, "olga")
+        assert "in your DM with me" not in said and charts(slack, "olga") == [], said
+        slack.emu.faults.clear()
+        assert "The picture of help between teams is in your DM with me." in await seen(
+            slack, "olga"
+        )

@@ -192,3 +192,20 @@ async def test_a_week_not_over_is_read_as_so_far_with_no_percentage(
     assert "%" not in said.split("2026-W48", 2)[2].split("\n")[0], said
     said = await report(company, "maria", "last week")
     assert "received 4 kudos in 2026-W47. Previous 4 weeks: 0.5 a week on average (+700%)" in said
+
+
+async def test_the_files_are_said_to_be_in_the_dm_only_once_they_are(
+    company: SlackHarness,
+) -> None:
+    """A report cut to fit says the rest is in CSV files in a DM: only once they were sent.
+    Slack refusing the upload, the asker is not told of files that are nowhere."""
+    from tests.slack.digests.test_large import hire
+
+    await hire(company, 20)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    company.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
+    said = await report(company, "olga", "last week @maria")
+    assert "CSV files I've sent you" not in said, said
+    company.emu.faults.clear()
+    said = await report(company, "olga", "last week @maria")
+    assert "more in the CSV files I've sent you in a direct message." in said, said
