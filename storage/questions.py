@@ -258,6 +258,18 @@ async def questions_of(
     return result.all()
 
 
+async def count_questions_of(
+    session: AsyncSession, team_id: str, asker_user_id: str, statuses: Collection[str]
+) -> int:
+    """All of them, where `questions_of` reads the newest 20."""
+    statement = select(func.count()).where(
+        Question.team_id == team_id,
+        Question.asker_user_id == asker_user_id,
+        Question.status.in_(list(statuses)),
+    )
+    return int(await session.scalar(statement) or 0)
+
+
 async def channels_discussing(
     session: AsyncSession,
     team_id: str,

@@ -24,7 +24,7 @@ from bot.questions.policy import RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
-from bot.questions.views import OfferView, QuestionNow, QuestionView, offer_views
+from bot.questions.views import Mine, OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from storage import offers as offer_q
 from storage import people as people_queries
@@ -375,10 +375,14 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await q.set_connected_message(s, question_id, channel_id, ts)
 
-    async def mine(self, team_id: str, user_id: str) -> list[QuestionView]:
+    async def mine(self, team_id: str, user_id: str) -> Mine:
+        live = ("draft", *LIVE)
         async with self._sessions() as s:
-            mine = await q.questions_of(s, team_id, user_id, ("draft", *LIVE))
-            return [QuestionView.of(question) for question in mine]
+            newest = [
+                QuestionView.of(question)
+                for question in await q.questions_of(s, team_id, user_id, live)
+            ]
+            return Mine(newest, await q.count_questions_of(s, team_id, user_id, live))
 
     async def escalate_due(self) -> list[Moved]:
         return await escalation.escalate_due(

@@ -18,6 +18,15 @@ def _snapshot(view: type[View], row: Any) -> View:
 
 
 @dataclass(frozen=True)
+class Mine:
+    """The asker's newest open questions, and how many they have open in all (a list cut to
+    fit says how many it leaves out)."""
+
+    newest: list[QuestionView]
+    total: int
+
+
+@dataclass(frozen=True)
 class QuestionView:
     id: int
     team_id: str

@@ -11,7 +11,7 @@ from bot.questions.views import QuestionView
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
 from handlers.blocks.elements import Blocks, and_more, button, context
-from handlers.blocks.questions import open_question
+from handlers.blocks.questions import MINE_SHOWN, open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
 QUESTIONS_ON_HOME = 5
@@ -21,17 +21,22 @@ def _header(text: str) -> dict[str, Any]:
     return {"type": "header", "text": {"type": "plain_text", "text": text}}
 
 
-def render_home_questions(questions: list[QuestionView]) -> Blocks:
+def render_home_questions(questions: list[QuestionView], total: int | None = None) -> Blocks:
     """The person's open questions, newest first, each with the Withdraw button of `/ask
-    mine`; none: nothing (the tab stays short)."""
+    mine`; none: nothing (the tab stays short). `total`: how many are open in all (`Mine`);
+    the rest are sent to `/ask mine` only for as many as it lists."""
     if not questions:
         return []
     blocks: Blocks = [
         _header("Your open questions"),
         *(open_question(question) for question in questions[:QUESTIONS_ON_HOME]),
     ]
-    if len(questions) > QUESTIONS_ON_HOME:
-        blocks.append(context(and_more(len(questions) - QUESTIONS_ON_HOME, "in `/ask mine`")))
+    more = (len(questions) if total is None else total) - QUESTIONS_ON_HOME
+    in_mine = min(more, MINE_SHOWN - QUESTIONS_ON_HOME)
+    if more > in_mine:
+        blocks.append(context(and_more(more, f"(`/ask mine` lists {in_mine} of them)")))
+    elif more > 0:
+        blocks.append(context(and_more(more, "in `/ask mine`")))
     return blocks
 
 

@@ -414,14 +414,17 @@ def open_question(question: QuestionView, limit: int = QUESTION_PREVIEW) -> dict
     }
 
 
-def render_mine(questions: list[QuestionView]) -> Message:
+def render_mine(questions: list[QuestionView], total: int | None = None) -> Message:
+    """The newest MINE_SHOWN of `questions`; `total`: how many are open in all (`Mine`)."""
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]
     limit = MESSAGE_TEXT // MINE_SHOWN - 100
-    blocks.extend(open_question(question, limit) for question in questions[:MINE_SHOWN])
-    if len(questions) > MINE_SHOWN:
-        blocks.append(context(and_more(len(questions) - MINE_SHOWN, "")))
+    shown = questions[:MINE_SHOWN]
+    blocks.extend(open_question(question, limit) for question in shown)
+    left_out = (len(questions) if total is None else total) - len(shown)
+    if left_out > 0:
+        blocks.append(context(and_more(left_out, "")))
     return {"text": "Your open questions", "blocks": blocks}
 
 

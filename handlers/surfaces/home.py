@@ -42,7 +42,8 @@ async def intro_section(services: Services, team_id: str, user_id: str) -> Block
 
 
 async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
-    return render_home_questions(await services.questions.mine(team_id, user_id))
+    mine = await services.questions.mine(team_id, user_id)
+    return render_home_questions(mine.newest, mine.total)
 
 
 async def team_week(services: Services, team_id: str, user_id: str) -> TeamSummary | None:

@@ -186,7 +186,8 @@ def register(router: Router, services: Services) -> None:
             return
         await ack()
         if sub == "mine":
-            await respond(**render_mine(await services.questions.mine(team_id, user_id)))
+            mine = await services.questions.mine(team_id, user_id)
+            await respond(**render_mine(mine.newest, mine.total))
         elif sub == "withdraw":
             number = rest.strip().lstrip("#")
             if not re.fullmatch(r"[0-9]{1,9}", number):
