@@ -16,6 +16,15 @@ from bot.words import first_word
 class Usage:
     example: str
     summary: str
+    # As said in a workspace with no company values, where the usage names them.
+    without_values: Usage | None = None
+
+    def shown(self, *, has_values: bool) -> Usage:
+        return self if has_values or self.without_values is None else self.without_values
+
+
+_GIVE = "in public, or privately from a DM or private channel (Undo works for 5 minutes)."
+_PERIODS = "The leaderboard for this or last week, month, quarter or year, or all time"
 
 
 SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
@@ -84,13 +93,13 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
     "/kudos": (
         Usage(
             "/kudos @ana @ben for untangling the release #teamwork",
-            "Thank colleagues, tagged with company values: in public, or privately from a DM or "
-            "private channel (Undo works for 5 minutes).",
+            f"Thank colleagues, tagged with company values: {_GIVE}",
+            Usage("/kudos @ana @ben for untangling the release", f"Thank colleagues: {_GIVE}"),
         ),
         Usage(
             "/kudos top month #craft",
-            "The leaderboard for this or last week, month, quarter or year, or all time, "
-            "optionally one value.",
+            f"{_PERIODS}, optionally one value.",
+            Usage("/kudos top month", f"{_PERIODS}."),
         ),
         Usage("/kudos me", "Your kudos received and given, top values, streak, recent reasons."),
         Usage(

@@ -233,7 +233,8 @@ def render_unposted(
 def render_kudos_help(reactions: Sequence[str] = ("kudos",), *, has_values: bool = True) -> Message:
     """`reactions`: the emoji that give kudos here (a workspace may set its own);
     `has_values`: whether it has company values to tag kudos with."""
-    lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in SLASH_COMMANDS["/kudos"])
+    shown = (u.shown(has_values=has_values) for u in SLASH_COMMANDS["/kudos"])
+    lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in shown)
     emoji = " or ".join(f":{r}:" for r in reactions)
     tagged = ", tagged with our company values" if has_values else ""
     intro = f"*Kudos* thank a colleague{tagged}."

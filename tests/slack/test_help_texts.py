@@ -72,3 +72,6 @@ async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
     assert "react to a message with :clap:" in said, said
     assert "kudos emoji" not in said
     assert said.startswith("*Kudos* thank a colleague.\n"), said
+    # Its usage lines too: no value to tag with or to rank by.
+    assert "#" not in said and "company values" not in said and "one value" not in said, said
+    assert "`/kudos @ana @ben for untangling the release`: Thank colleagues: in public" in said
