@@ -243,8 +243,13 @@ async def questions_helped_by(
 
 
 async def questions_of(
-    session: AsyncSession, team_id: str, asker_user_id: str, statuses: Collection[str]
+    session: AsyncSession,
+    team_id: str,
+    asker_user_id: str,
+    statuses: Collection[str],
+    limit: int | None = 20,
 ) -> Sequence[Question]:
+    """The asker's questions in `statuses`, newest first: the newest `limit`, or all."""
     result = await session.scalars(
         select(Question)
         .where(
@@ -253,7 +258,7 @@ async def questions_of(
             Question.status.in_(list(statuses)),
         )
         .order_by(Question.id.desc())
-        .limit(20)
+        .limit(limit)
     )
     return result.all()
 

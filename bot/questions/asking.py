@@ -41,7 +41,9 @@ async def _still_asking(
     terms = frozenset(tokens(text))
     if not terms:
         return None
-    live = await q.questions_of(s, request.team_id, request.asker_user_id, ("draft", *LIVE))
+    live = await q.questions_of(
+        s, request.team_id, request.asker_user_id, ("draft", *LIVE), limit=None
+    )
     return next((m for m in live if m.id != besides and frozenset(tokens(m.text)) == terms), None)
 
 
