@@ -123,10 +123,12 @@ def usages() -> list[Usage]:
     return [usage for command in SLASH_COMMANDS.values() for usage in command]
 
 
-def help_lines(command: str | None = None) -> list[str]:
-    """One line per usage (of one command, or all), as shown in Slack and in the README."""
+def help_lines(command: str | None = None, *, has_values: bool = True) -> list[str]:
+    """One line per usage (of one command, or all), as shown in Slack and in the README;
+    `has_values`: whether the workspace has company values for kudos to name."""
     chosen = SLASH_COMMANDS[command] if command else usages()
-    return [f"`{u.example}`: {u.summary}" for u in chosen]
+    shown = (u.shown(has_values=has_values) for u in chosen)
+    return [f"`{u.example}`: {u.summary}" for u in shown]
 
 
 # The words after `/ask` that are commands, each with what may follow it; anything else is a

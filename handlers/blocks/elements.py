@@ -212,9 +212,10 @@ def capped_lines(lines: Sequence[str], limit: int, where: str) -> list[str]:
     return capped(lines, limit, and_more(len(lines) - limit + 1, where))
 
 
-def render_help(command: str | None = None) -> dict[str, Any]:
-    """The reply to `/askaround help` (or one command's help), a mention or a DM."""
-    lines = "\n".join(f"• {line}" for line in help_lines(command))
+def render_help(command: str | None = None, *, has_values: bool = True) -> dict[str, Any]:
+    """The reply to `/askaround help` (or one command's help); `has_values`: whether the
+    workspace has company values for kudos to name."""
+    lines = "\n".join(f"• {line}" for line in help_lines(command, has_values=has_values))
     return {
         "text": f"{INTRO}\n{lines}",
         "blocks": [

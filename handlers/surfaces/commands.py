@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.help import ASKAROUND_SUBCOMMANDS, did_you_mean
 from bot.safe_text import QUOTED_CHARS, clip, safe_text
@@ -12,17 +13,23 @@ from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
 from handlers.blocks.greeting import render_empty_command
 from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
 
 
 def register(router: Router, services: Services) -> None:
     @router.command("/askaround")
-    async def askaround(ack: AsyncAck, command: dict[str, Any]) -> None:
+    async def askaround(
+        ack: AsyncAck, command: dict[str, Any], context: Any, respond: AsyncRespond
+    ) -> None:
         typed = command.get("text", "").strip()
         subcommand = typed.lower()
         if subcommand == "":
             await ack(**render_empty_command("/askaround"))
         elif subcommand == "help":
-            await ack(**render_help())
+            await ack()  # the kudos lines name company values only where there are some
+            rules = await services.kudos.rules(workspace_of(context))
+            shown = render_help(has_values=bool(rules.values))
+            await respond(response_type="ephemeral", **shown)
         else:
             # as typed, not lowercased, `<@U1>` is markup Slack does not know; 5,000 characters
             # pasted would hide the hint after them

@@ -43,9 +43,9 @@ async def test_each_envelope_kind_is_acked_with_its_answer(slack_socket: Harness
     `response_action: errors`, one it takes with an empty ack; a mention (events_api) is
     answered in the channel."""
     slack = slack_socket
-    command = await slack.command("alice", "/askaround", "help")
+    command = await slack.command("alice", "/ask", "help")
     assert command.ok and command.attempts[-1].transport == "socket"
-    assert "/askaround help" in (command.response or {}).get("text", "")
+    assert "/ask mine" in (command.response or {}).get("text", "")
 
     modal = await global_modal(slack, "maria")
     refused = await submit_modal(

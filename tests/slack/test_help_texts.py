@@ -75,3 +75,20 @@ async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
     # Its usage lines too: no value to tag with or to rank by.
     assert "#" not in said and "company values" not in said and "one value" not in said, said
     assert "`/kudos @ana @ben for untangling the release`: Thank colleagues: in public" in said
+
+
+async def test_askaround_help_names_no_values_in_a_workspace_with_none(
+    slack: SlackHarness,
+) -> None:
+    """`/askaround help` lists `/kudos`'s lines as `/kudos help` does: in a workspace with no
+    company values, without `#teamwork` to tag or "optionally one value" to rank by."""
+    (with_values,) = await told(slack, "/askaround", "help")
+    assert "#teamwork" in with_values, with_values
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, [])
+    (answer,) = await told(slack, "/askaround", "help")
+    kudos = [line for line in answer.splitlines() if "`/kudos" in line]
+    named = [
+        line for line in kudos if "#" in line or "company values" in line or "one value" in line
+    ]
+    assert kudos and not named, named
