@@ -147,6 +147,7 @@ def explain(text: str) -> dict[str, float]:
             words.SOCIAL.search(plain)
             or languages.UNSPACED_SOCIAL.search(plain)
             or words.POLL_OPTIONS.search(raw)
+            or words.EXASPERATED.search(raw)
         ),
         "social words": bool(
             words.SOCIAL_WORDS.search(plain) and not words.WORK_POLICY.search(plain)

@@ -372,6 +372,9 @@ ASKS_HOW = phrases(
     # do you live?` asks after a person
     r"where(?:'s| is| are| does| do) (?:the|our|this|that|these|those|all the) .{1,40} "
     r"(?:live|lives|sit|sits)\b",
+    # the same of a thing named just before (`lockbox codes for the vacants, where do those live
+    # now?`); `where does she live?` asks after a person
+    r"where (?:does|do) (?:it|this|that|these|those) (?:\w+ )?(?:live|sit)\b",
     # where a thing is filed, asked as a choice (`do fringe benefits go under personnel or a
     # separate line`, `does the deposit go in capex or opex?`)
     r"(?:do|does|should) (?:the |a |an |our |my )?[\w-]+(?: [\w-]+){0,3} (?:go|belong|get booked|"
@@ -728,6 +731,16 @@ JOKING = re.compile(
     r"(\b(lol|lmao|haha\w*|jk|rofl|asking for a friend)\b|\bwhat is this, an? \w|😂|🤣|😆|:joy:|"
     r":laughing:)"
 )
+# A question the message ends on with an eye-roll, an upside-down face, a facepalm or a skull
+# (`who decided we'd go live during close? :face_palm:`) vents, a rhetorical question; after a
+# sentence that follows the question (`…? it only grabs Heading 1 :face_palm:`) the emoji is at
+# the problem, and the question asks. Read in the raw text, as emoji are gone from the normalised
+# one.
+EXASPERATED = re.compile(
+    r"\?+\s*(?:(?::(?:face_?palm|(?:wo)?man-facepalming|roll_eyes|upside_down_face|skull|unamused|"
+    r"expressionless):|🤦|🙄|🙃|💀|😒|😑)(?::skin-tone-\d:|[\U0001F3FB-\U0001F3FF\u200d\u2640\u2642"
+    r"\ufe0f])*\s*)+$"
+)
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
 # if the baby is adopted?`), and a meal or a party in a question about spending is the expense
@@ -788,6 +801,10 @@ PERSONAL = phrases(
     r"(?:the|our|a|my) ",
     r"(?:can|could) (?:some|any)(?:one|body) (?:please )?set up (?:a|an|the) ",
     r"(?:need|get|looking for) (?:a |some |\d+ |two |three )?volunteers?",
+    # a call for referrals (`We're hiring! Know someone? Send them our way`) asks a favour of
+    # everyone, as a call for volunteers does; `know anyone who has run a Yardi migration?` asks
+    r"know (?:of )?(?:any|some)(?:one|body)\b[^?]{0,80}\?\s*(?:please )?(?:send|refer|point|"
+    r"forward|tag|introduce|connect) (?:them|him|her|us|me)\b",
     r"(?:can|could|would|will) (?:the )?[\w-]+ team (?:please )?(?:confirm|sign|check|look|review|"
     r"update|send|share|approve|provide|add|fix)",
     r"(?:when|what time) (?:do|will|are) you (?:plan|expect|think|going)",
@@ -837,8 +854,9 @@ ANSWERED_ITSELF = phrases(
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
     # an answer put to whoever wondered (`For anyone wondering how to rotate the cert: it's in
-    # the runbook`), with no question after it
-    r"(?:^|(?<=[.!?,] ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
+    # the runbook`, `FYI for anyone wondering…`), with no question after it
+    r"(?:^|(?<=[.!?,] )|(?<=^fyi )|(?<=^psa )|(?<=^tip )|(?<=^pro tip )|(?<=^heads up )|"
+    r"(?<=^reminder ))(?:for|to) (?:anyone|anybody|those|whoever|everyone)(?: else)?(?: who "
     r"(?:was|were|is|are|has been))? (?:wondering|curious)\b(?![^?]*\?)",
     # someone else's question, relayed with the answer the writer gave (`Customer asked "when
     # will dark mode ship?" - told them Q2`), with no question after it; `told them I'd find
@@ -980,7 +998,7 @@ _WORK = (
     r"purchase|requisition|netsuite|xero|quickbooks|payroll|tax|taxes|withholding|revenue|"
     r"forecast|accrual|audit|exchange rate|corporate card|mileage|receipt|refund|refunds|billing|"
     r"payment|payments|subscription|subscriptions|spend|vendor|vendors|procurement|w-9|"
-    r"cost|costs|quarter close|month end|",
+    r"cost|costs|quarter close|month end|per diem|",
     # people and policy
     r"pto|leave|parental|benefits|insurance|401k|pension|bonus|bonuses|equity|stock options|"
     r"salary|pay|promo packet|promotion|performance|pip|offer letter|offboard\w*|"
