@@ -389,7 +389,7 @@ ASKS_HOW = phrases(
     r"qual e (?:la|il) (?:procedura|politica|processo|regola)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
-    r"submit|claim|book|have|give|install|bring)",
+    r"submit|claim|book|have|give|install|bring|bill|charge|waive|accept|refund|invoice)\b",
     r"(?:do|does) (?:we|the company|our(?: [\w.-]+){0,2}) (?:have|support|offer|cover|allow|pay|"
     r"use|provide|include|integrate)",
     r"what (?:do|does|would) (?:people|folks|teams|everyone|you all|y'all|we) (?:usually |normally "
@@ -492,6 +492,9 @@ SOCIAL = phrases(
     r"can we all",
     # Rust's borrow checker is code, not a favour asked
     r"(?:spare|borrow(?![- ]?check)|lend me)",
+    # borrowing said as stealing (`does anyone have a stapler I can steal for 5 min`)
+    r"(?:i|me) (?:can|could) (?:steal|nab|pinch|snag)\b|can i (?:steal|nab|snag|pinch) (?:your|a|"
+    r"an|some|one)\b",
     r"how (?:is|are|was|were|did) (?:it|we|this) .{0,20}\b(?:already|still)\b",
     r"we all agree",
     r"(?:just|only) me or",
@@ -610,6 +613,11 @@ SOCIAL = phrases(
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
     # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
     r"^(?:quick |small |fun |little )?poll\b",
+    # which of the options shown the room likes (`Which of these two headlines do we like better?
+    # A: … B: …`); `which template do we use for…` asks
+    r"which (?:of (?:these|the|those)|one|version|option)\b[^?]{0,60}? (?:do|does) (?:we|you|y'all|"
+    r"you all|you guys|everyone|everybody|people|folks|the team) (?:all )?(?:like|prefer|love|vote "
+    r"for)\b",
     # a quiz asks what the others know, not what its writer lacks (`Quiz for new joiners:
     # which service owns emails? a) … b) …`, `Friday trivia: …`)
     r"^(?:[\w'-]+ ){0,3}(?:pop )?(?:quiz|trivia|riddle|brain ?teaser)(?: time| question| of the "
@@ -863,6 +871,12 @@ ANSWERED_ITSELF = phrases(
     # out` gave none
     r"(?:asked|asks|asking|wanted to know|wants to know|wondered)[:,]? [\"“'][^\"“”]{1,200}\?"
     r"[\"”'][^?]{0,40}?\b(?:i |we )?(?:told|answered|replied|said|explained|pointed|sent|gave|"
+    r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
+    r"don't know|no idea|idk)\b)[^?]*$",
+    # the same reported without quotes (`Customer wants to know if we price match. I told her no,
+    # per policy`); `…asked if we price match, told her I'd check` gave no answer
+    r"(?:wants to know|wanted to know|asked|asks|was asking|were asking) (?:if|whether|how|what|"
+    r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
     r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
     # how to do a thing, announced as written up (`FYI: how to submit expenses is now documented

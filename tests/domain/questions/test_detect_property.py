@@ -108,3 +108,82 @@ def test_asking_who_knows_someone_who_has_done_it_still_asks() -> None:
 def test_per_diem_is_a_word_of_work(text: str) -> None:
     assert "about work" in explain(text)
     assert looks_like_question(text)
+
+
+# From a probe of the same kinds of workspace written after reading the phrase lists.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does anyone have a tape measure I can steal for 10 min",
+        "anyone got a phone charger I could nab till lunch?",
+        "can I steal your hole punch for a sec?",
+    ],
+)
+def test_borrowing_said_as_stealing_is_small_talk(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_stealing_an_idea_is_no_favour() -> None:
+    text = "does anyone know if we can steal the onboarding checklist from the Reno DC?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which of these two taglines do we like better for the flyer? A: Move in happy "
+        "B: Home starts here",
+        "which version do you all prefer for the window decal, the blue or the green?",
+    ],
+)
+def test_which_option_the_room_likes_is_a_poll(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_which_template_we_use_still_asks() -> None:
+    text = "which template do we use for the incident report when a customer slips in the store?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can we charge the customer a restocking fee if the box was opened?",
+        "can we waive the reconnection fee for a medical hardship or does that need approval?",
+        "Can we bill the client for overtime if the SOW says fixed fee?",
+    ],
+)
+def test_whether_we_may_charge_or_waive_asks_how(text: str) -> None:
+    assert "asks how" in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caller wants to know if we deliver on Sundays. I told him no, Mon-Sat only.",
+        "A resident asked whether guests can use the gym, told her yes with a fob.",
+        "Vendor was asking when we pay net 30 invoices; I explained it's the 15th and last day.",
+    ],
+)
+def test_a_question_reported_with_the_answer_given_answers_itself(text: str) -> None:
+    assert "answered itself" in explain(text)
+    assert not looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer wants to know if we price match Amazon. Told her I'd check, do we?",
+        "Customer asked whether the warranty covers water damage; I said I'd find out. Does it?",
+    ],
+)
+def test_a_reported_question_put_off_still_asks(text: str) -> None:
+    assert "answered itself" not in explain(text)
+    assert looks_like_question(text)
