@@ -129,8 +129,9 @@ ASKS_FOR_HELP = phrases(
     r"what(?! you))",
     # being reminded how, or of a procedure (`could someone remind me of the procedure for…`);
     # `remind me to send…` asks for a reminder
+    # what time a thing is (`can someone remind me what time the inspection is?`) is a schedule
     rf"(?:can|could|would|will) (?:{SOMEONE}|you) (?:please )?remind me (?:of )?(?:how|where|"
-    r"what|which|who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
+    r"what(?! time)|which|who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
     # who holds a thing (`who has the key for the chemical cage`); `who has the bandwidth`
     # puts a request to the team, `who's got the best…` polls taste, `who has the pager` asks
     # who is on call
@@ -492,6 +493,10 @@ SOCIAL = phrases(
     r"can we all",
     # Rust's borrow checker is code, not a favour asked
     r"(?:spare|borrow(?![- ]?check)|lend me)",
+    # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
+    rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an|a|any) extra\b",
+    # thanks asked where to send (`who do I thank for the bagels?`)
+    r"who (?:do|should|can) (?:i|we) thank\b",
     # borrowing said as stealing (`does anyone have a stapler I can steal for 5 min`)
     r"(?:i|me) (?:can|could) (?:steal|nab|pinch|snag)\b|can i (?:steal|nab|snag|pinch) (?:your|a|"
     r"an|some|one)\b",
@@ -809,6 +814,8 @@ PERSONAL = phrases(
     r"(?:the|our|a|my) ",
     r"(?:can|could) (?:some|any)(?:one|body) (?:please )?set up (?:a|an|the) ",
     r"(?:need|get|looking for) (?:a |some |\d+ |two |three )?volunteers?",
+    # someone found to do a thing for the writer (`can I get someone to sign for a package?`)
+    rf"(?:can|could) (?:i|we) get {SOMEONE}(?: (?:from|in|on) [\w-]+(?: [\w-]+)?)? to\b",
     # a call for referrals (`We're hiring! Know someone? Send them our way`) asks a favour of
     # everyone, as a call for volunteers does; `know anyone who has run a Yardi migration?` asks
     r"know (?:of )?(?:any|some)(?:one|body)\b[^?]{0,80}\?\s*(?:please )?(?:send|refer|point|"
@@ -949,6 +956,14 @@ STATUS = phrases(
     r"(?:in|around|off|out|online|back|in the office|"
     r"wfh|working|on shift) (?:today|tomorrow|tonight|this (?:morning|afternoon|week))(?!')\b",
     r"still waiting (?:on|for)",
+    # whether a given person or group knows a thing (`does the new hire know where to park?`,
+    # `does the client know about the delay?`) asks how things stand with them, not for the
+    # thing; `does anyone know where to park?` asks
+    r"^(?:does|do|did) (?:the |our |my |your |this |that )?(?:new )?(?:hire|hires|starter|"
+    r"starters|client|clients|customer|customers|team|family|patient|patients|driver|drivers|"
+    r"vendor|candidate|resident|residents|tenant|tenants|guest|guests|parent|parents|contractor|"
+    r"temp|intern|interns|sub|substitute|owner|board|@person|everyone|everybody)(?: [\w-]+)? know "
+    r"(?:where|how|when|what|which|who|about|that|if|whether)\b",
     r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",

@@ -187,3 +187,73 @@ def test_a_question_reported_with_the_answer_given_answers_itself(text: str) -> 
 def test_a_reported_question_put_off_still_asks(text: str) -> None:
     assert "answered itself" not in explain(text)
     assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the new hire know where to park?",
+        "Does the client know about the delay on the Reno shipment?",
+        "do the residents know that the water is off Tuesday?",
+        "does <@U7> know about the 6am delivery tomorrow?",
+    ],
+)
+def test_whether_a_given_person_knows_asks_for_status(text: str) -> None:
+    assert "asks for status" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_whether_anyone_knows_still_asks() -> None:
+    text = "does anyone know where new hires park at the Reno DC?"
+    assert "asks for status" not in explain(text)
+    assert looks_like_question(text)
+
+
+def test_what_time_a_thing_is_asked_to_be_reminded_of_is_a_schedule() -> None:
+    text = "Can someone remind me what time the elevator inspection is tomorrow?"
+    assert "asks for help" not in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_being_reminded_of_the_procedure_still_asks() -> None:
+    text = "can someone remind me what the procedure is for a damaged delivery?"
+    assert "asks for help" in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone have an extra HDMI cable? the one in room B walked off",
+        "does anybody have an extra safety vest for a visitor?",
+        "Who do I thank for the donuts in the break room? :doughnut:",
+        "who should we thank for the cookies at reception?",
+    ],
+)
+def test_a_thing_to_lend_and_thanks_to_send_are_small_talk(text: str) -> None:
+    assert "small talk" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_an_extra_charge_asked_about_still_asks() -> None:
+    text = "does anyone know if we add an extra fee for liftgate delivery?"
+    assert "small talk" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I get someone to sign for a FedEx package at reception? I'm stuck in a meeting",
+        "could we get somebody from maintenance to unlock the gym for the open house?",
+    ],
+)
+def test_someone_found_to_do_a_thing_is_a_favour(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_getting_a_rule_explained_still_asks() -> None:
+    text = "can I get a W-9 from a vendor after we've already paid them?"
+    assert "put to one person" not in explain(text)
+    assert looks_like_question(text)
