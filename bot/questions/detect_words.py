@@ -798,6 +798,9 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks|code freeze|kickoff|kick-off|planning|workshop|training)",
     r"let me know when",
+    # an offer to the one asked (`do you want me to loop in legal or wait?`): they decide
+    r"(?:do|would) (?:you|y'all|you all|you guys) (?:want|like|need) me to\b|"
+    r"(?:^|(?<=[.!?,] ))want me to\b",
     # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
     # `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
     r"(?:does|do|would|will) (?:the )?(?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
@@ -876,7 +879,8 @@ ANSWERED_ITSELF = phrases(
     # someone else's question, relayed with the answer the writer gave (`Customer asked "when
     # will dark mode ship?" - told them Q2`), with no question after it; `told them I'd find
     # out` gave none
-    r"(?:asked|asks|asking|wanted to know|wants to know|wondered)[:,]? [\"“'][^\"“”]{1,200}\?"
+    # (`Customer email: "do you ship to PO boxes?" - replied yes`, the asking left unsaid)
+    r"(?:(?:asked|asks|asking|wanted to know|wants to know|wondered)[:,]? )?[\"“'][^\"“”]{1,200}\?"
     r"[\"”'][^?]{0,40}?\b(?:i |we )?(?:told|answered|replied|said|explained|pointed|sent|gave|"
     r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
@@ -891,6 +895,10 @@ ANSWERED_ITSELF = phrases(
     r"(?:^|(?<=[.!?:,] )|(?<=^fyi )|(?<=^psa ))how to [^?]{1,60}? (?:is|are) (?:now )?"
     r"(?:documented|explained|written up|described|covered|pinned|in the (?:wiki|runbook|"
     r"handbook|faq|docs)|(?:up )?here)\b(?![^?]*\?)",
+    # how the writer's team did a thing, asked to tell it (`Shrink is down to 1.2%. How did we do
+    # it? Cycle counts every week.`), with no question after it; `how did we do it last year?` asks
+    r"how did (?:we|i|they|the team|you all) (?:do|pull off|manage|pull) (?:it|that|this)"
+    r"(?: off)?\? (?=[^?]*\w)(?![^?]*\?)",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question

@@ -257,3 +257,60 @@ def test_getting_a_rule_explained_still_asks() -> None:
     text = "can I get a W-9 from a vendor after we've already paid them?"
     assert "put to one person" not in explain(text)
     assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you want me to call the carrier about the damaged pallets or wait for the claim form?",
+        "would you like me to send the renewal to the owner today or after your review?",
+        "I can take the Saturday walkthrough. Want me to bring the punch list?",
+    ],
+)
+def test_an_offer_to_the_one_asked_is_put_to_them(text: str) -> None:
+    assert "put to one person" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_what_a_person_wants_done_by_anyone_still_asks() -> None:
+    text = "does anyone know what the auditor wants us to keep for the key control log?"
+    assert "put to one person" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'From a resident\'s email: "can I pay rent with a credit card?" replied yes, with a 2.9% '
+        "fee.",
+        'Ticket #5521: "do you deliver to Alaska?" - answered no, lower 48 only',
+    ],
+)
+def test_a_question_quoted_with_the_reply_given_answers_itself(text: str) -> None:
+    assert "answered itself" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_a_question_quoted_with_the_reply_put_off_still_asks() -> None:
+    text = 'Resident email: "can I pay rent with a credit card?" replied that I\'d check. can we?'
+    assert "answered itself" not in explain(text)
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mis-picks down 40% this quarter. How did we do it? Scan-to-confirm on every line. Proud "
+        "of you all!",
+        "Collections hit 98%. how did the team pull it off? Reminder calls on day 3. Great work.",
+    ],
+)
+def test_how_we_did_it_told_after_asking_answers_itself(text: str) -> None:
+    assert "answered itself" in explain(text)
+    assert not looks_like_question(text)
+
+
+def test_how_we_did_it_last_time_still_asks() -> None:
+    text = "how did we do it last year? the year-end inventory count, I mean, is there a checklist"
+    assert "answered itself" not in explain(text)
+    assert looks_like_question(text)
