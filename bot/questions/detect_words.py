@@ -586,6 +586,8 @@ SOCIAL = phrases(
     r"(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
     r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
+    # `is it too much to ask that people write tests?` is a complaint, whatever it complains of
+    r"(?:is|was|would) (?:it|that|this) (?:really |honestly |seriously )?(?:be )?too much to ask\b",
     # someone blamed for doing it again, ended by an indignant `?!`, is an exclamation, not
     # a request (`who broke the build again?!`, `kisi ne phir se mera code tod diya?!`); a
     # plain `why does it keep failing?!` still asks (folded text: `nữa` is `nua`)
@@ -623,6 +625,12 @@ SOCIAL = phrases(
     r"which (?:of (?:these|the|those)|one|version|option)\b[^?]{0,60}? (?:do|does) (?:we|you|y'all|"
     r"you all|you guys|everyone|everybody|people|folks|the team) (?:all )?(?:like|prefer|love|vote "
     r"for)\b",
+    # the same asked of any thing with the options lettered or numbered after it (`Which name do
+    # you like better for the tier? A) Pro B) Plus`); `which linter do you prefer for Python?`,
+    # with no options given, asks for a recommendation
+    r"which [^?]{1,60}? (?:do|does) (?:we|you|y'all|you all|you guys|everyone|everybody|people|"
+    r"folks|the team) (?:all )?(?:like|prefer|love|vote for)\b[^?]{0,40}\?\s*(?:\(a\)|\ba[).:]|"
+    r"\b1[).:]) [^?]{1,80}?(?:\(b\)|\bb[).:]|\b2[).:]) ",
     # a quiz asks what the others know, not what its writer lacks (`Quiz for new joiners:
     # which service owns emails? a) … b) …`, `Friday trivia: …`)
     r"^(?:[\w'-]+ ){0,3}(?:pop )?(?:quiz|trivia|riddle|brain ?teaser)(?: time| question| of the "
@@ -749,10 +757,18 @@ JOKING = re.compile(
 # sentence that follows the question (`…? it only grabs Heading 1 :face_palm:`) the emoji is at
 # the problem, and the question asks. Read in the raw text, as emoji are gone from the normalised
 # one.
-EXASPERATED = re.compile(
-    r"\?+\s*(?:(?::(?:face_?palm|(?:wo)?man-facepalming|roll_eyes|upside_down_face|skull|unamused|"
+_VENTING = (
+    r"(?:(?::(?:face_?palm|(?:wo)?man-facepalming|roll_eyes|upside_down_face|skull|unamused|"
     r"expressionless):|🤦|🙄|🙃|💀|😒|😑)(?::skin-tone-\d:|[\U0001F3FB-\U0001F3FF\u200d\u2640\u2642"
     r"\ufe0f])*\s*)+$"
+)
+EXASPERATED = re.compile(
+    r"\?+\s*"
+    + _VENTING
+    # the same blame typed without its `?` (`who approved this font :skull:`): who did a thing;
+    # `who owns the font licences :skull:` asks
+    + r"|^\W*(?:ok |so |ok so |um |ugh,? )?who (?:\w+ed|broke|put|left|took|thought|wrote|made|"
+    r"let|set|chose|picked|drew|did)\b[^.?!\n]*?\s*" + _VENTING
 )
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
@@ -798,6 +814,12 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks|code freeze|kickoff|kick-off|planning|workshop|training)",
     r"let me know when",
+    # work asked to be done by a deadline (`can we get the board metrics locked by Wednesday?`)
+    # is put to the ones doing it; `can we get access by filing a ticket?` asks how
+    r"(?:can|could) (?:we|you all|y'all|everyone|the team) (?:get|have) [^?]{1,60}? (?:done|locked|"
+    r"finali[sz]ed|finished|wrapped up|signed off|submitted|merged|shipped|ready|reviewed|updated|"
+    r"sent|in) (?:by|before) (?:eod|eow|cob|end of (?:day|week)|tomorrow|tonight|noon|\w+day|"
+    r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
     # an offer to the one asked (`do you want me to loop in legal or wait?`): they decide
     r"(?:do|would) (?:you|y'all|you all|you guys) (?:want|like|need) me to\b|"
     r"(?:^|(?<=[.!?,] ))want me to\b",
@@ -919,6 +941,12 @@ ANSWERED_ITSELF = phrases(
     r"guide|write-?up|announcement|newsletter|release notes|changelog|workshop|webinar|talk|"
     r"course|training|survey|launch post|lunch and learn|brown bag|info session|ama)\b"
     r"(?![^.?!]*\b(?:but|though|although|yet|still|and it|doesn't|does not|didn't|did not)\b))",
+    # the same answered by the writer's own post, named by what it holds (`Wondering how to speed
+    # up CI? Our new post has 5 tricks`); `the guide covers Okta but not Ping` says what's missing
+    r"\? (?:our|my|this|today's|this week's|a|the) (?:new |latest )?(?:blog post|blog|post|article|"
+    r"guide|write-?up|deep dive|video|talk|newsletter|explainer|tutorial) (?:has|covers|explains|"
+    r"answers|walks (?:you )?through|shows|breaks (?:it )?down|lays out|shares)\b"
+    r"(?![^.?!]*\b(?:but|though|although|yet|doesn't|does not|nothing|not)\b)(?![^?]*\?)",
     r"^\W*(?:faq|faqs|frequently asked questions)(?:\s*[:|\-–—]|\s+(?:for|on|about|re)\b)",
     # the same `…? never mind, found it` in other languages: after the question, found, solved or
     # noted here for next time (`…? -> make restart, je le note ici pour la prochaine fois`,
