@@ -65,6 +65,14 @@ _QUOTED_QUESTION = re.compile(
     r'(?:"[^"\n]*\?\s*"|“[^”\n]*\?\s*”)',
     re.IGNORECASE,
 )
+# A source's or a voter's words quoted as said (`source said "why would I lie?" — keeping that
+# in graf 6`, `quote from a voter: "What's the point?" great line`), with no question of the
+# writer's after: the question is theirs, not one put to the channel
+_SPOKEN_QUESTION = re.compile(
+    r'\b(said|says|saying|quote|quoted|quotes)\b(?:[^"“?\n]{0,60}?:)?\s*'
+    r'(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\Z)',
+    re.IGNORECASE,
+)
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 # a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
@@ -84,6 +92,7 @@ def normalise(text: str) -> str:
     with, as a reply quotes what it answers, dropped."""
     text = _CODE.sub(" code ", text)
     text = _QUOTED_QUESTION.sub(" ", text)
+    text = _SPOKEN_QUESTION.sub(r" \1 ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = mentions.BROADCAST.sub(" @here ", text)

@@ -52,8 +52,10 @@ ASKS_FOR_HELP = phrases(
     r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|gotten|ever|"
     r"managed to|"
     r"understand|remember|recall|familiar)",
-    rf"{SOMEONE}(?: here)?(?: happens? to)? (?:know|knows|familiar|tried|used|have|has|had|got|"
-    r"ever|able to|"
+    # `someone had the wrong template selected`, `somebody got locked out` tell what happened;
+    # `anyone had this?` asks
+    rf"{SOMEONE}(?: here)?(?: happens? to)? (?:know|knows|familiar|tried|used|have|has|"
+    r"(?<!someone )(?<!some one )(?<!somebody )(?<!some body )(?:had|got)|ever|able to|"
     r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand|"
     r"(?:run|ran|come|came) (?:into|across)|encountered|faced|hit this)",
     # experience of doing a kind of thing (`has anyone run a Western on…`, `written a module
@@ -391,6 +393,10 @@ ASKS_HOW = phrases(
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
     r"submit|claim|book|have|give|install|bring|bill|charge|waive|accept|refund|invoice)\b",
+    # whether we may publish a thing or say it of someone (`can we name a minor who…`, `can we
+    # call the contractor "corrupt"…`): a legal or editorial rule someone knows
+    r"(?:can|may|could) (?:i|we) (?:legally )?(?:name|publish|print|identify|quote|photograph|"
+    r"film|air|call (?:[\w'-]+ ){1,3}[\"“'])",
     r"(?:do|does) (?:we|the company|our(?: [\w.-]+){0,2}) (?:have|support|offer|cover|allow|pay|"
     r"use|provide|include|integrate)",
     r"what (?:do|does|would) (?:people|folks|teams|everyone|you all|y'all|we) (?:usually |normally "
@@ -513,7 +519,9 @@ SOCIAL = phrases(
     r"(?:any|some)(?:one|body) free\s*\?",
     r"would (?:any|some)(?:one|body) be (?:interested|keen|up for)",
     r"knock knock",
-    r"(?:any|some)(?:one|body) (?:want|wants|up for|keen|going|coming|fancy|driving|hungry|"
+    # `someone wants their 2011 story removed` reports a request; `anyone want tacos?` invites
+    r"(?:any|some)(?:one|body) (?:(?:want|wants)(?! (?:their|his|her|us|to know)\b)|up for|keen|"
+    r"going|coming|fancy|driving|hungry|"
     r"interested in joining|joining|free for)",
     r"is (?:any|every)(?:one|body) (?:going|coming|driving|joining|free|around|hungry|in)",
     rf"{ASKING_WHO}who(?:'s| is| are)? (?:going|coming|in for|joining|bringing|free|hungry|around|"
@@ -808,6 +816,10 @@ PERSONAL = phrases(
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     r"(?:can|could) (?:i|we) get (?:a|an|some|your) (?:\+1|thumbs up|approval|sign-?off|review|"
     r"lgtm|ok|okay|stamp)",
+    # a reading of the writer's draft asked of whoever is free (`can I get a second read on my
+    # headline?`), as a review is; `can we get a read on the market` asks for no draft
+    r"(?:can|could) (?:i|we) get (?:a|an|some) (?:second|quick|fresh|another|final|cold|last) "
+    r"(?:read|look|pair of eyes|set of eyes|edit|proofread|read-?through)\b",
     r"are we still",
     r"is it (?:ok|okay|fine|alright) if i",
     r"(?:what time|when|where)(?:'s| is| are| does| do) (?:the |our |today's )?(?:all[- ]hands|"
@@ -960,6 +972,18 @@ ANSWERED_ITSELF = phrases(
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
     r"\?[^?]*\b(?:" + "|".join(languages.ANSWERED_ITSELF) + r")\b[^?]*$",
+    # which of two it is, answered by the writer naming one right after (`Is the number from the
+    # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
+    # it? checked, 47.6`), with no question after it
+    r" or ((?:[\w'%.-]+ ){0,3}[\w'%.-]+)\? \1\b(?![^?]*\?)",
+    r"\? (?:(?:i |we )?(?:just )?(?:checked|confirmed|double-checked|looked it up))[,:.] "
+    r"(?![^?]*\b(?:but|still|not|no luck|nothing|doesn't|didn't|can't)\b)(?![^?]*\?)",
+    # a question put to readers, asked to answer where they read it (`Should the city pay for a
+    # stadium? Tell us in the comments`), or answered by what the writer wrote up (`How do we
+    # verify photos? We wrote it up for readers:`)
+    r"\?[^?]*\b(?:tell us|let us know|share your (?:thoughts|views|take|story)|weigh in|sound "
+    r"off) (?:in the comments|below|in our poll|in the poll)\b(?![^?]*\?)",
+    r"\? (?:we|i) (?:wrote|have written|'ve written) (?:it|this|that) up\b(?![^?]*\?)",
     # the same in English: the answer noted here for whoever asks next (`how do I reset the
     # terminal? -> hold power 10s, noting it here for next time`), with no question after it;
     # `…? posting here for visibility` still asks
@@ -1080,7 +1104,11 @@ _WORK = (
     r"legal|lawyer|counsel|trademark|trademarks|patent|license|licence|licensing|licensed|"
     r"subprocessors?|sow|rate card|kpi|kpis|press|journalist|media|campaign|campaigns|webinar|"
     r"seo|utm|attribution|newsletter|ads|payday|paycheck|payslip|stipend|calibration|"
-    r"review cycle|forecast\w*|plan|planning|roadmap",
+    r"review cycle|forecast\w*|plan|planning|roadmap|"
+    # a newsroom's: what it prints and what the law lets it print
+    r"headline|headlines|byline|bylines|lede|dateline|obit|obituary|libel|"
+    r"defamation|defamatory|embargo|embargoed|court filing|court filings|affidavit|foia|juror|"
+    r"jurors|copyright",
 )
 WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
 INTERROGATIVE_OPENERS = frozenset(
