@@ -26,6 +26,7 @@ from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
 from bot.questions.views import Mine, OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
+from bot.worktime import is_working_time
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
@@ -199,9 +200,16 @@ class QuestionService:
                 rank=len(existing),
                 created_at=self.clock(),
             )
-            await tell.offers_closed(
-                s, question, [offer], f"Thanks: I've asked <@{referred_user_id}>.", self.clock()
+            referred = people.get(referred_user_id)
+            asleep = referred is not None and not is_working_time(
+                self.clock(), referred.tz, self.config.hours
+            )  # their request waits for their morning (`tell.offers_made`)
+            note = (
+                f"Thanks: <@{referred_user_id}> will get my request when their working day starts."
+                if asleep
+                else f"Thanks: I've asked <@{referred_user_id}>."
             )
+            await tell.offers_closed(s, question, [offer], note, self.clock())
             await tell.offers_made(s, question, [new], self.clock(), self.config.hours, first=False)
             return Moved(QuestionView.of(question), new_offers=[OfferView.of(new)])
 

@@ -270,3 +270,18 @@ async def test_a_request_never_sent_is_not_among_those_the_closed_list_says_were
     said = _asking(slack)
     assert "was withdrawn" in said and asked in said, said
     assert "Dev Patel" not in said and "0 colleagues" not in said
+
+
+async def test_who_suggests_a_colleague_at_night_reads_that_they_will_be_asked_in_their_morning(
+    slack: SlackHarness,
+) -> None:
+    """Dev suggests Maria, at 03:00 where she is: his request says she will get it when her
+    working day starts, not that she was asked (she has nothing yet)."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await _dev_at_night(slack, "maria")
+    await ask(slack)
+    await suggest(slack, "dev", "maria")
+    [dev] = _bot_dms(slack, "dev")
+    maria = f"<@{slack.user('maria')}>"
+    assert f"{maria} will get my request when their working day starts" in dev
+    assert f"I've asked {maria}" not in dev
