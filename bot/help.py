@@ -73,7 +73,7 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
             "/skills away until next friday",
             "Pause questions to you until a day (a date, tomorrow, friday, 24 dec, for 2 weeks).",
         ),
-        Usage("/skills back", "Take questions again."),
+        Usage("/skills back", "Take questions again (guests of the workspace are never asked)."),
         Usage("/skills optout", "Stop questions being routed to you."),
         Usage(
             "/skills network add @bob as personal",

@@ -229,14 +229,15 @@ class ProfileService:
             await people_q.update_person(s, person, routing_status=status, away_until=until)
             return status_of(person, self._clock.now())
 
-    async def come_back(self, team_id: str, user_id: str) -> bool:
-        """Make someone askable again; whether they were away or opted out until now (an
-        away period already over counts as back: `status_of`)."""
+    async def come_back(self, team_id: str, user_id: str) -> tuple[bool, Status]:
+        """Make someone askable again: whether they were away or opted out until now (an
+        away period already over counts as back: `status_of`), and their status now (a
+        guest's is still not routable)."""
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
             was = status_of(person, self._clock.now())
             await people_q.update_person(s, person, routing_status=AVAILABLE, away_until=None)
-            return was.kind != AVAILABLE
+            return was.kind != AVAILABLE, status_of(person, self._clock.now())
 
     async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> list[str]:
         """The interests as kept: each once, whatever its case."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot import visibility
 from bot.timezone import local_date
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 AVAILABLE = "available"
 AWAY = "away"
 OPTED_OUT = "opted_out"
+GUEST = "a guest here: not asked about colleagues' questions"
 
 
 @dataclass(frozen=True)
@@ -23,15 +25,18 @@ class Status:
     kind: str
     until: date | None = None
     deactivated: bool = False
+    guest: bool = False  # never asked about a colleague's question (`visibility.may_be_asked`)
 
     @property
     def routable(self) -> bool:
         """Whether questions may be routed to this person today."""
-        return self.kind == AVAILABLE and not self.deactivated
+        return self.kind == AVAILABLE and not self.deactivated and not self.guest
 
     def describe(self) -> str:
         if self.deactivated:
             return "no longer in the workspace"
+        if self.guest:
+            return GUEST
         if self.kind == AWAY and self.until:
             return f"away until {self.until.isoformat()}"
         if self.kind == OPTED_OUT:
@@ -45,7 +50,8 @@ def status_of(person: Person, now: datetime) -> Status:
     until = person.away_until
     if kind == AWAY and back_by(until, now, person.tz):
         kind, until = AVAILABLE, None
-    return Status(kind, until if kind == AWAY else None, person.deactivated)
+    guest = not visibility.may_be_asked(is_guest=person.is_guest)
+    return Status(kind, until if kind == AWAY else None, person.deactivated, guest)
 
 
 def back_by(until: date | None, now: datetime, tz: str | None) -> bool:

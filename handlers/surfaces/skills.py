@@ -82,12 +82,19 @@ async def run_command(
                 "clears them."
             )
         case p.Away(until=until):
-            status = await d.set_status(team_id, user_id, AWAY, until)
+            await d.set_status(team_id, user_id, AWAY, until)
             return render_text(
-                f"You are {status.describe()} ({until:%A}); nobody will be asked to reach you."
+                f"You are away until {until.isoformat()} ({until:%A}); nobody will be asked to "
+                "reach you."
             )
         case p.Back():
-            if await d.come_back(team_id, user_id):
+            changed, now = await d.come_back(team_id, user_id)
+            if not now.routable:
+                return render_text(
+                    "You are a guest of this workspace: askaround never asks guests about "
+                    "colleagues' questions (a request quotes channels a guest may not read)."
+                )
+            if changed:
                 return render_text("Welcome back: you can be asked questions again.")
             return render_text("You can be asked questions already: you are not away.")
         case p.OptOut():

@@ -344,3 +344,24 @@ async def test_a_member_imported_from_the_file_alone_is_asked_once_the_sync_desc
     await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {question} Anyone?")
     await slack.drain()
     assert hana.id in await offered_to(slack)
+
+
+async def test_a_guest_is_not_told_they_can_be_asked_questions(slack: SlackHarness) -> None:
+    """Gina, a guest, is never asked about a colleague's question: `/skills back` does not
+    tell her she can be, and neither her profile nor Bob's `/skills who terraform` calls her
+    available; Dev, a member, still is."""
+    told = []
+    for words in ("add terraform:5", "back", ""):
+        assert (await slack.command("gina", "/skills", words, channel="vendors")).ok
+        await slack.settle()
+        told.append(str(slack.emu.ephemerals(slack.user("gina"))[-1].blocks))
+    _added, back, profile = told
+    assert "can be asked" not in back and "guest" in back, back
+    assert "Status: available" not in profile and "guest" in profile, profile
+    assert (await slack.command("bob", "/skills", "who terraform")).ok
+    await slack.settle()
+    who = str(slack.emu.ephemerals(slack.user("bob"))[-1].blocks)
+    [gina] = [line for line in who.split("\\n") if slack.user("gina") in line]
+    [dev] = [line for line in who.split("\\n") if slack.user("dev") in line]
+    assert "available" not in gina and "guest" in gina, gina
+    assert "available" in dev
