@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, union, update
+from sqlalchemy import func, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CompanyValue, Person, SettingChange, WatchedChannel, Workspace
@@ -77,6 +77,13 @@ async def changes(session: AsyncSession, team_id: str, limit: int) -> Sequence[S
         .limit(limit)
     )
     return list(rows)
+
+
+async def change_count(session: AsyncSession, team_id: str) -> int:
+    found = await session.scalar(
+        select(func.count()).select_from(SettingChange).where(SettingChange.team_id == team_id)
+    )
+    return int(found or 0)
 
 
 async def workspace_ids(session: AsyncSession) -> list[str]:

@@ -132,15 +132,18 @@ class WorkspaceSettingsService:
 
     async def audit(
         self, team_id: str, viewer: str, *, slack_admin: bool, limit: int = 20
-    ) -> tuple[Change, ...]:
-        """The newest changes, for an admin to read."""
+    ) -> tuple[tuple[Change, ...], int]:
+        """The newest `limit` changes, for an admin to read, and how many older ones are
+        left out (the log is kept whole)."""
         async with self._sessions() as s, s.begin():
             if viewer != CLI and not await self._is_admin(s, team_id, viewer, slack_admin):
                 raise NotAnAdmin(NOT_AN_ADMIN)
             rows = await q.changes(s, team_id, limit)
-        return tuple(
+            total = await q.change_count(s, team_id)
+        changes = tuple(
             Change(r.key, r.old_value, r.new_value, r.changed_by, r.changed_at) for r in rows
         )
+        return changes, total - len(changes)
 
     async def _is_admin(
         self, s: AsyncSession, team_id: str, user_id: str, slack_admin: bool

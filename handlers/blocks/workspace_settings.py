@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.safe_text import clip, safe_text
+from bot.words import plural
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, Change
 from handlers.blocks.elements import (
@@ -210,8 +211,8 @@ def _shown(key: str, value: str) -> str:
     return f"`{clip(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
 
 
-def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:
-    """Who changed which setting, when, newest first."""
+def render_audit_modal(changes: tuple[Change, ...], older: int = 0) -> dict[str, Any]:
+    """Who changed which setting, when, newest first; `older`: how many are left out."""
     blocks: Blocks = []
     for change in changes[:AUDIT_SHOWN]:
         stamp = slack_time(change.at, "{date_short_pretty} {time}")
@@ -224,6 +225,10 @@ def render_audit_modal(changes: tuple[Change, ...]) -> dict[str, Any]:
         )
     if not blocks:
         blocks.append(section("Nobody has changed a setting yet."))
+    if older:
+        blocks.append(
+            context(f"The newest {len(blocks)} shown; {plural(older, 'older change')} left out.")
+        )
     return render_notice("Settings changes", blocks)
 
 

@@ -16,6 +16,7 @@ from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NotAnAdmin
 from handlers.blocks.workspace_settings import (
     AUDIT_ACTION,
+    AUDIT_SHOWN,
     FIELD_ACTION,
     OPEN_ACTION,
     SETTINGS_MODAL,
@@ -103,8 +104,12 @@ def register(router: Router, services: Services) -> None:
         await ack()
         team, user = workspace_of(context), str(body["user"]["id"])
         admin = await slack_admin(client, team, user)
-        changes = await services.workspace_settings.audit(team, user, slack_admin=admin)
-        await client.views_open(trigger_id=body["trigger_id"], view=render_audit_modal(changes))
+        changes, older = await services.workspace_settings.audit(
+            team, user, slack_admin=admin, limit=AUDIT_SHOWN
+        )
+        await client.views_open(
+            trigger_id=body["trigger_id"], view=render_audit_modal(changes, older)
+        )
 
     @router.view(SETTINGS_MODAL)
     async def on_submit(

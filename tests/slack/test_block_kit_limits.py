@@ -372,7 +372,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: workspace_settings.render_admin_home(SETTINGS),
         lambda b: check_blocks(b, 20),
     ),
-    ("render_audit_modal", lambda: workspace_settings.render_audit_modal(CHANGES), check_view),
+    (
+        "render_audit_modal",
+        lambda: workspace_settings.render_audit_modal(CHANGES, 123_456),
+        check_view,
+    ),
     (
         "render_notice",
         lambda: workspace_settings.render_notice("Settings", LONG * 3),

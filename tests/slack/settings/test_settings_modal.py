@@ -308,3 +308,19 @@ async def test_a_chosen_option_is_confirmed_as_the_menu_showed_it(slack: SlackHa
     await slack.settle()
     audit = text_of(slack.emu.open_modal(slack.user("hana")))
     assert "from `09:00` to `23:00`" in audit and "from `Monday` to `Sunday`" in audit, audit
+
+
+async def test_the_audit_log_says_it_shows_only_the_newest_changes(slack: SlackHarness) -> None:
+    """The digest's hour was changed 21 times: *Settings changes* shows the newest 20 and says
+    older ones are left out, where it read as the whole history; with 20 it says nothing."""
+    hana = slack.user("hana")
+    for hour in range(1, 22):
+        await slack.services.workspace_settings.change(
+            slack.team_id, {"digest_hour": str(hour)}, by=CLI
+        )
+        if hour in (20, 21):
+            await slack.emu.click(hana, "settings_audit", view=await home_of(slack, "hana"))
+            await slack.settle()
+            shown = text_of(slack.emu.open_modal(hana))
+            assert shown.count("changed *") == 20
+            assert ("1 older change" in shown) == (hour == 21), shown[-300:]
