@@ -23,7 +23,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
         description=(
             "Make ALIAS another name for SKILL in the workspace the bot token belongs to (SKILL "
-            "is added if it is new); a skill people already declared is merged instead."
+            "is added if it is new); a skill people already declared is refused as an ALIAS: "
+            "`askaround skills merge` folds it into SKILL."
         ),
     )
     alias.add_argument("alias", metavar="ALIAS", help="the other name, e.g. k8s")

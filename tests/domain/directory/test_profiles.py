@@ -16,6 +16,7 @@ from bot.directory.profiles import ProfileEdit, ProfileService
 from bot.errors import UserError
 from storage import people
 from storage.models import Connection, Kudos, PersonSkill
+from tests.domain.test_cli_help import help_of
 
 T = "T1"
 
@@ -179,3 +180,21 @@ def test_parse_rejects_bad_input_with_a_hint() -> None:
             parse_command(text, today)
     cmd = parse_command("network add CNCF Slack about kubernetes, helm as functional", today)
     assert cmd.entry.contact_name == "CNCF Slack" and cmd.entry.topics == ("kubernetes", "helm")  # type: ignore[union-attr]
+
+
+async def test_an_alias_that_is_a_declared_skill_is_refused_as_its_help_says(
+    directory: ProfileService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`askaround skills alias hcl terraform`, when people declared `hcl`, merges nothing: it
+    is refused with the merge to run, and `skills alias --help` says so (it said such a skill
+    is merged instead)."""
+    await directory.add_skills(T, "U1", [SkillInput("hcl", 4, True)])
+    with pytest.raises(UserError, match="askaround skills merge hcl terraform"):
+        await add_alias(directory, T, "hcl", "terraform")
+    assert [s.key for s in (await directory.profile(T, "U1", visibility.person("U1"))).skills] == [
+        "hcl"
+    ]
+    said = " ".join(help_of(["skills", "alias"], monkeypatch).split())
+    assert "merged instead" not in said
+    assert "a skill people already declared is refused" in said
+    assert "`askaround skills merge`" in said
