@@ -38,8 +38,8 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         ),
         Usage(
             "/askaround settings",
-            "Admins: change company values, kudos allowances, channels and digests, and see "
-            "who changed what.",
+            "Admins: change company values, kudos allowances, channels and digests (who changed "
+            "what: *Settings changes* on the Home tab).",
         ),
     ),
     "/ask": (

@@ -108,6 +108,7 @@ def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
     if now.retired_values:
         retired = ", ".join(f"#{v}" for v in now.retired_values)
         blocks.insert(1, context(f"Retired (old kudos keep them): {retired}"))
+    blocks.insert(0, context("Who changed what, and when: *Settings changes* on my Home tab."))
     return {
         "type": "modal",
         "callback_id": SETTINGS_MODAL,

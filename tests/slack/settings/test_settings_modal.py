@@ -324,3 +324,18 @@ async def test_the_audit_log_says_it_shows_only_the_newest_changes(slack: SlackH
             shown = text_of(slack.emu.open_modal(hana))
             assert shown.count("changed *") == 20
             assert ("1 older change" in shown) == (hour == 21), shown[-300:]
+
+
+async def test_the_settings_command_says_where_who_changed_what_is(slack: SlackHarness) -> None:
+    """`/askaround settings` promises to show who changed what: the modal it opens says where,
+    *Settings changes* on the Home tab, which lists them (it showed the fields alone)."""
+    hana = slack.user("hana")
+    await slack.services.workspace_settings.change(slack.team_id, {"digest_hour": "7"}, by=CLI)
+    await slack.command("hana", "/askaround", "settings")
+    await slack.settle()
+    modal = slack.emu.open_modal(hana)
+    assert modal is not None and modal.spec.get("callback_id") == "workspace_settings"
+    assert "*Settings changes* on my Home tab" in text_of(modal)
+    await slack.emu.click(hana, "settings_audit", view=await home_of(slack, "hana"))
+    await slack.settle()
+    assert "changed *Digest hour*" in text_of(slack.emu.open_modal(hana))
