@@ -22,6 +22,7 @@ from bot.digests.tell import DIGEST_DM, ROUNDUP_POST, ROUNDUP_REFUSED
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
 from handlers.blocks.digests import (
+    FROM_REPORT,
     IN_THE_CSV,
     has_more,
     render_digest,
@@ -29,8 +30,8 @@ from handlers.blocks.digests import (
     render_roundup_refused,
 )
 from handlers.client.admins import slack_admins
-from handlers.client.failures import CLOSED_TO_POSTS, error_code
-from handlers.client.messages import file_shared
+from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
+from handlers.client.messages import file_shared, update_message
 
 log = logging.getLogger("askaround.digests")
 
@@ -52,7 +53,14 @@ async def digest_dm(
         )
         ts = str(posted["ts"])
         await services.digests.posted(run, channel, ts)
-    await _share_chart(client, summary, channel, ts, week)
+    try:
+        await _share_chart(client, summary, channel, ts, week)
+    except SlackApiError as refused:
+        # Slack will not take the files: the digest says where the rest is, not "attached".
+        if not is_transient(refused) and has_more(summary, for_manager=True, rest=IN_THE_CSV):
+            message = render_digest(summary, for_manager=True, rest=FROM_REPORT)
+            await update_message(client, channel, ts, message)
+        raise
     await services.digests.sent(run)
     log.info("digest %s for %s sent", week.label, manager)
 

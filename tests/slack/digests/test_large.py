@@ -89,3 +89,19 @@ async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(
         (lists, "list,entry (dates in Europe/Madrid)"),
     ):
         assert file.content is not None and file.content.decode().startswith(header)
+
+
+async def test_a_cut_digest_whose_files_slack_refuses_does_not_say_they_are_attached(
+    company: SlackHarness,
+) -> None:
+    """Maria's digest leaves names out; Slack refuses the upload for good: the digest no
+    longer says the rest is in an attached CSV (nothing is attached), but where they are."""
+    await hire(company, 20)
+    company.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria", "2026-W47")
+    text = blocks_text(digest.blocks)
+    assert files_in_dm(company, "maria", ".csv") == []
+    assert "attached CSV" not in text, text
+    assert "more in the CSV files `/kudos report` sends you." in text, text
