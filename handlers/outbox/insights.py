@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
@@ -16,9 +17,12 @@ from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin
-from handlers.client.messages import file_shared
+from handlers.client.failures import is_transient
+from handlers.client.messages import file_shared, update_message
 
 log = logging.getLogger("askaround.insights")
+# Where the risks a message leaves out are, when its own CSV could not be attached.
+ELSEWHERE = "the network.csv `/askaround network` sends you"
 
 
 async def monthly_dm(
@@ -36,16 +40,23 @@ async def monthly_dm(
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
     name, table = f"network-{month}.png", f"network-{month}.csv"
+    note = f"Your monthly network insights, {month}."
     parts = outline.sections(shown.view, shown.names, f"{table}, below,")
-    posted = await client.chat_postMessage(
-        channel=channel, **render_network(parts, note=f"Your monthly network insights, {month}.")
-    )
+    posted = await client.chat_postMessage(channel=channel, **render_network(parts, note=note))
     if not await file_shared(client, channel, str(posted["ts"]), name):
         files = [{"content": await shown.png(), "filename": name, "title": "Help between teams"}]
         if outline.more_risks(shown.view):
             content = await services.insights.csv(team_id, shown)
             files.append({"content": content, "filename": table, "title": "Network insights"})
-        await client.files_upload_v2(channel=channel, file_uploads=files)
+        try:
+            await client.files_upload_v2(channel=channel, file_uploads=files)
+        except SlackApiError as refused:
+            # Slack will not take the files: the message says where the rest is, not "below".
+            if not is_transient(refused) and outline.more_risks(shown.view):
+                parts = outline.sections(shown.view, shown.names, ELSEWHERE)
+                message = render_network(parts, note=note)
+                await update_message(client, channel, str(posted["ts"]), message)
+            raise
     log.info("network insights %s for %s sent", month, admin)
 
 

@@ -353,3 +353,25 @@ async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Pat
         assert "The picture of help between teams is in your DM with me." in await seen(
             slack, "olga"
         )
+
+
+async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
+    tmp_path: Path,
+) -> None:
+    """Thirteen risks, ten shown; Slack refuses the upload for good: Olga's monthly DM no
+    longer says the other three are in a CSV below (nothing is), but where she can get it."""
+    topics = [f"topic{n:02d}" for n in range(12)]
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add " + ", ".join(f"{t}:5" for t in topics))
+        await slack.settle()
+        slack.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.drain()
+        [monthly] = [
+            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
+        ]
+        said = str(monthly.blocks)
+    assert "below" not in said, said
+    assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
