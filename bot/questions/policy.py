@@ -61,6 +61,19 @@ def available(person: PersonState | None, now: datetime) -> bool:
     return True
 
 
+def not_asked(person: PersonState) -> str:
+    """Why someone not `available` is not: for good (an app, gone, a guest), or for now."""
+    if person.is_bot:
+        return "is an app"
+    if person.deactivated:
+        return "is no longer in this workspace"
+    if not visibility.may_be_asked(is_guest=person.is_guest):
+        return (
+            "is a guest of this workspace, and guests are never asked about colleagues' questions"
+        )
+    return "isn't taking questions right now"
+
+
 def adjust(
     suggestions: Sequence[Suggestion],
     people: Mapping[str, PersonState],

@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.questions import asking, escalation, lookup, message_changes, rounds, tell
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
-from bot.questions.policy import RoutingConfig, available
+from bot.questions.policy import RoutingConfig, available, not_asked
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
@@ -167,9 +167,9 @@ class QuestionService:
                 )
             people = await people_queries.people_by_id(s, team_id, [referred_user_id])
             if not available(people.get(referred_user_id), self.clock()):
+                why = not_asked(people[referred_user_id])
                 raise UserError(
-                    f"<@{referred_user_id}> isn't taking questions right now. "
-                    "Suggest someone else, or press *Not me*."
+                    f"<@{referred_user_id}> {why}. Suggest someone else, or press *Not me*."
                 )
             declined = await offer_q.set_offer_status(
                 s, offer, "declined", expected=("pending", "expired"), at=self.clock()

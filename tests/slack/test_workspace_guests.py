@@ -365,3 +365,21 @@ async def test_a_guest_is_not_told_they_can_be_asked_questions(slack: SlackHarne
     [dev] = [line for line in who.split("\\n") if slack.user("dev") in line]
     assert "available" not in gina and "guest" in gina, gina
     assert "available" in dev
+
+
+async def test_a_guest_suggested_for_a_question_is_said_to_be_never_asked(
+    slack: SlackHarness,
+) -> None:
+    """Dev picks Gina, a guest, in *Suggest someone*: she is not asked, and Dev reads that
+    guests never are, not that she "isn't taking questions right now"."""
+    assert (await slack.command("gina", "/skills", "", channel="vendors")).ok  # stored: a guest
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    [dm] = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    await slack.emu.click(
+        slack.user("dev"), "offer_refer", message=dm, selected_user=slack.user("gina")
+    )
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("dev"))[-1].text
+    assert slack.user("gina") not in await offered_to(slack)
+    assert "is a guest of this workspace" in said and "right now" not in said, said

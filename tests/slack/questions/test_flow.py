@@ -249,9 +249,10 @@ async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHar
     """Nobody synced the directory yet: Bob suggests an app, then someone who left. Slack is
     asked who they are first, so neither gets the question, and Bob hears why."""
     await ask(slack)
-    for handle in ("helperbot", "dave"):
+    for handle, why in (("helperbot", "is an app"), ("dave", "is no longer in this workspace")):
         await suggest(slack, "bob", handle)
-        assert "isn't taking questions" in slack.emu.ephemerals(slack.user("bob"))[-1].text
+        said = slack.emu.ephemerals(slack.user("bob"))[-1].text
+        assert f"<@{slack.user(handle)}> {why}" in said and "right now" not in said, said
     _question, offers = await rows(slack)
     asked = {o.candidate_user_id for o in offers}
     assert slack.user("helperbot") not in asked and slack.user("dave") not in asked
