@@ -152,6 +152,7 @@ async def test_someone_slack_never_described_is_not_taken_for_gone(slack: SlackH
     assert stored is not None and not stored.deactivated and stored.is_guest
 
 
+@pytest.mark.postgres_too
 async def test_a_grid_member_removed_from_the_workspace_has_left_at_once(
     tmp_path: Path,
 ) -> None:

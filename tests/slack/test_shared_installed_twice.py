@@ -116,6 +116,7 @@ async def test_a_member_asking_is_asked_in_their_workspace_whichever_side_slack_
     assert any("question #1" in text for text in dms), dms  # on her side, from her workspace
 
 
+@pytest.mark.postgres_too
 async def test_a_member_named_by_their_grid_organisation_is_asked_in_their_workspace(
     grid_sides: tuple[SlackHarness, SlackHarness],
 ) -> None:
