@@ -27,9 +27,9 @@ async def test_a_repeat_of_the_oldest_of_many_open_questions_is_recognised(
     # Colleagues free to be asked each time, so every question stays open.
     config = slack.services.questions.config
     slack.services.questions.config = replace(config, limits=Limits(max_open_offers=100))
-    for n in range(OPEN):
+    for n in range(OPEN):  # one at a time: question #1 is the first asked
         await slack.command("alice", "/ask", _ask(n))
-    await slack.settle()
+        await slack.settle()
     await slack.command("alice", "/ask", _ask(0))
     await slack.settle()
     told = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
