@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+# What a rule names to fail or slow a POST to a response_url, which is not a Web API method
+# (so "*" leaves it alone).
+RESPONSE_URL = "response_url"
 # The status recorded for a call whose connection was closed with no answer (`dropped`).
 DROPPED = 0
 # What a proxy in front of Slack answers with when Slack is down or overloaded: no JSON.
@@ -48,7 +51,8 @@ class Fault:
     def matches(self, method: str, channel: str | None = None) -> bool:
         if self.channel is not None and channel != self.channel:
             return False
-        return self.method in ("*", method) and (self.times is None or self.hits < self.times)
+        named = self.method == method or (self.method == "*" and method != RESPONSE_URL)
+        return named and (self.times is None or self.hits < self.times)
 
     @property
     def error_code(self) -> str:
@@ -123,7 +127,8 @@ class Faults:
         present, a list's items each stripped of the rest of the path; ``dropped`` closes the
         connection with no answer, as a network failing between the app and Slack does (the
         client raises aiohttp's ``ServerDisconnectedError``); ``channel`` fails only the calls
-        whose ``channel`` argument is that conversation.
+        whose ``channel`` argument is that conversation. ``method="response_url"`` (only
+        ``delay`` and ``status``) applies to the POSTs to response_urls.
         """
         if status is None and error is None and delay <= 0 and not omit and not dropped:
             raise ValueError("a fault needs a status, an error, a delay, fields to omit or a drop")

@@ -17,6 +17,7 @@ from aiohttp import web
 
 from . import blocks as block_kit
 from .clock import REAL_CLOCK, Clock
+from .faults import RESPONSE_URL, Faults
 from .monitor import Monitor
 from .records import ApiCall, Ephemeral, EphemeralVia, Message, View
 from .view_store import ViewError
@@ -42,10 +43,17 @@ class ResponseTarget:
 class Responder:
     """Issues response_urls and applies responses to the workspace."""
 
-    def __init__(self, ws: Workspace, monitor: Monitor, clock: Clock = REAL_CLOCK) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        monitor: Monitor,
+        clock: Clock = REAL_CLOCK,
+        faults: Faults | None = None,
+    ) -> None:
         self.ws = ws
         self.monitor = monitor
         self.clock = clock
+        self.faults = faults
         self.base_url = ""
         self.targets: dict[str, ResponseTarget] = {}
 
@@ -58,12 +66,17 @@ class Responder:
         return self.targets.get(url.rsplit("/", 1)[-1])
 
     async def handle(self, request: web.Request) -> web.Response:
+        fault = self.faults.take(RESPONSE_URL) if self.faults is not None else None
+        if fault is not None and fault.delay > 0:
+            await self.clock.sleep(fault.delay)
         with self.monitor.busy():
             try:
                 body = await request.json()
             except json.JSONDecodeError:
                 body = None
-            if isinstance(body, dict):
+            if fault is not None and fault.status is not None:
+                status, text = fault.status, fault.error_code
+            elif isinstance(body, dict):
                 status, text = self.post(request.match_info["token"], body)
             else:
                 status, text = 400, "invalid_payload"

@@ -82,7 +82,7 @@ class SlackEmulator(TeamApi):
         self.faults = Faults(fault_seed, clock=clock.monotonic)
         self._monitor = Monitor()
         self._sockets = SocketHub(app_id=app_id)
-        self._responder = Responder(self.workspace, self._monitor, clock)
+        self._responder = Responder(self.workspace, self._monitor, clock, self.faults)
         self._deliverer = Deliverer(
             signing_secret=signing_secret,
             ack_timeout=ack_timeout,

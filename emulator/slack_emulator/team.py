@@ -13,6 +13,7 @@ from typing import Protocol
 from .api_base import ApiContext
 from .clock import Clock
 from .delivery import Deliverer
+from .faults import Faults
 from .monitor import Monitor
 from .records import ApiCall
 from .responses import Responder
@@ -22,10 +23,11 @@ from .workspace import Workspace
 
 class Host(Protocol):
     """What a further workspace shares with the emulator that holds it (`SlackEmulator`):
-    its address, sockets, deliveries, clock, calls and event ids."""
+    its address, sockets, deliveries, clock, faults, calls and event ids."""
 
     event_subscriptions: set[str] | None
     clock: Clock
+    faults: Faults
     _deliverer: Deliverer
     _monitor: Monitor
     _events_sent: int
@@ -54,7 +56,7 @@ class Team(TeamApi):
         self.installed = installed
         self.api_context = ApiContext(workspace, emulator.base_url, emulator._open_socket)
         self._deliverer = emulator._deliverer
-        self._responder = Responder(workspace, emulator._monitor, emulator.clock)
+        self._responder = Responder(workspace, emulator._monitor, emulator.clock, emulator.faults)
         self._responder.base_url = emulator.base_url
 
     @property

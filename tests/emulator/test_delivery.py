@@ -7,6 +7,7 @@ well "the bot" answers.
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import parse_qsl
 
 import aiohttp
@@ -397,3 +398,23 @@ async def test_a_guests_message_envelope_names_their_workspace(emu: SlackEmulato
     assert (guest["team_id"], guest["context_team_id"]) == ("T0OTHERORG", ws.team_id)
     assert guest["authorizations"][0]["team_id"] == ws.team_id
     assert member["team_id"] == member["context_team_id"] == ws.team_id
+
+
+async def test_response_url_answers_late_only_when_a_fault_names_it(emu: SlackEmulator) -> None:
+    """faults.add("response_url", delay=…) answers a response_url late, as a slow Slack does;
+    a rule for every method ("*") leaves response_urls alone, since they are not Web API."""
+    alice = emu.workspace.add_user("alice")
+    async with endpoint(emu, Endpoint()):
+        delivery = await emu.slash_command(alice.id, "/ask", "helm")
+    url = delivery.payload["response_url"]
+    emu.faults.add("*", status=500, times=None)
+    emu.faults.add("response_url", delay=0.3)
+    timings = []
+    async with aiohttp.ClientSession() as session:
+        for text in ("slow", "fast"):
+            started = time.monotonic()
+            async with session.post(url, json={"text": text}) as resp:
+                assert (resp.status, await resp.text()) == (200, "ok")
+            timings.append(time.monotonic() - started)
+    assert timings[0] >= 0.3 > timings[1]
+    assert [e.text for e in emu.ephemerals(alice.id)] == ["slow", "fast"]
