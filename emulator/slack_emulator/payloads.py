@@ -61,7 +61,13 @@ def event_envelope(
 
 
 def message_event(ws: Workspace, message: Message, channel: Channel) -> dict[str, Any]:
+    """A person's message as the Events API sends it: one they shared files with is a
+    `file_share` (its words, if any, in `text`), as the Events API goes on saying though
+    Web API answers have dropped that subtype (api.slack.com/changelog/2018-05-file-threads-
+    soon-tread); a thread reply also sent to the channel stays a `thread_broadcast`."""
     event = shapes.message_json(ws, message)
+    if message.files and "subtype" not in event:
+        event["subtype"] = "file_share"
     event.update(channel=channel.id, event_ts=message.ts, channel_type=channel.channel_type)
     return event
 
@@ -121,6 +127,10 @@ def tombstone_event(
 
 
 def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
+    """Slack's `app_mention`: the message's fields as a message event has them, under its own
+    type. A mention shared with files carries them (`files`, `upload`, `display_as_bot`;
+    seratch/seratch-slack-types#8), and one in a thread reply also sent to the channel keeps
+    `subtype: thread_broadcast` and the thread's `root` (soxtoby/SlackNet#69, captured)."""
     event: dict[str, Any] = {
         "client_msg_id": message.client_msg_id,
         "type": "app_mention",
@@ -136,8 +146,20 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
     }
     if message.user in ws.guests:
         event.update(user_team=ws.guests[message.user], source_team=ws.guests[message.user])
+    if message.files:
+        event.update(
+            files=[shapes.file_json(ws, ws.files[f]) for f in message.files if f in ws.files],
+            upload=False,
+            display_as_bot=False,
+        )
     if message.thread_ts:
         event["thread_ts"] = message.thread_ts
+        parent = ws.chat.find(message.channel, message.thread_ts)
+        if message.is_reply and parent is not None:
+            event["parent_user_id"] = parent.user
+        if message.broadcast:
+            root = shapes.message_json(ws, parent) if parent is not None else None
+            event.update(subtype="thread_broadcast", root=root)
     if message.edited_ts:  # Slack mentions the bot again each time the message is edited
         event["edited"] = {"user": message.user, "ts": message.edited_ts}
     return event

@@ -66,9 +66,12 @@ class People:
         *,
         thread_ts: str | None = None,
         broadcast: bool = False,
+        files: tuple[str, ...] = (),
     ) -> tuple[Message, list[Delivery]]:
         """Type a message; delivers ``message`` and, for ``<@bot>``, ``app_mention``. A thread
-        reply with ``broadcast`` ("Also send to channel") is a ``thread_broadcast``."""
+        reply with ``broadcast`` ("Also send to channel") is a ``thread_broadcast``; ``files``
+        names files the person uploads with it (a screenshot), which makes it a
+        ``file_share``."""
         ws = self.workspace
         ws.user(user_id)
         channel = ws.channel(channel_id)
@@ -81,13 +84,18 @@ class People:
             thread_ts = parent.thread_ts or parent.ts
         elif broadcast:
             raise PersonError("only a thread reply can also be sent to the channel")
+        shared = [ws.new_file(name=name, length=len(name), user=user_id) for name in files]
         message = ws.chat.post(
             channel.id,
             user_id,
             shapes.typed(text),
-            blocks=shapes.rich_text(text),
+            blocks=shapes.rich_text(text) if text or not files else None,
             thread_ts=thread_ts,
+            files=[f.id for f in shared],
         )
+        for file in shared:
+            file.completed = True
+            file.shares[channel.id] = [message.ts]
         message.broadcast = broadcast
         return message, await self._message_events(message, [])
 

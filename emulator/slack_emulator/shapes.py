@@ -276,6 +276,15 @@ def view_json(ws: Workspace, view: View) -> dict[str, Any]:
     return body
 
 
+_MIMETYPES = {
+    **dict.fromkeys(("txt", "text", "csv", "md"), "text/plain"),
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "pdf": "application/pdf",
+}
+
+
 def file_json(ws: Workspace, file: File) -> dict[str, Any]:
     suffix = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else "text"
     base = f"https://files.slack.com/files-pri/{ws.team_id}-{file.id}"
@@ -285,9 +294,7 @@ def file_json(ws: Workspace, file: File) -> dict[str, Any]:
         "timestamp": file.created,
         "name": file.name,
         "title": file.title,
-        "mimetype": "text/plain"
-        if suffix in ("txt", "text", "csv", "md")
-        else "application/octet-stream",
+        "mimetype": _MIMETYPES.get(suffix, "application/octet-stream"),
         "filetype": suffix,
         "pretty_type": suffix.upper(),
         "user": file.user,

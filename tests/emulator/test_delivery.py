@@ -129,6 +129,39 @@ async def test_edits_deletions_and_broadcasts_are_message_subtypes(emu: SlackEmu
         await emu.post_message(alice.id, general, "not a reply", broadcast=True)
 
 
+async def test_files_shared_and_broadcast_mentions_are_sent_as_slack_sends_them(
+    emu: SlackEmulator,
+) -> None:
+    """A message a person shares a screenshot with is a `file_share` with the file in `files`
+    (`upload`, `display_as_bot` false); its `app_mention` carries the same files and no
+    subtype (seratch/seratch-slack-types#8). A mention in a thread reply also sent to the
+    channel keeps `subtype: thread_broadcast`, the thread's `root` and `parent_user_id`
+    (soxtoby/SlackNet#69, a captured payload)."""
+    alice = emu.workspace.add_user("alice")
+    general = emu.workspace.general.id
+    mention = f"<@{emu.bot_user_id}> how do we deploy?"
+    async with endpoint(emu, Endpoint()):
+        _, shared = await emu.post_message(alice.id, general, mention, files=("shot.png",))
+        parent, _ = await emu.post_message(alice.id, general, "a thread")
+        _, broadcast = await emu.post_message(
+            alice.id, general, mention, thread_ts=parent.ts, broadcast=True
+        )
+    events = {d.payload["event"]["type"]: d.payload["event"] for d in shared}
+    message, mentioned = events["message"], events["app_mention"]
+    assert message["subtype"] == "file_share" and "subtype" not in mentioned
+    for event in (message, mentioned):
+        (file,) = event["files"]
+        assert (file["name"], file["mimetype"], file["user"]) == ("shot.png", "image/png", alice.id)
+        assert file["channels"] == [general]
+        assert event["upload"] is False and event["display_as_bot"] is False
+    events = {d.payload["event"]["type"]: d.payload["event"] for d in broadcast}
+    for event in events.values():
+        assert event["subtype"] == "thread_broadcast" and event["thread_ts"] == parent.ts
+        assert event["root"]["ts"] == parent.ts and "files" not in event
+    assert events["app_mention"]["text"] == mention
+    assert events["app_mention"]["parent_user_id"] == alice.id
+
+
 async def test_deleting_a_message_with_replies_leaves_a_tombstone(emu: SlackEmulator) -> None:
     """As Slack does: a message with thread replies, deleted, becomes a tombstone ("This
     message was deleted.") that keeps its thread; the app hears a `message_changed` to it, not
