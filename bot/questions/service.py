@@ -322,6 +322,14 @@ class QuestionService:
                     closed += 1
         return closed
 
+    async def offered_at(
+        self, team_id: str, user_id: str, channel_id: str, message_ts: str
+    ) -> bool:
+        """Whether the bot's message at `message_ts` in a DM is an offer it sent `user_id`:
+        what they reply under it answers the offer, and asks nothing."""
+        async with self._sessions() as s:
+            return await offer_q.offer_sent_at(s, team_id, user_id, channel_id, message_ts)
+
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
         return await message_changes.asked_in(self._sessions, team_id, channel_id, message_ts)
 

@@ -43,6 +43,16 @@ def render_ask_command() -> dict[str, Any]:
     )
 
 
+def render_offer_reply() -> dict[str, Any]:
+    """Something typed in the thread of an offer the bot sent: no question of its own, and
+    nobody reads it; how to answer the offer."""
+    return message(
+        "Nobody reads replies to a question I sent you: press *I can help* on it and I'll "
+        "put you in touch with whoever asked, or *Not me* if you can't.",
+        "To ask something yourself, send it to me as a new message, not in a thread.",
+    )
+
+
 def render_empty_command(command: str) -> dict[str, Any]:
     """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
     if command == "/ask":

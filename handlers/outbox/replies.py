@@ -16,10 +16,12 @@ from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
     render_ask_command,
     render_greeting,
+    render_offer_reply,
     render_thanks_for_someone,
 )
 
 CHATTER_REPLY = "chatter.reply"
+OFFER_REPLY = "offer_reply"  # typed in the thread of an offer, in the DM with the bot
 # What was said, by its name in the delivery: small talk's kinds, and "words" for a few words
 # ("thanks_someone", whose answer depends on the workspace's values, is answered in `reply`).
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -29,6 +31,7 @@ ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "thanks": lambda: render_greeting("thanks"),
     "ack": lambda: render_greeting("ack"),
     "words": lambda: render_greeting(None),
+    OFFER_REPLY: render_offer_reply,
 }
 
 

@@ -42,7 +42,7 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
-from handlers.outbox.replies import CHATTER_REPLY
+from handlers.outbox.replies import CHATTER_REPLY, OFFER_REPLY
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -241,6 +241,16 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), event["channel"], event["ts"], text, str(edit)
         ):
             return  # asked when first posted: its words are now the edited ones
+
+        async def answer_once(said: str, thread_ts: str | None) -> None:
+            await services.outbox.once(
+                workspace_of(context),
+                CHATTER_REPLY,
+                {"channel": event["channel"], "thread_ts": thread_ts, "said": said},
+                key=f"{CHATTER_REPLY}:{workspace_of(context)}:{event['channel']}:{event['ts']}",
+                at=services.clock.now(),
+            )
+
         if wants_help(text) or is_chatter(text):
             if event.get("edited"):  # answered when it was posted, or never a question
                 return
@@ -253,17 +263,11 @@ def register(router: Router, services: Services) -> None:
                 if said_a_command(text)
                 else small_talk(text) or "words"
             )
-            await services.outbox.once(
-                workspace_of(context),
-                CHATTER_REPLY,
-                {
-                    "channel": event["channel"],
-                    "thread_ts": thread if event.get("channel_type") != "im" else None,
-                    "said": said,
-                },
-                key=f"{CHATTER_REPLY}:{workspace_of(context)}:{event['channel']}:{event['ts']}",
-                at=services.clock.now(),
-            )
+            await answer_once(said, thread if event.get("channel_type") != "im" else None)
+            return
+        if await answers_an_offer(event, context):
+            if not event.get("edited"):  # told when it was posted
+                await answer_once(OFFER_REPLY, thread)
             return
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):
@@ -289,6 +293,20 @@ def register(router: Router, services: Services) -> None:
         )
         known = services.conversations.of(workspace_of(context))
         await ask(services, client, request, reply, known)
+
+    async def answers_an_offer(event: dict[str, Any], context: Any) -> bool:
+        """A reply in the thread of an offer the bot sent this person in its DM (what they
+        know, a question back): an answer to the offer, never a question of their own, which
+        would put their words to other colleagues. Slack tells a reply by its `thread_ts` not
+        being its `ts`, and names the author of what it replies to in `parent_user_id`."""
+        thread = event.get("thread_ts")
+        if not str(event["channel"]).startswith("D") or not thread or thread == event["ts"]:
+            return False
+        if event.get("parent_user_id", context.bot_user_id) != context.bot_user_id:
+            return False  # under their own message
+        return await services.questions.offered_at(
+            workspace_of(context), event["user"], event["channel"], str(thread)
+        )
 
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any

@@ -1,0 +1,61 @@
+"""A reply in the thread of an offer in the DM with the bot: Slack sends a `message.im` with
+`thread_ts` (not its own `ts`) and `parent_user_id`, the author of the message replied to
+(docs.slack.dev @slack/types GenericMessageEvent; the docs' message_replied page tells a reply
+by `thread_ts` ≠ `ts`). It answers the offer and is no question: before, an expert's answer
+typed under the offer was put to other colleagues as the expert's own question. A question
+typed under the bot's greeting is still one (`test_where_asked`)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Offer, Question
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import offer_dm
+from tests.slack.questions.test_solved_first import QUESTION
+
+ANSWER = "I know this one well, it is the dynamodb lock table holding it"
+
+
+async def stored(slack: SlackHarness) -> tuple[list[tuple[str, str]], int]:
+    """(asker, words) of every question, and how many offers were made."""
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+        offers = len(list(await s.scalars(select(Offer))))
+    return asked, offers
+
+
+def in_thread(slack: SlackHarness, handle: str, thread_ts: str) -> list[str]:
+    """What the bot said to this person in that thread of their DM with it."""
+    return [
+        m.text
+        for m in slack.emu.dm_messages(slack.user(handle))
+        if m.bot_id and m.thread_ts == thread_ts
+    ]
+
+
+@pytest.mark.postgres_too
+async def test_an_answer_typed_under_an_offer_is_no_question(slack: SlackHarness) -> None:
+    """Carol asks; Dev replies in the thread of his offer DM with what he knows. Carol's is
+    still the one question, nobody else is asked anything, and Dev is told there, once
+    (Slack's retry and his edit add nothing), how to take the question on."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    before = await stored(slack)
+    offer = offer_dm(slack, "dev")
+    dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    reply, deliveries = await slack.here.post_message(
+        slack.user("dev"), dm, ANSWER, thread_ts=offer.ts
+    )
+    (event,) = (d.payload["event"] for d in deliveries)
+    assert (event["thread_ts"], event["parent_user_id"]) == (offer.ts, slack.emu.bot_user_id)
+    await slack.settle()
+    for delivery in deliveries:
+        await slack.emu.redeliver(delivery)
+    await slack.here.edit_message(slack.user("dev"), reply, f"{ANSWER}, in prod")
+    await slack.settle()
+    assert await stored(slack) == before
+    (told,) = in_thread(slack, "dev", offer.ts)
+    assert "*I can help*" in told
