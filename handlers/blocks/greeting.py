@@ -53,6 +53,16 @@ def render_offer_reply() -> dict[str, Any]:
     )
 
 
+def render_kudos_reply() -> dict[str, Any]:
+    """Something typed in the thread of the DM that told someone of kudos they got (thanks
+    back, most often): nobody reads it; how to thank someone where they see it."""
+    return message(
+        "Nobody reads replies to this message. To thank someone back, "
+        "`/kudos @name for what they did`.",
+        "To ask something, send it to me as a new message, not in a thread.",
+    )
+
+
 def render_empty_command(command: str) -> dict[str, Any]:
     """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
     if command == "/ask":

@@ -16,12 +16,15 @@ from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
     render_ask_command,
     render_greeting,
+    render_kudos_reply,
     render_offer_reply,
     render_thanks_for_someone,
 )
 
 CHATTER_REPLY = "chatter.reply"
-OFFER_REPLY = "offer_reply"  # typed in the thread of an offer, in the DM with the bot
+# Typed in the thread of one of the bot's DMs: a request to help, news of kudos received.
+OFFER_REPLY = "offer_reply"
+KUDOS_REPLY = "kudos_reply"
 # What was said, by its name in the delivery: small talk's kinds, and "words" for a few words
 # ("thanks_someone", whose answer depends on the workspace's values, is answered in `reply`).
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -32,6 +35,7 @@ ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "ack": lambda: render_greeting("ack"),
     "words": lambda: render_greeting(None),
     OFFER_REPLY: render_offer_reply,
+    KUDOS_REPLY: render_kudos_reply,
 }
 
 

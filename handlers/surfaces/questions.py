@@ -42,7 +42,7 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
-from handlers.outbox.replies import CHATTER_REPLY, OFFER_REPLY
+from handlers.outbox.replies import CHATTER_REPLY, KUDOS_REPLY, OFFER_REPLY
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -265,9 +265,9 @@ def register(router: Router, services: Services) -> None:
             )
             await answer_once(said, thread if event.get("channel_type") != "im" else None)
             return
-        if await answers_an_offer(event, context):
+        if (about := await replied_to(event, context)) is not None:
             if not event.get("edited"):  # told when it was posted
-                await answer_once(OFFER_REPLY, thread)
+                await answer_once(about, thread)
             return
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):
@@ -294,19 +294,21 @@ def register(router: Router, services: Services) -> None:
         known = services.conversations.of(workspace_of(context))
         await ask(services, client, request, reply, known)
 
-    async def answers_an_offer(event: dict[str, Any], context: Any) -> bool:
-        """A reply in the thread of an offer the bot sent this person in its DM (what they
-        know, a question back): an answer to the offer, never a question of their own, which
-        would put their words to other colleagues. Slack tells a reply by its `thread_ts` not
-        being its `ts`, and names the author of what it replies to in `parent_user_id`."""
+    async def replied_to(event: dict[str, Any], context: Any) -> str | None:
+        """What a reply in a thread of the DM with the bot answers, when that is one of the
+        bot's requests to help (`OFFER_REPLY`: what they know, a question back) or its news of
+        kudos they got (`KUDOS_REPLY`: thanks back): never a question of their own, which
+        would put their words to colleagues. Slack tells a reply by its `thread_ts` not being
+        its `ts`, and names the author of what it replies to in `parent_user_id`."""
         thread = event.get("thread_ts")
         if not str(event["channel"]).startswith("D") or not thread or thread == event["ts"]:
-            return False
+            return None
         if event.get("parent_user_id", context.bot_user_id) != context.bot_user_id:
-            return False  # under their own message
-        return await services.questions.offered_at(
-            workspace_of(context), event["user"], event["channel"], str(thread)
-        )
+            return None  # under their own message
+        where = (workspace_of(context), event["user"], event["channel"], str(thread))
+        if await services.questions.offered_at(*where):
+            return OFFER_REPLY
+        return KUDOS_REPLY if await services.kudos.told_at(*where) else None
 
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any

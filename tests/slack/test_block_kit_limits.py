@@ -175,6 +175,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_thanks_for_someone", greeting.render_thanks_for_someone, check_message),
     ("render_ask_command", greeting.render_ask_command, check_message),
     ("render_offer_reply", greeting.render_offer_reply, check_message),
+    ("render_kudos_reply", greeting.render_kudos_reply, check_message),
     ("render_shoutout", lambda: kudos.render_shoutout(GIVEN, LONG), check_message),
     ("render_seconded", lambda: kudos.render_seconded(GIVEN), check_message),
     ("render_received", lambda: kudos.render_received(entry(), LONG), check_message),

@@ -158,6 +158,7 @@ def renders(name: str, text: str) -> list[Render]:
         ("render_thanks_for_someone", greeting.render_thanks_for_someone, check_message),
         ("render_ask_command", greeting.render_ask_command, check_message),
         ("render_offer_reply", greeting.render_offer_reply, check_message),
+        ("render_kudos_reply", greeting.render_kudos_reply, check_message),
         ("render_empty_command", lambda: greeting.render_empty_command("/ask"), check_message),
         ("render_shoutout", lambda: kudos.render_shoutout(given, "in <#C1>"), check_message),
         ("render_seconded", lambda: kudos.render_seconded(given), check_message),

@@ -1,9 +1,10 @@
-"""A reply in the thread of an offer in the DM with the bot: Slack sends a `message.im` with
-`thread_ts` (not its own `ts`) and `parent_user_id`, the author of the message replied to
-(docs.slack.dev @slack/types GenericMessageEvent; the docs' message_replied page tells a reply
-by `thread_ts` ≠ `ts`). It answers the offer and is no question: before, an expert's answer
-typed under the offer was put to other colleagues as the expert's own question. A question
-typed under the bot's greeting is still one (`test_where_asked`)."""
+"""A reply in a thread of the DM with the bot, under its request to help or its news of
+kudos received: Slack sends a `message.im` with `thread_ts` (not its own `ts`) and
+`parent_user_id`, the author of the message replied to (docs.slack.dev @slack/types
+GenericMessageEvent; the docs' message_replied page tells a reply by `thread_ts` ≠ `ts`). It
+answers that message and is no question: before, an expert's answer typed under the request,
+or thanks typed under the kudos, were put to colleagues as the person's own question. A
+question typed under the bot's greeting is still one (`test_where_asked`)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,25 @@ async def test_an_answer_typed_under_an_offer_is_no_question(slack: SlackHarness
     assert await stored(slack) == before
     (told,) = in_thread(slack, "dev", offer.ts)
     assert "*I can help*" in told
+
+
+@pytest.mark.postgres_too
+async def test_a_reply_under_kudos_received_is_no_question(slack: SlackHarness) -> None:
+    """Bob answers Alice's kudos in the thread of the DM that told him of it ("that was a team
+    effort…"): no question is made of it (before, his words were asked of colleagues), and he
+    is told there, once, that nobody reads it and how to thank back."""
+    await slack.command("alice", "/kudos", "@bob for untangling the release pipeline #teamwork")
+    await slack.drain()
+    bob = slack.user("bob")
+    (told,) = [m for m in slack.emu.dm_messages(bob) if m.bot_id and "gave you kudos" in m.text]
+    dm = slack.emu.workspace.open_im(bob).id
+    thanks = "Aw, that was really a team effort with Maria and Dev"
+    reply, deliveries = await slack.here.post_message(bob, dm, thanks, thread_ts=told.ts)
+    await slack.settle()
+    for delivery in deliveries:
+        await slack.emu.redeliver(delivery)
+    await slack.here.edit_message(bob, reply, f"{thanks}, all of us")
+    await slack.settle()
+    assert await stored(slack) == ([], 0)
+    (answer,) = in_thread(slack, "bob", told.ts)
+    assert "`/kudos @name" in answer
