@@ -340,11 +340,21 @@ def register(router: Router, services: Services) -> None:
             return
         await from_message(event, client, context, say)
 
+    async def on_its_way(event: dict[str, Any], context: Any) -> AskRequest | None:
+        """`would_ask`, but not for a reply under one of the bot's requests or kudos news in
+        its DM, which never asks (`replied_to`)."""
+        unasked = would_ask(event, context)
+        if unasked is None:
+            return None
+        before = event.get("previous_message") or {}
+        reply = {**before, "channel": unasked.channel_id, "ts": unasked.message_ts}
+        return None if await replied_to(reply, context) else unasked
+
     async def a_question(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
         ts = deleted_ts(event)
         return ts is not None and (
-            would_ask(event, context) is not None
+            await on_its_way(event, context) is not None
             or await services.questions.asked_in(
                 workspace_of(context), str(event.get("channel")), ts
             )
@@ -357,7 +367,7 @@ def register(router: Router, services: Services) -> None:
         ts = deleted_ts(event)
         assert ts is not None, "the matchers took only deletions"
         await services.questions.deleted(
-            workspace_of(context), str(event["channel"]), ts, would_ask(event, context)
+            workspace_of(context), str(event["channel"]), ts, await on_its_way(event, context)
         )
         await follow_deletion(services, workspace_of(context), event)  # kudos quoting it
 

@@ -82,3 +82,22 @@ async def test_a_reply_under_kudos_received_is_no_question(slack: SlackHarness) 
     assert await stored(slack) == ([], 0)
     (answer,) = in_thread(slack, "bob", told.ts)
     assert "`/kudos @name" in answer
+
+
+@pytest.mark.postgres_too
+async def test_a_reply_under_an_offer_deleted_keeps_nothing(slack: SlackHarness) -> None:
+    """Dev deletes what he typed under his offer (a `message_deleted` whose
+    `previous_message` has the `thread_ts` and `parent_user_id`): it was never a question on
+    its way, so nothing is kept of it (before, an empty unasked question of his was stored)."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    before = await stored(slack)
+    dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    reply, _ = await slack.here.post_message(
+        slack.user("dev"), dm, ANSWER, thread_ts=offer_dm(slack, "dev").ts
+    )
+    await slack.settle()
+    await slack.here.delete_message(slack.user("dev"), reply)
+    await slack.settle()
+    assert await stored(slack) == before
