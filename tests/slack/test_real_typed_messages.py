@@ -117,3 +117,18 @@ async def test_a_question_typed_as_a_files_comment_is_offered_help_once(
     assert await send(slack, "application/json", body, retry=1) == (200, "")
     assert len(offers(slack, "alice")) == 1
     assert await questions(slack) == 0
+
+
+async def test_a_mention_only_in_rich_text_blocks_is_asked_once(slack: SlackHarness) -> None:
+    """An `app_mention` (api.slack.com/events/app_mention) whose `text` is empty and whose
+    words, the bot's mention among them as a `user` element, are in its rich_text blocks: the
+    words without the mention are asked, once however often Slack sends it."""
+    event = real(slack, "app_mention_in_a_thread")["event"]
+    event.pop("thread_ts"), event.pop("parent_user_id")
+    event["text"] = ""
+    body = json.dumps(envelope(slack, event))
+    assert await send(slack, "application/json", body) == (200, "")
+    assert await send(slack, "application/json", body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.asker_user_id == slack.user("alice") and asked.text == QUESTION
