@@ -43,6 +43,16 @@ def render_ask_command() -> dict[str, Any]:
     )
 
 
+def render_question_reply() -> dict[str, Any]:
+    """Something typed in the thread of the person's own question in the DM (what they
+    forgot to say): nobody reads it; how to change the question."""
+    return message(
+        "Nobody reads replies to your question: to add to it, edit your question's message, "
+        "and whoever I ask reads the new words.",
+        "To ask something else, send it to me as a new message, not in a thread.",
+    )
+
+
 def render_offer_reply() -> dict[str, Any]:
     """Something typed in the thread of an offer the bot sent: no question of its own, and
     nobody reads it; how to answer the offer."""

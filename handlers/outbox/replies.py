@@ -18,11 +18,14 @@ from handlers.blocks.greeting import (
     render_greeting,
     render_kudos_reply,
     render_offer_reply,
+    render_question_reply,
     render_thanks_for_someone,
 )
 
 CHATTER_REPLY = "chatter.reply"
-# Typed in the thread of one of the bot's DMs: a request to help, news of kudos received.
+# Typed in a thread of the DM with the bot: of the person's own question, of a request to
+# help, of news of kudos received.
+QUESTION_REPLY = "question_reply"
 OFFER_REPLY = "offer_reply"
 KUDOS_REPLY = "kudos_reply"
 # What was said, by its name in the delivery: small talk's kinds, and "words" for a few words
@@ -34,6 +37,7 @@ ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "thanks": lambda: render_greeting("thanks"),
     "ack": lambda: render_greeting("ack"),
     "words": lambda: render_greeting(None),
+    QUESTION_REPLY: render_question_reply,
     OFFER_REPLY: render_offer_reply,
     KUDOS_REPLY: render_kudos_reply,
 }

@@ -42,7 +42,7 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
-from handlers.outbox.replies import CHATTER_REPLY, KUDOS_REPLY, OFFER_REPLY
+from handlers.outbox.replies import CHATTER_REPLY, KUDOS_REPLY, OFFER_REPLY, QUESTION_REPLY
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -295,17 +295,20 @@ def register(router: Router, services: Services) -> None:
         await ask(services, client, request, reply, known)
 
     async def replied_to(event: dict[str, Any], context: Any) -> str | None:
-        """What a reply in a thread of the DM with the bot answers, when that is one of the
-        bot's requests to help (`OFFER_REPLY`: what they know, a question back) or its news of
-        kudos they got (`KUDOS_REPLY`: thanks back): never a question of their own, which
-        would put their words to colleagues. Slack tells a reply by its `thread_ts` not being
-        its `ts`, and names the author of what it replies to in `parent_user_id`."""
+        """What a reply in a thread of the DM with the bot answers, when that is the person's
+        own question, whose thread the bot tells them of it in (`QUESTION_REPLY`: what they
+        forgot), one of the bot's requests to help (`OFFER_REPLY`: what they know, a question
+        back) or its news of kudos they got (`KUDOS_REPLY`: thanks back): never a question of
+        its own, which would put their words to colleagues. Slack tells a reply by its
+        `thread_ts` not being its `ts`, and names the author of what it replies to in
+        `parent_user_id`."""
         thread = event.get("thread_ts")
         if not str(event["channel"]).startswith("D") or not thread or thread == event["ts"]:
             return None
-        if event.get("parent_user_id", context.bot_user_id) != context.bot_user_id:
-            return None  # under their own message
         where = (workspace_of(context), event["user"], event["channel"], str(thread))
+        if event.get("parent_user_id", context.bot_user_id) != context.bot_user_id:
+            asked = await services.questions.asked_in(where[0], where[2], where[3])
+            return QUESTION_REPLY if asked else None
         if await services.questions.offered_at(*where):
             return OFFER_REPLY
         return KUDOS_REPLY if await services.kudos.told_at(*where) else None

@@ -101,3 +101,34 @@ async def test_a_reply_under_an_offer_deleted_keeps_nothing(slack: SlackHarness)
     await slack.here.delete_message(slack.user("dev"), reply)
     await slack.settle()
     assert await stored(slack) == before
+
+
+@pytest.mark.postgres_too
+async def test_more_words_in_the_thread_of_a_dm_question_ask_nothing_new(
+    slack: SlackHarness,
+) -> None:
+    """Carol asks in the DM and agrees to ask colleagues; the bot tells her who it asks in
+    her question's thread, and she adds there what she forgot (`parent_user_id` her own).
+    That is no second question (before, it was one, to be agreed to and asked in turn): she is
+    told once, in the thread, how to change her question."""
+    carol = slack.user("carol")
+    dm = slack.emu.workspace.open_im(carol).id
+    asked, _ = await slack.here.post_message(carol, dm, QUESTION)
+    await slack.settle()
+    consent = [m for m in slack.emu.dm_messages(carol) if m.bot_id][-1]
+    await slack.emu.click(carol, "question_consent", message=consent)
+    await slack.drain()
+    before = await stored(slack)
+    told_before = in_thread(slack, "carol", asked.ts)
+    more = "it only happens on staging since yesterday's upgrade"
+    reply, deliveries = await slack.here.post_message(carol, dm, more, thread_ts=asked.ts)
+    (event,) = (d.payload["event"] for d in deliveries)
+    assert event["parent_user_id"] == carol
+    await slack.settle()
+    for delivery in deliveries:
+        await slack.emu.redeliver(delivery)
+    await slack.here.edit_message(carol, reply, f"{more} to 1.6")
+    await slack.settle()
+    assert await stored(slack) == before
+    (answer,) = in_thread(slack, "carol", asked.ts)[len(told_before) :]
+    assert "edit your question's message" in answer
