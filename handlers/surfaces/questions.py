@@ -302,16 +302,18 @@ def register(router: Router, services: Services) -> None:
         its own, which would put their words to colleagues. Slack tells a reply by its
         `thread_ts` not being its `ts`, and names the author of what it replies to in
         `parent_user_id`."""
-        thread = event.get("thread_ts")
-        if not str(event["channel"]).startswith("D") or not thread or thread == event["ts"]:
+        thread, channel = event.get("thread_ts"), str(event["channel"])
+        if not channel.startswith("D") or not thread or thread == event["ts"]:
             return None
-        where = (workspace_of(context), event["user"], event["channel"], str(thread))
-        if event.get("parent_user_id", context.bot_user_id) != context.bot_user_id:
-            asked = await services.questions.asked_in(where[0], where[2], where[3])
+        team, user, thread = workspace_of(context), str(event["user"]), str(thread)
+        # A reply also sent to the conversation names no parent, only its thread's `root`.
+        parent = event.get("parent_user_id") or (event.get("root") or {}).get("user")
+        if parent and parent != context.bot_user_id:
+            asked = await services.questions.asked_in(team, channel, thread)
             return QUESTION_REPLY if asked else None
-        if await services.questions.offered_at(*where):
+        if await services.questions.offered_at(team, user, channel, thread):
             return OFFER_REPLY
-        return KUDOS_REPLY if await services.kudos.told_at(*where) else None
+        return KUDOS_REPLY if await services.kudos.told_at(team, user, channel, thread) else None
 
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any
@@ -344,8 +346,8 @@ def register(router: Router, services: Services) -> None:
         await from_message(event, client, context, say)
 
     async def on_its_way(event: dict[str, Any], context: Any) -> AskRequest | None:
-        """`would_ask`, but not for a reply under one of the bot's requests or kudos news in
-        its DM, which never asks (`replied_to`)."""
+        """`would_ask`, but not for a reply in a thread of the DM that never asks (one of the
+        person's own question, of a request to help, of kudos news: `replied_to`)."""
         unasked = would_ask(event, context)
         if unasked is None:
             return None

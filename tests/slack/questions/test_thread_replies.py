@@ -104,13 +104,15 @@ async def test_a_reply_under_an_offer_deleted_keeps_nothing(slack: SlackHarness)
 
 
 @pytest.mark.postgres_too
+@pytest.mark.parametrize("broadcast", [False, True])
 async def test_more_words_in_the_thread_of_a_dm_question_ask_nothing_new(
-    slack: SlackHarness,
+    slack: SlackHarness, broadcast: bool
 ) -> None:
     """Carol asks in the DM and agrees to ask colleagues; the bot tells her who it asks in
-    her question's thread, and she adds there what she forgot (`parent_user_id` her own).
-    That is no second question (before, it was one, to be agreed to and asked in turn): she is
-    told once, in the thread, how to change her question."""
+    her question's thread, and she adds there what she forgot (`parent_user_id` her own; or,
+    also sent to the conversation, a `thread_broadcast` naming only its `root`). That is no
+    second question (before, it was one, to be agreed to and asked in turn): she is told once,
+    in the thread, how to change her question."""
     carol = slack.user("carol")
     dm = slack.emu.workspace.open_im(carol).id
     asked, _ = await slack.here.post_message(carol, dm, QUESTION)
@@ -121,9 +123,11 @@ async def test_more_words_in_the_thread_of_a_dm_question_ask_nothing_new(
     before = await stored(slack)
     told_before = in_thread(slack, "carol", asked.ts)
     more = "it only happens on staging since yesterday's upgrade"
-    reply, deliveries = await slack.here.post_message(carol, dm, more, thread_ts=asked.ts)
+    reply, deliveries = await slack.here.post_message(
+        carol, dm, more, thread_ts=asked.ts, broadcast=broadcast
+    )
     (event,) = (d.payload["event"] for d in deliveries)
-    assert event["parent_user_id"] == carol
+    assert event.get("parent_user_id", event.get("root", {}).get("user")) == carol
     await slack.settle()
     for delivery in deliveries:
         await slack.emu.redeliver(delivery)
