@@ -54,11 +54,11 @@ def render_question_reply() -> dict[str, Any]:
 
 
 def render_offer_reply() -> dict[str, Any]:
-    """Something typed in the thread of an offer the bot sent: no question of its own, and
-    nobody reads it; how to answer the offer."""
+    """Something typed in the thread of an offer the bot sent (taken on or not): no question
+    of its own, and nobody reads it; how to answer the offer, and where to talk."""
     return message(
-        "Nobody reads replies to a question I sent you: press *I can help* on it and I'll "
-        "put you in touch with whoever asked, or *Not me* if you can't.",
+        "Nobody reads replies to a question I sent you: *I can help* on it puts you in touch "
+        "with whoever asked, and that's where to talk with them (*Not me* if you can't help).",
         "To ask something yourself, send it to me as a new message, not in a thread.",
     )
 
