@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 SELECTS = {
     "static_select", "external_select", "users_select", "conversations_select",
@@ -173,6 +174,24 @@ class Report:
         if value is not None and len(str(value)) > limit:
             self.add(f"must be less than {limit + 1} characters", pointer)
 
+    def url(self, value: Any, limit: int, pointer: str) -> None:
+        """A link Slack opens or fetches (a button's or overflow option's `url`, an
+        `image_url`): ≤ `limit` characters and an absolute http(s) URL with a host. Slack's
+        pages give only the length, but refuse the rest with invalid_blocks: a button url
+        without "https://" or that is only "https://" (louislam/uptime-kuma#941, #4864), a
+        `javascript:` link (openobserve/openobserve#13742); "invalid_url" is Slack's message
+        for a bad URL in blocks (slackapi/bolt-python#1016)."""
+        if not isinstance(value, str):
+            return
+        self.length(value, limit, pointer)
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:  # an unbalanced [ in the host
+            ok = False
+        if not ok or any(c.isspace() for c in value):
+            self.add("invalid_url", pointer)
+
     def items(self, items: Any, most: int, pointer: str, *, least: int = 0) -> list[Any]:
         if items is None and not least:
             return []
@@ -246,7 +265,7 @@ class Report:
         self.text(option.get("description"), 75, f"{pointer}/description", plain=not mrkdwn)
         if "url" in option and not url:
             self.add("url is only allowed in an overflow menu's options", f"{pointer}/url")
-        self.length(option.get("url"), 3000, f"{pointer}/url")
+        self.url(option.get("url"), 3000, f"{pointer}/url")
 
     def confirm(self, dialog: Any, pointer: str) -> None:
         """composition-objects/confirmation-dialog-object: title ≤ 100, text ≤ 300, confirm
@@ -377,11 +396,11 @@ class Report:
                 self.add("must be a UNIX timestamp in seconds", f"{pointer}/initial_date_time")
 
     def _button(self, element: dict[str, Any], pointer: str) -> None:
-        """block-elements/button-element: text plain_text ≤ 75, value ≤ 2,000, url ≤ 3,000,
-        style primary|danger, accessibility_label ≤ 75."""
+        """block-elements/button-element: text plain_text ≤ 75, value ≤ 2,000, url ≤ 3,000 (an
+        http(s) URL), style primary|danger, accessibility_label ≤ 75."""
         self.text(element.get("text"), 75, f"{pointer}/text", plain=True, required=True)
         self.length(element.get("value"), 2000, f"{pointer}/value")
-        self.length(element.get("url"), 3000, f"{pointer}/url")
+        self.url(element.get("url"), 3000, f"{pointer}/url")
         self.length(element.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
         if element.get("style", "primary") not in ("primary", "danger"):
             self.add("must be primary or danger", f"{pointer}/style")
@@ -403,7 +422,7 @@ class Report:
         slack_file), alt_text required and ≤ 2,000."""
         if "image_url" not in image and "slack_file" not in image:
             self.add("missing required field: image_url", pointer)
-        self.length(image.get("image_url"), 3000, f"{pointer}/image_url")
+        self.url(image.get("image_url"), 3000, f"{pointer}/image_url")
         alt = image.get("alt_text")
         if not isinstance(alt, str) or not alt.strip():
             self.add("missing required field: alt_text", pointer)
