@@ -19,6 +19,7 @@ from handlers.blocks.elements import (
     Blocks,
     Message,
     actions,
+    and_more,
     button,
     capped,
     capped_lines,
@@ -273,10 +274,17 @@ def render_leaderboard(board: Leaderboard) -> Message:
 def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
     lines = [
         f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON, (), names)}"
-        + (f" {tags(e.values[:LISTED])}" if e.values else "")
+        + (f" {_listed_tags(e.values)}" if e.values else "")
         for e in entries
     ]
     return "\n".join(capped_lines(lines, LISTED, ""))
+
+
+def _listed_tags(values: Sequence[str]) -> str:
+    """A kudos's values in a list of reasons: at most LISTED, the last of them counting the
+    rest, which its shout-out shows (`render_shoutout` names them all)."""
+    more = and_more(len(values) - LISTED + 1, "in its shout-out")
+    return " ".join(capped([f"`#{v}`" for v in values], LISTED, more))
 
 
 def _top_values(top: Sequence[tuple[str, int]]) -> str:

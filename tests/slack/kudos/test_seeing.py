@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import AT
+from storage import workspaces
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, shift_kudos
@@ -107,6 +108,23 @@ async def test_me_shows_received_given_values_streak_and_reasons(slack: SlackHar
     assert "1-week giving streak" in said
     assert "`#teamwork` (1)" in said and "`#craft` (1)" in said
     assert "the postgres upgrade" in said and "from Maria Lopez" in said
+
+
+async def test_a_kudos_listed_with_more_values_than_fit_counts_the_rest(
+    slack: SlackHarness,
+) -> None:
+    """A list of reasons (`/kudos me`, `/kudos @someone`, the Home tab) shows at most ten of a
+    kudos's values, the last place saying how many more it has and where: its shout-out,
+    which names them all (they were dropped without a word)."""
+    values = [f"value{i:02d}" for i in range(12)]
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, values)
+    await give(slack, "alice", "@bob for the postgres upgrade " + " ".join(f"#{v}" for v in values))
+    await give(slack, "bob", "me")
+    said = ephemeral_text(slack, "bob").split("*Recently*")[1]
+    assert "`#value08` …and 3 more in its shout-out." in said, said
+    shoutout = str(slack.emu.messages(slack.channel("general"))[-1].blocks)
+    assert "#value09" not in said and "`#value11`" in shoutout
 
 
 async def test_about_someone_lists_public_reasons_only(slack: SlackHarness) -> None:
