@@ -11,10 +11,12 @@ from bot.words import plural
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, Change
 from handlers.blocks.elements import (
+    VIEW_BLOCKS,
     Blocks,
     actions,
     button,
     context,
+    filled_sections,
     section,
     shorten,
     slack_time,
@@ -248,7 +250,9 @@ def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
     if not changes:
         return render_notice("Settings", "Nothing changed.")
     lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.key, c.new)}{_retired(c)}" for c in changes]
-    return render_notice("Settings saved", "Saved, in effect now:\n" + "\n".join(lines))
+    # One line a setting, each under a section's 3,000 characters; together they may not be.
+    shown = filled_sections("Saved, in effect now:", lines, VIEW_BLOCKS, "in the settings modal")
+    return render_notice("Settings saved", shown)
 
 
 def _retired(change: Change) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.workspace_settings.keys import MAX_REACTIONS, MAX_ROLES, MAX_VALUES
 from bot.workspace_settings.service import CLI
+from storage import workspaces
 from storage.models import SettingChange, WatchedChannel
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
@@ -292,6 +294,31 @@ async def test_values_left_out_are_said_retired_in_the_confirmation(
     said = str(response["view"]["blocks"])
     assert "`ownership, quality, teamwork`" in said, said
     assert "Retired (old kudos keep them): #courage, #craft, #customer-first" in said, said
+
+
+async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
+    slack: SlackHarness,
+) -> None:
+    """Thirty long values replaced (each retired one named), thirty long roles and ten long
+    reactions saved at once: a confirmation of more than 3,000 characters, which was one
+    section cut with "…" before its last settings. It takes as many sections as it needs."""
+    old = [f"old{i:02d}{'x' * 59}" for i in range(MAX_VALUES)]
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, old)
+    fields = {
+        "values": ", ".join(f"new{i:02d}{'y' * 59}" for i in range(MAX_VALUES)),
+        "role_allowances": ", ".join(f"role {'r' * 50} {i:02d}=5" for i in range(MAX_ROLES)),
+        "kudos_reactions": ", ".join(f"clap{i}{'_' * 40}" for i in range(MAX_REACTIONS)),
+        "daily_allowance": "7",
+    }
+    response = await submitted(slack, "hana", {k: {"value": v} for k, v in fields.items()})
+    assert response["response_action"] == "update"
+    view = valid_view(response["view"])
+    said = "\n".join(b["text"]["text"] for b in view["blocks"])
+    assert len(said) > 3000
+    for label in ("Company values", "Kudos a day by role", "Kudos reactions", "Kudos a day:"):
+        assert f"*{label}" in said, said[-300:]
+    assert f"#{old[-1]}" in said and not said.endswith("…"), said[-300:]
 
 
 async def test_a_chosen_option_is_confirmed_as_the_menu_showed_it(slack: SlackHarness) -> None:
