@@ -296,6 +296,15 @@ async def test_values_left_out_are_said_retired_in_the_confirmation(
     assert "Retired (old kudos keep them): #courage, #craft, #customer-first" in said, said
 
 
+# Every list setting at its longest: thirty long values, thirty long roles, ten long reactions.
+LONGEST = {
+    "values": ", ".join(f"new{i:02d}{'y' * 59}" for i in range(MAX_VALUES)),
+    "role_allowances": ", ".join(f"role {'r' * 50} {i:02d}=5" for i in range(MAX_ROLES)),
+    "kudos_reactions": ", ".join(f"clap{i}{'_' * 40}" for i in range(MAX_REACTIONS)),
+    "daily_allowance": "7",
+}
+
+
 async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
     slack: SlackHarness,
 ) -> None:
@@ -305,13 +314,7 @@ async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
     old = [f"old{i:02d}{'x' * 59}" for i in range(MAX_VALUES)]
     async with slack.services.sessions() as s, s.begin():
         await workspaces.set_values(s, slack.team_id, old)
-    fields = {
-        "values": ", ".join(f"new{i:02d}{'y' * 59}" for i in range(MAX_VALUES)),
-        "role_allowances": ", ".join(f"role {'r' * 50} {i:02d}=5" for i in range(MAX_ROLES)),
-        "kudos_reactions": ", ".join(f"clap{i}{'_' * 40}" for i in range(MAX_REACTIONS)),
-        "daily_allowance": "7",
-    }
-    response = await submitted(slack, "hana", {k: {"value": v} for k, v in fields.items()})
+    response = await submitted(slack, "hana", {k: {"value": v} for k, v in LONGEST.items()})
     assert response["response_action"] == "update"
     view = valid_view(response["view"])
     said = "\n".join(b["text"]["text"] for b in view["blocks"])
@@ -319,6 +322,20 @@ async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
     for label in ("Company values", "Kudos a day by role", "Kudos reactions", "Kudos a day:"):
         assert f"*{label}" in said, said[-300:]
     assert f"#{old[-1]}" in said and not said.endswith("…"), said[-300:]
+
+
+async def test_the_admins_home_section_shows_every_setting_at_their_longest(
+    slack: SlackHarness,
+) -> None:
+    """The settings in brief on an admin's Home tab were one section: with the values, roles
+    and reactions at their longest it passed 3,000 characters and was cut with "…" before
+    the shout-outs, the digest and the watched channels. It takes the sections it needs."""
+    await submitted(slack, "hana", {k: {"value": v} for k, v in LONGEST.items()})
+    home = await home_of(slack, "hana")
+    said = "\n".join(str((b.get("text") or {}).get("text", "")) for b in home.blocks)
+    for label in ("Values:", "Kudos a day:", "Shout-outs:", "Digest:", "Watched channels:"):
+        assert f"*{label}*" in said, said[-300:]
+    assert "role rrrr" in said and ":clap9" in said, said[-300:]
 
 
 async def test_a_chosen_option_is_confirmed_as_the_menu_showed_it(slack: SlackHarness) -> None:
