@@ -16,8 +16,10 @@ from handlers.blocks.elements import (
     SECTION_LIMIT,
     Blocks,
     TextList,
+    and_more,
     context,
     filled_sections,
+    listed,
     lists_within,
     section,
     shorten,
@@ -29,6 +31,8 @@ EDIT_VIEW = "skills_profile_edit"
 LEVEL_ACTION = "skills_level_{}"
 INTERESTS_BLOCK, NETWORK_BLOCK = "interests", "network"
 WHO_LIMIT = 25
+UNCLEAR_SHOWN = 10  # "Did you mean" lines in `/skills add`'s answer
+ALL_SKILLS = "(*Edit profile* on my Home tab shows them all)"
 OPTION_TEXT_LIMIT = 75
 TEXT_INPUT_LIMIT = 3000  # a plain_text_input's max_length and initial_value at most
 CHOSEN_LIMIT = 100  # a multi-select's initial_options, like its options
@@ -93,19 +97,36 @@ def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
 
 
 def render_added(outcome: AddOutcome) -> dict[str, Any]:
-    lines = []
-    if outcome.saved:
-        saved = safe_text(", ".join(f"{s.name} ({s.level})" for s in outcome.saved))
-        lines.append(f":white_check_mark: Saved: {saved}.")
+    """What was saved, in as many names as one section holds and how many more; then each
+    name not understood, with what it may have meant, within the message's text."""
+    saved = _saved_line([safe_text(f"{s.name} ({s.level})") for s in outcome.saved])
+    unclear = []
     for item, near in outcome.unclear:
         level = f":{item.level}" if item.level else ""
         typed, near_name, key = safe_text(item.name), safe_text(near.name), safe_text(near.key)
-        lines.append(
+        unclear.append(
             f":thinking_face: Did you mean *{near_name}*? `/skills add {key}{level}`, "
             f"or `/skills add {typed}!{level}` to add “{typed}” as a new skill."
         )
-    text = "\n".join(lines) or "Nothing to add."
-    return _reply([section(text)], text)
+    if not saved and not unclear:
+        return _reply([section("Nothing to add.")], "Nothing to add.")
+    heading, unclear = (saved, unclear) if saved else (unclear[0], unclear[1:])
+    not_saved = TextList(heading, unclear, UNCLEAR_SHOWN)
+    blocks, _ = listed(not_saved, MESSAGE_TEXT, "not saved: add them a few at a time")
+    return _reply(blocks, "\n".join([heading, *unclear]))
+
+
+def _saved_line(names: list[str]) -> str:
+    """ ":white_check_mark: Saved: …" with as many names as fit a section, the last saying
+    how many more and where they all are; empty when nothing was saved."""
+    shown = len(names)
+    while names:
+        cut = [and_more(len(names) - shown, ALL_SKILLS)] if shown < len(names) else []
+        line = f":white_check_mark: Saved: {', '.join([*names[:shown], *cut])}"
+        if len(line) < SECTION_LIMIT or shown == 0:
+            return line if cut else f"{line}."
+        shown -= 1
+    return ""
 
 
 def render_removed(removed: list[str], missing: list[str]) -> dict[str, Any]:

@@ -239,3 +239,17 @@ async def test_the_date_a_refusal_offers_as_an_example_is_taken(slack: SlackHarn
     match = re.search(r"`(until \d{4}-\d{2}-\d{2})`", said)
     assert match is not None, said
     assert "You are away until 2027-03-17" in await skills(slack, "alice", f"away {match[1]}")
+
+
+async def test_skills_added_past_what_one_section_holds_are_counted(slack: SlackHarness) -> None:
+    """120 skills added at once made an answer of 5,500 characters in one section, cut with
+    "…" partway through the list. It names the first ones and says how many more were saved
+    and where they all are."""
+    names = [f"skill-{i:03d}-{'x' * 30}" for i in range(120)]
+    await slack.command("alice", "/skills", "add " + ", ".join(names))
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(slack.user("alice"))[-1:]
+    said = "\n".join(b["text"]["text"] for b in answer.blocks if "text" in b)
+    more = re.search(r"…and ([\d,]+) more \(\*Edit profile\* on my Home tab shows them all\)", said)
+    assert more is not None, said[-300:]
+    assert said.count(" (3)") + int(more[1]) == 120, said
