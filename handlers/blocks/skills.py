@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 from bot.directory.network import NetworkEntry
@@ -99,7 +100,8 @@ def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
 def render_added(outcome: AddOutcome) -> dict[str, Any]:
     """What was saved, in as many names as one section holds and how many more; then each
     name not understood, with what it may have meant, within the message's text."""
-    saved = _saved_line([safe_text(f"{s.name} ({s.level})") for s in outcome.saved])
+    names = [safe_text(f"{s.name} ({s.level})") for s in outcome.saved]
+    saved = _named(":white_check_mark: Saved: ", names, ALL_SKILLS)
     unclear = []
     for item, near in outcome.unclear:
         level = f":{item.level}" if item.level else ""
@@ -116,28 +118,38 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
     return _reply(blocks, "\n".join([heading, *unclear]))
 
 
-def _saved_line(names: list[str]) -> str:
-    """ ":white_check_mark: Saved: …" with as many names as fit a section, the last saying
-    how many more and where they all are; empty when nothing was saved."""
+def _named(head: str, names: list[str], where: str) -> str:
+    """`head` and as many of `names` as fit a section, the last saying how many more and
+    `where` they are (`and_more`); empty when there are none."""
+    ends = [0, *accumulate(len(name) + 2 for name in names)]  # each name and its ", "
     shown = len(names)
-    while names:
-        cut = [and_more(len(names) - shown, ALL_SKILLS)] if shown < len(names) else []
-        line = f":white_check_mark: Saved: {', '.join([*names[:shown], *cut])}"
-        if len(line) < SECTION_LIMIT or shown == 0:
-            return line if cut else f"{line}."
+    while shown > 0:
+        more = len(and_more(len(names) - shown, where)) + 2 if shown < len(names) else 0
+        if len(head) + ends[shown] + more < SECTION_LIMIT:
+            break
         shown -= 1
-    return ""
+    if not names:
+        return ""
+    if shown == len(names):
+        return f"{head}{', '.join(names)}."
+    return f"{head}{', '.join([*names[:shown], and_more(len(names) - shown, where)])}"
 
 
 def render_removed(removed: list[str], missing: list[str]) -> dict[str, Any]:
     """`/skills remove`: what went, and the names the person did not have."""
     missing = [m for m in missing if m.strip()]
-    text = f"Removed: {safe_text(', '.join(removed))}." if removed else ""
-    if missing:
-        text += f" You had no {safe_text(', '.join(f'`{m}`' for m in missing))}."
-    if not text:
+    lines = [
+        line
+        for line in (
+            _named("Removed: ", [safe_text(r) for r in removed], ""),
+            _named("You had no ", [safe_text(f"`{m}`") for m in missing], ""),
+        )
+        if line
+    ]
+    if not lines:
         text = "Nothing to remove: name the skills, like `/skills remove terraform, k8s`."
-    return _reply([section(text.strip())], text.strip())
+        return _reply([section(text)], text)
+    return _reply(filled_sections(lines[0], lines[1:]), " ".join(lines))
 
 
 def render_text(text: str) -> dict[str, Any]:

@@ -253,3 +253,20 @@ async def test_skills_added_past_what_one_section_holds_are_counted(slack: Slack
     more = re.search(r"…and ([\d,]+) more \(\*Edit profile\* on my Home tab shows them all\)", said)
     assert more is not None, said[-300:]
     assert said.count(" (3)") + int(more[1]) == 120, said
+
+
+async def test_skills_removed_past_what_one_section_holds_are_counted(
+    slack: SlackHarness,
+) -> None:
+    """120 skills removed at once, and 120 names the person did not have: each list was cut
+    with "…" where the one section ended. Each says how many more it had."""
+    names = [f"skill-{i:03d}-{'x' * 30}" for i in range(120)]
+    await slack.command("alice", "/skills", "add " + ", ".join(names))
+    unknown = [f"other-{i:03d}-{'y' * 30}" for i in range(120)]
+    await slack.command("alice", "/skills", "remove " + ", ".join(names + unknown))
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(slack.user("alice"))[-1:]
+    said = "\n".join(b["text"]["text"] for b in answer.blocks if "text" in b)
+    counts = [int(n.replace(",", "")) for n in re.findall(r"…and ([\d,]+) more", said)]
+    assert len(counts) == 2, said[-300:]
+    assert said.count("Skill ") + counts[0] == 120 and said.count("`other-") + counts[1] == 120
