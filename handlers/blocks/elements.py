@@ -198,6 +198,23 @@ def and_more(hidden: int, where: str) -> str:
     return f"…and {hidden:,} more{' ' + where if where else ''}."
 
 
+def names_within(head: str, names: Sequence[str], where: str) -> str:
+    """`head` and as many of `names` (comma-separated) as fit a section, the last saying how
+    many more and `where` they are (`and_more`); empty when there are none."""
+    ends = [0, *accumulate(len(name) + 2 for name in names)]  # each name and its ", "
+    shown = len(names)
+    while shown > 0:
+        more = len(and_more(len(names) - shown, where)) + 2 if shown < len(names) else 0
+        if len(head) + ends[shown] + more < SECTION_LIMIT:
+            break
+        shown -= 1
+    if not names:
+        return ""
+    if shown == len(names):
+        return f"{head}{', '.join(names)}."
+    return f"{head}{', '.join([*names[:shown], and_more(len(names) - shown, where)])}"
+
+
 def capped(items: Sequence[T], limit: int, more: T | None = None) -> list[T]:
     """At most `limit` items; when there are more, the first `limit - 1` and then `more`
     (built with `and_more`), so a list of any length fits where `limit` fit."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
 from typing import Any
 
 from bot.directory.network import NetworkEntry
@@ -22,6 +21,7 @@ from handlers.blocks.elements import (
     filled_sections,
     listed,
     lists_within,
+    names_within,
     section,
     shorten,
     text_size,
@@ -101,7 +101,7 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
     """What was saved, in as many names as one section holds and how many more; then each
     name not understood, with what it may have meant, within the message's text."""
     names = [safe_text(f"{s.name} ({s.level})") for s in outcome.saved]
-    saved = _named(":white_check_mark: Saved: ", names, ALL_SKILLS)
+    saved = names_within(":white_check_mark: Saved: ", names, ALL_SKILLS)
     unclear = []
     for item, near in outcome.unclear:
         level = f":{item.level}" if item.level else ""
@@ -118,31 +118,14 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
     return _reply(blocks, "\n".join([heading, *unclear]))
 
 
-def _named(head: str, names: list[str], where: str) -> str:
-    """`head` and as many of `names` as fit a section, the last saying how many more and
-    `where` they are (`and_more`); empty when there are none."""
-    ends = [0, *accumulate(len(name) + 2 for name in names)]  # each name and its ", "
-    shown = len(names)
-    while shown > 0:
-        more = len(and_more(len(names) - shown, where)) + 2 if shown < len(names) else 0
-        if len(head) + ends[shown] + more < SECTION_LIMIT:
-            break
-        shown -= 1
-    if not names:
-        return ""
-    if shown == len(names):
-        return f"{head}{', '.join(names)}."
-    return f"{head}{', '.join([*names[:shown], and_more(len(names) - shown, where)])}"
-
-
 def render_removed(removed: list[str], missing: list[str]) -> dict[str, Any]:
     """`/skills remove`: what went, and the names the person did not have."""
     missing = [m for m in missing if m.strip()]
     lines = [
         line
         for line in (
-            _named("Removed: ", [safe_text(r) for r in removed], ""),
-            _named("You had no ", [safe_text(f"`{m}`") for m in missing], ""),
+            names_within("Removed: ", [safe_text(r) for r in removed], ""),
+            names_within("You had no ", [safe_text(f"`{m}`") for m in missing], ""),
         )
         if line
     ]
@@ -171,7 +154,7 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
     more = len(answer.experts) - WHO_LIMIT
     blocks = [section(f"*Who knows {name}*\n" + "\n".join(lines))]
     if more > 0:
-        blocks.append(context(f"…and {more} more."))
+        blocks.append(context(and_more(more, "")))
     return _reply(blocks, f"Who knows {name}: {plural(len(answer.experts), 'person')}")
 
 
