@@ -17,6 +17,7 @@ from handlers.blocks.elements import (
     button,
     context,
     filled_sections,
+    names_within,
     section,
     shorten,
     slack_time,
@@ -107,9 +108,9 @@ def render_settings_modal(now: WorkspaceSettings) -> dict[str, Any]:
         _input("watched_channels", watched, optional=True),
         _input("askaround_admins", admins, optional=True),
     ]
-    if now.retired_values:
-        retired = ", ".join(f"#{v}" for v in now.retired_values)
-        blocks.insert(1, context(f"Retired (old kudos keep them): {retired}"))
+    if now.retired_values:  # they pile up: each rename or removal adds one
+        names = [f"#{v}" for v in now.retired_values]
+        blocks.insert(1, context(names_within("Retired (old kudos keep them): ", names, "")))
     blocks.insert(0, context("Who changed what, and when: *Settings changes* on my Home tab."))
     return {
         "type": "modal",

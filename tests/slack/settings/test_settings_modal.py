@@ -8,6 +8,8 @@ admin sees no settings and a submission forged in their name changes nothing.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from bot.workspace_settings.keys import MAX_REACTIONS, MAX_ROLES, MAX_VALUES
@@ -336,6 +338,24 @@ async def test_the_admins_home_section_shows_every_setting_at_their_longest(
     for label in ("Values:", "Kudos a day:", "Shout-outs:", "Digest:", "Watched channels:"):
         assert f"*{label}*" in said, said[-300:]
     assert "role rrrr" in said and ":clap9" in said, said[-300:]
+
+
+async def test_retired_values_past_what_the_modal_line_holds_are_counted(
+    slack: SlackHarness,
+) -> None:
+    """Values retired year after year pile up: the settings modal's "Retired" line passed
+    3,000 characters and was cut with "…" where its text ended. It names as many as fit and
+    counts the rest."""
+    for year in range(3):
+        names = ", ".join(f"y{year}v{i:02d}{'z' * 58}" for i in range(MAX_VALUES))
+        await submitted(slack, "hana", {"values": {"value": names}})
+    async with slack.services.sessions() as s:
+        retired = await workspaces.value_names(s, slack.team_id, retired=True)
+    modal = await settings_modal(slack, "hana")
+    [line] = [str(b) for b in modal.blocks if "Retired (old kudos keep them)" in str(b)]
+    more = re.search(r"…and ([\d,]+) more", line)
+    assert more is not None, line[-200:]
+    assert line.count("#") + int(more[1]) == len(retired) == 65
 
 
 async def test_a_chosen_option_is_confirmed_as_the_menu_showed_it(slack: SlackHarness) -> None:
