@@ -56,13 +56,24 @@ async def escalate_due(
             went = await move_on(s, index, question, expired, config, clock, observe)
             moved.append(went)
             # True either way: others may still be waiting to answer, with nobody new asked.
-            note = (
-                "No worries: I've asked someone else."
-                if went.new_offers
-                else "No worries: I've stopped waiting on you for this one."
-            )
+            note = await _what_next(s, team_id, went, now, config)
             await tell.offers_closed(s, question, expired, note, now)
     return moved
+
+
+async def _what_next(
+    s: AsyncSession, team_id: str, went: Moved, now: datetime, config: RoutingConfig
+) -> str:
+    """What a colleague whose request ran out is told: someone else is asked, or will be
+    when their working day starts (their request waits for it, as the asker's list says),
+    or nobody is."""
+    if not went.new_offers:
+        return "No worries: I've stopped waiting on you for this one."
+    users = [o.candidate_user_id for o in went.new_offers]
+    due = await tell.due_at(s, team_id, users, now, config.hours)
+    if any(at <= now for at in due.values()):
+        return "No worries: I've asked someone else."
+    return "No worries: someone else will get my request when their working day starts."
 
 
 def _out_of_time(

@@ -26,7 +26,6 @@ from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
 from bot.questions.views import Mine, OfferView, QuestionNow, QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
-from bot.worktime import is_working_time
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
@@ -200,13 +199,11 @@ class QuestionService:
                 rank=len(existing),
                 created_at=self.clock(),
             )
-            referred = people.get(referred_user_id)
-            asleep = referred is not None and not is_working_time(
-                self.clock(), referred.tz, self.config.hours
-            )  # their request waits for their morning (`tell.offers_made`)
-            note = (
+            now = self.clock()
+            due = await tell.due_at(s, team_id, [referred_user_id], now, self.config.hours)
+            note = (  # their request waits for their morning (`tell.offers_made`), or not
                 f"Thanks: <@{referred_user_id}> will get my request when their working day starts."
-                if asleep
+                if due[referred_user_id] > now
                 else f"Thanks: I've asked <@{referred_user_id}>."
             )
             await tell.offers_closed(s, question, [offer], note, self.clock())

@@ -26,13 +26,9 @@ async def offers_made(
 ) -> None:
     """Each request is due when its colleague's working day is on, in their time zone (at
     once, or when their next one starts); the asker is told now who is asked."""
-    people = await people_queries.people_by_id(
-        s, question.team_id, [o.candidate_user_id for o in offers]
-    )
+    due = await due_at(s, question.team_id, [o.candidate_user_id for o in offers], at, hours)
     for offer in offers:
-        person = people.get(offer.candidate_user_id)
-        due = at if person is None else next_working_moment(at, person.tz, hours)
-        await _each(s, question, [offer], "question.offer", "offer", due)
+        await _each(s, question, [offer], "question.offer", "offer", due[offer.candidate_user_id])
     if offers:
         kind = "question.asking" if first else "question.more"
         ids = [o.id for o in offers]
@@ -44,6 +40,20 @@ async def offers_made(
             key=f"{kind}:{question.id}:{ids[0]}",
             at=at,
         )
+
+
+async def due_at(
+    s: AsyncSession, team_id: str, user_ids: Sequence[str], at: datetime, hours: WorkingHours
+) -> dict[str, datetime]:
+    """When a request to each of these colleagues is sent: `at`, in their working hours (or
+    not stored: nothing says otherwise), else when their next working day starts."""
+    people = await people_queries.people_by_id(s, team_id, list(user_ids))
+    return {
+        user: at
+        if (person := people.get(user)) is None
+        else next_working_moment(at, person.tz, hours)
+        for user in user_ids
+    }
 
 
 async def offers_closed(

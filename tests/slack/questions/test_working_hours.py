@@ -285,3 +285,20 @@ async def test_who_suggests_a_colleague_at_night_reads_that_they_will_be_asked_i
     maria = f"<@{slack.user('maria')}>"
     assert f"{maria} will get my request when their working day starts" in dev
     assert f"I've asked {maria}" not in dev
+
+
+async def test_a_request_that_runs_out_while_the_next_colleague_sleeps_says_so(
+    slack: SlackHarness,
+) -> None:
+    """Dev lets Alice's request run out; Bob, next, is at 03:00 where he is, so nobody has
+    been asked instead yet: Dev's DM says someone else will get it when their working day
+    starts, not that someone else was asked."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await _dev_at_night(slack, "bob")
+    await ask(slack)
+    assert await _asked(slack) == ["dev"]
+    assert await _escalated_at(slack, slack.services.clock.now() + timedelta(minutes=31)) == 1
+    assert await _asked(slack) == ["bob"] and _bot_dms(slack, "bob") == []
+    [dev] = _bot_dms(slack, "dev")
+    assert "asked someone else" not in dev, dev
+    assert "someone else will get my request when their working day starts" in dev, dev
