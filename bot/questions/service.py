@@ -142,7 +142,7 @@ class QuestionService:
                 s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
             )
             if offer.dm_ts is None:  # passed over before it was sent (`may_still_ask`)
-                await tell.asking_passed_over(s, question, user_id, self.clock())
+                await tell.asking_passed_over(s, question, offer, self.clock())
             return await self._move_on(s, index, question, [])
 
     async def refer(

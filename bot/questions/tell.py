@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.worktime import WorkingHours, next_working_moment
+from storage import offers as offer_q
 from storage import outbox
 from storage import people as people_queries
 from storage.models import Offer, Question
@@ -128,11 +129,25 @@ async def asking_helper(
     await _asking_changed(s, question, "question.asking_helper", f"{helper}:{event}", at)
 
 
-async def asking_passed_over(s: AsyncSession, question: Question, user: str, at: datetime) -> None:
-    """The asker's message saying who is asked, once `user`, whose request waited to be sent
+async def asking_passed_over(
+    s: AsyncSession, question: Question, offer: Offer, at: datetime
+) -> None:
+    """The asker's message saying who is asked, once `offer`, whose request waited to be sent
     (their working day not begun), was passed over: it said they would get it, and they will
-    not. Drawn as `asking_helper` draws it: those still asked."""
+    not. Drawn as `asking_helper` draws it: those still asked. One the asker was told of in a
+    message of its own (`question.more`, never drawn again) is told to them as passed over."""
+    user = offer.candidate_user_id
     await _asking_changed(s, question, "question.asking_helper", f"{user}:passed_over", at)
+    if not await _in_first_list(s, question, offer):
+        await _each(s, question, [offer], "question.passed_over", "passed_over", at)
+
+
+async def _in_first_list(s: AsyncSession, question: Question, offer: Offer) -> bool:
+    """Whether the asker's list (`question.asking`, keyed by its first offer, the question's
+    first) named `offer`; those asked later were told in messages of their own."""
+    first = min(o.id for o in await offer_q.offers_of(s, question.id))
+    listed = await outbox.payload_of(s, question.team_id, f"question.asking:{question.id}:{first}")
+    return listed is not None and offer.id in listed["offer_ids"]
 
 
 async def _asking_changed(

@@ -133,18 +133,39 @@ def render_more(
     *,
     asker_alone: bool,
 ) -> Message:
-    """Told to the asker when the question moves on to more colleagues; those `waiting`, whose
-    working day is over, get the request when their next one starts, and it says so. Unless
-    the asker alone reads it, who was asked through their network is counted, not named."""
-    shown, hidden = _who_asked(asked, asker_alone=asker_alone)
-    people = [o.candidate_user_id for o in shown]
-    who = [named(people, names)] if people else []
+    """Told to the asker when the question moves on to more colleagues: who was asked, and
+    who will be, those `waiting`, whose working day is over, getting the request when their
+    next one starts (it is not sent before, so they are not said to be asked). Unless the
+    asker alone reads it, who is asked through their network is counted, not named."""
+    now = [o for o in asked if o.candidate_user_id not in waiting]
+    later = [o for o in asked if o.candidate_user_id in waiting]
+    told = _who(now, names, asker_alone=asker_alone, more=False)
+    waits = _who(later, names, asker_alone=asker_alone, more=bool(told))
+    if told and waits:
+        text = f"I've also asked {told}; {waits} will get my message when their working day starts."
+    elif told:
+        text = f"I've also asked {told}."
+    else:
+        text = f"I'll also ask {waits}: they'll get my message when their working day starts."
+    return {"text": fallback(text)}
+
+
+def _who(
+    offers: list[OfferView], names: Mapping[str, str], *, asker_alone: bool, more: bool
+) -> str:
+    """These colleagues named, or counted (`_who_asked`); "more" after others were named."""
+    shown, hidden = _who_asked(offers, asker_alone=asker_alone)
+    who = [named([o.candidate_user_id for o in shown], names)] if shown else []
     if hidden:
-        who.append(_more(hidden) if who else plural(hidden, "colleague"))
-    text = f"I've also asked {and_list(who)}."
-    waiting = [u for u in waiting if u in people]
-    if waiting:
-        text += f" {named(waiting, names)} will get my message when their working day starts."
+        who.append(_more(hidden) if who or more else plural(hidden, "colleague"))
+    return and_list(who)
+
+
+def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alone: bool) -> Message:
+    """Told to the asker when a colleague they were told would get the request when their
+    working day starts never will: they stopped taking questions (or left) before it."""
+    who = _who([offer], names, asker_alone=asker_alone, more=False)
+    text = f"{who} won't get my request after all: they can't be asked now."
     return {"text": fallback(text)}
 
 

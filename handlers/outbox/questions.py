@@ -27,6 +27,7 @@ from handlers.blocks.questions import (
     render_more,
     render_offer,
     render_offer_closed,
+    render_passed_over,
     render_solved,
     render_unanswered,
 )
@@ -374,6 +375,18 @@ async def more(
     await tell_asker(client, question, message)
 
 
+async def passed_over(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A colleague the asker was told would get the request when their working day starts,
+    passed over before it did (`QuestionService.may_still_ask`)."""
+    now = await _now(services, team_id, payload)
+    mine = now.offer(int(payload["offer_id"]))
+    names = await names_of(client, services, team_id, [mine.candidate_user_id])
+    alone = _asker_alone(now.question)
+    await tell_asker(client, now.question, render_passed_over(mine, names, asker_alone=alone))
+
+
 async def connected(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -451,6 +464,7 @@ DELIVERIES = {
     "question.asking_closed": asking_closed,
     "question.asking_helper": asking_helper,
     "question.more": more,
+    "question.passed_over": passed_over,
     "question.connected": connected,
     "question.helper_left": helper_left,
     "question.unanswered": unanswered,

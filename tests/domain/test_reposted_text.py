@@ -217,6 +217,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_already_asked",
         "render_text",  # the domain's own sentences
         "render_more",  # names only, through safe_text as every render shows them
+        "render_passed_over",  # a name only, through `named`
         "render_skills_help",
         "render_skill_options",  # plain_text options
         "render_edit_modal",  # plain_text inputs

@@ -245,6 +245,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         ),
         check_message,
     ),
+    (
+        "render_passed_over",
+        lambda: questions.render_passed_over(
+            offer(1), dict.fromkeys(USERS[:1], NAME), asker_alone=True
+        ),
+        check_message,
+    ),
     ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
     (
         "render_solved_first",
@@ -430,6 +437,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_more", lambda: questions.render_more([], [], {}, asker_alone=False), check_message),
+    (
+        "render_passed_over",
+        lambda: questions.render_passed_over(offer(1), {}, asker_alone=False),
+        check_message,
+    ),
     ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
     (
         "render_solved_first",

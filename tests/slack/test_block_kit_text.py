@@ -219,6 +219,11 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: questions.render_more([offer, connector], [HELPER], names, asker_alone=False),
             check_message,
         ),
+        (
+            "render_passed_over",
+            lambda: questions.render_passed_over(offer, names, asker_alone=False),
+            check_message,
+        ),
         ("render_consent", lambda: questions.render_consent(question, 2), check_message),
         (
             "render_solved_first",

@@ -162,7 +162,8 @@ async def test_a_colleague_suggested_at_night_waits_for_their_morning(slack: Sla
     await suggest(slack, "dev", "maria")
     assert await _asked(slack) == ["maria"]
     [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
-    assert "Maria Lopez will get my message when their working day starts" in more
+    assert "Maria Lopez: they'll get my message when their working day starts" in more
+    assert "I've also asked" not in more  # she has not been, yet
     assert _bot_dms(slack, "maria") == []
 
 
@@ -219,6 +220,8 @@ async def test_a_colleague_who_stops_questions_at_night_is_not_asked_in_the_morn
     assert devs.status == "declined"
     assert "Dev Patel" not in _asking(slack)
     assert "I'm asking 2 colleagues privately" in _asking(slack)
+    # Her list, drawn again, says it: no message of its own about him.
+    assert not [m for m in slack.emu.messages(slack.channel("general")) if "after all" in m.text]
 
 
 def _asking(slack: SlackHarness) -> str:
@@ -302,3 +305,36 @@ async def test_a_request_that_runs_out_while_the_next_colleague_sleeps_says_so(
     [dev] = _bot_dms(slack, "dev")
     assert "asked someone else" not in dev, dev
     assert "someone else will get my request when their working day starts" in dev, dev
+
+
+def _to_alice(slack: SlackHarness) -> list[str]:
+    """What the bot said to Alice in the thread of her question, after its list."""
+    said = [m.text for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    return [t for t in said if "I'm asking" not in t]
+
+
+async def test_the_next_colleague_asleep_is_not_said_to_be_asked_and_a_pass_over_is_told(
+    slack: SlackHarness,
+) -> None:
+    """Dev says "Not me"; Bob, next, is at 03:00 where he is: Alice reads that he will get
+    the request when his working day starts, not that he was asked. Bob opts out before his
+    morning: he never gets it, and Alice reads so, then that Maria was asked instead."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    morning = await _dev_at_night(slack, "bob")
+    await ask(slack)
+    await slack.emu.click_button(slack.user("dev"), "Not me")
+    await slack.settle()
+    [more] = _to_alice(slack)
+    assert "I've also asked" not in more, more
+    assert (
+        "I'll also ask " in more
+        and "Bob Chen: they'll get my message when their working day" in more
+    )
+    await slack.command("bob", "/skills", "optout")
+    await slack.settle()
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.drain()
+    assert _bot_dms(slack, "bob") == []
+    said = " | ".join(_to_alice(slack))
+    assert said.count("Bob Chen won't get my request after all") == 1, said
+    assert said.count("I've also asked ") == 1 and "Maria Lopez." in said, said
