@@ -142,6 +142,11 @@ class DigestService:
                 status="sent", sent_at=self._now(),
             )  # fmt: skip
 
+    async def given_up(self, team_id: str, manager_user_id: str, week: IsoWeek) -> None:
+        """The outbox gave the digest up: it may have been posted without its files."""
+        async with self._sessions() as s, s.begin():
+            await tell.files_elsewhere(s, team_id, manager_user_id, week, self._now())
+
     async def summary(self, team_id: str, manager_user_id: str, week: IsoWeek) -> TeamSummary:
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)

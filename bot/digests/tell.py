@@ -14,6 +14,7 @@ from storage import outbox
 DIGEST_DM = "digest.dm"
 ROUNDUP_POST = "digest.roundup"
 ROUNDUP_REFUSED = "digest.roundup_refused"  # to askaround admins: the kudos channel refused it
+FILES_ELSEWHERE = "digest.files_elsewhere"  # a digest given up on, said again without its files
 
 
 def digest_key(team_id: str, manager_user_id: str, week: IsoWeek) -> str:
@@ -31,6 +32,21 @@ async def digest_due(
         DIGEST_DM,
         {"manager": manager_user_id, "week": week.label},
         key=digest_key(team_id, manager_user_id, week),
+        at=at,
+    )
+
+
+async def files_elsewhere(
+    s: AsyncSession, team_id: str, manager_user_id: str, week: IsoWeek, at: datetime
+) -> None:
+    """The manager's digest, given up on (Slack refused its files, or kept failing): drawn
+    again to say where the lists it cut are, since nothing may be attached."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        FILES_ELSEWHERE,
+        {"manager": manager_user_id, "week": week.label},
+        key=f"{FILES_ELSEWHERE}:{team_id}:{manager_user_id}:{week.label}",
         at=at,
     )
 

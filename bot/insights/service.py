@@ -168,6 +168,11 @@ class InsightsService:
         admin = found.get(admin_user_id)
         return tell.send_moment(month, admin.tz if admin is not None else None)
 
+    async def monthly_given_up(self, team_id: str, admin_user_id: str, month: str) -> None:
+        """The outbox gave the monthly DM up: it may have been posted without its files."""
+        async with self._sessions() as s, s.begin():
+            await tell.files_elsewhere(s, team_id, admin_user_id, month, self._now())
+
     async def queue_monthly(self, team_id: str, slack_admins: Collection[str] = ()) -> int:
         """Queue last month's DM to each admin (Slack's admins and owners in `slack_admins`,
         and the `admin` role; not the askaround admins named only to change settings), once

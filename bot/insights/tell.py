@@ -11,6 +11,7 @@ from bot.timezone import zone
 from storage import outbox
 
 MONTHLY_DM = "insights.monthly"
+FILES_ELSEWHERE = "insights.files_elsewhere"  # a monthly DM given up on, without its CSV
 SEND_HOUR = 9  # on the 1st of the month, in each admin's own time zone
 # The time zone furthest ahead (UTC+14, Kiritimati): its 1st comes first, so the month's DMs
 # are queued from then, each due at its admin's own 1st, 09:00.
@@ -45,5 +46,20 @@ async def monthly_due(
         MONTHLY_DM,
         {"admin": admin_user_id, "month": month},
         key=monthly_key(team_id, admin_user_id, month),
+        at=at,
+    )
+
+
+async def files_elsewhere(
+    s: AsyncSession, team_id: str, admin_user_id: str, month: str, at: datetime
+) -> None:
+    """The admin's monthly DM, given up on (Slack refused its files, or kept failing): it
+    may say its CSV is below when nothing is."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        FILES_ELSEWHERE,
+        {"admin": admin_user_id, "month": month},
+        key=f"{FILES_ELSEWHERE}:{team_id}:{admin_user_id}:{month}",
         at=at,
     )

@@ -18,7 +18,7 @@ from bot.digests.chart import draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
 from bot.digests.summary import TeamSummary
-from bot.digests.tell import DIGEST_DM, ROUNDUP_POST, ROUNDUP_REFUSED
+from bot.digests.tell import DIGEST_DM, FILES_ELSEWHERE, ROUNDUP_POST, ROUNDUP_REFUSED
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
 from handlers.blocks.digests import (
@@ -30,7 +30,7 @@ from handlers.blocks.digests import (
     render_roundup_refused,
 )
 from handlers.client.admins import slack_admins
-from handlers.client.failures import CLOSED_TO_POSTS, error_code, is_transient
+from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import file_shared, update_message
 
 log = logging.getLogger("askaround.digests")
@@ -53,16 +53,37 @@ async def digest_dm(
         )
         ts = str(posted["ts"])
         await services.digests.posted(run, channel, ts)
-    try:
-        await _share_chart(client, summary, channel, ts, week)
-    except SlackApiError as refused:
-        # Slack will not take the files: the digest says where the rest is, not "attached".
-        if not is_transient(refused) and has_more(summary, for_manager=True, rest=IN_THE_CSV):
-            message = render_digest(summary, for_manager=True, rest=FROM_REPORT)
-            await update_message(client, channel, ts, message)
-        raise
+    # Slack refusing the files, or failing until the outbox gives up, the digest is drawn
+    # again to say where the rest is, not "attached" (`given_up`, `files_elsewhere`).
+    await _share_chart(client, summary, channel, ts, week)
     await services.digests.sent(run)
     log.info("digest %s for %s sent", week.label, manager)
+
+
+async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    """The outbox gave the digest up, refused or after its retries: it may be in the DM
+    without its files."""
+    week = IsoWeek.parse(str(payload["week"]))
+    await services.digests.given_up(team_id, str(payload["manager"]), week)
+
+
+async def files_elsewhere(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A digest given up on says where the lists it cut are, not "in the attached CSV":
+    unless it was never posted, was sent since (`askaround outbox retry`), cut nothing, or
+    has its CSV in the DM after all (what failed came after the upload)."""
+    manager, week = str(payload["manager"]), IsoWeek.parse(str(payload["week"]))
+    run = await services.digests.pending(team_id, manager, week)
+    if run is None or run.channel_id is None or run.message_ts is None:
+        return
+    summary = await services.digests.summary(team_id, manager, week)
+    if not has_more(summary, for_manager=True, rest=IN_THE_CSV):
+        return
+    if await file_shared(client, run.channel_id, run.message_ts, shoutouts_file(week)):
+        return
+    message = render_digest(summary, for_manager=True, rest=FROM_REPORT)
+    await update_message(client, run.channel_id, run.message_ts, message)
 
 
 async def _share_chart(
@@ -86,13 +107,17 @@ async def _share_chart(
     await client.files_upload_v2(channel=channel, file_uploads=uploads)
 
 
+def shoutouts_file(week: IsoWeek) -> str:
+    return f"shout-outs-{week.label}.csv"
+
+
 def csv_uploads(summary: TeamSummary) -> list[dict[str, Any]]:
     """The summary in full, for a message that had to cut its lists."""
     week = summary.week.label
     return [
         {
             "content": summary_csv(summary),
-            "filename": f"shout-outs-{week}.csv",
+            "filename": shoutouts_file(summary.week),
             "title": f"Every shout-out in {week}",
         },
         {
@@ -141,4 +166,11 @@ async def roundup_refused(
     )
 
 
-DELIVERIES = {DIGEST_DM: digest_dm, ROUNDUP_POST: roundup, ROUNDUP_REFUSED: roundup_refused}
+DELIVERIES = {
+    DIGEST_DM: digest_dm,
+    FILES_ELSEWHERE: files_elsewhere,
+    ROUNDUP_POST: roundup,
+    ROUNDUP_REFUSED: roundup_refused,
+}
+# What a delivery the outbox gives up on does instead, to keep what its words promised.
+GIVEN_UP = {DIGEST_DM: given_up}

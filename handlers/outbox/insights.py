@@ -4,6 +4,7 @@ the picture, unless an earlier attempt's upload is already in the DM."""
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -12,13 +13,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.insights import outline
-from bot.insights.tell import MONTHLY_DM
+from bot.insights.tell import FILES_ELSEWHERE, MONTHLY_DM, monthly_key
 from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin
 from handlers.client.failures import is_transient
 from handlers.client.messages import file_shared, update_message
+from handlers.outbox import marks
 
 log = logging.getLogger("askaround.insights")
 # Where the risks a message leaves out are, when its own CSV could not be attached.
@@ -41,7 +43,7 @@ async def monthly_dm(
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
     name, table = f"network-{month}.png", f"network-{month}.csv"
     note = f"Your monthly network insights, {month}."
-    parts = outline.sections(shown.view, shown.names, f"{table}, below,")
+    parts = outline.sections(shown.view, shown.names, _below(month))
     posted = await client.chat_postMessage(channel=channel, **render_network(parts, note=note))
     if not await file_shared(client, channel, str(posted["ts"]), name):
         files = [{"content": await shown.png(), "filename": name, "title": "Help between teams"}]
@@ -60,4 +62,42 @@ async def monthly_dm(
     log.info("network insights %s for %s sent", month, admin)
 
 
-DELIVERIES = {MONTHLY_DM: monthly_dm}
+def _below(month: str) -> str:
+    """How the monthly DM names its CSV, in the risks it leaves out (`outline.sections`)."""
+    return f"network-{month}.csv, below,"
+
+
+async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    """The outbox gave the monthly DM up, refused or after its retries: it may be in the DM
+    without its files."""
+    await services.insights.monthly_given_up(team_id, str(payload["admin"]), str(payload["month"]))
+
+
+async def files_elsewhere(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A monthly DM given up on without its CSV says where the risks it leaves out are, not
+    "below": the message as posted (found by its delivery's mark), that one clause changed.
+    Nothing when it was never posted or its CSV is there after all."""
+    admin, month = str(payload["admin"]), str(payload["month"])
+    channel = str((await client.conversations_open(users=admin))["channel"]["id"])
+    history = await client.conversations_history(
+        channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
+    )
+    posted = marks.find_mark(
+        list(history.get("messages") or []), monthly_key(team_id, admin, month)
+    )
+    if posted is None or _below(month) not in json.dumps(posted.get("blocks") or []):
+        return
+    if await file_shared(client, channel, str(posted["ts"]), f"network-{month}.csv"):
+        return
+    # Slack takes no block_id a message had before (blocks/actions-block): let it make new.
+    blocks = [{k: v for k, v in b.items() if k != "block_id"} for b in posted["blocks"]]
+    said = json.loads(json.dumps(blocks).replace(_below(month), ELSEWHERE))
+    message = {"text": str(posted.get("text", "")), "blocks": said}
+    await update_message(client, channel, str(posted["ts"]), message)
+
+
+DELIVERIES = {MONTHLY_DM: monthly_dm, FILES_ELSEWHERE: files_elsewhere}
+# What a delivery the outbox gives up on does instead, to keep what its words promised.
+GIVEN_UP = {MONTHLY_DM: given_up}

@@ -375,3 +375,28 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
         said = str(monthly.blocks)
     assert "below" not in said, said
     assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
+
+
+async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_below(
+    tmp_path: Path,
+) -> None:
+    """Thirteen risks, ten shown; Slack fails the upload again and again (503s) until the
+    outbox gives it up: Olga's monthly DM says where she can get the other three, as when
+    Slack refuses the files for good, and is otherwise the message she was sent."""
+    topics = [f"topic{n:02d}" for n in range(12)]
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add " + ", ".join(f"{t}:5" for t in topics))
+        await slack.settle()
+        slack.emu.faults.add("files.completeUploadExternal", status=503, times=None)
+        slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
+        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.drain()  # through every retry's backoff, until the outbox gives it up
+        [monthly] = [
+            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
+        ]
+        said = str(monthly.blocks)
+        assert charts(slack, "olga") == []
+    assert "below" not in said, said
+    assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
+    assert "Knowledge risks" in said and "Your monthly network insights, 2026-11." in said

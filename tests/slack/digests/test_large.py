@@ -105,3 +105,20 @@ async def test_a_cut_digest_whose_files_slack_refuses_does_not_say_they_are_atta
     assert files_in_dm(company, "maria", ".csv") == []
     assert "attached CSV" not in text, text
     assert "more in the CSV files `/kudos report` sends you." in text, text
+
+
+async def test_a_cut_digest_whose_files_slack_keeps_failing_does_not_say_they_are_attached(
+    company: SlackHarness,
+) -> None:
+    """Slack fails Maria's upload again and again (503s) until the outbox gives it up: the
+    digest says where the rest is, as when Slack refuses the files for good."""
+    await hire(company, 20)
+    company.emu.faults.add("files.completeUploadExternal", status=503, times=None)
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    await company.drain()  # through every retry's backoff, until the outbox gives it up
+    [digest] = digests(company, "maria", "2026-W47")
+    text = blocks_text(digest.blocks)
+    assert files_in_dm(company, "maria", ".csv") == []
+    assert "attached CSV" not in text, text
+    assert "more in the CSV files `/kudos report` sends you." in text, text
