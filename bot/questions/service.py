@@ -143,6 +143,8 @@ class QuestionService:
             )
             if offer.dm_ts is None:  # passed over before it was sent (`may_still_ask`)
                 await tell.asking_passed_over(s, question, offer, self.clock())
+            else:
+                await tell.asking_moved(s, question, [offer], self.clock())
             return await self._move_on(s, index, question, [])
 
     async def refer(
@@ -175,6 +177,7 @@ class QuestionService:
             )
             if not declined:
                 return Moved(QuestionView.of(question))  # answered already: a second press
+            await tell.asking_moved(s, question, [offer], self.clock())
             existing = {o.candidate_user_id for o in await offer_q.offers_of(s, question.id)}
             if referred_user_id in existing:
                 note = f"Thanks: <@{referred_user_id}> has already been asked."

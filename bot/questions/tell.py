@@ -129,6 +129,17 @@ async def asking_helper(
     await _asking_changed(s, question, "question.asking_helper", f"{helper}:{event}", at)
 
 
+async def asking_moved(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+) -> None:
+    """The asker's message saying who is asked, once these colleagues' requests ended
+    without them (*Not me*, a suggestion instead, run out): while the question is open it
+    names those still asked, so not them. Drawn as `asking_helper` draws it."""
+    if offers:
+        why = f"moved:{offers[0].id}"
+        await _asking_changed(s, question, "question.asking_helper", why, at)
+
+
 async def asking_passed_over(
     s: AsyncSession, question: Question, offer: Offer, at: datetime
 ) -> None:

@@ -311,10 +311,10 @@ async def asking_helper(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """The asker's message saying who is asked, once someone took the question or was let go,
-    or one whose request waited for their morning was passed over: who helps now, or who is
-    asked now. A question closed since is left to its own update
-    (`asking_closed`); one that closed or changed hands while this update was on its way is
-    updated again, lest this one land over the newer text."""
+    said *Not me* or let their request run out, or one whose request waited for their morning
+    was passed over: who helps now, or who is asked now. A question closed since is left to
+    its own update (`asking_closed`); one that closed or changed hands while this update was
+    on its way is updated again, lest this one land over the newer text."""
     now = await _now(services, team_id, payload)
     if now.question.status not in ("open", "connected"):
         return
