@@ -151,6 +151,16 @@ async def asking_passed_over(
     await _asking_changed(s, question, "question.asking_helper", f"{user}:passed_over", at)
     if not await _in_first_list(s, question, offer):
         await _each(s, question, [offer], "question.passed_over", "passed_over", at)
+    if offer.kind == "referral" and offer.via_user_id:  # its suggester read they'd get it
+        theirs = [
+            o
+            for o in await offer_q.offers_of(s, question.id)
+            if o.candidate_user_id == offer.via_user_id
+        ]
+        note = f"Thanks: <@{user}> can't be asked now, so they won't get my request after all."
+        await _each(
+            s, question, theirs, "question.offer_closed", "suggested_passed_over", at, note=note
+        )
 
 
 async def _in_first_list(s: AsyncSession, question: Question, offer: Offer) -> bool:

@@ -338,3 +338,23 @@ async def test_the_next_colleague_asleep_is_not_said_to_be_asked_and_a_pass_over
     said = " | ".join(_to_alice(slack))
     assert said.count("Bob Chen won't get my request after all") == 1, said
     assert said.count("I've also asked ") == 1 and "Maria Lopez." in said, said
+
+
+async def test_a_colleague_suggested_at_night_who_opts_out_is_not_still_promised(
+    slack: SlackHarness,
+) -> None:
+    """Dev suggests Maria, at 03:00 where she is, and reads that she will get the request when
+    her working day starts; she opts out before it: his DM no longer says she will."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    morning = await _dev_at_night(slack, "maria")
+    await ask(slack)
+    await suggest(slack, "dev", "maria")
+    assert "will get my request when their working day starts" in _bot_dms(slack, "dev")[-1]
+    await slack.command("maria", "/skills", "optout")
+    await slack.settle()
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.drain()
+    assert _bot_dms(slack, "maria") == []
+    [dev] = _bot_dms(slack, "dev")
+    assert "will get my request" not in dev, dev
+    assert "won't get my request after all" in dev, dev
