@@ -330,6 +330,17 @@ class QuestionService:
         async with self._sessions() as s:
             return await offer_q.offer_sent_at(s, team_id, user_id, channel_id, message_ts)
 
+    async def introduction_given_up(self, team_id: str, question_id: int) -> None:
+        """Slack kept failing the message introducing asker and helper until the outbox gave
+        it up: the helper, told "I've connected you", is told to reach out themselves."""
+        async with self._sessions() as s, s.begin():
+            question = await lookup.question(s, team_id, question_id)
+            if question.status != "connected" or question.helper_user_id is None:
+                return  # closed since: whoever helped was told how
+            offers = await offer_q.offers_of(s, question.id)
+            theirs = [o for o in offers if o.candidate_user_id == question.helper_user_id]
+            await tell.not_introduced(s, question, theirs, self.clock())
+
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
         return await message_changes.asked_in(self._sessions, team_id, channel_id, message_ts)
 

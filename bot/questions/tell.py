@@ -63,6 +63,18 @@ async def offers_closed(
     await _each(s, question, offers, "question.offer_closed", "offer_closed", at, note=note)
 
 
+async def not_introduced(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+) -> None:
+    """The helper's request, which said "I've connected you", once the introduction was
+    given up: they reach out to the asker themselves."""
+    note = (
+        "You're on it, but I couldn't introduce you: please reach out to "
+        f"<@{question.asker_user_id}> yourself."
+    )
+    await _each(s, question, offers, "question.offer_closed", "not_introduced", at, note=note)
+
+
 async def offers_deleted(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
 ) -> None:

@@ -455,6 +455,12 @@ async def replies_deleted(
         await delete_own_replies(client, question.channel_id, question.thread_ts)
 
 
+async def introduction_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    await services.questions.introduction_given_up(team_id, int(payload["question_id"]))
+
+
+# What a delivery the outbox gives up on does instead, to keep what its words promised.
+GIVEN_UP = {"question.connected": introduction_given_up}
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,

@@ -31,7 +31,12 @@ from storage import wakeups
 log = logging.getLogger("askaround.outbox")
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
 GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
-GIVEN_UP: dict[str, GivenUp] = {**kudos.GIVEN_UP, **digests.GIVEN_UP, **insights.GIVEN_UP}
+GIVEN_UP: dict[str, GivenUp] = {
+    **kudos.GIVEN_UP,
+    **questions.GIVEN_UP,
+    **digests.GIVEN_UP,
+    **insights.GIVEN_UP,
+}
 DELIVERIES: dict[str, Delivery] = {
     **questions.DELIVERIES,
     **kudos.DELIVERIES,
