@@ -330,6 +330,15 @@ class QuestionService:
         async with self._sessions() as s:
             return await offer_q.offer_sent_at(s, team_id, user_id, channel_id, message_ts)
 
+    async def request_given_up(self, team_id: str, offer_id: int) -> None:
+        """Slack kept failing (or refused) a colleague's request until the outbox gave it up:
+        never sent, it is passed over as after *Not me*, so that nobody is said to be asked
+        who was not and the question moves on."""
+        async with self._sessions() as s:
+            offer = await offer_q.get_offer(s, team_id, offer_id)
+        if offer is not None and offer.status == "pending" and offer.dm_ts is None:
+            await self.decline(team_id, offer.id, offer.candidate_user_id)
+
     async def introduction_given_up(self, team_id: str, question_id: int) -> None:
         """Slack kept failing the message introducing asker and helper until the outbox gave
         it up: the helper, told "I've connected you", is told to reach out themselves."""

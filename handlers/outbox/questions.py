@@ -459,8 +459,12 @@ async def introduction_given_up(services: Services, team_id: str, payload: dict[
     await services.questions.introduction_given_up(team_id, int(payload["question_id"]))
 
 
+async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    await services.questions.request_given_up(team_id, int(payload["offer_id"]))
+
+
 # What a delivery the outbox gives up on does instead, to keep what its words promised.
-GIVEN_UP = {"question.connected": introduction_given_up}
+GIVEN_UP = {"question.offer": request_given_up, "question.connected": introduction_given_up}
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,

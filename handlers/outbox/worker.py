@@ -238,6 +238,11 @@ class OutboxWorker:
         self.services.metrics.deliveries.labels(outcome.status).inc()
         if outcome.status == "sent" and attempt.recorded:
             return
+        if outcome.status == "failed":
+            # Before the failure is recorded: a crash in between leaves the row to be tried,
+            # and given up, again (each give-up is idempotent), never failed with its promise
+            # unkept; and the row reads as sending until what it does instead is queued.
+            await self._given_up(item)
         try:
             await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
         except Exception:  # the row stays leased; when the lease ends it is tried again
@@ -247,7 +252,6 @@ class OutboxWorker:
             self._put_back(outcome.next_attempt_at)
         if outcome.status == "failed":  # for `askaround outbox retry` once it is fixed
             log.warning("delivery %s (%s) not sent: %s", item.id, item.kind, outcome.error)
-            await self._given_up(item)
 
     async def _given_up(self, item: Claimed) -> None:
         given_up = GIVEN_UP.get(item.kind)

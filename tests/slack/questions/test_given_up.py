@@ -22,3 +22,19 @@ async def test_a_helper_is_not_told_they_were_connected_when_the_introduction_ne
     said = str(offer_dm(slack, "dev").blocks)
     assert "I've connected you" not in said, said
     assert f"reach out to <@{slack.user('alice')}> yourself" in said, said
+
+
+async def test_requests_slack_never_took_are_passed_over_not_said_to_be_asked(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every DM the bot opens until the outbox gives each request up: nobody got
+    Alice's question, so her list stops saying she is asking them, and, with nobody else who
+    knows, she is told nobody could be found rather than left waiting."""
+    slack.emu.faults.add("conversations.open", status=503, times=None)
+    asked = await ask(slack)
+    await slack.drain()  # through every retry's backoff, until the outbox gives them up
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
+    said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
+    assert "I'm asking" not in said, said
+    assert "I asked nobody: the colleagues I chose had yet to get my request." in said
+    assert "couldn't find anyone available for question #1" in said
