@@ -32,6 +32,15 @@ async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
     return result.all()
 
 
+async def offers_of_questions(
+    session: AsyncSession, question_ids: Collection[int]
+) -> Sequence[Offer]:
+    if not question_ids:
+        return ()
+    result = await session.scalars(select(Offer).where(Offer.question_id.in_(question_ids)))
+    return result.all()
+
+
 async def set_offer_status(
     session: AsyncSession,
     offer: Offer,

@@ -24,6 +24,9 @@ class Mine:
 
     newest: list[QuestionView]
     total: int
+    # Of those, the ones no colleague has been asked about yet: each request waits for its
+    # colleague's working day to start (`QuestionService.mine`).
+    waiting: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ their team's week in brief with a button to the full report."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from bot.digests import outline
@@ -21,15 +22,18 @@ def _header(text: str) -> dict[str, Any]:
     return {"type": "header", "text": {"type": "plain_text", "text": text}}
 
 
-def render_home_questions(questions: list[QuestionView], total: int | None = None) -> Blocks:
+def render_home_questions(
+    questions: list[QuestionView], total: int | None = None, waiting: Collection[int] = ()
+) -> Blocks:
     """The person's open questions, newest first, each with the Withdraw button of `/ask
     mine`; none: nothing (the tab stays short). `total`: how many are open in all (`Mine`);
-    the rest are sent to `/ask mine` only for as many as it lists."""
+    the rest are sent to `/ask mine` only for as many as it lists. `waiting`: which nobody
+    has been asked about yet."""
     if not questions:
         return []
     blocks: Blocks = [
         _header("Your open questions"),
-        *(open_question(question) for question in questions[:QUESTIONS_ON_HOME]),
+        *(open_question(question, waiting=waiting) for question in questions[:QUESTIONS_ON_HOME]),
     ]
     more = (len(questions) if total is None else total) - QUESTIONS_ON_HOME
     in_mine = min(more, MINE_SHOWN - QUESTIONS_ON_HOME)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from bot import visibility
@@ -423,11 +423,19 @@ def render_already_asked(question: QuestionView) -> Message:
     return {"text": text}
 
 
-def open_question(question: QuestionView, limit: int = QUESTION_PREVIEW) -> dict[str, Any]:
+# What an open question's status reads while none of its requests has been sent.
+WAITING = "colleagues to be asked when their working day starts"
+
+
+def open_question(
+    question: QuestionView, limit: int = QUESTION_PREVIEW, waiting: Collection[int] = ()
+) -> dict[str, Any]:
     """One of the asker's open questions with its Withdraw button, as `/ask mine` and the
-    Home tab both show it: one button, one action, wherever it is pressed."""
+    Home tab both show it: one button, one action, wherever it is pressed. Among `waiting`
+    (`Mine.waiting`), nobody has been asked yet."""
     helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
-    line = f"#{question.id} · {question.status_words}{helper}\n{quote(question.text, limit=limit)}"
+    status = WAITING if question.id in waiting else question.status_words
+    line = f"#{question.id} · {status}{helper}\n{quote(question.text, limit=limit)}"
     return {
         "type": "section",
         "text": {"type": "mrkdwn", "text": line},
@@ -435,14 +443,17 @@ def open_question(question: QuestionView, limit: int = QUESTION_PREVIEW) -> dict
     }
 
 
-def render_mine(questions: list[QuestionView], total: int | None = None) -> Message:
-    """The newest MINE_SHOWN of `questions`; `total`: how many are open in all (`Mine`)."""
+def render_mine(
+    questions: list[QuestionView], total: int | None = None, waiting: Collection[int] = ()
+) -> Message:
+    """The newest MINE_SHOWN of `questions`; `total`: how many are open in all, `waiting`:
+    which nobody has been asked about yet (`Mine`)."""
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]
     limit = MESSAGE_TEXT // MINE_SHOWN - 100
     shown = questions[:MINE_SHOWN]
-    blocks.extend(open_question(question, limit) for question in shown)
+    blocks.extend(open_question(question, limit, waiting) for question in shown)
     left_out = (len(questions) if total is None else total) - len(shown)
     if left_out > 0:
         blocks.append(context(and_more(left_out, "")))

@@ -43,7 +43,7 @@ async def intro_section(services: Services, team_id: str, user_id: str) -> Block
 
 async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
     mine = await services.questions.mine(team_id, user_id)
-    return render_home_questions(mine.newest, mine.total)
+    return render_home_questions(mine.newest, mine.total, mine.waiting)
 
 
 async def team_week(services: Services, team_id: str, user_id: str) -> TeamSummary | None:

@@ -187,7 +187,7 @@ def register(router: Router, services: Services) -> None:
         await ack()
         if sub == "mine":
             mine = await services.questions.mine(team_id, user_id)
-            await respond(**render_mine(mine.newest, mine.total))
+            await respond(**render_mine(mine.newest, mine.total, mine.waiting))
         elif sub == "withdraw":
             number = rest.strip().lstrip("#")
             if not re.fullmatch(r"[0-9]{1,9}", number):

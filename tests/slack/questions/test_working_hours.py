@@ -358,3 +358,28 @@ async def test_a_colleague_suggested_at_night_who_opts_out_is_not_still_promised
     [dev] = _bot_dms(slack, "dev")
     assert "will get my request" not in dev, dev
     assert "won't get my request after all" in dev, dev
+
+
+@pytest.mark.postgres_too
+async def test_ask_mine_does_not_say_colleagues_were_asked_while_every_request_waits(
+    slack: SlackHarness,
+) -> None:
+    """Dev, Bob and Maria are all at 03:00 where they are: `/ask mine` tells Alice her
+    question waits for their working day, not that colleagues were asked; once Dev's
+    morning came and his request went, it says they were."""
+    morning = await _dev_at_night(slack)
+    for handle in ("bob", "maria"):
+        await _dev_at_night(slack, handle)
+    await ask(slack)
+    assert all(_bot_dms(slack, h) == [] for h in ("dev", "bob", "maria"))
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    said = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert "colleagues asked" not in said, said
+    assert "to be asked when their working day starts" in said, said
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.settle()
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    said = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert "colleagues asked" in said and "working day" not in said, said
