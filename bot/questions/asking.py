@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.conversations import PrivateNow
 from bot.errors import UserError
+from bot.questions import lookup
 from bot.questions.detect import says_nothing
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
@@ -100,7 +101,8 @@ async def _ask(
         if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
             return await _repeated(s, existing)
         if (same := await _still_asking(s, request, text)) is not None:
-            return Asked(QuestionView.of(same), already=True)
+            asleep = await lookup.waiting(s, same.team_id, [same.id], clock(), config.hours)
+            return Asked(QuestionView.of(same), already=True, waiting=bool(asleep))
         solved = await solved_finder.similar(
             s, request.team_id, text, request.asker_user_id, private_now
         )

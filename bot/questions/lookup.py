@@ -9,11 +9,30 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import UserError
+from bot.questions import tell
+from bot.worktime import WorkingHours
 from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Offer, Question
 
 LIVE = ("open", "connected")  # a question being asked, or helped with
+
+
+async def waiting(
+    s: AsyncSession, team_id: str, question_ids: list[int], now: datetime, hours: WorkingHours
+) -> set[int]:
+    """Of these questions, those with requests waiting and none of them sent, each waiting
+    for its colleague's working day to start (not merely its turn to be sent): nobody has
+    been asked yet."""
+    offers = await offer_q.offers_of_questions(s, question_ids)
+    pending = {o.candidate_user_id for o in offers if o.status == "pending"}
+    due = await tell.due_at(s, team_id, sorted(pending), now, hours)
+    found = {o.question_id for o in offers if o.status == "pending"}
+    for offer in offers:
+        sent = offer.dm_ts is not None
+        if sent or (offer.status == "pending" and due[offer.candidate_user_id] <= now):
+            found.discard(offer.question_id)
+    return found
 
 
 class QuestionNotFound(UserError):

@@ -44,6 +44,8 @@ class Asked:
     would_ask: int = 0
     # The asker's own question, still live, in the same words: nobody is asked twice.
     already: bool = False
+    # Nobody has been asked about it yet: each request waits for its colleague's morning.
+    waiting: bool = False
 
 
 @dataclass(frozen=True)

@@ -420,22 +420,8 @@ class QuestionService:
             ]
             total = await q.count_questions_of(s, team_id, user_id, live)
             opened = [question.id for question in newest if question.status == "open"]
-            waiting = await self._waiting(s, team_id, opened)
+            waiting = await lookup.waiting(s, team_id, opened, self.clock(), self.config.hours)
             return Mine(newest, total, frozenset(waiting))
-
-    async def _waiting(self, s: AsyncSession, team_id: str, question_ids: list[int]) -> set[int]:
-        """Of these open questions, those whose requests have none of them been sent, each
-        waiting for its colleague's working day to start (not merely its turn to be sent)."""
-        offers = await offer_q.offers_of_questions(s, question_ids)
-        now = self.clock()
-        pending = {o.candidate_user_id for o in offers if o.status == "pending"}
-        due = await tell.due_at(s, team_id, sorted(pending), now, self.config.hours)
-        waiting = {o.question_id for o in offers if o.status == "pending"}
-        for offer in offers:
-            sent = offer.dm_ts is not None
-            if sent or (offer.status == "pending" and due[offer.candidate_user_id] <= now):
-                waiting.discard(offer.question_id)
-        return waiting
 
     async def escalate_due(self) -> list[Moved]:
         return await escalation.escalate_due(

@@ -410,11 +410,14 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
     return one_section(text)
 
 
-def render_already_asked(question: QuestionView) -> Message:
-    """To the asker alone: the same question is still being asked, so nobody is asked twice."""
+def render_already_asked(question: QuestionView, *, waiting: bool = False) -> Message:
+    """To the asker alone: the same question is still being asked (or `waiting`: to be, each
+    request waiting for its colleague's working day), so nobody is asked twice."""
     helper = f" <@{question.helper_user_id}> is helping." if question.helper_user_id else ""
     # "colleagues asked" is the status in a list (`/ask mine`); here it is in a sentence
     state = "still being asked" if question.status == "open" else question.status_words
+    if waiting:
+        state = "waiting for its colleagues' working day to start"
     text = (
         f"You asked this already: question #{question.id} is {state}.{helper} "
         "I haven't asked anyone twice. `/ask mine` lists your questions; withdraw that one "

@@ -139,7 +139,7 @@ async def ask(
     if asked.repeated:
         return
     if asked.already:
-        await reply(render_already_asked(asked.question))
+        await reply(render_already_asked(asked.question, waiting=asked.waiting))
         return
     if asked.solved:
         links = {m.question_id: await permalink(client, m) for m in asked.solved}

@@ -383,3 +383,21 @@ async def test_ask_mine_does_not_say_colleagues_were_asked_while_every_request_w
     await slack.settle()
     said = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
     assert "colleagues asked" in said and "working day" not in said, said
+
+
+async def test_asking_again_at_night_does_not_say_the_question_is_being_asked(
+    slack: SlackHarness,
+) -> None:
+    """Dev, Bob and Maria are all asleep; Alice asks again in other words: she reads that
+    her question waits for their working day, not that it is still being asked."""
+    for handle in ("dev", "bob", "maria"):
+        await _dev_at_night(slack, handle)
+    await ask(slack)
+    await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> stuck terraform state: how do we unlock?"
+    )
+    await slack.settle()
+    told = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert told.startswith("You asked this already: question #1 is "), told
+    assert "still being asked" not in told, told
+    assert "waiting for its colleagues' working day to start" in told, told
