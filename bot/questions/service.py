@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.questions import asking, escalation, lookup, message_changes, rounds, tell
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
-from bot.questions.policy import RoutingConfig, available, not_asked
+from bot.questions.policy import OFF_HOURS, RoutingConfig, available, not_asked
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
@@ -396,10 +396,18 @@ class QuestionService:
             offers = await offer_q.offers_of(s, question_id)
             return QuestionNow(QuestionView.of(question), offer_views(offers))
 
-    async def offer_message_sent(self, offer_id: int, channel_id: str, ts: str) -> None:
-        """Remember where an offer's DM is, so it can be updated when the question moves on."""
+    async def offer_message_sent(
+        self, team_id: str, offer_id: int, channel_id: str, ts: str
+    ) -> None:
+        """Remember where an offer's DM is, so it can be updated when the question moves on.
+        One chosen outside its colleague's working hours was said, in the asker's list, to
+        wait for their working day: the list is drawn again, without it."""
         async with self._sessions() as s, s.begin():
             await offer_q.set_offer_message(s, offer_id, channel_id, ts)
+            offer = await offer_q.get_offer(s, team_id, offer_id)
+            if offer is not None and OFF_HOURS in offer.reason:
+                question = await lookup.question(s, team_id, offer.question_id)
+                await tell.asking_sent(s, question, offer, self.clock())
 
     async def asker_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
         """Remember where the asker was told who is asked, to say how it ended once it has."""

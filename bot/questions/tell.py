@@ -152,6 +152,12 @@ async def asking_moved(
         await _asking_changed(s, question, "question.asking_helper", why, at)
 
 
+async def asking_sent(s: AsyncSession, question: Question, offer: Offer, at: datetime) -> None:
+    """The asker's message saying who is asked, once `offer`, which waited for its colleague's
+    working day, was sent: it said they would get it then, and they have."""
+    await _asking_changed(s, question, "question.asking_helper", f"sent:{offer.id}", at)
+
+
 async def asking_passed_over(
     s: AsyncSession, question: Question, offer: Offer, at: datetime
 ) -> None:

@@ -205,7 +205,7 @@ async def offer(
         await _passed_over(client, services, team_id, mine)
         return
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
-    await services.questions.offer_message_sent(mine.id, sent["channel"], sent["ts"])
+    await services.questions.offer_message_sent(team_id, mine.id, sent["channel"], sent["ts"])
 
 
 async def _passed_over(

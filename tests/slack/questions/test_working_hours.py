@@ -401,3 +401,19 @@ async def test_asking_again_at_night_does_not_say_the_question_is_being_asked(
     assert told.startswith("You asked this already: question #1 is "), told
     assert "still being asked" not in told, told
     assert "waiting for its colleagues' working day to start" in told, told
+
+
+async def test_once_the_morning_request_is_sent_the_list_says_so_at_once(
+    slack: SlackHarness,
+) -> None:
+    """Dev gets Alice's request at his 09:00: her list, which said he was outside his working
+    hours and would get it when his working day starts, stops saying so then, not only once
+    something else happens to the question."""
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    assert "when their working day starts" in _asking(slack)
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.settle()
+    assert len(_bot_dms(slack, "dev")) == 1
+    said = _asking(slack)
+    assert "Dev Patel" in said and "working" not in said, said
