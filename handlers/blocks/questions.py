@@ -54,11 +54,16 @@ def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
     That the colleague's working day is over, as it was when they were chosen, is said only
     while their request still waits for it: a list drawn again once it was sent, or closed
     unsent, would promise what is past."""
-    waits = offer.status == "pending" and offer.dm_ts is None
-    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if waits else ""), names=names)
+    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if _waits(offer) else ""), names=names)
     if offer.introduction:
         reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason
+
+
+def _waits(offer: OfferView) -> bool:
+    """Whether the request was chosen outside its colleague's working hours and waits for
+    their next working day, not sent yet."""
+    return offer.status == "pending" and offer.dm_ts is None and OFF_HOURS in offer.reason
 
 
 def named(user_ids: list[str], names: Mapping[str, str]) -> str:
@@ -112,6 +117,11 @@ def render_asking(
         buttons = [solved, withdraw]
     elif ended is None:
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
+        if offers and all(_waits(o) for o in offers):  # nobody has the request yet
+            asked = plural(len(offers), "colleague")
+            text = (
+                f"I'll ask {asked} privately whether they can help, when their working day starts:"
+            )
         said = f"Question #{question.id}. I'll tell you as soon as someone can help."
         buttons = [solved, withdraw]
     else:

@@ -308,9 +308,9 @@ async def test_a_request_that_runs_out_while_the_next_colleague_sleeps_says_so(
 
 
 def _to_alice(slack: SlackHarness) -> list[str]:
-    """What the bot said to Alice in the thread of her question, after its list."""
+    """What the bot said to Alice in the thread of her question, after its list (its first)."""
     said = [m.text for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
-    return [t for t in said if "I'm asking" not in t]
+    return said[1:]
 
 
 async def test_the_next_colleague_asleep_is_not_said_to_be_asked_and_a_pass_over_is_told(
@@ -417,3 +417,21 @@ async def test_once_the_morning_request_is_sent_the_list_says_so_at_once(
     assert len(_bot_dms(slack, "dev")) == 1
     said = _asking(slack)
     assert "Dev Patel" in said and "working" not in said, said
+
+
+async def test_a_list_of_colleagues_all_asleep_does_not_say_they_are_being_asked(
+    slack: SlackHarness,
+) -> None:
+    """Dev, Bob and Maria are all at 03:00 where they are: Alice's list says it will ask them
+    when their working day starts, not that it is asking them; once Dev's request went, it
+    is asking."""
+    morning = await _dev_at_night(slack)
+    for handle in ("bob", "maria"):
+        await _dev_at_night(slack, handle)
+    await ask(slack)
+    said = _asking(slack)
+    assert "I'm asking" not in said, said
+    assert "I'll ask 3 colleagues privately whether they can help" in said, said
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.settle()
+    assert "I'm asking 3 colleagues privately" in _asking(slack)
