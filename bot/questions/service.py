@@ -178,9 +178,19 @@ class QuestionService:
             if not declined:
                 return Moved(QuestionView.of(question))  # answered already: a second press
             await tell.asking_moved(s, question, [offer], self.clock())
-            existing = {o.candidate_user_id for o in await offer_q.offers_of(s, question.id)}
+            offers = await offer_q.offers_of(s, question.id)
+            existing = {o.candidate_user_id for o in offers}
             if referred_user_id in existing:
-                note = f"Thanks: <@{referred_user_id}> has already been asked."
+                [theirs] = [o for o in offers if o.candidate_user_id == referred_user_id]
+                now = self.clock()
+                due = await tell.due_at(s, team_id, [referred_user_id], now, self.config.hours)
+                waits = theirs.status == "pending" and not theirs.dm_ts
+                note = (  # chosen at night: their request waits for their morning
+                    f"Thanks: <@{referred_user_id}> is on my list already, and will get my "
+                    "request when their working day starts."
+                    if waits and due[referred_user_id] > now
+                    else f"Thanks: <@{referred_user_id}> has already been asked."
+                )
                 await tell.offers_closed(s, question, [offer], note, self.clock())
                 # As after *Not me*: if nobody is left waiting, ask the next people or say so.
                 return await self._move_on(s, index, question, [])

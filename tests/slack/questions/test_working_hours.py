@@ -435,3 +435,17 @@ async def test_a_list_of_colleagues_all_asleep_does_not_say_they_are_being_asked
     slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
     await slack.settle()
     assert "I'm asking 3 colleagues privately" in _asking(slack)
+
+
+async def test_suggesting_a_colleague_whose_request_waits_does_not_say_they_were_asked(
+    slack: SlackHarness,
+) -> None:
+    """Bob, at 03:00 where he is, is among those chosen; Dev suggests him: Dev reads that Bob
+    will get the request when his working day starts, not that he has been asked already."""
+    await _dev_at_night(slack, "bob")
+    await ask(slack)
+    assert _bot_dms(slack, "bob") == [] and _bot_dms(slack, "dev")
+    await suggest(slack, "dev", "bob")
+    [dev] = _bot_dms(slack, "dev")
+    assert "has already been asked" not in dev, dev
+    assert "will get my request when their working day starts" in dev, dev
