@@ -165,6 +165,13 @@ ASKS_FOR_HELP = phrases(
     r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
     r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
     r"stuck trying to",
+    # a fault seen only under one condition asks for its cause (`why does the marker skip only on
+    # aluminum parts?`, `anyone seen porosity in the welds only on night shift?`); `why is it
+    # only me in the office on fridays` sighs
+    r"why (?:does|do|did|would|is|are|was|were) (?:[\w'-]+ ){1,7}?only (?!(?:me|us|you|"
+    r"them|him|her|i|we)\b)(?:[\w'-]+ ){0,3}?(?:on|in|with|for|when|after|at|during|from|under)\b",
+    rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:[\w'-]+ ){{1,6}}?only (?:on|in|with|"
+    r"when|after|during|at|for|under)\b",
     r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
@@ -327,6 +334,9 @@ ASKS_HOW = phrases(
     r"how (?:does|do|did|is|are|would|should|can) .{1,50}\b(?:work|works|get|gets|be|done|"
     r"handled|calculated|computed|set up|configured|approved|tracked|measured|decided)\b",
     r"(?:what|which) \w+(?: \w+)? (?:do|does|should|would) (?:i|we) (?:need|use|pick|choose)",
+    # the same with `do` left out, as writers not native in English do (`which grease we use for
+    # the bearings?`), asked with a `?`; `which tool we use is up to you` tells
+    r"(?:what|which) \w+(?: \w+)? (?:i|we) (?:need|use|pick|choose)\b[^.?!]*\?",
     r"(?:do|does|would) (?:i|we) need",
     r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it|a|an|"
     r"my)\b.{1,70}"
@@ -497,10 +507,17 @@ NO_FIX_ASKED = (
 SOCIAL = phrases(
     r"is it (?:just )?me or",
     r"can we all",
-    # Rust's borrow checker is code, not a favour asked
-    r"(?:spare|borrow(?![- ]?check)|lend me)",
+    # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
+    # asks after a stock of parts, not a loan
+    r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me)",
     # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an|a|any) extra\b",
+    # the same when the writer's own one is out (`anyone has a charger for the scanners? ours is
+    # dead`); `anyone have a fix? mine is broken too` asks for what they know
+    rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an?|any|some) (?!(?:[\w-]+ ){{0,3}}?(?:fix|fixes|"
+    r"workaround|idea|ideas|solution|contact|template|guide|doc|docs|link|example|script|tips?|"
+    r"recommendations?)\b)[^?]{1,60}\?[^?]*\b(?:mine|ours)(?: [\w-]+){0,3}? (?:is|are|was|were|"
+    r"got|died|broke|went|ran)\b",
     # thanks asked where to send (`who do I thank for the bagels?`)
     r"who (?:do|should|can) (?:i|we) thank\b",
     # borrowing said as stealing (`does anyone have a stapler I can steal for 5 min`)
@@ -814,6 +831,11 @@ PERSONAL = phrases(
     r"(?:the|a|my|our|this)|sit in on|hop on (?:the|a))\b",
     r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
+    # whether a meeting is still at its time or place (`anyone know if the shift meeting is still
+    # at 2:30?`); `is the meeting room still on the 3rd floor?` asks where a room is
+    r"(?:meeting|standup|stand-up|huddle|sync|call|training|briefing|class|session|town ?hall|"
+    r"all[- ]hands|1:1|interview|inspection|audit|demo|retro|review|party|lunch) (?:is |are )?"
+    r"still (?:at|on|for|scheduled|happening|planned|going ahead)\b",
     r"(?:can|could) (?:i|we) get (?:a|an|some|your) (?:\+1|thumbs up|approval|sign-?off|review|"
     r"lgtm|ok|okay|stamp)",
     # a reading of the writer's draft asked of whoever is free (`can I get a second read on my
@@ -878,6 +900,13 @@ PERSONAL = phrases(
     # this PR`), as `review my PR` is; `can someone review how we size the pool?` asks
     rf"(?:can|could|would|will) {SOMEONE} (?:please |quickly )?(?:review|approve|stamp|look at) "
     r"(?:this |my |our |the )?(?:[\w.-]*#\d+|prs?|mrs?|pull requests?|diff|link)\b",
+    # the same of the writer's draft (`can somebody review the new WI draft before I publish
+    # it?`); `can someone review how we size the pool?` asks
+    rf"(?:can|could|would|will) {SOMEONE} (?:please |quickly )?(?:review|proofread|look over|"
+    r"read over|read through|check) (?:this|my|our|the)(?: [\w-]+){0,4}? (?:draft|drafts|redline|"
+    r"redlines|write-?up)\b|(?:can|could|would|will) "
+    rf"{SOMEONE} (?:please |quickly )?(?:review|proofread|look over|read over|check) [^?]{{1,60}}"
+    r"before (?:i|we) (?:publish|send|post|submit|share|merge|release|print|roll)\b",
     # the same favours in a few other languages (folded)
     rf"alguien (?:me |nos )?(?:puede|podria)(?: por favor)? (?:me |nos )?{FAVOUR_ES}",
     rf"kann (?:mir |uns )?(?:hier )?jemand\b[^?.!]{{0,60}}{FAVOUR_DE}",
@@ -984,6 +1013,18 @@ ANSWERED_ITSELF = phrases(
     r"\?[^?]*\b(?:tell us|let us know|share your (?:thoughts|views|take|story)|weigh in|sound "
     r"off) (?:in the comments|below|in our poll|in the poll)\b(?![^?]*\?)",
     r"\? (?:we|i) (?:wrote|have written|'ve written) (?:it|this|that) up\b(?![^?]*\?)",
+    # a question that heads a call to sign up, answered by the training or event (`How do we cut
+    # changeover time in half? SMED. Training starts next month, sign up on the board`); `how do
+    # I sign up for the training?`, or `I need to register by Friday` after it, still ask
+    r"\?(?: [^?]*[.!,:;])? (?:please )?(?:sign up|signup|register|enroll|enrol|rsvp|save your "
+    r"(?:seat|spot)|book your (?:seat|spot))\b(?![^?]*\?)",
+    # a question filed as a ticket and handed on by the tracker's bot (`*QA-1422 Why is scrap high
+    # on nights?* was moved to In Progress`, `New ticket: "How do I…?" - assigned to HR`): someone
+    # has it; `filed IT-442, nobody assigned to it yet` after a question leaves it open
+    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b)[^?]{0,200}\?[^?]{0,60}?"
+    r"(?<!not )(?<!nobody )(?<!no one )(?<!never )(?<!un)(?:was |has been |been |is now )?"
+    r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
+    r"resolved by|escalated to)\b[^?]*$",
     # the same in English: the answer noted here for whoever asks next (`how do I reset the
     # terminal? -> hold power 10s, noting it here for next time`), with no question after it;
     # `…? posting here for visibility` still asks
@@ -1024,6 +1065,10 @@ STATUS = phrases(
     r"vendor|candidate|resident|residents|tenant|tenants|guest|guests|parent|parents|contractor|"
     r"temp|intern|interns|sub|substitute|owner|board|@person|everyone|everybody)(?: [\w-]+)? know "
     r"(?:where|how|when|what|which|who|about|that|if|whether)\b",
+    # the same said of anyone named by a role (`does the night supervisor know about the coil
+    # delay?`): whether they have been told; `does anyone know about the overtime rule?` asks
+    r"^(?:does|do|did) (?:the|our|my|your|this|that|his|her|their) (?:[\w-]+ ){0,2}[\w-]+ know "
+    r"(?:about|that)\b",
     r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",
