@@ -165,6 +165,15 @@ ASKS_FOR_HELP = phrases(
     r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
     r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
     r"stuck trying to",
+    # a question called a doubt, as English in India calls it (`I have one doubt regarding the
+    # branching, …?`); `I have doubts about this design` is misgiving, and asks nothing
+    r"(?:a|one|a small|small|a quick|quick|one small|a silly|a basic|some) doubts? (?:regarding|"
+    r"about|on|in|with|related to|for)\b|doubts? regarding\b",
+    # why two things differ or do not match asks for the cause (`Why the coverage in SonarQube is
+    # different from the local report?`, `why doesn't the Cpk match my excel?`)
+    r"why\b[^?.!]{1,80}\b(?:different|differs?|differed) (?:from|than|between|to|in|with)\b|"
+    r"why\b[^?.!]{0,60}\b(?:doesn't|does not|don't|do not|didn't|did not|won't|isn't|aren't)\b"
+    r"[^?.!]{0,60}\b(?:match|matching|agree|line up|add up|tie out)\b",
     # a fault seen only under one condition asks for its cause (`why does the marker skip only on
     # aluminum parts?`, `anyone seen porosity in the welds only on night shift?`); `why is it
     # only me in the office on fridays` sighs
@@ -217,7 +226,9 @@ ASKS_FOR_HELP = phrases(
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
     r"am i missing (?:something|anything)",
     r"what (?:would|could|might) (?:cause|explain)|what(?:'s| is) causing",
-    r"(?:a )?known (?:thing|issue|bug|problem|limitation) (?:with|in|on|or)",
+    # `there is a known issue with the M3 chips, upgrade to 34.1` tells of one
+    r"(?<!\bis )(?<!'s )(?<!\bis a )(?<!'s a )(?:a )?known (?:thing|issue|bug|problem|limitation) "
+    r"(?:with|in|on|or)",
     # the strongest of these in a few other languages (folded: no accents, ß as ss)
     rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
     rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar))",
@@ -821,9 +832,10 @@ PERSONAL = phrases(
     # a meeting asked for (`can we get a quick sync on the migration plan?`) is put to the people
     # meeting
     r"(?:can|could) (?:we|i) (?:get|grab|have|set up|book|schedule) (?:a |some )?(?:quick |short |"
-    r"brief |15 min |30 min )?(?:sync|call|chat|meeting|huddle|catch-?up|1:1|time with)"
-    r"(?= (?:on|about|with|re|before|after|today|tomorrow|this|next|later|at|sometime)\b"
-    r"|\s*[?.!]|$)",
+    r"brief |\d+ ?(?:min|mins|minutes?|m|hr|hrs|h) )?(?:sync|call|chat|meeting|huddle|catch-?up|"
+    r"1:1|time with)(?= (?:on|about|with|re|before|after|today|tomorrow|this|next|later|at|"
+    r"sometime)\b|\s*[?.!]|$| for (?:\d+|a|an|one|two|five|ten|fifteen|half|a few|a couple|"
+    r"some)\b)",
     # someone to stand in for the writer (`any chance someone can cover my on-call shift?`, `can
     # anyone join the customer call at 2?`)
     rf"{SOMEONE} (?:can|could|would|might) (?:please )?(?:cover|take|swap) (?:my|for me)\b",
@@ -1021,10 +1033,16 @@ ANSWERED_ITSELF = phrases(
     # a question filed as a ticket and handed on by the tracker's bot (`*QA-1422 Why is scrap high
     # on nights?* was moved to In Progress`, `New ticket: "How do I…?" - assigned to HR`): someone
     # has it; `filed IT-442, nobody assigned to it yet` after a question leaves it open
-    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b)[^?]{0,200}\?[^?]{0,60}?"
+    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|#\d+)[^?]{0,200}\?[^?]{0,60}?"
     r"(?<!not )(?<!nobody )(?<!no one )(?<!never )(?<!un)(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
-    r"resolved by|escalated to)\b[^?]*$",
+    r"resolved by|escalated to|status changed|changed status)\b[^?]*$",
+    # the same named by the tracker before the ticket's title (`@ana created BE-812: How to handle
+    # expired tokens?`), the title ending the message; `I created BE-900 for this but how do I…?`
+    # asks
+    r"\b(?:created|opened|filed|raised|logged|updated|closed|resolved|reopened|moved|assigned|"
+    r"commented on) (?:ticket |issue |bug |story |task )?(?:[a-z][a-z0-9]{1,9}-\d+|#\d+): "
+    r"[^?]{1,200}\?\s*$",
     # the same in English: the answer noted here for whoever asks next (`how do I reset the
     # terminal? -> hold power 10s, noting it here for next time`), with no question after it;
     # `…? posting here for visibility` still asks
