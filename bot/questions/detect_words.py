@@ -334,6 +334,10 @@ ASKS_HOW = phrases(
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
     r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
     r"how to",
+    # which one of a kind stands first on a measure (`which server has the lowest ping from
+    # Australia?`) asks for what others have found; `which of these do you like best` polls
+    r"which (?!of\b)[\w-]+(?: [\w-]+)? (?:has|have|gives|give|is|are) the (?:lowest|highest|best|"
+    r"fastest|cheapest|most|least|shortest|longest|smallest|biggest|fewest) [\w-]+[^?]{0,40}\?",
     r"how (?:long|often|much|many) (?:should|does|do|will|would|can|is|are|did)",
     r"is it true",
     r"where (?:can|do|should|does|would|could) (?:\w+ ){0,2}(?:find|learn|get|see|check|look|"
@@ -352,6 +356,9 @@ ASKS_HOW = phrases(
     r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it|a|an|"
     r"my)\b.{1,70}"
     r"\bor (?:is|are|do|does|should|can|just|submit|use|will|would|something|not)\b",
+    # the same put to anyone as `you` (`can you transfer items between servers or are inventories
+    # separate?`); `do you want pizza or are you on a diet?` asks after the one asked
+    r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|can) you\b.{1,70}\bor (?:is|are|do|does) (?!you\b)",
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
@@ -529,6 +536,9 @@ SOCIAL = phrases(
     r"workaround|idea|ideas|solution|contact|template|guide|doc|docs|link|example|script|tips?|"
     r"recommendations?)\b)[^?]{1,60}\?[^?]*\b(?:mine|ours)(?: [\w-]+){0,3}? (?:is|are|was|were|"
     r"got|died|broke|went|ran)\b",
+    # goods asked to be given (`anyone got 64 oak logs I can have?`), as a loan is; `anyone have a
+    # script I can use to…` asks for a tool
+    rf"{SOMEONE}(?: here)? (?:have|has|got) [^?]{{1,40}}?\b(?:i|me) (?:can|could) (?:have|keep)\b",
     # thanks asked where to send (`who do I thank for the bagels?`)
     r"who (?:do|should|can) (?:i|we) thank\b",
     # borrowing said as stealing (`does anyone have a stapler I can steal for 5 min`)
@@ -541,7 +551,8 @@ SOCIAL = phrases(
     r"can you believe",
     r"isn't (?:it|this|that)(?:\s*[?!.,]|\s*$| (?:great|nice|funny|crazy|weird|wild|amazing|"
     r"lovely|obvious|cool|ironic))",
-    rf"(?:any|some)(?:one|body) else(?:'s)?{NO_FIX_ASKED}",
+    # `someone else's base` is another person's thing, no echo of `anyone else?`
+    rf"(?:any(?:one|body) else(?:'s)?|some(?:one|body) else(?!'s)){NO_FIX_ASKED}",
     rf"is (?:any|every)(?:one|body) else{NO_FIX_ASKED}",
     r"who else",
     r"(?:any|some)(?:one|body) free\s*\?",
@@ -860,6 +871,11 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks|code freeze|kickoff|kick-off|planning|workshop|training)",
     r"let me know when",
+    # when a thing starts, asked alone (`when does season 5 start?`), is a schedule, as the
+    # meeting's time is; `when does the trial start counting, at signup or at first login?` asks
+    r"^(?:so |ok |hey |hi )?when (?:does|do|will|is|are) (?:the |our )?(?:next )?(?:[\w-]+ ){0,2}"
+    r"[\w-]+ (?:start|starts|starting|begin|begins|kick off|launch|open|come out|drop|go live)"
+    r"\s*\?*$",
     # work asked to be done by a deadline (`can we get the board metrics locked by Wednesday?`)
     # is put to the ones doing it; `can we get access by filing a ticket?` asks how
     r"(?:can|could) (?:we|you all|y'all|everyone|the team) (?:get|have) [^?]{1,60}? (?:done|locked|"
@@ -902,7 +918,9 @@ PERSONAL = phrases(
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
     r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
     r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
-    r"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+){0,2})? (?:please |just |quickly )?(?:reset|"
+    r"team|(?:a|an|any|some) (?:admin|mod|moderator|manager|lead|dev|developer|engineer|staff "
+    r"member|helper|owner|sysadmin|supervisor|officer)s?)(?: (?:from|in|on|with) [\w-]+"
+    r"(?: [\w-]+){0,2})? (?:please |just |quickly )?(?:reset|"
     r"restart|unlock|grant|give me|enable|disable|create|delete|remove|rerun|re-run|take|"
     r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
@@ -1029,14 +1047,19 @@ ANSWERED_ITSELF = phrases(
     # changeover time in half? SMED. Training starts next month, sign up on the board`); `how do
     # I sign up for the training?`, or `I need to register by Friday` after it, still ask
     r"\?(?: [^?]*[.!,:;])? (?:please )?(?:sign up|signup|register|enroll|enrol|rsvp|save your "
-    r"(?:seat|spot)|book your (?:seat|spot))\b(?![^?]*\?)",
+    r"(?:seat|spot)|book your (?:seat|spot)|(?:submit|apply|enter|vote) (?:in|at|via|here|now|"
+    r"on|through|by)\b)(?![^?]*\?)",
+    # a yes-or-no question the writer answers at once (`is x-ray allowed? no. obviously.`), with no
+    # question after; `is it allowed? no idea, anyone?` and `…? yes I tried but…` leave it open
+    r"\? (?:no|nope|yes|yep|yup)(?:[.!]|,(?! (?:but|though|wait)\b)| *$)(?![^?]*\?)",
     # a question filed as a ticket and handed on by the tracker's bot (`*QA-1422 Why is scrap high
     # on nights?* was moved to In Progress`, `New ticket: "How do I…?" - assigned to HR`): someone
     # has it; `filed IT-442, nobody assigned to it yet` after a question leaves it open
     r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|#\d+)[^?]{0,200}\?[^?]{0,60}?"
     r"(?<!not )(?<!nobody )(?<!no one )(?<!never )(?<!un)(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
-    r"resolved by|escalated to|status changed|changed status)\b[^?]*$",
+    r"resolved by|escalated to|status changed|changed status|claimed by|picked up by|taken by|"
+    r"handled by|accepted by)\b[^?]*$",
     # the same named by the tracker before the ticket's title (`@ana created BE-812: How to handle
     # expired tokens?`), the title ending the message; `I created BE-900 for this but how do I…?`
     # asks
@@ -1074,6 +1097,9 @@ STATUS = phrases(
     r"(?:(?:is|are) (?!there\b)[\w@]+(?: [\w@]+)?|(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are)) "
     r"(?:in|around|off|out|online|back|in the office|"
     r"wfh|working|on shift) (?:today|tomorrow|tonight|this (?:morning|afternoon|week))(?!')\b",
+    # the same doing a thing today (`anyone know if Ben is streaming tonight?`)
+    r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
+    r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
     r"still waiting (?:on|for)",
     # whether a given person or group knows a thing (`does the new hire know where to park?`,
     # `does the client know about the delay?`) asks how things stand with them, not for the

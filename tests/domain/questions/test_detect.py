@@ -47,6 +47,7 @@ HOLDOUT_26 = DATA / "questions_holdout_26.jsonl"
 HOLDOUT_27 = DATA / "questions_holdout_27.jsonl"
 HOLDOUT_28 = DATA / "questions_holdout_28.jsonl"
 HOLDOUT_29 = DATA / "questions_holdout_29.jsonl"
+HOLDOUT_30 = DATA / "questions_holdout_30.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -92,13 +93,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_27, 200, 0.9),
         (HOLDOUT_28, 210, 0.9),
         (HOLDOUT_29, 200, 0.9),
+        (HOLDOUT_30, 200, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the twenty-seven held out that others wrote, each before the
+    two held out, and at least 0.9 on the twenty-eight held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (they measure 0.91 to 1.00);
     all mix expert questions with small talk, status questions, requests put to one person or
     a team, statements and thanks, from a quarter asks (a day of channel traffic, as the
