@@ -227,8 +227,8 @@ ASKS_FOR_HELP = phrases(
     r"am i missing (?:something|anything)",
     r"what (?:would|could|might) (?:cause|explain)|what(?:'s| is) causing",
     # `there is a known issue with the M3 chips, upgrade to 34.1` tells of one
-    r"(?<!\bis )(?<!'s )(?<!\bis a )(?<!'s a )(?:a )?known (?:thing|issue|bug|problem|limitation) "
-    r"(?:with|in|on|or)",
+    r"(?:a )?known(?<!\bis known)(?<!'s known)(?<!\bis a known)(?<!'s a known) (?:thing|issue|bug|"
+    r"problem|limitation) (?:with|in|on|or)",
     # the strongest of these in a few other languages (folded: no accents, ß as ss)
     rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
     rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar))",
