@@ -39,6 +39,12 @@ FAVOUR_FR = (
     r"(?:approuver|valider|relire|merger|donner|filer|passer|partager|envoyer|reinitialiser|"
     r"redemarrer|ajouter)\b"
 )
+# a service done for the one asking (`…reset my MFA`, `…restart the worker`)
+SERVICE = (
+    r"(?:reset|restart|unlock|grant|give me|enable|disable|create|delete|remove|rerun|re-run|take|"
+    r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
+    r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)"
+)
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
     r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check|give me (?:the|a) "
@@ -871,11 +877,13 @@ PERSONAL = phrases(
     r"meeting|standup|party|retro|demo|offsite|lunch|sync|call|event|town ?hall|dinner|"
     r"happy hour|celebration|drinks|code freeze|kickoff|kick-off|planning|workshop|training)",
     r"let me know when",
-    # when a thing starts, asked alone (`when does season 5 start?`), is a schedule, as the
-    # meeting's time is; `when does the trial start counting, at signup or at first login?` asks
-    r"^(?:so |ok |hey |hi )?when (?:does|do|will|is|are) (?:the |our )?(?:next )?(?:[\w-]+ ){0,2}"
-    r"[\w-]+ (?:start|starts|starting|begin|begins|kick off|launch|open|come out|drop|go live)"
-    r"\s*\?*$",
+    # when the next or a numbered round of a thing starts, asked alone (`when does season 5
+    # start?`, `when does the next sprint begin?`), is a schedule, as the meeting's time is; `when
+    # does the fiscal year start?` asks a rule, and `when does the trial start counting, at signup
+    # or at first login?` asks
+    r"^(?:so |ok |hey |hi )?when (?:does|do|will|is|are) (?:the |our )?(?:next (?:[\w-]+ ){0,1}"
+    r"[\w-]+|(?:[\w-]+ ){0,1}[\w-]+ \d+) (?:start|starts|starting|begin|begins|kick off|launch|"
+    r"open|come out|drop|go live)\s*\?*$",
     # work asked to be done by a deadline (`can we get the board metrics locked by Wednesday?`)
     # is put to the ones doing it; `can we get access by filing a ticket?` asks how
     r"(?:can|could) (?:we|you all|y'all|everyone|the team) (?:get|have) [^?]{1,60}? (?:done|locked|"
@@ -918,12 +926,13 @@ PERSONAL = phrases(
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
     r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
     r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
-    r"team|(?:a|an|any|some) (?:admin|mod|moderator|manager|lead|dev|developer|engineer|staff "
-    r"member|helper|owner|sysadmin|supervisor|officer)s?)(?: (?:from|in|on|with) [\w-]+"
-    r"(?: [\w-]+){0,2})? (?:please |just |quickly )?(?:reset|"
-    r"restart|unlock|grant|give me|enable|disable|create|delete|remove|rerun|re-run|take|"
-    r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
-    r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)",
+    rf"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+){{0,2}})? (?:please |just |quickly )?"
+    rf"{SERVICE}",
+    # the same asked of whoever holds a role (`can an admin restart EU-1?`); what a role may do
+    # (`can an admin delete a channel or only the owner?`) asks
+    r"(?:can|could|would|will) (?:a|an|any|some) (?:admin|mod|moderator|manager|lead|dev|developer|"
+    r"engineer|staff member|helper|owner|sysadmin|supervisor|officer)s? "
+    rf"(?:please |just |quickly )?{SERVICE}(?! (?:a|an|any)\b)(?![^?]*\bor\b)",
     r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
     r"permission)",
     # a review of one change asked of anyone (`can someone review <…/pull/981|web#981>?`, `…review
