@@ -172,9 +172,10 @@ ASKS_FOR_HELP = phrases(
     r"(?:completely|totally|really|pretty|a bit|so) stuck|going (?:round|around) in circles",
     r"stuck trying to",
     # a question called a doubt, as English in India calls it (`I have one doubt regarding the
-    # branching, …?`); `I have doubts about this design` is misgiving, and asks nothing
-    r"(?:a|one|a small|small|a quick|quick|one small|a silly|a basic|some) doubts? (?:regarding|"
-    r"about|on|in|with|related to|for)\b|doubts? regarding\b",
+    # branching, …?`); `I have doubts about this design`, or `some doubt about Friday`, is
+    # misgiving, and asks nothing
+    r"(?:a|one|a small|small|a quick|quick|one small|a silly|a basic) doubt (?:regarding|about|on|"
+    r"in|with|related to|for)\b|doubts? regarding\b",
     # why two things differ or do not match asks for the cause (`Why the coverage in SonarQube is
     # different from the local report?`, `why doesn't the Cpk match my excel?`)
     r"why\b[^?.!]{1,80}\b(?:different|differs?|differed) (?:from|than|between|to|in|with)\b|"
@@ -1057,15 +1058,19 @@ ANSWERED_ITSELF = phrases(
     # I sign up for the training?`, or `I need to register by Friday` after it, still ask
     r"\?(?: [^?]*[.!,:;])? (?:please )?(?:sign up|signup|register|enroll|enrol|rsvp|save your "
     r"(?:seat|spot)|book your (?:seat|spot)|(?:submit|apply|enter|vote) (?:in|at|via|here|now|"
-    r"on|through|by)\b)(?![^?]*\?)",
+    r"on|through|by)\b)(?![^.?!]*\b(?:but|though|doesn't|does not|didn't|did not|won't|isn't|"
+    r"not|can't|fails?|failed|broken)\b)(?![^?]*\?)",
     # a yes-or-no question the writer answers at once (`is x-ray allowed? no. obviously.`), with no
     # question after; `is it allowed? no idea, anyone?` and `…? yes I tried but…` leave it open
-    r"\? (?:no|nope|yes|yep|yup)(?:[.!]|,(?! (?:but|though|wait)\b)| *$)(?![^?]*\?)",
+    r"\? (?:no|nope|yes|yep|yup)(?:[.!]|,(?! (?:but|though|wait)\b)| *$)(?![^?]*\b(?:but|though|"
+    r"not sure|i think|maybe)\b)(?![^?]*\?)",
     # a question filed as a ticket and handed on by the tracker's bot (`*QA-1422 Why is scrap high
     # on nights?* was moved to In Progress`, `New ticket: "How do I…?" - assigned to HR`): someone
-    # has it; `filed IT-442, nobody assigned to it yet` after a question leaves it open
-    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|#\d+)[^?]{0,200}\?[^?]{0,60}?"
-    r"(?<!not )(?<!nobody )(?<!no one )(?<!never )(?<!un)(?:was |has been |been |is now )?"
+    # has it, the tracker's words right after the question's closing quote or star; `…? nobody
+    # assigned to it yet`, or `jira q: how do I move a ticket? when moved to the board it
+    # vanishes`, leaves it open
+    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|#\d+)[^?]{0,200}\?[\W_]{0,6}"
+    r"(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
     r"resolved by|escalated to|status changed|changed status|claimed by|picked up by|taken by|"
     r"handled by|accepted by)\b[^?]*$",

@@ -54,6 +54,7 @@ def test_a_question_called_a_doubt_asks(text: str) -> None:
     [
         "I have doubts about this design, too many moving parts",
         "no doubt about it, the new pipeline is faster",
+        "there's some doubt about whether we can ship Friday",
     ],
 )
 def test_misgiving_and_certainty_ask_nothing(text: str) -> None:

@@ -102,6 +102,8 @@ def test_a_question_the_writer_answers_at_once_answers_itself(text: str) -> None
         "is it allowed? no idea, anyone?",
         "can I use shaders? yes I tried but it crashes on startup",
         "is x-ray allowed? no, but what about minimap mods?",
+        "how do I apply for PTO? submit in Workday doesn't show the option",
+        "is this covered by the warranty? yes, I think, but what about the battery",
     ],
 )
 def test_a_question_left_open_still_asks(text: str) -> None:

@@ -138,6 +138,7 @@ def test_a_question_a_trackers_bot_hands_on_has_someone(text: str) -> None:
         "the kiosk?",
         "I filed IT-442 for the VPN on the kiosk, how do I get it working? not assigned to anyone "
         "yet",
+        "Jira q: how do I move a ticket between boards? when moved to the new board it disappears",
     ],
 )
 def test_a_ticket_no_one_has_taken_still_asks(text: str) -> None:
