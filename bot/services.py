@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.bot_dms import BotDms
 from bot.clock import Clock, wall_clock
 from bot.conversations import Conversations
 from bot.digests.service import DigestService
@@ -36,6 +37,7 @@ class Services:
     people: PeopleService
     inbox: Inbox
     outbox: Outbox
+    bot_dms: BotDms
     installations: Installations
     uninstalls: Uninstalls
     question_text: QuestionTextRetention
@@ -65,6 +67,7 @@ class Services:
             people=PeopleService(sessions, clock.now),
             inbox=Inbox(sessions, wall_clock),
             outbox=Outbox(sessions),
+            bot_dms=BotDms(sessions),
             installations=Installations(sessions, settings.client_id),
             uninstalls=Uninstalls(
                 sessions, clock.now, timedelta(days=settings.uninstalled_retention_days)

@@ -294,23 +294,6 @@ async def quotes(session: AsyncSession, team_id: str, channel_id: str, ts: str) 
     return (await session.scalar(statement)) is not None
 
 
-async def told_in_dm(
-    session: AsyncSession, team_id: str, user_id: str, channel_id: str, ts: str
-) -> bool:
-    """Whether the bot's message at `ts` in `channel_id` told `user_id` of kudos they got."""
-    statement = (
-        select(Kudos.id)
-        .where(
-            Kudos.team_id == team_id,
-            Kudos.receiver_user_id == user_id,
-            Kudos.dm_channel_id == channel_id,
-            Kudos.dm_ts == ts,
-        )
-        .limit(1)
-    )
-    return (await session.scalar(statement)) is not None
-
-
 async def requote(
     session: AsyncSession,
     team_id: str,

@@ -71,23 +71,6 @@ async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: st
     )
 
 
-async def offer_sent_at(
-    session: AsyncSession, team_id: str, user_id: str, channel_id: str, ts: str
-) -> bool:
-    """Whether the bot's message at `ts` in `channel_id` is an offer it sent `user_id`."""
-    found = await session.scalar(
-        select(
-            exists().where(
-                Offer.team_id == team_id,
-                Offer.candidate_user_id == user_id,
-                Offer.dm_channel_id == channel_id,
-                Offer.dm_ts == ts,
-            )
-        )
-    )
-    return bool(found)
-
-
 async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
     result = await session.scalars(
         select(Offer).where(

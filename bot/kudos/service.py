@@ -213,12 +213,6 @@ class KudosService:
     async def mine(self, team_id: str, user_id: str, tz: str) -> MySummary:
         return await summaries.mine(self._sessions, self._clock, team_id, user_id, tz)
 
-    async def told_at(self, team_id: str, user_id: str, channel_id: str, ts: str) -> bool:
-        """Whether the bot's message at `ts` in a DM told `user_id` of kudos they got: what
-        they reply under it is said to nobody, and asks nothing."""
-        async with self._sessions() as s:
-            return await ledger.told_in_dm(s, team_id, user_id, channel_id, ts)
-
     async def quotes(self, team_id: str, channel_id: str, ts: str) -> bool:
         """Whether kudos quote this message (a reaction's), so its edit or deletion matters."""
         async with self._sessions() as s:

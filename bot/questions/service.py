@@ -332,14 +332,6 @@ class QuestionService:
                     closed += 1
         return closed
 
-    async def offered_at(
-        self, team_id: str, user_id: str, channel_id: str, message_ts: str
-    ) -> bool:
-        """Whether the bot's message at `message_ts` in a DM is an offer it sent `user_id`:
-        what they reply under it answers the offer, and asks nothing."""
-        async with self._sessions() as s:
-            return await offer_q.offer_sent_at(s, team_id, user_id, channel_id, message_ts)
-
     async def request_given_up(self, team_id: str, offer_id: int) -> None:
         """Slack kept failing (or refused) a colleague's request until the outbox gave it up:
         never sent, it is passed over as after *Not me*, so that nobody is said to be asked

@@ -73,6 +73,27 @@ def render_kudos_reply() -> dict[str, Any]:
     )
 
 
+def render_consent_reply() -> dict[str, Any]:
+    """Something typed in the thread of the bot's prompt about the person's DM question (ask
+    colleagues, or the solved ones like it first): nobody reads it; how to answer the prompt
+    and how to add to the question."""
+    return message(
+        "Nobody reads replies to this message: use its buttons to have colleagues asked or "
+        "not. To add to your question, edit your question's message, and whoever I ask reads "
+        "the new words.",
+        "To ask something else, send it to me as a new message, not in a thread.",
+    )
+
+
+def render_dm_reply() -> dict[str, Any]:
+    """Something typed in the thread of any other message the bot sent in its DM (a digest,
+    insights, a confirmation, news of a question): nobody reads it."""
+    return message(
+        "Nobody reads replies to this message.",
+        "To ask something, send it to me as a new message, not in a thread.",
+    )
+
+
 def render_empty_command(command: str) -> dict[str, Any]:
     """An empty `/ask` or `/askaround`: what to type, and where the full list is."""
     if command == "/ask":

@@ -207,6 +207,17 @@ def render_consent(question: QuestionView, count: int, *, unsure: bool = False) 
     }
 
 
+def asks_consent(message: Message) -> bool:
+    """Whether this message to the asker has the button that agrees to ask colleagues
+    (`render_consent`, `render_solved_first`): what they type under it answers it."""
+    return any(
+        element.get("action_id") == "question_consent"
+        for block in message.get("blocks") or []
+        if block.get("type") == "actions"
+        for element in block.get("elements") or []
+    )
+
+
 def render_solved_first(
     question: QuestionView,
     solved: list[SolvedMatch],

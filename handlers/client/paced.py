@@ -76,6 +76,7 @@ class PacedClient(AsyncWebClient):
         attempt = marks.CURRENT.get()
         if api_method == "chat.postMessage" and attempt is not None:
             if attempt.retry and (earlier := await self._posted_before(args, attempt.key)):
+                marks.posted_in_dm(args, earlier)
                 return earlier
             args.setdefault("metadata", marks.mark(attempt.key))
         channel = str(args.get("channel", "")) if api_method in PACED_METHODS else ""
@@ -85,6 +86,7 @@ class PacedClient(AsyncWebClient):
         answer = await self._one_at_a_time(channel, api_method, kwargs)
         if api_method == "chat.postMessage" and attempt is not None:
             attempt.posted = True
+            marks.posted_in_dm(args, answer)
         return answer
 
     async def _one_at_a_time(

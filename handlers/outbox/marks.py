@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 EVENT_TYPE = "askaround_delivery"
@@ -27,6 +27,8 @@ class Attempt:
     memo: Any = None  # what the transaction that queued it knew (`Claimed.memo`)
     # It posted a message: put back to wait its turn, its next attempt must look for it.
     posted: bool = False
+    # What it posted at the top of a DM, (channel, ts): recorded as its kind (`bot_dms`).
+    dms: list[tuple[str, str]] = field(default_factory=list)
 
 
 CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=None)
@@ -67,6 +69,14 @@ def recorded_with() -> int | None:
         return None
     current.recorded = True
     return current.delivery_id
+
+
+def posted_in_dm(args: dict[str, Any], answer: Any) -> None:
+    """Note a chat.postMessage the delivery being attempted made at the top of a DM."""
+    current = CURRENT.get()
+    channel = str(answer.get("channel") or args.get("channel") or "")
+    if current is not None and channel.startswith("D") and not args.get("thread_ts"):
+        current.dms.append((channel, str(answer["ts"])))
 
 
 def mark(key: str) -> dict[str, Any]:

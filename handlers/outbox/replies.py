@@ -15,6 +15,8 @@ from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
     render_ask_command,
+    render_consent_reply,
+    render_dm_reply,
     render_greeting,
     render_kudos_reply,
     render_offer_reply,
@@ -24,10 +26,25 @@ from handlers.blocks.greeting import (
 
 CHATTER_REPLY = "chatter.reply"
 # Typed in a thread of the DM with the bot: of the person's own question, of a request to
-# help, of news of kudos received.
+# help, of news of kudos received, of the prompt about their question, of any other.
 QUESTION_REPLY = "question_reply"
 OFFER_REPLY = "offer_reply"
 KUDOS_REPLY = "kudos_reply"
+CONSENT_REPLY = "consent_reply"
+DM_REPLY = "dm_reply"
+# The kind a listener records for what it said in the DM about the person's question
+# (`bot_dms`), when it asks their consent; the outbox records its deliveries' own kinds.
+CONSENT_PROMPT = "question.consent"
+ASKED_ALREADY = "question.already"
+KUDOS_CONFIRMATION = "kudos.confirmation"  # the giver's, when it is a DM of its own
+# What is told under each kind of the bot's DM; None asks: a question under its greeting or
+# small talk is the one it invites. A kind not here is told DM_REPLY.
+UNDER: dict[str, str | None] = {
+    CHATTER_REPLY: None,
+    "question.offer": OFFER_REPLY,
+    "kudos.received": KUDOS_REPLY,
+    CONSENT_PROMPT: CONSENT_REPLY,
+}
 # What was said, by its name in the delivery: small talk's kinds, and "words" for a few words
 # ("thanks_someone", whose answer depends on the workspace's values, is answered in `reply`).
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -40,7 +57,14 @@ ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     QUESTION_REPLY: render_question_reply,
     OFFER_REPLY: render_offer_reply,
     KUDOS_REPLY: render_kudos_reply,
+    CONSENT_REPLY: render_consent_reply,
+    DM_REPLY: render_dm_reply,
 }
+
+
+def said_under(kind: str) -> str | None:
+    """What to tell someone who typed in the thread of the bot's DM of this kind; None: ask it."""
+    return UNDER.get(kind, DM_REPLY)
 
 
 async def reply(

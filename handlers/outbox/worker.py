@@ -236,6 +236,8 @@ class OutboxWorker:
         with marks.attempting(item.key, item.attempts, item.id, item.memo) as attempt:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
+        if attempt.dms:
+            await self._posted_in_dms(item, attempt.dms)
         if outcome.status == "sent" and attempt.recorded:
             return
         if outcome.status == "failed":
@@ -252,6 +254,15 @@ class OutboxWorker:
             self._put_back(outcome.next_attempt_at)
         if outcome.status == "failed":  # for `askaround outbox retry` once it is fixed
             log.warning("delivery %s (%s) not sent: %s", item.id, item.kind, outcome.error)
+
+    async def _posted_in_dms(self, item: Claimed, dms: list[tuple[str, str]]) -> None:
+        """Remember what it posted at the top of DMs as its kind, so a reply in their thread
+        answers it (`bot/bot_dms.py`); a retry that finds its post by its mark records it
+        again, to no effect."""
+        try:
+            await self.services.bot_dms.posted(item.team_id, item.kind, dms)
+        except Exception:  # posted all the same: a reply under it is asked, as before
+            log.exception("recording the DMs delivery %s posted failed", item.id)
 
     async def _given_up(self, item: Claimed) -> None:
         given_up = GIVEN_UP.get(item.kind)

@@ -27,6 +27,7 @@ from handlers.client.directory import (
 from handlers.client.failures import is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
+from handlers.outbox.replies import KUDOS_CONFIRMATION
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
@@ -181,6 +182,8 @@ async def confirm_to_giver(
         await services.kudos.confirmation_posted(
             team_id, given, shown.channel, shown.ts, group_dm=group_dm
         )
+        if shown.channel.startswith("D"):  # what the giver types under it asks nobody
+            await services.bot_dms.posted(team_id, KUDOS_CONFIRMATION, [shown])
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:

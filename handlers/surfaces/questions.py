@@ -28,6 +28,7 @@ from handlers.blocks.greeting import (
 )
 from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
+    asks_consent,
     render_already_asked,
     render_consent,
     render_mine,
@@ -42,7 +43,13 @@ from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
-from handlers.outbox.replies import CHATTER_REPLY, KUDOS_REPLY, OFFER_REPLY, QUESTION_REPLY
+from handlers.outbox.replies import (
+    ASKED_ALREADY,
+    CHATTER_REPLY,
+    CONSENT_PROMPT,
+    QUESTION_REPLY,
+    said_under,
+)
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
@@ -276,9 +283,16 @@ def register(router: Router, services: Services) -> None:
             return
 
         async def reply(message: dict[str, Any]) -> None:
-            await client.chat_postEphemeral(
-                channel=event["channel"], user=event["user"], thread_ts=thread, **message
-            ) if not event["channel"].startswith("D") else await say(**message)
+            if not event["channel"].startswith("D"):
+                await client.chat_postEphemeral(
+                    channel=event["channel"], user=event["user"], thread_ts=thread, **message
+                )
+                return
+            posted = await say(**message)
+            kind = CONSENT_PROMPT if asks_consent(message) else ASKED_ALREADY
+            await services.bot_dms.posted(
+                workspace_of(context), kind, [(str(posted["channel"]), str(posted["ts"]))]
+            )
 
         request = AskRequest(
             team_id=workspace_of(context),
@@ -295,25 +309,25 @@ def register(router: Router, services: Services) -> None:
         await ask(services, client, request, reply, known)
 
     async def replied_to(event: dict[str, Any], context: Any) -> str | None:
-        """What a reply in a thread of the DM with the bot answers, when that is the person's
-        own question, whose thread the bot tells them of it in (`QUESTION_REPLY`: what they
-        forgot), one of the bot's requests to help (`OFFER_REPLY`: what they know, a question
-        back) or its news of kudos they got (`KUDOS_REPLY`: thanks back): never a question of
-        its own, which would put their words to colleagues. Slack tells a reply by its
+        """What to tell someone who typed in a thread of their DM with the bot, when that is
+        no question of theirs: under their own question, whose thread the bot tells them of
+        it in (`QUESTION_REPLY`: what they forgot), or under a message the bot posted there,
+        by what it recorded that message to be (`bot_dms`, `said_under`: a request to help,
+        kudos news, the prompt about their question, a digest…). Under the bot's greeting, or
+        a message it has no record of, a question is asked. Slack tells a reply by its
         `thread_ts` not being its `ts`, and names the author of what it replies to in
-        `parent_user_id`."""
+        `parent_user_id`, never that message's words or metadata."""
         thread, channel = event.get("thread_ts"), str(event["channel"])
         if not channel.startswith("D") or not thread or thread == event["ts"]:
             return None
-        team, user, thread = workspace_of(context), str(event["user"]), str(thread)
+        team, thread = workspace_of(context), str(thread)
         # A reply also sent to the conversation names no parent, only its thread's `root`.
         parent = event.get("parent_user_id") or (event.get("root") or {}).get("user")
         if parent and parent != context.bot_user_id:
             asked = await services.questions.asked_in(team, channel, thread)
             return QUESTION_REPLY if asked else None
-        if await services.questions.offered_at(team, user, channel, thread):
-            return OFFER_REPLY
-        return KUDOS_REPLY if await services.kudos.told_at(team, user, channel, thread) else None
+        kind = await services.bot_dms.kind_at(team, channel, thread)
+        return None if kind is None else said_under(kind)
 
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any

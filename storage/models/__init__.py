@@ -1,7 +1,7 @@
 """All tables, imported in one place so `Base.metadata` is complete for Alembic."""
 
 from storage.models.base import Base, utcnow
-from storage.models.delivery import DigestRun, OutboxItem
+from storage.models.delivery import BotDm, DigestRun, OutboxItem
 from storage.models.directory import Connection, Person, PersonSkill, Skill, SkillAlias
 from storage.models.inbox import InboxItem, Replica
 from storage.models.installation import SlackBot, SlackInstallation, SlackOAuthState
@@ -11,6 +11,7 @@ from storage.models.workspace import CompanyValue, SettingChange, Workspace
 
 __all__ = [
     "Base",
+    "BotDm",
     "CompanyValue",
     "Connection",
     "DigestRun",

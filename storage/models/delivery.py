@@ -40,3 +40,16 @@ class DigestRun(Base):
     # The posted DM, recorded before `sent_at`, so a re-claim after a crash never posts twice.
     channel_id: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
+
+
+class BotDm(Base):
+    """A message the bot posted at the top of someone's DM with it, by what it is (`kind`:
+    the outbox delivery's, or a listener's own): what the person types in its thread answers
+    that message and is no question (`bot/bot_dms.py`). Only a `ts`, never words."""
+
+    __tablename__ = "bot_dms"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    ts: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))

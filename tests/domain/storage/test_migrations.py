@@ -210,3 +210,56 @@ async def test_kudos_given_by_reacting_know_the_message_they_quote(
         "cmd:x:U2": (None, None),
         "second:C9:9.2:U3:U2": (None, None),
     }
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_requests_and_kudos_news_sent_before_are_known_as_the_bots_dms(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0021: a request to help and news of kudos the bot had already sent in a DM
+    are recorded as its DMs of their kind, so a reply under them is still no question; one
+    not yet sent (no `dm_ts`) is not."""
+    if kind == "postgresql":
+        await require_postgres()
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0020"))
+                added = await conn.execute(
+                    text(
+                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
+                        "topics, status, is_private, source, idempotency_key, created_at) "
+                        "VALUES ('T1', 'U1', 'C1', 'how?', '[]', 'open', false, 'mention', "
+                        "'q', CURRENT_TIMESTAMP) RETURNING id"
+                    )
+                )
+                question = added.scalar_one()
+                for candidate, dm, ts in (("U2", "D2", "1.1"), ("U3", None, None)):
+                    await conn.execute(
+                        text(
+                            "INSERT INTO offers (team_id, question_id, candidate_user_id, "
+                            "score, reason, introduction, status, kind, rank, created_at, "
+                            "dm_channel_id, dm_ts) VALUES ('T1', :id, :who, 0, '', '', "
+                            "'pending', 'expert', 0, CURRENT_TIMESTAMP, :dm, :ts)"
+                        ),
+                        {"id": question, "who": candidate, "dm": dm, "ts": ts},
+                    )
+                await conn.execute(
+                    text(
+                        "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, "
+                        'message, "values", is_private, source, idempotency_key, '
+                        "batch_key, dm_channel_id, dm_ts, created_at) "
+                        "VALUES ('T1', 'U1', 'U4', 'thanks', '[]', false, 'command', 'k', "
+                        "'b', 'D4', '2.2', CURRENT_TIMESTAMP)"
+                    )
+                )
+            await upgrade_head(engine)
+            async with engine.connect() as conn:
+                result = await conn.execute(
+                    text("SELECT team_id, channel_id, ts, kind FROM bot_dms")
+                )
+                found = sorted(tuple(map(str, row)) for row in result.all())
+        finally:
+            await engine.dispose()
+    assert found == [("T1", "D2", "1.1", "question.offer"), ("T1", "D4", "2.2", "kudos.received")]
