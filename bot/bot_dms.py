@@ -14,17 +14,28 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.reliability.batching import Batched
 from storage import bot_dms
+from storage.sqlite_driver import on_the_loop
 
 
 class BotDms:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        # Each delivery to a DM records one: those ending together share a transaction.
+        self._recording = Batched(self._record_all, "bot-dms")
 
     async def posted(self, team_id: str, kind: str, posts: Sequence[tuple[str, str]]) -> None:
         """The bot posted these (channel, ts) at the top of DMs, as `kind`."""
-        async with self._sessions() as s, s.begin():
-            await bot_dms.record(s, team_id, kind, posts)
+        await self._recording.submit(
+            tuple(bot_dms.Posted(team_id, channel, ts, kind) for channel, ts in posts)
+        )
+
+    async def _record_all(self, batch: Sequence[tuple[bot_dms.Posted, ...]]) -> list[None]:
+        with on_the_loop():
+            async with self._sessions() as s, s.begin():
+                await bot_dms.record(s, [post for posts in batch for post in posts])
+        return [None] * len(batch)
 
     async def kind_at(self, team_id: str, channel_id: str, ts: str) -> str | None:
         """What the bot's message at `ts` in the DM `channel_id` is, if it was recorded."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,14 +12,18 @@ from storage.models import BotDm
 from storage.upsert import insert_for
 
 
-async def record(
-    session: AsyncSession, team_id: str, kind: str, posts: Sequence[tuple[str, str]]
-) -> None:
-    """Record (channel, ts) posts as `kind`; a retry that found its post records it again."""
-    if not posts:
-        return
-    rows = [{"team_id": team_id, "channel_id": c, "ts": ts, "kind": kind} for c, ts in posts]
-    await session.execute(insert_for(session, BotDm).values(rows).on_conflict_do_nothing())
+class Posted(NamedTuple):
+    team_id: str
+    channel_id: str
+    ts: str
+    kind: str
+
+
+async def record(session: AsyncSession, posts: Sequence[Posted]) -> None:
+    """Record these posts; a retry that found its post records it again, to no effect."""
+    if posts:
+        rows = [p._asdict() for p in dict.fromkeys(posts)]
+        await session.execute(insert_for(session, BotDm).values(rows).on_conflict_do_nothing())
 
 
 async def kind_at(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> str | None:
