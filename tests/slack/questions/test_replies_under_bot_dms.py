@@ -117,3 +117,22 @@ async def test_a_reply_under_the_monthly_insights_is_no_question(tmp_path: Path)
         assert await questions_of(slack, "dev") == []
         (told,) = in_thread(slack, "dev", insights.ts)
         assert told.startswith(NOBODY_READS)
+
+
+@pytest.mark.postgres_too
+async def test_a_reply_under_the_askers_list_in_the_dm_is_no_question(slack: SlackHarness) -> None:
+    """Carol asks with `/ask` in #general, and the bot's DM tells her whom it asks (a
+    delivery with no answer of its own for a reply: any outbox kind is recorded). What she
+    types under it is no second question."""
+    await slack.command("carol", "/ask", QUESTION)
+    await slack.drain()
+    carol = slack.user("carol")
+    [listed] = [
+        m
+        for m in slack.emu.dm_messages(carol)
+        if m.by_bot and m.thread_ts in (None, m.ts) and "asking" in m.text
+    ]
+    await reply_under(slack, "carol", listed, "can you also ask someone from the infra team?")
+    assert await questions_of(slack, "carol") == [QUESTION]
+    (told,) = in_thread(slack, "carol", listed.ts)
+    assert told.startswith(NOBODY_READS)
