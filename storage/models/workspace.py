@@ -21,7 +21,8 @@ class Workspace(Base):
     role_allowances: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     min_reason_length: Mapped[int] = mapped_column(default=10)
     values_required: Mapped[bool] = mapped_column(default=False)
-    kudos_reactions: Mapped[str] = mapped_column(String(200), default="kudos")
+    # Up to ten reaction names of up to 100 characters, comma-separated.
+    kudos_reactions: Mapped[str] = mapped_column(Text, default="kudos")
     digest_weekday: Mapped[int] = mapped_column(default=0)
     digest_hour: Mapped[int] = mapped_column(default=9)
     # Who a manager's weekly digest covers: "all" reports down the org chart, or "direct" ones.

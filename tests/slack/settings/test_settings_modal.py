@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from bot.workspace_settings.keys import MAX_REACTIONS, MAX_ROLES, MAX_VALUES
@@ -307,6 +308,7 @@ LONGEST = {
 }
 
 
+@pytest.mark.postgres_too  # ten reactions at their longest: 1,009 characters
 async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
     slack: SlackHarness,
 ) -> None:
@@ -326,6 +328,7 @@ async def test_a_confirmation_longer_than_a_section_names_every_setting_saved(
     assert f"#{old[-1]}" in said and not said.endswith("…"), said[-300:]
 
 
+@pytest.mark.postgres_too  # ten reactions at their longest: 1,009 characters
 async def test_the_admins_home_section_shows_every_setting_at_their_longest(
     slack: SlackHarness,
 ) -> None:
