@@ -64,18 +64,20 @@ async def upsert_profiles(
     now = utcnow()
     await connection.execute(
         _upsert_statement(connection.dialect.name, fields),
-        [{**_fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
+        [{**fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
     )
 
 
-# Slack documents no length for a name: one longer than its column is kept cut to it
-# (PostgreSQL refuses the row, where SQLite would keep it whole).
+# Slack documents no length for a name: one longer than its column is kept cut to it, with
+# `…` (PostgreSQL refuses the row, where SQLite would keep it whole).
 _LENGTHS = {field: getattr(PEOPLE.c[field].type, "length", None) for field in ("name", "real_name")}
 
 
-def _fitted(profile: dict[str, Any]) -> dict[str, Any]:
+def fitted(profile: dict[str, Any]) -> dict[str, Any]:
+    """A person's row with the names Slack said cut to what their columns keep: every writer
+    of what Slack says of someone (`upsert_profiles`, an import) stores it through this."""
     return profile | {
-        field: value[:length]
+        field: value[: length - 1] + "…"
         for field, length in _LENGTHS.items()
         if isinstance(value := profile.get(field), str) and length and len(value) > length
     }

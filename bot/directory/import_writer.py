@@ -248,17 +248,19 @@ def _fields(accepted: Accepted, person: dict[str, Any] | None) -> dict[str, Any]
     """The person's PERSON_FIELDS after the row: what the row says, else what Slack says,
     else what is recorded."""
     row, profile, old = accepted.row, accepted.profile, person or _NEW_PERSON
-    return {
-        "name": row.handle or profile.name or old["name"],
-        "real_name": row.name or profile.real_name or old["real_name"],
-        "email": row.email or profile.email or old["email"],
-        "tz": row.tz or profile.tz or old["tz"],
-        "title": row.title if row.title is not None else old["title"],
-        "team_name": row.team if row.team is not None else old["team_name"],
-        "manager_user_id": accepted.manager if row.manager else old["manager_user_id"],
-        "roles": list(row.roles) if row.roles is not None else old["roles"],
-        "interests": list(row.interests) if row.interests is not None else old["interests"],
-    }
+    return people_q.fitted(
+        {
+            "name": row.handle or profile.name or old["name"],
+            "real_name": row.name or profile.real_name or old["real_name"],
+            "email": row.email or profile.email or old["email"],
+            "tz": row.tz or profile.tz or old["tz"],
+            "title": row.title if row.title is not None else old["title"],
+            "team_name": row.team if row.team is not None else old["team_name"],
+            "manager_user_id": accepted.manager if row.manager else old["manager_user_id"],
+            "roles": list(row.roles) if row.roles is not None else old["roles"],
+            "interests": list(row.interests) if row.interests is not None else old["interests"],
+        }
+    )
 
 
 # What an empty row (`ensure_person`) holds, so a new person gets the same defaults.

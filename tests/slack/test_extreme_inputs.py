@@ -12,11 +12,12 @@ from sqlalchemy import func, select
 
 from bot.kudos.rules import MAX_REASON
 from bot.workspace_settings.keys import MAX_VALUES
-from storage import workspaces
+from storage import people, workspaces
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import give, global_modal, kudos_posts, ledger, submit_modal
 from tests.slack.test_directory import edit_profile_modal
+from tests.slack.test_directory_import import run_import
 
 # The longest values meet PostgreSQL's column sizes, which SQLite does not enforce.
 pytestmark = pytest.mark.postgres_too
@@ -95,3 +96,17 @@ async def test_a_question_at_its_longest_from_a_long_name_keeps_block_kits_rules
     async with slack.services.sessions() as s:
         assert await s.scalar(select(func.count()).select_from(Question)) == 1
         assert (await s.scalar(select(func.count()).select_from(Offer)) or 0) >= 1
+
+
+async def test_an_import_keeps_a_long_slack_name_cut_to_its_column(slack: SlackHarness) -> None:
+    """A row that names someone by email alone takes their name from Slack's
+    `users.lookupByEmail`; a name longer than the people table keeps is cut to it, with `…`,
+    as the directory sync and the events cut it, not refused by PostgreSQL with the import."""
+    user = await add_rtl(slack)
+    slack.emu.workspace.users[user].email = "rtl@example.com"
+    report = await run_import(slack, {"email": "rtl@example.com", "title": "Lead"})
+    assert report.rejected == [] and report.imported == [user]
+    async with slack.services.sessions() as s:
+        person = await people.get_person(s, slack.team_id, user)
+    assert person is not None and len(person.real_name) == 200
+    assert person.real_name == NAME[:199] + "…"

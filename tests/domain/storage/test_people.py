@@ -54,12 +54,13 @@ async def test_a_name_longer_than_its_column_is_kept_cut_to_it(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     """Slack documents no length for a name; one longer than the 200 characters the people
-    table keeps is stored cut to them (PostgreSQL refused the row, failing every request of
-    that person's, where SQLite kept it whole)."""
+    table keeps is stored cut to them, ending in `…` (PostgreSQL refused the row, failing
+    every request of that person's, where SQLite kept it whole)."""
     long = "مرحبا שלום 🎉👩‍💻 Maximilian-Alexander " * 10
     async with sessions() as s, s.begin():
         await people.upsert_profile(s, "T1", "U1", name=long, real_name=long, tz="Europe/Paris")
     async with sessions() as s:
         person = await people.get_person(s, "T1", "U1")
         assert person is not None
-        assert (person.name, person.real_name) == (long[:200], long[:200])
+        cut = long[:199] + "…"
+        assert (person.name, person.real_name) == (cut, cut)
