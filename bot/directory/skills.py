@@ -51,7 +51,10 @@ def skill_key(text: str) -> str:
 def display_name(key: str) -> str:
     """A readable name for a key nobody curated: `incident-management` → `Incident management`."""
     words = key.replace("-", " ")
-    return words[:1].upper() + words[1:]
+    # A capital that is two letters (`ß` is `SS`) would make a key of the longest too long
+    # for the name's column.
+    first = words[:1].upper()
+    return (first if len(first) == 1 else words[:1]) + words[1:]
 
 
 @dataclass(frozen=True)

@@ -198,3 +198,16 @@ async def test_an_alias_that_is_a_declared_skill_is_refused_as_its_help_says(
     assert "merged instead" not in said
     assert "a skill people already declared is refused" in said
     assert "`askaround skills merge`" in said
+
+
+async def test_an_alias_of_a_new_skill_at_the_longest_key_keeps_its_name_in_the_column(
+    directory: ProfileService,
+) -> None:
+    """`askaround skills alias` creates the skill named after its key; a key of the longest
+    a skill's holds, starting with a letter whose capital is two (`ß` is `SS`), was a name
+    of 101 characters, which PostgreSQL refused where SQLite kept it."""
+    skill = "ß" + "x" * 150
+    await add_alias(directory, T, "long-one", skill)
+    await directory.add_skills(T, "U1", [SkillInput("long-one", 4)])
+    [held] = (await directory.profile(T, "U1", visibility.person("U1"))).skills
+    assert len(held.key) == 100 and held.name == held.key
