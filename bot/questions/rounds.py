@@ -70,6 +70,10 @@ async def nobody(
     """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
     await q.set_question_status(s, question, "unanswered", expected=("draft", "open"))
     channels = await channels_discussing(s, question)
-    await tell.asker(s, question, "unanswered", clock(), channels=channels)
+    # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
+    offers = await offer_q.offers_of(s, question.id)
+    unsent = sum(o.status == "unsent" for o in offers)
+    extra = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
+    await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())
     return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)

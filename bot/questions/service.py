@@ -131,12 +131,17 @@ class QuestionService:
                 )
             return OfferView.of(offer)
 
-    async def decline(self, team_id: str, offer_id: int, user_id: str) -> Moved:
+    async def decline(
+        self, team_id: str, offer_id: int, user_id: str, *, status: str = "declined"
+    ) -> Moved:
+        """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
+        their request never reached them (`request_given_up`), which their answers' count
+        leaves out and the asker is told of should nobody be found."""
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             await q.hold_question(s, question)  # before the offer, as `accept` does
-            if not await offer_q.set_offer_status(s, offer, "declined", at=self.clock()):
+            if not await offer_q.set_offer_status(s, offer, status, at=self.clock()):
                 return Moved(QuestionView.of(question))
             await tell.offers_closed(
                 s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
@@ -339,7 +344,7 @@ class QuestionService:
         async with self._sessions() as s:
             offer = await offer_q.get_offer(s, team_id, offer_id)
         if offer is not None and offer.status == "pending" and offer.dm_ts is None:
-            await self.decline(team_id, offer.id, offer.candidate_user_id)
+            await self.decline(team_id, offer.id, offer.candidate_user_id, status="unsent")
 
     async def introduction_given_up(self, team_id: str, question_id: int) -> None:
         """Slack kept failing the message introducing asker and helper until the outbox gave

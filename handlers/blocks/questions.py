@@ -418,7 +418,11 @@ def render_solved(question: QuestionView, helper_user_id: str | None) -> Message
     }
 
 
-def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
+def render_unanswered(
+    question: QuestionView, channels: list[str], unsent: int = 0, chosen: int = 0
+) -> Message:
+    """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
+    kept failing it until the outbox gave it up): said as it is, not as nobody available."""
     where = (
         " It has come up in "
         + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
@@ -427,7 +431,21 @@ def render_unanswered(question: QuestionView, channels: list[str]) -> Message:
         else " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
         " who declared it, even those who can't be asked right now."
     )
-    text = f"I'm sorry: I couldn't find anyone available for question #{question.id}.{where}"
+    if unsent and unsent >= chosen:
+        each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
+        text = (
+            f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
+            f"to {each} I chose, so nobody got it. Ask again later, once Slack is well.{where}"
+        )
+        return one_section(text)
+    failed = (
+        f", and Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
+        if unsent
+        else ""
+    )
+    text = (
+        f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}.{where}"
+    )
     return one_section(text)
 
 

@@ -433,9 +433,10 @@ async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     question = (await _now(services, team_id, payload)).question
-    await tell_asker(
-        client, question, render_unanswered(question, list(payload.get("channels", [])))
-    )
+    channels = list(payload.get("channels", []))
+    unsent = int(payload.get("unsent", 0))
+    message = render_unanswered(question, channels, unsent, int(payload.get("chosen", unsent)))
+    await tell_asker(client, question, message)
 
 
 async def solved(

@@ -29,7 +29,8 @@ async def test_requests_slack_never_took_are_passed_over_not_said_to_be_asked(
 ) -> None:
     """Slack fails every DM the bot opens until the outbox gives each request up: nobody got
     Alice's question, so her list stops saying she is asking them, and, with nobody else who
-    knows, she is told nobody could be found rather than left waiting."""
+    knows, she is told the truth: Slack would not deliver her request to anyone, not that
+    nobody was available."""
     slack.emu.faults.add("conversations.open", status=503, times=None)
     asked = await ask(slack)
     await slack.drain()  # through every retry's backoff, until the outbox gives them up
@@ -37,4 +38,25 @@ async def test_requests_slack_never_took_are_passed_over_not_said_to_be_asked(
     said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
     assert "I'm asking" not in said, said
     assert "I asked nobody: the colleagues I chose had yet to get my request." in said
-    assert "couldn't find anyone available for question #1" in said
+    assert "couldn't find anyone available" not in said, said
+    assert "Slack kept failing to deliver my request for question #1" in said, said
+    assert "so nobody got it" in said, said
+
+
+async def test_nobody_available_names_the_requests_slack_never_delivered(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every DM to everyone but Dev: Dev says Not me, the others' requests are
+    given up. Alice is told nobody she asked was available, and that Slack never delivered
+    her request to the others: not only that nobody could be found."""
+    for handle, user in slack.users.items():
+        if handle not in ("alice", "dev"):
+            im = slack.emu.workspace.open_im(user).id
+            slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=im)
+    asked = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_decline", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
+    said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
+    assert "I couldn't find anyone available for question #1" in said, said
+    assert "and Slack kept failing to deliver my request to " in said, said
