@@ -171,6 +171,19 @@ def _who(
     return and_list(who)
 
 
+def in_dm_instead(question: QuestionView, message: Message) -> Message:
+    """A message to the asker that Slack kept failing to post in their question's thread,
+    sent to their DM instead: it says which question it is about, as the thread did."""
+    note = (
+        f"About question #{question.id} in <#{question.channel_id}>: Slack kept failing to "
+        "post this in its thread."
+    )
+    text = f"{note}\n{message['text']}"
+    if "blocks" not in message:
+        return {**message, "text": text}
+    return {**message, "text": text, "blocks": [context(note), *message["blocks"]]}
+
+
 def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alone: bool) -> Message:
     """Told to the asker when a colleague they were told would get the request when their
     working day starts never will: they stopped taking questions (or left) before it."""

@@ -5,7 +5,7 @@ answered, or whose question moved on, meanwhile is not sent at all."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -20,6 +20,7 @@ from bot.services import Services
 from bot.worktime import is_working_time, next_working_moment
 from handlers.blocks.questions import (
     Message,
+    in_dm_instead,
     render_asking,
     render_connected,
     render_helper_left,
@@ -142,10 +143,15 @@ def _asker_alone(question: QuestionView, channel: str | None = None) -> bool:
     return not in_thread or _in_bot_dm(question)
 
 
-async def tell_asker(client: AsyncWebClient, question: QuestionView, message: Message) -> Posted:
+async def tell_asker(
+    client: AsyncWebClient, question: QuestionView, message: Message, payload: dict[str, Any]
+) -> Posted:
     """In the question's thread when it came from a message and the thread may read it
-    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM."""
-    if _thread_first(question) and (posted := await _in_thread(client, question, message)):
+    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; in a DM too
+    once Slack kept failing it in the thread until the outbox gave it up (`_in_dm_instead`)."""
+    if payload.get("in_dm"):
+        message = in_dm_instead(question, message)
+    elif _thread_first(question) and (posted := await _in_thread(client, question, message)):
         return posted
     dm = await client.conversations_open(users=question.asker_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
@@ -274,9 +280,11 @@ async def asking(
     if question.asker_message_ts:
         return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
+    if payload.get("in_dm"):  # given up in the thread a while ago: drawn as it is now
+        chosen = _listed(now)
     names = await names_of(client, services, team_id, _people_in(chosen))
-    message = render_asking(question, chosen, names, asker_alone=_asker_alone(question))
-    channel, ts = await tell_asker(client, question, message)
+    message = render_asking(question, chosen, names, asker_alone=_alone(question, payload))
+    channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
     await _again_if_changed(client, services, team_id, now)
 
@@ -345,12 +353,22 @@ async def _update_asking(
     question = now.question
     if not (question.asker_message_channel and question.asker_message_ts):
         return
-    asking = question.status in ("draft", "open")
-    offers = [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
+    offers = _listed(now)
     names = await names_of(client, services, team_id, _people_in(offers))
     alone = _asker_alone(question, question.asker_message_channel)
     message = render_asking(question, offers, names, asker_alone=alone)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
+
+
+def _listed(now: QuestionNow) -> list[OfferView]:
+    """Whom the asking message names: asking, those still asked; otherwise all who were."""
+    asking = now.question.status in ("draft", "open")
+    return [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
+
+
+def _alone(question: QuestionView, payload: dict[str, Any]) -> bool:
+    """Whether the asker alone reads what `tell_asker` posts for this delivery."""
+    return bool(payload.get("in_dm")) or _asker_alone(question)
 
 
 def _people_in(offers: Iterable[OfferView]) -> set[str]:
@@ -371,8 +389,8 @@ async def more(
     people = [o.candidate_user_id for o in asked]
     names = await names_of(client, services, team_id, people)
     waiting = [u for u in people if await _off_hours(client, services, team_id, u)]
-    message = render_more(asked, waiting, names, asker_alone=_asker_alone(question))
-    await tell_asker(client, question, message)
+    message = render_more(asked, waiting, names, asker_alone=_alone(question, payload))
+    await tell_asker(client, question, message, payload)
 
 
 async def passed_over(
@@ -383,8 +401,9 @@ async def passed_over(
     now = await _now(services, team_id, payload)
     mine = now.offer(int(payload["offer_id"]))
     names = await names_of(client, services, team_id, [mine.candidate_user_id])
-    alone = _asker_alone(now.question)
-    await tell_asker(client, now.question, render_passed_over(mine, names, asker_alone=alone))
+    alone = _alone(now.question, payload)
+    message = render_passed_over(mine, names, asker_alone=alone)
+    await tell_asker(client, now.question, message, payload)
 
 
 async def connected(
@@ -426,7 +445,7 @@ async def helper_left(
     question = (await _now(services, team_id, payload)).question
     helper = str(payload["helper"])
     names = await names_of(client, services, team_id, [helper])
-    await tell_asker(client, question, render_helper_left(question, helper, names))
+    await tell_asker(client, question, render_helper_left(question, helper, names), payload)
 
 
 async def unanswered(
@@ -436,14 +455,14 @@ async def unanswered(
     channels = list(payload.get("channels", []))
     unsent = int(payload.get("unsent", 0))
     message = render_unanswered(question, channels, unsent, int(payload.get("chosen", unsent)))
-    await tell_asker(client, question, message)
+    await tell_asker(client, question, message, payload)
 
 
 async def solved(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     question = (await _now(services, team_id, payload)).question
-    await tell_asker(client, question, render_solved(question, question.helper_user_id))
+    await tell_asker(client, question, render_solved(question, question.helper_user_id), payload)
 
 
 async def replies_deleted(
@@ -460,12 +479,48 @@ async def introduction_given_up(services: Services, team_id: str, payload: dict[
     await services.questions.introduction_given_up(team_id, int(payload["question_id"]))
 
 
+GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
+
+
+def _in_dm_instead(kind: str) -> GivenUp:
+    """Slack kept failing a `kind` message to the asker in their question's thread until the
+    outbox gave it up: it goes to their DM instead, lest they hear nothing of their question.
+    One given up in the DM is left to the Home tab and `/ask mine`, which read the question
+    as it is."""
+
+    async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+        if payload.get("in_dm"):
+            return
+        question = (await _now(services, team_id, payload)).question
+        if not _thread_first(question):
+            return  # it was for their DM already
+        which = payload.get("offer_ids", payload.get("offer_id", ""))
+        key = f"{kind}:in_dm:{question.id}:{which}"
+        again = {**payload, "in_dm": True}
+        await services.outbox.once(team_id, kind, again, key=key, at=services.clock.now())
+
+    return given_up
+
+
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
     await services.questions.request_given_up(team_id, int(payload["offer_id"]))
 
 
 # What a delivery the outbox gives up on does instead, to keep what its words promised.
-GIVEN_UP = {"question.offer": request_given_up, "question.connected": introduction_given_up}
+# Those told to the asker (`tell_asker`) go to their DM instead.
+TOLD_ASKER = (
+    "question.asking",
+    "question.more",
+    "question.passed_over",
+    "question.helper_left",
+    "question.unanswered",
+    "question.solved",
+)
+GIVEN_UP = {
+    "question.offer": request_given_up,
+    "question.connected": introduction_given_up,
+    **{kind: _in_dm_instead(kind) for kind in TOLD_ASKER},
+}
 DELIVERIES = {
     "question.offer": offer,
     "question.offer_closed": offer_closed,

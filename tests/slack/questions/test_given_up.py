@@ -4,7 +4,7 @@ words promised is kept, or taken back, as when a kudos shout-out is given up."""
 from __future__ import annotations
 
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, offer_dm
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm
 
 
 async def test_a_helper_is_not_told_they_were_connected_when_the_introduction_never_went(
@@ -60,3 +60,38 @@ async def test_nobody_available_names_the_requests_slack_never_delivered(
     said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
     assert "I couldn't find anyone available for question #1" in said, said
     assert "and Slack kept failing to deliver my request to " in said, said
+
+
+def _told_alice(slack: SlackHarness) -> str:
+    return " | ".join(f"{m.text} {m.blocks}" for m in slack.emu.dm_messages(slack.user("alice")))
+
+
+async def test_an_asker_whose_thread_slack_keeps_failing_is_told_in_a_dm(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every post in #general, where Alice asked, until the outbox gives up her
+    list of who is asked: she is told in her DM instead, which names the question, rather than
+    hearing nothing."""
+    slack.emu.faults.add(
+        "chat.postMessage", status=503, times=None, channel=slack.channel("general")
+    )
+    await ask(slack)
+    await slack.drain()
+    said = _told_alice(slack)
+    assert "privately whether they can help" in said, said
+    assert "Question #1" in said and slack.channel("general") in said, said
+
+
+async def test_nobody_found_is_told_in_a_dm_when_the_thread_keeps_failing(
+    slack: SlackHarness,
+) -> None:
+    """Everyone says Not me while Slack fails every post in #general: that nobody could be
+    found, given up in the thread, reaches Alice in her DM."""
+    slack.emu.faults.add(
+        "chat.postMessage", status=503, times=None, channel=slack.channel("general")
+    )
+    await ask(slack)
+    await decline_everyone(slack)
+    await slack.drain()
+    said = _told_alice(slack)
+    assert "couldn't find anyone available for question #1" in said, said
