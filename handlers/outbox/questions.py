@@ -5,6 +5,7 @@ answered, or whose question moved on, meanwhile is not sent at all."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -233,12 +234,29 @@ async def offer_closed(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
         names = await _names_in(client, services, team_id, question)
-        await client.chat_update(
-            channel=mine.dm_channel_id,
-            ts=mine.dm_ts,
-            **render_offer_closed(question, str(payload["note"]), names),
-        )
+        message = render_offer_closed(question, str(payload["note"]), names)
+        if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
+            await client.chat_postMessage(channel=mine.dm_channel_id, **message)
+            return
+        await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
     # Not sent yet: the offer's own delivery will render it closed.
+
+
+async def closed_in_a_new_message(
+    services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """Slack kept failing to edit a colleague's request to say how it ended until the outbox
+    gave it up: its buttons still ask them, so the ending is posted as a message of its own
+    in their DM. One given up too is left as it is: nothing more reaches them there."""
+    if payload.get("posted"):
+        return
+    note = str(payload["note"])
+    digest = hashlib.sha256(note.encode()).hexdigest()[:16]
+    key = f"question.offer_closed:posted:{payload['offer_id']}:{digest}"
+    again = {**payload, "posted": True}
+    await services.outbox.once(
+        team_id, "question.offer_closed", again, key=key, at=services.clock.now()
+    )
 
 
 async def offer_edited(
@@ -519,6 +537,7 @@ TOLD_ASKER = (
 GIVEN_UP = {
     "question.offer": request_given_up,
     "question.connected": introduction_given_up,
+    "question.offer_closed": closed_in_a_new_message,
     **{kind: _in_dm_instead(kind) for kind in TOLD_ASKER},
 }
 DELIVERIES = {

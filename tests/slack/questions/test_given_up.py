@@ -95,3 +95,20 @@ async def test_nobody_found_is_told_in_a_dm_when_the_thread_keeps_failing(
     await slack.drain()
     said = _told_alice(slack)
     assert "couldn't find anyone available for question #1" in said, said
+
+
+async def test_a_request_whose_closing_edit_slack_keeps_failing_is_closed_in_a_new_message(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Alice's question while Slack fails every edit in Bob's DM: Bob's request,
+    still showing its buttons, cannot be edited to say Dev is on it, so once the outbox gives
+    the edit up Bob is told in a new message, rather than left thinking he is still asked."""
+    im = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.update", status=503, times=None, channel=im)
+    await ask(slack)
+    request = offer_dm(slack, "bob")
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    last = offer_dm(slack, "bob")
+    assert last.ts != request.ts, last
+    assert f"<@{slack.user('dev')}> is on it" in last.text, last.text
