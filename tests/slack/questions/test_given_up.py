@@ -3,8 +3,9 @@ words promised is kept, or taken back, as when a kudos shout-out is given up."""
 
 from __future__ import annotations
 
+from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
 
 
 async def test_a_helper_is_not_told_they_were_connected_when_the_introduction_never_went(
@@ -112,3 +113,27 @@ async def test_a_request_whose_closing_edit_slack_keeps_failing_is_closed_in_a_n
     last = offer_dm(slack, "bob")
     assert last.ts != request.ts, last
     assert f"<@{slack.user('dev')}> is on it" in last.text, last.text
+
+
+async def test_a_later_round_slack_keeps_failing_in_the_thread_is_told_in_a_dm(
+    slack: SlackHarness,
+) -> None:
+    """One colleague a round: the first says Not me while Slack fails every post in #general,
+    so the message saying whom the question went to next, given up in the thread, reaches
+    Alice in her DM."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    slack.emu.faults.add(
+        "chat.postMessage", status=503, times=None, channel=slack.channel("general")
+    )
+    await ask(slack)
+    _question, first = await rows(slack)
+    for offer in first:
+        handle = next(h for h, u in slack.users.items() if u == offer.candidate_user_id)
+        await slack.emu.click(
+            offer.candidate_user_id, "offer_decline", message=offer_dm(slack, handle)
+        )
+    await slack.drain()
+    _question, offers = await rows(slack)
+    assert len(offers) > len(first), offers  # a second round
+    said = _told_alice(slack)
+    assert "also ask" in said, said
