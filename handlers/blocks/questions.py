@@ -126,9 +126,11 @@ def render_asking(
         buttons = [solved, withdraw]
     else:
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
+        said = f"Question #{question.id} {ended}"
         if not offers:  # those asked are the ones whose request was sent (`_update_asking`)
             text = "I asked nobody: the colleagues I chose had yet to get my request."
-        said = f"Question #{question.id} {ended}"
+            if question.status == "unanswered":  # not "nobody could help": nobody was asked
+                said = f"Question #{question.id} closed: none of them got it, so I stopped."
         buttons = [solved] if question.status == "unanswered" else []
     if not lines and text.endswith(":"):  # those asked counted alone: "I'm asking 2 colleagues…."
         text = text.removesuffix(":") + "."

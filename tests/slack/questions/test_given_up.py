@@ -42,6 +42,7 @@ async def test_requests_slack_never_took_are_passed_over_not_said_to_be_asked(
     assert "couldn't find anyone available" not in said, said
     assert "Slack kept failing to deliver my request for question #1" in said, said
     assert "so nobody got it" in said, said
+    assert "nobody could help" not in said, said  # the list's end: nobody was asked to
 
 
 async def test_nobody_available_names_the_requests_slack_never_delivered(
