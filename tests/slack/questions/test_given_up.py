@@ -4,6 +4,7 @@ words promised is kept, or taken back, as when a kudos shout-out is given up."""
 from __future__ import annotations
 
 from bot.questions.policy import RoutingConfig
+from storage import offers as offer_q
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
 
@@ -43,6 +44,9 @@ async def test_requests_slack_never_took_are_passed_over_not_said_to_be_asked(
     assert "Slack kept failing to deliver my request for question #1" in said, said
     assert "so nobody got it" in said, said
     assert "nobody could help" not in said, said  # the list's end: nobody was asked to
+    async with slack.services.sessions() as s:  # no answer of Dev's counted: he never got it
+        counted = await offer_q.responsiveness(s, slack.team_id, [slack.user("dev")])
+    assert counted == {}, counted
 
 
 async def test_nobody_available_names_the_requests_slack_never_delivered(
