@@ -21,6 +21,8 @@ from storage.questions import put_to_people
 
 BATCH = 5000
 ANSWERED_OFFERS = ("accepted", "answered")
+# Still waiting for an answer, or never delivered (Slack kept failing it): nobody's refusal.
+UNSETTLED_OFFERS = ("pending", "unsent")
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
 EXPERT_LEVEL = 4
 KEYS_AT_ONCE = 500
@@ -172,11 +174,16 @@ async def stream_offers(
     session: AsyncSession, team_id: str, since: datetime
 ) -> AsyncIterator[Sequence[tuple[int, str, str, bool]]]:
     """(question, asker, offered person, whether they took it on) of the settled offers for
-    questions since: one still waiting for an answer is not yet one nobody took."""
+    questions since: one still waiting for an answer is not yet one nobody took, and one
+    Slack never delivered never will be."""
     statement = (
         select(Question.id, Question.asker_user_id, Offer.candidate_user_id, Offer.status)
         .join(Question, Question.id == Offer.question_id)
-        .where(Offer.team_id == team_id, Question.created_at >= since, Offer.status != "pending")
+        .where(
+            Offer.team_id == team_id,
+            Question.created_at >= since,
+            Offer.status.not_in(UNSETTLED_OFFERS),
+        )
     )
     async for rows in _batches(session, statement):
         yield [

@@ -273,3 +273,30 @@ async def test_a_managers_connectors_are_their_orgs_best_not_the_workspaces_top_
     assert len(everyone.view.connectors) == 10 and uid("hugo") not in {
         c.user_id for c in everyone.view.connectors
     }
+
+
+async def test_requests_slack_never_delivered_are_nobodys_refusal(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Two questions of Legal's whose requests to Bob in Platform Slack kept failing until the
+    outbox gave them up (`unsent`): Bob never got them, so Legal → Platform is no pair that
+    went unanswered."""
+    day = NOW - timedelta(days=2)
+    async with sessions() as s, s.begin():
+        asked = [question_row("lou", None, "unanswered", ["terraform"], day) for _ in range(2)]
+        s.add_all(asked)
+        await s.flush()
+        for question in asked:
+            s.add(
+                Offer(
+                    team_id=TEAM,
+                    question_id=question.id,
+                    candidate_user_id=uid("bob"),
+                    status="unsent",
+                )
+            )
+    insights.forget(TEAM)
+    network = await insights.network(TEAM)
+    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
+        ("Sales", "Data", 2)
+    ]
