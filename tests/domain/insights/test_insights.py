@@ -14,7 +14,7 @@ from bot.insights.flows import TopicFinder
 from bot.insights.outline import as_csv
 from bot.insights.picture import network_png
 from bot.insights.service import InsightsService, Shown
-from storage.models import Offer, Person, PersonSkill, Skill
+from storage.models import Offer, Person, PersonSkill, Question, Skill
 from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, question_row, seed, uid
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -152,20 +152,8 @@ async def test_a_pair_counts_questions_and_not_offers_still_waiting(
                     team_id=TEAM, question_id=once.id, candidate_user_id=uid(who), status="expired"
                 )
             )
-        for question in waiting:
-            s.add(
-                Offer(
-                    team_id=TEAM,
-                    question_id=question.id,
-                    candidate_user_id=uid("bob"),
-                    status="pending",
-                )
-            )
-    insights.forget(TEAM)
-    network = await insights.network(TEAM)
-    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
-        ("Sales", "Data", 2)
-    ]
+        s.add_all(_to_bob(waiting, "pending"))
+    await _only_the_worlds_unanswered_pair(insights)
 
 
 async def test_no_risk_found_does_not_say_every_topic_has_two_people(
@@ -286,15 +274,18 @@ async def test_requests_slack_never_delivered_are_nobodys_refusal(
         asked = [question_row("lou", None, "unanswered", ["terraform"], day) for _ in range(2)]
         s.add_all(asked)
         await s.flush()
-        for question in asked:
-            s.add(
-                Offer(
-                    team_id=TEAM,
-                    question_id=question.id,
-                    candidate_user_id=uid("bob"),
-                    status="unsent",
-                )
-            )
+        s.add_all(_to_bob(asked, "unsent"))
+    await _only_the_worlds_unanswered_pair(insights)
+
+
+def _to_bob(questions: list[Question], status: str) -> list[Offer]:
+    return [
+        Offer(team_id=TEAM, question_id=q.id, candidate_user_id=uid("bob"), status=status)
+        for q in questions
+    ]
+
+
+async def _only_the_worlds_unanswered_pair(insights: InsightsService) -> None:
     insights.forget(TEAM)
     network = await insights.network(TEAM)
     assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
