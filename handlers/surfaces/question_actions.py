@@ -17,6 +17,7 @@ from handlers.blocks.questions import (
     WITHDRAW_ACTION,
     offer_of_block,
     render_answered,
+    render_not_taken,
     render_withdrawn,
 )
 from handlers.client.conversations import is_private
@@ -50,9 +51,16 @@ def register(router: Router, services: Services) -> None:
     # these listeners only ack, call the service and tidy the clicked message.
 
     @router.action("offer_accept")
-    async def accept(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def accept(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        await questions.accept(workspace_of(context), int(_value(body)), body["user"]["id"])
+        user = body["user"]["id"]
+        done = await questions.accept(workspace_of(context), int(_value(body)), user)
+        if done.helper_user_id != user:  # the request had ended: its buttons outlived it
+            await respond(
+                **render_not_taken(done), response_type="ephemeral", replace_original=False
+            )
 
     @router.action("offer_decline")
     async def decline(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:

@@ -34,7 +34,7 @@ from bot.kudos.records import (
     Standing,
 )
 from bot.people import HomeSummary
-from bot.questions.results import Solved
+from bot.questions.results import Accepted, Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.workspace_settings.keys import WorkspaceSettings
@@ -263,6 +263,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
             {i: "https://x.example/" + "p" * 2000 for i in range(PEOPLE)},
             PEOPLE,
         ),
+        check_message,
+    ),
+    (
+        "render_not_taken",
+        lambda: questions.render_not_taken(Accepted(question(), offer(1), USERS[1])),
         check_message,
     ),
     (

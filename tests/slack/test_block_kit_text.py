@@ -34,7 +34,7 @@ from bot.kudos.records import (
     Standing,
 )
 from bot.people import HomeSummary
-from bot.questions.results import Solved
+from bot.questions.results import Accepted, Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
@@ -237,6 +237,11 @@ def renders(name: str, text: str) -> list[Render]:
         (
             "render_withdrawn",
             lambda: questions.render_withdrawn(Solved(question, None, [offer])),
+            check_message,
+        ),
+        (
+            "render_not_taken",
+            lambda: questions.render_not_taken(Accepted(question, offer, OTHER)),
             check_message,
         ),
         (

@@ -142,3 +142,21 @@ async def test_a_later_round_slack_keeps_failing_in_the_thread_is_told_in_a_dm(
     assert len(offers) > len(first), offers  # a second round
     said = _told_alice(slack)
     assert "also ask" in said, said
+
+
+async def test_i_can_help_pressed_on_a_request_left_open_is_told_who_is_on_it(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Alice's question while Slack fails every edit in Bob's DM, so Bob's request
+    still shows its buttons; Bob presses I can help on it: he is told Dev is on it, where the
+    press did nothing he could see."""
+    im = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.update", status=503, times=None, channel=im)
+    await ask(slack)
+    request = offer_dm(slack, "bob")
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.emu.click(slack.user("bob"), "offer_accept", message=request)
+    await slack.settle()
+    told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
+    assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
