@@ -4,6 +4,7 @@ words promised is kept, or taken back, as when a kudos shout-out is given up."""
 from __future__ import annotations
 
 from bot.questions.policy import RoutingConfig
+from slack_emulator import Message
 from storage import offers as offer_q
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
@@ -103,17 +104,24 @@ async def test_nobody_found_is_told_in_a_dm_when_the_thread_keeps_failing(
     assert "couldn't find anyone available for question #1" in said, said
 
 
+async def _dev_takes_it_while_bobs_edits_fail(slack: SlackHarness) -> Message:
+    """Alice asks, Slack fails every edit in Bob's DM, and Dev takes the question: Bob's
+    request, returned, is left showing its buttons."""
+    im = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.update", status=503, times=None, channel=im)
+    await ask(slack)
+    request = offer_dm(slack, "bob")
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    return request
+
+
 async def test_a_request_whose_closing_edit_slack_keeps_failing_is_closed_in_a_new_message(
     slack: SlackHarness,
 ) -> None:
     """Dev takes Alice's question while Slack fails every edit in Bob's DM: Bob's request,
     still showing its buttons, cannot be edited to say Dev is on it, so once the outbox gives
     the edit up Bob is told in a new message, rather than left thinking he is still asked."""
-    im = slack.emu.workspace.open_im(slack.user("bob")).id
-    slack.emu.faults.add("chat.update", status=503, times=None, channel=im)
-    await ask(slack)
-    request = offer_dm(slack, "bob")
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    request = await _dev_takes_it_while_bobs_edits_fail(slack)
     await slack.drain()
     last = offer_dm(slack, "bob")
     assert last.ts != request.ts, last
@@ -150,11 +158,7 @@ async def test_i_can_help_pressed_on_a_request_left_open_is_told_who_is_on_it(
     """Dev takes Alice's question while Slack fails every edit in Bob's DM, so Bob's request
     still shows its buttons; Bob presses I can help on it: he is told Dev is on it, where the
     press did nothing he could see."""
-    im = slack.emu.workspace.open_im(slack.user("bob")).id
-    slack.emu.faults.add("chat.update", status=503, times=None, channel=im)
-    await ask(slack)
-    request = offer_dm(slack, "bob")
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    request = await _dev_takes_it_while_bobs_edits_fail(slack)
     await slack.settle()
     await slack.emu.click(slack.user("bob"), "offer_accept", message=request)
     await slack.settle()
