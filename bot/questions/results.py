@@ -64,6 +64,8 @@ class Moved:
     expired: list[OfferView] = field(default_factory=list)
     new_offers: list[OfferView] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
+    # How the pressed request had ended already, when the press changed nothing.
+    ended: str | None = None
 
 
 @dataclass(frozen=True)

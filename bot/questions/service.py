@@ -142,7 +142,7 @@ class QuestionService:
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
             await q.hold_question(s, question)  # before the offer, as `accept` does
             if not await offer_q.set_offer_status(s, offer, status, at=self.clock()):
-                return Moved(QuestionView.of(question))
+                return Moved(QuestionView.of(question), ended=offer.status)
             await tell.offers_closed(
                 s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
             )

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot import visibility
 from bot.questions.policy import OFF_HOURS
-from bot.questions.results import Accepted, Solved
+from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import clip, safe_text
@@ -279,15 +279,15 @@ def _told(done: Solved, told_words: str, nobody: str) -> str:
     return said
 
 
-def render_not_taken(done: Accepted) -> Message:
-    """*I can help* pressed on a request that had already ended (its closing edit still on its
-    way, or given up by the outbox): who is on it, or that the question moved on."""
-    helper = done.question.helper_user_id
-    if helper:
-        return {"text": f"Thanks, but <@{helper}> is on it already."}
-    if done.offer.status == "declined":
+def render_request_ended(question: QuestionView, *, declined: bool = False) -> Message:
+    """A button pressed on a colleague's request that had already ended (its closing edit
+    still on its way, or given up by the outbox): who is on it, that they said *Not me*
+    already (`declined`), or that the question moved on."""
+    if question.helper_user_id:
+        return {"text": f"<@{question.helper_user_id}> is on it already — thanks!"}
+    if declined:
         return {"text": "You said *Not me* to this question already, so I've asked others."}
-    return {"text": f"Question #{done.question.id} has moved on — thanks!"}
+    return {"text": f"Question #{question.id} has moved on — thanks!"}
 
 
 def render_withdrawn(done: Solved) -> Message:

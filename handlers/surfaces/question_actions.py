@@ -17,7 +17,7 @@ from handlers.blocks.questions import (
     WITHDRAW_ACTION,
     offer_of_block,
     render_answered,
-    render_not_taken,
+    render_request_ended,
     render_withdrawn,
 )
 from handlers.client.conversations import is_private
@@ -44,6 +44,11 @@ def _value(body: dict[str, Any]) -> str:
     return str(body["actions"][0].get("value", ""))
 
 
+async def _ended(respond: AsyncRespond, message: dict[str, Any]) -> None:
+    """Told to whoever pressed a request's button, to them alone, under the request."""
+    await respond(**message, response_type="ephemeral", replace_original=False)
+
+
 def register(router: Router, services: Services) -> None:
     questions = services.questions
 
@@ -58,14 +63,18 @@ def register(router: Router, services: Services) -> None:
         user = body["user"]["id"]
         done = await questions.accept(workspace_of(context), int(_value(body)), user)
         if done.helper_user_id != user:  # the request had ended: its buttons outlived it
-            await respond(
-                **render_not_taken(done), response_type="ephemeral", replace_original=False
-            )
+            declined = done.offer.status == "declined"
+            await _ended(respond, render_request_ended(done.question, declined=declined))
 
     @router.action("offer_decline")
-    async def decline(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def decline(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        await questions.decline(workspace_of(context), int(_value(body)), body["user"]["id"])
+        user = body["user"]["id"]
+        done = await questions.decline(workspace_of(context), int(_value(body)), user)
+        if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
+            await _ended(respond, render_request_ended(done.question))
 
     @router.action("offer_refer")
     async def refer(

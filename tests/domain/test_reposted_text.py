@@ -213,7 +213,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_unanswered",
         "render_nudge",
         "render_withdrawn",
-        "render_not_taken",  # a mention only
+        "render_request_ended",  # a mention only
         "render_answered",
         "render_already_asked",
         "render_text",  # the domain's own sentences

@@ -34,7 +34,7 @@ from bot.kudos.records import (
     Standing,
 )
 from bot.people import HomeSummary
-from bot.questions.results import Accepted, Solved
+from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.workspace_settings.keys import WorkspaceSettings
@@ -266,8 +266,8 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     (
-        "render_not_taken",
-        lambda: questions.render_not_taken(Accepted(question(), offer(1), USERS[1])),
+        "render_request_ended",
+        lambda: questions.render_request_ended(question()),
         check_message,
     ),
     (

@@ -34,7 +34,7 @@ from bot.kudos.records import (
     Standing,
 )
 from bot.people import HomeSummary
-from bot.questions.results import Accepted, Solved
+from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import safe_text
@@ -240,8 +240,8 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
-            "render_not_taken",
-            lambda: questions.render_not_taken(Accepted(question, offer, OTHER)),
+            "render_request_ended",
+            lambda: questions.render_request_ended(question),
             check_message,
         ),
         (

@@ -164,3 +164,15 @@ async def test_i_can_help_pressed_on_a_request_left_open_is_told_who_is_on_it(
     await slack.settle()
     told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
     assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
+
+
+async def test_not_me_pressed_on_a_request_left_open_is_told_who_is_on_it(
+    slack: SlackHarness,
+) -> None:
+    """As above, Bob presses Not me instead: he too is told Dev is on it."""
+    request = await _dev_takes_it_while_bobs_edits_fail(slack)
+    await slack.settle()
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=request)
+    await slack.settle()
+    told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
+    assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
