@@ -3,6 +3,8 @@ words promised is kept, or taken back, as when a kudos shout-out is given up."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
 from storage import offers as offer_q
@@ -152,27 +154,16 @@ async def test_a_later_round_slack_keeps_failing_in_the_thread_is_told_in_a_dm(
     assert "also ask" in said, said
 
 
-async def test_i_can_help_pressed_on_a_request_left_open_is_told_who_is_on_it(
-    slack: SlackHarness,
+@pytest.mark.parametrize("pressed", ["offer_accept", "offer_decline"])
+async def test_a_button_pressed_on_a_request_left_open_is_told_who_is_on_it(
+    slack: SlackHarness, pressed: str
 ) -> None:
     """Dev takes Alice's question while Slack fails every edit in Bob's DM, so Bob's request
-    still shows its buttons; Bob presses I can help on it: he is told Dev is on it, where the
-    press did nothing he could see."""
+    still shows its buttons; Bob presses I can help, or Not me, on it: he is told Dev is on
+    it, where the press did nothing he could see."""
     request = await _dev_takes_it_while_bobs_edits_fail(slack)
     await slack.settle()
-    await slack.emu.click(slack.user("bob"), "offer_accept", message=request)
-    await slack.settle()
-    told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
-    assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
-
-
-async def test_not_me_pressed_on_a_request_left_open_is_told_who_is_on_it(
-    slack: SlackHarness,
-) -> None:
-    """As above, Bob presses Not me instead: he too is told Dev is on it."""
-    request = await _dev_takes_it_while_bobs_edits_fail(slack)
-    await slack.settle()
-    await slack.emu.click(slack.user("bob"), "offer_decline", message=request)
+    await slack.emu.click(slack.user("bob"), pressed, message=request)
     await slack.settle()
     told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
     assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
