@@ -165,7 +165,7 @@ class QuestionService:
             if referred_user_id == question.asker_user_id:
                 raise UserError("That's the person asking. Pick someone else who might know.")
             if question.status != "open":
-                return Moved(QuestionView.of(question))
+                return Moved(QuestionView.of(question), ended=offer.status)
             if question.is_private:  # the asker agreed to whom it goes, and to nobody else
                 raise UserError(
                     "This question is private: it goes only to the colleagues the asker agreed "
@@ -180,8 +180,8 @@ class QuestionService:
             declined = await offer_q.set_offer_status(
                 s, offer, "declined", expected=("pending", "expired"), at=self.clock()
             )
-            if not declined:
-                return Moved(QuestionView.of(question))  # answered already: a second press
+            if not declined:  # answered already: a second press
+                return Moved(QuestionView.of(question), ended=offer.status)
             await tell.asking_moved(s, question, [offer], self.clock())
             offers = await offer_q.offers_of(s, question.id)
             existing = {o.candidate_user_id for o in offers}

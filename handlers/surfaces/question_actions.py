@@ -78,7 +78,11 @@ def register(router: Router, services: Services) -> None:
 
     @router.action("offer_refer")
     async def refer(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+        ack: AsyncAck,
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: Any,
     ) -> None:
         await ack()
         action = body["actions"][0]
@@ -86,7 +90,9 @@ def register(router: Router, services: Services) -> None:
         team, referred = workspace_of(context), action["selected_user"]
         # Known before asked: someone never synced may be an app or have left.
         await lookup_profile(client, services, team, referred, acting=False)
-        await questions.refer(team, offer_id, body["user"]["id"], referred)
+        done = await questions.refer(team, offer_id, body["user"]["id"], referred)
+        if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
+            await _ended(respond, render_request_ended(done.question))
 
     @router.action("question_consent")
     async def consent(

@@ -154,16 +154,17 @@ async def test_a_later_round_slack_keeps_failing_in_the_thread_is_told_in_a_dm(
     assert "also ask" in said, said
 
 
-@pytest.mark.parametrize("pressed", ["offer_accept", "offer_decline"])
+@pytest.mark.parametrize("pressed", ["offer_accept", "offer_decline", "offer_refer"])
 async def test_a_button_pressed_on_a_request_left_open_is_told_who_is_on_it(
     slack: SlackHarness, pressed: str
 ) -> None:
     """Dev takes Alice's question while Slack fails every edit in Bob's DM, so Bob's request
-    still shows its buttons; Bob presses I can help, or Not me, on it: he is told Dev is on
-    it, where the press did nothing he could see."""
+    still shows its buttons; Bob presses I can help, or Not me, or suggests Carol, on it: he
+    is told Dev is on it, where the press did nothing he could see."""
     request = await _dev_takes_it_while_bobs_edits_fail(slack)
     await slack.settle()
-    await slack.emu.click(slack.user("bob"), pressed, message=request)
+    carol = slack.user("carol") if pressed == "offer_refer" else None
+    await slack.emu.click(slack.user("bob"), pressed, message=request, selected_user=carol)
     await slack.settle()
     told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
     assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
