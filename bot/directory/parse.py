@@ -372,7 +372,9 @@ def plain_words(text: str, what: str, *, slack: bool = False, longest: int | Non
     they are kept holds. `slack`: `text` is in Slack's format, read as typed (`&lt;` is a
     `<`) and, refused, echoed as Slack sent it, which shows what was typed and acts as
     nothing."""
-    words = without_invisible(unescaped(text) if slack else text)
+    words = without_invisible(unescaped(text) if slack else text).strip()
+    if not words:  # only characters that look like nothing (a soft hyphen, a zero-width space)
+        raise SkillsSyntaxError(f"What you typed for {what} shows nothing: name it in words.")
     if "<" in words or ">" in words:
         raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
     if longest is not None and len(words) > longest:
