@@ -74,6 +74,11 @@ class Outbox:
         async with self._sessions() as s, s.begin():
             await outbox.enqueue(s, team_id, kind, payload, key=key, at=at)
 
+    async def queued(self, team_id: str, key: str) -> bool:
+        """Whether a delivery was ever queued with this key (sent or not)."""
+        async with self._sessions() as s:
+            return await outbox.payload_of(s, team_id, key) is not None
+
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
     ) -> list[Claimed]:

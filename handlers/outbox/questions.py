@@ -512,12 +512,36 @@ def _in_dm_instead(kind: str) -> GivenUp:
         question = (await _now(services, team_id, payload)).question
         if not _thread_first(question):
             return  # it was for their DM already
-        which = payload.get("offer_ids", payload.get("offer_id", ""))
-        key = f"{kind}:in_dm:{question.id}:{which}"
         again = {**payload, "in_dm": True}
+        key = _in_dm_key(kind, question.id, payload)
         await services.outbox.once(team_id, kind, again, key=key, at=services.clock.now())
 
     return given_up
+
+
+def _in_dm_key(kind: str, question_id: int, payload: dict[str, Any]) -> str:
+    which = payload.get("offer_ids", payload.get("offer_id", ""))
+    return f"{kind}:in_dm:{question_id}:{which}"
+
+
+Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
+
+
+def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
+    """`delivery`, unless it was given up in the thread and sent to the asker's DM instead
+    (`_in_dm_instead`): retried later (`askaround outbox retry`), it posts nothing, lest the
+    asker be told twice, the second time in the thread."""
+
+    async def deliver(
+        client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+    ) -> None:
+        if not payload.get("in_dm"):
+            question = (await _now(services, team_id, payload)).question
+            if await services.outbox.queued(team_id, _in_dm_key(kind, question.id, payload)):
+                return
+        await delivery(client, services, team_id, payload)
+
+    return deliver
 
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
@@ -525,15 +549,16 @@ async def request_given_up(services: Services, team_id: str, payload: dict[str, 
 
 
 # What a delivery the outbox gives up on does instead, to keep what its words promised.
-# Those told to the asker (`tell_asker`) go to their DM instead.
-TOLD_ASKER = (
-    "question.asking",
-    "question.more",
-    "question.passed_over",
-    "question.helper_left",
-    "question.unanswered",
-    "question.solved",
-)
+# Those told to the asker (`tell_asker`) go to their DM instead, and a retry of one that
+# did posts nothing.
+TOLD_ASKER: dict[str, Delivery] = {
+    "question.asking": asking,
+    "question.more": more,
+    "question.passed_over": passed_over,
+    "question.helper_left": helper_left,
+    "question.unanswered": unanswered,
+    "question.solved": solved,
+}
 GIVEN_UP = {
     "question.offer": request_given_up,
     "question.connected": introduction_given_up,
@@ -545,14 +570,9 @@ DELIVERIES = {
     "question.offer_closed": offer_closed,
     "question.offer_edited": offer_edited,
     "question.helper_released": helper_released,
-    "question.asking": asking,
     "question.asking_closed": asking_closed,
     "question.asking_helper": asking_helper,
-    "question.more": more,
-    "question.passed_over": passed_over,
     "question.connected": connected,
-    "question.helper_left": helper_left,
-    "question.unanswered": unanswered,
-    "question.solved": solved,
     "question.replies_deleted": replies_deleted,
+    **{kind: _unless_told_in_dm(kind, delivery) for kind, delivery in TOLD_ASKER.items()},
 }

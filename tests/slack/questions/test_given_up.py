@@ -168,3 +168,27 @@ async def test_a_button_pressed_on_a_request_left_open_is_told_who_is_on_it(
     await slack.settle()
     told = [e.text for e in slack.emu.ephemerals(slack.user("bob"))]
     assert any(f"<@{slack.user('dev')}> is on it" in t for t in told), told
+
+
+async def test_a_retry_posts_nothing_in_the_thread_the_asker_was_told_in_their_dm(
+    slack: SlackHarness,
+) -> None:
+    """One colleague a round, each saying Not me, while Slack fails every post in #general:
+    who is asked, who more and that nobody was found are all given up in the thread and told
+    in Alice's DM. Slack well again, `askaround outbox retry` posts none of them in the
+    thread as well: she was told, once."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    asked = await ask(slack)
+    await decline_everyone(slack)
+    await slack.drain()
+    said = _told_alice(slack)
+    assert "also ask" in said and "couldn't find anyone available" in said, said
+
+    slack.emu.faults.clear()  # Slack is well again; the operator retries what failed
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    thread = [m for m in slack.emu.messages(general) if m.thread_ts == asked.ts and m.bot_id]
+    assert thread == [], thread
+    assert _told_alice(slack) == said
