@@ -164,6 +164,19 @@ async def payload_of(session: AsyncSession, team_id: str, key: str) -> dict[str,
     return await session.scalar(statement)
 
 
+async def keyed_from(session: AsyncSession, team_id: str, prefix: str) -> bool:
+    """Whether a delivery was ever queued with a key that starts with `prefix` (sent or not)."""
+    found = await session.scalar(
+        select(OutboxItem.id)
+        .where(
+            OutboxItem.team_id == team_id,
+            OutboxItem.dedupe_key.startswith(prefix, autoescape=True),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 @event.listens_for(Session, "after_commit")
 def _hand_over(session: Session) -> None:
     if session.in_nested_transaction():

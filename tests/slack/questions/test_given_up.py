@@ -192,3 +192,24 @@ async def test_a_retry_posts_nothing_in_the_thread_the_asker_was_told_in_their_d
     thread = [m for m in slack.emu.messages(general) if m.thread_ts == asked.ts and m.bot_id]
     assert thread == [], thread
     assert _told_alice(slack) == said
+
+
+@pytest.mark.postgres_too  # the only test reaching `storage.outbox.keyed_from`
+async def test_the_list_sent_to_the_dm_instead_keeps_its_heading_when_it_is_updated(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every post in #general, so Alice's list of who is asked goes to her DM,
+    headed with the question it is about; Bob then says Not me, and the list, drawn again
+    without him, still says which question and channel it is about."""
+    slack.emu.faults.add(
+        "chat.postMessage", status=503, times=None, channel=slack.channel("general")
+    )
+    await ask(slack)
+    await slack.drain()
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=offer_dm(slack, "bob"))
+    await slack.drain()
+    lists = [m for m in slack.emu.dm_messages(slack.user("alice")) if "privately" in m.text]
+    assert len(lists) == 1 and lists[0].edited_ts, lists
+    heading = f"About question #1 in <#{slack.channel('general')}>"
+    assert heading in lists[0].text and heading in str(lists[0].blocks), lists[0]
+    assert slack.user("bob") not in str(lists[0].blocks), lists[0]
