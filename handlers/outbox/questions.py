@@ -413,9 +413,17 @@ def _people_in(offers: Iterable[OfferView]) -> set[str]:
 async def more(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
+    """Whom the question went to next. Sent to the asker's DM once given up in the thread, a
+    round of retries later, it names only those still asked, and goes only while the
+    question is open: one since taken, closed, or whose colleagues all answered, is told by
+    its own messages."""
     now = await _now(services, team_id, payload)
     question = now.question
     asked = [o for o in now.offers if o.id in set(payload["offer_ids"])]
+    if payload.get("in_dm"):
+        asked = [o for o in asked if o.status == "pending" and question.status == "open"]
+        if not asked:
+            return
     people = [o.candidate_user_id for o in asked]
     names = await names_of(client, services, team_id, people)
     waiting = [u for u in people if await _off_hours(client, services, team_id, u)]
@@ -427,8 +435,12 @@ async def passed_over(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """A colleague the asker was told would get the request when their working day starts,
-    passed over before it did (`QuestionService.may_still_ask`)."""
+    passed over before it did (`QuestionService.may_still_ask`). Sent to the asker's DM once
+    given up in the thread, it goes only while the question is open: one since taken or
+    closed is told by its own messages."""
     now = await _now(services, team_id, payload)
+    if payload.get("in_dm") and now.question.status != "open":
+        return
     mine = now.offer(int(payload["offer_id"]))
     names = await names_of(client, services, team_id, [mine.candidate_user_id])
     alone = _alone(now.question, payload)

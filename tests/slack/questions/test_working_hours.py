@@ -9,7 +9,7 @@ import pytest
 
 from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, rows, suggest
+from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
 
 # Friday 27 November 2026, 18:30 UTC: 19:30 in Berlin, where dev's working day is over.
 FRIDAY_EVENING = datetime(2026, 11, 27, 18, 30, tzinfo=UTC)
@@ -449,3 +449,29 @@ async def test_suggesting_a_colleague_whose_request_waits_does_not_say_they_were
     [dev] = _bot_dms(slack, "dev")
     assert "has already been asked" not in dev, dev
     assert "will get my request when their working day starts" in dev, dev
+
+
+async def test_a_pass_over_sent_to_the_dm_instead_after_someone_took_the_question_is_dropped(
+    slack: SlackHarness,
+) -> None:
+    """As above, Alice reads that Bob will get her request in his morning, and Bob opts out
+    before it; but Slack fails every post in #general from then on, so that he won't get it
+    is retried while Maria, asked instead, takes the question. Given up in the thread, it is
+    not sent to Alice's DM instead: Maria helps, and saying Bob won't is news of nothing."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    morning = await _dev_at_night(slack, "bob")
+    await ask(slack)
+    await slack.emu.click_button(slack.user("dev"), "Not me")
+    await slack.settle()
+    await slack.command("bob", "/skills", "optout")
+    await slack.settle()
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    slack.advance(morning + timedelta(minutes=5) - slack.services.clock.now())
+    await slack.settle()
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.drain()
+    question, _offers = await rows(slack)
+    assert (question.status, question.helper_user_id) == ("connected", slack.user("maria"))
+    said = " | ".join(m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id)
+    assert "won't get my request after all" not in said, said
