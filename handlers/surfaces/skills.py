@@ -142,6 +142,19 @@ def edit_from_state(values: dict[str, Any]) -> ProfileEdit:
     )
 
 
+def _refused_field(values: dict[str, Any]) -> str:
+    """Where to show a refusal of the modal: the level whose typed new skill cannot be kept
+    (its name is read as a skill's only when saved), else the network, the other field read."""
+    for level in range(1, 6):
+        entry = (values.get(f"level_{level}") or {}).get(LEVEL_ACTION.format(level)) or {}
+        for chosen in entry.get("selected_options") or []:
+            try:
+                p.plain_words(str(chosen["value"]).strip(), "a skill", longest=p.SKILL_NAME_CHARS)
+            except UserError:
+                return f"level_{level}"
+    return NETWORK_BLOCK if NETWORK_BLOCK in values else "level_1"
+
+
 def _typed(values: dict[str, Any], block_id: str) -> str | None:
     """A text field's value; None when the modal left it out (too long to hold, kept)."""
     if block_id not in values:
@@ -201,9 +214,8 @@ def register(router: Router, services: Services) -> None:
         try:
             edit = edit_from_state(body["view"]["state"]["values"])
             await services.directory.save_edit(team_id, user_id, edit)
-        except UserError as error:  # next to the network field, the only free text if shown
-            values = body["view"]["state"]["values"]
-            field = NETWORK_BLOCK if NETWORK_BLOCK in values else "level_1"
+        except UserError as error:
+            field = _refused_field(body["view"]["state"]["values"])
             await ack(response_action="errors", errors={field: str(error)[:150]})
             return
         await ack()  # the saved profile brings a Home tab rebuild through the outbox
