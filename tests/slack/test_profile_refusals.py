@@ -5,16 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from tests.slack.harness import SlackHarness
+from tests.slack.test_directory import edit_profile_modal
 
 
 async def _submit(slack: SlackHarness, values: dict[str, dict[str, Any]]) -> dict[str, Any]:
     bob = slack.user("bob")
-    await slack.emu.open_home(bob)
-    await slack.drain()
-    await slack.emu.click(bob, "skills_edit_profile", view=slack.emu.home_view(bob))
-    await slack.emu.wait_for(lambda c: c.method == "views.open")
-    modal = slack.emu.open_modal(bob)
-    assert modal is not None
+    modal = await edit_profile_modal(slack, bob)
     delivery = await slack.emu.submit_view(bob, modal.id, values)
     assert delivery.response is not None and delivery.response["response_action"] == "errors"
     errors: dict[str, Any] = delivery.response["errors"]
