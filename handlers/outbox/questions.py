@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -37,6 +37,7 @@ from handlers.client.directory import described, profile_from_slack, stored_prof
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import delete_own_replies, message_link, update_message
 from handlers.dispatch.workspace import member_elsewhere
+from handlers.outbox.kinds import Delivery, GivenUp
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
@@ -521,9 +522,6 @@ async def introduction_given_up(services: Services, team_id: str, payload: dict[
     await services.questions.introduction_given_up(team_id, int(payload["question_id"]))
 
 
-GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
-
-
 def _in_dm_instead(kind: str) -> GivenUp:
     """Slack kept failing a `kind` message to the asker in their question's thread until the
     outbox gave it up: it goes to their DM instead, lest they hear nothing of their question.
@@ -546,9 +544,6 @@ def _in_dm_instead(kind: str) -> GivenUp:
 def _in_dm_key(kind: str, question_id: int, payload: dict[str, Any]) -> str:
     which = payload.get("offer_ids", payload.get("offer_id", ""))
     return f"{kind}:in_dm:{question_id}:{which}"
-
-
-Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
 
 
 def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:

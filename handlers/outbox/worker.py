@@ -11,13 +11,11 @@ import asyncio
 import contextlib
 import heapq
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.reliability.delivery import NotYet, Outcome, after_failure
 from bot.reliability.outbox import Claimed
@@ -26,11 +24,10 @@ from handlers.client.failures import ReplyFailed, error_code, explained, is_tran
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, insights, kudos, marks, questions, replies
+from handlers.outbox.kinds import Delivery, GivenUp
 from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
-Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
-GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
 GIVEN_UP: dict[str, GivenUp] = {
     **kudos.GIVEN_UP,
     **questions.GIVEN_UP,
