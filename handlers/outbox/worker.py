@@ -150,7 +150,12 @@ class OutboxWorker:
     def _start(self, items: list[Claimed]) -> None:
         now = self.services.clock.now()
         for item in items:
+            in_flight = item.id in self._leased_at
             self._leased_at[item.id] = now
+            if in_flight:
+                # Taken back from under its own send (a lease that ran out all the same): the
+                # claim only leased it anew; a second send beside the first would post twice.
+                continue
             task = asyncio.create_task(self._send(item), name=f"outbox-{item.id}")
             self._sending.add(task)
             task.add_done_callback(lambda done: self._sent(self._sending, done))
