@@ -1,5 +1,5 @@
-"""The kudos rules, the same for every way of giving: who may receive, what a reason needs,
-which values exist, and how many kudos a giver has left today in their own time zone."""
+"""The kudos rules, the same for every way of giving: who may give and receive, what a reason
+needs, which values exist, and how many kudos a giver has left today in their own time zone."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ def parse_reactions(configured: str) -> tuple[str, ...]:
 
 def _name(person: Profile) -> str:
     return person.real_name or person.name
+
+
+def gives_kudos(person: Profile) -> bool:
+    """Whether `person` can thank anyone: people can; another app cannot, though its bot user
+    adds reactions (`reactions.add`, a workflow's step) as a person does, nor Slackbot."""
+    return not person.is_bot
 
 
 def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:

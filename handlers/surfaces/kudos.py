@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import KudosRefused
 from bot.kudos.parse import meant_person, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
-from bot.kudos.rules import why_not_thanked
+from bot.kudos.rules import gives_kudos, why_not_thanked
 from bot.kudos.tell import is_shoutout_delivery
 from bot.mentions import only_mention
 from bot.safe_text import safe_text, unescaped
@@ -185,6 +185,8 @@ def register(router: Router, services: Services) -> None:
         if not author:
             return
         giver, recipients = await lookup_people(client, services, team, user, [author])
+        if not gives_kudos(giver):
+            return  # another app's reaction: it thanks nobody, and has nobody to be told
         text, private, link = await asyncio.gather(
             message_text(client, channel, ts),
             is_private(client, channel, services.conversations.of(team)),
@@ -227,6 +229,8 @@ def register(router: Router, services: Services) -> None:
         client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str
     ) -> None:
         reactor = await lookup_profile(client, services, team, user)
+        if not gives_kudos(reactor):
+            return
         given = await services.kudos.second(
             team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
         )

@@ -27,7 +27,7 @@ from storage import people
 from storage.models import Question, Workspace
 from tests.e2e.harness import SIGNING_SECRET, Harness
 from tests.slack.harness import InProcess, SlackHarness
-from tests.slack.kudos.world import ledger
+from tests.slack.kudos.world import give, kudos_posts, ledger
 
 pytestmark = pytest.mark.database_independent
 
@@ -254,6 +254,34 @@ async def test_a_conversation_or_membership_event_is_answered_200_quietly(
     assert await send(slack, content_type, body) == (200, "")
     assert await send(slack, content_type, body, retry=1) == (200, "")
     assert said(slack) == []
+    assert warnings(caplog) == []
+
+
+async def test_another_apps_kudos_reaction_thanks_nobody(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another app adding `:kudos:` (`reactions.add` with its bot token, a workflow's "add a
+    reaction" step): Slack's `reaction_added` names the app's bot user as `user`. Kudos go
+    from people, so neither to Alice's message nor to a shout-out (a second) does it give
+    any, and nobody is told anything, however often Slack sends it. Before, the app gave
+    Alice kudos, the shout-out said "@ticketbot gave kudos to @alice", Alice was sent "gave
+    you kudos", and the app was told how many it had left today."""
+    caplog.set_level(logging.INFO)
+    other_app = slack.here.workspace.add_user("ticketbot", user_id="U0OTHERBOT", is_bot=True)
+    slack.here.workspace.channel(slack.channel("general")).members.append(other_app.id)
+    await give(slack, "bob", f"<@{slack.user('carol')}> for untangling the release")
+    (shoutout,) = kudos_posts(slack, "general")
+    shipped = await slack.post("alice", "general", "I shipped the partner release today")
+    before, kudos = said(slack), [k.id for k in await ledger(slack)]
+    event = real(slack, "reaction_added_by_another_app")["event"]
+    for ts, author in ((shipped.ts, slack.user("alice")), (shoutout.ts, slack.here.bot_user_id)):
+        event["item"]["ts"], event["item_user"] = ts, author
+        body = json.dumps(envelope(slack, event))
+        assert await send(slack, "application/json", body) == (200, "")
+        assert await send(slack, "application/json", body, retry=1) == (200, "")
+    await slack.drain()
+    assert [k.id for k in await ledger(slack)] == kudos
+    assert said(slack) == before
     assert warnings(caplog) == []
 
 
