@@ -25,6 +25,16 @@ Decorator = Callable[[Listener], Any]
 TYPED = (None, "file_share", "thread_broadcast", "me_message")
 
 
+def conversation_type(event: dict[str, Any]) -> str | None:
+    """A message event's conversation type (`channel`, `group`, `im`, `mpim`): its
+    `channel_type`, or, where Slack left that out (its `message` event reference names none),
+    `im` for a DM's id, the one type an id tells."""
+    said = event.get("channel_type")
+    if said:
+        return str(said)
+    return "im" if str(event.get("channel") or "").startswith("D") else None
+
+
 def deleted_ts(event: dict[str, Any]) -> str | None:
     """The ts of the message a `message` event says was deleted: a `message_deleted`, or the
     `message_changed` to a tombstone that Slack sends instead for a message with thread
@@ -109,7 +119,7 @@ class Router:
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
             typed = event.get("subtype") in TYPED and not event.get("hidden")
-            return typed and event.get("channel_type") == slack_type
+            return typed and conversation_type(event) == slack_type
 
         return self._friendly(
             self.app.event(

@@ -41,7 +41,13 @@ from handlers.client.conversations import conversation, is_private, watch_refusa
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
-from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
+from handlers.dispatch.router import (
+    Router,
+    conversation_type,
+    deleted_ts,
+    edit_ts,
+    edited_message,
+)
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
 from handlers.outbox.replies import (
     ASKED_ALREADY,
@@ -270,7 +276,7 @@ def register(router: Router, services: Services) -> None:
                 if said_a_command(text)
                 else small_talk(text) or "words"
             )
-            await answer_once(said, thread if event.get("channel_type") != "im" else None)
+            await answer_once(said, thread if conversation_type(event) != "im" else None)
             return
         if (about := await replied_to(event, context)) is not None:
             if not event.get("edited"):  # told when it was posted

@@ -321,6 +321,27 @@ async def test_a_question_sent_with_a_file_in_a_dm_is_asked(slack: SlackHarness)
     assert dm, "the asker heard nothing in the DM"
 
 
+async def test_a_dm_without_its_channel_type_is_asked_once(slack: SlackHarness) -> None:
+    """A question in the DM with the bot in the shape of Slack's `message` event reference,
+    which names no `channel_type` (only `message.im`'s example adds `im`): the DM's id says
+    it is one, so it is asked once, however often Slack sends it (before, it was taken for
+    no conversation the bot hears and left unanswered)."""
+    asked = await asked_once_by_alice(slack, "message_in_a_dm_without_channel_type")
+    assert asked.text == QUESTION
+
+
+async def test_a_greeting_in_a_dm_without_its_channel_type_is_answered_there(
+    slack: SlackHarness,
+) -> None:
+    """A "hello" in that shape: answered once, at the top of the DM, not in a thread under it."""
+    content_type, body = body_of(slack, "greeting_in_a_dm_without_channel_type")
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    await slack.drain()
+    (reply,) = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
+    assert reply.thread_ts is None and await questions(slack) == 0
+
+
 async def test_a_dm_edited_before_askaround_had_it_is_asked_once(slack: SlackHarness) -> None:
     """The edit of a DM question askaround never got (its delivery failed and Slack's retry
     is yet to come, or never will): the edit is the question, asked once in the edited
