@@ -9,8 +9,17 @@ from datetime import datetime, timedelta
 
 MAX_ATTEMPTS = 12
 MAX_DELAY_SECONDS = 600.0
+# Slack's errors that pass: its own failures, and `team_added_to_org`, answered while the
+# workspace is being moved into an Enterprise Grid organisation.
 TRANSIENT_ERRORS = frozenset(
-    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+    {
+        "ratelimited",
+        "internal_error",
+        "fatal_error",
+        "service_unavailable",
+        "request_timeout",
+        "team_added_to_org",
+    }
 )
 
 
