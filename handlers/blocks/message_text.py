@@ -56,6 +56,12 @@ def _rich_words(elements: list[Any]) -> Iterator[str]:
             yield f"<@{element['user_id']}>"
         elif kind == "channel" and element.get("channel_id"):
             yield f"<#{element['channel_id']}>"
+        elif kind == "usergroup" and element.get("usergroup_id"):
+            yield f"<!subteam^{element['usergroup_id']}>"
+        elif kind == "broadcast" and element.get("range"):
+            yield f"<!{element['range']}>"
+        elif kind == "emoji" and element.get("name"):
+            yield f":{element['name']}:"
         elif isinstance(element.get("elements"), list):  # sections, lists, quotes, code
             yield from _rich_words(element["elements"])
             yield "\n"

@@ -62,6 +62,22 @@ async def test_a_question_only_in_rich_text_blocks_is_offered_help(slack: SlackH
     assert asked.text == QUESTION and asked.message_ts == stored.ts
 
 
+async def test_a_question_only_in_blocks_keeps_its_group_broadcast_and_emoji(
+    slack: SlackHarness,
+) -> None:
+    """A DM question whose words are only in rich_text blocks, naming a user group, `@here`
+    and an emoji as Slack's rich text elements do: asked once in the words Slack's `text`
+    would hold (`<!subteam^…>`, `<!here>`, `:pray:`), where those three were dropped."""
+    content_type, body = body_of(
+        slack, "question_only_in_rich_text_blocks_with_a_group_and_an_emoji_in_a_dm"
+    )
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.text == f"{QUESTION} <!subteam^S0123ABC> and <!here> never answer :pray:"
+
+
 async def test_a_me_line_asking_in_a_dm_is_asked(slack: SlackHarness) -> None:
     """`/me wonders how we rotate …` in the DM with the bot is the person's question, in
     their words (before, a `me_message` was dropped and the person heard nothing)."""
