@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 
 MAX_ATTEMPTS = 12
 MAX_DELAY_SECONDS = 600.0
-# Slack's errors that pass: its own failures, and `team_added_to_org`, answered while the
-# workspace is being moved into an Enterprise Grid organisation.
+# Slack's errors that pass: its rate limits (`rate_limited`, chat.postMessage's own, may come
+# with HTTP 200), its own failures, and `team_added_to_org`, answered while the workspace is
+# being moved into an Enterprise Grid organisation.
 TRANSIENT_ERRORS = frozenset(
     {
         "ratelimited",
+        "rate_limited",
         "internal_error",
         "fatal_error",
         "service_unavailable",

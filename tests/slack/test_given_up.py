@@ -38,14 +38,15 @@ async def test_a_scope_the_install_lacks_is_named_in_one_warning(
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
-async def test_a_workspace_moving_into_an_enterprise_org_is_waited_out(
-    slack: SlackHarness,
-) -> None:
-    """`team_added_to_org`: Slack's answer, in the error list of each method's reference,
-    while the workspace is being migrated into an Enterprise Grid organisation ("operations
-    will be intermittently unavailable until the transition is complete"). It passes, so the
-    shout-out is tried again and posted once; before, it was given up at the first answer."""
-    slack.emu.faults.add("chat.postMessage", error="team_added_to_org", times=2)
+@pytest.mark.parametrize("error", ["team_added_to_org", "rate_limited"])
+async def test_slacks_errors_that_pass_are_waited_out(slack: SlackHarness, error: str) -> None:
+    """Two answers in the error list of chat.postMessage's reference that pass: Slack's
+    `team_added_to_org` while the workspace is being migrated into an Enterprise Grid
+    organisation ("operations will be intermittently unavailable until the transition is
+    complete"), and `rate_limited` ("Application has posted too many messages"), an HTTP 200
+    beside the 429 `ratelimited`. The kudos DM is tried again and posted once, as is the
+    shout-out; before, it was given up at the first answer."""
+    slack.emu.faults.add("chat.postMessage", error=error, times=2)
     await give(slack, "alice", f"<@{slack.user('bob')}> for untangling the release")
     await slack.drain()
     assert len(kudos_posts(slack, "general")) == 1
