@@ -93,8 +93,10 @@ def marked_with(message: dict[str, Any]) -> str | None:
 
 
 def find_mark(messages: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
-    wanted = mark(key)
+    """The message marked with `key`, read by its event type and key alone: a Slack that
+    answers with more in the metadata (another field, the payload's types spelled out) must
+    not make a retry miss its own message and post it twice."""
     for message in messages:
-        if message.get("metadata") == wanted:
+        if marked_with(message) == key:
             return message
     return None
