@@ -144,11 +144,15 @@ async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[s
             include_all_metadata=True,
         )
         found = [m for m in history.get("messages") or [] if m.get("ts") == ts]
-        if not found:
+        cursor: str | None = None
+        while not found:  # a reply: its thread, a page at a time, oldest first
             replies = await client.conversations_replies(
-                channel=channel_id, ts=ts, include_all_metadata=True
+                channel=channel_id, ts=ts, include_all_metadata=True, cursor=cursor
             )
             found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
+            cursor = (replies.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
     except SlackApiError as error:
         if is_transient(error):
             raise

@@ -71,3 +71,20 @@ async def test_a_typed_broadcast_is_refused_and_a_quoted_one_pings_nobody(
     [shoutout] = kudos_posts(slack, "general")
     assert "https://evil.example" in shoutout.text and "the doc" not in shoutout.text
     assert_pings_only(shoutout, slack.user("bob"), slack.user("carol"))
+
+
+async def test_kudos_on_a_reply_deep_in_a_long_thread_gives_its_words(slack: SlackHarness) -> None:
+    """Slack gives a thread a page at a time, oldest first: a `:kudos:` reaction to a reply
+    past the first page read no words (the giver was told the message was too short to be a
+    reason) until every page is read."""
+    chat = slack.here.workspace.chat
+    general = slack.channel("general")
+    parent = chat.post(general, slack.user("carol"), "release checklist for friday")
+    for n in range(150):
+        chat.post(general, slack.user("carol"), f"step {n} done", thread_ts=parent.ts)
+    said = "I wrote the runbook for the failover drill and tested it twice"
+    reply = chat.post(general, slack.user("bob"), said, thread_ts=parent.ts)
+    await slack.emu.add_reaction(slack.user("alice"), general, reply.ts, "kudos")
+    await slack.settle()
+    (kudos,) = await ledger(slack)
+    assert kudos.receiver_user_id == slack.user("bob") and kudos.message == said
