@@ -67,7 +67,7 @@ def edit_ts(event: dict[str, Any], changed: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # command | event | action | view | shortcut | options
+    kind: str  # command | event | action | view | message_shortcut | global_shortcut | options
     name: str
 
 
@@ -188,9 +188,14 @@ class Router:
         self._record("view", callback_id)
         return self._friendly(self.app.view(callback_id, middleware=self._stored))
 
-    def shortcut(self, callback_id: str) -> Decorator:
-        self._record("shortcut", callback_id)
-        return self._friendly(self.app.shortcut(callback_id, middleware=self._stored))
+    def message_shortcut(self, callback_id: str) -> Decorator:
+        """A shortcut on a message: its payload names the message and its channel."""
+        self._record("message_shortcut", callback_id)
+        return self._friendly(self.app.message_shortcut(callback_id, middleware=self._stored))
+
+    def global_shortcut(self, callback_id: str) -> Decorator:
+        self._record("global_shortcut", callback_id)
+        return self._friendly(self.app.global_shortcut(callback_id, middleware=self._stored))
 
     def options(self, action_id: str) -> Decorator:
         """Options are answered in the ack itself and change nothing: not stored."""

@@ -89,7 +89,7 @@ async def open_give_kudos(
 
 
 def register(router: Router, services: Services) -> None:
-    @router.shortcut(MESSAGE_SHORTCUT)
+    @router.message_shortcut(MESSAGE_SHORTCUT)
     async def on_message(
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
@@ -120,7 +120,7 @@ def register(router: Router, services: Services) -> None:
             group_dm=is_group_dm(channel, str(shortcut["channel"].get("name") or "")),
         )
 
-    @router.shortcut(GLOBAL_SHORTCUT)
+    @router.global_shortcut(GLOBAL_SHORTCUT)
     async def on_global(
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:

@@ -463,7 +463,7 @@ def register(router: Router, services: Services) -> None:
             **render_nudge(event["ts"]),
         )
 
-    @router.shortcut("find_expert")
+    @router.message_shortcut("find_expert")
     async def find_expert(
         ack: AsyncAck,
         shortcut: dict[str, Any],

@@ -104,3 +104,13 @@ def test_the_banner_says_which_message_a_reaction_goes_on() -> None:
     nobody gives kudos to themselves); the banner said "the last message in #general"."""
     [line] = [line for line in BANNER.splitlines() if "react :kudos:" in line]
     assert "the last message by someone else" in line, line
+
+
+def test_the_banner_shows_every_kind_of_line() -> None:
+    """`help` showed no `shortcut` line, though the guided tour uses two: a newcomer could not
+    learn the message shortcut (`on last`) nor the shortcuts' names."""
+    verbs = {"react", "click", "pick", "shortcut", "submit", "home", "dm:", "wait"}
+    shown = {word for line in BANNER.splitlines() for word in line.split()}
+    assert verbs <= shown, verbs - shown
+    [line] = [line for line in BANNER.splitlines() if " on last " in line]
+    assert "on last" in line and "on the last message by someone else" in line, line

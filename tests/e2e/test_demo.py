@@ -226,3 +226,27 @@ def test_the_first_demo_says_it_is_setting_up(tmp_path: Path) -> None:
         "Setting up .venv for the first time (about a minute)...\n",
         "",
     ]
+
+
+def test_a_shortcut_is_used_as_slack_offers_it(tmp_path: Path) -> None:
+    """A message shortcut needs a message (`on last`), a global one none, and a name the app
+    has: `shortcut give_kudos` alone sent a global shortcut with the message shortcut's name,
+    whose listener failed ("Something went wrong on my side" and a traceback), and an unknown
+    name printed Bolt's "Unhandled request" advice. Each is now told what to type."""
+    result = _demo(
+        "@alice shortcut give_kudos\n@alice shortcut frobnicate\n"
+        "@carol: I wrote the runbook for the failover drill\n"
+        "@alice shortcut give_kudos_global on last\n@alice shortcut give_kudos on lsat\n"
+        "@alice shortcut give_kudos on last\n",
+        tmp_path,
+    )
+    assert result.returncode == 1  # four lines refused
+    out, err = result.stdout, result.stderr
+    assert "Traceback" not in out + err and "Unhandled request" not in out + err
+    assert "Something went wrong" not in out
+    assert "`give_kudos` is used on a message: `@alice shortcut give_kudos on last`" in out
+    assert "no shortcut `frobnicate`" in out and "give_kudos_global" in out
+    assert "`give_kudos_global` is used on no message: `@alice shortcut give_kudos_global`" in out
+    assert "after a shortcut's name, only `on last`" in out
+    last = out[out.rindex("> @alice shortcut give_kudos on last") :]
+    assert "[modal shown to @alice]" in last and "<Who are you thanking?: @carol>" in last

@@ -35,6 +35,8 @@ Type what someone does in Slack, for example:
   @dev click I can help            (press a button @dev can see)
   @dev pick Suggest someone @bob   (pick in a menu @dev can see; `Menu=option` for an option)
   @bob react :kudos:               (react to the last message by someone else in #general)
+  @alice shortcut give_kudos on last    (a message shortcut, on the last message by someone else)
+  @alice shortcut give_kudos_global      (a shortcut used on no message)
   @alice submit Field=value; Other field=value    (fill in and submit the open modal)
   wait 2 hours                     (time passes: unanswered offers move on, digests come due)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""

@@ -122,7 +122,7 @@ class DemoSession:
             await self.emu.add_reaction(user, target.channel, target.ts, line.text.strip(": "))
         elif line.verb == "shortcut":
             callback, _, where = line.text.partition(" ")
-            if where.strip() == "on last":
+            if self._on_message(line.handle, callback, where.strip()):
                 target = self._last_message(user, self.channel(line.channel))
                 await self.emu.message_shortcut(user, callback, target)
             else:
@@ -133,6 +133,26 @@ class DemoSession:
             await self.emu.click_button(user, line.text.strip().strip('"'))
         elif line.verb == "pick":
             await self._pick(user, line.text)
+
+    def _on_message(self, handle: str, callback: str, where: str) -> bool:
+        """Whether the shortcut goes on a message, as the manifest declares it; Slack offers
+        no other, so anything else is refused here, as `_command` refuses a command."""
+        router = self.runner.bot.router
+        on_message, anywhere = router.names("message_shortcut"), router.names("global_shortcut")
+        if where not in ("", "on last"):
+            raise BadLine(f"after a shortcut's name, only `on last`: `@{handle} shortcut …`")
+        if callback in on_message and not where:
+            raise BadLine(
+                f"`{callback}` is used on a message: `@{handle} shortcut {callback} on last`"
+            )
+        if callback in anywhere and where:
+            raise BadLine(f"`{callback}` is used on no message: `@{handle} shortcut {callback}`")
+        if callback not in on_message | anywhere:
+            raise BadLine(
+                f"no shortcut `{callback}`; on a message (add `on last`): "
+                f"{', '.join(sorted(on_message))}; anywhere: {', '.join(sorted(anywhere))}"
+            )
+        return bool(where)
 
     async def _command(self, user: str, text: str, channel_id: str) -> None:
         command, _, rest = text.partition(" ")
