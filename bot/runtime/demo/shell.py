@@ -78,6 +78,8 @@ def parse_line(raw: str) -> Line | None:
         if not rest:
             raise BadLine("say something after the colon")
         verb = "command" if rest.startswith("/") else "say"
+    elif verb == "dm" and not rest:  # Slack sends no empty message
+        raise BadLine("say something after `dm:`")
     elif verb in ("react", "click", "pick", "shortcut", "submit") and not rest:
         raise BadLine(f"`{verb}` needs an argument, e.g. `@bob {verb} …`")
     return Line(handle=handle, verb=verb, text=rest, channel=channel)
