@@ -110,3 +110,11 @@ def test_a_group_help_names_only_what_it_takes(
     description = help_of(argv, monkeypatch).split("\n\n")[1]
     named = sorted(word for word in theirs if re.search(rf"\b{re.escape(word)}\b", description))
     assert not named, f"askaround {' '.join(argv)} --help names {named}: {description}"
+
+
+def test_import_says_when_it_needs_team(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Slack settings, a first import into an empty database is refused until --team
+    names the workspace; its help said --team was for a database holding several."""
+    text = " ".join(help_of(["import", "people"], monkeypatch).split())
+    option = text[text.index("--team T… ") :]
+    assert "no workspace yet" in option.partition("--debug")[0], option

@@ -45,7 +45,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     people.add_argument(
         "--team",
         metavar="T…",
-        help="the workspace, without Slack settings when the database holds several",
+        help=(
+            "the workspace's id; without Slack settings, needed when the database holds no "
+            "workspace yet (the import adds it) or several"
+        ),
     )
     return parser
 
