@@ -37,6 +37,10 @@ class Figures:
 
 
 def read_labelled(path: Path) -> list[Labelled]:
+    if path.is_dir():
+        raise LabelledSetError(f"{path} is a folder: give a .jsonl file of labelled messages")
+    if not path.exists():
+        raise LabelledSetError(f"{path} does not exist")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:

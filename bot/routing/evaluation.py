@@ -100,8 +100,10 @@ def _require(path: Path, rows: list[dict[str, Any]], fields: tuple[str, ...]) ->
 def read_dataset(folder: Path) -> Dataset:
     """The folder's three files, each person named by a string wherever they appear (a dump
     may number its users: 7 and "7" are one person), or DatasetError saying what is wrong."""
+    if folder.is_file():
+        raise DatasetError(f"{folder} is a file: give the benchmark folder ({', '.join(FILES)})")
     if not folder.is_dir():
-        raise DatasetError(f"{folder}: not a directory")
+        raise DatasetError(f"{folder} does not exist")
     people, history, questions = (list(_lines(folder / name)) for name in FILES)
     _require(folder / FILES[0], people, ("user", "skills"))
     for name, rows in ((FILES[1], history), (FILES[2], questions)):

@@ -275,7 +275,7 @@ async def test_missing_files(offline: Path, capsys: pytest.CaptureFixture[str]) 
     one_line(err, "no-such.csv does not exist")
     code, err = await run(capsys, "eval", "routing", "no-such-folder")
     assert code == 1
-    one_line(err, "no-such-folder")
+    one_line(err, "no-such-folder does not exist")  # it said "not a directory"
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--output", "no/such/dir/w47.png")
     assert code == 1
@@ -323,6 +323,24 @@ async def test_a_file_that_cannot_be_read_is_one_line_and_nothing_is_imported(
     assert code == 1
     one_line(err, *fragments)
     assert not (offline / "cli.db").exists()
+
+
+async def test_eval_given_a_file_for_a_folder_or_a_folder_for_a_file_says_so(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`eval questions` on a folder said "cannot read labelled: Is a directory", and `eval
+    routing` on a file "not a directory": each now says what it wants instead."""
+    (offline / "labelled").mkdir()
+    (offline / "bench.jsonl").write_text('{"text": "hi", "expert_question": false}\n')
+    code, err = await run(capsys, "eval", "questions", "labelled")
+    assert code == 1
+    one_line(err, "labelled is a folder: give a .jsonl file of labelled messages")
+    code, err = await run(capsys, "eval", "questions", "missing.jsonl")
+    assert code == 1
+    one_line(err, "missing.jsonl does not exist")
+    code, err = await run(capsys, "eval", "routing", "bench.jsonl")
+    assert code == 1
+    one_line(err, "bench.jsonl is a file: give the benchmark folder")
 
 
 async def test_importing_a_folder_says_it_is_one(

@@ -213,7 +213,7 @@ def test_a_folder_with_nothing_to_score_is_refused(tmp_path: Path) -> None:
 
 def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
     """Not a folder, or a folder without one of the three files: one line naming it."""
-    with pytest.raises(DatasetError, match="not a directory"):
+    with pytest.raises(DatasetError, match="nowhere does not exist"):
         read_dataset(tmp_path / "nowhere")
     _fixture(tmp_path)
     (tmp_path / "people.jsonl").unlink()
