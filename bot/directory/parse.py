@@ -299,6 +299,11 @@ def parse_away(rest: str, today: date) -> date:
             raise SkillsSyntaxError(missing)
         quoted = clip(safe_text(rest), QUOTED_CHARS)
         raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {until_forms(today)}.")
+    if until <= today and rest.strip().lower().startswith("for "):
+        quoted = clip(safe_text(" ".join(rest.split())), QUOTED_CHARS)
+        raise SkillsSyntaxError(
+            f"`{quoted}` is no time away: `for 1 day` is away today, back tomorrow."
+        )
     if until <= today:
         raise SkillsSyntaxError(
             f"{until.isoformat()} is not in the future: `until` names the day you are back, "

@@ -241,6 +241,16 @@ async def test_the_date_a_refusal_offers_as_an_example_is_taken(slack: SlackHarn
     assert "You are away until 2027-03-17" in await skills(slack, "alice", f"away {match[1]}")
 
 
+async def test_away_for_no_time_is_answered_in_the_words_typed(slack: SlackHarness) -> None:
+    """`away for 0 days` was told "2027-03-03 is not in the future: `until` names the day you
+    are back", of an `until` nobody typed."""
+    slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
+    said = await skills(slack, "alice", "away for 0 days")
+    assert "`until`" not in said, said
+    assert "`for 0 days` is no time away: `for 1 day` is away today, back tomorrow." in said
+    assert "You are away until 2027-03-04" in await skills(slack, "alice", "away for 1 day")
+
+
 async def test_skills_added_past_what_one_section_holds_are_counted(slack: SlackHarness) -> None:
     """120 skills added at once made an answer of 5,500 characters in one section, cut with
     "…" partway through the list. It names the first ones and says how many more were saved
