@@ -30,6 +30,10 @@ pytestmark = pytest.mark.database_independent
         # A capital typed at the start of a name or a channel is still that person, there.
         ("@Alice in #Platform: hi", Line("alice", "say", "hi", "platform")),
         ("wait 2 hours", Line("", "wait", "2 hours")),
+        # A name with an accent is a person's name (askaround then says if nobody has it):
+        # it was "not understood; start with @name:", though it did.
+        ("@José: hi", Line("josé", "say", "hi")),
+        ("@zoë in #design click Undo", Line("zoë", "click", "Undo", "design")),
     ],
 )
 def test_lines_parse(raw: str, expected: Line) -> None:

@@ -37,15 +37,17 @@ class Line:
 
 
 _VERBS = ("react", "click", "pick", "shortcut", "submit", "home")
+# A handle is a letter, then letters, digits, `.`, `_` or `-` (an accent is a letter too).
+_HANDLE = r"[^\W\d_][\w.-]*"
 _LINE = re.compile(
-    r"^@(?P<handle>[a-z][a-z0-9._-]*)"
+    rf"^@(?P<handle>{_HANDLE})"
     r"(?:\s+in\s+#(?P<channel>[a-z0-9._-]+))?"
     rf"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:{'|'.join(_VERBS)})\b))\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `@alice /kudos …` (no colon) and `alice: hi` (no @): what was meant is plain.
-_NO_COLON = re.compile(r"^@[a-z][a-z0-9._-]*(?:\s+in\s+#[a-z0-9._-]+)?(?=\s+\S)", re.IGNORECASE)
-_NO_AT = re.compile(r"^[a-z][a-z0-9._-]*(?:\s+in\s+#[a-z0-9._-]+)?\s*:", re.IGNORECASE)
+_NO_COLON = re.compile(rf"^@{_HANDLE}(?:\s+in\s+#[a-z0-9._-]+)?(?=\s+\S)", re.IGNORECASE)
+_NO_AT = re.compile(rf"^{_HANDLE}(?:\s+in\s+#[a-z0-9._-]+)?\s*:", re.IGNORECASE)
 _WAIT = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+)$", re.IGNORECASE)
 _UNITS = {
     **dict.fromkeys(["m", "min", "minute"], "minutes"),
