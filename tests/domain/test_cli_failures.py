@@ -174,6 +174,13 @@ async def test_a_demo_database_that_cannot_be_a_file_is_said_so(
     code, err = await run(capsys, "demo", "--database", str(offline))
     assert code == 1
     one_line(err, "cannot open the database", "is a folder", str(offline))
+    # A file that is no database (a CSV given by mistake) was "the database failed: file is
+    # not a database", naming no file; it is left as it was.
+    (offline / "people.csv").write_text("email,name\n")
+    code, err = await run(capsys, "demo", "--database", str(offline / "people.csv"))
+    assert code == 1
+    one_line(err, "cannot open the database", str(offline / "people.csv"), "not a database")
+    assert (offline / "people.csv").read_text() == "email,name\n"
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{offline}")
     code, err = await run(capsys, "migrate")
     assert code == 1

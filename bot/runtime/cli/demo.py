@@ -37,10 +37,11 @@ async def run(args: argparse.Namespace) -> int:
             "the demo needs the local Slack emulator: run `bash scripts/demo` from a checkout, "
             "or `pip install -e ./emulator`"
         )
-    from bot.runtime.cli.database import check_sqlite_path
+    from bot.runtime.cli.database import migrated
     from bot.runtime.demo import run_demo
 
-    if args.database:
-        check_sqlite_path(f"sqlite+aiosqlite:///{args.database}")
+    if args.database:  # a file that will not open is one line naming it, before the demo starts
+        async with migrated(f"sqlite+aiosqlite:///{args.database}"):
+            pass
 
     return await run_demo(database=args.database)
