@@ -64,10 +64,15 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     """A line the shell cannot follow gets a one-line hint; the rest still runs; exit is 1."""
     result = _demo(
         "@nobody: hi\n@alice click Missing\n@alice: /kudo @bob for the review\n"
+        "@zoe in #platform: /kudos @bob for the private help #teamwork\n"
         "@alice: /askaround help\n",
         tmp_path,
     )
     assert result.returncode == 1
+    # Slack lets nobody post or run a command in a channel they are not in: Zoe (Customer)
+    # gave kudos in the Platform team's private channel, and the shout-out was posted there.
+    assert "@zoe is not in #platform" in result.stdout
+    assert "[#platform · askaround]" not in result.stdout
     assert "nobody called @nobody here; `people` lists everyone" in result.stdout
     assert "sees no button 'Missing'" in result.stdout
     # A mistyped command is Slack's to refuse, as Slack does: the bot never hears of it.

@@ -62,6 +62,14 @@ class DemoSession:
         except (KeyError, ValueError):
             raise BadLine(f"there is no #{name} channel") from None
 
+    def joined(self, user: str, line: Line) -> str:
+        """The line's channel, which its person must be in: Slack lets nobody post, run a
+        command or react in a channel they are not a member of."""
+        channel_id = self.channel(line.channel)
+        if user not in self.emu.workspace.channel(channel_id).members:
+            raise BadLine(f"@{line.handle} is not in #{line.channel}; `people` says who is where")
+        return channel_id
+
     async def perform(self, line: Line) -> list[str]:
         """Do what the line says, wait for the bot to finish, and return what people now see."""
         if line.verb == "wait":
@@ -106,9 +114,9 @@ class DemoSession:
 
     async def _act(self, line: Line, user: str, text: str) -> None:
         if line.verb == "command":
-            await self._command(user, text, self.channel(line.channel))
+            await self._command(user, text, self.joined(user, line))
         elif line.verb == "say":
-            await self.emu.post_message(user, self.channel(line.channel), text)
+            await self.emu.post_message(user, self.joined(user, line), text)
         elif line.verb == "dm":
             im = self.emu.workspace.open_im(user)
             if text.startswith("/"):  # Slack runs a command typed in a DM; it is no message
@@ -118,12 +126,12 @@ class DemoSession:
         elif line.verb == "home":
             await self.emu.open_home(user)
         elif line.verb == "react":
-            target = self._last_message(user, self.channel(line.channel))
+            target = self._last_message(user, self.joined(user, line))
             await self.emu.add_reaction(user, target.channel, target.ts, line.text.strip(": "))
         elif line.verb == "shortcut":
             callback, _, where = line.text.partition(" ")
             if self._on_message(line.handle, callback, where.strip()):
-                target = self._last_message(user, self.channel(line.channel))
+                target = self._last_message(user, self.joined(user, line))
                 await self.emu.message_shortcut(user, callback, target)
             else:
                 await self.emu.global_shortcut(user, callback)
