@@ -65,10 +65,21 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     result = _demo(
         "@nobody: hi\n@alice click Missing\n@alice: /kudo @bob for the review\n"
         "@zoe in #platform: /kudos @bob for the private help #teamwork\n"
+        "@alice home\n@alice click Edit profile\n@alice submit Status=away\n"
+        "@hana home\n@hana click Change settings\n@hana submit Kudos a day=4\n"
+        "@hana submit Kudos a day=3\n"
         "@alice: /askaround help\n",
         tmp_path,
     )
     assert result.returncode == 1
+    # A field the form has not is answered with the ones it has, as its reader sees them
+    # (it was a Python list of lowercased labels: "it has ['1 · curious', …]"), and a form
+    # already saved, whose fields are gone, says so (it was "it has []").
+    assert "the modal has no field 'Status'; it has: 5 · go-to expert, 4 · strong, " in (
+        result.stdout
+    )
+    assert "the modal open for @hana has nothing to fill in (it was submitted)" in result.stdout
+    assert "it has []" not in result.stdout
     # Slack lets nobody post or run a command in a channel they are not in: Zoe (Customer)
     # gave kudos in the Platform team's private channel, and the shout-out was posted there.
     assert "@zoe is not in #platform" in result.stdout

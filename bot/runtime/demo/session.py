@@ -199,17 +199,20 @@ class DemoSession:
         modal = self.emu.open_modal(user)
         if modal is None:
             raise BadLine("no modal is open for that person")
-        inputs = {
-            str((b.get("label") or {}).get("text", "")).lower(): b
-            for b in modal.blocks
-            if b.get("type") == "input"
-        }
+        fields = [b for b in modal.blocks if b.get("type") == "input"]
+        labels = [str((b.get("label") or {}).get("text", "")) for b in fields]
+        if not fields:
+            who = self.emu.workspace.user(user).name
+            raise BadLine(f"the modal open for @{who} has nothing to fill in (it was submitted)")
+        inputs = {label.lower(): b for label, b in zip(labels, fields, strict=True)}
         values: dict[str, dict[str, Any]] = {}
         for part in filter(None, (p.strip() for p in spec.split(";"))):
             label, _, raw = part.partition("=")
             block = inputs.get(label.strip().lower())
             if block is None:
-                raise BadLine(f"the modal has no field {label.strip()!r}; it has {sorted(inputs)}")
+                raise BadLine(
+                    f"the modal has no field {label.strip()!r}; it has: {', '.join(labels)}"
+                )
             element = block["element"]
             typed = (
                 await self._picked(user, modal.id, element, raw.strip())
@@ -219,10 +222,10 @@ class DemoSession:
             values[block["block_id"]] = {element["action_id"]: typed}
         await self.emu.submit_view(user, modal.id, values)
         if modal.errors:
-            labels = {b["block_id"]: b["label"]["text"] for b in inputs.values()}
+            by_block = {b["block_id"]: b["label"]["text"] for b in fields}
             who = self.emu.workspace.user(user).name
             self._refused = [f"  [modal shown to @{who}: not submitted]"] + [
-                f"    {labels.get(field, field)}: {message}"
+                f"    {by_block.get(field, field)}: {message}"
                 for field, message in modal.errors.items()
             ]
 
