@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,23 @@ def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:
     assert "bash scripts/demo" in README and "bash scripts/test" in README
     assert (root / "scripts" / "demo").is_file() and (root / "scripts" / "test").is_file()
     assert "bash scripts/test" in (root / ".ci" / "run").read_text()
+
+
+def test_the_test_command_has_help() -> None:
+    """`bash scripts/test --help` set up the venv, linted, built the wheel, ran mypy and
+    printed pytest's own help twice; it now says what the script does and exits, as `bash
+    scripts/demo --help` does (its help is `askaround demo --help`)."""
+    result = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "test"), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: bash scripts/test"), result.stdout[:300]
+    assert "ASKAROUND_TEST_DATABASE_URL" in result.stdout and "pytest [options]" not in (
+        result.stdout
+    )
 
 
 def _anchors(markdown: str) -> set[str]:
