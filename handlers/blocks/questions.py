@@ -76,7 +76,8 @@ def named(user_ids: list[str], names: Mapping[str, str]) -> str:
 _ENDED = {
     "solved": "is solved.",
     "withdrawn": "was withdrawn.",
-    "unanswered": "closed: nobody could help, so I stopped asking.",
+    # Not "nobody could help": a request that ran out was only not answered in time.
+    "unanswered": "closed: none of them took it on, so I stopped asking.",
 }
 
 
@@ -100,9 +101,9 @@ def render_asking(
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why. While someone
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
-    closed, who was asked and how it ended; only Solved is left, when nobody could help and
-    the asker may have found the answer elsewhere. Unless the asker alone reads it, who was
-    asked through their network is counted, not named."""
+    closed, who was asked and how it ended; only Solved is left, when none of those asked
+    took it on and the asker may have found the answer elsewhere. Unless the asker alone reads
+    it, who was asked through their network is counted, not named."""
     shown, hidden = _who_asked(offers, asker_alone=asker_alone)
     lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in shown]
     if hidden and lines:
@@ -129,7 +130,7 @@ def render_asking(
         said = f"Question #{question.id} {ended}"
         if not offers:  # those asked are the ones whose request was sent (`_update_asking`)
             text = "I asked nobody: the colleagues I chose had yet to get my request."
-            if question.status == "unanswered":  # not "nobody could help": nobody was asked
+            if question.status == "unanswered":  # not "none of them took it on": none was asked
                 said = f"Question #{question.id} closed: none of them got it, so I stopped."
         buttons = [solved] if question.status == "unanswered" else []
     if not lines and text.endswith(":"):  # those asked counted alone: "I'm asking 2 colleagues…."

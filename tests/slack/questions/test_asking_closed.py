@@ -55,18 +55,21 @@ async def test_a_withdrawn_question_s_first_message_says_so_once(slack: SlackHar
     assert updates_of(slack, first) == 1
 
 
-async def test_an_unanswered_question_s_first_message_says_nobody_could_help(
+async def test_an_unanswered_question_s_first_message_says_none_took_it_on(
     slack: SlackHarness,
 ) -> None:
-    """Nobody could be found: the message says so, and keeps Solved alone, for an asker who
-    found the answer elsewhere; pressed, the message says it is solved."""
+    """Nobody could be found: the message says none of those asked took it on (not that
+    nobody could help, which a request that ran out unanswered does not tell), and keeps
+    Solved alone, for an asker who found the answer elsewhere; pressed, the message says it
+    is solved."""
     asked = await ask(slack)
     await decline_everyone(slack)
     await slack.drain()
     question, _ = await rows(slack)
     first = asking_message(slack, asked)
     shown = str(first.blocks)
-    assert first.text.startswith("I asked") and "nobody could help" in shown
+    assert first.text.startswith("I asked") and "none of them took it on" in shown
+    assert "nobody could help" not in shown
     assert "question_solved" in shown and "question_withdraw" not in shown
     await slack.emu.click_button(slack.user("alice"), "Solved")
     await slack.drain()
