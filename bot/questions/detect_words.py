@@ -45,6 +45,12 @@ SERVICE = (
     r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)"
 )
+# standing in for the writer, or lending a hand on the floor (`float to 5E`, `take my 3pm`); not
+# `take a look`, which asks for help
+STAND_IN = (
+    r"(?:float|cover|swap|trade|pick up|stay|come in|work(?! with)|"
+    r"take (?!a (?:look|peek|stab|crack)\b)(?:my|over|the|an?|this|that))\b"
+)
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
     r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check|give me (?:the|a) "
@@ -102,7 +108,9 @@ ASKS_FOR_HELP = phrases(
     r"done|used|worked|dealt|tried|seen|built|run|got|"
     r"experience|written|configured|migrated|integrated)",
     rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
-    r"who(?:'s| is)? (?:knows|can|could|owns|handles|manages|maintains|reviews|approves|"
+    # `who can float to 5E?` asks for a hand (`PERSONAL`), not for one who knows
+    rf"who(?:'s| is)? (?:knows|(?:can|could)(?! {STAND_IN})|owns|handles|manages|maintains|"
+    r"reviews|approves|"
     r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
     r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
@@ -121,6 +129,9 @@ ASKS_FOR_HELP = phrases(
     r"what (?:else|other (?:[\w-]+ ){0,2}?[\w-]+) (?:could|might|would|can) (?:be (?:causing|"
     r"in play|at play|the cause|the culprit|to blame|behind|responsible|interfering|blocking|"
     r"limiting|capping)|cause|explain|trigger|block|limit|affect)\b",
+    # the same asked of the fault itself (`checked the lid and the tubing. what else could it
+    # be?`)
+    r"what else (?:could|might|can|would) (?:it|this|that) be\s*\?",
     # a pasted error and a bare `help` after it (`ModuleNotFoundError: No module named 'x' help`);
     # `…error, thanks for the help` thanks
     r"\w*(?:error|err|exception|fatal|failed|failure|denied|refused|panic)\b[^\n]{0,200}?"
@@ -148,7 +159,8 @@ ASKS_FOR_HELP = phrases(
     # naming someone as who built or owns a thing, then asking them (`@sam you built the export
     # job right? why does it…`), asks for what they know
     r"you(?:'re| are)? (?:wrote|built|set up|setup|made|designed|own|maintain|implemented|"
-    r"created|configured|the [\w-]+ (?:person|expert|guru|owner))\b[^?]{0,60}?,? right\s*\?\s*"
+    r"created|configured|did|took|ran|trained on|certified on|know|the [\w-]+ (?:person|expert|"
+    r"guru|owner))\b[^?]{0,60}?,? right\s*\?\s*"
     r"(?:why|how|what|where|which|when|is|does|do)\b",
     # a contact or an introduction asks who knows whom (`looking for a contact at the port`)
     r"(?:looking for|need|needs|searching for|trying to find|hunting for|would love|'d love|"
@@ -369,7 +381,7 @@ ASKS_HOW = phrases(
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
-    r"[\w.#-]+(?: [\w.#-]+)?\s*\?)|expected|typical|normal|usual|max|maximum|minimum|"
+    r"[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?)|expected|typical|normal|usual|max|maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
     r"what does .{1,60} (?:mean|include|cover|entail)",
@@ -426,8 +438,8 @@ ASKS_HOW = phrases(
     r"(?:wie|was) ist (?:der|die|das) (?:ablauf|vorgehen|prozess|verfahren|regel|richtlinie)",
     r"qual e (?:la|il) (?:procedura|politica|processo|regola)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
-    r"(?:can|may) (?:i|we) (?:use|get|request|carry|expense|share|send|access|change|add|"
-    r"submit|claim|book|have|give|install|bring|bill|charge|waive|accept|refund|invoice)\b",
+    rf"(?:can|may) (?:i|we) (?:use|get(?! {SOMEONE})|request|carry|expense|share|send|access|"
+    r"change|add|submit|claim|book|have|give|install|bring|bill|charge|waive|accept|refund|invoice)\b",
     # whether we may publish a thing or say it of someone (`can we name a minor who…`, `can we
     # call the contractor "corrupt"…`): a legal or editorial rule someone knows
     r"(?:can|may|could) (?:i|we) (?:legally )?(?:name|publish|print|identify|quote|photograph|"
@@ -542,7 +554,8 @@ SOCIAL = phrases(
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an?|any|some) (?!(?:[\w-]+ ){{0,3}}?(?:fix|fixes|"
     r"workaround|idea|ideas|solution|contact|template|guide|doc|docs|link|example|script|tips?|"
     r"recommendations?)\b)[^?]{1,60}\?[^?]*\b(?:mine|ours)(?: [\w-]+){0,3}? (?:is|are|was|were|"
-    r"got|died|broke|went|ran)\b",
+    r"got|died|broke|went|ran|walked|disappeared|vanished|grew legs|cracked|snapped|quit|"
+    r"stopped)\b",
     # goods asked to be given (`anyone got 64 oak logs I can have?`), as a loan is; `anyone have a
     # script I can use to…` asks for a tool
     rf"{SOMEONE}(?: here)? (?:have|has|got) [^?]{{1,40}}?\b(?:i|me) (?:can|could) (?:have|keep)\b",
@@ -623,13 +636,16 @@ SOCIAL = phrases(
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
     # `how is it only Tuesday` sighs at the time, as `how is it already 5pm` does; `how is it only
     # failing on prod?` asks
-    r"how is it (?:only|not even) (?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|"
-    r"lunch(?:time)?|morning|afternoon|evening|week \d+|january|february|march|april|may|june|"
+    r"how is it (?:only|not even) (?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|[01]\d{3}|2[0-3]\d\d|"
+    r"noon|lunch(?:time)?|morning|afternoon|evening|week \d+|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|q[1-4])\b",
     # `how many Jira boards does one company need` counts in despair; `how many replicas does
     # one shard need?` asks
+    # and of whoever works there (`how many passwords does one nurse need??`)
     r"how many [^?]{1,40}? (?:does|do) (?:one|a single|any) (?:company|team|person|human|org|"
-    r"organi[sz]ation|office|department|startup|project|meeting|process) "
+    r"organi[sz]ation|office|department|startup|project|meeting|process|nurse|doctor|teacher|"
+    r"student|employee|worker|engineer|developer|dev|manager|clinician|physician|lawyer|"
+    r"researcher|scientist|hospital|school|unit|ward|lab|clinic|firm|store|shop|site|family) "
     r"(?:really |even |actually )?need\b",
     # `who decided 8am meetings were a good idea?` objects; `who decided we use Redis?` asks
     r"who (?:decided|thought|approved|agreed|said|signed off on) (?:that )?[^?.!]{0,80}?"
@@ -672,6 +688,17 @@ SOCIAL = phrases(
     r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
     r"(?:^|(?<=[.!?:] ))(?:please )?vote (?:in (?:the )?thread|below|here|by)\b",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
+    # whether a place to eat or unwind is open (`anyone know if the cafeteria is open on
+    # Christmas?`) is life outside work; whether the office or the pharmacy is open is not
+    r"(?:cafeteria|canteen|cafe|coffee shop|coffee cart|food court|gym|pub|restaurant|"
+    r"kitchen|vending machines?)s? (?:is |are |will be |gonna be )?(?:still )?(?:open|closed|"
+    r"opening|closing)\b",
+    # a shirt's or a cake's colour or flavour chosen from options listed (`Which scrub color for
+    # the unit shirts? A) navy B) ceil blue`) is a poll of taste; `which library should we use?
+    # A) … B) …` asks
+    r"which (?:[\w-]+ )?(?:colou?rs?|shades?|flavou?rs?|mascots?|shirts?|t-shirts?|hoodies?|mugs?|"
+    r"swag|cakes?)\b[^?]{0,60}\?\s*(?:\(a\)|\ba[).:]|\b1[).:]) [^?]{1,80}?(?:\(b\)|\bb[).:]|"
+    r"\b2[).:]) ",
     # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
     r"^(?:quick |small |fun |little )?poll\b",
     # which of the options shown the room likes (`Which of these two headlines do we like better?
@@ -759,7 +786,11 @@ SOCIAL_WORDS = phrases(
     r"tacos?",
     r"sushi",
     r"yogurt",
-    r"fridge",
+    # a fridge that keeps medicines, vaccines or samples, or its log, is equipment, not the office
+    # kitchen's (`what temp range should the med fridge log be in?`)
+    r"(?<!med )(?<!meds )(?<!medication )(?<!vaccine )(?<!specimen )(?<!sample )(?<!reagent )"
+    r"(?<!drug )(?<!pharmacy )(?<!blood )(?<!lab )fridge(?! (?:log|logs|temp|temps|temperature|"
+    r"alarm|logger|probe|thermometer)\b)",
     r"secret santa",
     r"fantasy football",
     r"football",
@@ -859,6 +890,10 @@ PERSONAL = phrases(
     rf"{SOMEONE} (?:can|could|would|might) (?:please )?(?:cover|take|swap) (?:my|for me)\b",
     rf"(?:can|could|would|will) {SOMEONE} (?:please )?(?:cover (?:my|for me)|take my|swap|join "
     r"(?:the|a|my|our|this)|sit in on|hop on (?:the|a))\b",
+    # the same asked as who is able or free to (`anyone able to swap 12/24 for 12/26?`, `who can
+    # float to 5E for 4 hours?`); `anyone able to explain the swap rules?` asks
+    rf"(?:is )?{SOMEONE} (?:able|free|willing|around|available|up) (?:to|for) {STAND_IN}|"
+    rf"{ASKING_WHO}who(?:'s| is)? (?:can|could|is able to|is free to|wants to) {STAND_IN}",
     r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     # whether a meeting is still at its time or place (`anyone know if the shift meeting is still
@@ -887,10 +922,14 @@ PERSONAL = phrases(
     r"open|come out|drop|go live)\s*\?*$",
     # work asked to be done by a deadline (`can we get the board metrics locked by Wednesday?`)
     # is put to the ones doing it; `can we get access by filing a ticket?` asks how
+    # (`can we get the Pyxis restocked before the 2100 med pass?`)
     r"(?:can|could) (?:we|you all|y'all|everyone|the team) (?:get|have) [^?]{1,60}? (?:done|locked|"
     r"finali[sz]ed|finished|wrapped up|signed off|submitted|merged|shipped|ready|reviewed|updated|"
-    r"sent|in) (?:by|before) (?:eod|eow|cob|end of (?:day|week)|tomorrow|tonight|noon|\w+day|"
-    r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+    r"sent|in|[a-z]{3,}ed) (?:by|before) (?:eod|eow|cob|end of (?:day|week)|tomorrow|tonight|noon|"
+    r"\w+day|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:the |our |my |"
+    r"tomorrow's |today's |tonight's )?(?:[\w:-]+ ){0,2}(?:pass|rounds?|shift change|shift|meeting|"
+    r"huddle|handoff|handover|deadline|cutoff|demo|launch|audit|inspection|visit|rush))\b"
+    r"(?![^?]*\bor\b)",
     # an offer to the one asked (`do you want me to loop in legal or wait?`): they decide
     r"(?:do|would) (?:you|y'all|you all|you guys) (?:want|like|need) me to\b|"
     r"(?:^|(?<=[.!?,] ))want me to\b",
@@ -1002,6 +1041,13 @@ ANSWERED_ITSELF = phrases(
     # it? Cycle counts every week.`), with no question after it; `how did we do it last year?` asks
     r"how did (?:we|i|they|the team|you all) (?:do|pull off|manage|pull) (?:it|that|this)"
     r"(?: off)?\? (?=[^?]*\w)(?![^?]*\?)",
+    # the same naming what was done, the answer then praised (`How did we get CAUTIs to zero?
+    # Nurse-driven foley removal. Great job, team!`); `how did we get the cert last year? I can't
+    # find the invoice` asks
+    r"how did (?:we|the team|you all|our [\w-]+) (?:get|bring|cut|drive|reach|hit|keep|halve|"
+    r"double|reduce|grow|beat) [^?]{1,60}\? [^?]{1,120}\b(?:great (?:job|work)|good (?:job|work)|"
+    r"nice (?:job|work)|well done|kudos|congrats|congratulations|proud of|shout ?out)\b"
+    r"(?![^?]*\?)",
     # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
     r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question
@@ -1045,8 +1091,14 @@ ANSWERED_ITSELF = phrases(
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it
     r" or ((?:[\w'%.-]+ ){0,3}[\w'%.-]+)\? \1\b(?![^?]*\?)",
-    r"\? (?:(?:i |we )?(?:just )?(?:checked|confirmed|double-checked|looked it up))[,:.] "
+    # (`…? checked the label, 600 lbs`)
+    r"\? (?:(?:i |we )?(?:just )?(?:checked|confirmed|double-checked|looked it up))(?: (?:the|our|"
+    r"my) [\w-]+(?: [\w-]+)?)?[,:.] "
     r"(?![^?]*\b(?:but|still|not|no luck|nothing|doesn't|didn't|can't)\b)(?![^?]*\?)",
+    # the answer seen at once (`anyone know where the scanner went? oh it's in 420, sorry`), with
+    # no question after; `…? oh it's not in the closet either` leaves it open
+    r"\? (?:oh|ah|ahh|ahah|oops)[,!.]? (?:it's|its|it is|they're|theyre|they are|here it "
+    r"is|there it is|found it|got it)\b(?![^?]*\b(?:not|isn't|aren't|but|still|no)\b)(?![^?]*\?)",
     # a question put to readers, asked to answer where they read it (`Should the city pay for a
     # stadium? Tell us in the comments`), or answered by what the writer wrote up (`How do we
     # verify photos? We wrote it up for readers:`)
@@ -1069,7 +1121,9 @@ ANSWERED_ITSELF = phrases(
     # has it, the tracker's words right after the question's closing quote or star; `…? nobody
     # assigned to it yet`, or `jira q: how do I move a ticket? when moved to the board it
     # vanishes`, leaves it open
-    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|#\d+)[^?]{0,200}\?[\W_]{0,6}"
+    # a ServiceNow-style number (`INC0091123`, `RITM0012345`) is a ticket's key as `QA-1422` is
+    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|\b[a-z]{2,5}\d{5,}\b|#\d+)[^?]{0,200}"
+    r"\?[\W_]{0,6}"
     r"(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
     r"resolved by|escalated to|status changed|changed status|claimed by|picked up by|taken by|"
@@ -1111,6 +1165,11 @@ STATUS = phrases(
     r"(?:(?:is|are) (?!there\b)[\w@]+(?: [\w@]+)?|(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are)) "
     r"(?:in|around|off|out|online|back|in the office|"
     r"wfh|working|on shift) (?:today|tomorrow|tonight|this (?:morning|afternoon|week))(?!')\b",
+    # the same still somewhere (`anyone know if Dr. Patel is still in the building?`); `is the
+    # printer still in room 4?` asks where a thing is
+    r"(?:if|whether) [\w@.]+(?: [\w@.]+)? (?:is|are) still (?:in|around|here|on site|onsite|"
+    r"in (?:the )?(?:building|office|hospital|house|lab|clinic|store)|on (?:the )?(?:unit|floor|"
+    r"ward|site|premises|call|shift))(?: today| tonight| now)?\s*\?*$",
     # the same doing a thing today (`anyone know if Ben is streaming tonight?`)
     r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
     r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
@@ -1128,6 +1187,12 @@ STATUS = phrases(
     r"^(?:does|do|did) (?:the|our|my|your|this|that|his|her|their) (?:[\w-]+ ){0,2}[\w-]+ know "
     r"(?:about|that)\b",
     r"(?:know|tell me|confirm) (?:if|whether) .{1,60}\byet\s*(?:\?|$)",
+    # the same asking whether it is mended or working again (`anyone know if the garage gate is
+    # fixed?`); `…if the gate is covered by the lease?` asks a rule
+    r"(?:know|tell me|confirm) (?:if|whether) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,4} (?:is|are|"
+    r"was|were|has been|have been|got) (?:still |finally |already )?(?:fixed|repaired|mended|"
+    r"resolved|sorted|back up|back online|up again|working again|running again|back)(?: yet| now)?"
+    r"\s*\?*$",
     r"(?:has|have) [\w-]+(?: [\w-]+)? (?:come back|gotten back|got back|replied|responded) "
     r"(?:on|to|about)",
     # how a thing is going (`¿cómo va tu PR?`, `¿cómo van las pruebas?`)
@@ -1150,8 +1215,9 @@ STATUS = phrases(
     r"what(?:'s| is) the status (?:of|on)",
     # when one named thing lands (`what's the ETA on the fix?`, no longer asking how above); how
     # long a process takes (`what's the ETA for new pricing to show up in the CPQ?`) asks how
-    r"what(?:'s| is) the eta (?:on|for|of) (?:the |my |our |your |this |that )?[\w.#-]+"
-    r"(?: [\w.#-]+)?\s*\?",
+    # (`…on 412's ride home?`)
+    r"what(?:'s| is) the eta (?:on|for|of) (?:the |my |our |your |this |that )?[\w.#'-]+"
+    r"(?: [\w.#-]+){0,2}\s*\?",
     # how things stand until now (`what's the customer impact so far?`), as `yet?` asks
     r"\bso far\s*\?",
     # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)

@@ -48,6 +48,7 @@ HOLDOUT_27 = DATA / "questions_holdout_27.jsonl"
 HOLDOUT_28 = DATA / "questions_holdout_28.jsonl"
 HOLDOUT_29 = DATA / "questions_holdout_29.jsonl"
 HOLDOUT_30 = DATA / "questions_holdout_30.jsonl"
+HOLDOUT_31 = DATA / "questions_holdout_31.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -94,13 +95,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_28, 210, 0.9),
         (HOLDOUT_29, 200, 0.9),
         (HOLDOUT_30, 200, 0.9),
+        (HOLDOUT_31, 210, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the twenty-eight held out that others wrote, each before the
+    two held out, and at least 0.9 on the twenty-nine held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (docs/question-detector.md has
     each set's figures on first sight, 0.78 to 1.00 precision, and after its round's changes);
     all mix expert questions with small talk, status questions, requests put to one person or
