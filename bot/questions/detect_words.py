@@ -30,8 +30,16 @@ FAVOUR_ES = (
 )
 FAVOUR_DE = (
     r"\b(?:approven|reviewen|mergen|freigeben|genehmigen|zurucksetzen|resetten|neu starten|"
-    r"neustarten|restarten|schicken|senden|geben|hinzufugen|freischalten|einladen|teilen)\b"
+    r"neustarten|restarten|schicken|senden|geben|hinzufugen|freischalten|einladen|teilen|"
+    # things fetched, lent, refilled, fed or read for the writer (`kann jemand meine Proben aus
+    # dem -80 holen?`, `…mir eine Flasche FBS leihen`, `…über mein Abstract drüberlesen`)
+    r"leihen|ausleihen|borgen|holen|abholen|bringen|mitbringen|wegbringen|nachfullen|auffullen|"
+    r"futtern|giessen|druberlesen|gegenlesen|korrekturlesen|ubernehmen|vertreten|einspringen|"
+    r"tauschen|betreuen|mitnehmen|auspacken|einraumen|aufraumen)\b"
 )
+# a German sentence's words before its verb, read past a decimal point or a date's (`Schlüssel für
+# 3.14`, `erst am 3. kommt`, `am 15.1.`)
+DE_CLAUSE = r"(?:[^?.!]|(?<=\d)\.(?=\d| \w))"
 FAVOUR_PT = (
     r"(?:aprovar|revisar|dar|compartilhar|enviar|mandar|resetar|reiniciar|adicionar|liberar)\b"
 )
@@ -264,15 +272,41 @@ ASKS_FOR_HELP = phrases(
     r"(?:uma )?(?:pergunta|duvida) rapida|tenho uma (?:pergunta|duvida)",
     r"domanda (?:veloce|rapida)|ho una domanda",
     r"algun (?:consejo|truco|tip)|alguna (?:idea|recomendacion|sugerencia)|estoy atascad[oa]",
-    r"gibt(?:'s| es) (?:hier )?(?:eine|einen|ein) (?:empfehlung|tool|weg|moglichkeit|anleitung)",
+    r"gibt(?:'s| es) (?:(?:hier|irgendwo|eigentlich|dazu|bei uns|schon|denn) )*(?:(?:fur|bei|zu|am|"
+    r"i'?m) [^?.!]{1,40}? )?(?:eine|einen|ein) (?:empfehlung|tool|weg|moglichkeit|anleitung|regel|"
+    r"regelung|leitlinie|richtlinie|vorlage|formular|checkliste|logbuch|doku|dokumentation|faq|"
+    r"trick|workaround|protokoll|ansprechpartner\w*)\b",
     r"hat (?:hier )?jemand (?:eine )?(?:idee|tipp|empfehlung)",
     r"ja alguem (?:passou|teve|viu|fez|resolveu)|alguma (?:ideia|dica|sugestao)",
     r"qualcuno ha (?:idea|idee|consigli)|qualche (?:consiglio|idea|dritta)",
-    rf"(?:weiss|kennt) (?:hier )?jemand|kann (?:hier )?jemand(?![^?.!]{{0,60}}{FAVOUR_DE})",
+    rf"(?:weiss|kennt) (?:hier )?jemand|(?:kann|konnte) (?:hier )?jemand(?!{DE_CLAUSE}{{0,60}}"
+    rf"{FAVOUR_DE})",
     r"hat (?:hier )?jemand (?:erfahrung|schon|ahnung)",
+    # the same with `schon mal` first (`Hat schon mal jemand die Software neu installiert?`)
+    r"(?:hat|hatte) (?:hier )?(?:(?:schon|mal|einmal|je|jemals) )+jemand\b",
     r"kennt sich (?:hier )?jemand",
-    rf"kann mir (?:hier )?jemand(?![^?.!]{{0,60}}{FAVOUR_DE})",
-    r"wer (?:ist (?:fur|zustandig|verantwortlich)|kennt sich|weiss|kummert sich)",
+    rf"(?:kann|konnte) (?:mir|uns) (?:hier )?jemand(?!{DE_CLAUSE}{{0,60}}{FAVOUR_DE})",
+    # `wer ist eigentlich zuständig…`: German's particles (eigentlich, denn, hier) are filler
+    r"wer (?:(?:ist|sind) (?:(?:eigentlich|denn|hier|bei uns|gerade|jetzt) )*(?:fur|zustandig|"
+    r"verantwortlich)|kennt sich|weiss|kummert sich)",
+    # whom to turn to (`an wen wende ich mich, wenn…`), what it could be due to (`woran kann es
+    # liegen, dass…`), a question put to the room (`Frage in die Runde:`)
+    r"an wen (?:wende ich mich|wendet man sich|kann ich mich wenden|muss ich mich wenden|soll ich "
+    r"mich wenden|kann man sich wenden)|woran (?:kann|konnte|liegt|lag) (?:es|das)\b|"
+    r"frage (?:in die runde|an (?:alle|euch|die [\w-]+))\s*[:?]",
+    # an idea, tips or a protocol asked for (`Jemand eine Idee?`, `Hat jemand Tipps, wie…`, `Hat
+    # jemand ein Protokoll für ChIP-seq…?`), and what others have found (`Wie sind eure
+    # Erfahrungen mit…?`)
+    r"(?:hat |habt )?(?:hier )?(?:jemand|ihr) (?:eine |ne )?(?:idee|ideen|tipps?|empfehlung|"
+    r"ahnung)\b|irgendwelche (?:ideen|tipps|erfahrungen)|"
+    r"(?:hat|habt) (?:hier )?(?:jemand|ihr) (?:ein|eine|einen|ne) (?:protokoll|skript|script|"
+    r"anleitung|vorlage|template|beispiel|tutorial|leitfaden|checkliste|workaround)\b|"
+    r"eure erfahrungen (?:mit|zu|bei)\b|(?:hat|habt) (?:jemand|ihr) erfahrungen? mit\b",
+    # naming someone as who set a thing up, then asking them why or how (`@… du hast doch die
+    # Perfusion eingerichtet, oder? Warum sackt der Druck ab?`); `…oder? Kannst du…` asks a favour
+    r"du hast (?:doch |ja )?[^?]{1,60}? (?:eingerichtet|gebaut|geschrieben|aufgesetzt|gemacht|"
+    r"installiert|konfiguriert|betreut|entwickelt|programmiert)\s*,? (?:oder|nicht|ne|gell)\s*\?\s*"
+    r"(?:warum|wieso|weshalb|wie|was|wo|welche\w*|woran|ist|gibt)\b",
     r"ich brauche hilfe",
     r"alguem (?:sabe|conhece|ja usou|ja configurou|pode (?:ajudar|explicar)|tem experiencia)",
     r"quem (?:sabe|e (?:o |a )?responsavel|cuida|conhece)",
@@ -435,7 +469,37 @@ ASKS_HOW = phrases(
     r"qual (?:e|eh) (?:a|o) (?:politica|processo|procedimento|regra|melhor)|cual es (?:la|el) "
     r"(?:politica|proceso|procedimiento|mejor)",
     r"quel(?:le)? est (?:la|le) (?:procedure|politique|regle|processus|marche a suivre)",
-    r"(?:wie|was) ist (?:der|die|das) (?:ablauf|vorgehen|prozess|verfahren|regel|richtlinie)",
+    r"(?:wie|was) ist (?:(?:eigentlich|denn|hier|bei uns|nochmal) )*(?:der|die|das) (?:ablauf|"
+    r"vorgehen|prozess|verfahren|regel|richtlinie)",
+    # what the rules let or make one do (`Darf man Reisekosten aus dem Sachmittelbudget zahlen?`,
+    # `Muss ich die Elternzeit beim Projektträger melden…?`), as `am I allowed / required`;
+    # `muss ich wirklich schon wieder…?` sighs, and `soll ich…?` offers
+    # (the verb looked for first: the lookbehind is costly at every position)
+    r"(?=darf|durf|muss|brauch)(?:^|(?<=[.!?:,] ))(?:darf (?:man|wir)|durfen wir|muss (?:man|ich|"
+    r"wir)|mussen (?:wir|ich)|brauche ich|brauchen wir|braucht man)\b"
+    # `muss ich morgen kommen?` asks the one who plans the day
+    r"(?![^?]*\b(?:wirklich|echt|schon wieder)\b)(?![^?]*\b(?:kommen|da sein|erscheinen|"
+    r"vorbeikommen)\s*\?)[^.!?]{0,120}\?",
+    r"(?=darf|durf|muss)(?:^|(?<=[.!?:,] ))(?:darf|durfen|muss|mussen) (?:fur |bei )?"
+    r"[^.!?]{1,80}\boder\b[^.!?]{0,80}\?",
+    # which form or part one needs or takes (`Welches Formular brauche ich…?`, `Welche
+    # Bestellnummer nehmen wir…?`, `welches Tool nehmt ihr…?`)
+    r"(?:welche[snmr]?|was fur (?:ein|eine|einen)?) [\w-]+(?: [\w-]+)? (?:brauche|brauchen|"
+    r"braucht|benotige|benotigen|nehme|nehmen|nehmt|nutzt|verwendet|benutzt|empfehlt) (?:ich|wir|"
+    r"man|ihr)\b",
+    # whether a thing is normal or allowed (`Ist es normal, dass der Sorter alle 10 Minuten…?`)
+    r"ist (?:es|das) (?:eigentlich |denn )?(?:normal|moglich|erlaubt|ublich|zulassig|"
+    rf"sinnvoll|vorgesehen|richtig so)\b{DE_CLAUSE}{{0,120}}\?",
+    # how long or how often one must (`Wie lange müssen wir die Rohdaten aufbewahren?`), how one
+    # goes about it (`wie geht man vor, wenn…`), how the others do it (`Wie lagert ihr eure
+    # Plasmide?`; not how they like it, `wie findet ihr…`, or are, `wie geht's euch`)
+    r"wie (?:lange|oft|viel|viele) (?:muss|mussen|darf|durfen|kann|konnen|soll|sollen|sollte) "
+    r"(?:ich|man|wir)\b|wie geht man (?:vor|damit um)\b|"
+    r"wie (?!(?:findet|fandet|geht|gehts|wart|seid|habt|heisst|kommt|wollt|mochtet|feiert|fahrt)\b)"
+    r"\w+t ihr\b[^.!?]{0,80}\?",
+    # when a deadline is (`Wann ist eigentlich die Deadline für den Zwischenbericht?`)
+    r"(?:wann ist|bis wann (?:ist|muss|mussen|sollte|sollen|kann|konnen)) (?:(?:eigentlich|denn|"
+    r"nochmal) )*(?:die |der )?(?:deadline|frist|abgabefrist|einreichungsfrist|stichtag|abgabe)\b",
     r"qual e (?:la|il) (?:procedura|politica|processo|regola)",
     r"(?:am i|are we|are contractors|are employees) (?:allowed|supposed|required|expected|able)",
     rf"(?:can|may) (?:i|we) (?:use|get(?! {SOMEONE})|request|carry|expense|share|send|access|"
@@ -693,6 +757,13 @@ SOCIAL = phrases(
     r"(?:cafeteria|canteen|cafe|coffee shop|coffee cart|food court|gym|pub|restaurant|"
     r"kitchen|vending machines?)s? (?:is |are |will be |gonna be )?(?:still )?(?:open|closed|"
     r"opening|closing)\b",
+    # the same in German (`weiß jemand, ob die Mensa heute offen hat?`)
+    r"(?:mensa|kantine|cafeteria|cafe|kiosk)\b[^?.!]{0,30}\b(?:offen|geoffnet|auf|zu|geschlossen|"
+    r"aufmacht|zumacht|offnet|schliesst)\b",
+    # where we eat or celebrate (`Jemand eine Idee, wo wir heute Mittag essen?`), as `where should
+    # we go`
+    r"wo (?:wir|gehen wir|sollen wir|wollen wir) (?:heute |morgen |nachher )?(?:zu )?(?:mittag |"
+    r"abend )?(?:essen|hingehen|feiern|einkehren)\b",
     # a shirt's or a cake's colour or flavour chosen from options listed (`Which scrub color for
     # the unit shirts? A) navy B) ceil blue`) is a poll of taste; `which library should we use?
     # A) … B) …` asks
@@ -762,6 +833,10 @@ SOCIAL_WORDS = phrases(
     r"comida|almuerzo|comer|cafe|fiesta|cumpleanos|dejeuner|diner|fete|anniversaire|"
     r"mittagessen|kaffee|feier|geburtstag|almoco|almocar|festa|aniversario|pranzo|caffe|"
     r"compleanno",
+    # German life outside work (`Kennt jemand einen guten Zahnarzt in der Nähe?`); not `Kita`, which
+    # is Indonesian for `we`
+    r"zahnarzt|kinderarzt|hausarzt|friseur|kindergarten|wohnung|vermieter|mensa|kantine|kuchen|"
+    r"bier|feierabend|weihnachtsfeier|weihnachtsmarkt|wichteln|tischkicker|grillen",
     r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
     r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
     *languages.SOCIAL_WORDS,
@@ -788,8 +863,9 @@ SOCIAL_WORDS = phrases(
     r"yogurt",
     # a fridge that keeps medicines, vaccines or samples, or its log, is equipment, not the office
     # kitchen's (`what temp range should the med fridge log be in?`)
-    r"(?<!med )(?<!meds )(?<!medication )(?<!vaccine )(?<!specimen )(?<!sample )(?<!reagent )"
-    r"(?<!drug )(?<!pharmacy )(?<!blood )(?<!lab )fridge(?! (?:log|logs|temp|temps|temperature|"
+    r"fridge(?<!med fridge)(?<!meds fridge)(?<!medication fridge)(?<!vaccine fridge)(?<!specimen "
+    r"fridge)(?<!sample fridge)(?<!reagent fridge)(?<!drug fridge)(?<!pharmacy fridge)(?<!blood "
+    r"fridge)(?<!lab fridge)(?! (?:log|logs|temp|temps|temperature|"
     r"alarm|logger|probe|thermometer)\b)",
     r"secret santa",
     r"fantasy football",
@@ -893,7 +969,8 @@ PERSONAL = phrases(
     # the same asked as who is able or free to (`anyone able to swap 12/24 for 12/26?`, `who can
     # float to 5E for 4 hours?`); `anyone able to explain the swap rules?` asks
     rf"(?:is )?{SOMEONE} (?:able|free|willing|around|available|up) (?:to|for) {STAND_IN}|"
-    rf"{ASKING_WHO}who(?:'s| is)? (?:can|could|is able to|is free to|wants to) {STAND_IN}",
+    # (`who` looked for first: the lookbehinds of `ASKING_WHO` are costly at every position)
+    rf"(?=who\b){ASKING_WHO}who(?:'s| is)? (?:can|could|is able to|is free to|wants to) {STAND_IN}",
     r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     # whether a meeting is still at its time or place (`anyone know if the shift meeting is still
@@ -988,7 +1065,7 @@ PERSONAL = phrases(
     r"before (?:i|we) (?:publish|send|post|submit|share|merge|release|print|roll)\b",
     # the same favours in a few other languages (folded)
     rf"alguien (?:me |nos )?(?:puede|podria)(?: por favor)? (?:me |nos )?{FAVOUR_ES}",
-    rf"kann (?:mir |uns )?(?:hier )?jemand\b[^?.!]{{0,60}}{FAVOUR_DE}",
+    rf"(?:kann|konnte) (?:mir |uns )?(?:hier )?jemand\b{DE_CLAUSE}{{0,60}}{FAVOUR_DE}",
     rf"alguem (?:me |nos )?(?:pode|poderia)(?: por favor)? (?:me |nos )?{FAVOUR_PT}",
     rf"quelqu'un (?:peut|pourrait)(?: me| nous)? {FAVOUR_FR}",
 )
@@ -1099,6 +1176,17 @@ ANSWERED_ITSELF = phrases(
     # no question after; `…? oh it's not in the closet either` leaves it open
     r"\? (?:oh|ah|ahh|ahah|oops)[,!.]? (?:it's|its|it is|they're|theyre|they are|here it "
     r"is|there it is|found it|got it)\b(?![^?]*\b(?:not|isn't|aren't|but|still|no)\b)(?![^?]*\?)",
+    # the same in German (`weiß jemand, wo die Eismaschine hin ist? ah, steht im Flur`)
+    r"\? (?:ah|oh|achso|ach so)[,!.]? (?:steht|stehen|liegt|liegen|hangt|hangen|ist|sind|hab(?:e)? "
+    r"(?:es|ihn|sie|das) gefunden|gefunden)\b(?![^?]*\b(?:nicht|kein|keine|leider)\b)(?![^?]*\?)",
+    # a question heading a workshop or a training to sign up for, in German (`Wie schreibt man
+    # einen guten DFG-Antrag? Workshop am 15.1., Anmeldung beim Graduiertenzentrum`)
+    r"\?[^?]*\b(?:workshop|schulung|seminar|webinar|kurs|infoveranstaltung|vortrag)\b[^?]*\b"
+    r"(?:anmeldung|anmelden|meldet euch|melden sie sich)\b[^?]*$",
+    # how the team did it, told and thanked, in German (`Wie haben wir die Kontamination
+    # weggekriegt? Neue Medien. Danke an alle!`)
+    r"wie haben (?:wir|die|das team) [^?]{1,60}\? [^?]{1,160}\b(?:danke an (?:alle|euch)|gut "
+    r"gemacht|super (?:arbeit|job)|toll gemacht|gluckwunsch|stolz auf)\b(?![^?]*\?)",
     # a question put to readers, asked to answer where they read it (`Should the city pay for a
     # stadium? Tell us in the comments`), or answered by what the writer wrote up (`How do we
     # verify photos? We wrote it up for readers:`)
@@ -1114,20 +1202,23 @@ ANSWERED_ITSELF = phrases(
     r"not|can't|fails?|failed|broken)\b)(?![^?]*\?)",
     # a yes-or-no question the writer answers at once (`is x-ray allowed? no. obviously.`), with no
     # question after; `is it allowed? no idea, anyone?` and `…? yes I tried but…` leave it open
-    r"\? (?:no|nope|yes|yep|yup)(?:[.!]|,(?! (?:but|though|wait)\b)| *$)(?![^?]*\b(?:but|though|"
-    r"not sure|i think|maybe)\b)(?![^?]*\?)",
+    # (`Braucht man dafür eine Gefährdungsbeurteilung? Nein, ist schon drin`)
+    r"\? (?:no|nope|yes|yep|yup|nein|ja|jep|jo)(?:[.!]|,(?! (?:but|though|wait|aber|doch)\b)| *$)"
+    r"(?![^?]*\b(?:but|though|not sure|i think|maybe|aber|glaube|vielleicht|keine ahnung)\b)"
+    r"(?![^?]*\?)",
     # a question filed as a ticket and handed on by the tracker's bot (`*QA-1422 Why is scrap high
     # on nights?* was moved to In Progress`, `New ticket: "How do I…?" - assigned to HR`): someone
     # has it, the tracker's words right after the question's closing quote or star; `…? nobody
     # assigned to it yet`, or `jira q: how do I move a ticket? when moved to the board it
     # vanishes`, leaves it open
     # a ServiceNow-style number (`INC0091123`, `RITM0012345`) is a ticket's key as `QA-1422` is
-    r"(?:\bticket|\bjira|\bissue|\b[a-z][a-z0-9]{1,9}-\d+\b|\b[a-z]{2,5}\d{5,}\b|#\d+)[^?]{0,200}"
+    r"(?:\bticket|\bjira|\bissue|\b[a-z](?:[a-z0-9]{1,9}-\d+|[a-z]{1,4}+\d{5,})\b|#\d+)[^?]{0,200}"
     r"\?[\W_]{0,6}"
     r"(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
     r"resolved by|escalated to|status changed|changed status|claimed by|picked up by|taken by|"
-    r"handled by|accepted by)\b[^?]*$",
+    r"handled by|accepted by|zugewiesen an|zugeordnet|verschoben nach|erstellt von|eroffnet von|"
+    r"geschlossen von|gelost von|ubernommen von|eskaliert an|status geandert)\b[^?]*$",
     # the same named by the tracker before the ticket's title (`@ana created BE-812: How to handle
     # expired tokens?`), the title ending the message; `I created BE-900 for this but how do I…?`
     # asks
@@ -1170,6 +1261,11 @@ STATUS = phrases(
     r"(?:if|whether) [\w@.]+(?: [\w@.]+)? (?:is|are) still (?:in|around|here|on site|onsite|"
     r"in (?:the )?(?:building|office|hospital|house|lab|clinic|store)|on (?:the )?(?:unit|floor|"
     r"ward|site|premises|call|shift))(?: today| tonight| now)?\s*\?*$",
+    # the same in German (`Weiß jemand, ob Prof. Weber heute im Haus ist?`)
+    # (`im` reads as the chat spelling of `i'm`)
+    r"\bob [\w.]+(?: [\w.]+){0,2} (?:heute|morgen|gerade|noch|jetzt|diese woche) (?:i'?m (?:haus|"
+    r"buro|labor|institut|homeoffice|urlaub)|da|hier|erreichbar|krank|unterwegs) "
+    r"(?:ist|sind)\b",
     # the same doing a thing today (`anyone know if Ben is streaming tonight?`)
     r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
     r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
