@@ -19,7 +19,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import checkpoint, create_engine
-from storage.sqlite_driver import OneHopConnection, on_the_loop
+from storage.sqlite_driver import (
+    AUTOCHECKPOINT_PAGES,
+    BUSY_TIMEOUT_MS,
+    OneHopConnection,
+    on_the_loop,
+)
 
 pytestmark = pytest.mark.database_independent
 
@@ -107,11 +112,16 @@ async def test_on_the_loop_statements_run_on_the_loops_thread(engine: AsyncEngin
         assert len((await conn.execute(select(THINGS))).all()) == 2
 
 
+@pytest.mark.parametrize("opened_on_the_loop", [False, True])
 async def test_a_locked_file_is_waited_for_on_the_thread_not_on_the_loop(
-    engine: AsyncEngine, tmp_path: Path
+    engine: AsyncEngine, tmp_path: Path, opened_on_the_loop: bool
 ) -> None:
     """Another connection holds the write lock: the statement inside `on_the_loop` waits for
-    it on aiosqlite's thread while the event loop goes on, then is written."""
+    it on aiosqlite's thread while the event loop goes on, then is written. So too on a
+    connection opened inside `on_the_loop`, whose own settings (`storage.db`, a wait of 30 s
+    among them) ran there just before."""
+    if opened_on_the_loop:
+        await engine.dispose()  # the write opens a connection of its own
     other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     ticks = 0
@@ -163,6 +173,33 @@ async def test_commits_on_the_loop_leave_the_wal_to_checkpoint(
         busy_log_copied: Any = result.one()
     frames = int(busy_log_copied[1])
     assert frames < 20  # the WAL started over: everything before was in the database
+
+
+async def test_the_thread_gets_sqlites_waiting_and_checkpoints_back_after_the_loop(
+    engine: AsyncEngine,
+) -> None:
+    """On the loop a connection is told not to wait for a lock nor to checkpoint, and stays
+    so from one statement to the next; whatever runs next on aiosqlite's thread on that
+    connection (a statement, a commit, a stream) has SQLite's waiting and checkpoints back."""
+
+    async def settings() -> tuple[int, int]:
+        async with engine.begin() as conn:
+            await conn.execute(insert(THINGS).values(name=f"n{time.monotonic_ns()}"))
+            busy = (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar_one()
+            pages = (await conn.exec_driver_sql("PRAGMA wal_autocheckpoint")).scalar_one()
+            return int(busy), int(pages)
+
+    async def streamed() -> list[Any]:
+        async with engine.connect() as conn:
+            return [row async for row in await conn.stream(text("PRAGMA busy_timeout"))]
+
+    with on_the_loop():
+        assert await settings() == (0, 0)
+        assert await settings() == (0, 0)
+    assert await settings() == (BUSY_TIMEOUT_MS, AUTOCHECKPOINT_PAGES)
+    with on_the_loop():
+        await settings()
+    assert [tuple(row) for row in await streamed()] == [(BUSY_TIMEOUT_MS,)]
 
 
 class SlowToOpen(sqlite3.Connection):
