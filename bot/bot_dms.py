@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.batching import Batched
-from storage import bot_dms
-from storage.sqlite_driver import on_the_loop
+from storage import bot_dms, units
 
 
 class BotDms:
@@ -32,9 +31,8 @@ class BotDms:
         )
 
     async def _record_all(self, batch: Sequence[tuple[bot_dms.Posted, ...]]) -> list[None]:
-        with on_the_loop():
-            async with self._sessions() as s, s.begin():
-                await bot_dms.record(s, [post for posts in batch for post in posts])
+        async with units.transaction(self._sessions) as s:
+            await bot_dms.record(s, [post for posts in batch for post in posts])
         return [None] * len(batch)
 
     async def kind_at(self, team_id: str, channel_id: str, ts: str) -> str | None:

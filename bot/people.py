@@ -15,7 +15,7 @@ from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
 from storage import people as people_queries
-from storage.sqlite_driver import on_the_loop
+from storage import units
 
 # A profile stored from Slack is trusted this long without asking Slack again: `user_change`
 # and `team_join` keep it current meanwhile; this only catches an event that was missed.
@@ -99,9 +99,8 @@ class PeopleService:
         self, team_id: str, user_ids: Collection[str], *, fresh: bool = True
     ) -> dict[str, Profile]:
         since = wall_clock() - STORED_FOR if fresh else datetime.min.replace(tzinfo=UTC)
-        with on_the_loop():
-            async with self._sessions() as session:
-                rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
+        async with units.reading(self._sessions) as session:
+            rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
         found: dict[str, Profile] = {}
         for row in rows:
             profile = Profile(
@@ -147,9 +146,8 @@ class PeopleService:
     async def _write(self, team_id: str, known: list[tuple[Profile, frozenset[str]]]) -> None:
         # One order for every writer, so two transactions never wait on each other's rows.
         ordered = sorted(known, key=lambda k: k[0].user_id)
-        with on_the_loop():
-            async with self._sessions() as session, session.begin():
-                await self._remember(session, team_id, ordered)
+        async with units.transaction(self._sessions) as session:
+            await self._remember(session, team_id, ordered)
         for profile, _ in known:
             self._keep(team_id, profile)
 

@@ -36,9 +36,8 @@ from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
 from storage import kudos as ledger
-from storage import outbox, workspaces
+from storage import outbox, units, workspaces
 from storage.models import utcnow
-from storage.sqlite_driver import on_the_loop
 
 KUDOS_GONE = "I no longer have these kudos, so there is nothing to undo."
 
@@ -76,9 +75,8 @@ class KudosService:
             r.check_no_broadcast(giving.reason)
         keys = [f"{giving.key}:{p.user_id}" for p in giving.recipients]
         try:
-            with on_the_loop():
-                async with self._sessions() as s, s.begin():
-                    return await give_in(s, giving, keys, self._clock)
+            async with units.transaction(self._sessions) as s:
+                return await give_in(s, giving, keys, self._clock)
         except ledger.DuplicateKudos:
             async with self._sessions() as s:
                 rows = await ledger.by_keys(s, giving.team_id, keys)
@@ -118,18 +116,17 @@ class KudosService:
         the giver was promised and it could not go to: they are told where it went. False
         when the kudos were undone meanwhile: the caller removes it again. `delivery`, the
         outbox delivery that posted it, is marked sent in the same transaction."""
-        with on_the_loop():
-            async with self._sessions() as s, s.begin():
-                rows = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
-                live = [Entry.of(row) for row in rows]
-                now = self._clock()
-                await _delivered(s, delivery, now)
-                await tell.recipients_told(s, team_id, live, now)
-                if live and instead_of is not None:
-                    promised, error = instead_of
-                    await tell.shoutout_unposted(
-                        s, team_id, batch_key, promised, error, now, posted_in=channel_id
-                    )
+        async with units.transaction(self._sessions) as s:
+            rows = await ledger.set_shoutout(s, team_id, batch_key, channel_id, ts, reply_url)
+            live = [Entry.of(row) for row in rows]
+            now = self._clock()
+            await _delivered(s, delivery, now)
+            await tell.recipients_told(s, team_id, live, now)
+            if live and instead_of is not None:
+                promised, error = instead_of
+                await tell.shoutout_unposted(
+                    s, team_id, batch_key, promised, error, now, posted_in=channel_id
+                )
         return bool(live)
 
     async def shoutout_failed(
@@ -158,10 +155,9 @@ class KudosService:
     ) -> bool:
         """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again).
         `delivery`, the outbox delivery that posted it, is marked sent in the same transaction."""
-        with on_the_loop():
-            async with self._sessions() as s, s.begin():
-                live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
-                await _delivered(s, delivery, self._clock())
+        async with units.transaction(self._sessions) as s:
+            live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
+            await _delivered(s, delivery, self._clock())
         return live
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:

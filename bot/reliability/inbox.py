@@ -21,8 +21,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.batching import Batched
-from storage import inbox
-from storage.sqlite_driver import on_the_loop
+from storage import inbox, units
 
 log = logging.getLogger("askaround.inbox")
 HEARTBEAT_SECONDS = 3.0
@@ -75,11 +74,10 @@ class Inbox:
     async def _store(self, requests: Sequence[tuple[str, str, dict[str, Any]]]) -> list[bool]:
         closing, self._closing = self._closing, []
         try:
-            with on_the_loop():
-                async with self._sessions() as s, s.begin():
-                    now = self._now()
-                    await inbox.finish_all(s, [request for request, _ in closing], now)
-                    stored = await inbox.receive_all(s, requests, self.replica_id, now)
+            async with units.transaction(self._sessions) as s:
+                now = self._now()
+                await inbox.finish_all(s, [request for request, _ in closing], now)
+                stored = await inbox.receive_all(s, requests, self.replica_id, now)
         except Exception:
             # The requests' callers hear of it; closing marks are written on their own.
             self._closing[:0] = closing
@@ -113,9 +111,8 @@ class Inbox:
 
     async def _close(self, closing: list[tuple[tuple[str, str], asyncio.Future[None]]]) -> None:
         try:
-            with on_the_loop():
-                async with self._sessions() as s, s.begin():
-                    await inbox.finish_all(s, [request for request, _ in closing], self._now())
+            async with units.transaction(self._sessions) as s:
+                await inbox.finish_all(s, [request for request, _ in closing], self._now())
         except Exception as error:
             _answer(closing, error)
         else:

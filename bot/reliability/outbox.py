@@ -16,8 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.batching import Batched
 from bot.reliability.delivery import Outcome
-from storage import outbox
-from storage.sqlite_driver import on_the_loop
+from storage import outbox, units
 
 
 @dataclass(frozen=True)
@@ -126,9 +125,8 @@ class Outbox:
         )
 
     async def _finish_all(self, finished: Sequence[outbox.Finished]) -> list[None]:
-        with on_the_loop():
-            async with self._sessions() as s, s.begin():
-                await outbox.finish_all(s, finished)
+        async with units.transaction(self._sessions) as s:
+            await outbox.finish_all(s, finished)
         return [None] * len(finished)
 
     async def due_count(self, before: datetime) -> int:
