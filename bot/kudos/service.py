@@ -11,6 +11,7 @@ Each method is one unit of work. Who is a bot, deactivated, or in which time zon
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -35,8 +36,8 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
+from storage import bot_dms, outbox, units, workspaces
 from storage import kudos as ledger
-from storage import outbox, units, workspaces
 from storage.models import utcnow
 
 KUDOS_GONE = "I no longer have these kudos, so there is nothing to undo."
@@ -151,13 +152,23 @@ class KudosService:
             return await tell.unposted_told(s, team_id, batch_key)
 
     async def record_dm(
-        self, team_id: str, kudos_id: int, channel_id: str, ts: str, delivery: int | None = None
+        self,
+        team_id: str,
+        kudos_id: int,
+        channel_id: str,
+        ts: str,
+        delivery: int | None = None,
+        dms: tuple[str, Sequence[tuple[str, str]]] = ("", ()),
     ) -> bool:
         """Remember a recipient's DM for Undo; False when undone meanwhile (remove it again).
-        `delivery`, the outbox delivery that posted it, is marked sent in the same transaction."""
+        `delivery`, the outbox delivery that posted it, is marked sent in the same transaction,
+        and `dms`, what it posted at the top of DMs (channel, ts) as its kind, recorded
+        (`bot.bot_dms`): one transaction for all three."""
+        kind, posts = dms
         async with units.transaction(self._sessions) as s:
             live = await ledger.set_dm(s, team_id, kudos_id, channel_id, ts)
             await _delivered(s, delivery, self._clock())
+            await bot_dms.record(s, [bot_dms.Posted(team_id, c, t, kind) for c, t in posts])
         return live
 
     async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:

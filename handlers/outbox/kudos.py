@@ -141,9 +141,12 @@ async def received(
         channel=dm["channel"]["id"], **render_received(entry, _shoutout_place(entry))
     )
     delivery = marks.recorded_with()
-    if not await services.kudos.record_dm(
-        team_id, entry.id, posted["channel"], posted["ts"], delivery=delivery
-    ):
+    kind, dms = marks.dms_posted()
+    live = await services.kudos.record_dm(
+        team_id, entry.id, posted["channel"], posted["ts"], delivery=delivery, dms=(kind, dms)
+    )
+    marks.dms_recorded(dms)
+    if not live:
         await delete_message(client, posted["channel"], posted["ts"])
 
 

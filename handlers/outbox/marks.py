@@ -29,6 +29,7 @@ class Attempt:
     posted: bool = False
     # What it posted at the top of a DM, (channel, ts): recorded as its kind (`bot_dms`).
     dms: list[tuple[str, str]] = field(default_factory=list)
+    kind: str = ""
 
 
 CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=None)
@@ -36,10 +37,11 @@ CURRENT: ContextVar[Attempt | None] = ContextVar("askaround_delivery", default=N
 
 @contextmanager
 def attempting(
-    key: str, attempt: int, delivery_id: int | None = None, memo: Any = None
+    key: str, attempt: int, delivery_id: int | None = None, memo: Any = None, kind: str = ""
 ) -> Iterator[Attempt]:
-    """Mark what is posted inside this block with `key`; `attempt` counts from 1."""
-    current = Attempt(key, retry=attempt > 1, delivery_id=delivery_id, memo=memo)
+    """Mark what is posted inside this block with `key`; `attempt` counts from 1. `kind`, the
+    delivery's, is what its posts at the top of DMs are recorded as."""
+    current = Attempt(key, retry=attempt > 1, delivery_id=delivery_id, memo=memo, kind=kind)
     token = CURRENT.set(current)
     try:
         yield current
@@ -69,6 +71,24 @@ def recorded_with() -> int | None:
         return None
     current.recorded = True
     return current.delivery_id
+
+
+def dms_posted() -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The delivery being attempted's kind and what it has posted at the top of DMs so far,
+    for the transaction that records what it posted to record as well (`bot_dms`: one
+    transaction rather than two); `dms_recorded` once that has committed."""
+    current = CURRENT.get()
+    if current is None:
+        return "", ()
+    return current.kind, tuple(current.dms)
+
+
+def dms_recorded(posts: tuple[tuple[str, str], ...]) -> None:
+    """These DM posts were recorded with the delivery's own transaction: the worker, which
+    records the rest after the attempt, leaves them out."""
+    current = CURRENT.get()
+    if current is not None:
+        current.dms = [dm for dm in current.dms if dm not in posts]
 
 
 def posted_in_dm(args: dict[str, Any], answer: Any) -> None:

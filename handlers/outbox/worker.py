@@ -235,7 +235,9 @@ class OutboxWorker:
             self._leased_at.pop(item.id, None)
 
     async def _attempt(self, item: Claimed) -> None:
-        with marks.attempting(item.key, item.attempts, item.id, item.memo) as attempt:
+        with marks.attempting(
+            item.key, item.attempts, item.id, item.memo, kind=item.kind
+        ) as attempt:
             outcome = await self._deliver(item.team_id, item.kind, item.payload, item.attempts)
         self.services.metrics.deliveries.labels(outcome.status).inc()
         if attempt.dms:

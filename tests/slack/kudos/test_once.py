@@ -3,7 +3,7 @@ a second entry, a second shout-out or a second DM; the database's unique key dec
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from slack_emulator import Message
 from storage.models import Kudos
@@ -145,3 +145,31 @@ async def test_the_database_refuses_a_second_entry_with_the_same_key(slack: Slac
         else:
             raise AssertionError("a duplicate idempotency key was accepted")
         assert await s.scalar(select(func.count()).select_from(Kudos)) == 1
+
+
+async def test_a_recipients_dm_is_recorded_with_its_delivery_in_one_transaction(
+    slack: SlackHarness,
+) -> None:
+    """Bob's DM about his kudos is marked sent, kept for Undo and recorded as a kudos DM
+    (so a reply under it is answered, `bot.bot_dms`) in one transaction: none of the three
+    without the others, and one commit where it was two."""
+    open_ones: dict[object, list[str]] = {}  # by connection: PostgreSQL's run side by side
+    transactions: list[list[str]] = []
+
+    def executed(conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        open_ones.setdefault(conn, []).append(" ".join(statement.split())[:30])
+
+    def committed(conn: object) -> None:
+        transactions.append(open_ones.pop(conn, []))
+
+    # The engine is this test's own: the listeners go with it.
+    event.listen(slack.services.engine.sync_engine, "before_cursor_execute", executed)
+    event.listen(slack.services.engine.sync_engine, "commit", committed)
+    event.listen(slack.services.engine.sync_engine, "rollback", lambda c: open_ones.pop(c, 0))
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.drain()
+    assert "gave you kudos" in dm_text(slack, "bob")
+    [dm] = [t for t in transactions if any(s.startswith("UPDATE kudos SET dm_") for s in t)]
+    assert any(s.startswith("INSERT INTO bot_dms") for s in dm)
+    assert any(s.startswith("UPDATE outbox SET status") for s in dm)
+    assert not [t for t in transactions if t is not dm and "INSERT INTO bot_dms" in str(t)]
