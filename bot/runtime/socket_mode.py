@@ -79,6 +79,8 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
     async def _watch_for_link_disabled(self, message: WSMessage) -> None:
         if message.type != WSMsgType.TEXT or self.link_disabled.is_set():
             return
+        if "link_disabled" not in message.data:  # every envelope: read only the one it names
+            return
         try:
             frame = json.loads(message.data)
         except ValueError:
