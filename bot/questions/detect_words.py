@@ -308,6 +308,27 @@ ASKS_FOR_HELP = phrases(
     r"installiert|konfiguriert|betreut|entwickelt|programmiert)\s*,? (?:oder|nicht|ne|gell)\s*\?\s*"
     r"(?:warum|wieso|weshalb|wie|was|wo|welche\w*|woran|ist|gibt)\b",
     r"ich brauche hilfe",
+    # French and Spanish, as a workplace writes them wholly in those languages: an explanation
+    # asked of anyone (`quelqu'un peut m'expliquer…`, `¿alguien me explica…?`), someone who
+    # masters a thing (`il y a quelqu'un qui maîtrise Power BI ?`, `¿hay alguien que controle
+    # de…?`), what the room knows (`vous savez à qui…`, `¿sabéis si se pueden…?`), tips asked for
+    # (`des conseils pour…`, `une astuce pour…`), whom a thing falls to (`qui est le référent
+    # RGPD ?`, `¿quién es el delegado de…?`) and whom to turn to (`à qui dois-je m'adresser…`, `¿a
+    # quién le pregunto por…?`)
+    r"quelqu'un (?:peut|pourrait) (?:m'|nous )?(?:expliquer|eclairer|renseigner|orienter)\b|"
+    r"alguien (?:me |nos )?(?:explica|aclara|orienta)\b|"
+    r"quelqu'un qui (?:maitrise|s'y entend|gere bien)\b|"
+    r"hay alguien que (?:sepa|controle|domine|entienda|conozca|haya)\b|"
+    r"vous savez (?:a qui|comment|ou|quel|quelle|quels|quelles|si)\b|"
+    r"sabeis (?:como|donde|a quien|cual|cuales|si)\b|"
+    r"une idee (?:de )?pourquoi\b|(?:des|quelques) (?:conseils|astuces|tips|pistes) (?:pour|"
+    r"sur)\b|(?:une|des) astuces? pour\b|"
+    r"qui est (?:le |la )?(?:referent|referente|interlocuteur|interlocutrice)\b|"
+    r"quien es (?:el|la) (?:delegad[oa]|encargad[oa]|referente)\b|"
+    r"a qui (?:je dois|dois-je|faut-il|il faut|on doit|je peux|puis-je)? ?(?:m'|s'|me |nous )?"
+    r"(?:adresser|demander)\b|"
+    r"a quien (?:le |me |se le )?(?:pregunto|pregunta|preguntamos|me dirijo|acudo|hay que|tengo "
+    r"que|debo|le pido|pido)\b",
     r"alguem (?:sabe|conhece|ja usou|ja configurou|pode (?:ajudar|explicar)|tem experiencia)",
     r"quem (?:sabe|e (?:o |a )?responsavel|cuida|conhece)",
     r"preciso de ajuda",
@@ -468,6 +489,53 @@ ASKS_HOW = phrases(
     # `what's the process / policy / procedure for …` in the five other languages
     r"qual (?:e|eh) (?:a|o) (?:politica|processo|procedimento|regra|melhor)|cual es (?:la|el) "
     r"(?:politica|proceso|procedimiento|mejor)",
+    # the same in French and Spanish, more ways (`c'est quoi la règle pour…`, `quelle est la bonne
+    # façon…`, `¿cuál es la norma…?`), and what one must do (`qu'est-ce qu'il faut faire quand…`,
+    # `¿qué hay que hacer cuando…?`, `¿qué pasos hay que seguir…?`)
+    r"(?:c'est quoi|quelle est|quelles sont) (?:la|le|les) (?:bonne (?:facon|maniere|methode)|"
+    r"regles?|procedure|politique|process|processus|demarche)\b|"
+    r"cual es (?:la|el) (?:norma|regla|forma correcta|manera correcta|protocolo)\b|"
+    r"(?:qu'est-ce qu'(?:il faut|on doit)|que faut-il|que doit-on) faire\b|"
+    r"que (?:hay que|tengo que|debo|debemos|tenemos que) hacer (?:cuando|si|para|con)\b|"
+    r"que pasos (?:hay que|tengo que|debo) seguir\b",
+    # how I do it, how to know, whether a thing is normal, which form one needs, whether there
+    # is a way or a doc, whether one has the right, where a thing is kept, when a deadline is,
+    # in French and Spanish (`comment je fais pour…`, `est-ce normal que…?`, `¿es normal que…?`,
+    # `quel formulaire faut-il remplir…?`, `y a-t-il un moyen de…?`, `¿hay alguna forma de…?`,
+    # `on a le droit de…?`, `¿se puede hacer…?`, `où sont rangés…?`, `¿dónde se guardan…?`,
+    # `c'est quand la date limite…?`, `¿cuándo es la fecha límite…?`)
+    r"comment (?:je fais|je peux|savoir|on peut|on sait|ca marche pour|se fait|se passe pour)\b",
+    # (the phrase looked for first: the lookbehind is costly at every position)
+    r"(?=¿?(?:est-ce|c'est|il est|es) )(?:^|(?<=[.!?:,] ))¿?(?:est-ce (?:que c'est )?|c'est |"
+    r"il est |es )normal (?:que|qu'|de)"
+    r"[^.!?]{0,120}\?",
+    r"quel(?:le)?s? (?:formulaire|document|imprime|dossier|piece|pieces|justificatifs?) "
+    r"(?:faut-il|dois-je|il faut|je dois|on doit|est-ce qu'il faut|remplir)\b|"
+    r"que (?:formulario|documento|impreso|papeles|documentacion|justificante) (?:hay que|tengo "
+    r"que|debo|se necesita|necesito|se rellena)\b",
+    r"(?:y a-t-il|est-ce qu'il y a|il y a|existe-t-il) (?:un|une|des) (?:moyen|doc|documentation|"
+    r"procedure|modele|guide|tuto|tutoriel|regle|faq|process|checklist)\b[^.!?]{0,120}\?|"
+    r"hay (?:algun|alguna|un|una) (?:forma|manera|modo|documento|doc|documentacion|guia|manual|"
+    r"procedimiento|plantilla|tutorial|norma)\b[^.!?]{0,120}\?",
+    r"(?:on a|a-t-on|ai-je|j'ai|est-ce qu'on a|est-ce que j'ai) le droit de\b(?! rever\b)|"
+    r"est-il possible de\b|"
+    r"(?=¿?se pueden? )(?:^|(?<=[.!?:,] ))¿?se pueden? (?:hacer|pedir|cambiar|usar|guardar|"
+    r"almacenar|coger|solicitar|reembolsar|facturar|devolver|cancelar|anular|pagar|cobrar|llevar|meter|juntar|"
+    r"fusionar|exportar)\b[^.!?]{0,120}\?",
+    r"ou (?:sont|est) (?:ranges?|rangees?|stockes?|stockees?|gardes?|gardees?|conserves?|"
+    r"conservees?|archives?|archivees?) (?:les|le|la|l')|ou (?:est|sont|se trouve|se trouvent|"
+    r"trouver) (?:le|la|les) (?:modele|modeles|formulaire|formulaires|doc|documentation|"
+    r"procedure|guide|manuel|template)\b|"
+    r"donde se (?:guarda|guardan|almacena|almacenan|archiva|archivan) (?:el|la|los|las)\b|"
+    r"donde (?:esta|estan) (?:la|el|los|las) (?:plantilla|plantillas|documentacion|manual|"
+    r"formulario|guia|procedimiento|politica|modelo)\b",
+    # the wifi's password or code, asked (`quelqu'un a le mot de passe du wifi invités ?`), as
+    # `anyone have the guest wifi password?` asks
+    r"(?:quelqu'un a|vous avez|c'est quoi|quel est|alguien tiene|teneis|cual es|me passez|me "
+    r"pasais) (?:le |la )?(?:mot de passe|mdp|code|contrasena|clave) (?:du |de la |del |de )?"
+    r"(?:wifi|wi-fi)\b",
+    r"(?:c'est quand|quelle est|quand est) la date limite\b|"
+    r"(?:cuando|cual) es (?:la )?fecha limite\b|hasta cuando (?:hay plazo|se puede)\b",
     r"quel(?:le)? est (?:la|le) (?:procedure|politique|regle|processus|marche a suivre)",
     r"(?:wie|was) ist (?:(?:eigentlich|denn|hier|bei uns|nochmal) )*(?:der|die|das) (?:ablauf|"
     r"vorgehen|prozess|verfahren|regel|richtlinie)",
@@ -760,6 +828,10 @@ SOCIAL = phrases(
     # the same in German (`weiß jemand, ob die Mensa heute offen hat?`)
     r"(?:mensa|kantine|cafeteria|cafe|kiosk)\b[^?.!]{0,30}\b(?:offen|geoffnet|auf|zu|geschlossen|"
     r"aufmacht|zumacht|offnet|schliesst)\b",
+    # and in French and Spanish (`quelqu'un sait si la cantine est ouverte le 24 ?`, `¿alguien sabe
+    # si el comedor abre…?`)
+    r"(?:cantine|cafet|cafeteria|comedor|cantina)\b[^?.!]{0,30}\b(?:ouvert|ouverte|ouvre|ferme|"
+    r"fermee|abre|abierto|abierta|cierra|cerrado|cerrada)\b",
     # where we eat or celebrate (`Jemand eine Idee, wo wir heute Mittag essen?`), as `where should
     # we go`
     r"wo (?:wir|gehen wir|sollen wir|wollen wir) (?:heute |morgen |nachher )?(?:zu )?(?:mittag |"
@@ -837,6 +909,10 @@ SOCIAL_WORDS = phrases(
     # is Indonesian for `we`
     r"zahnarzt|kinderarzt|hausarzt|friseur|kindergarten|wohnung|vermieter|mensa|kantine|kuchen|"
     r"bier|feierabend|weihnachtsfeier|weihnachtsmarkt|wichteln|tischkicker|grillen",
+    # French and Spanish (`un bon resto`, `la cagnotte pour le pot de départ`, `unas cañas`); not
+    # `resto` alone, which is `the rest` in Spanish and Italian
+    r"restau|un (?:bon |petit )?resto|apero|afterwork|cagnotte|pot de depart|galette|canas|tapas|"
+    r"roscon|cena de navidad|despedida|futbol",
     r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
     r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
     *languages.SOCIAL_WORDS,
@@ -910,8 +986,8 @@ POLL_OPTIONS = re.compile(
 )
 # `asking for a friend` and `what is this, a deploy for ants?` tease, as `lol` does
 JOKING = re.compile(
-    r"(\b(lol|lmao|haha\w*|jk|rofl|asking for a friend)\b|\bwhat is this, an? \w|😂|🤣|😆|:joy:|"
-    r":laughing:)"
+    r"(\b(lol|lmao|haha\w*|jaja\w*|jeje\w*|ptdr|jk|rofl|asking for a friend)\b|\bwhat is this, "
+    r"an? \w|😂|🤣|😆|:joy:|:laughing:)"
 )
 # A question the message ends on with an eye-roll, an upside-down face, a facepalm or a skull
 # (`who decided we'd go live during close? :face_palm:`) vents, a rhetorical question; after a
@@ -1152,6 +1228,8 @@ ANSWERED_ITSELF = phrases(
     r"answers|walks (?:you )?through|shows|breaks (?:it )?down|lays out|shares)\b"
     r"(?![^.?!]*\b(?:but|though|although|yet|doesn't|does not|nothing|not)\b)(?![^?]*\?)",
     r"^\W*(?:faq|faqs|frequently asked questions)(?:\s*[:|\-–—]|\s+(?:for|on|about|re)\b)",
+    # a FAQ on a subject, headed in any language (`FAQ retours : …`, `FAQ devoluciones: …`)
+    r"^\W*faqs? [\w-]+(?: [\w-]+)?\s*:",
     # the same `…? never mind, found it` in other languages: after the question, found, solved or
     # noted here for next time (`…? -> make restart, je le note ici pour la prochaine fois`,
     # `…? oh ternyata tinggal restart, udah beres`), with no question after it
@@ -1179,6 +1257,22 @@ ANSWERED_ITSELF = phrases(
     # the same in German (`weiß jemand, wo die Eismaschine hin ist? ah, steht im Flur`)
     r"\? (?:ah|oh|achso|ach so)[,!.]? (?:steht|stehen|liegt|liegen|hangt|hangen|ist|sind|hab(?:e)? "
     r"(?:es|ihn|sie|das) gefunden|gefunden)\b(?![^?]*\b(?:nicht|kein|keine|leider)\b)(?![^?]*\?)",
+    # the same in French and Spanish (`…où est la douchette ? ah c'est bon, elle était dans le
+    # bureau`, `…? ah vale, estaba en la oficina`, `…? Nada, ya lo he encontrado`); `ah, elle
+    # n'est pas là non plus` leaves it open
+    r"\? (?:ah|oh|ah bon|bon|vale|nada)[,!.]? ?(?:c'est bon|vale|ya)?[,!.]? ?(?:(?:il|elle|"
+    r"ils|elles) (?:etait|etaient|est|sont)|c'etait|estaba|estaban|esta en|estan en|je l'ai|"
+    r"j'ai trouve|trouve|ya lo he (?:encontrado|solucionado|resuelto)|lo he encontrado|"
+    r"encontrado)\b"
+    r"(?![^?]*\b(?:pas|plus|no|tampoco|sigue)\b)(?![^?]*\?)",
+    # questions invited to the writer, closing an announcement (`Des questions ? Venez me voir.`,
+    # `¿Dudas? Escribidme`), and a question heading a webinar to sign up for (`¿Quieres reducir
+    # tus costes? Apúntate al webinar…`)
+    r"(?:questions|dudas|preguntas)\s*\?\s*(?:venez|n'hesitez|ecrivez|contactez|passez|"
+    r"escribidme|escribeme|preguntadme|avisadme|contactad|decidme)\b(?![^?]*\?)",
+    r"\?[^?]*\b(?:apuntate|apuntaos|inscribete|inscribeos|inscrivez-vous|inscris-toi|decouvrez|"
+    r"descubre)\b[^?]*\b(?:webinar|webinaire|taller|formation|formacion|seminario|curso|atelier|"
+    r"workshop)\b[^?]*$",
     # a question heading a workshop or a training to sign up for, in German (`Wie schreibt man
     # einen guten DFG-Antrag? Workshop am 15.1., Anmeldung beim Graduiertenzentrum`)
     r"\?[^?]*\b(?:workshop|schulung|seminar|webinar|kurs|infoveranstaltung|vortrag)\b[^?]*\b"
@@ -1266,6 +1360,11 @@ STATUS = phrases(
     r"\bob [\w.]+(?: [\w.]+){0,2} (?:heute|morgen|gerade|noch|jetzt|diese woche) (?:i'?m (?:haus|"
     r"buro|labor|institut|homeoffice|urlaub)|da|hier|erreichbar|krank|unterwegs) "
     r"(?:ist|sind)\b",
+    # and in French and Spanish (`vous savez si Marc est au bureau aujourd'hui ?`, `¿sabéis si
+    # Lucía viene hoy a la oficina?`)
+    r"\bsi [\w.]+(?: [\w.]+){0,2} (?:est|sont|viene|vienen|esta|estan) (?:(?:aujourd'hui|demain|"
+    r"encore|deja|hoy|manana|todavia|ya) )?(?:au bureau|sur site|la|en conges|en teletravail|en "
+    r"la oficina|a la oficina|de vacaciones|teletrabajando)\b",
     # the same doing a thing today (`anyone know if Ben is streaming tonight?`)
     r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
     r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
@@ -1298,7 +1397,10 @@ STATUS = phrases(
     r"(?:can|could) (?:we|i) get an? (?:update|status|eta)",
     # whether a thing works for the others (`działa wam VPN?`, `¿os funciona…?`): a status
     r"dzia[lł]a (?:wam|u was|komus)|(?:os|les|te) funciona|funciona pra voces|funziona a voi|"
-    r"(?:ca|ça) (?:marche|fonctionne) chez vous|(?:geht|funktioniert)(?: [\w.-]+){0,2} bei euch|"
+    r"(?:marche|fonctionne) (?:chez|pour) vous|"
+    # a French thing of work asked as done or come (`Le deploy de ce matin est passé ?`)
+    r"^(?:le|la|les|l')[^?]{1,60} (?:est|sont) (?:bien |deja )?(?:passe|termine|fini|parti|arrive|"
+    r"sorti|merge|deploye|livre)e?s?\s*\?|(?:geht|funktioniert)(?: [\w.-]+){0,2} bei euch|"
     r"werkt(?: [\w.-]+){0,2} bij jullie|"
     # and in English (`does the wiki work for you?`, `is the VPN working for you all?`)
     r"^(?:does|do|is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,2} (?:work|working|load|loading)"
