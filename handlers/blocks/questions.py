@@ -76,8 +76,9 @@ def named(user_ids: list[str], names: Mapping[str, str]) -> str:
 _ENDED = {
     "solved": "is solved.",
     "withdrawn": "was withdrawn.",
-    # Not "nobody could help": a request that ran out was only not answered in time.
-    "unanswered": "closed: none of them took it on, so I stopped asking.",
+    # Not "nobody could help" (a request that ran out was only not answered in time), nor
+    # "none took it on" (a helper may have taken it on, then let it go).
+    "unanswered": "closed without a helper, so I stopped asking.",
 }
 
 
@@ -101,8 +102,8 @@ def render_asking(
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why. While someone
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
-    closed, who was asked and how it ended; only Solved is left, when none of those asked
-    took it on and the asker may have found the answer elsewhere. Unless the asker alone reads
+    closed, who was asked and how it ended; only Solved is left, when it closed without a
+    helper and the asker may have found the answer elsewhere. Unless the asker alone reads
     it, who was asked through their network is counted, not named."""
     shown, hidden = _who_asked(offers, asker_alone=asker_alone)
     lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in shown]
@@ -130,7 +131,7 @@ def render_asking(
         said = f"Question #{question.id} {ended}"
         if not offers:  # those asked are the ones whose request was sent (`_update_asking`)
             text = "I asked nobody: the colleagues I chose had yet to get my request."
-            if question.status == "unanswered":  # not "none of them took it on": none was asked
+            if question.status == "unanswered":  # not "without a helper": none was asked
                 said = f"Question #{question.id} closed: none of them got it, so I stopped."
         buttons = [solved] if question.status == "unanswered" else []
     if not lines and text.endswith(":"):  # those asked counted alone: "I'm asking 2 colleagues…."

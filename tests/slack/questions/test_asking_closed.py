@@ -55,10 +55,10 @@ async def test_a_withdrawn_question_s_first_message_says_so_once(slack: SlackHar
     assert updates_of(slack, first) == 1
 
 
-async def test_an_unanswered_question_s_first_message_says_none_took_it_on(
+async def test_an_unanswered_question_s_first_message_says_it_closed_without_a_helper(
     slack: SlackHarness,
 ) -> None:
-    """Nobody could be found: the message says none of those asked took it on (not that
+    """Nobody could be found: the message says it closed without a helper (not that
     nobody could help, which a request that ran out unanswered does not tell), and keeps
     Solved alone, for an asker who found the answer elsewhere; pressed, the message says it
     is solved."""
@@ -68,7 +68,7 @@ async def test_an_unanswered_question_s_first_message_says_none_took_it_on(
     question, _ = await rows(slack)
     first = asking_message(slack, asked)
     shown = str(first.blocks)
-    assert first.text.startswith("I asked") and "none of them took it on" in shown
+    assert first.text.startswith("I asked") and "closed without a helper" in shown
     assert "nobody could help" not in shown
     assert "question_solved" in shown and "question_withdraw" not in shown
     await slack.emu.click_button(slack.user("alice"), "Solved")
