@@ -72,10 +72,12 @@ def read_rows(path: Path) -> Iterator[RawRow]:
         except ImportFileError as error:
             raise ImportFileError(f"{path}: {error}") from None
     if path.suffix.lower() == ".csv":
-        _check_csv(path)
+        records = _check_csv(path)
         handle = path.open(encoding="utf-8-sig", newline="")
         try:
             reader = _csv_reader(handle)
+            if records == 1:  # an export that kept only its header: "0 imported" read as done
+                raise ImportFileError("the CSV file has no people under its header row")
         except ImportFileError as error:
             handle.close()
             raise ImportFileError(f"{path}: {error}") from None
@@ -90,14 +92,13 @@ def not_utf8(path: Path) -> str:
     return f"{path} is not UTF-8 text: save it as UTF-8 (in Excel, as CSV UTF-8)"
 
 
-def _check_csv(path: Path) -> None:
+def _check_csv(path: Path) -> int:
     """The whole file is UTF-8 and CSV, checked before its rows are read and imported (a read
-    that holds nothing: the rows are streamed again after)."""
+    that holds nothing: the rows are streamed again after); how many records are not blank."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=True)
         try:
-            for _ in reader:
-                pass
+            records = sum(1 for row in reader if any(cell.strip() for cell in row))
         except UnicodeDecodeError:
             raise ImportFileError(not_utf8(path)) from None
         except csv.Error as error:
@@ -105,6 +106,7 @@ def _check_csv(path: Path) -> None:
             raise ImportFileError(
                 f"{path}: not valid CSV at line {reader.line_num}: {error}{hint}"
             ) from None
+    return records
 
 
 def _closing(handle: IO[str], rows: Iterator[RawRow]) -> Iterator[RawRow]:
@@ -136,6 +138,8 @@ def yaml_rows(text: str) -> list[RawRow]:
         raise ImportFileError(_yaml_problem(error)) from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise ImportFileError("the YAML file needs a top-level `people:` list")
+    if not data["people"]:
+        raise ImportFileError("the YAML file's `people:` list has no people")
     strip_controls_in(data["people"])
     assert isinstance(root, yaml.MappingNode)
     # The last `people:` written in the file is the one safe_load kept; one reached only

@@ -3,6 +3,7 @@ file that cannot be read as a whole is refused when it is opened, before any row
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +46,23 @@ def test_a_bad_header_is_refused_on_opening(tmp_path: Path, text: str, refusal: 
     path = tmp_path / "people.csv"
     path.write_text(text)
     with pytest.raises(ImportFileError, match=refusal.replace("[", r"\[").replace("]", r"\]")):
+        read_rows(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("people.csv", "email,name\n"),
+        ("people.csv", "email,name\n\n\n"),
+        ("people.yaml", "people: []\n"),
+    ],
+)
+def test_a_file_with_no_people_is_refused(tmp_path: Path, name: str, text: str) -> None:
+    """A CSV export that kept only its header imported nothing and exited 0 ("0 imported"),
+    as if the directory were up to date."""
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(ImportFileError, match=re.escape(name) + ": .*no people"):
         read_rows(path)
 
 
