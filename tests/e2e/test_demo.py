@@ -158,7 +158,10 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path
     assert result.returncode == 1, result.stderr  # the three lines it could not follow
     out = result.stdout
     banner, _, rest = out.partition("> ?\n")
-    assert "Hana is the admin; Maria, Sam, Nora and Victor are managers" in banner
+    assert (
+        "Hana is the admin; Maria, Sam, Nora and Victor are managers, Hana theirs; "
+        "each gets a weekly summary of their people" in banner
+    )
     assert "http://" not in banner and "wait 2 hours" in rest.partition("> people")[0]
     assert "Platform: @maria (manager) @alice @bob @carol @dev @emma @finn" in rest
     assert "did you mean `@alice: /kudos @bob thanks for the review #teamwork`?" in rest

@@ -89,12 +89,22 @@ async def run_demo(
 
 
 def cast(company: list[dict[str, Any]]) -> str:
-    """Who to try the admin's and the managers' views with."""
+    """Who to try the admin's and the managers' views with, and who gets a weekly summary:
+    whoever has people reporting to them, the managers' own manager too."""
 
-    def named(role: str) -> str:
-        return and_list([p["name"].split()[0] for p in company if role in p.get("roles", ())])
+    def first(people: list[dict[str, Any]]) -> str:
+        return and_list([p["name"].split()[0] for p in people])
 
-    return f"{named('admin')} is the admin; {named('manager')} are managers"
+    def with_role(role: str) -> list[dict[str, Any]]:
+        return [p for p in company if role in p.get("roles", ())]
+
+    heads = {p.get("manager") for p in company}
+    above = [p for p in company if p["handle"] in heads and p not in with_role("manager")]
+    theirs = f", {first(above)} theirs" if above else ""
+    return (
+        f"{first(with_role('admin'))} is the admin; {first(with_role('manager'))} are "
+        f"managers{theirs}; each gets a weekly summary of their people"
+    )
 
 
 def people(company: list[dict[str, Any]]) -> str:
