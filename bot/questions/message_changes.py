@@ -73,6 +73,8 @@ async def deleted(
                 await tell.asking_closed(s, question, now)
                 helping = await lookup.helping(s, question)
                 await tell.helpers_released(s, question, helping, now, deleted=True)
+            else:  # closed before: its connection, solved or withdrawn, still quoted it
+                await tell.connected_requoted(s, question, now, "deleted")
             await tell.offers_deleted(s, question, await offer_q.offers_of(s, question.id), now)
             if question.thread_ts == message_ts:
                 await tell.asker(s, question, "replies_deleted", now)
@@ -107,4 +109,5 @@ async def edited(
                 continue
             offers = await offer_q.offers_of(s, question.id)
             await tell.offers_edited(s, question, offers, clock(), edit)
+            await tell.connected_requoted(s, question, clock(), edit)
     return len(questions)

@@ -100,6 +100,15 @@ async def offers_edited(
         await _each(s, question, answered, "question.offer_closed", key, at, note=note)
 
 
+async def connected_requoted(s: AsyncSession, question: Question, at: datetime, why: str) -> None:
+    """The message that connected asker and helper, once more: the question's message was
+    edited or deleted (`why`: the edit's ts, or "deleted"), and where that message quotes it
+    (a group DM of the two, for a question asked in private) it must not go on quoting words
+    taken back. Nothing when nobody took it on."""
+    if question.connected_message_ts:
+        await _asking_changed(s, question, "question.connected_requoted", why, at)
+
+
 # What a colleague's request says once it is answered, by how; and once the question moved on
 # without them.
 ANSWERED_NOTES = {

@@ -319,6 +319,17 @@ async def asking_closed(
     await _update_connected(client, services, team_id, now.question)
 
 
+async def connected_requoted(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The reply that connected asker and helper, once the question's message was edited or
+    deleted: it quotes the question as it is now (in a group DM; in the question's own thread
+    it quotes nothing), nothing once its words are blanked."""
+    await _update_connected(
+        client, services, team_id, (await _now(services, team_id, payload)).question
+    )
+
+
 async def _update_connected(
     client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
 ) -> None:
@@ -592,6 +603,7 @@ DELIVERIES = {
     "question.asking_closed": asking_closed,
     "question.asking_helper": asking_helper,
     "question.connected": connected,
+    "question.connected_requoted": connected_requoted,
     "question.replies_deleted": replies_deleted,
     **{kind: _unless_told_in_dm(kind, delivery) for kind, delivery in TOLD_ASKER.items()},
 }

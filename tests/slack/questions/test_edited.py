@@ -217,3 +217,57 @@ async def test_a_request_edited_has_new_block_ids_and_suggest_someone_still_work
     await suggest(slack, "dev", "alice")
     _question, offers = await rows(slack)
     assert any(o.candidate_user_id == slack.user("alice") and o.kind == "referral" for o in offers)
+
+
+def group_dm_of(slack: SlackHarness, *handles: str) -> str:
+    group = slack.emu.workspace.open_mpim([slack.user(h) for h in handles]).id
+    return "\n".join(f"{m.text}\n{m.blocks}" for m in slack.emu.messages(group) if m.bot_id)
+
+
+async def dev_helps_in_secret(slack: SlackHarness) -> Message:
+    """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, so the
+    bot connects them in a group DM quoting the question. Alice's message."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("alice", "secret", f"{bot} {QUESTION} token {SECRET}")
+    await slack.settle()
+    consent = slack.emu.ephemerals(slack.user("alice"))[-1]
+    await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
+    await slack.settle()
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    return asked
+
+
+async def test_words_edited_out_after_connecting_are_not_left_in_the_group_dm(
+    slack: SlackHarness,
+) -> None:
+    """Alice asked in #secret with a token in it and agreed to ask; Dev took it on, so the
+    bot connected them in a group DM quoting the question. Alice edits the token out: Dev's
+    request no longer quotes it, and neither does the group DM."""
+    asked = await dev_helps_in_secret(slack)
+    assert SECRET in group_dm_of(slack, "alice", "dev")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert SECRET not in bot_dms(slack, "dev")
+    shown = group_dm_of(slack, "alice", "dev")
+    assert SECRET not in shown and "stuck terraform state" in shown, shown
+
+
+async def test_a_solved_question_deleted_leaves_no_quote_in_the_group_dm(
+    slack: SlackHarness,
+) -> None:
+    """Alice's question from #secret was solved with Dev, connected in a group DM quoting it;
+    then she deletes her message. Its words are blanked, Dev's request stops quoting them,
+    and so does the group DM (it said the question was solved, and still quoted it)."""
+    asked = await dev_helps_in_secret(slack)
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    assert (await newest_question(slack)).status == "solved"
+    assert SECRET in group_dm_of(slack, "alice", "dev")
+    await slack.here.delete_message(slack.user("alice"), asked)
+    await slack.settle()
+    assert await stored_texts(slack) == [""]
+    assert SECRET not in bot_dms(slack, "dev")
+    shown = group_dm_of(slack, "alice", "dev")
+    assert SECRET not in shown and "can help with your question" in shown, shown
