@@ -165,6 +165,27 @@ async def public_kudos(
     return list(await session.scalars(statement.order_by(Kudos.created_at, Kudos.id)))
 
 
+async def public_kudos_channels(
+    session: AsyncSession, team_id: str, since: datetime, until: datetime
+) -> list[str]:
+    """The channels the shout-outs of a workspace's live public entries in [since, until) are
+    in (the kudos channel, or where they were given), each once."""
+    posted_in = func.coalesce(Kudos.shoutout_channel_id, Kudos.channel_id)
+    statement = (
+        select(posted_in)
+        .where(
+            Kudos.team_id == team_id,
+            Kudos.undone_at.is_(None),
+            Kudos.is_private.is_(False),
+            Kudos.created_at >= since,
+            Kudos.created_at < until,
+            posted_in.is_not(None),
+        )
+        .distinct()
+    )
+    return [str(channel) for channel in await session.scalars(statement)]
+
+
 async def given_counts(
     session: AsyncSession,
     team_id: str,

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import mentions, visibility
+from bot.conversations import MadePrivate, PrivateNow
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, due_week, parse_period
@@ -22,6 +23,7 @@ from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
 from storage import insights as people_q
+from storage import kudos as ledger
 from storage import people as people_queries
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace, find_workspace
@@ -147,12 +149,20 @@ class DigestService:
         async with self._sessions() as s, s.begin():
             await tell.files_elsewhere(s, team_id, manager_user_id, week, self._now())
 
-    async def summary(self, team_id: str, manager_user_id: str, week: IsoWeek) -> TeamSummary:
+    async def summary(
+        self,
+        team_id: str,
+        manager_user_id: str,
+        week: IsoWeek,
+        private_now: PrivateNow | None = None,
+    ) -> TeamSummary:
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)
             manager = await q.person(s, team_id, manager_user_id)
             if manager is None:
                 raise UserError(f"I don't know <@{manager_user_id}> yet.")
+        await self._made_private(team_id, week, manager.tz, private_now)
+        async with self._sessions() as s:
             return await self._build(s, workspace, manager, week, for_guest=manager.is_guest)
 
     async def report(
@@ -163,6 +173,7 @@ class DigestService:
         slack_admin: bool,
         manager_user_id: str | None,
         period: str,
+        private_now: PrivateNow | None = None,
     ) -> TeamSummary:
         """`/kudos report`: the summary of a week for a manager the viewer may see."""
         target = manager_user_id or viewer_user_id
@@ -189,6 +200,8 @@ class DigestService:
                 raise UserError(f"Nobody reports to <@{target}> in the org chart.")
             week = parse_period(period, self._now(), manager.tz)
             guest = viewer is not None and viewer.is_guest
+        await self._made_private(team_id, week, manager.tz, private_now)
+        async with self._sessions() as s:
             return await self._build(s, workspace, manager, week, for_guest=guest)
 
     async def report_for(
@@ -215,6 +228,26 @@ class DigestService:
             workspace = await ensure_workspace(s, boss.team_id)
             summary = await self._build(s, workspace, boss, week)
             return summary if show_private else await unnamed_private(s, summary)
+
+    async def _made_private(
+        self, team_id: str, week: IsoWeek, tz: str | None, private_now: PrivateNow | None
+    ) -> None:
+        """The public kudos of `week` (in `tz`) whose shout-out is in a channel private now
+        are stored as private, before a digest, a report or the roundup reads them: a channel
+        made private after a shout-out was posted there makes its words its members' alone,
+        and Slack tells the app nothing of it where it is not in the channel. `private_now`
+        asks Slack (`bot.conversations`), outside any transaction; without it (the CLI's
+        report) what is stored decides. A week not begun has nothing to look at."""
+        if private_now is None or week > IsoWeek.at(self._now(), tz):
+            return
+        async with self._sessions() as s:
+            channels = await q.public_kudos_channels(s, team_id, *week.window(tz))
+        made = MadePrivate(private_now)
+        for channel_id in channels:
+            await made.is_private(False, channel_id)
+        if made.found:
+            async with self._sessions() as s, s.begin():
+                await ledger.mark_channels_private(s, team_id, made.found)
 
     async def _build(
         self,
@@ -293,17 +326,25 @@ class DigestService:
             workspace = await ensure_workspace(s, team_id)
             return workspace.kudos_channel_id if workspace.digest_roundup else None
 
-    async def roundup(self, team_id: str, week: IsoWeek) -> Roundup | None:
+    async def roundup(
+        self, team_id: str, week: IsoWeek, private_now: PrivateNow | None = None
+    ) -> Roundup | None:
         """The week's public kudos for the kudos channel, as they are now; None when the
-        roundup was switched off (or lost its channel) since it was queued."""
+        roundup was switched off (or lost its channel) since it was queued.
+
+        A public kudos's shout-out may be in a channel made private since, which Slack tells
+        the app nothing of where it is not in it: `private_now` says whether a channel is
+        private now, and the kudos posted in one that is are left out of this public post and
+        stored as private from now on, as `/kudos @someone` does (`_made_private`)."""
         async with self._sessions() as s, s.begin():
             workspace = await ensure_workspace(s, team_id)
             channel = workspace.kudos_channel_id
             if not (workspace.digest_roundup and channel):
                 return None
             tz = usual(await q.zones_of_people(s, team_id), self._now())
-            start, end = week.window(tz)
-            entries = await q.public_kudos(s, team_id, start, end)
+        await self._made_private(team_id, week, tz, private_now)
+        async with self._sessions() as s:
+            entries = await q.public_kudos(s, team_id, *week.window(tz))
             names = await people_queries.display_names(
                 s,
                 team_id,

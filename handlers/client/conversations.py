@@ -22,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
-from bot.conversations import Conversation, KnownConversations
+from bot.conversations import Conversation, KnownConversations, PrivateNow
 from handlers.client.failures import error_code, is_transient
 
 GROUP_DM_PREFIX = "mpdm-"
@@ -37,6 +37,16 @@ async def is_private(
     if channel_id.startswith("D"):
         return True
     return (await conversation(client, channel_id, known)).private
+
+
+def private_now(client: AsyncWebClient, known: KnownConversations) -> PrivateNow:
+    """`is_private` for the domain to ask of channels something was stored as public in: one
+    made private since makes it private (`bot.conversations.MadePrivate`)."""
+
+    async def asked(channel_id: str) -> bool:
+        return await is_private(client, channel_id, known)
+
+    return asked
 
 
 def is_group_dm(

@@ -30,6 +30,7 @@ from handlers.blocks.digests import (
     render_roundup_refused,
 )
 from handlers.client.admins import slack_admins
+from handlers.client.conversations import private_now
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import file_shared, update_message
 
@@ -43,7 +44,9 @@ async def digest_dm(
     run = await services.digests.pending(team_id, manager, week)
     if run is None:
         return  # an earlier attempt finished it
-    summary = await services.digests.summary(team_id, manager, week)
+    summary = await services.digests.summary(
+        team_id, manager, week, private_now(client, services.conversations.of(team_id))
+    )
     channel, ts = run.channel_id, run.message_ts
     if channel is None or ts is None:
         opened = await client.conversations_open(users=manager)
@@ -136,7 +139,8 @@ async def roundup(
     run = await services.digests.pending(team_id, ROUNDUP, week)
     if run is None:
         return
-    found = await services.digests.roundup(team_id, week)
+    asked = private_now(client, services.conversations.of(team_id))
+    found = await services.digests.roundup(team_id, week, asked)
     if found is not None and run.message_ts is None:
         channel = found.channel_id
         try:

@@ -27,6 +27,7 @@ from handlers.blocks.home import (
     render_report_modal,
 )
 from handlers.blocks.workspace_settings import render_admin_home
+from handlers.client.conversations import private_now
 from handlers.client.directory import described, ours, profile_from_slack
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -106,7 +107,12 @@ def register(router: Router, services: Services) -> None:
         team, user = workspace_of(context), str(body["user"]["id"])
         week = str(body["actions"][0].get("value") or "this week")
         summary = await services.digests.report(
-            team, user, slack_admin=False, manager_user_id=None, period=week
+            team,
+            user,
+            slack_admin=False,
+            manager_user_id=None,
+            period=week,
+            private_now=private_now(client, services.conversations.of(team)),
         )
         await client.views_open(trigger_id=body["trigger_id"], view=render_report_modal(summary))
 

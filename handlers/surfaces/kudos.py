@@ -29,7 +29,7 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
-from handlers.client.conversations import is_group_dm, is_private
+from handlers.client.conversations import is_group_dm, is_private, private_now
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox import marks
@@ -101,16 +101,16 @@ def register(router: Router, services: Services) -> None:
             # Known before shown: someone not synced yet would be named by their user id.
             # The viewer too: what a guest of the workspace sees is less (`bot.visibility`).
             viewer, person = await lookup_profiles(client, services, team, [user, someone])
-            known = services.conversations.of(team)
-
-            async def private_now(channel_id: str) -> bool:
-                return await is_private(client, channel_id, known)
-
             why_not = why_not_thanked(viewer, person)
             if person.is_bot and why_not:  # an app was never thanked: only why it can't be
                 await respond(response_type="ephemeral", **render_error(safe_text(why_not)))
                 return
-            about = await services.kudos.about(team, someone, viewer=user, private_now=private_now)
+            about = await services.kudos.about(
+                team,
+                someone,
+                viewer=user,
+                private_now=private_now(client, services.conversations.of(team)),
+            )
             await respond(response_type="ephemeral", **render_about(about, why_not))
         else:
             await give_by_command(command, respond, client, team, text)

@@ -37,7 +37,12 @@ from handlers.blocks.questions import (
     render_withdrawn,
 )
 from handlers.client.admins import slack_admin
-from handlers.client.conversations import conversation, is_private, watch_refusal
+from handlers.client.conversations import (
+    conversation,
+    is_private,
+    private_now,
+    watch_refusal,
+)
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.messages import message_link
@@ -144,11 +149,8 @@ async def ask(
     what the workspace's conversations are, to see whether a solved question's channel was
     made private since."""
 
-    async def private_now(channel_id: str) -> bool:
-        return await is_private(client, channel_id, known)
-
     await describe_asker(client, services, request, FROM_ELSEWHERE)
-    asked = await services.questions.ask(request, private_now)
+    asked = await services.questions.ask(request, private_now(client, known))
     if asked.repeated:
         return
     if asked.already:

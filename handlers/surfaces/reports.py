@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
 from handlers.client.admins import slack_admin_heard
+from handlers.client.conversations import private_now
 from handlers.client.directory import members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -62,6 +63,7 @@ async def kudos_report(
         slack_admin=await slack_admin_heard(client, services, team_id, viewer),
         manager_user_id=manager,
         period=period,
+        private_now=private_now(client, services.conversations.of(team_id)),
     )
     own = viewer == summary.manager_user_id
     cut = has_more(summary, for_manager=own, rest=IN_YOUR_DM)
