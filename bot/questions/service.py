@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
-from bot.conversations import PrivateNow
+from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
 from bot.questions import asking, escalation, lookup, message_changes, rounds, tell
 from bot.questions.indexes import IndexFor
@@ -372,6 +372,20 @@ class QuestionService:
         is its members' alone."""
         async with self._sessions() as s, s.begin():
             await q.mark_channels_private(s, team_id, [channel_id])
+
+    async def still_public(
+        self, team_id: str, channels: list[str], private_now: PrivateNow
+    ) -> list[str]:
+        """Those of `channels` (where questions asked in public came up, to point an asker
+        to) that are public still: a channel made private since, which Slack tells the app
+        nothing of where it is not in it, is its members' now, and its questions are stored
+        as private from then on (`channel_made_private`)."""
+        made = MadePrivate(private_now)
+        public = [c for c in channels if not await made.is_private(False, c)]
+        if made.found:
+            async with self._sessions() as s, s.begin():
+                await q.mark_channels_private(s, team_id, made.found)
+        return public
 
     async def edited(
         self, team_id: str, channel_id: str, message_ts: str, text: str, edit: str

@@ -33,6 +33,7 @@ from handlers.blocks.questions import (
     render_solved,
     render_unanswered,
 )
+from handlers.client.conversations import private_now
 from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import delete_own_replies, message_link, update_message
@@ -506,7 +507,10 @@ async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     question = (await _now(services, team_id, payload)).question
-    channels = list(payload.get("channels", []))
+    asked = private_now(client, services.conversations.of(team_id))
+    channels = await services.questions.still_public(
+        team_id, list(payload.get("channels", [])), asked
+    )
     unsent = int(payload.get("unsent", 0))
     message = render_unanswered(question, channels, unsent, int(payload.get("chosen", unsent)))
     await tell_asker(client, question, message, payload)

@@ -98,3 +98,28 @@ async def test_what_is_said_in_a_private_channel_is_not_kept(slack: SlackHarness
         after = list(await s.scalars(select(InboxItem)))
     assert len(after) == len(before)
     assert not any(MARKER in str(item.__dict__) for item in after)
+
+
+async def test_nobody_is_pointed_to_a_channel_made_private_since(slack: SlackHarness) -> None:
+    """Only Bob declared Kafka, and he opted out. Carol asked about kafka in #launch while it
+    was public; #launch is then made private, the app none the wiser. Alice, not in it, whom
+    nobody can help, is not pointed to #launch: it is its members' now. The questions asked
+    there are private from then on."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    assert (await slack.command("bob", "/skills", "add kafka:3")).ok
+    assert (await slack.command("bob", "/skills", "optout")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    channel = launch(slack)
+    await slack.post("carol", "launch", f"{bot} how do we reset the kafka offsets?")
+    await slack.settle()
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    slack.advance(PUBLIC_FOR * 2)
+    since = len(slack.emu.messages())
+    await slack.post("alice", "general", f"{bot} how do we reset the kafka consumer offsets?")
+    await slack.settle()
+    told = "\n".join(m.text for m in slack.emu.messages()[since:] if m.bot_id)
+    assert "couldn't find anyone" in told and channel not in told, told
+    async with slack.services.sessions() as s:
+        first = await s.scalar(select(Question).order_by(Question.id).limit(1))
+    assert first is not None and first.is_private
