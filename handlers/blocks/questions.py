@@ -364,14 +364,13 @@ def render_offer(
 
 
 def render_helper_released(
-    question: QuestionView,
-    names: Mapping[str, str] | None = None,
-    *,
-    deleted: bool = False,
-    left: bool = False,
+    question: QuestionView, *, deleted: bool = False, left: bool = False
 ) -> Message:
     """To the colleague who said they could help, once the asker withdrew the question (or
-    its message was deleted, which may not have been the asker's doing, or they `left`)."""
+    its message was deleted, which may not have been the asker's doing, or they `left`). It
+    quotes nothing: their request right above quotes the question as it is now, drawn again
+    when its message is edited or deleted, where a quote here, a message of its own, would
+    keep words taken back since."""
     asker = f"<@{question.asker_user_id}>"
     if left:
         gone = f"{asker} is no longer in this workspace"
@@ -379,11 +378,7 @@ def render_helper_released(
         gone = f"The message {asker} asked about was deleted"
     else:
         gone = f"{asker} withdrew their question"
-    said = f"{gone}, so no need to follow up. Thanks!"
-    return {
-        "text": said,
-        "blocks": [section(f"{said}\n{quote(question.text, names=names)}".rstrip())],
-    }
+    return one_section(f"{gone}, so no need to follow up. Thanks!")
 
 
 def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, str]) -> Message:

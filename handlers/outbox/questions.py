@@ -279,15 +279,11 @@ async def helper_released(
 ) -> None:
     now = await _now(services, team_id, payload)
     helper = now.offer(int(payload["offer_id"])).candidate_user_id
-    names = await _names_in(client, services, team_id, now.question)
     dm = await client.conversations_open(users=helper)
     await client.chat_postMessage(
         channel=dm["channel"]["id"],
         **render_helper_released(
-            now.question,
-            names,
-            deleted=bool(payload.get("deleted")),
-            left=bool(payload.get("left")),
+            now.question, deleted=bool(payload.get("deleted")), left=bool(payload.get("left"))
         ),
     )
 

@@ -132,11 +132,6 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         set(),
     ),
     (
-        "helper released",
-        lambda: questions.render_helper_released(question(), {"UEVIL": "<@UX>"}),
-        {ASKER},
-    ),
-    (
         "solved questions first",
         lambda: questions.render_solved_first(
             question(), [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)], {2: None}, 3
@@ -207,6 +202,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_kudos_help",
         "render_leaderboard",  # names only, through `plain`
         "render_helper_left",  # a name only, through `named` (below)
+        "render_helper_released",  # a mention only: the request above quotes the question
         "render_give_modal",
         "render_consent",
         "render_solved",
@@ -232,7 +228,6 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_asking",
         "render_offer",
         "render_offer_closed",
-        "render_helper_released",
         "render_solved_first",
         "render_connected",
         "render_profile",

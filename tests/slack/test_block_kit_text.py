@@ -256,7 +256,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_helper_released",
-            lambda: questions.render_helper_released(question, names),
+            lambda: questions.render_helper_released(question),
             check_message,
         ),
         (

@@ -271,3 +271,21 @@ async def test_a_solved_question_deleted_leaves_no_quote_in_the_group_dm(
     assert SECRET not in bot_dms(slack, "dev")
     shown = group_dm_of(slack, "alice", "dev")
     assert SECRET not in shown and "can help with your question" in shown, shown
+
+
+async def test_a_withdrawn_question_deleted_leaves_no_quote_in_the_helpers_dms(
+    slack: SlackHarness,
+) -> None:
+    """Dev took on Alice's question from #secret; she withdrew it, so Dev was told he need not
+    follow up, in a DM quoting it; then she deletes her message. None of Dev's DMs from the
+    bot quotes it any more."""
+    asked = await dev_helps_in_secret(slack)
+    question = await newest_question(slack)
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.settle()
+    assert SECRET in bot_dms(slack, "dev")
+    await slack.here.delete_message(slack.user("alice"), asked)
+    await slack.settle()
+    assert await stored_texts(slack) == [""]
+    assert SECRET not in bot_dms(slack, "dev"), bot_dms(slack, "dev")
+    assert SECRET not in group_dm_of(slack, "alice", "dev")
