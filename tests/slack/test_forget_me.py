@@ -51,6 +51,21 @@ async def test_forget_me_keeps_the_directory_and_an_opt_out(slack: SlackHarness)
         ).all() == []
 
 
+async def type_ahead(slack: SlackHarness, handle: str, typed: str) -> list[str]:
+    """What the Edit profile modal's skill type-ahead (a `block_suggestion`) offers `handle`
+    typing `typed`: the modal opened from their Home tab, and closed again."""
+    user = slack.user(handle)
+    await slack.here.open_home(user)
+    await slack.settle()
+    await slack.here.click(user, "skills_edit_profile", view=slack.here.home_view(user))
+    await slack.settle()
+    modal = slack.here.open_modal(user)
+    assert modal is not None
+    options = await slack.here.suggest(user, "skills_level_4", typed, modal.id)
+    await slack.here.close_view(user, modal.id)
+    return [str(o["value"]) for o in options]
+
+
 async def test_a_skill_name_nobody_holds_any_more_leaves_the_type_ahead(
     slack: SlackHarness,
 ) -> None:
@@ -59,21 +74,8 @@ async def test_a_skill_name_nobody_holds_any_more_leaves_the_type_ahead(
     for handle, text in (("bob", "add zanzibarquux!:4"), ("alice", "add zanzibarlang!:3")):
         assert (await slack.command(handle, "/skills", text)).ok
     await slack.settle()
-    carol_id = slack.user("carol")
-
-    async def offered(typed: str) -> list[str]:
-        await slack.here.open_home(carol_id)
-        await slack.settle()
-        await slack.here.click(carol_id, "skills_edit_profile", view=slack.here.home_view(carol_id))
-        await slack.settle()
-        modal = slack.here.open_modal(carol_id)
-        assert modal is not None
-        options = await slack.here.suggest(carol_id, "skills_level_4", typed, modal.id)
-        await slack.here.close_view(carol_id, modal.id)
-        return [o["value"] for o in options]
-
-    assert {"zanzibarquux", "zanzibarlang"} <= set(await offered("zanzib"))
+    assert {"zanzibarquux", "zanzibarlang"} <= set(await type_ahead(slack, "carol", "zanzib"))
     assert (await slack.command("bob", "/skills", "forget me")).ok
     await slack.settle()
-    shown = await offered("zanzib")
+    shown = await type_ahead(slack, "carol", "zanzib")
     assert "zanzibarquux" not in shown and "zanzibarlang" in shown

@@ -24,6 +24,7 @@ from storage import people as people_q
 from storage.models import Kudos, Offer, Person, Question
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.test_forget_me import type_ahead
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
@@ -281,3 +282,19 @@ async def test_a_click_naming_the_other_workspaces_items_reaches_nothing(
         undone = await s.scalar(select(Kudos.undone_at).where(Kudos.id == kudos.id))
     assert [row.status if row else None for row in still] == ["open", "pending"]
     assert undone is None
+
+
+async def test_the_skills_type_ahead_offers_no_other_workspaces_skill_nor_anyones_network(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Bob, in A, declares a skill only he typed and a network topic only he knows of. Carol
+    typing in Edit profile's type-ahead (a `block_suggestion`) is offered his skill in A, but
+    in B (the same user ids) neither; and his network topic, his alone, is offered nowhere."""
+    a, b = two
+    assert (await a.command("bob", "/skills", "add zanzibarquux!:4")).ok
+    network = "network add Zoo Society about zanzibarnet as functional"
+    assert "zanzibarnet" in await said(a, "bob", "/skills", network)
+
+    in_a, in_b = [await type_ahead(side, "carol", "zanzib") for side in (a, b)]
+    assert "zanzibarquux" in in_a and "zanzibarquux" not in in_b, (in_a, in_b)
+    assert not [value for value in in_a + in_b if "zanzibarnet" in value], (in_a, in_b)
