@@ -143,11 +143,17 @@ def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
 def _messages_page(
     ctx: ApiContext, messages: Sequence[Message | dict[str, Any]], args: Args, kind: str
 ) -> dict[str, Any]:
-    """One page of messages, each as Slack shows it (a dict is shown as it is)."""
+    """One page of messages, each as Slack shows it (a dict is shown as it is). A message's
+    `metadata` is left out unless `include_all_metadata` asks for it, as Slack leaves it out
+    (docs.slack.dev/reference/methods/conversations.history: "Return all metadata associated
+    with this message", default false)."""
     page, cursor = a.paginate(messages, args, kind, default_limit=100)
+    shown = [m if isinstance(m, dict) else shapes.message_json(ctx.ws, m) for m in page]
+    if not a.flag(args, "include_all_metadata"):
+        shown = [{k: v for k, v in m.items() if k != "metadata"} for m in shown]
     return {
         "ok": True,
-        "messages": [m if isinstance(m, dict) else shapes.message_json(ctx.ws, m) for m in page],
+        "messages": shown,
         "has_more": bool(cursor),
         "pin_count": 0,
         "response_metadata": {"next_cursor": cursor},

@@ -265,6 +265,32 @@ async def test_conversations_info_members_history_replies(
     assert missing.response["error"] == "thread_not_found"
 
 
+async def test_history_and_replies_show_metadata_only_when_asked(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """Slack leaves a message's `metadata` out of conversations.history and
+    conversations.replies unless `include_all_metadata` asks for it; chat.postMessage's own
+    answer carries it. The emulator gave it always, so an app that forgot the flag passed here
+    and would find no metadata on Slack."""
+    general = emu.workspace.general.id
+    metadata = {"event_type": "delivery", "event_payload": {"key": "k1"}}
+    posted = await client.chat_postMessage(channel=general, text="root", metadata=metadata)
+    assert posted["message"]["metadata"] == metadata
+    await client.chat_postMessage(
+        channel=general, text="reply", thread_ts=posted["ts"], metadata=metadata
+    )
+    plain = await client.conversations_history(channel=general)
+    assert [m.get("metadata") for m in plain["messages"]] == [None]
+    thread = await client.conversations_replies(channel=general, ts=posted["ts"])
+    assert [m.get("metadata") for m in thread["messages"]] == [None, None]
+    asked = await client.conversations_history(channel=general, include_all_metadata=True)
+    assert [m["metadata"] for m in asked["messages"]] == [metadata]
+    whole = await client.conversations_replies(
+        channel=general, ts=posted["ts"], include_all_metadata=True
+    )
+    assert [m["metadata"] for m in whole["messages"]] == [metadata, metadata]
+
+
 async def test_form_encoded_and_query_arguments_work(
     emu: SlackEmulator, client: AsyncWebClient
 ) -> None:
