@@ -184,8 +184,10 @@ def conversations_replies(ctx: ApiContext, args: Args) -> dict[str, Any]:
     if not thread:
         raise SlackError("thread_not_found")
     first = thread[0]
-    if isinstance(first, Message) and first.is_reply and first.thread_ts:
-        thread = list(ctx.ws.chat.thread(channel.id, first.thread_ts))
+    if isinstance(first, Message) and first.is_reply:
+        # A reply's ts answers that reply alone, not its thread (slackapi/bolt-python#783,
+        # as Slack's own method tester shows): the thread is read by its parent's ts.
+        thread = [first]
     return _messages_page(ctx, thread, args, "replies")
 
 

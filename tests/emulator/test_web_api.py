@@ -265,6 +265,22 @@ async def test_conversations_info_members_history_replies(
     assert missing.response["error"] == "thread_not_found"
 
 
+async def test_replies_by_a_replys_ts_is_that_reply_alone(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """conversations.replies given a reply's ts answers that reply alone, as Slack does
+    (slackapi/bolt-python#783); the emulator answered the whole thread."""
+    general = emu.workspace.general.id
+    root = await client.chat_postMessage(channel=general, text="root")
+    first = await client.chat_postMessage(channel=general, text="one", thread_ts=root["ts"])
+    await client.chat_postMessage(channel=general, text="two", thread_ts=root["ts"])
+    alone = await client.conversations_replies(channel=general, ts=first["ts"])
+    assert [(m["text"], m["thread_ts"]) for m in alone["messages"]] == [("one", root["ts"])]
+    assert not alone["has_more"] and not alone["response_metadata"]["next_cursor"]
+    whole = await client.conversations_replies(channel=general, ts=root["ts"])
+    assert [m["text"] for m in whole["messages"]] == ["root", "one", "two"]
+
+
 async def test_history_and_replies_show_metadata_only_when_asked(
     emu: SlackEmulator, client: AsyncWebClient
 ) -> None:
