@@ -158,8 +158,12 @@ class PacedClient(AsyncWebClient):
         self, channel: str, thread_ts: str, key: str
     ) -> tuple[AsyncSlackResponse, dict[str, Any] | None]:
         """The thread's reply marked with `key`, read page by page: Slack gives a thread
-        oldest first, so a reply just posted is on its last page, not its first."""
+        oldest first, so a reply just posted is on its last page, not its first. A post
+        answering a reply (a seconding of a seconding, reacted to in the thread) names the
+        reply's ts, which Slack's conversations.replies answers with that reply alone: the
+        thread is then read by its parent's ts, which the reply names."""
         cursor: str | None = None
+        redirected = False
         while True:
             found = await self.conversations_replies(
                 channel=channel,
@@ -168,8 +172,13 @@ class PacedClient(AsyncWebClient):
                 include_all_metadata=True,
                 cursor=cursor,
             )
-            message = marks.find_mark(list(found.get("messages") or []), key)
+            messages: list[dict[str, Any]] = list(found.get("messages") or [])
+            message = marks.find_mark(messages, key)
             cursor = (found.get("response_metadata") or {}).get("next_cursor")
+            parent = _parent_of_reply(messages, thread_ts)
+            if message is None and parent is not None and not cursor and not redirected:
+                thread_ts, redirected = parent, True  # once more, the whole thread this time
+                continue
             if message is not None or not cursor:
                 return found, message
 
@@ -200,3 +209,11 @@ class PacedClient(AsyncWebClient):
             self._next_slot[channel] = now + wait + self._interval
         if wait > 0:
             await self._clock.sleep(wait)
+
+
+def _parent_of_reply(messages: list[dict[str, Any]], ts: str) -> str | None:
+    """The thread's parent ts when conversations.replies answered `ts` as one reply alone."""
+    if len(messages) != 1 or messages[0].get("ts") != ts:
+        return None
+    parent = messages[0].get("thread_ts")
+    return str(parent) if parent and parent != ts else None

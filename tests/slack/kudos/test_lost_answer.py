@@ -26,3 +26,26 @@ async def test_a_seconding_posted_in_a_long_thread_is_not_posted_again(
     await slack.drain()
     assert sorted(k.source for k in await ledger(slack)) == ["command", "second"]
     assert len([m for m in slack.emu.messages() if "seconds this" in m.text]) == 1
+
+
+async def test_a_seconding_of_a_seconding_whose_answer_was_lost_is_not_posted_again(
+    slack: SlackHarness,
+) -> None:
+    """Carol reacts :kudos: to Maria's seconding, a reply in the shout-out's thread: her
+    seconding is posted under that reply's ts, and Slack loses the answer. Slack's
+    conversations.replies answers a reply's ts with that reply alone (the emulator gave the
+    whole thread, as Slack does not), so the retry found no mark and posted Carol's
+    seconding twice; it reads the thread by its parent's ts and finds it."""
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.drain()
+    [seconding] = [m for m in slack.emu.messages() if "seconds this" in m.text]
+    assert seconding.thread_ts == shoutout.ts
+    slack.emu.faults.add("chat.postMessage", status=500, times=1, applied=True)
+    await slack.emu.add_reaction(slack.user("carol"), seconding.channel, seconding.ts, "kudos")
+    await slack.drain()
+    assert sorted(k.source for k in await ledger(slack)) == ["command", "second", "second"]
+    carols = [m for m in slack.emu.messages() if f"<@{slack.user('carol')}> seconds this" in m.text]
+    assert len(carols) == 1 and carols[0].thread_ts == shoutout.ts
