@@ -143,6 +143,16 @@ def resolve_channel(ctx: ApiContext, value: str | None) -> Channel:
         raise SlackError("channel_not_found") from exc
 
 
+def visible_channel(ctx: ApiContext, value: str | None) -> Channel:
+    """A conversation Slack describes to the bot: any public channel, a private one (a
+    private channel, a group DM, someone else's DM) only to a member; channel_not_found
+    otherwise, as if there were none."""
+    channel = resolve_channel(ctx, value)
+    if channel.is_private and ctx.ws.bot_user_id not in channel.members:
+        raise SlackError("channel_not_found")
+    return channel
+
+
 def member_channel(ctx: ApiContext, value: str | None) -> Channel:
     """A conversation the bot can post to or read; Slack says not_in_channel otherwise."""
     channel = resolve_channel(ctx, value)

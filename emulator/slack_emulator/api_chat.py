@@ -145,7 +145,9 @@ def delete(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 
 def get_permalink(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.resolve_channel(ctx, a.text(args, "channel"))
+    """A message's link, for a conversation Slack describes to the bot: in a private one
+    it is not in, channel_not_found (where the emulator gave a link)."""
+    channel = a.visible_channel(ctx, a.text(args, "channel"))
     ts = a.required(args, "message_ts", "message_not_found")
     message = ctx.ws.chat.find(channel.id, ts)
     if message is None:

@@ -125,17 +125,13 @@ def _opened(ctx: ApiContext, channel_id: str, args: Args) -> dict[str, Any]:
 
 
 def conversations_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.resolve_channel(ctx, a.text(args, "channel"))
-    if channel.is_private and ctx.ws.bot_user_id not in channel.members:
-        raise SlackError("channel_not_found")
+    channel = a.visible_channel(ctx, a.text(args, "channel"))
     body = shapes.channel_json(ctx.ws, channel, num_members=a.flag(args, "include_num_members"))
     return {"ok": True, "channel": body}
 
 
 def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
-    channel = a.resolve_channel(ctx, a.text(args, "channel"))
-    if channel.is_private and ctx.ws.bot_user_id not in channel.members:
-        raise SlackError("channel_not_found")
+    channel = a.visible_channel(ctx, a.text(args, "channel"))
     page, cursor = a.paginate(channel.members, args, "members", default_limit=100)
     return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
 

@@ -265,6 +265,27 @@ async def test_conversations_info_members_history_replies(
     assert missing.response["error"] == "thread_not_found"
 
 
+async def test_a_permalink_only_where_slack_describes_the_conversation(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """chat.getPermalink links a message in a public channel the bot is not in; in a private
+    conversation it is not in, Slack says channel_not_found, as conversations.info does
+    (the emulator gave a link)."""
+    ws = emu.workspace
+    alice = ws.add_user("alice")
+    outside = ws.add_channel("outside", members=[alice.id], include_bot=False)
+    hidden = ws.add_channel("hidden", is_private=True, members=[alice.id], include_bot=False)
+    public = ws.chat.post(outside.id, alice.id, "in the open")
+    private = ws.chat.post(hidden.id, alice.id, "between us")
+    link = await client.chat_getPermalink(channel=outside.id, message_ts=public.ts)
+    assert link["permalink"].endswith("p" + public.ts.replace(".", ""))
+    for call in (
+        client.chat_getPermalink(channel=hidden.id, message_ts=private.ts),
+        client.conversations_info(channel=hidden.id),
+    ):
+        assert (await _error(call)).response["error"] == "channel_not_found"
+
+
 async def test_replies_by_a_replys_ts_is_that_reply_alone(
     emu: SlackEmulator, client: AsyncWebClient
 ) -> None:
