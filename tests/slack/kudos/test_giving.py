@@ -168,6 +168,36 @@ async def test_message_shortcut_opens_a_prefilled_modal_that_gives_kudos(
     assert "4 of 5 left today" in ephemeral_text(slack, "bob")
 
 
+async def test_give_kudos_on_a_message_in_a_private_channel_the_bot_is_not_in(
+    slack: SlackHarness,
+) -> None:
+    """*Give kudos* on Carol's message in a private channel the bot was never invited to:
+    Slack gives no link to the message (chat.getPermalink answers channel_not_found there,
+    where the emulator gave one), so the form goes without it; the kudos stay private, the
+    shout-out goes in that channel by the shortcut's response_url, and Bob is told in his DM
+    with the bot, where an ephemeral message cannot reach him."""
+    bob, carol = slack.user("bob"), slack.user("carol")
+    hidden = slack.emu.workspace.add_channel(
+        "hidden", is_private=True, members=[bob, carol], include_bot=False
+    )
+    message, _ = await slack.emu.post_message(carol, hidden.id, "Fixed the flaky deploy job")
+    await slack.emu.message_shortcut(bob, "give_kudos", message)
+    await slack.settle()
+    modal = slack.emu.open_modal(bob)
+    assert modal is not None and "/archives/" not in str(modal.blocks)
+    await slack.emu.submit_view(
+        bob, modal.id, {"reason": {"text": "fixed the flaky deploy job for everyone"}}
+    )
+    await slack.drain()
+    [entry] = await ledger(slack)
+    assert (entry.receiver_user_id, entry.is_private, entry.channel_id) == (carol, True, hidden.id)
+    posted = [m.text for m in slack.emu.messages(hidden.id) if m.by_bot]
+    assert posted == [
+        f":tada: <@{bob}> gave kudos to <@{carol}>: fixed the flaky deploy job for everyone"
+    ]
+    assert any(m.text.startswith(f"Kudos sent to <@{carol}>") for m in slack.emu.dm_messages(bob))
+
+
 async def test_global_shortcut_modal_posts_where_the_giver_chooses(slack: SlackHarness) -> None:
     """The global shortcut's modal asks for people and a channel; the shout-out goes there."""
     await slack.emu.global_shortcut(slack.user("maria"), "give_kudos_global")
