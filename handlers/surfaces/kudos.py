@@ -122,6 +122,7 @@ def register(router: Router, services: Services) -> None:
             parsed = parse_kudos(text)
         except KudosRefused as refused:
             name, rest = first_word(text)
+            name = name.removeprefix("@")  # `@bob` as text: Slack escapes only usernames it knows
             # pointed at a colleague only for one of this workspace's people: a guest from
             # another organisation is never stored, and is shown none of them
             typer = command["user_id"]

@@ -109,9 +109,20 @@ async def test_a_colleague_named_without_an_at_is_pointed_at_them(slack: SlackHa
     await slack.services.people.remember(  # as the daily sync stores everyone
         slack.team_id, Profile(bob, "bob", "Bob Chen"), Profile(alice, "alice", "Alice Martin")
     )
+    answers: list[str] = []
     answer = await said(slack, "/kudos", "Bob for the careful review #teamwork")
     assert answer.startswith(f"Did you mean `/kudos <@{bob}> for the careful review #teamwork`?")
     assert "pick them from Slack's @-suggestions" in answer, answer
     assert "Start with who" in await said(slack, "/kudos", "the team for the careful review")
+    # `@bob` as text, not escaped into a mention (Slack escapes the usernames it knows when
+    # the command is sent; a client that did not): pointed at him too, not "can't tell who"
+    for typed in ("@bob", "@nobody"):
+        await slack.here.slash_command(
+            alice, "/kudos", f"{typed} for the careful review", channel_id=slack.channel("general")
+        )
+        await slack.settle()
+        answers.append(slack.emu.ephemerals(alice)[-1].text)
+    assert answers[0].startswith(f"Did you mean `/kudos <@{bob}> for the careful review`?")
+    assert "I can't tell who @nobody is" in answers[1], answers
     async with slack.services.sessions() as s:
         assert await s.scalar(select(func.count()).select_from(Kudos)) == 0
