@@ -252,6 +252,13 @@ ASKS_FOR_HELP = phrases(
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
     r"am i missing (?:something|anything)",
+    # whether the writer does a thing wrongly (`am i searching wrong`, `am I reading the query
+    # wrong?`), as `what am I doing wrong` asks; `am i wrong or is it cold in here` and `am i
+    # remembering that wrong` (a memory) do not
+    r"am i (?:doing|reading|searching|using|looking at|configuring|setting|running|calling|"
+    r"entering|typing|writing|querying|filtering|formatting|filling|interpreting|understanding|"
+    r"installing|exporting|importing|mapping|parsing)\b(?: [\w'.-]+){0,4} (?:wrong|wrongly|"
+    r"incorrectly)\b",
     r"what (?:would|could|might) (?:cause|explain)|what(?:'s| is) causing",
     # `there is a known issue with the M3 chips, upgrade to 34.1` tells of one
     r"(?:a )?known(?<!\bis known)(?<!'s known)(?<!\bis a known)(?<!'s a known) (?:thing|issue|bug|"
@@ -480,6 +487,12 @@ ASKS_HOW = phrases(
     # the same of a thing named just before (`lockbox codes for the vacants, where do those live
     # now?`); `where does she live?` asks after a person
     r"where (?:does|do) (?:it|this|that|these|those) (?:\w+ )?(?:live|sit)\b",
+    # where the doc, runbook or guide for a thing is (`where's the doc for the new SSO setup`),
+    # as `where can I find…` asks; `where's the zoom link`, `here's the doc for…` and `@sam
+    # where's the doc for the QBR` (a favour put to one person) do not
+    r"(?<!@person )where(?:'s| is| are) (?:the |our |a |an |any )?(?:[\w-]+ ){0,2}(?:doc|docs|"
+    r"documentation|runbook|runbooks|playbook|guide|wiki page|wiki|sop|how-?to|instructions|"
+    r"template|kb article|checklist) (?:for|on|about|to)\b",
     # where a thing is filed, asked as a choice (`do fringe benefits go under personnel or a
     # separate line`, `does the deposit go in capex or opex?`)
     r"(?:do|does|should) (?:the |a |an |our |my )?[\w-]+(?: [\w-]+){0,3} (?:go|belong|get booked|"
@@ -1030,6 +1043,10 @@ PERSONAL = phrases(
     r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
     r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    # a wish put to whoever plans (`can we get that on the roadmap?`), not a question of how
+    r"(?:can|could) we (?:get|put|add|have) (?:this|that|it|these|those|the [\w-]+(?: [\w-]+)"
+    r"{0,3}) (?:on|onto|into|in|to) the (?:roadmap|backlog|next sprint|sprint|next release)"
+    r"(?=\s*(?:[?.!,]|$))",
     # a meeting asked for (`can we get a quick sync on the migration plan?`) is put to the people
     # meeting
     r"(?:can|could) (?:we|i) (?:get|grab|have|set up|book|schedule) (?:a |some )?(?:quick |short |"
@@ -1166,6 +1183,9 @@ ANSWERED_ITSELF = phrases(
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
+    # the writer answering their own question (`…? answering my own q: yes, from admin > trash`),
+    # with no question after it
+    r"(?:answering|answered|to answer|answer to) my own (?:q|question)\b(?![^?]*\?)",
     # an answer put to whoever wondered (`For anyone wondering how to rotate the cert: it's in
     # the runbook`, `FYI for anyone wondering…`), with no question after it
     r"(?:^|(?<=[.!?,] )|(?<=^fyi )|(?<=^psa )|(?<=^tip )|(?<=^pro tip )|(?<=^heads up )|"
@@ -1252,7 +1272,9 @@ ANSWERED_ITSELF = phrases(
     r"(?![^?]*\b(?:but|still|not|no luck|nothing|doesn't|didn't|can't)\b)(?![^?]*\?)",
     # the answer seen at once (`anyone know where the scanner went? oh it's in 420, sorry`), with
     # no question after; `…? oh it's not in the closet either` leaves it open
-    r"\? (?:oh|ah|ahh|ahah|oops)[,!.]? (?:it's|its|it is|they're|theyre|they are|here it "
+    # (`…? oh wait its in the pinned doc, 8h`, `…? wait, it's under billing`)
+    r"\? (?:(?:oh|ah|ahh|ahah|oops)[,!.]? (?:wait[,!.]? )?|wait[,!.]? )(?:it's|its|it is|they're|"
+    r"theyre|they are|here it "
     r"is|there it is|found it|got it)\b(?![^?]*\b(?:not|isn't|aren't|but|still|no)\b)(?![^?]*\?)",
     # the same in German (`weiß jemand, wo die Eismaschine hin ist? ah, steht im Flur`)
     r"\? (?:ah|oh|achso|ach so)[,!.]? (?:steht|stehen|liegt|liegen|hangt|hangen|ist|sind|hab(?:e)? "
@@ -1311,14 +1333,25 @@ ANSWERED_ITSELF = phrases(
     r"(?:was |has been |been |is now )?"
     r"(?:assigned to|moved to|transitioned to|created by|opened by|reopened by|closed by|"
     r"resolved by|escalated to|status changed|changed status|claimed by|picked up by|taken by|"
-    r"handled by|accepted by|zugewiesen an|zugeordnet|verschoben nach|erstellt von|eroffnet von|"
+    r"handled by|accepted by|linked to|merged into|closed as|marked as|"
+    r"(?:priority|status|assignee)(?=:)|zugewiesen an|zugeordnet|verschoben nach|erstellt von|"
+    r"eroffnet von|"
     r"geschlossen von|gelost von|ubernommen von|eskaliert an|status geandert)\b[^?]*$",
     # the same named by the tracker before the ticket's title (`@ana created BE-812: How to handle
     # expired tokens?`), the title ending the message; `I created BE-900 for this but how do I…?`
     # asks
     r"\b(?:created|opened|filed|raised|logged|updated|closed|resolved|reopened|moved|assigned|"
-    r"commented on) (?:ticket |issue |bug |story |task )?(?:[a-z][a-z0-9]{1,9}-\d+|#\d+): "
-    r"[^?]{1,200}\?\s*$",
+    r"commented on) (?:ticket |issue |bug |story |task )?(?:[a-z][a-z0-9]{1,9}-\d+|#\d+)(?:: | ?"
+    r"[\"“])[^?]{1,200}\?[\"”]?\s*$",
+    # a new ticket or conversation announced by the help desk's bot with the customer's question
+    # quoted (`New conversation from Bob (Globex): "is there an API for time entries?"`), the
+    # quote ending the message: it is in the queue; `new ticket: "how do I…?" anyone know?` asks
+    r"^(?:[\w -]{1,20}: )?new (?:ticket|conversation|chat|request|case|inquiry|enquiry|message|"
+    r"submission)\b[^?\"“]{0,120}[\"“][^\"”?]{1,300}\?[\"”]\s*$",
+    # a help article, post or guide announced under its question's title (`new KB article: "Why is
+    # my calendar not syncing?" <link>`), with no question after it
+    r"(?:^|(?<=[.!:] ))(?:new|updated|fresh|published)(?: [\w-]+){0,2} (?:article|post|guide|doc|"
+    r"page|write-?up|video|faq)\b[^?\"“]{0,40}[\"“][^\"”?]{1,160}\?[\"”](?![^?]*\?)",
     # the same in English: the answer noted here for whoever asks next (`how do I reset the
     # terminal? -> hold power 10s, noting it here for next time`), with no question after it;
     # `…? posting here for visibility` still asks
@@ -1369,6 +1402,12 @@ STATUS = phrases(
     r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
     r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
     r"still waiting (?:on|for)",
+    # whether the office or a site is open on a day (`anyone know if the office is open on the
+    # 26th`) asks how things stand, as whether someone is in does; `is the office open to
+    # visitors?` asks a rule
+    r"(?:office|offices|building|site|branch|warehouse|reception|front desk|campus|hq) (?:is |are "
+    r"|will be |gonna be )?(?:still )?(?:open|closed) (?:on|this|today|tomorrow|over|during|"
+    r"next|for the)\b(?! (?:visitors|guests|contractors|customers|vendors|the public)\b)",
     # whether a given person or group knows a thing (`does the new hire know where to park?`,
     # `does the client know about the delay?`) asks how things stand with them, not for the
     # thing; `does anyone know where to park?` asks
