@@ -252,6 +252,13 @@ ASKS_FOR_HELP = phrases(
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
     r"am i missing (?:something|anything)",
+    # who knows, in Tagalog as typed in Manila (`sino po may alam…`, `sino ang marunong…`), and
+    # in Nigerian Pidgin what is causing it and who knows (`wetin dey cause this…?`, `who sabi
+    # how to…`); `wetin dey happen` and `una sabi say na Friday?` tease
+    r"sino (?:po |ba |po ba )?(?:ang |dito |dito ang )?(?:may alam|marunong|nakakaalam|"
+    r"may idea)\b",
+    r"wetin (?:dey |fit )?(?:cause|make)\b|(?:who|anybody|anyone|person) (?:sabi|sabe) (?:how|"
+    r"why|where|wetin|which|the|about)\b",
     # whether the writer does a thing wrongly (`am i searching wrong`, `am I reading the query
     # wrong?`), as `what am I doing wrong` asks; `am i wrong or is it cold in here` and `am i
     # remembering that wrong` (a memory) do not
@@ -487,6 +494,10 @@ ASKS_HOW = phrases(
     # the same of a thing named just before (`lockbox codes for the vacants, where do those live
     # now?`); `where does she live?` asks after a person
     r"where (?:does|do) (?:it|this|that|these|those) (?:\w+ )?(?:live|sit)\b",
+    # how to do a thing in Tagalog (`paano po mag-request ng VPN access?`, `pano i-restart…`), a
+    # verb with its prefix after it; `paano na tayo` (what now for us) sighs
+    r"(?:paano|pano|papaano) (?:po |ba |po ba |ba po |ko |natin |namin )?(?:mag|mang|makapag|"
+    r"maka|i-|ma)[\w-]{2,}",
     # where the doc, runbook or guide for a thing is (`where's the doc for the new SSO setup`),
     # as `where can I find…` asks; `where's the zoom link`, `here's the doc for…` and `@sam
     # where's the doc for the QBR` (a favour put to one person) do not
@@ -1043,6 +1054,20 @@ PERSONAL = phrases(
     r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
     r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    # a task offered to whoever takes it (`any taker for tonight's maintenance window?`), as a
+    # shift to cover is
+    r"(?:^|(?<=[.!?,] ))any takers?\b(?: (?:for|to)\b|\s*\?)",
+    # a message to pass on to someone else (`can somebody tell AWS that…`, `can someone let
+    # finance know…`): a favour, or a joke; `can someone tell me how…` asks
+    rf"(?:can|could|would|will) {SOMEONE} (?:please )?(?:tell|remind) (?!me\b|us\b)[\w@.-]+"
+    r"(?: [\w.-]+){0,2} that\b",
+    rf"(?:can|could|would|will) {SOMEONE} (?:please )?let (?!me\b|us\b)[\w@.-]+(?: [\w.-]+)"
+    r"{0,2} know\b",
+    # a definite thing asked approved or funded (`can we get the observability budget approved
+    # this quarter?`) is a request to whoever decides; `can we get a PO approved without
+    # quotes?` asks the rule
+    r"(?:can|could) we get (?:the|this|that|our|my) [\w-]+(?: [\w-]+){0,3} (?:approved|signed "
+    r"off|prioriti[sz]ed|funded|budgeted)\b",
     # a wish put to whoever plans (`can we get that on the roadmap?`), not a question of how
     r"(?:can|could) we (?:get|put|add|have) (?:this|that|it|these|those|the [\w-]+(?: [\w-]+)"
     r"{0,3}) (?:on|onto|into|in|to) the (?:roadmap|backlog|next sprint|sprint|next release)"
@@ -1143,8 +1168,9 @@ PERSONAL = phrases(
     r"(?:can|could|would|will) (?:a|an|any|some) (?:admin|mod|moderator|manager|lead|dev|developer|"
     r"engineer|staff member|helper|owner|sysadmin|supervisor|officer)s? "
     rf"(?:please |just |quickly )?{SERVICE}(?! (?:a|an|any)\b)(?![^?]*\bor\b)",
-    r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|write|read|"
-    r"permission)",
+    # (`please how can I get access to…?` asks how it is done, as writers in Lagos ask)
+    r"(?<!how )(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:access|added|admin|edit|"
+    r"write|read|permission)",
     # a review of one change asked of anyone (`can someone review <…/pull/981|web#981>?`, `…review
     # this PR`), as `review my PR` is; `can someone review how we size the pool?` asks
     rf"(?:can|could|would|will) {SOMEONE} (?:please |quickly )?(?:review|approve|stamp|look at) "
@@ -1183,6 +1209,15 @@ ANSWERED_ITSELF = phrases(
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
+    # a how-to headed by its question and pinned (`How to handle a full disk? 1. check df 2.…
+    # pinned in the channel`), ending the message
+    r"\?[^?]*\bpinned (?:it |this )?(?:in|to) (?:the |this )?(?:channel|thread)\s*[.!]*\s*$",
+    # the answer seen at once after `ah ok` (`how to check the helm history? ah ok, helm history
+    # <release>. sorry`), with no question after it; `…? ah ok, but it still fails` and `…? ah
+    # ok so do we restart it first` leave it open
+    r"\? (?:oh|ah|ahh) (?:ok|okay|right|i see)\b[,!.]? (?=\S)(?![^?]*\b(?:not|isn't|aren't|"
+    r"but|still|no|doesn't|didn't|can't|won't|so (?:do|does|is|are|should|can|how|what))\b)"
+    r"(?![^?]*\?)",
     # the writer answering their own question (`…? answering my own q: yes, from admin > trash`),
     # with no question after it
     r"(?:answering|answered|to answer|answer to) my own (?:q|question)\b(?![^?]*\?)",
