@@ -93,11 +93,20 @@ class KudosService:
 
     async def batch(self, team_id: str, batch_key: str) -> tuple[Entry, ...]:
         """An act of giving's entries as they are now, undone ones included."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
+            return tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
+
+    async def to_shout_out(self, team_id: str, batch_key: str) -> tuple[Entry, ...] | None:
+        """What a shout-out delivery claimed from the outbox reads, in one unit: None when the
+        giver was told it could not be posted (`shoutout_failed`: it is never posted after
+        that), else the act's entries as they are now, undone ones included."""
+        async with units.reading(self._sessions) as s:
+            if await tell.unposted_told(s, team_id, batch_key):
+                return None
             return tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
 
     async def entry(self, team_id: str, kudos_id: int) -> Entry | None:
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             row = await ledger.entry(s, team_id, kudos_id)
             return None if row is None else Entry.of(row)
 
@@ -144,12 +153,6 @@ class KudosService:
                 now = self._clock()
                 await tell.shoutout_unposted(s, team_id, batch_key, channel_id, error, now)
                 await tell.recipients_told(s, team_id, live, now)
-
-    async def unposted_told(self, team_id: str, batch_key: str) -> bool:
-        """Whether the giver was told their shout-out could not be posted (`shoutout_failed`):
-        it is never posted after that."""
-        async with self._sessions() as s:
-            return await tell.unposted_told(s, team_id, batch_key)
 
     async def record_dm(
         self,

@@ -42,9 +42,9 @@ async def shoutout(
     # the shout-out is deleted when it is recorded.
     entries = marks.memo()
     if not isinstance(entries, tuple):
-        if await services.kudos.unposted_told(team_id, batch_key):
+        entries = await services.kudos.to_shout_out(team_id, batch_key)
+        if entries is None:
             return  # given up on (`given_up`): the kudos were made private and all told so
-        entries = await services.kudos.batch(team_id, batch_key)
     live = tuple(e for e in entries if not e.undone)
     if not live or live[0].shoutout_ts or live[0].shoutout_reply_url:
         return  # undone meanwhile, or posted by an earlier attempt that recorded it
