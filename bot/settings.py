@@ -104,8 +104,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ASKAROUND_WORKING_HOURS",
         "Mon-Fri 09:00-18:00",
-        "everyone's working days and hours, each in their own time zone: requests wait for "
-        "them, and only they count towards ASKAROUND_OFFER_MINUTES",
+        "everyone's working days and hours (Sun-Thu 08:00-17:00 for a week from Sunday), each "
+        "in their own time zone: requests wait for them, and only they count towards "
+        "ASKAROUND_OFFER_MINUTES",
     ),
     Setting(
         "ASKAROUND_UNINSTALLED_RETENTION_DAYS",

@@ -21,7 +21,8 @@ _HOURS = re.compile(r"(\w{3})-(\w{3}) (\d\d):(\d\d)-(\d\d):(\d\d)")
 @dataclass(frozen=True)
 class WorkingHours:
     """Weekdays `first_day` to `last_day` (0 is Monday), from `start` to `end` minutes after
-    local midnight (`end` may be 1440, the day's end)."""
+    local midnight (`end` may be 1440, the day's end). A week may run over the weekend's end:
+    `Sun-Thu` (first 6, last 3) is Sunday, Monday, ... Thursday, as in Israel."""
 
     first_day: int = 0
     last_day: int = 4
@@ -30,7 +31,7 @@ class WorkingHours:
 
     @classmethod
     def parse(cls, text: str) -> WorkingHours:
-        """`Mon-Fri 09:00-18:00`; ValueError for anything else."""
+        """`Mon-Fri 09:00-18:00` (or `Sun-Thu …`, `Sat-Wed …`); ValueError for anything else."""
         found = _HOURS.fullmatch(text.strip())
         if found is None or found[1] not in DAYS or found[2] not in DAYS:
             raise ValueError(f"{text!r} is not like 'Mon-Fri 09:00-18:00'")
@@ -38,13 +39,12 @@ class WorkingHours:
         end = int(found[5]) * 60 + int(found[6])
         if int(found[4]) > 59 or int(found[6]) > 59 or not 0 <= start < end <= 24 * 60:
             raise ValueError(f"{text!r}: the day must start before it ends, within 00:00-24:00")
-        first, last = DAYS.index(found[1]), DAYS.index(found[2])
-        if first > last:
-            raise ValueError(f"{text!r}: the first day must come before the last (Mon-Sun)")
-        return cls(first, last, start, end)
+        return cls(DAYS.index(found[1]), DAYS.index(found[2]), start, end)
 
     def works_on(self, day: int) -> bool:
-        return self.first_day <= day <= self.last_day
+        if self.first_day <= self.last_day:
+            return self.first_day <= day <= self.last_day
+        return day >= self.first_day or day <= self.last_day  # over the weekend's end
 
     def opens(self, day: date, where: tzinfo) -> datetime:
         return datetime.combine(day, time(0), where) + timedelta(minutes=self.start)

@@ -52,7 +52,9 @@ def test_a_request_is_due_when_the_working_day_is_on(moment: datetime, tz: str, 
 
 
 def test_working_hours_are_a_setting() -> None:
-    """`Mon-Sun 00:00-24:00` is always working time; malformed or backwards hours are refused."""
+    """`Mon-Sun 00:00-24:00` is always working time; a week may run over the weekend's end
+    (`Sun-Thu`: Sunday is a working day, Friday and Saturday are not); malformed or backwards
+    hours are refused."""
     always = WorkingHours.parse("Mon-Sun 00:00-24:00")
     sunday_night = datetime(2026, 11, 29, 23, 59, tzinfo=UTC)
     assert is_working_time(sunday_night, "UTC", always)
@@ -60,8 +62,14 @@ def test_working_hours_are_a_setting() -> None:
     week = datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 30, tzinfo=UTC)
     assert working_minutes(*week, "UTC", always) == 7 * 24 * 60
     assert WorkingHours.parse("Mon-Fri 09:00-18:00") == WorkingHours()
+    israel = WorkingHours.parse("Sun-Thu 08:00-17:00")
+    assert [israel.works_on(day) for day in range(7)] == [True] * 4 + [False, False, True]
+    friday_noon = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # 12:00 in Jerusalem
+    assert not is_working_time(friday_noon, "Asia/Jerusalem", israel)
+    sunday_eight = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
+    assert next_working_moment(friday_noon, "Asia/Jerusalem", israel) == sunday_eight
+    assert working_minutes(friday_noon, sunday_eight, "Asia/Jerusalem", israel) == 0
     for bad in (
-        "Fri-Mon 09:00-18:00",
         "Mon-Fri 18:00-09:00",
         "Mon-Fri 9-18",
         "Mon-Fri 09:60-18:00",

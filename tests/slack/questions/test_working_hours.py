@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.questions.policy import RoutingConfig
+from tests.e2e.harness import bot_settings
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
 
@@ -475,3 +476,28 @@ async def test_a_pass_over_sent_to_the_dm_instead_after_someone_took_the_questio
     assert (question.status, question.helper_user_id) == ("connected", slack.user("maria"))
     said = " | ".join(m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id)
     assert "won't get my request after all" not in said, said
+
+
+async def test_a_team_that_works_sunday_to_thursday_is_asked_on_its_sunday(
+    slack: SlackHarness,
+) -> None:
+    """A company in Israel works Sunday to Thursday (`ASKAROUND_WORKING_HOURS=Sun-Thu
+    08:00-17:00`, a week that runs over the weekend's end): Dev, in Jerusalem, gets nothing of
+    a question asked at noon on his Friday, and gets it at 08:00 on his Sunday."""
+    settings = bot_settings(
+        slack.emu, "sqlite://", socket_mode=False, working_hours="Sun-Thu 08:00-17:00"
+    )
+    slack.services.questions.config = RoutingConfig(hours=settings.working_hours)
+    await slack.emu.change_user(slack.user("dev"), tz="Asia/Jerusalem")
+    slack.services.clock.freeze(datetime(2026, 11, 27, 10, 0, tzinfo=UTC))  # Friday 12:00 there
+    await slack.settle()
+    await ask(slack)
+    assert _bot_dms(slack, "dev") == []
+    sunday = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)  # 08:00 in Jerusalem
+    slack.advance(sunday - timedelta(minutes=1) - slack.services.clock.now())
+    await slack.settle()
+    assert _bot_dms(slack, "dev") == []
+    slack.advance(timedelta(minutes=2))
+    await slack.settle()
+    [dm] = _bot_dms(slack, "dev")
+    assert "stuck terraform state" in dm
