@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
+import os
 import signal
+import socket
 from collections.abc import Coroutine
 from types import TracebackType
 from typing import Any, TypeVar
 
 from aiohttp import web
 
+from bot.errors import AskaroundError, ConfigError
 from bot.runtime.app import Askaround, build
 from bot.runtime.server import SLACK_PATH, build_web_app
 from bot.runtime.socket_mode import CheckedSocketModeHandler
@@ -41,6 +45,22 @@ async def finish_in_flight(within: float) -> None:
     if listeners:
         log.info("finishing %d in-flight listener(s)", len(listeners))
         await asyncio.wait(listeners, timeout=within)
+
+
+def cannot_listen(host: str, port: int, error: OSError) -> AskaroundError:
+    """Binding `host`:`port` failed: a host that is no address of this machine is a malformed
+    ASKAROUND_HOST; anything else (a port in use or kept for root) names both variables, so
+    the one line the CLI prints says which setting to look at."""
+    why = os.strerror(error.errno).lower() if error.errno and error.errno > 0 else ""
+    if isinstance(error, socket.gaierror):
+        why = error.strerror or str(error)
+    if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+        return ConfigError(
+            "ASKAROUND_HOST", f"is malformed: {host!r} is not an address of this machine ({why})"
+        )
+    return AskaroundError(
+        f"cannot listen on {host}:{port} (ASKAROUND_HOST, ASKAROUND_PORT): {why or error}"
+    )
 
 
 class Runner:
@@ -73,7 +93,10 @@ class Runner:
         )
         await self._web.setup()
         site = web.TCPSite(self._web, self.settings.host, self.settings.port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as error:
+            raise cannot_listen(self.settings.host, self.settings.port, error) from error
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         if self.settings.socket_mode:
             self._socket = CheckedSocketModeHandler(self.bot.app, self.settings.app_token)

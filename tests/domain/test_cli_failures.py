@@ -462,29 +462,51 @@ def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: P
     assert version.returncode == 0 and version.stdout.startswith("askaround ")
 
 
+def _serve(offline: Path, host: str, port: int) -> subprocess.CompletedProcess[str]:
+    """`askaround serve` on `host`:`port`, with a Slack that does not answer (only logged)."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
+        "ASKAROUND_HOST": host,
+        "ASKAROUND_PORT": str(port),
+        "SLACK_BOT_TOKEN": "xoxb-serve",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_API_URL": "http://127.0.0.1:1/api/",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot.runtime.cli", "serve"],
+        env=env, capture_output=True, text=True, timeout=300, cwd=offline,
+    )  # fmt: skip
+
+
 def test_serve_on_a_port_in_use_says_so_in_one_line(offline: Path) -> None:
-    """The bot started and found its port taken: one line, and what it had opened is closed
-    again (no warnings about unclosed sessions after the line)."""
+    """The bot started and found its port taken: one line naming the port and its variable,
+    and what it had opened is closed again (no warnings about unclosed sessions after it)."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
-            "ASKAROUND_HOST": "127.0.0.1",
-            "ASKAROUND_PORT": str(port),
-            "SLACK_BOT_TOKEN": "xoxb-serve",
-            "SLACK_SIGNING_SECRET": "secret",
-            "SLACK_API_URL": "http://127.0.0.1:1/api/",
-        }
-        served = subprocess.run(
-            [sys.executable, "-m", "bot.runtime.cli", "serve"],
-            env=env, capture_output=True, text=True, timeout=300, cwd=offline,
-        )  # fmt: skip
+        served = _serve(offline, "127.0.0.1", port)
     assert served.returncode == 1
     last = served.stderr.strip().splitlines()[-1]
-    assert last.startswith("askaround: ") and "address already in use" in last
+    assert last == (
+        f"askaround: cannot listen on 127.0.0.1:{port} (ASKAROUND_HOST, ASKAROUND_PORT): "
+        "address already in use"
+    ), last
+    assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "askaround.invalid"])
+def test_serve_on_a_host_that_is_no_address_here_names_askaround_host(
+    offline: Path, host: str
+) -> None:
+    """ASKAROUND_HOST is a typo, or a name that resolves to nothing: one line naming the
+    variable and its value, exit 2 as for any malformed setting, where it said only "Name or
+    service not known"."""
+    served = _serve(offline, host, 0)
+    assert served.returncode == 2, served.stderr
+    last = served.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"askaround: ASKAROUND_HOST is malformed: {host!r} is not "), last
     assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
 
 
