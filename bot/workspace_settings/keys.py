@@ -5,6 +5,7 @@ adapter."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -338,8 +339,10 @@ def parse(raw: Mapping[str, str], refusals: Mapping[str, str] | None = None) -> 
     for name, text in raw.items():
         key = BY_NAME.get(name)
         if key is None:
+            near = difflib.get_close_matches(name, BY_NAME, n=1, cutoff=0.7)
+            meant = f": did you mean {near[0]}? The" if near else "; the"
             errors[name] = (
-                f"There is no setting {_quoted(name)}; the settings are: {', '.join(BY_NAME)}."
+                f"There is no setting {_quoted(name)}{meant} settings are: {', '.join(BY_NAME)}."
             )
             continue
         if name in errors:

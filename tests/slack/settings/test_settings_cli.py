@@ -111,6 +111,30 @@ async def test_a_key_in_capitals_or_with_dashes_is_the_key(
 
 
 @pytest.mark.usefixtures("database_only")
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("digest_day", "digest_weekday"),
+        ("daily_allowence", "daily_allowance"),
+        ("kudos_reaction", "kudos_reactions"),
+        ("watched_channel", "watched_channels"),
+    ],
+)
+async def test_a_key_near_a_setting_is_told_which_it_likely_meant(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str], typed: str, meant: str
+) -> None:
+    """`set digest_day friday` was told only that there is no such setting, and all thirteen
+    names: the one it most likely meant comes first, and nothing is changed."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(capsys, "set", typed, "friday")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1, err
+    assert err.startswith(
+        f"askaround: {typed}: There is no setting '{typed}': did you mean {meant}?"
+    )
+    assert "settings are: values, daily_allowance" in err, err
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_a_channel_by_name_is_told_where_its_id_is(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
