@@ -345,16 +345,25 @@ def _port(value: str) -> int:
     return int(value)
 
 
+MAX_COUNT = 10_000
+MAX_DAYS = 100_000
+
+
 def _count(value: str, name: str) -> int:
-    if not _digits(value) or not 0 < int(value) <= 10_000:
-        raise ConfigError(name, f"is malformed: {value!r} is not a positive whole number")
+    if not _digits(value) or not 0 < int(value) <= MAX_COUNT:
+        raise ConfigError(
+            name, f"is malformed: {value!r} is not a whole number from 1 to {MAX_COUNT}"
+        )
     return int(value)
 
 
 def _days(value: str, name: str) -> int:
     """A number of days where 0 means "no limit"."""
-    if not _digits(value) or int(value) > 100_000:
-        raise ConfigError(name, f"is malformed: {value!r} is not a whole number of days")
+    if not _digits(value) or int(value) > MAX_DAYS:
+        raise ConfigError(
+            name,
+            f"is malformed: {value!r} is not a whole number of days from 0 (keep it) to {MAX_DAYS}",
+        )
     return int(value)
 
 

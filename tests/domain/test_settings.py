@@ -63,6 +63,26 @@ def test_bad_setting_names_the_variable(overrides: dict[str, str], variable: str
     assert str(caught.value).startswith(variable)
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("ASKAROUND_OFFER_MINUTES", "999999", "'999999' is not a whole number from 1 to 10000"),
+        ("ASKAROUND_OFFERS_PER_ROUND", "0", "'0' is not a whole number from 1 to 10000"),
+        (
+            "ASKAROUND_QUESTION_TEXT_DAYS",
+            "999999",
+            "'999999' is not a whole number of days from 0 (keep it) to 100000",
+        ),
+    ],
+)
+def test_a_number_out_of_range_says_the_range(variable: str, value: str, said: str) -> None:
+    """`ASKAROUND_OFFER_MINUTES=999999` was "not a positive whole number", which it is: the
+    line says the range it must be in."""
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(GOOD | {variable: value}, env_file=None)
+    assert str(caught.value) == f"{variable} is malformed: {said}"
+
+
 def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     """`.env` supplies values; the real environment overrides them."""
     env_file = tmp_path / ".env"
