@@ -29,7 +29,7 @@ from handlers.dispatch.home_workspace import act_for_members_workspace
 from handlers.dispatch.router import Router
 from handlers.outbox.worker import OutboxWorker
 from handlers.surfaces.jobs import inbox_jobs, jobs
-from handlers.surfaces.oauth import NOT_INSTALLED, oauth_settings
+from handlers.surfaces.oauth import NOT_INSTALLED, oauth_flow
 from storage.db import (
     checkpoint,
     create_engine,
@@ -203,10 +203,8 @@ def _bolt_app(
         # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
         # the thread first (failing when the parent is gone) and stamp assistant metadata.
         attaching_conversation_kwargs_enabled=False,
-        oauth_settings=(
-            oauth_settings(settings, engine, services.uninstalls.installed)
-            if settings.oauth
-            else None
+        oauth_flow=(
+            oauth_flow(settings, engine, services.uninstalls.installed) if settings.oauth else None
         ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(

@@ -18,7 +18,9 @@ from slack_bolt.oauth.async_callback_options import (
     AsyncFailureArgs,
     AsyncSuccessArgs,
 )
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
@@ -55,6 +57,18 @@ def authorize_url(api_url: str) -> str:
 Installed = Callable[[Sequence[str]], Awaitable[None]]
 
 
+class InstallFlow(AsyncOAuthFlow):
+    """Bolt's flow, with our install page in place of its default ("Slack App Installation",
+    which names no app)."""
+
+    async def build_install_page_html(self, url: str, request: AsyncBoltRequest) -> str:
+        return render_install_page(url)
+
+
+def oauth_flow(settings: Settings, engine: AsyncEngine, installed: Installed) -> InstallFlow:
+    return InstallFlow(settings=oauth_settings(settings, engine, installed))
+
+
 def oauth_settings(
     settings: Settings, engine: AsyncEngine, installed: Installed
 ) -> AsyncOAuthSettings:
@@ -77,6 +91,26 @@ def oauth_settings(
         state_store=AsyncSQLAlchemyOAuthStateStore(STATE_SECONDS, engine),
         state_expiration_seconds=STATE_SECONDS,
         callback_options=AsyncCallbackOptions(success=on_success, failure=_not_installed),
+    )
+
+
+def render_install_page(authorize: str) -> str:
+    """What whoever installs askaround reads first: what it is, what happens next, and the
+    "Add to Slack" button, which leads to Slack's page with the install's state."""
+    button = (
+        f'<a href="{html.escape(authorize)}"><img alt="Add to Slack" height="40" width="139" '
+        'src="https://platform.slack-edge.com/img/add_to_slack.png" '
+        'srcset="https://platform.slack-edge.com/img/add_to_slack.png 1x, '
+        'https://platform.slack-edge.com/img/add_to_slack@2x.png 2x" /></a>'
+    )
+    return _page(
+        "Add askaround to Slack",
+        "<p>askaround: find who knows, thank who helped. People ask questions in Slack and "
+        "askaround privately asks the colleagues who know; teammates thank each other with "
+        "<code>/kudos</code>; managers get a weekly digest of their team's kudos and help.</p>"
+        "<p>Press <em>Add to Slack</em>: Slack shows what askaround may do in your workspace "
+        "and asks you to allow it, then brings you back here. Finish in this browser.</p>"
+        f"<p>{button}</p>",
     )
 
 

@@ -125,3 +125,22 @@ async def test_a_code_slack_refuses_installs_nothing(slack_oauth: Harness) -> No
         "bad_client_secret"
     )
     assert await stored(slack_oauth) == ([], [])
+
+
+async def test_the_install_page_says_it_installs_askaround(slack_oauth: Harness) -> None:
+    """The page an admin opens to add the app to another workspace was Bolt's default,
+    headed "Slack App Installation" and naming nothing: it says it installs askaround, what
+    askaround does once there, and that Slack asks for approval next; its "Add to Slack"
+    still leads to Slack with the state the install finishes with."""
+    url = slack_oauth.emu.install_url
+    assert url is not None
+    async with slack_oauth.emu.browser() as browser:
+        page = await browser.open(url)
+    assert page.status == 200
+    assert "Slack App Installation" not in page.text
+    assert "<title>Add askaround to Slack</title>" in page.text and "<meta charset" in page.text
+    assert "find who knows, thank who helped" in page.text.lower()
+    assert "Slack shows what askaround may do" in page.text
+    assert "state=" in page.link("Add to Slack")
+    second = slack_oauth.add_team("T0THIRD", "Third Co")
+    assert "askaround is installed in Third Co" in (await second.install()).text
