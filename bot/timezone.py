@@ -3,11 +3,13 @@ days and weeks, digest weeks)."""
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 # What `from_slack` stores for someone whose zone name we do not know: Slack's offset for them.
 _FIXED = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
@@ -44,6 +46,24 @@ def known(tz: str) -> bool:
     """Whether `tz` names a zone we know (`Europe/Paris`, or an old alias as `Asia/Calcutta`):
     what Slack's `tz` and an imported file's `tz` must be to be kept as they are."""
     return bool(tz) and _named(tz) is not None
+
+
+def spelled(tz: str) -> str | None:
+    """`tz` as the zone database spells it, whatever its case (an HR export's `asia/kolkata`
+    is Asia/Kolkata); None when no zone has that name."""
+    return tz if known(tz) else _zones_by_folded_name().get(tz.casefold())
+
+
+def nearest(tz: str) -> str | None:
+    """The zone whose name `tz` most likely misspells (`Asia/Calcuta`), or None."""
+    names = _zones_by_folded_name()
+    near = difflib.get_close_matches(tz.casefold(), names, n=1, cutoff=0.8)
+    return names[near[0]] if near else None
+
+
+@functools.cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in available_timezones()}
 
 
 def _named(tz: str | None) -> ZoneInfo | None:

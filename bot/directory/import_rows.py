@@ -15,7 +15,7 @@ from bot.directory.parse import (
     NetworkInput,
 )
 from bot.mentions import only_mention
-from bot.timezone import known
+from bot.timezone import nearest, spelled
 
 _KNOWN = {
     "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
@@ -73,9 +73,12 @@ def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow
         problems.append(f"{email!r} is not an email address")
     if user_id and only_mention(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
         problems.append(f"{user_id!r} is not a Slack user id (U…)")
-    tz = check(lambda: _text(f, "tz"), None)
-    if tz and not known(tz):
-        problems.append(f"{tz!r} is not a time zone (say Europe/Paris)")
+    typed_tz = check(lambda: _text(f, "tz"), None)
+    tz = spelled(typed_tz) if typed_tz else typed_tz
+    if typed_tz and tz is None:
+        near = nearest(typed_tz)
+        meant = f": did you mean {near}?" if near else ""
+        problems.append(f"{typed_tz!r} is not a time zone{meant} (say Europe/Paris)")
     person_roles = check(lambda: _list(f, "roles"), None)
     if roles is not None and person_roles:
         strange = [r for r in person_roles if r not in roles]

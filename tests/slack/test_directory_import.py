@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot import visibility
 from bot.directory import importer
@@ -15,6 +16,7 @@ from bot.directory.import_files import RawRow, read_rows
 from bot.directory.importer import ImportReport, import_people
 from handlers.client.directory import SlackResolver, directory_client
 from storage import workspaces
+from storage.models import Person
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.postgres_too
@@ -219,3 +221,27 @@ async def test_a_member_of_another_organisation_is_not_imported(
     report = await run_import(slack, {"email": "carol@example.com"}, {"email": "bob@example.com"})
     assert reasons(report) == {2: "no Slack user has the email carol@example.com"}
     assert len(report.imported) == 1
+
+
+async def test_a_time_zone_typed_in_another_case_is_the_zone_and_a_near_one_is_named(
+    slack: SlackHarness,
+) -> None:
+    """An HR export's `asia/kolkata` was refused as "not a time zone", and so was the typo
+    `Asia/Calcuta` with nothing to say what was meant: the first is kept as Asia/Kolkata,
+    the second is refused naming the zone it most likely meant."""
+    report = await run_import(
+        slack,
+        {"email": "alice@example.com", "tz": "asia/kolkata"},
+        {"email": "carol@example.com", "tz": "Asia/Calcuta"},
+    )
+    assert report.imported == [slack.user("alice")], reasons(report)
+    assert reasons(report) == {
+        3: "'Asia/Calcuta' is not a time zone: did you mean Asia/Calcutta? (say Europe/Paris)"
+    }
+    async with slack.services.sessions() as s:
+        tz = await s.scalar(
+            select(Person.tz).where(
+                Person.team_id == slack.team_id, Person.user_id == slack.user("alice")
+            )
+        )
+    assert tz == "Asia/Kolkata"
