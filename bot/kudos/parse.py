@@ -29,6 +29,12 @@ _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon;
 # not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`).
 _JOINER = re.compile(r"^(?:,|&amp;|&(?!lt;|gt;)|\+|and\b)\s*", re.IGNORECASE)
+# Said before the people thanked (`/kudos to @bob …`, `/kudos thanks @bob …`): left out, as
+# the command itself says thanks; only where a mention follows.
+_BEFORE_PEOPLE = re.compile(
+    r"^(?:(?:(?:big|many|huge)\s+)?(?:thanks|thank\s+you|thx|ty)(?:\s+to)?|to)\s+(?=<@)",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(r"^(?:[:\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
 
 PEOPLE_ONLY_HINT = (
@@ -80,7 +86,7 @@ def parse_kudos(text: str, has_values: bool = True) -> KudosText:
     """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
     text = unicodedata.normalize("NFC", text)  # é typed as e + accent is still a letter
     refuse_groups(text)
-    rest = text.strip()
+    rest = _BEFORE_PEOPLE.sub("", text.strip(), count=1)
     recipients: list[str] = []
     while True:
         mention = leading_person(rest)

@@ -46,6 +46,27 @@ async def test_command_writes_one_entry_per_recipient_and_tells_everyone(
     assert "Undo" in str(ephemeral.blocks)
 
 
+async def test_thanks_or_to_before_the_people_is_read_as_they_are_said(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos to @bob for …`, `/kudos thanks @bob @carol for …` and `/kudos thank you @bob:
+    …` were told to start with who is being thanked, though they do: each is a kudos to the
+    people mentioned, for what follows, with none of the opening words in the reason."""
+    said = {
+        "to @bob for reviewing the migration plan #craft": "reviewing the migration plan",
+        "thanks @bob @carol for the careful release notes": "the careful release notes",
+        "Thank you @bob: pairing on the flaky test": "pairing on the flaky test",
+        "big thanks to @carol for the on-call handover": "the on-call handover",
+    }
+    for text in said:
+        await give(slack, "alice", text)
+        assert slack.emu.ephemerals(slack.user("alice"))[-1].text.startswith("Kudos sent to"), text
+    rows = await ledger(slack)
+    received = [slack.user(h) for h in ("bob", "bob", "carol", "bob", "carol")]
+    assert [k.receiver_user_id for k in rows] == received
+    assert sorted({k.message for k in rows}) == sorted(said.values())
+
+
 async def test_undo_within_five_minutes_takes_the_kudos_back(slack: SlackHarness) -> None:
     """Undo marks the entries undone, deletes the shout-out and says so in the confirmation."""
     await give(slack, "alice", "@bob for reviewing the migration plan #craft")
