@@ -149,6 +149,76 @@ async def test_unreachable_postgresql(
     assert "s3cret" not in line
 
 
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        # What Heroku, Render and Fly give: `postgres://`, which SQLAlchemy no longer names.
+        ("postgres://ana:s3cret@127.0.0.1:1/askaround", "Connect call failed"),
+        # What RDS, Cloud SQL, Azure, Supabase and Neon give: libpq's `sslmode`, which
+        # asyncpg calls `ssl`.
+        ("postgresql://ana:s3cret@127.0.0.1:1/askaround?sslmode=require", "Connect call failed"),
+        # verify-full wants the authority's certificate first, where libpq looks for it.
+        ("postgres://ana:s3cret@127.0.0.1:1/askaround?sslmode=verify-full", "root certificate"),
+    ],
+)
+async def test_a_postgresql_url_as_providers_give_it_is_taken(
+    offline: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    why: str,
+) -> None:
+    """`postgres://` was "uses 'postgres'; only sqlite and postgresql are supported", and
+    `?sslmode=require` "unexpected TypeError: connect() got an unexpected keyword argument
+    'sslmode'": both now set out to reach the server (here one nobody listens for), as
+    `postgresql://` does."""
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
+    code, err = await run(capsys, "migrate")
+    assert code == 1, err
+    line = one_line(err, "cannot open the database postgresql+asyncpg://ana:***@127.0.0.1:1/")
+    assert "s3cret" not in line and why in line, line
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            "postgresql://ana:s3cret@127.0.0.1:1/askaround?sslrootcert=/etc/ca.pem",
+            "sslrootcert is not taken in the URL: set PGSSLROOTCERT in the environment instead",
+        ),
+        (
+            "postgresql://ana:s3cret@127.0.0.1:1/askaround?connect_timeout=10",
+            "connect_timeout is not taken in the URL",
+        ),
+        (
+            "postgresql://ana:s3cret@127.0.0.1:1/askaround?sslmode=sometimes",
+            "sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, "
+            "verify-full",
+        ),
+        (
+            "postgresql://ana:s3cret@db.example.com:five/askaround",
+            "is malformed: 'postgresql://ana:***@db.example.com:five/askaround' is not like "
+            "sqlite:///askaround.db or postgresql://user:password@host:5432/database",
+        ),
+    ],
+)
+async def test_a_database_url_askaround_cannot_use_says_why_without_its_password(
+    offline: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    said: str,
+) -> None:
+    """A query askaround's driver does not take was a TypeError; a malformed URL was echoed
+    whole, password and all, into the journal: each is a setting's one line, exit 2, naming
+    what to do, with the password masked."""
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
+    code, err = await run(capsys, "migrate")
+    assert code == 2, err
+    line = one_line(err, "ASKAROUND_DATABASE_URL", said)
+    assert "s3cret" not in line
+
+
 async def test_unwritable_sqlite_path(
     offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
