@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from dotenv import dotenv_values
 
@@ -134,7 +134,7 @@ class Settings:
     signing_secret: str = field(repr=False)
     app_token: str = field(repr=False)
     api_url: str
-    database_url: str
+    database_url: str = field(repr=False)  # it may hold the database's password
     host: str
     port: int
     log_level: str
@@ -151,7 +151,17 @@ class Settings:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        return (self.bot_token, self.signing_secret, self.app_token, self.client_secret)
+        """What the logs mask: the tokens, and the database's password as the URL writes it
+        and as it is sent."""
+        password = urlsplit(self.database_url).password or ""
+        return (
+            self.bot_token,
+            self.signing_secret,
+            self.app_token,
+            self.client_secret,
+            password,
+            unquote(password),
+        )
 
     @property
     def socket_mode(self) -> bool:

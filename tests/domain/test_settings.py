@@ -94,11 +94,23 @@ def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
 
 
 def test_secrets_are_not_in_repr() -> None:
-    """A logged Settings object shows no token or secret."""
-    text = repr(Settings.from_env(GOOD | {"SLACK_APP_TOKEN": "xapp-hidden"}, env_file=None))
+    """A logged Settings object shows no token or secret, nor the database's password (it
+    showed ASKAROUND_DATABASE_URL whole), and the logs mask that password as they mask the
+    tokens."""
+    settings = Settings.from_env(
+        GOOD
+        | {
+            "SLACK_APP_TOKEN": "xapp-hidden",
+            "ASKAROUND_DATABASE_URL": "postgresql://ana:db-pass%2Fword@db.example.com/askaround",
+        },
+        env_file=None,
+    )
+    text = repr(settings)
     assert (
         "xoxb-secret-token" not in text and "very-secret" not in text and "xapp-hidden" not in text
     )
+    assert "db-pass" not in text, text
+    assert "db-pass/word" in settings.secrets and "db-pass%2Fword" in settings.secrets
 
 
 def test_cli_missing_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
