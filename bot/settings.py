@@ -121,6 +121,7 @@ SETTINGS: tuple[Setting, ...] = (
         "helped and its topics stay); 0 keeps it",
     ),
 )
+_NAMES = frozenset(setting.name for setting in SETTINGS)
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -263,8 +264,18 @@ def _environment(environ: Mapping[str, str] | None, env_file: Path | None) -> di
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    values.update(os.environ if environ is None else environ)
+    given = os.environ if environ is None else environ
+    values.update({name: _unquoted(given[name]) for name in _NAMES if name in given})
     return values
+
+
+def _unquoted(value: str) -> str:
+    """A value in matching quotes is what they hold: `docker run --env-file` passes
+    `KEY="value"` on with its quotes, where dotenv (a `.env` here) and systemd take them off."""
+    text = value.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return value
 
 
 def _bot_token(value: str, oauth: bool, one_workspace: bool = False) -> str:

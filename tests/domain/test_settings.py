@@ -83,6 +83,29 @@ def test_a_number_out_of_range_says_the_range(variable: str, value: str, said: s
     assert str(caught.value) == f"{variable} is malformed: {said}"
 
 
+def test_quotes_docker_keeps_around_a_value_are_not_part_of_it() -> None:
+    """`docker run --env-file .env` passes `SLACK_SIGNING_SECRET="very-secret"` on with its
+    quotes (dotenv and systemd take them off): the secret was taken with them, so every
+    request from Slack failed its signature, and `ASKAROUND_WORKING_HOURS="Mon-Fri …"` was
+    told it was "not like 'Mon-Fri 09:00-18:00'". A value in matching quotes is what they
+    hold."""
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": '"xoxb-secret-token"',
+            "SLACK_SIGNING_SECRET": '"very-secret"',
+            "ASKAROUND_PORT": "'4000'",
+            "ASKAROUND_WORKING_HOURS": '"Sun-Thu 08:00-17:00"',
+            "ASKAROUND_DATABASE_URL": '"postgresql://ana@db.example.com/askaround"',
+        },
+        env_file=None,
+    )
+    assert (settings.bot_token, settings.signing_secret) == ("xoxb-secret-token", "very-secret")
+    assert (settings.port, settings.working_hours.first_day) == (4000, 6)
+    assert settings.database_url == "postgresql+asyncpg://ana@db.example.com/askaround"
+    unmatched = Settings.from_env(GOOD | {"SLACK_SIGNING_SECRET": '"half'}, env_file=None)
+    assert unmatched.signing_secret == '"half'
+
+
 def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     """`.env` supplies values; the real environment overrides them."""
     env_file = tmp_path / ".env"
