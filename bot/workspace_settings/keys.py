@@ -261,7 +261,7 @@ KEYS: tuple[Key, ...] = (
         "values",
         "Company values",
         "Comma separated, one word each, in any language. Take one out to retire it (old kudos "
-        "keep it); `old -> new` renames.",
+        "keep it); `old -> new` renames (renames alone keep the other values).",
         parse_values,
     ),
     Key(

@@ -115,6 +115,7 @@ class WorkspaceSettingsService:
             before = await self._current(s, team_id)
             old_text = before.as_text()
             if "values" in parsed:
+                parsed["values"] = renames_keep_the_rest(parsed["values"], before)
                 check_renames(parsed["values"], before)
             check_kudos_possible(parsed, before)
             check_roundup_has_a_channel(parsed, before)
@@ -224,6 +225,17 @@ async def _apply_values(
     for name in before.values:
         if name not in change.active or name in renamed:
             await q.retire_value(s, team_id, name, now)
+
+
+def renames_keep_the_rest(change: ValuesChange, before: WorkspaceSettings) -> ValuesChange:
+    """Renames alone (`craft -> quality`) rename those values and keep the others: an admin
+    renaming one at a shell does not mean to retire the rest. A list with anything but
+    renames is the whole list, as ever."""
+    if not change.renames or len(change.renames) != len(change.active):
+        return change
+    renamed = dict(change.renames)
+    kept = [renamed.get(name, name) for name in before.values]
+    return ValuesChange(tuple(dict.fromkeys([*kept, *change.active])), change.renames)
 
 
 def check_renames(change: ValuesChange, before: WorkspaceSettings) -> None:

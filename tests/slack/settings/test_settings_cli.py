@@ -171,6 +171,30 @@ async def test_an_empty_value_is_refused_rather_than_taken_as_none(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_renames_alone_rename_those_values_and_keep_the_rest(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set values "craft -> quality"`, an admin renaming one value at a shell, retired the
+    four others with it (the value is the whole list): renames alone rename those values in
+    place and keep the rest, as the admin meant. A list with anything but renames is still
+    the whole list."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(capsys, "set", "values", "craft -> quality")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "values: courage, customer-first, ownership, quality, teamwork",
+        "retired (old kudos keep them): craft",
+    ]
+    code, out, _err = await cli(capsys, "set", "values", "courage -> bravery, ownership -> grit")
+    assert out.splitlines()[0] == "values: bravery, customer-first, grit, quality, teamwork"
+    code, out, _err = await cli(capsys, "set", "values", "teamwork, grit -> ownership")
+    assert out.splitlines() == [
+        "values: ownership, teamwork",
+        "retired (old kudos keep them): bravery, customer-first, grit, quality",
+    ]
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_an_admin_id_nobody_has_is_refused(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
