@@ -162,8 +162,10 @@ _TOP_WORD = re.compile(
     r"(?<![#\w])(?:(?:this|last)\s+(?:week|month|quarter|year)|all\s+time)\b|\S+",
     re.IGNORECASE,
 )
-# As the help and the title say them: "this week", "all time".
-_SAID = {f"this {unit}": unit for unit in UNITS} | {"all time": "all"}
+# As the help and the title say them: "this week", "all time"; and as people write all time.
+_SAID = {f"this {unit}": unit for unit in UNITS} | dict.fromkeys(
+    ("all time", "alltime", "all-time", "ever"), "all"
+)
 
 
 def parse_top(args: str) -> tuple[str, str | None]:

@@ -65,6 +65,11 @@ async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
     await give(slack, "maria", "top all time #craft")
     said = ephemeral_text(slack, "maria").split("of all time for `#craft`")[-1]
     assert "Bob Chen · 1" in said, said
+    # `alltime`, `all-time` and `ever` were "I don't know the period": they are all time.
+    for typed in ("alltime", "All-Time", "ever"):
+        await give(slack, "maria", f"top {typed}")
+        said = slack.emu.ephemerals(slack.user("maria"))[-1].text
+        assert "leaderboard of all time*" in said and "Bob Chen · 1" in said, (typed, said)
 
 
 @pytest.mark.postgres_too
