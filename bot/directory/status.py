@@ -3,6 +3,7 @@ the words that say until when (`until friday`, `for 2 weeks`, `until 24 dec`).""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -109,11 +110,14 @@ def _count(word: str) -> int | None:
 
 
 def no_such_day(words: str) -> str | None:
-    """Why `until 2027-02-29`, a date in the form `until_forms` shows, is no day on the calendar;
-    None for any other words."""
+    """Why `until 2027-02-29` or `until 31 feb`, a date in a form `until_forms` shows, is no
+    day on the calendar; None for any other words."""
     text = " ".join(words.lower().split())
     until = _UNTIL.match(text)
     text = text[until.end() :].strip() if until else text
+    day_month = _day_and_month(text)
+    if day_month is not None:
+        return _past_the_month(*day_month)
     if not _ISO.fullmatch(text):
         return None
     try:
@@ -124,6 +128,17 @@ def no_such_day(words: str) -> str | None:
             return f"{year} has no 29 February: it is not a leap year."
         return f"{text} is not a day on the calendar."
     return None
+
+
+def _past_the_month(day: int, month: int) -> str | None:
+    """Why `31 feb` is no day (the month has fewer), or None when some year has it."""
+    days = calendar.monthrange(2000, month + 1)[1]  # 2000: a leap year, February's 29
+    if day <= days:
+        return None
+    suffix = "th" if day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    at_most = " at most" if month == 1 else ""
+    name = MONTHS[month].capitalize()
+    return f"{name} has no {day}{suffix}: it has {days} days{at_most}."
 
 
 def _named_day(text: str, today: date) -> date | None:
@@ -143,11 +158,19 @@ def _named_day(text: str, today: date) -> date | None:
         return _weekday(weekday, today, next_week=next_week)
     if next_week:
         return None
+    day_month = _day_and_month(text)
+    if day_month is not None:
+        return _next_date(today, day_month[1] + 1, day_month[0])
+    return None
+
+
+def _day_and_month(text: str) -> tuple[int, int] | None:
+    """`24 dec` or `december 24th` as (24, 11), the month counted from 0; else None."""
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         found = pattern.fullmatch(text)
         month = _lookup(found.group(month_group), MONTHS) if found else None
         if found and month is not None:
-            return _next_date(today, month + 1, int(found.group(day_group)))
+            return int(found.group(day_group)), month
     return None
 
 

@@ -125,3 +125,14 @@ async def test_away_until_a_29_february_no_year_has_says_so(slack: SlackHarness)
     assert "2026-12-24" not in said, said
     # `till` is read as `until` is, here too
     assert "2027 has no 29 February" in await skills(slack, "alice", "away till 2027-02-29")
+
+
+async def test_away_until_a_day_no_month_has_says_so(slack: SlackHarness) -> None:
+    """`until 31 feb` (or `april 31`) was "I can't tell until when `until 31 feb` is", and
+    suggested `until 24 dec`, the form typed: the reply says the month has no such day, as
+    `until 2026-13-01` is told it is no day on the calendar."""
+    said = await skills(slack, "alice", "away until 31 feb")
+    assert "February has no 31st: it has 29 days at most." in said, said
+    assert "can't tell" not in said, said
+    said = await skills(slack, "alice", "away until april 31")
+    assert "April has no 31st: it has 30 days." in said, said
