@@ -3,6 +3,7 @@ needs, which values exist, and how many kudos a giver has left today in their ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -44,10 +45,30 @@ class KudosRules:
     kudos_channel_id: str | None = None
 
 
+# The name Slack gives an emoji in a reaction event, for an alias or the emoji itself typed
+# where its name was asked for: `thumbsup` and 👍 react as `+1`, so a setting kept as
+# `thumbsup` would never match. The commonest thanks; others are asked for by name.
+SLACK_NAMES = {
+    "thumbsup": "+1", "thumbsdown": "-1", "👍": "+1", "👎": "-1", "🎉": "tada",
+    "👏": "clap", "🙌": "raised_hands", "❤": "heart", "🙏": "pray", "🔥": "fire",
+    "💯": "100", "⭐": "star", "🌟": "star2", "🏆": "trophy", "🚀": "rocket", "✨": "sparkles",
+    "💪": "muscle", "🥇": "first_place_medal", "👌": "ok_hand", "✅": "white_check_mark",
+}  # fmt: skip
+_SKIN_TONE = re.compile(r"[\U0001F3FB-\U0001F3FF\uFE0F]")
+
+
+def reaction_name(item: str) -> str:
+    """`:Kudos:`, `+1::skin-tone-2` or 👍 as the name Slack sends in a reaction event
+    (`kudos`, `+1`, `+1`): the one reading of a reaction's name, set or stored."""
+    name = _SKIN_TONE.sub("", item.strip().strip(":").lower().split("::")[0])
+    return SLACK_NAMES.get(name, name)
+
+
 def parse_reactions(configured: str) -> tuple[str, ...]:
-    """`"kudos, clap,:tada:"` → ("kudos", "clap", "tada"); the default when empty."""
-    names = [n.strip().strip(":").lower() for n in configured.split(",")]
-    return tuple(n for n in names if n) or ("kudos",)
+    """`"kudos, clap,:tada:"` → ("kudos", "clap", "tada"); the default when empty. A name kept
+    before aliases were read (`thumbsup`) is read as Slack sends it (`+1`)."""
+    names = [reaction_name(n) for n in configured.split(",")]
+    return tuple(dict.fromkeys(n for n in names if n)) or ("kudos",)
 
 
 def _name(person: Profile) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.errors import UserError
+from bot.kudos.rules import reaction_name
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SCOPES = ("all", "direct")
@@ -226,10 +227,15 @@ def _ids(text: str, pattern: re.Pattern[str], what: str, example: str) -> tuple[
 
 
 def parse_reactions(text: str) -> tuple[str, ...]:
-    names = [item.strip(": ").lower() for item in _items(text)]
+    names = [reaction_name(item) for item in _items(text)]
     if not names or _none(text):  # `none` clears other settings; here it named an emoji
         raise ValueError("Name at least one reaction emoji, e.g. `kudos`.")
     for name in names:
+        if not _REACTION.fullmatch(name) and any(unicodedata.category(c) == "So" for c in name):
+            raise ValueError(
+                f"{_quoted(name)} is an emoji: name it as Slack does (hover over it in "
+                "Slack's emoji picker), like `kudos` or `+1`."
+            )
         if not _REACTION.fullmatch(name):
             raise ValueError(f"{_quoted(name)} is not an emoji name (like `kudos` or `+1`).")
     if len(names) > MAX_REACTIONS:

@@ -133,6 +133,22 @@ async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(
     assert len(await ledger(slack)) == 1
 
 
+async def test_a_thumbsup_kept_before_is_the_plus_one_slack_sends(slack: SlackHarness) -> None:
+    """A workspace that set `thumbsup` before it was read as Slack's `+1` kept that name, and
+    Slack's 👍 (`+1`, with a skin tone `+1::skin-tone-3`) gave nothing: it thanks now."""
+    await configure(slack, kudos_reactions="kudos, thumbsup")
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "+1")
+    await slack.emu.add_reaction(
+        slack.user("maria"), message.channel, message.ts, "+1::skin-tone-3"
+    )
+    await slack.settle()
+    assert {k.giver_user_id for k in await ledger(slack)} == {
+        slack.user("bob"),
+        slack.user("maria"),
+    }
+
+
 async def test_reacting_to_a_shout_out_seconds_it(slack: SlackHarness) -> None:
     """Maria reacts to Alice's shout-out for Bob: Maria thanks Bob for the same thing."""
     await give(slack, "alice", "@bob for untangling the release #teamwork")

@@ -12,7 +12,7 @@ import pytest
 from bot.profile import Profile
 from bot.runtime.cli import main
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give
+from tests.slack.kudos.world import ephemeral_text, give, ledger
 from tests.slack.settings.world import home_of, text_of
 
 pytestmark = pytest.mark.postgres_too
@@ -192,6 +192,27 @@ async def test_renames_alone_rename_those_values_and_keep_the_rest(
         "values: ownership, teamwork",
         "retired (old kudos keep them): bravery, customer-first, grit, quality",
     ]
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_a_reaction_is_kept_by_the_name_slack_sends(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set kudos_reactions ":thumbsup:"` kept `thumbsup`, but Slack names a 👍 reaction `+1`
+    in its events, so no thumbs-up ever gave kudos; typing the emoji itself (👍, 🎉) was
+    refused as "not an emoji name". Both are kept by the name Slack sends, and a 👍 then
+    thanks the author."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    code, out, err = await cli(capsys, "set", "kudos_reactions", ":thumbsup:, 🎉, ❤️")
+    assert (code, err, out.strip()) == (0, "", "kudos_reactions: +1, tada, heart")
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "+1")
+    await slack.settle()
+    assert [(k.giver_user_id, k.receiver_user_id) for k in await ledger(slack)] == [
+        (slack.user("bob"), slack.user("carol"))
+    ]
+    code, _out, err = await cli(capsys, "set", "kudos_reactions", "🦄")
+    assert code == 1 and "'🦄' is an emoji: name it as Slack does" in err, err
 
 
 @pytest.mark.usefixtures("database_only")
