@@ -150,6 +150,7 @@ class Leaderboard:
     value: str | None
     standings: tuple[Standing, ...]  # most kudos first
     has_values: bool = True  # the workspace has company values a kudos may name
+    retired: bool = False  # `value` is no longer a company value: no new kudos can name it
 
     def places(self) -> list[tuple[int, Standing]]:
         """Each standing with its place: people tied share one, and the next place is one

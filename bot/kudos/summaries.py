@@ -49,15 +49,15 @@ async def leaderboard(
     since, until = r.period_window(period, clock(), tz)
     async with sessions() as s, s.begin():
         rules, _giver = await rules_and_giver(s, team_id)
-        if value is not None:
+        retired = value is not None and value not in rules.values
+        if value is not None and retired:
             # A retired value still ranks the kudos given with it before it was retired.
-            retired = await workspaces.value_names(s, team_id, retired=True)
-            if value not in rules.values and value not in retired:
+            if value not in await workspaces.value_names(s, team_id, retired=True):
                 raise KudosRefused(r.unknown_value_message(value, rules.values))
         rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
         names = await people_queries.display_names(s, team_id, [u for u, _n in rows])
     standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
-    return Leaderboard(period, value, standings, has_values=bool(rules.values))
+    return Leaderboard(period, value, standings, has_values=bool(rules.values), retired=retired)
 
 
 async def mine(

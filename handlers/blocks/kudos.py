@@ -264,6 +264,12 @@ def render_leaderboard(board: Leaderboard) -> Message:
     if not board.standings and board.period.startswith("last "):  # nobody can be first now
         text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
         return one_section(text)
+    if not board.standings and board.retired:  # no new kudos may name it
+        text = (
+            f"{title}\nNo kudos {_PERIOD_LABELS[board.period]} for `#{board.value}`, which is "
+            "no longer a company value."
+        )
+        return one_section(text)
     if not board.standings:
         text = f"{title}\nNo kudos yet. Be the first: {how_to_give(board.has_values, '…')}"
         return one_section(text)

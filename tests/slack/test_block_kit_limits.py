@@ -423,6 +423,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_give_modal", lambda: kudos.render_give_modal((), values_required=True), check_view),
     ("render_leaderboard", lambda: kudos.render_leaderboard(NOTHING), check_message),
     (
+        "render_leaderboard",
+        lambda: kudos.render_leaderboard(replace(NOTHING, value=VALUE_NAMES[0], retired=True)),
+        check_message,
+    ),
+    (
         "render_mine",
         lambda: kudos.render_mine(MySummary(USERS[0], 0, 0, (), 0, (), {})),
         check_message,

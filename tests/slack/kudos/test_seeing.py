@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import AT
+from bot.workspace_settings.service import CLI
 from storage import workspaces
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
@@ -49,6 +50,20 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     assert "I don't know the period `fortnight`" in ephemeral_text(slack, "maria")
     await give(slack, "maria", "top #crafts")
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
+
+
+async def test_an_empty_board_of_a_retired_value_invites_no_kudos(slack: SlackHarness) -> None:
+    """`/kudos top #craft` after #craft was retired said "No kudos yet. Be the first", inviting
+    kudos with a value every new kudos is refused; it now says the value is retired."""
+    await slack.services.workspace_settings.change(
+        slack.emu.team_id, {"values": "teamwork, ownership"}, by=CLI
+    )
+    await give(slack, "maria", "top #craft")
+    said = ephemeral_text(slack, "maria")
+    assert "Be the first" not in said and "/kudos @name" not in said, said
+    assert "No kudos this month for `#craft`, which is no longer a company value." in said, said
+    await give(slack, "maria", "top #teamwork")
+    assert "Be the first" in ephemeral_text(slack, "maria")
 
 
 @pytest.mark.postgres_too
