@@ -66,7 +66,7 @@ async def run_demo(
                     "ASKAROUND_HOST": "127.0.0.1",
                     "ASKAROUND_PORT": "0",
                     "ASKAROUND_LOG_LEVEL": "WARNING",
-                    # The company spans Denver to Sydney, and a demo runs on the real clock:
+                    # The company spans Los Angeles to Sydney, and a demo runs on the real clock:
                     # its people work round the clock, so every request is seen as it is sent.
                     "ASKAROUND_WORKING_HOURS": ROUND_THE_CLOCK,
                 },
