@@ -86,3 +86,30 @@ def test_every_link_to_a_file_in_the_repository_resolves(page: str) -> None:
         assert linked.exists(), f"{page} links to {link}, which is not there"
         if anchor and linked.suffix == ".md":
             assert anchor in _anchors(linked.read_text()), f"{page}: no heading for {link}"
+
+
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _number(words: str) -> int:
+    """`thirty-five` is 35: the README writes its counts in words."""
+    tens, _, unit = words.partition("-")
+    if tens in _TENS:
+        return _TENS.index(tens) * 10 + (_UNITS.index(unit) if unit else 0)
+    return (_UNITS + _TEENS).index(tens)
+
+
+def test_the_readme_counts_the_question_detectors_held_out_sets() -> None:
+    """The README said the detector's page "has all twenty-two" sets when it had a tuning set
+    and thirty-five held out: the count it gives is that of the held-out sets the page's table
+    lists, each a file in tests/data."""
+    said = re.search(r"has all ([a-z-]+)(?: held-out sets)?\)", README)
+    assert said, "the README's Questions, noticed paragraph no longer counts the sets"
+    table = (ROOT / "docs" / "question-detector.md").read_text()
+    row = r"^\| `(tests/data/questions_holdout\w*\.jsonl)` \(held out"
+    held_out = re.findall(row, table, re.M)
+    assert all((ROOT / path).is_file() for path in held_out)
+    assert len(held_out) == len(list(ROOT.glob("tests/data/questions_holdout*.jsonl")))
+    assert _number(said.group(1)) == len(held_out)
