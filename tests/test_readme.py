@@ -113,3 +113,23 @@ def test_the_readme_counts_the_question_detectors_held_out_sets() -> None:
     assert all((ROOT / path).is_file() for path in held_out)
     assert len(held_out) == len(list(ROOT.glob("tests/data/questions_holdout*.jsonl")))
     assert _number(said.group(1)) == len(held_out)
+
+
+_REPO_PATH = re.compile(
+    r"`((?:bot|handlers|storage|tests|benchmarks|scripts|deploy|emulator|docs|tools|\.ci)"
+    r"/[\w./-]+)[`:]"
+)
+
+
+@pytest.mark.parametrize(
+    "page", ["README.md", *(f"docs/{p.name}" for p in sorted(ROOT.glob("docs/*.md")))]
+)
+def test_every_file_a_page_names_is_in_the_repository(page: str) -> None:
+    """A file a page names in code (`bot/visibility.py`, `tests/slack/test_network.py: …`) is
+    there, as a link's is: a renamed module leaves no page pointing at nothing. What a
+    benchmark writes when it runs (`benchmarks/results/…`, `benchmarks/.venvs/…`) is not."""
+    generated = ("benchmarks/results/", "benchmarks/.venvs/")
+    for path in _REPO_PATH.findall((ROOT / page).read_text()):
+        path = path.rstrip(".")
+        if not path.startswith(generated):
+            assert (ROOT / path).exists(), f"{page} names {path}, which is not there"
