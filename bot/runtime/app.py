@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
@@ -89,6 +90,14 @@ async def checkpoints(*engines: AsyncEngine | None) -> None:
     for engine in engines:
         if engine is not None:
             await checkpoint(engine)
+
+
+async def _on_install(services: Services, team_id: str, installer: str | None) -> None:
+    """A workspace installed the app: its data is kept, were it due for purging, and whoever
+    installed it first may configure it (`WorkspaceSettingsService.installed_by`)."""
+    await services.uninstalls.installed([team_id])
+    if installer:
+        await services.workspace_settings.installed_by(team_id, installer)
 
 
 class _TokenInTheClient(logging.Filter):
@@ -204,7 +213,7 @@ def _bolt_app(
         # the thread first (failing when the parent is gone) and stamp assistant metadata.
         attaching_conversation_kwargs_enabled=False,
         oauth_flow=(
-            oauth_flow(settings, engine, services.uninstalls.installed) if settings.oauth else None
+            oauth_flow(settings, engine, partial(_on_install, services)) if settings.oauth else None
         ),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(

@@ -101,14 +101,17 @@ class WorkspaceSettingsService:
         by: str,
         slack_admin: bool = False,
         refusals: Mapping[str, str] | None = None,
+        installing: bool = False,
     ) -> tuple[Change, ...]:
         """Apply the settings given as text (key → text), all or none; only the keys whose
-        value differs are changed and logged. `by` is a Slack user, who must be an admin, or
-        `CLI`; `refusals` are what Slack said no to (a channel the bot cannot watch). Refuses
-        with `NotAnAdmin`, else with `SettingsRefused`, every key's reason at once."""
+        value differs are changed and logged. `by` is a Slack user, who must be an admin
+        (or be `installing` the app: `installed_by`), or `CLI`; `refusals` are what Slack
+        said no to (a channel the bot cannot watch). Refuses with `NotAnAdmin`, else with
+        `SettingsRefused`, every key's reason at once."""
         async with self._sessions() as s, s.begin():
-            if by != CLI and not await self._is_admin(s, team_id, by, slack_admin):
-                raise NotAnAdmin(NOT_AN_ADMIN)
+            if by != CLI and not installing:
+                if not await self._is_admin(s, team_id, by, slack_admin):
+                    raise NotAnAdmin(NOT_AN_ADMIN)
             parsed = parse(raw, refusals or {})
             await workspaces.ensure_workspace(s, team_id)
             await workspaces.hold(s, team_id)  # a second Save reads what the first left
@@ -130,6 +133,20 @@ class WorkspaceSettingsService:
             if made and by != CLI:
                 await home.changed(s, team_id, by, now)
             return made
+
+    async def installed_by(self, team_id: str, user_id: str) -> None:
+        """Whoever installs askaround in a workspace nobody has configured yet may configure
+        it: they are named its first askaround admin (in the audit, as their change). Slack
+        lets members who are not its admins install apps, and such an installer was told only
+        admins may change the settings they had just installed. A workspace with askaround
+        admins, or settings changed before, keeps what it has."""
+        async with self._sessions() as s:
+            workspace = await workspaces.find_workspace(s, team_id)
+            configured = workspace is not None and (
+                bool(workspace.askaround_admins) or await q.change_count(s, team_id) > 0
+            )
+        if not configured:
+            await self.change(team_id, {"askaround_admins": user_id}, by=user_id, installing=True)
 
     async def audit(
         self, team_id: str, viewer: str, *, slack_admin: bool, limit: int = 20

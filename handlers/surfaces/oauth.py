@@ -10,7 +10,7 @@ slack-sdk's tables; the pages a person sees at the end are ours.
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from urllib.parse import urlencode, urljoin
 
 from slack_bolt.oauth.async_callback_options import (
@@ -54,7 +54,8 @@ def authorize_url(api_url: str) -> str:
     return urljoin(api_url, "../oauth/v2/authorize")
 
 
-Installed = Callable[[Sequence[str]], Awaitable[None]]
+# Told of each install: the workspace, and who installed it (Slack names them).
+Installed = Callable[[str, str | None], Awaitable[None]]
 
 
 class InstallFlow(AsyncOAuthFlow):
@@ -72,12 +73,12 @@ def oauth_flow(settings: Settings, engine: AsyncEngine, installed: Installed) ->
 def oauth_settings(
     settings: Settings, engine: AsyncEngine, installed: Installed
 ) -> AsyncOAuthSettings:
-    """`installed` is told of each workspace that installs (`Uninstalls.installed`): one
-    that had uninstalled the app keeps its data."""
+    """`installed` is told of each workspace that installs and who installed it: one that
+    had uninstalled the app keeps its data, and the first installer may configure it."""
 
     async def on_success(args: AsyncSuccessArgs) -> BoltResponse:
         if args.installation.team_id:
-            await installed([args.installation.team_id])
+            await installed(args.installation.team_id, args.installation.user_id or None)
         return await _installed(args)
 
     return AsyncOAuthSettings(

@@ -144,3 +144,37 @@ async def test_the_install_page_says_it_installs_askaround(slack_oauth: Harness)
     assert "state=" in page.link("Add to Slack")
     second = slack_oauth.add_team("T0THIRD", "Third Co")
     assert "askaround is installed in Third Co" in (await second.install()).text
+
+
+async def test_whoever_installs_first_may_configure_askaround(slack_oauth: Harness) -> None:
+    """A member Slack lets install apps, but who is no Slack admin, installed askaround and
+    was then told only admins may change its settings: nobody could configure it but Slack's
+    admins. The first install names its installer an askaround admin, said in the settings'
+    audit as theirs; a later install by someone else names nobody more."""
+    second = slack_oauth.add_team("T0SECOND", "Second Co")
+    installer, other = second.user("alice"), second.user("bob")
+    assert not second.here.workspace.user(installer).is_admin
+    assert (await second.emu.install("T0SECOND", user_id=installer)).status == 200
+    for handle in ("alice", "bob"):
+        assert (await second.command(handle, "/askaround", "settings")).ok
+    await second.settle()
+    refused = {
+        u: any("Only askaround admins" in e.text for e in second.here.ephemerals(u))
+        for u in (installer, other)
+    }
+    assert refused == {installer: False, other: True}
+    changes = await slack_oauth.services.workspace_settings.change(
+        "T0SECOND", {"digest_hour": "10"}, by=installer
+    )
+    assert [c.key for c in changes] == ["digest_hour"]
+    audit, _older = await slack_oauth.services.workspace_settings.audit(
+        "T0SECOND", installer, slack_admin=False
+    )
+    assert [(c.key, c.new, c.changed_by) for c in audit][-1] == (
+        "askaround_admins",
+        installer,
+        installer,
+    )
+    assert (await second.emu.install("T0SECOND", user_id=other)).status == 200
+    current = await slack_oauth.services.workspace_settings.current("T0SECOND")
+    assert current.askaround_admins == (installer,)
