@@ -199,8 +199,10 @@ async def test_over_its_tier_a_plain_client_gets_429s_and_the_paced_one_none(
     real_time_emu: SlackEmulator,
 ) -> None:
     """With the emulator enforcing the tier, the same side-by-side burst is refused for a plain
-    client and answered in full for the paced one (Slack's burst is one call more generous,
-    so the test measures spacing, not the loopback's jitter)."""
+    client and answered in full for the paced one. The paced client keeps half Slack's pace
+    with a burst one call smaller, so the test measures spacing, not the loopback's jitter
+    on a loaded machine (at Slack's own pace, one call held up behind another arrived with
+    the next, and a loaded CI host saw a 429)."""
     emu = real_time_emu
     emu.faults.limit_rate("conversations.info", per_minute=600, burst=3)
     general = emu.workspace.general.id
@@ -212,7 +214,7 @@ async def test_over_its_tier_a_plain_client_gets_429s_and_the_paced_one_none(
     assert refused and refused[0].response.status_code == 429
     await asyncio.sleep(0.3)  # the emulator's bucket refills
     emu.faults.rate_limits["conversations.info"].refused = 0
-    paced = _client(emu, "conversations.info", Allowance(per_minute=600, burst=2))
+    paced = _client(emu, "conversations.info", Allowance(per_minute=300, burst=2))
     await asyncio.gather(*(paced.conversations_info(channel=general) for _ in range(8)))
     assert emu.faults.rate_limits["conversations.info"].refused == 0
 
