@@ -33,7 +33,8 @@ HEADER_LIMIT = 150
 LINE_LIMIT = 600  # a shout-out is at most 280 characters of reason, plus names and values
 IN_THE_CSV = "in the attached CSV"
 FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is attached
-ROUNDUP_REST = "this week, each in its own shout-out"  # in the kudos channel, or where given
+# The roundup tells of a week over (posted in the week after, or later by a retry): "that week".
+ROUNDUP_REST = "that week, each in its own shout-out"  # in the kudos channel, or where given
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> list[str]:
@@ -87,14 +88,16 @@ def render_digest(
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:
-    """The public roundup in the kudos channel: public kudos only, names (nobody is pinged)."""
-    title = f"This week in kudos: {roundup.week.label}"
+    """The public roundup in the kudos channel: public kudos only, names (nobody is pinged).
+    It is posted once its week is over, so it names the week (and its Monday), never "this
+    week"."""
+    title = f"Kudos of week {roundup.week.label} ({outline.day(roundup.week.monday)})"
     count = plural(len(roundup.shoutouts), "shout-out")
     blocks: Blocks = [header(title)]
     shoutouts = _bullets([outline.shoutout_line(s) for s in roundup.shoutouts])
     listing = TextList(
         f"*{count}*",
-        shoutouts or _bullets(["None this week."]),
+        shoutouts or _bullets(["None that week."]),
         ROUNDUP_IN_MESSAGE if shoutouts else None,
     )
     shown, _ = listed(listing, MESSAGE_TEXT - text_size(blocks), ROUNDUP_REST)

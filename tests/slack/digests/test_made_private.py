@@ -62,7 +62,7 @@ async def test_the_roundup_quotes_nothing_from_a_channel_made_private_since(
     [post] = [
         m
         for m in launched.emu.messages(launched.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     text = blocks_text(post.blocks)
     assert "the postgres upgrade" in text and LAUNCH not in text, text

@@ -37,7 +37,7 @@ async def test_a_deleted_message_is_quoted_in_no_digest_report_csv_or_roundup(
     roundup = [
         m
         for m in company.emu.messages(company.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     said = [blocks_text(digest.blocks), *(blocks_text(m.blocks) for m in roundup)]
     said += [await report(company, "maria", "last week")]

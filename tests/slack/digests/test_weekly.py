@@ -112,7 +112,7 @@ async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_onl
     posts = [
         m
         for m in company.emu.messages(company.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     assert len(posts) == 1
     text = blocks_text(posts[0].blocks)
@@ -143,7 +143,7 @@ async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
     posts = [
         m
         for m in company.emu.messages(company.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     assert len(posts) == 1
 
@@ -166,7 +166,7 @@ async def test_the_roundup_follows_the_time_zone_most_of_the_workspace_is_in(
         return [
             blocks_text(m.blocks)
             for m in company.emu.messages(company.channel("general"))
-            if m.by_bot and "This week in kudos: 2026-W47" in m.text
+            if m.by_bot and "Kudos of week 2026-W47" in m.text
         ]
 
     clock.freeze(MONDAY_W48 + timedelta(hours=9))
@@ -182,7 +182,7 @@ def _roundups(slack: SlackHarness) -> list[str]:
     return [
         m.text
         for m in slack.emu.messages(slack.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
 
 
@@ -236,7 +236,7 @@ async def test_people_in_paris_berlin_madrid_and_amsterdam_are_one_time_zone_for
     [post] = [
         blocks_text(m.blocks)
         for m in company.emu.messages(company.channel("general"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     assert "the postgres upgrade" in post
     assert "the late-night rollback" not in post  # 00:30 on Monday in Central Europe
@@ -293,9 +293,28 @@ async def test_a_cut_roundup_says_where_the_rest_are(company: SlackHarness) -> N
     [post] = [
         m
         for m in company.emu.messages(company.channel("kudos"))
-        if m.by_bot and "This week in kudos: 2026-W47" in m.text
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     text = blocks_text(post.blocks)
     assert "34 shout-outs" in text
-    assert "more this week, each in its own shout-out." in text
+    assert "more that week, each in its own shout-out." in text
     assert "where it was given" not in text
+
+
+async def test_the_roundup_names_the_week_it_tells_of_not_this_week(
+    company: SlackHarness,
+) -> None:
+    """The roundup goes out on Monday of W48 and tells of W47, a week over: it said "This
+    week in kudos: 2026-W47" (and "None this week." when there were none), where this week
+    was W48. It names the week, and its Monday, as the managers' digests do."""
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    [post] = [
+        m
+        for m in company.emu.messages(company.channel("general"))
+        if m.by_bot and "2026-W47" in m.text
+    ]
+    text = f"{post.text}\n{blocks_text(post.blocks)}"
+    assert "this week" not in text.lower()
+    assert "Kudos of week 2026-W47 (16 Nov 2026)" in text
