@@ -4,7 +4,7 @@ calls these inside its own unit of work, with the question's row held."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,7 @@ from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from storage import offers as offer_q
+from storage import people as people_queries
 from storage import questions as q
 from storage.models import Offer, Question
 
@@ -73,7 +74,31 @@ async def nobody(
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
     offers = await offer_q.offers_of(s, question.id)
     unsent = sum(o.status == "unsent" for o in offers)
-    extra = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
+    extra: dict[str, int] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
+    extra |= await _what_became_of(s, question, offers)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())
     return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)
+
+
+async def _what_became_of(
+    s: AsyncSession, question: Question, offers: Sequence[Offer]
+) -> dict[str, int]:
+    """What became of the requests the colleagues got, so the asker is told that they were
+    asked and how it ended, not that nobody was available: each ran out unanswered
+    (`timed_out`), was answered *Not me* (`declined`), or its colleague left the workspace
+    (`left`: their request withdrawn, or the question they had taken on let go)."""
+    got = [o for o in offers if o.status in ("expired", "declined", "accepted")]
+    gone = await people_queries.people_by_id(
+        s, question.team_id, {o.candidate_user_id for o in got}
+    )
+    left = {u for u, person in gone.items() if person.deactivated}
+    became = {"timed_out": 0, "declined": 0, "left": 0}
+    for offer in got:
+        if offer.candidate_user_id in left or offer.status == "accepted":
+            became["left"] += 1
+        elif offer.status == "expired":
+            became["timed_out"] += 1
+        else:
+            became["declined"] += 1
+    return became if got else {}

@@ -35,7 +35,7 @@ from storage.models import Offer, Question
 _DONE_WITH = {  # a closed question's status, as its asker reads it
     "solved": "is solved already",
     "withdrawn": "is withdrawn already",
-    "unanswered": "is closed already (nobody could be found for it)",
+    "unanswered": "is closed already, without a helper",
 }
 
 

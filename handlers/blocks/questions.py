@@ -442,10 +442,16 @@ def render_solved(question: QuestionView, helper_user_id: str | None) -> Message
 
 
 def render_unanswered(
-    question: QuestionView, channels: list[str], unsent: int = 0, chosen: int = 0
+    question: QuestionView,
+    channels: list[str],
+    unsent: int = 0,
+    chosen: int = 0,
+    became: Mapping[str, int] | None = None,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
-    kept failing it until the outbox gave it up): said as it is, not as nobody available."""
+    kept failing it until the outbox gave it up): said as it is, not as nobody available.
+    `became`: what became of the requests the others got (`rounds._what_became_of`): those
+    colleagues were found and asked, so it is not said that nobody was available."""
     where = (
         " It has come up in "
         + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
@@ -454,7 +460,8 @@ def render_unanswered(
         else " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
         " who declared it, even those who can't be asked right now."
     )
-    if unsent and unsent >= chosen:
+    asked = sum((became or {}).values())
+    if unsent and unsent >= chosen and not asked:
         each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
         text = (
             f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
@@ -462,14 +469,35 @@ def render_unanswered(
         )
         return one_section(text)
     failed = (
-        f", and Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
+        f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
         if unsent
         else ""
     )
+    if asked:
+        text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
+        text += f"; {failed}, and" if failed else ", and"
+        return one_section(f"{text} there is nobody else I can ask.{where}")
+    failed = f", and {failed}" if failed else ""
     text = (
         f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}.{where}"
     )
     return one_section(text)
+
+
+_BECAME = {  # what became of a request its colleague got
+    "timed_out": "didn't answer in time",
+    "declined": "passed on it",  # *Not me*, or someone else suggested instead
+    "left": "left the workspace",
+}
+
+
+def _asked_ended(question: QuestionView, became: Mapping[str, int], asked: int) -> str:
+    """ "I asked 4 colleagues about question #3: 3 didn't answer in time and 1 passed on it"."""
+    head = f"I asked {plural(asked, 'colleague')} about question #{question.id}"
+    ended = [(n, _BECAME[kind]) for kind, n in became.items() if n and kind in _BECAME]
+    if asked == 1:
+        return f"{head}, who {ended[0][1]}"
+    return f"{head}: {and_list([f'{n:,} {words}' for n, words in ended])}"
 
 
 def render_already_asked(question: QuestionView, *, waiting: bool = False) -> Message:

@@ -508,7 +508,11 @@ async def unanswered(
         team_id, list(payload.get("channels", [])), asked
     )
     unsent = int(payload.get("unsent", 0))
-    message = render_unanswered(question, channels, unsent, int(payload.get("chosen", unsent)))
+    became: dict[str, int] = {
+        k: int(payload[k]) for k in ("timed_out", "declined", "left") if k in payload
+    }
+    chosen = int(payload.get("chosen", unsent))
+    message = render_unanswered(question, channels, unsent, chosen, became)
     await tell_asker(client, question, message, payload)
 
 

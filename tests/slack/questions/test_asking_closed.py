@@ -4,6 +4,8 @@ the question had closed. Once it closes, that message says how it ended, in the 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import update
 
@@ -147,3 +149,35 @@ async def test_a_helper_who_left_is_no_longer_said_to_help(slack: SlackHarness) 
     assert question.status == "open", question.status
     assert "I'm asking 1 colleague" in shown and "Maria Lopez" in shown, shown
     assert "Bob Chen" not in shown and "question_withdraw" in shown, shown
+
+
+async def test_a_question_whose_requests_ran_out_says_who_was_asked_not_nobody_available(
+    slack: SlackHarness,
+) -> None:
+    """Bob says *Not me*, and every other request runs out unanswered, round after round,
+    until nobody is left to ask. The asker was told "I couldn't find anyone available": the
+    bot had found colleagues and asked them. The message says how many it asked and what
+    became of their requests."""
+    asked = await ask(slack)
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=offer_dm(slack, "bob"))
+    await slack.settle()
+    scheduler = slack.runner.bot.scheduler
+    for _ in range(72):  # an hour at a time, nights and weekends included
+        question, offers = await rows(slack)
+        if question.status != "open":
+            break
+        slack.services.clock.advance(timedelta(hours=1))
+        await scheduler.run_once("escalate")
+        await slack.settle()
+    await slack.drain()
+    question, offers = await rows(slack)
+    assert question.status == "unanswered"
+    expired = sum(o.status == "expired" for o in offers)
+    assert expired >= 2 and sum(o.status == "declined" for o in offers) == 1
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
+    said = thread[-1].text
+    assert "couldn't find anyone available" not in said, said
+    assert (
+        f"I asked {len(offers)} colleagues about question #{question.id}: {expired} didn't "
+        "answer in time and 1 passed on it, and there is nobody else I can ask." in said
+    ), said

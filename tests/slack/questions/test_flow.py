@@ -104,13 +104,16 @@ async def test_declines_then_nobody_left_is_told_honestly(slack: SlackHarness) -
     assert question.status == "unanswered"
     assert len(offers) >= 3 and all(o.status == "declined" for o in offers)
     thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == message.ts]
-    assert "couldn't find anyone" in thread[-1].text
+    # They were found and asked: not "I couldn't find anyone available".
+    said = thread[-1].text
+    assert f"I asked {len(offers)} colleagues about question #{question.id}: " in said, said
+    assert f"{len(offers)} passed on it, and there is nobody else I can ask" in said
     assert "`/skills who` followed by the topic lists who declared it" in thread[-1].text
     # Its Withdraw button is still in the thread; pressing it says what became of it.
     await slack.command("alice", "/ask", f"withdraw {question.id}")
     await slack.settle()
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    closed = f"Question #{question.id} is closed already (nobody could be found for it)"
+    closed = f"Question #{question.id} is closed already, without a helper"
     assert f"{closed}: there is nothing to withdraw" in said
 
 
@@ -298,7 +301,8 @@ async def test_suggesting_only_people_already_asked_does_not_leave_it_stuck(
     assert {o.status for o in offers} == {"declined"}
     assert question.status != "open"
     thread = [m.text for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
-    assert any("couldn't find anyone" in t for t in thread), thread
+    closed = "3 passed on it, and there is nobody else I can ask."
+    assert any(closed in t for t in thread), thread
 
 
 async def test_a_private_question_is_not_suggested_to_anyone_else(slack: SlackHarness) -> None:

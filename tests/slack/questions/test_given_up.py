@@ -56,8 +56,8 @@ async def test_nobody_available_names_the_requests_slack_never_delivered(
     slack: SlackHarness,
 ) -> None:
     """Slack fails every DM to everyone but Dev: Dev says Not me, the others' requests are
-    given up. Alice is told nobody she asked was available, and that Slack never delivered
-    her request to the others: not only that nobody could be found."""
+    given up. Alice is told that Dev, asked, passed on it, and that Slack never
+    delivered her request to the others: not that nobody could be found."""
     for handle, user in slack.users.items():
         if handle not in ("alice", "dev"):
             im = slack.emu.workspace.open_im(user).id
@@ -67,8 +67,9 @@ async def test_nobody_available_names_the_requests_slack_never_delivered(
     await slack.drain()
     thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
     said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
-    assert "I couldn't find anyone available for question #1" in said, said
-    assert "and Slack kept failing to deliver my request to " in said, said
+    assert "I asked 1 colleague about question #1, who passed on it; " in said, said
+    assert "Slack kept failing to deliver my request to " in said, said
+    assert ", and there is nobody else I can ask." in said, said
 
 
 def _told_alice(slack: SlackHarness) -> str:
@@ -103,7 +104,7 @@ async def test_nobody_found_is_told_in_a_dm_when_the_thread_keeps_failing(
     await decline_everyone(slack)
     await slack.drain()
     said = _told_alice(slack)
-    assert "couldn't find anyone available for question #1" in said, said
+    assert "I asked 3 colleagues about question #1: 3 passed on it" in said, said
 
 
 async def _dev_takes_it_while_bobs_edits_fail(slack: SlackHarness) -> Message:
@@ -185,7 +186,7 @@ async def test_a_retry_posts_nothing_in_the_thread_the_asker_was_told_in_their_d
     await decline_everyone(slack)
     await slack.drain()
     said = _told_alice(slack)
-    assert "couldn't find anyone available" in said, said
+    assert "passed on it, and there is nobody else I can ask" in said, said
 
     slack.emu.faults.clear()  # Slack is well again; the operator retries what failed
     assert await slack.services.outbox.retry_failed(slack.services.clock.now())
