@@ -223,8 +223,14 @@ def render_unposted(
             f"{place(posted_in, given.first, group_dm=group_dm)}, where you gave them."
         )
         return one_section(text)
+    # A seconding is a reply in another's shout-out, which is there: only the reply is not.
+    what = (
+        f"your seconding of the kudos to {people(given.recipients)} in the shout-out's thread"
+        if given.first.source == "second"
+        else f"the shout-out for your kudos to {people(given.recipients)}"
+    )
     text = (
-        f":warning: I couldn't post the shout-out for your kudos to {people(given.recipients)}"
+        f":warning: I couldn't post {what}"
         f"{where}: {why}, then give them again to thank them in public. They were told in a DM; "
         "these kudos stay private (only you and they see them)."
     )

@@ -49,3 +49,25 @@ async def test_a_shout_out_slack_keeps_failing_is_given_up_as_a_refusal(
     assert all(e.is_private for e in await ledger(slack))
     assert {h: dm_text(slack, h) for h in said} == said
     assert await _shoutout_status(slack) == "sent"
+
+
+async def test_a_seconding_slack_keeps_failing_is_told_as_a_seconding(
+    slack: SlackHarness,
+) -> None:
+    """Maria seconds Alice's shout-out for Bob while Slack fails every post in #general until
+    the outbox gives her reply up. She was told "I couldn't post the shout-out for your
+    kudos": the shout-out is there, Alice's; it is her seconding in its thread that never
+    went, and giving the kudos again is how to thank Bob in public."""
+    general = slack.channel("general")
+    await give(slack, "alice", f"@bob {REASON}")
+    [shoutout] = kudos_posts(slack, "general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.drain()
+    told = dm_text(slack, "maria")
+    assert "couldn't post the shout-out" not in told, told
+    bob = slack.user("bob")
+    said = f"I couldn't post your seconding of the kudos to <@{bob}> in the shout-out's thread"
+    assert f"{said} in <#{general}>: " in told, told
+    assert "Slack kept failing to take it" in told, told
+    assert "then give them again to thank them in public" in told, told
