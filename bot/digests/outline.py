@@ -106,6 +106,8 @@ def sections(summary: TeamSummary) -> list[Section]:
     but a week before askaround counted has none: each would only say it was empty."""
     if before_counting(summary):
         return []
+    # A week over (a digest's, `last week`) is "that week": "this week" is the one under way.
+    week = "this week" if summary.so_far else "that week"
     where = "" if summary.for_guest else " given in private conversations"
     private = (
         (f"{plural(summary.private_count, 'kudos')}{where} (counted, not shown).",)
@@ -116,18 +118,18 @@ def sections(summary: TeamSummary) -> list[Section]:
         Section(
             SHOUTOUTS,
             tuple(shoutout_line(s) for s in summary.shoutouts),
-            "No shout-outs this week.",
+            f"No shout-outs {week}.",
             private,
         ),
         Section(
             "Gave the most recognition",
             tuple(f"{name}: {n} given" for name, n in summary.top_givers),
-            "Nobody this week.",
+            f"Nobody {week}.",
         ),
         Section(
             "Took on colleagues' questions",
             tuple(f"{name}: {plural(n, 'question')}" for name, n in summary.helpers),
-            "Nobody this week.",
+            f"Nobody {week}.",
         ),
         Section(
             f"Unsung helpers (helped, no kudos in {UNSUNG_WEEKS} weeks)",
@@ -140,7 +142,7 @@ def sections(summary: TeamSummary) -> list[Section]:
         Section(
             "Values",
             tuple(f"{_tag(v)} {n}" for v, n in summary.values),
-            "No kudos this week, so no values.",
+            f"No kudos {week}, so no values.",
         ),
     ]
 

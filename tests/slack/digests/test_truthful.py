@@ -35,7 +35,7 @@ async def test_a_fresh_install_does_not_call_everyone_never_thanked(
     assert "Nobody helped with a question in the last 4 weeks." in unsung
     assert "every helper was thanked" not in said
     values = part(said, "Values")
-    assert "No kudos this week, so no values." in values and "• -" not in values
+    assert "No kudos that week, so no values." in values and "• -" not in values
 
 
 async def test_the_trend_compares_with_the_weeks_askaround_counted(
@@ -110,3 +110,21 @@ async def test_a_week_before_askaround_counted_is_not_a_week_of_none(
         for title in ("Shout-outs", "Unsung helpers", "No kudos since", "Values", "Nobody"):
             assert title not in said, (title, said)
     assert "received 0 kudos in 2026-W47" in await report(fresh_install, "maria", "2026-W47")
+
+
+async def test_a_past_week_s_empty_parts_say_that_week_not_this_week(
+    fresh_install: SlackHarness,
+) -> None:
+    """`/kudos report last week` on Monday of W48, W47 without kudos: its empty parts said
+    "No shout-outs this week.", "Nobody this week." and "No kudos this week, so no values.",
+    of a week over, with this week (W48) under way beside it. They say "that week"; a
+    report of this week says "this week" still."""
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(fresh_install, "maria", "last week")
+    assert "this week" not in said.lower(), said
+    assert "No shout-outs that week." in part(said, "Shout-outs")
+    assert "Nobody that week." in part(said, "Gave the most recognition")
+    assert "No kudos that week, so no values." in part(said, "Values")
+    now = await report(fresh_install, "maria", "this week")
+    assert "No shout-outs this week." in part(now, "Shout-outs")
+    assert "that week" not in now, now
