@@ -9,7 +9,7 @@ them to fit a message and says where the rest is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.digests.summary import (
     NO_VALUE,
@@ -136,7 +136,7 @@ def sections(summary: TeamSummary) -> list[Section]:
             summary.unsung,
             "Nobody: every helper was thanked."
             if summary.helped_lately
-            else f"Nobody helped with a question in the last {UNSUNG_WEEKS} weeks.",
+            else f"Nobody helped with a question {_span(summary, UNSUNG_WEEKS)}.",
         ),
         Section(_quiet_title(summary), _quiet(summary), _too_early(summary)),
         Section(
@@ -147,16 +147,34 @@ def sections(summary: TeamSummary) -> list[Section]:
     ]
 
 
+def _span(summary: TeamSummary, weeks: int) -> str:
+    """The `weeks` that end with the summary's, by their dates: "since 28 Sep 2026" while
+    the week is under way (the span reaches now), "from 28 Sep to 22 Nov 2026" once it is
+    over (read later, a kudos or help since is not in it, and "since" would deny it)."""
+    first_monday = summary.week.shifted(-(weeks - 1)).monday
+    if summary.so_far:
+        return f"since {day(first_monday)}"
+    last = _last_day(summary)
+    start = f"{first_monday:%d %b}" if first_monday.year == last.year else day(first_monday)
+    return f"from {start} to {day(last)}"
+
+
+def _last_day(summary: TeamSummary) -> date:
+    return summary.week.monday + timedelta(days=6)
+
+
 def _quiet_title(summary: TeamSummary) -> str:
     """A date, not "for 8 weeks": read mid-week, someone thanked 7 weeks and 3 days ago is
     not quiet for 8 weeks, though they are since the first Monday of the 8 weeks counted."""
-    first_monday = summary.week.shifted(-(QUIET_WEEKS - 1)).monday
-    return f"No kudos since {day(first_monday)}"
+    return f"No kudos {_span(summary, QUIET_WEEKS)}"
 
 
 def _quiet(summary: TeamSummary) -> tuple[str, ...]:
     since = day(summary.counting_since) if summary.counting_since else None
-    none = f"none since askaround started, {since}" if since else "never"
+    if since and not summary.so_far:  # the span ends with the week: not "since"
+        none = f"none between askaround's start, {since}, and {day(_last_day(summary))}"
+    else:
+        none = f"none since askaround started, {since}" if since else "never"
     return tuple(
         f"{name} (last: {day(last)})" if last else f"{name} ({none})"
         for name, last in summary.quiet

@@ -29,10 +29,12 @@ async def test_a_fresh_install_does_not_call_everyone_never_thanked(
     fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     said = await report(fresh_install, "maria", "last week")
     assert "(never)" not in said and "Alice Martin" not in said
-    quiet = part(said, "No kudos since 28 Sep 2026")
+    quiet = part(said, "No kudos from 28 Sep to 22 Nov 2026")
     assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet
     unsung = part(said, "Unsung helpers")
-    assert "Nobody helped with a question in the last 4 weeks." in unsung
+    # Of the 4 weeks to W47's end by their dates: not "in the last 4 weeks", which a report
+    # read later, or of an older week, is not.
+    assert "Nobody helped with a question from 26 Oct to 22 Nov 2026." in unsung
     assert "every helper was thanked" not in said
     values = part(said, "Values")
     assert "No kudos that week, so no values." in values and "• -" not in values
@@ -128,3 +130,23 @@ async def test_a_past_week_s_empty_parts_say_that_week_not_this_week(
     now = await report(fresh_install, "maria", "this week")
     assert "No shout-outs this week." in part(now, "Shout-outs")
     assert "that week" not in now, now
+
+
+async def test_a_past_week_s_quiet_people_are_quiet_to_its_end_not_since(
+    company: SlackHarness,
+) -> None:
+    """Erin has had no kudos in the 8 weeks to W47; Bob thanks her on W48's Wednesday. Maria's
+    `/kudos report last week`, read that Thursday, listed her under "No kudos since 28 Sep
+    2026", untrue since the day before. A week over names where its span ends ("No kudos
+    from 28 Sep to 22 Nov 2026"); the week under way, read before it ends, keeps "since".
+    (The empty list of unsung helpers names its 4 weeks so too:
+    `test_a_fresh_install_does_not_call_everyone_never_thanked`.)"""
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(days=2, hours=10))
+    await give_directly(company, "bob", "@erin for the runbook cleanup #craft")
+    clock.freeze(MONDAY_W48 + timedelta(days=3, hours=10))
+    said = await report(company, "maria", "last week")
+    assert "No kudos since" not in said, said
+    assert "Erin Quist" in part(said, "No kudos from 28 Sep to 22 Nov 2026")
+    now = await report(company, "maria", "this week")
+    assert "Erin Quist" not in part(now, "No kudos since 05 Oct 2026"), now
