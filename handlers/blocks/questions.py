@@ -283,12 +283,19 @@ def _told(done: Solved, told_words: str, nobody: str) -> str:
 
 def render_request_ended(question: QuestionView, *, declined: bool = False) -> Message:
     """A button pressed on a colleague's request that had already ended (its closing edit
-    still on its way, or given up by the outbox): who is on it, that they said *Not me*
-    already (`declined`), or that the question moved on."""
+    still on its way, or given up by the outbox): who is on it, that they passed on it
+    already (`declined`: *Not me*, or a suggestion) and where the question stands, or that
+    the question moved on."""
     if question.helper_user_id:
         return {"text": f"<@{question.helper_user_id}> is on it already — thanks!"}
-    if declined:
-        return {"text": "You said *Not me* to this question already, so I've asked others."}
+    if declined:  # *Not me*, or someone suggested instead: it asked nobody of itself
+        passed = f"You passed on question #{question.id} already"
+        if question.status != "open":
+            return {"text": f"{passed}; it has closed since."}
+        return {
+            "text": f"{passed}; others are asked about it. If you can help after all, tell "
+            f"<@{question.asker_user_id}>."
+        }
     return {"text": f"Question #{question.id} has moved on — thanks!"}
 
 

@@ -247,3 +247,41 @@ async def test_who_more_sent_to_the_dm_instead_leaves_out_who_said_not_me_meanwh
     assert [o.status for o in offers] == ["declined", "declined", "pending"], offers
     more = [m for m in slack.emu.dm_messages(slack.user("alice")) if "also ask" in m.text]
     assert len(more) == 1, more
+
+
+@pytest.mark.parametrize("closed", [False, True])
+async def test_i_can_help_pressed_after_not_me_says_what_became_of_the_question(
+    slack: SlackHarness, closed: bool
+) -> None:
+    """Bob says *Not me* while Slack fails every edit in his DM, so his request keeps its
+    buttons; then presses *I can help* on it. He was told "You said *Not me* to this question
+    already, so I've asked others": his *Not me* asked nobody (Dev and Maria were asked with
+    him), and once everyone else passed too the question had closed. He is told he passed,
+    and where the question stands: asked of others, or closed."""
+    bob = slack.user("bob")
+    slack.emu.faults.add("chat.update", status=503, times=None, channel=open_im(slack, bob))
+    await ask(slack)
+    request = offer_dm(slack, "bob")
+    await slack.emu.click(bob, "offer_decline", message=request)
+    await slack.settle()
+    if closed:
+        await decline_everyone(slack)
+    question, offers = await rows(slack)
+    assert question.status == ("unanswered" if closed else "open")
+    assert closed or len(offers) == 3  # nobody more was asked after Bob's *Not me*
+    await slack.emu.click(bob, "offer_accept", message=request)
+    await slack.settle()
+    told = slack.emu.ephemerals(bob)[-1].text
+    assert "asked others" not in told, told
+    if closed:
+        assert told == f"You passed on question #{question.id} already; it has closed since."
+    else:
+        alice = slack.user("alice")
+        assert told == (
+            f"You passed on question #{question.id} already; others are asked about it. "
+            f"If you can help after all, tell <@{alice}>."
+        ), told
+
+
+def open_im(slack: SlackHarness, user: str) -> str:
+    return str(slack.emu.workspace.open_im(user).id)
