@@ -370,6 +370,30 @@ async def leaderboard(
     return [(user, int(n)) for user, n in (await session.execute(statement)).all()]
 
 
+async def tied_with(
+    session: AsyncSession,
+    team_id: str,
+    count: int,
+    since: datetime | None,
+    until: datetime | None = None,
+    value: str | None = None,
+) -> int:
+    """How many people received exactly `count` kudos in [since, until), as `leaderboard`
+    counts them: those tied with a place it shows, some of whom its limit may leave out."""
+    received = (
+        select(Kudos.receiver_user_id)
+        .where(_live(team_id), _with_value(value))
+        .group_by(Kudos.receiver_user_id)
+        .having(func.count() == count)
+    )
+    if since is not None:
+        received = received.where(Kudos.created_at >= since)
+    if until is not None:
+        received = received.where(Kudos.created_at < until)
+    tied = await session.scalar(select(func.count()).select_from(received.subquery()))
+    return int(tied or 0)
+
+
 async def count_for(
     session: AsyncSession, team_id: str, *, giver: str = "", receiver: str = ""
 ) -> int:

@@ -151,6 +151,9 @@ class Leaderboard:
     standings: tuple[Standing, ...]  # most kudos first
     has_values: bool = True  # the workspace has company values a kudos may name
     retired: bool = False  # `value` is no longer a company value: no new kudos can name it
+    # People tied with the last standing whom the board's limit left out: counted, so
+    # that the place shown is not read as theirs alone.
+    tied_beyond: int = 0
 
     def places(self) -> list[tuple[int, Standing]]:
         """Each standing with its place: people tied share one, and the next place is one

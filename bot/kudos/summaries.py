@@ -55,9 +55,21 @@ async def leaderboard(
             if value not in await workspaces.value_names(s, team_id, retired=True):
                 raise KudosRefused(r.unknown_value_message(value, rules.values))
         rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
+        beyond = 0
+        if rows and len(rows) == limit:  # the limit may cut people tied with the last
+            last = rows[-1][1]
+            tied = await ledger.tied_with(s, team_id, last, since, until, value)
+            beyond = tied - sum(n == last for _u, n in rows)
         names = await people_queries.display_names(s, team_id, [u for u, _n in rows])
     standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
-    return Leaderboard(period, value, standings, has_values=bool(rules.values), retired=retired)
+    return Leaderboard(
+        period,
+        value,
+        standings,
+        has_values=bool(rules.values),
+        retired=retired,
+        tied_beyond=beyond,
+    )
 
 
 async def mine(

@@ -261,7 +261,11 @@ def render_kudos_help(reactions: Sequence[str] = ("kudos",), *, has_values: bool
 def _standings(board: Leaderboard) -> str:
     medals = {1: ":first_place_medal:", 2: ":second_place_medal:", 3: ":third_place_medal:"}
     lines = [f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}" for i, s in board.places()]
-    return "\n".join(capped_lines(lines, LISTED, "with fewer kudos"))
+    shown = capped_lines(lines, LISTED, "with fewer kudos")
+    if board.tied_beyond and len(lines) <= LISTED:  # not "fewer": as many as the last shown
+        last = board.standings[-1].count
+        shown.append(and_more(board.tied_beyond, f"tied at {plural(last, 'kudos', 'kudos')}"))
+    return "\n".join(shown)
 
 
 def render_leaderboard(board: Leaderboard) -> Message:

@@ -13,7 +13,7 @@ from bot.workspace_settings.service import CLI
 from storage import workspaces
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, shift_kudos
+from tests.slack.kudos.world import configure, ephemeral_text, give, shift_kudos
 
 
 async def _some_kudos(slack: SlackHarness) -> None:
@@ -117,6 +117,28 @@ async def test_people_tied_on_the_leaderboard_share_their_place(slack: SlackHarn
     assert ":first_place_medal: Bob Chen · 2" in said, said
     assert ":first_place_medal: Carol Diaz · 2" in said, said
     assert ":third_place_medal: Maria Lopez · 1" in said, said
+
+
+@pytest.mark.postgres_too  # the only test reaching `storage.kudos.tied_with`
+async def test_people_tied_with_the_last_place_shown_are_counted_not_dropped(
+    slack: SlackHarness,
+) -> None:
+    """Bob has 2 kudos; eleven colleagues have 1 each, all tied for second. The board shows
+    ten places, and the two tied left out of it were dropped without a word, as if the nine
+    shown were the only ones in second place. They are counted: "…and 2 more tied at 1
+    kudos."; a board cut where nobody is tied says nothing more."""
+    await configure(slack, daily_allowance=20)
+    handles = [f"pat{n:02d}" for n in range(11)]
+    for handle in handles:
+        slack.users[handle] = slack.emu.workspace.add_user(handle).id
+    named = " ".join(f"@{h}" for h in handles)
+    await give(slack, "alice", f"@bob {named} for the quarterly cleanup day #teamwork")
+    await give(slack, "maria", "@bob for the quarterly cleanup report #teamwork")
+    await give(slack, "carol", "top")
+    said = ephemeral_text(slack, "carol").split("this month")[-1]
+    assert ":first_place_medal: Bob" in said, said
+    assert said.count(":second_place_medal:") == 9, said
+    assert said.rstrip().endswith("…and 2 more tied at 1 kudos."), said
 
 
 async def test_me_shows_received_given_values_streak_and_reasons(slack: SlackHarness) -> None:
