@@ -123,7 +123,7 @@ def sections(summary: TeamSummary) -> list[Section]:
         ),
         Section(
             "Gave the most recognition",
-            tuple(f"{name}: {n} given" for name, n in summary.top_givers),
+            tuple(f"{name}: {n} given in public" for name, n in summary.top_givers),
             f"Nobody {week}.",
         ),
         Section(

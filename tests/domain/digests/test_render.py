@@ -154,7 +154,7 @@ def test_whether_files_go_is_decided_on_the_words_the_reader_gets() -> None:
     decided on the digest's words said files were sent and sent none)."""
     readers = ((True, IN_THE_CSV), (False, IN_YOUR_DM))
     cut_for: dict[bool, set[int]] = {True: set(), False: set()}
-    for length in range(0, 400, 4):
+    for length in range(0, 400):
         summary = replace(
             long_week(12),
             manager_name="Maria " + "x" * 60,

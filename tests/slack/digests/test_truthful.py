@@ -150,3 +150,17 @@ async def test_a_past_week_s_quiet_people_are_quiet_to_its_end_not_since(
     assert "Erin Quist" in part(said, "No kudos from 28 Sep to 22 Nov 2026")
     now = await report(company, "maria", "this week")
     assert "Erin Quist" not in part(now, "No kudos since 05 Oct 2026"), now
+
+
+async def test_a_giver_s_count_says_it_counts_public_kudos_only(company: SlackHarness) -> None:
+    """Alice gave 2 public kudos in W47 and, on its Thursday, 1 in #secret: 3 in all. Maria's
+    digest said "Alice Martin: 2 given", untrue; it counts the public ones alone (naming a
+    private kudos's giver would say who gave it) and says so: "2 given in public"."""
+    company.services.clock.freeze(W47_WED + timedelta(days=1))
+    await give_directly(company, "alice", "@carol for the quiet vault rotation #craft", "secret")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria")
+    givers = part(blocks_text(digest.blocks), "Gave the most recognition")
+    assert "Alice Martin: 2 given\n" not in f"{givers}\n", givers
+    assert "Alice Martin: 2 given in public" in givers, givers
