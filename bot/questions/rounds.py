@@ -84,21 +84,24 @@ async def nobody(
 async def _what_became_of(
     s: AsyncSession, question: Question, offers: Sequence[Offer]
 ) -> dict[str, int]:
-    """What became of the requests the colleagues got, so the asker is told that they were
-    asked and how it ended, not that nobody was available: each ran out unanswered
-    (`timed_out`), was answered *Not me* (`declined`), or its colleague left the workspace
+    """What became of the requests the colleagues got (sent: one waiting for its colleague's
+    working day was never had), so the asker is told that they were asked and how it ended,
+    not that nobody was available: each ran out unanswered (`timed_out`), was answered *Not
+    me* or with a suggestion (`declined`), ended when someone else took the question on
+    (`superseded`, that helper having left since), or its colleague left the workspace
     (`left`: their request withdrawn, or the question they had taken on let go)."""
-    got = [o for o in offers if o.status in ("expired", "declined", "accepted")]
+    kinds = ("expired", "declined", "superseded", "accepted")
+    got = [o for o in offers if o.status in kinds and o.dm_ts is not None]
     gone = await people_queries.people_by_id(
         s, question.team_id, {o.candidate_user_id for o in got}
     )
     left = {u for u, person in gone.items() if person.deactivated}
-    became = {"timed_out": 0, "declined": 0, "left": 0}
+    became = {"timed_out": 0, "declined": 0, "superseded": 0, "left": 0}
     for offer in got:
         if offer.candidate_user_id in left or offer.status == "accepted":
             became["left"] += 1
         elif offer.status == "expired":
             became["timed_out"] += 1
         else:
-            became["declined"] += 1
+            became[str(offer.status)] += 1
     return became if got else {}

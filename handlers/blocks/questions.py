@@ -494,6 +494,7 @@ def render_unanswered(
 _BECAME = {  # what became of a request its colleague got
     "timed_out": "didn't answer in time",
     "declined": "passed on it",  # *Not me*, or someone else suggested instead
+    "superseded": "stood down when someone else took it on",  # who has left since
     "left": "left the workspace",
 }
 

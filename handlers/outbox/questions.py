@@ -509,7 +509,7 @@ async def unanswered(
     )
     unsent = int(payload.get("unsent", 0))
     became: dict[str, int] = {
-        k: int(payload[k]) for k in ("timed_out", "declined", "left") if k in payload
+        k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
     }
     chosen = int(payload.get("chosen", unsent))
     message = render_unanswered(question, channels, unsent, chosen, became)

@@ -12,7 +12,7 @@ from bot.questions.policy import RoutingConfig
 from handlers.client.directory import sync_directory
 from storage.models import Offer, OutboxItem, Question
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, offer_dm, rows
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
 
 GONE = "is no longer in this workspace"
 POSTGRES = "how do we tune postgres autovacuum for our biggest tables?"
@@ -106,3 +106,29 @@ async def no_failed_deliveries(slack: SlackHarness) -> None:
     async with slack.services.sessions() as s:
         failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
     assert [(f.method, f.last_error) for f in failed] == []
+
+
+async def test_a_question_closed_after_its_helper_left_counts_everyone_asked(
+    slack: SlackHarness,
+) -> None:
+    """Dev and Bob are asked; Dev takes it on, so Bob's request ends; Dev leaves, Maria is
+    asked and passes, and nobody is left. The closing message counted only Dev and Maria ("I
+    asked 2 colleagues"): Bob was asked too. He is counted, as stood down when someone else
+    took it on."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    asked = await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    await decline_everyone(slack)
+    await slack.drain()
+    question, offers = await rows(slack)
+    assert question.status == "unanswered" and len(offers) == 3, offers
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
+    said = thread[-1].text
+    assert (
+        f"I asked 3 colleagues about question #{question.id}: 1 passed on it, 1 stood down "
+        "when someone else took it on and 1 left the workspace, and there is nobody else I "
+        "can ask." in said
+    ), said
