@@ -16,7 +16,7 @@ from bot.questions.offering import rank
 from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, AskRequest
 from bot.questions.rounds import Clock, Observe, first_round, nobody
-from bot.questions.solved import SolvedFinder
+from bot.questions.solved import SolvedFinder, similarity
 from bot.questions.views import QuestionView, offer_views
 from bot.routing.engine import RoutingIndex
 from bot.routing.text import tokens
@@ -25,6 +25,13 @@ from storage import questions as q
 from storage.models import Question
 
 MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted in Slack
+# How alike (the cosine of their routing terms, `similarity`) a question must be to one the
+# asker is still asking to be that question reworded. Just under sqrt(3/4) = 0.866: a word
+# added to or dropped from a three-term question is the smallest rewording it meets, while
+# one word changed needs eight terms (7/8) and two need fifteen, for a changed word is most
+# often a different question on the same subject ("upgrade" or "pin" terraform provider
+# versions, 0.75). Chosen on tests/domain/questions/test_same_question.py's pairs.
+SAME_QUESTION = 0.86
 
 
 async def _repeated(s: AsyncSession, question: Question) -> Asked:
@@ -33,19 +40,28 @@ async def _repeated(s: AsyncSession, question: Question) -> Asked:
     return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
 
 
+def same_question(text: str, other: str) -> float:
+    """How alike two questions are, 0 to 1, when at least SAME_QUESTION (the same question,
+    in the same or other words), else 0."""
+    score = similarity(frozenset(tokens(text)), frozenset(tokens(other)))
+    return score if score >= SAME_QUESTION else 0.0
+
+
 async def _still_asking(
     s: AsyncSession, request: AskRequest, text: str, besides: int | None = None
 ) -> Question | None:
-    """The asker's question still being asked in the same words (the same terms, in any
-    order), other than `besides`: asked again, in another channel or after an edit, it would
-    ask the same people twice."""
-    terms = frozenset(tokens(text))
-    if not terms:
-        return None
+    """The asker's question still being asked that this one rewords or repeats
+    (`same_question`; the closest, then the first asked), other than `besides`: asked again,
+    in another channel or after an edit, it would ask the same people twice. Only their own,
+    in this workspace, not yet closed."""
     live = await q.questions_of(
         s, request.team_id, request.asker_user_id, ("draft", *LIVE), limit=None
     )
-    return next((m for m in live if m.id != besides and frozenset(tokens(m.text)) == terms), None)
+    scored = [(same_question(text, m.text), m) for m in live if m.id != besides]
+    alike = [(score, m) for score, m in scored if score]
+    if not alike:
+        return None
+    return max(alike, key=lambda pair: (pair[0], -pair[1].id))[1]
 
 
 class _AskedMeanwhile(Exception):
