@@ -29,6 +29,7 @@ from handlers.blocks.elements import (
 )
 
 QUESTION_PREVIEW = 600
+ALREADY_QUOTED = 150  # of the question the asker is asking already, as an offer shows it
 WITHDRAW_ACTION = "question_withdraw"
 MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
 
@@ -510,14 +511,16 @@ def _asked_ended(question: QuestionView, became: Mapping[str, int], asked: int) 
 
 def render_already_asked(question: QuestionView, *, waiting: bool = False) -> Message:
     """To the asker alone: the same question is still being asked (or `waiting`: to be, each
-    request waiting for its colleague's working day), so nobody is asked twice."""
+    request waiting for its colleague's working day), so nobody is asked twice. It is quoted
+    as they asked it then: asked again in other words, they read which question it is."""
     helper = f" <@{question.helper_user_id}> is helping." if question.helper_user_id else ""
     # "colleagues asked" is the status in a list (`/ask mine`); here it is in a sentence
     state = "still being asked" if question.status == "open" else question.status_words
     if waiting:
         state = "waiting for its colleagues' working day to start"
     text = (
-        f"You asked this already: question #{question.id} is {state}.{helper} "
+        f"You asked this already: question #{question.id} is {state}.{helper}\n"
+        f"{quote(question.text, limit=ALREADY_QUOTED)}\n"
         "I haven't asked anyone twice. `/ask mine` lists your questions; withdraw that one "
         "first to ask it afresh."
     )

@@ -144,6 +144,7 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
         {ASKER, EXPERT},
     ),
     ("/ask mine", lambda: questions.render_mine([question()]), set()),
+    ("asked already", lambda: questions.render_already_asked(question()), set()),
     ("/skills profile", lambda: skills.render_profile(profile(), True), {EXPERT}),
     ("Home profile", lambda: skills.render_home_profile(profile()), {EXPERT}),
     (
@@ -211,7 +212,6 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_withdrawn",
         "render_request_ended",  # a mention only
         "render_answered",
-        "render_already_asked",
         "render_text",  # the domain's own sentences
         "render_more",  # names only, through safe_text as every render shows them
         "render_passed_over",  # a name only, through `named`
@@ -223,6 +223,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_shoutout",
         "render_received",
         "render_mine",
+        "render_already_asked",
         "render_about",
         "render_home_kudos",
         "render_asking",

@@ -54,7 +54,7 @@ async def test_the_question_reworded_asks_nobody_twice(slack: SlackHarness, surf
     await reword(slack, "alice", surface)
     said = [t for t in told(slack, "alice") if "You asked this already" in t]
     assert said == [
-        "You asked this already: question #1 is still being asked. "
+        f"You asked this already: question #1 is still being asked.\n> {QUESTION}\n"
         "I haven't asked anyone twice. `/ask mine` lists your questions; withdraw that one "
         "first to ask it afresh."
     ]

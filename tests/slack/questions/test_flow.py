@@ -465,7 +465,10 @@ async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarne
     )
     await slack.settle()
     told = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert told.startswith("You asked this already: question #1 is still being asked. ")
+    assert told.startswith(
+        f"You asked this already: question #1 is still being asked.\n> {QUESTION}\n"
+        "I haven't asked anyone twice. "
+    ), told
     async with slack.services.sessions() as s:
         assert len((await s.scalars(select(Question))).all()) == 1
     assert {u: len(slack.emu.dm_messages(u)) for u in dms} == dms
