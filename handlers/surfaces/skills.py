@@ -84,8 +84,8 @@ async def run_command(
         case p.Away(until=until):
             await d.set_status(team_id, user_id, AWAY, until)
             return render_text(
-                f"You are away until {until.isoformat()} ({until:%A}); nobody will be asked to "
-                "reach you."
+                f"You are away until {until.isoformat()} ({until:%A}): nobody will be asked to "
+                f"reach you before then, and questions come to you again on {until:%A}."
             )
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)

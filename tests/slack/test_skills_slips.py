@@ -60,6 +60,10 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
     }
     for text, until in cases.items():
         assert f"You are away until {until}" in await skills(slack, "alice", text), text
+    # `until` names the day one is back: said, since "away until Thursday" reads either way
+    said = await skills(slack, "alice", "away until friday")
+    assert "You are away until 2026-11-27 (Friday): nobody will be asked to reach you " in said
+    assert "and questions come to you again on Friday." in said, said
 
 
 async def test_away_until_today_or_yesterday_says_until_names_the_day_back(
