@@ -39,7 +39,7 @@ def named(view: NetworkView, *, every_risk: bool = False) -> set[str]:
 
 def _who(person: str | None, names: dict[str, str]) -> str:
     if person is None:
-        return "nobody has declared it"
+        return "nobody available has declared it"  # someone away or opted out may have
     return f"only {names.get(person, person)}" if person else f"only {ONE_PERSON}"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -400,3 +400,22 @@ async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_bel
     assert "below" not in said, said
     assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
     assert "Knowledge risks" in said and "Your monthly network insights, 2026-11." in said
+
+
+async def test_a_topic_only_someone_away_declared_is_not_said_to_be_declared_by_nobody(
+    tmp_path: Path,
+) -> None:
+    """dev declares kafka and goes away; kafka is asked about three times. Risks count only
+    available people, so it is a risk, but "nobody has declared it" was untrue of dev's."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add kafka:4")
+        await slack.command("dev", "/skills", "away for 2 weeks")
+        for handle in ("carol", "erin", "bob"):
+            text = f"how do we rebalance kafka partitions for {handle}?"
+            await slack.post(handle, "general", f"<@{slack.emu.bot_user_id}> {text}")
+        await slack.settle()
+        slack.advance(timedelta(hours=3))  # past the analysis kept from before the questions
+        admin = await seen(slack, "olga")
+    assert "Kafka: asked 3× in the window, nobody has declared it" not in admin, admin
+    assert "Kafka: asked 3× in the window, nobody available has declared it" in admin, admin
