@@ -38,8 +38,8 @@ class Status:
             return "no longer in the workspace"
         if self.guest:
             return GUEST
-        if self.kind == AWAY and self.until:
-            return f"away until {self.until.isoformat()}"
+        if self.kind == AWAY and self.until:  # `until` is the day they are back (`back_by`)
+            return f"away, back on {self.until.isoformat()} ({self.until:%A})"
         if self.kind == OPTED_OUT:
             return "not taking questions"
         return "available"

@@ -125,11 +125,22 @@ async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
     await skills(slack, "bob", "away until 2999-01-01")
     reply = await skills(slack, "carol", "who Python")
     assert reply.index(slack.user("bob")) < reply.index(slack.user("alice"))
-    assert "away until 2999-01-01" in reply and "available" in reply
+    assert "away, back on 2999-01-01" in reply and "available" in reply
     assert "welcome back" in (await skills(slack, "bob", "back")).lower()
     assert "not be routed" in await skills(slack, "bob", "optout")
     assert "not taking questions" in await skills(slack, "carol", "who python")
     assert "Nobody has declared" in await skills(slack, "carol", "who cobol")
+
+
+async def test_away_status_says_the_day_someone_is_back(slack: SlackHarness) -> None:
+    """Someone away until a day takes questions again that day (`status.back_by`); their
+    profile and `/skills who` said "away until 2999-01-01", read as away through it too."""
+    await skills(slack, "bob", "add py:5")
+    await skills(slack, "bob", "away until 2999-01-01")
+    for text in ("who python", f"<@{slack.user('bob')}>"):
+        said = await skills(slack, "carol", text)
+        assert "away until" not in said, said
+        assert "away, back on 2999-01-01 (Tuesday)" in said, said
 
 
 async def test_back_when_never_away_says_so(slack: SlackHarness) -> None:

@@ -69,7 +69,10 @@ async def test_status_away_back_optout(directory: ProfileService) -> None:
     """Away until a date is shown and not routable; an elapsed away period reads available."""
     until = directory.today() + timedelta(days=3)
     status = await directory.set_status(T, "U1", "away", until)
-    assert not status.routable and status.describe() == f"away until {until.isoformat()}"
+    assert (
+        not status.routable
+        and status.describe() == f"away, back on {until.isoformat()} ({until:%A})"
+    )
     directory._clock.advance(timedelta(days=4))
     view = await directory.profile(T, "U1", visibility.person("U1"))
     assert view.status.routable
