@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot import spreadsheet, visibility
 from bot.insights.measures import ASKED_OFTEN
+from bot.insights.teams import MIN_TEAM, OTHERS
 from bot.insights.view import SHOWN_RISKS, NetworkView
 from bot.safe_text import plain_text
 from bot.words import noun, plural
@@ -16,6 +17,11 @@ from bot.words import noun, plural
 SHOWN_FLOWS = 10
 NAMED_TO = "named to admins and their managers"  # whom a view may not name to its reader
 ONE_PERSON = f"one person ({NAMED_TO})"
+# As `bot.insights.teams.group_teams` merges them: not every small team has a parent.
+SMALL_TEAMS = (
+    f"Teams under {MIN_TEAM} people count with their parent team; those without one count "
+    f"together as {OTHERS}, and nowhere when that is under {MIN_TEAM} people too."
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
         Section(
             f"Network insights for {scope}, since {n.since:%Y-%m-%d} (UTC)",
             (
-                f"Teams: {teams}. Teams under 3 people count with their parent team.",
+                f"Teams: {teams}. {SMALL_TEAMS}",
                 "Help = questions taken on and kudos; private kudos and networks only count.",
             ),
         ),

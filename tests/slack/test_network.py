@@ -127,6 +127,12 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "Bob Chen (Platform): helped 2× across 1 team," in admin
     assert "Platform → Core: 5" in admin  # two public kudos and three private ones, counted
     assert "Ops" not in admin  # two people: too small to show
+    # Ops has no parent team to count with, and the others left over are under 3 people too:
+    # "Teams under 3 people count with their parent team." was untrue of hana's and olga's.
+    assert (
+        "Teams under 3 people count with their parent team; those without one count together "
+        "as Other teams, and nowhere when that is under 3 people too." in admin
+    ), admin
     assert "Network insights for your org" in world["maria"][0]
 
 
