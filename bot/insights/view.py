@@ -80,18 +80,18 @@ def cut(
         teams = frozenset(network.sizes)
     else:
         teams = frozenset(network.team_of[p] for p in org if p in network.team_of)
-    risks = [
-        _risk_for(r, may_name)
-        for r in network.risks
-        if r.person is None or scope is visibility.NetworkScope.WORKSPACE or may_name(r.person)
-    ]
-    covered = [
-        c
-        for c in network.connectors
-        if scope is visibility.NetworkScope.WORKSPACE
-        or c.user_id in org
-        or c.user_id == viewer.user_id
-    ]
+
+    def ours(user_id: str) -> bool:
+        """Whether the view is about this person: named or not (a guest's view names
+        nobody), what rests on them is counted."""
+        return (
+            scope is visibility.NetworkScope.WORKSPACE
+            or user_id in org
+            or user_id == viewer.user_id
+        )
+
+    risks = [_risk_for(r, may_name) for r in network.risks if r.person is None or ours(r.person)]
+    covered = [c for c in network.connectors if ours(c.user_id)]
     named = [c for c in covered if may_name(c.user_id)]
     shown = replace(
         network,

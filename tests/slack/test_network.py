@@ -348,6 +348,26 @@ async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
     assert "1 person helps across teams (named to admins and their managers)" in as_guest
 
 
+async def test_a_guest_managers_risk_is_counted_not_said_to_be_none(tmp_path: Path) -> None:
+    """Only Bob, in maria's org, declared Helm: a risk of her org. Made a guest, she may
+    be named nobody, and the risk was left out of her view: she read "None: no topic rests
+    on one person". It says "one person", as a connector she may not name is counted."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("bob", "/skills", "add helm:5")
+        await slack.settle()
+        assert "Helm: not asked in the window, only Bob Chen" in await seen(slack, "maria")
+        slack.emu.workspace.users[slack.user("maria")].is_restricted = True
+        slack.services.insights.forget(slack.team_id)
+        as_guest = await seen(slack, "maria")
+    assert "Bob Chen" not in as_guest, as_guest
+    assert "no topic rests on one person" not in as_guest, as_guest
+    assert (
+        "Helm: not asked in the window, only one person (named to admins and their managers)"
+        in as_guest
+    ), as_guest
+
+
 async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Path) -> None:
     """Slack refusing the picture's upload, the admin is not told it is in their DM."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
