@@ -63,8 +63,10 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
             )
         lines.append(line)
     # Not "every topic has two people": a topic asked less than ASKED_OFTEN times may have none.
+    # An org's view leaves out what rests on someone outside it: "none" is of the org only.
+    of = "" if view.scope is visibility.NetworkScope.WORKSPACE else " of your org"
     return tuple(lines) or (
-        "None: no topic rests on one person, and each topic asked "
+        f"None: no topic rests on one person{of}, and each topic asked "
         f"{ASKED_OFTEN}× or more in the window has someone who declared it or helped with it.",
     )
 

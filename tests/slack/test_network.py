@@ -134,6 +134,8 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
         "as Other teams, and nowhere when that is under 3 people too." in admin
     ), admin
     assert "Network insights for your org" in world["maria"][0]
+    # Terraform rests on dev alone, outside her org: "no topic rests on one person" was untrue.
+    assert "None: no topic rests on one person of your org, and" in world["maria"][0]
 
 
 async def test_who_may_not_see_it_is_only_told_so(world: dict[str, tuple[str, int]]) -> None:
