@@ -433,15 +433,17 @@ async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_bel
 async def test_a_topic_only_someone_away_declared_is_not_said_to_be_declared_by_nobody(
     tmp_path: Path,
 ) -> None:
-    """dev declares kafka and goes away; kafka is asked about three times. Risks count only
+    """dev declares kafka, which is asked about three times, and goes away. Risks count only
     available people, so it is a risk, but "nobody has declared it" was untrue of dev's."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         await slack.command("dev", "/skills", "add kafka:4")
-        await slack.command("dev", "/skills", "away for 2 weeks")
+        await slack.settle()  # routing's index has kafka: the questions' topic
         for handle in ("carol", "erin", "bob"):
             text = f"how do we rebalance kafka partitions for {handle}?"
             await slack.post(handle, "general", f"<@{slack.emu.bot_user_id}> {text}")
+        await slack.settle()
+        await slack.command("dev", "/skills", "away for 2 weeks")
         # A deletion from a profile has the analysis kept from before the questions made again.
         await slack.command("alice", "/skills", f"network remove {MARK_NET} guild")
         await slack.settle()
