@@ -63,8 +63,7 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
             )
         lines.append(line)
     # Not "every topic has two people": a topic asked less than ASKED_OFTEN times may have none.
-    # An org's view leaves out what rests on someone outside it: "none" is of the org only.
-    of = "" if view.scope is visibility.NetworkScope.WORKSPACE else " of your org"
+    of = "" if _whole(view) else " of your org"
     return tuple(lines) or (
         f"None: no topic rests on one person{of}, and each topic asked "
         f"{ASKED_OFTEN}× or more in the window has someone who declared it or helped with it.",
@@ -107,12 +106,16 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
                 + (" — unsung" if c.unsung else "")
                 for c in view.connectors
             )
-            or _unnamed_connectors(view.unnamed_connectors),
+            or _unnamed_connectors(view.unnamed_connectors, _whole(view)),
         ),
         Section(
             "Team-to-team help",
             tuple(f"• {f.helper_team} → {f.helped_team}: {f.count}" for f in cross[:SHOWN_FLOWS])
-            or ("No help between teams yet.",),
+            or (
+                "No help between teams yet."
+                if _whole(view)
+                else "No help between your org's teams and others yet.",
+            ),
             (f"… and {len(cross) - SHOWN_FLOWS} more, smaller ones",)
             if len(cross) > SHOWN_FLOWS
             else (),
@@ -130,11 +133,21 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
     ]
 
 
-def _unnamed_connectors(count: int) -> tuple[str, ...]:
+def _whole(view: NetworkView) -> bool:
+    """Whether the view is the whole workspace's: an org's leaves out what is not about it,
+    so its "none" is of the org only."""
+    return view.scope is visibility.NetworkScope.WORKSPACE
+
+
+def _unnamed_connectors(count: int, whole: bool) -> tuple[str, ...]:
     """Connectors the viewer may not name (a guest's view) are counted, as a risk's one
     person is: not "nobody", which would be untrue."""
     if not count:
-        return ("Nobody helps across teams yet.",)
+        return (
+            "Nobody helps across teams yet."
+            if whole
+            else "Nobody in your org helps across teams yet.",
+        )
     helps = noun(count, "helps", "help")
     return (
         f"• {plural(count, 'person')} {helps} across teams (named to admins and their managers)",

@@ -107,6 +107,17 @@ async def test_a_manager_sees_a_risk_outside_their_org_not_at_all(
     assert "kafka" in {r.topic for r in shown.view.risks}  # nobody's: a topic, not a person
 
 
+async def test_an_org_without_help_across_teams_is_not_said_to_be_the_workspace(
+    insights: InsightsService,
+) -> None:
+    """Lea's org (Legal) only helps itself, while Bob and Hugo help across teams: her view
+    said "Nobody helps across teams yet." and "No help between teams yet." of everyone."""
+    text = (await insights.for_viewer(TEAM, uid("lea"), slack_admin=False)).text()
+    assert "Nobody helps across teams" not in text and "No help between teams" not in text
+    assert "Nobody in your org helps across teams yet." in text, text
+    assert "No help between your org's teams and others yet." in text, text
+
+
 async def test_the_analysis_is_cached_between_runs(
     insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
