@@ -229,10 +229,13 @@ def render_unposted(
         if given.first.source == "second"
         else f"the shout-out for your kudos to {people(given.recipients)}"
     )
+    # Their DMs are queued with this message and may not have gone (or may never: Slack can
+    # refuse one); only DMs recorded as posted are claimed.
+    told = "They were told in a DM; t" if all(e.dm_ts for e in given.entries) else "T"
     text = (
         f":warning: I couldn't post {what}"
-        f"{where}: {why}, then give them again to thank them in public. They were told in a DM; "
-        "these kudos stay private (only you and they see them)."
+        f"{where}: {why}, then give them again to thank them in public. {told}hese kudos "
+        "stay private (only you and they see them)."
     )
     return one_section(text)
 

@@ -356,3 +356,18 @@ async def test_with_no_company_values_the_hints_leave_the_value_out(slack: Slack
     pointer = slack.emu.dm_messages(slack.user("alice"))[-1].text
     assert "Start with who" in hint and "#value" not in hint, hint
     assert "`/kudos @name for what they did`" in pointer and "#value" not in pointer, pointer
+
+
+async def test_a_giver_is_not_told_a_dm_slack_refused_was_sent(slack: SlackHarness) -> None:
+    """The shout-out cannot be posted in #random and Slack refuses Bob's DM: Alice's
+    correction said "They were told in a DM"; Bob never was, so it says only that the kudos
+    stay private."""
+    _without_chat_write_public(slack)
+    bob_dm = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.postMessage", error="is_archived", times=None, channel=bob_dm)
+    await _give_by_global_shortcut(slack, "random")
+    assert _bot_dms(slack, "bob") == []
+    told = dm_text(slack, "alice")
+    assert "couldn't post the shout-out" in told, told
+    assert "told in a DM" not in told, told
+    assert "These kudos stay private (only you and they see them)." in told, told
