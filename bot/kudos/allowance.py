@@ -16,6 +16,7 @@ from storage import kudos as ledger
 class Room:
     allowance: int
     used: int
+    tz: str | None = None  # the zone the day is counted in (`day_zone`)
 
     @property
     def left(self) -> int:
@@ -23,7 +24,7 @@ class Room:
 
     def take(self, wanted: int) -> int:
         """What is left after giving `wanted` more; refuses when that is past the allowance."""
-        return r.check_allowance(self.used, wanted, self.allowance)
+        return r.check_allowance(self.used, wanted, self.allowance, self.tz)
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,18 @@ class Giver:
     tz: str | None = None
 
 
+def day_zone(giver: Giver, tz: str | None = None) -> str:
+    """The zone the giver's day is counted in: `tz` (Slack's, as they give), else the one
+    stored for them, else UTC."""
+    return tz or giver.tz or "UTC"
+
+
 def today(
     rules: r.KudosRules, giver: Giver, now: datetime, tz: str | None = None
 ) -> tuple[int, tuple[datetime, datetime]]:
     """The giver's allowance and their day [start, end) in UTC; their day is in `tz`, else in
     the time zone stored for them."""
-    return r.allowance_for(rules, giver.roles), r.local_day(now, tz or giver.tz or "UTC")
+    return r.allowance_for(rules, giver.roles), r.local_day(now, day_zone(giver, tz))
 
 
 async def room(
@@ -53,4 +60,5 @@ async def room(
 ) -> Room:
     """The giver's room today, by what they gave."""
     allowance, (start, end) = today(rules, giver, now, tz)
-    return Room(allowance, await ledger.count_given(s, team_id, user_id, start, end))
+    used = await ledger.count_given(s, team_id, user_id, start, end)
+    return Room(allowance, used, day_zone(giver, tz))

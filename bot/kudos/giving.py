@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import KudosRefused, UnknownValue
 from bot.kudos import rules as r
 from bot.kudos import tell
-from bot.kudos.allowance import Room, today
+from bot.kudos.allowance import Room, day_zone, today
 from bot.kudos.parse import without_channel_values
 from bot.kudos.records import Entry, Given, Giving
 from bot.kudos.retries import refuse_a_retry
@@ -127,7 +127,8 @@ async def give_in(s: AsyncSession, giving: Giving, keys: list[str], clock: Clock
         s, team, giver, giving.key, reason=reason, today=day, recent=recent
     )
     refuse_a_retry(same, recipients)
-    remaining = Room(allowance, used - len(added)).take(len(added))
+    zone = day_zone(stored, giving.giver.tz)
+    remaining = Room(allowance, used - len(added), zone).take(len(added))
     entries = tuple(Entry.of(row) for row in added)
     await tell.kudos_given(s, giving, entries, rules, now)
     given = Given(

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST, GROUP
 from bot.profile import Profile
-from bot.timezone import local_date, zone
+from bot.timezone import local_date, zone, zone_name
 
 MAX_REASON = 2000
 UNDO_WINDOW = timedelta(minutes=5)
@@ -201,14 +201,17 @@ def local_day(now: datetime, tz: str) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def check_allowance(used: int, wanted: int, allowance: int) -> int:
-    """What is left after giving `wanted` more; refuses when that would go past the allowance."""
+def check_allowance(used: int, wanted: int, allowance: int, tz: str | None = None) -> int:
+    """What is left after giving `wanted` more; refuses when that would go past the allowance.
+    `tz`: the zone the giver's day is counted in (`local_day`), named as `zone_name` reads it
+    (UTC for someone Slack gives none)."""
     left = max(allowance - used, 0)
     if wanted > left:
         if left == 0:
+            name = zone_name(tz)
+            at = "midnight UTC" if name == "UTC" else f"midnight ({name})"
             raise KudosRefused(
-                f"You've given all {allowance} of today's kudos. Your allowance renews at "
-                "midnight in your time zone.",
+                f"You've given all {allowance} of today's kudos. Your allowance renews at {at}.",
                 "recipients",
             )
         raise KudosRefused(

@@ -103,6 +103,27 @@ async def test_a_time_zone_name_we_do_not_know_counts_by_slacks_offset(
     slack.services.clock.freeze(datetime(2026, 11, 24, 1, 0, tzinfo=UTC))  # Monday 15:00
     said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
     assert "You've given all 5 of today's kudos" in said, said
+    assert "Your allowance renews at midnight (UTC-10:00)." in said, said
+
+
+async def test_a_full_allowance_names_the_zone_its_day_is_counted_in(
+    slack: SlackHarness,
+) -> None:
+    """Kai's day of kudos runs in Honolulu, and the refusal says it renews at midnight
+    there, by name; Slack gives Noor no time zone, so Noor's runs in UTC, and it says so (it
+    said "at midnight in your time zone", which for Noor is none)."""
+    alice, bob, kenji, kai = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kenji", "kai"))
+    await kudos(slack, "kai", f"{alice} {bob} {kenji} for the release")
+    await kudos(slack, "kai", f"{alice} {bob} for the rollback too")
+    said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+    assert "Your allowance renews at midnight (Pacific/Honolulu)." in said, said
+    slack.users["noor"] = slack.emu.workspace.add_user("noor").id
+    slack_says_tz(slack, "noor", "", 0)  # a profile Slack gives no time zone
+    await kudos(slack, "noor", f"{bob} {kenji} {kai} for the release")
+    await kudos(slack, "noor", f"{bob} {kenji} for the rollback too")
+    said = await kudos(slack, "noor", f"{kai} for the postgres upgrade")
+    assert "You've given all 5 of today's kudos" in said, said
+    assert "Your allowance renews at midnight UTC." in said, said
 
 
 async def test_away_until_29_february_is_the_next_29_february(slack: SlackHarness) -> None:
