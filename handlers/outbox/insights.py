@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -13,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.insights import outline
+from bot.insights.measures import Network
 from bot.insights.tell import FILES_ELSEWHERE, MONTHLY_DM, monthly_key
 from bot.reliability.delivery import NotYet
 from bot.services import Services
@@ -42,7 +44,7 @@ async def monthly_dm(
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
     name, table = f"network-{month}.png", f"network-{month}.csv"
-    note = f"Your monthly network insights, {month}."
+    note = _covered(shown.view.network)
     parts = outline.sections(shown.view, shown.names, _below(month))
     posted = await client.chat_postMessage(channel=channel, **render_network(parts, note=note))
     if not await file_shared(client, channel, str(posted["ts"]), name):
@@ -60,6 +62,15 @@ async def monthly_dm(
                 await update_message(client, channel, str(posted["ts"]), message)
             raise
     log.info("network insights %s for %s sent", month, admin)
+
+
+def _covered(network: Network) -> str:
+    """What the monthly DM covers: the window its heading starts ("since … (UTC)") to when
+    it was analysed, not the month it is keyed by (`month`, in its files' names)."""
+    return (
+        f"Your monthly network insights: help from {network.since:%Y-%m-%d} to "
+        f"{network.computed_at.astimezone(UTC):%Y-%m-%d} (UTC)."
+    )
 
 
 def _below(month: str) -> str:

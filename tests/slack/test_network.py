@@ -34,6 +34,8 @@ from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
 
 MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
+# The monthly DM sent on 1 December 2026 at 10:00 UTC: the 90 days to then, from a UTC midnight.
+NOTE = "Your monthly network insights: help from 2026-09-02 to 2026-12-01 (UTC)."
 TEAMS: dict[str, tuple[str, ...]] = {
     "Platform": ("maria", "alice", "bob"),
     "Core": ("carol", "erin", "dev"),
@@ -162,7 +164,12 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
             await slack.runner.bot.scheduler.run_once("network_insights")
             await slack.drain()
         dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Network insights" in m.text]
-        assert len(dms) == 1 and "2026-11" in str(dms[0].blocks)
+        assert len(dms) == 1
+        # What it covers: the heading's window, to when it was sent, not the month it is
+        # keyed by ("Your monthly network insights, 2026-11." read as November's).
+        said = str(dms[0].blocks)
+        assert "Network insights for the whole workspace, since 2026-09-02 (UTC)" in said, said
+        assert NOTE in said and "2026-11" not in said, said
         assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
         assert [f.name for f in charts(slack, "olga")] == ["network-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
@@ -260,9 +267,7 @@ async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> Non
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
-        [monthly] = [
-            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
-        ]
+        [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         assert "… and 3 more (network-2026-11.csv, below, lists them all)" in str(monthly.blocks)
         monthly_files = {f.name for f in slack.emu.workspace.files.values() if im.id in f.shares}
     assert monthly_files - set(shared) == {"network-2026-11.csv", "network-2026-11.png"}
@@ -397,9 +402,7 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
-        [monthly] = [
-            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
-        ]
+        [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         said = str(monthly.blocks)
     assert "below" not in said, said
     assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
@@ -420,14 +423,12 @@ async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_bel
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()  # through every retry's backoff, until the outbox gives it up
-        [monthly] = [
-            m for m in slack.emu.dm_messages(slack.user("olga")) if "2026-11" in str(m.blocks)
-        ]
+        [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         said = str(monthly.blocks)
         assert charts(slack, "olga") == []
     assert "below" not in said, said
     assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
-    assert "Knowledge risks" in said and "Your monthly network insights, 2026-11." in said
+    assert "Knowledge risks" in said and NOTE in said
 
 
 async def test_a_topic_only_someone_away_declared_is_not_said_to_be_declared_by_nobody(
