@@ -14,7 +14,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
 from bot.profile import Profile
-from bot.questions.tell import MOVED_ON
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.reliability.delivery import NotYet
 from bot.services import Services
@@ -178,11 +177,9 @@ async def _request(
     question: QuestionView,
     mine: OfferView,
 ) -> Message:
-    """A colleague's request as it stands now: waiting, with its buttons, a link and whether
-    it finds them off hours; answered or closed meanwhile, that the question moved on."""
+    """A colleague's waiting request as it stands now: its buttons, a link and whether it
+    finds them off hours."""
     names = await _names_in(client, services, team_id, question)
-    if mine.status != "pending":
-        return render_offer_closed(question, MOVED_ON, names)
     permalink = await _permalink(client, question)
     off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
     return render_offer(question, mine, permalink, names, off_hours)
@@ -265,10 +262,13 @@ async def offer_edited(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """A waiting request once its question's message was edited: the same request, quoting
-    the edited words; answered meanwhile, it says the question moved on."""
+    the edited words. Answered meanwhile (this edit retried after Slack failed it), it is
+    left to the answer's own delivery (`offer_closed`), which draws the question as it is now
+    with what the answer said ("You're on it: I've connected you.", "Thanks: I've asked
+    @bob."), where this drew "This question has moved on" over it, to the one helping too."""
     now = await _now(services, team_id, payload)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
-    if not (mine.dm_channel_id and mine.dm_ts):
+    if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
         return
     message = await _request(client, services, team_id, question, mine)
     await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)

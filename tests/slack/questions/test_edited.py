@@ -289,3 +289,27 @@ async def test_a_withdrawn_question_deleted_leaves_no_quote_in_the_helpers_dms(
     assert await stored_texts(slack) == [""]
     assert SECRET not in bot_dms(slack, "dev"), bot_dms(slack, "dev")
     assert SECRET not in group_dm_of(slack, "alice", "dev")
+
+
+async def test_a_late_edit_of_a_request_leaves_its_helper_told_they_are_on_it(
+    slack: SlackHarness,
+) -> None:
+    """Carol edits her question while Dev's request waits; Slack answers the edit of Dev's
+    request 429 (retry in a minute), and Dev presses I can help meanwhile. His request says
+    "You're on it: I've connected you." and the edit, retried after, keeps saying so with the
+    edited words, where it drew "This question has moved on" over it, to the one helping."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
+    await slack.settle()
+    im = slack.emu.workspace.open_im(slack.user("dev")).id
+    slack.emu.faults.add("chat.update", status=429, retry_after=60, times=1, channel=im)
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert SECRET in bot_dms(slack, "dev")  # its edit waits for Slack
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    await slack.drain()
+    request = next(m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id)
+    said = f"{request.text}\n{request.blocks}"
+    assert "You're on it: I've connected you." in said, said
+    assert "moved on" not in said and SECRET not in said, said
