@@ -194,6 +194,9 @@ class QuestionService:
                     f"Thanks: <@{referred_user_id}> is on my list already, and will get my "
                     "request when their working day starts."
                     if waits and due[referred_user_id] > now
+                    else f"Thanks: I tried to ask <@{referred_user_id}> already, but Slack "
+                    "kept failing to deliver my request."
+                    if theirs.status == "unsent"  # `request_given_up`: they never got it
                     else f"Thanks: <@{referred_user_id}> has already been asked."
                 )
                 await tell.offers_closed(s, question, [offer], note, self.clock())

@@ -9,7 +9,7 @@ from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
 from storage import offers as offer_q
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows, suggest
 
 
 async def test_a_helper_is_not_told_they_were_connected_when_the_introduction_never_went(
@@ -285,3 +285,23 @@ async def test_i_can_help_pressed_after_not_me_says_what_became_of_the_question(
 
 def open_im(slack: SlackHarness, user: str) -> str:
     return str(slack.emu.workspace.open_im(user).id)
+
+
+async def test_suggesting_someone_slack_never_delivered_the_request_to_says_so(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every post in Bob's DM until the outbox gives his request up; Dev then
+    suggests Bob. Dev is told Slack kept failing the request to Bob, where he read "Bob has
+    already been asked" of someone who never got it."""
+    im = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=im)
+    await ask(slack)
+    await slack.drain()  # through every retry's backoff, until the outbox gives it up
+    _, offers = await rows(slack)
+    assert [o.status for o in offers if o.candidate_user_id == slack.user("bob")] == ["unsent"]
+    await suggest(slack, "dev", "bob")
+    await slack.settle()
+    said = str(offer_dm(slack, "dev").blocks)
+    bob = f"<@{slack.user('bob')}>"
+    assert f"{bob} has already been asked" not in said, said
+    assert f"I tried to ask {bob} already, but Slack kept failing to deliver my request" in said
