@@ -195,6 +195,9 @@ class KudosService:
                     "these stay in the ledger."
                 )
             await ledger.mark_undone(s, team_id, batch_key, now)
+            # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
+            # routing index built with it is rebuilt before the next question.
+            await workspaces.profiles_deleted(s, team_id)
         return Undone(entries, group_dm=group_dm)
 
     async def second(

@@ -9,15 +9,19 @@ from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 
 
-async def asked(slack: SlackHarness, handle: str, text: str) -> list[str]:
-    """Who was offered the question `handle` just asked."""
+async def offers(slack: SlackHarness, handle: str, text: str) -> list[Offer]:
+    """The requests made for the question `handle` just asked."""
     await slack.command(handle, "/ask", text)
     await slack.settle()
     async with slack.services.sessions() as s:
         question = await s.scalar(select(Question).order_by(Question.id.desc()).limit(1))
         assert question is not None and question.text == text
-        rows = await s.scalars(select(Offer).where(Offer.question_id == question.id))
-        return [o.candidate_user_id for o in rows]
+        return list(await s.scalars(select(Offer).where(Offer.question_id == question.id)))
+
+
+async def asked(slack: SlackHarness, handle: str, text: str) -> list[str]:
+    """Who was offered the question `handle` just asked."""
+    return [o.candidate_user_id for o in await offers(slack, handle, text)]
 
 
 async def test_a_skill_added_or_removed_is_routed_on_at_once(slack: SlackHarness) -> None:
@@ -34,3 +38,20 @@ async def test_a_skill_added_or_removed_is_routed_on_at_once(slack: SlackHarness
     await slack.settle()
     assert slack.user("carol") not in await asked(slack, "bob", "any cobol people around?")
     assert await slack.services.indexes.get(slack.team_id) is index
+
+
+async def test_kudos_undone_is_no_reason_at_the_next_question(slack: SlackHarness) -> None:
+    """Alice thanks Dev for the wombat state unlock; the index is built again with it (as it
+    is once old enough), then Alice presses Undo. Bob's question about the wombat state tells
+    nobody Dev was "thanked in kudos for wombat", where the copy built before the Undo went
+    on saying so until its next rebuild: an Undo takes the kudos back, as a deletion does."""
+    await slack.command("alice", "/kudos", "@dev for the wombat state unlock")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await asked(slack, "carol", "how do we import terraform state?")  # built with the kudos
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    assert "Undone" in slack.emu.ephemerals(slack.user("alice"))[-1].text
+    asked_now = await offers(slack, "bob", "how do we unlock the wombat state in terraform?")
+    said = "\n".join(o.reason for o in asked_now)
+    assert "thanked in kudos" not in said, said
