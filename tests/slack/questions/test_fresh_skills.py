@@ -3,6 +3,7 @@ cached index catches up in place (issue 14, company scale)."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, Question
@@ -55,3 +56,28 @@ async def test_kudos_undone_is_no_reason_at_the_next_question(slack: SlackHarnes
     asked_now = await offers(slack, "bob", "how do we unlock the wombat state in terraform?")
     said = "\n".join(o.reason for o in asked_now)
     assert "thanked in kudos" not in said, said
+
+
+@pytest.mark.parametrize("how", ["deleted", "edited"])
+async def test_words_taken_out_of_a_thanked_message_are_no_reason(
+    slack: SlackHarness, how: str
+) -> None:
+    """Bob thanks Carol with :kudos: on her message, which holds a token; the index is built
+    again with it, then Carol deletes the message (or edits the token out). Alice's question
+    naming the token tells nobody Carol was "thanked in kudos for" it, where the copy built
+    before quoted the words taken back as her reason until its next rebuild."""
+    said = "I wrote the failover drill runbook, the vault token is hunter2zebra"
+    message = await slack.post("carol", "general", slack.escape(said))
+    await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await asked(slack, "dev", "how do we import terraform state?")  # built with the kudos
+    if how == "deleted":
+        await slack.here.delete_message(slack.user("carol"), message)
+    else:
+        kept = slack.escape("I wrote the failover drill runbook")
+        await slack.here.edit_message(slack.user("carol"), message, kept)
+    await slack.settle()
+    asked_now = await offers(slack, "alice", "where is the hunter2zebra failover runbook?")
+    reasons = "\n".join(o.reason for o in asked_now)
+    assert "hunter2zebra" not in reasons, reasons
