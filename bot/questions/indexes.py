@@ -12,9 +12,9 @@ Each question reads the workspace's two counters (one small query):
   since (`storage.routing.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
   `/skills` change reaches the next question in every replica, at the cost of one small read.
 - `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
-  entry removed, the profile modal, a kudos undone or its quoted message edited or deleted):
-  a copy built at an older count is rebuilt before the next question, so a deletion is never
-  routed on.
+  entry removed, the profile modal, a kudos undone or its quoted message edited or deleted, a
+  channel made private): a copy built at an older count is rebuilt before the next question,
+  so a deletion is never routed on.
 
 Other facts (a question solved or a kudos given in another replica, a directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times

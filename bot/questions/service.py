@@ -372,9 +372,12 @@ class QuestionService:
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The questions asked in a channel made private are private from now on: its history
-        is its members' alone."""
+        is its members' alone. Routing's index is rebuilt before the next question, so no
+        reason quotes what was said there, its kudos' words (`KudosService.channel_made_private`,
+        on the same event) or its questions'."""
         async with self._sessions() as s, s.begin():
             await q.mark_channels_private(s, team_id, [channel_id])
+            await workspaces.profiles_deleted(s, team_id)
 
     async def still_public(
         self, team_id: str, channels: list[str], private_now: PrivateNow

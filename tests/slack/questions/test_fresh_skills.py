@@ -81,3 +81,22 @@ async def test_words_taken_out_of_a_thanked_message_are_no_reason(
     asked_now = await offers(slack, "alice", "where is the hunter2zebra failover runbook?")
     reasons = "\n".join(o.reason for o in asked_now)
     assert "hunter2zebra" not in reasons, reasons
+
+
+async def test_kudos_in_a_channel_made_private_are_no_reason(slack: SlackHarness) -> None:
+    """Alice thanks Bob in #launch for the quokka rollout; the index is built again with it,
+    then #launch is made private. Carol, not in it, asks about the quokka rollout: nobody is
+    told Bob was "thanked in kudos for quokka", words now #launch's members' alone, where the
+    copy built before went on quoting them until its next rebuild."""
+    members = [slack.user(h) for h in ("alice", "bob")] + [slack.emu.bot_user_id]
+    launch = slack.here.workspace.add_channel("launch", members=members)
+    slack.channels["launch"] = launch.id
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout", channel="launch")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await asked(slack, "dev", "how do we import terraform state?")  # built with the kudos
+    await slack.emu.make_private(launch.id, by=slack.user("alice"))
+    await slack.settle()
+    asked_now = await offers(slack, "carol", "how did the quokka rollout go?")
+    reasons = "\n".join(o.reason for o in asked_now)
+    assert "quokka" not in reasons, reasons
