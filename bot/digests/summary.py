@@ -131,22 +131,28 @@ async def build_summary(
     start, end = week.window(tz)
     first_chart_week = week.shifted(-(CHART_WEEKS - 1))
     chart_start, _ = first_chart_week.window(tz)
-    received = await q.kudos_received(
-        session, team_id, [m.user_id for m in members], chart_start, end
-    )
-    # Someone who has left since was in the team in a week they were thanked in (kudos go to
-    # nobody deactivated): that week reads as it did; they are not counted in the others.
-    thanked = {k.receiver_user_id for k in received if start <= k.created_at < end}
-    members = [m for m in members if not m.deactivated or m.user_id in thanked]
-    ids = [m.user_id for m in members]
-    received = [k for k in received if k.receiver_user_id in set(ids)]
-    this_week = [k for k in received if start <= k.created_at < end]
-    shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
-    given = await q.given_counts(session, team_id, ids, start, end)
+    everyone = [m.user_id for m in members]
+    received = await q.kudos_received(session, team_id, everyone, chart_start, end)
+    given = await q.given_counts(session, team_id, everyone, start, end)
     # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
     unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)
     quiet_since, _ = week.shifted(-(QUIET_WEEKS - 1)).window(tz)
-    helped = await q.help_given(session, team_id, ids, unsung_since, end)
+    helped = await q.help_given(session, team_id, everyone, unsung_since, end)
+    # Someone who has left since was in the team in a week they were thanked, gave or took on
+    # a question in (kudos go to nobody deactivated): that week reads as it did; they are not
+    # counted in the others.
+    in_week = {k.receiver_user_id for k in received if start <= k.created_at < end}
+    in_week |= {g for g, n in given.items() if n} | {
+        h.helper_user_id for h in helped if h.helped_at >= start
+    }
+    members = [m for m in members if not m.deactivated or m.user_id in in_week]
+    ids = [m.user_id for m in members]
+    kept = set(ids)
+    received = [k for k in received if k.receiver_user_id in kept]
+    given = {g: n for g, n in given.items() if g in kept}
+    helped = [h for h in helped if h.helper_user_id in kept]
+    this_week = [k for k in received if start <= k.created_at < end]
+    shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     last = await q.last_received(session, team_id, ids, end)
     names = {m.user_id: display_name(m) for m in members}
     named = {k.giver_user_id for k in shown} | mentioned(shown)

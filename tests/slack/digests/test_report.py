@@ -209,3 +209,17 @@ async def test_the_files_are_said_to_be_in_the_dm_only_once_they_are(
     company.emu.faults.clear()
     said = await report(company, "olga", "last week @maria")
     assert "more in the CSV files I've sent you in a direct message." in said, said
+
+
+async def test_a_week_reads_the_same_after_a_helper_in_it_left(company: SlackHarness) -> None:
+    """Erin took on a colleague's question in W47, was thanked for nothing, then left. Maria's
+    W47 still has her 4 people and Erin under those who took on questions and among the
+    unsung: it read "(3 people)" and "Carol Diaz: 1 question" alone, untrue of that week."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=12))
+    await company.emu.change_user(company.user("erin"), deleted=True)
+    await company.settle()
+    said = await report(company, "maria", "2026-W47")
+    assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said, said
+    assert "Erin Quist: 1 question" in said and "Carol Diaz: 1 question" in said, said
+    said = await report(company, "maria", "2026-W49")
+    assert "Maria Lopez's team (3 people)" in said and "Erin" not in said, said
