@@ -8,7 +8,7 @@ their text, giver and receiver never enter the summary: `visibility.report_shows
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -105,8 +105,25 @@ def display_name(person: Person) -> str:
     return person.real_name or person.name or person.user_id
 
 
-def _ranked(counts: Counter[str], limit: int | None = TOP) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit])
+def told_apart(people: Iterable[Person]) -> dict[str, str]:
+    """Each person's name, with their handle after it where another of them has that name
+    too (`Carol Diaz (@erin)`): counted under one name, two people read as one."""
+    people = list(people)
+    shared = Counter(display_name(p) for p in people)
+    return {
+        p.user_id: display_name(p)
+        + (f" (@{p.name or p.user_id})" if shared[display_name(p)] > 1 else "")
+        for p in people
+    }
+
+
+def _ranked(
+    counts: Counter[str], limit: int | None = TOP, names: Mapping[str, str] | None = None
+) -> tuple[tuple[str, int], ...]:
+    """The most first, each counted by its key (a person's id, read by `names`)."""
+    shown = names if names is not None else {k: k for k in counts}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]], item[0]))
+    return tuple((shown[key], n) for key, n in ranked[:limit])
 
 
 async def build_summary(
@@ -154,7 +171,7 @@ async def build_summary(
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     last = await q.last_received(session, team_id, ids, end)
-    names = {m.user_id: display_name(m) for m in members}
+    names = told_apart(members)
     named = {k.giver_user_id for k in shown} | mentioned(shown)
     names |= await people_queries.display_names(session, team_id, named - set(names))
     here = zone(tz)
@@ -173,9 +190,9 @@ async def build_summary(
         team_size=len(members),
         shoutouts=tuple(Shoutout.of(k, names, tz) for k in shown),
         private_count=len(this_week) - len(shown),
-        top_givers=_ranked(Counter({names[g]: n for g, n in given.items() if n})),
+        top_givers=_ranked(Counter({g: n for g, n in given.items() if n}), names=names),
         helpers=_ranked(
-            Counter(names[h.helper_user_id] for h in helped if h.helped_at >= start), None
+            Counter(h.helper_user_id for h in helped if h.helped_at >= start), None, names
         ),
         helped_lately=bool(helped),
         unsung=tuple(sorted(names[u] for u in {h.helper_user_id for h in helped} - thanked_lately)),

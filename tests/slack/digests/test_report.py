@@ -223,3 +223,16 @@ async def test_a_week_reads_the_same_after_a_helper_in_it_left(company: SlackHar
     assert "Erin Quist: 1 question" in said and "Carol Diaz: 1 question" in said, said
     said = await report(company, "maria", "2026-W49")
     assert "Maria Lopez's team (3 people)" in said and "Erin" not in said, said
+
+
+async def test_two_people_of_one_name_are_counted_apart(company: SlackHarness) -> None:
+    """Erin is renamed Carol Diaz in Slack, as Carol is called. Each took on one question in
+    W47: Maria's W47 reads a line for each, told apart by their handles, where it read
+    "Carol Diaz: 2 questions", true of neither."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.emu.change_user(company.user("erin"), real_name="Carol Diaz")
+    await company.settle()
+    said = await report(company, "maria", "2026-W47")
+    assert "2 questions" not in said, said
+    assert "Carol Diaz (@carol): 1 question" in said, said
+    assert "Carol Diaz (@erin): 1 question" in said, said
