@@ -34,7 +34,7 @@ LINE_LIMIT = 600  # a shout-out is at most 280 characters of reason, plus names 
 IN_THE_CSV = "in the attached CSV"
 FROM_REPORT = "in the CSV files `/kudos report` sends you"  # where no file is attached
 # The roundup tells of a week over (posted in the week after, or later by a retry): "that week".
-ROUNDUP_REST = "that week, each in its own shout-out"  # in the kudos channel, or where given
+ROUNDUP_REST = "that week, in their shout-outs"  # in the kudos channel, or where given
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> list[str]:
@@ -92,7 +92,8 @@ def render_roundup(roundup: Roundup) -> dict[str, Any]:
     It is posted once its week is over, so it names the week (and its Monday), never "this
     week"."""
     title = f"Kudos of week {roundup.week.label} ({outline.day(roundup.week.monday)})"
-    count = plural(len(roundup.shoutouts), "shout-out")
+    # A line is a kudos: one shout-out thanking two people, or seconded, is several of them.
+    count = plural(len(roundup.shoutouts), "kudos")
     blocks: Blocks = [header(title)]
     shoutouts = _bullets([outline.shoutout_line(s) for s in roundup.shoutouts])
     listing = TextList(

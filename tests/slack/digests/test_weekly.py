@@ -118,7 +118,7 @@ async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_onl
     text = blocks_text(posts[0].blocks)
     assert "Bob Chen, from Hana Okafor: the postgres upgrade #craft" in text
     assert "Alice Martin, from Carol Diaz: the late-night rollback #craft" in text  # UTC week
-    assert "secret" not in text and "<@" not in text and "4 shout-outs" in text
+    assert "secret" not in text and "<@" not in text and "4 kudos" in text
 
 
 async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
@@ -296,8 +296,8 @@ async def test_a_cut_roundup_says_where_the_rest_are(company: SlackHarness) -> N
         if m.by_bot and "Kudos of week 2026-W47" in m.text
     ]
     text = blocks_text(post.blocks)
-    assert "34 shout-outs" in text
-    assert "more that week, each in its own shout-out." in text
+    assert "34 kudos" in text
+    assert "more that week, in their shout-outs." in text
     assert "where it was given" not in text
 
 
@@ -313,3 +313,22 @@ async def test_the_roundup_names_the_week_it_tells_of_not_this_week(
     [text] = _roundups(company)
     assert "this week" not in text.lower()
     assert text.startswith("Kudos of week 2026-W47 (16 Nov 2026): ")
+
+
+async def test_the_roundup_counts_kudos_not_shout_outs(company: SlackHarness) -> None:
+    """On Friday Alice thanks Bob and Erin at once: one shout-out in #general, two kudos. The
+    roundup counts the week's 6 public kudos as such, where it read "6 shout-outs" of the 5
+    shout-outs posted."""
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 - timedelta(days=3))
+    await give_directly(company, "alice", "@bob @erin for the joint fix #teamwork")
+    await company.drain()
+    shoutouts = [
+        m for m in company.emu.messages(company.channel("general")) if "joint fix" in m.text
+    ]
+    assert len(shoutouts) == 1
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    [text] = _roundups(company)
+    assert text.startswith("Kudos of week 2026-W47 (16 Nov 2026): 6 kudos"), text
+    assert "shout-outs" not in text, text
