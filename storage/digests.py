@@ -282,7 +282,36 @@ async def help_given(
         when = responded or question.resolved_at or question.created_at
         if since <= when < until and question.helper_user_id:
             rows.append(HelpRow(question.id, question.helper_user_id, question.asker_user_id, when))
-    return rows
+    return rows + await _help_released(session, team_id, helpers, since, until)
+
+
+async def _help_released(
+    session: AsyncSession, team_id: str, helpers: Collection[str], since: datetime, until: datetime
+) -> list[HelpRow]:
+    """Questions these people took on in [since, until) and were released from (they left the
+    workspace while helping, `release_question`): the question no longer names them, their
+    accepted offer does."""
+    statement = (
+        select(Question.id, Offer.candidate_user_id, Question.asker_user_id, Offer.responded_at)
+        .join(Question, Question.id == Offer.question_id)
+        .where(
+            Offer.team_id == team_id,
+            Offer.status == "accepted",
+            Offer.candidate_user_id.in_(list(helpers)),
+            Offer.responded_at >= since,
+            Offer.responded_at < until,
+            or_(
+                Question.helper_user_id.is_(None),
+                Question.helper_user_id != Offer.candidate_user_id,
+            ),
+        )
+        .order_by(Question.id)
+    )
+    return [
+        HelpRow(question_id, helper, asker, at)
+        for question_id, helper, asker, at in (await session.execute(statement)).all()
+        if at is not None  # always, being within the bounds
+    ]
 
 
 async def sent_runs(
