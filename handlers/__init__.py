@@ -61,4 +61,5 @@ def register(app: AsyncApp, services: Services) -> Router:
         surface.register(router, services)
     router.ignore_other_messages()
     router.ignore_closed_views()
+    router.ignore_user_change_companions()
     return router

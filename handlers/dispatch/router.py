@@ -24,6 +24,9 @@ Decorator = Callable[[Listener], Any]
 # join, a topic, a pin, a huddle's thread, another app's post).
 TYPED = (None, "file_share", "thread_broadcast", "me_message")
 
+# Sent with `user_change`, the same user object in each (docs.slack.dev/reference/events).
+USER_CHANGE_COMPANIONS = ("user_huddle_changed", "user_profile_changed", "user_status_changed")
+
 
 def conversation_type(event: dict[str, Any]) -> str | None:
     """A message event's conversation type (`channel`, `group`, `im`, `mpim`): its
@@ -63,6 +66,10 @@ def edit_ts(event: dict[str, Any], changed: dict[str, Any]) -> str:
     """Which edit a `message_changed` carries (its `edited.ts`, else the event's own ts):
     Slack's ts strings have one width, so a later edit sorts after an earlier one."""
     return str((changed.get("edited") or {}).get("ts") or event.get("ts"))
+
+
+async def _ignored() -> None:
+    """An event with nothing to do: Bolt acks it when its listener returns."""
 
 
 @dataclass(frozen=True)
@@ -164,11 +171,15 @@ class Router:
         Slack sends them all to a `message.*` subscription; unmatched, Bolt answered 404,
         which Slack retried three times over HTTP and left unacknowledged over Socket Mode.
         Registered after every listener: Bolt tries them in order."""
+        self.app.event("message")(_ignored)
 
-        async def ignored() -> None:
-            """Nothing to do: Bolt acks an event when its listener returns."""
-
-        self.app.event("message")(ignored)
+    def ignore_user_change_companions(self) -> None:
+        """Answer 200 to what Slack sends beside `user_change`, at the same moment and with
+        the same user object: `user_huddle_changed`, `user_profile_changed`,
+        `user_status_changed`. `user_change` is what is read; unanswered, Bolt said 404
+        ("Unhandled request") and Slack would retry."""
+        for companion in USER_CHANGE_COMPANIONS:
+            self.app.event(companion)(_ignored)
 
     def ignore_closed_views(self) -> None:
         """Answer 200 when a modal was closed (`view_closed`): Slack sends it only for a view

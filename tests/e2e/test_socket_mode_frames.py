@@ -185,6 +185,7 @@ DOCUMENTED = [
     ("app_home_opened_messages_tab", False),
     ("message_changed_without_previous_message_in_a_dm", False),
     ("view_closed_give_kudos", False),
+    ("user_huddle_changed", False),
     ("global_shortcut_give_kudos", False),
     ("skills_suggestion", True),
     ("ask_without_text", True),

@@ -294,6 +294,27 @@ async def test_a_time_zone_change_is_stored(slack: SlackHarness) -> None:
     assert bob is not None and bob.tz == "Asia/Tokyo" and not bob.deactivated
 
 
+@pytest.mark.parametrize(
+    "name", ["user_huddle_changed", "user_profile_changed", "user_status_changed"]
+)
+async def test_a_user_change_companion_is_answered_200_quietly(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """Slack sends `user_huddle_changed`, `user_profile_changed` or `user_status_changed` at
+    the same moment as `user_change`, with the same user object: the time zone is learned
+    from `user_change`, and the companion is answered 200, its retry too, with nothing said
+    and no warning. Bolt answered 404 ("Unhandled request") before, which Slack retries."""
+    caplog.set_level(logging.INFO)
+    assert await send(slack, *body_of(slack, "user_change_time_zone")) == (200, "")
+    content_type, body = body_of(slack, name)
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    async with slack.services.sessions() as s:
+        bob = await people.get_person(s, slack.team_id, slack.user("bob"))
+    assert bob is not None and bob.tz == "Asia/Tokyo"
+    assert said(slack) == [] and warnings(caplog) == []
+
+
 async def test_a_persons_revoked_user_token_leaves_the_bot_working(slack: SlackHarness) -> None:
     """`tokens_revoked` naming only a person's user token (`tokens.oauth`): the bot's token is
     not among them, so the workspace is still installed and a question in a DM is asked."""
