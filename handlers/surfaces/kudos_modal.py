@@ -64,8 +64,8 @@ async def open_give_kudos(
 
     Without a channel the modal asks where to post the shout-out, unless the workspace has a
     kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
-    shortcut's) answers in a conversation the bot is not in, as a command's does. `group_dm`:
-    the channel is one, as only the shortcut's payload may say (`is_group_dm`).
+    shortcut's, a button's) answers in a conversation the bot is not in, as a command's does.
+    `group_dm`: the channel is one, as only the payload may say (`is_group_dm`).
     """
     rules = await services.kudos.rules(team_id)
     metadata = {
@@ -144,14 +144,20 @@ def register(router: Router, services: Services) -> None:
         client: AsyncWebClient,
         context: Any,
     ) -> None:
+        """*Give kudos* under `/kudos @someone`, an ephemeral answer in any conversation, one
+        the bot is not in too: as the message shortcut's, Slack's payload names a group DM
+        (`channel.name`) and brings a response_url the shout-out can go by."""
         await ack()
+        channel = body.get("channel") or {}
         await open_give_kudos(
             client,
             services,
             workspace_of(context),
             body["trigger_id"],
             recipients=[str(action["value"])],
-            channel_id=(body.get("channel") or {}).get("id"),
+            channel_id=channel.get("id"),
+            reply_url=body.get("response_url"),
+            group_dm=is_group_dm(channel.get("id"), str(channel.get("name") or "")),
         )
 
     @router.view(MODAL_CALLBACK)

@@ -33,6 +33,18 @@ async def kudos_in_group_dm(slack: SlackHarness, *, bot_in_it: bool) -> Channel:
     return group
 
 
+async def given_by_the_form(slack: SlackHarness, group: Channel, reason: str) -> None:
+    """Alice submits the Give kudos form open before her with `reason`: one kudos, private,
+    given in `group`."""
+    await slack.settle()
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert modal is not None
+    await submit_modal(slack, "alice", modal, reason=reason)
+    await slack.drain()
+    [entry] = await ledger(slack)
+    assert entry.is_private and entry.channel_id == group.id
+
+
 @pytest.mark.parametrize("bot_in_it", [True, False])
 async def test_kudos_in_a_group_dm_say_this_conversation(
     slack: SlackHarness, bot_in_it: bool
@@ -56,13 +68,7 @@ async def test_the_give_kudos_shortcut_in_a_group_dm_says_this_conversation(
         slack.user("bob"), group.id, "I fixed the flaky deploy pipeline for everyone"
     )
     await slack.here.message_shortcut(slack.user("alice"), "give_kudos", message)
-    await slack.settle()
-    modal = slack.here.open_modal(slack.user("alice"))
-    assert modal is not None
-    await submit_modal(slack, "alice", modal, reason="for fixing the flaky deploy pipeline")
-    await slack.settle()
-    [entry] = await ledger(slack)
-    assert entry.is_private and entry.channel_id == group.id
+    await given_by_the_form(slack, group, "for fixing the flaky deploy pipeline")
     said = "\n".join(
         [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
         + [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
@@ -97,3 +103,25 @@ async def test_undo_names_the_group_dm_it_could_not_remove_the_shout_out_from(
     said = ephemeral_text(slack, "alice")
     assert "could not remove the shout-out in this conversation" in said, said
     assert f"<#{group.id}>" not in said
+
+
+async def test_give_kudos_under_kudos_about_someone_in_a_group_dm_thanks_them_there(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos @bob` in a group DM the bot is not in answers, to Alice alone, who Bob is with
+    a *Give kudos* button. Slack's payload for the button names the conversation
+    (`channel.name`, `mpdm-…`) and brings a response_url, as the shortcut's does; the form
+    remembered neither. Alice was told the shout-out was "on its way to <#G…>", then that
+    it could not be posted "in <#G…>: it is a private channel I'm not in". The shout-out now
+    goes by the button's response_url, into this conversation, as the shortcut's does."""
+    group = group_dm(slack, bot_in_it=False)
+    about = slack.escape("@bob")
+    await slack.here.slash_command(slack.user("alice"), "/kudos", about, channel_id=group.id)
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(slack.user("alice"))
+    await slack.here.click(slack.user("alice"), "kudos_thank", message=answer)
+    await given_by_the_form(slack, group, "for pairing on the flaky test")
+    told = ephemeral_text(slack, "alice") + dm_text(slack, "alice")
+    assert "on its way to this conversation" in told, told
+    assert f"<#{group.id}>" not in told and "couldn't post" not in told
+    assert [m for m in slack.emu.messages(group.id) if m.by_bot and "pairing" in m.text]
