@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from bot.timezone import zone
 
@@ -90,8 +90,11 @@ def working_minutes(
     day = local_start.date()
     while day <= local_end.date():
         if hours.works_on(day.weekday()):
+            # In UTC: between two times of one zone Python counts wall-clock minutes, which a
+            # night whose clocks change makes an hour too many or too few.
             opens, closes = hours.opens(day, tzinfo), hours.closes(day, tzinfo)
-            lo, hi = max(opens, local_start), min(closes, local_end)
+            lo = max(opens.astimezone(UTC), start.astimezone(UTC))
+            hi = min(closes.astimezone(UTC), end.astimezone(UTC))
             if hi > lo:
                 total += (hi - lo).total_seconds() / 60
         day += timedelta(days=1)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.questions.policy import RoutingConfig
+from bot.worktime import ROUND_THE_CLOCK, WorkingHours
 from tests.e2e.harness import bot_settings
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
@@ -501,3 +502,29 @@ async def test_a_team_that_works_sunday_to_thursday_is_asked_on_its_sunday(
     await slack.settle()
     [dm] = _bot_dms(slack, "dev")
     assert "stuck terraform state" in dm
+
+
+@pytest.mark.parametrize(
+    ("asked_at", "change"),
+    [
+        # Sunday 29 March 2026: Berlin's clocks go from 02:00 to 03:00 (01:00 UTC).
+        (datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "spring forward"),
+        # Sunday 25 October 2026: they go from 03:00 back to 02:00 (01:00 UTC).
+        (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "fall back"),
+    ],
+)
+async def test_a_request_runs_out_after_its_real_minutes_across_a_dst_night(
+    slack: SlackHarness, asked_at: datetime, change: str
+) -> None:
+    """A deployment that works round the clock gives Dev (Berlin) 120 minutes. Asked the
+    night Berlin's clocks change, his request runs out 120 minutes later, not when his wall
+    clock has moved 120 minutes: that was an hour early in March and an hour late in October."""
+    slack.services.questions.config = RoutingConfig(
+        offers_per_round=1, offer_minutes=120, hours=WorkingHours.parse(ROUND_THE_CLOCK)
+    )
+    slack.services.clock.freeze(asked_at)
+    await ask(slack)
+    assert await _asked(slack) == ["dev"]
+    assert await _escalated_at(slack, asked_at + timedelta(minutes=119)) == 0, change
+    assert await _escalated_at(slack, asked_at + timedelta(minutes=121)) == 1, change
+    assert await _asked(slack) == ["bob"]
