@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 # What `from_slack` stores for someone whose zone name we do not know: Slack's offset for them.
 _FIXED = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 NO_ZONE = ""  # stored for a Slack profile without a time zone
+# The zone database's fixed zones, named with POSIX's sign, the opposite of everyone's.
+_POSIX = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
 def zone(tz: str | None) -> tzinfo:
@@ -37,9 +39,15 @@ def local_date(moment: datetime, tz: str | None) -> date:
 
 def zone_name(tz: str | None) -> str:
     """The name of the zone `zone` reads `tz` as (`Europe/Madrid`, `UTC+05:30`, or UTC for
-    none), to say which zone a date is in where it is read outside Slack (a CSV file)."""
+    none; `Etc/GMT+12` as `UTC-12:00`), to say which zone a date is in where it is read
+    outside Slack (a CSV file) or whose midnight a day ends at."""
     read = zone(tz)
-    return read.key if isinstance(read, ZoneInfo) else str(tz)
+    if not isinstance(read, ZoneInfo):
+        return str(tz)
+    posix = _POSIX.fullmatch(read.key)
+    if posix is not None and int(posix[2]):  # `Etc/GMT+12` is 12 hours *behind* UTC
+        return f"UTC{'-' if posix[1] == '+' else '+'}{int(posix[2]):02d}:00"
+    return read.key
 
 
 def known(tz: str) -> bool:

@@ -157,3 +157,19 @@ async def test_away_until_a_day_no_month_has_says_so(slack: SlackHarness) -> Non
     assert "can't tell" not in said, said
     said = await skills(slack, "alice", "away until april 31")
     assert "April has no 31st: it has 30 days." in said, said
+
+
+async def test_an_etc_gmt_zone_is_said_as_its_offset_the_right_way_round(
+    slack: SlackHarness,
+) -> None:
+    """Slack puts Kai in `Etc/GMT+12`, which the zone database names with POSIX's sign: it is
+    12 hours *behind* UTC. His day of kudos ends at 12:00 UTC, and the refusal says it renews
+    at midnight (UTC-12:00); it said "(Etc/GMT+12)", which reads as 12 hours ahead."""
+    slack_says_tz(slack, "kai", "Etc/GMT+12", -12)
+    alice, bob, kenji = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kenji"))
+    await kudos(slack, "kai", f"{alice} {bob} {kenji} for the release")  # Sunday 22:00 for him
+    await kudos(slack, "kai", f"{alice} {bob} for the rollback too")
+    said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+    assert "Your allowance renews at midnight (UTC-12:00)." in said, said
+    slack.services.clock.freeze(datetime(2026, 11, 23, 12, 1, tzinfo=UTC))  # his Monday 00:01
+    assert "4 of 5 left" in await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
