@@ -18,6 +18,7 @@ from bot.errors import UserError
 from bot.profile import Profile
 from bot.safe_text import safe_text
 from bot.services import Services
+from bot.timezone import zone_name
 from handlers.blocks.elements import render_error
 from handlers.blocks.skills import (
     EDIT_ACTION,
@@ -83,9 +84,11 @@ async def run_command(
             )
         case p.Away(until=until):
             await d.set_status(team_id, user_id, AWAY, until)
+            # Someone Slack gives no zone is back at midnight UTC, not at their own.
+            at = ", from midnight UTC" if zone_name(tz) == "UTC" else ""
             return render_text(
                 f"You are away until {until.isoformat()} ({until:%A}): nobody will be asked to "
-                f"reach you before then, and questions come to you again on {until:%A}."
+                f"reach you before then, and questions come to you again on {until:%A}{at}."
             )
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)

@@ -173,3 +173,38 @@ async def test_an_etc_gmt_zone_is_said_as_its_offset_the_right_way_round(
     assert "Your allowance renews at midnight (UTC-12:00)." in said, said
     slack.services.clock.freeze(datetime(2026, 11, 23, 12, 1, tzinfo=UTC))  # his Monday 00:01
     assert "4 of 5 left" in await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+
+
+async def test_someone_slack_gives_no_time_zone_is_told_their_away_counts_in_utc(
+    slack: SlackHarness,
+) -> None:
+    """Slack's profile of Noor has no `tz` at all: `away until tomorrow` is her tomorrow in
+    UTC, and the reply says questions come again from midnight UTC (it said only "on
+    Tuesday", as if her own). Kai, in Honolulu, reads no zone: his day is his own."""
+    slack.users["noor"] = slack.emu.workspace.add_user("noor").id
+    noor = slack.emu.workspace.users[slack.user("noor")]
+    noor.tz, noor.tz_offset = None, None
+    said = await skills(slack, "noor", "away until tomorrow")
+    assert "You are away until 2026-11-24 (Tuesday)" in said, said
+    assert "questions come to you again on Tuesday, from midnight UTC." in said, said
+    said = await skills(slack, "kai", "away until tomorrow")
+    assert "questions come to you again on Tuesday." in said, said
+
+
+async def test_kudos_day_and_away_follow_a_time_zone_slack_changes(slack: SlackHarness) -> None:
+    """Kenji gives his 5 kudos at 19:30 in Tokyo, then flies to Honolulu, and Slack says so
+    (`user_change`). At 16:00 UTC it is Tuesday 01:00 in Tokyo but still Monday 06:00 in
+    Honolulu: his day is the one where he is, so he has none left until midnight there, and
+    `away until tomorrow` is his Tuesday there."""
+    alice, bob, kai = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kai"))
+    slack.services.clock.freeze(datetime(2026, 11, 23, 10, 30, tzinfo=UTC))
+    await kudos(slack, "kenji", f"{alice} {bob} {kai} for the release")
+    await kudos(slack, "kenji", f"{alice} {bob} for the rollback too")
+    slack.services.clock.freeze(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
+    await slack.emu.change_user(slack.user("kenji"), tz="Pacific/Honolulu")
+    await slack.settle()
+    slack.services.clock.freeze(datetime(2026, 11, 23, 16, 0, tzinfo=UTC))
+    said = await kudos(slack, "kenji", f"{kai} for the postgres upgrade")
+    assert "renews at midnight (Pacific/Honolulu)" in said, said
+    said = await skills(slack, "kenji", "away until tomorrow")
+    assert "You are away until 2026-11-24 (Tuesday)" in said, said
