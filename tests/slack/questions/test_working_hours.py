@@ -528,3 +528,30 @@ async def test_a_request_runs_out_after_its_real_minutes_across_a_dst_night(
     assert await _escalated_at(slack, asked_at + timedelta(minutes=119)) == 0, change
     assert await _escalated_at(slack, asked_at + timedelta(minutes=121)) == 1, change
     assert await _asked(slack) == ["bob"]
+
+
+@pytest.mark.parametrize(
+    ("tz", "asked_at", "runs_out"),
+    [
+        # Friday 6 March 2026, 17:45 in New York; its clocks go forward on Sunday 8 March.
+        ("America/New_York", datetime(2026, 3, 6, 22, 45, tzinfo=UTC), "2026-03-09 13:15"),
+        # Friday 27 March 2026, 17:45 in London; its clocks go forward on Sunday 29 March.
+        ("Europe/London", datetime(2026, 3, 27, 17, 45, tzinfo=UTC), "2026-03-30 08:15"),
+        # Friday 30 October 2026, 17:45 in New York; its clocks go back on Sunday 1 November.
+        ("America/New_York", datetime(2026, 10, 30, 21, 45, tzinfo=UTC), "2026-11-02 14:15"),
+    ],
+)
+async def test_a_request_asked_late_on_friday_runs_out_on_monday_after_a_dst_weekend(
+    slack: SlackHarness, tz: str, asked_at: datetime, runs_out: str
+) -> None:
+    """Dev has 15 of his 30 working minutes on Friday; the rest are his Monday's first 15,
+    by his clock as it is after the weekend's change: 09:15 there, whatever UTC says."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await slack.emu.change_user(slack.user("dev"), tz=tz)
+    await slack.settle()
+    slack.services.clock.freeze(asked_at)
+    await ask(slack)
+    assert await _asked(slack) == ["dev"]
+    end = datetime.fromisoformat(runs_out).replace(tzinfo=UTC)
+    assert await _escalated_at(slack, end - timedelta(minutes=1)) == 0
+    assert await _escalated_at(slack, end + timedelta(minutes=1)) == 1
