@@ -182,8 +182,7 @@ async def test_someone_slack_gives_no_time_zone_is_told_their_away_counts_in_utc
     UTC, and the reply says questions come again from midnight UTC (it said only "on
     Tuesday", as if her own). Kai, in Honolulu, reads no zone: his day is his own."""
     slack.users["noor"] = slack.emu.workspace.add_user("noor").id
-    noor = slack.emu.workspace.users[slack.user("noor")]
-    noor.tz, noor.tz_offset = None, None
+    slack.emu.workspace.users[slack.user("noor")].tz = None  # no tz, tz_label nor tz_offset
     said = await skills(slack, "noor", "away until tomorrow")
     assert "You are away until 2026-11-24 (Tuesday)" in said, said
     assert "questions come to you again on Tuesday, from midnight UTC." in said, said
