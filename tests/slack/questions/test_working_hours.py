@@ -505,23 +505,27 @@ async def test_a_team_that_works_sunday_to_thursday_is_asked_on_its_sunday(
 
 
 @pytest.mark.parametrize(
-    ("asked_at", "change"),
+    ("tz", "asked_at", "change"),
     [
         # Sunday 29 March 2026: Berlin's clocks go from 02:00 to 03:00 (01:00 UTC).
-        (datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "spring forward"),
+        ("Europe/Berlin", datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "spring forward"),
         # Sunday 25 October 2026: they go from 03:00 back to 02:00 (01:00 UTC).
-        (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "fall back"),
+        ("Europe/Berlin", datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "fall back"),
+        # Sunday 5 April 2026: Lord Howe Island's go from 02:00 back to 01:30 (15:00 UTC).
+        ("Australia/Lord_Howe", datetime(2026, 4, 4, 14, 30, tzinfo=UTC), "half an hour back"),
     ],
 )
 async def test_a_request_runs_out_after_its_real_minutes_across_a_dst_night(
-    slack: SlackHarness, asked_at: datetime, change: str
+    slack: SlackHarness, tz: str, asked_at: datetime, change: str
 ) -> None:
-    """A deployment that works round the clock gives Dev (Berlin) 120 minutes. Asked the
-    night Berlin's clocks change, his request runs out 120 minutes later, not when his wall
-    clock has moved 120 minutes: that was an hour early in March and an hour late in October."""
+    """A deployment that works round the clock gives Dev 120 minutes. Asked the night his
+    clocks change, his request runs out 120 minutes later, not when his wall clock has moved
+    120 minutes: in October that was an hour late (half an hour on Lord Howe Island)."""
     slack.services.questions.config = RoutingConfig(
         offers_per_round=1, offer_minutes=120, hours=WorkingHours.parse(ROUND_THE_CLOCK)
     )
+    await slack.emu.change_user(slack.user("dev"), tz=tz)
+    await slack.settle()
     slack.services.clock.freeze(asked_at)
     await ask(slack)
     assert await _asked(slack) == ["dev"]
