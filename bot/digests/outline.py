@@ -21,6 +21,7 @@ from bot.digests.summary import (
 )
 from bot.digests.weeks import IsoWeek
 from bot.safe_text import plain_text
+from bot.timezone import zone_name
 from bot.words import plural
 
 MESSAGE_CHARS = 280
@@ -44,9 +45,11 @@ class Section:
 
 
 def title(summary: TeamSummary, *, for_manager: bool) -> str:
-    """ "Your team's week" for the manager themself; anyone else reads whose team it is."""
+    """ "Your team's week" for the manager themself; anyone else reads whose team it is. A
+    week counted in UTC (a manager Slack gives no time zone) says so: it is not their own."""
     whose = "Your team's" if for_manager else f"{summary.manager_name}'s team:"
-    return f"{whose} week {summary.week.label} ({day(summary.week.monday)})"
+    utc = ", in UTC" if zone_name(summary.tz) == "UTC" else ""
+    return f"{whose} week {summary.week.label} ({day(summary.week.monday)}{utc})"
 
 
 def before_counting(summary: TeamSummary) -> bool:

@@ -134,3 +134,8 @@ async def test_a_manager_whose_profile_never_had_a_time_zone_gets_it_at_nine_utc
     await zoneless(company, "maria")
     seen = await _first_sent(company, datetime(2026, 11, 29, 12, tzinfo=UTC), 40, {"maria": "UTC"})
     assert seen == {"maria": [("2026-W48", datetime(2026, 11, 30, 9, 0))]}
+    # and it says so: her week ran from midnight UTC, not from her own
+    digest = digests(company, "maria")[-1]
+    assert "Your team's week 2026-W48 (23 Nov 2026, in UTC)" in f"{digest.text} {digest.blocks}"
+    hana = digests(company, "hana")[-1]  # in her own zone, Slack's: no zone to name
+    assert "Your team's week 2026-W48 (23 Nov 2026)" in f"{hana.text} {hana.blocks}"
