@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -207,3 +207,36 @@ async def test_kudos_day_and_away_follow_a_time_zone_slack_changes(slack: SlackH
     assert "renews at midnight (Pacific/Honolulu)" in said, said
     said = await skills(slack, "kenji", "away until tomorrow")
     assert "You are away until 2026-11-24 (Tuesday)" in said, said
+
+
+@pytest.mark.parametrize(
+    ("tz", "midnight", "next_midnight"),
+    [
+        # a 25-hour day: London's clocks go back at 02:00 on Sunday 25 October 2026
+        ("Europe/London", "2026-10-24T23:00", "2026-10-26T00:00"),
+        # a 23-hour day: New York's go forward at 02:00 on Sunday 8 March 2026
+        ("America/New_York", "2026-03-08T05:00", "2026-03-09T04:00"),
+        # a 23½-hour day: Lord Howe Island's go forward half an hour on Sunday 4 October 2026
+        ("Australia/Lord_Howe", "2026-10-03T13:30", "2026-10-04T13:00"),
+        # a 23-hour day 12¾ hours ahead: the Chatham Islands' go forward on 27 September 2026
+        ("Pacific/Chatham", "2026-09-26T11:15", "2026-09-27T10:15"),
+    ],
+)
+async def test_the_kudos_day_is_as_long_as_the_givers_day_whose_clocks_change(
+    slack: SlackHarness, tz: str, midnight: str, next_midnight: str
+) -> None:
+    """Kai gives his 5 kudos just after midnight on a day his clocks change: he has none
+    left a minute before his next midnight, however many hours the day had, and has them
+    again a minute after it."""
+    await slack.emu.change_user(slack.user("kai"), tz=tz)
+    await slack.settle()
+    start, end = (datetime.fromisoformat(t).replace(tzinfo=UTC) for t in (midnight, next_midnight))
+    alice, bob, kenji = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kenji"))
+    slack.services.clock.freeze(start + timedelta(minutes=1))
+    await kudos(slack, "kai", f"{alice} {bob} {kenji} for the release")
+    await kudos(slack, "kai", f"{alice} {bob} for the rollback too")
+    slack.services.clock.freeze(end - timedelta(minutes=1))
+    said = await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+    assert f"Your allowance renews at midnight ({tz})." in said, said
+    slack.services.clock.freeze(end + timedelta(minutes=1))
+    assert "4 of 5 left" in await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
