@@ -71,6 +71,19 @@ async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: st
     )
 
 
+async def reword_reasons_to(
+    session: AsyncSession, team_id: str, user_id: str, reason: str, keep: str
+) -> None:
+    """Give every offer made to this person `reason` as its reason, followed by `keep` where
+    the old one carried it (a marker the questions' code reads, not words of the person)."""
+    offers = await session.scalars(
+        select(Offer).where(Offer.team_id == team_id, Offer.candidate_user_id == user_id)
+    )
+    for offer in offers:
+        offer.reason = reason + (keep if keep in offer.reason else "")
+    await session.flush()
+
+
 async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
     result = await session.scalars(
         select(Offer).where(

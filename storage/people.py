@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Row, bindparam, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import skills
 from storage.models import Connection, Person, PersonSkill
 from storage.models.base import utcnow
 from storage.upsert import insert_for, insert_on
@@ -258,10 +259,16 @@ async def people_by_handles(
 
 
 async def forget_person(session: AsyncSession, person: Person) -> None:
-    """Delete what the person told us (skills, interests, network). The directory's fields
+    """Delete what the person told us (skills, interests, network; a skill's name too when
+    nobody else holds it). The directory's fields
     (title, team, manager, roles) and their routing status stay: the first belong to the
     organisation, and forgetting must never re-enable questions someone opted out of."""
+    held = await session.scalars(
+        select(PersonSkill.skill_id).where(PersonSkill.person_id == person.id)
+    )
+    skill_ids = list(held)
     await session.execute(delete(PersonSkill).where(PersonSkill.person_id == person.id))
+    await skills.drop_unheld(session, person.team_id, skill_ids)
     await session.execute(delete(Connection).where(Connection.person_id == person.id))
     person.interests = []
     await session.flush()

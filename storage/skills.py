@@ -112,7 +112,21 @@ async def remove_person_skill(session: AsyncSession, person: Person, skill_id: i
             PersonSkill.person_id == person.id, PersonSkill.skill_id == skill_id
         )
     )
+    await drop_unheld(session, person.team_id, [skill_id])
     return bool(getattr(result, "rowcount", 0))
+
+
+async def drop_unheld(session: AsyncSession, team_id: str, skill_ids: Iterable[int]) -> None:
+    """Delete those of these skills nobody holds any more and no admin gave an alias: the
+    name is what the people who held it typed, and they removed it (`team_vocabulary` keeps
+    such a row out of the type-ahead; this keeps it out of the database)."""
+    held = select(PersonSkill.skill_id).where(PersonSkill.skill_id == Skill.id).exists()
+    aliased = select(SkillAlias.skill_id).where(SkillAlias.skill_id == Skill.id).exists()
+    await session.execute(
+        delete(Skill)
+        .where(Skill.team_id == team_id, Skill.id.in_(list(skill_ids)), ~held, ~aliased)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _skill_row(key: str, name: str, ps: PersonSkill) -> SkillRow:

@@ -33,9 +33,11 @@ from bot.directory.parse import (
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
 from bot.directory.status import AVAILABLE, Status, status_of
 from bot.errors import UserError
+from bot.questions.policy import FORGOTTEN_REASON, OFF_HOURS
 from bot.timezone import local_date
 from bot.visibility import Field, Viewer
 from storage import network as network_q
+from storage import offers as offers_q
 from storage import people as people_q
 from storage import routing, workspaces
 from storage import skills as skills_q
@@ -361,6 +363,9 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.forget_person(s, person)
+            # Why they were asked came from the profile they deleted, and an asker's list or
+            # their request drawn again would say it on.
+            await offers_q.reword_reasons_to(s, team_id, user_id, FORGOTTEN_REASON, OFF_HOURS)
             await workspaces.profiles_deleted(s, team_id)
 
 

@@ -19,6 +19,8 @@ from bot.worktime import OFFICE, WorkingHours, is_working_time
 
 # Told to the asker beside a reason; the colleague's own DM says it to them (`render_offer`).
 OFF_HOURS = "; outside their working hours now"
+# Why someone was asked, once they deleted the profile it quoted (`/skills forget me`).
+FORGOTTEN_REASON = "a profile deleted since"
 
 
 class PersonState(Protocol):

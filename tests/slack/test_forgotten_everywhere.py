@@ -1,0 +1,97 @@
+"""`/skills forget me`, read back from every table: what the person typed into their profile
+(skills, interests, network) is in no row of any table once the inbox has let go of the
+requests that carried it (a day), nor in why they were asked about a question before."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.clock import wall_clock
+from storage.models import Base, InboxItem, Offer
+from tests.slack.harness import SlackHarness
+
+pytestmark = pytest.mark.postgres_too
+SKILL, INTEREST, TOPIC, CONTACT = "zorblaxing", "quiffleworth", "wibblewat", "Zelda Plinth"
+PROFILE = (SKILL, INTEREST, TOPIC, CONTACT)
+TYPED = (f"add {SKILL}:4", f"interests {INTEREST}", f"network add {CONTACT} about {TOPIC}")
+
+
+async def everywhere(slack: SlackHarness, words: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(table, column, word) for each word any row of any table holds, in any column."""
+    found: set[tuple[str, str, str]] = set()
+    async with slack.services.sessions() as s:
+        for table in Base.metadata.sorted_tables:
+            for row in (await s.execute(select(table))).mappings():
+                for column, value in row.items():
+                    held = str(value).lower()
+                    found |= {(table.name, column, w) for w in words if w.lower() in held}
+    return sorted(found)
+
+
+async def a_day_later(slack: SlackHarness) -> None:
+    """The inbox's tidy-up a day on: it goes by the wall clock, so the requests are aged."""
+    async with slack.services.sessions() as s, s.begin():
+        aged = wall_clock() - timedelta(days=1, minutes=1)
+        await s.execute(
+            update(InboxItem).where(InboxItem.done_at.is_not(None)).values(done_at=aged)
+        )
+    await slack.runner.bot.scheduler.run_once("tidy_inbox")
+
+
+async def test_a_forgotten_profile_is_in_no_table(slack: SlackHarness) -> None:
+    """Carol declares a skill nobody else has, an interest and an outside contact, then
+    forgets her profile: the day after, no table holds any of those words (the skill's name
+    stayed in the skills table, shown to nobody, until 5 December)."""
+    for text in TYPED:
+        assert (await slack.command("carol", "/skills", text)).ok
+    await slack.drain()
+    assert {w for _, _, w in await everywhere(slack, PROFILE)} == set(PROFILE)
+    assert (await slack.command("carol", "/skills", "forget me")).ok
+    await slack.drain()
+    await a_day_later(slack)
+    assert await everywhere(slack, PROFILE) == []
+
+
+async def test_a_skill_removed_by_its_only_holder_leaves_the_database(slack: SlackHarness) -> None:
+    """`/skills remove` of a skill only Carol held deletes its name; one Bob holds too stays."""
+    for handle, text in (
+        ("carol", f"add {SKILL}:4"),
+        ("carol", "add helm:3"),
+        ("bob", "add helm:2"),
+    ):
+        assert (await slack.command(handle, "/skills", text)).ok
+    for text in (f"remove {SKILL}", "remove helm"):
+        assert (await slack.command("carol", "/skills", text)).ok
+    await slack.drain()
+    await a_day_later(slack)
+    kept = await everywhere(slack, (SKILL, "helm"))
+    assert kept == [("skills", "key", "helm"), ("skills", "name", "helm")]
+
+
+async def test_why_a_forgotten_colleague_was_asked_no_longer_quotes_their_profile(
+    slack: SlackHarness,
+) -> None:
+    """Alice asks who knows Carol's skill; Carol is chosen for it ("knows zorblaxing") and
+    then forgets her profile. Her offer's reason, which the asker's list and her request are
+    drawn again from, reads "a profile deleted since": before, it kept naming the skill she
+    deleted, to her and to the asker, in a thread that may be public."""
+    for text in TYPED:
+        assert (await slack.command("carol", "/skills", text)).ok
+    await slack.drain()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("alice", "general", f"<@{slack.here.bot_user_id}> who knows {SKILL} well?")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        [before] = (await s.scalars(select(Offer.reason))).all()
+    assert SKILL in before
+    assert (await slack.command("carol", "/skills", "forget me")).ok
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        [after] = (await s.scalars(select(Offer.reason))).all()
+    assert SKILL not in after and after.startswith("a profile deleted since")
+    await a_day_later(slack)
+    kept = {table for table, _, _ in await everywhere(slack, (SKILL,))}
+    assert kept == {"questions"}  # Alice's question is hers: its text and its topics
