@@ -63,6 +63,7 @@ async def test_a_skill_removed_by_its_only_holder_leaves_the_database(slack: Sla
         ("bob", "add helm:2"),
     ):
         assert (await slack.command(handle, "/skills", text)).ok
+    await slack.drain()
     for text in (f"remove {SKILL}", "remove helm"):
         assert (await slack.command("carol", "/skills", text)).ok
     await slack.drain()
@@ -95,3 +96,25 @@ async def test_why_a_forgotten_colleague_was_asked_no_longer_quotes_their_profil
     await a_day_later(slack)
     kept = {table for table, _, _ in await everywhere(slack, (SKILL,))}
     assert kept == {"questions"}  # Alice's question is hers: its text and its topics
+
+
+async def test_a_private_channel_message_is_kept_only_by_the_inbox_for_a_day(
+    slack: SlackHarness,
+) -> None:
+    """Bob writes in #secret (private, the bot in it) something that asks nothing: the inbox
+    holds the request's raw payload until a day after it was handled, no other table ever
+    holds its words, and nothing the bot posts anywhere, the week's kudos report and Home
+    tabs included, quotes them."""
+    word = "snorkelblight"
+    await slack.post("bob", "secret", f"the {word} migration went fine, all good now")
+    assert (await slack.command("alice", "/kudos", "@bob for the migration write-up #craft")).ok
+    await slack.drain()
+    assert await everywhere(slack, (word,)) == []  # not even the inbox: asking nothing
+    assert (await slack.command("maria", "/kudos", "report")).ok
+    await slack.drain()
+    await a_day_later(slack)
+    assert await everywhere(slack, (word,)) == []
+    secret = slack.channel("secret")
+    shown = [m.text + str(m.blocks) for m in slack.here.messages() if m.channel != secret]
+    shown += [e.text + str(e.blocks) for e in slack.here.ephemerals()]
+    assert not [said for said in shown if word in said]
