@@ -118,3 +118,26 @@ async def test_a_private_channel_message_is_kept_only_by_the_inbox_for_a_day(
     shown = [m.text + str(m.blocks) for m in slack.here.messages() if m.channel != secret]
     shown += [e.text + str(e.blocks) for e in slack.here.ephemerals()]
     assert not [said for said in shown if word in said]
+
+
+async def test_a_deactivated_colleague_is_asked_nothing_and_stays_counted(
+    slack: SlackHarness,
+) -> None:
+    """Bob, thanked this week and the one who declared the skill, is deactivated
+    (`user_change`, `deleted: true`): a question about his skill asks nobody of him, and the
+    leaderboard still counts the kudos he received (names and counts, as docs/privacy.md
+    says: what happened, not who is here)."""
+    assert (await slack.command("bob", "/skills", f"add {SKILL}:4")).ok
+    assert (await slack.command("alice", "/kudos", "@bob for the migration write-up #craft")).ok
+    await slack.drain()
+    await slack.emu.change_user(slack.user("bob"), deleted=True)
+    await slack.drain()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("alice", "general", f"<@{slack.here.bot_user_id}> who knows {SKILL} well?")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        asked = set((await s.scalars(select(Offer.candidate_user_id))).all())
+    assert slack.user("bob") not in asked
+    assert (await slack.command("carol", "/kudos", "top")).ok
+    await slack.drain()
+    assert "Bob Chen" in slack.emu.ephemerals(slack.user("carol"))[-1].text
