@@ -12,6 +12,10 @@ from sqlalchemy import select, update
 from bot.clock import wall_clock
 from storage.models import Base, InboxItem, Offer
 from tests.slack.harness import SlackHarness
+from tests.slack.test_workspace_fields import rows_of
+from tests.slack.test_workspaces import two
+
+__all__ = ["two"]  # the fixture
 
 pytestmark = pytest.mark.postgres_too
 SKILL, INTEREST, TOPIC, CONTACT = "zorblaxing", "quiffleworth", "wibblewat", "Zelda Plinth"
@@ -141,3 +145,30 @@ async def test_a_deactivated_colleague_is_asked_nothing_and_stays_counted(
     assert (await slack.command("carol", "/kudos", "top")).ok
     await slack.drain()
     assert "Bob Chen" in slack.emu.ephemerals(slack.user("carol"))[-1].text
+
+
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
+async def test_forgetting_in_one_workspace_leaves_the_other_s_profile(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Carol has the same user id in workspaces A and B (one deployment, one database) and
+    the same profile in both, and was asked about the same question in both; she forgets
+    her profile in A: B keeps her skill, its name, her network and why she was asked."""
+    a, b = two
+    for side in (a, b):
+        for text in TYPED:
+            assert (await side.command("carol", "/skills", text)).ok
+        await side.drain()
+        side.services.indexes.invalidate(side.team_id)
+        await side.post("alice", "general", f"<@{side.here.bot_user_id}> who knows {SKILL} well?")
+        await side.drain()
+    before = {side.team_id: await rows_of(side, side.team_id) for side in (a, b)}
+    assert (await a.command("carol", "/skills", "forget me")).ok
+    await a.drain()
+
+    def holding(rows: list[tuple[object, ...]]) -> set[str]:
+        return {str(row[0]) for row in rows if any(SKILL in str(cell) for cell in row)}
+
+    assert holding(await rows_of(a, a.team_id)) == {"questions"}
+    assert await rows_of(b, b.team_id) == before[b.team_id]
+    assert {"skills", "offers"} <= holding(before[b.team_id])
