@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.clock import wall_clock
-from storage.models import Base, InboxItem, Offer
+from storage.models import Base, InboxItem, Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.test_workspace_fields import rows_of
 from tests.slack.test_workspaces import two
@@ -172,3 +172,26 @@ async def test_forgetting_in_one_workspace_leaves_the_other_s_profile(
     assert holding(await rows_of(a, a.team_id)) == {"questions"}
     assert await rows_of(b, b.team_id) == before[b.team_id]
     assert {"skills", "offers"} <= holding(before[b.team_id])
+
+
+async def test_a_forgotten_network_finds_nobody_through_them(slack: SlackHarness) -> None:
+    """Carol's outside contact knows a topic; asked about it, Alice's question goes to Carol
+    ("knows someone who can help"); once Carol forgets her profile, Bob asking the same is
+    not sent to her: the routing index was built again without her network."""
+    for text in TYPED:
+        assert (await slack.command("carol", "/skills", text)).ok
+    await slack.drain()
+    slack.services.indexes.invalidate(slack.team_id)
+
+    async def asked_about_the_topic(handle: str) -> set[str]:
+        await slack.post(handle, "general", f"<@{slack.here.bot_user_id}> who knows {TOPIC}?")
+        await slack.drain()
+        async with slack.services.sessions() as s:
+            theirs = select(Question.id).where(Question.asker_user_id == slack.user(handle))
+            offers = select(Offer.candidate_user_id).where(Offer.question_id.in_(theirs))
+            return set((await s.scalars(offers)).all())
+
+    assert slack.user("carol") in await asked_about_the_topic("alice")
+    assert (await slack.command("carol", "/skills", "forget me")).ok
+    await slack.drain()
+    assert slack.user("carol") not in await asked_about_the_topic("bob")
