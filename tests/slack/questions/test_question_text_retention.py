@@ -11,6 +11,7 @@ from sqlalchemy import select
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
+from tests.slack.test_forgotten_everywhere import a_day_later, everywhere
 
 pytestmark = pytest.mark.postgres_too
 
@@ -49,3 +50,20 @@ async def test_zero_days_keeps_every_text(slack: SlackHarness) -> None:
     slack.advance(timedelta(days=3650))
     await slack.runner.bot.scheduler.run_once("question_text")
     assert (await texts(slack))["solved"][0] == QUESTION
+
+
+async def test_a_blanked_private_question_is_in_no_table(slack: SlackHarness) -> None:
+    """Carol asks in her DM with the bot, Dev helps, it is solved; once the retention blanked
+    it and the inbox let go of the requests (a day), no row of any table holds its words:
+    the outbox's deliveries carry ids, rendered when sent, never the question."""
+    word = "glomquat"
+    await solved_by_dev(
+        slack, "carol", None, f"how do we unlock a stuck terraform state in {word}?"
+    )
+    await slack.drain()
+    assert await everywhere(slack, (word,))
+    slack.services.question_text.days = 7
+    slack.advance(timedelta(days=8))
+    await slack.runner.bot.scheduler.run_once("question_text")
+    await a_day_later(slack)
+    assert await everywhere(slack, (word,)) == []
