@@ -45,6 +45,16 @@ async def a_day_later(slack: SlackHarness) -> None:
     await slack.runner.bot.scheduler.run_once("tidy_inbox")
 
 
+async def carol_asked_about_her_skill(slack: SlackHarness) -> None:
+    """Carol fills in her profile, and Alice asks who knows her skill (Carol is chosen)."""
+    for text in TYPED:
+        assert (await slack.command("carol", "/skills", text)).ok
+    await slack.drain()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.post("alice", "general", f"<@{slack.here.bot_user_id}> who knows {SKILL} well?")
+    await slack.drain()
+
+
 async def test_a_forgotten_profile_is_in_no_table(slack: SlackHarness) -> None:
     """Carol declares a skill nobody else has, an interest and an outside contact, then
     forgets her profile: the day after, no table holds any of those words (the skill's name
@@ -83,12 +93,7 @@ async def test_why_a_forgotten_colleague_was_asked_no_longer_quotes_their_profil
     then forgets her profile. Her offer's reason, which the asker's list and her request are
     drawn again from, reads "a profile deleted since": before, it kept naming the skill she
     deleted, to her and to the asker, in a thread that may be public."""
-    for text in TYPED:
-        assert (await slack.command("carol", "/skills", text)).ok
-    await slack.drain()
-    slack.services.indexes.invalidate(slack.team_id)
-    await slack.post("alice", "general", f"<@{slack.here.bot_user_id}> who knows {SKILL} well?")
-    await slack.drain()
+    await carol_asked_about_her_skill(slack)
     async with slack.services.sessions() as s:
         [before] = (await s.scalars(select(Offer.reason))).all()
     assert SKILL in before
@@ -156,12 +161,7 @@ async def test_forgetting_in_one_workspace_leaves_the_other_s_profile(
     her profile in A: B keeps her skill, its name, her network and why she was asked."""
     a, b = two
     for side in (a, b):
-        for text in TYPED:
-            assert (await side.command("carol", "/skills", text)).ok
-        await side.drain()
-        side.services.indexes.invalidate(side.team_id)
-        await side.post("alice", "general", f"<@{side.here.bot_user_id}> who knows {SKILL} well?")
-        await side.drain()
+        await carol_asked_about_her_skill(side)
     before = {side.team_id: await rows_of(side, side.team_id) for side in (a, b)}
     assert (await a.command("carol", "/skills", "forget me")).ok
     await a.drain()
