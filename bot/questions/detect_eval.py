@@ -7,6 +7,7 @@ Each line is `{"text": …, "expert_question": true|false}`. A message counts as
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,9 +63,13 @@ def read_labelled(path: Path) -> list[Labelled]:
     return rows
 
 
-def measure(rows: list[Labelled]) -> Figures:
-    """Precision and recall of `looks_like_question` against the labels (1.0 when undefined)."""
-    predicted = [(row, looks_like_question(row.text)) for row in rows]
+def measure(rows: list[Labelled], on_row: Callable[[int], object] = lambda n: None) -> Figures:
+    """Precision and recall of `looks_like_question` against the labels (1.0 when undefined);
+    `on_row(1)` after each message, for a progress bar."""
+    predicted = []
+    for row in rows:
+        predicted.append((row, looks_like_question(row.text)))
+        on_row(1)
     hits = sum(1 for row, said in predicted if said and row.expert_question)
     said_yes = sum(1 for _, said in predicted if said)
     positives = sum(1 for row in rows if row.expert_question)

@@ -7,10 +7,13 @@ import sys
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.directory.sync import progress_bar
     from bot.questions.detect import explain, question_confidence
     from bot.questions.detect_eval import measure, read_labelled
 
-    figures = measure(read_labelled(args.folder))
+    labelled = read_labelled(args.folder)
+    with progress_bar("detecting questions", "message", total=len(labelled)) as bar:
+        figures = measure(labelled, on_row=bar.update)
     print(figures.line())
     if args.verbose:
         for kind, rows in (("missed", figures.misses), ("false alarm", figures.false_alarms)):
