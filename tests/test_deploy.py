@@ -3,6 +3,7 @@ CI runs the wheel smoke test, and the image and the unit run `askaround serve` u
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -57,3 +58,36 @@ def test_the_systemd_units_install_steps_work_on_a_fresh_machine() -> None:
     )
     assert " -D " in step, step
     assert "Documentation=file:///opt/askaround/" not in unit
+
+
+def test_the_systemd_units_install_steps_name_files_that_are_there() -> None:
+    """The steps run from the checkout (`cp deploy/askaround.service …`), where docs/deploy.md's
+    `python -m build --wheel` leaves the wheel in dist/: `pip install askaround-*.whl` found
+    no file there. Every file a step names is in the repository, is the `.env` the README has
+    you copy from .env.example, or is the wheel where the build writes it."""
+    unit = (ROOT / "deploy" / "askaround.service").read_text()
+    steps = [line.removeprefix("#").strip() for line in unit.splitlines()[1:] if "sudo" in line]
+    deploy = (ROOT / "docs" / "deploy.md").read_text()
+    built = re.search(r"# (dist/askaround-[\w.]+-py3-none-any\.whl)", deploy)
+    assert built, "docs/deploy.md says where the build writes the wheel"
+    named = [
+        word
+        for step in steps
+        for word in step.split()
+        if not word.startswith(("/", "-")) and ("/" in word or "." in word)
+    ]
+    assert named, steps
+    for word in named:
+        if word.endswith(".whl"):
+            assert fnmatch.fnmatchcase(built.group(1), word), (word, built.group(1))
+        elif word == ".env":
+            assert (ROOT / ".env.example").is_file()
+        else:
+            assert (ROOT / word).exists(), word
+
+
+def test_git_ignores_what_the_wheels_build_leaves_in_the_checkout() -> None:
+    """docs/deploy.md builds the wheel in the checkout: build/ and dist/ are left there, and
+    `git status` listed dist/ as a change to commit."""
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert {"build/", "dist/"} <= set(ignored)
