@@ -12,6 +12,13 @@ import pytest
 import yaml
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.help import (
+    ASK_SUBCOMMANDS,
+    ASKAROUND_SUBCOMMANDS,
+    KUDOS_SUBCOMMANDS,
+    SKILLS_SUBCOMMANDS,
+    subcommand,
+)
 from bot.runtime.app import build
 from bot.settings import BOT_SCOPES, Settings
 from handlers.surfaces.oauth import REDIRECT_PATH
@@ -174,3 +181,71 @@ def test_the_http_mode_manifest_in_the_docs_names_every_url_the_code_needs(route
     if router.names("options"):
         assert interactivity.get("message_menu_options_url", "").endswith("/slack/events")
     assert all(c["url"].endswith("/slack/events") for c in http["features"]["slash_commands"])
+
+
+# Each command's subcommands, as its handler tells them from what follows (`bot.help`).
+SUBCOMMANDS = {
+    "/askaround": ASKAROUND_SUBCOMMANDS,
+    "/ask": ASK_SUBCOMMANDS,
+    "/skills": SKILLS_SUBCOMMANDS,
+    "/kudos": KUDOS_SUBCOMMANDS,
+}
+# What a command takes that is no subcommand: a question (`/ask`), a thank-you (`/kudos`).
+FREE_TEXT = re.compile(r"^@|\?$")
+OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+
+
+def spelled_out(hint: str) -> list[str]:
+    """Each alternative of a `usage_hint` as someone would type it: the whole hint in brackets
+    is optional, `[a|b]` inside an alternative is nothing, a or b; `@name` is Slack's escaped
+    mention, as a command with should_escape receives it."""
+    hint = hint.strip()
+    if hint.startswith("[") and hint.endswith("]"):
+        hint = hint[1:-1]
+    alternatives = []
+    depth, start = 0, 0
+    for i, char in enumerate(hint):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(hint[start:i])
+            start = i + 1
+    alternatives.append(hint[start:])
+    typed: list[str] = []
+    for alternative in (a.strip() for a in alternatives):
+        forms = [alternative]
+        while any(OPTIONAL.search(form) for form in forms):
+            forms = [
+                OPTIONAL.sub(choice, form, count=1)
+                for form in forms
+                for group in [OPTIONAL.search(form)]
+                if group
+                for choice in ["", *group.group(1).split("|")]
+            ]
+        typed += [re.sub(r"\s+", " ", form).strip() for form in forms]
+    return typed
+
+
+def test_each_usage_hint_shows_what_its_command_takes(manifest: dict[str, Any]) -> None:
+    """Every alternative a command's usage_hint shows is a subcommand its handler takes as
+    written (`withdraw 12`, `top quarter`, `report last week @maria`), or the free text it
+    takes (a question, a thank-you); the description says what the command is for."""
+    for declared in manifest["features"]["slash_commands"]:
+        command = declared["command"]
+        assert declared["description"].strip(), command
+        for typed in spelled_out(declared["usage_hint"]):
+            first = typed.split(" ", 1)[0].lower()
+            escaped = re.sub(r"@(\w+)", r"<@U0\1>", typed)
+            if first in SUBCOMMANDS[command]:
+                assert subcommand(escaped, SUBCOMMANDS[command]) == first, (command, typed)
+            else:
+                assert FREE_TEXT.search(typed), f"{command} takes no `{typed}`"
+
+
+def test_a_hint_spelled_out() -> None:
+    assert spelled_out("[add x | top [week|all] | me]") == [
+        "add x",
+        "top",
+        "top week",
+        "top all",
+        "me",
+    ]
