@@ -471,6 +471,37 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
 
 
 @pytest.mark.parametrize(
+    ("argv", "meant"),
+    [
+        (["improt", "people", "p.csv"], "`askaround import`"),
+        (["import", "poeple", "p.csv"], "`askaround import people`"),
+        (["outbox", "retyr"], "`askaround outbox retry`"),
+        (["settings", "shwo"], "`askaround settings show`"),
+        (["skills", "alais", "k8s", "kubernetes"], "`askaround skills alias`"),
+        (["eval", "routnig", "bench"], "`askaround eval routing`"),
+        (["report", "--frmat", "csv"], "`--format`"),
+        (["import", "people", "p.csv", "--dryrun"], "`--dry-run`"),
+    ],
+)
+async def test_a_slip_in_a_command_or_flag_is_answered_with_what_it_most_likely_meant(
+    offline: Path, capsys: pytest.CaptureFixture[str], argv: list[str], meant: str
+) -> None:
+    """`askaround improt …` listed all twelve commands for the reader to find the slip in; as
+    in Slack (`/kudos tpo month`), the one it most likely meant is named, on the same line."""
+    code, err = await run(capsys, *argv)
+    assert code == 2
+    one_line(err, f"did you mean {meant}?")
+
+
+async def test_a_word_near_no_command_gets_no_guess(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = await run(capsys, "frobnicate")
+    assert code == 2
+    assert "did you mean" not in one_line(err, "invalid choice: 'frobnicate'", "'serve'")
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         ("settings set --team T1 k v", "settings set k v --team T1"),

@@ -78,7 +78,24 @@ class Parser(argparse.ArgumentParser):
         unknown = self._unknown_flags()
         if unknown:
             message = f"unrecognized arguments: {' '.join(unknown)}"
+        message = self._with_a_guess(message)
         self.exit(failures.EXIT_USAGE, f"askaround: {message} (`{self.prog} --help` explains)\n")
+
+    def _with_a_guess(self, message: str) -> str:
+        """A word one slip from a command, or a flag from a flag (`improt`, `--frmat`), gets
+        what it most likely meant, as a slip in a Slack command does, in place of the list."""
+        from bot.help import meant_subcommand
+
+        if choice := _INVALID_CHOICE.fullmatch(message):
+            typed, known = choice["typed"], [c.strip("'") for c in choice["choices"].split(", ")]
+            before, command = choice["before"], f"{self.prog} "
+        elif flags := _UNRECOGNIZED.fullmatch(message):
+            typed, known = flags["first"].split("=", 1)[0], list(self._option_string_actions)
+            before, command = message, ""
+        else:
+            return message
+        meant = meant_subcommand(typed, dict.fromkeys(known, ".*"), questions=False)
+        return f"{before}: did you mean `{command}{meant}`?" if meant else message
 
     def _subcommands(self) -> set[str]:
         return {
@@ -103,6 +120,11 @@ class Parser(argparse.ArgumentParser):
 
 
 _NUMBER = re.compile(r"-\d+(?:\.\d*)?")
+# argparse's own words (its choices quoted until Python 3.12.7, bare since)
+_INVALID_CHOICE = re.compile(
+    r"(?P<before>argument \S+: invalid choice: '(?P<typed>[^']*)') \(choose from (?P<choices>.*)\)"
+)
+_UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<first>-\S+).*")
 
 
 def build_parser() -> argparse.ArgumentParser:
