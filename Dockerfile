@@ -2,7 +2,7 @@
 # not built in CI: that machine has no container runtime). Build the wheel with `python -m
 # build`, install it into a fresh venv, run `askaround serve` as a user without privileges.
 #   docker build -t askaround .
-#   docker run --env-file .env -p 3000:3000 -v askaround-data:/var/lib/askaround askaround
+#   docker run --env-file .env -p 127.0.0.1:3000:3000 -v askaround-data:/var/lib/askaround askaround
 # See docs/deploy.md; compose.yaml runs it with PostgreSQL.
 
 FROM python:3.11-slim AS wheel

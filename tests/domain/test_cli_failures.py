@@ -369,7 +369,7 @@ async def test_a_png_is_not_written_to_a_terminal(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     week = ["--week", "2026-W47", "--manager", "x@example.com", "--format", "png"]
     code, err = await run(capsys, "report", *week)
-    assert code == 1
+    assert code == 2
     one_line(err, "a PNG would garble the terminal: add --output FILE.png")
 
 
@@ -468,6 +468,31 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
     code, err = await run(capsys, *argv)
     assert code == 2
     one_line(err, *fragments)
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["export", "kudos", "--since", "yesterday"], "--since 'yesterday' is not a date"),
+        (["export", "kudos", "--since", "2026-03-01", "--until", "2026-02-01"], "is before"),
+        (["report", "--week", "2026-W99", "--manager", "x@example.com"], "not an ISO week"),
+        (["report", "--week", "2026-W10"], "needs --week and --manager"),
+        (["report", "network", "--since", "last year"], "is not a date"),
+        (["report", "network", "--week", "2026-W10"], "not --week or --manager"),
+        (["settings", "set", "daily_allowance"], "needs a KEY and a VALUE"),
+        (["settings", "show", "values"], "takes no KEY"),
+        (["purge-workspace", "acme", "--yes"], "is not a Slack workspace id"),
+    ],
+)
+async def test_a_value_the_command_line_cannot_take_exits_2_as_a_slip_does(
+    offline: Path, capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
+    """docs/deploy.md: 2 for a command line askaround cannot act on, 1 for the world (a
+    database, Slack, a file). `--history half` exited 2 and `--since yesterday` 1; `skills
+    alias k8s` 2 and `settings set daily_allowance` 1: the same slips, told by two codes."""
+    code, err = await run(capsys, *argv)
+    assert code == 2, err
+    one_line(err, fragment)
 
 
 @pytest.mark.parametrize(
@@ -629,20 +654,20 @@ async def test_report_options_of_the_other_kind_are_refused(
     """`report network` covers a period and a weekly report a week: an option of the other
     kind was silently ignored; a --since still to come is refused too."""
     code, err = await run(capsys, "report", "network", "--week", "2026-W49")
-    assert code == 1
+    assert code == 2
     one_line(err, "report network covers the whole workspace over a period")
     code, err = await run(capsys, "report", "network", "--manager", "x@example.com")
-    assert code == 1
+    assert code == 2
     one_line(err, "not --week or --manager")
     code, err = await run(capsys, "report", "network", "--show-private")
-    assert code == 1
+    assert code == 2
     one_line(err, "report network names no channel: --show-private is for a week's report")
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
-    assert code == 1
+    assert code == 2
     one_line(err, "--since and --team are for report network")
     code, err = await run(capsys, "report", "network", "--since", "2999-01-01")
-    assert code == 1
+    assert code == 2
     one_line(err, "--since 2999-01-01 is in the future")
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 
 from bot import spreadsheet
-from bot.errors import AskaroundError
+from bot.runtime.cli.failures import UsageError
 from bot.settings import database_settings
 
 COLUMNS = (
@@ -48,14 +48,14 @@ def parse_day(option: str, value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise AskaroundError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def window(since: str, until: str | None) -> tuple[datetime, datetime | None]:
     first = parse_day("--since", since)
     last = parse_day("--until", until) if until else None
     if last is not None and last < first:
-        raise AskaroundError(f"--until {until} is before --since {since}")
+        raise UsageError(f"--until {until} is before --since {since}")
     start = datetime.combine(first, time(), UTC)
     # The calendar's last day has no day after it: up to it is no end at all.
     if last is None or last == date.max:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from bot.errors import AskaroundError
+from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
 
@@ -29,9 +29,9 @@ def _since(text: str | None) -> datetime | None:
     try:
         since = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
-        raise AskaroundError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
     if since > datetime.now(UTC):
-        raise AskaroundError(
+        raise UsageError(
             f"--since {text} is in the future (days are UTC here): nothing has happened since"
         )
     return since

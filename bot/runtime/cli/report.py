@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError, UserError
 from bot.runtime.cli import network_report
+from bot.runtime.cli.failures import UsageError
 from bot.settings import database_settings
 
 
@@ -62,7 +63,7 @@ def _week(text: str) -> IsoWeek:
     try:
         return IsoWeek.parse(text)
     except UserError:
-        raise AskaroundError(f"--week {text!r} is not an ISO week: use YYYY-Www") from None
+        raise UsageError(f"--week {text!r} is not an ISO week: use YYYY-Www") from None
 
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
@@ -73,23 +74,23 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
 
     _check_output(args.output)
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
-        raise AskaroundError("a PNG would garble the terminal: add --output FILE.png")
+        raise UsageError("a PNG would garble the terminal: add --output FILE.png")
     if args.what == "network":
         if args.week or args.manager:
-            raise AskaroundError(
+            raise UsageError(
                 "report network covers the whole workspace over a period: it takes --since and "
                 "--team, not --week or --manager"
             )
         if args.show_private:
-            raise AskaroundError(
+            raise UsageError(
                 "report network names no channel: --show-private is for a week's report"
             )
         _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
         return 0
     if args.since or args.team:
-        raise AskaroundError("--since and --team are for report network; a week takes --week")
+        raise UsageError("--since and --team are for report network; a week takes --week")
     if not (args.week and args.manager):
-        raise AskaroundError("a weekly report needs --week and --manager")
+        raise UsageError("a weekly report needs --week and --manager")
     week = _week(args.week)
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(

@@ -11,6 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import AskaroundError
+from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
 from bot.workspace_settings.keys import KEYS, SettingsRefused, listed, parse, parse_people
@@ -65,13 +66,11 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     shown = out or sys.stdout
     if args.action == "set":
         if args.key is None or args.value is None:
-            raise AskaroundError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")
+            raise UsageError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")
         if not str(args.value).strip():  # an unset shell variable, not a wish to clear it
-            raise AskaroundError(
-                f"{args.key}: an empty value changes nothing; say `none` to clear it."
-            )
+            raise UsageError(f"{args.key}: an empty value changes nothing; say `none` to clear it.")
     elif args.key is not None:
-        raise AskaroundError("settings show takes no KEY; it shows them all")
+        raise UsageError("settings show takes no KEY; it shows them all")
     async with migrated(database_url_from_env()) as engine:
         sessions = create_sessions(engine)
         service = WorkspaceSettingsService(sessions, utcnow)

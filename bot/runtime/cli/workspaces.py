@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.errors import AskaroundError
+from bot.runtime.cli.failures import UsageError
 
 TEAM_ID = re.compile(r"[TE][A-Z0-9]{1,31}")
 
@@ -14,7 +15,7 @@ def checked_team_id(text: str) -> str:
     """A workspace id as typed, or one line saying it is none."""
     team_id = text.strip()
     if not TEAM_ID.fullmatch(team_id):
-        raise AskaroundError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
+        raise UsageError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
     return team_id
 
 

@@ -85,9 +85,10 @@ def test_text_csv_and_png(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: 
 def test_bad_week_or_unknown_manager_is_one_line(
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    """Exit 1 with a single line on stderr naming the problem."""
+    """A single line on stderr naming the problem: exit 2 for a week that is none, as for any
+    value the command line cannot take, 1 for a manager the database does not have."""
     code, out, err = _run(["--week", "2026-W60", "--manager", "maria@example.com"], capsysbinary)
-    assert code == 1 and out == b"" and err.decode().count("\n") == 1
+    assert code == 2 and out == b"" and err.decode().count("\n") == 1
     assert "--week '2026-W60' is not an ISO week" in err.decode()
     code, _, err = _run(["--week", "2026-W47", "--manager", "zed@example.com"], capsysbinary)
     assert (

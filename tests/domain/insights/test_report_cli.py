@@ -69,10 +69,10 @@ def test_png(company: Path) -> None:
     assert (company / "n.png").read_bytes().startswith(b"\x89PNG")
 
 
-def test_a_bad_date_is_one_line_and_exit_1(
+def test_a_bad_date_is_one_line_and_exit_2(
     company: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", "network", "--since", "last year"]) == 1
+    assert main(["report", "network", "--since", "last year"]) == 2
     assert "--since 'last year' is not a date" in capsys.readouterr().err
 
 

@@ -158,7 +158,7 @@ async def test_an_empty_value_is_refused_rather_than_taken_as_none(
     before = (await slack.services.workspace_settings.current(slack.team_id)).values
     for empty in ("", "  "):
         code, out, err = await cli(capsys, "set", "values", empty)
-        assert code == 1 and out == ""
+        assert code == 2 and out == ""  # a value the command line cannot take, as a slip
         assert err.strip().splitlines() == [
             "askaround: values: an empty value changes nothing; say `none` to clear it."
         ]
