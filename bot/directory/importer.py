@@ -31,8 +31,8 @@ from bot.directory.import_report import ImportReport, Rejection
 from bot.directory.import_rows import PersonRow, RowError, validate_row
 from bot.directory.import_writer import Accepted, Writer
 from bot.directory.parse import NetworkInput
-from bot.directory.sync import progress_bar
 from bot.profile import Profile
+from bot.progress import progress_bar
 from storage import people_import as q
 from storage.workspaces import ensure_workspace
 

@@ -9,13 +9,10 @@ erased by Slack, without ever being listed as deactivated.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tqdm import tqdm
 
 from bot.profile import Profile
 from bot.words import plural
@@ -47,15 +44,6 @@ class SyncReport:
         """Everyone who left the workspace by this sync's word: deactivated, or no longer
         listed."""
         return [*self.deactivated, *self.left]
-
-
-def progress_bar(desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Any:
-    """The bar `askaround import` and `sync` draw on standard error while Slack is read: a
-    count and a rate (`users.list` tells no total), or a percentage when the total is known.
-    Only on a terminal: piped or written to a log, standard error gets no bar (tqdm's None)."""
-    return tqdm(
-        total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if enabled else True
-    )
 
 
 async def record_directory(

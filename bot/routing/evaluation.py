@@ -13,16 +13,16 @@ import json
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from tqdm import tqdm
 
 from bot.errors import AskaroundError
+from bot.progress import progress_bar
 from bot.routing.engine import RoutingIndex
 from bot.routing.scoring import MAX_LEVEL, QUESTION_POOL, Scored
 from bot.routing.text import tokens
@@ -333,6 +333,7 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
     )
 
 
-def _progress(items: Iterable[T], desc: str, unit: str) -> Iterable[T]:
-    """A progress bar on a terminal; none when standard error is piped or logged."""
-    return tqdm(items, desc=desc, unit=unit, leave=False, disable=None)
+def _progress(items: Collection[T], desc: str, unit: str) -> Iterable[T]:
+    """A progress bar on a terminal, gone once done; none when standard error is piped."""
+    bar: Iterable[T] = progress_bar(desc, unit, total=len(items), items=items, leave=False)
+    return bar

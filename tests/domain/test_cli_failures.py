@@ -336,7 +336,7 @@ class Terminal(io.StringIO):
 def test_a_progress_bar_is_drawn_on_a_terminal_only(
     monkeypatch: pytest.MonkeyPatch, terminal: bool
 ) -> None:
-    from bot.directory.sync import progress_bar
+    from bot.progress import progress_bar
 
     stderr = Terminal() if terminal else io.StringIO()
     monkeypatch.setattr(sys, "stderr", stderr)

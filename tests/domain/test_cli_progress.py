@@ -19,9 +19,11 @@ import pytest
 pytestmark = pytest.mark.database_independent
 
 
-def askaround(argv: list[str], cwd: Path, terminal: bool) -> tuple[int, str, str]:
+def askaround(
+    argv: list[str], cwd: Path, terminal: bool, columns: int = 100
+) -> tuple[int, str, str]:
     """`python -m bot.runtime.cli ARGV`: its code, standard output and standard error, the
-    latter a terminal or a pipe."""
+    latter a terminal `columns` wide or a pipe."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(cwd),
@@ -33,8 +35,10 @@ def askaround(argv: list[str], cwd: Path, terminal: bool) -> tuple[int, str, str
         done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
         return done.returncode, done.stdout, done.stderr
     leader, follower = pty.openpty()
-    # A terminal of 30 rows and 100 columns: a new pseudo-terminal has none, and a bar fits none.
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    # A new pseudo-terminal is 0 by 0 until it is told its size, as a window tells it.
+    fcntl.ioctl(
+        follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30 if columns else 0, columns, 0, 0)
+    )
     try:
         run = subprocess.Popen(
             command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=follower, text=True
@@ -93,3 +97,13 @@ def test_import_shows_its_progress_on_a_terminal_only(tmp_path: Path, terminal: 
         assert "importing people" in err, err
     else:
         assert "importing people" not in err and "resolving" not in err, err
+
+
+def test_a_terminal_that_reports_no_width_still_gets_its_bar(
+    tmp_path: Path, labelled: Path
+) -> None:
+    """A terminal that says it is 0 columns wide (a pseudo-terminal not sized yet, as under
+    `docker exec -t` or `ssh -t` at first) got a blank line where each bar should be."""
+    code, _out, err = askaround(["eval", "questions", str(labelled)], tmp_path, True, columns=0)
+    assert code == 0, err
+    assert "detecting questions" in err and "100/100" in err, repr(err)

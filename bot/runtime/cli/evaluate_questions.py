@@ -7,7 +7,7 @@ import sys
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.directory.sync import progress_bar
+    from bot.progress import progress_bar
     from bot.questions.detect import explain, question_confidence
     from bot.questions.detect_eval import measure, read_labelled
 

@@ -25,7 +25,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.directory.sync import progress_bar
+    from bot.progress import progress_bar
     from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client, sync_directory
 
