@@ -153,6 +153,7 @@ _STRINGS = {
     "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
     "image_url", "alt_text", "accessibility_label", "min_value", "max_value", "author_name",
     "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
+    "timezone",
 }  # fmt: skip
 _STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -352,8 +353,8 @@ class Report:
                 self._feedback_button(element.get(key), f"{pointer}/{key}")
         elif kind == "plain_text_input":
             self._text_input(element, pointer)
-        elif kind == "number_input" and "is_decimal_allowed" not in element:
-            self.add("missing required field: is_decimal_allowed", pointer)  # number-input-element
+        elif kind == "number_input":
+            self._number_input(element, pointer)
         elif kind == "file_input":  # file-input-element: max_files "Minimum of 1, maximum of 10"
             if not 1 <= self.whole(element, "max_files", 10, pointer) <= 10:
                 self.add("must be between 1 and 10", f"{pointer}/max_files")
@@ -404,6 +405,15 @@ class Report:
         self.length(element.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
         if element.get("style", "primary") not in ("primary", "danger"):
             self.add("must be primary or danger", f"{pointer}/style")
+
+    def _number_input(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/number-input-element: is_decimal_allowed required; min_value "cannot
+        be greater than max_value" (both strings holding numbers)."""
+        if "is_decimal_allowed" not in element:
+            self.add("missing required field: is_decimal_allowed", pointer)
+        low, high = _number(element.get("min_value")), _number(element.get("max_value"))
+        if low is not None and high is not None and low > high:
+            self.add("must not be greater than max_value", f"{pointer}/min_value")
 
     def _feedback_button(self, button: Any, pointer: str) -> None:
         """Each of feedback buttons' two: text plain_text ≤ 75, value required ≤ 2,000,
@@ -480,6 +490,14 @@ class Report:
             if not any(_same(option, o) for o in offered):
                 key = "initial_options" if "initial_options" in element else "initial_option"
                 self.add("must match one of the provided options", f"{pointer}/{key}")
+
+
+def _number(value: Any) -> float | None:
+    """A number input's bound as a number (None when unset or not one)."""
+    try:
+        return float(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _same(one: Any, other: Any) -> bool:

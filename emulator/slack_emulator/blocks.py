@@ -40,6 +40,9 @@ MESSAGE_TEXT_ADVICE = 4_000
 # chat.postMessage answers msg_blocks_too_long past about 12,000 characters of text in all of
 # a message's blocks: undocumented, seen at 11,341 to 13,297 (slackapi/bolt-js#2509, #2867).
 BLOCKS_TEXT_LIMIT = 12_000
+# blocks/markdown-block: "The cumulative limit for all markdown blocks in a single payload is
+# 12,000 characters."
+MARKDOWN_LIMIT = 12_000
 
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text",
@@ -136,7 +139,7 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
         text = block.get("text")
         if not isinstance(text, str) or not text.strip():
             report.add("missing required field: text", pointer)
-        report.length(text, 12_000, f"{pointer}/text")
+        report.length(text, MARKDOWN_LIMIT, f"{pointer}/text")
     elif kind == "video":  # blocks/video-block: title and description "less than 200"
         for key in ("alt_text", "thumbnail_url", "video_url"):
             if not block.get(key):
@@ -198,15 +201,23 @@ def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface
 def _blocks(blocks: Any, limit: int, pointer: str, report: Report, surface: str) -> None:
     """Up to `limit` blocks, each valid, no two with the same block_id (blocks/*: "block_id
     should be unique for each message and each iteration of a message"), at most one element
-    with focus_on_load (every element that has it: "Only one element can be set to true")."""
+    with focus_on_load (every element that has it: "Only one element can be set to true"),
+    12,000 characters of markdown blocks in all."""
     if blocks is None:
         return
     block_ids: set[str] = set()
-    focused = 0
+    focused = markdown = 0
     for i, block in enumerate(report.items(blocks, limit, pointer)):
         _check_block(block, f"{pointer}/{i}", report, surface)
         if not isinstance(block, dict):
             continue
+        if block.get("type") == "markdown" and isinstance(block.get("text"), str):
+            before, markdown = markdown, markdown + len(block["text"])
+            if before <= MARKDOWN_LIMIT < markdown:  # said once, where the sum crosses it
+                report.add(
+                    f"all markdown blocks must be less than {MARKDOWN_LIMIT + 1} characters",
+                    f"{pointer}/{i}/text",
+                )
         block_id = block.get("block_id")
         if block_id is not None:
             if block_id in block_ids:
