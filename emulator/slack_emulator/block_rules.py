@@ -193,6 +193,18 @@ class Report:
         if not ok or any(c.isspace() for c in value):
             self.add("invalid_url", pointer)
 
+    def https(self, value: Any, pointer: str) -> None:
+        """A link that must "point to a HTTPS URL" (blocks/video-block): https, with a host."""
+        if not isinstance(value, str) or not value:
+            return
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme == "https" and bool(parts.hostname)
+        except ValueError:
+            ok = False
+        if not ok or any(c.isspace() for c in value):
+            self.add("must be an HTTPS URL", pointer)
+
     def items(self, items: Any, most: int, pointer: str, *, least: int = 0) -> list[Any]:
         if items is None and not least:
             return []

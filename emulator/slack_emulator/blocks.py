@@ -140,18 +140,27 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
         if not isinstance(text, str) or not text.strip():
             report.add("missing required field: text", pointer)
         report.length(text, MARKDOWN_LIMIT, f"{pointer}/text")
-    elif kind == "video":  # blocks/video-block: title and description "less than 200"
-        for key in ("alt_text", "thumbnail_url", "video_url"):
-            if not block.get(key):
-                report.add(f"missing required field: {key}", pointer)
-        report.text(block.get("title"), 199, f"{pointer}/title", plain=True, required=True)
-        report.text(block.get("description"), 199, f"{pointer}/description", plain=True)
-        report.length(block.get("author_name"), 49, f"{pointer}/author_name")
+    elif kind == "video":
+        _check_video(block, pointer, report)
     elif kind == "table":
         _check_table(block, pointer, report)
     elif kind == "rich_text":
         report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
     _check_elements(block, pointer, report, surface)
+
+
+def _check_video(block: dict[str, Any], pointer: str, report: Report) -> None:
+    """blocks/video-block: alt_text, thumbnail_url, video_url and a title required; title
+    and description plain_text "less than 200 characters", author_name "less than 50";
+    video_url and title_url "must … point to a HTTPS URL"."""
+    for key in ("alt_text", "thumbnail_url", "video_url"):
+        if not block.get(key):
+            report.add(f"missing required field: {key}", pointer)
+    report.text(block.get("title"), 199, f"{pointer}/title", plain=True, required=True)
+    report.text(block.get("description"), 199, f"{pointer}/description", plain=True)
+    report.length(block.get("author_name"), 49, f"{pointer}/author_name")
+    for key in ("video_url", "title_url"):
+        report.https(block.get(key), f"{pointer}/{key}")
 
 
 def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:
