@@ -69,6 +69,7 @@ FIELDS: dict[str, frozenset[str]] = {
         "input": ("label", "element", "dispatch_action", "hint", "optional"),
         "image": ("image_url", "slack_file", "alt_text", "title"),
         "markdown": ("text",),
+        "file": ("external_id", "source"),
         "video": (
             "alt_text",
             "author_name",
@@ -153,7 +154,7 @@ _STRINGS = {
     "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
     "image_url", "alt_text", "accessibility_label", "min_value", "max_value", "author_name",
     "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
-    "timezone",
+    "timezone", "source",
 }  # fmt: skip
 _STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")

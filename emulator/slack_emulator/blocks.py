@@ -142,6 +142,11 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
         report.length(text, MARKDOWN_LIMIT, f"{pointer}/text")
     elif kind == "video":
         _check_video(block, pointer, report)
+    elif kind == "file":  # blocks/file-block: a remote file's external_id; source "remote"
+        if not block.get("external_id"):
+            report.add("missing required field: external_id", pointer)
+        if block.get("source") != "remote":
+            report.add("must be remote", f"{pointer}/source")
     elif kind == "table":
         _check_table(block, pointer, report)
     elif kind == "rich_text":
