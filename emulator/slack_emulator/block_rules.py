@@ -121,6 +121,13 @@ ELEMENT_FIELDS: dict[str, frozenset[str]] = {
             "dispatch_action_config", "focus_on_load", "placeholder",
         ),
         "file_input": ("type", "action_id", "filetypes", "max_files"),
+        "workflow_button": (
+            "type", "text", "workflow", "action_id", "style", "accessibility_label",
+        ),
+        "icon_button": (
+            "type", "icon", "text", "action_id", "value", "confirm", "accessibility_label",
+            "visible_to_user_ids",
+        ),
         **dict.fromkeys(("email_text_input", "url_text_input"), (
             "type", "action_id", "initial_value", "dispatch_action_config", "focus_on_load",
             "placeholder",
@@ -133,6 +140,7 @@ OPTION_FIELDS = frozenset(("text", "value", "description", "url"))
 OPTION_GROUP_FIELDS = frozenset(("label", "options"))
 CONFIRM_FIELDS = frozenset(("title", "text", "confirm", "deny", "style"))
 DISPATCH_CONFIG_FIELDS = frozenset(("trigger_actions_on",))
+TRIGGER_FIELDS = frozenset(("url", "customizable_input_parameters"))
 FILTER_FIELDS = frozenset(("include", "exclude_external_shared_channels", "exclude_bot_users"))
 # reference/views/modal-views and …/home-tab-views
 VIEW_FIELDS = {
@@ -156,7 +164,9 @@ _STRINGS = {
     "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
     "timezone", "source",
 }  # fmt: skip
-_STRING_LISTS = {"initial_users", "initial_conversations", "initial_channels"}
+_STRING_LISTS = {
+    "initial_users", "initial_conversations", "initial_channels", "visible_to_user_ids",
+}  # fmt: skip
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _CONVERSATION_KINDS = ("im", "mpim", "private", "public")
 _FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
@@ -357,8 +367,12 @@ class Report:
             where = f"{pointer}/initial_options"
             self.items(element["initial_options"], 100, where, least=1)
         self.dispatch_config(element.get("dispatch_action_config"), pointer)
-        if kind == "button":
+        if kind in ("button", "workflow_button"):
             self._button(element, pointer)
+            if kind == "workflow_button":
+                self._workflow(element, pointer)
+        elif kind == "icon_button":
+            self._icon_button(element, pointer)
         elif kind == "image":
             self.image(element, pointer)
         elif kind == "feedback_buttons":  # block-elements/feedback-buttons-element
@@ -427,6 +441,39 @@ class Report:
         low, high = _number(element.get("min_value")), _number(element.get("max_value"))
         if low is not None and high is not None and low > high:
             self.add("must not be greater than max_value", f"{pointer}/min_value")
+
+    def _workflow(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/workflow-button-element: `action_id` and a `workflow` required;
+        composition-objects/workflow-object: its `trigger` required; …/trigger-object: the
+        trigger's `url` required, `customizable_input_parameters` an array of name and value."""
+        if "action_id" not in element:
+            self.add("missing required field: action_id", pointer)
+        workflow = element.get("workflow")
+        trigger = workflow.get("trigger") if isinstance(workflow, dict) else None
+        where = f"{pointer}/workflow"
+        if not isinstance(workflow, dict):
+            self.add("missing required field: workflow", pointer)
+        elif not isinstance(trigger, dict):
+            self.add("missing required field: trigger", where)
+        else:
+            self.fields(workflow, frozenset(("trigger",)), where)
+            self.fields(trigger, TRIGGER_FIELDS, f"{where}/trigger")
+            if not isinstance(trigger.get("url"), str) or not trigger["url"]:
+                self.add("missing required field: url", f"{where}/trigger")
+            where = f"{where}/trigger/customizable_input_parameters"
+            inputs = self.items(trigger.get("customizable_input_parameters"), 10**4, where)
+            for i, given in enumerate(inputs):
+                if not (isinstance(given, dict) and set(given) == {"name", "value"}):
+                    self.add("must be an input parameter object", f"{where}/{i}")
+
+    def _icon_button(self, element: dict[str, Any], pointer: str) -> None:
+        """block-elements/icon-button-element: `icon` required ("The trash icon is the only
+        icon available"), text plain_text required, value ≤ 2,000, accessibility_label ≤ 75."""
+        if element.get("icon") != "trash":
+            self.add("must be trash", f"{pointer}/icon")
+        self.text(element.get("text"), 3000, f"{pointer}/text", plain=True, required=True)
+        self.length(element.get("value"), 2000, f"{pointer}/value")
+        self.length(element.get("accessibility_label"), 75, f"{pointer}/accessibility_label")
 
     def _feedback_button(self, button: Any, pointer: str) -> None:
         """Each of feedback buttons' two: text plain_text ≤ 75, value required ≤ 2,000,

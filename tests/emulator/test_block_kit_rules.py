@@ -89,6 +89,9 @@ FEEDBACK = {
     "negative_button": {"text": plain("👎"), "value": "down"},
 }
 FEEDBACKS = [{**FEEDBACK, "action_id": str(i)} for i in range(6)]
+WORKFLOW = {"trigger": {"url": "https://slack.com/shortcuts/Ft01/x"}}
+RUN = {"type": "workflow_button", "text": plain("Run"), "action_id": "w", "workflow": WORKFLOW}
+TRASH = {"type": "icon_button", "icon": "trash", "text": plain("Delete"), "action_id": "d"}
 VIDEO = {
     "type": "video",
     "alt_text": "a",
@@ -278,6 +281,30 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
     ("a file block carries only its fields",
      [{"type": "file", "external_id": "F1", "source": "remote", "title": "x"}],
      [{"type": "file", "external_id": "F1", "source": "remote", "block_id": "f"}]),
+    ("a workflow button has its workflow's trigger",
+     actions({**RUN, "workflow": {"trigger": {}}}), actions(RUN)),
+    ("a workflow button has a workflow", actions({k: v for k, v in RUN.items() if k != "workflow"}),
+     accessory(RUN)),
+    ("a workflow button has an action_id",
+     actions({k: v for k, v in RUN.items() if k != "action_id"}), actions(RUN)),
+    ("a workflow button's text plain_text ≤ 75",
+     actions({**RUN, "text": plain("r" * 76)}), actions({**RUN, "text": plain("r" * 75)})),
+    ("a workflow button carries only its fields", actions({**RUN, "value": "v"}),
+     actions({**RUN, "style": "primary", "accessibility_label": "Run it"})),
+    ("a trigger's input parameters have a name and a value",
+     actions({**RUN, "workflow": {"trigger": {**WORKFLOW["trigger"],
+                                              "customizable_input_parameters": [{"name": "a"}]}}}),
+     actions({**RUN, "workflow": {"trigger": {
+         **WORKFLOW["trigger"], "customizable_input_parameters": [{"name": "a", "value": "1"}]}}})),
+    ("an icon button's icon is trash",
+     [{"type": "context_actions", "elements": [{**TRASH, "icon": "pencil"}]}],
+     [{"type": "context_actions", "elements": [TRASH]}]),
+    ("an icon button has its text",
+     [{"type": "context_actions", "elements": [{**TRASH, "text": mrkdwn("Delete")}]}],
+     [{"type": "context_actions", "elements": [{**TRASH, "value": "v" * 2000}]}]),
+    ("an icon button carries only its fields",
+     [{"type": "context_actions", "elements": [{**TRASH, "style": "danger"}]}],
+     [{"type": "context_actions", "elements": [{**TRASH, "visible_to_user_ids": ["U1"]}]}]),
     ("a video carries only its fields", [{**VIDEO, "autoplay": True}],
      [{**VIDEO, "provider_name": "YouTube", "title_url": "https://x.example/v"}]),
     ("a table ≤ 100 rows", [{"type": "table", "rows": [[CELL]] * 101}],
