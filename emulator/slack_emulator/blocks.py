@@ -150,7 +150,7 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
     elif kind == "table":
         _check_table(block, pointer, report)
     elif kind == "rich_text":
-        report.items(block.get("elements"), 10_000, f"{pointer}/elements", least=1)
+        _check_rich_text(block, pointer, report)
     _check_elements(block, pointer, report, surface)
 
 
@@ -166,6 +166,44 @@ def _check_video(block: dict[str, Any], pointer: str, report: Report) -> None:
     report.length(block.get("author_name"), 49, f"{pointer}/author_name")
     for key in ("video_url", "title_url"):
         report.https(block.get(key), f"{pointer}/{key}")
+
+
+_RICH_OBJECTS = (
+    "rich_text_section", "rich_text_list", "rich_text_preformatted", "rich_text_quote"
+)  # fmt: skip
+# The field each of these rich text elements cannot do without (block-elements/text-element,
+# …/link-element, …/user-element, …/channel-element, …/emoji-element, …/usergroup-element).
+_RICH_REQUIRED = {
+    "text": "text", "link": "url", "user": "user_id", "channel": "channel_id", "emoji": "name",
+    "usergroup": "usergroup_id",
+}  # fmt: skip
+
+
+def _check_rich_text(block: dict[str, Any], pointer: str, report: Report) -> None:
+    """blocks/rich-text-block: `elements` are rich_text_section, rich_text_list,
+    rich_text_preformatted or rich_text_quote; block-elements/rich-text-list-element: its
+    `style` bullet or ordered, its `elements` rich_text_sections; every one's `elements`
+    required, each rich text element with the field it is about (a text's `text`…)."""
+    where = f"{pointer}/elements"
+    for i, part in enumerate(report.items(block.get("elements"), 10_000, where, least=1)):
+        kind = part.get("type") if isinstance(part, dict) else None
+        if kind not in _RICH_OBJECTS:
+            report.add(f"must be one of {', '.join(_RICH_OBJECTS)}", f"{where}/{i}/type")
+            continue
+        if kind == "rich_text_list" and part.get("style") not in ("bullet", "ordered"):
+            report.add("must be bullet or ordered", f"{where}/{i}/style")
+        for j, item in enumerate(report.items(part.get("elements"), 10_000, f"{where}/{i}")):
+            at = f"{where}/{i}/elements/{j}"
+            if not isinstance(item, dict) or not isinstance(item.get("type"), str):
+                report.add("must be a rich text element", at)
+            elif kind == "rich_text_list" and item["type"] != "rich_text_section":
+                report.add("must be a rich_text_section", f"{at}/type")
+            elif (needed := _RICH_REQUIRED.get(item["type"])) and not isinstance(
+                item.get(needed), str
+            ):
+                report.add(f"missing required field: {needed}", at)
+        if "elements" not in part:
+            report.add("missing required field: elements", f"{where}/{i}")
 
 
 def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:

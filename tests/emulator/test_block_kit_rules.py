@@ -89,6 +89,17 @@ FEEDBACK = {
     "negative_button": {"text": plain("👎"), "value": "down"},
 }
 FEEDBACKS = [{**FEEDBACK, "action_id": str(i)} for i in range(6)]
+
+
+def rich(*parts: Json) -> list[Json]:
+    return [{"type": "rich_text", "elements": list(parts)}]
+
+
+def rich_section(*elements: Json, kind: str = "rich_text_section", **more: Any) -> Json:
+    return {"type": kind, "elements": list(elements), **more}
+
+
+WORDS = {"type": "text", "text": "hi"}
 WORKFLOW = {"trigger": {"url": "https://slack.com/shortcuts/Ft01/x"}}
 RUN = {"type": "workflow_button", "text": plain("Run"), "action_id": "w", "workflow": WORKFLOW}
 TRASH = {"type": "icon_button", "icon": "trash", "text": plain("Delete"), "action_id": "d"}
@@ -305,6 +316,20 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
     ("an icon button carries only its fields",
      [{"type": "context_actions", "elements": [{**TRASH, "style": "danger"}]}],
      [{"type": "context_actions", "elements": [{**TRASH, "visible_to_user_ids": ["U1"]}]}]),
+    ("a rich text block holds rich text objects",
+     rich({"type": "section", "text": mrkdwn("hi")}), rich(rich_section(WORDS))),
+    ("a rich text list is bullet or ordered",
+     rich(rich_section(rich_section(WORDS), kind="rich_text_list", style="dashed")),
+     rich(rich_section(rich_section(WORDS), kind="rich_text_list", style="ordered", indent=1))),
+    ("a rich text list holds sections",
+     rich(rich_section(WORDS, kind="rich_text_list", style="bullet")),
+     rich(rich_section(rich_section(WORDS), kind="rich_text_list", style="bullet"))),
+    ("a rich text object has its elements",
+     rich({"type": "rich_text_quote"}), rich(rich_section(WORDS, kind="rich_text_quote"))),
+    ("a rich text element has what it is about",
+     rich(rich_section({"type": "link", "text": "docs"}, {"type": "user"})),
+     rich(rich_section({"type": "link", "url": "https://x.example"}, {"type": "user",
+                                                                      "user_id": "U1"}))),
     ("a video carries only its fields", [{**VIDEO, "autoplay": True}],
      [{**VIDEO, "provider_name": "YouTube", "title_url": "https://x.example/v"}]),
     ("a table ≤ 100 rows", [{"type": "table", "rows": [[CELL]] * 101}],
