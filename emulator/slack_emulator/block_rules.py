@@ -70,6 +70,7 @@ FIELDS: dict[str, frozenset[str]] = {
         "image": ("image_url", "slack_file", "alt_text", "title"),
         "markdown": ("text",),
         "file": ("external_id", "source"),
+        "data_table": ("rows", "page_size", "caption", "row_header_column_index"),
         "video": (
             "alt_text",
             "author_name",
@@ -162,7 +163,7 @@ _STRINGS = {
     "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
     "image_url", "alt_text", "accessibility_label", "min_value", "max_value", "author_name",
     "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
-    "timezone", "source",
+    "timezone", "source", "caption",
 }  # fmt: skip
 _STRING_LISTS = {
     "initial_users", "initial_conversations", "initial_channels", "visible_to_user_ids",

@@ -46,8 +46,9 @@ MARKDOWN_LIMIT = 12_000
 
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text",
-    "section", "video", "markdown", "table", "context_actions",
+    "section", "video", "markdown", "table", "context_actions", "data_table",
 }  # fmt: skip
+_DATA_CELLS = ("rich_text", "raw_text", "raw_number")  # blocks/data-table-block
 _CONTEXT_ACTIONS = {"feedback_buttons", "icon_button"}  # blocks/context-actions-block
 
 
@@ -149,6 +150,8 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
             report.add("must be remote", f"{pointer}/source")
     elif kind == "table":
         _check_table(block, pointer, report)
+    elif kind == "data_table":
+        _check_data_table(block, pointer, report)
     elif kind == "rich_text":
         _check_rich_text(block, pointer, report)
     _check_elements(block, pointer, report, surface)
@@ -223,6 +226,29 @@ def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:
             report.add("must be left, center or right", f"{where}/align")
         if not isinstance(setting.get("is_wrapped", False), bool):
             report.add("must be a boolean", f"{where}/is_wrapped")
+
+
+def _check_data_table(block: dict[str, Any], pointer: str, report: Report) -> None:
+    """blocks/data-table-block: a `caption` (required); 2–101 `rows`, the first the header,
+    all as long as each other, of rich_text, raw_text or raw_number cells, no rich_text in the
+    header; `page_size` 1–100; `row_header_column_index` a column's 0-based index."""
+    caption = block.get("caption")
+    if not isinstance(caption, str) or not caption.strip():
+        report.add("missing required field: caption", pointer)
+    rows = report.items(block.get("rows"), 101, f"{pointer}/rows", least=2)
+    width = len(rows[0]) if rows and isinstance(rows[0], list) else 0
+    for r, row in enumerate(rows):
+        cells = report.items(row, 10_000, f"{pointer}/rows/{r}")
+        if len(cells) != width:
+            report.add("all rows must have the same number of values", f"{pointer}/rows/{r}")
+        allowed = ("raw_text", "raw_number") if r == 0 else _DATA_CELLS
+        for c, cell in enumerate(cells):
+            if not isinstance(cell, dict) or cell.get("type") not in allowed:
+                report.add(f"must be a {' or '.join(allowed)} cell", f"{pointer}/rows/{r}/{c}")
+    if not 1 <= report.whole(block, "page_size", 5, pointer) <= 100:
+        report.add("must be between 1 and 100", f"{pointer}/page_size")
+    if not 0 <= report.whole(block, "row_header_column_index", 0, pointer) < max(width, 1):
+        report.add("must be the index of a column", f"{pointer}/row_header_column_index")
 
 
 def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface: str) -> None:

@@ -100,6 +100,9 @@ def rich_section(*elements: Json, kind: str = "rich_text_section", **more: Any) 
 
 
 WORDS = {"type": "text", "text": "hi"}
+HEAD = [{"type": "raw_text", "text": "Team"}, {"type": "raw_text", "text": "Kudos"}]
+ROW = [{"type": "raw_text", "text": "Ops"}, {"type": "raw_number", "value": 3}]
+DATA = {"type": "data_table", "caption": "Kudos by team", "rows": [HEAD, ROW]}
 WORKFLOW = {"trigger": {"url": "https://slack.com/shortcuts/Ft01/x"}}
 RUN = {"type": "workflow_button", "text": plain("Run"), "action_id": "w", "workflow": WORKFLOW}
 TRASH = {"type": "icon_button", "icon": "trash", "text": plain("Delete"), "action_id": "d"}
@@ -330,6 +333,22 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      rich(rich_section({"type": "link", "text": "docs"}, {"type": "user"})),
      rich(rich_section({"type": "link", "url": "https://x.example"}, {"type": "user",
                                                                       "user_id": "U1"}))),
+    ("a data table is a block Slack takes", [{**DATA, "type": "datatable"}], [DATA]),
+    ("a data table has its caption", [{k: v for k, v in DATA.items() if k != "caption"}],
+     [{**DATA, "page_size": 100, "row_header_column_index": 1}]),
+    ("a data table has a header and a row", [{**DATA, "rows": [HEAD]}], [DATA]),
+    ("a data table has at most 101 rows", [{**DATA, "rows": [HEAD, *[ROW] * 101]}],
+     [{**DATA, "rows": [HEAD, *[ROW] * 100]}]),
+    ("a data table's rows are as long as each other", [{**DATA, "rows": [HEAD, ROW[:1]]}],
+     [DATA]),
+    ("a data table's header has no rich_text",
+     [{**DATA, "rows": [[rich(rich_section(WORDS))[0], HEAD[1]], ROW]}],
+     [{**DATA, "rows": [HEAD, [rich(rich_section(WORDS))[0], ROW[1]]]}]),
+    ("a data table's page_size 1 to 100", [{**DATA, "page_size": 0}],
+     [{**DATA, "page_size": 1}]),
+    ("a data table's row header is one of its columns",
+     [{**DATA, "row_header_column_index": 2}], [{**DATA, "row_header_column_index": 0}]),
+    ("a data table carries only its fields", [{**DATA, "column_settings": []}], [DATA]),
     ("a video carries only its fields", [{**VIDEO, "autoplay": True}],
      [{**VIDEO, "provider_name": "YouTube", "title_url": "https://x.example/v"}]),
     ("a table ≤ 100 rows", [{"type": "table", "rows": [[CELL]] * 101}],
