@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, u
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
-from storage.questions import HELPED_STATES
+from storage.questions import HELPED_STATES, released_help
 from storage.upsert import insert_for
 
 
@@ -292,18 +292,17 @@ async def _help_released(
     workspace while helping, `release_question`): the question no longer names them, their
     accepted offer does."""
     statement = (
-        select(Question.id, Offer.candidate_user_id, Question.asker_user_id, Offer.responded_at)
-        .join(Question, Question.id == Offer.question_id)
+        released_help(
+            team_id,
+            Question.id,
+            Offer.candidate_user_id,
+            Question.asker_user_id,
+            Offer.responded_at,
+        )
         .where(
-            Offer.team_id == team_id,
-            Offer.status == "accepted",
             Offer.candidate_user_id.in_(list(helpers)),
             Offer.responded_at >= since,
             Offer.responded_at < until,
-            or_(
-                Question.helper_user_id.is_(None),
-                Question.helper_user_id != Offer.candidate_user_id,
-            ),
         )
         .order_by(Question.id)
     )

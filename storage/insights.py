@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
-from storage.questions import put_to_people
+from storage.questions import put_to_people, released_help
 
 BATCH = 5000
 ANSWERED_OFFERS = ("accepted", "answered")
@@ -157,6 +157,23 @@ async def stream_questions(
     ).where(Question.team_id == team_id, Question.created_at >= since, put_to_people())
     async for rows in _batches(session, statement):
         yield rows
+
+
+async def released_help_since(
+    session: AsyncSession, team_id: str, since: datetime
+) -> list[tuple[str, str, bool, list[str] | None]]:
+    """(asker, helper, is private, topics) of the questions since that someone took on and
+    was released from (they left the workspace while helping): `stream_questions` no longer
+    has them as the helper. Few: read at once."""
+    statement = released_help(
+        team_id,
+        Question.asker_user_id,
+        Offer.candidate_user_id,
+        Question.is_private,
+        Question.topics,
+    ).where(Question.created_at >= since)
+    rows = await session.execute(statement)
+    return [(asker, helper, private, topics) for asker, helper, private, topics in rows]
 
 
 async def stream_kudos(

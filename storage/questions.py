@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
+    Select,
     String,
     and_,
     bindparam,
@@ -226,6 +227,26 @@ async def release_question(session: AsyncSession, question: Question, helper_use
         return False
     question.status, question.helper_user_id = "open", None
     return True
+
+
+def released_help(team_id: str, *columns: Any) -> Select[Any]:
+    """`columns` of the questions someone took on and was released from (they left the
+    workspace while helping, `release_question`), one row per such helper: the question no
+    longer names them, their accepted offer (`Offer`, joined) does. Digests and the network
+    insights count this help as given."""
+    return (
+        select(*columns)
+        .select_from(Offer)
+        .join(Question, Question.id == Offer.question_id)
+        .where(
+            Offer.team_id == team_id,
+            Offer.status == "accepted",
+            or_(
+                Question.helper_user_id.is_(None),
+                Question.helper_user_id != Offer.candidate_user_id,
+            ),
+        )
+    )
 
 
 async def questions_helped_by(

@@ -65,6 +65,8 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     async for questions in q.stream_questions(s, team_id, since):
         for asker, helper, status, private, topics in questions:
             flows.question(asker, helper, status, private, list(topics or ()))
+    for asker, helper, private, topics in await q.released_help_since(s, team_id, since):
+        flows.took_on(asker, helper, private, list(topics or ()))
     async for kudos in q.stream_kudos(s, team_id, since):
         flows.kudos(kudos)
     async for offers in q.stream_offers(s, team_id, since):

@@ -74,8 +74,11 @@ class Flows:
         self, asker: str, helper: str | None, status: str, private: bool, topics: list[str]
     ) -> None:
         self.asked.update(topics)
-        if helper is None or status not in HELPED_STATES:
-            return
+        if helper is not None and status in HELPED_STATES:
+            self.took_on(asker, helper, private, topics)
+
+    def took_on(self, asker: str, helper: str, private: bool, topics: list[str]) -> None:
+        """`helper` took on the question (counted once in `question`, asked or not)."""
         self.helped(helper, asker, public=not private)
         if not private:
             for topic in topics:

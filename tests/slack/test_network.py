@@ -32,6 +32,7 @@ from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.questions.test_flow import ask, offer_dm
 
 MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
 # The monthly DM sent on 1 December 2026 at 10:00 UTC: the 90 days to then, from a UTC midnight.
@@ -451,3 +452,25 @@ async def test_a_topic_only_someone_away_declared_is_not_said_to_be_declared_by_
         admin = await seen(slack, "olga")
     assert "Kafka: asked 3× in the window, nobody has declared it" not in admin, admin
     assert "Kafka: asked 3× in the window, nobody available has declared it" in admin, admin
+
+
+@pytest.mark.postgres_too
+async def test_help_of_a_colleague_who_left_while_helping_still_counts(tmp_path: Path) -> None:
+    """Alice (Platform) asks about terraform; Dev (Core, with Hana) takes it on, then leaves the
+    workspace while helping: the question, open again, no longer names him. Core's help to
+    Platform still counts; it was lost ("Core → Platform" was missing), his accepted request
+    being read no more."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        slack.services.clock.freeze(datetime(2026, 11, 18, 10, tzinfo=UTC))  # Dev at work
+        await stage(slack)
+        async with slack.services.sessions() as s, s.begin():  # Core keeps 3 people after
+            await s.execute(
+                update(Person).where(Person.user_id == slack.user("hana")).values(team_name="Core")
+            )
+        await ask(slack)
+        await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+        await slack.settle()
+        await slack.emu.change_user(slack.user("dev"), deleted=True)
+        await slack.settle()
+        admin = await seen(slack, "olga")
+    assert "Core → Platform: 1" in admin, admin
