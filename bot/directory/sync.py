@@ -31,12 +31,24 @@ class SyncReport:
     pages: int = 0
 
     def summary(self) -> str:
+        """Each listed account counted once, for what happened to it, so the figures add up
+        to those listed; those no longer listed after them."""
+        first_seen_gone = [u for u in self.deactivated if u in set(self.added)]
+        changed = {*self.added, *self.deactivated, *self.reactivated}
+        updated = [u for u in self.updated if u not in changed]
+        figures = [f"{len(self.added) - len(first_seen_gone)} new"]
+        if first_seen_gone:
+            figures.append(f"{len(first_seen_gone)} already deactivated when first seen")
+        figures += [
+            f"{len(updated)} updated",
+            f"{len(self.deactivated) - len(first_seen_gone)} deactivated",
+            f"{len(self.reactivated)} reactivated",
+            f"{self.seen - len(changed) - len(updated)} unchanged",
+        ]
         return (
             f"{plural(self.seen, 'Slack user')} in {plural(self.pages, 'page')}: "
-            f"{len(self.added)} new, "
-            f"{len(self.updated)} updated, {len(self.deactivated)} deactivated, "
-            f"{len(self.left)} no longer in the workspace, "
-            f"{len(self.reactivated)} reactivated."
+            f"{', '.join(figures)}; {len(self.left)} no longer in the workspace "
+            "(not listed: recorded as deactivated)."
         )
 
     @property

@@ -116,3 +116,23 @@ async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path) -> No
     assert view.skills == ()
     code, out, _err = await run_cli(slack, "sync")
     assert code == 0 and "deactivated" in out
+
+
+async def test_cli_sync_summary_counts_each_account_once(slack: Harness) -> None:
+    """`askaround sync`'s figures add up to the users listed, each said once for what
+    happened to it. Dave, deactivated before askaround first saw him, was counted "new" and
+    "deactivated" both ("7 new, … 1 deactivated" of 7); Bob, deactivated since, "updated" and
+    "deactivated" both, and the six unchanged went unsaid."""
+    code, out, _err = await run_cli(slack, "sync")
+    assert code == 0
+    assert out.strip() == (
+        "7 Slack users in 1 page: 6 new, 1 already deactivated when first seen, 0 updated, "
+        "0 deactivated, 0 reactivated, 0 unchanged; "
+        "0 no longer in the workspace (not listed: recorded as deactivated)."
+    ), out
+    slack.emu.workspace.users[slack.user("bob")].deleted = True
+    code, out, _err = await run_cli(slack, "sync")
+    assert out.strip() == (
+        "7 Slack users in 1 page: 0 new, 0 updated, 1 deactivated, 0 reactivated, 6 unchanged; "
+        "0 no longer in the workspace (not listed: recorded as deactivated)."
+    ), out
