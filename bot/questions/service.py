@@ -314,8 +314,10 @@ class QuestionService:
             now = self.clock()
             for question in await q.questions_helped_by(s, team_id, user_id):
                 await q.hold_question(s, question)
+                connected = [question.connected_message_channel, question.connected_message_ts]
                 if await q.release_question(s, question, user_id):
-                    await tell.asker(s, question, "helper_left", now, helper=user_id)
+                    extra = {"connected": connected} if all(connected) else {}
+                    await tell.asker(s, question, "helper_left", now, helper=user_id, **extra)
                     await tell.asking_helper(s, question, user_id, "released", now)
                     await self._move_on(s, index, question, [])
 

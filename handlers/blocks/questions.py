@@ -413,23 +413,35 @@ def render_connected(
     names: Mapping[str, str] | None = None,
     *,
     quoted: bool = True,
+    left: bool = False,
 ) -> Message:
     """Asker and helper introduced. The question is quoted where it is not right above (a
     group DM); in its own thread it is not, so an edit to it leaves no older copy behind. Once
-    the question has closed, how it ended instead of Solved, as the asker's list says it."""
+    the question has closed, how it ended instead of Solved, as the asker's list says it. Once
+    the helper `left` the workspace, that they did, and no button: the question goes on
+    without this message, which nothing draws again."""
     text = (
         f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
         "Take it from here!"
     )
+    if left:
+        text = (
+            f"<@{question.asker_user_id}>, <@{helper_user_id}> was helping with your question "
+            f"#{question.id}, and is no longer in this workspace."
+        )
     said = quote(question.text, (question.asker_user_id, helper_user_id), names)
-    ended = _ENDED.get(question.status)
+    ended = None if left else _ENDED.get(question.status)
     return {
         "text": text,
         "blocks": [
             section(f"{text}\n{said}" if quoted and question.text.strip() else text),
-            context(f"Question #{question.id} {ended}")
-            if ended
-            else actions(button("Solved", "question_solved", str(question.id), "primary")),
+            *(
+                [context(f"Question #{question.id} {ended}")]
+                if ended
+                else []
+                if left
+                else [actions(button("Solved", "question_solved", str(question.id), "primary"))]
+            ),
         ],
     }
 

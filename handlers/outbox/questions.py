@@ -493,8 +493,16 @@ async def connected(
 async def helper_left(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
+    """The asker told their helper left; first, the reply that connected them, its ts kept
+    in `connected` (the question no longer has it), says so."""
     question = (await _now(services, team_id, payload)).question
     helper = str(payload["helper"])
+    if connected := payload.get("connected"):
+        channel, ts = connected
+        names = await _names_in(client, services, team_id, question)
+        quoted = channel != question.channel_id
+        said = render_connected(question, helper, names, quoted=quoted, left=True)
+        await update_message(client, channel, ts, said)
     names = await names_of(client, services, team_id, [helper])
     await tell_asker(client, question, render_helper_left(question, helper, names), payload)
 

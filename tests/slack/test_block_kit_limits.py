@@ -295,6 +295,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_connected", lambda: questions.render_connected(question(), USERS[1]), check_message),
+    (
+        "render_connected (helper left)",
+        lambda: questions.render_connected(question(), USERS[1], left=True),
+        check_message,
+    ),
     ("render_solved", lambda: questions.render_solved(question(), USERS[1]), check_message),
     (
         "render_unanswered",

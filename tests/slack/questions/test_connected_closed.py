@@ -62,3 +62,24 @@ async def test_a_group_dm_connection_says_so_too_and_quotes_the_question_still(
     shown = str(connected.blocks)
     assert "question_solved" not in shown and QUESTION in shown
     assert f"Question #{question.id} was withdrawn" in shown
+
+
+async def test_a_helper_who_left_is_no_longer_said_to_be_able_to_help(
+    slack: SlackHarness,
+) -> None:
+    """Dev, connected to Alice's question, leaves the workspace: the question is open again
+    (and, nobody else left to ask, closes unanswered). The reply that connected them went on
+    reading "Dev Patel can help with your question. Take it from here!" with its Solved
+    button; it says he left."""
+    await dev_helps(slack)
+    [before] = connected_messages(slack, slack.emu.messages(slack.channel("general")))
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    question, _ = await rows(slack)
+    [connected] = [m for m in slack.emu.messages(slack.channel("general")) if m.ts == before.ts]
+    shown = str(connected.blocks)
+    assert "Take it from here" not in shown and "question_solved" not in shown, shown
+    assert (
+        f"<@{slack.user('alice')}>, <@{slack.user('dev')}> was helping with your question "
+        f"#{question.id}, and is no longer in this workspace."
+    ) in shown, shown
