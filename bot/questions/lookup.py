@@ -22,15 +22,16 @@ async def waiting(
     s: AsyncSession, team_id: str, question_ids: list[int], now: datetime, hours: WorkingHours
 ) -> set[int]:
     """Of these questions, those with requests waiting and none of them sent, each waiting
-    for its colleague's working day to start (not merely its turn to be sent): nobody has
-    been asked yet."""
-    offers = await offer_q.offers_of_questions(s, question_ids)
-    pending = {o.candidate_user_id for o in offers if o.status == "pending"}
-    due = await tell.due_at(s, team_id, sorted(pending), now, hours)
-    found = {o.question_id for o in offers if o.status == "pending"}
+    for its colleague's working day to start (not merely its turn to be sent): nobody is
+    asked now. Requests of earlier rounds, sent and answered or run out, were: they are not
+    being asked now (the asker's list names only those still asked)."""
+    offers = [
+        o for o in await offer_q.offers_of_questions(s, question_ids) if o.status == "pending"
+    ]
+    due = await tell.due_at(s, team_id, sorted({o.candidate_user_id for o in offers}), now, hours)
+    found = {o.question_id for o in offers}
     for offer in offers:
-        sent = offer.dm_ts is not None
-        if sent or (offer.status == "pending" and due[offer.candidate_user_id] <= now):
+        if offer.dm_ts is not None or due[offer.candidate_user_id] <= now:
             found.discard(offer.question_id)
     return found
 

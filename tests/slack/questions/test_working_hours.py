@@ -387,6 +387,26 @@ async def test_ask_mine_does_not_say_colleagues_were_asked_while_every_request_w
     assert "colleagues asked" in said and "working day" not in said, said
 
 
+async def test_ask_mine_does_not_say_colleagues_are_asked_while_the_next_one_sleeps(
+    slack: SlackHarness,
+) -> None:
+    """Dev says "Not me"; Bob, next, is at 03:00 where he is: Alice's list reads "I'll ask 1
+    colleague … when their working day starts", and `/ask mine` read "colleagues asked" of
+    the same question, Dev's request, sent and answered, counting as someone asked now. It
+    says it waits for their working day, as the list does."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await _dev_at_night(slack, "bob")
+    await ask(slack)
+    await slack.emu.click_button(slack.user("dev"), "Not me")
+    await slack.settle()
+    assert await _asked(slack) == ["bob"] and _bot_dms(slack, "bob") == []
+    await slack.command("alice", "/ask", "mine")
+    await slack.settle()
+    said = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert "colleagues asked" not in said, said
+    assert "to be asked when their working day starts" in said, said
+
+
 async def test_asking_again_at_night_does_not_say_the_question_is_being_asked(
     slack: SlackHarness,
 ) -> None:
