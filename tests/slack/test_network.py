@@ -474,3 +474,19 @@ async def test_help_of_a_colleague_who_left_while_helping_still_counts(tmp_path:
         await slack.settle()
         admin = await seen(slack, "olga")
     assert "Core → Platform: 1" in admin, admin
+
+
+async def test_a_kudos_undone_is_not_in_the_next_view(tmp_path: Path) -> None:
+    """Erin undoes her kudos to Bob after Olga saw Bob as a connector for two: her next look
+    counts the one left, within the two hours the analysis is kept (an Undo counts as a
+    deletion from profiles)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        before = await seen(slack, "olga")
+        assert "Bob Chen (Platform): helped 2× across 1 team," in before, before
+        assert "Platform → Core: 5" in before, before
+        await slack.emu.click_button(slack.user("erin"), "Undo")
+        await slack.settle()
+        after = await seen(slack, "olga")
+    assert "Bob Chen (Platform)" not in after, after
+    assert "Platform → Core: 4" in after, after
