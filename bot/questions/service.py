@@ -314,12 +314,12 @@ class QuestionService:
             now = self.clock()
             for question in await q.questions_helped_by(s, team_id, user_id):
                 await q.hold_question(s, question)
-                connected = [question.connected_message_channel, question.connected_message_ts]
+                connected = (question.connected_message_channel, question.connected_message_ts)
                 if await q.release_question(s, question, user_id):
-                    extra = {"connected": connected} if all(connected) else {}
-                    await tell.asker(s, question, "helper_left", now, helper=user_id, **extra)
+                    await tell.asker(s, question, "helper_left", now, helper=user_id)
                     await tell.asking_helper(s, question, user_id, "released", now)
                     await self._move_on(s, index, question, [])
+                    await tell.connection_left(s, question, user_id, connected, now)
 
     async def asker_left(self, team_id: str, user_id: str) -> int:
         """`user_id` left the workspace: nobody goes on being asked their questions, and those

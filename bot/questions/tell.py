@@ -109,6 +109,25 @@ async def connected_requoted(s: AsyncSession, question: Question, at: datetime, 
         await _asking_changed(s, question, "question.connected_requoted", why, at)
 
 
+async def connection_left(
+    s: AsyncSession,
+    question: Question,
+    helper: str,
+    connected: tuple[str | None, str | None],
+    at: datetime,
+) -> None:
+    """The message that connected asker and `helper` (at `connected`, which the question,
+    released, no longer keeps), once the helper left the workspace: it says so, its Solved
+    button gone. Nothing when none was posted."""
+    channel, ts = connected
+    if channel and ts:
+        payload = {"question_id": question.id, "helper": helper, "channel": channel, "ts": ts}
+        key = f"question.connection_left:{question.id}:{helper}"
+        await outbox.enqueue(
+            s, question.team_id, "question.connection_left", payload, key=key, at=at
+        )
+
+
 # What a colleague's request says once it is answered, by how; and once the question moved on
 # without them.
 ANSWERED_NOTES = {

@@ -490,19 +490,24 @@ async def connected(
         await _update_connected(client, services, team_id, again)
 
 
+async def connection_left(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The reply that connected asker and helper, once the helper left the workspace: its
+    place is in the payload, the question, open again, no longer having it."""
+    question = (await _now(services, team_id, payload)).question
+    channel, ts = str(payload["channel"]), str(payload["ts"])
+    quoted = channel != question.channel_id  # in its thread, the question is right above
+    names = await _names_in(client, services, team_id, question) if quoted else {}
+    said = render_connected(question, str(payload["helper"]), names, quoted=quoted, left=True)
+    await update_message(client, channel, ts, said)
+
+
 async def helper_left(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    """The asker told their helper left; first, the reply that connected them, its ts kept
-    in `connected` (the question no longer has it), says so."""
     question = (await _now(services, team_id, payload)).question
     helper = str(payload["helper"])
-    if connected := payload.get("connected"):
-        channel, ts = connected
-        names = await _names_in(client, services, team_id, question)
-        quoted = channel != question.channel_id
-        said = render_connected(question, helper, names, quoted=quoted, left=True)
-        await update_message(client, channel, ts, said)
     names = await names_of(client, services, team_id, [helper])
     await tell_asker(client, question, render_helper_left(question, helper, names), payload)
 
@@ -616,6 +621,7 @@ DELIVERIES = {
     "question.asking_helper": asking_helper,
     "question.connected": connected,
     "question.connected_requoted": connected_requoted,
+    "question.connection_left": connection_left,
     "question.replies_deleted": replies_deleted,
     **{kind: _unless_told_in_dm(kind, delivery) for kind, delivery in TOLD_ASKER.items()},
 }
