@@ -24,7 +24,7 @@ class Mine:
 
     newest: list[QuestionView]
     total: int
-    # Of those, the ones no colleague has been asked about yet: each request waits for its
+    # Of those, the ones no colleague is asked about now: each request waiting waits for its
     # colleague's working day to start (`QuestionService.mine`).
     waiting: frozenset[int] = frozenset()
 

@@ -539,7 +539,7 @@ def render_already_asked(question: QuestionView, *, waiting: bool = False) -> Me
     return {"text": text}
 
 
-# What an open question's status reads while none of its requests has been sent.
+# What an open question's status reads while none of the requests waiting has been sent.
 WAITING = "colleagues to be asked when their working day starts"
 
 
@@ -548,7 +548,7 @@ def open_question(
 ) -> dict[str, Any]:
     """One of the asker's open questions with its Withdraw button, as `/ask mine` and the
     Home tab both show it: one button, one action, wherever it is pressed. Among `waiting`
-    (`Mine.waiting`), nobody has been asked yet."""
+    (`Mine.waiting`), nobody is asked now."""
     helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
     status = WAITING if question.id in waiting else question.status_words
     line = f"#{question.id} · {status}{helper}\n{quote(question.text, limit=limit)}"
@@ -563,7 +563,7 @@ def render_mine(
     questions: list[QuestionView], total: int | None = None, waiting: Collection[int] = ()
 ) -> Message:
     """The newest MINE_SHOWN of `questions`; `total`: how many are open in all, `waiting`:
-    which nobody has been asked about yet (`Mine`)."""
+    which nobody is asked about now (`Mine`)."""
     if not questions:
         return {"text": "You have no open questions."}
     blocks: Blocks = [section("*Your open questions*")]
