@@ -88,7 +88,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
             f"Network insights for {scope}, since {n.since:%Y-%m-%d} (UTC)",
             (
                 f"Teams: {teams}. {SMALL_TEAMS}",
-                "Help = questions taken on and kudos; private kudos and networks only count.",
+                "Help = questions taken on and kudos; private ones, and networks, only count.",
             ),
         ),
         Section(

@@ -490,3 +490,22 @@ async def test_a_kudos_undone_is_not_in_the_next_view(tmp_path: Path) -> None:
         after = await seen(slack, "olga")
     assert "Bob Chen (Platform)" not in after, after
     assert "Platform → Core: 4" in after, after
+
+
+async def test_a_private_question_taken_on_is_said_to_count_only(tmp_path: Path) -> None:
+    """Carol (Core) asks in a DM with the bot, privately; Alice (Platform) takes it on. Her
+    help counts between the teams and names nobody, as a private kudos does; the heading said
+    only "private kudos and networks only count", as if a private question named its helper."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        slack.services.clock.freeze(datetime(2026, 11, 18, 10, tzinfo=UTC))  # all at work
+        await stage(slack)
+        await slack.dm_bot("carol", "how do I rotate the terraform cloud token safely?")
+        await slack.settle()
+        await slack.emu.click_button(slack.user("carol"), "Ask colleagues privately")
+        await slack.settle()
+        await slack.emu.click(slack.user("alice"), "offer_accept", message=offer_dm(slack, "alice"))
+        await slack.settle()
+        admin = await seen(slack, "olga")
+    assert "Platform → Core: 6" in admin, admin  # five before, and Alice's help
+    assert "Alice Martin (" not in admin, admin
+    assert "Help = questions taken on and kudos; private ones, and networks, only count." in admin
