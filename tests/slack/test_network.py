@@ -10,6 +10,7 @@ counts between the teams, it names nobody); alice's network has a guild about te
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import AsyncIterator
@@ -24,6 +25,7 @@ from bot.insights import outline
 from bot.insights.measures import Connector, Flow, Network, Risk
 from bot.insights.outline import Section
 from bot.insights.view import NetworkView
+from bot.runtime.cli import main
 from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
 from handlers.client.paced import MAX_WAIT_SECONDS, PacedClient
@@ -455,11 +457,13 @@ async def test_a_topic_only_someone_away_declared_is_not_said_to_be_declared_by_
 
 
 @pytest.mark.postgres_too
-async def test_help_of_a_colleague_who_left_while_helping_still_counts(tmp_path: Path) -> None:
+async def test_help_of_a_colleague_who_left_while_helping_still_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Alice (Platform) asks about terraform; Dev (Core, with Hana) takes it on, then leaves the
     workspace while helping: the question, open again, no longer names him. Core's help to
-    Platform still counts; it was lost ("Core → Platform" was missing), his accepted request
-    being read no more."""
+    Platform still counts, in `/askaround network` and `askaround report network`; it was lost
+    ("Core → Platform" was missing), his accepted request being read no more."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         slack.services.clock.freeze(datetime(2026, 11, 18, 10, tzinfo=UTC))  # Dev at work
         await stage(slack)
@@ -473,6 +477,11 @@ async def test_help_of_a_colleague_who_left_while_helping_still_counts(tmp_path:
         await slack.emu.change_user(slack.user("dev"), deleted=True)
         await slack.settle()
         admin = await seen(slack, "olga")
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("ASKAROUND_DATABASE_URL", slack.runner.settings.database_url)
+        argv = ["report", "network", "--since", "2026-09-01", "--output", "n.txt"]
+        assert await asyncio.to_thread(main, argv) == 0
+    assert "Core → Platform: 1" in (tmp_path / "n.txt").read_text()
     assert "Core → Platform: 1" in admin, admin
 
 
