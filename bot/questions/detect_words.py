@@ -74,7 +74,8 @@ ASKS_FOR_HELP = phrases(
     r"understand|remember|recall|familiar)",
     # `someone had the wrong template selected`, `somebody got locked out` tell what happened;
     # `anyone had this?` asks
-    rf"{SOMEONE}(?: here)?(?: happens? to)? (?:know|knows|familiar|tried|used|have|has|"
+    # `someone has to do it` obliges, `anyone has the wiki link?` asks
+    rf"{SOMEONE}(?: here)?(?: happens? to)? (?:know|knows|familiar|tried|used|have|has(?! to\b)|"
     r"(?<!someone )(?<!some one )(?<!somebody )(?<!some body )(?:had|got)|ever|able to|"
     r"with (?:experience|context)|seen this|dealt|done this|set up|recommend|understand|"
     r"(?:run|ran|come|came) (?:into|across)|encountered|faced|hit this)",
@@ -131,7 +132,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
     rf"{SOMEONE} (?:who|that|with|familiar|in charge)|the (?:right )?person (?:who|that|for|in "
     r"charge))",
-    r"help (?:needed|wanted|please)",
+    r"(?<!the )(?<!your )(?<!for )help (?:needed|wanted|please)",
+    # the same typed as chat types it, at a sentence's opening (`help pls, my revit crashes…`,
+    # where `pls,` keeps its comma and so is not read as `please`); `thanks for the help pls
+    # ignore my last msg` thanks
+    r"(?:^|(?<=[.!?:;] ))help (?:pls|plz)\b",
     # what else could be the cause, once the writer has ruled things out (`nginx allows 10m.
     # What other limit could be in play?`); `what else could go wrong` sighs
     r"what (?:else|other (?:[\w-]+ ){0,2}?[\w-]+) (?:could|might|would|can) (?:be (?:causing|"
@@ -201,6 +206,14 @@ ASKS_FOR_HELP = phrases(
     r"why\b[^?.!]{1,80}\b(?:different|differs?|differed) (?:from|than|between|to|in|with)\b|"
     r"why\b[^?.!]{0,60}\b(?:doesn't|does not|don't|do not|didn't|did not|won't|isn't|aren't)\b"
     r"[^?.!]{0,60}\b(?:match|matching|agree|line up|add up|tie out)\b",
+    # a fault in spite of what the writer set (`why is my linked CAD showing in every view even
+    # though i chose current view only`) asks for its cause; `why is my manager booking 7am
+    # meetings even though i said no` vents
+    r"why (?:is|are|does|do|did|won't|isn't|doesn't|does not|do not|would|will) (?:my|our|the|"
+    r"this|it)\b[^?.!]{0,80}\b(?:even though|although|even tho|though) (?:i|we|i've|we've|i have|"
+    r"we have)(?: already| definitely| clearly)? (?:set|chose|picked|selected|checked|unchecked|"
+    r"ticked|unticked|turned|enabled|disabled|changed|configured|added|removed|deleted|cleared|"
+    r"updated|installed|switched)\b",
     # a fault seen only under one condition asks for its cause (`why does the marker skip only on
     # aluminum parts?`, `anyone seen porosity in the welds only on night shift?`); `why is it
     # only me in the office on fridays` sighs
@@ -868,6 +881,11 @@ SOCIAL = phrases(
     r"\b2[).:]) ",
     # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
     r"^(?:quick |small |fun |little )?poll\b",
+    # a choice asked on gut feel (`which looks better, the perforated or the fritted glass? just
+    # gut feel`, `…? just going off vibes here`) polls taste; `is the TTL too low? my gut says
+    # yes, but how do I check` asks
+    r"\?\s*(?:just|purely|only) (?:(?:going|go) (?:off|on|with) )?(?:(?:your|a|my|the) )?"
+    r"(?:gut|vibes)\b[^?]{0,30}$",
     # which of the options shown the room likes (`Which of these two headlines do we like better?
     # A: … B: …`); `which template do we use for…` asks
     r"which (?:of (?:these|the|those)|one|version|option)\b[^?]{0,60}? (?:do|does) (?:we|you|y'all|"
@@ -977,7 +995,9 @@ SOCIAL_WORDS = phrases(
     r"holidays",
     r"thanksgiving",
     r"christmas",
-    r"keynote",
+    # a keynote in a drawing set or a spec is a note on the sheet, not a conference's talk
+    r"keynote(?! (?:file|files|legend|legends|tags?|schedule|numbers?|text|list|param\w*|"
+    r"values?)\b)",
     r"offsite",
     r"meetup",
     r"hackathon",
@@ -1546,6 +1566,10 @@ _WORK = (
     r"subprocessors?|sow|rate card|kpi|kpis|press|journalist|media|campaign|campaigns|webinar|"
     r"seo|utm|attribution|newsletter|ads|payday|paycheck|payslip|stipend|calibration|"
     r"review cycle|forecast\w*|plan|planning|roadmap|"
+    # a design practice's: its models, drawings, and the codes and permits they answer to
+    r"revit|autocad|cad|bim|rhino|grasshopper|sketchup|drawings?|elevations?|floor plans?|"
+    r"permit|permits|permitting|building code|egress|occupancy|zoning|setbacks?|fire rating|"
+    r"sprinklered|rfi|rfis|submittals?|as-builts?|"
     # a newsroom's: what it prints and what the law lets it print
     r"headline|headlines|byline|bylines|lede|dateline|obit|obituary|libel|"
     r"defamation|defamatory|embargo|embargoed|court filing|court filings|affidavit|foia|juror|"
