@@ -86,6 +86,10 @@ ASKS_FOR_HELP = phrases(
     r"evaluated|compared|cracked|figured out|gone through|been through|connected|calibrated|"
     r"deployed|upgraded|switched|scripted) (?!the |my |our |your |his |her |their |this |that |"
     r"it |them )",
+    # automating a chore asks for a way, even of one named thing (`has anyone automated the
+    # broker commission recon?`); `…automated the export yet?` asks whether it is done
+    rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already)? (?:automated|scripted) "
+    r"(?![^?.!]*\byet\b)",
     # a fix for the problem just described (`Tried X, no luck. Has anyone solved this?`);
     # `has anyone fixed the printer yet?` asks whether it is done
     rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already| actually)? (?:solved|fixed|worked "
@@ -157,6 +161,10 @@ ASKS_FOR_HELP = phrases(
     r" (?:to|for|of)",
     # being told where or how, asked as a request (`please tell me where I should keep…`);
     # `please tell me what you think` asks for an opinion of one's own work
+    # `pls advise how to handle a failed trade claim`, asked of anyone without `me`; `please
+    # advise if you're coming` asks one person
+    r"(?:please|kindly) advise (?:on )?(?:how|which|where|the (?:procedure|process|steps|"
+    r"correct|right|best))\b",
     r"(?:please|kindly) (?:tell|advise|guide|show) (?:me|us) (?:where|how|which|who|whether|"
     r"what(?! you))",
     # being reminded how, or of a procedure (`could someone remind me of the procedure for…`);
@@ -240,6 +248,13 @@ ASKS_FOR_HELP = phrases(
     r"(?:wondering|curious|i wonder) (?:if|how|whether|what|why|who|where|which)",
     r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
     r"quick q|quick one|question for|q for",
+    # `q:` opening the message marks a question, as `quick q` does (a FAQ's `Q: …? A: …` answers
+    # itself)
+    r"^q\s*:",
+    # the cause asked for as a reason (`what is the reason that NAV recon shows a diff`, `what
+    # could be the reason for the timeout`); `the reason is…` tells
+    r"what(?:'s| is| was| could be| can be| might be| would be) the (?:main |likely |possible )?"
+    r"reasons? (?:that|for|of|behind|why)\b",
     r"(?:do|does) (?:you|y'all|you guys|you all|anyone|anybody|someone) know (?:how|what|where|who|"
     r"why|when|if|whether|which)",
     r"help me (?:understand|figure|find|with|get|set|debug|fix|out|make sense|decide|choose)",
@@ -465,7 +480,10 @@ ASKS_HOW = phrases(
     r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
     r"[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?)|expected|typical|normal|usual|max|maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
-    r"limit|cutoff|procedure|status of|source|owner|plan|budget|rate|code)",
+    r"limit|cutoff|procedure|source|owner|plan|budget|rate|code|"
+    # how a process stands (`what's the status of a PO once approved…`), not one named thing
+    # (`what's the status of ticket OPS-4412?`), which asks for status, as its ETA does
+    r"status of(?! (?:the |my |our |your |this |that )?[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?))",
     r"what does .{1,60} (?:mean|include|cover|entail)",
     # the best way asked as an opinion (`wdyt is the best way to paginate…`): a method someone
     # knows, not a poll of taste (`vim or emacs, wdyt`)
@@ -823,6 +841,10 @@ SOCIAL = phrases(
     # anybody even look at the dashboards?`) sighs; `has anyone actually used X` asks
     rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:actually|even|ever|really) "
     r"(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
+    # the same wondered without `even` (`I wonder if anybody reads the ops newsletter`); `does
+    # anyone read Japanese?` asks
+    rf"(?:i )?wonder (?:if|whether) {SOMEONE} (?:reads|cares|listens|notices|pays attention|looks "
+    r"at|opens)\b",
     r"how (?:hard|difficult|bad) can it (?:be|get)|would it kill (?:the |our |their )?[\w-]+ to",
     r"are we there yet",
     # `is it too much to ask that people write tests?` is a complaint, whatever it complains of
@@ -879,6 +901,12 @@ SOCIAL = phrases(
     r"which (?:[\w-]+ )?(?:colou?rs?|shades?|flavou?rs?|mascots?|shirts?|t-shirts?|hoodies?|mugs?|"
     r"swag|cakes?)\b[^?]{0,60}\?\s*(?:\(a\)|\ba[).:]|\b1[).:]) [^?]{1,80}?(?:\(b\)|\bb[).:]|"
     r"\b2[).:]) ",
+    # a choice between two colours is taste (`blue or green header for the dashboard? i like
+    # blue`); `why is the build red or green at random?` asks
+    r"(?:^|(?<=[.!?:,] ))(?:(?:a|the) )?(?:black|white|grey|gray|red|blue|green|yellow|orange|"
+    r"purple|pink|navy|teal|beige|brown|gold|silver|bronze|dark|light) or (?:black|white|grey|"
+    r"gray|red|blue|green|yellow|orange|purple|pink|navy|teal|beige|brown|gold|silver|bronze|"
+    r"dark|light)\b[^?.!]{0,60}\?",
     # a poll of taste: a poll announced as one, someone's favourite, what the room thinks
     r"^(?:quick |small |fun |little )?poll\b",
     # a choice asked on gut feel (`which looks better, the perforated or the fritted glass? just
@@ -965,7 +993,10 @@ SOCIAL_WORDS = phrases(
     r"pizza",
     r"cake",
     r"snacks?",
-    r"party",
+    # a party to a contract or a trade (`the stepping-in party`, `the other party`) is no party
+    r"(?<!stepping-in )(?<!stepping in )(?<!transferring )(?<!remaining )(?<!contracting )"
+    r"(?<!other )(?<!third )(?<!paying )(?<!receiving )(?<!calculation )(?<!each )(?<!either )"
+    r"(?<!affected )(?<!relevant )(?<!requesting )(?<!responsible )party",
     r"birthday",
     r"game",
     r"concert",
@@ -1224,8 +1255,10 @@ ANSWERED_ITSELF = phrases(
     # `nvm it's pinned`, `nvm its in the wiki`, `nvm solved`: the answer follows; `installed nvm
     # but…` is Node's version manager
     # `…? nm found the okta tile`: chat's `nm` only right after the question, as `7 nm` is a size
-    r"(?:never ?mind|nvm|(?<=\? )nm)(?=\s*(?:[,.!:;-]|$| (?:found|figured|got|i |it |it's |its |"
-    r"it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|ignore)))",
+    # (`…? nm 16:00, it's on the wiki`: the answer a figure)
+    r"(?:never ?mind|nvm|(?<=\? )nm)(?=\s*(?:[,.!:;-]|$| \d| (?:found|figured|got|i |it |it's |"
+    r"its |it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|"
+    r"ignore)))",
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
@@ -1566,6 +1599,10 @@ _WORK = (
     r"subprocessors?|sow|rate card|kpi|kpis|press|journalist|media|campaign|campaigns|webinar|"
     r"seo|utm|attribution|newsletter|ads|payday|paycheck|payslip|stipend|calibration|"
     r"review cycle|forecast\w*|plan|planning|roadmap|"
+    # a trading desk's and its middle office's: trades, their settlement and the fund's books
+    r"trade|trades|trading|settlement|settlements|custodian|broker|brokers|recon|recons|"
+    r"reconciliation|nav|margin call|collateral|isin|cusip|ssi|ssis|fx|repo|swift|bloomberg|"
+    r"bbg|oms|blotter|counterparty|isda|csa|corporate action|coupon|accrued|"
     # a design practice's: its models, drawings, and the codes and permits they answer to
     r"revit|autocad|cad|bim|rhino|grasshopper|sketchup|drawings?|elevations?|floor plans?|"
     r"permit|permits|permitting|building code|egress|occupancy|zoning|setbacks?|fire rating|"

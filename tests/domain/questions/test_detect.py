@@ -54,6 +54,7 @@ HOLDOUT_33 = DATA / "questions_holdout_33.jsonl"
 HOLDOUT_34 = DATA / "questions_holdout_34.jsonl"
 HOLDOUT_35 = DATA / "questions_holdout_35.jsonl"
 HOLDOUT_36 = DATA / "questions_holdout_36.jsonl"
+HOLDOUT_37 = DATA / "questions_holdout_37.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -106,13 +107,14 @@ def figures(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, float]:
         (HOLDOUT_34, 218, 0.9),
         (HOLDOUT_35, 208, 0.9),
         (HOLDOUT_36, 236, 0.9),
+        (HOLDOUT_37, 227, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
     capsys: pytest.CaptureFixture[str], path: Path, least: int, precise: float
 ) -> None:
     """Recall at least 0.8 with precision at least 0.95 on the set it was tuned on and the first
-    two held out, and at least 0.9 on the thirty-four held out that others wrote, each before the
+    two held out, and at least 0.9 on the thirty-five held out that others wrote, each before the
     tuning it measures, without seeing the detector or the sets (docs/question-detector.md has
     each set's figures on first sight, 0.75 to 1.00 precision, and after its round's changes);
     all mix expert questions with small talk, status questions, requests put to one person or
