@@ -136,11 +136,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
     rf"{SOMEONE} (?:who|that|with|familiar|in charge)|the (?:right )?person (?:who|that|for|in "
     r"charge))",
-    r"(?<!the )(?<!your )(?<!for )help (?:needed|wanted|please)",
+    r"(?=help )(?<!the )(?<!your )(?<!for )help (?:needed|wanted|please)",
     # the same typed as chat types it, at a sentence's opening (`help pls, my revit crashes…`,
     # where `pls,` keeps its comma and so is not read as `please`); `thanks for the help pls
     # ignore my last msg` thanks
-    r"(?:^|(?<=[.!?:;] ))help (?:pls|plz)\b",
+    r"(?=help (?:pls|plz)\b)(?:^|(?<=[.!?:;] ))help (?:pls|plz)\b",
     # what else could be the cause, once the writer has ruled things out (`nginx allows 10m.
     # What other limit could be in play?`); `what else could go wrong` sighs
     r"what (?:else|other (?:[\w-]+ ){0,2}?[\w-]+) (?:could|might|would|can) (?:be (?:causing|"
@@ -994,7 +994,8 @@ SOCIAL_WORDS = phrases(
     r"cake",
     r"snacks?",
     # a party to a contract or a trade (`the stepping-in party`, `the other party`) is no party
-    r"(?<!stepping-in )(?<!stepping in )(?<!transferring )(?<!remaining )(?<!contracting )"
+    # (the word looked for first: the lookbehinds are costly at every position)
+    r"(?=party)(?<!stepping-in )(?<!stepping in )(?<!transferring )(?<!remaining )(?<!contracting )"
     r"(?<!other )(?<!third )(?<!paying )(?<!receiving )(?<!calculation )(?<!each )(?<!either )"
     r"(?<!affected )(?<!relevant )(?<!requesting )(?<!responsible )party",
     r"birthday",
