@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, u
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
+from storage.ordering import in_code_point_order
 from storage.questions import HELPED_STATES, released_help
 from storage.upsert import insert_for
 
@@ -105,7 +106,7 @@ async def team_members(
             Person.user_id.in_(select(below.c.user_id)),
             Person.user_id != manager_user_id,
         )
-        .order_by(Person.real_name, Person.user_id)
+        .order_by(in_code_point_order(Person.real_name), Person.user_id)
     )
     return list(await session.scalars(statement))
 

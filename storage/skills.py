@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person, PersonSkill, Skill, SkillAlias
 from storage.models.base import utcnow
+from storage.ordering import in_code_point_order
 from storage.upsert import insert_for
 
 
@@ -139,7 +140,7 @@ async def skills_of(session: AsyncSession, person: Person) -> list[SkillRow]:
         select(Skill.key, Skill.name, PersonSkill)
         .join(PersonSkill, PersonSkill.skill_id == Skill.id)
         .where(PersonSkill.person_id == person.id)
-        .order_by(PersonSkill.level.desc(), Skill.name)
+        .order_by(PersonSkill.level.desc(), in_code_point_order(Skill.name))
     )
     return [_skill_row(key, name, ps) for key, name, ps in rows]
 

@@ -10,13 +10,16 @@ from sqlalchemy import func, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CompanyValue, Person, SettingChange, WatchedChannel, Workspace
+from storage.ordering import in_code_point_order
 from storage.upsert import insert_for
 
 
 async def company_values(session: AsyncSession, team_id: str) -> list[CompanyValue]:
     """Every value the workspace ever had, active and retired, by name."""
     rows = await session.scalars(
-        select(CompanyValue).where(CompanyValue.team_id == team_id).order_by(CompanyValue.name)
+        select(CompanyValue)
+        .where(CompanyValue.team_id == team_id)
+        .order_by(in_code_point_order(CompanyValue.name))
     )
     return list(rows)
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.schema import ColumnDefault
 
 from storage.models import CompanyValue, Person, Workspace
+from storage.ordering import in_code_point_order
 from storage.upsert import insert_for
 
 DEFAULT_VALUES: tuple[tuple[str, str], ...] = (
@@ -95,7 +96,7 @@ _KUDOS_SETTINGS = (
         ).outerjoin(CompanyValue.__table__, and_(_V.team_id == _W.team_id, _V.retired_at.is_(None)))
     )
     .where(_W.team_id == bindparam("team"))
-    .order_by(_V.name)
+    .order_by(in_code_point_order(_V.name))
 )
 
 
@@ -135,7 +136,7 @@ async def value_names(session: AsyncSession, team_id: str, *, retired: bool = Fa
     rows = await session.scalars(
         select(CompanyValue.name)
         .where(CompanyValue.team_id == team_id, state)
-        .order_by(CompanyValue.name)
+        .order_by(in_code_point_order(CompanyValue.name))
     )
     return list(rows)
 

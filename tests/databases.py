@@ -65,13 +65,13 @@ async def _postgres_database(url: URL) -> AsyncIterator[str]:
         await _drop(url, name)
 
 
-async def _postgres_copy(url: URL, template: str | None = None) -> str:
+async def _postgres_copy(url: URL, template: str | None = None, options: str = "") -> str:
     """A new database on the server, a copy of `template` (else of PostgreSQL's own)."""
     name = f"askaround_test_{secrets.token_hex(6)}"
     admin = await _admin(url)
     try:
         copy = f' TEMPLATE "{template}"' if template else ""
-        await admin.execute(f'CREATE DATABASE "{name}"{copy}')
+        await admin.execute(f'CREATE DATABASE "{name}"{copy}{options}')
     finally:
         await admin.close()
     return name
@@ -85,6 +85,27 @@ async def _admin(url: URL) -> asyncpg.Connection:
         password=url.password,
         database=url.database or "postgres",
     )
+
+
+@asynccontextmanager
+async def migrated_database_in(tmp_dir: Path, icu_locale: str) -> AsyncIterator[str]:
+    """Like `migrated_database`, but on PostgreSQL one whose text is ordered as in
+    `icu_locale` (`en-US`), as a server's own locale orders it where nobody chose one; SQLite
+    has no locale. Made and migrated for the test, so slower than `migrated_database`."""
+    server = postgres_server_url()
+    if server is None:
+        async with migrated_database(tmp_dir) as sqlite_url:
+            yield sqlite_url
+        return
+    url = make_url(server)
+    options = f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}' LOCALE 'C.UTF-8'"
+    name = await _postgres_copy(url, options=options)
+    try:
+        in_locale = url.set(database=name).render_as_string(hide_password=False)
+        await _migrate(in_locale)
+        yield in_locale
+    finally:
+        await _drop(url, name)
 
 
 _templates: dict[str, str] = {}  # backend: this process's migrated database to copy
