@@ -15,7 +15,7 @@ from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
 from bot.recent import Recent
 from storage import people as people_queries
-from storage import units
+from storage import units, workspaces
 
 # A profile stored from Slack is trusted this long without asking Slack again: `user_change`
 # and `team_join` keep it current meanwhile; this only catches an event that was missed.
@@ -32,6 +32,13 @@ class HomeSummary:
     known_colleagues: int
 
 
+@dataclass(frozen=True)
+class SyncClaim:
+    team_id: str
+    at: datetime
+    before: datetime | None  # the sync before this one; None: never
+
+
 class PeopleService:
     """People as Slack describes them. What askaround already knows (`known`) is used
     without asking Slack again; what Slack says (`remember`) is stored once."""
@@ -42,6 +49,7 @@ class PeopleService:
         now: Callable[[], datetime] = wall_clock,
     ) -> None:
         self._sessions = sessions
+        self._now = now
         self._memory: Recent[tuple[str, str], Profile] = Recent(now, IN_MEMORY_PEOPLE)
 
     async def known(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
@@ -179,11 +187,28 @@ class PeopleService:
         everyone = list(profiles)
         async with self._sessions() as session, session.begin():
             recorded = await record_directory(session, team_id, everyone, report, listed=listed)
+            if listed is not None:
+                await workspaces.directory_synced(session, team_id, self._now())
         if recorded.added:
             await self.recount()
         for user_id in (*(profile.user_id for profile in everyone), *recorded.left):
             self._memory.drop((team_id, user_id))
         return recorded
+
+    async def claim_sync(self, team_id: str, every: timedelta) -> SyncClaim | None:
+        """The workspace's directory sync, when it is due (never synced, or not within
+        `every`) and no other replica claimed it first; None otherwise."""
+        now = self._now()
+        async with self._sessions() as session, session.begin():
+            claimed, before = await workspaces.claim_directory_sync(
+                session, team_id, now, now - every
+            )
+        return SyncClaim(team_id, now, before) if claimed else None
+
+    async def sync_failed(self, claim: SyncClaim) -> None:
+        """The claimed sync did not read the list to its end: it stays due."""
+        async with self._sessions() as session, session.begin():
+            await workspaces.release_directory_sync(session, claim.team_id, claim.at, claim.before)
 
     async def recount(self) -> None:
         """After a bulk write of people (the sync, an import): the planner's counts, now."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, Result, Row, and_, bindparam, delete, select, update
@@ -160,3 +161,49 @@ async def set_values(
                 [{"team_id": team_id, "name": n, "description": d} for n, d in described.items()]
             )
         )
+
+
+async def claim_directory_sync(
+    session: AsyncSession, team_id: str, now: datetime, due_before: datetime
+) -> tuple[bool, datetime | None]:
+    """Claim the workspace's directory sync when it never had one, or none since
+    `due_before`: one conditional UPDATE, so of replicas starting together one wins. Returns
+    whether this one claimed it, and when the sync before was (None: never), to put back
+    should this one fail."""
+    await ensure_workspace(session, team_id)
+    before = await session.scalar(
+        select(Workspace.directory_synced_at).where(Workspace.team_id == team_id)
+    )
+    if before is not None and before > due_before:
+        return False, before
+    claimed = await session.execute(
+        update(Workspace)
+        .where(Workspace.team_id == team_id, _synced_at_is(before))
+        .values(directory_synced_at=now)
+    )
+    assert isinstance(claimed, CursorResult)
+    return claimed.rowcount == 1, before
+
+
+async def release_directory_sync(
+    session: AsyncSession, team_id: str, claimed: datetime, before: datetime | None
+) -> None:
+    """A claimed sync failed: it is due again, as it was, unless another claimed it since."""
+    await session.execute(
+        update(Workspace)
+        .where(Workspace.team_id == team_id, _synced_at_is(claimed))
+        .values(directory_synced_at=before)
+    )
+
+
+def _synced_at_is(when: datetime | None) -> Any:
+    column = Workspace.directory_synced_at
+    return column.is_(None) if when is None else column == when
+
+
+async def directory_synced(session: AsyncSession, team_id: str, now: datetime) -> None:
+    """A sync read the whole list (the daily job, `askaround sync`): not due again for a day."""
+    await ensure_workspace(session, team_id)
+    await session.execute(
+        update(Workspace).where(Workspace.team_id == team_id).values(directory_synced_at=now)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -29,7 +29,7 @@ from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
 from handlers.dispatch.home_workspace import act_for_members_workspace
 from handlers.dispatch.router import Router
 from handlers.outbox.worker import OutboxWorker
-from handlers.surfaces.jobs import inbox_jobs, jobs
+from handlers.surfaces.jobs import catch_up_installed, inbox_jobs, jobs
 from handlers.surfaces.oauth import NOT_INSTALLED, oauth_flow
 from storage.db import (
     checkpoint,
@@ -70,6 +70,11 @@ class Askaround:
         # Routing's indexes are built in the background; /readyz says ready once they are.
         self.warming = asyncio.create_task(self.services.indexes.warm_all())
 
+    def started(self) -> None:
+        """Start-up is done (listening, connected): the jobs due at start begin, off the way
+        of any request (the directory's catch-up, `handlers.surfaces.jobs.catch_up`)."""
+        self.scheduler.started()
+
     async def close(self) -> None:
         if self.warming is not None:
             self.warming.cancel()
@@ -92,12 +97,19 @@ async def checkpoints(*engines: AsyncEngine | None) -> None:
             await checkpoint(engine)
 
 
-async def _on_install(services: Services, team_id: str, installer: str | None) -> None:
-    """A workspace installed the app: its data is kept, were it due for purging, and whoever
-    installed it first may configure it (`WorkspaceSettingsService.installed_by`)."""
+async def _on_install(
+    services: Services,
+    catch_up: Callable[[str], None],
+    team_id: str,
+    installer: str | None,
+) -> None:
+    """A workspace installed the app: its data is kept, were it due for purging, whoever
+    installed it first may configure it (`WorkspaceSettingsService.installed_by`), and its
+    directory is synced in the background unless it was within a day (`catch_up`)."""
     await services.uninstalls.installed([team_id])
     if installer:
         await services.workspace_settings.installed_by(team_id, installer)
+    catch_up(team_id)
 
 
 class _TokenInTheClient(logging.Filter):
@@ -140,9 +152,19 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
             PacedClient(token=token, base_url=settings.api_url, timeout=10, clock=pace_clock)
         )
 
+    scheduler = Scheduler([])
+    clients: WorkspaceClients | None = None
+
+    def catch_up(team_id: str) -> None:
+        assert clients is not None
+        found = clients
+        scheduler.soon("directory_catch_up", lambda: catch_up_installed(found, services, team_id))
+
     logging.getLogger("slack_bolt.AsyncApp").addFilter(_TOKEN_IN_THE_CLIENT)
     with _empty_as_unset("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
-        app = _bolt_app(settings, engine, services, job_client)
+        app = _bolt_app(
+            settings, engine, services, partial(_on_install, services, catch_up), job_client
+        )
     if app.oauth_flow is not None and not settings.oauth:
         # Bolt turns OAuth on by itself when both are exported.
         raise ConfigError(
@@ -150,7 +172,6 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
             "and SLACK_CLIENT_SECRET are for OAuth: set both, or leave both empty",
         )
     router = handlers.register(app, services)
-    clients: WorkspaceClients
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
         store = app.installation_store
@@ -160,18 +181,19 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
     else:
         clients = OneWorkspace(app.client)
         outbox_clients = OneWorkspace(sender(settings.bot_token))
+    scheduler.add(
+        [
+            *jobs(clients, services),
+            *inbox_jobs(app, services),
+            Job("checkpoint", CHECKPOINT_EVERY, lambda: checkpoints(engine, inbox_engine)),
+        ]
+    )
     return Askaround(
         settings=settings,
         services=services,
         app=app,
         router=router,
-        scheduler=Scheduler(
-            [
-                *jobs(clients, services),
-                *inbox_jobs(app, services),
-                Job("checkpoint", CHECKPOINT_EVERY, lambda: checkpoints(engine, inbox_engine)),
-            ]
-        ),
+        scheduler=scheduler,
         outbox=OutboxWorker(outbox_clients, services),
         http=http,
         inbox_engine=inbox_engine,
@@ -196,6 +218,7 @@ def _bolt_app(
     settings: Settings,
     engine: AsyncEngine,
     services: Services,
+    on_install: Callable[[str, str | None], Awaitable[None]],
     job_client: Callable[[str | None], AsyncWebClient],
 ) -> AsyncApp:
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
@@ -212,9 +235,7 @@ def _bolt_app(
         # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
         # the thread first (failing when the parent is gone) and stamp assistant metadata.
         attaching_conversation_kwargs_enabled=False,
-        oauth_flow=(
-            oauth_flow(settings, engine, partial(_on_install, services)) if settings.oauth else None
-        ),
+        oauth_flow=(oauth_flow(settings, engine, on_install) if settings.oauth else None),
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(
             act_for_members_workspace(services.installations, services.people, services.clock.now)

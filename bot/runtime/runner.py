@@ -115,6 +115,7 @@ class Runner:
                 self.port,
                 flow.install_path,
             )
+        self.bot.started()
         return self
 
     async def __aexit__(

@@ -7,6 +7,8 @@ sends it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -54,6 +56,29 @@ async def sync(client: AsyncWebClient, services: Services) -> None:
     services.indexes.invalidate(str(auth["team_id"]))
 
 
+async def catch_up(client: AsyncWebClient, services: Services) -> bool:
+    """Sync the workspace's directory when it never was, or not within `SYNC_EVERY` (a fresh
+    install, a bot down for days), so leavers and renames are not learnt from events alone
+    until the daily sync; of replicas starting together, the one that claims it. Returns
+    whether this one synced it."""
+    team_id = await installed_team(client)
+    claim = await services.people.claim_sync(team_id, timedelta(seconds=SYNC_EVERY))
+    if claim is None:
+        return False
+    try:
+        await sync_directory(client, services, team_id)
+    except BaseException:  # a list read in part (or a stop) leaves it due
+        await services.people.sync_failed(claim)
+        raise
+    services.indexes.invalidate(team_id)
+    return True
+
+
+async def catch_up_installed(clients: WorkspaceClients, services: Services, team_id: str) -> bool:
+    """A workspace just installed (OAuth): its catch-up, off the install's answer."""
+    return await catch_up(await clients.for_team(team_id), services)
+
+
 async def digests(clients: WorkspaceClients, services: Services) -> int:
     """Digests sent, in every workspace."""
     return sum(await in_every_workspace(clients, lambda c: send_digests(c, services)))
@@ -79,6 +104,12 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
             "directory_sync",
             SYNC_EVERY,
             lambda: in_every_workspace(clients, lambda c: sync(c, services)),
+        ),
+        Job(
+            "directory_catch_up",
+            None,  # the daily sync takes over from there
+            lambda: in_every_workspace(clients, lambda c: catch_up(c, services)),
+            at_start=True,
         ),
         Job("digests", DIGESTS_EVERY, lambda: digests(clients, services)),
         Job("retention", RETENTION_EVERY, lambda: retention(clients, services)),

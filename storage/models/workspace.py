@@ -40,6 +40,9 @@ class Workspace(Base):
     skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # People an admin named askaround admins (besides Slack's admins and the "admin" role).
     askaround_admins: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # When a replica last claimed the directory sync (users.list read to its end) here; None:
+    # never, so the next start syncs it (`storage.workspaces.claim_directory_sync`).
+    directory_synced_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class CompanyValue(Base):

@@ -109,8 +109,11 @@ class Harness:
         return seed_people(self.emu, team, people, self.runner)
 
     async def install(self, *, allow: bool = True) -> Any:
-        """Install the app in this harness's workspace through OAuth, as a person would."""
-        return await self.emu.install(self.team_id, allow=allow)
+        """Install the app in this harness's workspace through OAuth, as a person would, and
+        wait for what the bot does then in the background (the directory's catch-up)."""
+        installed = await self.emu.install(self.team_id, allow=allow)
+        await self.runner.bot.scheduler.idle()
+        return installed
 
     def user(self, handle: str) -> str:
         return self.users[handle]
@@ -253,6 +256,9 @@ async def running_bot(
                 emu.install_url = f"{runner.base_url}/slack/install"
                 emu.redirect_url = f"{runner.base_url}/slack/oauth_redirect"
                 harness.runner = runner
+                # What the bot does once started (the directory's catch-up) is done before
+                # the test begins, as it would be long before anyone typed.
+                await runner.bot.scheduler.idle()
                 yield harness
                 await harness.settle()
                 assert not emu.block_kit_problems, emu.block_kit_problems

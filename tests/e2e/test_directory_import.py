@@ -26,13 +26,14 @@ def write_sample(tmp_path: Path) -> Path:
 async def test_import_reports_each_bad_row_and_is_idempotent(
     slack: Harness, tmp_path: Path
 ) -> None:
-    """Good rows land (skills, manager, network); each bad row is rejected with its line and
-    reason; a dry run writes nothing; a second real run changes nothing."""
+    """Good rows land (skills, manager, network) on the people the bot's first sync knows;
+    each bad row is rejected with its line and reason; a dry run writes nothing; a second real
+    run changes nothing."""
     client = directory_client(slack.runner.settings)
     resolver = await SlackResolver.connect(client)
     path = write_sample(tmp_path)
     dry = await import_people(slack.services, path, resolver, dry_run=True, progress=False)
-    assert (len(dry.imported), len(dry.rejected)) == (4, 6)
+    assert (len(dry.updated), len(dry.rejected)) == (4, 6)
     alice = slack.user("alice")
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
     assert view.skills == () and view.title == ""
@@ -63,14 +64,16 @@ async def test_import_reports_each_bad_row_and_is_idempotent(
 
 async def test_sync_pages_through_users_and_records_leavers(slack: Harness) -> None:
     """users.list is read 2 at a time with cursors, a 429 is waited out, names and time zones
-    are recorded, and a deactivated expert drops out of `/skills who`."""
+    are recorded, and a deactivated expert drops out of `/skills who`. Dave, deactivated
+    before the bot started, is known as such since its first sync, soon after it started."""
     services, team = slack.services, slack.team_id
     client = directory_client(slack.runner.settings)
     bob = slack.user("bob")
     await services.directory.add_skills(team, bob, [])
     first = await sync_directory(client, services, team, page_size=2)
     assert first.pages >= 4 and first.seen == len(slack.emu.workspace.users) - 1
-    assert slack.user("dave") in first.deactivated
+    assert first.deactivated == [] and not first.added
+    assert not await services.people.present_member(team, slack.user("dave"))
     from bot.directory.parse import SkillInput
 
     await services.directory.add_skills(team, bob, [SkillInput("kafka", 4)])
@@ -109,7 +112,7 @@ async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path) -> No
     code, out, err = await run_cli(
         slack, "import", "people", str(write_sample(tmp_path)), "--dry-run"
     )
-    assert code == 1 and "Dry run" in out and "4 imported" in out and "line 10:" in out
+    assert code == 1 and "Dry run" in out and "4 updated" in out and "line 10:" in out
     assert "resolving people" not in err and "no Slack settings" not in err
     alice = slack.user("alice")
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
