@@ -1,5 +1,6 @@
 """Which workspace a command that reads the database alone is about (`settings`, `report
-network`): the one named with --team, or the only one the database has."""
+network`): the one named with --team, or the only one the database has. Slack's workspace ids
+are upper case; one typed in any case (`t0123abcd`) is read as Slack writes it."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ TEAM_ID = re.compile(r"[TE][A-Z0-9]{1,31}")
 
 
 def checked_team_id(text: str) -> str:
-    """A workspace id as typed, or one line saying it is none."""
-    team_id = text.strip()
+    """A workspace id as typed (in any case), or one line saying it is none."""
+    team_id = as_slack_writes(text)
     if not TEAM_ID.fullmatch(team_id):
-        raise UsageError(f"{team_id!r} is not a Slack workspace id (they look like T0123ABCD)")
+        raise UsageError(f"{text.strip()!r} is not a Slack workspace id (they look like T0123ABCD)")
     return team_id
 
 
@@ -27,6 +28,7 @@ def choose_workspace(asked: str | None, known: list[str]) -> str:
             "there and used, or by `askaround sync` or `askaround import people`"
         )
     if asked:
+        asked = as_slack_writes(asked)
         if asked not in known:
             raise not_here(asked, known)
         return asked
@@ -40,3 +42,7 @@ def not_here(asked: str, known: list[str]) -> AskaroundError:
     """The line for a workspace id the database does not have, with the ones it does."""
     has = ", ".join(known) if known else "none"
     return AskaroundError(f"no workspace {asked} in this database (it has: {has})")
+
+
+def as_slack_writes(team_id: str) -> str:
+    return team_id.strip().upper()

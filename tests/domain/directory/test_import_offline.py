@@ -75,6 +75,9 @@ async def test_several_workspaces_need_team(
     args = ["import", "people", str(offline), "--dry-run", "--team", "T1"]
     assert await asyncio.to_thread(main, args) == 1
     assert "Dry run (nothing written): 1 imported, 1 updated" in capsys.readouterr().out
+    args[-1] = "t1"  # in any case, as Slack's ids are upper case
+    assert await asyncio.to_thread(main, args) == 1
+    assert "Dry run (nothing written): 1 imported, 1 updated" in capsys.readouterr().out
 
 
 async def test_an_email_or_handle_someone_else_has_is_refused_on_its_row(

@@ -69,6 +69,12 @@ def test_png(company: Path) -> None:
     assert (company / "n.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_the_workspace_id_is_taken_in_any_case(company: Path) -> None:
+    """Slack's ids are upper case; `--team t…` matched no workspace."""
+    assert _run("--team", TEAM.lower(), "--output", "n.txt") == 0
+    assert "Legal neither gave nor got help" in (company / "n.txt").read_text()
+
+
 def test_a_bad_date_is_one_line_and_exit_2(
     company: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

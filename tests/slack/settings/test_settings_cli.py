@@ -80,6 +80,24 @@ async def test_team_goes_before_or_after_key_and_value(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_team_is_taken_in_any_case_and_one_not_there_is_one_line(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--team t1` did not match the workspace T1 (Slack's ids are upper case); one that is
+    no workspace here names those there are, exit 1."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(
+        capsys, "set", "--team", slack.team_id.lower(), "daily_allowance", "3"
+    )
+    assert (code, out.strip(), err) == (0, "daily_allowance: 3", "")
+    code, out, err = await cli(capsys, "show", "--team", "t0nosuch")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"askaround: no workspace T0NOSUCH in this database (it has: {slack.team_id})"
+    ]
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_a_bad_key_or_value_is_one_line_and_exit_1(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
