@@ -24,11 +24,19 @@ from bot.questions.policy import OFF_HOURS, RoutingConfig, available, not_asked
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
-from bot.questions.views import Mine, OfferView, QuestionNow, QuestionView, offer_views
+from bot.questions.views import (
+    Mine,
+    OfferView,
+    QuestionNow,
+    QuestionView,
+    as_declared,
+    offer_views,
+)
 from bot.routing.engine import RoutingIndex
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
+from storage import skills as skills_q
 from storage import workspaces
 from storage.models import Offer, Question
 
@@ -422,8 +430,11 @@ class QuestionService:
                 question_id = offer.question_id
             assert question_id is not None
             question = await lookup.question(s, team_id, question_id)
-            offers = await offer_q.offers_of(s, question_id)
-            return QuestionNow(QuestionView.of(question), offer_views(offers))
+            offers = offer_views(await offer_q.offers_of(s, question_id))
+            declared = await skills_q.declared_levels(
+                s, team_id, (o.candidate_user_id for o in offers)
+            )
+        return QuestionNow(QuestionView.of(question), [as_declared(o, declared) for o in offers])
 
     async def offer_message_sent(
         self, team_id: str, offer_id: int, channel_id: str, ts: str

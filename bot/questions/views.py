@@ -3,10 +3,12 @@ outbox's senders): a snapshot of the row when it was read, never a live ORM obje
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
+from bot.questions.policy import OFF_HOURS
+from bot.routing.reasons import as_declared_now
 from storage.models import Offer, Question
 
 View = TypeVar("View")
@@ -88,6 +90,18 @@ class OfferView:
 
 def offer_views(offers: Iterable[Offer]) -> list[OfferView]:
     return [OfferView.of(o) for o in offers]
+
+
+def as_declared(offer: OfferView, declared: Mapping[str, Mapping[str, int]]) -> OfferView:
+    """The offer with its reason true now: a skill its colleague no longer declares is not
+    named, one declared at another level is named at it (`reasons.as_declared_now`), for a
+    request or the asker's list drawn again after a `/skills remove`. A connector's reason
+    names no skill of theirs, nor does a referral's."""
+    if offer.kind != "expert":
+        return offer
+    reason, off_hours, _ = offer.reason.partition(OFF_HOURS)
+    now = as_declared_now(reason, declared.get(offer.candidate_user_id, {}))
+    return replace(offer, reason=now + off_hours)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ Names people typed (skills) are shown through `safe_text`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
@@ -20,6 +21,9 @@ from bot.words import plural
 RECENT = timedelta(weeks=13)  # "asked in the last 13 weeks": a window, not a calendar quarter
 MAX_TERMS = 3
 KNOWS_SOMEONE = "knows someone who can help"
+CLOSE_MATCH = "a close match"
+PARTS = "; "
+_DECLARED = re.compile(r"declared (?P<name>.+), level (?P<level>\d)")
 
 
 def expert_reason(
@@ -39,7 +43,7 @@ def expert_reason(
     levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
     declared = [(level, topic) for level, topic in levels if level]
     for level, topic in sorted(declared, key=lambda item: -item[0])[:2]:
-        parts.append(f"declared {safe_text(display(topic))}, level {level}")
+        parts.append(_declared(display(topic), level))
     strongly = [position for position, ratio in scored.similar if ratio >= STRONG_SIMILARITY]
     similar = [
         q
@@ -67,10 +71,28 @@ def expert_reason(
         parts.append(f"thanked in kudos for {', '.join(map(scored.word, thanked))}")
     if not parts:
         count = evidence.shown_answers(user_id)
-        parts.append(
-            f"has helped with {plural(count, 'question')} here" if count else "a close match"
-        )
-    return "; ".join(parts)
+        parts.append(f"has helped with {plural(count, 'question')} here" if count else CLOSE_MATCH)
+    return PARTS.join(parts)
+
+
+def _declared(name: str, level: int) -> str:
+    return f"declared {safe_text(name)}, level {level}"
+
+
+def as_declared_now(reason: str, declared: Mapping[str, int]) -> str:
+    """A reason drawn again later (a request updated): each "declared X, level N" as the
+    colleague's profile says now (`declared`: skill name → level), left out once they no
+    longer declare X, where it went on naming a skill they had removed. What else it says
+    stays as written."""
+    now = {safe_text(name): level for name, level in declared.items()}
+    parts: list[str] = []
+    for part in reason.split(PARTS):
+        said = _DECLARED.fullmatch(part)
+        if said is None:
+            parts.append(part)
+        elif said["name"] in now:
+            parts.append(f"declared {said['name']}, level {now[said['name']]}")
+    return PARTS.join(parts) or CLOSE_MATCH
 
 
 def _shared_terms(user_id: str, scored: Scored, evidence: Evidence) -> list[str]:

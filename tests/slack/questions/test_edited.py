@@ -313,3 +313,33 @@ async def test_a_late_edit_of_a_request_leaves_its_helper_told_they_are_on_it(
     said = f"{request.text}\n{request.blocks}"
     assert "You're on it: I've connected you." in said, said
     assert "moved on" not in said and SECRET not in said, said
+
+
+def why_dev(slack: SlackHarness) -> str:
+    [why] = [
+        e["text"]
+        for b in offer_dm(slack, "dev").blocks
+        if b["type"] == "context"
+        for e in b["elements"]
+        if e["text"].startswith("Why you:")
+    ]
+    return str(why)
+
+
+@pytest.mark.postgres_too
+async def test_a_request_drawn_again_names_no_skill_its_colleague_removed(
+    slack: SlackHarness,
+) -> None:
+    """Dev is asked for declaring Terraform, then runs `/skills remove terraform`; Carol edits
+    her question and Dev's request, drawn again, no longer says "declared Terraform", which
+    it went on saying as first written."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} on staging")
+    await slack.settle()
+    assert "declared Terraform" in why_dev(slack)
+    await slack.command("dev", "/skills", "remove terraform")
+    await slack.settle()
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert "on staging" not in offer_dm(slack, "dev").text  # drawn again
+    assert "Terraform" not in why_dev(slack), why_dev(slack)

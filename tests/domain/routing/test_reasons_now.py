@@ -1,0 +1,20 @@
+"""A reason drawn again names only the skills its colleague declares now, at today's level."""
+
+from __future__ import annotations
+
+from bot.routing.reasons import as_declared_now
+
+FIRST = "declared Terraform, level 5; declared AWS, level 3; helped with 2 similar questions"
+
+
+def test_a_removed_skill_is_left_out_and_a_changed_level_redrawn() -> None:
+    now = as_declared_now(FIRST, {"AWS": 4, "Kafka": 2})
+    assert now == "declared AWS, level 4; helped with 2 similar questions"
+
+
+def test_a_reason_left_with_nothing_true_is_a_close_match() -> None:
+    assert as_declared_now("declared Terraform, level 5", {}) == "a close match"
+
+
+def test_a_name_slack_would_read_as_markup_matches_as_escaped() -> None:
+    assert as_declared_now("declared R&amp;D, level 2", {"R&D": 3}) == "declared R&amp;D, level 3"
