@@ -125,7 +125,7 @@ class QuestionService:
                     raise _OfferAnswered(offer)
                 closed = await lookup.close_others(s, question, keep=offer.id, at=now)
                 question.status, question.helper_user_id = "connected", user_id
-                await tell.offers_closed(s, question, [offer], tell.ANSWERED_NOTES["accepted"], now)
+                await tell.helper_on_it(s, question, [offer], "offer_closed", now)
                 await tell.offers_closed(
                     s, question, closed, f"<@{user_id}> is on it — thanks!", now
                 )
@@ -361,7 +361,7 @@ class QuestionService:
 
     async def introduction_given_up(self, team_id: str, question_id: int) -> None:
         """Slack kept failing the message introducing asker and helper until the outbox gave
-        it up: the helper, told "I've connected you", is told to reach out themselves."""
+        it up: the helper, told they are being connected, is told to reach out themselves."""
         async with self._sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
             if question.status != "connected" or question.helper_user_id is None:
@@ -369,6 +369,14 @@ class QuestionService:
             offers = await offer_q.offers_of(s, question.id)
             theirs = [o for o in offers if o.candidate_user_id == question.helper_user_id]
             await tell.not_introduced(s, question, theirs, self.clock())
+
+    async def helper_note(self, team_id: str, offer_id: int) -> str:
+        """What the helper's request says now of their introduction (`tell.on_it_note`)."""
+        async with self._sessions() as s:
+            offer = await offer_q.get_offer(s, team_id, offer_id)
+            assert offer is not None, "offers are never deleted while their question lives"
+            question = await lookup.question(s, team_id, offer.question_id)
+            return await tell.on_it_note(s, question, offer_id)
 
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
         return await message_changes.asked_in(self._sessions, team_id, channel_id, message_ts)
@@ -454,10 +462,19 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await q.set_asker_message(s, question_id, channel_id, ts)
 
-    async def connected_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
-        """Remember where asker and helper were connected, to say how it ended once it has."""
+    async def connected_message_sent(
+        self, team_id: str, question_id: int, channel_id: str, ts: str
+    ) -> None:
+        """Remember where asker and helper were connected, to say how it ended once it has,
+        and tell the helper, whose request said it was connecting them, that it did."""
         async with self._sessions() as s, s.begin():
             await q.set_connected_message(s, question_id, channel_id, ts)
+            question = await q.get_question(s, team_id, question_id)
+            if question is not None and question.helper_user_id is not None:
+                helper = question.helper_user_id
+                offers = await offer_q.offers_of(s, question_id)
+                theirs = [o for o in offers if o.candidate_user_id == helper]
+                await tell.helper_on_it(s, question, theirs, "introduced", self.clock())
 
     async def mine(self, team_id: str, user_id: str) -> Mine:
         live = ("draft", *LIVE)

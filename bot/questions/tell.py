@@ -66,13 +66,12 @@ async def offers_closed(
 async def not_introduced(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
 ) -> None:
-    """The helper's request, which said "I've connected you", once the introduction was
-    given up: they reach out to the asker themselves."""
-    note = (
-        "You're on it, but I couldn't introduce you: please reach out to "
-        f"<@{question.asker_user_id}> yourself."
-    )
-    await _each(s, question, offers, "question.offer_closed", "not_introduced", at, note=note)
+    """The helper's request, which said it was connecting them, once the introduction was
+    given up: they reach out to the asker themselves (`on_it_note`)."""
+    await _each(
+        s, question, offers, "question.offer_closed", NOT_INTRODUCED, at,
+        note=_not_introduced(question.asker_user_id), on_it=True,
+    )  # fmt: skip
 
 
 async def offers_deleted(
@@ -96,6 +95,9 @@ async def offers_edited(
     await _each(s, question, waiting, "question.offer_edited", key, at)
     for status in {o.status for o in sent} - {"pending"}:
         answered = [o for o in sent if o.status == status]
+        if status == "accepted" and question.helper_user_id is not None:
+            await helper_on_it(s, question, answered, key, at)
+            continue
         note = ANSWERED_NOTES.get(status, MOVED_ON)
         await _each(s, question, answered, "question.offer_closed", key, at, note=note)
 
@@ -129,11 +131,46 @@ async def connection_left(
 
 
 # What a colleague's request says once it is answered, by how; and once the question moved on
-# without them.
+# without them. One taken on says it connected them only once the message introducing them
+# was posted (`on_it_note`); until then it is on its way.
+CONNECTED = "You're on it: I've connected you."
 ANSWERED_NOTES = {
-    "accepted": "You're on it: I've connected you.",
+    "accepted": CONNECTED,
     "declined": "Thanks for letting me know.",
 }
+
+
+NOT_INTRODUCED = "not_introduced"
+
+
+def _not_introduced(asker_user_id: str) -> str:
+    return (
+        "You're on it, but I couldn't introduce you: please reach out to "
+        f"<@{asker_user_id}> yourself."
+    )
+
+
+async def on_it_note(s: AsyncSession, question: Question, offer_id: int) -> str:
+    """What the helper's request says as the introduction stands: connected once it was
+    posted, where it said so while it only waited in the outbox; to reach out themselves
+    once it was given up (`not_introduced`); until then, that it is on its way. Each of its
+    updates says this when it is sent, so one that lands late says nothing stale."""
+    if question.connected_message_ts:
+        return CONNECTED
+    if await outbox.keyed_from(s, question.team_id, f"{NOT_INTRODUCED}:{offer_id}"):
+        return _not_introduced(question.asker_user_id)
+    return f"You're on it: I'm connecting you with <@{question.asker_user_id}>…"
+
+
+async def helper_on_it(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], key: str, at: datetime
+) -> None:
+    """The helper's request, drawn as the introduction stands when it is sent (`on_it`)."""
+    for offer in offers:
+        note = await on_it_note(s, question, offer.id)
+        await _each(s, question, [offer], "question.offer_closed", key, at, note=note, on_it=True)
+
+
 MOVED_ON = "This question has moved on — thanks!"
 ASKER_LEFT = "The person who asked is no longer in this workspace, so the question is closed."
 

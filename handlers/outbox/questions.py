@@ -233,7 +233,10 @@ async def offer_closed(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
         names = await _names_in(client, services, team_id, question)
-        message = render_offer_closed(question, str(payload["note"]), names)
+        note = str(payload["note"])
+        if payload.get("on_it"):  # as the introduction stands now, whichever lands last
+            note = await services.questions.helper_note(team_id, mine.id)
+        message = render_offer_closed(question, note, names)
         if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
             await client.chat_postMessage(channel=mine.dm_channel_id, **message)
             return
@@ -483,7 +486,7 @@ async def connected(
             channel=group["channel"]["id"], **render_connected(question, helper, names)
         )
         posted = sent["channel"], sent["ts"]
-    await services.questions.connected_message_sent(question.id, *posted)
+    await services.questions.connected_message_sent(team_id, question.id, *posted)
     # Closed while this was on its way: the close's own update may have found no message yet.
     again = (await _now(services, team_id, {"question_id": question.id})).question
     if again.status != question.status:

@@ -9,7 +9,14 @@ from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
 from storage import offers as offer_q
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm, rows, suggest
+from tests.slack.questions.test_flow import (
+    QUESTION,
+    ask,
+    decline_everyone,
+    offer_dm,
+    rows,
+    suggest,
+)
 
 
 async def test_a_helper_is_not_told_they_were_connected_when_the_introduction_never_went(
@@ -305,3 +312,69 @@ async def test_suggesting_someone_slack_never_delivered_the_request_to_says_so(
     bob = f"<@{slack.user('bob')}>"
     assert f"{bob} has already been asked" not in said, said
     assert f"I tried to ask {bob} already, but Slack kept failing to deliver my request" in said
+
+
+def request_of(slack: SlackHarness, handle: str) -> str:
+    request = offer_dm(slack, handle)
+    return f"{request.text}\n{request.blocks}"
+
+
+async def test_a_helper_is_told_they_are_being_connected_until_the_introduction_is_posted(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Alice's question while Slack has the post in its thread wait (429, retry
+    in a minute): his request says he is being connected, where it said "I've connected you" of an
+    introduction only waiting in the outbox; once it is posted, that it connected them."""
+    await ask(slack)
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=429, retry_after=60, times=1, channel=general)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    said = request_of(slack, "dev")
+    assert "I've connected you" not in said, said
+    assert f"I'm connecting you with <@{slack.user('alice')}>" in said, said
+    await slack.drain()
+    said = request_of(slack, "dev")
+    assert "You're on it: I've connected you." in said and "connecting" not in said, said
+
+
+@pytest.mark.parametrize("refused", ["conversations.open", "chat.postMessage"])
+async def test_an_introduction_slack_refuses_tells_the_helper_to_reach_out(
+    slack: SlackHarness, refused: str
+) -> None:
+    """Alice asks with /ask, so Dev is introduced in a group DM; Slack refuses to open it, or
+    to post in it: Dev's request never said he was connected, and ends saying to reach out
+    to Alice himself; Alice's list says Dev is helping her, no more."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    slack.emu.faults.add(refused, error="restricted_action", times=None)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    said = request_of(slack, "dev")
+    assert "I've connected you" not in said and "connecting" not in said, said
+    assert f"reach out to <@{slack.user('alice')}> yourself" in said, said
+    told_alice = "\n".join(
+        f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id
+    )
+    assert "is helping you" in told_alice and "connected" not in told_alice, told_alice
+
+
+async def test_an_edit_after_the_introduction_was_given_up_still_says_to_reach_out(
+    slack: SlackHarness,
+) -> None:
+    """The introduction in #general given up, Alice edits her question: Dev's request, drawn
+    again with the edited words, still asks him to reach out to her, and does not go back to
+    saying he is being connected."""
+    asked = await ask(slack)
+    slack.emu.faults.add(
+        "chat.postMessage", status=503, times=None, channel=slack.channel("general")
+    )
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    edited = f"<@{slack.emu.bot_user_id}> {QUESTION} on staging"
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(edited))
+    await slack.drain()
+    said = request_of(slack, "dev")
+    assert "on staging" in said, said  # drawn again
+    assert "connecting" not in said and "I've connected you" not in said, said
+    assert f"reach out to <@{slack.user('alice')}> yourself" in said, said
