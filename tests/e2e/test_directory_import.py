@@ -90,13 +90,15 @@ async def test_sync_pages_through_users_and_records_leavers(slack: Harness) -> N
     assert who.experts == ()
 
 
-async def run_cli(slack: Harness, *args: str) -> tuple[int, str, str]:
+async def run_cli(
+    slack: Harness, *args: str, database_url: str | None = None
+) -> tuple[int, str, str]:
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": slack.emu.api_url,
-        "ASKAROUND_DATABASE_URL": slack.runner.settings.database_url,
+        "ASKAROUND_DATABASE_URL": database_url or slack.runner.settings.database_url,
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.runtime.cli", *args, env=env,
@@ -121,12 +123,14 @@ async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path) -> No
     assert code == 0 and "deactivated" in out
 
 
-async def test_cli_sync_summary_counts_each_account_once(slack: Harness) -> None:
+async def test_cli_sync_summary_counts_each_account_once(slack: Harness, tmp_path: Path) -> None:
     """`askaround sync`'s figures add up to the users listed, each said once for what
     happened to it. Dave, deactivated before askaround first saw him, was counted "new" and
     "deactivated" both ("7 new, … 1 deactivated" of 7); Bob, deactivated since, "updated" and
-    "deactivated" both, and the six unchanged went unsaid."""
-    code, out, _err = await run_cli(slack, "sync")
+    "deactivated" both, and the six unchanged went unsaid. On a database of its own: the
+    running bot has synced its own soon after it started."""
+    fresh = f"sqlite:///{tmp_path / 'first-sync.db'}"
+    code, out, _err = await run_cli(slack, "sync", database_url=fresh)
     assert code == 0
     assert out.strip() == (
         "7 Slack users in 1 page: 6 new, 1 already deactivated when first seen, 0 updated, "
@@ -134,7 +138,7 @@ async def test_cli_sync_summary_counts_each_account_once(slack: Harness) -> None
         "0 no longer in the workspace (not listed: recorded as deactivated)."
     ), out
     slack.emu.workspace.users[slack.user("bob")].deleted = True
-    code, out, _err = await run_cli(slack, "sync")
+    code, out, _err = await run_cli(slack, "sync", database_url=fresh)
     assert out.strip() == (
         "7 Slack users in 1 page: 0 new, 0 updated, 1 deactivated, 0 reactivated, 6 unchanged; "
         "0 no longer in the workspace (not listed: recorded as deactivated)."
