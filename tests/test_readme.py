@@ -115,6 +115,29 @@ def test_the_readme_counts_the_question_detectors_held_out_sets() -> None:
     assert _number(said.group(1)) == len(held_out)
 
 
+def _span(figures: list[float]) -> str:
+    return f"{min(figures):.2f}–{max(figures):.2f}"
+
+
+def test_the_readme_gives_the_newest_four_held_out_sets_first_sight_figures() -> None:
+    """The README gave sets 32–35's first-sight range (precision 0.74–0.92, recall 0.44–0.97)
+    as "the newest four" after the thirty-sixth and thirty-seventh were added: its range is
+    that of the last four rows of the detector page's table, as each row says it measured."""
+    said = re.search(
+        r"On the newest four\s+sets.*?precision\s+(\S+)\s+and\s+recall\s+(\S+)\s+on\s+first",
+        README,
+        re.S,
+    )
+    assert said, "the README no longer gives the newest four sets' first-sight figures"
+    table = (ROOT / "docs" / "question-detector.md").read_text()
+    rows = re.findall(r"^\| `tests/data/questions_holdout\w*\.jsonl` \(held out.*$", table, re.M)
+    first_sight = [re.search(r"(\d\.\d{3}) / (\d\.\d{3}) on first sight", row) for row in rows[-4:]]
+    assert all(first_sight), "a newest set's row no longer says what it measured on first sight"
+    precision = [float(m.group(1)) for m in first_sight if m]
+    recall = [float(m.group(2)) for m in first_sight if m]
+    assert (said.group(1), said.group(2)) == (_span(precision), _span(recall))
+
+
 _REPO_PATH = re.compile(
     r"`((?:bot|handlers|storage|tests|benchmarks|scripts|deploy|emulator|docs|tools|\.ci)"
     r"/[\w./-]+)[`:]"
