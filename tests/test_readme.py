@@ -156,3 +156,20 @@ def test_every_file_a_page_names_is_in_the_repository(page: str) -> None:
         path = path.rstrip(".")
         if not path.startswith(generated):
             assert (ROOT / path).exists(), f"{page} names {path}, which is not there"
+
+
+def test_the_exit_codes_deploy_md_names_are_the_cli_s() -> None:
+    """docs/deploy.md's "When the command line fails" says which code each kind of failure
+    exits with; each is the constant `bot/runtime/cli/failures.py` gives that kind."""
+    from bot.runtime.cli import failures
+
+    page = (ROOT / "docs" / "deploy.md").read_text()
+    section = page.split("## When the command line fails", 1)[1].split("\n## ", 1)[0]
+    said = re.search(
+        r"exits non-zero: (\d+) for\s+a setting.*?\), (\d+) for the rest", section, re.S
+    )
+    assert said, "deploy.md no longer says which code a setting, a slip and the rest exit with"
+    assert int(said.group(1)) == failures.EXIT_CONFIG == failures.EXIT_USAGE
+    assert int(said.group(2)) == failures.EXIT_FAILED
+    piped = re.search(r"SIGPIPE stopped, (\d+)", section)
+    assert piped and int(piped.group(1)) == failures.EXIT_PIPE_CLOSED
