@@ -173,3 +173,39 @@ def test_the_exit_codes_deploy_md_names_are_the_cli_s() -> None:
     assert int(said.group(2)) == failures.EXIT_FAILED
     piped = re.search(r"SIGPIPE stopped, (\d+)", section)
     assert piped and int(piped.group(1)) == failures.EXIT_PIPE_CLOSED
+
+
+def test_the_readme_s_routing_figures_are_routing_md_s() -> None:
+    """The README's MRR ranges (the engine's, and the better baseline's, on each community) and
+    its word on the smallest community are those of docs/routing.md's table: it said popularity
+    "still routes as well or better" there after the engine had come to lead it."""
+    said = re.search(
+        r"MRR (\S+)–(\S+) against\s+(\S+)–(\S+) for the better of the two\);.*?"
+        r"\((\d+) questions: MRR (\S+) against (\S+),",
+        README,
+        re.S,
+    )
+    assert said, "the README no longer gives the routing figures"
+    page = (ROOT / "docs" / "routing.md").read_text()
+    table = page.split("| site | method | P@1 | R@3 | R@10 | MRR |", 1)[1].split("\n\n", 1)[0]
+    mrr: dict[tuple[str, str], float] = {}
+    sizes: dict[str, int] = {}
+    for site, method, last in re.findall(
+        r"^\| (\w+)[^|]*\| ([^|]+?) \|(?: [^|]+ \|){3} \**([0-9.]+)\** \|$", table, re.M
+    ):
+        mrr[site, method.replace("*", "").split(" (")[0]] = float(last)
+    for site, questions in re.findall(r"^\| (\w+) \((\d+)(?: questions)?,", table, re.M):
+        sizes[site] = int(questions)
+    sites = {site for site, _ in mrr}
+    engine = [mrr[s, "engine, now"] for s in sites]
+    best = [max(mrr[s, "popularity"], mrr[s, "bm25"]) for s in sites]
+    assert [float(said.group(i)) for i in range(1, 5)] == [
+        min(engine),
+        max(engine),
+        min(best),
+        max(best),
+    ]
+    smallest = min(sizes, key=sizes.__getitem__)
+    assert int(said.group(5)) == sizes[smallest]
+    assert float(said.group(6)) == mrr[smallest, "engine, now"]
+    assert float(said.group(7)) == mrr[smallest, "popularity"]
