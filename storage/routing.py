@@ -71,6 +71,7 @@ class KudosEvidence:
     values: tuple[str, ...]
     created_at: datetime
     is_private: bool = False  # given in a private channel or a DM: ranks, never named
+    id: int = 0  # the ledger's entry (0: not read from it), so an Undo can take it back
 
 
 @dataclass(frozen=True)
@@ -223,24 +224,32 @@ async def stream_kudos(
     """Every live kudos of the workspace (undone ones are taken back), BATCH at a time, by
     receiver, private ones marked so; with `before`, only those given before then."""
     statement = (
-        select(
-            Kudos.giver_user_id,
-            Kudos.receiver_user_id,
-            Kudos.message,
-            Kudos.values,
-            Kudos.created_at,
-            Kudos.is_private,
-        )
+        select(*_KUDOS_EVIDENCE)
         .where(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
         .order_by(Kudos.receiver_user_id, Kudos.id)
     )
     if before is not None:
         statement = statement.where(Kudos.created_at < before)
     async for rows in _batches(session, statement):
-        yield [
-            KudosEvidence(giver, receiver, message, tuple(values or ()), created_at, bool(private))
-            for giver, receiver, message, values, created_at, private in rows
-        ]
+        yield [_kudos_evidence(row) for row in rows]
+
+
+_KUDOS_EVIDENCE = (
+    Kudos.giver_user_id,
+    Kudos.receiver_user_id,
+    Kudos.message,
+    Kudos.values,
+    Kudos.created_at,
+    Kudos.is_private,
+    Kudos.id,
+)
+
+
+def _kudos_evidence(row: Any) -> KudosEvidence:
+    giver, receiver, message, values, created_at, private, kudos_id = row
+    return KudosEvidence(
+        giver, receiver, message, tuple(values or ()), created_at, bool(private), int(kudos_id)
+    )
 
 
 async def load_network(session: AsyncSession, team_id: str) -> list[NetworkEntry]:
@@ -283,29 +292,52 @@ async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingS
     )
 
 
-async def routing_versions(session: AsyncSession, team_id: str) -> tuple[int, int]:
-    """The workspace's (profiles_version, skills_version), (0, 0) before its first use: one
-    small read per question, by which a routing index knows it must rebuild or catch up."""
+@dataclass(frozen=True)
+class Versions:
+    """The workspace's counters a routing index follows (`bot.questions.indexes`)."""
+
+    profiles: int = 0
+    skills: int = 0
+    kudos: int = 0
+
+
+@dataclass(frozen=True)
+class TakenBack:
+    """A kudos undone, and its receiver's kudos still live (what they are still thanked for)."""
+
+    kudos: KudosEvidence
+    kept: tuple[KudosEvidence, ...]
+
+
+async def routing_versions(session: AsyncSession, team_id: str) -> Versions:
+    """The workspace's counters, all 0 before its first use: one small read per question, by
+    which a routing index knows it must rebuild or catch up."""
     found = (
         await session.execute(
-            select(Workspace.profiles_version, Workspace.skills_version).where(
-                Workspace.team_id == team_id
-            )
+            select(
+                Workspace.profiles_version, Workspace.skills_version, Workspace.kudos_version
+            ).where(Workspace.team_id == team_id)
         )
     ).first()
-    return (int(found[0]), int(found[1])) if found else (0, 0)
+    return Versions(*(int(v) for v in found)) if found else Versions()
+
+
+async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
+    """Add one to a workspace's counter; the row's lock orders the counts as the commits."""
+    await ensure_workspace(session, team_id)
+    version = await session.scalar(
+        update(Workspace)
+        .where(Workspace.team_id == team_id)
+        .values({counter: counter + 1})
+        .returning(counter)
+    )
+    return int(version or 0)
 
 
 async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
     """Count a change to this person's declared skills, in the unit of work that made it; the
     workspace row's lock orders the counts as the commits."""
-    await ensure_workspace(session, team_id)
-    version = await session.scalar(
-        update(Workspace)
-        .where(Workspace.team_id == team_id)
-        .values(skills_version=Workspace.skills_version + 1)
-        .returning(Workspace.skills_version)
-    )
+    version = await _count_up(session, team_id, Workspace.skills_version)
     await session.execute(
         update(Person).where(Person.id == person_id).values(skills_version=version)
     )
@@ -316,7 +348,7 @@ async def skills_since(
 ) -> tuple[int, dict[str, dict[str, int]]]:
     """The workspace's skills_version now, and the declared skills (key → level) of each
     person whose skills changed after `version` (an empty dict: they hold none now)."""
-    _, now = await routing_versions(session, team_id)
+    now = (await routing_versions(session, team_id)).skills
     changed: dict[str, dict[str, int]] = {}
     if now <= version:
         return now, changed
@@ -331,6 +363,48 @@ async def skills_since(
         if key is not None:
             skills[key] = int(level)
     return now, changed
+
+
+async def kudos_undone(session: AsyncSession, team_id: str, batch_key: str) -> None:
+    """Count the Undo of this act of giving, in the unit of work that marked its entries undone;
+    the workspace row's lock orders the counts as the commits."""
+    version = await _count_up(session, team_id, Workspace.kudos_version)
+    await session.execute(
+        update(Kudos)
+        .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key, Kudos.undone_at.is_not(None))
+        .values(kudos_version=version)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def kudos_since(
+    session: AsyncSession, team_id: str, version: int
+) -> tuple[int, list[TakenBack]]:
+    """The workspace's kudos_version now, and each kudos undone after `version` with its
+    receiver's kudos still live."""
+    now = (await routing_versions(session, team_id)).kudos
+    if now <= version:
+        return now, []
+    undone = [
+        _kudos_evidence(row)
+        for row in await session.execute(
+            select(*_KUDOS_EVIDENCE)
+            .where(Kudos.team_id == team_id, Kudos.kudos_version > version)
+            .order_by(Kudos.id)
+        )
+    ]
+    receivers = {k.receiver_user_id for k in undone}
+    kept: dict[str, list[KudosEvidence]] = {receiver: [] for receiver in receivers}
+    rows = await session.execute(
+        select(*_KUDOS_EVIDENCE).where(
+            Kudos.team_id == team_id,
+            Kudos.receiver_user_id.in_(receivers),
+            Kudos.undone_at.is_(None),
+        )
+    )
+    for row in rows:
+        kept[row[1]].append(_kudos_evidence(row))
+    return now, [TakenBack(k, tuple(kept[k.receiver_user_id])) for k in undone]
 
 
 async def routed_workspaces(session: AsyncSession) -> list[str]:

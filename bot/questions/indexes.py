@@ -5,16 +5,21 @@ yields to the event loop every few milliseconds), and `ready` says when it is do
 answers 503 until then. A question that arrives earlier waits for that build rather than
 starting another (one lock per workspace).
 
-Each question reads the workspace's two counters (one small query):
+Each question reads the workspace's three counters (one small query):
 
 - `skills_version` counts changes to declared skills (`/skills add`, `/skills remove`). A copy
   built at an older count catches up in place: it reads the skills of just the people changed
   since (`storage.routing.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
   `/skills` change reaches the next question in every replica, at the cost of one small read.
+- `kudos_version` counts kudos undone. A copy built at an older count catches up in place:
+  it reads the entries undone since, with their receivers' kudos still live
+  (`storage.routing.kudos_since`), and takes each back (`RoutingIndex.take_back`, the same
+  weights `record_kudos` added), so an Undo costs the next question one small read, where a
+  rebuild made it wait 30-50 s at 100,000 people (docs/routing.md, "Speed").
 - `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
-  entry removed, the profile modal, a kudos undone or its quoted message edited or deleted, a
-  channel made private): a copy built at an older count is rebuilt before the next question,
-  so a deletion is never routed on.
+  entry removed, the profile modal, a kudos' quoted message edited or deleted, a channel
+  made private): a copy built at an older count is rebuilt before the next question, so a
+  deletion is never routed on.
 
 Other facts (a question solved or a kudos given in another replica, a directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
@@ -35,6 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.engine import RoutingIndex
 from storage import routing
+from storage.routing import Versions
 
 REBUILD_RATIO = 10.0
 # How the question flows are handed a workspace's index: `IndexCache.get`.
@@ -50,6 +56,7 @@ class _Cached:
     took: float
     profiles_version: int
     skills_version: int
+    kudos_version: int
 
 
 class IndexCache:
@@ -67,17 +74,19 @@ class IndexCache:
         self._refreshing: dict[str, asyncio.Task[None]] = {}
         self.ready = False  # every workspace's index built once (`warm_all`)
 
-    async def _versions(self, team_id: str) -> tuple[int, int]:
+    async def _versions(self, team_id: str) -> Versions:
         async with self._sessions() as s:
             return await routing.routing_versions(s, team_id)
 
     async def get(self, team_id: str) -> RoutingIndex:
-        profiles, skills = await self._versions(team_id)
+        versions = await self._versions(team_id)
         cached = self._indexes.get(team_id)
-        if cached is None or cached.profiles_version != profiles:
+        if cached is None or cached.profiles_version != versions.profiles:
             cached = await self._load(team_id)
-        if cached.skills_version < skills:
+        if cached.skills_version < versions.skills:
             await self._catch_up(team_id, cached)
+        if cached.kudos_version < versions.kudos:
+            await self._take_back(team_id, cached)
         keep = max(self._max_age, REBUILD_RATIO * cached.took)
         if self._monotonic() - cached.loaded_at >= keep:
             self._refresh_later(team_id, cached)
@@ -85,24 +94,25 @@ class IndexCache:
 
     async def _load(self, team_id: str) -> _Cached:
         async with self._locks.setdefault(team_id, asyncio.Lock()):
-            # Read before the load: a change made while it loads is caught up with (skills)
-            # or makes the next get reload (a deletion).
-            profiles, skills = await self._versions(team_id)
+            # Read before the load: a change made while it loads is caught up with (skills,
+            # kudos undone) or makes the next get reload (a deletion).
+            versions = await self._versions(team_id)
             cached = self._indexes.get(team_id)
-            if cached is not None and cached.profiles_version == profiles:
+            if cached is not None and cached.profiles_version == versions.profiles:
                 return cached  # built meanwhile, by the question or the start-up we waited for
             # The stale copy goes first: holding two copies of a large workspace while the
             # new one loads would double the process's memory.
             self._indexes.pop(team_id, None)
-            cached = await self._build(team_id, profiles, skills)
+            cached = await self._build(team_id, versions)
             self._indexes[team_id] = cached
             return cached
 
-    async def _build(self, team_id: str, profiles: int, skills: int) -> _Cached:
+    async def _build(self, team_id: str, versions: Versions) -> _Cached:
         started = self._monotonic()
         index = await RoutingIndex.load(self._sessions, team_id)
         loaded_at = self._monotonic()
-        return _Cached(index, loaded_at, loaded_at - started, profiles, skills)
+        took = loaded_at - started
+        return _Cached(index, loaded_at, took, versions.profiles, versions.skills, versions.kudos)
 
     async def _catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
@@ -113,6 +123,15 @@ class IndexCache:
             cached.index.redeclare(user_id, skills)
         cached.skills_version = now
 
+    async def _take_back(self, team_id: str, cached: _Cached) -> None:
+        async with self._sessions() as s:
+            now, undone = await routing.kudos_since(s, team_id, cached.kudos_version)
+        if now <= cached.kudos_version:
+            return  # another question caught up meanwhile, with a newer read
+        for one in undone:
+            cached.index.take_back(one)
+        cached.kudos_version = now
+
     def _refresh_later(self, team_id: str, cached: _Cached) -> None:
         """Rebuild an old copy in the background; questions keep using it until then."""
         if team_id in self._refreshing:
@@ -120,8 +139,7 @@ class IndexCache:
 
         async def refresh() -> None:
             try:
-                profiles, skills = await self._versions(team_id)
-                fresh = await self._build(team_id, profiles, skills)
+                fresh = await self._build(team_id, await self._versions(team_id))
                 if self._indexes.get(team_id) is cached:
                     self._indexes[team_id] = fresh
             except Exception:

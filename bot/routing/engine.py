@@ -4,13 +4,15 @@
 updated as questions are solved and kudos given), so a routing decision scores a bounded
 pool of candidates drawn from inverted indexes, never every profile. Availability, working
 hours and load are the flow layer's business (applied to the top of this ranking); this
-module only says who knows. (Some 350 lines: loading, which fits the weights on a
+module only says who knows. (Some 450 lines: loading, which fits the weights on a
 temporary index before building the real one, stays beside the index it builds.)
 """
 
 from __future__ import annotations
 
 import asyncio
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -43,6 +45,7 @@ from storage.routing import (
     NetworkEntry,
     RoutingSnapshot,
     SolvedQuestion,
+    TakenBack,
     count_solved,
     load_network,
     load_routing_basics,
@@ -78,6 +81,8 @@ class RoutingIndex:
         self.graph = ColleagueGraph(self.evidence.people)
         self.network = Network(vocabulary)
         self.fitted_on = 0
+        self._kudos_held = array("q")  # the ledger's ids of the kudos added, to take back
+        self._kudos_sorted = True
 
     @classmethod
     async def load(cls, sessions: async_sessionmaker[AsyncSession], team_id: str) -> RoutingIndex:
@@ -222,6 +227,7 @@ class RoutingIndex:
             self._add_solved(question, solved.text, weight)
 
     def add_kudos(self, rows: Iterable[KudosEvidence]) -> None:
+        held = self._kudos_held
         for kudos in rows:
             self.record_kudos(
                 kudos.giver_user_id,
@@ -230,6 +236,27 @@ class RoutingIndex:
                 kudos.values,
                 is_private=kudos.is_private,
             )
+            if kudos.id:
+                if held and kudos.id < held[-1]:
+                    self._kudos_sorted = False
+                held.append(kudos.id)
+
+    def take_back(self, undone: TakenBack) -> None:
+        """A kudos undone, applied in place (`bot.questions.indexes`) if this copy holds it
+        (one built before it was given does not). Hook for that caller only."""
+        held, kudos = self._held_sorted(), undone.kudos
+        at = bisect_left(held, kudos.id)
+        if at == len(held) or held[at] != kudos.id:
+            return
+        del held[at]
+        self.unrecord_kudos(
+            kudos.giver_user_id,
+            kudos.receiver_user_id,
+            kudos.message,
+            kudos.values,
+            is_private=kudos.is_private,
+            kept=undone.kept,
+        )
 
     def add_network(self, rows: Iterable[NetworkEntry]) -> None:
         """Networks find connectors. They make no introduction ("Carol has worked with both of
@@ -248,6 +275,7 @@ class RoutingIndex:
         """`freeze` in steps of a few milliseconds, for a caller on an event loop."""
         yield from self.evidence.freezing()
         yield from self.graph.freezing()
+        self._held_sorted()
 
     def _add_solved(self, question: PastQuestion, text: str, weight: float) -> None:
         self.evidence.add_solved(question, text, weight)
@@ -288,6 +316,36 @@ class RoutingIndex:
         self.evidence.add_kudos(receiver_user_id, message, tuple(values), shown)
         if shown and self.explains:
             self.graph.link(giver_user_id, receiver_user_id, THANKED)
+
+    def _held_sorted(self) -> array[int]:
+        """The kudos held, in order (the load reads them by receiver)."""
+        if not self._kudos_sorted:
+            self._kudos_held = array("q", sorted(self._kudos_held))
+            self._kudos_sorted = True
+        return self._kudos_held
+
+    def unrecord_kudos(
+        self,
+        giver_user_id: str,
+        receiver_user_id: str,
+        message: str,
+        values: Collection[str] = (),
+        *,
+        is_private: bool = False,
+        kept: Iterable[KudosEvidence] = (),
+    ) -> None:
+        """Take back what `record_kudos` added, with the same weights, so the index scores as
+        if the kudos had never been given; `kept`, the receiver's kudos still standing, keep
+        the words they still thank them for in reasons."""
+        shown = may_see_kudos(READERS, giver_user_id, receiver_user_id, is_private=is_private)
+        still = [
+            (k.message, k.values)
+            for k in kept
+            if may_see_kudos(READERS, k.giver_user_id, k.receiver_user_id, is_private=k.is_private)
+        ]
+        self.evidence.remove_kudos(receiver_user_id, message, tuple(values), shown, still)
+        if shown and self.explains:
+            self.graph.unlink(giver_user_id, receiver_user_id, THANKED)
 
     def past_answers(self, user_id: str) -> int:
         """How many solved questions this person helped with (for the flow's load balancing)."""

@@ -21,6 +21,7 @@ DECLARED = 2.0
 HELPED = 1.0
 THANKED = 0.5
 TIES_PER_STEP = 20_000
+NO_TIE = 1e-6  # what is left of a tie taken back (weights are single precision)
 
 
 class ColleagueGraph:
@@ -50,6 +51,17 @@ class ColleagueGraph:
         ones.append(first)
         others.append(second)
         weights.append(weight)
+
+    def unlink(self, a: str, b: str, weight: float) -> None:
+        """Weaken a tie by what `link` added (a kudos undone); a tie left with no weight is
+        none."""
+        if a == b or self._people.find(a) is None or self._people.find(b) is None:
+            return
+        if not self.live:
+            self.freeze()
+        for one, other in ((a, b), (b, a)):
+            first, second = self._people.id(one), self._people.id(other)
+            self._later[first][second] = self._later[first].get(second, 0.0) - weight
 
     def freeze(self) -> None:
         for _ in self.freezing():
@@ -111,6 +123,8 @@ class ColleagueGraph:
             ties = dict(zip(self._neighbours[begin:end], self._weights[begin:end], strict=True))
         for other, weight in self._later.get(number, {}).items():
             ties[other] = ties.get(other, 0.0) + weight
+            if ties[other] <= NO_TIE:
+                del ties[other]
         return ties
 
     def knows(self, a: str, b: str) -> bool:

@@ -95,6 +95,8 @@ class BM25Index:
             if held - taken <= EMPTY:
                 bucket.remove(doc)
                 taken = held
+                if not bucket:  # a term nobody holds any more is no known word either
+                    del self.postings[term]
             else:
                 bucket.add(doc, -taken, live=self.live)
             removed += taken

@@ -37,6 +37,21 @@ class Mentions:
             elif (at := bisect_left(people, person)) == len(people) or people[at] != person:
                 people.insert(at, person)
 
+    def remove(self, person: int, terms: Iterable[str]) -> None:
+        """Take the person out of these terms' lists (a kudos undone), as if never added."""
+        if not self.live:
+            for _ in self.freezing():
+                pass
+        for term in dict.fromkeys(terms):
+            people = self._people.get(term)
+            if people is None:
+                continue
+            at = bisect_left(people, person)
+            if at < len(people) and people[at] == person:
+                del people[at]
+                if not people:
+                    del self._people[term]
+
     def freezing(self) -> Iterator[None]:
         """End a bulk load: sort the lists that came out of order, a few at a time."""
         unsorted = [self._people[term] for term in self._unsorted]

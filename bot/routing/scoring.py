@@ -185,11 +185,30 @@ class Evidence:
         self, receiver: str, message: str, values: tuple[str, ...], shown: bool = True
     ) -> None:
         """Kudos rank their receiver; only `shown` ones (that anybody may read) are named."""
-        terms = tokens(" ".join((message, *values)))
+        terms = _kudos_terms(message, values)
         person = self._person(receiver)
         self.profiles.add(person, terms, KUDOS_WEIGHT)
         if shown and self.explains:
             self.thanks.add(person, terms)
+
+    def remove_kudos(
+        self,
+        receiver: str,
+        message: str,
+        values: tuple[str, ...],
+        shown: bool,
+        kept: Iterable[tuple[str, tuple[str, ...]]] = (),
+    ) -> None:
+        """Take back what `add_kudos` added (a kudos undone); its words stay named for the
+        receiver where `kept`, the shown kudos still thanking them, hold them too."""
+        person = self.people.find(receiver)
+        if person is None:
+            return
+        terms = _kudos_terms(message, values)
+        self.profiles.remove_counts(person, Counter(terms), KUDOS_WEIGHT)
+        if shown and self.explains:
+            still = {term for words in kept for term in _kudos_terms(*words)}
+            self.thanks.remove(person, (term for term in terms if term not in still))
 
     def answers(self, user_id: str) -> int:
         """How many solved questions this person helped with."""
@@ -333,3 +352,7 @@ class Evidence:
         if all_holders:
             return result, None
         return result, union_moments([holders for holders, _ in rarities], value)
+
+
+def _kudos_terms(message: str, values: tuple[str, ...]) -> list[str]:
+    return tokens(" ".join((message, *values)))

@@ -26,6 +26,7 @@ class Kudos(TeamScoped, Base):
         Index("ix_kudos_team_batch", "team_id", "batch_key"),
         Index("ix_kudos_team_shoutout", "team_id", "shoutout_channel_id", "shoutout_ts"),
         Index("ix_kudos_team_quoted", "team_id", "quoted_channel_id", "quoted_ts"),
+        Index("ix_kudos_team_kudos_version", "team_id", "kudos_version"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,4 +53,6 @@ class Kudos(TeamScoped, Base):
     # The ts of the latest edit or deletion of it taken: an older one delivered late is not.
     quoted_change_ts: Mapped[str | None] = mapped_column(String(32))
     undone_at: Mapped[datetime | None]
+    # The workspace's kudos_version when this entry was undone (0: never).
+    kudos_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

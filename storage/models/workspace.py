@@ -38,6 +38,9 @@ class Workspace(Base):
     # Counts changes to people's declared skills: a replica's routing index catches up with
     # the people changed since its count (`storage.routing.skills_since`), in place.
     skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Counts kudos undone: a replica's routing index takes back the entries undone since its
+    # count (`storage.routing.kudos_since`), in place.
+    kudos_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # People an admin named askaround admins (besides Slack's admins and the "admin" role).
     askaround_admins: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     # When a replica last claimed the directory sync (users.list read to its end) here; None:
