@@ -36,7 +36,7 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
-from storage import bot_dms, outbox, units, workspaces
+from storage import bot_dms, outbox, routing, units, workspaces
 from storage import kudos as ledger
 from storage.models import utcnow
 
@@ -196,8 +196,8 @@ class KudosService:
                 )
             await ledger.mark_undone(s, team_id, batch_key, now)
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
-            # routing index built with it is rebuilt before the next question.
-            await workspaces.profiles_deleted(s, team_id)
+            # routing index built with it takes it back before the next question.
+            await routing.kudos_undone(s, team_id, batch_key)
         return Undone(entries, group_dm=group_dm)
 
     async def second(

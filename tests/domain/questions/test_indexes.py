@@ -1,7 +1,7 @@
 """The routing index cache on a real database: built at start for every workspace with
 people, ready only after; a question during that build waits for it instead of building its
-own; a skills change made through one replica reaches another's copy in place, and a
-deletion from a profile makes every copy rebuild (issue 14, company scale)."""
+own; a skills change or a kudos undone through one replica reaches another's copy in place,
+and a deletion from a profile makes every copy rebuild (issue 14, company scale)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.directory.parse import SkillInput
 from bot.directory.profiles import ProfileService
+from bot.kudos.records import Giving
+from bot.kudos.service import KudosService
+from bot.profile import Profile
 from bot.questions.indexes import IndexCache
 from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
@@ -84,3 +87,44 @@ async def test_skills_reach_another_replica_in_place_and_deletions_rebuild(
     await directory.forget(T, "UBOB")
     rebuilt = await there.get(T)
     assert rebuilt is not built and experts(rebuilt.suggest("terraform state", "UALICE")) == []
+
+
+async def test_a_kudos_undone_through_one_replica_is_taken_back_in_anothers_copy(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Alice thanks Bob and Carol for the wombat state unlock, and Dan thanks Bob for the
+    wombat dashboards; another replica's copy is built, then Alice undoes hers. That copy,
+    not rebuilt, ranks and explains as a fresh load does: Carol is no longer "thanked in
+    kudos for wombat", Bob still is (Dan's kudos). A kudos given and undone after the copy
+    was built, which it never held, takes nothing from it."""
+    await people(sessions, T, "alice", "bob", "carol", "dan")
+    kudos = KudosService(sessions, Clock().now)
+    alice, bob, carol, dan = (Profile(f"U{n.upper()}", n) for n in ("alice", "bob", "carol", "dan"))
+    await kudos.give(_thanks("k:1", dan, "the wombat dashboards", bob))
+    given = await kudos.give(_thanks("k:2", alice, "the wombat state unlock", bob, carol))
+    here, there = IndexCache(sessions), IndexCache(sessions)
+    await here.warm_all()
+    await there.warm_all()
+    built = await there.get(T)
+    said = {s.user_id: s.reason for s in built.suggest("wombat state unlock", "UDAN")}
+    assert "thanked in kudos for" in said["UCAROL"]
+    later = await kudos.give(_thanks("k:3", alice, "the quokka rescue of the wombat pen", bob))
+    await kudos.undo(T, "UALICE", later.batch_key)
+
+    await kudos.undo(T, "UALICE", given.batch_key)
+    index = await there.get(T)
+    assert index is built
+    fresh = await RoutingIndex.load(sessions, T)
+    for text in ("wombat state unlock", "wombat dashboards", "quokka rescue"):
+        for asker in ("UALICE", "UDAN"):
+            got = [(s.user_id, s.reason, s.introduction) for s in index.suggest(text, asker)]
+            want = [(s.user_id, s.reason, s.introduction) for s in fresh.suggest(text, asker)]
+            assert got == want, (text, asker)
+    said = {s.user_id: s.reason for s in index.suggest("wombat state unlock", "UDAN")}
+    assert "UCAROL" not in said and said["UBOB"] == "thanked in kudos for wombat", said
+    assert not index.graph.knows("UALICE", "UCAROL") and index.graph.knows("UDAN", "UBOB")
+    assert experts((await here.get(T)).suggest("wombat state unlock", "UDAN")) == ["UBOB"]
+
+
+def _thanks(key: str, giver: Profile, reason: str, *recipients: Profile) -> Giving:
+    return Giving(T, giver, recipients, reason, key=key, source="command")
