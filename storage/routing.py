@@ -72,6 +72,7 @@ class KudosEvidence:
     created_at: datetime
     is_private: bool = False  # given in a private channel or a DM: ranks, never named
     id: int = 0  # the ledger's entry (0: not read from it), so an Undo can take it back
+    quoted: bool = False  # its words are a message's, which may be edited or deleted
 
 
 @dataclass(frozen=True)
@@ -242,13 +243,17 @@ _KUDOS_EVIDENCE = (
     Kudos.created_at,
     Kudos.is_private,
     Kudos.id,
+    Kudos.quoted_ts,
+    Kudos.undone_at,
 )
 
 
 def _kudos_evidence(row: Any) -> KudosEvidence:
-    giver, receiver, message, values, created_at, private, kudos_id = row
+    giver, receiver, message, values, created_at, private, kudos_id, quoted_ts, _ = row
+    values = tuple(values or ())
+    quoted = quoted_ts is not None
     return KudosEvidence(
-        giver, receiver, message, tuple(values or ()), created_at, bool(private), int(kudos_id)
+        giver, receiver, message, values, created_at, bool(private), int(kudos_id), quoted
     )
 
 
@@ -302,10 +307,12 @@ class Versions:
 
 
 @dataclass(frozen=True)
-class TakenBack:
-    """A kudos undone, and its receiver's kudos still live (what they are still thanked for)."""
+class KudosChanged:
+    """A kudos undone (not `live`) or whose quoted message was edited or deleted (`kudos` as
+    it now reads), and its receiver's kudos live now (what they are still thanked for)."""
 
     kudos: KudosEvidence
+    live: bool
     kept: tuple[KudosEvidence, ...]
 
 
@@ -368,10 +375,20 @@ async def skills_since(
 async def kudos_undone(session: AsyncSession, team_id: str, batch_key: str) -> None:
     """Count the Undo of this act of giving, in the unit of work that marked its entries undone;
     the workspace row's lock orders the counts as the commits."""
+    await _kudos_changed(session, team_id, Kudos.batch_key == batch_key)
+
+
+async def kudos_requoted(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> None:
+    """Count an edit or deletion of the message these kudos quote, in its unit of work."""
+    quoting = (Kudos.quoted_channel_id == channel_id) & (Kudos.quoted_ts == ts)
+    await _kudos_changed(session, team_id, quoting)
+
+
+async def _kudos_changed(session: AsyncSession, team_id: str, which: ColumnElement[bool]) -> None:
     version = await _count_up(session, team_id, Workspace.kudos_version)
     await session.execute(
         update(Kudos)
-        .where(Kudos.team_id == team_id, Kudos.batch_key == batch_key, Kudos.undone_at.is_not(None))
+        .where(Kudos.team_id == team_id, which)
         .values(kudos_version=version)
         .execution_options(synchronize_session=False)
     )
@@ -379,21 +396,19 @@ async def kudos_undone(session: AsyncSession, team_id: str, batch_key: str) -> N
 
 async def kudos_since(
     session: AsyncSession, team_id: str, version: int
-) -> tuple[int, list[TakenBack]]:
-    """The workspace's kudos_version now, and each kudos undone after `version` with its
-    receiver's kudos still live."""
+) -> tuple[int, list[KudosChanged]]:
+    """The workspace's kudos_version now, and each kudos changed after `version` with its
+    receiver's kudos live now."""
     now = (await routing_versions(session, team_id)).kudos
     if now <= version:
         return now, []
-    undone = [
-        _kudos_evidence(row)
-        for row in await session.execute(
-            select(*_KUDOS_EVIDENCE)
-            .where(Kudos.team_id == team_id, Kudos.kudos_version > version)
-            .order_by(Kudos.id)
-        )
-    ]
-    receivers = {k.receiver_user_id for k in undone}
+    rows = await session.execute(
+        select(*_KUDOS_EVIDENCE)
+        .where(Kudos.team_id == team_id, Kudos.kudos_version > version)
+        .order_by(Kudos.id)
+    )
+    changed = [(_kudos_evidence(row), row[-1] is None) for row in rows]
+    receivers = {k.receiver_user_id for k, _ in changed}
     kept: dict[str, list[KudosEvidence]] = {receiver: [] for receiver in receivers}
     rows = await session.execute(
         select(*_KUDOS_EVIDENCE).where(
@@ -404,7 +419,7 @@ async def kudos_since(
     )
     for row in rows:
         kept[row[1]].append(_kudos_evidence(row))
-    return now, [TakenBack(k, tuple(kept[k.receiver_user_id])) for k in undone]
+    return now, [KudosChanged(k, live, tuple(kept[k.receiver_user_id])) for k, live in changed]
 
 
 async def routed_workspaces(session: AsyncSession) -> list[str]:

@@ -244,7 +244,7 @@ class KudosService:
             )
             await tell.quote_changed(s, team_id, batches, f"edited:{edit}", self._clock())
             if batches:  # the words edited out are no reason to ask anyone
-                await workspaces.profiles_deleted(s, team_id)
+                await routing.kudos_requoted(s, team_id, channel_id, ts)
 
     async def quoted_deleted(self, team_id: str, channel_id: str, ts: str, deletion: str) -> None:
         """The message kudos quote was deleted (`deletion`, the deletion's ts): the kudos
@@ -255,7 +255,7 @@ class KudosService:
             )
             await tell.quote_changed(s, team_id, batches, "deleted", self._clock())
             if batches:  # nor the words of a message deleted ("thanked in kudos for …")
-                await workspaces.profiles_deleted(s, team_id)
+                await routing.kudos_requoted(s, team_id, channel_id, ts)
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The kudos announced in a channel made private are private from now on."""

@@ -11,15 +11,15 @@ Each question reads the workspace's three counters (one small query):
   built at an older count catches up in place: it reads the skills of just the people changed
   since (`storage.routing.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
   `/skills` change reaches the next question in every replica, at the cost of one small read.
-- `kudos_version` counts kudos undone. A copy built at an older count catches up in place:
-  it reads the entries undone since, with their receivers' kudos still live
-  (`storage.routing.kudos_since`), and takes each back (`RoutingIndex.take_back`, the same
-  weights `record_kudos` added), so an Undo costs the next question one small read, where a
-  rebuild made it wait 30-50 s at 100,000 people (docs/routing.md, "Speed").
+- `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
+  copy built at an older count catches up in place: it reads the entries changed since, with
+  their receivers' kudos live now (`storage.routing.kudos_since`), and applies each
+  (`RoutingIndex.kudos_changed`: the words `record_kudos` added go, an edited quote's new
+  words come), so an Undo or an edit costs the next question one small read, where a rebuild
+  made it wait 30-50 s at 100,000 people (docs/routing.md, "Speed").
 - `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
-  entry removed, the profile modal, a kudos' quoted message edited or deleted, a channel
-  made private): a copy built at an older count is rebuilt before the next question, so a
-  deletion is never routed on.
+  entry removed, the profile modal, a channel made private): a copy built at an older count
+  is rebuilt before the next question, so a deletion is never routed on.
 
 Other facts (a question solved or a kudos given in another replica, a directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
@@ -86,7 +86,7 @@ class IndexCache:
         if cached.skills_version < versions.skills:
             await self._catch_up(team_id, cached)
         if cached.kudos_version < versions.kudos:
-            await self._take_back(team_id, cached)
+            await self._kudos_catch_up(team_id, cached)
         keep = max(self._max_age, REBUILD_RATIO * cached.took)
         if self._monotonic() - cached.loaded_at >= keep:
             self._refresh_later(team_id, cached)
@@ -123,13 +123,13 @@ class IndexCache:
             cached.index.redeclare(user_id, skills)
         cached.skills_version = now
 
-    async def _take_back(self, team_id: str, cached: _Cached) -> None:
+    async def _kudos_catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
-            now, undone = await routing.kudos_since(s, team_id, cached.kudos_version)
+            now, changed = await routing.kudos_since(s, team_id, cached.kudos_version)
         if now <= cached.kudos_version:
             return  # another question caught up meanwhile, with a newer read
-        for one in undone:
-            cached.index.take_back(one)
+        for change in changed:
+            cached.index.kudos_changed(change)
         cached.kudos_version = now
 
     def _refresh_later(self, team_id: str, cached: _Cached) -> None:

@@ -41,11 +41,11 @@ from bot.visibility import (
 )
 from storage.routing import (
     DeclaredSkill,
+    KudosChanged,
     KudosEvidence,
     NetworkEntry,
     RoutingSnapshot,
     SolvedQuestion,
-    TakenBack,
     count_solved,
     load_network,
     load_routing_basics,
@@ -83,6 +83,8 @@ class RoutingIndex:
         self.fitted_on = 0
         self._kudos_held = array("q")  # the ledger's ids of the kudos added, to take back
         self._kudos_sorted = True
+        # The words added for kudos that quote a message: an edit or deletion takes them back.
+        self._quoted: dict[int, str] = {}
 
     @classmethod
     async def load(cls, sessions: async_sessionmaker[AsyncSession], team_id: str) -> RoutingIndex:
@@ -229,34 +231,44 @@ class RoutingIndex:
     def add_kudos(self, rows: Iterable[KudosEvidence]) -> None:
         held = self._kudos_held
         for kudos in rows:
-            self.record_kudos(
-                kudos.giver_user_id,
-                kudos.receiver_user_id,
-                kudos.message,
-                kudos.values,
-                is_private=kudos.is_private,
-            )
+            self._record(kudos)
             if kudos.id:
                 if held and kudos.id < held[-1]:
                     self._kudos_sorted = False
                 held.append(kudos.id)
 
-    def take_back(self, undone: TakenBack) -> None:
-        """A kudos undone, applied in place (`bot.questions.indexes`) if this copy holds it
-        (one built before it was given does not). Hook for that caller only."""
-        held, kudos = self._held_sorted(), undone.kudos
-        at = bisect_left(held, kudos.id)
-        if at == len(held) or held[at] != kudos.id:
-            return
-        del held[at]
-        self.unrecord_kudos(
+    def _record(self, kudos: KudosEvidence) -> None:
+        self.record_kudos(
             kudos.giver_user_id,
             kudos.receiver_user_id,
             kudos.message,
             kudos.values,
             is_private=kudos.is_private,
-            kept=undone.kept,
         )
+        if kudos.quoted and kudos.id and self.explains:
+            self._quoted[kudos.id] = kudos.message
+
+    def kudos_changed(self, change: KudosChanged) -> None:
+        """A kudos undone, or its quoted message edited or deleted, applied in place
+        (`bot.questions.indexes`) if this copy holds it (one built before it was given does
+        not): the words added go, and an edited quote's new words come. Hook for that caller."""
+        held, kudos = self._held_sorted(), change.kudos
+        at = bisect_left(held, kudos.id)
+        if at == len(held) or held[at] != kudos.id:
+            return
+        added = self._quoted.pop(kudos.id, kudos.message)
+        self.unrecord_kudos(
+            kudos.giver_user_id,
+            kudos.receiver_user_id,
+            added,
+            kudos.values,
+            is_private=kudos.is_private,
+            kept=change.kept,
+        )
+        if change.live:
+            self._record(kudos)
+        else:
+            del held[at]
 
     def add_network(self, rows: Iterable[NetworkEntry]) -> None:
         """Networks find connectors. They make no introduction ("Carol has worked with both of

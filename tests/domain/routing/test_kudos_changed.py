@@ -1,8 +1,10 @@
-"""A kudos undone is taken back in place (`RoutingIndex.take_back`): the index then scores,
-explains and introduces exactly as one built without it, so an Undo needs no rebuild."""
+"""A kudos undone, or its quoted message edited, is applied in place
+(`RoutingIndex.kudos_changed`): the index then scores, explains and introduces exactly as one
+built from the ledger as it now is, so neither needs a rebuild."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -10,10 +12,10 @@ import pytest
 from bot.routing.engine import RoutingIndex
 from storage.routing import (
     DeclaredSkill,
+    KudosChanged,
     KudosEvidence,
     RoutingSnapshot,
     SolvedQuestion,
-    TakenBack,
 )
 
 TEAM = "T1"
@@ -71,7 +73,7 @@ def test_a_kudos_taken_back_leaves_the_index_as_if_never_given() -> None:
     }
     assert "thanked in kudos for wombat, state" in before["UDAN"], before
     before_knows = taken.graph.knows("UEVE", "UDAN")
-    taken.take_back(TakenBack(UNDONE, KEPT))
+    taken.kudos_changed(KudosChanged(UNDONE, False, KEPT))
     without = _index([*KEPT, *OTHERS])
     _same(taken, without)
     assert before_knows and not taken.graph.knows("UEVE", "UDAN")
@@ -96,5 +98,18 @@ def test_a_copy_built_before_the_kudos_takes_nothing_back() -> None:
     """A copy built before the kudos was given never held it: its Undo leaves it as it is,
     where subtracting the words would take away Dana's other evidence."""
     index, untouched = _index([*KEPT, *OTHERS]), _index([*KEPT, *OTHERS])
-    index.take_back(TakenBack(UNDONE, KEPT))
+    index.kudos_changed(KudosChanged(UNDONE, False, KEPT))
     _same(index, untouched)
+
+
+def test_a_quote_edited_takes_its_old_words_back_and_adds_the_new() -> None:
+    """Carol edits the message Eve thanked Dana for: the copy built before the edit scores
+    and explains as one built with the edited words; "quokka rescue" is no longer Dana's
+    reason, "wombat state" still is, and "pen" (added) now is."""
+    quoted = replace(UNDONE, quoted=True)
+    edited = replace(quoted, message="unlocked the wombat state pen")
+    index = _index([quoted, *KEPT, *OTHERS])
+    index.kudos_changed(KudosChanged(edited, True, (edited, *KEPT)))
+    _same(index, _index([edited, *KEPT, *OTHERS]))
+    index.kudos_changed(KudosChanged(edited, False, KEPT))  # then undone
+    _same(index, _index([*KEPT, *OTHERS]))
