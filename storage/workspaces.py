@@ -112,14 +112,6 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
     return found.all()
 
 
-async def profiles_version(session: AsyncSession, team_id: str) -> int:
-    """How many deletions from profiles this workspace has seen (0 before its first use)."""
-    found = await session.scalar(
-        select(Workspace.profiles_version).where(Workspace.team_id == team_id)
-    )
-    return int(found or 0)
-
-
 async def profiles_deleted(session: AsyncSession, team_id: str) -> None:
     """Count a deletion from a profile, in the unit of work that made it."""
     await ensure_workspace(session, team_id)

@@ -26,7 +26,7 @@ from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import people as people_queries
-from storage import workspaces
+from storage import routing
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -62,7 +62,7 @@ class InsightsService:
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self._cache: dict[tuple[str, datetime], tuple[float, int, Network]] = {}
+        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int], Network]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
         self._queued_month: dict[str, str] = {}
@@ -73,12 +73,14 @@ class InsightsService:
 
     async def network(self, team_id: str, since: datetime | None = None) -> Network:
         """The workspace's analysis since `since` (90 days by default), from the cache when
-        it is younger than `CACHE_SECONDS` and no deletion from a profile was counted since."""
+        it is younger than `CACHE_SECONDS` and no deletion from a profile, nor kudos undone or
+        their quote changed, was counted since."""
         since = since or self.since_default()
         key = (team_id, since)
         async with self._locks.setdefault(team_id, asyncio.Lock()):
             async with self._sessions() as s:
-                deletions = await workspaces.profiles_version(s, team_id)
+                counted = await routing.routing_versions(s, team_id)
+            deletions = (counted.profiles, counted.kudos)
             cached = self._cache.get(key)
             clock = asyncio.get_running_loop().time()
             if cached is not None and clock - cached[0] < CACHE_SECONDS and cached[1] == deletions:
