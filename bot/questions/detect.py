@@ -53,12 +53,16 @@ _LINK = re.compile(
 _PERSON = re.compile(r"<@[UW][A-Z0-9]*(?:\|[^>]*)?>|<!subteam\^[^>]*>")
 _CHANNEL = re.compile(r"<#[CG][A-Z0-9]*(?:\|([^>]*))?>")
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
-# A reply that opens by quoting what it answers (a Slack blockquote, `re: "…?"`, `re your
-# question "…?"`), or a question quoted further down and followed by what the writer says of it
-# (`from the customer call:\n> why is it slow?\nWe're tracking it`): the quoted question is
-# someone else's; only the writer's own words ask or not. A quote the message ends on is relayed.
+# A reply that opens by quoting what it answers (a Slack blockquote, its question typed without
+# `?` too when the writer's answer follows (`> can we use the slab\nno, owner said…`), `re: "…?"`,
+# `re your question "…?"`), or a question quoted further down and followed by what the writer
+# says of it (`from the customer call:\n> why is it slow?\nWe're tracking it`): the quoted
+# question is someone else's; only the writer's own words ask or not. A quote the message ends on
+# is relayed.
 _QUOTED_QUESTION = re.compile(
-    r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?)(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
+    r"\A\s*(?=(?:(?:>|&gt;)[^\n]*\n)*(?:>|&gt;)[^\n]*\?|(?:>|&gt;)\s*(?:can|could|how|what|why|"
+    r"where|when|who|which|is|are|do|does|did|should|will|would)\b[^\n]*\n\s*[^>&\s])"
+    r"(?:(?:>|&gt;)[^\n]*(?:\n|\Z))+"
     r"|(?<=\n)[ \t]*(?=(?:(?:>|&gt;)[^\n]*\n[ \t]*)*(?:>|&gt;)[^\n]*\?)"
     r"(?:(?:>|&gt;)[^\n]*\n[ \t]*)+(?=(?!>|&gt;)\S)"
     r"|\A\s*(?:re:?\s*(?:(?:your|the|ur|this|that) question:?\s*)?)?"
@@ -154,9 +158,11 @@ def explain(text: str) -> dict[str, float]:
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(
             words.SOCIAL.search(plain)
+            or (words.ECHO.search(plain) and not words.CAUSE_ASKED.search(plain))
             or languages.UNSPACED_SOCIAL.search(plain)
             or words.POLL_OPTIONS.search(raw)
             or words.EXASPERATED.search(raw)
+            or words.REPLY_KEYWORD.search(text)
         ),
         "social words": bool(
             words.SOCIAL_WORDS.search(plain) and not words.WORK_POLICY.search(plain)

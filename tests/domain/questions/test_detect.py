@@ -55,6 +55,7 @@ HOLDOUT_34 = DATA / "questions_holdout_34.jsonl"
 HOLDOUT_35 = DATA / "questions_holdout_35.jsonl"
 HOLDOUT_36 = DATA / "questions_holdout_36.jsonl"
 HOLDOUT_37 = DATA / "questions_holdout_37.jsonl"
+HOLDOUT_38 = DATA / "questions_holdout_38.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -119,6 +120,7 @@ def documented(path: Path) -> tuple[float, float]:
         (HOLDOUT_35, 208, 0.9),
         (HOLDOUT_36, 236, 0.9),
         (HOLDOUT_37, 227, 0.9),
+        (HOLDOUT_38, 200, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
