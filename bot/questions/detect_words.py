@@ -159,6 +159,23 @@ ASKS_FOR_HELP = phrases(
     # the same asked of the fault itself (`checked the lid and the tubing. what else could it
     # be?`)
     r"what else (?:could|might|can|would) (?:it|this|that) be\s*\?",
+    # what more to try once the obvious is done (`changed the battery already, anything else I
+    # can try?`)
+    r"(?:anything|what) else (?:(?:i|we) (?:can|could|should|might)|(?:can|could|should|might) "
+    r"(?:i|we)) (?:try|do|check)\b",
+    # a message that opens with a cry for help before the problem (`HELP my gradebook says…`,
+    # `help!! the projector…`); `help yourselves to cake` and `help desk is closed` offer and tell,
+    # and `help, I'm drowning in emails` sighs
+    r"^(?:help|halp)(?:\s*[!:]+|\s+(?=(?:my|our|pls|please|plz|anyone|someone)\b))",
+    # who deals with a fault just described (`it says my account is disabled, who fixes that`)
+    r"who (?:fixes|handles|deals with|looks after|sorts out|unlocks|resets|manages) (?:that|this|"
+    r"it|those|these)\b",
+    # a symptom, then whether it is harmful (`my laptop is making a buzzing noise, should I be
+    # worried?`, `the light won't turn off, is that bad?`); `I ate four donuts, is that bad?` names
+    # no symptom
+    r"(?:won't|wont|doesn't|keeps|making|shows|showing|says|flashing|blinking|beeping|buzzing|"
+    r"noise|smells?|hot|leaking|sparking)\b[^?.!]{0,60}[,.]?\s*(?:is (?:that|this|it) (?:bad|"
+    r"normal|ok|okay|safe|dangerous|a problem)|should (?:i|we) be (?:worried|concerned))\b",
     # a pasted error and a bare `help` after it (`ModuleNotFoundError: No module named 'x' help`);
     # `…error, thanks for the help` thanks
     r"\w*(?:error|err|exception|fatal|failed|failure|denied|refused|panic)\b[^\n]{0,200}?"
@@ -477,6 +494,10 @@ ASKS_HOW = phrases(
     # but the vendor says they never got it`)
     r"why (?:would|does|do|did|is|are) [^?.!]{3,80}\bbut\b[^?.!]{0,60}\b(?:never|not|doesn't|"
     r"didn't|don't|isn't|wasn't|can't|says|said)\b",
+    # what to do or say about a fault (`anyone else? what do I tell them`, `what should we do about
+    # it`); `what should we do for lunch` is small talk
+    r"what (?:(?:do|should) i|should we) (?:do|tell|say|try)\b(?! (?:for|about) (?:lunch|dinner|"
+    r"the weekend|fun|(?:[\w-]+ )?(?:birthday|party))\b)",
     r"is it true",
     r"where (?:can|do|should|does|would|could) (?:\w+ ){0,2}(?:find|learn|get|see|check|look|"
     r"submit|report|request|read|ask|file|sign up|apply|register)",
@@ -742,9 +763,11 @@ NOT_DOING_WORK = (
 )
 
 # `anyone else…?` vents or asks whether a thing is down, unless the message asks for a fix or
-# a cause too (`…any workaround?`, `trying to figure out if it's the probe`).
+# a cause too (`…any workaround?`, `trying to figure out if it's the probe`), or what to do
+# (`anyone else? what do I tell them`).
 NO_FIX_ASKED = (
-    r"(?!.*(?:any (?:fix|fixes|workaround|workarounds|solution|solutions|ideas?)\b|trying to "
+    r"(?!.*(?:any (?:fix|fixes|workaround|workarounds|solution|solutions|ideas?)\b|what (?:do|"
+    r"should|can) (?:i|we) (?:do|tell|say|try)\b|trying to "
     r"(?:figure|work) out\b|(?:figure|figured|find|found|work|worked) out (?:why|how|what|a fix|a "
     r"workaround|the cause)\b))"
 )
@@ -1526,6 +1549,10 @@ STATUS = phrases(
     r"(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are) [a-z]+ing(?: [\w-]+){0,2} (?:today|tonight|"
     r"tomorrow|this (?:morning|afternoon|evening|week|weekend))\b",
     r"still waiting (?:on|for)",
+    # whether a day is one of school or work (`do we have school on Veterans Day`, `do we have work
+    # the friday after thanksgiving`); `do we have a policy on…` asks a rule
+    r"^(?:do|will) (?:we|i|they|the kids|students) (?:have|get) (?:school|work|class|classes|"
+    r"the day off|a day off|off)(?: on| this| next| the| tomorrow| today|$)",
     # whether the office or a site is open on a day (`anyone know if the office is open on the
     # 26th`) asks how things stand, as whether someone is in does; `is the office open to
     # visitors?` asks a rule
@@ -1601,6 +1628,10 @@ _WORK = (
     r"encryption|graphql|websockets?|flag|flags|header|headers|payload|webhook|integration|"
     r"sandbox|grafana|datadog|alerting|alerts?|on-call|incident|runbook|slo|slos|sla|"
     r"load test\w*|dev env|local dev\w*|laptop|printer|monitor|wiki|",
+    # the devices of an office or a classroom
+    r"computer|computers|desktop|chromebook|chromebooks|ipad|ipads|tablet|tablets|projector|"
+    r"smartboard|doc cam|document cam|document camera|hdmi|copier|scanner|keyboard|"
+    r"webcam|headset|",
     # data and design
     r"data|dashboard|dashboards|looker|tableau|snowflake|dbt|redshift|warehouse|metric|metrics|"
     r"analytics|event|events|notebook|pandas|pivot|spreadsheet|sheets|excel|airtable|model|"

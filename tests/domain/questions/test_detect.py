@@ -56,6 +56,7 @@ HOLDOUT_35 = DATA / "questions_holdout_35.jsonl"
 HOLDOUT_36 = DATA / "questions_holdout_36.jsonl"
 HOLDOUT_37 = DATA / "questions_holdout_37.jsonl"
 HOLDOUT_38 = DATA / "questions_holdout_38.jsonl"
+HOLDOUT_39 = DATA / "questions_holdout_39.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -121,6 +122,7 @@ def documented(path: Path) -> tuple[float, float]:
         (HOLDOUT_36, 236, 0.9),
         (HOLDOUT_37, 227, 0.9),
         (HOLDOUT_38, 200, 0.9),
+        (HOLDOUT_39, 200, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
