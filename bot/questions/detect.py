@@ -158,7 +158,10 @@ def explain(text: str) -> dict[str, float]:
         "about work": bool(words.WORK_WORDS.search(plain)) or "code" in tokens,
         "small talk": bool(
             words.SOCIAL.search(plain)
-            or (words.ECHO.search(plain) and not words.CAUSE_ASKED.search(plain))
+            # `else` first: a pass of its own over every message for a rare phrase
+            or (
+                "else" in plain and words.ECHO.search(plain) and not words.CAUSE_ASKED.search(plain)
+            )
             or languages.UNSPACED_SOCIAL.search(plain)
             or words.POLL_OPTIONS.search(raw)
             or words.EXASPERATED.search(raw)
