@@ -159,3 +159,31 @@ async def test_a_colleague_whose_id_begins_with_the_bots_does_not_silence_a_ques
     await slack.post("bob", "general", f"{colleague} any idea why terraform wants a new VPC?")
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
+
+
+async def test_a_watched_channel_reads_a_site_and_a_classroom_as_they_write(
+    slack: SlackHarness,
+) -> None:
+    """A contractor's and a teacher's asks, typed without a question mark (a question labelled
+    with its topic, a cry for help before the problem), are offered help; a bot's prompt to reply
+    with a keyword and a step offered with `or are we good` are not."""
+    await watch_general(slack)
+    await slack.post(
+        "carol",
+        "general",
+        "Fleet bot: Van 12 has been idle 4 days. Is it still needed? Reply KEEP to keep it.",
+    )
+    await slack.post("carol", "general", "should I book another truck or are we good")
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post(
+        "bob", "general", "benefits question: do part-timers get the dental plan or only medical"
+    )
+    await slack.post(
+        "alice",
+        "general",
+        "HELP my spreadsheet says every total is 0 even though the cells have numbers",
+    )
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
+    assert len(nudges(slack, "alice")) == 1
