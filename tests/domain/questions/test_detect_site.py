@@ -1,5 +1,5 @@
 """Phrasings of asking, and of not asking, as a general contractor's site, project and office
-staff write them, that the thirty-sixth held-out set showed the detector reading wrongly
+staff write them, that the thirty-eighth held-out set showed the detector reading wrongly
 (`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
 the test, none is from a labelled set, and each rule is probed with messages of other
 workplaces, and near misses that must keep their verdict."""
@@ -33,7 +33,6 @@ def test_a_question_labelled_with_its_topic_asks_for_help(text: str) -> None:
     [
         "Trivia question: what year was the company founded? first right answer wins a hat",
         "Bonus question: who wore it better :joy:",
-        "Q: how do I reset my badge? A: the front desk does it, pinning this",
         "that was a good question: how did we ever ship without tests lol",
     ],
 )
