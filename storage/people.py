@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -279,16 +280,42 @@ async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     return {p.user_id: p for p in rows}
 
 
+def display_name(person: Person) -> str:
+    return person.real_name or person.name or person.user_id
+
+
+def told_apart(people: Iterable[Person]) -> dict[str, str]:
+    """Each person's name, with their handle after it where another of them has that name
+    too (`Carol Diaz (@erin)`): counted under one name, two people read as one."""
+    people = list(people)
+    shared = Counter(display_name(p) for p in people)
+    return {
+        p.user_id: display_name(p)
+        + (f" (@{p.name or p.user_id})" if shared[display_name(p)] > 1 else "")
+        for p in people
+    }
+
+
 async def display_names(
     session: AsyncSession, team_id: str, user_ids: Iterable[str]
 ) -> dict[str, str]:
-    """Display names (real name, else Slack name) of the people we know among these ids."""
+    """Display names (real name, else Slack name) of the people we know among these ids, told
+    apart from anyone else of the workspace with the same name, who has left included."""
     ids = list(set(user_ids))
     if not ids:
         return {}
-    rows = await session.execute(
-        select(Person.user_id, Person.real_name, Person.name).where(
-            Person.team_id == team_id, Person.user_id.in_(ids)
+    asked = list(
+        await session.scalars(
+            select(Person).where(Person.team_id == team_id, Person.user_id.in_(ids))
         )
     )
-    return {user: real or name or user for user, real, name in rows.all()}
+    shown = list({display_name(p) for p in asked})
+    namesakes = await session.scalars(
+        select(Person).where(
+            Person.team_id == team_id,
+            Person.user_id.not_in(ids),
+            or_(Person.real_name.in_(shown), Person.name.in_(shown)),
+        )
+    )
+    names = told_apart([*asked, *namesakes])
+    return {p.user_id: names[p.user_id] for p in asked}

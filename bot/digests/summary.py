@@ -20,6 +20,7 @@ from bot.timezone import local_date, zone
 from storage import digests as q
 from storage import people as people_queries
 from storage.models import Kudos, Person
+from storage.people import display_name, told_apart
 
 TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
 CHART_WEEKS = 8
@@ -99,22 +100,6 @@ class TeamSummary:
     def previous_average(self) -> float:
         previous = self.previous
         return sum(w.total for w in previous) / len(previous) if previous else 0.0
-
-
-def display_name(person: Person) -> str:
-    return person.real_name or person.name or person.user_id
-
-
-def told_apart(people: Iterable[Person]) -> dict[str, str]:
-    """Each person's name, with their handle after it where another of them has that name
-    too (`Carol Diaz (@erin)`): counted under one name, two people read as one."""
-    people = list(people)
-    shared = Counter(display_name(p) for p in people)
-    return {
-        p.user_id: display_name(p)
-        + (f" (@{p.name or p.user_id})" if shared[display_name(p)] > 1 else "")
-        for p in people
-    }
 
 
 def _ranked(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import AT
 from bot.workspace_settings.service import CLI
+from handlers.client.directory import sync_directory
 from storage import workspaces
 from storage.models import Kudos
 from tests.slack.harness import SlackHarness
@@ -227,3 +228,21 @@ async def test_someone_whose_slack_name_is_blank_is_named_by_their_handle(
     await give(slack, "alice", f"<@{ana}> for the release notes #teamwork")
     await give(slack, "maria", "top")
     assert "ana · 1" in ephemeral_text(slack, "maria"), ephemeral_text(slack, "maria")
+
+
+async def test_two_people_of_one_name_are_told_apart_on_the_leaderboard(
+    slack: SlackHarness,
+) -> None:
+    """Two colleagues Slack calls Carol Diaz (@carol and @erin) were thanked once each: the
+    board names each with their handle, where it read "Carol Diaz · 1" twice, one person to a
+    reader. Alone on the board, Erin is told apart from her namesake all the same."""
+    erin = slack.emu.workspace.add_user("erin", real_name="Carol Diaz").id
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await give(slack, "alice", f"<@{erin}> for the release notes #teamwork")
+    await give(slack, "bob", "top")
+    assert "Carol Diaz (@erin) · 1" in ephemeral_text(slack, "bob"), ephemeral_text(slack, "bob")
+    await give(slack, "alice", "@carol for the changelog #teamwork")
+    await give(slack, "maria", "top")
+    board = ephemeral_text(slack, "maria")
+    assert "Carol Diaz (@carol) · 1" in board and "Carol Diaz (@erin) · 1" in board, board
+    assert "<@" not in board, board
