@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from bot import visibility
-from bot.timezone import local_date
+from bot.timezone import local_date, zone
 
 if TYPE_CHECKING:
     from storage.models import Person
@@ -27,19 +28,22 @@ class Status:
     until: date | None = None
     deactivated: bool = False
     guest: bool = False  # never asked about a colleague's question (`visibility.may_be_asked`)
+    back_at: datetime | None = None  # the start of `until` in their own time zone
 
     @property
     def routable(self) -> bool:
         """Whether questions may be routed to this person today."""
         return self.kind == AVAILABLE and not self.deactivated and not self.guest
 
-    def describe(self) -> str:
+    def describe(self, moment: Callable[[datetime], str]) -> str:
+        """The status in words; `moment` says when someone away is back as each reader's
+        Slack shows it: their date alone misleads a reader hours ahead of or behind them."""
         if self.deactivated:
             return "no longer in the workspace"
         if self.guest:
             return GUEST
-        if self.kind == AWAY and self.until:  # `until` is the day they are back (`back_by`)
-            return f"away, back on {self.until.isoformat()} ({self.until:%A})"
+        if self.kind == AWAY and self.back_at:
+            return f"away, back {moment(self.back_at)}"
         if self.kind == OPTED_OUT:
             return "not taking questions"
         return "available"
@@ -52,7 +56,10 @@ def status_of(person: Person, now: datetime) -> Status:
     if kind == AWAY and back_by(until, now, person.tz):
         kind, until = AVAILABLE, None
     guest = not visibility.may_be_asked(is_guest=person.is_guest)
-    return Status(kind, until if kind == AWAY else None, person.deactivated, guest)
+    if kind != AWAY:
+        until = None
+    back_at = datetime.combine(until, time(), zone(person.tz)) if until else None
+    return Status(kind, until, person.deactivated, guest, back_at)
 
 
 def back_by(until: date | None, now: datetime, tz: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from bot.directory.network import NetworkEntry
@@ -24,6 +25,7 @@ from handlers.blocks.elements import (
     names_within,
     section,
     shorten,
+    slack_time,
     text_size,
 )
 
@@ -65,7 +67,7 @@ def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None)
     or, in a message, a fair share of `budget` characters of text each."""
     org = safe_text(" · ".join(x for x in (view.title, view.team) if x))
     manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
-    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe()}")
+    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe(_back)}")
     interests = (
         [section("*Interests*\n" + safe_text(", ".join(view.interests)))] if view.interests else []
     )
@@ -148,7 +150,7 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
             text += " Try " + ", ".join(tries) + "."
         return _reply([section(text)], text)
     lines = [
-        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe()}"
+        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe(_back)}"
         for e in answer.experts[:WHO_LIMIT]
     ]
     more = len(answer.experts) - WHO_LIMIT
@@ -287,3 +289,7 @@ def _text_input(
         "label": {"type": "plain_text", "text": label},
         "element": element,
     }
+
+
+def _back(at: datetime) -> str:
+    return slack_time(at, "{date_long_pretty} at {time}")

@@ -240,3 +240,19 @@ async def test_the_kudos_day_is_as_long_as_the_givers_day_whose_clocks_change(
     assert f"Your allowance renews at midnight ({tz})." in said, said
     slack.services.clock.freeze(end + timedelta(minutes=1))
     assert "4 of 5 left" in await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
+
+
+async def test_someone_away_reads_back_at_the_moment_they_are_in_every_readers_zone(
+    slack: SlackHarness,
+) -> None:
+    """Kenji (Tokyo) is away until Thursday 26 November, his Thursday: he is back at 15:00 UTC
+    on Wednesday. His profile and `/skills who` read that moment as Slack shows it to each
+    reader, in their own zone, where they read "away, back on 2026-11-26 (Thursday)" to Alice
+    in Paris too, for whom it starts nine hours earlier."""
+    await skills(slack, "kenji", "away until thursday")
+    await skills(slack, "kenji", "add terraform:5")
+    back = int(datetime(2026, 11, 25, 15, 0, tzinfo=UTC).timestamp())
+    for asked in (f"<@{slack.user('kenji')}>", "who terraform"):
+        said = await skills(slack, "alice", asked)
+        assert f"away, back <!date^{back}^" in said, said
+        assert "|2026-11-25 15:00 UTC>" in said and "(Thursday)" not in said, said
