@@ -340,6 +340,17 @@ async def test_someone_who_left_is_not_in_the_next_view(tmp_path: Path) -> None:
     assert "Dev Patel" not in after, after
 
 
+async def test_someone_of_a_name_another_has_is_told_apart(tmp_path: Path) -> None:
+    """Slack renames Erin "Dev Patel", as Dev is called: olga's view names Terraform's only
+    expert with his handle, "only Dev Patel (@dev)", where "only Dev Patel" named either."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.emu.change_user(slack.user("erin"), real_name="Dev Patel")
+        await slack.settle()
+        after = await seen(slack, "olga")
+    assert "only Dev Patel (@dev)" in after, after
+
+
 async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
     """maria, Platform's manager, is made a guest of the workspace in Slack: she reads only
     the channels she was invited to, and Bob is a connector for his public kudos in #general.
