@@ -20,7 +20,7 @@ from bot.timezone import local_date, zone
 from storage import digests as q
 from storage import people as people_queries
 from storage.models import Kudos, Person
-from storage.people import display_name, told_apart
+from storage.people import display_name
 
 TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
 CHART_WEEKS = 8
@@ -156,9 +156,8 @@ async def build_summary(
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     last = await q.last_received(session, team_id, ids, end)
-    names = told_apart(members)
     named = {k.giver_user_id for k in shown} | mentioned(shown)
-    names |= await people_queries.display_names(session, team_id, named - set(names))
+    names = await people_queries.display_names(session, team_id, kept | named)
     here = zone(tz)
 
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}

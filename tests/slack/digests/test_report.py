@@ -236,3 +236,16 @@ async def test_two_people_of_one_name_are_counted_apart(company: SlackHarness) -
     assert "2 questions" not in said, said
     assert "Carol Diaz (@carol): 1 question" in said, said
     assert "Carol Diaz (@erin): 1 question" in said, said
+
+
+async def test_one_of_a_name_someone_outside_the_team_has_is_told_apart(
+    company: SlackHarness,
+) -> None:
+    """Dev, of another team, is renamed Carol Diaz in Slack, as Carol of Maria's team is
+    called: Maria's W47 names Carol with her handle, as the leaderboard and the roundup do,
+    where "Carol Diaz: 1 question" could be read as Dev's."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.emu.change_user(company.user("dev"), real_name="Carol Diaz")
+    await company.settle()
+    said = await report(company, "maria", "2026-W47")
+    assert "Carol Diaz (@carol): 1 question" in said, said
