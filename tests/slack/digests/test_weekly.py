@@ -121,6 +121,23 @@ async def test_the_public_roundup_is_posted_once_with_names_and_public_kudos_onl
     assert "secret" not in text and "<@" not in text and "4 kudos" in text
 
 
+async def test_the_roundup_tells_apart_two_people_of_one_name(company: SlackHarness) -> None:
+    """Erin is renamed Carol Diaz in Slack, as Carol is called: the roundup, which names
+    people without pinging them, names Carol as a giver with her handle, where "from Carol
+    Diaz" was either of them."""
+    await company.emu.change_user(company.user("erin"), real_name="Carol Diaz")
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    [post] = [
+        m
+        for m in company.emu.messages(company.channel("general"))
+        if m.by_bot and "Kudos of week 2026-W47" in m.text
+    ]
+    text = blocks_text(post.blocks)
+    assert "Alice Martin, from Carol Diaz (@carol): the late-night rollback #craft" in text, text
+
+
 async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
     company: SlackHarness,
 ) -> None:
