@@ -230,6 +230,7 @@ async def test_someone_whose_slack_name_is_blank_is_named_by_their_handle(
     assert "ana · 1" in ephemeral_text(slack, "maria"), ephemeral_text(slack, "maria")
 
 
+@pytest.mark.postgres_too  # reaches the namesakes' query of `storage.people.display_names`
 async def test_two_people_of_one_name_are_told_apart_on_the_leaderboard(
     slack: SlackHarness,
 ) -> None:
