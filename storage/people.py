@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, or_, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -310,12 +310,11 @@ async def display_names(
         )
     )
     shown = list({display_name(p) for p in asked})
-    namesakes = await session.scalars(
-        select(Person).where(
-            Person.team_id == team_id,
-            Person.user_id.not_in(ids),
-            or_(Person.real_name.in_(shown), Person.name.in_(shown)),
+    found = {p.user_id: p for p in asked}
+    for column in (Person.real_name, Person.name):  # one query each: each has its index
+        namesakes = await session.scalars(
+            select(Person).where(Person.team_id == team_id, column.in_(shown))
         )
-    )
-    names = told_apart([*asked, *namesakes])
+        found |= {p.user_id: p for p in namesakes if p.user_id not in found}
+    names = told_apart(found.values())
     return {p.user_id: names[p.user_id] for p in asked}

@@ -15,6 +15,9 @@ class Person(TeamScoped, Base):
     __table_args__ = (
         UniqueConstraint("team_id", "user_id"),
         Index("ix_people_team_skills_version", "team_id", "skills_version"),
+        # Namesakes (`people.display_names`): a name is told apart from anyone's of the workspace.
+        Index("ix_people_team_real_name", "team_id", "real_name"),
+        Index("ix_people_team_name", "team_id", "name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
