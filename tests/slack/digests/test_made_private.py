@@ -21,7 +21,7 @@ from sqlalchemy import select
 from storage.models import Kudos
 from tests.slack.digests.conftest import MONDAY_W48, W47_THU, company_in_process, give_directly
 from tests.slack.digests.test_report import report
-from tests.slack.digests.world import blocks_text, digests, run_digests
+from tests.slack.digests.world import blocks_text, digests, roundups, run_digests
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
 
@@ -59,11 +59,7 @@ async def test_the_roundup_quotes_nothing_from_a_channel_made_private_since(
     await configure(launched, digest_roundup=True, kudos_channel_id=launched.channel("general"))
     launched.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(launched)
-    [post] = [
-        m
-        for m in launched.emu.messages(launched.channel("general"))
-        if m.by_bot and "Kudos of week 2026-W47" in m.text
-    ]
+    [post] = roundups(launched, "general")
     text = blocks_text(post.blocks)
     assert "the postgres upgrade" in text and LAUNCH not in text, text
     assert await stored_private(launched)

@@ -14,6 +14,7 @@ from tests.slack.digests.world import (
     charts,
     digest_week,
     digests,
+    roundups,
     run_digests,
     sent_to,
     zoneless,
@@ -129,11 +130,7 @@ async def test_the_roundup_tells_apart_two_people_of_one_name(company: SlackHarn
     await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
-    [post] = [
-        m
-        for m in company.emu.messages(company.channel("general"))
-        if m.by_bot and "Kudos of week 2026-W47" in m.text
-    ]
+    [post] = roundups(company, "general")
     text = blocks_text(post.blocks)
     assert "Alice Martin, from Carol Diaz (@carol): the late-night rollback #craft" in text, text
 
@@ -307,11 +304,7 @@ async def test_a_cut_roundup_says_where_the_rest_are(company: SlackHarness) -> N
     assert not [m for m in company.emu.messages(company.channel("general")) if "cleanup" in m.text]
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
-    [post] = [
-        m
-        for m in company.emu.messages(company.channel("kudos"))
-        if m.by_bot and "Kudos of week 2026-W47" in m.text
-    ]
+    [post] = roundups(company, "kudos")
     text = blocks_text(post.blocks)
     assert "34 kudos" in text
     assert "more that week, in their shout-outs." in text

@@ -65,6 +65,15 @@ def sent_to(slack: Harness, week: str | None = "2026-W47") -> dict[str, int]:
     return counts
 
 
+def roundups(slack: Harness, channel: str, week: str = "2026-W47") -> list[Message]:
+    """The bot's public roundups of `week` in `channel`."""
+    return [
+        m
+        for m in slack.emu.messages(slack.channel(channel))
+        if m.by_bot and f"Kudos of week {week}" in m.text
+    ]
+
+
 async def run_digests(slack: SlackHarness) -> Any:
     """Run the job, then let the outbox send what it queued. The tests' clock is frozen, so a
     delivery backing off after a failure would never be due: `drain` moves the clock to it."""
