@@ -70,10 +70,12 @@ _QUOTED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 # A source's or a voter's words quoted as said (`source said "why would I lie?" — keeping that
-# in graf 6`, `quote from a voter: "What's the point?" great line`), with no question of the
-# writer's after: the question is theirs, not one put to the channel
+# in graf 6`, `quote from a voter: "What's the point?" great line`), or a review or message a bot
+# relays (`New review (2 stars): "Why is the shower cold?"`), with no question of the writer's
+# after: the question is theirs, not one put to the channel
 _SPOKEN_QUESTION = re.compile(
-    r'\b(said|says|saying|quote|quoted|quotes)\b(?:[^"“?\n]{0,60}?:)?\s*'
+    r"\b(said|says|saying|quote|quoted|quotes|review|comment|message|feedback)\b"
+    r'(?:[^"“?\n]{0,60}?:)?\s*'
     r'(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\Z)',
     re.IGNORECASE,
 )
@@ -96,7 +98,9 @@ def normalise(text: str) -> str:
     with, as a reply quotes what it answers, dropped."""
     text = _CODE.sub(" code ", text)
     text = _QUOTED_QUESTION.sub(" ", text)
-    text = _SPOKEN_QUESTION.sub(r" \1 ", text)
+    # (a quote mark first: the verbs it looks for are many, quotes are few)
+    if '"' in text or "“" in text:
+        text = _SPOKEN_QUESTION.sub(r" \1 ", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = mentions.BROADCAST.sub(" @here ", text)

@@ -296,7 +296,8 @@ ASKS_FOR_HELP = phrases(
     r"^ideas\s*\?|\bideas\s*\?$",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
     # `any ideas why…` with its `any` dropped, as chat does (`ideas on why Xcode archive hangs`)
-    r"(?:^|(?<=[.!?:] ))(?:ideas?|clues?) (?:on |about |as to )?(?:why|how come|how|what|where|"
+    # (also after the fault it asks about: `…ratios under 1 for my RNA preps, ideas what's…`)
+    r"(?:^|(?<=[.!?:,] ))(?:ideas?|clues?) (?:on |about |as to )?(?:why|how come|how|what|where|"
     r"whether)\b",
     # advice invited after the problem (`…DriverError: unsupported driver. suggestions welcome`)
     r"(?:suggestions|ideas|pointers|advice|tips|help)(?: (?:are|is))?(?: (?:very|most|always))? "
@@ -482,6 +483,15 @@ ASKS_HOW = phrases(
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
     r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
     r"how to",
+    # a way asked for with `is there` left out (`any way to bulk import from a CSV…`), at a
+    # sentence's opening; `no way to tell` and `in any way to` say
+    r"(?:^|(?<=[.!?:,] ))any (?:easy |quick |simple |good )?way (?:to|of)\b",
+    # a walkthrough asked for (`can someone walk me through setting up the plate layout`)
+    r"walk (?:me|us) through\b",
+    # a fault described, then whether anyone has met it (`…only beeps and doesn't write, anyone
+    # seen this before`); a bare `anyone seen this?` under a screenshot shares it
+    r"(?<=\w[,.;-] )(?:has |have )?any(?:one|body)(?: else)? (?:seen|hit|run into|had) this"
+    r"(?: (?:before|issue|error|problem))?\s*\??$",
     # which one of a kind stands first on a measure (`which server has the lowest ping from
     # Australia?`) asks for what others have found; `which of these do you like best` polls
     r"which (?!of\b)[\w-]+(?: [\w-]+)? (?:has|have|gives|give|is|are) the (?:lowest|highest|best|"
@@ -521,7 +531,9 @@ ASKS_HOW = phrases(
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
-    r"[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?)|expected|typical|normal|usual|max|maximum|minimum|"
+    r"[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?)(?! (?:on|for) (?:the |my |our |your |this |that )"
+    r"(?:(?!to\b)[\w.#'-]+ ){2,6}?(?!to\b)[\w.#'-]+\s*\?)|expected|typical|normal|usual|max|"
+    r"maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|source|owner|plan|budget|rate|code|"
     # how a process stands (`what's the status of a PO once approved…`), not one named thing
@@ -1163,7 +1175,12 @@ PERSONAL = phrases(
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
     # a task offered to whoever takes it (`any taker for tonight's maintenance window?`), as a
     # shift to cover is
-    r"(?:^|(?<=[.!?,] ))any takers?\b(?: (?:for|to)\b|\s*\?)",
+    r"(?:^|(?<=[.!?,] ))any (?:takers?|volunteers?)\b(?: (?:for|to)\b|\s*\?)",
+    # a check of the writer's own work asked of anyone (`need someone to double check my cash
+    # count before i drop`), as `can someone review my…` is; `need someone who knows…` asks
+    r"(?:^|(?<=[.!?,] ))(?:i )?(?:need|looking for) (?:some|any)(?:one|body) to "
+    r"(?:double[- ]?check|check|review|proofread|look over|read over|sign off|count) "
+    r"(?:my|our|this)\b",
     # a message to pass on to someone else (`can somebody tell AWS that…`, `can someone let
     # finance know…`): a favour, or a joke; `can someone tell me how…` asks
     rf"(?:can|could|would|will) {SOMEONE} (?:please )?(?:tell|remind) (?!me\b|us\b)[\w@.-]+"
@@ -1236,8 +1253,9 @@ PERSONAL = phrases(
     r"(?:do|would) (?:you|y'all|you all|you guys) (?:want|like|need) me to\b|"
     r"(?:^|(?<=[.!?,] ))want me to\b",
     # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
-    # `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
-    r"(?:does|do|would|will) (?:the )?(?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
+    # `does tues or wed work better…`, `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
+    r"(?:does|do|would|will) (?:the )?(?:\w+day|mon|tues?|weds?|thur?s?|fri|sat|sun|"
+    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
     r"today|tonight|next week|this week|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?)(?: (?:morning|afternoon|evening|at [\w:]+))?"
     r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)? works?(?: (?:better|best|ok|"
@@ -1526,6 +1544,9 @@ STATUS = phrases(
     r"afternoon|evening)|next week)(?: or (?:today|tomorrow|tonight|next week))?\s*\?*$",
     r"any (?:update|updates|news|progress|word|eta)s? (?:on|about|for|from|with)",
     r"where are we (?:with|on|at)\b",
+    # when one named event is (`when is the EHS inspection?`, `when's the next all hands?`): a
+    # date on the calendar; `when is the deadline to enrol?` asks a rule, so no verb may follow
+    r"^when(?:'s| is| are) (?:the|our|my|this|that) (?:[\w&-]+ ){0,3}[\w&-]+\s*\?*$",
     # whether someone is in (`anyone know if Sarah is in today?`), not how a thing works
     r"(?:(?:is|are) (?!there\b)[\w@]+(?: [\w@]+)?|(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are)) "
     r"(?:in|around|off|out|online|back|in the office|"
@@ -1606,6 +1627,13 @@ STATUS = phrases(
     # (`…on 412's ride home?`)
     r"what(?:'s| is) the eta (?:on|for|of) (?:the |my |our |your |this |that )?[\w.#'-]+"
     r"(?: [\w.#-]+){0,2}\s*\?",
+    # the same of a thing named at more length (`what's the ETA on the new ice machine for floor
+    # 3?`), with no verb of a process after it (`…for new pricing to show up…` asks how)
+    r"what(?:'s| is) the eta (?:on|for) (?:the |my |our |your |this |that )(?:(?!to\b)[\w.#'-]+ )"
+    r"{2,6}?(?!to\b)[\w.#'-]+\s*\?",
+    # whether any of a stock is left (`do we have any rollaway beds left or are they all out?`)
+    r"^(?:do|does) (?:we|you|anyone) (?:still )?have any (?:more )?(?:[\w-]+ ){1,4}left\b",
+    r"\bor are (?:they|those|these|we) all (?:out|gone|used up|taken)\b",
     # how things stand until now (`what's the customer impact so far?`), as `yet?` asks
     r"\bso far\s*\?",
     # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)
