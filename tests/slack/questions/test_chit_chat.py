@@ -187,3 +187,26 @@ async def test_a_watched_channel_reads_a_site_and_a_classroom_as_they_write(
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
     assert len(nudges(slack, "alice")) == 1
+
+
+async def test_a_watched_channel_reads_a_front_desk_and_a_lab_as_they_write(
+    slack: SlackHarness,
+) -> None:
+    """A way asked for without `is there` and a fault told before `anyone seen this before` are
+    offered help; volunteers asked for and a stock check are not."""
+    await watch_general(slack)
+    await slack.post("carol", "general", "any volunteers to help set up the training room?")
+    await slack.post("carol", "general", "do we have any spare toner cartridges left?")
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post(
+        "bob", "general", "any way to bulk rename the invoices in the drive instead of one by one"
+    )
+    await slack.post(
+        "alice",
+        "general",
+        "the badge reader at the side door blinks amber and never unlocks, anyone seen this before",
+    )
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
+    assert len(nudges(slack, "alice")) == 1
