@@ -20,7 +20,6 @@ from bot.timezone import local_date, zone
 from storage import digests as q
 from storage import people as people_queries
 from storage.models import Kudos, Person
-from storage.people import display_name
 
 TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
 CHART_WEEKS = 8
@@ -157,7 +156,7 @@ async def build_summary(
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
     last = await q.last_received(session, team_id, ids, end)
     named = {k.giver_user_id for k in shown} | mentioned(shown)
-    names = await people_queries.display_names(session, team_id, kept | named)
+    names = await people_queries.display_names(session, team_id, kept | named | {manager.user_id})
     here = zone(tz)
 
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
@@ -168,7 +167,7 @@ async def build_summary(
         for_guest=for_guest,
         team_id=team_id,
         manager_user_id=manager.user_id,
-        manager_name=display_name(manager),
+        manager_name=names[manager.user_id],
         week=week,
         tz=tz,
         team_size=len(members),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.digests.chart import bar_stacks
 from bot.digests.weeks import IsoWeek
 from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly
@@ -164,3 +166,16 @@ async def test_a_giver_s_count_says_it_counts_public_kudos_only(company: SlackHa
     givers = part(blocks_text(digest.blocks), "Gave the most recognition")
     assert "Alice Martin: 2 given\n" not in f"{givers}\n", givers
     assert "Alice Martin: 2 given in public" in givers, givers
+
+
+@pytest.mark.postgres_too  # reaches the namesakes' query of `storage.people.display_names`
+async def test_whose_team_it_is_is_told_apart_from_a_namesake(company: SlackHarness) -> None:
+    """Dev is renamed Maria Lopez in Slack, as Maria is called: Olga's report of Maria's week
+    names whose team it is with her handle, "Maria Lopez (@maria)'s team:", where
+    "Maria Lopez's team:" could be read as Dev's."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.emu.change_user(company.user("dev"), real_name="Maria Lopez")
+    await company.settle()
+    said = await report(company, "olga", "2026-W47 @maria")
+    assert "Maria Lopez (@maria)'s team: week 2026-W47" in said, said
+    assert "Maria Lopez (@maria)'s team (4 people) received 4 kudos" in said, said
