@@ -65,6 +65,12 @@ class PeopleService:
             found.update(await self._stored(team_id, wanted))
         return found
 
+    async def display_names(self, team_id: str, user_ids: Collection[str]) -> dict[str, str]:
+        """The names of these stored people as plain text shows them, told apart from their
+        namesakes (`storage.people.display_names`)."""
+        async with units.reading(self._sessions) as session:
+            return await people_queries.display_names(session, team_id, user_ids)
+
     async def by_handle(self, team_id: str, handle: str) -> str | None:
         """The user id of the colleague whose Slack handle (or email) `handle` is, typed
         without Slack's @-suggestion; None for anyone else, an app or someone who left."""

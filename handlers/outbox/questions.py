@@ -53,8 +53,9 @@ async def names_of(
     client: AsyncWebClient, services: Services, team_id: str, user_ids: Iterable[str]
 ) -> dict[str, str]:
     """What these people are called, to name them in a message without pinging them: as
-    stored, else from `users.info`; someone Slack will not describe is left out (the text
-    then says "someone", or the mention's own label)."""
+    stored, else from `users.info`, told apart from a namesake of the workspace as every
+    plain-text name is (`PeopleService.display_names`); someone Slack will not describe is
+    left out (the text then says "someone", or the mention's own label)."""
     wanted = set(user_ids)
     if not wanted:
         return {}
@@ -67,8 +68,9 @@ async def names_of(
         team_id, *(profile_from_slack(u) for u in said if not member_elsewhere(u, team_id))
     )
     elsewhere = [profile_from_slack(u) for u in said if member_elsewhere(u, team_id)]
-    everyone = (*known.values(), *found, *elsewhere)
-    return {p.user_id: p.real_name or p.name for p in everyone if p.real_name or p.name}
+    stored = [p.user_id for p in (*known.values(), *found) if p.real_name or p.name]
+    names = {p.user_id: p.real_name or p.name for p in elsewhere if p.real_name or p.name}
+    return names | await services.people.display_names(team_id, stored)
 
 
 async def _names_in(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select, update
 
 from bot.safe_text import AT
@@ -114,3 +115,28 @@ async def test_a_colleague_the_question_mentions_stays_named_after_it_moves_on(
         quoted = message in (bob_offer, dev_offer)
         assert (f"{AT}{carol_name} was stuck too" in shown) == quoted, shown
         assert f"<@{carol}>" not in shown and "someone was stuck" not in shown
+
+
+@pytest.mark.postgres_too  # reaches the namesakes' query of `storage.people.display_names`
+async def test_two_colleagues_of_one_name_a_question_mentions_read_apart(
+    slack: SlackHarness,
+) -> None:
+    """Alice's question mentions Carol and Erin, whom Slack calls Carol Diaz too: Bob's DM
+    names each with her handle, where "Carol Diaz and Carol Diaz were stuck too" read as one
+    person twice."""
+    async with slack.services.sessions() as s, s.begin():
+        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+    slack.services.indexes.invalidate(slack.team_id)
+    carol = slack.user("carol")
+    erin = slack.emu.workspace.add_user("erin", real_name="Carol Diaz").id
+    await slack.post(
+        "alice",
+        "general",
+        f"<@{slack.emu.bot_user_id}> does anyone know zookeeping? <@{carol}> and <@{erin}> "
+        "were stuck too",
+    )
+    await slack.settle()
+    [offer] = [m for m in slack.emu.dm_messages(slack.user("bob")) if "has a question" in m.text]
+    offered = f"{offer.text}\n{json.dumps(offer.blocks, ensure_ascii=False)}"
+    said = f"{AT}Carol Diaz (@carol) and {AT}Carol Diaz (@erin) were stuck too"
+    assert said in offered, offered
