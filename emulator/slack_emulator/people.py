@@ -303,6 +303,8 @@ class People:
             "state": {"values": {}},
             "response_url": self._responder.issue(user_id, channel.id, original=shown),
         }
+        if shown.thread_ts and (isinstance(shown, Ephemeral) or shown.is_reply):
+            fields["container"]["thread_ts"] = shown.thread_ts  # a thread's parent names none
         if isinstance(shown, Message):
             fields["message"] = shapes.message_json(ws, shown)
         return fields

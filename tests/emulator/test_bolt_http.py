@@ -162,6 +162,37 @@ async def test_click_finds_the_button_and_respond_replaces_the_message(emu: Slac
     assert [r.text for r in offer.revisions] == ["Can you help?"]
 
 
+async def test_a_click_in_a_thread_names_the_thread_in_its_container(emu: SlackEmulator) -> None:
+    """A button on a thread reply, or on an ephemeral shown in a thread, is clicked with the
+    thread's parent as the container's `thread_ts`, as Slack sends it (a captured
+    block_actions: "thread_ts": "<parent ts, if a reply>"; java-slack-sdk's
+    BlockActionPayload container); a message outside any thread has none."""
+    app = bolt_app(emu)
+    containers: list[dict[str, Any]] = []
+
+    @app.action("offer")
+    async def on_offer(ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        containers.append(body["container"])
+
+    ws = emu.workspace
+    bob = ws.add_user("bob")
+    ws.join(ws.general.id, bob.id)
+    parent = ws.chat.post(ws.general.id, bob.id, "release thread")
+    reply = ws.chat.post(
+        ws.general.id, emu.bot_user_id, "Can you help?", blocks=OFFER_BLOCKS, thread_ts=parent.ts
+    )
+    aside = ws.chat.post_ephemeral(
+        ws.general.id, bob.id, "Can you help?", blocks=OFFER_BLOCKS, thread_ts=parent.ts
+    )
+    alone = ws.chat.post(ws.general.id, emu.bot_user_id, "Can you help?", blocks=OFFER_BLOCKS)
+    async with bolt_over_http(emu, app):
+        for shown in (reply, aside, alone):
+            assert (await emu.click(bob.id, "offer", message=shown, value="yes")).ok
+    assert [c.get("thread_ts") for c in containers] == [parent.ts, parent.ts, None]
+    assert [c["is_ephemeral"] for c in containers] == [False, True, False]
+
+
 async def test_block_suggestion_returns_the_bots_options(emu: SlackEmulator) -> None:
     """Typing into an external select sends block_suggestion; the bot's options come back."""
     app = bolt_app(emu)
