@@ -18,6 +18,9 @@ class ChatStore:
         self.messages: list[Message] = []
         self.ephemerals: list[Ephemeral] = []
         self._by_key: dict[tuple[str, str], Message] = {}
+        # What each person picked in a message's menus, by (channel, ts, person): their
+        # client shows it, and sends it as the `state` of their next block_actions there.
+        self.picked: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
 
     def post(
         self,

@@ -37,6 +37,11 @@ _MESSAGE_EVENTS = {
 _NOT_SHOWN = ("action_id", "block_id", "action_ts", "placeholder", "text", "style", "url")
 
 
+def _state_entry(action: dict[str, Any]) -> dict[str, Any]:
+    """What a used element leaves in its surface's `state.values`: its choice, no labels."""
+    return {k: v for k, v in action.items() if k not in _NOT_SHOWN}
+
+
 class People:
     """Mixin of the person-facing test API; SlackEmulator provides the attributes."""
 
@@ -256,12 +261,13 @@ class People:
             block, element = find_element(shown.blocks, action_id, block_id=block_id, value=value)
             action = action_payload(block, element, ws.next_ts(), **chosen)
             fields = self._message_fields(user_id, shown)
+            fields["state"] = {"values": self._picked(user_id, shown, block, element, action)}
         else:
             current = self._shown_view(user_id, view)
             block, element = find_element(current.blocks, action_id, block_id=block_id, value=value)
             action = action_payload(block, element, ws.next_ts(), **chosen)
             if is_stateful(element):
-                entry = {k: v for k, v in action.items() if k not in _NOT_SHOWN}
+                entry = _state_entry(action)
                 current.state_values.setdefault(block["block_id"], {})[action_id] = entry
             fields = {
                 "container": {"type": "view", "view_id": current.id},
@@ -287,6 +293,33 @@ class People:
         if current is None or user_id not in ws.channel(message.channel).members:
             raise PersonError(f"{user_id} does not see message {message.ts} in {message.channel}")
         return current
+
+    def _picked(
+        self,
+        user_id: str,
+        shown: Message | Ephemeral,
+        block: dict[str, Any],
+        element: dict[str, Any],
+        action: dict[str, Any],
+    ) -> dict[str, dict[str, Any]]:
+        """The message's `state.values` as this person's client holds it: each menu they
+        picked in, this use included, while the message still shows that menu (an update
+        that took it away took the pick with it)."""
+        picked = self.workspace.chat.picked.setdefault((shown.channel, shown.ts, user_id), {})
+        if is_stateful(element):
+            entry = _state_entry(action)
+            picked.setdefault(str(block.get("block_id")), {})[str(element["action_id"])] = entry
+        shown_now = {
+            (str(b.get("block_id")), str(e.get("action_id")))
+            for b in shown.blocks
+            for e in b.get("elements") or [b.get("accessory") or {}]
+            if isinstance(e, dict)
+        }
+        return {
+            block_id: kept
+            for block_id, entries in picked.items()
+            if (kept := {a: v for a, v in entries.items() if (block_id, a) in shown_now})
+        }
 
     def _message_fields(self, user_id: str, shown: Message | Ephemeral) -> dict[str, Any]:
         ws = self.workspace

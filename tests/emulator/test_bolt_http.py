@@ -193,6 +193,39 @@ async def test_a_click_in_a_thread_names_the_thread_in_its_container(emu: SlackE
     assert [c["is_ephemeral"] for c in containers] == [False, True, False]
 
 
+async def test_a_menu_used_in_a_message_is_in_the_payloads_state(emu: SlackEmulator) -> None:
+    """Someone picked in a message's menu: the block_actions carries the pick in `actions`
+    and in the message's `state.values` too, as Slack's has since 2020 ("we will also
+    include the state field in all block_actions payloads … the full state of your modals,
+    messages, or App Home tabs", api.slack.com/changelog/2020-09-full-state-on-view-
+    submisson-and-block-actions); a button they press there next carries it still, and
+    once the message is updated without the menu, nothing."""
+    app = bolt_app(emu)
+    states: list[dict[str, Any]] = []
+
+    @app.action("refer")
+    @app.action("offer")
+    async def on_use(ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        states.append(body["state"])
+
+    ws = emu.workspace
+    bob, carol = ws.add_user("bob"), ws.add_user("carol")
+    refer = {"type": "users_select", "action_id": "refer"}
+    blocks = [
+        {"type": "actions", "block_id": "ask", "elements": [OFFER_BLOCKS[1]["elements"][0], refer]}
+    ]
+    dm = ws.open_im(bob.id)
+    offer = ws.chat.post(dm.id, emu.bot_user_id, "Can you help?", blocks=blocks)
+    async with bolt_over_http(emu, app):
+        assert (await emu.click(bob.id, "refer", message=offer, selected_user=carol.id)).ok
+        assert (await emu.click(bob.id, "offer", message=offer, value="yes")).ok
+        ws.chat.update(offer, text="Can you help?", blocks=OFFER_BLOCKS)
+        assert (await emu.click(bob.id, "offer", message=offer, value="yes")).ok
+    picked = {"ask": {"refer": {"type": "users_select", "selected_user": carol.id}}}
+    assert states == [{"values": picked}, {"values": picked}, {"values": {}}]
+
+
 async def test_block_suggestion_returns_the_bots_options(emu: SlackEmulator) -> None:
     """Typing into an external select sends block_suggestion; the bot's options come back."""
     app = bolt_app(emu)
