@@ -1,11 +1,12 @@
 """How each question message in the outbox is sent: rendered from the question as it is now
 (`QuestionService.now`), so a request waiting for its colleague's working day that was
-answered, or whose question moved on, meanwhile is not sent at all."""
+answered, or whose question moved on, meanwhile is not sent at all. Here what the asker
+is told, and the reads every question message shares; what a colleague asked to help is
+sent (their request, and how it ended) is in `offers.py`."""
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,21 +14,16 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
-from bot.profile import Profile
 from bot.questions.views import OfferView, QuestionNow, QuestionView
-from bot.reliability.delivery import NotYet
 from bot.services import Services
-from bot.worktime import is_working_time, next_working_moment
+from bot.worktime import is_working_time
 from handlers.blocks.questions import (
     Message,
     in_dm_instead,
     render_asking,
     render_connected,
     render_helper_left,
-    render_helper_released,
     render_more,
-    render_offer,
-    render_offer_closed,
     render_passed_over,
     render_solved,
     render_unanswered,
@@ -35,15 +31,12 @@ from handlers.blocks.questions import (
 from handlers.client.conversations import private_now
 from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
-from handlers.client.messages import delete_own_replies, message_link, update_message
+from handlers.client.messages import delete_own_replies, update_message
 from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.kinds import Delivery, GivenUp
 
-# What conversations.open answers about someone deactivated, or no longer in the workspace.
-LEFT = frozenset({"user_disabled", "user_not_found"})
 
-
-async def _now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
+async def question_now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
     if "offer_id" in payload:
         return await services.questions.now(team_id, offer_id=int(payload["offer_id"]))
     return await services.questions.now(team_id, question_id=int(payload["question_id"]))
@@ -73,29 +66,14 @@ async def names_of(
     return names | await services.people.display_names(team_id, stored)
 
 
-async def _names_in(
+async def names_in(
     client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
 ) -> dict[str, str]:
     """The names of the people the question mentions, for each message that quotes it."""
     return await names_of(client, services, team_id, mentions.people(question.text))
 
 
-async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
-    user = await described(client, user_id)
-    return None if user is None else profile_from_slack(user)
-
-
-def _working_day_on(services: Services, person: Profile | None) -> None:
-    """NotYet until the colleague's working day is on where they are now: queued for its
-    start where they were, they may have flown west since."""
-    if person is None:
-        return
-    now, hours = services.clock.now(), services.questions.config.hours
-    if (due := next_working_moment(now, person.tz, hours)) > now:
-        raise NotYet(due)
-
-
-async def _off_hours(
+async def off_hours_now(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> bool:
     """Whether a colleague's working day is over now, in their own time zone."""
@@ -162,141 +140,10 @@ async def tell_asker(
     return sent["channel"], sent["ts"]
 
 
-async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
-    """A link to the question's message, for colleagues who can open it: never a private
-    question's, whose message is in a conversation the colleague asked is not in. None too
-    when Slack has no link to give (the message or its channel gone): the request goes
-    without one rather than not at all."""
-    if not question.message_ts or question.is_private:
-        return None
-    return await message_link(client, question.channel_id, question.message_ts)
-
-
-async def _request(
-    client: AsyncWebClient,
-    services: Services,
-    team_id: str,
-    question: QuestionView,
-    mine: OfferView,
-) -> Message:
-    """A colleague's waiting request as it stands now: its buttons, a link and whether it
-    finds them off hours."""
-    names = await _names_in(client, services, team_id, question)
-    permalink = await _permalink(client, question)
-    off_hours = await _off_hours(client, services, team_id, mine.candidate_user_id)
-    return render_offer(question, mine, permalink, names, off_hours)
-
-
-async def offer(
-    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
-) -> None:
-    now = await _now(services, team_id, payload)
-    question, mine = now.question, now.offer(int(payload["offer_id"]))
-    if mine.dm_ts:
-        return  # sent by an earlier attempt whose result was recorded
-    if mine.status != "pending":
-        return  # answered, or the question moved on, before it was due: nothing to ask
-    person = await stored_profile(client, services, team_id, mine.candidate_user_id)
-    if not await services.questions.may_still_ask(team_id, mine.candidate_user_id):
-        # A guest chosen while stored as a member, or before Slack described them (a
-        # `/skills` makes a row before any look-up); or someone who opted out or went away
-        # while their request waited for their morning: passed over, as after *Not me*.
-        await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
-        return
-    _working_day_on(services, person)
-    message = await _request(client, services, team_id, question, mine)
-    try:
-        dm = await client.conversations_open(users=mine.candidate_user_id)
-    except SlackApiError as error:
-        if error_code(error) not in LEFT:
-            raise
-        await _passed_over(client, services, team_id, mine)
-        return
-    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
-    await services.questions.offer_message_sent(team_id, mine.id, sent["channel"], sent["ts"])
-
-
-async def _passed_over(
-    client: AsyncWebClient, services: Services, team_id: str, mine: OfferView
-) -> None:
-    """A colleague Slack says has left, though the bot had not heard: remembered as Slack
-    now describes them (so they are not chosen again), and their request withdrawn as if
-    they had said "Not me", so that the question moves on to someone else."""
-    gone = await _described(client, mine.candidate_user_id)
-    if gone is not None:
-        await services.people.remember(team_id, gone)
-    await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
-
-
-async def offer_closed(
-    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
-) -> None:
-    now = await _now(services, team_id, payload)
-    question, mine = now.question, now.offer(int(payload["offer_id"]))
-    if mine.dm_channel_id and mine.dm_ts:
-        names = await _names_in(client, services, team_id, question)
-        note = str(payload["note"])
-        if payload.get("on_it"):  # as the introduction stands now, whichever lands last
-            note = await services.questions.helper_note(team_id, mine.id)
-        message = render_offer_closed(question, note, names)
-        if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
-            await client.chat_postMessage(channel=mine.dm_channel_id, **message)
-            return
-        await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
-    # Not sent yet: the offer's own delivery will render it closed.
-
-
-async def closed_in_a_new_message(
-    services: Services, team_id: str, payload: dict[str, Any]
-) -> None:
-    """Slack kept failing to edit a colleague's request to say how it ended until the outbox
-    gave it up: its buttons still ask them, so the ending is posted as a message of its own
-    in their DM. One given up too is left as it is: nothing more reaches them there."""
-    if payload.get("posted"):
-        return
-    note = str(payload["note"])
-    digest = hashlib.sha256(note.encode()).hexdigest()[:16]
-    key = f"question.offer_closed:posted:{payload['offer_id']}:{digest}"
-    again = {**payload, "posted": True}
-    await services.outbox.once(
-        team_id, "question.offer_closed", again, key=key, at=services.clock.now()
-    )
-
-
-async def offer_edited(
-    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
-) -> None:
-    """A waiting request once its question's message was edited: the same request, quoting
-    the edited words. Answered meanwhile (this edit retried after Slack failed it), it is
-    left to the answer's own delivery (`offer_closed`), which draws the question as it is now
-    with what the answer said ("You're on it: I've connected you.", "Thanks: I've asked
-    @bob."), where this drew "This question has moved on" over it, to the one helping too."""
-    now = await _now(services, team_id, payload)
-    question, mine = now.question, now.offer(int(payload["offer_id"]))
-    if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
-        return
-    message = await _request(client, services, team_id, question, mine)
-    await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
-
-
-async def helper_released(
-    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
-) -> None:
-    now = await _now(services, team_id, payload)
-    helper = now.offer(int(payload["offer_id"])).candidate_user_id
-    dm = await client.conversations_open(users=helper)
-    await client.chat_postMessage(
-        channel=dm["channel"]["id"],
-        **render_helper_released(
-            now.question, deleted=bool(payload.get("deleted")), left=bool(payload.get("left"))
-        ),
-    )
-
-
 async def asking(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await _now(services, team_id, payload)
+    now = await question_now(services, team_id, payload)
     question = now.question
     if question.asker_message_ts:
         return  # sent by an earlier attempt whose result was recorded
@@ -316,7 +163,7 @@ async def asking_closed(
     """The asker's message saying who is asked, once the question closed: who was asked
     and how it ended; and the reply that connected asker and helper, how it ended instead of
     its Solved button. Not sent yet: its own delivery renders it closed."""
-    now = await _now(services, team_id, payload)
+    now = await question_now(services, team_id, payload)
     await _update_asking(client, services, team_id, now)
     await _update_connected(client, services, team_id, now.question)
 
@@ -328,7 +175,7 @@ async def connected_requoted(
     deleted: it quotes the question as it is now (in a group DM; in the question's own thread
     it quotes nothing), nothing once its words are blanked."""
     await _update_connected(
-        client, services, team_id, (await _now(services, team_id, payload)).question
+        client, services, team_id, (await question_now(services, team_id, payload)).question
     )
 
 
@@ -342,7 +189,7 @@ async def _update_connected(
     )
     if not (channel and ts and helper):
         return
-    names = await _names_in(client, services, team_id, question)
+    names = await names_in(client, services, team_id, question)
     message = render_connected(question, helper, names, quoted=channel != question.channel_id)
     await update_message(client, channel, ts, message)
 
@@ -355,7 +202,7 @@ async def asking_helper(
     was passed over: who helps now, or who is asked now. A question closed since is left to
     its own update (`asking_closed`); one that closed or changed hands while this update was
     on its way is updated again, lest this one land over the newer text."""
-    now = await _now(services, team_id, payload)
+    now = await question_now(services, team_id, payload)
     if now.question.status not in ("open", "connected"):
         return
     await _update_asking(client, services, team_id, now)
@@ -367,7 +214,7 @@ async def _again_if_changed(
 ) -> None:
     """The asking message once more, when the question's state or helper changed since `shown`
     was read: that change's own update may have landed first, or found no message yet."""
-    again = await _now(services, team_id, {"question_id": shown.question.id})
+    again = await question_now(services, team_id, {"question_id": shown.question.id})
     if _holder(again) != _holder(shown):
         await _update_asking(client, services, team_id, again)
 
@@ -431,7 +278,7 @@ async def more(
     round of retries later, it names only those still asked, and goes only while the
     question is open: one since taken, closed, or whose colleagues all answered, is told by
     its own messages."""
-    now = await _now(services, team_id, payload)
+    now = await question_now(services, team_id, payload)
     question = now.question
     asked = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     if payload.get("in_dm"):
@@ -440,7 +287,7 @@ async def more(
             return
     people = [o.candidate_user_id for o in asked]
     names = await names_of(client, services, team_id, people)
-    waiting = [u for u in people if await _off_hours(client, services, team_id, u)]
+    waiting = [u for u in people if await off_hours_now(client, services, team_id, u)]
     message = render_more(asked, waiting, names, asker_alone=_alone(question, payload))
     await tell_asker(client, question, message, payload)
 
@@ -452,7 +299,7 @@ async def passed_over(
     passed over before it did (`QuestionService.may_still_ask`). Sent to the asker's DM once
     given up in the thread, it goes only while the question is open: one since taken or
     closed is told by its own messages."""
-    now = await _now(services, team_id, payload)
+    now = await question_now(services, team_id, payload)
     if payload.get("in_dm") and now.question.status != "open":
         return
     mine = now.offer(int(payload["offer_id"]))
@@ -467,11 +314,11 @@ async def connected(
 ) -> None:
     """Public questions get a thread mention; private ones, and those whose thread takes no
     more posts, a group DM of the two."""
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
     assert question.helper_user_id is not None
-    names = await _names_in(client, services, team_id, question)
+    names = await names_in(client, services, team_id, question)
     helper = question.helper_user_id
     if not (
         not question.is_private
@@ -490,7 +337,7 @@ async def connected(
         posted = sent["channel"], sent["ts"]
     await services.questions.connected_message_sent(team_id, question.id, *posted)
     # Closed while this was on its way: the close's own update may have found no message yet.
-    again = (await _now(services, team_id, {"question_id": question.id})).question
+    again = (await question_now(services, team_id, {"question_id": question.id})).question
     if again.status != question.status:
         await _update_connected(client, services, team_id, again)
 
@@ -500,10 +347,10 @@ async def connection_left(
 ) -> None:
     """The reply that connected asker and helper, once the helper left the workspace: its
     place is in the payload, the question, open again, no longer having it."""
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     channel, ts = str(payload["channel"]), str(payload["ts"])
     quoted = channel != question.channel_id  # in its thread, the question is right above
-    names = await _names_in(client, services, team_id, question) if quoted else {}
+    names = await names_in(client, services, team_id, question) if quoted else {}
     said = render_connected(question, str(payload["helper"]), names, quoted=quoted, left=True)
     await update_message(client, channel, ts, said)
 
@@ -511,7 +358,7 @@ async def connection_left(
 async def helper_left(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     helper = str(payload["helper"])
     names = await names_of(client, services, team_id, [helper])
     await tell_asker(client, question, render_helper_left(question, helper, names), payload)
@@ -520,7 +367,7 @@ async def helper_left(
 async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     asked = private_now(client, services.conversations.of(team_id))
     channels = await services.questions.still_public(
         team_id, list(payload.get("channels", [])), asked
@@ -537,7 +384,7 @@ async def unanswered(
 async def solved(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     await tell_asker(client, question, render_solved(question, question.helper_user_id), payload)
 
 
@@ -546,7 +393,7 @@ async def replies_deleted(
 ) -> None:
     """The question's message was deleted: the bot's replies in its thread (the asking list,
     its Withdraw button, the connection) are about a question nobody can read now."""
-    question = (await _now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload)).question
     if question.thread_ts:
         await delete_own_replies(client, question.channel_id, question.thread_ts)
 
@@ -564,7 +411,7 @@ def _in_dm_instead(kind: str) -> GivenUp:
     async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
         if payload.get("in_dm"):
             return
-        question = (await _now(services, team_id, payload)).question
+        question = (await question_now(services, team_id, payload)).question
         if not _thread_first(question):
             return  # it was for their DM already
         again = {**payload, "in_dm": True}
@@ -588,16 +435,12 @@ def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
         client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
     ) -> None:
         if not payload.get("in_dm"):
-            question = (await _now(services, team_id, payload)).question
+            question = (await question_now(services, team_id, payload)).question
             if await services.outbox.queued(team_id, _in_dm_key(kind, question.id, payload)):
                 return
         await delivery(client, services, team_id, payload)
 
     return deliver
-
-
-async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    await services.questions.request_given_up(team_id, int(payload["offer_id"]))
 
 
 # What a delivery the outbox gives up on does instead, to keep what its words promised.
@@ -612,16 +455,10 @@ TOLD_ASKER: dict[str, Delivery] = {
     "question.solved": solved,
 }
 GIVEN_UP = {
-    "question.offer": request_given_up,
     "question.connected": introduction_given_up,
-    "question.offer_closed": closed_in_a_new_message,
     **{kind: _in_dm_instead(kind) for kind in TOLD_ASKER},
 }
 DELIVERIES = {
-    "question.offer": offer,
-    "question.offer_closed": offer_closed,
-    "question.offer_edited": offer_edited,
-    "question.helper_released": helper_released,
     "question.asking_closed": asking_closed,
     "question.asking_helper": asking_helper,
     "question.connected": connected,

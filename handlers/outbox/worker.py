@@ -23,7 +23,7 @@ from bot.services import Services
 from handlers.client.failures import ReplyFailed, error_code, explained, is_transient
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
-from handlers.outbox import digests, home, insights, kudos, marks, questions, replies
+from handlers.outbox import digests, home, insights, kudos, marks, offers, questions, replies
 from handlers.outbox.kinds import Delivery, GivenUp
 from storage import wakeups
 
@@ -31,11 +31,13 @@ log = logging.getLogger("askaround.outbox")
 GIVEN_UP: dict[str, GivenUp] = {
     **kudos.GIVEN_UP,
     **questions.GIVEN_UP,
+    **offers.GIVEN_UP,
     **digests.GIVEN_UP,
     **insights.GIVEN_UP,
 }
 DELIVERIES: dict[str, Delivery] = {
     **questions.DELIVERIES,
+    **offers.DELIVERIES,
     **kudos.DELIVERIES,
     **digests.DELIVERIES,
     **home.DELIVERIES,

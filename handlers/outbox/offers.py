@@ -1,0 +1,194 @@
+"""How a colleague's request to help (an offer, in code and tables) is sent through the
+outbox: the request in their DM with its buttons, and its edits as the question is edited
+and once it ends. Each is rendered from the question as it is now (`question_now`), so a
+request waiting for its colleague's working day that was answered meanwhile is not sent."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.profile import Profile
+from bot.questions.views import OfferView, QuestionView
+from bot.reliability.delivery import NotYet
+from bot.services import Services
+from bot.worktime import next_working_moment
+from handlers.blocks.questions import (
+    Message,
+    render_helper_released,
+    render_offer,
+    render_offer_closed,
+)
+from handlers.client.directory import described, profile_from_slack, stored_profile
+from handlers.client.failures import error_code
+from handlers.client.messages import message_link
+from handlers.outbox.kinds import Delivery, GivenUp
+from handlers.outbox.questions import names_in, off_hours_now, question_now
+
+# What conversations.open answers about someone deactivated, or no longer in the workspace.
+LEFT = frozenset({"user_disabled", "user_not_found"})
+
+
+async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
+    user = await described(client, user_id)
+    return None if user is None else profile_from_slack(user)
+
+
+def _working_day_on(services: Services, person: Profile | None) -> None:
+    """NotYet until the colleague's working day is on where they are now: queued for its
+    start where they were, they may have flown west since."""
+    if person is None:
+        return
+    now, hours = services.clock.now(), services.questions.config.hours
+    if (due := next_working_moment(now, person.tz, hours)) > now:
+        raise NotYet(due)
+
+
+async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
+    """A link to the question's message, for colleagues who can open it: never a private
+    question's, whose message is in a conversation the colleague asked is not in. None too
+    when Slack has no link to give (the message or its channel gone): the request goes
+    without one rather than not at all."""
+    if not question.message_ts or question.is_private:
+        return None
+    return await message_link(client, question.channel_id, question.message_ts)
+
+
+async def _request(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    question: QuestionView,
+    mine: OfferView,
+) -> Message:
+    """A colleague's waiting request as it stands now: its buttons, a link and whether it
+    finds them off hours."""
+    names = await names_in(client, services, team_id, question)
+    permalink = await _permalink(client, question)
+    off_hours = await off_hours_now(client, services, team_id, mine.candidate_user_id)
+    return render_offer(question, mine, permalink, names, off_hours)
+
+
+async def offer(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    now = await question_now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if mine.dm_ts:
+        return  # sent by an earlier attempt whose result was recorded
+    if mine.status != "pending":
+        return  # answered, or the question moved on, before it was due: nothing to ask
+    person = await stored_profile(client, services, team_id, mine.candidate_user_id)
+    if not await services.questions.may_still_ask(team_id, mine.candidate_user_id):
+        # A guest chosen while stored as a member, or before Slack described them (a
+        # `/skills` makes a row before any look-up); or someone who opted out or went away
+        # while their request waited for their morning: passed over, as after *Not me*.
+        await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
+        return
+    _working_day_on(services, person)
+    message = await _request(client, services, team_id, question, mine)
+    try:
+        dm = await client.conversations_open(users=mine.candidate_user_id)
+    except SlackApiError as error:
+        if error_code(error) not in LEFT:
+            raise
+        await _passed_over(client, services, team_id, mine)
+        return
+    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    await services.questions.offer_message_sent(team_id, mine.id, sent["channel"], sent["ts"])
+
+
+async def _passed_over(
+    client: AsyncWebClient, services: Services, team_id: str, mine: OfferView
+) -> None:
+    """A colleague Slack says has left, though the bot had not heard: remembered as Slack
+    now describes them (so they are not chosen again), and their request withdrawn as if
+    they had said "Not me", so that the question moves on to someone else."""
+    gone = await _described(client, mine.candidate_user_id)
+    if gone is not None:
+        await services.people.remember(team_id, gone)
+    await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
+
+
+async def offer_closed(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    now = await question_now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if mine.dm_channel_id and mine.dm_ts:
+        names = await names_in(client, services, team_id, question)
+        note = str(payload["note"])
+        if payload.get("on_it"):  # as the introduction stands now, whichever lands last
+            note = await services.questions.helper_note(team_id, mine.id)
+        message = render_offer_closed(question, note, names)
+        if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
+            await client.chat_postMessage(channel=mine.dm_channel_id, **message)
+            return
+        await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
+    # Not sent yet: the offer's own delivery will render it closed.
+
+
+async def closed_in_a_new_message(
+    services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """Slack kept failing to edit a colleague's request to say how it ended until the outbox
+    gave it up: its buttons still ask them, so the ending is posted as a message of its own
+    in their DM. One given up too is left as it is: nothing more reaches them there."""
+    if payload.get("posted"):
+        return
+    note = str(payload["note"])
+    digest = hashlib.sha256(note.encode()).hexdigest()[:16]
+    key = f"question.offer_closed:posted:{payload['offer_id']}:{digest}"
+    again = {**payload, "posted": True}
+    await services.outbox.once(
+        team_id, "question.offer_closed", again, key=key, at=services.clock.now()
+    )
+
+
+async def offer_edited(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A waiting request once its question's message was edited: the same request, quoting
+    the edited words. Answered meanwhile (this edit retried after Slack failed it), it is
+    left to the answer's own delivery (`offer_closed`), which draws the question as it is now
+    with what the answer said ("You're on it: I've connected you.", "Thanks: I've asked
+    @bob."), where this drew "This question has moved on" over it, to the one helping too."""
+    now = await question_now(services, team_id, payload)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
+        return
+    message = await _request(client, services, team_id, question, mine)
+    await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
+
+
+async def helper_released(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    now = await question_now(services, team_id, payload)
+    helper = now.offer(int(payload["offer_id"])).candidate_user_id
+    dm = await client.conversations_open(users=helper)
+    await client.chat_postMessage(
+        channel=dm["channel"]["id"],
+        **render_helper_released(
+            now.question, deleted=bool(payload.get("deleted")), left=bool(payload.get("left"))
+        ),
+    )
+
+
+async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    await services.questions.request_given_up(team_id, int(payload["offer_id"]))
+
+
+GIVEN_UP: dict[str, GivenUp] = {
+    "question.offer": request_given_up,
+    "question.offer_closed": closed_in_a_new_message,
+}
+DELIVERIES: dict[str, Delivery] = {
+    "question.offer": offer,
+    "question.offer_closed": offer_closed,
+    "question.offer_edited": offer_edited,
+    "question.helper_released": helper_released,
+}
