@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -282,24 +280,6 @@ def _told(done: Solved, told_words: str, nobody: str) -> str:
     return said
 
 
-def render_request_ended(question: QuestionView, *, declined: bool = False) -> Message:
-    """A button pressed on a colleague's request that had already ended (its closing edit
-    still on its way, or given up by the outbox): who is on it, that they passed on it
-    already (`declined`: *Not me*, or a suggestion) and where the question stands, or that
-    the question moved on."""
-    if question.helper_user_id:
-        return {"text": f"<@{question.helper_user_id}> is on it already — thanks!"}
-    if declined:  # *Not me*, or someone suggested instead: it asked nobody of itself
-        passed = f"You passed on question #{question.id} already"
-        if question.status != "open":
-            return {"text": f"{passed}; it has closed since."}
-        return {
-            "text": f"{passed}; others are asked about it. If you can help after all, tell "
-            f"<@{question.asker_user_id}>."
-        }
-    return {"text": f"Question #{question.id} has moved on — thanks!"}
-
-
 def render_withdrawn(done: Solved) -> Message:
     """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
     after = _told(done, "still waiting or helping", "Nobody is asked now.")
@@ -313,82 +293,6 @@ def render_answered(done: Solved) -> Message:
     return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
 
 
-def offer_block_id(offer_id: int, said: Blocks) -> str:
-    """`offer_ID.VERSION`, VERSION from what the request says: Slack asks for a new block_id
-    each time a message is updated (blocks/actions-block), or its clients keep a colleague
-    chosen in "Suggest someone" when the question's words change under it."""
-    version = hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()[:8]
-    return f"offer_{offer_id}.{version}"
-
-
-def offer_of_block(block_id: str) -> int:
-    """The offer an `offer_block_id` names (an older request's `offer_ID` too)."""
-    return int(block_id.removeprefix("offer_").partition(".")[0])
-
-
-def render_offer(
-    question: QuestionView,
-    offer: OfferView,
-    permalink: str | None,
-    names: Mapping[str, str] | None = None,
-    off_hours_now: bool = False,
-) -> Message:
-    """The private DM to a candidate expert; people the question mentions read as `names`.
-    It says their working hours are over only when they are as it is rendered
-    (`off_hours_now`): a request is sent in their working hours, but an edit of the question
-    renders it again whenever it comes."""
-    via = "" if offer.kind != "referral" else " (someone thought of you)"
-    link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
-    header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
-    reason, _off_hours, _ = offer.reason.partition(OFF_HOURS)
-    reason = safe_text(reason, keep=tuple(u for u in (offer.via_user_id,) if u))
-    if offer.kind == "connector":
-        reason += " (from your network, which only you see)"
-    if off_hours_now:
-        reason += ". It's outside your working hours: no rush, answer when you're back"
-    said = [
-        section(f"{header}\n{quote(question.text, names=names)}{link}"),
-        context(f"Why you: {reason}"),
-    ]
-    return {
-        "text": f"{header} {clip(safe_text(question.text, names=names), 150)}",
-        "blocks": [
-            *said,
-            {
-                "type": "actions",
-                "block_id": offer_block_id(offer.id, said),
-                "elements": [
-                    button("I can help", "offer_accept", str(offer.id), "primary"),
-                    button("Not me", "offer_decline", str(offer.id)),
-                    {
-                        "type": "users_select",
-                        "action_id": "offer_refer",
-                        "placeholder": {"type": "plain_text", "text": "Suggest someone"},
-                    },
-                ],
-            },
-        ],
-    }
-
-
-def render_helper_released(
-    question: QuestionView, *, deleted: bool = False, left: bool = False
-) -> Message:
-    """To the colleague who said they could help, once the asker withdrew the question (or
-    its message was deleted, which may not have been the asker's doing, or they `left`). It
-    quotes nothing: their request right above quotes the question as it is now, drawn again
-    when its message is edited or deleted, where a quote here, a message of its own, would
-    keep words taken back since."""
-    asker = f"<@{question.asker_user_id}>"
-    if left:
-        gone = f"{asker} is no longer in this workspace"
-    elif deleted:
-        gone = f"The message {asker} asked about was deleted"
-    else:
-        gone = f"{asker} withdrew their question"
-    return one_section(f"{gone}, so no need to follow up. Thanks!")
-
-
 def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, str]) -> Message:
     """To the asker: who was helping has left the workspace (what happens next follows)."""
     said = (
@@ -396,15 +300,6 @@ def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, 
         "longer in this workspace, so they can't go on with it."
     )
     return one_section(said)
-
-
-def render_offer_closed(
-    question: QuestionView, note: str, names: Mapping[str, str] | None = None
-) -> Message:
-    """An expert's request once the question moved on; it quotes the question as the request
-    did, `names` and all (nothing once its words are blanked)."""
-    asked = [section(quote(question.text, names=names))] if question.text.strip() else []
-    return {"text": note, "blocks": [*asked, context(note)]}
 
 
 def render_connected(

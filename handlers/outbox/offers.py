@@ -16,12 +16,8 @@ from bot.questions.views import OfferView, QuestionView
 from bot.reliability.delivery import NotYet
 from bot.services import Services
 from bot.worktime import next_working_moment
-from handlers.blocks.questions import (
-    Message,
-    render_helper_released,
-    render_offer,
-    render_offer_closed,
-)
+from handlers.blocks.elements import Message
+from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
 from handlers.client.directory import described, profile_from_slack, stored_profile
 from handlers.client.failures import error_code
 from handlers.client.messages import message_link

@@ -29,7 +29,7 @@ from bot.kudos.rules import why_not_thanked
 from bot.profile import Profile
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
-from handlers.blocks import digests, elements, kudos, questions, skills
+from handlers.blocks import digests, elements, kudos, offers, questions, skills
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -123,12 +123,12 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     ),
     (
         "offer DM",
-        lambda: questions.render_offer(question(), offer("connector"), None, {"UEVIL": "<@UX>"}),
+        lambda: offers.render_offer(question(), offer("connector"), None, {"UEVIL": "<@UX>"}),
         {ASKER},
     ),
     (
         "offer closed",
-        lambda: questions.render_offer_closed(question(), "moved on", {"UEVIL": "<!here>"}),
+        lambda: offers.render_offer_closed(question(), "moved on", {"UEVIL": "<!here>"}),
         set(),
     ),
     (
@@ -241,7 +241,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
     }
     found = {
         name
-        for module in (digests, elements, kudos, questions, skills)
+        for module in (digests, elements, kudos, offers, questions, skills)
         for name, _ in inspect.getmembers(module, inspect.isfunction)
         if name.startswith("render_")
     }

@@ -46,6 +46,7 @@ from handlers.blocks import (
     home,
     kudos,
     network,
+    offers,
     questions,
     skills,
     workspace_settings,
@@ -267,7 +268,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_request_ended",
-        lambda: questions.render_request_ended(question()),
+        lambda: offers.render_request_ended(question()),
         check_message,
     ),
     (
@@ -279,11 +280,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_offer",
-        lambda: questions.render_offer(question(), offer(1), "https://x.example/" + "p" * 2000),
+        lambda: offers.render_offer(question(), offer(1), "https://x.example/" + "p" * 2000),
         check_message,
     ),
-    ("render_offer_closed", lambda: questions.render_offer_closed(question(), LONG), check_message),
-    ("render_helper_released", lambda: questions.render_helper_released(question()), check_message),
+    ("render_offer_closed", lambda: offers.render_offer_closed(question(), LONG), check_message),
+    ("render_helper_released", lambda: offers.render_helper_released(question()), check_message),
     (
         "render_helper_left",
         lambda: questions.render_helper_left(question(), USERS[1], NAMES),

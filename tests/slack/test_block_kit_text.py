@@ -47,6 +47,7 @@ from handlers.blocks import (
     home,
     kudos,
     network,
+    offers,
     questions,
     skills,
     workspace_settings,
@@ -241,22 +242,22 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_request_ended",
-            lambda: questions.render_request_ended(question),
+            lambda: offers.render_request_ended(question),
             check_message,
         ),
         (
             "render_offer",
-            lambda: questions.render_offer(question, offer, "https://x.slack.com/p1", names),
+            lambda: offers.render_offer(question, offer, "https://x.slack.com/p1", names),
             check_message,
         ),
         (
             "render_offer_closed",
-            lambda: questions.render_offer_closed(question, "It was solved.", names),
+            lambda: offers.render_offer_closed(question, "It was solved.", names),
             check_message,
         ),
         (
             "render_helper_released",
-            lambda: questions.render_helper_released(question),
+            lambda: offers.render_helper_released(question),
             check_message,
         ),
         (
