@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from bot.clock import Clock
 from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import choose_workspace
 from bot.settings import database_url_from_env
@@ -30,7 +31,7 @@ def _since(text: str | None) -> datetime | None:
         since = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
         raise UsageError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
-    if since > datetime.now(UTC):
+    if since > Clock().now():
         raise UsageError(
             f"--since {text} is in the future (days are UTC here): nothing has happened since"
         )
@@ -50,7 +51,7 @@ async def render(args: argparse.Namespace) -> bytes:
         sessions = create_sessions(engine)
         async with sessions() as s:
             team = choose_workspace(args.team, await workspace_ids(s))
-        insights = InsightsService(sessions, lambda: datetime.now(UTC))
+        insights = InsightsService(sessions, Clock().now)
         shown = await insights.whole(team, since)
         if args.format == "png":
             return await shown.png()
