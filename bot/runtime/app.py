@@ -12,7 +12,6 @@ from functools import partial
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
-from slack_sdk.http_retry.builtin_async_handlers import AsyncServerErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,7 +21,7 @@ from bot.runtime.scheduler import Job, Scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers.client.clock import REAL_CLOCK, PaceClock
-from handlers.client.failures import RateLimitRetries
+from handlers.client.failures import RateLimitRetries, ServerErrorRetries
 from handlers.client.http import SlackHttp
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
@@ -125,8 +124,9 @@ _TOKEN_IN_THE_CLIENT = _TokenInTheClient()
 
 
 def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaround:
-    """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by (tests
-    pass a fake one, so that nothing waits in real time)."""
+    """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by, and
+    what listeners and jobs wait out Slack's 429s and 5xx on (tests pass a fake one, so
+    that nothing waits in real time)."""
     engine = create_engine(settings.database_url)
     inbox_engine = create_inbox_engine(engine)
     services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
@@ -140,8 +140,8 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
                 base_url=settings.api_url,
                 # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
                 retry_handlers=[
-                    RateLimitRetries(max_retry_count=5),
-                    AsyncServerErrorRetryHandler(max_retry_count=3),
+                    RateLimitRetries(max_retry_count=5, clock=pace_clock),
+                    ServerErrorRetries(max_retry_count=3, clock=pace_clock),
                 ],
             )
         )

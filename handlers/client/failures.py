@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import traceback
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from bot.reliability.delivery import TRANSIENT_ERRORS
+from handlers.client.clock import REAL_CLOCK, PaceClock
 
 # Failures on our side of the network: no connection, or no answer in time (aiohttp's
 # timeouts are TimeoutError, asyncio's too).
@@ -70,7 +76,31 @@ class ReplyFailed(Exception):
         self.transient = status == 429 or status >= 500
 
 
-class RateLimitRetries(AsyncRateLimitErrorRetryHandler):
+class _WaitsOnClock(AsyncRetryHandler):
+    """A slack_sdk retry handler whose wait before the next try is on `clock`: real time in
+    the bot, the fake pace clock in tests, where slack_sdk's own waits in real time."""
+
+    def __init__(self, max_retry_count: int, clock: PaceClock = REAL_CLOCK) -> None:
+        super().__init__(max_retry_count)
+        self._clock = clock
+
+    def _seconds(self, state: RetryState, response: HttpResponse | None) -> float:
+        return self.interval_calculator.calculate_sleep_duration(state.current_attempt)
+
+    async def prepare_for_next_attempt_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        state.next_attempt_requested = True
+        await self._clock.sleep(self._seconds(state, response))
+        state.increment_current_attempt()
+
+
+class RateLimitRetries(_WaitsOnClock, AsyncRateLimitErrorRetryHandler):
     """slack_sdk's wait for a 429's `Retry-After`, except where the wait outlives the call's
     trigger_id: that retry could only be refused (`expired_trigger_id`), so the 429 is
     raised at once and the person told Slack is busy rather than, later, that askaround was
@@ -89,10 +119,23 @@ class RateLimitRetries(AsyncRateLimitErrorRetryHandler):
         method = request.url.split("?")[0].rsplit("/", 1)[-1]
         return method not in TRIGGERED or _retry_after(response) < TRIGGER_LIFE_SECONDS
 
+    def _seconds(self, state: RetryState, response: HttpResponse | None) -> float:
+        """As slack_sdk waits: `Retry-After`, else 1 s, and up to a second more."""
+        said = None if response is None else _header(response, "retry-after")
+        return (1 if said is None else int(said)) + random.random()
+
+
+class ServerErrorRetries(_WaitsOnClock, AsyncServerErrorRetryHandler):
+    """slack_sdk's backoff after a 500 or 503."""
+
+
+def _header(response: HttpResponse, wanted: str) -> str | None:
+    for name, value in response.headers.items():
+        if name.lower() == wanted:
+            return str(value[0] if isinstance(value, list) else value)
+    return None
+
 
 def _retry_after(response: HttpResponse) -> float:
-    for name, value in response.headers.items():
-        if name.lower() == "retry-after":
-            said = value[0] if isinstance(value, list) else value
-            return float(said) if str(said).isdigit() else 0.0
-    return 0.0
+    said = _header(response, "retry-after")
+    return float(said) if said is not None and said.isdigit() else 0.0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from handlers.dispatch import friendly
 from tests.slack.harness import SlackHarness, bot_in_process
 
 
@@ -22,3 +23,11 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """The bot in this process, on the suite's database, with Slack's pace on a fake clock."""
     async with bot_in_process(tmp_path) as harness:
         yield harness
+
+
+@pytest.fixture
+def ack_deadline_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listener's ack is late from its start (`ACK_WITHIN_SECONDS` 0): the bot waits out
+    Slack's `Retry-After` on the fake clock, in no real time, so a wait longer than Slack's
+    3 s for the ack takes no 2.5 s of real time to pass the bot's deadline either."""
+    monkeypatch.setattr(friendly, "ACK_WITHIN_SECONDS", 0)

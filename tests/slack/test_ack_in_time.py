@@ -17,6 +17,8 @@ from tests.slack.kudos.world import dm_text, ephemeral_text, global_modal, ledge
 REASON = "for untangling the release #teamwork"
 # Longer than Slack waits for an ack: the form's check of the people waits it out first.
 SLOW = 3
+# The wait is on the fake clock: the ack is late from the listener's start.
+pytestmark = pytest.mark.usefixtures("ack_deadline_now")
 
 
 def problems(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -33,11 +35,13 @@ async def submitted_while_slack_is_slow(slack: SlackHarness, recipient: str) -> 
     acked 200 all the same."""
     modal = await global_modal(slack, "alice")
     slack.emu.faults.add("users.info", status=429, retry_after=SLOW)
+    before = slack.pace.monotonic()
     submitted = await submit_modal(
         slack, "alice", modal, recipients=[recipient], reason=REASON, channel="general"
     )
     await slack.settle()
     assert (submitted.status, submitted.ok) == (200, True)
+    assert slack.pace.monotonic() - before >= SLOW  # the Retry-After was waited out
 
 
 async def test_a_form_submitted_while_slack_is_slow_is_acked_and_given_once(

@@ -254,6 +254,7 @@ async def test_the_public_roundups_hint_says_when_it_is_posted(slack: SlackHarne
     assert "on the digest's day and hour" in hint and "time zone most" in hint, hint
 
 
+@pytest.mark.usefixtures("ack_deadline_now")  # the Retry-After is waited on the fake clock
 async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackHarness) -> None:
     """Save pressed while Slack answers `users.info` (is she an admin?) with a rate limit
     longer than it waits for the ack: the ack goes in time, empty (the form closes), the
@@ -262,9 +263,11 @@ async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackH
     hana, general = slack.user("hana"), slack.channel("general")
     modal = await settings_modal(slack, "hana")
     slack.emu.faults.add("users.info", status=429, retry_after=3)
+    before = slack.pace.monotonic()
     saved = await slack.emu.submit_view(hana, modal.id, {"watched_channels": {"value": [general]}})
     await slack.settle()
     assert (saved.status, saved.ok) == (200, True)
+    assert slack.pace.monotonic() - before >= 3  # the Retry-After was waited out
     async with slack.services.sessions() as s:
         assert (await s.scalars(select(WatchedChannel.channel_id))).all() == [general]
     told = [m.text for m in slack.emu.dm_messages(hana) if m.by_bot]
