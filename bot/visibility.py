@@ -171,6 +171,18 @@ def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
     return not is_private or in_bot_dm
 
 
+def introduced_in_thread(*, is_private: bool) -> bool:
+    """Whether asker and helper may be introduced in the question's thread, for everyone in
+    its conversation to read; a private question's pair meet in a group DM of their own."""
+    return not is_private
+
+
+def may_link_question(*, is_private: bool) -> bool:
+    """Whether a colleague asked about a question may be given a link to its message: never
+    a private question's, whose conversation they are not in."""
+    return not is_private
+
+
 def may_name_asked(kind: str, *, asker_alone: bool) -> bool:
     """Whether a message saying who was asked about a question may name a colleague asked as
     `kind` ("expert", "connector", "referral"). A connector was chosen through their network,

@@ -11,6 +11,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
 from bot.profile import Profile
 from bot.questions.views import OfferView, QuestionView
 from bot.reliability.delivery import NotYet
@@ -48,7 +49,7 @@ async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | No
     question's, whose message is in a conversation the colleague asked is not in. None too
     when Slack has no link to give (the message or its channel gone): the request goes
     without one rather than not at all."""
-    if not question.message_ts or question.is_private:
+    if not question.message_ts or not visibility.may_link_question(is_private=question.is_private):
         return None
     return await message_link(client, question.channel_id, question.message_ts)
 

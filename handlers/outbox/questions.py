@@ -321,7 +321,7 @@ async def connected(
     names = await names_in(client, services, team_id, question)
     helper = question.helper_user_id
     if not (
-        not question.is_private
+        visibility.introduced_in_thread(is_private=question.is_private)
         and question.thread_ts
         and question.source != "command"
         and (

@@ -94,6 +94,15 @@ def test_the_asker_is_told_in_the_thread_only_where_the_thread_is_theirs_to_shar
     assert not visibility.asker_told_in_thread(is_private=True, in_bot_dm=False)
 
 
+def test_a_private_question_is_neither_linked_for_colleagues_nor_introduced_in_its_thread() -> None:
+    """Its conversation is not theirs: the request quotes it without a link, and asker and
+    helper meet in a group DM."""
+    assert visibility.may_link_question(is_private=False)
+    assert not visibility.may_link_question(is_private=True)
+    assert visibility.introduced_in_thread(is_private=False)
+    assert not visibility.introduced_in_thread(is_private=True)
+
+
 def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     """A guest of the workspace: public kudos and questions as private ones, reasons for their
     question quoting nothing public, and nobody named in the network insights."""
