@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from bot.clock import Clock
 from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
 from bot.routing.text import paired
 from bot.safe_text import safe_text
@@ -38,7 +39,7 @@ def expert_reason(
     weeks'. The window is counted back from `now`, and by when each question was asked: the
     same for every reader, whatever their time zone or the calendar's quarters. `readers`:
     who reads it (`visibility.reasons_readers`); a guest's reasons quote nothing public."""
-    now = now or datetime.now(UTC)
+    now = now or Clock().now()
     parts: list[str] = []
     levels = ((evidence.level(user_id, topic), topic) for topic in scored.topics)
     declared = [(level, topic) for level, topic in levels if level]

@@ -198,3 +198,29 @@ def test_the_checker_sees_a_breach() -> None:
 def test_the_checker_sees_a_circle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
     assert _circles(graph) == [["a", "b", "c"]]
+
+
+def _reads_the_time(path: Path) -> bool:
+    """Whether a module calls `datetime.now`, `datetime.utcnow`, `date.today` or
+    `time.time` itself."""
+    calls = {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), ("time", "time")}
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and (node.func.value.id, node.func.attr) in calls
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+    )
+
+
+def test_the_time_is_read_from_bot_clock_alone() -> None:
+    """The domain's `Clock`, which tests move, or `wall_clock` for processes: a module of its
+    own reading the time would ignore a test's clock. (`storage/` stamps rows with
+    `storage.models.base.utcnow`: it may not import the domain.)"""
+    found = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("bot", "handlers")
+        for path in (ROOT / folder).rglob("*.py")
+        if _reads_the_time(path)
+    }
+    assert found == {"bot/clock.py"}
