@@ -96,7 +96,7 @@ class KudosService:
         async with units.reading(self._sessions) as s:
             return tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
 
-    async def to_shout_out(self, team_id: str, batch_key: str) -> tuple[Entry, ...] | None:
+    async def to_shoutout(self, team_id: str, batch_key: str) -> tuple[Entry, ...] | None:
         """What a shout-out delivery claimed from the outbox reads, in one unit: None when the
         giver was told it could not be posted (`shoutout_failed`: it is never posted after
         that), else the act's entries as they are now, undone ones included."""

@@ -42,7 +42,7 @@ async def shoutout(
     # the shout-out is deleted when it is recorded.
     entries = marks.memo()
     if not isinstance(entries, tuple):
-        entries = await services.kudos.to_shout_out(team_id, batch_key)
+        entries = await services.kudos.to_shoutout(team_id, batch_key)
         if entries is None:
             return  # given up on (`given_up`): the kudos were made private and all told so
     live = tuple(e for e in entries if not e.undone)
