@@ -12,6 +12,8 @@ deleted or edited (`bot.questions.message_changes`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
@@ -398,7 +400,7 @@ class QuestionService:
             await workspaces.profiles_deleted(s, team_id)
 
     async def still_public(
-        self, team_id: str, channels: list[str], private_now: PrivateNow
+        self, team_id: str, channels: list[str], private_now: PrivateNow | None
     ) -> list[str]:
         """Those of `channels` (where questions asked in public came up, to point an asker
         to) that are public still: a channel made private since, which Slack tells the app
@@ -428,9 +430,17 @@ class QuestionService:
         return available(people.get(user_id), self.clock())
 
     async def now(
-        self, team_id: str, *, question_id: int | None = None, offer_id: int | None = None
+        self,
+        team_id: str,
+        *,
+        question_id: int | None = None,
+        offer_id: int | None = None,
+        private_now: PrivateNow | None = None,
     ) -> QuestionNow:
-        """A question (by its id, or one of its offers' ids) and its offers as they are now."""
+        """A question (by its id, or one of its offers' ids) and its offers as they are now.
+        With `private_now`, a question stored as public is checked against its channel as it
+        is now: one made private or shared with another organisation since is private from
+        then on, for good, as `still_public` stores it."""
         async with self._sessions() as s:
             if offer_id is not None:
                 offer = await offer_q.get_offer(s, team_id, offer_id)
@@ -442,7 +452,12 @@ class QuestionService:
             declared = await skills_q.declared_levels(
                 s, team_id, (o.candidate_user_id for o in offers)
             )
-        return QuestionNow(QuestionView.of(question), [as_declared(o, declared) for o in offers])
+        view = QuestionView.of(question)
+        if not view.is_private and await self.still_public(
+            team_id, [view.channel_id], private_now
+        ) != [view.channel_id]:
+            view = replace(view, is_private=True)
+        return QuestionNow(view, [as_declared(o, declared) for o in offers])
 
     async def offer_message_sent(
         self, team_id: str, offer_id: int, channel_id: str, ts: str

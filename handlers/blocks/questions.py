@@ -195,6 +195,18 @@ def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alon
     return {"text": fallback(text)}
 
 
+def render_asking_elsewhere(question: QuestionView) -> Message:
+    """What the asking message in the question's thread becomes once its conversation is
+    private or shared with another organisation since it was asked: who is asked, and how
+    it goes, are the asker's alone from then on (`visibility.asker_told_in_thread`), in
+    their DM, so it names nobody and tells no state."""
+    text = (
+        f"Question #{question.id}: this conversation is private or shared with another "
+        "organisation now, so I'll tell you how it goes in our DM."
+    )
+    return {"text": text, "blocks": [context(text)]}
+
+
 def first_then_others(count: int) -> str:
     """How many are asked first. Never "Ask 3 colleagues" on a button: when none of them can
     help, others are asked too."""

@@ -72,7 +72,7 @@ async def _request(
 async def offer(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
@@ -113,7 +113,7 @@ async def _passed_over(
 async def offer_closed(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
         names = await names_in(client, services, team_id, question)
@@ -153,7 +153,7 @@ async def offer_edited(
     left to the answer's own delivery (`offer_closed`), which draws the question as it is now
     with what the answer said ("You're on it: I've connected you.", "Thanks: I've asked
     @bob."), where this drew "This question has moved on" over it, to the one helping too."""
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
         return
@@ -164,7 +164,7 @@ async def offer_edited(
 async def helper_released(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     helper = now.offer(int(payload["offer_id"])).candidate_user_id
     dm = await client.conversations_open(users=helper)
     await client.chat_postMessage(

@@ -21,6 +21,7 @@ from handlers.blocks.questions import (
     Message,
     in_dm_instead,
     render_asking,
+    render_asking_elsewhere,
     render_connected,
     render_helper_left,
     render_more,
@@ -36,10 +37,22 @@ from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.kinds import Delivery, GivenUp
 
 
-async def question_now(services: Services, team_id: str, payload: dict[str, Any]) -> QuestionNow:
+async def question_now(
+    services: Services,
+    team_id: str,
+    payload: dict[str, Any],
+    client: AsyncWebClient | None = None,
+) -> QuestionNow:
+    """The question as it is now; with `client`, a public one is checked against its channel
+    as it is now (made private or shared with another organisation since: private)."""
+    asked = private_now(client, services.conversations.of(team_id)) if client else None
     if "offer_id" in payload:
-        return await services.questions.now(team_id, offer_id=int(payload["offer_id"]))
-    return await services.questions.now(team_id, question_id=int(payload["question_id"]))
+        return await services.questions.now(
+            team_id, offer_id=int(payload["offer_id"]), private_now=asked
+        )
+    return await services.questions.now(
+        team_id, question_id=int(payload["question_id"]), private_now=asked
+    )
 
 
 async def names_of(
@@ -143,7 +156,7 @@ async def tell_asker(
 async def asking(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     question = now.question
     if question.asker_message_ts:
         return  # sent by an earlier attempt whose result was recorded
@@ -163,7 +176,7 @@ async def asking_closed(
     """The asker's message saying who is asked, once the question closed: who was asked
     and how it ended; and the reply that connected asker and helper, how it ended instead of
     its Solved button. Not sent yet: its own delivery renders it closed."""
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     await _update_asking(client, services, team_id, now)
     await _update_connected(client, services, team_id, now.question)
 
@@ -175,7 +188,7 @@ async def connected_requoted(
     deleted: it quotes the question as it is now (in a group DM; in the question's own thread
     it quotes nothing), nothing once its words are blanked."""
     await _update_connected(
-        client, services, team_id, (await question_now(services, team_id, payload)).question
+        client, services, team_id, (await question_now(services, team_id, payload, client)).question
     )
 
 
@@ -202,7 +215,7 @@ async def asking_helper(
     was passed over: who helps now, or who is asked now. A question closed since is left to
     its own update (`asking_closed`); one that closed or changed hands while this update was
     on its way is updated again, lest this one land over the newer text."""
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     if now.question.status not in ("open", "connected"):
         return
     await _update_asking(client, services, team_id, now)
@@ -214,7 +227,7 @@ async def _again_if_changed(
 ) -> None:
     """The asking message once more, when the question's state or helper changed since `shown`
     was read: that change's own update may have landed first, or found no message yet."""
-    again = await question_now(services, team_id, {"question_id": shown.question.id})
+    again = await question_now(services, team_id, {"question_id": shown.question.id}, client)
     if _holder(again) != _holder(shown):
         await _update_asking(client, services, team_id, again)
 
@@ -234,11 +247,31 @@ async def _update_asking(
         return
     offers = _listed(now)
     names = await names_of(client, services, team_id, _people_in(offers))
+    if _thread_closed_to_asker(question, question.asker_message_channel):
+        await update_message(
+            client,
+            question.asker_message_channel,
+            question.asker_message_ts,
+            render_asking_elsewhere(question),
+        )
+        message = render_asking(question, offers, names, asker_alone=True)
+        channel, ts = await tell_asker(client, question, message, {})
+        await services.questions.asker_message_sent(question.id, channel, ts)
+        return
     alone = _asker_alone(question, question.asker_message_channel)
     message = render_asking(question, offers, names, asker_alone=alone)
     if await _asking_in_dm_instead(services, team_id, question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
+
+
+def _thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:
+    """Whether a message in `channel` is in the question's thread, where the asker may no
+    longer be told who is asked or how it goes: its conversation was made private, or shared
+    with another organisation, since (`visibility.asker_told_in_thread`)."""
+    return (
+        channel == question.channel_id and not _in_bot_dm(question) and not _thread_first(question)
+    )
 
 
 async def _asking_in_dm_instead(services: Services, team_id: str, question: QuestionView) -> bool:
@@ -278,7 +311,7 @@ async def more(
     round of retries later, it names only those still asked, and goes only while the
     question is open: one since taken, closed, or whose colleagues all answered, is told by
     its own messages."""
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     question = now.question
     asked = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     if payload.get("in_dm"):
@@ -299,7 +332,7 @@ async def passed_over(
     passed over before it did (`QuestionService.may_still_ask`). Sent to the asker's DM once
     given up in the thread, it goes only while the question is open: one since taken or
     closed is told by its own messages."""
-    now = await question_now(services, team_id, payload)
+    now = await question_now(services, team_id, payload, client)
     if payload.get("in_dm") and now.question.status != "open":
         return
     mine = now.offer(int(payload["offer_id"]))
@@ -314,7 +347,7 @@ async def connected(
 ) -> None:
     """Public questions get a thread mention; private ones, and those whose thread takes no
     more posts, a group DM of the two."""
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
     assert question.helper_user_id is not None
@@ -337,7 +370,7 @@ async def connected(
         posted = sent["channel"], sent["ts"]
     await services.questions.connected_message_sent(team_id, question.id, *posted)
     # Closed while this was on its way: the close's own update may have found no message yet.
-    again = (await question_now(services, team_id, {"question_id": question.id})).question
+    again = (await question_now(services, team_id, {"question_id": question.id}, client)).question
     if again.status != question.status:
         await _update_connected(client, services, team_id, again)
 
@@ -347,7 +380,7 @@ async def connection_left(
 ) -> None:
     """The reply that connected asker and helper, once the helper left the workspace: its
     place is in the payload, the question, open again, no longer having it."""
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     channel, ts = str(payload["channel"]), str(payload["ts"])
     quoted = channel != question.channel_id  # in its thread, the question is right above
     names = await names_in(client, services, team_id, question) if quoted else {}
@@ -358,7 +391,7 @@ async def connection_left(
 async def helper_left(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     helper = str(payload["helper"])
     names = await names_of(client, services, team_id, [helper])
     await tell_asker(client, question, render_helper_left(question, helper, names), payload)
@@ -367,7 +400,7 @@ async def helper_left(
 async def unanswered(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     asked = private_now(client, services.conversations.of(team_id))
     channels = await services.questions.still_public(
         team_id, list(payload.get("channels", [])), asked
@@ -384,7 +417,7 @@ async def unanswered(
 async def solved(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     await tell_asker(client, question, render_solved(question, question.helper_user_id), payload)
 
 
@@ -393,7 +426,7 @@ async def replies_deleted(
 ) -> None:
     """The question's message was deleted: the bot's replies in its thread (the asking list,
     its Withdraw button, the connection) are about a question nobody can read now."""
-    question = (await question_now(services, team_id, payload)).question
+    question = (await question_now(services, team_id, payload, client)).question
     if question.thread_ts:
         await delete_own_replies(client, question.channel_id, question.thread_ts)
 

@@ -257,6 +257,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
     (
+        "render_asking_elsewhere",
+        lambda: questions.render_asking_elsewhere(question(10**12)),
+        check_message,
+    ),
+    (
         "render_solved_first",
         lambda: questions.render_solved_first(
             question(),
@@ -461,6 +466,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
+    (
+        "render_asking_elsewhere",
+        lambda: questions.render_asking_elsewhere(question()),
+        check_message,
+    ),
     (
         "render_solved_first",
         lambda: questions.render_solved_first(question(), [], {}, 0),

@@ -246,6 +246,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_asking_elsewhere",
+            lambda: questions.render_asking_elsewhere(question),
+            check_message,
+        ),
+        (
             "render_offer",
             lambda: offers.render_offer(question, offer, "https://x.slack.com/p1", names),
             check_message,
