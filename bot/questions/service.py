@@ -163,11 +163,23 @@ class QuestionService:
             return await self._move_on(s, index, question, [])
 
     async def refer(
-        self, team_id: str, offer_id: int, user_id: str, referred_user_id: str
+        self,
+        team_id: str,
+        offer_id: int,
+        user_id: str,
+        referred_user_id: str,
+        private_now: PrivateNow | None = None,
     ) -> Moved:
-        """ "Suggest someone": the referred colleague gets an offer, introduced by the referrer."""
+        """ "Suggest someone": the referred colleague gets an offer, introduced by the referrer.
+        A question stored as public is checked against its channel as it is now first: one
+        made private or shared since is private, and goes to nobody the asker did not agree
+        to."""
         if referred_user_id == user_id:
             raise UserError("Pick someone other than yourself, or press *Not me*.")
+        async with self._sessions() as s:
+            _offer, asked = await lookup.offer_for(s, team_id, offer_id, user_id)
+        if not asked.is_private:
+            await self.still_public(team_id, [asked.channel_id], private_now)
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)

@@ -15,7 +15,7 @@ from bot.services import Services
 from handlers.blocks.message_text import typed_text
 from handlers.blocks.offers import offer_of_block, render_request_ended
 from handlers.blocks.questions import WITHDRAW_ACTION, render_answered, render_withdrawn
-from handlers.client.conversations import is_private
+from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -85,7 +85,8 @@ def register(router: Router, services: Services) -> None:
         team, referred = workspace_of(context), action["selected_user"]
         # Known before asked: someone never synced may be an app or have left.
         await lookup_profile(client, services, team, referred, acting=False)
-        done = await questions.refer(team, offer_id, body["user"]["id"], referred)
+        asked = private_now(client, services.conversations.of(team))
+        done = await questions.refer(team, offer_id, body["user"]["id"], referred, asked)
         if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
             await _ended(respond, render_request_ended(done.question))
 

@@ -123,3 +123,25 @@ async def test_nobody_is_pointed_to_a_channel_made_private_since(slack: SlackHar
     async with slack.services.sessions() as s:
         first = await s.scalar(select(Question).order_by(Question.id).limit(1))
     assert first is not None and first.is_private
+
+
+async def test_nobody_outside_is_suggested_a_question_from_a_channel_made_private_since(
+    slack: SlackHarness,
+) -> None:
+    """Carol asked in #launch while it was public, and Dev was asked. #launch is then made
+    private, the app none the wiser. Dev picks Alice, not in #launch, in *Suggest someone*:
+    as for any private question, only the colleagues the asker agreed to are asked, so Dev
+    is told to tell Carol instead, and Alice gets no request quoting Carol's words."""
+    channel = launch(slack)
+    await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {ASKED}")
+    await slack.settle()
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    slack.advance(PUBLIC_FOR * 2)
+    await slack.emu.click(
+        slack.user("dev"), "offer_refer", message=dev_dm, selected_user=slack.user("alice")
+    )
+    await slack.settle()
+    to_alice = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice"))]
+    assert not [text for text in to_alice if MARKER in text]
+    assert "This question is private" in shown_to(slack, "dev")
