@@ -298,3 +298,53 @@ async def test_the_skills_type_ahead_offers_no_other_workspaces_skill_nor_anyone
     in_a, in_b = [await type_ahead(side, "carol", "zanzib") for side in (a, b)]
     assert "zanzibarquux" in in_a and "zanzibarquux" not in in_b, (in_a, in_b)
     assert not [value for value in in_a + in_b if "zanzibarnet" in value], (in_a, in_b)
+
+
+async def test_a_solved_question_a_network_and_ask_mine_stay_in_their_workspace(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """As in an Enterprise Grid org, Alice and Bob have one user id in A and B. In A, Bob
+    declares Terraform and a network that knows someone for Vault, and helps Alice with a
+    question that is solved there. In B, Alice asking the same is shown no solved question,
+    `/ask mine` lists nothing of A, Bob's profile in B holds no network, and Maria's network
+    insights in B count nothing of A."""
+    a, b = two
+    assert "Saved" in await said(a, "bob", "/skills", "add terraform:4")
+    assert "In your network" in await said(
+        a, "bob", "/skills", "network add CNCF Slack about vault as functional"
+    )
+    a.services.indexes.invalidate(a.team_id)
+    await a.post("alice", "general", f"<@{a.here.bot_user_id}> {QUESTION}")
+    await a.drain()
+    asked = [m for m in a.here.dm_messages(a.user("bob")) if m.by_bot][-1]
+    await a.emu.click(a.user("bob"), "offer_accept", message=asked)
+    await a.drain()
+    assert "stuck terraform" in await said(a, "alice", "/ask", "mine")
+    assert "no open questions" in await said(b, "alice", "/ask", "mine")
+    await a.emu.click_button(a.user("alice"), "Solved")
+    await a.drain()
+    async with a.services.sessions() as s:
+        (question,) = list(await s.scalars(select(Question)))
+    assert question.status == "solved" and question.team_id == a.team_id
+
+    before = len(b.here.ephemerals(b.user("alice")))
+    await b.post("alice", "general", f"<@{b.here.bot_user_id}> {QUESTION}")
+    await b.drain()
+    shown_b = "\n".join(
+        f"{e.text}{e.blocks}" for e in b.here.ephemerals(b.user("alice"))[before:]
+    ) + bot_dms(b, "alice")
+    assert "solved before" not in shown_b and "solved with" not in shown_b
+    async with b.services.sessions() as s:
+        b_questions = list(await s.scalars(select(Question).where(Question.team_id == b.team_id)))
+    assert all(q.status != "solved" for q in b_questions)
+    profile_b = await said(b, "bob", "/skills", "")
+    assert "CNCF" not in profile_b and "vault" not in profile_b.lower()
+    assert "CNCF" in await said(a, "bob", "/skills", "")
+    network_b = await said(b, "maria", "/askaround", "network")
+    assert network_b and "vault" not in network_b.lower()
+    assert "terraform" not in network_b.lower()
+    before = len(a.here.ephemerals(a.user("carol")))
+    await a.post("carol", "general", f"<@{a.here.bot_user_id}> {QUESTION}")
+    await a.drain()
+    shown_a = "\n".join(f"{e.text}{e.blocks}" for e in a.here.ephemerals(a.user("carol"))[before:])
+    assert "solved before" in shown_a + bot_dms(a, "carol")
