@@ -126,6 +126,10 @@ class Router:
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
             typed = event.get("subtype") in TYPED and not event.get("hidden")
+            if slack_type == "channel" and body.get("is_ext_shared_channel"):
+                # Shared with another organisation: never watched, so what is said there
+                # (their people's words too) is not stored, not even in the inbox.
+                return False
             return typed and conversation_type(event) == slack_type
 
         return self._friendly(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from handlers.surfaces.questions import FROM_ELSEWHERE
-from storage.models import Offer, Person, Question
+from storage.models import InboxItem, Offer, Person, Question
 from tests.slack.connect import OTHER_ORG, shared
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import solved_by_dev
@@ -126,3 +126,22 @@ async def test_a_guest_using_ask_is_told_why_and_shown_nothing_of_this_workspace
 async def row_ids(slack: SlackHarness) -> tuple[list[int], list[int]]:
     questions, offers = await rows(slack)
     return [q.id for q in questions], [o.id for o in offers]
+
+
+async def test_what_is_said_in_a_shared_channel_is_not_kept(slack: SlackHarness) -> None:
+    """With the bot in #partners, Slack sends it every message there, the other
+    organisation's too: none is kept, not even in the inbox of requests, as a shared channel
+    is never watched. Before, each was stored there for a day. A colleague's question to the
+    bot there is still one."""
+    shared(slack)
+    marker = "zorblaxroadmap"
+    await slack.post("carol", "partners", f"our {marker} plan for next quarter, confidential")
+    await slack.post("alice", "partners", f"thanks, our side of the {marker} is ready too")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        kept = [str(item.__dict__) for item in await s.scalars(select(InboxItem))]
+    assert kept and not [item for item in kept if marker in item]
+    await slack.post("alice", "partners", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    (question,), _offers = await rows(slack)
+    assert question.asker_user_id == slack.user("alice") and question.is_private
