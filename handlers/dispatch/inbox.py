@@ -19,6 +19,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.services import Services
+from handlers.dispatch.workspace import from_elsewhere
 
 log = logging.getLogger("askaround.inbox")
 STORED = "askaround_inbox"  # context key: (team_id, request_key) of a stored request
@@ -54,7 +55,7 @@ def store_first(services: Services) -> Callable[..., Awaitable[BoltResponse | No
     async def store_then_continue(
         req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
     ) -> BoltResponse | None:
-        if stored(req.context) is None:  # a replay arrives stored already
+        if stored(req.context) is None and not _from_elsewhere(req):  # a replay is stored
             team, key = team_of(req.context, req.body), request_key(req.body)
             if not await services.inbox.receive(team, key, req.body):
                 return BoltResponse(status=200, body="")
@@ -63,6 +64,15 @@ def store_first(services: Services) -> Callable[..., Awaitable[BoltResponse | No
         return None
 
     return store_then_continue
+
+
+def _from_elsewhere(req: AsyncBoltRequest) -> bool:
+    """An event of a guest from another organisation (Slack Connect) in a channel shared
+    with it: they are only told that askaround is not theirs, and nothing of theirs is
+    stored, their words not even here (`handlers.dispatch.workspace.from_elsewhere`)."""
+    event = req.body.get("event")
+    shared = bool(req.body.get("is_ext_shared_channel"))
+    return isinstance(event, dict) and from_elsewhere(event, req.context, shared=shared)
 
 
 async def replay_orphans(app: AsyncApp, services: Services) -> int:

@@ -40,6 +40,21 @@ async def test_a_guest_mentioning_the_bot_is_told_why_and_nobody_is_asked(
         assert not [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
 
 
+async def test_a_guests_mention_is_not_kept_even_in_the_inbox(slack: SlackHarness) -> None:
+    """The guest's words are stored nowhere, not even in the inbox of requests: before, they
+    were kept there for a day. The payload says whose they are (`user_team`), so it is
+    decided before anything is stored, and the guest is still told why, once."""
+    shared(slack)
+    marker = "zorblaxroadmap"
+    await slack.post("carol", "partners", f"<@{slack.emu.bot_user_id}> how is our {marker} plan?")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        kept = [str(item.__dict__) for item in await s.scalars(select(InboxItem))]
+    assert kept and not [item for item in kept if marker in item]
+    told = [e.text for e in slack.emu.ephemerals(slack.user("carol"))]
+    assert told.count(FROM_ELSEWHERE) == 1
+
+
 async def test_a_guest_using_find_an_expert_is_told_why(slack: SlackHarness) -> None:
     shared(slack)
     message = await slack.post("alice", "partners", QUESTION)
