@@ -164,7 +164,10 @@ def explain(text: str) -> dict[str, float]:
             words.SOCIAL.search(plain)
             # `else` first: a pass of its own over every message for a rare phrase
             or (
-                "else" in plain and words.ECHO.search(plain) and not words.CAUSE_ASKED.search(plain)
+                "else" in plain
+                and words.ECHO.search(plain)
+                and not words.CAUSE_ASKED.search(plain)
+                and not words.NO_ONE_ELSE.search(plain)
             )
             or languages.UNSPACED_SOCIAL.search(plain)
             or words.POLL_OPTIONS.search(raw)

@@ -77,6 +77,18 @@ CAUSE = (
 # Someone asks for a person who knows, or for help, directly.
 ASKS_FOR_HELP = phrases(
     CAUSE,
+    # a fault's cause guessed at after the fault is told (`the clip won't download, says "video
+    # not available" — is it because the truck was off?`); opening a message, `is it because of
+    # me?` wonders aloud (the phrase looked for first: the lookbehind is costly at every position)
+    r"(?=(?:so |or )?is (?:it|that|this) (?:just )?because\b)"
+    r"(?:(?<=\w[,.;:!\"”)] )|(?<=[\w\"”)] [-—–] ))"
+    r"(?:so |or )?is (?:it|that|this) (?:just )?because\b[^?]{1,80}\?",
+    # the same asked of a system's message quoted, without a `?` (`why does relativity say
+    # "insufficient permissions" when I try to mass tag`); what a person keeps saying is no fault
+    r"why (?:does|do|did|would|will|is|won't|doesn't) (?!(?:he|she|they|you|everyone|everybody|"
+    r"people|nobody|no one|someone|somebody)\b)[\w.-]+(?: [\w.-]+)? (?:say|says|saying|show|"
+    r"shows|showing|throw|throws|throwing|give|gives|giving|return|returns|display|displays)\b"
+    r"[^?.!\"“]{0,30}[\"“][^\"”]{2,80}[\"”][^?.!]{0,40}\b(?:when|after|if|every time|whenever)\b",
     rf"(?:does|do|did|has|have|would|could|can) {SOMEONE}(?: here| else)?(?: already| ever| "
     r"previously| recently| happen to| by any chance)? (?:know|knows|have|has|"
     r"had|used|use|tried|done|seen this|dealt|worked|set up|integrated|migrated|got|gotten|ever|"
@@ -131,16 +143,18 @@ ASKS_FOR_HELP = phrases(
     r"done|used|worked|dealt|tried|seen|built|run|got|"
     r"experience|written|configured|migrated|integrated)",
     rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
-    # `who can float to 5E?` asks for a hand (`PERSONAL`), not for one who knows
-    rf"who(?:'s| is)? (?:knows|(?:can|could)(?! {STAND_IN})|owns|handles|manages|maintains|"
-    r"reviews|approves|"
+    # `who can float to 5E?` asks for a hand (`PERSONAL`), not for one who knows, and so does a
+    # bare `who can?` after the task (`need somebody to cover the night desk friday, who can?`)
+    rf"who(?:'s| is)? (?:knows|(?:can|could)(?! {STAND_IN})(?!\s*\?)|owns|handles|manages|"
+    r"maintains|reviews|approves|"
     r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
     r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
     r"is in charge|understands)",
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
-    r"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|someone|somebody|"
-    r"whoever|a person|recommendations?|recs|suggestions|tips)",
+    # (a shift or a desk to cover is asked of a taker: `need somebody to cover the night desk`)
+    rf"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|(?:someone|somebody)"
+    rf"(?! to {STAND_IN})|whoever|a person|recommendations?|recs|suggestions|tips)",
     # the same search for a person who knows, said as a search (`trying to find whoever manages
     # the badge system`)
     r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
@@ -224,6 +238,12 @@ ASKS_FOR_HELP = phrases(
     r"what(?:'s| is| are| do| does) (?:you all|y'all|you guys|folks|people|everyone|everybody|"
     r"others|other [\w-]+)(?: here)?(?: currently| usually| normally| typically)? (?:using|use|"
     r"running|run|recommending|recommend) (?:for|to|in|on|with)\b",
+    # the same asked as what they are doing for it (`what are people doing for e-signing
+    # affidavits now?`); `what are people doing for lunch?` is small talk
+    r"what (?:are|is) (?:you all|y'all|you guys|folks|people|everyone|everybody|others|other "
+    r"[\w-]+)(?: here)? (?:doing|using) (?:for|about|with|when) (?!(?:lunch|dinner|breakfast|"
+    r"drinks|fun|new year|thanksgiving|christmas|halloween|the (?:weekend|holidays?|break)|"
+    r"(?:[\w-]+ )?(?:birthday|party|vacation))\b)",
     r"(?:please|pls|plz) help",
     r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?|"
     r"fix|fixes|workaround|workarounds|solution|solutions)",
@@ -522,6 +542,20 @@ ASKS_HOW = phrases(
     # the bearings?`), asked with a `?`; `which tool we use is up to you` tells
     r"(?:what|which) \w+(?: \w+)? (?:i|we) (?:need|use|pick|choose)\b[^.?!]*\?",
     r"(?:do|does|would) (?:i|we) need",
+    # the papers someone else needs for a task (`what paperwork does a driver need to move an
+    # in-bond load`); `what time does the driver need to be there` asks for the plan
+    r"(?:what|which) (?:paperwork|papers|documents?|docs|documentation|forms?|permits?|"
+    r"certificates?|certs?|licen[cs]es?|endorsements?|clearances?|visas?) (?:does|do|would|will) "
+    r"(?!you\b)[\w-]+(?: [\w-]+)? need\b",
+    # whether a thing will do or must be another (`is a DOT physical from an urgent care ok or does
+    # it have to be a registry doctor?`); `is 3pm ok or do you want to push` asks the one asked
+    r"(?:^|[.?!:,] )(?:so |but )?is (?:a|an|the|it|this|that|my|our)\b.{1,70}\b(?:ok|okay|fine|"
+    r"enough|valid|acceptable|sufficient) or (?:does|do|must|should|has|have|is|are|can) "
+    r"(?!you\b)",
+    # the earliest or the most a rule allows (`what's the earliest a driver can go back on duty
+    # after a 34 hr restart`); `what's the earliest you can get here?` asks the one asked
+    r"what(?:'s| is) the (?:earliest|latest|soonest|most|max|maximum|least|minimum|fewest) "
+    r"(?:(?!you\b)[\w-]+ ){1,3}(?:can|may|could|is allowed to|are allowed to)\b",
     r"(?:^|[.?!:,] )(?:so |but )?(?:do|does|should|can) (?:i|we|our|the|new|this|these|it|a|an|"
     r"my)\b.{1,70}"
     r"\bor (?:is|are|do|does|should|can|just|submit|use|will|would|something|not)\b",
@@ -555,8 +589,8 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias|"
     r"trick|tricks|knack|hack)",
-    r"is (?:it|this|that) (?:possible|ok|okay|allowed|safe|normal|expected|supported|required|"
-    r"worth (?!it\b))",
+    r"is (?:it|this|that) (?:possible|ok|okay|allowed|legal|permitted|safe|normal|expected|"
+    r"supported|required|worth (?!it\b))",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
     r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",
@@ -790,6 +824,11 @@ ECHO = phrases(
     rf"is (?:any|every)(?:one|body) else{NO_FIX_ASKED}",
 )
 CAUSE_ASKED = phrases(CAUSE)
+# `anyone else` as one a thing is kept from (`emails not cc'd to anyone else`, `don't share it
+# with anybody else`) echoes no one
+NO_ONE_ELSE = phrases(
+    r"(?:not|n't|never|without|nor)(?: [\w'-]+){0,2} (?:to|with|from|by|for) any(?:one|body) else"
+)
 
 # Small talk, invitations and rhetorical questions: not asking for expertise.
 SOCIAL = phrases(
@@ -1177,10 +1216,12 @@ PERSONAL = phrases(
     # shift to cover is
     r"(?:^|(?<=[.!?,] ))any (?:takers?|volunteers?)\b(?: (?:for|to)\b|\s*\?)",
     # a check of the writer's own work asked of anyone (`need someone to double check my cash
-    # count before i drop`), as `can someone review my…` is; `need someone who knows…` asks
-    r"(?:^|(?<=[.!?,] ))(?:i )?(?:need|looking for) (?:some|any)(?:one|body) to "
-    r"(?:double[- ]?check|check|review|proofread|look over|read over|sign off|count) "
-    r"(?:my|our|this)\b",
+    # count before i drop`), as `can someone review my…` is, or a shift or a desk to cover
+    # (`need somebody to cover the night desk friday, who can?`), as `who can float to 5E?` is;
+    # `need someone who knows…` asks
+    r"(?:^|(?<=[.!?,] ))(?:i |we )?(?:need|looking for) (?:some|any)(?:one|body) to "
+    rf"(?:(?:double[- ]?check|check|review|proofread|look over|read over|sign off|count) "
+    rf"(?:my|our|this)\b|{STAND_IN})",
     # a message to pass on to someone else (`can somebody tell AWS that…`, `can someone let
     # finance know…`): a favour, or a joke; `can someone tell me how…` asks
     rf"(?:can|could|would|will) {SOMEONE} (?:please )?(?:tell|remind) (?!me\b|us\b)[\w@.-]+"
@@ -1363,7 +1404,7 @@ ANSWERED_ITSELF = phrases(
     r"don't know|no idea|idk)\b)[^?]*$",
     # the same reported without quotes (`Customer wants to know if we price match. I told her no,
     # per policy`); `…asked if we price match, told her I'd check` gave no answer
-    r"(?:wants to know|wanted to know|asked|asks|was asking|were asking) (?:if|whether|how|what|"
+    r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking) (?:if|whether|how|what|"
     r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
     r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
@@ -1392,7 +1433,10 @@ ANSWERED_ITSELF = phrases(
     r"(?![^?]*\?)",
     # the same with its answer labelled in full (`Key question: why did the job skip it? Answer:
     # the mount path changed`), and a FAQ, whose questions its writer answers under a heading
-    r"\? ?(?:the )?(?:short |quick |our )?answers?(?: is)?: ",
+    # (`Key question for the meet and confer: will they agree to search terms? Our position:
+    # yes`, the writer's side given as its answer)
+    r"\? ?(?:(?:the )?(?:short |quick |our )?answers?|our (?:position|stance|view|take|response))"
+    r"(?: is)?: ",
     # a question that heads an announcement, answered by where to read or join (`What is a
     # feature flag? Read our new blog post`, `Why the change? See the blog post`); `See the
     # error below` after a question shows the problem, and `read the guide but it skips SCIM`
