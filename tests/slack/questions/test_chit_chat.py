@@ -210,3 +210,35 @@ async def test_a_watched_channel_reads_a_front_desk_and_a_lab_as_they_write(
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
     assert len(nudges(slack, "alice")) == 1
+
+
+async def test_a_watched_channel_reads_a_law_firm_and_a_dispatch_desk_as_they_write(
+    slack: SlackHarness,
+) -> None:
+    """Whether a thing is legal and a fault's cause guessed at after it are offered help; a desk
+    to cover with `who can?` and a question others want answered that the writer answered are
+    not."""
+    await watch_general(slack)
+    await slack.post(
+        "carol", "general", "need somebody to cover the help desk phones 12-1, who can?"
+    )
+    await slack.post(
+        "carol",
+        "general",
+        "finance called, they want to know if we can close the books early. I told them yes",
+    )
+    await slack.settle()
+    assert nudges(slack, "carol") == []
+    await slack.post(
+        "bob",
+        "general",
+        "Is it legal to record a customer call in California without telling them?",
+    )
+    await slack.post(
+        "alice",
+        "general",
+        "payroll export comes out empty, no error. is it because the period is still open?",
+    )
+    await slack.settle()
+    assert len(nudges(slack, "bob")) == 1
+    assert len(nudges(slack, "alice")) == 1
