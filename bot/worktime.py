@@ -78,6 +78,13 @@ def next_working_moment(moment: datetime, tz: str | None, hours: WorkingHours = 
     raise AssertionError("every week has a working day")
 
 
+def first_working_day(day: date, hours: WorkingHours = OFFICE) -> date:
+    """`day` itself when it is a working day, else the next one."""
+    return next(
+        d for d in (day + timedelta(days=n) for n in range(7)) if hours.works_on(d.weekday())
+    )
+
+
 def working_minutes(
     start: datetime, end: datetime, tz: str | None, hours: WorkingHours = OFFICE
 ) -> float:

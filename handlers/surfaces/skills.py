@@ -19,6 +19,7 @@ from bot.profile import Profile
 from bot.safe_text import safe_text
 from bot.services import Services
 from bot.timezone import zone_name
+from bot.worktime import first_working_day
 from handlers.blocks.elements import render_error
 from handlers.blocks.skills import (
     EDIT_ACTION,
@@ -86,9 +87,12 @@ async def run_command(
             await d.set_status(team_id, user_id, AWAY, until)
             # Someone Slack gives no zone is back at midnight UTC, not at their own.
             at = ", from midnight UTC" if zone_name(tz) == "UTC" else ""
+            # Nobody is sent a request outside their working days, away or not.
+            back = first_working_day(until, services.settings.working_hours)
+            again = f"{until:%A}{at}" if back == until else f"{back:%A}, your next working day"
             return render_text(
                 f"You are away until {until.isoformat()} ({until:%A}): nobody will be asked to "
-                f"reach you before then, and questions come to you again on {until:%A}{at}."
+                f"reach you before then, and questions come to you again on {again}."
             )
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)

@@ -66,6 +66,20 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
     assert "and questions come to you again on Friday." in said, said
 
 
+async def test_away_until_a_weekend_day_says_questions_come_on_the_next_working_day(
+    slack: SlackHarness,
+) -> None:
+    """`away for ten days` from Alice's Thursday is until Sunday 6 December. Her away ends at
+    her Sunday's midnight, but nobody is sent a request outside their working days (Monday to
+    Friday here): the answer said "questions come to you again on Sunday", a day none can
+    come, and names her Monday, the first day one can."""
+    slack.services.clock.freeze(WEDNESDAY_LATE_UTC)
+    said = await skills(slack, "alice", "away for ten days")
+    assert "You are away until 2026-12-06 (Sunday): nobody will be asked to reach you " in said
+    assert "again on Sunday" not in said, said
+    assert "and questions come to you again on Monday, your next working day." in said, said
+
+
 async def test_away_until_today_or_yesterday_says_until_names_the_day_back(
     slack: SlackHarness,
 ) -> None:
