@@ -41,6 +41,11 @@ from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
 
+NEVER_ASKED = (
+    "askaround never asks guests of this workspace about colleagues' questions (a request "
+    "quotes channels a guest may not read), so none come to you, away or not."
+)
+
 
 async def run_command(
     services: Services,
@@ -84,7 +89,11 @@ async def run_command(
                 "clears them."
             )
         case p.Away(until=until):
-            await d.set_status(team_id, user_id, AWAY, until)
+            status = await d.set_status(team_id, user_id, AWAY, until)
+            if status.guest:
+                return render_text(
+                    f"You are away until {until.isoformat()} ({until:%A}). {NEVER_ASKED}"
+                )
             # Someone Slack gives no zone is back at midnight UTC, not at their own.
             at = ", from midnight UTC" if zone_name(tz) == "UTC" else ""
             # Nobody is sent a request outside their working days, away or not.
@@ -97,10 +106,7 @@ async def run_command(
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)
             if not now.routable:
-                return render_text(
-                    "You are a guest of this workspace: askaround never asks guests about "
-                    "colleagues' questions (a request quotes channels a guest may not read)."
-                )
+                return render_text(NEVER_ASKED)
             if changed:
                 return render_text("Welcome back: you can be asked questions again.")
             return render_text("You can be asked questions already: you are not away.")

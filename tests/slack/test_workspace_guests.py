@@ -97,6 +97,22 @@ async def test_a_guest_known_from_team_join_is_never_offered_a_question(
     assert slack.user("dev") in offered and hal.id not in offered
 
 
+async def test_a_guest_away_is_not_promised_questions_when_back(slack: SlackHarness) -> None:
+    """Hal, a guest, says `/skills away until friday`: he was told "questions come to you
+    again on Friday", though askaround never asks a guest (as `/skills back` tells him). He is
+    told he is away, and that no question comes to a guest, then or now."""
+    hal, _delivery = await slack.emu.join_team("hal", real_name="Hal Guest", guest="single")
+    slack.users["hal"] = hal.id
+    slack.here.workspace.join(slack.channel("vendors"), hal.id)
+    await slack.settle()
+    await slack.command("hal", "/skills", "away until friday", channel="vendors")
+    await slack.settle()
+    said = slack.emu.ephemerals(hal.id)[-1].text
+    assert said.startswith("You are away until "), said
+    assert "questions come to you again" not in said, said
+    assert "askaround never asks guests of this workspace about colleagues' questions" in said
+
+
 async def test_a_guest_asking_is_shown_no_public_solved_question(slack: SlackHarness) -> None:
     """Carol's terraform question was solved by Dev in #general, which Gina is not in. Gina
     asks the same in #vendors: she is not shown Carol's question, and members are asked.
