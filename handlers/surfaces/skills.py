@@ -111,7 +111,8 @@ async def run_command(
                 return render_text("Welcome back: you can be asked questions again.")
             return render_text("You can be asked questions already: you are not away.")
         case p.OptOut():
-            await d.set_status(team_id, user_id, OPTED_OUT)
+            if (await d.set_status(team_id, user_id, OPTED_OUT)).guest:
+                return render_text(f"Questions will not be routed to you: {NEVER_ASKED}")
             return render_text("Questions will not be routed to you. `/skills back` undoes it.")
         case p.Who(topic=topic):
             return render_who(await d.who(team_id, topic, me))

@@ -113,6 +113,20 @@ async def test_a_guest_away_is_not_promised_questions_when_back(slack: SlackHarn
     assert "askaround never asks guests of this workspace about colleagues' questions" in said
 
 
+async def test_a_guest_opting_out_is_not_told_back_undoes_it(slack: SlackHarness) -> None:
+    """Hal, a guest, says `/skills optout`: "`/skills back` undoes it" promised questions
+    after `/skills back`, which tells him a guest is never asked. He reads that instead."""
+    hal, _delivery = await slack.emu.join_team("hal", real_name="Hal Guest", guest="single")
+    slack.users["hal"] = hal.id
+    slack.here.workspace.join(slack.channel("vendors"), hal.id)
+    await slack.settle()
+    await slack.command("hal", "/skills", "optout", channel="vendors")
+    await slack.settle()
+    said = slack.emu.ephemerals(hal.id)[-1].text
+    assert "`/skills back` undoes it" not in said, said
+    assert "askaround never asks guests of this workspace about colleagues' questions" in said
+
+
 async def test_a_guest_asking_is_shown_no_public_solved_question(slack: SlackHarness) -> None:
     """Carol's terraform question was solved by Dev in #general, which Gina is not in. Gina
     asks the same in #vendors: she is not shown Carol's question, and members are asked.
