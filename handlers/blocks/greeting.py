@@ -43,6 +43,16 @@ def render_ask_command() -> dict[str, Any]:
     )
 
 
+def render_kudos_command() -> dict[str, Any]:
+    """`kudos me` or `kudos top month` said to the bot, as a message: those are /kudos
+    commands, not thanks for a colleague."""
+    return message(
+        "`/kudos me` shows the kudos you received and gave, and `/kudos top` the leaderboard: "
+        "type them as commands, here or in any channel.",
+        "`/kudos help` lists the /kudos commands.",
+    )
+
+
 def render_question_reply() -> dict[str, Any]:
     """Something typed in the thread of the person's own question in the DM (what they
     forgot to say): nobody reads it; how to change the question."""

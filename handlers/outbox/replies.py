@@ -18,6 +18,7 @@ from handlers.blocks.greeting import (
     render_consent_reply,
     render_dm_reply,
     render_greeting,
+    render_kudos_command,
     render_kudos_reply,
     render_offer_reply,
     render_question_reply,
@@ -50,6 +51,7 @@ UNDER: dict[str, str | None] = {
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "help": render_help,
     "ask_command": render_ask_command,
+    "kudos_command": render_kudos_command,
     "greeting": lambda: render_greeting("greeting"),
     "thanks": lambda: render_greeting("thanks"),
     "ack": lambda: render_greeting("ack"),

@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
-from bot.help import ASK_SUBCOMMANDS, did_you_mean, subcommand
+from bot.help import ASK_SUBCOMMANDS, KUDOS_SUBCOMMANDS, did_you_mean, subcommand
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -90,6 +90,12 @@ def said_a_command(text: str) -> bool:
     """`mine` or `withdraw 3` said to the bot: what `/ask mine` or `/ask withdraw` does."""
     typed = text.strip().removeprefix("/ask").strip()
     return subcommand(typed, ASK_SUBCOMMANDS) in ("mine", "withdraw")
+
+
+def said_a_kudos_command(text: str) -> bool:
+    """`kudos me` or `/kudos top month` said to the bot: what those /kudos commands do."""
+    word, rest = first_word(text.strip().removeprefix("/"))
+    return word.lower() == "kudos" and subcommand(rest, KUDOS_SUBCOMMANDS) is not None
 
 
 def is_chatter(text: str) -> bool:
@@ -272,6 +278,8 @@ def register(router: Router, services: Services) -> None:
             said = (
                 "help"
                 if wants_help(text)
+                else "kudos_command"
+                if said_a_kudos_command(text)
                 else "thanks_someone"
                 if thanks_someone(text)
                 else "ask_command"

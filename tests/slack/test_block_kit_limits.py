@@ -175,6 +175,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_empty_command", lambda: greeting.render_empty_command("/ask"), check_message),
     ("render_thanks_for_someone", greeting.render_thanks_for_someone, check_message),
     ("render_ask_command", greeting.render_ask_command, check_message),
+    ("render_kudos_command", greeting.render_kudos_command, check_message),
     ("render_question_reply", greeting.render_question_reply, check_message),
     ("render_offer_reply", greeting.render_offer_reply, check_message),
     ("render_kudos_reply", greeting.render_kudos_reply, check_message),

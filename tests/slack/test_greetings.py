@@ -152,3 +152,20 @@ async def test_an_ask_command_said_in_a_dm_points_at_the_command(
     [reply] = bot_dms(slack, "alice")
     assert "`/ask mine`" in reply and "`/ask withdraw 12`" in reply
     assert "whole question" not in reply
+
+
+@pytest.mark.parametrize(
+    "text", ["kudos me", "/kudos me", "kudos top month", "/kudos top this week", "kudos help"]
+)
+async def test_a_kudos_command_said_in_a_dm_points_at_the_command(
+    slack: SlackHarness, text: str
+) -> None:
+    """`kudos me` or `/kudos top this week` sent to the bot as a message asks for the /kudos
+    command of those words, not to thank a colleague: the reply said "That sounds like thanks
+    for a colleague" and how to give kudos. It points at the commands they meant."""
+    await slack.dm_bot("alice", text)
+    await slack.settle()
+    [reply] = bot_dms(slack, "alice")
+    assert "thanks for a colleague" not in reply, reply
+    assert "`/kudos me`" in reply and "`/kudos top`" in reply, reply
+    assert "type them as commands" in reply, reply
