@@ -97,34 +97,36 @@ async def test_a_guest_known_from_team_join_is_never_offered_a_question(
     assert slack.user("dev") in offered and hal.id not in offered
 
 
-async def test_a_guest_away_is_not_promised_questions_when_back(slack: SlackHarness) -> None:
-    """Hal, a guest, says `/skills away until friday`: he was told "questions come to you
-    again on Friday", though askaround never asks a guest (as `/skills back` tells him). He is
-    told he is away, and that no question comes to a guest, then or now."""
+async def guest_says(slack: SlackHarness, skills: str) -> str:
+    """Hal joins as a single-channel guest and types `/skills {skills}` in #vendors: the answer."""
     hal, _delivery = await slack.emu.join_team("hal", real_name="Hal Guest", guest="single")
     slack.users["hal"] = hal.id
     slack.here.workspace.join(slack.channel("vendors"), hal.id)
     await slack.settle()
-    await slack.command("hal", "/skills", "away until friday", channel="vendors")
+    await slack.command("hal", "/skills", skills, channel="vendors")
     await slack.settle()
-    said = slack.emu.ephemerals(hal.id)[-1].text
+    return slack.emu.ephemerals(hal.id)[-1].text
+
+
+NEVER_ASKED = "askaround never asks guests of this workspace about colleagues' questions"
+
+
+async def test_a_guest_away_is_not_promised_questions_when_back(slack: SlackHarness) -> None:
+    """Hal, a guest, says `/skills away until friday`: he was told "questions come to you
+    again on Friday", though askaround never asks a guest (as `/skills back` tells him). He is
+    told he is away, and that no question comes to a guest, then or now."""
+    said = await guest_says(slack, "away until friday")
     assert said.startswith("You are away until "), said
     assert "questions come to you again" not in said, said
-    assert "askaround never asks guests of this workspace about colleagues' questions" in said
+    assert NEVER_ASKED in said, said
 
 
 async def test_a_guest_opting_out_is_not_told_back_undoes_it(slack: SlackHarness) -> None:
     """Hal, a guest, says `/skills optout`: "`/skills back` undoes it" promised questions
     after `/skills back`, which tells him a guest is never asked. He reads that instead."""
-    hal, _delivery = await slack.emu.join_team("hal", real_name="Hal Guest", guest="single")
-    slack.users["hal"] = hal.id
-    slack.here.workspace.join(slack.channel("vendors"), hal.id)
-    await slack.settle()
-    await slack.command("hal", "/skills", "optout", channel="vendors")
-    await slack.settle()
-    said = slack.emu.ephemerals(hal.id)[-1].text
+    said = await guest_says(slack, "optout")
     assert "`/skills back` undoes it" not in said, said
-    assert "askaround never asks guests of this workspace about colleagues' questions" in said
+    assert NEVER_ASKED in said, said
 
 
 async def test_a_guest_asking_is_shown_no_public_solved_question(slack: SlackHarness) -> None:
