@@ -147,7 +147,7 @@ ASK_SUBCOMMANDS = {
 # The other commands read no question, so a near miss of their words is told as one with what
 # follows it when that is what the word takes (`/kudos tpo month`, `/skills ad terraform`);
 # `/kudos to @bob …` is no near miss of `top`: a period or a #value follows `top`.
-_PERIOD = r"(?:(?:this\s+)?(?:week|month|quarter|year)|all(?:\s+time)?)"
+_PERIOD = r"(?:(?:(?:this|last)\s+)?(?:week|month|quarter|year)|all(?:\s+time)?)"
 _VALUE = r"#\S+"
 KUDOS_SUBCOMMANDS = {
     "help": "",

@@ -33,6 +33,19 @@ async def test_a_slip_in_a_subcommand_says_what_was_meant(slack: SlackHarness) -
         assert meant in answer and f"`{command} help` lists" in answer, (command, text, answer)
 
 
+async def test_a_slip_before_the_period_before_is_told_what_was_meant(
+    slack: SlackHarness,
+) -> None:
+    """`/kudos top last week` is the leaderboard of the week before, as `/kudos help` says;
+    `/kudos tpo last week` was told "Start with who you're thanking", where `/kudos tpo week`
+    was asked whether it meant `/kudos top week`."""
+    for text in ("tpo last week", "tpo last month #craft"):
+        answer = await said(slack, "/kudos", text)
+        meant = text.replace("tpo", "top")
+        assert answer.startswith(f"Did you mean `/kudos {meant}`?"), answer
+        assert "Start with who" not in answer, answer
+
+
 async def test_what_is_no_slip_is_answered_as_before(slack: SlackHarness) -> None:
     """`/kudos to @bobby …` is not a near `top`: it is a kudos not starting with whom."""
     assert "Start with who" in await said(slack, "/kudos", "to @bobby for the fix")
