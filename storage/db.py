@@ -10,9 +10,10 @@ stays in the database.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from sqlalchemy import URL, event, make_url, text
+from sqlalchemy import URL, event, exc, make_url, text
 from sqlalchemy.engine import Dialect, ExceptionContext
 from sqlalchemy.engine.interfaces import CompiledCacheType
 from sqlalchemy.ext.asyncio import (
@@ -26,6 +27,11 @@ from sqlalchemy.orm import configure_mappers
 from storage import sqlite_driver
 from storage.inbox import INBOX
 from storage.models import InboxItem
+
+# A pooled server connection idle this long is asked whether it still lives before a unit of
+# work gets it (`_ping_when_idle`).
+IDLE_PING_SECONDS = 1.0
+_IDLE_SINCE = "askaround_idle_since"
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -62,6 +68,7 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     if engine.dialect.driver == "asyncpg":
         event.listen(engine.sync_engine, "handle_error", _discard_broken_protocol)
+        _ping_when_idle(engine)
     return engine
 
 
@@ -111,6 +118,30 @@ def _discard_broken_protocol(context: ExceptionContext) -> None:
     broken = getattr(dbapi, "InternalClientError", None) if dbapi is not None else None
     if broken is not None and isinstance(context.original_exception, broken):
         context.is_disconnect = True
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """A connection that sat in the pool for `IDLE_PING_SECONDS` is pinged as it is checked
+    out; one the server has ended (a restart, a failover) empties the pool of connections as
+    old, and the unit of work gets a new one. Without this, the first requests after the bot
+    had been idle through a restart were each answered "Something went wrong" on a dead
+    connection. A connection in steady use is not pinged: no round trip on a busy path."""
+    sync = engine.sync_engine
+
+    def checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return
+        try:
+            sync.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise exc.InvalidatePoolError(f"idle connection ended: {error}") from error
+
+    event.listen(sync, "checkin", checkin)
+    event.listen(sync, "checkout", checkout)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

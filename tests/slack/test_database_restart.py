@@ -1,0 +1,66 @@
+"""PostgreSQL restarted, or failed over, while the bot sat idle: every connection in its pool
+was ended by the server. The next requests are handled on new connections, not answered
+"Something went wrong" (and Slack's own "dispatch_failed") on the dead ones."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+import pytest
+
+from storage import db
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ephemeral_text, kudos_posts, ledger
+
+pytestmark = pytest.mark.postgres_too
+GIVERS = ("alice", "bob", "carol", "maria")
+
+
+async def end_every_connection(slack: SlackHarness) -> int:
+    """What a server restart does to the bot's connections: each is terminated."""
+    url = slack.services.engine.url
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port, user=url.username, database=url.database
+    )
+    try:
+        ended = await admin.fetch(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    finally:
+        await admin.close()
+    return len(ended)
+
+
+async def test_kudos_given_after_the_database_restarted_are_all_given(
+    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if slack.services.engine.dialect.name != "postgresql":
+        return  # a SQLite file has no server to restart
+    # The commands come a moment after the restart, less than the idle time after which a
+    # connection is asked first whether it still lives.
+    monkeypatch.setattr(db, "IDLE_PING_SECONDS", 0.0)
+    await slack.command("alice", "/kudos", "@bob for the runbook")
+    await slack.settle()
+    others = ("bob", "carol", "maria", "alice")
+    for drill in ("failover drill", "restore drill"):  # restarted twice: each time, it might
+        # be the outbox's claim that found the pool dead first
+        assert await end_every_connection(slack) > 0
+        await asyncio.gather(
+            *(
+                slack.command(giver, "/kudos", f"@{other} for the {drill}")
+                for giver, other in zip(GIVERS, others, strict=True)
+            )
+        )
+        await slack.drain()
+
+    for giver in GIVERS:
+        told = ephemeral_text(slack, giver)
+        assert "went wrong" not in told, told
+        assert "failed with the error" not in told, told
+        assert told.count("Kudos sent") == (3 if giver == "alice" else 2), told
+    assert len(await ledger(slack)) == 9
+    posted = [m.text for m in kudos_posts(slack, "general")]
+    assert len([t for t in posted if "failover drill" in t]) == 4
+    assert len([t for t in posted if "restore drill" in t]) == 4
