@@ -5,6 +5,8 @@ was ended by the server. The next requests are handled on new connections, not a
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
@@ -17,20 +19,31 @@ pytestmark = pytest.mark.postgres_too
 GIVERS = ("alice", "bob", "carol", "maria")
 
 
-async def end_every_connection(slack: SlackHarness) -> int:
-    """What a server restart does to the bot's connections: each is terminated."""
+async def end_every_connection(slack: SlackHarness, *, refuse_new: bool = False) -> int:
+    """What a server restart does to the bot's connections: each is terminated (and, with
+    `refuse_new`, new ones refused, as a server still down does, until `accept_again`)."""
     url = slack.services.engine.url
-    admin = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, database=url.database
-    )
+    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
     try:
+        if refuse_new:
+            await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS false')
         ended = await admin.fetch(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " WHERE datname = $1 AND pid <> pg_backend_pid()",
+            url.database,
         )
     finally:
         await admin.close()
     return len(ended)
+
+
+async def accept_again(slack: SlackHarness) -> None:
+    url = slack.services.engine.url
+    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
+    try:
+        await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS true')
+    finally:
+        await admin.close()
 
 
 async def test_kudos_given_after_the_database_restarted_are_all_given(
@@ -64,3 +77,32 @@ async def test_kudos_given_after_the_database_restarted_are_all_given(
     posted = [m.text for m in kudos_posts(slack, "general")]
     assert len([t for t in posted if "failover drill" in t]) == 4
     assert len([t for t in posted if "restore drill" in t]) == 4
+
+
+@contextlib.asynccontextmanager
+async def database_down(slack: SlackHarness) -> AsyncIterator[None]:
+    """The server refuses the bot's database, its connections ended, until the block ends."""
+    try:
+        await end_every_connection(slack, refuse_new=True)
+        yield
+    finally:
+        await accept_again(slack)
+
+
+async def test_a_command_while_the_database_is_down_is_told_once(slack: SlackHarness) -> None:
+    """The request cannot be stored before its ack: the person reads one message saying
+    something went wrong, as the command's answer, not that and Slack's "dispatch_failed"."""
+    if slack.services.engine.dialect.name != "postgresql":
+        return  # a SQLite file has no server to lose
+    async with database_down(slack):
+        sent = await slack.command("alice", "/kudos", "@bob for the runbook")
+    [attempt] = sent.attempts
+    assert attempt.status == 200
+    told = ephemeral_text(slack, "alice")
+    assert told.count("went wrong") == 1, told
+    assert "failed with the error" not in told, told
+    assert await ledger(slack) == []
+    await slack.command("alice", "/kudos", "@bob for the runbook")
+    await slack.drain()
+    assert "Kudos sent" in ephemeral_text(slack, "alice")
+    assert len(await ledger(slack)) == 1
