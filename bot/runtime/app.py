@@ -23,6 +23,7 @@ from bot.settings import Settings
 from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.failures import RateLimitRetries, ServerErrorRetries
 from handlers.client.http import SlackHttp
+from handlers.client.lookup import POST_RETRIES
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
 from handlers.dispatch.home_workspace import act_for_members_workspace
@@ -141,7 +142,7 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
                 # Listeners and scheduled jobs wait out Slack's rate limits and blips themselves.
                 retry_handlers=[
                     RateLimitRetries(max_retry_count=5, clock=pace_clock),
-                    ServerErrorRetries(max_retry_count=3, clock=pace_clock),
+                    ServerErrorRetries(max_retry_count=POST_RETRIES, clock=pace_clock),
                 ],
             )
         )

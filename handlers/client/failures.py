@@ -27,6 +27,10 @@ CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel
 # A trigger_id opens a view within 3 s of the person's click, never after.
 TRIGGERED = ("views.open", "views.push")
 TRIGGER_LIFE_SECONDS = 3
+# What slack_sdk's server error handler tries again.
+RETRIED_STATUSES = (500, 503)
+# Slack may have posted before it failed: tried again only by `lookup.post_once`.
+POSTS = "chat.postMessage"
 
 
 def error_code(error: SlackApiError) -> str | None:
@@ -100,11 +104,8 @@ class _WaitsOnClock(AsyncRetryHandler):
         state.increment_current_attempt()
 
 
-class RateLimitRetries(_WaitsOnClock, AsyncRateLimitErrorRetryHandler):
-    """slack_sdk's wait for a 429's `Retry-After`, except where the wait outlives the call's
-    trigger_id: that retry could only be refused (`expired_trigger_id`), so the 429 is
-    raised at once and the person told Slack is busy rather than, later, that askaround was
-    too slow."""
+class _ByMethod:
+    """A slack_sdk retry handler that decides by the call's method and Slack's answer."""
 
     async def _can_retry_async(
         self,
@@ -114,9 +115,21 @@ class RateLimitRetries(_WaitsOnClock, AsyncRateLimitErrorRetryHandler):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
-        if response is None or response.status_code != 429:
+        return response is not None and self.retries(_method(request), response)
+
+    def retries(self, method: str, response: HttpResponse) -> bool:
+        raise NotImplementedError
+
+
+class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's wait for a 429's `Retry-After`, except where the wait outlives the call's
+    trigger_id: that retry could only be refused (`expired_trigger_id`), so the 429 is
+    raised at once and the person told Slack is busy rather than, later, that askaround was
+    too slow."""
+
+    def retries(self, method: str, response: HttpResponse) -> bool:
+        if response.status_code != 429:
             return False
-        method = request.url.split("?")[0].rsplit("/", 1)[-1]
         return method not in TRIGGERED or _retry_after(response) < TRIGGER_LIFE_SECONDS
 
     def _seconds(self, state: RetryState, response: HttpResponse | None) -> float:
@@ -125,8 +138,17 @@ class RateLimitRetries(_WaitsOnClock, AsyncRateLimitErrorRetryHandler):
         return (1 if said is None else int(said)) + random.random()
 
 
-class ServerErrorRetries(_WaitsOnClock, AsyncServerErrorRetryHandler):
-    """slack_sdk's backoff after a 500 or 503."""
+class ServerErrorRetries(_ByMethod, _WaitsOnClock, AsyncServerErrorRetryHandler):
+    """slack_sdk's backoff after Slack's 500 or 503, except for a post: Slack sometimes posts
+    and then fails, and the retry posted a second message. A listener's post is tried again
+    by `handlers.client.lookup.post_once`, which looks for it first."""
+
+    def retries(self, method: str, response: HttpResponse) -> bool:
+        return response.status_code in RETRIED_STATUSES and method != POSTS
+
+
+def _method(request: HttpRequest) -> str:
+    return request.url.split("?")[0].rsplit("/", 1)[-1]
 
 
 def _header(response: HttpResponse, wanted: str) -> str | None:

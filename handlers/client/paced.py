@@ -15,12 +15,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from handlers.client.clock import REAL_CLOCK, PaceClock
-from handlers.client.failures import is_transient
+from handlers.client.lookup import posted_before
 from handlers.client.tiers import MethodBuckets
 from handlers.outbox import marks
 
@@ -75,7 +74,7 @@ class PacedClient(AsyncWebClient):
             return await self._open_dm(args, kwargs)
         attempt = marks.CURRENT.get()
         if api_method == "chat.postMessage" and attempt is not None:
-            if attempt.retry and (earlier := await self._posted_before(args, attempt.key)):
+            if attempt.retry and (earlier := await posted_before(self, args, attempt.key)):
                 marks.posted_in_dm(args, earlier)
                 return earlier
             args.setdefault("metadata", marks.mark(attempt.key))
@@ -130,58 +129,6 @@ class PacedClient(AsyncWebClient):
                 self._open_turn.pop(one, None)
             return self._dms[one]
 
-    async def _posted_before(self, args: dict[str, Any], key: str) -> AsyncSlackResponse | None:
-        """The message an earlier attempt of this delivery posted, answered as if just posted."""
-        channel, thread_ts = str(args.get("channel", "")), args.get("thread_ts")
-        if not channel:
-            return None
-        try:
-            if thread_ts:
-                found, message = await self._marked_in_thread(channel, str(thread_ts), key)
-            else:
-                found = await self.conversations_history(
-                    channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
-                )
-                message = marks.find_mark(list(found.get("messages") or []), key)
-        except SlackApiError as error:
-            # A Slack that will not show the bot the conversation (no such method, a
-            # missing scope) cannot say whether it was posted: post, rather than never.
-            if is_transient(error):
-                raise
-            return None
-        if message is None:
-            return None
-        found.data = {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
-        return found
-
-    async def _marked_in_thread(
-        self, channel: str, thread_ts: str, key: str
-    ) -> tuple[AsyncSlackResponse, dict[str, Any] | None]:
-        """The thread's reply marked with `key`, read page by page: Slack gives a thread
-        oldest first, so a reply just posted is on its last page, not its first. A post
-        answering a reply (a seconding of a seconding, reacted to in the thread) names the
-        reply's ts, which Slack's conversations.replies answers with that reply alone: the
-        thread is then read by its parent's ts, which the reply names."""
-        cursor: str | None = None
-        redirected = False
-        while True:
-            found = await self.conversations_replies(
-                channel=channel,
-                ts=thread_ts,
-                limit=marks.LOOKBACK,
-                include_all_metadata=True,
-                cursor=cursor,
-            )
-            messages: list[dict[str, Any]] = list(found.get("messages") or [])
-            message = marks.find_mark(messages, key)
-            cursor = (found.get("response_metadata") or {}).get("next_cursor")
-            parent = _parent_of_reply(messages, thread_ts)
-            if message is None and parent is not None and not cursor and not redirected:
-                thread_ts, redirected = parent, True  # once more, the whole thread this time
-                continue
-            if message is not None or not cursor:
-                return found, message
-
     def _appointment(self, key: str, now: float, wait: float, spacing: float) -> Paced:
         """Paced, with a later time for each call turned away in a row. Told alike to come back
         at the next free turn, they would all come back together, one would get it and the
@@ -209,11 +156,3 @@ class PacedClient(AsyncWebClient):
             self._next_slot[channel] = now + wait + self._interval
         if wait > 0:
             await self._clock.sleep(wait)
-
-
-def _parent_of_reply(messages: list[dict[str, Any]], ts: str) -> str | None:
-    """The thread's parent ts when conversations.replies answered `ts` as one reply alone."""
-    if len(messages) != 1 or messages[0].get("ts") != ts:
-        return None
-    parent = messages[0].get("thread_ts")
-    return str(parent) if parent and parent != ts else None

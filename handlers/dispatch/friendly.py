@@ -27,6 +27,7 @@ from bot.errors import UserError
 from handlers.blocks.elements import render_error
 from handlers.blocks.message_text import readable_text
 from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
+from handlers.client.lookup import post_once
 from handlers.client.respond import shared
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
 from handlers.dispatch.inbox import stored
@@ -83,7 +84,7 @@ async def tell(
                 raise
     if user:
         dm = await client.conversations_open(users=user)
-        await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+        await post_once(client, channel=dm["channel"]["id"], **message)
 
 
 async def _responded(respond: AsyncRespond, message: dict[str, Any]) -> bool:

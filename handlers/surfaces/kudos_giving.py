@@ -25,6 +25,7 @@ from handlers.client.directory import (
     profile_from_slack,
 )
 from handlers.client.failures import is_transient
+from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
 from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.replies import KUDOS_CONFIRMATION
@@ -202,7 +203,7 @@ def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str
             except SlackApiError:
                 pass
         dm = await client.conversations_open(users=user_id)
-        posted = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+        posted = await post_once(client, channel=dm["channel"]["id"], **message)
         return Posted(str(posted["channel"]), str(posted["ts"]))
 
     return reply

@@ -45,6 +45,7 @@ from handlers.client.conversations import (
 )
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
+from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
 from handlers.dispatch.router import (
     Router,
@@ -304,7 +305,7 @@ def register(router: Router, services: Services) -> None:
                     channel=event["channel"], user=event["user"], thread_ts=thread, **message
                 )
                 return
-            posted = await say(**message)
+            posted = await post_once(client, channel=event["channel"], **message)
             kind = CONSENT_PROMPT if asks_consent(message) else ASKED_ALREADY
             await services.bot_dms.posted(
                 workspace_of(context), kind, [(str(posted["channel"]), str(posted["ts"]))]
