@@ -5,7 +5,14 @@ of the thread, not the first, whose oldest replies come first."""
 from __future__ import annotations
 
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import give, kudos_posts, ledger
+from tests.slack.kudos.world import (
+    dm_text,
+    give,
+    global_modal,
+    kudos_posts,
+    ledger,
+    submit_modal,
+)
 
 REASON = "for untangling the release #teamwork"
 # More replies than one page of `conversations.replies` holds (100 here, 15 for some apps).
@@ -49,3 +56,32 @@ async def test_a_seconding_of_a_seconding_whose_answer_was_lost_is_not_posted_ag
     assert sorted(k.source for k in await ledger(slack)) == ["command", "second", "second"]
     carols = [m for m in slack.emu.messages() if f"<@{slack.user('carol')}> seconds this" in m.text]
     assert len(carols) == 1 and carols[0].thread_ts == shoutout.ts
+
+
+async def test_a_confirmation_said_in_the_dm_whose_answer_was_lost_is_said_once(
+    slack: SlackHarness,
+) -> None:
+    """Slack will not show Maria her confirmation where she gave (an ephemeral refused), so
+    it is said in her DM, which Slack posts and answers 500: slack_sdk's own retry posted it
+    a second time; the listener's retry finds it by its mark."""
+    maria = slack.user("maria")
+    slack.emu.faults.add("chat.postEphemeral", error="channel_not_found", times=1)
+    slack.emu.faults.add(
+        "chat.postMessage",
+        status=500,
+        applied=True,
+        channel=str(slack.emu.workspace.open_im(maria).id),
+    )
+    modal = await global_modal(slack, "maria")
+    await submit_modal(
+        slack,
+        "maria",
+        modal,
+        recipients=["bob"],
+        reason="ran a calm incident review",
+        channel="general",
+    )
+    await slack.drain()
+    assert len(await ledger(slack)) == 1
+    assert dm_text(slack, "maria").count("Kudos sent") == 1, dm_text(slack, "maria")
+    assert len(kudos_posts(slack, "general")) == 1
