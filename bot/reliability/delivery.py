@@ -40,6 +40,9 @@ class Outcome:
     next_attempt_at: datetime | None = None
     error: str | None = None
     tried: bool = True  # False: put back untried (waiting its turn), not counted as an attempt
+    # False: failed for the install's sake (its token, its scopes), not the delivery's, so
+    # nothing is done instead of it (`GIVEN_UP`): it waits for `askaround outbox retry`.
+    given_up: bool = True
 
 
 def after_failure(

@@ -24,6 +24,20 @@ from handlers.client.clock import REAL_CLOCK, PaceClock
 NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
+# Slack refusing the install rather than the call: its token (a wrong one deployed, the
+# workspace or the bot's user deactivated), a scope it lacks, or posting suspended by the
+# workspace's admins (Enterprise Key Management). Fixed by whoever runs the bot, not by
+# posting elsewhere.
+INSTALL_REFUSED = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_expired",
+        "missing_scope",
+        "ekm_access_denied",
+    }
+)
 # A trigger_id opens a view within 3 s of the person's click, never after.
 TRIGGERED = ("views.open", "views.push")
 TRIGGER_LIFE_SECONDS = 3

@@ -24,7 +24,7 @@ from handlers.blocks.kudos import (
     render_undo_ended,
     render_unposted,
 )
-from handlers.client.failures import ReplyFailed, error_code, is_transient
+from handlers.client.failures import INSTALL_REFUSED, ReplyFailed, error_code, is_transient
 from handlers.client.messages import delete_message, update_message
 from handlers.outbox import marks
 
@@ -60,8 +60,8 @@ async def shoutout(
         try:
             posted = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
         except SlackApiError as failure:
-            if is_transient(failure):
-                raise
+            if is_transient(failure) or error_code(failure) in INSTALL_REFUSED:
+                raise  # passes, or waits for the install to be fixed: no refusal of the channel
             error = str(error_code(failure))
             log.info("shout-out not posted in %s: %s", channel, error)
         else:

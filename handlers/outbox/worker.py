@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,7 +21,13 @@ from slack_sdk.errors import SlackApiError
 from bot.reliability.delivery import NotYet, Outcome, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
-from handlers.client.failures import ReplyFailed, error_code, explained, is_transient
+from handlers.client.failures import (
+    INSTALL_REFUSED,
+    ReplyFailed,
+    error_code,
+    explained,
+    is_transient,
+)
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, insights, kudos, marks, offers, questions, replies
@@ -246,7 +253,7 @@ class OutboxWorker:
             await self._posted_in_dms(item, attempt.dms)
         if outcome.status == "sent" and attempt.recorded:
             return
-        if outcome.status == "failed":
+        if outcome.status == "failed" and outcome.given_up:
             # Before the failure is recorded: a crash in between leaves the row to be tried,
             # and given up, again (each give-up is idempotent), never failed with its promise
             # unkept; and the row reads as sending until what it does instead is queued.
@@ -297,13 +304,14 @@ class OutboxWorker:
             status = error.response.status_code
             code = error_code(error) if is_transient(error) else explained(error)
             retry_after = error.response.headers.get("Retry-After") if status == 429 else None
-            return after_failure(
+            outcome = after_failure(
                 attempts,
                 now,
                 code or str(status),
                 transient=is_transient(error),
                 retry_after=float(retry_after) if retry_after else None,
             )
+            return replace(outcome, given_up=error_code(error) not in INSTALL_REFUSED)
         except Paced as busy:
             # Put back untried, unless it posted: an untried attempt posts without looking.
             later = now + timedelta(seconds=busy.seconds)
