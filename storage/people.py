@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, select, text, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -280,41 +280,56 @@ async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     return {p.user_id: p for p in rows}
 
 
-def display_name(person: Person) -> str:
-    return person.real_name or person.name or person.user_id
+def _shown(user_id: str, real_name: str | None, name: str | None) -> str:
+    return real_name or name or user_id
 
 
-def told_apart(people: Iterable[Person]) -> dict[str, str]:
-    """Each person's name, with their handle after it where another of them has that name
-    too (`Carol Diaz (@erin)`): counted under one name, two people read as one."""
-    people = list(people)
-    shared = Counter(display_name(p) for p in people)
-    return {
-        p.user_id: display_name(p)
-        + (f" (@{p.name or p.user_id})" if shared[display_name(p)] > 1 else "")
-        for p in people
-    }
+# The people asked for (`ids`) and everyone of the workspace shown by a name one of them is:
+# one statement, each part on its index (`(team_id, user_id)`, `(team_id, real_name)`,
+# `(team_id, name)`), three columns rather than whole rows.
+_ASKED = (
+    select(Person.user_id, Person.real_name, Person.name)
+    .where(
+        Person.team_id == bindparam("team"), Person.user_id.in_(bindparam("ids", expanding=True))
+    )
+    .cte("asked")
+)
+_NAMESAKES = union(
+    select(_ASKED.c.user_id, _ASKED.c.real_name, _ASKED.c.name),
+    *(
+        select(Person.user_id, Person.real_name, Person.name).where(
+            Person.team_id == bindparam("team"),
+            column.in_(  # `_shown` in SQL: an empty name is no name, as in Python
+                select(
+                    func.coalesce(
+                        func.nullif(_ASKED.c.real_name, ""),
+                        func.nullif(_ASKED.c.name, ""),
+                        _ASKED.c.user_id,
+                    )
+                )
+            ),
+        )
+        for column in (Person.real_name, Person.name)
+    ),
+)
 
 
 async def display_names(
     session: AsyncSession, team_id: str, user_ids: Iterable[str]
 ) -> dict[str, str]:
     """Display names (real name, else Slack name) of the people we know among these ids, told
-    apart from anyone else of the workspace with the same name, who has left included."""
+    apart from anyone else of the workspace with the same name, who has left included: each
+    person's name, with their handle after it where another has that name too
+    (`Carol Diaz (@erin)`); counted under one name, two people read as one."""
     ids = list(set(user_ids))
     if not ids:
         return {}
-    asked = list(
-        await session.scalars(
-            select(Person).where(Person.team_id == team_id, Person.user_id.in_(ids))
-        )
-    )
-    shown = list({display_name(p) for p in asked})
-    found = {p.user_id: p for p in asked}
-    for column in (Person.real_name, Person.name):  # one query each: each has its index
-        namesakes = await session.scalars(
-            select(Person).where(Person.team_id == team_id, column.in_(shown))
-        )
-        found |= {p.user_id: p for p in namesakes if p.user_id not in found}
-    names = told_apart(found.values())
-    return {p.user_id: names[p.user_id] for p in asked}
+    rows = (await session.execute(_NAMESAKES, {"team": team_id, "ids": ids})).all()
+    shared = Counter(_shown(*row) for row in rows)
+    wanted = set(ids)
+    return {
+        user_id: _shown(user_id, real, name)
+        + (f" (@{name or user_id})" if shared[_shown(user_id, real, name)] > 1 else "")
+        for user_id, real, name in rows
+        if user_id in wanted
+    }

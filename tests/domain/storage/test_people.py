@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage import people
 
@@ -64,3 +65,25 @@ async def test_a_name_longer_than_its_column_is_kept_cut_to_it(
         assert person is not None
         cut = long[:199] + "…"
         assert (person.name, person.real_name) == (cut, cut)
+
+
+async def test_names_are_told_apart_in_one_statement(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Each name shown once per render, told apart from a namesake of the workspace (one who
+    left, one shown by the handle as another's real name), read in one statement: it was three
+    (the people asked for, then the namesakes by real name and by handle), whole rows each,
+    on every leaderboard, Home tab and report. An empty real name is no name, as Slack's is."""
+    async with sessions() as s, s.begin():
+        await people.upsert_profile(s, "T1", "U1", name="carol", real_name="Carol Diaz")
+        await people.upsert_profile(s, "T1", "U2", name="erin", real_name="Carol Diaz")
+        await people.upsert_profile(s, "T1", "U3", name="bob", real_name="Bob Chen")
+        await people.upsert_profile(s, "T1", "U4", name="ana", real_name="")
+        await people.upsert_profile(s, "T1", "U5", name="ana.b", real_name="ana", deactivated=True)
+        await people.upsert_profile(s, "T2", "U6", name="bob2", real_name="Bob Chen")
+    statements: list[str] = []
+    event.listen(engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    async with sessions() as s:
+        names = await people.display_names(s, "T1", ["U1", "U3", "U4", "U7", "U3"])
+    assert names == {"U1": "Carol Diaz (@carol)", "U3": "Bob Chen", "U4": "ana (@ana)"}
+    assert len(statements) == 1, statements
