@@ -5,7 +5,9 @@ over a year. For each size: one first-line manager's report and one second-level
 (64 people below) through `DigestService.summary`, the function `/kudos report`, the CLI and
 the digest DM all use, timed 20 times each; then the summaries of 1,000 managers in a row
 (the data work of a weekly digest round; the Slack calls are not included). With --quick
-the round is 100 managers and the time for 1,000 is that times ten (`round_1000_s`).
+the round is 100 managers and the time for 1,000 is that times ten (`round_1000_s`). Beside
+each report's wall time: its CPU (`time.process_time`, steadier on a shared machine) and the
+statements it ran (an SQLAlchemy `before_cursor_execute` listener).
 
     python -m benchmarks.digest_cost                    # 10k, 100k, 1M kudos on SQLite
     python -m benchmarks.digest_cost --quick            # 10k, 100k kudos
@@ -20,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import event
 
 from benchmarks import procs, seed
 from benchmarks.company import NOW, Company
@@ -51,20 +55,34 @@ async def measure(
             managers = company.managers()
             first_line, second_level = managers[0], "U00000010"
             row: dict[str, Any] = {"kudos": kudos, "seed_s": round(load_s, 1)}
+            statements = [0]
+
+            def count(*_args: Any) -> None:
+                statements[0] += 1
+
+            event.listen(engine.sync_engine, "before_cursor_execute", count)
             for label, manager in (("first_line", first_line), ("second_level", second_level)):
                 await service.summary(seed.TEAM, manager, week)  # warm caches and the workspace
                 times = []
+                statements[0] = 0
+                cpu = time.process_time()
                 for _ in range(REPEAT):
                     begun = time.perf_counter()
                     summary = await service.summary(seed.TEAM, manager, week)
                     times.append(time.perf_counter() - begun)
-                row[label] = {"team_size": summary.team_size, **latency_summary(times)}
-            begun = time.perf_counter()
+                row[label] = {
+                    "team_size": summary.team_size,
+                    **latency_summary(times),
+                    "cpu_ms": round((time.process_time() - cpu) * 1000 / REPEAT, 2),
+                    "statements": statements[0] / REPEAT,
+                }
+            begun, cpu = time.perf_counter(), time.process_time()
             for manager in managers[:round_size]:
                 await service.summary(seed.TEAM, manager, week)
             elapsed = time.perf_counter() - begun
             row["round_managers"] = round_size
             row["round_s"] = round(elapsed, 2)
+            row["round_cpu_s"] = round(time.process_time() - cpu, 2)
             row["round_1000_s"] = round(elapsed * ROUND / round_size, 1)
         finally:
             await engine.dispose()
@@ -80,11 +98,16 @@ async def run(backend: str, sizes: list[int], round_size: int) -> list[dict[str,
             rows.append(row)
             print(
                 f"  {backend} {size:>9,} kudos: report p50={row['first_line']['p50_ms']} ms "
-                f"p99={row['first_line']['p99_ms']} ms (team of {row['first_line']['team_size']}); "
-                f"second level p50={row['second_level']['p50_ms']} ms "
+                f"p99={row['first_line']['p99_ms']} ms, CPU {row['first_line']['cpu_ms']} ms, "
+                f"{row['first_line']['statements']:g} statements "
+                f"(team of {row['first_line']['team_size']}); "
+                f"second level p50={row['second_level']['p50_ms']} ms, "
+                f"CPU {row['second_level']['cpu_ms']} ms, "
+                f"{row['second_level']['statements']:g} statements "
                 f"(team of {row['second_level']['team_size']}); "
                 f"{row['round_managers']} managers in {row['round_s']} s "
-                f"(1,000: {row['round_1000_s']} s); seeded in {row['seed_s']} s",
+                f"(CPU {row['round_cpu_s']} s; 1,000: {row['round_1000_s']} s); "
+                f"seeded in {row['seed_s']} s",
                 flush=True,
             )
     return rows

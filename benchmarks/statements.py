@@ -1,0 +1,182 @@
+"""SQL statements and CPU per user-visible operation, the whole bot in this process.
+
+The end-to-end harness (`tests/e2e/harness.py`: the emulator, `askaround serve`'s runner, a
+SQLite file) with `PEOPLE` colleagues, a few of them namesakes, who declared skills and
+thanked each other. Each operation is done `--repeat` times, one at a time, and waited for to
+its end (its outbox deliveries sent): a recognition (`/kudos`, its shout-out and DM), a
+question (`/ask`: suggest, the offers DMed to helpers), the Home tab opened, the leaderboard
+(`/kudos top`) and a manager's report (`/kudos report`). For each: the statements the bot ran
+(an SQLAlchemy `before_cursor_execute` listener on every engine; the benchmark's own reads,
+such as how many deliveries wait, are not counted), median and range over the repeats, and the
+process's CPU (`time.process_time`: the emulator's share included, the same on both sides of
+a comparison). The JSON lists each operation's statements by their first words.
+
+    python -m benchmarks.statements              # 10 of each
+    python -m benchmarks.statements --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, update
+from sqlalchemy.engine import Engine
+
+from benchmarks.machine import command_line, describe, save
+from storage import workspaces
+from storage.models import Person
+from tests.e2e.harness import DEFAULT_PEOPLE, Harness, PersonSpec, running_bot
+
+PEOPLE = 60
+SKILLS = ("postgres", "kubernetes", "kafka", "terraform")
+
+
+class Statements:
+    """Counts the statements run outside the benchmark's own task."""
+
+    def __init__(self) -> None:
+        self.own: asyncio.Task[Any] | None = None
+        self.seen: Counter[str] = Counter()
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        try:
+            if asyncio.current_task() is self.own:
+                return
+        except RuntimeError:  # no loop: a thread of the bot's
+            pass
+        self.seen[" ".join(statement.split()[:6])] += 1
+
+    def take(self) -> Counter[str]:
+        seen, self.seen = self.seen, Counter()
+        return seen
+
+
+def colleagues() -> tuple[PersonSpec, ...]:
+    """Colleagues, every tenth one a namesake of the one before (their names told apart)."""
+    people = []
+    for n in range(PEOPLE):
+        name = f"Person {n - 1:02d}" if n % 10 == 9 else f"Person {n:02d}"
+        people.append(PersonSpec(f"p{n:02d}", name))
+    return tuple(people)
+
+
+async def prepare(slack: Harness, people: tuple[PersonSpec, ...]) -> None:
+    idle = getattr(slack.runner.bot.scheduler, "idle", None)
+    if idle is not None:
+        await idle()
+    slack.services.clock.thaw()
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.configure(s, slack.team_id, daily_allowance=100_000)
+    for n, person in enumerate(people):
+        skill = f"{SKILLS[n % len(SKILLS)]}:{n % 5 + 1}"
+        await slack.command(person.handle, "/skills", f"add {skill}")
+    for n in range(len(people)):
+        giver, receiver = people[n].handle, people[(n * 7 + 3) % len(people)].handle
+        await slack.command(giver, "/kudos", f"@{receiver} for warming up, no. {n}")
+    await slack.drain(within=300)
+    async with slack.services.sessions() as s, s.begin():
+        # Maria manages everyone (once the directory's catch-up is done): her report names
+        # them all.
+        await s.execute(
+            update(Person)
+            .where(Person.user_id != slack.user("maria"))
+            .values(manager_user_id=slack.user("maria"))
+        )
+    slack.services.indexes.invalidate(slack.team_id)
+
+
+def operations(
+    slack: Harness, people: tuple[PersonSpec, ...]
+) -> dict[str, Callable[[int], Awaitable[Any]]]:
+    def person(n: int) -> str:
+        return people[n % len(people)].handle
+
+    async def recognition(n: int) -> Any:
+        text = f"@{person(n * 3 + 1)} for the review, no. {n}"
+        return await slack.command(person(n), "/kudos", text)
+
+    async def question(n: int) -> Any:
+        text = f"how do we debug our {SKILLS[n % len(SKILLS)]} setup, problem number {n:04d}?"
+        return await slack.command(person(n * 5 + 2), "/ask", text)
+
+    async def home(n: int) -> Any:
+        return await slack.here.open_home(slack.user(person(n)))
+
+    async def leaderboard(n: int) -> Any:
+        return await slack.command(person(n), "/kudos", "top month")
+
+    async def report(_n: int) -> Any:
+        await slack.command("maria", "/kudos", "report this week")
+        await slack.settle()
+        said = slack.emu.ephemerals(slack.user("maria"))[-1].text
+        assert "received" in said, said
+
+    return {
+        "recognition": recognition,
+        "question": question,
+        "home": home,
+        "leaderboard": leaderboard,
+        "report": report,
+    }
+
+
+async def run(repeat: int) -> dict[str, Any]:
+    counting = Statements()
+    counting.own = asyncio.current_task()
+    event.listen(Engine, "before_cursor_execute", counting)
+    people = colleagues()
+    figures: dict[str, Any] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="askaround-bench-") as tmp:
+            async with running_bot(Path(tmp), people=(*DEFAULT_PEOPLE, *people)) as slack:
+                await prepare(slack, people)
+                for name, operation in operations(slack, people).items():
+                    counts, cpu, shapes = [], [], Counter[str]()
+                    for n in range(repeat):
+                        await slack.drain(within=300)
+                        counting.take()
+                        started = time.process_time()
+                        await operation(n)
+                        await slack.drain(within=300)
+                        cpu.append(time.process_time() - started)
+                        seen = counting.take()
+                        counts.append(sum(seen.values()))
+                        shapes.update(seen)
+                    figures[name] = {
+                        "statements_median": statistics.median(counts),
+                        "statements_min": min(counts),
+                        "statements_max": max(counts),
+                        "cpu_ms_median": round(statistics.median(cpu) * 1000, 1),
+                        "shapes": {k: round(v / repeat, 2) for k, v in shapes.most_common()},
+                    }
+                    row = figures[name]
+                    print(
+                        f"  {name:<12} statements {row['statements_median']:>5} "
+                        f"({row['statements_min']}–{row['statements_max']}), "
+                        f"CPU {row['cpu_ms_median']} ms (process, median)",
+                        flush=True,
+                    )
+    finally:
+        event.remove(Engine, "before_cursor_execute", counting)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+    machine = describe()
+    figures = asyncio.run(run(args.repeat))
+    save("statements", machine, command_line(), {"people": PEOPLE, "operations": figures})
+
+
+if __name__ == "__main__":
+    main()
