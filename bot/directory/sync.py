@@ -33,7 +33,8 @@ class SyncReport:
     def summary(self) -> str:
         """Each listed account counted once, for what happened to it, so the figures add up
         to those listed; those no longer listed after them."""
-        first_seen_gone = [u for u in self.deactivated if u in set(self.added)]
+        added = set(self.added)
+        first_seen_gone = [u for u in self.deactivated if u in added]
         changed = {*self.added, *self.deactivated, *self.reactivated}
         updated = [u for u in self.updated if u not in changed]
         figures = [f"{len(self.added) - len(first_seen_gone)} new"]
