@@ -72,8 +72,10 @@ class Askaround:
 
     def started(self) -> None:
         """Start-up is done (listening, connected): the jobs due at start begin, off the way
-        of any request (the directory's catch-up, `handlers.surfaces.jobs.catch_up`)."""
-        self.scheduler.started()
+        of any request (the directory's catch-up, `handlers.surfaces.jobs.catch_up`), once
+        routing's indexes are built: the whole directory read from Slack and the largest
+        index being built, both held at once, made the process's peak memory."""
+        self.scheduler.started(after=self.warming)
 
     async def close(self) -> None:
         if self.warming is not None:

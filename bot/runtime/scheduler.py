@@ -9,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 log = logging.getLogger("askaround.scheduler")
 
@@ -32,11 +33,21 @@ class Scheduler:
     def add(self, jobs: list[Job]) -> None:
         self.jobs.update((job.name, job) for job in jobs)
 
-    def started(self) -> None:
-        """Start-up is done: the jobs that run at start run now, in the background."""
+    def started(self, after: asyncio.Future[Any] | None = None) -> None:
+        """Start-up is done: the jobs that run at start run now, in the background, once
+        `after` (routing's indexes being built) is done, however it ended."""
+
+        def once_after(run: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[object]]:
+            async def waited() -> object:
+                if after is not None:
+                    await asyncio.wait([after])
+                return await run()
+
+            return waited
+
         for job in self.jobs.values():
             if job.at_start:
-                self.soon(job.name, job.run)
+                self.soon(job.name, once_after(job.run))
 
     def soon(self, name: str, run: Callable[[], Awaitable[object]]) -> None:
         """Run `run` once, now, in the background (a workspace just installed)."""
