@@ -2,8 +2,9 @@
 
 The database holds 100,000 people with 10–20 declared skills each and a year of history
 (200,000 solved questions, 200,000 kudos). The bot loads a workspace's routing index on the
-first question, so after start-up one signed `/ask` is sent and the bot is left to finish;
-then the kernel's high-water mark (VmHWM) is read. The emulator (its own process) knows the
+first question, so after start-up one signed `/ask` is sent and the bot is left to finish
+(its /readyz says the index is built, then its CPU goes quiet); then the kernel's
+high-water mark (VmHWM) is read. The emulator (its own process) knows the
 same people.
 
     python -m benchmarks.serve_memory                   # 100,000 people
@@ -20,6 +21,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+from yarl import URL
+
 from benchmarks import procs, seed
 from benchmarks.ack_latency import settle
 from benchmarks.company import Company
@@ -28,6 +32,18 @@ from bot.settings import normalise_database_url
 from storage.db import create_engine
 
 TARGET_MIB = 300.0
+
+
+async def ready(url: str, within: float) -> None:
+    """Until the bot's /readyz answers 200: routing's indexes are built."""
+    deadline = time.monotonic() + within
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            async with session.get(str(URL(url).with_path("/readyz"))) as response:
+                if response.status == 200:
+                    return
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"the bot was not ready after {within:.0f} s")
 
 
 async def run(size: int, backend: str) -> dict[str, Any]:
@@ -54,6 +70,10 @@ async def run(size: int, backend: str) -> dict[str, Any]:
                     path.write_text(json.dumps(ask))
                     began = time.perf_counter()
                     answer = await procs.load(served.url, 1, 1, path)
+                    # Routing's index built (the /ask waits for it), then quiet: on a busy
+                    # host a process waiting for a CPU looked quiet, and was stopped before
+                    # its index was built.
+                    await ready(served.url, within=600)
                     await asyncio.sleep(1.0)
                     await settle(served.pid, within=300)
                     loaded_s = time.perf_counter() - began
