@@ -30,9 +30,9 @@ _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`).
 _JOINER = re.compile(r"^(?:,|&amp;|&(?!lt;|gt;)|\+|and\b)\s*", re.IGNORECASE)
 # Said before the people thanked (`/kudos to @bob …`, `/kudos thanks @bob …`): left out, as
-# the command itself says thanks; only where a mention follows.
+# the command itself says thanks; only where a mention (or a group, refused) follows.
 _BEFORE_PEOPLE = re.compile(
-    r"^(?:(?:(?:big|many|huge)\s+)?(?:thanks|thank\s+you|thx|ty)(?:\s+to)?|to)\s+(?=<@)",
+    r"^(?:(?:(?:big|many|huge)\s+)?(?:thanks|thank\s+you|thx|ty)(?:\s+to)?|to)\s+(?=<[@!])",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:[:\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
@@ -54,12 +54,14 @@ class KudosText:
 
 
 def refuse_groups(text: str) -> None:
-    """User groups, channels' members and broadcasts are never recipients."""
-    group = GROUP.search(text)
+    """User groups and broadcasts are never recipients: refused where `text`, what follows
+    the people thanked so far, starts with one. Later, in the reason (`for covering @sre`),
+    one is what was said, and the shout-out shows it through `safe_text`, pinging nobody."""
+    group = GROUP.match(text)
     if group:
         what = f"the group {group.group(2)}" if group.group(2) else "a user group"
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=what), "recipients")
-    broadcast = BROADCAST.search(text)
+    broadcast = BROADCAST.match(text)
     if broadcast:
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")
 
@@ -85,7 +87,6 @@ def meant_person(user_id: str, rest: str) -> str:
 def parse_kudos(text: str, has_values: bool = True) -> KudosText:
     """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
     text = unicodedata.normalize("NFC", text)  # é typed as e + accent is still a letter
-    refuse_groups(text)
     rest = _BEFORE_PEOPLE.sub("", text.strip(), count=1)
     recipients: list[str] = []
     while True:
@@ -101,6 +102,7 @@ def parse_kudos(text: str, has_values: bool = True) -> KudosText:
             rest = rest[joiner.end() :].lstrip()
             continue
         break
+    refuse_groups(rest)
     if not recipients:
         leading = _PLAIN_AT.match(rest)
         if leading:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from rapidfuzz import fuzz, process
 
 from bot.errors import KudosRefused, UnknownValue
-from bot.mentions import BROADCAST, GROUP
+from bot.mentions import BROADCAST
 from bot.profile import Profile
 from bot.timezone import local_date, zone, zone_name
 
@@ -137,15 +137,15 @@ def quoted_reason(text: str) -> str:
 
 
 def check_no_broadcast(reason: str) -> None:
-    """A reason the giver typed may not ping a channel or a user group, on any surface (the
-    shout-out would ping with the bot's rights). A quoted message is not refused: it is shown
-    through `safe_text`, which pings nobody."""
-    found = BROADCAST.search(reason) or GROUP.search(reason)
+    """A reason the giver typed may not say @here, @channel or @everyone, on any surface: the
+    shout-out shows it through `safe_text` as a word, and the giver would think the channel
+    pinged. A user group stays (`for covering @sre`): it names who was helped, and reads as
+    the group's name. A quoted message is not refused: it is shown through `safe_text` too."""
+    found = BROADCAST.search(reason)
     if found:
-        what = f"@{found.group(1)}" if found.re is BROADCAST else "a user group"
         raise KudosRefused(
-            f"A kudos can't ping {what}: take it out of the reason, and the shout-out will "
-            "still be seen in the channel.",
+            f"A kudos can't ping @{found.group(1)}: take it out of the reason, and the "
+            "shout-out will still be seen in the channel.",
             "reason",
         )
 

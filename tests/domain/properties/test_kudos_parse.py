@@ -84,22 +84,30 @@ BLOCKED = (("<!subteam^S1|@devs>", "@devs"), ("<!here>", "@here"), ("<!channel>"
 
 @FEWER
 @given(
-    st.lists(mentions(), min_size=1, max_size=3), REASONS, st.sampled_from(BLOCKED), st.booleans()
+    st.lists(mentions(), min_size=1, max_size=3),
+    REASONS,
+    st.sampled_from(BLOCKED),
+    st.integers(min_value=0, max_value=3),
 )
 def test_groups_and_broadcasts_are_never_recipients(
-    people: list[str], reason: str, blocked: tuple[str, str], first: bool
+    people: list[str], reason: str, blocked: tuple[str, str], at: int
 ) -> None:
-    """A user group or @here/@channel anywhere in the text is refused, with the group's name
-    or the broadcast in the message, against the recipients field."""
+    """A user group or @here/@channel where a recipient stands, first or among the people
+    thanked, is refused, with the group's name or the broadcast in the message, against the
+    recipients field. In the reason it is what was said, and stays there as typed."""
     token, named = blocked
-    text = " ".join([token, *people, reason] if first else [*people, reason, token])
+    before = at <= len(people)
+    said = [*people[:at], token, *people[at:], reason] if before else [*people, reason, token]
+    text = " ".join(said)
     try:
-        parse_kudos(text)
+        parsed = parse_kudos(text)
     except KudosRefused as refused:
+        assert before, f"{text!r} was refused"
         assert named in assert_clear(refused, text)
         assert refused.field == "recipients"
     else:
-        raise AssertionError(f"{text!r} was accepted")
+        assert not before, f"{text!r} was accepted"
+        assert parsed.reason.endswith(token)
 
 
 @FEWER

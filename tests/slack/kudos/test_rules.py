@@ -9,6 +9,7 @@ from sqlalchemy import update
 from storage import people, workspaces
 from storage.models import Person
 from tests.slack.harness import SlackHarness
+from tests.slack.kudos.test_no_pings import assert_pings_only
 from tests.slack.kudos.world import configure, ephemeral_text, give, kudos_posts, ledger
 
 REASON = "for untangling the release"
@@ -52,6 +53,34 @@ async def test_groups_channels_and_broadcasts_are_refused_with_a_hint(slack: Sla
     assert said.count("mention each person") == 4
     assert "the group @devs" in said and "@here" in said
     assert await ledger(slack) == []
+
+
+async def test_a_user_group_in_the_reason_is_kept_and_pings_nobody(slack: SlackHarness) -> None:
+    """`/kudos @bob for covering @sre all weekend`: Bob is the one thanked, `@sre` is part of
+    what he did. It was refused ("mention each person … rather than the group @sre"), as the
+    whole text was searched for groups, where the Give kudos form took the same words. The
+    reason keeps the group as typed; the shout-out reads "@sre" as a word and pings only the
+    giver and Bob. A group where a recipient stands is still refused with the hint, and an
+    @here in a reason still can't ping: it is refused, as before, and nothing is posted."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    await give(slack, "alice", f"<@{bob}|bob> for covering <!subteam^S0SRE|@sre> all weekend")
+    assert "mention each person" not in ephemeral_text(slack, "alice")
+    [kudos] = await ledger(slack)
+    assert (kudos.receiver_user_id, kudos.message) == (
+        bob,
+        "covering <!subteam^S0SRE|@sre> all weekend",
+    )
+    [shoutout] = kudos_posts(slack, "general")
+    assert (
+        shoutout.text
+        == f":tada: <@{alice}> gave kudos to <@{bob}>: covering @\u2060sre all weekend"
+    )
+    assert_pings_only(shoutout, alice, bob)
+    await give(slack, "maria", f"thanks <!subteam^S0SRE|@sre> {REASON}")
+    assert "rather than the group @sre" in ephemeral_text(slack, "maria")
+    await give(slack, "carol", f"<@{bob}|bob> for answering <!here> within minutes, always")
+    assert "can't ping @here" in ephemeral_text(slack, "carol")
+    assert len(await ledger(slack)) == 1 and len(kudos_posts(slack, "general")) == 1
 
 
 async def test_a_reason_is_required_with_a_configurable_minimum(slack: SlackHarness) -> None:
