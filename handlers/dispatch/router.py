@@ -23,6 +23,15 @@ Decorator = Callable[[Listener], Any]
 # sent to the channel, a `/me` line. Every other subtype tells of something else (an edit, a
 # join, a topic, a pin, a huddle's thread, another app's post).
 TYPED = (None, "file_share", "thread_broadcast", "me_message")
+# Another app's post, or Slackbot's answer to a phrase an admin set: no person's, no notice.
+POSTED_BY_APPS = ("bot_message", "slackbot_response")
+
+
+def is_notice(message: dict[str, Any]) -> bool:
+    """Whether a message is a notice Slack writes (a join, a topic, a pin, a deleted message's
+    tombstone): of none of the subtypes a person or an app posts."""
+    return message.get("subtype") not in (*TYPED, *POSTED_BY_APPS)
+
 
 # Sent with `user_change`, the same user object in each (docs.slack.dev/reference/events).
 USER_CHANGE_COMPANIONS = ("user_huddle_changed", "user_profile_changed", "user_status_changed")

@@ -24,7 +24,8 @@ from handlers.blocks.kudos import (
     render_give_modal,
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
-from handlers.dispatch.router import Router
+from handlers.client.directory import SLACKBOT
+from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
     GUEST_GIVES,
@@ -35,6 +36,10 @@ from handlers.surfaces.kudos_giving import (
 )
 
 MESSAGE_SHORTCUT = "give_kudos"
+NOTICE = (
+    "That message is a channel notice, not something a colleague wrote: use *Give kudos* on "
+    "their message, or `/kudos @name for …`."
+)
 GLOBAL_SHORTCUT = "give_kudos_global"
 # Where the modal was opened → the ledger's `source` (App Home and the global shortcut: modal).
 SOURCES = {"shortcut": "shortcut", "question": "question"}
@@ -103,8 +108,12 @@ def register(router: Router, services: Services) -> None:
             shortcut, context, shared=(await conversation(client, channel, known)).shared
         ):
             raise KudosRefused(GUEST_GIVES)  # no form for a guest: its submission is refused
-        # Prefill only a colleague: a bot's or one's own message leaves the choice open.
-        prefill = [author] if author and author != giver and not message.get("bot_id") else []
+        if is_notice(message):
+            raise KudosRefused(NOTICE)
+        # Prefill only a colleague: a bot's (Slackbot's too) or one's own message leaves the
+        # choice open.
+        colleague = author not in (giver, SLACKBOT) and not message.get("bot_id")
+        prefill = [author] if author and colleague else []
         link = await permalink(client, channel, ts) if ts else None
         await open_give_kudos(
             client,

@@ -53,6 +53,7 @@ from handlers.dispatch.router import (
     deleted_ts,
     edit_ts,
     edited_message,
+    is_notice,
 )
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
 from handlers.outbox.replies import (
@@ -73,6 +74,10 @@ FROM_ELSEWHERE = (
 )
 OWN_MESSAGE = (
     "That's my own message: use *Find an expert* on a colleague's question, or `/ask` with yours."
+)
+NOTICE = (
+    "That message is a channel notice, not a question: use *Find an expert* on a colleague's "
+    "question, or `/ask` with yours."
 )
 MIN_QUESTION_WORDS = 3
 
@@ -492,6 +497,9 @@ def register(router: Router, services: Services) -> None:
             return
         if by_askaround(message, context):
             await respond(text=OWN_MESSAGE, response_type="ephemeral")
+            return
+        if is_notice(message):
+            await respond(text=NOTICE, response_type="ephemeral")
             return
 
         async def reply(answer: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +16,15 @@ from sqlalchemy import select
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
-from tests.slack.test_real_payloads import QUESTION, body_of, questions, said, send, warnings
+from tests.slack.test_real_payloads import (
+    QUESTION,
+    body_of,
+    questions,
+    request_of,
+    said,
+    send,
+    warnings,
+)
 
 pytestmark = pytest.mark.database_independent
 
@@ -262,3 +271,66 @@ async def test_skills_with_markup_it_does_not_know_echoes_it_harmlessly(
         "I don't know `/skills @\u2060platform @\u2060here https://evil.example/login`"
     )
     assert "<" not in answer
+
+
+NOTICES = (
+    "channel_topic",
+    "channel_join",
+    "channel_purpose",
+    "pinned_item",
+    "bot_add",
+    "tombstone",
+)
+
+
+def on_notice(slack: SlackHarness, name: str, subtype: str) -> tuple[str, str]:
+    """The named message shortcut, its message made the notice `subtype` (same words)."""
+    _kind, payload = request_of(slack, name)
+    payload["message"]["subtype"] = subtype
+    return "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
+
+
+@pytest.mark.parametrize("subtype", NOTICES)
+async def test_find_an_expert_on_a_channel_notice_asks_nothing(
+    slack: SlackHarness, subtype: str
+) -> None:
+    """ "Find an expert" on a notice Slack posts in a channel ("@bob set the channel topic:
+    how do we rotate…", "@bob has joined the channel", a pin) asked colleagues about the
+    notice's words. The person is told privately it is a notice, not a question, and what to
+    use instead; nothing is asked."""
+    assert await send(slack, *on_notice(slack, "find_expert_on_a_channel_topic", subtype)) == (
+        200,
+        "",
+    )
+    assert await questions(slack) == 0
+    (answer,) = [e.text for e in slack.here.ephemerals(slack.user("alice"))]
+    assert (
+        answer.startswith("That message is a channel notice, not a question") and "/ask" in answer
+    )
+
+
+@pytest.mark.parametrize("subtype", NOTICES)
+async def test_give_kudos_on_a_channel_notice_opens_no_form(
+    slack: SlackHarness, subtype: str
+) -> None:
+    """*Give kudos* on "@bob has joined the channel" (or another notice) opened the form to
+    thank Bob for joining, about the notice. The person is told privately it is a notice and
+    how to thank someone instead; no form opens."""
+    assert await send(slack, *on_notice(slack, "give_kudos_on_a_channel_join", subtype)) == (
+        200,
+        "",
+    )
+    assert slack.here.open_modal(slack.user("alice")) is None
+    (answer,) = [e.text for e in slack.here.ephemerals(slack.user("alice"))]
+    assert answer.startswith("That message is a channel notice") and "/kudos" in answer
+
+
+async def test_give_kudos_on_a_slackbot_reminder_prefills_nobody(slack: SlackHarness) -> None:
+    """*Give kudos* on a reminder Slackbot posted (`user: USLACKBOT`, no subtype, no
+    `bot_id`) opened the form thanking Slackbot, whom a submission then refuses as a bot. The
+    form opens with nobody prefilled, as on another app's message."""
+    assert await send(slack, *body_of(slack, "give_kudos_on_a_slackbot_reminder")) == (200, "")
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert modal is not None and modal.callback_id == "give_kudos_modal"
+    (users,) = [b["element"] for b in modal.blocks if b.get("block_id") == "recipients"]
+    assert "initial_users" not in users
