@@ -200,8 +200,8 @@ async def _update_connected(
         question.connected_message_ts,
         question.helper_user_id,
     )
-    if not (channel and ts and helper):
-        return
+    if not (channel and ts and helper) or _thread_closed_to_asker(question, channel):
+        return  # in a thread closed to the asker since, it says no more (how it ended)
     names = await names_in(client, services, team_id, question)
     message = render_connected(question, helper, names, quoted=channel != question.channel_id)
     await update_message(client, channel, ts, message)
@@ -468,7 +468,7 @@ def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
         client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
     ) -> None:
         if not payload.get("in_dm"):
-            question = (await question_now(services, team_id, payload)).question
+            question = (await question_now(services, team_id, payload, client)).question
             if await services.outbox.queued(team_id, _in_dm_key(kind, question.id, payload)):
                 return
         await delivery(client, services, team_id, payload)
