@@ -84,6 +84,13 @@ def may_name_channel(*, private: bool) -> bool:
     return not private
 
 
+def may_point_to_shoutout(*, is_private: bool) -> bool:
+    """Whether a kudos's recipient may be told, in their DM, where its shout-out was posted:
+    a public one's channel; a private kudos's conversation is not named, the recipient may not
+    be in it."""
+    return not is_private
+
+
 def may_be_asked(*, is_guest: bool) -> bool:
     """Whether routing may ask someone about a colleague's question, offer them as a connector
     or name them as who introduces two people. A request quotes a question from any channel,

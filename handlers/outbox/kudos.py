@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot import visibility
 from bot.kudos.records import Entry, Given
 from bot.services import Services
 from handlers.blocks.kudos import (
@@ -123,7 +124,8 @@ async def delete_by_reply_url(url: str) -> bool:
 def _shoutout_place(entry: Entry) -> str | None:
     """Where the recipient may be told their kudos were posted: only where they were."""
     posted = entry.shoutout_ts or entry.shoutout_reply_url
-    if entry.is_private or not entry.shoutout_channel_id or not posted:
+    shown = visibility.may_point_to_shoutout(is_private=entry.is_private)
+    if not shown or not entry.shoutout_channel_id or not posted:
         return None
     return f"<#{entry.shoutout_channel_id}>"
 

@@ -103,6 +103,13 @@ def test_a_private_question_is_neither_linked_for_colleagues_nor_introduced_in_i
     assert not visibility.introduced_in_thread(is_private=True)
 
 
+def test_a_kudos_recipient_is_pointed_to_a_public_shoutout_only() -> None:
+    """Their DM names where a public kudos was shouted out; a private one's conversation is
+    not named."""
+    assert visibility.may_point_to_shoutout(is_private=False)
+    assert not visibility.may_point_to_shoutout(is_private=True)
+
+
 def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     """A guest of the workspace: public kudos and questions as private ones, reasons for their
     question quoting nothing public, and nobody named in the network insights."""
