@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Offer, Person, PersonSkill, Question, Skill, utcnow
+from storage.models import Offer, Person, PersonSkill, Question, Skill
 from storage.routing import SOLVED, SolvedQuestion
 from storage.skills import skill_upsert
 from storage.upsert import insert_for
@@ -38,6 +38,8 @@ async def declare_skills(
     team_id: str,
     levels: Mapping[str, Mapping[str, int]],
     source: str = "declared",
+    *,
+    at: datetime,
 ) -> int:
     """Set people's skill levels (user → skill key → level); people must exist. Returns rows."""
     # In the order first declared, not a set's: a skill's id breaks ties in routing, and a
@@ -53,7 +55,6 @@ async def declare_skills(
             )
         ).all()
     )
-    now = utcnow()
     rows = [
         {
             "team_id": team_id,
@@ -61,7 +62,7 @@ async def declare_skills(
             "skill_id": skill_ids[key],
             "level": level,
             "source": source,
-            "updated_at": now,
+            "updated_at": at,
         }
         for user_id, skills in levels.items()
         if user_id in person_ids
@@ -73,13 +74,17 @@ async def declare_skills(
 
 
 async def record_solved_questions(
-    session: AsyncSession, team_id: str, questions: Iterable[SolvedQuestion], channel_id: str
+    session: AsyncSession,
+    team_id: str,
+    questions: Iterable[SolvedQuestion],
+    channel_id: str,
+    at: datetime,
 ) -> int:
     """Store resolved questions: helper on the question, every answerer as an offer row."""
     count = 0
     offers: list[dict[str, object]] = []
     for question in questions:
-        created = question.created_at or utcnow()
+        created = question.created_at or at
         question_id = await session.scalar(
             insert_for(session, Question)
             .values(

@@ -15,7 +15,6 @@ from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Person, PersonSkill, Skill
-from storage.models.base import utcnow
 from storage.people import ORG_FIELDS
 from storage.skills import skill_upsert
 from storage.upsert import insert_for
@@ -244,6 +243,7 @@ async def set_person_skills(
     skills: list[int],
     levels: list[int],
     source: str,
+    at: datetime,
 ) -> None:
     """`set_person_skill` for each (person id, skill id, level) of the three lists; on
     PostgreSQL one statement over arrays, as a row each (~15,000 a chunk) was most of an
@@ -259,11 +259,10 @@ async def set_person_skills(
                 "skills": skills,
                 "levels": levels,
                 "source": source,
-                "now": utcnow(),
+                "now": at,
             },
         )
         return
-    now = utcnow()
     await session.execute(
         skill_upsert(insert_for(session, PersonSkill.__table__)),
         [
@@ -273,7 +272,7 @@ async def set_person_skills(
                 "skill_id": s,
                 "level": level,
                 "source": source,
-                "updated_at": now,
+                "updated_at": at,
             }
             for p, s, level in zip(people, skills, levels, strict=True)
         ],

@@ -12,7 +12,6 @@ from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person, PersonSkill, Skill, SkillAlias
-from storage.models.base import utcnow
 from storage.ordering import in_code_point_order
 from storage.upsert import insert_for
 
@@ -94,7 +93,7 @@ def skill_upsert(statement: Any) -> Any:
 
 
 async def set_person_skill(
-    session: AsyncSession, person: Person, skill_id: int, level: int, source: str
+    session: AsyncSession, person: Person, skill_id: int, level: int, source: str, at: datetime
 ) -> None:
     statement = insert_for(session, PersonSkill).values(
         team_id=person.team_id,
@@ -102,7 +101,7 @@ async def set_person_skill(
         skill_id=skill_id,
         level=level,
         source=source,
-        updated_at=utcnow(),
+        updated_at=at,
     )
     await session.execute(skill_upsert(statement))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,8 +47,10 @@ class Writer:
         vocabulary: Vocabulary,
         skill_ids: dict[str, int],
         report: ImportReport,
+        now: datetime,
     ) -> None:
         self.s = s
+        self.now = now  # when its skills are declared, by the bot's clock
         self.team_id = team_id
         self.vocabulary = vocabulary
         self.skill_ids = skill_ids
@@ -149,7 +152,9 @@ class Writer:
                 people += [person] * len(chosen)
                 skills += chosen
                 levels += chosen.values()
-        await q.set_person_skills(self.s, self.team_id, people, skills, levels, "imported")
+        await q.set_person_skills(
+            self.s, self.team_id, people, skills, levels, "imported", self.now
+        )
         return changed
 
     def _skill_id(self, name: str) -> int:

@@ -87,7 +87,8 @@ async def import_people(
             try:
                 vocabulary = await services.directory.vocabulary(team_id)
                 handles, managers, refused = await _plan(s, team_id, found)
-                writer = Writer(s, team_id, vocabulary, await q.skill_ids(s, team_id), report)
+                skill_ids = await q.skill_ids(s, team_id)
+                writer = Writer(s, team_id, vocabulary, skill_ids, report, services.clock.now())
                 bar = progress_bar("importing people", "row", progress, total=found.rows)
                 written: dict[str, int] = {}
                 for chunk in _chunks(spill):

@@ -192,7 +192,9 @@ class ProfileService:
                 name = vocabulary.name(key) if vocabulary.knows(key) else item.name.strip()
                 skill_id = await skills_q.ensure_skill(s, team_id, key, name)
                 level = item.level or DEFAULT_LEVEL
-                await skills_q.set_person_skill(s, person, skill_id, level, source)
+                await skills_q.set_person_skill(
+                    s, person, skill_id, level, source, self._clock.now()
+                )
                 saved[key] = SkillView(key, name, level)
             if saved:
                 await routing.skills_changed(s, team_id, person.id)
@@ -298,7 +300,9 @@ class ProfileService:
                     await skills_q.remove_person_skill(s, person, skill_id)
             for key, level in wanted.items():
                 skill_id = await skills_q.ensure_skill(s, team_id, key, names[key])
-                await skills_q.set_person_skill(s, person, skill_id, level, "declared")
+                await skills_q.set_person_skill(
+                    s, person, skill_id, level, "declared", self._clock.now()
+                )
             if edit.interests is not None:
                 await people_q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:

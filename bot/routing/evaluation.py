@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.clock import wall_clock
 from bot.errors import AskaroundError
 from bot.progress import progress_bar
 from bot.routing.engine import RoutingIndex
@@ -187,10 +188,11 @@ async def load_dataset(
         for person in _progress(dataset.people, "people", "person"):
             await upsert_profile(session, team_id, str(person["user"]), name=str(person["user"]))
         levels = {str(p["user"]): p["skills"] for p in dataset.people}
-        await declare_skills(session, team_id, levels)
+        now = wall_clock()  # the dataset's history is dated from EPOCH: its skills are later
+        await declare_skills(session, team_id, levels, at=now)
         solved = solved_questions(dataset.history)
         await record_solved_questions(
-            session, team_id, _progress(solved, "history", "question"), CHANNEL_ID
+            session, team_id, _progress(solved, "history", "question"), CHANNEL_ID, now
         )
 
 

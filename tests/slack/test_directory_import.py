@@ -4,6 +4,7 @@ vocabulary lacks imported with a warning naming the closest known one."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.directory.import_files import RawRow, read_rows
 from bot.directory.importer import ImportReport, import_people
 from handlers.client.directory import SlackResolver, directory_client
 from storage import workspaces
-from storage.models import Person
+from storage.models import Person, PersonSkill
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.postgres_too
@@ -245,3 +246,17 @@ async def test_a_time_zone_typed_in_another_case_is_the_zone_and_a_near_one_is_n
             )
         )
     assert tz == "Asia/Kolkata"
+
+
+async def test_skills_declared_after_a_week_carry_the_bot_s_time(slack: SlackHarness) -> None:
+    """A skill's time says whether it was known when a question was asked, and questions take
+    the bot's clock: an import or `/skills add` a week on is stamped a week on, as the demo's
+    `wait 7 days` and the tests move it. Before, it took real time, a week before."""
+    slack.services.clock.freeze(datetime(2026, 3, 3, 10, tzinfo=UTC))
+    slack.advance(timedelta(days=7))
+    await run_import(slack, {"email": "alice@example.com", "skills": {"kubernetes": 4}})
+    await slack.command("bob", "/skills", "add terraform:3")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        stamped = list(await s.scalars(select(PersonSkill.updated_at)))
+    assert stamped == [datetime(2026, 3, 10, 10, tzinfo=UTC)] * 2

@@ -35,6 +35,7 @@ async def test_evidence_beats_a_bare_declaration_and_asker_is_excluded(
             s,
             TEAM,
             {"UCAROL": {"terraform": 4}, "UEVE": {"terraform": 4}, "UASK": {"terraform": 5}},
+            at=now,
         )
         await record_solved_questions(
             s,
@@ -44,6 +45,7 @@ async def test_evidence_beats_a_bare_declaration_and_asker_is_excluded(
                 for n in range(3)
             ],
             "C1",
+            now,
         )
     index = await RoutingIndex.load(sessions, TEAM)
     suggestions = index.suggest("How do I unlock a stuck terraform state?", "UASK")
@@ -66,7 +68,7 @@ async def test_recent_help_is_counted_in_a_window_it_names(
     now = datetime.now(UTC)
     asked = [now - timedelta(days=89), now - timedelta(days=89), now - timedelta(days=200)]
     async with sessions() as s, s.begin():
-        await declare_skills(s, TEAM, {"UEVE": {"terraform": 4}})
+        await declare_skills(s, TEAM, {"UEVE": {"terraform": 4}}, at=now)
         await record_solved_questions(
             s,
             TEAM,
@@ -75,6 +77,7 @@ async def test_recent_help_is_counted_in_a_window_it_names(
                 for n, at in enumerate(asked)
             ],
             "C1",
+            now,
         )
     index = await RoutingIndex.load(sessions, TEAM)
     [carol] = [
@@ -93,7 +96,9 @@ async def test_connectors_when_no_colleague_matches(
     suggested as a connector; her network is private, so the reason does not name it."""
     await _people(sessions)
     async with sessions() as s, s.begin():
-        await declare_skills(s, TEAM, {"UBEN": {"terraform": 3}, "UDAN": {"postgresql": 1}})
+        await declare_skills(
+            s, TEAM, {"UBEN": {"terraform": 3}, "UDAN": {"postgresql": 1}}, at=datetime.now(UTC)
+        )
         dana = await get_person(s, TEAM, "UDAN")
         assert dana is not None
         s.add(
@@ -118,9 +123,10 @@ async def test_introduction_path_through_a_common_colleague(
     """Alice never worked with Carol, but Ben helped Alice and thanked Carol: Ben is the path."""
     await _people(sessions)
     async with sessions() as s, s.begin():
-        await declare_skills(s, TEAM, {"UCAROL": {"kubernetes": 5}})
+        now = datetime.now(UTC)
+        await declare_skills(s, TEAM, {"UCAROL": {"kubernetes": 5}}, at=now)
         await record_solved_questions(
-            s, TEAM, [SolvedQuestion("UASK", "expense report approval", "UBEN")], "C1"
+            s, TEAM, [SolvedQuestion("UASK", "expense report approval", "UBEN")], "C1", now
         )
         s.add(
             Kudos(

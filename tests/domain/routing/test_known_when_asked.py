@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from benchmarks.routing_validation import snapshot
+from bot.clock import wall_clock as now
 from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import EPOCH, TEAM_ID, load_dataset, read_dataset
 from bot.routing.fitting import TimeSplit, known_before
@@ -140,22 +141,22 @@ async def test_a_skill_keeps_its_time_until_its_level_or_source_changes(
     new level, or a learned skill now declared, is."""
     async with sessions() as session, session.begin():
         await upsert_profile(session, "TSKILL", "U1", name="Ann")
-        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 2}})
+        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 2}}, at=now())
     first = await _times(sessions)
     async with sessions() as session, session.begin():
-        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 4}})
+        await declare_skills(session, "TSKILL", {"U1": {"kafka": 3, "terraform": 4}}, at=now())
         person = await session.scalar(select(Person).where(Person.user_id == "U1"))
         assert person is not None
         kafka = await skill_id(session, "TSKILL", "kafka")
         assert kafka is not None
-        await set_person_skill(session, person, kafka, 3, "declared")
+        await set_person_skill(session, person, kafka, 3, "declared", now())
     again = await _times(sessions)
     assert again["kafka"] == first["kafka"]
     assert again["terraform"] and first["terraform"] and again["terraform"] > first["terraform"]
     async with sessions() as session, session.begin():
         person = await session.scalar(select(Person).where(Person.user_id == "U1"))
         assert person is not None and kafka is not None
-        await set_person_skill(session, person, kafka, 3, "evidence")
+        await set_person_skill(session, person, kafka, 3, "evidence", now())
     learned = await _times(sessions)
     assert learned["kafka"] and again["kafka"] and learned["kafka"] > again["kafka"]
     assert learned["terraform"] == again["terraform"]
@@ -164,7 +165,7 @@ async def test_a_skill_keeps_its_time_until_its_level_or_source_changes(
         terraform = await skill_id(session, "TSKILL", "terraform")
         assert person is not None and kafka is not None and terraform is not None
         await set_person_skills(
-            session, "TSKILL", [person.id, person.id], [kafka, terraform], [3, 5], "evidence"
+            session, "TSKILL", [person.id, person.id], [kafka, terraform], [3, 5], "evidence", now()
         )
     imported = await _times(sessions)
     assert imported["kafka"] == learned["kafka"]

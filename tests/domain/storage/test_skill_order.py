@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.clock import wall_clock
 from storage.evidence import declare_skills
 from storage.models import Skill
 from storage.people import upsert_profile
@@ -21,7 +22,7 @@ async def test_skill_ids_follow_the_order_of_declaration(
         for user in ("U1", "U2"):
             await upsert_profile(session, "T1", user, name=user)
         levels = {"U1": dict.fromkeys(KEYS[:13], 2), "U2": dict.fromkeys(KEYS[10:], 3)}
-        await declare_skills(session, "T1", levels)
+        await declare_skills(session, "T1", levels, at=wall_clock())
     async with sessions() as session:
         stored = (await session.scalars(select(Skill.key).order_by(Skill.id))).all()
     assert stored == KEYS

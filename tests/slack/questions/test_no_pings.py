@@ -32,7 +32,9 @@ async def test_a_skill_name_with_markup_is_shown_as_words_in_the_thread(
     """A skill stored before names were checked (or by an import) as `<!channel> zookeeping`:
     routing's reason in the public thread reads `@channel zookeeping` and pings nobody."""
     async with slack.services.sessions() as s, s.begin():
-        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+        await declare_skills(
+            s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}}, at=slack.services.clock.now()
+        )
         await s.execute(
             update(Skill).where(Skill.key == "zookeeping").values(name="<!channel> zookeeping")
         )
@@ -58,7 +60,9 @@ async def test_the_asking_list_names_the_colleagues_without_pinging_them(
     gives it) rather than notifying him a second time where the channel watches. A colleague
     the question mentions reads as their name in Bob's DM, and is not pinged by it."""
     async with slack.services.sessions() as s, s.begin():
-        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+        await declare_skills(
+            s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}}, at=slack.services.clock.now()
+        )
     slack.services.indexes.invalidate(slack.team_id)
     carol = slack.user("carol")
     message = await slack.post(
@@ -125,7 +129,9 @@ async def test_two_colleagues_of_one_name_a_question_mentions_read_apart(
     names each with her handle, where "Carol Diaz and Carol Diaz were stuck too" read as one
     person twice."""
     async with slack.services.sessions() as s, s.begin():
-        await declare_skills(s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}})
+        await declare_skills(
+            s, slack.team_id, {slack.user("bob"): {"zookeeping": 5}}, at=slack.services.clock.now()
+        )
     slack.services.indexes.invalidate(slack.team_id)
     carol = slack.user("carol")
     erin = slack.emu.workspace.add_user("erin", real_name="Carol Diaz").id
