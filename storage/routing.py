@@ -7,7 +7,7 @@ people that is millions of rows). The writers of that evidence are in `storage/e
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -103,16 +103,21 @@ class RoutingBasics:
     skill_aliases: dict[str, str]
 
 
+# Whom routing may suggest: the workspace's people, not its apps nor those who left.
+_ROUTED = (Person.is_bot.is_(False), Person.deactivated.is_(False))
+PEOPLE_AT_ONCE = 1000  # user ids a statement names (SQLite allows some 32,000 parameters)
+
+
+def _routed_name(user_id: str, name: str | None, real_name: str | None) -> str:
+    return real_name or name or user_id
+
+
 async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBasics:
     people = {
-        user_id: real_name or name or user_id
+        user_id: _routed_name(user_id, name, real_name)
         for user_id, name, real_name in await session.execute(
             select(Person.user_id, Person.name, Person.real_name)
-            .where(
-                Person.team_id == team_id,
-                Person.is_bot.is_(False),
-                Person.deactivated.is_(False),
-            )
+            .where(Person.team_id == team_id, *_ROUTED)
             .order_by(Person.user_id)
         )
     }
@@ -134,6 +139,26 @@ async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBas
         ).all()
     )
     return RoutingBasics(people, names, aliases)
+
+
+async def routed_people(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, str | None]:
+    """Each of these people as a routing index holds them (`load_routing_basics`): their
+    name, or None for an app, someone who left, or nobody stored."""
+    found: dict[str, str | None] = dict.fromkeys(user_ids)
+    wanted = sorted(found)
+    for start in range(0, len(wanted), PEOPLE_AT_ONCE):
+        rows = await session.execute(
+            select(Person.user_id, Person.name, Person.real_name).where(
+                Person.team_id == team_id,
+                Person.user_id.in_(wanted[start : start + PEOPLE_AT_ONCE]),
+                *_ROUTED,
+            )
+        )
+        for user_id, name, real_name in rows:
+            found[user_id] = _routed_name(user_id, name, real_name)
+    return found
 
 
 async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:

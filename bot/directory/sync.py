@@ -53,6 +53,12 @@ class SyncReport:
         )
 
     @property
+    def changed(self) -> list[str]:
+        """Everyone whose stored profile this sync changed: joined, updated (left or came
+        back among them), no longer listed."""
+        return [*self.added, *self.updated, *self.left]
+
+    @property
     def leavers(self) -> list[str]:
         """Everyone who left the workspace by this sync's word: deactivated, or no longer
         listed."""

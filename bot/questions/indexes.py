@@ -17,11 +17,17 @@ Each question reads the workspace's three counters (one small query):
   (`RoutingIndex.kudos_changed`: the words `record_kudos` added go, an edited quote's new
   words come), so an Undo or an edit costs the next question one small read, where a rebuild
   made it wait 30-50 s at 100,000 people (docs/routing.md, "Speed").
+- A directory sync or a `user_change` this process handled (`people_changed`) applies the
+  people it changed in place: a leaver leaves the pool, a joiner joins it, a new name is
+  shown; a sync that changed nobody touches nothing. Where a sync dropped the copy and a
+  leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
+  people). Other replicas see it at their next rebuild; until then the flow layer
+  (`bot.questions.policy.available`, read from the database) asks no leaver.
 - `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
   entry removed, the profile modal, a channel made private): a copy built at an older count
   is rebuilt before the next question, so a deletion is never routed on.
 
-Other facts (a question solved or a kudos given in another replica, a directory sync) are
+Other facts (a question solved or a kudos given in another replica, its directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
 what its load took, whichever is longer. That rebuild runs in the background while questions
 are answered from the copy in hand (for its duration the process holds both copies), so no
@@ -33,7 +39,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -72,7 +78,11 @@ class IndexCache:
         self._indexes: dict[str, _Cached] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._refreshing: dict[str, asyncio.Task[None]] = {}
+        # Per workspace, what syncs changed while a copy is built (`people_changed`), one
+        # dict per build: applied to it once built, as its read may have come first.
+        self._building: dict[str, list[dict[str, str | None]]] = {}
         self.ready = False  # every workspace's index built once (`warm_all`)
+        self.builds = 0  # indexes built, at start, for a question, or in the background
 
     async def _versions(self, team_id: str) -> Versions:
         async with self._sessions() as s:
@@ -109,7 +119,14 @@ class IndexCache:
 
     async def _build(self, team_id: str, versions: Versions) -> _Cached:
         started = self._monotonic()
-        index = await RoutingIndex.load(self._sessions, team_id)
+        changed: dict[str, str | None] = {}
+        self._building.setdefault(team_id, []).append(changed)
+        try:
+            index = await RoutingIndex.load(self._sessions, team_id)
+        finally:
+            self._building[team_id].remove(changed)
+        index.people_changed(changed)
+        self.builds += 1
         loaded_at = self._monotonic()
         took = loaded_at - started
         return _Cached(index, loaded_at, took, versions.profiles, versions.skills, versions.kudos)
@@ -180,6 +197,21 @@ class IndexCache:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
+    async def people_changed(self, team_id: str, user_ids: Collection[str]) -> None:
+        """After a directory sync or a `user_change`: the people it changed
+        (`SyncReport.changed`), read as routing holds them and applied in place to this
+        process's copy, and to any copy being built; nothing is read when nobody changed, or
+        no copy is held."""
+        if not user_ids or not (team_id in self._indexes or self._building.get(team_id)):
+            return
+        async with self._sessions() as s:
+            people = await routing.routed_people(s, team_id, user_ids)
+        cached = self._indexes.get(team_id)
+        if cached is not None:
+            cached.index.people_changed(people)
+        for changed in self._building.get(team_id, ()):
+            changed.update(people)
+
     def invalidate(self, team_id: str) -> None:
-        """Call after a change the next question must see (a directory sync) in this process."""
+        """Drop this process's copy: the next question rebuilds it (tests that seed rows)."""
         self._indexes.pop(team_id, None)

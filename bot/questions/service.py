@@ -318,11 +318,11 @@ class QuestionService:
     async def person_left(self, team_id: str, user_id: str) -> None:
         """`user_id` left the workspace: their own questions are closed (`asker_left`), a
         request to them is withdrawn as if they had said "Not me", and a question they were
-        helping with is open again, its asker told, and goes on to someone else. Their leaving
-        counts as a deletion from profiles, so every replica's routing index and network
-        insights are made again without them (a network naming them finds nobody through them)."""
-        async with self._sessions() as s, s.begin():
-            await workspaces.profiles_deleted(s, team_id)
+        helping with is open again, its asker told, and goes on to someone else. No question
+        is offered to them (`policy.available` reads who left); the routing index of the
+        process that heard it drops them in place (`IndexCache.people_changed`), other
+        replicas' at their next rebuild, where counting it as a deletion from profiles made
+        every replica's next question wait for a whole rebuild (30-50 s at 100,000 people)."""
         await self.asker_left(team_id, user_id)
         async with self._sessions() as s:
             pending = await offer_q.pending_offers_to(s, team_id, user_id)

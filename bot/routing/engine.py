@@ -215,6 +215,19 @@ class RoutingIndex:
             if self.evidence.level(user_id, key) != level
         )
 
+    def people_changed(self, people: Mapping[str, str | None]) -> None:
+        """People a directory sync changed, as `storage.routing.routed_people` reads them,
+        applied in place (`bot.questions.indexes`): one who left (None) is no longer
+        suggested nor introduces anyone in a network, one who joined can be (with no
+        evidence yet, only a network entry names them), a new name is shown. Hook for that
+        caller only."""
+        ids = self.evidence.people
+        for user_id, name in people.items():
+            if name is None:
+                self.people.pop(user_id, None)
+            else:
+                self.people[ids.names[ids.id(user_id)]] = name
+
     def add_history(self, rows: Iterable[SolvedQuestion], first: int, total: int) -> None:
         """Solved questions oldest first; `first` is the position of this batch's first one."""
         for position, solved in enumerate(rows, first):

@@ -272,6 +272,8 @@ async def sync_directory(
     )
     for user_id in report.leavers:
         await services.questions.person_left(team_id, user_id)
+    if report.leavers:
+        services.insights.forget(team_id)
     return report
 
 

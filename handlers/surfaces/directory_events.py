@@ -68,8 +68,10 @@ def register(router: Router, services: Services) -> None:
                 return
             profile = replace(profile, deactivated=True)
         await services.people.heard(team, profile)
+        await services.indexes.people_changed(team, [profile.user_id])
         if profile.deactivated:
             await services.questions.person_left(team, profile.user_id)
+            services.insights.forget(team)
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

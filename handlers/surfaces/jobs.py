@@ -51,9 +51,9 @@ async def escalate(services: Services) -> int:
 
 
 async def sync(client: AsyncWebClient, services: Services) -> None:
-    auth = await client.auth_test()
-    await sync_directory(client, services, str(auth["team_id"]))
-    services.indexes.invalidate(str(auth["team_id"]))
+    team_id = await installed_team(client)
+    report = await sync_directory(client, services, team_id)
+    await services.indexes.people_changed(team_id, report.changed)
 
 
 async def catch_up(client: AsyncWebClient, services: Services) -> bool:
@@ -66,11 +66,11 @@ async def catch_up(client: AsyncWebClient, services: Services) -> bool:
     if claim is None:
         return False
     try:
-        await sync_directory(client, services, team_id)
+        report = await sync_directory(client, services, team_id)
     except BaseException:  # a list read in part (or a stop) leaves it due
         await services.people.sync_failed(claim)
         raise
-    services.indexes.invalidate(team_id)
+    await services.indexes.people_changed(team_id, report.changed)
     return True
 
 
