@@ -87,4 +87,5 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         unanswered=unanswered,
         bridges=bridges,
         items=flows.items,
+        left=frozenset(r.user_id for r in rows if not r.active),
     )

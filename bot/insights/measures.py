@@ -73,6 +73,7 @@ class Network:
     unanswered: tuple[Unanswered, ...]
     bridges: dict[str, float]
     items: int
+    left: frozenset[str] = frozenset()  # deactivated: in `team_of`, not in `sizes`
 
 
 @dataclass

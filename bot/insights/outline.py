@@ -79,7 +79,8 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
     """`listed_in` names where the risks left out are all listed (a file, an option)."""
     n = view.network
     scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
-    teams = ", ".join(f"{t} ({n.sizes[t]})" for t in sorted(view.teams)) or "none"
+    teams = ", ".join(f"{t} ({n.sizes.get(t, 0)})" for t in sorted(view.teams)) or "none"
+    counted = "Teams" if _whole(view) else "Teams your org is in (its people in each)"
     cross = sorted(
         (f for f in view.flows if f.helper_team != f.helped_team), key=lambda f: -f.count
     )
@@ -87,7 +88,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
         Section(
             f"Network insights for {scope}, since {n.since:%Y-%m-%d} (UTC)",
             (
-                f"Teams: {teams}. {SMALL_TEAMS}",
+                f"{counted}: {teams}. {SMALL_TEAMS}",
                 "Help = questions taken on and kudos; private ones, and networks, only count.",
             ),
         ),

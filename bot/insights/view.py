@@ -7,6 +7,7 @@ a second person is left out, and so is a connector. Everything else is at team l
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
@@ -77,9 +78,15 @@ def cut(
         return visibility.may_name_in_network(viewer, user_id, admin=admin, org=org)
 
     if scope is visibility.NetworkScope.WORKSPACE:
-        teams = frozenset(network.sizes)
+        teams, sizes = frozenset(network.sizes), network.sizes
     else:
         teams = frozenset(network.team_of[p] for p in org if p in network.team_of)
+        # A team's size here is its people in the org, not the whole workspace's count of it.
+        sizes = dict(
+            Counter(
+                network.team_of[p] for p in org if p in network.team_of and p not in network.left
+            )
+        )
 
     def ours(user_id: str) -> bool:
         """Whether the view is about this person: named or not (a guest's view names
@@ -100,7 +107,7 @@ def cut(
         connectors=tuple(named[:CONNECTORS]),
         silos=tuple(t for t in network.silos if t in teams),
         unanswered=tuple(u for u in network.unanswered if {u.asking_team, u.offered_team} & teams),
-        sizes={t: n for t, n in network.sizes.items() if t in teams},
+        sizes={t: n for t, n in sizes.items() if t in teams},
         team_of={},
         managers={},
     )

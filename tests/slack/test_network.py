@@ -139,6 +139,9 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
         "as Other teams, and nowhere when that is under 3 people too." in admin
     ), admin
     assert "Network insights for your org" in world["maria"][0]
+    assert "Teams: Core (3), Platform (3). Teams under" in admin, admin
+    # maria's org is alice, bob, carol and erin: "Platform (3)" counted maria, outside it.
+    assert "Teams your org is in (its people in each): Core (2), Platform (2)." in world["maria"][0]
     # Terraform rests on dev alone, outside her org: "no topic rests on one person" was untrue.
     assert "None: no topic rests on one person of your org, and" in world["maria"][0]
 
@@ -338,6 +341,18 @@ async def test_someone_who_left_is_not_in_the_next_view(tmp_path: Path) -> None:
         await slack.settle()
         after = await seen(slack, "olga")
     assert "Dev Patel" not in after, after
+
+
+async def test_a_managers_team_counts_are_of_their_org_and_not_who_left(tmp_path: Path) -> None:
+    """erin leaves: Core, two people then, counts with Platform. maria's org in it is alice,
+    bob and carol, where it said Platform (5), the workspace's (maria and dev too)."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.emu.change_user(slack.user("erin"), deleted=True)
+        await slack.settle()
+        slack.services.insights.forget(slack.team_id)
+        shown = await seen(slack, "maria")
+    assert "(its people in each): Platform (3). Teams under" in shown, shown
 
 
 async def test_someone_of_a_name_another_has_is_told_apart(tmp_path: Path) -> None:
