@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +22,7 @@ class NetworkEntry:
     contact_name: str | None
     topics: tuple[str, ...]
     relationship: str
+    colleague_left: bool = False  # deactivated since: listed, said to have left
 
     def same_target(self, other: NetworkInput) -> bool:
         if other.colleague_user_id:
@@ -61,15 +63,24 @@ def _refused(colleague: Profile | Person, why: str) -> UserError:
     return UserError(f"<@{colleague.user_id}> {why}")
 
 
-def _entry(row: Connection) -> NetworkEntry:
+def _entry(row: Connection, left: Collection[str] = ()) -> NetworkEntry:
     return NetworkEntry(
-        row.id, row.colleague_user_id, row.contact_name, tuple(row.topics or ()), row.relationship
+        row.id,
+        row.colleague_user_id,
+        row.contact_name,
+        tuple(row.topics or ()),
+        row.relationship,
+        colleague_left=row.colleague_user_id in left,
     )
 
 
 async def network_entries(s: AsyncSession, person: Person) -> list[NetworkEntry]:
     """The raw network; callers outside this package get it only through `bot.visibility`."""
-    return [_entry(row) for row in await q.connections_of(s, person)]
+    rows = await q.connections_of(s, person)
+    colleagues = {row.colleague_user_id for row in rows if row.colleague_user_id}
+    found = await people_q.people_by_id(s, person.team_id, colleagues)
+    left = {user_id for user_id, p in found.items() if p.deactivated}
+    return [_entry(row, left) for row in rows]
 
 
 async def resolve_handle(s: AsyncSession, team_id: str, entry: NetworkInput) -> NetworkInput:

@@ -42,6 +42,7 @@ CHOSEN_LIMIT = 100  # a multi-select's initial_options, like its options
 MESSAGE_BLOCK_LIMIT = 50
 # The Home tab gives the profile 10 blocks: its skills and its network take 2 sections each.
 SECTIONS_EACH = 2
+LEFT = "no longer in this workspace"  # as a leaver is named elsewhere
 OWNER_HINT = "`/skills help` lists what you can change."
 
 
@@ -59,7 +60,8 @@ def _network_line(entry: NetworkEntry) -> str:
     else:
         who = f"*{safe_text(entry.contact_name or '')}*"
     about = f" about {safe_text(', '.join(entry.topics))}" if entry.topics else ""
-    return f"• {who}{about} ({entry.relationship})"
+    left = f" — {LEFT}" if entry.colleague_left else ""
+    return f"• {who}{about} ({entry.relationship}){left}"
 
 
 def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None) -> Blocks:

@@ -178,6 +178,26 @@ async def test_network_is_private_to_its_owner(slack: SlackHarness) -> None:
     assert "CNCF" not in await skills(slack, "alice", "")
 
 
+async def test_a_colleague_who_left_is_said_to_have_left_in_the_network(
+    slack: SlackHarness,
+) -> None:
+    """bob leaves: alice's `/skills` and her Home tab listed "<@bob> (personal)" as if he
+    could still be asked; both say he is no longer in this workspace."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    await skills(slack, "alice", "network add @bob as personal")
+    await skills(slack, "alice", "network add @carol as functional")
+    await slack.emu.change_user(bob, deleted=True)
+    await slack.settle()
+    gone = f"<@{bob}> (personal) — no longer in this workspace"
+    own = await skills(slack, "alice", "")
+    assert gone in own, own
+    await slack.emu.open_home(alice)
+    await slack.emu.wait_for(lambda c: c.method == "views.publish")
+    home = str(slack.emu.home_view(alice).spec)  # type: ignore[union-attr]
+    assert gone in home, home
+    assert f"<@{slack.user('carol')}> (functional) —" not in own + home
+
+
 async def test_an_app_or_someone_who_left_is_not_added_to_a_network(slack: SlackHarness) -> None:
     """A network is people one could introduce someone to: `@helperbot` (an app) and `@dave`
     (deactivated) are refused with the reason, and nothing is added."""
