@@ -7,6 +7,7 @@ from typing import Any
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
 from bot.questions.detect import SmallTalk
+from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from handlers.blocks.elements import one_section
 
 EXAMPLE_QUESTION = SLASH_COMMANDS["/ask"][0].example.removeprefix("/ask ")
@@ -34,22 +35,15 @@ def render_thanks_for_someone(has_values: bool = True) -> dict[str, Any]:
     )
 
 
-def render_ask_command() -> dict[str, Any]:
-    """`mine` or `withdraw 3` said to the bot, as a message: those are /ask commands."""
+def render_typed_command(command: str) -> dict[str, Any]:
+    """One of the app's commands sent to the bot as a message (`/skills who terraform`), or
+    its words (`kudos me`, `mine`): Slack runs it only when it is typed as a command."""
+    name = command.split(maxsplit=1)[0]
+    shown = clip(safe_text(command).replace("`", "'"), QUOTED_CHARS)
     return message(
-        "`/ask mine` lists your open questions and `/ask withdraw 12` withdraws one: type "
-        "them as commands, here or in any channel.",
-        "Say `help` for everything I can do.",
-    )
-
-
-def render_kudos_command() -> dict[str, Any]:
-    """`kudos me` or `kudos top month` said to the bot, as a message: those are /kudos
-    commands, not thanks for a colleague."""
-    return message(
-        "`/kudos me` shows the kudos you received and gave, and `/kudos top` the leaderboard: "
-        "type them as commands, here or in any channel.",
-        "`/kudos help` lists the /kudos commands.",
+        f"Type it as a command: `{shown}`, here or in any channel. Sent as a message, it "
+        "reaches me as words, and I don't run it.",
+        f"`{name} help` lists the {name} commands.",
     )
 
 

@@ -14,18 +14,18 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.services import Services
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import (
-    render_ask_command,
     render_consent_reply,
     render_dm_reply,
     render_greeting,
-    render_kudos_command,
     render_kudos_reply,
     render_offer_reply,
     render_question_reply,
     render_thanks_for_someone,
+    render_typed_command,
 )
 
 CHATTER_REPLY = "chatter.reply"
+COMMAND = "command"  # one of the app's commands sent as a message; the delivery names it
 # Typed in a thread of the DM with the bot: of the person's own question, of a request to
 # help, of news of kudos received, of the prompt about their question, of any other.
 QUESTION_REPLY = "question_reply"
@@ -50,8 +50,9 @@ UNDER: dict[str, str | None] = {
 # ("thanks_someone", whose answer depends on the workspace's values, is answered in `reply`).
 ANSWERS: dict[str, Callable[[], dict[str, Any]]] = {
     "help": render_help,
-    "ask_command": render_ask_command,
-    "kudos_command": render_kudos_command,
+    # Queued before COMMAND, without the command's words: that command's help.
+    "ask_command": lambda: render_typed_command("/ask help"),
+    "kudos_command": lambda: render_typed_command("/kudos help"),
     "greeting": lambda: render_greeting("greeting"),
     "thanks": lambda: render_greeting("thanks"),
     "ack": lambda: render_greeting("ack"),
@@ -77,6 +78,8 @@ async def reply(
     if said == "thanks_someone":  # its example names a #value only where there are values
         rules = await services.kudos.rules(team_id)
         message = render_thanks_for_someone(has_values=bool(rules.values))
+    elif said == COMMAND:
+        message = render_typed_command(str(payload["command"]))
     else:
         message = ANSWERS[said]()
     await client.chat_postMessage(channel=str(payload["channel"]), thread_ts=thread, **message)

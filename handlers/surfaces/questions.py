@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
-from bot.help import ASK_SUBCOMMANDS, KUDOS_SUBCOMMANDS, did_you_mean, subcommand
+from bot.help import ASK_SUBCOMMANDS, KUDOS_SUBCOMMANDS, SLASH_COMMANDS, did_you_mean, subcommand
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -59,6 +59,7 @@ from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_
 from handlers.outbox.replies import (
     ASKED_ALREADY,
     CHATTER_REPLY,
+    COMMAND,
     CONSENT_PROMPT,
     QUESTION_REPLY,
     said_under,
@@ -92,16 +93,20 @@ def wants_help(text: str) -> bool:
     return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
 
 
-def said_a_command(text: str) -> bool:
-    """`mine` or `withdraw 3` said to the bot: what `/ask mine` or `/ask withdraw` does."""
-    typed = text.strip().removeprefix("/ask").strip()
-    return subcommand(typed, ASK_SUBCOMMANDS) in ("mine", "withdraw")
-
-
-def said_a_kudos_command(text: str) -> bool:
-    """`kudos me` or `/kudos top month` said to the bot: what those /kudos commands do."""
-    word, rest = first_word(text.strip().removeprefix("/"))
-    return word.lower() == "kudos" and subcommand(rest, KUDOS_SUBCOMMANDS) is not None
+def typed_command(text: str, *, few_words: bool) -> str | None:
+    """The command a message sent to the bot is, to be typed as one: any of the app's
+    commands sent as a message (`/skills who terraform`), or, in a few words, the words of
+    one (`kudos me`, `mine`, `withdraw 3`). None: it is no command."""
+    word, rest = first_word(text.strip())
+    if word.lower() in SLASH_COMMANDS:
+        return f"{word.lower()} {rest}".rstrip()
+    if not few_words:
+        return None
+    if word.lower() == "kudos" and subcommand(rest, KUDOS_SUBCOMMANDS) is not None:
+        return f"/kudos {rest}".rstrip()
+    if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
+        return f"/ask {text.strip()}"
+    return None
 
 
 def is_chatter(text: str) -> bool:
@@ -269,30 +274,32 @@ def register(router: Router, services: Services) -> None:
         ):
             return  # asked when first posted: its words are now the edited ones
 
-        async def answer_once(said: str, thread_ts: str | None) -> None:
+        async def answer_once(said: str, thread_ts: str | None, **more: str) -> None:
             await services.outbox.once(
                 workspace_of(context),
                 CHATTER_REPLY,
-                {"channel": event["channel"], "thread_ts": thread_ts, "said": said},
+                {"channel": event["channel"], "thread_ts": thread_ts, "said": said, **more},
                 key=f"{CHATTER_REPLY}:{workspace_of(context)}:{event['channel']}:{event['ts']}",
                 at=services.clock.now(),
             )
 
-        if wants_help(text) or is_chatter(text):
+        chatter = wants_help(text) or is_chatter(text)
+        command = typed_command(text, few_words=chatter)
+        if command is not None or chatter:
             if event.get("edited"):  # answered when it was posted, or never a question
+                return
+            under = thread if conversation_type(event) != "im" else None
+            if command is not None:
+                await answer_once(COMMAND, under, command=command)
                 return
             said = (
                 "help"
                 if wants_help(text)
-                else "kudos_command"
-                if said_a_kudos_command(text)
                 else "thanks_someone"
                 if thanks_someone(text)
-                else "ask_command"
-                if said_a_command(text)
                 else small_talk(text) or "words"
             )
-            await answer_once(said, thread if conversation_type(event) != "im" else None)
+            await answer_once(said, under)
             return
         if (about := await replied_to(event, context)) is not None:
             if not event.get("edited"):  # told when it was posted

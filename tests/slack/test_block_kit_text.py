@@ -157,8 +157,11 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         ("render_greeting", lambda: greeting.render_greeting(None), check_message),
         ("render_thanks_for_someone", greeting.render_thanks_for_someone, check_message),
-        ("render_ask_command", greeting.render_ask_command, check_message),
-        ("render_kudos_command", greeting.render_kudos_command, check_message),
+        (
+            "render_typed_command",
+            lambda: greeting.render_typed_command(f"/kudos {text} {name}"),
+            check_message,
+        ),
         ("render_question_reply", greeting.render_question_reply, check_message),
         ("render_offer_reply", greeting.render_offer_reply, check_message),
         ("render_kudos_reply", greeting.render_kudos_reply, check_message),

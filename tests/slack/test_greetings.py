@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.help import help_lines
-from storage.models import Kudos
+from storage.models import Kudos, Question
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.database_independent
@@ -141,31 +141,35 @@ async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
     assert "where everyone sees it" not in reply or "in a public channel" in reply, reply
 
 
-@pytest.mark.parametrize("text", ["mine", "withdraw 3", "Mine"])
-async def test_an_ask_command_said_in_a_dm_points_at_the_command(
-    slack: SlackHarness, text: str
-) -> None:
-    """`mine` or `withdraw 3` sent to the bot meant `/ask mine` or `/ask withdraw 3`: the
-    reply says so (it asked for "a whole question")."""
-    await slack.dm_bot("alice", text)
-    await slack.settle()
-    [reply] = bot_dms(slack, "alice")
-    assert "`/ask mine`" in reply and "`/ask withdraw 12`" in reply
-    assert "whole question" not in reply
-
-
 @pytest.mark.parametrize(
-    "text", ["kudos me", "/kudos me", "kudos top month", "/kudos top this week", "kudos help"]
+    ("text", "command"),
+    [
+        ("mine", "/ask mine"),
+        ("withdraw 3", "/ask withdraw 3"),
+        ("kudos me", "/kudos me"),
+        ("kudos top month", "/kudos top month"),
+        ("kudos help", "/kudos help"),
+        ("/kudos top this week", "/kudos top this week"),
+        ("/skills who terraform", "/skills who terraform"),
+        ("/ask mine", "/ask mine"),
+        ("/askaround help", "/askaround help"),
+        ("/Skills", "/skills"),
+        ("/ask how do we rotate the postgres credentials?", "/ask how do we rotate the"),
+    ],
 )
-async def test_a_kudos_command_said_in_a_dm_points_at_the_command(
-    slack: SlackHarness, text: str
+async def test_a_command_sent_as_a_message_is_told_to_be_typed_as_one(
+    slack: SlackHarness, text: str, command: str
 ) -> None:
-    """`kudos me` or `/kudos top this week` sent to the bot as a message asks for the /kudos
-    command of those words, not to thank a colleague: the reply said "That sounds like thanks
-    for a colleague" and how to give kudos. It points at the commands they meant."""
+    """Any of the app's commands sent to the bot as a message (`/skills who terraform`), or
+    its words in a few (`kudos me`, `mine`): `/skills who terraform` and `/ask …` were asked
+    as questions and routed to colleagues, `kudos me` told "That sounds like thanks for a
+    colleague". Each is told to type the command it is, and nobody is asked."""
     await slack.dm_bot("alice", text)
     await slack.settle()
     [reply] = bot_dms(slack, "alice")
-    assert "thanks for a colleague" not in reply, reply
-    assert "`/kudos me`" in reply and "`/kudos top`" in reply, reply
-    assert "type them as commands" in reply, reply
+    assert f"Type it as a command: `{command}" in reply, reply
+    name = command.split()[0]
+    assert f"`{name} help` lists the {name} commands." in reply, reply
+    assert "thanks for a colleague" not in reply and "whole question" not in reply, reply
+    async with slack.services.sessions() as s:
+        assert not (await s.scalars(select(Question))).all()
