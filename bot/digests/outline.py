@@ -125,7 +125,7 @@ def sections(summary: TeamSummary) -> list[Section]:
             private,
         ),
         Section(
-            "Gave the most recognition",
+            "Gave the most kudos",
             tuple(f"{name}: {n} given in public" for name, n in summary.top_givers),
             f"Nobody {week}.",
         ),

@@ -127,7 +127,7 @@ async def test_a_past_week_s_empty_parts_say_that_week_not_this_week(
     said = await report(fresh_install, "maria", "last week")
     assert "this week" not in said.lower(), said
     assert "No shout-outs that week." in part(said, "Shout-outs")
-    assert "Nobody that week." in part(said, "Gave the most recognition")
+    assert "Nobody that week." in part(said, "Gave the most kudos")
     assert "No kudos that week, so no values." in part(said, "Values")
     now = await report(fresh_install, "maria", "this week")
     assert "No shout-outs this week." in part(now, "Shout-outs")
@@ -163,7 +163,7 @@ async def test_a_giver_s_count_says_it_counts_public_kudos_only(company: SlackHa
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=8, minutes=1))
     await run_digests(company)
     [digest] = digests(company, "maria")
-    givers = part(blocks_text(digest.blocks), "Gave the most recognition")
+    givers = part(blocks_text(digest.blocks), "Gave the most kudos")
     assert "Alice Martin: 2 given\n" not in f"{givers}\n", givers
     assert "Alice Martin: 2 given in public" in givers, givers
 

@@ -78,7 +78,7 @@ async def test_digest_contents_match_the_hand_computed_week(company: SlackHarnes
     assert "1 kudos given in private conversations (counted, not shown)" in text
     assert "secret" not in text and "rollback" not in text
     # Bob's only kudos was the private one: naming him as a giver would say who gave it.
-    givers = text.split("Gave the most recognition")[1].split("*Helped")[0]
+    givers = text.split("Gave the most kudos")[1].split("*Helped")[0]
     assert "Alice Martin: 2 given in public" in givers and "Bob Chen" not in givers
     assert "Carol Diaz: 1 question\n• Erin Quist: 1 question" in text
     unsung = text.split("Unsung helpers")[1].split("*No kudos")[0]
