@@ -35,6 +35,11 @@ NOT_A_MANAGER = (
     "Team reports are for managers, and nobody reports to you in the org chart. "
     "If that is wrong, ask an admin to import it (`askaround import people`)."
 )
+# An admin is one: they read anyone's report, and whoever imports the chart is no one else.
+ADMIN_NOT_A_MANAGER = (
+    "Nobody reports to you in the org chart, so you have no team report of your own. As an "
+    "admin you can see anyone's: `/kudos report @manager`."
+)
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,7 @@ class DigestService:
                 )
             if manager is None or not await q.team_members(s, team_id, target):
                 if target == viewer_user_id:
-                    raise UserError(NOT_A_MANAGER)
+                    raise UserError(ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
                 raise UserError(f"Nobody reports to <@{target}> in the org chart.")
             week = parse_period(period, self._now(), manager.tz)
             guest = viewer is not None and viewer.is_guest

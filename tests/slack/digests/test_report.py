@@ -249,3 +249,18 @@ async def test_one_of_a_name_someone_outside_the_team_has_is_told_apart(
     await company.settle()
     said = await report(company, "maria", "2026-W47")
     assert "Carol Diaz (@carol): 1 question" in said, said
+
+
+async def test_an_admin_who_manages_nobody_is_told_how_to_see_anyones(
+    company: SlackHarness,
+) -> None:
+    """Olga (a Slack admin) and Dev (role "admin") manage nobody: their `/kudos report` told
+    them to "ask an admin to import" the org chart; they are told they can see anyone's, and
+    how. Alice, no admin, is still told to ask one."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    for admin in ("olga", "dev"):
+        said = await report(company, admin, "")
+        assert "As an admin you can see anyone's: `/kudos report @manager`." in said, said
+        assert "ask an admin" not in said, said
+    said = await report(company, "alice", "last week")
+    assert "ask an admin to import it" in said and "As an admin" not in said, said
