@@ -66,11 +66,11 @@ def refuse_groups(text: str) -> None:
         raise KudosRefused(PEOPLE_ONLY_HINT.format(what=f"@{broadcast.group(1)}"), "recipients")
 
 
-def how_to_give(has_values: bool, reason: str = "what they did") -> str:
+def how_to_give(has_values: bool, reason: str = "what they did", value: str = "value") -> str:
     """`/kudos @name for what they did #value`: the `#value` left out where the workspace has
-    no company values (`values none`), since none could be given."""
-    value = " #value" if has_values else ""
-    return f"`/kudos @name for {reason}{value}`"
+    no company values (`values none`), since none could be given; `value` names one."""
+    tag = f" #{value}" if has_values else ""
+    return f"`/kudos @name for {reason}{tag}`"
 
 
 def meant_person(user_id: str, rest: str) -> str:

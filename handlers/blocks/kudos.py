@@ -284,8 +284,9 @@ def render_leaderboard(board: Leaderboard) -> Message:
         )
         return one_section(text)
     if not board.standings:
-        text = f"{title}\nNo kudos yet. Be the first: {how_to_give(board.has_values, '…')}"
-        return one_section(text)
+        when = "yet" if board.period == "all" else _PERIOD_LABELS[board.period]
+        example = how_to_give(board.has_values, "…", board.value or "value")
+        return one_section(f"{title}\nNo kudos {when}. Be the first: {example}")
     text = f"{title}\n{_standings(board)}"
     return one_section(text)
 

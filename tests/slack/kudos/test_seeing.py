@@ -67,6 +67,20 @@ async def test_an_empty_board_of_a_retired_value_invites_no_kudos(slack: SlackHa
     assert "Be the first" in ephemeral_text(slack, "maria")
 
 
+async def test_an_empty_board_of_a_value_names_it_and_its_period(slack: SlackHarness) -> None:
+    """`/kudos top month #craft` with no #craft kudos this month said "No kudos yet. Be the
+    first: `/kudos @name for … #value`": there may be some before this month, and the example
+    is of #craft. All time is "yet"."""
+    await give(slack, "alice", "@carol for last year's migration #craft")
+    await shift_kudos(slack, created_at=slack.services.clock.now() - timedelta(days=400))
+    await give(slack, "maria", "top month #craft")
+    said = ephemeral_text(slack, "maria")
+    assert "No kudos this month. Be the first: `/kudos @name for … #craft`" in said, said
+    await give(slack, "maria", "top all #teamwork")
+    said = ephemeral_text(slack, "maria")
+    assert "No kudos yet. Be the first: `/kudos @name for … #teamwork`" in said, said
+
+
 @pytest.mark.postgres_too
 async def test_a_period_said_as_the_leaderboard_names_it_is_understood(
     slack: SlackHarness,
