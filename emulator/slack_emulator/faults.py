@@ -34,7 +34,7 @@ class Fault:
     method: str = "*"
     status: int | None = None
     error: str | None = None
-    retry_after: int = 1
+    retry_after: int | str = 1  # seconds, or an HTTP date as a proxy may send
     delay: float = 0.0
     times: int | None = 1
     rate: float | None = None
@@ -102,7 +102,7 @@ class Faults:
         *,
         status: int | None = None,
         error: str | None = None,
-        retry_after: int = 1,
+        retry_after: int | str = 1,
         delay: float = 0.0,
         times: int | None = 1,
         rate: float | None = None,

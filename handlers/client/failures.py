@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import random
 import traceback
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -16,6 +21,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from bot.clock import wall_clock
 from bot.reliability.delivery import TRANSIENT_ERRORS
 from handlers.client.clock import REAL_CLOCK, PaceClock
 
@@ -45,6 +51,8 @@ TRIGGER_LIFE_SECONDS = 3
 RETRIED_STATUSES = (500, 503)
 # Slack may have posted before it failed: tried again only by `lookup.post_once`.
 POSTS = "chat.postMessage"
+# The wait when a 429's `Retry-After` says nothing we can read, as slack_sdk's own.
+DEFAULT_RETRY_AFTER = 1.0
 
 
 def error_code(error: SlackApiError) -> str | None:
@@ -144,12 +152,13 @@ class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler
     def retries(self, method: str, response: HttpResponse) -> bool:
         if response.status_code != 429:
             return False
-        return method not in TRIGGERED or _retry_after(response) < TRIGGER_LIFE_SECONDS
+        waits = retry_after(response.headers, wall_clock())
+        return method not in TRIGGERED or waits < TRIGGER_LIFE_SECONDS
 
     def _seconds(self, state: RetryState, response: HttpResponse | None) -> float:
         """As slack_sdk waits: `Retry-After`, else 1 s, and up to a second more."""
-        said = None if response is None else _header(response, "retry-after")
-        return (1 if said is None else int(said)) + random.random()
+        headers = {} if response is None else response.headers
+        return retry_after(headers, wall_clock()) + random.random()
 
 
 class ServerErrorRetries(_ByMethod, _WaitsOnClock, AsyncServerErrorRetryHandler):
@@ -165,13 +174,27 @@ def _method(request: HttpRequest) -> str:
     return request.url.split("?")[0].rsplit("/", 1)[-1]
 
 
-def _header(response: HttpResponse, wanted: str) -> str | None:
-    for name, value in response.headers.items():
+def retry_after(headers: Mapping[str, Any], now: datetime) -> float:
+    """The seconds a 429's `Retry-After` asks to wait: Slack sends seconds, but RFC 7231
+    allows an HTTP date too and a proxy in front of Slack may send one (then the seconds
+    from `now`, real time, until it). 1 s when there is none or it reads as neither."""
+    said = _header(headers, "retry-after")
+    if said is None:
+        return DEFAULT_RETRY_AFTER
+    try:
+        seconds = float(said)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(said)
+        except (TypeError, ValueError):
+            return DEFAULT_RETRY_AFTER
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        return max(0.0, (when - now).total_seconds())
+    return seconds if math.isfinite(seconds) and seconds >= 0 else DEFAULT_RETRY_AFTER
+
+
+def _header(headers: Mapping[str, Any], wanted: str) -> str | None:
+    for name, value in headers.items():
         if name.lower() == wanted:
-            return str(value[0] if isinstance(value, list) else value)
+            return str(value[0] if isinstance(value, list) else value).strip()
     return None
-
-
-def _retry_after(response: HttpResponse) -> float:
-    said = _header(response, "retry-after")
-    return float(said) if said is not None and said.isdigit() else 0.0

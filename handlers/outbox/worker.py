@@ -18,6 +18,7 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError
 
+from bot.clock import wall_clock
 from bot.reliability.delivery import NotYet, Outcome, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
@@ -27,6 +28,7 @@ from handlers.client.failures import (
     error_code,
     explained,
     is_transient,
+    retry_after,
 )
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
@@ -303,13 +305,9 @@ class OutboxWorker:
         except SlackApiError as error:
             status = error.response.status_code
             code = error_code(error) if is_transient(error) else explained(error)
-            retry_after = error.response.headers.get("Retry-After") if status == 429 else None
+            waits = retry_after(error.response.headers, wall_clock()) if status == 429 else None
             outcome = after_failure(
-                attempts,
-                now,
-                code or str(status),
-                transient=is_transient(error),
-                retry_after=float(retry_after) if retry_after else None,
+                attempts, now, code or str(status), transient=is_transient(error), retry_after=waits
             )
             return replace(outcome, given_up=error_code(error) not in INSTALL_REFUSED)
         except Paced as busy:
