@@ -1,15 +1,19 @@
-"""A message's link, whether a file was shared already, updating a message that may be gone,
-and deleting the bot's own messages: one at a time, or all it posted in a thread."""
+"""An ephemeral shown or refused, a message's link, whether a file was shared already,
+updating a message that may be gone, and deleting the bot's own messages: one at a time, or
+all it posted in a thread."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.handler import default_interval_calculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.client.failures import error_code, is_transient
+from handlers.client.failures import RETRIED_STATUSES, error_code, is_transient
+from handlers.client.lookup import POST_RETRIES
 
 log = logging.getLogger("askaround.messages")
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
@@ -17,6 +21,28 @@ log = logging.getLogger("askaround.messages")
 GONE = {"thread_not_found", "channel_not_found", "not_in_channel"}
 # How far back after its message an earlier attempt's upload is looked for.
 HISTORY_LOOKBACK = 50
+
+
+async def ephemeral_shown(
+    client: AsyncWebClient, channel: str, user: str, message: dict[str, Any]
+) -> bool:
+    """Show `message` to `user` alone in `channel`; False when Slack refuses to (they are not
+    in it, it is gone), for the caller to say it elsewhere. A failure that passes is no
+    refusal: the client waits out 429s, 500s and 503s itself, and the others that pass (a
+    502, `internal_error`) are tried again as those are; one that lasts is raised."""
+    tried = 0
+    while True:
+        try:
+            await client.chat_postEphemeral(channel=channel, user=user, **message)
+            return True
+        except SlackApiError as failure:
+            if not is_transient(failure):
+                return False
+            status = failure.response.status_code
+            if status == 429 or status in RETRIED_STATUSES or tried >= POST_RETRIES:
+                raise
+        await asyncio.sleep(default_interval_calculator.calculate_sleep_duration(tried))
+        tried += 1
 
 
 async def update_message(

@@ -28,6 +28,7 @@ from handlers.blocks.elements import render_error
 from handlers.blocks.message_text import readable_text
 from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
 from handlers.client.lookup import post_once
+from handlers.client.messages import ephemeral_shown
 from handlers.client.respond import shared
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, Turn, start
 from handlers.dispatch.inbox import stored
@@ -75,13 +76,8 @@ async def tell(
         or event.get("channel")
         or (event.get("item") or {}).get("channel")  # reaction_added
     )
-    if user and channel:
-        try:
-            await client.chat_postEphemeral(channel=channel, user=user, **message)
-            return
-        except SlackApiError as refused:  # a channel the bot is not in: say it in a DM
-            if is_transient(refused):
-                raise
+    if user and channel and await ephemeral_shown(client, channel, user, message):
+        return
     if user:
         dm = await client.conversations_open(users=user)
         await post_once(client, channel=dm["channel"]["id"], **message)

@@ -26,7 +26,7 @@ from handlers.client.directory import (
 )
 from handlers.client.failures import is_transient
 from handlers.client.lookup import post_once
-from handlers.client.messages import message_link
+from handlers.client.messages import ephemeral_shown, message_link
 from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.replies import KUDOS_CONFIRMATION
 
@@ -192,16 +192,12 @@ async def confirm_to_giver(
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:
-    """A reply only this person sees: ephemeral where they are, else in their DM with the bot
-    (returned as `Posted`)."""
+    """A reply only this person sees: ephemeral where they are, else (Slack refusing that) in
+    their DM with the bot, returned as `Posted`."""
 
     async def reply(**message: Any) -> Posted | None:
-        if channel_id:
-            try:
-                await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
-                return None
-            except SlackApiError:
-                pass
+        if channel_id and await ephemeral_shown(client, channel_id, user_id, message):
+            return None
         dm = await client.conversations_open(users=user_id)
         posted = await post_once(client, channel=dm["channel"]["id"], **message)
         return Posted(str(posted["channel"]), str(posted["ts"]))

@@ -5,14 +5,7 @@ of the thread, not the first, whose oldest replies come first."""
 from __future__ import annotations
 
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import (
-    dm_text,
-    give,
-    global_modal,
-    kudos_posts,
-    ledger,
-    submit_modal,
-)
+from tests.slack.kudos.world import dm_text, give, give_in_modal, kudos_posts, ledger
 
 REASON = "for untangling the release #teamwork"
 # More replies than one page of `conversations.replies` holds (100 here, 15 for some apps).
@@ -72,15 +65,7 @@ async def test_a_confirmation_said_in_the_dm_whose_answer_was_lost_is_said_once(
         applied=True,
         channel=str(slack.emu.workspace.open_im(maria).id),
     )
-    modal = await global_modal(slack, "maria")
-    await submit_modal(
-        slack,
-        "maria",
-        modal,
-        recipients=["bob"],
-        reason="ran a calm incident review",
-        channel="general",
-    )
+    await give_in_modal(slack, "maria", "general")
     await slack.drain()
     assert len(await ledger(slack)) == 1
     assert dm_text(slack, "maria").count("Kudos sent") == 1, dm_text(slack, "maria")

@@ -83,3 +83,16 @@ async def submit_modal(
     if values:
         filled["values"] = {"chosen": values}
     return await slack.here.submit_view(slack.user(handle), modal.id, filled)
+
+
+async def give_in_modal(slack: Harness, handle: str, channel: str) -> None:
+    """`handle` gives Bob kudos from the shortcut's modal, shown in `channel`."""
+    modal = await global_modal(slack, handle)
+    await submit_modal(
+        slack,
+        handle,
+        modal,
+        recipients=["bob"],
+        reason="ran a calm incident review",
+        channel=channel,
+    )
