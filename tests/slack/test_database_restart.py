@@ -106,3 +106,19 @@ async def test_a_command_while_the_database_is_down_is_told_once(slack: SlackHar
     await slack.drain()
     assert "Kudos sent" in ephemeral_text(slack, "alice")
     assert len(await ledger(slack)) == 1
+
+
+async def test_an_event_while_the_database_is_down_is_told_once_when_slack_gives_up(
+    slack: SlackHarness,
+) -> None:
+    """Bob's :kudos: reaction cannot be stored: its 500 makes Slack send the event again, and
+    a try that works would have made "something went wrong" untrue, so he is told only on
+    Slack's last try (before, on each of the four)."""
+    if slack.services.engine.dialect.name != "postgresql":
+        return  # a SQLite file has no server to lose
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    async with database_down(slack):
+        sent = await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "kudos")
+    assert sent is not None and [a.status for a in sent.attempts] == [500] * 4
+    assert ephemeral_text(slack, "bob").count("went wrong") == 1
+    assert await ledger(slack) == []
