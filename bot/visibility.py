@@ -178,6 +178,15 @@ def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
     return not is_private or in_bot_dm
 
 
+def may_ask_others(*, asked_private: bool, private_now: bool) -> bool:
+    """Whether a question may go on to colleagues not asked yet, as its requests run out: a
+    public one, or one asked in private, whose asker agreed to "first, then others". One
+    asked in public and private since (made private, shared with another organisation) was
+    agreed to by nobody: its words go to nobody new, as *Suggest someone* sends them to
+    nobody either."""
+    return asked_private or not private_now
+
+
 def introduced_in_thread(*, is_private: bool) -> bool:
     """Whether asker and helper may be introduced in the question's thread, for everyone in
     its conversation to read; a private question's pair meet in a group DM of their own."""

@@ -3,12 +3,13 @@ the asked person's own hours) expires, and the next people are asked."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import visibility
 from bot.questions import lookup, tell
 from bot.questions.indexes import IndexFor
 from bot.questions.policy import RoutingConfig
@@ -18,7 +19,11 @@ from bot.worktime import working_minutes
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
-from storage.models import Offer
+from storage.models import Offer, Question
+
+# Whether a question stored as public is private now (its channel made private or shared
+# since, the app not told), storing it so: `QuestionService.made_private_since`.
+PrivateSince = Callable[[Question], Awaitable[bool]]
 
 
 async def escalate_due(
@@ -27,8 +32,11 @@ async def escalate_due(
     config: RoutingConfig,
     clock: Clock,
     observe: Observe,
+    private_since: PrivateSince | None = None,
 ) -> list[Moved]:
-    """Expire offers that had their working time, and ask the next people; one pass."""
+    """Expire offers that had their working time, and ask the next people; one pass. A
+    question asked in public is looked at against its channel first (`private_since`): one
+    private now goes to nobody new (`visibility.may_ask_others`)."""
     now = clock()
     async with sessions() as s:
         candidates = await offer_q.open_questions_with_pending_offers(
@@ -46,6 +54,7 @@ async def escalate_due(
         due = [o for o in pending if _out_of_time(o, people, now, config)]
         if not due:
             continue
+        ask_others = await _may_ask_others(sessions, team_id, question_id, private_since)
         index = await index_for(team_id)
         async with sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
@@ -53,13 +62,29 @@ async def escalate_due(
             expired = [o for o in due if await offer_q.set_offer_status(s, o, "expired", at=now)]
             if not expired:
                 continue
-            went = await move_on(s, index, question, expired, config, clock, observe)
+            went = await move_on(
+                s, index, question, expired, config, clock, observe, ask_others=ask_others
+            )
             moved.append(went)
             # True either way: others may still be waiting to answer, with nobody new asked.
             note = await _what_next(s, team_id, went, now, config)
             await tell.offers_closed(s, question, expired, note, now)
             await tell.asking_moved(s, question, expired, now)
     return moved
+
+
+async def _may_ask_others(
+    sessions: async_sessionmaker[AsyncSession],
+    team_id: str,
+    question_id: int,
+    private_since: PrivateSince | None,
+) -> bool:
+    async with sessions() as s:
+        question = await lookup.question(s, team_id, question_id)
+    if private_since is None:
+        return True
+    private_now = question.is_private or await private_since(question)
+    return visibility.may_ask_others(asked_private=question.is_private, private_now=private_now)
 
 
 async def _what_next(

@@ -12,6 +12,7 @@ deleted or edited (`bot.questions.message_changes`).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -515,9 +516,25 @@ class QuestionService:
             waiting = await lookup.waiting(s, team_id, opened, self.clock(), self.config.hours)
             return Mine(newest, total, frozenset(waiting))
 
-    async def escalate_due(self) -> list[Moved]:
+    async def escalate_due(
+        self, private_now_in: Callable[[str], Awaitable[PrivateNow | None]] | None = None
+    ) -> list[Moved]:
+        """`private_now_in`: a workspace's look at its channels as they are now, for the
+        questions asked in public whose requests ran out."""
+
+        async def private_since(question: Question) -> bool:
+            assert private_now_in is not None
+            private_now = await private_now_in(question.team_id)
+            public = await self.still_public(question.team_id, [question.channel_id], private_now)
+            return not public
+
         return await escalation.escalate_due(
-            self._sessions, self._index_for, self.config, self.clock, self._observe_routing
+            self._sessions,
+            self._index_for,
+            self.config,
+            self.clock,
+            self._observe_routing,
+            private_since if private_now_in is not None else None,
         )
 
     # internals

@@ -1,5 +1,6 @@
-"""The periodic jobs. Escalation works on the database alone; the directory sync and the
-digests talk to Slack, so they run once in each workspace, with that workspace's client.
+"""The periodic jobs. Escalation works on the database, asking Slack only whether a channel
+a question was asked in is private now; the directory sync and the digests talk to Slack,
+so they run once in each workspace, with that workspace's client.
 
 The digest job only decides: each digest that is due, and the public roundup, is queued in the
 outbox with its run in `digest_runs` (`DigestService.queue_due`), and `handlers.outbox.digests`
@@ -12,12 +13,14 @@ from datetime import timedelta
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.conversations import PrivateNow
 from bot.reliability.inbox import HEARTBEAT_SECONDS
 from bot.runtime.scheduler import Job
 from bot.services import Services
 from handlers.client.admins import slack_admins
+from handlers.client.conversations import private_now
 from handlers.client.directory import sync_directory
-from handlers.client.workspaces import WorkspaceClients, in_every_workspace
+from handlers.client.workspaces import NotInstalled, WorkspaceClients, in_every_workspace
 from handlers.dispatch.inbox import replay_orphans
 
 ESCALATE_EVERY = 60.0
@@ -44,10 +47,19 @@ async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
     return await services.insights.queue_monthly(team_id, await slack_admins(client, team_id))
 
 
-async def escalate(services: Services) -> int:
+async def escalate(clients: WorkspaceClients, services: Services) -> int:
     """Offers that ran out of working time go to the next people (through the outbox);
-    returns how many questions moved."""
-    return len(await services.questions.escalate_due())
+    returns how many questions moved. A question asked in public is looked at against its
+    channel as it is now first, through its workspace's client."""
+
+    async def private_now_in(team_id: str) -> PrivateNow | None:
+        try:
+            client = await clients.for_team(team_id)
+        except NotInstalled:  # nobody new could be sent a request there anyway
+            return None
+        return private_now(client, services.conversations.of(team_id))
+
+    return len(await services.questions.escalate_due(private_now_in))
 
 
 async def sync(client: AsyncWebClient, services: Services) -> None:
@@ -99,7 +111,7 @@ async def retention(clients: WorkspaceClients, services: Services) -> list[str]:
 
 def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
     return [
-        Job("escalate", ESCALATE_EVERY, lambda: escalate(services)),
+        Job("escalate", ESCALATE_EVERY, lambda: escalate(clients, services)),
         Job(
             "directory_sync",
             SYNC_EVERY,

@@ -8,10 +8,13 @@ only, never as a solved question to someone outside the channel.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from bot.conversations import PUBLIC_FOR
-from storage.models import InboxItem, Kudos, Question
+from bot.questions.policy import RoutingConfig
+from storage.models import InboxItem, Kudos, Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION, solved_by_dev
 
@@ -145,3 +148,31 @@ async def test_nobody_outside_is_suggested_a_question_from_a_channel_made_privat
     to_alice = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice"))]
     assert not [text for text in to_alice if MARKER in text]
     assert "This question is private" in shown_to(slack, "dev")
+
+
+async def test_nobody_new_is_asked_a_question_from_a_channel_made_private_since(
+    slack: SlackHarness,
+) -> None:
+    """Carol asked in #launch while it was public, and one colleague was asked. #launch is then
+    made private, the app none the wiser, and that request runs out: as for *Suggest
+    someone*, the question goes to nobody Carol did not agree to, so nobody new gets a
+    request quoting her words (before, the next colleague did)."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    channel = launch(slack)
+    await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {ASKED}")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        [first] = (await s.scalars(select(Offer.candidate_user_id))).all()
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    slack.advance(PUBLIC_FOR * 2)
+    slack.services.clock.advance(timedelta(minutes=31))
+    assert await slack.runner.bot.scheduler.run_once("escalate") == 1
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(Offer.candidate_user_id))).all() == [first]
+        question = await s.scalar(select(Question))
+    assert question is not None and question.is_private
+    told = {u for u in slack.users.values() if u != first and u != slack.user("carol")}
+    for user in told:
+        quoted = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(user) if m.bot_id]
+        assert not [text for text in quoted if MARKER in text], user
