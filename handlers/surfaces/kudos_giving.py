@@ -192,14 +192,29 @@ async def confirm_to_giver(
 
 
 def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:
-    """A reply only this person sees: ephemeral where they are, else (Slack refusing that) in
-    their DM with the bot, returned as `Posted`."""
+    """A reply only this person sees: ephemeral where they are, else (Slack refusing it, or
+    failing it past its retries) in their DM with the bot, returned as `Posted`."""
 
     async def reply(**message: Any) -> Posted | None:
-        if channel_id and await ephemeral_shown(client, channel_id, user_id, message):
+        if channel_id and await _shown_or_failing(client, channel_id, user_id, message):
             return None
         dm = await client.conversations_open(users=user_id)
         posted = await post_once(client, channel=dm["channel"]["id"], **message)
         return Posted(str(posted["channel"]), str(posted["ts"]))
 
     return reply
+
+
+async def _shown_or_failing(
+    client: AsyncWebClient, channel_id: str, user_id: str, message: dict[str, Any]
+) -> bool:
+    """Whether the ephemeral was shown; False, for the DM, when Slack refused it or kept
+    failing it: what it confirms is already in the ledger, and "try again" would give it
+    twice."""
+    try:
+        return await ephemeral_shown(client, channel_id, user_id, message)
+    except SlackApiError as failure:
+        if not is_transient(failure):
+            raise
+        log.warning("confirmation to %s said in the DM: %s", user_id, failure.response.status_code)
+        return False

@@ -43,3 +43,16 @@ async def test_a_confirmation_slack_refuses_to_show_there_goes_to_the_dm(
     await _give_in_general(slack)
     assert dm_text(slack, "maria").count("Kudos sent") == 1
     assert "Kudos sent" not in ephemeral_text(slack, "maria")
+
+
+async def test_a_confirmation_slack_keeps_failing_to_show_goes_to_the_dm_once(
+    slack: SlackHarness,
+) -> None:
+    """The kudos is in the ledger before its confirmation is shown: when Slack keeps failing
+    the ephemeral, the giver reads it in their DM, not "try again", which would give a
+    second kudos from a new form."""
+    slack.emu.faults.add("chat.postEphemeral", status=502, times=10)
+    await _give_in_general(slack)
+    assert dm_text(slack, "maria").count("Kudos sent") == 1
+    assert "try again" not in ephemeral_text(slack, "maria").lower()
+    assert len(await ledger(slack)) == 1
