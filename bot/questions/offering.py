@@ -94,9 +94,10 @@ async def rank(
 
 
 def _introduced_by_member(suggestion: Suggestion, people: Mapping[str, Person]) -> Suggestion:
-    """A guest of the workspace is named to nobody as who could introduce them: the suggestion
-    goes without the introduction (`visibility.may_be_asked`)."""
+    """A guest of the workspace (`visibility.may_be_asked`), or someone who has left it, is
+    named to nobody as who could introduce them: the suggestion goes without the
+    introduction. The colleague graph keeps a leaver's ties until the index is next built."""
     via = people.get(suggestion.via_user_id or "")
-    if via is None or visibility.may_be_asked(is_guest=via.is_guest):
+    if via is None or (visibility.may_be_asked(is_guest=via.is_guest) and not via.deactivated):
         return suggestion
     return replace(suggestion, via_user_id=None, introduction="")

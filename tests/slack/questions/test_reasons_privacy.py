@@ -4,7 +4,7 @@ in a private channel rank people there but are never named."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from storage.models import Offer
 from tests.slack.harness import SlackHarness
@@ -80,3 +80,29 @@ async def test_undone_kudos_are_not_evidence(slack: SlackHarness) -> None:
     async with slack.services.sessions() as s:
         reasons = [o.reason for o in await s.scalars(select(Offer))]
     assert not [r for r in reasons if "thanked" in r and "quokka" in r], reasons
+
+
+async def test_an_introduction_is_not_made_through_someone_who_left(slack: SlackHarness) -> None:
+    """Carol thanked Bob and Bob thanked Dev in #general, so Bob has worked with both: Carol's
+    terraform question suggests Dev "through Bob". Once Bob has left the workspace he can
+    introduce nobody, and no request or thread names him as the path."""
+    await slack.command("carol", "/kudos", "@bob for pairing on the release notes", "general")
+    await slack.command("bob", "/kudos", "@dev for the terraform state unlock", "general")
+    await slack.settle()
+    bob = slack.user("bob")
+
+    async def through_bob(question: str) -> list[Offer]:
+        """The offers of a new question of Carol's that name Bob as the path."""
+        slack.services.indexes.invalidate(slack.team_id)
+        await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {question}")
+        await slack.settle()
+        async with slack.services.sessions() as s:
+            newest = await s.scalar(select(func.max(Offer.question_id)))
+            offers = list(await s.scalars(select(Offer).where(Offer.question_id == newest)))
+        assert offers
+        return [o for o in offers if o.via_user_id == bob or "Bob" in o.introduction]
+
+    assert await through_bob("how do we unlock a terraform state?")  # while Bob is here
+    await slack.emu.change_user(bob, deleted=True)
+    await slack.settle()
+    assert await through_bob("how do I import an existing terraform state?") == []
