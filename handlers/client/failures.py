@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import traceback
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -126,7 +127,7 @@ class _WaitsOnClock(AsyncRetryHandler):
         state.increment_current_attempt()
 
 
-class _ByMethod:
+class _ByMethod(ABC):
     """A slack_sdk retry handler that decides by the call's method and Slack's answer."""
 
     async def _can_retry_async(
@@ -139,8 +140,9 @@ class _ByMethod:
     ) -> bool:
         return response is not None and self.retries(_method(request), response)
 
+    @abstractmethod
     def retries(self, method: str, response: HttpResponse) -> bool:
-        raise NotImplementedError
+        """Whether a call of `method` that Slack answered with `response` is tried again."""
 
 
 class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler):
