@@ -161,84 +161,55 @@ async def test_a_colleague_whose_id_begins_with_the_bots_does_not_silence_a_ques
     assert len(nudges(slack, "bob")) == 1
 
 
-async def test_a_watched_channel_reads_a_site_and_a_classroom_as_they_write(
-    slack: SlackHarness,
-) -> None:
-    """A contractor's and a teacher's asks, typed without a question mark (a question labelled
-    with its topic, a cry for help before the problem), are offered help; a bot's prompt to reply
-    with a keyword and a step offered with `or are we good` are not."""
-    await watch_general(slack)
-    await slack.post(
-        "carol",
-        "general",
-        "Fleet bot: Van 12 has been idle 4 days. Is it still needed? Reply KEEP to keep it.",
-    )
-    await slack.post("carol", "general", "should I book another truck or are we good")
-    await slack.settle()
-    assert nudges(slack, "carol") == []
-    await slack.post(
-        "bob", "general", "benefits question: do part-timers get the dental plan or only medical"
-    )
-    await slack.post(
-        "alice",
-        "general",
+AS_THEY_WRITE = {
+    # A contractor's and a teacher's asks, typed without a question mark (a question labelled
+    # with its topic, a cry for help before the problem); a bot's prompt to reply with a
+    # keyword and a step offered with `or are we good` ask nobody.
+    "a site and a classroom": (
+        [
+            "Fleet bot: Van 12 has been idle 4 days. Is it still needed? Reply KEEP to keep it.",
+            "should I book another truck or are we good",
+        ],
+        "benefits question: do part-timers get the dental plan or only medical",
         "HELP my spreadsheet says every total is 0 even though the cells have numbers",
-    )
-    await slack.settle()
-    assert len(nudges(slack, "bob")) == 1
-    assert len(nudges(slack, "alice")) == 1
-
-
-async def test_a_watched_channel_reads_a_front_desk_and_a_lab_as_they_write(
-    slack: SlackHarness,
-) -> None:
-    """A way asked for without `is there` and a fault told before `anyone seen this before` are
-    offered help; volunteers asked for and a stock check are not."""
-    await watch_general(slack)
-    await slack.post("carol", "general", "any volunteers to help set up the training room?")
-    await slack.post("carol", "general", "do we have any spare toner cartridges left?")
-    await slack.settle()
-    assert nudges(slack, "carol") == []
-    await slack.post(
-        "bob", "general", "any way to bulk rename the invoices in the drive instead of one by one"
-    )
-    await slack.post(
-        "alice",
-        "general",
+    ),
+    # A way asked for without `is there` and a fault told before `anyone seen this before`;
+    # volunteers asked for and a stock check ask nobody.
+    "a front desk and a lab": (
+        [
+            "any volunteers to help set up the training room?",
+            "do we have any spare toner cartridges left?",
+        ],
+        "any way to bulk rename the invoices in the drive instead of one by one",
         "the badge reader at the side door blinks amber and never unlocks, anyone seen this before",
-    )
-    await slack.settle()
-    assert len(nudges(slack, "bob")) == 1
-    assert len(nudges(slack, "alice")) == 1
+    ),
+    # Whether a thing is legal and a fault's cause guessed at after it; a desk to cover with
+    # `who can?` and a question others want answered that the writer answered ask nobody.
+    "a law firm and a dispatch desk": (
+        [
+            "need somebody to cover the help desk phones 12-1, who can?",
+            "finance called, they want to know if we can close the books early. I told them yes",
+        ],
+        "Is it legal to record a customer call in California without telling them?",
+        "payroll export comes out empty, no error. is it because the period is still open?",
+    ),
+}
 
 
-async def test_a_watched_channel_reads_a_law_firm_and_a_dispatch_desk_as_they_write(
-    slack: SlackHarness,
+@pytest.mark.parametrize("place", list(AS_THEY_WRITE))
+async def test_a_watched_channel_reads_people_as_they_write(
+    slack: SlackHarness, place: str
 ) -> None:
-    """Whether a thing is legal and a fault's cause guessed at after it are offered help; a desk
-    to cover with `who can?` and a question others want answered that the writer answered are
-    not."""
+    """Carol's messages ask nobody and get no offer of help; Bob's and Alice's asks, each
+    written as people there write, get one each."""
+    quiet, bobs, alices = AS_THEY_WRITE[place]
     await watch_general(slack)
-    await slack.post(
-        "carol", "general", "need somebody to cover the help desk phones 12-1, who can?"
-    )
-    await slack.post(
-        "carol",
-        "general",
-        "finance called, they want to know if we can close the books early. I told them yes",
-    )
+    for text in quiet:
+        await slack.post("carol", "general", text)
     await slack.settle()
     assert nudges(slack, "carol") == []
-    await slack.post(
-        "bob",
-        "general",
-        "Is it legal to record a customer call in California without telling them?",
-    )
-    await slack.post(
-        "alice",
-        "general",
-        "payroll export comes out empty, no error. is it because the period is still open?",
-    )
+    await slack.post("bob", "general", bobs)
+    await slack.post("alice", "general", alices)
     await slack.settle()
     assert len(nudges(slack, "bob")) == 1
     assert len(nudges(slack, "alice")) == 1
