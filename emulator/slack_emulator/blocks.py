@@ -3,9 +3,11 @@
 Slack fills in a ``block_id`` and an ``action_id`` that the app left out, and refuses
 layouts beyond its limits. The emulator does the same so that a bot which would be
 rejected by Slack (51 blocks, a 3,001-character section, an option of 76 characters…) is
-rejected here too. The rules for the parts of a block are in ``block_rules.py``; this module
-applies them to whole messages and views (https://docs.slack.dev/reference/block-kit/blocks,
-https://docs.slack.dev/reference/views/modal-views, …/views/home-tab-views).
+rejected here too. Which elements and fields each part may carry are in ``block_fields.py``,
+the rules for a block's composition objects in ``block_rules.py`` and for its elements in
+``element_rules.py``; this module applies them to whole messages and views
+(https://docs.slack.dev/reference/block-kit/blocks, https://docs.slack.dev/reference/views/
+modal-views, …/views/home-tab-views).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .block_rules import (
+from .block_fields import (
     ACCESSORIES,
     ACTIONS,
     FIELDS,
@@ -25,8 +27,9 @@ from .block_rules import (
     OPTION_GROUP_FIELDS,
     SURFACES,
     VIEW_FIELDS,
-    Report,
 )
+from .block_rules import Report
+from .element_rules import check_element, check_image
 from .formatting import formatting_warnings, text_objects
 from .records import Blocks
 
@@ -96,7 +99,7 @@ def _placed(block: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str, set
 
 
 def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
-    """blocks/*: each block's own fields; then its elements (block_rules.Report.element)."""
+    """blocks/*: each block's own fields; then its elements (element_rules.check_element)."""
     if not isinstance(block, dict) or "type" not in block:
         report.add("missing required field: type", pointer)
         return
@@ -119,7 +122,7 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
             report.items(block.get("elements"), 10, f"{pointer}/elements", least=1)
         ):
             if isinstance(element, dict) and element.get("type") == "image":
-                report.image(element, f"{pointer}/elements/{i}")
+                check_image(element, f"{pointer}/elements/{i}", report)
             else:
                 report.text(element, 3000, f"{pointer}/elements/{i}", required=True)
     elif kind == "actions":  # 1–25 interactive elements
@@ -134,7 +137,7 @@ def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None
         elif block.get("dispatch_action") and block["element"].get("type") == "file_input":
             report.add("dispatch_action is incompatible with file_input", f"{pointer}/element")
     elif kind == "image":  # alt_text ≤ 2,000, image_url ≤ 3,000, title plain_text ≤ 2,000
-        report.image(block, pointer)
+        check_image(block, pointer, report)
         report.text(block.get("title"), 2000, f"{pointer}/title", plain=True)
     elif kind == "markdown":  # blocks/markdown-block: standard markdown, ≤ 12,000 characters
         text = block.get("text")
@@ -268,7 +271,7 @@ def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface
         in_modal_input = surface == "modal" and where.endswith("/element")
         if element.get("response_url_enabled") and not in_modal_input:
             report.add("response_url_enabled only works in a modal's input block", where)
-        report.element(element, where)
+        check_element(element, where, report)
         action_id = element.get("action_id")
         if action_id is not None and action_id in seen:
             report.add(f"action_id {action_id} is already used in this block", where)
