@@ -28,9 +28,9 @@ from sqlalchemy import event
 from benchmarks import procs, seed
 from benchmarks.company import NOW, Company
 from benchmarks.machine import command_line, describe, latency_summary, save
+from bot.database_url import normalise_database_url
 from bot.digests.service import DigestService
 from bot.digests.weeks import IsoWeek
-from bot.settings import normalise_database_url
 from storage.db import create_engine, create_sessions
 
 PEOPLE = 10_000

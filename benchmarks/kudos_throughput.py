@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from benchmarks import procs
 from benchmarks.emulator_proc import TEAMS
 from benchmarks.machine import RESULTS, command_line, describe, save
-from bot.settings import normalise_database_url
+from bot.database_url import normalise_database_url
 from storage.db import create_engine
 from storage.models import Kudos
 

@@ -28,8 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from benchmarks import procs, seed
 from benchmarks.company import NOW, Company
 from benchmarks.machine import command_line, describe, save
+from bot.database_url import normalise_database_url
 from bot.questions.indexes import IndexCache
-from bot.settings import normalise_database_url
 from storage import routing, workspaces
 from storage.db import create_engine, create_sessions
 from storage.models import Kudos

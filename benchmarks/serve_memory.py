@@ -28,7 +28,7 @@ from benchmarks import procs, seed
 from benchmarks.ack_latency import settle
 from benchmarks.company import Company
 from benchmarks.machine import RESULTS, command_line, describe, save
-from bot.settings import normalise_database_url
+from bot.database_url import normalise_database_url
 from storage.db import create_engine
 
 TARGET_MIB = 300.0

@@ -25,8 +25,8 @@ from typing import Any
 from benchmarks import procs, seed
 from benchmarks.company import Company
 from benchmarks.machine import command_line, describe, latency_summary, save
+from bot.database_url import normalise_database_url
 from bot.questions.solved import SolvedFinder
-from bot.settings import normalise_database_url
 from storage.db import create_engine, create_sessions
 
 PEOPLE = 1_000

@@ -1,15 +1,13 @@
 """Settings, read once from the environment (and an optional `.env`) by the composition root.
 
-Over 300 lines on purpose: one table names, defaults and validates every variable.
-
-Every value is validated up front so a bad deployment fails at start-up with one line naming
-the variable, instead of on the first Slack request.
+One table (`SETTINGS`) names and defaults every variable; each value is validated up front
+(`bot.setting_validators`, and `bot.database_url` for the database's), so a bad deployment
+fails at start-up with one line naming the variable, instead of on the first Slack request.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from dotenv import dotenv_values
 
+from bot import setting_validators as validate
+from bot.database_url import normalise_database_url
 from bot.errors import ConfigError
 from bot.worktime import WorkingHours
 
@@ -123,8 +123,6 @@ SETTINGS: tuple[Setting, ...] = (
 )
 _NAMES = frozenset(setting.name for setting in SETTINGS)
 
-_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -196,36 +194,40 @@ class Settings:
                 raise ConfigError(name, f"is missing: set it to {spec.help}")
             return spec.default
 
-        client_id, client_secret = _oauth_credentials(
+        client_id, client_secret = validate.oauth_credentials(
             get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
         )
         return cls(
-            bot_token=_bot_token(
+            bot_token=validate.bot_token(
                 values.get("SLACK_BOT_TOKEN", "").strip(), bool(client_id), one_workspace
             ),
             signing_secret=get("SLACK_SIGNING_SECRET"),
-            app_token=_token(get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", optional=True),
-            api_url=_api_url(get("SLACK_API_URL")),
+            app_token=validate.token(
+                get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", optional=True
+            ),
+            api_url=validate.api_url(get("SLACK_API_URL")),
             database_url=normalise_database_url(get("ASKAROUND_DATABASE_URL")),
             host=get("ASKAROUND_HOST"),
-            port=_port(get("ASKAROUND_PORT")),
-            log_level=_log_level(get("ASKAROUND_LOG_LEVEL")),
-            log_format=_choice(
+            port=validate.port(get("ASKAROUND_PORT")),
+            log_level=validate.log_level(get("ASKAROUND_LOG_LEVEL")),
+            log_format=validate.choice(
                 get("ASKAROUND_LOG_FORMAT"), "ASKAROUND_LOG_FORMAT", ("text", "json")
             ),
-            offers_per_round=_count(
+            offers_per_round=validate.count(
                 get("ASKAROUND_OFFERS_PER_ROUND"), "ASKAROUND_OFFERS_PER_ROUND"
             ),
-            offer_minutes=_count(get("ASKAROUND_OFFER_MINUTES"), "ASKAROUND_OFFER_MINUTES"),
-            max_open_offers=_count(get("ASKAROUND_MAX_OPEN_OFFERS"), "ASKAROUND_MAX_OPEN_OFFERS"),
-            working_hours=_working_hours(get("ASKAROUND_WORKING_HOURS")),
+            offer_minutes=validate.count(get("ASKAROUND_OFFER_MINUTES"), "ASKAROUND_OFFER_MINUTES"),
+            max_open_offers=validate.count(
+                get("ASKAROUND_MAX_OPEN_OFFERS"), "ASKAROUND_MAX_OPEN_OFFERS"
+            ),
+            working_hours=validate.working_hours(get("ASKAROUND_WORKING_HOURS")),
             client_id=client_id,
             client_secret=client_secret,
-            scopes=_scopes(get("SLACK_SCOPES")),
-            uninstalled_retention_days=_count(
+            scopes=validate.scopes(get("SLACK_SCOPES")),
+            uninstalled_retention_days=validate.count(
                 get("ASKAROUND_UNINSTALLED_RETENTION_DAYS"), "ASKAROUND_UNINSTALLED_RETENTION_DAYS"
             ),
-            question_text_days=_days(
+            question_text_days=validate.days(
                 get("ASKAROUND_QUESTION_TEXT_DAYS"), "ASKAROUND_QUESTION_TEXT_DAYS"
             ),
         )
@@ -276,186 +278,3 @@ def _unquoted(value: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         return text[1:-1]
     return value
-
-
-def _bot_token(value: str, oauth: bool, one_workspace: bool = False) -> str:
-    """Required in token mode; with OAuth the server takes each workspace's token from its
-    installation, and a token given anyway is what the admin CLI commands act on."""
-    if not value and one_workspace:
-        raise ConfigError(
-            "SLACK_BOT_TOKEN",
-            "is missing: set it to the bot token (xoxb-…) of the workspace to act on, from "
-            "OAuth & Permissions",
-        )
-    if not value and not oauth:
-        raise ConfigError(
-            "SLACK_BOT_TOKEN",
-            "is missing: set it to the bot token (xoxb-…) from OAuth & Permissions, or set "
-            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app through OAuth",
-        )
-    return _token(value, "SLACK_BOT_TOKEN", "xoxb-", optional=oauth)
-
-
-def _oauth_credentials(client_id: str, client_secret: str) -> tuple[str, str]:
-    """Both or neither: half a pair would fail only when the first workspace installs."""
-    if client_id and not client_secret:
-        raise ConfigError(
-            "SLACK_CLIENT_SECRET", "is missing: OAuth needs it along with SLACK_CLIENT_ID"
-        )
-    if client_secret and not client_id:
-        raise ConfigError(
-            "SLACK_CLIENT_ID", "is missing: OAuth needs it along with SLACK_CLIENT_SECRET"
-        )
-    return client_id, client_secret
-
-
-def _scopes(value: str) -> tuple[str, ...]:
-    scopes = tuple(s.strip() for s in value.split(",") if s.strip())
-    if not scopes or not all(re.fullmatch(r"[a-z_]+(:[a-z_.]+)*", s) for s in scopes):
-        raise ConfigError(
-            "SLACK_SCOPES", f"is malformed: {value!r} is not a comma-separated list of scopes"
-        )
-    return scopes
-
-
-def _token(value: str, name: str, prefix: str, optional: bool = False) -> str:
-    if optional and not value:
-        return ""
-    if not value.startswith(prefix):
-        raise ConfigError(name, f"is malformed: it should start with {prefix!r}")
-    return value
-
-
-def _api_url(value: str) -> str:
-    try:
-        parts = urlsplit(value)
-        web = parts.scheme in ("http", "https") and bool(parts.netloc)
-    except ValueError:  # `http://[` and other hosts urlsplit cannot read
-        web = False
-    if not web:
-        raise ConfigError("SLACK_API_URL", f"is malformed: {value!r} is not an http(s) URL")
-    return value if value.endswith("/") else value + "/"
-
-
-# libpq's `sslmode` (what managed PostgreSQL services print) is asyncpg's `ssl`.
-SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
-# What asyncpg.connect takes as text from a URL's query (SQLAlchemy passes the query on as
-# keyword arguments); anything else failed on the first connection as a TypeError.
-_ASYNCPG_QUERY = frozenset(
-    {"ssl", "target_session_attrs", "passfile", "service", "servicefile", "krbsrvname", "gsslib"}
-)
-# libpq's certificate settings in a URL: asyncpg reads them from the environment instead.
-_FROM_ENVIRONMENT = {"sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT", "sslkey": "PGSSLKEY"}
-_PASSWORD = re.compile(r"(//[^/:@]*:)[^/@]*@")
-_URL_SHAPE = "sqlite:///askaround.db or postgresql://user:password@host:5432/database"
-
-
-def normalise_database_url(value: str) -> str:
-    """Accept the URLs people paste (`postgresql://`, `postgres://`, `sslmode=require`,
-    `sqlite:///`) and pick the async driver."""
-    # Imported here, not above: `askaround --help` and the settings of the Slack side need
-    # none of SQLAlchemy (0.3 s to import).
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(value)
-    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
-        shown = _PASSWORD.sub(r"\1***@", value)
-        raise ConfigError(
-            "ASKAROUND_DATABASE_URL", f"is malformed: {shown!r} is not like {_URL_SHAPE}"
-        ) from None
-    backend = url.get_backend_name()
-    if backend == "sqlite":
-        url = url.set(drivername="sqlite+aiosqlite")
-    elif backend in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+asyncpg", query=_asyncpg_query(url.query))
-    else:
-        raise ConfigError(
-            "ASKAROUND_DATABASE_URL", f"uses {backend!r}; only sqlite and postgresql are supported"
-        )
-    return url.render_as_string(hide_password=False)
-
-
-def _asyncpg_query(query: Mapping[str, str | tuple[str, ...]]) -> dict[str, str]:
-    """A PostgreSQL URL's query as asyncpg takes it: `sslmode` becomes `ssl`; what asyncpg
-    does not take is refused, naming what to do instead."""
-    taken: dict[str, str] = {}
-    for key, value in query.items():
-        text = value if isinstance(value, str) else ",".join(value)
-        if key == "sslmode":
-            if text not in SSL_MODES:
-                raise ConfigError(
-                    "ASKAROUND_DATABASE_URL",
-                    f"is malformed: sslmode {text!r} is not one of {', '.join(SSL_MODES)}",
-                )
-            key = "ssl"
-        elif key in _FROM_ENVIRONMENT:
-            raise ConfigError(
-                "ASKAROUND_DATABASE_URL",
-                f"is malformed: {key} is not taken in the URL: set {_FROM_ENVIRONMENT[key]} in "
-                "the environment instead",
-            )
-        elif key not in _ASYNCPG_QUERY:
-            raise ConfigError(
-                "ASKAROUND_DATABASE_URL",
-                f"is malformed: {key} is not taken in the URL (it takes sslmode and "
-                f"{', '.join(sorted(_ASYNCPG_QUERY - {'ssl'}))})",
-            )
-        taken[key] = text
-    return taken
-
-
-def _port(value: str) -> int:
-    if not _digits(value) or not 0 <= int(value) < 65536:
-        raise ConfigError("ASKAROUND_PORT", f"is malformed: {value!r} is not a port number")
-    return int(value)
-
-
-MAX_COUNT = 10_000
-MAX_DAYS = 100_000
-
-
-def _count(value: str, name: str) -> int:
-    if not _digits(value) or not 0 < int(value) <= MAX_COUNT:
-        raise ConfigError(
-            name, f"is malformed: {value!r} is not a whole number from 1 to {MAX_COUNT}"
-        )
-    return int(value)
-
-
-def _days(value: str, name: str) -> int:
-    """A number of days where 0 means "no limit"."""
-    if not _digits(value) or int(value) > MAX_DAYS:
-        raise ConfigError(
-            name,
-            f"is malformed: {value!r} is not a whole number of days from 0 (keep it) to {MAX_DAYS}",
-        )
-    return int(value)
-
-
-def _digits(value: str) -> bool:
-    """Plain 0-9 digits: `isdigit()` alone is also true of `²`, which int() refuses."""
-    return value.isascii() and value.isdigit()
-
-
-def _working_hours(value: str) -> WorkingHours:
-    try:
-        return WorkingHours.parse(value)
-    except ValueError as error:
-        raise ConfigError("ASKAROUND_WORKING_HOURS", f"is malformed: {error}") from None
-
-
-def _choice(value: str, name: str, choices: tuple[str, ...]) -> str:
-    if value.lower() not in choices:
-        raise ConfigError(name, f"is malformed: use one of {', '.join(choices)}")
-    return value.lower()
-
-
-def _log_level(value: str) -> str:
-    level = value.upper()
-    if level not in _LOG_LEVELS:
-        raise ConfigError(
-            "ASKAROUND_LOG_LEVEL", f"is malformed: use one of {', '.join(_LOG_LEVELS)}"
-        )
-    return level

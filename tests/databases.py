@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import asyncpg
 from sqlalchemy.engine import URL, make_url
 
-from bot.settings import normalise_database_url
+from bot.database_url import normalise_database_url
 from storage.db import create_engine
 from storage.migrate import upgrade_head
 
