@@ -11,7 +11,7 @@ from bot.questions.policy import OFF_HOURS
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import clip, safe_text
 from handlers.blocks.elements import Blocks, Message, button, context, one_section, section
-from handlers.blocks.questions import quote
+from handlers.blocks.question_words import quote
 
 
 def render_request_ended(question: QuestionView, *, declined: bool = False) -> Message:

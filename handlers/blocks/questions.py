@@ -1,17 +1,16 @@
-"""Block Kit for questions: what the asker, the experts and the connected pair see."""
+"""Block Kit for questions: what the asker, the experts and the connected pair see. The words
+these messages share (the question quoted, who is asked, named or counted) are in
+`question_words.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from bot import visibility
-from bot.questions.policy import OFF_HOURS
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
-from bot.safe_text import clip, safe_text
-from bot.words import and_list, noun, plural
+from bot.words import and_list, plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
     Blocks,
@@ -25,50 +24,20 @@ from handlers.blocks.elements import (
     one_section,
     section,
 )
+from handlers.blocks.question_words import (
+    QUESTION_PREVIEW,
+    counted_more,
+    named,
+    named_or_counted,
+    named_reason,
+    quote,
+    request_waits,
+    who_asked,
+)
 
-QUESTION_PREVIEW = 600
 ALREADY_QUOTED = 150  # of the question the asker is asking already, as an offer shows it
 WITHDRAW_ACTION = "question_withdraw"
 MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
-
-
-def quote(
-    text: str,
-    keep: tuple[str, ...] = (),
-    names: Mapping[str, str] | None = None,
-    limit: int = QUESTION_PREVIEW,
-) -> str:
-    """The question as asked, through `safe_text`: it pings nobody the message is not for;
-    anyone else it mentions reads as their name (`names`) when known."""
-    shown = clip(safe_text(text, keep=keep, names=names), limit)
-    return "\n".join(f"> {line}" for line in shown.splitlines())
-
-
-# What the asker reads of a colleague chosen outside their working hours: their request waits.
-WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
-
-
-def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
-    """An offer's reason and introduction for the asker, naming everyone without a ping.
-    That the colleague's working day is over, as it was when they were chosen, is said only
-    while their request still waits for it: a list drawn again once it was sent, or closed
-    unsent, would promise what is past."""
-    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if _waits(offer) else ""), names=names)
-    if offer.introduction:
-        reason += f"; {safe_text(offer.introduction, names=names)}"
-    return reason
-
-
-def _waits(offer: OfferView) -> bool:
-    """Whether the request was chosen outside its colleague's working hours and waits for
-    their next working day, not sent yet."""
-    return offer.status == "pending" and offer.dm_ts is None and OFF_HOURS in offer.reason
-
-
-def named(user_ids: list[str], names: Mapping[str, str]) -> str:
-    """People named without a ping: each has had a DM already, and a list in a channel's
-    thread should not notify them again where everyone watches."""
-    return ", ".join(safe_text(f"<@{u}>", names=names) for u in user_ids)
 
 
 # How a closed question ended, as the message that said who is asked says it afterwards.
@@ -79,17 +48,6 @@ _ENDED = {
     # "none took it on" (a helper may have taken it on, then let it go).
     "unanswered": "closed without a helper, so I stopped asking.",
 }
-
-
-def _who_asked(offers: list[OfferView], *, asker_alone: bool) -> tuple[list[OfferView], int]:
-    """The offers a message may name, and how many more it only counts
-    (`visibility.may_name_asked`: a connector is named to the asker alone)."""
-    shown = [o for o in offers if visibility.may_name_asked(o.kind, asker_alone=asker_alone)]
-    return shown, len(offers) - len(shown)
-
-
-def _more(count: int) -> str:
-    return f"{count:,} more {noun(count, 'colleague')}"
 
 
 def render_asking(
@@ -104,10 +62,10 @@ def render_asking(
     closed, who was asked and how it ended; only Solved is left, when it closed without a
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
     it, who was asked through their network is counted, not named."""
-    shown, hidden = _who_asked(offers, asker_alone=asker_alone)
+    shown, hidden = who_asked(offers, asker_alone=asker_alone)
     lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in shown]
     if hidden and lines:
-        lines.append(f"• and {_more(hidden)}")
+        lines.append(f"• and {counted_more(hidden)}")
     solved = button("Solved", "question_solved", str(question.id), "primary")
     ended = _ENDED.get(question.status)
     withdraw = button("Withdraw", WITHDRAW_ACTION, str(question.id))
@@ -118,7 +76,7 @@ def render_asking(
         buttons = [solved, withdraw]
     elif ended is None:
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
-        if offers and all(_waits(o) for o in offers):  # nobody has the request yet
+        if offers and all(request_waits(o) for o in offers):  # nobody has the request yet
             asked = plural(len(offers), "colleague")
             text = (
                 f"I'll ask {asked} privately whether they can help, when their working day starts:"
@@ -152,8 +110,8 @@ def render_more(
     asker alone reads it, who is asked through their network is counted, not named."""
     now = [o for o in asked if o.candidate_user_id not in waiting]
     later = [o for o in asked if o.candidate_user_id in waiting]
-    told = _who(now, names, asker_alone=asker_alone, more=False)
-    waits = _who(later, names, asker_alone=asker_alone, more=bool(told))
+    told = named_or_counted(now, names, asker_alone=asker_alone, more=False)
+    waits = named_or_counted(later, names, asker_alone=asker_alone, more=bool(told))
     if told and waits:
         text = f"I've also asked {told}; {waits} will get my message when their working day starts."
     elif told:
@@ -161,17 +119,6 @@ def render_more(
     else:
         text = f"I'll also ask {waits}: they'll get my message when their working day starts."
     return {"text": fallback(text)}
-
-
-def _who(
-    offers: list[OfferView], names: Mapping[str, str], *, asker_alone: bool, more: bool
-) -> str:
-    """These colleagues named, or counted (`_who_asked`); "more" after others were named."""
-    shown, hidden = _who_asked(offers, asker_alone=asker_alone)
-    who = [named([o.candidate_user_id for o in shown], names)] if shown else []
-    if hidden:
-        who.append(_more(hidden) if who or more else plural(hidden, "colleague"))
-    return and_list(who)
 
 
 def in_dm_instead(question: QuestionView, message: Message) -> Message:
@@ -190,7 +137,7 @@ def in_dm_instead(question: QuestionView, message: Message) -> Message:
 def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alone: bool) -> Message:
     """Told to the asker when a colleague they were told would get the request when their
     working day starts never will: they stopped taking questions (or left) before it."""
-    who = _who([offer], names, asker_alone=asker_alone, more=False)
+    who = named_or_counted([offer], names, asker_alone=asker_alone, more=False)
     text = f"{who} won't get my request after all: they can't be asked now."
     return {"text": fallback(text)}
 

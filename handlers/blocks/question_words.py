@@ -1,0 +1,78 @@
+"""A question's words and people as its messages show them: the question quoted, whoever it
+names without a ping, who is asked named or counted (`visibility.may_name_asked`) and why."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot import visibility
+from bot.questions.policy import OFF_HOURS
+from bot.questions.views import OfferView
+from bot.safe_text import clip, safe_text
+from bot.words import and_list, noun, plural
+
+QUESTION_PREVIEW = 600
+
+
+def quote(
+    text: str,
+    keep: tuple[str, ...] = (),
+    names: Mapping[str, str] | None = None,
+    limit: int = QUESTION_PREVIEW,
+) -> str:
+    """The question as asked, through `safe_text`: it pings nobody the message is not for;
+    anyone else it mentions reads as their name (`names`) when known."""
+    shown = clip(safe_text(text, keep=keep, names=names), limit)
+    return "\n".join(f"> {line}" for line in shown.splitlines())
+
+
+# What the asker reads of a colleague chosen outside their working hours: their request waits.
+WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
+
+
+def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
+    """An offer's reason and introduction for the asker, naming everyone without a ping.
+    That the colleague's working day is over, as it was when they were chosen, is said only
+    while their request still waits for it: a list drawn again once it was sent, or closed
+    unsent, would promise what is past."""
+    reason = safe_text(
+        offer.reason.replace(OFF_HOURS, WAITS if request_waits(offer) else ""), names=names
+    )
+    if offer.introduction:
+        reason += f"; {safe_text(offer.introduction, names=names)}"
+    return reason
+
+
+def request_waits(offer: OfferView) -> bool:
+    """Whether the request was chosen outside its colleague's working hours and waits for
+    their next working day, not sent yet."""
+    return offer.status == "pending" and offer.dm_ts is None and OFF_HOURS in offer.reason
+
+
+def named(user_ids: list[str], names: Mapping[str, str]) -> str:
+    """People named without a ping: each has had a DM already, and a list in a channel's
+    thread should not notify them again where everyone watches."""
+    return ", ".join(safe_text(f"<@{u}>", names=names) for u in user_ids)
+
+
+def who_asked(offers: list[OfferView], *, asker_alone: bool) -> tuple[list[OfferView], int]:
+    """The offers a message may name, and how many more it only counts
+    (`visibility.may_name_asked`: a connector is named to the asker alone)."""
+    shown = [o for o in offers if visibility.may_name_asked(o.kind, asker_alone=asker_alone)]
+    return shown, len(offers) - len(shown)
+
+
+def counted_more(count: int) -> str:
+    """Those asked beyond the ones named: "3 more colleagues"."""
+    return f"{count:,} more {noun(count, 'colleague')}"
+
+
+def named_or_counted(
+    offers: list[OfferView], names: Mapping[str, str], *, asker_alone: bool, more: bool
+) -> str:
+    """These colleagues named, or counted (`who_asked`); "more" after others were named."""
+    shown, hidden = who_asked(offers, asker_alone=asker_alone)
+    who = [named([o.candidate_user_id for o in shown], names)] if shown else []
+    if hidden:
+        who.append(counted_more(hidden) if who or more else plural(hidden, "colleague"))
+    return and_list(who)
