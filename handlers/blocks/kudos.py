@@ -1,27 +1,27 @@
 """Block Kit for kudos: shout-outs, DMs, confirmations, leaderboards and the Give kudos modal.
 
-Leaderboards and summaries name people (never `<@U…>`), so reading them pings nobody.
+Leaderboards and summaries name people (never `<@U…>`), so reading them pings nobody. The
+words these messages share (a reason quoted, values as tags, people named, the lines of a
+list) are in `kudos_words.py`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.kudos.rules import UNDO_WINDOW
-from bot.safe_text import clip, safe_text
-from bot.words import and_list, plural
+from bot.safe_text import safe_text
+from bot.words import plural
 from handlers.blocks.elements import (
     Blocks,
     Message,
     actions,
-    and_more,
     button,
-    capped,
     capped_lines,
     context,
     fallback,
@@ -31,50 +31,25 @@ from handlers.blocks.elements import (
     shorten,
     slack_time,
 )
+from handlers.blocks.kudos_words import (
+    LIST_REASON,
+    LISTED,
+    PERIOD_LABELS,
+    people,
+    quote,
+    reason,
+    reasons,
+    standings,
+    tags,
+    top_values,
+)
 
 MODAL_CALLBACK = "give_kudos_modal"
 UNDO_ACTION = "kudos_undo"
 HOME_GIVE_ACTION = "kudos_home_give"
 THANK_ACTION = "kudos_thank"  # under `/kudos @someone`: the modal, with them chosen
 SHOUTOUT_REASON = 1200
-LIST_REASON = 200
-NAMED = 20  # people named in one message; more are "and N others"
-LISTED = 10  # reasons, standings and values in one list; more are "…and N more"
 OPTION_TEXT = 75  # Slack's limit on an option's text (a value's name is at most 64)
-_PERIOD_LABELS = {
-    "week": "this week",
-    "month": "this month",
-    "quarter": "this quarter",
-    "year": "this year",
-    "all": "of all time",
-    "last week": "last week",
-    "last month": "last month",
-    "last quarter": "last quarter",
-    "last year": "last year",
-}
-
-
-def reason(
-    text: str, limit: int, keep: Sequence[str] = (), names: Mapping[str, str] | None = None
-) -> str:
-    """A reason as the bot may repost it (`safe_text`): it mentions only `keep`, and names
-    anyone else it mentions from `names`."""
-    return clip(safe_text(text, keep=keep, names=names), limit)
-
-
-def quote(text: str, limit: int, keep: Sequence[str] = ()) -> str:
-    return "\n".join(f"> {line}" for line in reason(text, limit, keep).splitlines() or [""])
-
-
-def tags(values: Sequence[str]) -> str:
-    return " ".join(f"`#{v}`" for v in values)
-
-
-def people(user_ids: Sequence[str]) -> str:
-    mentions = capped(
-        [f"<@{u}>" for u in user_ids], NAMED, plural(len(user_ids) - NAMED + 1, "other")
-    )
-    return and_list(mentions)
 
 
 def render_shoutout(given: Given, link_back: str | None = None, reaction: str = "kudos") -> Message:
@@ -261,67 +236,36 @@ def render_kudos_help(reactions: Sequence[str] = ("kudos",), *, has_values: bool
     }
 
 
-def _standings(board: Leaderboard) -> str:
-    medals = {1: ":first_place_medal:", 2: ":second_place_medal:", 3: ":third_place_medal:"}
-    lines = [f"{medals.get(i, f'{i}.')} {plain(s.name)} · {s.count}" for i, s in board.places()]
-    shown = capped_lines(lines, LISTED, "with fewer kudos")
-    if board.tied_beyond and len(lines) <= LISTED:  # not "fewer": as many as the last shown
-        last = board.standings[-1].count
-        shown.append(and_more(board.tied_beyond, f"tied at {plural(last, 'kudos', 'kudos')}"))
-    return "\n".join(shown)
-
-
 def render_leaderboard(board: Leaderboard) -> Message:
     scope = f" for `#{board.value}`" if board.value else ""
-    title = f"*Kudos leaderboard {_PERIOD_LABELS[board.period]}{scope}*"
+    title = f"*Kudos leaderboard {PERIOD_LABELS[board.period]}{scope}*"
     if not board.standings and board.period.startswith("last "):  # nobody can be first now
-        text = f"{title}\nNo kudos {_PERIOD_LABELS[board.period]}."
+        text = f"{title}\nNo kudos {PERIOD_LABELS[board.period]}."
         return one_section(text)
     if not board.standings and board.retired:  # no new kudos may name it
         text = (
-            f"{title}\nNo kudos {_PERIOD_LABELS[board.period]} for `#{board.value}`, which is "
+            f"{title}\nNo kudos {PERIOD_LABELS[board.period]} for `#{board.value}`, which is "
             "no longer a company value."
         )
         return one_section(text)
     if not board.standings:
-        when = "yet" if board.period == "all" else _PERIOD_LABELS[board.period]
+        when = "yet" if board.period == "all" else PERIOD_LABELS[board.period]
         example = how_to_give(board.has_values, "…", board.value or "value")
         return one_section(f"{title}\nNo kudos {when}. Be the first: {example}")
-    text = f"{title}\n{_standings(board)}"
+    text = f"{title}\n{standings(board)}"
     return one_section(text)
-
-
-def _reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
-    lines = [
-        f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON, (), names)}"
-        + (f" {_listed_tags(e.values)}" if e.values else "")
-        for e in entries
-    ]
-    return "\n".join(capped_lines(lines, LISTED, ""))
-
-
-def _listed_tags(values: Sequence[str]) -> str:
-    """A kudos's values in a list of reasons: at most LISTED, the last of them counting the
-    rest, which its shout-out shows (`render_shoutout` names them all)."""
-    more = and_more(len(values) - LISTED + 1, "in its shout-out")
-    return " ".join(capped([f"`#{v}`" for v in values], LISTED, more))
-
-
-def _top_values(top: Sequence[tuple[str, int]]) -> str:
-    shown = [f"`#{v}` ({n})" for v, n in top]
-    return ", ".join(capped_lines(shown, LISTED, "")) or "none yet"
 
 
 def render_mine(summary: MySummary) -> Message:
     streak = f"{summary.streak_weeks}-week giving streak" if summary.streak_weeks else "no streak"
     head = (
         f"*Your kudos*: {summary.received} received, {summary.given} given · {streak}\n"
-        f"Top values you were thanked for: {_top_values(summary.top_values)}"
+        f"Top values you were thanked for: {top_values(summary.top_values)}"
     )
     blocks: Blocks = [section(head)]
     text = head
     if summary.recent:
-        recent = "*Recently*\n" + _reasons(summary.recent, summary.names)
+        recent = "*Recently*\n" + reasons(summary.recent, summary.names)
         blocks.append(section(recent))
         text += "\n" + recent
     return {"text": fallback(text), "blocks": blocks}
@@ -368,10 +312,10 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
         if about.for_guest
         else f"was thanked {plural(about.public_count, 'time')} in public{shared}"
     )
-    head = f"*{name}* {thanked} · top values: {_top_values(about.top_values)}" + (
+    head = f"*{name}* {thanked} · top values: {top_values(about.top_values)}" + (
         f"\n{unseen}." if unseen else ""
     )
-    text = f"{head}\n{_reasons(about.recent, about.names)}"
+    text = f"{head}\n{reasons(about.recent, about.names)}"
     return {"text": fallback(f"{text}\n{how}"), "blocks": [section(text), context(how), *thank]}
 
 
@@ -467,10 +411,10 @@ def render_home_kudos(home: HomeKudos) -> Blocks:
         },
     ]
     if home.recent:
-        blocks.append(section("*Your recent kudos*\n" + _reasons(home.recent, home.names)))
+        blocks.append(section("*Your recent kudos*\n" + reasons(home.recent, home.names)))
     else:
         blocks.append(context("No kudos received yet."))
     board = home.leaderboard
     if board.standings:
-        blocks.append(section(f"*Leaderboard {_PERIOD_LABELS[board.period]}*\n{_standings(board)}"))
+        blocks.append(section(f"*Leaderboard {PERIOD_LABELS[board.period]}*\n{standings(board)}"))
     return blocks
