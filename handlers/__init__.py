@@ -16,7 +16,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.services import Services
 from handlers.dispatch import errors, middleware
-from handlers.dispatch.inbox import store_first
+from handlers.dispatch.inbox import StoreFirst
 from handlers.dispatch.router import Router
 from handlers.surfaces import (
     commands,
@@ -56,7 +56,7 @@ SURFACES = (
 
 
 def register(app: AsyncApp, services: Services) -> Router:
-    router = Router(app, inbox=store_first(services), done=services.inbox.done)
+    router = Router(app, inbox=StoreFirst(services), done=services.inbox.done)
     for surface in SURFACES:
         surface.register(router, services)
     router.ignore_other_messages()

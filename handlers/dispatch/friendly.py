@@ -118,6 +118,14 @@ def _named(failure: BaseException) -> str:
 
 
 Done = Callable[[str, str], Awaitable[None]]
+# What Bolt's `AsyncArgs` holds of the arguments a listener may name (not a context key).
+ARGS_HELD = frozenset(
+    {
+        "logger", "client", "req", "request", "resp", "response", "context", "body",
+        "payload", "options", "shortcut", "action", "view", "command", "event", "message",
+        "ack", "say", "respond", "complete", "fail",
+    }
+)  # fmt: skip
 
 
 async def answer(args: AsyncArgs, error: UserError) -> None:
@@ -152,15 +160,22 @@ def friendly(
     has not acked by `ACK_WITHIN_SECONDS` is acked empty, and its later ack told as a message.
     """
     names = list(inspect.signature(listener).parameters)
+    # Bolt has built `args` already: a listener taking only what it holds is given those, and
+    # Bolt's injection (every argument built again) runs only for one that names another.
+    plain = set(names) <= ARGS_HELD
 
     async def run(args: AsyncArgs) -> Any:
         turn = Turn(turns)
-        arguments = build_async_required_kwargs(
-            logger=args.logger,
-            required_arg_names=list(names),
-            request=args.req,
-            response=args.resp,
-            this_func=listener,
+        arguments = (
+            {name: getattr(args, name) for name in names}
+            if plain
+            else build_async_required_kwargs(
+                logger=args.logger,
+                required_arg_names=list(names),
+                request=args.req,
+                response=args.resp,
+                this_func=listener,
+            )
         )
         late = asyncio.Event()
         if "ack" in arguments:

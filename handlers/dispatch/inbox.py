@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
@@ -48,22 +49,33 @@ def stored(context: Any) -> tuple[str, str] | None:
     return (str(entry[0]), str(entry[1])) if entry else None
 
 
-def store_first(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
+class StoreFirst(AsyncMiddleware):
     """Listener middleware: store the request before anything acks it; a copy of a stored
-    request (Slack retrying an event) is answered 200 and goes no further."""
+    request (Slack retrying an event) is answered 200 and goes no further. An
+    `AsyncMiddleware`, not a function: Bolt builds a function its arguments every request
+    (`handlers.dispatch.middleware.Prepared`)."""
 
-    async def store_then_continue(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         if stored(req.context) is None and not _from_elsewhere(req):  # a replay is stored
             team, key = team_of(req.context, req.body), request_key(req.body)
-            if not await services.inbox.receive(team, key, req.body):
+            if not await self._services.inbox.receive(team, key, req.body):
                 return BoltResponse(status=200, body="")
             req.context[STORED] = (team, key)
         await next()
         return None
 
-    return store_then_continue
+    @property
+    def name(self) -> str:
+        return "StoreFirst"
 
 
 def _from_elsewhere(req: AsyncBoltRequest) -> bool:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
@@ -28,37 +29,42 @@ def request_id(body: dict[str, Any]) -> str:
     )
 
 
-def register(router: Router, services: Services) -> None:
-    @router.app.middleware
-    async def without_control_chars(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        """Before the inbox stores the request and before any listener reads it."""
-        strip_controls_in(req.body)
-        await next()
-        return None
+class Prepared(AsyncMiddleware):
+    """Every request, before the inbox stores it and before any listener reads it: control
+    characters taken out of what people typed, Slack's `app_rate_limited` answered, and the
+    log lines tagged with the request's id.
 
-    @router.app.middleware
-    async def rate_limited(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
+    One `AsyncMiddleware`, where it was three functions given to `app.middleware`: Bolt
+    builds each such function its arguments (`build_async_required_kwargs`: about thirty
+    entries and eight payload look-ups, every request), and takes a turn of its loop per
+    middleware."""
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
-        """Slack's `app_rate_limited` (not an event: no listener could take it): a workspace
-        sent more than 30,000 events in an hour, and Slack drops them for the minute it names.
-        Logged, for the people who run the bot, and answered 200."""
+        strip_controls_in(req.body)
         if req.body.get("type") == "app_rate_limited":
+            # Not an event (no listener could take it): a workspace sent more than 30,000
+            # events in an hour, and Slack drops them for the minute it names. Logged, for
+            # the people who run the bot, and answered 200.
             log.warning(
                 "Slack is dropping events for workspace %s for the minute from %s",
                 req.body.get("team_id"),
                 req.body.get("minute_rate_limited"),
             )
             return BoltResponse(status=200, body="")
-        await next()
-        return None
-
-    @router.app.middleware
-    async def tag_logs(
-        req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
         REQUEST_ID.set(request_id(req.body))
         await next()
         return None
+
+    @property
+    def name(self) -> str:
+        return "Prepared"
+
+
+def register(router: Router, services: Services) -> None:
+    router.app.use(Prepared())

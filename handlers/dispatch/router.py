@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 
 from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
 from handlers.dispatch.friendly import Done, friendly
@@ -89,14 +90,14 @@ class Route:
 
 class Router:
     def __init__(
-        self, app: AsyncApp, inbox: Listener | None = None, done: Done | None = None
+        self, app: AsyncApp, inbox: AsyncMiddleware | None = None, done: Done | None = None
     ) -> None:
         """`inbox` is the listener middleware that stores each request before its ack, and
         `done` closes the stored request when its listener ends."""
         self.app = app
         self.routes: list[Route] = []
         self._done = done
-        self._stored = [inbox] if inbox is not None else []
+        self._stored: list[AsyncMiddleware] = [inbox] if inbox is not None else []
         # One line for the whole app: its listeners take turns after their acks.
         self.turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
 
