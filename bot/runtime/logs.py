@@ -23,6 +23,11 @@ OAUTH_VALUES = re.compile(
     r"""(\b(?:code|state|client_secret)['"]?\s*[=:]\s*['"]?)(?=[^\s&'",]*[0-9])[^\s&'",]{8,}"""
 )
 MASK = "[redacted]"
+# slack_sdk's clients test their own logger's `level`, not the effective one, before building
+# a call's debug lines (the request's arguments, the answer's headers and whole body, about
+# 30 µs a call): left unset, the level is 0 and the lines were built for every call, then
+# dropped. Bolt's loggers copy the root's level when made, so need nothing.
+LEVEL_READ_AS_SET = ("slack_sdk.web.async_base_client", "slack_sdk.webhook.async_client")
 
 
 class RedactSecrets(logging.Filter):
@@ -84,3 +89,5 @@ def configure_logging(
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    for name in LEVEL_READ_AS_SET:
+        logging.getLogger(name).setLevel(level)

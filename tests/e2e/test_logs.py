@@ -8,19 +8,39 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.runtime.logs import RedactSecrets, configure_logging
+from bot.runtime.logs import LEVEL_READ_AS_SET, RedactSecrets, configure_logging
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
 
 
 @pytest.fixture
-def debug_log() -> Iterator[io.StringIO]:
+def logs_put_back() -> Iterator[None]:
+    """Whatever a test configures, the loggers as they were after it."""
     root = logging.getLogger()
     saved = (list(root.handlers), root.level)
-    stream = io.StringIO()
-    configure_logging("DEBUG", (BOT_TOKEN, SIGNING_SECRET), stream=stream)
-    yield stream
+    levels = {name: logging.getLogger(name).level for name in LEVEL_READ_AS_SET}
+    yield
     root.handlers[:] = saved[0]
     root.setLevel(saved[1])
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture
+def debug_log(logs_put_back: None) -> io.StringIO:
+    stream = io.StringIO()
+    configure_logging("DEBUG", (BOT_TOKEN, SIGNING_SECRET), stream=stream)
+    return stream
+
+
+@pytest.mark.usefixtures("logs_put_back")
+def test_slack_sdk_builds_no_debug_line_unless_logging_is_at_debug() -> None:
+    """slack_sdk builds a call's debug lines (its arguments, the answer's whole body) when
+    its own logger's `level` is at most DEBUG, and an unset level is 0: at INFO it must
+    read INFO, at DEBUG it still logs them (`test_debug_logs_of_a_real_exchange_…`)."""
+    configure_logging("INFO", (), stream=io.StringIO())
+    assert all(logging.getLogger(n).level > logging.DEBUG for n in LEVEL_READ_AS_SET)
+    configure_logging("DEBUG", (), stream=io.StringIO())
+    assert all(logging.getLogger(n).level == logging.DEBUG for n in LEVEL_READ_AS_SET)
 
 
 async def test_debug_logs_of_a_real_exchange_hold_no_secret(
