@@ -178,13 +178,14 @@ def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
     return not is_private or in_bot_dm
 
 
-def may_ask_others(*, asked_private: bool, private_now: bool) -> bool:
-    """Whether a question may go on to colleagues not asked yet, as its requests run out: a
-    public one, or one asked in private, whose asker agreed to "first, then others". One
-    asked in public and private since (made private, shared with another organisation) was
-    agreed to by nobody: its words go to nobody new, as *Suggest someone* sends them to
+def may_ask_others(*, is_private: bool, made_private: bool) -> bool:
+    """Whether a question may go on to colleagues not asked yet (its requests run out, or are
+    answered *Not me*): a public one, or one asked in private, whose asker agreed to "first,
+    then others". One asked in public and private since (`made_private`: its conversation made
+    private or shared with another organisation, whether Slack told the app or it found out)
+    was agreed to by nobody: its words go to nobody new, as *Suggest someone* sends them to
     nobody either."""
-    return asked_private or not private_now
+    return not (is_private and made_private)
 
 
 def introduced_in_thread(*, is_private: bool) -> bool:

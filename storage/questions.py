@@ -363,13 +363,17 @@ async def mark_channels_private(
     session: AsyncSession, team_id: str, channel_ids: Collection[str]
 ) -> None:
     """The questions asked in these channels are private from now on: the channels were
-    made private after they were asked."""
+    made private after they were asked, which their askers agreed to nobody new reading."""
     if not channel_ids:
         return
     await session.execute(
         update(Question)
-        .where(Question.team_id == team_id, Question.channel_id.in_(channel_ids))
-        .values(is_private=True)
+        .where(
+            Question.team_id == team_id,
+            Question.channel_id.in_(channel_ids),
+            Question.is_private.is_(False),
+        )
+        .values(is_private=True, made_private=True)
         .execution_options(synchronize_session=False)
     )
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import visibility
 from bot.questions import lookup, tell
 from bot.questions.indexes import IndexFor
 from bot.questions.policy import RoutingConfig
@@ -35,8 +34,8 @@ async def escalate_due(
     private_since: PrivateSince | None = None,
 ) -> list[Moved]:
     """Expire offers that had their working time, and ask the next people; one pass. A
-    question asked in public is looked at against its channel first (`private_since`): one
-    private now goes to nobody new (`visibility.may_ask_others`)."""
+    question stored as public is looked at against its channel first (`private_since`): one
+    private now is stored as made private, and goes to nobody new (`rounds.move_on`)."""
     now = clock()
     async with sessions() as s:
         candidates = await offer_q.open_questions_with_pending_offers(
@@ -54,7 +53,7 @@ async def escalate_due(
         due = [o for o in pending if _out_of_time(o, people, now, config)]
         if not due:
             continue
-        ask_others = await _may_ask_others(sessions, team_id, question_id, private_since)
+        await _look_at_channel(sessions, team_id, question_id, private_since)
         index = await index_for(team_id)
         async with sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
@@ -62,9 +61,7 @@ async def escalate_due(
             expired = [o for o in due if await offer_q.set_offer_status(s, o, "expired", at=now)]
             if not expired:
                 continue
-            went = await move_on(
-                s, index, question, expired, config, clock, observe, ask_others=ask_others
-            )
+            went = await move_on(s, index, question, expired, config, clock, observe)
             moved.append(went)
             # True either way: others may still be waiting to answer, with nobody new asked.
             note = await _what_next(s, team_id, went, now, config)
@@ -73,18 +70,16 @@ async def escalate_due(
     return moved
 
 
-async def _may_ask_others(
+async def _look_at_channel(
     sessions: async_sessionmaker[AsyncSession],
     team_id: str,
     question_id: int,
     private_since: PrivateSince | None,
-) -> bool:
+) -> None:
     async with sessions() as s:
         question = await lookup.question(s, team_id, question_id)
-    if private_since is None:
-        return True
-    private_now = question.is_private or await private_since(question)
-    return visibility.may_ask_others(asked_private=question.is_private, private_now=private_now)
+    if private_since is not None and not question.is_private:
+        await private_since(question)
 
 
 async def _what_next(

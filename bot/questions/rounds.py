@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import visibility
 from bot.questions import tell
 from bot.questions.discussed import channels_discussing
 from bot.questions.offering import offer_next
@@ -49,17 +50,18 @@ async def move_on(
     config: RoutingConfig,
     clock: Clock,
     observe: Observe,
-    *,
-    ask_others: bool = True,
 ) -> Moved:
-    """When nobody is left waiting on an open question: ask the next (unless not
-    `ask_others`), or give up honestly."""
+    """When nobody is left waiting on an open question: ask the next (those its asker agreed
+    to, `visibility.may_ask_others`), or give up honestly."""
     await q.hold_question(s, question)
     if question.status != "open":
         return Moved(QuestionView.of(question), offer_views(expired))
     offers = await offer_q.offers_of(s, question.id)
     if any(o.status == "pending" for o in offers):
         return Moved(QuestionView.of(question), offer_views(expired))
+    ask_others = visibility.may_ask_others(
+        is_private=question.is_private, made_private=question.made_private
+    )
     new = await offer_next(s, index, question, config, clock(), observe) if ask_others else []
     if new:
         await tell.offers_made(s, question, new, clock(), config.hours, first=False)

@@ -143,11 +143,24 @@ class QuestionService:
             return OfferView.of(offer)
 
     async def decline(
-        self, team_id: str, offer_id: int, user_id: str, *, status: str = "declined"
+        self,
+        team_id: str,
+        offer_id: int,
+        user_id: str,
+        *,
+        status: str = "declined",
+        private_now: PrivateNow | None = None,
     ) -> Moved:
         """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
-        leaves out and the asker is told of should nobody be found."""
+        leaves out and the asker is told of should nobody be found. With `private_now`, a
+        question stored as public is looked at against its channel first, as in `refer`: one
+        made private since goes to nobody new (`rounds.move_on`)."""
+        if private_now is not None:
+            async with self._sessions() as s:
+                _offer, asked = await lookup.offer_for(s, team_id, offer_id, user_id)
+            if not asked.is_private:
+                await self.still_public(team_id, [asked.channel_id], private_now)
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
@@ -469,7 +482,7 @@ class QuestionService:
         if not view.is_private and await self.still_public(
             team_id, [view.channel_id], private_now
         ) != [view.channel_id]:
-            view = replace(view, is_private=True)
+            view = replace(view, is_private=True, made_private=True)
         return QuestionNow(view, [as_declared(o, declared) for o in offers])
 
     async def offer_message_sent(

@@ -50,6 +50,8 @@ class QuestionView:
     # Where asker and helper were connected, updated too once the question closes.
     connected_message_channel: str | None = None
     connected_message_ts: str | None = None
+    # Private since it was asked: asked of nobody new (`visibility.may_ask_others`).
+    made_private: bool = False
 
     @classmethod
     def of(cls, question: Question) -> QuestionView:

@@ -142,15 +142,16 @@ def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alon
     return {"text": fallback(text)}
 
 
+# Why a question asked in public is the asker's alone now (`QuestionView.made_private`).
+MADE_PRIVATE = "this conversation is private or shared with another organisation now"
+
+
 def render_asking_elsewhere(question: QuestionView) -> Message:
     """What the asking message in the question's thread becomes once its conversation is
     private or shared with another organisation since it was asked: who is asked, and how
     it goes, are the asker's alone from then on (`visibility.asker_told_in_thread`), in
     their DM, so it names nobody and tells no state."""
-    text = (
-        f"Question #{question.id}: this conversation is private or shared with another "
-        "organisation now, so I'll tell you how it goes in our DM."
-    )
+    text = f"Question #{question.id}: {MADE_PRIVATE}, so I'll tell you how it goes in our DM."
     return {"text": text, "blocks": [context(text)]}
 
 
@@ -350,6 +351,9 @@ def render_unanswered(
     if asked:
         text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
         text += f"; {failed}, and" if failed else ", and"
+        if question.made_private:  # others could be asked, but not with the asker's consent
+            text += f" I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else"
+            return one_section(f"{text} reading your question.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
     text = (

@@ -63,11 +63,16 @@ def register(router: Router, services: Services) -> None:
 
     @router.action("offer_decline")
     async def decline(
-        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+        ack: AsyncAck,
+        body: dict[str, Any],
+        respond: AsyncRespond,
+        context: Any,
+        client: AsyncWebClient,
     ) -> None:
         await ack()
-        user = body["user"]["id"]
-        done = await questions.decline(workspace_of(context), int(_value(body)), user)
+        user, team = body["user"]["id"], workspace_of(context)
+        asked = private_now(client, services.conversations.of(team))
+        done = await questions.decline(team, int(_value(body)), user, private_now=asked)
         if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
             await _ended(respond, render_request_ended(done.question))
 

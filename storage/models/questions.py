@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +37,9 @@ class Question(TeamScoped, Base):
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     is_private: Mapped[bool] = mapped_column(default=False)
+    # Private because its conversation was made private (or shared) after it was asked: its
+    # asker agreed to nobody new being asked (`visibility.may_ask_others`).
+    made_private: Mapped[bool] = mapped_column(default=False, server_default=false())
     source: Mapped[str] = mapped_column(String(16), default="command")
     asker_message_channel: Mapped[str | None] = mapped_column(String(32))
     asker_message_ts: Mapped[str | None] = mapped_column(String(32))

@@ -157,22 +157,86 @@ async def test_nobody_new_is_asked_a_question_from_a_channel_made_private_since(
     made private, the app none the wiser, and that request runs out: as for *Suggest
     someone*, the question goes to nobody Carol did not agree to, so nobody new gets a
     request quoting her words (before, the next colleague did)."""
+    channel, first = await _asked_of_one(slack)
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    slack.advance(PUBLIC_FOR * 2)
+    slack.services.clock.advance(timedelta(minutes=31))
+    assert await slack.runner.bot.scheduler.run_once("escalate") == 1
+    await slack.drain()
+    await _nobody_new_quoted(slack, first)
+    async with slack.services.sessions() as s:
+        question = await s.scalar(select(Question))
+    assert question is not None and question.is_private
+
+
+async def _asked_of_one(slack: SlackHarness) -> tuple[str, str]:
+    """Carol asks in #launch, public, and one colleague is asked: #launch, and the colleague."""
     slack.services.questions.config = RoutingConfig(offers_per_round=1)
     channel = launch(slack)
     await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {ASKED}")
     await slack.settle()
     async with slack.services.sessions() as s:
         [first] = (await s.scalars(select(Offer.candidate_user_id))).all()
-    await slack.make_private_unheard(channel, by=slack.user("carol"))
-    slack.advance(PUBLIC_FOR * 2)
+    return channel, first
+
+
+async def _asked_one_then_heard_made_private(slack: SlackHarness) -> tuple[str, str]:
+    """`_asked_of_one`, then #launch is made private with the bot in it, so the app is told
+    (Slack's notice in the channel)."""
+    channel, first = await _asked_of_one(slack)
+    delivery = await slack.emu.make_private(channel, by=slack.user("carol"))
+    assert delivery is not None and delivery.ok
+    await slack.settle()
+    return channel, first
+
+
+async def _nobody_new_quoted(slack: SlackHarness, first: str) -> None:
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(Offer.candidate_user_id))).all() == [first]
+    for user in set(slack.users.values()) - {first, slack.user("carol")}:
+        quoted = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(user) if m.bot_id]
+        assert not [text for text in quoted if MARKER in text], user
+
+
+async def test_nobody_new_is_asked_a_question_from_a_channel_the_app_was_told_went_private(
+    slack: SlackHarness,
+) -> None:
+    """As when the app is not told: Carol's question, asked in #launch while public, is stored
+    as private once Slack says #launch went private; its request running out, nobody new gets
+    one quoting her words (before, stored as private it read as asked in private, with her
+    consent, and the next colleague was asked), and Carol is told why nobody else is."""
+    _channel, first = await _asked_one_then_heard_made_private(slack)
     slack.services.clock.advance(timedelta(minutes=31))
     assert await slack.runner.bot.scheduler.run_once("escalate") == 1
     await slack.drain()
-    async with slack.services.sessions() as s:
-        assert (await s.scalars(select(Offer.candidate_user_id))).all() == [first]
-        question = await s.scalar(select(Question))
-    assert question is not None and question.is_private
-    told = {u for u in slack.users.values() if u != first and u != slack.user("carol")}
-    for user in told:
-        quoted = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(user) if m.bot_id]
-        assert not [text for text in quoted if MARKER in text], user
+    await _nobody_new_quoted(slack, first)
+    to_carol = "\n".join(
+        f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("carol")) if m.bot_id
+    )
+    assert "private or shared with another organisation now" in to_carol, to_carol
+
+
+async def test_not_me_on_a_question_from_a_channel_made_private_asks_nobody_new(
+    slack: SlackHarness,
+) -> None:
+    """The colleague asked about Carol's question presses *Not me* once #launch went private:
+    nobody new gets a request quoting her words (before, the next colleague did)."""
+    _channel, first = await _asked_one_then_heard_made_private(slack)
+    request = [m for m in slack.emu.dm_messages(first) if m.bot_id][-1]
+    await slack.emu.click(first, "offer_decline", message=request)
+    await slack.settle()
+    await _nobody_new_quoted(slack, first)
+
+
+async def test_not_me_on_a_question_from_a_channel_made_private_unheard_asks_nobody_new(
+    slack: SlackHarness,
+) -> None:
+    """The same where the app is not told: *Not me* looks at the channel first, as *Suggest
+    someone* does, and asks nobody new."""
+    channel, first = await _asked_of_one(slack)
+    await slack.make_private_unheard(channel, by=slack.user("carol"))
+    slack.advance(PUBLIC_FOR * 2)
+    request = [m for m in slack.emu.dm_messages(first) if m.bot_id][-1]
+    await slack.emu.click(first, "offer_decline", message=request)
+    await slack.settle()
+    await _nobody_new_quoted(slack, first)
