@@ -95,6 +95,17 @@ async def finish_all(
     )
 
 
+async def refused(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
+    """Close a request refused to who sent it (someone who may not ask), its body emptied:
+    nothing of theirs is kept, and a refusal has nothing to replay."""
+    connection = await _connection(session)
+    await connection.execute(
+        update(INBOX)
+        .where(INBOX.c.team_id == team_id, INBOX.c.request_key == key)
+        .values(body={}, done_at=func.coalesce(INBOX.c.done_at, at))
+    )
+
+
 async def _connection(session: AsyncSession) -> AsyncConnection:
     """The connection to the inbox's database (its own file on SQLite): statements on it skip
     the ORM's execution path, which costs more than these small statements themselves."""

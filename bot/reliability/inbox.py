@@ -96,6 +96,12 @@ class Inbox:
         self._linger_then_close()
         await asyncio.shield(answer)  # a caller that gives up leaves the write alone
 
+    async def refused(self, team_id: str, key: str) -> None:
+        """Close a request refused to who sent it (a guest from another organisation), its
+        words not kept until the inbox forgets it, as they are for one that is done."""
+        async with units.transaction(self._sessions) as s:
+            await inbox.refused(s, team_id, key, self._now())
+
     def _linger_then_close(self) -> None:
         if self._linger is None and self._closing:
             loop = asyncio.get_running_loop()

@@ -183,7 +183,7 @@ def register(router: Router, services: Services) -> None:
             message_ts=original["ts"],
             thread_ts=original["ts"],
         )
-        await ask(services, client, request, reply, known)
+        await ask(services, client, request, reply, known, context)
 
     @router.action("nudge_not_now")
     async def not_now(

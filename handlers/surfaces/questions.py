@@ -47,6 +47,7 @@ from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
+from handlers.dispatch.inbox import stored
 from handlers.dispatch.router import (
     Router,
     conversation_type,
@@ -160,13 +161,18 @@ async def ask(
     request: AskRequest,
     reply: Any,
     known: KnownConversations,
+    context: Any,
 ) -> None:
     """Route a question and tell the asker; `reply` shows a message only they see. Solved
     questions like it come first; people are asked only when the asker says so. `known` is
     what the workspace's conversations are, to see whether a solved question's channel was
-    made private since."""
-
-    await describe_asker(client, services, request, FROM_ELSEWHERE)
+    made private since. Someone who may not ask is refused, their request's words not kept
+    even in the inbox (`refused`)."""
+    try:
+        await describe_asker(client, services, request, FROM_ELSEWHERE)
+    except UserError:
+        await refused(services, context)
+        raise
     asked = await services.questions.ask(request, private_now(client, known))
     if asked.repeated:
         return
@@ -180,6 +186,14 @@ async def ask(
         where = known.get(request.channel_id)
         unsure = where is not None and where.unsure
         await reply(render_consent(asked.question, asked.would_ask, unsure=unsure))
+
+
+async def refused(services: Services, context: Any) -> None:
+    """The request being handled is refused to who sent it (a guest from another
+    organisation): its inbox entry is closed and emptied, the words it carried not kept."""
+    entry = stored(context)
+    if entry is not None:
+        await services.inbox.refused(*entry)
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:
@@ -259,7 +273,8 @@ def register(router: Router, services: Services) -> None:
                 source="command",
                 key=f"cmd:{command.get('trigger_id')}",
             )
-            await ask(services, client, request, reply, services.conversations.of(team_id))
+            known = services.conversations.of(team_id)
+            await ask(services, client, request, reply, known, context)
 
     async def from_message(
         event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
@@ -307,6 +322,7 @@ def register(router: Router, services: Services) -> None:
             return
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):
+            await refused(services, context)
             if not event.get("edited"):
                 await tell_guest(client, event["channel"], event["user"], thread)
             return
@@ -335,7 +351,7 @@ def register(router: Router, services: Services) -> None:
             thread_ts=thread,
         )
         known = services.conversations.of(workspace_of(context))
-        await ask(services, client, request, reply, known)
+        await ask(services, client, request, reply, known, context)
 
     async def replied_to(event: dict[str, Any], context: Any) -> str | None:
         """What to tell someone who typed in a thread of their DM with the bot, when that is
@@ -500,6 +516,7 @@ def register(router: Router, services: Services) -> None:
         user_id = shortcut["user"]["id"]
         where = await conversation_of(client, channel_id, context)
         if from_elsewhere(shortcut, context, shared=where.shared):
+            await refused(services, context)
             await respond(text=FROM_ELSEWHERE, response_type="ephemeral")
             return
         if by_askaround(message, context):
@@ -526,7 +543,7 @@ def register(router: Router, services: Services) -> None:
             thread_ts=message.get("thread_ts") or message["ts"],
         )
         known = services.conversations.of(workspace_of(context))
-        await ask(services, client, request, reply, known)
+        await ask(services, client, request, reply, known, context)
 
 
 async def watch_channel(

@@ -121,12 +121,7 @@ async def test_a_guest_using_ask_is_told_why_and_shown_nothing_of_this_workspace
     question in #general: Zed is shown none of it, nobody is asked, and neither his question
     nor his profile is stored."""
     await solved_by_dev(slack, "alice", "general", QUESTION)
-    partners = shared(slack)
-    ws = slack.here.workspace
-    zed = ws.add_user("zed", real_name="Zed Partner").id
-    slack.users["zed"] = zed
-    ws.join(partners, zed)
-    ws.guests[zed] = OTHER_ORG
+    zed = zed_in_partners(slack)
     before = await row_ids(slack)
     await slack.command("zed", "/ask", QUESTION, channel="partners")
     await slack.settle()
@@ -136,6 +131,17 @@ async def test_a_guest_using_ask_is_told_why_and_shown_nothing_of_this_workspace
     assert await row_ids(slack) == before
     async with slack.services.sessions() as s:
         assert await s.scalar(select(Person).where(Person.user_id == zed)) is None
+
+
+def zed_in_partners(slack: SlackHarness) -> str:
+    """#partners, shared, and Zed in it, of the other organisation and unknown here."""
+    partners = shared(slack)
+    ws = slack.here.workspace
+    zed = ws.add_user("zed", real_name="Zed Partner").id
+    slack.users["zed"] = zed
+    ws.join(partners, zed)
+    ws.guests[zed] = OTHER_ORG
+    return zed
 
 
 async def row_ids(slack: SlackHarness) -> tuple[list[int], list[int]]:
@@ -160,3 +166,37 @@ async def test_what_is_said_in_a_shared_channel_is_not_kept(slack: SlackHarness)
     await slack.settle()
     (question,), _offers = await rows(slack)
     assert question.asker_user_id == slack.user("alice") and question.is_private
+
+
+async def inbox_kept(slack: SlackHarness) -> list[str]:
+    async with slack.services.sessions() as s:
+        return [str(item.__dict__) for item in await s.scalars(select(InboxItem))]
+
+
+async def test_a_guests_ask_is_not_kept_in_the_inbox_once_refused(slack: SlackHarness) -> None:
+    """Zed, of the other organisation, types `/ask` in #partners: his request is stored
+    before it is answered, as every request is, but once Slack's profile says he is a guest
+    from elsewhere and he is refused, his words are not kept in the inbox of requests
+    (before, they were, for a day after)."""
+    zed = zed_in_partners(slack)
+    marker = "zorblaxroadmap"
+    await slack.command("zed", "/ask", f"how is our {marker} plan?", channel="partners")
+    await slack.settle()
+    assert FROM_ELSEWHERE in [e.text for e in slack.emu.ephemerals(zed)]
+    kept = await inbox_kept(slack)
+    assert kept and not [item for item in kept if marker in item], kept
+
+
+async def test_a_guests_find_an_expert_is_not_kept_in_the_inbox_once_refused(
+    slack: SlackHarness,
+) -> None:
+    """So too *Find an expert* by Carol, of the other organisation, on a message in
+    #partners: the message it carries is not kept once she is refused."""
+    shared(slack)
+    marker = "zorblaxroadmap"
+    message = await slack.post("alice", "partners", f"how is our {marker} plan going?")
+    await slack.here.message_shortcut(slack.user("carol"), "find_expert", message)
+    await slack.settle()
+    assert FROM_ELSEWHERE in [e.text for e in slack.emu.ephemerals(slack.user("carol"))]
+    kept = [item for item in await inbox_kept(slack) if "message_action" in item]
+    assert kept and not [item for item in kept if marker in item], kept
