@@ -168,6 +168,13 @@ SKILLS_SUBCOMMANDS = {
     "forget": "me",
 }
 ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": ""}
+# Each of `SLASH_COMMANDS`' subcommands, by command.
+SUBCOMMANDS = {
+    "/ask": ASK_SUBCOMMANDS,
+    "/kudos": KUDOS_SUBCOMMANDS,
+    "/skills": SKILLS_SUBCOMMANDS,
+    "/askaround": ASKAROUND_SUBCOMMANDS,
+}
 
 
 def subcommand(text: str, subcommands: dict[str, str]) -> str | None:

@@ -15,7 +15,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
-from bot.help import ASK_SUBCOMMANDS, KUDOS_SUBCOMMANDS, SLASH_COMMANDS, did_you_mean, subcommand
+from bot.help import (
+    ASK_SUBCOMMANDS,
+    SLASH_COMMANDS,
+    SUBCOMMANDS,
+    did_you_mean,
+    subcommand,
+)
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -96,15 +102,17 @@ def wants_help(text: str) -> bool:
 
 def typed_command(text: str, *, few_words: bool) -> str | None:
     """The command a message sent to the bot is, to be typed as one: any of the app's
-    commands sent as a message (`/skills who terraform`), or, in a few words, the words of
-    one (`kudos me`, `mine`, `withdraw 3`). None: it is no command."""
+    commands sent as a message (`/skills who terraform`), one without its slash followed by
+    one of its subcommands (`skills who terraform`, `ask mine`, `kudos me`), or, in a few
+    words, a subcommand of `/ask` alone (`mine`, `withdraw 3`). None: it is no command."""
     word, rest = first_word(text.strip())
     if word.lower() in SLASH_COMMANDS:
         return f"{word.lower()} {rest}".rstrip()
+    named = f"/{word.lower()}"
+    if named in SUBCOMMANDS and subcommand(rest, SUBCOMMANDS[named]) is not None:
+        return f"{named} {rest}".rstrip()
     if not few_words:
         return None
-    if word.lower() == "kudos" and subcommand(rest, KUDOS_SUBCOMMANDS) is not None:
-        return f"/kudos {rest}".rstrip()
     if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
         return f"/ask {text.strip()}"
     return None

@@ -155,15 +155,23 @@ async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
         ("/askaround help", "/askaround help"),
         ("/Skills", "/skills"),
         ("/ask how do we rotate the postgres credentials?", "/ask how do we rotate the"),
+        ("skills who terraform", "/skills who terraform"),
+        ("Skills add kafka:3 and terraform:2", "/skills add kafka:3 and terraform:2"),
+        ("ask mine", "/ask mine"),
+        ("ask withdraw 3", "/ask withdraw 3"),
+        ("askaround network", "/askaround network"),
+        ("kudos top last quarter", "/kudos top last quarter"),
     ],
 )
 async def test_a_command_sent_as_a_message_is_told_to_be_typed_as_one(
     slack: SlackHarness, text: str, command: str
 ) -> None:
     """Any of the app's commands sent to the bot as a message (`/skills who terraform`), or
-    its words in a few (`kudos me`, `mine`): `/skills who terraform` and `/ask …` were asked
-    as questions and routed to colleagues, `kudos me` told "That sounds like thanks for a
-    colleague". Each is told to type the command it is, and nobody is asked."""
+    its words (`skills who terraform`, `kudos me`, `mine`): `/skills who terraform` and `/ask
+    …` were asked as questions and routed to colleagues, `kudos me` told "That sounds like
+    thanks for a colleague", `skills who terraform` and `ask mine` (without the slash) taken
+    for a question or chit-chat. Each is told to type the command it is, and nobody is
+    asked."""
     await slack.dm_bot("alice", text)
     await slack.settle()
     [reply] = bot_dms(slack, "alice")
