@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from storage.models import Question
-from tests.e2e.harness import Harness
+from storage.models import InboxItem, Question
+from tests.e2e.harness import ACK_TIMEOUT_SECONDS, Harness
 from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
 from tests.slack.test_real_payloads import request_of
 
@@ -109,6 +109,39 @@ async def test_envelopes_sent_again_at_once_have_one_effect(slack_socket: Harnes
     assert len(kudos_posts(slack, "general")) == 1  # the reaction's; the command's is undone
     deleted = [(c.args["channel"], c.args["ts"]) for c in slack.emu.calls_to("chat.delete")]
     assert len(deleted) == len(set(deleted)) == 2  # the shout-out and Maria's DM, once each
+
+
+async def test_envelopes_slack_retries_unacked_in_time_have_one_effect(
+    slack_socket: Harness,
+) -> None:
+    """Slack's own retries, not sent by hand: no ack of Bob's `:kudos:` reaction reaches Slack
+    in time (ack timeout 0), so Slack sends the event three more times, each a new envelope
+    with the same `event_id` and `retry_attempt` 1-3, `retry_reason` timeout, while the
+    first is still being worked on. As for `X-Slack-Retry-Num` over HTTP, the inbox keeps
+    the first (its key the event's id): one kudos, one shout-out, nobody told something
+    went wrong."""
+    slack = slack_socket
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    slack.emu.ack_timeout = 0.0
+    try:
+        reaction = await slack.emu.add_reaction(
+            slack.user("bob"), message.channel, message.ts, "kudos"
+        )
+    finally:
+        slack.emu.ack_timeout = ACK_TIMEOUT_SECONDS
+    assert reaction is not None
+    assert [(a.transport, a.retry_num, a.error) for a in reaction.attempts] == [
+        ("socket", n, "timeout") for n in range(4)
+    ]
+    assert [a.retry_reason for a in reaction.attempts[1:]] == ["timeout"] * 3
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        kept = (await s.scalars(select(InboxItem.request_key))).all()
+    assert [key for key in kept if str(reaction.event_id) in key] == [f"event:{reaction.event_id}"]
+    assert len(await ledger(slack)) == 1
+    assert len(kudos_posts(slack, "general")) == 1
+    told = [c.args.get("text", "") for c in slack.emu.calls_to("chat.postEphemeral")]
+    assert not [text for text in told if "went wrong" in text]
 
 
 async def test_refresh_mid_burst_reconnects_and_loses_nothing(slack_socket: Harness) -> None:
