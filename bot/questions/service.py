@@ -6,7 +6,8 @@ clicks or a retry can never both win.
 One service on purpose: every move of a question goes through it, so no door (a command, a
 message, a button, the scheduler) can move it another way. The longer flows are plain
 functions it calls with its unit of work: asking (`bot.questions.asking`), who is asked next
-(`bot.questions.rounds`), escalation (`bot.questions.escalation`) and a question's message
+(`bot.questions.rounds`), *Suggest someone* (`bot.questions.referral`), closing a question
+(`bot.questions.closing`), escalation (`bot.questions.escalation`) and a question's message
 deleted or edited (`bot.questions.message_changes`).
 """
 
@@ -17,13 +18,21 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import home
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
-from bot.questions import asking, escalation, lookup, message_changes, rounds, tell
+from bot.questions import (
+    asking,
+    closing,
+    escalation,
+    lookup,
+    message_changes,
+    referral,
+    rounds,
+    tell,
+)
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
-from bot.questions.policy import OFF_HOURS, RoutingConfig, available, not_asked
+from bot.questions.policy import OFF_HOURS, RoutingConfig, available
 from bot.questions.results import Accepted, Asked, AskRequest, Moved, Solved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
@@ -42,12 +51,6 @@ from storage import questions as q
 from storage import skills as skills_q
 from storage import workspaces
 from storage.models import Offer, Question
-
-_DONE_WITH = {  # a closed question's status, as its asker reads it
-    "solved": "is solved already",
-    "withdrawn": "is withdrawn already",
-    "unanswered": "is closed already, without a helper",
-}
 
 
 class _OfferAnswered(Exception):
@@ -184,150 +187,32 @@ class QuestionService:
         referred_user_id: str,
         private_now: PrivateNow | None = None,
     ) -> Moved:
-        """ "Suggest someone": the referred colleague gets an offer, introduced by the referrer.
-        A question stored as public is checked against its channel as it is now first: one
-        made private or shared since is private, and goes to nobody the asker did not agree
-        to."""
-        if referred_user_id == user_id:
-            raise UserError("Pick someone other than yourself, or press *Not me*.")
-        async with self._sessions() as s:
-            _offer, asked = await lookup.offer_for(s, team_id, offer_id, user_id)
-        if not asked.is_private:
-            await self.still_public(team_id, [asked.channel_id], private_now)
-        index = await self._index_for(team_id)
-        async with self._sessions() as s, s.begin():
-            offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
-            await q.hold_question(s, question)  # before the offer, as `decline` does
-            if referred_user_id == question.asker_user_id:
-                raise UserError("That's the person asking. Pick someone else who might know.")
-            if question.status != "open":
-                return Moved(QuestionView.of(question), ended=offer.status)
-            if question.is_private:  # the asker agreed to whom it goes, and to nobody else
-                raise UserError(
-                    "This question is private: it goes only to the colleagues the asker agreed "
-                    f"to. Tell <@{question.asker_user_id}> who might know, or press *Not me*."
-                )
-            people = await people_queries.people_by_id(s, team_id, [referred_user_id])
-            if not available(people.get(referred_user_id), self.clock()):
-                why = not_asked(people[referred_user_id])
-                raise UserError(
-                    f"<@{referred_user_id}> {why}. Suggest someone else, or press *Not me*."
-                )
-            declined = await offer_q.set_offer_status(
-                s, offer, "declined", expected=("pending", "expired"), at=self.clock()
-            )
-            if not declined:  # answered already: a second press
-                return Moved(QuestionView.of(question), ended=offer.status)
-            await tell.asking_moved(s, question, [offer], self.clock())
-            offers = await offer_q.offers_of(s, question.id)
-            existing = {o.candidate_user_id for o in offers}
-            if referred_user_id in existing:
-                [theirs] = [o for o in offers if o.candidate_user_id == referred_user_id]
-                now = self.clock()
-                due = await tell.due_at(s, team_id, [referred_user_id], now, self.config.hours)
-                waits = theirs.status == "pending" and not theirs.dm_ts
-                note = (  # chosen at night: their request waits for their morning
-                    f"Thanks: <@{referred_user_id}> is on my list already, and will get my "
-                    "request when their working day starts."
-                    if waits and due[referred_user_id] > now
-                    else f"Thanks: I tried to ask <@{referred_user_id}> already, but Slack "
-                    "kept failing to deliver my request."
-                    if theirs.status == "unsent"  # `request_given_up`: they never got it
-                    else f"Thanks: <@{referred_user_id}> has already been asked."
-                )
-                await tell.offers_closed(s, question, [offer], note, self.clock())
-                # As after *Not me*: if nobody is left waiting, ask the next people or say so.
-                return await self._move_on(s, index, question, [])
-            load = await offer_q.pending_load(s, team_id, [referred_user_id])
-            if load.get(referred_user_id, 0) >= self.config.limits.max_open_offers:
-                raise UserError(  # rolls back the decline: the request stays theirs to answer
-                    f"<@{referred_user_id}> has enough requests waiting for an answer already. "
-                    "Suggest someone else, or press *Not me*."
-                )
-            new = await offer_q.add_offer(
-                s,
-                team_id=team_id,
-                question_id=question.id,
-                candidate_user_id=referred_user_id,
-                score=offer.score,
-                reason=f"suggested by <@{user_id}>",
-                via_user_id=user_id,
-                kind="referral",
-                rank=len(existing),
-                created_at=self.clock(),
-            )
-            now = self.clock()
-            due = await tell.due_at(s, team_id, [referred_user_id], now, self.config.hours)
-            note = (  # their request waits for their morning (`tell.offers_made`), or not
-                f"Thanks: <@{referred_user_id}> will get my request when their working day starts."
-                if due[referred_user_id] > now
-                else f"Thanks: I've asked <@{referred_user_id}>."
-            )
-            await tell.offers_closed(s, question, [offer], note, self.clock())
-            await tell.offers_made(s, question, [new], self.clock(), self.config.hours, first=False)
-            return Moved(QuestionView.of(question), new_offers=[OfferView.of(new)])
+        """ "Suggest someone" (`referral.refer`)."""
+        return await referral.refer(
+            self._sessions,
+            self._index_for,
+            self.config,
+            self.clock,
+            self._observe_routing,
+            self.still_public,
+            team_id,
+            offer_id,
+            user_id,
+            referred_user_id,
+            private_now,
+        )
 
     async def solve(self, team_id: str, question_id: int, user_id: str) -> Solved:
-        index = await self._index_for(team_id)
-        async with self._sessions() as s, s.begin():
-            question = await lookup.question(s, team_id, question_id)
-            if user_id not in (question.asker_user_id, question.helper_user_id):
-                raise UserError("Only the person who asked, or who helped, can mark it solved.")
-            now = self.clock()
-            # Unanswered: nobody could be found, and the asker found the answer elsewhere.
-            if not await q.set_question_status(
-                s, question, "solved", expected=(*LIVE, "unanswered"), resolved_at=now
-            ):
-                if question.status != "solved":  # a second Solved: the first was answered
-                    done = _DONE_WITH.get(question.status, f"is already {question.status}")
-                    raise UserError(
-                        f"Question #{question_id} {done}: there is nothing to mark solved."
-                    )
-                return Solved(QuestionView.of(question), question.helper_user_id)
-            closed = await lookup.close_others(s, question, keep=None, at=now)
-            await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
-            await tell.asker(s, question, "solved", now)
-            await tell.asking_closed(s, question, now)
-        if question.helper_user_id:
-            index.record_help(
-                question.helper_user_id,
-                question.asker_user_id,
-                question.text,
-                is_private=question.is_private,
-                asked_at=question.created_at,
-            )
-        return Solved(QuestionView.of(question), question.helper_user_id, offer_views(closed))
+        return await closing.solve(
+            self._sessions, self._index_for, self.clock, team_id, question_id, user_id
+        )
 
     async def withdraw(self, team_id: str, question_id: int, user_id: str) -> Solved:
-        async with self._sessions() as s, s.begin():
-            question = await lookup.own_question(s, team_id, question_id, user_id)
-            now = self.clock()
-            live = ("draft", *LIVE)
-            if not await q.set_question_status(
-                s, question, "withdrawn", expected=live, resolved_at=now
-            ):
-                done = _DONE_WITH.get(question.status, f"is already {question.status}")
-                raise UserError(f"Question #{question_id} {done}: there is nothing to withdraw.")
-            closed = await lookup.close_others(s, question, keep=None, at=now)
-            await tell.offers_closed(s, question, closed, "The question was withdrawn.", now)
-            await tell.asking_closed(s, question, now)
-            helping = await lookup.helping(s, question)
-            await tell.helpers_released(s, question, helping, now)
-            await home.changed(s, team_id, user_id, now)
-        return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
+        return await closing.withdraw(self._sessions, self.clock, team_id, question_id, user_id)
 
     async def answered(self, team_id: str, question_id: int, user_id: str) -> Solved:
-        """ "That answers it": withdrawn as by Withdraw. Pressed again (a double click) on a
-        question withdrawn with nobody asked, it answers the same, not "nothing to withdraw"
-        to someone who never pressed Withdraw."""
-        try:
-            return await self.withdraw(team_id, question_id, user_id)
-        except UserError:
-            async with self._sessions() as s:
-                question = await lookup.own_question(s, team_id, question_id, user_id)
-                if question.status != "withdrawn" or await offer_q.offers_of(s, question.id):
-                    raise
-            return Solved(QuestionView.of(question), None)
+        """The asker's "That answers it" (`closing.answered`)."""
+        return await closing.answered(self._sessions, self.clock, team_id, question_id, user_id)
 
     async def person_left(self, team_id: str, user_id: str) -> None:
         """`user_id` left the workspace: their own questions are closed (`asker_left`), a
