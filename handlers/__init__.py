@@ -19,6 +19,7 @@ from handlers.dispatch import errors, middleware
 from handlers.dispatch.inbox import StoreFirst
 from handlers.dispatch.router import Router
 from handlers.surfaces import (
+    ask_command,
     commands,
     directory_events,
     home,
@@ -45,6 +46,7 @@ SURFACES = (
     network,  # before commands: it takes `/askaround network`, commands the rest
     workspace_settings,  # before commands: it takes `/askaround settings`
     commands,
+    ask_command,
     questions,
     kudos_quotes,  # after questions: a question's edit or deletion is theirs
     question_actions,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -15,39 +14,21 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
 from bot.errors import UserError
-from bot.help import (
-    ASK_SUBCOMMANDS,
-    SLASH_COMMANDS,
-    SUBCOMMANDS,
-    did_you_mean,
-    subcommand,
-)
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
-from bot.routing.text import word_count
 from bot.services import Services
-from bot.words import first_word
-from handlers.blocks.elements import render_help
-from handlers.blocks.greeting import (
-    render_empty_command,
-)
 from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
     asks_consent,
     render_already_asked,
     render_consent,
-    render_mine,
     render_nudge,
     render_solved_first,
-    render_withdrawn,
 )
-from handlers.client.admins import slack_admin
 from handlers.client.conversations import (
     conversation,
-    is_private,
     private_now,
-    watch_refusal,
 )
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
@@ -72,10 +53,18 @@ from handlers.outbox.replies import (
     said_under,
 )
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
+from handlers.surfaces.question_words import (
+    a_persons_dm,
+    is_chatter,
+    strip_bot,
+    thanks_someone,
+    typed_command,
+    wants_help,
+    would_ask,
+)
 
 log = logging.getLogger("askaround.questions")
 
-HELP_WORDS = {"help", "commands", "what can you do"}
 FROM_ELSEWHERE = (
     "I can only find help for people of the workspace that installed me, and you're a guest "
     "here from another organisation."
@@ -87,80 +76,6 @@ NOTICE = (
     "That message is a channel notice, not a question: use *Find an expert* on a colleague's "
     "question, or `/ask` with yours."
 )
-MIN_QUESTION_WORDS = 3
-
-
-def strip_bot(text: str, bot_user_id: str | None) -> str:
-    if bot_user_id:
-        text = mentions.without_people(text, bot_user_id)
-    return " ".join(text.split())
-
-
-def wants_help(text: str) -> bool:
-    return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
-
-
-def typed_command(text: str, *, few_words: bool) -> str | None:
-    """The command a message sent to the bot is, to be typed as one: any of the app's
-    commands sent as a message (`/skills who terraform`), one without its slash followed by
-    one of its subcommands (`skills who terraform`, `ask mine`, `kudos me`), or, in a few
-    words, a subcommand of `/ask` alone (`mine`, `withdraw 3`). None: it is no command."""
-    word, rest = first_word(text.strip())
-    if word.lower() in SLASH_COMMANDS:
-        return f"{word.lower()} {rest}".rstrip()
-    named = f"/{word.lower()}"
-    if named in SUBCOMMANDS and subcommand(rest, SUBCOMMANDS[named]) is not None:
-        return f"{named} {rest}".rstrip()
-    if not few_words:
-        return None
-    if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
-        return f"/ask {text.strip()}"
-    return None
-
-
-def is_chatter(text: str) -> bool:
-    """A greeting, thanks or a few words: one friendly line, never a question."""
-    return small_talk(text) is not None or word_count(text) < MIN_QUESTION_WORDS
-
-
-def thanks_someone(text: str) -> bool:
-    """Thanks meant for a colleague (`thanks @bob`, `kudos to bob`), not for the bot."""
-    if small_talk(text) != "thanks":
-        return False
-    return bool(mentions.people(text)) or text.lstrip("/ ").lower().startswith("kudos")
-
-
-def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
-    """The question a deleted message was on its way to be (a person's mention of the
-    bot, or DM to it, that is not help or a greeting): Slack may deliver the message,
-    or retry it, after its deletion, which must then ask nobody."""
-    before = event.get("previous_message") or {}
-    channel, ts = str(event.get("channel")), deleted_ts(event)
-    if not before.get("user") or before.get("bot_id") or ts is None:
-        return None
-    said = readable_text(before)
-    if not channel.startswith("D") and context.bot_user_id not in mentions.people(said):
-        return None
-    text = strip_bot(said, context.bot_user_id)
-    if wants_help(text) or is_chatter(text):
-        return None
-    return AskRequest(
-        team_id=workspace_of(context),
-        asker_user_id=str(before["user"]),
-        channel_id=channel,
-        text="",
-        is_private=True,
-        source="message",
-        key=message_key(channel, ts),
-        message_ts=ts,
-        thread_ts=before.get("thread_ts") or ts,
-    )
-
-
-def a_persons_dm(event: dict[str, Any], changed: dict[str, Any]) -> bool:
-    return str(event.get("channel")).startswith("D") and bool(
-        changed.get("user") and not changed.get("bot_id")
-    )
 
 
 async def ask(
@@ -223,67 +138,6 @@ async def permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
 
 
 def register(router: Router, services: Services) -> None:
-    @router.command("/ask")
-    async def ask_command(
-        ack: AsyncAck,
-        command: dict[str, Any],
-        client: AsyncWebClient,
-        respond: AsyncRespond,
-        context: Any,
-    ) -> None:
-        text = command.get("text", "").strip()
-        _, rest = first_word(text)
-        team_id, user_id = workspace_of(context), command["user_id"]
-        sub = subcommand(text, ASK_SUBCOMMANDS)
-        if not text or sub == "help":
-            await ack(**(render_help("/ask") if text else render_empty_command("/ask")))
-            return
-        await ack()
-        if sub == "mine":
-            mine = await services.questions.mine(team_id, user_id)
-            await respond(**render_mine(mine.newest, mine.total, mine.waiting))
-        elif sub == "withdraw":
-            number = rest.strip().lstrip("#")
-            if not re.fullmatch(r"[0-9]{1,9}", number):
-                raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
-            done = await services.questions.withdraw(team_id, int(number), user_id)
-            await respond(**render_withdrawn(done), response_type="ephemeral")
-        elif sub in ("watch", "unwatch"):
-            watch = sub == "watch"
-            changed = await watch_channel(
-                services, client, team_id, user_id, command["channel_id"], sub
-            )
-            said = {
-                (True, True): "I'm watching {} for questions.",
-                (True, False): "I'm already watching {} for questions.",
-                (False, True): "I'm no longer watching {} for questions.",
-                (False, False): "I wasn't watching {}, so nothing changed.",
-            }[watch, changed]
-            await respond(
-                text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
-            )
-        elif (meant := did_you_mean("/ask", text, ASK_SUBCOMMANDS, questions=True)) is not None:
-            raise UserError(meant)
-        else:
-            private = await is_private(
-                client, command["channel_id"], services.conversations.of(workspace_of(context))
-            )
-
-            async def reply(message: dict[str, Any]) -> None:
-                await respond(**message, response_type="ephemeral")
-
-            request = AskRequest(
-                team_id=team_id,
-                asker_user_id=user_id,
-                channel_id=command["channel_id"],
-                text=text,
-                is_private=private,
-                source="command",
-                key=f"cmd:{command.get('trigger_id')}",
-            )
-            known = services.conversations.of(team_id)
-            await ask(services, client, request, reply, known, context)
-
     async def from_message(
         event: dict[str, Any], client: AsyncWebClient, context: Any, say: AsyncSay
     ) -> None:
@@ -552,29 +406,3 @@ def register(router: Router, services: Services) -> None:
         )
         known = services.conversations.of(workspace_of(context))
         await ask(services, client, request, reply, known, context)
-
-
-async def watch_channel(
-    services: Services,
-    client: AsyncWebClient,
-    team_id: str,
-    user_id: str,
-    channel_id: str,
-    verb: str,
-) -> bool:
-    """Watch or unwatch the channel; whether that changed anything."""
-    admin = await services.workspace_settings.is_admin(
-        team_id, user_id, slack_admin=await slack_admin(client, team_id, user_id)
-    )
-    if not admin:  # the same people as may change the settings, where watched channels are too
-        raise UserError(
-            "Only askaround admins can choose which channels I watch: Slack's workspace admins "
-            "and owners, people with the `admin` role, and the people they name."
-        )
-    # Unwatching goes on where watching is refused now (a channel made private since), but
-    # not in a DM, which was never watched.
-    unwatching = verb == "unwatch" and not channel_id.startswith("D")
-    refusal = None if unwatching else await watch_refusal(client, channel_id)
-    if refusal:
-        raise UserError(refusal)
-    return await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")

@@ -1,0 +1,114 @@
+"""`/ask`: a question typed as a command, and its subcommands (`mine`, `withdraw`, `watch`,
+`unwatch`, `help`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserError
+from bot.help import ASK_SUBCOMMANDS, did_you_mean, subcommand
+from bot.questions.results import AskRequest
+from bot.services import Services
+from bot.words import first_word
+from handlers.blocks.elements import render_help
+from handlers.blocks.greeting import render_empty_command
+from handlers.blocks.questions import render_mine, render_withdrawn
+from handlers.client.admins import slack_admin
+from handlers.client.conversations import is_private, watch_refusal
+from handlers.dispatch.router import Router
+from handlers.dispatch.workspace import workspace_of
+from handlers.surfaces.questions import ask
+
+
+def register(router: Router, services: Services) -> None:
+    @router.command("/ask")
+    async def ask_command(
+        ack: AsyncAck,
+        command: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: Any,
+    ) -> None:
+        text = command.get("text", "").strip()
+        _, rest = first_word(text)
+        team_id, user_id = workspace_of(context), command["user_id"]
+        sub = subcommand(text, ASK_SUBCOMMANDS)
+        if not text or sub == "help":
+            await ack(**(render_help("/ask") if text else render_empty_command("/ask")))
+            return
+        await ack()
+        if sub == "mine":
+            mine = await services.questions.mine(team_id, user_id)
+            await respond(**render_mine(mine.newest, mine.total, mine.waiting))
+        elif sub == "withdraw":
+            number = rest.strip().lstrip("#")
+            if not re.fullmatch(r"[0-9]{1,9}", number):
+                raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
+            done = await services.questions.withdraw(team_id, int(number), user_id)
+            await respond(**render_withdrawn(done), response_type="ephemeral")
+        elif sub in ("watch", "unwatch"):
+            watch = sub == "watch"
+            changed = await watch_channel(
+                services, client, team_id, user_id, command["channel_id"], sub
+            )
+            said = {
+                (True, True): "I'm watching {} for questions.",
+                (True, False): "I'm already watching {} for questions.",
+                (False, True): "I'm no longer watching {} for questions.",
+                (False, False): "I wasn't watching {}, so nothing changed.",
+            }[watch, changed]
+            await respond(
+                text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
+            )
+        elif (meant := did_you_mean("/ask", text, ASK_SUBCOMMANDS, questions=True)) is not None:
+            raise UserError(meant)
+        else:
+            private = await is_private(
+                client, command["channel_id"], services.conversations.of(workspace_of(context))
+            )
+
+            async def reply(message: dict[str, Any]) -> None:
+                await respond(**message, response_type="ephemeral")
+
+            request = AskRequest(
+                team_id=team_id,
+                asker_user_id=user_id,
+                channel_id=command["channel_id"],
+                text=text,
+                is_private=private,
+                source="command",
+                key=f"cmd:{command.get('trigger_id')}",
+            )
+            known = services.conversations.of(team_id)
+            await ask(services, client, request, reply, known, context)
+
+
+async def watch_channel(
+    services: Services,
+    client: AsyncWebClient,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    verb: str,
+) -> bool:
+    """Watch or unwatch the channel; whether that changed anything."""
+    admin = await services.workspace_settings.is_admin(
+        team_id, user_id, slack_admin=await slack_admin(client, team_id, user_id)
+    )
+    if not admin:  # the same people as may change the settings, where watched channels are too
+        raise UserError(
+            "Only askaround admins can choose which channels I watch: Slack's workspace admins "
+            "and owners, people with the `admin` role, and the people they name."
+        )
+    # Unwatching goes on where watching is refused now (a channel made private since), but
+    # not in a DM, which was never watched.
+    unwatching = verb == "unwatch" and not channel_id.startswith("D")
+    refusal = None if unwatching else await watch_refusal(client, channel_id)
+    if refusal:
+        raise UserError(refusal)
+    return await services.watching.set_watching(team_id, channel_id, user_id, verb == "watch")

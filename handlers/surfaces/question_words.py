@@ -1,0 +1,97 @@
+"""What a message to the bot is, read from its words alone: help, small talk, thanks for a
+colleague, one of the app's commands to be typed as one, or a question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import mentions
+from bot.help import (
+    ASK_SUBCOMMANDS,
+    SLASH_COMMANDS,
+    SUBCOMMANDS,
+    subcommand,
+)
+from bot.questions.detect import small_talk
+from bot.questions.results import AskRequest, message_key
+from bot.routing.text import word_count
+from bot.words import first_word
+from handlers.blocks.message_text import readable_text
+from handlers.dispatch.router import deleted_ts
+from handlers.dispatch.workspace import workspace_of
+
+HELP_WORDS = {"help", "commands", "what can you do"}
+MIN_QUESTION_WORDS = 3
+
+
+def strip_bot(text: str, bot_user_id: str | None) -> str:
+    if bot_user_id:
+        text = mentions.without_people(text, bot_user_id)
+    return " ".join(text.split())
+
+
+def wants_help(text: str) -> bool:
+    return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
+
+
+def typed_command(text: str, *, few_words: bool) -> str | None:
+    """The command a message sent to the bot is, to be typed as one: any of the app's
+    commands sent as a message (`/skills who terraform`), one without its slash followed by
+    one of its subcommands (`skills who terraform`, `ask mine`, `kudos me`), or, in a few
+    words, a subcommand of `/ask` alone (`mine`, `withdraw 3`). None: it is no command."""
+    word, rest = first_word(text.strip())
+    if word.lower() in SLASH_COMMANDS:
+        return f"{word.lower()} {rest}".rstrip()
+    named = f"/{word.lower()}"
+    if named in SUBCOMMANDS and subcommand(rest, SUBCOMMANDS[named]) is not None:
+        return f"{named} {rest}".rstrip()
+    if not few_words:
+        return None
+    if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
+        return f"/ask {text.strip()}"
+    return None
+
+
+def is_chatter(text: str) -> bool:
+    """A greeting, thanks or a few words: one friendly line, never a question."""
+    return small_talk(text) is not None or word_count(text) < MIN_QUESTION_WORDS
+
+
+def thanks_someone(text: str) -> bool:
+    """Thanks meant for a colleague (`thanks @bob`, `kudos to bob`), not for the bot."""
+    if small_talk(text) != "thanks":
+        return False
+    return bool(mentions.people(text)) or text.lstrip("/ ").lower().startswith("kudos")
+
+
+def would_ask(event: dict[str, Any], context: Any) -> AskRequest | None:
+    """The question a deleted message was on its way to be (a person's mention of the
+    bot, or DM to it, that is not help or a greeting): Slack may deliver the message,
+    or retry it, after its deletion, which must then ask nobody."""
+    before = event.get("previous_message") or {}
+    channel, ts = str(event.get("channel")), deleted_ts(event)
+    if not before.get("user") or before.get("bot_id") or ts is None:
+        return None
+    said = readable_text(before)
+    if not channel.startswith("D") and context.bot_user_id not in mentions.people(said):
+        return None
+    text = strip_bot(said, context.bot_user_id)
+    if wants_help(text) or is_chatter(text):
+        return None
+    return AskRequest(
+        team_id=workspace_of(context),
+        asker_user_id=str(before["user"]),
+        channel_id=channel,
+        text="",
+        is_private=True,
+        source="message",
+        key=message_key(channel, ts),
+        message_ts=ts,
+        thread_ts=before.get("thread_ts") or ts,
+    )
+
+
+def a_persons_dm(event: dict[str, Any], changed: dict[str, Any]) -> bool:
+    return str(event.get("channel")).startswith("D") and bool(
+        changed.get("user") and not changed.get("bot_id")
+    )
