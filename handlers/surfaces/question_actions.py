@@ -21,7 +21,7 @@ from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
 from handlers.surfaces.kudos_modal import open_give_kudos
-from handlers.surfaces.question_words import strip_bot
+from handlers.surfaces.message_kinds import strip_bot
 from handlers.surfaces.questions import ask
 
 MESSAGE_GONE = "That message was deleted, so there's nothing left to ask about."

@@ -53,7 +53,7 @@ from handlers.outbox.replies import (
     said_under,
 )
 from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
-from handlers.surfaces.question_words import (
+from handlers.surfaces.message_kinds import (
     a_persons_dm,
     is_chatter,
     strip_bot,
