@@ -11,7 +11,9 @@ once (their compiled form is cached), with no ORM objects: one statement claims 
 A delivery queued in a process whose worker has room skips the claim altogether: it is
 inserted already leased to that worker and handed to it when its transaction commits
 (`hand_new_to`). The row is as durable as any other; only the claim's two statements, its
-transaction and the worker's wake-up are saved.
+transaction and the worker's wake-up are saved. One whose first Slack call that worker knows
+Slack's pace would turn away (a recipient's DM while `conversations.open` is out of turns) is
+queued for its turn instead: tried at once, it would only be put back, a transaction more.
 """
 
 from __future__ import annotations
@@ -79,11 +81,15 @@ class Taker:
     `lease(at)` is asked while a delivery due at `at` is queued: the end of its lease when the
     worker has room for it now, else None (it is queued as pending and claimed as usual).
     `take` gets the leased deliveries once their transaction has committed, on the
-    committing thread."""
+    committing thread. `turn(team_id, kind, memo)` is asked first: when Slack's pace would
+    turn the delivery's first call away now, the moment it may go, and the delivery is
+    queued untried for then (the taker wakes for it), where an attempt at once would only
+    be put back."""
 
     replica_id: str
     lease: Callable[[datetime], datetime | None]
     take: Callable[[list[Leased]], None]
+    turn: Callable[[str, str, Any], datetime | None] = lambda _team, _kind, _memo: None
 
 
 _takers: weakref.WeakKeyDictionary[Engine, Taker] = weakref.WeakKeyDictionary()
@@ -132,6 +138,10 @@ async def enqueue(
     connection = await session.connection()
     bind = session.sync_session.bind
     taker = _takers.get(bind) if isinstance(bind, Engine) else None
+    if taker is not None and (turn := taker.turn(team_id, kind, memo)) is not None and turn > at:
+        values["next_attempt_at"] = turn
+        quiet = True  # its taker knows when it falls due; no other worker need look sooner
+        taker = None
     lease_until = taker.lease(at) if taker is not None else None
     if taker is not None and lease_until is not None:
         values |= {"status": "sending", "attempts": 1}

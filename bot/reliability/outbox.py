@@ -8,7 +8,7 @@ attempt's outcome is recorded, and the stuck ones can be listed and put back in 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -102,13 +102,17 @@ class Outbox:
         replica_id: str,
         lease: Callable[[datetime], datetime | None],
         take: Callable[[list[Claimed]], None],
+        turn: Callable[[str, str, Any], datetime | None] | None = None,
     ) -> Callable[[], None]:
         """Deliveries this process queues while `lease(due)` grants one (the end of a lease)
         are queued leased to `replica_id` and given to `take` when their transaction commits,
-        with no claim: the worker has room and sends them at once. Returns the function that
-        stops it."""
+        with no claim: the worker has room and sends them at once. One that `turn(team_id,
+        kind, memo)` says Slack's pace would turn away is queued for that moment instead.
+        Returns the function that stops it."""
         engine = self._sessions.kw["bind"].sync_engine
         taker = outbox.Taker(replica_id, lease, lambda rows: take([_claimed(r) for r in rows]))
+        if turn is not None:
+            taker = replace(taker, turn=turn)
         return outbox.hand_new_to(engine, taker)
 
     async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:

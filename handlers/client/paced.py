@@ -129,6 +129,22 @@ class PacedClient(AsyncWebClient):
                 self._open_turn.pop(one, None)
             return self._dms[one]
 
+    def dm_turn(self, user: str) -> float:
+        """Seconds until a DM to `user` could be opened when `conversations.open` would turn
+        it away now, that turn booked for it as a call turned away books it; 0 when it could
+        go now (or is open). What the outbox asks of a delivery it is queueing."""
+        if user in self._dms:
+            return 0.0
+        now = self._clock.monotonic()
+        if (later := self._open_turn.get(user, 0.0) - now) > 0:
+            return later
+        method = "conversations.open"
+        if (wait := self._tiers.wait(method)) <= MAX_WAIT_SECONDS:
+            return 0.0
+        later = self._appointment(method, now, wait, self._tiers.spacing(method)).seconds
+        self._open_turn[user] = now + later
+        return later
+
     def _appointment(self, key: str, now: float, wait: float, spacing: float) -> Paced:
         """Paced, with a later time for each call turned away in a row. Told alike to come back
         at the next free turn, they would all come back together, one would get it and the

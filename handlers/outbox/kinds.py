@@ -1,5 +1,6 @@
-"""What the outbox calls for a kind of delivery: to send it, and to keep its promise when
-the outbox gives it up (each kind's module maps its kinds to these; the worker merges them)."""
+"""What the outbox calls for a kind of delivery: to send it, to keep its promise when the
+outbox gives it up, and how long Slack's pace would hold its first call (each kind's module
+maps its kinds to these; the worker merges them)."""
 
 from __future__ import annotations
 
@@ -12,3 +13,6 @@ from bot.services import Services
 
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
 GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
+# Seconds until the delivery's first Slack call would be let through, asked (with what the
+# queueing transaction handed over, `enqueue`'s memo) while it is queued: 0 for at once.
+FirstTurn = Callable[[AsyncWebClient, Any], float]

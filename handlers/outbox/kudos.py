@@ -27,6 +27,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.failures import INSTALL_REFUSED, ReplyFailed, error_code, is_transient
 from handlers.client.messages import delete_message, update_message
+from handlers.client.paced import PacedClient
 from handlers.outbox import marks
 
 log = logging.getLogger("askaround.kudos")
@@ -152,6 +153,14 @@ async def received(
         await delete_message(client, posted["channel"], posted["ts"])
 
 
+def _received_turn(paced_client: AsyncWebClient, memo: Any) -> float:
+    """How long the DM's `conversations.open` would wait for Slack's pace: a recipient the
+    bot has not written to, in a burst (Tier 3, 50 a minute)."""
+    if not isinstance(memo, Entry) or not isinstance(paced_client, PacedClient):
+        return 0.0
+    return paced_client.dm_turn(memo.receiver)
+
+
 async def requoted(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -253,5 +262,6 @@ DELIVERIES = {
     "kudos.unposted": unposted,
     "kudos.undo_ended": undo_ended,
 }
+FIRST_TURNS = {"kudos.received": _received_turn}
 # What a delivery the outbox gives up on does instead, to keep what its words promised.
 GIVEN_UP = {"kudos.shoutout": given_up}

@@ -17,6 +17,7 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import wall_clock
 from bot.reliability.delivery import NotYet, Outcome, after_failure
@@ -33,7 +34,7 @@ from handlers.client.failures import (
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import digests, home, insights, kudos, marks, offers, questions, replies
-from handlers.outbox.kinds import Delivery, GivenUp
+from handlers.outbox.kinds import Delivery, FirstTurn, GivenUp
 from storage import wakeups
 
 log = logging.getLogger("askaround.outbox")
@@ -44,6 +45,7 @@ GIVEN_UP: dict[str, GivenUp] = {
     **digests.GIVEN_UP,
     **insights.GIVEN_UP,
 }
+FIRST_TURNS: dict[str, FirstTurn] = {**kudos.FIRST_TURNS}
 DELIVERIES: dict[str, Delivery] = {
     **questions.DELIVERIES,
     **offers.DELIVERIES,
@@ -88,6 +90,8 @@ class OutboxWorker:
         self._sending: set[asyncio.Task[None]] = set()
         self._leased_at: dict[int, datetime] = {}  # sends in flight: when their lease began
         self._loop: asyncio.AbstractEventLoop | None = None
+        # The last client each workspace's deliveries used: whose pace `_turn` asks.
+        self._clients_seen: dict[str, AsyncWebClient] = {}
 
     def start(self) -> None:
         self._task = asyncio.create_task(self.run_forever(), name="outbox")
@@ -126,7 +130,7 @@ class OutboxWorker:
         self._loop = asyncio.get_running_loop()
         unsubscribe = wakeups.subscribe(self._nudge)
         unhand = self.services.outbox.send_new_here(
-            self.services.inbox.replica_id, self._lease, self._take
+            self.services.inbox.replica_id, self._lease, self._take, self._turn
         )
         listener = wakeups.Listener(self.services.engine, self._nudge)
         try:
@@ -142,15 +146,32 @@ class OutboxWorker:
     def _lease(self, due: datetime) -> datetime | None:
         """A delivery this process is queueing, due at `due`, is leased to this worker when
         it has a free slot now (asked on the queueing thread, by its loop)."""
-        if self._stopping.is_set() or len(self._sending) >= MAX_IN_FLIGHT:
-            return None
-        try:
-            if asyncio.get_running_loop() is not self._loop:
-                return None
-        except RuntimeError:
+        if len(self._sending) >= MAX_IN_FLIGHT or not self._on_its_loop():
             return None
         now = self.services.clock.now()
         return now + LEASE if due <= now else None
+
+    def _turn(self, team_id: str, kind: str, memo: Any) -> datetime | None:
+        """When a delivery this process is queueing may make its first Slack call, if Slack's
+        pace would turn it away now: it is queued for then, and this worker wakes for it."""
+        first_turn = FIRST_TURNS.get(kind)
+        client = self._clients_seen.get(team_id)
+        if first_turn is None or client is None or not self._on_its_loop():
+            return None
+        seconds = first_turn(client, memo)
+        if seconds <= 0:
+            return None
+        at = self.services.clock.now() + timedelta(seconds=seconds)
+        self._put_back(at)
+        return at
+
+    def _on_its_loop(self) -> bool:
+        if self._stopping.is_set():
+            return False
+        try:
+            return asyncio.get_running_loop() is self._loop
+        except RuntimeError:
+            return False
 
     def _take(self, items: list[Claimed]) -> None:
         """The deliveries leased by `_lease`, once the transaction that queued them has
@@ -301,7 +322,8 @@ class OutboxWorker:
         if delivery is None:
             return Outcome("failed", error=f"no delivery for {kind!r}")
         try:
-            await delivery(await self.clients.for_team(team_id), self.services, team_id, payload)
+            client = self._clients_seen[team_id] = await self.clients.for_team(team_id)
+            await delivery(client, self.services, team_id, payload)
         except SlackApiError as error:
             status = error.response.status_code
             code = error_code(error) if is_transient(error) else explained(error)
