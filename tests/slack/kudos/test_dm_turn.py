@@ -46,8 +46,8 @@ async def test_a_dm_slacks_pace_would_turn_away_waits_for_its_turn_untried(
     marked: list[str] = []
 
     def executed(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if statement.startswith("UPDATE outbox SET status"):
-            marked.append(statement)
+        if statement.startswith("UPDATE outbox") and "outbox.attempts -" in statement:
+            marked.append(statement)  # `finish`: an attempt's outcome (a claim adds one)
 
     event.listen(slack.services.engine.sync_engine, "before_cursor_execute", executed)
     await slack.command("alice", "/kudos", f"@bob {REASON}")
