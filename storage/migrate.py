@@ -1,22 +1,31 @@
-"""Run Alembic migrations from inside the running event loop (start-up, tests, CLI)."""
+"""Run Alembic migrations from inside the running event loop (start-up, tests, CLI).
+
+Alembic is imported only when there is something to migrate: on a database already at the
+newest revision (every start but an upgrade's first) the check reads the revision table and
+the scripts' names, and serve's process never holds Alembic (about 15 MiB resident with the
+scripts it reads, Mako, Pygments and SQLAlchemy's other dialects; docs/benchmarks.md,
+section 5)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 _PG_LOCK_ID = 0x61736B61  # "aska": replicas starting together migrate one at a time
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -28,20 +37,32 @@ async def upgrade_head(engine: AsyncEngine) -> tuple[str | None, str | None]:
     async with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
-        before = await conn.run_sync(_revision)
-        if before == _head():
+        before = await conn.run_sync(revision)
+        if before == head():
             return before, before
-        await conn.run_sync(lambda sync_conn: command.upgrade(alembic_config(sync_conn), "head"))
-        return before, await conn.run_sync(_revision)
+        await conn.run_sync(_upgrade)
+        return before, await conn.run_sync(revision)
+
+
+def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), "head")
 
 
 @cache
-def _head() -> str | None:
-    """The newest revision, read from the scripts once a process: Alembic's upgrade reads
-    every script again each time, even with nothing to do (about 10 ms of CPU), and every
-    start, every database command and every test that starts the bot ran it."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head() -> str:
+    """The newest revision, from the scripts' names: each is named after its revision
+    (`0025_people_names_index.py` is "0025") and revises the one numbered before it, so the
+    highest number is the head (`tests/domain/storage/test_migrations.py` holds Alembic's
+    own reading to it). Alembic's reading imports every script, and Alembic with them."""
+    return max(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*.py"))
 
 
-def _revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+def revision(connection: Connection) -> str | None:
+    """The database's revision, as Alembic records it; None before any migration (and
+    where the table holds other than one row, which Alembic's upgrade then sorts out)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    found = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return found[0] if len(found) == 1 else None

@@ -10,10 +10,11 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from storage.db import create_engine
-from storage.migrate import alembic_config, upgrade_head
+from storage.migrate import alembic_config, head, revision, upgrade_head
 from storage.models import Base
 from tests.databases import fresh_database, postgres_reachable
 
@@ -58,6 +59,36 @@ async def test_upgrade_head_on_postgresql_matches_models(tmp_path: Path) -> None
     await require_postgres()
     async with fresh_database(tmp_path, "postgresql") as url:
         await _upgrade_and_compare(url)
+
+
+def test_the_head_read_from_the_scripts_names_is_alembics() -> None:
+    """`head()` reads the newest revision from the scripts' names, without Alembic: a script
+    named apart from its revision, or a second head, would make it wrong, and this fails."""
+    assert head() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_the_revision_read_without_alembic_is_alembics(tmp_path: Path, kind: str) -> None:
+    """`revision()` reads Alembic's table itself: none before any migration, then the one
+    Alembic records, part way and at the head."""
+    if kind == "postgresql":
+        await require_postgres()
+
+    def both(connection: Connection) -> tuple[str | None, str | None]:
+        return revision(connection), MigrationContext.configure(connection).get_current_revision()
+
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                assert await conn.run_sync(both) == (None, None)
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0015"))
+                assert await conn.run_sync(both) == ("0015", "0015")
+            assert await upgrade_head(engine) == ("0015", head())
+            async with engine.begin() as conn:
+                assert await conn.run_sync(both) == (head(), head())
+        finally:
+            await engine.dispose()
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
