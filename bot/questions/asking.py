@@ -4,6 +4,8 @@ consent)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.conversations import PrivateNow
@@ -18,11 +20,13 @@ from bot.questions.results import Asked, AskRequest
 from bot.questions.rounds import Clock, Observe, first_round, nobody
 from bot.questions.solved import SolvedFinder, similarity
 from bot.questions.views import QuestionView, offer_views
-from bot.routing.engine import RoutingIndex
 from bot.routing.text import tokens
 from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Question
+
+if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
+    from bot.routing.engine import RoutingIndex
 
 MAX_QUESTION = 4000  # characters kept of a question; a longer message is quoted in Slack
 # How alike (the cosine of their routing terms, `similarity`) a question must be to one the

@@ -5,6 +5,9 @@ yields to the event loop every few milliseconds), and `ready` says when it is do
 answers 503 until then. A question that arrives earlier waits for that build rather than
 starting another (one lock per workspace).
 
+The routing engine (and numpy with it, 15 MiB resident) is imported by the first build: a
+process whose workspaces have no people yet holds neither (`tests/domain/test_cli_startup.py`).
+
 Each question reads the workspace's three counters (one small query):
 
 - `skills_version` counts changes to declared skills (`/skills add`, `/skills remove`). A copy
@@ -41,16 +44,19 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.routing.engine import RoutingIndex
 from storage import routing
 from storage.routing import Versions
 
+if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
+    from bot.routing.engine import RoutingIndex
+
 REBUILD_RATIO = 10.0
 # How the question flows are handed a workspace's index: `IndexCache.get`.
-IndexFor = Callable[[str], Awaitable[RoutingIndex]]
+IndexFor = Callable[[str], Awaitable["RoutingIndex"]]
 
 log = logging.getLogger("askaround")
 
@@ -122,6 +128,8 @@ class IndexCache:
         changed: dict[str, str | None] = {}
         self._building.setdefault(team_id, []).append(changed)
         try:
+            from bot.routing.engine import RoutingIndex
+
             index = await RoutingIndex.load(self._sessions, team_id)
         finally:
             self._building[team_id].remove(changed)

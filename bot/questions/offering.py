@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import visibility
 from bot.questions.policy import adjust, available
-from bot.routing.engine import RoutingIndex
 from bot.routing.suggestion import Suggestion
 from storage import offers as offer_q
 from storage import people as people_queries
@@ -21,6 +20,7 @@ from storage.models import Offer, Person, Question
 
 if TYPE_CHECKING:
     from bot.questions.policy import RoutingConfig
+    from bot.routing.engine import RoutingIndex
 
 
 async def offer_next(

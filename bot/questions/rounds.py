@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,11 +18,13 @@ from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
-from bot.routing.engine import RoutingIndex
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
 from storage.models import Offer, Question
+
+if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
+    from bot.routing.engine import RoutingIndex
 
 Clock = Callable[[], datetime]
 Observe = Callable[[float], None]  # told how long each ranking took

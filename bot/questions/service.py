@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -44,13 +45,15 @@ from bot.questions.views import (
     as_declared,
     offer_views,
 )
-from bot.routing.engine import RoutingIndex
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import questions as q
 from storage import skills as skills_q
 from storage import workspaces
 from storage.models import Offer, Question
+
+if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
+    from bot.routing.engine import RoutingIndex
 
 
 class _OfferAnswered(Exception):

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
-from bot.routing.scoring import STRONG_SIMILARITY, Evidence, Scored
 from bot.routing.text import paired
 from bot.safe_text import safe_text
 from bot.visibility import READERS, Field, Viewer, may_see, may_see_question, reads_public
 from bot.words import plural
+
+if TYPE_CHECKING:  # scoring brings numpy, which serve loads once it builds an index
+    from bot.routing.scoring import Evidence, Scored
 
 RECENT = timedelta(weeks=13)  # "asked in the last 13 weeks": a window, not a calendar quarter
 MAX_TERMS = 3
@@ -45,6 +48,8 @@ def expert_reason(
     declared = [(level, topic) for level, topic in levels if level]
     for level, topic in sorted(declared, key=lambda item: -item[0])[:2]:
         parts.append(_declared(display(topic), level))
+    from bot.routing.scoring import STRONG_SIMILARITY
+
     strongly = [position for position, ratio in scored.similar if ratio >= STRONG_SIMILARITY]
     similar = [
         q

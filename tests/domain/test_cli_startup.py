@@ -3,11 +3,18 @@ imports what it needs when it runs (`bot/runtime/cli/__init__.py`)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from bot.settings import normalise_database_url
+from storage.db import create_engine
+from storage.migrate import upgrade_head
 
 pytestmark = pytest.mark.database_independent
 
@@ -35,3 +42,61 @@ def test_parsing_a_command_line_loads_no_heavy_library(argv: list[str]) -> None:
     )
     loaded = set(json.loads(found.stdout.strip().splitlines()[-1]))
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+SERVE_START = """
+import asyncio, json, sys
+from bot.runtime.cli.serve import run
+from bot.runtime.cli.database import migrated
+from bot.runtime.runner import Runner
+from bot.settings import Settings
+
+async def start():
+    settings = Settings.from_env(env_file=None)
+    async with migrated(settings.database_url):  # as `serve` does first
+        pass
+    runner = Runner(settings)
+    await runner.bot.start()
+    await runner.bot.warming
+    await runner.bot.close()
+
+asyncio.run(start())
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def test_serve_starts_on_a_current_database_without_alembic_or_numpy(tmp_path: Path) -> None:
+    """Serve's start on a database at the newest revision (every start but an upgrade's
+    first) loads no Alembic (about 15 MiB resident), and no numpy (15 MiB) until routing
+    builds an index, which a workspace without people has none of: `storage/migrate.py`,
+    `bot/questions/indexes.py`, docs/benchmarks.md section 5."""
+    url = f"sqlite:///{tmp_path / 'askaround.db'}"
+    asyncio.run(_migrated(url))  # by another process, as an upgrade's first start does
+    env = {
+        **os.environ,
+        "ASKAROUND_DATABASE_URL": url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_APP_TOKEN": "",
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",
+    }
+    found = subprocess.run(
+        [sys.executable, "-c", SERVE_START],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    loaded = set(json.loads(found.stdout.strip().splitlines()[-1]))
+    assert "slack_bolt" in loaded  # the bot was built
+    assert not loaded & {"alembic", "numpy"}, sorted(loaded & {"alembic", "numpy"})
+
+
+async def _migrated(url: str) -> None:
+    engine = create_engine(normalise_database_url(url))
+    try:
+        await upgrade_head(engine)
+    finally:
+        await engine.dispose()
