@@ -188,16 +188,22 @@ _RICH_REQUIRED = {
 def _check_rich_text(block: dict[str, Any], pointer: str, report: Report) -> None:
     """blocks/rich-text-block: `elements` are rich_text_section, rich_text_list,
     rich_text_preformatted or rich_text_quote; block-elements/rich-text-list-element: its
-    `style` bullet or ordered, its `elements` rich_text_sections; every one's `elements`
-    required, each rich text element with the field it is about (a text's `text`…)."""
+    `style` bullet or ordered, its `indent` 0 to 8, its `elements` rich_text_sections; a list's,
+    preformatted block's or quote's `border` 0 or 1 (Slack's @slack/types RichTextList and
+    RichTextBorderable); every one's `elements` required, each rich text element with the
+    field it is about (a text's `text`…) and its `style` flags booleans."""
     where = f"{pointer}/elements"
     for i, part in enumerate(report.items(block.get("elements"), 10_000, where, least=1)):
-        kind = part.get("type") if isinstance(part, dict) else None
+        kind, at_i = part.get("type") if isinstance(part, dict) else None, f"{where}/{i}"
         if kind not in _RICH_OBJECTS:
             report.add(f"must be one of {', '.join(_RICH_OBJECTS)}", f"{where}/{i}/type")
             continue
         if kind == "rich_text_list" and part.get("style") not in ("bullet", "ordered"):
             report.add("must be bullet or ordered", f"{where}/{i}/style")
+        if kind == "rich_text_list" and not 0 <= report.whole(part, "indent", 0, at_i) <= 8:
+            report.add("must be between 0 and 8", f"{at_i}/indent")
+        if kind != "rich_text_section" and part.get("border", 0) not in (0, 1):
+            report.add("must be 0 or 1", f"{at_i}/border")
         for j, item in enumerate(report.items(part.get("elements"), 10_000, f"{where}/{i}")):
             at = f"{where}/{i}/elements/{j}"
             if not isinstance(item, dict) or not isinstance(item.get("type"), str):
@@ -208,8 +214,21 @@ def _check_rich_text(block: dict[str, Any], pointer: str, report: Report) -> Non
                 item.get(needed), str
             ):
                 report.add(f"missing required field: {needed}", at)
+            elif "style" in item:
+                _rich_style(item["style"], f"{at}/style", report)
         if "elements" not in part:
             report.add("missing required field: elements", f"{where}/{i}")
+
+
+def _rich_style(style: Any, pointer: str, report: Report) -> None:
+    """block-elements/rich-text-element (text, link, emoji…): `style` an object of flags
+    (bold, italic, strike, code…), each a boolean."""
+    if not isinstance(style, dict):
+        report.add("must be a style object", pointer)
+        return
+    for key, flag in style.items():
+        if not isinstance(flag, bool):
+            report.add("must be a boolean", f"{pointer}/{key}")
 
 
 def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:
