@@ -1,0 +1,63 @@
+"""What one recognition costs the database, counted: its units of work (transactions, read
+or written) and its commits, so that one more cannot come in unnoticed. The figures are
+docs/benchmarks.md section 10's, for a recognition whose people are stored but no longer in
+this process's memory (another replica's, or a minute later)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text
+
+REASON = "for untangling the release #teamwork"
+OWN = {
+    ("rollback", "SELECT people.user_id"),
+    ("commit", "SELECT workspaces.daily_allowance"),
+    ("rollback", "SELECT workspaces.daily_allowance"),
+    ("commit", "UPDATE kudos SET shoutout_channel_id"),
+    ("commit", "UPDATE kudos SET dm_channel_id"),
+}
+
+
+@pytest.mark.postgres_too
+async def test_a_recognition_of_known_people_is_its_counted_units_of_work(
+    slack: SlackHarness,
+) -> None:
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.drain()
+    slack.advance(timedelta(minutes=2))  # out of memory, still fresh in the table
+    open_ones: dict[object, list[str]] = {}  # by connection: PostgreSQL's run side by side
+    ended: list[tuple[str, list[str]]] = []
+
+    def executed(conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        open_ones.setdefault(conn, []).append(" ".join(statement.split())[:40])
+
+    def end(how: str) -> Callable[[object], None]:
+        return lambda conn: ended.append((how, open_ones.pop(conn, [])))
+
+    engine = slack.services.engine.sync_engine  # the test's own: the listeners go with it
+    event.listen(engine, "before_cursor_execute", executed)
+    event.listen(engine, "commit", end("commit"))
+    event.listen(engine, "rollback", end("rollback"))
+    await slack.command("alice", "/kudos", f"@bob again {REASON}")
+    await slack.drain()
+    assert dm_text(slack, "bob").count("gave you kudos") == 2
+    units = Counter(
+        (how, statements[0].split(" (")[0].split(",")[0].split("=")[0])
+        for how, statements in ended
+        if statements
+    )
+    # The outbox's claims and the inbox's marks are left out: how many ride together
+    # depends on when the worker wakes, not on the recognition.
+    assert {unit: n for unit, n in units.items() if unit in OWN} == {
+        ("rollback", "SELECT people.user_id"): 1,  # who they are: a read of its own
+        ("commit", "SELECT workspaces.daily_allowance"): 1,  # the give
+        ("commit", "UPDATE kudos SET shoutout_channel_id"): 1,  # the shout-out, posted
+        ("commit", "UPDATE kudos SET dm_channel_id"): 1,  # Bob's DM, sent
+    }
