@@ -79,6 +79,16 @@ _SPOKEN_QUESTION = re.compile(
     r'(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\Z)',
     re.IGNORECASE,
 )
+# A question quoted inside the writer's words, which go on past it and ask nothing after it: a
+# title (`[Discourse] New topic: "How to configure the shell over USB?" by rk_dev`), a heading
+# (`Reminder: "how to write a good commit message?" is in the guide`), a question named (`the
+# question from the audit was "how do you…?" - answer is…`). The writer speaks of it; they do
+# not ask it. A quote the message ends on, or opens with, is read as before. Whether the
+# message answered itself is still read with the quote (`Customer asked "…?" - told them Q2`,
+# `New ticket #9921: "How do I…?" Priority: high`).
+_NAMED_QUESTION = re.compile(
+    r'(?<=\S)\s*(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\w[^?]*\Z)'
+)
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 # a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
@@ -140,7 +150,8 @@ def explain(text: str) -> dict[str, float]:
     """The features a message shows, with their weights; empty when it is too short. The
     learned phrasing's weight leans either way (`bot.questions.phrasing.lean`)."""
     raw = text.lower()
-    plain = normalise(text)
+    whole = normalise(text)
+    plain = _NAMED_QUESTION.sub(" ", whole) if '"' in whole or "“" in whole else whole
     every = _WORD.findall(plain)
     tokens = [t for t in every if t not in ("?", "@person", "@here")]
     # a run of Japanese or Chinese counts a word for every two characters; pasted code or an
@@ -180,7 +191,7 @@ def explain(text: str) -> dict[str, float]:
         "joking": bool(words.JOKING.search(raw)),
         "put to one person": bool(words.PERSONAL.search(plain)),
         "asks for status": bool(words.STATUS.search(plain)),
-        "answered itself": bool(words.ANSWERED_ITSELF.search(plain)),
+        "answered itself": bool(words.ANSWERED_ITSELF.search(whole)),
     }
     found = {name: WEIGHTS[name] for name, present in seen.items() if present}
     found[LEARNED] = lean(every)

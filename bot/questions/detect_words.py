@@ -53,11 +53,13 @@ SERVICE = (
     r"kick off|bump|extend|renew|order|ship|cancel|send me|approve|merge|grab|pull|install|come|"
     r"whip up|book|sign|add me|update|review my|look at my|upload|print|deploy my|push)"
 )
-# standing in for the writer, or lending a hand on the floor (`float to 5E`, `take my 3pm`); not
-# `take a look`, which asks for help
+# standing in for the writer, or lending a hand on the floor (`float to 5E`, `take my 3pm`), or a
+# task done for them (`test #712 on a real board`, `do the dupe inspection`); not `take a look`,
+# which asks for help, nor `test whether…`, which asks how
 STAND_IN = (
-    r"(?:float|cover|swap|trade|pick up|stay|come in|work(?! with)|"
-    r"take (?!a (?:look|peek|stab|crack)\b)(?:my|over|the|an?|this|that))\b"
+    r"(?:(?:float|cover|swap|trade|pick up|stay|come in|work(?! with)|"
+    r"take (?!a (?:look|peek|stab|crack)\b)(?:my|over|the|an?|this|that)|"
+    r"do (?:the|a|an|my)|run (?:the|a|my))\b|test(?! (?:whether|if|how|what|why)\b)(?= ))"
 )
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
@@ -134,8 +136,15 @@ ASKS_FOR_HELP = phrases(
     r"(?:me|us) (?:how|where|why|which|whether|what(?! you))\b",
     r"(?:please|kindly) explain (?:how|why|what|where|when|which|whether|the difference)\b",
     r"who(?:'s| is| are) (?:our|the) (?:main |right |best )?(?:point of contact|contact|poc|dri|"
-    r"expert|experts|owner|owners|lead|specialist|person to ask)",
+    r"expert|experts|owner|owners|maintainer|maintainers|lead|specialist|person to ask)",
     r"(?:a |quick )?question (?:about|on|regarding|re)",
+    # a question owned up to as basic before it is asked (`probably a dumb question but do we…`);
+    # `there are no dumb questions` and `that was a dumb question lol` ask nothing
+    r"(?<!no )(?:dumb|stupid|silly|basic|newbie|noob) question(?:,? but\b|:| here\b)",
+    # the question said to be asked (`I want to ask if the timer API is thread safe…`); `I want to
+    # ask everyone to update their passwords` asks a favour of all
+    r"i(?: want| wanted|'d like| would like| wish) to ask (?:if|whether|how|why|what|where|which|"
+    r"who|about)\b",
     r"(?:can|could|would|will) you (?:help|explain|tell me (?:how|where|what|who|why|if)|point|"
     r"walk|clarify|recommend|show me|advise|shed (?:some )?light)",
     r"who (?:would|might|else would|else might|will|'d) know",
@@ -145,8 +154,9 @@ ASKS_FOR_HELP = phrases(
     rf"is (?:there )?{SOMEONE} (?:here )?(?:who|that|familiar|an expert|experienced)",
     # `who can float to 5E?` asks for a hand (`PERSONAL`), not for one who knows, and so does a
     # bare `who can?` after the task (`need somebody to cover the night desk friday, who can?`)
-    rf"who(?:'s| is)? (?:knows|(?:can|could)(?! {STAND_IN})(?!\s*\?)|owns|handles|manages|"
-    r"maintains|reviews|approves|"
+    # (`who knows, maybe the part turns up tonight` shrugs: a comma, a stop or nothing after)
+    rf"who(?:'s| is)? (?:knows(?!\s*[,.!]|\s*$)|(?:can|could)(?! {STAND_IN})(?!\s*\?)|owns|"
+    r"handles|manages|maintains|reviews|approves|"
     r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
     r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
@@ -314,6 +324,14 @@ ASKS_FOR_HELP = phrases(
     r"intro|pointers|help|hand|eyes|review|second opinion)",
     r", any(?:one|body)\s*\?",
     r"^ideas\s*\?|\bideas\s*\?$",
+    # the next step asked for after a fault is told (`…checked the float switch. whats next to look
+    # at`); `what's next on the agenda` asks nothing
+    r"what(?:'s| is|s)? (?:next|else) (?:to|should (?:i|we)|can (?:i|we)|do (?:i|we)) (?:check|try|"
+    r"look at|look into|test|inspect|rule out)\b",
+    # an answer asked for over the conflicting ones heard (`Is the last done date the sign date?
+    # getting different answers`); `the survey got different answers from each office` reports
+    r"\?\s*(?:(?:i'm|we're|i am|we are|been|keep) )?(?:getting|got|heard|hearing) (?:different|"
+    r"conflicting|mixed|contradictory) (?:answers|info|information|advice)\b",
     r"(?:any )?thoughts on (?:what|why|how|where|who|whether)",
     # `any ideas why…` with its `any` dropped, as chat does (`ideas on why Xcode archive hangs`)
     # (also after the fault it asks about: `…ratios under 1 for my RNA preps, ideas what's…`)
@@ -503,6 +521,11 @@ ASKS_HOW = phrases(
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
     r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
     r"how to",
+    # the value a reading or a setting should have (`what should the hyd reservoir read on the
+    # sight glass…`, `what temp should the cold room be at?`); `what should we do for lunch` and
+    # `what should the team name be` ask no reading
+    r"what (?:[\w-]+ )?should (?:the |a |an |my |our |this |that )?[\w-]+(?: [\w-]+){0,3} (?:read|"
+    r"be at|be set to|be set at|show|measure)\b",
     # a way asked for with `is there` left out (`any way to bulk import from a CSV…`), at a
     # sentence's opening; `no way to tell` and `in any way to` say
     r"(?:^|(?<=[.!?:,] ))any (?:easy |quick |simple |good )?way (?:to|of)\b",
@@ -836,7 +859,7 @@ SOCIAL = phrases(
     r"can we all",
     # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
     # asks after a stock of parts, not a loan
-    r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me)",
+    r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me|to lend\b)",
     # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an|a|any) extra\b",
     # the same when the writer's own one is out (`anyone has a charger for the scanners? ours is
@@ -857,6 +880,9 @@ SOCIAL = phrases(
     r"how (?:is|are|was|were|did) (?:it|we|this) .{0,20}\b(?:already|still)\b",
     r"we all agree",
     r"(?:just|only) me or",
+    # the same asked after the thing (`is CI broken right now or is it only me?`); `…do transport
+    # need to gown too or just us?` asks who must
+    r"or (?:is it |is that )?(?:just|only) me\s*\??$",
     r"am i the only one",
     r"can you believe",
     r"isn't (?:it|this|that)(?:\s*[?!.,]|\s*$| (?:great|nice|funny|crazy|weird|wild|amazing|"
@@ -1212,6 +1238,9 @@ PERSONAL = phrases(
     r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
     r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    # a review invited of anyone (`the PR is there, reviews welcome`), as `can someone review my
+    # PR` is; `build fails on arm64, thoughts welcome` asks
+    r"reviews? (?:are |is |very |always |much )?(?:welcome|appreciated)\b",
     # a task offered to whoever takes it (`any taker for tonight's maintenance window?`), as a
     # shift to cover is
     r"(?:^|(?<=[.!?,] ))any (?:takers?|volunteers?)\b(?: (?:for|to)\b|\s*\?)",
@@ -1294,12 +1323,14 @@ PERSONAL = phrases(
     r"(?:do|would) (?:you|y'all|you all|you guys) (?:want|like|need) me to\b|"
     r"(?:^|(?<=[.!?,] ))want me to\b",
     # a time offered for a meeting (`does Tuesday or Wednesday work better for the orientation?`,
-    # `does tues or wed work better…`, `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`)
+    # `does tues or wed work better…`, `does 3pm work for everyone?`, `does <!date^…|Nov 14> work…`,
+    # `does 0700 or 0730 work better…`, `does 14:00 or 16:00 UTC work…`)
     r"(?:does|do|would|will) (?:the )?(?:\w+day|mon|tues?|weds?|thur?s?|fri|sat|sun|"
-    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)?|noon|tomorrow|"
+    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)?|[012]\d[0-5]\d|noon|tomorrow|"
     r"today|tonight|next week|this week|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?)(?: (?:morning|afternoon|evening|at [\w:]+))?"
-    r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)? works?(?: (?:better|best|ok|"
+    r"(?: or (?:the )?[\w:]+(?: (?:morning|afternoon|evening))?)?(?: (?:utc|gmt|cet|cest|local))?"
+    r" works?(?: (?:better|best|ok|"
     r"okay))?(?: for\b|\s*\?|$)",
     # asking the one who just spoke what they meant (`what do you mean?`, `wdym by sharded?`);
     # `what does this error mean?` asks
@@ -1435,7 +1466,8 @@ ANSWERED_ITSELF = phrases(
     # the mount path changed`), and a FAQ, whose questions its writer answers under a heading
     # (`Key question for the meet and confer: will they agree to search terms? Our position:
     # yes`, the writer's side given as its answer)
-    r"\? ?(?:(?:the )?(?:short |quick |our )?answers?|our (?:position|stance|view|take|response))"
+    r"\? ?(?:(?:the )?(?:short |quick |our )?answers?|(?:our|my) (?:position|stance|view|take|"
+    r"response|proposal|suggestion|recommendation))"
     r"(?: is)?: ",
     # a question that heads an announcement, answered by where to read or join (`What is a
     # feature flag? Read our new blog post`, `Why the change? See the blog post`); `See the
