@@ -57,7 +57,7 @@ MAX_LEVEL = 5
 TITLE_BOOST = 2.0
 PEOPLE_POOL = 2000
 QUESTION_POOL = 2000
-PROFILE_B = 0.3
+PROFILE_B = 0.15
 
 
 __all__ = ["Evidence", "PastQuestion", "Scored"]

@@ -43,3 +43,26 @@ def test_last_helped_halves_as_the_help_ages() -> None:
     assert last["UNEW"] == 1.0
     assert last["UOLD"] == pytest.approx(0.5 ** (40 / half_life))
     assert last["U0"] < last["UOLD"] < last["UNEW"]
+
+
+def test_a_long_profile_is_evidence_not_verbosity() -> None:
+    """A person's profile grows with every question they help with, so its length is
+    discounted only a little (PROFILE_B): someone who helped with two questions on the topic
+    among five others scores above someone who helped with one alone."""
+    evidence = Evidence()
+
+    def helped(helper: str, text: str) -> None:
+        evidence.add_solved(PastQuestion("UASK", helper, (helper,), None), text)
+
+    helped("USPECIALIST", "vacuum freeze wraparound")
+    for _ in range(2):
+        helped("UVETERAN", "vacuum freeze wraparound")
+    for n in range(5):
+        helped("UVETERAN", f"index bloat on table t{n} after bulk update")
+    for n in range(10):
+        helped(f"UOTHER{n}", f"replication slot lag on replica r{n}")
+    scored = evidence.score(tokens("vacuum freeze wraparound"), ())
+    assert scored.features is not None
+    column = scored.features[:, FEATURES.index("profile")]
+    profile = dict(zip(scored.pool, column.tolist(), strict=True))
+    assert profile["UVETERAN"] > profile["USPECIALIST"]
