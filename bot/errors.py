@@ -38,6 +38,13 @@ class UserError(AskaroundError):
         return self.template.format(*map(name, self.names)) if self.names else str(self)
 
 
+class NotAMember(UserError):
+    """Who acts is not known to be one of this workspace's people: a guest from another
+    organisation (Slack Connect), or someone Slack will not describe. Their request is refused
+    whole, and its words are kept nowhere, not even in the inbox of requests
+    (`handlers.dispatch.friendly`)."""
+
+
 class KudosRefused(UserError):
     """A kudos rule said no. `field` names the modal input it is about (recipients, reason,
     values), so a modal can show the message next to that input instead of closing."""
@@ -56,3 +63,7 @@ class UnknownValue(KudosRefused):
     def __init__(self, tag: str, message: str) -> None:
         super().__init__(message, "values")
         self.tag = tag
+
+
+class KudosNotAMember(KudosRefused, NotAMember):
+    """Kudos, or a kudos form, refused to who acts as `NotAMember`."""

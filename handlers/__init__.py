@@ -58,7 +58,9 @@ SURFACES = (
 
 
 def register(app: AsyncApp, services: Services) -> Router:
-    router = Router(app, inbox=StoreFirst(services), done=services.inbox.done)
+    router = Router(
+        app, inbox=StoreFirst(services), done=services.inbox.done, refused=services.inbox.refused
+    )
     for surface in SURFACES:
         surface.register(router, services)
     router.ignore_other_messages()

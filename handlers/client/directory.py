@@ -14,7 +14,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport
-from bot.errors import ConfigError, UserError
+from bot.errors import ConfigError, NotAMember
 from bot.profile import Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
@@ -173,16 +173,17 @@ async def members_only(
     Someone askaround never stored whom Slack will not describe (`described` is None) cannot
     be told apart from one, and is refused too (`UNSAID_MEMBER`); one it stored is its own
     (it stores only its own people), deactivated since or out of the bot's sight. Slack is
-    asked only about someone not stored within a day; a transient failure raises."""
+    asked only about someone not stored within a day; a transient failure raises. A refusal
+    is `NotAMember`: the request's words are not kept, even in the inbox."""
     if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
         return
     user = await described(client, user_id)
     if user is None:
         if await services.people.described_before(team_id, user_id):
             return
-        raise UserError(UNSAID_MEMBER)
+        raise NotAMember(UNSAID_MEMBER)
     if member_elsewhere(user, team_id):
-        raise UserError(elsewhere)
+        raise NotAMember(elsewhere)
     await _stored_if_ours(services, team_id, user)
 
 

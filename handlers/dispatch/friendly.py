@@ -23,7 +23,7 @@ from slack_bolt.kwargs_injection.async_utils import build_async_required_kwargs
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import UserError
+from bot.errors import NotAMember, UserError
 from handlers.blocks.elements import render_error
 from handlers.blocks.message_text import readable_text
 from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
@@ -142,11 +142,13 @@ def friendly(
     listener: Callable[..., Awaitable[Any]],
     done: Done | None,
     turns: asyncio.Semaphore,
+    refused: Done | None = None,
 ) -> Callable[..., Awaitable[Any]]:
     """Wrap a listener so a UserError (or, for a bug, "something went wrong") is acked if
     need be and shown to the person, and its request's inbox entry is closed by `done` when
     the work ends, whichever way it ends — except by cancellation: a replica stopping before
-    the work ran leaves it to be replayed.
+    the work ran leaves it to be replayed. A request refused as `NotAMember` is closed and
+    emptied by `refused` first, its words kept nowhere.
 
     The wrapper asks Bolt for one documented argument, `args` (every argument Bolt knows),
     and calls the listener with the ones it names, picked by Bolt's own kwargs injection: the
@@ -229,6 +231,9 @@ def friendly(
                 log.warning("Slack out of reach in %s: %s", listener.__name__, _named(failure))
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
+            entry = stored(args.context)
+            if isinstance(error, NotAMember) and refused is not None and entry is not None:
+                await refused(*entry)
             try:
                 await answer(args, error)
             except SlackApiError as telling:  # nowhere left to say it; not a bug of ours

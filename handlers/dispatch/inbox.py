@@ -49,6 +49,16 @@ def stored(context: Any) -> tuple[str, str] | None:
     return (str(entry[0]), str(entry[1])) if entry else None
 
 
+async def refused(services: Services, context: Any) -> None:
+    """The request being handled is refused to who sent it (`bot.errors.NotAMember`): its
+    inbox entry is closed and emptied, the words it carried not kept. A listener that raises
+    the refusal has this done for it (`handlers.dispatch.friendly`); one that answers it
+    itself (a form's errors, a guest's message) calls this."""
+    entry = stored(context)
+    if entry is not None:
+        await services.inbox.refused(*entry)
+
+
 class StoreFirst(AsyncMiddleware):
     """Listener middleware: store the request before anything acks it; a copy of a stored
     request (Slack retrying an event) is answered 200 and goes no further. An

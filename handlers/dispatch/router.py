@@ -90,13 +90,18 @@ class Route:
 
 class Router:
     def __init__(
-        self, app: AsyncApp, inbox: AsyncMiddleware | None = None, done: Done | None = None
+        self,
+        app: AsyncApp,
+        inbox: AsyncMiddleware | None = None,
+        done: Done | None = None,
+        refused: Done | None = None,
     ) -> None:
-        """`inbox` is the listener middleware that stores each request before its ack, and
-        `done` closes the stored request when its listener ends."""
+        """`inbox` is the listener middleware that stores each request before its ack,
+        `done` closes the stored request when its listener ends, and `refused` closes and
+        empties one refused to who sent it (`bot.errors.NotAMember`)."""
         self.app = app
         self.routes: list[Route] = []
-        self._done = done
+        self._done, self._refused = done, refused
         self._stored: list[AsyncMiddleware] = [inbox] if inbox is not None else []
         # One line for the whole app: its listeners take turns after their acks.
         self.turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
@@ -106,7 +111,7 @@ class Router:
 
     def _friendly(self, register: Callable[[Listener], Any]) -> Decorator:
         def decorate(listener: Listener) -> Any:
-            return register(friendly(listener, self._done, self.turns))
+            return register(friendly(listener, self._done, self.turns, self._refused))
 
         return decorate
 

@@ -85,7 +85,7 @@ def register(router: Router, services: Services) -> None:
                 key=f"cmd:{command.get('trigger_id')}",
             )
             known = services.conversations.of(team_id)
-            await ask(services, client, request, reply, known, context)
+            await ask(services, client, request, reply, known)
 
 
 async def watch_channel(

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import KudosRefused
+from bot.errors import KudosNotAMember, KudosRefused
 from bot.kudos.records import Given
 from bot.profile import Profile
 from bot.services import Services
@@ -88,7 +88,9 @@ async def lookup_profiles(
         guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
         if guests:
             they_act = acting and user_ids[0] in guests
-            raise KudosRefused(GUEST_GIVES if they_act else elsewhere(guests[0]), "recipients")
+            if they_act:
+                raise KudosNotAMember(GUEST_GIVES, "recipients")
+            raise KudosRefused(elsewhere(guests[0]), "recipients")
     return [known[u] for u in user_ids]
 
 
@@ -100,7 +102,9 @@ async def _users_info(
     be a member (`UNSAID_MEMBER`); anyone else so is nobody Slack can find."""
     user = await described(client, user_id)
     if user is None:
-        raise KudosRefused(UNSAID_MEMBER if acting else cant_find(user_id), "recipients")
+        if acting:
+            raise KudosNotAMember(UNSAID_MEMBER, "recipients")
+        raise KudosRefused(cant_find(user_id), "recipients")
     if member_elsewhere(user, team_id):
         return None
     return profile_from_slack(user)

@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import KudosRefused
+from bot.errors import KudosNotAMember, KudosRefused, NotAMember
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
 from handlers.blocks.kudos import (
@@ -25,6 +25,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
 from handlers.client.directory import SLACKBOT
+from handlers.dispatch.inbox import refused as forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -107,7 +108,7 @@ def register(router: Router, services: Services) -> None:
         if from_elsewhere(
             shortcut, context, shared=(await conversation(client, channel, known)).shared
         ):
-            raise KudosRefused(GUEST_GIVES)  # no form for a guest: its submission is refused
+            raise KudosNotAMember(GUEST_GIVES)  # no form for a guest: its submission is refused
         if is_notice(message):
             raise KudosRefused(NOTICE)
         # Prefill only a colleague: a bot's (Slackbot's too) or one's own message leaves the
@@ -215,6 +216,8 @@ def register(router: Router, services: Services) -> None:
                 )
             )
         except KudosRefused as refused:
+            if isinstance(refused, NotAMember):
+                await forget_refused(services, context)
             field = refused.field if refused.field and refused.field in state else "reason"
             await ack(response_action="errors", errors={field: str(refused)})
             return

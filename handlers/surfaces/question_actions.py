@@ -184,7 +184,7 @@ def register(router: Router, services: Services) -> None:
             message_ts=original["ts"],
             thread_ts=original["ts"],
         )
-        await ask(services, client, request, reply, known, context)
+        await ask(services, client, request, reply, known)
 
     @router.action("nudge_not_now")
     async def not_now(

@@ -13,7 +13,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
-from bot.errors import UserError
 from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
@@ -34,7 +33,7 @@ from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
-from handlers.dispatch.inbox import stored
+from handlers.dispatch.inbox import refused
 from handlers.dispatch.router import (
     Router,
     conversation_type,
@@ -84,18 +83,13 @@ async def ask(
     request: AskRequest,
     reply: Any,
     known: KnownConversations,
-    context: Any,
 ) -> None:
     """Route a question and tell the asker; `reply` shows a message only they see. Solved
     questions like it come first; people are asked only when the asker says so. `known` is
     what the workspace's conversations are, to see whether a solved question's channel was
-    made private since. Someone who may not ask is refused, their request's words not kept
-    even in the inbox (`refused`)."""
-    try:
-        await describe_asker(client, services, request, FROM_ELSEWHERE)
-    except UserError:
-        await refused(services, context)
-        raise
+    made private since. Someone who may not ask is refused (`NotAMember`), their request's
+    words not kept even in the inbox."""
+    await describe_asker(client, services, request, FROM_ELSEWHERE)
     asked = await services.questions.ask(request, private_now(client, known))
     if asked.repeated:
         return
@@ -109,14 +103,6 @@ async def ask(
         where = known.get(request.channel_id)
         unsure = where is not None and where.unsure
         await reply(render_consent(asked.question, asked.would_ask, unsure=unsure))
-
-
-async def refused(services: Services, context: Any) -> None:
-    """The request being handled is refused to who sent it (a guest from another
-    organisation): its inbox entry is closed and emptied, the words it carried not kept."""
-    entry = stored(context)
-    if entry is not None:
-        await services.inbox.refused(*entry)
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:
@@ -213,7 +199,7 @@ def register(router: Router, services: Services) -> None:
             thread_ts=thread,
         )
         known = services.conversations.of(workspace_of(context))
-        await ask(services, client, request, reply, known, context)
+        await ask(services, client, request, reply, known)
 
     async def replied_to(event: dict[str, Any], context: Any) -> str | None:
         """What to tell someone who typed in a thread of their DM with the bot, when that is
@@ -405,4 +391,4 @@ def register(router: Router, services: Services) -> None:
             thread_ts=message.get("thread_ts") or message["ts"],
         )
         known = services.conversations.of(workspace_of(context))
-        await ask(services, client, request, reply, known, context)
+        await ask(services, client, request, reply, known)

@@ -187,8 +187,8 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team_id, user_id, text = workspace_of(context), command["user_id"], command.get("text", "")
+        await members_only(client, services, team_id, user_id)  # refused whole: `friendly`
         try:
-            await members_only(client, services, team_id, user_id)
             tz = None
             if text.strip().lower().startswith("away"):
                 tz = (await lookup_profile(client, services, team_id, user_id)).tz

@@ -1,0 +1,65 @@
+"""A request refused to who sent it, a guest from another organisation (Slack Connect), is
+kept nowhere: its inbox entry, stored before the ack as every request's is, is closed and
+emptied at once instead of keeping the guest's words for a day until pruned."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers.client.directory import ONLY_MEMBERS
+from handlers.surfaces.kudos_giving import GUEST_GIVES
+from storage.models import InboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_slack_connect import zed_in_partners
+
+MARKER = "zorblaxroadmap"
+
+
+async def kept_of(slack: SlackHarness, user_id: str) -> list[str]:
+    """Every inbox entry that still holds anything of this person's request."""
+    async with slack.services.sessions() as s:
+        kept = [str(item.body) for item in await s.scalars(select(InboxItem))]
+    return [body for body in kept if user_id in body or MARKER in body]
+
+
+async def refused_by_command(slack: SlackHarness, command: str, text: str) -> str:
+    zed = zed_in_partners(slack)
+    await slack.command("zed", command, text, channel="partners")
+    await slack.settle()
+    return zed
+
+
+async def test_skills_of_a_guest_are_kept_nowhere(slack: SlackHarness) -> None:
+    zed = await refused_by_command(slack, "/skills", f"add {MARKER}")
+    assert ONLY_MEMBERS in [e.text for e in slack.emu.ephemerals(zed)]
+    assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_kudos_report_is_kept_nowhere(slack: SlackHarness) -> None:
+    zed = await refused_by_command(slack, "/kudos", "report this week")
+    assert ONLY_MEMBERS in [e.text for e in slack.emu.ephemerals(zed)]
+    assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_network_is_kept_nowhere(slack: SlackHarness) -> None:
+    zed = await refused_by_command(slack, "/askaround", "network")
+    assert ONLY_MEMBERS in [e.text for e in slack.emu.ephemerals(zed)]
+    assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_kudos_words_are_kept_nowhere(slack: SlackHarness) -> None:
+    """The kudos text is the guest's own words, about someone of this workspace."""
+    alice = slack.user("alice")
+    zed = await refused_by_command(slack, "/kudos", f"<@{alice}> thanks for the {MARKER}")
+    assert GUEST_GIVES in [e.text for e in slack.emu.ephemerals(zed)]
+    assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_kudos_shortcut_keeps_the_message_nowhere(slack: SlackHarness) -> None:
+    """*Give kudos* on a message carries the message itself in its payload."""
+    zed = zed_in_partners(slack)
+    message = await slack.post("alice", "partners", f"the {MARKER} is done")
+    await slack.here.message_shortcut(zed, "give_kudos", message)
+    await slack.settle()
+    assert GUEST_GIVES in [e.text for e in slack.emu.ephemerals(zed)]
+    assert await kept_of(slack, zed) == []
