@@ -336,13 +336,19 @@ def render_unanswered(
         " who declared it, even those who can't be asked right now."
     )
     asked = sum((became or {}).values())
+    # Others could be asked, but not with the asker's consent.
+    nobody_else = (
+        f"I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else reading your question"
+    )
     if unsent and unsent >= chosen and not asked:
         each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
         text = (
             f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
-            f"to {each} I chose, so nobody got it. Ask again later, once Slack is well.{where}"
+            f"to {each} I chose, so nobody got it"
         )
-        return one_section(text)
+        if question.made_private:
+            text += f", and {nobody_else}"
+        return one_section(f"{text}. Ask again later, once Slack is well.{where}")
     failed = (
         f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
         if unsent
@@ -351,9 +357,8 @@ def render_unanswered(
     if asked:
         text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
         text += f"; {failed}, and" if failed else ", and"
-        if question.made_private:  # others could be asked, but not with the asker's consent
-            text += f" I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else"
-            return one_section(f"{text} reading your question.{where}")
+        if question.made_private:
+            return one_section(f"{text} {nobody_else}.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
     text = (

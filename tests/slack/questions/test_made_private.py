@@ -240,3 +240,28 @@ async def test_not_me_on_a_question_from_a_channel_made_private_unheard_asks_nob
     await slack.emu.click(first, "offer_decline", message=request)
     await slack.settle()
     await _nobody_new_quoted(slack, first)
+
+
+async def test_a_question_made_private_that_slack_never_delivered_says_why_nobody_else_is_asked(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every DM to Carol's colleagues, and #launch is made private while her
+    request is retried: once it is given up nobody got it, and nobody else will be asked, as
+    when the colleague asked passed on it. Carol is told both, not only to ask again once
+    Slack is well."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    for handle, user in slack.users.items():
+        if handle != "carol":
+            im = slack.emu.workspace.open_im(user).id
+            slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=im)
+    channel = launch(slack)
+    await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {ASKED}")
+    await slack.settle()
+    delivery = await slack.emu.make_private(channel, by=slack.user("carol"))
+    assert delivery is not None and delivery.ok
+    await slack.drain()  # through every retry's backoff, until the outbox gives it up
+    thread = [m for m in slack.emu.messages(channel) if m.bot_id]
+    mine = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.bot_id]
+    said = " | ".join(f"{m.text} {m.blocks}" for m in thread + mine)
+    assert "so nobody got it" in said, said
+    assert "I'll ask nobody else: this conversation is private or shared with another" in said
