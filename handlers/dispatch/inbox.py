@@ -49,7 +49,7 @@ def stored(context: Any) -> tuple[str, str] | None:
     return (str(entry[0]), str(entry[1])) if entry else None
 
 
-async def refused(services: Services, context: Any) -> None:
+async def forget_refused(services: Services, context: Any) -> None:
     """The request being handled is refused to who sent it (`bot.errors.NotAMember`): its
     inbox entry is closed and emptied, the words it carried not kept. A listener that raises
     the refusal has this done for it (`handlers.dispatch.friendly`); one that answers it

@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.services import Services
 from handlers.client.directory import profile_from_slack
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import member_elsewhere, removed_from, workspace_of
 
@@ -65,6 +66,7 @@ def register(router: Router, services: Services) -> None:
                 removed_from(user, team)
                 and await services.people.present_member(team, profile.user_id)
             ):
+                await forget_refused(services, context)  # their profile not even in the inbox
                 return
             profile = replace(profile, deactivated=True)
         await services.people.heard(team, profile)

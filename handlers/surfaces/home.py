@@ -29,6 +29,7 @@ from handlers.blocks.home import (
 from handlers.blocks.workspace_settings import render_admin_home
 from handlers.client.conversations import private_now
 from handlers.client.directory import described, ours, profile_from_slack
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_home import kudos_home_section
@@ -122,9 +123,10 @@ def register(router: Router, services: Services) -> None:
         if event.get("tab", "home") != "home":  # no tab named: the app's Home was opened
             return
         user = await described(client, event["user"])
-        if user is None:  # someone Slack says is nobody: no Home to publish
+        if user is None or not await ours(services, workspace_of(context), user):
+            # Someone Slack says is nobody, or a member of another organisation (Slack
+            # Connect): no Home to publish, and nothing of them kept, not even in the inbox.
+            await forget_refused(services, context)
             return
-        if not await ours(services, workspace_of(context), user):
-            return  # a member of another organisation (Slack Connect): nothing shown or stored
         profile = profile_from_slack(user)
         await services.people.opened_home(workspace_of(context), profile, services.clock.now())

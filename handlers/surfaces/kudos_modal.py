@@ -25,7 +25,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
 from handlers.client.directory import SLACKBOT
-from handlers.dispatch.inbox import refused as forget_refused
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (

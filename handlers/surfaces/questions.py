@@ -33,7 +33,7 @@ from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
-from handlers.dispatch.inbox import refused
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import (
     Router,
     conversation_type,
@@ -170,7 +170,7 @@ def register(router: Router, services: Services) -> None:
             return
         where = await conversation_of(client, event["channel"], context)
         if from_elsewhere(event, context, shared=where.shared):
-            await refused(services, context)
+            await forget_refused(services, context)
             if not event.get("edited"):
                 await tell_guest(client, event["channel"], event["user"], thread)
             return
@@ -364,7 +364,7 @@ def register(router: Router, services: Services) -> None:
         user_id = shortcut["user"]["id"]
         where = await conversation_of(client, channel_id, context)
         if from_elsewhere(shortcut, context, shared=where.shared):
-            await refused(services, context)
+            await forget_refused(services, context)
             await respond(text=FROM_ELSEWHERE, response_type="ephemeral")
             return
         if by_askaround(message, context):

@@ -63,3 +63,19 @@ async def test_a_guests_kudos_shortcut_keeps_the_message_nowhere(slack: SlackHar
     await slack.settle()
     assert GUEST_GIVES in [e.text for e in slack.emu.ephemerals(zed)]
     assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_profile_change_is_kept_nowhere(slack: SlackHarness) -> None:
+    """`user_change` carries the guest's whole profile (names, title): not stored as a
+    person, and not in the inbox either."""
+    zed = zed_in_partners(slack)
+    await slack.here.change_user(zed, real_name=f"Zed {MARKER}")
+    await slack.settle()
+    assert await kept_of(slack, zed) == []
+
+
+async def test_a_guest_opening_the_home_tab_is_kept_nowhere(slack: SlackHarness) -> None:
+    zed = zed_in_partners(slack)
+    await slack.here.open_home(zed)
+    await slack.settle()
+    assert await kept_of(slack, zed) == []
