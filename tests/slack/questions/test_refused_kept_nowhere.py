@@ -92,3 +92,11 @@ async def test_a_guest_is_shown_no_kudos_form_and_kept_nowhere(slack: SlackHarne
     told = [m.text for m in slack.emu.dm_messages(zed) if m.bot_id]
     assert told == [GUEST_GIVES], told  # no channel to answer in: by DM, as any refusal
     assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_kudos_reaction_is_kept_nowhere(slack: SlackHarness) -> None:
+    zed = zed_in_partners(slack)
+    message = await slack.post("alice", "partners", f"the {MARKER} is done")
+    await slack.here.add_reaction(zed, slack.channel("partners"), message.ts, "kudos")
+    await slack.settle()
+    assert await kept_of(slack, zed) == []
