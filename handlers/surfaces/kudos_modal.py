@@ -24,7 +24,7 @@ from handlers.blocks.kudos import (
     render_give_modal,
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
-from handlers.client.directory import SLACKBOT, members_only
+from handlers.client.directory import SLACKBOT
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -134,10 +134,6 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
         await ack()
-        # No channel says whose it is: Slack's profile does, as for a slash command. No form
-        # for a guest, as for the message shortcut, and nothing of theirs kept.
-        giver = shortcut["user"]["id"]
-        await members_only(client, services, workspace_of(context), giver, GUEST_GIVES)
         await open_give_kudos(client, services, workspace_of(context), shortcut["trigger_id"])
 
     @router.action(HOME_GIVE_ACTION)

@@ -39,7 +39,7 @@ async def test_what_was_given_today_counts_before_the_look_up(slack: SlackHarnes
 
 async def test_the_modal_is_refused_before_any_look_up(slack: SlackHarness) -> None:
     """The Give kudos modal with seven people chosen: the error shows on the recipients field,
-    and none of them was looked up."""
+    and nobody was looked up."""
     await slack.emu.global_shortcut(slack.user("alice"), "give_kudos_global")
     await slack.settle()
     modal = slack.emu.open_modal(slack.user("alice"))
@@ -54,8 +54,6 @@ async def test_the_modal_is_refused_before_any_look_up(slack: SlackHarness) -> N
         },
     )
     await slack.settle()
-    # Alice alone, when the form opened (who may give kudos at all)
-    looked_up = [call.args["user"] for call in slack.emu.calls_to("users.info")]
-    assert looked_up == [slack.user("alice")], looked_up
+    assert slack.emu.calls_to("users.info") == []
     assert "this would give 7" in str(delivery.response)
     assert await ledger(slack) == []

@@ -81,19 +81,6 @@ async def test_a_guest_opening_the_home_tab_is_kept_nowhere(slack: SlackHarness)
     assert await kept_of(slack, zed) == []
 
 
-async def test_a_guest_is_shown_no_kudos_form_and_kept_nowhere(slack: SlackHarness) -> None:
-    """The global *Give kudos* shortcut names no channel, so only Slack's profile says the
-    guest is one: no form opens for them (before, one did, and its submission, their reason
-    in it, was refused only then), and nothing of theirs is kept."""
-    zed = zed_in_partners(slack)
-    await slack.emu.global_shortcut(zed, "give_kudos_global")
-    await slack.settle()
-    assert slack.emu.open_modal(zed) is None
-    told = [m.text for m in slack.emu.dm_messages(zed) if m.bot_id]
-    assert told == [GUEST_GIVES], told  # no channel to answer in: by DM, as any refusal
-    assert await kept_of(slack, zed) == []
-
-
 async def test_a_guests_kudos_reaction_is_kept_nowhere(slack: SlackHarness) -> None:
     zed = zed_in_partners(slack)
     message = await slack.post("alice", "partners", f"the {MARKER} is done")
