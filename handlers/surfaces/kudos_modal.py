@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import KudosNotAMember, KudosRefused
+from bot.errors import KudosNotAMember, KudosRefused, NotAMember
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
 from handlers.blocks.kudos import (
@@ -25,6 +25,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
 from handlers.client.directory import SLACKBOT
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -217,6 +218,8 @@ def register(router: Router, services: Services) -> None:
         except KudosRefused as refused:
             field = refused.field if refused.field and refused.field in state else "reason"
             await ack(response_action="errors", errors={field: str(refused)})
+            if isinstance(refused, NotAMember):  # a guest given the form: reason kept nowhere
+                await forget_refused(services, context)
             return
         await ack()
         if given.duplicate:

@@ -4,6 +4,8 @@ emptied at once instead of keeping the guest's words for a day until pruned."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from handlers.client.directory import ONLY_MEMBERS
@@ -87,3 +89,23 @@ async def test_a_guests_kudos_reaction_is_kept_nowhere(slack: SlackHarness) -> N
     await slack.here.add_reaction(zed, slack.channel("partners"), message.ts, "kudos")
     await slack.settle()
     assert await kept_of(slack, zed) == []
+
+
+async def test_a_guests_kudos_form_keeps_the_reason_nowhere(slack: SlackHarness) -> None:
+    """The global *Give kudos* opens the form for anyone, a guest too (their profile is not
+    read before the form opens); their submission is refused in the form, and the reason
+    they typed is not kept either."""
+    zed = zed_in_partners(slack)
+    await slack.here.global_shortcut(zed, "give_kudos_global")
+    await slack.settle()
+    modal = slack.here.open_modal(zed)
+    assert modal is not None
+    filled: dict[str, dict[str, Any]] = {
+        "recipients": {"users": [slack.user("alice")]},
+        "reason": {"text": f"thanks for the {MARKER}"},
+        "channel": {"where": slack.channel("general")},
+    }
+    await slack.here.submit_view(zed, modal.id, filled)
+    await slack.settle()
+    assert GUEST_GIVES in modal.errors["recipients"]
+    assert [body for body in await kept_of(slack, zed) if MARKER in body] == []
