@@ -29,11 +29,13 @@ EMPTY = 1e-9  # a weight this small after a removal is none
 
 
 class BM25Index:
-    """Okapi BM25 with the usual defaults (k1=1.2, b=0.75) and Lucene's non-negative idf."""
+    """Okapi BM25 with the usual defaults (k1=1.2, b=0.75) and Lucene's non-negative idf.
+    The defaults are read when an index is made, not when this module is imported, so that a
+    benchmark's `--set bot.routing.index.K1=…` reaches every index built after it."""
 
-    def __init__(self, k1: float = K1, b: float = B) -> None:
-        self.k1 = k1
-        self.b = b
+    def __init__(self, k1: float | None = None, b: float | None = None) -> None:
+        self.k1 = K1 if k1 is None else k1
+        self.b = B if b is None else b
         self.postings: dict[str, Postings] = {}
         self.lengths = array("d")
         self.live = False

@@ -66,3 +66,15 @@ def test_a_long_profile_is_evidence_not_verbosity() -> None:
     column = scored.features[:, FEATURES.index("profile")]
     profile = dict(zip(scored.pool, column.tolist(), strict=True))
     assert profile["UVETERAN"] > profile["USPECIALIST"]
+
+
+def test_the_index_defaults_are_read_when_an_index_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--set bot.routing.index.K1=…` (routing_validation, routing_pooled) sets the module's
+    constants; an index bound them at import and silently kept 1.2 and 0.75."""
+    from bot.routing import index
+
+    monkeypatch.setattr(index, "K1", 2.0)
+    monkeypatch.setattr(index, "B", 0.4)
+    made = index.BM25Index()
+    assert (made.k1, made.b) == (2.0, 0.4)
+    assert index.BM25Index(b=0.15).b == 0.15
