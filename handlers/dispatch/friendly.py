@@ -231,15 +231,15 @@ def friendly(
                 log.warning("Slack out of reach in %s: %s", listener.__name__, _named(failure))
                 raise UserError(SLACK_BUSY) from failure
         except UserError as error:
-            entry = stored(args.context)
-            if isinstance(error, NotAMember) and refused is not None and entry is not None:
-                await refused(*entry)
             try:
-                await answer(args, error)
+                await answer(args, error)  # first: the answer may be the ack Slack waits for
             except SlackApiError as telling:  # nowhere left to say it; not a bug of ours
                 log.warning("could not tell the person: %s", error_code(telling))
             except NETWORK_FAILURES as telling:  # Slack out of reach
                 log.warning("could not tell the person: %s", type(telling).__name__)
+            entry = stored(args.context)
+            if isinstance(error, NotAMember) and refused is not None and entry is not None:
+                await refused(*entry)
         except asyncio.CancelledError:
             cancelled = True
             raise
