@@ -165,6 +165,8 @@ async def members_only(
     team_id: str,
     user_id: str,
     elsewhere: str = ONLY_MEMBERS,
+    *,
+    keep: bool = True,
 ) -> None:
     """Refuse anyone not known to be a person of this workspace, before a command shows them
     anything of it (who knows what, its people, its reports) or stores anything of them. A
@@ -174,7 +176,9 @@ async def members_only(
     be told apart from one, and is refused too (`UNSAID_MEMBER`); one it stored is its own
     (it stores only its own people), deactivated since or out of the bot's sight. Slack is
     asked only about someone not stored within a day; a transient failure raises. A refusal
-    is `NotAMember`: the request's words are not kept, even in the inbox."""
+    is `NotAMember`: the request's words are not kept, even in the inbox. Without `keep`, a
+    member Slack has just described is not stored either (a form that only opens: its
+    submission looks them up itself)."""
     if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
         return
     user = await described(client, user_id)
@@ -184,7 +188,8 @@ async def members_only(
         raise NotAMember(UNSAID_MEMBER)
     if member_elsewhere(user, team_id):
         raise NotAMember(elsewhere)
-    await _stored_if_ours(services, team_id, user)
+    if keep:
+        await _stored_if_ours(services, team_id, user)
 
 
 async def describe_asker(

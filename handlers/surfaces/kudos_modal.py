@@ -24,7 +24,7 @@ from handlers.blocks.kudos import (
     render_give_modal,
 )
 from handlers.client.conversations import conversation, is_group_dm, is_private
-from handlers.client.directory import SLACKBOT
+from handlers.client.directory import SLACKBOT, members_only
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
@@ -57,6 +57,7 @@ async def open_give_kudos(
     team_id: str,
     trigger_id: str,
     *,
+    giver: str,
     recipients: Sequence[str] = (),
     channel_id: str | None = None,
     message_ts: str | None = None,
@@ -72,7 +73,16 @@ async def open_give_kudos(
     kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
     shortcut's, a button's) answers in a conversation the bot is not in, as a command's does.
     `group_dm`: the channel is one, as only the payload may say (`is_group_dm`).
+
+    Only someone known to be of this workspace is given the form (`giver`, who opened it):
+    a guest from another organisation would be refused only once they submitted it, their
+    reason typed, and the request that opened it, their id and Slack name, kept a day in the
+    inbox. A global shortcut or a button names no channel, and a payload's home team is
+    trusted only in a shared one (`from_elsewhere`), so Slack's profile decides, as for a
+    slash command (`members_only`: someone stored costs no call). Nothing is stored as the
+    form opens: its submission looks the giver up itself (`lookup_people`).
     """
+    await members_only(client, services, team_id, giver, GUEST_GIVES, keep=False)
     rules = await services.kudos.rules(team_id)
     metadata = {
         "channel": channel_id,
@@ -121,6 +131,7 @@ def register(router: Router, services: Services) -> None:
             services,
             workspace_of(context),
             shortcut["trigger_id"],
+            giver=giver,
             recipients=prefill,
             channel_id=channel,
             message_ts=ts,
@@ -135,7 +146,13 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
         await ack()
-        await open_give_kudos(client, services, workspace_of(context), shortcut["trigger_id"])
+        await open_give_kudos(
+            client,
+            services,
+            workspace_of(context),
+            shortcut["trigger_id"],
+            giver=shortcut["user"]["id"],
+        )
 
     @router.action(HOME_GIVE_ACTION)
     async def on_home_button(
@@ -143,7 +160,12 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         await open_give_kudos(
-            client, services, workspace_of(context), body["trigger_id"], source="home"
+            client,
+            services,
+            workspace_of(context),
+            body["trigger_id"],
+            giver=body["user"]["id"],
+            source="home",
         )
 
     @router.action(THANK_ACTION)
@@ -164,6 +186,7 @@ def register(router: Router, services: Services) -> None:
             services,
             workspace_of(context),
             body["trigger_id"],
+            giver=body["user"]["id"],
             recipients=[str(action["value"])],
             channel_id=channel.get("id"),
             reply_url=body.get("response_url"),

@@ -205,6 +205,7 @@ def register(router: Router, services: Services) -> None:
             services,
             workspace_of(context),
             body["trigger_id"],
+            giver=body["user"]["id"],
             recipients=[helper],
             channel_id=(body.get("channel") or {}).get("id"),
             source="question",

@@ -39,9 +39,10 @@ async def test_what_was_given_today_counts_before_the_look_up(slack: SlackHarnes
 
 async def test_the_modal_is_refused_before_any_look_up(slack: SlackHarness) -> None:
     """The Give kudos modal with seven people chosen: the error shows on the recipients field,
-    and nobody was looked up."""
+    and none of them was looked up (Alice was, as the form opened: who may give kudos at all)."""
     await slack.emu.global_shortcut(slack.user("alice"), "give_kudos_global")
     await slack.settle()
+    assert [call.args["user"] for call in slack.emu.calls_to("users.info")] == [slack.user("alice")]
     modal = slack.emu.open_modal(slack.user("alice"))
     assert modal is not None
     delivery = await slack.emu.submit_view(
@@ -54,6 +55,6 @@ async def test_the_modal_is_refused_before_any_look_up(slack: SlackHarness) -> N
         },
     )
     await slack.settle()
-    assert slack.emu.calls_to("users.info") == []
+    assert len(slack.emu.calls_to("users.info")) == 1
     assert "this would give 7" in str(delivery.response)
     assert await ledger(slack) == []
