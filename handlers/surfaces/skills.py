@@ -14,7 +14,7 @@ from bot.directory import parse as p
 from bot.directory.network import check_colleague
 from bot.directory.profiles import ProfileEdit
 from bot.directory.status import AWAY, OPTED_OUT
-from bot.errors import UserError
+from bot.errors import NotAMember, UserError
 from bot.profile import Profile
 from bot.safe_text import safe_text
 from bot.services import Services
@@ -36,7 +36,8 @@ from handlers.blocks.skills import (
     render_text,
     render_who,
 )
-from handlers.client.directory import members_only
+from handlers.client.directory import ONLY_MEMBERS, members_only
+from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
@@ -208,23 +209,50 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team_id, user_id = workspace_of(context), body["user"]["id"]
+        # The button is on the Home tab, never published for a guest from another
+        # organisation, but a click is only a payload: their form would store their profile.
+        await members_only(client, services, team_id, user_id)
         view = await services.directory.profile(team_id, user_id, visibility.person(user_id))
         network = await services.directory.network_text(team_id, user_id)
         await client.views_open(
             trigger_id=body["trigger_id"], view=render_edit_modal(view, network)
         )
 
-    async def suggest_skills(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def suggest_skills(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        """The skills this workspace's people hold, offered only to one of them: who knows
+        what is not a guest's from another organisation to read (`members_only`; the form's
+        opening stored its member, so a keystroke costs no call)."""
         typed = body.get("value", "")
+        if not await _a_member(client, context, body["user"]["id"]):
+            await ack(options=[])
+            return
         found = await services.directory.suggest(workspace_of(context), typed, limit=20)
         await ack(options=render_skill_options(typed, found))
+
+    async def _a_member(client: AsyncWebClient, context: Any, user_id: str) -> bool:
+        """Whether someone is known to be this workspace's; one refused has the request's
+        inbox entry emptied, what they typed kept nowhere."""
+        try:
+            await members_only(client, services, workspace_of(context), user_id)
+        except NotAMember:
+            await forget_refused(services, context)
+            return False
+        return True
 
     for level in range(1, 6):
         router.options(LEVEL_ACTION.format(level))(suggest_skills)
 
     @router.view(EDIT_VIEW)
-    async def save_profile(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def save_profile(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
         team_id, user_id = workspace_of(context), body["user"]["id"]
+        if not await _a_member(client, context, user_id):  # a form opened before they were
+            field = _refused_field(body["view"]["state"]["values"])
+            await ack(response_action="errors", errors={field: ONLY_MEMBERS})
+            return
         try:
             edit = edit_from_state(body["view"]["state"]["values"])
             await services.directory.save_edit(team_id, user_id, edit)

@@ -69,13 +69,24 @@ async def test_the_global_shortcut_opens_no_form_for_someone_slack_will_not_desc
 
 
 async def real_click(slack: SlackHarness, handle: str, label: str) -> dict[str, Any]:
-    """The signed payload of a real click of `label` by `handle`."""
-    await slack.emu.click_button(slack.user(handle), label)
+    """The signed payload of a real click of `label` by `handle` ; the modal it opened is
+    closed again."""
+    user = slack.user(handle)
+    await slack.emu.click_button(user, label)
     await slack.settle()
     real = next(
         d for d in reversed(slack.emu.deliveries) if d.payload.get("type") == "block_actions"
     )
+    for view in slack.here.workspace.views.stack(user):
+        view.closed = True
     return real.payload
+
+
+async def home_click(slack: SlackHarness, handle: str, label: str) -> dict[str, Any]:
+    """`real_click` of a button on `handle`'s Home tab, opened first."""
+    await slack.emu.open_home(slack.user(handle))
+    await slack.settle()
+    return await real_click(slack, handle, label)
 
 
 async def as_guest(slack: SlackHarness, payload: dict[str, Any], zed: str, **action: str) -> None:
@@ -96,15 +107,11 @@ async def test_no_button_opens_the_form_for_a_guest(slack: SlackHarness) -> None
     question, pressed by Zed (his Home tab is never published, and `/kudos` refuses him,
     but a button is only a payload): no form, the refusal, nothing kept. Before, each opened
     the form."""
-    alice, bob = slack.user("alice"), slack.user("bob")
-    await slack.emu.open_home(alice)
-    await slack.settle()
-    home = await real_click(slack, "alice", "Give kudos")
+    bob = slack.user("bob")
+    home = await home_click(slack, "alice", "Give kudos")
     await slack.command("alice", "/kudos", f"<@{bob}>")
     await slack.settle()
     thank = await real_click(slack, "alice", "Give kudos")
-    for view in slack.here.workspace.views.stack(alice):
-        view.closed = True
     zed = zed_in_partners(slack)
     await as_guest(slack, home, zed)
     await as_guest(slack, thank, zed)
