@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from slack_emulator import Message
 from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_THU, W47_WED, org_chart
 from tests.slack.digests.world import digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import ledger, submit_modal
+from tests.slack.privacy.seen import home_and_bot_posts
 
 GROUP, GROUP_UNJOINED, PAIR_DM, CONNECT, REACTION = (
     "wombatgroup",
@@ -52,7 +54,7 @@ async def stage(slack: SlackHarness) -> None:
     await kudos(slack, ws.open_mpim([alice, bob, slack.user("carol")]).id, GROUP)
     unjoined = ws.open_mpim([alice, bob, slack.user("dev")])
     unjoined.members.remove(ws.bot_user_id)
-    message, _ = await ws_post(slack, "bob", unjoined.id, f"shipped the {GROUP_UNJOINED} fix")
+    message = await ws_post(slack, "bob", unjoined.id, f"shipped the {GROUP_UNJOINED} fix")
     await slack.here.message_shortcut(alice, "give_kudos", message)
     await slack.settle()
     modal = slack.here.open_modal(alice)
@@ -62,7 +64,7 @@ async def stage(slack: SlackHarness) -> None:
     await kudos(slack, ws.open_dm(alice, bob).id, PAIR_DM)
     connect = ws.add_channel("vendor-x", members=[alice, bob], ext_shared=True)
     await kudos(slack, connect.id, CONNECT)
-    said, _ = await ws_post(slack, "bob", slack.channel("secret"), f"the {REACTION} runbook")
+    said = await ws_post(slack, "bob", slack.channel("secret"), f"the {REACTION} runbook")
     await slack.here.add_reaction(alice, said.channel, said.ts, "kudos")
     await slack.drain()
     given = await ledger(slack)
@@ -70,10 +72,9 @@ async def stage(slack: SlackHarness) -> None:
     slack.services.clock.freeze(W47_THU)
 
 
-async def ws_post(
-    slack: SlackHarness, handle: str, channel_id: str, text: str
-) -> tuple[object, object]:
-    return await slack.here.post_message(slack.user(handle), channel_id, text)
+async def ws_post(slack: SlackHarness, handle: str, channel_id: str, text: str) -> Message:
+    message, _deliveries = await slack.here.post_message(slack.user(handle), channel_id, text)
+    return message
 
 
 async def shown_to(slack: SlackHarness, handle: str) -> str:
@@ -84,15 +85,10 @@ async def shown_to(slack: SlackHarness, handle: str) -> str:
     for text in ("@bob", "top week", "top month #craft", "report @maria", "report this week"):
         await slack.command(handle, "/kudos", text)
         await slack.settle()
-    await slack.emu.open_home(user)
-    await slack.settle()
-    home = slack.emu.home_view(user)
-    shown = [str(home.blocks) if home else ""]
-    shown += [f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(user)]
-    rooms = [c.id for c in slack.here.workspace.channels.values() if user in c.members]
-    shown += [
-        f"{m.text}\n{m.blocks}" for m in slack.emu.messages() if m.by_bot and m.channel in rooms
-    ]
+    shown = [await home_and_bot_posts(slack, handle)]
+    if "Full report" in shown[0]:  # a manager's Home: the week's report, in a modal
+        await slack.emu.click_button(user, "Full report")
+        await slack.settle()
     modal = slack.emu.open_modal(user)
     shown.append(str(modal.blocks) if modal else "")
     return "\n".join(shown)

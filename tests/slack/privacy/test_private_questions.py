@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
+from tests.slack.privacy.seen import home_and_bot_posts
 
 ASKED = "how do we unlock a stuck terraform state for the {} pipeline?"
 MPIM_MENTION, PAIR_ASK, UNJOINED_SHORTCUT, CONNECT_ASK = (
@@ -29,7 +30,8 @@ MARKERS = (MPIM_MENTION, PAIR_ASK, UNJOINED_SHORTCUT, CONNECT_ASK)
 def with_button(slack: SlackHarness, handle: str, action: str) -> Any:
     """The newest message or ephemeral the bot showed `handle` with an `action` button."""
     user = slack.user(handle)
-    shown = [*slack.emu.ephemerals(user), *(m for m in slack.emu.dm_messages(user) if m.bot_id)]
+    shown: list[Any] = [*slack.emu.ephemerals(user)]
+    shown += [m for m in slack.emu.dm_messages(user) if m.bot_id]
     found = [m for m in shown if action in str(m.blocks)]
     assert found, f"{handle} was shown no {action}"
     return found[-1]
@@ -81,21 +83,10 @@ async def test_a_private_question_is_shown_to_nobody_who_asks_the_same(
     await slack.settle()
     await helped_and_solved(slack, CONNECT_ASK)
 
-    carol = slack.user("carol")
     slack.services.indexes.invalidate(slack.team_id)
     await slack.post("carol", "general", f"<@{ws.bot_user_id}> {ASKED.format('release')}")
     await slack.settle()
-    await slack.emu.open_home(carol)
-    await slack.settle()
-    home = slack.emu.home_view(carol)
-    shown = [str(home.blocks) if home else ""]
-    shown += [f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(carol)]
-    shown += [
-        f"{m.text}\n{m.blocks}"
-        for m in slack.emu.messages()
-        if m.by_bot and carol in ws.channel(m.channel).members
-    ]
-    seen = "\n".join(shown)
+    seen = await home_and_bot_posts(slack, "carol")
     assert [m for m in MARKERS if m in seen] == [], seen
     # Not vacuous: Alice, who asked them, asking the same is shown hers as solved before.
     await slack.post("alice", "general", f"<@{ws.bot_user_id}> {ASKED.format('release')}")
