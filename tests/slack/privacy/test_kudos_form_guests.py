@@ -136,3 +136,24 @@ async def test_a_members_form_opens_without_storing_them(slack: SlackHarness) ->
     asked = len(slack.emu.calls_to("users.info"))
     await global_modal(slack, "alice")
     assert len(slack.emu.calls_to("users.info")) == asked
+
+
+async def test_the_message_shortcut_opens_no_form_for_a_guest_in_a_group_dm(
+    slack: SlackHarness,
+) -> None:
+    """A group DM with someone of another organisation, which the bot is not in: Slack tells
+    the bot nothing of it, so whether it is shared cannot be read, and the payload's team is
+    not believed there (`from_elsewhere`). Zed's *Give kudos* on Alice's message there: his
+    profile decides, and no form opens. Before, one did, refused only once submitted."""
+    zed = zed_in_partners(slack)
+    ws = slack.here.workspace
+    group = ws.open_mpim([slack.user("alice"), zed])
+    group.members.remove(ws.bot_user_id)
+    message, _deliveries = await slack.here.post_message(
+        slack.user("alice"), group.id, "shipped the migration"
+    )
+    await slack.emu.message_shortcut(zed, "give_kudos", message)
+    await slack.settle()
+    assert slack.emu.open_modal(zed) is None
+    assert told(slack, zed) == [GUEST_GIVES]
+    assert await kept_of(slack, zed) == []
