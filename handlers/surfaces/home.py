@@ -28,7 +28,7 @@ from handlers.blocks.home import (
 )
 from handlers.blocks.workspace_settings import render_admin_home
 from handlers.client.conversations import private_now
-from handlers.client.directory import described, ours, profile_from_slack
+from handlers.client.directory import described, members_only, ours, profile_from_slack
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -106,6 +106,9 @@ def register(router: Router, services: Services) -> None:
         still sums up the week before."""
         await ack()
         team, user = workspace_of(context), str(body["user"]["id"])
+        # A guest from another organisation has no Home tab, but a click is only a payload:
+        # refused as `/kudos report` refuses them, their request kept nowhere.
+        await members_only(client, services, team, user)
         week = str(body["actions"][0].get("value") or "this week")
         summary = await services.digests.report(
             team,

@@ -1,11 +1,13 @@
-"""The Home tab's *Edit profile*: its button, its skill type-ahead and its Save, used by a
-guest from another organisation (Slack Connect). Their Home tab is never published and
-`/skills` refuses them, but a button is only a payload, and a form may have been opened
-before Slack described them as the other organisation's. Each refuses them: the form opens
-not, the type-ahead offers none of this workspace's skill names (who knows what), and Save
-stores no profile for them (a guest's profile is never stored, `docs/privacy.md`), nor keeps
-what they typed in the inbox. Before, the button opened the form, the type-ahead listed the
-workspace's skills and Save stored the guest's skills and network."""
+"""The Home tab's buttons used by a guest from another organisation (Slack Connect): their
+Home tab is never published and the commands refuse them, but a button is only a payload, and
+a form may have been opened before Slack described them as the other organisation's.
+
+*Edit profile*: its button opens no form for them, its skill type-ahead offers none of this
+workspace's skill names (who knows what), and Save stores no profile for them (a guest's
+profile is never stored, `docs/privacy.md`), nor keeps what they typed in the inbox. Before,
+the button opened the form, the type-ahead listed the workspace's skills and Save stored the
+guest's skills and network. *Full report*: refused as `/kudos report` refuses them.
+"""
 
 from __future__ import annotations
 
@@ -67,3 +69,26 @@ async def test_a_guests_open_profile_form_offers_and_saves_nothing(slack: SlackH
     assert ONLY_MEMBERS in str(modal.errors)
     assert await guest_row(slack, zed) is None
     assert [body for body in await kept_of(slack, zed) if MARKER in body] == []
+
+
+async def test_the_full_report_button_shows_a_guest_nothing(slack: SlackHarness) -> None:
+    """The Home tab's *Full report*, a manager's, pressed by Zed: he is told he is a guest
+    here, as `/kudos report` tells him, and nothing of his request is kept. Before, he was
+    told he manages nobody, and his request stayed in the inbox for a day."""
+    await slack.command("alice", "/skills", "add terraform:3")  # stored, as Bob is
+    await slack.settle()
+    async with slack.services.sessions() as s, s.begin():
+        for handle in ("alice", "bob"):
+            person = await s.scalar(
+                select(Person).where(
+                    Person.team_id == slack.team_id, Person.user_id == slack.user(handle)
+                )
+            )
+            assert person is not None
+            person.manager_user_id = slack.user("maria")
+    report = await home_click(slack, "maria", "Full report")
+    zed = zed_in_partners(slack)
+    await as_guest(slack, report, zed)
+    assert slack.emu.open_modal(zed) is None
+    assert told(slack, zed) == [ONLY_MEMBERS]
+    assert await kept_of(slack, zed) == []
