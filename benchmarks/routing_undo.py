@@ -30,7 +30,7 @@ from benchmarks.company import NOW, Company
 from benchmarks.machine import command_line, describe, save
 from bot.database_url import normalise_database_url
 from bot.questions.indexes import IndexCache
-from storage import routing, workspaces
+from storage import routing_changes, workspaces
 from storage.db import create_engine, create_sessions
 from storage.models import Kudos
 
@@ -45,7 +45,7 @@ async def undo(
         batch = await s.scalar(select(Kudos.batch_key).where(Kudos.id == kudos_id))
         await s.execute(update(Kudos).where(Kudos.id == kudos_id).values(undone_at=NOW))
         if in_place:
-            await routing.kudos_undone(s, seed.TEAM, str(batch))
+            await routing_changes.kudos_undone(s, seed.TEAM, str(batch))
         else:
             await workspaces.profiles_deleted(s, seed.TEAM)
 

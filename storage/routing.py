@@ -2,7 +2,8 @@
 
 The readers stream one workspace a batch at a time (`stream_*`), so the in-memory
 `RoutingIndex` is built without first holding every row as a Python object (for 100,000
-people that is millions of rows). The writers of that evidence are in `storage/evidence.py`.
+people that is millions of rows). The writers of that evidence are in `storage/evidence.py`;
+the counters that say what changed since an index was built, in `storage/routing_changes.py`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, func, select, update
+from sqlalchemy import ColumnElement, Executable, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -26,7 +27,6 @@ from storage.models import (
     SkillAlias,
     Workspace,
 )
-from storage.workspaces import ensure_workspace
 
 SOLVED = "solved"
 HELPED_OFFER_STATUSES = ("accepted", "answered")
@@ -320,131 +320,6 @@ async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingS
         kudos=kudos,
         network=await load_network(session, team_id),
     )
-
-
-@dataclass(frozen=True)
-class Versions:
-    """The workspace's counters a routing index follows (`bot.questions.indexes`)."""
-
-    profiles: int = 0
-    skills: int = 0
-    kudos: int = 0
-
-
-@dataclass(frozen=True)
-class KudosChanged:
-    """A kudos undone (not `live`) or whose quoted message was edited or deleted (`kudos` as
-    it now reads), and its receiver's kudos live now (what they are still thanked for)."""
-
-    kudos: KudosEvidence
-    live: bool
-    kept: tuple[KudosEvidence, ...]
-
-
-async def routing_versions(session: AsyncSession, team_id: str) -> Versions:
-    """The workspace's counters, all 0 before its first use: one small read per question, by
-    which a routing index knows it must rebuild or catch up."""
-    found = (
-        await session.execute(
-            select(
-                Workspace.profiles_version, Workspace.skills_version, Workspace.kudos_version
-            ).where(Workspace.team_id == team_id)
-        )
-    ).first()
-    return Versions(*(int(v) for v in found)) if found else Versions()
-
-
-async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
-    """Add one to a workspace's counter; the row's lock orders the counts as the commits."""
-    await ensure_workspace(session, team_id)
-    version = await session.scalar(
-        update(Workspace)
-        .where(Workspace.team_id == team_id)
-        .values({counter: counter + 1})
-        .returning(counter)
-    )
-    return int(version or 0)
-
-
-async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
-    """Count a change to this person's declared skills, in the unit of work that made it; the
-    workspace row's lock orders the counts as the commits."""
-    version = await _count_up(session, team_id, Workspace.skills_version)
-    await session.execute(
-        update(Person).where(Person.id == person_id).values(skills_version=version)
-    )
-
-
-async def skills_since(
-    session: AsyncSession, team_id: str, version: int
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """The workspace's skills_version now, and the declared skills (key → level) of each
-    person whose skills changed after `version` (an empty dict: they hold none now)."""
-    now = (await routing_versions(session, team_id)).skills
-    changed: dict[str, dict[str, int]] = {}
-    if now <= version:
-        return now, changed
-    rows = await session.execute(
-        select(Person.user_id, Skill.key, PersonSkill.level)
-        .outerjoin(PersonSkill, PersonSkill.person_id == Person.id)
-        .outerjoin(Skill, Skill.id == PersonSkill.skill_id)
-        .where(Person.team_id == team_id, Person.skills_version > version)
-    )
-    for user_id, key, level in rows:
-        skills = changed.setdefault(user_id, {})
-        if key is not None:
-            skills[key] = int(level)
-    return now, changed
-
-
-async def kudos_undone(session: AsyncSession, team_id: str, batch_key: str) -> None:
-    """Count the Undo of this act of giving, in the unit of work that marked its entries undone;
-    the workspace row's lock orders the counts as the commits."""
-    await _kudos_changed(session, team_id, Kudos.batch_key == batch_key)
-
-
-async def kudos_requoted(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> None:
-    """Count an edit or deletion of the message these kudos quote, in its unit of work."""
-    quoting = (Kudos.quoted_channel_id == channel_id) & (Kudos.quoted_ts == ts)
-    await _kudos_changed(session, team_id, quoting)
-
-
-async def _kudos_changed(session: AsyncSession, team_id: str, which: ColumnElement[bool]) -> None:
-    version = await _count_up(session, team_id, Workspace.kudos_version)
-    await session.execute(
-        update(Kudos)
-        .where(Kudos.team_id == team_id, which)
-        .values(kudos_version=version)
-        .execution_options(synchronize_session=False)
-    )
-
-
-async def kudos_since(
-    session: AsyncSession, team_id: str, version: int
-) -> tuple[int, list[KudosChanged]]:
-    """The workspace's kudos_version now, and each kudos changed after `version` with its
-    receiver's kudos live now."""
-    now = (await routing_versions(session, team_id)).kudos
-    if now <= version:
-        return now, []
-    rows = await session.execute(
-        select(*_KUDOS_EVIDENCE)
-        .where(Kudos.team_id == team_id, Kudos.kudos_version > version)
-        .order_by(Kudos.id)
-    )
-    changed = [(_kudos_evidence(row), row[-1] is None) for row in rows]
-    receivers = {k.receiver_user_id for k, _ in changed}
-    kept: dict[str, list[KudosEvidence]] = {receiver: [] for receiver in receivers}
-    rows = await session.execute(
-        select(*_KUDOS_EVIDENCE).where(
-            Kudos.team_id == team_id,
-            Kudos.receiver_user_id.in_(receivers),
-            Kudos.undone_at.is_(None),
-        )
-    )
-    for row in rows:
-        kept[row[1]].append(_kudos_evidence(row))
-    return now, [KudosChanged(k, live, tuple(kept[k.receiver_user_id])) for k, live in changed]
 
 
 async def routed_workspaces(session: AsyncSession) -> list[str]:

@@ -39,7 +39,7 @@ from bot.visibility import Field, Viewer
 from storage import network as network_q
 from storage import offers as offers_q
 from storage import people as people_q
-from storage import routing, workspaces
+from storage import routing_changes, workspaces
 from storage import skills as skills_q
 from storage.models import Person
 
@@ -197,7 +197,7 @@ class ProfileService:
                 )
                 saved[key] = SkillView(key, name, level)
             if saved:
-                await routing.skills_changed(s, team_id, person.id)
+                await routing_changes.skills_changed(s, team_id, person.id)
         return AddOutcome(tuple(saved.values()), tuple(unclear))
 
     async def remove_skills(
@@ -222,7 +222,7 @@ class ProfileService:
                 else:
                     missing.append(name)
             if removed:
-                await routing.skills_changed(s, team_id, person.id)
+                await routing_changes.skills_changed(s, team_id, person.id)
         return removed, missing
 
     async def set_status(

@@ -26,7 +26,7 @@ from bot.insights.measures import Network
 from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import people as people_queries
-from storage import routing
+from storage import routing_changes
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -79,7 +79,7 @@ class InsightsService:
         key = (team_id, since)
         async with self._locks.setdefault(team_id, asyncio.Lock()):
             async with self._sessions() as s:
-                counted = await routing.routing_versions(s, team_id)
+                counted = await routing_changes.routing_versions(s, team_id)
             deletions = (counted.profiles, counted.kudos)
             cached = self._cache.get(key)
             clock = asyncio.get_running_loop().time()

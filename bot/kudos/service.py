@@ -36,7 +36,7 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
-from storage import bot_dms, outbox, routing, units, workspaces
+from storage import bot_dms, outbox, routing_changes, units, workspaces
 from storage import kudos as ledger
 from storage.models import utcnow
 
@@ -197,7 +197,7 @@ class KudosService:
             await ledger.mark_undone(s, team_id, batch_key, now)
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
             # routing index built with it takes it back before the next question.
-            await routing.kudos_undone(s, team_id, batch_key)
+            await routing_changes.kudos_undone(s, team_id, batch_key)
         return Undone(entries, group_dm=group_dm)
 
     async def second(
@@ -244,7 +244,7 @@ class KudosService:
             )
             await tell.quote_changed(s, team_id, batches, f"edited:{edit}", self._clock())
             if batches:  # the words edited out are no reason to ask anyone
-                await routing.kudos_requoted(s, team_id, channel_id, ts)
+                await routing_changes.kudos_requoted(s, team_id, channel_id, ts)
 
     async def quoted_deleted(self, team_id: str, channel_id: str, ts: str, deletion: str) -> None:
         """The message kudos quote was deleted (`deletion`, the deletion's ts): the kudos
@@ -255,7 +255,7 @@ class KudosService:
             )
             await tell.quote_changed(s, team_id, batches, "deleted", self._clock())
             if batches:  # nor the words of a message deleted ("thanked in kudos for …")
-                await routing.kudos_requoted(s, team_id, channel_id, ts)
+                await routing_changes.kudos_requoted(s, team_id, channel_id, ts)
 
     async def channel_made_private(self, team_id: str, channel_id: str) -> None:
         """The kudos announced in a channel made private are private from now on."""

@@ -12,11 +12,11 @@ Each question reads the workspace's three counters (one small query):
 
 - `skills_version` counts changes to declared skills (`/skills add`, `/skills remove`). A copy
   built at an older count catches up in place: it reads the skills of just the people changed
-  since (`storage.routing.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
+  since (`storage.routing_changes.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
   `/skills` change reaches the next question in every replica, at the cost of one small read.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
-  their receivers' kudos live now (`storage.routing.kudos_since`), and applies each
+  their receivers' kudos live now (`storage.routing_changes.kudos_since`), and applies each
   (`RoutingIndex.kudos_changed`: the words `record_kudos` added go, an edited quote's new
   words come), so an Undo or an edit costs the next question one small read, where a rebuild
   made it wait 30-50 s at 100,000 people (docs/routing.md, "Speed").
@@ -48,8 +48,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import routing
-from storage.routing import Versions
+from storage import routing, routing_changes
+from storage.routing_changes import Versions
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
     from bot.routing.engine import RoutingIndex
@@ -92,7 +92,7 @@ class IndexCache:
 
     async def _versions(self, team_id: str) -> Versions:
         async with self._sessions() as s:
-            return await routing.routing_versions(s, team_id)
+            return await routing_changes.routing_versions(s, team_id)
 
     async def get(self, team_id: str) -> RoutingIndex:
         versions = await self._versions(team_id)
@@ -141,7 +141,7 @@ class IndexCache:
 
     async def _catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
-            now, changed = await routing.skills_since(s, team_id, cached.skills_version)
+            now, changed = await routing_changes.skills_since(s, team_id, cached.skills_version)
         if now <= cached.skills_version:
             return  # another question caught up meanwhile, with a newer read
         for user_id, skills in changed.items():
@@ -150,7 +150,7 @@ class IndexCache:
 
     async def _kudos_catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
-            now, changed = await routing.kudos_since(s, team_id, cached.kudos_version)
+            now, changed = await routing_changes.kudos_since(s, team_id, cached.kudos_version)
         if now <= cached.kudos_version:
             return  # another question caught up meanwhile, with a newer read
         for change in changed:

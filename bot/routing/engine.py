@@ -41,7 +41,6 @@ from bot.visibility import (
 )
 from storage.routing import (
     DeclaredSkill,
-    KudosChanged,
     KudosEvidence,
     NetworkEntry,
     RoutingSnapshot,
@@ -54,6 +53,7 @@ from storage.routing import (
     stream_kudos,
     stream_solved_questions,
 )
+from storage.routing_changes import KudosChanged
 
 ENOUGH_STRONG_EXPERTS = 3
 INDEXED_AT_ONCE = 20

@@ -36,10 +36,10 @@ class Workspace(Base):
     # was built at an older count rebuilds it, so a deletion takes effect for the next question.
     profiles_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Counts changes to people's declared skills: a replica's routing index catches up with
-    # the people changed since its count (`storage.routing.skills_since`), in place.
+    # the people changed since its count (`storage.routing_changes.skills_since`), in place.
     skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Counts kudos undone: a replica's routing index takes back the entries undone since its
-    # count (`storage.routing.kudos_since`), in place.
+    # count (`storage.routing_changes.kudos_since`), in place.
     kudos_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # People an admin named askaround admins (besides Slack's admins and the "admin" role).
     askaround_admins: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")

@@ -12,11 +12,11 @@ import pytest
 from bot.routing.engine import RoutingIndex
 from storage.routing import (
     DeclaredSkill,
-    KudosChanged,
     KudosEvidence,
     RoutingSnapshot,
     SolvedQuestion,
 )
+from storage.routing_changes import KudosChanged
 
 TEAM = "T1"
 NAMES = {"UASK": "Alice", "UBEN": "Ben", "UCAROL": "Carol", "UDAN": "Dana", "UEVE": "Eve"}
