@@ -17,17 +17,15 @@ from bot import mentions, visibility
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
 from bot.worktime import is_working_time
+from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
 from handlers.blocks.questions import (
     Message,
     in_dm_instead,
     render_asking,
     render_asking_elsewhere,
     render_connected,
-    render_helper_left,
     render_more,
     render_passed_over,
-    render_solved,
-    render_unanswered,
 )
 from handlers.client.conversations import private_now
 from handlers.client.directory import described, profile_from_slack, stored_profile

@@ -17,7 +17,8 @@ from bot.services import Services
 from bot.words import first_word
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command
-from handlers.blocks.questions import render_mine, render_withdrawn
+from handlers.blocks.question_ends import render_withdrawn
+from handlers.blocks.questions import render_mine
 from handlers.client.admins import slack_admin
 from handlers.client.conversations import is_private, watch_refusal
 from handlers.dispatch.router import Router

@@ -14,7 +14,8 @@ from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
 from handlers.blocks.offers import offer_of_block, render_request_ended
-from handlers.blocks.questions import WITHDRAW_ACTION, render_answered, render_withdrawn
+from handlers.blocks.question_ends import render_answered, render_withdrawn
+from handlers.blocks.questions import WITHDRAW_ACTION
 from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router

@@ -29,7 +29,7 @@ from bot.kudos.rules import why_not_thanked
 from bot.profile import Profile
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
-from handlers.blocks import digests, elements, kudos, offers, questions, skills
+from handlers.blocks import digests, elements, kudos, offers, question_ends, questions, skills
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -252,7 +252,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
 def test_a_helper_who_left_is_named_without_markup() -> None:
     """The asker's note that their helper left names them as Slack has it: a name holding a
     broadcast, a mention or a link shows as words."""
-    shown = str(questions.render_helper_left(question(), "UEVIL", {"UEVIL": HOSTILE}))
+    shown = str(question_ends.render_helper_left(question(), "UEVIL", {"UEVIL": HOSTILE}))
     assert "evil.example" in shown and "who was helping" in shown
     for inner in MARKUP.findall(shown):
         assert not inner.startswith(("!", "@")) and "|" not in inner, inner

@@ -47,6 +47,7 @@ from handlers.blocks import (
     kudos,
     network,
     offers,
+    question_ends,
     questions,
     skills,
     workspace_settings,
@@ -278,7 +279,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_withdrawn",
-        lambda: questions.render_withdrawn(
+        lambda: question_ends.render_withdrawn(
             Solved(question(), USERS[1], [offer(i) for i in range(1, PEOPLE)])
         ),
         check_message,
@@ -292,12 +293,12 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_helper_released", lambda: offers.render_helper_released(question()), check_message),
     (
         "render_helper_left",
-        lambda: questions.render_helper_left(question(), USERS[1], NAMES),
+        lambda: question_ends.render_helper_left(question(), USERS[1], NAMES),
         check_message,
     ),
     (
         "render_answered",
-        lambda: questions.render_answered(Solved(question(), None, [])),
+        lambda: question_ends.render_answered(Solved(question(), None, [])),
         check_message,
     ),
     ("render_connected", lambda: questions.render_connected(question(), USERS[1]), check_message),
@@ -306,10 +307,10 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: questions.render_connected(question(), USERS[1], left=True),
         check_message,
     ),
-    ("render_solved", lambda: questions.render_solved(question(), USERS[1]), check_message),
+    ("render_solved", lambda: question_ends.render_solved(question(), USERS[1]), check_message),
     (
         "render_unanswered",
-        lambda: questions.render_unanswered(question(), [f"C{i:08d}" for i in range(PEOPLE)]),
+        lambda: question_ends.render_unanswered(question(), [f"C{i:08d}" for i in range(PEOPLE)]),
         check_message,
     ),
     (
@@ -476,7 +477,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: questions.render_solved_first(question(), [], {}, 0),
         check_message,
     ),
-    ("render_unanswered", lambda: questions.render_unanswered(question(), []), check_message),
+    ("render_unanswered", lambda: question_ends.render_unanswered(question(), []), check_message),
     ("render_mine (questions)", lambda: questions.render_mine([]), check_message),
     (
         "render_home_questions",

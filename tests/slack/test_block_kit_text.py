@@ -48,6 +48,7 @@ from handlers.blocks import (
     kudos,
     network,
     offers,
+    question_ends,
     questions,
     skills,
     workspace_settings,
@@ -241,7 +242,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_withdrawn",
-            lambda: questions.render_withdrawn(Solved(question, None, [offer])),
+            lambda: question_ends.render_withdrawn(Solved(question, None, [offer])),
             check_message,
         ),
         (
@@ -271,12 +272,12 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_helper_left",
-            lambda: questions.render_helper_left(question, HELPER, names),
+            lambda: question_ends.render_helper_left(question, HELPER, names),
             check_message,
         ),
         (
             "render_answered",
-            lambda: questions.render_answered(Solved(question, None, [])),
+            lambda: question_ends.render_answered(Solved(question, None, [])),
             check_message,
         ),
         (
@@ -284,8 +285,12 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: questions.render_connected(question, HELPER, names),
             check_message,
         ),
-        ("render_solved", lambda: questions.render_solved(question, HELPER), check_message),
-        ("render_unanswered", lambda: questions.render_unanswered(question, ["C1"]), check_message),
+        ("render_solved", lambda: question_ends.render_solved(question, HELPER), check_message),
+        (
+            "render_unanswered",
+            lambda: question_ends.render_unanswered(question, ["C1"]),
+            check_message,
+        ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),
         ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),

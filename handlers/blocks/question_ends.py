@@ -1,0 +1,132 @@
+"""Block Kit for how a question ends, as its asker is told: solved, withdrawn, answered by a
+solved question shown first, its helper gone, or nobody left to ask. What the asker, the
+experts and the connected pair see while it goes on is in `questions.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.questions.results import Solved
+from bot.questions.views import QuestionView
+from bot.words import and_list, plural
+from handlers.blocks.elements import Message, actions, button, capped_lines, one_section, section
+from handlers.blocks.question_words import named
+from handlers.blocks.questions import MADE_PRIVATE
+
+
+def _told(done: Solved, told_words: str, nobody: str) -> str:
+    """Who closing the question told: those whose request had been sent (a request waiting
+    for its colleague's working day is never sent now, so they are not told, nor need be)."""
+    sent = [o for o in done.closed_offers if o.dm_ts]
+    unsent = len(done.closed_offers) - len(sent)
+    if unsent and not sent:
+        return f"{plural(unsent, 'colleague')} had yet to get my request, and won't now."
+    said = f"I've told the {plural(len(sent), 'colleague')} {told_words}." if sent else nobody
+    if unsent:
+        said += f" {plural(unsent, 'more colleague')} hadn't got my request yet, and won't now."
+    return said
+
+
+def render_withdrawn(done: Solved) -> Message:
+    """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
+    after = _told(done, "still waiting or helping", "Nobody is asked now.")
+    return {"text": f"Question #{done.question.id} withdrawn. {after}"}
+
+
+def render_answered(done: Solved) -> Message:
+    """ "That answers it": a solved question shown first did. Nobody is asked before the
+    asker agrees; if they had (a stale button), those asked are told, and it says so."""
+    after = _told(done, "I'd asked", "nobody was asked.")
+    return {"text": f"Glad it did. Question #{done.question.id} is closed; {after}"}
+
+
+def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, str]) -> Message:
+    """To the asker: who was helping has left the workspace (what happens next follows)."""
+    said = (
+        f"{named([helper], names)}, who was helping with question #{question.id}, is no "
+        "longer in this workspace, so they can't go on with it."
+    )
+    return one_section(said)
+
+
+def render_solved(question: QuestionView, helper_user_id: str | None) -> Message:
+    if helper_user_id is None:
+        return {"text": "Marked as solved. Glad it worked out!"}
+    text = f"Solved! Want to thank <@{helper_user_id}> for helping?"
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button("Give kudos", "question_thank", f"{question.id}:{helper_user_id}", "primary")
+            ),
+        ],
+    }
+
+
+def render_unanswered(
+    question: QuestionView,
+    channels: list[str],
+    unsent: int = 0,
+    chosen: int = 0,
+    became: Mapping[str, int] | None = None,
+) -> Message:
+    """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
+    kept failing it until the outbox gave it up): said as it is, not as nobody available.
+    `became`: what became of the requests the others got (`rounds._what_became_of`): those
+    colleagues were found and asked, so it is not said that nobody was available."""
+    where = (
+        " It has come up in "
+        + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
+        + ": try asking there."
+        if channels
+        else " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
+        " who declared it, even those who can't be asked right now."
+    )
+    asked = sum((became or {}).values())
+    # Others could be asked, but not with the asker's consent.
+    nobody_else = (
+        f"I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else reading your question"
+    )
+    if unsent and unsent >= chosen and not asked:
+        each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
+        text = (
+            f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
+            f"to {each} I chose, so nobody got it"
+        )
+        if question.made_private:
+            text += f", and {nobody_else}"
+        return one_section(f"{text}. Ask again later, once Slack is well.{where}")
+    failed = (
+        f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
+        if unsent
+        else ""
+    )
+    if asked:
+        text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
+        text += f"; {failed}, and" if failed else ", and"
+        if question.made_private:
+            return one_section(f"{text} {nobody_else}.{where}")
+        return one_section(f"{text} there is nobody else I can ask.{where}")
+    failed = f", and {failed}" if failed else ""
+    text = (
+        f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}.{where}"
+    )
+    return one_section(text)
+
+
+_BECAME = {  # what became of a request its colleague got
+    "timed_out": "didn't answer in time",
+    "declined": "passed on it",  # *Not me*, or someone else suggested instead
+    "superseded": "stood down when someone else took it on",  # who has left since
+    "left": "left the workspace",
+}
+
+
+def _asked_ended(question: QuestionView, became: Mapping[str, int], asked: int) -> str:
+    """ "I asked 4 colleagues about question #3: 3 didn't answer in time and 1 passed on it"."""
+    head = f"I asked {plural(asked, 'colleague')} about question #{question.id}"
+    ended = [(n, _BECAME[kind]) for kind, n in became.items() if n and kind in _BECAME]
+    if asked == 1:
+        return f"{head}, who {ended[0][1]}"
+    return f"{head}: {and_list([f'{n:,} {words}' for n, words in ended])}"
