@@ -1,15 +1,13 @@
-"""Block Kit for kudos: shout-outs, DMs, confirmations, leaderboards and the Give kudos modal.
+"""Block Kit for kudos: shout-outs, DMs, confirmations and leaderboards.
 
 Leaderboards and summaries name people (never `<@U…>`), so reading them pings nobody. The
 words these messages share (a reason quoted, values as tags, people named, the lines of a
-list) are in `kudos_words.py`.
+list) are in `kudos_words.py`; the Give kudos form, in `kudos_form.py`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from typing import Any
 
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
@@ -28,7 +26,6 @@ from handlers.blocks.elements import (
     one_section,
     plain,
     section,
-    shorten,
     slack_time,
 )
 from handlers.blocks.kudos_words import (
@@ -44,12 +41,10 @@ from handlers.blocks.kudos_words import (
     top_values,
 )
 
-MODAL_CALLBACK = "give_kudos_modal"
 UNDO_ACTION = "kudos_undo"
 HOME_GIVE_ACTION = "kudos_home_give"
 THANK_ACTION = "kudos_thank"  # under `/kudos @someone`: the modal, with them chosen
 SHOUTOUT_REASON = 1200
-OPTION_TEXT = 75  # Slack's limit on an option's text (a value's name is at most 64)
 
 
 def render_shoutout(given: Given, link_back: str | None = None, reaction: str = "kudos") -> Message:
@@ -317,85 +312,6 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
     )
     text = f"{head}\n{reasons(about.recent, about.names)}"
     return {"text": fallback(f"{text}\n{how}"), "blocks": [section(text), context(how), *thank]}
-
-
-def render_give_modal(
-    values: Sequence[str],
-    *,
-    values_required: bool,
-    recipients: Sequence[str] = (),
-    permalink: str | None = None,
-    metadata: dict[str, Any] | None = None,
-    ask_channel: bool = False,
-) -> dict[str, Any]:
-    """The Give kudos modal, for the message shortcut, the global shortcut and App Home."""
-    users: dict[str, Any] = {"type": "multi_users_select", "action_id": "users"}
-    if recipients:
-        users["initial_users"] = list(recipients)
-    blocks: Blocks = []
-    if permalink:
-        blocks.append(context(f"About <{permalink}|this message>"))
-    blocks += [
-        {
-            "type": "input",
-            "block_id": "recipients",
-            "label": {"type": "plain_text", "text": "Who are you thanking?"},
-            "element": users,
-        },
-        {
-            "type": "input",
-            "block_id": "reason",
-            "label": {"type": "plain_text", "text": "What did they do?"},
-            "element": {
-                "type": "plain_text_input",
-                "action_id": "text",
-                "multiline": True,
-                "max_length": 2000,
-            },
-        },
-    ]
-    if values:
-        options = [
-            {"text": {"type": "plain_text", "text": shorten(f"#{v}", OPTION_TEXT)}, "value": v}
-            for v in values[:100]
-        ]
-        blocks.append(
-            {
-                "type": "input",
-                "block_id": "values",
-                "optional": not values_required,
-                "label": {"type": "plain_text", "text": "Company values"},
-                "element": {
-                    "type": "multi_static_select",
-                    "action_id": "chosen",
-                    "options": options,
-                },
-            }
-        )
-    if ask_channel:
-        where: dict[str, Any] = {
-            "type": "conversations_select",
-            "action_id": "where",
-            "filter": {"include": ["public"], "exclude_bot_users": True},
-        }
-        blocks.append(
-            {
-                "type": "input",
-                "block_id": "channel",
-                "optional": False,  # a kudos is public only where its shout-out is posted
-                "label": {"type": "plain_text", "text": "Post the shout-out in"},
-                "element": where,
-            }
-        )
-    return {
-        "type": "modal",
-        "callback_id": MODAL_CALLBACK,
-        "title": {"type": "plain_text", "text": "Give kudos"},
-        "submit": {"type": "plain_text", "text": "Give kudos"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "private_metadata": json.dumps(metadata or {}),
-        "blocks": blocks,
-    }
 
 
 def render_home_kudos(home: HomeKudos) -> Blocks:

@@ -17,12 +17,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import KudosNotAMember, KudosRefused, NotAMember
 from bot.kudos.records import Announcement, Giving
 from bot.services import Services
-from handlers.blocks.kudos import (
-    HOME_GIVE_ACTION,
-    MODAL_CALLBACK,
-    THANK_ACTION,
-    render_give_modal,
-)
+from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
+from handlers.blocks.kudos_form import MODAL_CALLBACK, render_give_modal
 from handlers.client.conversations import conversation, is_group_dm, is_private
 from handlers.client.directory import SLACKBOT, members_only
 from handlers.dispatch.inbox import forget_refused

@@ -45,6 +45,7 @@ from handlers.blocks import (
     greeting,
     home,
     kudos,
+    kudos_form,
     network,
     offers,
     question_ends,
@@ -214,7 +215,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_give_modal",
-        lambda: kudos.render_give_modal(
+        lambda: kudos_form.render_give_modal(
             VALUE_NAMES,
             values_required=True,
             recipients=USERS,
@@ -432,7 +433,11 @@ def nothing_summary() -> TeamSummary:
 
 # The smallest inputs: nothing to list anywhere (a select needs an option, a section a text).
 EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
-    ("render_give_modal", lambda: kudos.render_give_modal((), values_required=True), check_view),
+    (
+        "render_give_modal",
+        lambda: kudos_form.render_give_modal((), values_required=True),
+        check_view,
+    ),
     ("render_leaderboard", lambda: kudos.render_leaderboard(NOTHING), check_message),
     (
         "render_leaderboard",

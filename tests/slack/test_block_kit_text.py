@@ -46,6 +46,7 @@ from handlers.blocks import (
     greeting,
     home,
     kudos,
+    kudos_form,
     network,
     offers,
     question_ends,
@@ -207,7 +208,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_give_modal",
-            lambda: kudos.render_give_modal(
+            lambda: kudos_form.render_give_modal(
                 ("teamwork",), values_required=True, permalink="https://x.slack.com/p1"
             ),
             check_view,
