@@ -23,7 +23,7 @@ from handlers.client.directory import described, profile_from_slack, stored_prof
 from handlers.client.failures import error_code
 from handlers.client.messages import message_link
 from handlers.outbox.kinds import Delivery, GivenUp
-from handlers.outbox.questions import names_in, off_hours_now, question_now
+from handlers.outbox.question_reads import names_in, off_hours_now, question_now
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})

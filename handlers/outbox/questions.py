@@ -1,25 +1,22 @@
 """How each question message in the outbox is sent: rendered from the question as it is now
 (`QuestionService.now`), so a request waiting for its colleague's working day that was
 answered, or whose question moved on, meanwhile is not sent at all. Here what the asker
-is told, and the reads every question message shares; what a colleague asked to help is
-sent (their request, and how it ended) is in `offers.py`."""
+is told; the reads every question message shares are in `question_reads.py`, where a message
+to the asker is posted in `asker_posts.py`, and what a colleague asked to help is sent (their
+request, and how it ended) in `offers.py`."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
 from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
-from bot.worktime import is_working_time
 from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
 from handlers.blocks.questions import (
-    Message,
     in_dm_instead,
     render_asking,
     render_asking_elsewhere,
@@ -28,127 +25,17 @@ from handlers.blocks.questions import (
     render_passed_over,
 )
 from handlers.client.conversations import private_now
-from handlers.client.directory import described, profile_from_slack, stored_profile
-from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import delete_own_replies, update_message
-from handlers.dispatch.workspace import member_elsewhere
+from handlers.outbox.asker_posts import (
+    _alone,
+    _asker_alone,
+    _in_thread,
+    _thread_closed_to_asker,
+    _thread_first,
+    tell_asker,
+)
 from handlers.outbox.kinds import Delivery, GivenUp
-
-
-async def question_now(
-    services: Services,
-    team_id: str,
-    payload: dict[str, Any],
-    client: AsyncWebClient | None = None,
-) -> QuestionNow:
-    """The question as it is now; with `client`, a public one is checked against its channel
-    as it is now (made private or shared with another organisation since: private)."""
-    asked = private_now(client, services.conversations.of(team_id)) if client else None
-    if "offer_id" in payload:
-        return await services.questions.now(
-            team_id, offer_id=int(payload["offer_id"]), private_now=asked
-        )
-    return await services.questions.now(
-        team_id, question_id=int(payload["question_id"]), private_now=asked
-    )
-
-
-async def names_of(
-    client: AsyncWebClient, services: Services, team_id: str, user_ids: Iterable[str]
-) -> dict[str, str]:
-    """What these people are called, to name them in a message without pinging them: as
-    stored, else from `users.info`, told apart from a namesake of the workspace as every
-    plain-text name is (`PeopleService.display_names`); someone Slack will not describe is
-    left out (the text then says "someone", or the mention's own label)."""
-    wanted = set(user_ids)
-    if not wanted:
-        return {}
-    known = await services.people.known(team_id, wanted)
-    asked = await asyncio.gather(*(described(client, u) for u in wanted - known.keys()))
-    said = [user for user in asked if user is not None]
-    # Only this workspace's people are stored: one kept would pass for a member
-    # (`members_only`); a member of another organisation is named all the same.
-    found = await services.people.remember(
-        team_id, *(profile_from_slack(u) for u in said if not member_elsewhere(u, team_id))
-    )
-    elsewhere = [profile_from_slack(u) for u in said if member_elsewhere(u, team_id)]
-    stored = [p.user_id for p in (*known.values(), *found) if p.real_name or p.name]
-    names = {p.user_id: p.real_name or p.name for p in elsewhere if p.real_name or p.name}
-    return names | await services.people.display_names(team_id, stored)
-
-
-async def names_in(
-    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
-) -> dict[str, str]:
-    """The names of the people the question mentions, for each message that quotes it."""
-    return await names_of(client, services, team_id, mentions.people(question.text))
-
-
-async def off_hours_now(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str
-) -> bool:
-    """Whether a colleague's working day is over now, in their own time zone."""
-    person = await stored_profile(client, services, team_id, user_id)
-    hours = services.questions.config.hours
-    return person is not None and not is_working_time(services.clock.now(), person.tz, hours)
-
-
-Posted = tuple[str, str]  # where a message went: its channel and ts
-
-
-async def _in_thread(
-    client: AsyncWebClient, question: QuestionView, message: Message
-) -> Posted | None:
-    """Post in the question's thread; None when its conversation takes no more posts
-    (archived, deleted, the bot removed), for the caller to say it another way."""
-    assert question.thread_ts is not None
-    try:
-        sent = await client.chat_postMessage(
-            channel=question.channel_id, thread_ts=question.thread_ts, **message
-        )
-    except SlackApiError as error:
-        if error_code(error) in CLOSED_TO_POSTS:
-            return None
-        raise
-    return sent["channel"], sent["ts"]
-
-
-def _in_bot_dm(question: QuestionView) -> bool:
-    return question.source == "message" and question.channel_id.startswith("D")
-
-
-def _thread_first(question: QuestionView) -> bool:
-    """Whether `tell_asker` posts in the question's thread (unless it takes no more posts)."""
-    return bool(
-        question.thread_ts
-        and question.source != "command"
-        and visibility.asker_told_in_thread(
-            is_private=question.is_private, in_bot_dm=_in_bot_dm(question)
-        )
-    )
-
-
-def _asker_alone(question: QuestionView, channel: str | None = None) -> bool:
-    """Whether the asker alone reads a message to them in `channel` (None: wherever
-    `tell_asker` would post it): anywhere but the question's conversation, or that
-    conversation when it is their DM with the bot."""
-    in_thread = _thread_first(question) if channel is None else channel == question.channel_id
-    return not in_thread or _in_bot_dm(question)
-
-
-async def tell_asker(
-    client: AsyncWebClient, question: QuestionView, message: Message, payload: dict[str, Any]
-) -> Posted:
-    """In the question's thread when it came from a message and the thread may read it
-    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; in a DM too
-    once Slack kept failing it in the thread until the outbox gave it up (`_in_dm_instead`)."""
-    if payload.get("in_dm"):
-        message = in_dm_instead(question, message)
-    elif _thread_first(question) and (posted := await _in_thread(client, question, message)):
-        return posted
-    dm = await client.conversations_open(users=question.asker_user_id)
-    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
-    return sent["channel"], sent["ts"]
+from handlers.outbox.question_reads import names_in, names_of, off_hours_now, question_now
 
 
 async def asking(
@@ -263,15 +150,6 @@ async def _update_asking(
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
-def _thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:
-    """Whether a message in `channel` is in the question's thread, where the asker may no
-    longer be told who is asked or how it goes: its conversation was made private, or shared
-    with another organisation, since (`visibility.asker_told_in_thread`)."""
-    return (
-        channel == question.channel_id and not _in_bot_dm(question) and not _thread_first(question)
-    )
-
-
 async def _asking_in_dm_instead(services: Services, team_id: str, question: QuestionView) -> bool:
     """Whether the asking message went to the asker's DM once its thread's was given up
     (`_in_dm_instead`): drawn again, it keeps saying which question it is about. One posted
@@ -286,11 +164,6 @@ def _listed(now: QuestionNow) -> list[OfferView]:
     """Whom the asking message names: asking, those still asked; otherwise all who were."""
     asking = now.question.status in ("draft", "open")
     return [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
-
-
-def _alone(question: QuestionView, payload: dict[str, Any]) -> bool:
-    """Whether the asker alone reads what `tell_asker` posts for this delivery."""
-    return bool(payload.get("in_dm")) or _asker_alone(question)
 
 
 def _people_in(offers: Iterable[OfferView]) -> set[str]:

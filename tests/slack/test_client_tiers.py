@@ -43,6 +43,7 @@ HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 OUTBOX_CALLERS = (
     "outbox/kudos.py",
     "outbox/questions.py",
+    "outbox/asker_posts.py",
     "outbox/offers.py",
     "outbox/digests.py",
     "outbox/home.py",

@@ -1,0 +1,78 @@
+"""The reads every question message in the outbox shares: the question as it is now
+(`QuestionService.now`), the names of the people a message names, and whether a colleague's
+working day is over. What the asker is told is sent by `questions.py`, what a colleague asked
+to help is sent by `offers.py`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import mentions
+from bot.questions.views import QuestionNow, QuestionView
+from bot.services import Services
+from bot.worktime import is_working_time
+from handlers.client.conversations import private_now
+from handlers.client.directory import described, profile_from_slack, stored_profile
+from handlers.dispatch.workspace import member_elsewhere
+
+
+async def question_now(
+    services: Services,
+    team_id: str,
+    payload: dict[str, Any],
+    client: AsyncWebClient | None = None,
+) -> QuestionNow:
+    """The question as it is now; with `client`, a public one is checked against its channel
+    as it is now (made private or shared with another organisation since: private)."""
+    asked = private_now(client, services.conversations.of(team_id)) if client else None
+    if "offer_id" in payload:
+        return await services.questions.now(
+            team_id, offer_id=int(payload["offer_id"]), private_now=asked
+        )
+    return await services.questions.now(
+        team_id, question_id=int(payload["question_id"]), private_now=asked
+    )
+
+
+async def names_of(
+    client: AsyncWebClient, services: Services, team_id: str, user_ids: Iterable[str]
+) -> dict[str, str]:
+    """What these people are called, to name them in a message without pinging them: as
+    stored, else from `users.info`, told apart from a namesake of the workspace as every
+    plain-text name is (`PeopleService.display_names`); someone Slack will not describe is
+    left out (the text then says "someone", or the mention's own label)."""
+    wanted = set(user_ids)
+    if not wanted:
+        return {}
+    known = await services.people.known(team_id, wanted)
+    asked = await asyncio.gather(*(described(client, u) for u in wanted - known.keys()))
+    said = [user for user in asked if user is not None]
+    # Only this workspace's people are stored: one kept would pass for a member
+    # (`members_only`); a member of another organisation is named all the same.
+    found = await services.people.remember(
+        team_id, *(profile_from_slack(u) for u in said if not member_elsewhere(u, team_id))
+    )
+    elsewhere = [profile_from_slack(u) for u in said if member_elsewhere(u, team_id)]
+    stored = [p.user_id for p in (*known.values(), *found) if p.real_name or p.name]
+    names = {p.user_id: p.real_name or p.name for p in elsewhere if p.real_name or p.name}
+    return names | await services.people.display_names(team_id, stored)
+
+
+async def names_in(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
+) -> dict[str, str]:
+    """The names of the people the question mentions, for each message that quotes it."""
+    return await names_of(client, services, team_id, mentions.people(question.text))
+
+
+async def off_hours_now(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> bool:
+    """Whether a colleague's working day is over now, in their own time zone."""
+    person = await stored_profile(client, services, team_id, user_id)
+    hours = services.questions.config.hours
+    return person is not None and not is_working_time(services.clock.now(), person.tz, hours)
