@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
 from storage.ordering import in_code_point_order
-from storage.questions import HELPED_STATES, released_help
+from storage.question_status import released_help
+from storage.questions import HELPED_STATES
 from storage.upsert import insert_for
 
 

@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
-from storage.questions import put_to_people, released_help
+from storage.question_status import released_help
+from storage.questions import put_to_people
 
 BATCH = 5000
 ANSWERED_OFFERS = ("accepted", "answered")

@@ -14,7 +14,7 @@ from bot.questions.results import Solved
 from bot.questions.rounds import Clock
 from bot.questions.views import QuestionView, offer_views
 from storage import offers as offer_q
-from storage import questions as q
+from storage import question_status
 
 _DONE_WITH = {  # a closed question's status, as its asker reads it
     "solved": "is solved already",
@@ -38,7 +38,7 @@ async def solve(
             raise UserError("Only the person who asked, or who helped, can mark it solved.")
         now = clock()
         # Unanswered: nobody could be found, and the asker found the answer elsewhere.
-        if not await q.set_question_status(
+        if not await question_status.set_question_status(
             s, question, "solved", expected=(*LIVE, "unanswered"), resolved_at=now
         ):
             if question.status != "solved":  # a second Solved: the first was answered
@@ -71,7 +71,7 @@ async def withdraw(
         question = await lookup.own_question(s, team_id, question_id, user_id)
         now = clock()
         live = ("draft", *LIVE)
-        if not await q.set_question_status(
+        if not await question_status.set_question_status(
             s, question, "withdrawn", expected=live, resolved_at=now
         ):
             done = _DONE_WITH.get(question.status, f"is already {question.status}")

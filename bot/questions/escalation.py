@@ -17,7 +17,7 @@ from bot.questions.rounds import Clock, Observe, move_on
 from bot.worktime import working_minutes
 from storage import offers as offer_q
 from storage import people as people_queries
-from storage import questions as q
+from storage import question_status
 from storage.models import Offer, Question
 
 # Whether a question stored as public is private now (its channel made private or shared
@@ -57,7 +57,7 @@ async def escalate_due(
         index = await index_for(team_id)
         async with sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
-            await q.hold_question(s, question)  # before the offers, as `accept` does
+            await question_status.hold_question(s, question)  # before the offers, as `accept` does
             expired = [o for o in due if await offer_q.set_offer_status(s, o, "expired", at=now)]
             if not expired:
                 continue

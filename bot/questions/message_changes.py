@@ -11,6 +11,7 @@ from bot.questions.indexes import IndexFor
 from bot.questions.results import AskRequest
 from bot.questions.rounds import Clock
 from storage import offers as offer_q
+from storage import question_status
 from storage import questions as q
 
 
@@ -66,7 +67,7 @@ async def deleted(
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
         for question in questions:
             await q.forget_text(s, question)
-            if await q.set_question_status(
+            if await question_status.set_question_status(
                 s, question, "withdrawn", expected=("draft", *lookup.LIVE), resolved_at=now
             ):
                 await lookup.close_others(s, question, keep=None, at=now)

@@ -17,7 +17,7 @@ from bot.questions.rounds import Clock, Observe
 from bot.questions.views import OfferView, QuestionView
 from storage import offers as offer_q
 from storage import people as people_queries
-from storage import questions as q
+from storage import question_status
 
 # `QuestionService.still_public`: those of the channels public still, the others stored so.
 StillPublic = Callable[[str, list[str], PrivateNow | None], Awaitable[list[str]]]
@@ -49,7 +49,7 @@ async def refer(
     index = await index_for(team_id)
     async with sessions() as s, s.begin():
         offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
-        await q.hold_question(s, question)  # before the offer, as `decline` does
+        await question_status.hold_question(s, question)  # before the offer, as `decline` does
         if referred_user_id == question.asker_user_id:
             raise UserError("That's the person asking. Pick someone else who might know.")
         if question.status != "open":

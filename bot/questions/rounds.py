@@ -20,7 +20,7 @@ from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
 from storage import offers as offer_q
 from storage import people as people_queries
-from storage import questions as q
+from storage import question_status
 from storage.models import Offer, Question
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
@@ -56,7 +56,7 @@ async def move_on(
 ) -> Moved:
     """When nobody is left waiting on an open question: ask the next (those its asker agreed
     to, `visibility.may_ask_others`), or give up honestly."""
-    await q.hold_question(s, question)
+    await question_status.hold_question(s, question)
     if question.status != "open":
         return Moved(QuestionView.of(question), offer_views(expired))
     offers = await offer_q.offers_of(s, question.id)
@@ -77,7 +77,7 @@ async def nobody(
     s: AsyncSession, question: Question, solved: list[SolvedMatch], clock: Clock
 ) -> Asked:
     """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
-    await q.set_question_status(s, question, "unanswered", expected=("draft", "open"))
+    await question_status.set_question_status(s, question, "unanswered", expected=("draft", "open"))
     channels = await channels_discussing(s, question)
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
     offers = await offer_q.offers_of(s, question.id)

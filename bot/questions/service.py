@@ -47,9 +47,9 @@ from bot.questions.views import (
 )
 from storage import offers as offer_q
 from storage import people as people_queries
+from storage import question_status, workspaces
 from storage import questions as q
 from storage import skills as skills_q
-from storage import workspaces
 from storage.models import Offer, Question
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
@@ -99,7 +99,9 @@ class QuestionService:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             question = await lookup.own_question(s, team_id, question_id, user_id)
-            if not await q.set_question_status(s, question, "open", expected=("draft",)):
+            if not await question_status.set_question_status(
+                s, question, "open", expected=("draft",)
+            ):
                 if question.status == "withdrawn":
                     raise UserError(f"Question #{question.id} was withdrawn: ask it again.")
                 offers = await offer_q.offers_of(s, question.id)
@@ -126,7 +128,9 @@ class QuestionService:
         so two of them never wait for each other."""
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
-            if question.status == "open" and await q.claim_question(s, question, user_id):
+            if question.status == "open" and await question_status.claim_question(
+                s, question, user_id
+            ):
                 now = self.clock()
                 if not await offer_q.set_offer_status(
                     s, offer, "accepted", expected=("pending", "expired"), at=now
@@ -170,7 +174,7 @@ class QuestionService:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
-            await q.hold_question(s, question)  # before the offer, as `accept` does
+            await question_status.hold_question(s, question)  # before the offer, as `accept` does
             if not await offer_q.set_offer_status(s, offer, status, at=self.clock()):
                 return Moved(QuestionView.of(question), ended=offer.status)
             await tell.offers_closed(
@@ -228,7 +232,7 @@ class QuestionService:
         await self.asker_left(team_id, user_id)
         async with self._sessions() as s:
             pending = await offer_q.pending_offers_to(s, team_id, user_id)
-            helped = await q.questions_helped_by(s, team_id, user_id)
+            helped = await question_status.questions_helped_by(s, team_id, user_id)
         for offer in pending:
             await self.decline(team_id, offer.id, user_id)
         if not helped:
@@ -236,10 +240,10 @@ class QuestionService:
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
             now = self.clock()
-            for question in await q.questions_helped_by(s, team_id, user_id):
-                await q.hold_question(s, question)
+            for question in await question_status.questions_helped_by(s, team_id, user_id):
+                await question_status.hold_question(s, question)
                 connected = (question.connected_message_channel, question.connected_message_ts)
-                if await q.release_question(s, question, user_id):
+                if await question_status.release_question(s, question, user_id):
                     await tell.asker(s, question, "helper_left", now, helper=user_id)
                     await tell.asking_helper(s, question, user_id, "released", now)
                     await self._move_on(s, index, question, [])
@@ -254,7 +258,7 @@ class QuestionService:
             now = self.clock()
             while questions := await q.questions_of(s, team_id, user_id, live):
                 for question in questions:
-                    if not await q.set_question_status(
+                    if not await question_status.set_question_status(
                         s, question, "withdrawn", expected=live, resolved_at=now
                     ):
                         continue
