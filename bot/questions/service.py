@@ -6,9 +6,10 @@ clicks or a retry can never both win.
 One service on purpose: every move of a question goes through it, so no door (a command, a
 message, a button, the scheduler) can move it another way. The longer flows are plain
 functions it calls with its unit of work: asking (`bot.questions.asking`), who is asked next
-(`bot.questions.rounds`), *Suggest someone* (`bot.questions.referral`), closing a question
-(`bot.questions.closing`), escalation (`bot.questions.escalation`) and a question's message
-deleted or edited (`bot.questions.message_changes`).
+(`bot.questions.rounds`), accepting a request (`bot.questions.accepting`), *Suggest someone*
+(`bot.questions.referral`), closing a question (`bot.questions.closing`), escalation
+(`bot.questions.escalation`), someone who left the workspace (`bot.questions.leaving`) and a
+question's message deleted or edited (`bot.questions.message_changes`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
 from bot.questions import (
+    accepting,
     asking,
     closing,
     escalation,
+    leaving,
     lookup,
     message_changes,
     referral,
@@ -39,7 +42,6 @@ from bot.questions.rounds import Clock, Observe
 from bot.questions.solved import SolvedFinder
 from bot.questions.views import (
     Mine,
-    OfferView,
     QuestionNow,
     QuestionView,
     as_declared,
@@ -54,15 +56,6 @@ from storage.models import Offer, Question
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
     from bot.routing.engine import RoutingIndex
-
-
-class _OfferAnswered(Exception):
-    """Accepting lost: the offer was answered, or the question taken, meanwhile. It carries
-    the offer as read, for its row is expired once the transaction rolls back."""
-
-    def __init__(self, offer: Offer) -> None:
-        super().__init__(offer.id)
-        self.offer = OfferView.of(offer)
 
 
 class QuestionService:
@@ -109,48 +102,8 @@ class QuestionService:
             return await self._first_round(s, index, question)
 
     async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
-        try:
-            outcome = await self._accept(team_id, offer_id, user_id)
-        except _OfferAnswered as answered:  # the claim was rolled back with the rest
-            outcome = answered.offer
-        if isinstance(outcome, Accepted):
-            return outcome
-        offer = outcome
-        async with self._sessions() as s:
-            fresh = await q.get_question(s, team_id, offer.question_id)
-        assert fresh is not None
-        return Accepted(QuestionView.of(fresh), offer, fresh.helper_user_id)
-
-    async def _accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted | OfferView:
-        """Claim the question, then the offer (the offer as read when the question was taken
-        already): a "Not me" on the same offer committed in between rolls the claim back. The
-        question's row is locked before the offer's, here as in `decline` and `escalate_due`,
-        so two of them never wait for each other."""
-        async with self._sessions() as s, s.begin():
-            offer, question = await lookup.offer_for(s, team_id, offer_id, user_id)
-            if question.status == "open" and await question_status.claim_question(
-                s, question, user_id
-            ):
-                now = self.clock()
-                if not await offer_q.set_offer_status(
-                    s, offer, "accepted", expected=("pending", "expired"), at=now
-                ):
-                    raise _OfferAnswered(offer)
-                closed = await lookup.close_others(s, question, keep=offer.id, at=now)
-                question.status, question.helper_user_id = "connected", user_id
-                await tell.helper_on_it(s, question, [offer], "offer_closed", now)
-                await tell.offers_closed(
-                    s, question, closed, f"<@{user_id}> is on it — thanks!", now
-                )
-                await tell.asker(s, question, "connected", now)
-                await tell.asking_helper(s, question, user_id, "connected", now)
-                return Accepted(
-                    QuestionView.of(question),
-                    OfferView.of(offer),
-                    user_id,
-                    offer_views(closed),
-                )
-            return OfferView.of(offer)
+        """A colleague can help (`accepting.accept`)."""
+        return await accepting.accept(self._sessions, self.clock, team_id, offer_id, user_id)
 
     async def decline(
         self,
@@ -222,53 +175,21 @@ class QuestionService:
         return await closing.answered(self._sessions, self.clock, team_id, question_id, user_id)
 
     async def person_left(self, team_id: str, user_id: str) -> None:
-        """`user_id` left the workspace: their own questions are closed (`asker_left`), a
-        request to them is withdrawn as if they had said "Not me", and a question they were
-        helping with is open again, its asker told, and goes on to someone else. No question
-        is offered to them (`policy.available` reads who left); the routing index of the
-        process that heard it drops them in place (`IndexCache.people_changed`), other
-        replicas' at their next rebuild, where counting it as a deletion from profiles made
-        every replica's next question wait for a whole rebuild (30-50 s at 100,000 people)."""
-        await self.asker_left(team_id, user_id)
-        async with self._sessions() as s:
-            pending = await offer_q.pending_offers_to(s, team_id, user_id)
-            helped = await question_status.questions_helped_by(s, team_id, user_id)
-        for offer in pending:
-            await self.decline(team_id, offer.id, user_id)
-        if not helped:
-            return
-        index = await self._index_for(team_id)
-        async with self._sessions() as s, s.begin():
-            now = self.clock()
-            for question in await question_status.questions_helped_by(s, team_id, user_id):
-                await question_status.hold_question(s, question)
-                connected = (question.connected_message_channel, question.connected_message_ts)
-                if await question_status.release_question(s, question, user_id):
-                    await tell.asker(s, question, "helper_left", now, helper=user_id)
-                    await tell.asking_helper(s, question, user_id, "released", now)
-                    await self._move_on(s, index, question, [])
-                    await tell.connection_left(s, question, user_id, connected, now)
+        """`user_id` left the workspace (`leaving.person_left`)."""
+        await leaving.person_left(
+            self._sessions,
+            self._index_for,
+            self.config,
+            self.clock,
+            self._observe_routing,
+            self.decline,
+            team_id,
+            user_id,
+        )
 
     async def asker_left(self, team_id: str, user_id: str) -> int:
-        """`user_id` left the workspace: nobody goes on being asked their questions, and those
-        waiting or helping are told why. How many questions it closed."""
-        closed = 0
-        live = ("draft", *LIVE)
-        async with self._sessions() as s, s.begin():
-            now = self.clock()
-            while questions := await q.questions_of(s, team_id, user_id, live):
-                for question in questions:
-                    if not await question_status.set_question_status(
-                        s, question, "withdrawn", expected=live, resolved_at=now
-                    ):
-                        continue
-                    waiting = await lookup.close_others(s, question, keep=None, at=now)
-                    await tell.offers_closed(s, question, waiting, tell.ASKER_LEFT, now)
-                    await tell.asking_closed(s, question, now)
-                    helping = await lookup.helping(s, question)
-                    await tell.helpers_released(s, question, helping, now, left=True)
-                    closed += 1
-        return closed
+        """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""
+        return await leaving.asker_left(self._sessions, self.clock, team_id, user_id)
 
     async def request_given_up(self, team_id: str, offer_id: int) -> None:
         """Slack kept failing (or refused) a colleague's request until the outbox gave it up:
