@@ -12,7 +12,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.questions.views import QuestionView
-from handlers.blocks.questions import Message, in_dm_instead
+from handlers.blocks.elements import Message
+from handlers.blocks.questions import in_dm_instead
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 
 Posted = tuple[str, str]  # where a message went: its channel and ts

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import normalise_database_url
+from bot.database_url import normalise_database_url
 from storage.db import create_engine
 from storage.migrate import upgrade_head
 

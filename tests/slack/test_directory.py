@@ -12,8 +12,8 @@ from bot.directory.profiles import ProfileEdit
 from bot.safe_text import AT
 from handlers.client.directory import sync_directory
 from slack_emulator import View
+from slack_emulator.formatting import mrkdwn_errors
 from storage.models import Person
-from tests.slack.block_kit import mrkdwn_errors
 from tests.slack.harness import SlackHarness
 
 

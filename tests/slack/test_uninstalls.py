@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.home import HOME_PUBLISH
 from bot.runtime.cli import main
-from handlers.outbox.home import HOME_PUBLISH
 from storage import outbox
 from storage.models import InboxItem, OutboxItem, SlackBot, SlackInstallation, Workspace
 from tests.slack.harness import SlackHarness

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.database_url import normalise_database_url
 from bot.errors import AskaroundError
 from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.failures import UsageError
-from bot.settings import normalise_database_url
 
 if TYPE_CHECKING:
     from bot.routing.engine import RoutingIndex

@@ -17,13 +17,13 @@ from sqlalchemy import select
 
 from slack_emulator import Message
 from storage.models import Question
-from tests.slack.digests.conftest import MONDAY_W48, company_in_process
+from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, company_in_process
 from tests.slack.digests.world import digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import configure, global_modal, submit_modal
 from tests.slack.questions.test_solved_first import QUESTION
 from tests.slack.questions.test_thread_replies import in_thread, stored
-from tests.slack.test_network import PEOPLE, stage
+from tests.slack.test_network import stage
 
 NOBODY_READS = "Nobody reads replies to this message."
 
