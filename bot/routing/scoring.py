@@ -58,6 +58,7 @@ TITLE_BOOST = 2.0
 PEOPLE_POOL = 2000
 QUESTION_POOL = 2000
 PROFILE_B = 0.15
+PROFILE_K1 = 1.2  # its own, so `--set bot.routing.index.K1=…` moves the past questions' alone
 
 
 __all__ = ["Evidence", "PastQuestion", "Scored"]
@@ -93,7 +94,7 @@ class Evidence:
     def __init__(self, people: Interner | None = None, *, explains: bool = True) -> None:
         self.explains = explains
         self.people = people or Interner()
-        self.profiles = BM25Index(b=PROFILE_B)
+        self.profiles = BM25Index(k1=PROFILE_K1, b=PROFILE_B)
         self.profiles.prior = Priors(self.activity_factor)
         self.questions = BM25Index()
         self.questions.prior = Priors(self._recency)

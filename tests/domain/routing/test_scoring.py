@@ -78,3 +78,16 @@ def test_the_index_defaults_are_read_when_an_index_is_made(monkeypatch: pytest.M
     made = index.BM25Index()
     assert (made.k1, made.b) == (2.0, 0.4)
     assert index.BM25Index(b=0.15).b == 0.15
+
+
+def test_the_profile_has_its_own_k1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--set bot.routing.index.K1=…` is the past-question index's k1 alone, and
+    `bot.routing.scoring.PROFILE_K1` the profile's: the profile followed the index's, so
+    a grid over one moved both (issue 15's twenty-second round)."""
+    from bot.routing import index, scoring
+
+    monkeypatch.setattr(index, "K1", 2.0)
+    evidence = Evidence()
+    assert (evidence.questions.k1, evidence.profiles.k1) == (2.0, scoring.PROFILE_K1)
+    monkeypatch.setattr(scoring, "PROFILE_K1", 0.8)
+    assert Evidence().profiles.k1 == 0.8
