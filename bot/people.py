@@ -52,9 +52,13 @@ class PeopleService:
         self._now = now
         self._memory: Recent[tuple[str, str], Profile] = Recent(now, IN_MEMORY_PEOPLE)
 
-    async def known(self, team_id: str, user_ids: Collection[str]) -> dict[str, Profile]:
+    async def known(
+        self, team_id: str, user_ids: Collection[str], session: AsyncSession | None = None
+    ) -> dict[str, Profile]:
         """The profiles of these people that need no look-up in Slack: kept in memory, or
-        stored from Slack within `STORED_FOR`. Anyone missing must be asked about."""
+        stored from Slack within `STORED_FOR`. Anyone missing must be asked about. The table
+        is read in `session` when given (a unit of work that goes on to write: the give, so
+        that a kudos is one unit, not a read and then a give), else in a read of its own."""
         found: dict[str, Profile] = {}
         for user_id in user_ids:
             profile = self._memory.get((team_id, user_id))
@@ -62,7 +66,7 @@ class PeopleService:
                 found[user_id] = profile
         wanted = [u for u in user_ids if u not in found]
         if wanted:
-            found.update(await self._stored(team_id, wanted))
+            found.update(await self._stored(team_id, wanted, session=session))
         return found
 
     async def display_names(self, team_id: str, user_ids: Collection[str]) -> dict[str, str]:
@@ -110,11 +114,19 @@ class PeopleService:
         return True
 
     async def _stored(
-        self, team_id: str, user_ids: Collection[str], *, fresh: bool = True
+        self,
+        team_id: str,
+        user_ids: Collection[str],
+        *,
+        fresh: bool = True,
+        session: AsyncSession | None = None,
     ) -> dict[str, Profile]:
         since = wall_clock() - STORED_FOR if fresh else datetime.min.replace(tzinfo=UTC)
-        async with units.reading(self._sessions) as session:
+        if session is not None:
             rows = await people_queries.slack_profiles(session, team_id, user_ids, since)
+        else:
+            async with units.reading(self._sessions) as reading:
+                rows = await people_queries.slack_profiles(reading, team_id, user_ids, since)
         found: dict[str, Profile] = {}
         for row in rows:
             profile = Profile(

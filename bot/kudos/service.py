@@ -11,8 +11,9 @@ Each method is one unit of work. Who is a bot, deactivated, or in which time zon
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -43,6 +44,22 @@ from storage.models import utcnow
 KUDOS_GONE = "I no longer have these kudos, so there is nothing to undo."
 
 
+class People(Protocol):
+    """Who askaround knows without asking Slack (`bot.people.PeopleService.known`)."""
+
+    async def known(
+        self, team_id: str, user_ids: Collection[str], session: AsyncSession | None = None
+    ) -> dict[str, Profile]: ...
+
+
+def _checked(giving: Giving) -> list[str]:
+    """The rules a kudos is refused by before anything is read, and its entries' keys."""
+    r.check_recipients(giving.giver, giving.recipients)
+    if giving.source not in QUOTED_SOURCES:
+        r.check_no_broadcast(giving.reason)
+    return [f"{giving.key}:{p.user_id}" for p in giving.recipients]
+
+
 async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> None:
     if delivery is not None:
         await outbox.finish_all(s, [outbox.Finished(delivery, "sent", at)])
@@ -71,17 +88,41 @@ class KudosService:
 
     async def give(self, giving: Giving) -> Given:
         """Record one entry per recipient, exactly once per `giving.key`, or refuse."""
-        r.check_recipients(giving.giver, giving.recipients)
-        if giving.source not in QUOTED_SOURCES:
-            r.check_no_broadcast(giving.reason)
-        keys = [f"{giving.key}:{p.user_id}" for p in giving.recipients]
+        keys = _checked(giving)
         try:
             async with units.transaction(self._sessions) as s:
                 return await give_in(s, giving, keys, self._clock)
         except ledger.DuplicateKudos:
-            async with self._sessions() as s:
-                rows = await ledger.by_keys(s, giving.team_id, keys)
-            return Given(tuple(Entry.of(row) for row in rows), duplicate=True)
+            return await self._repeated(giving.team_id, keys)
+
+    async def give_to_known(
+        self,
+        team_id: str,
+        user_ids: Sequence[str],
+        people: People,
+        giving: Callable[[Profile, tuple[Profile, ...]], Giving],
+    ) -> Given | None:
+        """`give`, with its people (the giver first, then the recipients) read in its own
+        transaction rather than in one before it: `giving` makes the act of them. None, with
+        nothing written, when one of them is not known (`People.known`): they are to be
+        looked up in Slack, and the act given by `give`."""
+        keys: list[str] = []
+        try:
+            async with units.transaction(self._sessions) as s:
+                found = await people.known(team_id, set(user_ids), s)
+                if any(u not in found for u in user_ids):
+                    return None
+                act = giving(found[user_ids[0]], tuple(found[u] for u in user_ids[1:]))
+                keys = _checked(act)
+                return await give_in(s, act, keys, self._clock)
+        except ledger.DuplicateKudos:
+            return await self._repeated(team_id, keys)
+
+    async def _repeated(self, team_id: str, keys: list[str]) -> Given:
+        """A repeat of an act already given (a replayed request): its entries, given once."""
+        async with self._sessions() as s:
+            rows = await ledger.by_keys(s, team_id, keys)
+        return Given(tuple(Entry.of(row) for row in rows), duplicate=True)
 
     async def confirmation_posted(
         self, team_id: str, given: Given, channel_id: str, ts: str, *, group_dm: bool

@@ -17,6 +17,7 @@ from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import gives_kudos, why_not_thanked
 from bot.kudos.tell import is_shoutout_delivery
 from bot.mentions import only_mention
+from bot.profile import Profile
 from bot.safe_text import safe_text, unescaped
 from bot.services import Services
 from bot.words import first_word
@@ -37,6 +38,7 @@ from handlers.outbox.kudos import remove_messages
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
+    give_to_people,
     lookup_people,
     lookup_profile,
     lookup_profiles,
@@ -138,13 +140,10 @@ def register(router: Router, services: Services) -> None:
             rules = await services.kudos.rules(team)
             parsed = parse_kudos(text, has_values=bool(rules.values))
         channel = command.get("channel_id")
-        giver, recipients = await lookup_people(
-            client, services, team, command["user_id"], list(parsed.recipients)
-        )
-        private = await is_private(client, channel, services.conversations.of(team))
         group_dm = is_group_dm(channel, str(command.get("channel_name") or ""))
-        given = await services.kudos.give(
-            Giving(
+
+        def giving(giver: Profile, recipients: tuple[Profile, ...], private: bool) -> Giving:
+            return Giving(
                 team_id=team,
                 giver=giver,
                 recipients=recipients,
@@ -159,6 +158,9 @@ def register(router: Router, services: Services) -> None:
                 group_dm=group_dm,
                 confirm_url=command.get("response_url"),
             )
+
+        given = await give_to_people(
+            client, services, team, command["user_id"], list(parsed.recipients), channel, giving
         )
         if given.duplicate:
             return

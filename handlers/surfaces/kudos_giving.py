@@ -12,11 +12,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosNotAMember, KudosRefused
-from bot.kudos.records import Given
+from bot.kudos.records import Given, Giving
 from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.message_text import typed_text
+from handlers.client.conversations import is_private
 from handlers.client.directory import (
     UNSAID_MEMBER,
     cant_find,
@@ -125,6 +126,35 @@ async def lookup_people(
     first = room_for_them if len(set(recipients)) > 1 else None
     found = await lookup_profiles(client, services, team_id, people, first, elsewhere=guest_thanked)
     return found[0], tuple(found[1:])
+
+
+async def give_to_people(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    giver: str,
+    recipients: list[str],
+    channel_id: str | None,
+    giving: Callable[[Profile, tuple[Profile, ...], bool], Giving],
+) -> Given:
+    """Kudos from `giver` to `recipients` given in `channel_id`: what `giving` makes of the
+    giver, the recipients and whether the channel is private. The privacy check comes first
+    (`is_private`: kept a while, else conversations.info), then the give, which reads the
+    people in its own transaction (`KudosService.give_to_known`): one unit of work, not a
+    read and then a give. Only when one of them is not known yet (new to askaround, not
+    heard of for a day, or a guest from another organisation, who is never stored) are they
+    looked up in Slack (`lookup_people`, which refuses such a guest) and the act given then."""
+    private = await is_private(client, channel_id, services.conversations.of(team_id))
+
+    def act(person: Profile, them: tuple[Profile, ...]) -> Giving:
+        return giving(person, them, private)
+
+    people = [giver, *recipients]
+    given = await services.kudos.give_to_known(team_id, people, services.people, act)
+    if given is None:
+        found, them = await lookup_people(client, services, team_id, giver, recipients)
+        given = await services.kudos.give(act(found, them))
+    return given
 
 
 async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:

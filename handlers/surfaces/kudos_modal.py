@@ -16,10 +16,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosNotAMember, KudosRefused, NotAMember
 from bot.kudos.records import Announcement, Giving
+from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
 from handlers.blocks.kudos_form import MODAL_CALLBACK, render_give_modal
-from handlers.client.conversations import conversation, is_group_dm, is_private
+from handlers.client.conversations import conversation, is_group_dm
 from handlers.client.directory import SLACKBOT, members_only
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
@@ -28,7 +29,7 @@ from handlers.surfaces.kudos_giving import (
     GUEST_GIVES,
     confirm_to_giver,
     ephemeral_or_dm,
-    lookup_people,
+    give_to_people,
     permalink,
 )
 
@@ -205,35 +206,38 @@ def register(router: Router, services: Services) -> None:
         options = _chosen(state, "values", "chosen").get("selected_options") or []
         picked = _chosen(state, "channel", "where").get("selected_conversation")
         channel = meta.get("channel") or picked
-        try:
-            giver, people = await lookup_people(client, services, team, user, recipients)
-            private = await is_private(client, channel, services.conversations.of(team))
+        group_dm = False
+
+        def giving(giver: Profile, people: tuple[Profile, ...], private: bool) -> Giving:
+            nonlocal group_dm
             if private and channel == picked:
                 # The picker lists public channels only; Slack's client enforces that, so a
                 # private one here was not picked there, and the giver may not even be in it.
                 raise KudosRefused(PICK_PUBLIC, field="channel")
+            # by its name, which the privacy check just read from Slack (`is_group_dm`)
             group_dm = bool(meta.get("group_dm")) or is_group_dm(
                 channel, known=services.conversations.of(team)
             )
-            given = await services.kudos.give(
-                Giving(
-                    team_id=team,
-                    giver=giver,
-                    recipients=people,
-                    reason=reason,
-                    key=f"modal:{view['id']}",
-                    source=SOURCES.get(meta.get("source", ""), "modal"),
-                    question_id=meta.get("question"),
-                    channel_id=channel,
-                    is_private=private,
-                    values=tuple(str(o["value"]) for o in options),
-                    announcement=Announcement(
-                        message_link=meta.get("link"), reply_url=meta.get("reply_url")
-                    ),
-                    refresh_home=meta.get("source") == "home",
-                    group_dm=group_dm,
-                )
+            return Giving(
+                team_id=team,
+                giver=giver,
+                recipients=people,
+                reason=reason,
+                key=f"modal:{view['id']}",
+                source=SOURCES.get(meta.get("source", ""), "modal"),
+                question_id=meta.get("question"),
+                channel_id=channel,
+                is_private=private,
+                values=tuple(str(o["value"]) for o in options),
+                announcement=Announcement(
+                    message_link=meta.get("link"), reply_url=meta.get("reply_url")
+                ),
+                refresh_home=meta.get("source") == "home",
+                group_dm=group_dm,
             )
+
+        try:
+            given = await give_to_people(client, services, team, user, recipients, channel, giving)
         except KudosRefused as refused:
             field = refused.field if refused.field and refused.field in state else "reason"
             await ack(response_action="errors", errors={field: str(refused)})

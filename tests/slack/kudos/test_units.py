@@ -6,18 +6,19 @@ this process's memory (another replica's, or a minute later)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
 
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import dm_text
+from tests.slack.kudos.world import dm_text, global_modal, submit_modal
 
 REASON = "for untangling the release #teamwork"
 OWN = {
     ("rollback", "SELECT people.user_id"),
+    ("commit", "SELECT people.user_id"),
     ("commit", "SELECT workspaces.daily_allowance"),
     ("rollback", "SELECT workspaces.daily_allowance"),
     ("commit", "UPDATE kudos SET shoutout_channel_id"),
@@ -25,13 +26,12 @@ OWN = {
 }
 
 
-@pytest.mark.postgres_too
-async def test_a_recognition_of_known_people_is_its_counted_units_of_work(
-    slack: SlackHarness,
-) -> None:
-    await slack.command("alice", "/kudos", f"@bob {REASON}")
-    await slack.drain()
-    slack.advance(timedelta(minutes=2))  # out of memory, still fresh in the table
+Units = dict[tuple[str, str], int]
+
+
+async def counted(slack: SlackHarness, act: Callable[[], Awaitable[object]]) -> Units:
+    """The units of work of this recognition that are its own (`OWN`), by how each ended and
+    its first statement, with its deliveries sent."""
     open_ones: dict[object, list[str]] = {}  # by connection: PostgreSQL's run side by side
     ended: list[tuple[str, list[str]]] = []
 
@@ -45,9 +45,8 @@ async def test_a_recognition_of_known_people_is_its_counted_units_of_work(
     event.listen(engine, "before_cursor_execute", executed)
     event.listen(engine, "commit", end("commit"))
     event.listen(engine, "rollback", end("rollback"))
-    await slack.command("alice", "/kudos", f"@bob again {REASON}")
+    await act()
     await slack.drain()
-    assert dm_text(slack, "bob").count("gave you kudos") == 2
     units = Counter(
         (how, statements[0].split(" (")[0].split(",")[0].split("=")[0])
         for how, statements in ended
@@ -55,9 +54,46 @@ async def test_a_recognition_of_known_people_is_its_counted_units_of_work(
     )
     # The outbox's claims and the inbox's marks are left out: how many ride together
     # depends on when the worker wakes, not on the recognition.
-    assert {unit: n for unit, n in units.items() if unit in OWN} == {
-        ("rollback", "SELECT people.user_id"): 1,  # who they are: a read of its own
-        ("commit", "SELECT workspaces.daily_allowance"): 1,  # the give
-        ("commit", "UPDATE kudos SET shoutout_channel_id"): 1,  # the shout-out, posted
-        ("commit", "UPDATE kudos SET dm_channel_id"): 1,  # Bob's DM, sent
-    }
+    return {unit: n for unit, n in units.items() if unit in OWN}
+
+
+# the give, which reads who they are first: no read of its own before it
+GIVEN = {
+    ("commit", "SELECT people.user_id"): 1,
+    ("commit", "UPDATE kudos SET shoutout_channel_id"): 1,  # the shout-out, posted
+    ("commit", "UPDATE kudos SET dm_channel_id"): 1,  # Bob's DM, sent
+}
+
+
+async def known_a_while(slack: SlackHarness) -> None:
+    """Alice and Bob stored by a first kudos, then out of this process's memory."""
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.drain()
+    slack.advance(timedelta(minutes=2))  # out of memory, still fresh in the table
+
+
+@pytest.mark.postgres_too
+async def test_a_recognition_of_known_people_is_its_counted_units_of_work(
+    slack: SlackHarness,
+) -> None:
+    await known_a_while(slack)
+
+    async def again() -> None:
+        await slack.command("alice", "/kudos", f"@bob again {REASON}")
+
+    assert await counted(slack, again) == GIVEN
+    assert dm_text(slack, "bob").count("gave you kudos") == 2
+
+
+@pytest.mark.postgres_too
+async def test_kudos_from_the_form_are_the_same_units_of_work(slack: SlackHarness) -> None:
+    await known_a_while(slack)
+    modal = await global_modal(slack, "alice")
+
+    async def submitted() -> None:
+        await submit_modal(
+            slack, "alice", modal, recipients=["bob"], reason=REASON, channel="general"
+        )
+
+    assert await counted(slack, submitted) == GIVEN
+    assert dm_text(slack, "bob").count("gave you kudos") == 2
