@@ -12,6 +12,7 @@ Each method is one unit of work. Who is a bot, deactivated, or in which time zon
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -50,6 +51,13 @@ class People(Protocol):
     async def known(
         self, team_id: str, user_ids: Collection[str], session: AsyncSession | None = None
     ) -> dict[str, Profile]: ...
+
+
+@dataclass(frozen=True)
+class NotKnown:
+    """`give_to_known` gave nothing: one of its people is not known; `found`, those who are."""
+
+    found: dict[str, Profile]
 
 
 def _checked(giving: Giving) -> list[str]:
@@ -101,17 +109,17 @@ class KudosService:
         user_ids: Sequence[str],
         people: People,
         giving: Callable[[Profile, tuple[Profile, ...]], Giving],
-    ) -> Given | None:
+    ) -> Given | NotKnown:
         """`give`, with its people (the giver first, then the recipients) read in its own
-        transaction rather than in one before it: `giving` makes the act of them. None, with
-        nothing written, when one of them is not known (`People.known`): they are to be
+        transaction rather than in one before it: `giving` makes the act of them. `NotKnown`,
+        with nothing written, when one of them is not known (`People.known`): they are to be
         looked up in Slack, and the act given by `give`."""
         keys: list[str] = []
         try:
             async with units.transaction(self._sessions) as s:
                 found = await people.known(team_id, set(user_ids), s)
                 if any(u not in found for u in user_ids):
-                    return None
+                    return NotKnown(found)
                 act = giving(found[user_ids[0]], tuple(found[u] for u in user_ids[1:]))
                 keys = _checked(act)
                 return await give_in(s, act, keys, self._clock)

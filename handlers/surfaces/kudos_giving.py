@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosNotAMember, KudosRefused
 from bot.kudos.records import Given, Giving
+from bot.kudos.service import NotKnown
 from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
@@ -66,6 +67,7 @@ async def lookup_profiles(
     *,
     acting: bool = True,
     elsewhere: Callable[[str], str] = named_elsewhere,
+    read: dict[str, Profile] | None = None,
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
     `team_join`), the others from `users.info`, one call each, stored in one write;
@@ -75,8 +77,8 @@ async def lookup_profiles(
     profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
     by name in words about what was done with them (`elsewhere`: kudos to them, or naming
     them at all); such a guest is never stored, so a known person is always this
-    workspace's."""
-    known = await services.people.known(team_id, set(user_ids))
+    workspace's. `read`: what askaround knows of them, read already (`give_to_people`)."""
+    known = dict(read) if read is not None else await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
         if before_asking is not None:
@@ -112,7 +114,12 @@ async def _users_info(
 
 
 async def lookup_people(
-    client: AsyncWebClient, services: Services, team_id: str, giver: str, recipients: list[str]
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    giver: str,
+    recipients: list[str],
+    read: dict[str, Profile] | None = None,
 ) -> tuple[Profile, tuple[Profile, ...]]:
     """The giver and the recipients: people already known need no call; before Slack is
     asked about several others, no more recipients than the giver has kudos left (one
@@ -124,7 +131,9 @@ async def lookup_people(
 
     people = [giver, *recipients]
     first = room_for_them if len(set(recipients)) > 1 else None
-    found = await lookup_profiles(client, services, team_id, people, first, elsewhere=guest_thanked)
+    found = await lookup_profiles(
+        client, services, team_id, people, first, elsewhere=guest_thanked, read=read
+    )
     return found[0], tuple(found[1:])
 
 
@@ -151,9 +160,9 @@ async def give_to_people(
 
     people = [giver, *recipients]
     given = await services.kudos.give_to_known(team_id, people, services.people, act)
-    if given is None:
-        found, them = await lookup_people(client, services, team_id, giver, recipients)
-        given = await services.kudos.give(act(found, them))
+    if isinstance(given, NotKnown):  # those it found are not read again
+        found, them = await lookup_people(client, services, team_id, giver, recipients, given.found)
+        return await services.kudos.give(act(found, them))
     return given
 
 

@@ -23,6 +23,7 @@ OWN = {
     ("rollback", "SELECT workspaces.daily_allowance"),
     ("commit", "UPDATE kudos SET shoutout_channel_id"),
     ("commit", "UPDATE kudos SET dm_channel_id"),
+    ("commit", "INSERT INTO people"),
 }
 
 
@@ -97,3 +98,20 @@ async def test_kudos_from_the_form_are_the_same_units_of_work(slack: SlackHarnes
 
     assert await counted(slack, submitted) == GIVEN
     assert dm_text(slack, "bob").count("gave you kudos") == 2
+
+
+@pytest.mark.postgres_too
+async def test_a_recognition_of_people_not_known_yet_reads_them_once(
+    slack: SlackHarness,
+) -> None:
+    async def first() -> None:
+        await slack.command("alice", "/kudos", f"@bob {REASON}")
+
+    assert await counted(slack, first) == {
+        ("commit", "SELECT people.user_id"): 1,  # the give, which finds them unknown
+        ("commit", "INSERT INTO people"): 1,  # as users.info describes them
+        ("commit", "SELECT workspaces.daily_allowance"): 1,  # the give, then
+        ("commit", "UPDATE kudos SET shoutout_channel_id"): 1,
+        ("commit", "UPDATE kudos SET dm_channel_id"): 1,
+    }
+    assert dm_text(slack, "bob").count("gave you kudos") == 1
