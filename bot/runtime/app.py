@@ -9,9 +9,13 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
+from slack_bolt.logger import get_bolt_logger
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -226,11 +230,14 @@ def _bolt_app(
 ) -> AsyncApp:
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
     # workspace, and work outside requests asks `WorkspaceClients` for one.
+    client = job_client(None if settings.oauth else settings.bot_token)
+    flow = oauth_flow(settings, engine, on_install) if settings.oauth else None
     return AsyncApp(
         # Bolt's own default, the name of the file that builds the app, found with
         # inspect.stack(): that reads every frame's source, 0.13 s under pytest's deep stack.
         name="app.py",
-        client=job_client(None if settings.oauth else settings.bot_token),
+        client=client,
+        authorize=None if flow is None else _authorize(flow, client),
         signing_secret=settings.signing_secret,
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
         # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
@@ -238,11 +245,30 @@ def _bolt_app(
         # Bolt takes any DM reply in a thread for an AI-assistant thread: its `say` would read
         # the thread first (failing when the parent is gone) and stamp assistant metadata.
         attaching_conversation_kwargs_enabled=False,
-        oauth_flow=(oauth_flow(settings, engine, on_install) if settings.oauth else None),
+        oauth_flow=flow,
         user_facing_authorize_error_message=NOT_INSTALLED if settings.oauth else None,
         before_authorize=(
             act_for_members_workspace(services.installations, services.people, services.clock.now)
             if settings.oauth
             else None
         ),
+    )
+
+
+def _authorize(flow: AsyncOAuthFlow, client: AsyncWebClient) -> Any:
+    # `Any`: AsyncApp's `authorize` is typed as a function, and takes an `AsyncAuthorize`.
+    """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it, but keeping what
+    `auth.test` said of each bot token (`cache_enabled`): Bolt's default asks Slack on every
+    request, before its ack. The token is still read from the installation store each time,
+    so a workspace whose tokens were revoked or that uninstalled is refused as before, and a
+    reinstall's new token is asked about once; a token names one bot of one workspace, so
+    what Slack said of it does not change."""
+    return AsyncInstallationStoreAuthorize(
+        logger=get_bolt_logger(AsyncApp),
+        installation_store=flow.settings.installation_store,
+        client_id=flow.settings.client_id,
+        client_secret=flow.settings.client_secret,
+        cache_enabled=True,
+        client=client,
+        user_token_resolution=flow.settings.user_token_resolution,
     )
