@@ -27,6 +27,7 @@ from bot.settings import Settings
 from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.failures import RateLimitRetries, ServerErrorRetries
 from handlers.client.http import SlackHttp
+from handlers.client.installations import KeptInstallations, keep_for, kept_for
 from handlers.client.lookup import POST_RETRIES
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
@@ -181,7 +182,8 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
     router = handlers.register(app, services)
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
-        store = app.installation_store
+        # the installations as the authorizer keeps them, told of uninstalls and reinstalls
+        store = kept_for(app) or app.installation_store
         installations = services.installations
         clients = Installed(store, installations.teams, job_client, installations.enterprise_of)
         outbox_clients = Installed(store, installations.teams, sender, installations.enterprise_of)
@@ -231,13 +233,22 @@ def _bolt_app(
     # In OAuth mode the app's client has no token: Bolt gives each request the token of its
     # workspace, and work outside requests asks `WorkspaceClients` for one.
     client = job_client(None if settings.oauth else settings.bot_token)
-    flow = oauth_flow(settings, engine, on_install) if settings.oauth else None
-    return AsyncApp(
+    kept: KeptInstallations | None = None
+
+    async def installed(team_id: str, user_id: str | None) -> None:
+        if kept is not None:  # saved: read again, and kept again after an uninstall
+            kept.installed(team_id)
+        await on_install(team_id, user_id)
+
+    flow = oauth_flow(settings, engine, installed) if settings.oauth else None
+    if flow is not None:
+        kept = KeptInstallations(flow.settings.installation_store)
+    app = AsyncApp(
         # Bolt's own default, the name of the file that builds the app, found with
         # inspect.stack(): that reads every frame's source, 0.13 s under pytest's deep stack.
         name="app.py",
         client=client,
-        authorize=None if flow is None else _authorize(flow, client),
+        authorize=None if flow is None or kept is None else _authorize(flow, kept, client),
         signing_secret=settings.signing_secret,
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
         # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
@@ -253,19 +264,22 @@ def _bolt_app(
             else None
         ),
     )
+    if kept is not None:
+        keep_for(app, kept)  # its middleware tells it of uninstalls
+    return app
 
 
-def _authorize(flow: AsyncOAuthFlow, client: AsyncWebClient) -> Any:
-    # `Any`: AsyncApp's `authorize` is typed as a function, and takes an `AsyncAuthorize`.
-    """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it, but keeping what
-    `auth.test` said of each bot token (`cache_enabled`): Bolt's default asks Slack on every
-    request, before its ack. The token is still read from the installation store each time,
-    so a workspace whose tokens were revoked or that uninstalled is refused as before, and a
-    reinstall's new token is asked about once; a token names one bot of one workspace, so
-    what Slack said of it does not change."""
+def _authorize(flow: AsyncOAuthFlow, store: KeptInstallations, client: AsyncWebClient) -> Any:
+    """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it (`Any`: `AsyncApp` types
+    `authorize` as a function, and takes this), but reading the installations `store` keeps
+    a while (`handlers.client.installations`), and keeping what `auth.test` said of each bot
+    token (`cache_enabled`): Bolt's default read the installation and asked Slack about its
+    token on every request, before its ack. A token names one bot of one workspace, so what
+    Slack said of it does not change; askaround asks for no user tokens, the one thing Bolt
+    keeps with it that a request could change."""
     return AsyncInstallationStoreAuthorize(
         logger=get_bolt_logger(AsyncApp),
-        installation_store=flow.settings.installation_store,
+        installation_store=store,
         client_id=flow.settings.client_id,
         client_secret=flow.settings.client_secret,
         cache_enabled=True,

@@ -13,6 +13,7 @@ from slack_bolt.response import BoltResponse
 from bot.control_chars import strip_controls_in
 from bot.runtime.logs import REQUEST_ID
 from bot.services import Services
+from handlers.client.installations import KeptInstallations, kept_for
 from handlers.dispatch.router import Router
 
 log = logging.getLogger("askaround.slack")
@@ -37,7 +38,14 @@ class Prepared(AsyncMiddleware):
     One `AsyncMiddleware`, where it was three functions given to `app.middleware`: Bolt
     builds each such function its arguments (`build_async_required_kwargs`: about thirty
     entries and eight payload look-ups, every request), and takes a turn of its loop per
-    middleware."""
+    middleware.
+
+    In OAuth mode it also tells the installations Bolt's authorizer keeps
+    (`handlers.client.installations`) of a workspace removing the app, as Slack says it.
+    """
+
+    def __init__(self, kept: KeptInstallations | None = None) -> None:
+        self.kept = kept
 
     async def async_process(
         self,
@@ -57,6 +65,8 @@ class Prepared(AsyncMiddleware):
                 req.body.get("minute_rate_limited"),
             )
             return BoltResponse(status=200, body="")
+        if self.kept is not None and _uninstalling(req.body):
+            self.kept.uninstalled(req.body.get("team_id"))
         REQUEST_ID.set(request_id(req.body))
         await next()
         return None
@@ -67,4 +77,11 @@ class Prepared(AsyncMiddleware):
 
 
 def register(router: Router, services: Services) -> None:
-    router.app.use(Prepared())
+    router.app.use(Prepared(kept_for(router.app)))
+
+
+def _uninstalling(body: dict[str, Any]) -> bool:
+    """Slack's `app_uninstalled` or `tokens_revoked`: the workspace's tokens are going."""
+    event = body.get("event")
+    kind = event.get("type") if isinstance(event, dict) else None
+    return kind in ("app_uninstalled", "tokens_revoked")

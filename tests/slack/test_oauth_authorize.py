@@ -1,7 +1,8 @@
 """In OAuth mode each request is authorized with its workspace's installation (Bolt's
 `AsyncInstallationStoreAuthorize`): what Slack said of a bot token (`auth.test`) is asked
-once, not before every request's ack, and the token itself is read from the installation
-each time, so an uninstall and a reinstall are followed at once."""
+once, not before every request's ack, and the installation is read once and kept a while
+(`handlers.client.installations`), forgotten when the workspace uninstalls or installs
+again, which are followed at once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -32,6 +34,18 @@ def asked(side: SlackHarness, since: int) -> int:
     return sum(c.method == "auth.test" for c in side.emu.calls[since:])
 
 
+def read_installations(side: SlackHarness) -> list[str]:
+    """The statements that read an installation or a bot token from now on, as they run."""
+    reads: list[str] = []
+
+    def executed(_c: object, _cur: object, statement: str, *_a: object) -> None:
+        if "FROM slack_installations" in statement or "FROM slack_bots" in statement:
+            reads.append(statement)
+
+    event.listen(side.services.engine.sync_engine, "before_cursor_execute", executed)
+    return reads
+
+
 async def test_a_bot_token_is_checked_with_slack_once_not_on_every_request(
     installed: SlackHarness,
 ) -> None:
@@ -53,6 +67,22 @@ async def test_an_uninstall_and_a_reinstall_are_followed_at_once(
     assert "not installed in this workspace" in refused
     assert (await side.install()).status == 200
     assert "Kudos sent" in await said(side, "alice", "/kudos", "@bob for the third release")
-    since = len(side.emu.calls)
+    since, reads = len(side.emu.calls), read_installations(side)
     assert "Kudos sent" in await said(side, "alice", "/kudos", "@bob for the fourth release")
     assert asked(side, since) == 0
+    assert reads == []  # kept again once installed again
+
+
+async def test_an_installation_is_read_once_not_on_every_request(
+    installed: SlackHarness,
+) -> None:
+    """Neither the authorizer nor the outbox's deliveries read the installation again: three
+    reads a /kudos before (the installation and its bot for the request, the bot for each of
+    its two deliveries)."""
+    side = installed
+    reads = read_installations(side)
+    assert "Kudos sent" in await said(side, "alice", "/kudos", "@bob for the first release")
+    reads.clear()
+    for n in range(2):
+        assert "Kudos sent" in await said(side, "alice", "/kudos", f"@bob for the release {n}")
+    assert reads == []
