@@ -226,6 +226,26 @@ DOCUMENTED = [
 ]
 
 
+async def _each_sent_twice(
+    slack: Harness, documented: list[tuple[str, bool]]
+) -> dict[str, tuple[Any, Any]]:
+    """Each named body in its envelope, then again (an event as Slack's retry, `retry_attempt`
+    1; a command or an interaction as a duplicate); checks that every envelope was acked at
+    its first try over the socket, once the bot has settled."""
+    sent = {}
+    for name, accepts in documented:
+        kind, payload = request_of(slack, name)
+        first = await slack.emu.send_request(kind, payload, accepts_response=accepts)
+        [again] = await slack.emu.redeliver(first)
+        sent[name] = (first, again)
+    await slack.settle()
+    for name, (first, again) in sent.items():
+        assert first.ok and len(first.attempts) == 1 and again.ok, name
+        assert first.attempts[0].transport == again.attempts[0].transport == "socket", name
+        assert again.attempts[0].retry_num == (1 if first.kind == "event" else 0), name
+    return sent
+
+
 async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     slack_socket: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -236,17 +256,7 @@ async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     once; the options and the command's usage line come back in the acks."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
-    sent = {}
-    for name, accepts in DOCUMENTED:
-        kind, payload = request_of(slack, name)
-        first = await slack.emu.send_request(kind, payload, accepts_response=accepts)
-        [again] = await slack.emu.redeliver(first)
-        sent[name] = (first, again)
-    await slack.settle()
-    for name, (first, again) in sent.items():
-        assert first.ok and len(first.attempts) == 1 and again.ok, name
-        assert first.attempts[0].transport == again.attempts[0].transport == "socket", name
-        assert again.attempts[0].retry_num == (1 if first.kind == "event" else 0), name
+    sent = await _each_sent_twice(slack, DOCUMENTED)
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert problems == [] and not [r for r in caplog.records if r.exc_info]
     async with slack.services.sessions() as s:
@@ -274,3 +284,53 @@ async def test_a_form_checked_while_slack_is_slow_is_acked_in_time(slack_socket:
     assert taken.ok and len(taken.attempts) == 1
     assert taken.attempts[-1].transport == "socket" and not taken.response
     assert len(await ledger(slack)) == 1
+
+
+# Slack's shapes kept one a file (`tests/slack/payloads/`), with `accepts_response_payload`
+# as Slack sets it: true for commands and view submissions, whose ack may carry the answer.
+PLACES = [
+    ("ask_in_the_dm_with_the_bot", True),
+    ("kudos_in_a_dm_between_two_people", True),
+    ("skills_in_a_private_channel", True),
+    ("askaround_help_in_a_group_dm", True),
+    ("give_kudos_on_askarounds_own_message", False),
+    ("app_home_opened_home_tab_with_a_view", False),
+    ("group_topic", False),
+    ("user_change_of_another_apps_bot", False),
+]
+
+
+async def test_commands_in_dms_and_private_places_and_the_settings_form_over_socket_mode(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Commands typed in the DM with the bot, a DM between two people, a private channel and a
+    group DM, a shortcut on the bot's own message, the Home tab opened with its view, a private
+    channel's topic, another app's profile changed, and the settings form submitted, each in
+    Slack's envelope and sent again (an event as Slack's retry): every envelope acked at its
+    first try, the settings' answer (`response_action` update) in its ack, each effect once,
+    and nothing logged as a problem."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    slack.emu.workspace.user(slack.user("alice")).is_admin = True
+    await slack.command("alice", "/askaround", "settings")
+    await slack.settle()
+    (opened,) = slack.emu.calls_to("views.open")
+    await _each_sent_twice(slack, PLACES)
+    kind, payload = request_of(slack, "settings_form_submitted")
+    payload["view"]["blocks"] = opened.args["view"]["blocks"]
+    settings = await slack.emu.send_request(kind, payload, accepts_response=True)
+    await slack.settle()
+    assert settings.ok and len(settings.attempts) == 1
+    assert (settings.response or {}).get("response_action") == "update"
+    assert "Kudos a day:* `7`" in str(settings.response)
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == [] and not [r for r in caplog.records if r.exc_info]
+    async with slack.services.sessions() as s:
+        asked = list(await s.scalars(select(Question)))
+    assert [(q.asker_user_id, q.source) for q in asked] == [(slack.user("alice"), "command")]
+    assert [(k.receiver_user_id, k.is_private) for k in await ledger(slack)] == [
+        (slack.user("bob"), True)
+    ]
+    assert len(slack.emu.calls_to("views.open")) == 2  # the settings, then the kudos form
+    home = slack.here.home_view(slack.user("alice"))  # published anew, not Slack's copy
+    assert home is not None and "Your expertise profile" in str(home.blocks)

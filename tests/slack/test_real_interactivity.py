@@ -334,3 +334,96 @@ async def test_give_kudos_on_a_slackbot_reminder_prefills_nobody(slack: SlackHar
     assert modal is not None and modal.callback_id == "give_kudos_modal"
     (users,) = [b["element"] for b in modal.blocks if b.get("block_id") == "recipients"]
     assert "initial_users" not in users
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("ask_in_the_dm_with_the_bot", "I'm sorry: I couldn't find anyone available"),
+        ("kudos_in_a_dm_between_two_people", "Kudos sent to"),
+        ("skills_in_a_private_channel", "Alice Martin: no skills yet"),
+        ("askaround_help_in_a_group_dm", "I find colleagues who know"),
+    ],
+)
+async def test_a_command_where_slack_names_the_conversation_by_its_kind_is_answered(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, answer: str
+) -> None:
+    """A command typed where Slack names no channel (`tests/slack/payloads/`): in the DM with
+    the bot and in a DM between two people (`channel_name` `directmessage`), in a private
+    channel (`privategroup`) and in a group DM (`mpdm-…`), each from an Enterprise Grid
+    workspace: answered once, the same request again says nothing more, and nothing is
+    logged as a problem. The question is asked once; the kudos from a DM between two people
+    is given once, and private: it was given where only the two of them read it."""
+    caplog.set_level(logging.INFO)
+    (status, acked), again = await sent_twice(slack, name)
+    assert status == 200 and again == (200, "")
+    replies = [json.loads(acked)["text"]] if acked else said(slack)
+    assert len([r for r in replies if r.startswith(answer)]) == 1, replies
+    assert await questions(slack) == (1 if name.startswith("ask_") else 0)
+    given = await ledger(slack)
+    assert [(k.receiver_user_id, k.is_private) for k in given] == (
+        [(slack.user("bob"), True)] if name.startswith("kudos_") else []
+    )
+    assert warnings(caplog) == []
+
+
+async def test_give_kudos_on_askarounds_own_message_prefills_nobody(slack: SlackHarness) -> None:
+    """*Give kudos* on askaround's own post in the DM with it (its `user` the app's bot user,
+    with `bot_id`, `app_id` and `bot_profile`): the form opens once, with nobody in it."""
+    assert await sent_twice(slack, "give_kudos_on_askarounds_own_message") == [(200, "")] * 2
+    (opened,) = slack.emu.calls_to("views.open")
+    recipients = next(b for b in opened.args["view"]["blocks"] if b["block_id"] == "recipients")
+    assert "initial_users" not in recipients["element"]
+    assert said(slack) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("find_expert_on_askarounds_own_message", "That's my own message"),
+        ("reaction_added_to_askarounds_own_message", "That is one of my messages"),
+    ],
+)
+async def test_asking_or_thanking_about_askarounds_own_message_is_refused_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, answer: str
+) -> None:
+    """*Find an expert* on askaround's own post, and a `:kudos:` reaction to one (its
+    `item_user` the app's bot user): the person is told once why not, no question is asked
+    and no kudos given, and nothing is logged as a problem."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, name) == [(200, "")] * 2
+    replies = said(slack)
+    assert len(replies) == 1 and replies[0].startswith(answer)
+    assert await questions(slack) == 0 and await ledger(slack) == []
+    assert warnings(caplog) == []
+
+
+async def test_the_settings_form_as_slack_submits_it_is_saved(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The settings form submitted in Slack's shape (`tests/slack/payloads/`): each input's
+    state as Slack gives it for its kind of element, an empty text field's `value` null, an
+    empty people menu's `selected_users` `[]`, the view's blocks as the bot opened it. Only
+    what the admin changed is saved, the form becomes the saved notice, and the same
+    submission again changes nothing more."""
+    caplog.set_level(logging.INFO)
+    slack.here.workspace.user(slack.user("alice")).is_admin = True
+    await slack.here.slash_command(slack.user("alice"), "/askaround", "settings")
+    await slack.settle()
+    (opened,) = slack.emu.calls_to("views.open")
+    _kind, payload = request_of(slack, "settings_form_submitted")
+    payload["view"]["blocks"] = opened.args["view"]["blocks"]
+    body = urlencode({"payload": json.dumps(payload)})
+    status, acked = await send(slack, "application/x-www-form-urlencoded", body)
+    assert status == 200 and json.loads(acked)["response_action"] == "update"
+    saved = json.dumps(json.loads(acked)["view"])
+    assert "Kudos a day:* `7`" in saved and "Digest hour:* `16:00`" in saved
+    assert "Company values" not in saved and "Askaround admins" not in saved
+    now = await slack.services.workspace_settings.current(slack.team_id)
+    assert (now.daily_allowance, now.digest_hour) == (7, 16)
+    assert now.kudos_channel == slack.channel("general")
+    assert now.watched_channels == (slack.channel("general"),)
+    assert now.askaround_admins == ()
+    _, again = await send(slack, "application/x-www-form-urlencoded", body)
+    assert "Kudos a day" not in again
+    assert warnings(caplog) == []
