@@ -427,3 +427,20 @@ async def test_the_settings_form_as_slack_submits_it_is_saved(
     _, again = await send(slack, "application/x-www-form-urlencoded", body)
     assert "Kudos a day" not in again
     assert warnings(caplog) == []
+
+
+async def test_shortcuts_on_a_screenshot_alone_prefill_its_author_and_ask_for_words(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """*Give kudos* and *Find an expert* on a message that is only a screenshot (`text` empty,
+    the file in `files`, `tests/slack/payloads/`): the form opens once with its author in it,
+    and the asker is told once what is missing; no question is asked."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, "give_kudos_on_a_files_only_message") == [(200, "")] * 2
+    (opened,) = slack.emu.calls_to("views.open")
+    recipients = next(b for b in opened.args["view"]["blocks"] if b["block_id"] == "recipients")
+    assert recipients["element"]["initial_users"] == [slack.user("bob")]
+    assert await sent_twice(slack, "find_expert_on_a_files_only_message") == [(200, "")] * 2
+    assert said(slack) == ["Tell me a bit more: what do you need help with?"]
+    assert await questions(slack) == 0
+    assert warnings(caplog) == []
