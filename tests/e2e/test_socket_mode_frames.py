@@ -294,6 +294,7 @@ PLACES = [
     ("skills_in_a_private_channel", True),
     ("askaround_help_in_a_group_dm", True),
     ("give_kudos_on_askarounds_own_message", False),
+    ("give_kudos_global_form_submitted", True),
     ("app_home_opened_home_tab_with_a_view", False),
     ("group_topic", False),
     ("user_change_of_another_apps_bot", False),
@@ -304,11 +305,12 @@ async def test_commands_in_dms_and_private_places_and_the_settings_form_over_soc
     slack_socket: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Commands typed in the DM with the bot, a DM between two people, a private channel and a
-    group DM, a shortcut on the bot's own message, the Home tab opened with its view, a private
-    channel's topic, another app's profile changed, and the settings form submitted, each in
-    Slack's envelope and sent again (an event as Slack's retry): every envelope acked at its
-    first try, the settings' answer (`response_action` update) in its ack, each effect once,
-    and nothing logged as a problem."""
+    group DM, a shortcut on the bot's own message, the global shortcut's form with its values
+    and channel picked, the Home tab opened with its view, a private channel's topic, another
+    app's profile changed, and the settings form submitted, each in Slack's envelope and sent
+    again (an event as Slack's retry): every envelope acked at its first try, the settings'
+    answer (`response_action` update) in its ack, each effect once (the kudos from the DM
+    private, the form's public), and nothing logged as a problem."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
     slack.emu.workspace.user(slack.user("alice")).is_admin = True
@@ -328,9 +330,8 @@ async def test_commands_in_dms_and_private_places_and_the_settings_form_over_soc
     async with slack.services.sessions() as s:
         asked = list(await s.scalars(select(Question)))
     assert [(q.asker_user_id, q.source) for q in asked] == [(slack.user("alice"), "command")]
-    assert [(k.receiver_user_id, k.is_private) for k in await ledger(slack)] == [
-        (slack.user("bob"), True)
-    ]
+    given = sorted((k.is_private, k.values) for k in await ledger(slack))
+    assert given == [(False, ["teamwork", "craft"]), (True, ["teamwork"])]
     assert len(slack.emu.calls_to("views.open")) == 2  # the settings, then the kudos form
     home = slack.here.home_view(slack.user("alice"))  # published anew, not Slack's copy
     assert home is not None and "Your expertise profile" in str(home.blocks)

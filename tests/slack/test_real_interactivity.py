@@ -444,3 +444,19 @@ async def test_shortcuts_on_a_screenshot_alone_prefill_its_author_and_ask_for_wo
     assert said(slack) == ["Tell me a bit more: what do you need help with?"]
     assert await questions(slack) == 0
     assert warnings(caplog) == []
+
+
+async def test_the_global_give_kudos_form_as_slack_submits_it_gives_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The form the global shortcut opens, submitted in Slack's shape with two company values
+    picked (`selected_options`, each with its text) and the channel to post in
+    (`selected_conversation`), then again as a double click does: one public kudos with both
+    values, its shout-out in the channel picked, and the giver told once."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, "give_kudos_global_form_submitted") == [(200, "")] * 2
+    (kudos,) = await ledger(slack)
+    assert (kudos.receiver_user_id, kudos.values) == (slack.user("bob"), ["teamwork", "craft"])
+    assert kudos.channel_id == slack.channel("general") and not kudos.is_private
+    assert len([text for text in said(slack) if text.startswith("Kudos sent to")]) == 1
+    assert warnings(caplog) == []
