@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ledger
+from tests.slack.kudos.world import ledger, submit_modal
 from tests.slack.test_real_payloads import (
     QUESTION,
     body_of,
@@ -459,4 +459,30 @@ async def test_the_global_give_kudos_form_as_slack_submits_it_gives_once(
     assert (kudos.receiver_user_id, kudos.values) == (slack.user("bob"), ["teamwork", "craft"])
     assert kudos.channel_id == slack.channel("general") and not kudos.is_private
     assert len([text for text in said(slack) if text.startswith("Kudos sent to")]) == 1
+    assert warnings(caplog) == []
+
+
+async def test_shortcuts_in_a_dm_between_two_people_are_private(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """*Give kudos* and *Find an expert* on Bob's message in a DM between Alice and Bob, the
+    app in neither (`channel.name` `directmessage`, a D id the bot cannot read,
+    `tests/slack/payloads/`): the form opens with Bob in it, and once submitted the kudos is
+    private, its shout-out posted by the shortcut's `response_url`; the question is asked
+    once, privately. Nothing is logged as a problem."""
+    caplog.set_level(logging.INFO)
+    opened = await send(slack, *body_of(slack, "give_kudos_in_a_dm_between_two_people"))
+    modal = slack.here.open_modal(slack.user("alice"))
+    assert opened == (200, "") and modal is not None
+    recipients = next(b for b in modal.blocks if b.get("block_id") == "recipients")
+    assert recipients["element"]["initial_users"] == [slack.user("bob")]
+    await submit_modal(slack, "alice", modal, reason="fixed the deploy pipeline for us")
+    await slack.drain()
+    (kudos,) = await ledger(slack)
+    assert (kudos.receiver_user_id, kudos.is_private) == (slack.user("bob"), True)
+    assert len(slack.emu.calls_to("response_url")) == 1
+    assert await sent_twice(slack, "find_expert_in_a_dm_between_two_people") == [(200, "")] * 2
+    async with slack.services.sessions() as s:
+        asked = list(await s.scalars(select(Question)))
+    assert [(q.source, q.is_private) for q in asked] == [("shortcut", True)]
     assert warnings(caplog) == []
