@@ -63,7 +63,6 @@ def register(app: AsyncApp, services: Services) -> Router:
     )
     for surface in SURFACES:
         surface.register(router, services)
-    router.ignore_other_messages()
+    router.ignore_other_events()
     router.ignore_closed_views()
-    router.ignore_user_change_companions()
     return router

@@ -34,10 +34,6 @@ def is_notice(message: dict[str, Any]) -> bool:
     return message.get("subtype") not in (*TYPED, *POSTED_BY_APPS)
 
 
-# Sent with `user_change`, the same user object in each (docs.slack.dev/reference/events).
-USER_CHANGE_COMPANIONS = ("user_huddle_changed", "user_profile_changed", "user_status_changed")
-
-
 def conversation_type(event: dict[str, Any]) -> str | None:
     """A message event's conversation type (`channel`, `group`, `im`, `mpim`): its
     `channel_type`, or, where Slack left that out (its `message` event reference names none),
@@ -128,7 +124,7 @@ class Router:
     def message(self, channel_type: str) -> Decorator:
         """Messages people type in one conversation type (`im`, `channels`, …): plain ones, and
         the subtypes that are a person's message too (`TYPED`). The rest are answered by
-        `ignore_other_messages`.
+        `ignore_other_events`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
         and the subtypes are checked by a matcher of our own. A `hidden` message is never one
@@ -184,21 +180,18 @@ class Router:
             self.app.event("message", matchers=[an_edit, *matchers], middleware=self._stored)
         )
 
-    def ignore_other_messages(self) -> None:
-        """Answer every other `message` event 200 and do nothing with it: an edit
-        (`message_changed`, the bot's own included), a join, another app's post, a topic.
-        Slack sends them all to a `message.*` subscription; unmatched, Bolt answered 404,
-        which Slack retried three times over HTTP and left unacknowledged over Socket Mode.
-        Registered after every listener: Bolt tries them in order."""
-        self.app.event("message")(_ignored)
-
-    def ignore_user_change_companions(self) -> None:
-        """Answer 200 to what Slack sends beside `user_change`, at the same moment and with
-        the same user object: `user_huddle_changed`, `user_profile_changed`,
-        `user_status_changed`. `user_change` is what is read; unanswered, Bolt said 404
-        ("Unhandled request") and Slack would retry."""
-        for companion in USER_CHANGE_COMPANIONS:
-            self.app.event(companion)(_ignored)
+    def ignore_other_events(self) -> None:
+        """Answer every event no listener took 200 and do nothing with it. Every other
+        `message` event: an edit (`message_changed`, the bot's own included), a join, another
+        app's post, a topic; Slack sends them all to a `message.*` subscription. What Slack
+        sends beside `user_change`, at the same moment and with the same user object
+        (`user_huddle_changed`, `user_profile_changed`, `user_status_changed`): `user_change`
+        is what is read. And an event of a kind manifest.yml does not subscribe to
+        (`reaction_removed`, `channel_left`, …), as a workspace keeps the subscriptions the
+        app had when it was installed. Unmatched, Bolt answered 404 ("Unhandled request")
+        with a warning, which Slack retried three times over HTTP and left unacknowledged
+        over Socket Mode. Registered after every listener: Bolt tries them in order."""
+        self.app.event(re.compile(".*"))(_ignored)
 
     def ignore_closed_views(self) -> None:
         """Answer 200 when a modal was closed (`view_closed`): Slack sends it only for a view

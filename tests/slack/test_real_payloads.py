@@ -327,6 +327,27 @@ async def test_a_user_change_companion_is_answered_200_quietly(
     assert said(slack) == [] and warnings(caplog) == []
 
 
+@pytest.mark.parametrize(
+    "name", ["reaction_removed", "channel_created", "channel_left", "grid_migration_started"]
+)
+async def test_an_event_askaround_does_not_subscribe_to_is_answered_200_quietly(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """An event of a kind manifest.yml does not subscribe to, in Slack's shape
+    (`tests/slack/payloads/`): a `:kudos:` taken off (`reaction_removed`), a channel created,
+    the app removed from a channel (`channel_left`), the workspace moving into an Enterprise
+    Grid org. Slack sends what an app's subscriptions said when it was installed, which an
+    upgrade's manifest may have changed since: each is answered 200, its retry too, and
+    nothing is said, kept or logged as a problem. Bolt answered 404 ("Unhandled request")
+    with a warning, and Slack retried it three times."""
+    caplog.set_level(logging.INFO)
+    content_type, body = body_of(slack, name)
+    assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    assert said(slack) == [] and await questions(slack) == 0
+    assert warnings(caplog) == []
+
+
 async def test_a_persons_revoked_user_token_leaves_the_bot_working(slack: SlackHarness) -> None:
     """`tokens_revoked` naming only a person's user token (`tokens.oauth`): the bot's token is
     not among them, so the workspace is still installed and a question in a DM is asked."""
