@@ -18,9 +18,11 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.handler import default_interval_calculator
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import wall_clock
 from bot.reliability.delivery import TRANSIENT_ERRORS
@@ -109,7 +111,7 @@ class _WaitsOnClock(AsyncRetryHandler):
 
     def __init__(self, max_retry_count: int, clock: PaceClock = REAL_CLOCK) -> None:
         super().__init__(max_retry_count)
-        self._clock = clock
+        self.clock = clock
 
     def _seconds(self, state: RetryState, response: HttpResponse | None) -> float:
         return self.interval_calculator.calculate_sleep_duration(state.current_attempt)
@@ -123,7 +125,7 @@ class _WaitsOnClock(AsyncRetryHandler):
         error: Exception | None = None,
     ) -> None:
         state.next_attempt_requested = True
-        await self._clock.sleep(self._seconds(state, response))
+        await self.clock.sleep(self._seconds(state, response))
         state.increment_current_attempt()
 
 
@@ -170,6 +172,15 @@ class ServerErrorRetries(_ByMethod, _WaitsOnClock, AsyncServerErrorRetryHandler)
 
     def retries(self, method: str, response: HttpResponse) -> bool:
         return response.status_code in RETRIED_STATUSES and method != POSTS
+
+
+async def back_off(client: AsyncWebClient, tried: int) -> None:
+    """Wait before a listener tries a call again itself after `tried` tries, as slack_sdk's
+    handlers do, on the clock `client`'s retries wait on (real time in the bot, the fake pace
+    clock in tests, where this waited in real time: 3.5 s or more for three tries)."""
+    handlers = client.retry_handlers or []
+    clock = next((h.clock for h in handlers if isinstance(h, _WaitsOnClock)), REAL_CLOCK)
+    await clock.sleep(default_interval_calculator.calculate_sleep_duration(tried))
 
 
 def _method(request: HttpRequest) -> str:

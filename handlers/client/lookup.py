@@ -3,16 +3,14 @@ message metadata, `handlers.outbox.marks`) in the conversation before posting ag
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.handler import default_interval_calculator
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from handlers.client.failures import RETRIED_STATUSES, is_transient
+from handlers.client.failures import RETRIED_STATUSES, back_off, is_transient
 from handlers.outbox import marks
 
 # A listener's post is tried this often more, as slack_sdk's server error handler is told
@@ -99,7 +97,7 @@ async def post_once(client: AsyncWebClient, **args: Any) -> AsyncSlackResponse:
         except SlackApiError as error:
             if error.response.status_code not in RETRIED_STATUSES or tried >= POST_RETRIES:
                 raise
-        await asyncio.sleep(default_interval_calculator.calculate_sleep_duration(tried))
+        await back_off(client, tried)
         tried += 1
         if (earlier := await posted_before(client, args, key)) is not None:
             return earlier

@@ -4,15 +4,13 @@ all it posted in a thread."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.handler import default_interval_calculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.client.failures import RETRIED_STATUSES, error_code, is_transient
+from handlers.client.failures import RETRIED_STATUSES, back_off, error_code, is_transient
 from handlers.client.lookup import POST_RETRIES
 
 log = logging.getLogger("askaround.messages")
@@ -41,7 +39,7 @@ async def ephemeral_shown(
             status = failure.response.status_code
             if status == 429 or status in RETRIED_STATUSES or tried >= POST_RETRIES:
                 raise
-        await asyncio.sleep(default_interval_calculator.calculate_sleep_duration(tried))
+        await back_off(client, tried)
         tried += 1
 
 

@@ -50,9 +50,12 @@ async def test_a_confirmation_slack_keeps_failing_to_show_goes_to_the_dm_once(
 ) -> None:
     """The kudos is in the ledger before its confirmation is shown: when Slack keeps failing
     the ephemeral, the giver reads it in their DM, not "try again", which would give a
-    second kudos from a new form."""
+    second kudos from a new form. Each try waits slack_sdk's backoff first, on the pace clock
+    the client's other retries wait on (the fake one here, so no real time passes)."""
     slack.emu.faults.add("chat.postEphemeral", status=502, times=10)
+    before = slack.pace.monotonic()
     await _give_in_general(slack)
+    assert slack.pace.monotonic() - before >= 0.5 + 1 + 2  # slack_sdk's backoff, three tries
     assert dm_text(slack, "maria").count("Kudos sent") == 1
     assert "try again" not in ephemeral_text(slack, "maria").lower()
     assert len(await ledger(slack)) == 1

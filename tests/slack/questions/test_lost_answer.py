@@ -39,7 +39,10 @@ async def test_a_consent_prompt_slack_failed_to_post_is_posted_on_a_retry(
     slack: SlackHarness,
 ) -> None:
     slack.emu.faults.add("chat.postMessage", status=500, times=2)
+    before = slack.pace.monotonic()
     await slack.dm_bot("alice", QUESTION)
     await slack.drain()
     assert len(prompts(slack, "alice")) == 1
     assert [c.ok for c in slack.emu.calls_to("chat.postMessage")] == [False, False, True]
+    # slack_sdk's backoff before each retry, waited on the client's pace clock (fake here).
+    assert slack.pace.monotonic() - before >= 0.5 + 1
