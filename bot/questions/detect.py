@@ -86,8 +86,12 @@ _SPOKEN_QUESTION = re.compile(
 # not ask it. A quote the message ends on, or opens with, is read as before. Whether the
 # message answered itself is still read with the quote (`Customer asked "…?" - told them Q2`,
 # `New ticket #9921: "How do I…?" Priority: high`).
+# (a second question quoted after the first, `The inspector asked "Where…?" and "Who…?"; I have
+# prepared the answers`, is named as the first is: only a `?` outside quotes is the writer's)
+_OUTSIDE_QUOTES = r'(?:[^?"“]|"[^"\n]*"|“[^”\n]*”)*'
 _NAMED_QUESTION = re.compile(
-    r'(?<=\S)\s*(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\w[^?]*\Z)'
+    r'(?<=\S)\s*(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)'
+    rf"(?=\W*\w)(?={_OUTSIDE_QUOTES}\Z)"
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")

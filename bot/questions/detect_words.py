@@ -59,10 +59,12 @@ SERVICE = (
 STAND_IN = (
     r"(?:(?:float|cover|swap|trade|pick up|stay|come in|work(?! with)|"
     r"take (?!a (?:look|peek|stab|crack)\b)(?:my|over|the|an?|this|that)|"
-    r"do (?:the|a|an|my)|run (?:the|a|my))\b|test(?! (?:whether|if|how|what|why)\b)(?= ))"
+    r"do (?:the|a|an|my)|run (?:the|a|my)|drive (?:the|a|an|my|us|me)|unload)\b|"
+    r"test(?! (?:whether|if|how|what|why)\b)(?= ))"
 )
 HELP_VERBS = (
     r"(?:help|explain|tell|point|walk|clarify|recommend|suggest|show|advise|confirm|look into|"
+    r"outline|describe|"
     r"take a look|have a look|shed (?:some )?light|interpret|review|debug|check|give me (?:the|a) "
     r"(?:\S+ )?(?:version|rundown|overview|summary|explainer|primer))"
 )
@@ -76,8 +78,41 @@ CAUSE = (
     r"although|if)\b[^?.!]{2,80}\?"
 )
 
+# what is thought to cause a fault, asked of the room (`what does everyone think caused the outage`)
+THOUGHT_CAUSE = r"(?:causes|caused|is causing|would cause|happened|went wrong|is going on)\b"
+
+# whoever did a thing to a car, a lunch or a tool (`looking for whoever parked in the red zone`)
+# is sought to answer for it, not for what they know; `whoever set up the VPN` knows it
+CULPRIT = (
+    r"(?! (?:parked|left|took|ate|borrowed|moved|spilled|stole|grabbed|finished|keeps "
+    r"(?:parking|leaving|taking))\b)"
+)
+
 # Someone asks for a person who knows, or for help, directly.
 ASKS_FOR_HELP = phrases(
+    # `lf` is chat's `looking for` (`lf someone who has rigged a hostess tray…`)
+    rf"lf {SOMEONE} (?:who|that|with|familiar|experienced)\b",
+    # a fault told, then a bare word asking for a way out at the end, with no `?` or `any`
+    # (`…fails the xxhash verify on card A014 only that card ideas`, `…even w a full cup. fix?`,
+    # `…line looks ok, troubleshooting tips?`); `the autoclave keeps failing, I have some ideas`
+    # and `…we need a fix` say
+    r"(?:keeps? \w+ing|failing|fails|crashing|crashes|won't|wont|doesn't|not working|throwing|"
+    r"flagging)\b[^?]*?(?<![\w-])(?<!some )(?<!the )(?<!a )(?<!my )(?<!your )(?<!our )(?<!good )"
+    r"(?<!great )(?<!of )(?<!for )(?:ideas|fix|tips|suggestions|advice)\s*\??$",
+    # whether a reading is normal, with `is this` dropped (`procyte flagging clumped plt on every
+    # cat today, normal or should I call idexx`), or whether a thing is at fault (`…drifting 2
+    # frames by lunch, do i jam every hour or is something broken`)
+    r"(?:^|(?<=[,.;:] ))normal or (?:should|do|is|am|are|does|can)\b",
+    r"or is (?:something|anything|it|this|that) (?:wrong|broken|off|faulty|"
+    r"misconfigured|bad)\b",
+    # the cause the room thinks of, asked (`what do you all think is causing the leak?`, `what
+    # does everyone think caused the outage`); `what do you all think of the mugs?` is a poll
+    r"what (?:do|does|did) (?:you|you all|y'all|you guys|everyone|everybody|the team|we|people|"
+    rf"folks) think {THOUGHT_CAUSE}",
+    # a cause asked with no fault word around it (`…rejected hemolyzed on samples from the same
+    # tech, what usually causes that`); `that's what causes it` says
+    r"what (?:usually |typically |normally |commonly |would |could |might |can )?(?:causes|"
+    r"cause|is causing|could be causing) (?:that|this|it|these|those)\b(?!['.,]? (?:is|was)\b)",
     CAUSE,
     # a fault's cause guessed at after the fault is told (`the clip won't download, says "video
     # not available" — is it because the truck was off?`); opening a message, `is it because of
@@ -124,7 +159,9 @@ ASKS_FOR_HELP = phrases(
     rf"(?:did|has|have) {SOMEONE}(?: here| else)?(?: ever| already| actually)? (?:figure|figured|"
     r"work|worked|find|found) out (?:why|how|what|where|whether|if|which|a fix|a way|a "
     r"workaround|the cause)\b",
-    rf"(?:can|could|would|will) {SOMEONE} {HELP_VERBS}",
+    # (also someone who has done it: `could someone who has handled a board complaint outline…`)
+    rf"(?:can|could|would|will) {SOMEONE}(?: who(?: has| have|'s| had| knows)\b[^?.!,]{{1,60}}?)?"
+    rf" {HELP_VERBS}",
     rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
     # the same with `can` left out, as chat does (`pls someone explain how flags get evaluated`,
     # `afaik we can't…, anyone confirm`); `explain it to the client` is a favour (`PERSONAL`)
@@ -164,7 +201,7 @@ ASKS_FOR_HELP = phrases(
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
     # (a shift or a desk to cover is asked of a taker: `need somebody to cover the night desk`)
     rf"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|(?:someone|somebody)"
-    rf"(?! to {STAND_IN})|whoever|a person|recommendations?|recs|suggestions|tips)",
+    rf"(?! to {STAND_IN})|whoever{CULPRIT}|a person|recommendations?|recs|suggestions|tips)",
     # the same search for a person who knows, said as a search (`trying to find whoever manages
     # the badge system`)
     r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
@@ -255,7 +292,8 @@ ASKS_FOR_HELP = phrases(
     r"drinks|fun|new year|thanksgiving|christmas|halloween|the (?:weekend|holidays?|break)|"
     r"(?:[\w-]+ )?(?:birthday|party|vacation))\b)",
     r"(?:please|pls|plz) help",
-    r"any (?:idea|ideas|clue|tips|pointers|advice|recommendations|suggestions|insight|experts?|"
+    r"any (?:idea|ideas|clue|tips|tricks|pointers|advice|guidance|recs|recommendations|suggestions|"
+    r"insight|experts?|"
     r"fix|fixes|workaround|workarounds|solution|solutions)",
     r"(?:i'm|i am|we're|we are|running) out of ideas|no idea (?:where|how|why|what) to",
     r"(?:do not|don't|can't|cannot) (?:really )?understand (?:how|why|what|whether|if|when)",
@@ -517,6 +555,32 @@ BEST_WAY = (
 
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
+    # tips or guidance on doing a thing, with no `?` (`rigging the condor on a slope tmrw, any
+    # guidance on outrigger pads`, `any tricks for cysto on an obese cat`); `any tips for lunch`
+    # is small talk, and recommendations asked are a thing or a place, not a way
+    r"any (?:advice|guidance|tips|tricks|pointers) (?:on|for|about|with) "
+    r"(?!(?:a |the )?(?:lunch|dinner|breakfast|drinks|coffee|food|restaurants?|places to eat|"
+    r"bars?|hotels?|the weekend|vacation|holiday)\b)",
+    # a count asked against a unit or a need (`how many sandbags per c stand on a rooftop`, `how
+    # many days of notice do we need`); `how many people are coming` asks for status
+    r"how many [\w-]+(?: [\w-]+){0,3} (?:per|for each|do (?:i|we|you) need|should (?:i|we)|are "
+    r"(?:we |you )?allowed|can (?:i|we))\b",
+    # help asked to understand a thing, not to lift one (`need a hand figuring out the turnaround
+    # rules`, `need help understanding the deferred revenue`); `need a hand moving the dolly
+    # track` is a favour
+    r"(?:need|needs|could use|want) (?:a hand|some help|help) (?:figuring|understanding|working "
+    r"out|making sense)\b",
+    # what a tool allows, asked (`does cornerstone let you merge two client accts…`); `does your
+    # manager let you work from home` is no tool's
+    r"does (?!your |ur |his |her |their )(?:[\w-]+ ){1,3}let (?:you|me|us|one)\b",
+    # the place a thing is best put (`wheres the best place to put the honeywagon…`); the best
+    # place to eat or drink is small talk
+    r"where(?:'s| is) the (?:best|right) (?:place|spot) to (?!(?:eat|grab|drink|get (?:food|lunch|"
+    r"coffee|a drink|drinks|a bite)|hang out)\b)",
+    # where a thing is put away (`where do petty cash envelopes go at wrap`); `where do we go for
+    # lunch` and `where did everyone go` are not
+    r"where do(?:es)? (?!(?:we|you|u|y'all|they|i|people|everyone|folks|you guys|all)\b)"
+    r"(?:[\w-]+ ){1,3}go\b(?! (?:for|to) (?:lunch|dinner|coffee|drinks|breakfast)\b)",
     r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
     r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
@@ -603,8 +667,10 @@ ASKS_HOW = phrases(
     r"what(?:'s| is) a (?:reasonable|good|sane|sensible|typical|normal|standard) ",
     r"looking for (?:the|our) (?:[\w-]+ ){0,3}(?:doc|docs|guidelines|guide|template|policy|page|"
     r"link|dashboard|spreadsheet|deck|form|repo|runbook|file)",
-    r"what are (?:the|our) (?:rules|steps|options|requirements|limits|guidelines|best practices|"
-    r"criteria|prerequisites|conventions|policies|differences)",
+    # (`what are the actual rules on that`)
+    r"what are (?:the|our) (?:actual |exact |current |official |new )?(?:rules|steps|options|"
+    r"requirements|limits|guidelines|best practices|criteria|prerequisites|conventions|policies|"
+    r"differences)",
     r"where (?:can|do|should|does|would|could) (?:i|we|you|one|people|contractors|employees)",
     r"is there (?:a |an |any |some )?(?:\w+ )?(?:way|doc|docs|documentation|template|standard|"
     r"process|guidance|rule|rules|"
@@ -860,6 +926,15 @@ SOCIAL = phrases(
     # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
     # asks after a stock of parts, not a loan
     r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me|to lend\b)",
+    # the keys to a place or a vehicle (`i wonder if someone has the keys to the grip truck`) are
+    # a thing to hand over, as a loan is; `does anyone have the key for the staging API` asks
+    r"(?:has|have|got) (?:the |a |spare )?keys? to (?:the|my|our)\b",
+    # a wonder put as a question not to be answered (`Isn't it funny how the quick sync is never
+    # quick`, `Is it not remarkable how quickly…?`); `is it normal that the pump…` asks
+    r"(?:isn't it|is it not|isnt it) (?:\w+ )?(?:remarkable|amazing|funny|crazy|wild|wonderful|"
+    r"incredible|interesting|strange|weird|ironic|sad|great|lovely) (?:how|that)\b",
+    # a taste between lettered or numbered options (`which logo do you like better, A or B?`)
+    r"(?:like|prefer)\b[^?]{0,80}\b(?:a or b|a, b or c|1 or 2|option a or (?:option )?b)\s*\?\s*$",
     # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an|a|any) extra\b",
     # the same when the writer's own one is out (`anyone has a charger for the scanners? ours is
@@ -916,7 +991,9 @@ SOCIAL = phrases(
     r"others|we)(?: here)? (?:like|liking|feel|feeling|find|finding|enjoy|enjoying|think)\b",
     r"how (?:cool|great|awesome|amazing|nice|fun)",
     r"how many of (?:you|us)",
-    rf"what (?:do|did) you (?:all |guys |folks )?think(?!(?:'s| is) the {BEST_WAY})",
+    # (a cause asked of them asks: `what do you all think is causing the leak?`, as the room's is)
+    rf"what (?:do|did) you (?:all |guys |folks )?think(?! {THOUGHT_CAUSE})"
+    rf"(?!(?:'s| is) the {BEST_WAY})",
     r"what are we doing for",
     r"where should we (?:go|eat|meet up|have)",
     # where a person lives or is from asks after them, not after a thing's place
@@ -1000,8 +1077,9 @@ SOCIAL = phrases(
     r"did|has|have|can|could) (?:any|some)(?:one|body)\b)[^?]{0,200}?\b(?:thoughts|wdyt|opinions|"
     r"takeaways|what do (?:you|y'all|folks|people|we) (?:all )?think)\b",
     # the group's opinion, asked as a poll, as `what do you all think` is
-    r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys) think(?! (?:causes|caused|"
-    rf"is causing|would cause|happened|went wrong|is going on)\b)(?!(?:'s| is) the {BEST_WAY})",
+    # (`what do we think about getting a clinic cat?`, the room asked as `we`)
+    r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys|we|people|folks|ppl|u all) "
+    rf"think(?! {THOUGHT_CAUSE})(?!(?:'s| is) the {BEST_WAY})",
     r"(?:^|(?<=[.!?] ))(?:please )?vote (?:with|using) (?:an? )?(?:emoji|emojis|reactions?|thumbs)",
     r"(?:^|(?<=[.!?:] ))(?:please )?vote (?:in (?:the )?thread|below|here|by)\b",
     r"are we (?:doing|having|getting) (?:cake|drinks|lunch|a party|dinner|pizza)",
@@ -1112,7 +1190,8 @@ SOCIAL_WORDS = phrases(
     r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
     r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
     *languages.SOCIAL_WORDS,
-    r"lunch",
+    # lunch as a time of day (`drifting 2 frames by lunch`, `before lunch`) is no invitation
+    r"(?=lunch)(?<!by )(?<!before )(?<!after )(?<!until )(?<!till )(?<!til )(?<!since )lunch",
     r"coffee",
     r"drinks?",
     r"beers?",
@@ -1224,6 +1303,10 @@ WORK_POLICY = phrases(
     r"caregiver) leave",
     r"expens\w*|reimburs\w*|deductib\w*|per diem|receipts?|taxable|tax[- ]deductible|write[- ]off|"
     r"cost cent(?:er|re)|gl code|budget code|billable|(?:company|corporate) card|p-?card",
+    # and a dog or a cat given a dose or fluids is a patient (`the CRI dose for fentanyl in cats`,
+    # `the fluid deficit for a 7% dehydrated dog`), not a pet talked of
+    r"dos(?:e|es|ing)|mg/kg|mcg/kg|ml/kg|mcg|fluid deficit|dehydrated|sedation|an(?:a)?esthesia|"
+    r"(?:normal|reference) ranges?",
 )
 
 # A question put to one named person, or about a meeting: they already know whom to ask.
@@ -1404,7 +1487,8 @@ ANSWERED_ITSELF = phrases(
     # (`…? nm 16:00, it's on the wiki`: the answer a figure)
     r"(?:never ?mind|nvm|(?<=\? )nm)(?=\s*(?:[,.!:;-]|$| \d| (?:found|figured|got|i |it |it's |"
     r"its |it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|"
-    r"ignore)))",
+    r"ignore|power[- ]?cycled|restarted|rebooted|reinstalled|reseated|replugged|unplugged|"
+    r"re-?enrolled|cleaned|cleared)))",
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
     rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
@@ -1820,6 +1904,7 @@ CHAT_SPELLINGS = {
     "whr": "where",
     "wher": "where",
     "abt": "about",
+    "thru": "through",
 }
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.
