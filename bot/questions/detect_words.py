@@ -571,15 +571,17 @@ ASKS_HOW = phrases(
     r"(?:need|needs|could use|want) (?:a hand|some help|help) (?:figuring|understanding|working "
     r"out|making sense)\b",
     # what a tool allows, asked (`does cornerstone let you merge two client accts…`); `does your
-    # manager let you work from home` is no tool's
-    r"does (?!your |ur |his |her |their )(?:[\w-]+ ){1,3}let (?:you|me|us|one)\b",
+    # manager let you work from home` is no tool's, nor `does anyone let you know…`
+    r"does (?!(?:your|ur|his|her|their|any(?:one|body)|some(?:one|body)) )(?:[\w-]+ ){1,3}let "
+    r"(?:you|me|us|one)\b",
     # the place a thing is best put (`wheres the best place to put the honeywagon…`); the best
     # place to eat or drink is small talk
     r"where(?:'s| is) the (?:best|right) (?:place|spot) to (?!(?:eat|grab|drink|get (?:food|lunch|"
     r"coffee|a drink|drinks|a bite)|hang out)\b)",
     # where a thing is put away (`where do petty cash envelopes go at wrap`); `where do we go for
-    # lunch` and `where did everyone go` are not
+    # lunch`, `where did everyone go` and `where does the time go` are not
     r"where do(?:es)? (?!(?:we|you|u|y'all|they|i|people|everyone|folks|you guys|all)\b)"
+    r"(?!(?:the |all the )?(?:time|day|days|week|weeks|weekend|month|year|years|summer)\b)"
     r"(?:[\w-]+ ){1,3}go\b(?! (?:for|to) (?:lunch|dinner|coffee|drinks|breakfast)\b)",
     r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"

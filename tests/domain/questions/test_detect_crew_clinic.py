@@ -99,6 +99,7 @@ def test_asks_how_typed_without_its_usual_words(text: str) -> None:
     "text",
     [
         "does your manager let you work from home on fridays?",
+        "does anyone let you know when the build is done?",
         "wheres the best place to eat near the office",
         "where do we go for lunch today",
         "any tips for lunch spots near the venue",
