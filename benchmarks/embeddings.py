@@ -62,6 +62,7 @@ from bot.routing.evaluation import (
     load_dataset,
     read_dataset,
 )
+from bot.routing.loading import load_index
 from bot.routing.scoring import QUESTION_POOL
 from bot.routing.text import tokens
 from storage.db import create_engine, create_sessions
@@ -280,7 +281,7 @@ async def measure(folder: Path, model: Any, with_engine: bool) -> dict[str, Any]
             await upgrade_head(engine)
             sessions = create_sessions(engine)
             await load_dataset(sessions, dataset)
-            index = await RoutingIndex.load(sessions, TEAM_ID)
+            index = await load_index(sessions, TEAM_ID)
         finally:
             await engine.dispose()
     texts = history_texts(index, dataset)

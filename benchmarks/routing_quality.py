@@ -27,8 +27,8 @@ from typing import Any
 
 from benchmarks.checks import Check, Outcome, print_outcome
 from benchmarks.machine import command_line, describe, save
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import TEAM_ID, Metrics, evaluate, load_dataset, read_dataset
+from bot.routing.loading import load_index
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
 
@@ -50,7 +50,7 @@ async def measure(folder: Path) -> tuple[dict[str, Metrics], float, float]:
             sessions = create_sessions(engine)
             started = time.perf_counter()
             await load_dataset(sessions, dataset)
-            index = await RoutingIndex.load(sessions, TEAM_ID)
+            index = await load_index(sessions, TEAM_ID)
             loaded = time.perf_counter() - started
             measured = {m.method: m for m in evaluate(index, dataset).methods}
             routed = time.perf_counter() - started - loaded

@@ -1,7 +1,7 @@
 """Figure 3: routing latency against directory size (1,000 / 10,000 / 100,000 people).
 
 Each person declares 10–20 skills and the workspace has a year of history (two solved
-questions and two kudos per person). The index is built with `RoutingIndex.from_snapshot`
+questions and two kudos per person). The index is built with `index_from_snapshot`
 from the same `RoutingSnapshot` `load_routing_snapshot` would return (the bot's start-up
 path minus the SQL), and each question is timed through `RoutingIndex.suggest`: the work
 routing adds to every `/ask`. Growth is reported as the ratio of p50 to the smallest size.
@@ -32,6 +32,7 @@ from benchmarks.company import Company
 from benchmarks.machine import command_line, describe, latency_summary, save
 from bot.routing import scoring
 from bot.routing.engine import RoutingIndex
+from bot.routing.loading import index_from_snapshot
 from storage.routing import DeclaredSkill, KudosEvidence, RoutingSnapshot, SolvedQuestion
 
 TEAM = "TBENCH"
@@ -102,7 +103,7 @@ def measure(size: int, questions: int, compared: int) -> dict[str, Any]:
     company = Company(size)
     snap = snapshot(company)
     started = time.perf_counter()
-    index = RoutingIndex.from_snapshot(TEAM, snap)
+    index = index_from_snapshot(TEAM, snap)
     build_seconds = time.perf_counter() - started
     del snap
     gc.collect()

@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import (
     Dataset,
     evaluate,
@@ -29,6 +28,7 @@ from bot.routing.evaluation import (
     scored_question,
     solved_questions,
 )
+from bot.routing.loading import index_from_snapshot
 from storage.routing import DeclaredSkill, RoutingSnapshot
 
 VALIDATION_FRACTION = 0.2
@@ -87,7 +87,7 @@ def main() -> None:
         override(assignment)
     dataset = read_dataset(args.folder)
     chosen = dataset if args.test else split(dataset)
-    index = RoutingIndex.from_snapshot("TVAL", snapshot(chosen))
+    index = index_from_snapshot("TVAL", snapshot(chosen))
     for metrics in evaluate(index, chosen).methods:
         print(metrics.line())
 

@@ -24,8 +24,8 @@ import statistics
 from pathlib import Path
 
 from benchmarks.routing_validation import override, snapshot, within
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import Dataset, evaluate, read_dataset
+from bot.routing.loading import index_from_snapshot
 
 SIZES = (150, 300, 800)
 POINTS = (0.3, 0.45, 0.6, 0.75, 0.9, 1.0)
@@ -62,7 +62,7 @@ def main() -> None:
                 chosen = young(dataset, size, point)
                 if chosen is None:
                     continue
-                index = RoutingIndex.from_snapshot("TYOUNG", snapshot(chosen))
+                index = index_from_snapshot("TYOUNG", snapshot(chosen))
                 engine, popularity, bm25 = evaluate(index, chosen).methods
                 best = max(popularity.mrr, bm25.mrr) or 1e-9
                 ratios.append(engine.mrr / best)

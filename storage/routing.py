@@ -303,7 +303,7 @@ async def load_network(session: AsyncSession, team_id: str) -> list[NetworkEntry
 async def load_routing_snapshot(session: AsyncSession, team_id: str) -> RoutingSnapshot:
     """Everything routing needs about one workspace in memory at once (solved oldest first).
 
-    The bot streams instead (`RoutingIndex.load`); this is for tools that want the lists.
+    The bot streams instead (`load_index`); this is for tools that want the lists.
     """
     basics = await load_routing_basics(session, team_id)
     declared = [

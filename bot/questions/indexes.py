@@ -128,9 +128,9 @@ class IndexCache:
         changed: dict[str, str | None] = {}
         self._building.setdefault(team_id, []).append(changed)
         try:
-            from bot.routing.engine import RoutingIndex
+            from bot.routing.loading import load_index
 
-            index = await RoutingIndex.load(self._sessions, team_id)
+            index = await load_index(self._sessions, team_id)
         finally:
             self._building[team_id].remove(changed)
         index.people_changed(changed)

@@ -104,8 +104,8 @@ async def measure(dataset: Dataset, database: str | None = None) -> Measured:
     """Write `dataset` into a fresh database (`database`, or a temporary SQLite file), load
     the index as the bot does and route its questions: the eval's pipeline, for
     `benchmarks.routing_pooled` too."""
-    from bot.routing.engine import RoutingIndex
     from bot.routing.evaluation import TEAM_ID, evaluate, load_dataset
+    from bot.routing.loading import load_index
     from bot.runtime.cli.database import migrated
     from storage.db import create_sessions
     from storage.workspace_settings import workspace_ids
@@ -123,7 +123,7 @@ async def measure(dataset: Dataset, database: str | None = None) -> Measured:
                 )
             started = time.perf_counter()
             await load_dataset(sessions, dataset)
-            index = await RoutingIndex.load(sessions, TEAM_ID)
+            index = await load_index(sessions, TEAM_ID)
             loaded = time.perf_counter() - started
             results = evaluate(index, dataset)
             routed = time.perf_counter() - started - loaded

@@ -16,7 +16,7 @@ from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
 from bot.profile import Profile
 from bot.questions.indexes import IndexCache
-from bot.routing.engine import RoutingIndex
+from bot.routing.loading import load_index
 from bot.routing.suggestion import Suggestion
 from storage import people as q
 from storage import uninstalls, workspaces
@@ -72,7 +72,7 @@ async def test_skills_reach_another_replica_in_place_and_deletions_rebuild(
     assert index is built
     assert experts(index.suggest("reading cobol copybooks", "UALICE")) == ["UCAROL"]
     assert set(experts(index.suggest("terraform state import", "UALICE"))) == {"UCAROL", "UBOB"}
-    fresh = await RoutingIndex.load(sessions, T)  # what a rebuild would say: the same order
+    fresh = await load_index(sessions, T)  # what a rebuild would say: the same order
     for text in ("terraform state import", "cobol and terraform", "go"):
         assert experts(index.suggest(text, "UALICE")) == experts(fresh.suggest(text, "UALICE"))
 
@@ -81,7 +81,7 @@ async def test_skills_reach_another_replica_in_place_and_deletions_rebuild(
     assert index is built and experts(index.suggest("cobol copybooks", "UALICE")) == []
     assert experts(index.suggest("terraform state import", "UALICE")) == ["UBOB"]
     assert experts((await here.get(T)).suggest("terraform state", "UALICE")) == ["UBOB"]
-    fresh = await RoutingIndex.load(sessions, T)
+    fresh = await load_index(sessions, T)
     assert len(index.evidence.profiles) == len(fresh.evidence.profiles)  # Carol left it whole
 
     await directory.forget(T, "UBOB")
@@ -114,7 +114,7 @@ async def test_a_kudos_undone_through_one_replica_is_taken_back_in_anothers_copy
     await kudos.undo(T, "UALICE", given.batch_key)
     index = await there.get(T)
     assert index is built
-    fresh = await RoutingIndex.load(sessions, T)
+    fresh = await load_index(sessions, T)
     for text in ("wombat state unlock", "wombat dashboards", "quokka rescue"):
         for asker in ("UALICE", "UDAN"):
             got = [(s.user_id, s.reason, s.introduction) for s in index.suggest(text, asker)]

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import (
     TEAM_ID,
     evaluate,
@@ -16,6 +15,7 @@ from bot.routing.evaluation import (
     load_dataset,
     read_dataset,
 )
+from bot.routing.loading import load_index
 
 FIXTURE = Path(__file__).parents[2] / "data" / "routing"
 
@@ -28,7 +28,7 @@ async def test_the_engine_beats_both_baselines(
     gold answerer as their helper."""
     dataset = read_dataset(FIXTURE)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     results = evaluate(index, dataset)
     engine, popularity, bm25 = results.methods
     assert index.fitted_on >= 20
@@ -47,7 +47,7 @@ async def test_never_below_popularity_with_less_history(
     dataset = keep_history(read_dataset(FIXTURE), fraction)
     assert len(dataset.history) == round(fraction * 200)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     engine, popularity, _ = evaluate(index, dataset).methods
     assert engine.mrr > popularity.mrr, (fraction, engine, popularity)
     if fraction == 0.0:

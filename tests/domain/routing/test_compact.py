@@ -10,6 +10,7 @@ from bot.routing import moments, postings, scoring
 from bot.routing.engine import RoutingIndex
 from bot.routing.graph import ColleagueGraph
 from bot.routing.ids import Interner
+from bot.routing.loading import index_from_snapshot
 from bot.routing.mentions import Mentions
 from bot.routing.moments import union_moments
 from bot.routing.postings import Postings
@@ -108,9 +109,7 @@ def _workspace(size: int) -> RoutingIndex:
     ]
     solved.append(SolvedQuestion("U1", "kafka consumer lag on the ledger topic", "U42", ()))
     names = {"python": "python", "docker": "docker", "kafka": "kafka"}
-    return RoutingIndex.from_snapshot(
-        "T", RoutingSnapshot(people, names, {}, declared, solved, [], [])
-    )
+    return index_from_snapshot("T", RoutingSnapshot(people, names, {}, declared, solved, [], []))
 
 
 def test_a_small_pool_keeps_the_clear_expert_first(monkeypatch: pytest.MonkeyPatch) -> None:

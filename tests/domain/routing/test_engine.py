@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.routing.engine import RoutingIndex
+from bot.routing.loading import index_from_snapshot, load_index
 from bot.routing.vocabulary import Vocabulary
 from storage.evidence import declare_skills, record_solved_questions
 from storage.models import Connection, Kudos
@@ -47,7 +48,7 @@ async def test_evidence_beats_a_bare_declaration_and_asker_is_excluded(
             "C1",
             now,
         )
-    index = await RoutingIndex.load(sessions, TEAM)
+    index = await load_index(sessions, TEAM)
     suggestions = index.suggest("How do I unlock a stuck terraform state?", "UASK")
     ids = [s.user_id for s in suggestions]
     assert "UASK" not in ids
@@ -79,7 +80,7 @@ async def test_recent_help_is_counted_in_a_window_it_names(
             "C1",
             now,
         )
-    index = await RoutingIndex.load(sessions, TEAM)
+    index = await load_index(sessions, TEAM)
     [carol] = [
         s
         for s in index.suggest("How do I unlock a stuck terraform state?", "UASK")
@@ -109,7 +110,7 @@ async def test_connectors_when_no_colleague_matches(
                 topics=["postgresql"],
             )
         )
-    index = await RoutingIndex.load(sessions, TEAM)
+    index = await load_index(sessions, TEAM)
     suggestions = index.suggest("Why is my postgresql vacuum so slow?", "UASK")
     connectors = [s for s in suggestions if s.kind == "connector"]
     assert [c.user_id for c in connectors] == ["UDAN"]
@@ -139,7 +140,7 @@ async def test_introduction_path_through_a_common_colleague(
                 idempotency_key="k1",
             )
         )
-    index = await RoutingIndex.load(sessions, TEAM)
+    index = await load_index(sessions, TEAM)
     top = index.suggest("kubernetes ingress returns 502", "UASK", limit=1)[0]
     assert top.user_id == "UCAROL"
     assert top.via_user_id == "UBEN"
@@ -150,7 +151,7 @@ async def test_introduction_path_through_a_common_colleague(
 async def test_record_help_makes_new_evidence(sessions: async_sessionmaker[AsyncSession]) -> None:
     """A question solved after loading counts at once, without reloading the index."""
     await _people(sessions)
-    index = await RoutingIndex.load(sessions, TEAM)
+    index = await load_index(sessions, TEAM)
     assert index.suggest("gradle build cache misses", "UASK") == []
     index.record_help("UEVE", "UBEN", "gradle build cache misses on CI")
     top = index.suggest("gradle build cache misses", "UASK")[0]
@@ -203,7 +204,7 @@ def test_a_workspace_writing_in_other_languages_routes_by_its_words() -> None:
         SolvedQuestion("UASK", "expense report approval", "UEVE"),
     ]
     snapshot = RoutingSnapshot(NAMES, {}, {}, [], solved, [], [])
-    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    index = index_from_snapshot(TEAM, snapshot)
     asked = {
         "indices lentos en la replica": "UBEN",
         "Резервное копирование не работает": "UCAROL",
@@ -226,7 +227,7 @@ def test_a_reason_names_the_telling_words_of_any_language() -> None:
         for user in ("UCAROL", "UDAN", "UEVE")
     ]
     snapshot = RoutingSnapshot(NAMES, {}, {}, [], [], kudos, [])
-    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    index = index_from_snapshot(TEAM, snapshot)
     top = index.suggest("¿La réplica de la base está caída?", "UASK", limit=1)[0]
     assert top.user_id == "UBEN"
     assert "thanked in kudos for réplica, base" in top.reason
@@ -238,7 +239,7 @@ def test_a_reason_quotes_no_pairs_of_characters() -> None:
     now = datetime.now(UTC)
     kudos = [KudosEvidence("UASK", "UDAN", "terraformのレプリケーションを直してくれた", (), now)]
     snapshot = RoutingSnapshot(NAMES, {}, {}, [], [], kudos, [])
-    index = RoutingIndex.from_snapshot(TEAM, snapshot)
+    index = index_from_snapshot(TEAM, snapshot)
     top = index.suggest("terraformのレプリケーションが遅い", "UASK", limit=1)[0]
     assert top.user_id == "UDAN"
     assert top.reason == "thanked in kudos for terraform"

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import (
     TEAM_ID,
     Dataset,
@@ -22,6 +21,7 @@ from bot.routing.evaluation import (
     read_dataset,
     solved_questions,
 )
+from bot.routing.loading import load_index
 from tests.domain.routing.test_eval_command import _fixture
 
 
@@ -33,7 +33,7 @@ async def test_the_engine_ranks_the_gold_answerer_above_popularity(
     _fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     engine, popularity, bm25 = evaluate(index, dataset).methods
     assert (engine.method, popularity.method, bm25.method) == ("engine", "popularity", "bm25")
     for metrics in (engine, popularity, bm25):
@@ -77,7 +77,7 @@ async def test_the_engine_stays_above_popularity_where_words_say_little(
     dataset = read_dataset(tmp_path)
     _stressed(dataset, kind)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     engine, popularity, _ = evaluate(index, dataset).methods
     assert engine.mrr >= popularity.mrr
     assert engine.r_at_3 >= popularity.r_at_3
@@ -162,7 +162,7 @@ async def test_numbered_users_are_scored_like_named_ones(
     dataset = read_dataset(tmp_path / "numbered")
     assert dataset.questions[0]["accepted"] == str(dataset.questions[0]["accepted"])
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     engine, popularity, _bm25 = evaluate(index, dataset).methods
     assert len(dataset.questions) == len(named.questions)
     assert engine.mrr > popularity.mrr + 0.2
@@ -190,7 +190,7 @@ async def test_a_self_answered_question_is_not_scored(
     _fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     before = evaluate(index, dataset)
     asker = str(dataset.questions[0]["asker"])
     selfish = {"asker": asker, "text": "tempdb growth", "answered_by": [asker], "accepted": asker}
@@ -230,7 +230,7 @@ async def test_the_weights_never_see_the_questions_answers(
     _fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
+    index = await load_index(sessions, TEAM_ID)
     assert index.fitted_on > 0
     other = "U1" if dataset.questions[0]["accepted"] != "U1" else "U2"
     scrambled = Dataset(
@@ -239,7 +239,7 @@ async def test_the_weights_never_see_the_questions_answers(
         [{**q, "accepted": other, "answered_by": [other]} for q in dataset.questions],
     )
     await load_dataset(sessions, scrambled, team_id="TOTHER")
-    again = await RoutingIndex.load(sessions, "TOTHER")
+    again = await load_index(sessions, "TOTHER")
     assert again.evidence.weights.tolist() == index.evidence.weights.tolist()
     for question in dataset.questions[:10]:
         text, asker = str(question["text"]), str(question["asker"])

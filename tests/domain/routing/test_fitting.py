@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from bot.routing.blend import FEATURES, prior
-from bot.routing.engine import RoutingIndex
 from bot.routing.fitting import (
     EXAMPLE_POOL,
     MIN_QUERIES,
@@ -17,6 +16,7 @@ from bot.routing.fitting import (
     fit,
     worth_fitting,
 )
+from bot.routing.loading import index_from_snapshot
 from storage.routing import DeclaredSkill, RoutingSnapshot, SolvedQuestion
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
@@ -83,7 +83,7 @@ def test_a_helper_the_prior_ranks_below_the_example_pool_teaches_nothing() -> No
     declared = [DeclaredSkill(user, "kafka", 5, "declared") for user in experts]
     declared.append(DeclaredSkill("ULOW", "kafka", 1, "declared"))
     snapshot = RoutingSnapshot(people, {"kafka": "Kafka"}, {}, declared, [], [], [])
-    index = RoutingIndex.from_snapshot("T1", snapshot)
+    index = index_from_snapshot("T1", snapshot)
     asked = "kafka consumer lag keeps growing"
     low = SolvedQuestion("UASK", asked, "ULOW", ("ULOW",), None)
     assert "ULOW" in index.score(asked).scores

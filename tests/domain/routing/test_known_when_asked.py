@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from benchmarks.routing_validation import snapshot
 from bot.clock import wall_clock as now
-from bot.routing.engine import RoutingIndex
 from bot.routing.evaluation import EPOCH, TEAM_ID, load_dataset, read_dataset
 from bot.routing.fitting import TimeSplit, known_before
+from bot.routing.loading import index_from_snapshot, load_index
 from storage.evidence import declare_skills
 from storage.models import Person
 from storage.people import upsert_profile
@@ -45,7 +45,7 @@ def _cutoff(community: RoutingSnapshot) -> datetime:
 
 
 def _weights(community: RoutingSnapshot) -> list[float]:
-    return [round(w, 9) for w in RoutingIndex.from_snapshot("T1", community).evidence.weights]
+    return [round(w, 9) for w in index_from_snapshot("T1", community).evidence.weights]
 
 
 def _declared_at(community: RoutingSnapshot, when: datetime | None) -> RoutingSnapshot:
@@ -114,10 +114,10 @@ async def test_the_database_gives_the_fit_what_was_known_when_the_questions_were
         ]
         assert not [k async for b in stream_kudos(session, TEAM_ID, before=EPOCH) for k in b]
         stored = await load_routing_snapshot(session, TEAM_ID)
-    index = await RoutingIndex.load(sessions, TEAM_ID)
-    unknowing = RoutingIndex.from_snapshot("T1", replace(snapshot(dataset), person_skills=[]))
+    index = await load_index(sessions, TEAM_ID)
+    unknowing = index_from_snapshot("T1", replace(snapshot(dataset), person_skills=[]))
     assert np.allclose(index.evidence.weights, unknowing.evidence.weights)
-    from_stored = RoutingIndex.from_snapshot("T1", stored)  # the tools' path applies it too
+    from_stored = index_from_snapshot("T1", stored)  # the tools' path applies it too
     assert np.allclose(from_stored.evidence.weights, index.evidence.weights)
     assert index.fitted_on == unknowing.fitted_on > 0
     expert = next(p for p in dataset.people if p["skills"])

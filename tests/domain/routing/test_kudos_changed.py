@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.routing.engine import RoutingIndex
+from bot.routing.loading import index_from_snapshot
 from storage.routing import (
     DeclaredSkill,
     KudosEvidence,
@@ -46,7 +47,7 @@ QUESTIONS = [
 
 def _index(kudos: list[KudosEvidence]) -> RoutingIndex:
     snapshot = RoutingSnapshot(NAMES, {"terraform": "Terraform"}, {}, DECLARED, SOLVED, kudos, [])
-    return RoutingIndex.from_snapshot(TEAM, snapshot)
+    return index_from_snapshot(TEAM, snapshot)
 
 
 def _same(taken: RoutingIndex, without: RoutingIndex) -> None:

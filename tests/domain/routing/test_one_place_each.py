@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.routing.engine import RoutingIndex
+from bot.routing.loading import index_from_snapshot
 from storage.routing import DeclaredSkill, NetworkEntry, RoutingSnapshot
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
@@ -26,7 +27,7 @@ def workspace() -> RoutingIndex:
         for user in ("U2", "U3", "U4")
     ]
     snapshot = RoutingSnapshot(PEOPLE, {"kubernetes": "Kubernetes"}, {}, declared, [], [], network)
-    return RoutingIndex.from_snapshot("T", snapshot)
+    return index_from_snapshot("T", snapshot)
 
 
 def test_an_expert_who_is_also_a_connector_is_listed_once_in_the_higher_place() -> None:
