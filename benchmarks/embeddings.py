@@ -55,11 +55,11 @@ from bot.routing.evaluation import (
     TEAM_ID,
     Dataset,
     Metrics,
-    _rank_of,
-    _score,
     bm25_votes,
     full_ranking,
     load_dataset,
+    metrics_of,
+    rank_of,
     read_dataset,
 )
 from bot.routing.loading import load_index
@@ -237,8 +237,8 @@ def evaluate(
             started = time.perf_counter()
             ranking = route(text, asker)
             latencies[method].append(time.perf_counter() - started)
-            ranks[method].append(_rank_of(str(question["accepted"]), ranking, popular, asker))
-    metrics = [_score(m, ranks[m], latencies[m]) for m in methods]
+            ranks[method].append(rank_of(str(question["accepted"]), ranking, popular, asker))
+    metrics = [metrics_of(m, ranks[m], latencies[m]) for m in methods]
     return metrics, latency_summary(encodes), ranks
 
 

@@ -53,7 +53,7 @@ def stop(process: subprocess.Popen[Any]) -> None:
             process.wait(5)
 
 
-def _child_pid(process: subprocess.Popen[Any]) -> int:
+def child_pid(process: subprocess.Popen[Any]) -> int:
     """The Python process under `timeout` (its only child), else the process itself."""
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     try:
@@ -87,7 +87,7 @@ class Emulator:
 
     @property
     def pid(self) -> int:
-        return _child_pid(self.process)
+        return child_pid(self.process)
 
 
 @contextmanager
@@ -168,7 +168,7 @@ class Served:
 
     @property
     def pid(self) -> int:
-        return _child_pid(self.process)
+        return child_pid(self.process)
 
 
 class ExitedEarly(RuntimeError):

@@ -102,7 +102,7 @@ async def target(
         # are closed from whichever thread ends them: pysqlite refuses that unless told.
         url = f"sqlite:///{path}?check_same_thread=false"
         async with procs.karmabot(emu, url, log) as process:
-            yield Target(procs._child_pid(process), "karma", karma_rows(path))
+            yield Target(procs.child_pid(process), "karma", karma_rows(path))
         return
     if name == "floor":
         port = procs.free_port()

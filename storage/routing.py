@@ -250,17 +250,17 @@ async def stream_kudos(
     """Every live kudos of the workspace (undone ones are taken back), BATCH at a time, by
     receiver, private ones marked so; with `before`, only those given before then."""
     statement = (
-        select(*_KUDOS_EVIDENCE)
+        select(*KUDOS_EVIDENCE)
         .where(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
         .order_by(Kudos.receiver_user_id, Kudos.id)
     )
     if before is not None:
         statement = statement.where(Kudos.created_at < before)
     async for rows in _batches(session, statement):
-        yield [_kudos_evidence(row) for row in rows]
+        yield [kudos_evidence(row) for row in rows]
 
 
-_KUDOS_EVIDENCE = (
+KUDOS_EVIDENCE = (
     Kudos.giver_user_id,
     Kudos.receiver_user_id,
     Kudos.message,
@@ -273,7 +273,7 @@ _KUDOS_EVIDENCE = (
 )
 
 
-def _kudos_evidence(row: Any) -> KudosEvidence:
+def kudos_evidence(row: Any) -> KudosEvidence:
     giver, receiver, message, values, created_at, private, kudos_id, quoted_ts, _ = row
     values = tuple(values or ())
     quoted = quoted_ts is not None

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Kudos, Person, PersonSkill, Skill, Workspace
-from storage.routing import _KUDOS_EVIDENCE, KudosEvidence, _kudos_evidence
+from storage.routing import KUDOS_EVIDENCE, KudosEvidence, kudos_evidence
 from storage.workspaces import ensure_workspace
 
 
@@ -124,20 +124,20 @@ async def kudos_since(
     if now <= version:
         return now, []
     rows = await session.execute(
-        select(*_KUDOS_EVIDENCE)
+        select(*KUDOS_EVIDENCE)
         .where(Kudos.team_id == team_id, Kudos.kudos_version > version)
         .order_by(Kudos.id)
     )
-    changed = [(_kudos_evidence(row), row[-1] is None) for row in rows]
+    changed = [(kudos_evidence(row), row[-1] is None) for row in rows]
     receivers = {k.receiver_user_id for k, _ in changed}
     kept: dict[str, list[KudosEvidence]] = {receiver: [] for receiver in receivers}
     rows = await session.execute(
-        select(*_KUDOS_EVIDENCE).where(
+        select(*KUDOS_EVIDENCE).where(
             Kudos.team_id == team_id,
             Kudos.receiver_user_id.in_(receivers),
             Kudos.undone_at.is_(None),
         )
     )
     for row in rows:
-        kept[row[1]].append(_kudos_evidence(row))
+        kept[row[1]].append(kudos_evidence(row))
     return now, [KudosChanged(k, live, tuple(kept[k.receiver_user_id])) for k, live in changed]

@@ -196,7 +196,7 @@ async def load_dataset(
         )
 
 
-def _score(method: str, ranks: list[int | None], latencies: list[float]) -> Metrics:
+def metrics_of(method: str, ranks: list[int | None], latencies: list[float]) -> Metrics:
     count = len(ranks) or 1
     found = [r for r in ranks if r is not None]
     ordered = sorted(latencies) or [0.0]
@@ -212,7 +212,7 @@ def _score(method: str, ranks: list[int | None], latencies: list[float]) -> Metr
     )
 
 
-def _rank_of(target: str, ranking: list[str], fallback: list[str], asker: str) -> int | None:
+def rank_of(target: str, ranking: list[str], fallback: list[str], asker: str) -> int | None:
     seen = set(ranking)
     full = ranking + [u for u in fallback if u not in seen and u != asker]
     try:
@@ -319,8 +319,8 @@ def evaluate(index: RoutingIndex, dataset: Dataset) -> Evaluation:
                 scored = index.score(text)
                 ranking = full_ranking(index, scored, asker, ranking)
                 hits += reused(index, scored, asker, gold)
-            ranks.append(_rank_of(gold, ranking, popular, asker))
-        results.append(_score(method, ranks, latencies))
+            ranks.append(rank_of(gold, ranking, popular, asker))
+        results.append(metrics_of(method, ranks, latencies))
         if method == "engine":
             engine_ranks = ranks
     engine, popularity, bm25 = results

@@ -39,7 +39,7 @@ def _placed(block: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str, set
             yield element, f"{pointer}/elements/{i}", allowed
 
 
-def _check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
+def check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
     """blocks/*: each block's own fields; then its elements (element_rules.check_element)."""
     if not isinstance(block, dict) or "type" not in block:
         report.add("missing required field: type", pointer)

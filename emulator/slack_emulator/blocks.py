@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .block_checks import MARKDOWN_LIMIT, _check_block
+from .block_checks import MARKDOWN_LIMIT, check_block
 from .block_fields import INTERACTIVE, OPTION_GROUP_FIELDS, VIEW_FIELDS
 from .block_rules import Report
 from .formatting import formatting_warnings, text_objects
@@ -77,7 +77,7 @@ def _blocks(blocks: Any, limit: int, pointer: str, report: Report, surface: str)
     block_ids: set[str] = set()
     focused = markdown = 0
     for i, block in enumerate(report.items(blocks, limit, pointer)):
-        _check_block(block, f"{pointer}/{i}", report, surface)
+        check_block(block, f"{pointer}/{i}", report, surface)
         if not isinstance(block, dict):
             continue
         if block.get("type") == "markdown" and isinstance(block.get("text"), str):

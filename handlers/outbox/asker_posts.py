@@ -19,7 +19,7 @@ from handlers.client.failures import CLOSED_TO_POSTS, error_code
 Posted = tuple[str, str]  # where a message went: its channel and ts
 
 
-async def _in_thread(
+async def post_in_thread(
     client: AsyncWebClient, question: QuestionView, message: Message
 ) -> Posted | None:
     """Post in the question's thread; None when its conversation takes no more posts
@@ -40,7 +40,7 @@ def _in_bot_dm(question: QuestionView) -> bool:
     return question.source == "message" and question.channel_id.startswith("D")
 
 
-def _thread_first(question: QuestionView) -> bool:
+def thread_first(question: QuestionView) -> bool:
     """Whether `tell_asker` posts in the question's thread (unless it takes no more posts)."""
     return bool(
         question.thread_ts
@@ -51,11 +51,11 @@ def _thread_first(question: QuestionView) -> bool:
     )
 
 
-def _asker_alone(question: QuestionView, channel: str | None = None) -> bool:
+def asker_alone(question: QuestionView, channel: str | None = None) -> bool:
     """Whether the asker alone reads a message to them in `channel` (None: wherever
     `tell_asker` would post it): anywhere but the question's conversation, or that
     conversation when it is their DM with the bot."""
-    in_thread = _thread_first(question) if channel is None else channel == question.channel_id
+    in_thread = thread_first(question) if channel is None else channel == question.channel_id
     return not in_thread or _in_bot_dm(question)
 
 
@@ -64,25 +64,25 @@ async def tell_asker(
 ) -> Posted:
     """In the question's thread when it came from a message and the thread may read it
     (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; in a DM too
-    once Slack kept failing it in the thread until the outbox gave it up (`_in_dm_instead`)."""
+    once Slack kept failing it in the thread until the outbox gave it up (`in_dm_instead`)."""
     if payload.get("in_dm"):
         message = in_dm_instead(question, message)
-    elif _thread_first(question) and (posted := await _in_thread(client, question, message)):
+    elif thread_first(question) and (posted := await post_in_thread(client, question, message)):
         return posted
     dm = await client.conversations_open(users=question.asker_user_id)
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     return sent["channel"], sent["ts"]
 
 
-def _thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:
+def thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:
     """Whether a message in `channel` is in the question's thread, where the asker may no
     longer be told who is asked or how it goes: its conversation was made private, or shared
     with another organisation, since (`visibility.asker_told_in_thread`)."""
     return (
-        channel == question.channel_id and not _in_bot_dm(question) and not _thread_first(question)
+        channel == question.channel_id and not _in_bot_dm(question) and not thread_first(question)
     )
 
 
-def _alone(question: QuestionView, payload: dict[str, Any]) -> bool:
+def told_alone(question: QuestionView, payload: dict[str, Any]) -> bool:
     """Whether the asker alone reads what `tell_asker` posts for this delivery."""
-    return bool(payload.get("in_dm")) or _asker_alone(question)
+    return bool(payload.get("in_dm")) or asker_alone(question)

@@ -27,12 +27,12 @@ from handlers.blocks.questions import (
 from handlers.client.conversations import private_now
 from handlers.client.messages import delete_own_replies, update_message
 from handlers.outbox.asker_posts import (
-    _alone,
-    _asker_alone,
-    _in_thread,
-    _thread_closed_to_asker,
-    _thread_first,
+    asker_alone,
+    post_in_thread,
     tell_asker,
+    thread_closed_to_asker,
+    thread_first,
+    told_alone,
 )
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, names_of, off_hours_now, question_now
@@ -49,7 +49,7 @@ async def asking(
     if payload.get("in_dm"):  # given up in the thread a while ago: drawn as it is now
         chosen = _listed(now)
     names = await names_of(client, services, team_id, _people_in(chosen))
-    message = render_asking(question, chosen, names, asker_alone=_alone(question, payload))
+    message = render_asking(question, chosen, names, asker_alone=told_alone(question, payload))
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
     await _again_if_changed(client, services, team_id, now)
@@ -85,7 +85,7 @@ async def _update_connected(
         question.connected_message_ts,
         question.helper_user_id,
     )
-    if not (channel and ts and helper) or _thread_closed_to_asker(question, channel):
+    if not (channel and ts and helper) or thread_closed_to_asker(question, channel):
         return  # in a thread closed to the asker since, it says no more (how it ended)
     names = await names_in(client, services, team_id, question)
     message = render_connected(question, helper, names, quoted=channel != question.channel_id)
@@ -132,7 +132,7 @@ async def _update_asking(
         return
     offers = _listed(now)
     names = await names_of(client, services, team_id, _people_in(offers))
-    if _thread_closed_to_asker(question, question.asker_message_channel):
+    if thread_closed_to_asker(question, question.asker_message_channel):
         await update_message(
             client,
             question.asker_message_channel,
@@ -143,7 +143,7 @@ async def _update_asking(
         channel, ts = await tell_asker(client, question, message, {})
         await services.questions.asker_message_sent(question.id, channel, ts)
         return
-    alone = _asker_alone(question, question.asker_message_channel)
+    alone = asker_alone(question, question.asker_message_channel)
     message = render_asking(question, offers, names, asker_alone=alone)
     if await _asking_in_dm_instead(services, team_id, question):
         message = in_dm_instead(question, message)
@@ -154,7 +154,7 @@ async def _asking_in_dm_instead(services: Services, team_id: str, question: Ques
     """Whether the asking message went to the asker's DM once its thread's was given up
     (`_in_dm_instead`): drawn again, it keeps saying which question it is about. One posted
     in a DM as the thread took no more posts (`tell_asker`) never said so."""
-    if question.asker_message_channel == question.channel_id or not _thread_first(question):
+    if question.asker_message_channel == question.channel_id or not thread_first(question):
         return False
     key = _in_dm_key("question.asking", question.id, {})
     return await services.outbox.queued(team_id, key, prefix=True)
@@ -192,7 +192,7 @@ async def more(
     people = [o.candidate_user_id for o in asked]
     names = await names_of(client, services, team_id, people)
     waiting = [u for u in people if await off_hours_now(client, services, team_id, u)]
-    message = render_more(asked, waiting, names, asker_alone=_alone(question, payload))
+    message = render_more(asked, waiting, names, asker_alone=told_alone(question, payload))
     await tell_asker(client, question, message, payload)
 
 
@@ -208,7 +208,7 @@ async def passed_over(
         return
     mine = now.offer(int(payload["offer_id"]))
     names = await names_of(client, services, team_id, [mine.candidate_user_id])
-    alone = _alone(now.question, payload)
+    alone = told_alone(now.question, payload)
     message = render_passed_over(mine, names, asker_alone=alone)
     await tell_asker(client, now.question, message, payload)
 
@@ -229,7 +229,7 @@ async def connected(
         and question.thread_ts
         and question.source != "command"
         and (
-            posted := await _in_thread(
+            posted := await post_in_thread(
                 client, question, render_connected(question, helper, names, quoted=False)
             )
         )
@@ -316,7 +316,7 @@ def _in_dm_instead(kind: str) -> GivenUp:
         if payload.get("in_dm"):
             return
         question = (await question_now(services, team_id, payload)).question
-        if not _thread_first(question):
+        if not thread_first(question):
             return  # it was for their DM already
         again = {**payload, "in_dm": True}
         key = _in_dm_key(kind, question.id, payload)

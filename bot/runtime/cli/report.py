@@ -59,7 +59,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _week(text: str) -> IsoWeek:
+def week_option(text: str) -> IsoWeek:
     try:
         return IsoWeek.parse(text)
     except UserError:
@@ -91,7 +91,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         raise UsageError("--since and --team are for report network; a week takes --week")
     if not (args.week and args.manager):
         raise UsageError("a weekly report needs --week and --manager")
-    week = _week(args.week)
+    week = week_option(args.week)
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(
             args.manager, week, show_private=args.show_private

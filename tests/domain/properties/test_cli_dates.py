@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.digests.weeks import IsoWeek
 from bot.errors import AskaroundError
 from bot.runtime.cli.export import window
-from bot.runtime.cli.report import _week
+from bot.runtime.cli.report import week_option
 from tests.domain.properties import FEWER, MANY, assert_clear
 from tests.domain.properties.strategies import ANY_TEXT
 
@@ -67,7 +67,7 @@ def test_until_before_since_is_refused(last: date, back: int) -> None:
 def test_any_week_option_is_a_week_or_one_line(text: str) -> None:
     """`--week` with any text is an ISO week or an AskaroundError that shows YYYY-Www."""
     try:
-        week = _week(text)
+        week = week_option(text)
     except AskaroundError as error:
         assert "YYYY-Www" in assert_clear(error, repr(text))
         return

@@ -30,7 +30,7 @@ def _write(folder: Path, name: str, rows: list[dict[str, object]]) -> None:
     (folder / name).write_text("".join(json.dumps(row) + "\n" for row in rows))
 
 
-def _fixture(folder: Path) -> None:
+def write_fixture(folder: Path) -> None:
     """Four experts per topic answer that topic's questions; U0 answers everything a bit."""
     rng = random.Random(7)
     people: list[dict[str, object]] = [{"user": "U0", "skills": {}}]
@@ -74,7 +74,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: Path) -> None:
     """A line per method in the exact format, then the solved-reuse line; the engine's MRR
     and R@3 are above popularity's; standard error says how many questions were scored."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     result = _run(str(tmp_path))
     assert result.returncode == 0, result.stderr
     *lines, reuse = result.stdout.strip().splitlines()
@@ -94,7 +94,7 @@ def test_eval_history_fraction_keeps_the_latest_part(tmp_path: Path) -> None:
     """`--history 0` is a new workspace: nobody has answered, so popularity ranks by name
     alone, and the engine, with declared skills only, still beats it; a fraction out of
     range is refused."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     result = _run(str(tmp_path), "--history", "0")
     assert result.returncode == 0, result.stderr
     found = {
@@ -107,7 +107,7 @@ def test_eval_history_fraction_keeps_the_latest_part(tmp_path: Path) -> None:
 
 def test_eval_rejects_a_folder_with_a_missing_file(tmp_path: Path) -> None:
     """A folder without questions.jsonl fails with one line naming the file."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     (tmp_path / "questions.jsonl").unlink()
     result = _run(str(tmp_path))
     assert result.returncode != 0
@@ -118,7 +118,7 @@ def test_eval_rejects_a_folder_with_a_missing_file(tmp_path: Path) -> None:
 
 def test_eval_rejects_a_bad_json_line(tmp_path: Path) -> None:
     """A malformed line is reported with its file and line number, and nothing is printed."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     with (tmp_path / "history.jsonl").open("a") as handle:
         handle.write("{not json\n")
     result = _run(str(tmp_path))
@@ -132,7 +132,7 @@ def test_eval_rejects_a_bad_json_line(tmp_path: Path) -> None:
 def test_eval_refuses_a_database_that_holds_a_workspace(tmp_path: Path) -> None:
     """`--database` is for an empty database: one that holds a workspace (a real one, or an
     earlier eval's) is refused in one line, and nothing is added to it."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     url = f"sqlite:///{tmp_path / 'eval.db'}"
     assert _run(str(tmp_path), "--database", url).returncode == 0
     again = _run(str(tmp_path), "--database", url)

@@ -22,7 +22,7 @@ from bot.routing.evaluation import (
     solved_questions,
 )
 from bot.routing.loading import load_index
-from tests.domain.routing.test_eval_command import _fixture
+from tests.domain.routing.test_eval_command import write_fixture
 
 
 async def test_the_engine_ranks_the_gold_answerer_above_popularity(
@@ -30,7 +30,7 @@ async def test_the_engine_ranks_the_gold_answerer_above_popularity(
 ) -> None:
     """Every metric is a fraction, the engine beats popularity on MRR and R@3, and the full
     ranking starts with the engine's own suggestions and lists nobody twice."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
     index = await load_index(sessions, TEAM_ID)
@@ -73,7 +73,7 @@ async def test_the_engine_stays_above_popularity_where_words_say_little(
 ) -> None:
     """The engine never routes worse than asking the most active people, even where its text
     evidence is noise or one person answers most (the issue's floor, on any community)."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     _stressed(dataset, kind)
     await load_dataset(sessions, dataset)
@@ -101,7 +101,7 @@ def test_a_bad_line_is_named_with_its_file_and_place(
     tmp_path: Path, name: str, line: str, problem: str
 ) -> None:
     """Each malformed line is refused with the file, where, and what is wrong."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     with (tmp_path / name).open("a") as handle:
         handle.write(line + "\n")
     with pytest.raises(DatasetError, match=problem):
@@ -112,7 +112,7 @@ def test_history_answered_but_never_accepted_still_counts(tmp_path: Path) -> Non
     """Other communities' dumps hold questions answered but never accepted, and rows without
     an id: the first to answer is the helper, the others answered, and only a question
     nobody answered is left out; the file is read, not refused."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     rows = [
         {"asker": "UQ1", "text": "tempdb growth\nwhy", "answered_by": ["U21", "U0"]},
         {"asker": "UQ2", "text": "binlog size", "answered_by": ["U11"], "accepted": None},
@@ -155,9 +155,9 @@ async def test_numbered_users_are_scored_like_named_ones(
     7 in questions.jsonl is the person 7 of people.jsonl."""
     (tmp_path / "named").mkdir()
     (tmp_path / "numbered").mkdir()
-    _fixture(tmp_path / "named")
+    write_fixture(tmp_path / "named")
     named = read_dataset(tmp_path / "named")
-    _fixture(tmp_path / "numbered")
+    write_fixture(tmp_path / "numbered")
     _numbered(tmp_path / "numbered")
     dataset = read_dataset(tmp_path / "numbered")
     assert dataset.questions[0]["accepted"] == str(dataset.questions[0]["accepted"])
@@ -171,7 +171,7 @@ async def test_numbered_users_are_scored_like_named_ones(
 def test_skills_without_levels_or_out_of_range_are_read(tmp_path: Path) -> None:
     """Other dumps keep skills as a plain list of names, or levels on another scale: a list
     declares each at the middle level, and a level is brought into 1-5."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     with (tmp_path / "people.jsonl").open("a") as handle:
         handle.write(json.dumps({"user": "UL", "skills": ["sql", "mysql"]}) + "\n")
         handle.write(json.dumps({"user": "UR", "skills": {"sql": 0, "oracle": 9.6}}) + "\n")
@@ -187,7 +187,7 @@ async def test_a_self_answered_question_is_not_scored(
 ) -> None:
     """The asker is never suggested, so a question its asker answered cannot be routed: other
     dumps keep such questions, and they count for no method rather than as a miss for all."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
     index = await load_index(sessions, TEAM_ID)
@@ -202,7 +202,7 @@ async def test_a_self_answered_question_is_not_scored(
 def test_a_folder_with_nothing_to_score_is_refused(tmp_path: Path) -> None:
     """No question's accepted answerer among the people: one line saying so, not a table of
     zeros."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     rows = [json.loads(line) for line in (tmp_path / "questions.jsonl").read_text().splitlines()]
     for row in rows:
         row["accepted"] = "U-nobody"
@@ -215,7 +215,7 @@ def test_a_missing_folder_or_file_is_named(tmp_path: Path) -> None:
     """Not a folder, or a folder without one of the three files: one line naming it."""
     with pytest.raises(DatasetError, match="nowhere does not exist"):
         read_dataset(tmp_path / "nowhere")
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     (tmp_path / "people.jsonl").unlink()
     with pytest.raises(DatasetError, match=r"people\.jsonl: no such file"):
         read_dataset(tmp_path)
@@ -227,7 +227,7 @@ async def test_the_weights_never_see_the_questions_answers(
     """Only people.jsonl and history.jsonl reach the database: the same folder with every
     question to route answered by someone else loads an index with the same fitted weights
     and the same suggestions (questions.jsonl's answers are only the answer key)."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
     index = await load_index(sessions, TEAM_ID)

@@ -30,11 +30,11 @@ from storage.routing import (
     stream_kudos,
 )
 from storage.skills import set_person_skill, skill_id
-from tests.domain.routing.test_eval_command import _fixture
+from tests.domain.routing.test_eval_command import write_fixture
 
 
 def _community(tmp_path: Path) -> RoutingSnapshot:
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     return snapshot(read_dataset(tmp_path))
 
 
@@ -93,7 +93,7 @@ async def test_the_database_gives_the_fit_what_was_known_when_the_questions_were
 ) -> None:
     """The eval stores the history as asked from EPOCH on and declares the skills as it loads:
     the bot's own load fits as if nobody had declared anything, and routes with the skills."""
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     await load_dataset(sessions, dataset)
     async with sessions() as session:

@@ -15,7 +15,7 @@ import pytest
 from benchmarks.routing_pooled import paired, reciprocal
 from bot.routing.evaluation import read_dataset
 from bot.runtime.cli.evaluate import measure
-from tests.domain.routing.test_eval_command import _fixture
+from tests.domain.routing.test_eval_command import write_fixture
 
 pytestmark = pytest.mark.database_independent
 
@@ -45,7 +45,7 @@ def test_the_sign_test_holds_thousands_of_questions() -> None:
 def test_the_pooled_run_saves_the_evals_own_ranks(tmp_path: Path) -> None:
     site = tmp_path / "fixture"
     site.mkdir()
-    _fixture(site)
+    write_fixture(site)
     saved = tmp_path / "ranks.json"
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.routing_pooled", str(site), "--save", str(saved)],

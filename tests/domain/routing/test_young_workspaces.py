@@ -9,13 +9,13 @@ import pytest
 
 from benchmarks.routing_young import QUESTIONS, young
 from bot.routing.evaluation import read_dataset
-from tests.domain.routing.test_eval_command import _fixture
+from tests.domain.routing.test_eval_command import write_fixture
 
 pytestmark = pytest.mark.database_independent
 
 
 def test_a_slice_is_the_history_before_the_questions_it_routes(tmp_path: Path) -> None:
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     size = 40
     chosen = young(dataset, size, 1.0)
@@ -31,6 +31,6 @@ def test_a_slice_is_the_history_before_the_questions_it_routes(tmp_path: Path) -
 
 
 def test_a_history_too_short_for_the_slice_gives_none(tmp_path: Path) -> None:
-    _fixture(tmp_path)
+    write_fixture(tmp_path)
     dataset = read_dataset(tmp_path)
     assert young(dataset, 300, 1.0) is None

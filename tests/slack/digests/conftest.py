@@ -89,7 +89,7 @@ async def org_chart(slack: Harness, installed: datetime = INSTALLED) -> None:
         )
 
 
-async def _helped(slack: Harness, helper: str, status: str, at: datetime) -> None:
+async def helped(slack: Harness, helper: str, status: str, at: datetime) -> None:
     async with slack.services.sessions() as s, s.begin():
         s.add(
             Question(
@@ -151,8 +151,8 @@ async def stage_week(slack: Harness, give: Give = give_directly) -> None:
     await give(slack, "bob", "@alice for keeping the secret rotation quiet #courage", "secret")
     clock.freeze(W47_SUN_LATE)
     await give(slack, "carol", "@alice for the late-night rollback #craft", "general")
-    await _helped(slack, "erin", "solved", W47_TUE)
-    await _helped(slack, "carol", "connected", W47_THU)
+    await helped(slack, "erin", "solved", W47_TUE)
+    await helped(slack, "carol", "connected", W47_THU)
     await slack.settle()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.slack.digests.conftest import PEOPLE, _helped, give_directly, org_chart
+from tests.slack.digests.conftest import PEOPLE, give_directly, helped, org_chart
 from tests.slack.digests.test_report import report
 from tests.slack.digests.test_truthful import part
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -38,7 +38,7 @@ async def test_the_first_hour_of_a_summer_time_monday_is_inside_the_managers_wee
     await give_directly(company, "erin", "@carol for the capacity review #teamwork")
     clock.freeze(MONDAY_19_OCT_0030_BST)
     await give_directly(company, "carol", "@erin for the incident write-up #craft")
-    await _helped(company, "erin", "solved", datetime(2026, 11, 10, 10, tzinfo=UTC))
+    await helped(company, "erin", "solved", datetime(2026, 11, 10, 10, tzinfo=UTC))
     clock.freeze(datetime(2026, 11, 17, 12, tzinfo=UTC))
     said = await report(company, "bob", "2026-W46")
     assert "Erin Quist" not in part(said, "Unsung helpers"), said

@@ -49,7 +49,7 @@ async def _dev_says(slack: SlackHarness) -> Message:
     return message
 
 
-async def _solved_by_dev(slack: SlackHarness) -> None:
+async def solved_by_dev(slack: SlackHarness) -> None:
     """Alice asks, Dev accepts, Alice presses Solved: the thread offers a Give kudos button."""
     await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> how do we unlock terraform?")
     await slack.settle()
@@ -136,7 +136,7 @@ PATHS = {
     "message shortcut": Path_(_dev_says, by_message_shortcut),
     "global shortcut": Path_(_nothing, by_global_shortcut),
     "home button": Path_(_nothing, by_home_button),
-    "solved question": Path_(_solved_by_dev, by_solved_question),
+    "solved question": Path_(solved_by_dev, by_solved_question),
 }
 
 

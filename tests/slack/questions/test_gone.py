@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_gone import forget_everything, told
-from tests.slack.kudos.test_paths import _solved_by_dev
+from tests.slack.kudos.test_paths import solved_by_dev
 from tests.slack.kudos.world import ledger, submit_modal
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -47,7 +47,7 @@ async def test_kudos_from_a_solved_question_no_longer_kept_are_given_all_the_sam
     told something went wrong); *Solved* and *Withdraw* say the question cannot be found."""
     caplog.set_level(logging.INFO)
     slack.emu.faults.add("chat.update", status=429, retry_after=60, times=None)  # updates late
-    await _solved_by_dev(slack)
+    await solved_by_dev(slack)
     await forget_everything(slack)
     for label in ("Solved", "Withdraw"):
         await slack.emu.click_button(slack.user("alice"), label)
