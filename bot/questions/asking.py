@@ -158,5 +158,9 @@ async def _ask(
         if not would_ask:
             return await nobody(s, question, solved, clock)
         return Asked(
-            QuestionView.of(question), needs_consent=True, solved=solved, would_ask=would_ask
+            QuestionView.of(question),
+            needs_consent=True,
+            solved=solved,
+            would_ask=would_ask,
+            others_after=len(ranked) > would_ask,
         )

@@ -33,7 +33,7 @@ class AskRequest:
 class Asked:
     """A new question: routed (offers made), given up on at once (nobody to ask), or waiting
     for the asker (`needs_consent`: a private question, or `solved` ones like it to read
-    first), who would then ask `would_ask` people."""
+    first), who would then ask `would_ask` people, and `others_after` more if none of them can."""
 
     question: QuestionView
     offers: list[OfferView] = field(default_factory=list)
@@ -42,6 +42,7 @@ class Asked:
     unanswerable_channels: list[str] | None = None
     solved: list[SolvedMatch] = field(default_factory=list)
     would_ask: int = 0
+    others_after: bool = False
     # The asker's own question, still live, in the same words: nobody is asked twice.
     already: bool = False
     # Nobody has been asked about it yet: each request waits for its colleague's morning.

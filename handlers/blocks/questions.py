@@ -152,22 +152,27 @@ def render_asking_elsewhere(question: QuestionView) -> Message:
     return {"text": text, "blocks": [context(text)]}
 
 
-def first_then_others(count: int) -> str:
+def first_then_others(count: int, others: bool) -> str:
     """How many are asked first. Never "Ask 3 colleagues" on a button: when none of them can
-    help, others are asked too."""
+    help, others are asked too; `others`: whether any are known (else none are promised)."""
+    if not others:
+        return f"{plural(count, 'colleague')}: nobody else I know of might help."
     return f"{plural(count, 'colleague')} first, then others who might help if none of them can."
 
 
-def render_consent(question: QuestionView, count: int, *, unsure: bool = False) -> Message:
-    """`unsure`: Slack would not say whether the conversation is public, so it is kept as a
-    private one is, and the asker is told why rather than that it is private."""
+def render_consent(
+    question: QuestionView, count: int, others: bool, *, unsure: bool = False
+) -> Message:
+    """`others`: whether anyone might be asked after the first `count`. `unsure`: Slack
+    would not say whether the conversation is public, so it is kept as a private one is, and
+    the asker is told why rather than that it is private."""
     why = (
         "Slack didn't tell me whether this conversation is public, so I keep your question "
         "private: nobody outside it sees it"
         if unsure
         else "This conversation is private, so nobody outside it sees your question"
     )
-    text = f"{why} unless you say so. Ask colleagues privately? {first_then_others(count)}"
+    text = f"{why} unless you say so. Ask colleagues privately? {first_then_others(count, others)}"
     return {
         "text": text,
         "blocks": [
@@ -196,6 +201,7 @@ def render_solved_first(
     solved: list[SolvedMatch],
     links: dict[int, str | None],
     would_ask: int,
+    others: bool,
 ) -> Message:
     """Solved questions like the asker's, before anyone is asked; then "Ask colleagues anyway"
     (when somebody can be asked: otherwise the asker is told so on its own)."""
@@ -214,7 +220,9 @@ def render_solved_first(
         private = (
             " Your question stays private unless you ask people." if question.is_private else ""
         )
-        blocks.append(context(f"If you ask anyway: {first_then_others(would_ask)}{private}"))
+        blocks.append(
+            context(f"If you ask anyway: {first_then_others(would_ask, others)}{private}")
+        )
         blocks.append(
             actions(
                 button("Ask colleagues anyway", "question_consent", str(question.id), "primary"),

@@ -98,11 +98,17 @@ async def ask(
         return
     if asked.solved:
         links = {m.question_id: await permalink(client, m) for m in asked.solved}
-        await reply(render_solved_first(asked.question, asked.solved, links, asked.would_ask))
+        await reply(
+            render_solved_first(
+                asked.question, asked.solved, links, asked.would_ask, asked.others_after
+            )
+        )
     elif asked.needs_consent:
         where = known.get(request.channel_id)
         unsure = where is not None and where.unsure
-        await reply(render_consent(asked.question, asked.would_ask, unsure=unsure))
+        await reply(
+            render_consent(asked.question, asked.would_ask, asked.others_after, unsure=unsure)
+        )
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:

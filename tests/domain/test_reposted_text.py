@@ -134,7 +134,11 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     (
         "solved questions first",
         lambda: questions.render_solved_first(
-            question(), [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)], {2: None}, 3
+            question(),
+            [SolvedMatch(2, HOSTILE, ASKER, EXPERT, "C1", "1.0", 1.0)],
+            {2: None},
+            3,
+            True,
         ),
         {EXPERT},
     ),

@@ -257,7 +257,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         ),
         check_message,
     ),
-    ("render_consent", lambda: questions.render_consent(question(), PEOPLE), check_message),
+    ("render_consent", lambda: questions.render_consent(question(), PEOPLE, True), check_message),
     (
         "render_asking_elsewhere",
         lambda: questions.render_asking_elsewhere(question(10**12)),
@@ -270,6 +270,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
             [SolvedMatch(i, LONG, USERS[0], USERS[1], "C1", "1.0", 1.0) for i in range(PEOPLE)],
             {i: "https://x.example/" + "p" * 2000 for i in range(PEOPLE)},
             PEOPLE,
+            True,
         ),
         check_message,
     ),
@@ -471,7 +472,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: questions.render_passed_over(offer(1), {}, asker_alone=False),
         check_message,
     ),
-    ("render_consent", lambda: questions.render_consent(question(), 0), check_message),
+    ("render_consent", lambda: questions.render_consent(question(), 0, False), check_message),
     (
         "render_asking_elsewhere",
         lambda: questions.render_asking_elsewhere(question()),
@@ -479,7 +480,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_solved_first",
-        lambda: questions.render_solved_first(question(), [], {}, 0),
+        lambda: questions.render_solved_first(question(), [], {}, 0, False),
         check_message,
     ),
     ("render_unanswered", lambda: question_ends.render_unanswered(question(), []), check_message),

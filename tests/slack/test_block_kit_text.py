@@ -233,11 +233,11 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: questions.render_passed_over(offer, names, asker_alone=False),
             check_message,
         ),
-        ("render_consent", lambda: questions.render_consent(question, 2), check_message),
+        ("render_consent", lambda: questions.render_consent(question, 2, True), check_message),
         (
             "render_solved_first",
             lambda: questions.render_solved_first(
-                question, [solved], {1: "https://x.slack.com/p1"}, 2
+                question, [solved], {1: "https://x.slack.com/p1"}, 2, True
             ),
             check_message,
         ),

@@ -180,13 +180,15 @@ async def test_consent_promises_no_number_that_escalation_would_break(
     slack: SlackHarness,
 ) -> None:
     """ "Ask 3 colleagues privately?" was untrue once none of the 3 could help and others were
-    asked (`test_flow.py`): the asker is told how many come first and that others may follow;
-    pressing the button asks those first."""
+    asked (`test_flow.py`): the asker is told how many come first, and whether others may
+    follow: here the three are everyone else, so none are promised
+    (`test_consent_promises_no_others_when_nobody_else_might_help`); pressing the button asks
+    those."""
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
     [consent] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1:]
-    said = "Ask colleagues privately? 3 colleagues first, then others who might help if none"
-    assert f"{said} of them can." in consent.text
+    said = "Ask colleagues privately? 3 colleagues: nobody else I know of might help."
+    assert said in consent.text
     assert "Ask 3 colleagues" not in str(consent.blocks)
     await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
     await slack.settle()
@@ -234,3 +236,25 @@ async def test_a_question_typed_longer_than_is_kept_is_refused_not_cut(slack: Sl
     await slack.settle()
     [question] = await questions(slack)
     assert question.text == long[:4000].strip()
+
+
+async def test_consent_promises_no_others_when_nobody_else_might_help(
+    slack: SlackHarness,
+) -> None:
+    """Only Dev knows Fortran here. "1 colleague first, then others who might help if none of
+    them can" promised others that did not exist: once Dev passed, the asker was told there
+    was nobody else to ask. The prompt says there is nobody else it knows of."""
+    await slack.command("dev", "/skills", "add fortran:5")
+    await slack.settle()
+    await slack.dm_bot("alice", "how do I speed up our fortran solver's compile?")
+    await slack.settle()
+    [consent] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1:]
+    assert "1 colleague: nobody else I know of might help." in consent.text
+    assert "then others" not in consent.text
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
+    await slack.settle()
+    assert [o.candidate_user_id for o in await offers(slack)] == [slack.user("dev")]
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_decline", message=dev_dm)
+    await slack.settle()
+    assert len(await offers(slack)) == 1  # nobody else was there to ask

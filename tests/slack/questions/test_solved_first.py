@@ -55,7 +55,8 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
     is asked; Alice sees Carol's question, who solved it and a link to its thread, and a
     button; pressing "Ask colleagues anyway" asks people then. The button promises no number
     ("Ask 3 colleagues anyway" was untrue once the question moved on to more): how many come
-    first, and that others may follow, is said beside it, as the private-question prompt says."""
+    first, and whether others may follow (here nobody else is left), is said beside it, as the
+    private-question prompt says."""
     await solved_by_dev(slack, "carol", "general")
     offered = len(await offers_for(slack, (await newest_question(slack)).id))
     await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
@@ -68,7 +69,7 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
     assert f"solved with <@{slack.user('dev')}>" in str(shown.blocks)
     assert "See the thread" in str(shown.blocks) and "archives" in str(shown.blocks)
     assert f"Ask {offered} colleagues" not in str(shown.blocks)
-    first = f"{offered} colleagues first, then others who might help if none of them can."
+    first = f"{offered} colleagues: nobody else I know of might help."
     assert first in str(shown.blocks)
     await slack.emu.click_button(slack.user("alice"), "Ask colleagues anyway")
     await slack.settle()
