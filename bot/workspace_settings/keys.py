@@ -286,7 +286,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "min_reason_length",
         "Shortest reason",
-        "How many characters a kudos's reason needs at least.",
+        f"How many characters a kudos's reason needs at least, 0 to {MAX_REASON_MINIMUM}.",
         lambda t: _whole(t, 0, MAX_REASON_MINIMUM, "Shortest reason"),
     ),
     Key("values_required", "Values required", "yes: every kudos names a value.", parse_yes_no),

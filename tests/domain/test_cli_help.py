@@ -118,3 +118,21 @@ def test_import_says_when_it_needs_team(monkeypatch: pytest.MonkeyPatch) -> None
     text = " ".join(help_of(["import", "people"], monkeypatch).split())
     option = text[text.index("--team T… ") :]
     assert "no workspace yet" in option.partition("--debug")[0], option
+
+
+def test_each_settings_key_states_the_range_it_is_refused_outside(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`min_reason_length` refused 501 "from 0 to 500" while its help said no limit; a key
+    taking a whole number in a range says the range in `askaround settings --help`."""
+    from bot.workspace_settings.keys import KEYS
+
+    text = " ".join(help_of(["settings"], monkeypatch).split())
+    for key in KEYS:
+        try:
+            key.parse("-1")
+        except ValueError as refused:
+            bounds = re.search(r"from (\d+) to (\d+)", str(refused))
+            if bounds:
+                assert f"{bounds[1]} to {bounds[2]}" in key.hint, key.name
+                assert " ".join(key.hint.split()) in text, key.name
