@@ -156,7 +156,7 @@ def first_then_others(count: int, others: bool) -> str:
     """How many are asked first. Never "Ask 3 colleagues" on a button: when none of them can
     help, others are asked too; `others`: whether any are known (else none are promised)."""
     if not others:
-        return f"{plural(count, 'colleague')}: nobody else I know of might help."
+        return f"{plural(count, 'colleague')}, and nobody else I know of might help."
     return f"{plural(count, 'colleague')} first, then others who might help if none of them can."
 
 

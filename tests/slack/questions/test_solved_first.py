@@ -69,7 +69,7 @@ async def test_a_repeat_question_shows_the_solved_thread_before_asking_anyone(
     assert f"solved with <@{slack.user('dev')}>" in str(shown.blocks)
     assert "See the thread" in str(shown.blocks) and "archives" in str(shown.blocks)
     assert f"Ask {offered} colleagues" not in str(shown.blocks)
-    first = f"{offered} colleagues: nobody else I know of might help."
+    first = f"{offered} colleagues, and nobody else I know of might help."
     assert first in str(shown.blocks)
     await slack.emu.click_button(slack.user("alice"), "Ask colleagues anyway")
     await slack.settle()
