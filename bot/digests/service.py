@@ -314,10 +314,10 @@ class DigestService:
             workspace = await ensure_workspace(s, team_id)
             since = await q.last_posted(s, team_id, ROUNDUP, channel_id)
             named = workspace.askaround_admins or ()
-            admins = {
+            admins = {  # stored, active and no bot: of this workspace, so nameable
                 user
                 for user, roles, _tz in await people_q.roles_of_active(s, team_id)
-                if visibility.may_configure(False, roles, user_id=user, named=named)
+                if visibility.may_configure(False, roles, user_id=user, named=named, nameable=True)
             }
             for admin in sorted(admins | set(slack_admins)):
                 queued += await tell.roundup_refused(

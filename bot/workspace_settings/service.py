@@ -88,10 +88,13 @@ class WorkspaceSettingsService:
         workspace, values = workspaces.defaults()
         return _settings(workspace, sorted(values), (), ())
 
-    async def is_admin(self, team_id: str, user_id: str, *, slack_admin: bool) -> bool:
-        """Whether `user_id` may change the settings (`visibility.is_admin` decides)."""
+    async def is_admin(
+        self, team_id: str, user_id: str, *, slack_admin: bool, nameable: bool
+    ) -> bool:
+        """Whether `user_id` may change the settings (`visibility.may_configure` decides);
+        `slack_admin` and `nameable` are what Slack says of them now (`visibility.may_be_named`)."""
         async with self._sessions() as s, s.begin():
-            return await self._is_admin(s, team_id, user_id, slack_admin)
+            return await self._is_admin(s, team_id, user_id, slack_admin, nameable)
 
     async def change(
         self,
@@ -100,6 +103,7 @@ class WorkspaceSettingsService:
         *,
         by: str,
         slack_admin: bool = False,
+        nameable: bool = False,
         refusals: Mapping[str, str] | None = None,
         installing: bool = False,
     ) -> tuple[Change, ...]:
@@ -110,7 +114,7 @@ class WorkspaceSettingsService:
         `SettingsRefused`, every key's reason at once."""
         async with self._sessions() as s, s.begin():
             if by != CLI and not installing:
-                if not await self._is_admin(s, team_id, by, slack_admin):
+                if not await self._is_admin(s, team_id, by, slack_admin, nameable):
                     raise NotAnAdmin(NOT_AN_ADMIN)
             parsed = parse(raw, refusals or {})
             await workspaces.ensure_workspace(s, team_id)
@@ -149,12 +153,14 @@ class WorkspaceSettingsService:
             await self.change(team_id, {"askaround_admins": user_id}, by=user_id, installing=True)
 
     async def audit(
-        self, team_id: str, viewer: str, *, slack_admin: bool, limit: int = 20
+        self, team_id: str, viewer: str, *, slack_admin: bool, nameable: bool, limit: int = 20
     ) -> tuple[tuple[Change, ...], int]:
         """The newest `limit` changes, for an admin to read, and how many older ones are
         left out (the log is kept whole)."""
         async with self._sessions() as s, s.begin():
-            if viewer != CLI and not await self._is_admin(s, team_id, viewer, slack_admin):
+            if viewer != CLI and not await self._is_admin(
+                s, team_id, viewer, slack_admin, nameable
+            ):
                 raise NotAnAdmin(NOT_AN_ADMIN)
             rows = await q.changes(s, team_id, limit)
             total = await q.change_count(s, team_id)
@@ -164,7 +170,7 @@ class WorkspaceSettingsService:
         return changes, total - len(changes)
 
     async def _is_admin(
-        self, s: AsyncSession, team_id: str, user_id: str, slack_admin: bool
+        self, s: AsyncSession, team_id: str, user_id: str, slack_admin: bool, nameable: bool
     ) -> bool:
         workspace = await workspaces.ensure_workspace(s, team_id)
         person = await people_queries.get_person(s, team_id, user_id)
@@ -173,6 +179,7 @@ class WorkspaceSettingsService:
             person.roles if person else None,
             user_id=user_id,
             named=workspace.askaround_admins or (),
+            nameable=nameable,
         )
 
     async def _current(self, s: AsyncSession, team_id: str) -> WorkspaceSettings:

@@ -7,8 +7,9 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
 from bot.services import Services
-from handlers.client.directory import described, profile_from_slack
+from handlers.client.directory import SLACKBOT, described, profile_from_slack
 from handlers.dispatch.workspace import member_elsewhere
 
 
@@ -17,6 +18,25 @@ async def slack_admin(client: AsyncWebClient, team_id: str, user_id: str) -> boo
     a member of another organisation (an admin there, of their own workspace)."""
     user = await described(client, user_id)
     return _is_admin(user, team_id)
+
+
+async def standing(client: AsyncWebClient, team_id: str, user_id: str) -> tuple[bool, bool]:
+    """What one users.info says of someone for `visibility.may_configure`: whether they are
+    Slack's admin or owner here (`slack_admin`), and whether being named in the settings
+    makes them an askaround admin (`nameable`)."""
+    user = await described(client, user_id)
+    return _is_admin(user, team_id), nameable(user, team_id)
+
+
+def nameable(user: dict[str, Any] | None, team_id: str) -> bool:
+    """`visibility.may_be_named` of a user object from `described`: Slack describes them as
+    of this workspace, active and no bot."""
+    return visibility.may_be_named(
+        described=user is not None,
+        elsewhere=user is not None and member_elsewhere(user, team_id),
+        deactivated=bool(user and user.get("deleted")),
+        is_bot=bool(user and (user.get("is_bot") or user.get("id") == SLACKBOT)),
+    )
 
 
 async def slack_admin_heard(

@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.home import HOME_PUBLISH
 from bot.services import Services
-from handlers.client.admins import slack_admin
+from handlers.client.admins import standing
 from handlers.surfaces.home import render_home
 
 
@@ -18,8 +18,8 @@ async def publish(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     user_id = str(payload["user_id"])
-    admin = await slack_admin(client, team_id, user_id)
-    view = await render_home(services, team_id, user_id, slack_admin=admin)
+    admin, nameable = await standing(client, team_id, user_id)
+    view = await render_home(services, team_id, user_id, slack_admin=admin, nameable=nameable)
     await client.views_publish(user_id=user_id, view=view)
 
 

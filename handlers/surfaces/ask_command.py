@@ -19,7 +19,7 @@ from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command
 from handlers.blocks.question_ends import render_withdrawn
 from handlers.blocks.questions import render_mine
-from handlers.client.admins import slack_admin
+from handlers.client.admins import standing
 from handlers.client.conversations import is_private, watch_refusal
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -98,8 +98,9 @@ async def watch_channel(
     verb: str,
 ) -> bool:
     """Watch or unwatch the channel; whether that changed anything."""
+    slack_admin, nameable = await standing(client, team_id, user_id)
     admin = await services.workspace_settings.is_admin(
-        team_id, user_id, slack_admin=await slack_admin(client, team_id, user_id)
+        team_id, user_id, slack_admin=slack_admin, nameable=nameable
     )
     if not admin:  # the same people as may change the settings, where watched channels are too
         raise UserError(

@@ -72,21 +72,27 @@ HOME_SECTIONS: tuple[HomeSection, ...] = (
 
 
 async def admin_section(
-    services: Services, team_id: str, user_id: str, slack_admin: bool
+    services: Services, team_id: str, user_id: str, slack_admin: bool, nameable: bool
 ) -> Blocks:
     settings = services.workspace_settings
-    if not await settings.is_admin(team_id, user_id, slack_admin=slack_admin):
+    if not await settings.is_admin(team_id, user_id, slack_admin=slack_admin, nameable=nameable):
         return []
     return render_admin_home(await settings.current(team_id))
 
 
 async def render_home(
-    services: Services, team_id: str, user_id: str, *, slack_admin: bool = False
+    services: Services,
+    team_id: str,
+    user_id: str,
+    *,
+    slack_admin: bool = False,
+    nameable: bool = False,
 ) -> dict[str, Any]:
-    """A person's Home tab as the database has it now; `slack_admin` is what Slack says of
-    them (users.info), one of the facts that decide whether they see the settings."""
+    """A person's Home tab as the database has it now; `slack_admin` and `nameable` are what
+    Slack says of them (`handlers.client.admins.standing`), facts that decide whether they
+    see the settings."""
     parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
-    parts.append(await admin_section(services, team_id, user_id, slack_admin))
+    parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable))
     parts.append(await intro_section(services, team_id, user_id))
     blocks: Blocks = []
     for section_blocks in parts:

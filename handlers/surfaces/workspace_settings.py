@@ -26,22 +26,29 @@ from handlers.blocks.workspace_settings import (
     render_saved,
     render_settings_modal,
 )
-from handlers.client.admins import slack_admin
+from handlers.client.admins import nameable, standing
 from handlers.client.conversations import (
     channel_named,
     conversation,
     refusal_for_kudos,
     refusal_to_watch,
 )
+from handlers.client.directory import described
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+
+NOT_NAMEABLE = (
+    "only active people of this workspace can be askaround admins, not a guest from another "
+    "organisation, a deactivated account or a bot."
+)
 
 
 async def open_settings(
     services: Services, client: AsyncWebClient, team_id: str, user_id: str, trigger_id: str
 ) -> None:
-    admin = await slack_admin(client, team_id, user_id)
-    if not await services.workspace_settings.is_admin(team_id, user_id, slack_admin=admin):
+    admin, named = await standing(client, team_id, user_id)
+    settings = services.workspace_settings
+    if not await settings.is_admin(team_id, user_id, slack_admin=admin, nameable=named):
         raise NotAnAdmin(NOT_AN_ADMIN)
     now = await services.workspace_settings.current(team_id)
     await client.views_open(trigger_id=trigger_id, view=render_settings_modal(now))
@@ -76,6 +83,35 @@ async def channel_refusals(client: AsyncWebClient, view: dict[str, Any]) -> dict
     return refusals
 
 
+async def admin_refusals(
+    client: AsyncWebClient, team_id: str, view: dict[str, Any]
+) -> dict[str, str]:
+    """Why someone picked as an askaround admin will not do (`visibility.may_be_named`): the
+    people picker lists a guest from another organisation met in a shared channel, a
+    deactivated member and a bot too. Only those not named already are asked about, by name
+    (a field's error is plain text)."""
+    values = view["state"]["values"]
+    shown = {b.get("block_id"): b.get("element") or {} for b in view.get("blocks") or []}
+    before = set(shown.get("askaround_admins", {}).get("initial_users") or [])
+    chosen = ((values.get("askaround_admins") or {}).get(FIELD_ACTION) or {}).get(
+        "selected_users"
+    ) or []
+    for user_id in chosen:
+        if user_id in before:
+            continue
+        user = await described(client, user_id)
+        if not nameable(user, team_id):
+            return {"askaround_admins": f"{_called(user)}{NOT_NAMEABLE}"}
+    return {}
+
+
+def _called(user: dict[str, Any] | None) -> str:
+    """Someone picked, as a field's plain text names them."""
+    profile = (user or {}).get("profile") or {}
+    name = (user or {}).get("real_name") or profile.get("real_name") or (user or {}).get("name")
+    return f"{name}: " if name else "Someone Slack won't describe: "
+
+
 async def _is_settings(command: dict[str, Any]) -> bool:
     return str(command.get("text", "")).strip().lower() == "settings"
 
@@ -103,9 +139,9 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team, user = workspace_of(context), str(body["user"]["id"])
-        admin = await slack_admin(client, team, user)
+        admin, named = await standing(client, team, user)
         changes, older = await services.workspace_settings.audit(
-            team, user, slack_admin=admin, limit=AUDIT_SHOWN
+            team, user, slack_admin=admin, nameable=named, limit=AUDIT_SHOWN
         )
         await client.views_open(
             trigger_id=body["trigger_id"], view=render_audit_modal(changes, older)
@@ -121,13 +157,16 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         team, user = workspace_of(context), str(body["user"]["id"])
         try:
-            admin = await slack_admin(client, team, user)
+            admin, named = await standing(client, team, user)
+            refusals = await channel_refusals(client, view)
+            refusals.update(await admin_refusals(client, team, view))
             changes = await services.workspace_settings.change(
                 team,
                 edited_text(view),
                 by=user,
                 slack_admin=admin,
-                refusals=await channel_refusals(client, view),
+                nameable=named,
+                refusals=refusals,
             )
         except NotAnAdmin as refused:
             await ack(response_action="update", view=render_notice("Settings", str(refused)))

@@ -194,25 +194,27 @@ async def test_the_roundup_needs_a_kudos_channel_and_reactions_an_emoji(
 async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
     service: WorkspaceSettingsService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    """Slack admins, the "admin" role and named askaround admins may; nobody else. Saving a
-    key at its current value changes and logs nothing."""
+    """Slack admins, the "admin" role and named askaround admins may (while Slack describes
+    them as an active person of this workspace: `nameable`); nobody else. Saving a key at its
+    current value changes and logs nothing."""
     async with sessions() as s, s.begin():
         await people_q.upsert_profile(s, TEAM, "U0ROLE", name="rolf")
         await s.execute(update(Person).where(Person.user_id == "U0ROLE").values(roles=["admin"]))
-    assert await service.is_admin(TEAM, "U0SLACK", slack_admin=True)
-    assert await service.is_admin(TEAM, "U0ROLE", slack_admin=False)
-    assert not await service.is_admin(TEAM, "U0NAMED", slack_admin=False)
+    assert await service.is_admin(TEAM, "U0SLACK", slack_admin=True, nameable=True)
+    assert await service.is_admin(TEAM, "U0ROLE", slack_admin=False, nameable=True)
+    assert not await service.is_admin(TEAM, "U0NAMED", slack_admin=False, nameable=True)
     with pytest.raises(NotAnAdmin):
         await service.change(TEAM, {"askaround_admins": "U0NAMED"}, by="U0NAMED")
     made = await service.change(TEAM, {"askaround_admins": "U0NAMED"}, by="U0ROLE")
     assert [(c.key, c.old, c.new, c.changed_by) for c in made] == [
         ("askaround_admins", "none", "U0NAMED", "U0ROLE")
     ]
-    assert await service.is_admin(TEAM, "U0NAMED", slack_admin=False)
-    assert await service.change(TEAM, {"daily_allowance": "5"}, by="U0NAMED") == ()
-    assert [c.key for c in (await service.audit(TEAM, CLI, slack_admin=False))[0]] == [
-        "askaround_admins"
-    ]
+    assert await service.is_admin(TEAM, "U0NAMED", slack_admin=False, nameable=True)
+    assert not await service.is_admin(TEAM, "U0NAMED", slack_admin=False, nameable=False)
+    assert await service.change(TEAM, {"daily_allowance": "5"}, by="U0NAMED", nameable=True) == ()
+    assert [
+        c.key for c in (await service.audit(TEAM, CLI, slack_admin=False, nameable=True))[0]
+    ] == ["askaround_admins"]
 
 
 def test_docs_list_every_key_as_the_modal_and_cli_describe_it() -> None:

@@ -164,11 +164,11 @@ async def test_whoever_installs_first_may_configure_askaround(slack_oauth: Harne
     }
     assert refused == {installer: False, other: True}
     changes = await slack_oauth.services.workspace_settings.change(
-        "T0SECOND", {"digest_hour": "10"}, by=installer
+        "T0SECOND", {"digest_hour": "10"}, by=installer, nameable=True
     )
     assert [c.key for c in changes] == ["digest_hour"]
     audit, _older = await slack_oauth.services.workspace_settings.audit(
-        "T0SECOND", installer, slack_admin=False
+        "T0SECOND", installer, slack_admin=False, nameable=True
     )
     assert [(c.key, c.new, c.changed_by) for c in audit][-1] == (
         "askaround_admins",

@@ -216,7 +216,9 @@ async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
         team = slack.emu.team_id
         maria = slack.user("maria")
         await slack.services.workspace_settings.change(team, {"askaround_admins": maria}, by=CLI)
-        assert await slack.services.workspace_settings.change(team, {"digest_hour": "10"}, by=maria)
+        assert await slack.services.workspace_settings.change(
+            team, {"digest_hour": "10"}, by=maria, nameable=True
+        )
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
