@@ -165,9 +165,17 @@ def create_inbox_engine(engine: AsyncEngine) -> AsyncEngine | None:
 
 async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
     """The inbox's file holds that one table, made from the model rather than migrated: a
-    change to the model needs a step here too."""
+    change to the model needs a step here too: the message an entry carries (migration 0027),
+    added to a file made before it."""
     async with inbox_engine.begin() as conn:
         await conn.run_sync(INBOX.create, checkfirst=True)
+        columns = {row[1] for row in await conn.execute(text("PRAGMA table_info(inbox)"))}
+        for column in ("channel_id", "message_ts"):
+            if column not in columns:
+                await conn.execute(text(f"ALTER TABLE inbox ADD COLUMN {column} VARCHAR(32)"))
+        await conn.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_inbox_message_ts ON inbox (message_ts)")
+        )
 
 
 def create_sessions(

@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import InboxItem, Replica
@@ -20,6 +20,7 @@ from storage.upsert import insert_for, insert_on
 
 # Receiving and closing requests is Core, not ORM: they run for every request, next to its ack.
 INBOX = InboxItem.metadata.tables[InboxItem.__tablename__]
+Message = tuple[str, str]  # (channel, ts) of a message whose words a request carries
 
 
 def _count(result: Any) -> int:
@@ -45,15 +46,17 @@ async def receive_all(
     requests: Sequence[tuple[str, str, dict[str, Any]]],
     replica_id: str,
     at: datetime,
+    messages: Sequence[Message | None] = (),
 ) -> list[bool]:
-    """Store (team_id, key, body) requests in one statement. For each request, in order:
-    True if it is the first copy of its key, False for a repeat stored before or earlier in
-    `requests`."""
+    """Store (team_id, key, body) requests in one statement, each with the message whose
+    words it carries (`messages`, in the same order; none where shorter). For each request,
+    in order: True if it is the first copy of its key, False for a repeat stored before or
+    earlier in `requests`."""
     if not requests:
         return []
-    firsts: dict[tuple[str, str], dict[str, Any]] = {}
-    for team_id, key, body in requests:
-        firsts.setdefault((team_id, key), body)
+    firsts: dict[tuple[str, str], tuple[dict[str, Any], Message | None]] = {}
+    for i, (team_id, key, body) in enumerate(requests):
+        firsts.setdefault((team_id, key), (body, messages[i] if i < len(messages) else None))
     # One statement, built once, run for many rows (SQLAlchemy's "insertmanyvalues"): a
     # `.values([...])` list is compiled anew for every batch.
     connection = await _connection(session)
@@ -67,8 +70,10 @@ async def receive_all(
                 "replica_id": replica_id,
                 "received_at": at,
                 "replays": 0,
+                "channel_id": message[0] if message else None,
+                "message_ts": message[1] if message else None,
             }
-            for (team_id, key), body in firsts.items()
+            for (team_id, key), (body, message) in firsts.items()
         ],
     )
     stored = {(str(team_id), str(key)) for team_id, key in result.all()}
@@ -103,6 +108,28 @@ async def refused(session: AsyncSession, team_id: str, key: str, at: datetime) -
         update(INBOX)
         .where(INBOX.c.team_id == team_id, INBOX.c.request_key == key)
         .values(body={}, done_at=func.coalesce(INBOX.c.done_at, at))
+    )
+
+
+async def forget_message(
+    session: AsyncSession,
+    team_id: str,
+    message: Message,
+    at: datetime,
+    *,
+    open_too: bool,
+    own: str | None = None,
+) -> None:
+    """A message deleted or edited: the entries carrying its words (found by its channel and
+    ts) closed and emptied, as a refused one is; those still open (their work under way) too
+    when `open_too`, else only `own`, the request whose work this is."""
+    channel, ts = message
+    carrying = [INBOX.c.team_id == team_id, INBOX.c.message_ts == ts, INBOX.c.channel_id == channel]
+    if not open_too:
+        carrying.append(or_(INBOX.c.done_at.is_not(None), INBOX.c.request_key == own))
+    connection = await _connection(session)
+    await connection.execute(
+        update(INBOX).where(*carrying).values(body={}, done_at=func.coalesce(INBOX.c.done_at, at))
     )
 
 

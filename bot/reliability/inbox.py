@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.batching import Batched
 from storage import inbox, units
+from storage.inbox import Message
 
 log = logging.getLogger("askaround.inbox")
 HEARTBEAT_SECONDS = 3.0
@@ -66,18 +67,25 @@ class Inbox:
         self._linger: asyncio.TimerHandle | None = None
         self._writes: set[asyncio.Task[None]] = set()  # closing writes of their own, kept alive
 
-    async def receive(self, team_id: str, key: str, body: dict[str, Any]) -> bool:
-        """Store a request; False when it is a copy of one stored already. Under a burst,
-        requests are stored together (`Batched`), so each ack waits for one short write."""
-        return await self._receiving.submit((team_id, key, body))
+    async def receive(
+        self, team_id: str, key: str, body: dict[str, Any], message: Message | None = None
+    ) -> bool:
+        """Store a request, with the message whose words it carries (channel, ts), if any;
+        False when it is a copy of one stored already. Under a burst, requests are stored
+        together (`Batched`), so each ack waits for one short write."""
+        return await self._receiving.submit((team_id, key, body, message))
 
-    async def _store(self, requests: Sequence[tuple[str, str, dict[str, Any]]]) -> list[bool]:
+    async def _store(
+        self, received: Sequence[tuple[str, str, dict[str, Any], Message | None]]
+    ) -> list[bool]:
+        requests = [(team, key, body) for team, key, body, _message in received]
+        messages = [message for *_request, message in received]
         closing, self._closing = self._closing, []
         try:
             async with units.transaction(self._sessions) as s:
                 now = self._now()
                 await inbox.finish_all(s, [request for request, _ in closing], now)
-                stored = await inbox.receive_all(s, requests, self.replica_id, now)
+                stored = await inbox.receive_all(s, requests, self.replica_id, now, messages)
         except Exception:
             # The requests' callers hear of it; closing marks are written on their own.
             self._closing[:0] = closing
@@ -101,6 +109,17 @@ class Inbox:
         words not kept until the inbox forgets it, as they are for one that is done."""
         async with units.transaction(self._sessions) as s:
             await inbox.refused(s, team_id, key, self._now())
+
+    async def forget_message(
+        self, team_id: str, message: Message, *, own: str | None, deleted: bool
+    ) -> None:
+        """A message `deleted` or edited: the inbox entries carrying its words (the request
+        that asked in it, its edits, its deletion) are closed and emptied now, not kept the
+        day a handled request is. For an edit, an entry whose work is under way elsewhere
+        keeps its body until done, so that a replay has it; `own` is the request whose work
+        this is, done with it."""
+        async with units.transaction(self._sessions) as s:
+            await inbox.forget_message(s, team_id, message, self._now(), open_too=deleted, own=own)
 
     def _linger_then_close(self) -> None:
         if self._linger is None and self._closing:

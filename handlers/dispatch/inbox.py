@@ -59,6 +59,44 @@ async def forget_refused(services: Services, context: Any) -> None:
         await services.inbox.refused(*entry)
 
 
+def message_of(body: dict[str, Any]) -> tuple[str, str] | None:
+    """The message whose words a request carries, (channel, ts), by which its deletion or
+    edit finds the entry (`forget_message`): a message or mention event (the deleted one of
+    a `message_deleted`, the edited one of a `message_changed`), or a message shortcut's
+    message. Dict look-ups on what is at hand: every request is stored with it."""
+    event = body.get("event")
+    if isinstance(event, dict):
+        if event.get("type") not in ("message", "app_mention"):
+            return None
+        channel = event.get("channel")
+        changed, before = event.get("message"), event.get("previous_message")
+        ts = (
+            event.get("deleted_ts")
+            or (changed.get("ts") if isinstance(changed, dict) else None)
+            or (before.get("ts") if isinstance(before, dict) else None)
+            or event.get("ts")
+        )
+    elif body.get("type") == "message_action":
+        channel = (body.get("channel") or {}).get("id")
+        ts = (body.get("message") or {}).get("ts")
+    else:
+        return None
+    return (str(channel), str(ts)) if channel and ts else None
+
+
+async def forget_message(
+    services: Services, context: Any, channel: str, ts: str, *, deleted: bool
+) -> None:
+    """The message `channel`/`ts` deleted (or edited): the inbox entries carrying its words
+    are emptied at once, this request's own among them (`Inbox.forget_message`). Called
+    once a deletion's or an edit's work is done."""
+    entry = stored(context)
+    team = entry[0] if entry is not None else team_of(context, {})
+    await services.inbox.forget_message(
+        team, (channel, ts), own=entry[1] if entry is not None else None, deleted=deleted
+    )
+
+
 class StoreFirst(AsyncMiddleware):
     """Listener middleware: store the request before anything acks it; a copy of a stored
     request (Slack retrying an event) is answered 200 and goes no further. An
@@ -77,7 +115,8 @@ class StoreFirst(AsyncMiddleware):
     ) -> BoltResponse | None:
         if stored(req.context) is None and not _from_elsewhere(req):  # a replay is stored
             team, key = team_of(req.context, req.body), request_key(req.body)
-            if not await self._services.inbox.receive(team, key, req.body):
+            message = message_of(req.body)
+            if not await self._services.inbox.receive(team, key, req.body, message):
                 return BoltResponse(status=200, body="")
             req.context[STORED] = (team, key)
         await next()

@@ -17,6 +17,7 @@ from bot.safe_text import unescaped
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
 from handlers.client.conversations import is_private
+from handlers.dispatch.inbox import forget_message
 from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
 from handlers.dispatch.workspace import workspace_of
 
@@ -54,6 +55,9 @@ def register(router: Router, services: Services) -> None:
     @router.deletions(matchers=[a_quoted_deletion])
     async def quoted_deleted(event: dict[str, Any], context: Any) -> None:
         await follow_deletion(services, workspace_of(context), event)
+        ts = deleted_ts(event)
+        assert ts is not None, "the matchers took only deletions"
+        await forget_message(services, context, str(event.get("channel")), ts, deleted=True)
 
     async def a_quoted_edit(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
@@ -65,3 +69,7 @@ def register(router: Router, services: Services) -> None:
     @router.edits(matchers=[a_quoted_edit])
     async def quoted_edited(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         await follow_edit(client, services, workspace_of(context), event)
+        changed = edited_message(event)
+        assert changed is not None, "the matchers took only edits"
+        channel, ts = str(event.get("channel")), str(changed.get("ts"))
+        await forget_message(services, context, channel, ts, deleted=False)

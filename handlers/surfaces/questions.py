@@ -33,7 +33,7 @@ from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import message_link
-from handlers.dispatch.inbox import forget_refused
+from handlers.dispatch.inbox import forget_message, forget_refused
 from handlers.dispatch.router import (
     Router,
     conversation_type,
@@ -288,6 +288,7 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), str(event["channel"]), ts, await on_its_way(event, context)
         )
         await follow_deletion(services, workspace_of(context), event)  # kudos quoting it
+        await forget_message(services, context, str(event["channel"]), ts, deleted=True)
 
     async def a_question_edited(body: dict[str, Any], context: Any) -> bool:
         event = body["event"]
@@ -313,6 +314,9 @@ def register(router: Router, services: Services) -> None:
             # words, as an edited mention is, and the late message is then a repeat.
             dm = {**changed, "channel": event["channel"], "channel_type": "im"}
             await from_message(dm, client, context, say)
+            await forget_message(
+                services, context, str(event["channel"]), str(changed["ts"]), deleted=False
+            )
             return
         text = strip_bot(readable_text(changed), context.bot_user_id)
         edit = edit_ts(event, changed)
@@ -320,6 +324,9 @@ def register(router: Router, services: Services) -> None:
             workspace_of(context), str(event["channel"]), str(changed["ts"]), text, edit
         )
         await follow_edit(client, services, workspace_of(context), event)  # kudos quoting it
+        await forget_message(
+            services, context, str(event["channel"]), str(changed["ts"]), deleted=False
+        )
 
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:

@@ -25,6 +25,10 @@ class InboxItem(TeamScoped, Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     done_at: Mapped[datetime | None] = mapped_column(index=True)
     replays: Mapped[int] = mapped_column(default=0)
+    # The message whose words the request carries (an event asking in it, its edit or its
+    # deletion, a shortcut on it): its deletion or edit empties the entries found by them.
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class Replica(Base):

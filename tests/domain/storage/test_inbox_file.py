@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from storage import inbox
 from storage.db import create_engine, create_inbox_engine, create_inbox_table, create_sessions
@@ -51,6 +52,45 @@ async def test_orphans_are_found_across_the_two_files(tmp_path: Path) -> None:
             assert (await s.scalars(select(Replica.id))).all() == ["alive"]
         async with create_sessions(engine)() as s:  # the database's own inbox table is unused
             assert (await s.scalars(select(InboxItem))).all() == []
+    finally:
+        await inbox_engine.dispose()
+        await engine.dispose()
+
+
+async def test_an_inbox_file_made_before_0027_gets_the_message_columns(tmp_path: Path) -> None:
+    """The inbox file is made from the model, not migrated: one made before the inbox said
+    which message an entry carries gains its channel and ts (and their index) on start,
+    keeping its requests, and a message's entries are then found and emptied by them."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/askaround.db")
+    inbox_engine = create_inbox_engine(engine)
+    assert inbox_engine is not None
+    try:
+        async with inbox_engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "CREATE TABLE inbox (id INTEGER PRIMARY KEY, team_id VARCHAR(32) NOT NULL, "
+                    "request_key VARCHAR(200) NOT NULL, body JSON NOT NULL, replica_id "
+                    "VARCHAR(36) NOT NULL, received_at DATETIME NOT NULL, done_at DATETIME, "
+                    "replays INTEGER NOT NULL, UNIQUE (team_id, request_key))"
+                )
+            )
+        await upgrade_head(engine)
+        await create_inbox_table(inbox_engine)
+        await create_inbox_table(inbox_engine)  # every start: nothing more to add
+        sessions = create_sessions(engine, inbox_engine)
+        async with sessions() as s, s.begin():
+            requests: list[tuple[str, str, dict[str, Any]]] = [
+                ("T1", "event:a", {"text": "secret"}),
+                ("T1", "event:b", {"n": 1}),
+            ]
+            await inbox.receive_all(s, requests, "r1", T0, [("C1", "1.5"), None])
+            await inbox.forget_message(s, "T1", ("C1", "1.5"), T0, open_too=True)
+        async with sessions() as s:
+            rows = (await s.scalars(select(InboxItem).order_by(InboxItem.id))).all()
+            assert [(r.request_key, r.body, r.channel_id, r.message_ts) for r in rows] == [
+                ("event:a", {}, "C1", "1.5"),
+                ("event:b", {"n": 1}, None, None),
+            ]
     finally:
         await inbox_engine.dispose()
         await engine.dispose()
