@@ -45,6 +45,11 @@ class Uninstalls:
                 await q.delete_bot_tokens(s, team_id)
                 await outbox.drop_waiting(s, team_id)
 
+    async def uninstalled_at(self, team_id: str) -> datetime | None:
+        """When the workspace removed the app, if it did and has not installed it again."""
+        async with self._sessions() as s:
+            return await q.uninstalled_at(s, team_id)
+
     async def installed(self, team_ids: Sequence[str]) -> None:
         """These workspaces have the app (again): their data is no longer due for purging."""
         if team_ids:

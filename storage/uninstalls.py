@@ -43,6 +43,13 @@ async def mark_installed(session: AsyncSession, team_ids: Sequence[str]) -> None
     )
 
 
+async def uninstalled_at(session: AsyncSession, team_id: str) -> datetime | None:
+    """When the workspace removed the app, if it did and has not installed it again."""
+    return await session.scalar(
+        select(Workspace.uninstalled_at).where(Workspace.team_id == team_id)
+    )
+
+
 async def uninstalled_since(session: AsyncSession) -> dict[str, datetime]:
     """Every workspace marked uninstalled, with when."""
     rows = await session.execute(

@@ -8,11 +8,11 @@ import os
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.logger import get_bolt_logger
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
@@ -33,6 +33,7 @@ from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
 from handlers.dispatch.home_workspace import act_for_members_workspace
 from handlers.dispatch.router import Router
+from handlers.dispatch.uninstalled import QuietWhenUninstalled
 from handlers.outbox.worker import OutboxWorker
 from handlers.surfaces.jobs import catch_up_installed, inbox_jobs, jobs
 from handlers.surfaces.oauth import NOT_INSTALLED, oauth_flow
@@ -248,7 +249,11 @@ def _bolt_app(
         # inspect.stack(): that reads every frame's source, 0.13 s under pytest's deep stack.
         name="app.py",
         client=client,
-        authorize=None if flow is None or kept is None else _authorize(flow, kept, client),
+        authorize=(
+            None
+            if flow is None or kept is None
+            else _authorize(flow, kept, client, services.uninstalls.uninstalled_at)
+        ),
         signing_secret=settings.signing_secret,
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
         # leaving the rest of their work to a task (`handlers/dispatch/friendly.py`).
@@ -269,15 +274,22 @@ def _bolt_app(
     return app
 
 
-def _authorize(flow: AsyncOAuthFlow, store: KeptInstallations, client: AsyncWebClient) -> Any:
+def _authorize(
+    flow: AsyncOAuthFlow,
+    store: KeptInstallations,
+    client: AsyncWebClient,
+    uninstalled_at: Callable[[str], Awaitable[datetime | None]],
+) -> Any:
     """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it (`Any`: `AsyncApp` types
     `authorize` as a function, and takes this), but reading the installations `store` keeps
     a while (`handlers.client.installations`), and keeping what `auth.test` said of each bot
     token (`cache_enabled`): Bolt's default read the installation and asked Slack about its
     token on every request, before its ack. A token names one bot of one workspace, so what
     Slack said of it does not change; askaround asks for no user tokens, the one thing Bolt
-    keeps with it that a request could change."""
-    return AsyncInstallationStoreAuthorize(
+    keeps with it that a request could change. A workspace that removed the app is logged at
+    INFO, not as Bolt's ERROR (`handlers.dispatch.uninstalled`)."""
+    return QuietWhenUninstalled(
+        uninstalled_at,
         logger=get_bolt_logger(AsyncApp),
         installation_store=store,
         client_id=flow.settings.client_id,

@@ -6,6 +6,7 @@ again, which are followed at once."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -86,3 +87,39 @@ async def test_an_installation_is_read_once_not_on_every_request(
     for n in range(2):
         assert "Kudos sent" in await said(side, "alice", "/kudos", f"@bob for the release {n}")
     assert reads == []
+
+
+NOT_FOUND = "the AuthorizeResult (returned value from authorize) for it was not found"
+
+
+async def test_a_late_retry_for_a_workspace_that_uninstalled_is_logged_quietly(
+    installed: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack retries an event of Alice's after the workspace removed the app: it is answered
+    "not installed", as before, and logged as one INFO line naming the workspace, where Bolt
+    logged an ERROR that its installation "was not found", which pages whoever runs
+    askaround for a workspace that left on purpose."""
+    side = installed
+    delivery = await side.emu.change_user(side.user("alice"), tz="America/Chicago")
+    assert delivery is not None
+    await side.here.uninstall()
+    await side.settle()
+    caplog.set_level(logging.INFO)
+    [late] = await side.emu.redeliver(delivery)
+    assert late.status == 200
+    assert "not installed in this workspace" in str(late.response)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    quiet = [r.getMessage() for r in caplog.records if r.name.startswith("askaround")]
+    assert any(side.team_id in m and "uninstalled" in m for m in quiet), quiet
+
+
+async def test_a_request_for_a_workspace_never_installed_is_still_an_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A workspace askaround never installed in, or whose installation is missing though it
+    never removed the app, is a misconfiguration: Bolt's ERROR stays."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as side:
+        refused = await said(side, "alice", "/kudos", "@bob for the release")
+    assert "not installed in this workspace" in refused
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(NOT_FOUND in m for m in errors), errors

@@ -1,0 +1,92 @@
+"""A request for a workspace that removed the app (OAuth mode), logged as what it is.
+
+Slack may still send one after `app_uninstalled`: a retry of an event it sent before, a
+button pressed in a message the bot left there. Its installation is gone, so Bolt answers it
+`NOT_INSTALLED` and logs an ERROR that the installation "was not found", as for a workspace
+askaround was never installed in, which is a misconfiguration worth paging for. For a
+workspace stored as uninstalled (`workspaces.uninstalled_at`) that ERROR is dropped and one
+INFO line says which workspace and since when; any other keeps Bolt's ERROR. Only a request
+Bolt found no installation for reads the database again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from datetime import datetime
+from typing import Any
+
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.logger import get_bolt_logger
+from slack_bolt.middleware.authorization.async_multi_teams_authorization import (
+    AsyncMultiTeamsAuthorization,
+)
+
+log = logging.getLogger("askaround.uninstalled")
+
+# Bolt's ERROR for a request with no installation (`AsyncMultiTeamsAuthorization`).
+NOT_FOUND = "Although the app should be installed into this workspace"
+
+# Set by the authorizer for the request it answers, read by the filter of the ERROR Bolt logs
+# right after (no await between them): this request's workspace removed the app.
+_LEFT: ContextVar[bool] = ContextVar("askaround_workspace_left", default=False)
+
+
+class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
+    """Bolt's authorizer for OAuth mode, which, finding no installation for a workspace
+    stored as uninstalled (`uninstalled_at`), logs it at INFO and has Bolt's ERROR dropped."""
+
+    def __init__(
+        self, uninstalled_at: Callable[[str], Awaitable[datetime | None]], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self._uninstalled_at = uninstalled_at
+        get_bolt_logger(AsyncMultiTeamsAuthorization).addFilter(_EXPECTED)
+
+    async def __call__(
+        self,
+        *,
+        context: AsyncBoltContext,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        actor_enterprise_id: str | None = None,
+        actor_team_id: str | None = None,
+        actor_user_id: str | None = None,
+    ) -> AuthorizeResult | None:
+        found = await super().__call__(
+            context=context,
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            user_id=user_id,
+            actor_enterprise_id=actor_enterprise_id,
+            actor_team_id=actor_team_id,
+            actor_user_id=actor_user_id,
+        )
+        left = found is None and team_id is not None
+        at = await self._uninstalled_at(team_id) if left and team_id else None
+        _LEFT.set(at is not None)
+        if at is not None:
+            log.info(
+                "A request for workspace %s, which uninstalled askaround at %s, was answered "
+                "that askaround is not installed there",
+                team_id,
+                at.isoformat(timespec="seconds"),
+            )
+        return found
+
+
+class _Expected(logging.Filter):
+    """Drops Bolt's ERROR for a request whose workspace removed the app, said at INFO."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _LEFT.get() and record.getMessage().startswith(NOT_FOUND):
+            _LEFT.set(False)
+            return False
+        return True
+
+
+_EXPECTED = _Expected()
