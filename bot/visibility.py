@@ -124,17 +124,21 @@ def may_configure(
 ) -> bool:
     """askaround admins, who may change the workspace's settings: the admins above, and the
     people they named in the settings (`named`), while each is `nameable` (`may_be_named`):
-    one named before, a guest from another organisation, deactivated since or a bot, is
-    nobody's admin. Being named gives nobody else's data."""
+    one named before, a guest (of this workspace or from another organisation), deactivated
+    since or a bot, is nobody's admin. Being named gives nobody else's data."""
     return is_admin(slack_admin, roles) or (nameable and user_id is not None and user_id in named)
 
 
-def may_be_named(*, described: bool, elsewhere: bool, deactivated: bool, is_bot: bool) -> bool:
+def may_be_named(
+    *, described: bool, elsewhere: bool, guest: bool, deactivated: bool, is_bot: bool
+) -> bool:
     """Whether someone may be an askaround admin by being named in the settings: a person
-    Slack describes as of this workspace, active, and not a bot. The settings' people picker
-    lists a guest from another organisation in a shared channel too (their `is_admin` is
-    about their own workspace), and deactivated people and bots."""
-    return described and not (elsewhere or deactivated or is_bot)
+    Slack describes as of this workspace, a full member (no guest of it), active, and not a
+    bot. The settings' people picker lists a guest from another organisation in a shared
+    channel too (their `is_admin` is about their own workspace), the workspace's own multi-
+    and single-channel guests, who read only the channels they were invited to and do not
+    configure the company's askaround, and deactivated people and bots."""
+    return described and not (elsewhere or guest or deactivated or is_bot)
 
 
 def may_see_report(

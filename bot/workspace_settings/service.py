@@ -35,6 +35,11 @@ NOT_AN_ADMIN = (
     "Only askaround admins can change its settings: Slack's workspace admins and owners, "
     "people with the `admin` role, and the people they name."
 )
+# Why someone may not be named one (`visibility.may_be_named`), after who they are.
+NOT_NAMEABLE = (
+    "only active members of this workspace can be askaround admins, not a guest (of this "
+    "workspace or from another organisation), a deactivated account or a bot."
+)
 # Keys stored as a workspace column as they are parsed.
 COLUMNS = {
     "daily_allowance": "daily_allowance",

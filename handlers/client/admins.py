@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.services import Services
-from handlers.client.directory import SLACKBOT, described, profile_from_slack
+from handlers.client.directory import SLACKBOT, described, is_guest, profile_from_slack
 from handlers.dispatch.workspace import member_elsewhere
 
 
@@ -30,10 +30,12 @@ async def standing(client: AsyncWebClient, team_id: str, user_id: str) -> tuple[
 
 def nameable(user: dict[str, Any] | None, team_id: str) -> bool:
     """`visibility.may_be_named` of a user object from `described`: Slack describes them as
-    of this workspace, active and no bot."""
+    of this workspace, no guest of it (`is_guest`: one Slack says nothing of either way is
+    taken for one), active and no bot."""
     return visibility.may_be_named(
         described=user is not None,
         elsewhere=user is not None and member_elsewhere(user, team_id),
+        guest=user is not None and is_guest(user),
         deactivated=bool(user and user.get("deleted")),
         is_bot=bool(user and (user.get("is_bot") or user.get("id") == SLACKBOT)),
     )

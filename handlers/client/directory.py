@@ -55,7 +55,7 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         tz=from_slack(user.get("tz"), user.get("tz_offset")),
         is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,
         deactivated=bool(user.get("deleted")),
-        is_guest=_guest(user),
+        is_guest=is_guest(user),
         updated=int(user.get("updated") or 0),
         unsaid=_unsaid(user),
     )
@@ -78,7 +78,7 @@ def _unsaid(user: dict[str, Any]) -> frozenset[str]:
     return frozenset(field for field, given in said.items() if not given)
 
 
-def _guest(user: dict[str, Any]) -> bool:
+def is_guest(user: dict[str, Any]) -> bool:
     """Single-channel guests are `is_ultra_restricted` and `is_restricted` both. Someone Slack
     says nothing of either way (known by id alone, `described`; a leaner answer) is kept as a
     guest is, seeing only what they took part in, until Slack says otherwise: a guest taken

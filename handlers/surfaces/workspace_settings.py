@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
-from bot.workspace_settings.service import NOT_AN_ADMIN, NotAnAdmin
+from bot.workspace_settings.service import NOT_AN_ADMIN, NOT_NAMEABLE, NotAnAdmin
 from handlers.blocks.workspace_settings import (
     AUDIT_ACTION,
     AUDIT_SHOWN,
@@ -36,11 +36,6 @@ from handlers.client.conversations import (
 from handlers.client.directory import described
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-
-NOT_NAMEABLE = (
-    "only active people of this workspace can be askaround admins, not a guest from another "
-    "organisation, a deactivated account or a bot."
-)
 
 
 async def open_settings(
@@ -87,9 +82,9 @@ async def admin_refusals(
     client: AsyncWebClient, team_id: str, view: dict[str, Any]
 ) -> dict[str, str]:
     """Why someone picked as an askaround admin will not do (`visibility.may_be_named`): the
-    people picker lists a guest from another organisation met in a shared channel, a
-    deactivated member and a bot too. Only those not named already are asked about, by name
-    (a field's error is plain text)."""
+    people picker lists the workspace's guests, a guest from another organisation met in a
+    shared channel, a deactivated member and a bot too. Only those not named already are
+    asked about, by name (a field's error is plain text)."""
     values = view["state"]["values"]
     shown = {b.get("block_id"): b.get("element") or {} for b in view.get("blocks") or []}
     before = set(shown.get("askaround_admins", {}).get("initial_users") or [])

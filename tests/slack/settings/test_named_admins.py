@@ -85,3 +85,33 @@ async def test_a_guest_named_before_cannot_open_the_settings(slack: SlackHarness
     await slack.command("bob", "/askaround", "settings")
     await slack.settle()
     assert "Only askaround admins" in ephemeral_text(slack, "bob")
+
+
+async def test_a_guest_of_this_workspace_is_refused_on_the_field(slack: SlackHarness) -> None:
+    """Gina, a multi-channel guest (Slack's `is_restricted`), and Hal, a single-channel one
+    (`is_ultra_restricted` too), read only the channels they were invited to: the picker
+    lists them, and naming either was saved until 6 December."""
+    gina = slack.emu.workspace.add_user("gina", real_name="Gina Guest", guest="multi")
+    hal = slack.emu.workspace.add_user("hal", real_name="Hal Guest", guest="single")
+    for guest, name in ((gina, "Gina Guest"), (hal, "Hal Guest")):
+        errors = await pick_admins(slack, slack.user("bob"), guest.id)
+        assert errors == {"askaround_admins": f"{name}: {NOT_NAMEABLE}"}
+    assert await named_admins(slack) == ()
+
+
+async def test_a_member_named_before_and_made_a_guest_cannot_open_the_settings(
+    slack: SlackHarness,
+) -> None:
+    """Bob, named when he was a member, made a single-channel guest since (no event heard):
+    `/askaround settings` tells him who may, and his Home tab has no settings."""
+    bob = slack.user("bob")
+    assert await pick_admins(slack, bob) == {}
+    await slack.command("bob", "/askaround", "settings")
+    await slack.settle()
+    assert slack.emu.open_modal(bob) is not None
+    user = slack.emu.workspace.user(bob)
+    user.is_restricted = user.is_ultra_restricted = True
+    await slack.command("bob", "/askaround", "settings")
+    await slack.settle()
+    assert "Only askaround admins" in ephemeral_text(slack, "bob")
+    assert "Settings (admins)" not in text_of(await home_of(slack, "bob"))
