@@ -173,7 +173,10 @@ async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:
     """The modal's picker offers only real people; at a shell an admin names them by member
     id, email or handle (as `report --manager` takes an email), each turned into the id the
     setting keeps. One nobody here has is refused: a typo would name nobody and leave the
-    person meant without the rights."""
+    person meant without the rights. So is one stored as a guest, deactivated or a bot, who
+    may not be named (`visibility.may_be_named`, as the modal's field refuses them)."""
+    from bot import visibility
+    from bot.workspace_settings.service import NOT_NAMEABLE
     from storage.people import people_by_handles, people_by_id
 
     named = listed(text)
@@ -184,15 +187,22 @@ async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:
             as_id = parse_people(item)
         except ValueError:
             as_id = ()
-        if as_id and as_id[0] in await people_by_id(s, team, as_id):
-            ids.append(as_id[0])
-            continue
-        handle = item.removeprefix("@")
-        person = (await people_by_handles(s, team, [handle])).get(handle.lower())
+        person = (await people_by_id(s, team, as_id)).get(as_id[0]) if as_id else None
+        if person is None:
+            handle = item.removeprefix("@")
+            person = (await people_by_handles(s, team, [handle])).get(handle.lower())
         if person is None:
             unknown.append(item)
-        else:
-            ids.append(person.user_id)
+            continue
+        if not visibility.may_be_named(
+            described=True,
+            elsewhere=False,  # of another organisation: not stored (`stored_profile`)
+            guest=person.is_guest,
+            deactivated=person.deactivated,
+            is_bot=person.is_bot,
+        ):
+            raise AskaroundError(f"askaround_admins: {item}: {NOT_NAMEABLE}")
+        ids.append(person.user_id)
     if unknown:
         raise AskaroundError(
             f"askaround_admins: nobody askaround knows here is {', '.join(unknown)}: name "
