@@ -87,23 +87,47 @@ class DigestService:
             return 0
         queued = 0
         async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
-            chosen = [
-                (m.user_id, week)
-                for m in await q.managers(s, team_id)
-                if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
-            ]
-            roundup = await self._roundup_week(s, workspace, now)
-            weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
-            sent = await q.sent_runs(s, team_id, weeks)
-            for manager_user_id, week in chosen:
-                if (manager_user_id, week.label) not in sent:
-                    await q.open_run(s, team_id, manager_user_id, week.label, now)
-                    queued += await tell.digest_due(s, team_id, manager_user_id, week, now)
-            if roundup and (ROUNDUP, roundup.label) not in sent:
+            digests, roundup = await self._unsent(s, team_id, now)
+            for manager_user_id, week in digests:
+                await q.open_run(s, team_id, manager_user_id, week.label, now)
+                queued += await tell.digest_due(s, team_id, manager_user_id, week, now)
+            if roundup:
                 await q.open_run(s, team_id, ROUNDUP, roundup.label, now)
                 await tell.roundup_due(s, team_id, roundup, now)
         return queued
+
+    async def skip_due(self, team_id: str) -> int:
+        """Record every digest (and the roundup) due now and not sent as sent, without
+        drawing or sending it (its run `skipped`); returns how many runs this skipped. The
+        demo starts so: what is due then is of a week before its company existed, and nobody
+        would see it. A delivery of one already queued then finds it sent and does nothing."""
+        now = self._now()
+        async with self._sessions() as s, s.begin():
+            digests, roundup = await self._unsent(s, team_id, now)
+            runs = digests + ([(ROUNDUP, roundup)] if roundup else [])
+            for key, week in runs:
+                await q.open_run(s, team_id, key, week.label, now)
+                await q.update_run(s, team_id, key, week.label, status="skipped", sent_at=now)
+        return len(runs)
+
+    async def _unsent(
+        self, s: AsyncSession, team_id: str, now: datetime
+    ) -> tuple[list[tuple[str, IsoWeek]], IsoWeek | None]:
+        """The (manager, week) digests due at `now` and not sent, and the roundup's week when
+        it is due and not sent."""
+        workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
+        chosen = [
+            (m.user_id, week)
+            for m in await q.managers(s, team_id)
+            if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
+        ]
+        roundup = await self._roundup_week(s, workspace, now)
+        weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
+        sent = await q.sent_runs(s, team_id, weeks)
+        unsent = [(manager, week) for manager, week in chosen if (manager, week.label) not in sent]
+        if roundup and (ROUNDUP, roundup.label) in sent:
+            roundup = None
+        return unsent, roundup
 
     async def _anything_due(self, team_id: str, now: datetime) -> bool:
         """Whether `queue_due` may have something to queue: a digest (or the roundup) due and

@@ -34,6 +34,7 @@ class DigestRun(Base):
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     manager_user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     week: Mapped[str] = mapped_column(String(8), primary_key=True)
+    # queued, posted, sent; or skipped: marked sent, never drawn (`DigestService.skip_due`)
     status: Mapped[str] = mapped_column(String(16), default="claimed")
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
