@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup
-from bot.questions.detect import says_nothing
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
 from bot.questions.offering import rank
@@ -90,6 +89,11 @@ async def ask(
 ) -> Asked:
     """`private_now` tells whether a channel is private now, for solved questions asked in
     one that has been made private since (`SolvedFinder.similar`)."""
+    # The detector's words compile their regexes as they are imported (some 0.14 s of CPU):
+    # by the first question, not by every command that opens the services (`askaround outbox`,
+    # `export`, `import`, `sync`, `skills`), which never asks one.
+    from bot.questions.detect import says_nothing
+
     text = request.text.strip()
     if len(text) < 8 or says_nothing(text):
         raise UserError("Tell me a bit more: what do you need help with?")

@@ -94,6 +94,34 @@ def test_serve_starts_on_a_current_database_without_alembic_or_numpy(tmp_path: P
     assert not loaded & {"alembic", "numpy"}, sorted(loaded & {"alembic", "numpy"})
 
 
+COMMAND_RUN = """
+import json, sys
+from bot.runtime.cli import main
+code = main(sys.argv[1:])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+
+def test_a_command_that_detects_no_question_loads_no_detector(tmp_path: Path) -> None:
+    """`askaround outbox` opens the services, questions' included, but asks nothing: the
+    detector's words, whose regexes take some 0.14 s of CPU to compile, are imported by the
+    first question (`bot/questions/asking.py`), not by every command's start."""
+    url = f"sqlite:///{tmp_path / 'askaround.db'}"
+    asyncio.run(_migrated(url))
+    found = subprocess.run(
+        [sys.executable, "-c", COMMAND_RUN, "outbox"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "ASKAROUND_DATABASE_URL": url},
+        cwd=tmp_path,
+    )
+    code, loaded = json.loads(found.stdout.strip().splitlines()[-1])
+    assert code == 0 and "bot.services" in loaded, found.stderr
+    assert "bot.questions.detect_words" not in loaded
+
+
 async def _migrated(url: str) -> None:
     engine = create_engine(normalise_database_url(url))
     try:
