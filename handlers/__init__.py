@@ -6,63 +6,8 @@
     outbox/    the worker that sends due deliveries, and one sender per feature
     client/    the Web API client: pace, tiers, shared HTTP session, workspaces
 
-`register` wires every surface onto one app; the order of `SURFACES` is the order Bolt tries
-listeners in.
+`wiring.register` wires every surface onto one app; the order of `wiring.SURFACES` is the
+order Bolt tries listeners in. It is a module of its own, not this package's: a command line
+that only needs a Slack client (`askaround sync`, `skills`) imports `handlers.client` without
+every surface, Bolt and the question detector with them.
 """
-
-from __future__ import annotations
-
-from slack_bolt.async_app import AsyncApp
-
-from bot.services import Services
-from handlers.dispatch import errors, middleware
-from handlers.dispatch.inbox import StoreFirst
-from handlers.dispatch.router import Router
-from handlers.surfaces import (
-    ask_command,
-    commands,
-    directory_events,
-    home,
-    kudos,
-    kudos_modal,
-    kudos_quotes,
-    network,
-    question_actions,
-    questions,
-    reports,
-    skills,
-    uninstalls,
-    workspace_settings,
-)
-
-SURFACES = (
-    middleware,
-    errors,
-    # Kudos first, the busiest: Bolt asks every listener before the one that takes a request
-    # whether it matches, and that costs each /kudos ~30 look-ups behind the rest.
-    reports,  # before kudos: it takes `/kudos report …`, kudos takes the rest
-    kudos,
-    kudos_modal,
-    network,  # before commands: it takes `/askaround network`, commands the rest
-    workspace_settings,  # before commands: it takes `/askaround settings`
-    commands,
-    ask_command,
-    questions,
-    kudos_quotes,  # after questions: a question's edit or deletion is theirs
-    question_actions,
-    home,
-    skills,
-    uninstalls,
-    directory_events,
-)
-
-
-def register(app: AsyncApp, services: Services) -> Router:
-    router = Router(
-        app, inbox=StoreFirst(services), done=services.inbox.done, refused=services.inbox.refused
-    )
-    for surface in SURFACES:
-        surface.register(router, services)
-    router.ignore_other_events()
-    router.ignore_closed_views()
-    return router

@@ -19,11 +19,11 @@ from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import handlers
 from bot.errors import ConfigError
 from bot.runtime.scheduler import Job, Scheduler
 from bot.services import Services
 from bot.settings import Settings
+from handlers import wiring
 from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.failures import RateLimitRetries, ServerErrorRetries
 from handlers.client.http import SlackHttp
@@ -180,7 +180,7 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
             "SLACK_CLIENT_ID",
             "and SLACK_CLIENT_SECRET are for OAuth: set both, or leave both empty",
         )
-    router = handlers.register(app, services)
+    router = wiring.register(app, services)
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
         # the installations as the authorizer keeps them, told of uninstalls and reinstalls

@@ -108,18 +108,37 @@ def test_a_command_that_detects_no_question_loads_no_detector(tmp_path: Path) ->
     first question (`bot/questions/asking.py`), not by every command's start."""
     url = f"sqlite:///{tmp_path / 'askaround.db'}"
     asyncio.run(_migrated(url))
+    code, loaded, stderr = _command_run(url, "outbox", tmp_path)
+    assert code == 0 and "bot.services" in loaded, stderr
+    assert "bot.questions.detect_words" not in loaded
+
+
+def test_a_command_that_needs_only_a_slack_client_loads_no_surface(tmp_path: Path) -> None:
+    """`askaround sync` takes Slack's client from `handlers.client` (and stops here at the
+    token it lacks): the package no longer imports every surface, and Bolt and the question
+    detector with them, as its own `__init__` did (`handlers/wiring.py` wires them)."""
+    code, loaded, stderr = _command_run(f"sqlite:///{tmp_path / 'a.db'}", "sync", tmp_path)
+    assert code == 2 and "SLACK_BOT_TOKEN is missing" in stderr, stderr
+    assert "handlers.client.directory" in loaded and "slack_sdk" in loaded
+    unwanted = {"slack_bolt", "handlers.surfaces", "handlers.wiring", "bot.questions.detect"}
+    assert not unwanted & loaded, sorted(unwanted & loaded)
+
+
+def _command_run(url: str, command: str, cwd: Path) -> tuple[int, set[str], str]:
+    """The command's exit code, every module it loaded, and its standard error; run without
+    the Slack settings of the environment, on the database at `url`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     found = subprocess.run(
-        [sys.executable, "-c", COMMAND_RUN, "outbox"],
+        [sys.executable, "-c", COMMAND_RUN, command],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
-        env={**os.environ, "ASKAROUND_DATABASE_URL": url},
-        cwd=tmp_path,
+        env={**env, "ASKAROUND_DATABASE_URL": url},
+        cwd=cwd,
     )
     code, loaded = json.loads(found.stdout.strip().splitlines()[-1])
-    assert code == 0 and "bot.services" in loaded, found.stderr
-    assert "bot.questions.detect_words" not in loaded
+    return code, set(loaded), found.stderr
 
 
 async def _migrated(url: str) -> None:
