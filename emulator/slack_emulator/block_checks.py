@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .block_fields import ACCESSORIES, ACTIONS, FIELDS, INPUTS, SURFACES
+from .block_fields import ACCESSORIES, ACTIONS, BLOCK_SURFACES, FIELDS, INPUTS, SURFACES
+from .block_rich_text import check_rich_text
 from .block_rules import Report
 from .element_rules import check_element, check_image
 
@@ -48,6 +49,8 @@ def check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
     if kind not in _BLOCK_TYPES:
         report.add(f"unsupported type: {kind}", f"{pointer}/type")
         return
+    if surface not in BLOCK_SURFACES.get(kind, {surface}):
+        report.add(f"{kind} is not available in a {surface}", f"{pointer}/type")
     report.fields(block, FIELDS.get(kind), pointer)
     report.length(block.get("block_id"), 255, f"{pointer}/block_id")
     if kind == "section":  # text ≤ 3,000 or fields (≤ 10, each ≤ 2,000)
@@ -97,7 +100,7 @@ def check_block(block: Any, pointer: str, report: Report, surface: str) -> None:
     elif kind == "data_table":
         _check_data_table(block, pointer, report)
     elif kind == "rich_text":
-        _check_rich_text(block, pointer, report)
+        check_rich_text(block, pointer, report)
     _check_elements(block, pointer, report, surface)
 
 
@@ -113,65 +116,6 @@ def _check_video(block: dict[str, Any], pointer: str, report: Report) -> None:
     report.length(block.get("author_name"), 49, f"{pointer}/author_name")
     for key in ("video_url", "title_url"):
         report.https(block.get(key), f"{pointer}/{key}")
-
-
-_RICH_OBJECTS = (
-    "rich_text_section", "rich_text_list", "rich_text_preformatted", "rich_text_quote"
-)  # fmt: skip
-
-
-# The field each of these rich text elements cannot do without (block-elements/text-element,
-# …/link-element, …/user-element, …/channel-element, …/emoji-element, …/usergroup-element).
-_RICH_REQUIRED = {
-    "text": "text", "link": "url", "user": "user_id", "channel": "channel_id", "emoji": "name",
-    "usergroup": "usergroup_id",
-}  # fmt: skip
-
-
-def _check_rich_text(block: dict[str, Any], pointer: str, report: Report) -> None:
-    """blocks/rich-text-block: `elements` are rich_text_section, rich_text_list,
-    rich_text_preformatted or rich_text_quote; block-elements/rich-text-list-element: its
-    `style` bullet or ordered, its `indent` 0 to 8, its `elements` rich_text_sections; a list's,
-    preformatted block's or quote's `border` 0 or 1 (Slack's @slack/types RichTextList and
-    RichTextBorderable); every one's `elements` required, each rich text element with the
-    field it is about (a text's `text`…) and its `style` flags booleans."""
-    where = f"{pointer}/elements"
-    for i, part in enumerate(report.items(block.get("elements"), 10_000, where, least=1)):
-        kind, at_i = part.get("type") if isinstance(part, dict) else None, f"{where}/{i}"
-        if kind not in _RICH_OBJECTS:
-            report.add(f"must be one of {', '.join(_RICH_OBJECTS)}", f"{where}/{i}/type")
-            continue
-        if kind == "rich_text_list" and part.get("style") not in ("bullet", "ordered"):
-            report.add("must be bullet or ordered", f"{where}/{i}/style")
-        if kind == "rich_text_list" and not 0 <= report.whole(part, "indent", 0, at_i) <= 8:
-            report.add("must be between 0 and 8", f"{at_i}/indent")
-        if kind != "rich_text_section" and part.get("border", 0) not in (0, 1):
-            report.add("must be 0 or 1", f"{at_i}/border")
-        for j, item in enumerate(report.items(part.get("elements"), 10_000, f"{where}/{i}")):
-            at = f"{where}/{i}/elements/{j}"
-            if not isinstance(item, dict) or not isinstance(item.get("type"), str):
-                report.add("must be a rich text element", at)
-            elif kind == "rich_text_list" and item["type"] != "rich_text_section":
-                report.add("must be a rich_text_section", f"{at}/type")
-            elif (needed := _RICH_REQUIRED.get(item["type"])) and not isinstance(
-                item.get(needed), str
-            ):
-                report.add(f"missing required field: {needed}", at)
-            elif "style" in item:
-                _rich_style(item["style"], f"{at}/style", report)
-        if "elements" not in part:
-            report.add("missing required field: elements", f"{where}/{i}")
-
-
-def _rich_style(style: Any, pointer: str, report: Report) -> None:
-    """block-elements/rich-text-element (text, link, emoji…): `style` an object of flags
-    (bold, italic, strike, code…), each a boolean."""
-    if not isinstance(style, dict):
-        report.add("must be a style object", pointer)
-        return
-    for key, flag in style.items():
-        if not isinstance(flag, bool):
-            report.add("must be a boolean", f"{pointer}/{key}")
 
 
 def _check_table(block: dict[str, Any], pointer: str, report: Report) -> None:

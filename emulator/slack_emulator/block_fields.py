@@ -40,6 +40,13 @@ SURFACES = {
     "file_input": {"modal"}, "datetimepicker": {"modal", "message"},
     "rich_text_input": {"modal", "home"},
 }  # fmt: skip
+# blocks: the surfaces a block is available in, where not all three (the reference's "Surfaces"
+# column: markdown, table, file and context_actions blocks in messages only, a data table in
+# messages and on the Home tab)
+BLOCK_SURFACES = {
+    "markdown": {"message"}, "table": {"message"}, "file": {"message"},
+    "context_actions": {"message"}, "data_table": {"message", "home"},
+}  # fmt: skip
 # The fields each part may carry: Slack refuses any other with "invalid additional property:
 # NAME" (each part's page lists its fields; the error: github.com/slackapi/bolt-js/issues/1891).
 # Parts not listed here (rich text, tables, files…) are not checked for it.
@@ -116,6 +123,10 @@ ELEMENT_FIELDS: dict[str, frozenset[str]] = {
         "icon_button": (
             "type", "icon", "text", "action_id", "value", "confirm", "accessibility_label",
             "visible_to_user_ids",
+        ),
+        "rich_text_input": (
+            "type", "action_id", "initial_value", "dispatch_action_config", "focus_on_load",
+            "placeholder",
         ),
         **dict.fromkeys(("email_text_input", "url_text_input"), (
             "type", "action_id", "initial_value", "dispatch_action_config", "focus_on_load",

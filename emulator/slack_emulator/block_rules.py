@@ -9,6 +9,7 @@ messages and views. A broken rule is reported the way Slack reports it in
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,13 +30,22 @@ _BOOLEANS = {
 }  # fmt: skip
 _STRINGS = {
     "block_id", "action_id", "value", "url", "callback_id", "private_metadata", "external_id",
-    "initial_value", "initial_user", "initial_conversation", "initial_channel", "style",
+    "initial_user", "initial_conversation", "initial_channel", "style",
     "image_url", "alt_text", "accessibility_label", "min_value", "max_value", "author_name",
     "provider_icon_url", "provider_name", "title_url", "thumbnail_url", "video_url",
     "timezone", "source", "caption",
 }  # fmt: skip
 _STRING_LISTS = {
     "initial_users", "initial_conversations", "initial_channels", "visible_to_user_ids",
+}  # fmt: skip
+# select-menu-element and multi-select-menu-element: "The user ID of any valid user", "The ID
+# of any valid conversation", "The ID of any valid public channel"; icon-button-element's
+# visible_to_user_ids "An array of user IDs". An ID, never a name, a mention or a #channel
+# (its letter says its kind: U or W a person, C a channel, G a private one, D a DM).
+_ID_FORMS = {
+    **dict.fromkeys(("initial_user", "initial_users", "visible_to_user_ids"), "[UW]"),
+    **dict.fromkeys(("initial_conversation", "initial_conversations"), "[CGD]"),
+    **dict.fromkeys(("initial_channel", "initial_channels"), "[CG]"),
 }  # fmt: skip
 _CONVERSATION_KINDS = ("im", "mpim", "private", "public")
 _FILTER_FLAGS = ("exclude_external_shared_channels", "exclude_bot_users")
@@ -110,6 +120,15 @@ class Report:
                 isinstance(value, list) and all(isinstance(v, str) for v in value)
             ):
                 self.add("must be an array of strings", f"{pointer}/{key}")
+            elif key in _ID_FORMS:
+                self.ids(value, _ID_FORMS[key], f"{pointer}/{key}")
+
+    def ids(self, value: str | list[str], form: str, pointer: str) -> None:
+        """Slack IDs whose first letter is one of `form` (then capitals, digits or _)."""
+        for i, one in enumerate([value] if isinstance(value, str) else value):
+            if not re.fullmatch(f"{form}[A-Z0-9_]+", one):
+                where = pointer if isinstance(value, str) else f"{pointer}/{i}"
+                self.add(f"must be an ID, not {one!r}", where)
 
     def whole(self, obj: dict[str, Any], key: str, default: int, pointer: str) -> int:
         """A whole-number field (`default` when unset or not a number, which is refused)."""

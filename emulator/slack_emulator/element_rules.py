@@ -7,6 +7,7 @@ block-kit/block-elements/…); the composition objects an element holds are chec
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from .block_fields import (
     TEXT_INPUTS,
     TRIGGER_FIELDS,
 )
+from .block_rich_text import check_rich_text
 from .block_rules import Report
 
 # block-elements/overflow-menu-element: up to five; radio-button-group-element and
@@ -29,6 +31,7 @@ _PLACEHOLDERS = {
     "datepicker", "datetimepicker", "timepicker", *SELECTS, *MULTI_SELECTS, *TEXT_INPUTS
 }  # fmt: skip
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_WHOLE = re.compile(r"[-+]?[0-9]+")
 
 
 def check_element(element: dict[str, Any], pointer: str, report: Report) -> None:
@@ -47,6 +50,10 @@ def check_element(element: dict[str, Any], pointer: str, report: Report) -> None
         where = f"{pointer}/initial_options"
         report.items(element["initial_options"], 100, where, least=1)
     report.dispatch_config(element.get("dispatch_action_config"), pointer)
+    if kind == "rich_text_input" and "initial_value" in element:  # "initial_value: Rich text"
+        check_rich_text(element["initial_value"], f"{pointer}/initial_value", report)
+    elif not isinstance(element.get("initial_value", ""), str):  # every other input: String
+        report.add("must be a string", f"{pointer}/initial_value")
     if kind in ("button", "workflow_button"):
         _button(element, pointer, report)
         if kind == "workflow_button":
@@ -117,10 +124,21 @@ def _button(element: dict[str, Any], pointer: str, report: Report) -> None:
 
 
 def _number_input(element: dict[str, Any], pointer: str, report: Report) -> None:
-    """block-elements/number-input-element: is_decimal_allowed required; min_value "cannot
-    be greater than max_value" (both strings holding numbers)."""
+    """block-elements/number-input-element: is_decimal_allowed required ("Decimal numbers are
+    allowed if is_decimal_allowed = true"); initial_value, min_value, max_value strings holding
+    numbers (whole ones unless decimals are allowed); min_value "cannot be greater than
+    max_value"."""
     if "is_decimal_allowed" not in element:
         report.add("missing required field: is_decimal_allowed", pointer)
+    for key in ("initial_value", "min_value", "max_value"):
+        value = element.get(key)
+        if isinstance(value, str) and _number(value) is None:
+            report.add("must be a number", f"{pointer}/{key}")
+        elif isinstance(value, str) and not element.get("is_decimal_allowed"):
+            if not _WHOLE.fullmatch(value.strip()):
+                report.add(
+                    "must be a whole number: is_decimal_allowed is false", f"{pointer}/{key}"
+                )
     low, high = _number(element.get("min_value")), _number(element.get("max_value"))
     if low is not None and high is not None and low > high:
         report.add("must not be greater than max_value", f"{pointer}/min_value")
@@ -175,10 +193,19 @@ def _feedback_button(button: Any, pointer: str, report: Report) -> None:
 
 
 def check_image(image: dict[str, Any], pointer: str, report: Report) -> None:
-    """block-elements/image-element and blocks/image-block: image_url ≤ 3,000 (or a
-    slack_file), alt_text required and ≤ 2,000."""
+    """block-elements/image-element and blocks/image-block: image_url ≤ 3,000 or a
+    slack_file, not both; alt_text required and ≤ 2,000. composition-objects/slack-file-object:
+    "you must provide either the URL or ID … If both are provided then the payload will be
+    rejected"."""
     if "image_url" not in image and "slack_file" not in image:
         report.add("missing required field: image_url", pointer)
+    if "image_url" in image and "slack_file" in image:
+        report.add("must provide either image_url or slack_file, not both", pointer)
+    if "slack_file" in image:
+        found = image["slack_file"]
+        ok = isinstance(found, dict) and set(found) in ({"url"}, {"id"})
+        if not ok or not all(isinstance(v, str) and v for v in found.values()):
+            report.add("must be a slack file object with either url or id", f"{pointer}/slack_file")
     report.url(image.get("image_url"), 3000, f"{pointer}/image_url")
     alt = image.get("alt_text")
     if not isinstance(alt, str) or not alt.strip():
@@ -242,11 +269,12 @@ def _options(element: dict[str, Any], pointer: str, report: Report) -> None:
 
 
 def _number(value: Any) -> float | None:
-    """A number input's bound as a number (None when unset or not one)."""
+    """A number input's bound as a number (None when unset or not a finite one)."""
     try:
-        return float(value) if isinstance(value, str) else None
+        number = float(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _same(one: Any, other: Any) -> bool:

@@ -72,6 +72,9 @@ TYPED = [
     ("channel links cut anywhere", "Zoë & <Bo>", "<#C1234567> " * 300),
     ("emoji only", "🎉👩‍💻 :tada:", "🎉" * 3000),
     ("3,000 characters of & < >", "&<>" * 26, ("R&D <ops> & co > " * 200)[:3000]),
+    # Hebrew and Arabic with a right-to-left mark, the script's own punctuation and & <
+    ("right-to-left", "\u200fמרים כהן & <דנה>", ("\u200fشكراً لفريق R&D <العمليات>، " * 150)[:3000]),
+    ("one very long word", "Ω" * 300, "Donaudampfschifffahrt" * 143),
 ]
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
 WEEK = IsoWeek(2026, 47)

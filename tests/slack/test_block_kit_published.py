@@ -1,0 +1,133 @@
+"""Slack's published Block Kit rules the emulator had not applied: where each block may go,
+rich text's elements, a rich text input's initial value, number inputs' numbers, Slack file
+objects and the IDs a select starts with. Each refuses a layout Slack's reference refuses and
+accepts the same layout made right, as `tests/emulator/test_block_kit_rules.py` does for the
+others (docs/block-kit-limits.md lists them all)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from slack_emulator.blocks import block_errors, view_errors
+from tests.emulator.test_block_kit_rules import (
+    DATA,
+    FEEDBACK,
+    accessory,
+    input_block,
+    modal,
+    plain,
+    rich,
+    rich_section,
+    section,
+    select,
+    text_input,
+)
+
+pytestmark = pytest.mark.database_independent
+
+Json = dict[str, Any]
+MARKDOWN = {"type": "markdown", "text": "**Shout-outs** this week"}
+TABLE = {"type": "table", "rows": [[{"type": "raw_text", "text": "Ops"}]]}
+FEEDBACKS = {"type": "context_actions", "elements": [FEEDBACK]}
+WORDS = {"type": "text", "text": "hi"}
+RICH_VALUE = rich(rich_section(WORDS))[0]
+IMAGE = {"type": "image", "alt_text": "a chart"}
+
+
+def home(*blocks: Json) -> Json:
+    return {"type": "home", "blocks": list(blocks)}
+
+
+def rich_input(**more: Any) -> Json:
+    return {"type": "rich_text_input", "action_id": "r", **more}
+
+
+def number(**more: Any) -> Json:
+    return {"type": "number_input", "action_id": "n", "is_decimal_allowed": False, **more}
+
+
+def in_modal(element: Json) -> Json:
+    return modal(input_block(element), submit=plain("Save"))
+
+
+# (rule, a view Slack refuses, the same view made right)
+VIEW_RULES: list[tuple[str, Json, Json]] = [
+    ("a markdown block only in messages", modal([MARKDOWN]), modal([section()])),
+    ("a table only in messages", home(TABLE), home(section())),
+    ("a file block only in messages",
+     home({"type": "file", "external_id": "ABC", "source": "remote"}), home(section())),
+    ("feedback buttons only in messages", home(FEEDBACKS), home(section())),
+    ("a data table in messages and on the Home tab only", modal([DATA]), home(DATA)),
+    ("a rich text input's initial value is rich text",
+     in_modal(rich_input(initial_value="hi")), in_modal(rich_input(initial_value=RICH_VALUE))),
+    ("a rich text input's initial value is a valid rich_text block",
+     in_modal(rich_input(initial_value=rich(rich_section({"type": "bogus"}))[0])),
+     in_modal(rich_input(initial_value=RICH_VALUE))),
+    ("a rich text input carries only its fields",
+     in_modal(rich_input(multiline=True)), in_modal(rich_input(focus_on_load=True))),
+    ("a text input's initial value is a string",
+     in_modal(text_input(initial_value=5)), in_modal(text_input(initial_value="5"))),
+    ("a number input's values are numbers",
+     in_modal(number(initial_value="five")), in_modal(number(initial_value="5"))),
+    ("a number input's bound is a finite number",
+     in_modal(number(max_value="inf")), in_modal(number(max_value="1000"))),
+    ("whole numbers unless is_decimal_allowed",
+     in_modal(number(min_value="0.5")),
+     in_modal(number(min_value="0.5", is_decimal_allowed=True))),
+    ("initial_user is a user's ID",
+     home(*accessory(select("users_select", initial_user="alice"))),
+     home(*accessory(select("users_select", initial_user="U0123ABC")))),
+    ("initial_users are users' IDs, not mentions",
+     home(*accessory(select("multi_users_select", initial_users=["U1", "<@U2>"]))),
+     home(*accessory(select("multi_users_select", initial_users=["U1", "W2"])))),
+    ("initial_conversations are conversations' IDs, not #names",
+     home(*accessory(select("multi_conversations_select", initial_conversations=["#general"]))),
+     home(*accessory(select("multi_conversations_select", initial_conversations=["C1", "D2"])))),
+    ("initial_channel is a channel's ID",
+     home(*accessory(select("channels_select", initial_channel="D0123"))),
+     home(*accessory(select("channels_select", initial_channel="C0123")))),
+]  # fmt: skip
+
+# (rule, message blocks Slack refuses, the same blocks made right)
+BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
+    ("a rich text element of a listed type",
+     rich(rich_section({"type": "bogus", "text": "x"})), rich(rich_section(WORDS))),
+    ("a broadcast's range is here, channel or everyone",
+     rich(rich_section({"type": "broadcast", "range": "all"})),
+     rich(rich_section({"type": "broadcast", "range": "here"}))),
+    ("a date has a timestamp and a format",
+     rich(rich_section({"type": "date", "format": "{date_short}"})),
+     rich(rich_section({"type": "date", "timestamp": 1_764_000_000, "format": "{date_short}"}))),
+    ("a color is a hex value",
+     rich(rich_section({"type": "color", "value": "pink"})),
+     rich(rich_section({"type": "color", "value": "#F405B3"}))),
+    ("a list item's elements follow the element rules",
+     rich(rich_section(rich_section({"type": "text"}), kind="rich_text_list", style="bullet")),
+     rich(rich_section(rich_section(WORDS), kind="rich_text_list", style="bullet"))),
+    ("image_url or slack_file, not both",
+     [{**IMAGE, "image_url": "https://x.example/a.png", "slack_file": {"id": "F1"}}],
+     [{**IMAGE, "slack_file": {"id": "F1"}}]),
+    ("a slack file object has a url or an id, not both",
+     [{**IMAGE, "slack_file": {"id": "F1", "url": "https://files.slack.com/f.png"}}],
+     [{**IMAGE, "slack_file": {"url": "https://files.slack.com/f.png"}}]),
+    ("markdown, tables and feedback buttons are taken in messages",
+     [MARKDOWN, {"type": "markdown", "text": " "}], [MARKDOWN, TABLE, FEEDBACKS]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), VIEW_RULES, ids=[r[0] for r in VIEW_RULES])
+def test_each_published_view_rule_refuses_the_bad_and_accepts_the_good(
+    rule: str, bad: Json, good: Json
+) -> None:
+    assert view_errors(bad), rule
+    assert view_errors(good) == []
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), BLOCK_RULES, ids=[r[0] for r in BLOCK_RULES])
+def test_each_published_block_rule_refuses_the_bad_and_accepts_the_good(
+    rule: str, bad: list[Json], good: list[Json]
+) -> None:
+    assert block_errors(bad, limit=50), rule
+    assert block_errors(good, limit=50) == []
