@@ -125,12 +125,15 @@ async def test_a_locked_file_is_waited_for_on_the_thread_not_on_the_loop(
     other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     ticks = 0
+    ten_ticks = asyncio.Event()
 
     async def ticking() -> None:
         nonlocal ticks
         while True:
             await asyncio.sleep(0.01)
             ticks += 1
+            if ticks >= 10:
+                ten_ticks.set()
 
     async def write() -> None:
         with on_the_loop():
@@ -139,9 +142,11 @@ async def test_a_locked_file_is_waited_for_on_the_thread_not_on_the_loop(
 
     ticker = asyncio.create_task(ticking())
     writing = asyncio.create_task(write())
-    await asyncio.sleep(0.3)
+    # The loop keeps ticking while the write waits on the lock (a loaded machine only
+    # slows the ticks, so count them rather than time them); a write that held the loop
+    # would stop them until the busy timeout failed it.
+    await asyncio.wait_for(ten_ticks.wait(), 10)
     assert not writing.done()
-    assert ticks >= 10  # the loop was not held by the waiting write
     other.execute("COMMIT")
     other.close()
     await asyncio.wait_for(writing, 10)
