@@ -40,7 +40,7 @@ from bot.clock import wall_clock
 from bot.reliability.inbox import DEAD_AFTER
 from slack_emulator import Delivery, SlackEmulator
 from slack_emulator.faults import RESPONSE_URL
-from storage import inbox, outbox, workspaces
+from storage import inbox, outbox_status, workspaces
 from storage.db import create_engine, create_inbox_engine, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import InboxItem, Kudos, OutboxItem, utcnow
@@ -343,7 +343,7 @@ async def _drained(sessions: async_sessionmaker[AsyncSession], within: float) ->
     quiet = 0
     while quiet < 2:
         async with sessions() as s:
-            waiting, _oldest = await outbox.depth(s, utcnow())
+            waiting, _oldest = await outbox_status.depth(s, utcnow())
             open_requests = await inbox.open_count(s)
         quiet = quiet + 1 if waiting == open_requests == 0 else 0
         if loop.time() > deadline:

@@ -1,12 +1,6 @@
-"""Queries on the outbox: what must be delivered to Slack, claimed by one worker at a time.
-
-On PostgreSQL, replicas claim rows with `FOR UPDATE SKIP LOCKED`, so they share the work
-without waiting on each other; SQLite has a single writer, so a plain UPDATE is enough. A
-claim is a lease: a worker that dies leaves rows that another may take when it expires.
-
-Claiming and finishing run for every delivery, so they are SQLAlchemy Core statements built
-once (their compiled form is cached), with no ORM objects: one statement claims a whole batch
-(`UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING …`), and one executemany finishes one.
+"""Queries on the outbox: what must be delivered to Slack, queued in the transaction that
+decides it; `storage.outbox_claims` is how a worker takes and finishes it, `outbox_status`
+what an operator sees of it.
 
 A delivery queued in a process whose worker has room skips the claim altogether: it is
 inserted already leased to that worker and handed to it when its transaction commits
@@ -21,44 +15,22 @@ from __future__ import annotations
 import json
 import secrets
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    CursorResult,
-    Engine,
-    Row,
-    Select,
-    Update,
-    and_,
-    bindparam,
-    case,
-    delete,
-    event,
-    func,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import CursorResult, Engine, delete, event, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxItem, Replica
-from storage.models.base import UTCDateTime
+from storage.models import OutboxItem
 from storage.upsert import insert_on
 from storage.wakeups import notify_statement, outbox_filled
 
 WAITING = ("pending", "sending")
 OUTBOX = OutboxItem.metadata.tables[OutboxItem.__tablename__]
-REPLICAS = Replica.metadata.tables[Replica.__tablename__]
-# A claim takes these last: in a burst, recipients' DMs (most of which wait for Slack's
-# conversations.open pace anyway) wait for the public shout-outs and question messages.
-WAITS_ITS_TURN = ("kudos.received",)
-NO_REPLICA = ""  # never a replica's id (those are UUIDs): "no claimer" in a comparison
 _HANDED = "askaround_outbox_handed"  # session.info: (taker, deliveries) of this transaction
 
 
@@ -124,7 +96,7 @@ async def enqueue(
     a delivery for minutes later wakes no worker when this commits; a worker's own poll
     claims it once due (a wake costs a claim, which found nothing: a fifth of a `/kudos`'s CPU
     when each queued its Undo's end)."""
-    dialect = _dialect(session)
+    dialect = dialect_of(session)
     values = {
         "team_id": team_id,
         "method": kind,
@@ -238,165 +210,6 @@ async def enqueue_refresh(
     return await enqueue(session, team_id, kind, payload, key=key, at=at)
 
 
-async def claim_due(
-    session: AsyncSession,
-    now: datetime,
-    lease_until: datetime,
-    limit: int,
-    *,
-    by: str | None = None,
-    dead_before: datetime | None = None,
-) -> list[Row[Any]]:
-    """Take up to `limit` deliveries that are due and not leased by a live worker, in the
-    order they were queued (`WAITS_ITS_TURN` kinds after the others); each row has id,
-    dedupe_key, team_id, method, payload, attempts (this attempt counted).
-
-    A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
-    has not been seen alive since `dead_before`: a killed replica's sends are taken over
-    when its death is noticed, not a whole lease later."""
-    dialect = _dialect(session)
-    statement = _claim_statement(dialect, dead_before is not None)
-    params: dict[str, Any] = {
-        "b_now": now,
-        "b_limit": limit,
-        "b_lease_until": lease_until,
-        "b_claimer": by,
-    }
-    if dead_before is not None:
-        # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
-        params |= {"b_dead_before": dead_before, "b_not_dead": by or NO_REPLICA}
-    due = _any_due(dead_before is not None)
-    connection = await session.connection()
-    if dialect == "sqlite" and (await connection.execute(due, params)).first() is None:
-        # An UPDATE takes SQLite's one write lock even when it matches nothing, and every
-        # listener's transaction queues for that lock: look first, reading takes no lock.
-        return []
-    rows = list((await connection.execute(statement, params)).all())
-    rows.sort(key=lambda row: int(row.id))  # RETURNING promises no order
-    return rows
-
-
-async def keep_leases(session: AsyncSession, ids: list[int], *, by: str, until: datetime) -> None:
-    """Lengthen the leases replica `by` still holds on these deliveries (sends still in
-    flight) to `until`; one it no longer holds (finished, or taken back) is left alone."""
-    await session.execute(
-        update(OUTBOX)
-        .where(OUTBOX.c.id.in_(ids), OUTBOX.c.claimed_by == by, OUTBOX.c.status == "sending")
-        .values(claimed_until=until)
-    )
-
-
-@dataclass(frozen=True)
-class Finished:
-    """One attempt's outcome, to record on its delivery (see `finish`)."""
-
-    item_id: int
-    status: str
-    at: datetime
-    error: str | None = None
-    next_attempt_at: datetime | None = None
-    tried: bool = True
-
-
-async def finish(
-    session: AsyncSession,
-    item_id: int,
-    status: str,
-    *,
-    at: datetime,
-    error: str | None = None,
-    next_attempt_at: datetime | None = None,
-    tried: bool = True,
-) -> None:
-    await finish_all(session, [Finished(item_id, status, at, error, next_attempt_at, tried)])
-
-
-async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> None:
-    """Record attempts' outcomes and end their leases, in one statement run for every row:
-    `sent` stamps sent_at, a new `next_attempt_at` replaces the old, and an attempt not
-    `tried` (put back to wait its turn) is not counted."""
-    if not finished:
-        return
-    connection = await session.connection()
-    await connection.execute(
-        _FINISH,
-        [
-            {
-                "b_id": f.item_id,
-                "b_status": f.status,
-                "b_error": f.error,
-                "b_sent_at": f.at if f.status == "sent" else None,
-                "b_next_attempt_at": f.next_attempt_at,
-                "b_untried": 0 if f.tried else 1,
-            }
-            for f in finished
-        ],
-    )
-
-
-async def stuck(session: AsyncSession, older_than: datetime) -> Sequence[OutboxItem]:
-    """Failed deliveries, and waiting ones that should have gone long ago."""
-    return (
-        await session.scalars(
-            select(OutboxItem)
-            .where(
-                or_(
-                    OutboxItem.status == "failed",
-                    and_(OutboxItem.status.in_(WAITING), OutboxItem.created_at < older_than),
-                )
-            )
-            .order_by(OutboxItem.id)
-        )
-    ).all()
-
-
-async def retry_failed(session: AsyncSession, now: datetime) -> list[str]:
-    """Put every failed delivery back in the queue; the kind of each."""
-    kinds = list(
-        await session.scalars(
-            update(OutboxItem)
-            .where(OutboxItem.status == "failed")
-            .values(status="pending", attempts=0, next_attempt_at=now, last_error=None)
-            .returning(OutboxItem.method)
-            .execution_options(synchronize_session=False)
-        )
-    )
-    if kinds and outbox_filled(session):
-        if (notify := notify_statement(_dialect(session))) is not None:
-            await session.execute(notify)
-    return kinds
-
-
-async def depth(session: AsyncSession, now: datetime) -> tuple[int, datetime | None]:
-    """How many deliveries wait, and since when the oldest has. One queued for a later moment
-    (`enqueue`'s `at`: the end of a kudos' Undo, a colleague's morning) waits only from then:
-    until it comes, nothing is late."""
-    row = (
-        await session.execute(
-            select(func.count(), func.min(OutboxItem.created_at)).where(
-                OutboxItem.status.in_(WAITING), OutboxItem.created_at <= now
-            )
-        )
-    ).one()
-    oldest = row[1]
-    return int(row[0]), oldest
-
-
-async def due_count(session: AsyncSession, now: datetime) -> int:
-    """Deliveries that are due or being sent right now (backed-off ones are not)."""
-    return int(
-        await session.scalar(
-            select(func.count()).where(
-                or_(
-                    OutboxItem.status == "sending",
-                    and_(OutboxItem.status == "pending", OutboxItem.next_attempt_at <= now),
-                )
-            )
-        )
-        or 0
-    )
-
-
 async def drop_waiting(session: AsyncSession, team_id: str) -> int:
     """Forget every delivery still waiting for one workspace (the app was removed there, so
     none may be sent); returns how many."""
@@ -409,7 +222,7 @@ async def drop_waiting(session: AsyncSession, team_id: str) -> int:
     return result.rowcount
 
 
-def _dialect(session: AsyncSession) -> str:
+def dialect_of(session: AsyncSession) -> str:
     return session.bind.dialect.name if session.bind is not None else "sqlite"
 
 
@@ -421,73 +234,3 @@ def _enqueue_statement(dialect: str) -> Any:
 @cache
 def _enqueue_leased_statement(dialect: str) -> Any:
     return _enqueue_statement(dialect).returning(OUTBOX.c.id)
-
-
-def _due(dead_replicas: bool) -> ColumnElement[bool]:
-    """Due now, and pending, or sending under a lease that has run out (or whose replica is
-    dead, with `dead_replicas`)."""
-    now = bindparam("b_now", type_=UTCDateTime())
-    taken_back = OUTBOX.c.claimed_until < now
-    if dead_replicas:
-        dead = select(REPLICAS.c.id).where(
-            REPLICAS.c.seen_at < bindparam("b_dead_before", type_=UTCDateTime()),
-            REPLICAS.c.id != bindparam("b_not_dead", type_=REPLICAS.c.id.type),
-        )
-        taken_back = or_(taken_back, OUTBOX.c.claimed_by.in_(dead))
-    return and_(
-        OUTBOX.c.next_attempt_at <= now,
-        or_(OUTBOX.c.status == "pending", and_(OUTBOX.c.status == "sending", taken_back)),
-    )
-
-
-@cache
-def _any_due(dead_replicas: bool) -> Select[Any]:
-    """Whether any delivery is due (what SQLite looks at before it claims)."""
-    return select(OUTBOX.c.id).where(_due(dead_replicas)).limit(1)
-
-
-@cache
-def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
-    ids = (
-        select(OUTBOX.c.id)
-        .where(_due(dead_replicas))
-        .order_by(case((OUTBOX.c.method.in_(WAITS_ITS_TURN), 1), else_=0), OUTBOX.c.id)
-        .limit(bindparam("b_limit"))
-    )
-    if dialect == "postgresql":
-        ids = ids.with_for_update(skip_locked=True)
-    return (
-        update(OUTBOX)
-        .where(OUTBOX.c.id.in_(ids.scalar_subquery()))
-        .values(
-            status="sending",
-            claimed_until=bindparam("b_lease_until", type_=UTCDateTime()),
-            claimed_by=bindparam("b_claimer", type_=OUTBOX.c.claimed_by.type),
-            attempts=OUTBOX.c.attempts + 1,
-        )
-        .returning(
-            OUTBOX.c.id,
-            OUTBOX.c.dedupe_key,
-            OUTBOX.c.team_id,
-            OUTBOX.c.method,
-            OUTBOX.c.payload,
-            OUTBOX.c.attempts,
-        )
-    )
-
-
-_FINISH = (
-    update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"))
-    .values(
-        status=bindparam("b_status", type_=OUTBOX.c.status.type),
-        claimed_until=None,
-        claimed_by=None,
-        last_error=bindparam("b_error", type_=OUTBOX.c.last_error.type),
-        sent_at=func.coalesce(bindparam("b_sent_at", type_=UTCDateTime()), OUTBOX.c.sent_at),
-        next_attempt_at=func.coalesce(
-            bindparam("b_next_attempt_at", type_=UTCDateTime()), OUTBOX.c.next_attempt_at
-        ),
-        attempts=OUTBOX.c.attempts - bindparam("b_untried", type_=OUTBOX.c.attempts.type),
-    )
-)

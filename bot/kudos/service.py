@@ -38,7 +38,7 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
-from storage import bot_dms, outbox, routing_changes, units, workspaces
+from storage import bot_dms, outbox_claims, routing_changes, units, workspaces
 from storage import kudos as ledger
 from storage.models import utcnow
 
@@ -70,7 +70,7 @@ def _checked(giving: Giving) -> list[str]:
 
 async def _delivered(s: AsyncSession, delivery: int | None, at: datetime) -> None:
     if delivery is not None:
-        await outbox.finish_all(s, [outbox.Finished(delivery, "sent", at)])
+        await outbox_claims.finish_all(s, [outbox_claims.Finished(delivery, "sent", at)])
 
 
 class KudosService:

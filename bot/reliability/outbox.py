@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.batching import Batched
 from bot.reliability.delivery import Outcome
-from storage import outbox, units
+from storage import outbox, outbox_claims, outbox_status, units
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Outbox:
         """Up to `limit` due deliveries, leased to replica `by` until `lease_until`; a dead
         replica's (not seen since `dead_before`) are taken over."""
         async with self._sessions() as s, s.begin():
-            rows = await outbox.claim_due(
+            rows = await outbox_claims.claim_due(
                 s, now, lease_until, limit, by=by, dead_before=dead_before
             )
             return [_claimed(row) for row in rows]
@@ -95,7 +95,7 @@ class Outbox:
     async def keep_leases(self, ids: list[int], *, by: str, until: datetime) -> None:
         """Sends still in flight keep their deliveries leased to replica `by` until `until`."""
         async with self._sessions() as s, s.begin():
-            await outbox.keep_leases(s, ids, by=by, until=until)
+            await outbox_claims.keep_leases(s, ids, by=by, until=until)
 
     def send_new_here(
         self,
@@ -118,7 +118,7 @@ class Outbox:
     async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:
         """Record one attempt's outcome, and end its lease."""
         await self._finishing.submit(
-            outbox.Finished(
+            outbox_claims.Finished(
                 item_id,
                 outcome.status,
                 at,
@@ -128,30 +128,30 @@ class Outbox:
             )
         )
 
-    async def _finish_all(self, finished: Sequence[outbox.Finished]) -> list[None]:
+    async def _finish_all(self, finished: Sequence[outbox_claims.Finished]) -> list[None]:
         async with units.transaction(self._sessions) as s:
-            await outbox.finish_all(s, finished)
+            await outbox_claims.finish_all(s, finished)
         return [None] * len(finished)
 
     async def due_count(self, before: datetime) -> int:
         """Deliveries due by `before`, or being sent right now."""
         async with self._sessions() as s:
-            return await outbox.due_count(s, before)
+            return await outbox_status.due_count(s, before)
 
     async def depth(self, now: datetime) -> tuple[int, datetime | None]:
         """How many deliveries wait by `now`, and since when the oldest has."""
         async with self._sessions() as s:
-            return await outbox.depth(s, now)
+            return await outbox_status.depth(s, now)
 
     async def stuck(self, older_than: datetime) -> list[Stuck]:
         """Failed deliveries, and waiting ones created before `older_than`."""
         async with self._sessions() as s:
             return [
                 Stuck(i.id, i.status, i.attempts, i.method, i.team_id, i.created_at, i.last_error)
-                for i in await outbox.stuck(s, older_than)
+                for i in await outbox_status.stuck(s, older_than)
             ]
 
     async def retry_failed(self, now: datetime) -> list[str]:
         """Put every failed delivery back in the queue, due `now`; returns the kind of each."""
         async with self._sessions() as s, s.begin():
-            return await outbox.retry_failed(s, now)
+            return await outbox_status.retry_failed(s, now)

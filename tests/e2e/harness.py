@@ -25,7 +25,7 @@ from bot.settings import BOT_SCOPES, Settings
 from bot.worktime import ROUND_THE_CLOCK
 from slack_emulator import SlackEmulator, TeamApi
 from slack_emulator.clock import REAL_CLOCK, Clock
-from storage import outbox
+from storage import outbox_status
 from tests.databases import migrated_database
 
 ROOT = Path(__file__).parents[2]
@@ -165,7 +165,7 @@ class Harness:
 
     async def _waiting(self) -> int:
         async with self.services.sessions() as s:
-            waiting, _oldest = await outbox.depth(s, self.services.clock.now())
+            waiting, _oldest = await outbox_status.depth(s, self.services.clock.now())
         return waiting
 
     async def settle(self) -> None:

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from storage import outbox
+from storage import outbox, outbox_claims
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import OutboxItem
@@ -43,9 +43,9 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
     async with sessions() as s, s.begin():
         await outbox.enqueue(s, "T1", "question.offer", {"offer_id": 1}, key="k1", at=now)
         await outbox.enqueue(s, "T1", "question.offer", {"offer_id": 2}, key="k2", at=now)
-        items = await outbox.claim_due(s, now, now + timedelta(seconds=60), 10)
-        await outbox.finish(s, items[0].id, "failed", at=now, error="channel_not_found")
-        await outbox.finish(s, items[1].id, "sent", at=now)
+        items = await outbox_claims.claim_due(s, now, now + timedelta(seconds=60), 10)
+        await outbox_claims.finish(s, items[0].id, "failed", at=now, error="channel_not_found")
+        await outbox_claims.finish(s, items[1].id, "sent", at=now)
     listed = _cli(database_url)
     assert listed.returncode == 1, listed.stderr
     assert "channel_not_found" in listed.stdout and "question.offer" in listed.stdout
@@ -69,8 +69,8 @@ async def test_retry_says_a_shout_out_given_up_is_not_posted(database_url: str) 
     now = datetime.now(UTC)
     async with sessions() as s, s.begin():
         await outbox.enqueue(s, "T1", "kudos.shoutout", {"batch_key": "b"}, key="k1", at=now)
-        [item] = await outbox.claim_due(s, now, now + timedelta(seconds=60), 10)
-        await outbox.finish(s, item.id, "failed", at=now, error="fatal_error")
+        [item] = await outbox_claims.claim_due(s, now, now + timedelta(seconds=60), 10)
+        await outbox_claims.finish(s, item.id, "failed", at=now, error="fatal_error")
     retried = _cli(database_url, "retry")
     assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
     assert "1 kudos shout-out among them" in retried.stdout

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.inbox import DEAD_AFTER
-from storage import inbox, outbox
+from storage import inbox, outbox, outbox_claims, outbox_status
 from storage.models import OutboxItem
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -21,7 +21,9 @@ async def claim(
     sessions: async_sessionmaker[AsyncSession], at: datetime, by: str | None
 ) -> list[str]:
     async with sessions() as s, s.begin():
-        items = await outbox.claim_due(s, at, at + LEASE, 10, by=by, dead_before=at - DEAD_AFTER)
+        items = await outbox_claims.claim_due(
+            s, at, at + LEASE, 10, by=by, dead_before=at - DEAD_AFTER
+        )
         return [str(i.dedupe_key) for i in items]
 
 
@@ -68,8 +70,8 @@ async def test_finishing_a_send_forgets_who_claimed_it(
         await inbox.seen(s, "alive", T0)
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
     async with sessions() as s, s.begin():
-        [item] = await outbox.claim_due(s, T0, T0 + LEASE, 10, by="doomed")
-        await outbox.finish(s, item.id, "pending", at=T0, next_attempt_at=T0, tried=False)
+        [item] = await outbox_claims.claim_due(s, T0, T0 + LEASE, 10, by="doomed")
+        await outbox_claims.finish(s, item.id, "pending", at=T0, next_attempt_at=T0, tried=False)
     assert await claim(sessions, T0, "alive") == ["a"]
     later = T0 + DEAD_AFTER * 2
     async with sessions() as s, s.begin():
@@ -97,20 +99,22 @@ async def test_a_batch_of_outcomes_is_recorded_in_one_call(
         for key in ("sent", "untried", "retry", "failed", "left"):
             await outbox.enqueue(s, "T1", "kudos.received", {"k": key}, key=key, at=T0)
     async with sessions() as s, s.begin():
-        claimed = await outbox.claim_due(s, T0, T0 + LEASE, 4, by="r1")
+        claimed = await outbox_claims.claim_due(s, T0, T0 + LEASE, 4, by="r1")
     assert [(c.dedupe_key, c.attempts, c.payload) for c in claimed] == [
         (key, 1, {"k": key}) for key in ("sent", "untried", "retry", "failed")
     ]
     ids = {str(c.dedupe_key): int(c.id) for c in claimed}
     later = T0 + timedelta(seconds=30)
     async with sessions() as s, s.begin():
-        await outbox.finish_all(
+        await outbox_claims.finish_all(
             s,
             [
-                outbox.Finished(ids["sent"], "sent", T0),
-                outbox.Finished(ids["untried"], "pending", T0, next_attempt_at=later, tried=False),
-                outbox.Finished(ids["retry"], "pending", T0, "ratelimited", later),
-                outbox.Finished(ids["failed"], "failed", T0, "channel_not_found"),
+                outbox_claims.Finished(ids["sent"], "sent", T0),
+                outbox_claims.Finished(
+                    ids["untried"], "pending", T0, next_attempt_at=later, tried=False
+                ),
+                outbox_claims.Finished(ids["retry"], "pending", T0, "ratelimited", later),
+                outbox_claims.Finished(ids["failed"], "failed", T0, "channel_not_found"),
             ],
         )
     async with sessions() as s:
@@ -141,7 +145,7 @@ async def test_a_claim_takes_public_messages_before_recipients_dms(
         for key in ("shout1", "shout2"):
             await outbox.enqueue(s, "T1", "kudos.shoutout", {}, key=key, at=T0)
     async with sessions() as s, s.begin():
-        first = await outbox.claim_due(s, T0, T0 + LEASE, 2, by=None)
+        first = await outbox_claims.claim_due(s, T0, T0 + LEASE, 2, by=None)
     assert [str(i.dedupe_key) for i in first] == ["shout1", "shout2"]
     assert await claim(sessions, T0, None) == ["dm1", "dm2", "dm3"]
 
@@ -156,10 +160,10 @@ async def test_a_delivery_queued_for_later_is_not_waiting_until_its_moment(
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="now", at=T0)
         await outbox.enqueue(s, "T1", "kudos.undo_ended", {}, key="later", at=T0 + LEASE)
     async with sessions() as s:
-        assert await outbox.depth(s, T0) == (1, T0)
+        assert await outbox_status.depth(s, T0) == (1, T0)
     assert await claim(sessions, T0, "alive") == ["now"]
     async with sessions() as s, s.begin():
-        await outbox.finish(s, 1, "pending", at=T0, next_attempt_at=T0 + LEASE * 2)
+        await outbox_claims.finish(s, 1, "pending", at=T0, next_attempt_at=T0 + LEASE * 2)
     async with sessions() as s:
-        assert await outbox.depth(s, T0) == (1, T0)
-        assert await outbox.depth(s, T0 + LEASE) == (2, T0)
+        assert await outbox_status.depth(s, T0) == (1, T0)
+        assert await outbox_status.depth(s, T0 + LEASE) == (2, T0)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.reliability.outbox import Claimed, Outbox
-from storage import outbox
+from storage import outbox, outbox_claims
 from storage.models import OutboxItem
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -58,7 +58,7 @@ async def test_handed_over_at_commit_and_leased_meanwhile(
         assert (await rows(sessions))["a"] == ("sending", "me")
         async with sessions() as s, s.begin():
             # Nobody else claims it while its lease holds.
-            assert await outbox.claim_due(s, T0, T0 + LEASE, 10, by="other") == []
+            assert await outbox_claims.claim_due(s, T0, T0 + LEASE, 10, by="other") == []
             assert not await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
         assert len(worker.taken) == 1, "the same key twice is one delivery"
     finally:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
-from storage import outbox
+from storage import outbox_claims
 from storage.models import OutboxItem
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -46,14 +46,14 @@ async def test_a_change_after_the_rebuild_was_claimed_or_sent_gets_a_new_one(
     async with sessions() as s, s.begin():
         await home.changed(s, "T1", "U1", NOW)
     async with sessions() as s, s.begin():
-        [claimed] = await outbox.claim_due(s, NOW, NOW + timedelta(seconds=60), 10)
+        [claimed] = await outbox_claims.claim_due(s, NOW, NOW + timedelta(seconds=60), 10)
     async with sessions() as s, s.begin():
         await home.changed(s, "T1", "U1", NOW)
     assert await rows(sessions) == [("U1", "sending"), ("U1", "pending")]
     async with sessions() as s, s.begin():
-        await outbox.finish(s, claimed.id, "sent", at=NOW)
-        [second] = await outbox.claim_due(s, NOW, NOW + timedelta(seconds=60), 10)
-        await outbox.finish(s, second.id, "sent", at=NOW)
+        await outbox_claims.finish(s, claimed.id, "sent", at=NOW)
+        [second] = await outbox_claims.claim_due(s, NOW, NOW + timedelta(seconds=60), 10)
+        await outbox_claims.finish(s, second.id, "sent", at=NOW)
     async with sessions() as s, s.begin():
         await home.changed(s, "T1", "U1", NOW)
     assert await rows(sessions) == [("U1", "sent"), ("U1", "sent"), ("U1", "pending")]
@@ -67,7 +67,7 @@ async def test_a_change_racing_a_claim_never_leans_on_a_rebuild_already_renderin
     async with sessions() as s, s.begin():
         await home.changed(s, "T1", "U1", NOW)
     async with sessions() as worker, worker.begin():
-        assert len(await outbox.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10)) == 1
+        assert len(await outbox_claims.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10)) == 1
         change = asyncio.create_task(_change(sessions))
         await asyncio.sleep(0.3)
         assert not change.done()  # held by the claim's lock
@@ -87,9 +87,9 @@ async def test_a_rebuild_taken_by_a_change_is_skipped_by_a_claim_until_it_commit
     async with sessions() as change, change.begin():
         await home.changed(change, "T1", "U1", NOW)
         async with sessions() as worker, worker.begin():
-            assert await outbox.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10) == []
+            assert await outbox_claims.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10) == []
     async with sessions() as worker, worker.begin():
-        assert len(await outbox.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10)) == 1
+        assert len(await outbox_claims.claim_due(worker, NOW, NOW + timedelta(seconds=60), 10)) == 1
     assert await rows(sessions) == [("U1", "sending")]
 
 

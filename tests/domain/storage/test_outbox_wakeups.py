@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from storage import outbox, wakeups
+from storage import outbox, outbox_claims, wakeups
 from storage.db import create_engine, create_sessions
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -75,7 +75,7 @@ async def test_a_quiet_delivery_for_later_wakes_nobody(
             )
         assert added and not await settled(wake)
         async with sessions() as s, s.begin():
-            claimed = await outbox.claim_due(s, T0, T0 + timedelta(minutes=1), 10)
+            claimed = await outbox_claims.claim_due(s, T0, T0 + timedelta(minutes=1), 10)
         assert [c.dedupe_key for c in claimed] == ["k1"], "claimed by the poll once due"
     finally:
         unsubscribe()
