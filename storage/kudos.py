@@ -3,7 +3,6 @@ left out of everything people see."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -16,17 +15,14 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
-    cast,
     func,
-    or_,
     select,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from storage.models import Kudos, Person
+from storage.models import Kudos
 
 # The first key of the advisory lock a giver's gifts take on PostgreSQL (the second: the
 # giver); a two-key lock never meets the one-key lock of the migrations.
@@ -127,7 +123,7 @@ _SET_DM = (
 )
 
 
-def _live(team_id: str) -> Any:
+def live(team_id: str) -> Any:
     return and_(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
 
 
@@ -172,7 +168,7 @@ async def hold_live(session: AsyncSession, team_id: str, batch_key: str) -> bool
     transaction ends: on PostgreSQL an Undo of them waits for it, or it sees the Undo that
     committed first; on SQLite the caller's insert holds the one writer's lock already."""
     statement = (
-        select(Kudos.id).where(_live(team_id), Kudos.batch_key == batch_key).with_for_update()
+        select(Kudos.id).where(live(team_id), Kudos.batch_key == batch_key).with_for_update()
     )
     return (await session.execute(statement)).first() is not None
 
@@ -218,7 +214,7 @@ async def batch(session: AsyncSession, team_id: str, batch_key: str) -> Sequence
 
 async def mark_undone(session: AsyncSession, team_id: str, batch_key: str, at: datetime) -> int:
     statement = (
-        update(Kudos).where(_live(team_id), Kudos.batch_key == batch_key).values(undone_at=at)
+        update(Kudos).where(live(team_id), Kudos.batch_key == batch_key).values(undone_at=at)
     )
     result = await session.execute(statement)
     assert isinstance(result, CursorResult)
@@ -266,7 +262,7 @@ def _still_live(rows: Result[Any]) -> list[Row[Any]]:
 
 async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> list[Kudos]:
     statement = select(Kudos).where(
-        _live(team_id), Kudos.shoutout_channel_id == channel_id, Kudos.shoutout_ts == ts
+        live(team_id), Kudos.shoutout_channel_id == channel_id, Kudos.shoutout_ts == ts
     )
     return list(await session.scalars(statement.order_by(Kudos.id)))
 
@@ -280,142 +276,6 @@ async def shoutout_undone(session: AsyncSession, team_id: str, channel_id: str, 
         Kudos.undone_at.is_not(None),
     )
     return (await session.scalar(statement.limit(1))) is not None
-
-
-def _quoting(team_id: str, channel_id: str, ts: str) -> Any:
-    return and_(
-        Kudos.team_id == team_id, Kudos.quoted_channel_id == channel_id, Kudos.quoted_ts == ts
-    )
-
-
-async def quotes(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
-    """Whether any kudos (undone ones too: they are exported as given) quote this message."""
-    statement = select(Kudos.id).where(_quoting(team_id, channel_id, ts)).limit(1)
-    return (await session.scalar(statement)) is not None
-
-
-async def requote(
-    session: AsyncSession,
-    team_id: str,
-    channel_id: str,
-    ts: str,
-    reason: str,
-    change: str,
-    *,
-    private: bool,
-    deleted: bool = False,
-) -> list[str]:
-    """The kudos quoting this message take `reason` as theirs (its edited words, or none;
-    `private` words only the private kudos), unless they took a later change than `change`
-    (the edit's or deletion's ts: Slack may deliver an older edit late, a deletion's is
-    later than every edit's; `deleted` is taken whatever was before); the batches of those
-    whose reason this changed (none for an event told twice)."""
-    quoting = _quoting(team_id, channel_id, ts)
-    if private:
-        quoting = and_(quoting, Kudos.is_private.is_(True))
-    if not deleted:
-        # Slack's ts strings have one width, so they sort as text.
-        quoting = and_(
-            quoting,
-            or_(Kudos.quoted_change_ts.is_(None), Kudos.quoted_change_ts < change),
-        )
-    changed = await session.execute(
-        update(Kudos)
-        .where(quoting, Kudos.message != reason)
-        .values(message=reason, quoted_change_ts=change)
-        .returning(Kudos.batch_key)
-    )
-    batches = list(dict.fromkeys(changed.scalars()))
-    await session.execute(
-        update(Kudos)
-        .where(quoting, Kudos.message == reason)
-        .values(quoted_change_ts=change)
-        .execution_options(synchronize_session=False)
-    )
-    return batches
-
-
-def _with_value(value: str | None) -> Any:
-    """Kudos with a value: the JSON list is matched as text, by the value as `json.dumps`
-    wrote it into the list (`#ética` as `"\\u00e9tica"`, quotes included, so only a whole
-    value matches), with LIKE's own characters (`_` is one, in `team_work`) taken literally."""
-    if not value:
-        return True
-    written = json.dumps(value)
-    literal = written.replace("!", "!!").replace("%", "!%").replace("_", "!_")
-    return cast(Kudos.values, String).like(f"%{literal}%", escape="!")
-
-
-async def leaderboard(
-    session: AsyncSession,
-    team_id: str,
-    since: datetime | None,
-    until: datetime | None = None,
-    value: str | None = None,
-    limit: int = 10,
-) -> list[tuple[str, int]]:
-    """(receiver, kudos received) in [since, until), most first; private entries count too."""
-    count = func.count().label("n")
-    statement = (
-        select(Kudos.receiver_user_id, count)
-        .where(_live(team_id), _with_value(value))
-        .group_by(Kudos.receiver_user_id)
-        .order_by(count.desc(), Kudos.receiver_user_id)
-        .limit(limit)
-    )
-    if since is not None:
-        statement = statement.where(Kudos.created_at >= since)
-    if until is not None:
-        statement = statement.where(Kudos.created_at < until)
-    return [(user, int(n)) for user, n in (await session.execute(statement)).all()]
-
-
-async def tied_with(
-    session: AsyncSession,
-    team_id: str,
-    count: int,
-    since: datetime | None,
-    until: datetime | None = None,
-    value: str | None = None,
-) -> int:
-    """How many people received exactly `count` kudos in [since, until), as `leaderboard`
-    counts them: those tied with a place it shows, some of whom its limit may leave out."""
-    received = (
-        select(Kudos.receiver_user_id)
-        .where(_live(team_id), _with_value(value))
-        .group_by(Kudos.receiver_user_id)
-        .having(func.count() == count)
-    )
-    if since is not None:
-        received = received.where(Kudos.created_at >= since)
-    if until is not None:
-        received = received.where(Kudos.created_at < until)
-    tied = await session.scalar(select(func.count()).select_from(received.subquery()))
-    return int(tied or 0)
-
-
-async def count_for(
-    session: AsyncSession, team_id: str, *, giver: str = "", receiver: str = ""
-) -> int:
-    statement = select(func.count()).where(_live(team_id))
-    if giver:
-        statement = statement.where(Kudos.giver_user_id == giver)
-    if receiver:
-        statement = statement.where(Kudos.receiver_user_id == receiver)
-    return int(await session.scalar(statement) or 0)
-
-
-async def received(
-    session: AsyncSession,
-    team_id: str,
-    receiver: str,
-    *,
-    limit: int | None = None,
-) -> list[Kudos]:
-    """Entries someone received, newest first."""
-    statement = select(Kudos).where(_live(team_id), Kudos.receiver_user_id == receiver)
-    statement = statement.order_by(Kudos.created_at.desc(), Kudos.id.desc()).limit(limit)
-    return list(await session.scalars(statement))
 
 
 async def mark_channels_private(
@@ -432,32 +292,3 @@ async def mark_channels_private(
         .values(is_private=True)
         .execution_options(synchronize_session=False)
     )
-
-
-async def given_times(session: AsyncSession, team_id: str, giver: str) -> list[datetime]:
-    """When a giver gave each live entry: all of them, as a streak may be longer than a year."""
-    statement = select(Kudos.created_at).where(_live(team_id), Kudos.giver_user_id == giver)
-    return list(await session.scalars(statement))
-
-
-async def export(
-    session: AsyncSession, since: datetime, until: datetime | None
-) -> list[tuple[Kudos, str, str]]:
-    """Every live entry of every workspace in [since, until), oldest first, with both names."""
-    giver = aliased(Person)
-    receiver = aliased(Person)
-    statement = (
-        select(Kudos, giver.real_name, receiver.real_name)
-        .outerjoin(
-            giver, and_(giver.team_id == Kudos.team_id, giver.user_id == Kudos.giver_user_id)
-        )
-        .outerjoin(
-            receiver,
-            and_(receiver.team_id == Kudos.team_id, receiver.user_id == Kudos.receiver_user_id),
-        )
-        .where(Kudos.undone_at.is_(None), Kudos.created_at >= since)
-        .order_by(Kudos.created_at, Kudos.id)
-    )
-    if until is not None:
-        statement = statement.where(Kudos.created_at < until)
-    return [(k, g or "", r or "") for k, g, r in (await session.execute(statement)).all()]

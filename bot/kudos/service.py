@@ -38,7 +38,7 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
-from storage import bot_dms, outbox_claims, routing_changes, units, workspaces
+from storage import bot_dms, kudos_quotes, outbox_claims, routing_changes, units, workspaces
 from storage import kudos as ledger
 from storage.models import utcnow
 
@@ -278,7 +278,7 @@ class KudosService:
     async def quotes(self, team_id: str, channel_id: str, ts: str) -> bool:
         """Whether kudos quote this message (a reaction's), so its edit or deletion matters."""
         async with self._sessions() as s:
-            return await ledger.quotes(s, team_id, channel_id, ts)
+            return await kudos_quotes.quotes(s, team_id, channel_id, ts)
 
     async def quoted_edited(
         self, team_id: str, channel_id: str, ts: str, text: str, edit: str, *, private: bool
@@ -288,7 +288,7 @@ class KudosService:
         `private` now (made private since the kudos), public kudos keep the words that were
         public: their shout-out may be in a public kudos channel."""
         async with self._sessions() as s, s.begin():
-            batches = await ledger.requote(
+            batches = await kudos_quotes.requote(
                 s, team_id, channel_id, ts, r.quoted_reason(text), edit, private=private
             )
             await tell.quote_changed(s, team_id, batches, f"edited:{edit}", self._clock())
@@ -299,7 +299,7 @@ class KudosService:
         """The message kudos quote was deleted (`deletion`, the deletion's ts): the kudos
         stay, and quote it nowhere again, nor do their shout-out and DMs already posted."""
         async with self._sessions() as s, s.begin():
-            batches = await ledger.requote(
+            batches = await kudos_quotes.requote(
                 s, team_id, channel_id, ts, r.QUOTED_DELETED, deletion, private=False, deleted=True
             )
             await tell.quote_changed(s, team_id, batches, "deleted", self._clock())

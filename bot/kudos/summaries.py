@@ -28,8 +28,8 @@ from bot.kudos.records import (
 )
 from bot.kudos.workspace_rules import rules_and_giver
 from storage import kudos as ledger
+from storage import kudos_summaries, workspaces
 from storage import people as people_queries
-from storage import workspaces
 from storage.models import Kudos
 
 SHOWN_ABOUT = 10  # the kudos `/kudos @someone` quotes
@@ -54,11 +54,11 @@ async def leaderboard(
             # A retired value still ranks the kudos given with it before it was retired.
             if value not in await workspaces.value_names(s, team_id, retired=True):
                 raise KudosRefused(r.unknown_value_message(value, rules.values))
-        rows = await ledger.leaderboard(s, team_id, since, until, value, limit)
+        rows = await kudos_summaries.leaderboard(s, team_id, since, until, value, limit)
         beyond = 0
         if rows and len(rows) == limit:  # the limit may cut people tied with the last
             last = rows[-1][1]
-            tied = await ledger.tied_with(s, team_id, last, since, until, value)
+            tied = await kudos_summaries.tied_with(s, team_id, last, since, until, value)
             beyond = tied - sum(n == last for _u, n in rows)
         names = await people_queries.display_names(s, team_id, [u for u, _n in rows])
     standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
@@ -77,9 +77,9 @@ async def mine(
 ) -> MySummary:
     now = clock()
     async with sessions() as s:
-        received = await ledger.received(s, team_id, user_id)
-        given = await ledger.count_for(s, team_id, giver=user_id)
-        times = await ledger.given_times(s, team_id, user_id)
+        received = await kudos_summaries.received(s, team_id, user_id)
+        given = await kudos_summaries.count_for(s, team_id, giver=user_id)
+        times = await kudos_summaries.given_times(s, team_id, user_id)
         recent = tuple(Entry.of(row) for row in received[:5])
         names = await people_queries.display_names(s, team_id, _named(recent))
     return MySummary(
@@ -111,7 +111,7 @@ async def about(
         rules, _giver = await rules_and_giver(s, team_id)
         guest = await people_queries.is_guest(s, team_id, viewer)
         reader = visibility.person(viewer, guest=guest)
-        every = await ledger.received(s, team_id, user_id)
+        every = await kudos_summaries.received(s, team_id, user_id)
         made = MadePrivate(private_now)
         made_private: set[int] = set()
         seen: list[Kudos] = []
@@ -155,7 +155,9 @@ async def home(
         rules, giver = await rules_and_giver(s, team_id, user_id)
         tz = giver.tz or "UTC"
         left = await room(s, team_id, user_id, rules, giver, now)
-        recent = tuple(Entry.of(row) for row in await ledger.received(s, team_id, user_id, limit=3))
+        recent = tuple(
+            Entry.of(row) for row in await kudos_summaries.received(s, team_id, user_id, limit=3)
+        )
         names = await people_queries.display_names(s, team_id, _named(recent))
     board = await leaderboard(sessions, clock, team_id, "month", None, tz, limit=5)
     return HomeKudos(
@@ -173,7 +175,7 @@ async def export(
 ) -> list[LedgerLine]:
     """Every workspace's live entries in [since, until), oldest first, private included."""
     async with sessions() as s:
-        found = await ledger.export(s, since, until)
+        found = await kudos_summaries.export(s, since, until)
     return [LedgerLine(k.team_id, Entry.of(k), giver, receiver) for k, giver, receiver in found]
 
 
