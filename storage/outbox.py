@@ -46,6 +46,11 @@ class Leased(NamedTuple):
     memo: Any = None  # what the queueing transaction knew, handed over in memory only
 
 
+# When a delivery's first Slack call may go, and what books that turn for it: called only
+# once the delivery is queued, as one queued already must not take a turn from the next.
+Turn = tuple[datetime, Callable[[], None]]
+
+
 @dataclass(frozen=True)
 class Taker:
     """A worker in this process that takes new deliveries without claiming them.
@@ -55,13 +60,13 @@ class Taker:
     `take` gets the leased deliveries once their transaction has committed, on the
     committing thread. `turn(team_id, kind, memo)` is asked first: when Slack's pace would
     turn the delivery's first call away now, the moment it may go, and the delivery is
-    queued untried for then (the taker wakes for it), where an attempt at once would only
-    be put back."""
+    queued untried for then (booked, and the taker woken for it, once it is queued), where
+    an attempt at once would only be put back."""
 
     replica_id: str
     lease: Callable[[datetime], datetime | None]
     take: Callable[[list[Leased]], None]
-    turn: Callable[[str, str, Any], datetime | None] = lambda _team, _kind, _memo: None
+    turn: Callable[[str, str, Any], Turn | None] = lambda _team, _kind, _memo: None
 
 
 _takers: weakref.WeakKeyDictionary[Engine, Taker] = weakref.WeakKeyDictionary()
@@ -110,10 +115,13 @@ async def enqueue(
     connection = await session.connection()
     bind = session.sync_session.bind
     taker = _takers.get(bind) if isinstance(bind, Engine) else None
-    if taker is not None and (turn := taker.turn(team_id, kind, memo)) is not None and turn > at:
-        values["next_attempt_at"] = turn
+    turn = taker.turn(team_id, kind, memo) if taker is not None else None
+    if turn is not None and turn[0] > at:
+        values["next_attempt_at"] = turn[0]
         quiet = True  # its taker knows when it falls due; no other worker need look sooner
         taker = None
+    else:
+        turn = None
     lease_until = taker.lease(at) if taker is not None else None
     if taker is not None and lease_until is not None:
         values |= {"status": "sending", "attempts": 1}
@@ -131,6 +139,8 @@ async def enqueue(
     assert isinstance(added, CursorResult)
     if added.rowcount != 1:
         return False
+    if turn is not None:
+        turn[1]()
     if quiet:
         return True
     if outbox_filled(session) and (notify := notify_statement(dialect)) is not None:

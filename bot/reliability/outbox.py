@@ -102,12 +102,13 @@ class Outbox:
         replica_id: str,
         lease: Callable[[datetime], datetime | None],
         take: Callable[[list[Claimed]], None],
-        turn: Callable[[str, str, Any], datetime | None] | None = None,
+        turn: Callable[[str, str, Any], outbox.Turn | None] | None = None,
     ) -> Callable[[], None]:
         """Deliveries this process queues while `lease(due)` grants one (the end of a lease)
         are queued leased to `replica_id` and given to `take` when their transaction commits,
         with no claim: the worker has room and sends them at once. One that `turn(team_id,
-        kind, memo)` says Slack's pace would turn away is queued for that moment instead.
+        kind, memo)` says Slack's pace would turn away is queued for that moment instead, the
+        turn booked (its second item called) only when the delivery was not queued already.
         Returns the function that stops it."""
         engine = self._sessions.kw["bind"].sync_engine
         taker = outbox.Taker(replica_id, lease, lambda rows: take([_claimed(r) for r in rows]))

@@ -13,6 +13,7 @@ hold a burst of kudos to its first 50 recipients a minute.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -129,32 +130,39 @@ class PacedClient(AsyncWebClient):
                 self._open_turn.pop(one, None)
             return self._dms[one]
 
-    def dm_turn(self, user: str) -> float:
+    def dm_turn(self, user: str) -> tuple[float, Callable[[], None]]:
         """Seconds until a DM to `user` could be opened when `conversations.open` would turn
-        it away now, that turn booked for it as a call turned away books it; 0 when it could
-        go now (or is open). What the outbox asks of a delivery it is queueing."""
+        it away now (0 when it could go now, or is open), and what books that turn for it as
+        a call turned away books it. What the outbox asks of a delivery it is queueing; it
+        books the turn only once the delivery is queued, not for one queued already."""
         if user in self._dms:
-            return 0.0
+            return 0.0, _nothing
         now = self._clock.monotonic()
         if (later := self._open_turn.get(user, 0.0) - now) > 0:
-            return later
+            return later, _nothing  # their DM's turn, booked already: shared
         method = "conversations.open"
         if (wait := self._tiers.wait(method)) <= MAX_WAIT_SECONDS:
-            return 0.0
-        later = self._appointment(method, now, wait, self._tiers.spacing(method)).seconds
-        self._open_turn[user] = now + later
-        return later
+            return 0.0, _nothing
+        at = self._next_appointment(method, now, wait, self._tiers.spacing(method))
+
+        def book() -> None:
+            self._appointments[method] = max(at, self._appointments.get(method, 0.0))
+            self._open_turn[user] = at
+
+        return at - now, book
 
     def _appointment(self, key: str, now: float, wait: float, spacing: float) -> Paced:
         """Paced, with a later time for each call turned away in a row. Told alike to come back
         at the next free turn, they would all come back together, one would get it and the
         rest would be turned away again: work growing with the square of the queue."""
+        at = self._appointments[key] = self._next_appointment(key, now, wait, spacing)
+        return Paced(at - now)
+
+    def _next_appointment(self, key: str, now: float, wait: float, spacing: float) -> float:
         at = max(now + wait, self._appointments.get(key, 0.0) + spacing)
         # The book counts turn-aways, not distinct deliveries, so it can run ahead of the real
         # queue; capped, a delivery given a turn too late is only ever a minute late.
-        at = min(at, now + wait + LONGEST_APPOINTMENT_SECONDS)
-        self._appointments[key] = at
-        return Paced(at - now)
+        return min(at, now + wait + LONGEST_APPOINTMENT_SECONDS)
 
     async def _wait_for_turn(self, method: str, channel: str) -> None:
         """Wait for the method's token and the channel's slot, or raise Paced taking neither:
@@ -172,3 +180,7 @@ class PacedClient(AsyncWebClient):
             self._next_slot[channel] = now + wait + self._interval
         if wait > 0:
             await self._clock.sleep(wait)
+
+
+def _nothing() -> None:
+    pass

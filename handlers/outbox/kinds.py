@@ -14,5 +14,7 @@ from bot.services import Services
 Delivery = Callable[[AsyncWebClient, Services, str, dict[str, Any]], Awaitable[None]]
 GivenUp = Callable[[Services, str, dict[str, Any]], Awaitable[None]]
 # Seconds until the delivery's first Slack call would be let through, asked (with what the
-# queueing transaction handed over, `enqueue`'s memo) while it is queued: 0 for at once.
-FirstTurn = Callable[[AsyncWebClient, Any], float]
+# queueing transaction handed over, `enqueue`'s memo) while it is queued: 0 for at once;
+# and what books that turn for it, called only once it is queued (a delivery queued a
+# second time is not, and must not take a turn from the next).
+FirstTurn = Callable[[AsyncWebClient, Any], tuple[float, Callable[[], None]]]

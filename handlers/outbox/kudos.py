@@ -6,6 +6,7 @@ at once)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -153,11 +154,11 @@ async def received(
         await delete_message(client, posted["channel"], posted["ts"])
 
 
-def _received_turn(paced_client: AsyncWebClient, memo: Any) -> float:
+def _received_turn(paced_client: AsyncWebClient, memo: Any) -> tuple[float, Callable[[], None]]:
     """How long the DM's `conversations.open` would wait for Slack's pace: a recipient the
     bot has not written to, in a burst (Tier 3, 50 a minute)."""
     if not isinstance(memo, Entry) or not isinstance(paced_client, PacedClient):
-        return 0.0
+        return 0.0, lambda: None
     return paced_client.dm_turn(memo.receiver)
 
 

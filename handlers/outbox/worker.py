@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -151,19 +152,26 @@ class OutboxWorker:
         now = self.services.clock.now()
         return now + LEASE if due <= now else None
 
-    def _turn(self, team_id: str, kind: str, memo: Any) -> datetime | None:
+    def _turn(
+        self, team_id: str, kind: str, memo: Any
+    ) -> tuple[datetime, Callable[[], None]] | None:
         """When a delivery this process is queueing may make its first Slack call, if Slack's
-        pace would turn it away now: it is queued for then, and this worker wakes for it."""
+        pace would turn it away now: it is queued for then and, once queued (not a second
+        time), its turn booked and this worker woken for it."""
         first_turn = FIRST_TURNS.get(kind)
         client = self._clients_seen.get(team_id)
         if first_turn is None or client is None or not self._on_its_loop():
             return None
-        seconds = first_turn(client, memo)
+        seconds, book = first_turn(client, memo)
         if seconds <= 0:
             return None
         at = self.services.clock.now() + timedelta(seconds=seconds)
-        self._put_back(at)
-        return at
+
+        def booked() -> None:
+            book()
+            self._put_back(at)
+
+        return at, booked
 
     def _on_its_loop(self) -> bool:
         if self._stopping.is_set():

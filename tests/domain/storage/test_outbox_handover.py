@@ -5,6 +5,7 @@ and claimed as before; a handed-over row another replica could see stays leased.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -87,3 +88,31 @@ async def test_a_rollback_hands_nothing_and_no_room_queues_it_pending(
     async with sessions() as s, s.begin():
         await outbox.enqueue(s, "T1", "kudos.received", {}, key="d", at=T0)
     assert [i.key for i in worker.taken] == ["b"], "a stopped worker takes nothing"
+
+
+async def test_a_delivery_waiting_its_turn_books_it_once_not_again_when_queued_twice(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """A DM that Slack's pace would turn away now is queued pending for its turn, booked
+    once it is queued; queued a second time (the same key: nothing is added), it books no
+    other turn, which the next DM would have waited for."""
+    worker = Worker()
+    booked: list[str] = []
+    turn_at = T0 + timedelta(seconds=2)
+
+    def turn(_team: str, _kind: str, memo: object) -> tuple[datetime, Callable[[], None]]:
+        return turn_at, lambda: booked.append(str(memo))
+
+    stop = Outbox(sessions).send_new_here("me", worker.lease, worker.take, turn)
+    try:
+        for attempt in ("first", "again"):
+            async with sessions() as s, s.begin():
+                added = await outbox.enqueue(
+                    s, "T1", "kudos.received", {"kudos_id": 7}, key="a", at=T0, memo=attempt
+                )
+                assert added == (attempt == "first")
+        assert booked == ["first"]
+        assert worker.taken == []
+        assert await rows(sessions) == {"a": ("pending", None)}
+    finally:
+        stop()
