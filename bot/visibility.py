@@ -193,14 +193,23 @@ def asker_told_in_thread(*, is_private: bool, in_bot_dm: bool) -> bool:
     return not is_private or in_bot_dm
 
 
-def may_ask_others(*, is_private: bool, made_private: bool) -> bool:
+def may_ask_others(*, is_private: bool, made_private: bool, agreed_colleagues: int | None) -> bool:
     """Whether a question may go on to colleagues not asked yet (its requests run out, or are
     answered *Not me*): a public one, or one asked in private, whose asker agreed to "first,
-    then others". One asked in public and private since (`made_private`: its conversation made
-    private or shared with another organisation, whether Slack told the app or it found out)
-    was agreed to by nobody: its words go to nobody new, as *Suggest someone* sends them to
-    nobody either."""
-    return not (is_private and made_private)
+    then others". One whose asker was told nobody else might help and agreed to those alone
+    (`agreed_colleagues`, "N colleagues, and nobody else I know of might help") goes to nobody
+    who turns up later (gains the skill, comes back): asking again asks them, with consent.
+    One asked in public and private since (`made_private`: its conversation made private or
+    shared with another organisation, whether Slack told the app or it found out) was agreed
+    to by nobody: its words go to nobody new, as *Suggest someone* sends them to nobody
+    either."""
+    return not (is_private and (made_private or agreed_colleagues is not None))
+
+
+def may_ask_first(round_size: int, *, agreed_colleagues: int | None) -> int:
+    """How many colleagues a question's first round may ask: a round's worth, and no more than
+    its asker agreed to (`may_ask_others`), though more might help by the time they agree."""
+    return round_size if agreed_colleagues is None else min(round_size, agreed_colleagues)
 
 
 def introduced_in_thread(*, is_private: bool) -> bool:

@@ -161,10 +161,13 @@ async def _ask(
         would_ask = min(len(ranked), config.offers_per_round)
         if not would_ask:
             return await nobody(s, question, solved, clock)
+        others_after = len(ranked) > would_ask
+        if request.is_private and not others_after:  # told "and nobody else": agreed to those
+            question.agreed_colleagues = would_ask
         return Asked(
             QuestionView.of(question),
             needs_consent=True,
             solved=solved,
             would_ask=would_ask,
-            others_after=len(ranked) > would_ask,
+            others_after=others_after,
         )

@@ -30,12 +30,14 @@ async def offer_next(
     config: RoutingConfig,
     now: datetime,
     observe_routing: Callable[[float], None],
+    at_most: int | None = None,
 ) -> list[Offer]:
-    """Offers to the best people not yet asked, up to one round's worth."""
+    """Offers to the best people not yet asked, up to one round's worth (`at_most`, else the
+    config's)."""
     asked = {o.candidate_user_id for o in await offer_q.offers_of(s, question.id)}
     ranked = await rank(s, index, question, asked, config, now, observe_routing)
     offers = []
-    for position, suggestion in enumerate(ranked[: config.offers_per_round], len(asked)):
+    for position, suggestion in enumerate(ranked[: at_most or config.offers_per_round], len(asked)):
         offers.append(
             await offer_q.add_offer(
                 s,

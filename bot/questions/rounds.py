@@ -38,7 +38,10 @@ async def first_round(
     clock: Clock,
     observe: Observe,
 ) -> Asked:
-    offers = await offer_next(s, index, question, config, clock(), observe)
+    at_most = visibility.may_ask_first(
+        config.offers_per_round, agreed_colleagues=question.agreed_colleagues
+    )
+    offers = await offer_next(s, index, question, config, clock(), observe, at_most)
     if not offers:
         return await nobody(s, question, [], clock)
     await tell.offers_made(s, question, offers, clock(), config.hours, first=True)
@@ -63,7 +66,9 @@ async def move_on(
     if any(o.status == "pending" for o in offers):
         return Moved(QuestionView.of(question), offer_views(expired))
     ask_others = visibility.may_ask_others(
-        is_private=question.is_private, made_private=question.made_private
+        is_private=question.is_private,
+        made_private=question.made_private,
+        agreed_colleagues=question.agreed_colleagues,
     )
     new = await offer_next(s, index, question, config, clock(), observe) if ask_others else []
     if new:

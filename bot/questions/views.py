@@ -52,6 +52,8 @@ class QuestionView:
     connected_message_ts: str | None = None
     # Private since it was asked: asked of nobody new (`visibility.may_ask_others`).
     made_private: bool = False
+    # A private question's asker agreed to this many colleagues alone (`may_ask_others`).
+    agreed_colleagues: int | None = None
 
     @classmethod
     def of(cls, question: Question) -> QuestionView:

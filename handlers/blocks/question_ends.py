@@ -87,14 +87,18 @@ def render_unanswered(
     # Others could be asked, but not with the asker's consent.
     nobody_else = (
         f"I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else reading your question"
+        if question.made_private
+        else "I'll ask nobody else: you agreed to nobody else reading your question. "
+        "Ask again and I'll tell you whether anyone else might help now"
     )
+    asked_alone = question.made_private or question.agreed_colleagues is not None
     if unsent and unsent >= chosen and not asked:
         each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
         text = (
             f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
             f"to {each} I chose, so nobody got it"
         )
-        if question.made_private:
+        if asked_alone:
             text += f", and {nobody_else}"
         return one_section(f"{text}. Ask again later, once Slack is well.{where}")
     failed = (
@@ -105,7 +109,7 @@ def render_unanswered(
     if asked:
         text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
         text += f"; {failed}, and" if failed else ", and"
-        if question.made_private:
+        if asked_alone:
             return one_section(f"{text} {nobody_else}.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""

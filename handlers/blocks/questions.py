@@ -152,11 +152,14 @@ def render_asking_elsewhere(question: QuestionView) -> Message:
     return {"text": text, "blocks": [context(text)]}
 
 
-def first_then_others(count: int, others: bool) -> str:
+def first_then_others(count: int, others: bool, *, private: bool) -> str:
     """How many are asked first. Never "Ask 3 colleagues" on a button: when none of them can
-    help, others are asked too; `others`: whether any are known (else none are promised)."""
+    help, others are asked too; `others`: whether any are known (else none are promised). A
+    `private` question told nobody else might help goes to those alone, whoever turns up
+    later (`visibility.may_ask_others`): it says so."""
     if not others:
-        return f"{plural(count, 'colleague')}, and nobody else I know of might help."
+        alone = ": I'll ask only them." if private else "."
+        return f"{plural(count, 'colleague')}, and nobody else I know of might help{alone}"
     return f"{plural(count, 'colleague')} first, then others who might help if none of them can."
 
 
@@ -172,7 +175,8 @@ def render_consent(
         if unsure
         else "This conversation is private, so nobody outside it sees your question"
     )
-    text = f"{why} unless you say so. Ask colleagues privately? {first_then_others(count, others)}"
+    who = first_then_others(count, others, private=True)
+    text = f"{why} unless you say so. Ask colleagues privately? {who}"
     return {
         "text": text,
         "blocks": [
@@ -220,9 +224,8 @@ def render_solved_first(
         private = (
             " Your question stays private unless you ask people." if question.is_private else ""
         )
-        blocks.append(
-            context(f"If you ask anyway: {first_then_others(would_ask, others)}{private}")
-        )
+        asked = first_then_others(would_ask, others, private=question.is_private)
+        blocks.append(context(f"If you ask anyway: {asked}{private}"))
         blocks.append(
             actions(
                 button("Ask colleagues anyway", "question_consent", str(question.id), "primary"),

@@ -40,6 +40,9 @@ class Question(TeamScoped, Base):
     # Private because its conversation was made private (or shared) after it was asked: its
     # asker agreed to nobody new being asked (`visibility.may_ask_others`).
     made_private: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # How many colleagues the asker of a private question agreed to, told nobody else might
+    # help ("N colleagues, and nobody else"); None: those first, then others (or public).
+    agreed_colleagues: Mapped[int | None]
     source: Mapped[str] = mapped_column(String(16), default="command")
     asker_message_channel: Mapped[str | None] = mapped_column(String(32))
     asker_message_ts: Mapped[str | None] = mapped_column(String(32))

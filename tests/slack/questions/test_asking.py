@@ -187,7 +187,10 @@ async def test_consent_promises_no_number_that_escalation_would_break(
     await slack.dm_bot("alice", "how do I rotate the terraform cloud token safely?")
     await slack.settle()
     [consent] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1:]
-    said = "Ask colleagues privately? 3 colleagues, and nobody else I know of might help."
+    said = (
+        "Ask colleagues privately? 3 colleagues, and nobody else I know of might help: "
+        "I'll ask only them."
+    )
     assert said in consent.text
     assert "Ask 3 colleagues" not in str(consent.blocks)
     await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
@@ -249,7 +252,7 @@ async def test_consent_promises_no_others_when_nobody_else_might_help(
     await slack.dm_bot("alice", "how do I speed up our fortran solver's compile?")
     await slack.settle()
     [consent] = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id][-1:]
-    assert "1 colleague, and nobody else I know of might help." in consent.text
+    assert "1 colleague, and nobody else I know of might help: I'll ask only them." in consent.text
     assert "then others" not in consent.text
     await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
     await slack.settle()
