@@ -4,7 +4,8 @@ again, and then purged. An admin can purge a workspace at once (`askaround purge
 
 Slack tells of a removal twice, in either order: `tokens_revoked` names the revoked tokens,
 `app_uninstalled` says the app is gone. Revoking the bot token alone already leaves nothing
-to act with there; only the uninstall starts the retention clock.
+to act with there, and counts as a removal for a late request (`removed_at`); only the
+uninstall starts the retention clock.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ class Uninstalls:
             if bot:
                 await q.delete_bot_tokens(s, team_id)
                 await outbox.drop_waiting(s, team_id)
+                await q.mark_bot_revoked(s, team_id, self._clock())
 
-    async def uninstalled_at(self, team_id: str) -> datetime | None:
-        """When the workspace removed the app, if it did and has not installed it again."""
+    async def removed_at(self, team_id: str) -> datetime | None:
+        """When the workspace removed the app (uninstalled it, or revoked its bot token), if
+        it did and has not installed it again."""
         async with self._sessions() as s:
-            return await q.uninstalled_at(s, team_id)
+            return await q.removed_at(s, team_id)
 
     async def installed(self, team_ids: Sequence[str]) -> None:
         """These workspaces have the app (again): their data is no longer due for purging."""

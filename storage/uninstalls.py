@@ -35,19 +35,35 @@ async def mark_uninstalled(session: AsyncSession, team_id: str, at: datetime) ->
     )
 
 
+async def mark_bot_revoked(session: AsyncSession, team_id: str, at: datetime) -> None:
+    await ensure_workspace(session, team_id)
+    await session.execute(
+        update(Workspace).where(Workspace.team_id == team_id).values(bot_revoked_at=at)
+    )
+
+
 async def mark_installed(session: AsyncSession, team_ids: Sequence[str]) -> None:
     await session.execute(
         update(Workspace)
-        .where(Workspace.team_id.in_(team_ids), Workspace.uninstalled_at.is_not(None))
-        .values(uninstalled_at=None)
+        .where(
+            Workspace.team_id.in_(team_ids),
+            Workspace.uninstalled_at.is_not(None) | Workspace.bot_revoked_at.is_not(None),
+        )
+        .values(uninstalled_at=None, bot_revoked_at=None)
     )
 
 
-async def uninstalled_at(session: AsyncSession, team_id: str) -> datetime | None:
-    """When the workspace removed the app, if it did and has not installed it again."""
-    return await session.scalar(
-        select(Workspace.uninstalled_at).where(Workspace.team_id == team_id)
-    )
+async def removed_at(session: AsyncSession, team_id: str) -> datetime | None:
+    """When the workspace removed the app (uninstalled it, or revoked its bot token, the
+    earlier of the two), if it did and has not installed it again."""
+    row = (
+        await session.execute(
+            select(Workspace.uninstalled_at, Workspace.bot_revoked_at).where(
+                Workspace.team_id == team_id
+            )
+        )
+    ).first()
+    return min((at for at in row or () if at is not None), default=None)
 
 
 async def uninstalled_since(session: AsyncSession) -> dict[str, datetime]:

@@ -252,7 +252,7 @@ def _bolt_app(
         authorize=(
             None
             if flow is None or kept is None
-            else _authorize(flow, kept, client, services.uninstalls.uninstalled_at)
+            else _authorize(flow, kept, client, services.uninstalls.removed_at)
         ),
         signing_secret=settings.signing_secret,
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
@@ -278,7 +278,7 @@ def _authorize(
     flow: AsyncOAuthFlow,
     store: KeptInstallations,
     client: AsyncWebClient,
-    uninstalled_at: Callable[[str], Awaitable[datetime | None]],
+    removed_at: Callable[[str], Awaitable[datetime | None]],
 ) -> Any:
     """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it (`Any`: `AsyncApp` types
     `authorize` as a function, and takes this), but reading the installations `store` keeps
@@ -289,7 +289,7 @@ def _authorize(
     keeps with it that a request could change. A workspace that removed the app is logged at
     INFO, not as Bolt's ERROR (`handlers.dispatch.uninstalled`)."""
     return QuietWhenUninstalled(
-        uninstalled_at,
+        removed_at,
         logger=get_bolt_logger(AsyncApp),
         installation_store=store,
         client_id=flow.settings.client_id,

@@ -73,6 +73,15 @@ class TeamApi(Changes):
             if self.subscribed(str(event["type"]))
         ]
 
+    async def revoke_tokens(self, *, bot: bool = True, users: tuple[str, ...] = ()) -> Delivery:
+        """Revoke tokens of this workspace's app without uninstalling it (`auth.revoke`, or
+        the first of an uninstall's two events): Slack sends `tokens_revoked` alone; the bot
+        token revoked (`bot`), the app can act there no more."""
+        if bot:
+            self.installed = False
+        tokens = {"oauth": list(users), "bot": [self.bot_user_id] if bot else []}
+        return await self._send_event({"type": "tokens_revoked", "tokens": tokens})
+
     async def click_button(self, user_id: str, label: str) -> Delivery:
         """Press the frontmost button labelled ``label`` that this person can see."""
         found = screen.find_button(self.workspace, user_id, label)

@@ -1,10 +1,12 @@
 """A request for a workspace that removed the app (OAuth mode), logged as what it is.
 
-Slack may still send one after `app_uninstalled`: a retry of an event it sent before, a
-button pressed in a message the bot left there. Its installation is gone, so Bolt answers it
+Slack may still send one after `app_uninstalled`, or after `tokens_revoked` for the bot
+token (which may come first, or alone): a retry of an event it sent before, a button pressed
+in a message the bot left there. Its installation is gone, so Bolt answers it
 `NOT_INSTALLED` and logs an ERROR that the installation "was not found", as for a workspace
 askaround was never installed in, which is a misconfiguration worth paging for. For a
-workspace stored as uninstalled (`workspaces.uninstalled_at`) that ERROR is dropped and one
+workspace stored as having removed the app (`workspaces.uninstalled_at`, or its bot token
+revoked: `bot_revoked_at`; a user token's revocation is none) that ERROR is dropped and one
 INFO line says which workspace and since when; any other keeps Bolt's ERROR. Only a request
 Bolt found no installation for reads the database again.
 """
@@ -37,13 +39,14 @@ _LEFT: ContextVar[bool] = ContextVar("askaround_workspace_left", default=False)
 
 class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
     """Bolt's authorizer for OAuth mode, which, finding no installation for a workspace
-    stored as uninstalled (`uninstalled_at`), logs it at INFO and has Bolt's ERROR dropped."""
+    stored as having removed the app (`removed_at`: uninstalled, or its bot token revoked),
+    logs it at INFO and has Bolt's ERROR dropped."""
 
     def __init__(
-        self, uninstalled_at: Callable[[str], Awaitable[datetime | None]], **kwargs: Any
+        self, removed_at: Callable[[str], Awaitable[datetime | None]], **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        self._uninstalled_at = uninstalled_at
+        self._removed_at = removed_at
         get_bolt_logger(AsyncMultiTeamsAuthorization).addFilter(_EXPECTED)
 
     async def __call__(
@@ -67,12 +70,12 @@ class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
             actor_user_id=actor_user_id,
         )
         left = found is None and team_id is not None
-        at = await self._uninstalled_at(team_id) if left and team_id else None
+        at = await self._removed_at(team_id) if left and team_id else None
         _LEFT.set(at is not None)
         if at is not None:
             log.info(
-                "A request for workspace %s, which uninstalled askaround at %s, was answered "
-                "that askaround is not installed there",
+                "A request for workspace %s, which uninstalled askaround (or revoked its bot "
+                "token) at %s, was answered that askaround is not installed there",
                 team_id,
                 at.isoformat(timespec="seconds"),
             )

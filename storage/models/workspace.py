@@ -32,6 +32,9 @@ class Workspace(Base):
     # When Slack said the app was uninstalled here; the data is purged once the retention
     # (ASKAROUND_UNINSTALLED_RETENTION_DAYS) has passed, unless the workspace installs again.
     uninstalled_at: Mapped[datetime | None] = mapped_column(default=None)
+    # When Slack said the bot token was revoked here (`tokens_revoked`), which may come before
+    # `app_uninstalled`: the app is as removed, but the retention starts with the uninstall.
+    bot_revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     # Counts deletions from people's profiles (skills, networks): a replica whose routing index
     # was built at an older count rebuilds it, so a deletion takes effect for the next question.
     profiles_version: Mapped[int] = mapped_column(default=0, server_default="0")

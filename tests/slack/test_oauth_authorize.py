@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from slack_emulator import Delivery
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_workspaces import said
@@ -92,6 +93,19 @@ async def test_an_installation_is_read_once_not_on_every_request(
 NOT_FOUND = "the AuthorizeResult (returned value from authorize) for it was not found"
 
 
+async def _answered_quietly(
+    side: SlackHarness, delivery: Delivery, caplog: pytest.LogCaptureFixture
+) -> list[str]:
+    """`delivery` sent again is answered "not installed" with no ERROR: askaround's lines."""
+    caplog.set_level(logging.INFO)
+    [late] = await side.emu.redeliver(delivery)
+    assert late.status == 200
+    assert "not installed in this workspace" in str(late.response)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    quiet = [r.getMessage() for r in caplog.records if r.name.startswith("askaround")]
+    return quiet
+
+
 async def test_a_late_retry_for_a_workspace_that_uninstalled_is_logged_quietly(
     installed: SlackHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -104,13 +118,30 @@ async def test_a_late_retry_for_a_workspace_that_uninstalled_is_logged_quietly(
     assert delivery is not None
     await side.here.uninstall()
     await side.settle()
-    caplog.set_level(logging.INFO)
-    [late] = await side.emu.redeliver(delivery)
-    assert late.status == 200
-    assert "not installed in this workspace" in str(late.response)
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
-    quiet = [r.getMessage() for r in caplog.records if r.name.startswith("askaround")]
+    quiet = await _answered_quietly(side, delivery, caplog)
     assert any(side.team_id in m and "uninstalled" in m for m in quiet), quiet
+
+
+async def test_a_late_retry_after_the_bot_token_was_revoked_is_logged_quietly(
+    installed: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack sends `tokens_revoked` and `app_uninstalled` in either order, and may send a
+    retry between them: after the bot token's revocation alone, it logged Bolt's ERROR, the
+    workspace being stored as uninstalled only once `app_uninstalled` came. A revoked bot token
+    is as much a removal here; a user token's revocation is none."""
+    side = installed
+    delivery = await side.emu.change_user(side.user("alice"), tz="America/Chicago")
+    assert delivery is not None
+    assert (await side.here.revoke_tokens(bot=False, users=(side.user("alice"),))).ok
+    await side.settle()
+    assert "Kudos sent" in await said(side, "alice", "/kudos", "@bob for the release")
+    assert await side.services.uninstalls.removed_at(side.team_id) is None
+    assert (await side.here.revoke_tokens()).ok
+    await side.settle()
+    quiet = await _answered_quietly(side, delivery, caplog)
+    assert any(side.team_id in m and "revoked" in m for m in quiet), quiet
+    assert (await side.install()).status == 200
+    assert await side.services.uninstalls.removed_at(side.team_id) is None
 
 
 async def test_a_request_for_a_workspace_never_installed_is_still_an_error(
