@@ -30,7 +30,7 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
-from handlers.client.conversations import is_group_dm, is_private, private_now
+from handlers.client.conversations import is_group_dm, private_now
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox import marks
@@ -39,13 +39,17 @@ from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
     give_to_people,
-    lookup_people,
     lookup_profile,
     lookup_profiles,
     message_of,
     message_text,
     permalink,
 )
+
+
+class _NotAPerson(Exception):
+    """The reactor is another app (`gives_kudos`): the give is rolled back, said to nobody."""
+
 
 REACTION_TOO_SHORT = (
     "That message is too short to say what they did. Use the message shortcut *Give kudos* "
@@ -187,34 +191,38 @@ def register(router: Router, services: Services) -> None:
             return
         if not author:
             return
-        giver, recipients = await lookup_people(client, services, team, user, [author])
-        if not gives_kudos(giver):
-            return  # another app's reaction: it thanks nobody, and has nobody to be told
-        text, private, link = await asyncio.gather(
-            message_text(client, channel, ts),
-            is_private(client, channel, services.conversations.of(team)),
-            permalink(client, channel, ts),
+        # The message and its link first, then the give, which reads the reactor and the
+        # author in its own unit of work after the privacy check (`give_to_people`), as
+        # /kudos and the form do: no read of people before it.
+        text, link = await asyncio.gather(
+            message_text(client, channel, ts), permalink(client, channel, ts)
         )
-        if text is None:
-            raise KudosRefused(REACTION_UNREADABLE, "reason")
         group_dm = is_group_dm(channel, known=services.conversations.of(team))
-        try:
-            given = await services.kudos.give(
-                Giving(
-                    team_id=team,
-                    giver=giver,
-                    recipients=recipients,
-                    reason=unescaped(text),  # as typed, as the modal's reason is
-                    key=f"react:{channel}:{ts}:{user}",
-                    source="reaction",
-                    channel_id=channel,
-                    is_private=private,
-                    values=(),
-                    announcement=Announcement(message_link=link, reaction=reaction),
-                    quoted=(channel, ts),
-                    group_dm=group_dm,
-                )
+
+        def giving(giver: Profile, recipients: tuple[Profile, ...], private: bool) -> Giving:
+            if not gives_kudos(giver):
+                raise _NotAPerson  # rolled back, nothing written
+            if text is None:
+                raise KudosRefused(REACTION_UNREADABLE)  # no field: not read as too short
+            return Giving(
+                team_id=team,
+                giver=giver,
+                recipients=recipients,
+                reason=unescaped(text),  # as typed, as the modal's reason is
+                key=f"react:{channel}:{ts}:{user}",
+                source="reaction",
+                channel_id=channel,
+                is_private=private,
+                values=(),
+                announcement=Announcement(message_link=link, reaction=reaction),
+                quoted=(channel, ts),
+                group_dm=group_dm,
             )
+
+        try:
+            given = await give_to_people(client, services, team, user, [author], channel, giving)
+        except _NotAPerson:
+            return  # another app's reaction: it thanks nobody, and has nobody to be told
         except KudosRefused as refused:
             if refused.field == "reason":
                 raise KudosRefused(REACTION_TOO_SHORT, "reason") from None

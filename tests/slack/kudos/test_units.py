@@ -106,6 +106,23 @@ async def test_kudos_from_the_form_are_the_same_units_of_work(slack: SlackHarnes
 
 
 @pytest.mark.postgres_too
+async def test_kudos_by_reaction_are_the_same_units_of_work(slack: SlackHarness) -> None:
+    """A `:kudos:` reaction read its people in a unit of its own before the give, which read
+    them again: two reads of people a recognition, where /kudos and the form have one. Its
+    one more unit reads which reactions give kudos, before anything else is done for one."""
+    await known_a_while(slack)
+    message = await slack.post("bob", "general", "I untangled the release branches tonight")
+    await slack.drain()
+
+    async def reacted() -> None:
+        await slack.emu.add_reaction(slack.user("alice"), message.channel, message.ts, "kudos")
+
+    rules = ("commit", "SELECT workspaces.daily_allowance")
+    assert await counted(slack, reacted) == {**GIVEN, rules: 1}
+    assert dm_text(slack, "bob").count("gave you kudos") == 2
+
+
+@pytest.mark.postgres_too
 async def test_a_recognition_of_people_not_known_yet_reads_them_once(
     slack: SlackHarness,
 ) -> None:
