@@ -196,7 +196,12 @@ async def admins_as_ids(s: AsyncSession, team: str, text: str) -> str:
             continue
         if not visibility.may_be_named(
             described=True,
-            elsewhere=False,  # of another organisation: not stored (`stored_profile`)
+            # Of another organisation: never stored. Every writer of people checks Slack's
+            # profile first (`member_elsewhere`); one of this workspace's people that their
+            # Grid org removed from it is stored deactivated, refused here all the same
+            # (`test_settings_cli.py::test_a_member_of_another_organisation_is_never_stored…`).
+            # And a named admin counts only while Slack says they may be (`may_configure`).
+            elsewhere=False,
             guest=person.is_guest,
             deactivated=person.deactivated,
             is_bot=person.is_bot,

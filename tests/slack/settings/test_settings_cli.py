@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot.profile import Profile
 from bot.runtime.cli import main
+from storage.models import Person
+from tests.slack.connect import shared as shared_with
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, give, ledger
 from tests.slack.settings.world import home_of, text_of
@@ -396,3 +399,31 @@ async def test_a_guest_a_deactivated_account_or_a_bot_is_refused_as_an_admin(
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
     code, out, _err = await cli_process("set", "askaround_admins", bob)
     assert (code, out.strip()) == (0, "askaround_admins: @bob")
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_a_member_of_another_organisation_is_never_stored_so_never_named(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set askaround_admins` decides from what is stored, with no Slack, taking nobody stored
+    as of another organisation (`admins_as_ids`). It holds by construction: Carol, a guest from
+    another organisation in a shared channel, reaches every door that stores people (her
+    `user_change`, kudos from and to her, her Home tab, a question naming her, the directory
+    sync) and is stored by none, so naming her by id or handle is refused as nobody known."""
+    shared_with(slack, ("alice", "bob", "carol"))
+    carol = slack.user("carol")
+    await slack.emu.change_user(carol, tz="America/Chicago")
+    await slack.command("alice", "/kudos", "@carol for the partner release", channel="partners")
+    await slack.command("carol", "/kudos", "@bob for the partner release", channel="partners")
+    await slack.here.open_home(carol)
+    await slack.post("alice", "partners", f"<@{slack.emu.bot_user_id}> can <@{carol}> fix it?")
+    await slack.settle()
+    await slack.runner.bot.scheduler.run_once("directory_sync")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        assert carol not in set(await s.scalars(select(Person.user_id)))
+    for named in (carol, "@carol", "carol"):
+        code, out, err = await cli(capsys, "set", "askaround_admins", named)
+        assert code == 1 and out == "" and len(err.splitlines()) == 1, (named, err)
+        assert f"nobody askaround knows here is {named}" in err, err
+    assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
