@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import CursorResult, Select, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import Offer, Question
 
@@ -31,13 +32,16 @@ async def set_question_status(
     *,
     expected: Collection[str],
     resolved_at: datetime | None = None,
+    solved_by: str | None = None,
 ) -> bool:
     """Move a question on only from one of the `expected` states; False if someone beat us,
-    and `question.status` is then the one they left it in (read again: what was read before
-    this unit's first write may be older than their commit)."""
+    and `question.status` is then the one they left it in, with who solved it and when (read
+    again: what was read before this unit's first write may be older than their commit)."""
     values: dict[str, Any] = {"status": status}
     if resolved_at is not None:
         values["resolved_at"] = resolved_at
+    if solved_by is not None:
+        values["solved_by"] = solved_by
     result = await session.execute(
         update(Question)
         .where(Question.id == question.id, Question.status.in_(list(expected)))
@@ -47,10 +51,22 @@ async def set_question_status(
     assert isinstance(result, CursorResult)
     if result.rowcount == 1:
         question.status = status
+        for name, value in (("solved_by", solved_by), ("resolved_at", resolved_at)):
+            if value is not None:  # as written: no second UPDATE at the flush
+                set_committed_value(question, name, value)
         return True
-    now = await session.scalar(select(Question.status).where(Question.id == question.id))
+    now = (
+        await session.execute(
+            select(Question.status, Question.solved_by, Question.resolved_at).where(
+                Question.id == question.id
+            )
+        )
+    ).first()
     if now is not None:
-        question.status = now
+        question.status = now.status
+        # Who closed it, and when: said to whoever pressed Solved after them.
+        set_committed_value(question, "solved_by", now.solved_by)
+        set_committed_value(question, "resolved_at", now.resolved_at)
     return False
 
 

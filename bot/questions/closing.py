@@ -39,12 +39,24 @@ async def solve(
         now = clock()
         # Unanswered: nobody could be found, and the asker found the answer elsewhere.
         if not await question_status.set_question_status(
-            s, question, "solved", expected=(*LIVE, "unanswered"), resolved_at=now
+            s,
+            question,
+            "solved",
+            expected=(*LIVE, "unanswered"),
+            resolved_at=now,
+            solved_by=user_id,
         ):
-            if question.status != "solved":  # a second Solved: the first was answered
+            if question.status != "solved":
                 done = _DONE_WITH.get(question.status, f"is already {question.status}")
                 raise UserError(f"Question #{question_id} {done}: there is nothing to mark solved.")
-            return Solved(QuestionView.of(question), question.helper_user_id)
+            # A second Solved (or a double click): the first was answered, and counted.
+            return Solved(
+                QuestionView.of(question),
+                question.helper_user_id,
+                already=True,
+                solved_by=question.solved_by,
+                solved_at=question.resolved_at,
+            )
         closed = await lookup.close_others(s, question, keep=None, at=now)
         await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
         await tell.asker(s, question, "solved", now)

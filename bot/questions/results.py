@@ -4,6 +4,7 @@ no rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
@@ -74,3 +75,8 @@ class Solved:
     question: QuestionView
     helper_user_id: str | None
     closed_offers: list[OfferView] = field(default_factory=list)
+    # *Solved* pressed on a question solved before (a second press, a double click): who
+    # marked it solved and when, for the presser; nothing was done.
+    already: bool = False
+    solved_by: str | None = None
+    solved_at: datetime | None = None

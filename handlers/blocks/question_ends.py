@@ -9,7 +9,15 @@ from collections.abc import Mapping
 from bot.questions.results import Solved
 from bot.questions.views import QuestionView
 from bot.words import and_list, plural
-from handlers.blocks.elements import Message, actions, button, capped_lines, one_section, section
+from handlers.blocks.elements import (
+    Message,
+    actions,
+    button,
+    capped_lines,
+    one_section,
+    section,
+    slack_time,
+)
 from handlers.blocks.question_words import named
 from handlers.blocks.questions import MADE_PRIVATE
 
@@ -31,6 +39,18 @@ def render_withdrawn(done: Solved) -> Message:
     """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
     after = _told(done, "still waiting or helping", "Nobody is asked now.")
     return {"text": f"Question #{done.question.id} withdrawn. {after}"}
+
+
+def render_solved_already(done: Solved, presser: str) -> Message:
+    """*Solved* pressed on a question marked solved before (a second press, a double click,
+    a button its message's update has yet to take away): by whom and when, to the presser
+    alone; nothing more was done, nor counted."""
+    by = done.solved_by
+    who = "" if by is None else ", by you" if by == presser else f", by <@{by}>"
+    when = (
+        f", {slack_time(done.solved_at, '{date_short_pretty} at {time}')}" if done.solved_at else ""
+    )
+    return {"text": f"Question #{done.question.id} was marked solved already{who}{when}."}
 
 
 def render_answered(done: Solved) -> Message:

@@ -14,7 +14,11 @@ from bot.questions.results import AskRequest, Solved, message_key
 from bot.services import Services
 from handlers.blocks.message_text import typed_text
 from handlers.blocks.offers import offer_of_block, render_request_ended
-from handlers.blocks.question_ends import render_answered, render_withdrawn
+from handlers.blocks.question_ends import (
+    render_answered,
+    render_solved_already,
+    render_withdrawn,
+)
 from handlers.blocks.questions import WITHDRAW_ACTION
 from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
@@ -109,9 +113,18 @@ def register(router: Router, services: Services) -> None:
             await respond(delete_original=True)
 
     @router.action("question_solved")
-    async def solved(ack: AsyncAck, body: dict[str, Any], context: Any) -> None:
+    async def solved(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+    ) -> None:
         await ack()
-        await questions.solve(workspace_of(context), int(_value(body)), body["user"]["id"])
+        user = body["user"]["id"]
+        done = await questions.solve(workspace_of(context), int(_value(body)), user)
+        if done.already:  # its first press closed it; this one is told so, and adds nothing
+            await respond(
+                **render_solved_already(done, user),
+                response_type="ephemeral",
+                replace_original=False,
+            )
 
     async def close(body: dict[str, Any], context: Any) -> Solved:
         return await questions.withdraw(

@@ -49,6 +49,8 @@ class Question(TeamScoped, Base):
     connected_message_channel: Mapped[str | None] = mapped_column(String(32))
     connected_message_ts: Mapped[str | None] = mapped_column(String(32))
     helper_user_id: Mapped[str | None] = mapped_column(String(32))
+    # Who pressed *Solved*: the asker or the helper; told to whoever presses it again.
+    solved_by: Mapped[str | None] = mapped_column(String(32))
     idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]

@@ -303,6 +303,14 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: question_ends.render_answered(Solved(question(), None, [])),
         check_message,
     ),
+    (
+        "render_solved_already",
+        lambda: question_ends.render_solved_already(
+            Solved(question(), USERS[1], already=True, solved_by=USERS[1], solved_at=NOW),
+            USERS[0],
+        ),
+        check_message,
+    ),
     ("render_connected", lambda: questions.render_connected(question(), USERS[1]), check_message),
     (
         "render_connected (helper left)",

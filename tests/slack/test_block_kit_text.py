@@ -285,6 +285,13 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_solved_already",
+            lambda: question_ends.render_solved_already(
+                Solved(question, HELPER, already=True, solved_by=HELPER, solved_at=NOW), ASKER
+            ),
+            check_message,
+        ),
+        (
             "render_connected",
             lambda: questions.render_connected(question, HELPER, names),
             check_message,
