@@ -108,10 +108,15 @@ def render_unanswered(
     nobody_else = (
         f"I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else reading your question"
         if question.made_private
-        else "I'll ask nobody else: you agreed to nobody else reading your question. "
-        "Ask again and I'll tell you whether anyone else might help now"
+        else "I'll ask nobody else: you agreed to nobody else reading your question"
     )
     asked_alone = question.made_private or question.agreed_colleagues is not None
+    # Agreed to those alone: who might help now is theirs to ask, with consent again.
+    again = (
+        ". Ask again and I'll tell you whether anyone else might help now"
+        if question.agreed_colleagues is not None and not question.made_private
+        else ""
+    )
     if unsent and unsent >= chosen and not asked:
         each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
         text = (
@@ -130,7 +135,7 @@ def render_unanswered(
         text = f"I'm sorry: {_asked_ended(question, became or {}, asked)}"
         text += f"; {failed}, and" if failed else ", and"
         if asked_alone:
-            return one_section(f"{text} {nobody_else}.{where}")
+            return one_section(f"{text} {nobody_else}{again}.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
     text = (
