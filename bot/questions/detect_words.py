@@ -101,8 +101,10 @@ ASKS_FOR_HELP = phrases(
     r"(?<!great )(?<!of )(?<!for )(?:ideas|fix|tips|suggestions|advice)\s*\??$",
     # whether a reading is normal, with `is this` dropped (`procyte flagging clumped plt on every
     # cat today, normal or should I call idexx`), or whether a thing is at fault (`…drifting 2
-    # frames by lunch, do i jam every hour or is something broken`)
-    r"(?:^|(?<=[,.;:] ))normal or (?:should|do|is|am|are|does|can)\b",
+    # frames by lunch, do i jam every hour or is something broken`); a stop asked as an
+    # obligation too (`…hydraulic temp high after 2 hrs, normal or must park it?`)
+    r"(?:^|(?<=[,.;:] ))normal or (?:should|do|is|am|are|does|can|must|need|needs|have to|has "
+    r"to)\b",
     r"or is (?:something|anything|it|this|that) (?:wrong|broken|off|faulty|"
     r"misconfigured|bad)\b",
     # the cause the room thinks of, asked (`what do you all think is causing the leak?`, `what
@@ -160,8 +162,10 @@ ASKS_FOR_HELP = phrases(
     r"work|worked|find|found) out (?:why|how|what|where|whether|if|which|a fix|a way|a "
     r"workaround|the cause)\b",
     # (also someone who has done it: `could someone who has handled a board complaint outline…`)
+    # (and with a courtesy between: `could someone kindly point me to…`, `would anyone be able to
+    # clarify whether…`)
     rf"(?:can|could|would|will) {SOMEONE}(?: who(?: has| have|'s| had| knows)\b[^?.!,]{{1,60}}?)?"
-    rf" {HELP_VERBS}",
+    rf"(?: (?:kindly|possibly|perhaps|please|quickly))?(?: be able to)? {HELP_VERBS}",
     rf"{SOMEONE} (?:can|could|would|might) {HELP_VERBS}",
     # the same with `can` left out, as chat does (`pls someone explain how flags get evaluated`,
     # `afaik we can't…, anyone confirm`); `explain it to the client` is a favour (`PERSONAL`)
@@ -251,6 +255,9 @@ ASKS_FOR_HELP = phrases(
     # `please tell me what you think` asks for an opinion of one's own work
     # `pls advise how to handle a failed trade claim`, asked of anyone without `me`; `please
     # advise if you're coming` asks one person
+    # (also as a heading before the case: `pls advise: reefer with dry ice inside, counts as DG?`;
+    # `please advise the driver to use gate B` passes word on)
+    r"(?:please|kindly) advise\s*:|"
     r"(?:please|kindly) advise (?:on )?(?:how|which|where|the (?:procedure|process|steps|"
     r"correct|right|best))\b",
     r"(?:please|kindly) (?:tell|advise|guide|show) (?:me|us) (?:where|how|which|who|whether|"
@@ -362,6 +369,20 @@ ASKS_FOR_HELP = phrases(
     r"intro|pointers|help|hand|eyes|review|second opinion)",
     r", any(?:one|body)\s*\?",
     r"^ideas\s*\?|\bideas\s*\?$",
+    # the same after the writer's own question, without its `?` (`…over the joint, electrical or
+    # mechanical? ideas`); `lunch at 1 or 2? thoughts` polls, and `thoughts` is not read
+    r"\?\s*(?:any )?(?:ideas|suggestions|tips|advice)\s*[.!]*$",
+    # a doubt, as writers from India and from Spanish or Portuguese say a question (`I have one
+    # doubt: tank container with residue, still IMDG…`), as `tengo una duda` is; `I have some doubts
+    # this will ship` and `I have my doubts` are scepticism
+    r"i have (?:a|one|a small|one small|a quick|small|quick) doubt(?:\s*[:,?]| (?:about|on|"
+    r"regarding|in|related to|with)\b)",
+    # whom to call or which line, asked (`leaking drum in block H, which number to call for spill
+    # team at night`, `who do I call about a downed line`); `which number to call is on the
+    # fridge` tells
+    r"(?:which|what) (?:number|extension|line|hotline|desk|team|office|contact|email|address) "
+    r"(?:to|do i|do we|should i|should we) (?:call|ring|phone|contact|email|notify|escalate to)\b"
+    r"(?! (?:is|are|was)\b)",
     # the next step asked for after a fault is told (`…checked the float switch. whats next to look
     # at`); `what's next on the agenda` asks nothing
     r"what(?:'s| is|s)? (?:next|else) (?:to|should (?:i|we)|can (?:i|we)|do (?:i|we)) (?:check|try|"
@@ -520,7 +541,9 @@ ASKS_FOR_HELP = phrases(
     r"어떻게 (?:\S+ ){0,2}(?:하세요|하시나요|하시는지|해결하세요|관리하세요)",
     r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
-    r"kto (?:wie|zna sie|odpowiada za|sie zajmuje)|potrzebuje pomocy|(?:szybkie|krotkie) pytanie",
+    # (`kto ogarnia konfigurację radiotelefonów?`, who handles the radios' set-up)
+    r"kto (?:wie|zna sie|odpowiada za|sie zajmuje|ogarnia|obsluguje|zarzadza|opiekuje sie|"
+    r"konfiguruje|jest odpowiedzialny)|potrzebuje pomocy|(?:szybkie|krotkie) pytanie",
     # Swedish, Turkish, Hindi and Indonesian as typed in Latin letters, Russian, Korean and
     # Arabic (folded: `någon` is `nagon`, `пойдёт` is `поидет`; Turkish keeps its dotless ı)
     r"vet (?:nagon|ni)|nagon som (?:vet|har koll|har erfarenhet|kan (?:hjalpa|forklara))|"
@@ -563,7 +586,10 @@ ASKS_HOW = phrases(
     r"bars?|hotels?|the weekend|vacation|holiday)\b)",
     # a count asked against a unit or a need (`how many sandbags per c stand on a rooftop`, `how
     # many days of notice do we need`); `how many people are coming` asks for status
-    r"how many [\w-]+(?: [\w-]+){0,3} (?:per|for each|do (?:i|we|you) need|should (?:i|we)|are "
+    # (and what is owed or required: `how many days' notice do we owe a tenant before…`, `how
+    # many copies must we keep`)
+    r"how many [\w-]+'?(?: [\w-]+){0,3} (?:per|for each|do (?:i|we|you) (?:need|owe|have to "
+    r"give)|(?:must|should) (?:i|we)|are "
     r"(?:we |you )?allowed|can (?:i|we))\b",
     # help asked to understand a thing, not to lift one (`need a hand figuring out the turnaround
     # rules`, `need help understanding the deferred revenue`); `need a hand moving the dolly
@@ -631,6 +657,13 @@ ASKS_HOW = phrases(
     # the bearings?`), asked with a `?`; `which tool we use is up to you` tells
     r"(?:what|which) \w+(?: \w+)? (?:i|we) (?:need|use|pick|choose)\b[^.?!]*\?",
     r"(?:do|does|would) (?:i|we) need",
+    # whether a thing or a case needs a permit, a licence or a stamp (`does a food truck need a
+    # separate right-of-way permit to park…`, `does each cabinet need its own inspection`); `does
+    # the team need a break` asks nothing of a rule
+    r"(?:do|does) (?:a|an|the|each|every|my|our|this|that) [\w-]+(?: [\w-]+){0,3} (?:need|require|"
+    r"have to (?:have|get)) (?:a |an |any |its own |their own |the )?(?:[\w-]+ ){0,3}(?:permits?|"
+    r"licen[cs]es?|certificates?|inspections?|approvals?|stamps?|variances?|notary|sign-?offs?|"
+    r"signatures?)\b",
     # the papers someone else needs for a task (`what paperwork does a driver need to move an
     # in-bond load`); `what time does the driver need to be there` asks for the plan
     r"(?:what|which) (?:paperwork|papers|documents?|docs|documentation|forms?|permits?|"
@@ -641,6 +674,21 @@ ASKS_HOW = phrases(
     r"(?:^|[.?!:,] )(?:so |but )?is (?:a|an|the|it|this|that|my|our)\b.{1,70}\b(?:ok|okay|fine|"
     r"enough|valid|acceptable|sufficient) or (?:does|do|must|should|has|have|is|are|can) "
     r"(?!you\b)",
+    # a limit asked with its article dropped, as writers not native in English do (`what is max
+    # stack height for empties in block E`, `what is max wind for STS ops`); `what's max doing for
+    # lunch` asks after a person
+    r"what(?:'s| is) (?:max|maximum|min|minimum) (?!\w+ing\b)[\w/-]+(?: [\w/-]+){0,2} (?:for|on|in|"
+    r"per|of|with|before|allowed)\b",
+    # what is needed, its `is` dropped (`what PPE needed for entering a fumigated container`)
+    r"(?:what|which) [\w-]+(?: [\w-]+)? (?:needed|required|necessary|mandatory) (?:for|to|when|"
+    r"on|in)\b",
+    # how the others do a thing, their `do` dropped (`how you guys calculate moves per hour`, `how
+    # we handle IMDG class 1 in the yard`); `how we handle outages is in the runbook` and `how we do
+    # the fuel sample changed` tell
+    r"(?:^|(?<=[.!?:,] ))how (?:we|you|you guys|you all|y'all|people|folks|others|other teams) "
+    r"(?:usually |normally |typically )?(?:handle|calculate|count|treat|record|report|manage|track|"
+    r"deal with|process|plan|charge|bill|code|classify|do (?:the|a|an|your|our))\b"
+    r"(?![^.!?]*\b(?:is|was|are|were|has|have|had|will|changed|changes|matters|depends)\b)",
     # the earliest or the most a rule allows (`what's the earliest a driver can go back on duty
     # after a 34 hr restart`); `what's the earliest you can get here?` asks the one asked
     r"what(?:'s| is) the (?:earliest|latest|soonest|most|max|maximum|least|minimum|fewest) "
@@ -680,8 +728,8 @@ ASKS_HOW = phrases(
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
     r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias|"
     r"trick|tricks|knack|hack)",
-    r"is (?:it|this|that) (?:possible|ok|okay|allowed|legal|permitted|safe|normal|expected|"
-    r"supported|required|worth (?!it\b))",
+    r"is (?:it|this|that) (?:possible|ok|okay|allowed|legal|permitted|permissible|lawful|safe|"
+    r"normal|expected|supported|required|mandatory|worth (?!it\b))",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
     r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",
@@ -693,7 +741,10 @@ ASKS_HOW = phrases(
     r"(?:^|(?<=[.!?:] ))(?:any )?(?:best|recommended|go-to|decent) [\w-]+(?: [\w-]+){0,2} "
     r"(?:for|to) [^?]{1,80}\?",
     # recommendations asked for with `any` dropped (`recs for a decent USB audio interface?`)
-    r"(?:^|(?<=[.!?:] ))(?:recs|recommendations|suggestions|tips|pointers) (?:for|on) [^?]{1,80}\?",
+    # (and a way asked for, `tips to get a stuck twistlock off without…?`)
+    r"(?:^|(?<=[.!?:] ))(?:recs|recommendations|suggestions|tips|pointers) (?:for|on) [^?]{1,80}\?|"
+    r"(?:^|(?<=[.!?:] ))(?:any )?(?:tips|pointers|tricks) (?:to|on how to|for how to) "
+    r"[^?]{1,80}\?",
     # something to read or learn from, asked for (`any good resources on writing ADRs?`, `are
     # there any decent tutorials for…?`); `any resources on the old drive get deleted Friday` tells
     r"any (?:good |decent |great |recommended |solid )?(?:resources|reading|reading material|books|"
@@ -822,7 +873,9 @@ ASKS_HOW = phrases(
     # reimbursable` tells
     r"(?:^|(?<=[.!?:] ))(?:so |but )?(?:is|are) .{1,40} (?:reimbursable|expensable|deductible|"
     r"billable|taxable|refundable|eligible)\b",
-    r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked)",
+    r"how (?:are|is) .{1,40} (?:calculated|handled|computed|prorated|decided|measured|tracked|"
+    r"counted|charged|billed|assessed|determined|applied|allocated|classified|defined|enforced|"
+    r"interpreted)",
     # the same in a few other languages (folded)
     r"(?:como|donde) (?:puedo|se puede|hago|encuentro|configuro|pido|funciona)",
     r"comment (?:puis-je|faire|on fait|configurer|acceder|fonctionne)",
@@ -841,6 +894,11 @@ ASKS_HOW = phrases(
     r"(?:come|como) (?:si|se) (?!(?:sent|sient|sint|encuentr|trov|sta|esta|fue|foi|va|vai|"
     r"porta|comport|fosse|fossi|fuera|fuese|tratasse|tratara)\w*\b)\w+[^.!?]{0,80}\?",
     r"hoe (?:kan|moet|doe|krijg|vraag) (?:ik|je|we|men)|waar (?:vind|kan|moet) (?:ik|je|we)",
+    # how one does a thing, the verb before its subject (`hoe zet je de reefer alarmen uit…?`, `hoe
+    # voer ik een restow in?`), as German's `wie beantrage ich…?`; not how someone is or likes a
+    # thing (`hoe was je weekend?`, `hoe vind je de nieuwe koffie?`)
+    r"hoe (?!(?:is|was|ben|bent|zijn|waren|gaat|ging|voel|voelt|vind|vindt|vond|heet|heette|"
+    r"kom|komt)\b)\w+ (?:je|ik|we|men)\b[^.!?]{0,80}\?",
     r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
     r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",
     r"jaka jest (?:procedura|polityka|zasada)",
@@ -1026,6 +1084,17 @@ SOCIAL = phrases(
     r"who (?:could|would)(?: have|'ve| of) (?:predicted|guessed|known|imagined|thought|expected|"
     r"foreseen|seen (?:that|this|it) coming)",
     r"i wonder (?:if|whether) (?:we|they|i|it|you|he|she)(?:'ll| will| would|'d)? ever\b",
+    # the same of any body that decides (`I wonder whether the Council will ever approve the fee
+    # study in full`); `I wonder if anyone has ever seen this error` asks, and so does a question
+    # after it (`…will ever support SSO? any workaround?`)
+    r"i wonder (?:if|whether) (?:the |our |my |this |that )?(?:[\w'.-]+ ){1,3}(?:will|would|is "
+    r"going to|are going to) (?:\w+ )?ever\b(?![^?]*\?)",
+    # blame asked on behalf of the room (`Who approved putting the queue screen under the heating
+    # vent? Asking for everyone.`), as `asking for a friend` teases; `who approves overtime?
+    # asking for the team` asks who owns it
+    r"who (?:\w+ed|put|chose|thought|made|let|set|wrote|took|left|built|drew)\b[^?]{0,120}\?\s*"
+    r"(?:just )?asking for (?:everyone|everybody|all of us|the rest of us|a friend|the whole "
+    r"(?:team|floor|office|building))\b",
     # `how is it only Tuesday` sighs at the time, as `how is it already 5pm` does; `how is it only
     # failing on prod?` asks
     r"how is it (?:only|not even) (?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|[01]\d{3}|2[0-3]\d\d|"
@@ -1301,6 +1370,14 @@ EXASPERATED = re.compile(
 # if the baby is adopted?`), and a meal or a party in a question about spending is the expense
 # policy (`is a client dinner deductible?`, `can I expense the team lunch?`), not life outside work.
 WORK_POLICY = phrases(
+    # and a gift accepted from a vendor is the ethics policy (`may an inspector accept a gift card
+    # from a contractor at the holidays?`)
+    r"(?:accept|accepting|receive|receiving|take|taking) (?:a |an |any |the )?gifts?(?: cards?)?\b|"
+    r"ethics (?:policy|rules|code|office|officer|board)",
+    # and a party, a food truck or a bar in a question of permits or licences is what the rule
+    # governs (`does a food truck need a right-of-way permit…`, `do we need a liquor licence for
+    # the holiday party?`), not an invitation
+    r"permits?|licen[cs]es?|licensing",
     r"(?:parental|maternity|paternity|adoption|adoptive|family|bereavement|compassionate|carer's|"
     r"caregiver) leave",
     r"expens\w*|reimburs\w*|deductib\w*|per diem|receipts?|taxable|tax[- ]deductible|write[- ]off|"
@@ -1368,6 +1445,11 @@ PERSONAL = phrases(
     rf"(?:is )?{SOMEONE} (?:able|free|willing|around|available|up) (?:to|for) {STAND_IN}|"
     # (`who` looked for first: the lookbehinds of `ASKING_WHO` are costly at every position)
     rf"(?=who\b){ASKING_WHO}who(?:'s| is)? (?:can|could|is able to|is free to|wants to) {STAND_IN}",
+    # a shift of the writer's offered to swap at a sentence's opening (`swap my early shift tue
+    # with late wed, anyone?`); `how do I swap my shift in the roster app?` and `can I swap my
+    # shift with another team?` ask how
+    r"(?:^|(?<=[.!?] ))(?:looking to |want to |wanna |need to )?(?:swap|trade|give "
+    r"away) (?:my|our) (?:[\w:/-]+ ){0,3}(?:shifts?|on-call|call|weekend|nights?|slot|rotation)\b",
     r"(?:will|would|are) you be (?:at|in|joining|around|free|coming|there|available|back|online)",
     r"(?:is|are) (?:the|our|we) .{0,30}(?:still on|still doing|still happening|cancelled|open on)",
     # whether a meeting is still at its time or place (`anyone know if the shift meeting is still
@@ -1867,7 +1949,12 @@ _WORK = (
     # a newsroom's: what it prints and what the law lets it print
     r"headline|headlines|byline|bylines|lede|dateline|obit|obituary|libel|"
     r"defamation|defamatory|embargo|embargoed|court filing|court filings|affidavit|foia|juror|"
-    r"jurors|copyright",
+    r"jurors|copyright|"
+    # a port's, a warehouse's and a carrier's: boxes, the machines that move them, what they carry
+    # and the rules for dangerous goods
+    r"container|containers|crane|cranes|vessel|vessels|cargo|freight|shipment|shipments|pallet|"
+    r"pallets|reefer|reefers|customs|hazmat|imdg|dangerous goods|lashing|"
+    r"berth|stowage|bill of lading|manifest|segregation",
 )
 WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
 INTERROGATIVE_OPENERS = frozenset(
