@@ -87,11 +87,44 @@ class RateLimit:
         return (1 - self.tokens) / per_second
 
 
+# The scope Slack names as `needed` when a method answers `missing_scope`.
+SCOPES = {
+    "users.info": "users:read",
+    "users.list": "users:read",
+    "users.lookupByEmail": "users:read.email",
+    "conversations.info": "channels:read",
+    "conversations.members": "channels:read",
+    "conversations.open": "im:write",
+    "conversations.history": "channels:history",
+    "conversations.replies": "channels:history",
+    "chat.postMessage": "chat:write",
+    "chat.postEphemeral": "chat:write",
+    "chat.update": "chat:write",
+    "chat.delete": "chat:write",
+    "files.getUploadURLExternal": "files:write",
+    "files.completeUploadExternal": "files:write",
+    "team.info": "team:read",
+}
+# The ways a Slack (or a stand-in for it) refuses a method, by name, for `Faults.refuse`: it
+# has no such method (answered 200 or 404), will not take a bot token for it, the install
+# lacks its scope, it is busy (a 429 whose Retry-After outlasts a listener) or failing.
+REFUSALS: dict[str, dict[str, Any]] = {
+    "unknown_method": {"error": "unknown_method"},
+    "http_404": {"status": 404, "error": "unknown_method"},
+    "not_allowed_token_type": {"error": "not_allowed_token_type"},
+    "missing_scope": {"error": "missing_scope"},
+    "ratelimited": {"status": 429, "retry_after": 30},
+    "http_500": {"status": 500},
+}
+
+
 class Faults:
-    """The active fault rules, consulted once per Web API call."""
+    """The active fault rules, consulted once per Web API call; with ``lean`` set, successful
+    answers carry only the fields `lean.KEPT` names."""
 
     def __init__(self, seed: int = 0, clock: Callable[[], float] = time.monotonic) -> None:
         self.rules: list[Fault] = []
+        self.lean = False
         self.rate_limits: dict[str, RateLimit] = {}
         self._random = random.Random(seed)
         self._clock = clock
@@ -154,6 +187,14 @@ class Faults:
         self.rules.append(fault)
         return fault
 
+    def refuse(self, method: str, refusal: str, *, times: int | None = None) -> Fault:
+        """``method`` answers as `REFUSALS` names (``missing_scope`` with the scope it
+        needs, as Slack says it), ``times`` times (None: always)."""
+        fault = dict(REFUSALS[refusal])
+        if refusal == "missing_scope":
+            fault["extra"] = {"needed": SCOPES.get(method, "commands"), "provided": "commands"}
+        return self.add(method, times=times, **fault)
+
     def limit_rate(self, method: str, per_minute: float, burst: float = 1) -> RateLimit:
         """Answer calls to ``method`` beyond ``per_minute`` (and ``burst`` at once) with 429
         ``ratelimited`` and a ``Retry-After`` of the seconds until a call would go through."""
@@ -164,6 +205,7 @@ class Faults:
         return limit
 
     def clear(self) -> None:
+        self.lean = False
         self.rules.clear()
         self.rate_limits.clear()
 

@@ -20,6 +20,7 @@ from . import api_chat, api_directory, api_files, api_views
 from .api_base import ApiContext, Args, Handler, SlackError
 from .clock import REAL_CLOCK, Clock
 from .faults import DROPPED, PAGES, Faults, without
+from .lean import lean
 from .monitor import Monitor
 from .oauth import OAuth
 from .records import ApiCall
@@ -149,6 +150,8 @@ class WebApi:
             body = handler(ctx, args)
         except SlackError as exc:
             return exc.status, exc.body(), {}
+        if self.faults.lean:
+            body = lean(method, body)
         if fault is not None and fault.omit:
             body = copy.deepcopy(body)
             for path in fault.omit:

@@ -153,3 +153,53 @@ async def test_a_fault_for_one_channel_spares_the_others(
             await client.chat_postMessage(channel=general, text="x")
         assert caught.value.response["error"] == "fatal_error"
     assert [c.status for c in emu.calls] == [200, 503, 503]
+
+
+@pytest.mark.parametrize(
+    ("refusal", "status", "code"),
+    [
+        ("unknown_method", 200, "unknown_method"),
+        ("http_404", 404, "unknown_method"),
+        ("not_allowed_token_type", 200, "not_allowed_token_type"),
+        ("missing_scope", 200, "missing_scope"),
+        ("ratelimited", 429, "ratelimited"),
+        ("http_500", 500, "fatal_error"),
+    ],
+)
+async def test_refuse_answers_each_way_slack_refuses(
+    emu: SlackEmulator, refusal: str, status: int, code: str
+) -> None:
+    """refuse() names the refusal; `missing_scope` says the scope the method needs, as Slack
+    does, and the rule holds for every call."""
+    client = AsyncWebClient(token=emu.bot_token, base_url=emu.api_url, retry_handlers=[])
+    emu.faults.refuse("conversations.info", refusal)
+    for _ in range(2):
+        with pytest.raises(SlackApiError) as caught:
+            await client.conversations_info(channel=emu.workspace.general.id)
+        assert (caught.value.response.status_code, caught.value.response["error"]) == (
+            status,
+            code,
+        )
+    if refusal == "missing_scope":
+        assert caught.value.response["needed"] == "channels:read"
+
+
+async def test_lean_answers_only_the_fields_always_there(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """faults.lean: users.info without time zone, profile or is_restricted, conversations.info
+    without is_private or is_member, no empty response_metadata; a further page's cursor is
+    kept, and clear() makes Slack whole again."""
+    bob = emu.workspace.add_user(name="bob", real_name="Bob Stone", tz="Europe/Paris")
+    emu.faults.lean = True
+    user = (await client.users_info(user=bob.id))["user"]
+    assert user == {"id": bob.id, "team_id": emu.workspace.team_id, "name": "bob",
+                    "deleted": False, "is_bot": False}  # fmt: skip
+    channel = (await client.conversations_info(channel=emu.workspace.general.id))["channel"]
+    assert "is_private" not in channel and "is_member" not in channel and channel["name"]
+    whole = await client.users_list()
+    assert "response_metadata" not in whole.data
+    paged = await client.users_list(limit=1)
+    assert paged["response_metadata"]["next_cursor"] and len(paged["members"]) == 1
+    emu.faults.clear()
+    assert (await client.users_info(user=bob.id))["user"]["tz"] == "Europe/Paris"
