@@ -47,6 +47,9 @@ INSTALL_REFUSED = frozenset(
         "ekm_access_denied",
     }
 )
+# Slack (or a stand-in for it) offering no such method, or not to a bot token: asked again,
+# it answers the same, as it does an install refused.
+METHOD_REFUSED = frozenset({"unknown_method", "not_allowed_token_type"})
 # A trigger_id opens a view within 3 s of the person's click, never after.
 TRIGGERED = ("views.open", "views.push")
 TRIGGER_LIFE_SECONDS = 3
@@ -83,6 +86,19 @@ def is_transient(error: SlackApiError) -> bool:
     """Rate limits, Slack's own failures and timeouts pass; anything else will fail again."""
     status = error.response.status_code
     return status == 429 or status >= 500 or error_code(error) in TRANSIENT_ERRORS
+
+
+def refused_for_good(error: SlackApiError) -> bool:
+    """Slack refusing the install (`INSTALL_REFUSED`) or the method itself (no such method,
+    answered 200 or HTTP 404, or not with a bot token): nothing the person did, nothing a
+    retry or another try of theirs changes."""
+    code = error_code(error)
+    return code in INSTALL_REFUSED | METHOD_REFUSED or error.response.status_code == 404
+
+
+def method_of(error: SlackApiError) -> str:
+    """The Web API method `error` answered (`views.open`), from the URL slack_sdk called."""
+    return str(error.response.api_url or "").split("?")[0].rsplit("/", 1)[-1]
 
 
 def out_of_reach(error: BaseException) -> bool:

@@ -10,7 +10,13 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.client.failures import RETRIED_STATUSES, back_off, error_code, is_transient
+from handlers.client.failures import (
+    RETRIED_STATUSES,
+    back_off,
+    error_code,
+    explained,
+    is_transient,
+)
 from handlers.client.lookup import POST_RETRIES
 
 log = logging.getLogger("askaround.messages")
@@ -57,13 +63,16 @@ async def update_message(
 
 async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | None:
     """chat.getPermalink's link; None when Slack has none to give (the message or its channel
-    gone, a Slack without the method, an answer without the link). A transient failure
-    raises."""
+    gone, a Slack without the method, an answer without the link) or keeps failing to (5xx
+    after the client's own retries): a link is a nicety, and a colleague asked without one
+    is better than a request given up for it. A rate limit raises, to be waited out."""
     try:
         answer = await client.chat_getPermalink(channel=channel, message_ts=ts)
     except SlackApiError as error:
-        if is_transient(error):
+        if error.response.status_code == 429 or error_code(error) == "ratelimited":
             raise
+        if is_transient(error):
+            log.info("no link to %s in %s: %s", ts, channel, explained(error))
         return None
     link = answer.get("permalink")
     return str(link) if link else None

@@ -13,8 +13,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
+
+from handlers.client.failures import explained, is_transient, method_of, refused_for_good
 
 log = logging.getLogger("askaround.workspaces")
 T = TypeVar("T")
@@ -101,6 +104,18 @@ async def in_every_workspace(
     for client in await clients.every_team():
         try:
             results.append(await work(client))
+        except SlackApiError as error:
+            if not (refused_for_good(error) or is_transient(error)):
+                log.exception("a job failed in one workspace; the others still get their turn")
+                continue
+            # Slack's doing, not a bug of ours, and the next run tries again: one line, not a
+            # traceback each run.
+            log.warning(
+                "a job could not run in one workspace: Slack %s %s: %s",
+                "refused" if refused_for_good(error) else "failed",
+                method_of(error),
+                explained(error),
+            )
         except Exception:  # as the scheduler does per job, here per workspace
             log.exception("a job failed in one workspace; the others still get their turn")
     return results

@@ -27,7 +27,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import NotAMember, UserError
 from handlers.blocks.elements import render_error
 from handlers.blocks.message_text import readable_text
-from handlers.client.failures import NETWORK_FAILURES, error_code, is_transient, out_of_reach
+from handlers.client.failures import (
+    NETWORK_FAILURES,
+    error_code,
+    explained,
+    is_transient,
+    method_of,
+    out_of_reach,
+    refused_for_good,
+)
 from handlers.client.lookup import post_once
 from handlers.client.messages import ephemeral_shown
 from handlers.client.respond import shared
@@ -45,6 +53,17 @@ SOMETHING_WENT_WRONG = (
     "Something went wrong on my side, so I couldn't finish that. It has been logged for the "
     "people who run me; please try again later."
 )
+
+
+def slack_refused(method: str) -> str:
+    """What someone is told when Slack refuses the install or a method outright (no such
+    method, a scope the install lacks): true, and no use trying again."""
+    return (
+        f"Slack refused what I needed for that (`{method}`), so I can't do it in this "
+        "workspace for now. The people who run me have it in their log."
+    )
+
+
 # A trigger_id opens one modal within 3 seconds; after that Slack refuses it. A second open
 # from the same trigger is refused as used (exchanged): both say "you were too slow".
 TRIGGER_SPENT = frozenset({"expired_trigger_id", "exchanged_trigger_id"})
@@ -249,6 +268,12 @@ def friendly(
                 if error_code(failure) in TRIGGER_SPENT:
                     log.info("%s in %s", error_code(failure), listener.__name__)
                     raise UserError(TOO_SLOW) from failure
+                if refused_for_good(failure):
+                    method = method_of(failure)
+                    log.warning(
+                        "Slack refused %s in %s: %s", method, listener.__name__, explained(failure)
+                    )
+                    raise UserError(slack_refused(method)) from failure
                 if not is_transient(failure):
                     raise
                 raise UserError(SLACK_BUSY) from failure

@@ -20,7 +20,7 @@ from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
 from handlers.blocks.kudos_form import MODAL_CALLBACK, render_give_modal
-from handlers.client.conversations import conversation, is_group_dm
+from handlers.client.conversations import conversation, is_group_dm, refusal_for_kudos
 from handlers.client.directory import SLACKBOT, members_only
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
@@ -213,7 +213,10 @@ def register(router: Router, services: Services) -> None:
             if private and channel == picked:
                 # The picker lists public channels only; Slack's client enforces that, so a
                 # private one here was not picked there, and the giver may not even be in it.
-                raise KudosRefused(PICK_PUBLIC, field="channel")
+                # One Slack would not say is public is kept private, and said so.
+                kept = services.conversations.of(team).get(channel) if channel else None
+                said = refusal_for_kudos(kept) if kept is not None and kept.unsure else None
+                raise KudosRefused(said or PICK_PUBLIC, field="channel")
             # by its name, which the privacy check just read from Slack (`is_group_dm`)
             group_dm = bool(meta.get("group_dm")) or is_group_dm(
                 channel, known=services.conversations.of(team)

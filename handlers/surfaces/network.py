@@ -8,26 +8,34 @@ turn, from the service's cache when a recent one exists."""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.insights import outline
-from bot.insights.service import NOT_FOR_YOU
+from bot.insights.service import NOT_FOR_YOU, Shown
 from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.network import render_network
 from handlers.client.admins import slack_admin_heard
 from handlers.client.directory import members_only
+from handlers.client.failures import explained, method_of, refused_for_good
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
 _NETWORK = re.compile(r"^\s*network\s*$", re.IGNORECASE)
 PICTURE, TABLE = "network.png", "network.csv"
+UNSHARED = (
+    "Slack refused me the upload (`{method}`), so I can't share the picture of how help "
+    "flows between teams; here is what it shows, in words."
+)
+log = logging.getLogger("askaround.insights")
 
 
 async def network(
@@ -44,6 +52,27 @@ async def network(
     except UserError as error:
         await respond(response_type="ephemeral", **render_error(error))
         return
+    try:
+        await _upload(services, client, team_id, user_id, shown)
+    except SlackApiError as error:
+        if not refused_for_good(error):
+            raise
+        method = method_of(error)
+        log.warning("network picture not shared: Slack refused %s: %s", method, explained(error))
+        await respond(response_type="ephemeral", text=UNSHARED.format(method=method))
+        parts = outline.sections(shown.view, shown.names, "the table I could not share")
+        await respond(response_type="ephemeral", **render_network(parts))
+        return
+    # Said once true: an upload Slack refused would leave "in your DM" beside its error.
+    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
+    await respond(response_type="ephemeral", **render_network(parts))
+
+
+async def _upload(
+    services: Services, client: AsyncWebClient, team_id: str, user_id: str, shown: Shown
+) -> None:
+    """The picture (and the table of every risk, where some are left out) to the viewer's
+    DM with the bot."""
     opened = await client.conversations_open(users=user_id)
     files = [
         {
@@ -57,9 +86,6 @@ async def network(
         table = await services.insights.csv(team_id, shown)
         files.append({"content": table, "filename": TABLE, "title": "Network insights"})
     await client.files_upload_v2(channel=str(opened["channel"]["id"]), file_uploads=files)
-    # Said once true: an upload Slack refused would leave "in your DM" beside its error.
-    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
-    await respond(response_type="ephemeral", **render_network(parts))
 
 
 async def _is_network(command: dict[str, Any]) -> bool:

@@ -1,0 +1,67 @@
+"""Every flow on a lean Slack (`slack_emulator.lean`): answers with only the fields a
+stand-in for Slack can be counted on to send, from the first directory sync on. Such a
+Slack never says who is a member (`is_restricted`) nor whether a channel is public
+(`is_private`), so everyone is kept as a guest is and every channel as a private one
+(docs/privacy.md): what still works, works; what does not says why."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Offer, Person, Question
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, ledger
+from tests.slack.lean.flows import FLOWS, company
+from tests.slack.lean.outcomes import OUTCOMES
+
+
+async def nobody_asked(slack: SlackHarness) -> None:
+    """Nobody Slack would not call a member is asked; the asker is told nobody was, and how
+    to find who declared the topic."""
+    async with slack.services.sessions() as s:
+        assert list(await s.scalars(select(Offer))) == []
+        assert [q.status for q in await s.scalars(select(Question))] == ["unanswered"]
+    told = dm_text(slack, "alice")
+    assert "couldn't find anyone available" in told and "/skills who" in told, told
+
+
+async def kept_private(slack: SlackHarness) -> None:
+    """#general picked in the Give kudos form: refused, saying Slack didn't say it is public
+    (it said "Pick a public channel", though she had)."""
+    modal = slack.emu.open_modal(slack.user("alice"))
+    assert modal is not None and await ledger(slack) == []
+    assert "Slack didn't tell me whether it is public" in str(modal.errors), modal.errors
+
+
+async def synced_by_handle(slack: SlackHarness) -> None:
+    """users.list without names: each person stored by their handle, not as a blank."""
+    async with slack.services.sessions() as s:
+        names = set(await s.scalars(select(Person.name)))
+    assert {"alice", "bob", "dev"} <= names, names
+
+
+LEAN_OUTCOMES: dict[str, Callable[[SlackHarness], Awaitable[None]]] = {
+    **OUTCOMES,
+    "ask_command": nobody_asked,
+    "ask_mention": nobody_asked,
+    "kudos_form": kept_private,
+    "sync": synced_by_handle,
+}
+
+
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+async def test_a_flow_on_a_lean_slack(tmp_path: Path, flow: str) -> None:
+    async with company(tmp_path, lean=True) as slack:
+        await FLOWS[flow](slack)
+        await LEAN_OUTCOMES[flow](slack)
+
+
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+async def test_a_flow_on_a_whole_slack(tmp_path: Path, flow: str) -> None:
+    async with company(tmp_path) as slack:
+        await FLOWS[flow](slack)
+        await OUTCOMES[flow](slack)

@@ -1,0 +1,116 @@
+"""Slack refusing a method outright (no such method, answered 200 or 404; not with a bot
+token; a scope the install lacks) or failing it for good: the person is told so in words
+that are true, the log has one line without a traceback, and what can go on goes on."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from handlers.dispatch.friendly import SOMETHING_WENT_WRONG
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, ephemeral_text, global_modal, submit_modal
+from tests.slack.lean.flows import ask_mention, company, network, settings, skills_form
+from tests.slack.lean.outcomes import network_shown, solved
+
+REFUSALS = ("unknown_method", "http_404", "not_allowed_token_type", "missing_scope")
+FORMS = {"kudos": "alice", "skills": "carol", "settings": "dev"}
+
+
+def heard(slack: SlackHarness, handle: str) -> str:
+    """What the bot told this person: ephemerals and its DMs (a shortcut has no channel)."""
+    return ephemeral_text(slack, handle) + "\n" + dm_text(slack, handle)
+
+
+def tracebacks(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.exc_info and r.name.startswith("askaround")]
+
+
+@pytest.mark.parametrize("refusal", REFUSALS)
+@pytest.mark.parametrize("form", sorted(FORMS))
+async def test_a_form_slack_will_not_open_is_said_so(
+    tmp_path: Path, form: str, refusal: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """views.open refused: the person was told "Something went wrong on my side" and the log
+    had a traceback as for a bug of ours; now they are told Slack refused it, which method,
+    and the log has one WARNING line with Slack's reason."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse("views.open", refusal)
+        if form == "kudos":
+            await slack.here.global_shortcut(slack.user("alice"), "give_kudos_global")
+            await slack.settle()
+        else:
+            await (skills_form if form == "skills" else settings)(slack)
+        told = heard(slack, FORMS[form])
+        assert "Slack refused what I needed for that (`views.open`)" in told, told
+        assert SOMETHING_WENT_WRONG not in told
+        assert tracebacks(caplog) == []
+        assert any("Slack refused views.open" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("method", ["files.getUploadURLExternal", "files.completeUploadExternal"])
+async def test_network_insights_in_words_when_slack_refuses_the_upload(
+    tmp_path: Path, method: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`/askaround network` on a Slack that will not take the picture: Dev was told
+    "Something went wrong on my side"; now he reads the insights in words, told why the
+    picture is missing."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse(method, "unknown_method")
+        await network(slack)
+        await network_shown(slack)
+        told = ephemeral_text(slack, "dev")
+        assert f"Slack refused me the upload (`{method}`)" in told, told
+        assert "in your DM with me" not in told and SOMETHING_WENT_WRONG not in told
+        assert tracebacks(caplog) == []
+
+
+async def test_a_link_slack_keeps_failing_to_give_is_left_out(tmp_path: Path) -> None:
+    """chat.getPermalink answers 500 every time: each request to a colleague was given up for
+    want of the link, and the asker told Slack failed to deliver all of them; now Dev is
+    asked without the link, accepts, and the question is solved."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse("chat.getPermalink", "http_500")
+        await ask_mention(slack)
+        await solved(slack)
+        assert "kept failing to deliver" not in "\n".join(m.text for m in slack.emu.messages())
+
+
+@pytest.mark.parametrize(
+    ("job", "method"), [("digests", "auth.test"), ("directory_sync", "users.list")]
+)
+async def test_a_job_slack_refuses_logs_one_line(
+    tmp_path: Path, job: str, method: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A scheduled job in a workspace whose Slack refuses a method it needs logged a
+    traceback as for a bug, every run; now one WARNING line naming the method and reason."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse(method, "missing_scope")
+        caplog.set_level(logging.WARNING)
+        await slack.runner.bot.scheduler.run_once(job)
+        await slack.drain()
+        assert tracebacks(caplog) == []
+        said = [r.getMessage() for r in caplog.records if r.name == "askaround.workspaces"]
+        assert said == [
+            f"a job could not run in one workspace: Slack refused {method}: missing_scope "
+            f"(needs {'users:read' if method == 'users.list' else 'commands'})"
+        ], said
+
+
+async def test_a_channel_slack_does_not_call_public_is_refused_as_unsaid(tmp_path: Path) -> None:
+    """The Give kudos form, #general picked, on a Slack whose conversations.info leaves out
+    `is_private`: Alice was told "Pick a public channel", though she had; now she is told
+    Slack didn't say whether it is public."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.add("conversations.info", times=None, omit=("channel.is_private",))
+        modal = await global_modal(slack, "alice")
+        await submit_modal(
+            slack, "alice", modal, recipients=["bob"], reason="the review", channel="general"
+        )
+        await slack.settle()
+        shown = slack.emu.open_modal(slack.user("alice"))
+        assert shown is not None
+        said = str(shown.errors)
+        assert "Slack didn't tell me whether it is public" in said, said
