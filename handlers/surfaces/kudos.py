@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
@@ -31,6 +32,7 @@ from handlers.blocks.kudos import (
     render_undone,
 )
 from handlers.client.conversations import is_group_dm, private_now
+from handlers.client.failures import refused_for_good
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox import marks
@@ -282,6 +284,11 @@ async def _forgotten_shoutout(client: AsyncWebClient, team: str, channel: str, t
     """Whether a message of the bot's that the ledger knows nothing of is a shout-out all the
     same, its kudos purged since: its outbox delivery's mark says so (`handlers.outbox.marks`;
     one posted through a command's reply_url carries none)."""
-    message = await message_of(client, channel, ts)
+    try:
+        message = await message_of(client, channel, ts)
+    except SlackApiError as error:
+        if not refused_for_good(error):
+            raise
+        return False  # a Slack that will not show it: taken for what the ledger says
     key = marks.marked_with(message) if message else None
     return key is not None and is_shoutout_delivery(team, key)

@@ -26,7 +26,7 @@ from handlers.client.directory import (
     named_elsewhere,
     profile_from_slack,
 )
-from handlers.client.failures import is_transient
+from handlers.client.failures import is_transient, refused_for_good
 from handlers.client.lookup import post_once
 from handlers.client.messages import ephemeral_shown, message_link
 from handlers.dispatch.workspace import member_elsewhere
@@ -198,7 +198,9 @@ async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[s
             if not cursor:
                 break
     except SlackApiError as error:
-        if is_transient(error):
+        # Slack refusing the method or a scope is not the bot being out of the conversation:
+        # said as Slack's refusal (`handlers.dispatch.friendly`), not as "I'm not in it".
+        if is_transient(error) or refused_for_good(error):
             raise
         return None
     return dict(found[0]) if found else {}

@@ -11,8 +11,15 @@ import pytest
 
 from handlers.dispatch.friendly import SOMETHING_WENT_WRONG
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import dm_text, ephemeral_text, global_modal, submit_modal
-from tests.slack.lean.flows import ask_mention, company, network, settings, skills_form
+from tests.slack.kudos.world import dm_text, ephemeral_text, global_modal, ledger, submit_modal
+from tests.slack.lean.flows import (
+    ask_mention,
+    company,
+    kudos_reaction,
+    network,
+    settings,
+    skills_form,
+)
 from tests.slack.lean.outcomes import network_shown, solved
 
 REFUSALS = ("unknown_method", "http_404", "not_allowed_token_type", "missing_scope")
@@ -114,3 +121,26 @@ async def test_a_channel_slack_does_not_call_public_is_refused_as_unsaid(tmp_pat
         assert shown is not None
         said = str(shown.errors)
         assert "Slack didn't tell me whether it is public" in said, said
+
+
+@pytest.mark.parametrize(
+    ("answer", "told"),
+    [
+        ({"error": "unknown_method"}, "Slack refused what I needed for that"),
+        ({"status": 404, "error": "unknown_method"}, "Slack refused what I needed for that"),
+        ({"error": "missing_scope"}, "Slack refused what I needed for that"),
+        ({"error": "not_in_channel"}, "I'm not in that conversation"),
+    ],
+)
+async def test_a_reaction_on_a_message_slack_will_not_show(
+    tmp_path: Path, answer: dict[str, object], told: str
+) -> None:
+    """Alice reacts :kudos: to Bob's message and conversations.history will not give it: she
+    was told "I'm not in that conversation" whatever Slack said; now that only where Slack
+    said so, and Slack's refusal of the method where it refused it. No kudos either way."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.add("conversations.history", times=None, **answer)  # type: ignore[arg-type]
+        await kudos_reaction(slack)
+        said = heard(slack, "alice")
+        assert told in said, said
+        assert await ledger(slack) == []
