@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, Person, Question
-from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import dm_text, ledger
-from tests.slack.lean.flows import FLOWS, company
-from tests.slack.lean.outcomes import OUTCOMES
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.kudos.world import dm_text, give, ledger
+from tests.slack.lean.flows import FLOWS, REASON, company
+from tests.slack.lean.outcomes import OUTCOMES, kudos_landed
+from tests.slack.questions.world import PEOPLE
 
 
 async def nobody_asked(slack: SlackHarness) -> None:
@@ -65,3 +66,16 @@ async def test_a_flow_on_a_whole_slack(tmp_path: Path, flow: str) -> None:
     async with company(tmp_path) as slack:
         await FLOWS[flow](slack)
         await OUTCOMES[flow](slack)
+
+
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
+async def test_an_oauth_install_on_a_lean_slack(tmp_path: Path) -> None:
+    """A workspace installs askaround through OAuth on a lean Slack (Bolt's install asks
+    auth.test for the bot's id, which a lean one leaves out), then Alice gives kudos: the
+    install is stored, the kudos lands once."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as slack:
+        slack.emu.faults.lean = True
+        assert (await slack.install()).status == 200
+        await give(slack, "alice", f"@bob for {REASON} #teamwork")
+        await slack.drain()
+        await kudos_landed(slack)
