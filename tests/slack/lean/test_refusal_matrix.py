@@ -69,8 +69,6 @@ ACTOR = {
 # at all (no DM opens, no post goes) has no place left to read it. docs/slack-api.md.
 NOWHERE_TO_SAY = {
     ("home", "views.publish"),
-    ("skills_form", "views.publish"),
-    ("settings", "views.publish"),
     ("ask_command", "chat.postMessage"),
     ("ask_command", "conversations.open"),
     ("ask_mention", "chat.postMessage"),
