@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from bot.database_url import normalise_database_url
 from storage.db import create_engine
-from storage.migrate import upgrade_head
+from storage.migrate import head, revision, upgrade_head
 
 pytestmark = pytest.mark.database_independent
 
@@ -145,5 +146,64 @@ async def _migrated(url: str) -> None:
     engine = create_engine(normalise_database_url(url))
     try:
         await upgrade_head(engine)
+    finally:
+        await engine.dispose()
+
+
+SERVE_UNTIL_STOPPED = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), flush=True))
+from bot.runtime.cli import main
+sys.exit(main(["serve"]))
+"""
+
+
+async def test_serve_migrates_a_new_database_without_holding_alembic(tmp_path: Path) -> None:
+    """`askaround serve` on a database behind the newest revision (a new install, an
+    upgrade's first start) migrates it in a process of its own: Alembic, Mako, Pygments and
+    every migration script stayed loaded for as long as the bot ran, 12.6 MiB resident
+    (`bot/runtime/cli/database.py`, docs/benchmarks.md section 5). The migration is logged
+    as before, and the bot serves on the migrated database."""
+    database = tmp_path / "askaround.db"
+    env = {
+        **os.environ,
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{database}",
+        "ASKAROUND_HOST": "127.0.0.1",
+        "ASKAROUND_PORT": "0",
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SLACK_APP_TOKEN": "",
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",  # nobody: serve starts all the same
+    }
+    served = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", SERVE_UNTIL_STOPPED,
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert served.stderr is not None and served.stdout is not None
+        said: list[str] = []
+        while not any("listening for Slack on" in line for line in said):
+            line = await asyncio.wait_for(served.stderr.readline(), 60)
+            assert line, "serve ended before it listened:\n" + "".join(said)
+            said.append(line.decode())
+        served.send_signal(signal.SIGTERM)
+        said.append((await asyncio.wait_for(served.stderr.read(), 30)).decode())
+        loaded = json.loads((await served.stdout.read()).decode().splitlines()[-1])
+        assert await served.wait() == 0, "".join(said)
+    finally:
+        if served.returncode is None:
+            served.kill()
+            await served.wait()
+    assert any("Running upgrade 0026 -> 0027" in line for line in said), "".join(said)
+    assert "slack_bolt" in loaded  # the bot ran in this process
+    assert not [name for name in loaded if name.split(".")[0] in ("alembic", "mako")]
+    assert await _revision(f"sqlite:///{database}") == head()
+
+
+async def _revision(url: str) -> str | None:
+    engine = create_engine(normalise_database_url(url))
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(revision)
     finally:
         await engine.dispose()

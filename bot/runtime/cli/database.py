@@ -4,8 +4,11 @@ cannot be opened is one `DatabaseUnavailable`, naming the URL (without its passw
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import json
 import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.runtime.cli.failures import DatabaseUnavailable
 from bot.settings import Settings
 from storage.db import create_engine, create_sessions
-from storage.migrate import upgrade_head
+from storage.migrate import at_head, upgrade_head
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -49,6 +52,40 @@ async def migrating(
         yield engine, revisions
     finally:
         await engine.dispose()
+
+
+async def migrated_apart(database_url: str, command: list[str]) -> int:
+    """`migrated` for a process that runs on: when the schema is behind, `command` (this
+    program's arguments that migrate and exit, `serve --migrate-only`) migrates it in a
+    process of its own, with this one's input, output and environment, and its exit code
+    is returned (0: migrated, or nothing to do). Alembic and what it imports for a migration
+    (Mako, Pygments, SQLAlchemy's other dialects, every migration script) stayed loaded in
+    the process after it: 12.6 MiB resident for as long as the bot ran (docs/benchmarks.md,
+    section 5). A database at the newest revision, every start but an upgrade's first,
+    starts no process."""
+    check_sqlite_path(database_url)
+    engine = create_engine(database_url)
+    try:
+        current = await at_head(engine)
+    except (OSError, SQLAlchemyError) as error:
+        raise DatabaseUnavailable(database_url, error, "open the database") from error
+    finally:
+        await engine.dispose()
+    if current:
+        return 0
+    # This process's module path, not the child's own (the working folder first): the same
+    # askaround whichever way this one was started (`askaround`, `python -m`, a checkout).
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _MIGRATE, json.dumps(sys.path), *command
+    )
+    return await child.wait()
+
+
+_MIGRATE = """import json, sys
+sys.path[:] = json.loads(sys.argv[1])
+from bot.runtime.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
 
 
 def check_sqlite_path(database_url: str, doing: str = "open the database") -> None:

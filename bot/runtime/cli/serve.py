@@ -12,7 +12,7 @@ log = logging.getLogger("askaround")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    return sub.add_parser(
+    parser = sub.add_parser(
         "serve",
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, otherwise HTTP)",
         description=(
@@ -22,17 +22,26 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "or a .env file."
         ),
     )
+    # serve's start migrates in a process of its own (`migrated_apart`): this is that process.
+    parser.add_argument("--migrate-only", action="store_true", help=argparse.SUPPRESS)
+    return parser
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.runtime.cli.database import migrated
+    from bot.runtime.cli.database import migrated, migrated_apart
     from bot.runtime.logs import configure_logging
-    from bot.runtime.runner import serve_forever
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
-    async with migrated(settings.database_url):  # a database that will not open is one line
-        pass
+    if args.migrate_only:
+        async with migrated(settings.database_url):  # a database that will not open is one line
+            return 0
+    from bot.runtime.runner import serve_forever
+
+    debug = ["--debug"] if args.debug else []
+    failed = await migrated_apart(settings.database_url, ["serve", "--migrate-only", *debug])
+    if failed:
+        return failed  # the child said why, on standard error
     if not settings.oauth:
         await check_bot_token(settings)
     await serve_forever(settings)
