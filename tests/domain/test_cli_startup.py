@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.database_url import normalise_database_url
+from bot.runtime.allocator import ARENAS
 from storage.db import create_engine
 from storage.migrate import head, revision, upgrade_head
 
@@ -151,19 +152,21 @@ async def _migrated(url: str) -> None:
 
 
 SERVE_UNTIL_STOPPED = """
-import atexit, json, sys
+import atexit, ctypes, json, sys
 atexit.register(lambda: print(json.dumps(sorted(sys.modules)), flush=True))
+atexit.register(ctypes.CDLL(None).malloc_stats)  # glibc's: a paragraph an arena, on stderr
 from bot.runtime.cli import main
 sys.exit(main(["serve"]))
 """
 
 
-async def test_serve_migrates_a_new_database_without_holding_alembic(tmp_path: Path) -> None:
+async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path: Path) -> None:
     """`askaround serve` on a database behind the newest revision (a new install, an
     upgrade's first start) migrates it in a process of its own: Alembic, Mako, Pygments and
     every migration script stayed loaded for as long as the bot ran, 12.6 MiB resident
     (`bot/runtime/cli/database.py`, docs/benchmarks.md section 5). The migration is logged
-    as before, and the bot serves on the migrated database."""
+    as before, and the bot serves on the migrated database. Its threads (SQLite's) share
+    two malloc arenas (`bot/runtime/allocator.py`), not one each."""
     database = tmp_path / "askaround.db"
     env = {
         **os.environ,
@@ -196,6 +199,7 @@ async def test_serve_migrates_a_new_database_without_holding_alembic(tmp_path: P
             await served.wait()
     assert any("Running upgrade 0026 -> 0027" in line for line in said), "".join(said)
     assert "slack_bolt" in loaded  # the bot ran in this process
+    assert sum(line.startswith("Arena ") for line in said[-1].splitlines()) <= ARENAS
     assert not [name for name in loaded if name.split(".")[0] in ("alembic", "mako")]
     assert await _revision(f"sqlite:///{database}") == head()
 

@@ -36,8 +36,10 @@ async def run(args: argparse.Namespace) -> int:
     if args.migrate_only:
         async with migrated(settings.database_url):  # a database that will not open is one line
             return 0
+    from bot.runtime.allocator import limit_arenas
     from bot.runtime.runner import serve_forever
 
+    limit_arenas()  # before the first thread: the database's
     debug = ["--debug"] if args.debug else []
     failed = await migrated_apart(settings.database_url, ["serve", "--migrate-only", *debug])
     if failed:
