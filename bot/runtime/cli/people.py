@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.directory.import_files import read_rows
 from bot.errors import AskaroundError, ConfigError
 from bot.runtime.cli.workspaces import checked_team_id
 from bot.settings import Settings, database_settings
@@ -54,6 +53,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    from bot.directory.import_files import read_rows
     from bot.directory.import_resolver import database_resolver
     from bot.directory.importer import UserResolver, import_people
     from bot.runtime.cli.database import open_services
