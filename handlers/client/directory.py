@@ -143,6 +143,14 @@ async def stored_profile(
     known = (await services.people.known(team_id, {user_id})).get(user_id)
     if known is not None:
         return known
+    return await profile_now(client, services, team_id, user_id)
+
+
+async def profile_now(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> Profile | None:
+    """Someone as `users.info` says now, stored then, whatever askaround stored before (one
+    Slack says has left); None, and nothing stored, as for `stored_profile`."""
     return await _stored_if_ours(services, team_id, await described(client, user_id))
 
 

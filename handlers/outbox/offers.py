@@ -19,7 +19,7 @@ from bot.services import Services
 from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
-from handlers.client.directory import described, profile_from_slack, stored_profile
+from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import error_code
 from handlers.client.messages import message_link
 from handlers.outbox.kinds import Delivery, GivenUp
@@ -27,11 +27,6 @@ from handlers.outbox.question_reads import names_in, off_hours_now, question_now
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
-
-
-async def _described(client: AsyncWebClient, user_id: str) -> Profile | None:
-    user = await described(client, user_id)
-    return None if user is None else profile_from_slack(user)
 
 
 def _working_day_on(services: Services, person: Profile | None) -> None:
@@ -103,10 +98,9 @@ async def _passed_over(
 ) -> None:
     """A colleague Slack says has left, though the bot had not heard: remembered as Slack
     now describes them (so they are not chosen again), and their request withdrawn as if
-    they had said "Not me", so that the question moves on to someone else."""
-    gone = await _described(client, mine.candidate_user_id)
-    if gone is not None:
-        await services.people.remember(team_id, gone)
+    they had said "Not me", so that the question moves on to someone else. One Slack now
+    describes as a member of another organisation is not stored (`profile_now`)."""
+    await profile_now(client, services, team_id, mine.candidate_user_id)
     await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
 
 

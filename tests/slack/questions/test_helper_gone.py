@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Offer, OutboxItem, Person
+from tests.slack.connect import OTHER_ORG
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_solved_first import QUESTION
 
@@ -29,3 +30,32 @@ async def test_a_colleague_who_left_unheard_is_passed_over(slack: SlackHarness) 
     assert [(f.method, f.last_error) for f in failed] == []
     assert person is not None and person.deactivated
     assert any(o.candidate_user_id != dev and o.dm_ts for o in offers)
+
+
+async def test_a_colleague_now_of_another_organisation_is_passed_over_unstored(
+    slack: SlackHarness,
+) -> None:
+    """Slack refuses a DM with Dev and now describes him as a member of another organisation
+    (Slack Connect): his request is withdrawn all the same, but what Slack says of him is
+    not stored, as no member of another organisation ever is (docs/privacy.md). Before, his
+    row was overwritten with the other organisation's profile."""
+    dev = slack.user("dev")
+    before = await _person(slack, dev)
+    user = slack.emu.workspace.user(dev)
+    user.deleted, user.real_name = True, "Dev Elsewhere"
+    slack.emu.workspace.guests[dev] = OTHER_ORG
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        offers = list(await s.scalars(select(Offer)))
+    to_dev = [o for o in offers if o.candidate_user_id == dev]
+    assert to_dev, "the setup needs Dev to be chosen"
+    assert all(o.status == "declined" for o in to_dev)
+    assert await _person(slack, dev) == before
+
+
+async def _person(slack: SlackHarness, user_id: str) -> tuple[str | None, bool]:
+    async with slack.services.sessions() as s:
+        person = await s.scalar(select(Person).where(Person.user_id == user_id))
+    assert person is not None
+    return person.real_name, person.deactivated
