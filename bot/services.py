@@ -60,6 +60,7 @@ class Services:
         clock = Clock()
         metrics = Metrics()
         indexes = IndexCache(sessions)
+        kudos = KudosService(sessions, clock.now)
         return cls(
             settings=settings,
             engine=engine,
@@ -75,7 +76,7 @@ class Services:
             question_text=QuestionTextRetention(sessions, clock.now, settings.question_text_days),
             clock=clock,
             directory=ProfileService(sessions, clock),
-            kudos=KudosService(sessions, clock.now),
+            kudos=kudos,
             indexes=indexes,
             questions=QuestionService(
                 sessions,
@@ -92,7 +93,9 @@ class Services:
             watching=WatchService(sessions, clock.now),
             digests=DigestService(sessions, clock.now),
             insights=InsightsService(sessions, clock.now),
-            workspace_settings=WorkspaceSettingsService(sessions, clock.now),
+            workspace_settings=WorkspaceSettingsService(
+                sessions, clock.now, changed=kudos.settings_changed
+            ),
             metrics=metrics,
             conversations=Conversations(clock.now),
         )

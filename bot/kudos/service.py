@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -38,10 +38,15 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
+from bot.recent import Recent
 from storage import bot_dms, kudos_quotes, outbox_claims, routing_changes, units, workspaces
 from storage import kudos as ledger
 from storage.models import utcnow
 
+# How long a replica goes by the kudos emoji it read (`KudosService.reactions`): a change
+# made elsewhere (another replica, the CLI) is seen within it; one made here at once.
+REACTIONS_KEPT_FOR = timedelta(seconds=60)
+IN_MEMORY_WORKSPACES = 10_000
 KUDOS_GONE = "I no longer have these kudos, so there is nothing to undo."
 
 
@@ -77,11 +82,24 @@ class KudosService:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock = utcnow) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._reactions: Recent[str, tuple[str, ...]] = Recent(clock, IN_MEMORY_WORKSPACES)
 
     async def rules(self, team_id: str) -> r.KudosRules:
         async with self._sessions() as s, s.begin():
             rules, _giver = await rules_and_giver(s, team_id)
+        self._reactions.put(team_id, rules.reactions, REACTIONS_KEPT_FOR)
         return rules
+
+    async def reactions(self, team_id: str) -> tuple[str, ...]:
+        """The emoji that give kudos here, as read at most `REACTIONS_KEPT_FOR` ago: every
+        reaction in the workspace, of any emoji, asks, and was a read of the database each."""
+        kept = self._reactions.get(team_id)
+        return kept if kept is not None else (await self.rules(team_id)).reactions
+
+    def settings_changed(self, team_id: str) -> None:
+        """A change of the workspace's settings made in this process: its emoji are read
+        again by the next reaction."""
+        self._reactions.drop(team_id)
 
     # giving
 

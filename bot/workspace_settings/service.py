@@ -2,7 +2,9 @@
 
 A change is one unit of work: the settings, the audit log row of each key that changed, and
 a rebuild of the admin's Home tab. Every path (kudos, digests, watching) reads the settings
-from the database when it runs, so a change takes effect for the next one on every replica.
+from the database when it runs, so a change takes effect for the next one on every replica;
+except a reaction, which goes by the kudos emoji read within a minute
+(`KudosService.reactions`), told of a change made in this process at once (`changed`).
 """
 
 from __future__ import annotations
@@ -78,10 +80,14 @@ class Change:
 
 class WorkspaceSettingsService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime]
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Callable[[], datetime],
+        changed: Callable[[str], None] = lambda _team_id: None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._changed = changed  # told of each change once it is committed
 
     async def current(self, team_id: str) -> WorkspaceSettings:
         async with self._sessions() as s, s.begin():
@@ -117,6 +123,21 @@ class WorkspaceSettingsService:
         (or be `installing` the app: `installed_by`), or `CLI`; `refusals` are what Slack
         said no to (a channel the bot cannot watch). Refuses with `NotAnAdmin`, else with
         `SettingsRefused`, every key's reason at once."""
+        made = await self._change(team_id, raw, by, slack_admin, nameable, refusals, installing)
+        if made:
+            self._changed(team_id)
+        return made
+
+    async def _change(
+        self,
+        team_id: str,
+        raw: Mapping[str, str],
+        by: str,
+        slack_admin: bool,
+        nameable: bool,
+        refusals: Mapping[str, str] | None,
+        installing: bool,
+    ) -> tuple[Change, ...]:
         async with self._sessions() as s, s.begin():
             if by != CLI and not installing:
                 if not await self._is_admin(s, team_id, by, slack_admin, nameable):

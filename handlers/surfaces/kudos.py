@@ -182,9 +182,8 @@ def register(router: Router, services: Services) -> None:
         if item.get("type") != "message":
             return
         team = workspace_of(context)
-        rules = await services.kudos.rules(team)
         reaction = str(event.get("reaction", "")).split("::")[0]  # drop ::skin-tone-N
-        if reaction not in rules.reactions:
+        if reaction not in await services.kudos.reactions(team):
             return
         channel, ts, user = item["channel"], item["ts"], event["user"]
         author = event.get("item_user")

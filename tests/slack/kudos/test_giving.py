@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.kudos.service import REACTIONS_KEPT_FOR
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import (
     configure,
@@ -122,12 +123,15 @@ async def test_reaction_gives_kudos_to_the_author_with_the_message_as_reason(
 async def test_other_emoji_do_nothing_and_the_emoji_list_is_configurable(
     slack: SlackHarness,
 ) -> None:
-    """Only the configured emoji count; a workspace may configure several."""
+    """Only the configured emoji count; a workspace may configure several. Written here as
+    the command line writes it, the emoji the bot read are kept a while
+    (tests/slack/settings/test_kudos_reactions_kept.py)."""
     message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
     await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "thumbsup")
     await slack.settle()
     assert await ledger(slack) == []
     await configure(slack, kudos_reactions="kudos, clap")
+    slack.advance(REACTIONS_KEPT_FOR)
     await slack.emu.add_reaction(slack.user("bob"), message.channel, message.ts, "clap")
     await slack.settle()
     assert len(await ledger(slack)) == 1
