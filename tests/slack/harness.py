@@ -232,6 +232,10 @@ async def bot_in_process(
                 patch.object(reliability_inbox, "DONE_LINGER_SECONDS", DONE_LINGER_SECONDS),
             ):
                 await bot.start()
+                # Ready as /readyz says, before a test acts: a start-up build of routing's
+                # index still running would land after a test's `invalidate`, older.
+                if bot.warming is not None:
+                    await bot.warming
                 pages: web.AppRunner | None = None
                 try:
                     if oauth:
