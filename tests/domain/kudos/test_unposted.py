@@ -6,8 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.kudos.records import Entry, Given
 from handlers.blocks.kudos import render_unposted
+
+pytestmark = pytest.mark.database_independent
 
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
 TOLD = "They were told in a DM; these kudos stay private (only you and they see them)."

@@ -9,6 +9,8 @@ import pytest
 
 from bot.questions.asking import SAME_QUESTION, same_question
 
+pytestmark = pytest.mark.database_independent
+
 SAME = [
     # the same terms once stemmed and stopwords dropped (what was matched before)
     ("are the terraform states locked?", "is the terraform state locked again?"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.routing.reasons import as_declared_now
+
+pytestmark = pytest.mark.database_independent
 
 FIRST = "declared Terraform, level 5; declared AWS, level 3; helped with 2 similar questions"
 
