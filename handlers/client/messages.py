@@ -17,6 +17,7 @@ from handlers.client.failures import (
     explained,
     is_transient,
 )
+from handlers.client.identity import bot_user_of
 from handlers.client.lookup import POST_RETRIES
 
 log = logging.getLogger("askaround.messages")
@@ -106,7 +107,7 @@ async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
 async def delete_own_replies(client: AsyncWebClient, channel: str, thread_ts: str) -> int:
     """Delete every reply the bot posted in a thread; how many it found. A retry after a
     partial run finds only those left."""
-    me = str((await client.auth_test())["user_id"])
+    me = await bot_user_of(client)
     mine: list[str] = []
     cursor: str | None = None
     while True:

@@ -20,6 +20,7 @@ from bot.services import Services
 from handlers.client.admins import slack_admins
 from handlers.client.conversations import private_now
 from handlers.client.directory import sync_directory
+from handlers.client.identity import team_of
 from handlers.client.workspaces import NotInstalled, WorkspaceClients, in_every_workspace
 from handlers.dispatch.inbox import replay_orphans
 
@@ -33,14 +34,13 @@ INSIGHTS_EVERY = 3600.0  # the monthly DM to admins goes out within the hour aft
 
 async def send_digests(client: AsyncWebClient, services: Services) -> int:
     """Queue every digest due in this workspace; returns how many this run queued."""
-    team_id = str((await client.auth_test())["team_id"])
-    return await services.digests.queue_due(team_id)
+    return await services.digests.queue_due(await team_of(client))
 
 
 async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
     """Refresh the cached network insights (so `/askaround network` answers at once) and
     queue last month's DM to this workspace's admins, once."""
-    team_id = await installed_team(client)
+    team_id = await team_of(client)
     await services.insights.refresh(team_id)
     if services.insights.monthly_done(team_id):
         return 0
@@ -63,7 +63,7 @@ async def escalate(clients: WorkspaceClients, services: Services) -> int:
 
 
 async def sync(client: AsyncWebClient, services: Services) -> None:
-    team_id = await installed_team(client)
+    team_id = await team_of(client)
     report = await sync_directory(client, services, team_id)
     await services.indexes.people_changed(team_id, report.changed)
 
@@ -73,7 +73,7 @@ async def catch_up(client: AsyncWebClient, services: Services) -> bool:
     install, a bot down for days), so leavers and renames are not learnt from events alone
     until the daily sync; of replicas starting together, the one that claims it. Returns
     whether this one synced it."""
-    team_id = await installed_team(client)
+    team_id = await team_of(client)
     claim = await services.people.claim_sync(team_id, timedelta(seconds=SYNC_EVERY))
     if claim is None:
         return False
@@ -96,7 +96,9 @@ async def digests(clients: WorkspaceClients, services: Services) -> int:
     return sum(await in_every_workspace(clients, lambda c: send_digests(c, services)))
 
 
-async def installed_team(client: AsyncWebClient) -> str:
+async def token_works_in(client: AsyncWebClient) -> str:
+    """The workspace of a token Slack still takes: asked each time, as a revoked one is
+    the news."""
     return str((await client.auth_test())["team_id"])
 
 
@@ -104,7 +106,7 @@ async def retention(clients: WorkspaceClients, services: Services) -> list[str]:
     """Purge the workspaces uninstalled for longer than the retention. One that installed
     again is kept: it has a stored token (OAuth), or its token works (a token it was given
     since; the only way in token mode). Returns the purged ones."""
-    working = await in_every_workspace(clients, installed_team)
+    working = await in_every_workspace(clients, token_works_in)
     stored = await services.installations.teams()
     return await services.uninstalls.enforce(sorted({*working, *stored}))
 
