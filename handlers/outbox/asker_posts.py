@@ -5,6 +5,7 @@ themselves are sent by `questions.py`."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -14,8 +15,16 @@ from bot import visibility
 from bot.questions.views import QuestionView
 from handlers.blocks.elements import Message
 from handlers.blocks.questions import in_dm_instead
-from handlers.client.failures import CLOSED_TO_POSTS, error_code
+from handlers.client.failures import (
+    CLOSED_TO_POSTS,
+    error_code,
+    explained,
+    is_transient,
+    method_of,
+    refused_for_good,
+)
 
+log = logging.getLogger("askaround.outbox")
 Posted = tuple[str, str]  # where a message went: its channel and ts
 
 
@@ -69,9 +78,39 @@ async def tell_asker(
         message = in_dm_instead(question, message)
     elif thread_first(question) and (posted := await post_in_thread(client, question, message)):
         return posted
-    dm = await client.conversations_open(users=question.asker_user_id)
-    sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    try:
+        dm = await client.conversations_open(users=question.asker_user_id)
+        sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    except SlackApiError as error:
+        if not refused_for_good(error) or question.source != "command":
+            raise
+        return await _ephemeral_instead(client, question, message, error)
     return sent["channel"], sent["ts"]
+
+
+async def _ephemeral_instead(
+    client: AsyncWebClient, question: QuestionView, message: Message, refused: SlackApiError
+) -> Posted:
+    """An asker with `/ask` whom Slack will never let the bot DM (no `im:write`, no
+    chat.postMessage) reads it where they asked, as only they can; or, should Slack refuse
+    that too, the log says in one line who was not told (nothing a retry changes)."""
+    try:
+        sent = await client.chat_postEphemeral(
+            channel=question.channel_id, user=question.asker_user_id, **message
+        )
+    except SlackApiError as error:
+        if is_transient(error):
+            raise
+        log.warning(
+            "question %s: its asker could not be told: Slack refused %s: %s, then %s: %s",
+            question.id,
+            method_of(refused),
+            explained(refused),
+            method_of(error),
+            explained(error),
+        )
+        return question.channel_id, ""
+    return question.channel_id, str(sent.get("message_ts") or "")
 
 
 def thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:

@@ -13,6 +13,7 @@ from handlers.dispatch.friendly import SOMETHING_WENT_WRONG
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, ephemeral_text, global_modal, ledger, submit_modal
 from tests.slack.lean.flows import (
+    ask_command,
     ask_mention,
     company,
     kudos_reaction,
@@ -144,3 +145,26 @@ async def test_a_reaction_on_a_message_slack_will_not_show(
         said = heard(slack, "alice")
         assert told in said, said
         assert await ledger(slack) == []
+
+
+@pytest.mark.parametrize("ephemeral_too", [False, True])
+async def test_an_asker_slack_will_not_let_the_bot_dm(
+    tmp_path: Path, ephemeral_too: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice asks with `/ask` on an install without `im:write`: she was told nothing at all
+    and the question ran on unseen; now she reads who is asked where she asked, only she
+    can; and if Slack refuses that too, the log has one WARNING line saying she was not."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse("conversations.open", "missing_scope")
+        if ephemeral_too:
+            slack.emu.faults.refuse("chat.postEphemeral", "missing_scope")
+        caplog.set_level(logging.WARNING)
+        await ask_command(slack)
+        assert tracebacks(caplog) == []
+        told = ephemeral_text(slack, "alice")
+        untold = [r.getMessage() for r in caplog.records if "could not be told" in r.getMessage()]
+        if ephemeral_too:
+            assert len(untold) >= 1 and "conversations.open" in untold[0], untold
+        else:
+            assert "asked" in told.lower(), told
+            assert untold == []
