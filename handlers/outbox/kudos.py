@@ -26,7 +26,15 @@ from handlers.blocks.kudos import (
     render_undo_ended,
     render_unposted,
 )
-from handlers.client.failures import INSTALL_REFUSED, ReplyFailed, error_code, is_transient
+from handlers.client.failures import (
+    INSTALL_REFUSED,
+    ReplyFailed,
+    error_code,
+    explained,
+    is_transient,
+    method_of,
+    refused_for_good,
+)
 from handlers.client.messages import delete_message, update_message
 from handlers.client.paced import PacedClient
 from handlers.outbox import marks
@@ -191,7 +199,6 @@ async def unposted(
     live = tuple(e for e in entries if not e.undone)
     if not live:
         return
-    dm = await client.conversations_open(users=live[0].giver)
     message = render_unposted(
         Given(live),
         payload.get("channel"),
@@ -199,7 +206,38 @@ async def unposted(
         payload.get("posted_in"),
         group_dm=bool(payload.get("group_dm")),
     )
-    await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    try:
+        dm = await client.conversations_open(users=live[0].giver)
+        await client.chat_postMessage(channel=dm["channel"]["id"], **message)
+    except SlackApiError as failure:
+        if is_transient(failure) or not refused_for_good(failure):
+            raise
+        await _unposted_where_given(client, live[0], message, failure)
+
+
+async def _unposted_where_given(
+    client: AsyncWebClient, entry: Entry, message: dict[str, Any], refused: SlackApiError
+) -> None:
+    """The giver was promised they would hear if the shout-out could not be posted; Slack
+    refusing the DM for good (a Slack refusing every chat.postMessage refused the shout-out
+    too) leaves an ephemeral where they gave the kudos, or one line in the log."""
+    also = ""
+    if entry.channel_id is not None:
+        try:
+            await client.chat_postEphemeral(channel=entry.channel_id, user=entry.giver, **message)
+            return
+        except SlackApiError as failure:
+            if is_transient(failure):
+                raise
+            also = f", then {method_of(failure)}: {explained(failure)}"
+    log.warning(
+        "kudos %s: the giver could not be told the shout-out was not posted: "
+        "Slack refused %s: %s%s",
+        entry.batch_key,
+        method_of(refused),
+        explained(refused),
+        also,
+    )
 
 
 async def undo_ended(

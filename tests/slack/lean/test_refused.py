@@ -16,6 +16,7 @@ from tests.slack.lean.flows import (
     ask_command,
     ask_mention,
     company,
+    kudos_form,
     kudos_reaction,
     network,
     settings,
@@ -168,3 +169,18 @@ async def test_an_asker_slack_will_not_let_the_bot_dm(
         else:
             assert "asked" in told.lower(), told
             assert untold == []
+
+
+@pytest.mark.parametrize("refusal", ["unknown_method", "http_404"])
+async def test_a_giver_is_told_a_shout_out_slack_refuses(
+    tmp_path: Path, refusal: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice gives kudos from the form on a Slack that refuses every chat.postMessage: she
+    was promised "I'll tell you if it can't be posted" and was told it in a DM Slack refused
+    too, so never; now she reads it in an ephemeral in the channel she gave them in."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse("chat.postMessage", refusal)
+        await kudos_form(slack)
+        await slack.drain()
+        assert "I couldn't post" in ephemeral_text(slack, "alice"), ephemeral_text(slack, "alice")
+        assert tracebacks(caplog) == []
