@@ -25,7 +25,9 @@ async def test_a_scope_the_install_lacks_is_named_in_one_warning(
         extra={"needed": "im:write", "provided": "chat:write,commands"},
         times=None,
     )
-    await slack.command("alice", "/ask", "how do we unlock terraform state?")
+    # Bob's DM telling him of his kudos: the one place it can be said (an asker with `/ask`
+    # is told in an ephemeral instead, `handlers.outbox.asker_posts.tell_asker`).
+    await give(slack, "alice", "@bob for the review")
     await slack.drain()
     async with slack.services.sessions() as s:
         failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
