@@ -14,6 +14,7 @@ Each question reads the workspace's three counters (one small query):
   built at an older count catches up in place: it reads the skills of just the people changed
   since (`storage.routing_changes.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
   `/skills` change reaches the next question in every replica, at the cost of one small read.
+  One of them stored after the copy was read (no `team_join` heard) joins its pool then.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
   their receivers' kudos live now (`storage.routing_changes.kudos_since`), and applies each
@@ -142,8 +143,13 @@ class IndexCache:
     async def _catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
             now, changed = await routing_changes.skills_since(s, team_id, cached.skills_version)
+            # Someone stored after this copy's read of people (`/skills add` as their first
+            # act, no `team_join` heard) joins its pool, else is not asked until a rebuild.
+            unknown = [user_id for user_id in changed if user_id not in cached.index.people]
+            people = await routing.routed_people(s, team_id, unknown) if unknown else {}
         if now <= cached.skills_version:
             return  # another question caught up meanwhile, with a newer read
+        cached.index.people_changed(people)
         for user_id, skills in changed.items():
             cached.index.redeclare(user_id, skills)
         cached.skills_version = now
