@@ -68,13 +68,22 @@ def snapshot(dataset: Dataset) -> RoutingSnapshot:
 
 
 def override(assignment: str) -> None:
-    """`module.CONSTANT=value`: set a module constant (value parsed as float, int or bool)."""
+    """`module.CONSTANT=value`: set a module constant (value parsed as float, int or bool; a
+    yes/no word that is none of `BOOLEANS` is refused rather than read as False)."""
     target, _, raw = assignment.partition("=")
     module_name, _, name = target.rpartition(".")
     module = importlib.import_module(module_name)
     current = getattr(module, name)
-    value: Any = type(current)(float(raw)) if not isinstance(current, bool) else raw == "1"
+    if isinstance(current, bool):
+        if raw.lower() not in BOOLEANS:
+            raise SystemExit(f"{target}: a yes/no setting takes one of {', '.join(BOOLEANS)}")
+        value: Any = BOOLEANS[raw.lower()]
+    else:
+        value = type(current)(float(raw))
     setattr(module, name, value)
+
+
+BOOLEANS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
 def main() -> None:

@@ -91,3 +91,17 @@ def test_the_profile_has_its_own_k1(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (evidence.questions.k1, evidence.profiles.k1) == (2.0, scoring.PROFILE_K1)
     monkeypatch.setattr(scoring, "PROFILE_K1", 0.8)
     assert Evidence().profiles.k1 == 0.8
+
+
+def test_a_yes_no_setting_reads_true_as_true(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--set MODULE.FLAG=true` read as False (only `1` was true), silently running the
+    round's candidate switched off."""
+    import benchmarks.routing_validation as validation
+
+    monkeypatch.setattr(validation, "FLAG", False, raising=False)
+    validation.override("benchmarks.routing_validation.FLAG=true")
+    assert validation.FLAG is True  # type: ignore[attr-defined]
+    validation.override("benchmarks.routing_validation.FLAG=0")
+    assert validation.FLAG is False  # type: ignore[attr-defined]
+    with pytest.raises(SystemExit, match="yes/no"):
+        validation.override("benchmarks.routing_validation.FLAG=maybe")
