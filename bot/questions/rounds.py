@@ -56,9 +56,11 @@ async def move_on(
     config: RoutingConfig,
     clock: Clock,
     observe: Observe,
+    refused: bool = False,
 ) -> Moved:
     """When nobody is left waiting on an open question: ask the next (those its asker agreed
-    to, `visibility.may_ask_others`), or give up honestly."""
+    to, `visibility.may_ask_others`), or give up honestly (`refused`: the request that ended
+    last was one Slack refused for good)."""
     await question_status.hold_question(s, question)
     if question.status != "open":
         return Moved(QuestionView.of(question), offer_views(expired))
@@ -74,12 +76,16 @@ async def move_on(
     if new:
         await tell.offers_made(s, question, new, clock(), config.hours, first=False)
         return Moved(QuestionView.of(question), offer_views(expired), offer_views(new))
-    channels = (await nobody(s, question, [], clock)).unanswerable_channels or []
+    channels = (await nobody(s, question, [], clock, refused)).unanswerable_channels or []
     return Moved(QuestionView.of(question), offer_views(expired), channels=channels)
 
 
 async def nobody(
-    s: AsyncSession, question: Question, solved: list[SolvedMatch], clock: Clock
+    s: AsyncSession,
+    question: Question,
+    solved: list[SolvedMatch],
+    clock: Clock,
+    refused: bool = False,
 ) -> Asked:
     """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
     await question_status.set_question_status(s, question, "unanswered", expected=("draft", "open"))
@@ -88,6 +94,8 @@ async def nobody(
     offers = await offer_q.offers_of(s, question.id)
     unsent = sum(o.status == "unsent" for o in offers)
     extra: dict[str, int] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
+    if unsent and refused:  # Slack refused them for good: waiting will not help
+        extra["refused"] = 1
     extra |= await _what_became_of(s, question, offers)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())

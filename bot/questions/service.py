@@ -113,10 +113,12 @@ class QuestionService:
         *,
         status: str = "declined",
         private_now: PrivateNow | None = None,
+        refused: bool = False,
     ) -> Moved:
         """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
-        leaves out and the asker is told of should nobody be found. With `private_now`, a
+        leaves out and the asker is told of should nobody be found (`refused`: Slack refused
+        it for good, so they are sent to an admin, not told to wait). With `private_now`, a
         question stored as public is looked at against its channel first, as in `refer`: one
         made private since goes to nobody new (`rounds.move_on`)."""
         if private_now is not None:
@@ -137,7 +139,7 @@ class QuestionService:
                 await tell.asking_passed_over(s, question, offer, self.clock())
             else:
                 await tell.asking_moved(s, question, [offer], self.clock())
-            return await self._move_on(s, index, question, [])
+            return await self._move_on(s, index, question, [], refused=refused)
 
     async def refer(
         self,
@@ -191,14 +193,16 @@ class QuestionService:
         """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""
         return await leaving.asker_left(self._sessions, self.clock, team_id, user_id)
 
-    async def request_given_up(self, team_id: str, offer_id: int) -> None:
-        """Slack kept failing (or refused) a colleague's request until the outbox gave it up:
-        never sent, it is passed over as after *Not me*, so that nobody is said to be asked
-        who was not and the question moves on."""
+    async def request_given_up(self, team_id: str, offer_id: int, *, refused: bool = False) -> None:
+        """Slack kept failing a colleague's request until the outbox gave it up, or `refused`
+        it for good: never sent, it is passed over as after *Not me*, so that nobody is said
+        to be asked who was not and the question moves on."""
         async with self._sessions() as s:
             offer = await offer_q.get_offer(s, team_id, offer_id)
         if offer is not None and offer.status == "pending" and offer.dm_ts is None:
-            await self.decline(team_id, offer.id, offer.candidate_user_id, status="unsent")
+            await self.decline(
+                team_id, offer.id, offer.candidate_user_id, status="unsent", refused=refused
+            )
 
     async def introduction_given_up(self, team_id: str, question_id: int) -> None:
         """Slack kept failing the message introducing asker and helper until the outbox gave
@@ -366,10 +370,16 @@ class QuestionService:
     # internals
 
     async def _move_on(
-        self, s: AsyncSession, index: RoutingIndex, question: Question, expired: list[Offer]
+        self,
+        s: AsyncSession,
+        index: RoutingIndex,
+        question: Question,
+        expired: list[Offer],
+        *,
+        refused: bool = False,
     ) -> Moved:
         return await rounds.move_on(
-            s, index, question, expired, self.config, self.clock, self._observe_routing
+            s, index, question, expired, self.config, self.clock, self._observe_routing, refused
         )
 
     async def _first_round(self, s: AsyncSession, index: RoutingIndex, question: Question) -> Asked:

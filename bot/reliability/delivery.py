@@ -43,6 +43,9 @@ class Outcome:
     # False: failed for the install's sake (its token, its scopes), not the delivery's, so
     # nothing is done instead of it (`GIVEN_UP`): it waits for `askaround outbox retry`.
     given_up: bool = True
+    # True: Slack refuses it for good (no such method, not with a bot token), which waiting
+    # never mends: what is done instead tells people an admin must look, not to wait.
+    refused: bool = False
 
 
 def after_failure(

@@ -21,6 +21,11 @@ from handlers.blocks.elements import (
 from handlers.blocks.question_words import named
 from handlers.blocks.questions import MADE_PRIVATE
 
+LATER = "Ask again later, once Slack is well."
+# Slack refusing for good (no such method, not with a bot token) is no outage to wait out.
+ADMIN_SHORT = "an admin should check askaround's permissions in Slack"
+ADMIN_MUST_LOOK = f"Asking again won't help: {ADMIN_SHORT}."
+
 
 def _told(done: Solved, told_words: str, nobody: str) -> str:
     """Who closing the question told: those whose request had been sent (a request waiting
@@ -90,9 +95,12 @@ def render_unanswered(
     unsent: int = 0,
     chosen: int = 0,
     became: Mapping[str, int] | None = None,
+    *,
+    refused: bool = False,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
-    kept failing it until the outbox gave it up): said as it is, not as nobody available.
+    kept failing it until the outbox gave it up, or `refused` it for good, which only an
+    admin mends): said as it is, not as nobody available.
     `became`: what became of the requests the others got (`rounds._what_became_of`): those
     colleagues were found and asked, so it is not said that nobody was available."""
     where = (
@@ -120,14 +128,19 @@ def render_unanswered(
     if unsent and unsent >= chosen and not asked:
         each = "the colleague" if unsent == 1 else f"each of the {plural(unsent, 'colleague')}"
         text = (
-            f"I'm sorry: Slack kept failing to deliver my request for question #{question.id} "
-            f"to {each} I chose, so nobody got it"
+            f"I'm sorry: Slack refused to let me message the colleagues I chose for question "
+            f"#{question.id}, so nobody got my request"
+            if refused
+            else f"I'm sorry: Slack kept failing to deliver my request for question "
+            f"#{question.id} to {each} I chose, so nobody got it"
         )
         if asked_alone:
             text += f", and {nobody_else}"
-        return one_section(f"{text}. Ask again later, once Slack is well.{where}")
+        return one_section(f"{text}. {ADMIN_MUST_LOOK if refused else LATER}{where}")
     failed = (
-        f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
+        f"Slack refused to let me message {plural(unsent, 'more colleague')} ({ADMIN_SHORT})"
+        if unsent and refused
+        else f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
         if unsent
         else ""
     )

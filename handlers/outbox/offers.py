@@ -170,7 +170,9 @@ async def helper_released(
 
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    await services.questions.request_given_up(team_id, int(payload["offer_id"]))
+    await services.questions.request_given_up(
+        team_id, int(payload["offer_id"]), refused=bool(payload.get("refused_for_good"))
+    )
 
 
 GIVEN_UP: dict[str, GivenUp] = {

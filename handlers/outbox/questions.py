@@ -281,7 +281,8 @@ async def unanswered(
         k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
     }
     chosen = int(payload.get("chosen", unsent))
-    message = render_unanswered(question, channels, unsent, chosen, became)
+    refused = bool(payload.get("refused"))
+    message = render_unanswered(question, channels, unsent, chosen, became, refused=refused)
     await tell_asker(client, question, message, payload)
 
 

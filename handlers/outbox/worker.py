@@ -30,6 +30,7 @@ from handlers.client.failures import (
     error_code,
     explained,
     is_transient,
+    refused_for_good,
     retry_after,
 )
 from handlers.client.paced import Paced
@@ -288,7 +289,7 @@ class OutboxWorker:
             # Before the failure is recorded: a crash in between leaves the row to be tried,
             # and given up, again (each give-up is idempotent), never failed with its promise
             # unkept; and the row reads as sending until what it does instead is queued.
-            await self._given_up(item)
+            await self._given_up(item, refused=outcome.refused)
         try:
             await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
         except Exception:  # the row stays leased; when the lease ends it is tried again
@@ -308,12 +309,15 @@ class OutboxWorker:
         except Exception:  # posted all the same: a reply under it is asked, as before
             log.exception("recording the DMs delivery %s posted failed", item.id)
 
-    async def _given_up(self, item: Claimed) -> None:
+    async def _given_up(self, item: Claimed, *, refused: bool) -> None:
+        """What is done instead of a delivery given up; `refused` (Slack refuses it for good)
+        reaches it in its payload as `refused_for_good`, for the words it tells people."""
         given_up = GIVEN_UP.get(item.kind)
         if given_up is None:
             return
+        payload = {**item.payload, "refused_for_good": True} if refused else item.payload
         try:
-            await given_up(self.services, item.team_id, item.payload)
+            await given_up(self.services, item.team_id, payload)
         except Exception:  # `askaround outbox retry` gives it up again if it fails again
             log.exception("giving up delivery %s failed", item.id)
 
@@ -339,7 +343,11 @@ class OutboxWorker:
             outcome = after_failure(
                 attempts, now, code or str(status), transient=is_transient(error), retry_after=waits
             )
-            return replace(outcome, given_up=error_code(error) not in INSTALL_REFUSED)
+            return replace(
+                outcome,
+                given_up=error_code(error) not in INSTALL_REFUSED,
+                refused=refused_for_good(error),
+            )
         except Paced as busy:
             # Put back untried, unless it posted: an untried attempt posts without looking.
             later = now + timedelta(seconds=busy.seconds)

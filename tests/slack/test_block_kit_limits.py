@@ -324,6 +324,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     (
+        "render_unanswered (refused)",
+        lambda: question_ends.render_unanswered(
+            question(), [f"C{i:08d}" for i in range(PEOPLE)], PEOPLE, PEOPLE, refused=True
+        ),
+        check_message,
+    ),
+    (
         "render_mine (questions)",
         lambda: questions.render_mine([question(i) for i in range(PEOPLE)]),
         check_message,

@@ -302,6 +302,11 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: question_ends.render_unanswered(question, ["C1"]),
             check_message,
         ),
+        (
+            "render_unanswered (refused)",
+            lambda: question_ends.render_unanswered(question, ["C1"], 1, 2, refused=True),
+            check_message,
+        ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),
         ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),
