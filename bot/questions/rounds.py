@@ -18,6 +18,7 @@ from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
+from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import question_status
@@ -56,7 +57,7 @@ async def move_on(
     config: RoutingConfig,
     clock: Clock,
     observe: Observe,
-    refused: bool = False,
+    refused: Refusal | None = None,
 ) -> Moved:
     """When nobody is left waiting on an open question: ask the next (those its asker agreed
     to, `visibility.may_ask_others`), or give up honestly (`refused`: the request that ended
@@ -85,7 +86,7 @@ async def nobody(
     question: Question,
     solved: list[SolvedMatch],
     clock: Clock,
-    refused: bool = False,
+    refused: Refusal | None = None,
 ) -> Asked:
     """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
     await question_status.set_question_status(s, question, "unanswered", expected=("draft", "open"))
@@ -93,9 +94,9 @@ async def nobody(
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
     offers = await offer_q.offers_of(s, question.id)
     unsent = sum(o.status == "unsent" for o in offers)
-    extra: dict[str, int] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
-    if unsent and refused:  # Slack refused them for good: waiting will not help
-        extra["refused"] = 1
+    extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
+    if unsent and refused is not None:  # Slack refused them for good: waiting will not help
+        extra |= {"refused": 1, "refused_scope": refused.needed_scope}
     extra |= await _what_became_of(s, question, offers)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())

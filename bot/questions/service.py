@@ -47,6 +47,7 @@ from bot.questions.views import (
     as_declared,
     offer_views,
 )
+from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import question_status, workspaces
@@ -113,7 +114,7 @@ class QuestionService:
         *,
         status: str = "declined",
         private_now: PrivateNow | None = None,
-        refused: bool = False,
+        refused: Refusal | None = None,
     ) -> Moved:
         """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
@@ -193,7 +194,9 @@ class QuestionService:
         """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""
         return await leaving.asker_left(self._sessions, self.clock, team_id, user_id)
 
-    async def request_given_up(self, team_id: str, offer_id: int, *, refused: bool = False) -> None:
+    async def request_given_up(
+        self, team_id: str, offer_id: int, *, refused: Refusal | None = None
+    ) -> None:
         """Slack kept failing a colleague's request until the outbox gave it up, or `refused`
         it for good: never sent, it is passed over as after *Not me*, so that nobody is said
         to be asked who was not and the question moves on."""
@@ -376,7 +379,7 @@ class QuestionService:
         question: Question,
         expired: list[Offer],
         *,
-        refused: bool = False,
+        refused: Refusal | None = None,
     ) -> Moved:
         return await rounds.move_on(
             s, index, question, expired, self.config, self.clock, self._observe_routing, refused

@@ -35,6 +35,15 @@ class NotYet(Exception):
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Slack refusing a delivery for good (no such method, not with a bot token, a scope the
+    install lacks), which waiting never mends: an admin must. `needed_scope`: the scope Slack
+    said it lacks, when it said."""
+
+    needed_scope: str | None = None
+
+
+@dataclass(frozen=True)
 class Outcome:
     status: str  # sent | pending (try again) | failed
     next_attempt_at: datetime | None = None
@@ -43,9 +52,8 @@ class Outcome:
     # False: failed for the install's sake (its token, its scopes), not the delivery's, so
     # nothing is done instead of it (`GIVEN_UP`): it waits for `askaround outbox retry`.
     given_up: bool = True
-    # True: Slack refuses it for good (no such method, not with a bot token), which waiting
-    # never mends: what is done instead tells people an admin must look, not to wait.
-    refused: bool = False
+    # Slack refuses it for good: what is done instead tells people an admin must look.
+    refused: Refusal | None = None
 
 
 def after_failure(

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from bot.questions.results import Solved
 from bot.questions.views import QuestionView
+from bot.reliability.delivery import Refusal
 from bot.words import and_list, plural
 from handlers.blocks.elements import (
     Message,
@@ -22,9 +23,6 @@ from handlers.blocks.question_words import named
 from handlers.blocks.questions import MADE_PRIVATE
 
 LATER = "Ask again later, once Slack is well."
-# Slack refusing for good (no such method, not with a bot token) is no outage to wait out.
-ADMIN_SHORT = "an admin should check askaround's permissions in Slack"
-ADMIN_MUST_LOOK = f"Asking again won't help: {ADMIN_SHORT}."
 
 
 def _told(done: Solved, told_words: str, nobody: str) -> str:
@@ -96,7 +94,7 @@ def render_unanswered(
     chosen: int = 0,
     became: Mapping[str, int] | None = None,
     *,
-    refused: bool = False,
+    refused: Refusal | None = None,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
     kept failing it until the outbox gave it up, or `refused` it for good, which only an
@@ -130,15 +128,17 @@ def render_unanswered(
         text = (
             f"I'm sorry: Slack refused to let me message the colleagues I chose for question "
             f"#{question.id}, so nobody got my request"
-            if refused
+            if refused is not None
             else f"I'm sorry: Slack kept failing to deliver my request for question "
             f"#{question.id} to {each} I chose, so nobody got it"
         )
         if asked_alone:
             text += f", and {nobody_else}"
-        return one_section(f"{text}. {ADMIN_MUST_LOOK if refused else LATER}{where}")
+        later = f"Asking again won't help: {_admin_must(refused)}." if refused else LATER
+        return one_section(f"{text}. {later}{where}")
     failed = (
-        f"Slack refused to let me message {plural(unsent, 'more colleague')} ({ADMIN_SHORT})"
+        f"Slack refused to let me message {plural(unsent, 'more colleague')} "
+        f"({_admin_must(refused)})"
         if unsent and refused
         else f"Slack kept failing to deliver my request to {plural(unsent, 'more colleague')}"
         if unsent
@@ -155,6 +155,14 @@ def render_unanswered(
         f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}.{where}"
     )
     return one_section(text)
+
+
+def _admin_must(refused: Refusal) -> str:
+    """What mends a refusal for good, no outage to wait out: an admin, told the scope when
+    Slack named it."""
+    if refused.needed_scope:
+        return f"an admin should give askaround the `{refused.needed_scope}` permission in Slack"
+    return "an admin should check askaround's permissions in Slack"
 
 
 _BECAME = {  # what became of a request its colleague got

@@ -76,10 +76,17 @@ def explained(error: SlackApiError) -> str:
     data = error.response.data
     if not isinstance(data, dict):
         return code
-    if data.get("needed"):
-        return f"{code} (needs {data['needed']})"
+    if needed := needed_scope(error):
+        return f"{code} (needs {needed})"
     messages = (data.get("response_metadata") or {}).get("messages") or []
     return f"{code} ({'; '.join(map(str, messages))})" if messages else code
+
+
+def needed_scope(error: SlackApiError) -> str | None:
+    """The scope a `missing_scope` said the install lacks (`im:write`), if it said."""
+    data = error.response.data
+    needed = data.get("needed") if isinstance(data, dict) else None
+    return str(needed) if needed else None
 
 
 def is_transient(error: SlackApiError) -> bool:

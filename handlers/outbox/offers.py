@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import visibility
 from bot.profile import Profile
 from bot.questions.views import OfferView, QuestionView
-from bot.reliability.delivery import NotYet
+from bot.reliability.delivery import NotYet, Refusal
 from bot.services import Services
 from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
@@ -170,11 +170,13 @@ async def helper_released(
 
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    await services.questions.request_given_up(
-        team_id, int(payload["offer_id"]), refused=bool(payload.get("refused_for_good"))
-    )
+    refused = Refusal(payload.get("needed_scope")) if payload.get("refused_for_good") else None
+    await services.questions.request_given_up(team_id, int(payload["offer_id"]), refused=refused)
 
 
+# A request Slack refuses for the install's sake (a scope it lacks) is given up at once, not
+# kept for `askaround outbox retry`: its asker, told who is asked, would wait on it unseen.
+GIVEN_UP_WHEN_REFUSED = frozenset({"question.offer"})
 GIVEN_UP: dict[str, GivenUp] = {
     "question.offer": request_given_up,
     "question.offer_closed": closed_in_a_new_message,

@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions, visibility
 from bot.questions.views import OfferView, QuestionNow, QuestionView
+from bot.reliability.delivery import Refusal
 from bot.services import Services
 from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
 from handlers.blocks.questions import (
@@ -281,7 +282,7 @@ async def unanswered(
         k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
     }
     chosen = int(payload.get("chosen", unsent))
-    refused = bool(payload.get("refused"))
+    refused = Refusal(payload.get("refused_scope")) if payload.get("refused") else None
     message = render_unanswered(question, channels, unsent, chosen, became, refused=refused)
     await tell_asker(client, question, message, payload)
 

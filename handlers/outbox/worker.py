@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import wall_clock
-from bot.reliability.delivery import NotYet, Outcome, after_failure
+from bot.reliability.delivery import NotYet, Outcome, Refusal, after_failure
 from bot.reliability.outbox import Claimed
 from bot.services import Services
 from handlers.client.failures import (
@@ -30,6 +30,7 @@ from handlers.client.failures import (
     error_code,
     explained,
     is_transient,
+    needed_scope,
     refused_for_good,
     retry_after,
 )
@@ -309,13 +310,16 @@ class OutboxWorker:
         except Exception:  # posted all the same: a reply under it is asked, as before
             log.exception("recording the DMs delivery %s posted failed", item.id)
 
-    async def _given_up(self, item: Claimed, *, refused: bool) -> None:
+    async def _given_up(self, item: Claimed, *, refused: Refusal | None) -> None:
         """What is done instead of a delivery given up; `refused` (Slack refuses it for good)
-        reaches it in its payload as `refused_for_good`, for the words it tells people."""
+        reaches it in its payload as `refused_for_good` and `needed_scope`, for the words it
+        tells people."""
         given_up = GIVEN_UP.get(item.kind)
         if given_up is None:
             return
-        payload = {**item.payload, "refused_for_good": True} if refused else item.payload
+        payload = item.payload
+        if refused is not None:
+            payload = {**payload, "refused_for_good": True, "needed_scope": refused.needed_scope}
         try:
             await given_up(self.services, item.team_id, payload)
         except Exception:  # `askaround outbox retry` gives it up again if it fails again
@@ -343,11 +347,10 @@ class OutboxWorker:
             outcome = after_failure(
                 attempts, now, code or str(status), transient=is_transient(error), retry_after=waits
             )
-            return replace(
-                outcome,
-                given_up=error_code(error) not in INSTALL_REFUSED,
-                refused=refused_for_good(error),
-            )
+            refused = Refusal(needed_scope(error)) if refused_for_good(error) else None
+            waits_fix = error_code(error) in INSTALL_REFUSED
+            given_up = not waits_fix or kind in offers.GIVEN_UP_WHEN_REFUSED
+            return replace(outcome, given_up=given_up, refused=refused)
         except Paced as busy:
             # Put back untried, unless it posted: an untried attempt posts without looking.
             later = now + timedelta(seconds=busy.seconds)

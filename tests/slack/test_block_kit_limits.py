@@ -37,6 +37,7 @@ from bot.people import HomeSummary
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
+from bot.reliability.delivery import Refusal
 from bot.workspace_settings.keys import WorkspaceSettings
 from bot.workspace_settings.service import Change
 from handlers.blocks import (
@@ -326,7 +327,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     (
         "render_unanswered (refused)",
         lambda: question_ends.render_unanswered(
-            question(), [f"C{i:08d}" for i in range(PEOPLE)], PEOPLE, PEOPLE, refused=True
+            question(), [f"C{i:08d}" for i in range(PEOPLE)], PEOPLE, PEOPLE, refused=Refusal()
         ),
         check_message,
     ),

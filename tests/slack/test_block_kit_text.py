@@ -37,6 +37,7 @@ from bot.people import HomeSummary
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
+from bot.reliability.delivery import Refusal
 from bot.safe_text import safe_text
 from bot.workspace_settings.keys import WorkspaceSettings
 from bot.workspace_settings.service import Change
@@ -304,7 +305,9 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_unanswered (refused)",
-            lambda: question_ends.render_unanswered(question, ["C1"], 1, 2, refused=True),
+            lambda: question_ends.render_unanswered(
+                question, ["C1"], 1, 2, refused=Refusal("im:write")
+            ),
             check_message,
         ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),

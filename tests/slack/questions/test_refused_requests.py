@@ -31,6 +31,18 @@ async def test_requests_slack_refuses_for_good_send_the_asker_to_an_admin(
     assert "once Slack is well" not in said and "kept failing" not in said, said
 
 
+async def test_a_scope_the_install_lacks_is_named_to_the_asker(slack: SlackHarness) -> None:
+    """conversations.open answers `missing_scope` (needs `im:write`): each request waited for
+    `askaround outbox retry` and Alice read "I'm asking 3 colleagues" for ever, though nobody
+    got it; now they are given up at once and she is told the scope an admin should grant."""
+    slack.emu.faults.refuse("conversations.open", "missing_scope")
+    said = await _thread(slack)
+    assert "I'm asking" not in said, said
+    assert "Slack refused to let me message the colleagues I chose" in said, said
+    assert "the `im:write` permission" in said, said
+    assert "once Slack is well" not in said, said
+
+
 async def test_requests_slack_keeps_failing_still_say_ask_again_later(
     slack: SlackHarness,
 ) -> None:
