@@ -283,9 +283,10 @@ async def questions_by_id(session: AsyncSession, ids: Collection[int]) -> dict[i
 
 
 async def set_asker_message(
-    session: AsyncSession, question_id: int, channel_id: str, ts: str
+    session: AsyncSession, question_id: int, channel_id: str, ts: str | None
 ) -> None:
-    """Where the asker was told who is asked (the thread's first reply, or a DM)."""
+    """Where the asker was told who is asked (the thread's first reply, or a DM); no ts when
+    told in an ephemeral, which cannot be edited (or not told at all, which nothing changes)."""
     await _set_message(session, question_id, asker_message_channel=channel_id, asker_message_ts=ts)
 
 
@@ -298,7 +299,7 @@ async def set_connected_message(
     )
 
 
-async def _set_message(session: AsyncSession, question_id: int, **where: str) -> None:
+async def _set_message(session: AsyncSession, question_id: int, **where: str | None) -> None:
     await session.execute(
         update(Question)
         .where(Question.id == question_id)

@@ -318,7 +318,7 @@ class QuestionService:
                 question = await lookup.question(s, team_id, offer.question_id)
                 await tell.asking_sent(s, question, offer, self.clock())
 
-    async def asker_message_sent(self, question_id: int, channel_id: str, ts: str) -> None:
+    async def asker_message_sent(self, question_id: int, channel_id: str, ts: str | None) -> None:
         """Remember where the asker was told who is asked, to say how it ended once it has."""
         async with self._sessions() as s, s.begin():
             await q.set_asker_message(s, question_id, channel_id, ts)

@@ -26,6 +26,8 @@ from handlers.client.failures import (
 
 log = logging.getLogger("askaround.outbox")
 Posted = tuple[str, str]  # where a message went: its channel and ts
+# Where the asker was told: no ts when in an ephemeral (`_ephemeral_instead`), never edited.
+Told = tuple[str, str | None]
 
 
 async def post_in_thread(
@@ -70,7 +72,7 @@ def asker_alone(question: QuestionView, channel: str | None = None) -> bool:
 
 async def tell_asker(
     client: AsyncWebClient, question: QuestionView, message: Message, payload: dict[str, Any]
-) -> Posted:
+) -> Told:
     """In the question's thread when it came from a message and the thread may read it
     (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; in a DM too
     once Slack kept failing it in the thread until the outbox gave it up (`in_dm_instead`)."""
@@ -90,12 +92,13 @@ async def tell_asker(
 
 async def _ephemeral_instead(
     client: AsyncWebClient, question: QuestionView, message: Message, refused: SlackApiError
-) -> Posted:
+) -> Told:
     """An asker with `/ask` whom Slack will never let the bot DM (no `im:write`, no
     chat.postMessage) reads it where they asked, as only they can; or, should Slack refuse
-    that too, the log says in one line who was not told (nothing a retry changes)."""
+    that too, the log says in one line who was not told (nothing a retry changes). Either
+    way no ts: an ephemeral cannot be edited, and a retry must not tell them again."""
     try:
-        sent = await client.chat_postEphemeral(
+        await client.chat_postEphemeral(
             channel=question.channel_id, user=question.asker_user_id, **message
         )
     except SlackApiError as error:
@@ -109,8 +112,7 @@ async def _ephemeral_instead(
             method_of(error),
             explained(error),
         )
-        return question.channel_id, ""
-    return question.channel_id, str(sent.get("message_ts") or "")
+    return question.channel_id, None
 
 
 def thread_closed_to_asker(question: QuestionView, channel: str | None) -> bool:

@@ -44,7 +44,7 @@ async def asking(
 ) -> None:
     now = await question_now(services, team_id, payload, client)
     question = now.question
-    if question.asker_message_ts:
+    if question.asker_message_channel:
         return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     if payload.get("in_dm"):  # given up in the thread a while ago: drawn as it is now
@@ -129,10 +129,13 @@ async def _update_asking(
     were, that is whose request was sent (one closed while it waited for its colleague's
     morning never was). Not sent yet: its own delivery draws it as the question is then."""
     question = now.question
-    if not (question.asker_message_channel and question.asker_message_ts):
+    if not question.asker_message_channel:
         return
     offers = _listed(now)
     names = await names_of(client, services, team_id, _people_in(offers))
+    if not question.asker_message_ts:  # told in an ephemeral: told anew while it goes on
+        await _asking_anew(client, services, question, offers, names)
+        return
     if thread_closed_to_asker(question, question.asker_message_channel):
         await update_message(
             client,
@@ -149,6 +152,23 @@ async def _update_asking(
     if await _asking_in_dm_instead(services, team_id, question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
+
+
+async def _asking_anew(
+    client: AsyncWebClient,
+    services: Services,
+    question: QuestionView,
+    offers: list[OfferView],
+    names: dict[str, str],
+) -> None:
+    """The asking message once the asker was told it in an ephemeral, which cannot be edited:
+    while the question goes on, told again (in a DM, should Slack allow one by now, which later
+    updates then edit); once it ended, left, as its ending is told in its own message."""
+    if question.status not in ("open", "connected"):
+        return
+    message = render_asking(question, offers, names, asker_alone=True)
+    channel, ts = await tell_asker(client, question, message, {})
+    await services.questions.asker_message_sent(question.id, channel, ts)
 
 
 async def _asking_in_dm_instead(services: Services, team_id: str, question: QuestionView) -> bool:

@@ -167,7 +167,7 @@ async def test_an_asker_slack_will_not_let_the_bot_dm(
         if ephemeral_too:
             assert len(untold) >= 1 and "conversations.open" in untold[0], untold
         else:
-            assert "asked" in told.lower(), told
+            assert "asking" in told.lower(), told
             assert untold == []
 
 
@@ -184,3 +184,45 @@ async def test_a_giver_is_told_a_shout_out_slack_refuses(
         await slack.drain()
         assert "I couldn't post" in ephemeral_text(slack, "alice"), ephemeral_text(slack, "alice")
         assert tracebacks(caplog) == []
+
+
+async def test_an_asker_told_where_they_asked_is_never_edited_there(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice, whom Slack will not let the bot DM, reads who is asked in an ephemeral where she
+    typed `/ask`, then how it ended in another: an ephemeral cannot be edited, so the bot never
+    tries chat.update on one (it failed quietly, logged "not updated"), and she is told each
+    thing once."""
+    async with company(tmp_path) as slack:
+        slack.emu.faults.refuse("conversations.open", "missing_scope")
+        caplog.set_level(logging.INFO)
+        await ask_command(slack)
+        assert tracebacks(caplog) == []
+        told = slack.emu.ephemerals(slack.user("alice"))
+        edited = [c.args.get("ts") for c in slack.emu.calls_to("chat.update")]
+        assert not {e.ts for e in told} & set(edited), edited
+        assert [r.getMessage() for r in caplog.records if "not updated" in r.getMessage()] == []
+        texts = [e.text for e in told]
+        assert len(texts) == len(set(texts)) >= 2, texts
+
+
+async def test_an_asker_told_where_they_asked_reads_who_took_it_in_a_new_ephemeral(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice's DM takes no post from the bot (Slack refuses it for good), her colleagues' do:
+    she read who is asked in an ephemeral where she typed `/ask`; when Dev takes it she reads
+    that in a new one, as Slack edits no ephemeral, and the first was posted once."""
+    async with company(tmp_path) as slack:
+        alice = slack.user("alice")
+        im = slack.emu.workspace.open_im(alice).id
+        slack.emu.faults.add("chat.postMessage", error="missing_scope", times=None, channel=im)
+        caplog.set_level(logging.INFO)
+        await ask_command(slack)
+        assert tracebacks(caplog) == []
+        told = [e for e in slack.emu.ephemerals(alice) if "colleague" in e.text]
+        texts = [e.text for e in told]
+        assert len(texts) == len(set(texts)) >= 2, texts
+        assert "Dev Patel is helping you" in str(told[-1].blocks), told[-1].blocks
+        edited = {c.args.get("ts") for c in slack.emu.calls_to("chat.update")}
+        assert not {e.ts for e in told} & edited
+        assert [r.getMessage() for r in caplog.records if "not updated" in r.getMessage()] == []
