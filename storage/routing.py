@@ -282,12 +282,24 @@ def kudos_evidence(row: Any) -> KudosEvidence:
     )
 
 
-async def load_network(session: AsyncSession, team_id: str) -> list[NetworkEntry]:
-    rows = await session.execute(
+async def load_network(
+    session: AsyncSession, team_id: str, user_ids: Collection[str] | None = None
+) -> list[NetworkEntry]:
+    """The workspace's network entries, or only those of the people `user_ids` (a catch-up,
+    `bot.questions.indexes`), read PEOPLE_AT_ONCE at a time."""
+    query = (
         select(Person.user_id, Connection)
         .join(Person, Person.id == Connection.person_id)
         .where(Connection.team_id == team_id)
     )
+    if user_ids is None:
+        queries = [query]
+    else:
+        wanted = sorted(user_ids)
+        queries = [
+            query.where(Person.user_id.in_(wanted[start : start + PEOPLE_AT_ONCE]))
+            for start in range(0, len(wanted), PEOPLE_AT_ONCE)
+        ]
     return [
         NetworkEntry(
             user_id,
@@ -296,7 +308,8 @@ async def load_network(session: AsyncSession, team_id: str) -> list[NetworkEntry
             tuple(c.topics or ()),
             c.relationship,
         )
-        for user_id, c in rows
+        for query in queries
+        for user_id, c in await session.execute(query)
     ]
 
 

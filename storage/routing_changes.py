@@ -1,5 +1,6 @@
 """What routing follows as it changes: the workspace's counters (`Versions`), counted up in the
-unit of work that changes declared skills or kudos, and the changes since a count.
+unit of work that changes declared skills, network entries or kudos, and the changes since a
+count.
 
 Each replica's routing index reads them to catch up in place (`bot.questions.indexes`); the
 readers it is built from are in `storage/routing.py`.
@@ -63,8 +64,9 @@ async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
 
 
 async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
-    """Count a change to this person's declared skills, in the unit of work that made it; the
-    workspace row's lock orders the counts as the commits."""
+    """Count a change to this person's declared skills or network entries (what a catch-up
+    re-reads of them), in the unit of work that made it; the workspace row's lock orders the
+    counts as the commits."""
     version = await _count_up(session, team_id, Workspace.skills_version)
     await session.execute(
         update(Person).where(Person.id == person_id).values(skills_version=version)

@@ -256,7 +256,9 @@ class ProfileService:
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
-            return await apply_network_entry(s, person, entry)
+            added = await apply_network_entry(s, person, entry)
+            await routing_changes.skills_changed(s, team_id, person.id)
+            return added
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
         async with self._sessions() as s, s.begin():
@@ -272,7 +274,9 @@ class ProfileService:
                         f"Did you mean @{handle}? `/skills network remove @{handle}` removes them."
                     )
                 raise UserError("That is not in your network. `/skills` shows your network.")
-            await workspaces.profiles_deleted(s, team_id)
+            # Caught up in place like a skill (`bot.questions.indexes`): before the next
+            # question in every replica, without the rebuild a deletion costs.
+            await routing_changes.skills_changed(s, team_id, person.id)
             return await network_q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:

@@ -10,10 +10,12 @@ process whose workspaces have no people yet holds neither (`tests/domain/test_cl
 
 Each question reads the workspace's three counters (one small query):
 
-- `skills_version` counts changes to declared skills (`/skills add`, `/skills remove`). A copy
-  built at an older count catches up in place: it reads the skills of just the people changed
-  since (`storage.routing_changes.skills_since`) and applies them (`RoutingIndex.redeclare`), so a
-  `/skills` change reaches the next question in every replica, at the cost of one small read.
+- `skills_version` counts changes to declared skills and network entries (`/skills add`,
+  `/skills remove`, `/skills network add`, `/skills network remove`). A copy built at an older
+  count catches up in place: it reads the skills and network of just the people changed since
+  (`storage.routing_changes.skills_since`, `storage.routing.load_network`) and applies them
+  (`RoutingIndex.redeclare`, `RoutingIndex.renetwork`), so a `/skills` change, an entry removed
+  too, reaches the next question in every replica, at the cost of two small reads.
   One of them stored after the copy was read (no `team_join` heard) joins its pool then.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
@@ -27,8 +29,8 @@ Each question reads the workspace's three counters (one small query):
   leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
   people). Other replicas see it at their next rebuild; until then the flow layer
   (`bot.questions.policy.available`, read from the database) asks no leaver.
-- `profiles_version` counts the other deletions from profiles (`/skills forget me`, a network
-  entry removed, the profile modal, a channel made private): a copy built at an older count
+- `profiles_version` counts the other deletions from profiles (`/skills forget me`, the
+  profile modal, a channel made private): a copy built at an older count
   is rebuilt before the next question, so a deletion is never routed on.
 
 Other facts (a question solved or a kudos given in another replica, its directory sync) are
@@ -50,6 +52,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import routing, routing_changes
+from storage.routing import NetworkEntry
 from storage.routing_changes import Versions
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
@@ -147,11 +150,16 @@ class IndexCache:
             # act, no `team_join` heard) joins its pool, else is not asked until a rebuild.
             unknown = [user_id for user_id in changed if user_id not in cached.index.people]
             people = await routing.routed_people(s, team_id, unknown) if unknown else {}
+            network = await routing.load_network(s, team_id, changed) if changed else []
         if now <= cached.skills_version:
             return  # another question caught up meanwhile, with a newer read
         cached.index.people_changed(people)
+        networks: dict[str, list[NetworkEntry]] = {user_id: [] for user_id in changed}
+        for entry in network:
+            networks[entry.user_id].append(entry)
         for user_id, skills in changed.items():
             cached.index.redeclare(user_id, skills)
+            cached.index.renetwork(user_id, networks[user_id])
         cached.skills_version = now
 
     async def _kudos_catch_up(self, team_id: str, cached: _Cached) -> None:

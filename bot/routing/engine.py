@@ -168,6 +168,15 @@ class RoutingIndex:
             if entry.colleague_user_id and may_see(READERS, entry.user_id, Field.NETWORK):
                 self.graph.link(entry.user_id, entry.colleague_user_id, DECLARED)
 
+    def renetwork(self, user_id: str, entries: Iterable[NetworkEntry]) -> None:
+        """A person's network is now `entries`: a `/skills network` change, applied in place
+        (`bot.questions.indexes`), so a removed entry makes them nobody's connector at once.
+        Hook for that caller only."""
+        for entry in self.network.drop(user_id):
+            if entry.colleague_user_id and may_see(READERS, entry.user_id, Field.NETWORK):
+                self.graph.unlink(entry.user_id, entry.colleague_user_id, DECLARED)
+        self.add_network(entries)
+
     def freeze(self) -> None:
         """End the bulk load: later facts are added in place, one at a time."""
         for _ in self.freezing():

@@ -25,12 +25,28 @@ class Network:
         self.vocabulary = vocabulary
         self._by_topic: dict[str, list[tuple[NetworkEntry, str]]] = defaultdict(list)
         self._found: dict[str, list[tuple[NetworkEntry, str]]] = {}
+        # Each owner's entries and the keys they were filed under, for `drop`.
+        self._of: dict[str, list[tuple[NetworkEntry, set[str]]]] = defaultdict(list)
 
     def add(self, entry: NetworkEntry) -> None:
+        keys = set()
         for topic in entry.topics:
             key = self.vocabulary.key_for(topic) or " ".join(tokens(topic))
             if key:
                 self._by_topic[key].append((entry, topic))
+                keys.add(key)
+        self._of[entry.user_id].append((entry, keys))
+
+    def drop(self, user_id: str) -> list[NetworkEntry]:
+        """Take out this person's entries (their network changed) and return them."""
+        held = self._of.pop(user_id, [])
+        for key in set().union(*(keys for _, keys in held)):
+            kept = [(e, t) for e, t in self._by_topic[key] if e.user_id != user_id]
+            if kept:
+                self._by_topic[key] = kept
+            else:
+                del self._by_topic[key]
+        return [entry for entry, _ in held]
 
     def _covered(self, scored: Scored) -> set[str]:
         keys = set(scored.topics)
