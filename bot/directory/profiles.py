@@ -254,11 +254,12 @@ class ProfileService:
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
+            # Counted first: the workspace's row is locked before the person's, as `/skills add`
+            # does, else the two typed together deadlock on PostgreSQL.
+            await routing_changes.skills_changed(s, team_id, person.id)
             await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
-            added = await apply_network_entry(s, person, entry)
-            await routing_changes.skills_changed(s, team_id, person.id)
-            return added
+            return await apply_network_entry(s, person, entry)
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
         async with self._sessions() as s, s.begin():
