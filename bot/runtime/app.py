@@ -8,7 +8,6 @@ import os
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -250,9 +249,7 @@ def _bolt_app(
         name="app.py",
         client=client,
         authorize=(
-            None
-            if flow is None or kept is None
-            else _authorize(flow, kept, client, services.uninstalls.removed_at)
+            None if flow is None or kept is None else _authorize(flow, kept, client, services)
         ),
         signing_secret=settings.signing_secret,
         # Bolt answers Slack when a listener returns, and ours return once they have acked,
@@ -278,7 +275,7 @@ def _authorize(
     flow: AsyncOAuthFlow,
     store: KeptInstallations,
     client: AsyncWebClient,
-    removed_at: Callable[[str], Awaitable[datetime | None]],
+    services: Services,
 ) -> Any:
     """Bolt's own authorizer for OAuth mode, as `AsyncApp` makes it (`Any`: `AsyncApp` types
     `authorize` as a function, and takes this), but reading the installations `store` keeps
@@ -287,9 +284,12 @@ def _authorize(
     token on every request, before its ack. A token names one bot of one workspace, so what
     Slack said of it does not change; askaround asks for no user tokens, the one thing Bolt
     keeps with it that a request could change. A workspace that removed the app is logged at
-    INFO, not as Bolt's ERROR (`handlers.dispatch.uninstalled`)."""
+    INFO, not as Bolt's ERROR (`handlers.dispatch.uninstalled`); a request naming another
+    organisation than the workspace's install is found under the workspace's own
+    (`handlers.dispatch.own_organisation`)."""
     return QuietWhenUninstalled(
-        removed_at,
+        services.uninstalls.removed_at,
+        installed_under=services.installations.acting_for,
         logger=get_bolt_logger(AsyncApp),
         installation_store=store,
         client_id=flow.settings.client_id,

@@ -20,12 +20,12 @@ from datetime import datetime
 from typing import Any
 
 from slack_bolt.authorization import AuthorizeResult
-from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
-from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.logger import get_bolt_logger
 from slack_bolt.middleware.authorization.async_multi_teams_authorization import (
     AsyncMultiTeamsAuthorization,
 )
+
+from handlers.dispatch.own_organisation import OwnOrganisation
 
 log = logging.getLogger("askaround.uninstalled")
 
@@ -37,7 +37,7 @@ NOT_FOUND = "Although the app should be installed into this workspace"
 _LEFT: ContextVar[bool] = ContextVar("askaround_workspace_left", default=False)
 
 
-class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
+class QuietWhenUninstalled(OwnOrganisation):
     """Bolt's authorizer for OAuth mode, which, finding no installation for a workspace
     stored as having removed the app (`removed_at`: uninstalled, or its bot token revoked),
     logs it at INFO and has Bolt's ERROR dropped."""
@@ -49,26 +49,7 @@ class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
         self._removed_at = removed_at
         get_bolt_logger(AsyncMultiTeamsAuthorization).addFilter(_EXPECTED)
 
-    async def __call__(
-        self,
-        *,
-        context: AsyncBoltContext,
-        enterprise_id: str | None,
-        team_id: str | None,
-        user_id: str | None,
-        actor_enterprise_id: str | None = None,
-        actor_team_id: str | None = None,
-        actor_user_id: str | None = None,
-    ) -> AuthorizeResult | None:
-        found = await super().__call__(
-            context=context,
-            enterprise_id=enterprise_id,
-            team_id=team_id,
-            user_id=user_id,
-            actor_enterprise_id=actor_enterprise_id,
-            actor_team_id=actor_team_id,
-            actor_user_id=actor_user_id,
-        )
+    async def looked_up(self, team_id: str | None, found: AuthorizeResult | None) -> None:
         left = found is None and team_id is not None
         at = await self._removed_at(team_id) if left and team_id else None
         _LEFT.set(at is not None)
@@ -79,7 +60,6 @@ class QuietWhenUninstalled(AsyncInstallationStoreAuthorize):
                 team_id,
                 at.isoformat(timespec="seconds"),
             )
-        return found
 
 
 class _Expected(logging.Filter):
