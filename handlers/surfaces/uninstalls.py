@@ -4,27 +4,52 @@ retries anything else), and handed to the domain's `Uninstalls`: tokens deleted,
 deliveries dropped, the data kept for the retention.
 
 Bolt does not look these two up in the installation store (the tokens are gone already), so
-the workspace is the one the event names, as Bolt read it."""
+the workspace is the one the event names, as Bolt read it. One that names an Enterprise Grid
+organisation alone is about an org-wide install of the app, which askaround does not have
+(manifest.yml: `org_deploy_enabled` off): a workspace's own install, even in that
+organisation, is another install, and goes on."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from bot.services import Services
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import workspace_of
+from handlers.dispatch.workspace import NoWorkspace, workspace_of
+
+log = logging.getLogger("askaround.uninstalls")
 
 
 def register(router: Router, services: Services) -> None:
     @router.event("app_uninstalled")
     async def app_uninstalled(context: Any) -> None:
-        await services.uninstalls.uninstalled(workspace_of(context))
+        team = named_workspace(context, "app_uninstalled")
+        if team is not None:
+            await services.uninstalls.uninstalled(team)
 
     @router.event("tokens_revoked")
     async def tokens_revoked(event: dict[str, Any], context: Any) -> None:
+        team = named_workspace(context, "tokens_revoked")
+        if team is None:
+            return
         tokens = event.get("tokens") or {}
         await services.uninstalls.tokens_revoked(
-            workspace_of(context),
+            team,
             bot=bool(tokens.get("bot")),
             users=[str(u) for u in tokens.get("oauth") or []],
         )
+
+
+def named_workspace(context: Any, kind: str) -> str | None:
+    """The workspace the event is about; None, said in one line, for an org-wide install's."""
+    try:
+        return workspace_of(context)
+    except NoWorkspace:
+        log.info(
+            "Slack sent %s for an org-wide install in organisation %s, which askaround does "
+            "not support: no workspace's install changes",
+            kind,
+            context.enterprise_id,
+        )
+        return None

@@ -223,6 +223,9 @@ DOCUMENTED = [
     ("skills_suggestion", True),
     ("ask_without_text", True),
     ("kudos_from_an_enterprise_grid_workspace", True),
+    # `tests/slack/payloads/`: an org-wide install's, which names no workspace
+    ("app_uninstalled_org_wide", False),
+    ("tokens_revoked_org_wide", False),
 ]
 
 
@@ -253,7 +256,8 @@ async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     `retry_attempt` 1, `retry_reason` timeout; a command or an interaction as a duplicate):
     every envelope acked at its first try, nothing logged as a problem, and each has its
     effect once. The edit in the DM is one question; the kudos one; the shortcut's form opens
-    once; the options and the command's usage line come back in the acks."""
+    once; the options and the command's usage line come back in the acks; an org-wide
+    install's uninstall changes nothing here."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
     sent = await _each_sent_twice(slack, DOCUMENTED)
