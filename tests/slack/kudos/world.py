@@ -64,6 +64,13 @@ async def global_modal(slack: Harness, handle: str) -> View:
     return modal
 
 
+def prefilled(modal: View) -> list[str] | None:
+    """Who the Give kudos modal opened with in its recipients field (`initial_users`)."""
+    users = next(b for b in modal.blocks if b.get("block_id") == "recipients")["element"]
+    found: list[str] | None = users.get("initial_users")
+    return found
+
+
 async def submit_modal(
     slack: Harness,
     handle: str,
