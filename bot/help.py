@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from bot import mentions
 from bot.safe_text import safe_text
 from bot.words import first_word
@@ -191,6 +189,8 @@ def meant_subcommand(
     letter off one of `subcommands` (two in a word of six letters or more), alone or with a
     number that one takes; None when it is no near miss. A command that reads no `questions`
     (any text that is not a subcommand is one, for `/ask`) takes whatever that one takes."""
+    from rapidfuzz.distance import OSA  # loaded by the first mistyped command, not at start
+
     word, rest = first_word(text)
     word = word.lower()
     for name, follows in subcommands.items():

@@ -115,7 +115,8 @@ class ProfileService:
     ) -> None:
         self._sessions = sessions
         self._clock = clock
-        self._shipped = vocabulary or shipped_vocabulary()
+        # None: the shipped one, read (1.4 MB) by the first skill looked up, not at start
+        self._shipped = vocabulary
 
     @property
     def sessions(self) -> async_sessionmaker[AsyncSession]:
@@ -132,7 +133,7 @@ class ProfileService:
     async def vocabulary_in(self, s: AsyncSession, team_id: str) -> Vocabulary:
         """The shipped vocabulary with this workspace's skills and aliases, in a session."""
         skills, aliases = await skills_q.team_vocabulary(s, team_id)
-        return self._shipped.overlay(skills, aliases)
+        return (self._shipped or shipped_vocabulary()).overlay(skills, aliases)
 
     async def suggest(self, team_id: str, text: str, limit: int = 10) -> list[Suggestion]:
         return (await self.vocabulary(team_id)).suggest(text, limit)

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-from rapidfuzz import fuzz, process
-
 from bot.control_chars import without_invisible
 
 _SEPARATORS = re.compile(r"[\s_/]+")
@@ -102,6 +100,8 @@ class Vocabulary:
         key = skill_key(text)
         if len(key) < 3 or self.normalise(key):
             return None
+        from rapidfuzz import fuzz, process  # loaded by the first fuzzy match
+
         choices, keys = self._build_choices()
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=DID_YOU_MEAN_SCORE)
         if best is None:
@@ -114,6 +114,8 @@ class Vocabulary:
 
         Curated and workspace skills rank above the long tail of the shipped vocabulary.
         """
+        from rapidfuzz import fuzz, process  # loaded by the first fuzzy match
+
         query = skill_key(text)
         if not query:
             return []

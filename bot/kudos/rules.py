@@ -8,8 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz, process
-
 from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST
 from bot.profile import Profile
@@ -152,6 +150,8 @@ def check_no_broadcast(reason: str) -> None:
 
 def suggest_values(tag: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """The known values closest to a mistyped tag, best first."""
+    from rapidfuzz import fuzz, process  # loaded by the first mistyped value, not at start
+
     matches = process.extract(tag, list(known), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
     return [name for name, _score, _index in matches]
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from rapidfuzz import fuzz, process
-
 from bot.directory.skills import shipped_vocabulary
 from bot.routing.text import ngrams, tokens
 
@@ -90,6 +88,8 @@ class Vocabulary:
                 covered.update(range(start, start + len(phrase)))
                 found.setdefault(key, start)
         if self._choices:
+            from rapidfuzz import fuzz, process  # loaded by the first fuzzy match
+
             for position, term in enumerate(terms):
                 if position in covered or len(term) < FUZZY_MIN_LENGTH:
                     continue

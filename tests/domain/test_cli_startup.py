@@ -153,7 +153,13 @@ async def _migrated(url: str) -> None:
 
 SERVE_UNTIL_STOPPED = """
 import atexit, ctypes, json, sys
-atexit.register(lambda: print(json.dumps(sorted(sys.modules)), flush=True))
+
+def held():
+    skills = sys.modules.get("bot.directory.skills")
+    read = skills is not None and skills.shipped_vocabulary.cache_info().currsize > 0
+    print(json.dumps([sorted(sys.modules), read]), flush=True)
+
+atexit.register(held)
 atexit.register(ctypes.CDLL(None).malloc_stats)  # glibc's: a paragraph an arena, on stderr
 from bot.runtime.cli import main
 sys.exit(main(["serve"]))
@@ -168,9 +174,36 @@ async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path:
     as before, and the bot serves on the migrated database. Its threads (SQLite's) share
     two malloc arenas (`bot/runtime/allocator.py`), not one each."""
     database = tmp_path / "askaround.db"
+    said, loaded, _ = await _served_until_listening(f"sqlite:///{database}", tmp_path)
+    assert any("Running upgrade 0026 -> 0027" in line for line in said), "".join(said)
+    assert "slack_bolt" in loaded  # the bot ran in this process
+    assert sum(line.startswith("Arena ") for line in said[-1].splitlines()) <= ARENAS
+    # nor YAML, which only `askaround import people` reads (its parser imported it at the top)
+    assert not [name for name in loaded if name.split(".")[0] in ("alembic", "mako", "yaml")]
+    assert await _revision(f"sqlite:///{database}") == head()
+
+
+async def test_serve_holds_no_fuzzy_matcher_until_something_is_mistyped(tmp_path: Path) -> None:
+    """A started `askaround serve` on a current database has not loaded rapidfuzz (2.4 MB
+    resident), which only a mistyped command, value or skill, a skill's type-ahead or a
+    question's topics need, nor read the shipped skill vocabulary (1.4 MB), which only
+    skills and questions read (docs/benchmarks.md section 5)."""
+    url = f"sqlite:///{tmp_path / 'askaround.db'}"
+    await _migrated(url)
+    said, loaded, vocabulary_read = await _served_until_listening(url, tmp_path)
+    assert "slack_bolt" in loaded and "bot.directory.skills" in loaded, "".join(said)
+    assert not [name for name in loaded if name.split(".")[0] == "rapidfuzz"]
+    assert not vocabulary_read
+
+
+async def _served_until_listening(url: str, cwd: Path) -> tuple[list[str], list[str], bool]:
+    """`askaround serve` on the database at `url` (HTTP mode, Slack unreachable), stopped
+    with SIGTERM once it listens: what it wrote to standard error (the last item: all it
+    wrote after the stop, glibc's arenas included), every module it held at its end, and
+    whether it had read the shipped skill vocabulary."""
     env = {
         **os.environ,
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{database}",
+        "ASKAROUND_DATABASE_URL": url,
         "ASKAROUND_HOST": "127.0.0.1",
         "ASKAROUND_PORT": "0",
         "SLACK_BOT_TOKEN": "xoxb-test",
@@ -180,7 +213,7 @@ async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path:
     }
     served = await asyncio.create_subprocess_exec(
         sys.executable, "-c", SERVE_UNTIL_STOPPED,
-        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
         assert served.stderr is not None and served.stdout is not None
@@ -191,18 +224,13 @@ async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path:
             said.append(line.decode())
         served.send_signal(signal.SIGTERM)
         said.append((await asyncio.wait_for(served.stderr.read(), 30)).decode())
-        loaded = json.loads((await served.stdout.read()).decode().splitlines()[-1])
+        loaded, vocabulary_read = json.loads((await served.stdout.read()).decode().splitlines()[-1])
         assert await served.wait() == 0, "".join(said)
     finally:
         if served.returncode is None:
             served.kill()
             await served.wait()
-    assert any("Running upgrade 0026 -> 0027" in line for line in said), "".join(said)
-    assert "slack_bolt" in loaded  # the bot ran in this process
-    assert sum(line.startswith("Arena ") for line in said[-1].splitlines()) <= ARENAS
-    # nor YAML, which only `askaround import people` reads (its parser imported it at the top)
-    assert not [name for name in loaded if name.split(".")[0] in ("alembic", "mako", "yaml")]
-    assert await _revision(f"sqlite:///{database}") == head()
+    return said, loaded, vocabulary_read
 
 
 async def _revision(url: str) -> str | None:
