@@ -96,7 +96,7 @@ async def nobody(
     unsent = sum(o.status == "unsent" for o in offers)
     extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
-        extra |= {"refused": 1, "refused_scope": refused.needed_scope}
+        extra |= {"refused": 1, "refused_scope": refused.needed_scope, "refused_code": refused.code}
     extra |= await _what_became_of(s, question, offers)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())

@@ -37,10 +37,12 @@ class NotYet(Exception):
 @dataclass(frozen=True)
 class Refusal:
     """Slack refusing a delivery for good (no such method, not with a bot token, a scope the
-    install lacks), which waiting never mends: an admin must. `needed_scope`: the scope Slack
-    said it lacks, when it said."""
+    install lacks, posting suspended by the workspace's admins), which waiting never mends: an
+    admin must. `needed_scope`: the scope Slack said it lacks, when it said; `code`: Slack's
+    error code, for what the admin must do."""
 
     needed_scope: str | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,14 @@ def render_unanswered(
 
 def _admin_must(refused: Refusal) -> str:
     """What mends a refusal for good, no outage to wait out: an admin, told the scope when
-    Slack named it."""
+    Slack named it; the workspace's own admins, where they suspended its posting."""
     if refused.needed_scope:
         return f"an admin should give askaround the `{refused.needed_scope}` permission in Slack"
+    if refused.code == "ekm_access_denied":  # Enterprise Key Management: posting suspended
+        return (
+            "the workspace's admins have suspended askaround's messages, and only they can "
+            "lift that"
+        )
     return "an admin should check askaround's permissions in Slack"
 
 

@@ -33,20 +33,14 @@ from handlers.client.clock import REAL_CLOCK, PaceClock
 NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
-# Slack refusing the install rather than the call: its token (a wrong one deployed, the
-# workspace or the bot's user deactivated), a scope it lacks, or posting suspended by the
-# workspace's admins (Enterprise Key Management). Fixed by whoever runs the bot, not by
-# posting elsewhere.
-INSTALL_REFUSED = frozenset(
-    {
-        "invalid_auth",
-        "not_authed",
-        "account_inactive",
-        "token_expired",
-        "missing_scope",
-        "ekm_access_denied",
-    }
-)
+# Slack refusing the install's token itself (a wrong one deployed, the workspace or the bot's
+# user deactivated, a rotated token not refreshed): every call of the install is refused
+# alike, so nothing reaches anyone until whoever runs the bot fixes it.
+TOKEN_REFUSED = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_expired"})
+# Slack refusing the install rather than the call: its token, a scope it lacks, or posting
+# suspended by the workspace's admins (Enterprise Key Management). Fixed by whoever runs the
+# bot, not by posting elsewhere.
+INSTALL_REFUSED = TOKEN_REFUSED | {"missing_scope", "ekm_access_denied"}
 # Slack (or a stand-in for it) offering no such method, or not to a bot token: asked again,
 # it answers the same, as it does an install refused.
 METHOD_REFUSED = frozenset({"unknown_method", "not_allowed_token_type"})

@@ -20,7 +20,7 @@ from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
 from handlers.client.directory import profile_now, stored_profile
-from handlers.client.failures import error_code
+from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
 from handlers.client.messages import message_link
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now
@@ -170,13 +170,22 @@ async def helper_released(
 
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    refused = Refusal(payload.get("needed_scope")) if payload.get("refused_for_good") else None
+    refused = (
+        Refusal(payload.get("needed_scope"), payload.get("refused_code"))
+        if payload.get("refused_for_good")
+        else None
+    )
     await services.questions.request_given_up(team_id, int(payload["offer_id"]), refused=refused)
 
 
-# A request Slack refuses for the install's sake (a scope it lacks) is given up at once, not
-# kept for `askaround outbox retry`: its asker, told who is asked, would wait on it unseen.
-GIVEN_UP_WHEN_REFUSED = frozenset({"question.offer"})
+# A request Slack refuses for the install's sake where the asker can still be told (a scope
+# it lacks for DMs, DMs suspended by the workspace's admins) is given up at once, not kept for
+# `askaround outbox retry`: its asker, told who is asked, would wait on it unseen. One whose
+# token Slack refuses (`TOKEN_REFUSED`) waits for the fix as everything else does: nothing
+# reaches the asker either meanwhile, and once the token is fixed the retry asks them.
+GIVEN_UP_WHEN_REFUSED: dict[str, frozenset[str]] = {
+    "question.offer": INSTALL_REFUSED - TOKEN_REFUSED,
+}
 GIVEN_UP: dict[str, GivenUp] = {
     "question.offer": request_given_up,
     "question.offer_closed": closed_in_a_new_message,

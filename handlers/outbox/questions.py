@@ -302,7 +302,11 @@ async def unanswered(
         k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
     }
     chosen = int(payload.get("chosen", unsent))
-    refused = Refusal(payload.get("refused_scope")) if payload.get("refused") else None
+    refused = (
+        Refusal(payload.get("refused_scope"), payload.get("refused_code"))
+        if payload.get("refused")
+        else None
+    )
     message = render_unanswered(question, channels, unsent, chosen, became, refused=refused)
     await tell_asker(client, question, message, payload)
 

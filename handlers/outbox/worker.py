@@ -312,14 +312,19 @@ class OutboxWorker:
 
     async def _given_up(self, item: Claimed, *, refused: Refusal | None) -> None:
         """What is done instead of a delivery given up; `refused` (Slack refuses it for good)
-        reaches it in its payload as `refused_for_good` and `needed_scope`, for the words it
-        tells people."""
+        reaches it in its payload as `refused_for_good`, `needed_scope` and `refused_code`, for
+        the words it tells people."""
         given_up = GIVEN_UP.get(item.kind)
         if given_up is None:
             return
         payload = item.payload
         if refused is not None:
-            payload = {**payload, "refused_for_good": True, "needed_scope": refused.needed_scope}
+            payload = {
+                **payload,
+                "refused_for_good": True,
+                "needed_scope": refused.needed_scope,
+                "refused_code": refused.code,
+            }
         try:
             await given_up(self.services, item.team_id, payload)
         except Exception:  # `askaround outbox retry` gives it up again if it fails again
@@ -347,9 +352,10 @@ class OutboxWorker:
             outcome = after_failure(
                 attempts, now, code or str(status), transient=is_transient(error), retry_after=waits
             )
-            refused = Refusal(needed_scope(error)) if refused_for_good(error) else None
-            waits_fix = error_code(error) in INSTALL_REFUSED
-            given_up = not waits_fix or kind in offers.GIVEN_UP_WHEN_REFUSED
+            said = error_code(error)
+            refused = Refusal(needed_scope(error), said) if refused_for_good(error) else None
+            waits_fix = said in INSTALL_REFUSED
+            given_up = not waits_fix or said in offers.GIVEN_UP_WHEN_REFUSED.get(kind, ())
             return replace(outcome, given_up=given_up, refused=refused)
         except Paced as busy:
             # Put back untried, unless it posted: an untried attempt posts without looking.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask
+from tests.slack.questions.test_flow import ask, rows
 
 
 async def _thread(slack: SlackHarness) -> str:
@@ -51,3 +51,52 @@ async def test_requests_slack_keeps_failing_still_say_ask_again_later(
     said = await _thread(slack)
     assert "Ask again later, once Slack is well." in said, said
     assert "refused" not in said, said
+
+
+TOKEN_METHODS = ("conversations.open", "chat.postMessage", "chat.update", "chat.postEphemeral")
+
+
+@pytest.mark.parametrize("refusal", ["invalid_auth", "account_inactive", "token_expired"])
+async def test_requests_wait_for_a_refused_token_to_be_fixed(
+    slack: SlackHarness, refusal: str
+) -> None:
+    """Slack refuses the install's token itself (a wrong SLACK_BOT_TOKEN deployed, the bot's
+    user deactivated, a rotated token not refreshed): every call is refused, what the asker
+    would be told too. Each request was given up at once all the same, so once the operator
+    fixed the token and ran `askaround outbox retry` nobody was asked and Alice read that an
+    admin should check askaround's permissions, which were never wrong; now the requests wait
+    for the fix with everything else, and the retry asks the colleagues she is told of."""
+    for method in TOKEN_METHODS:
+        slack.emu.faults.add(method, error=refusal, times=None)
+    asked = await ask(slack)
+    await slack.drain()
+    _question, offers = await rows(slack)
+    assert offers and all(o.status == "pending" for o in offers), [o.status for o in offers]
+
+    slack.emu.faults.clear()  # the operator deploys the right token, or reinstalls
+    await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    thread = [m for m in slack.emu.messages(slack.channel("general")) if m.thread_ts == asked.ts]
+    said = " | ".join(f"{m.text} {m.blocks}" for m in thread if m.bot_id)
+    assert f"I'm asking {len(offers)} colleagues" in said, said
+    assert "refused" not in said and "kept failing" not in said, said
+    for offer in offers:
+        dms = [m for m in slack.emu.dm_messages(offer.candidate_user_id) if m.bot_id]
+        assert len(dms) == 1, dms
+
+
+async def test_requests_the_workspaces_admins_suspended_say_so(slack: SlackHarness) -> None:
+    """The workspace's admins suspended askaround's posting in the colleagues' DMs
+    (`ekm_access_denied`) while it may still answer in #general: Alice read that an admin
+    should check askaround's permissions, which are not what is wrong; now she reads that the
+    workspace's admins suspended its messages."""
+    for handle in ("bob", "carol", "maria", "dev"):
+        im = slack.emu.workspace.open_im(slack.user(handle))
+        slack.emu.faults.add(
+            "chat.postMessage", error="ekm_access_denied", channel=im.id, times=None
+        )
+    said = await _thread(slack)
+    assert "I'm asking" not in said, said
+    assert "Slack refused to let me message the colleagues I chose" in said, said
+    assert "the workspace's admins have suspended askaround's messages" in said, said
+    assert "permissions" not in said and "once Slack is well" not in said, said
