@@ -22,8 +22,9 @@ from storage.questions import put_to_people
 
 BATCH = 5000
 ANSWERED_OFFERS = ("accepted", "answered")
-# Still waiting for an answer, or never delivered (Slack kept failing it): nobody's refusal.
-UNSETTLED_OFFERS = ("pending", "unsent")
+# Still waiting for an answer, or never delivered (Slack kept failing or refused it): nobody's
+# refusal.
+UNSETTLED_OFFERS = ("pending", "unsent", "refused")
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
 EXPERT_LEVEL = 4
 KEYS_AT_ONCE = 500

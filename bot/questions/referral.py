@@ -83,6 +83,9 @@ async def refer(
                 "request when their working day starts."
                 if waits and due[referred_user_id] > now
                 else f"Thanks: I tried to ask <@{referred_user_id}> already, but Slack "
+                "refused to let me message them."
+                if theirs.status == "refused"  # `request_given_up`: refused for good
+                else f"Thanks: I tried to ask <@{referred_user_id}> already, but Slack "
                 "kept failing to deliver my request."
                 if theirs.status == "unsent"  # `request_given_up`: they never got it
                 else f"Thanks: <@{referred_user_id}> has already been asked."

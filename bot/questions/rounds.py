@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds a
     from bot.routing.engine import RoutingIndex
 
 Clock = Callable[[], datetime]
+# Requests given up unsent: Slack kept failing them, or refused them for good.
+NEVER_SENT = ("unsent", "refused")
 Observe = Callable[[float], None]  # told how long each ranking took
 
 
@@ -93,7 +95,7 @@ async def nobody(
     channels = await channels_discussing(s, question)
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
     offers = await offer_q.offers_of(s, question.id)
-    unsent = sum(o.status == "unsent" for o in offers)
+    unsent = sum(o.status in NEVER_SENT for o in offers)
     extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
         extra |= {"refused": 1, "refused_scope": refused.needed_scope, "refused_code": refused.code}

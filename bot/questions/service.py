@@ -118,8 +118,8 @@ class QuestionService:
     ) -> Moved:
         """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
-        leaves out and the asker is told of should nobody be found (`refused`: Slack refused
-        it for good, so they are sent to an admin, not told to wait). With `private_now`, a
+        leaves out and the asker is told of should nobody be found; "refused" with `refused`:
+        Slack refused it for good, so the asker is sent to an admin, not told to wait. With `private_now`, a
         question stored as public is looked at against its channel first, as in `refer`: one
         made private since goes to nobody new (`rounds.move_on`)."""
         if private_now is not None:
@@ -197,14 +197,18 @@ class QuestionService:
     async def request_given_up(
         self, team_id: str, offer_id: int, *, refused: Refusal | None = None
     ) -> None:
-        """Slack kept failing a colleague's request until the outbox gave it up, or `refused`
-        it for good: never sent, it is passed over as after *Not me*, so that nobody is said
-        to be asked who was not and the question moves on."""
+        """Slack kept failing a colleague's request until the outbox gave it up (its offer
+        "unsent"), or `refused` it for good ("refused"): never sent, it is passed over as after
+        *Not me*, so that nobody is said to be asked who was not and the question moves on."""
         async with self._sessions() as s:
             offer = await offer_q.get_offer(s, team_id, offer_id)
         if offer is not None and offer.status == "pending" and offer.dm_ts is None:
             await self.decline(
-                team_id, offer.id, offer.candidate_user_id, status="unsent", refused=refused
+                team_id,
+                offer.id,
+                offer.candidate_user_id,
+                status="unsent" if refused is None else "refused",
+                refused=refused,
             )
 
     async def introduction_given_up(self, team_id: str, question_id: int) -> None:

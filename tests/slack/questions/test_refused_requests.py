@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import ask, rows
+from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
 
 
 async def _thread(slack: SlackHarness) -> str:
@@ -100,3 +100,22 @@ async def test_requests_the_workspaces_admins_suspended_say_so(slack: SlackHarne
     assert "Slack refused to let me message the colleagues I chose" in said, said
     assert "the workspace's admins have suspended askaround's messages" in said, said
     assert "permissions" not in said and "once Slack is well" not in said, said
+
+
+@pytest.mark.parametrize("refusal", ["missing_scope", "unknown_method", "ekm_access_denied"])
+async def test_suggesting_someone_slack_refused_to_message_says_so(
+    slack: SlackHarness, refusal: str
+) -> None:
+    """Slack refuses for good the post of Bob's request in his DM; Dev then suggests Bob. Dev
+    read "Slack kept failing to deliver my request" of a request Slack refused once and for
+    all; now that Slack refused to let askaround message Bob."""
+    im = slack.emu.workspace.open_im(slack.user("bob")).id
+    slack.emu.faults.add("chat.postMessage", error=refusal, times=None, channel=im)
+    await ask(slack)
+    await slack.drain()
+    await suggest(slack, "dev", "bob")
+    await slack.settle()
+    said = str(offer_dm(slack, "dev").blocks)
+    bob = f"<@{slack.user('bob')}>"
+    assert "kept failing" not in said and f"{bob} has already been asked" not in said, said
+    assert f"I tried to ask {bob} already, but Slack refused to let me message them" in said
