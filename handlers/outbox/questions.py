@@ -7,13 +7,12 @@ request, and how it ended) in `offers.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import mentions, visibility
-from bot.questions.views import OfferView, QuestionNow, QuestionView
+from bot import visibility
+from bot.questions.views import QuestionNow, QuestionView
 from bot.reliability.delivery import Refusal
 from bot.services import Services
 from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
@@ -27,6 +26,7 @@ from handlers.blocks.questions import (
 )
 from handlers.client.conversations import private_now
 from handlers.client.messages import delete_own_replies, update_message
+from handlers.outbox import asking_told
 from handlers.outbox.asker_posts import (
     asker_alone,
     post_in_thread,
@@ -35,6 +35,7 @@ from handlers.outbox.asker_posts import (
     thread_first,
     told_alone,
 )
+from handlers.outbox.asking_told import asking_anew, listed, people_in
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, names_of, off_hours_now, question_now
 
@@ -48,8 +49,8 @@ async def asking(
         return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
     if payload.get("in_dm"):  # given up in the thread a while ago: drawn as it is now
-        chosen = _listed(now)
-    names = await names_of(client, services, team_id, _people_in(chosen))
+        chosen = listed(now)
+    names = await names_of(client, services, team_id, people_in(chosen))
     message = render_asking(question, chosen, names, asker_alone=told_alone(question, payload))
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
@@ -131,11 +132,11 @@ async def _update_asking(
     question = now.question
     if not question.asker_message_channel:
         return
-    offers = _listed(now)
-    names = await names_of(client, services, team_id, _people_in(offers))
     if not question.asker_message_ts:  # told in an ephemeral: told anew while it goes on
-        await _asking_anew(client, services, question, offers, names)
+        await asking_anew(client, services, team_id, now)
         return
+    offers = listed(now)
+    names = await names_of(client, services, team_id, people_in(offers))
     if thread_closed_to_asker(question, question.asker_message_channel):
         await update_message(
             client,
@@ -154,23 +155,6 @@ async def _update_asking(
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
-async def _asking_anew(
-    client: AsyncWebClient,
-    services: Services,
-    question: QuestionView,
-    offers: list[OfferView],
-    names: dict[str, str],
-) -> None:
-    """The asking message once the asker was told it in an ephemeral, which cannot be edited:
-    while the question goes on, told again (in a DM, should Slack allow one by now, which later
-    updates then edit); once it ended, left, as its ending is told in its own message."""
-    if question.status not in ("open", "connected"):
-        return
-    message = render_asking(question, offers, names, asker_alone=True)
-    channel, ts = await tell_asker(client, question, message, {})
-    await services.questions.asker_message_sent(question.id, channel, ts)
-
-
 async def _asking_in_dm_instead(services: Services, team_id: str, question: QuestionView) -> bool:
     """Whether the asking message went to the asker's DM once its thread's was given up
     (`_in_dm_instead`): drawn again, it keeps saying which question it is about. One posted
@@ -179,21 +163,6 @@ async def _asking_in_dm_instead(services: Services, team_id: str, question: Ques
         return False
     key = _in_dm_key("question.asking", question.id, {})
     return await services.outbox.queued(team_id, key, prefix=True)
-
-
-def _listed(now: QuestionNow) -> list[OfferView]:
-    """Whom the asking message names: asking, those still asked; otherwise all who were."""
-    asking = now.question.status in ("draft", "open")
-    return [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
-
-
-def _people_in(offers: Iterable[OfferView]) -> set[str]:
-    """Everyone an offer's line names: its colleague, and whoever its reason mentions."""
-    found: set[str] = set()
-    for offer in offers:
-        found.add(offer.candidate_user_id)
-        found.update(mentions.people(f"{offer.reason} {offer.introduction}"))
-    return found
 
 
 async def more(
@@ -395,5 +364,6 @@ DELIVERIES = {
     "question.connected_requoted": connected_requoted,
     "question.connection_left": connection_left,
     "question.replies_deleted": replies_deleted,
+    **asking_told.DELIVERIES,
     **{kind: _unless_told_in_dm(kind, delivery) for kind, delivery in TOLD_ASKER.items()},
 }
