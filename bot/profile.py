@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+
+# Why Slack left unsaid whether someone is a member of the workspace or its guest: it would
+# not describe them ("refused"), or described them without saying ("left_out").
+MembershipUnsaid = Literal["refused", "left_out"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,26 @@ async def rank(
     return [_introduced_by_member(suggestion, people) for suggestion in ordered]
 
 
+async def left_out_as_guests(
+    s: AsyncSession, index: RoutingIndex, question: Question, config: RoutingConfig, now: datetime
+) -> list[str]:
+    """The colleagues routing would have asked first but for being stored as guests of the
+    workspace (`visibility.may_be_asked`), which is all an asker nobody could be found for is
+    told of them (never who): on a Slack that does not say who is a member, everyone is kept
+    as a guest, and the asker would read only that nobody was available."""
+    raw = index.suggest(question.text, question.asker_user_id, limit=30, now=now)
+    people = await people_queries.people_by_id(s, question.team_id, {r.user_id for r in raw})
+    guests: list[str] = []
+    for suggestion in raw:
+        person = people.get(suggestion.user_id)
+        if person is None or not person.is_guest or suggestion.user_id in guests:
+            continue
+        if person.is_bot or person.deactivated or person.routing_status == "opted_out":
+            continue
+        guests.append(suggestion.user_id)
+    return guests[: config.offers_per_round]
+
+
 def _introduced_by_member(suggestion: Suggestion, people: Mapping[str, Person]) -> Suggestion:
     """A guest of the workspace (`visibility.may_be_asked`), or someone who has left it, is
     named to nobody as who could introduce them: the suggestion goes without the

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import visibility
 from bot.questions import tell
 from bot.questions.discussed import channels_discussing
-from bot.questions.offering import offer_next
+from bot.questions.offering import left_out_as_guests, offer_next
 from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
@@ -46,7 +46,8 @@ async def first_round(
     )
     offers = await offer_next(s, index, question, config, clock(), observe, at_most)
     if not offers:
-        return await nobody(s, question, [], clock)
+        guests = await left_out_as_guests(s, index, question, config, clock())
+        return await nobody(s, question, [], clock, guests=guests)
     await tell.offers_made(s, question, offers, clock(), config.hours, first=True)
     return Asked(QuestionView.of(question), offer_views(offers))
 
@@ -89,8 +90,12 @@ async def nobody(
     solved: list[SolvedMatch],
     clock: Clock,
     refused: Refusal | None = None,
+    *,
+    guests: Sequence[str] = (),
 ) -> Asked:
-    """Nobody can be asked: say so at once, with where else to ask, and offer no button."""
+    """Nobody can be asked: say so at once, with where else to ask, and offer no button.
+    `guests`: the colleagues left out as guests (`offering.left_out_as_guests`), whom the
+    asker's message asks Slack about, should nobody have been chosen at all."""
     await question_status.set_question_status(s, question, "unanswered", expected=("draft", "open"))
     channels = await channels_discussing(s, question)
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
@@ -100,6 +105,8 @@ async def nobody(
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
         extra |= {"refused": 1, "refused_scope": refused.needed_scope, "refused_code": refused.code}
     extra |= await _what_became_of(s, question, offers)
+    if guests and not offers:
+        extra["guests"] = list(guests)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())
     return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)

@@ -119,9 +119,9 @@ class QuestionService:
         """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
         leaves out and the asker is told of should nobody be found; "refused" with `refused`:
-        Slack refused it for good, so the asker is sent to an admin, not told to wait. With `private_now`, a
-        question stored as public is looked at against its channel first, as in `refer`: one
-        made private since goes to nobody new (`rounds.move_on`)."""
+        Slack refused it for good, so the asker is sent to an admin, not told to wait. With
+        `private_now`, a question stored as public is looked at against its channel first, as
+        in `refer`: one made private since goes to nobody new (`rounds.move_on`)."""
         if private_now is not None:
             async with self._sessions() as s:
                 _offer, asked = await lookup.offer_for(s, team_id, offer_id, user_id)

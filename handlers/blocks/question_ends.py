@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.profile import MembershipUnsaid
 from bot.questions.results import Solved
 from bot.questions.views import QuestionView
 from bot.reliability.delivery import Refusal
@@ -95,12 +96,15 @@ def render_unanswered(
     became: Mapping[str, int] | None = None,
     *,
     refused: Refusal | None = None,
+    unsaid: MembershipUnsaid | None = None,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
     kept failing it until the outbox gave it up, or `refused` it for good, which only an
     admin mends): said as it is, not as nobody available.
     `became`: what became of the requests the others got (`rounds._what_became_of`): those
-    colleagues were found and asked, so it is not said that nobody was available."""
+    colleagues were found and asked, so it is not said that nobody was available.
+    `unsaid`: nobody was chosen, and those who might know were kept as guests because Slack
+    did not say whether they are members (`directory.membership_unsaid`): said, never who."""
     where = (
         " It has come up in "
         + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
@@ -151,10 +155,26 @@ def render_unanswered(
             return one_section(f"{text} {nobody_else}{again}.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
+    why = f" {UNSAID_MEMBERS} {UNSAID_MENDS[unsaid]}." if unsaid and not chosen else ""
     text = (
-        f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}.{where}"
+        f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}."
+        f"{why}{where}"
     )
     return one_section(text)
+
+
+UNSAID_MEMBERS = (
+    "Slack didn't tell me whether the colleagues who might know are members of this workspace "
+    "or its guests, and I never ask a guest about a colleague's question."
+)
+UNSAID_MENDS: dict[MembershipUnsaid, str] = {
+    # users.info refused (no such method, a permission the install lacks).
+    "refused": "An admin should check that askaround may read people's profiles in Slack "
+    "(`users.info`, `users:read`)",
+    # Described without `is_restricted`: a stand-in for Slack answering with fewer fields.
+    "left_out": "This Slack doesn't say who is a member, so nothing an admin changes in "
+    "askaround will let me ask them",
+}
 
 
 def _admin_must(refused: Refusal) -> str:

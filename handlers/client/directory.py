@@ -16,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport
 from bot.errors import ConfigError, NotAMember
-from bot.profile import Profile
+from bot.profile import MembershipUnsaid, Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.settings import Settings
@@ -122,6 +122,19 @@ async def described(client: AsyncWebClient, user_id: str) -> dict[str, Any] | No
             raise
         return None if error_code(error) in NOBODY else {"id": user_id}
     return user
+
+
+async def membership_unsaid(client: AsyncWebClient, user_ids: list[str]) -> MembershipUnsaid | None:
+    """Whether Slack, asked now, leaves unsaid whether any of these people (kept as guests,
+    so not asked) is a member: "refused" when it would not describe them (no users.info, or
+    not with this install's permissions), "left_out" when it described them without saying;
+    None when it says of each (a guest is one), or nobody was left out."""
+    said: set[MembershipUnsaid] = set()
+    for user_id in user_ids:
+        user = await described(client, user_id)
+        if user is not None and guest_unsaid(user):
+            said.add("refused" if set(user) == {"id"} else "left_out")
+    return "refused" if "refused" in said else "left_out" if said else None
 
 
 def guest_unsaid(user: dict[str, Any]) -> bool:

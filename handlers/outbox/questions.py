@@ -25,6 +25,7 @@ from handlers.blocks.questions import (
     render_passed_over,
 )
 from handlers.client.conversations import private_now
+from handlers.client.directory import membership_unsaid
 from handlers.client.messages import delete_own_replies, update_message
 from handlers.outbox import asking_told
 from handlers.outbox.asker_posts import (
@@ -276,7 +277,10 @@ async def unanswered(
         if payload.get("refused")
         else None
     )
-    message = render_unanswered(question, channels, unsent, chosen, became, refused=refused)
+    unsaid = await membership_unsaid(client, list(payload.get("guests", [])))
+    message = render_unanswered(
+        question, channels, unsent, chosen, became, refused=refused, unsaid=unsaid
+    )
     await tell_asker(client, question, message, payload)
 
 

@@ -22,12 +22,17 @@ from tests.slack.questions.world import PEOPLE
 
 async def nobody_asked(slack: SlackHarness) -> None:
     """Nobody Slack would not call a member is asked; the asker is told nobody was, and how
-    to find who declared the topic."""
+    to find who declared the topic; and why, without naming them: she read only that nobody
+    was available, though Bob, Dev and Maria know the topic."""
     async with slack.services.sessions() as s:
         assert list(await s.scalars(select(Offer))) == []
         assert [q.status for q in await s.scalars(select(Question))] == ["unanswered"]
     told = dm_text(slack, "alice")
     assert "couldn't find anyone available" in told and "/skills who" in told, told
+    assert "Slack didn't tell me whether the colleagues who might know are members" in told
+    assert "Slack doesn't say who is a member" in told, told
+    for handle in ("bob", "dev", "maria"):
+        assert slack.user(handle) not in told and handle not in told.lower(), told
 
 
 async def kept_private(slack: SlackHarness) -> None:
