@@ -119,10 +119,11 @@ def render_more(
 
 
 def in_dm_instead(question: QuestionView, message: Message) -> Message:
-    """A message to the asker that Slack kept failing to post in their question's thread,
-    sent to their DM instead: it says which question it is about, as the thread did."""
+    """A message to the asker that Slack kept failing, or refused at once, in their
+    question's thread, sent to their DM instead: it says which question it is about, as the
+    thread did, and words true of either ("kept failing" was said of a post refused once)."""
     note = (
-        f"About question #{question.id} in <#{question.channel_id}>: Slack kept failing to "
+        f"About question #{question.id} in <#{question.channel_id}>: Slack didn't let me "
         "post this in its thread."
     )
     text = f"{note}\n{message['text']}"

@@ -119,3 +119,20 @@ async def test_suggesting_someone_slack_refused_to_message_says_so(
     bob = f"<@{slack.user('bob')}>"
     assert "kept failing" not in said and f"{bob} has already been asked" not in said, said
     assert f"I tried to ask {bob} already, but Slack refused to let me message them" in said
+
+
+@pytest.mark.parametrize("answer", [{"error": "restricted_action"}, {"error": "unknown_method"}])
+async def test_a_thread_slack_refuses_is_not_said_to_keep_failing(
+    slack: SlackHarness, answer: dict[str, str]
+) -> None:
+    """Slack refuses the bot's posts in #general at the first try (a workspace preference,
+    `restricted_action`; a stand-in without the method there), so Alice's list of who is
+    asked goes to her DM: it was headed "Slack kept failing to post this in its thread",
+    though Slack was asked once; now that Slack didn't let askaround post it there."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", times=None, channel=general, **answer)  # type: ignore[arg-type]
+    await ask(slack)
+    await slack.drain()
+    told = " | ".join(m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id)
+    assert f"About question #1 in <#{general}>: Slack didn't let me post this in its thread" in told
+    assert "kept failing" not in told, told
