@@ -103,7 +103,12 @@ async def nobody(
     unsent = sum(o.status in NEVER_SENT for o in offers)
     extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
-        extra |= {"refused": 1, "refused_scope": refused.needed_scope, "refused_code": refused.code}
+        extra |= {
+            "refused": 1,
+            "refused_scope": refused.needed_scope,
+            "refused_code": refused.code,
+            "refused_install": refused.install,
+        }
     extra |= await _what_became_of(s, question, offers)
     if guests and not offers:
         extra["guests"] = list(guests)

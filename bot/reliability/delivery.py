@@ -36,13 +36,16 @@ class NotYet(Exception):
 
 @dataclass(frozen=True)
 class Refusal:
-    """Slack refusing a delivery for good (no such method, not with a bot token, a scope the
-    install lacks, posting suspended by the workspace's admins), which waiting never mends: an
-    admin must. `needed_scope`: the scope Slack said it lacks, when it said; `code`: Slack's
-    error code, for what the admin must do."""
+    """Slack refusing a delivery for good, which waiting never mends: an admin must.
+    `install`: Slack refused the install or the method (no such method, not with a bot token,
+    a scope the install lacks, posting suspended by the workspace's admins), not only this
+    delivery with an error it would answer again (a workspace preference's
+    `restricted_action`), whose reason is in the log. `needed_scope`: the scope Slack said it
+    lacks, when it said; `code`: Slack's error code, for what the admin must do."""
 
     needed_scope: str | None = None
     code: str | None = None
+    install: bool = True
 
 
 @dataclass(frozen=True)

@@ -179,9 +179,13 @@ UNSAID_MENDS: dict[MembershipUnsaid, str] = {
 
 def _admin_must(refused: Refusal) -> str:
     """What mends a refusal for good, no outage to wait out: an admin, told the scope when
-    Slack named it; the workspace's own admins, where they suspended its posting."""
+    Slack named it; the workspace's own admins, where they suspended its posting; the log,
+    where Slack refused this delivery alone."""
     if refused.needed_scope:
         return f"an admin should give askaround the `{refused.needed_scope}` permission in Slack"
+    if not refused.install:  # an error Slack would answer again: the log has it
+        said = f", `{refused.code}`," if refused.code else ""
+        return f"an admin can find Slack's reason{said} in askaround's log"
     if refused.code == "ekm_access_denied":  # Enterprise Key Management: posting suspended
         return (
             "the workspace's admins have suspended askaround's messages, and only they can "

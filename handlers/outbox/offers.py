@@ -171,7 +171,11 @@ async def helper_released(
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
     refused = (
-        Refusal(payload.get("needed_scope"), payload.get("refused_code"))
+        Refusal(
+            payload.get("needed_scope"),
+            payload.get("refused_code"),
+            install=bool(payload.get("refused_install", True)),
+        )
         if payload.get("refused_for_good")
         else None
     )

@@ -273,7 +273,11 @@ async def unanswered(
     }
     chosen = int(payload.get("chosen", unsent))
     refused = (
-        Refusal(payload.get("refused_scope"), payload.get("refused_code"))
+        Refusal(
+            payload.get("refused_scope"),
+            payload.get("refused_code"),
+            install=bool(payload.get("refused_install", True)),
+        )
         if payload.get("refused")
         else None
     )

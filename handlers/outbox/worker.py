@@ -311,9 +311,9 @@ class OutboxWorker:
             log.exception("recording the DMs delivery %s posted failed", item.id)
 
     async def _given_up(self, item: Claimed, *, refused: Refusal | None) -> None:
-        """What is done instead of a delivery given up; `refused` (Slack refuses it for good)
-        reaches it in its payload as `refused_for_good`, `needed_scope` and `refused_code`, for
-        the words it tells people."""
+        """What is done instead of a delivery given up; `refused` (Slack answered an error it
+        would answer again) reaches it in its payload as `refused_for_good`, `needed_scope`,
+        `refused_code` and `refused_install`, for the words it tells people."""
         given_up = GIVEN_UP.get(item.kind)
         if given_up is None:
             return
@@ -324,6 +324,7 @@ class OutboxWorker:
                 "refused_for_good": True,
                 "needed_scope": refused.needed_scope,
                 "refused_code": refused.code,
+                "refused_install": refused.install,
             }
         try:
             await given_up(self.services, item.team_id, payload)
@@ -353,7 +354,11 @@ class OutboxWorker:
                 attempts, now, code or str(status), transient=is_transient(error), retry_after=waits
             )
             said = error_code(error)
-            refused = Refusal(needed_scope(error), said) if refused_for_good(error) else None
+            refused = (
+                None
+                if is_transient(error)
+                else Refusal(needed_scope(error), said, install=refused_for_good(error))
+            )
             waits_fix = said in INSTALL_REFUSED
             given_up = not waits_fix or said in offers.GIVEN_UP_WHEN_REFUSED.get(kind, ())
             return replace(outcome, given_up=given_up, refused=refused)

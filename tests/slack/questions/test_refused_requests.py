@@ -136,3 +136,21 @@ async def test_a_thread_slack_refuses_is_not_said_to_keep_failing(
     told = " | ".join(m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id)
     assert f"About question #1 in <#{general}>: Slack didn't let me post this in its thread" in told
     assert "kept failing" not in told, told
+
+
+async def test_requests_slack_refuses_at_the_first_try_are_not_said_to_keep_failing(
+    slack: SlackHarness,
+) -> None:
+    """Slack refuses the post of each request in the colleagues' DMs with an error it would
+    answer again (`restricted_action`, a workspace preference): each was given up at its
+    first try, and Alice read that Slack "kept failing" and to ask again later, once Slack is
+    well, which would change nothing; now that Slack refused, and where its reason is."""
+    for handle in ("bob", "carol", "maria", "dev"):
+        im = slack.emu.workspace.open_im(slack.user(handle))
+        slack.emu.faults.add(
+            "chat.postMessage", error="restricted_action", channel=im.id, times=None
+        )
+    said = await _thread(slack)
+    assert "Slack refused to let me message the colleagues I chose" in said, said
+    assert "Asking again won't help" in said and "`restricted_action`" in said, said
+    assert "kept failing" not in said and "once Slack is well" not in said, said
