@@ -100,7 +100,9 @@ async def nobody(
     channels = await channels_discussing(s, question)
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
     offers = await offer_q.offers_of(s, question.id)
-    unsent = sum(o.status in NEVER_SENT for o in offers)
+    # One that ran out before Slack ever delivered it (its token refused until it was fixed,
+    # Slack failing it meanwhile) never reached its colleague either.
+    unsent = sum(o.status in NEVER_SENT or (o.status == "expired" and not o.dm_ts) for o in offers)
     extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
         extra |= {

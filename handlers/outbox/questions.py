@@ -49,7 +49,10 @@ async def asking(
     if question.asker_message_channel:
         return  # sent by an earlier attempt whose result was recorded
     chosen = [o for o in now.offers if o.id in set(payload["offer_ids"])]
-    if payload.get("in_dm"):  # given up in the thread a while ago: drawn as it is now
+    if payload.get("in_dm") or question.status not in ("draft", "open"):
+        # Given up in the thread a while ago, or sent once the question had moved on (retried
+        # after Slack refused it until fixed): drawn as it is now, those asked being those
+        # whose request was sent.
         chosen = listed(now)
     names = await names_of(client, services, team_id, people_in(chosen))
     message = render_asking(question, chosen, names, asker_alone=told_alone(question, payload))

@@ -4,10 +4,16 @@ again once Slack is well, which waiting never brings."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
+
+
+def told_in_thread(slack: SlackHarness) -> str:
+    return " | ".join(f"{m.text}" for m in slack.emu.messages(slack.channel("general")) if m.bot_id)
 
 
 async def _thread(slack: SlackHarness) -> str:
@@ -154,3 +160,30 @@ async def test_requests_slack_refuses_at_the_first_try_are_not_said_to_keep_fail
     assert "Slack refused to let me message the colleagues I chose" in said, said
     assert "Asking again won't help" in said and "`restricted_action`" in said, said
     assert "kept failing" not in said and "once Slack is well" not in said, said
+
+
+async def test_requests_that_ran_out_unsent_are_not_said_to_find_nobody_available(
+    slack: SlackHarness,
+) -> None:
+    """The token refused while the requests wait for the fix, their time runs out, round
+    after round, before anyone fixes it: once fixed and retried, Alice read "I couldn't find
+    anyone available" under "I asked 3 colleagues", though nobody was ever asked; now that
+    Slack never delivered them, and that she asked nobody."""
+    for method in TOKEN_METHODS:
+        slack.emu.faults.add(method, error="invalid_auth", times=None)
+    await ask(slack)
+    await slack.drain()
+    for _ in range(4):
+        slack.advance(timedelta(hours=1))
+        await slack.runner.bot.scheduler.run_once("escalate")
+        await slack.drain()
+    question, _offers = await rows(slack)
+    assert question.status == "unanswered", question.status
+
+    slack.emu.faults.clear()
+    await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    said = told_in_thread(slack)
+    assert "couldn't find anyone available" not in said and "I asked 3" not in said, said
+    assert "Slack kept failing to deliver my request" in said, said
+    assert "I asked nobody: the colleagues I chose had yet to get my request." in said, said
