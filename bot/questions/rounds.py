@@ -18,7 +18,7 @@ from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import QuestionView, offer_views
-from bot.reliability.delivery import Refusal
+from bot.reliability.delivery import Refusal, refusal_fields
 from storage import offers as offer_q
 from storage import people as people_queries
 from storage import question_status
@@ -105,12 +105,7 @@ async def nobody(
     unsent = sum(o.status in NEVER_SENT or (o.status == "expired" and not o.dm_ts) for o in offers)
     extra: dict[str, object] = {"unsent": unsent, "chosen": len(offers)} if unsent else {}
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
-        extra |= {
-            "refused": 1,
-            "refused_scope": refused.needed_scope,
-            "refused_code": refused.code,
-            "refused_install": refused.install,
-        }
+        extra |= refusal_fields(refused)
     extra |= await _what_became_of(s, question, offers)
     if guests and not offers:
         extra["guests"] = list(guests)

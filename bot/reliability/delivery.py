@@ -4,8 +4,10 @@ exponential backoff with jitter, and a bound after which a person has to look.""
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 MAX_ATTEMPTS = 12
 MAX_DELAY_SECONDS = 600.0
@@ -46,6 +48,28 @@ class Refusal:
     needed_scope: str | None = None
     code: str | None = None
     install: bool = True
+
+
+def refusal_fields(refused: Refusal) -> dict[str, object]:
+    """`refused` as a delivery's payload carries it to what is done instead (`refusal_in`)."""
+    return {
+        "refused_for_good": True,
+        "needed_scope": refused.needed_scope,
+        "refused_code": refused.code,
+        "refused_install": refused.install,
+    }
+
+
+def refusal_in(payload: Mapping[str, Any]) -> Refusal | None:
+    """The refusal a payload carries (`refusal_fields`); one queued before 6 December said
+    `refused` and `refused_scope` (an asker's unanswered), of the install's refusals alone."""
+    if not (payload.get("refused_for_good") or payload.get("refused")):
+        return None
+    return Refusal(
+        payload.get("needed_scope", payload.get("refused_scope")),
+        payload.get("refused_code"),
+        install=bool(payload.get("refused_install", True)),
+    )
 
 
 @dataclass(frozen=True)

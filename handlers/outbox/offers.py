@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import visibility
 from bot.profile import Profile
 from bot.questions.views import OfferView, QuestionView
-from bot.reliability.delivery import NotYet, Refusal
+from bot.reliability.delivery import NotYet, refusal_in
 from bot.services import Services
 from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
@@ -170,15 +170,7 @@ async def helper_released(
 
 
 async def request_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    refused = (
-        Refusal(
-            payload.get("needed_scope"),
-            payload.get("refused_code"),
-            install=bool(payload.get("refused_install", True)),
-        )
-        if payload.get("refused_for_good")
-        else None
-    )
+    refused = refusal_in(payload)
     await services.questions.request_given_up(team_id, int(payload["offer_id"]), refused=refused)
 
 

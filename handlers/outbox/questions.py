@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.questions.views import QuestionNow, QuestionView
-from bot.reliability.delivery import Refusal
+from bot.reliability.delivery import refusal_in
 from bot.services import Services
 from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
 from handlers.blocks.questions import (
@@ -275,15 +275,7 @@ async def unanswered(
         k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
     }
     chosen = int(payload.get("chosen", unsent))
-    refused = (
-        Refusal(
-            payload.get("refused_scope"),
-            payload.get("refused_code"),
-            install=bool(payload.get("refused_install", True)),
-        )
-        if payload.get("refused")
-        else None
-    )
+    refused = refusal_in(payload)
     unsaid = await membership_unsaid(client, list(payload.get("guests", [])))
     message = render_unanswered(
         question, channels, unsent, chosen, became, refused=refused, unsaid=unsaid

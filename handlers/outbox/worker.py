@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import wall_clock
-from bot.reliability.delivery import NotYet, Outcome, Refusal, after_failure
+from bot.reliability.delivery import NotYet, Outcome, Refusal, after_failure, refusal_fields
 from bot.reliability.outbox import Claimed
 from bot.services import Services
 from handlers.client.failures import (
@@ -312,20 +312,14 @@ class OutboxWorker:
 
     async def _given_up(self, item: Claimed, *, refused: Refusal | None) -> None:
         """What is done instead of a delivery given up; `refused` (Slack answered an error it
-        would answer again) reaches it in its payload as `refused_for_good`, `needed_scope`,
-        `refused_code` and `refused_install`, for the words it tells people."""
+        would answer again) reaches it in its payload (`refusal_fields`), for the words it
+        tells people."""
         given_up = GIVEN_UP.get(item.kind)
         if given_up is None:
             return
         payload = item.payload
         if refused is not None:
-            payload = {
-                **payload,
-                "refused_for_good": True,
-                "needed_scope": refused.needed_scope,
-                "refused_code": refused.code,
-                "refused_install": refused.install,
-            }
+            payload = {**payload, **refusal_fields(refused)}
         try:
             await given_up(self.services, item.team_id, payload)
         except Exception:  # `askaround outbox retry` gives it up again if it fails again
