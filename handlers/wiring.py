@@ -6,6 +6,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.services import Services
 from handlers.dispatch import errors, middleware
+from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS
 from handlers.dispatch.inbox import StoreFirst
 from handlers.dispatch.router import Router
 from handlers.surfaces import (
@@ -47,9 +48,13 @@ SURFACES = (
 )
 
 
-def register(app: AsyncApp, services: Services) -> Router:
+def register(app: AsyncApp, services: Services, ack_within: float = ACK_WITHIN_SECONDS) -> Router:
     router = Router(
-        app, inbox=StoreFirst(services), done=services.inbox.done, refused=services.inbox.refused
+        app,
+        inbox=StoreFirst(services),
+        done=services.inbox.done,
+        refused=services.inbox.refused,
+        ack_within=ack_within,
     )
     for surface in SURFACES:
         surface.register(router, services)

@@ -30,6 +30,7 @@ from handlers.client.installations import KeptInstallations, keep_for, kept_for
 from handlers.client.lookup import POST_RETRIES
 from handlers.client.paced import PacedClient
 from handlers.client.workspaces import Installed, OneWorkspace, WorkspaceClients
+from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS
 from handlers.dispatch.home_workspace import act_for_members_workspace
 from handlers.dispatch.router import Router
 from handlers.dispatch.uninstalled import QuietWhenUninstalled
@@ -131,10 +132,16 @@ class _TokenInTheClient(logging.Filter):
 _TOKEN_IN_THE_CLIENT = _TokenInTheClient()
 
 
-def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaround:
+def build(
+    settings: Settings,
+    *,
+    pace_clock: PaceClock = REAL_CLOCK,
+    ack_within: float = ACK_WITHIN_SECONDS,
+) -> Askaround:
     """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by, and
     what listeners and jobs wait out Slack's 429s and 5xx on (tests pass a fake one, so
-    that nothing waits in real time)."""
+    that nothing waits in real time); `ack_within` is how long a listener has to ack before
+    it is acked empty, for the local Slack that waits longer than Slack's 3 s."""
     engine = create_engine(settings.database_url)
     inbox_engine = create_inbox_engine(engine)
     services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
@@ -179,7 +186,7 @@ def build(settings: Settings, *, pace_clock: PaceClock = REAL_CLOCK) -> Askaroun
             "SLACK_CLIENT_ID",
             "and SLACK_CLIENT_SECRET are for OAuth: set both, or leave both empty",
         )
-    router = wiring.register(app, services)
+    router = wiring.register(app, services, ack_within)
     outbox_clients: WorkspaceClients
     if app.installation_store is not None:
         # the installations as the authorizer keeps them, told of uninstalls and reinstalls

@@ -66,9 +66,11 @@ def cannot_listen(host: str, port: int, error: OSError) -> AskaroundError:
 class Runner:
     """`async with Runner(settings) as runner:` serves until the block ends."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, *, ack_within: float = after_ack.ACK_WITHIN_SECONDS
+    ) -> None:
         self.settings = settings
-        self.bot: Askaround = build(settings)
+        self.bot: Askaround = build(settings, ack_within=ack_within)
         self._web: web.AppRunner | None = None
         self._socket: CheckedSocketModeHandler | None = None
         self.port = settings.port

@@ -19,7 +19,15 @@ AFTER_ACK_AT_ONCE = 8
 AFTER_ACK_TASK = "after-ack:"
 # Slack gives up on an ack after 3 s: a listener that has not acked by 2.5 s (waiting out a
 # Retry-After before checking a form) is acked empty then, for the ack to arrive in time.
+SLACK_WAITS_SECONDS = 3.0
 ACK_WITHIN_SECONDS = 2.5
+
+
+def ack_within(slack_waits: float) -> float:
+    """The deadline for a listener's ack, for a Slack that waits `slack_waits` seconds for it
+    (the local emulator may wait longer): the same half second before it gives up."""
+    return slack_waits - (SLACK_WAITS_SECONDS - ACK_WITHIN_SECONDS)
+
 
 _running: set[asyncio.Task[None]] = set()  # the loop keeps only weak references to tasks
 

@@ -189,6 +189,7 @@ def friendly(
     done: Done | None,
     turns: asyncio.Semaphore,
     refused: Done | None = None,
+    ack_within: float = ACK_WITHIN_SECONDS,
 ) -> Callable[..., Awaitable[Any]]:
     """Wrap a listener so a UserError (or, for a bug, "something went wrong") is acked if
     need be and shown to the person, and its request's inbox entry is closed by `done` when
@@ -205,7 +206,8 @@ def friendly(
     this returns as soon as the listener has acked (events: at once, Bolt acks them) and the
     rest of the listener goes on in a task of its own (`after_ack.start`). Bolt's other mode
     noticed an ack by polling every 10 ms, which was most of every ack's latency. One that
-    has not acked by `ACK_WITHIN_SECONDS` is acked empty, and its later ack told as a message.
+    has not acked by `ack_within` (`ACK_WITHIN_SECONDS`) is acked empty, and its later ack
+    told as a message.
     """
     names = _parameter_names(listener)
     # Bolt has built `args` already: a listener taking only what it holds is given those, and
@@ -233,12 +235,12 @@ def friendly(
         if "respond" in arguments:
             arguments["respond"] = shared(args.respond, args.client.session)
         work = start(work_through(args, arguments, turn), listener.__name__)
-        await turn.answered_or(work, ACK_WITHIN_SECONDS)
+        await turn.answered_or(work, ack_within)
         if "ack" in arguments and args.ack.response is None and not work.done():
             # Still waiting on Slack (a Retry-After) or the database: Slack would show the
             # person an error and Bolt answer 404, so the ack goes now, empty.
             late.set()
-            log.warning("%s acked empty after %.1f s", listener.__name__, ACK_WITHIN_SECONDS)
+            log.warning("%s acked empty after %.1f s", listener.__name__, ack_within)
             await args.ack()
         return None
 

@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 
-from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE
+from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, AFTER_ACK_AT_ONCE
 from handlers.dispatch.friendly import Done, friendly
 
 Listener = Callable[..., Any]
@@ -91,13 +91,15 @@ class Router:
         inbox: AsyncMiddleware | None = None,
         done: Done | None = None,
         refused: Done | None = None,
+        ack_within: float = ACK_WITHIN_SECONDS,
     ) -> None:
         """`inbox` is the listener middleware that stores each request before its ack,
         `done` closes the stored request when its listener ends, and `refused` closes and
-        empties one refused to who sent it (`bot.errors.NotAMember`)."""
+        empties one refused to who sent it (`bot.errors.NotAMember`); a listener not acked
+        within `ack_within` seconds is acked empty (`friendly`)."""
         self.app = app
         self.routes: list[Route] = []
-        self._done, self._refused = done, refused
+        self._done, self._refused, self._ack_within = done, refused, ack_within
         self._stored: list[AsyncMiddleware] = [inbox] if inbox is not None else []
         # One line for the whole app: its listeners take turns after their acks.
         self.turns = asyncio.Semaphore(AFTER_ACK_AT_ONCE)
@@ -107,7 +109,9 @@ class Router:
 
     def _friendly(self, register: Callable[[Listener], Any]) -> Decorator:
         def decorate(listener: Listener) -> Any:
-            return register(friendly(listener, self._done, self.turns, self._refused))
+            return register(
+                friendly(listener, self._done, self.turns, self._refused, self._ack_within)
+            )
 
         return decorate
 

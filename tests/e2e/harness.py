@@ -23,6 +23,7 @@ from bot.runtime.runner import Runner
 from bot.services import Services
 from bot.settings import BOT_SCOPES, Settings
 from bot.worktime import ROUND_THE_CLOCK
+from handlers.dispatch.after_ack import ack_within
 from slack_emulator import SlackEmulator, TeamApi
 from slack_emulator.clock import REAL_CLOCK, Clock
 from storage import outbox_status
@@ -251,7 +252,8 @@ async def running_bot(
         try:
             harness = seed_people(emu, emu, people)
             settings = bot_settings(emu, url, socket_mode, oauth)
-            async with Runner(settings) as runner:
+            # The bot acks empty half a second before this Slack gives up, as before Slack's.
+            async with Runner(settings, ack_within=ack_within(ACK_TIMEOUT_SECONDS)) as runner:
                 emu.request_url = runner.url
                 emu.install_url = f"{runner.base_url}/slack/install"
                 emu.redirect_url = f"{runner.base_url}/slack/oauth_redirect"

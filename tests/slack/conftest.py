@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.dispatch import friendly
+from tests.slack import harness
 from tests.slack.harness import SlackHarness, bot_in_process
 
 
@@ -27,7 +27,7 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
 
 @pytest.fixture
 def ack_deadline_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A listener's ack is late from its start (`ACK_WITHIN_SECONDS` 0): the bot waits out
+    """A listener's ack is late from its start (the bot's `ack_within` 0): the bot waits out
     Slack's `Retry-After` on the fake clock, in no real time, so a wait longer than Slack's
     3 s for the ack takes no 2.5 s of real time to pass the bot's deadline either."""
-    monkeypatch.setattr(friendly, "ACK_WITHIN_SECONDS", 0)
+    monkeypatch.setattr(harness, "ACK_WITHIN", 0)
