@@ -154,13 +154,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+INBOX_FILE_SUFFIX = "-inbox"  # the inbox's file beside a SQLite database's
+
+
 def create_inbox_engine(engine: AsyncEngine) -> AsyncEngine | None:
     """The engine of the inbox's own file, for a SQLite file database; None when the inbox
     shares the database (PostgreSQL, or SQLite in memory)."""
     url = engine.url
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return create_engine(url.set(database=f"{url.database}-inbox").render_as_string(False))
+    inbox = f"{url.database}{INBOX_FILE_SUFFIX}"
+    return create_engine(url.set(database=inbox).render_as_string(False))
 
 
 async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
