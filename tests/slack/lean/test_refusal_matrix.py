@@ -1,6 +1,6 @@
 """Each method a flow calls, refused each way a Slack (or a stand-in for it) may refuse it:
-`unknown_method` (HTTP 200 or 404), `missing_scope`, HTTP 500 every time, and a 429 whose
-Retry-After outlasts a listener, twice. Whatever the refusal, nothing escapes the flow, every
+`unknown_method`, `missing_scope`, HTTP 500 every time, and a 429 whose Retry-After outlasts a
+listener, twice. Whatever the refusal, nothing escapes the flow, every
 retry ends, no kudos or shout-out is doubled, no traceback is logged as for a bug of ours,
 and whoever acted is told something; a rate limit waited out changes nothing at all.
 
@@ -51,7 +51,12 @@ CALLS = {
         "conversations.history",
     ),
 }
-REFUSALS = ("unknown_method", "http_404", "missing_scope", "http_500", "ratelimited")
+# Not `http_404` (`unknown_method` answered with HTTP 404) here: every choice the bot makes on a
+# refusal reads its error code first (`handlers.client.failures`), and the status is read only
+# when there is none, so it took each flow down the same path as `unknown_method`, 35 tests
+# and some 7 CPU-s a pass. The 404 itself is sent by `test_refused.py` and
+# `questions/test_refused_requests.py`.
+REFUSALS = ("unknown_method", "missing_scope", "http_500", "ratelimited")
 ACTOR = {
     "kudos_command": "alice",
     "kudos_form": "alice",
