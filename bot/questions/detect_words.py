@@ -78,6 +78,26 @@ CAUSE = (
     r"although|if)\b[^?.!]{2,80}\?"
 )
 
+# a fault a thing shows, by its verb (`jam`, `flicker`, `crop`), and the thing: one to seven words
+# that are no person and no sigh (`always`, `again`, `why does every release slip…`)
+FAULT = (
+    r"(?:break|crash|fail|freeze|hang|stall|jam|leak|drip|flicker|stutter|lag|skip|drop|pop|crop|"
+    r"clip|truncate|overheat|overflow|warp|crack|curdle|sag|drift|glitch|misfire|trip|spike|"
+    r"smear|bleed|blink|reboot|disconnect|desync|shimmer|jitter|time out|error out|blur|distort)"
+)
+FAULT_ING = (
+    r"(?:breaking|crashing|failing|freezing|hanging|stalling|jamming|leaking|dripping|flickering|"
+    r"stuttering|lagging|skipping|dropping|popping|cropping|clipping|truncating|overheating|"
+    r"overflowing|warping|cracking|curdling|sagging|drifting|glitching|misfiring|tripping|"
+    r"spiking|smearing|bleeding|blinking|rebooting|disconnecting|desyncing|shimmering|jittering|"
+    r"timing out|erroring out|blurring|distorting)"
+)
+FAULTY_THING = (
+    r"(?![^?.!]*\b(?:always|again|constantly|every single time)\b)(?!(?:he|she|they|you|we|i|"
+    r"people|everyone|everybody|every|everything|nobody|no one|someone|somebody|anyone|"
+    r"my (?:manager|boss|team|kids?|wife|husband|partner))\b)(?:[\w.'-]+ ){1,7}?"
+)
+
 # what is thought to cause a fault, asked of the room (`what does everyone think caused the outage`)
 THOUGHT_CAUSE = r"(?:causes|caused|is causing|would cause|happened|went wrong|is going on)\b"
 
@@ -205,7 +225,11 @@ ASKS_FOR_HELP = phrases(
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
     # (a shift or a desk to cover is asked of a taker: `need somebody to cover the night desk`)
     rf"(?:some |a |any )?(?:help|hand|advice|guidance|pointers?|input|expert|(?:someone|somebody)"
-    rf"(?! to {STAND_IN})|whoever{CULPRIT}|a person|recommendations?|recs|suggestions|tips)",
+    rf"(?! to {STAND_IN})|whoever{CULPRIT}|a person|recommendations?|recs|suggestions|tips)"
+    # a desk or a team that needs hands, and says no more of what (`front desk needs help, line is
+    # out the door`); `the intern needs help with pivot tables` asks for what someone knows
+    r"(?!(?<=needs help)\s*(?:[,.!]|$))(?!(?<=needs a hand)\s*(?:[,.!]|$))"
+    r"(?!(?<=needs some help)\s*(?:[,.!]|$))",
     # the same search for a person who knows, said as a search (`trying to find whoever manages
     # the badge system`)
     r"(?:trying to find|searching for|hunting for|trying to track down|trying to reach) (?:whoever|"
@@ -331,6 +355,16 @@ ASKS_FOR_HELP = phrases(
     r"them|him|her|i|we)\b)(?:[\w'-]+ ){0,3}?(?:on|in|with|for|when|after|at|during|from|under)\b",
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:[\w'-]+ ){{1,6}}?only (?:on|in|with|"
     r"when|after|during|at|for|under)\b",
+    # a thing's fault named by its verb asks for the cause (`why does the conveyor jam before the
+    # scale`, `why is the badge reader flickering?`), and so does a thing right in one place and
+    # wrong in another (`why would the invoice look fine in preview but print cut off?`); a fault
+    # always or again sighs (`why does the printer jam again`), and people are no thing
+    rf"why (?:does|do|did|would) {FAULTY_THING}(?:keep |still |randomly |suddenly |sometimes )?"
+    rf"{FAULT}s?\b",
+    rf"why (?:is|are|was|were) {FAULTY_THING}(?:still |randomly |suddenly |sometimes )?"
+    rf"{FAULT_ING}\b",
+    rf"why (?:would|does|do|did|is|are|will) {FAULTY_THING}(?:fine|ok|okay|"
+    r"correct|correctly|right|normal|normally|perfect|perfectly) [^?.!]{0,60}?\bbut\b",
     r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
@@ -480,6 +514,12 @@ ASKS_FOR_HELP = phrases(
     r"installiert|konfiguriert|betreut|entwickelt|programmiert)\s*,? (?:oder|nicht|ne|gell)\s*\?\s*"
     r"(?:warum|wieso|weshalb|wie|was|wo|welche\w*|woran|ist|gibt)\b",
     r"ich brauche hilfe",
+    # an idea asked of anyone, as `alguien tiene idea` and `jemand eine Idee` ask (`quelqu'un a
+    # une idée ? le scanner…`), and not understanding how or why, as `I don't understand why`
+    # (`je comprends pas pourquoi la facture…`); a gift's or an outing's idea is life outside work
+    r"quelqu'un (?:a|aurait) (?:une |des )?(?:idee|idees|piste|pistes)"
+    r"(?! (?:de|pour) (?:un |le |la )?(?:cadeau|resto|restau|sortie|dejeuner|diner|pot)\b)",
+    r"je (?:ne )?comprends pas (?:pourquoi|comment|ce qui|d'ou)\b",
     # French and Spanish, as a workplace writes them wholly in those languages: an explanation
     # asked of anyone (`quelqu'un peut m'expliquer…`, `¿alguien me explica…?`), someone who
     # masters a thing (`il y a quelqu'un qui maîtrise Power BI ?`, `¿hay alguien que controle
@@ -627,6 +667,11 @@ ASKS_HOW = phrases(
     # seen this before`); a bare `anyone seen this?` under a screenshot shares it
     r"(?<=\w[,.;-] )(?:has |have )?any(?:one|body)(?: else)? (?:seen|hit|run into|had) this"
     r"(?: (?:before|issue|error|problem))?\s*\??$",
+    # the same with what the writer has tried after it (`label printer prints blank since the
+    # update, anyone seen that one? already swapped the ribbon`); `…last night, anyone seen that
+    # one?` shares a film
+    r"(?<=\w[,.;-] )(?:has |have )?any(?:one|body)(?: else)? (?:seen|hit|run into|had) (?:this|"
+    r"that)(?: one)?(?: (?:before|issue|error|problem))?\s*\?\s*(?=\w)",
     # which one of a kind stands first on a measure (`which server has the lowest ping from
     # Australia?`) asks for what others have found; `which of these do you like best` polls
     r"which (?!of\b)[\w-]+(?: [\w-]+)? (?:has|have|gives|give|is|are) the (?:lowest|highest|best|"
@@ -726,10 +771,17 @@ ASKS_HOW = phrases(
     r"process|guidance|rule|rules|"
     r"policy|owner|easy|easier|better|best|recommended|guide|runbook|tool|shared|limit|api|place|list|form|"
     r"shortcut|plugin|script|convention|library|setting|option|command|workaround|checklist|faq|"
+    # a switch a program reads (`is there a console var to…`, `is there an env var that…`)
+    r"var|vars|variable|cvar|parameter|param|"
     r"playbook|guideline|guidelines|report|reports|dashboard|channel|calendar|page|macro|alias|"
     r"trick|tricks|knack|hack)",
     r"is (?:it|this|that) (?:possible|ok|okay|allowed|legal|permitted|permissible|lawful|safe|"
     r"normal|expected|supported|required|mandatory|worth (?!it\b))",
+    # what the law lets or makes someone do (`can we legally record calls…?`, `are we legally
+    # required to keep…`); `I'm legally required to remind you…` tells
+    r"(?:can|could|may) (?:we|i|they|you|a|an|the|our|my) (?:[\w-]+ )?legally\b",
+    r"(?:are|is|am) (?:we|i|they|you|it|a|an|the|our) (?:[\w-]+ )?legally (?:required|allowed|"
+    r"obliged|obligated|permitted|bound|responsible|liable|able)\b",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
     r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",
@@ -1347,23 +1399,38 @@ JOKING = re.compile(
     r"(\b(lol|lmao|haha\w*|jaja\w*|jeje\w*|ptdr|jk|rofl|asking for a friend)\b|\bwhat is this, "
     r"an? \w|😂|🤣|😆|:joy:|:laughing:)"
 )
+
+
+def _venting(names: str, glyphs: str) -> str:
+    """A run of emoji the message ends on, by their names and as typed, with any skin tone."""
+    return (
+        rf"(?:(?::(?:{names}):|{glyphs})(?::skin-tone-\d:|[\U0001F3FB-\U0001F3FF\u200d\u2640"
+        r"\u2642\ufe0f])*\s*)+$"
+    )
+
+
 # A question the message ends on with an eye-roll, an upside-down face, a facepalm or a skull
 # (`who decided we'd go live during close? :face_palm:`) vents, a rhetorical question; after a
 # sentence that follows the question (`…? it only grabs Heading 1 :face_palm:`) the emoji is at
 # the problem, and the question asks. Read in the raw text, as emoji are gone from the normalised
 # one.
-_VENTING = (
-    r"(?:(?::(?:face_?palm|(?:wo)?man-facepalming|roll_eyes|upside_down_face|skull|unamused|"
-    r"expressionless):|🤦|🙄|🙃|💀|😒|😑)(?::skin-tone-\d:|[\U0001F3FB-\U0001F3FF\u200d\u2640\u2642"
-    r"\ufe0f])*\s*)+$"
+_EYE_ROLLS = (
+    r"face_?palm|(?:wo)?man-facepalming|roll_eyes|upside_down_face|skull|unamused|expressionless"
 )
+_VENTING = _venting(_EYE_ROLLS, r"🤦|🙄|🙃|💀|😒|😑")
 EXASPERATED = re.compile(
     r"\?+\s*"
     + _VENTING
-    # the same blame typed without its `?` (`who approved this font :skull:`): who did a thing;
-    # `who owns the font licences :skull:` asks
+    # the same blame typed without its `?` (`who approved this font :skull:`): who did a thing,
+    # with a grimace, a clown or an angry face too (`who approved this budget 😬`); after a real
+    # question a grimace is nerves (`anyone know why the export failed? 😬`), as 😅 is, and `who
+    # owns the font licences 😬` asks
     + r"|^\W*(?:ok |so |ok so |um |ugh,? )?who (?:\w+ed|broke|put|left|took|thought|wrote|made|"
-    r"let|set|chose|picked|drew|did)\b[^.?!\n]*?\s*" + _VENTING
+    r"let|set|chose|picked|drew|did)\b[^.?!\n]*?\s*"
+    + _venting(
+        _EYE_ROLLS + r"|grimacing|clown_face|rage|angry|triumph",
+        r"🤦|🙄|🙃|💀|😒|😑|😬|🤡|😡|😠|😤",
+    )
 )
 
 # Family words in a question about leave are the leave policy (`how many days of parental leave
@@ -1378,6 +1445,8 @@ WORK_POLICY = phrases(
     # governs (`does a food truck need a right-of-way permit…`, `do we need a liquor licence for
     # the holiday party?`), not an invitation
     r"permits?|licen[cs]es?|licensing",
+    # and in a question of law (`can the company legally make the summer party mandatory?`)
+    r"(?:can|could|may|are|is|am) (?:we|i|they|you|it|a|an|the|our|my) (?:[\w-]+ )?legally\b",
     r"(?:parental|maternity|paternity|adoption|adoptive|family|bereavement|compassionate|carer's|"
     r"caregiver) leave",
     r"expens\w*|reimburs\w*|deductib\w*|per diem|receipts?|taxable|tax[- ]deductible|write[- ]off|"
@@ -1791,6 +1860,12 @@ STATUS = phrases(
     # when one named event is (`when is the EHS inspection?`, `when's the next all hands?`): a
     # date on the calendar; `when is the deadline to enrol?` asks a rule, so no verb may follow
     r"^when(?:'s| is| are) (?:the|our|my|this|that) (?:[\w&-]+ ){0,3}[\w&-]+\s*\?*$",
+    # what time a delivery comes or a place opens (`what time does the courier come?`, `what time
+    # do the trucks get here tomorrow?`): the day's timetable; `what time zone does…` asks a setting
+    r"^(?:so |ok |hey |hi )?what time (?:does|do|will|is|are) (?:the|our|my|today's|tonight's) "
+    r"(?:[\w&-]+ ){0,3}(?:come|comes|coming|arrive|arrives|arriving|get here|gets here|open|opens|"
+    r"close|closes|show up|shows up|come in|comes in|land|lands|pick up|picks up|deliver|delivers|"
+    r"leave|leaves)\b",
     # whether someone is in (`anyone know if Sarah is in today?`), not how a thing works
     r"(?:(?:is|are) (?!there\b)[\w@]+(?: [\w@]+)?|(?:if|whether) [\w@]+(?: [\w@]+)? (?:is|are)) "
     r"(?:in|around|off|out|online|back|in the office|"
@@ -1956,7 +2031,13 @@ _WORK = (
     r"pallets|reefer|reefers|customs|hazmat|imdg|dangerous goods|lashing|"
     r"berth|stowage|bill of lading|manifest|segregation",
 )
-WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word))
+# a reading in a unit of engineering (`discharge at 210 psi`, `runs at 1200 rpm`, `9°C`): a
+# machine's or a process's; not an amount of stock (`15 ml tubes`) or a distance run
+_READING = (
+    r"\d+(?:[.,]\d+)? ?(?:psi|kpa|mpa|rpm|hz|khz|mhz|ghz|kw|kwh|kva|vac|vdc|volts?|amps?|ohms?|"
+    r"ppm|ms|fps|°f|°c|degf|degc|cfm|gpm)"
+)
+WORK_WORDS = phrases(*(word for word in "|".join(_WORK).split("|") if word), _READING)
 INTERROGATIVE_OPENERS = frozenset(
     "how what where who which why when whats is are can could does do did should would will "
     "has have any anyone anybody am may".split()
@@ -1993,6 +2074,18 @@ CHAT_SPELLINGS = {
     "whr": "where",
     "wher": "where",
     "abt": "about",
+    # question words and asking words typed with two letters swapped
+    "hwo": "how",
+    "waht": "what",
+    "whta": "what",
+    "wehre": "where",
+    "whcih": "which",
+    "wich": "which",
+    "anyoen": "anyone",
+    "anyobdy": "anybody",
+    "soemone": "someone",
+    "someoen": "someone",
+    "knwo": "know",
     "thru": "through",
 }
 
