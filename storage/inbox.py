@@ -12,14 +12,16 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, bindparam, delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy import CursorResult, Result, bindparam, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxItem, Replica
+from storage.units import dialect_of, execute
 from storage.upsert import insert_for, insert_on
 
 # Receiving and closing requests is Core, not ORM: they run for every request, next to its ack.
 INBOX = InboxItem.metadata.tables[InboxItem.__tablename__]
+_ON_THE_INBOX = {"mapper": InboxItem}  # its own file on SQLite (`create_sessions`)
 Message = tuple[str, str]  # (channel, ts) of a message whose words a request carries
 
 
@@ -59,9 +61,9 @@ async def receive_all(
         firsts.setdefault((team_id, key), (body, messages[i] if i < len(messages) else None))
     # One statement, built once, run for many rows (SQLAlchemy's "insertmanyvalues"): a
     # `.values([...])` list is compiled anew for every batch.
-    connection = await _connection(session)
-    result = await connection.execute(
-        _receive_statement(connection.dialect.name),
+    result = await _execute(
+        session,
+        _receive_statement(dialect_of(session)),
         [
             {
                 "team_id": team_id,
@@ -76,7 +78,7 @@ async def receive_all(
             for (team_id, key), (body, message) in firsts.items()
         ],
     )
-    stored = {(str(team_id), str(key)) for team_id, key in result.all()}
+    stored = {(str(row.team_id), str(row.request_key)) for row in result}
     answers = []
     for team_id, key, _body in requests:
         answers.append((team_id, key) in stored)
@@ -94,20 +96,19 @@ async def finish_all(
     """Mark (team_id, key) requests done in one statement, built once and run for each."""
     if not requests:
         return
-    connection = await _connection(session)
-    await connection.execute(
-        _FINISH, [{"b_team": team, "b_key": key, "b_at": at} for team, key in requests]
+    await _execute(
+        session, _FINISH, [{"b_team": team, "b_key": key, "b_at": at} for team, key in requests]
     )
 
 
 async def refused(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
     """Close a request refused to who sent it (someone who may not ask), its body emptied:
     nothing of theirs is kept, and a refusal has nothing to replay."""
-    connection = await _connection(session)
-    await connection.execute(
+    await _execute(
+        session,
         update(INBOX)
         .where(INBOX.c.team_id == team_id, INBOX.c.request_key == key)
-        .values(body={}, done_at=func.coalesce(INBOX.c.done_at, at))
+        .values(body={}, done_at=func.coalesce(INBOX.c.done_at, at)),
     )
 
 
@@ -127,16 +128,16 @@ async def forget_message(
     carrying = [INBOX.c.team_id == team_id, INBOX.c.message_ts == ts, INBOX.c.channel_id == channel]
     if not open_too:
         carrying.append(or_(INBOX.c.done_at.is_not(None), INBOX.c.request_key == own))
-    connection = await _connection(session)
-    await connection.execute(
-        update(INBOX).where(*carrying).values(body={}, done_at=func.coalesce(INBOX.c.done_at, at))
+    await _execute(
+        session,
+        update(INBOX).where(*carrying).values(body={}, done_at=func.coalesce(INBOX.c.done_at, at)),
     )
 
 
-async def _connection(session: AsyncSession) -> AsyncConnection:
-    """The connection to the inbox's database (its own file on SQLite): statements on it skip
-    the ORM's execution path, which costs more than these small statements themselves."""
-    return await session.connection(bind_arguments={"mapper": InboxItem})
+async def _execute(session: AsyncSession, statement: Any, params: Any = None) -> Result[Any]:
+    """A statement on the inbox's database (its own file on SQLite), skipping the ORM's
+    execution path, which costs more than these small statements themselves."""
+    return await execute(session, statement, params, bind_arguments=_ON_THE_INBOX)
 
 
 @cache

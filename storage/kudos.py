@@ -23,6 +23,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Kudos
+from storage.units import dialect_of
+from storage.units import execute as _run
 
 # The first key of the advisory lock a giver's gifts take on PostgreSQL (the second: the
 # giver); a two-key lock never meets the one-key lock of the migrations.
@@ -127,11 +129,6 @@ def live(team_id: str) -> Any:
     return and_(Kudos.team_id == team_id, Kudos.undone_at.is_(None))
 
 
-async def _run(session: AsyncSession, statement: Any, params: Any) -> Result[Any]:
-    connection = await session.connection()
-    return await connection.execute(statement, params)
-
-
 async def by_keys(session: AsyncSession, team_id: str, keys: Iterable[str]) -> Sequence[Row[Any]]:
     """Entries with these idempotency keys, undone ones included (a key is used once)."""
     return (await _run(session, _BY_KEYS, {"team": team_id, "keys": list(keys)})).all()
@@ -146,9 +143,8 @@ async def add(
 ) -> Sequence[Row[Any]]:
     """Insert one entry per row, in one statement, oldest id first; a key that is already
     taken (a retry, or a concurrent one) raises DuplicateKudos, and the caller rolls back."""
-    connection = await session.connection()
-    statement = _ADD[connection.dialect.name]
-    added = (await connection.execute(statement, [{"team_id": team_id, **r} for r in rows])).all()
+    statement = _ADD[dialect_of(session)]
+    added = (await _run(session, statement, [{"team_id": team_id, **r} for r in rows])).all()
     if len(added) != len(rows):
         raise DuplicateKudos(team_id)
     return sorted(added, key=lambda row: int(row.id))
@@ -158,9 +154,8 @@ async def hold_giver(session: AsyncSession, team_id: str, giver: str) -> None:
     """Make concurrent gifts of one giver wait for each other until this transaction ends, so
     each counts the other's entries. SQLite has one writer at a time already; PostgreSQL
     takes a transaction-scoped advisory lock on the giver."""
-    connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        await connection.execute(_GIVER_LOCK, {"who": f"{team_id}:{giver}"})
+    if dialect_of(session) == "postgresql":
+        await _run(session, _GIVER_LOCK, {"who": f"{team_id}:{giver}"})
 
 
 async def hold_live(session: AsyncSession, team_id: str, batch_key: str) -> bool:

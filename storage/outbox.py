@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxItem
+from storage.units import dialect_of, execute
 from storage.upsert import insert_on
 from storage.wakeups import notify_statement, outbox_filled
 
@@ -112,7 +113,6 @@ async def enqueue(
         "next_attempt_at": at,
         "created_at": at,
     }
-    connection = await session.connection()
     bind = session.sync_session.bind
     taker = _takers.get(bind) if isinstance(bind, Engine) else None
     turn = taker.turn(team_id, kind, memo) if taker is not None else None
@@ -126,7 +126,7 @@ async def enqueue(
     if taker is not None and lease_until is not None:
         values |= {"status": "sending", "attempts": 1}
         values |= {"claimed_by": taker.replica_id, "claimed_until": lease_until}
-        row = (await connection.execute(_enqueue_leased_statement(dialect), values)).first()
+        row = (await execute(session, _enqueue_leased_statement(dialect), values)).first()
         if row is None:
             return False
         # As a claim would read it back: through JSON.
@@ -135,7 +135,7 @@ async def enqueue(
         _, handed = session.info.setdefault(_HANDED, (taker, []))
         handed.append(leased)
         return True
-    added = await connection.execute(_enqueue_statement(dialect), values)
+    added = await execute(session, _enqueue_statement(dialect), values)
     assert isinstance(added, CursorResult)
     if added.rowcount != 1:
         return False
@@ -144,7 +144,7 @@ async def enqueue(
     if quiet:
         return True
     if outbox_filled(session) and (notify := notify_statement(dialect)) is not None:
-        await connection.execute(notify)  # other replicas hear of it when this commits
+        await execute(session, notify)  # other replicas hear of it when this commits
     return True
 
 
@@ -230,10 +230,6 @@ async def drop_waiting(session: AsyncSession, team_id: str) -> int:
     )
     assert isinstance(result, CursorResult)
     return result.rowcount
-
-
-def dialect_of(session: AsyncSession) -> str:
-    return session.bind.dialect.name if session.bind is not None else "sqlite"
 
 
 @cache

@@ -35,7 +35,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Replica
 from storage.models.base import UTCDateTime
-from storage.outbox import OUTBOX, dialect_of
+from storage.outbox import OUTBOX
+from storage.units import dialect_of, execute
 
 REPLICAS = Replica.metadata.tables[Replica.__tablename__]
 # A claim takes these last: in a burst, recipients' DMs (most of which wait for Slack's
@@ -72,12 +73,11 @@ async def claim_due(
         # Never `by` itself: a replica knows its own sends are in flight, whatever its clock.
         params |= {"b_dead_before": dead_before, "b_not_dead": by or NO_REPLICA}
     due = _any_due(dead_before is not None)
-    connection = await session.connection()
-    if dialect == "sqlite" and (await connection.execute(due, params)).first() is None:
+    if dialect == "sqlite" and (await execute(session, due, params)).first() is None:
         # An UPDATE takes SQLite's one write lock even when it matches nothing, and every
         # listener's transaction queues for that lock: look first, reading takes no lock.
         return []
-    rows = list((await connection.execute(statement, params)).all())
+    rows = list((await execute(session, statement, params)).all())
     rows.sort(key=lambda row: int(row.id))  # RETURNING promises no order
     return rows
 
@@ -123,8 +123,8 @@ async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> Non
     `tried` (put back to wait its turn) is not counted."""
     if not finished:
         return
-    connection = await session.connection()
-    await connection.execute(
+    await execute(
+        session,
         _FINISH,
         [
             {

@@ -10,7 +10,8 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxItem
-from storage.outbox import WAITING, dialect_of
+from storage.outbox import WAITING
+from storage.units import dialect_of
 from storage.wakeups import notify_statement, outbox_filled
 
 

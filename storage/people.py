@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import skills
 from storage.models import Connection, Person, PersonSkill
 from storage.models.base import utcnow
+from storage.units import dialect_of, execute
 from storage.upsert import insert_for, insert_on
 
 _PROFILE_FIELDS = (
@@ -62,10 +63,10 @@ async def upsert_profiles(
         raise ValueError(f"not Slack profile fields: {sorted(unknown)}")
     if any(profile.keys() != profiles[0].keys() for profile in profiles):
         raise ValueError("every profile must have the same fields")
-    connection = await session.connection()
     now = utcnow()
-    await connection.execute(
-        _upsert_statement(connection.dialect.name, fields),
+    await execute(
+        session,
+        _upsert_statement(dialect_of(session), fields),
         [{**fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
     )
 
@@ -108,9 +109,8 @@ async def slack_profiles(
     such rows for `/skills`), so it is not one."""
     if not user_ids:
         return []
-    connection = await session.connection()
     params = {"team": team_id, "users": list(user_ids), "since": since}
-    return (await connection.execute(_SLACK_PROFILES, params)).all()
+    return (await execute(session, _SLACK_PROFILES, params)).all()
 
 
 async def described_members(

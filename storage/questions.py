@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Offer, Question
+from storage.units import dialect_of, execute
 from storage.upsert import insert_for
 
 # A question a colleague took on (it has its helper): connected, solved, or withdrawn after
@@ -79,9 +80,8 @@ async def hold_asker(session: AsyncSession, team_id: str, asker_user_id: str) ->
     """Make an asker's concurrent questions wait for each other until this transaction ends,
     so each sees the other's. SQLite has one writer at a time already (the question's insert
     waits for it); PostgreSQL takes a transaction-scoped advisory lock on the asker."""
-    connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        await connection.execute(_ASKER_LOCK, {"who": f"{team_id}:{asker_user_id}"})
+    if dialect_of(session) == "postgresql":
+        await execute(session, _ASKER_LOCK, {"who": f"{team_id}:{asker_user_id}"})
 
 
 async def question_by_key(session: AsyncSession, team_id: str, key: str) -> Question | None:

@@ -12,6 +12,7 @@ from sqlalchemy.schema import ColumnDefault
 
 from storage.models import CompanyValue, Person, Workspace
 from storage.ordering import in_code_point_order
+from storage.units import execute
 from storage.upsert import insert_for
 
 DEFAULT_VALUES: tuple[tuple[str, str], ...] = (
@@ -105,10 +106,7 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
     """The workspace's kudos settings with one row per value a new kudos may name (`value`,
     by name; one row with None when there is none), and the roles and time zone stored for
     `user_id` (None when unknown). No rows before the workspace's first use."""
-    connection = await session.connection()
-    found: Result[Any] = await connection.execute(
-        _KUDOS_SETTINGS, {"team": team_id, "user": user_id}
-    )
+    found: Result[Any] = await execute(session, _KUDOS_SETTINGS, {"team": team_id, "user": user_id})
     return found.all()
 
 

@@ -1,0 +1,92 @@
+"""A statement of a hot unit of work runs in one greenlet of SQLAlchemy's asyncio layer, not
+two: asking the session for its connection, then running the statement on it, started a
+greenlet each (`storage.units.execute`). Counted on the statements of a recognition's units
+(the inbox's insert and done mark, the give's reads and writes, the shout-out's record), so
+that a second greenlet a statement cannot come back unnoticed (docs/benchmarks.md section 10).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import greenlet
+from sqlalchemy import Engine, event
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import inbox, kudos, outbox, outbox_claims, people, units, workspaces
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+TEAM = "T1"
+
+
+class Count:
+    def __init__(self) -> None:
+        self.greenlets = 0
+        self.statements = 0
+
+
+@contextmanager
+def counting() -> Iterator[Count]:
+    """The greenlets started (each once, however often switched to) and the statements run."""
+    count = Count()
+    started: weakref.WeakSet[Any] = weakref.WeakSet()  # an ended one may be collected
+
+    def traced(kind: str, args: tuple[Any, Any]) -> None:
+        target = args[1]
+        if kind == "switch" and target.parent is not None and target not in started:
+            started.add(target)
+            count.greenlets += 1
+
+    def executed(*_args: object) -> None:
+        count.statements += 1
+
+    event.listen(Engine, "before_cursor_execute", executed)
+    before = greenlet.settrace(traced)
+    try:
+        yield count
+    finally:
+        greenlet.settrace(before)
+        event.remove(Engine, "before_cursor_execute", executed)
+
+
+async def in_a_unit(
+    sessions: async_sessionmaker[AsyncSession], work: Callable[[AsyncSession], Awaitable[object]]
+) -> Count:
+    with counting() as count:
+        async with units.transaction(sessions) as s:
+            await work(s)
+    return count
+
+
+async def test_each_statement_of_a_recognitions_units_starts_one_greenlet(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with units.transaction(sessions) as s:  # the workspace made, the engine connected
+        await workspaces.ensure_workspace(s, TEAM)
+
+    async def stored(s: AsyncSession) -> None:
+        await inbox.receive_all(s, [(TEAM, "command:1", {"text": "hi"})], "me", T0)
+
+    async def given(s: AsyncSession) -> None:
+        await people.slack_profiles(s, TEAM, ["U1", "U2"], T0 - timedelta(days=1))
+        await workspaces.kudos_settings(s, TEAM, "U1")
+        await kudos.hold_giver(s, TEAM, "U1")
+        await kudos.given_before(
+            s, TEAM, "U1", "b1", reason="for the review", today=(T0, T0), recent=T0
+        )
+        await outbox.enqueue(s, TEAM, "kudos.shoutout", {"batch_key": "b1"}, key="s1", at=T0)
+
+    async def recorded(s: AsyncSession) -> None:
+        await kudos.set_shoutout(s, TEAM, "b1", "C1", "1.2")
+        await outbox_claims.finish_all(s, [outbox_claims.Finished(1, "sent", T0)])
+        await inbox.finish_all(s, [(TEAM, "command:1")], T0)
+
+    for work in (stored, given, recorded):
+        count = await in_a_unit(sessions, work)
+        assert count.statements >= 1
+        # one greenlet a statement, and one for the commit and close
+        assert count.greenlets == count.statements + 1, work.__name__
