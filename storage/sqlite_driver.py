@@ -47,6 +47,7 @@ BUSY_TIMEOUT_MS = 30_000  # writers on the thread queue for the lock rather than
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _ON_THE_LOOP: ContextVar[bool] = ContextVar("askaround_sqlite_on_the_loop", default=False)
+_HERE: ContextVar[bool] = ContextVar("askaround_sqlite_here", default=False)
 
 
 @contextmanager
@@ -58,6 +59,20 @@ def on_the_loop() -> Iterator[None]:
         yield
     finally:
         _ON_THE_LOOP.reset(token)
+
+
+@contextmanager
+def here() -> Iterator[None]:
+    """Inside `on_the_loop`, the statements of the synchronous code inside (a greenlet of
+    `AsyncSession.run_sync`) run in its greenlet at once, as a commit there does, with no
+    round trip through the event loop: a coroutine, a lock and two greenlet switches each.
+    Only there: SQLAlchemy's `AsyncConnection.execute` refuses a statement that did not
+    await (`AwaitRequired`, its check for a driver that is not asyncio's)."""
+    token = _HERE.set(True)
+    try:
+        yield
+    finally:
+        _HERE.reset(token)
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:
@@ -150,15 +165,26 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
 
     def _hop(self, operation: Any, parameters: Any, *, many: bool) -> None:
         try:
-            rows, self._description, self._rowcount, self._lastrowid = await_(
-                self._outcome(operation, parameters, many)
-            )
+            outcome = self._here(operation, parameters, many)
+            if outcome is None:
+                outcome = await_(self._outcome(operation, parameters, many))
+            rows, self._description, self._rowcount, self._lastrowid = outcome
         except Exception as error:
             self._adapt_connection._handle_exception(error)
         finally:
             if operation.lstrip()[:6].upper() == "PRAGMA":
                 self._adapt_connection.settings_unknown()  # type: ignore[attr-defined]
         self._rows = collections.deque(rows) if rows else collections.deque()
+
+    def _here(self, operation: Any, parameters: Any, many: bool) -> Outcome | None:
+        """The statement run in this greenlet (`here()`) when nothing else holds the
+        connection; None otherwise, or when the file is locked: it goes the way of
+        `_outcome`."""
+        adapt: OneHopConnection = self._adapt_connection  # type: ignore[assignment]
+        if not (_HERE.get() and _ON_THE_LOOP.get()) or adapt._execute_mutex.locked():
+            return None
+        conn = adapt.for_the_loop()
+        return _at_once(conn, lambda: _run(conn, operation, parameters, many))
 
     async def _outcome(self, operation: Any, parameters: Any, many: bool) -> Outcome:
         adapt: OneHopConnection = self._adapt_connection  # type: ignore[assignment]
