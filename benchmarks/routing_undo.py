@@ -5,7 +5,8 @@ into a migrated database and a replica's `IndexCache` builds its routing index. 
 is undone as `KudosService.undo` does, and the next question is timed through the cache
 (`IndexCache.get` and `RoutingIndex.suggest`, what `/ask` does): once as an Undo now counts
 (`kudos_version`: the copy takes the kudos back in place) and once as it counted before
-(`profiles_version`: every copy is rebuilt before the next question).
+(`rebuild_version` now, `profiles_version` then: every copy is rebuilt before the next
+question).
 
     python -m benchmarks.routing_undo                  # 10k and 100k people, SQLite
     python -m benchmarks.routing_undo --quick          # 10k people
@@ -30,7 +31,7 @@ from benchmarks.company import NOW, Company
 from benchmarks.machine import command_line, describe, save
 from bot.database_url import normalise_database_url
 from bot.questions.indexes import IndexCache
-from storage import routing_changes, workspaces
+from storage import routing_changes
 from storage.db import create_engine, create_sessions
 from storage.models import Kudos
 
@@ -47,7 +48,7 @@ async def undo(
         if in_place:
             await routing_changes.kudos_undone(s, seed.TEAM, str(batch))
         else:
-            await workspaces.profiles_deleted(s, seed.TEAM)
+            await routing_changes.rebuild_routing(s, seed.TEAM)
 
 
 async def next_question(cache: IndexCache, asker: str) -> tuple[float, object]:

@@ -259,17 +259,23 @@ async def people_by_handles(
     return found
 
 
-async def forget_person(session: AsyncSession, person: Person) -> None:
-    """Delete what the person told us (skills, interests, network; a skill's name too when
-    nobody else holds it). The directory's fields
-    (title, team, manager, roles) and their routing status stay: the first belong to the
-    organisation, and forgetting must never re-enable questions someone opted out of."""
+async def forget_skills(session: AsyncSession, person: Person) -> None:
+    """Delete the skills the person declared (a skill's name too when nobody else holds it):
+    the first part of forgetting them, apart so the change is counted for routing after the
+    skills and before the person's row, as `/skills add` takes them (`forget_person`)."""
     held = await session.scalars(
         select(PersonSkill.skill_id).where(PersonSkill.person_id == person.id)
     )
     skill_ids = list(held)
     await session.execute(delete(PersonSkill).where(PersonSkill.person_id == person.id))
     await skills.drop_unheld(session, person.team_id, skill_ids)
+
+
+async def forget_person(session: AsyncSession, person: Person) -> None:
+    """Delete the rest of what the person told us (interests, network), after
+    `forget_skills`. The directory's fields
+    (title, team, manager, roles) and their routing status stay: the first belong to the
+    organisation, and forgetting must never re-enable questions someone opted out of."""
     await session.execute(delete(Connection).where(Connection.person_id == person.id))
     person.interests = []
     await session.flush()

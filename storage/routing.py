@@ -141,6 +141,23 @@ async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBas
     return RoutingBasics(people, names, aliases)
 
 
+async def skills_named(
+    session: AsyncSession, team_id: str, keys: Collection[str]
+) -> dict[str, str]:
+    """Which of these skills the workspace has now, key → name (`load_routing_basics`), for
+    an index to learn those created or deleted since its load."""
+    wanted = sorted(keys)
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), PEOPLE_AT_ONCE):
+        rows = await session.execute(
+            select(Skill.key, Skill.name).where(
+                Skill.team_id == team_id, Skill.key.in_(wanted[start : start + PEOPLE_AT_ONCE])
+            )
+        )
+        found.update((key, name) for key, name in rows)
+    return found
+
+
 async def routed_people(
     session: AsyncSession, team_id: str, user_ids: Collection[str]
 ) -> dict[str, str | None]:

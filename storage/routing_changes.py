@@ -1,6 +1,6 @@
 """What routing follows as it changes: the workspace's counters (`Versions`), counted up in the
-unit of work that changes declared skills, network entries or kudos, and the changes since a
-count.
+unit of work that changes declared skills, network entries or kudos (or that routing must be
+rebuilt), and the changes since a count.
 
 Each replica's routing index reads them to catch up in place (`bot.questions.indexes`); the
 readers it is built from are in `storage/routing.py`.
@@ -26,6 +26,7 @@ class Versions:
     profiles: int = 0
     skills: int = 0
     kudos: int = 0
+    rebuild: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ async def routing_versions(session: AsyncSession, team_id: str) -> Versions:
     found = (
         await session.execute(
             select(
-                Workspace.profiles_version, Workspace.skills_version, Workspace.kudos_version
+                Workspace.profiles_version,
+                Workspace.skills_version,
+                Workspace.kudos_version,
+                Workspace.rebuild_version,
             ).where(Workspace.team_id == team_id)
         )
     ).first()
@@ -66,11 +70,19 @@ async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
 async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
     """Count a change to this person's declared skills or network entries (what a catch-up
     re-reads of them), in the unit of work that made it; the workspace row's lock orders the
-    counts as the commits."""
+    counts as the commits. Taken after the person's skills are written and before their row
+    or network is, the order every change to a profile takes them in (else two typed together
+    deadlock on PostgreSQL)."""
     version = await _count_up(session, team_id, Workspace.skills_version)
     await session.execute(
         update(Person).where(Person.id == person_id).values(skills_version=version)
     )
+
+
+async def rebuild_routing(session: AsyncSession, team_id: str) -> None:
+    """Count a change routing's index cannot apply in place (a channel made private), in the
+    unit of work that made it: every replica rebuilds its copy before the next question."""
+    await _count_up(session, team_id, Workspace.rebuild_version)
 
 
 async def skills_since(

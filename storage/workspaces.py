@@ -111,7 +111,8 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
 
 
 async def profiles_deleted(session: AsyncSession, team_id: str) -> None:
-    """Count a deletion from a profile, in the unit of work that made it."""
+    """Count a deletion from a profile, in the unit of work that made it: the network insights'
+    kept copy is made again (`bot.insights.service`; routing applies it in place)."""
     await ensure_workspace(session, team_id)
     await session.execute(
         update(Workspace)

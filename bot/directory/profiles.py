@@ -103,9 +103,10 @@ class ProfileEdit:
 
 
 class ProfileService:
-    """Profiles; a change to declared skills counts up `skills_version` (each replica's routing
-    index catches up in place at the next question), any other deletion `profiles_version`
-    (it is rebuilt for the next question): `bot.questions.indexes`."""
+    """Profiles; a change to declared skills or a network, forget me too, counts up
+    `skills_version` (each replica's routing index catches up in place at the next question:
+    `bot.questions.indexes`), and a deletion also `profiles_version` (the network insights'
+    kept copy is made again)."""
 
     def __init__(
         self,
@@ -279,6 +280,7 @@ class ProfileService:
             # Caught up in place like a skill (`bot.questions.indexes`): before the next
             # question in every replica, without the rebuild a deletion costs.
             await routing_changes.skills_changed(s, team_id, person.id)
+            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
             return await network_q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
@@ -309,6 +311,12 @@ class ProfileService:
                 await skills_q.set_person_skill(
                     s, person, skill_id, level, "declared", self._clock.now()
                 )
+            # Routing catches up in place (`bot.questions.indexes`), where it was rebuilt before
+            # the next question (30-50 s at 100,000 people). Counted after the skills and before
+            # the person's row and network, the order `/skills add` and `/skills network add`
+            # take them in.
+            await routing_changes.skills_changed(s, team_id, person.id)
+            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
             if edit.interests is not None:
                 await people_q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:
@@ -318,7 +326,6 @@ class ProfileService:
                     await check_typed_entry(s, team_id, entry, old)
                     await apply_network_entry(s, person, entry)
             await home.changed(s, team_id, user_id, self._clock.now())
-            await workspaces.profiles_deleted(s, team_id)
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
         """People who declared the topic's skill: highest level first, then most active."""
@@ -370,13 +377,19 @@ class ProfileService:
         )
 
     async def forget(self, team_id: str, user_id: str) -> None:
+        """`/skills forget me`: routing takes their skills and network out in place, as it does
+        a `/skills remove` (`bot.questions.indexes`), and keeps what the ledger keeps (the
+        questions they helped with, their kudos), as a rebuild would read them."""
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
+            await people_q.forget_skills(s, person)
+            # After the skills and before the person's row, as `/skills add` counts.
+            await routing_changes.skills_changed(s, team_id, person.id)
+            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
             await people_q.forget_person(s, person)
             # Why they were asked came from the profile they deleted, and an asker's list or
             # their request drawn again would say it on.
             await offers_q.reword_reasons_to(s, team_id, user_id, FORGOTTEN_REASON, OFF_HOURS)
-            await workspaces.profiles_deleted(s, team_id)
 
 
 def _unique(items: list[str] | tuple[str, ...]) -> list[str]:

@@ -4,8 +4,10 @@ viewer; and the monthly DM to admins, queued once a month through the outbox.
 The analysis reads the whole workspace (seconds for 100,000 people), so it is kept for
 `CACHE_SECONDS` per (workspace, window) and computed by one caller at a time; every view, the
 picture included, is cut from the cached copy. A deletion from a profile (`/skills forget me`,
-a network entry removed) counted since the copy was made has it made again, on every replica,
-as routing's index is rebuilt: what someone deleted is not shown for hours after.
+a network entry removed, the Edit profile modal: `profiles_version`), a channel made private
+(`rebuild_version`) or a kudos undone counted since the copy was made has it made again, on
+every replica: what someone deleted is not shown for hours after. (Routing's index applies
+the deletions in place; this copy, a whole analysis, is made again.)
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class InsightsService:
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int], Network]] = {}
+        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int, int], Network]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
         self._queued_month: dict[str, str] = {}
@@ -80,7 +82,7 @@ class InsightsService:
         async with self._locks.setdefault(team_id, asyncio.Lock()):
             async with self._sessions() as s:
                 counted = await routing_changes.routing_versions(s, team_id)
-            deletions = (counted.profiles, counted.kudos)
+            deletions = (counted.profiles, counted.rebuild, counted.kudos)
             cached = self._cache.get(key)
             clock = asyncio.get_running_loop().time()
             if cached is not None and clock - cached[0] < CACHE_SECONDS and cached[1] == deletions:

@@ -8,14 +8,18 @@ starting another (one lock per workspace).
 The routing engine (and numpy with it, 15 MiB resident) is imported by the first build: a
 process whose workspaces have no people yet holds neither (`tests/domain/test_cli_startup.py`).
 
-Each question reads the workspace's three counters (one small query):
+Each question reads the workspace's counters (one small query):
 
 - `skills_version` counts changes to declared skills and network entries (`/skills add`,
-  `/skills remove`, `/skills network add`, `/skills network remove`). A copy built at an older
-  count catches up in place: it reads the skills and network of just the people changed since
-  (`storage.routing_changes.skills_since`, `storage.routing.load_network`) and applies them
-  (`RoutingIndex.redeclare`, `RoutingIndex.renetwork`), so a `/skills` change, an entry removed
-  too, reaches the next question in every replica, at the cost of two small reads.
+  `/skills remove`, `/skills network add`, `/skills network remove`, the Edit profile modal's
+  save, `/skills forget me`). A copy built at an older count catches up in place: it reads the
+  skills and network of just the people changed since (`storage.routing_changes.skills_since`,
+  `storage.routing.load_network`) and applies them (`RoutingIndex.redeclare`,
+  `RoutingIndex.renetwork`), so a change, an entry removed or a profile forgotten too, reaches
+  the next question in every replica, at the cost of two small reads (three when a skill was
+  created or deleted with it: the vocabulary learns it, `RoutingIndex.skills_changed`). The
+  index is then what a rebuild would make of the same rows
+  (`tests/slack/questions/test_fresh_profile.py`).
   One of them stored after the copy was read (no `team_join` heard) joins its pool then.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
@@ -29,9 +33,11 @@ Each question reads the workspace's three counters (one small query):
   leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
   people). Other replicas see it at their next rebuild; until then the flow layer
   (`bot.questions.policy.available`, read from the database) asks no leaver.
-- `profiles_version` counts the other deletions from profiles (`/skills forget me`, the
-  profile modal, a channel made private): a copy built at an older count
-  is rebuilt before the next question, so a deletion is never routed on.
+- `rebuild_version` counts what cannot be applied in place (a channel made private): a copy
+  built at an older count is rebuilt before the next question, so what was said there is
+  never a reason. (Until 6 December forget me and the profile modal counted here, as
+  deletions from profiles, and the next question waited 30-50 s at 100,000 people; their
+  count, `profiles_version`, now has only the network insights' copy made again.)
 
 Other facts (a question solved or a kudos given in another replica, its directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
@@ -45,7 +51,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Collection, Iterable
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,7 +76,7 @@ class _Cached:
     index: RoutingIndex
     loaded_at: float
     took: float
-    profiles_version: int
+    rebuild_version: int
     skills_version: int
     kudos_version: int
 
@@ -101,7 +107,7 @@ class IndexCache:
     async def get(self, team_id: str) -> RoutingIndex:
         versions = await self._versions(team_id)
         cached = self._indexes.get(team_id)
-        if cached is None or cached.profiles_version != versions.profiles:
+        if cached is None or cached.rebuild_version != versions.rebuild:
             cached = await self._load(team_id)
         if cached.skills_version < versions.skills:
             await self._catch_up(team_id, cached)
@@ -115,10 +121,10 @@ class IndexCache:
     async def _load(self, team_id: str) -> _Cached:
         async with self._locks.setdefault(team_id, asyncio.Lock()):
             # Read before the load: a change made while it loads is caught up with (skills,
-            # kudos undone) or makes the next get reload (a deletion).
+            # networks, kudos undone) or makes the next get reload (a channel made private).
             versions = await self._versions(team_id)
             cached = self._indexes.get(team_id)
-            if cached is not None and cached.profiles_version == versions.profiles:
+            if cached is not None and cached.rebuild_version == versions.rebuild:
                 return cached  # built meanwhile, by the question or the start-up we waited for
             # The stale copy goes first: holding two copies of a large workspace while the
             # new one loads would double the process's memory.
@@ -141,7 +147,7 @@ class IndexCache:
         self.builds += 1
         loaded_at = self._monotonic()
         took = loaded_at - started
-        return _Cached(index, loaded_at, took, versions.profiles, versions.skills, versions.kudos)
+        return _Cached(index, loaded_at, took, versions.rebuild, versions.skills, versions.kudos)
 
     async def _catch_up(self, team_id: str, cached: _Cached) -> None:
         async with self._sessions() as s:
@@ -151,15 +157,24 @@ class IndexCache:
             unknown = [user_id for user_id in changed if user_id not in cached.index.people]
             people = await routing.routed_people(s, team_id, unknown) if unknown else {}
             network = await routing.load_network(s, team_id, changed) if changed else []
+            # A skill declared for the first time was created, one no longer declared by them
+            # may have been deleted with it (nobody else held it): the vocabulary follows.
+            touched = _skills_touched(cached.index, changed)
+            named = await routing.skills_named(s, team_id, touched) if touched else {}
         if now <= cached.skills_version:
             return  # another question caught up meanwhile, with a newer read
-        cached.index.people_changed(people)
+        index = cached.index
+        index.skills_changed({k: v for k, v in named.items() if k not in index.vocabulary.names})
+        index.people_changed(people)
         networks: dict[str, list[NetworkEntry]] = {user_id: [] for user_id in changed}
         for entry in network:
             networks[entry.user_id].append(entry)
         for user_id, skills in changed.items():
-            cached.index.redeclare(user_id, skills)
-            cached.index.renetwork(user_id, networks[user_id])
+            index.redeclare(user_id, skills)
+            index.renetwork(user_id, networks[user_id])
+        # Deleted after the skills are taken back, whose words were added by these names.
+        gone = {k for k in touched if k not in named and k in index.vocabulary.names}
+        index.skills_changed(dict.fromkeys(gone))
         cached.skills_version = now
 
     async def _kudos_catch_up(self, team_id: str, cached: _Cached) -> None:
@@ -237,3 +252,11 @@ class IndexCache:
     def invalidate(self, team_id: str) -> None:
         """Drop this process's copy: the next question rebuilds it (tests that seed rows)."""
         self._indexes.pop(team_id, None)
+
+
+def _skills_touched(index: RoutingIndex, changed: Mapping[str, Mapping[str, int]]) -> set[str]:
+    """The skills a catch-up may find created or deleted: those the changed people declare
+    now that the index does not know, and those they declared before."""
+    now = {key for skills in changed.values() for key in skills}
+    before = {key for user_id in changed for key in index.declared_keys(user_id)}
+    return {key for key in now if key not in index.vocabulary.names} | (before - now)

@@ -50,7 +50,7 @@ from bot.questions.views import (
 from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
-from storage import question_status, workspaces
+from storage import question_status, routing_changes
 from storage import questions as q
 from storage import skills as skills_q
 from storage.models import Offer, Question
@@ -247,7 +247,7 @@ class QuestionService:
         on the same event) or its questions'."""
         async with self._sessions() as s, s.begin():
             await q.mark_channels_private(s, team_id, [channel_id])
-            await workspaces.profiles_deleted(s, team_id)
+            await routing_changes.rebuild_routing(s, team_id)
 
     async def still_public(
         self, team_id: str, channels: list[str], private_now: PrivateNow | None

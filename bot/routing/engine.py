@@ -92,6 +92,18 @@ class RoutingIndex:
             if self.evidence.level(user_id, key) != level
         )
 
+    def declared_keys(self, user_id: str) -> list[str]:
+        """The skills this person declared, as the index holds them."""
+        person = self.evidence.people.find(user_id)
+        return [] if person is None else [key for key, _ in self.evidence.declared.of(person)]
+
+    def skills_changed(self, names: Mapping[str, str | None]) -> None:
+        """Skills created (key → name) or deleted (key → None) in the workspace since the
+        load, applied in place (`bot.questions.indexes`): questions find them, or no longer
+        do, and network topics are filed under them, as a load would. Hook for that caller."""
+        if names:  # filing the vocabulary again costs milliseconds: not at every catch-up
+            self.network.refile(self.vocabulary.update(names))
+
     def people_changed(self, people: Mapping[str, str | None]) -> None:
         """People a directory sync changed, as `storage.routing.routed_people` reads them,
         applied in place (`bot.questions.indexes`): one who left (None) is no longer

@@ -31,11 +31,35 @@ class Network:
     def add(self, entry: NetworkEntry) -> None:
         keys = set()
         for topic in entry.topics:
-            key = self.vocabulary.key_for(topic) or " ".join(tokens(topic))
+            key = self._filed_under(tuple(tokens(topic)))
             if key:
                 self._by_topic[key].append((entry, topic))
                 keys.add(key)
         self._of[entry.user_id].append((entry, keys))
+
+    def _filed_under(self, phrase: tuple[str, ...]) -> str:
+        return self.vocabulary.key_for_phrase(phrase) or " ".join(phrase)
+
+    def refile(self, changed: Mapping[tuple[str, ...], str | None]) -> None:
+        """File again the topics whose phrase now stands for another skill, or for none
+        (`Vocabulary.update`: a skill created or deleted since the load), where a load would."""
+        for phrase, was in changed.items():
+            old, new = was or " ".join(phrase), self._filed_under(phrase)
+            if old == new or old not in self._by_topic:
+                continue
+            moved = [(e, t) for e, t in self._by_topic[old] if tuple(tokens(t)) == phrase]
+            if not moved:
+                continue
+            kept = [(e, t) for e, t in self._by_topic[old] if tuple(tokens(t)) != phrase]
+            if kept:
+                self._by_topic[old] = kept
+            else:
+                del self._by_topic[old]
+            self._by_topic[new].extend(moved)
+            for entry, _ in moved:
+                for held, keys in self._of[entry.user_id]:
+                    if held is entry:
+                        keys.add(new)
 
     def drop(self, user_id: str) -> list[NetworkEntry]:
         """Take out this person's entries (their network changed) and return them."""

@@ -48,28 +48,63 @@ class Vocabulary:
         shipped: bool = False,
     ) -> None:
         self.names: dict[str, str] = dict(names)
+        # Each skill's key and name as phrases, and each alias's once tokenised: `update`
+        # files them again as a load would, in the same order (names first, by creation).
+        self._labels = {
+            key: (tuple(tokens(key)), tuple(tokens(name))) for key, name in names.items()
+        }
+        self._aliases = {**shipped_aliases(), **(aliases or {})} if shipped else dict(aliases or {})
+        self._alias_phrases: dict[str, tuple[str, ...]] = {}
+        self._file()
+
+    def _file(self) -> None:
         self._phrases: dict[tuple[str, ...], str] = {}
-        for key, name in self.names.items():
-            for label in (key, name):
-                self._add(label, key)
-        merged = {**shipped_aliases(), **(aliases or {})} if shipped else dict(aliases or {})
-        for alias, key in merged.items():
+        for key, labels in self._labels.items():
+            for phrase in labels:
+                self._add(phrase, key)
+        for alias, key in self._aliases.items():
             if key in self.names:
-                self._add(alias, key)
+                said = self._alias_phrases.get(alias)
+                if said is None:
+                    said = self._alias_phrases[alias] = tuple(tokens(alias))
+                self._add(said, key)
         self._single_words = {p[0]: key for p, key in self._phrases.items() if len(p) == 1}
         self._choices = [w for w in self._single_words if len(w) >= FUZZY_MIN_LENGTH]
         self.longest = max((len(p) for p in self._phrases), default=1)
 
-    def _add(self, label: str, key: str) -> None:
-        phrase = tuple(tokens(label))
+    def _add(self, phrase: tuple[str, ...], key: str) -> None:
         if phrase:
             self._phrases.setdefault(phrase, key)
             if (bare := unprefixed(phrase)) is not None:
                 self._phrases.setdefault(bare, key)
 
+    def update(self, names: Mapping[str, str | None]) -> dict[tuple[str, ...], str | None]:
+        """Skills created (key → name) or deleted (key → None) since the load, as a routing
+        index catching up in place learns of them (`bot.questions.indexes`): the phrases are
+        filed again as a load of the same skills would file them. Returns each phrase whose
+        skill changed, with the skill it stood for before (None: none)."""
+        for key, name in names.items():
+            if name is None:
+                self.names.pop(key, None)
+                self._labels.pop(key, None)
+            else:
+                self.names[key] = name
+                self._labels[key] = (tuple(tokens(key)), tuple(tokens(name)))
+        before = self._phrases
+        self._file()
+        return {
+            phrase: before.get(phrase)
+            for phrase in before.keys() | self._phrases.keys()
+            if before.get(phrase) != self._phrases.get(phrase)
+        }
+
     def key_for(self, label: str) -> str | None:
         """The skill a label (a key, a name or an alias) stands for, if any."""
         return self._phrases.get(tuple(tokens(label)))
+
+    def key_for_phrase(self, phrase: tuple[str, ...]) -> str | None:
+        """`key_for` of a label already tokenised."""
+        return self._phrases.get(phrase)
 
     def display(self, key: str) -> str:
         return self.names.get(key, key)

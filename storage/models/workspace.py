@@ -35,11 +35,16 @@ class Workspace(Base):
     # When Slack said the bot token was revoked here (`tokens_revoked`), which may come before
     # `app_uninstalled`: the app is as removed, but the retention starts with the uninstall.
     bot_revoked_at: Mapped[datetime | None] = mapped_column(default=None)
-    # Counts deletions from people's profiles (skills, networks): a replica whose routing index
-    # was built at an older count rebuilds it, so a deletion takes effect for the next question.
+    # Counts deletions from people's profiles (forget me, the Edit profile modal, a network
+    # entry removed): the network insights' copy made at an older count is made again. Routing
+    # applies them in place, through `skills_version`.
     profiles_version: Mapped[int] = mapped_column(default=0, server_default="0")
-    # Counts changes to people's declared skills: a replica's routing index catches up with
-    # the people changed since its count (`storage.routing_changes.skills_since`), in place.
+    # Counts changes routing's index cannot apply in place (a channel made private): a replica
+    # whose index was built at an older count rebuilds it before the next question.
+    rebuild_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Counts changes to people's declared skills and networks, and profiles forgotten: a
+    # replica's routing index catches up with the people changed since its count
+    # (`storage.routing_changes.skills_since`), in place.
     skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Counts kudos undone: a replica's routing index takes back the entries undone since its
     # count (`storage.routing_changes.kudos_since`), in place.

@@ -35,6 +35,7 @@ from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.questions.test_flow import ask, offer_dm
+from tests.slack.questions.test_fresh_profile import save_profile
 
 MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
 # The monthly DM sent on 1 December 2026 at 10:00 UTC: the 90 days to then, from a UTC midnight.
@@ -316,20 +317,38 @@ def test_team_to_team_help_cut_to_ten_says_how_many_more_and_where() -> None:
     assert flows_part.notes == ("… and 4 more, smaller ones",)
 
 
-async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["network remove", "Edit profile", "forget me"])
+async def test_a_deletion_from_a_profile_is_in_the_next_view(tmp_path: Path, how: str) -> None:
     """olga has seen the network (it is kept between views); then alice removes her guild
-    from her network and dev says `/skills forget me`: olga's next look counts no network
-    entry for Terraform and names dev as its only expert no more, as routing's next question
-    does not use them."""
+    from her network (with `/skills network remove`, by saving Edit profile without it, or
+    by `/skills forget me`): olga's next look counts no network entry for Terraform, as
+    routing's next question does not use it. A removal counted for routing alone (in place,
+    no rebuild) left the copy kept showing it for up to two hours."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         before = await seen(slack, "olga")
         assert "1 network entry knows someone" in before and "only Dev Patel" in before
-        await slack.command("alice", "/skills", f"network remove {MARK_NET} guild")
+        if how == "network remove":
+            await slack.command("alice", "/skills", f"network remove {MARK_NET} guild")
+        elif how == "Edit profile":
+            await save_profile(slack, "alice", {"network": {"network": ""}})
+        else:
+            await slack.command("alice", "/skills", "forget me")
+        await slack.settle()
+        after = await seen(slack, "olga")
+    assert "network entry" not in after, after
+
+
+async def test_a_forgotten_expert_is_not_in_the_next_view(tmp_path: Path) -> None:
+    """olga has seen dev as Terraform's only expert; dev says `/skills forget me`: her next
+    look names him no more, as routing's next question does not."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        assert "only Dev Patel" in await seen(slack, "olga")
         await slack.command("dev", "/skills", "forget me")
         await slack.settle()
         after = await seen(slack, "olga")
-    assert "network entry" not in after and "Dev Patel" not in after, after
+    assert "Dev Patel" not in after, after
 
 
 @pytest.mark.postgres_too
