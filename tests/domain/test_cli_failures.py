@@ -316,7 +316,9 @@ async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
         env=env, cwd=offline, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
-        _out, err = await asyncio.wait_for(served.communicate(), 30)
+        # Generous: a fresh database is migrated first, which a loaded CI host can make
+        # slow; a serve that runs on never ends at all.
+        _out, err = await asyncio.wait_for(served.communicate(), 120)
     except TimeoutError:
         served.kill()  # SIGKILL: with a refused app token it ignored SIGTERM
         await served.wait()

@@ -30,11 +30,11 @@ async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: 
         said: list[str] = []
         # Started as far as it gets: the database is open, Slack keeps answering 500.
         while not any("routing ready" in line for line in said):
-            line = await asyncio.wait_for(served.stderr.readline(), 30)
+            line = await asyncio.wait_for(served.stderr.readline(), 120)
             assert line, "serve ended before it was stopped:\n" + "".join(said)
             said.append(line.decode())
         served.send_signal(signal.SIGTERM)
-        rest = await asyncio.wait_for(served.stderr.read(), 15)
+        rest = await asyncio.wait_for(served.stderr.read(), 60)
         assert await served.wait() == 0
         assert "stopped" in rest.decode().splitlines()[-1]
     except TimeoutError:
@@ -57,7 +57,7 @@ async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) 
         assert served.stderr is not None
         said: list[str] = []
         while not (url := _listening(said)):
-            line = await asyncio.wait_for(served.stderr.readline(), 30)
+            line = await asyncio.wait_for(served.stderr.readline(), 120)
             assert line, "serve ended before it was stopped:\n" + "".join(said)
             said.append(line.decode())
         host, port = url.split("//")[1].split("/")[0].split(":")
