@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -19,12 +20,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Kudos
 from storage.units import dialect_of
 from storage.units import execute as _run
+from storage.upsert import insert_on
 
 # The first key of the advisory lock a giver's gifts take on PostgreSQL (the second: the
 # giver); a two-key lock never meets the one-key lock of the migrations.
@@ -71,12 +72,6 @@ _BY_KEYS = (
 )
 _ENTRY = select(*ENTRY).where(_TEAM, _K.id == bindparam("kudos_id"))
 _BATCH = select(*ENTRY).where(_TEAM, _K.batch_key == bindparam("batch")).order_by(_K.id)
-_ADD = {
-    name: dialect.insert(KUDOS)
-    .on_conflict_do_nothing(index_elements=[_K.team_id, _K.idempotency_key])
-    .returning(*ENTRY)
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
-}
 _USED = select(func.count().label("used")).where(
     _LIVE_OF_GIVER, _K.created_at >= bindparam("start"), _K.created_at < bindparam("end")
 )
@@ -138,12 +133,21 @@ async def entry(session: AsyncSession, team_id: str, kudos_id: int) -> Row[Any] 
     return (await _run(session, _ENTRY, {"team": team_id, "kudos_id": kudos_id})).first()
 
 
+@cache
+def _add(dialect: str) -> Any:
+    return (
+        insert_on(dialect, KUDOS)
+        .on_conflict_do_nothing(index_elements=[_K.team_id, _K.idempotency_key])
+        .returning(*ENTRY)
+    )
+
+
 async def add(
     session: AsyncSession, team_id: str, rows: Sequence[dict[str, Any]]
 ) -> Sequence[Row[Any]]:
     """Insert one entry per row, in one statement, oldest id first; a key that is already
     taken (a retry, or a concurrent one) raises DuplicateKudos, and the caller rolls back."""
-    statement = _ADD[dialect_of(session)]
+    statement = _add(dialect_of(session))
     added = (await _run(session, statement, [{"team_id": team_id, **r} for r in rows])).all()
     if len(added) != len(rows):
         raise DuplicateKudos(team_id)

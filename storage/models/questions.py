@@ -5,23 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
-from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models.base import Base, TeamScoped, utcnow
+from storage.models.base import Base, TeamScoped, partial_index, utcnow
 
 
 class Question(TeamScoped, Base):
     __tablename__ = "questions"
     __table_args__ = (
         # The newest questions posted as messages (`channels_discussing`, read by /ask).
-        Index(
-            "ix_questions_posted",
-            "team_id",
-            "id",
-            postgresql_where=sql_text("message_ts IS NOT NULL"),
-            sqlite_where=sql_text("message_ts IS NOT NULL"),
-        ),
+        partial_index("ix_questions_posted", "team_id", "id", where="message_ts IS NOT NULL"),
         # The question a deleted message was (`questions_posted_as`).
         Index("ix_questions_message", "team_id", "channel_id", "message_ts"),
     )

@@ -187,13 +187,18 @@ async def test_serve_holds_no_fuzzy_matcher_until_something_is_mistyped(tmp_path
     """A started `askaround serve` on a current database has not loaded rapidfuzz (2.4 MB
     resident), which only a mistyped command, value or skill, a skill's type-ahead or a
     question's topics need, nor read the shipped skill vocabulary (1.4 MB), which only
-    skills and questions read (docs/benchmarks.md section 5)."""
+    skills and questions read (docs/benchmarks.md section 5). On SQLite it holds no part of
+    SQLAlchemy's PostgreSQL dialect (2.4 MB) either: upserts take their database's own
+    `insert` when they run, and the partial index names PostgreSQL's `where` only once a
+    PostgreSQL engine exists (`storage/models/base.py`)."""
     url = f"sqlite:///{tmp_path / 'askaround.db'}"
     await _migrated(url)
     said, loaded, vocabulary_read = await _served_until_listening(url, tmp_path)
     assert "slack_bolt" in loaded and "bot.directory.skills" in loaded, "".join(said)
     assert not [name for name in loaded if name.split(".")[0] == "rapidfuzz"]
     assert not vocabulary_read
+    assert "sqlalchemy.dialects.sqlite" in loaded
+    assert not [name for name in loaded if name.startswith("sqlalchemy.dialects.postgresql")]
 
 
 async def _served_until_listening(url: str, cwd: Path) -> tuple[list[str], list[str], bool]:

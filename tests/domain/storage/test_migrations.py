@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.schema import CreateIndex
 
 from storage.db import create_engine
 from storage.migrate import alembic_config, head, revision, upgrade_head
@@ -24,6 +25,30 @@ def _diff(connection: Connection) -> list[object]:
     return list(compare_metadata(context, Base.metadata))
 
 
+def _partial_wheres(connection: Connection) -> list[tuple[str, str, str]]:
+    """Each partial index's condition as the models would create it on this database, and as
+    the migrations did (Alembic's comparison leaves conditions out)."""
+    created = (
+        "SELECT indexdef FROM pg_indexes WHERE indexname = :name"
+        if connection.dialect.name == "postgresql"
+        else "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+    )
+
+    def condition(ddl: str) -> str:
+        return ddl.partition(" WHERE ")[2].strip("() ")
+
+    return [
+        (
+            str(index.name),
+            condition(str(CreateIndex(index).compile(dialect=connection.dialect))),
+            condition(connection.execute(text(created), {"name": index.name}).scalar_one()),
+        )
+        for table in Base.metadata.tables.values()
+        for index in table.indexes
+        if "where" in index.info
+    ]
+
+
 async def _upgrade_and_compare(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
@@ -33,6 +58,8 @@ async def _upgrade_and_compare(database_url: str) -> None:
             tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
             assert set(Base.metadata.tables) <= tables
             assert await conn.run_sync(_diff) == []
+            wheres = await conn.run_sync(_partial_wheres)
+            assert wheres and all(model == migrated != "" for _, model, migrated in wheres), wheres
             if conn.dialect.name == "sqlite":
                 assert (await conn.scalar(text("PRAGMA foreign_keys"))) == 1
                 assert (await conn.scalar(text("PRAGMA journal_mode"))) == "wal"
