@@ -8,10 +8,22 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, case, exists, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, case, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Offer, Question, Workspace
+
+# Its colleague took the question on, or helped answer it (history read from a channel).
+HELPED_OFFER_STATUSES = ("accepted", "answered")
+
+
+def received() -> ColumnElement[bool]:
+    """The offers whose request reached its colleague: its DM was posted, or they helped,
+    which an answer imported from a channel's history says without a DM. Only these say
+    anything of how that colleague answers: a request Slack never delivered (it kept failing
+    or refused it, or waited for a refused token to be fixed), or that ran out, was taken
+    over or passed over before its turn to be sent, is nobody's silence."""
+    return or_(Offer.dm_ts.is_not(None), Offer.status.in_(HELPED_OFFER_STATUSES))
 
 
 async def add_offer(session: AsyncSession, **fields: Any) -> Offer:
@@ -114,7 +126,9 @@ async def pending_load(
 async def responsiveness(
     session: AsyncSession, team_id: str, user_ids: Collection[str]
 ) -> dict[str, tuple[int, int]]:
-    """(offers answered with "I can help", offers answered or expired) per person."""
+    """(offers answered with "I can help", offers answered or run out) per person, of the
+    requests they `received`: routing moves down who rarely answers, and one Slack never
+    delivered is not theirs to answer."""
     if not user_ids:
         return {}
     accepted = func.sum(case((Offer.status == "accepted", 1), else_=0))
@@ -124,6 +138,7 @@ async def responsiveness(
             Offer.team_id == team_id,
             Offer.candidate_user_id.in_(list(user_ids)),
             Offer.status.in_(["accepted", "declined", "expired"]),
+            received(),
         )
         .group_by(Offer.candidate_user_id)
     )

@@ -27,9 +27,9 @@ from storage.models import (
     SkillAlias,
     Workspace,
 )
+from storage.offers import HELPED_OFFER_STATUSES
 
 SOLVED = "solved"
-HELPED_OFFER_STATUSES = ("accepted", "answered")
 BATCH = 1000
 
 
