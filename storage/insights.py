@@ -17,14 +17,11 @@ from sqlalchemy import ColumnElement, Executable, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
+from storage.offers import HELPED_OFFER_STATUSES, received
 from storage.question_status import released_help
 from storage.questions import put_to_people
 
 BATCH = 5000
-ANSWERED_OFFERS = ("accepted", "answered")
-# Still waiting for an answer, or never delivered (Slack kept failing or refused it): nobody's
-# refusal.
-UNSETTLED_OFFERS = ("pending", "unsent", "refused")
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
 EXPERT_LEVEL = 4
 KEYS_AT_ONCE = 500
@@ -194,19 +191,22 @@ async def stream_offers(
 ) -> AsyncIterator[Sequence[tuple[int, str, str, bool]]]:
     """(question, asker, offered person, whether they took it on) of the settled offers for
     questions since: one still waiting for an answer is not yet one nobody took, and one
-    Slack never delivered never will be."""
+    its colleague never `received` (Slack never delivered it, or it ran out, was taken
+    over or passed over before it was sent) never will be."""
     statement = (
         select(Question.id, Question.asker_user_id, Offer.candidate_user_id, Offer.status)
         .join(Question, Question.id == Offer.question_id)
         .where(
             Offer.team_id == team_id,
             Question.created_at >= since,
-            Offer.status.not_in(UNSETTLED_OFFERS),
+            Offer.status != "pending",
+            received(),
         )
     )
     async for rows in _batches(session, statement):
         yield [
-            (qid, asker, offered, status in ANSWERED_OFFERS) for qid, asker, offered, status in rows
+            (qid, asker, offered, status in HELPED_OFFER_STATUSES)
+            for qid, asker, offered, status in rows
         ]
 
 

@@ -158,11 +158,7 @@ async def test_a_pair_counts_questions_and_not_offers_still_waiting(
         s.add_all([once, *waiting])
         await s.flush()
         for who in ("alice", "bob", "dev"):
-            s.add(
-                Offer(
-                    team_id=TEAM, question_id=once.id, candidate_user_id=uid(who), status="expired"
-                )
-            )
+            s.add(_received(once, who, "expired"))
         s.add_all(_to_bob(waiting, "pending"))
     await _only_the_worlds_unanswered_pair(insights)
 
@@ -287,6 +283,35 @@ async def test_requests_slack_never_delivered_are_nobodys_refusal(
         await s.flush()
         s.add_all(_to_bob(asked, "unsent"))
     await _only_the_worlds_unanswered_pair(insights)
+
+
+@pytest.mark.parametrize("status", ["expired", "superseded", "declined"])
+async def test_requests_that_ended_before_slack_delivered_them_are_nobodys_refusal(
+    insights: InsightsService, sessions: async_sessionmaker[AsyncSession], status: str
+) -> None:
+    """Two questions of Legal's whose requests to Bob in Platform Slack had yet to deliver
+    (it kept failing, or they waited for his morning or for a refused token to be fixed)
+    when they ran out, someone else took the question on, or he was passed over: Bob never
+    got them, so Legal → Platform is no pair that went unanswered, where it was one."""
+    day = NOW - timedelta(days=2)
+    async with sessions() as s, s.begin():
+        asked = [question_row("lou", None, "unanswered", ["terraform"], day) for _ in range(2)]
+        s.add_all(asked)
+        await s.flush()
+        s.add_all(_to_bob(asked, status))
+    await _only_the_worlds_unanswered_pair(insights)
+
+
+def _received(question: Question, who: str, status: str) -> Offer:
+    """A request its colleague got in their DM, which ended `status`."""
+    return Offer(
+        team_id=TEAM,
+        question_id=question.id,
+        candidate_user_id=uid(who),
+        status=status,
+        dm_channel_id="D1",
+        dm_ts="1.000001",
+    )
 
 
 def _to_bob(questions: list[Question], status: str) -> list[Offer]:

@@ -118,6 +118,8 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
                     question_id=question.id,
                     candidate_user_id=uid(candidate),
                     status="expired",
+                    dm_channel_id="D1",
+                    dm_ts="1.000001",  # received, and let run out
                 )
             )
 
