@@ -56,3 +56,40 @@ async def test_a_request_slack_never_delivered_does_not_count_against_its_collea
     await slack.command("alice", "/ask", NEXT_QUESTION)
     await slack.settle()
     assert _asked_about(slack, "import existing buckets") == ["dev"]
+
+
+async def test_a_request_passed_over_before_it_was_sent_does_not_count_against_its_colleague(
+    slack: SlackHarness,
+) -> None:
+    """Dev and Bob know Terraform alike, and on a tie Bob is asked first. Asked Alice's
+    question while it is night where Dev is, Dev's request waits for his morning, and he opts
+    out before it: it is never sent, and he is passed over. Bob lets his run out. Back, Dev is
+    asked the next question first: he had been moved down as if he had said *Not me* to a
+    request he never got."""
+    for handle, skills in (("bob", "terraform:5"), ("dev", "postgres:3")):
+        assert (await slack.command(handle, "/skills", f"add {skills}")).ok
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await slack.emu.change_user(slack.user("dev"), tz="Etc/GMT+7")  # 03:00 there
+    await slack.settle()
+    await ask(slack)
+    await slack.command("dev", "/skills", "optout")
+    await slack.settle()
+    slack.advance(timedelta(hours=7))  # Dev's 10:00
+    await slack.drain()
+    await slack.runner.bot.scheduler.run_once("escalate")
+    await slack.settle()
+    _question, offers = await rows(slack)
+    ended = {o.candidate_user_id: (o.status, o.dm_ts) for o in offers}
+    assert ended[slack.user("dev")] == ("declined", None), ended
+    assert ended[slack.user("bob")][0] == "expired", ended
+    assert _asked_about(slack, QUESTION) == ["bob"]
+
+    await slack.command("dev", "/skills", "back")
+    await slack.emu.change_user(slack.user("dev"), tz="Europe/London")  # at work, as Bob is
+    await slack.settle()
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await slack.command("alice", "/ask", NEXT_QUESTION)
+    await slack.settle()
+    assert _asked_about(slack, "import existing buckets") == ["dev"]
