@@ -12,6 +12,7 @@ import pytest
 
 from bot.routing.engine import RoutingIndex
 from bot.routing.loading import load_index
+from slack_emulator.records import View
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_fresh_skills import asked, offers
 
@@ -29,13 +30,8 @@ QUESTIONS = (
 )
 
 
-async def save_profile(
-    slack: SlackHarness, handle: str, values: dict[str, Any], typed: dict[str, str] | None = None
-) -> None:
-    """`handle` opens Edit profile from their Home tab and saves it with `values` (the
-    modal's other fields as it showed them); `typed`, level field → a new skill's name typed
-    into its type-ahead and picked."""
-    user = slack.user(handle)
+async def open_edit_profile(slack: SlackHarness, user: str) -> View:
+    """The Edit profile modal `user` opens from their Home tab."""
     await slack.emu.open_home(user)
     await slack.drain()
     since = len(slack.emu.calls)
@@ -43,6 +39,17 @@ async def save_profile(
     await slack.emu.wait_for(lambda c: c.method == "views.open", since=since)
     modal = slack.emu.open_modal(user)
     assert modal is not None
+    return modal
+
+
+async def save_profile(
+    slack: SlackHarness, handle: str, values: dict[str, Any], typed: dict[str, str] | None = None
+) -> None:
+    """`handle` opens Edit profile from their Home tab and saves it with `values` (the
+    modal's other fields as it showed them); `typed`, level field → a new skill's name typed
+    into its type-ahead and picked."""
+    user = slack.user(handle)
+    modal = await open_edit_profile(slack, user)
     for field, name in (typed or {}).items():
         offered = await slack.emu.suggest(user, f"skills_{field}", name, modal.id)
         values[field] = {f"skills_{field}": [o for o in offered if o["value"] == name]}
@@ -166,13 +173,7 @@ async def test_a_profile_saved_while_a_skill_is_added_loses_neither(slack: Slack
     for n, (added, saved) in enumerate(
         (("rust", "cobol"), ("elixir", "fortran"), ("haskell", "ada"))
     ):
-        await slack.emu.open_home(carol)
-        await slack.drain()
-        since = len(slack.emu.calls)
-        await slack.emu.click(carol, "skills_edit_profile", view=slack.emu.home_view(carol))
-        await slack.emu.wait_for(lambda c: c.method == "views.open", since=since)
-        modal = slack.emu.open_modal(carol)
-        assert modal is not None
+        modal = await open_edit_profile(slack, carol)
         offered = await slack.emu.suggest(carol, "skills_level_5", saved, modal.id)
         picked = [o for o in offered if o["value"] == saved]
         network = f"Guild {n} about {saved} as functional"
