@@ -107,7 +107,9 @@ async def left_out_as_guests(
     guests: list[str] = []
     for suggestion in raw:
         person = people.get(suggestion.user_id)
-        if person is None or not person.is_guest or suggestion.user_id in guests:
+        if person is None or visibility.may_be_asked(is_guest=person.is_guest):
+            continue
+        if suggestion.user_id in guests:
             continue
         if person.is_bot or person.deactivated or person.routing_status == "opted_out":
             continue
