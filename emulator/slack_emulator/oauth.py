@@ -5,7 +5,12 @@ Cancel; Slack redirects the browser to the app's Redirect URL with a one-time ``
 ``error=access_denied``) and the app's ``state``; the app trades the code for the workspace's
 bot token with ``oauth.v2.access``. Codes are single-use and expire after ten minutes, as on
 Slack. The authorize page also takes ``user``, the person signed in (an emulator extension;
-otherwise the workspace's first person).
+otherwise the workspace's first person), and ``org_wide``, an admin of a workspace's
+Enterprise Grid organisation installing the app for the whole organisation at once, as Slack
+lets them only when the app's settings allow it (``org_deploy_enabled``): `oauth.v2.access`
+then answers as Slack documents an org-wide install (`team` null, `is_enterprise_install`
+true; api.slack.com/enterprise/apps/reference), with a token of the organisation's that this
+emulator honours nowhere.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from .directory import SLACKBOT_ID
 
 if TYPE_CHECKING:
     from .team_api import TeamApi
+    from .workspace import Workspace
 
 CODE_LIFETIME = 600.0
 AUTHORIZE_PATH = "/oauth/v2/authorize"
@@ -38,6 +44,7 @@ class Grant:
     redirect_uri: str | None
     issued: float
     used: bool = False
+    org_wide: bool = False
 
 
 class OAuth:
@@ -54,6 +61,9 @@ class OAuth:
         self.find_team = find_team
         self.redirect_url: str | None = None  # the app's configured Redirect URL
         self.grants: dict[str, Grant] = {}
+        # The app's "Org Level Apps" setting on Slack (manifest.yml's `org_deploy_enabled`).
+        self.org_deploy_enabled = False
+        self.org_tokens: dict[str, Workspace] = {}  # an org-wide install's token -> a workspace
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(AUTHORIZE_PATH, self.authorize)
@@ -86,7 +96,9 @@ class OAuth:
         if isinstance(checked, web.Response):
             return checked
         team, user_id, redirect = checked
-        team.installed = True
+        org_wide = bool(request.query.get("org_wide"))
+        if not org_wide:  # an org-wide install adds the app to no workspace yet
+            team.installed = True
         code = f"{team.team_id}.{secrets.token_hex(12)}"
         self.grants[code] = Grant(
             team.team_id,
@@ -94,6 +106,7 @@ class OAuth:
             request.query.get("scope", ""),
             request.query.get("redirect_uri"),
             time.monotonic(),
+            org_wide=org_wide,
         )
         raise _found(redirect, code=code, state=request.query.get("state", ""))
 
@@ -122,6 +135,8 @@ class OAuth:
         user_id = query.get("user") or (humans[0] if humans else "")
         if user_id not in humans:
             return _page(403, f"Nobody who can install apps is signed in to {ws.team_name}", "")
+        if query.get("org_wide") and (ws.enterprise_id is None or not self.org_deploy_enabled):
+            return _page(400, "This app can't be installed on an organization", "")
         return team, user_id, redirect
 
     def access(
@@ -138,10 +153,14 @@ class OAuth:
         if grant.redirect_uri is not None and args.get("redirect_uri") != grant.redirect_uri:
             raise SlackError("bad_redirect_uri")
         team = self.find_team(grant.team_id)
-        if team is None or not team.installed:
+        if team is None or not (team.installed or grant.org_wide):
             raise SlackError("invalid_code")
         grant.used = True
         ws = team.workspace
+        if grant.org_wide:
+            token = f"xoxb-{str(ws.enterprise_id).lower()}-org-emulated"
+            self.org_tokens[token] = ws
+            return _org_wide_access(ws, grant, token)
         if grant.scope:
             ws.bot_scopes = frozenset(s.strip() for s in grant.scope.split(",") if s.strip())
         return {
@@ -156,6 +175,40 @@ class OAuth:
             "is_enterprise_install": False,
             "authed_user": {"id": grant.user_id},
         }
+
+    def org_auth_test(self, token: str | None) -> dict[str, Any] | None:
+        """`auth.test` with an org-wide install's token, which names the organisation where a
+        workspace's names the workspace; None for any other token."""
+        ws = self.org_tokens.get(token or "")
+        if ws is None:
+            return None
+        return {
+            "ok": True,
+            "url": ws.url,
+            "team": f"{ws.team_name} Group",
+            "user": ws.bot_user.name,
+            "team_id": ws.enterprise_id,
+            "user_id": ws.bot_user_id,
+            "bot_id": ws.bot_id,
+            "enterprise_id": ws.enterprise_id,
+            "is_enterprise_install": True,
+        }
+
+
+def _org_wide_access(ws: Workspace, grant: Grant, token: str) -> dict[str, Any]:
+    """`oauth.v2.access` for an install in a whole Enterprise Grid organisation."""
+    return {
+        "ok": True,
+        "access_token": token,
+        "token_type": "bot",
+        "scope": grant.scope,
+        "bot_user_id": ws.bot_user_id,
+        "app_id": ws.app_id,
+        "team": None,
+        "enterprise": ws.enterprise,
+        "is_enterprise_install": True,
+        "authed_user": {"id": grant.user_id},
+    }
 
 
 def _found(url: str, **params: str) -> web.HTTPFound:

@@ -211,10 +211,17 @@ class SlackEmulator(TeamApi):
         return Browser(secure_origins=origins)
 
     async def install(
-        self, team_id: str | None = None, *, user_id: str | None = None, allow: bool = True
+        self,
+        team_id: str | None = None,
+        *,
+        user_id: str | None = None,
+        allow: bool = True,
+        org_wide: bool = False,
     ) -> Page:
         """Install the app as a person would: open the app's install page, press "Add to
-        Slack", then Allow (or Cancel) on Slack's page; returns the page the app shows last."""
+        Slack", then Allow (or Cancel) on Slack's page; returns the page the app shows last.
+        With `org_wide`, an admin of the workspace's Enterprise Grid organisation installs it
+        for the whole organisation (`OAuth.org_deploy_enabled` must allow it)."""
         if self.install_url is None:
             raise PersonError("set install_url to the app's install page first")
         start = with_query(self.install_url, team=team_id) if team_id else self.install_url
@@ -223,6 +230,8 @@ class SlackEmulator(TeamApi):
             authorize = page.link("Add to Slack")
             if user_id is not None:
                 authorize = with_query(authorize, user=user_id)
+            if org_wide:
+                authorize = with_query(authorize, org_wide="1")
             slack_page = await browser.open(authorize)
             return await browser.click(slack_page, "Allow" if allow else "Cancel")
 

@@ -100,7 +100,10 @@ class WebApi:
                 token = _bearer(request) or args.get("token")
                 ctx, refusal = self._context(method, token)
                 team_id = ctx.ws.team_id if ctx and method not in APP_TOKEN_METHODS else None
-                if ctx is None:
+                org = self.oauth.org_auth_test(token) if method == "auth.test" else None
+                if org is not None:  # an org-wide install's token: only auth.test answers it
+                    status, body, headers = 200, org, {}
+                elif ctx is None:
                     status, body, headers = _refused(method, refusal)
                 else:
                     status, body, headers = await self.answer(method, ctx, args)
@@ -182,7 +185,8 @@ class WebApi:
             body = self.oauth.access(args, *credentials)
         except SlackError as exc:
             return exc.status, exc.body(), None
-        return 200, body, str(body["team"]["id"])
+        named = body["team"] or body["enterprise"]  # an org-wide install names no workspace
+        return 200, body, str(named["id"])
 
 
 def _refused(method: str, refusal: str) -> tuple[int, dict[str, Any], dict[str, str]]:

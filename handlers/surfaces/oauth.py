@@ -10,6 +10,7 @@ slack-sdk's tables; the pages a person sees at the end are ours.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlencode, urljoin
 
@@ -22,6 +23,7 @@ from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -31,6 +33,8 @@ from bot.settings import Settings
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600
+ORG_WIDE = "org_wide_install"
+log = logging.getLogger(__name__)
 NOT_INSTALLED = (
     "askaround is not installed in this workspace, or its installation was removed. "
     "Ask whoever runs askaround for the install link."
@@ -45,6 +49,13 @@ WHY_NOT: dict[str, str] = {
     "invalid_state": "This install link has expired or was used already.",
     "missing_code": "Slack did not send the go-ahead for the install.",
     "invalid_code": "Slack did not confirm the install: its code expired or was used already.",
+    ORG_WIDE: (
+        "This install was for a whole Enterprise Grid organisation at once, and askaround "
+        "works one workspace at a time. Install it in each workspace that wants it instead "
+        "(choose the workspace, not the organisation, on Slack's page), and remove the "
+        "organisation's install in Slack's admin pages; in the app's settings, turn off "
+        "installing it on an organisation."
+    ),
 }
 
 
@@ -65,6 +76,15 @@ class InstallFlow(AsyncOAuthFlow):
     async def build_install_page_html(self, url: str, request: AsyncBoltRequest) -> str:
         return render_install_page(url)
 
+    async def store_installation(
+        self, request: AsyncBoltRequest, installation: Installation
+    ) -> None:
+        """An org-wide install is never kept (manifest.yml: `org_deploy_enabled: false`):
+        every request would be authorised for an organisation and no workspace, which
+        askaround cannot act in. `on_success` tells the admin so."""
+        if not installation.is_enterprise_install:
+            await super().store_installation(request, installation)
+
 
 def oauth_flow(settings: Settings, engine: AsyncEngine, installed: Installed) -> InstallFlow:
     return InstallFlow(settings=oauth_settings(settings, engine, installed))
@@ -77,6 +97,14 @@ def oauth_settings(
     had uninstalled the app keeps its data, and the first installer may configure it."""
 
     async def on_success(args: AsyncSuccessArgs) -> BoltResponse:
+        if args.installation.is_enterprise_install:
+            log.warning(
+                "An org-wide install of askaround in organisation %s was refused: it installs "
+                "in one workspace at a time (org_deploy_enabled is off in manifest.yml); the "
+                "installer was asked to install it in each workspace instead",
+                args.installation.enterprise_id,
+            )
+            return _response(args.settings, 200, render_not_installed(ORG_WIDE))
         if args.installation.team_id:
             await installed(args.installation.team_id, args.installation.user_id or None)
         return await _installed(args)
