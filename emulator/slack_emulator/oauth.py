@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
@@ -61,6 +61,7 @@ class OAuth:
         self.find_team = find_team
         self.redirect_url: str | None = None  # the app's configured Redirect URL
         self.grants: dict[str, Grant] = {}
+        self.all_teams: Callable[[], Iterable[TeamApi]] = tuple  # set by the emulator
         # The app's "Org Level Apps" setting on Slack (manifest.yml's `org_deploy_enabled`).
         self.org_deploy_enabled = False
         self.org_tokens: dict[str, Workspace] = {}  # an org-wide install's token -> a workspace
@@ -99,6 +100,7 @@ class OAuth:
         org_wide = bool(request.query.get("org_wide"))
         if not org_wide:  # an org-wide install adds the app to no workspace yet
             team.installed = True
+            self._first_in_organisation(team)
         code = f"{team.team_id}.{secrets.token_hex(12)}"
         self.grants[code] = Grant(
             team.team_id,
@@ -109,6 +111,13 @@ class OAuth:
             org_wide=org_wide,
         )
         raise _found(redirect, code=code, state=request.query.get("state", ""))
+
+    def _first_in_organisation(self, team: TeamApi) -> None:
+        """Note `team` as its Grid organisation's first workspace to install the app."""
+        org = team.workspace.enterprise_id
+        for other in self.all_teams() if org else ():
+            if other.workspace.enterprise_id == org and other.workspace.org_first_install is None:
+                other.workspace.org_first_install = team.team_id
 
     async def cancel(self, request: web.Request) -> web.Response:
         checked = self._check(request)

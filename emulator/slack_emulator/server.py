@@ -99,6 +99,7 @@ class SlackEmulator(TeamApi):
         self.api_context = ApiContext(self.workspace, "", self._open_socket)
         self._teams: dict[str, TeamApi] = {team_id: self}
         self.oauth = OAuth(client_id, client_secret, self.team)
+        self.oauth.all_teams = self._teams.values
         self.install_url: str | None = None  # the app's page that starts an install
 
     # lifecycle

@@ -268,7 +268,7 @@ def view_json(ws: Workspace, view: View) -> dict[str, Any]:
         "root_view_id": view.root_view_id,
         "app_id": ws.app_id,
         "external_id": view.external_id,
-        "app_installed_team_id": ws.team_id,
+        "app_installed_team_id": (view.type == "home" and ws.org_first_install) or ws.team_id,
         "bot_id": ws.bot_id,
     }
     if view.type == "home":

@@ -57,6 +57,11 @@ class Workspace(Directory):
         # `users.list` leaves them out; `users.info` describes them as the org knows them
         # (`enterprise_user.teams` without this workspace).
         self.removed: dict[str, tuple[str, ...]] = {}
+        # In an Enterprise Grid organisation that installed the app in several of its
+        # workspaces, the one it was installed in first: Slack names it as a Home tab's
+        # `view.app_installed_team_id` whichever workspace the person opened the Home tab in
+        # (slackapi/bolt-python#1229), and Bolt takes it for the request's workspace.
+        self.org_first_install: str | None = None
         # What the app was granted; of these only chat:write.public changes what it may do.
         self.bot_scopes = frozenset(bot_scopes)
         # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no
