@@ -57,6 +57,8 @@ def event_envelope(
         # only `context_team_id` and `authorizations` the one that installed the app.
         envelope["team_id"] = ws.guests[actor]
         envelope.pop("enterprise_id", None)
+        if actor in ws.guest_orgs:
+            envelope["enterprise_id"] = ws.guest_orgs[actor]
     return envelope
 
 
@@ -145,7 +147,8 @@ def app_mention_event(ws: Workspace, message: Message) -> dict[str, Any]:
         "event_ts": message.ts,
     }
     if message.user in ws.guests:
-        event.update(user_team=ws.guests[message.user], source_team=ws.guests[message.user])
+        home = ws.guest_orgs.get(message.user) or ws.guests[message.user]
+        event.update(user_team=home, source_team=home)
     if message.files:
         event.update(
             files=[shapes.file_json(ws, ws.files[f]) for f in message.files if f in ws.files],
@@ -236,15 +239,38 @@ def slash_command(
 
 
 def interaction(ws: Workspace, kind: str, user: User, **fields: Any) -> dict[str, Any]:
-    """The common head of every interactive payload, then the kind's own fields."""
+    """The common head of every interactive payload, then the kind's own fields. A form a
+    guest from another organisation acts in (Slack Connect) names as `team` (and
+    `view.team_id`) their own workspace, and only `view.app_installed_team_id` this one,
+    as a message's button names this one (slackapi/bolt-js#1614; bolt-python
+    tests/scenario_tests_async/test_view_submission.py, `connect_channel_payload`)."""
     payload: dict[str, Any] = {
         "type": kind,
         "user": shapes.actor_json(ws, user),
         "api_app_id": ws.app_id,
         "token": VERIFICATION_TOKEN,
         "team": shapes.team_json(ws),
-        "enterprise": ws.enterprise,
+        "enterprise": enterprise_of(ws, user.id),
         "is_enterprise_install": False,
     }
     payload.update(fields)
+    view = payload.get("view")
+    if user.id in ws.guests and isinstance(view, dict):
+        home = ws.guests[user.id]
+        payload["team"] = {"id": home, "domain": home.lower()}
+        if user.id in ws.guest_orgs:
+            org = ws.guest_orgs[user.id]
+            payload["team"] |= {"enterprise_id": org, "enterprise_name": f"{org} Group"}
+        payload["view"] = view | {"team_id": home}
     return payload
+
+
+def enterprise_of(ws: Workspace, user_id: str) -> dict[str, str] | None:
+    """An interaction's `enterprise`: the person's own Enterprise Grid organisation, so for
+    a guest from another organisation (Slack Connect) theirs, or none, never this
+    workspace's (slackapi/bolt-python tests/scenario_tests_async/test_view_submission.py,
+    `connect_channel_payload`)."""
+    if user_id not in ws.guests:
+        return ws.enterprise
+    org = ws.guest_orgs.get(user_id)
+    return {"id": org, "name": f"{org} Group"} if org else None

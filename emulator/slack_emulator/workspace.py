@@ -48,6 +48,13 @@ class Workspace(Directory):
         # Connect): user id -> their home team. Slack names their home team as theirs
         # (`user.team_id`, an event's `team` and `user_team`); `team.id` stays this one's.
         self.guests: dict[str, str] = {}
+        # Those of `guests` whose home is a workspace of an Enterprise Grid organisation:
+        # user id -> that organisation. Slack names it as theirs where it names a guest's
+        # organisation: an interaction's `enterprise` (none for a guest from outside any), a
+        # message's envelope `enterprise_id`, a mention's `user_team` and `source_team` (in
+        # place of their workspace; slackapi/bolt-python tests/slack_bolt/request/
+        # test_internals.py, `slack_connect_events_api_*`).
+        self.guest_orgs: dict[str, str] = {}
         # People Slack will not describe to the app: user id -> the error `users.info` and
         # `users.profile.get` answer about them (`user_not_found`, `user_not_visible`), as
         # Slack may of a member of another organisation; `users.list` leaves them out.
