@@ -11,7 +11,7 @@ from bot.digests.summary import TeamSummary
 from bot.questions.views import QuestionView
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
-from handlers.blocks.elements import Blocks, and_more, button, context
+from handlers.blocks.elements import Blocks, and_more, button, context, section
 from handlers.blocks.questions import MINE_SHOWN, open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
@@ -54,6 +54,24 @@ def render_home_manager(summary: TeamSummary) -> Blocks:
             "accessory": button("Full report", MANAGER_REPORT_ACTION, summary.week.label),
         },
     ]
+
+
+def render_home_refused() -> dict[str, Any]:
+    """The Home tab published when Slack refused the person's own (`views.publish`
+    answering `invalid_blocks`): instead of the last one Slack kept, out of date, or none,
+    where everything is to be found meanwhile."""
+    return {
+        "type": "home",
+        "blocks": [
+            _header("askaround"),
+            section(
+                "Your Home tab couldn't be shown just now: Slack refused it, and whoever runs "
+                "askaround can see why in its log. Everything is still there: `/skills` shows "
+                "your profile, `/ask mine` your questions, `/kudos me` your kudos, and "
+                "`/askaround help` the rest."
+            ),
+        ],
+    }
 
 
 def render_report_modal(summary: TeamSummary) -> dict[str, Any]:

@@ -349,6 +349,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 5),
     ),
     ("render_report_modal", lambda: home.render_report_modal(summary()), check_view),
+    ("render_home_refused", home.render_home_refused, check_view),
     ("render_profile", lambda: skills.render_profile(PROFILE, True), check_message),
     (
         "render_added",

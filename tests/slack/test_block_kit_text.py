@@ -323,6 +323,7 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: home.render_home_manager(summary),
             lambda b: check_blocks(b, 5),
         ),
+        ("render_home_refused", home.render_home_refused, check_view),
         ("render_report_modal", lambda: home.render_report_modal(summary), check_view),
         ("render_profile", lambda: skills.render_profile(profile, True), check_message),
         (

@@ -3,8 +3,10 @@ Retry-After has passed, and rebuilt from the database after each change it shows
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.help import help_lines
@@ -93,3 +95,41 @@ async def test_the_colleagues_askaround_knows_leave_out_the_reader(slack: SlackH
     home = slack.emu.home_view(maria)
     assert home is not None
     assert f"askaround knows {everyone - 1} colleagues here." in str(home.blocks[-1])
+
+
+REFUSED_BLOCKS = {"response_metadata": {"messages": ["[ERROR] must be less than 151 characters"]}}
+
+
+async def test_a_home_tab_slack_refuses_is_replaced_by_one_saying_where_things_are(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack refuses Maria's Home tab (`invalid_blocks`): built again from the same data it
+    would be refused again, and the tab she opened stayed empty (or as Slack last kept it,
+    out of date) with nothing said. A short tab says it couldn't be shown and where her
+    things are; one WARNING line says why, for whoever runs askaround; the delivery is
+    done. Her next opening, Slack taking it, shows her whole tab."""
+    slack.emu.faults.add("views.publish", error="invalid_blocks", extra=REFUSED_BLOCKS)
+    maria = slack.user("maria")
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    home = slack.emu.home_view(maria)
+    assert home is not None, "nothing published: the tab stays empty"
+    shown = str(home.blocks)
+    assert "couldn't be shown" in shown and "`/skills`" in shown and "`/ask mine`" in shown
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warned) == 1 and "less than 151 characters" in warned[0], warned
+    assert [r.status for r in await home_rows(slack)] == ["sent"]
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    assert "Your expertise profile" in str(slack.emu.home_view(maria).blocks)  # type: ignore[union-attr]
+
+
+async def test_a_home_tab_refused_twice_fails_as_any_delivery(slack: SlackHarness) -> None:
+    """Slack refuses the short tab too: the delivery fails, kept for `askaround outbox
+    retry`, as before."""
+    slack.emu.faults.add("views.publish", error="invalid_blocks", times=2)
+    maria = slack.user("maria")
+    await slack.emu.open_home(maria)
+    await slack.drain()
+    assert slack.emu.home_view(maria) is None
+    assert [r.status for r in await home_rows(slack)] == ["failed"]
