@@ -42,6 +42,9 @@ def publish(ctx: ApiContext, args: Args) -> dict[str, Any]:
     expected = a.text(args, "hash")
     if expected and current is not None and current.hash != expected:
         raise SlackError("hash_conflict")
+    for peer in ctx.ws.org_peers:  # one Home tab across an Enterprise Grid organisation
+        if peer is not ctx.ws and peer.get_user(user_id) is not None:
+            peer.views.publish_home(user_id, spec)
     return _answer(ctx, ctx.ws.views.publish_home(user_id, spec).id)
 
 

@@ -177,6 +177,11 @@ class SlackEmulator(TeamApi):
             bot_scopes=self.workspace.bot_scopes,
             enterprise_id=enterprise_id,
         )
+        for other in self._teams.values():
+            if enterprise_id is not None and other.workspace.enterprise_id == enterprise_id:
+                ws.org_peers = other.workspace.org_peers
+                ws.org_peers.append(ws)
+                break
         token = bot_token or f"xoxb-{team_id.lower()}-emulated"
         team = Team(self, ws, token, installed)
         self._teams[team_id] = team

@@ -69,6 +69,10 @@ class Workspace(Directory):
         # `view.app_installed_team_id` whichever workspace the person opened the Home tab in
         # (slackapi/bolt-python#1229), and Bolt takes it for the request's workspace.
         self.org_first_install: str | None = None
+        # The workspaces of its Enterprise Grid organisation on this emulator, itself among
+        # them (`SlackEmulator.add_team` shares one list). A person has one Home tab across
+        # them: one workspace's `views.publish` is what they see in each.
+        self.org_peers: list[Workspace] = [self]
         # What the app was granted; of these only chat:write.public changes what it may do.
         self.bot_scopes = frozenset(bot_scopes)
         # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no

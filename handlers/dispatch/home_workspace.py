@@ -2,8 +2,8 @@
 an event in a channel shared by two organisations that both installed askaround (Slack
 Connect, OAuth mode) is the person's own workspace's, whichever side Slack names in
 `authorizations` (`handlers.dispatch.workspace`); a press on the Home tab in an Enterprise
-Grid organisation that installed askaround in several workspaces is the one's it was
-pressed in, whichever `view.app_installed_team_id` names."""
+Grid organisation that installed askaround in several workspaces is the one's whose data
+the tab shows, whichever `view.app_installed_team_id` names."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def act_for_members_workspace(
     named, but has one of its own, is handled as that workspace's (its token, its data). A
     mention may name the person's Enterprise Grid organisation instead of their workspace
     (`user_team` an `E…` id): its one installed workspace acts for them
-    (`Installations.acting_for`). A press on the Home tab is the workspace's it was pressed
-    in (`_home_pressed_in`)."""
+    (`Installations.acting_for`). A press on the Home tab is the workspace's whose data it
+    shows (`_home_shown_for`)."""
     homes: Recent[tuple[str, str], str] = Recent(now, IN_MEMORY_PEOPLE)
 
     async def act_for_members_workspace(
@@ -39,9 +39,9 @@ def act_for_members_workspace(
         body = req.body
         event = body.get("event")
         named = req.context.team_id
-        pressed_in = _home_pressed_in(body)
-        if pressed_in and named and pressed_in != named:
-            acting = await installations.acting_for(pressed_in)
+        shown_for = _home_shown_for(body)
+        if shown_for and named and shown_for != named:
+            acting = await installations.acting_for(shown_for)
             if acting is not None and acting[1] and acting[1] == req.context.enterprise_id:
                 req.context["team_id"], req.context["enterprise_id"] = acting
         elif body.get("is_ext_shared_channel") and isinstance(event, dict) and named:
@@ -58,19 +58,26 @@ def act_for_members_workspace(
     return act_for_members_workspace
 
 
-def _home_pressed_in(body: dict[str, Any]) -> str | None:
-    """The workspace a press on the Home tab happened in (`team.id`), when the view names
-    another as its installation (`view.app_installed_team_id`, which Bolt reads first). In an
-    Enterprise Grid organisation that installed askaround in several workspaces, Slack names
-    there the first to install it, wherever the person pressed (slackapi/bolt-python#1229):
-    the press acted in the other workspace, with its data. Only a workspace installed under
-    the same organisation as the one named acts instead (checked by the caller), so a Home
-    tab never acts across organisations."""
+def _home_shown_for(body: dict[str, Any]) -> str | None:
+    """The workspace whose Home tab was pressed on, when the view names another as its
+    installation (`view.app_installed_team_id`, which Bolt reads first). An Enterprise Grid
+    organisation that installed askaround in several workspaces shows a person one Home tab
+    across them, and Slack names there the first to install it, wherever the person pressed
+    (slackapi/bolt-python#1229): the press acted in that workspace, with its data. The tab
+    shows the data of whichever workspace published it last, which it names
+    (`private_metadata`, `handlers.surfaces.home.render_home`); one published before it
+    named any is taken as the workspace it was pressed in (`team.id`). Only a workspace
+    installed under the same organisation as the one named acts instead (checked by the
+    caller), so a Home tab never acts across organisations."""
     view, team = body.get("view"), body.get("team")
-    if not isinstance(view, dict) or view.get("type") != "home" or not isinstance(team, dict):
+    if not isinstance(view, dict) or view.get("type") != "home":
         return None
-    here = team.get("id")
-    return here if isinstance(here, str) and here != view.get("app_installed_team_id") else None
+    shown = view.get("private_metadata")
+    if not (isinstance(shown, str) and shown):
+        shown = team.get("id") if isinstance(team, dict) else None
+    if isinstance(shown, str) and shown and shown != view.get("app_installed_team_id"):
+        return shown
+    return None
 
 
 def _changed_message(event: dict[str, Any]) -> dict[str, Any]:

@@ -90,7 +90,10 @@ async def render_home(
 ) -> dict[str, Any]:
     """A person's Home tab as the database has it now; `slack_admin` and `nameable` are what
     Slack says of them (`handlers.client.admins.standing`), facts that decide whether they
-    see the settings."""
+    see the settings. Its `private_metadata` names the workspace whose data it shows: in an
+    Enterprise Grid organisation that installed askaround in several workspaces a person has
+    one Home tab across them, and a press on it is that workspace's
+    (`handlers.dispatch.home_workspace`)."""
     parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
     parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable))
     parts.append(await intro_section(services, team_id, user_id))
@@ -99,7 +102,7 @@ async def render_home(
         if blocks and section_blocks:
             blocks.append({"type": "divider"})
         blocks.extend(section_blocks)
-    return {"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT]}
+    return {"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT], "private_metadata": team_id}
 
 
 def register(router: Router, services: Services) -> None:

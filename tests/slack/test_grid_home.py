@@ -5,7 +5,8 @@ slackapi/bolt-python#1229: opening the Home tab names the workspace it was opene
 (`authorizations`), but a button pressed on it names as `view.app_installed_team_id` the
 organisation's first workspace to install the app, wherever it was pressed; Bolt takes that
 field first, so the press acted in the other workspace, with its data and its token. The
-press is the workspace's that published the Home tab the person looks at."""
+person has one Home tab across the organisation, showing what the workspace that published
+it last has: a press is that workspace's (the tab names it), wherever it is pressed."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot import visibility
+from handlers.blocks.questions import WITHDRAW_ACTION
+from storage.models import Question
 from tests.e2e.harness import Harness, PersonSpec, running_bot
 from tests.slack.harness import bot_in_process
 
@@ -72,3 +76,33 @@ async def test_edit_profile_on_the_home_tab_opens_the_profile_of_the_workspace_i
         view = await side.services.directory.profile(side.team_id, alice, visibility.person(alice))
         assert view.interests == expected
     assert "rust" in str(south.here.home_view(alice).spec)  # type: ignore[union-attr]
+
+
+async def test_withdraw_on_the_home_tab_another_workspace_published_is_that_workspaces(
+    grid: tuple[Harness, Harness],
+) -> None:
+    """Alice asks in North and opens her Home tab there: North publishes it, with her
+    question and its Withdraw button. She then looks at the same Home tab in South's
+    client, as Slack shows one across the organisation, and presses Withdraw there (the
+    press names South as `team`): her question, North's, is withdrawn."""
+    north, south = grid
+    alice = north.user("alice")
+    assert (await north.command("bob", "/skills", "add vault:4")).ok
+    await north.settle()
+    assert (await north.command("alice", "/ask", "how do we rotate the vault root token?")).ok
+    await north.settle()
+    await north.here.open_home(alice)
+    await north.settle()
+    home = south.here.home_view(alice)
+    assert home is not None and "Withdraw" in str(home.spec), "one Home tab across the org"
+    value = next(
+        str(b["accessory"]["value"])
+        for b in home.blocks
+        if b.get("accessory", {}).get("action_id") == WITHDRAW_ACTION
+    )
+    assert (await south.here.click(alice, WITHDRAW_ACTION, value=value, view=home)).ok
+    await south.settle()
+    await north.settle()
+    async with north.services.sessions() as s:
+        statuses = [(q.team_id, q.status) for q in await s.scalars(select(Question))]
+    assert statuses == [(north.team_id, "withdrawn")]
