@@ -63,7 +63,8 @@ async def test_edit_profile_on_the_home_tab_opens_the_profile_of_the_workspace_i
     await south.settle()
     home = south.here.home_view(alice)
     assert home is not None and "Python" in str(home.spec)
-    assert (await south.here.click(alice, "skills_edit_profile", view=home)).ok
+    pressed = await south.here.click(alice, "skills_edit_profile", view=home)
+    assert pressed.ok and pressed.attempts[-1].transport in ("in_process", "socket")
     await south.settle()
     modal = south.here.open_modal(alice)
     assert modal is not None, "the profile opened in North, not where she pressed it"
