@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import Connection, Person, PersonSkill, Skill
 from storage.people import ORG_FIELDS
 from storage.skills import skill_upsert
+from storage.units import dialect_of
 from storage.upsert import insert_for
 
 PERSON_FIELDS = ("name", "real_name", "email", "tz", *ORG_FIELDS)
@@ -55,7 +56,7 @@ async def _look_up(session: AsyncSession, statement: Any) -> Iterable[Any]:
     the whole table: a first import of 100,000 people took over 6 minutes instead of under 1.
     Only the look-ups: the foreign-key checks of the bulk inserts are prepared statements too,
     run once a row, and planning each of them made a chunk's ~15,000 person skills 3× slower."""
-    if session.get_bind().dialect.name != "postgresql":
+    if dialect_of(session) != "postgresql":
         return await session.execute(statement)
     await session.execute(_CUSTOM_PLANS)
     rows = await session.execute(statement)  # fetched whole, so the next statement may run
@@ -127,7 +128,7 @@ async def upsert_people(
     rather than a statement a row, and the ids come back without a second look-up."""
     if not people:
         return {}
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         return await _upsert_people_from_arrays(session, team_id, people, now)
     statement = insert_for(session, Person.__table__)
     statement = statement.on_conflict_do_update(
@@ -250,7 +251,7 @@ async def set_person_skills(
     import's time there. No (person, skill) may come twice."""
     if not people:
         return
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         await session.execute(
             _SET_SKILLS_FROM_ARRAYS,
             {

@@ -85,5 +85,9 @@ def _execute(
 
 
 def dialect_of(session: AsyncSession) -> str:
-    """The database's kind (`sqlite`, `postgresql`), without a connection."""
-    return session.bind.dialect.name if session.bind is not None else "sqlite"
+    """The database's kind (`sqlite`, `postgresql`), without a connection. A session bound
+    to no engine is a mistake, said as such: taken for SQLite, it would give PostgreSQL
+    SQLite's statements, and skip its locks."""
+    if session.bind is None:
+        raise TypeError("a session bound to no engine: make it with async_sessionmaker(engine)")
+    return session.bind.dialect.name

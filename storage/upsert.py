@@ -7,10 +7,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.units import dialect_of
+
 
 def insert_for(session: AsyncSession, table: Any) -> Any:
     """The dialect's own `insert`, which knows `on_conflict_do_nothing/update`."""
-    return insert_on(session.bind.dialect.name if session.bind is not None else "sqlite", table)
+    return insert_on(dialect_of(session), table)
 
 
 def insert_on(dialect: str, table: Any) -> Any:
