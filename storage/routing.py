@@ -303,11 +303,14 @@ async def load_network(
     session: AsyncSession, team_id: str, user_ids: Collection[str] | None = None
 ) -> list[NetworkEntry]:
     """The workspace's network entries, or only those of the people `user_ids` (a catch-up,
-    `bot.questions.indexes`), read PEOPLE_AT_ONCE at a time."""
+    `bot.questions.indexes`), read PEOPLE_AT_ONCE at a time; in the order they were added,
+    on either database and at every load: of a connector's contacts covering as many of
+    the question's topics, their reason names the first given (`Network.suggestion`)."""
     query = (
         select(Person.user_id, Connection)
         .join(Person, Person.id == Connection.person_id)
         .where(Connection.team_id == team_id)
+        .order_by(Connection.id)
     )
     if user_ids is None:
         queries = [query]
