@@ -56,3 +56,6 @@ class Kudos(TeamScoped, Base):
     # The workspace's kudos_version when this entry was undone (0: never).
     kudos_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Not indexed alone (`TeamScoped` would): every index above leads with it, and a query by
+    # the workspace alone is planned as well on them, on SQLite and PostgreSQL (migration 0032).
+    team_id: Mapped[str] = mapped_column(String(32))

@@ -321,3 +321,40 @@ async def test_requests_and_kudos_news_sent_before_are_known_as_the_bots_dms(
         finally:
             await engine.dispose()
     assert found == [("T1", "D2", "1.1", "question.offer"), ("T1", "D4", "2.2", "kudos.received")]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_kudos_keep_no_index_on_the_workspace_alone(tmp_path: Path, kind: str) -> None:
+    """Migration 0032: kudos' index on team_id alone is dropped (each other index of the
+    table leads with team_id, and plans by the workspace alone were as good without it), the
+    kudos given before kept; a downgrade makes it again."""
+    if kind == "postgresql":
+        await require_postgres()
+
+    def indexes(connection: Connection) -> dict[str, list[str | None]]:
+        return {str(i["name"]): i["column_names"] for i in inspect(connection).get_indexes("kudos")}
+
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0031"))
+                assert (await conn.run_sync(indexes))["ix_kudos_team_id"] == ["team_id"]
+                await conn.execute(
+                    text(
+                        "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, message, "
+                        '"values", is_private, source, idempotency_key, batch_key, created_at) '
+                        "VALUES ('T1', 'U1', 'U2', 'thanks', '[]', false, 'command', 'cmd:x:U2', "
+                        "'cmd:x', CURRENT_TIMESTAMP)"
+                    )
+                )
+            await upgrade_head(engine)
+            async with engine.begin() as conn:
+                left = await conn.run_sync(indexes)
+                assert ["team_id"] not in left.values(), left
+                assert all(columns[0] == "team_id" for columns in left.values()), left
+                assert (await conn.scalar(text("SELECT idempotency_key FROM kudos"))) == "cmd:x:U2"
+                await conn.run_sync(lambda c: command.downgrade(alembic_config(c), "0031"))
+                assert (await conn.run_sync(indexes))["ix_kudos_team_id"] == ["team_id"]
+        finally:
+            await engine.dispose()
