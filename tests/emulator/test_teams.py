@@ -14,8 +14,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_emulator import SlackEmulator, payloads
 from tests.emulator.conftest import serving
 
-pytestmark = pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
-
 
 async def _error(call: object) -> str:
     with pytest.raises(SlackApiError) as caught:

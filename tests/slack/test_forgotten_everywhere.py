@@ -152,7 +152,6 @@ async def test_a_deactivated_colleague_is_asked_nothing_and_stays_counted(
     assert "Bob Chen" in slack.emu.ephemerals(slack.user("carol"))[-1].text
 
 
-@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
 async def test_forgetting_in_one_workspace_leaves_the_other_s_profile(
     two: tuple[SlackHarness, SlackHarness],
 ) -> None:

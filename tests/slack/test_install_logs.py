@@ -15,10 +15,6 @@ from bot.runtime.logs import RedactSecrets, configure_logging
 from tests.e2e.harness import CLIENT_SECRET
 from tests.slack.harness import SlackHarness, bot_in_process
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
-
 
 @pytest.fixture
 def debug_log() -> Iterator[io.StringIO]:

@@ -18,9 +18,6 @@ from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_workspaces import said
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 PEOPLE = (PersonSpec("alice", "Alice Martin", "UTC"), PersonSpec("bob", "Bob Chen", "UTC"))
 
 

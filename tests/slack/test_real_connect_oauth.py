@@ -30,9 +30,6 @@ from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_real_connect_payloads import GRID, GRID_HOME, OTHER_GRID
 from tests.slack.test_real_payloads import QUESTION, real, send, warnings
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 FORM = "application/x-www-form-urlencoded"
 
 

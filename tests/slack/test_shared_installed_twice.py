@@ -28,9 +28,6 @@ from tests.slack.connect import OTHER_ORG
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_real_payloads import send
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),
     PersonSpec("bob", "Bob Chen", "Europe/London"),

@@ -22,9 +22,6 @@ from tests.slack.harness import SlackHarness
 from tests.slack.test_workspace_fields import rows_of
 from tests.slack.test_workspaces import said, two
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 __all__ = ["two"]  # the fixture
 QUESTION = "how do we unlock a stuck terraform state?"
 REFUSED_TOKEN = ("invalid_auth", "account_inactive", "token_revoked", "not_authed")

@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from bot import visibility
@@ -23,9 +22,6 @@ from storage.models import Base, Kudos, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.test_workspaces import said, two
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 __all__ = ["two"]  # the fixture
 B_ONLY = ("zyxquux", "Zed Mainframe", "b-only-secret")
 QUESTION = "how do we unlock a stuck terraform state?"

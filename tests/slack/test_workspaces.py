@@ -26,9 +26,6 @@ from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_forget_me import type_ahead
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:BasicAuth is deprecated:DeprecationWarning"  # slack_sdk's oauth.v2.access call
-)
 TUESDAY_10_UTC = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),

@@ -73,7 +73,6 @@ async def test_a_flow_on_a_whole_slack(tmp_path: Path, flow: str) -> None:
         await OUTCOMES[flow](slack)
 
 
-@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
 async def test_an_oauth_install_on_a_lean_slack(tmp_path: Path) -> None:
     """A workspace installs askaround through OAuth on a lean Slack (Bolt's install asks
     auth.test for the bot's id, which a lean one leaves out), then Alice gives kudos: the
