@@ -108,7 +108,11 @@ async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -
 async def pending_load(
     session: AsyncSession, team_id: str, user_ids: Collection[str]
 ) -> dict[str, int]:
-    """How many offers each person has waiting for an answer right now."""
+    """How many offers each person has waiting for an answer right now, `received` or not:
+    the limit is on what reaches them at once, and one not yet sent (waiting for their
+    morning, on its way, or for a refused token to be fixed) reaches them with the rest when
+    it goes. One Slack never delivers runs out in their working minutes (escalation), or is
+    given up (`unsent`, `refused`), and stops counting then."""
     if not user_ids:
         return {}
     rows = await session.execute(

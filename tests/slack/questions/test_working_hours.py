@@ -3,12 +3,15 @@ weekend to pass where they are, and someone who travels is counted where they ar
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
-from bot.questions.policy import RoutingConfig
+from bot.questions.policy import Limits, RoutingConfig
 from bot.worktime import ROUND_THE_CLOCK, WorkingHours
+from storage.models import Offer
 from tests.e2e.harness import bot_settings
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
@@ -586,3 +589,29 @@ async def _runs_out_at(slack: SlackHarness, end: datetime) -> None:
     assert await _escalated_at(slack, end - timedelta(minutes=1)) == 0
     assert await _escalated_at(slack, end + timedelta(minutes=1)) == 1
     assert await _asked(slack) == ["bob"]
+
+
+async def test_a_request_waiting_for_its_colleagues_morning_counts_as_open(
+    slack: SlackHarness,
+) -> None:
+    """Nobody gets more unanswered requests at once than ASKAROUND_MAX_OPEN_OFFERS (here 1),
+    those waiting for their morning included: Dev, at night, is chosen for Alice's question
+    and not for Carol's, asked before his day starts, so his morning brings him one request,
+    not two. (`storage.offers.pending_load` counts a request not yet sent; `received`, which
+    judges how a colleague answers, does not.)"""
+    config = slack.services.questions.config
+    slack.services.questions.config = replace(config, limits=Limits(max_open_offers=1))
+    morning = await _dev_at_night(slack)
+    await ask(slack)
+    assert "dev" in await _asked(slack)
+    await slack.post(
+        "carol", "general", f"<@{slack.emu.bot_user_id}> who can unlock a stuck terraform state?"
+    )
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        offers = (await s.scalars(select(Offer).where(Offer.question_id == 2))).all()
+    assert slack.user("dev") not in {o.candidate_user_id for o in offers}
+    slack.advance(morning + timedelta(minutes=1) - slack.services.clock.now())
+    await slack.drain()
+    [dm] = _bot_dms(slack, "dev")
+    assert "stuck terraform state" in dm
