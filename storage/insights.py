@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
 from storage.offers import HELPED_OFFER_STATUSES, received
 from storage.question_status import released_help
-from storage.questions import put_to_people
+from storage.questions import sent_by_asker
 
 BATCH = 5000
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
@@ -144,16 +144,16 @@ async def learners(
 async def stream_questions(
     session: AsyncSession, team_id: str, since: datetime
 ) -> AsyncIterator[Sequence[tuple[str, str | None, str, bool, list[str] | None]]]:
-    """(asker, helper or None, status, is private, topics) of the questions put to people
-    since (`put_to_people`): a draft has no helper, so it would only have been counted as
-    asked."""
+    """(asker, helper or None, status, is private, topics) of the questions their askers
+    sent since (`sent_by_asker`): a draft has no helper, so it would only have been counted
+    as asked."""
     statement = select(
         Question.asker_user_id,
         Question.helper_user_id,
         Question.status,
         Question.is_private,
         Question.topics,
-    ).where(Question.team_id == team_id, Question.created_at >= since, put_to_people())
+    ).where(Question.team_id == team_id, Question.created_at >= since, sent_by_asker())
     async for rows in _batches(session, statement):
         yield rows
 

@@ -49,11 +49,13 @@ def asked() -> ColumnElement[bool]:
     return Question.status != UNASKED
 
 
-def put_to_people() -> ColumnElement[bool]:
-    """The asked questions that left their asker: put to colleagues, or found nobody who
-    could be asked. A draft waits for the asker's click (a private question, or one shown
-    solved questions first), and one withdrawn or deleted before that click was put to
-    nobody: neither is a question anyone was asked (the network insights' "asked N×")."""
+def sent_by_asker() -> ColumnElement[bool]:
+    """The asked questions their asker sent: put to colleagues, or finding nobody who could
+    be asked (or only colleagues Slack refused to message), which says as much that the
+    topic was asked about: the network insights' "asked N×" counts both, and a topic asked
+    often that nobody could take is a risk it must show. A draft waits for the asker's click
+    (a private question, or one shown solved questions first), and one withdrawn or deleted
+    before that click was sent by nobody: neither is a question anyone asked."""
     offered = exists().where(Offer.question_id == Question.id)
     return and_(
         asked(),

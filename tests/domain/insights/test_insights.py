@@ -213,21 +213,29 @@ async def test_a_question_nobody_was_asked_is_not_counted_as_asked(
     """A draft waits for its asker's click (a private question, or one shown solved
     questions first); withdrawn or deleted before that click, nobody was asked it. Neither
     counts under "asked N×"; a question put to a colleague does, and so does one that found
-    nobody who could be asked."""
+    nobody who could be asked, or only colleagues Slack refused to message: the topic was
+    asked about all the same."""
     day = NOW - timedelta(days=2)
     async with sessions() as s, s.begin():
         s.add(question_row("wes", None, "draft", ["terraform"], day))
         s.add(question_row("xia", None, "withdrawn", ["terraform"], day))
         s.add(question_row("lou", None, "unanswered", ["terraform"], day))
         put = question_row("lyn", None, "withdrawn", ["terraform"], day)
-        s.add(put)
+        refused = question_row("wes", None, "unanswered", ["terraform"], day)
+        s.add_all([put, refused])
         await s.flush()
-        s.add(
-            Offer(team_id=TEAM, question_id=put.id, candidate_user_id=uid("dev"), status="expired")
-        )
+        for question, status in ((put, "expired"), (refused, "refused")):
+            s.add(
+                Offer(
+                    team_id=TEAM,
+                    question_id=question.id,
+                    candidate_user_id=uid("dev"),
+                    status=status,
+                )
+            )
     insights.forget(TEAM)
     network = await insights.network(TEAM)
-    assert {r.topic: r.asked for r in network.risks}["terraform"] == 2
+    assert {r.topic: r.asked for r in network.risks}["terraform"] == 3
 
 
 async def test_a_manager_who_declared_a_topic_is_named_to_themselves(
