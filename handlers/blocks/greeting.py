@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.help import SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
-from bot.questions.detect import SmallTalk
 from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from handlers.blocks.elements import one_section
+
+if TYPE_CHECKING:
+    from bot.questions.detect import SmallTalk
 
 EXAMPLE_QUESTION = SLASH_COMMANDS["/ask"][0].example.removeprefix("/ask ")
 FRIENDLY: dict[SmallTalk | None, str] = {

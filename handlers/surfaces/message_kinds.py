@@ -3,7 +3,7 @@ colleague, one of the app's commands to be typed as one, or a question."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import mentions
 from bot.help import (
@@ -12,13 +12,15 @@ from bot.help import (
     SUBCOMMANDS,
     subcommand,
 )
-from bot.questions.detect import small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.routing.text import word_count
 from bot.words import first_word
 from handlers.blocks.message_text import readable_text
 from handlers.dispatch.router import deleted_ts
 from handlers.dispatch.workspace import workspace_of
+
+if TYPE_CHECKING:
+    from bot.questions.detect import SmallTalk
 
 HELP_WORDS = {"help", "commands", "what can you do"}
 MIN_QUESTION_WORDS = 3
@@ -50,6 +52,23 @@ def typed_command(text: str, *, few_words: bool) -> str | None:
     if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
         return f"/ask {text.strip()}"
     return None
+
+
+def small_talk(text: str) -> SmallTalk | None:
+    """`bot.questions.detect.small_talk`. The detector's modules (about 4 MB resident, their
+    regexes some 0.14 s of CPU to compile) are imported by the first message that needs them,
+    not by serve's start: a workspace that only gives kudos never does (docs/benchmarks.md
+    section 5)."""
+    from bot.questions.detect import small_talk as said
+
+    return said(text)
+
+
+def looks_like_question(text: str) -> bool:
+    """`bot.questions.detect.looks_like_question`, imported as `small_talk` is."""
+    from bot.questions.detect import looks_like_question as asks
+
+    return asks(text)
 
 
 def is_chatter(text: str) -> bool:

@@ -13,7 +13,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.conversations import Conversation, KnownConversations
-from bot.questions.detect import looks_like_question, small_talk
 from bot.questions.results import AskRequest, message_key
 from bot.questions.solved import SolvedMatch
 from bot.services import Services
@@ -55,6 +54,8 @@ from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
 from handlers.surfaces.message_kinds import (
     a_persons_dm,
     is_chatter,
+    looks_like_question,
+    small_talk,
     strip_bot,
     thanks_someone,
     typed_command,

@@ -183,6 +183,11 @@ async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path:
     assert await _revision(f"sqlite:///{database}") == head()
 
 
+# Modules, by the start of their names, that a started serve has not imported until something
+# needs them (docs/benchmarks.md section 5): the fuzzy matcher, the question detector's modules
+NOT_AT_START = ("rapidfuzz", "bot.questions.detect", "bot.questions.phrasing")
+
+
 async def test_serve_holds_no_fuzzy_matcher_until_something_is_mistyped(tmp_path: Path) -> None:
     """A started `askaround serve` on a current database has not loaded rapidfuzz (2.4 MB
     resident), which only a mistyped command, value or skill, a skill's type-ahead or a
@@ -190,12 +195,16 @@ async def test_serve_holds_no_fuzzy_matcher_until_something_is_mistyped(tmp_path
     skills and questions read (docs/benchmarks.md section 5). On SQLite it holds no part of
     SQLAlchemy's PostgreSQL dialect (2.4 MB) either: upserts take their database's own
     `insert` when they run, and the partial index names PostgreSQL's `where` only once a
-    PostgreSQL engine exists (`storage/models/base.py`)."""
+    PostgreSQL engine exists (`storage/models/base.py`). Nor the question detector and its
+    words (about 4 MB), which only a message to the bot, a channel's message or a question
+    reads (`handlers/surfaces/message_kinds.py`)."""
     url = f"sqlite:///{tmp_path / 'askaround.db'}"
     await _migrated(url)
     said, loaded, vocabulary_read = await _served_until_listening(url, tmp_path)
     assert "slack_bolt" in loaded and "bot.directory.skills" in loaded, "".join(said)
-    assert not [name for name in loaded if name.split(".")[0] == "rapidfuzz"]
+    assert "handlers.surfaces.questions" in loaded  # the surfaces that read messages are wired
+    held = [name for name in loaded if name.startswith(NOT_AT_START)]
+    assert not held, held
     assert not vocabulary_read
     assert "sqlalchemy.dialects.sqlite" in loaded
     assert not [name for name in loaded if name.startswith("sqlalchemy.dialects.postgresql")]
