@@ -209,3 +209,30 @@ def test_the_readme_s_routing_figures_are_routing_md_s() -> None:
     assert int(said.group(5)) == sizes[smallest]
     assert float(said.group(6)) == mrr[smallest, "engine, now"]
     assert float(said.group(7)) == mrr[smallest, "popularity"]
+
+
+_DOTTED_NAME = re.compile(r"`((?:bot|handlers|storage|emulator|benchmarks|tools)(?:\.\w+)+)[`(]")
+
+
+@pytest.mark.parametrize(
+    "page", ["README.md", *(f"docs/{p.name}" for p in sorted(ROOT.glob("docs/*.md")))]
+)
+def test_every_python_name_a_page_names_is_there(page: str) -> None:
+    """A module, or a name in one, that a page names in code (`bot.visibility.may_configure`)
+    can be imported: docs/kudos.md named `storage.kudos.tied_with` after it had moved to
+    `storage.kudos_summaries`, which the file check above cannot see."""
+    import importlib
+
+    for dotted in sorted(set(_DOTTED_NAME.findall((ROOT / page).read_text()))):
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            try:
+                found: object = importlib.import_module(".".join(parts[:cut]))
+            except ModuleNotFoundError:
+                continue
+            for name in parts[cut:]:
+                assert hasattr(found, name), f"{page} names {dotted}, which is not there"
+                found = getattr(found, name)
+            break
+        else:
+            raise AssertionError(f"{page} names {dotted}, which is not there")
