@@ -1,11 +1,17 @@
-"""`askaround skills alias|merge`: curate the workspace's skill vocabulary."""
+"""`askaround skills alias|merge [--team T…]`: curate a workspace's skill vocabulary. With
+--team, the database URL alone is needed, as for `askaround settings`; without it, the
+workspace is the one SLACK_BOT_TOKEN belongs to."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.settings import Settings
+from bot.clock import Clock
+from bot.settings import Settings, database_url_from_env
+
+if TYPE_CHECKING:
+    from bot.directory.profiles import ProfileService
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -13,22 +19,25 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "skills",
         help="add skill aliases and merge duplicate skills",
         description=(
-            "Curate the skill vocabulary of the workspace SLACK_BOT_TOKEN belongs to "
-            "(SLACK_SIGNING_SECRET is needed too)."
+            "Curate a workspace's skill vocabulary. With --team T…, only "
+            "ASKAROUND_DATABASE_URL is needed; without it, the workspace is the one "
+            "SLACK_BOT_TOKEN belongs to (SLACK_SIGNING_SECRET is needed too)."
         ),
     )
+    _team_option(parser, default=None)
     action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     alias = action.add_parser(
         "alias",
         help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
         description=(
-            "Make ALIAS another name for SKILL in the workspace the bot token belongs to (SKILL "
-            "is added if it is new); a skill people already declared is refused as an ALIAS: "
-            "`askaround skills merge` folds it into SKILL."
+            "Make ALIAS another name for SKILL in the workspace (SKILL is added if it is new); "
+            "a skill people already declared is refused as an ALIAS: `askaround skills merge` "
+            "folds it into SKILL."
         ),
     )
     alias.add_argument("alias", metavar="ALIAS", help="the other name, e.g. k8s")
     alias.add_argument("skill", metavar="SKILL", help="the skill it means, e.g. kubernetes")
+    _team_option(alias, default=argparse.SUPPRESS)
     merge = action.add_parser(
         "merge",
         help="move everyone's FROM skill onto INTO and make FROM an alias",
@@ -39,20 +48,56 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     merge.add_argument("source", metavar="FROM", help="the duplicate skill, which goes away")
     merge.add_argument("target", metavar="INTO", help="the skill that stays")
+    _team_option(merge, default=argparse.SUPPRESS)
     return parser
 
 
+def _team_option(parser: argparse.ArgumentParser, default: str | None) -> None:
+    """Before the action or after it (SUPPRESS keeps one given before)."""
+    parser.add_argument(
+        "--team",
+        metavar="T…",
+        default=default,
+        help="the workspace's id: then only ASKAROUND_DATABASE_URL is needed, no Slack setting",
+    )
+
+
 async def run(args: argparse.Namespace) -> int:
-    from bot.directory.admin import add_alias, merge_skills
+    if args.team is not None:
+        message = await _in_database(args)
+    else:
+        message = await _in_slack_s_workspace(args)
+    print(message)
+    return 0
+
+
+async def _in_database(args: argparse.Namespace) -> str:
+    from bot.directory.profiles import ProfileService
+    from bot.runtime.cli.database import migrated
+    from bot.runtime.cli.workspaces import choose_workspace
+    from storage.db import create_sessions
+    from storage.workspace_settings import workspace_ids
+
+    async with migrated(database_url_from_env()) as engine:
+        sessions = create_sessions(engine)
+        async with sessions() as s:
+            team_id = choose_workspace(args.team, await workspace_ids(s))
+        return await _curate(ProfileService(sessions, Clock()), team_id, args)
+
+
+async def _in_slack_s_workspace(args: argparse.Namespace) -> str:
     from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client
 
     settings = Settings.from_env(one_workspace=True)
     async with open_services(settings) as services:
         team_id = (await SlackResolver.connect(directory_client(settings))).team_id
-        if args.action == "alias":
-            message = await add_alias(services.directory, team_id, args.alias, args.skill)
-        else:
-            message = await merge_skills(services.directory, team_id, args.source, args.target)
-    print(message)
-    return 0
+        return await _curate(services.directory, team_id, args)
+
+
+async def _curate(directory: ProfileService, team_id: str, args: argparse.Namespace) -> str:
+    from bot.directory.admin import add_alias, merge_skills
+
+    if args.action == "alias":
+        return await add_alias(directory, team_id, args.alias, args.skill)
+    return await merge_skills(directory, team_id, args.source, args.target)
