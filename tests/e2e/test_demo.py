@@ -116,6 +116,21 @@ def test_someone_asked_suggests_a_colleague_in_the_offers_menu(tmp_path: Path) -
     assert "`pick` takes a menu and what to pick in it" in out
 
 
+def test_the_bot_picked_as_an_askaround_admin_is_refused_on_the_field(tmp_path: Path) -> None:
+    """Slack's people picker lists apps, and the settings refuse one next to the field. The
+    demo made `@askaround` the bot's mention before reading the picker, and then answered
+    "nobody called @<@U0…> here", so the refusal the README tells of could not be seen."""
+    result = _demo(
+        "@hana: /askaround settings\n@hana submit askaround admins=@askaround\n", tmp_path
+    )
+    assert result.returncode == 0, result.stdout
+    refused = result.stdout[result.stdout.index("> @hana submit") :]
+    assert (
+        "[modal shown to @hana: not submitted]\n    askaround admins: askaround: only " in refused
+    )
+    assert "a deactivated account or a bot" in refused and "nobody called" not in refused
+
+
 def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
     """The database keeps the company, the emulator starts afresh: the second run's events
     are answered as the first's were (its emulator numbered them from Ev000000001 again, and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -249,12 +250,19 @@ class DemoSession:
             chosen.append(words.get(item.lower(), offered[0]))
         return chosen if str(element.get("type")).startswith("multi_") else chosen[0]
 
+    def _person_picked(self, item: str) -> str:
+        """A person typed in a people picker; `@askaround` too, which the line already made
+        the bot's mention: Slack's picker lists apps, and the bot refuses one on the field
+        (it was "nobody called @<@U0…> here")."""
+        mention = re.fullmatch(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>", item)
+        return mention.group(1) if mention else self.user(item.lstrip("@"))
+
     def _typed(self, element: dict[str, Any], raw: str) -> Any:
         """What a person picks in a field, from what they typed in the demo."""
         kind = str(element.get("type"))
         items = [item.strip() for item in raw.split(",") if item.strip()]
         if kind.endswith("users_select"):
-            ids = [self.user(item.lstrip("@")) for item in items]
+            ids = [self._person_picked(item) for item in items]
             return ids if kind.startswith("multi_") else ids[0]
         if kind.endswith("static_select"):
             options = {}
