@@ -697,3 +697,20 @@ def test_output_into_a_pipe_closed_early_ends_quietly(offline: Path) -> None:
         said = done.stderr.decode()
         assert done.returncode == 141 and "pipe" not in said.lower(), (argv, said)
         assert "Traceback" not in said and "Exception ignored" not in said, (argv, said)
+
+
+async def test_eval_s_database_flag_is_named_when_it_is_wrong(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`eval routing --database URL` is refused as that flag, and before the folder is read:
+    it said "ASKAROUND_DATABASE_URL uses 'mysql'", a setting the command line had not used."""
+    for url, said in (
+        ("mysql://u@h/db", "--database uses 'mysql'; only sqlite and postgresql are supported"),
+        ("not a url", "--database is malformed: 'not a url' is not like sqlite:///"),
+    ):
+        code, err = await run(
+            capsys, "eval", "routing", str(offline / "nowhere"), "--database", url
+        )
+        assert code == 2
+        one_line(err, said)
+        assert "ASKAROUND_DATABASE_URL" not in err[0]

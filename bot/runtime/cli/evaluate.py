@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.database_url import normalise_database_url
-from bot.errors import AskaroundError
+from bot.errors import AskaroundError, ConfigError
 from bot.runtime.cli import evaluate_questions
 from bot.runtime.cli.failures import UsageError
 
@@ -69,10 +69,11 @@ async def run(args: argparse.Namespace) -> int:
         return await evaluate_questions.run(args)
     if not 0.0 <= args.history <= 1.0:
         raise UsageError(f"--history {args.history:g} is not a fraction between 0 and 1")
+    database = _database_flag(args.database)
     from bot.routing.evaluation import keep_history, read_dataset
 
     dataset = keep_history(read_dataset(args.folder), args.history)
-    measured = await measure(dataset, args.database)
+    measured = await measure(dataset, database)
     results, index = measured.results, measured.index
     loaded, routed = measured.loaded, measured.routed
     for metrics in results.methods:
@@ -87,6 +88,16 @@ async def run(args: argparse.Namespace) -> int:
     print(f"weights fitted on {index.fitted_on} history questions", file=sys.stderr)
     print(f"loaded in {loaded:.1f} s, routed in {routed:.1f} s", file=sys.stderr)
     return 0
+
+
+def _database_flag(given: str | None) -> str | None:
+    """--database read as ASKAROUND_DATABASE_URL is, and refused in the flag's name."""
+    if given is None:
+        return None
+    try:
+        return normalise_database_url(given)
+    except ConfigError as error:
+        raise UsageError(f"--database{str(error).removeprefix(error.variable)}") from None
 
 
 @dataclass(frozen=True)
