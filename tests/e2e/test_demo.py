@@ -131,6 +131,32 @@ def test_the_bot_picked_as_an_askaround_admin_is_refused_on_the_field(tmp_path: 
     assert "a deactivated account or a bot" in refused and "nobody called" not in refused
 
 
+def test_the_demo_leaves_a_database_of_another_workspace_alone(tmp_path: Path) -> None:
+    """`--database` pointed at a real workspace's SQLite file (askaround.db, a slip for
+    demo.db) is refused in one line, and the file keeps what it had: the demo ran its bot on
+    it, with the emulator as Slack, and added a fictional company beside the real one."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    real = tmp_path / "demo.db"  # the name _demo gives --database
+    (tmp_path / "people.csv").write_text("slack_id,handle,name\nU0ANA,ana,Ana Silva\n")
+    command = [sys.executable, "-m", "bot.runtime.cli", "import", "people", "people.csv"]
+    subprocess.run(
+        [*command, "--team", "T0REAL"],
+        env={**env, "ASKAROUND_DATABASE_URL": f"sqlite:///{real}"},
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    result = _demo("@alice: /kudos me\n", tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"askaround: {real} holds workspace T0REAL, not the demo's: give --database a file "
+        "of its own (a new name starts a new demo company)\n"
+    )
+    with closing(sqlite3.connect(real)) as db:
+        assert db.execute("SELECT DISTINCT team_id FROM people").fetchall() == [("T0REAL",)]
+
+
 def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
     """The database keeps the company, the emulator starts afresh: the second run's events
     are answered as the first's were (its emulator numbered them from Ev000000001 again, and

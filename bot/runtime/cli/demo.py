@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="FILE",
         help=(
             "SQLite file to keep the demo's data in; a later demo on it carries on with that "
-            "company (default: a temporary file)"
+            "company, and one holding a real workspace is refused (default: a temporary file)"
         ),
     )
     return parser
@@ -38,10 +38,20 @@ async def run(args: argparse.Namespace) -> int:
             "or `pip install -e ./emulator`"
         )
     from bot.runtime.cli.database import migrated
-    from bot.runtime.demo import run_demo
+    from bot.runtime.demo import DEMO_TEAM_ID, run_demo
+    from storage.db import create_sessions
+    from storage.workspace_settings import workspace_ids
 
     if args.database:  # a file that will not open is one line naming it, before the demo starts
-        async with migrated(f"sqlite+aiosqlite:///{args.database}"):
-            pass
+        async with migrated(f"sqlite+aiosqlite:///{args.database}") as engine:
+            async with create_sessions(engine)() as s:
+                others = [t for t in await workspace_ids(s) if t != DEMO_TEAM_ID]
+        # A real workspace's file (askaround.db for demo.db): the demo's bot would work its
+        # outbox and digests against the emulator, and add a fictional company beside it.
+        if others:
+            raise AskaroundError(
+                f"{args.database} holds workspace {', '.join(others)}, not the demo's: give "
+                "--database a file of its own (a new name starts a new demo company)"
+            )
 
     return await run_demo(database=args.database)

@@ -48,6 +48,9 @@ Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D o
 # submitted on a loaded machine was acked empty, its confirmation never shown.
 SLACK_WAITS_SECONDS = 15.0
 
+# The demo company's workspace: a --database holding any other is a real one, left alone.
+DEMO_TEAM_ID = "T0EMULATE"
+
 CARRIED_ON = """Carrying on with the company kept in {file}: its kudos, questions and settings
 count, but this Slack starts empty, so earlier messages are not here to click or react to."""
 
@@ -61,7 +64,10 @@ async def run_demo(
         db_file = Path(database) if database else Path(tmp) / "demo.db"
         secret = secrets.token_hex(16)
         async with SlackEmulator(
-            signing_secret=secret, bot_scopes=BOT_SCOPES, ack_timeout=SLACK_WAITS_SECONDS
+            signing_secret=secret,
+            team_id=DEMO_TEAM_ID,
+            bot_scopes=BOT_SCOPES,
+            ack_timeout=SLACK_WAITS_SECONDS,
         ) as emu:
             company = load_company()
             users = create_slack_users(emu, company)
