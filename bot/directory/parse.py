@@ -252,11 +252,21 @@ _LINK = re.compile(r"<[^<>]*:[^<>]*>")  # a link, its colon inside: `<mailto:ana
 _EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
 
 
+# A level and then more words (`terraform:4 kubernetes:3`): skills not parted by commas, which
+# were kept as one skill, "terraform:4 kubernetes". One digit: `ISO 9001:2015 audits` is a name.
+_RUN_ON = re.compile(r"(:\s*\d)\s+(?=\S)")
+
+
 def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
     """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess.
     `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
     for part in split_list(text):
+        if _RUN_ON.search(part):
+            with_commas = _RUN_ON.sub(r"\1, ", part)
+            raise SkillsSyntaxError(
+                f"`{part}` looks like several skills; put a comma between them: `{with_commas}`."
+            )
         name, level_text, force = _skill_part(part, slack=slack)
         if not name:
             raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")

@@ -62,6 +62,19 @@ async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> No
     assert "Removed: R&amp;D" in reply
 
 
+async def test_skills_with_levels_but_no_commas_are_refused_with_the_commas(
+    slack: SlackHarness,
+) -> None:
+    """`/skills add terraform:4 kubernetes:3` saved one skill, "terraform:4 kubernetes", at
+    level 3. It is refused, nothing saved, with the same skills written with commas; a skill
+    of several words at one level is still one skill."""
+    reply = await skills(slack, "alice", "add terraform:4 kubernetes:3")
+    assert "put a comma between them: `terraform:4, kubernetes:3`" in reply, reply
+    assert "Saved" not in reply
+    assert "Terraform" not in await skills(slack, "alice", "")
+    assert "Incident management (2)" in await skills(slack, "alice", "add incident management:2")
+
+
 async def test_names_with_an_ampersand_are_escaped_in_replies(slack: SlackHarness) -> None:
     """A contact, topic or app named with `&` reads as typed: the reply escapes it once, as
     Slack's mrkdwn asks (it was put in raw, `R&D Guild`)."""
