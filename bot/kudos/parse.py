@@ -180,6 +180,11 @@ def parse_top(args: str) -> tuple[str, str | None]:
             value = (tags or channels)[0].lower()
         elif _SAID.get(said, said) in PERIODS:
             period = _SAID.get(said, said)
+        elif said in ("this", "last"):
+            raise KudosRefused(
+                f"`{said}` needs a period after it: `{said} week`, `{said} month`, "
+                f"`{said} quarter` or `{said} year`."
+            )
         else:
             raise KudosRefused(
                 f"I don't know the period `{word}`: use week, month, quarter, year (this one, "

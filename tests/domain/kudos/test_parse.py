@@ -119,8 +119,12 @@ def test_last_and_a_unit_is_the_period_before() -> None:
     assert parse_top("last week") == ("last week", None)
     assert parse_top("#craft Last  Month") == ("last month", "craft")
     assert parse_top("#last quarter") == ("quarter", "last")
-    with pytest.raises(KudosRefused, match="I don't know the period `last`"):
+    # `last` alone was "I don't know the period `last`: use … (…, or `last` for the one
+    # before)", refusing the word it then offered
+    with pytest.raises(KudosRefused, match=r"^`last` needs a period after it: `last week`, "):
         parse_top("last")
+    with pytest.raises(KudosRefused, match="`this quarter` or `this year`"):
+        parse_top("This #craft")
 
 
 def test_clip_never_cuts_a_mention_or_entity_in_half() -> None:

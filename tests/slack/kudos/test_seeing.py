@@ -49,6 +49,10 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     assert "Carol Diaz · 1" in ephemeral_text(slack, "maria").split("of all time")[1]
     await give(slack, "maria", "top fortnight")
     assert "I don't know the period `fortnight`" in ephemeral_text(slack, "maria")
+    await give(slack, "maria", "top last")
+    assert "`last` needs a period after it: `last week`, `last month`" in ephemeral_text(
+        slack, "maria"
+    )
     await give(slack, "maria", "top #crafts")
     assert "Did you mean #craft" in ephemeral_text(slack, "maria")
 
