@@ -25,7 +25,7 @@ def register(router: Router, services: Services) -> None:
         subcommand = typed.lower()
         if subcommand == "":
             await ack(**render_empty_command("/askaround"))
-        elif subcommand == "help":
+        elif subcommand.split(maxsplit=1)[0] == "help":  # `help me`, as /ask, /skills, /kudos
             await ack()  # the kudos lines name company values only where there are some
             rules = await services.kudos.rules(workspace_of(context))
             shown = render_help(has_values=bool(rules.values))

@@ -92,3 +92,12 @@ async def test_askaround_help_names_no_values_in_a_workspace_with_none(
         line for line in kudos if "#" in line or "company values" in line or "one value" in line
     ]
     assert kudos and not named, named
+
+
+@pytest.mark.parametrize("command", ["/askaround", "/ask", "/skills", "/kudos"])
+async def test_help_with_words_after_it_is_the_help(slack: SlackHarness, command: str) -> None:
+    """`/ask help me`, `/skills help me` and `/kudos help me` showed their help, and
+    `/askaround help me` alone answered "I don't know `/askaround help me`"."""
+    (plain,) = await told(slack, command, "help")
+    (asked,) = await told(slack, command, "help me please")
+    assert asked == plain and "I don't know" not in asked
