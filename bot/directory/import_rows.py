@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from bot.directory.import_files import RawRow
 from bot.directory.parse import (
+    CLEAR_WORDS,
     CONTACT_NAME_CHARS,
     LEVELS,
     RELATIONSHIPS,
@@ -138,7 +139,10 @@ def _list(f: dict[str, Any], key: str) -> tuple[str, ...] | None:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RowError(f"{key} must be a list of names")
-    return tuple(v.strip() for v in value if v.strip())
+    items = tuple(v.strip() for v in value if v.strip())
+    # `none` clears, as `/skills interests none` does: an empty cell leaves what is known, so a
+    # CSV could take nobody's `admin` role away (YAML's `[]` could)
+    return () if len(items) == 1 and items[0].lower() in CLEAR_WORDS else items
 
 
 def _skills(value: Any) -> dict[str, int]:
