@@ -41,7 +41,7 @@ class PersonRow:
     tz: str | None
     title: str | None
     team: str | None
-    manager: str | None
+    manager: str | None  # None: the row names none, keep the one known; "": `none`, clear it
     skills: dict[str, int]
     interests: tuple[str, ...] | None
     roles: tuple[str, ...] | None
@@ -96,7 +96,7 @@ def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow
         tz=tz,
         title=check(lambda: _text(f, "title"), None),
         team=check(lambda: _text(f, "team"), None),
-        manager=check(lambda: _text(f, "manager"), None),
+        manager=check(lambda: _manager(f), None),
         skills=check(lambda: _skills(f.get("skills")), {}),
         interests=check(lambda: _list(f, "interests"), None),
         roles=person_roles,
@@ -129,6 +129,13 @@ def _text(f: dict[str, Any], key: str) -> str | None:
     if len(text) > longest:
         raise RowError(f"{key} is {longest} characters at most")
     return text or None
+
+
+def _manager(f: dict[str, Any]) -> str | None:
+    """`none` clears a manager (the top of the org chart): an empty cell, or YAML's null, keeps
+    the one known."""
+    named = _text(f, "manager")
+    return "" if named is not None and named.lower() in CLEAR_WORDS else named
 
 
 def _list(f: dict[str, Any], key: str) -> tuple[str, ...] | None:

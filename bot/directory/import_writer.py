@@ -261,11 +261,18 @@ def _fields(accepted: Accepted, person: dict[str, Any] | None) -> dict[str, Any]
             "tz": row.tz or profile.tz or old["tz"],
             "title": row.title if row.title is not None else old["title"],
             "team_name": row.team if row.team is not None else old["team_name"],
-            "manager_user_id": accepted.manager if row.manager else old["manager_user_id"],
+            "manager_user_id": _manager_after(accepted, old),
             "roles": list(row.roles) if row.roles is not None else old["roles"],
             "interests": list(row.interests) if row.interests is not None else old["interests"],
         }
     )
+
+
+def _manager_after(accepted: Accepted, old: dict[str, Any]) -> str | None:
+    """The row's manager; none named keeps the one recorded, and `none` ("") clears it."""
+    if accepted.row.manager is None:
+        return str(old["manager_user_id"]) if old["manager_user_id"] else None
+    return accepted.manager if accepted.row.manager else None
 
 
 # What an empty row (`ensure_person`) holds, so a new person gets the same defaults.

@@ -171,21 +171,24 @@ async def test_control_characters_in_a_file_are_dropped_as_in_slack(
     assert [s.key for s in skills] == ["terraform"]
 
 
-async def test_none_in_a_roles_or_interests_cell_clears_them(
+async def test_none_in_a_roles_interests_or_manager_cell_clears_them(
     offline: Path,
     sessions: async_sessionmaker[AsyncSession],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An admin demoted takes a file: an empty cell leaves what is known, and `none` was
     refused as "unknown roles 'none'", so a CSV could not take the `admin` role (anyone's
-    report, the whole network) away from anyone. `none` clears, as `/skills interests none`
-    does; YAML's `roles: []` did already."""
+    report, the whole network) away from anyone, nor make anyone the top of the org chart
+    (and no YAML either: `manager: null` keeps the manager). `none` clears, as `/skills
+    interests none` does; YAML's `roles: []` did already."""
     await asyncio.to_thread(
-        offline.write_text, "slack_id,handle,roles,interests\nU0CARL,carl,admin,rust\n"
+        offline.write_text, "slack_id,handle,roles,interests,manager\nU0CARL,carl,admin,rust,ana\n"
     )
     assert await asyncio.to_thread(main, ["import", "people", str(offline)]) == 0
+    async with sessions() as s:
+        assert (await people_q.all_people(s, "T1"))["U0CARL"].manager_user_id == "U0ANA"
     await asyncio.to_thread(
-        offline.write_text, "slack_id,handle,roles,interests\nU0CARL,carl,none,None\n"
+        offline.write_text, "slack_id,handle,roles,interests,manager\nU0CARL,carl,none,None,none\n"
     )
     assert await asyncio.to_thread(main, ["import", "people", str(offline)]) == 0, (
         capsys.readouterr().out
@@ -193,4 +196,4 @@ async def test_none_in_a_roles_or_interests_cell_clears_them(
     assert "1 updated" in capsys.readouterr().out
     async with sessions() as s:
         carl = (await people_q.all_people(s, "T1"))["U0CARL"]
-    assert (carl.roles, carl.interests) == ([], [])
+    assert (carl.roles, carl.interests, carl.manager_user_id) == ([], [], None)
