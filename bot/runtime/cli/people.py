@@ -28,7 +28,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=(
             "Add or update people from FILE: name, time zone, title, team, manager, roles, "
             "skills, interests and network, one person a row (CSV) or an item of `people:` "
-            "(YAML); the formats are in docs/directory.md. Emails are resolved to Slack users "
+            "(YAML); the formats are in docs/directory.md. An empty cell keeps what is known, "
+            "and `none` clears roles, interests or a manager. Emails are resolved to Slack users "
             "with users.lookupByEmail; without Slack settings, with the people already in the "
             "database. Every row is validated and the run ends with a report: rejected rows "
             "are listed with their line and the exit code is 1. Running the same file again "
