@@ -119,6 +119,17 @@ def _none(text: str) -> bool:
     return text.strip().lower() in NONE_WORDS
 
 
+def _hour(text: str) -> int:
+    """`9`, `09` or `09:00`, as the Home tab and the modal show the hour."""
+    hour = re.fullmatch(r"(\d{1,2})(?::00)?", text.strip())
+    if hour is None or int(hour[1]) > 23:
+        raise ValueError(
+            f"Digest hour is a whole hour from 0 to 23, like 9 or 09:00 ({_quoted(text.strip())} "
+            "isn't)."
+        )
+    return int(hour[1])
+
+
 def _whole(text: str, low: int, high: int, what: str) -> int:
     raw = text.strip()
     if not re.fullmatch(r"\d{1,6}", raw) or not low <= int(raw) <= high:
@@ -308,7 +319,7 @@ KEYS: tuple[Key, ...] = (
         "digest_hour",
         "Digest hour",
         "The hour (0 to 23, the manager's own time) the digest is sent.",
-        lambda t: _whole(t, 0, 23, "Digest hour"),
+        _hour,
     ),
     Key(
         "digest_scope", "Digest covers", "all: everyone below; direct: direct reports.", parse_scope

@@ -120,6 +120,24 @@ async def test_a_bad_key_or_value_is_one_line_and_exit_1(
 
 
 @pytest.mark.usefixtures("database_only")
+async def test_the_digest_hour_is_taken_as_the_home_tab_shows_it(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Home tab and the modal say "Monday 09:00", and `set digest_hour 09:00` was refused
+    as not a whole number; an hour with minutes is refused for what it is."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(capsys, "set", "digest_hour", "07:00")
+    assert (code, out.strip(), err) == (0, "digest_hour: 7", "")
+    assert (await slack.services.workspace_settings.current(slack.team_id)).digest_hour == 7
+    code, out, err = await cli(capsys, "set", "digest_hour", "7:30")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        "askaround: digest_hour: Digest hour is a whole hour from 0 to 23, like 9 or 09:00 "
+        "('7:30' isn't)."
+    ]
+
+
+@pytest.mark.usefixtures("database_only")
 async def test_a_key_in_capitals_or_with_dashes_is_the_key(
     slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
