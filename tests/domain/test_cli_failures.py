@@ -714,3 +714,41 @@ async def test_eval_s_database_flag_is_named_when_it_is_wrong(
         assert code == 2
         one_line(err, said)
         assert "ASKAROUND_DATABASE_URL" not in err[0]
+
+
+SKILLED_PEOPLE = """slack_id,handle,name,skills
+U0ANA,ana,Ana Silva,"kubes:4, terraform:3"
+U0BEN,ben,Ben Okoro,kubernetes:2
+"""
+
+
+async def test_skills_alias_and_merge_with_the_database_alone(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`askaround skills alias|merge --team T…` curates a workspace's skills with the database
+    URL alone, as `settings` changes its settings: without a bot token at hand (a database
+    reached from a laptop, a replica's shell) an admin could not fold `kubes` into Kubernetes.
+    A workspace the database has not is one line naming those it has."""
+
+    async def printed(*argv: str) -> str:
+        capsys.readouterr()
+        assert await asyncio.to_thread(main, list(argv)) == 0
+        out, err = capsys.readouterr()
+        assert err == "", err
+        return out.strip()
+
+    (offline / "people.csv").write_text(SKILLED_PEOPLE)
+    assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ACME"))[0] == 0
+    assert await printed("skills", "merge", "kubes", "kubernetes", "--team", "t0acme") == (
+        "Merged `kubes` into Kubernetes: 1 profile moved, and `kubes` is now an alias."
+    )
+    assert await printed("skills", "--team", "T0ACME", "alias", "tf", "terraform") == (
+        "`tf` now means Terraform (terraform)."
+    )
+    # the merge was kept: nobody has `kubes` to merge any more
+    code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes", "--team", "T0ACME")
+    assert code == 1
+    one_line(err, "Nobody here declared a skill `kubes`.")
+    code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes", "--team", "T0NOPE")
+    assert code == 1
+    one_line(err, "no workspace T0NOPE in this database (it has: T0ACME)")
