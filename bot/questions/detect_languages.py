@@ -2,7 +2,7 @@
 Czech, Ukrainian, Finnish, Danish, Norwegian, Romanian, Hungarian and Hindi in Devanagari, and
 a few more in Russian, Arabic and Swedish: someone who knows, has done it or has an idea, how
 the others do it, how to and where a thing is, the best way, a question answered in the same
-message, and the invitations and social words that take away (`bot/questions/detect_words.py`
+message, and the invitations and social words that take away (`bot/questions/detect_words/`
 has English and the languages before these).
 
 Each phrase is folded as the text it searches is (`bot/routing/text.py`: `biết` is `biet`,
@@ -129,7 +129,7 @@ ASKS_HOW = tuple(
 
 # The best way to do a thing, asked with a question mark, asks how (`какой лучший способ…?`,
 # `أفضل طريقة…؟`, `cách tốt nhất…?`, `bästa sättet…?`, `cea mai bună metodă…?`); joined into
-# the other languages' `best way` in `bot/questions/detect_words.py`.
+# the other languages' `best way` in `bot/questions/detect_words/asks_how.py`.
 BEST_WAY = tuple(
     fold(phrase)
     for phrase in (
