@@ -1,6 +1,6 @@
 """Phrasings of asking and not asking as teams abroad write in Slack, in their own language
 with English words of work mixed in, that the twentieth held-out set showed the detector
-reading wrongly (`bot/questions/detect_words.py`, `bot/questions/detect_languages.py`);
+reading wrongly (`bot/questions/detect_words/`, `bot/questions/detect_languages.py`);
 every message here is written for the test, none is from a labelled set."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Phrasings of asking and not asking in business teams' Slack (support, sales, finance, HR,
 legal, IT helpdesk, logistics, healthcare operations) that the twenty-second held-out set
-showed the detector reading wrongly (`bot/questions/detect_words.py`,
+showed the detector reading wrongly (`bot/questions/detect_words/`,
 `bot/questions/detect_languages.py`); every message here is written for the test, none is from
 a labelled set."""
 

@@ -2,7 +2,7 @@
 government's permitting, code enforcement, records and 311 staff: formal and long-winded) and the
 forty-ninth (a container port terminal's operations: terse shorthand, mostly from writers not
 native in English, Dutch, Polish and Portuguese mixed in) showed the detector reading wrongly
-(`bot/questions/detect_words.py`); both sets were written blind and committed before the detector
+(`bot/questions/detect_words/`); both sets were written blind and committed before the detector
 was run on them. Every message here is written for the test, none is from a labelled set, and
 each rule is probed with messages of other workplaces, and with near misses that must keep their
 verdict."""

@@ -1,5 +1,5 @@
 """Phrasings of asking and not asking in public community help channels that the fifteenth
-held-out set showed the detector reading wrongly (`bot/questions/detect_words.py`); every
+held-out set showed the detector reading wrongly (`bot/questions/detect_words/`); every
 message here is written for the test, none is from a labelled set."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, that the forty-sixth held-out set (a TV drama's crew
 channel, typed on phones) and the forty-seventh (a veterinary hospital group: formal compliance
 messages, terse clinical ones, Spanish and Tagalog mixed in) showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); both sets were written blind and
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); both sets were written blind and
 committed before the detector's code was read. Every message here is written for the test, none
 is from a labelled set, and each rule is probed with messages of other workplaces, and with near
 misses that must keep their verdict."""

@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, as an architecture practice's design-technology
 channel writes them (Revit, Rhino, drawing sets, building codes and permits), that the
 thirty-sixth held-out set showed the detector reading wrongly (`bot/questions/detect.py`,
-`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set, and each rule is probed with messages of other workplaces, and of chatter, too."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, in the day of a distributed product engineering team
 whose writers are mostly not native in English, with its tracker's and CI's bots, that the
 twenty-ninth held-out set showed the detector reading wrongly (`bot/questions/detect.py`,
-`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """English phrasings of asking and not asking that the thirteenth and fourteenth held-out sets
-showed the detector missing (`bot/questions/detect_words.py`); every message here is written
+showed the detector missing (`bot/questions/detect_words/`); every message here is written
 for the test, none is from a labelled set."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Phrasings of not asking, and of asking, that the forty-second held-out set (a law firm's
 practice-support channel) and the forty-third (a freight carrier's dispatch channel) showed the
-detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words.py`); both sets
+detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words/`); both sets
 were written blind, before the detector's code was read. Every message here is written for the
 test, none is from a labelled set, and each rule is probed with messages of other workplaces,
 and with near misses that must keep their verdict."""

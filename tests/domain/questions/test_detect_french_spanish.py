@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, in French and Spanish, as a company's offices write
 them wholly in those languages (warehouses, carriers, orders, payroll, IT, English words of work
 mixed in), that the thirty-third held-out set showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is written for
 the test, none is from a labelled set, and each rule is probed with French and Spanish messages
 of other workplaces, and of chatter, too."""
 

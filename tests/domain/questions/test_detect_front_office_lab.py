@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, that the fortieth held-out set (a hotel group's front
 office and housekeeping) and the forty-first (a biotech lab's research and lab-ops channel)
 showed the detector reading wrongly (`bot/questions/detect.py`,
-`bot/questions/detect_words.py`); both sets were written blind, before the detector's code was
+`bot/questions/detect_words/`); both sets were written blind, before the detector's code was
 read. Every message here is written for the test, none is from a labelled set, and each rule is
 probed with messages of other workplaces, and with near misses that must keep their verdict."""
 

@@ -1,6 +1,6 @@
 """Phrasings of not asking, and of asking, in an online game's community workspace (players,
 helpers and moderators, bots, emoji and chat shorthand) that the thirtieth held-out set showed
-the detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words.py`); every
+the detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words/`); every
 message here is written for the test, none is from a labelled set."""
 
 from __future__ import annotations

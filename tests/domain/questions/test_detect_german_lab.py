@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, in German, as a university research lab writes it
 (instruments, the cluster, grants, travel, safety, orders, English words of work mixed in), that
 the thirty-second held-out set showed the detector reading wrongly (`bot/questions/detect.py`,
-`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set, and each rule is probed with German messages of other workplaces too."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Phrasings of asking, and of not asking, that the fiftieth held-out set (a restaurant group's
 kitchens and front of house) and the fifty-first (a video-game studio's art, engine and QA
-channels) showed the detector reading wrongly (`bot/questions/detect_words.py`); both sets were
+channels) showed the detector reading wrongly (`bot/questions/detect_words/`); both sets were
 written blind and committed before the detector was run on them. Every message here is written
 for the test, none is from a labelled set, and each rule is probed with messages of other
 workplaces, and with near misses that must keep their verdict."""

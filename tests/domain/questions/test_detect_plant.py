@@ -1,6 +1,6 @@
 """Phrasings of not asking, and of asking, in a manufacturing plant's day of channel traffic
 that the twenty-eighth held-out set showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is written for
 the test, none is from a labelled set."""
 
 from __future__ import annotations

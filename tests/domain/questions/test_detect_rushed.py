@@ -1,6 +1,6 @@
 """Phrasings of asking and not asking as people type in Slack when rushed (chat spellings,
 dropped words, a pasted error and `help`, another language mixed in) that the eighteenth
-held-out set showed the detector reading wrongly (`bot/questions/detect_words.py`); every
+held-out set showed the detector reading wrongly (`bot/questions/detect_words/`); every
 message here is written for the test, none is from a labelled set."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Phrasings of asking, and of not asking, as teachers write to their school district's IT
 helpdesk and to each other (people who are not technical asking technical things), that the
 thirty-ninth held-out set showed the detector reading wrongly (`bot/questions/detect.py`,
-`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set, and each rule is probed with messages of other workplaces, and near misses that
 must keep their verdict."""
 

@@ -1,6 +1,6 @@
 """Phrasings of asking, and of not asking, as a general contractor's site, project and office
 staff write them, that the thirty-eighth held-out set showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is written for
 the test, none is from a labelled set, and each rule is probed with messages of other
 workplaces, and near misses that must keep their verdict."""
 

@@ -1,6 +1,6 @@
 """Phrasings of asking and not asking in specialist work chat (networking, labs, ERP, audio,
 CAD) that the sixteenth held-out set showed the detector reading wrongly
-(`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+(`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set."""
 
 from __future__ import annotations

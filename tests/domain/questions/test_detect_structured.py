@@ -1,6 +1,6 @@
 """Longer, structured Slack messages (context before the ask, quotes, lists, headings, links)
 that the nineteenth held-out set showed the detector reading wrongly
-(`bot/questions/detect_words.py`, `bot/questions/detect.py`); every message here is written
+(`bot/questions/detect_words/`, `bot/questions/detect.py`); every message here is written
 for the test, none is from a labelled set."""
 
 from __future__ import annotations

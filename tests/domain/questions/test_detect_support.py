@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, as a SaaS company's customer-support and success team
 writes them (lowercase, typos, tickets and conversations quoted by the help desk's bots and by
 agents), that the thirty-fourth held-out set showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is written for
 the test, none is from a labelled set, and each rule is probed with messages of other
 workplaces, and of chatter, too."""
 

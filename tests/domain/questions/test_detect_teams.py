@@ -1,7 +1,7 @@
 """Phrasings of asking and not asking in the Slack of research labs, open-source maintainers,
 a game studio, field service, retail stores, volunteers, founders and async standups that the
 twenty-third held-out set and the probes after it showed the detector reading wrongly
-(`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is written for
+(`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is written for
 the test, none is from a labelled set."""
 
 from __future__ import annotations

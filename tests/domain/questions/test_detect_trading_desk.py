@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, as a trading desk and its middle office write them,
 tersely, with abbreviations, many in the English of Warsaw and Buenos Aires (`q:`, `pls advise
 how…`, `what is the reason that…`, `nm 16:00`), that the thirty-seventh held-out set showed the
-detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words.py`); every
+detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words/`); every
 message here is written for the test, none is from a labelled set, and each rule is probed with
 messages of other workplaces, and of chatter, too."""
 

@@ -1,6 +1,6 @@
 """Phrasings of not asking, and of asking, in a hospital ward's operations channels (nurses,
 pharmacy, bed flow, biomed, the EHR and its bots) that the thirty-first held-out set showed the
-detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words.py`); every
+detector reading wrongly (`bot/questions/detect.py`, `bot/questions/detect_words/`); every
 message here is written for the test, none is from a labelled set, and each rule is probed with
 messages of other workplaces too."""
 

@@ -1,6 +1,6 @@
 """Phrasings of asking and not asking in a company's everyday Slack (engineering, support,
 on-call) that the seventeenth held-out set showed the detector reading wrongly
-(`bot/questions/detect_words.py`); every message here is written for the test, none is from a
+(`bot/questions/detect_words/`); every message here is written for the test, none is from a
 labelled set."""
 
 from __future__ import annotations

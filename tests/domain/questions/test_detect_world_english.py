@@ -1,7 +1,7 @@
 """Phrasings of not asking, and of asking, as an operations team writes them in the Englishes of
 Bangalore, Lagos, Manila and Singapore (`please how can I…`, Tagalog and Nigerian Pidgin mixed
 in, `any taker`, `ah ok`), that the thirty-fifth held-out set showed the detector reading
-wrongly (`bot/questions/detect.py`, `bot/questions/detect_words.py`); every message here is
+wrongly (`bot/questions/detect.py`, `bot/questions/detect_words/`); every message here is
 written for the test, none is from a labelled set, and each rule is probed with messages of
 other workplaces, and of chatter, too."""
 
