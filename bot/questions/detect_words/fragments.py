@@ -1,6 +1,6 @@
-"""How the detector's patterns are built (`phrases`), and the pieces of phrase that several of them
-share: who `someone` is, the favours asked in other languages, a service or a stand-in asked
-for, a fault and its cause, the culprit sought for a deed."""
+"""How the detector's patterns are built (`phrases`), and the pieces of phrase that several of
+them share: who `someone` is, a `who` that asks, the favours asked in other languages, a service
+or a stand-in asked for, a fault and its cause, the culprit sought for a deed."""
 
 from __future__ import annotations
 
@@ -102,4 +102,11 @@ THOUGHT_CAUSE = r"(?:causes|caused|is causing|would cause|happened|went wrong|is
 CULPRIT = (
     r"(?! (?:parked|left|took|ate|borrowed|moved|spilled|stole|grabbed|finished|keeps "
     r"(?:parking|leaving|taking))\b)"
+)
+
+# `who wants pizza?` asks who is in; `a customer who wants 20% off` is a clause: a "who" that
+# opens a sentence (after a greeting or a name at most) asks.
+ASKING_WHO = (
+    r"(?:(?<![a-z] )|(?<=hey )|(?<=hi )|(?<=so )|(?<=ok )|(?<=all )|(?<=team )|(?<=folks )|"
+    r"(?<=everyone )|(?<=guys )|(?<=btw )|(?<=also )|(?<=@here )|(?<=@person ))"
 )

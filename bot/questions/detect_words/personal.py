@@ -4,6 +4,7 @@ person`, −0.6): they already know whom to ask."""
 from __future__ import annotations
 
 from bot.questions.detect_words.fragments import (
+    ASKING_WHO,
     DE_CLAUSE,
     FAVOUR_DE,
     FAVOUR_ES,
@@ -14,7 +15,6 @@ from bot.questions.detect_words.fragments import (
     STAND_IN,
     phrases,
 )
-from bot.questions.detect_words.social import ASKING_WHO
 
 # A question put to one named person, or about a meeting: they already know whom to ask.
 PERSONAL = phrases(

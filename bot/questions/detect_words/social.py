@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words.asks_how import BEST_WAY
-from bot.questions.detect_words.fragments import CAUSE, SOMEONE, THOUGHT_CAUSE, phrases
-
-# `who wants pizza?` asks who is in; `a customer who wants 20% off` is a clause: a "who" that
-# opens a sentence (after a greeting or a name at most) asks.
-ASKING_WHO = (
-    r"(?:(?<![a-z] )|(?<=hey )|(?<=hi )|(?<=so )|(?<=ok )|(?<=all )|(?<=team )|(?<=folks )|"
-    r"(?<=everyone )|(?<=guys )|(?<=btw )|(?<=also )|(?<=@here )|(?<=@person ))"
+from bot.questions.detect_words.fragments import (
+    ASKING_WHO,
+    CAUSE,
+    SOMEONE,
+    THOUGHT_CAUSE,
+    phrases,
 )
 
 # `how are you all` asks after people; `how are you all handling X` asks how work is done.
