@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.questions.detect_words.fragments import DE_CLAUSE, FAVOUR_DE, FAVOUR_ES, FAVOUR_FR
 
 ASKS_FOR_HELP = (
-    # the strongest of these in a few other languages (folded: no accents, ß as ss)
+    # the strongest of the English phrases, in a few other languages (folded: no accents, ß as ss)
     rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
     rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar))",
     r"quien (?:sabe|conoce|se encarga|es (?:el|la) responsable|lleva)",
