@@ -175,7 +175,8 @@ def create_inbox_engine(engine: AsyncEngine) -> AsyncEngine | None:
 async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
     """The inbox's file holds that one table, made from the model rather than migrated: a
     change to the model needs a step here too: the message an entry carries (migration 0027),
-    added to a file made before it."""
+    added to a file made before it, and the index on team_id alone (migration 0033) dropped
+    from one."""
     async with inbox_engine.begin() as conn:
         await conn.run_sync(INBOX.create, checkfirst=True)
         columns = {row[1] for row in await conn.execute(text("PRAGMA table_info(inbox)"))}
@@ -185,6 +186,7 @@ async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
         await conn.execute(
             text("CREATE INDEX IF NOT EXISTS ix_inbox_message_ts ON inbox (message_ts)")
         )
+        await conn.execute(text("DROP INDEX IF EXISTS ix_inbox_team_id"))
 
 
 def create_sessions(

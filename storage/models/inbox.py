@@ -29,6 +29,10 @@ class InboxItem(TeamScoped, Base):
     # deletion, a shortcut on it): its deletion or edit empties the entries found by them.
     channel_id: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Not indexed alone (`TeamScoped` would): the unique (team_id, request_key) leads with it,
+    # and each request wrote it twice (migration 0033; `create_inbox_table` drops it from an
+    # inbox file made before).
+    team_id: Mapped[str] = mapped_column(String(32))
 
 
 class Replica(Base):

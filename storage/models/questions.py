@@ -90,3 +90,6 @@ class QuietUntil(TeamScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[str] = mapped_column(String(32))
     until: Mapped[datetime]
+    # Not indexed alone (`TeamScoped` would): the unique (team_id, user_id) leads with it
+    # (migration 0033).
+    team_id: Mapped[str] = mapped_column(String(32))

@@ -94,3 +94,47 @@ async def test_an_inbox_file_made_before_0027_gets_the_message_columns(tmp_path:
     finally:
         await inbox_engine.dispose()
         await engine.dispose()
+
+
+async def test_an_inbox_file_made_before_0033_loses_its_index_on_the_workspace_alone(
+    tmp_path: Path,
+) -> None:
+    """The inbox file is made from the model, not migrated: one made while the model indexed
+    team_id alone loses that index on start (as the database's inbox does by migration 0033),
+    keeping its requests and the unique (team_id, request_key) that finds them."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/askaround.db")
+    inbox_engine = create_inbox_engine(engine)
+    assert inbox_engine is not None
+
+    async def indexes() -> dict[str, str]:
+        async with inbox_engine.connect() as conn:
+            found = await conn.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+            )
+            return {str(name): str(sql) for name, sql in found.all()}
+
+    try:
+        await upgrade_head(engine)
+        await create_inbox_table(inbox_engine)
+        async with inbox_engine.begin() as conn:
+            await conn.execute(
+                text("CREATE INDEX IF NOT EXISTS ix_inbox_team_id ON inbox (team_id)")
+            )
+        sessions = create_sessions(engine, inbox_engine)
+        async with sessions() as s, s.begin():
+            await inbox.receive_all(s, [("T1", "command:a", {"n": 1})], "r1", T0)
+        assert "ix_inbox_team_id" in await indexes()
+        await create_inbox_table(inbox_engine)
+        await create_inbox_table(inbox_engine)  # every start: nothing more to drop
+        left = await indexes()
+        assert "ix_inbox_team_id" not in left, left
+        assert any(name.startswith("sqlite_autoindex_inbox") for name in left), left
+        async with sessions() as s, s.begin():
+            assert not await inbox.receive(s, "T1", "command:a", {"n": 2}, "r1", T0)
+            rows = (await s.scalars(select(InboxItem))).all()
+            assert [(r.team_id, r.request_key, r.body) for r in rows] == [
+                ("T1", "command:a", {"n": 1})
+            ]
+    finally:
+        await inbox_engine.dispose()
+        await engine.dispose()

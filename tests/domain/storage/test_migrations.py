@@ -358,3 +358,56 @@ async def test_kudos_keep_no_index_on_the_workspace_alone(tmp_path: Path, kind: 
                 assert (await conn.run_sync(indexes))["ix_kudos_team_id"] == ["team_id"]
         finally:
             await engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_three_tables_keep_no_index_on_the_workspace_alone(tmp_path: Path, kind: str) -> None:
+    """Migration 0033: the index on team_id alone of people, inbox and quiet_until is dropped
+    (each table's unique index leads with team_id, and plans by the workspace alone were as
+    good without it), their rows kept; skills, skill_aliases, questions and watched_channels
+    keep theirs (SQLite orders their rows by id with it); a downgrade makes the three again."""
+    if kind == "postgresql":
+        await require_postgres()
+    dropped = ("people", "inbox", "quiet_until")
+    kept = ("skills", "skill_aliases", "questions", "watched_channels")
+
+    def indexes(connection: Connection) -> dict[str, list[list[str]]]:
+        found = inspect(connection)
+        return {
+            table: sorted(
+                [[str(c) for c in i["column_names"]] for i in found.get_indexes(table)]
+                + [u["column_names"] for u in found.get_unique_constraints(table)],
+                key=str,
+            )
+            for table in dropped + kept
+        }
+
+    rows = {
+        "people": "(team_id, user_id, name, real_name, tz, title, team_name, roles, interests, "
+        "is_bot, deactivated, routing_status, updated_at) VALUES ('T1', 'U1', 'ann', 'Ann', "
+        "'UTC', '', '', '[]', '[]', false, false, 'available', CURRENT_TIMESTAMP)",
+        "inbox": "(team_id, request_key, body, replica_id, received_at, replays) "
+        "VALUES ('T1', 'command:a', '{}', 'r1', CURRENT_TIMESTAMP, 0)",
+        "quiet_until": "(team_id, user_id, until) VALUES ('T1', 'U1', CURRENT_TIMESTAMP)",
+    }
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0032"))
+                before = await conn.run_sync(indexes)
+                assert all(["team_id"] in before[table] for table in dropped + kept), before
+                for table, values in rows.items():
+                    await conn.execute(text(f"INSERT INTO {table} {values}"))
+            await upgrade_head(engine)
+            async with engine.begin() as conn:
+                left = await conn.run_sync(indexes)
+                for table in dropped:
+                    assert ["team_id"] not in left[table], left[table]
+                    assert any(c[0] == "team_id" and len(c) > 1 for c in left[table]), left[table]
+                    assert (await conn.scalar(text(f"SELECT team_id FROM {table}"))) == "T1"
+                assert all(["team_id"] in left[table] for table in kept), left
+                await conn.run_sync(lambda c: command.downgrade(alembic_config(c), "0032"))
+                assert (await conn.run_sync(indexes)) == before
+        finally:
+            await engine.dispose()
