@@ -281,6 +281,15 @@ async def forget_person(session: AsyncSession, person: Person) -> None:
     await session.flush()
 
 
+async def stored_profiles(session: AsyncSession, team_id: str) -> dict[str, Row[Any]]:
+    """What is stored of everyone in the workspace that Slack says (`_PROFILE_FIELDS`, by
+    attribute), for the directory sync to compare with: rows, not ORM objects, as 10,000
+    people loaded whole took about 22 MiB at once in the sync's unit of work."""
+    statement = select(PEOPLE.c.user_id, *(PEOPLE.c[field] for field in _PROFILE_FIELDS))
+    rows = await execute(session, statement.where(PEOPLE.c.team_id == team_id))
+    return {row.user_id: row for row in rows}
+
+
 async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     rows = await session.scalars(select(Person).where(Person.team_id == team_id))
     return {p.user_id: p for p in rows}

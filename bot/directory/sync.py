@@ -80,7 +80,7 @@ async def record_directory(
     another organisation's is left as stored: a misread team must not take a whole workspace
     for having left."""
     report = report or SyncReport()
-    known = await people_queries.all_people(s, team_id)
+    known = await people_queries.stored_profiles(s, team_id)
     members = {profile.user_id: profile for profile in profiles}
     left: set[str] = set()
     # A list naming nobody, not even the bot itself, is a Slack answering without its members,
