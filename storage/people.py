@@ -37,7 +37,8 @@ NEVER_DESCRIBED = datetime(1970, 1, 1, tzinfo=UTC)
 # What a kudos reads and writes of people, built once (SQLAlchemy's compiled cache hits) and
 # run on the session's connection: a look-up per giver and recipient, and a write for each
 # one Slack was asked about.
-_SLACK_PROFILES = select(PEOPLE.c.user_id, *(PEOPLE.c[field] for field in _PROFILE_FIELDS)).where(
+_PROFILE_COLUMNS = (PEOPLE.c.user_id, *(PEOPLE.c[field] for field in _PROFILE_FIELDS))
+_SLACK_PROFILES = select(*_PROFILE_COLUMNS).where(
     PEOPLE.c.team_id == bindparam("team"),
     PEOPLE.c.user_id.in_(bindparam("users", expanding=True)),
     PEOPLE.c.name != "",
@@ -285,8 +286,8 @@ async def stored_profiles(session: AsyncSession, team_id: str) -> dict[str, Row[
     """What is stored of everyone in the workspace that Slack says (`_PROFILE_FIELDS`, by
     attribute), for the directory sync to compare with: rows, not ORM objects, as 10,000
     people loaded whole took about 22 MiB at once in the sync's unit of work."""
-    statement = select(PEOPLE.c.user_id, *(PEOPLE.c[field] for field in _PROFILE_FIELDS))
-    rows = await execute(session, statement.where(PEOPLE.c.team_id == team_id))
+    statement = select(*_PROFILE_COLUMNS).where(PEOPLE.c.team_id == team_id)
+    rows = await execute(session, statement)
     return {row.user_id: row for row in rows}
 
 
