@@ -19,6 +19,8 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
             raise UserError("Both the alias and the skill need a name.")
         if alias_key == key:
             raise UserError(f"`{alias}` already is {vocabulary.name(key)}.")
+        if vocabulary.aliases.get(alias_key) == key:
+            return f"`{alias_key}` already means {vocabulary.name(key)} ({key}); nothing changed."
         if await q.skill_id(s, team_id, alias_key) is not None:
             raise UserError(
                 f"`{alias_key}` is a skill people declared; use `askaround skills merge "

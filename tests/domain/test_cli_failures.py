@@ -742,8 +742,8 @@ async def test_skills_alias_and_merge_with_the_database_alone(
     assert await printed("skills", "merge", "kubes", "kubernetes", "--team", "t0acme") == (
         "Merged `kubes` into Kubernetes: 1 profile moved, and `kubes` is now an alias."
     )
-    assert await printed("skills", "--team", "T0ACME", "alias", "tf", "terraform") == (
-        "`tf` now means Terraform (terraform)."
+    assert await printed("skills", "--team", "T0ACME", "alias", "terra", "terraform") == (
+        "`terra` now means Terraform (terraform)."
     )
     # the merge was kept: nobody has `kubes` to merge any more
     code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes", "--team", "T0ACME")
@@ -752,3 +752,23 @@ async def test_skills_alias_and_merge_with_the_database_alone(
     code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes", "--team", "T0NOPE")
     assert code == 1
     one_line(err, "no workspace T0NOPE in this database (it has: T0ACME)")
+
+
+async def test_skills_alias_the_vocabulary_already_had_says_so(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`askaround skills alias k8s kubernetes` said "`k8s` now means Kubernetes" though the
+    shipped vocabulary already did, as does an alias the workspace added before: it says it
+    already meant that, and exits 0."""
+    (offline / "people.csv").write_text(SKILLED_PEOPLE)
+    assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ACME"))[0] == 0
+    for argv, said in (
+        (("k8s", "kubernetes"), "`k8s` already means Kubernetes (kubernetes); nothing changed."),
+        (("tf", "terraform"), "`tf` already means Terraform (terraform); nothing changed."),
+        (("terra", "terraform"), "`terra` now means Terraform (terraform)."),
+        (("terra", "terraform"), "`terra` already means Terraform (terraform); nothing changed."),
+    ):
+        capsys.readouterr()
+        assert await asyncio.to_thread(main, ["skills", "alias", *argv, "--team", "T0ACME"]) == 0
+        out, err = capsys.readouterr()
+        assert (out.strip(), err) == (said, "")
