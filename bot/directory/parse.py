@@ -20,7 +20,7 @@ from bot.control_chars import without_invisible
 from bot.directory.status import no_such_day, until_date, until_forms
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
-from bot.mentions import only_mention
+from bot.mentions import leading_person, only_mention
 from bot.safe_text import QUOTED_CHARS, clip, safe_text, unescaped
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
@@ -159,11 +159,22 @@ def parse_command(text: str, today: date) -> Command:
     verb = words[0].lower() if words else ""
     rest = words[1].strip() if len(words) > 1 else ""
     if verb in ("", "me", "profile"):
+        if rest:
+            raise SkillsSyntaxError(
+                f"`/skills {verb}` shows your own profile and takes nothing after it, so I "
+                f"showed none (`{clip(safe_text(rest), QUOTED_CHARS)}` was after it): "
+                "`/skills me`, or `/skills @name` for someone else's."
+            )
         return Show()
-    # The whole text first: a mention's label may hold spaces (`<@U1|Ana Ruiz>`).
-    someone = only_mention(text) or only_mention(words[0])
+    # A leading mention, not the first word: its label may hold spaces (`<@U1|Ana Ruiz>`).
+    someone = leading_person(text.strip())
+    if someone and someone[1].strip():
+        raise SkillsSyntaxError(
+            f"`/skills @name` shows one person's profile, with nothing after the name, so I "
+            f"showed none: `/skills <@{someone[0]}>`, then `/skills` again for anyone else."
+        )
     if someone:
-        return Show(user_id=someone)
+        return Show(user_id=someone[0])
     if verb.startswith("@"):
         raise SkillsSyntaxError(
             f"There is nobody called `{words[0]}` in this workspace: pick the person from "

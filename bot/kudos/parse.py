@@ -84,6 +84,16 @@ def meant_person(user_id: str, rest: str) -> str:
     )
 
 
+def mine_takes_nothing(rest: str, has_values: bool) -> str:
+    """What to say of `/kudos me` with words after it, which it would show without: what was
+    after it is quoted, so the person knows it was not read."""
+    shown = clip(safe_text(rest, keep=mentions.people(rest)), QUOTED_CHARS)
+    return (
+        f"`/kudos me` shows the kudos you received and gave, and takes nothing after it, so I "
+        f"showed none (`{shown}` was after it). To thank someone: {how_to_give(has_values)}."
+    )
+
+
 def parse_kudos(text: str, has_values: bool = True) -> KudosText:
     """Leading mentions are the recipients; `#tags` are values; the rest is the reason."""
     text = unicodedata.normalize("NFC", text)  # é typed as e + accent is still a letter

@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused
-from bot.kudos.parse import meant_person, parse_kudos, parse_top
+from bot.kudos.parse import meant_person, mine_takes_nothing, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import gives_kudos, why_not_thanked
 from bot.kudos.tell import is_shoutout_delivery
@@ -99,6 +99,9 @@ def register(router: Router, services: Services) -> None:
             me = await lookup_profile(client, services, team, user)
             board = await services.kudos.leaderboard(team, period, value, me.tz)
             await respond(response_type="ephemeral", **render_leaderboard(board))
+        elif word.lower() == "me" and rest.strip():
+            rules = await services.kudos.rules(team)
+            raise KudosRefused(mine_takes_nothing(rest.strip(), has_values=bool(rules.values)))
         elif word.lower() == "me" or only_mention(text) == user:  # `/kudos @myself` too
             me = await lookup_profile(client, services, team, user)
             await respond(

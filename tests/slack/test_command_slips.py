@@ -139,3 +139,34 @@ async def test_a_colleague_named_without_an_at_is_pointed_at_them(slack: SlackHa
     assert "I can't tell who @nobody is" in answers[1], answers
     async with slack.services.sessions() as s:
         assert await s.scalar(select(func.count()).select_from(Kudos)) == 0
+
+
+async def test_words_a_look_would_not_read_are_refused_and_named(slack: SlackHarness) -> None:
+    """`/skills @bob @carol` showed Bob's profile alone, and `/kudos me extra` or `/skills me
+    extra` showed one's own: what came after was dropped without a word. Each is refused
+    (ephemeral, showing nothing) with what to type instead, the words after it named."""
+    bob, carol = slack.user("bob"), slack.user("carol")
+    cases = {
+        ("/skills", "@bob @carol"): (
+            f"`/skills @name` shows one person's profile, with nothing after the name, so I "
+            f"showed none: `/skills <@{bob}>`, then `/skills` again for anyone else."
+        ),
+        ("/skills", "@bob terraform"): f"so I showed none: `/skills <@{bob}>`",
+        ("/skills", "me extra"): (
+            "`/skills me` shows your own profile and takes nothing after it, so I showed none "
+            "(`extra` was after it): `/skills me`, or `/skills @name` for someone else's."
+        ),
+        ("/kudos", "me extra"): (
+            "`/kudos me` shows the kudos you received and gave, and takes nothing after it, so "
+            "I showed none (`extra` was after it). To thank someone: `/kudos @name for"
+        ),
+        ("/kudos", "me @carol"): f"(`<@{carol}>` was after it)",
+    }
+    for (command, text), refusal in cases.items():
+        before = len(slack.emu.ephemerals(slack.user("alice")))
+        answer = await said(slack, command, text)
+        assert refusal in answer, (command, text, answer)
+        assert len(slack.emu.ephemerals(slack.user("alice"))) == before + 1  # the refusal alone
+    # what they look at alone is shown as before
+    assert "Bob Chen" in await said(slack, "/skills", "@bob")
+    assert "*Your kudos*" in await said(slack, "/kudos", "me")
