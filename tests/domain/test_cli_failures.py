@@ -17,6 +17,7 @@ import pytest
 
 from bot.runtime.cli import build_parser, main
 from slack_emulator import SlackEmulator
+from tests.domain.routing.test_eval_command import write_fixture
 
 # Each test names its own database (a SQLite file, or a server that is not there).
 pytestmark = pytest.mark.database_independent
@@ -588,6 +589,54 @@ def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: P
     assert debug.stderr.strip().splitlines()[-1] == line
     version = askaround("--version")
     assert version.returncode == 0 and version.stdout.startswith("askaround ")
+
+
+def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
+    offline: Path,
+) -> None:
+    """`ASKAROUND_DATABASE_URL=sqlite:///` is SQLite in memory, gone as the process exits:
+    `askaround migrate` said "database created (schema 0032)" and exited 0, `serve` started
+    on it and `import` imported into it. Each is one line naming the setting and exit 2,
+    nothing written anywhere; `eval routing --database sqlite://` (all in one process) runs."""
+    script = Path(sys.executable).with_name("askaround")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
+    (offline / "people.csv").write_text(SKILLED_PEOPLE)
+    said = (
+        "askaround: ASKAROUND_DATABASE_URL names no file but an in-memory SQLite database, "
+        "whose data would vanish as this command exits: name a file, like sqlite:///askaround.db"
+    )
+    for url in ("sqlite:///", "sqlite://", "sqlite:///:memory:"):
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "ASKAROUND_DATABASE_URL": url,
+            "SLACK_BOT_TOKEN": "xoxb-serve",
+            "SLACK_SIGNING_SECRET": "secret",
+        }
+        for argv in (
+            ["migrate"],
+            *(  # the ways to it are one, whatever the URL's spelling: those once
+                [
+                    ["serve"],
+                    ["import", "people", "people.csv", "--team", "T0ACME"],
+                    ["skills", "merge", "kubes", "kubernetes", "--team", "T0ACME"],
+                ]
+                if url == "sqlite:///"
+                else []
+            ),
+        ):
+            done = subprocess.run(
+                [*command, *argv], env=env, capture_output=True, text=True, timeout=300,
+                cwd=offline,
+            )  # fmt: skip
+            assert (done.returncode, done.stdout, done.stderr.strip()) == (2, "", said), argv
+    assert sorted(p.name for p in offline.iterdir()) == ["people.csv"]
+    (offline / "eval").mkdir()
+    write_fixture(offline / "eval")
+    done = subprocess.run(
+        [*command, "eval", "routing", "eval", "--database", "sqlite://"],
+        capture_output=True, text=True, timeout=300, cwd=offline,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.startswith("engine P@1="), done.stderr
 
 
 def _serve(offline: Path, host: str, port: int) -> subprocess.CompletedProcess[str]:

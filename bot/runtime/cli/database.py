@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.errors import ConfigError
 from bot.runtime.cli.failures import DatabaseUnavailable
 from bot.settings import Settings
 from storage.db import create_engine, create_sessions
@@ -29,19 +30,22 @@ if TYPE_CHECKING:
 
 @asynccontextmanager
 async def migrated(
-    database_url: str, doing: str = "open the database"
+    database_url: str, doing: str = "open the database", *, in_memory: bool = False
 ) -> AsyncIterator[AsyncEngine]:
     """An engine on a database brought up to date; disposed of at the end. `doing` is what a
-    failure to open it says could not be done."""
-    async with migrating(database_url, doing) as (engine, _revisions):
+    failure to open it says could not be done; `in_memory`: a SQLite database in memory is
+    taken (`refuse_in_memory`)."""
+    async with migrating(database_url, doing, in_memory=in_memory) as (engine, _revisions):
         yield engine
 
 
 @asynccontextmanager
 async def migrating(
-    database_url: str, doing: str = "open the database"
+    database_url: str, doing: str = "open the database", *, in_memory: bool = False
 ) -> AsyncIterator[tuple[AsyncEngine, tuple[str | None, str | None]]]:
     """`migrated`, also saying which schema revisions it went from and to."""
+    if not in_memory:
+        refuse_in_memory(database_url)
     check_sqlite_path(database_url, doing)
     engine = create_engine(database_url)
     try:
@@ -63,6 +67,7 @@ async def migrated_apart(database_url: str, command: list[str]) -> int:
     the process after it: 12.6 MiB resident for as long as the bot ran (docs/benchmarks.md,
     section 5). A database at the newest revision, every start but an upgrade's first,
     starts no process."""
+    refuse_in_memory(database_url)
     check_sqlite_path(database_url)
     engine = create_engine(database_url)
     try:
@@ -86,6 +91,20 @@ sys.path[:] = json.loads(sys.argv[1])
 from bot.runtime.cli import main
 sys.exit(main(sys.argv[2:]))
 """
+
+
+def refuse_in_memory(database_url: str) -> None:
+    """`sqlite:///` (or `sqlite://`, `sqlite:///:memory:`) is a database that lives as long as
+    the process: `migrate` said "database created" of a schema gone as it exited, and `serve`
+    (whose schema a process of its own migrates) or an import would lose all they wrote. Only
+    `eval routing --database` takes one: it reads back what it wrote in the same process."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        raise ConfigError(
+            "ASKAROUND_DATABASE_URL",
+            "names no file but an in-memory SQLite database, whose data would vanish as "
+            "this command exits: name a file, like sqlite:///askaround.db",
+        )
 
 
 def check_sqlite_path(database_url: str, doing: str = "open the database") -> None:
