@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.questions import lookup
 from bot.questions.indexes import IndexFor
 from bot.questions.lookup import LIVE
-from bot.questions.offering import left_out_as_guests, rank
+from bot.questions.offering import rank, why_nobody_asked
 from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, AskRequest
 from bot.questions.rounds import Clock, Observe, first_round, nobody
@@ -160,8 +160,8 @@ async def _ask(
         ranked = await rank(s, index, question, (), config, clock(), observe)
         would_ask = min(len(ranked), config.offers_per_round)
         if not would_ask:
-            guests = await left_out_as_guests(s, index, question, config, clock())
-            return await nobody(s, question, solved, clock, guests=guests)
+            why = await why_nobody_asked(s, index, question, config, clock())
+            return await nobody(s, question, solved, clock, why=why)
         others_after = len(ranked) > would_ask
         if request.is_private and not others_after:  # told "and nobody else": agreed to those
             question.agreed_colleagues = would_ask

@@ -4,8 +4,8 @@ the people rules (availability, load, responsiveness), experts before connectors
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -95,15 +95,41 @@ async def rank(
     return [_introduced_by_member(suggestion, people) for suggestion in ordered]
 
 
-async def left_out_as_guests(
+@dataclass(frozen=True)
+class NobodyAsked:
+    """Why a question's first round asked nobody, as its asker is told (`rounds.nobody`).
+    `matched`: routing found colleagues who know the topic (away, opted out, at their limit
+    of open requests, guests), so "nobody available" is true; else nobody's skills, past help
+    or network match it, which is said instead. `guests`: `left_out_as_guests`."""
+
+    matched: bool
+    guests: list[str]
+
+
+async def why_nobody_asked(
     s: AsyncSession, index: RoutingIndex, question: Question, config: RoutingConfig, now: datetime
-) -> list[str]:
-    """The colleagues routing would have asked first but for being stored as guests of the
-    workspace (`visibility.may_be_asked`), which is all an asker nobody could be found for is
-    told of them (never who): on a Slack that does not say who is a member, everyone is kept
-    as a guest, and the asker would read only that nobody was available."""
+) -> NobodyAsked:
+    """Routing again, without leaving anyone out: whether anyone matched at all, and the
+    guests among them."""
     raw = index.suggest(question.text, question.asker_user_id, limit=30, now=now)
     people = await people_queries.people_by_id(s, question.team_id, {r.user_id for r in raw})
+    matched = any(
+        (person := people.get(r.user_id)) is not None
+        and not person.is_bot
+        and not person.deactivated
+        for r in raw
+    )
+    return NobodyAsked(matched, left_out_as_guests(raw, people, config))
+
+
+def left_out_as_guests(
+    raw: Sequence[Suggestion], people: Mapping[str, Person], config: RoutingConfig
+) -> list[str]:
+    """The colleagues routing would have asked first (`raw`, nobody left out) but for being
+    stored as guests of the workspace (`visibility.may_be_asked`), which is all an asker
+    nobody could be found for is told of them (never who): on a Slack that does not say who
+    is a member, everyone is kept as a guest, and the asker would read only that nobody was
+    available."""
     guests: list[str] = []
     for suggestion in raw:
         person = people.get(suggestion.user_id)

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import visibility
 from bot.questions import tell
 from bot.questions.discussed import channels_discussing
-from bot.questions.offering import left_out_as_guests, offer_next
+from bot.questions.offering import NobodyAsked, offer_next, why_nobody_asked
 from bot.questions.policy import RoutingConfig
 from bot.questions.results import Asked, Moved
 from bot.questions.solved import SolvedMatch
@@ -46,8 +46,8 @@ async def first_round(
     )
     offers = await offer_next(s, index, question, config, clock(), observe, at_most)
     if not offers:
-        guests = await left_out_as_guests(s, index, question, config, clock())
-        return await nobody(s, question, [], clock, guests=guests)
+        why = await why_nobody_asked(s, index, question, config, clock())
+        return await nobody(s, question, [], clock, why=why)
     await tell.offers_made(s, question, offers, clock(), config.hours, first=True)
     return Asked(QuestionView.of(question), offer_views(offers))
 
@@ -91,11 +91,12 @@ async def nobody(
     clock: Clock,
     refused: Refusal | None = None,
     *,
-    guests: Sequence[str] = (),
+    why: NobodyAsked | None = None,
 ) -> Asked:
     """Nobody can be asked: say so at once, with where else to ask, and offer no button.
-    `guests`: the colleagues left out as guests (`offering.left_out_as_guests`), whom the
-    asker's message asks Slack about, should nobody have been chosen at all."""
+    `why`: nobody was chosen at all (`offering.why_nobody_asked`): whether anyone matched
+    the question, and the colleagues left out as guests, whom the asker's message asks Slack
+    about."""
     await question_status.set_question_status(s, question, "unanswered", expected=("draft", "open"))
     channels = await channels_discussing(s, question)
     # Requests Slack never delivered: said, lest "nobody available" blame the colleagues.
@@ -107,8 +108,11 @@ async def nobody(
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
         extra |= refusal_fields(refused)
     extra |= await _what_became_of(s, question, offers)
-    if guests and not offers:
-        extra["guests"] = list(guests)
+    if why is not None and not offers:
+        if why.guests:
+            extra["guests"] = list(why.guests)
+        if not why.matched:  # else "nobody available": they are away, busy or guests
+            extra["unmatched"] = True
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())
     return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)

@@ -97,6 +97,7 @@ def render_unanswered(
     *,
     refused: Refusal | None = None,
     unsaid: MembershipUnsaid | None = None,
+    matched: bool = True,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
     kept failing it until the outbox gave it up, or `refused` it for good, which only an
@@ -104,13 +105,11 @@ def render_unanswered(
     `became`: what became of the requests the others got (`rounds._what_became_of`): those
     colleagues were found and asked, so it is not said that nobody was available.
     `unsaid`: nobody was chosen, and those who might know were kept as guests because Slack
-    did not say whether they are members (`directory.membership_unsaid`): said, never who."""
-    where = (
-        " It has come up in "
-        + ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
-        + ": try asking there."
-        if channels
-        else " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
+    did not say whether they are members (`directory.membership_unsaid`): said, never who.
+    `matched` false: nobody was chosen because nobody's skills, past help or network match the
+    question (`offering.why_nobody_asked`), which is said, not that nobody was available."""
+    where = _come_up(channels) or (
+        " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
         " who declared it, even those who can't be asked right now."
     )
     asked = sum((became or {}).values())
@@ -155,12 +154,30 @@ def render_unanswered(
             return one_section(f"{text} {nobody_else}{again}.{where}")
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
+    if not matched and not chosen:
+        where = _come_up(channels) or (
+            " Try asking in a channel about the topic; whoever answers can add it to their "
+            "skills with `/skills add`, so I can ask them next time."
+        )
+        return one_section(
+            f"I'm sorry: I found nobody to ask about question #{question.id}: nobody else here "
+            "has declared its topic as a skill, helped with one like it, or knows someone who "
+            f"has.{where}"
+        )
     why = f" {UNSAID_MEMBERS} {UNSAID_MENDS[unsaid]}." if unsaid and not chosen else ""
     text = (
         f"I'm sorry: I couldn't find anyone available for question #{question.id}{failed}."
         f"{why}{where}"
     )
     return one_section(text)
+
+
+def _come_up(channels: list[str]) -> str:
+    """Where the question's topic has come up, to ask there; empty: nowhere known."""
+    if not channels:
+        return ""
+    shown = ", ".join(capped_lines([f"<#{c}>" for c in channels], 10, ""))
+    return f" It has come up in {shown}: try asking there."
 
 
 UNSAID_MEMBERS = (

@@ -278,7 +278,14 @@ async def unanswered(
     refused = refusal_in(payload)
     unsaid = await membership_unsaid(client, list(payload.get("guests", [])))
     message = render_unanswered(
-        question, channels, unsent, chosen, became, refused=refused, unsaid=unsaid
+        question,
+        channels,
+        unsent,
+        chosen,
+        became,
+        refused=refused,
+        unsaid=unsaid,
+        matched=not payload.get("unmatched"),
     )
     await tell_asker(client, question, message, payload)
 

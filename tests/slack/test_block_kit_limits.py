@@ -332,6 +332,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     (
+        "render_unanswered (unmatched)",
+        lambda: question_ends.render_unanswered(
+            question(), [f"C{i:08d}" for i in range(PEOPLE)], matched=False
+        ),
+        check_message,
+    ),
+    (
         "render_mine (questions)",
         lambda: questions.render_mine([question(i) for i in range(PEOPLE)]),
         check_message,

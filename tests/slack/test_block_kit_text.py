@@ -304,6 +304,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_unanswered (unmatched)",
+            lambda: question_ends.render_unanswered(question, ["C1"], matched=False),
+            check_message,
+        ),
+        (
             "render_unanswered (refused)",
             lambda: question_ends.render_unanswered(
                 question, ["C1"], 1, 2, refused=Refusal("im:write")

@@ -339,7 +339,7 @@ async def test_give_kudos_on_a_slackbot_reminder_prefills_nobody(slack: SlackHar
 @pytest.mark.parametrize(
     ("name", "answer"),
     [
-        ("ask_in_the_dm_with_the_bot", "I'm sorry: I couldn't find anyone available"),
+        ("ask_in_the_dm_with_the_bot", "I'm sorry: I found nobody to ask"),
         ("kudos_in_a_dm_between_two_people", "Kudos sent to"),
         ("skills_in_a_private_channel", "Alice Martin: no skills yet"),
         ("askaround_help_in_a_group_dm", "I find colleagues who know"),

@@ -120,7 +120,7 @@ async def test_nobody_to_ask_is_said_up_front_with_no_button(slack: SlackHarness
     assert question.status == "unanswered"
     said = [f"{m.text}{m.blocks}" for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
     assert not any("colleagues privately" in text for text in said)
-    assert any("couldn't find anyone" in text for text in said)
+    assert any("I found nobody to ask" in text for text in said)
 
 
 async def test_try_asking_there_never_points_at_the_askers_own_question(
