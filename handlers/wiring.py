@@ -17,6 +17,7 @@ from handlers.surfaces import (
     kudos,
     kudos_modal,
     kudos_quotes,
+    kudos_take_back,
     network,
     question_actions,
     questions,
@@ -34,6 +35,7 @@ SURFACES = (
     reports,  # before kudos: it takes `/kudos report …`, kudos takes the rest
     kudos,
     kudos_modal,
+    kudos_take_back,
     network,  # before commands: it takes `/askaround network`, commands the rest
     workspace_settings,  # before commands: it takes `/askaround settings`
     commands,

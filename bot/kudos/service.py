@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.conversations import PrivateNow
 from bot.errors import KudosRefused
 from bot.kudos import rules as r
-from bot.kudos import summaries, tell
+from bot.kudos import summaries, taking_back, tell
 from bot.kudos.allowance import room
 from bot.kudos.giving import QUOTED_SOURCES, Clock, give_in
 from bot.kudos.records import (
@@ -36,10 +36,19 @@ from bot.kudos.records import (
     Undone,
 )
 from bot.kudos.seconding import seconding
+from bot.kudos.taking_back import TakenBack, TakenBackLine
 from bot.kudos.workspace_rules import rules_and_giver
 from bot.profile import Profile
 from bot.recent import Recent
-from storage import bot_dms, kudos_quotes, outbox_claims, routing_changes, units, workspaces
+from storage import (
+    bot_dms,
+    kudos_quotes,
+    kudos_taken_back,
+    outbox_claims,
+    routing_changes,
+    units,
+    workspaces,
+)
 from storage import kudos as ledger
 from storage.models import utcnow
 
@@ -266,6 +275,35 @@ class KudosService:
             # routing index built with it takes it back before the next question.
             await routing_changes.kudos_undone(s, team_id, batch_key)
         return Undone(entries, group_dm=group_dm)
+
+    async def take_back(
+        self, team_id: str, by: str, reason: str | None, *, batch_key: str = "", kudos_id: int = 0
+    ) -> TakenBack:
+        """An admin (`by`: their member id, or "cli") takes back an act of giving, named by its
+        `batch_key` or by one of its entries' `kudos_id`, at any time (`bot.kudos.taking_back`).
+        Whether `by` is an admin is the caller's to ask (`WorkspaceSettingsService.is_admin`)."""
+        async with units.transaction(self._sessions) as s:
+            if not batch_key:
+                batch_key = await taking_back.batch_of_entry(s, team_id, kudos_id)
+            return await taking_back.take_back(s, team_id, batch_key, by, reason, self._clock())
+
+    async def to_take_back(self, team_id: str, channel_id: str, ts: str) -> TakenBack:
+        """The kudos this message (a shout-out, a seconding's reply) announced."""
+        async with units.reading(self._sessions) as s:
+            return await taking_back.of_shoutout(s, team_id, channel_id, ts)
+
+    async def why_taken_back(self, team_id: str, batch_key: str) -> str | None:
+        """The admin's reason, read where it is kept (the ledger), not from the outbox."""
+        async with units.reading(self._sessions) as s:
+            return await kudos_taken_back.reason_of(s, team_id, batch_key)
+
+    async def taken_back(
+        self, team_id: str, limit: int = 50
+    ) -> tuple[list[TakenBackLine], dict[str, str]]:
+        """The newest kudos admins took back, for an admin to read, with the names of whom
+        they name."""
+        async with units.reading(self._sessions) as s:
+            return await taking_back.audit(s, team_id, limit)
 
     async def second(
         self,

@@ -207,3 +207,29 @@ async def undo_ends(
         at=undo_over_at(given.first.created_at),
         quiet=True,
     )
+
+
+async def taken_back(s: AsyncSession, team_id: str, entries: Sequence[Entry], at: datetime) -> None:
+    """An admin took these kudos (one act of giving) back: their shout-out and the recipients'
+    DMs already posted are redrawn to say so, and the giver and each recipient are told in a
+    DM of their own, with the admin's reason (read from the ledger when it is sent: the
+    outbox keeps its rows, and the reason is kept once). Queued once per act and person: the
+    take-back that marked them is the only one that queues."""
+    first = entries[0]
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.taken_back",
+        {"batch_key": first.batch_key},
+        key=f"kudos.taken_back:{team_id}:{first.batch_key}",
+        at=at,
+    )
+    for user in dict.fromkeys((first.giver, *(e.receiver for e in entries))):
+        await outbox.enqueue(
+            s,
+            team_id,
+            "kudos.taken_back_told",
+            {"batch_key": first.batch_key, "user": user},
+            key=f"kudos.taken_back_told:{team_id}:{first.batch_key}:{user}",
+            at=at,
+        )

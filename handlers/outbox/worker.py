@@ -36,7 +36,17 @@ from handlers.client.failures import (
 )
 from handlers.client.paced import Paced
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
-from handlers.outbox import digests, home, insights, kudos, marks, offers, questions, replies
+from handlers.outbox import (
+    digests,
+    home,
+    insights,
+    kudos,
+    kudos_taken_back,
+    marks,
+    offers,
+    questions,
+    replies,
+)
 from handlers.outbox.kinds import Delivery, FirstTurn, GivenUp
 from storage import wakeups
 
@@ -53,6 +63,7 @@ DELIVERIES: dict[str, Delivery] = {
     **questions.DELIVERIES,
     **offers.DELIVERIES,
     **kudos.DELIVERIES,
+    **kudos_taken_back.DELIVERIES,
     **digests.DELIVERIES,
     **home.DELIVERIES,
     **insights.DELIVERIES,

@@ -53,6 +53,10 @@ class Kudos(TeamScoped, Base):
     # The ts of the latest edit or deletion of it taken: an older one delivered late is not.
     quoted_change_ts: Mapped[str | None] = mapped_column(String(32))
     undone_at: Mapped[datetime | None]
+    # Undone by an admin (`bot.kudos.taking_back`), not by the giver's Undo: who (a member id,
+    # or "cli") and why, kept for admins (migration 0034).
+    taken_back_by: Mapped[str | None] = mapped_column(String(32))
+    taken_back_reason: Mapped[str | None] = mapped_column(Text)
     # The workspace's kudos_version when this entry was undone (0: never).
     kudos_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

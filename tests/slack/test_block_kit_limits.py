@@ -47,6 +47,7 @@ from handlers.blocks import (
     home,
     kudos,
     kudos_form,
+    kudos_taken_back,
     network,
     offers,
     question_ends,
@@ -225,6 +226,31 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
             ask_channel=True,
         ),
         check_view,
+    ),
+    (
+        "render_take_back_modal",
+        lambda: kudos_taken_back.render_take_back_modal(ENTRIES, {"batch": "k" * 160}),
+        check_view,
+    ),
+    (
+        "render_taken_back_done",
+        lambda: kudos_taken_back.render_taken_back_done(ENTRIES, already=False),
+        check_view,
+    ),
+    (
+        "render_taken_back_shoutout",
+        lambda: kudos_taken_back.render_taken_back_shoutout(ENTRIES),
+        check_message,
+    ),
+    (
+        "render_taken_back_received",
+        lambda: kudos_taken_back.render_taken_back_received(entry()),
+        check_message,
+    ),
+    (
+        "render_taken_back_told",
+        lambda: kudos_taken_back.render_taken_back_told(ENTRIES, USERS[0], LONG),
+        check_message,
     ),
     (
         "render_home_kudos",

@@ -48,6 +48,7 @@ from handlers.blocks import (
     home,
     kudos,
     kudos_form,
+    kudos_taken_back,
     network,
     offers,
     question_ends,
@@ -216,6 +217,31 @@ def renders(name: str, text: str) -> list[Render]:
                 ("teamwork",), values_required=True, permalink="https://x.slack.com/p1"
             ),
             check_view,
+        ),
+        (
+            "render_take_back_modal",
+            lambda: kudos_taken_back.render_take_back_modal((entry,), {"batch": "cmd:1"}),
+            check_view,
+        ),
+        (
+            "render_taken_back_done",
+            lambda: kudos_taken_back.render_taken_back_done((entry,), already=True),
+            check_view,
+        ),
+        (
+            "render_taken_back_shoutout",
+            lambda: kudos_taken_back.render_taken_back_shoutout((entry,)),
+            check_message,
+        ),
+        (
+            "render_taken_back_received",
+            lambda: kudos_taken_back.render_taken_back_received(entry),
+            check_message,
+        ),
+        (
+            "render_taken_back_told",
+            lambda: kudos_taken_back.render_taken_back_told((entry,), HELPER, text),
+            check_message,
         ),
         (
             "render_home_kudos",

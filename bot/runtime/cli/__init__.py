@@ -26,6 +26,7 @@ from bot.runtime.cli import (
     evaluate,
     export,
     failures,
+    kudos,
     migrate,
     outbox,
     people,
@@ -38,8 +39,8 @@ from bot.runtime.cli import (
 )
 
 SUBCOMMANDS: tuple[ModuleType, ...] = (
-    serve, migrate, demo, people, sync, skills, export, report, evaluate, outbox, purge,
-    settings,
+    serve, migrate, demo, people, sync, skills, kudos, export, report, evaluate, outbox,
+    purge, settings,
 )  # fmt: skip
 
 

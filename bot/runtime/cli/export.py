@@ -25,6 +25,7 @@ COLUMNS = (
     "channel_id",
     "is_private",
     "source",
+    "kudos_id",  # what `askaround kudos take-back` takes
 )
 
 
@@ -93,6 +94,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             "channel_id": line.entry.channel_id or "",
             "is_private": line.entry.is_private,
             "source": line.entry.source,
+            "kudos_id": line.entry.id,
         }
         for line in found
     ]

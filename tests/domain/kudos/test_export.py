@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -19,6 +20,7 @@ from bot.kudos.service import KudosService
 from bot.people import PeopleService
 from bot.profile import Profile
 from bot.runtime.cli import main
+from storage.models import Kudos
 
 ANA, BEN = Profile("U1", "ana", "Ana Silva"), Profile("U2", "ben", "Ben Ode")
 
@@ -69,7 +71,9 @@ async def _export(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[
 
 
 @pytest.mark.usefixtures("ledger")
-async def test_csv_export_of_a_range(capsys: pytest.CaptureFixture[str]) -> None:
+async def test_csv_export_of_a_range(
+    capsys: pytest.CaptureFixture[str], sessions: async_sessionmaker[AsyncSession]
+) -> None:
     """Live entries from --since to --until (inclusive), private included, undone left out."""
     code, out, err = await _export(["--since", "2026-01-01", "--until", "2026-01-06"], capsys)
     assert code == 0 and "exported 2 kudos" in err
@@ -78,6 +82,9 @@ async def test_csv_export_of_a_range(capsys: pytest.CaptureFixture[str]) -> None
     assert rows[0]["giver_name"] == "Ana Silva" and rows[0]["receiver_name"] == "Ben Ode"
     assert rows[0]["values"] == "craft;teamwork"
     assert [r["is_private"] for r in rows] == ["False", "True"]
+    async with sessions() as s:  # each row's entry, as `askaround kudos take-back` takes it
+        ids = list(await s.scalars(select(Kudos.id).where(Kudos.batch_key.in_(["a", "b"]))))
+    assert [r["kudos_id"] for r in rows] == [str(i) for i in sorted(ids)]
     # The moment with its offset: UTC, whoever reads it and wherever.
     assert [r["created_at"] for r in rows] == [
         "2026-01-05T09:00:00+00:00",

@@ -4,7 +4,7 @@ undo, seconding, and what each view shows."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
@@ -32,18 +32,6 @@ def giving(key: str, *recipients: Profile, giver: Profile = ANA, **extra: object
         source="command",
         **extra,  # type: ignore[arg-type]
     )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    clock = Clock()
-    clock.freeze(datetime(2026, 5, 29, 12, tzinfo=UTC))
-    return clock
-
-
-@pytest.fixture
-def kudos(sessions: async_sessionmaker[AsyncSession], clock: Clock) -> KudosService:
-    return KudosService(sessions, clock.now)
 
 
 async def test_first_use_creates_the_workspace_with_default_values(kudos: KudosService) -> None:

@@ -411,3 +411,44 @@ async def test_three_tables_keep_no_index_on_the_workspace_alone(tmp_path: Path,
                 assert (await conn.run_sync(indexes)) == before
         finally:
             await engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_kudos_keep_who_took_them_back_and_why(tmp_path: Path, kind: str) -> None:
+    """Migration 0034: kudos gain `taken_back_by` and `taken_back_reason`, empty for the
+    kudos given before (none was taken back by an admin); a downgrade drops them, the
+    kudos kept."""
+    if kind == "postgresql":
+        await require_postgres()
+
+    def columns(connection: Connection) -> set[str]:
+        return {str(c["name"]) for c in inspect(connection).get_columns("kudos")}
+
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0033"))
+                assert "taken_back_by" not in await conn.run_sync(columns)
+                await conn.execute(
+                    text(
+                        "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, message, "
+                        '"values", is_private, source, idempotency_key, batch_key, created_at, '
+                        "undone_at) VALUES ('T1', 'U1', 'U2', 'thanks', '[]', false, "
+                        "'command', 'cmd:x:U2', 'cmd:x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                    )
+                )
+            await upgrade_head(engine)
+            async with engine.begin() as conn:
+                row = (
+                    await conn.execute(
+                        text("SELECT idempotency_key, taken_back_by, taken_back_reason FROM kudos")
+                    )
+                ).one()
+                assert tuple(row) == ("cmd:x:U2", None, None)
+                await conn.run_sync(lambda c: command.downgrade(alembic_config(c), "0033"))
+                left = await conn.run_sync(columns)
+                assert not {"taken_back_by", "taken_back_reason"} & left
+                assert (await conn.scalar(text("SELECT idempotency_key FROM kudos"))) == "cmd:x:U2"
+        finally:
+            await engine.dispose()

@@ -1,0 +1,94 @@
+"""`askaround kudos take-back KUDOS_ID [--reason TEXT] [--team T…]` and `askaround kudos
+taken-back [--team T…]`: an admin takes back kudos after Undo's 5 minutes, and lists those
+taken back, with the database URL alone, as `askaround settings`. A running bot routes
+without them from its next question and tells the giver and the receivers
+(`bot.kudos.taking_back`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from bot.runtime.cli.workspaces import choose_workspace
+from bot.settings import database_url_from_env
+
+LISTED = 50
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "kudos",
+        help="take back kudos (admins), and list those taken back",
+        description=(
+            "Take back kudos after Undo's 5 minutes (an inappropriate or mistaken "
+            "recognition), or list the kudos taken back, newest first. Needs only "
+            "ASKAROUND_DATABASE_URL; --team is needed when the database holds more than one "
+            "workspace."
+        ),
+    )
+    action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    take = action.add_parser(
+        "take-back",
+        help="take back the kudos KUDOS_ID was given with",
+        description=(
+            "Take back the kudos KUDOS_ID (the kudos_id column of `askaround export kudos`, "
+            "or an id `kudos taken-back` lists) was given with: every person thanked in the "
+            "same shout-out. They leave the leaderboards, /kudos views, Home, digests, "
+            "reports, insights and routing; the running bot redraws the shout-out to say an "
+            "admin took them back and tells the giver and the receivers in a DM, with "
+            "--reason."
+        ),
+    )
+    take.add_argument("kudos_id", type=int, metavar="KUDOS_ID", help="one entry of the kudos")
+    take.add_argument("--reason", metavar="TEXT", help="why, for the giver and the receivers")
+    take.add_argument("--team", metavar="T…", help="the workspace's id")
+    listed = action.add_parser(
+        "taken-back",
+        help="list the kudos taken back: who took them back, when and why",
+        description=(
+            f"The newest {LISTED} kudos entries taken back, with who took them back ("
+            "`cli` for this command), when (UTC) and why. For admins: it shows private kudos."
+        ),
+    )
+    listed.add_argument("--team", metavar="T…", help="the workspace's id")
+    return parser
+
+
+async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from bot.kudos.service import KudosService
+    from bot.runtime.cli.database import migrated
+    from bot.workspace_settings.service import CLI
+    from storage.db import create_sessions
+    from storage.workspace_settings import workspace_ids
+
+    shown = out or sys.stdout
+    async with migrated(database_url_from_env()) as engine:
+        sessions = create_sessions(engine)
+        async with sessions() as s:
+            team = choose_workspace(args.team, await workspace_ids(s))
+        kudos = KudosService(sessions)
+        if args.action == "take-back":
+            done = await kudos.take_back(team, CLI, args.reason, kudos_id=args.kudos_id)
+            ids = ", ".join(str(e.id) for e in done.entries)
+            first = done.entries[0]
+            receivers = ", ".join(dict.fromkeys(e.receiver for e in done.entries))
+            what = f"kudos {ids} ({first.giver} to {receivers}, {first.created_at:%Y-%m-%d})"
+            if done.already:
+                print(f"{what}: already undone or taken back; nothing done", file=shown)
+            else:
+                print(f"took back {what}; the running bot tells them", file=shown)
+            return 0
+        lines, names = await kudos.taken_back(team, LISTED)
+        for line in lines:
+            e = line.entry
+            why = line.reason or "(no reason given)"
+            print(
+                f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {names.get(line.by, line.by)}  "
+                f"{names.get(e.giver, e.giver)} → {names.get(e.receiver, e.receiver)}"
+                f"{' (private)' if e.is_private else ''}: {e.message!r}  reason: {why}",
+                file=shown,
+            )
+        if not lines:
+            print("no kudos taken back", file=shown)
+    return 0

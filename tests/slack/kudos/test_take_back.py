@@ -1,0 +1,149 @@
+"""An askaround admin takes back kudos from their shout-out, after Undo's 5 minutes: the
+message shortcut *Take back kudos*, a modal asking an optional reason. Until 6 December
+nothing took kudos back once Undo was over, neither their giver nor an admin."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from slack_emulator import Message
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import dm_text, kudos_posts, ledger
+
+REASON = "for untangling the release #teamwork"
+WHY = "Given to the wrong Carol, by mistake"
+
+
+async def shoutout_given(slack: SlackHarness, text: str, channel: str = "general") -> Message:
+    """`alice` gives kudos in `channel`; its shout-out, once Undo's 5 minutes are over."""
+    await slack.command("alice", "/kudos", text, channel=channel)
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, channel)
+    slack.advance(timedelta(minutes=6))
+    await slack.settle()
+    return shoutout
+
+
+def now_reads(slack: SlackHarness, message: Message) -> str:
+    [found] = [m for m in slack.emu.messages(message.channel) if m.ts == message.ts]
+    return found.text
+
+
+async def take_back(slack: SlackHarness, handle: str, shoutout: Message, why: str) -> None:
+    """`handle` uses *Take back kudos* on the shout-out and submits the modal with `why`."""
+    user = slack.user(handle)
+    await slack.emu.message_shortcut(user, "take_back_kudos", shoutout)
+    await slack.settle()
+    modal = slack.emu.open_modal(user)
+    assert modal is not None and modal.callback_id == "take_back_kudos_modal"
+    await slack.emu.submit_view(user, modal.id, {"reason": {"text": why}})
+    await slack.settle()
+
+
+@pytest.mark.postgres_too
+async def test_an_admin_takes_back_kudos_and_everyone_concerned_is_told_once(
+    slack: SlackHarness,
+) -> None:
+    """Maria, a workspace admin, takes back Alice's kudos to Bob and Carol, then clicks again
+    and Slack retries her submission: the ledger, the leaderboard and `/kudos @bob` no longer
+    count them; the shout-out says an admin took them back, pinging nobody; Alice, Bob and
+    Carol are each told once in a DM, with her reason; the audit keeps who, when and why."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    shoutout = await shoutout_given(slack, f"@bob @carol {REASON}")
+    maria = slack.user("maria")
+    await slack.command("maria", "/kudos", slack.escape("@bob"))
+    await slack.settle()
+    assert "untangling" in slack.emu.ephemerals(maria)[-1].text
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    modal = slack.emu.open_modal(maria)
+    assert modal is not None
+    submitted = await slack.emu.submit_view(maria, modal.id, {"reason": {"text": WHY}})
+    await slack.emu.redeliver(submitted, times=2)
+    await slack.settle()
+
+    assert await ledger(slack) == []
+    rows = await ledger(slack, live_only=False)
+    assert [(k.taken_back_by, k.taken_back_reason) for k in rows] == [(maria, WHY)] * 2
+    said = now_reads(slack, shoutout)
+    assert "taken back by an admin" in said and "<@" not in said and "untangling" not in said
+    for handle in ("alice", "bob", "carol"):
+        told = dm_text(slack, handle)
+        assert told.count("An admin took back") == 1, (handle, told)
+        assert WHY in told
+    assert "the kudos you gave" in dm_text(slack, "alice")
+    assert "taken back by an admin" in dm_text(slack, "bob")  # his first DM, redrawn
+    top = await slack.command("maria", "/kudos", "top")
+    await slack.settle()
+    assert top.ok and "Bob Chen" not in slack.emu.ephemerals(maria)[-1].text
+    await slack.command("maria", "/kudos", slack.escape("@bob"))
+    await slack.settle()
+    assert "untangling" not in slack.emu.ephemerals(maria)[-1].text
+
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    assert "already undone or taken back" in slack.emu.ephemerals(maria)[-1].text
+    lines, _names = await slack.services.kudos.taken_back(slack.team_id)
+    assert [(line.by, line.reason) for line in lines] == [(maria, WHY)] * 2
+
+
+async def test_someone_not_an_admin_is_told_who_can(slack: SlackHarness) -> None:
+    """Bob uses the shortcut on Alice's shout-out: no modal, an ephemeral that says who can
+    take kudos back, and the kudos stay."""
+    shoutout = await shoutout_given(slack, f"@carol {REASON}")
+    await slack.emu.message_shortcut(slack.user("bob"), "take_back_kudos", shoutout)
+    await slack.settle()
+    assert slack.emu.open_modal(slack.user("bob")) is None
+    told = slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert told.startswith("Only askaround admins can take back kudos")
+    assert len(await ledger(slack)) == 1
+    assert "gave kudos" in now_reads(slack, shoutout)
+
+
+async def test_a_submission_from_someone_no_longer_an_admin_takes_nothing_back(
+    slack: SlackHarness,
+) -> None:
+    """Maria opens the form as an admin and is no longer one when she submits it (or the
+    submission is forged): the form says who can, and nothing is taken back."""
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    shoutout = await shoutout_given(slack, f"@carol {REASON}")
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    modal = slack.emu.open_modal(maria)
+    assert modal is not None
+    slack.emu.workspace.user(maria).is_admin = False
+    answer = await slack.emu.submit_view(maria, modal.id, {"reason": {"text": WHY}})
+    await slack.settle()
+    assert answer.response is not None and answer.response["response_action"] == "errors"
+    assert len(await ledger(slack)) == 1 and "An admin" not in dm_text(slack, "carol")
+
+
+async def test_a_message_that_is_no_shoutout_is_said_so(slack: SlackHarness) -> None:
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+    await slack.emu.message_shortcut(maria, "take_back_kudos", message)
+    await slack.settle()
+    assert slack.emu.open_modal(maria) is None
+    assert "not a kudos shout-out" in slack.emu.ephemerals(maria)[-1].text
+
+
+async def test_private_kudos_taken_back_stay_private(slack: SlackHarness) -> None:
+    """Kudos given in a private channel, taken back by an admin who is in it: the shout-out
+    there is redrawn, Alice and Bob are told in their DMs, and nothing is posted anywhere
+    else (no other channel, nobody else's DM)."""
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    slack.emu.workspace.channel(slack.channel("secret")).members.append(maria)
+    shoutout = await shoutout_given(slack, f"@bob {REASON}", channel="secret")
+    told = {c.id for h in ("alice", "bob") if (c := slack.emu.workspace.im_between(slack.user(h)))}
+    before = {c: len(slack.emu.messages(c)) for c in slack.emu.workspace.channels}
+    await take_back(slack, "maria", shoutout, WHY)
+    assert "taken back by an admin" in now_reads(slack, shoutout)
+    assert WHY in dm_text(slack, "alice") and WHY in dm_text(slack, "bob")
+    grown = [c for c, n in before.items() if len(slack.emu.messages(c)) > n and c not in told]
+    assert grown == []
+    assert all(WHY not in m.text for c in before if c not in told for m in slack.emu.messages(c))
