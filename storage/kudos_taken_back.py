@@ -43,6 +43,17 @@ async def batch_of_shoutout(
     return None if found is None else str(found.batch_key)
 
 
+async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
+    """Whether the kudos this message announced were taken back by an admin."""
+    statement = select(Kudos.id).where(
+        Kudos.team_id == team_id,
+        Kudos.shoutout_channel_id == channel_id,
+        Kudos.shoutout_ts == ts,
+        Kudos.taken_back_by.is_not(None),
+    )
+    return (await _run(session, statement.limit(1))).first() is not None
+
+
 async def reason_of(session: AsyncSession, team_id: str, batch_key: str) -> str | None:
     """Why an admin took back this act of giving, if they said."""
     statement = select(Kudos.taken_back_reason).where(

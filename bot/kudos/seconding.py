@@ -11,7 +11,10 @@ from bot.kudos.giving import SECONDED_UNDONE
 from bot.kudos.records import Announcement, Giving
 from bot.profile import Profile
 from storage import kudos as ledger
+from storage import kudos_taken_back
 from storage import people as people_queries
+
+SECONDED_TAKEN_BACK = "An admin took those kudos back, so there is nothing to second."
 
 
 async def seconding(
@@ -28,6 +31,8 @@ async def seconding(
     async with sessions() as s:
         rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
         if not rows and await ledger.shoutout_undone(s, team_id, channel_id, ts):
+            if await kudos_taken_back.of_shoutout(s, team_id, channel_id, ts):
+                raise KudosRefused(SECONDED_TAKEN_BACK)
             raise KudosRefused(SECONDED_UNDONE)
         if not rows:
             return None

@@ -147,3 +147,18 @@ async def test_private_kudos_taken_back_stay_private(slack: SlackHarness) -> Non
     grown = [c for c, n in before.items() if len(slack.emu.messages(c)) > n and c not in told]
     assert grown == []
     assert all(WHY not in m.text for c in before if c not in told for m in slack.emu.messages(c))
+
+
+async def test_reacting_to_a_shoutout_taken_back_says_an_admin_took_it_back(
+    slack: SlackHarness,
+) -> None:
+    """Carol reacts with :kudos: to the shout-out Maria took back: nothing is seconded, and
+    she is told an admin took those kudos back (it said they were undone)."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    shoutout = await shoutout_given(slack, f"@bob {REASON}")
+    await take_back(slack, "maria", shoutout, WHY)
+    await slack.emu.add_reaction(slack.user("carol"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    assert await ledger(slack) == []
+    told = slack.emu.ephemerals(slack.user("carol"))[-1].text
+    assert told == "An admin took those kudos back, so there is nothing to second."
