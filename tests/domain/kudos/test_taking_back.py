@@ -66,3 +66,12 @@ async def test_a_reason_too_long_is_refused_and_nothing_is_taken_back(
         await kudos.take_back(TEAM, "cli", "x" * (REASON_CHARS + 1), batch_key="cmd:1")
     assert (await kudos.mine(TEAM, "U1", "UTC")).given == 1
     assert await told(sessions) == []
+
+
+async def test_a_message_that_announced_no_kudos_has_nothing_to_take_back(
+    kudos: KudosService,
+) -> None:
+    """The shortcut on any message of a channel but a shout-out: refused, saying so."""
+    await kudos.give(giving("cmd:1"))
+    with pytest.raises(KudosRefused, match="not a kudos shout-out"):
+        await kudos.to_take_back(TEAM, "C1", "1700000000.000100")

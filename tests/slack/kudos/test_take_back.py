@@ -149,6 +149,7 @@ async def test_private_kudos_taken_back_stay_private(slack: SlackHarness) -> Non
     assert all(WHY not in m.text for c in before if c not in told for m in slack.emu.messages(c))
 
 
+@pytest.mark.postgres_too  # the one test to read who took a shout-out's kudos back
 async def test_reacting_to_a_shoutout_taken_back_says_an_admin_took_it_back(
     slack: SlackHarness,
 ) -> None:
