@@ -8,7 +8,8 @@ engine per site and pooled over every scored question (MRR and R@3 weighted by e
 scored questions). `--save` keeps each question's rank; `--against` a saved run compares
 question by question: per site and pooled, the MRR difference with a paired bootstrap 95%
 interval (questions resampled within each site), how many questions rose and fell, and the
-two-sided sign test's p of that count.
+two-sided sign test's p of that count. `--weights` also prints each site's fitted weights and
+how many past questions they were fitted on, as the index loaded them.
 
     python -m benchmarks.team2box_folders TEAM2BOX OUT --inner dba mathoverflow android \
         history physics
@@ -32,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.routing_validation import override
+from bot.routing.blend import FEATURES
 from bot.routing.evaluation import keep_history, read_dataset
 from bot.runtime.cli.evaluate import measure
 
@@ -104,6 +106,12 @@ def summary(name: str, ranks: Ranks) -> str:
     )
 
 
+def fitted(name: str, fitted_on: int, weights: Sequence[float]) -> str:
+    """One site's blend as its index loaded it: each feature's fitted weight."""
+    pairs = zip(FEATURES, weights, strict=True)
+    return f"{name:<14} fitted on {fitted_on:>4}: " + ", ".join(f"{f} {w:.2f}" for f, w in pairs)
+
+
 def compare(before: Mapping[str, Ranks], after: Mapping[str, Ranks]) -> list[str]:
     """Per site and pooled, the difference from `before` to `after` over the same questions."""
     lines = [
@@ -117,6 +125,7 @@ def main() -> None:
     parser.add_argument("folders", type=Path, nargs="*")
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
     parser.add_argument("--history", type=float, default=1.0, metavar="FRACTION")
+    parser.add_argument("--weights", action="store_true", help="print each site's fitted weights")
     parser.add_argument("--save", type=Path, metavar="FILE.json", help="keep each rank")
     parser.add_argument("--against", type=Path, metavar="FILE.json", help="a saved run")
     parser.add_argument(
@@ -142,8 +151,12 @@ def main() -> None:
     runs: dict[str, list[int | None]] = {}
     for folder in args.folders:
         dataset = keep_history(read_dataset(folder), args.history)
-        results = asyncio.run(measure(dataset)).results
+        measured = asyncio.run(measure(dataset))
+        results = measured.results
         runs[folder.name] = list(results.ranks)
+        if args.weights:
+            index = measured.index
+            print(fitted(folder.name, index.fitted_on, index.evidence.weights.tolist()))
         print(summary(folder.name, results.ranks), flush=True)
     print(summary("pooled", [rank for ranks in runs.values() for rank in ranks]))
     if args.save:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.routing_pooled import paired, reciprocal
+from bot.routing.blend import FEATURES
 from bot.routing.evaluation import read_dataset
 from bot.runtime.cli.evaluate import measure
 from tests.domain.routing.test_eval_command import write_fixture
@@ -72,3 +73,22 @@ def test_the_pooled_run_saves_the_evals_own_ranks(tmp_path: Path) -> None:
         check=True,
     )
     assert compared.stdout.splitlines()[1:] == again.stdout.splitlines()[1:]
+
+
+def test_the_pooled_run_prints_each_sites_fitted_weights(tmp_path: Path) -> None:
+    site = tmp_path / "fixture"
+    site.mkdir()
+    write_fixture(site)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.routing_pooled", str(site), "--weights"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    index = asyncio.run(measure(read_dataset(site))).index
+    [line] = [line for line in done.stdout.splitlines() if "fitted on" in line]
+    blend = ", ".join(
+        f"{feature} {weight:.2f}"
+        for feature, weight in zip(FEATURES, index.evidence.weights.tolist(), strict=True)
+    )
+    assert line == f"fixture        fitted on {index.fitted_on:>4}: {blend}"
