@@ -18,7 +18,7 @@ from bot import mentions, visibility
 from bot.conversations import MadePrivate, PrivateNow
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
-from bot.digests.weeks import IsoWeek, due_week, parse_period
+from bot.digests.weeks import IsoWeek, Period, due_week, parse_period
 from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
@@ -234,12 +234,13 @@ class DigestService:
             return await self._build(s, workspace, manager, week, for_guest=guest)
 
     async def report_for(
-        self, manager: str, week: IsoWeek, *, show_private: bool = False
+        self, manager: str, period: Period, *, show_private: bool = False
     ) -> TeamSummary:
         """The CLI's way in: the manager by Slack user id, email or @name, in whichever
-        workspace they are known. Read outside Slack, and perhaps pasted anywhere, it names a
-        private channel a reason links as "a private channel" (`unnamed_private`), unless the
-        operator asks for every name (`show_private`)."""
+        workspace they are known, and the week `period` names where they live. Read outside
+        Slack, and perhaps pasted anywhere, it names a private channel a reason links as "a
+        private channel" (`unnamed_private`), unless the operator asks for every name
+        (`show_private`)."""
         async with self._sessions() as s, s.begin():
             found = await q.people_known_as(s, manager)
             if not found:
@@ -255,7 +256,7 @@ class DigestService:
             if not await q.team_members(s, boss.team_id, boss.user_id):
                 raise AskaroundError(f"nobody reports to {manager} in the org chart")
             workspace = await ensure_workspace(s, boss.team_id)
-            summary = await self._build(s, workspace, boss, week)
+            summary = await self._build(s, workspace, boss, period.at(self._now(), boss.tz))
             return summary if show_private else await unnamed_private(s, summary)
 
     async def _made_private(

@@ -91,43 +91,66 @@ def due_week(now: datetime, tz: str | None, weekday: int, hour: int) -> IsoWeek 
     return current.shifted(-1)
 
 
+@dataclass(frozen=True)
+class Period:
+    """A week as someone names it, placed on the calendar only once the zone it is read in is
+    known: `/kudos report` and `askaround report --week` read the same words this one way,
+    in the manager's zone. `back` weeks before the current one, or the latest week `number`
+    (`W48`), or one fixed `week` (`2026-W48`)."""
+
+    back: int = 0
+    number: int | None = None
+    week: IsoWeek | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """`this week`, `last week`, `YYYY-Www`, `Www` (`week 48`), or nothing (this week);
+        anything else is a UserError that lists them."""
+        words = " ".join(text.lower().split())
+        if words in ("", "this week", "week"):
+            return cls()
+        if words == "last week":
+            return cls(back=1)
+        number = _YEARLESS.match(words)
+        if number is not None and 1 <= int(number[1]) <= 53:
+            return cls(number=int(number[1]))
+        try:
+            return cls(week=IsoWeek.parse(text))
+        except UserError:
+            raise UserError(
+                f"`{text.strip()}` is not a week I know: say `this week`, `last week` or a week "
+                "as YYYY-Www or Www, for example 2026-W47 or W47."
+            ) from None
+
+    def at(self, now: datetime, tz: str | None) -> IsoWeek:
+        """The week meant, for a reader in `tz` at `now`. `W48` alone is the latest week 48
+        that has begun: a report is of a week gone by, so in January it is last year's, not
+        one still to come."""
+        if self.week is not None:
+            return self.week
+        current = IsoWeek.at(now, tz)
+        if self.number is not None:
+            return _latest_week(self.number, current)
+        return current.shifted(-self.back)
+
+
 def parse_period(text: str, now: datetime, tz: str | None) -> IsoWeek:
-    """`this week`, `last week`, `YYYY-Www`, `Www`, or nothing (this week), in the reader's
-    zone. `W48` alone is the latest week 48 that has begun: a report is of a week gone by,
-    so in January it is last year's, not one still to come."""
-    words = " ".join(text.lower().split())
-    current = IsoWeek.at(now, tz)
-    if words in ("", "this week", "week"):
-        return current
-    if words == "last week":
-        return current.shifted(-1)
-    number = _YEARLESS.match(words)
-    if number is not None:
-        latest = _latest_week(int(number[1]), current)
-        if latest is not None:
-            return latest
-    try:
-        return IsoWeek.parse(text)
-    except UserError:
-        raise UserError(
-            f"`{text.strip()}` is not a week I know: say `this week`, `last week` or a week as "
-            "YYYY-Www or Www, for example 2026-W47 or W47."
-        ) from None
+    """`Period.parse(text)`, in the reader's zone."""
+    return Period.parse(text).at(now, tz)
 
 
 _YEARLESS = re.compile(r"^(?:w|week ?)(\d{1,2})$")
 
 
-def _latest_week(number: int, current: IsoWeek) -> IsoWeek | None:
-    """Week `number` of the latest year that has it (W53 is in some years only) and where it
-    is not after `current`; None for a number no year has."""
-    if not 1 <= number <= 53:
-        return None
-    for year in range(current.year, current.year - 7, -1):  # a W53 comes every 5 or 6 years
+def _latest_week(number: int, current: IsoWeek) -> IsoWeek:
+    """Week `number` (1 to 53) of the latest year that has it (W53 is in some years only) and
+    where it is not after `current`: a W53 comes every 5 or 6 years, so one of the 7 years
+    up to `current` has it."""
+    for year in range(current.year, current.year - 7, -1):
         try:
             week = IsoWeek.of(date.fromisocalendar(year, number, 1))
         except ValueError:
             continue
         if week <= current:
             return week
-    return None
+    raise AssertionError(f"no week {number} in the 7 years to {current}")

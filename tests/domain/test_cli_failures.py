@@ -478,7 +478,7 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
     [
         (["export", "kudos", "--since", "yesterday"], "--since 'yesterday' is not a date"),
         (["export", "kudos", "--since", "2026-03-01", "--until", "2026-02-01"], "is before"),
-        (["report", "--week", "2026-W99", "--manager", "x@example.com"], "not an ISO week"),
+        (["report", "--week", "2026-W99", "--manager", "x@example.com"], "is not a week"),
         (["report", "--week", "2026-W10"], "needs --week and --manager"),
         (["report", "network", "--since", "last year"], "is not a date"),
         (["report", "network", "--week", "2026-W10"], "not --week or --manager"),

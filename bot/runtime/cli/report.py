@@ -1,4 +1,4 @@
-"""`askaround report --week 2026-W47 --manager WHO [--format text|csv|png] [--output FILE]`:
+"""`askaround report --week 'last week' --manager WHO [--format text|csv|png] [--output FILE]`:
 a manager's weekly summary from the command line, the same one their digest DM shows.
 `askaround report network …` is the network insights (`network_report.py`)."""
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bot.digests.weeks import IsoWeek
+from bot.digests.weeks import Period
 from bot.errors import AskaroundError, UserError
 from bot.runtime.cli import network_report
 from bot.runtime.cli.failures import UsageError
@@ -21,9 +21,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "report",
         help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
         description=(
-            "The summary of one ISO week for the team below a manager, in the manager's own "
-            "time zone. Private kudos are counted, never shown. `report network` prints a "
-            "whole workspace's network insights instead."
+            "The summary of one week for the team below a manager, in the manager's own "
+            "time zone: `this week`, `last week`, an ISO week (2026-W47) or W47 (the latest "
+            "week 47), as `/kudos report` takes. Private kudos are counted, never shown. "
+            "`report network` prints a whole workspace's network insights instead."
         ),
     )
     parser.add_argument(
@@ -34,7 +35,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="the network insights instead of a manager's week",
     )
     parser.add_argument(
-        "--week", metavar="YYYY-Www", help="e.g. 2026-W47 (required but for network)"
+        "--week",
+        metavar="WEEK",
+        help="this week, last week, 2026-W47 or W47 (required but for network)",
     )
     parser.add_argument(
         "--manager", metavar="EMAIL", help="the manager's email (required but for network)"
@@ -59,11 +62,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def week_option(text: str) -> IsoWeek:
+def week_option(text: str) -> Period:
+    """Read as `/kudos report` reads it; placed in the manager's zone once they are found."""
     try:
-        return IsoWeek.parse(text)
+        return Period.parse(text)
     except UserError:
-        raise UsageError(f"--week {text!r} is not an ISO week: use YYYY-Www") from None
+        raise UsageError(
+            f"--week {text!r} is not a week: say 'this week', 'last week', YYYY-Www or Www "
+            "(2026-W47, W47)"
+        ) from None
 
 
 async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
@@ -91,10 +98,10 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         raise UsageError("--since and --team are for report network; a week takes --week")
     if not (args.week and args.manager):
         raise UsageError("a weekly report needs --week and --manager")
-    week = week_option(args.week)
+    period = week_option(args.week)
     async with open_services(database_settings()) as services:
         summary = await services.digests.report_for(
-            args.manager, week, show_private=args.show_private
+            args.manager, period, show_private=args.show_private
         )
     if args.format == "png":
         data = await draw(summary)

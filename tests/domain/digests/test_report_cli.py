@@ -1,5 +1,6 @@
 """`askaround report`: a manager's week from the command line, as text, CSV or PNG, from the
-database in ASKAROUND_DATABASE_URL; a bad week or unknown manager is one line and exit 1."""
+database in ASKAROUND_DATABASE_URL; a bad week is one line and exit 2, an unknown manager
+one line and exit 1."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from bot.digests.weeks import IsoWeek
 from bot.kudos.records import Giving
 from bot.kudos.service import KudosService
 from bot.people import PeopleService
@@ -87,15 +89,46 @@ def test_bad_week_or_unknown_manager_is_one_line(
 ) -> None:
     """A single line on stderr naming the problem: exit 2 for a week that is none, as for any
     value the command line cannot take, 1 for a manager the database does not have."""
-    code, out, err = _run(["--week", "2026-W60", "--manager", "maria@example.com"], capsysbinary)
-    assert code == 2 and out == b"" and err.decode().count("\n") == 1
-    assert "--week '2026-W60' is not an ISO week" in err.decode()
+    for bad in ("2026-W60", "next week", "W54"):
+        code, out, err = _run(["--week", bad, "--manager", "maria@example.com"], capsysbinary)
+        assert code == 2 and out == b"" and err.decode().count("\n") == 1
+        assert f"--week '{bad}' is not a week: say 'this week', 'last week'" in err.decode()
     code, _, err = _run(["--week", "2026-W47", "--manager", "zed@example.com"], capsysbinary)
     assert (
         code == 1 and err.decode() == "askaround: no active person has the email zed@example.com\n"
     )
     code, _, err = _run(["--week", "2026-W47", "--manager", "ana@example.com"], capsysbinary)
     assert code == 1 and "nobody reports to ana@example.com" in err.decode()
+
+
+@pytest.mark.usefixtures("week")
+async def test_the_week_is_named_as_kudos_report_names_it(
+    sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`--week` takes what `/kudos report` takes (`this week`, `last week`, `W47`), read
+    where the manager lives (Madrid) at the time the command runs: a kudos given now is in
+    this week's report and not in last week's."""
+    before = IsoWeek.at(datetime.now(UTC), "Europe/Madrid")
+    await KudosService(sessions, Clock().now).give(
+        Giving(
+            team_id="T1", giver=BEN, recipients=(ANA,), reason="for covering my on-call shift",
+            key="now", source="command", tags=(),
+        )
+    )  # fmt: skip
+    runs = {}
+    for period in ("this week", "Last  Week", f"w{before.week}", f"week {before.week}"):
+        args = ["--week", period, "--manager", "maria@example.com"]
+        runs[period] = await asyncio.to_thread(_run, args, capsysbinary)
+    assert all(code == 0 for code, _, _ in runs.values()), runs
+    if IsoWeek.at(datetime.now(UTC), "Europe/Madrid") != before:
+        return  # the runs straddled Monday 00:00 in Madrid: they read two different weeks
+    for period, (_, out, _) in runs.items():
+        last = period.lower().startswith("last")
+        label = before.shifted(-1).label if last else before.label
+        said = "0 kudos in" if last else "1 kudos so far in"
+        assert out.decode().startswith(f"Maria Lopez's team: week {label} ("), (period, out)
+        assert f"Maria Lopez's team (2 people) received {said} {label}" in out.decode()
+        assert ("covering my on-call shift" in out.decode()) is not last
 
 
 @pytest.mark.usefixtures("week")
