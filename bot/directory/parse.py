@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.control_chars import without_invisible
-from bot.directory.status import no_such_day, until_date, until_forms
+from bot.directory.status import beyond_a_year, no_such_day, until_date, until_forms
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import leading_person, only_mention
@@ -330,6 +330,8 @@ def parse_away(rest: str, today: date) -> date:
             f"{until.isoformat()} is not in the future: `until` names the day you are back, "
             "so `until tomorrow` to be away today."
         )
+    if (too_far := beyond_a_year(until, today)) is not None:
+        raise SkillsSyntaxError(too_far)
     return until
 
 

@@ -77,6 +77,28 @@ def until_forms(today: date) -> str:
     )
 
 
+def latest_back(today: date) -> date:
+    """The furthest day someone may be away until: a year from `today` (29 February's is the
+    28th), as far as Slack's own status expiry looks ahead. Longer is `/skills optout`, which
+    says it, rather than a date nobody will remember setting."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
+def beyond_a_year(until: date, today: date) -> str | None:
+    """Why being away `until` a day after `latest_back` is refused; None within it."""
+    latest = latest_back(today)
+    if until <= latest:
+        return None
+    return (
+        f"You can be away for a year at most: until {latest:%Y-%m-%d} ({latest:%A}) at the "
+        "latest. Set it again nearer the time, or `/skills optout` to stop questions until "
+        "you say `/skills back`."
+    )
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june",

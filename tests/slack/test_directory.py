@@ -3,6 +3,8 @@ type-ahead, the bot in process behind the local Slack emulator, with a real data
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -135,7 +137,7 @@ async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
     """`/skills who` ranks by level and shows each person's status, away included."""
     await skills(slack, "alice", "add python:3")
     await skills(slack, "bob", "add py:5")
-    await skills(slack, "bob", "away until 2999-01-01")
+    await skills(slack, "bob", "away for 2 weeks")
     reply = await skills(slack, "carol", "who Python")
     assert reply.index(slack.user("bob")) < reply.index(slack.user("alice"))
     assert "away, back <!date^" in reply and "available" in reply
@@ -147,13 +149,14 @@ async def test_who_lists_best_first_with_status(slack: SlackHarness) -> None:
 
 async def test_away_status_says_the_day_someone_is_back(slack: SlackHarness) -> None:
     """Someone away until a day takes questions again that day (`status.back_by`); their
-    profile and `/skills who` said "away until 2999-01-01", read as away through it too."""
+    profile and `/skills who` said "away until 2027-01-01", read as away through it too."""
+    slack.services.clock.freeze(datetime(2026, 11, 23, 10, tzinfo=UTC))
     await skills(slack, "bob", "add py:5")
-    await skills(slack, "bob", "away until 2999-01-01")
+    await skills(slack, "bob", "away until 2027-01-01")
     for text in ("who python", f"<@{slack.user('bob')}>"):
         said = await skills(slack, "carol", text)
         assert "away until" not in said, said
-        assert "away, back <!date^32472144000^" in said, said  # 2999-01-01 00:00 their time
+        assert "away, back <!date^1798761600^" in said, said  # 2027-01-01 00:00 their time
 
 
 async def test_back_when_never_away_says_so(slack: SlackHarness) -> None:

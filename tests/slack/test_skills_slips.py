@@ -66,6 +66,28 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
     assert "and questions come to you again on Friday." in said, said
 
 
+async def test_away_is_a_year_at_most_from_the_persons_own_day(slack: SlackHarness) -> None:
+    """`away for 900 weeks` was taken: a date nobody would remember setting, hiding them from
+    every question for 17 years. A year from Alice's own Thursday (UTC is still on Wednesday)
+    is the most: a day later is refused with the limit, and her status stays as it was;
+    `/skills optout` is the way to be away with no end."""
+    slack.services.clock.freeze(WEDNESDAY_LATE_UTC)
+    for text in ("for 900 weeks", "for 53 weeks", "until 2027-11-27", "until 2999-01-01"):
+        said = await skills(slack, "alice", f"away {text}")
+        assert said.startswith(
+            "You can be away for a year at most: until 2027-11-26 (Friday) at the latest."
+        ), (text, said)
+        assert "/skills optout" in said
+    await skills(slack, "alice", "")
+    profile = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert "available" in profile and "away" not in profile, profile
+    said = await skills(slack, "alice", "away until 2027-11-26")
+    assert "You are away until 2027-11-26 (Friday)" in said, said
+    assert "You are away until 2027-11-25 (Thursday)" in await skills(
+        slack, "alice", "away for 52 weeks"
+    )
+
+
 async def test_away_until_a_weekend_day_says_questions_come_on_the_next_working_day(
     slack: SlackHarness,
 ) -> None:

@@ -97,20 +97,22 @@ def test_a_level_is_one_to_five_or_a_clear_refusal(name: str, level: str) -> Non
 @FEWER
 @given(st.integers(-40_000, 40_000), st.sampled_from(["until ", "UNTIL  ", "until\t"]))
 def test_away_until_a_date(days: int, until: str) -> None:
-    """`away until YYYY-MM-DD` is that date when it is after today, else a refusal saying it
-    is not in the future."""
+    """`away until YYYY-MM-DD` is that date when it is after today and at most a year on
+    (TODAY's year has no 29 February: 365 days), else a refusal saying it is not in the
+    future, or naming the latest day."""
     try:
         day = TODAY + timedelta(days=days)
     except OverflowError:
         return
     text = f"away {until}{day.isoformat()}"
-    if days > 0:
+    if 0 < days <= 365:
         assert parse_command(text, TODAY) == Away(day)
         return
     try:
         parse_command(text, TODAY)
     except SkillsSyntaxError as error:
-        assert "not in the future" in assert_clear(error, text)
+        said = "not in the future" if days <= 0 else "until 2027-06-15 (Tuesday) at the latest"
+        assert said in assert_clear(error, text)
     else:
         raise AssertionError(f"{text!r} was accepted")
 
