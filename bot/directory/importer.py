@@ -34,7 +34,7 @@ from bot.directory.parse import NetworkInput
 from bot.profile import Profile
 from bot.progress import progress_bar
 from storage import people_import as q
-from storage.workspaces import ensure_workspace
+from storage.workspaces import ensure_workspace, profiles_changed
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -96,6 +96,10 @@ async def import_people(
                     await writer.write(accepted)
                     bar.update(len(chunk))
                 bar.close()
+                if report.imported or report.updated:
+                    # The network insights' kept copy holds the org chart and roles as they
+                    # were: a manager taken away would still show them their old org.
+                    await profiles_changed(s, team_id)
             except BaseException:
                 await transaction.rollback()
                 raise

@@ -280,7 +280,7 @@ class ProfileService:
             # Caught up in place like a skill (`bot.questions.indexes`): before the next
             # question in every replica, without the rebuild a deletion costs.
             await routing_changes.skills_changed(s, team_id, person.id)
-            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
+            await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             return await network_q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
@@ -316,7 +316,7 @@ class ProfileService:
             # the person's row and network, the order `/skills add` and `/skills network add`
             # take them in.
             await routing_changes.skills_changed(s, team_id, person.id)
-            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
+            await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             if edit.interests is not None:
                 await people_q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:
@@ -385,7 +385,7 @@ class ProfileService:
             await people_q.forget_skills(s, person)
             # After the skills and before the person's row, as `/skills add` counts.
             await routing_changes.skills_changed(s, team_id, person.id)
-            await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
+            await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             await people_q.forget_person(s, person)
             # Why they were asked came from the profile they deleted, and an asker's list or
             # their request drawn again would say it on.

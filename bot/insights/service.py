@@ -4,7 +4,8 @@ viewer; and the monthly DM to admins, queued once a month through the outbox.
 The analysis reads the whole workspace (seconds for 100,000 people), so it is kept for
 `CACHE_SECONDS` per (workspace, window) and computed by one caller at a time; every view, the
 picture included, is cut from the cached copy. A deletion from a profile (`/skills forget me`,
-a network entry removed, the Edit profile modal: `profiles_version`), a channel made private
+a network entry removed, the Edit profile modal) or an import that changed anyone (the org
+chart a manager's view is cut by: `profiles_version`), a channel made private
 (`rebuild_version`) or a kudos undone counted since the copy was made has it made again, on
 every replica: what someone deleted is not shown for hours after. (Routing's index applies
 the deletions in place; this copy, a whole analysis, is made again.)
