@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -55,11 +57,18 @@ class Services:
 
     @classmethod
     def build(
-        cls, settings: Settings, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+        cls,
+        settings: Settings,
+        engine: AsyncEngine,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> Services:
+        """`monotonic`: the process's own time, by which routing's index counts its age (the
+        bot passes its pace clock: a test's fake one moves only as the test moves it)."""
         clock = Clock()
         metrics = Metrics()
-        indexes = IndexCache(sessions)
+        indexes = IndexCache(sessions, monotonic=monotonic)
         kudos = KudosService(sessions, clock.now)
         return cls(
             settings=settings,

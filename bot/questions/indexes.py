@@ -42,7 +42,8 @@ Each question reads the workspace's counters (one small query):
 
 Other facts (a question solved or a kudos given in another replica, its directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
-what its load took, whichever is longer. That rebuild runs in the background while questions
+what its load took, whichever is longer, by the process's `monotonic` clock (the bot's pace
+clock, which tier b's tests fake). That rebuild runs in the background while questions
 are answered from the copy in hand (for its duration the process holds both copies), so no
 question waits for it.
 """

@@ -138,13 +138,16 @@ def build(
     pace_clock: PaceClock = REAL_CLOCK,
     ack_within: float = ACK_WITHIN_SECONDS,
 ) -> Askaround:
-    """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by, and
-    what listeners and jobs wait out Slack's 429s and 5xx on (tests pass a fake one, so
-    that nothing waits in real time); `ack_within` is how long a listener has to ack before
-    it is acked empty, for the local Slack that waits longer than Slack's 3 s."""
+    """The bot for `settings`; `pace_clock` is what the outbox keeps Slack's pace by, what
+    listeners and jobs wait out Slack's 429s and 5xx on, and what routing's index counts its
+    age by (tests pass a fake one, so that nothing waits in real time, nor goes stale in it);
+    `ack_within` is how long a listener has to ack before it is acked empty, for the local
+    Slack that waits longer than Slack's 3 s."""
     engine = create_engine(settings.database_url)
     inbox_engine = create_inbox_engine(engine)
-    services = Services.build(settings, engine, create_sessions(engine, inbox_engine))
+    services = Services.build(
+        settings, engine, create_sessions(engine, inbox_engine), monotonic=pace_clock.monotonic
+    )
 
     http = SlackHttp()
 

@@ -5,7 +5,7 @@ afresh from the database would (docs/routing.md, "Knows someone")."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -191,3 +191,29 @@ async def test_a_profile_saved_while_a_skill_is_added_loses_neither(slack: Slack
         assert carol in await asked(slack, "bob", f"who knows {saved} here?")
     assert await slack.services.indexes.get(slack.team_id) is index
     await same_as_rebuilt(slack, index)
+
+
+async def test_the_copy_ages_by_the_bots_own_clock(slack: SlackHarness) -> None:
+    """Routing's copy is built again in the background once it is a minute old (`max_age`),
+    counted on the bot's process clock: the pace clock, which tier b fakes. The checks above
+    that a change was caught up in place, never rebuilt, counted on the wall's, and a test
+    slowed past a minute by a loaded machine met the timed rebuild. At 50 s nothing is
+    rebuilt, however long that took; at 65 s the next question starts a rebuild, and the
+    copy routed on from then is the new one."""
+    await asked(slack, "alice", "how do we import terraform state?")
+    index = await slack.services.indexes.get(slack.team_id)
+    builds = slack.services.indexes.builds
+    slack.advance(timedelta(seconds=50))
+    assert slack.user("dev") in await asked(slack, "bob", "how do we import terraform state?")
+    assert await slack.services.indexes.get(slack.team_id) is index
+    assert slack.services.indexes.builds == builds
+    slack.advance(timedelta(seconds=15))
+    assert slack.user("dev") in await asked(slack, "carol", "how do we import terraform state?")
+    await asyncio.wait_for(rebuilt(slack, builds), timeout=60)
+    assert await slack.services.indexes.get(slack.team_id) is not index
+
+
+async def rebuilt(slack: SlackHarness, builds: int) -> None:
+    """Until the background rebuild a question started is done."""
+    while slack.services.indexes.builds == builds:  # noqa: ASYNC110 - a task of its own
+        await asyncio.sleep(0.01)
