@@ -256,3 +256,38 @@ async def test_someone_away_reads_back_at_the_moment_they_are_in_every_readers_z
         said = await skills(slack, "alice", asked)
         assert f"away, back <!date^{back}^" in said, said
         assert "|2026-11-25 15:00 UTC>" in said and "(Thursday)" not in said, said
+
+
+async def test_away_and_the_request_after_it_count_in_a_zone_a_day_ahead_of_utc(
+    tmp_path: Path,
+) -> None:
+    """Teuila lives in Kiritimati (UTC+14), a day ahead of UTC for fourteen hours of each.
+    At 10:00 UTC on Monday it is her Tuesday: `away for 1 day` is until her Wednesday. At
+    09:59 UTC on Tuesday (her 23:59) a question on her skill asks nobody; at 10:00 UTC (her
+    Wednesday's midnight) it asks her, and the request waits for her working day, 09:00
+    Wednesday there (19:00 UTC on Tuesday), rather than reaching her at midnight."""
+    people = (*PEOPLE, PersonSpec("teuila", "Teuila Tebano", "Pacific/Kiritimati"))
+    async with bot_in_process(tmp_path, people=people) as slack:
+        slack.services.clock.freeze(MONDAY)
+        assert "Saved: Terraform" in await skills(slack, "teuila", "add terraform:5")
+        said = await skills(slack, "teuila", "away for 1 day")
+        assert "You are away until 2026-11-25 (Wednesday)" in said, said
+        for at, question in (
+            (datetime(2026, 11, 24, 9, 59, tzinfo=UTC), "how do we unlock a terraform state?"),
+            (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), "how do we import terraform state?"),
+        ):
+            slack.services.clock.freeze(at)
+            await slack.command("alice", "/ask", question)
+            await slack.settle()
+        async with slack.services.sessions() as s:
+            offers = list(await s.scalars(select(Offer).order_by(Offer.id)))
+        teuila = slack.user("teuila")
+        assert [(o.question_id, o.candidate_user_id) for o in offers] == [(2, teuila)], offers
+        for at in (
+            datetime(2026, 11, 24, 18, 59, tzinfo=UTC),
+            datetime(2026, 11, 24, 19, 0, tzinfo=UTC),
+        ):
+            assert not [m for m in slack.emu.dm_messages(teuila) if m.bot_id], at
+            slack.advance(at - slack.services.clock.now())
+            await slack.drain()
+        assert any("terraform" in m.text for m in slack.emu.dm_messages(teuila) if m.bot_id)
