@@ -73,10 +73,16 @@ def render_helper_left(question: QuestionView, helper: str, names: Mapping[str, 
     return one_section(said)
 
 
-def render_solved(question: QuestionView, helper_user_id: str | None) -> Message:
+def render_solved(
+    question: QuestionView, helper_user_id: str | None, names: Mapping[str, str] | None = None
+) -> Message:
+    """The asker's invitation to thank the helper. With `names` (posted in the question's
+    thread, which the helper follows) the helper is named without a ping: the message is the
+    asker's, and the helper may have pressed Solved themselves."""
     if helper_user_id is None:
         return {"text": "Marked as solved. Glad it worked out!"}
-    text = f"Solved! Want to thank <@{helper_user_id}> for helping?"
+    helper = named([helper_user_id], names) if names is not None else f"<@{helper_user_id}>"
+    text = f"Solved! Want to thank {helper} for helping?"
     return {
         "text": text,
         "blocks": [

@@ -294,7 +294,11 @@ async def solved(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     question = (await question_now(services, team_id, payload, client)).question
-    await tell_asker(client, question, render_solved(question, question.helper_user_id), payload)
+    helper = question.helper_user_id
+    names = None
+    if helper and not told_alone(question, payload):
+        names = await names_of(client, services, team_id, [helper])
+    await tell_asker(client, question, render_solved(question, helper, names), payload)
 
 
 async def replies_deleted(

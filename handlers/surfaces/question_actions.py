@@ -212,8 +212,15 @@ def register(router: Router, services: Services) -> None:
     async def thank(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
+        """The Give kudos button under a solved question, which everyone in its channel sees:
+        the helper is told it is not theirs, rather than given a form to thank themselves."""
         await ack()
         question_id, _, helper = _value(body).partition(":")
+        if body["user"]["id"] == helper:
+            raise UserError(
+                f"You helped with question #{question_id}: that button is for others to "
+                "thank you. To thank someone yourself, use `/kudos @name for …`."
+            )
         await open_give_kudos(
             client,
             services,
