@@ -104,10 +104,15 @@ class TeamSummary:
 def _ranked(
     counts: Counter[str], limit: int | None = TOP, names: Mapping[str, str] | None = None
 ) -> tuple[tuple[str, int], ...]:
-    """The most first, each counted by its key (a person's id, read by `names`)."""
+    """The most first, each counted by its key (a person's id, read by `names`); the first
+    `limit` and everyone tied with the last of them."""
     shown = names if names is not None else {k: k for k in counts}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]], item[0]))
-    return tuple((shown[key], n) for key, n in ranked[:limit])
+    if limit is not None and len(ranked) > limit:
+        # Whoever has as many as the last one kept is kept too: a name cut from a tie would
+        # read as having fewer than those shown.
+        ranked = [item for item in ranked if item[1] >= ranked[limit - 1][1]]
+    return tuple((shown[key], n) for key, n in ranked)
 
 
 async def build_summary(

@@ -179,3 +179,21 @@ async def test_whose_team_it_is_is_told_apart_from_a_namesake(company: SlackHarn
     said = await report(company, "olga", "2026-W47 @maria")
     assert "Maria Lopez (@maria)'s team: week 2026-W47" in said, said
     assert "Maria Lopez (@maria)'s team (4 people) received 4 kudos" in said, said
+
+
+async def test_the_most_generous_givers_leave_out_nobody_who_gave_as_many(
+    fresh_install: SlackHarness,
+) -> None:
+    """Six of Hana's team each gave one kudos in W47: all six gave the most, and all six are
+    listed. The list was cut at five, the sixth by name (Maria Lopez) left out as if she had
+    given fewer than the five named."""
+    fresh_install.services.clock.freeze(W47_WED)
+    for giver, to in (("alice", "bob"), ("bob", "carol"), ("carol", "erin")):
+        await give_directly(fresh_install, giver, f"@{to} for the release checklist #teamwork")
+    for giver, to in (("dev", "alice"), ("erin", "dev"), ("maria", "alice")):
+        await give_directly(fresh_install, giver, f"@{to} for the on-call handover #teamwork")
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    givers = part(await report(fresh_install, "hana", "2026-W47"), "Gave the most kudos")
+    for name in ("Alice Martin", "Bob Chen", "Carol Diaz", "Dev Patel", "Erin Quist"):
+        assert f"{name}: 1 given in public" in givers, givers
+    assert "Maria Lopez: 1 given in public" in givers, givers
