@@ -73,12 +73,9 @@ class Outbox:
         async with self._sessions() as s, s.begin():
             await outbox.enqueue(s, team_id, kind, payload, key=key, at=at)
 
-    async def queued(self, team_id: str, key: str, *, prefix: bool = False) -> bool:
-        """Whether a delivery was ever queued with this key (sent or not); with `prefix`, a
-        key that starts with it."""
+    async def queued(self, team_id: str, key: str) -> bool:
+        """Whether a delivery was ever queued with this key (sent or not)."""
         async with self._sessions() as s:
-            if prefix:
-                return await outbox.keyed_from(s, team_id, key)
             return await outbox.payload_of(s, team_id, key) is not None
 
     async def claim(

@@ -74,12 +74,17 @@ async def tell_asker(
     client: AsyncWebClient, question: QuestionView, message: Message, payload: dict[str, Any]
 ) -> Told:
     """In the question's thread when it came from a message and the thread may read it
-    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; in a DM too
-    once Slack kept failing it in the thread until the outbox gave it up (`in_dm_instead`)."""
+    (`visibility.asker_told_in_thread`) and still takes posts, otherwise in a DM; one the
+    thread no longer takes (archived, deleted, the bot removed), or that Slack kept failing
+    there until the outbox gave it up, says in the DM which question it is about
+    (`in_dm_instead`)."""
     if payload.get("in_dm"):
         message = in_dm_instead(question, message)
-    elif thread_first(question) and (posted := await post_in_thread(client, question, message)):
-        return posted
+    elif thread_first(question):
+        if posted := await post_in_thread(client, question, message):
+            return posted
+        # The thread takes no more posts: in the DM it says which question it is about.
+        message = in_dm_instead(question, message)
     try:
         dm = await client.conversations_open(users=question.asker_user_id)
         sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)

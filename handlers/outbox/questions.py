@@ -154,19 +154,16 @@ async def _update_asking(
         return
     alone = asker_alone(question, question.asker_message_channel)
     message = render_asking(question, offers, names, asker_alone=alone)
-    if await _asking_in_dm_instead(services, team_id, question):
+    if _asking_in_dm_instead(question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)
 
 
-async def _asking_in_dm_instead(services: Services, team_id: str, question: QuestionView) -> bool:
-    """Whether the asking message went to the asker's DM once its thread's was given up
-    (`_in_dm_instead`): drawn again, it keeps saying which question it is about. One posted
-    in a DM as the thread took no more posts (`tell_asker`) never said so."""
-    if question.asker_message_channel == question.channel_id or not thread_first(question):
-        return False
-    key = _in_dm_key("question.asking", question.id, {})
-    return await services.outbox.queued(team_id, key, prefix=True)
+def _asking_in_dm_instead(question: QuestionView) -> bool:
+    """Whether the asking message went to the asker's DM though its place was the question's
+    thread (given up there, `_in_dm_instead`, or the thread took no more posts, `tell_asker`):
+    drawn again, it keeps saying which question it is about."""
+    return question.asker_message_channel != question.channel_id and thread_first(question)
 
 
 async def more(

@@ -64,3 +64,47 @@ async def test_a_question_whose_link_slack_refuses_still_reaches_colleagues(
     async with slack.services.sessions() as s:
         failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
     assert [(f.method, f.last_error) for f in failed] == []
+
+
+async def test_what_the_archived_thread_cannot_take_says_which_question_it_is_about(
+    slack: SlackHarness,
+) -> None:
+    """Carol's question in #launch is taken on by Dev, then #launch is archived and Carol
+    presses Solved in their group DM: the offer to thank Dev, which the thread no longer
+    takes, comes to her DM saying which question and channel it is about, as one the thread
+    kept failing does. It came bare, "Solved! Want to thank @Dev for helping?", in a DM
+    where nothing said which question was solved."""
+    channel = launch(slack)
+    await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
+    await slack.drain()
+    await slack.emu.archive_channel(channel, by=slack.user("carol"))
+    await slack.settle()
+    carol = slack.user("carol")
+    await slack.emu.click_button(carol, "Solved")
+    await slack.drain()
+    [thanks] = [m for m in slack.emu.dm_messages(carol) if m.bot_id and "Want to thank" in m.text]
+    assert f"About question #1 in <#{channel}>" in thanks.text, thanks.text
+
+
+async def test_the_asking_list_the_thread_refused_keeps_saying_which_question_when_redrawn(
+    slack: SlackHarness,
+) -> None:
+    """#launch takes no post from the bot (`is_archived`, as Slack answers once it is
+    archived): Carol's list of who is asked comes to her DM saying which question it is
+    about, and still says so once Dev takes the question on and it is drawn again."""
+    channel = launch(slack)
+    slack.emu.faults.add("chat.postMessage", error="is_archived", times=None, channel=channel)
+    await slack.post("carol", "launch", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    carol = slack.user("carol")
+    [listed] = [m for m in slack.emu.dm_messages(carol) if m.bot_id and "colleague" in m.text]
+    assert f"About question #1 in <#{channel}>" in listed.text, listed.text
+    dev_dm = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id][-1]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=dev_dm)
+    await slack.drain()
+    [listed] = [m for m in slack.emu.dm_messages(carol) if m.ts == listed.ts]
+    shown = f"{listed.text}\n{listed.blocks}"
+    assert "is helping you" in shown and f"About question #1 in <#{channel}>" in shown, shown

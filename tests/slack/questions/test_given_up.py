@@ -203,7 +203,7 @@ async def test_a_retry_posts_nothing_in_the_thread_the_asker_was_told_in_their_d
     assert _told_alice(slack) == said
 
 
-@pytest.mark.postgres_too  # the only test reaching `storage.outbox.keyed_from`
+@pytest.mark.postgres_too
 async def test_the_list_sent_to_the_dm_instead_keeps_its_heading_when_it_is_updated(
     slack: SlackHarness,
 ) -> None:
