@@ -9,6 +9,7 @@ from bot.directory.network import NetworkEntry
 from bot.directory.parse import LEVELS
 from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
+from bot.directory.status import AWAY, OPTED_OUT
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from bot.words import plural
@@ -64,12 +65,30 @@ def _network_line(entry: NetworkEntry) -> str:
     return f"• {who}{about} ({entry.relationship}){left}"
 
 
+# What the owner reads beside a status that keeps questions away: nothing else on the Home tab,
+# nor Edit profile, changes it.
+_TAKE_AGAIN = {
+    AWAY: " · `/skills back` to take questions before then",
+    OPTED_OUT: " · `/skills back` to take them again",
+}
+
+
+def _status(view: ProfileView, is_owner: bool) -> str:
+    """The status in words; to its owner, how to take questions again when only they keep
+    them away (a guest of the workspace never takes them, `/skills back` or not)."""
+    said = view.status.describe(_back)
+    own = is_owner and not (view.status.guest or view.status.deactivated)
+    if own and (view.status.kind == OPTED_OUT or view.status.back_at):
+        said += _TAKE_AGAIN.get(view.status.kind, "")
+    return said
+
+
 def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None) -> Blocks:
     """The profile; its skills and its network take 2 sections each (the Home tab's share),
     or, in a message, a fair share of `budget` characters of text each."""
     org = safe_text(" · ".join(x for x in (view.title, view.team) if x))
     manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
-    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {view.status.describe(_back)}")
+    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {_status(view, is_owner)}")
     interests = (
         [section("*Interests*\n" + safe_text(", ".join(view.interests)))] if view.interests else []
     )

@@ -133,3 +133,25 @@ async def test_a_home_tab_refused_twice_fails_as_any_delivery(slack: SlackHarnes
     await slack.drain()
     assert slack.emu.home_view(maria) is None
     assert [r.status for r in await home_rows(slack)] == ["failed"]
+
+
+async def test_away_or_opted_out_the_home_tab_says_how_to_take_questions_again(
+    slack: SlackHarness,
+) -> None:
+    """Bob goes away, then opts out: his Home tab's status says `/skills back` takes
+    questions again, where it said only "away, back …" or "not taking questions" and nothing
+    on the tab could change it; once back, it says nothing of it."""
+    bob = slack.user("bob")
+    for command, status in (
+        ("away for 2 weeks", "away, back"),
+        ("optout", "not taking questions"),
+        ("back", "available"),
+    ):
+        await slack.command("bob", "/skills", command)
+        await slack.emu.open_home(bob)
+        await slack.drain()
+        home = slack.emu.home_view(bob)
+        assert home is not None
+        shown = str(home.blocks)
+        assert f"Status: {status}" in shown, shown
+        assert ("`/skills back`" in shown) == (command != "back"), shown
