@@ -4,6 +4,7 @@ from `bot.workspace_settings.keys`, which the CLI shares."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.safe_text import clip, safe_text
@@ -169,11 +170,28 @@ def edited_text(view: dict[str, Any]) -> dict[str, str]:
     return {key: text for key, text in entered.items() if opened.get(key) != text}
 
 
-def render_admin_home(now: WorkspaceSettings) -> Blocks:
-    """The Home tab's section for askaround admins: the settings in brief, and the way in."""
+# Why askaround hears nothing in a watched channel now, and what mends it (`unheard`).
+UNHEARD = {
+    "removed": "I was removed from it: `/invite @askaround` there",
+    "archived": "archived: nothing is said there",
+    "private": "not public now: I don't look through it",
+    "hidden": "deleted, or private and I'm not in it",
+}
+
+
+def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None = None) -> Blocks:
+    """The Home tab's section for askaround admins: the settings in brief, and the way in.
+    `unheard`: the watched channels askaround hears nothing in now, each with its `UNHEARD`
+    key, said beside it rather than listed as if watched."""
     text = now.as_text()
     channel = f"<#{now.kudos_channel}>" if now.kudos_channel else "where they are given"
-    watched = " ".join(f"<#{c}>" for c in now.watched_channels) or "none"
+    why = unheard or {}
+    watched = (
+        " ".join(
+            f"<#{c}>" + (f" ({UNHEARD[why[c]]})" if c in why else "") for c in now.watched_channels
+        )
+        or "none"
+    )
     lines = [
         f"*Values:* {' '.join(f'#{v}' for v in now.values) or 'none'}"
         + (" (required)" if now.values_required else ""),

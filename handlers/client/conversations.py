@@ -16,6 +16,7 @@ conversation changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -97,6 +98,28 @@ async def watch_refusal(
     dm = channel_id.startswith("D")  # refused by its id alone: no need to ask Slack
     found = Conversation(private=True) if dm else await conversation(client, channel_id)
     return refusal_to_watch(channel_id, found, then=then)
+
+
+async def unheard(
+    client: AsyncWebClient, channel_ids: Sequence[str], known: KnownConversations
+) -> dict[str, str]:
+    """The watched channels askaround hears nothing in now, each with why
+    (`handlers.blocks.workspace_settings.UNHEARD`): removed from it, archived, or no longer
+    public. One Slack would not describe (`unsure`) is not said to be any of them."""
+    why: dict[str, str] = {}
+    for channel_id in channel_ids:
+        found = await conversation(client, channel_id, known)
+        if found.unsure:
+            continue
+        if found.archived:
+            why[channel_id] = "archived"
+        elif found.shared or (found.private and found.member):
+            why[channel_id] = "private"
+        elif found.private:  # hidden from the bot: deleted, or private and it is not in it
+            why[channel_id] = "hidden"
+        elif not found.member:
+            why[channel_id] = "removed"
+    return why
 
 
 def refusal_to_watch(

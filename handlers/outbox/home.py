@@ -30,7 +30,9 @@ async def publish(
     out of date, or empty. Refused that too, the delivery fails as any other."""
     user_id = str(payload["user_id"])
     admin, nameable = await standing(client, team_id, user_id)
-    view = await render_home(services, team_id, user_id, slack_admin=admin, nameable=nameable)
+    view = await render_home(
+        services, team_id, user_id, slack_admin=admin, nameable=nameable, client=client
+    )
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as refused:

@@ -27,7 +27,7 @@ from handlers.blocks.home import (
     render_report_modal,
 )
 from handlers.blocks.workspace_settings import render_admin_home
-from handlers.client.conversations import private_now
+from handlers.client.conversations import private_now, unheard
 from handlers.client.directory import described, members_only, ours, profile_from_slack
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
@@ -72,12 +72,22 @@ HOME_SECTIONS: tuple[HomeSection, ...] = (
 
 
 async def admin_section(
-    services: Services, team_id: str, user_id: str, slack_admin: bool, nameable: bool
+    services: Services,
+    team_id: str,
+    user_id: str,
+    slack_admin: bool,
+    nameable: bool,
+    client: AsyncWebClient | None,
 ) -> Blocks:
+    """The settings in brief; with `client`, each watched channel askaround hears nothing
+    in now is said to be so (`unheard`)."""
     settings = services.workspace_settings
     if not await settings.is_admin(team_id, user_id, slack_admin=slack_admin, nameable=nameable):
         return []
-    return render_admin_home(await settings.current(team_id))
+    now = await settings.current(team_id)
+    known = services.conversations.of(team_id)
+    why = await unheard(client, now.watched_channels, known) if client is not None else None
+    return render_admin_home(now, why)
 
 
 async def render_home(
@@ -87,15 +97,16 @@ async def render_home(
     *,
     slack_admin: bool = False,
     nameable: bool = False,
+    client: AsyncWebClient | None = None,
 ) -> dict[str, Any]:
     """A person's Home tab as the database has it now; `slack_admin` and `nameable` are what
     Slack says of them (`handlers.client.admins.standing`), facts that decide whether they
-    see the settings. Its `private_metadata` names the workspace whose data it shows: in an
-    Enterprise Grid organisation that installed askaround in several workspaces a person has
-    one Home tab across them, and a press on it is that workspace's
-    (`handlers.dispatch.home_workspace`)."""
+    see the settings, and `client` asks it of the watched channels. Its `private_metadata`
+    names the workspace whose data it shows: in an Enterprise Grid organisation that
+    installed askaround in several workspaces a person has one Home tab across them, and a
+    press on it is that workspace's (`handlers.dispatch.home_workspace`)."""
     parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
-    parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable))
+    parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable, client))
     parts.append(await intro_section(services, team_id, user_id))
     blocks: Blocks = []
     for section_blocks in parts:

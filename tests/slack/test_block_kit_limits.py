@@ -454,6 +454,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_admin_home",  # every watched channel unheard, for the longest reason
+        lambda: workspace_settings.render_admin_home(
+            SETTINGS, dict.fromkeys(SETTINGS.watched_channels, "removed")
+        ),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
         "render_audit_modal",
         lambda: workspace_settings.render_audit_modal(CHANGES, 123_456),
         check_view,
@@ -596,7 +603,9 @@ def test_the_home_tab_with_every_part_at_its_largest_fits_one_view() -> None:
         *home.render_home_questions([question(i) for i in range(PEOPLE)]),
         *skills.render_home_profile(PROFILE),
         *home.render_home_manager(summary()),
-        *workspace_settings.render_admin_home(SETTINGS),
+        *workspace_settings.render_admin_home(
+            SETTINGS, dict.fromkeys(SETTINGS.watched_channels, "removed")
+        ),
     ]
     check_view({"type": "home", "blocks": blocks})
 
