@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 
 from bot import spreadsheet, visibility
-from bot.insights.measures import ASKED_OFTEN
+from bot.insights.measures import ASKED_OFTEN, MIN_CROSS_HELP
 from bot.insights.teams import MIN_TEAM, OTHERS
 from bot.insights.view import SHOWN_RISKS, NetworkView
 from bot.safe_text import plain_text
@@ -144,11 +144,10 @@ def _unnamed_connectors(count: int, whole: bool) -> tuple[str, ...]:
     """Connectors the viewer may not name (a guest's view) are counted, as a risk's one
     person is: not "nobody", which would be untrue."""
     if not count:
-        return (
-            "Nobody helps across teams yet."
-            if whole
-            else "Nobody in your org helps across teams yet.",
-        )
+        # A connector helped MIN_CROSS_HELP times: one help across teams is in the teams'
+        # flows, so "nobody helps across teams" would deny what the next part shows.
+        who = "Nobody" if whole else "Nobody in your org"
+        return (f"{who} has helped across teams {MIN_CROSS_HELP} times or more yet.",)
     helps = noun(count, "helps", "help")
     return (
         f"• {plural(count, 'person')} {helps} across teams (named to admins and their managers)",

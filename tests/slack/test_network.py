@@ -48,7 +48,8 @@ TEAMS: dict[str, tuple[str, ...]] = {
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-async def stage(slack: SlackHarness) -> None:
+async def in_teams(slack: SlackHarness) -> None:
+    """The org chart, its people in `TEAMS`, and Olga a Slack admin."""
     await org_chart(slack)
     slack.emu.workspace.users[slack.user("olga")].is_admin = True
     async with slack.services.sessions() as s, s.begin():
@@ -58,6 +59,10 @@ async def stage(slack: SlackHarness) -> None:
                 .where(Person.user_id.in_([slack.user(h) for h in handles]))
                 .values(team_name=team)
             )
+
+
+async def stage(slack: SlackHarness) -> None:
+    await in_teams(slack)
     vault = slack.emu.workspace.add_channel(
         "vault", is_private=True, members=[slack.user("carol"), slack.user("alice")]
     )
@@ -565,3 +570,17 @@ async def test_a_private_question_taken_on_is_said_to_count_only(tmp_path: Path)
     assert "Platform → Core: 6" in admin, admin  # five before, and Alice's help
     assert "Alice Martin (" not in admin, admin
     assert "Help = questions taken on and kudos; private ones, and networks, only count." in admin
+
+
+async def test_one_help_across_teams_is_not_said_to_be_none(tmp_path: Path) -> None:
+    """Carol (Core) thanks Bob (Platform) once: the team-to-team help shows it, and the
+    connectors' part says nobody has helped across teams often enough to be one, where it
+    said "Nobody helps across teams yet" beside "Platform → Core: 1"."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await in_teams(slack)
+        await slack.command("carol", "/kudos", "@bob for the postgres failover")
+        await slack.settle()
+        shown = await seen(slack, "olga")
+    assert "Platform → Core: 1" in shown, shown
+    assert "helps across teams yet" not in shown, shown
+    assert "Nobody has helped across teams 2 times or more yet." in shown, shown

@@ -114,7 +114,7 @@ async def test_an_org_without_help_across_teams_is_not_said_to_be_the_workspace(
     said "Nobody helps across teams yet." and "No help between teams yet." of everyone."""
     text = (await insights.for_viewer(TEAM, uid("lea"), slack_admin=False)).text()
     assert "Nobody helps across teams" not in text and "No help between teams" not in text
-    assert "Nobody in your org helps across teams yet." in text, text
+    assert "Nobody in your org has helped across teams 2 times or more yet." in text, text
     assert "No help between your org's teams and others yet." in text, text
 
 
