@@ -59,13 +59,18 @@ def deleted_ts(event: dict[str, Any]) -> str | None:
 
 def edited_message(event: dict[str, Any]) -> dict[str, Any] | None:
     """The message as it is now, when a `message` event says a person edited it (Slack's
-    `message_changed` with the message `edited`; not a tombstone, not an unfurl)."""
+    `message_changed` with the message `edited`; not a tombstone, not an unfurl). Its `ts`
+    is the message's, which bolt-python's example names in `previous_message` alone."""
     changed = event.get("message")
     if event.get("subtype") != "message_changed" or not isinstance(changed, dict):
         return None
     if changed.get("subtype") == "tombstone" or not changed.get("edited"):
         return None
-    return changed
+    if changed.get("ts"):
+        return changed
+    before = event.get("previous_message")
+    ts = before.get("ts") if isinstance(before, dict) else None
+    return {**changed, "ts": ts} if ts else None
 
 
 def edit_ts(event: dict[str, Any], changed: dict[str, Any]) -> str:

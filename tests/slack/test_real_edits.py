@@ -1,0 +1,59 @@
+"""Edits as Slack's published examples send them (`tests/data/slack/real_payloads.json`),
+signed and sent through the real front door, against the emulator and a real database."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+from tests.slack.test_real_payloads import (
+    QUESTION,
+    asked_once_by_alice,
+    envelope,
+    real,
+    send,
+    warnings,
+)
+
+pytestmark = pytest.mark.database_independent
+
+
+async def test_a_dm_edit_whose_message_names_no_ts_is_asked_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """bolt-python's `message_changed` names the edited message's ts in `previous_message`
+    alone. In the DM, the edit is the question, asked once in its edited words however often
+    Slack sends it (before, reading the missing `ts` raised: nothing was asked, nobody was
+    told, and the log had an unexpected KeyError)."""
+    caplog.set_level(logging.INFO)
+    asked = await asked_once_by_alice(slack, "message_changed_without_its_ts_in_a_dm")
+    assert asked.text == QUESTION and asked.message_ts == "1665102538.901939"
+    assert warnings(caplog) == []
+
+
+async def test_a_mentions_edit_whose_message_names_no_ts_changes_its_question(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same shape for a mention in #general asked already: the question takes the edited
+    words (before, the edit was taken for one of a message "None" and dropped)."""
+    caplog.set_level(logging.INFO)
+    bot = slack.here.bot_user_id
+    posted, _ = await slack.here.post_message(
+        slack.user("alice"), slack.channel("general"), f"<@{bot}> {QUESTION}"
+    )
+    await slack.settle()
+    event = real(slack, "message_changed_without_its_ts")["event"]
+    event["previous_message"]["ts"] = posted.ts
+    event["message"]["text"] = f"<@{bot}> {QUESTION} (prod only)"
+    body = json.dumps(envelope(slack, event))
+    for retry in (0, 1):
+        assert await send(slack, "application/json", body, retry=retry) == (200, "")
+    async with slack.services.sessions() as s:
+        (asked,) = await s.scalars(select(Question))
+    assert asked.text == f"{QUESTION} (prod only)"
+    assert warnings(caplog) == []
