@@ -87,7 +87,13 @@ async def tell(
     if respond is not None and body.get("response_url") and await _responded(respond, message):
         return
     event = body.get("event") or {}
-    user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
+    # An edit (`message_changed`) names its author only in the message it carries.
+    user = (
+        body.get("user_id")
+        or (body.get("user") or {}).get("id")
+        or event.get("user")
+        or (event.get("message") or {}).get("user")
+    )
     if not isinstance(user, str):  # `user_change`, `team_join`: a profile, nobody's action
         return
     channel = (

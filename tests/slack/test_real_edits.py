@@ -9,11 +9,13 @@ import logging
 import pytest
 from sqlalchemy import select
 
+from handlers.dispatch.friendly import SLACK_BUSY
 from storage.models import Question
 from tests.slack.harness import SlackHarness
 from tests.slack.test_real_payloads import (
     QUESTION,
     asked_once_by_alice,
+    body_of,
     envelope,
     real,
     send,
@@ -57,3 +59,17 @@ async def test_a_mentions_edit_whose_message_names_no_ts_changes_its_question(
         (asked,) = await s.scalars(select(Question))
     assert asked.text == f"{QUESTION} (prod only)"
     assert warnings(caplog) == []
+
+
+async def test_a_dm_edit_slack_fails_to_describe_its_author_for_is_answered_try_again(
+    slack: SlackHarness,
+) -> None:
+    """The edit in the DM of a question not asked yet, while Slack fails (a 503 from
+    users.info, after the client's retries): its author is shown in the DM that they should
+    try again, as for the message itself. Before, the person behind a `message_changed` was
+    looked for in the event's `user`, which an edit names only in its `message`, and nobody
+    was told."""
+    slack.emu.faults.add("users.info", status=503, times=None)
+    assert await send(slack, *body_of(slack, "message_changed_in_a_dm")) == (200, "")
+    await slack.drain()
+    assert [(e.user, e.text) for e in slack.emu.ephemerals()] == [(slack.user("alice"), SLACK_BUSY)]
