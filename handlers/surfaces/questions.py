@@ -158,7 +158,8 @@ def register(router: Router, services: Services) -> None:
         if command is not None or chatter:
             if event.get("edited"):  # answered when it was posted, or never a question
                 return
-            under = thread if conversation_type(event) != "im" else None
+            # In the DM, at its top, unless typed in a thread of it: then in that thread.
+            under = thread if conversation_type(event) != "im" else event.get("thread_ts")
             if command is not None:
                 await answer_once(COMMAND, under, command=command)
                 return
