@@ -150,7 +150,10 @@ class Router:
                 # Shared with another organisation: never watched, so what is said there
                 # (their people's words too) is not stored, not even in the inbox.
                 return False
-            return typed and conversation_type(event) == slack_type
+            kind = conversation_type(event)
+            # A channel's event naming no type (as Slack's `message` reference shows one) may
+            # be a private channel's: its listener asks Slack (`channel_message`).
+            return typed and (kind == slack_type or (kind is None and slack_type == "channel"))
 
         return self._friendly(
             self.app.event(

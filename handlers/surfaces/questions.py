@@ -352,7 +352,9 @@ def register(router: Router, services: Services) -> None:
 
     async def nudge(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         where = await conversation_of(client, event["channel"], context)
-        if from_elsewhere(event, context, shared=where.shared):
+        if from_elsewhere(event, context, shared=where.shared) or (
+            where.private and conversation_type(event) is None  # no type named: never watched
+        ):
             return
         if not await services.watching.should_nudge(
             workspace_of(context), event["channel"], event["user"]
