@@ -217,6 +217,7 @@ DOCUMENTED = [
     ("reminder_add", False),
     ("app_home_opened_messages_tab", False),
     ("message_changed_without_previous_message_in_a_dm", False),
+    ("message_changed_without_its_ts_in_a_dm", False),
     ("view_closed_give_kudos", False),
     ("user_huddle_changed", False),
     ("global_shortcut_give_kudos", False),
@@ -255,9 +256,10 @@ async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     """Slack's own bodies in their envelopes, each sent again (an event as Slack's retry,
     `retry_attempt` 1, `retry_reason` timeout; a command or an interaction as a duplicate):
     every envelope acked at its first try, nothing logged as a problem, and each has its
-    effect once. The edit in the DM is one question; the kudos one; the shortcut's form opens
-    once; the options and the command's usage line come back in the acks; an org-wide
-    install's uninstall changes nothing here."""
+    effect once. Each edit in the DM is one question (one names its message's ts only in
+    `previous_message`); the kudos one; the shortcut's form opens once; the options and the
+    command's usage line come back in the acks; an org-wide install's uninstall changes
+    nothing here."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
     sent = await _each_sent_twice(slack, DOCUMENTED)
@@ -265,7 +267,7 @@ async def test_slacks_documented_requests_are_acked_once_each_over_socket_mode(
     assert problems == [] and not [r for r in caplog.records if r.exc_info]
     async with slack.services.sessions() as s:
         asked = list(await s.scalars(select(Question)))
-    assert [(q.asker_user_id, q.source) for q in asked] == [(slack.user("alice"), "message")]
+    assert [(q.asker_user_id, q.source) for q in asked] == [(slack.user("alice"), "message")] * 2
     assert [k.receiver_user_id for k in await ledger(slack)] == [slack.user("bob")]
     assert len(slack.emu.calls_to("views.open")) == 1
     options = (sent["skills_suggestion"][0].response or {})["options"]
