@@ -7,7 +7,10 @@ should ask about what it says, not answer "Tell me a bit more"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
+
+from handlers.blocks.elements import slack_time
 
 
 def readable_text(message: dict[str, Any]) -> str:
@@ -62,9 +65,23 @@ def _rich_words(elements: list[Any]) -> Iterator[str]:
             yield f"<!{element['range']}>"
         elif kind == "emoji" and element.get("name"):
             yield f":{element['name']}:"
+        elif kind == "date" and isinstance(element.get("timestamp"), int):
+            yield _date(element)
+        elif kind == "color" and element.get("value"):
+            yield str(element["value"])
         elif isinstance(element.get("elements"), list):  # sections, lists, quotes, code
             yield from _rich_words(element["elements"])
             yield "\n"
+
+
+def _date(element: dict[str, Any]) -> str:
+    """A rich text date as Slack's `text` holds one: its date token, with the element's
+    fallback (a moment in UTC where it gives none)."""
+    shown, fallback = str(element.get("format") or "{date_short}"), element.get("fallback")
+    if not fallback:
+        return slack_time(datetime.fromtimestamp(element["timestamp"], UTC), shown)
+    link = f"^{element['url']}" if element.get("url") else ""
+    return f"<!date^{element['timestamp']}^{shown}{link}|{fallback}>"
 
 
 def _attachment_words(attachment: dict[str, Any]) -> Iterator[str]:

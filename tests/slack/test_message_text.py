@@ -74,3 +74,28 @@ def test_an_apps_blocks_and_an_attachments_fallback_are_read() -> None:
 @pytest.mark.parametrize("message", [{}, {"text": None, "blocks": None}, {"attachments": [1]}])
 def test_a_message_with_no_words_reads_as_empty(message: dict[str, object]) -> None:
     assert readable_text(message) == ""
+
+
+@pytest.mark.parametrize(
+    ("date", "read"),
+    [
+        (
+            {"type": "date", "timestamp": 1720710212, "format": "{date_num}"},
+            "<!date^1720710212^{date_num}|2024-07-11 15:03 UTC>",
+        ),
+        (
+            {"type": "date", "timestamp": 1720710212, "url": "https://x.example", "fallback": "J"},
+            "<!date^1720710212^{date_short}^https://x.example|J>",
+        ),
+    ],
+)
+def test_a_rich_text_date_reads_as_slacks_date_token(date: dict[str, object], read: str) -> None:
+    """Slack's rich text `date` element as its `text` would hold it: without a fallback, the
+    moment in UTC is the token's; with a link but no format, the link in the token."""
+    message = {
+        "text": "",
+        "blocks": [
+            {"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [date]}]}
+        ],
+    }
+    assert readable_text(message) == read
