@@ -62,20 +62,35 @@ async def test_a_question_only_in_rich_text_blocks_is_offered_help(slack: SlackH
     assert asked.text == QUESTION and asked.message_ts == stored.ts
 
 
-async def test_a_question_only_in_blocks_keeps_its_group_broadcast_and_emoji(
-    slack: SlackHarness,
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        (
+            "question_only_in_rich_text_blocks_with_a_group_and_an_emoji_in_a_dm",
+            f"{QUESTION} <!subteam^S0123ABC> and <!here> never answer :pray:",
+        ),
+        (
+            "question_only_in_rich_text_blocks_with_a_date_and_a_colour_in_a_dm",
+            "how do we rotate the postgres credentials in production before "
+            "<!date^1720710212^{date_num} at {time}|timey> without breaking the #F405B3 "
+            "dashboard?",
+        ),
+    ],
+)
+async def test_a_question_only_in_blocks_keeps_what_its_elements_say(
+    slack: SlackHarness, name: str, words: str
 ) -> None:
     """A DM question whose words are only in rich_text blocks, naming a user group, `@here`
-    and an emoji as Slack's rich text elements do: asked once in the words Slack's `text`
-    would hold (`<!subteam^…>`, `<!here>`, `:pray:`), where those three were dropped."""
-    content_type, body = body_of(
-        slack, "question_only_in_rich_text_blocks_with_a_group_and_an_emoji_in_a_dm"
-    )
+    and an emoji, or a date and a colour, as Slack's rich text elements do: asked once in
+    the words Slack's `text` would hold (`<!subteam^…>`, `<!here>`, `:pray:`; the date as
+    Slack's date token with its fallback, the colour as its value), where those were
+    dropped."""
+    content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")
     assert await send(slack, content_type, body, retry=1) == (200, "")
     async with slack.services.sessions() as s:
         (asked,) = await s.scalars(select(Question))
-    assert asked.text == f"{QUESTION} <!subteam^S0123ABC> and <!here> never answer :pray:"
+    assert asked.text == words
 
 
 async def test_a_me_line_asking_in_a_dm_is_asked(slack: SlackHarness) -> None:
