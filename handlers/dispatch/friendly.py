@@ -87,12 +87,11 @@ async def tell(
     if respond is not None and body.get("response_url") and await _responded(respond, message):
         return
     event = body.get("event") or {}
-    # An edit (`message_changed`) names its author only in the message it carries.
     user = (
         body.get("user_id")
         or (body.get("user") or {}).get("id")
         or event.get("user")
-        or (event.get("message") or {}).get("user")
+        or _editor(event)
     )
     if not isinstance(user, str):  # `user_change`, `team_join`: a profile, nobody's action
         return
@@ -107,6 +106,15 @@ async def tell(
     if user:
         dm = await client.conversations_open(users=user)
         await post_once(client, channel=dm["channel"]["id"], **message)
+
+
+def _editor(event: dict[str, Any]) -> object:
+    """Who edited a message: a `message_changed` names them only in the message it carries
+    (not a deleted message's tombstone, which Slack names Slackbot's)."""
+    changed = event.get("message")
+    if event.get("subtype") != "message_changed" or not isinstance(changed, dict):
+        return None
+    return None if changed.get("subtype") == "tombstone" else changed.get("user")
 
 
 async def _responded(respond: AsyncRespond, message: dict[str, Any]) -> bool:
