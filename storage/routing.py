@@ -128,7 +128,13 @@ async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBas
             )
         ).all()
     )
-    aliases = dict(
+    return RoutingBasics(people, names, await skill_aliases(session, team_id))
+
+
+async def skill_aliases(session: AsyncSession, team_id: str) -> dict[str, str]:
+    """The workspace's aliases (alias → skill key) in creation order, as an index loads them:
+    a catch-up reads them again to learn an admin's alias or merge (`bot.questions.indexes`)."""
+    return dict(
         (
             await session.execute(
                 select(SkillAlias.alias, Skill.key)
@@ -138,7 +144,6 @@ async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBas
             )
         ).all()
     )
-    return RoutingBasics(people, names, aliases)
 
 
 async def skills_named(

@@ -8,6 +8,7 @@ readers it is built from are in `storage/routing.py`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Kudos, Person, PersonSkill, Skill, Workspace
-from storage.routing import KUDOS_EVIDENCE, KudosEvidence, kudos_evidence
+from storage.routing import KUDOS_EVIDENCE, PEOPLE_AT_ONCE, KudosEvidence, kudos_evidence
 from storage.workspaces import ensure_workspace
 
 
@@ -77,6 +78,22 @@ async def skills_changed(session: AsyncSession, team_id: str, person_id: int) ->
     await session.execute(
         update(Person).where(Person.id == person_id).values(skills_version=version)
     )
+
+
+async def skills_moved(session: AsyncSession, team_id: str, person_ids: Collection[int]) -> None:
+    """Count an admin's change to the vocabulary (an alias; a merge, with the people whose
+    declarations it moved), in its unit of work, once: a catch-up re-reads these people and
+    the workspace's aliases (`bot.questions.indexes`). Taken after their skills are written,
+    as `skills_changed` is."""
+    version = await _count_up(session, team_id, Workspace.skills_version)
+    wanted = sorted(person_ids)
+    for start in range(0, len(wanted), PEOPLE_AT_ONCE):
+        await session.execute(
+            update(Person)
+            .where(Person.id.in_(wanted[start : start + PEOPLE_AT_ONCE]))
+            .values(skills_version=version)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def rebuild_routing(session: AsyncSession, team_id: str) -> None:

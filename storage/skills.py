@@ -170,9 +170,13 @@ async def set_alias(session: AsyncSession, team_id: str, alias: str, skill_id: i
     await session.execute(statement)
 
 
-async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_id: int) -> int:
-    """Move everyone's `from` skill onto `into` (keeping the higher level), then drop `from`."""
+async def merge_skills(
+    session: AsyncSession, team_id: str, from_id: int, into_id: int
+) -> list[int]:
+    """Move everyone's `from` skill onto `into` (keeping the higher level), then drop `from`;
+    the ids of the people moved."""
     moving = list(await session.scalars(select(PersonSkill).where(PersonSkill.skill_id == from_id)))
+    moved = [ps.person_id for ps in moving]
     for ps in moving:
         existing = await session.get(PersonSkill, (ps.person_id, into_id))
         if existing is None:
@@ -196,7 +200,7 @@ async def merge_skills(session: AsyncSession, team_id: str, from_id: int, into_i
         update(SkillAlias).where(SkillAlias.skill_id == from_id).values(skill_id=into_id)
     )
     await session.execute(delete(Skill).where(Skill.id == from_id))
-    return len(moving)
+    return moved
 
 
 async def declared_levels(

@@ -1,9 +1,11 @@
 """Admin curation of a workspace's vocabulary: aliases and merges of duplicate skills.
 
-Each counts `rebuild_version` in its unit of work: every replica's routing index is built
-again before its next question, as an alias changes what the question's words mean, which a
-catch-up in place does not apply (`bot.questions.indexes`). Until 6 December neither counted,
-and routing went on without them until its next rebuild (a minute, or far longer at scale).
+Each counts `skills_version` in its unit of work (a merge with the people whose declarations
+it moved): every replica's routing index catches up in place before its next question,
+learning the aliases and the declarations moved (`bot.questions.indexes`). Until 6 December
+neither counted, and routing went on without them until its next rebuild; then both counted
+`rebuild_version`, and each replica's next question waited for a rebuild (30-50 s at
+100,000 people).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from bot.directory.profiles import ProfileService
 from bot.directory.skills import skill_key
 from bot.errors import UserError
 from bot.words import plural
-from storage import routing_changes
+from storage import routing_changes, workspaces
 from storage import skills as q
 
 
@@ -35,7 +37,7 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
             )
         skill_id = await q.ensure_skill(s, team_id, key, vocabulary.name(key))
         await q.set_alias(s, team_id, alias_key, skill_id)
-        await routing_changes.rebuild_routing(s, team_id)
+        await routing_changes.skills_moved(s, team_id, ())
         return f"`{alias_key}` now means {vocabulary.name(key)} ({key})."
 
 
@@ -53,8 +55,9 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         into_id = await q.ensure_skill(s, team_id, into_key, vocabulary.name(into_key))
         moved = await q.merge_skills(s, team_id, from_id, into_id)
         await q.set_alias(s, team_id, from_key, into_id)
-        await routing_changes.rebuild_routing(s, team_id)
+        await routing_changes.skills_moved(s, team_id, moved)
+        await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
         return (
             f"Merged `{from_key}` into {vocabulary.name(into_key)}: "
-            f"{plural(moved, 'profile')} moved, and `{from_key}` is now an alias."
+            f"{plural(len(moved), 'profile')} moved, and `{from_key}` is now an alias."
         )

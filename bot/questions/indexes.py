@@ -160,13 +160,20 @@ class IndexCache:
             people = await routing.routed_people(s, team_id, unknown) if unknown else {}
             network = await routing.load_network(s, team_id, changed) if changed else []
             # A skill declared for the first time was created, one no longer declared by them
-            # may have been deleted with it (nobody else held it): the vocabulary follows.
-            touched = _skills_touched(cached.index, changed)
+            # may have been deleted with it (nobody else held it): the vocabulary follows. An
+            # admin's alias or merge changes the aliases, and creates or deletes the skills
+            # they name (a merged skill becomes an alias of the other).
+            aliases = await routing.skill_aliases(s, team_id)
+            renamed = _aliases_changed(cached.index.vocabulary.aliases, aliases)
+            touched = _skills_touched(cached.index, changed) | renamed
             named = await routing.skills_named(s, team_id, touched) if touched else {}
         if now <= cached.skills_version:
             return  # another question caught up meanwhile, with a newer read
         index = cached.index
-        index.skills_changed({k: v for k, v in named.items() if k not in index.vocabulary.names})
+        index.skills_changed(
+            {k: v for k, v in named.items() if k not in index.vocabulary.names},
+            aliases if renamed else None,
+        )
         index.people_changed(people)
         networks: dict[str, list[NetworkEntry]] = {user_id: [] for user_id in changed}
         for entry in network:
@@ -262,3 +269,10 @@ def _skills_touched(index: RoutingIndex, changed: Mapping[str, Mapping[str, int]
     now = {key for skills in changed.values() for key in skills}
     before = {key for user_id in changed for key in index.declared_keys(user_id)}
     return {key for key in now if key not in index.vocabulary.names} | (before - now)
+
+
+def _aliases_changed(held: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
+    """The aliases added, taken away or pointed elsewhere, and the skills they named before
+    and now: the skills an admin's alias or merge may have created or deleted."""
+    changed = {alias for alias in held.keys() | now.keys() if held.get(alias) != now.get(alias)}
+    return changed | {held[a] for a in changed if a in held} | {now[a] for a in changed if a in now}

@@ -40,12 +40,14 @@ class Declarations:
         holders.add(person, float(level), live=self.live, replace=True)
         if self.live:
             self._changed[person] = None
+            holders.head = None  # chosen again when next read, as a load chooses it
 
     def undeclare(self, person: int, skill_key: str) -> None:
         """The person no longer declares this skill (a `/skills` change)."""
         holders = self.skills.get(skill_key)
         if holders is not None:
             holders.remove(person, replace=True)
+            holders.head = None
         self._changed[person] = None
 
     def of(self, person: int) -> list[tuple[str, int]]:

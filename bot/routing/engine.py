@@ -79,10 +79,10 @@ class RoutingIndex:
         """A person's declared skills are now `skills` (key → level): a `/skills` change,
         applied in place (`bot.questions.indexes`). Hook for that caller only."""
         evidence, person = self.evidence, self.evidence.people.find(user_id)
-        for key, holders in evidence.declared.skills.items() if person is not None else ():
+        # Their own skills, not every skill's holders: a merge redeclares thousands of people.
+        for key, level in evidence.declared.of(person) if person is not None else ():
             assert person is not None
-            level = int(holders.get(person))
-            if level and skills.get(key) != level:
+            if skills.get(key) != level:
                 evidence.declared.undeclare(person, key)
                 label = Counter(tokens(self.vocabulary.display(key)))
                 evidence.profiles.remove_counts(person, label, float(level))
@@ -97,12 +97,15 @@ class RoutingIndex:
         person = self.evidence.people.find(user_id)
         return [] if person is None else [key for key, _ in self.evidence.declared.of(person)]
 
-    def skills_changed(self, names: Mapping[str, str | None]) -> None:
+    def skills_changed(
+        self, names: Mapping[str, str | None], aliases: Mapping[str, str] | None = None
+    ) -> None:
         """Skills created (key → name) or deleted (key → None) in the workspace since the
-        load, applied in place (`bot.questions.indexes`): questions find them, or no longer
-        do, and network topics are filed under them, as a load would. Hook for that caller."""
-        if names:  # filing the vocabulary again costs milliseconds: not at every catch-up
-            self.network.refile(self.vocabulary.update(names))
+        load, and its aliases now if an admin changed them, applied in place
+        (`bot.questions.indexes`): questions find them, or no longer do, and network topics
+        are filed under them, as a load would. Hook for that caller."""
+        if names or aliases is not None:  # filing again costs milliseconds: not at every catch-up
+            self.network.refile(self.vocabulary.update(names, aliases))
 
     def people_changed(self, people: Mapping[str, str | None]) -> None:
         """People a directory sync changed, as `storage.routing.routed_people` reads them,

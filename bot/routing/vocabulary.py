@@ -53,9 +53,14 @@ class Vocabulary:
         self._labels = {
             key: (tuple(tokens(key)), tuple(tokens(name))) for key, name in names.items()
         }
-        self._aliases = {**shipped_aliases(), **(aliases or {})} if shipped else dict(aliases or {})
+        self._shipped = shipped
         self._alias_phrases: dict[str, tuple[str, ...]] = {}
+        self._alias(aliases or {})
         self._file()
+
+    def _alias(self, aliases: Mapping[str, str]) -> None:
+        self.aliases = dict(aliases)  # the workspace's own (alias → key), in creation order
+        self._aliases = {**shipped_aliases(), **aliases} if self._shipped else self.aliases
 
     def _file(self) -> None:
         self._phrases: dict[tuple[str, ...], str] = {}
@@ -78,11 +83,17 @@ class Vocabulary:
             if (bare := unprefixed(phrase)) is not None:
                 self._phrases.setdefault(bare, key)
 
-    def update(self, names: Mapping[str, str | None]) -> dict[tuple[str, ...], str | None]:
-        """Skills created (key → name) or deleted (key → None) since the load, as a routing
-        index catching up in place learns of them (`bot.questions.indexes`): the phrases are
-        filed again as a load of the same skills would file them. Returns each phrase whose
-        skill changed, with the skill it stood for before (None: none)."""
+    def update(
+        self, names: Mapping[str, str | None], aliases: Mapping[str, str] | None = None
+    ) -> dict[tuple[str, ...], str | None]:
+        """Skills created (key → name) or deleted (key → None) since the load, and the
+        workspace's aliases now when an admin changed them (`askaround skills alias`, `skills
+        merge`), as a routing index catching up in place learns of them
+        (`bot.questions.indexes`): the phrases are filed again as a load of the same skills
+        and aliases would file them. Returns each phrase whose skill changed, with the skill
+        it stood for before (None: none)."""
+        if aliases is not None:
+            self._alias(aliases)
         for key, name in names.items():
             if name is None:
                 self.names.pop(key, None)

@@ -5,6 +5,7 @@ afresh from the database would (docs/routing.md, "Knows someone")."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -57,9 +58,11 @@ async def save_profile(
     await slack.settle()
 
 
-def routed(index: RoutingIndex, asker: str) -> tuple[list[tuple[object, ...]], list[float]]:
+def routed(
+    index: RoutingIndex, asker: str, questions: Sequence[str] = QUESTIONS
+) -> tuple[list[tuple[object, ...]], list[float]]:
     """Everything the questions' suggestions say, in order, and their scores."""
-    found = [(text, index.suggest(text, asker, limit=30, now=NOW)) for text in QUESTIONS]
+    found = [(text, index.suggest(text, asker, limit=30, now=NOW)) for text in questions]
     said: list[tuple[object, ...]] = [
         (text, s.user_id, s.reason, s.kind, s.topics, s.via_user_id, s.introduction)
         for text, suggestions in found
@@ -68,15 +71,17 @@ def routed(index: RoutingIndex, asker: str) -> tuple[list[tuple[object, ...]], l
     return said, [s.score for _, suggestions in found for s in suggestions]
 
 
-async def same_as_rebuilt(slack: SlackHarness, index: RoutingIndex) -> None:
+async def same_as_rebuilt(
+    slack: SlackHarness, index: RoutingIndex, questions: Sequence[str] = QUESTIONS
+) -> None:
     """The copy caught up in place routes every question as a rebuild would: the same people
     in the same order for the same reasons, and the same scores but for the last bits (a
     length taken back is a sum made in another order)."""
     fresh = await load_index(slack.services.sessions, slack.team_id)
     assert fresh.evidence.weights.tolist() == index.evidence.weights.tolist()
     for asker in ("alice", "bob"):
-        said, scores = routed(index, slack.user(asker))
-        rebuilt, rebuilt_scores = routed(fresh, slack.user(asker))
+        said, scores = routed(index, slack.user(asker), questions)
+        rebuilt, rebuilt_scores = routed(fresh, slack.user(asker), questions)
         assert said == rebuilt
         assert scores == pytest.approx(rebuilt_scores, rel=1e-12, abs=1e-12)
 
