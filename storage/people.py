@@ -34,6 +34,9 @@ STATUS_FIELDS = ("routing_status", "away_until")
 PEOPLE = Person.metadata.tables[Person.__tablename__]
 # The `updated_at` of a row Slack never described: older than any trust (`slack_profiles`).
 NEVER_DESCRIBED = datetime(1970, 1, 1, tzinfo=UTC)
+# Profiles an executemany writes (`upsert_profiles_in_order`): 1,000 rows of 11 parameters,
+# within SQLite's 32,766 and PostgreSQL's 65,535 should a driver send them as one statement.
+PROFILES_AT_ONCE = 1000
 # What a kudos reads and writes of people, built once (SQLAlchemy's compiled cache hits) and
 # run on the session's connection: a look-up per giver and recipient, and a write for each
 # one Slack was asked about.
@@ -70,6 +73,22 @@ async def upsert_profiles(
         _upsert_statement(dialect_of(session), fields),
         [{**fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
     )
+
+
+async def upsert_profiles_in_order(
+    session: AsyncSession, team_id: str, profiles: Iterable[dict[str, Any]]
+) -> None:
+    """`upsert_profiles` of rows that may differ in their fields, written in the order given
+    (the directory sync's, by user id: PostgreSQL takes the rows' locks in it and never
+    deadlocks): each run of rows with the same fields in statements of PROFILES_AT_ONCE, where
+    the sync wrote one a person (10,000 statements for 10,000 people)."""
+    run: list[dict[str, Any]] = []
+    for profile in profiles:
+        if run and (profile.keys() != run[0].keys() or len(run) == PROFILES_AT_ONCE):
+            await upsert_profiles(session, team_id, run)
+            run = []
+        run.append(profile)
+    await upsert_profiles(session, team_id, run)
 
 
 # Slack documents no length for a name: one longer than its column is kept cut to it, with

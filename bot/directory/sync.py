@@ -9,8 +9,9 @@ erased by Slack, without ever being listed as deactivated.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -87,12 +88,25 @@ async def record_directory(
     # not a workspace everyone left.
     if listed:
         left = await people_queries.described_members(s, team_id) - members.keys() - set(listed)
-    # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks.
-    for user_id in sorted(members.keys() | left):
+    # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks;
+    # a run of them at a time (`upsert_profiles_in_order`), made as they are written.
+    rows = _rows(sorted(members.keys() | left), members, left, known, report)
+    await people_queries.upsert_profiles_in_order(s, team_id, rows)
+    return report
+
+
+def _rows(
+    user_ids: Iterable[str],
+    members: Mapping[str, Profile],
+    left: Collection[str],
+    known: Mapping[str, Any],
+    report: SyncReport,
+) -> Iterator[dict[str, Any]]:
+    """The row to write of each person, in order, each counted in `report` as it is made."""
+    for user_id in user_ids:
         if user_id in left:
             report.left.append(user_id)
-            row = {"user_id": user_id, "deactivated": True}
-            await people_queries.upsert_profiles(s, team_id, [row])
+            yield {"user_id": user_id, "deactivated": True}
             continue
         profile = members[user_id]
         report.seen += 1
@@ -110,5 +124,4 @@ async def record_directory(
                 report.reactivated.append(profile.user_id)
         if before is None and profile.deactivated:
             report.deactivated.append(profile.user_id)
-        await people_queries.upsert_profiles(s, team_id, [row])
-    return report
+        yield row
