@@ -19,7 +19,10 @@ Each question reads the workspace's counters (one small query):
   the next question in every replica, at the cost of two small reads (three when a skill was
   created or deleted with it: the vocabulary learns it, `RoutingIndex.skills_changed`). The
   index is then what a rebuild would make of the same rows
-  (`tests/slack/questions/test_fresh_profile.py`).
+  (`tests/slack/questions/test_fresh_profile.py`). An admin's `askaround skills alias` and
+  `skills merge` count here too (a merge with the people whose declarations it moved): the
+  catch-up also reads the workspace's aliases, and learns those added or pointed elsewhere
+  with the skills they created or deleted (`tests/slack/questions/test_fresh_vocabulary.py`).
   One of them stored after the copy was read (no `team_join` heard) joins its pool then.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
@@ -33,12 +36,13 @@ Each question reads the workspace's counters (one small query):
   leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
   people). Other replicas see it at their next rebuild; until then the flow layer
   (`bot.questions.policy.available`, read from the database) asks no leaver.
-- `rebuild_version` counts what cannot be applied in place (a channel made private, an
-  admin's `askaround skills alias` or `skills merge`, which change what words mean): a copy
+- `rebuild_version` counts what cannot be applied in place (a channel made private): a copy
   built at an older count is rebuilt before the next question, so what was said there is
   never a reason. (Until 6 December forget me and the profile modal counted here, as
   deletions from profiles, and the next question waited 30-50 s at 100,000 people; their
-  count, `profiles_version`, now has only the network insights' copy made again.)
+  count, `profiles_version`, now has only the network insights' copy made again. An admin's
+  alias or merge counted here for that afternoon: 66 s of CPU for each replica at 100,000
+  people, against 0.2 s caught up in place, `benchmarks/routing_merge.py`.)
 
 Other facts (a question solved or a kudos given in another replica, its directory sync) are
 picked up by a rebuild once the copy is older than `max_age`, or than REBUILD_RATIO times
