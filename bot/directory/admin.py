@@ -56,7 +56,7 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         moved = await q.merge_skills(s, team_id, from_id, into_id)
         await q.set_alias(s, team_id, from_key, into_id)
         await routing_changes.skills_moved(s, team_id, moved)
-        await workspaces.profiles_deleted(s, team_id)  # the insights' copy is made again
+        await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
         return (
             f"Merged `{from_key}` into {vocabulary.name(into_key)}: "
             f"{plural(len(moved), 'profile')} moved, and `{from_key}` is now an alias."
