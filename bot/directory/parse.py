@@ -265,7 +265,8 @@ _EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
 
 # A level and then more words (`terraform:4 kubernetes:3`): skills not parted by commas, which
 # were kept as one skill, "terraform:4 kubernetes". One digit: `ISO 9001:2015 audits` is a name.
-_RUN_ON = re.compile(r"(:\s*\d)\s+(?=\S)")
+# What follows holds a letter: `.htaccess:0 0` is a bad level, not a skill named "0".
+_RUN_ON = re.compile(r"(:\s*\d)\s+(?=\S*[^\W\d_])")
 
 
 def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
