@@ -1,15 +1,20 @@
-"""`askaround eval routing` as a user runs it: a subprocess on a folder written here."""
+"""`askaround eval routing` as a user runs it, on a folder written here: its command line, in
+this process (`bot.runtime.cli.main`, what the installed script calls; a process of its own
+cost some 1.3 CPU-s a run, most of it importing; `test_cli_failures.py` runs the script)."""
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
-import subprocess
-import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from bot.runtime.cli import main
 
 # `askaround eval routing` loads each folder into a temporary SQLite file of its own.
 pytestmark = pytest.mark.database_independent
@@ -62,13 +67,19 @@ def write_fixture(folder: Path) -> None:
     _write(folder, "questions.jsonl", [question(n) for n in range(200, 260)] + [stranger, own])
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot.runtime.cli", "eval", "routing", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _run(*args: str) -> Run:
+    """`askaround eval routing ARGS`: its exit code and what it wrote."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["eval", "routing", *args])
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def test_eval_prints_one_line_per_method_and_engine_beats_popularity(tmp_path: Path) -> None:

@@ -5,14 +5,15 @@ beyond noise only when the paired bootstrap interval leaves zero out."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
-import subprocess
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from benchmarks.routing_pooled import paired, reciprocal
+from benchmarks.routing_pooled import main, paired, reciprocal
 from bot.routing.blend import FEATURES
 from bot.routing.evaluation import read_dataset
 from bot.runtime.cli.evaluate import measure
@@ -43,50 +44,43 @@ def test_the_sign_test_holds_thousands_of_questions() -> None:
     assert 0.0 < found.sign_p < 0.001
 
 
-def test_the_pooled_run_saves_the_evals_own_ranks(tmp_path: Path) -> None:
+def pooled(monkeypatch: pytest.MonkeyPatch, *argv: str) -> str:
+    """`python -m benchmarks.routing_pooled ARGV`, in this process: what it printed."""
+    monkeypatch.setattr(sys, "argv", ["routing_pooled", *argv])
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main()
+    return out.getvalue()
+
+
+def test_the_pooled_run_saves_the_evals_own_ranks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "fixture"
     site.mkdir()
     write_fixture(site)
     saved = tmp_path / "ranks.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.routing_pooled", str(site), "--save", str(saved)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = pooled(monkeypatch, str(site), "--save", str(saved))
     ranks = json.loads(saved.read_text())["fixture"]
     engine = asyncio.run(measure(read_dataset(site))).results
     assert ranks == list(engine.ranks) and len(ranks) == engine.scored
     assert reciprocal(ranks).mean() == pytest.approx(engine.engine.mrr)
-    assert f"pooled         scored={engine.scored:>5} MRR={engine.engine.mrr:.4f}" in done.stdout
-    again = subprocess.run(
-        [sys.executable, "-m", "benchmarks.routing_pooled", str(site), "--against", str(saved)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "dMRR=+0.0000" in again.stdout and "rose 0 fell 0 sign p=1.00 (noise)" in again.stdout
-    compared = subprocess.run(
-        [sys.executable, "-m", "benchmarks.routing_pooled", "--compare", str(saved), str(saved)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert compared.stdout.splitlines()[1:] == again.stdout.splitlines()[1:]
+    assert f"pooled         scored={engine.scored:>5} MRR={engine.engine.mrr:.4f}" in done
+    again = pooled(monkeypatch, str(site), "--against", str(saved))
+    assert "dMRR=+0.0000" in again and "rose 0 fell 0 sign p=1.00 (noise)" in again
+    compared = pooled(monkeypatch, "--compare", str(saved), str(saved))
+    assert compared.splitlines()[1:] == again.splitlines()[1:]
 
 
-def test_the_pooled_run_prints_each_sites_fitted_weights(tmp_path: Path) -> None:
+def test_the_pooled_run_prints_each_sites_fitted_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "fixture"
     site.mkdir()
     write_fixture(site)
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.routing_pooled", str(site), "--weights"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = pooled(monkeypatch, str(site), "--weights")
     index = asyncio.run(measure(read_dataset(site))).index
-    [line] = [line for line in done.stdout.splitlines() if "fitted on" in line]
+    [line] = [line for line in done.splitlines() if "fitted on" in line]
     blend = ", ".join(
         f"{feature} {weight:.2f}"
         for feature, weight in zip(FEATURES, index.evidence.weights.tolist(), strict=True)

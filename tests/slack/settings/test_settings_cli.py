@@ -5,7 +5,6 @@ logged as changed from the command line; a bad key or value is one line and exit
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 
 import pytest
@@ -382,20 +381,9 @@ async def test_a_channel_slack_does_not_call_public_is_refused_for_what_it_is(
     assert now.kudos_channel is None and now.watched_channels == ()
 
 
-async def cli_process(*args: str) -> tuple[int, str, str]:
-    """`askaround settings ARGS` as an admin runs it: a process of its own, with the
-    environment `database_only` left (the database URL, no Slack settings)."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.runtime.cli", "settings", *args,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    out, err = await process.communicate()
-    return process.returncode or 0, out.decode(), err.decode()
-
-
 @pytest.mark.usefixtures("database_only")
 async def test_a_guest_a_deactivated_account_or_a_bot_is_refused_as_an_admin(
-    slack: SlackHarness,
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The modal's field refuses them (`visibility.may_be_named`); `set askaround_admins`
     named them by id, email or handle as they are stored here. Each is refused in one line
@@ -411,11 +399,11 @@ async def test_a_guest_a_deactivated_account_or_a_bot_is_refused_as_an_admin(
     ):
         await people.remember(slack.team_id, profile)
     for named in ("gina@example.com", "U0DAVE", "@helperbot"):
-        code, out, err = await cli_process("set", "askaround_admins", f"{bob}, {named}")
+        code, out, err = await cli(capsys, "set", "askaround_admins", f"{bob}, {named}")
         assert code == 1 and out == "" and len(err.splitlines()) == 1, (named, err)
         assert f"askaround_admins: {named}: only active members" in err, err
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
-    code, out, _err = await cli_process("set", "askaround_admins", bob)
+    code, out, _err = await cli(capsys, "set", "askaround_admins", bob)
     assert (code, out.strip()) == (0, "askaround_admins: @bob")
 
 
