@@ -1,17 +1,25 @@
-"""`askaround demo < script` runs unattended as a real process and shows what people see."""
+"""`askaround demo < script` runs unattended and shows what people see: the docs' script and
+Ctrl-C as a real process, the rest through the command line's `main` in this process (the
+same command, emulator, bot and sockets; a process of its own cost about 1 CPU-s a run more,
+importing)."""
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-from contextlib import closing
+from contextlib import closing, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+
+from bot.runtime.cli import main
+from bot.runtime.logs import LEVEL_READ_AS_SET
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -29,6 +37,33 @@ def _demo(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
+
+
+def _demo_here(
+    script: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *argv: str
+) -> subprocess.CompletedProcess[str]:
+    """`askaround demo --database demo.db < script` (or `askaround ARGV`) through the
+    command line's `main`, in this process: its exit code and what it wrote. The demo sets
+    the logging up as its process would; this test's is put back afterwards."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
+    argv = argv or ("demo", "--database", str(tmp_path / "demo.db"))
+    root = logging.getLogger()
+    kept = root.handlers[:], root.level, [logging.getLogger(n).level for n in LEVEL_READ_AS_SET]
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(argv))
+    finally:
+        handlers, level, levels = kept
+        for handler in root.handlers[:]:
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+        for name, was in zip(LEVEL_READ_AS_SET, levels, strict=True):
+            logging.getLogger(name).setLevel(was)
+    return subprocess.CompletedProcess(list(argv), code, out.getvalue(), err.getvalue())
 
 
 def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
@@ -64,9 +99,11 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     assert (tmp_path / "demo.db").exists()
 
 
-def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
+def test_demo_reports_bad_lines_and_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A line the shell cannot follow gets a one-line hint; the rest still runs; exit is 1."""
-    result = _demo(
+    result = _demo_here(
         "@nobody: hi\n@alice click Missing\n@alice: /kudo @bob for the review\n"
         "@zoe in #platform: /kudos @bob for the private help #teamwork\n"
         "@alice home\n@alice click Edit profile\n@alice submit Status=away\n"
@@ -74,6 +111,7 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
         "@hana submit Kudos a day=3\n"
         "@alice: /askaround help\n",
         tmp_path,
+        monkeypatch,
     )
     assert result.returncode == 1
     # A field the form has not is answered with the ones it has, as its reader sees them
@@ -96,16 +134,19 @@ def test_demo_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     assert "only @alice sees" in result.stdout
 
 
-def test_someone_asked_suggests_a_colleague_in_the_offers_menu(tmp_path: Path) -> None:
+def test_someone_asked_suggests_a_colleague_in_the_offers_menu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The offer's [Suggest someone ▾] is a menu, not a button: `pick` chooses a person in
     it, and the bot asks them. `click Suggest someone` said there was no such button, so a
     newcomer could not try it."""
-    result = _demo(
+    result = _demo_here(
         "@carol: @askaround how do we set up prometheus alerting for kubernetes pods?\n"
         "@bob pick Suggest someone @kim\n"
         "@bob pick Suggest someone @kim\n"
         "@dev pick Suggest someone\n",
         tmp_path,
+        monkeypatch,
     )
     out = result.stdout
     assert result.returncode == 1  # the last two lines are refused
@@ -116,12 +157,16 @@ def test_someone_asked_suggests_a_colleague_in_the_offers_menu(tmp_path: Path) -
     assert "`pick` takes a menu and what to pick in it" in out
 
 
-def test_the_bot_picked_as_an_askaround_admin_is_refused_on_the_field(tmp_path: Path) -> None:
+def test_the_bot_picked_as_an_askaround_admin_is_refused_on_the_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Slack's people picker lists apps, and the settings refuse one next to the field. The
     demo made `@askaround` the bot's mention before reading the picker, and then answered
     "nobody called @<@U0…> here", so the refusal the README tells of could not be seen."""
-    result = _demo(
-        "@hana: /askaround settings\n@hana submit askaround admins=@askaround\n", tmp_path
+    result = _demo_here(
+        "@hana: /askaround settings\n@hana submit askaround admins=@askaround\n",
+        tmp_path,
+        monkeypatch,
     )
     assert result.returncode == 0, result.stdout
     refused = result.stdout[result.stdout.index("> @hana submit") :]
@@ -131,23 +176,21 @@ def test_the_bot_picked_as_an_askaround_admin_is_refused_on_the_field(tmp_path: 
     assert "a deactivated account or a bot" in refused and "nobody called" not in refused
 
 
-def test_the_demo_leaves_a_database_of_another_workspace_alone(tmp_path: Path) -> None:
+def test_the_demo_leaves_a_database_of_another_workspace_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`--database` pointed at a real workspace's SQLite file (askaround.db, a slip for
     demo.db) is refused in one line, and the file keeps what it had: the demo ran its bot on
     it, with the emulator as Slack, and added a fictional company beside the real one."""
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    real = tmp_path / "demo.db"  # the name _demo gives --database
+    real = tmp_path / "demo.db"  # the name _demo_here gives --database
     (tmp_path / "people.csv").write_text("slack_id,handle,name\nU0ANA,ana,Ana Silva\n")
-    command = [sys.executable, "-m", "bot.runtime.cli", "import", "people", "people.csv"]
-    subprocess.run(
-        [*command, "--team", "T0REAL"],
-        env={**env, "ASKAROUND_DATABASE_URL": f"sqlite:///{real}"},
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=120,
-        check=True,
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{real}")
+    imported = _demo_here(
+        "", tmp_path, monkeypatch, "import", "people", "people.csv", "--team", "T0REAL"
     )
-    result = _demo("@alice: /kudos me\n", tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    monkeypatch.delenv("ASKAROUND_DATABASE_URL")
+    result = _demo_here("@alice: /kudos me\n", tmp_path, monkeypatch)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr == (
         f"askaround: {real} holds workspace T0REAL, not the demo's: give --database a file "
@@ -157,13 +200,15 @@ def test_the_demo_leaves_a_database_of_another_workspace_alone(tmp_path: Path) -
         assert db.execute("SELECT DISTINCT team_id FROM people").fetchall() == [("T0REAL",)]
 
 
-def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
+def test_a_second_demo_on_the_same_database_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The database keeps the company, the emulator starts afresh: the second run's events
     are answered as the first's were (its emulator numbered them from Ev000000001 again, and
     the bot's inbox dropped each as a retry of one it had stored, leaving Home tabs blank and
     mentions unanswered), and the banner says the company is carried on."""
     script = "@maria home\n@carol: @askaround hi\n"
-    runs = [_demo(script, tmp_path), _demo(script, tmp_path)]
+    runs = [_demo_here(script, tmp_path, monkeypatch), _demo_here(script, tmp_path, monkeypatch)]
     for run in runs:
         assert run.returncode == 0, run.stderr
         assert "[@maria's Home tab]" in run.stdout and "knows 29 colleagues" in run.stdout
@@ -181,19 +226,22 @@ def test_a_second_demo_on_the_same_database_carries_on(tmp_path: Path) -> None:
 
 def test_skills_typed_into_the_edit_profile_form_are_picked_as_slack_offers_them(
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`submit 5 · go-to expert=terraform, k8s` types each skill into the type-ahead and picks
     what the bot offers, as a person does: Terraform and Kubernetes at level 5, not the
     letters t, e, r, r, a, f, o, r, m as skills of their own."""
     script = "@alice click Edit profile\n@alice submit 5 · go-to expert=terraform, k8s\n"
-    result = _demo("@alice home\n" + script, tmp_path)
+    result = _demo_here("@alice home\n" + script, tmp_path, monkeypatch)
     assert result.returncode == 0, result.stdout
     after = result.stdout[result.stdout.index("> @alice submit") :]
     assert "*Terraform* — 5 · go-to expert" in after and "*Kubernetes* — 5" in after, after
     assert "• *R* — 5" not in after and "• *t* — 5" not in after
 
 
-def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path: Path) -> None:
+def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The first screen says who is who; `?` and `people` help; a line missing its colon or
     its @ is answered with what was meant; `@Askaround` is a mention; and `wait` moves the
     bot's clock: unanswered offers run out, and each manager's weekly summary arrives as a
@@ -205,7 +253,7 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path
         "@carol: @Askaround how do we unlock a stuck terraform state?\n"
         "@dev click I can hepl\nwait 7 days\nwait 1 day\n"
     )
-    result = _demo(script, tmp_path)
+    result = _demo_here(script, tmp_path, monkeypatch)
     assert result.returncode == 1, result.stderr  # the three lines it could not follow
     out = result.stdout
     banner, _, rest = out.partition("> ?\n")
@@ -226,11 +274,15 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(tmp_path
     assert "• Bob Chen, from Alice Martin: thanks for the review #teamwork" in later
 
 
-def test_a_command_typed_in_a_dm_runs_there(tmp_path: Path) -> None:
+def test_a_command_typed_in_a_dm_runs_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`@alice dm: /kudos …` is the command run in Alice's DM with the bot, as Slack runs a
     slash command typed there: private kudos, which `/kudos help` says a DM gives (it was
     sent as a message, and answered as thanks typed without the command)."""
-    result = _demo("@alice dm: /kudos @bob for the calm incident review #teamwork\n", tmp_path)
+    result = _demo_here(
+        "@alice dm: /kudos @bob for the calm incident review #teamwork\n", tmp_path, monkeypatch
+    )
     assert result.returncode == 0, result.stdout
     out = result.stdout.partition("> @alice dm:")[2]
     assert "[DM with @alice · only @alice sees]" in out and "Kudos sent to @bob" in out, out
@@ -298,17 +350,20 @@ def test_the_first_demo_says_it_is_setting_up(tmp_path: Path) -> None:
     ]
 
 
-def test_a_shortcut_is_used_as_slack_offers_it(tmp_path: Path) -> None:
+def test_a_shortcut_is_used_as_slack_offers_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A message shortcut needs a message (`on last`), a global one none, and a name the app
     has: `shortcut give_kudos` alone sent a global shortcut with the message shortcut's name,
     whose listener failed ("Something went wrong on my side" and a traceback), and an unknown
     name printed Bolt's "Unhandled request" advice. Each is now told what to type."""
-    result = _demo(
+    result = _demo_here(
         "@alice shortcut give_kudos\n@alice shortcut frobnicate\n"
         "@carol: I wrote the runbook for the failover drill\n"
         "@alice shortcut give_kudos_global on last\n@alice shortcut give_kudos on lsat\n"
         "@alice shortcut give_kudos on last\n",
         tmp_path,
+        monkeypatch,
     )
     assert result.returncode == 1  # four lines refused
     out, err = result.stdout, result.stderr
