@@ -17,12 +17,15 @@ class Announcement:
     """How the shout-out for an act of giving is told, decided when it is given.
 
     `message_link` points back to the message kudos were given on; `thread_ts` puts a
-    seconding in the shout-out's thread; `reply_url` is Slack's address for answering in a
-    conversation the bot is not a member of, where it cannot post by itself.
+    seconding in the shout-out's thread; `in_thread` is the thread of the reply kudos were
+    given on, where a shout-out posted in their conversation answers; `reply_url` is Slack's
+    address for answering in a conversation the bot is not a member of, where it cannot post
+    by itself.
     """
 
     message_link: str | None = None
     thread_ts: str | None = None
+    in_thread: str | None = None
     reaction: str | None = None  # the emoji that seconds it; None: the workspace's first
     reply_url: str | None = None
 

@@ -63,6 +63,8 @@ async def kudos_given(
                 "batch_key": giving.key,
                 "channel": channel,
                 "thread_ts": said.thread_ts,
+                # with a kudos channel set, a message of its own there, linking back
+                "in_thread": said.in_thread if channel == giving.channel_id else None,
                 "link_back": link_back,
                 "reaction": said.reaction or rules.reactions[0],  # one that seconds it
                 "reply_url": said.reply_url,

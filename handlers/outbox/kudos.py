@@ -69,7 +69,9 @@ async def shoutout(
     error = "no_channel"
     if channel:
         try:
-            posted = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message)
+            posted = await client.chat_postMessage(
+                channel=channel, thread_ts=thread_ts or payload.get("in_thread"), **message
+            )
         except SlackApiError as failure:
             if is_transient(failure) or error_code(failure) in INSTALL_REFUSED:
                 raise  # passes, or waits for the install to be fixed: no refusal of the channel

@@ -44,7 +44,7 @@ from handlers.surfaces.kudos_giving import (
     lookup_profile,
     lookup_profiles,
     message_of,
-    message_text,
+    message_read,
     permalink,
 )
 
@@ -198,8 +198,8 @@ def register(router: Router, services: Services) -> None:
         # The message and its link first, then the give, which reads the reactor and the
         # author in its own unit of work after the privacy check (`give_to_people`), as
         # /kudos and the form do: no read of people before it.
-        text, link = await asyncio.gather(
-            message_text(client, channel, ts), permalink(client, channel, ts)
+        (text, thread), link = await asyncio.gather(
+            message_read(client, channel, ts), permalink(client, channel, ts)
         )
         group_dm = is_group_dm(channel, known=services.conversations.of(team))
 
@@ -218,7 +218,8 @@ def register(router: Router, services: Services) -> None:
                 channel_id=channel,
                 is_private=private,
                 values=(),
-                announcement=Announcement(message_link=link, reaction=reaction),
+                # in the thread of a reply: Slack's event names no thread, the message does
+                announcement=Announcement(message_link=link, reaction=reaction, in_thread=thread),
                 quoted=(channel, ts),
                 group_dm=group_dm,
             )
@@ -236,9 +237,8 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(REACTED_AFTER_UNDO)  # the key is taken: silence read as given
         if not given.duplicate:
-            await confirm_to_giver(
-                services, team, ephemeral_or_dm(client, channel, user), given, group_dm=group_dm
-            )
+            reply = ephemeral_or_dm(client, channel, user, thread_ts=thread)
+            await confirm_to_giver(services, team, reply, given, group_dm=group_dm)
 
     async def second(
         client: AsyncWebClient, team: str, user: str, channel: str, ts: str, reaction: str

@@ -166,12 +166,21 @@ async def give_to_people(
     return given
 
 
-async def message_text(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:
-    """A message's words as its author typed them (`typed_text`), by its timestamp, whether at
-    the top of the channel or in a thread; None when Slack will not let the bot read it (a
-    conversation it is not in)."""
+class Read(NamedTuple):
+    """A message read by its timestamp, whether at the top of the channel or in a thread."""
+
+    text: str | None  # as its author typed it (`typed_text`); None: Slack will not show it
+    thread_ts: str | None  # the thread a reply is in; None at the top (a parent's is its own)
+
+
+async def message_read(client: AsyncWebClient, channel_id: str, ts: str) -> Read:
+    """A message's words and thread; no words when Slack will not let the bot read it (a
+    conversation it is not in), when it is taken for a message at the top."""
     found = await message_of(client, channel_id, ts)
-    return None if found is None else typed_text(found) if found else ""
+    if found is None:
+        return Read(None, None)
+    thread = found.get("thread_ts")
+    return Read(typed_text(found) if found else "", thread if thread not in (None, ts) else None)
 
 
 async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[str, Any] | None:
@@ -236,12 +245,16 @@ async def confirm_to_giver(
             await services.bot_dms.posted(team_id, KUDOS_CONFIRMATION, [shown])
 
 
-def ephemeral_or_dm(client: AsyncWebClient, channel_id: str | None, user_id: str) -> Reply:
-    """A reply only this person sees: ephemeral where they are, else (Slack refusing it, or
-    failing it past its retries) in their DM with the bot, returned as `Posted`."""
+def ephemeral_or_dm(
+    client: AsyncWebClient, channel_id: str | None, user_id: str, thread_ts: str | None = None
+) -> Reply:
+    """A reply only this person sees: ephemeral where they are (in `thread_ts`, the thread
+    they are in), else (Slack refusing it, or failing it past its retries) in their DM with
+    the bot, returned as `Posted`."""
 
     async def reply(**message: Any) -> Posted | None:
-        if channel_id and await _shown_or_failing(client, channel_id, user_id, message):
+        shown = {**message, "thread_ts": thread_ts} if thread_ts else message
+        if channel_id and await _shown_or_failing(client, channel_id, user_id, shown):
             return None
         dm = await client.conversations_open(users=user_id)
         posted = await post_once(client, channel=dm["channel"]["id"], **message)
