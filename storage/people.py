@@ -195,10 +195,14 @@ async def away_or_opted_out(session: AsyncSession, team_id: str) -> list[Person]
 
 
 async def count_people(session: AsyncSession, team_id: str, besides: str | None = None) -> int:
-    """The workspace's people askaround knows, apps and people who left aside; `besides`
-    leaves out one more, the reader counting their colleagues."""
+    """The workspace's people askaround knows, apps, people who left and guests of the
+    workspace aside (no colleague askaround asks or names); `besides` leaves out one more,
+    the reader counting their colleagues."""
     statement = select(func.count()).where(
-        Person.team_id == team_id, Person.is_bot.is_(False), Person.deactivated.is_(False)
+        Person.team_id == team_id,
+        Person.is_bot.is_(False),
+        Person.deactivated.is_(False),
+        Person.is_guest.is_(False),
     )
     if besides is not None:
         statement = statement.where(Person.user_id != besides)

@@ -415,3 +415,16 @@ async def test_a_guest_suggested_for_a_question_is_said_to_be_never_asked(
     said = slack.emu.ephemerals(slack.user("dev"))[-1].text
     assert slack.user("gina") not in await offered_to(slack)
     assert "is a guest of this workspace" in said and "right now" not in said, said
+
+
+async def test_the_colleagues_askaround_knows_are_no_guests(slack: SlackHarness) -> None:
+    """Alice's Home tab said "askaround knows 5 colleagues here" with Gina, a guest invited
+    to #vendors, among them: a guest is nobody askaround asks, thanks or names as a
+    colleague. The directory sync stored Gina as a guest; the tab counts Bob, Carol, Maria
+    and Dev (Dave has left, Helper Bot is an app)."""
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await slack.emu.open_home(slack.user("alice"))
+    await slack.drain()
+    home = slack.emu.home_view(slack.user("alice"))
+    assert home is not None
+    assert "askaround knows 4 colleagues here." in str(home.blocks[-1])
