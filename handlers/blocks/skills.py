@@ -86,9 +86,10 @@ def _status(view: ProfileView, is_owner: bool) -> str:
 def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None) -> Blocks:
     """The profile; its skills and its network take 2 sections each (the Home tab's share),
     or, in a message, a fair share of `budget` characters of text each."""
-    org = safe_text(" · ".join(x for x in (view.title, view.team) if x))
-    manager = f" · reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
-    head = section(f"*<@{view.user_id}>* {org}{manager}\nStatus: {_status(view, is_owner)}")
+    manager = f"reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
+    said = " · ".join(x for x in (safe_text(view.title), safe_text(view.team), manager) if x)
+    name = f"*<@{view.user_id}>* {said}" if said else f"*<@{view.user_id}>*"
+    head = section(f"{name}\nStatus: {_status(view, is_owner)}")
     interests = (
         [section("*Interests*\n" + safe_text(", ".join(view.interests)))] if view.interests else []
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot import visibility
 from bot.directory.parse import SkillInput, parse_network_entry
@@ -453,3 +453,21 @@ async def test_more_skills_at_a_level_than_a_field_holds_are_left_out_and_kept(
     await slack.settle()
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
     assert len(view.skills) == 101 and {s.level for s in view.skills} == {4}
+
+
+async def test_a_profile_with_no_title_or_team_has_no_stray_space(slack: SlackHarness) -> None:
+    """Alice has no title or team in Slack: her profile's first line read `*@alice* ` with a
+    trailing space, and `*@alice*  · reports to @bob` with two once she had a manager. The
+    name is followed by what there is, one space after it and ` · ` between the rest."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    await skills(slack, "alice", "add terraform:4")
+
+    async def head() -> str:
+        await skills(slack, "alice", "")
+        shown = slack.emu.ephemerals(alice)[-1].blocks[0]["text"]["text"]
+        return str(shown).split("\n")[0]
+
+    assert await head() == f"*<@{alice}>*"
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(update(Person).where(Person.user_id == alice).values(manager_user_id=bob))
+    assert await head() == f"*<@{alice}>* reports to <@{bob}>"
