@@ -54,6 +54,7 @@ class QuestionView:
     made_private: bool = False
     # A private question's asker agreed to this many colleagues alone (`may_ask_others`).
     agreed_colleagues: int | None = None
+    solved_by: str | None = None  # who pressed Solved: the asker, or the helper
 
     @classmethod
     def of(cls, question: Question) -> QuestionView:

@@ -78,11 +78,14 @@ def render_solved(
 ) -> Message:
     """The asker's invitation to thank the helper. With `names` (posted in the question's
     thread, which the helper follows) the helper is named without a ping: the message is the
-    asker's, and the helper may have pressed Solved themselves."""
+    asker's, and the helper may have pressed Solved themselves, which it says."""
     if helper_user_id is None:
         return {"text": "Marked as solved. Glad it worked out!"}
     helper = named([helper_user_id], names) if names is not None else f"<@{helper_user_id}>"
-    text = f"Solved! Want to thank {helper} for helping?"
+    if question.solved_by == helper_user_id:
+        text = f"{helper} marked question #{question.id} solved. Want to thank them for helping?"
+    else:
+        text = f"Solved! Want to thank {helper} for helping?"
     return {
         "text": text,
         "blocks": [

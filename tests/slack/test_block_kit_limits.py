@@ -346,6 +346,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_solved", lambda: question_ends.render_solved(question(), USERS[1]), check_message),
     (
+        "render_solved (by the helper)",
+        lambda: question_ends.render_solved(
+            replace(question(), solved_by=USERS[1]), USERS[1], {USERS[1]: NAME}
+        ),
+        check_message,
+    ),
+    (
         "render_unanswered",
         lambda: question_ends.render_unanswered(question(), [f"C{i:08d}" for i in range(PEOPLE)]),
         check_message,

@@ -9,6 +9,7 @@ is listed here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -324,6 +325,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         ("render_solved", lambda: question_ends.render_solved(question, HELPER), check_message),
+        (
+            "render_solved (by the helper)",
+            lambda: question_ends.render_solved(replace(question, solved_by=HELPER), HELPER, names),
+            check_message,
+        ),
         (
             "render_unanswered",
             lambda: question_ends.render_unanswered(question, ["C1"]),

@@ -37,14 +37,17 @@ async def test_the_invitation_in_the_thread_names_the_helper_without_pinging_the
     slack: SlackHarness,
 ) -> None:
     """Dev, the helper, presses Solved: the thread asks Alice whether she wants to thank him,
-    naming him, where `<@dev>` notified Dev of a message about thanking him, his own press."""
+    naming him, where `<@dev>` notified Dev of a message about thanking him, his own press.
+    It says he marked it solved: "Solved!" alone left Alice wondering who had closed her
+    question."""
     question = await connected(slack)
     await slack.emu.click_button(slack.user("dev"), "Solved")
     await slack.settle()
     said = invitation(slack, question)
     shown = f"{said.text}\n{json.dumps(said.blocks, ensure_ascii=False)}"
     dev = slack.emu.workspace.user(slack.user("dev"))
-    assert f"Want to thank {AT}{dev.real_name} for helping?" in said.text, shown
+    assert f"{AT}{dev.real_name} marked question #" in said.text, shown
+    assert "solved. Want to thank them for helping?" in said.text, shown
     assert f"<@{slack.user('dev')}>" not in shown
 
 
@@ -57,6 +60,8 @@ async def test_the_helper_pressing_give_kudos_is_told_it_is_for_others(
     await slack.emu.click_button(slack.user("alice"), "Solved")
     await slack.settle()
     said = invitation(slack, question)
+    dev = slack.emu.workspace.user(slack.user("dev"))
+    assert said.text == f"Solved! Want to thank {AT}{dev.real_name} for helping?"  # her own
     await slack.emu.click(slack.user("dev"), "question_thank", message=said)
     await slack.settle()
     assert slack.emu.open_modal(slack.user("dev")) is None
