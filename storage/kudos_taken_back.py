@@ -54,6 +54,14 @@ async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: 
     return (await _run(session, statement.limit(1))).first() is not None
 
 
+async def of_batch(session: AsyncSession, team_id: str, batch_key: str) -> bool:
+    """Whether an admin took back this act of giving (not its giver's Undo)."""
+    statement = select(Kudos.id).where(
+        Kudos.team_id == team_id, Kudos.batch_key == batch_key, Kudos.taken_back_by.is_not(None)
+    )
+    return (await _run(session, statement.limit(1))).first() is not None
+
+
 async def reason_of(session: AsyncSession, team_id: str, batch_key: str) -> str | None:
     """Why an admin took back this act of giving, if they said."""
     statement = select(Kudos.taken_back_reason).where(

@@ -138,6 +138,7 @@ class Undone:
     entries: tuple[Entry, ...]
     already: bool = False
     group_dm: bool = False  # given in a group DM (`Giving.group_dm`)
+    taken_back: bool = False  # `already`, by an admin (`bot.kudos.taking_back`)
 
 
 @dataclass(frozen=True)

@@ -263,7 +263,8 @@ class KudosService:
             entries = tuple(Entry.of(row) for row in rows)
             group_dm = await tell.given_in_group_dm(s, team_id, batch_key)
             if all(row.undone_at is not None for row in rows):
-                return Undone(entries, already=True, group_dm=group_dm)
+                by_admin = await kudos_taken_back.of_batch(s, team_id, batch_key)
+                return Undone(entries, already=True, group_dm=group_dm, taken_back=by_admin)
             if now - rows[0].created_at > r.UNDO_WINDOW:
                 minutes = int(r.UNDO_WINDOW.total_seconds() // 60)
                 raise KudosRefused(

@@ -279,7 +279,10 @@ def register(router: Router, services: Services) -> None:
             if undone.already
             else await remove_messages(client, undone.entries, group_dm=undone.group_dm)
         )
-        await respond(replace_original=True, **render_undone(undone.entries, kept))
+        await respond(
+            replace_original=True,
+            **render_undone(undone.entries, kept, taken_back=undone.taken_back),
+        )
 
 
 async def _forgotten_shoutout(client: AsyncWebClient, team: str, channel: str, ts: str) -> bool:

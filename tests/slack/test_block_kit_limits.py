@@ -194,6 +194,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: kudos.render_undone(ENTRIES, tuple(LONG for _ in range(PEOPLE))),
         check_message,
     ),
+    (
+        "render_undone taken back",
+        lambda: kudos.render_undone(ENTRIES, None, taken_back=True),
+        check_message,
+    ),
     ("render_unposted", lambda: kudos.render_unposted(GIVEN, "C1", LONG), check_message),
     ("render_kudos_help", lambda: kudos.render_kudos_help(), check_message),
     ("render_leaderboard", lambda: kudos.render_leaderboard(BOARD), check_message),

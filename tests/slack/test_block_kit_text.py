@@ -187,6 +187,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_undone taken back",
+            lambda: kudos.render_undone((entry,), None, taken_back=True),
+            check_message,
+        ),
+        (
             "render_unposted",
             lambda: kudos.render_unposted(given, "C1", "not_in_channel"),
             check_message,

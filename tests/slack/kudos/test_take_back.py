@@ -11,6 +11,7 @@ import pytest
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, kudos_posts, ledger
+from tests.slack.twice import press
 
 REASON = "for untangling the release #teamwork"
 WHY = "Given to the wrong Carol, by mistake"
@@ -163,3 +164,24 @@ async def test_reacting_to_a_shoutout_taken_back_says_an_admin_took_it_back(
     assert await ledger(slack) == []
     told = slack.emu.ephemerals(slack.user("carol"))[-1].text
     assert told == "An admin took those kudos back, so there is nothing to second."
+
+
+async def test_undo_after_an_admin_took_the_kudos_back_says_an_admin_did(
+    slack: SlackHarness,
+) -> None:
+    """Maria takes back Alice's kudos to Bob within Undo's 5 minutes, then Alice presses
+    Undo: she is told an admin already took them back, naming nobody (it said "Undone", as
+    if her press had done it)."""
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    await take_back(slack, "maria", shoutout, WHY)
+    await press(slack, "alice", "Undo", 1)
+    await slack.settle()
+    told = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    bob = slack.user("bob")
+    assert told.startswith(f"An admin already took back your kudos to <@{bob}>"), told
+    assert "Undone" not in told and maria not in told and "Maria" not in told, told
+    assert await ledger(slack) == []
