@@ -68,16 +68,22 @@ async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
     return int(version or 0)
 
 
-async def skills_changed(session: AsyncSession, team_id: str, person_id: int) -> None:
-    """Count a change to this person's declared skills or network entries (what a catch-up
+async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collection[int]) -> None:
+    """Count a change to these people's declared skills or network entries (what a catch-up
     re-reads of them), in the unit of work that made it; the workspace row's lock orders the
-    counts as the commits. Taken after the person's skills are written and before their row
+    counts as the commits. Taken after a person's skills are written and before their row
     or network is, the order every change to a profile takes them in (else two typed together
-    deadlock on PostgreSQL)."""
+    deadlock on PostgreSQL). One count for them all (an import's), their rows marked
+    PEOPLE_AT_ONCE at a time."""
     version = await _count_up(session, team_id, Workspace.skills_version)
-    await session.execute(
-        update(Person).where(Person.id == person_id).values(skills_version=version)
-    )
+    ids = sorted(person_ids)
+    for start in range(0, len(ids), PEOPLE_AT_ONCE):
+        await session.execute(
+            update(Person)
+            .where(Person.id.in_(ids[start : start + PEOPLE_AT_ONCE]))
+            .values(skills_version=version)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def skills_moved(session: AsyncSession, team_id: str, person_ids: Collection[int]) -> None:

@@ -17,6 +17,7 @@ from bot.directory.skills import Vocabulary, skill_key
 from bot.profile import Profile
 from storage import people as people_q
 from storage import people_import as q
+from storage import routing_changes
 from storage.models.base import utcnow
 
 # Imported without Slack's word, they stay guests until it comes: the admin must know how soon.
@@ -25,6 +26,9 @@ UNDESCRIBED = (
     "`askaround sync` (or the bot's daily sync) hears of them"
 )
 FUZZY_HINTS = 50  # new skill names given the type-ahead's closest match (see _skill_warnings)
+# People whose skills or network an import changed, up to which routing's copies catch up in
+# place rather than rebuild (`Writer.routed`).
+IN_PLACE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,7 @@ class Writer:
         self.new_names = 0  # names the vocabulary lacks, so far
         self.keys: dict[str, tuple[str, str, bool]] = {}
         self.skill_of: dict[str, int] = {}  # a skill name → its skill's id, once it exists
+        self.redeclared: set[int] = set()  # people whose skills or network changed (`routed`)
 
     async def write(self, chunk: list[Accepted]) -> None:
         existing = await q.people_fields(self.s, self.team_id, [a.profile.user_id for a in chunk])
@@ -85,8 +90,11 @@ class Writer:
         # shown public channels' kudos. Kept as guests until Slack says otherwise.
         await people_q.mark_guests(self.s, self.team_id, guests)
         await people_q.mark_guests(self.s, self.team_id, undescribed, undescribed=True)
-        changed |= await self._skills(chunk, ids, existing)
-        changed |= await self._networks(chunk, ids, existing)
+        redeclared = await self._skills(chunk, ids, existing)
+        redeclared |= await self._networks(chunk, ids, existing)
+        changed |= redeclared
+        if len(self.redeclared) <= IN_PLACE:  # past it, who they are no longer matters
+            self.redeclared.update(ids[user_id] for user_id in redeclared)
         for accepted in chunk:
             user_id = accepted.profile.user_id
             self._skill_warnings(accepted.row)
@@ -99,6 +107,16 @@ class Writer:
                 else self.report.unchanged
             )
             target.append(user_id)
+
+    async def routed(self) -> None:
+        """Every replica's routing index follows the skills and networks written before its
+        next question: in place, re-reading just these people (`skills_version`), for up to
+        IN_PLACE of them; rebuilt for more (`rebuild_version`), as a catch-up applies its
+        people on the event loop in one stretch, about 1 ms each (docs/directory.md)."""
+        if len(self.redeclared) > IN_PLACE:
+            await routing_changes.rebuild_routing(self.s, self.team_id)
+        elif self.redeclared:
+            await routing_changes.skills_changed(self.s, self.team_id, self.redeclared)
 
     def _key(self, name: str) -> tuple[str, str, bool]:
         """A skill's key, the name a new one is created with, and whether the vocabulary

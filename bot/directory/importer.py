@@ -100,6 +100,7 @@ async def import_people(
                     # The network insights' kept copy holds the org chart and roles as they
                     # were: a manager taken away would still show them their old org.
                     await profiles_changed(s, team_id)
+                await writer.routed()
             except BaseException:
                 await transaction.rollback()
                 raise

@@ -199,7 +199,7 @@ class ProfileService:
                 )
                 saved[key] = SkillView(key, name, level)
             if saved:
-                await routing_changes.skills_changed(s, team_id, person.id)
+                await routing_changes.skills_changed(s, team_id, [person.id])
         return AddOutcome(tuple(saved.values()), tuple(unclear))
 
     async def remove_skills(
@@ -224,7 +224,7 @@ class ProfileService:
                 else:
                     missing.append(name)
             if removed:
-                await routing_changes.skills_changed(s, team_id, person.id)
+                await routing_changes.skills_changed(s, team_id, [person.id])
         return removed, missing
 
     async def set_status(
@@ -258,7 +258,7 @@ class ProfileService:
             person = await people_q.ensure_person(s, team_id, user_id)
             # Counted first: the workspace's row is locked before the person's, as `/skills add`
             # does, else the two typed together deadlock on PostgreSQL.
-            await routing_changes.skills_changed(s, team_id, person.id)
+            await routing_changes.skills_changed(s, team_id, [person.id])
             await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
             return await apply_network_entry(s, person, entry)
@@ -279,7 +279,7 @@ class ProfileService:
                 raise UserError("That is not in your network. `/skills` shows your network.")
             # Caught up in place like a skill (`bot.questions.indexes`): before the next
             # question in every replica, without the rebuild a deletion costs.
-            await routing_changes.skills_changed(s, team_id, person.id)
+            await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             return await network_q.delete_connections(s, doomed)
 
@@ -315,7 +315,7 @@ class ProfileService:
             # the next question (30-50 s at 100,000 people). Counted after the skills and before
             # the person's row and network, the order `/skills add` and `/skills network add`
             # take them in.
-            await routing_changes.skills_changed(s, team_id, person.id)
+            await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             if edit.interests is not None:
                 await people_q.update_person(s, person, interests=_unique(edit.interests))
@@ -384,7 +384,7 @@ class ProfileService:
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.forget_skills(s, person)
             # After the skills and before the person's row, as `/skills add` counts.
-            await routing_changes.skills_changed(s, team_id, person.id)
+            await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             await people_q.forget_person(s, person)
             # Why they were asked came from the profile they deleted, and an asker's list or

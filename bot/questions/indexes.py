@@ -12,8 +12,9 @@ Each question reads the workspace's counters (one small query):
 
 - `skills_version` counts changes to declared skills and network entries (`/skills add`,
   `/skills remove`, `/skills network add`, `/skills network remove`, the Edit profile modal's
-  save, `/skills forget me`). A copy built at an older count catches up in place: it reads the
-  skills and network of just the people changed since (`storage.routing_changes.skills_since`,
+  save, `/skills forget me`, `askaround import people` of up to 1,000 people's). A copy built
+  at an older count catches up in place: it reads the skills and network of just the people
+  changed since (`storage.routing_changes.skills_since`,
   `storage.routing.load_network`) and applies them (`RoutingIndex.redeclare`,
   `RoutingIndex.renetwork`), so a change, an entry removed or a profile forgotten too, reaches
   the next question in every replica, at the cost of two small reads (three when a skill was
@@ -36,7 +37,8 @@ Each question reads the workspace's counters (one small query):
   leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
   people). Other replicas see it at their next rebuild; until then the flow layer
   (`bot.questions.policy.available`, read from the database) asks no leaver.
-- `rebuild_version` counts what cannot be applied in place (a channel made private): a copy
+- `rebuild_version` counts what cannot be applied in place (a channel made private) or is
+  better rebuilt (an import that changed more than 1,000 people's skills or networks): a copy
   built at an older count is rebuilt before the next question, so what was said there is
   never a reason. (Until 6 December forget me and the profile modal counted here, as
   deletions from profiles, and the next question waited 30-50 s at 100,000 people; their

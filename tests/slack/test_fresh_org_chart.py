@@ -19,7 +19,11 @@ HEADER = "email,manager,roles\n"
 
 
 async def import_people(
-    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, folder: Path, rows: str
+    slack: SlackHarness,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: Path,
+    rows: str,
+    header: str = HEADER,
 ) -> None:
     """`askaround import people FILE --team T…` on the bot's database, as an admin's shell
     runs it (without Slack's settings: people are found by email in the database)."""
@@ -30,7 +34,7 @@ async def import_people(
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
     monkeypatch.chdir(folder)  # no `.env` of the checkout's is read
     csv = folder / "people.csv"
-    csv.write_text(HEADER + rows)
+    csv.write_text(header + rows)
     argv = ["import", "people", str(csv), "--team", slack.team_id]
     assert await asyncio.to_thread(main, argv) == 0
 
