@@ -81,7 +81,9 @@ async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collec
         await session.execute(
             update(Person)
             .where(Person.id.in_(ids[start : start + PEOPLE_AT_ONCE]))
-            .values(skills_version=version)
+            # `updated_at` says when Slack last described them: an import's row of someone
+            # it never described must stay so (`storage.people.NEVER_DESCRIBED`).
+            .values(skills_version=version, updated_at=Person.updated_at)
             .execution_options(synchronize_session=False)
         )
 
