@@ -73,8 +73,9 @@ async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collec
     re-reads of them), in the unit of work that made it; the workspace row's lock orders the
     counts as the commits. Taken after a person's skills are written and before their row
     or network is, the order every change to a profile takes them in (else two typed together
-    deadlock on PostgreSQL). One count for them all (an import's), their rows marked
-    PEOPLE_AT_ONCE at a time."""
+    deadlock on PostgreSQL). One count for them all (an import's; an admin's alias, or merge
+    with the people whose declarations it moved, whose catch-up also re-reads the aliases),
+    their rows marked PEOPLE_AT_ONCE at a time."""
     version = await _count_up(session, team_id, Workspace.skills_version)
     ids = sorted(person_ids)
     for start in range(0, len(ids), PEOPLE_AT_ONCE):
@@ -84,22 +85,6 @@ async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collec
             # `updated_at` says when Slack last described them: an import's row of someone
             # it never described must stay so (`storage.people.NEVER_DESCRIBED`).
             .values(skills_version=version, updated_at=Person.updated_at)
-            .execution_options(synchronize_session=False)
-        )
-
-
-async def skills_moved(session: AsyncSession, team_id: str, person_ids: Collection[int]) -> None:
-    """Count an admin's change to the vocabulary (an alias; a merge, with the people whose
-    declarations it moved), in its unit of work, once: a catch-up re-reads these people and
-    the workspace's aliases (`bot.questions.indexes`). Taken after their skills are written,
-    as `skills_changed` is."""
-    version = await _count_up(session, team_id, Workspace.skills_version)
-    wanted = sorted(person_ids)
-    for start in range(0, len(wanted), PEOPLE_AT_ONCE):
-        await session.execute(
-            update(Person)
-            .where(Person.id.in_(wanted[start : start + PEOPLE_AT_ONCE]))
-            .values(skills_version=version)
             .execution_options(synchronize_session=False)
         )
 

@@ -37,7 +37,7 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
             )
         skill_id = await q.ensure_skill(s, team_id, key, vocabulary.name(key))
         await q.set_alias(s, team_id, alias_key, skill_id)
-        await routing_changes.skills_moved(s, team_id, ())
+        await routing_changes.skills_changed(s, team_id, ())
         return f"`{alias_key}` now means {vocabulary.name(key)} ({key})."
 
 
@@ -55,7 +55,7 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         into_id = await q.ensure_skill(s, team_id, into_key, vocabulary.name(into_key))
         moved = await q.merge_skills(s, team_id, from_id, into_id)
         await q.set_alias(s, team_id, from_key, into_id)
-        await routing_changes.skills_moved(s, team_id, moved)
+        await routing_changes.skills_changed(s, team_id, moved)
         await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
         return (
             f"Merged `{from_key}` into {vocabulary.name(into_key)}: "

@@ -15,6 +15,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
+from bot.directory.admin import merge_skills
 from bot.directory.import_files import RawRow
 from bot.directory.import_resolver import database_resolver
 from bot.directory.importer import import_people
@@ -150,6 +151,25 @@ async def test_someone_slack_never_described_is_not_taken_for_gone(slack: SlackH
     async with slack.services.sessions() as s:
         stored = await s.scalar(select(Person).where(Person.user_id == hana))
     assert stored is not None and not stored.deactivated and stored.is_guest
+
+
+async def test_someone_never_described_stays_so_when_an_admin_merges_their_skill(
+    slack: SlackHarness,
+) -> None:
+    """An admin folds Hana's `helm-charts` into `helm`: her declaration moves, and she is still
+    someone Slack never described, not taken for gone by the next sync."""
+    hana = "U0HANA0001"
+    resolver = await database_resolver(slack.services, slack.team_id)
+    row = {"slack_id": hana, "handle": "hana", "name": "Hana Member", "skills": {"helm-charts": 5}}
+    await import_people(slack.services, [RawRow(2, row)], resolver, dry_run=False, progress=False)
+    said = await merge_skills(slack.services.directory, slack.team_id, "helm-charts", "helm")
+    assert "1 profile moved" in said
+
+    synced = await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    assert hana not in synced.left, synced
+    async with slack.services.sessions() as s:
+        stored = await s.scalar(select(Person).where(Person.user_id == hana))
+    assert stored is not None and not stored.deactivated
 
 
 @pytest.mark.postgres_too
