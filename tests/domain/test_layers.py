@@ -69,6 +69,8 @@ def _modules(folder: str, *, leave_out: str | None = None) -> Iterator[tuple[str
         relative = path.relative_to(ROOT)
         if leave_out and relative.is_relative_to(leave_out):
             continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # git-ignored: the peer benchmark's own venv (`benchmarks/.venvs/`)
         yield relative.as_posix(), _imports(path, _path_module(relative)[1])
 
 
