@@ -80,6 +80,9 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     assert "Maria Lopez's team (6 people) received" in out  # `@maria: /kudos report`
     assert "solved with @dev · See the thread" in out  # Emma's repeat of Carol's question
     assert "Kudos a day must be a whole number" in out  # hana's refused settings
+    # Hana, an admin, takes Finn's kudos back: the shout-out is redrawn, both are told why.
+    assert "_These kudos were taken back by an admin._" in out
+    assert out.count("Their reason: Finn meant to thank Dev, and will") == 2
     assert "@iris has a question you might help with:\n    > terraformのstate" in out
     assert "You have 2 of 2 kudos left today, and this would give 3" in out  # then saved
     # Hana's picture of help between teams is named, not an empty DM; Undo's deletions are a
