@@ -14,7 +14,9 @@ declaring the 10 tags they answered most in the history, level 1 + log2 of how o
     askaround eval routing OUT/android
 
 `--inner` builds the folder of the history alone (its first 80% as history, the rest to
-route): a validation split whose declared skills are as clean as the real one's.
+route): a validation split whose declared skills are as clean as the real one's. `--inner
+--inner` does the same to that history (its first 64% of the site as history, the next 16%
+to route): questions no decision made on the first split has seen.
 """
 
 from __future__ import annotations
@@ -118,14 +120,19 @@ def main() -> None:
     parser.add_argument("checkout", type=Path, help="a clone of team-formation/team2box")
     parser.add_argument("out", type=Path, help="where the folders go, one per site")
     parser.add_argument("sites", nargs="+", help="site folders under data/, e.g. android")
-    parser.add_argument("--inner", action="store_true", help="the history's own split")
+    parser.add_argument(
+        "--inner",
+        action="count",
+        default=0,
+        help="the history's own split; twice, that history's own split, and so on",
+    )
     args = parser.parse_args()
     for site in args.sites:
         source = args.checkout / "data" / site
         if not (source / "NeRankFormat" / "Q_title.txt").exists():
             sys.exit(f"{source} has no NeRankFormat/Q_title.txt: is it a team2box site?")
         rows = questions(source)
-        if args.inner:
+        for _ in range(args.inner):
             rows = rows[: int(len(rows) * HISTORY_FRACTION)]
         people, history, later = folder(rows, args.out / site)
         print(f"{site}: {people} people, {history} history, {later} questions to route")
