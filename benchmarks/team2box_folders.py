@@ -15,8 +15,8 @@ declaring the 10 tags they answered most in the history, level 1 + log2 of how o
 
 `--inner` builds the folder of the history alone (its first 80% as history, the rest to
 route): a validation split whose declared skills are as clean as the real one's. `--inner
---inner` does the same to that history (its first 64% of the site as history, the next 16%
-to route): questions no decision made on the first split has seen.
+--inner` does the same to that history (the site's first 51% as history, the next 13% to
+route): questions no decision made on the first split has seen.
 """
 
 from __future__ import annotations
