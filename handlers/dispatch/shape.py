@@ -128,7 +128,23 @@ def check(body: object) -> dict[str, Any]:
         _typed(body["event"], EVENT, "event.")
     if isinstance(body.get("view"), dict):
         _typed(body["view"], VIEW, "view.")
+    _read_unasked(body)
     return body
+
+
+def _read_unasked(body: dict[str, Any]) -> None:
+    """What Bolt reads of a click and of a form submitted without asking whether it is there
+    (a block_actions' first action's `action_id`, a view_submission's view `type`): Slack
+    always sends them, but java-slack-sdk's samples with their blank fields left out have
+    none, and Bolt's KeyError was a 500 with a traceback."""
+    kind, view = body.get("type"), body.get("view")
+    if kind == "block_actions" and "actions" in body:
+        actions = body["actions"] or [{}]
+        if not isinstance(actions[0].get("action_id"), str):
+            raise Malformed("block_actions without an action_id")
+    if kind == "view_submission" and isinstance(view, dict) and "callback_id" in view:
+        if not isinstance(view.get("type"), str):
+            raise Malformed("view_submission without the view's type")
 
 
 def depth(value: object) -> int:

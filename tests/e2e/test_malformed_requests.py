@@ -31,6 +31,16 @@ BODIES: dict[str, tuple[str, bytes]] = {
     "event as a string": (JSON, EVENT + b'"app_mention"}'),
     "a top-level array": (JSON, b'[{"type": "event_callback"}]'),
     "actions holding strings": (JSON, b'{"type": "block_actions", "actions": ["x"]}'),
+    # java-slack-sdk's samples with their blank fields left out: what Bolt reads unasked.
+    "a click without its action_id": (JSON, b'{"type": "block_actions", "actions": [{}]}'),
+    "a click without actions": (JSON, b'{"type": "block_actions", "actions": []}'),
+    "a click with actions null": (JSON, b'{"type": "block_actions", "actions": null}'),
+    "a form submitted without its type": (
+        FORM,
+        urlencode(
+            {"payload": '{"type": "view_submission", "view": {"callback_id": "give_kudos_modal"}}'}
+        ).encode(),
+    ),
     "a form payload that is not JSON": (FORM, b"payload=%7Bnot+json"),
     "a form payload that is an array": (FORM, urlencode({"payload": "[1, 2]"}).encode()),
 }
@@ -90,8 +100,17 @@ async def test_a_well_formed_request_still_works(slack: Harness) -> None:
         [1, 2],
         {"type": "event_callback", "event": "app_mention"},
         {"type": "block_actions", "actions": [1]},
+        {"type": "block_actions", "actions": [{"block_id": "b"}]},
+        {"type": "view_submission", "view": {"callback_id": "give_kudos_modal"}},
     ],
-    ids=["a string", "an array", "event as a string", "actions holding numbers"],
+    ids=[
+        "a string",
+        "an array",
+        "event as a string",
+        "actions holding numbers",
+        "a click without its action_id",
+        "a form submitted without its type",
+    ],
 )
 async def test_a_malformed_socket_mode_envelope_is_acked_and_dropped(
     slack_socket: Harness, caplog: pytest.LogCaptureFixture, payload: object
