@@ -28,10 +28,16 @@ TYPED = (None, "file_share", "thread_broadcast", "me_message")
 POSTED_BY_APPS = ("bot_message", "slackbot_response")
 
 
+def subtype_of(message: dict[str, Any]) -> str | None:
+    """A message's subtype; a blank one is none (java-slack-sdk's samples blank it where a
+    message has none, and a shortcut on a person's question was told it was a notice)."""
+    return message.get("subtype") or None
+
+
 def is_notice(message: dict[str, Any]) -> bool:
     """Whether a message is a notice Slack writes (a join, a topic, a pin, a deleted message's
     tombstone): of none of the subtypes a person or an app posts."""
-    return message.get("subtype") not in (*TYPED, *POSTED_BY_APPS)
+    return subtype_of(message) not in (*TYPED, *POSTED_BY_APPS)
 
 
 def conversation_type(event: dict[str, Any]) -> str | None:
@@ -145,7 +151,7 @@ class Router:
 
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
-            typed = event.get("subtype") in TYPED and not event.get("hidden")
+            typed = subtype_of(event) in TYPED and not event.get("hidden")
             if slack_type == "channel" and body.get("is_ext_shared_channel"):
                 # Shared with another organisation: never watched, so what is said there
                 # (their people's words too) is not stored, not even in the inbox.

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from slack_emulator.delivery import DeliveryKind
 from storage.models import InboxItem, Question
 from tests.e2e.harness import ACK_TIMEOUT_SECONDS, Harness
+from tests.slack.java_samples import ACTED_ON, events, sample, with_words
 from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
 from tests.slack.test_real_payloads import request_of
 
@@ -341,3 +343,49 @@ async def test_commands_in_dms_and_private_places_and_the_settings_form_over_soc
     assert len(slack.emu.calls_to("views.open")) == 2  # the settings, then the kudos form
     home = slack.here.home_view(slack.user("alice"))  # published anew, not Slack's copy
     assert home is not None and "Your expertise profile" in str(home.blocks)
+
+
+async def test_java_slack_sdks_samples_are_acked_once_each_over_socket_mode(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """java-slack-sdk's samples (`tests/data/slack/java_slack_sdk/`, every field Slack was
+    seen to send, ids the test workspace's) in their envelopes, each sent again (an event as
+    Slack's retry, `retry_attempt` 1; a command or an interaction as a duplicate): every event
+    askaround answers nobody for, the mention of a question, `/ask help` and *Find an expert*
+    on Bob's question. Each acked at its first try, nothing logged as a problem, and the two
+    questions asked once each."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    question = "how do we rotate the postgres credentials in production?"
+    posted = await slack.post("bob", "general", question)
+    requests: list[tuple[DeliveryKind, dict[str, Any], bool]] = []
+    for name in events():
+        if name not in ACTED_ON:
+            requests.append(("event", sample(slack, name), False))
+    mention = sample(slack, "AppMentionPayload")
+    with_words(mention["event"], f"<@{slack.here.bot_user_id}> {question}")
+    command = sample(slack, "SlashCommandPayload") | {"command": "/ask", "text": "help"}
+    command = {k: str(v).lower() if isinstance(v, bool) else v for k, v in command.items()}
+    shortcut = sample(slack, "MessageShortcutPayload", sparse=True)
+    shortcut |= {"callback_id": "find_expert", "message_ts": posted.ts}
+    shortcut["message"] |= {"ts": posted.ts, "user": slack.user("bob"), "text": question}
+    requests += [
+        ("event", mention, False),
+        ("command", command, True),
+        ("interaction", shortcut, False),
+    ]
+    sent = []
+    for kind, payload, accepts in requests:
+        first = await slack.emu.send_request(kind, payload, accepts_response=accepts)
+        [again] = await slack.emu.redeliver(first)
+        sent.append((first, again))
+    await slack.settle()
+    for first, again in sent:
+        assert first.ok and len(first.attempts) == 1 and again.ok
+        assert first.attempts[0].transport == again.attempts[0].transport == "socket"
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == [] and not [r for r in caplog.records if r.exc_info]
+    async with slack.services.sessions() as s:
+        asked = sorted(q.source for q in await s.scalars(select(Question)))
+    assert asked == ["message", "shortcut"]
+    assert "`/ask help`" in (sent[-2][0].response or {}).get("text", "")

@@ -1,0 +1,236 @@
+"""java-slack-sdk's payload samples (`tests/data/slack/java_slack_sdk/`, MIT), every field
+Slack was seen to send for each kind at once, signed and sent through the front door with the
+test workspace's ids: whole (every other string blank, as the SDK keeps it) and sparse (the
+blank ones left out, as Slack leaves out a field it has no value for). Each is answered 200 at
+once and again as Slack's retry, nothing is logged as a problem, and what a person did has the
+effect they would expect, once."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+from tests.slack.java_samples import ACTED_ON, events, sample, with_words
+from tests.slack.kudos.world import ledger
+from tests.slack.test_real_payloads import QUESTION, questions, said, send, warnings
+
+pytestmark = pytest.mark.database_independent
+
+TYPED_IN_A_DM = [
+    "MessagePayload",
+    "MessageFileSharePayload",
+    "MessageMePayload",
+    "MessageThreadBroadcastPayload",
+    "MessageChangedPayload",
+]
+BOTH = pytest.mark.parametrize("sparse", [False, True], ids=["whole", "sparse"])
+
+
+def as_event(body: dict[str, Any]) -> tuple[str, str]:
+    return "application/json", json.dumps(body)
+
+
+def as_interaction(payload: dict[str, Any]) -> tuple[str, str]:
+    return "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
+
+
+def as_command(form: dict[str, Any]) -> tuple[str, str]:
+    """A command's fields as Slack's form has them: `is_enterprise_install` is `false`."""
+    fields = {k: str(v).lower() if isinstance(v, bool) else v for k, v in form.items()}
+    return "application/x-www-form-urlencoded", urlencode(fields)
+
+
+async def sent_twice(slack: SlackHarness, content_type: str, body: str) -> tuple[int, str]:
+    """Sent, then again as Slack's retry: the retry is answered 200 and empty."""
+    first = await send(slack, content_type, body)
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    await slack.drain()
+    return first
+
+
+def quiet(caplog: pytest.LogCaptureFixture) -> bool:
+    return warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
+
+
+@BOTH
+@pytest.mark.parametrize("name", [n for n in events() if n not in ACTED_ON])
+async def test_an_event_sample_is_answered_200_and_says_nothing(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, sparse: bool
+) -> None:
+    """Every event sample askaround does not answer a person for, in #general (not watched)
+    and by Alice: those it subscribes to (a message of each subtype, its edit and deletion, a
+    reaction, a profile changed, someone joining, a channel renamed, archived, shared…), those
+    Slack sends beside them (`user_huddle_changed`…) and those it does not subscribe to, which
+    an install made with an older manifest keeps receiving. Each is answered 200, its retry
+    too; nobody is told anything, no question is stored, nothing is logged as a problem."""
+    caplog.set_level(logging.INFO)
+    body = sample(slack, name, sparse=sparse)
+    if isinstance(body.get("event"), dict):
+        with_words(body["event"], QUESTION)
+    assert await sent_twice(slack, *as_event(body)) == (200, "")
+    assert said(slack) == [] and await questions(slack) == 0
+    assert quiet(caplog)
+
+
+@BOTH
+@pytest.mark.parametrize("name", TYPED_IN_A_DM)
+async def test_a_message_sample_in_the_dm_is_asked_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, sparse: bool
+) -> None:
+    """A question typed in the DM with the bot, in the samples of a plain message, one with a
+    file, a `/me` line, a thread reply also sent to the conversation and an edit of a message
+    askaround never had: asked once, Alice's, and she is answered in the DM."""
+    caplog.set_level(logging.INFO)
+    dm = slack.here.workspace.open_im(slack.user("alice")).id
+    body = sample(slack, name, sparse=sparse, channel=dm)
+    event = with_words(body["event"], QUESTION)
+    event["channel_type"] = "im"
+    assert await sent_twice(slack, *as_event(body)) == (200, "")
+    async with slack.services.sessions() as s:
+        asked = list(await s.scalars(select(Question)))
+    assert [(q.asker_user_id, q.text) for q in asked] == [(slack.user("alice"), QUESTION)]
+    assert [m for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
+    assert quiet(caplog)
+
+
+@BOTH
+async def test_the_app_mention_sample_is_asked_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+) -> None:
+    """The mention sample, its words a question to the bot in #general: asked once."""
+    caplog.set_level(logging.INFO)
+    body = sample(slack, "AppMentionPayload", sparse=sparse)
+    with_words(body["event"], f"<@{slack.here.bot_user_id}> {QUESTION}")
+    assert await sent_twice(slack, *as_event(body)) == (200, "")
+    async with slack.services.sessions() as s:
+        asked = list(await s.scalars(select(Question)))
+    assert [(q.asker_user_id, q.text) for q in asked] == [(slack.user("alice"), QUESTION)]
+    assert quiet(caplog)
+
+
+@BOTH
+async def test_the_reaction_added_sample_gives_kudos_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+) -> None:
+    """The reaction sample as Alice's `:kudos:` on Bob's message: Bob gets kudos from her,
+    once."""
+    caplog.set_level(logging.INFO)
+    shipped = await slack.post("bob", "general", "I shipped the partner release today")
+    body = sample(slack, "ReactionAddedPayload", sparse=sparse)
+    event = body["event"]
+    event["reaction"], event["item_user"] = "kudos", slack.user("bob")
+    event["item"]["ts"] = shipped.ts
+    assert await sent_twice(slack, *as_event(body)) == (200, "")
+    given = [(k.giver_user_id, k.receiver_user_id) for k in await ledger(slack)]
+    assert given == [(slack.user("alice"), slack.user("bob"))]
+    assert quiet(caplog)
+
+
+@BOTH
+async def test_the_app_home_opened_sample_publishes_the_home_tab(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+) -> None:
+    """The Home tab opened, in the sample's shape (its `view` with every field): the tab is
+    published for Alice."""
+    caplog.set_level(logging.INFO)
+    dm = slack.here.workspace.open_im(slack.user("alice")).id
+    body = sample(slack, "AppHomeOpenedPayload", sparse=sparse, channel=dm)
+    body["event"]["tab"] = "home"
+    assert await sent_twice(slack, *as_event(body)) == (200, "")
+    home = slack.here.home_view(slack.user("alice"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+    assert quiet(caplog)
+
+
+@BOTH
+@pytest.mark.parametrize("command", ["/ask", "/kudos", "/skills", "/askaround"])
+async def test_the_slash_command_sample_is_answered(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, command: str
+) -> None:
+    """The command sample (an `enterprise_id` and `enterprise_name` field, blank or left out,
+    `is_enterprise_install` false) as Alice's `help` in #general: she is told what the command
+    does, once."""
+    caplog.set_level(logging.INFO)
+    form = sample(slack, "SlashCommandPayload", sparse=sparse)
+    form["command"], form["text"] = command, "help"
+    status, acked = await sent_twice(slack, *as_command(form))
+    replies = [json.loads(acked)["text"]] if acked else said(slack)
+    assert status == 200 and len(replies) == 1 and f"`{command} help`" in replies[0]
+    assert quiet(caplog)
+
+
+@BOTH
+@pytest.mark.parametrize("callback_id", ["find_expert", "give_kudos"])
+async def test_the_message_shortcut_sample_on_a_colleagues_message(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, callback_id: str
+) -> None:
+    """The message shortcut sample (its `message` with every field a message may have) used
+    by Alice on Bob's question in #general: *Find an expert* asks it once, as hers; *Give
+    kudos* opens the form once, Bob in it."""
+    caplog.set_level(logging.INFO)
+    posted = await slack.post("bob", "general", QUESTION)
+    payload = sample(slack, "MessageShortcutPayload", sparse=sparse)
+    payload["callback_id"], payload["message_ts"] = callback_id, posted.ts
+    payload["message"] |= {"ts": posted.ts, "user": slack.user("bob"), "text": QUESTION}
+    assert await sent_twice(slack, *as_interaction(payload)) == (200, "")
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+    opened = slack.emu.calls_to("views.open")
+    if callback_id == "find_expert":
+        assert asked == [(slack.user("alice"), QUESTION)] and opened == []
+    else:
+        assert asked == [] and len(opened) == 1
+        assert slack.user("bob") in json.dumps(opened[0].args["view"])
+    assert quiet(caplog)
+
+
+@BOTH
+@pytest.mark.parametrize("action_id", ["kudos_home_give", "skills_edit_profile"])
+async def test_the_block_actions_sample_from_the_home_tab_opens_its_form(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, action_id: str
+) -> None:
+    """The block_actions sample (`container`, `view`, `message`, `channel` and `state` all at
+    once) as Alice's press of a Home tab button: its form opens once."""
+    caplog.set_level(logging.INFO)
+    payload = sample(slack, "BlockActionPayload", sparse=sparse)
+    payload["actions"][0] |= {"action_id": action_id, "type": "button", "value": action_id}
+    payload["container"] |= {"type": "view"}
+    payload["view"] |= {"type": "home"}
+    assert await sent_twice(slack, *as_interaction(payload)) == (200, "")
+    assert len(slack.emu.calls_to("views.open")) == 1
+    assert said(slack) == [] and quiet(caplog)
+
+
+@BOTH
+async def test_the_view_closed_sample_is_answered_200(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+) -> None:
+    """The view_closed sample for the Give kudos form: answered 200, nothing said."""
+    caplog.set_level(logging.INFO)
+    payload = sample(slack, "ViewClosedPayload", sparse=sparse)
+    payload["view"]["callback_id"] = "give_kudos_modal"
+    assert await sent_twice(slack, *as_interaction(payload)) == (200, "")
+    assert said(slack) == [] and quiet(caplog)
+
+
+@BOTH
+async def test_the_view_submission_sample_of_an_empty_kudos_form_is_refused_on_its_fields(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+) -> None:
+    """The view_submission sample as the Give kudos form (a `modal`, which the sample blanks)
+    submitted with nothing filled in (`state.values` empty): the form shows what to fill in,
+    nothing is given or logged."""
+    caplog.set_level(logging.INFO)
+    payload = sample(slack, "ViewSubmissionPayload", sparse=sparse)
+    form = {"type": "modal", "callback_id": "give_kudos_modal", "state": {"values": {}}}
+    payload["view"] |= form
+    status, acked = await send(slack, *as_interaction(payload))
+    assert status == 200 and json.loads(acked)["response_action"] == "errors"
+    assert await ledger(slack) == [] and quiet(caplog)
