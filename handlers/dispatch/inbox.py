@@ -38,6 +38,14 @@ def request_key(body: dict[str, Any]) -> str:
     return f"body:{digest}"
 
 
+def command_key(command: dict[str, Any]) -> str:
+    """What a command's effect is kept once under: its trigger id; where Slack named none, its
+    whole body (`request_key`), as the inbox keeps it. Every command without one was keyed
+    `cmd:None` before, and a second `/ask` was taken for the first sent again."""
+    trigger = command.get("trigger_id")
+    return f"cmd:{trigger}" if trigger else f"cmd:{request_key(command)}"
+
+
 def team_of(context: Any, body: dict[str, Any]) -> str:
     team = context.team_id or context.enterprise_id or body.get("team_id") or ""
     return str(team)

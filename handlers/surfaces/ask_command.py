@@ -21,6 +21,7 @@ from handlers.blocks.question_ends import render_withdrawn
 from handlers.blocks.questions import render_mine
 from handlers.client.admins import standing
 from handlers.client.conversations import is_private, watch_refusal
+from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.questions import ask
@@ -83,7 +84,7 @@ def register(router: Router, services: Services) -> None:
                 text=text,
                 is_private=private,
                 source="command",
-                key=f"cmd:{command.get('trigger_id')}",
+                key=command_key(command),
             )
             known = services.conversations.of(team_id)
             await ask(services, client, request, reply, known)

@@ -33,6 +33,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client.conversations import is_group_dm, private_now
 from handlers.client.failures import refused_for_good
+from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox import marks
@@ -157,7 +158,7 @@ def register(router: Router, services: Services) -> None:
                 giver=giver,
                 recipients=recipients,
                 reason=parsed.reason,
-                key=f"cmd:{command['trigger_id']}",
+                key=command_key(command),
                 source="command",
                 tags=parsed.tags,
                 channel_tags=parsed.channel_tags,

@@ -234,3 +234,26 @@ async def test_the_view_submission_sample_of_an_empty_kudos_form_is_refused_on_i
     status, acked = await send(slack, *as_interaction(payload))
     assert status == 200 and json.loads(acked)["response_action"] == "errors"
     assert await ledger(slack) == [] and quiet(caplog)
+
+
+async def test_commands_without_their_trigger_id_each_have_their_effect(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The command sample without its `trigger_id` (the id a modal opens by, which a command's
+    effect was kept once under): Alice's two `/ask`s are two questions and her `/kudos` is
+    given. Before, the second question was taken for the first sent again and dropped without
+    a word (both keyed `cmd:None`), and the kudos failed on a KeyError ("Something went wrong")."""
+    caplog.set_level(logging.INFO)
+    texts = [("/ask", QUESTION), ("/ask", "who knows our terraform state locking?")]
+    texts.append(("/kudos", f"<@{slack.user('bob')}> for untangling the release"))
+    for command, text in texts:
+        form = sample(slack, "SlashCommandPayload", sparse=True)
+        form |= {"command": command, "text": text}
+        del form["trigger_id"]
+        assert (await sent_twice(slack, *as_command(form)))[0] == 200
+    async with slack.services.sessions() as s:
+        asked = sorted(q.text for q in await s.scalars(select(Question)))
+    assert asked == sorted(text for command, text in texts if command == "/ask")
+    given = [(k.giver_user_id, k.receiver_user_id) for k in await ledger(slack)]
+    assert given == [(slack.user("alice"), slack.user("bob"))]
+    assert quiet(caplog)
