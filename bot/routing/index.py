@@ -212,7 +212,9 @@ class Query:
 
     def scores(self, pool: set[int]) -> dict[int, float]:
         """Exact BM25 of each pool document that shares a term with the query (query terms
-        counted once; `boost` multiplies some, say the title's, without counting repeats)."""
+        counted once; `boost` multiplies some, say the title's, without counting repeats).
+        `pool` is what `candidates` gathered: a term it took whole is scored over all its
+        documents without looking at `pool`, so another pool gets documents outside it."""
         if not pool:
             return {}
         index, boost = self.index, self.boost
