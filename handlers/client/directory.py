@@ -274,20 +274,28 @@ async def list_members(
     cursor: str | None = None
     pages = 0
     while True:
-        response = await client.users_list(limit=page_size, cursor=cursor)
+        page, cursor = _read_page(await client.users_list(limit=page_size, cursor=cursor), team_id)
         pages += 1
-        members = response.get("members") or []
-        named.update(str(member["id"]) for member in members if member.get("id"))
-        page = [
-            profile_from_slack(member)
-            for member in members
-            if member.get("id") != SLACKBOT and not member_elsewhere(member, team_id)
-        ]
-        profiles.extend(page)
-        on_page(len(page))
-        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+        named.update(page.named)
+        profiles.extend(page.profiles)
+        on_page(len(page.profiles))
         if not cursor:
             return Members(profiles, pages, frozenset(named))
+
+
+def _read_page(response: Any, team_id: str) -> tuple[Members, str | None]:
+    """One page of `users.list` as the members it names, and the next page's cursor (None at
+    the end). Slack's decoded page goes as this returns: held while the next one was read,
+    two pages were in memory at once."""
+    members = response.get("members") or []
+    profiles = [
+        profile_from_slack(member)
+        for member in members
+        if member.get("id") != SLACKBOT and not member_elsewhere(member, team_id)
+    ]
+    named = frozenset(str(member["id"]) for member in members if member.get("id"))
+    cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+    return Members(profiles, 1, named), cursor
 
 
 async def sync_directory(
