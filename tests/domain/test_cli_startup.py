@@ -185,8 +185,11 @@ async def test_serve_on_a_new_database_holds_no_alembic_and_two_arenas(tmp_path:
 
 # Modules, by the start of their names, that a started serve has not imported until something
 # needs them (docs/benchmarks.md section 5): the fuzzy matcher, the question detector's modules,
-# and in HTTP mode Socket Mode's
+# and in HTTP mode Socket Mode's; never the benchmarks, the emulator or the demo
 NOT_AT_START = (
+    "benchmarks",
+    "slack_emulator",
+    "bot.runtime.demo",
     "rapidfuzz",
     "bot.questions.detect",
     "bot.questions.phrasing",
@@ -206,7 +209,8 @@ async def test_serve_holds_no_fuzzy_matcher_until_something_is_mistyped(tmp_path
     PostgreSQL engine exists (`storage/models/base.py`). Nor the question detector and its
     words (about 4 MB), which only a message to the bot, a channel's message or a question
     reads (`handlers/surfaces/message_kinds.py`); nor, in HTTP mode, Socket Mode's client
-    (0.5 MB, `bot/runtime/runner.py`)."""
+    (0.5 MB, `bot/runtime/runner.py`); nor anything of the benchmarks, the emulator or the
+    demo, which only their own commands use."""
     url = f"sqlite:///{tmp_path / 'askaround.db'}"
     await _migrated(url)
     said, loaded, vocabulary_read = await _served_until_listening(url, tmp_path)
