@@ -63,7 +63,7 @@ class PacedClient(AsyncWebClient):
         self._in_channel: dict[str, asyncio.Lock] = {}
         self._tiers = tiers or MethodBuckets(clock=clock.monotonic)
         self._appointments: dict[str, float] = {}
-        self._dms: dict[str, AsyncSlackResponse] = {}
+        self._dms: dict[str, str] = {}  # a person's DM channel (it never changes), by user id
         self._opening: dict[str, asyncio.Lock] = {}
         self._open_turn: dict[str, float] = {}
 
@@ -126,9 +126,24 @@ class PacedClient(AsyncWebClient):
                 except Paced as paced:
                     self._open_turn[one] = self._clock.monotonic() + paced.seconds
                     raise
-                self._dms[one] = await super().api_call("conversations.open", **kwargs)
+                opened = await super().api_call("conversations.open", **kwargs)
+                self._dms[one] = str(opened["channel"]["id"])
                 self._open_turn.pop(one, None)
-            return self._dms[one]
+                return opened
+            return self._opened(self._dms[one])
+
+    def _opened(self, channel: str) -> AsyncSlackResponse:
+        """Slack's answer for a DM open already, made again from its id: kept whole (Slack's
+        headers, the request), it held 2-5 KB for each person the bot ever wrote to."""
+        return AsyncSlackResponse(
+            client=self,
+            http_verb="POST",
+            api_url=f"{self.base_url}conversations.open",
+            req_args={},
+            data={"ok": True, "channel": {"id": channel}},
+            headers={},
+            status_code=200,
+        )
 
     def dm_turn(self, user: str) -> tuple[float, Callable[[], None]]:
         """Seconds until a DM to `user` could be opened when `conversations.open` would turn

@@ -9,8 +9,10 @@ fake clock that jumps as each caller sleeps cannot say when the calls already se
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -264,6 +266,24 @@ async def test_a_persons_dm_is_opened_once_and_group_dms_every_time(emu: SlackEm
         await client.conversations_open(users=[ada, bo])
     asked = [c.args.get("users") for c in emu.calls_to("conversations.open")]
     assert asked.count(ada) == 1 and len(asked) == 3
+
+
+async def test_a_dm_open_already_is_remembered_by_its_id_not_slacks_whole_answer(
+    emu: SlackEmulator,
+) -> None:
+    """A serving bot writes to more people every day: Slack's whole answer to each DM it
+    opened (its headers, the request) stayed in memory for as long as it ran. Asked again,
+    the DM's id is answered as Slack said it, without asking Slack."""
+    ada = emu.workspace.add_user("ada").id
+    client = _client(emu)
+    first = await client.conversations_open(users=ada)
+    channel, answer = first["channel"]["id"], weakref.ref(first)
+    del first
+    gc.collect()
+    assert answer() is None  # nothing holds Slack's answer once its caller is done with it
+    again = await client.conversations_open(users=ada)
+    assert again["ok"] and again["channel"]["id"] == channel == emu.workspace.open_im(ada).id
+    assert len(emu.calls_to("conversations.open")) == 1
 
 
 async def test_a_slow_answer_holds_the_channels_next_message_until_a_second_after_it(
