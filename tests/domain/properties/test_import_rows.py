@@ -9,11 +9,12 @@ import string
 from typing import Any
 
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.directory.import_files import CSV_COLUMNS, ImportFileError, RawRow, csv_rows, yaml_rows
 from bot.directory.import_rows import PersonRow, RowError, validate_row
+from bot.directory.parse import CLEAR_WORDS
 from bot.directory.skills import shipped_vocabulary
 from tests.domain.properties import FEWER, MANY, SOME, assert_clear
 from tests.domain.properties.strategies import USER_IDS, WORDS
@@ -130,6 +131,7 @@ def test_any_csv_cells_are_a_person_or_one_rejection(cells: list[str]) -> None:
         st.tuples(WORDS, st.sampled_from(["personal", "functional", "strategic"])), max_size=3
     ),
 )
+@example("U0001", "a@b.example", None, "UTC", {}, ["none"], [])  # a word that clears
 def test_generated_csv_people_import_as_written(
     user_id: str,
     email: str,
@@ -163,7 +165,8 @@ def test_generated_csv_people_import_as_written(
         tz,
     )
     assert person.skills == skills
-    assert person.interests == (tuple(interests) if interests else None)
+    cleared = len(interests) == 1 and interests[0].lower() in CLEAR_WORDS  # `none` clears
+    assert person.interests == (() if cleared else tuple(interests) if interests else None)
     assert [(n.colleague_handle, n.relationship) for n in person.network] == network
 
 
