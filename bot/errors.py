@@ -8,6 +8,7 @@ logged with its traceback by the app's single error handler.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Self
 
 
 class AskaroundError(Exception):
@@ -27,11 +28,20 @@ class UserError(AskaroundError):
     for `names`: names of people as their profiles have them (anyone may type anything
     there), which stand in the message for each `{}`. Whoever shows it puts them in as its
     medium needs (`told`): as words in Slack's mrkdwn, as they are in plain text (a form's
-    error, the CLI, `str`)."""
+    error, the CLI, `str`). `in_thread`: the thread (its parent's ts) of what was acted on,
+    where the message is shown; a request that names none (a reaction) has it set by its
+    listener once read."""
+
+    in_thread: str | None = None
 
     def __init__(self, message: str, *, names: tuple[str, ...] = ()) -> None:
         super().__init__(message.format(*names) if names else message)
         self.template, self.names = message, names
+
+    def told_in(self, thread: str | None) -> Self:
+        """This, to be shown in `thread` (`in_thread`)."""
+        self.in_thread = thread
+        return self
 
     def told(self, name: Callable[[str], str]) -> str:
         """The message with each name shown as `name` shows it."""

@@ -73,7 +73,7 @@ log = logging.getLogger("askaround.errors")
 async def tell_user(
     error: UserError, body: dict[str, Any], respond: AsyncRespond | None, client: AsyncWebClient
 ) -> None:
-    await tell(render_error(error), body, respond, client)
+    await tell(render_error(error), body, respond, client, in_thread=error.in_thread)
 
 
 async def tell(
@@ -81,9 +81,12 @@ async def tell(
     body: dict[str, Any],
     respond: AsyncRespond | None,
     client: AsyncWebClient,
+    *,
+    in_thread: str | None = None,
 ) -> None:
     """Show the person behind `body` a message only they see: through its response_url, else
-    as an ephemeral where they acted, else in their DM with the bot."""
+    as an ephemeral where they acted (in `in_thread`, the thread they acted in), else in
+    their DM with the bot."""
     if respond is not None and body.get("response_url") and await _responded(respond, message):
         return
     event = body.get("event") or {}
@@ -101,7 +104,8 @@ async def tell(
         or event.get("channel")
         or (event.get("item") or {}).get("channel")  # reaction_added
     )
-    if user and channel and await ephemeral_shown(client, channel, user, message):
+    shown = {**message, "thread_ts": in_thread} if in_thread else message
+    if user and channel and await ephemeral_shown(client, channel, user, shown):
         return
     if user:
         dm = await client.conversations_open(users=user)

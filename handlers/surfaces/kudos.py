@@ -12,7 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import KudosRefused
+from bot.errors import KudosRefused, UserError
 from bot.kudos.parse import meant_person, mine_takes_nothing, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import gives_kudos, why_not_thanked
@@ -229,14 +229,11 @@ def register(router: Router, services: Services) -> None:
             given = await give_to_people(client, services, team, user, [author], channel, giving)
         except _NotAPerson:
             return  # another app's reaction: it thanks nobody, and has nobody to be told
-        except KudosRefused as refused:
-            if refused.field == "reason":
-                raise KudosRefused(REACTION_TOO_SHORT, "reason") from None
-            if refused.field == "values":
-                raise KudosRefused(REACTION_NEEDS_VALUE, "values") from None
-            raise
+        except UserError as refused:  # told where they reacted, by the dispatcher
+            raise _of_a_reaction(refused).told_in(thread) from None
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
-            raise KudosRefused(REACTED_AFTER_UNDO)  # the key is taken: silence read as given
+            # the key is taken: silence read as given
+            raise KudosRefused(REACTED_AFTER_UNDO).told_in(thread)
         if not given.duplicate:
             reply = ephemeral_or_dm(client, channel, user, thread_ts=thread)
             await confirm_to_giver(services, team, reply, given, group_dm=group_dm)
@@ -284,6 +281,16 @@ def register(router: Router, services: Services) -> None:
             replace_original=True,
             **render_undone(undone.entries, kept, taken_back=undone.taken_back),
         )
+
+
+def _of_a_reaction(refused: UserError) -> UserError:
+    """A refusal as said of a reaction, which has no reason or value typed to point at."""
+    field = refused.field if isinstance(refused, KudosRefused) else None
+    if field == "reason":
+        return KudosRefused(REACTION_TOO_SHORT, "reason")
+    if field == "values":
+        return KudosRefused(REACTION_NEEDS_VALUE, "values")
+    return refused
 
 
 async def _forgotten_shoutout(client: AsyncWebClient, team: str, channel: str, ts: str) -> bool:

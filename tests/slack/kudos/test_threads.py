@@ -63,3 +63,22 @@ async def test_kudos_on_a_reply_go_to_the_kudos_channel_when_one_is_set(
     await slack.drain()
     [shoutout] = kudos_posts(slack, "kudos")
     assert shoutout.thread_ts is None and kudos_posts(slack, "general") == []
+
+
+async def test_a_refused_reaction_on_a_reply_is_told_in_its_thread(slack: SlackHarness) -> None:
+    """Bob reacts :kudos: to his own reply: the refusal was shown at the channel's top level,
+    away from the thread he reacted in (the dispatcher knew the channel, not the thread)."""
+    parent, reply = await _reply_by_bob(slack)
+    await slack.emu.add_reaction(slack.user("bob"), reply.channel, reply.ts, "kudos")
+    await slack.drain()
+    [refusal] = [e for e in slack.emu.ephemerals(slack.user("bob")) if "yourself" in e.text]
+    assert refusal.thread_ts == parent.ts
+    assert kudos_posts(slack, "general") == []
+
+
+async def test_a_refused_reaction_at_the_top_level_stays_there(slack: SlackHarness) -> None:
+    parent, _ = await _reply_by_bob(slack)
+    await slack.emu.add_reaction(slack.user("carol"), parent.channel, parent.ts, "kudos")
+    await slack.drain()
+    [refusal] = [e for e in slack.emu.ephemerals(slack.user("carol")) if "yourself" in e.text]
+    assert refusal.thread_ts is None

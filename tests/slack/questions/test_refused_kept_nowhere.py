@@ -92,6 +92,23 @@ async def test_a_guests_kudos_reaction_is_kept_nowhere(slack: SlackHarness) -> N
     assert await kept_of(slack, zed) == []
 
 
+async def test_a_guests_kudos_reaction_on_a_reply_is_refused_in_its_thread(
+    slack: SlackHarness,
+) -> None:
+    """Zed reacts :kudos: to Alice's reply in a thread: he is told why not in that thread,
+    not at the channel's top level, and his request is kept nowhere all the same."""
+    zed = zed_in_partners(slack)
+    parent = await slack.post("alice", "partners", "the roadmap review")
+    reply = slack.here.workspace.chat.post(
+        slack.channel("partners"), slack.user("alice"), f"the {MARKER} is done", thread_ts=parent.ts
+    )
+    await slack.here.add_reaction(zed, slack.channel("partners"), reply.ts, "kudos")
+    await slack.settle()
+    [refusal] = [e for e in slack.emu.ephemerals(zed) if e.text == GUEST_GIVES]
+    assert refusal.thread_ts == parent.ts
+    assert await kept_of(slack, zed) == []
+
+
 async def test_a_guests_kudos_form_keeps_the_reason_nowhere(slack: SlackHarness) -> None:
     """No way of opening the *Give kudos* form opens it for a guest
     (`tests/slack/privacy/test_kudos_form_guests.py`), but one opened before Slack described
