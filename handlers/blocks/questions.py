@@ -5,6 +5,7 @@ these messages share (the question quoted, who is asked, named or counted) are i
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any
 
 from bot.questions.solved import SolvedMatch
@@ -20,6 +21,7 @@ from handlers.blocks.elements import (
     context,
     fallback,
     section,
+    slack_time,
 )
 from handlers.blocks.question_words import (
     QUESTION_PREVIEW,
@@ -343,3 +345,15 @@ def render_nudge(message_ts: str) -> Message:
             ),
         ],
     }
+
+
+def render_not_now(until: datetime) -> Message:
+    """What *Not now* under the offer becomes: how long the bot keeps from offering, until
+    when in the reader's own time zone, and how to ask meanwhile (nothing ends the quiet
+    sooner)."""
+    when = slack_time(until, "{date_short_pretty} at {time}")
+    text = (
+        f"OK: I won't offer to find an expert for your messages in watched channels until "
+        f"{when}. To ask colleagues before then, use `/ask` with your question, or mention me."
+    )
+    return {"text": fallback(text), "blocks": [section(text)]}

@@ -19,7 +19,7 @@ from handlers.blocks.question_ends import (
     render_solved_already,
     render_withdrawn,
 )
-from handlers.blocks.questions import WITHDRAW_ACTION
+from handlers.blocks.questions import WITHDRAW_ACTION, render_not_now
 from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.router import Router
@@ -205,8 +205,8 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
     ) -> None:
         await ack()
-        await services.watching.not_now(workspace_of(context), body["user"]["id"])
-        await respond(delete_original=True)
+        until = await services.watching.not_now(workspace_of(context), body["user"]["id"])
+        await respond(replace_original=True, **render_not_now(until))
 
     @router.action("question_thank")
     async def thank(

@@ -382,6 +382,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
+    ("render_not_now", lambda: questions.render_not_now(NOW), check_message),
     ("render_already_asked", lambda: questions.render_already_asked(question(1)), check_message),
     (
         "render_home_questions",

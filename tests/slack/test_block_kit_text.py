@@ -354,6 +354,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),
         ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
+        ("render_not_now", lambda: questions.render_not_now(NOW), check_message),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),
         (
             "render_home_questions",
