@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import home
 from bot.errors import UserError
 from bot.questions import lookup, tell
 from bot.questions.indexes import IndexFor
@@ -93,7 +92,6 @@ async def withdraw(
         await tell.asking_closed(s, question, now)
         helping = await lookup.helping(s, question)
         await tell.helpers_released(s, question, helping, now)
-        await home.changed(s, team_id, user_id, now)
     return Solved(QuestionView.of(question), None, offer_views([*closed, *helping]))
 
 

@@ -77,7 +77,7 @@ async def asker_left(
                     continue
                 waiting = await lookup.close_others(s, question, keep=None, at=now)
                 await tell.offers_closed(s, question, waiting, tell.ASKER_LEFT, now)
-                await tell.asking_closed(s, question, now)
+                await tell.asking_closed(s, question, now, asker_left=True)
                 helping = await lookup.helping(s, question)
                 await tell.helpers_released(s, question, helping, now, left=True)
                 closed += 1

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import home
 from bot.worktime import WorkingHours, next_working_moment
 from storage import offers as offer_q
 from storage import outbox
@@ -190,11 +191,17 @@ async def helpers_released(
     await _each(s, question, offers, "question.helper_released", "helper_released", at, **extra)
 
 
-async def asking_closed(s: AsyncSession, question: Question, at: datetime) -> None:
+async def asking_closed(
+    s: AsyncSession, question: Question, at: datetime, *, asker_left: bool = False
+) -> None:
     """The asker's message saying who is asked, once the question has closed: how it ended,
     in the past tense, its buttons gone. Once per question and way of closing (unanswered,
-    it may be solved after)."""
+    it may be solved after). Every way of closing comes here, so the asker's Home tab, which
+    lists their open questions, is rebuilt here too (not for an asker who left: nobody
+    will open it); the helpers' tabs show nothing of the question."""
     await _asking_changed(s, question, "question.asking_closed", question.status, at)
+    if not asker_left:
+        await home.changed(s, question.team_id, question.asker_user_id, at)
 
 
 async def asking_helper(
