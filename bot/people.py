@@ -9,7 +9,7 @@ from itertools import groupby
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import home
+from bot import home, visibility
 from bot.clock import wall_clock
 from bot.directory.sync import SyncReport, record_directory
 from bot.profile import COLUMNS, Profile
@@ -29,7 +29,7 @@ IN_MEMORY_PEOPLE = 20_000
 @dataclass(frozen=True)
 class HomeSummary:
     user_id: str
-    known_colleagues: int
+    known_colleagues: int | None  # None: not theirs to see (`visibility.sees_workspace_figures`)
 
 
 @dataclass(frozen=True)
@@ -244,5 +244,8 @@ class PeopleService:
 
     async def home(self, team_id: str, user_id: str) -> HomeSummary:
         async with self._sessions() as session:
+            guest = await people_queries.is_guest(session, team_id, user_id)
+            if not visibility.sees_workspace_figures(visibility.person(user_id, guest=guest)):
+                return HomeSummary(user_id=user_id, known_colleagues=None)
             count = await people_queries.count_people(session, team_id, besides=user_id)
         return HomeSummary(user_id=user_id, known_colleagues=count)

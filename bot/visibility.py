@@ -70,6 +70,13 @@ def reads_public(viewer: Viewer) -> bool:
     return not viewer.guest
 
 
+def sees_workspace_figures(viewer: Viewer) -> bool:
+    """Whether `viewer` is shown figures of the whole workspace (how many colleagues
+    askaround knows there): a member; a guest of the workspace, invited to some channels and
+    shown no member directory by Slack, is shown none."""
+    return not viewer.guest
+
+
 def reasons_readers(*, asker_is_guest: bool) -> Viewer:
     """Who reads the routing reasons of a question: its asker and the colleagues asked. A
     guest's reasons are read by the guest, so they name only what a guest may see: declared

@@ -266,12 +266,12 @@ def render_error(message: str | UserError) -> dict[str, Any]:
 
 def render_home_intro(summary: HomeSummary) -> Blocks:
     """The tab's last part: a welcome, and a pointer to `/askaround help` rather than its
-    whole list of commands, which made every Home tab long."""
+    whole list of commands, which made every Home tab long; how many colleagues askaround
+    knows, for who may see it."""
+    known = summary.known_colleagues
+    counted = "" if known is None else f" askaround knows {plural(known, 'colleague')} here."
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),
-        context(
-            f"`/askaround help` lists every command. askaround knows "
-            f"{plural(summary.known_colleagues, 'colleague')} here."
-        ),
+        context(f"`/askaround help` lists every command.{counted}"),
     ]

@@ -163,6 +163,11 @@ def renders(name: str, text: str) -> list[Render]:
             lambda: elements.render_home_intro(HomeSummary(ASKER, 0)),
             lambda b: check_blocks(b, 10),
         ),
+        (
+            "render_home_intro (a guest)",
+            lambda: elements.render_home_intro(HomeSummary(ASKER, None)),
+            lambda b: check_blocks(b, 10),
+        ),
         ("render_greeting", lambda: greeting.render_greeting(None), check_message),
         ("render_thanks_for_someone", greeting.render_thanks_for_someone, check_message),
         (

@@ -428,3 +428,19 @@ async def test_the_colleagues_askaround_knows_are_no_guests(slack: SlackHarness)
     home = slack.emu.home_view(slack.user("alice"))
     assert home is not None
     assert "askaround knows 4 colleagues here." in str(home.blocks[-1])
+
+
+async def test_a_guests_home_shows_no_figure_of_the_whole_workspace(slack: SlackHarness) -> None:
+    """Gina opens her Home tab: it said how many colleagues askaround knows here, a figure of
+    the whole workspace, whose member directory Slack does not show a guest either. Alice, a
+    member, still reads it."""
+    tabs = {}
+    for handle in ("gina", "alice"):
+        await slack.emu.open_home(slack.user(handle))
+        await slack.drain()
+        home = slack.emu.home_view(slack.user(handle))
+        assert home is not None
+        tabs[handle] = str(home.blocks)
+    assert "askaround knows" in tabs["alice"], tabs["alice"]
+    assert "askaround knows" not in tabs["gina"], tabs["gina"]
+    assert "/askaround help" in tabs["gina"]
