@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import mentions, visibility
+from bot.counting import counted_since
 from bot.digests.weeks import IsoWeek
 from bot.timezone import local_date, zone
 from storage import digests as q
@@ -166,7 +167,7 @@ async def build_summary(
 
     thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
     first = await q.first_kudos(session, team_id)
-    counting_since = min(installed, first) if first else installed
+    counting_since = counted_since(installed, first)
     quiet_known = counting_since <= quiet_since
     return TeamSummary(
         for_guest=for_guest,

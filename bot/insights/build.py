@@ -9,11 +9,14 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.counting import counted_since
 from bot.directory.skills import skill_key
 from bot.insights import measures as m
 from bot.insights.flows import Flows, TopicFinder
 from bot.insights.teams import group_teams
 from storage import insights as q
+from storage.digests import first_kudos
+from storage.workspaces import find_workspace
 
 
 async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m.Profiles:
@@ -73,6 +76,10 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         for question, asker, offered, took in offers:
             flows.offer(question, asker, offered, took)
     risks = await _risks(s, team_id, rows, profiles, flows)
+    workspace = await find_workspace(s, team_id)
+    # The database stamps an install by its host's clock: never later than now (as a digest)
+    installed = min(workspace.created_at, now) if workspace is not None else now
+    counted = counted_since(installed, await first_kudos(s, team_id))
     connectors, silos, unanswered, bridges = await asyncio.to_thread(_measures, flows)
     return m.Network(
         since=since,
@@ -88,4 +95,5 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
         bridges=bridges,
         items=flows.items,
         left=frozenset(r.user_id for r in rows if not r.active),
+        counted_since=counted,
     )

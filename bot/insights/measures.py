@@ -74,6 +74,13 @@ class Network:
     bridges: dict[str, float]
     items: int
     left: frozenset[str] = frozenset()  # deactivated: in `team_of`, not in `sizes`
+    # When askaround began counting (`bot.counting`); after `since`, nothing before it is known
+    counted_since: datetime | None = None
+
+    @property
+    def starts(self) -> datetime:
+        """Where what it counts starts: the window's first day, or askaround's start if later."""
+        return max(self.since, self.counted_since) if self.counted_since else self.since
 
 
 @dataclass

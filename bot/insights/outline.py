@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import UTC
 
 from bot import spreadsheet, visibility
-from bot.insights.measures import ASKED_OFTEN, MIN_CROSS_HELP
+from bot.insights.measures import ASKED_OFTEN, MIN_CROSS_HELP, Network
 from bot.insights.teams import MIN_TEAM, OTHERS
 from bot.insights.view import SHOWN_RISKS, NetworkView
 from bot.safe_text import plain_text
@@ -75,6 +76,14 @@ def more_risks(view: NetworkView) -> bool:
     return len(view.risks) > SHOWN_RISKS
 
 
+def counted_from(network: Network) -> str:
+    """Where the figures start, as the heading and the picture say it: the window's first
+    day ("since"), or, when askaround started later (a new install), that day in the words
+    a digest says it in ("counted since"): nothing before it is known."""
+    words = "counted since" if network.starts > network.since else "since"
+    return f"{words} {network.starts.astimezone(UTC):%Y-%m-%d} (UTC)"
+
+
 def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[Section]:
     """`listed_in` names where the risks left out are all listed (a file, an option)."""
     n = view.network
@@ -86,7 +95,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
     )
     return [
         Section(
-            f"Network insights for {scope}, since {n.since:%Y-%m-%d} (UTC)",
+            f"Network insights for {scope}, {counted_from(n)}",
             (
                 f"{counted}: {teams}. {SMALL_TEAMS}",
                 "Help = questions taken on and kudos; private ones, and networks, only count.",

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
 from bot import visibility
+from bot.insights.outline import counted_from
 from bot.insights.view import NetworkView
 
 MAX_TEAMS = 40  # the busiest teams are drawn; a large workspace has its CSV for the rest
@@ -52,8 +53,7 @@ def network_png(view: NetworkView) -> bytes:
     axes = figure.subplots()
     axes.set_axis_off()
     scope = "the workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
-    since = f"{view.network.since:%Y-%m-%d} (UTC)"
-    axes.set_title(f"Who helps whom, between teams — {scope}, since {since}")
+    axes.set_title(f"Who helps whom, between teams — {scope}, {counted_from(view.network)}")
     if not graph:
         axes.text(0.5, 0.5, "No teams yet", ha="center", va="center")
     else:

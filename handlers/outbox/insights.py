@@ -65,10 +65,11 @@ async def monthly_dm(
 
 
 def _covered(network: Network) -> str:
-    """What the monthly DM covers: the window its heading starts ("since … (UTC)") to when
-    it was analysed, not the month it is keyed by (`month`, in its files' names)."""
+    """What the monthly DM covers: from where its heading starts ("since … (UTC)", or
+    "counted since" askaround's start) to when it was analysed, not the month it is keyed by
+    (`month`, in its files' names)."""
     return (
-        f"Your monthly network insights: help from {network.since:%Y-%m-%d} to "
+        f"Your monthly network insights: help from {network.starts.astimezone(UTC):%Y-%m-%d} to "
         f"{network.computed_at.astimezone(UTC):%Y-%m-%d} (UTC)."
     )
 

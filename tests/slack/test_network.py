@@ -30,7 +30,7 @@ from bot.workspace_settings.service import CLI
 from handlers.blocks.network import render_network
 from handlers.client.paced import MAX_WAIT_SECONDS, PacedClient
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
-from storage.models import Person
+from storage.models import Person, Workspace
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -584,3 +584,19 @@ async def test_one_help_across_teams_is_not_said_to_be_none(tmp_path: Path) -> N
     assert "Platform → Core: 1" in shown, shown
     assert "helps across teams yet" not in shown, shown
     assert "Nobody has helped across teams 2 times or more yet." in shown, shown
+
+
+async def test_a_new_install_is_said_to_have_counted_since_it_started(tmp_path: Path) -> None:
+    """Installed today, askaround has nothing of the 90 days before: the heading said "since"
+    the window's first day, months before the install, beside the digest's "askaround has
+    counted kudos since" its start. It says what it counted since, as the digest does."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        today = slack.services.clock.now().astimezone(UTC)
+        async with slack.services.sessions() as s, s.begin():  # installed today
+            await s.execute(update(Workspace).values(created_at=today))
+        window = slack.services.insights.since_default()
+        said = await seen(slack, "olga")
+        heading = f"Network insights for the whole workspace, counted since {today:%Y-%m-%d} (UTC)"
+        assert heading in said, said
+        assert f"{window:%Y-%m-%d}" not in said, said
