@@ -293,6 +293,11 @@ class KudosService:
         async with units.reading(self._sessions) as s:
             return await taking_back.of_shoutout(s, team_id, channel_id, ts)
 
+    async def given_in_group_dm(self, team_id: str, batch_key: str) -> bool:
+        """Whether these kudos were given in a group DM (`tell.given_in_group_dm`)."""
+        async with units.reading(self._sessions) as s:
+            return await tell.given_in_group_dm(s, team_id, batch_key)
+
     async def why_taken_back(self, team_id: str, batch_key: str) -> str | None:
         """The admin's reason, read where it is kept (the ledger), not from the outbox."""
         async with units.reading(self._sessions) as s:

@@ -105,9 +105,12 @@ def render_taken_back_received(entry: Entry) -> Message:
     )
 
 
-def render_taken_back_told(entries: Sequence[Entry], user: str, why: str | None) -> Message:
+def render_taken_back_told(
+    entries: Sequence[Entry], user: str, why: str | None, left_in: str | None = None
+) -> Message:
     """The DM to `user`, the giver or one of the recipients: which kudos, and why if the
-    admin said."""
+    admin said; `left_in`: where their shout-out still shows them, posted through the
+    command's response_url, which leaves the bot no ts to redraw it by."""
     first = entries[0]
     when = slack_time(first.created_at, "{date_short}")
     if user == first.giver:
@@ -119,5 +122,10 @@ def render_taken_back_told(entries: Sequence[Entry], user: str, why: str | None)
     if why:
         lines.append(f"Their reason: {reason(why, LIST_REASON * 3)}")
     lines.append("They no longer count on leaderboards or in reports.")
+    if left_in:
+        lines.append(
+            f"Its shout-out in {left_in} still shows them: I posted it through the `/kudos` "
+            "command, not as a member there, so I can't change it."
+        )
     text = "\n".join(lines)
     return {"text": fallback(text), "blocks": [section(text)]}

@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
+from handlers.blocks.kudos import place
 from handlers.blocks.kudos_taken_back import (
     render_taken_back_received,
     render_taken_back_shoutout,
@@ -25,8 +26,9 @@ log = logging.getLogger("askaround.kudos")
 async def taken_back(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    """A shout-out posted through a command's reply_url has no ts to update (Slack lets that
-    URL be used for 30 minutes only): it is left, and the DMs say what happened."""
+    """A shout-out posted through a command's reply_url (where the bot is not a member) has
+    no ts to update, nor could the bot change it there: it is left, and the DMs say so
+    (`taken_back_told`)."""
     entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
     if not entries:
         return  # forgotten with the workspace's data since
@@ -49,7 +51,12 @@ async def taken_back_told(
         return  # forgotten with the workspace's data since
     user, batch_key = str(payload["user"]), str(payload["batch_key"])
     why = await services.kudos.why_taken_back(team_id, batch_key)
-    message = render_taken_back_told(entries, user, why)
+    first = entries[0]
+    left_in = None
+    if first.shoutout_reply_url and not first.shoutout_ts:  # not redrawn (`taken_back`)
+        group_dm = await services.kudos.given_in_group_dm(team_id, batch_key)
+        left_in = place(first.shoutout_channel_id, first, group_dm=group_dm)
+    message = render_taken_back_told(entries, user, why, left_in)
     try:
         dm = await client.conversations_open(users=user)
         await client.chat_postMessage(channel=dm["channel"]["id"], **message)

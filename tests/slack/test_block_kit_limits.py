@@ -258,6 +258,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     (
+        "render_taken_back_told (its shout-out left)",
+        lambda: kudos_taken_back.render_taken_back_told(ENTRIES, USERS[0], LONG, "<#C1>"),
+        check_message,
+    ),
+    (
         "render_home_kudos",
         lambda: kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
         lambda b: check_blocks(b, 30),

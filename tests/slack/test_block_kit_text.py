@@ -255,6 +255,13 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_taken_back_told (its shout-out left)",
+            lambda: kudos_taken_back.render_taken_back_told(
+                (entry,), HELPER, text, "this conversation"
+            ),
+            check_message,
+        ),
+        (
             "render_home_kudos",
             lambda: kudos.render_home_kudos(HomeKudos(ASKER, 5, 4, (entry,), names, board)),
             lambda b: check_blocks(b, 30),

@@ -185,3 +185,24 @@ async def test_undo_after_an_admin_took_the_kudos_back_says_an_admin_did(
     assert told.startswith(f"An admin already took back your kudos to <@{bob}>"), told
     assert "Undone" not in told and maria not in told and "Maria" not in told, told
     assert await ledger(slack) == []
+
+
+async def test_a_shoutout_posted_through_the_commands_reply_url_is_said_to_stay(
+    slack: SlackHarness,
+) -> None:
+    """In #random, without chat:write.public, the shout-out goes through the command's
+    response_url, which gives no ts: an admin's take-back (from the command line, as the
+    shortcut on it finds no kudos) cannot redraw it. Alice and Bob were told only that the
+    kudos were taken back while the shout-out still showed them; they are told it does, and
+    why. The shout-out is left as it was, and nothing else is posted in #random."""
+    slack.emu.workspace.bot_scopes = frozenset({"chat:write"})  # an install from before
+    shoutout = await shoutout_given(slack, f"@bob {REASON}", channel="random")
+    [entry] = await ledger(slack)
+    assert entry.shoutout_reply_url and entry.shoutout_ts is None
+    await slack.services.kudos.take_back(slack.team_id, "cli", WHY, kudos_id=entry.id)
+    await slack.drain()
+    assert "untangling" in now_reads(slack, shoutout)
+    assert len(kudos_posts(slack, "random")) == 1
+    for handle in ("alice", "bob"):
+        told = dm_text(slack, handle)
+        assert f"Its shout-out in <#{slack.channel('random')}> still shows them" in told, told
