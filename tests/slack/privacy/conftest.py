@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.slack.harness import SlackHarness, bot_in_process
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.world import declared_world
 
 
 @pytest.fixture
-async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        await declare_skills(harness)
+async def slack(tmp_path: Path, declared_folder: Path) -> AsyncIterator[SlackHarness]:
+    async with declared_world(tmp_path, declared_folder) as harness:
         yield harness

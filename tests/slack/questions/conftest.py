@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.slack.harness import SlackHarness, bot_in_process
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.world import declared_world
 
 
 @pytest.fixture
-async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+async def slack(tmp_path: Path, declared_folder: Path) -> AsyncIterator[SlackHarness]:
     """A bot whose clock stands on a Tuesday morning, with skills declared the normal way."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        await declare_skills(harness)
+    async with declared_world(tmp_path, declared_folder) as harness:
         yield harness
