@@ -172,7 +172,7 @@ class Harness:
     async def settle(self) -> None:
         """Wait until the bot is quiet: no request in flight, nothing due in its outbox."""
         assert isinstance(self.runner, Runner)
-        await settle(self.emu, self.runner)
+        assert await settle(self.emu, self.runner), "the bot was still busy"
 
 
 def bot_settings(
