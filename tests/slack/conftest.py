@@ -25,12 +25,6 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
         yield harness
 
 
-@pytest.fixture(scope="session")
-def declared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the questions' world is declared once a process (`declared_world`)."""
-    return tmp_path_factory.mktemp("declared")
-
-
 @pytest.fixture
 def ack_deadline_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """A listener's ack is late from its start (the bot's `ack_within` 0): the bot waits out

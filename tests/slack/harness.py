@@ -19,7 +19,8 @@ are served on loopback; Slack's requests still come in process.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Iterator
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -28,6 +29,7 @@ from unittest.mock import patch
 
 from aiohttp import web
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from bot.reliability import inbox as reliability_inbox
 from bot.runtime.app import Askaround, build
@@ -39,8 +41,9 @@ from handlers.dispatch.door import SlackDoor
 from handlers.outbox import worker
 from handlers.outbox.worker import PUT_BACK_HORIZON
 from slack_emulator import FakeClock, SlackEmulator
+from storage.db import INBOX_FILE_SUFFIX
 from storage.models import OutboxItem
-from tests.databases import migrated_database
+from tests.databases import migrated_database, postgres_server_url
 from tests.e2e.harness import (
     ACK_TIMEOUT_SECONDS,
     DEFAULT_PEOPLE,
@@ -267,6 +270,61 @@ async def bot_in_process(
                     await bot.close()
         finally:
             await emu.stop()
+
+
+World = Callable[[SlackHarness], Awaitable[None]]
+_built: dict[str, Path] = {}  # a world's name: this process's SQLite file it was built on
+
+
+@asynccontextmanager
+async def bot_on_world(
+    tmp_path: Path,
+    name: str,
+    build: World,
+    again: Callable[[SlackHarness], None],
+    *,
+    people: Iterable[PersonSpec],
+) -> AsyncIterator[SlackHarness]:
+    """The bot on the world `build` makes through Slack (skills declared, a directory
+    synced), named `name`. On SQLite `build` runs once a process, on a bot of its own, and
+    each test's bot starts on a copy of that database and of its inbox, as a bot restarted
+    after it would; `again` sets what lives in the process rather than the database (the
+    bot's clock, the emulator's faults), before `build` too. On PostgreSQL each test builds
+    it. The questions' world (four `/skills` declarations) cost 65-90 ms of CPU a test, the
+    lean-Slack folder's company 110, against 30 for the rest of a test's bot."""
+    people = tuple(people)
+    if postgres_server_url() is not None:
+        async with bot_in_process(tmp_path, people=people) as harness:
+            again(harness)
+            await build(harness)
+            yield harness
+        return
+    if name not in _built:
+        # A test's folder lasts the session (pytest removes old sessions' only).
+        built = tmp_path / f"built-{name}"
+        built.mkdir()
+        async with bot_in_process(built, people=people) as harness:
+            again(harness)
+            await build(harness)
+            url = make_url(harness.runner.settings.database_url)
+        assert url.database is not None
+        _built[name] = Path(url.database)
+    copy = _copied(_built[name], tmp_path / f"{name}.db")
+    async with bot_in_process(
+        tmp_path, people=people, database_url=f"sqlite+aiosqlite:///{copy}"
+    ) as harness:
+        again(harness)
+        yield harness
+
+
+def _copied(built: Path, copy: Path) -> Path:
+    """`built` and its inbox's file copied to `copy`, with any write-ahead log left."""
+    for suffix in ("", INBOX_FILE_SUFFIX):
+        for log in ("", "-wal"):
+            kept = Path(f"{built}{suffix}{log}")
+            if log == "" or kept.exists():
+                shutil.copyfile(kept, f"{copy}{suffix}{log}")
+    return copy
 
 
 async def _install_pages(emu: SlackEmulator, bot: Askaround) -> web.AppRunner:

@@ -13,9 +13,9 @@ from handlers.blocks.skills import EDIT_ACTION
 from handlers.client.directory import sync_directory
 from slack_emulator import screen
 from storage.models import Person
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_on_world
 from tests.slack.kudos.world import give, submit_modal
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.questions.world import PEOPLE, declare_skills, tuesday_morning
 
 QUESTION = "how do we unlock a stuck terraform state?"
 REASON = "untangling the release"
@@ -26,23 +26,31 @@ MANAGED = ("alice", "bob", "carol")
 async def company(tmp_path: Path, *, lean: bool = False) -> AsyncIterator[SlackHarness]:
     """The questions' world (Bob, Dev and Maria know terraform), Maria the manager of Alice,
     Bob and Carol, Dev an askaround admin; the directory synced (by a lean Slack's answers
-    with `lean`)."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+    with `lean`). Built once a process on SQLite (`bot_on_world`)."""
+
+    def again(slack: SlackHarness) -> None:
         slack.emu.faults.lean = lean
-        await declare_skills(slack)
-        await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
-        async with slack.services.sessions() as s, s.begin():
-            managed = [slack.user(h) for h in MANAGED]
-            await s.execute(
-                update(Person)
-                .where(Person.user_id.in_(managed))
-                .values(manager_user_id=slack.user("maria"))
-            )
-            await s.execute(
-                update(Person).where(Person.user_id == slack.user("dev")).values(roles=["admin"])
-            )
+        tuesday_morning(slack)
+
+    name = "lean-company" if lean else "company"
+    async with bot_on_world(tmp_path, name, _managed, again, people=PEOPLE) as slack:
         slack.emu.calls.clear()
         yield slack
+
+
+async def _managed(slack: SlackHarness) -> None:
+    await declare_skills(slack)
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    async with slack.services.sessions() as s, s.begin():
+        managed = [slack.user(h) for h in MANAGED]
+        await s.execute(
+            update(Person)
+            .where(Person.user_id.in_(managed))
+            .values(manager_user_id=slack.user("maria"))
+        )
+        await s.execute(
+            update(Person).where(Person.user_id == slack.user("dev")).values(roles=["admin"])
+        )
 
 
 async def kudos_command(slack: SlackHarness) -> None:

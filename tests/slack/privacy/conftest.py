@@ -13,6 +13,6 @@ from tests.slack.questions.world import declared_world
 
 
 @pytest.fixture
-async def slack(tmp_path: Path, declared_folder: Path) -> AsyncIterator[SlackHarness]:
-    async with declared_world(tmp_path, declared_folder) as harness:
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with declared_world(tmp_path) as harness:
         yield harness

@@ -12,7 +12,7 @@ from tests.slack.questions.world import declared_world
 
 
 @pytest.fixture
-async def slack(tmp_path: Path, declared_folder: Path) -> AsyncIterator[SlackHarness]:
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """A bot whose clock stands on a Tuesday morning, with skills declared the normal way."""
-    async with declared_world(tmp_path, declared_folder) as harness:
+    async with declared_world(tmp_path) as harness:
         yield harness
