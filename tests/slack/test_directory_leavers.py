@@ -24,15 +24,14 @@ from storage.models import Offer, Person
 from tests.slack.connect import OTHER_ORG
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.questions.test_solved_first import QUESTION
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.questions.world import PEOPLE, declare_skills, declared_world
 
 SIBLING = "T0SIBLING"  # another workspace of the Grid org
 
 
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        await declare_skills(harness)
+    async with declared_world(tmp_path) as harness:
         yield harness
 
 

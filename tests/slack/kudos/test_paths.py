@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from slack_emulator import Message, PersonError
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure, give, kudos_posts, ledger, submit_modal
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.questions.world import declared_world
 
 REASON = "for the terraform state rescue"
 
@@ -22,8 +22,7 @@ REASON = "for the terraform state rescue"
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """The questions' world (Dev knows terraform), so a question can be solved by Dev."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        await declare_skills(harness)
+    async with declared_world(tmp_path) as harness:
         humans = [harness.user(h) for h in ("alice", "bob", "carol", "maria", "dev")]
         kudos = harness.emu.workspace.add_channel("kudos", members=humans, include_bot=False)
         harness.channels["kudos"] = kudos.id
