@@ -303,6 +303,12 @@ async def _inbox_file(url: str) -> None:
         await engine.dispose()
 
 
+async def kept_sqlite_folder() -> Path:
+    """This process's folder for SQLite files kept for its session, removed with its
+    migrated template (`drop_templates`)."""
+    return Path(await _sqlite_template()).parent
+
+
 async def _sqlite_template() -> str:
     if "sqlite" not in _templates:
         path = Path(tempfile.mkdtemp(prefix="askaround-template-")) / "template.db"

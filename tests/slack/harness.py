@@ -43,7 +43,7 @@ from handlers.outbox.worker import PUT_BACK_HORIZON
 from slack_emulator import FakeClock, SlackEmulator
 from storage.db import INBOX_FILE_SUFFIX
 from storage.models import OutboxItem
-from tests.databases import migrated_database, postgres_server_url
+from tests.databases import kept_sqlite_folder, migrated_database, postgres_server_url
 from tests.e2e.harness import (
     ACK_TIMEOUT_SECONDS,
     DEFAULT_PEOPLE,
@@ -300,8 +300,7 @@ async def bot_on_world(
             yield harness
         return
     if name not in _built:
-        # A test's folder lasts the session (pytest removes old sessions' only).
-        built = tmp_path / f"built-{name}"
+        built = await kept_sqlite_folder() / name
         built.mkdir()
         async with bot_in_process(built, people=people) as harness:
             again(harness)
