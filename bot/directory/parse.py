@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.control_chars import without_invisible
 from bot.directory.status import beyond_a_year, no_such_day, until_date, until_forms
@@ -319,6 +319,9 @@ def parse_away(rest: str, today: date) -> date:
         missing = no_such_day(rest)
         if missing is not None:
             raise SkillsSyntaxError(missing)
+        day = until_date(f"until {rest}", today)
+        if day is not None and day >= today:
+            raise SkillsSyntaxError(beyond_a_year(day, today) or _back_or_away(day, today))
         quoted = clip(safe_text(rest), QUOTED_CHARS)
         raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {until_forms(today)}.")
     if until <= today and rest.strip().lower().startswith("for "):
@@ -334,6 +337,18 @@ def parse_away(rest: str, today: date) -> date:
     if (too_far := beyond_a_year(until, today)) is not None:
         raise SkillsSyntaxError(too_far)
     return until
+
+
+def _back_or_away(day: date, today: date) -> str:
+    """What to type for a day named without `until` (`away friday`): it may be the day one is
+    back or a day one is away, so each is given with its date."""
+    after = day + timedelta(days=1)
+    if day == today:
+        return f"`until` names the day you are back: `/skills away until {after}` to be away today."
+    return (
+        f"Which is {day:%A} {day.day} {day:%b}? `/skills away until {day}` if you are back on "
+        f"{day:%A}, `/skills away until {after}` if you are away all {day:%A}."
+    )
 
 
 def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:

@@ -114,6 +114,31 @@ async def test_away_until_today_or_yesterday_says_until_names_the_day_back(
         assert "`until tomorrow` to be away today" in said, said
 
 
+async def test_away_a_day_without_until_asks_which_day_is_meant(slack: SlackHarness) -> None:
+    """`/skills help` lists `tomorrow`, `friday` and `24 dec` among what away takes, but
+    `away tomorrow` was told "I can't tell until when `tomorrow` is". Typed without `until`,
+    the day could be the one back or the one away: the answer gives the command for each,
+    with its date, and changes nothing."""
+    slack.services.clock.freeze(WEDNESDAY_LATE_UTC)  # Thursday 26 November for Alice
+    cases = {
+        "tomorrow": ("2026-11-27", "Friday", "2026-11-28"),
+        "friday": ("2026-11-27", "Friday", "2026-11-28"),
+        "24 dec": ("2026-12-24", "Thursday", "2026-12-25"),
+        "2026-12-24": ("2026-12-24", "Thursday", "2026-12-25"),
+        "next monday": ("2026-11-30", "Monday", "2026-12-01"),
+    }
+    for text, (back, weekday, after) in cases.items():
+        said = await skills(slack, "alice", f"away {text}")
+        assert "I can't tell" not in said and "You are away" not in said, said
+        assert f"`/skills away until {back}` if you are back on {weekday}" in said, said
+        assert f"`/skills away until {after}` if you are away all {weekday}" in said, said
+    said = await skills(slack, "alice", "away today")
+    assert "`/skills away until 2026-11-27` to be away today" in said, said
+    await skills(slack, "alice", "")
+    profile = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert "available" in profile and "away" not in profile, profile
+
+
 async def test_away_words_it_does_not_know_show_the_accepted_forms(slack: SlackHarness) -> None:
     said = await skills(slack, "alice", "away until the heat death of the universe")
     assert "I can't tell until when" in said
