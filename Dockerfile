@@ -13,7 +13,7 @@ COPY bot ./bot
 COPY handlers ./handlers
 COPY storage ./storage
 RUN python -m venv /build-venv \
- && /build-venv/bin/pip install --no-cache-dir --no-compile build "setuptools>=68" \
+ && /build-venv/bin/pip install --no-cache-dir --no-compile build "setuptools>=77" \
  && /build-venv/bin/python -m build --wheel --no-isolation --outdir /dist .
 
 FROM python:3.11-slim

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,15 @@ def test_git_ignores_what_the_wheels_build_leaves_in_the_checkout() -> None:
     `git status` listed dist/ as a change to commit."""
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert {"build/", "dist/"} <= set(ignored)
+
+
+def test_the_builds_without_isolation_install_the_setuptools_pyproject_needs() -> None:
+    """The Dockerfile and scripts/wheel-smoke's fallback build with `--no-isolation`, beside the
+    setuptools they install: they asked for 68 or newer, but pyproject.toml's `license = "MIT"`
+    (PEP 639) needs 77, its build-system's floor, and an older one refuses to build."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    (needed,) = [r for r in pyproject["build-system"]["requires"] if r.startswith("setuptools")]
+    for builder in ("Dockerfile", "scripts/wheel-smoke"):
+        text = (ROOT / builder).read_text()
+        assert "--no-isolation" in text, builder
+        assert re.findall(r"setuptools[<>=!~][^\"' ]*", text) == [needed], builder
