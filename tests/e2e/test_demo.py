@@ -438,3 +438,25 @@ def test_a_shortcut_is_used_as_slack_offers_it(
     assert "after a shortcut's name, only `on last`" in out
     last = out[out.rindex("> @alice shortcut give_kudos on last") :]
     assert "[modal shown to @alice]" in last and "<Who are you thanking?: @carol>" in last
+
+
+def test_a_field_emptied_in_a_form_is_cleared_as_slack_clears_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`@hana submit Kudos channel=` empties the kudos channel, as clearing Slack's channel
+    picker does: the demo stopped on "unexpected IndexError", the rest of the script unread.
+    A field the form requires, emptied, is told so, as Slack's client refuses to submit it."""
+    result = _demo_here(
+        "@hana: /askaround settings\n@hana submit Kudos channel=#random\n"
+        "@hana: /askaround settings\n@hana submit Kudos channel=\n"
+        "@hana: /askaround settings\n@hana submit Digest day=\n@hana home\n",
+        tmp_path,
+        monkeypatch,
+    )
+    out = result.stdout
+    assert "unexpected" not in result.stderr, result.stderr
+    cleared = out.partition("> @hana submit Kudos channel=\n")[2]
+    assert "• *Kudos channel:* `none`" in cleared.partition("\n> ")[0], cleared
+    assert "required" in out.partition("> @hana submit Digest day=\n")[2].partition("\n> ")[0]
+    assert "*Shout-outs:* where they are given" in out.rpartition("> @hana home")[2]
+    assert result.returncode == 1  # the emptied digest day, refused

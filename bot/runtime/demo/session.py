@@ -53,6 +53,16 @@ def still_busy() -> list[str]:
     return [f"  (askaround is still busy after {SETTLE_SECONDS:.0f} s: the rest shows later)"]
 
 
+# A single-choice picker emptied is sent with its choice null (a list one empty, as typed).
+_EMPTIED = {
+    "static_select": "selected_option",
+    "external_select": "selected_option",
+    "users_select": "selected_user",
+    "conversations_select": "selected_conversation",
+    "channels_select": "selected_channel",
+}
+
+
 class DemoSession:
     def __init__(self, emu: SlackEmulator, users: dict[str, str], runner: Runner) -> None:
         self.emu = emu
@@ -231,11 +241,13 @@ class DemoSession:
                     f"the modal has no field {label.strip()!r}; it has: {', '.join(labels)}"
                 )
             element = block["element"]
-            typed = (
-                await self._picked(user, modal.id, element, raw.strip())
-                if str(element.get("type")).endswith("external_select")
-                else self._typed(element, raw.strip())
-            )
+            kind = str(element.get("type"))
+            if not raw.strip() and kind in _EMPTIED:  # a picker cleared, as Slack sends it
+                typed: Any = {_EMPTIED[kind]: None}
+            elif kind.endswith("external_select"):
+                typed = await self._picked(user, modal.id, element, raw.strip())
+            else:
+                typed = self._typed(element, raw.strip())
             values[block["block_id"]] = {element["action_id"]: typed}
         await self.emu.submit_view(user, modal.id, values)
         if modal.errors:
