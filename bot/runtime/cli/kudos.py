@@ -60,6 +60,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.runtime.cli.database import migrated
     from bot.workspace_settings.service import CLI
     from storage.db import create_sessions
+    from storage.people import display_names
     from storage.workspace_settings import workspace_ids
 
     shown = out or sys.stdout
@@ -72,8 +73,11 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             done = await kudos.take_back(team, CLI, args.reason, kudos_id=args.kudos_id)
             ids = ", ".join(str(e.id) for e in done.entries)
             first = done.entries[0]
-            receivers = ", ".join(dict.fromkeys(e.receiver for e in done.entries))
-            what = f"kudos {ids} ({first.giver} to {receivers}, {first.created_at:%Y-%m-%d})"
+            people = [first.giver, *dict.fromkeys(e.receiver for e in done.entries)]
+            async with sessions() as s:  # named as `taken-back` names them, not by member id
+                names = await display_names(s, team, people)
+            giver, *receivers = (names.get(p, p) for p in people)
+            what = f"kudos {ids} ({giver} to {', '.join(receivers)}, {first.created_at:%Y-%m-%d})"
             if done.already:
                 print(f"{what}: already undone or taken back; nothing done", file=shown)
             else:

@@ -64,6 +64,8 @@ async def test_kudos_taken_back_from_the_command_line_reach_a_running_bot(
 
     code, out, err = await admin(slack, monkeypatch, "take-back", str(entry.id), "--reason", WHY)
     assert (code, err) == (0, "") and out.startswith(f"took back kudos {entry.id} ")
+    # Named as `kudos taken-back` names them: a member id tells an admin at a shell nothing.
+    assert f"(Alice Martin to Dev Patel, {entry.created_at:%Y-%m-%d})" in out, out
     asked_now = await offers(slack, "bob", "how do we unlock the wombat state in terraform?")
     said = "\n".join(o.reason for o in asked_now)
     assert "thanked in kudos" not in said, said
@@ -74,7 +76,7 @@ async def test_kudos_taken_back_from_the_command_line_reach_a_running_bot(
     assert WHY in dm_text(slack, "alice") and WHY in dm_text(slack, "dev")
 
     code, out, _ = await admin(slack, monkeypatch, "take-back", str(entry.id))
-    assert code == 0 and "already undone or taken back" in out
+    assert code == 0 and "already undone or taken back" in out and "Dev Patel" in out, out
     await slack.settle()
     assert dm_text(slack, "dev").count("An admin took back") == 1
     code, out, _ = await admin(slack, monkeypatch, "taken-back")
