@@ -322,7 +322,10 @@ KEYS: tuple[Key, ...] = (
         _hour,
     ),
     Key(
-        "digest_scope", "Digest covers", "all: everyone below; direct: direct reports.", parse_scope
+        "digest_scope",
+        "Digest covers",
+        "Everyone below them (all), or direct reports only (direct).",
+        parse_scope,
     ),
     Key(
         "digest_roundup",

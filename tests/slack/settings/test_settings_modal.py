@@ -254,6 +254,22 @@ async def test_the_public_roundups_hint_says_when_it_is_posted(slack: SlackHarne
     assert "on the digest's day and hour" in hint and "time zone most" in hint, hint
 
 
+async def test_each_menus_hint_names_its_choices_as_the_menu_shows_them(
+    slack: SlackHarness,
+) -> None:
+    """*Digest covers* offers "Everyone below them" and "Direct reports only", but its hint
+    read "all: everyone below; direct: direct reports.", the command line's words, which the
+    menu shows nowhere. A hint that names a choice by its stored word (`yes`, `all`) names
+    it as the menu does too."""
+    modal = await settings_modal(slack, "hana")
+    for field in (b for b in modal.blocks if b.get("type") == "input"):
+        hint = field["hint"]["text"].lower()
+        for option in field["element"].get("options") or []:
+            value, label = option["value"], option["text"]["text"]
+            if value.isalpha() and re.search(rf"\b{value}\b", hint):
+                assert label.lower() in hint, (field["block_id"], label, hint)
+
+
 @pytest.mark.usefixtures("ack_deadline_now")  # the Retry-After is waited on the fake clock
 async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackHarness) -> None:
     """Save pressed while Slack answers `users.info` (is she an admin?) with a rate limit
