@@ -460,3 +460,23 @@ def test_a_field_emptied_in_a_form_is_cleared_as_slack_clears_it(
     assert "required" in out.partition("> @hana submit Digest day=\n")[2].partition("\n> ")[0]
     assert "*Shout-outs:* where they are given" in out.rpartition("> @hana home")[2]
     assert result.returncode == 1  # the emptied digest day, refused
+
+
+def test_a_long_field_takes_more_lines_as_the_edit_profile_form_shows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edit profile's network field is one entry a line, and its example shows two; the demo
+    had no way to type a second line, so `\\n` went in as two characters and one contact was
+    saved named "@bob as personal\\nCNCF Slack". `\\n` starts a new line, as the banner says."""
+    result = _demo_here(
+        "@alice home\n@alice click Edit profile\n"
+        "@alice submit Network, one per line (only you see it)=@bob as personal\\n"
+        "CNCF Slack about kubernetes, helm as functional\n@alice: /skills\n",
+        tmp_path,
+        monkeypatch,
+    )
+    assert result.returncode == 0, result.stdout
+    assert "`\\n` starts a new line" in result.stdout.partition("\n> ")[0]
+    profile = result.stdout.rpartition("> @alice: /skills")[2]
+    assert "• @bob (personal)" in profile, profile
+    assert "• *CNCF Slack* about kubernetes, helm (functional)" in profile, profile

@@ -38,7 +38,8 @@ Type what someone does in Slack, for example:
   @bob react :kudos:               (react to the last message by someone else in #general)
   @alice shortcut give_kudos on last    (a message shortcut, on the last message by someone else)
   @alice shortcut give_kudos_global      (a shortcut used on no message)
-  @alice submit Field=value; Other field=value    (fill in and submit the open modal)
+  @alice submit Field=value; Other field=value    (fill in and submit the open modal;
+                                   `\\n` starts a new line in a long field)
   wait 2 hours                     (time passes: unanswered offers move on, digests come due)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""
 

@@ -300,4 +300,6 @@ class DemoSession:
         if kind.endswith("conversations_select") or kind.endswith("channels_select"):
             channels = [self.channel(item.lstrip("#")) for item in items]
             return channels if kind.startswith("multi_") else channels[0]
+        if element.get("multiline"):  # one line typed: `\n` is where Enter would be
+            return raw.replace("\\n", "\n")
         return raw
