@@ -95,6 +95,25 @@ async def test_a_command_on_one_workspace_asks_for_its_token_alone(
     assert "CLIENT" not in said and "OAuth" not in said.replace("OAuth & Permissions", ""), said
 
 
+async def test_skills_without_a_token_names_team_its_other_way(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`askaround skills alias k8s kubernetes` on a machine with only the database was told to
+    set SLACK_BOT_TOKEN, and nothing of `--team T…`, with which the database alone serves (its
+    --help and the README say so); `sync`, which has no --team, is told of the token alone."""
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes")
+    assert code == 2
+    one_line(err, "SLACK_BOT_TOKEN is missing", "; or give --team T…", "DATABASE_URL alone")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.delenv("SLACK_SIGNING_SECRET")
+    code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes")
+    assert code == 2
+    one_line(err, "SLACK_SIGNING_SECRET is missing", "; or give --team T…")
+    code, err = await run(capsys, "sync")
+    assert code == 2 and "--team" not in err, err
+
+
 async def test_settings_in_a_database_with_no_workspace_say_so(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
+from bot.errors import ConfigError
 from bot.settings import Settings, database_url_from_env
 
 if TYPE_CHECKING:
@@ -89,7 +90,16 @@ async def _in_slack_s_workspace(args: argparse.Namespace) -> str:
     from bot.runtime.cli.database import open_services
     from handlers.client.directory import SlackResolver, directory_client
 
-    settings = Settings.from_env(one_workspace=True)
+    try:
+        settings = Settings.from_env(one_workspace=True)
+    except ConfigError as error:
+        if error.variable not in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+            raise
+        raise ConfigError(
+            error.variable,
+            f"{str(error).removeprefix(error.variable).strip()}; or give --team T… (the "
+            "workspace's id) to need ASKAROUND_DATABASE_URL alone",
+        ) from None
     async with open_services(settings) as services:
         team_id = (await SlackResolver.connect(directory_client(settings))).team_id
         return await _curate(services.directory, team_id, args)
