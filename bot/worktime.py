@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from bot.timezone import zone
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_HOURS = re.compile(r"(\w{3})-(\w{3}) (\d\d):(\d\d)-(\d\d):(\d\d)")
+_HOURS = re.compile(r"(\w{3})-(\w{3})\s+(\d\d?):(\d\d)-(\d\d?):(\d\d)")
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,17 @@ class WorkingHours:
 
     @classmethod
     def parse(cls, text: str) -> WorkingHours:
-        """`Mon-Fri 09:00-18:00` (or `Sun-Thu …`, `Sat-Wed …`); ValueError for anything else."""
+        """`Mon-Fri 09:00-18:00` (or `Sun-Thu …`, `Sat-Wed …`; `mon-fri 9:00-18:00` too);
+        ValueError for anything else."""
         found = _HOURS.fullmatch(text.strip())
-        if found is None or found[1] not in DAYS or found[2] not in DAYS:
+        days = [d.capitalize() for d in found.group(1, 2)] if found else []
+        if found is None or not set(days) <= set(DAYS):
             raise ValueError(f"{text!r} is not like 'Mon-Fri 09:00-18:00'")
         start = int(found[3]) * 60 + int(found[4])
         end = int(found[5]) * 60 + int(found[6])
         if int(found[4]) > 59 or int(found[6]) > 59 or not 0 <= start < end <= 24 * 60:
             raise ValueError(f"{text!r}: the day must start before it ends, within 00:00-24:00")
-        return cls(DAYS.index(found[1]), DAYS.index(found[2]), start, end)
+        return cls(DAYS.index(days[0]), DAYS.index(days[1]), start, end)
 
     def works_on(self, day: int) -> bool:
         if self.first_day <= self.last_day:

@@ -69,6 +69,9 @@ def test_working_hours_are_a_setting() -> None:
     sunday_eight = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
     assert next_working_moment(friday_noon, "Asia/Jerusalem", israel) == sunday_eight
     assert working_minutes(friday_noon, sunday_eight, "Asia/Jerusalem", israel) == 0
+    # As people type it in a `.env`: the days in any case, an hour of one digit.
+    assert WorkingHours.parse("mon-fri 9:00-18:00") == WorkingHours()
+    assert WorkingHours.parse("SUN-THU  8:00-17:00") == israel
     for bad in (
         "Mon-Fri 18:00-09:00",
         "Mon-Fri 9-18",
