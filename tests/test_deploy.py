@@ -104,3 +104,29 @@ def test_the_builds_without_isolation_install_the_setuptools_pyproject_needs() -
         text = (ROOT / builder).read_text()
         assert "--no-isolation" in text, builder
         assert re.findall(r"setuptools[<>=!~][^\"' ]*", text) == [needed], builder
+
+
+def test_the_image_is_built_without_the_checkouts_secrets_and_venv() -> None:
+    """`docker build .` in a checkout that ran the demo or the tests sent the whole folder to
+    the builder: .venv (some 460 MB), the `.env` with the Slack tokens and any SQLite file. A
+    .dockerignore leaves them out, and nothing the Dockerfile copies."""
+    ignored = [
+        line.strip().rstrip("/")
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+    def left_out(path: str) -> bool:
+        return any(fnmatch.fnmatchcase(path, pattern) for pattern in ignored)
+
+    for kept_out in (".venv", ".env", "askaround.db", ".git", "benchmarks/.venvs", "dist"):
+        assert left_out(kept_out), kept_out
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    copied = [
+        source
+        for line in re.findall(r"^COPY (?!--from)(.+)$", dockerfile, flags=re.M)
+        for source in line.split()[:-1]
+    ]
+    assert copied
+    for source in copied:
+        assert not left_out(source), source
