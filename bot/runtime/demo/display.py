@@ -16,6 +16,7 @@ _SHOWN = {
     "message_deleted": " (deleted)",
     "ephemeral": "",
     "ephemeral_updated": " (updated)",
+    "ephemeral_deleted": " (deleted)",
     "home_published": "",
     "modal_opened": "",
     "modal_updated": " (updated)",
