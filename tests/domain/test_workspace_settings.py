@@ -218,7 +218,10 @@ async def test_only_admins_change_settings_and_unchanged_keys_are_not_logged(
 
 
 def test_docs_list_every_key_as_the_modal_and_cli_describe_it() -> None:
-    """docs/settings.md has one row per key, with the label and hint the modal shows."""
+    """docs/settings.md has one row per key, with the label and hint the modal shows, and
+    what a new workspace has (the page named no default but the public roundup's)."""
     docs = (Path(__file__).parents[2] / "docs" / "settings.md").read_text()
+    default = WorkspaceSettingsService.defaults().as_text()
     for key in KEYS:
-        assert f"| `{key.name}` | {key.label} | {key.hint} |" in docs
+        row = f"| `{key.name}` | {key.label} | {key.hint} | `{default[key.name]}` |"
+        assert row in docs, row  # a new workspace's, as `askaround settings show` prints it
