@@ -147,7 +147,7 @@ def render_installed(team_name: str, team_id: str, app_id: str) -> str:
     open_slack = "slack://app?" + urlencode({"team": team_id, "id": app_id})
     return _page(
         f"askaround is installed in {team_name}",
-        "<p>Open Slack and type <code>/askaround</code> to see what it can do.</p>"
+        "<p>Open Slack and type <code>/askaround help</code> to see what it can do.</p>"
         f'<p><a href="{html.escape(open_slack)}">Open Slack</a></p>',
     )
 

@@ -5,6 +5,7 @@ install can go wrong shows a page that says so, and stores nothing."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -63,6 +64,23 @@ async def test_an_install_is_stored_and_the_bot_answers_there_with_its_token(
         if c.team_id == slack_oauth.team_id and c.method != "response_url"
     ]
     assert first_workspace_calls == []
+
+
+async def test_the_installed_page_names_the_command_that_shows_what_askaround_does(
+    slack_oauth: Harness,
+) -> None:
+    """The page an install ends on said "type /askaround to see what it can do", and
+    `/askaround` alone answers with a greeting pointing at `/askaround help`: the command it
+    names now lists every command, typed in the workspace just installed."""
+    second = slack_oauth.add_team("T0SECOND", "Second Co")
+    page = (await second.install()).text
+    [command] = re.findall(r"type <code>(/[^<]+)</code>", page)
+    name, _, text = command.partition(" ")
+    before = len(second.here.ephemerals(second.user("alice")))
+    assert (await second.command("alice", name, text)).ok
+    await second.settle()
+    said = "\n".join(e.text for e in second.here.ephemerals(second.user("alice"))[before:])
+    assert "`/ask mine`" in said and "`/kudos me`" in said, said
 
 
 async def test_reinstalling_keeps_one_current_token(slack_oauth: Harness) -> None:
