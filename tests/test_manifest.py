@@ -249,3 +249,27 @@ def test_a_hint_spelled_out() -> None:
         "top all",
         "me",
     ]
+
+
+def test_the_slack_api_page_names_each_method_used_with_the_scopes_it_needs() -> None:
+    """docs/slack-api.md has a row for every Web API method the code calls, whose scopes are
+    those this test holds the manifest to: it gave conversations.info only `channels:read`
+    and `groups:read`, where the Give kudos shortcut asks it of a DM or a group DM too
+    (`im:read`, `mpim:read`), and had no row for `api.test` (`/readyz` under OAuth)."""
+    rows = {
+        cells[0]: cells[1]
+        for line in (ROOT / "docs" / "slack-api.md").read_text().splitlines()
+        if line.startswith("| `")
+        for cells in [[c.strip() for c in line.strip("|").split("|")]]
+    }
+    by_method = {
+        re.sub(r"\.(\w)", lambda m: "_" + m.group(1), name): scopes
+        for names, scopes in rows.items()
+        for name in re.findall(r"`([\w.]+)`", names)
+    }
+    by_method["files_upload_v2"] = by_method["files_getUploadURLExternal"]
+    by_method["conversations_replies"] = by_method["conversations_history"]  # "as history"
+    for method in used_client_methods():
+        assert method in by_method, f"docs/slack-api.md has no row for {method}"
+        named = set(re.findall(r"`([a-z_]+:[a-z_.:]+)`", by_method[method]))
+        assert named == METHOD_SCOPES[method], (method, named)
