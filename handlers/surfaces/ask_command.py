@@ -50,7 +50,8 @@ def register(router: Router, services: Services) -> None:
         elif sub == "withdraw":
             number = rest.strip().lstrip("#")
             if not re.fullmatch(r"[0-9]{1,9}", number):
-                raise UserError("Say which question: `/ask withdraw 12` (see `/ask mine`).")
+                mine = await services.questions.mine(team_id, user_id)
+                raise UserError(_which_question([q.id for q in mine.newest], mine.total))
             done = await services.questions.withdraw(team_id, int(number), user_id)
             await respond(**render_withdrawn(done), response_type="ephemeral")
         elif sub in ("watch", "unwatch"):
@@ -88,6 +89,22 @@ def register(router: Router, services: Services) -> None:
             )
             known = services.conversations.of(team_id)
             await ask(services, client, request, reply, known)
+
+
+def _which_question(open_ids: list[int], total: int) -> str:
+    """What `/ask withdraw` without a number is told: the asker's own question to name, not
+    the help's `12`, which is nobody's in particular."""
+    if not open_ids:
+        return "Say which question: you have none open to withdraw now (`/ask mine` lists yours)."
+    newest = max(open_ids)
+    if total == 1:
+        return (
+            f"Say which question: `/ask withdraw {newest}` withdraws your open question #{newest}."
+        )
+    return (
+        f"Say which question: `/ask withdraw {newest}` for #{newest}, your newest; `/ask mine` "
+        f"lists all {total}."
+    )
 
 
 async def watch_channel(

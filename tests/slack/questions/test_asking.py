@@ -131,6 +131,27 @@ async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> No
         assert "Say which question" in slack.emu.ephemerals(slack.user("alice"))[-1].text
 
 
+async def test_withdraw_without_a_number_names_the_askers_own(slack: SlackHarness) -> None:
+    """`/ask withdraw` alone answered "`/ask withdraw 12`", the help's number, which is
+    nobody's question here: it names the asker's own (the newest when there are several), or
+    says there is none to withdraw."""
+
+    async def told(text: str) -> str:
+        await slack.command("alice", "/ask", text)
+        await slack.settle()
+        return slack.emu.ephemerals(slack.user("alice"))[-1].text
+
+    said = await told("withdraw")
+    assert "you have none open to withdraw" in said and "12" not in said, said
+    await told("who can review my terraform module for s3 buckets?")
+    await told("how do we rotate the postgres credentials?")
+    first, newest = sorted(q.id for q in await questions(slack))
+    said = await told("withdraw")
+    assert f"`/ask withdraw {newest}`" in said and "12" not in said, said
+    await told(f"withdraw {newest}")
+    assert f"`/ask withdraw {first}`" in await told("withdraw that one")
+
+
 async def test_a_mistyped_subcommand_is_not_asked_as_a_question(slack: SlackHarness) -> None:
     """`/ask withdrw 1` meant to withdraw question #1: it is not asked as a question #2 of its
     own (which said it found nobody for "question #2"); the closest command is suggested, and
