@@ -4,6 +4,7 @@ from `bot.workspace_settings.keys`, which the CLI shares."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,7 +49,8 @@ def _input(key: str, element: dict[str, Any], *, optional: bool = False) -> dict
         "type": "input",
         "block_id": key,
         "label": _plain(described.label),
-        "hint": _plain(described.hint),
+        # plain_text, shown as typed: what the command line and the docs put in code, quoted
+        "hint": _plain(re.sub(r"`([^`]*)`", r'"\1"', described.hint)),
         "optional": optional,
         "element": {**element, "action_id": FIELD_ACTION},
     }

@@ -425,3 +425,14 @@ async def test_the_settings_command_says_where_who_changed_what_is(slack: SlackH
     await slack.emu.click(hana, "settings_audit", view=await home_of(slack, "hana"))
     await slack.settle()
     assert "changed *Digest hour*" in text_of(slack.emu.open_modal(hana))
+
+
+async def test_no_hint_shows_markup_slack_prints_as_typed(slack: SlackHarness) -> None:
+    """A field's hint is plain text, which Slack shows as sent: *Kudos a day by role* read
+    "`role=kudos a day`, comma separated (e.g. `manager=8`)" and *askaround admins* "the
+    `admin` role", backticks and all. The modal quotes what the command line and the docs
+    put in code."""
+    modal = await settings_modal(slack, "hana")
+    hints = {b["block_id"]: b["hint"]["text"] for b in modal.blocks if "hint" in b}
+    assert hints and not [h for h in hints.values() if "`" in h], hints
+    assert '(e.g. "manager=8")' in hints["role_allowances"], hints["role_allowances"]
