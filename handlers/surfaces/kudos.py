@@ -47,6 +47,7 @@ from handlers.surfaces.kudos_giving import (
     message_of,
     message_read,
     permalink,
+    thread_of,
 )
 
 
@@ -71,6 +72,7 @@ SECONDED_AFTER_UNDO = (
     "`/kudos @name for what they did` thanks them again."
 )
 SHOUTOUT_GONE = "I no longer have the kudos of that shout-out, so there is nothing to second."
+NOT_A_SHOUTOUT = "That is one of my messages, not a shout-out; kudos go to people."
 REACTION_NEEDS_VALUE = (
     "This workspace asks for a company value with each kudos. Use the message shortcut "
     "*Give kudos* on that message to pick one."
@@ -244,20 +246,26 @@ def register(router: Router, services: Services) -> None:
         reactor = await lookup_profile(client, services, team, user)
         if not gives_kudos(reactor):
             return
-        given = await services.kudos.second(
-            team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
-        )
+        # Told where the shout-out is: a reply in a thread (a reaction's kudos on a reply, a
+        # seconding) is answered in that thread, which `reaction_added` does not name.
+        shoutout = await _shown(client, channel, ts)
+        thread = thread_of(shoutout, ts)
+        try:
+            given = await services.kudos.second(
+                team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
+            )
+        except UserError as refused:  # told by the dispatcher
+            raise refused.told_in(thread) from None
         if given is None:
-            if await _forgotten_shoutout(client, team, channel, ts):
-                raise KudosRefused(SHOUTOUT_GONE)
-            raise KudosRefused("That is one of my messages, not a shout-out; kudos go to people.")
+            if _forgotten_shoutout(team, shoutout):
+                raise KudosRefused(SHOUTOUT_GONE).told_in(thread)
+            raise KudosRefused(NOT_A_SHOUTOUT).told_in(thread)
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
-            raise KudosRefused(SECONDED_AFTER_UNDO)
+            raise KudosRefused(SECONDED_AFTER_UNDO).told_in(thread)
         if not given.duplicate:
             group_dm = is_group_dm(channel, known=services.conversations.of(team))
-            await confirm_to_giver(
-                services, team, ephemeral_or_dm(client, channel, user), given, group_dm=group_dm
-            )
+            reply = ephemeral_or_dm(client, channel, user, thread_ts=thread)
+            await confirm_to_giver(services, team, reply, given, group_dm=group_dm)
 
     @router.action(UNDO_ACTION)
     async def undo(
@@ -293,15 +301,21 @@ def _of_a_reaction(refused: UserError) -> UserError:
     return refused
 
 
-async def _forgotten_shoutout(client: AsyncWebClient, team: str, channel: str, ts: str) -> bool:
-    """Whether a message of the bot's that the ledger knows nothing of is a shout-out all the
-    same, its kudos purged since: its outbox delivery's mark says so (`handlers.outbox.marks`;
-    one posted through a command's reply_url carries none)."""
+async def _shown(client: AsyncWebClient, channel: str, ts: str) -> dict[str, Any] | None:
+    """A message of the bot's reacted to, as Slack gives it; None when Slack will not show it
+    (`message_of`), or refuses the read for good: the ledger alone says what it was, and
+    its reactor is answered at the channel's top level."""
     try:
-        message = await message_of(client, channel, ts)
+        return await message_of(client, channel, ts)
     except SlackApiError as error:
         if not refused_for_good(error):
             raise
-        return False  # a Slack that will not show it: taken for what the ledger says
+        return None
+
+
+def _forgotten_shoutout(team: str, message: dict[str, Any] | None) -> bool:
+    """Whether a message of the bot's that the ledger knows nothing of is a shout-out all the
+    same, its kudos purged since: its outbox delivery's mark says so (`handlers.outbox.marks`;
+    one posted through a command's reply_url carries none)."""
     key = marks.marked_with(message) if message else None
     return key is not None and is_shoutout_delivery(team, key)

@@ -179,8 +179,14 @@ async def message_read(client: AsyncWebClient, channel_id: str, ts: str) -> Read
     found = await message_of(client, channel_id, ts)
     if found is None:
         return Read(None, None)
-    thread = found.get("thread_ts")
-    return Read(typed_text(found) if found else "", thread if thread not in (None, ts) else None)
+    return Read(typed_text(found) if found else "", thread_of(found, ts))
+
+
+def thread_of(message: dict[str, Any] | None, ts: str) -> str | None:
+    """The thread the message `ts` is a reply in (its parent's ts, which Slack gives a reply
+    as `thread_ts`); None at the top of the channel: a parent's `thread_ts` is its own."""
+    thread = (message or {}).get("thread_ts")
+    return str(thread) if thread not in (None, ts) else None
 
 
 async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[str, Any] | None:

@@ -82,3 +82,58 @@ async def test_a_refused_reaction_at_the_top_level_stays_there(slack: SlackHarne
     await slack.drain()
     [refusal] = [e for e in slack.emu.ephemerals(slack.user("carol")) if "yourself" in e.text]
     assert refusal.thread_ts is None
+
+
+async def _shoutout_in_the_thread(slack: SlackHarness) -> tuple[Message, Message]:
+    """Alice's kudos to Bob's reply in Carol's thread: the thread's parent and the shout-out
+    posted in it."""
+    parent, reply = await _reply_by_bob(slack)
+    await slack.emu.add_reaction(slack.user("alice"), reply.channel, reply.ts, "kudos")
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    return parent, shoutout
+
+
+def _told(slack: SlackHarness, handle: str, words: str) -> list[str | None]:
+    """The threads of what `handle` was shown that says `words` (None: the top level)."""
+    return [e.thread_ts for e in slack.emu.ephemerals(slack.user(handle)) if words in str(e)]
+
+
+async def test_seconding_a_shoutout_in_a_thread_is_answered_in_that_thread(
+    slack: SlackHarness,
+) -> None:
+    """Maria seconds the shout-out in Carol's thread, undoes it and reacts again, and Alice
+    reacts to her own: Maria's confirmation and both refusals were shown at the channel's top
+    level (`reaction_added` names no thread and the seconding read none), away from the
+    thread they reacted in."""
+    parent, shoutout = await _shoutout_in_the_thread(slack)
+    for handle in ("maria", "alice"):
+        await slack.emu.add_reaction(slack.user(handle), shoutout.channel, shoutout.ts, "kudos")
+        await slack.drain()
+    assert _told(slack, "maria", "Undo") == [parent.ts]
+    assert _told(slack, "alice", "These are your own kudos") == [parent.ts]
+    await slack.emu.click_button(slack.user("maria"), "Undo")
+    await slack.drain()
+    shoutout.reactions.clear()
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.drain()
+    assert _told(slack, "maria", "You undid your seconding") == [parent.ts]
+
+
+async def test_seconding_a_seconding_is_answered_in_the_shoutouts_thread(
+    slack: SlackHarness,
+) -> None:
+    """Carol reacts to Maria's seconding, a reply in the thread of a shout-out at the
+    channel's top level: her confirmation is in that thread, where she reacted; Maria's own
+    seconding of the shout-out, at the top level, is confirmed there."""
+    await slack.command("alice", "/kudos", f"@bob {SAID}")
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.drain()
+    [_, seconding] = kudos_posts(slack, "general")
+    assert seconding.thread_ts == shoutout.ts
+    await slack.emu.add_reaction(slack.user("carol"), seconding.channel, seconding.ts, "kudos")
+    await slack.drain()
+    assert _told(slack, "maria", "Undo") == [None]
+    assert _told(slack, "carol", "Undo") == [shoutout.ts]
