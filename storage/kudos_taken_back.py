@@ -43,6 +43,18 @@ async def batch_of_shoutout(
     return None if found is None else str(found.batch_key)
 
 
+async def posted_through_reply(session: AsyncSession, team_id: str, channel_id: str) -> bool:
+    """Whether a shout-out in this channel was posted through its command's reply_url, which
+    gives no ts: none of its messages can be matched to those kudos."""
+    statement = select(Kudos.id).where(
+        Kudos.team_id == team_id,
+        Kudos.shoutout_channel_id == channel_id,
+        Kudos.shoutout_ts.is_(None),
+        Kudos.shoutout_reply_url.is_not(None),
+    )
+    return (await _run(session, statement.limit(1))).first() is not None
+
+
 async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
     """Whether the kudos this message announced were taken back by an admin."""
     statement = select(Kudos.id).where(

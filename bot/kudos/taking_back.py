@@ -10,7 +10,7 @@ tells nobody. Who took them back and why stay on the entries, for admins only.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,6 +26,14 @@ GONE = "I no longer have these kudos, so there is nothing to take back."
 NOT_A_SHOUTOUT = (
     "That message is not a kudos shout-out. Use *Take back kudos* on the shout-out itself "
     "(or on a seconding's reply under it)."
+)
+
+UNMATCHED = (
+    "I can't tell which kudos this message announced. If it is a shout-out, it was posted "
+    "through the `/kudos` command's own reply (I couldn't post in this channel myself), which "
+    "leaves me no way to find it again. Take those kudos back from the command line: "
+    "`askaround kudos take-back KUDOS_ID`, with the `kudos_id` that "
+    "`askaround export kudos --since {since}` lists for them."
 )
 
 
@@ -84,11 +92,18 @@ async def batch_of_entry(s: AsyncSession, team_id: str, kudos_id: int) -> str:
     return str(row.batch_key)
 
 
-async def of_shoutout(s: AsyncSession, team_id: str, channel_id: str, ts: str) -> TakenBack:
+async def of_shoutout(
+    s: AsyncSession, team_id: str, channel_id: str, ts: str, *, ours: bool = False
+) -> TakenBack:
     """The act of giving this message announced, to be taken back: `already` when nothing of
-    it is live. Refused for any other message."""
+    it is live. Refused for any other message; for one of the bot's own (`ours`) in a channel
+    where a shout-out was posted through its command's reply_url, saying it may be one that
+    cannot be matched, and how to take its kudos back all the same."""
     batch_key = await q.batch_of_shoutout(s, team_id, channel_id, ts)
     if batch_key is None:
+        if ours and await q.posted_through_reply(s, team_id, channel_id):
+            posted = datetime.fromtimestamp(float(ts), UTC).date()
+            raise KudosRefused(UNMATCHED.format(since=posted - timedelta(days=1)))
         raise KudosRefused(NOT_A_SHOUTOUT)
     entries = tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
     return TakenBack(entries, already=all(e.undone for e in entries))

@@ -24,7 +24,7 @@ from handlers.blocks.kudos_taken_back import (
 )
 from handlers.client.admins import standing
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import workspace_of
+from handlers.dispatch.workspace import by_askaround, workspace_of
 
 SHORTCUT = "take_back_kudos"
 NOT_AN_ADMIN = (
@@ -54,7 +54,8 @@ def register(router: Router, services: Services) -> None:
         message = shortcut.get("message") or {}
         channel = shortcut["channel"]["id"]
         ts = str(message.get("ts") or shortcut.get("message_ts"))
-        found = await services.kudos.to_take_back(team, channel, ts)
+        ours = by_askaround(message, context)
+        found = await services.kudos.to_take_back(team, channel, ts, ours=ours)
         if found.already:
             raise KudosRefused(ALREADY)
         metadata = {"batch": found.entries[0].batch_key}

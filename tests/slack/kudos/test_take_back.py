@@ -4,7 +4,7 @@ nothing took kudos back once Undo was over, neither their giver nor an admin."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -130,6 +130,33 @@ async def test_a_message_that_is_no_shoutout_is_said_so(slack: SlackHarness) -> 
     await slack.settle()
     assert slack.emu.open_modal(maria) is None
     assert "not a kudos shout-out" in slack.emu.ephemerals(maria)[-1].text
+
+
+@pytest.mark.postgres_too  # the one test to read for shout-outs posted through a reply_url
+async def test_the_shortcut_on_a_shoutout_posted_through_the_reply_url_says_how_to_take_it_back(
+    slack: SlackHarness,
+) -> None:
+    """A shout-out posted through the command's response_url left no ts to find it by: Maria
+    was told it is not a kudos shout-out and to use the shortcut on the shout-out itself,
+    which she had. She is told it cannot be matched, and how to take its kudos back from the
+    command line; the bot's other messages in #random are still not shout-outs."""
+    slack.emu.workspace.bot_scopes = frozenset({"chat:write"})  # an install from before
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    shoutout = await shoutout_given(slack, f"@bob {REASON}", channel="random")
+    day = datetime.fromtimestamp(float(shoutout.ts), UTC).date() - timedelta(days=1)
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    assert slack.emu.open_modal(maria) is None
+    told = slack.emu.ephemerals(maria)[-1].text
+    assert "not a kudos shout-out" not in told, told
+    assert "`askaround kudos take-back KUDOS_ID`" in told, told
+    assert f"`askaround export kudos --since {day}`" in told, told
+    message = await slack.post("carol", "random", "I wrote the runbook for the failover drill")
+    await slack.emu.message_shortcut(maria, "take_back_kudos", message)
+    await slack.settle()
+    assert "not a kudos shout-out" in slack.emu.ephemerals(maria)[-1].text
+    assert len(await ledger(slack)) == 1
 
 
 async def test_private_kudos_taken_back_stay_private(slack: SlackHarness) -> None:
