@@ -25,9 +25,12 @@ async def seconding(
     ts: str,
     key: str,
     reaction: str = "kudos",
+    thread: str | None = None,
 ) -> Giving | None:
     """A reaction to a shout-out: the reactor thanks the same people for the same thing, with
-    the kudos this returns for the service to give. None when the message is not a shout-out."""
+    the kudos this returns for the service to give. None when the message is not a shout-out.
+    `thread`: the parent's ts when the message `ts` is itself a reply (a seconding), where the
+    seconding answers: Slack asks for a parent's ts, never a reply's."""
     async with sessions() as s:
         rows = await ledger.of_shoutout(s, team_id, channel_id, ts)
         if not rows and await ledger.shoutout_undone(s, team_id, channel_id, ts):
@@ -74,7 +77,7 @@ async def seconding(
         channel_id=channel_id,
         is_private=original.is_private,
         values=tuple(original.values or ()),
-        announcement=Announcement(thread_ts=ts, reaction=reaction),
+        announcement=Announcement(thread_ts=thread or ts, reaction=reaction),
         seconds=original.batch_key,
         quoted=(
             (original.quoted_channel_id, original.quoted_ts)

@@ -322,10 +322,13 @@ class KudosService:
         ts: str,
         key: str,
         reaction: str = "kudos",
+        thread: str | None = None,
     ) -> Given | None:
         """A reaction to a shout-out: the reactor thanks the same people for the same thing.
-        None when the message is not a shout-out."""
-        giving = await seconding(self._sessions, team_id, reactor, channel_id, ts, key, reaction)
+        None when the message is not a shout-out; `thread` as `seconding` takes it."""
+        giving = await seconding(
+            self._sessions, team_id, reactor, channel_id, ts, key, reaction, thread
+        )
         return None if giving is None else await self.give(giving)
 
     # seeing

@@ -252,7 +252,13 @@ def register(router: Router, services: Services) -> None:
         thread = thread_of(shoutout, ts)
         try:
             given = await services.kudos.second(
-                team, reactor, channel, ts, key=f"second:{channel}:{ts}:{user}", reaction=reaction
+                team,
+                reactor,
+                channel,
+                ts,
+                key=f"second:{channel}:{ts}:{user}",
+                reaction=reaction,
+                thread=thread,
             )
         except UserError as refused:  # told by the dispatcher
             raise refused.told_in(thread) from None

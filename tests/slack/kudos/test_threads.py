@@ -137,3 +137,9 @@ async def test_seconding_a_seconding_is_answered_in_the_shoutouts_thread(
     await slack.drain()
     assert _told(slack, "maria", "Undo") == [None]
     assert _told(slack, "carol", "Undo") == [shoutout.ts]
+    # Slack asks for a parent's ts as thread_ts, never a reply's (its own fix-up aside)
+    [*_, carols] = kudos_posts(slack, "general")
+    [posted] = [
+        c for c in slack.emu.calls_to("chat.postMessage") if c.response.get("ts") == carols.ts
+    ]
+    assert posted.args.get("thread_ts") == shoutout.ts
