@@ -248,9 +248,12 @@ async def set_person_skills(
 ) -> None:
     """`set_person_skill` for each (person id, skill id, level) of the three lists; on
     PostgreSQL one statement over arrays, as a row each (~15,000 a chunk) was most of an
-    import's time there. No (person, skill) may come twice."""
+    import's time there. No (person, skill) may come twice. Written in person then skill
+    order, the order a merge locks them in (`storage.skills.merge_skills`)."""
     if not people:
         return
+    rows = sorted(zip(people, skills, levels, strict=True))
+    people, skills, levels = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
     if dialect_of(session) == "postgresql":
         await session.execute(
             _SET_SKILLS_FROM_ARRAYS,

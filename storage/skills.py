@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy import case, delete, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Person, PersonSkill, Skill, SkillAlias
+from storage.models.base import utcnow
 from storage.ordering import in_code_point_order
 from storage.upsert import insert_for
 
@@ -173,34 +174,77 @@ async def set_alias(session: AsyncSession, team_id: str, alias: str, skill_id: i
 async def merge_skills(
     session: AsyncSession, team_id: str, from_id: int, into_id: int
 ) -> list[int]:
-    """Move everyone's `from` skill onto `into` (keeping the higher level), then drop `from`;
-    the ids of the people moved."""
-    moving = list(await session.scalars(select(PersonSkill).where(PersonSkill.skill_id == from_id)))
-    moved = [ps.person_id for ps in moving]
-    for ps in moving:
-        existing = await session.get(PersonSkill, (ps.person_id, into_id))
-        if existing is None:
-            session.add(
-                PersonSkill(
-                    team_id=team_id,
-                    person_id=ps.person_id,
-                    skill_id=into_id,
-                    level=ps.level,
-                    source=ps.source,
-                    evidence=ps.evidence,
-                    updated_at=ps.updated_at,
-                )
+    """Move everyone's `from` skill onto `into`, then drop `from`; the ids of the people moved,
+    in order. Someone who holds both keeps the higher level and the two skills' evidence
+    summed (`updated_at` is now when either changed); someone who held `from` alone holds
+    `into` as they held `from`. A few statements whatever the number of people (one a person
+    took 0.6 s of CPU for 1,000 people).
+
+    The caller holds the workspace's row (`storage.workspaces.hold_for_profiles`); the rows
+    of both skills are then locked in one statement, person by person in id order, the order
+    every writer of several people's skills takes (an import's chunk)."""
+    ps, other = PersonSkill.__table__, PersonSkill.__table__.alias("other")
+    held = PersonSkill.__table__.alias("held")
+    holders = select(held.c.person_id).where(held.c.skill_id == from_id).scalar_subquery()
+    moved = list(
+        dict.fromkeys(
+            await session.scalars(
+                select(ps.c.person_id)
+                .where(ps.c.skill_id.in_((from_id, into_id)), ps.c.person_id.in_(holders))
+                .order_by(ps.c.person_id, ps.c.skill_id)
+                .with_for_update()
             )
-        else:
-            existing.level = max(existing.level, ps.level)
-            existing.evidence += ps.evidence
-    await session.flush()
-    await session.execute(delete(PersonSkill).where(PersonSkill.skill_id == from_id))
+        )
+    )
+    if not moved:
+        await _drop_merged(session, from_id, into_id)
+        return moved
+    theirs = select(other.c.level, other.c.evidence).where(
+        other.c.person_id == ps.c.person_id, other.c.skill_id == from_id
+    )
+    level, evidence = (
+        theirs.with_only_columns(column).scalar_subquery() for column in theirs.selected_columns
+    )
+    raised = case((level > ps.c.level, level), else_=ps.c.level)
+    await session.execute(
+        update(PersonSkill)
+        .where(ps.c.skill_id == into_id, ps.c.person_id.in_(holders))
+        .values(
+            level=raised,
+            evidence=ps.c.evidence + evidence,
+            updated_at=case(
+                (or_(level > ps.c.level, evidence != 0), literal(utcnow(), ps.c.updated_at.type)),
+                else_=ps.c.updated_at,
+            ),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    has_into = select(other.c.person_id).where(
+        other.c.person_id == ps.c.person_id, other.c.skill_id == into_id
+    )
+    columns = ("person_id", "level", "source", "evidence", "updated_at")
+    await session.execute(
+        insert_for(session, PersonSkill).from_select(
+            ["team_id", "skill_id", *columns],
+            select(literal(team_id), literal(into_id), *(ps.c[name] for name in columns)).where(
+                ps.c.skill_id == from_id, ~has_into.exists()
+            ),
+        )
+    )
+    await _drop_merged(session, from_id, into_id)
+    return moved
+
+
+async def _drop_merged(session: AsyncSession, from_id: int, into_id: int) -> None:
+    await session.execute(
+        delete(PersonSkill)
+        .where(PersonSkill.skill_id == from_id)
+        .execution_options(synchronize_session=False)
+    )
     await session.execute(
         update(SkillAlias).where(SkillAlias.skill_id == from_id).values(skill_id=into_id)
     )
     await session.execute(delete(Skill).where(Skill.id == from_id))
-    return moved
 
 
 async def declared_levels(

@@ -15,7 +15,7 @@ from bot.directory.parse import NetworkInput, SkillInput, parse_command
 from bot.directory.profiles import ProfileEdit, ProfileService
 from bot.errors import UserError
 from storage import people
-from storage.models import Connection, Kudos, PersonSkill
+from storage.models import Connection, Kudos, Person, PersonSkill
 from tests.domain.test_cli_help import help_of
 
 T = "T1"
@@ -172,6 +172,39 @@ async def test_admin_alias_and_merge(directory: ProfileService) -> None:
     assert "1 profile moved" in message
     answer = await directory.who(T, "infrastructure as code", visibility.person("U3"))
     assert [(e.user_id, e.skill.level) for e in answer.experts] == [("U1", 4), ("U2", 2)]
+
+
+async def test_a_merge_keeps_each_declaration_as_it_was_moved(
+    directory: ProfileService, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """What a merge writes, now in a few statements (it was one person at a time): someone
+    who held both skills keeps the higher level and the two evidences summed, stamped when
+    that changed; someone with the duplicate alone holds the target as they held the
+    duplicate (level, source, evidence, when); someone with the target alone is untouched;
+    an alias of the duplicate now names the target."""
+    await directory.add_skills(T, "U1", [SkillInput("infra-code", 4, True)])
+    await directory.add_skills(T, "U1", [SkillInput("terraform", 2)])
+    await directory.add_skills(T, "U2", [SkillInput("infra-code", 5, True)], source="imported")
+    await directory.add_skills(T, "U3", [SkillInput("terraform", 3)])
+    await add_alias(directory, T, "iac", "infra-code")
+    long_ago = datetime(2025, 1, 1, tzinfo=UTC)
+    async with sessions() as s, s.begin():
+        await s.execute(update(PersonSkill).values(evidence=2, updated_at=long_ago))
+
+    message = await merge_skills(directory, T, "infra-code", "terraform")
+
+    assert "2 profiles moved" in message
+    async with sessions() as s:
+        rows = await s.execute(
+            select(Person.user_id, PersonSkill)
+            .join(PersonSkill, PersonSkill.person_id == Person.id)
+            .order_by(Person.user_id)
+        )
+        held = {uid: (ps.level, ps.source, ps.evidence, ps.updated_at) for uid, ps in rows}
+    assert held["U1"][:3] == (4, "declared", 4) and held["U1"][3] > long_ago
+    assert held["U2"] == (5, "imported", 2, long_ago)
+    assert held["U3"] == (3, "declared", 2, long_ago)
+    assert (await directory.vocabulary(T)).normalise("iac") == "terraform"
 
 
 def test_parse_rejects_bad_input_with_a_hint() -> None:
