@@ -204,6 +204,9 @@ class PeopleService:
         (`record_directory`)."""
         everyone = list(profiles)
         async with self._sessions() as session, session.begin():
+            # The workspace's row before the people's (`workspaces.hold_for_profiles`): its
+            # mark written last, a `/skills add` of someone synced deadlocked with it.
+            await workspaces.hold_for_profiles(session, team_id)
             recorded = await record_directory(session, team_id, everyone, report, listed=listed)
             if listed is not None:
                 await workspaces.directory_synced(session, team_id, self._now())

@@ -71,11 +71,11 @@ async def _count_up(session: AsyncSession, team_id: str, counter: Any) -> int:
 async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collection[int]) -> None:
     """Count a change to these people's declared skills or network entries (what a catch-up
     re-reads of them), in the unit of work that made it; the workspace row's lock orders the
-    counts as the commits. Taken after a person's skills are written and before their row
-    or network is, the order every change to a profile takes them in (else two typed together
-    deadlock on PostgreSQL). One count for them all (an import's; an admin's alias, or merge
-    with the people whose declarations it moved, whose catch-up also re-reads the aliases),
-    their rows marked PEOPLE_AT_ONCE at a time."""
+    counts as the commits. That unit of work took the row first
+    (`storage.workspaces.hold_for_profiles`), before any person's, as every writer of
+    profiles does (else two of them deadlock on PostgreSQL). One count for them all (an
+    import's; an admin's alias, or merge with the people whose declarations it moved, whose
+    catch-up also re-reads the aliases), their rows marked PEOPLE_AT_ONCE at a time."""
     version = await _count_up(session, team_id, Workspace.skills_version)
     ids = sorted(person_ids)
     for start in range(0, len(ids), PEOPLE_AT_ONCE):

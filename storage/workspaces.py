@@ -69,6 +69,21 @@ async def find_workspace(session: AsyncSession, team_id: str) -> Workspace | Non
     return await session.get(Workspace, team_id)
 
 
+async def hold_for_profiles(session: AsyncSession, team_id: str) -> None:
+    """Take the workspace's row first, before any person's row, skill or network entry: the
+    one lock order of every unit of work that writes people's profiles and counts a change
+    on the workspace (`/skills`, the Edit profile modal, forget me, an import, the directory
+    sync, an admin's alias or merge). Two of them then wait for each other at this row and
+    never deadlock on PostgreSQL, whichever people and rows each writes after it, and in
+    whatever order (an import's file order, a merge's holders). Writers of one person's row
+    alone (a status, a `user_change`) take no other lock, so they cannot close a cycle.
+    Until 6 December an import and the sync took this row last, after their people's rows,
+    and a `/skills network add` took it before its person's: typed during the import it
+    deadlocked, and PostgreSQL failed one of the two."""
+    await ensure_workspace(session, team_id)
+    await hold(session, team_id)
+
+
 async def hold(session: AsyncSession, team_id: str) -> None:
     """Make concurrent changes to a workspace's settings wait for each other until this
     transaction ends, so each reads what the other left: PostgreSQL locks the workspace's

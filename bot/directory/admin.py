@@ -22,6 +22,7 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
     """Make `alias` mean `skill` in this workspace; the skill is created if it is new."""
     alias_key = skill_key(alias)
     async with directory.sessions() as s, s.begin():
+        await workspaces.hold_for_profiles(s, team_id)
         vocabulary = await directory.vocabulary_in(s, team_id)
         key = vocabulary.normalise(skill) or skill_key(skill)
         if not alias_key or not key:
@@ -44,6 +45,9 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
 async def merge_skills(directory: ProfileService, team_id: str, source: str, target: str) -> str:
     """Fold the duplicate skill `source` into `target`; `source` becomes an alias of it."""
     async with directory.sessions() as s, s.begin():
+        # The workspace's row first, as every writer of profiles takes it: a `/skills add` or
+        # an import of the same people waits for the merge, never deadlocks with it.
+        await workspaces.hold_for_profiles(s, team_id)
         vocabulary = await directory.vocabulary_in(s, team_id)
         from_key = skill_key(source)
         into_key = vocabulary.normalise(target) or skill_key(target)

@@ -34,7 +34,7 @@ from bot.directory.parse import NetworkInput
 from bot.profile import Profile
 from bot.progress import progress_bar
 from storage import people_import as q
-from storage.workspaces import ensure_workspace, profiles_changed
+from storage.workspaces import ensure_workspace, hold_for_profiles, profiles_changed
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -85,6 +85,11 @@ async def import_people(
         async with services.sessions() as s:
             transaction = await s.begin()
             try:
+                # The workspace's row before any person's, the order of every writer of
+                # profiles (`storage.workspaces.hold_for_profiles`): taken last, after the
+                # people's rows, a `/skills network add` of one of them typed meanwhile
+                # deadlocked with the import on PostgreSQL. Their writes wait for it instead.
+                await hold_for_profiles(s, team_id)
                 vocabulary = await services.directory.vocabulary(team_id)
                 handles, managers, refused = await _plan(s, team_id, found)
                 skill_ids = await q.skill_ids(s, team_id)

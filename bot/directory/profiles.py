@@ -179,6 +179,7 @@ class ProfileService:
         saved: dict[str, SkillView] = {}
         unclear: list[tuple[SkillInput, Suggestion]] = []
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             vocabulary = await self.vocabulary_in(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
             for item in items:
@@ -211,6 +212,7 @@ class ProfileService:
         missing: list[str] = []
         seen: set[str] = set()
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             vocabulary = await self.vocabulary_in(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
             for name in names:
@@ -255,9 +257,8 @@ class ProfileService:
 
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
-            # Counted first: the workspace's row is locked before the person's, as `/skills add`
-            # does, else the two typed together deadlock on PostgreSQL.
             await routing_changes.skills_changed(s, team_id, [person.id])
             await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
@@ -265,6 +266,7 @@ class ProfileService:
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
             entries = await network_entries(s, person)
             resolved = await resolve_handle(s, team_id, target)
@@ -287,6 +289,7 @@ class ProfileService:
         """Replace declared skills, interests and network with what the modal submitted,
         which was opened from the Home tab: the tab is rebuilt with them."""
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             vocabulary = await self.vocabulary_in(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
             wanted: dict[str, int] = {}
@@ -312,9 +315,7 @@ class ProfileService:
                     s, person, skill_id, level, "declared", self._clock.now()
                 )
             # Routing catches up in place (`bot.questions.indexes`), where it was rebuilt before
-            # the next question (30-50 s at 100,000 people). Counted after the skills and before
-            # the person's row and network, the order `/skills add` and `/skills network add`
-            # take them in.
+            # the next question (30-50 s at 100,000 people).
             await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             if edit.interests is not None:
@@ -381,9 +382,9 @@ class ProfileService:
         a `/skills remove` (`bot.questions.indexes`), and keeps what the ledger keeps (the
         questions they helped with, their kudos), as a rebuild would read them."""
         async with self._sessions() as s, s.begin():
+            await workspaces.hold_for_profiles(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.forget_skills(s, person)
-            # After the skills and before the person's row, as `/skills add` counts.
             await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
             await people_q.forget_person(s, person)
