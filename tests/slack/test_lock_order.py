@@ -1,5 +1,5 @@
-"""Writers of profiles at the same moment on PostgreSQL: an admin's merge or an import with a
-`/skills` change of the same people. Each takes the workspace's row first
+"""Writers of profiles at the same moment on PostgreSQL: an admin's merge, an import or the
+directory sync with a `/skills` change of the same people. Each takes the workspace's row first
 (`storage.workspaces.hold_for_profiles`), so one waits for the other and both are done;
 before, they took the same rows in opposite orders and PostgreSQL failed one of them with a
 deadlock.
@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.directory.admin import merge_skills
 from bot.directory.import_files import RawRow
 from bot.directory.importer import import_people
-from handlers.client.directory import SlackResolver, directory_client
+from handlers.client.directory import SlackResolver, directory_client, sync_directory
 from storage import skills as skills_q
 from storage.models import Connection, Person, PersonSkill, Skill, Workspace
 from tests.slack.harness import SlackHarness
@@ -159,6 +159,38 @@ async def test_an_import_and_a_network_add_of_the_same_person_both_finish(
             .where(PersonSkill.person_id == carol, Skill.key == "go")
         )
         assert go == 4
+        entries = await s.scalar(
+            select(func.count()).select_from(Connection).where(Connection.person_id == carol)
+        )
+        assert entries == 1
+
+
+async def test_the_directory_sync_and_a_network_add_both_finish(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Carol types `/skills network add @bob` while the directory sync records everyone. The
+    sync marked the workspace synced last, after everyone's rows: with her network add,
+    which takes the workspace's row and then hers, PostgreSQL failed one of the two. Now the
+    sync takes the workspace's row first."""
+    on_postgresql(slack)
+    caplog.set_level(logging.INFO)
+    await slack.command("carol", "/skills", "add terraform:3")
+    await slack.settle()
+    client = directory_client(slack.runner.settings)
+    workspace = select(Workspace.team_id).where(Workspace.team_id == slack.team_id)
+    async with holding(slack, workspace):
+        network = asyncio.create_task(
+            slack.command("carol", "/skills", "network add @bob about terraform")
+        )
+        await until_waiting(slack, 1)
+        synced = asyncio.create_task(sync_directory(client, slack.services, slack.team_id))
+        await until_waiting(slack, 2)
+    _, report = await asyncio.gather(network, synced)
+    await slack.settle()
+    assert report.seen >= 3
+    assert deadlocks(caplog) == []
+    async with slack.services.sessions() as s:
+        carol = await person_id(s, slack, "carol")
         entries = await s.scalar(
             select(func.count()).select_from(Connection).where(Connection.person_id == carol)
         )
