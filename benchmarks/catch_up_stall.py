@@ -1,0 +1,101 @@
+"""How long a replica's routing catch-up holds the event loop, at 10,000 and 100,000 people.
+
+A synthetic company (`benchmarks.company`: a year of history, two kudos per person) is seeded
+into a migrated database and a replica's `IndexCache` builds its routing index. Then 1,000
+people's declared skills change in one unit of work counted for routing, as an import of
+that many does (`import_writer.IN_PLACE`, the most an import catches up in place), and the
+next question's `IndexCache.get` catches the copy up while a heartbeat task wakes every
+millisecond: the longest gap between two of its wake-ups, less that millisecond, is the
+longest the loop was held (every Slack request the replica answers waits that long), beside
+the catch-up's wall-clock and CPU time.
+
+    python -m benchmarks.catch_up_stall                  # 10k and 100k people, SQLite
+    python -m benchmarks.catch_up_stall --quick          # 10k people
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from benchmarks import seed
+from benchmarks.company import Company
+from benchmarks.routing_undo import company_database, run_sizes
+from bot.directory.import_writer import IN_PLACE
+from bot.questions.indexes import IndexCache
+from storage import evidence, routing_changes
+from storage.models import Person
+
+BEAT = 0.001
+
+
+class Heartbeat:
+    """Wakes every BEAT seconds and keeps the longest it waited past that."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.beats = 0
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            started = time.perf_counter()
+            await asyncio.sleep(BEAT)
+            self.longest = max(self.longest, time.perf_counter() - started - BEAT)
+            self.beats += 1
+
+    async def stop(self) -> None:
+        self._task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
+
+
+async def measure(size: int, backend: str) -> dict[str, Any]:
+    company = Company(size)
+    changed = company.members[:IN_PLACE]
+    async with company_database(company, backend) as sessions:
+        cache = IndexCache(sessions, max_age=3600.0)
+        await cache.get(seed.TEAM)
+        async with sessions() as s, s.begin():
+            levels = {m.user_id: {key: 5 for key in m.skills} | {"cobol": 4} for m in changed}
+            await evidence.declare_skills(s, seed.TEAM, levels, at=datetime.now(UTC))
+            ids = await s.scalars(
+                select(Person.id).where(
+                    Person.team_id == seed.TEAM, Person.user_id.in_(list(levels))
+                )
+            )
+            await routing_changes.skills_changed(s, seed.TEAM, list(ids))
+        heartbeat = Heartbeat()
+        await asyncio.sleep(10 * BEAT)  # beating before the catch-up starts
+        started, cpu = time.perf_counter(), time.process_time()
+        index = await cache.get(seed.TEAM)
+        wall, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+        await heartbeat.stop()
+        assert all(index.evidence.level(m.user_id, "cobol") == 4 for m in changed)
+    return {
+        "people": size,
+        "caught_up": len(changed),
+        "catch_up_s": round(wall, 2),
+        "catch_up_cpu_s": round(cpu_s, 2),
+        "longest_stall_ms": round(1000 * heartbeat.longest, 1),
+        "beats": heartbeat.beats,
+    }
+
+
+def said(row: dict[str, Any]) -> str:
+    return (
+        f"{row['caught_up']:,} people caught up in {row['catch_up_s']} s "
+        f"({row['catch_up_cpu_s']} s CPU); the event loop held {row['longest_stall_ms']} ms "
+        f"at the longest ({row['beats']} heartbeats meanwhile)"
+    )
+
+
+def main() -> None:
+    run_sizes("catch_up_stall", __doc__, measure, said)
+
+
+if __name__ == "__main__":
+    main()
