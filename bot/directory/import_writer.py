@@ -111,8 +111,9 @@ class Writer:
     async def routed(self) -> None:
         """Every replica's routing index follows the skills and networks written before its
         next question: in place, re-reading just these people (`skills_version`), for up to
-        IN_PLACE of them; rebuilt for more (`rebuild_version`), as a catch-up applies its
-        people on the event loop in one stretch, about 1 ms each (docs/directory.md)."""
+        IN_PLACE of them; rebuilt for more (`rebuild_version`), a limit set when a catch-up
+        applied its people, about 1 ms each, in one stretch of the event loop (it yields
+        every few milliseconds now: docs/directory.md)."""
         if len(self.redeclared) > IN_PLACE:
             await routing_changes.rebuild_routing(self.s, self.team_id)
         elif self.redeclared:
