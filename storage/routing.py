@@ -183,7 +183,9 @@ async def routed_people(
     return found
 
 
-async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
+async def batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
+    """The statement's rows BATCH at a time, streamed: the event loop runs between two
+    batches, where a whole result was read and turned into rows in one stretch of it."""
     result = await session.stream(statement.execution_options(yield_per=BATCH))
     async for rows in result.partitions():
         yield rows
@@ -206,7 +208,7 @@ async def stream_declared_skills(
     )
     if before is not None:
         statement = statement.where(PersonSkill.updated_at < before)
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement):
         yield [DeclaredSkill(*row) for row in rows]
 
 
@@ -247,7 +249,7 @@ async def stream_solved_questions(
         .order_by(Question.created_at, Question.id, Offer.id)
     )
     current: list[Any] | None = None
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement):
         batch = []
         for question_id, asker, text, helper, created_at, private, candidate in rows:
             if current is None or current[0] != question_id:
@@ -278,7 +280,7 @@ async def stream_kudos(
     )
     if before is not None:
         statement = statement.where(Kudos.created_at < before)
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement):
         yield [kudos_evidence(row) for row in rows]
 
 
