@@ -25,12 +25,13 @@ Each question reads the workspace's counters (one small query):
   catch-up also reads the workspace's aliases, and learns those added or pointed elsewhere
   with the skills they created or deleted (`tests/slack/questions/test_fresh_vocabulary.py`).
   One of them stored after the copy was read (no `team_join` heard) joins its pool then.
-  The people are applied a slice at a time (`Slices`: the loop runs again once a slice has
-  held it SLICE_SECONDS), so a catch-up of an import's 1,000 people no longer holds every
-  request the replica is answering for its whole length (0.5-2 s in one stretch until 6
-  December); one catch-up of a workspace runs at a time, and a question arriving meanwhile
-  waits for it. A question that took the copy before and routes between two slices sees
-  some of the people caught up and not yet the others, each person's change whole.
+  The people are read 1,000 rows at a time and applied a slice at a time (`Slices`: the loop
+  runs again once a slice has held it SLICE_SECONDS), so a catch-up of an import's 1,000
+  people no longer holds every request the replica is answering for its whole length (in
+  one stretch until 6 December's evening; `benchmarks/catch_up_stall.py`); one catch-up of
+  a workspace runs at a time, and a question arriving meanwhile waits for it. A question
+  that took the copy before and routes between two slices sees some of the people caught up
+  and not yet the others, each person's change whole.
 - `kudos_version` counts kudos undone and edits or deletions of the messages kudos quote. A
   copy built at an older count catches up in place: it reads the entries changed since, with
   their receivers' kudos live now (`storage.routing_changes.kudos_since`), and applies each
@@ -79,9 +80,9 @@ if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds a
     from bot.routing.engine import RoutingIndex
 
 REBUILD_RATIO = 10.0
-# The longest a catch-up holds the event loop before letting it run: a person's change takes
-# about 1 ms to apply (2 ms at 100,000 people), and 1,000 of them in one stretch held every
-# request the replica was answering for 0.5-2 s, Slack's 3 s for an ack within reach.
+# The longest a catch-up holds the event loop before letting it run: it applied its people
+# in one stretch, an import's 1,000 or a merge's, holding every request the replica answered
+# for as long as they took, whatever their number or the workspace's size.
 SLICE_SECONDS = 0.005
 # How the question flows are handed a workspace's index: `IndexCache.get`.
 IndexFor = Callable[[str], Awaitable["RoutingIndex"]]

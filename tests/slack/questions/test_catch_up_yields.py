@@ -1,7 +1,7 @@
 """A replica's routing copy catching up with many people's changes (an import's, a merge's)
 lets the bot answer Slack meanwhile: it applies them a slice at a time, yielding to the event
-loop between slices (`bot.questions.indexes.SLICE_SECONDS`). In one stretch, 1,000 people held
-every request the replica was answering for 0.5-2 s (docs/routing.md, "Speed")."""
+loop between slices (`bot.questions.indexes.SLICE_SECONDS`). It applied them in one stretch,
+holding every request the replica was answering until it was done (docs/routing.md)."""
 
 from __future__ import annotations
 
