@@ -483,9 +483,10 @@ def test_a_long_field_takes_more_lines_as_the_edit_profile_form_shows_them(
 
 
 def test_an_offer_taken_away_is_shown_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Carol presses *Not now* on the private offer to find an expert: it is gone from her
-    Slack, but the demo said "(nothing visible happened)", as if the button did nothing; and
-    *Find an expert* showed the question asked but the offer still standing."""
+    """Carol presses *Not now* on the private offer to find an expert: it is redrawn as how
+    long the bot keeps quiet, where the demo said "(nothing visible happened)", as if the
+    button did nothing; and Bob's *Find an expert* takes his offer away, where the demo showed
+    the question asked but the offer still standing."""
     result = _demo_here(
         "@hana: /ask watch\n@carol: does anyone know how to rotate the vault root token?\n"
         "@carol click Not now\n"
@@ -496,6 +497,7 @@ def test_an_offer_taken_away_is_shown_gone(tmp_path: Path, monkeypatch: pytest.M
     )
     assert result.returncode == 0, result.stdout
     not_now = result.stdout.partition("> @carol click Not now\n")[2].partition("\n> ")[0]
-    assert not_now == "  [#general · only @carol sees (deleted)]", not_now
+    assert not_now.startswith("  [#general · only @carol sees (updated)]\n"), not_now
+    assert "I won't offer to find an expert" in not_now, not_now
     asked = result.stdout.partition("> @bob click Find an expert\n")[2]
     assert "  [#general · only @bob sees (deleted)]\n" in asked, asked
