@@ -34,6 +34,13 @@ def subtype_of(message: dict[str, Any]) -> str | None:
     return message.get("subtype") or None
 
 
+def is_typed(message: dict[str, Any]) -> bool:
+    """Whether a message event is one a person typed (or another app posted as one). A
+    `hidden` one never is: Slack's notice that a thread got a reply (`message_replied`) comes
+    without its subtype over the Events API, and only `hidden` tells it apart."""
+    return subtype_of(message) in TYPED and not message.get("hidden")
+
+
 def is_notice(message: dict[str, Any]) -> bool:
     """Whether a message is a notice Slack writes (a join, a topic, a pin, a deleted message's
     tombstone): of none of the subtypes a person or an app posts."""
@@ -142,16 +149,14 @@ class Router:
         `ignore_other_events`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
-        and the subtypes are checked by a matcher of our own. A `hidden` message is never one
-        a person typed: Slack's notice that a thread got a reply (`message_replied`) comes
-        without its subtype over the Events API, and only `hidden` tells it apart.
+        and the subtypes are checked by a matcher of our own (`is_typed`).
         """
         self._record("event", f"message.{channel_type}")
         slack_type = {"channels": "channel", "groups": "group"}.get(channel_type, channel_type)
 
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
-            typed = subtype_of(event) in TYPED and not event.get("hidden")
+            typed = is_typed(event)
             if slack_type == "channel" and body.get("is_ext_shared_channel"):
                 # Shared with another organisation: never watched, so what is said there
                 # (their people's words too) is not stored, not even in the inbox.

@@ -12,11 +12,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
+
+from handlers.blocks.questions import WITHDRAW_ACTION
+from handlers.dispatch.router import is_typed
 
 MAX_DEPTH = 64  # Slack's deepest payloads (rich text in a view's state) are about 15 deep
 
@@ -71,6 +75,20 @@ VIEW: dict[str, tuple[type, ...]] = {
     "state": OBJECT,
 }
 LISTS_OF_OBJECTS = ("authorizations", "actions", "response_urls")
+# askaround's buttons that carry a question's or an offer's id (`handlers/blocks`): Slack sends
+# a button's value back as the app wrote it. An id is a database integer (int4 on PostgreSQL).
+ID_VALUED = frozenset(
+    {
+        "offer_accept",
+        "offer_decline",
+        "question_consent",
+        "question_solved",
+        "question_answered",
+        WITHDRAW_ACTION,
+    }
+)
+AN_ID = re.compile(r"[0-9]{1,10}")
+LARGEST_ID = 2**31 - 1
 
 
 class RawSignature(SignatureVerifier):
@@ -129,6 +147,7 @@ def check(body: object) -> dict[str, Any]:
     if isinstance(body.get("view"), dict):
         _typed(body["view"], VIEW, "view.")
     _read_unasked(body)
+    _always_sent(body)
     return body
 
 
@@ -145,6 +164,42 @@ def _read_unasked(body: dict[str, Any]) -> None:
     if kind == "view_submission" and isinstance(view, dict) and "callback_id" in view:
         if not isinstance(view.get("type"), str):
             raise Malformed("view_submission without the view's type")
+
+
+def _always_sent(body: dict[str, Any]) -> None:
+    """What Slack always sends and askaround's listeners read: a submitted form's
+    `state.values`, a message's `channel` and `ts` (and, for one a person typed, `user`), a
+    reaction's `user` and the `channel` and `ts` of the message it is on, and the id askaround
+    wrote into its own buttons. Without them a listener failed with a traceback and the
+    person was told that something went wrong."""
+    kind, view, event = body.get("type"), body.get("view"), body.get("event")
+    if kind == "view_submission" and isinstance(view, dict):
+        if not isinstance((view.get("state") or {}).get("values"), dict):
+            raise Malformed("view_submission without its state's values")
+    if kind == "block_actions":
+        for action in body.get("actions") or ():
+            if action.get("action_id") in ID_VALUED and not _an_id(action.get("value")):
+                raise Malformed(f"{action['action_id']} without an id for its value")
+    if isinstance(event, dict) and event.get("type") in ("message", "app_mention"):
+        wanted = ["channel", "ts"]
+        if is_typed(event) and not event.get("bot_id"):
+            wanted.append("user")  # an app's post, or a notice, may name nobody
+        _named(event, wanted, event["type"])
+    if isinstance(event, dict) and event.get("type") in ("reaction_added", "reaction_removed"):
+        _named(event, ["user"], event["type"])
+        item = event.get("item") or {}
+        if item.get("type") == "message":
+            _named(item, ["channel", "ts"], event["type"], "item.")
+
+
+def _named(found: dict[str, Any], keys: list[str], kind: str, where: str = "") -> None:
+    for key in keys:
+        if not isinstance(found.get(key), str) or not found[key]:
+            raise Malformed(f"a {kind} event without {where}{key}")
+
+
+def _an_id(value: object) -> bool:
+    return isinstance(value, str) and bool(AN_ID.fullmatch(value)) and int(value) <= LARGEST_ID
 
 
 def depth(value: object) -> int:

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
 import pytest
 
-from tests.e2e.harness import SIGNING_SECRET, Harness
+from tests.e2e.harness import SIGNING_SECRET, Harness, running_bot
 from tests.slack.kudos.world import give, ledger
 
 pytestmark = pytest.mark.database_independent
@@ -22,6 +26,7 @@ pytestmark = pytest.mark.database_independent
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 EVENT = b'{"type": "event_callback", "team_id": "T0EMULATE", "event_id": "Ev1", "event": '
+Way = tuple[Harness, bool]  # the bot, and whether over Socket Mode
 BODIES: dict[str, tuple[str, bytes]] = {
     "invalid JSON": (JSON, b'{"type": event_callback}'),
     "truncated JSON": (JSON, EVENT + b'{"type": "app_mention", "text": "hel'),
@@ -65,6 +70,13 @@ async def post(slack: Harness, body: bytes, headers: dict[str, str]) -> tuple[in
 
 def errors(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def nothing_said(slack: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    """Nobody was told anything, and nothing was logged as an error."""
+    await slack.settle()
+    assert errors(caplog) == [] and "Traceback" not in caplog.text
+    assert slack.emu.ephemerals() == []
 
 
 @pytest.mark.parametrize("case", BODIES)
@@ -124,3 +136,88 @@ async def test_a_malformed_socket_mode_envelope_is_acked_and_dropped(
     assert errors(caplog) == []
     await give(slack_socket, "alice", "@bob for untangling the release #teamwork")
     assert len(await ledger(slack_socket)) == 1
+
+
+def _typed_in_the_dm(slack: Harness, left_out: str) -> tuple[str, dict[str, Any]]:
+    dm = slack.here.workspace.open_im(slack.user("alice")).id
+    event = {"type": "message", "channel": dm, "channel_type": "im", "ts": "1765000000.000100"}
+    event |= {"user": slack.user("alice"), "text": "how do I rotate the staging certs?"}
+    del event[left_out]
+    return "events_api", _event(slack, event)
+
+
+def _event(slack: Harness, event: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "event_callback", "team_id": slack.team_id, "event_id": "Ev2", "event": event}
+
+
+def _reaction(slack: Harness, left_out: str) -> tuple[str, dict[str, Any]]:
+    item: dict[str, Any] = {"type": "message", "channel": slack.channel("general")}
+    item["ts"] = "1765000000.000200"
+    event: dict[str, Any] = {"type": "reaction_added", "user": slack.user("alice")}
+    event |= {
+        "reaction": "kudos",
+        "item": item,
+        "item_user": slack.user("bob"),
+        "event_ts": "1765000001.000100",
+    }
+    del (item if left_out.startswith("item.") else event)[left_out.removeprefix("item.")]
+    return "events_api", _event(slack, event)
+
+
+def _interaction(slack: Harness, kind: str, **fields: Any) -> dict[str, Any]:
+    user = {"id": slack.user("alice"), "team_id": slack.team_id}
+    return {"type": kind, "team": {"id": slack.team_id}, "user": user, **fields}
+
+
+def _clicked(slack: Harness, value: str) -> tuple[str, dict[str, Any]]:
+    action = {"type": "button", "action_id": "offer_accept", "block_id": "b", "value": value}
+    payload = _interaction(slack, "block_actions", actions=[action], trigger_id="1.2.3")
+    return "interactive", payload | {"response_url": "https://hooks.slack.com/x"}
+
+
+def _submitted_without_values(slack: Harness) -> tuple[str, dict[str, Any]]:
+    view = {"id": "V1", "type": "modal", "callback_id": "give_kudos_modal", "state": {}}
+    return "interactive", _interaction(slack, "view_submission", view=view, trigger_id="1.2.3")
+
+
+# What Slack always sends and askaround's listeners read (`shape._always_sent`): without it a
+# listener failed with a traceback, and the person was told something went wrong.
+ALWAYS_SENT: dict[str, Callable[[Harness], tuple[str, dict[str, Any]]]] = {
+    "a message typed in the DM without its ts": lambda s: _typed_in_the_dm(s, "ts"),
+    "a message typed in the DM without its channel": lambda s: _typed_in_the_dm(s, "channel"),
+    "a message typed in the DM without its user": lambda s: _typed_in_the_dm(s, "user"),
+    "a :kudos: reaction without its user": lambda s: _reaction(s, "user"),
+    "a :kudos: reaction without the message's ts": lambda s: _reaction(s, "item.ts"),
+    "a :kudos: reaction without the message's channel": lambda s: _reaction(s, "item.channel"),
+    "I can help whose value is no id": lambda s: _clicked(s, "x"),
+    "I can help whose value is past an id's range": lambda s: _clicked(s, "99999999999"),
+    "a form submitted whose state has no values": _submitted_without_values,
+}
+
+
+@pytest.fixture(params=[False, True], ids=["http", "socket_mode"])
+async def either_way(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Way]:
+    """The bot over HTTP, then over Socket Mode; with which one it is."""
+    async with running_bot(tmp_path, socket_mode=request.param) as harness:
+        yield harness, request.param
+
+
+@pytest.mark.parametrize("case", ALWAYS_SENT)
+async def test_a_body_without_what_slack_always_sends_is_refused(
+    either_way: Way, caplog: pytest.LogCaptureFixture, case: str
+) -> None:
+    """Over HTTP: 400; over Socket Mode: acked and dropped. No ERROR, no traceback, nobody
+    told anything, and the bot goes on working."""
+    slack, socket_mode = either_way
+    caplog.set_level(logging.DEBUG)
+    kind, payload = ALWAYS_SENT[case](slack)
+    if socket_mode:
+        await slack.emu._sockets.send(kind, payload, ack_timeout=5)  # type: ignore[arg-type]
+    else:
+        content_type, body = JSON, json.dumps(payload).encode()
+        if kind == "interactive":
+            content_type, body = FORM, urlencode({"payload": json.dumps(payload)}).encode()
+        assert await post(slack, body, signed(body, content_type)) == (400, "malformed request")
+    await nothing_said(slack, caplog)
+    await give(slack, "alice", "@bob for untangling the release #teamwork")
+    assert len(await ledger(slack)) == 1
