@@ -11,6 +11,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import UserError
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NOT_NAMEABLE, NotAnAdmin
@@ -37,14 +38,26 @@ from handlers.client.directory import described
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
+# Slack sent the command without the trigger a form is opened by.
+NO_FORM = (
+    "Slack didn't give me what I need to open the settings form, so I couldn't open it. "
+    "Please type `/askaround settings` again, or press *Change settings* on my Home tab."
+)
+
 
 async def open_settings(
-    services: Services, client: AsyncWebClient, team_id: str, user_id: str, trigger_id: str
+    services: Services,
+    client: AsyncWebClient,
+    team_id: str,
+    user_id: str,
+    trigger_id: str | None,
 ) -> None:
     admin, named = await standing(client, team_id, user_id)
     settings = services.workspace_settings
     if not await settings.is_admin(team_id, user_id, slack_admin=admin, nameable=named):
         raise NotAnAdmin(NOT_AN_ADMIN)
+    if not trigger_id:  # Slack opens a form only by the trigger it sent with the command
+        raise UserError(NO_FORM)
     now = await services.workspace_settings.current(team_id)
     await client.views_open(trigger_id=trigger_id, view=render_settings_modal(now))
 
@@ -118,7 +131,7 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team, user = workspace_of(context), str(command["user_id"])
-        await open_settings(services, client, team, user, str(command["trigger_id"]))
+        await open_settings(services, client, team, user, command.get("trigger_id"))
 
     @router.action(OPEN_ACTION)
     async def on_open(

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 
+from handlers.surfaces.workspace_settings import NO_FORM
 from tests.e2e.harness import SIGNING_SECRET, Harness, running_bot
 from tests.slack.kudos.world import give, ledger
 
@@ -221,3 +222,25 @@ async def test_a_body_without_what_slack_always_sends_is_refused(
     await nothing_said(slack, caplog)
     await give(slack, "alice", "@bob for untangling the release #teamwork")
     assert len(await ledger(slack)) == 1
+
+
+async def test_askaround_settings_without_a_trigger_id_says_the_form_could_not_open(
+    either_way: Way, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A modal opens only by the trigger Slack sends with the command: an admin's
+    `/askaround settings` sent without one is told the form could not be opened and what to
+    do, with nothing logged as an error. Before, they were told "Something went wrong" and the
+    log had a KeyError's traceback."""
+    slack, _ = either_way
+    caplog.set_level(logging.DEBUG)
+    alice, general = slack.user("alice"), slack.channel("general")
+    slack.emu.workspace.user(alice).is_admin = True
+    form = {"team_id": slack.team_id, "channel_id": general, "user_id": alice}
+    form |= {"command": "/askaround", "text": "settings", "api_app_id": slack.here.workspace.app_id}
+    form["response_url"] = slack.here.response_url(alice, general)
+    await slack.emu.send_request("command", form, accepts_response=True)
+    await slack.settle()
+    (told,) = [e.text for e in slack.emu.ephemerals(alice)]
+    assert told == NO_FORM
+    assert errors(caplog) == [] and "Traceback" not in caplog.text
+    assert slack.emu.calls_to("views.open") == []
