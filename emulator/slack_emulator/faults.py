@@ -7,6 +7,7 @@ method called faster than its tier allows with a 429, as Slack does.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import random
 import time
@@ -47,6 +48,7 @@ class Fault:
     # that fills in fewer optional fields answers.
     omit: tuple[str, ...] = ()
     channel: str | None = None  # only calls naming this channel (one conversation failing)
+    held: asyncio.Event | None = None  # answered only once a test sets it
 
     def matches(self, method: str, channel: str | None = None) -> bool:
         if self.channel is not None and channel != self.channel:
@@ -145,6 +147,7 @@ class Faults:
         omit: tuple[str, ...] = (),
         dropped: bool = False,
         channel: str | None = None,
+        held: asyncio.Event | None = None,
     ) -> Fault:
         """Add a rule; it needs a ``status``, an ``error`` code or a ``delay``.
 
@@ -160,11 +163,14 @@ class Faults:
         present, a list's items each stripped of the rest of the path; ``dropped`` closes the
         connection with no answer, as a network failing between the app and Slack does (the
         client raises aiohttp's ``ServerDisconnectedError``); ``channel`` fails only the calls
-        whose ``channel`` argument is that conversation. ``method="response_url"`` (only
+        whose ``channel`` argument is that conversation; ``held`` alone answers normally once
+        the test sets that event, so that it can act while the app waits on the call (``hits``
+        says it has arrived). ``method="response_url"`` (only
         ``delay`` and ``status``) applies to the POSTs to response_urls.
         """
         if status is None and error is None and delay <= 0 and not omit and not dropped:
-            raise ValueError("a fault needs a status, an error, a delay, fields to omit or a drop")
+            if held is None:
+                raise ValueError("a fault needs a status, an error, a delay, omit, drop or hold")
         if page is not None and page not in PAGES:
             raise ValueError(f"page must be one of {sorted(PAGES)}")
         if rate is not None and not 0 < rate <= 1:
@@ -183,6 +189,7 @@ class Faults:
             omit=tuple(omit),
             dropped=dropped,
             channel=channel,
+            held=held,
         )
         self.rules.append(fault)
         return fault

@@ -134,6 +134,8 @@ class WebApi:
         channel = args.get("channel")
         fault = self.faults.take(method, channel if isinstance(channel, str) else None)
         if fault is not None:
+            if fault.held is not None:
+                await fault.held.wait()
             if fault.delay > 0:
                 await self.clock.sleep(fault.delay)
             if fault.applied:
