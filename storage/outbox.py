@@ -156,6 +156,18 @@ async def payload_of(session: AsyncSession, team_id: str, key: str) -> dict[str,
     return await session.scalar(statement)
 
 
+async def sending(session: AsyncSession, team_id: str, key: str) -> bool:
+    """Whether the delivery queued with this key is being sent now (claimed, not finished)."""
+    found = await session.scalar(
+        select(OutboxItem.id).where(
+            OutboxItem.team_id == team_id,
+            OutboxItem.dedupe_key == key,
+            OutboxItem.status == "sending",
+        )
+    )
+    return found is not None
+
+
 async def keyed_from(session: AsyncSession, team_id: str, prefix: str) -> bool:
     """Whether a delivery was ever queued with a key that starts with `prefix` (sent or not)."""
     found = await session.scalar(

@@ -16,6 +16,13 @@ from storage import outbox
 from storage import people as people_queries
 from storage.models import Offer, Question
 
+REQUEST = "offer"  # the key of a colleague's request's delivery, with its offer's id
+
+
+def request_key(offer_id: int) -> str:
+    """The outbox key of the delivery that posts this colleague's request."""
+    return f"{REQUEST}:{offer_id}"
+
 
 async def offers_made(
     s: AsyncSession,
@@ -30,7 +37,8 @@ async def offers_made(
     once, or when their next one starts); the asker is told now who is asked."""
     due = await due_at(s, question.team_id, [o.candidate_user_id for o in offers], at, hours)
     for offer in offers:
-        await _each(s, question, [offer], "question.offer", "offer", due[offer.candidate_user_id])
+        at_due = due[offer.candidate_user_id]
+        await _each(s, question, [offer], "question.offer", REQUEST, at_due)
     if offers:
         kind = "question.asking" if first else "question.more"
         ids = [o.id for o in offers]
@@ -87,12 +95,14 @@ async def offers_deleted(
 async def offers_edited(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime, edit: str
 ) -> None:
-    """Every offer's DM already sent, once more: the question's message was edited, so none
-    may go on quoting the words taken out of it. A request still waiting keeps its buttons;
-    one answered says how it ended, as it did."""
-    sent = [o for o in offers if o.dm_ts]  # one not sent yet renders the words as they are
+    """Every offer's DM, once more: the question's message was edited, so none may go on
+    quoting the words taken out of it. A request still waiting keeps its buttons; one
+    answered says how it ended, as it did. A waiting one not posted yet is redrawn too: it
+    may be on its way with the old words (`offers._request_now` waits for it to land); one
+    posted later draws the words as they are then."""
+    sent = [o for o in offers if o.dm_ts]
     key = f"offer_edited:{edit}"
-    waiting = [o for o in sent if o.status == "pending"]
+    waiting = [o for o in offers if o.status == "pending"]
     await _each(s, question, waiting, "question.offer_edited", key, at)
     for status in {o.status for o in sent} - {"pending"}:
         answered = [o for o in sent if o.status == status]
@@ -107,8 +117,9 @@ async def connected_requoted(s: AsyncSession, question: Question, at: datetime, 
     """The message that connected asker and helper, once more: the question's message was
     edited or deleted (`why`: the edit's ts, or "deleted"), and where that message quotes it
     (a group DM of the two, for a question asked in private) it must not go on quoting words
-    taken back. Nothing when nobody took it on."""
-    if question.connected_message_ts:
+    taken back. Nothing when nobody took it on; one not posted yet is redrawn too once it is
+    (`question_reads.redrawn_now`): it may be on its way with the old words."""
+    if question.connected_message_ts or question.helper_user_id:
         await _asking_changed(s, question, "question.connected_requoted", why, at)
 
 
@@ -290,6 +301,11 @@ async def _each(
         )
 
 
+def asker_key(kind: str, question_id: int) -> str:
+    """The outbox key of the message of this kind about a question (`asker`)."""
+    return f"question.{kind}:{question_id}"
+
+
 async def asker(
     s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
 ) -> None:
@@ -300,6 +316,6 @@ async def asker(
         question.team_id,
         f"question.{kind}",
         {"question_id": question.id, **extra},
-        key=f"question.{kind}:{question.id}",
+        key=asker_key(kind, question.id),
         at=at,
     )

@@ -78,6 +78,12 @@ class Outbox:
         async with self._sessions() as s:
             return await outbox.payload_of(s, team_id, key) is not None
 
+    async def in_flight(self, team_id: str, key: str) -> bool:
+        """Whether the delivery queued with this key is being sent now: claimed, its outcome
+        not yet recorded (what it records, its message's ts, is then recorded too)."""
+        async with self._sessions() as s:
+            return await outbox.sending(s, team_id, key)
+
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
     ) -> list[Claimed]:

@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.profile import Profile
+from bot.questions import tell
 from bot.questions.views import OfferView, QuestionView
 from bot.reliability.delivery import NotYet, refusal_in
 from bot.services import Services
@@ -23,7 +24,7 @@ from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
 from handlers.client.messages import message_link
 from handlers.outbox.kinds import Delivery, GivenUp
-from handlers.outbox.question_reads import names_in, off_hours_now, question_now
+from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now
 
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 LEFT = frozenset({"user_disabled", "user_not_found"})
@@ -107,7 +108,8 @@ async def _passed_over(
 async def offer_closed(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    now = await question_now(services, team_id, payload, client)
+    posted_by = tell.request_key(int(payload["offer_id"]))
+    now = await redrawn_now(services, team_id, payload, client, posted_by=posted_by)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_channel_id and mine.dm_ts:
         names = await names_in(client, services, team_id, question)
@@ -119,7 +121,7 @@ async def offer_closed(
             await client.chat_postMessage(channel=mine.dm_channel_id, **message)
             return
         await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
-    # Not sent yet: the offer's own delivery will render it closed.
+    # Not posted: the offer's own delivery, if it ever posts, draws it closed (`redrawn_now`).
 
 
 async def closed_in_a_new_message(
@@ -147,7 +149,8 @@ async def offer_edited(
     left to the answer's own delivery (`offer_closed`), which draws the question as it is now
     with what the answer said ("You're on it: I've connected you.", "Thanks: I've asked
     @bob."), where this drew "This question has moved on" over it, to the one helping too."""
-    now = await question_now(services, team_id, payload, client)
+    posted_by = tell.request_key(int(payload["offer_id"]))
+    now = await redrawn_now(services, team_id, payload, client, posted_by=posted_by)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
         return

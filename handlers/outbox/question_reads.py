@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.questions.views import QuestionNow, QuestionView
+from bot.reliability.delivery import NotYet
 from bot.services import Services
 from bot.worktime import is_working_time
 from handlers.client.conversations import private_now
@@ -36,6 +38,31 @@ async def question_now(
     return await services.questions.now(
         team_id, question_id=int(payload["question_id"]), private_now=asked
     )
+
+
+# How soon a redraw whose message's own post is still in flight looks again (`redrawn_now`).
+AFTER_POST = timedelta(seconds=1)
+
+
+async def redrawn_now(
+    services: Services,
+    team_id: str,
+    payload: dict[str, Any],
+    client: AsyncWebClient,
+    *,
+    posted_by: str,
+) -> QuestionNow:
+    """The question as it is now, for a delivery that redraws a message quoting it (a
+    colleague's request, the group DM connecting asker and helper) once it changed; put back
+    (`NotYet`) while the delivery that posts that message (its outbox key `posted_by`) is
+    being sent. That one drew the question before the change and records where it posted
+    only once it has: read now, the message would not be found and the old words left in
+    it. Once it has ended its message is recorded, or it posted none and its next attempt
+    draws the question as it is then. Asked before the question is read, never after: the
+    order of the two commits is what leaves no window, on either database, with no lock."""
+    if await services.outbox.in_flight(team_id, posted_by):
+        raise NotYet(services.clock.now() + AFTER_POST)
+    return await question_now(services, team_id, payload, client)
 
 
 async def names_of(

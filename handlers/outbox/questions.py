@@ -12,6 +12,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
+from bot.questions import tell
 from bot.questions.views import QuestionNow, QuestionView
 from bot.reliability.delivery import refusal_in
 from bot.services import Services
@@ -38,7 +39,13 @@ from handlers.outbox.asker_posts import (
 )
 from handlers.outbox.asking_told import asking_anew, listed, people_in
 from handlers.outbox.kinds import Delivery, GivenUp
-from handlers.outbox.question_reads import names_in, names_of, off_hours_now, question_now
+from handlers.outbox.question_reads import (
+    names_in,
+    names_of,
+    off_hours_now,
+    question_now,
+    redrawn_now,
+)
 
 
 async def asking(
@@ -78,9 +85,9 @@ async def connected_requoted(
     """The reply that connected asker and helper, once the question's message was edited or
     deleted: it quotes the question as it is now (in a group DM; in the question's own thread
     it quotes nothing), nothing once its words are blanked."""
-    await _update_connected(
-        client, services, team_id, (await question_now(services, team_id, payload, client)).question
-    )
+    posted_by = tell.asker_key("connected", int(payload["question_id"]))
+    now = await redrawn_now(services, team_id, payload, client, posted_by=posted_by)
+    await _update_connected(client, services, team_id, now.question)
 
 
 async def _update_connected(

@@ -1,0 +1,115 @@
+"""A question taken back (its message deleted or edited) while a colleague's request is on
+its way to their DM: the request drew the question before the change, and lands after the
+change's own redraw of it looked for a DM to redraw and found none yet. The request must not
+be left quoting the words taken back; Slack holds Dev's request (its `chat.postMessage`)
+until the change and everything it queued have run. The same for the group DM that connects
+asker and helper, which quotes a private question."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from bot.runtime.runner import in_flight_listeners
+from slack_emulator import Fault, Message
+from storage.models import Offer, OutboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_edited import SECRET, bot_dms, group_dm_of
+from tests.slack.questions.test_flow import offer_dm
+from tests.slack.questions.test_solved_first import QUESTION
+
+WITHIN = 30.0  # seconds the bot gets to come to rest around the held call
+
+
+async def asked_while_held(slack: SlackHarness) -> tuple[Message, Fault, asyncio.Event]:
+    """Carol asks with a secret in her question; Dev's request is drawn, then held by Slack."""
+    held = asyncio.Event()
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    fault = slack.emu.faults.add("chat.postMessage", held=held, channel=dev_dm)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
+    await quiet_but_held(slack, fault)
+    return asked, fault, held
+
+
+async def quiet_but_held(slack: SlackHarness, fault: Fault, held_by: str = "offer:") -> None:
+    """Wait until the held call has arrived and everything else is done: no listener at
+    work, no other Slack call, and in the outbox only the delivery whose key starts with
+    `held_by` (Dev's request) sending, and nothing due."""
+    loop = asyncio.get_running_loop()
+    deadline, quiet = loop.time() + WITHIN, 0
+    while quiet < 2:
+        assert loop.time() < deadline, "the bot did not come to rest around the held call"
+        now = slack.services.clock.now()
+        async with slack.services.sessions() as s:
+            rows = list(await s.scalars(select(OutboxItem)))
+        sending = [r.dedupe_key or "" for r in rows if r.status == "sending"]
+        due = [r for r in rows if r.status == "pending" and r.next_attempt_at <= now]
+        at_rest = fault.hits == 1 and slack.emu.in_flight == 1 and not in_flight_listeners()
+        if at_rest and len(sending) == 1 and sending[0].startswith(held_by) and not due:
+            quiet += 1
+        else:
+            quiet = 0
+            slack.runner.bot.outbox.wake()
+        await asyncio.sleep(0.01)
+
+
+async def dev_offer(slack: SlackHarness) -> Offer:
+    async with slack.services.sessions() as s:
+        offers = list(await s.scalars(select(Offer)))
+    [offer] = [o for o in offers if o.candidate_user_id == slack.user("dev")]
+    return offer
+
+
+async def test_a_question_deleted_while_its_request_is_posted_is_not_quoted(
+    slack: SlackHarness,
+) -> None:
+    asked, fault, held = await asked_while_held(slack)
+    await slack.emu.delete_message(slack.user("carol"), asked)
+    await quiet_but_held(slack, fault)
+    held.set()
+    await slack.drain()
+    assert (await dev_offer(slack)).dm_ts is not None
+    assert "The question was deleted." in bot_dms(slack, "dev")
+    for handle in slack.users:
+        assert SECRET not in bot_dms(slack, handle), handle
+
+
+async def test_a_question_edited_while_its_request_is_posted_is_quoted_as_edited(
+    slack: SlackHarness,
+) -> None:
+    asked, fault, held = await asked_while_held(slack)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await quiet_but_held(slack, fault)
+    held.set()
+    await slack.drain()
+    assert "stuck terraform state" in bot_dms(slack, "dev")
+    for handle in slack.users:
+        assert SECRET not in bot_dms(slack, handle), handle
+
+
+async def test_a_question_edited_while_its_helper_is_connected_is_quoted_as_edited(
+    slack: SlackHarness,
+) -> None:
+    """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, and the
+    group DM connecting them, quoting the question, is held until Alice has edited the token
+    out."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("alice", "secret", f"{bot} {QUESTION} token {SECRET}")
+    await slack.settle()
+    consent = slack.emu.ephemerals(slack.user("alice"))[-1]
+    await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
+    await slack.settle()
+    held = asyncio.Event()
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    fault = slack.emu.faults.add("chat.postMessage", held=held, channel=group)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await quiet_but_held(slack, fault, "question.connected:")
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await quiet_but_held(slack, fault, "question.connected:")
+    held.set()
+    await slack.drain()
+    shown = group_dm_of(slack, "alice", "dev")
+    assert SECRET not in shown and "stuck terraform state" in shown, shown
