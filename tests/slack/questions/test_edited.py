@@ -224,15 +224,21 @@ def group_dm_of(slack: SlackHarness, *handles: str) -> str:
     return "\n".join(f"{m.text}\n{m.blocks}" for m in slack.emu.messages(group) if m.bot_id)
 
 
-async def dev_helps_in_secret(slack: SlackHarness) -> Message:
-    """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, so the
-    bot connects them in a group DM quoting the question. Alice's message."""
+async def asked_in_secret(slack: SlackHarness) -> Message:
+    """Alice asks in #secret with a token in it and agrees to ask. Alice's message."""
     bot = f"<@{slack.emu.bot_user_id}>"
     asked = await slack.post("alice", "secret", f"{bot} {QUESTION} token {SECRET}")
     await slack.settle()
     consent = slack.emu.ephemerals(slack.user("alice"))[-1]
     await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
     await slack.settle()
+    return asked
+
+
+async def dev_helps_in_secret(slack: SlackHarness) -> Message:
+    """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, so the
+    bot connects them in a group DM quoting the question. Alice's message."""
+    asked = await asked_in_secret(slack)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await slack.settle()
     return asked

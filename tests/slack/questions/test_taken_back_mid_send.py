@@ -15,7 +15,7 @@ from bot.runtime.runner import in_flight_listeners
 from slack_emulator import Fault, Message
 from storage.models import Offer, OutboxItem
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_edited import SECRET, bot_dms, group_dm_of
+from tests.slack.questions.test_edited import SECRET, asked_in_secret, bot_dms, group_dm_of
 from tests.slack.questions.test_flow import offer_dm
 from tests.slack.questions.test_solved_first import QUESTION
 
@@ -96,17 +96,13 @@ async def test_a_question_edited_while_its_helper_is_connected_is_quoted_as_edit
     """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, and the
     group DM connecting them, quoting the question, is held until Alice has edited the token
     out."""
-    bot = f"<@{slack.emu.bot_user_id}>"
-    asked = await slack.post("alice", "secret", f"{bot} {QUESTION} token {SECRET}")
-    await slack.settle()
-    consent = slack.emu.ephemerals(slack.user("alice"))[-1]
-    await slack.emu.click(slack.user("alice"), "question_consent", message=consent)
-    await slack.settle()
+    asked = await asked_in_secret(slack)
     held = asyncio.Event()
     group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
     fault = slack.emu.faults.add("chat.postMessage", held=held, channel=group)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await quiet_but_held(slack, fault, "question.connected:")
+    bot = f"<@{slack.emu.bot_user_id}>"
     await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
     await quiet_but_held(slack, fault, "question.connected:")
     held.set()
