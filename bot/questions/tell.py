@@ -98,7 +98,7 @@ async def offers_edited(
     """Every offer's DM, once more: the question's message was edited, so none may go on
     quoting the words taken out of it. A request still waiting keeps its buttons; one
     answered says how it ended, as it did. A waiting one not posted yet is redrawn too: it
-    may be on its way with the old words (`offers._request_now` waits for it to land); one
+    may be on its way with the old words (`question_reads.redrawn_now` waits for it); one
     posted later draws the words as they are then."""
     sent = [o for o in offers if o.dm_ts]
     key = f"offer_edited:{edit}"
