@@ -18,13 +18,14 @@ from handlers.blocks.elements import (
 )
 
 PICTURE_IN_DM = "The picture of help between teams is in your DM with me."
+PICTURE_HERE = "The picture of help between teams is shared here."  # typed in that DM
 LINE = SECTION_LIMIT // 4  # a teams line of a large org, one connector: a line, not a page
 
 
-def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str, Any]:
+def render_network(parts: list[Section], note: str | None) -> dict[str, Any]:
     """Each part's lines (a long list, such as the connectors, cut to its share of
-    `MESSAGE_TEXT`), then `note`."""
-    end = context(note)
+    `MESSAGE_TEXT`), then `note`, if any (none where the picture could not be shared)."""
+    end = [context(note)] if note else []
     lists = [
         TextList(
             f"*{safe_text(part.heading)}*",
@@ -33,7 +34,6 @@ def render_network(parts: list[Section], note: str = PICTURE_IN_DM) -> dict[str,
         )
         for part in parts
     ]
-    shown, _ = lists_within(lists, MESSAGE_TEXT - text_size([end]), "")
-    blocks = [block for part in shown for block in part][: MESSAGE_BLOCKS - 1]
-    blocks.append(end)
+    shown, _ = lists_within(lists, MESSAGE_TEXT - text_size(end), "")
+    blocks = [block for part in shown for block in part][: MESSAGE_BLOCKS - len(end)] + end
     return {"text": parts[0].heading if parts else "Network insights", "blocks": blocks}

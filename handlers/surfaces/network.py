@@ -22,7 +22,7 @@ from bot.insights import outline
 from bot.insights.service import NOT_FOR_YOU, Shown
 from bot.services import Services
 from handlers.blocks.elements import render_error
-from handlers.blocks.network import render_network
+from handlers.blocks.network import PICTURE_HERE, PICTURE_IN_DM, render_network
 from handlers.client.admins import slack_admin_heard
 from handlers.client.directory import members_only
 from handlers.client.failures import explained, method_of, refused_for_good
@@ -39,8 +39,15 @@ log = logging.getLogger("askaround.insights")
 
 
 async def network(
-    services: Services, client: AsyncWebClient, team_id: str, user_id: str, respond: AsyncRespond
+    services: Services,
+    client: AsyncWebClient,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    respond: AsyncRespond,
 ) -> None:
+    """`channel_id`: where the command was typed; in the DM with askaround, the files shared
+    there are "here", not "in your DM with me"."""
     await members_only(client, services, team_id, user_id)
     admin = await slack_admin_heard(client, services, team_id, user_id)  # a guest now reads as one
     if not await services.insights.may_see(team_id, user_id, slack_admin=admin):
@@ -53,7 +60,7 @@ async def network(
         await respond(response_type="ephemeral", **render_error(error))
         return
     try:
-        await _upload(services, client, team_id, user_id, shown)
+        dm = await _upload(services, client, team_id, user_id, shown)
     except SlackApiError as error:
         if not refused_for_good(error):
             raise
@@ -61,18 +68,21 @@ async def network(
         log.warning("network picture not shared: Slack refused %s: %s", method, explained(error))
         await respond(response_type="ephemeral", text=UNSHARED.format(method=method))
         parts = outline.sections(shown.view, shown.names, "the table I could not share")
-        await respond(response_type="ephemeral", **render_network(parts))
+        await respond(response_type="ephemeral", **render_network(parts, None))
         return
     # Said once true: an upload Slack refused would leave "in your DM" beside its error.
-    parts = outline.sections(shown.view, shown.names, f"{TABLE} in your DM with me")
-    await respond(response_type="ephemeral", **render_network(parts))
+    here = dm == channel_id
+    table = f"{TABLE}, shared here," if here else f"{TABLE} in your DM with me"
+    parts = outline.sections(shown.view, shown.names, table)
+    note = PICTURE_HERE if here else PICTURE_IN_DM
+    await respond(response_type="ephemeral", **render_network(parts, note))
 
 
 async def _upload(
     services: Services, client: AsyncWebClient, team_id: str, user_id: str, shown: Shown
-) -> None:
+) -> str:
     """The picture (and the table of every risk, where some are left out) to the viewer's
-    DM with the bot."""
+    DM with the bot; that DM's id."""
     opened = await client.conversations_open(users=user_id)
     files = [
         {
@@ -85,7 +95,9 @@ async def _upload(
     if outline.more_risks(shown.view):
         table = await services.insights.csv(team_id, shown)
         files.append({"content": table, "filename": TABLE, "title": "Network insights"})
-    await client.files_upload_v2(channel=str(opened["channel"]["id"]), file_uploads=files)
+    dm = str(opened["channel"]["id"])
+    await client.files_upload_v2(channel=dm, file_uploads=files)
+    return dm
 
 
 async def _is_network(command: dict[str, Any]) -> bool:
@@ -102,4 +114,11 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         await ack()  # nothing yet: who may see it decides what is said first
-        await network(services, client, workspace_of(context), str(command["user_id"]), respond)
+        await network(
+            services,
+            client,
+            workspace_of(context),
+            str(command["user_id"]),
+            str(command.get("channel_id", "")),
+            respond,
+        )

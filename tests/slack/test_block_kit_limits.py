@@ -583,7 +583,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_skill_options", lambda: skills.render_skill_options("", []), check_options),
     ("render_edit_modal", lambda: skills.render_edit_modal(NOBODY, ""), check_view),
-    ("render_network", lambda: network.render_network([]), check_message),
+    ("render_network", lambda: network.render_network([], network.PICTURE_IN_DM), check_message),
     (
         "render_settings_modal",
         lambda: workspace_settings.render_settings_modal(NO_SETTINGS),

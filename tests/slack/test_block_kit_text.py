@@ -429,7 +429,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_network",
-            lambda: network.render_network([Section("Topics", (text, name))]),
+            lambda: network.render_network([Section("Topics", (text, name))], network.PICTURE_HERE),
             check_message,
         ),
         (

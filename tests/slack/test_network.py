@@ -27,7 +27,7 @@ from bot.insights.outline import Section
 from bot.insights.view import NetworkView
 from bot.runtime.cli import main
 from bot.workspace_settings.service import CLI
-from handlers.blocks.network import render_network
+from handlers.blocks.network import PICTURE_IN_DM, render_network
 from handlers.client.paced import MAX_WAIT_SECONDS, PacedClient
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 from storage.models import Person, Workspace
@@ -79,10 +79,10 @@ async def stage(slack: SlackHarness) -> None:
     await slack.settle()
 
 
-async def seen(slack: SlackHarness, handle: str) -> str:
+async def seen(slack: SlackHarness, handle: str, channel: str = "general") -> str:
     user = slack.user(handle)
     before = len(slack.emu.ephemerals(user))
-    await slack.command(handle, "/askaround", "network")
+    await slack.command(handle, "/askaround", "network", channel)
     await slack.settle()
     return "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(user)[before:])
 
@@ -256,7 +256,7 @@ def test_the_message_stays_within_block_kit_limits() -> None:
     and no more text than Slack's chat.postMessage takes (msg_blocks_too_long); every part is
     there, its cut list saying how many more."""
     parts = [Section(f"part {n}", tuple("x" * 2500 for _ in range(30))) for n in range(5)]
-    message = render_network(parts)
+    message = render_network(parts, PICTURE_IN_DM)
     blocks = message["blocks"]
     assert len(blocks) <= 50 and blocks_text(blocks) <= BLOCKS_TEXT_LIMIT
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
@@ -301,7 +301,7 @@ def test_knowledge_risks_cut_to_fit_count_what_they_leave_out_truly() -> None:
     network = Network(at, at, {}, {}, {}, (), risks, connectors, (), (), {}, 0)
     view = NetworkView(visibility.NetworkScope.WORKSPACE, frozenset(), network)
     parts = outline.sections(view, {}, "network.csv in your DM with me")
-    shown = json.dumps(render_network(parts)["blocks"], ensure_ascii=False)
+    shown = json.dumps(render_network(parts, PICTURE_IN_DM)["blocks"], ensure_ascii=False)
     listed = sum(f"risk {i} " in shown for i in range(10))
     assert 0 < listed < 10
     assert "… and 15 more (network.csv in your DM with me lists them all)" in shown
@@ -431,16 +431,34 @@ async def test_a_guest_managers_risk_is_counted_not_said_to_be_none(tmp_path: Pa
 
 
 async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Path) -> None:
-    """Slack refusing the picture's upload, the admin is not told it is in their DM."""
+    """Slack refusing the picture's upload for good, the admin reads the insights in words
+    and is not told the picture is in their DM: the message's last line said it was."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
-        slack.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
+        slack.emu.faults.refuse("files.completeUploadExternal", "unknown_method")
         said = await seen(slack, "olga")
+        assert "Slack refused me the upload" in said and "Knowledge risks" in said, said
         assert "in your DM with me" not in said and charts(slack, "olga") == [], said
         slack.emu.faults.clear()
         assert "The picture of help between teams is in your DM with me." in await seen(
             slack, "olga"
         )
+
+
+async def test_typed_in_the_dm_the_picture_and_table_are_here(tmp_path: Path) -> None:
+    """olga types `/askaround network` in her DM with askaround, where the picture and the
+    table of every risk are shared: she is told they are here, not "in your DM with me"."""
+    topics = [f"topic{n:02d}" for n in range(12)]
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add " + ", ".join(f"{t}:5" for t in topics))
+        await slack.settle()
+        slack.channels["dm"] = slack.emu.workspace.open_im(slack.user("olga")).id
+        said = await seen(slack, "olga", "dm")
+        assert len(charts(slack, "olga")) == 1
+    assert "The picture of help between teams is shared here." in said, said
+    assert "… and 3 more (network.csv, shared here, lists them all)" in said, said
+    assert "in your DM with me" not in said, said
 
 
 async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
