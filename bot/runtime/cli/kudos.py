@@ -58,6 +58,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.kudos.service import KudosService
     from bot.runtime.cli.database import migrated
+    from bot.safe_text import plain_text
     from bot.workspace_settings.service import CLI
     from storage.db import create_sessions
     from storage.people import display_names
@@ -87,10 +88,12 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for line in lines:
             e = line.entry
             why = line.reason or "(no reason given)"
+            # As Slack shows it, on the line: Python's repr quoted "Dev's" unlike 'the rest'.
+            said = " ".join(plain_text(e.message).split())
             print(
                 f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {names.get(line.by, line.by)}  "
                 f"{names.get(e.giver, e.giver)} → {names.get(e.receiver, e.receiver)}"
-                f"{' (private)' if e.is_private else ''}: {e.message!r}  reason: {why}",
+                f"{' (private)' if e.is_private else ''}: “{said}”  reason: {why}",
                 file=shown,
             )
         if not lines:

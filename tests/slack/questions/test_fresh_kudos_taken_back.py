@@ -93,3 +93,23 @@ async def test_a_kudos_id_that_is_not_there_is_one_line_and_a_failure(
     assert err == "askaround: There are no kudos 999 in this workspace.\n"
     code, _, err = await admin(slack, monkeypatch, "take-back", "twelve")
     assert code == 2 and len(err.splitlines()) == 1
+
+
+async def test_taken_back_quotes_each_message_alike_as_it_reads(
+    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Two kudos taken back, one saying "Dev's", one naming @carol over two lines: `kudos
+    taken-back` quotes both alike, on one line each, as Slack shows them. Python's repr
+    quoted the first in "double" and the second in 'single' quotes, with `<@U…>` for Carol
+    and `\\n` for the line break."""
+    monkeypatch.chdir(tmp_path)
+    await slack.command("alice", "/kudos", slack.escape("@dev for Dev's wombat state unlock"))
+    await slack.command("bob", "/kudos", slack.escape("@maria for pairing with\n@carol"))
+    await slack.settle()
+    for entry in await ledger(slack):
+        code, _, err = await admin(slack, monkeypatch, "take-back", str(entry.id))
+        assert (code, err) == (0, "")
+    code, out, _ = await admin(slack, monkeypatch, "taken-back")
+    wombat, pairing = sorted(out.splitlines(), key=lambda line: "Maria" in line)
+    assert pairing.endswith(": “pairing with @carol”  reason: (no reason given)"), pairing
+    assert wombat.endswith(": “Dev's wombat state unlock”  reason: (no reason given)"), wombat
