@@ -26,6 +26,10 @@ from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.questions import ask
 
+# A question as askaround names it and a person types it back: `12`, `#12`, `question #12`,
+# `q12`; ASCII digits, few enough for an id (`²` or twenty digits get the hint).
+_QUESTION_NUMBER = re.compile(r"(?:(?:question|q)\s*)?#?\s*([0-9]{1,9})[.!]?", re.IGNORECASE)
+
 
 def register(router: Router, services: Services) -> None:
     @router.command("/ask")
@@ -48,11 +52,11 @@ def register(router: Router, services: Services) -> None:
             mine = await services.questions.mine(team_id, user_id)
             await respond(**render_mine(mine.newest, mine.total, mine.waiting))
         elif sub == "withdraw":
-            number = rest.strip().lstrip("#")
-            if not re.fullmatch(r"[0-9]{1,9}", number):
+            number = _QUESTION_NUMBER.fullmatch(rest.strip())
+            if number is None:
                 mine = await services.questions.mine(team_id, user_id)
                 raise UserError(_which_question([q.id for q in mine.newest], mine.total))
-            done = await services.questions.withdraw(team_id, int(number), user_id)
+            done = await services.questions.withdraw(team_id, int(number[1]), user_id)
             await respond(**render_withdrawn(done), response_type="ephemeral")
         elif sub in ("watch", "unwatch"):
             watch = sub == "watch"

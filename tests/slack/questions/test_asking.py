@@ -131,6 +131,20 @@ async def test_withdraw_needs_a_plain_question_number(slack: SlackHarness) -> No
         assert "Say which question" in slack.emu.ephemerals(slack.user("alice"))[-1].text
 
 
+async def test_withdraw_takes_the_question_as_people_name_it(slack: SlackHarness) -> None:
+    """askaround names a question "#12" or "question #12": `/ask withdraw question 12`,
+    `#12`, `q12` and the like withdraw it, where all but `#12` were told to say which
+    question."""
+    for form in ["question {}", "#{}", "q{}", "Question #{}", "q {}"]:
+        await slack.command("alice", "/ask", "how do we unlock a stuck terraform state?")
+        await slack.settle()
+        number = (await questions(slack))[-1].id
+        await slack.command("alice", "/ask", "withdraw " + form.format(number))
+        await slack.settle()
+        said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+        assert said.startswith(f"Question #{number} withdrawn."), (form, said)
+
+
 async def test_withdraw_without_a_number_names_the_askers_own(slack: SlackHarness) -> None:
     """`/ask withdraw` alone answered "`/ask withdraw 12`", the help's number, which is
     nobody's question here: it names the asker's own (the newest when there are several), or
