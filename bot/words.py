@@ -8,6 +8,8 @@ reads "1 colleagues" or "was thanked 1 times". Nouns whose plural is not a plain
 
 from __future__ import annotations
 
+# How people say a small count in words (`for two weeks`, `wait an hour`).
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IRREGULAR = {
     "person": "people",
     "reply": "replies",
@@ -42,3 +44,13 @@ def first_word(text: str) -> tuple[str, str]:
     typed with Shift+Enter, and `top⏎week` is two words."""
     parts = text.split(None, 1)
     return (parts[0] if parts else ""), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def count_in(word: str) -> int | None:
+    """How many `3`, `a`, `an` or `three` is; None for other words."""
+    word = word.lower()
+    if word.isdecimal():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    return _COUNTS.index(word) + 1 if word in _COUNTS else None

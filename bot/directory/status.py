@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot import visibility
 from bot.timezone import local_date, zone
+from bot.words import count_in
 
 if TYPE_CHECKING:
     from storage.models import Person
@@ -106,8 +107,6 @@ MONTHS = (
 )  # fmt: skip
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FOR = re.compile(r"(\d{1,3}|[a-z]+)\s+(day|days|week|weeks)")
-# How people say a few days or weeks in words (`for a week`, `for two weeks`).
-_COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _UNTIL = re.compile(r"(?:until|till|til|untill)\s")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?")
 _MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?")
@@ -121,7 +120,7 @@ def until_date(words: str, today: date) -> date | None:
     text = " ".join(words.lower().split())
     if text.startswith("for "):
         found = _FOR.fullmatch(text[4:])
-        n = _count(found.group(1)) if found else None
+        n = count_in(found.group(1)) if found else None
         if found is None or n is None:
             return None
         return today + (timedelta(weeks=n) if found.group(2).startswith("week") else timedelta(n))
@@ -129,13 +128,6 @@ def until_date(words: str, today: date) -> date | None:
     if until is None:
         return None
     return _named_day(text[until.end() :].strip(), today)
-
-
-def _count(word: str) -> int | None:
-    """How many days or weeks `3`, `a` or `three` is; None for other words."""
-    if word.isdigit():
-        return int(word)
-    return max(_COUNTS.index(word), 1) if word in _COUNTS else None
 
 
 def no_such_day(words: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -67,8 +67,9 @@ def test_unclear_lines_get_a_hint(raw: str) -> None:
         ("@alice clik Undo", "did you mean `@alice click Undo`?"),
         ("@bob dm hello", "did you mean `@bob dm: hello`?"),
         ("?!", "start with @name: (type `help` for examples)"),
-        ("wait a while", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
-        ("wait 0 days", "`wait 45 minutes`, `wait 2 hours` or `wait 7 days`"),
+        ("wait a while", "in minutes, hours, days, weeks or months: `wait 45 minutes`"),
+        ("wait 0 days", "in minutes, hours, days, weeks or months: `wait 45 minutes`"),
+        ("wait a fortnight", "`wait an hour`, `wait 7 days` or `wait 1 month`"),
     ],
 )
 def test_a_near_miss_is_told_what_was_meant(raw: str, hint: str) -> None:
@@ -79,15 +80,30 @@ def test_a_near_miss_is_told_what_was_meant(raw: str, hint: str) -> None:
     assert hint in str(refused.value)
 
 
-def test_waits_are_read_in_minutes_hours_days_and_weeks() -> None:
-    """Both the words and their one-letter forms; the singular too."""
-    assert [wait_for(t) for t in ("45 minutes", "2h", "1 day", "3d", "1 week")] == [
+def test_waits_are_read_in_minutes_hours_days_weeks_and_months() -> None:
+    """Both the words and their one-letter forms; the singular too; a count in words (`an
+    hour`, `for two days`)."""
+    now = datetime(2026, 12, 6, 17, tzinfo=UTC)
+    typed = ("45 minutes", "2h", "1 day", "3d", "1 week", "an hour", "for two days", "a week.")
+    assert [wait_for(t, now) for t in typed] == [
         timedelta(minutes=45),
         timedelta(hours=2),
         timedelta(days=1),
         timedelta(days=3),
         timedelta(weeks=1),
+        timedelta(hours=1),
+        timedelta(days=2),
+        timedelta(weeks=1),
     ]
+
+
+def test_a_month_is_to_the_same_day_of_the_next() -> None:
+    """Or to its last day, where it has fewer: a 1st is always passed."""
+    at = datetime(2026, 12, 6, 17, tzinfo=UTC)
+    assert at + wait_for("1 month", at) == datetime(2027, 1, 6, 17, tzinfo=UTC)
+    end = datetime(2027, 1, 31, 9, tzinfo=UTC)
+    assert end + wait_for("a month", end) == datetime(2027, 2, 28, 9, tzinfo=UTC)
+    assert end + wait_for("13 months", end) == datetime(2028, 2, 29, 9, tzinfo=UTC)
 
 
 def test_mentions_become_slack_mentions_for_known_people_only() -> None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, redirect_stderr, redirect_stdout
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -501,3 +502,26 @@ def test_an_offer_taken_away_is_shown_gone(tmp_path: Path, monkeypatch: pytest.M
     assert "I won't offer to find an expert" in not_now, not_now
     asked = result.stdout.partition("> @bob click Find an expert\n")[2]
     assert "  [#general · only @bob sees (deleted)]\n" in asked, asked
+
+
+def test_wait_takes_durations_as_people_say_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`wait an hour`, `wait for two days` and `wait 1 month` move the clock as said (a month
+    to the same day of the next), where each was refused with a hint naming neither words
+    nor months; the hint and `help` say which units it takes."""
+    result = _demo_here(
+        "wait an hour\nwait for two days\nwait 1 month\nwait a fortnight\nhelp\n",
+        tmp_path,
+        monkeypatch,
+    )
+    out = result.stdout
+    assert result.returncode == 1, out  # the fortnight
+    moved = re.findall(r"\(it is now \w+ (\d\d \w+ \d{4} \d\d:\d\d) UTC for askaround\)", out)
+    assert len(moved) == 3, out
+    hour, days, month = (datetime.strptime(m, "%d %b %Y %H:%M") for m in moved)
+    assert days - hour == timedelta(days=2)
+    assert (month.month - days.month) % 12 == 1 and month.time() == days.time()
+    hint = "say how long, in minutes, hours, days, weeks or months: "
+    assert hint in out.partition("> wait a fortnight")[2], out
+    assert "wait 1 month" in out.partition("> help")[2], out

@@ -40,7 +40,9 @@ Type what someone does in Slack, for example:
   @alice shortcut give_kudos_global      (a shortcut used on no message)
   @alice submit Field=value; Other field=value    (fill in and submit the open modal;
                                    `\\n` starts a new line in a long field)
-  wait 2 hours                     (time passes: unanswered offers move on, digests come due)
+  wait 2 hours                     (time passes: unanswered offers move on, digests come due;
+                                   in minutes, hours, days, weeks or months: `wait an hour`,
+                                   `wait 1 month`)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""
 
 

@@ -94,7 +94,7 @@ class DemoSession:
     async def perform(self, line: Line) -> list[str]:
         """Do what the line says, wait for the bot to finish, and return what people now see."""
         if line.verb == "wait":
-            return await self.wait(wait_for(line.text))
+            return await self.wait(wait_for(line.text, self.runner.bot.services.clock.now()))
         user = self.user(line.handle)
         text = to_slack_text(line.text, self.users)
         try:

@@ -12,18 +12,21 @@
 @alice shortcut give_kudos on last                      a message shortcut on the last message by
                                                         someone else
 @maria home                                             open the App Home tab
-wait 2 hours                                            let time pass for the bot
+wait 2 hours                                            let time pass for the bot (minutes,
+                                                        hours, days, weeks or months; `an hour`)
 """
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.errors import UserError
+from bot.words import count_in
 
 DEFAULT_CHANNEL = "general"
 
@@ -48,14 +51,21 @@ _LINE = re.compile(
 # `@alice /kudos …` (no colon) and `alice: hi` (no @): what was meant is plain.
 _NO_COLON = re.compile(rf"^@{_HANDLE}(?:\s+in\s+#[a-z0-9._-]+)?(?=\s+\S)", re.IGNORECASE)
 _NO_AT = re.compile(rf"^{_HANDLE}(?:\s+in\s+#[a-z0-9._-]+)?\s*:", re.IGNORECASE)
-_WAIT = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+)$", re.IGNORECASE)
+# `45 minutes`, `45m`, `an hour`, `for two days`, `1 month`: a number in digits or a word.
+_WAIT = re.compile(
+    r"^(?:for\s+)?(?:(?P<n>[0-9]+)\s*|(?P<word>[a-z]+)\s+)(?P<unit>[a-z]+)\.?$", re.IGNORECASE
+)
 _UNITS = {
     **dict.fromkeys(["m", "min", "minute"], "minutes"),
     **dict.fromkeys(["h", "hr", "hour"], "hours"),
     **dict.fromkeys(["d", "day"], "days"),
     **dict.fromkeys(["w", "week"], "weeks"),
+    **dict.fromkeys(["mo", "month"], "months"),
 }
-WAIT_HINT = "say how long, e.g. `wait 45 minutes`, `wait 2 hours` or `wait 7 days`"
+WAIT_HINT = (
+    "say how long, in minutes, hours, days, weeks or months: `wait 45 minutes`, "
+    "`wait an hour`, `wait 7 days` or `wait 1 month`"
+)
 
 
 class BadLine(UserError):
@@ -68,7 +78,7 @@ def parse_line(raw: str) -> Line | None:
     if not line or line.startswith("#"):
         return None
     if line.split(maxsplit=1)[0].lower() == "wait":
-        wait_for(line[4:])
+        _duration(line[4:])
         return Line(handle="", verb="wait", text=line[4:].strip())
     match = _LINE.match(line)
     if match is None:
@@ -99,13 +109,29 @@ def _meant(typed: str) -> str:
     return "start with @name: (type `help` for examples)"
 
 
-def wait_for(text: str) -> timedelta:
-    """`45 minutes`, `2 hours`, `3 days`, `1 week` (or `45m`, `2h`, `3d`, `1w`)."""
+def wait_for(text: str, now: datetime) -> timedelta:
+    """How long `text` (see `_WAIT`) is from `now`: a month is to the same day of the next
+    (its last, where it has fewer days), so `wait 1 month` always passes a 1st."""
+    count, unit = _duration(text)
+    if unit != "months":
+        return timedelta(**{unit: count})
+    year, month = divmod(now.month - 1 + count, 12)
+    year += now.year
+    day = min(now.day, calendar.monthrange(year, month + 1)[1])
+    return now.replace(year=year, month=month + 1, day=day) - now
+
+
+def _duration(text: str) -> tuple[int, str]:
+    """The count and the unit (`timedelta`'s name, or `months`) of `text`; a BadLine naming
+    what is taken, for anything else."""
     found = _WAIT.match(text.strip())
-    unit = _UNITS.get(found["unit"].lower().removesuffix("s")) if found else None
-    if found is None or unit is None or not 0 < int(found["n"]) <= 1000:
+    if found is None:
         raise BadLine(WAIT_HINT)
-    return timedelta(**{unit: int(found["n"])})
+    count = count_in(found["n"] or found["word"]) or 0
+    unit = _UNITS.get(found["unit"].lower().removesuffix("s"))
+    if unit is None or not 0 < count <= 1000:
+        raise BadLine(WAIT_HINT)
+    return count, unit
 
 
 def to_slack_text(text: str, users: Mapping[str, str]) -> str:
