@@ -1,7 +1,8 @@
 """Slack's formatting rules for the words an app sends (https://docs.slack.dev/messaging/
 formatting-message-text): `&`, `<` and `>` are markup in mrkdwn and in a message's `text`,
 so one meant as a character is sent escaped (`&amp;`, `&lt;`, `&gt;`), once; plain_text is
-shown exactly as sent, so it is never escaped nor marked up. Slack accepts what breaks them
+shown exactly as sent, so it is never escaped nor marked up (an app's `code` or *bold*: marks
+a person typed in their name are theirs, shown as typed). Slack accepts what breaks them
 and shows it mangled (`&am…` where an entity was cut, `R&amp;D` in a header, `<#C12…`):
 the emulator notes each as a warning, as it does a missing fallback text.
 """
@@ -24,6 +25,10 @@ _ENTITY = re.compile(r"&(?:amp|lt|gt);")
 _TWICE = re.compile(r"&amp;(?:amp|lt|gt);")
 _SHOWN_AS_SENT = re.compile(r"&(?:amp|lt|gt);|<[@#!][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>]*>")
 _EMPTY_EMPHASIS = re.compile(r"(?<![\w*_~`])([*_~])\s*\1(?![\w*_~`])")
+# mrkdwn's marks as they mark words up (`code`, *bold*, _italic_, ~struck~): plain_text shows
+# them as typed, so a settings hint read "`role=kudos a day`", backticks and all. A mark
+# alone is a character (`Ana*`, `5 * 3`, `snake_case`), as it is to mrkdwn.
+_MARKED_UP = re.compile(r"`[^`\n]+`|(?<![\w*_~`])([*_~])(?=[^\s*_~])[^\n]*?[^\s*_~]\1(?![\w*_~`])")
 
 
 def text_errors(obj: dict[str, Any]) -> list[str]:
@@ -33,8 +38,16 @@ def text_errors(obj: dict[str, Any]) -> list[str]:
         return []
     if obj.get("type") == "plain_text":
         shown = _SHOWN_AS_SENT.findall(text)
-        return [f"plain_text shows {shown[:3]} as sent: {text[:120]!r}"] if shown else []
+        errors = [f"plain_text shows {shown[:3]} as sent: {text[:120]!r}"] if shown else []
+        if marked := marked_up(text):
+            errors.append(f"plain_text shows mrkdwn's marks {marked[:3]} as typed: {text[:120]!r}")
+        return errors
     return mrkdwn_errors(text)
+
+
+def marked_up(text: str) -> list[str]:
+    """The spans of `text` mrkdwn would mark up: `code`, *bold*, _italic_, ~struck~."""
+    return [m[0] for m in _MARKED_UP.finditer(text)]
 
 
 def mrkdwn_errors(text: str) -> list[str]:

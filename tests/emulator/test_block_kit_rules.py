@@ -584,6 +584,9 @@ def test_message_metadata_has_an_event_type_and_an_event_payload() -> None:
         ("x", [section(mrkdwn("** was thanked"))]),  # a blank name in bold
         ("x", [{"type": "header", "text": plain("R&amp;D's week")}]),  # plain_text escaped
         ("x", [{"type": "actions", "elements": [button(text=plain("Thank <@U1>"))]}]),
+        # mrkdwn's marks in plain_text, shown as typed: a hint in code, a label in bold
+        ("x", [{"type": "header", "text": plain("`role=kudos a day` (e.g. `manager=8`)")}]),
+        ("x", [{"type": "actions", "elements": [button(text=plain("*Save* _now_"))]}]),
     ],
 )
 def test_words_that_break_slacks_formatting_rules_are_warned_about(text: str, blocks: Any) -> None:
@@ -598,6 +601,9 @@ def test_words_that_keep_slacks_formatting_rules_are_not() -> None:
         == []
     )
     assert view_warnings(modal([section(mrkdwn("a &lt; b"))])) == []
+    # A mark alone is a character, to mrkdwn as to a reader: a name's asterisk, a product.
+    alone = "Ana* · 5 * 3 · * · snake_case_name · 2*3*4 · C++ ~ 3 · it's ` here"
+    assert message_warnings("x", [{"type": "header", "text": plain(alone)}]) == []
     assert view_warnings(modal([{"type": "header", "text": plain("a &lt; b")}]))
 
 

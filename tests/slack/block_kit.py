@@ -7,7 +7,8 @@ adds the rest (empty texts, option values, one primary button in a set, no empty
 value). The emulator's `formatting` rules check the words themselves (`text_errors`,
 `mrkdwn_errors`): in mrkdwn (a message's `text` too) `&`, `<` and `>` only as markup or
 escaped, escaped once, every `<…>` whole; plain_text shown as sent, so never escaped nor
-marked up.
+marked up: no `code` or *bold* of mrkdwn's, which Slack would show marks and all (a settings
+hint read "`role=kudos a day`"); a mark alone (`Ana*`, `5 * 3`) is a character.
 Limits: https://docs.slack.dev/reference/block-kit
 """
 
