@@ -69,8 +69,8 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
         ),
         Usage(
             "/skills away until next friday",
-            "Pause questions to you until a day, a year ahead at most (a date, tomorrow, friday, "
-            "24 dec, for 2 weeks).",
+            "Pause questions to you until a day, a year ahead at most: `until YYYY-MM-DD`, "
+            "`until tomorrow`, `until friday`, `until 24 dec` or `for 2 weeks`.",
         ),
         Usage("/skills back", "Take questions again (guests of the workspace are never asked)."),
         Usage("/skills optout", "Stop questions being routed to you."),

@@ -40,11 +40,11 @@ STAND_INS = {
 # the summary first.
 IN_WORDS: dict[str, dict[str, str]] = {
     "/skills away until next friday": {
-        "a date": f"/skills away until {date.today() + timedelta(days=20):%Y-%m-%d}",
-        "tomorrow": "/skills away until tomorrow",
-        "friday": "/skills away until friday",
-        "24 dec": "/skills away until 24 dec",
-        "for 2 weeks": "/skills away for 2 weeks",
+        "`until YYYY-MM-DD`": f"/skills away until {date.today() + timedelta(days=20):%Y-%m-%d}",
+        "`until tomorrow`": "/skills away until tomorrow",
+        "`until friday`": "/skills away until friday",
+        "`until 24 dec`": "/skills away until 24 dec",
+        "`for 2 weeks`": "/skills away for 2 weeks",
     },
     "/skills interests rust, data viz": {
         "`none` clears": "/skills interests none",
@@ -126,8 +126,11 @@ def test_the_forms_listed_in_words_are_the_summaries() -> None:
     what it lists changes what this test types."""
     summaries = {usage.example: usage.summary for usage in usages()}
     for example, forms in IN_WORDS.items():
-        for words in forms:
+        for words, typed in forms.items():
             assert words in summaries[example], (example, words)
+            # A form in code is what follows the command as typed (`until friday`).
+            if re.fullmatch(r"`[^`]*`", words) and "YYYY" not in words:
+                assert typed.endswith(" " + words.strip("`")), (words, typed)
 
 
 def test_every_example_shown_works_as_typed(
