@@ -76,10 +76,9 @@ async def hold_for_profiles(session: AsyncSession, team_id: str) -> None:
     sync, an admin's alias or merge). Two of them then wait for each other at this row and
     never deadlock on PostgreSQL, whichever people and rows each writes after it, and in
     whatever order (an import's file order, a merge's holders). Writers of people's rows
-    alone (a status, Slack's profile events) do not take it. Until 6 December's evening an
-    import and the sync took this row last, after their people's rows, while a `/skills
-    network add` took it before its person's: typed during either, it deadlocked with it,
-    and PostgreSQL failed one of the two (`tests/slack/test_lock_order.py`)."""
+    alone (a status, Slack's profile events) do not take it. Taken last by one writer and
+    first by another, the two deadlock and PostgreSQL fails one of them
+    (`tests/slack/test_lock_order.py`)."""
     await ensure_workspace(session, team_id)
     await hold(session, team_id)
 
