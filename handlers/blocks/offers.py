@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 
 from bot.questions.policy import OFF_HOURS
@@ -38,6 +39,9 @@ def offer_block_id(offer_id: int, said: Blocks) -> str:
     chosen in "Suggest someone" when the question's words change under it."""
     version = hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()[:8]
     return f"offer_{offer_id}.{version}"
+
+
+OFFER_BLOCK = re.compile(r"offer_[0-9]{1,10}(\.[0-9a-f]{8})?")  # what offer_block_id writes
 
 
 def offer_of_block(block_id: str) -> int:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
 
+from handlers.blocks.offers import OFFER_BLOCK, offer_of_block
 from handlers.blocks.questions import WITHDRAW_ACTION
 from handlers.dispatch.router import is_typed
 
@@ -87,6 +88,8 @@ ID_VALUED = frozenset(
         WITHDRAW_ACTION,
     }
 )
+# …and the select on an offer that names it in its block_id (`offer_block_id`).
+OFFER_BLOCKED = frozenset({"offer_refer"})
 AN_ID = re.compile(r"[0-9]{1,10}")
 LARGEST_ID = 2**31 - 1
 
@@ -180,6 +183,8 @@ def _always_sent(body: dict[str, Any]) -> None:
         for action in body.get("actions") or ():
             if action.get("action_id") in ID_VALUED and not _an_id(action.get("value")):
                 raise Malformed(f"{action['action_id']} without an id for its value")
+            if action.get("action_id") in OFFER_BLOCKED and not _an_offer(action.get("block_id")):
+                raise Malformed(f"{action['action_id']} without an offer's block_id")
     if isinstance(event, dict) and event.get("type") in ("message", "app_mention"):
         wanted = ["channel", "ts"]
         if is_typed(event) and not event.get("bot_id"):
@@ -200,6 +205,12 @@ def _named(found: dict[str, Any], keys: list[str], kind: str, where: str = "") -
 
 def _an_id(value: object) -> bool:
     return isinstance(value, str) and bool(AN_ID.fullmatch(value)) and int(value) <= LARGEST_ID
+
+
+def _an_offer(block_id: object) -> bool:
+    if not isinstance(block_id, str) or not OFFER_BLOCK.fullmatch(block_id):
+        return False
+    return offer_of_block(block_id) <= LARGEST_ID
 
 
 def depth(value: object) -> int:

@@ -92,8 +92,11 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         action = body["actions"][0]
+        referred = action.get("selected_user")
+        if not referred:  # the choice cleared: nobody suggested yet
+            return
         offer_id = offer_of_block(action["block_id"])
-        team, referred = workspace_of(context), action["selected_user"]
+        team = workspace_of(context)
         # Known before asked: someone never synced may be an app or have left.
         await lookup_profile(client, services, team, referred, acting=False)
         asked = private_now(client, services.conversations.of(team))

@@ -176,6 +176,13 @@ def _clicked(slack: Harness, value: str) -> tuple[str, dict[str, Any]]:
     return "interactive", payload | {"response_url": "https://hooks.slack.com/x"}
 
 
+def _suggested(slack: Harness, **action: Any) -> tuple[str, dict[str, Any]]:
+    """*Suggest someone* on an offer: a users_select whose block_id askaround wrote."""
+    action = {"type": "users_select", "action_id": "offer_refer", **action}
+    payload = _interaction(slack, "block_actions", actions=[action], trigger_id="1.2.3")
+    return "interactive", payload | {"response_url": "https://hooks.slack.com/x"}
+
+
 def _submitted_without_values(slack: Harness) -> tuple[str, dict[str, Any]]:
     view = {"id": "V1", "type": "modal", "callback_id": "give_kudos_modal", "state": {}}
     return "interactive", _interaction(slack, "view_submission", view=view, trigger_id="1.2.3")
@@ -193,6 +200,13 @@ ALWAYS_SENT: dict[str, Callable[[Harness], tuple[str, dict[str, Any]]]] = {
     "I can help whose value is no id": lambda s: _clicked(s, "x"),
     "I can help whose value is past an id's range": lambda s: _clicked(s, "99999999999"),
     "a form submitted whose state has no values": _submitted_without_values,
+    "Suggest someone without a block_id": lambda s: _suggested(s, selected_user=s.user("bob")),
+    "Suggest someone whose block_id is not an offer's": lambda s: _suggested(
+        s, block_id="b", selected_user=s.user("bob")
+    ),
+    "Suggest someone whose block_id is past an id's range": lambda s: _suggested(
+        s, block_id="offer_99999999999.0a1b2c3d", selected_user=s.user("bob")
+    ),
 }
 
 
@@ -222,6 +236,24 @@ async def test_a_body_without_what_slack_always_sends_is_refused(
     await nothing_said(slack, caplog)
     await give(slack, "alice", "@bob for untangling the release #teamwork")
     assert len(await ledger(slack)) == 1
+
+
+@pytest.mark.parametrize("chosen", [{}, {"selected_user": None}], ids=["absent", "null"])
+async def test_suggest_someone_with_nobody_chosen_is_acked_quietly(
+    either_way: Way, caplog: pytest.LogCaptureFixture, chosen: dict[str, Any]
+) -> None:
+    """A select's choice can come back cleared (Slack's "Clear selection"): nobody was
+    suggested, so nothing happens and nobody is told anything. Before, the listener's KeyError
+    told the person that something went wrong."""
+    slack, socket_mode = either_way
+    caplog.set_level(logging.DEBUG)
+    kind, payload = _suggested(slack, block_id="offer_1.0a1b2c3d", **chosen)
+    if socket_mode:
+        await slack.emu._sockets.send(kind, payload, ack_timeout=5)  # type: ignore[arg-type]
+    else:
+        body = urlencode({"payload": json.dumps(payload)}).encode()
+        assert (await post(slack, body, signed(body, FORM)))[0] == 200
+    await nothing_said(slack, caplog)
 
 
 async def test_askaround_settings_without_a_trigger_id_says_the_form_could_not_open(
