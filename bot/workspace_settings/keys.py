@@ -110,9 +110,11 @@ def listed(text: str) -> list[str]:
 
 
 def _quoted(text: str) -> str:
-    """`text` as a refusal quotes it: whole, or its first 40 characters and "…" (5,000 pasted
-    characters made the CLI's one line, and the modal's field error, as long)."""
-    return repr(text if len(text) <= 40 else text[:40] + "…")
+    """`text` as a refusal quotes it, in “…” as `askaround kudos taken-back` quotes (Python's
+    repr put "it's" in double quotes and the rest in single): whole, or its first 40
+    characters and "…" (5,000 pasted characters made the CLI's one line, and the modal's
+    field error, as long)."""
+    return f"“{text if len(text) <= 40 else text[:40] + '…'}”"
 
 
 def _none(text: str) -> bool:

@@ -99,14 +99,14 @@ def test_role_allowances_are_capped_so_the_modal_can_show_them_whole() -> None:
         ("kudos_channel", "#GENERAL", "not a Slack channel id"),
         ("kudos_channel", "CGENERAL", "not a Slack channel id"),
         ("kudos_channel", "<#GOOD>", "not a Slack channel id"),
-        ("watched_channels", "C0123ABCD, C12", "'C12' is not a Slack channel id"),
+        ("watched_channels", "C0123ABCD, C12", "“C12” is not a Slack channel id"),
         ("watched_channels", "D0123ABCD", "not a Slack channel id"),
         ("kudos_reactions", "", "at least one"),
         ("digest_weekday", "fr", "day of the week"),
         ("digest_hour", "24", "from 0 to 23"),
         ("digest_scope", "team", "`all`"),
         ("askaround_admins", "@hana", "not a Slack person id"),
-        ("colour", "blue", "no setting 'colour'"),
+        ("colour", "blue", "no setting “colour”"),
     ],
 )
 def test_a_bad_value_is_refused_in_words(key: str, text: str, said: str) -> None:
@@ -124,7 +124,7 @@ def test_a_long_refused_value_is_quoted_cut(key: str) -> None:
     with pytest.raises(SettingsRefused) as refused:
         parse({key: "x" * 5000})
     said = refused.value.errors[key]
-    assert "'" + "x" * 40 + "…'" in said and len(said) < 300, said
+    assert "“" + "x" * 40 + "…”" in said and len(said) < 300, said
 
 
 def test_every_refusal_at_once() -> None:

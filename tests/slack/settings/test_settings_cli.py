@@ -111,10 +111,13 @@ async def test_a_bad_key_or_value_is_one_line_and_exit_1(
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [
         "askaround: daily_allowance: Kudos a day must be a whole number from 1 to 100 "
-        "('lots' isn't)."
+        "(“lots” isn't)."
     ]
     code, _out, err = await cli(capsys, "set", "colour", "blue")
-    assert code == 1 and "There is no setting 'colour'" in err and len(err.splitlines()) == 1
+    assert code == 1 and "There is no setting “colour”" in err and len(err.splitlines()) == 1
+    # Quoted one way, as `kudos taken-back` quotes: Python's repr put "it's" in double quotes.
+    code, _out, err = await cli(capsys, "set", "daily_allowance", "it's")
+    assert code == 1 and "(“it's” isn't)." in err, err
     assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
 
 
@@ -132,7 +135,7 @@ async def test_the_digest_hour_is_taken_as_the_home_tab_shows_it(
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [
         "askaround: digest_hour: Digest hour is a whole hour from 0 to 23, like 9 or 09:00 "
-        "('7:30' isn't)."
+        "(“7:30” isn't)."
     ]
 
 
@@ -168,7 +171,7 @@ async def test_a_key_near_a_setting_is_told_which_it_likely_meant(
     code, out, err = await cli(capsys, "set", typed, "friday")
     assert code == 1 and out == "" and len(err.splitlines()) == 1, err
     assert err.startswith(
-        f"askaround: {typed}: There is no setting '{typed}': did you mean {meant}?"
+        f"askaround: {typed}: There is no setting “{typed}”: did you mean {meant}?"
     )
     assert "settings are: values, daily_allowance" in err, err
 
@@ -183,7 +186,7 @@ async def test_a_channel_by_name_is_told_where_its_id_is(
     for key in ("kudos_channel", "watched_channels"):
         code, out, err = await cli(capsys, "set", key, "#general")
         assert code == 1 and out == "" and len(err.splitlines()) == 1, err
-        assert "'#general' is not a Slack channel id" in err
+        assert "“#general” is not a Slack channel id" in err
         assert "at the foot of its details, opened from its name" in err, err
 
 
@@ -251,7 +254,7 @@ async def test_a_reaction_is_kept_by_the_name_slack_sends(
         (slack.user("bob"), slack.user("carol"))
     ]
     code, _out, err = await cli(capsys, "set", "kudos_reactions", "🦄")
-    assert code == 1 and "'🦄' is an emoji: name it as Slack does" in err, err
+    assert code == 1 and "“🦄” is an emoji: name it as Slack does" in err, err
 
 
 @pytest.mark.usefixtures("database_only")
