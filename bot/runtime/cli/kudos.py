@@ -87,7 +87,8 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         lines, names = await kudos.taken_back(team, LISTED)
         for line in lines:
             e = line.entry
-            why = line.reason or "(no reason given)"
+            # The modal's reason field takes line breaks; each kudos keeps one line.
+            why = " ".join((line.reason or "").split()) or "(no reason given)"
             # As Slack shows it, on the line: Python's repr quoted "Dev's" unlike 'the rest'.
             said = " ".join(plain_text(e.message).split())
             print(

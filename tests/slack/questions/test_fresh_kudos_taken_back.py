@@ -113,3 +113,20 @@ async def test_taken_back_quotes_each_message_alike_as_it_reads(
     wombat, pairing = sorted(out.splitlines(), key=lambda line: "Maria" in line)
     assert pairing.endswith(": “pairing with @carol”  reason: (no reason given)"), pairing
     assert wombat.endswith(": “Dev's wombat state unlock”  reason: (no reason given)"), wombat
+
+
+async def test_a_reason_over_several_lines_is_listed_on_one(
+    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The take-back modal's reason field takes line breaks: `kudos taken-back` printed them,
+    breaking the kudos' line in two."""
+    monkeypatch.chdir(tmp_path)
+    await slack.command("alice", "/kudos", slack.escape("@dev for the wombat state unlock"))
+    await slack.settle()
+    [entry] = await ledger(slack)
+    why = "meant for Carol,\nnot Dev"
+    code, _, err = await admin(slack, monkeypatch, "take-back", str(entry.id), "--reason", why)
+    assert (code, err) == (0, "")
+    code, out, _ = await admin(slack, monkeypatch, "taken-back")
+    [line] = out.splitlines()
+    assert line.endswith("reason: meant for Carol, not Dev"), line
