@@ -84,8 +84,14 @@ def counted_from(network: Network) -> str:
     return f"{words} {network.starts.astimezone(UTC):%Y-%m-%d} (UTC)"
 
 
-def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[Section]:
-    """`listed_in` names where the risks left out are all listed (a file, an option)."""
+def _more(view: NetworkView, listed_in: str | None) -> str:
+    more = f"… and {len(view.risks) - SHOWN_RISKS} more"
+    return f"{more} ({listed_in} lists them all)" if listed_in else more
+
+
+def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) -> list[Section]:
+    """`listed_in` names where the risks left out are all listed (a file, an option); None
+    where the viewer has nowhere to read them (Slack refused the table)."""
     n = view.network
     scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
     teams = ", ".join(f"{t} ({n.sizes.get(t, 0)})" for t in sorted(view.teams)) or "none"
@@ -104,9 +110,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str) -> list[S
         Section(
             "Knowledge risks",
             _risk_lines(view, names),
-            (f"… and {len(view.risks) - SHOWN_RISKS} more ({listed_in} lists them all)",)
-            if more_risks(view)
-            else (),
+            (_more(view, listed_in),) if more_risks(view) else (),
         ),
         Section(
             "Connectors (help across teams, public)",

@@ -67,7 +67,7 @@ async def network(
         method = method_of(error)
         log.warning("network picture not shared: Slack refused %s: %s", method, explained(error))
         await respond(response_type="ephemeral", text=UNSHARED.format(method=method))
-        parts = outline.sections(shown.view, shown.names, "the table I could not share")
+        parts = outline.sections(shown.view, shown.names, None)
         await respond(response_type="ephemeral", **render_network(parts, None))
         return
     # Said once true: an upload Slack refused would leave "in your DM" beside its error.

@@ -445,6 +445,23 @@ async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Pat
         )
 
 
+async def test_risks_left_out_of_a_refused_upload_are_not_said_to_be_in_its_table(
+    tmp_path: Path,
+) -> None:
+    """Slack refusing the upload of the picture and network.csv, the message said the rest
+    of the risks were in "the table I could not share": a file olga cannot get."""
+    topics = [f"topic{n:02d}" for n in range(12)]
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("dev", "/skills", "add " + ", ".join(f"{t}:5" for t in topics))
+        await slack.settle()
+        slack.emu.faults.refuse("files.completeUploadExternal", "unknown_method")
+        said = await seen(slack, "olga")
+    assert "Slack refused me the upload" in said, said
+    assert "… and 3 more" in said and "could not share" not in said, said
+    assert "lists them all" not in said, said
+
+
 async def test_typed_in_the_dm_the_picture_and_table_are_here(tmp_path: Path) -> None:
     """olga types `/askaround network` in her DM with askaround, where the picture and the
     table of every risk are shared: she is told they are here, not "in your DM with me"."""
