@@ -25,7 +25,8 @@ from handlers.client.messages import file_shared, update_message
 from handlers.outbox import marks
 
 log = logging.getLogger("askaround.insights")
-# Where the risks a message leaves out are, when its own CSV could not be attached.
+# Where the risks a message leaves out are, when its own CSV failed again and again (Slack
+# may take the next one, `/askaround network`'s).
 ELSEWHERE = "the network.csv `/askaround network` sends you"
 
 
@@ -55,9 +56,10 @@ async def monthly_dm(
         try:
             await client.files_upload_v2(channel=channel, file_uploads=files)
         except SlackApiError as refused:
-            # Slack will not take the files: the message says where the rest is, not "below".
+            # Slack will not take files in this DM, `/askaround network`'s either: the message
+            # no longer says the rest is "below", nor anywhere the admin could not get it.
             if not is_transient(refused) and outline.more_risks(shown.view):
-                parts = outline.sections(shown.view, shown.names, ELSEWHERE)
+                parts = outline.sections(shown.view, shown.names, None)
                 message = render_network(parts, note=note)
                 await update_message(client, channel, str(posted["ts"]), message)
             raise
