@@ -112,7 +112,12 @@ def register(router: Router, services: Services) -> None:
         author = message.get("user")
         giver = shortcut["user"]["id"]
         known = services.conversations.of(workspace_of(context))
-        if from_elsewhere(
+        # Slack is asked whether a DM is shared (conversations.info, which needs im:read) only
+        # for someone the payload names as from elsewhere: for anyone else the answer changes
+        # nothing, and the submission knows a DM is private by its id. A channel is asked
+        # now, so the submission finds the answer kept.
+        stranger = from_elsewhere(shortcut, context, shared=True)
+        if (stranger or not channel.startswith("D")) and from_elsewhere(
             shortcut, context, shared=(await conversation(client, channel, known)).shared
         ):
             raise KudosNotAMember(GUEST_GIVES)  # no form for a guest: its submission is refused

@@ -304,6 +304,23 @@ async def test_give_kudos_on_a_message_in_a_dm_between_two_people_posts_there(
     assert "couldn't post" not in dm_text(slack, "alice")
 
 
+async def test_give_kudos_on_a_dm_message_asks_slack_nothing_about_the_dm(
+    slack: SlackHarness,
+) -> None:
+    """Whether a DM is shared with another organisation matters only for someone the payload
+    says is from one, and a DM's privacy is known by its id: opening the form on a message in
+    Alice's DM with Bob asked conversations.info about the DM (which needs `im:read`) for
+    nothing."""
+    alice, bob = slack.user("alice"), slack.user("bob")
+    dm = slack.here.workspace.open_dm(alice, bob).id
+    message, _ = await slack.here.post_message(bob, dm, "I rotated the postgres credentials")
+    await slack.here.message_shortcut(alice, "give_kudos", message)
+    await slack.settle()
+    assert slack.here.open_modal(alice) is not None
+    asked = [c.args.get("channel") for c in slack.emu.calls_to("conversations.info")]
+    assert dm not in asked
+
+
 async def test_asking_about_oneself_or_an_app_says_only_what_is_true(slack: SlackHarness) -> None:
     """`/kudos @me` is what `/kudos me` shows (it said in the third person that Alice "hasn't
     received public kudos yet" and that she can't thank herself); `/kudos @an app` says only
