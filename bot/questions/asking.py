@@ -20,6 +20,7 @@ from bot.questions.rounds import Clock, Observe, first_round, nobody
 from bot.questions.solved import SolvedFinder, similarity
 from bot.questions.views import QuestionView, offer_views
 from bot.routing.text import tokens
+from bot.safe_text import clip, unescaped
 from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Question
@@ -97,9 +98,11 @@ async def ask(
     text = request.text.strip()
     if len(text) < 8 or says_nothing(text):
         raise UserError("Tell me a bit more: what do you need help with?")
-    if len(text) > MAX_QUESTION and request.source == "command":  # a message stays whole
+    # Measured as typed: Slack sends a typed `<`, `>` or `&` as an entity of 4 or 5.
+    typed = len(unescaped(text))
+    if typed > MAX_QUESTION and request.source == "command":  # a message stays whole
         raise UserError(
-            f"That question is {len(text):,} characters; keep it to {MAX_QUESTION:,} at most."
+            f"That question is {typed:,} characters; keep it to {MAX_QUESTION:,} at most."
         )
     index = await index_for(request.team_id)
     try:
@@ -138,7 +141,8 @@ async def _ask(
             channel_id=request.channel_id,
             message_ts=request.message_ts,
             thread_ts=request.thread_ts or request.message_ts,
-            text=text[:MAX_QUESTION],
+            # a command's within MAX_QUESTION as typed, whole; a longer message's first part
+            text=text if request.source == "command" else clip(text, MAX_QUESTION),
             topics=list(index.topics(text)),
             status="draft" if waits else "open",
             is_private=request.is_private,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.safe_text import unescaped
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
 
@@ -274,6 +275,25 @@ async def test_a_question_typed_longer_than_is_kept_is_refused_not_cut(slack: Sl
     await slack.settle()
     [question] = await questions(slack)
     assert question.text == long[:4000].strip()
+
+
+async def test_a_question_is_measured_as_typed_not_as_slack_escapes_it(
+    slack: SlackHarness,
+) -> None:
+    """Slack sends a typed `<`, `>` and `&` as `&lt;`, `&gt;` and `&amp;`: a 3,000-character
+    `/ask` about `<<>>` and `&&` was refused as "4,608 characters; keep it to 4,000", and one
+    over the limit was told a length it never typed. Both count what was typed, and the one
+    within it is asked and kept whole."""
+    fits = ("does terraform treat <<>> & && as operators? " * 70)[:3000]
+    await slack.command("alice", "/ask", fits)
+    await slack.settle()
+    [question] = await questions(slack)
+    assert unescaped(question.text) == fits.strip()
+    over = "why does terraform plan <recreate> & <destroy> the vpc?" * 80
+    await slack.command("bob", "/ask", over)
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert said == f"That question is {len(over):,} characters; keep it to 4,000 at most."
 
 
 async def test_consent_promises_no_others_when_nobody_else_might_help(
