@@ -33,15 +33,25 @@ def _told(done: Solved, told_words: str, nobody: str) -> str:
     unsent = len(done.closed_offers) - len(sent)
     if unsent and not sent:
         return f"{plural(unsent, 'colleague')} had yet to get my request, and won't now."
-    said = f"I've told the {plural(len(sent), 'colleague')} {told_words}." if sent else nobody
+    whom = "colleague" if len(sent) == 1 else plural(len(sent), "colleague")
+    said = f"I've told the {whom} {told_words}." if sent else nobody
     if unsent:
         said += f" {plural(unsent, 'more colleague')} hadn't got my request yet, and won't now."
     return said
 
 
 def render_withdrawn(done: Solved) -> Message:
-    """What withdrawing did: the colleagues still asked are told, or nobody was waiting."""
-    after = _told(done, "still waiting or helping", "Nobody is asked now.")
+    """What withdrawing did: the colleagues still asked, and whoever was helping, are told,
+    or nobody was waiting."""
+    sent = [o for o in done.closed_offers if o.dm_ts]
+    helping = sum(o.status == "accepted" for o in sent)
+    if not helping:
+        told = "still waiting"
+    elif helping == len(sent):
+        told = "helping"
+    else:
+        told = "still waiting or helping"
+    after = _told(done, told, "Nobody is asked now.")
     return {"text": f"Question #{done.question.id} withdrawn. {after}"}
 
 

@@ -58,7 +58,7 @@ async def test_slash_ask_answers_in_a_dm_and_is_listed_by_mine(slack: SlackHarne
     assert (await questions(slack))[0].status == "withdrawn"
     told = len(await offers(slack))
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert f"I've told the {told} colleagues still waiting or helping" in said
+    assert f"I've told the {told} colleagues still waiting." in said
 
 
 async def test_private_question_waits_for_consent(slack: SlackHarness) -> None:

@@ -235,7 +235,8 @@ async def test_withdrawing_after_someone_said_they_can_help_tells_them(
     slack: SlackHarness,
 ) -> None:
     """Dev said "I can help"; alice withdraws with `/ask withdraw`: dev gets a DM saying so
-    (they may be halfway through an answer), and alice hears that dev was told."""
+    (they may be halfway through an answer), and alice hears that dev was told: as "the
+    colleague helping", not "the 1 colleague still waiting or helping"."""
     await ask(slack)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await slack.settle()
@@ -245,7 +246,7 @@ async def test_withdrawing_after_someone_said_they_can_help_tells_them(
     told = offer_dm(slack, "dev").text
     assert f"<@{slack.user('alice')}> withdrew their question" in told and "no need" in told
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert f"Question #{question.id} withdrawn. I've told the" in said
+    assert said == f"Question #{question.id} withdrawn. I've told the colleague helping."
 
 
 async def test_suggesting_an_app_or_someone_who_left_asks_nobody(slack: SlackHarness) -> None:

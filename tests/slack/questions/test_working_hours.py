@@ -200,7 +200,7 @@ async def test_withdrawing_counts_as_told_only_those_who_got_the_request(
     await slack.command("alice", "/ask", "withdraw 1")
     await slack.settle()
     said = slack.emu.ephemerals(slack.user("alice"))[-1].text
-    assert "I've told the 2 colleagues still waiting or helping" in said
+    assert "I've told the 2 colleagues still waiting." in said
     assert "1 more colleague hadn't got my request yet" in said
 
 
