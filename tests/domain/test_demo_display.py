@@ -70,3 +70,19 @@ def test_a_time_is_shown_in_its_readers_zone_where_one_person_reads_it() -> None
     assert "Undo until 08:35; today 08:30" in str(describe(emu, in_dm))
     posted = Effect(3, "message_posted", (), channel=general, text=text, actor=bot, at=when)
     assert "Undo until 23:35 UTC; 2026-12-04 23:30 UTC" in str(describe(emu, posted))
+
+
+def test_a_deleted_reply_is_shown_in_its_thread_not_as_the_message_above_it() -> None:
+    """Undoing a seconding deletes its reply in the shout-out's thread: the demo printed
+    `[#general · askaround (deleted)]`, which reads as the shout-out itself gone. A deleted
+    reply is still in a thread, and an edited shout-out with replies is not a reply."""
+    emu = SlackEmulator("secret")
+    ws = emu.workspace
+    bot, general = ws.bot_user_id, ws.general.id
+    shoutout = ws.chat.post(general, bot, ":tada: kudos")
+    reply = ws.chat.post(general, bot, ":raised_hands: seconds this", thread_ts=shoutout.ts)
+    ws.chat.delete(reply)
+    deleted = Effect(1, "message_deleted", (), channel=general, ts=reply.ts, actor=bot)
+    assert describe(emu, deleted) == "  [#general › thread · askaround (deleted)]"
+    edited = Effect(2, "message_updated", (), channel=general, ts=shoutout.ts, text="x", actor=bot)
+    assert str(describe(emu, edited)).startswith("  [#general · askaround (edited)]")

@@ -51,10 +51,19 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
         where = _where(emu, effect.channel)
         header = f"{where} · only @{names(effect.visible_to[0])} sees{suffix}"
     else:
-        message = ws.chat.find(effect.channel or "", effect.ts or "")
-        thread = " › thread" if message is not None and message.thread_ts else ""
+        thread = " › thread" if _in_thread(emu, effect) else ""
         header = f"{_where(emu, effect.channel)}{thread} · askaround{suffix}"
     return "\n".join([f"  [{header}]", *(f"    {line}" for line in body.splitlines())])
+
+
+def _in_thread(emu: SlackEmulator, effect: Effect) -> bool:
+    """Whether the message is a reply in a thread; a deleted one too, which Slack still shows
+    there, so that its deletion is not read as that of the message above it."""
+    chat, key = emu.workspace.chat, (effect.channel, effect.ts)
+    message = chat.find(effect.channel or "", effect.ts or "")
+    if message is None:  # deleted: `find` no longer gives it
+        message = next((m for m in chat.messages if (m.channel, m.ts) == key), None)
+    return message is not None and message.is_reply
 
 
 def _how_to_submit(handle: str, effect: Effect) -> str | None:
