@@ -31,10 +31,9 @@ def render_home_questions(
     has been asked about yet."""
     if not questions:
         return []
-    blocks: Blocks = [
-        _header("Your open questions"),
-        *(open_question(question, waiting=waiting) for question in questions[:QUESTIONS_ON_HOME]),
-    ]
+    blocks: Blocks = [_header("Your open questions")]
+    for question in questions[:QUESTIONS_ON_HOME]:
+        blocks.extend(open_question(question, waiting=waiting))
     more = (len(questions) if total is None else total) - QUESTIONS_ON_HOME
     in_mine = min(more, MINE_SHOWN - QUESTIONS_ON_HOME)
     if more > in_mine:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import Any
 
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
@@ -301,18 +300,20 @@ WAITING = "colleagues to be asked when their working day starts"
 
 def open_question(
     question: QuestionView, limit: int = QUESTION_PREVIEW, waiting: Collection[int] = ()
-) -> dict[str, Any]:
+) -> Blocks:
     """One of the asker's open questions with its Withdraw button, as `/ask mine` and the
-    Home tab both show it: one button, one action, wherever it is pressed. Among `waiting`
-    (`Mine.waiting`), nobody is asked now."""
+    Home tab both show it: the same buttons, the same actions, wherever they are pressed.
+    One someone is helping with has the thread's *Solved* first, lest Withdraw clear it.
+    Among `waiting` (`Mine.waiting`), nobody is asked now."""
     helper = f" · <@{question.helper_user_id}> is helping" if question.helper_user_id else ""
     status = WAITING if question.id in waiting else question.status_words
     line = f"#{question.id} · {status}{helper}\n{quote(question.text, limit=limit)}"
-    return {
-        "type": "section",
-        "text": {"type": "mrkdwn", "text": line},
-        "accessory": button("Withdraw", WITHDRAW_ACTION, str(question.id)),
-    }
+    text = {"type": "mrkdwn", "text": line}
+    withdraw = button("Withdraw", WITHDRAW_ACTION, str(question.id))
+    if not question.helper_user_id:
+        return [{"type": "section", "text": text, "accessory": withdraw}]
+    solved = button("Solved", "question_solved", str(question.id), "primary")
+    return [{"type": "section", "text": text}, actions(solved, withdraw)]
 
 
 def render_mine(
@@ -325,7 +326,8 @@ def render_mine(
     blocks: Blocks = [section("*Your open questions*")]
     limit = MESSAGE_TEXT // MINE_SHOWN - 100
     shown = questions[:MINE_SHOWN]
-    blocks.extend(open_question(question, limit, waiting) for question in shown)
+    for question in shown:
+        blocks.extend(open_question(question, limit, waiting))
     left_out = (len(questions) if total is None else total) - len(shown)
     if left_out > 0:
         blocks.append(context(and_more(left_out, "")))

@@ -22,6 +22,7 @@ from handlers.blocks.question_ends import (
 from handlers.blocks.questions import WITHDRAW_ACTION, render_not_now
 from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
+from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
@@ -117,17 +118,19 @@ def register(router: Router, services: Services) -> None:
 
     @router.action("question_solved")
     async def solved(
-        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+        ack: AsyncAck,
+        body: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: Any,
     ) -> None:
+        """Pressed in the question's thread, in `/ask mine` or on the Home tab, which has no
+        message to answer under: a second press is told so in the DM (`tell`)."""
         await ack()
         user = body["user"]["id"]
         done = await questions.solve(workspace_of(context), int(_value(body)), user)
         if done.already:  # its first press closed it; this one is told so, and adds nothing
-            await respond(
-                **render_solved_already(done, user),
-                response_type="ephemeral",
-                replace_original=False,
-            )
+            await tell(render_solved_already(done, user), body, respond, client)
 
     async def close(body: dict[str, Any], context: Any) -> Solved:
         return await questions.withdraw(
