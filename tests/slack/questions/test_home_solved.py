@@ -6,6 +6,7 @@ follow up", with no thanks asked for and no help counted."""
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from sqlalchemy import select
 
@@ -16,12 +17,12 @@ from tests.slack.harness import SlackHarness
 SOLVED = "question_solved"
 
 
-def buttons(blocks: list[dict[str, object]]) -> list[tuple[str, str]]:
+def buttons(blocks: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """Every question button's (action_id, value), in order, wherever it is in the blocks."""
     found: list[tuple[str, str]] = []
     for block in blocks:
         elements = block.get("elements") if block.get("type") == "actions" else None
-        for element in [block.get("accessory"), *(elements or [])]:  # type: ignore[list-item]
+        for element in [block.get("accessory"), *(elements or [])]:
             if isinstance(element, dict) and str(element.get("action_id")).startswith("question_"):
                 found.append((str(element["action_id"]), str(element.get("value"))))
     return found
