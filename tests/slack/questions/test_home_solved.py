@@ -8,11 +8,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from sqlalchemy import select
-
-from slack_emulator import Delivery, View
-from storage.models import Question
+from slack_emulator import Delivery
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_home_withdraw import asked_with_home_open, only_question
 
 SOLVED = "question_solved"
 
@@ -28,32 +26,11 @@ def buttons(blocks: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return found
 
 
-async def only_question(slack: SlackHarness) -> Question:
-    async with slack.services.sessions() as s:
-        [question] = (await s.scalars(select(Question))).all()
-        return question
-
-
-async def helped_with_home_open(slack: SlackHarness) -> tuple[View, Question]:
-    """Alice asked with `/ask`, Dev said he can help, and Alice opened her Home tab."""
-    alice, dev = slack.user("alice"), slack.user("dev")
-    await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
-    await slack.settle()
-    offer = [m for m in slack.emu.dm_messages(dev) if m.bot_id][-1]
-    await slack.emu.click(dev, "offer_accept", message=offer)
-    await slack.drain()
-    await slack.emu.open_home(alice)
-    await slack.drain()
-    home = slack.emu.home_view(alice)
-    assert home is not None and "terraform module" in str(home.blocks)
-    return home, await only_question(slack)
-
-
 async def test_solved_on_the_home_tab_solves_the_question_someone_helps_with(
     slack: SlackHarness,
 ) -> None:
     alice = slack.user("alice")
-    home, question = await helped_with_home_open(slack)
+    home, question = await asked_with_home_open(slack, helper="dev")
     value = str(question.id)
     assert buttons(home.blocks) == [(SOLVED, value), ("question_withdraw", value)]
     await slack.command("alice", "/ask", "mine")
@@ -75,7 +52,7 @@ async def test_solved_pressed_again_on_a_home_tab_not_yet_rebuilt_says_so_in_the
 ) -> None:
     """A tab has no message to answer under: the second press is answered in Alice's DM."""
     alice = slack.user("alice")
-    home, question = await helped_with_home_open(slack)
+    home, question = await asked_with_home_open(slack, helper="dev")
     first = await slack.emu.click(alice, SOLVED, view=home, value=str(question.id))
     await slack.drain()
     said = len(slack.emu.dm_messages(alice))

@@ -27,11 +27,18 @@ def tabs_published(slack: SlackHarness, user_id: str) -> int:
     return len([c for c in slack.emu.calls_to("views.publish") if c.args.get("user_id") == user_id])
 
 
-async def asked_with_home_open(slack: SlackHarness) -> tuple[View, Question]:
-    """Alice has asked a question and opened her Home tab, which lists it."""
+async def asked_with_home_open(
+    slack: SlackHarness, helper: str | None = None
+) -> tuple[View, Question]:
+    """Alice has asked a question (`helper` said they can help with it) and opened her Home
+    tab, which lists it."""
     alice = slack.user("alice")
     await slack.command("alice", "/ask", "who can review my terraform module for s3 buckets?")
     await slack.settle()
+    if helper is not None:
+        offer = [m for m in slack.emu.dm_messages(slack.user(helper)) if m.bot_id][-1]
+        await slack.emu.click(slack.user(helper), "offer_accept", message=offer)
+        await slack.drain()
     await slack.emu.open_home(alice)
     await slack.drain()
     home = slack.emu.home_view(alice)
