@@ -51,16 +51,14 @@ def same_question(text: str, other: str) -> float:
     return score if score >= SAME_QUESTION else 0.0
 
 
-async def _still_asking(
-    s: AsyncSession, request: AskRequest, text: str, besides: int | None = None
+async def still_asking(
+    s: AsyncSession, team_id: str, asker_user_id: str, text: str, besides: int | None = None
 ) -> Question | None:
     """The asker's question still being asked that this one rewords or repeats
     (`same_question`; the closest, then the first asked), other than `besides`: asked again,
-    in another channel or after an edit, it would ask the same people twice. Only their own,
-    in this workspace, not yet closed."""
-    live = await q.questions_of(
-        s, request.team_id, request.asker_user_id, ("draft", *LIVE), limit=None
-    )
+    in another channel or after an edit, it would ask the same people twice (and a watched
+    channel would offer to ask it). Only their own, in this workspace, not yet closed."""
+    live = await q.questions_of(s, team_id, asker_user_id, ("draft", *LIVE), limit=None)
     scored = [(same_question(text, m.text), m) for m in live if m.id != besides]
     alike = [(score, m) for score, m in scored if score]
     if not alike:
@@ -127,7 +125,9 @@ async def _ask(
     async with sessions() as s, s.begin():
         if (existing := await q.question_by_key(s, request.team_id, request.key)) is not None:
             return await _repeated(s, existing)
-        if (same := await _still_asking(s, request, text)) is not None:
+        if (
+            same := await still_asking(s, request.team_id, request.asker_user_id, text)
+        ) is not None:
             asleep = await lookup.waiting(s, same.team_id, [same.id], clock(), config.hours)
             return Asked(QuestionView.of(same), already=True, waiting=bool(asleep))
         solved = await solved_finder.similar(
@@ -157,7 +157,11 @@ async def _ask(
         # The check above read before this insert; the insert (and on PostgreSQL the
         # asker's lock) waits for a twin asked at the same moment, which is seen now.
         await q.hold_asker(s, request.team_id, request.asker_user_id)
-        if (same := await _still_asking(s, request, text, besides=question.id)) is not None:
+        if (
+            same := await still_asking(
+                s, request.team_id, request.asker_user_id, text, besides=question.id
+            )
+        ) is not None:
             raise _AskedMeanwhile(same)
         if not waits:
             return await first_round(s, index, question, config, clock, observe)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.questions.asking import still_asking
 from storage import watching
 
 QUIET_FOR = timedelta(days=1)
@@ -25,12 +26,16 @@ class WatchService:
                 return await watching.watch(s, team_id, channel_id, by_user_id)
             return await watching.unwatch(s, team_id, channel_id)
 
-    async def should_nudge(self, team_id: str, channel_id: str, user_id: str) -> bool:
+    async def should_nudge(self, team_id: str, channel_id: str, user_id: str, text: str) -> bool:
+        """Whether to offer `user_id` to ask colleagues about `text`, posted in `channel_id`:
+        watched, they have not said "not now", and they are not asking it already."""
         async with self._sessions() as s:
             if not await watching.is_watched(s, team_id, channel_id):
                 return False
             until = await watching.quiet_until(s, team_id, user_id)
-        return until is None or until <= self.clock()
+            if until is not None and until > self.clock():
+                return False
+            return await still_asking(s, team_id, user_id, text) is None
 
     async def not_now(self, team_id: str, user_id: str) -> datetime:
         until = self.clock() + QUIET_FOR

@@ -357,7 +357,7 @@ def register(router: Router, services: Services) -> None:
         ):
             return
         if not await services.watching.should_nudge(
-            workspace_of(context), event["channel"], event["user"]
+            workspace_of(context), event["channel"], event["user"], typed_text(event)
         ):
             return
         await client.chat_postEphemeral(

@@ -98,6 +98,29 @@ async def test_find_an_expert_from_a_nudge(slack: SlackHarness) -> None:
     assert slack.user("dev") in asked and slack.user("carol") not in asked
 
 
+async def test_a_question_its_asker_is_still_asking_is_not_offered_again(
+    slack: SlackHarness,
+) -> None:
+    """Carol had colleagues asked about importing terraform state, and posts it again (in
+    other words) while they are: the offer came again, and *Find an expert* only said she is
+    asking it already. It is not offered; a question she is not asking still is."""
+    slack.emu.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+    await slack.post("carol", "general", "does anyone know how to import terraform state?")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Find an expert")
+    await slack.settle()
+    await slack.post("carol", "general", "does anyone know how to import terraform state please?")
+    await slack.settle()
+    shown = [e for e in slack.emu.ephemerals(slack.user("carol")) if not e.deleted]
+    assert not [e for e in shown if "Find an expert" in str(e.blocks)]
+    await slack.post("carol", "general", "does anyone know how to rotate the vault root token?")
+    await slack.settle()
+    shown = [e for e in slack.emu.ephemerals(slack.user("carol")) if not e.deleted]
+    assert len([e for e in shown if "Find an expert" in str(e.blocks)]) == 1
+
+
 async def test_forget_me_takes_effect_for_the_next_question(slack: SlackHarness) -> None:
     """Carol's network makes her a connector; after `/skills forget me` the very next question
     does not ask her, though routing keeps its index in memory (issue 18, item 2)."""
