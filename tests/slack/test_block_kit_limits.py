@@ -98,6 +98,11 @@ def question(i: int = 1) -> QuestionView:
     return QuestionView(i, "T1", USERS[0], "C1", "1.0", "1.0", LONG, "open", False, "mention", None)
 
 
+def helped(i: int = 1) -> QuestionView:
+    """A question someone is helping with: it lists with Solved beside Withdraw."""
+    return replace(question(i), status="connected", helper_user_id=USERS[1])
+
+
 def offer(i: int) -> OfferView:
     return OfferView(i, 1, USERS[i], LONG, LONG, "expert", "pending", USERS[1], None, None)
 
@@ -395,6 +400,16 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_home_questions (each with a helper)",
+        lambda: home.render_home_questions([helped(i) for i in range(PEOPLE)]),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
+        "render_mine (questions, each with a helper)",
+        lambda: questions.render_mine([helped(i) for i in range(PEOPLE)]),
+        check_message,
+    ),
+    (
         "render_home_manager",
         lambda: home.render_home_manager(summary()),
         lambda b: check_blocks(b, 5),
@@ -618,7 +633,7 @@ def test_the_home_tab_with_every_part_at_its_largest_fits_one_view() -> None:
     blocks = [
         *elements.render_home_intro(HomeSummary(USERS[0], 10**6)),
         *kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
-        *home.render_home_questions([question(i) for i in range(PEOPLE)]),
+        *home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         *skills.render_home_profile(PROFILE),
         *home.render_home_manager(summary()),
         *workspace_settings.render_admin_home(

@@ -366,12 +366,22 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),
+        (
+            "render_mine (questions, one with a helper)",
+            lambda: questions.render_mine([replace(question, helper_user_id=HELPER)]),
+            check_message,
+        ),
         ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
         ("render_not_now", lambda: questions.render_not_now(NOW), check_message),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),
         (
             "render_home_questions",
             lambda: home.render_home_questions([question]),
+            lambda b: check_blocks(b, 20),
+        ),
+        (
+            "render_home_questions (one with a helper)",
+            lambda: home.render_home_questions([replace(question, helper_user_id=HELPER)]),
             lambda b: check_blocks(b, 20),
         ),
         (
