@@ -87,6 +87,16 @@ async def conversation(
     return found
 
 
+async def conversation_or_dm(
+    client: AsyncWebClient, channel_id: str, known: KnownConversations | None = None
+) -> Conversation:
+    """`conversation`, but a DM is known by its id to be private and shared with nobody:
+    Slack is not asked about it (which would need im:read)."""
+    if channel_id.startswith("D"):
+        return Conversation(private=True)
+    return await conversation(client, channel_id, known)
+
+
 async def watch_refusal(
     client: AsyncWebClient,
     channel_id: str,
@@ -95,8 +105,7 @@ async def watch_refusal(
 ) -> str | None:
     """Why the bot cannot watch `channel_id` for questions, or None when it can; `then` is
     what to do once the bot is invited (the settings modal says to save again)."""
-    dm = channel_id.startswith("D")  # refused by its id alone: no need to ask Slack
-    found = Conversation(private=True) if dm else await conversation(client, channel_id)
+    found = await conversation_or_dm(client, channel_id)  # a DM refused by its id alone
     return refusal_to_watch(channel_id, found, then=then)
 
 

@@ -20,7 +20,7 @@ from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
 from handlers.blocks.kudos_form import MODAL_CALLBACK, render_give_modal
-from handlers.client.conversations import conversation, is_group_dm, refusal_for_kudos
+from handlers.client.conversations import conversation_or_dm, is_group_dm, refusal_for_kudos
 from handlers.client.directory import SLACKBOT, members_only
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
@@ -112,13 +112,9 @@ def register(router: Router, services: Services) -> None:
         author = message.get("user")
         giver = shortcut["user"]["id"]
         known = services.conversations.of(workspace_of(context))
-        # Slack is asked whether a DM is shared (conversations.info, which needs im:read) only
-        # for someone the payload names as from elsewhere: for anyone else the answer changes
-        # nothing, and the submission knows a DM is private by its id. A channel is asked
-        # now, so the submission finds the answer kept.
-        stranger = from_elsewhere(shortcut, context, shared=True)
-        if (stranger or not channel.startswith("D")) and from_elsewhere(
-            shortcut, context, shared=(await conversation(client, channel, known)).shared
+        # A channel is asked about now, so the submission finds the answer kept.
+        if from_elsewhere(
+            shortcut, context, shared=(await conversation_or_dm(client, channel, known)).shared
         ):
             raise KudosNotAMember(GUEST_GIVES)  # no form for a guest: its submission is refused
         if is_notice(message):

@@ -24,10 +24,7 @@ from handlers.blocks.questions import (
     render_nudge,
     render_solved_first,
 )
-from handlers.client.conversations import (
-    conversation,
-    private_now,
-)
+from handlers.client.conversations import conversation_or_dm, private_now
 from handlers.client.directory import describe_asker
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
@@ -233,10 +230,7 @@ def register(router: Router, services: Services) -> None:
     async def conversation_of(
         client: AsyncWebClient, channel_id: str, context: Any
     ) -> Conversation:
-        """A DM is private and shared with nobody; anything else, as Slack describes it."""
-        if channel_id.startswith("D"):
-            return Conversation(private=True)
-        return await conversation(
+        return await conversation_or_dm(
             client, channel_id, services.conversations.of(workspace_of(context))
         )
 
