@@ -173,11 +173,15 @@ def _quiet_title(summary: TeamSummary) -> str:
 
 
 def _quiet(summary: TeamSummary) -> tuple[str, ...]:
-    since = day(summary.counting_since) if summary.counting_since else None
-    if since and not summary.so_far:  # the span ends with the week: not "since"
-        none = f"none between askaround's start, {since}, and {day(_last_day(summary))}"
-    else:
-        none = f"none since askaround started, {since}" if since else "never"
+    """Someone never thanked is said to have none in what askaround counted, by the day it
+    began counting, `counting_since` (the headline's "has counted kudos since")."""
+    since = summary.counting_since
+    if since is None:
+        none = "never"
+    elif summary.so_far:
+        none = f"none counted since {day(since)}"
+    else:  # the span ends with the week: not "since"
+        none = f"none counted from {day(since)} to {day(_last_day(summary))}"
     return tuple(
         f"{name} (last: {day(last)})" if last else f"{name} ({none})"
         for name, last in summary.quiet

@@ -16,7 +16,7 @@ What happened (UTC), hand-computed for maria's team (alice, bob, carol, erin):
 - help: erin took on dev's question (solved Tue of W47); carol took on dev's (connected)
 So maria's W47: 4 kudos (3 shown + 1 private), +700% on 0.5 a week; givers alice 2 (bob's
 one is private, so he is not named);
-helpers carol 1, erin 1; unsung: erin; quiet: erin (none since askaround was installed,
+helpers carol 1, erin 1; unsung: erin; quiet: erin (none counted since askaround was installed,
 1 Sep 2026).
 
 The tests' week is given through the kudos service, as `/kudos` gives it but without its
