@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
 from storage.offers import HELPED_OFFER_STATUSES, received
 from storage.question_status import released_help
 from storage.questions import sent_by_asker
+from storage.routing import batches
 
 BATCH = 5000
 LEARNED = "evidence"  # a skill askaround inferred from help given; any other source was declared
@@ -37,13 +37,6 @@ class PersonRow:
     available: bool  # active and taking questions (not away, not opted out)
 
 
-async def _batches(session: AsyncSession, statement: Executable) -> AsyncIterator[Sequence[Any]]:
-    connection = await session.connection()  # Core rows: no ORM loading for plain columns
-    result = await connection.stream(statement.execution_options(yield_per=BATCH))
-    async for rows in result.partitions():
-        yield rows
-
-
 async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
     """Everyone but bots, with their team, manager, interests and availability."""
     statement = select(
@@ -55,7 +48,7 @@ async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
         Person.routing_status,
     ).where(Person.team_id == team_id, Person.is_bot.is_(False))
     found = []
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement, size=BATCH):
         for user_id, team, manager, interests, gone, status in rows:
             found.append(
                 PersonRow(
@@ -154,7 +147,7 @@ async def stream_questions(
         Question.is_private,
         Question.topics,
     ).where(Question.team_id == team_id, Question.created_at >= since, sent_by_asker())
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement, size=BATCH):
         yield rows
 
 
@@ -182,7 +175,7 @@ async def stream_kudos(
     statement = select(
         Kudos.giver_user_id, Kudos.receiver_user_id, Kudos.is_private, Kudos.message
     ).where(Kudos.team_id == team_id, Kudos.undone_at.is_(None), Kudos.created_at >= since)
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement, size=BATCH):
         yield rows
 
 
@@ -203,7 +196,7 @@ async def stream_offers(
             received(),
         )
     )
-    async for rows in _batches(session, statement):
+    async for rows in batches(session, statement, size=BATCH):
         yield [
             (qid, asker, offered, status in HELPED_OFFER_STATUSES)
             for qid, asker, offered, status in rows
