@@ -202,7 +202,7 @@ class HomeKudos:
     remaining: int
     recent: tuple[Entry, ...]
     names: dict[str, str]
-    leaderboard: Leaderboard
+    leaderboard: Leaderboard | None  # None for a guest (`visibility.sees_workspace_figures`)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,16 @@ from storage import people as people_queries
 from storage.models import Kudos
 
 SHOWN_ABOUT = 10  # the kudos `/kudos @someone` quotes
+MEMBERS_ONLY = (
+    "Leaderboards are for the workspace's members: they rank its people, and Slack shows "
+    "its guests only the channels they were invited to. `/kudos me` shows your own kudos."
+)
+
+
+async def ranks_for(s: AsyncSession, team_id: str, user_id: str) -> bool:
+    """Whether `user_id` may read leaderboards, figures of the whole workspace."""
+    guest = await people_queries.is_guest(s, team_id, user_id)
+    return visibility.sees_workspace_figures(visibility.person(user_id, guest=guest))
 
 
 async def leaderboard(
@@ -43,11 +53,17 @@ async def leaderboard(
     value: str | None,
     tz: str,
     limit: int = 10,
+    *,
+    viewer: str,
 ) -> Leaderboard:
+    """The `limit` people who received the most kudos in `period`, for `viewer`, who may be
+    refused it (`ranks_for`)."""
     if period not in PERIODS:
         raise KudosRefused(f"Pick a period: {', '.join(PERIODS)}.")
     since, until = r.period_window(period, clock(), tz)
     async with sessions() as s, s.begin():
+        if not await ranks_for(s, team_id, viewer):
+            raise KudosRefused(MEMBERS_ONLY)
         rules, _giver = await rules_and_giver(s, team_id)
         retired = value is not None and value not in rules.values
         if value is not None and retired:
@@ -159,7 +175,12 @@ async def home(
             Entry.of(row) for row in await kudos_summaries.received(s, team_id, user_id, limit=3)
         )
         names = await people_queries.display_names(s, team_id, _named(recent))
-    board = await leaderboard(sessions, clock, team_id, "month", None, tz, limit=5)
+        ranks = await ranks_for(s, team_id, user_id)
+    board = (
+        await leaderboard(sessions, clock, team_id, "month", None, tz, limit=5, viewer=user_id)
+        if ranks
+        else None
+    )
     return HomeKudos(
         user_id=user_id,
         allowance=left.allowance,

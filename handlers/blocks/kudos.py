@@ -340,6 +340,6 @@ def render_home_kudos(home: HomeKudos) -> Blocks:
     else:
         blocks.append(context("No kudos received yet."))
     board = home.leaderboard
-    if board.standings:
+    if board is not None and board.standings:
         blocks.append(section(f"*Leaderboard {PERIOD_LABELS[board.period]}*\n{standings(board)}"))
     return blocks

@@ -100,7 +100,7 @@ def register(router: Router, services: Services) -> None:
         if word.lower() == "top":
             period, value = parse_top(rest)
             me = await lookup_profile(client, services, team, user)
-            board = await services.kudos.leaderboard(team, period, value, me.tz)
+            board = await services.kudos.leaderboard(team, period, value, me.tz, viewer=user)
             await respond(response_type="ephemeral", **render_leaderboard(board))
         elif word.lower() == "me" and rest.strip():
             rules = await services.kudos.rules(team)

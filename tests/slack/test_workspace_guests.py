@@ -444,3 +444,34 @@ async def test_a_guests_home_shows_no_figure_of_the_whole_workspace(slack: Slack
     assert "askaround knows" in tabs["alice"], tabs["alice"]
     assert "askaround knows" not in tabs["gina"], tabs["gina"]
     assert "/askaround help" in tabs["gina"]
+
+
+async def test_a_guest_is_shown_no_leaderboard(slack: SlackHarness) -> None:
+    """Alice thanked Bob in #general. A leaderboard ranks the whole workspace's people by the
+    kudos they received, private ones counted: a figure of the whole workspace, as "askaround
+    knows N colleagues" is, whose member directory Slack does not show a guest. Gina's Home tab
+    showed the month's leaderboard and `/kudos top` answered her with it; now her tab has none
+    and `/kudos top` tells her why, while Alice, a member, reads both."""
+    await slack.command("alice", "/kudos", "@bob for the quokka rollout")
+    await slack.settle()
+    tabs = {}
+    for handle in ("gina", "alice"):
+        await slack.emu.open_home(slack.user(handle))
+        await slack.drain()
+        home = slack.emu.home_view(slack.user(handle))
+        assert home is not None
+        tabs[handle] = str(home.blocks)
+    assert "Leaderboard" in tabs["alice"] and "Bob Chen" in tabs["alice"]
+    assert "Leaderboard" not in tabs["gina"] and "Bob Chen" not in tabs["gina"], tabs["gina"]
+    assert "kudos left today" in tabs["gina"]
+
+    async def top(handle: str, channel: str) -> str:
+        before = len(slack.emu.ephemerals(slack.user(handle)))
+        await slack.command(handle, "/kudos", "top", channel=channel)
+        await slack.settle()
+        return "\n".join(str(e.blocks) for e in slack.emu.ephemerals(slack.user(handle))[before:])
+
+    to_gina = await top("gina", "vendors")
+    assert "Bob Chen" not in to_gina and "Kudos leaderboard" not in to_gina, to_gina
+    assert "for the workspace's members" in to_gina and "/kudos me" in to_gina
+    assert "Bob Chen" in await top("alice", "general")

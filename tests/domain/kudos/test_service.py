@@ -180,12 +180,12 @@ async def test_a_second_is_refused_when_an_undo_commits_after_the_shoutout_was_r
 async def test_views_of_the_ledger(kudos: KudosService, sessions) -> None:  # type: ignore[no-untyped-def]
     await kudos.give(giving("cmd:1", BEN, CAT, tags=("teamwork",)))
     await kudos.give(giving("cmd:2", BEN, giver=CAT, tags=("craft",), is_private=True))
-    board = await kudos.leaderboard(TEAM, "month", None, "UTC")
+    board = await kudos.leaderboard(TEAM, "month", None, "UTC", viewer="U1")
     assert [(s.user_id, s.count) for s in board.standings] == [("U2", 2), ("U3", 1)]
-    craft = await kudos.leaderboard(TEAM, "week", "craft", "UTC")
+    craft = await kudos.leaderboard(TEAM, "week", "craft", "UTC", viewer="U1")
     assert [(s.user_id, s.count) for s in craft.standings] == [("U2", 1)]
     with pytest.raises(KudosRefused, match="Did you mean #craft"):
-        await kudos.leaderboard(TEAM, "all", "crafty", "UTC")
+        await kudos.leaderboard(TEAM, "all", "crafty", "UTC", viewer="U1")
     about = await kudos.about(TEAM, "U2", viewer="U9")  # sees the public kudos only
     assert about.public_count == 1 and about.top_values == (("teamwork", 1),)
     assert about.shared_private == 0 and [e.giver for e in about.recent] == ["U1"]
@@ -210,9 +210,9 @@ async def test_a_value_ranks_only_its_own_kudos_in_any_script(
     await kudos.give(giving("cmd:1", BEN, tags=("ética",)))
     await kudos.give(giving("cmd:2", CAT, tags=("teamxwork",)))
     await kudos.give(giving("cmd:3", CAT, giver=BEN, tags=("team_work",)))
-    ethics = await kudos.leaderboard(TEAM, "month", "ética", "UTC")
+    ethics = await kudos.leaderboard(TEAM, "month", "ética", "UTC", viewer="U1")
     assert [(s.user_id, s.count) for s in ethics.standings] == [("U2", 1)]
-    team_work = await kudos.leaderboard(TEAM, "month", "team_work", "UTC")
+    team_work = await kudos.leaderboard(TEAM, "month", "team_work", "UTC", viewer="U1")
     assert [(s.user_id, s.count) for s in team_work.standings] == [("U3", 1)]
 
 
