@@ -92,6 +92,14 @@ def may_name_channel(*, private: bool) -> bool:
     return not private
 
 
+def may_post_roundup(*, shared: bool) -> bool:
+    """Whether the weekly roundup, the week's public kudos with their givers, receivers and
+    reasons, may be posted in the kudos channel: not once it is shared with another
+    organisation (Slack Connect), whose people would read them. A public kudos is public to
+    the workspace's members; a channel of theirs made private since reads it as any did."""
+    return not shared
+
+
 def may_point_to_shoutout(*, is_private: bool) -> bool:
     """Whether a kudos's recipient may be told, in their DM, where its shout-out was posted:
     a public one's channel; a private kudos's conversation is not named, the recipient may not

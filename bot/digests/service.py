@@ -173,6 +173,15 @@ class DigestService:
                 status="sent", sent_at=self._now(),
             )  # fmt: skip
 
+    async def withheld(self, run: Run) -> None:
+        """The run is done without its post: the roundup is not for its channel now
+        (`visibility.may_post_roundup`); a retry posts nothing either."""
+        async with self._sessions() as s, s.begin():
+            await q.update_run(
+                s, run.team_id, run.manager_user_id, run.week.label,
+                status="skipped", sent_at=self._now(),
+            )  # fmt: skip
+
     async def given_up(self, team_id: str, manager_user_id: str, week: IsoWeek) -> None:
         """The outbox gave the digest up: it may have been posted without its files."""
         async with self._sessions() as s, s.begin():

@@ -105,7 +105,10 @@ def render_roundup(roundup: Roundup) -> dict[str, Any]:
     return {"text": f"{title}: {count}", "blocks": blocks + shown}
 
 
+SHARED = "shared"  # not Slack's error: the channel is shared with another organisation now
 _ROUNDUP_REFUSED = {
+    SHARED: "{channel} is shared with another organisation now, whose people would read "
+    "the names and reasons of this workspace's kudos. Pick a channel of your own",
     "is_archived": "{channel} is archived. Unarchive it, or pick another channel",
     "not_in_channel": "I was removed from {channel}. Invite me back there with "
     "`/invite @askaround`, or pick another channel",

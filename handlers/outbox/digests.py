@@ -14,6 +14,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
 from bot.digests.chart import draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import ROUNDUP
@@ -24,13 +25,14 @@ from bot.services import Services
 from handlers.blocks.digests import (
     FROM_REPORT,
     IN_THE_CSV,
+    SHARED,
     has_more,
     render_digest,
     render_roundup,
     render_roundup_refused,
 )
 from handlers.client.admins import slack_admins
-from handlers.client.conversations import private_now
+from handlers.client.conversations import conversation, private_now
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import file_shared, update_message
 
@@ -139,10 +141,19 @@ async def roundup(
     run = await services.digests.pending(team_id, ROUNDUP, week)
     if run is None:
         return
-    asked = private_now(client, services.conversations.of(team_id))
-    found = await services.digests.roundup(team_id, week, asked)
+    known = services.conversations.of(team_id)
+    found = await services.digests.roundup(team_id, week, private_now(client, known))
     if found is not None and run.message_ts is None:
         channel = found.channel_id
+        # Picked when it was the workspace's own, shared with another organisation since:
+        # Slack tells an app nothing of it where it is not in the channel.
+        if not visibility.may_post_roundup(
+            shared=(await conversation(client, channel, known)).shared
+        ):
+            admins = await slack_admins(client, team_id)
+            await services.digests.roundup_refused(team_id, channel, SHARED, week, admins)
+            await services.digests.withheld(run)
+            return
         try:
             posted = await client.chat_postMessage(channel=channel, **render_roundup(found))
         except SlackApiError as error:

@@ -11,6 +11,7 @@ import pytest
 
 from bot.digests.weeks import IsoWeek
 from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.connect import OTHER_ORG
 from tests.slack.digests.world import run_digests, sent_to
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
@@ -149,3 +150,31 @@ async def test_a_notice_queued_before_the_admins_moved_the_roundup_is_not_sent(
     )
     await company.drain()
     assert queued == 3 and not any(_notices(company, handle) for handle in ADMINS)
+
+
+async def test_a_kudos_channel_shared_since_is_posted_no_roundup(company: SlackHarness) -> None:
+    """#kudos, the kudos channel, was shared with another organisation (Slack Connect) after
+    it was picked; the settings refuse such a channel, but nothing re-checks it later. The
+    roundup, the week's public kudos with their givers, receivers and reasons, was posted
+    there for the other organisation to read: the workspace's public kudos are its members'.
+    Now nothing is posted there, the askaround admins are told why once, and the managers'
+    digests still go."""
+    channel = await _kudos_channel(company)
+    shared = company.emu.workspace.channels[channel]
+    shared.is_ext_shared = True
+    partner = company.here.workspace.add_user("partner").id
+    company.here.workspace.guests[partner] = OTHER_ORG
+    shared.members.append(partner)
+    clock = company.services.clock
+    clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(company)
+    assert _roundups(company, channel) == []
+    for handle in ADMINS:
+        [notice] = _notices(company, handle)
+        assert "shared with another organisation" in notice, notice
+    assert not any(_notices(company, h) for h in company.users if h not in ADMINS)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1}
+    clock.freeze(MONDAY_W48 + timedelta(days=7, hours=9))
+    await run_digests(company)
+    assert _roundups(company, channel) == []
+    assert {h: len(_notices(company, h)) for h in ADMINS} == dict.fromkeys(ADMINS, 1)
