@@ -92,11 +92,13 @@ def may_name_channel(*, private: bool) -> bool:
     return not private
 
 
-def may_post_roundup(*, shared: bool) -> bool:
-    """Whether the weekly roundup, the week's public kudos with their givers, receivers and
-    reasons, may be posted in the kudos channel: not once it is shared with another
-    organisation (Slack Connect), whose people would read them. A public kudos is public to
-    the workspace's members; a channel of theirs made private since reads it as any did."""
+def may_post_in_kudos_channel(*, shared: bool) -> bool:
+    """Whether public kudos, with their givers, receivers and reasons, may be posted in the
+    workspace's kudos channel (a shout-out of kudos given elsewhere, the weekly roundup): not
+    once it is shared with another organisation (Slack Connect), whose people would read
+    them; the settings refuse such a channel, but it may be shared after it was picked. A
+    public kudos is public to the workspace's members; a channel of theirs made private since
+    reads it as any did."""
     return not shared
 
 

@@ -147,7 +147,7 @@ async def roundup(
         channel = found.channel_id
         # Picked when it was the workspace's own, shared with another organisation since:
         # Slack tells an app nothing of it where it is not in the channel.
-        if not visibility.may_post_roundup(
+        if not visibility.may_post_in_kudos_channel(
             shared=(await conversation(client, channel, known)).shared
         ):
             admins = await slack_admins(client, team_id)

@@ -26,6 +26,7 @@ from handlers.blocks.kudos import (
     render_undo_ended,
     render_unposted,
 )
+from handlers.client.conversations import conversation
 from handlers.client.failures import (
     INSTALL_REFUSED,
     ReplyFailed,
@@ -61,11 +62,15 @@ async def shoutout(
         return  # undone meanwhile, or posted by an earlier attempt that recorded it
     given = Given(live)
     thread_ts = payload.get("thread_ts")
+    channel, link_back = payload.get("channel"), payload.get("link_back")
+    if channel and not thread_ts and channel != live[0].channel_id:  # the kudos channel
+        kept = await conversation(client, str(channel), services.conversations.of(team_id))
+        if not visibility.may_post_in_kudos_channel(shared=kept.shared):
+            channel, link_back = live[0].channel_id, None  # where they were given, as without
     if thread_ts:
         message = render_seconded(given)
     else:
-        message = render_shoutout(given, payload.get("link_back"), str(payload["reaction"]))
-    channel = payload.get("channel")
+        message = render_shoutout(given, link_back, str(payload["reaction"]))
     error = "no_channel"
     if channel:
         try:

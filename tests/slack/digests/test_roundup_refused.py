@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 
 from bot.digests.weeks import IsoWeek
-from tests.slack.digests.conftest import MONDAY_W48
 from tests.slack.connect import OTHER_ORG
+from tests.slack.digests.conftest import MONDAY_W48
 from tests.slack.digests.world import run_digests, sent_to
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure

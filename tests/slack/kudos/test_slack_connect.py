@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from handlers.dispatch.workspace import member_elsewhere
 from storage.models import Kudos, Person
+from tests.slack.connect import OTHER_ORG
 from tests.slack.connect import shared as shared_with
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import submit_modal
+from tests.slack.kudos.world import configure, dm_text, give, submit_modal
 
 REASON = "for untangling the partner release"
 GUEST_LINE = "you're a guest here from another organisation"
@@ -213,3 +214,21 @@ async def test_a_guest_typing_a_handle_without_at_is_not_pointed_at_the_colleagu
     await slack.settle()
     seen = "\n".join(told(slack, "carol"))
     assert slack.user("bob") not in seen and "Did you mean" not in seen, seen
+
+
+async def test_a_kudos_channel_shared_since_takes_no_shout_out(slack: SlackHarness) -> None:
+    """#kudos, the kudos channel, was shared with another organisation after it was picked
+    (the settings refuse a shared one, nothing looked again). Alice's public kudos to Bob in
+    #general was shouted out in #kudos, its reason and names read by the other organisation.
+    Now it is shouted out where it was given, as without a kudos channel, and Bob's DM points
+    him there."""
+    kudos = slack.emu.workspace.add_channel("kudos", members=[slack.user("bob")], ext_shared=True)
+    slack.emu.workspace.guests[slack.user("carol")] = OTHER_ORG
+    kudos.members.append(slack.user("carol"))
+    await configure(slack, kudos_channel_id=kudos.id)
+    await give(slack, "alice", "@bob for untangling the zebra release #teamwork")
+    await slack.drain()
+    assert not [m for m in slack.emu.messages(kudos.id) if m.by_bot]
+    [shoutout] = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
+    assert "zebra release" in shoutout.text
+    assert f"<#{kudos.id}>" not in dm_text(slack, "bob")
