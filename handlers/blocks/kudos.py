@@ -286,11 +286,12 @@ def render_about(about: AboutSomeone, why_not: str | None = None) -> Message:
         else f"To thank {name}: type `/kudos @`, pick them, {said}; or press *Give kudos*."
     )
     thank: Blocks = [] if why_not else [actions(button("Give kudos", THANK_ACTION, about.user_id))]
-    # Leaderboards count private kudos too; saying so here keeps the two from disagreeing.
+    # Leaderboards count private kudos too; saying so here keeps the two from disagreeing. A
+    # guest is shown no leaderboard (`visibility.sees_workspace_figures`): none is named.
     where = "" if about.for_guest else " given in private conversations"
+    counted = "not shown to you" if about.for_guest else "counted on leaderboards, never shown"
     unseen = (
-        f"{plural(about.unseen_private, 'kudos', 'kudos')}{where} "
-        "(counted on leaderboards, never shown)"
+        f"{plural(about.unseen_private, 'kudos', 'kudos')}{where} ({counted})"
         if about.unseen_private
         else ""
     )

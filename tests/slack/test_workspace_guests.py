@@ -166,14 +166,14 @@ async def test_kudos_about_someone_shows_a_guest_only_their_own(slack: SlackHarn
 
     seen_by_gina = await about_bob("gina", "vendors")
     assert "wombat" in seen_by_gina and "quokka" not in seen_by_gina
-    assert "1 kudos (counted on leaderboards, never shown)" in seen_by_gina
+    assert "1 kudos (not shown to you)" in seen_by_gina
     assert "private conversations" not in seen_by_gina
     # Bob was thanked twice in public: what Gina is shown is counted as hers, not his.
     assert "was thanked" not in seen_by_gina
     assert "*Bob Chen* has 1 kudos from or to you" in seen_by_gina
     seen_by_hal = await about_bob("hal", "vendors")
     assert "quokka" not in seen_by_hal and "wombat" not in seen_by_hal
-    assert "Bob Chen has 2 kudos (counted on leaderboards, never shown)" in seen_by_hal
+    assert "Bob Chen has 2 kudos (not shown to you)" in seen_by_hal
     seen_by_carol = await about_bob("carol", "general")
     assert "wombat" in seen_by_carol and "quokka" in seen_by_carol
 
