@@ -334,17 +334,10 @@ class KudosService:
     # seeing
 
     async def leaderboard(
-        self,
-        team_id: str,
-        period: str,
-        value: str | None,
-        tz: str,
-        limit: int = 10,
-        *,
-        viewer: str,
+        self, team_id: str, period: str, value: str | None, tz: str, *, viewer: str
     ) -> Leaderboard:
         return await summaries.leaderboard(
-            self._sessions, self._clock, team_id, period, value, tz, limit, viewer=viewer
+            self._sessions, self._clock, team_id, period, value, tz, viewer=viewer
         )
 
     async def mine(self, team_id: str, user_id: str, tz: str) -> MySummary:

@@ -44,6 +44,18 @@ def requests_to(slack: SlackHarness, handle: str) -> list[str]:
     return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
 
 
+async def home_tabs(slack: SlackHarness, *handles: str) -> dict[str, str]:
+    """Each person's Home tab as they open it, its blocks as text."""
+    tabs = {}
+    for handle in handles:
+        await slack.emu.open_home(slack.user(handle))
+        await slack.drain()
+        home = slack.emu.home_view(slack.user(handle))
+        assert home is not None
+        tabs[handle] = str(home.blocks)
+    return tabs
+
+
 async def offered_to(slack: SlackHarness) -> set[str]:
     async with slack.services.sessions() as s:
         return set(await s.scalars(select(Offer.candidate_user_id)))
@@ -434,13 +446,7 @@ async def test_a_guests_home_shows_no_figure_of_the_whole_workspace(slack: Slack
     """Gina opens her Home tab: it said how many colleagues askaround knows here, a figure of
     the whole workspace, whose member directory Slack does not show a guest either. Alice, a
     member, still reads it."""
-    tabs = {}
-    for handle in ("gina", "alice"):
-        await slack.emu.open_home(slack.user(handle))
-        await slack.drain()
-        home = slack.emu.home_view(slack.user(handle))
-        assert home is not None
-        tabs[handle] = str(home.blocks)
+    tabs = await home_tabs(slack, "gina", "alice")
     assert "askaround knows" in tabs["alice"], tabs["alice"]
     assert "askaround knows" not in tabs["gina"], tabs["gina"]
     assert "/askaround help" in tabs["gina"]
@@ -454,13 +460,7 @@ async def test_a_guest_is_shown_no_leaderboard(slack: SlackHarness) -> None:
     and `/kudos top` tells her why, while Alice, a member, reads both."""
     await slack.command("alice", "/kudos", "@bob for the quokka rollout")
     await slack.settle()
-    tabs = {}
-    for handle in ("gina", "alice"):
-        await slack.emu.open_home(slack.user(handle))
-        await slack.drain()
-        home = slack.emu.home_view(slack.user(handle))
-        assert home is not None
-        tabs[handle] = str(home.blocks)
+    tabs = await home_tabs(slack, "gina", "alice")
     assert "Leaderboard" in tabs["alice"] and "Bob Chen" in tabs["alice"]
     assert "Leaderboard" not in tabs["gina"] and "Bob Chen" not in tabs["gina"], tabs["gina"]
     assert "kudos left today" in tabs["gina"]
