@@ -23,7 +23,8 @@ Text from a modal arrives unescaped (plain text, not Slack's format); the same r
 so a typed `<!channel>` reads as `@channel` there too.
 
 `plain_text` is the same text for a terminal (the CLI's reports), where nothing renders
-markup: it prints what Slack would show, without the marks.
+markup: it prints what Slack would show, without the marks; `quoted` puts typed text in “…”
+there.
 """
 
 from __future__ import annotations
@@ -110,6 +111,15 @@ def plain_text(text: str) -> str:
     parts = _CODE.split(_TOKEN.sub(_plain_token, text))
     text = "".join(part if n % 2 else _unmarked(part) for n, part in enumerate(parts))
     return unescaped(text)
+
+
+def quoted(text: str, limit: int | None = None) -> str:
+    """Typed text quoted where nothing renders markup (the command line, a modal's field
+    error): in “…”, whatever quotes it holds itself (Python's repr put "it's" in double quotes
+    and the rest in single); with `limit`, its first `limit` characters and "…" when longer."""
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return f"“{text}”"
 
 
 # What a reply quotes of words it did not understand: enough to recognise them, short enough

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.errors import UserError
 from bot.kudos.rules import reaction_name
+from bot.safe_text import quoted
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SCOPES = ("all", "direct")
@@ -110,11 +111,9 @@ def listed(text: str) -> list[str]:
 
 
 def _quoted(text: str) -> str:
-    """`text` as a refusal quotes it, in “…” as `askaround kudos taken-back` quotes (Python's
-    repr put "it's" in double quotes and the rest in single): whole, or its first 40
-    characters and "…" (5,000 pasted characters made the CLI's one line, and the modal's
-    field error, as long)."""
-    return f"“{text if len(text) <= 40 else text[:40] + '…'}”"
+    """`text` as a refusal quotes it: whole, or its first 40 characters and "…" (5,000 pasted
+    characters made the CLI's one line, and the modal's field error, as long)."""
+    return quoted(text, 40)
 
 
 def _none(text: str) -> bool:

@@ -11,7 +11,7 @@ from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.directory.status import AWAY, OPTED_OUT
 from bot.help import SLASH_COMMANDS
-from bot.safe_text import QUOTED_CHARS, clip, safe_text
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.words import plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
@@ -132,7 +132,7 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
         typed, near_name, key = safe_text(item.name), safe_text(near.name), safe_text(near.key)
         unclear.append(
             f":thinking_face: Did you mean *{near_name}*? `/skills add {key}{level}`, "
-            f"or `/skills add {typed}!{level}` to add “{typed}” as a new skill."
+            f"or `/skills add {typed}!{level}` to add {quoted(typed)} as a new skill."
         )
     if not saved and not unclear:
         return _reply([section("Nothing to add.")], "Nothing to add.")
@@ -218,7 +218,7 @@ def render_skill_options(typed: str, found: list[Suggestion]) -> list[dict[str, 
     """Type-ahead answers; the typed text itself is offered last when nothing matches exactly
     (and no suggestion has it as its value: option-object, "a unique string value")."""
     options = [option(s.key, s.name) for s in found]
-    new = option(typed.strip(), f"Add “{typed.strip()}” as a new skill")
+    new = option(typed.strip(), f"Add {quoted(typed.strip())} as a new skill")
     offered = {o["value"] for o in options}
     if typed.strip() and not any(s.score >= 300 for s in found) and new["value"] not in offered:
         options.append(new)

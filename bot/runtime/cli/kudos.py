@@ -58,7 +58,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.kudos.service import KudosService
     from bot.runtime.cli.database import migrated
-    from bot.safe_text import plain_text
+    from bot.safe_text import plain_text, quoted
     from bot.workspace_settings.service import CLI
     from storage.db import create_sessions
     from storage.people import display_names
@@ -89,12 +89,12 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             e = line.entry
             # The modal's reason field takes line breaks; each kudos keeps one line.
             why = " ".join((line.reason or "").split()) or "(no reason given)"
-            # As Slack shows it, on the line: Python's repr quoted "Dev's" unlike 'the rest'.
+            # As Slack shows it, on the line.
             said = " ".join(plain_text(e.message).split())
             print(
                 f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {names.get(line.by, line.by)}  "
                 f"{names.get(e.giver, e.giver)} → {names.get(e.receiver, e.receiver)}"
-                f"{' (private)' if e.is_private else ''}: “{said}”  reason: {why}",
+                f"{' (private)' if e.is_private else ''}: {quoted(said)}  reason: {why}",
                 file=shown,
             )
         if not lines:

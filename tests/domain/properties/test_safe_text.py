@@ -5,11 +5,12 @@ people it is about, and hides no link behind a label."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, clip, plain_text, safe_text
+from bot.safe_text import AT, clip, plain_text, quoted, safe_text
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -146,3 +147,31 @@ def test_plain_text_leaves_no_markup(text: str) -> None:
     Slack's is left, only the words Slack would show (`<`, `>` and `&` as typed)."""
     shown = plain_text(text)
     assert not re.search(r"<[@#!]|\|[^ ]*>|&(lt|gt|amp);|(^| )[*_]\w", shown), (text, shown)
+
+
+@given(ANY_TEXT, st.integers(1, 50))
+@MANY
+def test_quoted_text_is_whole_or_its_start_and_an_ellipsis(text: str, limit: int) -> None:
+    """What the command line and a settings refusal quote of what someone typed: in “…”
+    whatever its quotes (Python's repr put "it's" in double quotes and the rest in single),
+    whole, or its first `limit` characters and "…"."""
+    assert quoted(text) == f"“{text}”"
+    shown = quoted(text, limit)
+    assert shown.startswith("“") and shown.endswith("”")
+    inner = shown[1:-1]
+    assert inner == text if len(text) <= limit else inner == text[:limit] + "…"
+
+
+def test_quotes_are_written_one_way() -> None:
+    """“…” around typed text by hand, in the CLI's taken-back list and the settings' refusals,
+    was two copies of one rule: `quoted` is it."""
+    root = Path(__file__).parents[3]
+    by_hand = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("bot", "handlers")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path.name != "safe_text.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "“{" in line
+    ]
+    assert not by_hand, by_hand
