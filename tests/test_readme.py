@@ -40,6 +40,13 @@ def test_every_cli_subcommand_is_documented() -> None:
             assert f"    {name}" in README, name
 
 
+def test_the_command_line_section_is_askaround_help(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's `askaround --help` is the one the command prints, 100 columns wide."""
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = README.split("## Command line\n\n```text\n", 1)[1].split("```", 1)[0]
+    assert shown == build_parser().format_help()
+
+
 def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:
     """The README's two commands are real scripts, and `.ci/run` runs the test one."""
     root = Path(__file__).parents[1]

@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import io
 import re
+import shlex
 
 import pytest
 
@@ -136,3 +137,22 @@ def test_each_settings_key_states_the_range_it_is_refused_outside(
             if bounds:
                 assert f"{bounds[1]} to {bounds[2]}" in key.hint, key.name
                 assert " ".join(key.hint.split()) in text, key.name
+
+
+@pytest.mark.parametrize("argv", commands(), ids=lambda argv: " ".join(argv) or "askaround")
+def test_each_help_ends_with_examples_that_parse(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new admin copies a command line from the help: each command's ends with examples
+    of itself (a group's, of its subcommands), and each is one `askaround` takes as written
+    (up to a shell's `<`, `>` or `|`)."""
+    text = help_of(argv, monkeypatch)
+    assert "\nexamples:\n" in text, f"askaround {' '.join(argv)} --help shows no example"
+    examples = [line.strip() for line in text.split("\nexamples:\n", 1)[1].splitlines()]
+    assert examples and all(examples), text
+    command = " ".join(["askaround", *argv])
+    for example in examples:
+        assert example == command or example.startswith(f"{command} "), example
+        words = shlex.split(example)[1:]
+        shell = [n for n, word in enumerate(words) if word in ("<", ">", "|")]
+        build_parser().parse_args(words[: min(shell, default=len(words))])

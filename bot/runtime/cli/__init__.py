@@ -1,6 +1,7 @@
 """The `askaround` command line. Each subcommand lives in its own module with its help text.
 
-A subcommand module exposes `add_parser(subparsers)` and `async run(args) -> int`. A failure
+A subcommand module exposes `add_parser(subparsers)` and `async run(args) -> int`; each parser
+it adds is given `examples=[…]`, command lines the help ends with. A failure
 is one line on standard error and a non-zero exit (`failures.py`); `--debug` adds the
 traceback. A subcommand module imports the database, Slack and routing code inside `run`, not
 at its top: parsing every command line builds every subcommand's parser, and `askaround
@@ -19,7 +20,7 @@ import traceback
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from bot.runtime.cli import (
     demo,
@@ -51,6 +52,18 @@ class Parser(argparse.ArgumentParser):
 
     _given: Sequence[str] = ()
     _parsing = False
+
+    def __init__(self, *args: Any, examples: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.examples = tuple(examples)
+
+    def format_help(self) -> str:
+        """The help, then `examples:`, one command line a line as typed (argparse would run
+        an epilog's lines together)."""
+        shown = super().format_help()
+        if not self.examples:
+            return shown
+        return f"{shown}\nexamples:\n" + "".join(f"  {line}\n" for line in self.examples)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -132,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="askaround",
         description="Find who knows, thank who helped: a Slack app you run yourself.",
+        examples=[
+            "askaround demo",
+            "askaround import people people.csv --dry-run",
+            "askaround settings set daily_allowance 7",
+            "askaround serve",
+        ],
     )
     parser.add_argument("--version", action="version", version=f"askaround {_version()}")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)

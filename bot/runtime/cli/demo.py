@@ -12,6 +12,11 @@ from bot.errors import AskaroundError
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "demo",
+        examples=[
+            "askaround demo",
+            "askaround demo --database demo.db",
+            "askaround demo < docs/demo-script.txt",
+        ],
         help="try askaround with a sample company and a local Slack emulator, no Slack needed",
         description=(
             "Start the local Slack emulator and the real bot with a sample company, then read "

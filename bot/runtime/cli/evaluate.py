@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "eval",
+        examples=[
+            "askaround eval routing DIR --history 0.5",
+            "askaround eval questions tests/data/questions.jsonl --verbose",
+        ],
         help="measure question routing on a benchmark folder, or the question detector",
         description=(
             "`eval routing PATH`: load people.jsonl and history.jsonl from the folder PATH "

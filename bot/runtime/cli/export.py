@@ -32,6 +32,10 @@ COLUMNS = (
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "export",
+        examples=[
+            "askaround export kudos --since 2026-01-01 > kudos.csv",
+            "askaround export kudos --since 2026-11-01 --until 2026-11-30 --format jsonl",
+        ],
         help="export the kudos ledger as CSV or JSON lines",
         description=(
             "Write the kudos given from --since to --until (whole days, UTC, both included) "

@@ -19,6 +19,10 @@ LISTED = 50
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "kudos",
+        examples=[
+            "askaround kudos take-back 42 --reason 'Finn meant to thank Dev'",
+            "askaround kudos taken-back",
+        ],
         help="take back kudos (admins), and list those taken back",
         description=(
             "Take back kudos after Undo's 5 minutes (an inappropriate or mistaken "
@@ -30,6 +34,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     take = action.add_parser(
         "take-back",
+        examples=[
+            "askaround kudos take-back 42",
+            "askaround kudos take-back 42 --reason 'Finn meant to thank Dev'",
+        ],
         help="take back the kudos KUDOS_ID was given with",
         description=(
             "Take back the kudos KUDOS_ID (the kudos_id column of `askaround export kudos`, "
@@ -45,6 +53,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     take.add_argument("--team", metavar="T…", help="the workspace's id")
     listed = action.add_parser(
         "taken-back",
+        examples=[
+            "askaround kudos taken-back",
+            "askaround kudos taken-back --team T0123ABCD",
+        ],
         help="list the kudos taken back: who took them back, when and why",
         description=(
             f"The newest {LISTED} kudos entries taken back, with who took them back ("

@@ -11,6 +11,9 @@ from bot.settings import database_settings
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     return sub.add_parser(
         "migrate",
+        examples=[
+            "askaround migrate",
+        ],
         help="bring the database schema up to date and exit",
         description="Apply every pending database migration to ASKAROUND_DATABASE_URL.",
     )

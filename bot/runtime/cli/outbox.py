@@ -15,6 +15,10 @@ LATE = timedelta(minutes=10)
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "outbox",
+        examples=[
+            "askaround outbox",
+            "askaround outbox retry",
+        ],
         help="list deliveries to Slack that failed or are late; `outbox retry` resends failed ones",
         description=(
             "List outbox deliveries that gave up after their retries, or that have waited more "

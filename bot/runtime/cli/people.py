@@ -15,6 +15,10 @@ from bot.settings import Settings, database_settings
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "import",
+        examples=[
+            "askaround import people people.csv --dry-run",
+            "askaround import people people.yaml",
+        ],
         help="import people, managers, skills and networks from a CSV or YAML file",
         description=(
             "Bring people into askaround from a file; WHAT says what the file holds (only "
@@ -24,6 +28,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     people = what.add_parser(
         "people",
+        examples=[
+            "askaround import people people.csv --dry-run",
+            "askaround import people people.csv",
+            "askaround import people people.yaml --team T0123ABCD",
+        ],
         help="people and their profiles",
         description=(
             "Add or update people from FILE: name, time zone, title, team, manager, roles, "

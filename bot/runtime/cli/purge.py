@@ -23,6 +23,10 @@ from bot.words import plural
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "purge-workspace",
+        examples=[
+            "askaround purge-workspace T0123ABCD",
+            "askaround purge-workspace T0123ABCD --yes",
+        ],
         help="delete everything kept about one workspace (its tokens too), once confirmed",
         description=(
             "Delete every row askaround keeps for the workspace TEAM_ID: people, skills, "

@@ -19,6 +19,11 @@ from bot.settings import database_settings
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "report",
+        examples=[
+            "askaround report --week 'last week' --manager maria@example.com",
+            "askaround report --week W47 --manager maria@example.com --format csv",
+            "askaround report network --format csv > network.csv",
+        ],
         help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
         description=(
             "The summary of one week for the team below a manager, in the manager's own "

@@ -14,6 +14,10 @@ log = logging.getLogger("askaround")
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "serve",
+        examples=[
+            "askaround serve",
+            "askaround serve --debug",
+        ],
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, otherwise HTTP)",
         description=(
             "Run the bot: HTTP at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. "

@@ -30,6 +30,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     parser: argparse.ArgumentParser = sub.add_parser(
         "settings",
+        examples=[
+            "askaround settings show",
+            "askaround settings set daily_allowance 7",
+            "askaround settings set values 'craft -> quality'",
+            "askaround settings set askaround_admins 'ana@example.com, @ben'",
+            "askaround settings show --team T0123ABCD",
+        ],
         help="show or change a workspace's settings (values, allowances, channels, digests)",
         description=textwrap.fill(
             "Show a workspace's settings, or change one. `show` prints each key, `default` "

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "skills",
+        examples=[
+            "askaround skills alias k8s kubernetes",
+            "askaround skills merge postgresql postgres",
+        ],
         help="add skill aliases and merge duplicate skills",
         description=(
             "Curate a workspace's skill vocabulary. With --team T…, only "
@@ -29,6 +33,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     action = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     alias = action.add_parser(
         "alias",
+        examples=[
+            "askaround skills alias k8s kubernetes",
+            "askaround skills alias tf terraform --team T0123ABCD",
+        ],
         help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
         description=(
             "Make ALIAS another name for SKILL in the workspace (SKILL is added if it is new); "
@@ -41,6 +49,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     _team_option(alias, default=argparse.SUPPRESS)
     merge = action.add_parser(
         "merge",
+        examples=[
+            "askaround skills merge postgresql postgres",
+            "askaround skills merge k8s kubernetes --team T0123ABCD",
+        ],
         help="move everyone's FROM skill onto INTO and make FROM an alias",
         description=(
             "Fold the duplicate skill FROM into INTO: everyone who declared FROM has INTO "

@@ -11,6 +11,9 @@ from bot.settings import Settings
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     return sub.add_parser(
         "sync",
+        examples=[
+            "askaround sync",
+        ],
         help="pull the Slack directory now (the bot also does it daily)",
         description=(
             "Page through users.list and record everyone's name, time zone, whether they are "
