@@ -105,8 +105,8 @@ SETTINGS: tuple[Setting, ...] = (
         "ASKAROUND_WORKING_HOURS",
         "Mon-Fri 09:00-18:00",
         "everyone's working days and hours (Sun-Thu 08:00-17:00 for a week from Sunday), each "
-        "in their own time zone: requests wait for them, and only they count towards "
-        "ASKAROUND_OFFER_MINUTES",
+        "in their own time zone: a request to someone whose day is over waits for their next "
+        "one, and only these hours count towards ASKAROUND_OFFER_MINUTES",
     ),
     Setting(
         "ASKAROUND_UNINSTALLED_RETENTION_DAYS",

@@ -28,3 +28,20 @@ def test_the_example_holds_no_secret() -> None:
     lines = [line for line in EXAMPLE.read_text().splitlines() if line and line[0] != "#"]
     secrets = {setting.name for setting in SETTINGS if setting.secret}
     assert all(line.endswith("=") for line in lines if line.split("=", 1)[0] in secrets)
+
+
+def test_each_variable_is_explained_in_the_words_of_the_readme() -> None:
+    """The comment above each variable is its help, as the README's table and the start-up
+    error give it (the working hours' said otherwise in other words); a required one says it
+    has no default."""
+    said: dict[str, str] = {}
+    comment: list[str] = []
+    for line in EXAMPLE.read_text().split("\n\n", 1)[1].splitlines():
+        if line.startswith("# "):
+            comment.append(line[2:])
+        elif "=" in line:
+            said[line.split("=", 1)[0]] = " ".join(comment)
+            comment = []
+    for setting in SETTINGS:
+        required = " (no default)" if setting.default is None else ""
+        assert said[setting.name] == setting.help + required, setting.name

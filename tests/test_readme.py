@@ -31,6 +31,24 @@ def test_every_setting_is_documented() -> None:
         assert f"`{setting.name}`" in README and setting.help in README
 
 
+def test_the_configuration_table_gives_each_setting_s_default() -> None:
+    """The README's default is the one the bot takes: `SETTINGS`' own, `required` when it has
+    none, `(empty)` for an empty one; the OAuth scopes' is named, not listed."""
+    rows = {
+        cells[0].strip("`"): cells[1]
+        for line in README.splitlines()
+        if line.startswith("| `")
+        for cells in [[c.strip() for c in line.strip("|").split(" | ")]]
+    }
+    for setting in SETTINGS:
+        if setting.name == "SLACK_SCOPES":
+            assert rows[setting.name] == "the manifest's bot scopes"
+        elif setting.default is None:
+            assert rows[setting.name].startswith("required"), setting.name
+        else:
+            assert rows[setting.name] == (f"`{setting.default}`" if setting.default else "(empty)")
+
+
 def test_every_cli_subcommand_is_documented() -> None:
     """Each `askaround` subcommand appears in the README's command-line section."""
     subparsers = build_parser()._subparsers
