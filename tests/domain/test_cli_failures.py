@@ -504,6 +504,11 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
         (["settings", "set", "daily_allowance"], "needs a KEY and a VALUE"),
         (["settings", "show", "values"], "takes no KEY"),
         (["purge-workspace", "acme", "--yes"], "is not a Slack workspace id"),
+        # SQLite's integers end at 2**63 - 1: a longer id was "unexpected OverflowError";
+        # PostgreSQL's `kudos.id` at 2**31 - 1.
+        (["kudos", "take-back", "99999999999999999999"], "kudos_id column"),
+        (["kudos", "take-back", str(2**31)], "kudos_id column"),
+        (["kudos", "take-back", "--", "-5"], "kudos_id column"),
     ],
 )
 async def test_a_value_the_command_line_cannot_take_exits_2_as_a_slip_does(

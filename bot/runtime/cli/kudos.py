@@ -48,7 +48,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "--reason."
         ),
     )
-    take.add_argument("kudos_id", type=int, metavar="KUDOS_ID", help="one entry of the kudos")
+    take.add_argument("kudos_id", type=kudos_id, metavar="KUDOS_ID", help="one entry of the kudos")
     take.add_argument("--reason", metavar="TEXT", help="why, for the giver and the receivers")
     take.add_argument("--team", metavar="T…", help="the workspace's id")
     listed = action.add_parser(
@@ -65,6 +65,21 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     listed.add_argument("--team", metavar="T…", help="the workspace's id")
     return parser
+
+
+# The largest id `kudos.id` holds: an INTEGER, 32 bits on PostgreSQL (past 64 bits SQLite
+# raised OverflowError, past 32 PostgreSQL would refuse the query).
+LARGEST_ID = 2**31 - 1
+
+
+def kudos_id(text: str) -> int:
+    """A kudos entry's id as the database can hold one: a whole number from 1."""
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= LARGEST_ID:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a kudos id: one from the kudos_id column of `askaround export "
+            "kudos`, or that `askaround kudos taken-back` lists"
+        )
+    return int(text)
 
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
