@@ -158,6 +158,34 @@ def test_scopes_match_what_the_code_uses(manifest: dict[str, Any], router) -> No
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed
 
 
+def test_the_features_the_code_uses_are_switched_on(manifest: dict[str, Any], router) -> None:  # type: ignore[no-untyped-def]
+    """Subscribing to an event is not enough: Slack sends no button click, modal or menu
+    without interactivity, shows no Home tab it is not told of, and lets nobody write in the
+    Messages tab it keeps read-only (a DM question needs `message.im` and a writable tab)."""
+    features, settings = manifest["features"], manifest["settings"]
+    if router.names("action") | router.names("view") | router.names("options"):
+        assert settings["interactivity"]["is_enabled"] is True
+    if "app_home_opened" in router.names("event") and "views_publish" in used_client_methods():
+        assert features["app_home"]["home_tab_enabled"] is True
+    if "message.im" in router.names("event"):
+        assert features["app_home"]["messages_tab_enabled"] is True
+        assert features["app_home"]["messages_tab_read_only_enabled"] is False
+    assert features["bot_user"]["display_name"], "bot scopes need a bot user"
+
+
+def test_nothing_is_declared_twice(manifest: dict[str, Any]) -> None:
+    """Each command, shortcut callback, scope and event once: the tests above compare sets,
+    which a second copy passes unseen."""
+    lists = {
+        "commands": [c["command"] for c in manifest["features"]["slash_commands"]],
+        "callback ids": [s["callback_id"] for s in manifest["features"]["shortcuts"]],
+        "scopes": manifest["oauth_config"]["scopes"]["bot"],
+        "events": manifest["settings"]["event_subscriptions"]["bot_events"],
+    }
+    for kind, items in lists.items():
+        assert len(items) == len(set(items)), (kind, sorted(i for i in items if items.count(i) > 1))
+
+
 def test_oauth_installs_ask_for_the_manifests_bot_scopes(manifest: dict[str, Any]) -> None:
     """SLACK_SCOPES defaults to the manifest's bot scopes, so an OAuth install asks for what
     the code needs; the manifest names the OAuth redirect path the bot serves."""
