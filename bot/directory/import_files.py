@@ -96,7 +96,10 @@ def _check_csv(path: Path) -> int:
     """The whole file is UTF-8 and CSV, checked before its rows are read and imported (a read
     that holds nothing: the rows are streamed again after); how many records are not blank."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
+        try:
+            reader = csv.reader(handle, strict=True, delimiter=_separator(handle))
+        except UnicodeDecodeError:
+            raise ImportFileError(not_utf8(path)) from None
         try:
             records = sum(1 for row in reader if any(cell.strip() for cell in row))
         except UnicodeDecodeError:
@@ -172,7 +175,7 @@ def csv_rows(text: str) -> list[RawRow]:
 
 def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     """A reader past the header, which it checks."""
-    reader = csv.DictReader(handle)
+    reader = csv.DictReader(handle, delimiter=_separator(handle))
     if reader.fieldnames:  # `Email`, ` Title`: spreadsheets capitalise and pad headers
         reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
@@ -187,6 +190,15 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     if twice:  # a record would keep the last one's value and drop the other's
         raise ImportFileError(f"the column {twice[0]} is there twice")
     return reader
+
+
+def _separator(handle: IO[str]) -> str:
+    """What the header row's columns are separated by: commas, or the semicolons of Excel
+    where a comma is the decimal mark, or the tabs of a sheet pasted as text; the handle is
+    left at its start."""
+    header = handle.readline()
+    handle.seek(0)
+    return max(",;\t", key=header.count)  # a tie (one column) keeps the comma
 
 
 def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:

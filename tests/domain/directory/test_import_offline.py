@@ -197,3 +197,32 @@ async def test_none_in_a_roles_interests_or_manager_cell_clears_them(
     async with sessions() as s:
         carl = (await people_q.all_people(s, "T1"))["U0CARL"]
     assert (carl.roles, carl.interests, carl.manager_user_id) == ([], [], None)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"], ids=["semicolons", "tabs"])
+async def test_a_csv_separated_as_spreadsheets_save_it_in_many_countries_is_read(
+    offline: Path,
+    sessions: async_sessionmaker[AsyncSession],
+    capsys: pytest.CaptureFixture[str],
+    separator: str,
+) -> None:
+    """Excel saves "CSV" with semicolons where a comma is the decimal mark (Germany, France,
+    Brazil…), and a sheet pasted into a text file has tabs: the file was refused whole, its
+    header read as one unknown column `slack_id;email;…`. The header says how it is
+    separated; the cells may still hold commas (`terraform:4, k8s`)."""
+    rows = [
+        ["slack_id", "email", "title", "skills"],
+        ["", "ana@example.com", "Platform lead", "terraform:4, kubernetes:3"],
+        ["U0NEW", "", "SRE", "postgres"],
+    ]
+    text = "".join(separator.join(row) + "\n" for row in rows)
+    await asyncio.to_thread(offline.write_text, text)
+    code = await asyncio.to_thread(main, ["import", "people", str(offline)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "1 imported, 1 updated, 0 unchanged, 0 rejected." in out
+    async with sessions() as s:
+        people = await people_q.all_people(s, "T1")
+        skills = await skills_q.skills_of(s, people["U0ANA"])
+    assert people["U0ANA"].title == "Platform lead" and people["U0NEW"].title == "SRE"
+    assert {(row.key, row.level) for row in skills} == {("terraform", 4), ("kubernetes", 3)}
