@@ -166,7 +166,7 @@ SKILLS_SUBCOMMANDS = {
     "network": r"(?:add|remove)\b.*",
     "forget": "me",
 }
-ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": ""}
+ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": "(?i:show)?"}
 # Each of `SLASH_COMMANDS`' subcommands, by command.
 SUBCOMMANDS = {
     "/ask": ASK_SUBCOMMANDS,

@@ -12,6 +12,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
+from bot.help import ASKAROUND_SUBCOMMANDS, subcommand
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NOT_NAMEABLE, NotAnAdmin
@@ -121,7 +122,9 @@ def _called(user: dict[str, Any] | None) -> str:
 
 
 async def _is_settings(command: dict[str, Any]) -> bool:
-    return str(command.get("text", "")).strip().lower() == "settings"
+    """`settings`, or `settings show` as `askaround settings show` is typed at a shell: the
+    modal shows every value."""
+    return subcommand(str(command.get("text", "")), ASKAROUND_SUBCOMMANDS) == "settings"
 
 
 def register(router: Router, services: Services) -> None:

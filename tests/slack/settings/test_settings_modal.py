@@ -436,3 +436,19 @@ async def test_no_hint_shows_markup_slack_prints_as_typed(slack: SlackHarness) -
     hints = {b["block_id"]: b["hint"]["text"] for b in modal.blocks if "hint" in b}
     assert hints and not [h for h in hints.values() if "`" in h], hints
     assert '(e.g. "manager=8")' in hints["role_allowances"], hints["role_allowances"]
+
+
+async def test_settings_show_as_the_command_line_says_it_opens_them(slack: SlackHarness) -> None:
+    """An admin who runs `askaround settings show` at a shell typed `/askaround settings
+    show` in Slack and was told "I don't know `/askaround settings show`": it opens the
+    settings, which show each value; another word after `settings` is still not understood."""
+    hana = slack.user("hana")
+    await slack.command("hana", "/askaround", "Settings show")
+    await slack.settle()
+    modal = slack.emu.open_modal(hana)
+    assert modal is not None and modal.spec.get("callback_id") == "workspace_settings"
+    assert "Kudos a day" in text_of(modal)
+    assert not slack.emu.ephemerals(hana)
+    await slack.command("hana", "/askaround", "settings set daily_allowance 8")
+    await slack.settle()
+    assert "I don't know `/askaround settings set" in ephemeral_text(slack, "hana")
