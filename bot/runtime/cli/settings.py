@@ -58,7 +58,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="show: every setting; set: change KEY to VALUE",
     )
     parser.add_argument("key", nargs="?", metavar="KEY", help="with set: the setting")
-    parser.add_argument("value", nargs="?", metavar="VALUE", help="with set: its new value")
+    parser.add_argument(
+        "value",
+        nargs="*",
+        metavar="VALUE",
+        help="with set: its new value; the words after KEY are one (`values teamwork, craft`)",
+    )
     parser.add_argument("--team", metavar="T…", help="the workspace's id")
     return parser
 
@@ -71,6 +76,8 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from storage.workspace_settings import workspace_ids
 
     shown = out or sys.stdout
+    # A list typed unquoted at a shell arrives as several words; `'a, b'` as one.
+    args.value = " ".join(args.value) if args.value else None
     if args.action == "set":
         if args.key is None or args.value is None:
             raise UsageError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")

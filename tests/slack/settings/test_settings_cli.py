@@ -436,3 +436,20 @@ async def test_a_member_of_another_organisation_is_never_stored_so_never_named(
         assert code == 1 and out == "" and len(err.splitlines()) == 1, (named, err)
         assert f"nobody askaround knows here is {named}" in err, err
     assert (await slack.services.workspace_settings.current(slack.team_id)).askaround_admins == ()
+
+
+@pytest.mark.usefixtures("database_only")
+async def test_a_value_of_several_words_needs_no_quotes(
+    slack: SlackHarness, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`set values teamwork, craft` typed without quotes was "unrecognized arguments: craft":
+    the words after KEY are its VALUE, as `set values 'teamwork, craft'` gives it, --team
+    before or after them."""
+    await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
+    code, out, err = await cli(
+        capsys, "set", "values", "teamwork,", "craft", "--team", slack.team_id
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "values: craft, teamwork"
+    code, out, err = await cli(capsys, "set", "kudos_reactions", "tada,", "+1")
+    assert (code, out, err) == (0, "kudos_reactions: tada, +1\n", "")
