@@ -156,3 +156,15 @@ def test_each_help_ends_with_examples_that_parse(
         words = shlex.split(example)[1:]
         shell = [n for n, word in enumerate(words) if word in ("<", ">", "|")]
         build_parser().parse_args(words[: min(shell, default=len(words))])
+
+
+@pytest.mark.parametrize("argv", [[], ["settings"], ["import", "people"]], ids=repr)
+def test_help_as_slack_says_it_is_the_help(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/askaround help` in Slack, so `askaround help` at a shell: it was "invalid choice:
+    'help'"; `askaround help settings` is `askaround settings --help`."""
+    shown = help_of(argv, monkeypatch)
+    capsys.readouterr()
+    assert main(["help", *argv]) == 0
+    assert capsys.readouterr().out == shown

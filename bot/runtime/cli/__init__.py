@@ -144,7 +144,10 @@ _UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<first>-\S+).*")
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="askaround",
-        description="Find who knows, thank who helped: a Slack app you run yourself.",
+        description=(
+            "Find who knows, thank who helped: a Slack app you run yourself. `askaround help "
+            "COMMAND` (or `askaround COMMAND --help`) says what one takes."
+        ),
         examples=[
             "askaround demo",
             "askaround import people people.csv --dry-run",
@@ -195,8 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["help"]:  # as `/askaround help` in Slack: `help settings` is its --help
+        words = [*words[1:], "--help"]
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(words)
     except SystemExit as exit:  # --help, --version, or a command line that does not parse
         return exit.code if isinstance(exit.code, int) else failures.EXIT_USAGE
     try:
