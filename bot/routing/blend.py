@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -78,11 +79,19 @@ def features(
         rows[:, column] = np.fromiter((signal.get(p, 0.0) for p in people), np.float64, count)
     rows[:, 3] = recent
     rows[:, 4:7] = rows[:, :3]
-    rows[:, :4] *= ((ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT)[:, None]
+    rows[:, :4] *= activity_multiplier(recent)[:, None]
     rows[:, 7] = np.log1p(past) / (math.log1p(most_answers) or 1.0)
     helped = np.frombuffer(last, dtype=np.float64)[at]
     rows[:, 11] = np.where(helped > 0, 0.5 ** ((now - helped) / half_life), 0.0)
     return rows
+
+
+def activity_multiplier(recent: Any) -> Any:
+    """How much recent help multiplies the first four features, for a share of the busiest
+    person's recent help or an array of them: one formula for the fit's rows and the index's
+    ordering of long posting lists, read from this module's constants at each call (so a
+    benchmark's `--set bot.routing.blend.ACTIVITY_FLOOR=...` changes both)."""
+    return (ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT
 
 
 def prior() -> Matrix:

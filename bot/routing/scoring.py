@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.routing.blend import ACTIVITY_EXPONENT, ACTIVITY_FLOOR, Matrix, features, prior
+from bot.routing.blend import Matrix, activity_multiplier, features, prior
 from bot.routing.declared import Declarations
 from bot.routing.history import History, PastQuestion
 from bot.routing.ids import Interner, grow
@@ -130,7 +130,7 @@ class Evidence:
         recent = (
             self._activity[person] / (self._busiest or 1.0) if person < len(self._activity) else 0.0
         )
-        return float((ACTIVITY_FLOOR + recent) ** ACTIVITY_EXPONENT)
+        return float(activity_multiplier(recent))
 
     def _person(self, user_id: str) -> int:
         person = self.people.id(user_id)

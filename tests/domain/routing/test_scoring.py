@@ -105,3 +105,24 @@ def test_a_yes_no_setting_reads_true_as_true(monkeypatch: pytest.MonkeyPatch) ->
     assert validation.FLAG is False  # type: ignore[attr-defined]
     with pytest.raises(SystemExit, match="yes/no"):
         validation.override("benchmarks.routing_validation.FLAG=maybe")
+
+
+def test_the_activity_floor_is_read_by_the_fit_and_the_index_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`--set bot.routing.blend.ACTIVITY_FLOOR=…` moves the fit's feature rows and the
+    index's ordering of long posting lists (`activity_factor`) together: scoring imported
+    the constants by name, so a benchmark's setting changed only the first (issue 15's
+    twenty-ninth round)."""
+    from bot.routing import blend
+
+    evidence = Evidence()
+    evidence.add_solved(PastQuestion("UASK", "UHELP", ("UHELP",), None), "vacuum freeze")
+    helper = evidence.people.id("UHELP")
+    never = evidence.people.id("UASK")
+    assert evidence.activity_factor(never) == pytest.approx(
+        blend.ACTIVITY_FLOOR**blend.ACTIVITY_EXPONENT
+    )
+    monkeypatch.setattr(blend, "ACTIVITY_FLOOR", 0.5)
+    assert evidence.activity_factor(never) == pytest.approx(0.5**blend.ACTIVITY_EXPONENT)
+    assert evidence.activity_factor(helper) == pytest.approx(1.5**blend.ACTIVITY_EXPONENT)
