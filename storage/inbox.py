@@ -12,7 +12,19 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, Result, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    CursorResult,
+    Result,
+    String,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InboxItem, Replica
@@ -86,6 +98,35 @@ async def receive_all(
     return answers
 
 
+async def receive_closing(
+    session: AsyncSession,
+    request: tuple[str, str, dict[str, Any]],
+    replica_id: str,
+    at: datetime,
+    message: Message | None,
+    closing: Sequence[tuple[str, str]],
+) -> bool:
+    """PostgreSQL: `receive_all` of one request and `finish_all` of `closing`, in ONE
+    statement (the marks a data-modifying CTE), so that it needs no transaction around it
+    (`units.alone`): one round trip before the ack where a transaction of the two took four.
+    True if the request is the first copy of its key."""
+    team_id, key, body = request
+    row = {
+        "r_team_id": team_id,
+        "r_request_key": key,
+        "r_body": body,
+        "r_replica_id": replica_id,
+        "r_received_at": at,
+        "r_replays": 0,
+        "r_channel_id": message[0] if message else None,
+        "r_message_ts": message[1] if message else None,
+        "closing_teams": [team for team, _key in closing],
+        "closing_keys": [key for _team, key in closing],
+        "closed_at": at,
+    }
+    return (await _execute(session, _receive_closing_statement(), row)).first() is not None
+
+
 async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
     await finish_all(session, [(team_id, key)], at)
 
@@ -147,6 +188,51 @@ def _receive_statement(dialect: str) -> Any:
         .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
         .returning(INBOX.c.team_id, INBOX.c.request_key)
     )
+
+
+@cache
+def _receive_closing_statement() -> Any:
+    closing = (
+        func.unnest(
+            bindparam("closing_teams", type_=ARRAY(String)),
+            bindparam("closing_keys", type_=ARRAY(String)),
+        )
+        .table_valued("team_id", "request_key")
+        .render_derived(with_types=False)
+        .alias("closing")
+    )
+    closed = (
+        update(INBOX)
+        .where(
+            tuple_(INBOX.c.team_id, INBOX.c.request_key).in_(
+                select(closing.c.team_id, closing.c.request_key)
+            ),
+            INBOX.c.done_at.is_(None),
+        )
+        .values(done_at=bindparam("closed_at", type_=INBOX.c.done_at.type))
+        .cte("closed")
+    )
+    # Named apart from the columns: the CTE's UPDATE would take those as its SET too.
+    stored = {column: bindparam(f"r_{column}", type_=INBOX.c[column].type) for column in _RECEIVED}
+    return (
+        insert_on("postgresql", INBOX)
+        .values(stored)
+        .on_conflict_do_nothing(index_elements=["team_id", "request_key"])
+        .returning(INBOX.c.team_id, INBOX.c.request_key)
+        .add_cte(closed)
+    )
+
+
+_RECEIVED = (
+    "team_id",
+    "request_key",
+    "body",
+    "replica_id",
+    "received_at",
+    "replays",
+    "channel_id",
+    "message_ts",
+)
 
 
 _FINISH = (

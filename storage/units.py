@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Executable, Result
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from storage.sqlite_driver import here, on_the_loop
@@ -31,6 +32,26 @@ def transaction(sessions: Sessions) -> AbstractAsyncContextManager[AsyncSession]
     return _unit(sessions, _commit_and_close)
 
 
+def alone(sessions: Sessions) -> AbstractAsyncContextManager[AsyncSession] | None:
+    """On PostgreSQL, a unit for ONE statement, committed as it runs (autocommit): a
+    transaction around it would add two round trips to the server, its BEGIN and its COMMIT,
+    each a turn of the bot's event loop, and no safety a single statement lacks. None
+    elsewhere (SQLite: `transaction`). Never for two statements: each would be committed,
+    and flushed to disk, on its own."""
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, AsyncEngine) or bind.dialect.name != "postgresql":
+        return None
+    autocommitting = _autocommitting.get(bind)
+    if autocommitting is None:
+        autocommitting = bind.execution_options(isolation_level="AUTOCOMMIT")
+        _autocommitting[bind] = autocommitting
+    return _unit(lambda: sessions(bind=autocommitting), _commit_and_close)
+
+
+# Each PostgreSQL engine's autocommitting twin (the same pool), kept while the engine lives.
+_autocommitting: WeakKeyDictionary[AsyncEngine, AsyncEngine] = WeakKeyDictionary()
+
+
 def reading(sessions: Sessions) -> AbstractAsyncContextManager[AsyncSession]:
     """A session for reads, closed when the block ends: `async with sessions() as s:`, on
     the loop."""
@@ -39,7 +60,7 @@ def reading(sessions: Sessions) -> AbstractAsyncContextManager[AsyncSession]:
 
 @asynccontextmanager
 async def _unit(
-    sessions: Sessions, end: Callable[[AsyncSession], Awaitable[None]]
+    sessions: Callable[[], AsyncSession], end: Callable[[AsyncSession], Awaitable[None]]
 ) -> AsyncIterator[AsyncSession]:
     with on_the_loop():
         session = sessions()

@@ -81,11 +81,23 @@ class Inbox:
         requests = [(team, key, body) for team, key, body, _message in received]
         messages = [message for *_request, message in received]
         closing, self._closing = self._closing, []
+        closed = [request for request, _ in closing]
         try:
-            async with units.transaction(self._sessions) as s:
-                now = self._now()
-                await inbox.finish_all(s, [request for request, _ in closing], now)
-                stored = await inbox.receive_all(s, requests, self.replica_id, now, messages)
+            # One request (as when they come one at a time) on PostgreSQL: one statement.
+            alone = units.alone(self._sessions) if len(requests) == 1 else None
+            if alone is not None:
+                async with alone as s:
+                    now = self._now()
+                    stored = [
+                        await inbox.receive_closing(
+                            s, requests[0], self.replica_id, now, messages[0], closed
+                        )
+                    ]
+            else:
+                async with units.transaction(self._sessions) as s:
+                    now = self._now()
+                    await inbox.finish_all(s, closed, now)
+                    stored = await inbox.receive_all(s, requests, self.replica_id, now, messages)
         except Exception:
             # The requests' callers hear of it; closing marks are written on their own.
             self._closing[:0] = closing
@@ -136,7 +148,7 @@ class Inbox:
 
     async def _close(self, closing: list[tuple[tuple[str, str], asyncio.Future[None]]]) -> None:
         try:
-            async with units.transaction(self._sessions) as s:
+            async with units.alone(self._sessions) or units.transaction(self._sessions) as s:
                 await inbox.finish_all(s, [request for request, _ in closing], self._now())
         except Exception as error:
             _answer(closing, error)

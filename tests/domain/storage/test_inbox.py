@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -175,3 +177,47 @@ async def test_a_done_mark_rides_on_the_next_requests_write_or_goes_alone(
     await box.done("T1", "event:b")
     async with sessions() as s:
         assert await inbox.open_count(s) == 0
+
+
+async def test_a_request_and_the_marks_riding_on_it_are_one_statement_on_postgresql(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Before every ack the request is stored, the done marks of those before riding along:
+    on PostgreSQL one statement and no transaction around it, where BEGIN, the marks, the
+    insert and COMMIT were four round trips to the server, each a turn of the bot's event
+    loop, before the ack could go. A repeat is still found, the marks still written once,
+    and a mark with no request to ride on is one statement too."""
+    engine = sessions.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no statement that both updates and inserts")
+    statements: list[str] = []
+    simple: list[str] = []  # what asyncpg sends outside prepared statements: BEGIN, COMMIT
+
+    def log_queries(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.driver_connection.add_query_logger(lambda q: simple.append(q.query))
+
+    def executed(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement.split()[0])
+
+    event.listen(engine.sync_engine, "connect", log_queries)
+    await engine.dispose()  # connections made from here on are listened to
+    box = Inbox(sessions, Now())
+    await box.receive("T1", "event:a", {})
+    await box.receive("T2", "event:a", {})
+    event.listen(engine.sync_engine, "before_cursor_execute", executed)
+    try:
+        simple.clear()
+        closing = [asyncio.create_task(box.done(team, "event:a")) for team in ("T1", "T2")]
+        await asyncio.sleep(0)
+        assert await box.receive("T1", "event:b", {"n": 2})
+        await asyncio.gather(*closing)
+        assert (statements, simple) == (["WITH"], [])
+        assert not await box.receive("T1", "event:b", {"n": 3})  # a repeat
+        await box.done("T1", "event:b")  # no request comes: it goes alone
+        assert (statements, simple) == (["WITH", "WITH", "UPDATE"], [])
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", executed)
+    async with sessions() as s:
+        assert await inbox.open_count(s) == 0
+        stored = await s.execute(select(InboxItem.team_id, InboxItem.body).order_by(InboxItem.id))
+        assert [tuple(row) for row in stored] == [("T1", {}), ("T2", {}), ("T1", {"n": 2})]
