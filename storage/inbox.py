@@ -77,16 +77,7 @@ async def receive_all(
         session,
         _receive_statement(dialect_of(session)),
         [
-            {
-                "team_id": team_id,
-                "request_key": key,
-                "body": body,
-                "replica_id": replica_id,
-                "received_at": at,
-                "replays": 0,
-                "channel_id": message[0] if message else None,
-                "message_ts": message[1] if message else None,
-            }
+            _received(team_id, key, body, replica_id, at, message)
             for (team_id, key), (body, message) in firsts.items()
         ],
     )
@@ -110,21 +101,35 @@ async def receive_closing(
     statement (the marks a data-modifying CTE), so that it needs no transaction around it
     (`units.alone`): one round trip before the ack where a transaction of the two took four.
     True if the request is the first copy of its key."""
-    team_id, key, body = request
+    received = _received(*request, replica_id, at, message)
     row = {
-        "r_team_id": team_id,
-        "r_request_key": key,
-        "r_body": body,
-        "r_replica_id": replica_id,
-        "r_received_at": at,
-        "r_replays": 0,
-        "r_channel_id": message[0] if message else None,
-        "r_message_ts": message[1] if message else None,
+        **{f"r_{column}": value for column, value in received.items()},
         "closing_teams": [team for team, _key in closing],
         "closing_keys": [key for _team, key in closing],
         "closed_at": at,
     }
     return (await _execute(session, _receive_closing_statement(), row)).first() is not None
+
+
+def _received(
+    team_id: str,
+    key: str,
+    body: dict[str, Any],
+    replica_id: str,
+    at: datetime,
+    message: Message | None,
+) -> dict[str, Any]:
+    """A request's inbox row, by column."""
+    return {
+        "team_id": team_id,
+        "request_key": key,
+        "body": body,
+        "replica_id": replica_id,
+        "received_at": at,
+        "replays": 0,
+        "channel_id": message[0] if message else None,
+        "message_ts": message[1] if message else None,
+    }
 
 
 async def finish(session: AsyncSession, team_id: str, key: str, at: datetime) -> None:
