@@ -156,16 +156,27 @@ async def payload_of(session: AsyncSession, team_id: str, key: str) -> dict[str,
     return await session.scalar(statement)
 
 
-async def sending(session: AsyncSession, team_id: str, key: str) -> bool:
-    """Whether the delivery queued with this key is being sent now (claimed, not finished)."""
-    found = await session.scalar(
-        select(OutboxItem.id).where(
-            OutboxItem.team_id == team_id,
-            OutboxItem.dedupe_key == key,
-            OutboxItem.status == "sending",
+async def unrecorded_until(
+    session: AsyncSession, team_id: str, key: str
+) -> tuple[str, datetime] | None:
+    """The delivery queued with this key, while a message it posted may not be recorded yet:
+    ("sending", …) while it is being sent (claimed, not finished); ("pending", its next
+    attempt) once it was tried and put back, for an attempt whose answer was lost (a
+    timeout, a 5xx after Slack posted) may have posted, and only its next attempt finds
+    that message by its mark and records it (`handlers.outbox.marks`). None once it was
+    sent or failed, or while it was never tried."""
+    row = (
+        await session.execute(
+            select(OutboxItem.status, OutboxItem.attempts, OutboxItem.next_attempt_at).where(
+                OutboxItem.team_id == team_id, OutboxItem.dedupe_key == key
+            )
         )
-    )
-    return found is not None
+    ).first()
+    if row is None or not (
+        row.status == "sending" or (row.status == "pending" and row.attempts > 0)
+    ):
+        return None
+    return row.status, row.next_attempt_at
 
 
 async def keyed_from(session: AsyncSession, team_id: str, prefix: str) -> bool:

@@ -78,11 +78,18 @@ class Outbox:
         async with self._sessions() as s:
             return await outbox.payload_of(s, team_id, key) is not None
 
-    async def in_flight(self, team_id: str, key: str) -> bool:
-        """Whether the delivery queued with this key is being sent now: claimed, its outcome
-        not yet recorded (what it records, its message's ts, is then recorded too)."""
+    async def in_flight_until(self, team_id: str, key: str, now: datetime) -> datetime | None:
+        """While the delivery queued with this key may have posted a message it has not
+        recorded yet, when to look again: soon while it is being sent, after its next
+        attempt once it was tried and put back (its answer lost, that attempt finds and
+        records what it posted, `outbox.unrecorded_until`); None when whatever it posted is
+        recorded, or it posted nothing."""
         async with self._sessions() as s:
-            return await outbox.sending(s, team_id, key)
+            found = await outbox.unrecorded_until(s, team_id, key)
+        if found is None:
+            return None
+        status, next_attempt_at = found
+        return now if status == "sending" else max(now, next_attempt_at)
 
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime

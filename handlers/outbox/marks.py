@@ -20,7 +20,7 @@ LOOKBACK = 100
 @dataclass
 class Attempt:
     key: str
-    retry: bool
+    retry: bool  # an earlier attempt may have posted: look for its mark (once) before posting
     delivery_id: int | None = None
     # The delivery's own transaction marks it sent (`recorded_with`): the worker need not.
     recorded: bool = False

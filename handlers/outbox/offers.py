@@ -22,7 +22,9 @@ from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
 from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
+from handlers.client.lookup import posted_before
 from handlers.client.messages import message_link
+from handlers.outbox import marks
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now
 
@@ -72,6 +74,8 @@ async def offer(
     question, mine = now.question, now.offer(int(payload["offer_id"]))
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
+    if await _posted_unrecorded(client, services, team_id, mine):
+        return
     if mine.status != "pending":
         return  # answered, or the question moved on, before it was due: nothing to ask
     person = await stored_profile(client, services, team_id, mine.candidate_user_id)
@@ -92,6 +96,34 @@ async def offer(
         return
     sent = await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     await services.questions.offer_message_sent(team_id, mine.id, sent["channel"], sent["ts"])
+
+
+async def _posted_unrecorded(
+    client: AsyncWebClient, services: Services, team_id: str, mine: OfferView
+) -> bool:
+    """Whether an earlier attempt posted the request though Slack's answer was lost (a
+    timeout, a 5xx after it posted): found by its mark (`marks`) and recorded, before
+    anything else is decided. Its question may have moved on since, or been edited or
+    deleted; those changes' redraws of it waited for this delivery (`redrawn_now`) and find
+    it now. Returning without looking, it stayed as first drawn: its buttons asking, its
+    question's words quoted after they were taken back."""
+    attempt = marks.CURRENT.get()
+    if attempt is None or not attempt.retry:
+        return False
+    try:
+        dm = await client.conversations_open(users=mine.candidate_user_id)
+    except SlackApiError as error:
+        if error_code(error) not in LEFT:
+            raise
+        return False
+    args = {"channel": dm["channel"]["id"]}
+    earlier = await posted_before(client, args, attempt.key)
+    attempt.retry = False  # looked for: the post, if it comes to one, need not look again
+    if earlier is None:
+        return False
+    marks.posted_in_dm(args, earlier)
+    await services.questions.offer_message_sent(team_id, mine.id, earlier["channel"], earlier["ts"])
+    return True
 
 
 async def _passed_over(

@@ -55,13 +55,16 @@ async def redrawn_now(
     """The question as it is now, for a delivery that redraws a message quoting it (a
     colleague's request, the group DM connecting asker and helper) once it changed; put back
     (`NotYet`) while the delivery that posts that message (its outbox key `posted_by`) is
-    being sent. That one drew the question before the change and records where it posted
-    only once it has: read now, the message would not be found and the old words left in
-    it. Once it has ended its message is recorded, or it posted none and its next attempt
-    draws the question as it is then. Asked before the question is read, never after: the
+    being sent, or was tried and waits to be tried again (Slack may have posted and its
+    answer been lost: the next attempt finds the post by its mark and records it). That one
+    drew the question before the change and records where it posted only once it has: read
+    now, the message would not be found and the old words left in it. Once it has ended its
+    message is recorded, or it posted none and its next attempt draws the question as it is
+    then. Asked before the question is read, never after: the
     order of the two commits is what leaves no window, on either database, with no lock."""
-    if await services.outbox.in_flight(team_id, posted_by):
-        raise NotYet(services.clock.now() + AFTER_POST)
+    now = services.clock.now()
+    if (until := await services.outbox.in_flight_until(team_id, posted_by, now)) is not None:
+        raise NotYet(until + AFTER_POST)
     return await question_now(services, team_id, payload, client)
 
 

@@ -1,0 +1,113 @@
+"""A colleague's request (or the group DM connecting asker and helper) that Slack posted but
+whose answer was lost (a 500 after it posted): nothing records where it is until the
+delivery's next attempt finds it by its mark. A change to the question in between (its
+message deleted or edited, its request closed) must still reach that message: its redraw
+waits for the next attempt, which records what the first one posted, and the colleague
+reads the request once, no longer quoting words taken back.
+
+Slack answers the first post with a 500 after posting it; the test acts while the delivery
+waits for its retry (the bot's clock stands still until the test lets it move)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from bot.runtime.runner import in_flight_listeners
+from slack_emulator import Fault, Message
+from storage.models import OutboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_edited import SECRET, asked_in_secret, bot_dms, group_dm_of
+from tests.slack.questions.test_flow import offer_dm
+from tests.slack.questions.test_solved_first import QUESTION
+from tests.slack.questions.test_taken_back_mid_send import WITHIN, dev_offer
+
+
+async def put_back(slack: SlackHarness, fault: Fault, key: str) -> None:
+    """Until the failed post's delivery (its key starting with `key`) waits for its retry
+    and nothing else is at work or due: the clock is not moved meanwhile."""
+    loop = asyncio.get_running_loop()
+    deadline, quiet = loop.time() + WITHIN, 0
+    while quiet < 2:
+        assert loop.time() < deadline, "the bot did not come to rest around the lost answer"
+        now = slack.services.clock.now()
+        async with slack.services.sessions() as s:
+            rows = list(await s.scalars(select(OutboxItem)))
+        waiting = [
+            r
+            for r in rows
+            if (r.dedupe_key or "").startswith(key) and r.status == "pending" and r.attempts
+        ]
+        busy = [
+            r
+            for r in rows
+            if r.status == "sending" or (r.status == "pending" and r.next_attempt_at <= now)
+        ]
+        at_rest = fault.hits == 1 and not slack.emu.in_flight and not in_flight_listeners()
+        if at_rest and waiting and not busy:
+            quiet += 1
+        else:
+            quiet = 0
+            slack.runner.bot.outbox.wake()
+        await asyncio.sleep(0.01)
+
+
+async def asked_answer_lost(slack: SlackHarness) -> tuple[Message, Fault]:
+    """Carol asks with a secret in her question; Slack posts Dev's request and answers 500."""
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=dev_dm)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
+    await put_back(slack, fault, "offer:")
+    assert SECRET in bot_dms(slack, "dev")  # posted, unrecorded
+    assert (await dev_offer(slack)).dm_ts is None
+    return asked, fault
+
+
+def requests(slack: SlackHarness, handle: str) -> list[Message]:
+    return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+async def test_a_question_deleted_after_its_request_was_posted_unanswered_is_not_quoted(
+    slack: SlackHarness,
+) -> None:
+    asked, _ = await asked_answer_lost(slack)
+    await slack.emu.delete_message(slack.user("carol"), asked)
+    await slack.drain()
+    assert len(requests(slack, "dev")) == 1
+    assert (await dev_offer(slack)).dm_ts == requests(slack, "dev")[0].ts
+    assert "The question was deleted." in bot_dms(slack, "dev")
+    for handle in slack.users:
+        assert SECRET not in bot_dms(slack, handle), handle
+
+
+async def test_a_question_edited_after_its_request_was_posted_unanswered_is_quoted_as_edited(
+    slack: SlackHarness,
+) -> None:
+    asked, _ = await asked_answer_lost(slack)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.drain()
+    assert len(requests(slack, "dev")) == 1
+    assert "stuck terraform state" in bot_dms(slack, "dev")
+    for handle in slack.users:
+        assert SECRET not in bot_dms(slack, handle), handle
+
+
+async def test_a_group_dm_posted_unanswered_is_quoted_as_edited(slack: SlackHarness) -> None:
+    """Alice asks in #secret with a token in it and agrees to ask; Dev takes it on, and Slack
+    posts the group DM connecting them, quoting the question, but answers 500. Alice edits
+    the token out before the post is tried again."""
+    asked = await asked_in_secret(slack)
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=group)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    assert SECRET in group_dm_of(slack, "alice", "dev")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.drain()
+    shown = group_dm_of(slack, "alice", "dev")
+    assert SECRET not in shown and "stuck terraform state" in shown, shown
+    assert len([m for m in slack.emu.messages(group) if m.bot_id]) == 1
