@@ -47,9 +47,15 @@ async def offers_made(
             question.team_id,
             kind,
             {"question_id": question.id, "offer_ids": ids},
-            key=f"{kind}:{question.id}:{ids[0]}",
+            key=listed_key(kind, question.id, ids[0]),
             at=at,
         )
+
+
+def listed_key(kind: str, question_id: int, first_offer_id: int) -> str:
+    """The outbox key of the message telling the asker whom a round asks (`question.asking`
+    for the first round, `question.more` after), by the first offer it lists."""
+    return f"{kind}:{question_id}:{first_offer_id}"
 
 
 async def due_at(
@@ -268,7 +274,8 @@ async def _in_first_list(s: AsyncSession, question: Question, offer: Offer) -> b
     """Whether the asker's list (`question.asking`, keyed by its first offer, the question's
     first) named `offer`; those asked later were told in messages of their own."""
     first = min(o.id for o in await offer_q.offers_of(s, question.id))
-    listed = await outbox.payload_of(s, question.team_id, f"question.asking:{question.id}:{first}")
+    key = listed_key("question.asking", question.id, first)
+    listed = await outbox.payload_of(s, question.team_id, key)
     return listed is not None and offer.id in listed["offer_ids"]
 
 

@@ -60,12 +60,19 @@ async def redrawn_now(
     drew the question before the change and records where it posted only once it has: read
     now, the message would not be found and the old words left in it. Once it has ended its
     message is recorded, or it posted none and its next attempt draws the question as it is
-    then. Asked before the question is read, never after: the
-    order of the two commits is what leaves no window, on either database, with no lock."""
-    now = services.clock.now()
-    if (until := await services.outbox.in_flight_until(team_id, posted_by, now)) is not None:
-        raise NotYet(until + AFTER_POST)
+    then. Asked before the question is read, never after: the order of the two commits is
+    what leaves no window, on either database, with no lock."""
+    await unless_posting(services, team_id, posted_by)
     return await question_now(services, team_id, payload, client)
+
+
+async def unless_posting(services: Services, team_id: str, *posted_by: str) -> None:
+    """`NotYet` while any of the deliveries queued with these keys may have posted a message
+    it has not recorded yet (`redrawn_now`): being sent, or tried and put back."""
+    now = services.clock.now()
+    for key in posted_by:
+        if (until := await services.outbox.in_flight_until(team_id, key, now)) is not None:
+            raise NotYet(until + AFTER_POST)
 
 
 async def names_of(

@@ -45,6 +45,7 @@ from handlers.outbox.question_reads import (
     off_hours_now,
     question_now,
     redrawn_now,
+    unless_posting,
 )
 
 
@@ -74,7 +75,7 @@ async def asking_closed(
     """The asker's message saying who is asked, once the question closed: who was asked
     and how it ended; and the reply that connected asker and helper, how it ended instead of
     its Solved button. Not sent yet: its own delivery renders it closed."""
-    now = await question_now(services, team_id, payload, client)
+    now = await _redrawn_for_asker(client, services, team_id, payload, connected=True)
     await _update_asking(client, services, team_id, now)
     await _update_connected(client, services, team_id, now.question)
 
@@ -113,11 +114,33 @@ async def asking_helper(
     was passed over: who helps now, or who is asked now. A question closed since is left to
     its own update (`asking_closed`); one that closed or changed hands while this update was
     on its way is updated again, lest this one land over the newer text."""
-    now = await question_now(services, team_id, payload, client)
+    now = await _redrawn_for_asker(client, services, team_id, payload)
     if now.question.status not in ("open", "connected"):
         return
     await _update_asking(client, services, team_id, now)
     await _again_if_changed(client, services, team_id, now)
+
+
+async def _redrawn_for_asker(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    payload: dict[str, Any],
+    *,
+    connected: bool = False,
+) -> QuestionNow:
+    """The question as it is now, for a redraw of the message telling its asker who is asked
+    (and, `connected`, the one connecting them with their helper); put back while the
+    delivery posting either may have posted it unrecorded (its answer lost: `redrawn_now`),
+    lest this redraw find no message and that one's retry take its first post, drawn before
+    this change, as it stands."""
+    first = (await question_now(services, team_id, payload)).offers
+    question_id = int(payload["question_id"])
+    posting = [tell.asker_key("connected", question_id)] if connected else []
+    if first:
+        posting.append(tell.listed_key("question.asking", question_id, min(o.id for o in first)))
+    await unless_posting(services, team_id, *posting)
+    return await question_now(services, team_id, payload, client)
 
 
 async def _again_if_changed(

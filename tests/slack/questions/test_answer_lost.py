@@ -111,3 +111,52 @@ async def test_a_group_dm_posted_unanswered_is_quoted_as_edited(slack: SlackHarn
     shown = group_dm_of(slack, "alice", "dev")
     assert SECRET not in shown and "stuck terraform state" in shown, shown
     assert len([m for m in slack.emu.messages(group) if m.bot_id]) == 1
+
+
+async def test_the_asking_message_posted_unanswered_names_those_still_asked(
+    slack: SlackHarness,
+) -> None:
+    """Slack posts the message telling Carol who is asked, in her question's thread, but
+    answers 500; Dev says *Not me* before it is tried again."""
+    general = slack.channel("general")
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await put_back(slack, fault, "question.asking:")
+    assert "Dev Patel" in asking_message(slack, general)
+    await slack.emu.click(slack.user("dev"), "offer_decline", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.asking:")
+    await slack.drain()
+    assert "Dev Patel" not in asking_message(slack, general)
+
+
+def asking_message(slack: SlackHarness, channel: str) -> str:
+    """The message telling the asker who is asked, as the thread shows it."""
+    return posted_by(slack, channel, "question.asking:")
+
+
+def posted_by(slack: SlackHarness, channel: str, key: str) -> str:
+    """The one message in `channel` that the delivery whose key starts with `key` posted."""
+    [told] = [m for m in slack.emu.messages(channel) if m.bot_id and key_of(m).startswith(key)]
+    return f"{told.text}\n{told.blocks}"
+
+
+def key_of(message: Message) -> str:
+    return str(((message.metadata or {}).get("event_payload") or {}).get("key", ""))
+
+
+async def test_a_connection_posted_unanswered_says_how_it_ended(slack: SlackHarness) -> None:
+    """Dev takes Carol's question on; Slack posts the reply connecting them in its thread but
+    answers 500, and Carol marks it solved before it is tried again: the reply, found on the
+    retry, loses its Solved button as it would have."""
+    general = slack.channel("general")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    assert "question_solved" in posted_by(slack, general, "question.connected:")
+    await slack.emu.click_button(slack.user("carol"), "Solved")
+    await slack.drain()
+    assert "question_solved" not in posted_by(slack, general, "question.connected:")
