@@ -32,12 +32,14 @@ async def stuck(session: AsyncSession, older_than: datetime) -> Sequence[OutboxI
 
 
 async def retry_failed(session: AsyncSession, now: datetime) -> list[str]:
-    """Put every failed delivery back in the queue; the kind of each."""
+    """Put every failed delivery back in the queue; the kind of each. Each counts as tried
+    once, as it was: its next attempt is a retry, which looks for what an earlier one may
+    have posted before posting (`handlers.outbox.marks`)."""
     kinds = list(
         await session.scalars(
             update(OutboxItem)
             .where(OutboxItem.status == "failed")
-            .values(status="pending", attempts=0, next_attempt_at=now, last_error=None)
+            .values(status="pending", attempts=1, next_attempt_at=now, last_error=None)
             .returning(OutboxItem.method)
             .execution_options(synchronize_session=False)
         )

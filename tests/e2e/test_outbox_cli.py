@@ -55,7 +55,7 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
     assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
     async with sessions() as s:
         row = await s.get(OutboxItem, items[0].id)
-        assert row is not None and (row.status, row.attempts) == ("pending", 0)
+        assert row is not None and (row.status, row.attempts) == ("pending", 1)  # tried once
     assert "nothing stuck" in _cli(database_url).stdout
     await engine.dispose()
 

@@ -14,6 +14,7 @@ import asyncio
 
 from sqlalchemy import select
 
+from bot.reliability.delivery import MAX_ATTEMPTS
 from bot.runtime.runner import in_flight_listeners
 from slack_emulator import Fault, Message
 from storage.models import OutboxItem
@@ -160,3 +161,32 @@ async def test_a_connection_posted_unanswered_says_how_it_ended(slack: SlackHarn
     await slack.emu.click_button(slack.user("carol"), "Solved")
     await slack.drain()
     assert "question_solved" not in posted_by(slack, general, "question.connected:")
+
+
+async def test_a_message_posted_unanswered_then_given_up_is_posted_once_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Carol withdraws a question Dev took on; Slack posts the note telling Dev but answers
+    500, and fails every retry after it (each looking for that post first) until the outbox
+    gives the note up. An admin's
+    `askaround outbox retry` once Slack is well again finds the note posted the first time
+    rather than posting it again."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.settle()
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=dev_dm)
+    history = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": dev_dm}
+    slack.emu.faults.add("conversations.history", **history)  # type: ignore[arg-type]
+    await slack.emu.click_button(slack.user("carol"), "Withdraw")
+    await slack.drain()
+    assert len(released(slack)) == 1
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert len(released(slack)) == 1
+
+
+def released(slack: SlackHarness) -> list[Message]:
+    return [m for m in requests(slack, "dev") if "no need to follow up" in m.text]
