@@ -55,6 +55,10 @@ class PacedClient(AsyncWebClient):
         clock: PaceClock = REAL_CLOCK,
         **kwargs: Any,
     ) -> None:
+        # The outbox tries a failed call again itself, a post only once it has looked for
+        # what the failed try posted (`marks`); slack_sdk's default handler sent a post again
+        # at once when the connection dropped after Slack had posted it: a second message.
+        kwargs.setdefault("retry_handlers", [])
         super().__init__(*args, **kwargs)
         self._clock = clock
         self._interval = seconds_per_message

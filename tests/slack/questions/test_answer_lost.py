@@ -11,7 +11,9 @@ waits for its retry (the bot's clock stands still until the test lets it move)."
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.reliability.delivery import MAX_ATTEMPTS
@@ -54,10 +56,18 @@ async def put_back(slack: SlackHarness, fault: Fault, key: str) -> None:
         await asyncio.sleep(0.01)
 
 
-async def asked_answer_lost(slack: SlackHarness) -> tuple[Message, Fault]:
-    """Carol asks with a secret in her question; Slack posts Dev's request and answers 500."""
+# How an answer is lost: a 500 after Slack posted, or the connection closed with no answer.
+LOST = [pytest.param({"status": 500}, id="500"), pytest.param({"dropped": True}, id="dropped")]
+
+
+async def asked_answer_lost(
+    slack: SlackHarness, lost: dict[str, Any] | None = None
+) -> tuple[Message, Fault]:
+    """Carol asks with a secret in her question; Slack posts Dev's request and its answer is
+    lost (`LOST`, a 500 unless told)."""
     dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
-    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=dev_dm)
+    how = lost or {"status": 500}
+    fault = slack.emu.faults.add("chat.postMessage", applied=True, channel=dev_dm, **how)
     bot = f"<@{slack.emu.bot_user_id}>"
     asked = await slack.post("carol", "general", f"{bot} {QUESTION} the password is {SECRET}")
     await put_back(slack, fault, "offer:")
@@ -70,10 +80,26 @@ def requests(slack: SlackHarness, handle: str) -> list[Message]:
     return [m for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
 
 
-async def test_a_question_deleted_after_its_request_was_posted_unanswered_is_not_quoted(
-    slack: SlackHarness,
+@pytest.mark.parametrize("lost", LOST)
+async def test_a_request_posted_unanswered_reaches_its_colleague_once(
+    slack: SlackHarness, lost: dict[str, Any]
 ) -> None:
-    asked, _ = await asked_answer_lost(slack)
+    """The retry finds the request Slack posted: slack_sdk's own retry of a dropped connection
+    had posted it again at once, without looking."""
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    slack.emu.faults.add("chat.postMessage", applied=True, channel=dev_dm, **lost)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.drain()
+    [request] = requests(slack, "dev")
+    assert (await dev_offer(slack)).dm_ts == request.ts
+
+
+@pytest.mark.parametrize("lost", LOST)
+async def test_a_question_deleted_after_its_request_was_posted_unanswered_is_not_quoted(
+    slack: SlackHarness, lost: dict[str, Any]
+) -> None:
+    asked, _ = await asked_answer_lost(slack, lost)
     await slack.emu.delete_message(slack.user("carol"), asked)
     await slack.drain()
     assert len(requests(slack, "dev")) == 1
