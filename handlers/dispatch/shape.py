@@ -88,6 +88,10 @@ ID_VALUED = frozenset(
         WITHDRAW_ACTION,
     }
 )
+# Interactions a person made, whose listeners read who made them (`body["user"]["id"]`).
+BY_SOMEONE = frozenset(
+    {"block_actions", "view_submission", "shortcut", "message_action", "block_suggestion"}
+)
 # …and the select on an offer that names it in its block_id (`offer_block_id`).
 OFFER_BLOCKED = frozenset({"offer_refer"})
 AN_ID = re.compile(r"[0-9]{1,10}")
@@ -171,11 +175,14 @@ def _read_unasked(body: dict[str, Any]) -> None:
 
 def _always_sent(body: dict[str, Any]) -> None:
     """What Slack always sends and askaround's listeners read: a submitted form's
-    `state.values`, a message's `channel` and `ts` (and, for one a person typed, `user`), a
-    reaction's `user` and the `channel` and `ts` of the message it is on, and the id askaround
-    wrote into its own buttons. Without them a listener failed with a traceback and the
-    person was told that something went wrong."""
+    `state.values`, who clicked, submitted or chose (an interaction's `user.id`), a message's
+    `channel` and `ts` (and, for one a person typed, `user`), a reaction's `user` and the
+    `channel` and `ts` of the message it is on, and the id askaround wrote into its own
+    buttons. Without them a listener failed with a traceback and the person was told that
+    something went wrong."""
     kind, view, event = body.get("type"), body.get("view"), body.get("event")
+    if kind in BY_SOMEONE:
+        _named(body.get("user") or {}, ["id"], str(kind), "user.", what="")
     if kind == "view_submission" and isinstance(view, dict):
         if not isinstance((view.get("state") or {}).get("values"), dict):
             raise Malformed("view_submission without its state's values")
@@ -197,10 +204,12 @@ def _always_sent(body: dict[str, Any]) -> None:
             _named(item, ["channel", "ts"], event["type"], "item.")
 
 
-def _named(found: dict[str, Any], keys: list[str], kind: str, where: str = "") -> None:
+def _named(
+    found: dict[str, Any], keys: list[str], kind: str, where: str = "", what: str = " event"
+) -> None:
     for key in keys:
         if not isinstance(found.get(key), str) or not found[key]:
-            raise Malformed(f"a {kind} event without {where}{key}")
+            raise Malformed(f"a {kind}{what} without {where}{key}")
 
 
 def _an_id(value: object) -> bool:

@@ -207,7 +207,30 @@ ALWAYS_SENT: dict[str, Callable[[Harness], tuple[str, dict[str, Any]]]] = {
     "Suggest someone whose block_id is past an id's range": lambda s: _suggested(
         s, block_id="offer_99999999999.0a1b2c3d", selected_user=s.user("bob")
     ),
+    "Suggest someone without who suggests": lambda s: _anonymous(
+        _suggested(s, block_id="offer_1.0a1b2c3d", selected_user=s.user("bob")), None
+    ),
+    "Suggest someone whose user has no id": lambda s: _anonymous(
+        _suggested(s, block_id="offer_1.0a1b2c3d", selected_user=s.user("bob")), {}
+    ),
+    "I can help without who clicked": lambda s: _anonymous(_clicked(s, "1"), None),
+    "a form submitted without who submitted": lambda s: _anonymous(_submitted_with_values(s), None),
 }
+
+
+def _anonymous(
+    sent: tuple[str, dict[str, Any]], user: dict[str, Any] | None
+) -> tuple[str, dict[str, Any]]:
+    """`sent` with no `user` at all (None), or this one in its place."""
+    kind, payload = sent
+    payload = {k: v for k, v in payload.items() if k != "user"}
+    return kind, payload if user is None else payload | {"user": user}
+
+
+def _submitted_with_values(slack: Harness) -> tuple[str, dict[str, Any]]:
+    view = {"id": "V1", "type": "modal", "callback_id": "give_kudos_modal"}
+    view["state"] = {"values": {}}
+    return "interactive", _interaction(slack, "view_submission", view=view, trigger_id="1.2.3")
 
 
 @pytest.fixture(params=[False, True], ids=["http", "socket_mode"])
