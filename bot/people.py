@@ -170,9 +170,14 @@ class PeopleService:
         return known
 
     async def _write(self, team_id: str, known: list[tuple[Profile, frozenset[str]]]) -> None:
-        # One order for every writer, so two transactions never wait on each other's rows.
+        # Several people: the workspace's row first (`workspaces.hold_for_profiles`), as every
+        # writer of profiles takes it. In user-id order alone they deadlocked on PostgreSQL
+        # with an import, which writes people in its file's order: each held one of two rows
+        # and waited for the other. One person's row alone closes no such circle.
         ordered = sorted(known, key=lambda k: k[0].user_id)
         async with units.transaction(self._sessions) as session:
+            if len({profile.user_id for profile, _ in ordered}) > 1:
+                await workspaces.hold_for_profiles(session, team_id)
             await self._remember(session, team_id, ordered)
         for profile, _ in known:
             self._keep(team_id, profile)

@@ -248,8 +248,10 @@ async def ensure_person(session: AsyncSession, team_id: str, user_id: str) -> Pe
 
 async def hold_person(session: AsyncSession, person: Person) -> None:
     """Make concurrent changes to one person's network wait for each other until this
-    transaction ends, so each reads what the other left: PostgreSQL locks the person's row;
-    on SQLite `ensure_person`'s insert has taken the one writer's lock already."""
+    transaction ends, so each reads what the other left: PostgreSQL locks the person's row
+    (FOR NO KEY UPDATE, which two of these take in turn, while a foreign key's check, FOR
+    KEY SHARE, still passes); on SQLite `ensure_person`'s insert has taken the one writer's
+    lock already."""
     await session.execute(
         select(Person.id).where(Person.id == person.id).with_for_update(key_share=True)
     )

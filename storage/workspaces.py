@@ -75,9 +75,10 @@ async def hold_for_profiles(session: AsyncSession, team_id: str) -> None:
     on the workspace (`/skills`, the Edit profile modal, forget me, an import, the directory
     sync, an admin's alias or merge). Two of them then wait for each other at this row and
     never deadlock on PostgreSQL, whichever people and rows each writes after it, and in
-    whatever order (an import's file order, a merge's holders). Writers of people's rows
-    alone (a status, Slack's profile events) do not take it. Taken last by one writer and
-    first by another, the two deadlock and PostgreSQL fails one of them
+    whatever order (an import's file order, a merge's holders); so does storing Slack's
+    description of several people at once (`PeopleService.remember`). Writers of one
+    person's row alone (a status, Slack's `user_change`) do not take it. Taken last by one
+    writer and first by another, the two deadlock and PostgreSQL fails one of them
     (`tests/slack/test_lock_order.py`)."""
     await ensure_workspace(session, team_id)
     await hold(session, team_id)

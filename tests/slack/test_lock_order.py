@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.directory.admin import merge_skills
 from bot.directory.import_files import RawRow
 from bot.directory.importer import import_people
+from bot.profile import Profile
 from handlers.client.directory import SlackResolver, directory_client, sync_directory
 from storage import skills as skills_q
 from storage.models import Connection, Person, PersonSkill, Skill, Workspace
@@ -195,3 +196,44 @@ async def test_the_directory_sync_and_a_network_add_both_finish(
             select(func.count()).select_from(Connection).where(Connection.person_id == carol)
         )
         assert entries == 1
+
+
+async def test_an_import_and_a_look_up_of_the_same_people_both_finish(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An import whose file lists Bob before Alice (it writes people in the file's order) while
+    Slack's description of both is stored (a question's names looked up: `remember`, which
+    wrote them in user-id order, Alice first, without the workspace's row). Each took one of
+    the two and waited for the other: PostgreSQL failed one. Now the look-up takes the
+    workspace's row first, so one waits for the other."""
+    on_postgresql(slack)
+    caplog.set_level(logging.INFO)
+    await slack.command("bob", "/skills", "add terraform:3")
+    await slack.command("alice", "/skills", "add terraform:4")
+    await slack.settle()
+    first, second = sorted([slack.user("bob"), slack.user("alice")])
+    resolver = await SlackResolver.connect(directory_client(slack.runner.settings))
+    emails = {slack.user(h): f"{h}@example.com" for h in ("alice", "bob")}
+    rows = [
+        RawRow(2, {"email": emails[second], "title": "SRE"}),
+        RawRow(3, {"email": emails[first], "title": "SRE"}),
+    ]
+    described = [Profile(u, name=f"n{u.lower()}", real_name=f"R {u}") for u in (first, second)]
+    async with slack.services.sessions() as s:
+        held = await s.scalar(
+            select(Person.id).where(Person.team_id == slack.team_id, Person.user_id == first)
+        )
+    async with holding(slack, select(Person.id).where(Person.id == held)):
+        remembered = asyncio.create_task(slack.services.people.remember(slack.team_id, *described))
+        await until_waiting(slack, 1)
+        imported = asyncio.create_task(
+            import_people(slack.services, rows, resolver, progress=False)
+        )
+        await until_waiting(slack, 2)
+    stored, report = await asyncio.gather(remembered, imported)
+    assert [p.user_id for p in stored] == [first, second]
+    assert (len(report.updated), report.rejected) == (2, [])
+    assert deadlocks(caplog) == []
+    async with slack.services.sessions() as s:
+        people = list(await s.scalars(select(Person).where(Person.user_id.in_([first, second]))))
+    assert [p.title for p in people] == ["SRE", "SRE"]  # the import, which waited
