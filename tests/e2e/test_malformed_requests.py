@@ -228,7 +228,7 @@ def _anonymous(
 
 
 def _submitted_with_values(slack: Harness) -> tuple[str, dict[str, Any]]:
-    view = {"id": "V1", "type": "modal", "callback_id": "give_kudos_modal"}
+    view: dict[str, Any] = {"id": "V1", "type": "modal", "callback_id": "give_kudos_modal"}
     view["state"] = {"values": {}}
     return "interactive", _interaction(slack, "view_submission", view=view, trigger_id="1.2.3")
 
