@@ -39,6 +39,7 @@ from handlers.client.failures import (
 from handlers.client.messages import delete_message, update_message
 from handlers.client.paced import PacedClient
 from handlers.outbox import marks
+from handlers.outbox.earlier import posted_earlier
 
 log = logging.getLogger("askaround.kudos")
 
@@ -58,15 +59,23 @@ async def shoutout(
         if entries is None:
             return  # given up on (`given_up`): the kudos were made private and all told so
     live = tuple(e for e in entries if not e.undone)
-    if not live or live[0].shoutout_ts or live[0].shoutout_reply_url:
-        return  # undone meanwhile, or posted by an earlier attempt that recorded it
-    given = Given(live)
+    if live and (live[0].shoutout_ts or live[0].shoutout_reply_url):
+        return  # posted by an earlier attempt that recorded it
     thread_ts = payload.get("thread_ts")
     channel, link_back = payload.get("channel"), payload.get("link_back")
-    if channel and not thread_ts and channel != live[0].channel_id:  # the kudos channel
+    given_in = entries[0].channel_id
+    if channel and not thread_ts and channel != given_in:  # the kudos channel
         kept = await conversation(client, str(channel), services.conversations.of(team_id))
         if not visibility.may_post_in_kudos_channel(shared=kept.shared):
-            channel, link_back = live[0].channel_id, None  # where they were given, as without
+            channel, link_back = given_in, None  # where they were given, as without
+    where_posted = {"channel": channel, "thread_ts": thread_ts or payload.get("in_thread")}
+    if channel and (earlier := await posted_earlier(client, where_posted)):
+        # Posted by an earlier attempt whose answer was lost; undone since, it is removed.
+        await _shoutout_posted(client, services, team_id, batch_key, earlier)
+        return
+    if not live:
+        return  # undone meanwhile
+    given = Given(live)
     if thread_ts:
         message = render_seconded(given)
     else:
@@ -74,21 +83,14 @@ async def shoutout(
     error = "no_channel"
     if channel:
         try:
-            posted = await client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts or payload.get("in_thread"), **message
-            )
+            posted = await client.chat_postMessage(**where_posted, **message)
         except SlackApiError as failure:
             if is_transient(failure) or error_code(failure) in INSTALL_REFUSED:
                 raise  # passes, or waits for the install to be fixed: no refusal of the channel
             error = str(error_code(failure))
             log.info("shout-out not posted in %s: %s", channel, error)
         else:
-            where, ts = posted["channel"], posted["ts"]
-            delivery = marks.recorded_with()
-            if not await services.kudos.record_shoutout(
-                team_id, batch_key, where, ts, delivery=delivery
-            ):
-                await delete_message(client, where, ts)
+            await _shoutout_posted(client, services, team_id, batch_key, posted)
             return
     reply_url = payload.get("reply_url")
     if reply_url:
@@ -102,6 +104,20 @@ async def shoutout(
             return
         error = "expired_url"
     await services.kudos.shoutout_failed(team_id, batch_key, channel or live[0].channel_id, error)
+
+
+async def _shoutout_posted(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    batch_key: str,
+    posted: Any,
+) -> None:
+    """Where the shout-out was posted, recorded; the kudos undone meanwhile, it is deleted."""
+    where, ts = posted["channel"], posted["ts"]
+    delivery = marks.recorded_with()
+    if not await services.kudos.record_shoutout(team_id, batch_key, where, ts, delivery=delivery):
+        await delete_message(client, where, ts)
 
 
 async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:

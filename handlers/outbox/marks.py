@@ -49,6 +49,13 @@ def attempting(
         CURRENT.reset(token)
 
 
+def retrying() -> bool:
+    """Whether the delivery being attempted may have posted on an earlier attempt whose
+    answer was lost, not yet looked for (`earlier.posted_earlier`)."""
+    current = CURRENT.get()
+    return current is not None and current.retry
+
+
 def posted() -> bool:
     """Whether the delivery being attempted has posted a message yet."""
     current = CURRENT.get()

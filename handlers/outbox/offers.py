@@ -22,9 +22,9 @@ from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
 from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
-from handlers.client.lookup import posted_before
 from handlers.client.messages import message_link
 from handlers.outbox import marks
+from handlers.outbox.earlier import posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now
 
@@ -107,8 +107,7 @@ async def _posted_unrecorded(
     deleted; those changes' redraws of it waited for this delivery (`redrawn_now`) and find
     it now. Returning without looking, it stayed as first drawn: its buttons asking, its
     question's words quoted after they were taken back."""
-    attempt = marks.CURRENT.get()
-    if attempt is None or not attempt.retry:
+    if not marks.retrying():
         return False
     try:
         dm = await client.conversations_open(users=mine.candidate_user_id)
@@ -116,12 +115,9 @@ async def _posted_unrecorded(
         if error_code(error) not in LEFT:
             raise
         return False
-    args = {"channel": dm["channel"]["id"]}
-    earlier = await posted_before(client, args, attempt.key)
-    attempt.retry = False  # looked for: the post, if it comes to one, need not look again
+    earlier = await posted_earlier(client, {"channel": dm["channel"]["id"]})
     if earlier is None:
         return False
-    marks.posted_in_dm(args, earlier)
     await services.questions.offer_message_sent(team_id, mine.id, earlier["channel"], earlier["ts"])
     return True
 

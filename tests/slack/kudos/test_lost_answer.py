@@ -4,8 +4,12 @@ of the thread, not the first, whose oldest replies come first."""
 
 from __future__ import annotations
 
+import asyncio
+
+from bot.runtime.runner import in_flight_listeners
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, give, give_in_modal, kudos_posts, ledger
+from tests.slack.questions.test_taken_back_mid_send import until_settled
 
 REASON = "for untangling the release #teamwork"
 # More replies than one page of `conversations.replies` holds (100 here, 15 for some apps).
@@ -70,3 +74,25 @@ async def test_a_confirmation_said_in_the_dm_whose_answer_was_lost_is_said_once(
     assert len(await ledger(slack)) == 1
     assert dm_text(slack, "maria").count("Kudos sent") == 1, dm_text(slack, "maria")
     assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_a_shout_out_posted_unanswered_and_undone_meanwhile_is_removed(
+    slack: SlackHarness,
+) -> None:
+    """Slack holds Alice's shout-out, she clicks Undo meanwhile, then Slack posts it and
+    answers 500. Undo found no shout-out to remove yet; the retry, finding her kudos undone,
+    returned without looking for what Slack had posted, and the shout-out stayed in
+    #general. It is found by its mark and removed."""
+    general = slack.channel("general")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add(
+        "chat.postMessage", status=500, applied=True, channel=general, held=held
+    )
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await until_settled(slack, lambda _rows, _now: fault.hits == 1, "the held shout-out")
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await until_settled(slack, lambda _rows, _now: not in_flight_listeners(), "Undo")
+    assert await ledger(slack) == []  # undone
+    held.set()
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []

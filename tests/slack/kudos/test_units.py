@@ -24,6 +24,7 @@ OWN = {
     ("commit", "UPDATE kudos SET shoutout_channel_id"),
     ("commit", "UPDATE kudos SET dm_channel_id"),
     ("commit", "INSERT INTO people"),
+    ("commit", "INSERT INTO workspaces"),  # several people stored: `hold_for_profiles` first
 }
 
 
@@ -131,7 +132,8 @@ async def test_a_recognition_of_people_not_known_yet_reads_them_once(
 
     assert await counted(slack, first) == {
         ("commit", "SELECT people.user_id"): 1,  # the give, which finds them unknown
-        ("commit", "INSERT INTO people"): 1,  # as users.info describes them
+        # As users.info describes them, after the workspace's row (`hold_for_profiles`).
+        ("commit", "INSERT INTO workspaces"): 1,
         ("commit", "SELECT workspaces.daily_allowance"): 1,  # the give, then
         ("commit", "UPDATE kudos SET shoutout_channel_id"): 1,
         ("commit", "UPDATE kudos SET dm_channel_id"): 1,
