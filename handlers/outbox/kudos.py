@@ -58,6 +58,8 @@ async def shoutout(
         entries = await services.kudos.to_shoutout(team_id, batch_key)
         if entries is None:
             return  # given up on (`given_up`): the kudos were made private and all told so
+    if not entries:
+        return  # nothing of this act of giving is left to announce
     live = tuple(e for e in entries if not e.undone)
     if live and (live[0].shoutout_ts or live[0].shoutout_reply_url):
         return  # posted by an earlier attempt that recorded it
@@ -68,7 +70,10 @@ async def shoutout(
         kept = await conversation(client, str(channel), services.conversations.of(team_id))
         if not visibility.may_post_in_kudos_channel(shared=kept.shared):
             channel, link_back = given_in, None  # where they were given, as without
-    where_posted = {"channel": channel, "thread_ts": thread_ts or payload.get("in_thread")}
+    where_posted: dict[str, Any] = {
+        "channel": channel,
+        "thread_ts": thread_ts or payload.get("in_thread"),
+    }
     if channel and (earlier := await posted_earlier(client, where_posted)):
         # Posted by an earlier attempt whose answer was lost; undone since, it is removed.
         await _shoutout_posted(client, services, team_id, batch_key, earlier)
