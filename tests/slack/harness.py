@@ -25,12 +25,11 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 from unittest.mock import patch
 
 from aiohttp import web
-from sqlalchemy import Engine, Select, create_engine, func, select
-from sqlalchemy.engine import URL, Row, make_url
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from bot.reliability import inbox as reliability_inbox
 from bot.runtime.app import Askaround, build
@@ -93,36 +92,9 @@ class Outbox:
     later: datetime | None
 
 
-class OutboxReader:
-    """`settle` and `drain` ask where the outbox stands some 25 times a test. On SQLite they
-    read its file on a connection of the test's own, kept for the test, through SQLite's
-    own driver: through the bot's async engine each read crossed to aiosqlite's thread and
-    back, some 0.6 ms of CPU against 0.1 (WAL: a reader sees what was committed, as a new
-    connection of the bot's would). PostgreSQL's are read through the bot's engine."""
-
-    def __init__(self) -> None:
-        self._engine: Engine | None = None
-
-    def read(self, url: URL, statement: Select[Any]) -> Row[Any] | None:
-        """The statement's one row on a SQLite file; None: read it through the bot's engine."""
-        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-            return None
-        if self._engine is None or self._engine.url.database != url.database:
-            self.close()
-            self._engine = create_engine(url.set(drivername="sqlite"))
-        with self._engine.connect() as connection:
-            return connection.execute(statement).one()
-
-    def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-
-
 @dataclass
 class SlackHarness(Harness):
     pace: FakeClock = field(default_factory=FakeClock)
-    outbox_reader: OutboxReader = field(default_factory=OutboxReader)
 
     def add_team(
         self,
@@ -139,7 +111,6 @@ class SlackHarness(Harness):
             channels=other.channels,
             team=other.team,
             pace=self.pace,
-            outbox_reader=self.outbox_reader,
         )
 
     @contextmanager
@@ -231,8 +202,7 @@ class SlackHarness(Harness):
 
     async def _outbox(self) -> Outbox:
         """One statement on a Core connection: the two questions as an ORM session's two
-        queries cost twice the CPU (0.5 against 1 ms), and a tier b test asks some 30 times
-        (on SQLite on a connection of the test's own, `OutboxReader`)."""
+        queries cost twice the CPU (0.5 against 1 ms), and a tier b test asks some 30 times."""
         now = self.services.clock.now()
         sending = select(func.count()).where(OutboxItem.status == "sending").scalar_subquery()
         soonest = (
@@ -240,13 +210,8 @@ class SlackHarness(Harness):
             .where(OutboxItem.status == "pending", OutboxItem.created_at <= now)
             .scalar_subquery()
         )
-        statement = select(sending, soonest)
-        engine = self.services.engine
-        row = self.outbox_reader.read(engine.url, statement)
-        if row is None:
-            async with engine.connect() as connection:
-                row = (await connection.execute(statement)).one()
-        busy, pending = tuple(row)
+        async with self.services.engine.connect() as connection:
+            busy, pending = (await connection.execute(select(sending, soonest))).one()
         if pending is not None and pending.tzinfo is None:
             pending = pending.replace(tzinfo=now.tzinfo)
         due = pending is not None and pending <= now
@@ -284,7 +249,6 @@ async def bot_in_process(
                 if bot.warming is not None:
                     await bot.warming
                 pages: web.AppRunner | None = None
-                reader = OutboxReader()
                 try:
                     if oauth:
                         pages = await _install_pages(emu, bot)
@@ -296,12 +260,10 @@ async def bot_in_process(
                         users=seeded.users,
                         channels=seeded.channels,
                         pace=pace,
-                        outbox_reader=reader,
                     )
                     # What Slack would have refused or warned about fails the test that sent it.
                     assert not emu.block_kit_problems, emu.block_kit_problems
                 finally:
-                    reader.close()
                     if pages is not None:
                         await pages.cleanup()
                     await finish_in_flight(DRAIN_SECONDS)
