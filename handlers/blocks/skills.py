@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +48,18 @@ LEFT = "no longer in this workspace"  # as a leaver is named elsewhere
 OWNER_HINT = "`/skills help` lists what you can change."
 
 
+_MARKS = re.compile(r"[*_~`]")
+
+
+def _bold(text: str, before: str = "") -> str:
+    """`before` and a typed name in bold; a name holding a mark of mrkdwn's (`*nix`, `~x_`) in
+    “…” after the bold instead: inside `*…*` its `*` ends the bold and Slack shows the rest's
+    marks as typed (`**nix*`), and mrkdwn has no way to escape one."""
+    if _MARKS.search(text):
+        return f"*{before.strip()}* {quoted(text)}" if before else quoted(text)
+    return f"*{before}{text}*"
+
+
 def _reply(blocks: Blocks, text: str) -> dict[str, Any]:
     return {"text": clip(text, 3000), "blocks": blocks[:MESSAGE_BLOCK_LIMIT]}
 
@@ -59,7 +72,7 @@ def _network_line(entry: NetworkEntry) -> str:
     if entry.colleague_user_id:
         who = f"<@{entry.colleague_user_id}>"
     else:
-        who = f"*{safe_text(entry.contact_name or '')}*"
+        who = _bold(safe_text(entry.contact_name or ""))
     about = f" about {safe_text(', '.join(entry.topics))}" if entry.topics else ""
     left = f" — {LEFT}" if entry.colleague_left else ""
     return f"• {who}{about} ({entry.relationship}){left}"
@@ -95,7 +108,7 @@ def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None)
     )
     lists: list[TextList] = []
     if view.skills:
-        lines = [f"• *{safe_text(s.name)}* — {level_label(s.level)}" for s in view.skills]
+        lines = [f"• {_bold(safe_text(s.name))} — {level_label(s.level)}" for s in view.skills]
         lists.append(TextList("*Skills*", lines))
     if view.network is not None:
         heading = "*Your network* (only you see this)"
@@ -131,7 +144,7 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
         level = f":{item.level}" if item.level else ""
         typed, near_name, key = safe_text(item.name), safe_text(near.name), safe_text(near.key)
         unclear.append(
-            f":thinking_face: Did you mean *{near_name}*? `/skills add {key}{level}`, "
+            f":thinking_face: Did you mean {_bold(near_name)}? `/skills add {key}{level}`, "
             f"or `/skills add {typed}!{level}` to add {quoted(typed)} as a new skill."
         )
     if not saved and not unclear:
@@ -166,7 +179,7 @@ def render_text(text: str) -> dict[str, Any]:
 def render_who(answer: WhoAnswer) -> dict[str, Any]:
     name = safe_text(answer.name)
     if not answer.experts:  # the name as typed, which may be a paste of anything
-        text = f"Nobody has declared *{clip(name, QUOTED_CHARS)}* yet."
+        text = f"Nobody has declared {_bold(clip(name, QUOTED_CHARS))} yet."
         if answer.suggestions:
             tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
             text += " Try " + ", ".join(tries) + "."
@@ -176,7 +189,7 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
         for e in answer.experts[:WHO_LIMIT]
     ]
     more = len(answer.experts) - WHO_LIMIT
-    blocks = [section(f"*Who knows {name}*\n" + "\n".join(lines))]
+    blocks = [section(_bold(name, "Who knows ") + "\n" + "\n".join(lines))]
     if more > 0:
         blocks.append(context(and_more(more, "")))
     return _reply(blocks, f"Who knows {name}: {plural(len(answer.experts), 'person')}")

@@ -346,3 +346,24 @@ async def test_skills_removed_past_what_one_section_holds_are_counted(
     counts = [int(n.replace(",", "")) for n in re.findall(r"…and ([\d,]+) more", said)]
     assert len(counts) == 2, said[-300:]
     assert said.count("skill-") + counts[0] == 120 and said.count("`other-") + counts[1] == 120
+
+
+def sections(slack: SlackHarness, handle: str) -> str:
+    """The text of the sections of the last answer `handle` saw."""
+    blocks = slack.emu.ephemerals(slack.user(handle))[-1].blocks
+    return "\n".join(b["text"]["text"] for b in blocks if b.get("type") == "section")
+
+
+async def test_a_name_with_a_mark_of_mrkdwn_is_shown_as_typed(slack: SlackHarness) -> None:
+    """`/skills who *nix` answered "Nobody has declared **nix* yet.": the typed `*` ended the
+    bold early and Slack showed the marks. A name holding `*`, `_`, `~` or a backtick is now
+    quoted “…” instead of put in bold, in every answer that names it; others stay in bold."""
+    said = await skills(slack, "alice", "who *nix")
+    assert said.startswith("Nobody has declared “*nix” yet."), said
+    await skills(slack, "bob", "add *nix!:4, ~tilde_")
+    await skills(slack, "alice", "who *nix")
+    assert sections(slack, "alice").startswith("*Who knows* “*nix”\n"), sections(slack, "alice")
+    await skills(slack, "bob", "")
+    profile = sections(slack, "bob")
+    assert "• “*nix” — 4" in profile and "• “~tilde_” — " in profile, profile
+    assert "Nobody has declared *rust* yet." in await skills(slack, "alice", "who rust")
