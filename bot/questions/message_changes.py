@@ -10,6 +10,7 @@ from bot.questions.asking import MAX_QUESTION
 from bot.questions.indexes import IndexFor
 from bot.questions.results import AskRequest
 from bot.questions.rounds import Clock
+from bot.safe_text import clip
 from storage import offers as offer_q
 from storage import question_status
 from storage import questions as q
@@ -98,7 +99,7 @@ async def edited(
     words were blanked (deleted, or past their retention) stays blank, and one that took
     a later edit keeps it (Slack may deliver an older edit late). How many questions it
     was; `edit` names this edit (Slack's `edited.ts`)."""
-    text = text.strip()[:MAX_QUESTION]
+    text = clip(text.strip(), MAX_QUESTION)  # as a long question is cut when asked
     if not await asked_in(sessions, team_id, channel_id, message_ts):
         return 0
     # Its topics as well: a topic edited out must not point others to its channel.

@@ -349,3 +349,16 @@ async def test_a_request_drawn_again_names_no_skill_its_colleague_removed(
     await slack.settle()
     assert "on staging" not in offer_dm(slack, "dev").text  # drawn again
     assert "Terraform" not in why_dev(slack), why_dev(slack)
+
+
+async def test_a_long_edit_is_cut_as_a_long_question_is(slack: SlackHarness) -> None:
+    """An edit longer than a question keeps was cut at 4,000 characters wherever that fell,
+    inside `&amp;` too, and the colleagues' DMs then showed `R&am`; it is now cut as a long
+    question is when asked: before the entity, "…" last."""
+    asked = await slack.dm_bot("bob", QUESTION)
+    await slack.settle()
+    long = "a" * 3995 + " R&D owns the state lock"  # the cut falls inside `R&amp;D`
+    await slack.here.edit_message(slack.user("bob"), asked, slack.escape(long))
+    await slack.settle()
+    [stored] = await stored_texts(slack)
+    assert stored == "a" * 3995 + " R…", stored[-20:]
