@@ -259,6 +259,9 @@ def split_list(text: str) -> list[str]:
 
 
 _LINK = re.compile(r"<[^<>]*:[^<>]*>")  # a link, its colon inside: `<mailto:ana@example.com>`
+# What reads as a mention, broadcast or link once unescaped (`<!channel>` typed out), unlike a
+# `<friends>` or `> quote`; in Slack's format every raw `<` is markup (a typed one is `&lt;`).
+_MARKUP = re.compile(r"<(?:[@#!]|[a-z][a-z0-9+.-]*:)", re.IGNORECASE)
 # An emoji as Slack writes it in text, with its `!` and level: `:snake:`, `:snake:4`, `:snake:!:4`.
 _EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
 
@@ -420,7 +423,12 @@ def plain_words(text: str, what: str, *, slack: bool = False, longest: int | Non
     if not words:  # only characters that look like nothing (a soft hyphen, a zero-width space)
         raise SkillsSyntaxError(f"What you typed for {what} shows nothing: name it in words.")
     if "<" in words or ">" in words:
-        raise SkillsSyntaxError(f"`{text}`: {what} is words, not a mention, @channel or a link.")
+        if _MARKUP.search(words) or (slack and "<" in text):
+            raise SkillsSyntaxError(
+                f"`{text}`: {what} is words, not a mention, @channel or a link."
+            )
+        signs = "`&lt;` or `&gt;`" if slack else "`<` or `>`"
+        raise SkillsSyntaxError(f"`{text}`: {what} can't hold {signs}; name it in words.")
     if longest is not None and len(words) > longest:
         raise SkillsSyntaxError(
             f"`{text[:40]}…` is {len(words):,} characters: {what} is {longest} at most."

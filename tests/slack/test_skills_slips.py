@@ -367,3 +367,16 @@ async def test_a_name_with_a_mark_of_mrkdwn_is_shown_as_typed(slack: SlackHarnes
     profile = sections(slack, "bob")
     assert "• “*nix” — 4" in profile and "• “~tilde_” — " in profile, profile
     assert "Nobody has declared *rust* yet." in await skills(slack, "alice", "who rust")
+
+
+async def test_a_typed_angle_bracket_is_refused_for_what_it_is(slack: SlackHarness) -> None:
+    """A typed `<` or `>` (Slack sends `&lt;` `&gt;`: `&lt;friends&gt;`, `&gt; quote`) was
+    refused as "is words, not a mention, @channel or a link", untrue of what was typed; it is
+    now refused for the sign it holds, and markup still for being markup."""
+    said = await skills(slack, "alice", "add &lt;friends&gt;")
+    assert said == "`&lt;friends&gt;`: a skill can't hold `&lt;` or `&gt;`; name it in words."
+    said = await skills(slack, "alice", "network add &gt; quote about helm")
+    assert said == "`&gt; quote`: a contact can't hold `&lt;` or `&gt;`; name it in words.", said
+    said = await skills(slack, "alice", "add <!channel>")
+    assert said == "`<!channel>`: a skill is words, not a mention, @channel or a link.", said
+    assert (await skills(slack, "alice", "")).endswith("no skills yet")
