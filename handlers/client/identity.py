@@ -26,3 +26,10 @@ async def team_of(client: AsyncWebClient) -> str:
 async def bot_user_of(client: AsyncWebClient) -> str:
     """The bot's own user id in this client's workspace."""
     return str((await _auth(client))["user_id"])
+
+
+def known_team(client: AsyncWebClient) -> str | None:
+    """The workspace this client acts in if Slack has said already, without asking: for a log
+    line written when Slack cannot be reached."""
+    known = _known.get(client)
+    return str(known["team_id"]) if known else None

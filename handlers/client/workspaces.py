@@ -17,7 +17,14 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.client.failures import explained, is_transient, method_of, refused_for_good
+from handlers.client.failures import (
+    explained,
+    is_transient,
+    method_of,
+    out_of_reach,
+    refused_for_good,
+)
+from handlers.client.identity import known_team
 
 log = logging.getLogger("askaround.workspaces")
 T = TypeVar("T")
@@ -111,11 +118,27 @@ async def in_every_workspace(
             # Slack's doing, not a bug of ours, and the next run tries again: one line, not a
             # traceback each run.
             log.warning(
-                "a job could not run in one workspace: Slack %s %s: %s",
+                "a job could not run in workspace %s: Slack %s %s: %s; it tries again at its "
+                "next run",
+                _named(client),
                 "refused" if refused_for_good(error) else "failed",
                 method_of(error),
                 explained(error),
             )
-        except Exception:  # as the scheduler does per job, here per workspace
-            log.exception("a job failed in one workspace; the others still get their turn")
+        except Exception as error:  # as the scheduler does per job, here per workspace
+            if not out_of_reach(error):
+                log.exception("a job failed in one workspace; the others still get their turn")
+                continue
+            log.warning(
+                "a job could not reach Slack for workspace %s (%s%s); it tries again at its "
+                "next run",
+                _named(client),
+                type(error).__name__,
+                f": {error}" if str(error) else "",
+            )
     return results
+
+
+def _named(client: AsyncWebClient) -> str:
+    """The workspace a log line is about, as far as Slack has told us (it may never have)."""
+    return known_team(client) or "(id not yet known)"

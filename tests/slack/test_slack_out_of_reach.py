@@ -65,3 +65,20 @@ async def test_a_timeout_talking_to_slack_is_out_of_reach_and_our_own_is_not() -
         async with asyncio.timeout(0):
             await asyncio.sleep(1)
     assert not out_of_reach(ours.value)
+
+
+async def test_a_job_that_cannot_reach_slack_logs_one_line(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The daily directory sync while Slack drops every `users.list`: the log had a full
+    traceback for each workspace each run; it has one WARNING naming the job's failure, the
+    workspace and that it runs again, and no traceback."""
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("users.list", dropped=True, times=None)
+    await slack.runner.bot.scheduler.run_once("directory_sync")
+    ours = [r for r in caplog.records if r.name.startswith("askaround")]
+    assert not [r for r in ours if r.levelno >= logging.ERROR or r.exc_info], ours
+    [warning] = [r.getMessage() for r in ours if r.levelno == logging.WARNING]
+    assert "could not reach Slack" in warning and slack.team_id in warning, warning
+    assert "ServerDisconnectedError" in warning and "next run" in warning, warning
+    assert "\n" not in warning

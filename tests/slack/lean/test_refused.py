@@ -102,9 +102,12 @@ async def test_a_job_slack_refuses_logs_one_line(
         await slack.drain()
         assert tracebacks(caplog) == []
         said = [r.getMessage() for r in caplog.records if r.name == "askaround.workspaces"]
+        # a workspace is named by the id Slack gave its token (`auth.test`), if it did
+        where = slack.team_id if method == "users.list" else "(id not yet known)"
         assert said == [
-            f"a job could not run in one workspace: Slack refused {method}: missing_scope "
-            f"(needs {'users:read' if method == 'users.list' else 'commands'})"
+            f"a job could not run in workspace {where}: Slack refused {method}: "
+            f"missing_scope (needs {'users:read' if method == 'users.list' else 'commands'}); "
+            "it tries again at its next run"
         ], said
 
 
