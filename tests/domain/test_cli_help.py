@@ -168,3 +168,13 @@ def test_help_as_slack_says_it_is_the_help(
     capsys.readouterr()
     assert main(["help", *argv]) == 0
     assert capsys.readouterr().out == shown
+
+
+def test_a_workspace_is_written_one_way_in_every_help(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`report`'s help wrote `--team TEAM_ID` where every other command writes `--team T…`,
+    as a workspace's id starts (an example's real id, `--team T0123ABCD`, is no metavar)."""
+    written = {
+        " ".join(argv): set(re.findall(r"--team[ =](T…|[A-Z_]+\b)", help_of(argv, monkeypatch)))
+        for argv in commands()
+    }
+    assert {w for ways in written.values() for w in ways} == {"T…"}, written

@@ -1,4 +1,4 @@
-"""`askaround report network [--since YYYY-MM-DD] [--team TEAM_ID] [--format text|csv|png]
+"""`askaround report network [--since YYYY-MM-DD] [--team T…] [--format text|csv|png]
 [--output FILE]`: the network insights of a whole workspace, as an admin sees them, from the
 database alone (issue 17). `report.py` hands over to `render` when its first word is `network`."""
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="network: from this day, a whole day in UTC (default: 90 days ago)",
     )
     parser.add_argument(
-        "--team", metavar="TEAM_ID", help="network: the workspace, when the database has several"
+        "--team", metavar="T…", help="network: the workspace, when the database has several"
     )
 
 
