@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question
@@ -188,16 +188,21 @@ async def public_kudos_channels(
     return [str(channel) for channel in await session.scalars(statement)]
 
 
+def _private_too(with_private: bool) -> ColumnElement[bool]:
+    return true() if with_private else Kudos.is_private.is_(False)
+
+
 async def given_counts(
     session: AsyncSession,
     team_id: str,
     givers: Collection[str],
     since: datetime,
     until: datetime,
+    *,
+    with_private: bool,
 ) -> dict[str, int]:
-    """How many live public entries each of these people gave in [since, until): a report
-    names givers, and a private kudos's giver is shown to nobody but its receiver
-    (`bot.visibility.report_shows`), so private ones are the report's count alone."""
+    """How many live entries each of these people gave in [since, until), private ones only
+    `with_private` (`bot.visibility.report_ties_private_kudos` decides)."""
     if not givers:
         return {}
     statement = (
@@ -205,7 +210,7 @@ async def given_counts(
         .where(
             Kudos.team_id == team_id,
             Kudos.undone_at.is_(None),
-            Kudos.is_private.is_(False),
+            _private_too(with_private),
             Kudos.giver_user_id.in_(list(givers)),
             Kudos.created_at >= since,
             Kudos.created_at < until,
@@ -216,9 +221,15 @@ async def given_counts(
 
 
 async def last_received(
-    session: AsyncSession, team_id: str, receivers: Collection[str], until: datetime
+    session: AsyncSession,
+    team_id: str,
+    receivers: Collection[str],
+    until: datetime,
+    *,
+    with_private: bool,
 ) -> dict[str, datetime]:
-    """When each of these people last received kudos before `until` (absent: never)."""
+    """When each of these people last received live kudos before `until` (absent: never),
+    private ones only `with_private` (`bot.visibility.report_ties_private_kudos` decides)."""
     if not receivers:
         return {}
     statement = (
@@ -226,6 +237,7 @@ async def last_received(
         .where(
             Kudos.team_id == team_id,
             Kudos.undone_at.is_(None),
+            _private_too(with_private),
             Kudos.receiver_user_id.in_(list(receivers)),
             Kudos.created_at < until,
         )

@@ -169,21 +169,24 @@ def _last_day(summary: TeamSummary) -> date:
 def _quiet_title(summary: TeamSummary) -> str:
     """A date, not "for 8 weeks": read mid-week, someone thanked 7 weeks and 3 days ago is
     not quiet for 8 weeks, though they are since the first Monday of the 8 weeks counted."""
-    return f"No kudos {_span(summary, QUIET_WEEKS)}"
+    return f"No kudos in public {_span(summary, QUIET_WEEKS)}"
 
 
 def _quiet(summary: TeamSummary) -> tuple[str, ...]:
-    """Someone never thanked is said to have none in what askaround counted, by the day it
-    began counting, `counting_since` (the headline's "has counted kudos since")."""
+    """Someone never thanked in public is said to have none in what askaround counted, by
+    the day it began counting, `counting_since` (the headline's "has counted kudos since").
+    In public: a private kudos is dated to nobody but its giver and receiver
+    (`visibility.report_ties_private_kudos`), so "none" or "last" of all kudos could be
+    untrue."""
     since = summary.counting_since
     if since is None:
-        none = "never"
+        none = "never in public"
     elif summary.so_far:
-        none = f"none counted since {day(since)}"
+        none = f"none in public since {day(since)}"
     else:  # the span ends with the week: not "since"
-        none = f"none counted from {day(since)} to {day(_last_day(summary))}"
+        none = f"none in public from {day(since)} to {day(_last_day(summary))}"
     return tuple(
-        f"{name} (last: {day(last)})" if last else f"{name} ({none})"
+        f"{name} (last in public: {day(last)})" if last else f"{name} ({none})"
         for name, last in summary.quiet
     )
 

@@ -140,7 +140,8 @@ async def build_summary(
     chart_start, _ = first_chart_week.window(tz)
     everyone = [m.user_id for m in members]
     received = await q.kudos_received(session, team_id, everyone, chart_start, end)
-    given = await q.given_counts(session, team_id, everyone, start, end)
+    ties = visibility.report_ties_private_kudos()
+    given = await q.given_counts(session, team_id, everyone, start, end, with_private=ties)
     # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
     unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)
     quiet_since, _ = week.shifted(-(QUIET_WEEKS - 1)).window(tz)
@@ -160,7 +161,7 @@ async def build_summary(
     helped = [h for h in helped if h.helper_user_id in kept]
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
-    last = await q.last_received(session, team_id, ids, end)
+    last = await q.last_received(session, team_id, ids, end, with_private=ties)
     named = {k.giver_user_id for k in shown} | mentioned(shown)
     names = await people_queries.display_names(session, team_id, kept | named | {manager.user_id})
     here = zone(tz)

@@ -42,7 +42,7 @@ async def test_the_first_hour_of_a_summer_time_monday_is_inside_the_managers_wee
     clock.freeze(datetime(2026, 11, 17, 12, tzinfo=UTC))
     said = await report(company, "bob", "2026-W46")
     assert "Erin Quist" not in part(said, "Unsung helpers"), said
-    assert "Carol Diaz" not in part(said, "No kudos from 21 Sep to 15 Nov 2026"), said
+    assert "Carol Diaz" not in part(said, "No kudos in public from 21 Sep to 15 Nov 2026"), said
 
 
 async def test_read_mid_week_the_quiet_list_says_since_when(company: SlackHarness) -> None:
@@ -53,6 +53,6 @@ async def test_read_mid_week_the_quiet_list_says_since_when(company: SlackHarnes
     await give_directly(company, "erin", "@carol for the capacity review #teamwork")
     clock.freeze(datetime(2026, 11, 11, 12, tzinfo=UTC))
     said = await report(company, "bob", "2026-W46")
-    quiet = part(said, "No kudos since 21 Sep 2026")
-    assert "Carol Diaz (last: 20 Sep 2026)" in quiet, said
+    quiet = part(said, "No kudos in public since 21 Sep 2026")
+    assert "Carol Diaz (last in public: 20 Sep 2026)" in quiet, said
     assert "weeks or more" not in said

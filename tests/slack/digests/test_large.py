@@ -54,7 +54,7 @@ def quiet_names(file: File) -> set[str]:
     return {
         entry
         for title, entry in rows[1:]
-        if title.startswith(("No kudos since ", "No kudos from "))
+        if title.startswith(("No kudos in public since ", "No kudos in public from "))
     }
 
 
@@ -70,7 +70,7 @@ async def test_a_digest_for_5000_people_fits_one_message_and_the_csv_has_them_al
     assert f"…and {HIDDEN:,} more in the attached CSV." in text
     [lists] = files_in_dm(company, "maria", "lists-2026-W47.csv")
     quiet = quiet_names(lists)
-    assert len(quiet) == STAFF + 1 and "Hired Person 04999 (none counted from " in max(quiet)
+    assert len(quiet) == STAFF + 1 and "Hired Person 04999 (none in public from " in max(quiet)
 
 
 async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(

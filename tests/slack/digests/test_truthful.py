@@ -31,7 +31,7 @@ async def test_a_fresh_install_does_not_call_everyone_never_thanked(
     fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     said = await report(fresh_install, "maria", "last week")
     assert "(never)" not in said and "Alice Martin" not in said
-    quiet = part(said, "No kudos from 28 Sep to 22 Nov 2026")
+    quiet = part(said, "No kudos in public from 28 Sep to 22 Nov 2026")
     assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet
     unsung = part(said, "Unsung helpers")
     # Of the 4 weeks to W47's end by their dates: not "in the last 4 weeks", which a report
@@ -111,7 +111,13 @@ async def test_a_week_before_askaround_counted_is_not_a_week_of_none(
         assert "received 0 kudos" not in said
         assert "askaround has counted kudos since 17 Nov 2026, after 2026-W46" in said
         assert "The first week it counted is 2026-W47." in said
-        for title in ("Shout-outs", "Unsung helpers", "No kudos since", "Values", "Nobody"):
+        for title in (
+            "Shout-outs",
+            "Unsung helpers",
+            "No kudos in public",
+            "Values",
+            "Nobody",
+        ):
             assert title not in said, (title, said)
     assert "received 0 kudos in 2026-W47" in await report(fresh_install, "maria", "2026-W47")
 
@@ -138,7 +144,7 @@ async def test_a_past_week_s_quiet_people_are_quiet_to_its_end_not_since(
     company: SlackHarness,
 ) -> None:
     """Erin has had no kudos in the 8 weeks to W47; Bob thanks her on W48's Wednesday. Maria's
-    `/kudos report last week`, read that Thursday, listed her under "No kudos since 28 Sep
+    `/kudos report last week`, read that Thursday, listed her under "No kudos in public since 28 Sep
     2026", untrue since the day before. A week over names where its span ends ("No kudos
     from 28 Sep to 22 Nov 2026"); the week under way, read before it ends, keeps "since".
     (The empty list of unsung helpers names its 4 weeks so too:
@@ -149,9 +155,9 @@ async def test_a_past_week_s_quiet_people_are_quiet_to_its_end_not_since(
     clock.freeze(MONDAY_W48 + timedelta(days=3, hours=10))
     said = await report(company, "maria", "last week")
     assert "No kudos since" not in said, said
-    assert "Erin Quist" in part(said, "No kudos from 28 Sep to 22 Nov 2026")
+    assert "Erin Quist" in part(said, "No kudos in public from 28 Sep to 22 Nov 2026")
     now = await report(company, "maria", "this week")
-    assert "Erin Quist" not in part(now, "No kudos since 05 Oct 2026"), now
+    assert "Erin Quist" not in part(now, "No kudos in public since 05 Oct 2026"), now
 
 
 async def test_a_giver_s_count_says_it_counts_public_kudos_only(company: SlackHarness) -> None:

@@ -83,8 +83,8 @@ async def test_digest_contents_match_the_hand_computed_week(company: SlackHarnes
     assert "Carol Diaz: 1 question\n• Erin Quist: 1 question" in text
     unsung = text.split("Unsung helpers")[1].split("*No kudos")[0]
     assert "Erin Quist" in unsung and "Carol" not in unsung
-    quiet = text.split("No kudos from 28 Sep to 22 Nov 2026")[1].split("*Values")[0]
-    assert "Erin Quist (none counted from 01 Sep 2026 to 22 Nov 2026)" in quiet
+    quiet = text.split("No kudos in public from 28 Sep to 22 Nov 2026")[1].split("*Values")[0]
+    assert "Erin Quist (none in public from 01 Sep 2026 to 22 Nov 2026)" in quiet
     assert "Alice" not in quiet
     assert "#teamwork 2\n• #courage 1\n• #craft 1\n• #ownership 1" in text
     assert "<@" not in text and len(digest.blocks) <= 50

@@ -1,0 +1,41 @@
+"""A private kudos is known to its giver and receiver alone: a manager's digest counts it in
+the team's totals, but ties it to no one, by name or by date. The "no kudos" list is of
+kudos in public, as "Gave the most kudos" is of kudos given in public."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, give_directly, org_chart
+from tests.slack.digests.test_truthful import part
+from tests.slack.digests.world import blocks_text, digests, run_digests
+from tests.slack.harness import SlackHarness, bot_in_process
+
+
+@pytest.fixture
+async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        await org_chart(harness, installed=datetime(2026, 6, 1, tzinfo=UTC))
+        yield harness
+
+
+async def test_the_digest_dates_no_private_kudos(company: SlackHarness) -> None:
+    """Erin's only kudos was given in #secret on 10 Sep, Carol's last one there too, after a
+    public one on 05 Aug: Bob's W47 digest lists both without quiet kudos in 8 weeks, and
+    gives the date of the public one alone, never 10 Sep."""
+    clock = company.services.clock
+    clock.freeze(datetime(2026, 8, 5, 10, tzinfo=UTC))
+    await give_directly(company, "alice", "@carol for the capacity review #teamwork")
+    clock.freeze(datetime(2026, 9, 10, 10, tzinfo=UTC))
+    await give_directly(company, "bob", "@erin @carol for keeping the rotation quiet", "secret")
+    clock.freeze(MONDAY_W48 + timedelta(hours=9, minutes=3))
+    await run_digests(company)
+    said = "\n".join(blocks_text(m.blocks) for m in digests(company, "bob", "2026-W47"))
+    assert "10 Sep" not in said, said
+    quiet = part(said, "No kudos in public from 28 Sep to 22 Nov 2026")
+    assert "Carol Diaz (last in public: 05 Aug 2026)" in quiet, said
+    assert "Erin Quist (none in public from 01 Jun 2026 to 22 Nov 2026)" in quiet, said
