@@ -181,10 +181,11 @@ def report_shows(kudos_is_private: bool, *, guest: bool = False) -> bool:
 
 def report_ties_private_kudos() -> bool:
     """Whether a report's figures of one person (how many kudos they gave, when they were last
-    thanked, whether they were in 8 weeks) count private kudos: no. A private kudos is known
-    to its giver and receiver alone, and a count or a date beside a name would tell the
-    manager who gave one, or who received one and when; it is in the team's totals alone
-    (`report_shows`). Storage is told so (`storage.digests.given_counts`, `last_received`)."""
+    thanked, whether they were in the last weeks: unsung, quiet) count private kudos: no. A
+    private kudos is known to its giver and receiver alone, and a count or a date beside a
+    name would tell the manager who gave one, or who received one and when; it is in the
+    team's totals alone (`report_shows`). Storage is told so (`storage.digests.given_counts`,
+    `last_received`)."""
     return False
 
 

@@ -135,7 +135,7 @@ def sections(summary: TeamSummary) -> list[Section]:
             f"Nobody {week}.",
         ),
         Section(
-            f"Unsung helpers (helped, no kudos in {UNSUNG_WEEKS} weeks)",
+            f"Unsung helpers (helped, no kudos in public in {UNSUNG_WEEKS} weeks)",
             summary.unsung,
             "Nobody: every helper was thanked."
             if summary.helped_lately

@@ -166,7 +166,11 @@ async def build_summary(
     names = await people_queries.display_names(session, team_id, kept | named | {manager.user_id})
     here = zone(tz)
 
-    thanked_lately = {k.receiver_user_id for k in received if k.created_at >= unsung_since}
+    thanked_lately = {
+        k.receiver_user_id
+        for k in received
+        if k.created_at >= unsung_since and (ties or not k.is_private)
+    }
     first = await q.first_kudos(session, team_id)
     counting_since = counted_since(installed, first)
     quiet_known = counting_since <= quiet_since

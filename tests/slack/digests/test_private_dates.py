@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, give_directly, org_chart
+from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, give_directly, helped, org_chart
 from tests.slack.digests.test_truthful import part
 from tests.slack.digests.world import blocks_text, digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
@@ -39,3 +39,18 @@ async def test_the_digest_dates_no_private_kudos(company: SlackHarness) -> None:
     quiet = part(said, "No kudos in public from 28 Sep to 22 Nov 2026")
     assert "Carol Diaz (last in public: 05 Aug 2026)" in quiet, said
     assert "Erin Quist (none in public from 01 Jun 2026 to 22 Nov 2026)" in quiet, said
+
+
+async def test_a_helper_thanked_in_private_alone_is_unsung_in_public(company: SlackHarness) -> None:
+    """Erin took on a question in W47 and was thanked for it in #secret alone: left out of
+    "Unsung helpers" she read as thanked, and Bob, who saw no kudos of hers, learnt that she
+    had been sent a private one in those 4 weeks."""
+    clock = company.services.clock
+    clock.freeze(datetime(2026, 11, 17, 10, tzinfo=UTC))
+    await helped(company, "erin", "solved", datetime(2026, 11, 17, 10, tzinfo=UTC))
+    await give_directly(company, "carol", "@erin for the vault token", "secret")
+    clock.freeze(MONDAY_W48 + timedelta(hours=9, minutes=3))
+    await run_digests(company)
+    said = "\n".join(blocks_text(m.blocks) for m in digests(company, "bob", "2026-W47"))
+    assert "Erin Quist" in part(said, "Unsung helpers (helped, no kudos in public in 4 weeks)")
+    assert "received 1 kudos in 2026-W47" in said, said  # the private one, counted
