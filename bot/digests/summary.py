@@ -148,15 +148,18 @@ async def build_summary(
     helped = await q.help_given(session, team_id, everyone, unsung_since, end)
     # Someone who has left since was in the team in a week they were thanked, gave or took on
     # a question in (kudos go to nobody deactivated): that week reads as it did; they are not
-    # counted in the others.
-    in_week = {k.receiver_user_id for k in received if start <= k.created_at < end}
+    # counted in the others. A private kudos keeps nobody in it, which would name its receiver
+    # (`visibility.report_ties_private_kudos`); it is counted in that week all the same.
+    received_in_week = [k for k in received if start <= k.created_at < end]
+    in_week = {k.receiver_user_id for k in received_in_week if ties or not k.is_private}
     in_week |= {g for g, n in given.items() if n} | {
         h.helper_user_id for h in helped if h.helped_at >= start
     }
     members = [m for m in members if not m.deactivated or m.user_id in in_week]
     ids = [m.user_id for m in members]
     kept = set(ids)
-    received = [k for k in received if k.receiver_user_id in kept]
+    counted_alone = {k.id for k in received_in_week if k.receiver_user_id not in kept}
+    received = [k for k in received if k.receiver_user_id in kept or k.id in counted_alone]
     given = {g: n for g, n in given.items() if g in kept}
     helped = [h for h in helped if h.helper_user_id in kept]
     this_week = [k for k in received if start <= k.created_at < end]

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
+from storage.models import Person
 from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, give_directly, helped, org_chart
 from tests.slack.digests.test_truthful import part
 from tests.slack.digests.world import blocks_text, digests, run_digests
@@ -54,3 +56,23 @@ async def test_a_helper_thanked_in_private_alone_is_unsung_in_public(company: Sl
     said = "\n".join(blocks_text(m.blocks) for m in digests(company, "bob", "2026-W47"))
     assert "Erin Quist" in part(said, "Unsung helpers (helped, no kudos in public in 4 weeks)")
     assert "received 1 kudos in 2026-W47" in said, said  # the private one, counted
+
+
+async def test_who_left_after_a_private_kudos_is_not_named_for_it(company: SlackHarness) -> None:
+    """Erin was thanked in #secret on W47's Tuesday and left on Wednesday: the week still
+    counts her kudos, but naming her in Bob's team of that week (she left, and did nothing
+    else in it) told him she had received a private one then."""
+    clock = company.services.clock
+    clock.freeze(datetime(2026, 11, 17, 10, tzinfo=UTC))
+    await give_directly(company, "carol", "@erin for the vault token", "secret")
+    async with company.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Person)
+            .where(Person.team_id == company.team_id, Person.user_id == company.user("erin"))
+            .values(deactivated=True)
+        )
+    clock.freeze(MONDAY_W48 + timedelta(hours=9, minutes=3))
+    await run_digests(company)
+    said = "\n".join(blocks_text(m.blocks) for m in digests(company, "bob", "2026-W47"))
+    assert "Erin" not in said, said
+    assert "received 1 kudos in 2026-W47" in said, said
