@@ -85,7 +85,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     ],
 )
 def test_each_csv_names_the_time_zone_its_dates_are_in(tz: str, named: str) -> None:
-    """A shout-out's date, and the dates in the other lists ("last: 02 Nov 2026"), are the
+    """A shout-out's date, and the dates in the other lists ("last in public: 02 Nov 2026"), are the
     manager's own; read by an admin elsewhere, or in a spreadsheet, each file's header says
     whose: the shout-outs' date column, and the lists' entries."""
     summary = replace(long_week(1), tz=tz, quiet=(("Quiet 1", date(2026, 11, 2)),))
