@@ -21,7 +21,7 @@ from bot.directory.status import beyond_a_year, no_such_day, until_date, until_f
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import leading_person, only_mention
-from bot.safe_text import QUOTED_CHARS, clip, safe_text, unescaped
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text, unescaped
 
 LEVELS = {1: "curious", 2: "learning", 3: "working knowledge", 4: "strong", 5: "go-to expert"}
 DEFAULT_LEVEL = 3
@@ -215,10 +215,10 @@ def parse_command(text: str, today: date) -> Command:
         raise SkillsSyntaxError(
             "Did you mean `/skills back`? It takes questions again after `/skills optout`."
         )
-    quoted = clip(safe_text(text.strip()), QUOTED_CHARS)
+    typed = clip(safe_text(text.strip()), QUOTED_CHARS)
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
-        or f"I don't know `/skills {quoted}`. Try `/skills help`."
+        or f"I don't know `/skills {typed}`. Try `/skills help`."
     )
 
 
@@ -325,12 +325,12 @@ def parse_away(rest: str, today: date) -> date:
         day = until_date(f"until {rest}", today)
         if day is not None and day >= today:
             raise SkillsSyntaxError(beyond_a_year(day, today) or _back_or_away(day, today))
-        quoted = clip(safe_text(rest), QUOTED_CHARS)
-        raise SkillsSyntaxError(f"I can't tell until when `{quoted}` is: say {until_forms(today)}.")
+        typed = clip(safe_text(rest), QUOTED_CHARS)
+        raise SkillsSyntaxError(f"I can't tell until when `{typed}` is: say {until_forms(today)}.")
     if until <= today and rest.strip().lower().startswith("for "):
-        quoted = clip(safe_text(" ".join(rest.split())), QUOTED_CHARS)
+        typed = clip(safe_text(" ".join(rest.split())), QUOTED_CHARS)
         raise SkillsSyntaxError(
-            f"`{quoted}` is no time away: `for 1 day` is away today, back tomorrow."
+            f"`{typed}` is no time away: `for 1 day` is away today, back tomorrow."
         )
     if until <= today:
         raise SkillsSyntaxError(
@@ -407,9 +407,9 @@ def _refuse_unread_relationship(target: str, topics: str) -> None:
             raise SkillsSyntaxError(
                 "Say which relationship after `as`: personal, functional or strategic."
             )
-        quoted = clip(safe_text(rel), QUOTED_CHARS)
+        typed = clip(safe_text(rel), QUOTED_CHARS)
         raise SkillsSyntaxError(
-            f"`{quoted}` is not a relationship: use personal, functional or strategic."
+            f"`{typed}` is not a relationship: use personal, functional or strategic."
         )
 
 
@@ -417,20 +417,29 @@ def plain_words(text: str, what: str, *, slack: bool = False, longest: int | Non
     """Names the bot may show in a message are words: not markup (`<!channel>`, a mention, a
     link), which would act when shown, nor a typed `<` or `>`; and no `longest` than where
     they are kept holds. `slack`: `text` is in Slack's format, read as typed (`&lt;` is a
-    `<`) and, refused, echoed as Slack sent it, which shows what was typed and acts as
-    nothing."""
+    `<`) and, refused, echoed through `safe_text` (`_echoed`)."""
     words = without_invisible(unescaped(text) if slack else text).strip()
     if not words:  # only characters that look like nothing (a soft hyphen, a zero-width space)
         raise SkillsSyntaxError(f"What you typed for {what} shows nothing: name it in words.")
     if "<" in words or ">" in words:
         if _MARKUP.search(words) or (slack and "<" in text):
             raise SkillsSyntaxError(
-                f"`{text}`: {what} is words, not a mention, @channel or a link."
+                f"{_echoed(text, slack)}: {what} is words, not a mention, @channel or a link."
             )
         signs = "`&lt;` or `&gt;`" if slack else "`<` or `>`"
-        raise SkillsSyntaxError(f"`{text}`: {what} can't hold {signs}; name it in words.")
+        raise SkillsSyntaxError(
+            f"{_echoed(text, slack)}: {what} can't hold {signs}; name it in words."
+        )
     if longest is not None and len(words) > longest:
         raise SkillsSyntaxError(
-            f"`{text[:40]}…` is {len(words):,} characters: {what} is {longest} at most."
+            f"{_echoed(text, slack)} is {len(words):,} characters: {what} is {longest} at most."
         )
     return words
+
+
+def _echoed(text: str, slack: bool) -> str:
+    """What was typed, quoted in its refusal. A command's (answered in mrkdwn) through
+    `safe_text`: Slack reads `<…>` as markup inside a code span too (its formatting docs
+    exempt none), so a typed @channel echoed in backticks would ping the channel, and a typed
+    backtick ended the span. A modal's or a file's is shown where nothing renders markup."""
+    return quoted(clip(safe_text(text), QUOTED_CHARS)) if slack else quoted(text, QUOTED_CHARS)

@@ -162,7 +162,7 @@ def render_removed(removed: list[str], missing: list[str]) -> dict[str, Any]:
         line
         for line in (
             names_within("Removed: ", [safe_text(r) for r in removed], ""),
-            names_within("You had no ", [safe_text(f"`{m}`") for m in missing], ""),
+            names_within("You had no ", [_bold(safe_text(m)) for m in missing], ""),
         )
         if line
     ]

@@ -31,3 +31,12 @@ async def test_a_network_line_that_cannot_be_read_is_refused_on_the_network_fiel
 ) -> None:
     errors = await _submit(slack, {"network": {"network": "CNCF Slack about"}})
     assert list(errors) == ["network"], errors
+
+
+async def test_markup_typed_in_the_form_is_quoted_as_typed(slack: SlackHarness) -> None:
+    """A field's error is plain text, where nothing renders markup: what was typed is shown
+    as typed, in “…” (it was in backticks, which plain text shows as two more characters)."""
+    errors = await _submit(slack, {"level_2": {"skills_level_2": ["<!channel> `ops`"]}})
+    assert errors == {
+        "level_2": "“<!channel> `ops`”: a skill is words, not a mention, @channel or a link."
+    }, errors

@@ -3,6 +3,7 @@ the away date in words people use, counted in their own time zone."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.safe_text import AT
 from tests.slack.harness import SlackHarness
 
 # Wednesday 23:30 in London is already Thursday 26 November in Paris, where Alice lives.
@@ -196,11 +198,12 @@ async def test_an_emoji_skill_is_removed_as_it_was_added(slack: SlackHarness) ->
 async def test_a_link_as_a_skill_is_refused_whole(slack: SlackHarness) -> None:
     """A link or an email address is split at its colon no more: the refusal quoted half of
     it (`<mailto`), a bare `<` Slack reads as a cut token; `remove` said "You had no
-    `<mailto`"."""
+    `<mailto`". The refusal shows the link's address, as any text of a person's shows one."""
     for verb in ("add", "remove"):
         for link in ("mailto:ana@example.com", "https://example.com|docs"):
             said = await skills(slack, "alice", f"{verb} {slack.escape(f'<{link}>')}")
-            assert said == f"`<{link}>`: a skill is words, not a mention, @channel or a link."
+            address = link.split("|")[0]
+            assert said == f"“{address}”: a skill is words, not a mention, @channel or a link."
 
 
 async def test_invisible_characters_in_a_skill_are_dropped(slack: SlackHarness) -> None:
@@ -236,7 +239,7 @@ async def test_a_skill_removed_twice_is_said_removed_once(slack: SlackHarness) -
     `terraform`.", both of one skill; `k8s` and `kubernetes` are one skill too."""
     await skills(slack, "alice", "add terraform, kubernetes, go")
     said = await skills(slack, "alice", "remove terraform, terraform, k8s, kubernetes, rust")
-    assert said == "Removed: Terraform, Kubernetes. You had no `rust`."
+    assert said == "Removed: Terraform, Kubernetes. You had no *rust*."
 
 
 async def test_interests_are_said_as_they_are_kept(slack: SlackHarness) -> None:
@@ -345,7 +348,7 @@ async def test_skills_removed_past_what_one_section_holds_are_counted(
     said = "\n".join(b["text"]["text"] for b in answer.blocks if "text" in b)
     counts = [int(n.replace(",", "")) for n in re.findall(r"…and ([\d,]+) more", said)]
     assert len(counts) == 2, said[-300:]
-    assert said.count("skill-") + counts[0] == 120 and said.count("`other-") + counts[1] == 120
+    assert said.count("skill-") + counts[0] == 120 and said.count("*other-") + counts[1] == 120
 
 
 def sections(slack: SlackHarness, handle: str) -> str:
@@ -374,9 +377,43 @@ async def test_a_typed_angle_bracket_is_refused_for_what_it_is(slack: SlackHarne
     refused as "is words, not a mention, @channel or a link", untrue of what was typed; it is
     now refused for the sign it holds, and markup still for being markup."""
     said = await skills(slack, "alice", "add &lt;friends&gt;")
-    assert said == "`&lt;friends&gt;`: a skill can't hold `&lt;` or `&gt;`; name it in words."
+    assert said == "“&lt;friends&gt;”: a skill can't hold `&lt;` or `&gt;`; name it in words."
     said = await skills(slack, "alice", "network add &gt; quote about helm")
-    assert said == "`&gt; quote`: a contact can't hold `&lt;` or `&gt;`; name it in words.", said
+    assert said == "“&gt; quote”: a contact can't hold `&lt;` or `&gt;`; name it in words.", said
     said = await skills(slack, "alice", "add <!channel>")
-    assert said == "`<!channel>`: a skill is words, not a mention, @channel or a link.", said
+    assert said == f"“{AT}channel”: a skill is words, not a mention, @channel or a link.", said
     assert (await skills(slack, "alice", "")).endswith("no skills yet")
+
+
+def shown(slack: SlackHarness, handle: str) -> str:
+    """The last answer `handle` saw, its text and its blocks'."""
+    answer = slack.emu.ephemerals(slack.user(handle))[-1]
+    return f"{answer.text}\n{json.dumps(answer.blocks, ensure_ascii=False)}"
+
+
+async def test_a_refused_name_is_echoed_as_words_that_act_as_nothing(
+    slack: SlackHarness,
+) -> None:
+    """`/skills add @channel` (Slack sends `<!channel>`) was refused as "`<!channel>`: a
+    skill is words…": the broadcast itself in backticks, which Slack's formatting rules read
+    as markup wherever it stands. The refusal reads @channel and pings nobody; a typed
+    backtick no longer ends a code span either."""
+    echoes = {
+        "<!channel>": f"“{AT}channel”",
+        "a`b <!here>": f"“a`b {AT}here”",
+        "<@U0NOSUCH|ana> `x`": f"“{AT}ana `x`”",
+    }
+    for typed, echo in echoes.items():
+        said = await skills(slack, "alice", f"add {typed}")
+        assert said == f"{echo}: a skill is words, not a mention, @channel or a link.", said
+        assert "<!" not in shown(slack, "alice") and "<@" not in shown(slack, "alice")
+    assert (await skills(slack, "alice", "")).endswith("no skills yet")
+
+
+async def test_names_the_person_did_not_have_are_shown_as_typed(slack: SlackHarness) -> None:
+    """`/skills remove` said "You had no `a`b`", the typed backtick ending the code span the
+    name was put in, so Slack showed the rest's backticks as typed. A name without a mark of
+    mrkdwn's is in bold, one with a mark in “…”, as every other answer names a skill."""
+    await skills(slack, "alice", "add terraform")
+    said = await skills(slack, "alice", "remove terraform, a`b, *nix, rust")
+    assert said == "Removed: Terraform. You had no “a`b”, “*nix”, *rust*.", said
