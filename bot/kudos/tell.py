@@ -63,8 +63,10 @@ async def kudos_given(
                 "batch_key": giving.key,
                 "channel": channel,
                 "thread_ts": said.thread_ts,
-                # with a kudos channel set, a message of its own there, linking back
-                "in_thread": said.in_thread if channel == giving.channel_id else None,
+                # The thread they were given in, where a shout-out posted in their channel
+                # goes (`shoutout` may move it there from a kudos channel shared since);
+                # in a kudos channel, it is a message of its own, linking back.
+                "in_thread": said.in_thread,
                 "link_back": link_back,
                 "reaction": said.reaction or rules.reactions[0],  # one that seconds it
                 "reply_url": said.reply_url,

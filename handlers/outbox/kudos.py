@@ -70,10 +70,8 @@ async def shoutout(
         kept = await conversation(client, str(channel), services.conversations.of(team_id))
         if not visibility.may_post_in_kudos_channel(shared=kept.shared):
             channel, link_back = given_in, None  # where they were given, as without
-    where_posted: dict[str, Any] = {
-        "channel": channel,
-        "thread_ts": thread_ts or payload.get("in_thread"),
-    }
+    in_thread = payload.get("in_thread") if channel == given_in else None
+    where_posted: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts or in_thread}
     if channel and (earlier := await posted_earlier(client, where_posted)):
         # Posted by an earlier attempt whose answer was lost; undone since, it is removed.
         await _shoutout_posted(client, services, team_id, batch_key, earlier)

@@ -16,7 +16,7 @@ from storage.models import Kudos, Person
 from tests.slack.connect import OTHER_ORG
 from tests.slack.connect import shared as shared_with
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import configure, dm_text, give, submit_modal
+from tests.slack.kudos.world import configure, dm_text, give, kudos_posts, submit_modal
 
 REASON = "for untangling the partner release"
 GUEST_LINE = "you're a guest here from another organisation"
@@ -232,3 +232,24 @@ async def test_a_kudos_channel_shared_since_takes_no_shout_out(slack: SlackHarne
     [shoutout] = [m for m in slack.emu.messages(slack.channel("general")) if m.by_bot]
     assert "zebra release" in shoutout.text
     assert f"<#{kudos.id}>" not in dm_text(slack, "bob")
+
+
+async def test_kudos_given_in_a_thread_are_shouted_out_there_when_the_channel_is_shared(
+    slack: SlackHarness,
+) -> None:
+    """Alice reacts :kudos: to Bob's reply in Carol's thread in #general, and #kudos, the
+    kudos channel, is shared with another organisation since it was picked: the shout-out
+    was posted where the kudos were given, but at #general's top level, away from the thread
+    everyone was reading. It goes into the thread, as it does with no kudos channel set."""
+    kudos = slack.emu.workspace.add_channel("kudos", members=[slack.user("bob")], ext_shared=True)
+    slack.emu.workspace.guests[slack.user("carol")] = OTHER_ORG
+    kudos.members.append(slack.user("carol"))
+    await configure(slack, kudos_channel_id=kudos.id)
+    chat, general = slack.emu.workspace.chat, slack.channel("general")
+    parent = chat.post(general, slack.user("carol"), "release checklist for friday")
+    reply = chat.post(general, slack.user("bob"), f"I shipped it: {REASON}", thread_ts=parent.ts)
+    await slack.emu.add_reaction(slack.user("alice"), general, reply.ts, "kudos")
+    await slack.drain()
+    assert not [m for m in slack.emu.messages(kudos.id) if m.by_bot]
+    [shoutout] = kudos_posts(slack, "general")
+    assert shoutout.thread_ts == parent.ts and shoutout.is_reply, shoutout
