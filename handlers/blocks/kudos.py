@@ -226,7 +226,7 @@ def render_kudos_help(reactions: Sequence[str] = ("kudos",), *, has_values: bool
     lines = "\n".join(f"• `{u.example}`: {u.summary}" for u in shown)
     emoji = " or ".join(f":{r}:" for r in reactions)
     tagged = ", tagged with our company values" if has_values else ""
-    intro = f"*Kudos* thank a colleague{tagged}."
+    intro = f"Thank a colleague with *kudos*{tagged}."
     return {
         "text": f"{intro}\n{lines}",
         "blocks": [

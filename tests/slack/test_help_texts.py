@@ -28,6 +28,14 @@ async def test_kudos_help_does_not_promise_every_kudos_is_public(slack: SlackHar
     assert "in public" not in intro or "private" in intro, intro
 
 
+async def test_kudos_help_opens_with_a_sentence(slack: SlackHarness) -> None:
+    """`/kudos help` opened with "*Kudos* thank a colleague, tagged with our company
+    values.", a heading run into a sentence with no verb of its own."""
+    (answer,) = await told(slack, "/kudos", "help")
+    intro = answer.splitlines()[0]
+    assert intro == "Thank a colleague with *kudos*, tagged with our company values.", intro
+
+
 async def test_who_may_change_settings_or_watch_is_said_in_full(slack: SlackHarness) -> None:
     """People with the `admin` role may change the settings and watch channels too
     (`visibility.may_configure`); the refusals named only Slack's admins and the people
@@ -71,7 +79,7 @@ async def test_kudos_help_names_the_emoji_this_workspace_gives_kudos_with(
     said = f"{answer.text} {answer.blocks}"
     assert "react to a message with :clap:" in said, said
     assert "kudos emoji" not in said
-    assert said.startswith("*Kudos* thank a colleague.\n"), said
+    assert said.startswith("Thank a colleague with *kudos*.\n"), said
     # Its usage lines too: no value to tag with or to rank by.
     assert "#" not in said and "company values" not in said and "one value" not in said, said
     assert "`/kudos @ana @ben for untangling the release`: Thank colleagues: in public" in said

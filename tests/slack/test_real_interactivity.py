@@ -140,7 +140,7 @@ async def sent_twice(slack: SlackHarness, name: str) -> list[tuple[int, str]]:
     [
         ("ask_without_text", "Type your question after `/ask`"),
         ("ask_with_only_whitespace", "Type your question after `/ask`"),
-        ("kudos_with_only_a_newline", "*Kudos* thank a colleague"),
+        ("kudos_with_only_a_newline", "Thank a colleague with *kudos*"),
         ("askaround_with_only_whitespace", "Hi! I'm askaround"),
         ("skills_without_text", "Alice Martin: no skills yet"),
     ],
