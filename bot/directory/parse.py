@@ -277,15 +277,16 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
     `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
     for part in split_list(text):
+        shown = safe_text(part) if slack else part  # a command's answer is mrkdwn: `_echoed`
         if _RUN_ON.search(part):
-            with_commas = _RUN_ON.sub(r"\1, ", part)
+            with_commas = _RUN_ON.sub(r"\1, ", shown)
             raise SkillsSyntaxError(
-                f"`{part}` looks like several skills; put a comma between them: `{with_commas}`."
+                f"`{shown}` looks like several skills; put a comma between them: `{with_commas}`."
             )
         name, level_text, force = _skill_part(part, slack=slack)
         if not name:
-            raise SkillsSyntaxError(f"`{part}` has no skill name before the level.")
-        level = parse_level(level_text, part) if level_text else None
+            raise SkillsSyntaxError(f"`{shown}` has no skill name before the level.")
+        level = parse_level(level_text, shown) if level_text else None
         items.append(SkillInput(name, level, force))
     return items
 

@@ -410,6 +410,21 @@ async def test_a_refused_name_is_echoed_as_words_that_act_as_nothing(
     assert (await skills(slack, "alice", "")).endswith("no skills yet")
 
 
+async def test_a_refusal_quoting_a_whole_item_pings_nobody(slack: SlackHarness) -> None:
+    """Refused for running two skills together or for a bad level, the item was quoted as
+    Slack sent it, `<!channel>` and all, which Slack reads as a broadcast inside a code span
+    too. It reads @channel."""
+    said = await skills(slack, "alice", "add go:4 <!channel>:3")
+    assert said == (
+        f"`go:4 {AT}channel:3` looks like several skills; put a comma between them: "
+        f"`go:4, {AT}channel:3`."
+    ), said
+    assert "<!" not in shown(slack, "alice")
+    said = await skills(slack, "alice", "add terraform:9x <!here>")
+    assert said.startswith(f"`terraform:9x {AT}here`: a level is a number"), said
+    assert "<!" not in shown(slack, "alice")
+
+
 async def test_names_the_person_did_not_have_are_shown_as_typed(slack: SlackHarness) -> None:
     """`/skills remove` said "You had no `a`b`", the typed backtick ending the code span the
     name was put in, so Slack showed the rest's backticks as typed. A name without a mark of
