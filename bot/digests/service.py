@@ -243,23 +243,38 @@ class DigestService:
             return await self._build(s, workspace, manager, week, for_guest=guest)
 
     async def report_for(
-        self, manager: str, period: Period, *, show_private: bool = False
+        self,
+        manager: str,
+        period: Period,
+        *,
+        team: str | None = None,
+        show_private: bool = False,
     ) -> TeamSummary:
         """The CLI's way in: the manager by Slack user id, email or @name, in whichever
-        workspace they are known, and the week `period` names where they live. Read outside
-        Slack, and perhaps pasted anywhere, it names a private channel a reason links as "a
-        private channel" (`unnamed_private`), unless the operator asks for every name
-        (`show_private`)."""
+        workspace they are known (`team`, when given: an Enterprise Grid org's workspaces
+        share one database and may each know the same user id), and the week `period` names
+        where they live. Read outside Slack, and perhaps pasted anywhere, it names a private
+        channel a reason links as "a private channel" (`unnamed_private`), unless the operator
+        asks for every name (`show_private`)."""
         async with self._sessions() as s, s.begin():
             found = await q.people_known_as(s, manager)
+            if team is not None:
+                found = [p for p in found if p.team_id == team]
             if not found:
                 known_by = "has the email" if "@" in manager.strip()[1:] else "is known as"
-                raise AskaroundError(f"no active person {known_by} {manager}")
-            if len(found) > 1:
-                teams = len({p.team_id for p in found})
-                where = f"in {teams} workspaces" if teams > 1 else "in one workspace"
+                there = f" in workspace {team}" if team else ""
+                raise AskaroundError(f"no active person {known_by} {manager}{there}")
+            teams = sorted({p.team_id for p in found})
+            if len(teams) > 1:
+                also = "" if len(found) == len(teams) else ", and use their Slack user id"
                 raise AskaroundError(
-                    f"{manager} names {len(found)} people {where}: use their Slack user id"
+                    f"{manager} names {len(found)} people in {len(teams)} workspaces "
+                    f"({', '.join(teams)}): say which with --team{also}"
+                )
+            if len(found) > 1:
+                raise AskaroundError(
+                    f"{manager} names {len(found)} people in workspace {teams[0]}: use their "
+                    "Slack user id"
                 )
             boss = found[0]
             if not await q.team_members(s, boss.team_id, boss.user_id):

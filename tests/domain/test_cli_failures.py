@@ -750,7 +750,7 @@ async def test_report_options_of_the_other_kind_are_refused(
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
     assert code == 2
-    one_line(err, "--since and --team are for report network")
+    one_line(err, "--since is for report network; a week takes --week")
     code, err = await run(capsys, "report", "network", "--since", "2999-01-01")
     assert code == 2
     one_line(err, "--since 2999-01-01 is in the future")

@@ -22,6 +22,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         examples=[
             "askaround report --week 'last week' --manager maria@example.com",
             "askaround report --week W47 --manager maria@example.com --format csv",
+            "askaround report --week W47 --manager U0123MARIA --team T0123ABCD",
             "askaround report network --format csv > network.csv",
         ],
         help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
@@ -29,7 +30,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "The summary of one week for the team below a manager, in the manager's own "
             "time zone: `this week`, `last week`, an ISO week (2026-W47) or W47 (the latest "
             "week 47), as `/kudos report` takes. Private kudos are counted, never shown. "
-            "`report network` prints a whole workspace's network insights instead."
+            "--team picks the workspace when the manager is known in several (an Enterprise "
+            "Grid org's). `report network` prints a whole workspace's network insights instead."
         ),
     )
     parser.add_argument(
@@ -45,7 +47,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="this week, last week, 2026-W47 or W47 (required but for network)",
     )
     parser.add_argument(
-        "--manager", metavar="EMAIL", help="the manager's email (required but for network)"
+        "--manager",
+        metavar="WHO",
+        help="the manager's Slack user id, email or @name (required but for network)",
     )
     network_report.add_arguments(parser)
     parser.add_argument(
@@ -83,6 +87,8 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     from bot.digests.chart import draw
     from bot.digests.csv import summary_csv
     from bot.runtime.cli.database import open_services
+    from bot.runtime.cli.workspaces import choose_workspace
+    from storage.workspace_settings import workspace_ids
 
     _check_output(args.output)
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
@@ -99,14 +105,18 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
             )
         _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
         return 0
-    if args.since or args.team:
-        raise UsageError("--since and --team are for report network; a week takes --week")
+    if args.since:
+        raise UsageError("--since is for report network; a week takes --week")
     if not (args.week and args.manager):
         raise UsageError("a weekly report needs --week and --manager")
     period = week_option(args.week)
     async with open_services(database_settings()) as services:
+        team = None
+        if args.team:  # one of an Enterprise Grid org's workspaces, where the manager is
+            async with services.sessions() as s:
+                team = choose_workspace(args.team, await workspace_ids(s))
         summary = await services.digests.report_for(
-            args.manager, period, show_private=args.show_private
+            args.manager, period, team=team, show_private=args.show_private
         )
     if args.format == "png":
         data = await draw(summary)

@@ -213,3 +213,42 @@ async def test_a_private_channel_linked_in_a_reason_is_not_named_unless_asked(
         assert "for the fix in #general, #secret-project and #elsewhere, carried through" in (
             out.decode()
         )
+
+
+@pytest.mark.usefixtures("week")
+async def test_a_manager_known_in_two_workspaces_is_found_with_team(
+    sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """An Enterprise Grid org's workspaces share one database and one user id: Maria (U1)
+    manages Ana and Ben in T1, and Zoe in T2. `--manager U1` was refused with "use their
+    Slack user id", which it was, and `--team` was refused for a weekly report: there was no
+    way through. The refusal names the workspaces and --team, which picks the one meant; a
+    workspace the database does not have is said so."""
+    zoe = Profile("U4", "zoe", "Zoe Kay", email="zoe@example.com")
+    for person in (MARIA, zoe):
+        await PeopleService(sessions).remember("T2", person)
+    async with sessions() as s, s.begin():
+        await s.execute(
+            update(Person)
+            .where(Person.team_id == "T2", Person.user_id == "U4")
+            .values(manager_user_id="U1")
+        )
+    week = ["--week", "2026-W47", "--manager", "U1"]
+    code, out, err = await asyncio.to_thread(_run, week, capsysbinary)
+    assert code == 1 and out == b""
+    assert err.decode() == (
+        "askaround: U1 names 2 people in 2 workspaces (T1, T2): say which with --team\n"
+    )
+    code, out, err = await asyncio.to_thread(_run, [*week, "--team", "t2"], capsysbinary)
+    assert code == 0, err
+    assert b"Maria Lopez's team (1 person)" in out and b"Ben" not in out
+    code, out, err = await asyncio.to_thread(_run, [*week, "--team", "T1"], capsysbinary)
+    assert code == 0 and b"Maria Lopez's team (2 people)" in out, err
+    code, out, err = await asyncio.to_thread(_run, [*week, "--team", "T9"], capsysbinary)
+    assert code == 1 and err.decode() == (
+        "askaround: no workspace T9 in this database (it has: T1, T2)\n"
+    ), err
+    elsewhere = ["--week", "2026-W47", "--manager", "ben@example.com", "--team", "T2"]
+    code, out, err = await asyncio.to_thread(_run, elsewhere, capsysbinary)
+    assert code == 1
+    assert err.decode() == "askaround: no active person has the email ben@example.com in workspace T2\n"
