@@ -855,3 +855,33 @@ async def test_skills_alias_the_vocabulary_already_had_says_so(
         assert await asyncio.to_thread(main, ["skills", "alias", *argv, "--team", "T0ACME"]) == 0
         out, err = capsys.readouterr()
         assert (out.strip(), err) == (said, "")
+
+
+async def test_a_command_on_a_database_file_not_there_says_so_and_creates_nothing(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the default ASKAROUND_DATABASE_URL, `settings show` run in the wrong folder made
+    an empty askaround.db there and said the database had no workspace. A command that reads
+    or changes what a database holds says the file is not there, in one line naming it and
+    how to make one, and creates nothing; migrate and import still create it."""
+    monkeypatch.delenv("ASKAROUND_DATABASE_URL")
+    made = offline / "askaround.db"
+    for argv in (
+        ("settings", "show"),
+        ("settings", "set", "daily_allowance", "7"),
+        ("report", "network"),
+        ("report", "--week", "2026-W47", "--manager", "x@example.com"),
+        ("export", "kudos", "--since", "2026-01-01"),
+        ("outbox",),
+        ("kudos", "taken-back"),
+        ("skills", "alias", "k8s", "kubernetes", "--team", "T0ONE"),
+        ("purge-workspace", "T0ONE", "--yes"),
+    ):
+        code, err = await run(capsys, *argv)
+        assert code == 1, argv
+        one_line(err, f"no such file: {made}", "`askaround migrate` creates it")
+        assert sorted(offline.iterdir()) == [], (argv, sorted(offline.iterdir()))
+    (offline / "people.csv").write_text("email,name,slack_id\nana@example.com,Ana,U0ANA\n")
+    assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ONE"))[0] == 0
+    assert made.is_file()
+    assert (await run(capsys, "settings", "show"))[0] == 0

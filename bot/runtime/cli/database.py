@@ -1,6 +1,9 @@
 """The database for one CLI run, opened one way by every subcommand: migrated to head first
 (a command never runs on an old schema), and closed when the command ends. A database that
-cannot be opened is one `DatabaseUnavailable`, naming the URL (without its password)."""
+cannot be opened is one `DatabaseUnavailable`, naming the URL (without its password). Only the
+commands that fill a database (`migrate`, `serve`, `import`, `sync`, `demo`, `eval`) create a
+SQLite file that is not there (`create=True`); the others say so and create nothing: `settings
+show` run in the wrong folder made an empty `askaround.db` there and said it had no workspace."""
 
 from __future__ import annotations
 
@@ -30,23 +33,32 @@ if TYPE_CHECKING:
 
 @asynccontextmanager
 async def migrated(
-    database_url: str, doing: str = "open the database", *, in_memory: bool = False
+    database_url: str,
+    doing: str = "open the database",
+    *,
+    in_memory: bool = False,
+    create: bool = False,
 ) -> AsyncIterator[AsyncEngine]:
     """An engine on a database brought up to date; disposed of at the end. `doing` is what a
     failure to open it says could not be done; `in_memory`: a SQLite database in memory is
-    taken (`refuse_in_memory`)."""
-    async with migrating(database_url, doing, in_memory=in_memory) as (engine, _revisions):
+    taken (`refuse_in_memory`); `create`: a SQLite file not there yet is created, not refused."""
+    opened = migrating(database_url, doing, in_memory=in_memory, create=create)
+    async with opened as (engine, _revisions):
         yield engine
 
 
 @asynccontextmanager
 async def migrating(
-    database_url: str, doing: str = "open the database", *, in_memory: bool = False
+    database_url: str,
+    doing: str = "open the database",
+    *,
+    in_memory: bool = False,
+    create: bool = False,
 ) -> AsyncIterator[tuple[AsyncEngine, tuple[str | None, str | None]]]:
     """`migrated`, also saying which schema revisions it went from and to."""
     if not in_memory:
         refuse_in_memory(database_url)
-    check_sqlite_path(database_url, doing)
+    check_sqlite_path(database_url, doing, create=create)
     engine = create_engine(database_url)
     try:
         try:
@@ -68,7 +80,7 @@ async def migrated_apart(database_url: str, command: list[str]) -> int:
     section 5). A database at the newest revision, every start but an upgrade's first,
     starts no process."""
     refuse_in_memory(database_url)
-    check_sqlite_path(database_url)
+    check_sqlite_path(database_url, create=True)
     engine = create_engine(database_url)
     try:
         current = await at_head(engine)
@@ -107,10 +119,13 @@ def refuse_in_memory(database_url: str) -> None:
         )
 
 
-def check_sqlite_path(database_url: str, doing: str = "open the database") -> None:
-    """A SQLite file's folder must exist and be writable, and the file not be a folder.
-    Checked before connecting: when aiosqlite fails to open a file, its thread may outlive
-    the event loop and print a traceback of its own after our one line."""
+def check_sqlite_path(
+    database_url: str, doing: str = "open the database", *, create: bool = False
+) -> None:
+    """A SQLite file's folder must exist and be writable, and the file not be a folder; the
+    file must exist unless the command `create`s it (connecting creates it). Checked before
+    connecting: when aiosqlite fails to open a file, its thread may outlive the event loop
+    and print a traceback of its own after our one line."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return
@@ -125,13 +140,19 @@ def check_sqlite_path(database_url: str, doing: str = "open the database") -> No
     if not os.access(folder, os.W_OK | os.X_OK):
         denied = PermissionError(errno.EACCES, "the folder is not writable", str(folder))
         raise DatabaseUnavailable(database_url, denied, doing)
+    file = Path(url.database or "").absolute()
+    if not create and not file.exists():
+        absent = FileNotFoundError(errno.ENOENT, "no such file", str(file))
+        meant = "`askaround migrate` creates it, or set ASKAROUND_DATABASE_URL to the one meant"
+        raise DatabaseUnavailable(database_url, absent, doing, hint=meant)
 
 
 @asynccontextmanager
-async def open_services(settings: Settings) -> AsyncIterator[Services]:
-    """The domain services on the migrated database of `settings`. Imported here: `migrate`,
-    `purge-workspace` and `settings` need none of them (0.4 s to import)."""
+async def open_services(settings: Settings, *, create: bool = False) -> AsyncIterator[Services]:
+    """The domain services on the migrated database of `settings` (`create`: as `migrated`).
+    Imported here: `migrate`, `purge-workspace` and `settings` need none of them (0.4 s to
+    import)."""
     from bot.services import Services
 
-    async with migrated(settings.database_url) as engine:
+    async with migrated(settings.database_url, create=create) as engine:
         yield Services.build(settings, engine, create_sessions(engine))

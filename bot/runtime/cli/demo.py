@@ -48,7 +48,7 @@ async def run(args: argparse.Namespace) -> int:
     from storage.workspace_settings import workspace_ids
 
     if args.database:  # a file that will not open is one line naming it, before the demo starts
-        async with migrated(f"sqlite+aiosqlite:///{args.database}") as engine:
+        async with migrated(f"sqlite+aiosqlite:///{args.database}", create=True) as engine:
             async with create_sessions(engine)() as s:
                 others = [t for t in await workspace_ids(s) if t != DEMO_TEAM_ID]
         # A real workspace's file (askaround.db for demo.db): the demo's bot would work its

@@ -127,7 +127,7 @@ async def measure(dataset: Dataset, database: str | None = None) -> Measured:
 
     with tempfile.TemporaryDirectory(prefix="askaround-eval-") as scratch:
         url = database or f"sqlite+aiosqlite:///{Path(scratch) / 'eval.db'}"
-        async with migrated(normalise_database_url(url), in_memory=True) as engine:
+        async with migrated(normalise_database_url(url), in_memory=True, create=True) as engine:
             sessions = create_sessions(engine)
             async with sessions() as session:
                 held = await workspace_ids(session)

@@ -38,11 +38,14 @@ class UsageError(AskaroundError):
 class DatabaseUnavailable(AskaroundError):
     """The database could not be opened or brought up to date (`cli/database.py` raises it)."""
 
-    def __init__(self, url: str, error: BaseException, doing: str = "open the database") -> None:
+    def __init__(
+        self, url: str, error: BaseException, doing: str = "open the database", hint: str = ""
+    ) -> None:
         from sqlalchemy.engine import make_url
 
         where = make_url(url).render_as_string(hide_password=True)
-        super().__init__(f"cannot {doing} {where}: {reason(error)}")
+        said = f"cannot {doing} {where}: {reason(error)}"
+        super().__init__(f"{said}; {hint}" if hint else said)
 
 
 def reason(error: BaseException) -> str:

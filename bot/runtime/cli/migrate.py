@@ -22,7 +22,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import migrating
 
-    async with migrating(database_settings().database_url) as (_engine, (before, after)):
+    url = database_settings().database_url
+    async with migrating(url, create=True) as (_engine, (before, after)):
         pass
     if before is None:
         print(f"askaround: database created (schema {after})")

@@ -20,7 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="network: from this day, a whole day in UTC (default: 90 days ago)",
     )
     parser.add_argument(
-        "--team", metavar="T…", help="the workspace, when the database has several (a week's: the manager's)"
+        "--team",
+        metavar="T…",
+        help="the workspace, when the database has several (a week's: the manager's)",
     )
 
 

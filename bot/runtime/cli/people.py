@@ -71,7 +71,7 @@ async def run(args: argparse.Namespace) -> int:
     team = checked_team_id(args.team) if args.team else None
     rows = read_rows(args.file)  # a file that cannot be read fails before anything is opened
     settings = slack_if_set()
-    async with open_services(settings or database_settings()) as services:
+    async with open_services(settings or database_settings(), create=True) as services:
         if settings is None:
             resolver: UserResolver = await database_resolver(services, team)
             print(OFFLINE, file=sys.stderr)

@@ -38,7 +38,8 @@ async def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
     if args.migrate_only:
-        async with migrated(settings.database_url):  # a database that will not open is one line
+        # a database that will not open is one line
+        async with migrated(settings.database_url, create=True):
             return 0
     from bot.runtime.allocator import limit_arenas
     from bot.runtime.runner import serve_forever

@@ -34,7 +34,7 @@ async def run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env(one_workspace=True)
     client = directory_client(settings)
-    async with open_services(settings) as services:
+    async with open_services(settings, create=True) as services:
         team_id = (await SlackResolver.connect(client)).team_id
         with progress_bar("reading Slack users", "user") as bar:
             report = await sync_directory(client, services, team_id, on_page=bar.update)
