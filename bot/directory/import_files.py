@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +28,7 @@ from bot.directory.parse import (
     split_list,
 )
 from bot.errors import UserError
+from bot.safe_text import quoted
 
 CSV_COLUMNS = (
     "slack_id",
@@ -43,6 +44,29 @@ CSV_COLUMNS = (
     "roles",
     "network",
 )
+
+
+def typed(text: str) -> str:
+    """A value or a name from the file, quoted as the CLI quotes what was typed (“…”), on one
+    line: a line break or another unprintable character in a cell is shown escaped (`\\n`),
+    as a report gives each rejected row one line."""
+    return quoted("".join(c if c.isprintable() else repr(c)[1:-1] for c in text))
+
+
+def unknown_columns(unknown: Collection[str], kind: str = "column") -> str:
+    """`unknown column “emial” (did you mean email?)`: each name the file has that askaround
+    does not know, quoted, with the column it most likely misspells; the columns it takes
+    follow when one is no near miss (in brackets: a row's problems are `; `-separated)."""
+    from rapidfuzz import fuzz, process  # loaded by the first misspelt header, not at start
+
+    said, guessed = [], True
+    for name in sorted(unknown):
+        shown = typed(name)
+        near = process.extractOne(name, CSV_COLUMNS, scorer=fuzz.ratio, score_cutoff=75)
+        said.append(f"{shown} (did you mean {near[0]}?)" if near else shown)
+        guessed = guessed and near is not None
+    named = f"unknown {kind}{'s' if len(said) > 1 else ''} {', '.join(said)}"
+    return named if guessed else f"{named} (use {', '.join(CSV_COLUMNS)})"
 
 
 class ImportFileError(UserError):
@@ -180,11 +204,8 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
         reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
     if not reader.fieldnames or unknown:
-        strange = ", ".join(map(repr, sorted(unknown)))  # repr: a control character stays one line
         raise ImportFileError(
-            f"unknown CSV columns {strange}; use {', '.join(CSV_COLUMNS)}"
-            if unknown
-            else "the CSV file has no header row"
+            unknown_columns(unknown, "CSV column") if unknown else "the CSV file has no header row"
         )
     twice = [name for name in CSV_COLUMNS if reader.fieldnames.count(name) > 1]
     if twice:  # a record would keep the last one's value and drop the other's

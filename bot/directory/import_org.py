@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.directory.import_files import typed
+
 
 def plan_managers(
     rows: Sequence[tuple[int, str, str]],
@@ -29,7 +31,7 @@ def plan_managers(
     for line, user_id, named in rows:
         manager = handles.get(named.lower().lstrip("@"))
         if manager is None:
-            problems[line] = f"manager {named!r} is not in the file or the workspace"
+            problems[line] = f"manager {typed(named)} is not in the file or the workspace"
         elif manager == user_id:
             problems[line] = "a person cannot be their own manager"
         else:

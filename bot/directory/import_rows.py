@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.directory.import_files import RawRow
+from bot.directory.import_files import CSV_COLUMNS, RawRow, typed, unknown_columns
 from bot.directory.parse import (
     CLEAR_WORDS,
     CONTACT_NAME_CHARS,
@@ -17,12 +17,6 @@ from bot.directory.parse import (
 )
 from bot.mentions import only_mention
 from bot.timezone import nearest, spelled
-
-_KNOWN = {
-    "slack_id", "email", "handle", "name", "tz", "title", "team", "manager",
-    "skills", "interests", "roles", "network",
-}  # fmt: skip
-
 
 T = TypeVar("T")
 
@@ -63,29 +57,29 @@ def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow
             problems.append(str(error))
             return fallback
 
-    unknown = sorted(str(k) for k in set(f) - _KNOWN)  # YAML keys may be numbers or null
+    unknown = {str(k) for k in f} - set(CSV_COLUMNS)  # YAML keys may be numbers or null
     if unknown:
-        problems.append(f"unknown fields {unknown}")
+        problems.append(unknown_columns(unknown, "field"))
     user_id = check(lambda: _text(f, "slack_id"), None)
     email = check(lambda: _text(f, "email"), None)
     if not user_id and not email:
         problems.append("needs an email or a slack_id")
     if email and ("@" not in email or " " in email):
-        problems.append(f"{email!r} is not an email address")
+        problems.append(f"{typed(email)} is not an email address")
     if user_id and only_mention(f"<@{user_id}>") != user_id:  # not `U1|ana`, say
-        problems.append(f"{user_id!r} is not a Slack user id (U…)")
+        problems.append(f"{typed(user_id)} is not a Slack user id (U…)")
     typed_tz = check(lambda: _text(f, "tz"), None)
     tz = spelled(typed_tz) if typed_tz else typed_tz
     if typed_tz and tz is None:
         near = nearest(typed_tz)
         meant = f": did you mean {near}?" if near else ""
-        problems.append(f"{typed_tz!r} is not a time zone{meant} (say Europe/Paris)")
+        problems.append(f"{typed(typed_tz)} is not a time zone{meant} (say Europe/Paris)")
     person_roles = check(lambda: _list(f, "roles"), None)
     if roles is not None and person_roles:
         strange = [r for r in person_roles if r not in roles]
         if strange:
             problems.append(
-                f"unknown roles {', '.join(map(repr, strange))}: use {', '.join(sorted(roles))}"
+                f"unknown roles {', '.join(map(typed, strange))}: use {', '.join(sorted(roles))}"
             )
     person = PersonRow(
         line=row.line,
@@ -160,7 +154,9 @@ def _skills(value: Any) -> dict[str, int]:
     skills: dict[str, int] = {}
     for name, level in value.items():
         if not isinstance(level, int) or isinstance(level, bool) or level not in LEVELS:
-            raise RowError(f"skill {name!r}: the level must be 1 (curious) … 5 (go-to expert)")
+            raise RowError(
+                f"skill {typed(str(name))}: the level must be 1 (curious) … 5 (go-to expert)"
+            )
         if not str(name).strip():
             raise RowError("a skill has no name")
         if len(str(name).strip()) > SKILL_NAME_CHARS:
@@ -174,7 +170,9 @@ def _network(item: Any) -> NetworkInput:
         raise RowError("each network entry must be {colleague: …} or {contact: …}")
     relationship = str(item.get("relationship") or "functional").lower()
     if relationship not in RELATIONSHIPS:
-        raise RowError(f"network relationship {relationship!r}: use {', '.join(RELATIONSHIPS)}")
+        raise RowError(
+            f"network relationship {typed(relationship)}: use {', '.join(RELATIONSHIPS)}"
+        )
     topics = item.get("topics") or []
     if not isinstance(topics, list):
         raise RowError("network topics must be a list")

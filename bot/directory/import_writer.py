@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.directory.import_files import typed
 from bot.directory.import_report import ImportReport
 from bot.directory.import_rows import PersonRow
 from bot.directory.parse import NetworkInput
@@ -246,7 +247,7 @@ class Writer:
             return None
         hint = _hint(self.vocabulary, name, self.new_names < FUZZY_HINTS)
         self.new_names += 1
-        return f"skill {name!r} is not in the vocabulary, added as new{hint}"
+        return f"skill {typed(name)} is not in the vocabulary, added as new{hint}"
 
 
 def _hint(vocabulary: Vocabulary, name: str, fuzzy: bool) -> str:

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.directory.import_files import RawRow, read_rows
+from bot.directory.import_files import RawRow, read_rows, typed
 from bot.directory.import_org import plan_managers
 from bot.directory.import_report import ImportReport, Rejection
 from bot.directory.import_rows import PersonRow, RowError, validate_row
@@ -325,7 +325,7 @@ def _network(
         if item.colleague_handle:
             colleague = handles.get(item.colleague_handle.lower().lstrip("@"))
             if colleague is None:
-                problems.append(f"network colleague {item.colleague_handle!r} is unknown")
+                problems.append(f"network colleague {typed(item.colleague_handle)} is unknown")
                 continue
             item = NetworkInput(colleague, None, None, item.topics, item.relationship)
         if item.colleague_user_id == user_id:

@@ -45,7 +45,7 @@ async def test_import_reports_each_bad_row_and_is_idempotent(
     assert "Mars/Olympus" in reasons[6]
     assert "`go:9`" in reasons[7] and "1 (curious) to 5" in reasons[7]
     assert "needs an email or a slack_id" in reasons[8]
-    assert "manager 'zed'" in reasons[9]
+    assert "manager “zed”" in reasons[9]
     assert "the same person as line 3" in reasons[10]
     assert len(report.imported) + len(report.updated) == 4 and report.rejected == dry.rejected
     assert "line 5:" in report.summary()

@@ -55,14 +55,14 @@ async def test_a_row_is_rejected_with_every_problem_it_has(slack: SlackHarness) 
         "nickname",
         "is not an email",
         "Mars/Olympus",
-        "skill 'go'",
-        "unknown roles 'wizard':",
+        "skill “go”",
+        "unknown roles “wizard”:",
     ):
         assert any(fragment in problem for problem in field_problems), fragment
     assert reasons(report)[3] == (
-        "manager 'zed' is not in the file or the workspace; network colleague 'nobody' is unknown"
+        "manager “zed” is not in the file or the workspace; network colleague “nobody” is unknown"
     )
-    assert report.imported == [] and "line 2: unknown fields ['nickname']; " in report.summary()
+    assert report.imported == [] and "line 2: unknown field “nickname” (use slack_id, " in report.summary()
 
 
 async def test_roles_are_built_in_or_the_workspaces_own(slack: SlackHarness) -> None:
@@ -72,7 +72,7 @@ async def test_roles_are_built_in_or_the_workspaces_own(slack: SlackHarness) -> 
         {"email": "bob@example.com", "roles": ["manager", "lead"]},
     ]
     first = await run_import(slack, *rows)
-    assert reasons(first) == {3: "unknown roles 'lead': use admin, manager"}
+    assert reasons(first) == {3: "unknown roles “lead”: use admin, manager"}
     async with slack.services.sessions() as s, s.begin():
         await workspaces.configure(s, slack.team_id, role_allowances={"lead": 8})
     second = await run_import(slack, *rows)
@@ -113,9 +113,9 @@ async def test_a_skill_outside_the_vocabulary_is_imported_with_a_warning(
     )
     assert report.rejected == [] and report.imported == [slack.user("alice")]
     assert [(w.line, w.reason) for w in report.warnings] == [
-        (2, "skill 'terrafrom' is not in the vocabulary, added as new (closest: Terraform)")
+        (2, "skill “terrafrom” is not in the vocabulary, added as new (closest: Terraform)")
     ]
-    assert "line 2: warning: skill 'terrafrom'" in report.summary()
+    assert "line 2: warning: skill “terrafrom”" in report.summary()
 
 
 async def test_a_large_file_is_read_from_the_member_list_and_written_in_chunks(
@@ -151,7 +151,7 @@ async def test_a_large_file_is_read_from_the_member_list_and_written_in_chunks(
     assert len(slack.emu.calls_to("users.lookupByEmail")) == lookups
     assert slack.emu.calls_to("users.list")
     assert {w.reason.split(",")[0] for w in first.warnings} == {
-        f"skill 'skzz{n}' is not in the vocabulary" for n in range(7)
+        f"skill “skzz{n}” is not in the vocabulary" for n in range(7)
     }
     warned = [line for line in first.summary().splitlines() if "warning:" in line]
     assert len(warned) == 7 and warned[0].startswith("  lines 2, 9, 16, ")  # one a new skill
@@ -237,7 +237,7 @@ async def test_a_time_zone_typed_in_another_case_is_the_zone_and_a_near_one_is_n
     )
     assert report.imported == [slack.user("alice")], reasons(report)
     assert reasons(report) == {
-        3: "'Asia/Calcuta' is not a time zone: did you mean Asia/Calcutta? (say Europe/Paris)"
+        3: "“Asia/Calcuta” is not a time zone: did you mean Asia/Calcutta? (say Europe/Paris)"
     }
     async with slack.services.sessions() as s:
         tz = await s.scalar(

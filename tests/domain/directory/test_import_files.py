@@ -35,9 +35,9 @@ def test_csv_rows_are_read_as_they_are_asked_for(tmp_path: Path) -> None:
     ("text", "refusal"),
     [
         ("", "no header row"),
-        ("email,shoe_size\n", "unknown CSV columns 'shoe_size'; use"),
+        ("email,shoe_size\n", r"unknown CSV column “shoe_size” \(use slack_id"),
         # a control character in a name is shown escaped, so the refusal stays one line
-        ("email,0\x1e0\n", r"unknown CSV columns '0\\x1e0'; use"),
+        ("email,0\x1e0\n", r"unknown CSV column “0\\x1e0” \(use"),
         # the second `title` was taken and the first dropped without a word
         ("email,title,Title\n", "the column title is there twice"),
     ],
@@ -69,7 +69,7 @@ def test_a_file_with_no_people_is_refused(tmp_path: Path, name: str, text: str) 
 def test_a_refused_header_names_its_file_and_headers_ignore_case(tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
     path.write_text("email,favourite_color\n")
-    with pytest.raises(ImportFileError, match=r"people\.csv: unknown CSV columns"):
+    with pytest.raises(ImportFileError, match=r"people\.csv: unknown CSV column “favourite_color”"):
         read_rows(path)
     path.write_text("Email, Title\nana@example.com,SRE\n")
     assert next(read_rows(path)).fields == {"email": "ana@example.com", "title": "SRE"}

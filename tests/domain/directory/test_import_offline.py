@@ -226,3 +226,37 @@ async def test_a_csv_separated_as_spreadsheets_save_it_in_many_countries_is_read
         skills = await skills_q.skills_of(s, people["U0ANA"])
     assert people["U0ANA"].title == "Platform lead" and people["U0NEW"].title == "SRE"
     assert {(row.key, row.level) for row in skills} == {("terraform", 4), ("kubernetes", 3)}
+
+
+async def test_rejections_quote_what_was_typed_and_guess_a_misspelt_column(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rejected row quoted the values typed as Python does (`'bad-email'`, `manager 'U9'`)
+    and a YAML field askaround does not know as a Python list (`unknown fields ['emial']`),
+    guessing nothing; a misspelt CSV header was listed with every column. Now typed values
+    are in “…”, as the CLI quotes them everywhere, and a near miss gets its column."""
+    yaml_file = offline.parent / "people.yaml"
+    yaml_file.write_text(
+        "people:\n"
+        "  - {slack_id: U0ONE, emial: one@example.com}\n"
+        "  - {email: bad-email, manager: U9, shoe_size: 9}\n"
+    )
+    code = await asyncio.to_thread(main, ["import", "people", str(yaml_file), "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "line 2: unknown field “emial” (did you mean email?)\n" in out, out
+    assert "line 3: unknown field “shoe_size” (use slack_id, email, handle, name, " in out
+    assert "network); “bad-email” is not an email address\n" in out
+    assert "'" not in out, out
+    (offline.parent / "managed.csv").write_text("slack_id,manager\nU0ONE,U9\n")
+    code = await asyncio.to_thread(main, ["import", "people", "managed.csv", "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 1 and "line 2: manager “U9” is not in the file or the workspace" in out, out
+    (offline.parent / "misspelt.csv").write_text("slack_id,Emial,skils\nU0ONE,a@example.com,go\n")
+    code = await asyncio.to_thread(main, ["import", "people", "misspelt.csv"])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert code == 1
+    assert err == (
+        "askaround: misspelt.csv: unknown CSV columns “emial” (did you mean email?), “skils” "
+        "(did you mean skills?)"
+    ), err
