@@ -62,7 +62,8 @@ async def test_a_row_is_rejected_with_every_problem_it_has(slack: SlackHarness) 
     assert reasons(report)[3] == (
         "manager “zed” is not in the file or the workspace; network colleague “nobody” is unknown"
     )
-    assert report.imported == [] and "line 2: unknown field “nickname” (use slack_id, " in report.summary()
+    assert report.imported == []
+    assert "line 2: unknown field “nickname” (use slack_id, " in report.summary()
 
 
 async def test_roles_are_built_in_or_the_workspaces_own(slack: SlackHarness) -> None:

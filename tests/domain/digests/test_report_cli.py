@@ -251,4 +251,5 @@ async def test_a_manager_known_in_two_workspaces_is_found_with_team(
     elsewhere = ["--week", "2026-W47", "--manager", "ben@example.com", "--team", "T2"]
     code, out, err = await asyncio.to_thread(_run, elsewhere, capsysbinary)
     assert code == 1
-    assert err.decode() == "askaround: no active person has the email ben@example.com in workspace T2\n"
+    said = "askaround: no active person has the email ben@example.com in workspace T2\n"
+    assert err.decode() == said
