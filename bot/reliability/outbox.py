@@ -75,8 +75,12 @@ class Outbox:
 
     async def queued(self, team_id: str, key: str) -> bool:
         """Whether a delivery was ever queued with this key (sent or not)."""
+        return await self.payload_of(team_id, key) is not None
+
+    async def payload_of(self, team_id: str, key: str) -> dict[str, Any] | None:
+        """The payload of the delivery queued with this key (sent or not); None if none was."""
         async with self._sessions() as s:
-            return await outbox.payload_of(s, team_id, key) is not None
+            return await outbox.payload_of(s, team_id, key)
 
     async def in_flight_until(self, team_id: str, key: str, now: datetime) -> datetime | None:
         """While the delivery queued with this key may have posted a message it has not

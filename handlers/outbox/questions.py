@@ -133,12 +133,16 @@ async def _redrawn_for_asker(
     (and, `connected`, the one connecting them with their helper); put back while the
     delivery posting either may have posted it unrecorded (its answer lost: `redrawn_now`),
     lest this redraw find no message and that one's retry take its first post, drawn before
-    this change, as it stands."""
+    this change, as it stands. The asking message given up in the thread is posted to the
+    asker's DM by a delivery of its own (`_in_dm_instead`): waited for as well."""
     first = (await question_now(services, team_id, payload)).offers
     question_id = int(payload["question_id"])
     posting = [tell.asker_key("connected", question_id)] if connected else []
     if first:
-        posting.append(tell.listed_key("question.asking", question_id, min(o.id for o in first)))
+        asking = tell.listed_key("question.asking", question_id, min(o.id for o in first))
+        posting.append(asking)
+        if (told := await services.outbox.payload_of(team_id, asking)) is not None:
+            posting.append(_in_dm_key("question.asking", question_id, told))
     await unless_posting(services, team_id, *posting)
     return await question_now(services, team_id, payload, client)
 

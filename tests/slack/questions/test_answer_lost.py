@@ -10,10 +10,11 @@ waits for its retry (the bot's clock stands still until the test lets it move)."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.reliability.delivery import MAX_ATTEMPTS
 from bot.runtime.runner import in_flight_listeners
@@ -21,7 +22,7 @@ from slack_emulator import Fault, Message
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import SECRET, asked_in_secret, bot_dms, group_dm_of
-from tests.slack.questions.test_flow import offer_dm
+from tests.slack.questions.test_flow import ask, offer_dm
 from tests.slack.questions.test_solved_first import QUESTION
 from tests.slack.questions.test_taken_back_mid_send import (
     dev_offer,
@@ -208,3 +209,44 @@ async def test_a_message_posted_unanswered_then_given_up_is_posted_once_when_ret
 
 def released(slack: SlackHarness) -> list[Message]:
     return [m for m in requests(slack, "dev") if "no need to follow up" in m.text]
+
+
+async def test_the_asking_message_posted_unanswered_in_the_askers_dm_names_those_still_asked(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every post in #general until the outbox gives up Alice's list of who is
+    asked there; sent to her DM instead, it is posted but answered 500. Bob says *Not me*
+    before it is tried again: the list, found on the retry, no longer names him."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    alice_dm = slack.emu.workspace.open_im(slack.user("alice")).id
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=alice_dm)
+    await ask(slack)
+    await tried_until(slack, fault)
+    await put_back(slack, fault, "question.asking:in_dm:")
+    assert "Bob Chen" in asking_message(slack, alice_dm)
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=offer_dm(slack, "bob"))
+    await slack.drain()
+    assert "Bob Chen" not in asking_message(slack, alice_dm)
+
+
+async def tried_until(slack: SlackHarness, fault: Fault) -> None:
+    """Each delivery put back tried again, the clock moved to it, until `fault` is hit
+    once: not past it, as `drain` would."""
+
+    def at_rest(rows: list[OutboxItem], now: datetime) -> bool:
+        busy = [
+            r
+            for r in rows
+            if r.status == "sending" or (r.status == "pending" and r.next_attempt_at <= now)
+        ]
+        quiet = not busy and not slack.emu.in_flight and not in_flight_listeners()
+        return fault.hits > 0 or quiet
+
+    while not fault.hits:
+        await until_settled(slack, at_rest, "a retry")
+        async with slack.services.sessions() as s:
+            rows = list(await s.scalars(select(OutboxItem)))
+        waiting = [r.next_attempt_at for r in rows if r.status == "pending"]
+        if waiting and not fault.hits:
+            slack.advance(max(min(waiting) - slack.services.clock.now(), timedelta()))
