@@ -242,13 +242,16 @@ async def connected(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
     """Public questions get a thread mention; private ones, and those whose thread takes no
-    more posts, a group DM of the two."""
+    more posts, a group DM of the two. Nothing once the helper was released before it went
+    (they left the workspace, `leaving`): there is nobody to connect the asker with, who is
+    told they left (`helper_left`) and whose question goes on to someone else."""
     question = (await question_now(services, team_id, payload, client)).question
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
-    assert question.helper_user_id is not None
-    names = await names_in(client, services, team_id, question)
     helper = question.helper_user_id
+    if helper is None:
+        return
+    names = await names_in(client, services, team_id, question)
     if not (
         visibility.introduced_in_thread(is_private=question.is_private)
         and question.thread_ts

@@ -250,3 +250,28 @@ async def tried_until(slack: SlackHarness, fault: Fault) -> None:
         waiting = [r.next_attempt_at for r in rows if r.status == "pending"]
         if waiting and not fault.hits:
             slack.advance(max(min(waiting) - slack.services.clock.now(), timedelta()))
+
+
+async def test_a_connection_retried_after_its_helper_left_ends_quietly(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Carol's question on; Slack fails the reply connecting them (a 503, nothing
+    posted), and Dev leaves the workspace before it is tried again: Carol is told he left
+    and the question goes on, and the retry has nobody to connect her with. It posts
+    nothing and ends, not failing each attempt until the outbox gives it up."""
+    general = slack.channel("general")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    fault = slack.emu.faults.add("chat.postMessage", status=503, channel=general)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        rows = list(await s.scalars(select(OutboxItem)))
+    [connection] = [r for r in rows if (r.dedupe_key or "").startswith("question.connected:")]
+    assert connection.status == "sent", (connection.status, connection.last_error)
+    assert not [
+        m for m in slack.emu.messages(general) if key_of(m).startswith("question.connected")
+    ]
