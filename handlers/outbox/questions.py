@@ -38,6 +38,7 @@ from handlers.outbox.asker_posts import (
     told_alone,
 )
 from handlers.outbox.asking_told import asking_anew, listed, people_in
+from handlers.outbox.earlier import found_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import (
     names_in,
@@ -66,6 +67,10 @@ async def asking(
     message = render_asking(question, chosen, names, asker_alone=told_alone(question, payload))
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
+    if ts and found_earlier():  # drawn by an earlier attempt, maybe long ago: as it is now
+        again = await question_now(services, team_id, payload, client)
+        await _update_asking(client, services, team_id, again)
+        return
     await _again_if_changed(client, services, team_id, now)
 
 
@@ -269,8 +274,9 @@ async def connected(
         posted = sent["channel"], sent["ts"]
     await services.questions.connected_message_sent(team_id, question.id, *posted)
     # Closed while this was on its way: the close's own update may have found no message yet.
+    # Taken from an earlier attempt (`found_earlier`): drawn then, perhaps before a change.
     again = (await question_now(services, team_id, {"question_id": question.id}, client)).question
-    if again.status != question.status:
+    if again.status != question.status or found_earlier():
         await _update_connected(client, services, team_id, again)
 
 

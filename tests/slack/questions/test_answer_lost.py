@@ -275,3 +275,28 @@ async def test_a_connection_retried_after_its_helper_left_ends_quietly(
     assert not [
         m for m in slack.emu.messages(general) if key_of(m).startswith("question.connected")
     ]
+
+
+async def test_a_connection_posted_unanswered_then_given_up_says_how_it_ended_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Carol's question on; Slack posts the reply connecting them in its thread but
+    answers 500, and fails every retry's look for it until the outbox gives the reply up.
+    Carol marks the question solved meanwhile: its redraw finds no reply recorded. An
+    admin's `askaround outbox retry` finds the reply and draws it as the question is now,
+    its Solved button gone, rather than leaving it as first drawn."""
+    general = slack.channel("general")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    looks = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": general}
+    slack.emu.faults.add("conversations.replies", **looks)  # type: ignore[arg-type]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    assert "question_solved" in posted_by(slack, general, "question.connected:")
+    await slack.emu.click_button(slack.user("carol"), "Solved")
+    await slack.drain()
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert "question_solved" not in posted_by(slack, general, "question.connected:")
