@@ -300,3 +300,29 @@ async def test_a_connection_posted_unanswered_then_given_up_says_how_it_ended_wh
     assert await slack.services.outbox.retry_failed(slack.services.clock.now())
     await slack.drain()
     assert "question_solved" not in posted_by(slack, general, "question.connected:")
+
+
+async def test_a_group_dm_posted_unanswered_then_given_up_is_quoted_as_edited_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Alice asks in #secret with a token in it; Slack posts the group DM connecting her
+    with Dev, quoting the question, but answers 500 and fails every retry's look for it
+    until the outbox gives it up. She edits the token out meanwhile: that redraw finds no
+    message recorded. An admin's `askaround outbox retry` finds the group DM and quotes the
+    question as edited."""
+    asked = await asked_in_secret(slack)
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=group)
+    looks = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": group}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    assert SECRET in group_dm_of(slack, "alice", "dev")
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("alice"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.drain()
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    shown = group_dm_of(slack, "alice", "dev")
+    assert SECRET not in shown and "stuck terraform state" in shown, shown
+    assert len([m for m in slack.emu.messages(group) if m.bot_id]) == 1
