@@ -326,3 +326,26 @@ async def test_a_group_dm_posted_unanswered_then_given_up_is_quoted_as_edited_wh
     shown = group_dm_of(slack, "alice", "dev")
     assert SECRET not in shown and "stuck terraform state" in shown, shown
     assert len([m for m in slack.emu.messages(group) if m.bot_id]) == 1
+
+
+async def test_the_asking_message_in_the_askers_dm_given_up_names_those_still_asked_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Alice's list of who is asked, given up in #general, is posted to her DM but answered
+    500, and every retry's look for it fails until the outbox gives it up too. Bob says *Not
+    me* meanwhile: that redraw finds no list recorded. An admin's `askaround outbox retry`
+    finds the list and draws it without him."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=503, times=None, channel=general)
+    alice_dm = slack.emu.workspace.open_im(slack.user("alice")).id
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=alice_dm)
+    looks = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": alice_dm}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    await ask(slack)
+    await slack.drain()
+    assert "Bob Chen" in asking_message(slack, alice_dm)
+    await slack.emu.click(slack.user("bob"), "offer_decline", message=offer_dm(slack, "bob"))
+    await slack.drain()
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert "Bob Chen" not in asking_message(slack, alice_dm)
