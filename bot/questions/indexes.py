@@ -1,6 +1,6 @@
 """One routing index per workspace: built at start, kept current in place, rebuilt now and then.
 
-`warm_all` builds the index of every workspace with people as the process starts (the load
+`warm` builds the index of every workspace with people (`to_warm`) as the process starts (the load
 yields to the event loop every few milliseconds), and `ready` says when it is done: `/readyz`
 answers 503 until then. A question that arrives earlier waits for that build rather than
 starting another (one lock per workspace).
@@ -258,9 +258,12 @@ class IndexCache:
 
     async def warm_all(self) -> None:
         """`warm` for every workspace with people that has not uninstalled the app."""
+        await self.warm(await self.to_warm())
+
+    async def to_warm(self) -> list[str]:
+        """The workspaces `warm_all` builds: those with people that have not uninstalled."""
         async with self._sessions() as s:
-            team_ids = await routing.routed_workspaces(s)
-        await self.warm(team_ids)
+            return await routing.routed_workspaces(s)
 
     async def close(self) -> None:
         """Stop background rebuilds (at shutdown)."""

@@ -62,7 +62,7 @@ def build_web_app(bot: Askaround) -> web.Application:
 
     async def readyz(_request: web.Request) -> web.Response:
         """Readiness: take traffic only when the database and Slack answer and routing's
-        indexes are built (`IndexCache.warm_all`, started with the process). In OAuth mode
+        indexes are built (`IndexCache.warm`, started with the process). In OAuth mode
         there may be no workspace yet to test a token with, only Slack itself."""
         database_ok = await ping(bot.services.engine)
         try:
