@@ -76,6 +76,12 @@ async def person_id(s: AsyncSession, slack: SlackHarness, handle: str) -> int:
     return found
 
 
+async def network_entries(s: AsyncSession, person: int) -> int:
+    """How many people the person's network names: one `network add` makes one."""
+    count = select(func.count()).select_from(Connection).where(Connection.person_id == person)
+    return int(await s.scalar(count) or 0)
+
+
 def deadlocks(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if "deadlock" in str(r.__dict__).lower()]
 
@@ -160,10 +166,7 @@ async def test_an_import_and_a_network_add_of_the_same_person_both_finish(
             .where(PersonSkill.person_id == carol, Skill.key == "go")
         )
         assert go == 4
-        entries = await s.scalar(
-            select(func.count()).select_from(Connection).where(Connection.person_id == carol)
-        )
-        assert entries == 1
+        assert await network_entries(s, carol) == 1
 
 
 async def test_the_directory_sync_and_a_network_add_both_finish(
@@ -192,10 +195,7 @@ async def test_the_directory_sync_and_a_network_add_both_finish(
     assert deadlocks(caplog) == []
     async with slack.services.sessions() as s:
         carol = await person_id(s, slack, "carol")
-        entries = await s.scalar(
-            select(func.count()).select_from(Connection).where(Connection.person_id == carol)
-        )
-        assert entries == 1
+        assert await network_entries(s, carol) == 1
 
 
 async def test_an_import_and_a_look_up_of_the_same_people_both_finish(
