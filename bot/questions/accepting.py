@@ -68,7 +68,7 @@ async def _accept(
             question.status, question.helper_user_id = "connected", user_id
             await tell.helper_on_it(s, question, [offer], "offer_closed", now)
             await tell.offers_closed(s, question, closed, f"<@{user_id}> is on it — thanks!", now)
-            await tell.asker(s, question, "connected", now)
+            await tell.connected(s, question, user_id, now)
             await tell.asking_helper(s, question, user_id, "connected", now)
             return Accepted(
                 QuestionView.of(question),

@@ -211,13 +211,13 @@ class QuestionService:
                 refused=refused,
             )
 
-    async def introduction_given_up(self, team_id: str, question_id: int) -> None:
-        """Slack kept failing the message introducing asker and helper until the outbox gave
+    async def introduction_given_up(self, team_id: str, question_id: int, helper: str) -> None:
+        """Slack kept failing the message introducing asker and `helper` until the outbox gave
         it up: the helper, told they are being connected, is told to reach out themselves."""
         async with self._sessions() as s, s.begin():
             question = await lookup.question(s, team_id, question_id)
-            if question.status != "connected" or question.helper_user_id is None:
-                return  # closed since: whoever helped was told how
+            if question.status != "connected" or question.helper_user_id != helper:
+                return  # closed or let go since: whoever helped was told how
             offers = await offer_q.offers_of(s, question.id)
             theirs = [o for o in offers if o.candidate_user_id == question.helper_user_id]
             await tell.not_introduced(s, question, theirs, self.clock())
@@ -328,18 +328,22 @@ class QuestionService:
             await q.set_asker_message(s, question_id, channel_id, ts)
 
     async def connected_message_sent(
-        self, team_id: str, question_id: int, channel_id: str, ts: str
-    ) -> None:
-        """Remember where asker and helper were connected, to say how it ended once it has,
-        and tell the helper, whose request said it was connecting them, that it did."""
+        self, team_id: str, question_id: int, channel_id: str, ts: str, helper: str
+    ) -> bool:
+        """Remember where asker and `helper` were connected, to say how it ended once it has,
+        and tell the helper, whose request said it was connecting them, that it did. False,
+        nothing kept, when `helper` no longer helps (let go while it was posted: what the
+        question keeps is whoever helps now's, and letting go read none to say they left)."""
         async with self._sessions() as s, s.begin():
+            question = await lookup.question(s, team_id, question_id)
+            await question_status.hold_question(s, question)  # as `person_left` releases
+            if question.helper_user_id != helper:
+                return False
             await q.set_connected_message(s, question_id, channel_id, ts)
-            question = await q.get_question(s, team_id, question_id)
-            if question is not None and question.helper_user_id is not None:
-                helper = question.helper_user_id
-                offers = await offer_q.offers_of(s, question_id)
-                theirs = [o for o in offers if o.candidate_user_id == helper]
-                await tell.helper_on_it(s, question, theirs, "introduced", self.clock())
+            offers = await offer_q.offers_of(s, question_id)
+            theirs = [o for o in offers if o.candidate_user_id == helper]
+            await tell.helper_on_it(s, question, theirs, "introduced", self.clock())
+            return True
 
     async def mine(self, team_id: str, user_id: str) -> Mine:
         live = ("draft", *LIVE)

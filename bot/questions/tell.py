@@ -308,6 +308,20 @@ async def _each(
         )
 
 
+def connected_key(question_id: int, helper: str) -> str:
+    """The outbox key of the reply connecting the asker with `helper`: one per helper, so
+    that whoever takes on a question its helper let go (they left) is connected too, where
+    one per question left them unintroduced, the first helper's taking its place."""
+    return f"question.connected:{question_id}:{helper}"
+
+
+async def connected(s: AsyncSession, question: Question, helper: str, at: datetime) -> None:
+    """The reply connecting the asker with `helper`, who took the question on; once each."""
+    payload = {"question_id": question.id, "helper": helper}
+    key = connected_key(question.id, helper)
+    await outbox.enqueue(s, question.team_id, "question.connected", payload, key=key, at=at)
+
+
 def asker_key(kind: str, question_id: int) -> str:
     """The outbox key of the message of this kind about a question (`asker`)."""
     return f"question.{kind}:{question_id}"
@@ -316,7 +330,7 @@ def asker_key(kind: str, question_id: int) -> str:
 async def asker(
     s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
 ) -> None:
-    """One message about the question to its asker (connected, unanswered, solved) or its
+    """One message about the question to its asker (unanswered, solved, a helper gone) or its
     thread (the bot's replies deleted with it); once per question and kind."""
     await outbox.enqueue(
         s,

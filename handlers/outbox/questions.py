@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
@@ -27,8 +28,9 @@ from handlers.blocks.questions import (
 )
 from handlers.client.conversations import private_now
 from handlers.client.directory import membership_unsaid
+from handlers.client.failures import is_transient
 from handlers.client.messages import delete_own_replies, update_message
-from handlers.outbox import asking_told
+from handlers.outbox import asking_told, marks
 from handlers.outbox.asker_posts import (
     asker_alone,
     post_in_thread,
@@ -38,14 +40,13 @@ from handlers.outbox.asker_posts import (
     told_alone,
 )
 from handlers.outbox.asking_told import asking_anew, listed, people_in
-from handlers.outbox.earlier import found_earlier
+from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import (
     names_in,
     names_of,
     off_hours_now,
     question_now,
-    redrawn_now,
     unless_posting,
 )
 
@@ -91,9 +92,17 @@ async def connected_requoted(
     """The reply that connected asker and helper, once the question's message was edited or
     deleted: it quotes the question as it is now (in a group DM; in the question's own thread
     it quotes nothing), nothing once its words are blanked."""
-    posted_by = tell.asker_key("connected", int(payload["question_id"]))
-    now = await redrawn_now(services, team_id, payload, client, posted_by=posted_by)
+    await unless_posting(services, team_id, *await _connecting(services, team_id, payload))
+    now = await question_now(services, team_id, payload, client)
     await _update_connected(client, services, team_id, now.question)
+
+
+async def _connecting(services: Services, team_id: str, payload: dict[str, Any]) -> list[str]:
+    """The key of the delivery posting the reply that connects the asker with whoever helps
+    now, which a redraw of that reply waits for (`redrawn_now`); none when nobody helps."""
+    question = (await question_now(services, team_id, payload)).question
+    helper = question.helper_user_id
+    return [tell.connected_key(question.id, helper)] if helper else []
 
 
 async def _update_connected(
@@ -142,7 +151,7 @@ async def _redrawn_for_asker(
     asker's DM by a delivery of its own (`_in_dm_instead`): waited for as well."""
     first = (await question_now(services, team_id, payload)).offers
     question_id = int(payload["question_id"])
-    posting = [tell.asker_key("connected", question_id)] if connected else []
+    posting = await _connecting(services, team_id, payload) if connected else []
     if first:
         asking = tell.listed_key("question.asking", question_id, min(o.id for o in first))
         posting.append(asking)
@@ -249,18 +258,18 @@ async def connected(
     """Public questions get a thread mention; private ones, and those whose thread takes no
     more posts, a group DM of the two. Nothing once the helper was released before it went
     (they left the workspace, `leaving`): there is nobody to connect the asker with, who is
-    told they left (`helper_left`) and whose question goes on to someone else."""
+    told they left (`helper_left`) and whose question goes on to someone else; what an
+    earlier attempt posted, its answer lost, says they left (`_left_unrecorded`)."""
     question = (await question_now(services, team_id, payload, client)).question
+    helper = _introduced(question, payload)
+    if helper is None or helper != question.helper_user_id:
+        await _left_unrecorded(client, services, team_id, question, helper)
+        return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
-    helper = question.helper_user_id
-    if helper is None:
-        return
     names = await names_in(client, services, team_id, question)
     if not (
-        visibility.introduced_in_thread(is_private=question.is_private)
-        and question.thread_ts
-        and question.source != "command"
+        _in_thread(question)
         and (
             posted := await post_in_thread(
                 client, question, render_connected(question, helper, names, quoted=False)
@@ -272,12 +281,58 @@ async def connected(
             channel=group["channel"]["id"], **render_connected(question, helper, names)
         )
         posted = sent["channel"], sent["ts"]
-    await services.questions.connected_message_sent(team_id, question.id, *posted)
+    if not await services.questions.connected_message_sent(team_id, question.id, *posted, helper):
+        await _draw_left(client, services, team_id, question, helper, *posted)  # let go since
+        return
     # Closed while this was on its way: the close's own update may have found no message yet.
     # Taken from an earlier attempt (`found_earlier`): drawn then, perhaps before a change.
     again = (await question_now(services, team_id, {"question_id": question.id}, client)).question
     if again.status != question.status or found_earlier():
         await _update_connected(client, services, team_id, again)
+
+
+def _introduced(question: QuestionView, payload: dict[str, Any]) -> str | None:
+    """Whom the connecting reply introduces: its payload's helper (one queued before
+    6 December names none: the question's helper)."""
+    helper = payload.get("helper")
+    return str(helper) if helper else question.helper_user_id
+
+
+def _in_thread(question: QuestionView) -> bool:
+    """Whether asker and helper are introduced in the question's thread (else a group DM)."""
+    return bool(
+        visibility.introduced_in_thread(is_private=question.is_private)
+        and question.thread_ts
+        and question.source != "command"
+    )
+
+
+async def _left_unrecorded(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    question: QuestionView,
+    helper: str | None,
+) -> None:
+    """The reply connecting the asker with `helper`, let go (they left) before this retry:
+    an earlier attempt may have posted it, its answer lost, and the question, open again,
+    kept nowhere to say they left. Found by its mark where it would have gone and drawn so;
+    a group DM with someone deactivated, which Slack will not open, is left unlooked."""
+    if helper is None or not marks.retrying():
+        return
+    if _in_thread(question):
+        where = {"channel": question.channel_id, "thread_ts": question.thread_ts}
+    else:
+        try:
+            group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+        except SlackApiError as error:
+            if is_transient(error):
+                raise
+            return
+        where = {"channel": group["channel"]["id"]}
+    if (earlier := await posted_earlier(client, where)) is not None:
+        channel, ts = str(earlier["channel"]), str(earlier["ts"])
+        await _draw_left(client, services, team_id, question, helper, channel, ts)
 
 
 async def connection_left(
@@ -286,10 +341,24 @@ async def connection_left(
     """The reply that connected asker and helper, once the helper left the workspace: its
     place is in the payload, the question, open again, no longer having it."""
     question = (await question_now(services, team_id, payload, client)).question
-    channel, ts = str(payload["channel"]), str(payload["ts"])
+    helper, channel, ts = str(payload["helper"]), str(payload["channel"]), str(payload["ts"])
+    await _draw_left(client, services, team_id, question, helper, channel, ts)
+
+
+async def _draw_left(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    question: QuestionView,
+    helper: str,
+    channel: str,
+    ts: str,
+) -> None:
+    """The reply at `channel`, `ts` that connected the asker with `helper`, who left: it says
+    so, its Solved button gone."""
     quoted = channel != question.channel_id  # in its thread, the question is right above
     names = await names_in(client, services, team_id, question) if quoted else {}
-    said = render_connected(question, str(payload["helper"]), names, quoted=quoted, left=True)
+    said = render_connected(question, helper, names, quoted=quoted, left=True)
     await update_message(client, channel, ts, said)
 
 
@@ -352,7 +421,9 @@ async def replies_deleted(
 
 
 async def introduction_given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
-    await services.questions.introduction_given_up(team_id, int(payload["question_id"]))
+    question = (await question_now(services, team_id, payload)).question
+    if (helper := _introduced(question, payload)) is not None:
+        await services.questions.introduction_given_up(team_id, question.id, helper)
 
 
 def _in_dm_instead(kind: str) -> GivenUp:

@@ -1,0 +1,87 @@
+"""A question whose helper left the workspace goes on to someone else: the next colleague to
+take it on is connected with its asker as the first was, once, and the first one's
+connection, wherever it stands (posted, or posted with Slack's answer lost), says they left
+rather than keep its Solved button."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.questions.policy import RoutingConfig
+from storage.models import OutboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_answer_lost import asking_message, key_of, put_back
+from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
+from tests.slack.questions.test_flow import ask, offer_dm, rows
+from tests.slack.questions.test_solved_first import QUESTION
+
+
+async def dev_took_it_and_left(slack: SlackHarness) -> None:
+    """Dev and Bob are asked Alice's question; Dev takes it on, then leaves the workspace:
+    it goes on to Maria."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await ask(slack)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    _question, offers = await rows(slack)
+    assert [o.candidate_user_id for o in offers if o.status == "pending"] == [slack.user("maria")]
+
+
+def connections(slack: SlackHarness, channel: str) -> list[str]:
+    """The replies connecting asker and helper in `channel`, each as it reads now."""
+    return [
+        f"{m.text}\n{m.blocks}"
+        for m in slack.emu.messages(channel)
+        if m.bot_id and key_of(m).startswith("question.connected:")
+    ]
+
+
+async def test_the_next_helper_is_connected_with_the_asker(slack: SlackHarness) -> None:
+    """Maria takes on the question Dev left: she and Alice are introduced in its thread, and
+    her request says she was connected. The introduction was keyed by the question alone, so
+    Dev's, sent already, took Maria's place: nobody introduced them, and her request read
+    "I'm connecting you with Alice…" for good."""
+    await dev_took_it_and_left(slack)
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.drain()
+    question, _ = await rows(slack)
+    assert (question.status, question.helper_user_id) == ("connected", slack.user("maria"))
+    general = slack.channel("general")
+    shown = connections(slack, general)
+    marias = [c for c in shown if f"<@{slack.user('maria')}>" in c]
+    assert len(marias) == 1 and "question_solved" in marias[0], shown
+    assert f"<@{slack.user('alice')}>" in marias[0]
+    [devs] = [c for c in shown if f"<@{slack.user('dev')}>" in c]
+    assert GONE in devs and "question_solved" not in devs, devs
+    assert "I've connected you" in str(offer_dm(slack, "maria").blocks)
+    assert "is helping you" in asking_message(slack, general)
+    await no_failed_deliveries(slack)
+
+
+async def test_a_connection_posted_unanswered_then_its_helper_left_says_so(
+    slack: SlackHarness,
+) -> None:
+    """Dev takes Alice's question on; Slack posts the reply connecting them in its thread but
+    answers 500, and Dev leaves before it is tried again. The question, open again, recorded
+    no reply to say he left, and the retry, finding him no longer helping, returned without
+    looking: the reply went on saying Dev can help, with its Solved button. The retry finds
+    it and draws it as it is then."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await ask(slack)
+    general = slack.channel("general")
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    assert "question_solved" in connections(slack, general)[0]
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    [shown] = connections(slack, general)
+    assert "question_solved" not in shown and "Take it from here" not in shown, shown
+    assert GONE in shown, shown
+    assert "is helping" not in asking_message(slack, general)
+    async with slack.services.sessions() as s:
+        statuses = set(await s.scalars(select(OutboxItem.status)))
+    assert statuses == {"sent"}, statuses
