@@ -230,6 +230,14 @@ class QuestionService:
             question = await lookup.question(s, team_id, offer.question_id)
             return await tell.on_it_note(s, question, offer_id)
 
+    async def note_now(self, team_id: str, offer_id: int) -> str:
+        """What a colleague's request that ended says now (`tell.note_now`)."""
+        async with self._sessions() as s:
+            offer = await offer_q.get_offer(s, team_id, offer_id)
+            assert offer is not None, "offers are never deleted while their question lives"
+            question = await lookup.question(s, team_id, offer.question_id)
+            return await tell.note_now(s, question, offer)
+
     async def asked_in(self, team_id: str, channel_id: str, message_ts: str) -> bool:
         return await message_changes.asked_in(self._sessions, team_id, channel_id, message_ts)
 

@@ -115,7 +115,7 @@ async def offers_edited(
         if status == "accepted" and question.helper_user_id is not None:
             await helper_on_it(s, question, answered, key, at)
             continue
-        note = ANSWERED_NOTES.get(status, MOVED_ON)
+        note = answered_note(status)
         await _each(s, question, answered, "question.offer_closed", key, at, note=note)
 
 
@@ -190,6 +190,22 @@ async def helper_on_it(
 
 
 MOVED_ON = "This question has moved on — thanks!"
+
+
+def answered_note(status: str) -> str:
+    """What a colleague's request says once it ended with `status`, but for its helper's."""
+    return ANSWERED_NOTES.get(status, MOVED_ON)
+
+
+async def note_now(s: AsyncSession, question: Question, offer: Offer) -> str:
+    """What a colleague's request that ended says as it stands now, for one drawn again
+    from scratch (`offers.offer`, a post found long after): its helper's, as the
+    introduction stands; another's, as it ended (passed over when given up: moved on)."""
+    if offer.status == "accepted" and question.helper_user_id == offer.candidate_user_id:
+        return await on_it_note(s, question, offer.id)
+    return answered_note(offer.status)
+
+
 ASKER_LEFT = "The person who asked is no longer in this workspace, so the question is closed."
 
 

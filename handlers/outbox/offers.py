@@ -24,7 +24,7 @@ from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
 from handlers.client.messages import message_link
 from handlers.outbox import marks
-from handlers.outbox.earlier import posted_earlier
+from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now
 
@@ -75,6 +75,8 @@ async def offer(
     if mine.dm_ts:
         return  # sent by an earlier attempt whose result was recorded
     if await _posted_unrecorded(client, services, team_id, mine):
+        if found_earlier():  # drawn by an earlier attempt, maybe long ago: as it is now
+            await _drawn_now(client, services, team_id, payload)
         return
     if mine.status != "pending":
         return  # answered, or the question moved on, before it was due: nothing to ask
@@ -120,6 +122,23 @@ async def _posted_unrecorded(
         return False
     await services.questions.offer_message_sent(team_id, mine.id, earlier["channel"], earlier["ts"])
     return True
+
+
+async def _drawn_now(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The request an earlier attempt posted, found and recorded now, drawn as it ended:
+    found after a give-up (`askaround outbox retry`), it was passed over when given up and
+    its redraws ran while it was recorded nowhere, its buttons left asking. One still
+    waiting is left to the redraws of changes made meanwhile, which waited for it."""
+    now = await question_now(services, team_id, payload, client)
+    question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if not (mine.dm_channel_id and mine.dm_ts) or mine.status == "pending":
+        return
+    names = await names_in(client, services, team_id, question)
+    note = await services.questions.note_now(team_id, mine.id)
+    message = render_offer_closed(question, note, names)
+    await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
 
 
 async def _passed_over(

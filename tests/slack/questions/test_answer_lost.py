@@ -355,3 +355,29 @@ async def test_the_asking_message_in_the_askers_dm_given_up_names_those_still_as
     assert await slack.services.outbox.retry_failed(slack.services.clock.now())
     await slack.drain()
     assert "Bob Chen" not in asking_message(slack, alice_dm)
+
+
+async def test_a_request_posted_unanswered_then_given_up_is_drawn_as_it_is_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Slack posts Dev's request but answers 500, and fails every retry's look for it until
+    the outbox gives it up: Dev is passed over, as after *Not me*, and the question goes on
+    without him. An admin's `askaround outbox retry` found the request and recorded it, but
+    left it as first drawn, its buttons asking Dev about a question that had moved on: it is
+    drawn as it is now."""
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=dev_dm)
+    looks = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": dev_dm}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.drain()
+    assert (await dev_offer(slack)).status == "unsent"
+    [request] = requests(slack, "dev")
+    assert "offer_accept" in str(request.blocks)
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    [request] = requests(slack, "dev")
+    assert (await dev_offer(slack)).dm_ts == request.ts
+    shown = f"{request.text}\n{request.blocks}"
+    assert "offer_accept" not in shown and "moved on" in shown, shown

@@ -13,7 +13,6 @@ from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_answer_lost import asking_message, key_of, put_back
 from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
 from tests.slack.questions.test_flow import ask, offer_dm, rows
-from tests.slack.questions.test_solved_first import QUESTION
 
 
 async def dev_took_it_and_left(slack: SlackHarness) -> None:
