@@ -54,13 +54,16 @@ async def shoutout(
     # Handed over by the giving transaction: its entries, not read back. Undone meanwhile,
     # the shout-out is deleted when it is recorded.
     entries = marks.memo()
+    told_unposted = False
     if not isinstance(entries, tuple):
         entries = await services.kudos.to_shoutout(team_id, batch_key)
-        if entries is None:
-            return  # given up on (`given_up`): the kudos were made private and all told so
+        if told_unposted := entries is None:
+            # Given up on (`given_up`): the kudos were made private and all told so. An
+            # earlier attempt may have posted it all the same, its answer lost: removed.
+            entries = await services.kudos.batch(team_id, batch_key)
     if not entries:
         return  # nothing of this act of giving is left to announce
-    live = tuple(e for e in entries if not e.undone)
+    live = () if told_unposted else tuple(e for e in entries if not e.undone)
     if live and (live[0].shoutout_ts or live[0].shoutout_reply_url):
         return  # posted by an earlier attempt that recorded it
     thread_ts = payload.get("thread_ts")
@@ -73,11 +76,15 @@ async def shoutout(
     in_thread = payload.get("in_thread") if channel == given_in else None
     where_posted: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts or in_thread}
     if channel and (earlier := await posted_earlier(client, where_posted)):
-        # Posted by an earlier attempt whose answer was lost; undone since, it is removed.
-        await _shoutout_posted(client, services, team_id, batch_key, earlier)
+        # Posted by an earlier attempt whose answer was lost; undone or given up since
+        # (told it was not posted, its kudos private), it is removed.
+        if told_unposted:
+            await delete_message(client, earlier["channel"], earlier["ts"])
+        else:
+            await _shoutout_posted(client, services, team_id, batch_key, earlier)
         return
     if not live:
-        return  # undone meanwhile
+        return  # undone meanwhile, or given up
     given = Given(live)
     if thread_ts:
         message = render_seconded(given)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.reliability.delivery import MAX_ATTEMPTS
 from bot.runtime.runner import in_flight_listeners
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, give, give_in_modal, kudos_posts, ledger
@@ -94,5 +95,51 @@ async def test_a_shout_out_posted_unanswered_and_undone_meanwhile_is_removed(
     await until_settled(slack, lambda _rows, _now: not in_flight_listeners(), "Undo")
     assert await ledger(slack) == []  # undone
     held.set()
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []
+
+
+async def _shout_out_posted_unanswered(slack: SlackHarness) -> None:
+    """Slack posts Alice's shout-out in #general but answers 500, and will fail every
+    retry's look for it until the outbox gives it up."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    looks = {"status": 500, "times": MAX_ATTEMPTS - 1, "channel": general}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    await give(slack, "alice", f"@bob {REASON}")
+    assert len(kudos_posts(slack, "general")) == 1
+
+
+async def test_a_shout_out_posted_unanswered_then_given_up_is_removed_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Given up, Alice's kudos are made private and she is told the shout-out could not be
+    posted, though it was. An admin's `askaround outbox retry` of it posted nothing and did
+    not look: the shout-out stayed in #general, public, for kudos made private. The retry
+    finds it by its mark and removes it, telling nobody twice."""
+    await _shout_out_posted_unanswered(slack)
+    await slack.drain()
+    assert all(k.is_private and k.shoutout_ts is None for k in await ledger(slack))
+    assert "couldn't post the shout-out" in dm_text(slack, "alice")
+    said = {h: dm_text(slack, h) for h in ("alice", "bob")}
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []
+    assert all(k.is_private for k in await ledger(slack))
+    assert {h: dm_text(slack, h) for h in said} == said
+
+
+async def test_a_shout_out_posted_unanswered_undone_and_given_up_is_removed_when_retried(
+    slack: SlackHarness,
+) -> None:
+    """Alice undoes the kudos while the shout-out waits for its retry: Undo finds no
+    shout-out recorded to remove, and the outbox then gives the shout-out up. The retry
+    finds it and removes it."""
+    await _shout_out_posted_unanswered(slack)
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.drain()
+    assert await ledger(slack) == []
+    assert len(kudos_posts(slack, "general")) == 1
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
     await slack.drain()
     assert kudos_posts(slack, "general") == []
