@@ -54,7 +54,7 @@ async def person_left(
             await question_status.hold_question(s, question)
             connected = (question.connected_message_channel, question.connected_message_ts)
             if await question_status.release_question(s, question, user_id):
-                await tell.asker(s, question, "helper_left", now, helper=user_id)
+                await tell.helper_left(s, question, user_id, now)
                 await tell.asking_helper(s, question, user_id, "released", now)
                 await rounds.move_on(s, index, question, [], config, clock, observe)
                 await tell.connection_left(s, question, user_id, connected, now)

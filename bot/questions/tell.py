@@ -338,6 +338,14 @@ async def connected(s: AsyncSession, question: Question, helper: str, at: dateti
     await outbox.enqueue(s, question.team_id, "question.connected", payload, key=key, at=at)
 
 
+async def helper_left(s: AsyncSession, question: Question, helper: str, at: datetime) -> None:
+    """The asker told that `helper`, who was helping, left the workspace; once each helper
+    (keyed by the question alone, a second helper's leaving was never told)."""
+    payload = {"question_id": question.id, "helper": helper}
+    key = f"{asker_key('helper_left', question.id)}:{helper}"
+    await outbox.enqueue(s, question.team_id, "question.helper_left", payload, key=key, at=at)
+
+
 def asker_key(kind: str, question_id: int) -> str:
     """The outbox key of the message of this kind about a question (`asker`)."""
     return f"question.{kind}:{question_id}"
@@ -346,7 +354,7 @@ def asker_key(kind: str, question_id: int) -> str:
 async def asker(
     s: AsyncSession, question: Question, kind: str, at: datetime, **extra: object
 ) -> None:
-    """One message about the question to its asker (unanswered, solved, a helper gone) or its
+    """One message about the question to its asker (unanswered, solved) or its
     thread (the bot's replies deleted with it); once per question and kind."""
     await outbox.enqueue(
         s,

@@ -446,7 +446,7 @@ def _in_dm_instead(kind: str) -> GivenUp:
 
 
 def _in_dm_key(kind: str, question_id: int, payload: dict[str, Any]) -> str:
-    which = payload.get("offer_ids", payload.get("offer_id", ""))
+    which = payload.get("offer_ids", payload.get("offer_id", payload.get("helper", "")))
     return f"{kind}:in_dm:{question_id}:{which}"
 
 

@@ -84,3 +84,18 @@ async def test_a_connection_posted_unanswered_then_its_helper_left_says_so(
     async with slack.services.sessions() as s:
         statuses = set(await s.scalars(select(OutboxItem.status)))
     assert statuses == {"sent"}, statuses
+
+
+async def test_each_helper_who_left_is_told_to_the_asker(slack: SlackHarness) -> None:
+    """Maria takes on the question Dev left, and leaves too: Alice is told of each. The
+    message was keyed by the question alone, so Dev's stood for Maria's and Alice was never
+    told Maria left."""
+    await dev_took_it_and_left(slack)
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.drain()
+    await slack.emu.change_user(slack.user("maria"), deleted=True)
+    await slack.drain()
+    thread = [m.text for m in slack.emu.messages(slack.channel("general")) if m.thread_ts]
+    for name in ("Dev Patel", "Maria Lopez"):
+        assert [t for t in thread if name in t and GONE in t and "helping" in t], thread
+    await no_failed_deliveries(slack)
