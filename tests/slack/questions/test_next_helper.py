@@ -5,14 +5,18 @@ rather than keep its Solved button."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select
 
 from bot.questions.policy import RoutingConfig
+from bot.runtime.runner import in_flight_listeners
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_answer_lost import asking_message, key_of, put_back
 from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
 from tests.slack.questions.test_flow import ask, offer_dm, rows
+from tests.slack.questions.test_taken_back_mid_send import until_settled
 
 
 async def dev_took_it_and_left(slack: SlackHarness) -> None:
@@ -99,3 +103,24 @@ async def test_each_helper_who_left_is_told_to_the_asker(slack: SlackHarness) ->
     for name in ("Dev Patel", "Maria Lopez"):
         assert [t for t in thread if name in t and GONE in t and "helping" in t], thread
     await no_failed_deliveries(slack)
+
+
+async def test_a_connection_posted_as_its_helper_leaves_says_so(slack: SlackHarness) -> None:
+    """Slack holds the reply connecting Alice with Dev while Dev leaves the workspace, then
+    posts it. Letting Dev go found no reply recorded to say he left; the reply, recorded
+    after as the question's (open again, nobody helping), kept its Solved button."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await ask(slack)
+    general = slack.channel("general")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("chat.postMessage", channel=general, held=held)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await until_settled(slack, lambda _rows, _now: fault.hits == 1, "the held reply")
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await until_settled(slack, lambda _rows, _now: not in_flight_listeners(), "the leaving")
+    held.set()
+    await slack.drain()
+    [shown] = connections(slack, general)
+    assert "question_solved" not in shown and GONE in shown, shown
+    question, _ = await rows(slack)
+    assert question.connected_message_ts is None
