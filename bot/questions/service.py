@@ -222,16 +222,9 @@ class QuestionService:
             theirs = [o for o in offers if o.candidate_user_id == question.helper_user_id]
             await tell.not_introduced(s, question, theirs, self.clock())
 
-    async def helper_note(self, team_id: str, offer_id: int) -> str:
-        """What the helper's request says now of their introduction (`tell.on_it_note`)."""
-        async with self._sessions() as s:
-            offer = await offer_q.get_offer(s, team_id, offer_id)
-            assert offer is not None, "offers are never deleted while their question lives"
-            question = await lookup.question(s, team_id, offer.question_id)
-            return await tell.on_it_note(s, question, offer_id)
-
     async def note_now(self, team_id: str, offer_id: int) -> str:
-        """What a colleague's request that ended says now (`tell.note_now`)."""
+        """What a colleague's request that ended says now (`tell.note_now`): the helper's, of
+        their introduction as it stands."""
         async with self._sessions() as s:
             offer = await offer_q.get_offer(s, team_id, offer_id)
             assert offer is not None, "offers are never deleted while their question lives"

@@ -162,7 +162,7 @@ async def offer_closed(
         names = await names_in(client, services, team_id, question)
         note = str(payload["note"])
         if payload.get("on_it"):  # as the introduction stands now, whichever lands last
-            note = await services.questions.helper_note(team_id, mine.id)
+            note = await services.questions.note_now(team_id, mine.id)
         message = render_offer_closed(question, note, names)
         if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
             await client.chat_postMessage(channel=mine.dm_channel_id, **message)
