@@ -124,3 +124,20 @@ async def test_a_connection_posted_as_its_helper_leaves_says_so(slack: SlackHarn
     assert "question_solved" not in shown and GONE in shown, shown
     question, _ = await rows(slack)
     assert question.connected_message_ts is None
+
+
+async def test_a_question_withdrawn_after_its_helper_left_tells_the_next_helper(
+    slack: SlackHarness,
+) -> None:
+    """Maria takes on the question Dev left, and Alice withdraws it: Maria is told she need
+    not follow up, and nothing sent to Dev, gone, fails for the operator to look at."""
+    await dev_took_it_and_left(slack)
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.drain()
+    question, _ = await rows(slack)
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await slack.drain()
+    assert "no need to follow up" in "\n".join(
+        m.text for m in slack.emu.dm_messages(slack.user("maria")) if m.bot_id
+    )
+    await no_failed_deliveries(slack)
