@@ -15,6 +15,7 @@ from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_answer_lost import asking_message, key_of, put_back
 from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
+from tests.slack.questions.test_connected_closed import dev_helps
 from tests.slack.questions.test_flow import ask, offer_dm, rows
 from tests.slack.questions.test_taken_back_mid_send import until_settled
 
@@ -23,13 +24,16 @@ async def dev_took_it_and_left(slack: SlackHarness) -> None:
     """Dev and Bob are asked Alice's question; Dev takes it on, then leaves the workspace:
     it goes on to Maria."""
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
-    await ask(slack)
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
-    await slack.drain()
+    await dev_helps(slack)
     await slack.emu.change_user(slack.user("dev"), deleted=True)
     await slack.drain()
     _question, offers = await rows(slack)
     assert [o.candidate_user_id for o in offers if o.status == "pending"] == [slack.user("maria")]
+
+
+async def maria_takes_it(slack: SlackHarness) -> None:
+    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
+    await slack.drain()
 
 
 def connections(slack: SlackHarness, channel: str) -> list[str]:
@@ -95,8 +99,7 @@ async def test_each_helper_who_left_is_told_to_the_asker(slack: SlackHarness) ->
     message was keyed by the question alone, so Dev's stood for Maria's and Alice was never
     told Maria left."""
     await dev_took_it_and_left(slack)
-    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
-    await slack.drain()
+    await maria_takes_it(slack)
     await slack.emu.change_user(slack.user("maria"), deleted=True)
     await slack.drain()
     thread = [m.text for m in slack.emu.messages(slack.channel("general")) if m.thread_ts]
@@ -132,8 +135,7 @@ async def test_a_question_withdrawn_after_its_helper_left_tells_the_next_helper(
     """Maria takes on the question Dev left, and Alice withdraws it: Maria is told she need
     not follow up, and nothing sent to Dev, gone, fails for the operator to look at."""
     await dev_took_it_and_left(slack)
-    await slack.emu.click(slack.user("maria"), "offer_accept", message=offer_dm(slack, "maria"))
-    await slack.drain()
+    await maria_takes_it(slack)
     question, _ = await rows(slack)
     await slack.command("alice", "/ask", f"withdraw {question.id}")
     await slack.drain()
