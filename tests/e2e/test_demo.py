@@ -528,3 +528,21 @@ def test_wait_takes_durations_as_people_say_them(
     hint = "say how long, in minutes, hours, days, weeks or months: "
     assert hint in out.partition("> wait a fortnight")[2], out
     assert "wait 1 month" in out.partition("> help")[2], out
+
+
+def test_a_long_wait_shows_all_that_falls_due_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README says a `wait` shows what falls due in that time; it ran the bot's jobs once,
+    at its end, so `wait 2 weeks` brought each manager one weekly summary, not two, and a
+    question whose colleagues never answered moved on by one round only: Kim, asked when the
+    first three ran out, was still being asked two weeks later."""
+    result = _demo_here(
+        "@alice: @askaround how do I debug a crashlooping kubernetes pod?\nwait 2 weeks\n",
+        tmp_path,
+        monkeypatch,
+    )
+    assert result.returncode == 0, result.stdout
+    later = result.stdout.partition("> wait 2 weeks")[2]
+    assert later.count("[DM with @maria · askaround]\n    YOUR TEAM'S WEEK") == 2, later
+    assert "I asked 4 colleagues about question #1" in later, later

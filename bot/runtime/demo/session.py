@@ -12,9 +12,9 @@ from bot.runtime.demo.shell import BadLine, Line, to_slack_text, wait_for
 from bot.runtime.runner import Runner, in_flight_listeners
 from slack_emulator import Message, PersonError, SlackEmulator
 
-# What the bot does on a clock that a person would notice: offers that ran out of working
-# time move on to the next colleagues, and managers' weekly digests come due.
-CLOCK_JOBS = ("escalate", "digests")
+# How far a `wait` moves the clock between two runs of them, at most: a week's digests are due
+# for the rest of that week, so no week's is passed by.
+STEP = timedelta(days=1)
 # How long a line's work is waited for before the demo says the bot is still busy and goes on.
 # It waited 20 s and went on without a word: on a loaded machine a question's offers were not
 # sent by then, and the next line found no offer in Bob's DM to pick in.
@@ -118,20 +118,33 @@ class DemoSession:
         self.news()
 
     async def wait(self, delta: timedelta) -> list[str]:
-        """Let `delta` pass for the bot and run its clock's jobs once, as they would have run
-        in that time (the demo stops their timers, so time moves only when asked)."""
+        """Let `delta` pass for the bot, running its clock's jobs as they would have run in
+        that time (the demo stops their timers, so time moves only when asked): a day at a
+        time, so each week's digests come due in the week they are of, and a request's time
+        at a time while questions move on, so each round's requests run out in turn. Run
+        once at the end, `wait 2 weeks` brought one week's digests and moved a question on by
+        one round."""
         bot = self.runner.bot
-        bot.services.clock.advance(delta)
-        bot.outbox.wake()
-        quiet = await self._clock_jobs()
+        end = bot.services.clock.now() + delta
+        step, quiet = STEP, True
+        while (left := end - bot.services.clock.now()) > timedelta(0):
+            bot.services.clock.advance(min(left, step))
+            bot.outbox.wake()
+            moved, settled = await self._clock_jobs()
+            quiet = quiet and settled
+            step = timedelta(minutes=bot.services.questions.config.offer_minutes) if moved else STEP
         now = bot.services.clock.now()
         busy = [] if quiet else still_busy()
         return [f"  (it is now {now:%A %d %b %Y %H:%M} UTC for askaround)", *self.news(), *busy]
 
-    async def _clock_jobs(self) -> bool:
-        for job in CLOCK_JOBS:
-            await self.runner.bot.scheduler.run_once(job)
-        return await settle(self.emu, self.runner)
+    async def _clock_jobs(self) -> tuple[bool, bool]:
+        """What the bot does on a clock that a person would notice: offers that ran out of
+        working time move on to the next colleagues, and managers' weekly digests come due.
+        Whether a question moved on, and whether the bot then settled (`settle`)."""
+        scheduler = self.runner.bot.scheduler
+        moved = bool(await scheduler.run_once("escalate"))
+        await scheduler.run_once("digests")
+        return moved, await settle(self.emu, self.runner)
 
     def news(self) -> list[str]:
         effects = self.emu.effects_since(self._seen)
