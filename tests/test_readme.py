@@ -261,3 +261,40 @@ def test_every_python_name_a_page_names_is_there(page: str) -> None:
             break
         else:
             raise AssertionError(f"{page} names {dotted}, which is not there")
+
+
+def test_the_numbers_the_readme_and_the_help_give_are_the_code_s() -> None:
+    """Each number a newcomer reads of how askaround behaves is the one the code uses: how
+    long Undo works (the help says it too), how many colleagues are asked and for how long,
+    a skill's level when none is given, when the digest and the monthly network DM are sent,
+    and how many settings changes are listed. A change to one leaves the words untrue."""
+    import inspect
+
+    from bot.directory.parse import DEFAULT_LEVEL
+    from bot.help import SLASH_COMMANDS
+    from bot.insights.tell import SEND_HOUR
+    from bot.kudos.rules import UNDO_WINDOW
+    from bot.workspace_settings.keys import WEEKDAYS
+    from bot.workspace_settings.service import WorkspaceSettingsService
+    from storage.models.workspace import Workspace
+
+    def default(name: str) -> str:
+        return next(s.default or "" for s in SETTINGS if s.name == name)
+
+    def column(name: str) -> object:
+        return getattr(Workspace, name).property.columns[0].default.arg
+
+    readme = " ".join(README.split())  # as read, whatever the line breaks
+    undo = int(UNDO_WINDOW.total_seconds() // 60)
+    give = SLASH_COMMANDS["/kudos"][0].summary
+    assert f"(Undo works for {undo} minutes)" in give
+    assert f"The giver's **Undo** works for {undo} minutes" in readme
+    assert f"{DEFAULT_LEVEL} if omitted" in SLASH_COMMANDS["/skills"][2].summary
+    asking = readme.split("- **Asking**", 1)[1].split(" - **", 1)[0]
+    assert f"the best {default('ASKAROUND_OFFERS_PER_ROUND')} colleagues are asked" in asking
+    assert f"silence for {default('ASKAROUND_OFFER_MINUTES')} working minutes" in asking
+    weekday = WEEKDAYS[int(str(column("digest_weekday")))].capitalize()
+    assert f"({weekday} {int(str(column('digest_hour'))):02d}:00 in their time zone" in readme
+    assert f"on the 1st of each month, at {SEND_HOUR:02d}:00 their time" in readme
+    listed = inspect.signature(WorkspaceSettingsService.audit).parameters["limit"].default
+    assert f"(the newest {listed}, saying how many older ones it leaves out)" in readme
