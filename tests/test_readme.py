@@ -298,3 +298,41 @@ def test_the_numbers_the_readme_and_the_help_give_are_the_code_s() -> None:
     assert f"on the 1st of each month, at {SEND_HOUR:02d}:00 their time" in readme
     listed = inspect.signature(WorkspaceSettingsService.audit).parameters["limit"].default
     assert f"(the newest {listed}, saying how many older ones it leaves out)" in readme
+
+
+def test_the_skills_examples_change_something() -> None:
+    """`askaround skills --help` offered `skills merge postgresql postgres` and `skills merge
+    k8s kubernetes` to copy, each refused whatever the workspace ("A skill cannot be merged
+    into itself", "Nobody here declared a skill `k8s`": the vocabulary askaround ships makes
+    them one skill), and `skills alias k8s kubernetes` and `tf terraform`, each "already
+    means …; nothing changed". Each example, and docs/directory.md's, names two skills the
+    shipped vocabulary keeps apart."""
+    import argparse
+    import shlex
+
+    from bot.directory.skills import shipped_vocabulary, skill_key
+
+    aliases = shipped_vocabulary().aliases
+
+    def meant(name: str) -> str:
+        return aliases.get(skill_key(name), skill_key(name))
+
+    def help_of(*path: str) -> str:
+        parser = build_parser()
+        for name in path:
+            [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            parser = sub.choices[name]
+        return parser.format_help()
+
+    helps = [help_of("skills"), help_of("skills", "alias"), help_of("skills", "merge")]
+    helps.append((ROOT / "docs" / "directory.md").read_text())
+    examples = [
+        shlex.split(line.split("#", 1)[0])
+        for text in helps
+        for line in re.findall(r"askaround skills (?:alias|merge) [^`\n]+", text)
+        if "ALIAS" not in line and "FROM" not in line
+    ]
+    assert len(examples) >= 5, examples
+    for words in examples:
+        first, second = [w for w in words[3:] if not w.startswith("-") and not w.startswith("T0")]
+        assert meant(first) != meant(second), " ".join(words)

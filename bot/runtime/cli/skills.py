@@ -19,8 +19,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "skills",
         examples=[
-            "askaround skills alias k8s kubernetes",
-            "askaround skills merge postgresql postgres",
+            "askaround skills alias infra terraform",
+            "askaround skills merge terraform-cloud terraform",
         ],
         help="add skill aliases and merge duplicate skills",
         description=(
@@ -34,8 +34,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     alias = action.add_parser(
         "alias",
         examples=[
-            "askaround skills alias k8s kubernetes",
-            "askaround skills alias tf terraform --team T0123ABCD",
+            "askaround skills alias infra terraform",
+            "askaround skills alias iac terraform --team T0123ABCD",
         ],
         help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
         description=(
@@ -50,8 +50,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     merge = action.add_parser(
         "merge",
         examples=[
-            "askaround skills merge postgresql postgres",
-            "askaround skills merge k8s kubernetes --team T0123ABCD",
+            "askaround skills merge terraform-cloud terraform",
+            "askaround skills merge on-call incident-management --team T0123ABCD",
         ],
         help="move everyone's FROM skill onto INTO and make FROM an alias",
         description=(
