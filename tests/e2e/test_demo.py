@@ -546,3 +546,21 @@ def test_a_long_wait_shows_all_that_falls_due_in_it(
     later = result.stdout.partition("> wait 2 weeks")[2]
     assert later.count("[DM with @maria · askaround]\n    YOUR TEAM'S WEEK") == 2, later
     assert "I asked 4 colleagues about question #1" in later, later
+
+
+def test_a_wait_steps_through_its_last_weeks_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wait is stepped through a day at a time for its last `session.STEPPED` only, as the
+    README says: `wait 1000 months` would otherwise draw some 20,000 digests. Ten weeks bring
+    each manager the last eight weeks' summaries, each once, not ten."""
+    weeks = session.STEPPED // timedelta(weeks=1)
+    result = _demo_here(f"wait {weeks + 2} weeks\n", tmp_path, monkeypatch)
+    assert result.returncode == 0, result.stdout
+    summaries = re.findall(
+        r"\[DM with @maria · askaround\]\n    YOUR TEAM'S WEEK (\S+)", result.stdout
+    )
+    # and, from the jump to its last weeks, the week's whose summary was then still due
+    assert len(summaries) == len(set(summaries)) in (weeks, weeks + 1), summaries
+    said = " ".join((ROOT / "README.md").read_text().split())
+    assert f"(in its last {weeks} weeks, when longer)" in said

@@ -15,6 +15,10 @@ from slack_emulator import Message, PersonError, SlackEmulator
 # How far a `wait` moves the clock between two runs of them, at most: a week's digests are due
 # for the rest of that week, so no week's is passed by.
 STEP = timedelta(days=1)
+# How much of a `wait` is stepped through: a longer one first moves the clock to this long
+# before its end at once, as a bot down meanwhile would find it (`wait 1000 months` stepped
+# through would draw some 20,000 digests; 8 weeks cost about 6 CPU-s).
+STEPPED = timedelta(weeks=8)
 # How long a line's work is waited for before the demo says the bot is still busy and goes on.
 # It waited 20 s and went on without a word: on a loaded machine a question's offers were not
 # sent by then, and the next line found no offer in Bob's DM to pick in.
@@ -121,12 +125,12 @@ class DemoSession:
         """Let `delta` pass for the bot, running its clock's jobs as they would have run in
         that time (the demo stops their timers, so time moves only when asked): a day at a
         time, so each week's digests come due in the week they are of, and a request's time
-        at a time while questions move on, so each round's requests run out in turn. Run
-        once at the end, `wait 2 weeks` brought one week's digests and moved a question on by
-        one round."""
+        at a time while questions move on, so each round's requests run out in turn (of a wait
+        longer than `STEPPED`, its end alone). Run once at the end, `wait 2 weeks` brought
+        one week's digests and moved a question on by one round."""
         bot = self.runner.bot
         end = bot.services.clock.now() + delta
-        step, quiet = STEP, True
+        step, quiet = max(delta - STEPPED, STEP), True
         while (left := end - bot.services.clock.now()) > timedelta(0):
             bot.services.clock.advance(min(left, step))
             bot.outbox.wake()
