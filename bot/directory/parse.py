@@ -36,7 +36,10 @@ _ENTRY = re.compile(
     re.IGNORECASE,
 )
 
-_NO_TOPICS = re.compile(r"\sabout(?:\s+as\s+[a-z]+)?$", re.IGNORECASE)  # `X about as personal`
+# `X about as personal`: the first `about` ends the entry (`X about about` has the topic about).
+_NO_TOPICS = re.compile(
+    r"^(?:(?!\sabout\s).)*?\sabout(?:\s+as\s+[a-z]+)?$", re.IGNORECASE | re.DOTALL
+)
 
 # An `as` _ENTRY could not read as a relationship (`@bob as best friend`, `@bob as`).
 _SAID_AS = re.compile(r"^(?P<before>.*?)\s+as(?:\s+(?P<rel>.*?))?\s*$", re.IGNORECASE | re.DOTALL)
