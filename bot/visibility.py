@@ -189,6 +189,25 @@ def report_ties_private_kudos() -> bool:
     return False
 
 
+def report_counts_private_help() -> bool:
+    """Whether a report's figures of one person (how many questions they took on that week,
+    whether they helped in the last weeks: unsung) count the private questions they took on:
+    yes. Taking a question on is the helper's own work, which a report exists to recognise,
+    and most questions are asked in a DM with the bot; the figure names nobody they helped,
+    no words, topic or conversation, so a private question is no more than a number beside
+    its helper's name, to their manager. Storage is told so (`storage.digests.help_given`)."""
+    return True
+
+
+def insights_name_by(*, is_private: bool) -> bool:
+    """Whether an item of help (a question taken on, a kudos) may count toward what the
+    network insights tie to a named person: a connector's help across teams, their thanks,
+    the people a topic depends on. A public one: its helper already appears with it to
+    everyone. A private one says whom they helped (the team it crosses to) and on what (its
+    topics): it counts between teams alone, as a number (`bot.insights.flows`)."""
+    return not is_private
+
+
 def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool) -> bool:
     """Whether `viewer` may read a kudos's text. Public kudos: anybody. Kudos given in a private
     channel or a DM: their giver and receiver only (a report counts them, `report_shows`).

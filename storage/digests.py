@@ -266,9 +266,12 @@ async def help_given(
     helpers: Collection[str],
     since: datetime,
     until: datetime,
+    *,
+    with_private: bool,
 ) -> list[HelpRow]:
     """Routed questions these people took on (`HELPED_STATES`: withdrawn or deleted since
-    still counts) in [since, until).
+    still counts) in [since, until), private ones only `with_private`
+    (`bot.visibility.report_counts_private_help` decides).
 
     The help counts from when they accepted the offer; a question without one (an old row)
     counts from when it was solved, or asked.
@@ -288,6 +291,7 @@ async def help_given(
             Question.helper_user_id.in_(list(helpers)),
             Question.status.in_(HELPED_STATES),
             Question.created_at < until,
+            _private_question_too(with_private),
         )
         .order_by(Question.id)
     )
@@ -296,11 +300,21 @@ async def help_given(
         when = responded or question.resolved_at or question.created_at
         if since <= when < until and question.helper_user_id:
             rows.append(HelpRow(question.id, question.helper_user_id, question.asker_user_id, when))
-    return rows + await _help_released(session, team_id, helpers, since, until)
+    released = await _help_released(session, team_id, helpers, since, until, with_private)
+    return rows + released
+
+
+def _private_question_too(with_private: bool) -> ColumnElement[bool]:
+    return true() if with_private else Question.is_private.is_(False)
 
 
 async def _help_released(
-    session: AsyncSession, team_id: str, helpers: Collection[str], since: datetime, until: datetime
+    session: AsyncSession,
+    team_id: str,
+    helpers: Collection[str],
+    since: datetime,
+    until: datetime,
+    with_private: bool,
 ) -> list[HelpRow]:
     """Questions these people took on in [since, until) and were released from (they left the
     workspace while helping, `release_question`): the question no longer names them, their
@@ -317,6 +331,7 @@ async def _help_released(
             Offer.candidate_user_id.in_(list(helpers)),
             Offer.responded_at >= since,
             Offer.responded_at < until,
+            _private_question_too(with_private),
         )
         .order_by(Question.id)
     )

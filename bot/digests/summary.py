@@ -145,7 +145,14 @@ async def build_summary(
     # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
     unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)
     quiet_since, _ = week.shifted(-(QUIET_WEEKS - 1)).window(tz)
-    helped = await q.help_given(session, team_id, everyone, unsung_since, end)
+    helped = await q.help_given(
+        session,
+        team_id,
+        everyone,
+        unsung_since,
+        end,
+        with_private=visibility.report_counts_private_help(),
+    )
     # Someone who has left since was in the team in a week they were thanked, gave or took on
     # a question in (kudos go to nobody deactivated): that week reads as it did; they are not
     # counted in the others. A private kudos keeps nobody in it, which would name its receiver

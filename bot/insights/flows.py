@@ -3,7 +3,7 @@
 Help is a question someone took on (connected or solved: helper → asker) and a kudos (the
 receiver helped the giver). Every item counts in the team-to-team flows, private ones too,
 as numbers. Only public items count for a named person (connectors, topic evidence):
-people appear only where they already appear to everyone.
+people appear only where they already appear to everyone (`visibility.insights_name_by`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot import visibility
 from bot.insights.teams import Teams
 from bot.routing.text import paired
 from storage.questions import HELPED_STATES
@@ -60,6 +61,7 @@ class Flows:
     items: int = 0
 
     def helped(self, helper: str, helped: str, *, public: bool) -> None:
+        """One help; `public`: it may count toward its helper by name (`insights_name_by`)."""
         self.items += 1
         team_of = self.teams.team_of
         mine, theirs = team_of.get(helper), team_of.get(helped)
@@ -79,8 +81,9 @@ class Flows:
 
     def took_on(self, asker: str, helper: str, private: bool, topics: list[str]) -> None:
         """`helper` took on the question (counted once in `question`, asked or not)."""
-        self.helped(helper, asker, public=not private)
-        if not private:
+        named = visibility.insights_name_by(is_private=private)
+        self.helped(helper, asker, public=named)
+        if named:
             for topic in topics:
                 if topic not in self.settled:
                     self.evidence.setdefault(topic, set()).add(helper)
@@ -93,15 +96,17 @@ class Flows:
         cross, cross_teams, thanked, evidence = (
             self.cross_help, self.cross_teams, self.thanked, self.evidence,
         )  # fmt: skip
+        private_named = visibility.insights_name_by(is_private=True)  # once: a million rows
         for giver, receiver, private, reason in rows:
             self.items += 1
+            named = private_named or not private
             mine, theirs = team_of.get(receiver), team_of.get(giver)
             if mine is not None and theirs is not None:
                 flow[mine, theirs] += 1
-                if not private and mine != theirs:
+                if named and mine != theirs:
                     cross[receiver] += 1
                     cross_teams.setdefault(receiver, set()).add(theirs)
-            if not private:
+            if named:
                 thanked[receiver] += 1
                 if scan:  # no reason is read when no topic can become a risk
                     for topic in find(reason):
