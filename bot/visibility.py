@@ -265,9 +265,30 @@ def introduced_in_thread(*, is_private: bool) -> bool:
     return not is_private
 
 
-def may_link_question(*, is_private: bool) -> bool:
-    """Whether a colleague asked about a question may be given a link to its message: never
-    a private question's, whose conversation they are not in."""
+def may_link_question(*, is_private: bool, by_asker: bool = False) -> bool:
+    """Whether someone shown a question (a colleague asked about it, someone shown it solved
+    before asking) may be given a link to its message: a public one's; a private question's
+    only its asker (`by_asker`), whose conversation it is: anyone else may not be in it."""
+    return not is_private or by_asker
+
+
+def needs_consent(*, is_private: bool) -> bool:
+    """Whether a question's asker is asked to agree before any colleague reads it: a private
+    one's (a DM, a private channel, a group DM, a channel shared with another organisation),
+    whose words its conversation's people alone have read."""
+    return is_private
+
+
+def may_refer(*, is_private: bool) -> bool:
+    """Whether a colleague asked about a question may pass it on to someone else (*Suggest
+    someone*): a public one; a private one goes to the colleagues its asker agreed to alone."""
+    return not is_private
+
+
+def shoutout_leaves_conversation(*, is_private: bool) -> bool:
+    """Whether a kudos's shout-out may go to the workspace's kudos channel, out of the
+    conversation it was given in: a public one's; a private kudos's giver and receiver alone
+    read it, so it stays where they are (`may_post_in_kudos_channel` decides the channel)."""
     return not is_private
 
 

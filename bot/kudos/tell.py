@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import home
+from bot import home, visibility
 from bot.kudos.records import Entry, Given, Giving
 from bot.kudos.rules import KudosRules, undo_over_at
 from storage import outbox
@@ -22,7 +22,8 @@ def shoutout_place(giving: Giving, kudos_channel_id: str | None) -> tuple[str | 
     seconding (which answers in the shout-out's thread), stay in their conversation.
     """
     said = giving.announcement
-    if giving.is_private or not kudos_channel_id or said.thread_ts is not None:
+    leaves = visibility.shoutout_leaves_conversation(is_private=giving.is_private)
+    if not leaves or not kudos_channel_id or said.thread_ts is not None:
         return giving.channel_id, None
     if kudos_channel_id == giving.channel_id:
         return giving.channel_id, None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import visibility
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup
@@ -133,7 +134,7 @@ async def _ask(
         solved = await solved_finder.similar(
             s, request.team_id, text, request.asker_user_id, private_now
         )
-        waits = request.is_private or bool(solved)
+        waits = visibility.needs_consent(is_private=request.is_private) or bool(solved)
         question = await q.add_question(
             s,
             team_id=request.team_id,

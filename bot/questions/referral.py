@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import visibility
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup, rounds, tell
@@ -54,7 +55,7 @@ async def refer(
             raise UserError("That's the person asking. Pick someone else who might know.")
         if question.status != "open":
             return Moved(QuestionView.of(question), ended=offer.status)
-        if question.is_private:  # the asker agreed to whom it goes, and to nobody else
+        if not visibility.may_refer(is_private=question.is_private):
             raise UserError(
                 "This question is private: it goes only to the colleagues the asker agreed "
                 f"to. Tell <@{question.asker_user_id}> who might know, or press *Not me*."

@@ -137,6 +137,7 @@ def _thread(past: Question, viewer_user_id: str) -> str | None:
     or their own private one; an `/ask` was never posted, its solution is private."""
     if past.source == "command" or past.message_ts is None:
         return None
-    if past.is_private and past.asker_user_id != viewer_user_id:
+    mine = past.asker_user_id == viewer_user_id
+    if not visibility.may_link_question(is_private=past.is_private, by_asker=mine):
         return None
     return past.message_ts
