@@ -300,8 +300,8 @@ async def help_given(
         when = responded or question.resolved_at or question.created_at
         if since <= when < until and question.helper_user_id:
             rows.append(HelpRow(question.id, question.helper_user_id, question.asker_user_id, when))
-    released = await _help_released(session, team_id, helpers, since, until, with_private)
-    return rows + released
+    private_too = _private_question_too(with_private)
+    return rows + await _help_released(session, team_id, helpers, (since, until), private_too)
 
 
 def _private_question_too(with_private: bool) -> ColumnElement[bool]:
@@ -312,13 +312,13 @@ async def _help_released(
     session: AsyncSession,
     team_id: str,
     helpers: Collection[str],
-    since: datetime,
-    until: datetime,
-    with_private: bool,
+    window: tuple[datetime, datetime],
+    private_too: ColumnElement[bool],
 ) -> list[HelpRow]:
-    """Questions these people took on in [since, until) and were released from (they left the
-    workspace while helping, `release_question`): the question no longer names them, their
-    accepted offer does."""
+    """Questions these people took on in `window` ([since, until)) and were released from
+    (they left the workspace while helping, `release_question`): the question no longer names
+    them, their accepted offer does."""
+    since, until = window
     statement = (
         released_help(
             team_id,
@@ -331,7 +331,7 @@ async def _help_released(
             Offer.candidate_user_id.in_(list(helpers)),
             Offer.responded_at >= since,
             Offer.responded_at < until,
-            _private_question_too(with_private),
+            private_too,
         )
         .order_by(Question.id)
     )
