@@ -18,6 +18,11 @@ from .element_rules import check_element, check_image
 # blocks/markdown-block: "The cumulative limit for all markdown blocks in a single payload is
 # 12,000 characters."
 MARKDOWN_LIMIT = 12_000
+# blocks/data-table-block: "the character count across all cells cannot exceed 10,000
+# characters", in one table and "across all table cells for a single message"; "a minimum of 1
+# column and a maximum of 20 columns".
+DATA_TABLE_CHARACTERS = 10_000
+DATA_TABLE_COLUMNS = 20
 
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text",
@@ -147,17 +152,55 @@ def _check_data_table(block: dict[str, Any], pointer: str, report: Report) -> No
     rows = report.items(block.get("rows"), 101, f"{pointer}/rows", least=2)
     width = len(rows[0]) if rows and isinstance(rows[0], list) else 0
     for r, row in enumerate(rows):
-        cells = report.items(row, 10_000, f"{pointer}/rows/{r}")
+        cells = report.items(row, DATA_TABLE_COLUMNS, f"{pointer}/rows/{r}", least=1)
         if len(cells) != width:
             report.add("all rows must have the same number of values", f"{pointer}/rows/{r}")
         allowed = ("raw_text", "raw_number") if r == 0 else _DATA_CELLS
         for c, cell in enumerate(cells):
             if not isinstance(cell, dict) or cell.get("type") not in allowed:
                 report.add(f"must be a {' or '.join(allowed)} cell", f"{pointer}/rows/{r}/{c}")
+            else:
+                _check_data_cell(cell, f"{pointer}/rows/{r}/{c}", report)
+    if data_table_characters(block) > DATA_TABLE_CHARACTERS:
+        report.add(f"must be less than {DATA_TABLE_CHARACTERS + 1} characters", f"{pointer}/rows")
     if not 1 <= report.whole(block, "page_size", 5, pointer) <= 100:
         report.add("must be between 1 and 100", f"{pointer}/page_size")
     if not 0 <= report.whole(block, "row_header_column_index", 0, pointer) < max(width, 1):
         report.add("must be the index of a column", f"{pointer}/row_header_column_index")
+
+
+def _check_data_cell(cell: dict[str, Any], pointer: str, report: Report) -> None:
+    """The page's schemas: a raw_text's `text` and a raw_number's `text` "minLength": 1, a
+    raw_number's `value` a number."""
+    text = cell.get("text")
+    if cell["type"] == "raw_text" or text is not None:
+        if not isinstance(text, str) or not text:
+            report.add("must be more than 0 characters", f"{pointer}/text")
+    if cell["type"] == "raw_number":
+        value = cell.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            report.add("must be a number", f"{pointer}/value")
+
+
+def data_table_characters(block: dict[str, Any]) -> int:
+    """The characters in a data table's cells: each text, a raw_number's shown as its `text`
+    or else its value."""
+    rows = block.get("rows")
+    cells = (
+        [c for row in rows if isinstance(row, list) for c in row] if isinstance(rows, list) else []
+    )
+    return sum(_characters(cell) for cell in cells)
+
+
+def _characters(node: Any) -> int:
+    if isinstance(node, list):
+        return sum(_characters(item) for item in node)
+    if not isinstance(node, dict):
+        return 0
+    if node.get("type") == "raw_number" and not isinstance(node.get("text"), str):
+        return len(str(node.get("value", "")))
+    own = len(node["text"]) if isinstance(node.get("text"), str) else 0
+    return own + sum(_characters(v) for k, v in node.items() if k != "text")
 
 
 def _check_elements(block: dict[str, Any], pointer: str, report: Report, surface: str) -> None:

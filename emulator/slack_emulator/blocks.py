@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .block_checks import MARKDOWN_LIMIT, check_block
+from .block_checks import DATA_TABLE_CHARACTERS, MARKDOWN_LIMIT, check_block, data_table_characters
 from .block_fields import INTERACTIVE, OPTION_GROUP_FIELDS, VIEW_FIELDS
 from .block_rules import Report
 from .formatting import formatting_warnings, text_objects
@@ -71,15 +71,23 @@ def _blocks(blocks: Any, limit: int, pointer: str, report: Report, surface: str)
     """Up to `limit` blocks, each valid, no two with the same block_id (blocks/*: "block_id
     should be unique for each message and each iteration of a message"), at most one element
     with focus_on_load (every element that has it: "Only one element can be set to true"),
-    12,000 characters of markdown blocks in all."""
+    12,000 characters of markdown blocks in all, 10,000 in all data tables' cells."""
     if blocks is None:
         return
     block_ids: set[str] = set()
-    focused = markdown = 0
+    focused = markdown = tabled = 0
     for i, block in enumerate(report.items(blocks, limit, pointer)):
         check_block(block, f"{pointer}/{i}", report, surface)
         if not isinstance(block, dict):
             continue
+        if block.get("type") == "data_table":
+            before, tabled = tabled, tabled + data_table_characters(block)
+            if before <= DATA_TABLE_CHARACTERS < tabled and before:  # one table says its own
+                report.add(
+                    f"all data tables' cells must be less than {DATA_TABLE_CHARACTERS + 1} "
+                    "characters",
+                    f"{pointer}/{i}/rows",
+                )
         if block.get("type") == "markdown" and isinstance(block.get("text"), str):
             before, markdown = markdown, markdown + len(block["text"])
             if before <= MARKDOWN_LIMIT < markdown:  # said once, where the sum crosses it

@@ -15,6 +15,8 @@ from slack_emulator.blocks import block_errors, view_errors
 from tests.emulator.test_block_kit_rules import (
     DATA,
     FEEDBACK,
+    HEAD,
+    ROW,
     accessory,
     input_block,
     modal,
@@ -35,6 +37,11 @@ FEEDBACKS = {"type": "context_actions", "elements": [FEEDBACK]}
 WORDS = {"type": "text", "text": "hi"}
 RICH_VALUE = rich(rich_section(WORDS))[0]
 IMAGE = {"type": "image", "alt_text": "a chart"}
+LONG_CELL = "c" * 4000
+
+
+def raw(text: str) -> Json:
+    return {"type": "raw_text", "text": text}
 
 
 def home(*blocks: Json) -> Json:
@@ -115,6 +122,20 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      [{**IMAGE, "slack_file": {"url": "https://files.slack.com/f.png"}}]),
     ("markdown, tables and feedback buttons are taken in messages",
      [MARKDOWN, {"type": "markdown", "text": " "}], [MARKDOWN, TABLE, FEEDBACKS]),
+    ("a data table has 1 to 20 columns",
+     [{**DATA, "rows": [[HEAD[0]] * 21, [ROW[0]] * 21]}],
+     [{**DATA, "rows": [[HEAD[0]] * 20, [ROW[0]] * 20]}]),
+    ("a data table has at least one column", [{**DATA, "rows": [[], []]}], [DATA]),
+    ("a data table's cells hold 10,000 characters at most",
+     [{**DATA, "rows": [HEAD, *[[raw(LONG_CELL), ROW[1]]] * 3]}],
+     [{**DATA, "rows": [HEAD, *[[raw(LONG_CELL), ROW[1]]] * 2]}]),
+    ("a message's data tables hold 10,000 characters at most in all",
+     [{**DATA, "rows": [HEAD, [raw(LONG_CELL), ROW[1]]]}] * 3,
+     [{**DATA, "rows": [HEAD, [raw(LONG_CELL), ROW[1]]]}] * 2),
+    ("a raw_text cell has its text",
+     [{**DATA, "rows": [HEAD, [raw(""), ROW[1]]]}], [{**DATA, "rows": [HEAD, [raw("x"), ROW[1]]]}]),
+    ("a raw_number cell's value is a number",
+     [{**DATA, "rows": [HEAD, [ROW[0], {"type": "raw_number", "value": "3"}]]}], [DATA]),
 ]  # fmt: skip
 
 
