@@ -71,15 +71,19 @@ def _blocks(blocks: Any, limit: int, pointer: str, report: Report, surface: str)
     """Up to `limit` blocks, each valid, no two with the same block_id (blocks/*: "block_id
     should be unique for each message and each iteration of a message"), at most one element
     with focus_on_load (every element that has it: "Only one element can be set to true"),
-    12,000 characters of markdown blocks in all, 10,000 in all data tables' cells."""
+    12,000 characters of markdown blocks in all, 10,000 in all data tables' cells, one table
+    block (Slack's only_one_table_allowed: hishamkaram/mcp-slack-block-kit splits for it)."""
     if blocks is None:
         return
     block_ids: set[str] = set()
-    focused = markdown = tabled = 0
+    focused = markdown = tabled = tables = 0
     for i, block in enumerate(report.items(blocks, limit, pointer)):
         check_block(block, f"{pointer}/{i}", report, surface)
         if not isinstance(block, dict):
             continue
+        tables += block.get("type") == "table"
+        if tables > 1 and block.get("type") == "table":
+            report.add("only_one_table_allowed", f"{pointer}/{i}")
         if block.get("type") == "data_table":
             before, tabled = tabled, tabled + data_table_characters(block)
             if before <= DATA_TABLE_CHARACTERS < tabled and before:  # one table says its own

@@ -122,6 +122,7 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
      [{**IMAGE, "slack_file": {"url": "https://files.slack.com/f.png"}}]),
     ("markdown, tables and feedback buttons are taken in messages",
      [MARKDOWN, {"type": "markdown", "text": " "}], [MARKDOWN, TABLE, FEEDBACKS]),
+    ("one table in a message (only_one_table_allowed)", [TABLE, TABLE], [TABLE, section()]),
     ("a data table has 1 to 20 columns",
      [{**DATA, "rows": [[HEAD[0]] * 21, [ROW[0]] * 21]}],
      [{**DATA, "rows": [[HEAD[0]] * 20, [ROW[0]] * 20]}]),
