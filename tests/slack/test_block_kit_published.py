@@ -1,8 +1,11 @@
 """Slack's published Block Kit rules the emulator had not applied: where each block may go,
 rich text's elements, a rich text input's initial value, number inputs' numbers, Slack file
-objects and the IDs a select starts with. Each refuses a layout Slack's reference refuses and
-accepts the same layout made right, as `tests/emulator/test_block_kit_rules.py` does for the
-others (docs/block-kit-limits.md lists them all)."""
+objects and the IDs a select starts with, data tables' columns and characters, one table in a
+message; and, in `ENFORCED`, rules it applied with no case of their own (a button's value,
+action_id and block_id lengths, a section's fields, options per select…). Each refuses a layout
+Slack's reference refuses and accepts the same layout made right, as
+`tests/emulator/test_block_kit_rules.py` does for the others (docs/block-kit-limits.md lists
+them all)."""
 
 from __future__ import annotations
 
@@ -16,10 +19,16 @@ from tests.emulator.test_block_kit_rules import (
     DATA,
     FEEDBACK,
     HEAD,
+    OPTS,
     ROW,
     accessory,
+    actions,
+    button,
+    confirm,
     input_block,
     modal,
+    mrkdwn,
+    option,
     plain,
     rich,
     rich_section,
@@ -140,6 +149,58 @@ BLOCK_RULES: list[tuple[str, list[Json], list[Json]]] = [
 ]  # fmt: skip
 
 
+HUNDRED = [option(f"O{i}", str(i)) for i in range(100)]
+PICTURE = {"type": "image", "image_url": "https://x.example/a.png", "alt_text": "a chart"}
+
+
+def group(options: list[Json]) -> Json:
+    return {"label": plain("g"), "options": options}
+
+
+# Rules the emulator applied with no case of its own until now: (rule, blocks, made right)
+ENFORCED: list[tuple[str, list[Json], list[Json]]] = [
+    ("a button's value ≤ 2,000",
+     actions(button(value="v" * 2001)), actions(button(value="v" * 2000))),
+    ("a button's accessibility_label ≤ 75",
+     actions(button(accessibility_label="a" * 76)), actions(button(accessibility_label="a" * 75))),
+    ("action_id ≤ 255", actions(button("a" * 256)), actions(button("a" * 255))),
+    ("block_id ≤ 255", [section(block_id="b" * 256)], [section(block_id="b" * 255)]),
+    ("a section ≤ 10 fields",
+     [{"type": "section", "fields": [mrkdwn("f")] * 11}],
+     [{"type": "section", "fields": [mrkdwn("f")] * 10}]),
+    ("a section has text or fields", [{"type": "section"}], [section()]),
+    ("a static select ≤ 100 options",
+     accessory(select(options=[*HUNDRED, option("more", "more")])),
+     accessory(select(options=HUNDRED))),
+    ("an option group ≤ 100 options",
+     accessory(select(option_groups=[group([*HUNDRED, option("m", "m")])])),
+     accessory(select(option_groups=[group(HUNDRED)]))),
+    ("a multi-select's max_selected_items at least 1",
+     accessory(select("multi_static_select", options=OPTS, max_selected_items=0)),
+     accessory(select("multi_static_select", options=OPTS, max_selected_items=1))),
+    ("an actions block has an element", [{"type": "actions", "elements": []}], actions(button())),
+    ("a context block has an element",
+     [{"type": "context", "elements": []}], [{"type": "context", "elements": [mrkdwn("c")]}]),
+    ("an image block's title ≤ 2,000",
+     [{**PICTURE, "title": plain("t" * 2001)}], [{**PICTURE, "title": plain("t" * 2000)}]),
+    ("a header has its text", [{"type": "header"}], [{"type": "header", "text": plain("Hi")}]),
+    ("a confirm dialog's style primary or danger",
+     actions(button(confirm=confirm(style="green"))),
+     actions(button(confirm=confirm(style="danger")))),
+]  # fmt: skip
+ENFORCED_VIEWS: list[tuple[str, Json, Json]] = [
+    ("a modal has its title",
+     {"type": "modal", "blocks": [section()]},
+     {"type": "modal", "title": plain("T"), "blocks": [section()]}),
+    ("an input block has its label",
+     modal([{"type": "input", "element": text_input()}], submit=plain("Save")),
+     in_modal(text_input())),
+    ("a text input's min_length not over its max_length",
+     in_modal(text_input(min_length=10, max_length=5)),
+     in_modal(text_input(min_length=5, max_length=5))),
+]  # fmt: skip
+
+
 def message_errors(blocks: list[Json]) -> list[str]:
     return block_errors(blocks, limit=50)
 
@@ -148,6 +209,8 @@ Errors = Callable[[Any], list[str]]
 CASES: list[tuple[str, Errors, Any, Any]] = [
     *((rule, view_errors, bad, good) for rule, bad, good in VIEW_RULES),
     *((rule, message_errors, bad, good) for rule, bad, good in BLOCK_RULES),
+    *((rule, message_errors, bad, good) for rule, bad, good in ENFORCED),
+    *((rule, view_errors, bad, good) for rule, bad, good in ENFORCED_VIEWS),
 ]
 
 
