@@ -23,6 +23,7 @@ from bot.directory.parse import SkillInput
 from bot.directory.profiles import AddOutcome, Expert, ProfileView, SkillView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.directory.status import Status
+from bot.help import SLASH_COMMANDS
 from bot.insights.outline import Section
 from bot.kudos.records import (
     AboutSomeone,
@@ -505,6 +506,75 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_saved", lambda: workspace_settings.render_saved(CHANGES), check_view),
 ]
+
+# Each render's other choices (a flag, an optional part), at the largest inputs too.
+REACTIONS = tuple(f"reaction_{'x' * 90}_{i}" for i in range(100))
+CHANNELS = [f"C{i:08d}" for i in range(PEOPLE)]
+RENDERS += [
+    *(
+        (f"render_help {command} values={values}",
+         lambda c=command, v=values: elements.render_help(c, has_values=v), check_message)
+        for command in (None, *SLASH_COMMANDS) for values in (True, False)
+    ),
+    *(
+        (f"render_greeting {kind}", lambda k=kind: greeting.render_greeting(k, LONG), check_message)
+        for kind in ("greeting", "thanks", "ack")
+    ),
+    ("render_thanks_for_someone (no values)",
+     lambda: greeting.render_thanks_for_someone(False), check_message),
+    ("render_about (why not)",
+     lambda: kudos.render_about(AboutSomeone(
+         USERS[1], NAME, PEOPLE, tuple((v, 3) for v in VALUE_NAMES), ENTRIES, NAMES, PEOPLE), LONG),
+     check_message),
+    ("render_confirmation (group DM)",
+     lambda: kudos.render_confirmation(GIVEN, group_dm=True), check_message),
+    ("render_kudos_help (reactions)",
+     lambda: kudos.render_kudos_help(REACTIONS, has_values=False), check_message),
+    ("render_shoutout (a reaction)", lambda: kudos.render_shoutout(GIVEN, LONG, "r" * 100),
+     check_message),
+    ("render_undo_ended (group DM)", lambda: kudos.render_undo_ended(GIVEN, group_dm=True),
+     check_message),
+    ("render_unposted (posted elsewhere)",
+     lambda: kudos.render_unposted(GIVEN, "C1", LONG, "C2", group_dm=True), check_message),
+    ("render_unposted (no channel)", lambda: kudos.render_unposted(GIVEN, None, LONG),
+     check_message),
+    ("render_give_modal (values optional)",
+     lambda: kudos_form.render_give_modal(VALUE_NAMES, values_required=False), check_view),
+    ("render_helper_released (deleted)",
+     lambda: offers.render_helper_released(question(), deleted=True), check_message),
+    ("render_helper_released (left)",
+     lambda: offers.render_helper_released(question(), left=True), check_message),
+    ("render_offer (names, off hours)",
+     lambda: offers.render_offer(question(), offer(1), "https://x.example/" + "p" * 2000, NAMES,
+                                 True), check_message),
+    ("render_offer_closed (names)", lambda: offers.render_offer_closed(helped(), LONG, NAMES),
+     check_message),
+    ("render_request_ended (declined)",
+     lambda: offers.render_request_ended(question(), declined=True), check_message),
+    ("render_unanswered (became, refused to say)",
+     lambda: question_ends.render_unanswered(
+         question(), CHANNELS, PEOPLE, PEOPLE, dict.fromkeys(CHANNELS, PEOPLE), unsaid="refused"),
+     check_message),
+    ("render_unanswered (left out, refused, unmatched)",
+     lambda: question_ends.render_unanswered(
+         question(), CHANNELS, PEOPLE, PEOPLE, dict.fromkeys(CHANNELS, PEOPLE), refused=Refusal(),
+         unsaid="left_out", matched=False),
+     check_message),
+    ("render_already_asked (waiting)",
+     lambda: questions.render_already_asked(question(), waiting=True), check_message),
+    ("render_connected (not quoted, names)",
+     lambda: questions.render_connected(question(), USERS[1], NAMES, quoted=False, left=True),
+     check_message),
+    ("render_consent (unsure)",
+     lambda: questions.render_consent(question(), PEOPLE, True, unsure=True), check_message),
+    ("render_mine (questions, a total, waiting)",
+     lambda: questions.render_mine([helped(i) for i in range(PEOPLE)], 10**6, set(range(PEOPLE))),
+     check_message),
+    ("render_home_questions (a total, waiting)",
+     lambda: home.render_home_questions(
+         [helped(i) for i in range(PEOPLE)], 10**6, set(range(PEOPLE))),
+     lambda b: check_blocks(b, 20)),
+]  # fmt: skip
 
 
 NOTHING = Leaderboard("month", None, ())
