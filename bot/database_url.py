@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from bot.errors import ConfigError
+from bot.safe_text import quoted
 
 # libpq's `sslmode` (what managed PostgreSQL services print) is asyncpg's `ssl`.
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -38,7 +39,7 @@ def normalise_database_url(value: str) -> str:
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         shown = _PASSWORD.sub(r"\1***@", value)
         raise ConfigError(
-            "ASKAROUND_DATABASE_URL", f"is malformed: {shown!r} is not like {_URL_SHAPE}"
+            "ASKAROUND_DATABASE_URL", f"is malformed: {quoted(shown)} is not like {_URL_SHAPE}"
         ) from None
     backend = url.get_backend_name()
     if backend == "sqlite":
@@ -47,7 +48,8 @@ def normalise_database_url(value: str) -> str:
         url = url.set(drivername="postgresql+asyncpg", query=_asyncpg_query(url.query))
     else:
         raise ConfigError(
-            "ASKAROUND_DATABASE_URL", f"uses {backend!r}; only sqlite and postgresql are supported"
+            "ASKAROUND_DATABASE_URL",
+            f"uses {quoted(backend)}; only sqlite and postgresql are supported",
         )
     return url.render_as_string(hide_password=False)
 
@@ -62,7 +64,7 @@ def _asyncpg_query(query: Mapping[str, str | tuple[str, ...]]) -> dict[str, str]
             if text not in SSL_MODES:
                 raise ConfigError(
                     "ASKAROUND_DATABASE_URL",
-                    f"is malformed: sslmode {text!r} is not one of {', '.join(SSL_MODES)}",
+                    f"is malformed: sslmode {quoted(text)} is not one of {', '.join(SSL_MODES)}",
                 )
             key = "ssl"
         elif key in _FROM_ENVIRONMENT:

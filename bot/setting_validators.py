@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
+from bot.safe_text import quoted
 from bot.worktime import WorkingHours
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -47,7 +48,7 @@ def scopes(value: str) -> tuple[str, ...]:
     scopes = tuple(s.strip() for s in value.split(",") if s.strip())
     if not scopes or not all(re.fullmatch(r"[a-z_]+(:[a-z_.]+)*", s) for s in scopes):
         raise ConfigError(
-            "SLACK_SCOPES", f"is malformed: {value!r} is not a comma-separated list of scopes"
+            "SLACK_SCOPES", f"is malformed: {quoted(value)} is not a comma-separated list of scopes"
         )
     return scopes
 
@@ -56,7 +57,7 @@ def token(value: str, name: str, prefix: str, optional: bool = False) -> str:
     if optional and not value:
         return ""
     if not value.startswith(prefix):
-        raise ConfigError(name, f"is malformed: it should start with {prefix!r}")
+        raise ConfigError(name, f"is malformed: it should start with {quoted(prefix)}")
     return value
 
 
@@ -67,13 +68,13 @@ def api_url(value: str) -> str:
     except ValueError:  # `http://[` and other hosts urlsplit cannot read
         web = False
     if not web:
-        raise ConfigError("SLACK_API_URL", f"is malformed: {value!r} is not an http(s) URL")
+        raise ConfigError("SLACK_API_URL", f"is malformed: {quoted(value)} is not an http(s) URL")
     return value if value.endswith("/") else value + "/"
 
 
 def port(value: str) -> int:
     if not _digits(value) or not 0 <= int(value) < 65536:
-        raise ConfigError("ASKAROUND_PORT", f"is malformed: {value!r} is not a port number")
+        raise ConfigError("ASKAROUND_PORT", f"is malformed: {quoted(value)} is not a port number")
     return int(value)
 
 
@@ -84,7 +85,7 @@ MAX_DAYS = 100_000
 def count(value: str, name: str) -> int:
     if not _digits(value) or not 0 < int(value) <= MAX_COUNT:
         raise ConfigError(
-            name, f"is malformed: {value!r} is not a whole number from 1 to {MAX_COUNT}"
+            name, f"is malformed: {quoted(value)} is not a whole number from 1 to {MAX_COUNT}"
         )
     return int(value)
 
@@ -94,7 +95,8 @@ def days(value: str, name: str) -> int:
     if not _digits(value) or int(value) > MAX_DAYS:
         raise ConfigError(
             name,
-            f"is malformed: {value!r} is not a whole number of days from 0 (keep it) to {MAX_DAYS}",
+            f"is malformed: {quoted(value)} is not a whole number of days from 0 (keep it) to "
+            f"{MAX_DAYS}",
         )
     return int(value)
 

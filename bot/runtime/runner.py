@@ -19,6 +19,7 @@ from aiohttp import web
 from bot.errors import AskaroundError, ConfigError
 from bot.runtime.app import Askaround, build
 from bot.runtime.server import SLACK_PATH, build_web_app
+from bot.safe_text import quoted
 from bot.settings import Settings
 from handlers.dispatch import after_ack
 
@@ -58,7 +59,8 @@ def cannot_listen(host: str, port: int, error: OSError) -> AskaroundError:
         why = error.strerror or str(error)
     if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
         return ConfigError(
-            "ASKAROUND_HOST", f"is malformed: {host!r} is not an address of this machine ({why})"
+            "ASKAROUND_HOST",
+            f"is malformed: {quoted(host)} is not an address of this machine ({why})",
         )
     return AskaroundError(
         f"cannot listen on {host}:{port} (ASKAROUND_HOST, ASKAROUND_PORT): {why or error}"

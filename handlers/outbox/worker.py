@@ -23,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import wall_clock
 from bot.reliability.delivery import NotYet, Outcome, Refusal, after_failure, refusal_fields
 from bot.reliability.outbox import Claimed
+from bot.safe_text import quoted
 from bot.services import Services
 from handlers.client.failures import (
     INSTALL_REFUSED,
@@ -347,7 +348,7 @@ class OutboxWorker:
         now = self.services.clock.now()
         delivery = DELIVERIES.get(kind)
         if delivery is None:
-            return Outcome("failed", error=f"no delivery for {kind!r}")
+            return Outcome("failed", error=f"no delivery for {quoted(kind)}")
         try:
             client = self._clients_seen[team_id] = await self.clients.for_team(team_id)
             await delivery(client, self.services, team_id, payload)

@@ -212,12 +212,12 @@ async def test_a_postgresql_url_as_providers_give_it_is_taken(
         ),
         (
             "postgresql://ana:s3cret@127.0.0.1:1/askaround?sslmode=sometimes",
-            "sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, "
+            "sslmode “sometimes” is not one of disable, allow, prefer, require, verify-ca, "
             "verify-full",
         ),
         (
             "postgresql://ana:s3cret@db.example.com:five/askaround",
-            "is malformed: 'postgresql://ana:***@db.example.com:five/askaround' is not like "
+            "is malformed: “postgresql://ana:***@db.example.com:five/askaround” is not like "
             "sqlite:///askaround.db or postgresql://user:password@host:5432/database",
         ),
     ],
@@ -495,7 +495,7 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["export", "kudos", "--since", "yesterday"], "--since 'yesterday' is not a date"),
+        (["export", "kudos", "--since", "yesterday"], "--since “yesterday” is not a date"),
         (["export", "kudos", "--since", "2026-03-01", "--until", "2026-02-01"], "is before"),
         (["report", "--week", "2026-W99", "--manager", "x@example.com"], "is not a week"),
         (["report", "--week", "2026-W10"], "needs --week and --manager"),
@@ -717,7 +717,7 @@ def test_serve_on_a_host_that_is_no_address_here_names_askaround_host(
     served = _serve(offline, host, 0)
     assert served.returncode == 2, served.stderr
     last = served.stderr.strip().splitlines()[-1]
-    assert last.startswith(f"askaround: ASKAROUND_HOST is malformed: {host!r} is not "), last
+    assert last.startswith(f"askaround: ASKAROUND_HOST is malformed: “{host}” is not "), last
     assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
 
 
@@ -788,8 +788,8 @@ async def test_eval_s_database_flag_is_named_when_it_is_wrong(
     """`eval routing --database URL` is refused as that flag, and before the folder is read:
     it said "ASKAROUND_DATABASE_URL uses 'mysql'", a setting the command line had not used."""
     for url, said in (
-        ("mysql://u@h/db", "--database uses 'mysql'; only sqlite and postgresql are supported"),
-        ("not a url", "--database is malformed: 'not a url' is not like sqlite:///"),
+        ("mysql://u@h/db", "--database uses “mysql”; only sqlite and postgresql are supported"),
+        ("not a url", "--database is malformed: “not a url” is not like sqlite:///"),
     ):
         code, err = await run(
             capsys, "eval", "routing", str(offline / "nowhere"), "--database", url

@@ -66,12 +66,12 @@ def test_bad_setting_names_the_variable(overrides: dict[str, str], variable: str
 @pytest.mark.parametrize(
     ("variable", "value", "said"),
     [
-        ("ASKAROUND_OFFER_MINUTES", "999999", "'999999' is not a whole number from 1 to 10000"),
-        ("ASKAROUND_OFFERS_PER_ROUND", "0", "'0' is not a whole number from 1 to 10000"),
+        ("ASKAROUND_OFFER_MINUTES", "999999", "“999999” is not a whole number from 1 to 10000"),
+        ("ASKAROUND_OFFERS_PER_ROUND", "0", "“0” is not a whole number from 1 to 10000"),
         (
             "ASKAROUND_QUESTION_TEXT_DAYS",
             "999999",
-            "'999999' is not a whole number of days from 0 (keep it) to 100000",
+            "“999999” is not a whole number of days from 0 (keep it) to 100000",
         ),
     ],
 )

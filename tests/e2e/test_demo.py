@@ -165,7 +165,7 @@ def test_demo_reports_bad_lines_and_exits_non_zero(
     # A field the form has not is answered with the ones it has, as its reader sees them
     # (it was a Python list of lowercased labels: "it has ['1 · curious', …]"), and a form
     # already saved, whose fields are gone, says so (it was "it has []").
-    assert "the modal has no field 'Status'; it has: 5 · go-to expert, 4 · strong, " in (
+    assert "the modal has no field “Status”; it has: 5 · go-to expert, 4 · strong, " in (
         result.stdout
     )
     assert "the modal open for @hana has nothing to fill in (it was submitted)" in result.stdout

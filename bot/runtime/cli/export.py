@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from bot import spreadsheet
 from bot.runtime.cli.failures import UsageError
+from bot.safe_text import quoted
 from bot.settings import database_settings
 
 COLUMNS = (
@@ -53,7 +54,7 @@ def parse_day(option: str, value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(f"{option} {quoted(value)} is not a date: use YYYY-MM-DD") from None
 
 
 def window(since: str, until: str | None) -> tuple[datetime, datetime | None]:

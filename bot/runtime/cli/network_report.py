@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from bot.clock import Clock
 from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import choose_workspace
+from bot.safe_text import quoted
 from bot.settings import database_url_from_env
 
 
@@ -32,7 +33,7 @@ def _since(text: str | None) -> datetime | None:
     try:
         since = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
-        raise UsageError(f"--since {text!r} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(f"--since {quoted(text)} is not a date: use YYYY-MM-DD") from None
     if since > Clock().now():
         raise UsageError(
             f"--since {text} is in the future (days are UTC here): nothing has happened since"

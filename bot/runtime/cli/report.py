@@ -13,6 +13,7 @@ from bot.digests.weeks import Period
 from bot.errors import AskaroundError, UserError
 from bot.runtime.cli import network_report
 from bot.runtime.cli.failures import UsageError
+from bot.safe_text import quoted
 from bot.settings import database_settings
 
 
@@ -77,8 +78,8 @@ def week_option(text: str) -> Period:
         return Period.parse(text)
     except UserError:
         raise UsageError(
-            f"--week {text!r} is not a week: say 'this week', 'last week', YYYY-Www or Www "
-            "(2026-W47, W47)"
+            f"--week {quoted(text)} is not a week: say {quoted('this week')}, "
+            f"{quoted('last week')}, YYYY-Www or Www (2026-W47, W47)"
         ) from None
 
 

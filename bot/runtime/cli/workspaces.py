@@ -8,6 +8,7 @@ import re
 
 from bot.errors import AskaroundError
 from bot.runtime.cli.failures import UsageError
+from bot.safe_text import quoted
 
 TEAM_ID = re.compile(r"[TE][A-Z0-9]{1,31}")
 
@@ -16,7 +17,9 @@ def checked_team_id(text: str) -> str:
     """A workspace id as typed (in any case), or one line saying it is none."""
     team_id = as_slack_writes(text)
     if not TEAM_ID.fullmatch(team_id):
-        raise UsageError(f"{text.strip()!r} is not a Slack workspace id (they look like T0123ABCD)")
+        raise UsageError(
+            f"{quoted(text.strip())} is not a Slack workspace id (they look like T0123ABCD)"
+        )
     return team_id
 
 

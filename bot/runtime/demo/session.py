@@ -10,6 +10,7 @@ from typing import Any
 from bot.runtime.demo.display import describe
 from bot.runtime.demo.shell import BadLine, Line, to_slack_text, wait_for
 from bot.runtime.runner import Runner, in_flight_listeners
+from bot.safe_text import quoted
 from slack_emulator import Message, PersonError, SlackEmulator
 
 # How far a `wait` moves the clock between two runs of them, at most: a week's digests are due
@@ -255,7 +256,7 @@ class DemoSession:
             block = inputs.get(label.strip().lower())
             if block is None:
                 raise BadLine(
-                    f"the modal has no field {label.strip()!r}; it has: {', '.join(labels)}"
+                    f"the modal has no field {quoted(label.strip())}; it has: {', '.join(labels)}"
                 )
             element = block["element"]
             kind = str(element.get("type"))
@@ -283,9 +284,9 @@ class DemoSession:
             try:
                 offered = await self.emu.suggest(user, element["action_id"], item, view_id)
             except PersonError as error:
-                raise BadLine(f"{item!r}: {error}") from None
+                raise BadLine(f"{quoted(item)}: {error}") from None
             if not offered:
-                raise BadLine(f"nothing is offered for {item!r} in that field")
+                raise BadLine(f"nothing is offered for {quoted(item)} in that field")
             words = {str(o["text"]["text"]).lower(): o for o in offered}
             chosen.append(words.get(item.lower(), offered[0]))
         return chosen if str(element.get("type")).startswith("multi_") else chosen[0]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.errors import UserError
+from bot.safe_text import quoted
 from bot.words import count_in
 
 DEFAULT_CHANNEL = "general"
@@ -82,7 +83,7 @@ def parse_line(raw: str) -> Line | None:
         return Line(handle="", verb="wait", text=line[4:].strip())
     match = _LINE.match(line)
     if match is None:
-        raise BadLine(f"not understood: {line!r}; {_meant(line)}")
+        raise BadLine(f"not understood: {quoted(line)}; {_meant(line)}")
     handle, rest = match["handle"].lower(), match["rest"].strip()
     channel = (match["channel"] or DEFAULT_CHANNEL).lower()
     verb = (match["verb"] or "").rstrip(":")

@@ -92,7 +92,7 @@ def test_bad_week_or_unknown_manager_is_one_line(
     for bad in ("2026-W60", "next week", "W54"):
         code, out, err = _run(["--week", bad, "--manager", "maria@example.com"], capsysbinary)
         assert code == 2 and out == b"" and err.decode().count("\n") == 1
-        assert f"--week '{bad}' is not a week: say 'this week', 'last week'" in err.decode()
+        assert f"--week “{bad}” is not a week: say “this week”, “last week”" in err.decode()
     code, _, err = _run(["--week", "2026-W47", "--manager", "zed@example.com"], capsysbinary)
     assert (
         code == 1 and err.decode() == "askaround: no active person has the email zed@example.com\n"

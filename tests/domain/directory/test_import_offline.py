@@ -120,7 +120,7 @@ async def test_the_first_import_into_a_new_database_names_its_workspace(
     assert await asyncio.to_thread(main, ["import", "people", str(path)]) == 1
     assert "say which with --team T0123ABCD" in capsys.readouterr().err
     assert await asyncio.to_thread(main, ["import", "people", str(path), "--team", "nope"]) == 2
-    assert "'nope' is not a Slack workspace id" in capsys.readouterr().err
+    assert "“nope” is not a Slack workspace id" in capsys.readouterr().err
     assert await asyncio.to_thread(main, ["import", "people", str(path), "--team", "T1"]) == 0
     assert "1 imported" in capsys.readouterr().out
     async with sessions() as s:

@@ -79,7 +79,7 @@ def test_a_bad_date_is_one_line_and_exit_2(
     company: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", "network", "--since", "last year"]) == 2
-    assert "--since 'last year' is not a date" in capsys.readouterr().err
+    assert "--since “last year” is not a date" in capsys.readouterr().err
 
 
 def test_a_workspace_the_database_does_not_have_is_one_line_and_exit_1(

@@ -175,3 +175,18 @@ def test_quotes_are_written_one_way() -> None:
         if "“{" in line
     ]
     assert not by_hand, by_hand
+
+
+def test_typed_text_is_never_quoted_python_style() -> None:
+    """`{value!r}` quoted what an admin typed as Python does ('yesterday', but "it's" in double
+    quotes, and a backslash doubled) in the command line's, the settings' and the demo's
+    refusals: `quoted` is the one way. Only a bug's own assertion may show a repr."""
+    root = Path(__file__).parents[3]
+    by_hand = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("bot", "handlers")
+        for path in sorted((root / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "!r}" in line and "AssertionError" not in line
+    ]
+    assert not by_hand, by_hand
