@@ -39,7 +39,8 @@ def normalise_database_url(value: str) -> str:
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         shown = _PASSWORD.sub(r"\1***@", value)
         raise ConfigError(
-            "ASKAROUND_DATABASE_URL", f"is malformed: {quoted(shown)} is not like {_URL_SHAPE}"
+            "ASKAROUND_DATABASE_URL",
+            f"is malformed: {quoted(shown, one_line=True)} is not like {_URL_SHAPE}",
         ) from None
     backend = url.get_backend_name()
     if backend == "sqlite":
@@ -49,7 +50,7 @@ def normalise_database_url(value: str) -> str:
     else:
         raise ConfigError(
             "ASKAROUND_DATABASE_URL",
-            f"uses {quoted(backend)}; only sqlite and postgresql are supported",
+            f"uses {quoted(backend, one_line=True)}; only sqlite and postgresql are supported",
         )
     return url.render_as_string(hide_password=False)
 
@@ -64,7 +65,8 @@ def _asyncpg_query(query: Mapping[str, str | tuple[str, ...]]) -> dict[str, str]
             if text not in SSL_MODES:
                 raise ConfigError(
                     "ASKAROUND_DATABASE_URL",
-                    f"is malformed: sslmode {quoted(text)} is not one of {', '.join(SSL_MODES)}",
+                    f"is malformed: sslmode {quoted(text, one_line=True)} is not one of "
+                    f"{', '.join(SSL_MODES)}",
                 )
             key = "ssl"
         elif key in _FROM_ENVIRONMENT:

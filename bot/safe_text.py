@@ -113,10 +113,14 @@ def plain_text(text: str) -> str:
     return unescaped(text)
 
 
-def quoted(text: str, limit: int | None = None) -> str:
+def quoted(text: str, limit: int | None = None, *, one_line: bool = False) -> str:
     """Typed text quoted where nothing renders markup (the command line, a modal's field
     error): in “…”, whatever quotes it holds itself (Python's repr put "it's" in double quotes
-    and the rest in single); with `limit`, its first `limit` characters and "…" when longer."""
+    and the rest in single); with `limit`, its first `limit` characters and "…" when longer;
+    `one_line`, for a terminal's one-line messages: a line break or another unprintable
+    character shown escaped (`\\n`), as repr did."""
+    if one_line:
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     return f"“{text}”"

@@ -48,7 +48,8 @@ def scopes(value: str) -> tuple[str, ...]:
     scopes = tuple(s.strip() for s in value.split(",") if s.strip())
     if not scopes or not all(re.fullmatch(r"[a-z_]+(:[a-z_.]+)*", s) for s in scopes):
         raise ConfigError(
-            "SLACK_SCOPES", f"is malformed: {quoted(value)} is not a comma-separated list of scopes"
+            "SLACK_SCOPES",
+            f"is malformed: {quoted(value, one_line=True)} is not a comma-separated list of scopes",
         )
     return scopes
 
@@ -57,7 +58,9 @@ def token(value: str, name: str, prefix: str, optional: bool = False) -> str:
     if optional and not value:
         return ""
     if not value.startswith(prefix):
-        raise ConfigError(name, f"is malformed: it should start with {quoted(prefix)}")
+        raise ConfigError(
+            name, f"is malformed: it should start with {quoted(prefix, one_line=True)}"
+        )
     return value
 
 
@@ -68,13 +71,17 @@ def api_url(value: str) -> str:
     except ValueError:  # `http://[` and other hosts urlsplit cannot read
         web = False
     if not web:
-        raise ConfigError("SLACK_API_URL", f"is malformed: {quoted(value)} is not an http(s) URL")
+        raise ConfigError(
+            "SLACK_API_URL", f"is malformed: {quoted(value, one_line=True)} is not an http(s) URL"
+        )
     return value if value.endswith("/") else value + "/"
 
 
 def port(value: str) -> int:
     if not _digits(value) or not 0 <= int(value) < 65536:
-        raise ConfigError("ASKAROUND_PORT", f"is malformed: {quoted(value)} is not a port number")
+        raise ConfigError(
+            "ASKAROUND_PORT", f"is malformed: {quoted(value, one_line=True)} is not a port number"
+        )
     return int(value)
 
 
@@ -85,7 +92,9 @@ MAX_DAYS = 100_000
 def count(value: str, name: str) -> int:
     if not _digits(value) or not 0 < int(value) <= MAX_COUNT:
         raise ConfigError(
-            name, f"is malformed: {quoted(value)} is not a whole number from 1 to {MAX_COUNT}"
+            name,
+            f"is malformed: {quoted(value, one_line=True)} is not a whole number from 1 to "
+            f"{MAX_COUNT}",
         )
     return int(value)
 
@@ -95,8 +104,8 @@ def days(value: str, name: str) -> int:
     if not _digits(value) or int(value) > MAX_DAYS:
         raise ConfigError(
             name,
-            f"is malformed: {quoted(value)} is not a whole number of days from 0 (keep it) to "
-            f"{MAX_DAYS}",
+            f"is malformed: {quoted(value, one_line=True)} is not a whole number of days from 0 "
+            f"(keep it) to {MAX_DAYS}",
         )
     return int(value)
 

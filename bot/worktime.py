@@ -37,12 +37,15 @@ class WorkingHours:
         found = _HOURS.fullmatch(text.strip())
         days = [d.capitalize() for d in found.group(1, 2)] if found else []
         if found is None or not set(days) <= set(DAYS):
-            raise ValueError(f"{quoted(text)} is not like {quoted('Mon-Fri 09:00-18:00')}")
+            raise ValueError(
+                f"{quoted(text, one_line=True)} is not like {quoted('Mon-Fri 09:00-18:00')}"
+            )
         start = int(found[3]) * 60 + int(found[4])
         end = int(found[5]) * 60 + int(found[6])
         if int(found[4]) > 59 or int(found[6]) > 59 or not 0 <= start < end <= 24 * 60:
             raise ValueError(
-                f"{quoted(text)}: the day must start before it ends, within 00:00-24:00"
+                f"{quoted(text, one_line=True)}: the day must start before it ends, "
+                "within 00:00-24:00"
             )
         return cls(DAYS.index(days[0]), DAYS.index(days[1]), start, end)
 

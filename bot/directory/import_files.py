@@ -50,7 +50,7 @@ def typed(text: str) -> str:
     """A value or a name from the file, quoted as the CLI quotes what was typed (“…”), on one
     line: a line break or another unprintable character in a cell is shown escaped (`\\n`),
     as a report gives each rejected row one line."""
-    return quoted("".join(c if c.isprintable() else repr(c)[1:-1] for c in text))
+    return quoted(text, one_line=True)
 
 
 def unknown_columns(unknown: Collection[str], kind: str = "column") -> str:

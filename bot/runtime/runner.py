@@ -60,7 +60,8 @@ def cannot_listen(host: str, port: int, error: OSError) -> AskaroundError:
     if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
         return ConfigError(
             "ASKAROUND_HOST",
-            f"is malformed: {quoted(host)} is not an address of this machine ({why})",
+            f"is malformed: {quoted(host, one_line=True)} is not an address of this machine "
+            f"({why})",
         )
     return AskaroundError(
         f"cannot listen on {host}:{port} (ASKAROUND_HOST, ASKAROUND_PORT): {why or error}"

@@ -54,7 +54,9 @@ def parse_day(option: str, value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {quoted(value)} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(
+            f"{option} {quoted(value, one_line=True)} is not a date: use YYYY-MM-DD"
+        ) from None
 
 
 def window(since: str, until: str | None) -> tuple[datetime, datetime | None]:

@@ -33,7 +33,9 @@ def _since(text: str | None) -> datetime | None:
     try:
         since = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
-        raise UsageError(f"--since {quoted(text)} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(
+            f"--since {quoted(text, one_line=True)} is not a date: use YYYY-MM-DD"
+        ) from None
     if since > Clock().now():
         raise UsageError(
             f"--since {text} is in the future (days are UTC here): nothing has happened since"

@@ -78,7 +78,7 @@ def week_option(text: str) -> Period:
         return Period.parse(text)
     except UserError:
         raise UsageError(
-            f"--week {quoted(text)} is not a week: say {quoted('this week')}, "
+            f"--week {quoted(text, one_line=True)} is not a week: say {quoted('this week')}, "
             f"{quoted('last week')}, YYYY-Www or Www (2026-W47, W47)"
         ) from None
 

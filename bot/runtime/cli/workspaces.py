@@ -18,7 +18,8 @@ def checked_team_id(text: str) -> str:
     team_id = as_slack_writes(text)
     if not TEAM_ID.fullmatch(team_id):
         raise UsageError(
-            f"{quoted(text.strip())} is not a Slack workspace id (they look like T0123ABCD)"
+            f"{quoted(text.strip(), one_line=True)} is not a Slack workspace id "
+            "(they look like T0123ABCD)"
         )
     return team_id
 

@@ -256,7 +256,8 @@ class DemoSession:
             block = inputs.get(label.strip().lower())
             if block is None:
                 raise BadLine(
-                    f"the modal has no field {quoted(label.strip())}; it has: {', '.join(labels)}"
+                    f"the modal has no field {quoted(label.strip(), one_line=True)}; "
+                    f"it has: {', '.join(labels)}"
                 )
             element = block["element"]
             kind = str(element.get("type"))
@@ -284,9 +285,9 @@ class DemoSession:
             try:
                 offered = await self.emu.suggest(user, element["action_id"], item, view_id)
             except PersonError as error:
-                raise BadLine(f"{quoted(item)}: {error}") from None
+                raise BadLine(f"{quoted(item, one_line=True)}: {error}") from None
             if not offered:
-                raise BadLine(f"nothing is offered for {quoted(item)} in that field")
+                raise BadLine(f"nothing is offered for {quoted(item, one_line=True)} in that field")
             words = {str(o["text"]["text"]).lower(): o for o in offered}
             chosen.append(words.get(item.lower(), offered[0]))
         return chosen if str(element.get("type")).startswith("multi_") else chosen[0]

@@ -83,7 +83,7 @@ def parse_line(raw: str) -> Line | None:
         return Line(handle="", verb="wait", text=line[4:].strip())
     match = _LINE.match(line)
     if match is None:
-        raise BadLine(f"not understood: {quoted(line)}; {_meant(line)}")
+        raise BadLine(f"not understood: {quoted(line, one_line=True)}; {_meant(line)}")
     handle, rest = match["handle"].lower(), match["rest"].strip()
     channel = (match["channel"] or DEFAULT_CHANNEL).lower()
     verb = (match["verb"] or "").rstrip(":")
