@@ -165,7 +165,7 @@ def parse_command(text: str, today: date) -> Command:
         if rest:
             raise SkillsSyntaxError(
                 f"`/skills {verb}` shows your own profile and takes nothing after it, so I "
-                f"showed none (`{clip(safe_text(rest), QUOTED_CHARS)}` was after it): "
+                f"showed none ({_echoed(rest, True)} was after it): "
                 "`/skills me`, or `/skills @name` for someone else's."
             )
         return Show()
@@ -218,10 +218,9 @@ def parse_command(text: str, today: date) -> Command:
         raise SkillsSyntaxError(
             "Did you mean `/skills back`? It takes questions again after `/skills optout`."
         )
-    typed = clip(safe_text(text.strip()), QUOTED_CHARS)
     raise SkillsSyntaxError(
         did_you_mean("/skills", text.strip(), SKILLS_SUBCOMMANDS)
-        or f"I don't know `/skills {typed}`. Try `/skills help`."
+        or f"I don't know {_echoed(f'/skills {text.strip()}', True)}. Try `/skills help`."
     )
 
 
@@ -284,11 +283,12 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
         if _RUN_ON.search(part):
             with_commas = _RUN_ON.sub(r"\1, ", shown)
             raise SkillsSyntaxError(
-                f"`{shown}` looks like several skills; put a comma between them: `{with_commas}`."
+                f"{quoted(shown)} looks like several skills; put a comma between them: "
+                f"`{with_commas}`."
             )
         name, level_text, force = _skill_part(part, slack=slack)
         if not name:
-            raise SkillsSyntaxError(f"`{shown}` has no skill name before the level.")
+            raise SkillsSyntaxError(f"{quoted(shown)} has no skill name before the level.")
         level = parse_level(level_text, shown) if level_text else None
         items.append(SkillInput(name, level, force))
     return items
@@ -315,7 +315,7 @@ def parse_level(text: str, context: str) -> int:
     # isdigit() is also true of `²` and other digits int() refuses.
     if not (text.isascii() and text.isdigit()) or int(text) not in LEVELS:
         raise SkillsSyntaxError(
-            f"`{context}`: a level is a number from 1 (curious) to 5 (go-to expert)."
+            f"{quoted(context)}: a level is a number from 1 (curious) to 5 (go-to expert)."
         )
     return int(text)
 
@@ -329,12 +329,13 @@ def parse_away(rest: str, today: date) -> date:
         day = until_date(f"until {rest}", today)
         if day is not None and day >= today:
             raise SkillsSyntaxError(beyond_a_year(day, today) or _back_or_away(day, today))
-        typed = clip(safe_text(rest), QUOTED_CHARS)
-        raise SkillsSyntaxError(f"I can't tell until when `{typed}` is: say {until_forms(today)}.")
-    if until <= today and rest.strip().lower().startswith("for "):
-        typed = clip(safe_text(" ".join(rest.split())), QUOTED_CHARS)
         raise SkillsSyntaxError(
-            f"`{typed}` is no time away: `for 1 day` is away today, back tomorrow."
+            f"I can't tell until when {_echoed(rest, True)} is: say {until_forms(today)}."
+        )
+    if until <= today and rest.strip().lower().startswith("for "):
+        raise SkillsSyntaxError(
+            f"{_echoed(' '.join(rest.split()), True)} is no time away: `for 1 day` is away "
+            "today, back tomorrow."
         )
     if until <= today:
         raise SkillsSyntaxError(
@@ -411,9 +412,8 @@ def _refuse_unread_relationship(target: str, topics: str) -> None:
             raise SkillsSyntaxError(
                 "Say which relationship after `as`: personal, functional or strategic."
             )
-        typed = clip(safe_text(rel), QUOTED_CHARS)
         raise SkillsSyntaxError(
-            f"`{typed}` is not a relationship: use personal, functional or strategic."
+            f"{_echoed(rel, True)} is not a relationship: use personal, functional or strategic."
         )
 
 

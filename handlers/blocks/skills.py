@@ -145,7 +145,7 @@ def render_added(outcome: AddOutcome) -> dict[str, Any]:
         typed, near_name, key = safe_text(item.name), safe_text(near.name), safe_text(near.key)
         unclear.append(
             f":thinking_face: Did you mean {_bold(near_name)}? `/skills add {key}{level}`, "
-            f"or `/skills add {typed}!{level}` to add {quoted(typed)} as a new skill."
+            f"or {quoted(f'/skills add {typed}!{level}')} to add it as a new skill."
         )
     if not saved and not unclear:
         return _reply([section("Nothing to add.")], "Nothing to add.")

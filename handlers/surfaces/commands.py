@@ -8,7 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.help import ASKAROUND_SUBCOMMANDS, did_you_mean
-from bot.safe_text import QUOTED_CHARS, clip, safe_text
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.services import Services
 from handlers.blocks.elements import render_error, render_help
 from handlers.blocks.greeting import render_empty_command
@@ -36,5 +36,7 @@ def register(router: Router, services: Services) -> None:
             said = clip(safe_text(typed), QUOTED_CHARS)
             meant = did_you_mean("/askaround", typed, ASKAROUND_SUBCOMMANDS)
             await ack(
-                **render_error(meant or f"I don't know `/askaround {said}`. Try `/askaround help`.")
+                **render_error(
+                    meant or f"I don't know {quoted(f'/askaround {said}')}. Try `/askaround help`."
+                )
             )

@@ -50,8 +50,8 @@ async def test_what_is_no_slip_is_answered_as_before(slack: SlackHarness) -> Non
     """`/kudos to @bobby …` is not a near `top`: it is a kudos not starting with whom."""
     assert "Start with who" in await said(slack, "/kudos", "to @bobby for the fix")
     assert "Start with who" in await said(slack, "/kudos", "to the team for the fix")
-    assert "I don't know `/skills fly away`" in await said(slack, "/skills", "fly away")
-    assert "I don't know `/askaround foo`" in await said(slack, "/askaround", "foo")
+    assert "I don't know “/skills fly away”" in await said(slack, "/skills", "fly away")
+    assert "I don't know “/askaround foo”" in await said(slack, "/askaround", "foo")
 
 
 async def test_a_slip_echoes_markup_harmlessly_and_keeps_people_copyable(
@@ -95,7 +95,7 @@ async def test_a_long_text_not_understood_is_quoted_cut(slack: SlackHarness) -> 
         reply = slack.emu.ephemerals(slack.user("alice"))[-1]
         shown = reply.blocks[0]["text"]["text"] if reply.blocks else reply.text
         assert shown.endswith(hint) and len(shown) < 400, (command, shown[-200:])
-        assert "…`" in shown
+        assert "…”" in shown
 
 
 async def test_a_half_typed_or_opposite_skills_word_is_pointed_at_the_right_one(
@@ -154,7 +154,7 @@ async def test_words_a_look_would_not_read_are_refused_and_named(slack: SlackHar
         ("/skills", "@bob terraform"): f"so I showed none: `/skills <@{bob}>`",
         ("/skills", "me extra"): (
             "`/skills me` shows your own profile and takes nothing after it, so I showed none "
-            "(`extra` was after it): `/skills me`, or `/skills @name` for someone else's."
+            "(“extra” was after it): `/skills me`, or `/skills @name` for someone else's."
         ),
         ("/kudos", "me extra"): (
             "`/kudos me` shows the kudos you received and gave, and takes nothing after it, so "

@@ -130,6 +130,10 @@ async def test_did_you_mean_then_forced_new_skill(slack: SlackHarness) -> None:
     """A near miss is not saved but questioned; `name!` saves it as a new skill."""
     reply = await skills(slack, "bob", "add kubernets:4")
     assert "Did you mean *Kubernetes*?" in reply and "Saved" not in reply
+    # the typed name is echoed in “…”: in a code span a typed backtick would end it
+    assert "or “/skills add kubernets!:4” to add it as a new skill." in reply, reply
+    reply = await skills(slack, "bob", "add kuber`nets:4")
+    assert "or “/skills add kuber`nets!:4” to add it as a new skill." in reply, reply
     assert "kubernets (4)" in await skills(slack, "bob", "add kubernets!:4")
 
 

@@ -269,7 +269,7 @@ async def test_skills_with_markup_it_does_not_know_echoes_it_harmlessly(
     await sent_twice(slack, "skills_with_a_user_group_a_broadcast_and_a_link")
     (answer,) = said(slack)
     assert answer.startswith(
-        "I don't know `/skills @\u2060platform @\u2060here https://evil.example/login`"
+        "I don't know “/skills @\u2060platform @\u2060here https://evil.example/login”"
     )
     assert "<" not in answer
 

@@ -143,7 +143,7 @@ async def test_away_a_day_without_until_asks_which_day_is_meant(slack: SlackHarn
 
 async def test_away_words_it_does_not_know_show_the_accepted_forms(slack: SlackHarness) -> None:
     said = await skills(slack, "alice", "away until the heat death of the universe")
-    assert "I can't tell until when" in said
+    assert "I can't tell until when “until the heat death of the universe” is" in said, said
     assert "`until friday`" in said and "`for 2 weeks`" in said and "`until 24 dec`" in said
 
 
@@ -259,7 +259,7 @@ async def test_a_relationship_that_is_none_of_the_three_is_said_to_be_one(
     `helm as`. Each now says what a relationship is, and nothing is saved; a topic may still
     hold an `as` (`platform as a service`)."""
     cases = {
-        "@bob as best friend": "`best friend` is not a relationship",
+        "@bob as best friend": "“best friend” is not a relationship",
         "@bob as": "Say which relationship after `as`",
         "CNCF Slack about helm as": "Say which relationship after `as`",
     }
@@ -315,7 +315,7 @@ async def test_away_for_no_time_is_answered_in_the_words_typed(slack: SlackHarne
     slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
     said = await skills(slack, "alice", "away for 0 days")
     assert "`until`" not in said, said
-    assert "`for 0 days` is no time away: `for 1 day` is away today, back tomorrow." in said
+    assert "“for 0 days” is no time away: `for 1 day` is away today, back tomorrow." in said
     assert "You are away until 2027-03-04" in await skills(slack, "alice", "away for 1 day")
 
 
@@ -416,12 +416,12 @@ async def test_a_refusal_quoting_a_whole_item_pings_nobody(slack: SlackHarness) 
     too. It reads @channel."""
     said = await skills(slack, "alice", "add go:4 <!channel>:3")
     assert said == (
-        f"`go:4 {AT}channel:3` looks like several skills; put a comma between them: "
+        f"“go:4 {AT}channel:3” looks like several skills; put a comma between them: "
         f"`go:4, {AT}channel:3`."
     ), said
     assert "<!" not in shown(slack, "alice")
     said = await skills(slack, "alice", "add terraform:9x <!here>")
-    assert said.startswith(f"`terraform:9x {AT}here`: a level is a number"), said
+    assert said.startswith(f"“terraform:9x {AT}here”: a level is a number"), said
     assert "<!" not in shown(slack, "alice")
 
 
