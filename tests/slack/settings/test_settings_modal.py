@@ -451,4 +451,4 @@ async def test_settings_show_as_the_command_line_says_it_opens_them(slack: Slack
     assert not slack.emu.ephemerals(hana)
     await slack.command("hana", "/askaround", "settings set daily_allowance 8")
     await slack.settle()
-    assert "I don't know `/askaround settings set" in ephemeral_text(slack, "hana")
+    assert "I don't know “/askaround settings set" in ephemeral_text(slack, "hana")
