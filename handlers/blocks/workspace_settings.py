@@ -198,7 +198,8 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
         f"*Values:* {' '.join(f'#{v}' for v in now.values) or 'none'}"
         + (" (required)" if now.values_required else ""),
         f"*Kudos a day:* {now.daily_allowance}"
-        + (f" ({text['role_allowances']})" if now.role_allowances else ""),
+        + (f" ({text['role_allowances']})" if now.role_allowances else "")
+        + f" · *Shortest reason:* {plural(now.min_reason_length, 'character')}",
         f"*Shout-outs:* {channel} · *reactions:* "
         + " ".join(f":{r}:" for r in now.kudos_reactions),
         f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00 in each "
@@ -206,6 +207,11 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
         f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}"
         + (" · *public roundup:* in the kudos channel" if now.digest_roundup else ""),
         f"*Watched channels:* {watched}",
+        "*askaround admins:* "
+        + (
+            " ".join(f"<@{u}>" for u in now.askaround_admins)
+            or "none besides Slack's admins and owners and the `admin` role"
+        ),
     ]
     return [
         {"type": "header", "text": _plain("Settings (admins)")},

@@ -164,6 +164,10 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     # said as whose it is (each manager gets it at that hour where they are).
     bobs = text_of(await home_of(slack, "bob"))
     assert "Settings (admins)" in bobs and "09:00 in each manager's time zone" in bobs
+    # and the two settings it left out until 6 December: the shortest reason, and who besides
+    # Slack's admins may change the settings
+    assert "*Shortest reason:* 20 characters" in bobs, bobs
+    assert f"*askaround admins:* <@{slack.user('bob')}>" in bobs, bobs
 
 
 async def test_someone_who_is_not_an_admin_can_neither_see_nor_change_settings(
