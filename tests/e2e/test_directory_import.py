@@ -43,7 +43,7 @@ async def test_import_reports_each_bad_row_and_is_idempotent(
     assert sorted(reasons) == [5, 6, 7, 8, 9, 10]
     assert "no Slack user has the email ghost@example.com" in reasons[5]
     assert "Mars/Olympus" in reasons[6]
-    assert "`go:9`" in reasons[7] and "1 (curious) to 5" in reasons[7]
+    assert "“go:9”" in reasons[7] and "1 (curious) to 5" in reasons[7]
     assert "needs an email or a slack_id" in reasons[8]
     assert "manager “zed”" in reasons[9]
     assert "the same person as line 3" in reasons[10]
