@@ -18,7 +18,8 @@ seen beside those very questions they look like foresight, and the fit learned t
 more than they deserve on new questions. On five StackExchange communities (two shared, three
 others), whose declared skills are each person's most-answered tags over the whole history,
 the fit with them weighed the profile's match of declared skill names most of all and ranked
-one community's questions below plain popularity (issue 15's thirteenth round, docs/routing.md).
+one community's questions below plain popularity (issue 15's thirteenth round,
+docs/routing-rounds.md).
 
 A young workspace's fit is short of examples before it is short of evidence: on 35 slices
 of 150 to 800 solved questions of both benchmark sites (`benchmarks/routing_young.py`),
