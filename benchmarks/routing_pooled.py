@@ -107,8 +107,10 @@ def summary(name: str, ranks: Ranks) -> str:
 
 
 def fitted(name: str, fitted_on: int, weights: Sequence[float]) -> str:
-    """One site's blend as its index loaded it: each feature's fitted weight."""
-    pairs = zip(FEATURES, weights, strict=True)
+    """One site's blend as its index loaded it: each feature's fitted weight. A column a
+    `--set` scratch setting adds has no name in FEATURES and is named by its position."""
+    names = [*FEATURES, *(f"column {n}" for n in range(len(FEATURES) + 1, len(weights) + 1))]
+    pairs = zip(names, weights, strict=False)
     return f"{name:<14} fitted on {fitted_on:>4}: " + ", ".join(f"{f} {w:.2f}" for f, w in pairs)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.routing_pooled import main, paired, reciprocal
+from benchmarks.routing_pooled import fitted, main, paired, reciprocal
 from bot.routing.blend import FEATURES
 from bot.routing.evaluation import read_dataset
 from bot.runtime.cli.evaluate import measure
@@ -86,3 +86,12 @@ def test_the_pooled_run_prints_each_sites_fitted_weights(
         for feature, weight in zip(FEATURES, index.evidence.weights.tolist(), strict=True)
     )
     assert line == f"fixture        fitted on {index.fitted_on:>4}: {blend}"
+
+
+def test_the_weights_of_a_column_a_scratch_setting_adds_are_printed_by_position() -> None:
+    """A candidate switched on with `--set` (a 15th fitted column) gives one weight more than
+    the blend names: `--weights` prints it as the column it is instead of stopping."""
+    weights = [0.5] * len(FEATURES) + [0.25]
+    line = fitted("site", 12, weights)
+    named = ", ".join(f"{feature} 0.50" for feature in FEATURES)
+    assert line == f"site           fitted on   12: {named}, column {len(FEATURES) + 1} 0.25"
