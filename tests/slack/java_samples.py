@@ -2,7 +2,10 @@
 them to the test workspace: each sample holds every field Slack was seen to send for its kind,
 its strings blanked; `sample` fills in the ids (the workspace's, the person's, the channel's, a
 fresh ts, a trigger and a response_url the emulator knows) and leaves the rest as the SDK has it,
-or, `sparse`, leaves out what is still blank, as Slack leaves out a field it has no value for."""
+or, `sparse`, leaves out what is still blank, as Slack leaves out a field it has no value for;
+`grid` names the workspace's Enterprise Grid organisation wherever the sample has a place for it
+(`enterprise_id`, `context_enterprise_id`, `enterprise`, `enterprise_user`, the authorizations),
+as Slack does for a workspace of one: the samples blank those, so they were sent as no Grid's."""
 
 from __future__ import annotations
 
@@ -22,6 +25,9 @@ _OBJECT_IDS = {"team": "team", "user": "user", "channel": "channel", "view": "vi
 # The SDK's placeholder for a ts it recorded as all zeros.
 _ZERO_TS = "0000000000.000000"
 _TS_KEYS = ("ts", "event_ts", "message_ts", "action_ts", "deleted_ts")
+# The Enterprise Grid organisation of a `grid` sample's workspace, as Slack names it.
+ORG, ORG_NAME = "E0JAVAORG", "Java Grid Org"
+_ORG_IDS = ("enterprise_id", "context_enterprise_id", "enterprise")
 
 # The samples of `app-backend/` (commands, interactions); every other one is an event's.
 BACKEND = (
@@ -68,11 +74,13 @@ def sample(
     name: str,
     *,
     sparse: bool = False,
+    grid: bool = False,
     user: str = "alice",
     channel: str | None = None,
 ) -> dict[str, Any]:
     """The named sample with this workspace's ids: `user` is who acts (a handle), `channel` the
-    conversation (an id; #general's by default)."""
+    conversation (an id; #general's by default); with `grid`, the workspace is one of the
+    Enterprise Grid organisation `ORG`."""
     ws = slack.here.workspace
     user_id = slack.user(user)
     channel_id = channel or slack.channel("general")
@@ -95,17 +103,25 @@ def sample(
         "response_url": lambda: slack.here.response_url(user_id, channel_id),
     }
 
+    org = ORG if grid else None
+
     def fill(value: Any, key: str | None) -> Any:
         if isinstance(value, dict):
-            if key in ("enterprise", "enterprise_user"):
+            if key in ("enterprise", "enterprise_user") and not grid:
                 return None  # a workspace of no Enterprise Grid organisation
+            if key == "enterprise":
+                return {"id": ORG, "name": ORG_NAME}
+            if key == "enterprise_user":  # every workspace of the org they are in: this one
+                value = {**value, "id": user_id, "teams": [slack.team_id]}
             if key in _OBJECT_IDS and "id" in value:
                 value = {**value, "id": ids.get(_OBJECT_IDS[key], "V0JAVA")}
             filled = {k: fill(v, k) for k, v in value.items()}
             return {k: v for k, v in filled.items() if v is not _LEFT_OUT}
         if isinstance(value, list):
             return [v for v in (fill(v, key) for v in value) if v is not _LEFT_OUT]
-        if key in ("enterprise_id", "context_enterprise_id", "enterprise_name"):
+        if key in (*_ORG_IDS, "enterprise_name") and isinstance(value, str | None):
+            if grid:
+                return ORG_NAME if key == "enterprise_name" else ORG
             return _LEFT_OUT if sparse else None
         if key in _TS_KEYS and value in ("", _ZERO_TS):
             return _ts()
@@ -121,7 +137,7 @@ def sample(
         body["authed_users"] = [ws.bot_user_id]
         body["authorizations"] = [
             {
-                "enterprise_id": None,
+                "enterprise_id": org,
                 "team_id": slack.team_id,
                 "user_id": ws.bot_user_id,
                 "is_bot": True,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import urlencode
 
 import pytest
@@ -30,7 +30,16 @@ TYPED_IN_A_DM = [
     "MessageThreadBroadcastPayload",
     "MessageChangedPayload",
 ]
-BOTH = pytest.mark.parametrize("sparse", [False, True], ids=["whole", "sparse"])
+
+
+class Shape(TypedDict, total=False):
+    sparse: bool
+    grid: bool
+
+
+# Each sample whole, sparse, and in a workspace of an Enterprise Grid organisation.
+SHAPES: dict[str, Shape] = {"whole": {}, "sparse": {"sparse": True}, "grid": {"grid": True}}
+BOTH = pytest.mark.parametrize("shape", list(SHAPES.values()), ids=list(SHAPES))
 
 
 def as_event(body: dict[str, Any]) -> tuple[str, str]:
@@ -62,7 +71,7 @@ def quiet(caplog: pytest.LogCaptureFixture) -> bool:
 @BOTH
 @pytest.mark.parametrize("name", [n for n in events() if n not in ACTED_ON])
 async def test_an_event_sample_is_answered_200_and_says_nothing(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, shape: Shape
 ) -> None:
     """Every event sample askaround does not answer a person for, in #general (not watched)
     and by Alice: those it subscribes to (a message of each subtype, its edit and deletion, a
@@ -71,7 +80,7 @@ async def test_an_event_sample_is_answered_200_and_says_nothing(
     an install made with an older manifest keeps receiving. Each is answered 200, its retry
     too; nobody is told anything, no question is stored, nothing is logged as a problem."""
     caplog.set_level(logging.INFO)
-    body = sample(slack, name, sparse=sparse)
+    body = sample(slack, name, **shape)
     if isinstance(body.get("event"), dict):
         with_words(body["event"], QUESTION)
     assert await sent_twice(slack, *as_event(body)) == (200, "")
@@ -82,14 +91,14 @@ async def test_an_event_sample_is_answered_200_and_says_nothing(
 @BOTH
 @pytest.mark.parametrize("name", TYPED_IN_A_DM)
 async def test_a_message_sample_in_the_dm_is_asked_once(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, shape: Shape
 ) -> None:
     """A question typed in the DM with the bot, in the samples of a plain message, one with a
     file, a `/me` line, a thread reply also sent to the conversation and an edit of a message
     askaround never had: asked once, Alice's, and she is answered in the DM."""
     caplog.set_level(logging.INFO)
     dm = slack.here.workspace.open_im(slack.user("alice")).id
-    body = sample(slack, name, sparse=sparse, channel=dm)
+    body = sample(slack, name, **shape, channel=dm)
     event = with_words(body["event"], QUESTION)
     event["channel_type"] = "im"
     assert await sent_twice(slack, *as_event(body)) == (200, "")
@@ -102,11 +111,11 @@ async def test_a_message_sample_in_the_dm_is_asked_once(
 
 @BOTH
 async def test_the_app_mention_sample_is_asked_once(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape
 ) -> None:
     """The mention sample, its words a question to the bot in #general: asked once."""
     caplog.set_level(logging.INFO)
-    body = sample(slack, "AppMentionPayload", sparse=sparse)
+    body = sample(slack, "AppMentionPayload", **shape)
     with_words(body["event"], f"<@{slack.here.bot_user_id}> {QUESTION}")
     assert await sent_twice(slack, *as_event(body)) == (200, "")
     async with slack.services.sessions() as s:
@@ -117,13 +126,13 @@ async def test_the_app_mention_sample_is_asked_once(
 
 @BOTH
 async def test_the_reaction_added_sample_gives_kudos_once(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape
 ) -> None:
     """The reaction sample as Alice's `:kudos:` on Bob's message: Bob gets kudos from her,
     once."""
     caplog.set_level(logging.INFO)
     shipped = await slack.post("bob", "general", "I shipped the partner release today")
-    body = sample(slack, "ReactionAddedPayload", sparse=sparse)
+    body = sample(slack, "ReactionAddedPayload", **shape)
     event = body["event"]
     event["reaction"], event["item_user"] = "kudos", slack.user("bob")
     event["item"]["ts"] = shipped.ts
@@ -135,13 +144,13 @@ async def test_the_reaction_added_sample_gives_kudos_once(
 
 @BOTH
 async def test_the_app_home_opened_sample_publishes_the_home_tab(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape
 ) -> None:
     """The Home tab opened, in the sample's shape (its `view` with every field): the tab is
     published for Alice."""
     caplog.set_level(logging.INFO)
     dm = slack.here.workspace.open_im(slack.user("alice")).id
-    body = sample(slack, "AppHomeOpenedPayload", sparse=sparse, channel=dm)
+    body = sample(slack, "AppHomeOpenedPayload", **shape, channel=dm)
     body["event"]["tab"] = "home"
     assert await sent_twice(slack, *as_event(body)) == (200, "")
     home = slack.here.home_view(slack.user("alice"))
@@ -152,13 +161,13 @@ async def test_the_app_home_opened_sample_publishes_the_home_tab(
 @BOTH
 @pytest.mark.parametrize("command", ["/ask", "/kudos", "/skills", "/askaround"])
 async def test_the_slash_command_sample_is_answered(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, command: str
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape, command: str
 ) -> None:
     """The command sample (an `enterprise_id` and `enterprise_name` field, blank or left out,
     `is_enterprise_install` false) as Alice's `help` in #general: she is told what the command
     does, once."""
     caplog.set_level(logging.INFO)
-    form = sample(slack, "SlashCommandPayload", sparse=sparse)
+    form = sample(slack, "SlashCommandPayload", **shape)
     form["command"], form["text"] = command, "help"
     status, acked = await sent_twice(slack, *as_command(form))
     replies = [json.loads(acked)["text"]] if acked else said(slack)
@@ -169,14 +178,14 @@ async def test_the_slash_command_sample_is_answered(
 @BOTH
 @pytest.mark.parametrize("callback_id", ["find_expert", "give_kudos"])
 async def test_the_message_shortcut_sample_on_a_colleagues_message(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, callback_id: str
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape, callback_id: str
 ) -> None:
     """The message shortcut sample (its `message` with every field a message may have) used
     by Alice on Bob's question in #general: *Find an expert* asks it once, as hers; *Give
     kudos* opens the form once, Bob in it."""
     caplog.set_level(logging.INFO)
     posted = await slack.post("bob", "general", QUESTION)
-    payload = sample(slack, "MessageShortcutPayload", sparse=sparse)
+    payload = sample(slack, "MessageShortcutPayload", **shape)
     payload["callback_id"], payload["message_ts"] = callback_id, posted.ts
     payload["message"] |= {"ts": posted.ts, "user": slack.user("bob"), "text": QUESTION}
     assert await sent_twice(slack, *as_interaction(payload)) == (200, "")
@@ -194,12 +203,12 @@ async def test_the_message_shortcut_sample_on_a_colleagues_message(
 @BOTH
 @pytest.mark.parametrize("action_id", ["kudos_home_give", "skills_edit_profile"])
 async def test_the_block_actions_sample_from_the_home_tab_opens_its_form(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool, action_id: str
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape, action_id: str
 ) -> None:
     """The block_actions sample (`container`, `view`, `message`, `channel` and `state` all at
     once) as Alice's press of a Home tab button: its form opens once."""
     caplog.set_level(logging.INFO)
-    payload = sample(slack, "BlockActionPayload", sparse=sparse)
+    payload = sample(slack, "BlockActionPayload", **shape)
     payload["actions"][0] |= {"action_id": action_id, "type": "button", "value": action_id}
     payload["container"] |= {"type": "view"}
     payload["view"] |= {"type": "home"}
@@ -210,11 +219,11 @@ async def test_the_block_actions_sample_from_the_home_tab_opens_its_form(
 
 @BOTH
 async def test_the_view_closed_sample_is_answered_200(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape
 ) -> None:
     """The view_closed sample for the Give kudos form: answered 200, nothing said."""
     caplog.set_level(logging.INFO)
-    payload = sample(slack, "ViewClosedPayload", sparse=sparse)
+    payload = sample(slack, "ViewClosedPayload", **shape)
     payload["view"]["callback_id"] = "give_kudos_modal"
     assert await sent_twice(slack, *as_interaction(payload)) == (200, "")
     assert said(slack) == [] and quiet(caplog)
@@ -222,13 +231,13 @@ async def test_the_view_closed_sample_is_answered_200(
 
 @BOTH
 async def test_the_view_submission_sample_of_an_empty_kudos_form_is_refused_on_its_fields(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture, sparse: bool
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, shape: Shape
 ) -> None:
     """The view_submission sample as the Give kudos form (a `modal`, which the sample blanks)
     submitted with nothing filled in (`state.values` empty): the form shows what to fill in,
     nothing is given or logged."""
     caplog.set_level(logging.INFO)
-    payload = sample(slack, "ViewSubmissionPayload", sparse=sparse)
+    payload = sample(slack, "ViewSubmissionPayload", **shape)
     form = {"type": "modal", "callback_id": "give_kudos_modal", "state": {"values": {}}}
     payload["view"] |= form
     status, acked = await send(slack, *as_interaction(payload))
