@@ -62,4 +62,5 @@ def register(app: AsyncApp, services: Services, ack_within: float = ACK_WITHIN_S
         surface.register(router, services)
     router.ignore_other_events()
     router.ignore_closed_views()
+    router.ignore_other_interactions()
     return router

@@ -7,6 +7,7 @@ be registered without appearing here.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from handlers.dispatch.after_ack import ACK_WITHIN_SECONDS, AFTER_ACK_AT_ONCE
 from handlers.dispatch.friendly import Done, friendly
 
+log = logging.getLogger("askaround.dispatch")
 Listener = Callable[..., Any]
 Decorator = Callable[[Listener], Any]
 # Message subtypes that are what a person typed: with a file attached, a thread reply also
@@ -225,6 +227,35 @@ class Router:
             await ack()
 
         self.app.view_closed(re.compile(".*"))(acked)
+
+    def ignore_other_interactions(self) -> None:
+        """Answer 200 a command, a click, a shortcut, a form or a menu's options of an id no
+        listener takes, and do nothing more (one INFO line naming the id): Slack sends them
+        for a button or a form an app no longer has, or a command or shortcut renamed in the
+        app's settings since manifest.yml. Unmatched, Bolt answered 404 ("Unhandled
+        request", a WARNING), which Slack shows the person as an error, and over Socket Mode
+        acked nothing. A command is told it is not askaround's; options are none. Registered
+        after every listener: Bolt tries them in order."""
+        anything = re.compile(".*")
+
+        async def command(ack: Any, body: dict[str, Any]) -> None:
+            name = str(body.get("command") or "")
+            log.info("answered a command askaround does not have: %s", name)
+            await ack(f"I have no `{name}` command. `/askaround help` says what I can do.")
+
+        async def acked(ack: Any, body: dict[str, Any]) -> None:
+            log.info("answered a %s of an id askaround does not know", body.get("type"))
+            await ack()
+
+        async def no_options(ack: Any) -> None:
+            log.info("answered a menu askaround does not know with no options")
+            await ack(options=[])
+
+        self.app.command(anything)(command)
+        self.app.action(anything)(acked)
+        self.app.shortcut(anything)(acked)
+        self.app.view(anything)(acked)
+        self.app.options(anything)(no_options)
 
     def action(self, action_id: str) -> Decorator:
         self._record("action", action_id)
