@@ -24,6 +24,13 @@ async def slack_socket(tmp_path: Path) -> AsyncIterator[Harness]:
         yield harness
 
 
+@pytest.fixture(params=["http", "socket_mode"])
+async def slack_both(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Harness]:
+    """HTTP mode, then Socket Mode: for what must hold over either."""
+    async with running_bot(tmp_path, socket_mode=request.param == "socket_mode") as harness:
+        yield harness
+
+
 @pytest.fixture
 async def slack_oauth(tmp_path: Path) -> AsyncIterator[Harness]:
     """OAuth mode: the bot knows no workspace until someone installs it there, through the

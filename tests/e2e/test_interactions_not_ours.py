@@ -10,13 +10,11 @@ person as an error, and over Socket Mode it was never acked at all."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.harness import Harness, running_bot
+from tests.e2e.harness import Harness
 from tests.slack.test_real_payloads import request_of
 
 pytestmark = pytest.mark.database_independent
@@ -30,32 +28,27 @@ NOT_OURS = [
 ]
 
 
-@pytest.fixture(params=["http", "socket_mode"])
-async def bot(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, socket_mode=request.param == "socket_mode") as harness:
-        yield harness
-
-
 async def test_interactions_askaround_does_not_know_are_acked_and_do_nothing(
-    bot: Harness, caplog: pytest.LogCaptureFixture
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
+    slack = slack_both
     caplog.set_level(logging.INFO)
-    await bot.settle()
-    before = len(bot.emu.calls)
+    await slack.settle()
+    before = len(slack.emu.calls)
     for name in NOT_OURS:
-        kind, payload = request_of(bot, name)
-        sent = await bot.emu.send_request(kind, payload, accepts_response=True)
+        kind, payload = request_of(slack, name)
+        sent = await slack.emu.send_request(kind, payload, accepts_response=True)
         assert sent.ok and len(sent.attempts) == 1, (name, sent.status)
         options = payload["type"] == "block_suggestion"
         expected: dict[str, Any] | None = {"options": []} if options else None
         assert sent.response == expected, name
-    kind, form = request_of(bot, "ask_in_the_dm_with_the_bot")
+    kind, form = request_of(slack, "ask_in_the_dm_with_the_bot")
     form["command"] = "/thanks"  # renamed in the app's settings, not in manifest.yml
-    renamed = await bot.emu.send_request(kind, form, accepts_response=True)
+    renamed = await slack.emu.send_request(kind, form, accepts_response=True)
     assert renamed.ok and len(renamed.attempts) == 1
     assert "no `/thanks` command" in (renamed.response or {})["text"]
-    await bot.settle()
+    await slack.settle()
     # Nothing posted, opened or looked up (Bolt checks the token on its first request).
-    assert [c.method for c in bot.emu.calls[before:] if c.method != "auth.test"] == []
+    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert problems == [] and not [r for r in caplog.records if r.exc_info]
