@@ -88,6 +88,19 @@ ID_VALUED = frozenset(
         WITHDRAW_ACTION,
     }
 )
+# Interactions Bolt routes by their `callback_id`, and those it routes by their view's
+# (`body["view"]["callback_id"]`); a menu's options by their `action_id`.
+BY_CALLBACK = frozenset(
+    {
+        "shortcut",
+        "message_action",
+        "interactive_message",
+        "dialog_submission",
+        "dialog_cancellation",
+        "dialog_suggestion",
+    }
+)
+BY_VIEW = frozenset({"view_submission", "view_closed"})
 # Interactions a person made, whose listeners read who made them (`body["user"]["id"]`).
 BY_SOMEONE = frozenset(
     {"block_actions", "view_submission", "shortcut", "message_action", "block_suggestion"}
@@ -162,8 +175,16 @@ def _read_unasked(body: dict[str, Any]) -> None:
     """What Bolt reads of a click and of a form submitted without asking whether it is there
     (a block_actions' first action's `action_id`, a view_submission's view `type`): Slack
     always sends them, but java-slack-sdk's samples with their blank fields left out have
-    none, and Bolt's KeyError was a 500 with a traceback."""
+    none, and Bolt's KeyError was a 500 with a traceback. And the id Bolt routes every other
+    interaction by (a `callback_id`, the view's, a menu's `action_id`): without it Bolt found
+    no listener, answered 404 with a WARNING and, over Socket Mode, acked nothing."""
     kind, view = body.get("type"), body.get("view")
+    if kind in BY_CALLBACK and not isinstance(body.get("callback_id"), str):
+        raise Malformed(f"{kind} without its callback_id")
+    if kind in BY_VIEW and not isinstance((view or {}).get("callback_id"), str):
+        raise Malformed(f"{kind} without its view's callback_id")
+    if kind == "block_suggestion" and not isinstance(body.get("action_id"), str):
+        raise Malformed("block_suggestion without its action_id")
     if kind == "block_actions" and "actions" in body:
         actions = body["actions"] or [{}]
         if not isinstance(actions[0].get("action_id"), str):
