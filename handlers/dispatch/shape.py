@@ -68,6 +68,7 @@ EVENT: dict[str, tuple[type, ...]] = {
     "item": OBJECT,
     "message": OBJECT,
     "previous_message": OBJECT,
+    "tokens": OBJECT,
 }
 VIEW: dict[str, tuple[type, ...]] = {
     "id": TEXT,
@@ -101,6 +102,10 @@ BY_CALLBACK = frozenset(
     }
 )
 BY_VIEW = frozenset({"view_submission", "view_closed"})
+# Interactions whose listeners open a form by the trigger Slack sends with them.
+TRIGGERED = frozenset({"block_actions", "shortcut", "message_action"})
+# What a slash command's listeners read: who typed it, where, and where to answer.
+COMMAND_FIELDS = ["user_id", "channel_id", "response_url"]
 # Interactions a person made, whose listeners read who made them (`body["user"]["id"]`).
 BY_SOMEONE = frozenset(
     {"block_actions", "view_submission", "shortcut", "message_action", "block_suggestion"}
@@ -195,18 +200,33 @@ def _read_unasked(body: dict[str, Any]) -> None:
 
 
 def _always_sent(body: dict[str, Any]) -> None:
-    """What Slack always sends and askaround's listeners read: a submitted form's
-    `state.values`, who clicked, submitted or chose (an interaction's `user.id`), a message's
+    """What Slack always sends and askaround's listeners read: a type (or a command), an
+    event's type, a command's `user_id`, `channel_id` and `response_url`, a click's or a
+    shortcut's `trigger_id`, a submitted form's `state.values` (objects of objects), who
+    opened the Home tab, the revoked tokens as lists, who clicked, submitted or chose (an
+    interaction's `user.id`), a message's
     `channel` and `ts` (and, for one a person typed, `user`), a reaction's `user` and the
     `channel` and `ts` of the message it is on, and the id askaround wrote into its own
     buttons. Without them a listener failed with a traceback and the person was told that
     something went wrong."""
     kind, view, event = body.get("type"), body.get("view"), body.get("event")
+    if not kind and not body.get("command") and body.get("ssl_check") != "1":
+        raise Malformed("neither an event, a command nor an interaction: no type")
+    if not kind and body.get("command"):
+        _named(body, COMMAND_FIELDS, "slash command", what="")
+    if kind == "event_callback" and not (isinstance(event, dict) and event.get("type")):
+        raise Malformed("an event_callback without its event's type")
     if kind in BY_SOMEONE:
         _named(body.get("user") or {}, ["id"], str(kind), "user.", what="")
+    if kind in TRIGGERED:
+        _named(body, ["trigger_id"], str(kind), what="")
     if kind == "view_submission" and isinstance(view, dict):
-        if not isinstance((view.get("state") or {}).get("values"), dict):
+        values = (view.get("state") or {}).get("values")
+        if not isinstance(values, dict):
             raise Malformed("view_submission without its state's values")
+        for block in values.values():  # {block_id: {action_id: {what was entered}}}
+            if not isinstance(block, dict) or not all(isinstance(v, dict) for v in block.values()):
+                raise Malformed("view_submission with a value that is not an object")
     if kind == "block_actions":
         for action in body.get("actions") or ():
             if action.get("action_id") in ID_VALUED and not _an_id(action.get("value")):
@@ -218,6 +238,10 @@ def _always_sent(body: dict[str, Any]) -> None:
         if is_typed(event) and not event.get("bot_id"):
             wanted.append("user")  # an app's post, or a notice, may name nobody
         _named(event, wanted, event["type"])
+    if isinstance(event, dict) and event.get("type") == "app_home_opened":
+        _named(event, ["user"], "app_home_opened")
+    if isinstance(event, dict) and isinstance(event.get("tokens"), dict):
+        _typed(event["tokens"], {"oauth": LIST, "bot": LIST}, "event.tokens.")
     if isinstance(event, dict) and event.get("type") in ("reaction_added", "reaction_removed"):
         _named(event, ["user"], event["type"])
         item = event.get("item") or {}
