@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
 
+from handlers.blocks.kudos import THANK_ACTION, UNDO_ACTION
 from handlers.blocks.offers import OFFER_BLOCK, offer_of_block
 from handlers.blocks.questions import WITHDRAW_ACTION
 from handlers.dispatch.router import is_typed
@@ -113,6 +114,14 @@ BY_SOMEONE = frozenset(
 # …and the select on an offer that names it in its block_id (`offer_block_id`).
 OFFER_BLOCKED = frozenset({"offer_refer"})
 AN_ID = re.compile(r"[0-9]{1,10}")
+A_PERSON = re.compile(r"[UW][A-Z0-9]{1,31}")
+# askaround's other buttons and what it writes into each: a kudos' batch (any text), the
+# person to thank, a question and the helper to thank (`handlers/blocks`).
+VALUED = {
+    UNDO_ACTION: re.compile(r".+", re.DOTALL),
+    THANK_ACTION: A_PERSON,
+    "question_thank": re.compile(rf"{AN_ID.pattern}:{A_PERSON.pattern}"),
+}
 LARGEST_ID = 2**31 - 1
 
 
@@ -233,6 +242,12 @@ def _always_sent(body: dict[str, Any]) -> None:
                 raise Malformed(f"{action['action_id']} without an id for its value")
             if action.get("action_id") in OFFER_BLOCKED and not _an_offer(action.get("block_id")):
                 raise Malformed(f"{action['action_id']} without an offer's block_id")
+            wrote = VALUED.get(action.get("action_id"))
+            value = action.get("value")
+            if wrote is not None and not (isinstance(value, str) and wrote.fullmatch(value)):
+                raise Malformed(f"{action['action_id']} without the value askaround wrote")
+            if action.get("action_id") == "question_thank" and not _an_id(value.split(":")[0]):
+                raise Malformed("question_thank without a question's id")
     if isinstance(event, dict) and event.get("type") in ("message", "app_mention"):
         wanted = ["channel", "ts"]
         if is_typed(event) and not event.get("bot_id"):

@@ -2,7 +2,9 @@
 asking whether it is there: the id Bolt routes an interaction by (a shortcut's or a dialog's
 `callback_id`, a form's `view` or its `callback_id`, a menu's `action_id`), an event or a type
 at all, a command's `user_id`, `channel_id` and `response_url`, a click's or a shortcut's
-`trigger_id`, who opened the Home tab, a form's values as objects, the revoked tokens as lists.
+`trigger_id`, who opened the Home tab, a form's values as objects, the revoked tokens as
+lists, and the value askaround wrote into its Undo and Give kudos buttons (a kudos' batch, a
+person, a question and its helper).
 Over HTTP each is refused with 400 as every other body Slack would not send, and over Socket
 Mode acked and dropped, with no ERROR and no traceback. Bolt found no listener for the first
 ones and answered 404 ("Unhandled request", a WARNING), and over Socket Mode acked nothing; the
@@ -51,6 +53,11 @@ def _event(event: dict[str, Any]) -> dict[str, Any]:
 def _form(callback_id: str, values: dict[str, Any]) -> dict[str, Any]:
     view = {"type": "modal", "callback_id": callback_id, "state": {"values": values}}
     return {"type": "view_submission", "user": USER, "trigger_id": "1.2", "view": view}
+
+
+def _click(action: dict[str, Any]) -> dict[str, Any]:
+    """A press on one of askaround's buttons whose value is not what askaround wrote there."""
+    return HOME_CLICK | {"trigger_id": "1.2", "actions": [action | {"type": "button"}]}
 
 
 def _without(found: dict[str, Any], key: str) -> dict[str, Any]:
@@ -118,6 +125,15 @@ WITHOUT: dict[str, tuple[DeliveryKind, dict[str, Any]]] = {
         _event({"type": "app_home_opened", "tab": "home", "channel": "D1"}),
     ),
     "tokens revoked as a list": ("event", _event({"type": "tokens_revoked", "tokens": ["x"]})),
+    "Undo without the kudos it undoes": ("interaction", _click({"action_id": "kudos_undo"})),
+    "Give kudos under /kudos without a person": (
+        "interaction",
+        _click({"action_id": "kudos_thank", "value": "{x"}),
+    ),
+    "Give kudos under a question without its helper": (
+        "interaction",
+        _click({"action_id": "question_thank", "value": "12"}),
+    ),
 }
 
 
