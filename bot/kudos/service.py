@@ -216,12 +216,21 @@ class KudosService:
         return bool(live)
 
     async def shoutout_failed(
-        self, team_id: str, batch_key: str, channel_id: str | None, error: str
+        self,
+        team_id: str,
+        batch_key: str,
+        channel_id: str | None,
+        error: str,
+        *,
+        given_up: bool = False,
     ) -> None:
         """Nothing was posted: the kudos are private (known to giver and receivers only), and
         the giver, told the shout-out was on its way, is told it is not. Once: a retried
-        delivery that fails again tells nobody twice."""
+        delivery that fails again tells nobody twice. `given_up`: Slack kept failing it, and
+        may have posted it all the same, so it is looked for later (`tell.shoutout_sought`)."""
         async with self._sessions() as s, s.begin():
+            if given_up:
+                await tell.shoutout_sought(s, team_id, batch_key, self._clock(), why="given_up")
             if await tell.unposted_told(s, team_id, batch_key):
                 return
             live = [Entry.of(row) for row in await ledger.make_private(s, team_id, batch_key)]

@@ -5,7 +5,7 @@ neither lose the shout-out and the recipients' DMs nor send them for entries rol
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -179,6 +179,34 @@ def _unposted_key(team_id: str, batch_key: str) -> str:
     return f"kudos.unposted:{team_id}:{batch_key}"
 
 
+# The outbox gives a delivery up after about an hour of Slack failing it; as long again,
+# and Slack may answer.
+SOUGHT_AFTER = timedelta(hours=1)
+
+
+async def shoutout_sought(
+    s: AsyncSession, team_id: str, batch_key: str, at: datetime, *, why: str
+) -> None:
+    """The giver was told the shout-out could not be posted, yet an attempt whose answer was
+    lost may have posted it: a delivery looks for it by the shout-out's mark where it would
+    have gone, and removes it (`handlers.outbox.kudos.sought`). Once per `why` ("given_up",
+    at `at` + SOUGHT_AFTER; "taken_back", at `at`)."""
+    key = _shoutout_key(team_id, batch_key)
+    posted = await outbox.payload_of(s, team_id, key)
+    if posted is None:
+        return
+    later = why == "given_up"
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.shoutout_sought",
+        {**posted, "sought": key},
+        key=f"kudos.shoutout_sought:{team_id}:{batch_key}:{why}",
+        at=at + SOUGHT_AFTER if later else at,
+        quiet=later,
+    )
+
+
 async def undo_ends(
     s: AsyncSession,
     team_id: str,
@@ -238,3 +266,7 @@ async def taken_back(s: AsyncSession, team_id: str, entries: Sequence[Entry], at
             key=f"kudos.taken_back_told:{team_id}:{first.batch_key}:{user}",
             at=at,
         )
+    if not (first.shoutout_ts or first.shoutout_reply_url):
+        # Not recorded, so not redrawn: one posted all the same, its answer lost, is removed.
+        if await unposted_told(s, team_id, first.batch_key):
+            await shoutout_sought(s, team_id, first.batch_key, at, why="taken_back")

@@ -39,7 +39,7 @@ from handlers.client.failures import (
 from handlers.client.messages import delete_message, update_message
 from handlers.client.paced import PacedClient
 from handlers.outbox import marks
-from handlers.outbox.earlier import posted_earlier
+from handlers.outbox.earlier import posted_by, posted_earlier
 
 log = logging.getLogger("askaround.kudos")
 
@@ -67,14 +67,8 @@ async def shoutout(
     if live and (live[0].shoutout_ts or live[0].shoutout_reply_url):
         return  # posted by an earlier attempt that recorded it
     thread_ts = payload.get("thread_ts")
-    channel, link_back = payload.get("channel"), payload.get("link_back")
-    given_in = entries[0].channel_id
-    if channel and not thread_ts and channel != given_in:  # the kudos channel
-        kept = await conversation(client, str(channel), services.conversations.of(team_id))
-        if not visibility.may_post_in_kudos_channel(shared=kept.shared):
-            channel, link_back = given_in, None  # where they were given, as without
-    in_thread = payload.get("in_thread") if channel == given_in else None
-    where_posted: dict[str, Any] = {"channel": channel, "thread_ts": thread_ts or in_thread}
+    where_posted, link_back = await _where(client, services, team_id, payload, entries[0])
+    channel = where_posted["channel"]
     if channel and (earlier := await posted_earlier(client, where_posted)):
         # Posted by an earlier attempt whose answer was lost; undone or given up since
         # (told it was not posted, its kudos private), it is removed.
@@ -116,6 +110,41 @@ async def shoutout(
     await services.kudos.shoutout_failed(team_id, batch_key, channel or live[0].channel_id, error)
 
 
+async def _where(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    payload: dict[str, Any],
+    first: Entry,
+) -> tuple[dict[str, Any], str | None]:
+    """Where the shout-out goes (a chat.postMessage's `channel` and `thread_ts`), and how it
+    links back: a kudos channel shared with another organisation since is not posted in,
+    but where the kudos were given."""
+    thread_ts = payload.get("thread_ts")
+    channel, link_back = payload.get("channel"), payload.get("link_back")
+    given_in = first.channel_id
+    if channel and not thread_ts and channel != given_in:  # the kudos channel
+        kept = await conversation(client, str(channel), services.conversations.of(team_id))
+        if not visibility.may_post_in_kudos_channel(shared=kept.shared):
+            channel, link_back = given_in, None  # where they were given, as without
+    in_thread = payload.get("in_thread") if channel == given_in else None
+    return {"channel": channel, "thread_ts": thread_ts or in_thread}, link_back
+
+
+async def sought(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """A shout-out its giver was told could not be posted (given up, `tell.shoutout_sought`),
+    looked for by its own delivery's mark where it would have been posted: one Slack posted
+    all the same, its answer lost, is removed. Recorded since, it was posted and stands."""
+    entries = await services.kudos.batch(team_id, str(payload["batch_key"]))
+    if not entries or entries[0].shoutout_ts or entries[0].shoutout_reply_url:
+        return  # forgotten with the workspace's data, or recorded by `askaround outbox retry`
+    where, _link_back = await _where(client, services, team_id, payload, entries[0])
+    if where["channel"] and (found := await posted_by(client, where, str(payload["sought"]))):
+        await delete_message(client, found["channel"], found["ts"])
+
+
 async def _shoutout_posted(
     client: AsyncWebClient,
     services: Services,
@@ -133,10 +162,13 @@ async def _shoutout_posted(
 async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
     """Slack kept failing the shout-out (rate limits, its errors, timeouts) until the outbox
     gave it up: the giver was promised they would hear if it could not be posted, so it is
-    treated as refused. Retried later (`askaround outbox retry`), it posts nothing."""
+    treated as refused. Slack may have posted it all the same, its answer lost: it is looked
+    for later and removed (`sought`). Retried (`askaround outbox retry`), it posts nothing."""
     channel = payload.get("channel")
     batch_key = str(payload["batch_key"])
-    await services.kudos.shoutout_failed(team_id, batch_key, channel, UNPOSTED_GAVE_UP)
+    await services.kudos.shoutout_failed(
+        team_id, batch_key, channel, UNPOSTED_GAVE_UP, given_up=True
+    )
 
 
 async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
@@ -333,6 +365,7 @@ DELIVERIES = {
     "kudos.requoted": requoted,
     "kudos.unposted": unposted,
     "kudos.undo_ended": undo_ended,
+    "kudos.shoutout_sought": sought,
 }
 FIRST_TURNS = {"kudos.received": _received_turn}
 # What a delivery the outbox gives up on does instead, to keep what its words promised.

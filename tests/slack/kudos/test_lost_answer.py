@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.kudos.tell import SOUGHT_AFTER
 from bot.reliability.delivery import MAX_ATTEMPTS
 from bot.runtime.runner import in_flight_listeners
 from tests.slack.harness import SlackHarness
@@ -141,5 +142,43 @@ async def test_a_shout_out_posted_unanswered_undone_and_given_up_is_removed_when
     assert await ledger(slack) == []
     assert len(kudos_posts(slack, "general")) == 1
     assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []
+
+
+async def test_a_shout_out_posted_unanswered_then_given_up_is_removed_unasked(
+    slack: SlackHarness,
+) -> None:
+    """Given up, Alice's kudos are made private and she is told the shout-out could not be
+    posted, though it was. Nothing looked for it until an admin ran `askaround outbox retry`:
+    the shout-out stayed public in #general. A later delivery, queued as it was given up,
+    finds it by its mark once Slack answers again and removes it, telling nobody twice."""
+    await _shout_out_posted_unanswered(slack)
+    await slack.drain()
+    assert len(kudos_posts(slack, "general")) == 1
+    slack.advance(SOUGHT_AFTER)
+    await slack.drain()
+    assert kudos_posts(slack, "general") == []
+    assert all(k.is_private and k.shoutout_ts is None for k in await ledger(slack))
+    assert dm_text(slack, "alice").count("couldn't post the shout-out") == 1
+
+
+async def test_a_shout_out_posted_unanswered_then_given_up_goes_when_taken_back(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every look for Alice's lost shout-out, the later one's too, so it stays in
+    #general though she was told it was not posted; an admin takes her kudos back (`askaround
+    kudos take-back`). The take-back redrew only a shout-out recorded: this one stayed. It
+    is looked for by its mark and removed."""
+    general = slack.channel("general")
+    looks = {"status": 500, "times": MAX_ATTEMPTS, "channel": general}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    await _shout_out_posted_unanswered(slack)
+    await slack.drain()
+    slack.advance(SOUGHT_AFTER)
+    await slack.drain()
+    assert len(kudos_posts(slack, "general")) == 1
+    [batch] = {k.batch_key for k in await ledger(slack)}
+    await slack.services.kudos.take_back(slack.team_id, "cli", None, batch_key=batch)
     await slack.drain()
     assert kudos_posts(slack, "general") == []
