@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.errors import UserError
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.timezone import local_date, zone
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
@@ -48,7 +49,9 @@ class IsoWeek:
                 pass
             else:
                 return cls.of(day)
-        raise UserError(f"`{text.strip()}` is not a week: use YYYY-Www, for example 2026-W47.")
+        raise UserError(
+            f"{quoted(text.strip())} is not a week: use YYYY-Www, for example 2026-W47."
+        )
 
     @property
     def label(self) -> str:
@@ -118,8 +121,9 @@ class Period:
             return cls(week=IsoWeek.parse(text))
         except UserError:
             raise UserError(
-                f"`{text.strip()}` is not a week I know: say `this week`, `last week` or a week "
-                "as YYYY-Www or Www, for example 2026-W47 or W47."
+                f"{quoted(clip(safe_text(text.strip()), QUOTED_CHARS))} is not a week I know: "
+                "say `this week`, `last week` or a week as YYYY-Www or Www, for example "
+                "2026-W47 or W47."
             ) from None
 
     def at(self, now: datetime, tz: str | None) -> IsoWeek:

@@ -17,7 +17,7 @@ from bot import mentions
 from bot.errors import KudosRefused
 from bot.help import KUDOS_SUBCOMMANDS, did_you_mean
 from bot.mentions import BROADCAST, CHANNEL, GROUP, leading_person
-from bot.safe_text import QUOTED_CHARS, clip, safe_text, unescaped
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text, unescaped
 
 UNITS = ("week", "month", "quarter", "year")
 # `week` is this week, `last week` the whole one before it (as `/kudos report` reads them).
@@ -90,7 +90,7 @@ def mine_takes_nothing(rest: str, has_values: bool) -> str:
     shown = clip(safe_text(rest, keep=mentions.people(rest)), QUOTED_CHARS)
     return (
         f"`/kudos me` shows the kudos you received and gave, and takes nothing after it, so I "
-        f"showed none (`{shown}` was after it). To thank someone: {how_to_give(has_values)}."
+        f"showed none ({quoted(shown)} was after it). To thank someone: {how_to_give(has_values)}."
     )
 
 
@@ -197,7 +197,8 @@ def parse_top(args: str) -> tuple[str, str | None]:
             )
         else:
             raise KudosRefused(
-                f"I don't know the period `{word}`: use week, month, quarter, year (this one, "
-                "or `last` for the one before) or all, then an optional #value."
+                f"I don't know the period {quoted(clip(safe_text(word), QUOTED_CHARS))}: use "
+                "week, month, quarter, year (this one, or `last` for the one before) or all, "
+                "then an optional #value."
             )
     return period, value

@@ -158,9 +158,10 @@ async def test_words_a_look_would_not_read_are_refused_and_named(slack: SlackHar
         ),
         ("/kudos", "me extra"): (
             "`/kudos me` shows the kudos you received and gave, and takes nothing after it, so "
-            "I showed none (`extra` was after it). To thank someone: `/kudos @name for"
+            "I showed none (“extra” was after it). To thank someone: `/kudos @name for"
         ),
-        ("/kudos", "me @carol"): f"(`<@{carol}>` was after it)",
+        ("/kudos", "me @carol"): f"(“<@{carol}>” was after it)",
+        ("/kudos", "me ex`tra"): "(“ex`tra” was after it)",
     }
     for (command, text), refusal in cases.items():
         before = len(slack.emu.ephemerals(slack.user("alice")))

@@ -71,9 +71,12 @@ async def test_others_are_refused_and_admins_see_anyone(company: SlackHarness) -
         said = await report(company, admin, "2026-W47 @maria")
         assert "Maria Lopez's team (4 people) received 4 kudos in 2026-W47" in said
     said = await report(company, "maria", "2026-W99")
-    assert "`2026-W99` is not a week I know: say `this week`, `last week` or" in said
+    assert "“2026-W99” is not a week I know: say `this week`, `last week` or" in said
     said = await report(company, "maria", "next week")
-    assert "`next week` is not a week I know: say `this week`, `last week` or" in said
+    assert "“next week” is not a week I know: say `this week`, `last week` or" in said
+    # the words are echoed in “…”: in a code span a typed backtick ended it, marks and all
+    said = await report(company, "maria", "next `week` <!channel>")
+    assert "“next `week` @\u2060channel” is not a week I know" in said, said
     said = await report(company, "maria", "2026-W50")
     assert "2026-W50 hasn't started yet: the latest report is this week's, 2026-W48." in said
     assert "received" not in said
@@ -163,7 +166,7 @@ async def test_a_week_in_the_first_years_of_the_calendar_is_refused(company: Sla
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     for week in ("0001-W01", "0001-W05"):
         said = await report(company, "maria", week)
-        assert f"`{week}` is not a week I know: say `this week`, `last week` or" in said
+        assert f"“{week}” is not a week I know: say `this week`, `last week` or" in said
         assert "Something went wrong" not in said
 
 

@@ -48,7 +48,15 @@ async def test_leaderboard_by_period_and_value(slack: SlackHarness) -> None:
     await give(slack, "maria", "top all #craft")
     assert "Carol Diaz · 1" in ephemeral_text(slack, "maria").split("of all time")[1]
     await give(slack, "maria", "top fortnight")
-    assert "I don't know the period `fortnight`" in ephemeral_text(slack, "maria")
+    assert "I don't know the period “fortnight”" in ephemeral_text(slack, "maria")
+    # echoed in “…”, as the bot may show it: a typed backtick ended a code span, and Slack
+    # reads `<!channel>` as markup inside one too
+    await give(slack, "maria", "top fort`night <!channel>")
+    said = ephemeral_text(slack, "maria")
+    assert "I don't know the period “fort`night”" in said, said
+    await give(slack, "maria", "top <!channel>")
+    said = ephemeral_text(slack, "maria")
+    assert "I don't know the period “@\u2060channel”" in said and "<!channel>" not in said, said
     await give(slack, "maria", "top last")
     assert "`last` needs a period after it: `last week`, `last month`" in ephemeral_text(
         slack, "maria"
