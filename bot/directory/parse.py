@@ -180,8 +180,8 @@ def parse_command(text: str, today: date) -> Command:
         return Show(user_id=someone[0])
     if verb.startswith("@"):
         raise SkillsSyntaxError(
-            f"There is nobody called `{words[0]}` in this workspace: pick the person from "
-            "Slack's @-suggestions, for example `/skills @ana`."
+            f"There is nobody called {_echoed(words[0], True)} in this workspace: pick the "
+            "person from Slack's @-suggestions, for example `/skills @ana`."
         )
     if verb == "help":
         return Help()
@@ -369,12 +369,13 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
         )
     match = _ENTRY.match(text.strip())
     if not match:
-        raise SkillsSyntaxError(f"`{text}` is not a network entry.")
+        raise SkillsSyntaxError(f"{_echoed(text, slack)} is not a network entry.")
     target = match.group("target").strip().strip("\"'")
     relationship = match.group("rel").lower() if match.group("rel") else None
     if relationship is not None and relationship not in RELATIONSHIPS:
         raise SkillsSyntaxError(
-            f"`{relationship}` is not a relationship: use personal, functional or strategic."
+            f"{_echoed(relationship, slack)} is not a relationship: use personal, functional or "
+            "strategic."
         )
     if relationship is None:
         _refuse_unread_relationship(target, match.group("topics") or "")
@@ -385,7 +386,7 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
     if user_id:
         return NetworkInput(colleague_user_id=user_id, topics=topics, relationship=relationship)
     if not target.lstrip("@"):  # a bare `@` names nobody either
-        raise SkillsSyntaxError(f"`{text}` names nobody.")
+        raise SkillsSyntaxError(f"{_echoed(text, slack)} names nobody.")
     if target.startswith("@") and " " not in target:
         return NetworkInput(colleague_handle=target[1:], topics=topics, relationship=relationship)
     return NetworkInput(

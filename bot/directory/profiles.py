@@ -34,6 +34,7 @@ from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, ski
 from bot.directory.status import AVAILABLE, Status, status_of
 from bot.errors import UserError
 from bot.questions.policy import FORGOTTEN_REASON, OFF_HOURS
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.timezone import local_date
 from bot.visibility import Field, Viewer
 from storage import network as network_q
@@ -191,7 +192,9 @@ class ProfileService:
                         continue
                 key = key or skill_key(item.name)
                 if not key:
-                    raise UserError(f"`{item.name}` is not a skill name.")
+                    raise UserError(
+                        f"{quoted(clip(safe_text(item.name), QUOTED_CHARS))} is not a skill name."
+                    )
                 name = vocabulary.name(key) if vocabulary.knows(key) else item.name.strip()
                 skill_id = await skills_q.ensure_skill(s, team_id, key, name)
                 level = item.level or DEFAULT_LEVEL

@@ -126,6 +126,13 @@ async def test_remove_with_no_skill_named_says_so(slack: SlackHarness) -> None:
         assert "Nothing to remove" in reply and "`/skills remove terraform, k8s`" in reply
 
 
+async def test_a_name_of_marks_alone_is_echoed_in_quotes(slack: SlackHarness) -> None:
+    """A skill name of marks alone has no key and is refused; it was echoed in a code span,
+    which its own backticks broke."""
+    reply = await skills(slack, "bob", "add `*`:3")
+    assert "“`*`” is not a skill name." in reply, reply
+
+
 async def test_did_you_mean_then_forced_new_skill(slack: SlackHarness) -> None:
     """A near miss is not saved but questioned; `name!` saves it as a new skill."""
     reply = await skills(slack, "bob", "add kubernets:4")

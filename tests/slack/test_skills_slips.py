@@ -26,7 +26,10 @@ async def skills(slack: SlackHarness, handle: str, text: str) -> str:
 
 async def test_a_name_that_is_nobodys_is_said_to_be_nobody(slack: SlackHarness) -> None:
     said = await skills(slack, "alice", "@nobody")
-    assert "There is nobody called `@nobody` in this workspace" in said
+    assert "There is nobody called “@nobody” in this workspace" in said
+    # echoed in “…”: a typed backtick ended a code span and showed the rest with its marks
+    said = await skills(slack, "alice", "@no`body")
+    assert "There is nobody called “@no`body” in this workspace" in said, said
     assert "/skills @ana" in said
 
 
@@ -260,6 +263,7 @@ async def test_a_relationship_that_is_none_of_the_three_is_said_to_be_one(
     hold an `as` (`platform as a service`)."""
     cases = {
         "@bob as best friend": "“best friend” is not a relationship",
+        "@bob as friend": "“friend” is not a relationship",
         "@bob as": "Say which relationship after `as`",
         "CNCF Slack about helm as": "Say which relationship after `as`",
     }
@@ -271,6 +275,13 @@ async def test_a_relationship_that_is_none_of_the_three_is_said_to_be_one(
     assert "Bob" not in profile.split("Your network")[-1] and "CNCF" not in profile
     said = await skills(slack, "alice", "network add AWS community about platform as a service")
     assert "In your network" in said and "platform as a service" in said, said
+
+
+async def test_a_network_entry_naming_nobody_is_echoed_in_quotes(slack: SlackHarness) -> None:
+    """An entry that names nobody was echoed in a code span, which a typed backtick ended,
+    showing the rest with its marks; it is quoted in “…” as /skills' other refusals are."""
+    said = await skills(slack, "alice", "network add @ about k`8s")
+    assert "“@ about k`8s” names nobody." in said, said
 
 
 async def test_a_long_topic_nobody_declared_is_quoted_by_its_start(slack: SlackHarness) -> None:
