@@ -823,15 +823,15 @@ async def test_skills_alias_and_merge_with_the_database_alone(
     (offline / "people.csv").write_text(SKILLED_PEOPLE)
     assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ACME"))[0] == 0
     assert await printed("skills", "merge", "kubes", "kubernetes", "--team", "t0acme") == (
-        "Merged `kubes` into Kubernetes: 1 profile moved, and `kubes` is now an alias."
+        "Merged “kubes” into Kubernetes: 1 profile moved, and “kubes” is now an alias."
     )
     assert await printed("skills", "--team", "T0ACME", "alias", "terra", "terraform") == (
-        "`terra` now means Terraform (terraform)."
+        "“terra” now means Terraform (terraform)."
     )
     # the merge was kept: nobody has `kubes` to merge any more
     code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes", "--team", "T0ACME")
     assert code == 1
-    one_line(err, "Nobody here declared a skill `kubes`.")
+    one_line(err, "Nobody here declared a skill “kubes”.")
     code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes", "--team", "T0NOPE")
     assert code == 1
     one_line(err, "no workspace T0NOPE in this database (it has: T0ACME)")
@@ -846,10 +846,12 @@ async def test_skills_alias_the_vocabulary_already_had_says_so(
     (offline / "people.csv").write_text(SKILLED_PEOPLE)
     assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ACME"))[0] == 0
     for argv, said in (
-        (("k8s", "kubernetes"), "`k8s` already means Kubernetes (kubernetes); nothing changed."),
-        (("tf", "terraform"), "`tf` already means Terraform (terraform); nothing changed."),
-        (("terra", "terraform"), "`terra` now means Terraform (terraform)."),
-        (("terra", "terraform"), "`terra` already means Terraform (terraform); nothing changed."),
+        (("k8s", "kubernetes"), "“k8s” already means Kubernetes (kubernetes); nothing changed."),
+        (("tf", "terraform"), "“tf” already means Terraform (terraform); nothing changed."),
+        (("terra", "terraform"), "“terra” now means Terraform (terraform)."),
+        (("terra", "terraform"), "“terra” already means Terraform (terraform); nothing changed."),
+        # what the admin typed is quoted as the command line quotes it, a backtick and all
+        (("te`rra", "terraform"), "“te`rra” now means Terraform (terraform)."),
     ):
         capsys.readouterr()
         assert await asyncio.to_thread(main, ["skills", "alias", *argv, "--team", "T0ACME"]) == 0
