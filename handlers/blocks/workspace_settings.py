@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.safe_text import clip, safe_text
+from bot.safe_text import clip, quoted, safe_text
 from bot.words import plural
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, Change
@@ -234,12 +234,13 @@ _MENTIONS = {"kudos_channel": "<#{}>", "watched_channels": "<#{}>", "askaround_a
 
 def _shown(key: str, value: str) -> str:
     """A setting's text as people read it: channels and people as Slack shows them."""
-    if key in _MENTIONS and value != "none":
-        return " ".join(_MENTIONS[key].format(i) for i in value.split(", ") if i) or "none"
+    if key in _MENTIONS:  # `none` is no channel or person, not words typed
+        named = (i for i in value.split(", ") if i and i != "none")
+        return " ".join(_MENTIONS[key].format(i) for i in named) or "none"
     label = next((o["text"]["text"] for o in _CHOICES.get(key, ()) if o["value"] == value), None)
     if label is not None:
         return f"`{label}`"
-    return f"`{clip(safe_text(value), SHOWN_VALUE)}`" if value else "nothing"
+    return quoted(clip(safe_text(value), SHOWN_VALUE)) if value else "nothing"
 
 
 def render_audit_modal(changes: tuple[Change, ...], older: int = 0) -> dict[str, Any]:

@@ -190,3 +190,19 @@ def test_typed_text_is_never_quoted_python_style() -> None:
         if "!r}" in line and "AssertionError" not in line
     ]
     assert not by_hand, by_hand
+
+
+def test_typed_text_is_never_echoed_in_a_code_span() -> None:
+    """Typed text made safe (`safe_text`, `clip`) and then put in backticks: a typed backtick
+    ended the span and showed the rest with its marks, and Slack reads `<…>` as markup inside
+    one too. `quoted` is the one way; commands we suggest stay in code spans."""
+    root = Path(__file__).parents[3]
+    in_code = re.compile(r"`\{(?:quoted|clip|safe_text)\(")
+    by_hand = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("bot", "handlers")
+        for path in sorted((root / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if in_code.search(line)
+    ]
+    assert not by_hand, by_hand

@@ -65,7 +65,7 @@ async def test_set_then_show_and_the_bot_obeys(
     await slack.emu.click(slack.user("hana"), "settings_audit", view=home)
     await slack.settle()
     audit = text_of(slack.emu.open_modal(slack.user("hana")))
-    assert "the command line changed *Kudos a day*" in audit and "`5` to `2`" in audit
+    assert "the command line changed *Kudos a day*" in audit and "“5” to “2”" in audit
 
 
 @pytest.mark.usefixtures("database_only")

@@ -159,7 +159,7 @@ async def test_saved_settings_rule_the_next_kudos_and_are_in_the_audit_log(
     assert audit is not None and "Settings changes" in str(audit.spec["title"])
     valid_view(audit)
     shown = text_of(audit)
-    assert f"<@{hana}> changed *Kudos a day*" in shown and "`5` to `1`" in shown
+    assert f"<@{hana}> changed *Kudos a day*" in shown and "“5” to “1”" in shown
     # Bob was named an askaround admin: his Home tab has the settings now, the digest's hour
     # said as whose it is (each manager gets it at that hour where they are).
     bobs = text_of(await home_of(slack, "bob"))
@@ -318,7 +318,7 @@ async def test_values_left_out_are_said_retired_in_the_confirmation(
     )
     assert response["response_action"] == "update"
     said = str(response["view"]["blocks"])
-    assert "`ownership, quality, teamwork`" in said, said
+    assert "“ownership, quality, teamwork”" in said, said
     assert "Retired (old kudos keep them): #courage, #craft, #customer-first" in said, said
 
 
