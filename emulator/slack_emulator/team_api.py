@@ -87,7 +87,7 @@ class TeamApi(Changes):
         found = screen.find_button(self.workspace, user_id, label)
         if found is None:
             shown = screen.button_labels(self.workspace, user_id)
-            raise self._unseen(user_id, f"button {label!r}", "they can press", shown, "buttons")
+            raise self._unseen(user_id, f"button “{label}”", "they can press", shown, "buttons")
         surface, block, element = found
         action_id = str(element.get("action_id"))
         return await self.click(
@@ -105,7 +105,7 @@ class TeamApi(Changes):
         found = screen.find_menu(self.workspace, user_id, label)
         if found is None:
             shown = screen.menu_labels(self.workspace, user_id)
-            raise self._unseen(user_id, f"menu {label!r}", "they can pick from", shown, "menus")
+            raise self._unseen(user_id, f"menu “{label}”", "they can pick from", shown, "menus")
         surface, block, element = found
         chosen: dict[str, Any]
         if element.get("type") == "users_select":
@@ -131,7 +131,7 @@ class TeamApi(Changes):
         self, user_id: str, what: str, can: str, shown: list[str], kinds: str
     ) -> PersonError:
         who = self.workspace.display_name(user_id)
-        seen = f"{can} {', '.join(repr(s) for s in shown)}" if shown else f"they see no {kinds}"
+        seen = f"{can} {', '.join(f'“{s}”' for s in shown)}" if shown else f"they see no {kinds}"
         return PersonError(f"{who} sees no {what}; {seen}")
 
 

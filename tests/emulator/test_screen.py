@@ -53,7 +53,7 @@ async def test_click_button_presses_the_newest_visible_one(emu: SlackEmulator) -
     payload = json.loads(dict(parse_qsl(bot.received[0].body))["payload"])
     assert payload["actions"][0]["value"] == "2"
     assert payload["container"]["message_ts"] == newer.ts != older.ts
-    assert str(refused.value) == "alice sees no button 'Redo'; they can press 'Undo', 'Solved'"
+    assert str(refused.value) == "alice sees no button “Redo”; they can press “Undo”, “Solved”"
 
 
 def _menu(kind: str, label: str, action_id: str, **more: object) -> dict[str, object]:
@@ -99,6 +99,6 @@ async def test_pick_chooses_in_the_menu_by_its_placeholder(emu: SlackEmulator) -
     assert actions[0]["action_id"] == "refer" and actions[0]["selected_user"] == bob.id
     assert actions[1]["selected_option"]["value"] == "mon"
     assert str(no_menu.value) == (
-        "alice sees no menu 'Not me'; they can pick from 'Suggest someone', 'Day'"
+        "alice sees no menu “Not me”; they can pick from “Suggest someone”, “Day”"
     )
     assert str(no_option.value) == "'Day' has no option 'Friday'; it has 'Monday'"

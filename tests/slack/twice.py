@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from bot.safe_text import quoted
 from slack_emulator import Delivery, View
 from slack_emulator.actions import PersonError
 from slack_emulator.screen import find_button
@@ -19,7 +20,7 @@ async def press(slack: Harness, handle: str, label: str, times: int = 2) -> list
     user = slack.user(handle)
     found = find_button(slack.here.workspace, user, label)
     if found is None:
-        raise PersonError(f"{handle} sees no button {label!r}")
+        raise PersonError(f"{handle} sees no button {quoted(label)}")
     surface, block, element = found
     where: dict[str, Any] = {"view": surface} if isinstance(surface, View) else {"message": surface}
     presses = [
