@@ -182,3 +182,24 @@ async def test_a_shout_out_posted_unanswered_then_given_up_goes_when_taken_back(
     await slack.services.kudos.take_back(slack.team_id, "cli", None, batch_key=batch)
     await slack.drain()
     assert kudos_posts(slack, "general") == []
+
+
+async def test_a_shout_out_posted_unanswered_and_taken_back_meanwhile_is_not_left_as_drawn(
+    slack: SlackHarness,
+) -> None:
+    """Slack posts Alice's shout-out and loses its answer; an admin takes her kudos back
+    while it waits for its retry. The take-back's redraw finds no shout-out recorded; the
+    retry finds it by its mark and, the kudos no longer live, removes it (as Undo's): it does
+    not stand as first drawn, thanking Bob."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
+    slack.emu.faults.add("conversations.history", status=500, times=3, channel=general)
+    await give(slack, "alice", f"@bob {REASON}")
+    [posted] = kudos_posts(slack, "general")
+    [(batch, recorded)] = {(k.batch_key, k.shoutout_ts) for k in await ledger(slack)}
+    assert recorded is None  # waiting for its retry
+    await slack.services.kudos.take_back(slack.team_id, "cli", None, batch_key=batch)
+    await slack.drain()
+    assert await ledger(slack) == []
+    assert [m.text for m in slack.emu.messages(general) if m.ts == posted.ts] == []
+    assert dm_text(slack, "bob").count("An admin took back") == 1
