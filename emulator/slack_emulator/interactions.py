@@ -245,7 +245,7 @@ class Interactions:
             action_ts=ws.next_ts(),
             channel={"id": channel.id, "name": payloads.channel_name(channel)},
             message_ts=shown.ts,
-            message=shapes.message_json(ws, shown),
+            message=shapes.undeclared_metadata(shapes.message_json(ws, shown)),
             response_url=self._responder.issue(user_id, channel.id, original=shown),
         )
         return await self._deliverer.deliver("interaction", payload)

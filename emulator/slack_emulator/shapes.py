@@ -225,6 +225,17 @@ def message_json(ws: Workspace, message: Message) -> dict[str, Any]:
     return body
 
 
+def undeclared_metadata(body: dict[str, Any]) -> dict[str, Any]:
+    """A message as Slack hands it to an app outside `include_all_metadata`: the metadata's
+    `event_payload` left out, its `event_type` kept, for an event type the app's manifest
+    does not declare (slackapi/python-slack-sdk#1501; askaround's declares none)."""
+    metadata = body.get("metadata")
+    if not isinstance(metadata, dict):
+        return body
+    kept = {k: v for k, v in metadata.items() if k != "event_payload"}
+    return {**body, "metadata": kept}
+
+
 def tombstone_json(ts: str, replies: list[Message]) -> dict[str, Any]:
     """What stands in a thread for a deleted parent while replies remain: Slack's tombstone,
     "This message was deleted." (in the ``message_changed`` it sends and in
