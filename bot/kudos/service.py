@@ -298,12 +298,20 @@ class KudosService:
             return await taking_back.take_back(s, team_id, batch_key, by, reason, self._clock())
 
     async def to_take_back(
-        self, team_id: str, channel_id: str, ts: str, *, ours: bool = False
+        self,
+        team_id: str,
+        channel_id: str,
+        ts: str,
+        *,
+        ours: bool = False,
+        marked: str | None = None,
     ) -> TakenBack:
         """The kudos this message (a shout-out, a seconding's reply) announced; `ours`: the
-        message is the bot's own (`taking_back.of_shoutout`)."""
+        message is the bot's own, `marked`: its outbox mark (`taking_back.of_shoutout`)."""
         async with units.reading(self._sessions) as s:
-            return await taking_back.of_shoutout(s, team_id, channel_id, ts, ours=ours)
+            return await taking_back.of_shoutout(
+                s, team_id, channel_id, ts, ours=ours, marked=marked
+            )
 
     async def given_in_group_dm(self, team_id: str, batch_key: str) -> bool:
         """Whether these kudos were given in a group DM (`tell.given_in_group_dm`)."""

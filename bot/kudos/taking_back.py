@@ -93,19 +93,30 @@ async def batch_of_entry(s: AsyncSession, team_id: str, kudos_id: int) -> str:
 
 
 async def of_shoutout(
-    s: AsyncSession, team_id: str, channel_id: str, ts: str, *, ours: bool = False
+    s: AsyncSession,
+    team_id: str,
+    channel_id: str,
+    ts: str,
+    *,
+    ours: bool = False,
+    marked: str | None = None,
 ) -> TakenBack:
     """The act of giving this message announced, to be taken back: `already` when nothing of
-    it is live. Refused for any other message; for one of the bot's own (`ours`) in a channel
-    where a shout-out was posted through its command's reply_url, saying it may be one that
-    cannot be matched, and how to take its kudos back all the same."""
+    it is live. One Slack posted though its answer was lost, recorded nowhere, is found by
+    its outbox delivery's mark, `marked`. Refused for any other message; for one of the bot's
+    own (`ours`) in a channel where a shout-out was posted through its command's reply_url,
+    saying it may be one that cannot be matched, and how to take its kudos back all the same."""
     batch_key = await q.batch_of_shoutout(s, team_id, channel_id, ts)
+    if batch_key is None and ours and marked is not None:
+        batch_key = tell.shoutout_batch(team_id, marked)
     if batch_key is None:
         if ours and await q.posted_through_reply(s, team_id, channel_id):
             posted = datetime.fromtimestamp(float(ts), UTC).date()
             raise KudosRefused(UNMATCHED.format(since=posted - timedelta(days=1)))
         raise KudosRefused(NOT_A_SHOUTOUT)
     entries = tuple(Entry.of(row) for row in await ledger.batch(s, team_id, batch_key))
+    if not entries:
+        raise KudosRefused(GONE)
     return TakenBack(entries, already=all(e.undone for e in entries))
 
 

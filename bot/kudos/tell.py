@@ -93,6 +93,14 @@ def is_shoutout_delivery(team_id: str, key: str) -> bool:
     return key.startswith(_shoutout_key(team_id, ""))
 
 
+def shoutout_batch(team_id: str, key: str) -> str | None:
+    """The act of giving the shout-out (or seconding) outbox delivery `key` announced; None
+    for any other delivery's."""
+    return (
+        key.removeprefix(_shoutout_key(team_id, "")) if is_shoutout_delivery(team_id, key) else None
+    )
+
+
 async def given_in_group_dm(s: AsyncSession, team_id: str, batch_key: str) -> bool:
     """Whether these kudos were given in a group DM (`Giving.group_dm`), as their shout-out's
     delivery was queued: Slack tells one only by its name, when they are given, and the

@@ -119,6 +119,14 @@ def marked_with(message: dict[str, Any]) -> str | None:
     return key if isinstance(key, str) else None
 
 
+def mark_withheld(message: dict[str, Any]) -> bool:
+    """Whether the outbox marked this message but Slack left the key out of what it handed
+    over (a payload's message: the metadata's `event_payload` comes only with
+    `include_all_metadata`); read it again to know the key."""
+    metadata = message.get("metadata") or {}
+    return metadata.get("event_type") == EVENT_TYPE and marked_with(message) is None
+
+
 def find_mark(messages: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
     """The message marked with `key`, read by its event type and key alone: a Slack that
     answers with more in the metadata (another field, the payload's types spelled out) must

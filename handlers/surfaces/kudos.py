@@ -248,7 +248,7 @@ def register(router: Router, services: Services) -> None:
             return
         # Told where the shout-out is: a reply in a thread (a reaction's kudos on a reply, a
         # seconding) is answered in that thread, which `reaction_added` does not name.
-        shoutout = await _shown(client, channel, ts)
+        shoutout = await message_shown(client, channel, ts)
         thread = thread_of(shoutout, ts)
         try:
             given = await services.kudos.second(
@@ -307,7 +307,7 @@ def _of_a_reaction(refused: UserError) -> UserError:
     return refused
 
 
-async def _shown(client: AsyncWebClient, channel: str, ts: str) -> dict[str, Any] | None:
+async def message_shown(client: AsyncWebClient, channel: str, ts: str) -> dict[str, Any] | None:
     """A message of the bot's reacted to, as Slack gives it; None when Slack will not show it
     (`message_of`), or refuses the read for good: the ledger alone says what it was, and
     its reactor is answered at the channel's top level."""

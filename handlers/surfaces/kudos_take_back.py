@@ -25,6 +25,8 @@ from handlers.blocks.kudos_taken_back import (
 from handlers.client.admins import standing
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import by_askaround, workspace_of
+from handlers.outbox import marks
+from handlers.surfaces.kudos import message_shown
 
 SHORTCUT = "take_back_kudos"
 NOT_AN_ADMIN = (
@@ -55,7 +57,12 @@ def register(router: Router, services: Services) -> None:
         channel = shortcut["channel"]["id"]
         ts = str(message.get("ts") or shortcut.get("message_ts"))
         ours = by_askaround(message, context)
-        found = await services.kudos.to_take_back(team, channel, ts, ours=ours)
+        # The outbox's mark names the kudos of a shout-out whose answer was lost, recorded
+        # nowhere; Slack leaves its key out of the shortcut's message: read again.
+        if ours and marks.mark_withheld(message):
+            message = await message_shown(client, channel, ts) or message
+        marked = marks.marked_with(message)
+        found = await services.kudos.to_take_back(team, channel, ts, ours=ours, marked=marked)
         if found.already:
             raise KudosRefused(ALREADY)
         metadata = {"batch": found.entries[0].batch_key}

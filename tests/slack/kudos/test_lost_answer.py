@@ -203,3 +203,32 @@ async def test_a_shout_out_posted_unanswered_and_taken_back_meanwhile_is_not_lef
     assert await ledger(slack) == []
     assert [m.text for m in slack.emu.messages(general) if m.ts == posted.ts] == []
     assert dm_text(slack, "bob").count("An admin took back") == 1
+
+
+async def test_a_shout_out_posted_unanswered_then_given_up_is_taken_back_from_slack(
+    slack: SlackHarness,
+) -> None:
+    """The shout-out Slack posted though every look for it failed stays in #general; Maria,
+    an admin, uses *Take back kudos* on it. The shortcut found kudos only by a shout-out
+    recorded, and told her it was no shout-out; the outbox's mark on the message names its
+    kudos, which are taken back, and the shout-out removed."""
+    general = slack.channel("general")
+    looks = {"status": 500, "times": MAX_ATTEMPTS, "channel": general}
+    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
+    await _shout_out_posted_unanswered(slack)
+    await slack.drain()
+    slack.advance(SOUGHT_AFTER)
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    modal = slack.emu.open_modal(maria)
+    assert modal is not None, slack.emu.ephemerals(maria)[-1].text
+    await slack.emu.submit_view(maria, modal.id, {"reason": {"text": "not meant"}})
+    await slack.drain()
+    assert await ledger(slack) == []
+    assert [k.taken_back_by for k in await ledger(slack, live_only=False)] == [maria]
+    assert kudos_posts(slack, "general") == []
+    assert dm_text(slack, "bob").count("An admin took back") == 1
