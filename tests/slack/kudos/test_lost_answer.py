@@ -163,13 +163,9 @@ async def test_a_shout_out_posted_unanswered_then_given_up_is_removed_unasked(
     assert dm_text(slack, "alice").count("couldn't post the shout-out") == 1
 
 
-async def test_a_shout_out_posted_unanswered_then_given_up_goes_when_taken_back(
-    slack: SlackHarness,
-) -> None:
-    """Slack fails every look for Alice's lost shout-out, the later one's too, so it stays in
-    #general though she was told it was not posted; an admin takes her kudos back (`askaround
-    kudos take-back`). The take-back redrew only a shout-out recorded: this one stayed. It
-    is looked for by its mark and removed."""
+async def _shout_out_left_standing(slack: SlackHarness) -> None:
+    """Alice's shout-out, posted unanswered and given up, stays in #general: Slack fails
+    every look for it, the later one's (`SOUGHT_AFTER`) too."""
     general = slack.channel("general")
     looks = {"status": 500, "times": MAX_ATTEMPTS, "channel": general}
     slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
@@ -177,6 +173,16 @@ async def test_a_shout_out_posted_unanswered_then_given_up_goes_when_taken_back(
     await slack.drain()
     slack.advance(SOUGHT_AFTER)
     await slack.drain()
+
+
+async def test_a_shout_out_posted_unanswered_then_given_up_goes_when_taken_back(
+    slack: SlackHarness,
+) -> None:
+    """Slack fails every look for Alice's lost shout-out, the later one's too, so it stays in
+    #general though she was told it was not posted; an admin takes her kudos back (`askaround
+    kudos take-back`). The take-back redrew only a shout-out recorded: this one stayed. It
+    is looked for by its mark and removed."""
+    await _shout_out_left_standing(slack)
     assert len(kudos_posts(slack, "general")) == 1
     [batch] = {k.batch_key for k in await ledger(slack)}
     await slack.services.kudos.take_back(slack.team_id, "cli", None, batch_key=batch)
@@ -212,13 +218,7 @@ async def test_a_shout_out_posted_unanswered_then_given_up_is_taken_back_from_sl
     an admin, uses *Take back kudos* on it. The shortcut found kudos only by a shout-out
     recorded, and told her it was no shout-out; the outbox's mark on the message names its
     kudos, which are taken back, and the shout-out removed."""
-    general = slack.channel("general")
-    looks = {"status": 500, "times": MAX_ATTEMPTS, "channel": general}
-    slack.emu.faults.add("conversations.history", **looks)  # type: ignore[arg-type]
-    await _shout_out_posted_unanswered(slack)
-    await slack.drain()
-    slack.advance(SOUGHT_AFTER)
-    await slack.drain()
+    await _shout_out_left_standing(slack)
     [shoutout] = kudos_posts(slack, "general")
     maria = slack.user("maria")
     slack.emu.workspace.user(maria).is_admin = True
