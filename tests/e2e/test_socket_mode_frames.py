@@ -332,7 +332,7 @@ async def test_commands_in_dms_and_private_places_and_the_settings_form_over_soc
     await slack.settle()
     assert settings.ok and len(settings.attempts) == 1
     assert (settings.response or {}).get("response_action") == "update"
-    assert "Kudos a day:* `7`" in str(settings.response)
+    assert "Kudos a day:* “7”" in str(settings.response)
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert problems == [] and not [r for r in caplog.records if r.exc_info]
     async with slack.services.sessions() as s:

@@ -417,8 +417,8 @@ async def test_the_settings_form_as_slack_submits_it_is_saved(
     body = urlencode({"payload": json.dumps(payload)})
     status, acked = await send(slack, "application/x-www-form-urlencoded", body)
     assert status == 200 and json.loads(acked)["response_action"] == "update"
-    saved = json.dumps(json.loads(acked)["view"])
-    assert "Kudos a day:* `7`" in saved and "Digest hour:* `16:00`" in saved
+    saved = json.dumps(json.loads(acked)["view"], ensure_ascii=False)
+    assert "Kudos a day:* “7”" in saved and "Digest hour:* `16:00`" in saved
     assert "Company values" not in saved and "Askaround admins" not in saved
     now = await slack.services.workspace_settings.current(slack.team_id)
     assert (now.daily_allowance, now.digest_hour) == (7, 16)
