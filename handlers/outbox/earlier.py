@@ -40,12 +40,3 @@ def found_earlier() -> bool:
     nothing, so the delivery draws it again."""
     attempt = marks.CURRENT.get()
     return attempt is not None and not attempt.posted
-
-
-async def posted_by(
-    client: AsyncWebClient, args: dict[str, Any], key: str
-) -> AsyncSlackResponse | None:
-    """The message another delivery, `key`, posted where `args` say though its answer was
-    lost, looked for by a delivery that follows it (`handlers.outbox.kudos.sought`); None when
-    there is none. Posts nothing, so is looked for on every attempt."""
-    return await posted_before(client, args, key)

@@ -36,10 +36,11 @@ from handlers.client.failures import (
     method_of,
     refused_for_good,
 )
+from handlers.client.lookup import posted_before
 from handlers.client.messages import delete_message, update_message
 from handlers.client.paced import PacedClient
 from handlers.outbox import marks
-from handlers.outbox.earlier import posted_by, posted_earlier
+from handlers.outbox.earlier import posted_earlier
 
 log = logging.getLogger("askaround.kudos")
 
@@ -141,7 +142,7 @@ async def sought(
     if not entries or entries[0].shoutout_ts or entries[0].shoutout_reply_url:
         return  # forgotten with the workspace's data, or recorded by `askaround outbox retry`
     where, _link_back = await _where(client, services, team_id, payload, entries[0])
-    if where["channel"] and (found := await posted_by(client, where, str(payload["sought"]))):
+    if where["channel"] and (found := await posted_before(client, where, str(payload["sought"]))):
         await delete_message(client, found["channel"], found["ts"])
 
 
