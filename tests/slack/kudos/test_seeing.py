@@ -235,7 +235,10 @@ async def test_help_lists_every_kudos_subcommand(slack: SlackHarness) -> None:
 
 async def test_a_streak_longer_than_a_year_is_counted_whole(slack: SlackHarness) -> None:
     """Bob has thanked someone every week for 60 weeks: `/kudos me` says 60, not the 52 or
-    53 weeks a year holds."""
+    53 weeks a year holds. On a Wednesday at noon: a week backdated across a change of summer
+    time stays in its week (from a Sunday at 23:00 UTC one landed on a Monday in London, and
+    the streak read 36)."""
+    slack.services.clock.freeze(datetime(2026, 6, 10, 12, tzinfo=UTC))  # a Wednesday
     for _week in range(60):
         async with slack.services.sessions() as s, s.begin():
             for row in await s.scalars(select(Kudos)):
