@@ -337,6 +337,11 @@ class OutboxWorker:
         except Exception:  # `askaround outbox retry` gives it up again if it fails again
             log.exception("giving up delivery %s failed", item.id)
 
+    def sends(self) -> list[asyncio.Task[None]]:
+        """The sends in flight: what the demo waits for, rather than asking `idle` again
+        every few milliseconds while a digest is drawn."""
+        return list(self._sending)
+
     async def idle(self) -> bool:
         """Nothing due or in flight: what a test or the demo waits for before looking."""
         soon = self.services.clock.now() + PUT_BACK_HORIZON  # waiting a channel's turn
