@@ -111,6 +111,8 @@ def normalise(text: str) -> str:
     `<@U1>` is no mention), emoji gone, spaces collapsed; a quoted question the message opens
     with, as a reply quotes what it answers, dropped."""
     text = _CODE.sub(" code ", text)
+    if '"' in text:
+        text = _inches(text)
     text = _QUOTED_QUESTION.sub(" ", text)
     # (a quote mark first: the verbs it looks for are many, quotes are few)
     if '"' in text or "“" in text:
@@ -126,6 +128,21 @@ def normalise(text: str) -> str:
         text = text.replace(";", "?")
     text = _ITALICS.sub("", _EMOJI.sub(" ", text))
     return " ".join(_spelled(word) for word in text.split())
+
+
+def _inches(text: str) -> str:
+    """A `"` after a figure, with no quote open, as `in`: an inch mark (`a 4" main … a 2"
+    service`) opens no quote, which would have hidden the question between two sizes; `"Mutual
+    NDA 2024"` still closes its quote."""
+    out, quoting = [], False
+    for at, char in enumerate(text):
+        if char == '"' and not quoting and at and text[at - 1].isdigit():
+            out.append("in")
+            continue
+        if char == '"':
+            quoting = not quoting
+        out.append(char)
+    return "".join(out)
 
 
 def _spelled(word: str) -> str:

@@ -21,8 +21,10 @@ ANSWERED_ITSELF = phrases(
     # `nvm it's pinned`, `nvm its in the wiki`, `nvm solved`: the answer follows; `installed nvm
     # but…` is Node's version manager
     # `…? nm found the okta tile`: chat's `nm` only right after the question, as `7 nm` is a size
-    # (`…? nm 16:00, it's on the wiki`: the answer a figure)
-    r"(?:never ?mind|nvm|(?<=\? )nm)(?=\s*(?:[,.!:;-]|$| \d| (?:found|figured|got|i |it |it's |"
+    # (`…? nm 16:00, it's on the wiki`: the answer a figure), or after an ellipsis that trails
+    # from the question (`…claim file? ... nm, Kara showed me`)
+    r"(?:never ?mind|nvm|(?<=\? )nm|(?<=\? \.\.\. )nm|(?<=\? \.\.\.)nm|(?<=\?\.\.\. )nm)"
+    r"(?=\s*(?:[,.!:;-]|$| \d| (?:found|figured|got|i |it |it's |"
     r"its |it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|"
     r"ignore|power[- ]?cycled|restarted|rebooted|reinstalled|reseated|replugged|unplugged|"
     r"re-?enrolled|cleaned|cleared)))",

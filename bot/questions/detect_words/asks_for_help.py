@@ -265,6 +265,11 @@ ASKS_FOR_HELP = phrases(
     r"them|him|her|i|we)\b)(?:[\w'-]+ ){0,3}?(?:on|in|with|for|when|after|at|during|from|under)\b",
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:[\w'-]+ ){{1,6}}?only (?:on|in|with|"
     r"when|after|during|at|for|under)\b",
+    # the same of a kind of thing behaving a way, told at length (`anyone seen a recloser lock out
+    # after 2 shots when it's set for 3?`); a thing lost is named in a few words (`has anyone
+    # seen a grey USB-C charger?`), or said to be left or lost
+    rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:a|an) (?![^?]*\b(?:left|lost|misplaced|"
+    r"dropped|forgot|forgotten|belongs?|lying|around|anywhere|somewhere)\b)(?:[\w'.-]+ ){5}",
     # a thing's fault named by its verb asks for the cause (`why does the conveyor jam before the
     # scale`, `why is the badge reader flickering?`), and so does a thing right in one place and
     # wrong in another (`why would the invoice look fine in preview but print cut off?`); a fault
@@ -273,8 +278,17 @@ ASKS_FOR_HELP = phrases(
     rf"{FAULT}s?\b",
     rf"why (?:is|are|was|were) {FAULTY_THING}(?:still |randomly |suddenly |sometimes )?"
     rf"{FAULT_ING}\b",
+    # a reading asked about, as a fault is (`why is the HMI showing tank 2 at 105%?`, `why does
+    # the scale read 0.3 with nothing on it`)
+    rf"why (?:is|are|was|were|does|do|did|would) {FAULTY_THING}(?:still |suddenly )?(?:show|"
+    r"shows|showing|read|reads|reading|display|displays|displaying|report|reports|reporting|"
+    r"register|registers|registering) (?:[\w.'%-]+ ){0,3}?(?:at |as |of |about |around |over |"
+    r"under |only |just )?[-+]?\d[\w.,%/°-]*",
+    # (or right for a while and wrong after: `why would a PRV hold fine all day and then spike at
+    # night?`)
     rf"why (?:would|does|do|did|is|are|will) {FAULTY_THING}(?:fine|ok|okay|"
-    r"correct|correctly|right|normal|normally|perfect|perfectly) [^?.!]{0,60}?\bbut\b",
+    r"correct|correctly|right|normal|normally|perfect|perfectly) [^?.!]{0,60}?\b(?:but|and then|"
+    r"then|until|till)\b",
     r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
@@ -286,6 +300,13 @@ ASKS_FOR_HELP = phrases(
     # or team blocked (`customer blocked on login`, `Marketing is blocked on…`) is a report
     r"(?:\A|[.!?,;:] |\b(?:i|i'm|im|we|we're|am|still|currently|totally|completely|"
     r"been|kinda|bit|so|really) )blocked (?:on|by)",
+    # two things the writer keeps confusing, said after asking which is which (`what triggers a
+    # non-waiver agreement vs a ROR letter? I always mix them up`); `the kids mix them up` tells
+    r"(?:i|i'm|im) (?:always |still |keep |constantly )?(?:(?:mix|mixing) (?:them|these|those|"
+    r"the two|the 2|both) up|(?:get|getting) (?:them|these|those|the two|the 2|both) (?:mixed "
+    r"up|confused)|(?:confuse|confusing) (?:them|these|those|the two|the 2))\b|"
+    r"(?:i|i'm|im) (?:always |still |constantly )?(?:get|getting) confused (?:between|about|"
+    r"with|by|on)\b",
     r"(?:stuck on|stuck with|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
     r"not sure (?:how|whether|what|which|if|where|who))",

@@ -178,6 +178,14 @@ ASKS_HOW = phrases(
     r"(?:can|could|may) (?:we|i|they|you|a|an|the|our|my) (?:[\w-]+ )?legally\b",
     r"(?:are|is|am) (?:we|i|they|you|it|a|an|the|our) (?:[\w-]+ )?legally (?:required|allowed|"
     r"obliged|obligated|permitted|bound|responsible|liable|able)\b",
+    # whether an act is allowed when a condition holds (`can we deny a mold claim outright if the
+    # policy has the fungi exclusion…`, `can I sign a CRS for a task I didn't do if I supervised
+    # it?`); `can we meet at 3 if the room is free?` or `can I leave early if it's quiet` asks the
+    # one who decides
+    r"(?:^|(?<=[.!?:] ))(?:so |but |and )?(?:can|could|may) (?:we|i) (?!(?:get|have|move|push|"
+    r"reschedule|skip|cancel|meet|sync|chat|talk|leave|go|head|take|come|start|finish|grab|"
+    r"borrow|join|swap|stay|work from|wfh|order|bring|call|hop|jump)\b)(?:[\w'.$/-]+ ){1,12}?if "
+    r"(?:the|a|an|it|it's|they|their|our|we|i|he|she|his|her|my|there|someone|no one|nobody)\b",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
     r"(?:^|(?<=[.!?:] ))(?:safe|possible) to [^.!?]{1,80}\?",

@@ -50,6 +50,13 @@ SOCIAL = phrases(
     # the keys to a place or a vehicle (`i wonder if someone has the keys to the grip truck`) are
     # a thing to hand over, as a loan is; `does anyone have the key for the staging API` asks
     r"(?:has|have|got) (?:the |a |spare )?keys? to (?:the|my|our)\b",
+    # and so are a piece of kit, a vehicle or a paper copy someone has (`who's got the thermal
+    # camera`, `who has the 4x4 for tomorrow's inspections?`); `who has the admin password?` asks
+    # what someone knows
+    r"who(?: has|'s got| has got) the (?:[\w'-]+ ){0,3}?(?:laptops?|cameras?|trucks?|vans?|cars?|"
+    r"4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|projectors?|"
+    r"drills?|ladders?|cones|hats|keys|templates?|binders?|folders?|clipboards?|fobs?|remotes?|"
+    r"vests?|harness(?:es)?|tape measures?|gloves|boots)\b",
     # a wonder put as a question not to be answered (`Isn't it funny how the quick sync is never
     # quick`, `Is it not remarkable how quickly…?`); `is it normal that the pump…` asks
     r"(?:isn't it|is it not|isnt it) (?:\w+ )?(?:remarkable|amazing|funny|crazy|wild|wonderful|"
@@ -151,9 +158,10 @@ SOCIAL = phrases(
     r"i wonder (?:if|whether) (?:the |our |my |this |that )?(?:[\w'.-]+ ){1,3}(?:will|would|is "
     r"going to|are going to) (?:\w+ )?ever\b(?![^?]*\?)",
     # blame asked on behalf of the room (`Who approved putting the queue screen under the heating
-    # vent? Asking for everyone.`), as `asking for a friend` teases; `who approves overtime?
-    # asking for the team` asks who owns it
-    r"who (?:\w+ed|put|chose|thought|made|let|set|wrote|took|left|built|drew)\b[^?]{0,120}\?\s*"
+    # vent? Asking for everyone.`, its `?` typed as a stop too), as `asking for a friend` teases;
+    # `who approves overtime? asking for the team` asks who owns it
+    r"who (?:\w+ed|put|chose|thought|made|let|set|wrote|took|left|built|drew)\b[^?]{0,120}?"
+    r"[?.!]\s*"
     r"(?:just )?asking for (?:everyone|everybody|all of us|the rest of us|a friend|the whole "
     r"(?:team|floor|office|building))\b",
     # `how is it only Tuesday` sighs at the time, as `how is it already 5pm` does; `how is it only
