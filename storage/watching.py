@@ -32,6 +32,16 @@ async def unwatch(session: AsyncSession, team_id: str, channel_id: str) -> bool:
     return result.rowcount == 1
 
 
+async def watcher(session: AsyncSession, team_id: str, channel_id: str) -> str | None:
+    """Who had the channel watched; None when it is not."""
+    found: str | None = await session.scalar(
+        select(WatchedChannel.watched_by).where(
+            WatchedChannel.team_id == team_id, WatchedChannel.channel_id == channel_id
+        )
+    )
+    return found
+
+
 async def is_watched(session: AsyncSession, team_id: str, channel_id: str) -> bool:
     found = await session.scalar(
         select(WatchedChannel.id).where(

@@ -72,10 +72,12 @@ EVENT_SCOPES: dict[str, set[str]] = {
     "channel_deleted": {"channels:read"},
     "channel_shared": {"channels:read"},
     "channel_unshared": {"channels:read"},
+    "channel_left": {"channels:read"},
     "group_rename": {"groups:read"},
     "group_archive": {"groups:read"},
     "group_unarchive": {"groups:read"},
     "group_deleted": {"groups:read"},
+    "group_left": {"groups:read"},
     "member_joined_channel": {"channels:read", "groups:read"},
     "member_left_channel": {"channels:read", "groups:read"},
     # Slack sends these two only to apps subscribed to them; they need no scope.

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.questions.asking import still_asking
-from storage import watching
+from storage import outbox, watching
 
 QUIET_FOR = timedelta(days=1)
+WATCH_UNHEARD = "watch.unheard"  # to whoever had a channel watched: askaround was removed
 
 
 class WatchService:
@@ -25,6 +26,26 @@ class WatchService:
             if on:
                 return await watching.watch(s, team_id, channel_id, by_user_id)
             return await watching.unwatch(s, team_id, channel_id)
+
+    async def removed_from(
+        self, team_id: str, channel_id: str, by_user_id: str | None, occurrence: str
+    ) -> bool:
+        """askaround was removed from the channel (by `by_user_id`, when Slack says who): its
+        messages stop coming, so whoever had it watched is told, privately, once for this
+        removal (`occurrence`, what Slack sends again with the same event names it). It stays
+        watched: invited back, askaround hears it again. Whether anybody was told."""
+        async with self._sessions() as s, s.begin():
+            who = await watching.watcher(s, team_id, channel_id)
+            if who is None:
+                return False
+            return await outbox.enqueue(
+                s,
+                team_id,
+                WATCH_UNHEARD,
+                {"user": who, "channel": channel_id, "by": by_user_id},
+                key=f"{WATCH_UNHEARD}:{team_id}:{channel_id}:{occurrence}",
+                at=self.clock(),
+            )
 
     async def should_nudge(self, team_id: str, channel_id: str, user_id: str, text: str) -> bool:
         """Whether to offer `user_id` to ask colleagues about `text`, posted in `channel_id`:

@@ -139,16 +139,22 @@ class Changes(People):
             ws.bot_user_id in channel.members and self.subscribed("member_joined_channel"), event
         )
 
-    async def remove(self, channel_id: str, user_id: str) -> Delivery | None:
+    async def remove(self, channel_id: str, user_id: str, by: str | None = None) -> Delivery | None:
         """Take someone (the bot too) out of a channel; delivers ``member_left_channel`` to an
-        app that was in it."""
+        app still in it. The bot itself removed is no member to tell: Slack sends it
+        ``channel_left`` (``group_left`` for a private channel) naming who removed it."""
         ws = self.workspace
         channel = self._channel(channel_id)
         was_in = ws.bot_user_id in channel.members
         if user_id in channel.members:
             channel.members.remove(user_id)
+        if user_id == ws.bot_user_id:
+            left: dict[str, Any] = {"type": _kind(channel, "left"), "channel": channel.id}
+            if by is not None:
+                left["actor_id"] = by
+            return await self._maybe_send(was_in, left)
         event = self._membership(channel, "member_left_channel", user_id)
-        return await self._maybe_send(was_in and self.subscribed("member_left_channel"), event)
+        return await self._maybe_send(was_in, event)
 
     # what the events look like, and who gets them
 

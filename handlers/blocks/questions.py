@@ -359,3 +359,17 @@ def render_not_now(until: datetime) -> Message:
         f"{when}. To ask colleagues before then, use `/ask` with your question, or mention me."
     )
     return {"text": fallback(text), "blocks": [section(text)]}
+
+
+def render_watch_unheard(channel_id: str, by_user_id: str | None) -> Message:
+    """To whoever had a channel watched, once for each removal: askaround was removed from
+    it, so it hears nothing there, and what mends it. It stays watched: invited back,
+    askaround watches it again with nothing more to do."""
+    who = f"<@{by_user_id}> removed me" if by_user_id else "I was removed"
+    text = (
+        f":warning: {who} from <#{channel_id}>, so I no longer see its messages and can't "
+        "offer help with the questions asked there. It stays watched: invite me back with "
+        "`/invite @askaround` there and I'll pick up where I left off, or run `/ask unwatch` "
+        "there to stop watching it."
+    )
+    return {"text": fallback(text), "blocks": [section(text)]}

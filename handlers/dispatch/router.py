@@ -212,7 +212,7 @@ class Router:
         sends beside `user_change`, at the same moment and with the same user object
         (`user_huddle_changed`, `user_profile_changed`, `user_status_changed`): `user_change`
         is what is read. And an event of a kind manifest.yml does not subscribe to
-        (`reaction_removed`, `channel_left`, …), as a workspace keeps the subscriptions the
+        (`reaction_removed`, `channel_created`, …), as a workspace keeps the subscriptions the
         app had when it was installed. Unmatched, Bolt answered 404 ("Unhandled request")
         with a warning, which Slack retried three times over HTTP and left unacknowledged
         over Socket Mode. Registered after every listener: Bolt tries them in order."""

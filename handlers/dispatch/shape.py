@@ -70,6 +70,7 @@ EVENT: dict[str, tuple[type, ...]] = {
     "message": OBJECT,
     "previous_message": OBJECT,
     "tokens": OBJECT,
+    "actor_id": TEXT,
 }
 VIEW: dict[str, tuple[type, ...]] = {
     "id": TEXT,
@@ -255,6 +256,8 @@ def _always_sent(body: dict[str, Any]) -> None:
         _named(event, wanted, event["type"])
     if isinstance(event, dict) and event.get("type") == "app_home_opened":
         _named(event, ["user"], "app_home_opened")
+    if isinstance(event, dict) and event.get("type") in ("channel_left", "group_left"):
+        _named(event, ["channel"], event["type"])
     if isinstance(event, dict) and isinstance(event.get("tokens"), dict):
         _typed(event["tokens"], {"oauth": LIST, "bot": LIST}, "event.tokens.")
     if isinstance(event, dict) and event.get("type") in ("reaction_added", "reaction_removed"):

@@ -47,6 +47,7 @@ from handlers.outbox import (
     offers,
     questions,
     replies,
+    watching,
 )
 from handlers.outbox.kinds import Delivery, FirstTurn, GivenUp
 from storage import wakeups
@@ -69,6 +70,7 @@ DELIVERIES: dict[str, Delivery] = {
     **home.DELIVERIES,
     **insights.DELIVERIES,
     **replies.DELIVERIES,
+    **watching.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 # A send still in flight this long after its lease was given or last kept is given a new

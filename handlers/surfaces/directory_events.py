@@ -11,6 +11,11 @@ current without asking Slack at every kudos.
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
+- The bot removed from a channel (`channel_left`, `group_left`: Slack tells the bot so, not
+  by `member_left_channel`, which goes to the members still in it): what was kept about it
+  is forgotten, and whoever had it watched is told, once (`WatchService.removed_from`); it
+  stays watched, so an invitation back resumes it. A question or shout-out due there later
+  falls back as for any channel closed to posts (`handlers.client.failures.CLOSED_TO_POSTS`).
 - A public channel made private: the questions and kudos stored from it become private too.
   Made public: only what was kept about it is forgotten (what was stored stays private).
 """
@@ -41,6 +46,7 @@ CONVERSATION_EVENTS = (
     "group_deleted",
 )
 MEMBERSHIP_EVENTS = ("member_joined_channel", "member_left_channel")
+REMOVED_EVENTS = ("channel_left", "group_left")
 
 
 def channel_of(event: dict[str, Any]) -> str | None:
@@ -85,6 +91,12 @@ def register(router: Router, services: Services) -> None:
         if event.get("user") == context.bot_user_id:
             await conversation_changed(event, context)
 
+    async def removed(event: dict[str, Any], body: dict[str, Any], context: Any) -> None:
+        team, channel = workspace_of(context), str(event["channel"])
+        services.conversations.of(team).forget(channel)
+        occurrence = str(event.get("event_ts") or body.get("event_id") or "")
+        await services.watching.removed_from(team, channel, event.get("actor_id"), occurrence)
+
     @router.notice("channel_convert_to_private", "groups")
     async def made_private(event: dict[str, Any], context: Any) -> None:
         """A public channel made private (Slack says so only in a message in it): what was
@@ -104,3 +116,5 @@ def register(router: Router, services: Services) -> None:
         router.event(name)(conversation_changed)
     for name in MEMBERSHIP_EVENTS:
         router.event(name)(membership_changed)
+    for name in REMOVED_EVENTS:
+        router.event(name)(removed)

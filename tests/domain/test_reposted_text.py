@@ -214,6 +214,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_unanswered",
         "render_nudge",
         "render_not_now",  # a date token only
+        "render_watch_unheard",  # a channel's and a person's mentions only
         "render_withdrawn",
         "render_request_ended",  # a mention only
         "render_asking_elsewhere",  # the question's number only

@@ -2,9 +2,9 @@
 asking whether it is there: the id Bolt routes an interaction by (a shortcut's or a dialog's
 `callback_id`, a form's `view` or its `callback_id`, a menu's `action_id`), an event or a type
 at all, a command's `user_id`, `channel_id` and `response_url`, a click's or a shortcut's
-`trigger_id`, who opened the Home tab, a form's values as objects, the revoked tokens as
-lists, and the value askaround wrote into its Undo and Give kudos buttons (a kudos' batch, a
-person, a question and its helper).
+`trigger_id`, who opened the Home tab, the channel askaround was removed from, a form's values
+as objects, the revoked tokens as lists, and the value askaround wrote into its Undo and Give
+kudos buttons (a kudos' batch, a person, a question and its helper).
 Over HTTP each is refused with 400 as every other body Slack would not send, and over Socket
 Mode acked and dropped, with no ERROR and no traceback. Bolt found no listener for the first
 ones and answered 404 ("Unhandled request", a WARNING), and over Socket Mode acked nothing; the
@@ -123,6 +123,11 @@ WITHOUT: dict[str, tuple[DeliveryKind, dict[str, Any]]] = {
     "the Home tab opened by nobody": (
         "event",
         _event({"type": "app_home_opened", "tab": "home", "channel": "D1"}),
+    ),
+    "askaround removed from no channel": ("event", _event({"type": "channel_left"})),
+    "askaround removed by someone named as an object": (
+        "event",
+        _event({"type": "group_left", "channel": "G1", "actor_id": {"id": "U0000001"}}),
     ),
     "tokens revoked as a list": ("event", _event({"type": "tokens_revoked", "tokens": ["x"]})),
     "Undo without the kudos it undoes": ("interaction", _click({"action_id": "kudos_undo"})),

@@ -23,6 +23,8 @@ EVENTS = {
     "group_deleted",
     "member_joined_channel",
     "member_left_channel",
+    "channel_left",
+    "group_left",
 }
 
 
@@ -95,26 +97,41 @@ async def test_channel_events_follow_the_channels_kind(
 
 
 async def test_membership_events_reach_an_app_in_the_channel() -> None:
-    """The bot removed gets `member_left_channel`; someone joining while it is out sends it
-    nothing; the bot invited back gets `member_joined_channel`. Unsubscribed events are not
-    sent, and making a channel private says nothing to an app without message.groups."""
+    """The bot removed gets `channel_left` naming who removed it (`group_left` from a
+    private channel), not `member_left_channel`, which goes to the members left; someone
+    joining while it is out sends it nothing; the bot invited back gets
+    `member_joined_channel`, and someone leaving then `member_left_channel`. Unsubscribed
+    events are not sent, and making a channel private says nothing to an app without
+    message.groups."""
     async with SlackEmulator(SIGNING_SECRET, event_subscriptions=EVENTS) as emu:
         alice = emu.workspace.add_user("alice")
         bob = emu.workspace.add_user("bob")
         launch = emu.workspace.add_channel("launch", members=[alice.id])
+        secret = emu.workspace.add_channel("secret", members=[alice.id], is_private=True)
         async with endpoint(emu, Endpoint()) as bot:
-            left = await emu.remove(launch.id, emu.bot_user_id)
+            left = await emu.remove(launch.id, emu.bot_user_id, by=alice.id)
             unseen = await emu.invite(launch.id, bob.id, by=alice.id)
             back = await emu.invite(launch.id, emu.bot_user_id, by=alice.id)
+            bob_left = await emu.remove(launch.id, bob.id)
             unsubscribed = await emu.unarchive_channel(launch.id, by=alice.id)
             converted = await emu.make_private(launch.id, by=alice.id)
-    assert left is not None and left.payload["event"]["type"] == "member_left_channel"
+            private_left = await emu.remove(secret.id, emu.bot_user_id, by=alice.id)
+    assert left is not None and left.payload["event"] == {
+        "type": "channel_left",
+        "channel": launch.id,
+        "actor_id": alice.id,
+        "event_ts": left.payload["event"]["event_ts"],
+    }
+    assert private_left is not None and private_left.payload["event"]["type"] == "group_left"
     assert unseen is None
     assert back is not None and back.payload["event"]["inviter"] == alice.id
     assert back.payload["event"]["channel_type"] == "C"
+    assert bob_left is not None and bob_left.payload["event"]["user"] == bob.id
     assert unsubscribed is None and converted is None
     assert emu.workspace.channel(launch.id).is_private
     assert [json.loads(r.body)["event"]["type"] for r in bot.received] == [
-        "member_left_channel",
+        "channel_left",
         "member_joined_channel",
+        "member_left_channel",
+        "group_left",
     ]

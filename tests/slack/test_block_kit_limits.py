@@ -394,6 +394,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
     ("render_not_now", lambda: questions.render_not_now(NOW), check_message),
+    (
+        "render_watch_unheard",
+        lambda: questions.render_watch_unheard("C1", "U" + "X" * 30),
+        check_message,
+    ),
     ("render_already_asked", lambda: questions.render_already_asked(question(1)), check_message),
     (
         "render_home_questions",

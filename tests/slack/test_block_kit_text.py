@@ -373,6 +373,11 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         ("render_nudge", lambda: questions.render_nudge("1.0"), check_message),
         ("render_not_now", lambda: questions.render_not_now(NOW), check_message),
+        (
+            "render_watch_unheard",
+            lambda: questions.render_watch_unheard("C1", None),
+            check_message,
+        ),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),
         (
             "render_home_questions",

@@ -252,6 +252,7 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
         "channel_unshared",
         "member_joined_channel_the_bot",
         "member_left_channel_the_bot",
+        "channel_left",
     ],
 )
 async def test_a_conversation_or_membership_event_is_answered_200_quietly(
@@ -260,7 +261,8 @@ async def test_a_conversation_or_membership_event_is_answered_200_quietly(
     """Someone joining or leaving a channel (`channel_type` `C` or `G`, not `channel`), a
     channel renamed (its `channel` an object), archived, unarchived, deleted, shared or
     unshared, in the shapes Slack's reference gives, and the bot itself added to a channel or
-    taken out of one: each answered 200, its retry too, and nobody is told anything."""
+    taken out of one (`channel_left`, from a channel nobody had it watch): each answered 200,
+    its retry too, and nobody is told anything."""
     caplog.set_level(logging.INFO)
     content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")
@@ -327,19 +329,16 @@ async def test_a_user_change_companion_is_answered_200_quietly(
     assert said(slack) == [] and warnings(caplog) == []
 
 
-@pytest.mark.parametrize(
-    "name", ["reaction_removed", "channel_created", "channel_left", "grid_migration_started"]
-)
+@pytest.mark.parametrize("name", ["reaction_removed", "channel_created", "grid_migration_started"])
 async def test_an_event_askaround_does_not_subscribe_to_is_answered_200_quietly(
     slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
 ) -> None:
     """An event of a kind manifest.yml does not subscribe to, in Slack's shape
     (`tests/slack/payloads/`): a `:kudos:` taken off (`reaction_removed`), a channel created,
-    the app removed from a channel (`channel_left`), the workspace moving into an Enterprise
-    Grid org. Slack sends what an app's subscriptions said when it was installed, which an
-    upgrade's manifest may have changed since: each is answered 200, its retry too, and
-    nothing is said, kept or logged as a problem. Bolt answered 404 ("Unhandled request")
-    with a warning, and Slack retried it three times."""
+    the workspace moving into an Enterprise Grid org. Slack sends what an app's subscriptions
+    said when it was installed, which an upgrade's manifest may have changed since: each is
+    answered 200, its retry too, and nothing is said, kept or logged as a problem. Bolt
+    answered 404 ("Unhandled request") with a warning, and Slack retried it three times."""
     caplog.set_level(logging.INFO)
     content_type, body = body_of(slack, name)
     assert await send(slack, content_type, body) == (200, "")

@@ -1,0 +1,26 @@
+"""The DM telling whoever had a channel watched that askaround was removed from it
+(`bot.questions.watching.WatchService.removed_from`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.questions.watching import WATCH_UNHEARD
+from bot.services import Services
+from handlers.blocks.questions import render_watch_unheard
+
+
+async def watch_unheard(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    dm = await client.conversations_open(users=str(payload["user"]))
+    by = payload.get("by")
+    await client.chat_postMessage(
+        channel=dm["channel"]["id"],
+        **render_watch_unheard(str(payload["channel"]), str(by) if by else None),
+    )
+
+
+DELIVERIES = {WATCH_UNHEARD: watch_unheard}
