@@ -19,6 +19,7 @@ from bot.installations import Installations
 from bot.kudos.service import KudosService
 from bot.metrics import Metrics
 from bot.people import PeopleService
+from bot.permalinks import Permalinks
 from bot.questions.indexes import IndexCache
 from bot.questions.policy import Limits, RoutingConfig
 from bot.questions.retention import QuestionTextRetention
@@ -54,6 +55,7 @@ class Services:
     workspace_settings: WorkspaceSettingsService
     metrics: Metrics
     conversations: Conversations
+    permalinks: Permalinks
 
     @classmethod
     def build(
@@ -107,4 +109,5 @@ class Services:
             ),
             metrics=metrics,
             conversations=Conversations(clock.now),
+            permalinks=Permalinks(clock.now),
         )

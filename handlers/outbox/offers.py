@@ -42,14 +42,19 @@ def _working_day_on(services: Services, person: Profile | None) -> None:
         raise NotYet(due)
 
 
-async def _permalink(client: AsyncWebClient, question: QuestionView) -> str | None:
+async def _permalink(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView
+) -> str | None:
     """A link to the question's message, for colleagues who can open it: never a private
     question's, whose message is in a conversation the colleague asked is not in. None too
     when Slack has no link to give (the message or its channel gone): the request goes
-    without one rather than not at all."""
+    without one rather than not at all. Asked of Slack once (`bot.permalinks`)."""
     if not question.message_ts or not visibility.may_link_question(is_private=question.is_private):
         return None
-    return await message_link(client, question.channel_id, question.message_ts)
+    channel, ts = question.channel_id, question.message_ts
+    return await services.permalinks.link(
+        team_id, channel, ts, lambda: message_link(client, channel, ts)
+    )
 
 
 async def _request(
@@ -62,7 +67,7 @@ async def _request(
     """A colleague's waiting request as it stands now: its buttons, a link and whether it
     finds them off hours."""
     names = await names_in(client, services, team_id, question)
-    permalink = await _permalink(client, question)
+    permalink = await _permalink(client, services, team_id, question)
     off_hours = await off_hours_now(client, services, team_id, mine.candidate_user_id)
     return render_offer(question, mine, permalink, names, off_hours)
 
