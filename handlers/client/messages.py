@@ -1,6 +1,6 @@
-"""An ephemeral shown or refused, a message's link, whether a file was shared already,
-updating a message that may be gone, and deleting the bot's own messages: one at a time, or
-all it posted in a thread."""
+"""An ephemeral shown or refused, a message read by its ts, a message's link, whether a file
+was shared already, updating a message that may be gone, and deleting the bot's own
+messages: one at a time, or all it posted in a thread."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from handlers.client.failures import (
     error_code,
     explained,
     is_transient,
+    refused_for_good,
 )
 from handlers.client.identity import bot_user_of
 from handlers.client.lookup import POST_RETRIES
@@ -77,6 +78,50 @@ async def message_link(client: AsyncWebClient, channel: str, ts: str) -> str | N
         return None
     link = answer.get("permalink")
     return str(link) if link else None
+
+
+async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[str, Any] | None:
+    """A message as Slack gives it, its metadata included, by its timestamp, whether at the
+    top of the channel or in a thread; empty when there is none; None when Slack will not
+    let the bot read it (a conversation it is not in)."""
+    try:
+        history = await client.conversations_history(
+            channel=channel_id,
+            latest=ts,
+            oldest=ts,
+            inclusive=True,
+            limit=1,
+            include_all_metadata=True,
+        )
+        found = [m for m in history.get("messages") or [] if m.get("ts") == ts]
+        cursor: str | None = None
+        while not found:  # a reply: its thread, a page at a time, oldest first
+            replies = await client.conversations_replies(
+                channel=channel_id, ts=ts, include_all_metadata=True, cursor=cursor
+            )
+            found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
+            cursor = (replies.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+    except SlackApiError as error:
+        # Slack refusing the method or a scope is not the bot being out of the conversation:
+        # said as Slack's refusal (`handlers.dispatch.friendly`), not as "I'm not in it".
+        if is_transient(error) or refused_for_good(error):
+            raise
+        return None
+    return dict(found[0]) if found else {}
+
+
+async def message_shown(client: AsyncWebClient, channel: str, ts: str) -> dict[str, Any] | None:
+    """A message of the bot's reacted to, as Slack gives it; None when Slack will not show it
+    (`message_of`), or refuses the read for good: the ledger alone says what it was, and
+    its reactor is answered at the channel's top level."""
+    try:
+        return await message_of(client, channel, ts)
+    except SlackApiError as error:
+        if not refused_for_good(error):
+            raise
+        return None
 
 
 async def file_shared(client: AsyncWebClient, channel: str, oldest: str, name: str) -> bool:

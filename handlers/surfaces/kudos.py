@@ -9,7 +9,6 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import KudosRefused, UserError
@@ -32,7 +31,7 @@ from handlers.blocks.kudos import (
     render_undone,
 )
 from handlers.client.conversations import is_group_dm, private_now
-from handlers.client.failures import refused_for_good
+from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -44,7 +43,6 @@ from handlers.surfaces.kudos_giving import (
     give_to_people,
     lookup_profile,
     lookup_profiles,
-    message_of,
     message_read,
     permalink,
     thread_of,
@@ -305,18 +303,6 @@ def _of_a_reaction(refused: UserError) -> UserError:
     if field == "values":
         return KudosRefused(REACTION_NEEDS_VALUE, "values")
     return refused
-
-
-async def message_shown(client: AsyncWebClient, channel: str, ts: str) -> dict[str, Any] | None:
-    """A message of the bot's reacted to, as Slack gives it; None when Slack will not show it
-    (`message_of`), or refuses the read for good: the ledger alone says what it was, and
-    its reactor is answered at the channel's top level."""
-    try:
-        return await message_of(client, channel, ts)
-    except SlackApiError as error:
-        if not refused_for_good(error):
-            raise
-        return None
 
 
 def _forgotten_shoutout(team: str, message: dict[str, Any] | None) -> bool:

@@ -26,9 +26,9 @@ from handlers.client.directory import (
     named_elsewhere,
     profile_from_slack,
 )
-from handlers.client.failures import is_transient, refused_for_good
+from handlers.client.failures import is_transient
 from handlers.client.lookup import post_once
-from handlers.client.messages import ephemeral_shown, message_link
+from handlers.client.messages import ephemeral_shown, message_link, message_of
 from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.replies import KUDOS_CONFIRMATION
 
@@ -187,38 +187,6 @@ def thread_of(message: dict[str, Any] | None, ts: str) -> str | None:
     as `thread_ts`); None at the top of the channel: a parent's `thread_ts` is its own."""
     thread = (message or {}).get("thread_ts")
     return str(thread) if thread not in (None, ts) else None
-
-
-async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[str, Any] | None:
-    """A message as Slack gives it, its metadata included, by its timestamp, whether at the
-    top of the channel or in a thread; empty when there is none; None when Slack will not
-    let the bot read it (a conversation it is not in)."""
-    try:
-        history = await client.conversations_history(
-            channel=channel_id,
-            latest=ts,
-            oldest=ts,
-            inclusive=True,
-            limit=1,
-            include_all_metadata=True,
-        )
-        found = [m for m in history.get("messages") or [] if m.get("ts") == ts]
-        cursor: str | None = None
-        while not found:  # a reply: its thread, a page at a time, oldest first
-            replies = await client.conversations_replies(
-                channel=channel_id, ts=ts, include_all_metadata=True, cursor=cursor
-            )
-            found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
-            cursor = (replies.get("response_metadata") or {}).get("next_cursor") or None
-            if not cursor:
-                break
-    except SlackApiError as error:
-        # Slack refusing the method or a scope is not the bot being out of the conversation:
-        # said as Slack's refusal (`handlers.dispatch.friendly`), not as "I'm not in it".
-        if is_transient(error) or refused_for_good(error):
-            raise
-        return None
-    return dict(found[0]) if found else {}
 
 
 async def permalink(client: AsyncWebClient, channel_id: str, ts: str) -> str | None:

@@ -23,10 +23,10 @@ from handlers.blocks.kudos_taken_back import (
     render_taken_back_done,
 )
 from handlers.client.admins import standing
+from handlers.client.messages import message_shown
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import by_askaround, workspace_of
 from handlers.outbox import marks
-from handlers.surfaces.kudos import message_shown
 
 SHORTCUT = "take_back_kudos"
 NOT_AN_ADMIN = (
