@@ -39,6 +39,9 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "chat_delete": {"chat:write"},
     "chat_getPermalink": set(),
     "conversations_open": {"im:write", "mpim:write"},
+    # A group DM found again with one of its people deactivated (`group_dm_of`).
+    "users_conversations": {"mpim:read"},
+    "conversations_members": {"mpim:read"},
     "conversations_info": {"channels:read", "groups:read", "im:read", "mpim:read"},
     "conversations_history": {"channels:history", "groups:history", "im:history", "mpim:history"},
     "conversations_replies": {"channels:history", "groups:history", "im:history", "mpim:history"},

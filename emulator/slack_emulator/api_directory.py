@@ -136,6 +136,27 @@ def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
     return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
 
 
+# users.conversations' `types`, by the emulator's kind of channel.
+_TYPES = {"public": "public_channel", "private": "private_channel", "mpim": "mpim", "im": "im"}
+
+
+def users_conversations(ctx: ApiContext, args: Args) -> dict[str, Any]:
+    """The conversations the bot is a member of, of `types` (public channels alone when it
+    names none), a page at a time; `exclude_archived` leaves archived ones out."""
+    ws = ctx.ws
+    types = set((a.text(args, "types") or "public_channel").split(","))
+    found = [
+        c
+        for c in ws.channels.values()
+        if _TYPES[c.kind] in types
+        and ws.bot_user_id in c.members
+        and not (c.is_archived and a.flag(args, "exclude_archived"))
+    ]
+    page, cursor = a.paginate(found, args, "conversations", default_limit=100)
+    shown = [shapes.channel_json(ws, c) for c in page]
+    return {"ok": True, "channels": shown, "response_metadata": {"next_cursor": cursor}}
+
+
 def _messages_page(
     ctx: ApiContext, messages: Sequence[Message | dict[str, Any]], args: Args, kind: str
 ) -> dict[str, Any]:
@@ -204,4 +225,5 @@ HANDLERS: dict[str, a.Handler] = {
     "conversations.members": conversations_members,
     "conversations.history": conversations_history,
     "conversations.replies": conversations_replies,
+    "users.conversations": users_conversations,
 }

@@ -96,6 +96,7 @@ SCOPES = {
     "users.lookupByEmail": "users:read.email",
     "conversations.info": "channels:read",
     "conversations.members": "channels:read",
+    "users.conversations": "channels:read",
     "conversations.open": "im:write",
     "conversations.history": "channels:history",
     "conversations.replies": "channels:history",

@@ -45,6 +45,7 @@ KEPT: dict[str, Kept] = {
     "conversations.info": {"channel": {"id": WHOLE, "name": WHOLE, "created": WHOLE}},
     "conversations.open": {"channel": {"id": WHOLE}},
     "conversations.members": {"members": WHOLE},
+    "users.conversations": {"channels": {"id": WHOLE}},
     "conversations.history": {"messages": _MESSAGE, "has_more": WHOLE},
     "conversations.replies": {"messages": _MESSAGE, "has_more": WHOLE},
     "chat.postMessage": {"channel": WHOLE, "ts": WHOLE},

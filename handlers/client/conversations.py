@@ -16,7 +16,7 @@ conversation changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -95,6 +95,27 @@ async def conversation_or_dm(
     if channel_id.startswith("D"):
         return Conversation(private=True)
     return await conversation(client, channel_id, known)
+
+
+async def group_dm_of(client: AsyncWebClient, people: Collection[str]) -> str | None:
+    """The group DM of `people` and the bot, found among the bot's own group DMs: Slack
+    will not open one (`conversations.open`) once one of them is deactivated
+    (`user_disabled`), though it is still there. None when there is none. Each group DM the
+    bot is in is asked its members until it is found: kept for that rare case."""
+    wanted = set(people)
+    cursor: str | None = None
+    while True:
+        page = await client.users_conversations(
+            types="mpim", exclude_archived=True, limit=200, cursor=cursor
+        )
+        for channel in page.get("channels") or []:
+            found = await client.conversations_members(channel=channel["id"])
+            members = set(found.get("members") or [])
+            if wanted <= members and len(members - wanted) == 1:  # the bot is the one more
+                return str(channel["id"])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            return None
 
 
 async def watch_refusal(

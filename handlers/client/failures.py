@@ -33,6 +33,8 @@ from handlers.client.clock import REAL_CLOCK, PaceClock
 NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
+# What conversations.open answers about someone deactivated, or no longer in the workspace.
+USER_GONE = frozenset({"user_disabled", "user_not_found"})
 # Slack refusing the install's token itself (a wrong one deployed, the workspace or the bot's
 # user deactivated, a rotated token not refreshed): every call of the install is refused
 # alike, so nothing reaches anyone until whoever runs the bot fixes it.

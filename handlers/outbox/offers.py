@@ -21,15 +21,12 @@ from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
 from handlers.client.directory import profile_now, stored_profile
-from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, error_code
+from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, USER_GONE, error_code
 from handlers.client.messages import message_link
 from handlers.outbox import marks
 from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now
-
-# What conversations.open answers about someone deactivated, or no longer in the workspace.
-LEFT = frozenset({"user_disabled", "user_not_found"})
 
 
 def _working_day_on(services: Services, person: Profile | None) -> None:
@@ -97,7 +94,7 @@ async def offer(
     try:
         dm = await client.conversations_open(users=mine.candidate_user_id)
     except SlackApiError as error:
-        if error_code(error) not in LEFT:
+        if error_code(error) not in USER_GONE:
             raise
         await _passed_over(client, services, team_id, mine)
         return
@@ -119,7 +116,7 @@ async def _posted_unrecorded(
     try:
         dm = await client.conversations_open(users=mine.candidate_user_id)
     except SlackApiError as error:
-        if error_code(error) not in LEFT:
+        if error_code(error) not in USER_GONE:
             raise
         return False
     earlier = await posted_earlier(client, {"channel": dm["channel"]["id"]})

@@ -26,9 +26,9 @@ from handlers.blocks.questions import (
     render_more,
     render_passed_over,
 )
-from handlers.client.conversations import private_now
+from handlers.client.conversations import group_dm_of, private_now
 from handlers.client.directory import membership_unsaid
-from handlers.client.failures import is_transient
+from handlers.client.failures import USER_GONE, error_code, is_transient
 from handlers.client.messages import delete_own_replies, update_message
 from handlers.outbox import asking_told, marks
 from handlers.outbox.asker_posts import (
@@ -317,19 +317,26 @@ async def _left_unrecorded(
     """The reply connecting the asker with `helper`, let go (they left) before this retry:
     an earlier attempt may have posted it, its answer lost, and the question, open again,
     kept nowhere to say they left. Found by its mark where it would have gone and drawn so;
-    a group DM with someone deactivated, which Slack will not open, is left unlooked."""
+    a group DM, which Slack will not open with someone deactivated, is looked for among the
+    bot's own (`group_dm_of`)."""
     if helper is None or not marks.retrying():
         return
     if _in_thread(question):
         where = {"channel": question.channel_id, "thread_ts": question.thread_ts}
     else:
+        people = (question.asker_user_id, helper)
         try:
-            group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+            group = await client.conversations_open(users=",".join(people))
+            channel: str | None = group["channel"]["id"]
         except SlackApiError as error:
             if is_transient(error):
                 raise
+            if error_code(error) not in USER_GONE:
+                return
+            channel = await group_dm_of(client, people)
+        if channel is None:
             return
-        where = {"channel": group["channel"]["id"]}
+        where = {"channel": channel}
     if (earlier := await posted_earlier(client, where)) is not None:
         channel, ts = str(earlier["channel"]), str(earlier["ts"])
         await _draw_left(client, services, team_id, question, helper, channel, ts)

@@ -38,6 +38,29 @@ async def test_conversations_info_says_membership_and_privacy(
     assert refused.value.response["error"] == "channel_not_found"
 
 
+async def test_users_conversations_lists_the_bots_own_of_the_types_asked(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """users.conversations: the conversations the bot is in, of the `types` asked (public
+    channels when none is), a page at a time; archived ones left out when asked."""
+    alice, dev = emu.workspace.add_user("alice").id, emu.workspace.add_user("dev").id
+    group = emu.workspace.open_mpim([alice, dev]).id
+    emu.workspace.add_channel("outside", members=[alice], include_bot=False)
+    public = [c["id"] for c in (await client.users_conversations())["channels"]]
+    assert public and group not in public
+    assert all(emu.workspace.bot_user_id in emu.workspace.channel(c).members for c in public)
+    first = await client.users_conversations(types="mpim,private_channel", limit=1)
+    pages = [c["id"] for c in first["channels"]]
+    cursor = first["response_metadata"]["next_cursor"]
+    while cursor:
+        page = await client.users_conversations(types="mpim,private_channel", cursor=cursor)
+        pages += [c["id"] for c in page["channels"]]
+        cursor = page["response_metadata"]["next_cursor"]
+    assert group in pages and not set(pages) & set(public)
+    members = (await client.conversations_members(channel=group))["members"]
+    assert set(members) == {alice, dev, emu.workspace.bot_user_id}
+
+
 async def test_messages_reach_the_bot_only_where_it_is_a_member_and_subscribed() -> None:
     """Subscribed to message.channels only: a message in a public channel the bot joined is
     delivered; one in a public channel it is not in, or in a private channel (no

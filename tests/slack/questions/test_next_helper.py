@@ -13,7 +13,7 @@ from bot.questions.policy import RoutingConfig
 from bot.runtime.runner import in_flight_listeners
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_answer_lost import asking_message, key_of, put_back
+from tests.slack.questions.test_answer_lost import asked_in_secret, asking_message, key_of, put_back
 from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
 from tests.slack.questions.test_connected_closed import dev_helps
 from tests.slack.questions.test_flow import ask, offer_dm, rows
@@ -143,3 +143,27 @@ async def test_a_question_withdrawn_after_its_helper_left_tells_the_next_helper(
         m.text for m in slack.emu.dm_messages(slack.user("maria")) if m.bot_id
     )
     await no_failed_deliveries(slack)
+
+
+async def test_a_group_dm_posted_unanswered_then_its_helper_left_says_so(
+    slack: SlackHarness,
+) -> None:
+    """As above, where they are connected in a group DM (a question asked in #secret): Slack
+    would not open a group DM with Dev once he was deactivated (`user_disabled`), so the
+    retry never found the reply, which went on saying Dev can help, its Solved button with
+    it, beside the message telling Alice he left."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await asked_in_secret(slack)
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=group)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    assert "question_solved" in connections(slack, group)[0]
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    [shown] = connections(slack, group)
+    assert "question_solved" not in shown and "Take it from here" not in shown, shown
+    assert GONE in shown, shown
+    async with slack.services.sessions() as s:
+        statuses = set(await s.scalars(select(OutboxItem.status)))
+    assert statuses == {"sent"}, statuses
