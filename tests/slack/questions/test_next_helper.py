@@ -45,6 +45,24 @@ def connections(slack: SlackHarness, channel: str) -> list[str]:
     ]
 
 
+async def connected_unanswered_then_dev_left(slack: SlackHarness, channel: str) -> None:
+    """Dev takes the question on; Slack posts the reply connecting him with Alice in
+    `channel` but answers 500, and Dev leaves before it is tried again: that reply says he
+    left, without its Solved button, and every delivery was sent."""
+    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=channel)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    assert "question_solved" in connections(slack, channel)[0]
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.drain()
+    [shown] = connections(slack, channel)
+    assert "question_solved" not in shown and "Take it from here" not in shown, shown
+    assert GONE in shown, shown
+    async with slack.services.sessions() as s:
+        statuses = set(await s.scalars(select(OutboxItem.status)))
+    assert statuses == {"sent"}, statuses
+
+
 async def test_the_next_helper_is_connected_with_the_asker(slack: SlackHarness) -> None:
     """Maria takes on the question Dev left: she and Alice are introduced in its thread, and
     her request says she was connected. The introduction was keyed by the question alone, so
@@ -79,19 +97,8 @@ async def test_a_connection_posted_unanswered_then_its_helper_left_says_so(
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
     await ask(slack)
     general = slack.channel("general")
-    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=general)
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
-    await put_back(slack, fault, "question.connected:")
-    assert "question_solved" in connections(slack, general)[0]
-    await slack.emu.change_user(slack.user("dev"), deleted=True)
-    await slack.drain()
-    [shown] = connections(slack, general)
-    assert "question_solved" not in shown and "Take it from here" not in shown, shown
-    assert GONE in shown, shown
+    await connected_unanswered_then_dev_left(slack, general)
     assert "is helping" not in asking_message(slack, general)
-    async with slack.services.sessions() as s:
-        statuses = set(await s.scalars(select(OutboxItem.status)))
-    assert statuses == {"sent"}, statuses
 
 
 async def test_each_helper_who_left_is_told_to_the_asker(slack: SlackHarness) -> None:
@@ -155,15 +162,4 @@ async def test_a_group_dm_posted_unanswered_then_its_helper_left_says_so(
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
     await asked_in_secret(slack)
     group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
-    fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=group)
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
-    await put_back(slack, fault, "question.connected:")
-    assert "question_solved" in connections(slack, group)[0]
-    await slack.emu.change_user(slack.user("dev"), deleted=True)
-    await slack.drain()
-    [shown] = connections(slack, group)
-    assert "question_solved" not in shown and "Take it from here" not in shown, shown
-    assert GONE in shown, shown
-    async with slack.services.sessions() as s:
-        statuses = set(await s.scalars(select(OutboxItem.status)))
-    assert statuses == {"sent"}, statuses
+    await connected_unanswered_then_dev_left(slack, group)
