@@ -5,17 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.questions.watching import WATCH_UNHEARD
 from bot.services import Services
 from handlers.blocks.questions import render_watch_unheard
+from handlers.client.failures import USER_GONE, error_code
 
 
 async def watch_unheard(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
-    dm = await client.conversations_open(users=str(payload["user"]))
+    """Nothing when whoever had it watched has left the workspace since: the askaround
+    admins' Home tab says it beside the channel all the same."""
+    try:
+        dm = await client.conversations_open(users=str(payload["user"]))
+    except SlackApiError as error:
+        if error_code(error) in USER_GONE:
+            return
+        raise
     by = payload.get("by")
     await client.chat_postMessage(
         channel=dm["channel"]["id"],

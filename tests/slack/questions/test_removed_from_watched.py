@@ -5,6 +5,10 @@ settings say it beside the channel. It stays watched, so an invitation back resu
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import select
+
+from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure, give
 from tests.slack.questions.test_chit_chat import watch_general
@@ -14,6 +18,7 @@ async def watched(slack: SlackHarness) -> tuple[str, ...]:
     return (await slack.services.workspace_settings.current(slack.team_id)).watched_channels
 
 
+@pytest.mark.postgres_too  # `storage.watching.watcher` is read nowhere else
 async def test_removed_from_a_watched_channel_the_admin_who_watched_it_is_told_once(
     slack: SlackHarness,
 ) -> None:
@@ -66,3 +71,19 @@ async def test_removed_from_the_kudos_channel_shout_outs_still_go_there(
     await slack.drain()
     assert [m for m in slack.emu.messages(kudos) if m.by_bot]
     assert slack.emu.dm_messages(maria) == []
+
+
+async def test_removed_after_the_admin_who_watched_left_fails_no_delivery(
+    slack: SlackHarness,
+) -> None:
+    """Maria, who had #general watched, has left the workspace when askaround is removed from
+    it: there is nobody to tell, and the DM to her is not left failing in the outbox."""
+    await watch_general(slack)
+    maria, carol = slack.user("maria"), slack.user("carol")
+    await slack.emu.change_user(maria, deleted=True)
+    await slack.settle()
+    await slack.emu.remove(slack.channel("general"), slack.emu.bot_user_id, by=carol)
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        statuses = set(await s.scalars(select(OutboxItem.status)))
+    assert statuses <= {"sent"}, statuses
