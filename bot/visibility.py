@@ -92,6 +92,13 @@ def may_name_channel(*, private: bool) -> bool:
     return not private
 
 
+def may_name_remover(*, private: bool) -> bool:
+    """Whether whoever had a channel watched is told who removed askaround from it: of a
+    public channel, as Slack tells anyone reading it; of a private one (made so since it was
+    watched) not, as naming them tells a member of it to someone who may not be one."""
+    return not private
+
+
 def may_post_in_kudos_channel(*, shared: bool) -> bool:
     """Whether public kudos, with their givers, receivers and reasons, may be posted in the
     workspace's kudos channel (a shout-out of kudos given elsewhere, the weekly roundup): not

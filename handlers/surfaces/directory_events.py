@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from bot import visibility
 from bot.services import Services
 from handlers.client.directory import profile_from_slack
 from handlers.dispatch.inbox import forget_refused
@@ -95,7 +96,9 @@ def register(router: Router, services: Services) -> None:
         team, channel = workspace_of(context), str(event["channel"])
         services.conversations.of(team).forget(channel)
         occurrence = str(event.get("event_ts") or body.get("event_id") or "")
-        await services.watching.removed_from(team, channel, event.get("actor_id"), occurrence)
+        private = event["type"] == "group_left"
+        by = event.get("actor_id") if visibility.may_name_remover(private=private) else None
+        await services.watching.removed_from(team, channel, by, occurrence)
 
     @router.notice("channel_convert_to_private", "groups")
     async def made_private(event: dict[str, Any], context: Any) -> None:

@@ -126,6 +126,11 @@ def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     assert not visibility.may_name_in_network(gina, "U_GINA", admin=False, org={"U_BOB"})
 
 
+def test_who_removed_askaround_is_named_only_of_a_public_channel() -> None:
+    assert visibility.may_name_remover(private=False)
+    assert not visibility.may_name_remover(private=True)
+
+
 def test_only_a_public_channel_is_named_in_plain_text() -> None:
     assert visibility.may_name_channel(private=False)
     assert not visibility.may_name_channel(private=True)

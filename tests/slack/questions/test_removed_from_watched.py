@@ -87,3 +87,26 @@ async def test_removed_after_the_admin_who_watched_left_fails_no_delivery(
     async with slack.services.sessions() as s:
         statuses = set(await s.scalars(select(OutboxItem.status)))
     assert statuses <= {"sent"}, statuses
+
+
+async def test_removed_from_a_watched_channel_made_private_names_nobody(
+    slack: SlackHarness,
+) -> None:
+    """Maria watches #launch, which is made private since, without her in it; Carol removes
+    askaround from it (`group_left`): Maria is told askaround was removed, not by whom, as
+    that would tell her who is in a private channel she is not in."""
+    maria, carol, bot = slack.user("maria"), slack.user("carol"), slack.emu.bot_user_id
+    launch = slack.emu.workspace.add_channel("launch", members=[maria, carol, bot]).id
+    slack.channels["launch"] = launch
+    slack.emu.workspace.user(maria).is_admin = True
+    await slack.command("maria", "/ask", "watch", channel="launch")
+    await slack.settle()
+    assert await watched(slack) == (launch,)
+    await slack.emu.make_private(launch, by=carol)
+    slack.emu.workspace.channel(launch).members.remove(maria)
+    dms_before = len(slack.emu.dm_messages(maria))
+    left = await slack.emu.remove(launch, bot, by=carol)
+    assert left is not None and left.payload["event"]["type"] == "group_left"
+    await slack.settle()
+    [told] = [m.text for m in slack.emu.dm_messages(maria)[dms_before:]]
+    assert f"I was removed from <#{launch}>" in told and carol not in told, told
