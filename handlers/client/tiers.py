@@ -31,6 +31,8 @@ TIER_BY_METHOD: dict[str, int] = {
     "conversations.info": 3,
     "conversations.history": 3,
     "conversations.replies": 3,
+    "conversations.members": 4,
+    "users.conversations": 3,
     "users.info": 4,
     "users.list": 2,
     "users.lookupByEmail": 3,
