@@ -18,7 +18,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select,
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import checkpoint, create_engine
+from storage.db import checkpoint, create_engine, create_inbox_engine
 from storage.sqlite_driver import (
     AUTOCHECKPOINT_PAGES,
     BUSY_TIMEOUT_MS,
@@ -178,6 +178,23 @@ async def test_commits_on_the_loop_leave_the_wal_to_checkpoint(
         busy_log_copied: Any = result.one()
     frames = int(busy_log_copied[1])
     assert frames < 20  # the WAL started over: everything before was in the database
+
+
+async def test_each_connection_caches_half_a_megabyte_of_pages(engine: AsyncEngine) -> None:
+    """A SQLite connection of the database's, or of the inbox's file, caches at most 512 KiB
+    of pages (`storage.db.PAGE_CACHE_KIB`), not SQLite's 2,000 KiB: a serving bot holds up to
+    fifteen a file, and the directory's catch-up filled its own with every person read and
+    written (3.6 MiB of page cache at `recognition_cost`'s high-water mark, docs/benchmarks.md
+    section 5)."""
+    inbox = create_inbox_engine(engine)
+    assert inbox is not None
+    try:
+        for each in (engine, inbox):
+            async with each.connect() as conn:
+                pages = (await conn.exec_driver_sql("PRAGMA cache_size")).scalar_one()
+                assert pages == -512  # negative: a size in KiB, not in pages
+    finally:
+        await inbox.dispose()
 
 
 async def test_the_thread_gets_sqlites_waiting_and_checkpoints_back_after_the_loop(
