@@ -37,13 +37,16 @@ _event_ids = itertools.count(1)
 
 
 # One file a payload, each naming its source (`payloads/README.md`), beside the older ones
-# kept together in PAYLOADS; a name is looked up there first.
+# kept together in PAYLOADS; a name is looked up there first. A name with a folder
+# (`bolt_js/message`) is a file under `tests/data/slack/`, named by the project it is from.
 MORE_PAYLOADS = Path(__file__).parent / "payloads"
 
 
 @cache
 def _payloads(name: str) -> str:
     own = MORE_PAYLOADS / f"{name}.json"
+    if "/" in name:
+        own = PAYLOADS.parent / f"{name}.json"
     return own.read_text() if own.exists() else PAYLOADS.read_text()
 
 

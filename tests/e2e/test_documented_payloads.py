@@ -1,0 +1,106 @@
+"""Slack's bodies as bolt-js's tests build them and as docs.slack.dev documents each element a
+click can come from (`tests/data/slack/bolt_js/`), over the bot's real HTTP server and its
+Socket Mode connection: a click on every kind of element of an id askaround never posts,
+askaround's own Home tab button in bolt-js's sparse shape, and the
+events bolt-js's tests send. Each is acked once, at once, and nothing is logged as a problem;
+what a person did has its effect, and what is not askaround's does nothing."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import pytest
+
+from tests.e2e.harness import Harness
+from tests.slack.test_real_payloads import real
+
+pytestmark = pytest.mark.database_independent
+
+ELEMENTS = "bolt_js/block_actions_of_every_element_type"
+
+
+def quiet(caplog: pytest.LogCaptureFixture) -> bool:
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    return problems == [] and not [r for r in caplog.records if r.exc_info]
+
+
+def told(slack: Harness) -> list[str]:
+    """Everything the bot posted or showed anyone, in any conversation."""
+    posted = [m.text for m in slack.emu.messages() if m.by_bot]
+    return posted + [e.text for e in slack.emu.ephemerals()]
+
+
+async def acked_once(slack: Harness, payload: dict[str, Any]) -> Any:
+    sent = await slack.emu.send_request("interaction", payload, accepts_response=True)
+    assert sent.ok and len(sent.attempts) == 1, sent.status
+    return sent.response
+
+
+def clicks(slack: Harness, action_id: str) -> list[dict[str, Any]]:
+    """bolt-js's click body around each element type's action, each with its own trigger."""
+    found = []
+    for n, action in enumerate(real(slack, ELEMENTS)["actions"]):
+        payload = real(slack, ELEMENTS)["payload"]
+        common = {"action_id": action_id, "block_id": "block_id", "action_ts": f"1234.{n}"}
+        payload["actions"] = [common | action]
+        found.append(payload)
+    return found
+
+
+async def test_a_click_on_any_element_askaround_never_posts_is_acked_quietly(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A button (with a value or a link), feedback and icon buttons, every select and multi
+    select (a choice cleared too), an overflow, a date and a time picked or cleared, radio
+    buttons, checkboxes, and a text or rich text input that dispatches: each acked with
+    nothing in it, nothing said, nothing called."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    before = len(slack.emu.calls)
+    for payload in clicks(slack, "action_id"):
+        assert await acked_once(slack, payload) is None, payload["actions"][0]["type"]
+    await slack.settle()
+    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
+    assert told(slack) == [] and quiet(caplog)
+
+
+async def test_the_home_tabs_give_kudos_in_bolt_js_shape_opens_the_form_once(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """bolt-js's click body (an empty `container`, no `channel`, `message` or `view`, `user`
+    without its `name`) on the Home tab's Give kudos button: the form opens once, for Alice."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    [press] = clicks(slack, "kudos_home_give")[:1]
+    assert await acked_once(slack, press) is None
+    await slack.settle()
+    opened = slack.emu.calls_to("views.open")
+    assert len(opened) == 1 and "Give kudos" in json.dumps(opened[0].args["view"])
+    assert told(slack) == [] and quiet(caplog)
+
+
+async def test_bolt_js_events_are_acked_once_and_have_their_effect(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The events bolt-js's tests send, in its envelope (no `authorizations`): someone joining
+    and leaving #general, a `:lol:` reaction, "hi" in #general and in the DM, the Home tab
+    opened. Each acked once; the Home tab is published for Alice, her "hi" in the DM is
+    answered there, and nothing else is said."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    names = ["member_joined_channel", "member_left_channel", "reaction_added", "message"]
+    for name in [*names, "message_in_the_dm", "app_home_opened"]:
+        body = real(slack, f"bolt_js/{name}")["body"]
+        sent = await slack.emu.send_request("event", body)
+        assert sent.ok and len(sent.attempts) == 1, (name, sent.status)
+        await slack.settle()
+    home = slack.here.home_view(slack.user("alice"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+    dm = slack.emu.dm_messages(slack.user("alice"))
+    assert [m for m in dm if m.by_bot] and told(slack) == [m.text for m in dm if m.by_bot]
+    assert quiet(caplog)
