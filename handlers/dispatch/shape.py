@@ -19,9 +19,12 @@ from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
 
-from handlers.blocks.kudos import THANK_ACTION, UNDO_ACTION
+from handlers.blocks.home import MANAGER_REPORT_ACTION
+from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION, UNDO_ACTION
 from handlers.blocks.offers import OFFER_BLOCK, offer_of_block
 from handlers.blocks.questions import WITHDRAW_ACTION
+from handlers.blocks.skills import EDIT_ACTION
+from handlers.blocks.workspace_settings import AUDIT_ACTION, OPEN_ACTION
 from handlers.dispatch.router import is_typed
 
 MAX_DEPTH = 64  # Slack's deepest payloads (rich text in a view's state) are about 15 deep
@@ -104,8 +107,22 @@ BY_CALLBACK = frozenset(
     }
 )
 BY_VIEW = frozenset({"view_submission", "view_closed"})
-# Interactions whose listeners open a form by the trigger Slack sends with them.
-TRIGGERED = frozenset({"block_actions", "shortcut", "message_action"})
+# Interactions whose listeners open a form by the trigger Slack sends with them: every
+# shortcut, and askaround's buttons that open one. A click elsewhere may come without a trigger
+# (one in a workflow app's message carries its `interactivity` pointer instead), and its
+# listener, askaround's or the one that acks what is not askaround's, reads none.
+TRIGGERED = frozenset({"shortcut", "message_action"})
+OPENS_A_FORM = frozenset(
+    {
+        HOME_GIVE_ACTION,
+        THANK_ACTION,
+        "question_thank",
+        EDIT_ACTION,
+        OPEN_ACTION,
+        AUDIT_ACTION,
+        MANAGER_REPORT_ACTION,
+    }
+)
 # What a slash command's listeners read: who typed it, where, and where to answer.
 COMMAND_FIELDS = ["user_id", "channel_id", "response_url"]
 # Interactions a person made, whose listeners read who made them (`body["user"]["id"]`).
@@ -211,14 +228,13 @@ def _read_unasked(body: dict[str, Any]) -> None:
 
 def _always_sent(body: dict[str, Any]) -> None:
     """What Slack always sends and askaround's listeners read: a type (or a command), an
-    event's type, a command's `user_id`, `channel_id` and `response_url`, a click's or a
-    shortcut's `trigger_id`, a submitted form's `state.values` (objects of objects), who
-    opened the Home tab, the revoked tokens as lists, who clicked, submitted or chose (an
-    interaction's `user.id`), a message's
-    `channel` and `ts` (and, for one a person typed, `user`), a reaction's `user` and the
-    `channel` and `ts` of the message it is on, and the id askaround wrote into its own
-    buttons. Without them a listener failed with a traceback and the person was told that
-    something went wrong."""
+    event's type, a command's `user_id`, `channel_id` and `response_url`, a shortcut's
+    `trigger_id` and that of a click on a button that opens a form, a submitted form's
+    `state.values` (objects of objects), who opened the Home tab, the revoked tokens as lists,
+    who clicked, submitted or chose (an interaction's `user.id`), a message's `channel` and
+    `ts` (and, for one a person typed, `user`), a reaction's `user` and the `channel` and `ts`
+    of the message it is on, and the id askaround wrote into its own buttons. Without them a
+    listener failed with a traceback and the person was told that something went wrong."""
     kind, view, event = body.get("type"), body.get("view"), body.get("event")
     if not kind and not body.get("command") and body.get("ssl_check") != "1":
         raise Malformed("neither an event, a command nor an interaction: no type")
@@ -230,6 +246,10 @@ def _always_sent(body: dict[str, Any]) -> None:
         _named(body.get("user") or {}, ["id"], str(kind), "user.", what="")
     if kind in TRIGGERED:
         _named(body, ["trigger_id"], str(kind), what="")
+    if kind == "block_actions" and any(
+        action.get("action_id") in OPENS_A_FORM for action in body.get("actions") or ()
+    ):
+        _named(body, ["trigger_id"], "block_actions", what="")
     if kind == "view_submission" and isinstance(view, dict):
         values = (view.get("state") or {}).get("values")
         if not isinstance(values, dict):

@@ -1,7 +1,7 @@
 """Slack's bodies as bolt-js's tests build them and as docs.slack.dev documents each element a
 click can come from (`tests/data/slack/bolt_js/`), over the bot's real HTTP server and its
-Socket Mode connection: a click on every kind of element of an id askaround never posts,
-askaround's own Home tab button in bolt-js's sparse shape, and the
+Socket Mode connection: a click on every kind of element of an id askaround never posts, one in
+a workflow app's message, askaround's own Home tab button in bolt-js's sparse shape, and the
 events bolt-js's tests send. Each is acked once, at once, and nothing is logged as a problem;
 what a person did has its effect, and what is not askaround's does nothing."""
 
@@ -62,6 +62,25 @@ async def test_a_click_on_any_element_askaround_never_posts_is_acked_quietly(
     before = len(slack.emu.calls)
     for payload in clicks(slack, "action_id"):
         assert await acked_once(slack, payload) is None, payload["actions"][0]["type"]
+    await slack.settle()
+    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
+    assert told(slack) == [] and quiet(caplog)
+
+
+async def test_a_click_in_a_workflow_apps_message_without_a_trigger_is_acked_quietly(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A click that carries a workflow step's interactivity pointer, its function's data and
+    token, and no `trigger_id` nor `response_url`, on a button askaround never posts: acked
+    and nothing more. The shape gate refused it as a click without its trigger (400 over HTTP,
+    which Slack shows the person as an error; a WARNING over Socket Mode), though no listener
+    of such a click reads one."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    before = len(slack.emu.calls)
+    payload = real(slack, "bolt_js/block_actions_of_a_workflow_step")["payload"]
+    assert await acked_once(slack, payload) is None
     await slack.settle()
     assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
     assert told(slack) == [] and quiet(caplog)
