@@ -131,6 +131,8 @@ BY_SOMEONE = frozenset(
 )
 # …and the select on an offer that names it in its block_id (`offer_block_id`).
 OFFER_BLOCKED = frozenset({"offer_refer"})
+# Buttons whose listeners read the conversation of the message they are on (`clicked_in`).
+IN_A_CONVERSATION = frozenset({"nudge_ask"})
 AN_ID = re.compile(r"[0-9]{1,10}")
 A_PERSON = re.compile(r"[UW][A-Z0-9]{1,31}")
 # askaround's other buttons and what it writes into each: a kudos' batch (any text), the
@@ -263,6 +265,8 @@ def _always_sent(body: dict[str, Any]) -> None:
                 raise Malformed(f"{action['action_id']} without an id for its value")
             if action.get("action_id") in OFFER_BLOCKED and not _an_offer(action.get("block_id")):
                 raise Malformed(f"{action['action_id']} without an offer's block_id")
+            if action.get("action_id") in IN_A_CONVERSATION and not clicked_in(body):
+                raise Malformed(f"{action['action_id']} without its message's channel")
             wrote = VALUED.get(action.get("action_id"))
             value = action.get("value")
             if wrote is not None and not (isinstance(value, str) and wrote.fullmatch(value)):
@@ -285,6 +289,17 @@ def _always_sent(body: dict[str, Any]) -> None:
         item = event.get("item") or {}
         if item.get("type") == "message":
             _named(item, ["channel", "ts"], event["type"], "item.")
+
+
+def clicked_in(body: dict[str, Any]) -> str | None:
+    """The conversation of the message a click was on: its `channel`, or where Slack names it
+    in the click's `container` alone (`channel_id`)."""
+    channel = body.get("channel")
+    said = channel.get("id") if isinstance(channel, dict) else None
+    if not said:
+        container = body.get("container")
+        said = container.get("channel_id") if isinstance(container, dict) else None
+    return said if isinstance(said, str) and said else None
 
 
 def _named(

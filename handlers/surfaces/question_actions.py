@@ -24,6 +24,7 @@ from handlers.client.conversations import is_private, private_now
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
+from handlers.dispatch.shape import clicked_in
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import lookup_profile
 from handlers.surfaces.kudos_modal import open_give_kudos
@@ -169,7 +170,7 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         await ack()
-        channel_id = body["channel"]["id"]
+        channel_id = str(clicked_in(body))
         user_id = body["user"]["id"]
         try:
             history = await client.conversations_replies(

@@ -12,7 +12,11 @@ import logging
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from handlers.blocks.kudos import THANK_ACTION
+from handlers.dispatch.shape import ID_VALUED, OPENS_A_FORM
+from storage.models import Question
 from tests.e2e.harness import Harness
 from tests.slack.test_real_payloads import real
 
@@ -123,3 +127,75 @@ async def test_bolt_js_events_are_acked_once_and_have_their_effect(
     dm = slack.emu.dm_messages(slack.user("alice"))
     assert [m for m in dm if m.by_bot] and told(slack) == [m.text for m in dm if m.by_bot]
     assert quiet(caplog)
+
+
+def value_for(action_id: str, slack: Harness) -> dict[str, str]:
+    """A value of the kind askaround writes into the button (`shape.ID_VALUED`, `VALUED`), of
+    a question or an offer that is not there; the offer's in its block for the refer menu."""
+    if action_id in ID_VALUED:
+        return {"value": "4242"}
+    if action_id == "offer_refer":
+        return {"block_id": "offer_4242", "selected_user": slack.user("bob")}
+    if action_id == "question_thank":
+        return {"value": f"4242:{slack.user('bob')}"}
+    if action_id == THANK_ACTION:
+        return {"value": slack.user("bob")}
+    return {"value": "4242"}
+
+
+async def test_every_button_of_askarounds_pressed_without_a_trigger_is_refused_or_answered(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each of askaround's buttons and menus, pressed without a `trigger_id` (as a workflow
+    app's click comes): one that opens a form is refused (Slack always sends its trigger,
+    and its listener reads it), every other one reaches its listener, which reads none, and
+    answers without a traceback, never "something went wrong"."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    actions = [r.name for r in slack.runner.bot.router.routes if r.kind == "action"]
+    assert OPENS_A_FORM < set(actions)
+    for action_id in actions:
+        payload = real(slack, "bolt_js/block_actions_of_a_workflow_step")["payload"]
+        payload["response_url"] = slack.here.response_url(
+            slack.user("alice"), slack.channel("general")
+        )
+        payload["actions"][0] |= {"action_id": action_id} | value_for(action_id, slack)
+        sent = await slack.emu.send_request("interaction", payload, accepts_response=True)
+        if action_id in OPENS_A_FORM:
+            assert not sent.ok or slack.emu.calls_to("views.open") == [], action_id
+        else:
+            assert sent.ok and len(sent.attempts) == 1, (action_id, sent.status)
+        await slack.settle()
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert not [t for t in told(slack) if "went wrong" in t.lower()]
+
+
+async def test_find_an_expert_on_a_nudge_named_by_its_container_alone_asks_it(
+    slack_both: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The nudge's *Find an expert*, pressed in a click that names its conversation in its
+    `container` (`channel_id`) and has no `channel` (bolt-js types the field optional): Carol's
+    question is asked, as hers. Its listener read `body["channel"]["id"]`: a KeyError, and she
+    was told that something went wrong."""
+    slack = slack_both
+    caplog.set_level(logging.INFO)
+    slack.here.workspace.user(slack.user("maria")).is_admin = True
+    await slack.command("maria", "/ask", "watch")
+    await slack.settle()
+    question = "does anyone know how to import terraform state?"
+    message = await slack.post("carol", "general", question)
+    await slack.settle()
+    payload = real(slack, "not_now_on_an_ephemeral_nudge")["payload"]
+    del payload["channel"]
+    payload["user"] |= {"id": slack.user("carol"), "username": "carol", "name": "carol"}
+    payload["trigger_id"] = slack.here.workspace.views.issue_trigger(slack.user("carol"))
+    payload["response_url"] = slack.here.response_url(slack.user("carol"), message.channel)
+    payload["container"] |= {"channel_id": message.channel, "thread_ts": message.ts}
+    payload["actions"][0] |= {"action_id": "nudge_ask", "value": message.ts}
+    assert await acked_once(slack, payload) is None
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+    assert asked == [(slack.user("carol"), question)]
+    assert not [t for t in told(slack) if "went wrong" in t.lower()] and quiet(caplog)

@@ -1,10 +1,11 @@
 """Signed bodies without what Slack always sends, each a field a listener or Bolt reads without
 asking whether it is there: the id Bolt routes an interaction by (a shortcut's or a dialog's
 `callback_id`, a form's `view` or its `callback_id`, a menu's `action_id`), an event or a type
-at all, a command's `user_id`, `channel_id` and `response_url`, a click's or a shortcut's
-`trigger_id`, who opened the Home tab, the channel askaround was removed from, a form's values
-as objects, the revoked tokens as lists, and the value askaround wrote into its Undo and Give
-kudos buttons (a kudos' batch, a person, a question and its helper).
+at all, a command's `user_id`, `channel_id` and `response_url`, a shortcut's or a form-opening
+button's `trigger_id`, who opened the Home tab, the channel askaround was removed from, a form's
+values as objects, the revoked tokens as lists, the value askaround wrote into its Undo and Give
+kudos buttons (a kudos' batch, a person, a question and its helper), and the conversation a
+nudge's Ask was pressed in.
 Over HTTP each is refused with 400 as every other body Slack would not send, and over Socket
 Mode acked and dropped, with no ERROR and no traceback. Bolt found no listener for the first
 ones and answered 404 ("Unhandled request", a WARNING), and over Socket Mode acked nothing; the
@@ -138,6 +139,10 @@ WITHOUT: dict[str, tuple[DeliveryKind, dict[str, Any]]] = {
     "Give kudos under a question without its helper": (
         "interaction",
         _click({"action_id": "question_thank", "value": "12"}),
+    ),
+    "a nudge's Ask naming no conversation": (
+        "interaction",
+        _click({"action_id": "nudge_ask", "value": "1690000300.000200"}),
     ),
 }
 
