@@ -133,6 +133,22 @@ BY_SOMEONE = frozenset(
 OFFER_BLOCKED = frozenset({"offer_refer"})
 # Buttons whose listeners read the conversation of the message they are on (`clicked_in`).
 IN_A_CONVERSATION = frozenset({"nudge_ask"})
+# askaround's buttons that are only ever on a message (never on the Home tab or in a form), whose
+# listeners answer under it or tidy it by its `response_url`: Slack sends one with every click
+# on a message. Without it Bolt's `respond` raised, and the person was told that something
+# went wrong.
+BY_RESPONSE_URL = frozenset(
+    {
+        "offer_accept",
+        "offer_decline",
+        "offer_refer",
+        "question_consent",
+        "question_answered",
+        "nudge_ask",
+        "nudge_not_now",
+        UNDO_ACTION,
+    }
+)
 AN_ID = re.compile(r"[0-9]{1,10}")
 A_PERSON = re.compile(r"[UW][A-Z0-9]{1,31}")
 # askaround's other buttons and what it writes into each: a kudos' batch (any text), the
@@ -235,7 +251,8 @@ def _always_sent(body: dict[str, Any]) -> None:
     `state.values` (objects of objects), who opened the Home tab, the revoked tokens as lists,
     who clicked, submitted or chose (an interaction's `user.id`), a message's `channel` and
     `ts` (and, for one a person typed, `user`), a reaction's `user` and the `channel` and `ts`
-    of the message it is on, and the id askaround wrote into its own buttons. Without them a
+    of the message it is on, the id askaround wrote into its own buttons, and the
+    `response_url` of a click on one only ever on a message. Without them a
     listener failed with a traceback and the person was told that something went wrong."""
     kind, view, event = body.get("type"), body.get("view"), body.get("event")
     if not kind and not body.get("command") and body.get("ssl_check") != "1":
@@ -267,6 +284,8 @@ def _always_sent(body: dict[str, Any]) -> None:
                 raise Malformed(f"{action['action_id']} without an offer's block_id")
             if action.get("action_id") in IN_A_CONVERSATION and not clicked_in(body):
                 raise Malformed(f"{action['action_id']} without its message's channel")
+            if action.get("action_id") in BY_RESPONSE_URL:
+                _named(body, ["response_url"], str(action["action_id"]), what="")
             wrote = VALUED.get(action.get("action_id"))
             value = action.get("value")
             if wrote is not None and not (isinstance(value, str) and wrote.fullmatch(value)):

@@ -4,8 +4,8 @@ asking whether it is there: the id Bolt routes an interaction by (a shortcut's o
 at all, a command's `user_id`, `channel_id` and `response_url`, a shortcut's or a form-opening
 button's `trigger_id`, who opened the Home tab, the channel askaround was removed from, a form's
 values as objects, the revoked tokens as lists, the value askaround wrote into its Undo and Give
-kudos buttons (a kudos' batch, a person, a question and its helper), and the conversation a
-nudge's Ask was pressed in.
+kudos buttons (a kudos' batch, a person, a question and its helper), the conversation a nudge's
+Ask was pressed in, and the response_url of a click on a button only ever on a message.
 Over HTTP each is refused with 400 as every other body Slack would not send, and over Socket
 Mode acked and dropped, with no ERROR and no traceback. Bolt found no listener for the first
 ones and answered 404 ("Unhandled request", a WARNING), and over Socket Mode acked nothing; the
@@ -143,6 +143,14 @@ WITHOUT: dict[str, tuple[DeliveryKind, dict[str, Any]]] = {
     "a nudge's Ask naming no conversation": (
         "interaction",
         _click({"action_id": "nudge_ask", "value": "1690000300.000200"}),
+    ),
+    "Not now on a nudge without its response_url": (
+        "interaction",
+        _click({"action_id": "nudge_not_now", "value": "1690000300.000200"}),
+    ),
+    "I can help without its response_url": (
+        "interaction",
+        _click({"action_id": "offer_accept", "value": "12"}),
     ),
 }
 
