@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.blocks.kudos import THANK_ACTION
-from handlers.dispatch.shape import ID_VALUED, OPENS_A_FORM
+from handlers.dispatch.shape import BY_RESPONSE_URL, ID_VALUED, OPENS_A_FORM
 from storage.models import Question
 from tests.e2e.harness import Harness
 from tests.slack.test_real_payloads import real
@@ -53,6 +53,20 @@ def clicks(slack: Harness, action_id: str) -> list[dict[str, Any]]:
     return found
 
 
+async def nothing_done(
+    slack: Harness, caplog: pytest.LogCaptureFixture, payloads: list[dict[str, Any]]
+) -> None:
+    """Each interaction acked once and empty; nothing said, called or logged as a problem."""
+    caplog.set_level(logging.INFO)
+    await slack.settle()
+    before = len(slack.emu.calls)
+    for payload in payloads:
+        assert await acked_once(slack, payload) is None, payload["actions"][0]["type"]
+    await slack.settle()
+    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
+    assert told(slack) == [] and quiet(caplog)
+
+
 async def test_a_click_on_any_element_askaround_never_posts_is_acked_quietly(
     slack_both: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -60,15 +74,7 @@ async def test_a_click_on_any_element_askaround_never_posts_is_acked_quietly(
     select (a choice cleared too), an overflow, a date and a time picked or cleared, radio
     buttons, checkboxes, and a text or rich text input that dispatches: each acked with
     nothing in it, nothing said, nothing called."""
-    slack = slack_both
-    caplog.set_level(logging.INFO)
-    await slack.settle()
-    before = len(slack.emu.calls)
-    for payload in clicks(slack, "action_id"):
-        assert await acked_once(slack, payload) is None, payload["actions"][0]["type"]
-    await slack.settle()
-    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
-    assert told(slack) == [] and quiet(caplog)
+    await nothing_done(slack_both, caplog, clicks(slack_both, "action_id"))
 
 
 async def test_a_click_in_a_workflow_apps_message_without_a_trigger_is_acked_quietly(
@@ -79,15 +85,8 @@ async def test_a_click_in_a_workflow_apps_message_without_a_trigger_is_acked_qui
     and nothing more. The shape gate refused it as a click without its trigger (400 over HTTP,
     which Slack shows the person as an error; a WARNING over Socket Mode), though no listener
     of such a click reads one."""
-    slack = slack_both
-    caplog.set_level(logging.INFO)
-    await slack.settle()
-    before = len(slack.emu.calls)
-    payload = real(slack, "bolt_js/block_actions_of_a_workflow_step")["payload"]
-    assert await acked_once(slack, payload) is None
-    await slack.settle()
-    assert [c.method for c in slack.emu.calls[before:] if c.method != "auth.test"] == []
-    assert told(slack) == [] and quiet(caplog)
+    payload = real(slack_both, "bolt_js/block_actions_of_a_workflow_step")["payload"]
+    await nothing_done(slack_both, caplog, [payload])
 
 
 async def test_the_home_tabs_give_kudos_in_bolt_js_shape_opens_the_form_once(
@@ -147,26 +146,28 @@ async def test_every_button_of_askarounds_pressed_without_a_trigger_is_refused_o
     slack_both: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Each of askaround's buttons and menus, pressed without a `trigger_id` (as a workflow
-    app's click comes): one that opens a form is refused (Slack always sends its trigger,
-    and its listener reads it), every other one reaches its listener, which reads none, and
-    answers without a traceback, never "something went wrong"."""
+    app's click comes), with a `response_url` and without: one that opens a form is refused
+    (Slack always sends its trigger, and its listener reads it), and so is one only ever on a
+    message without its `response_url`; every other one reaches its listener, which reads
+    neither, and answers without a traceback, never "something went wrong"."""
     slack = slack_both
     caplog.set_level(logging.INFO)
     await slack.settle()
     actions = [r.name for r in slack.runner.bot.router.routes if r.kind == "action"]
-    assert OPENS_A_FORM < set(actions)
+    assert OPENS_A_FORM | BY_RESPONSE_URL < set(actions)
+    url = slack.here.response_url(slack.user("alice"), slack.channel("general"))
     for action_id in actions:
-        payload = real(slack, "bolt_js/block_actions_of_a_workflow_step")["payload"]
-        payload["response_url"] = slack.here.response_url(
-            slack.user("alice"), slack.channel("general")
-        )
-        payload["actions"][0] |= {"action_id": action_id} | value_for(action_id, slack)
-        sent = await slack.emu.send_request("interaction", payload, accepts_response=True)
-        if action_id in OPENS_A_FORM:
-            assert not sent.ok or slack.emu.calls_to("views.open") == [], action_id
-        else:
-            assert sent.ok and len(sent.attempts) == 1, (action_id, sent.status)
-        await slack.settle()
+        for response_url in (url, None):
+            payload = real(slack, "bolt_js/block_actions_of_a_workflow_step")["payload"]
+            payload |= {"response_url": response_url} if response_url else {}
+            payload["actions"][0] |= {"action_id": action_id} | value_for(action_id, slack)
+            sent = await slack.emu.send_request("interaction", payload, accepts_response=True)
+            refused = action_id in OPENS_A_FORM or (
+                action_id in BY_RESPONSE_URL and response_url is None
+            )
+            assert refused or (sent.ok and len(sent.attempts) == 1), (action_id, sent.status)
+            await slack.settle()
+    assert slack.emu.calls_to("views.open") == []
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     assert not [t for t in told(slack) if "went wrong" in t.lower()]
 

@@ -215,6 +215,7 @@ async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) 
         trigger_id=ws.views.issue_trigger(alice),
         container={"type": "message", "channel_id": message.channel, "is_ephemeral": True},
         channel={"id": message.channel, "name": "general"},
+        response_url=slack.here.response_url(alice, message.channel),
         actions=[action],
     )
     status, _ = await send(
