@@ -5,11 +5,16 @@ the kudos become private, the giver is told, the recipients get their DMs; and
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
+
+# What follows the giving up is the point, the same after three tries as after twelve
+# (tests/slack/conftest.py).
+pytestmark = pytest.mark.usefixtures("gives_up_sooner")
 
 REASON = "for untangling the release #teamwork"
 
