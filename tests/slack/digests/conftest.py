@@ -42,7 +42,7 @@ from storage import people as people_q
 from storage.models import Person, Question, Workspace
 from storage.workspaces import ensure_workspace
 from tests.e2e.harness import Harness, PersonSpec
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_in_process, bot_on_world
 
 PEOPLE = (
     PersonSpec("hana", "Hana Okafor", "Asia/Tokyo"),
@@ -167,10 +167,28 @@ async def company_in_process(
         yield harness
 
 
+_staged_until: list[datetime] = []  # where the staging left the bot's clock, once built
+
+
+def _as_staged(slack: SlackHarness) -> None:
+    """What the staged company keeps outside its database: Olga a Slack admin, the bot's
+    clock where the staging left it."""
+    slack.emu.workspace.users[slack.user("olga")].is_admin = True
+    if _staged_until:
+        slack.services.clock.freeze(_staged_until[0])
+
+
+async def _staged(slack: SlackHarness) -> None:
+    await stage_week(slack)
+    _staged_until[:] = [slack.services.clock.now()]
+
+
 @pytest.fixture
 async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    async with company_in_process(tmp_path) as harness:
-        yield harness
+    """The company, its week staged once a process (`bot_on_world`): the org chart, seven
+    kudos and their deliveries cost some 0.3 CPU-s a test, most of the digests' tests."""
+    async with bot_on_world(tmp_path, "digests-company", _staged, _as_staged, people=PEOPLE) as h:
+        yield h
 
 
 @pytest.fixture
