@@ -38,7 +38,9 @@ _CHANNEL = re.compile(r"#([CG][A-Z0-9]+)(?:\|.*)?", re.DOTALL)
 _SPECIAL = re.compile(r"!([^|^]*)(?:\^([^|]*))?(?:\|(.*))?", re.DOTALL)
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^|\s]+")
 _LINK = re.compile(r"([^|]*)(?:\|.*)?", re.DOTALL)
-_BARE = re.compile(r"(?<![\w.@])@(?=(?:here|channel|everyone)\b)", re.IGNORECASE)
+# `@` first, its look behind after it: a pattern that starts with a look behind is tried at
+# every character of the text, one that starts with `@` only where there is one.
+_BARE = re.compile(r"@(?<![\w.@]@)(?=(?:here|channel|everyone)\b)", re.IGNORECASE)
 _LONE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 AT = "@\u2060"  # "@" and a word joiner: shown as "@", never parsed as a mention
 
@@ -47,8 +49,10 @@ def _plain(text: str) -> str:
     """Text that Slack shows as it is: `&`, `<` and `>` escaped as Slack asks (an entity Slack
     escaped already stays one: text in Slack's form and text stored as typed read alike), a
     bare `@here` kept from parsing."""
-    escaped = _LONE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _BARE.sub(AT, escaped)
+    if "&" in text:
+        text = _LONE_AMPERSAND.sub("&amp;", text)
+    escaped = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _BARE.sub(AT, escaped) if "@" in escaped else escaped
 
 
 def _word(label: str | None) -> str:
@@ -60,6 +64,8 @@ def safe_text(
     text: str, *, keep: Collection[str] = (), names: Mapping[str, str] | None = None
 ) -> str:
     """`text` as the bot may repost it: it pings nobody, mentions only `keep`, hides no link."""
+    if "<" not in text:  # no token: most names and reasons
+        return _plain(text)
 
     def token(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -119,7 +125,7 @@ def quoted(text: str, limit: int | None = None, *, one_line: bool = False) -> st
     and the rest in single); with `limit`, its first `limit` characters and "…" when longer;
     `one_line`, for a terminal's one-line messages: a line break or another unprintable
     character shown escaped (`\\n`), as repr did."""
-    if one_line:
+    if one_line and not text.isprintable():
         text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"

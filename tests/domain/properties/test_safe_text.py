@@ -93,6 +93,29 @@ def test_plain_words_are_kept_as_typed(text: str) -> None:
     assert safe_text(text) == text
 
 
+@given(st.text(st.characters(blacklist_characters="<>&@")) | st.just("\u200f\x00\t🎉 " * 1000))
+@FEWER
+def test_text_without_markup_characters_is_kept_whatever_else_it_holds(text: str) -> None:
+    """Only `<`, `>`, `&` and `@` start markup: text without them is shown as it is, control
+    characters, right-to-left marks, emoji and all (a name, most reasons)."""
+    assert safe_text(text) == text
+
+
+def test_only_a_broadcast_word_of_its_own_is_kept_from_parsing() -> None:
+    """A typed `@here` is written with `AT` where Slack could parse it (at the start, after a
+    space or a bracket), not in an address, after a dot or another `@`, nor in a longer word;
+    the other characters around it are kept."""
+    typed = "@here first, mail a@here.io, .@here, @@here, @heres, (@Everyone)"
+    assert safe_text(typed) == (
+        f"{AT}here first, mail a@here.io, .@here, @@here, @heres, ({AT}Everyone)"
+    )
+    rtl = "\u200fשלום @channel\u200f & <b>"
+    assert safe_text(rtl) == f"\u200fשלום {AT}channel\u200f &amp; &lt;b&gt;"
+    assert safe_text("tab\there\x00 &lt; &am; &amp") == "tab\there\x00 &lt; &amp;am; &amp;amp"
+    assert safe_text("R&D <@U1|@ana> 🎉 <!subteam^S1>") == f"R&amp;D {AT}ana 🎉 {AT}group"
+    assert safe_text(typed * 200) == safe_text(typed) * 200
+
+
 @given(WORDS, WORDS, st.text(st.characters(blacklist_characters="<>|"), max_size=20))
 @FEWER
 def test_a_link_shows_its_address(host: str, path: str, label: str) -> None:
@@ -160,6 +183,13 @@ def test_quoted_text_is_whole_or_its_start_and_an_ellipsis(text: str, limit: int
     assert shown.startswith("“") and shown.endswith("”")
     inner = shown[1:-1]
     assert inner == text if len(text) <= limit else inner == text[:limit] + "…"
+
+
+def test_a_one_line_quote_shows_unprintable_characters_escaped() -> None:
+    """A line break, a tab, a right-to-left mark or a NUL would break or hide a terminal's
+    line: shown escaped, as repr did; emoji and other printable text as typed."""
+    assert quoted("a\tb\u200f\x00", one_line=True) == "“a\\tb\\u200f\\x00”"
+    assert quoted("🎉 ok", one_line=True) == "“🎉 ok”"
 
 
 def test_quotes_are_written_one_way() -> None:
