@@ -588,31 +588,29 @@ async def test_debug_before_the_subcommand_prints_the_traceback_too(
     assert "ImportFileError" in err[-2] and err[-1] == "askaround: no-such.yaml does not exist"
 
 
-def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(offline: Path) -> None:
-    """The installed `askaround` script itself: one line, then with --debug (before or after
-    the subcommand) the traceback before that same line."""
+def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(
+    offline: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The installed `askaround` script itself: one line and its exit code; then, through the
+    `main` it calls, with --debug after the subcommand the traceback before that same line."""
     script = Path(sys.executable).with_name("askaround")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
     (offline / "plain-file").write_text("")
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'plain-file' / 'a.db'}",
-    }
-
-    def askaround(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*command, *argv], env=env, capture_output=True, text=True, timeout=300, cwd=offline
-        )
-
-    plain = askaround("migrate")
+    url = f"sqlite:///{offline / 'plain-file' / 'a.db'}"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ASKAROUND_DATABASE_URL": url}
+    plain = subprocess.run(
+        [*command, "migrate"], env=env, capture_output=True, text=True, timeout=300, cwd=offline
+    )
     assert plain.returncode == 1 and plain.stdout == ""
     line = one_line(plain.stderr.strip().splitlines(), "cannot open the database")
-    debug = askaround("migrate", "--debug")
-    assert debug.returncode == 1
-    assert debug.stderr.startswith("Traceback") and "DatabaseUnavailable" in debug.stderr
-    assert debug.stderr.strip().splitlines()[-1] == line
-    version = askaround("--version")
-    assert version.returncode == 0 and version.stdout.startswith("askaround ")
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
+    capsys.readouterr()
+    assert main(["migrate", "--debug"]) == 1
+    debug = capsys.readouterr().err
+    assert debug.startswith("Traceback") and "DatabaseUnavailable" in debug
+    assert debug.strip().splitlines()[-1] == line
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("askaround ")
 
 
 def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
@@ -622,8 +620,9 @@ def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
     `askaround migrate` said "database created (schema 0032)" and exited 0, `serve` started
     on it and `import` imported into it. Each is one line naming the setting and exit 2,
     nothing written anywhere; `eval routing --database sqlite://` (all in one process) runs.
-    `migrate` and `serve` run as the installed script, the rest through its `main` here (a
-    process of their own cost some 1 CPU-s each, importing)."""
+    `serve` runs as the installed script (a serve that started would run on, which only a
+    process can be timed out of), the rest through its `main` here (a process of their own
+    cost some 1 CPU-s each, importing)."""
     script = Path(sys.executable).with_name("askaround")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
     (offline / "people.csv").write_text(SKILLED_PEOPLE)
@@ -652,7 +651,7 @@ def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
                 else []
             ),
         ):
-            if argv in (["migrate"], ["serve"]) and url == "sqlite:///":
+            if argv == ["serve"]:
                 done = subprocess.run(
                     [*command, *argv], env=env, capture_output=True, text=True, timeout=300,
                     cwd=offline,
@@ -767,7 +766,7 @@ def test_output_into_a_pipe_closed_early_ends_quietly(offline: Path) -> None:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
     }
-    subprocess.run([*command, "migrate"], env=env, capture_output=True, timeout=300, check=True)
+    assert main(["migrate"]) == 0  # the same database, here: only the pipe needs a process
     for argv in (["export", "kudos", "--since", "2026-01-01"], ["--help"]):
         read, write = os.pipe()
         os.close(read)

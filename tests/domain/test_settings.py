@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 from pathlib import Path
 
 import pytest
 
 from bot.errors import ConfigError
+from bot.runtime.cli import main
 from bot.settings import BOT_SCOPES, DEFAULT_API_URL, Settings
 
 # Settings are read from the environment; no database is opened.
@@ -136,19 +136,20 @@ def test_secrets_are_not_in_repr() -> None:
     assert "db-pass/word" in settings.secrets and "db-pass%2Fword" in settings.secrets
 
 
-def test_cli_missing_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
-    """`askaround serve` without a bot token: exit code 2 and one line naming the variable."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.runtime.cli", "serve"],
-        cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[2])},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "SLACK_BOT_TOKEN" in lines[0]
+def test_cli_missing_token_prints_one_line_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`askaround serve` without a bot token: exit code 2 and one line naming the variable.
+    Through the command line's `main`: no setting in the environment, no `.env` to read."""
+    for name in list(os.environ):
+        if name.startswith(("SLACK_", "ASKAROUND_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["serve"]) == 2
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and len(lines) == 1 and "SLACK_BOT_TOKEN" in lines[0], err
 
 
 OAUTH = {

@@ -11,6 +11,8 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from bot.runtime.cli import main
+
 pytestmark = pytest.mark.database_independent
 
 TOPICS = {"espresso": "grind crema tamp", "roast": "beans roast date", "milk": "steam froth latte"}
@@ -53,7 +55,9 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
-def test_a_dump_becomes_a_folder_the_eval_reads(tmp_path: Path) -> None:
+def test_a_dump_becomes_a_folder_the_eval_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _posts(tmp_path / "Posts.xml")
     out = tmp_path / "coffee"
     made = subprocess.run(
@@ -80,14 +84,9 @@ def test_a_dump_becomes_a_folder_the_eval_reads(tmp_path: Path) -> None:
     assert people["U13"] == {"milk": 2, "coffee": 2}
     assert people["U10"] == {"espresso": 2, "coffee": 3, "milk": 1, "roast": 1}
 
-    evaluated = subprocess.run(
-        [sys.executable, "-m", "bot.runtime.cli", "eval", "routing", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert evaluated.returncode == 0, evaluated.stderr
-    assert "scored 2 of 2 questions to route" in evaluated.stderr
+    capsys.readouterr()
+    assert main(["eval", "routing", str(out)]) == 0
+    assert "scored 2 of 2 questions to route" in capsys.readouterr().err
 
 
 def test_a_path_that_is_no_file_is_one_line(tmp_path: Path) -> None:
