@@ -322,9 +322,12 @@ async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
     """A mistyped SLACK_BOT_TOKEN: `serve` said "listening for Slack" and ran on, every
     answer to Slack failing later; a mistyped SLACK_APP_TOKEN: Socket Mode logged a traceback
     at every retry and the process ignored SIGTERM. Both now stop at once in one line, exit 2."""
+    # Migrated here: on a new database serve migrates in a process of its own (1.2 CPU-s more),
+    # which tests/domain/test_cli_startup.py starts already.
+    assert await asyncio.to_thread(main, ["migrate"]) == 0
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
         "ASKAROUND_HOST": "127.0.0.1",
         "ASKAROUND_PORT": "0",
         "SLACK_SIGNING_SECRET": "secret",
@@ -336,8 +339,7 @@ async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
         env=env, cwd=offline, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
-        # Generous: a fresh database is migrated first, which a loaded CI host can make
-        # slow; a serve that runs on never ends at all.
+        # Generous, for a loaded CI host; a serve that runs on never ends at all.
         _out, err = await asyncio.wait_for(served.communicate(), 120)
     except TimeoutError:
         served.kill()  # SIGKILL: with a refused app token it ignored SIGTERM
@@ -673,10 +675,12 @@ def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
 
 
 def _serve(offline: Path, host: str, port: int) -> subprocess.CompletedProcess[str]:
-    """`askaround serve` on `host`:`port`, with a Slack that does not answer (only logged)."""
+    """`askaround serve` on `host`:`port`, with a Slack that does not answer (only logged), on
+    the database `offline` names, migrated here first (as in the test above)."""
+    assert main(["migrate"]) == 0
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'serve.db'}",
+        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
         "ASKAROUND_HOST": host,
         "ASKAROUND_PORT": str(port),
         "SLACK_BOT_TOKEN": "xoxb-serve",
