@@ -63,6 +63,7 @@ async def test_a_managers_quiet_list_names_the_team_by_code_point(tmp_path: Path
     ):
         await org_chart(slack, installed=datetime(2026, 6, 1, tzinfo=UTC))
         await slack.emu.change_user(slack.user("erin"), real_name="Ángel Quist")
+        await slack.settle()
         slack.services.clock.freeze(datetime(2026, 11, 17, 12, tzinfo=UTC))
         quiet = part(await report(slack, "bob", "2026-W46"), "No kudos")
     assert quiet.index("Carol Diaz") < quiet.index("Ángel Quist"), quiet
