@@ -24,7 +24,7 @@ from handlers.client.conversations import is_private, watch_refusal
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-from handlers.surfaces.questions import ask
+from handlers.surfaces.asking import ask
 
 # A question as askaround names it and a person types it back: `12`, `#12`, `question #12`,
 # `q12`; ASCII digits, few enough for an id (`²` or twenty digits get the hint).

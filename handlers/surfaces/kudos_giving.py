@@ -1,11 +1,11 @@
-"""What kudos needs from Slack: look-ups of people and conversations, and the giver's
-confirmation. Shared by every way of giving."""
+"""What kudos needs from Slack: look-ups of people and conversations, the Give kudos form
+opened, and the giver's confirmation. Shared by every way of giving."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
 
 from slack_sdk.errors import SlackApiError
@@ -17,12 +17,14 @@ from bot.kudos.service import NotKnown
 from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import render_confirmation
+from handlers.blocks.kudos_form import render_give_modal
 from handlers.blocks.message_text import typed_text
 from handlers.client.conversations import is_private
 from handlers.client.directory import (
     UNSAID_MEMBER,
     cant_find,
     described,
+    members_only,
     named_elsewhere,
     profile_from_slack,
 )
@@ -250,3 +252,56 @@ async def _shown_or_failing(
             raise
         log.warning("confirmation to %s said in the DM: %s", user_id, failure.response.status_code)
         return False
+
+
+async def open_give_kudos(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    trigger_id: str,
+    *,
+    giver: str,
+    recipients: Sequence[str] = (),
+    channel_id: str | None = None,
+    message_ts: str | None = None,
+    link: str | None = None,
+    source: str = "modal",
+    question_id: int | None = None,
+    reply_url: str | None = None,
+    group_dm: bool = False,
+) -> None:
+    """Open the Give kudos modal; other features (a solved question) open it this way too.
+
+    Without a channel the modal asks where to post the shout-out, unless the workspace has a
+    kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
+    shortcut's, a button's) answers in a conversation the bot is not in, as a command's does.
+    `group_dm`: the channel is one, as only the payload may say (`is_group_dm`).
+
+    Only someone known to be of this workspace is given the form (`giver`, who opened it):
+    a guest from another organisation would be refused only once they submitted it, their
+    reason typed, and the request that opened it, their id and Slack name, kept a day in the
+    inbox. A global shortcut or a button names no channel, and a payload's home team is
+    trusted only in a shared one (`from_elsewhere`), so Slack's profile decides, as for a
+    slash command (`members_only`: someone stored costs no call). Nothing is stored as the
+    form opens: its submission looks the giver up itself (`lookup_people`).
+    """
+    await members_only(client, services, team_id, giver, GUEST_GIVES, keep=False)
+    rules = await services.kudos.rules(team_id)
+    metadata = {
+        "channel": channel_id,
+        "ts": message_ts,
+        "link": link,
+        "source": source,
+        "question": question_id,
+        "reply_url": reply_url,
+        "group_dm": group_dm or None,
+    }
+    view = render_give_modal(
+        rules.values,
+        values_required=rules.values_required,
+        recipients=recipients,
+        permalink=link,
+        metadata={k: v for k, v in metadata.items() if v is not None},
+        ask_channel=not channel_id and not rules.kudos_channel_id,
+    )
+    await client.views_open(trigger_id=trigger_id, view=view)

@@ -8,7 +8,6 @@ the ack; everything that only tells people happens after it.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -19,9 +18,9 @@ from bot.kudos.records import Announcement, Giving
 from bot.profile import Profile
 from bot.services import Services
 from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
-from handlers.blocks.kudos_form import MODAL_CALLBACK, render_give_modal
+from handlers.blocks.kudos_form import MODAL_CALLBACK
 from handlers.client.conversations import conversation_or_dm, is_group_dm, refusal_for_kudos
-from handlers.client.directory import SLACKBOT, members_only
+from handlers.client.directory import SLACKBOT
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
@@ -30,6 +29,7 @@ from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
     give_to_people,
+    open_give_kudos,
     permalink,
 )
 
@@ -46,59 +46,6 @@ PICK_PUBLIC = "Pick a public channel: a shout-out from here goes where everyone 
 
 def _chosen(state: dict[str, Any], block: str, action: str) -> dict[str, Any]:
     return dict((state.get(block) or {}).get(action) or {})
-
-
-async def open_give_kudos(
-    client: AsyncWebClient,
-    services: Services,
-    team_id: str,
-    trigger_id: str,
-    *,
-    giver: str,
-    recipients: Sequence[str] = (),
-    channel_id: str | None = None,
-    message_ts: str | None = None,
-    link: str | None = None,
-    source: str = "modal",
-    question_id: int | None = None,
-    reply_url: str | None = None,
-    group_dm: bool = False,
-) -> None:
-    """Open the Give kudos modal; other features (a solved question) open it this way too.
-
-    Without a channel the modal asks where to post the shout-out, unless the workspace has a
-    kudos channel: shout-outs go there from every way of giving. `reply_url` (a message
-    shortcut's, a button's) answers in a conversation the bot is not in, as a command's does.
-    `group_dm`: the channel is one, as only the payload may say (`is_group_dm`).
-
-    Only someone known to be of this workspace is given the form (`giver`, who opened it):
-    a guest from another organisation would be refused only once they submitted it, their
-    reason typed, and the request that opened it, their id and Slack name, kept a day in the
-    inbox. A global shortcut or a button names no channel, and a payload's home team is
-    trusted only in a shared one (`from_elsewhere`), so Slack's profile decides, as for a
-    slash command (`members_only`: someone stored costs no call). Nothing is stored as the
-    form opens: its submission looks the giver up itself (`lookup_people`).
-    """
-    await members_only(client, services, team_id, giver, GUEST_GIVES, keep=False)
-    rules = await services.kudos.rules(team_id)
-    metadata = {
-        "channel": channel_id,
-        "ts": message_ts,
-        "link": link,
-        "source": source,
-        "question": question_id,
-        "reply_url": reply_url,
-        "group_dm": group_dm or None,
-    }
-    view = render_give_modal(
-        rules.values,
-        values_required=rules.values_required,
-        recipients=recipients,
-        permalink=link,
-        metadata={k: v for k, v in metadata.items() if v is not None},
-        ask_channel=not channel_id and not rules.kudos_channel_id,
-    )
-    await client.views_open(trigger_id=trigger_id, view=view)
 
 
 def register(router: Router, services: Services) -> None:

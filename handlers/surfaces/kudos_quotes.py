@@ -4,7 +4,8 @@ stay), and their shout-out and DMs already posted are updated to say so. Only wh
 sends where the bot hears messages (the `message.*` subscriptions) is acted on.
 
 Registered after the questions surface: Bolt gives an event to the first listener that takes
-it, and a question's edit or deletion is the questions surface's (which tells kudos too).
+it, and a question's edit or deletion is the questions surface's, which tells kudos too
+(`quoted_messages`).
 """
 
 from __future__ import annotations
@@ -13,35 +14,11 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.safe_text import unescaped
 from bot.services import Services
-from handlers.blocks.message_text import typed_text
-from handlers.client.conversations import is_private
 from handlers.dispatch.inbox import forget_message
-from handlers.dispatch.router import Router, deleted_ts, edit_ts, edited_message
+from handlers.dispatch.router import Router, deleted_ts, edited_message
 from handlers.dispatch.workspace import workspace_of
-
-
-async def follow_deletion(services: Services, team: str, event: dict[str, Any]) -> None:
-    ts = deleted_ts(event)
-    if ts is not None:
-        deletion = str(event.get("ts") or event.get("event_ts"))
-        await services.kudos.quoted_deleted(team, str(event.get("channel")), ts, deletion)
-
-
-async def follow_edit(
-    client: AsyncWebClient, services: Services, team: str, event: dict[str, Any]
-) -> None:
-    changed = edited_message(event)
-    if changed is not None:
-        # As typed, as a reaction's reason is read (`message_text`).
-        words = unescaped(typed_text(changed))
-        edit = edit_ts(event, changed)
-        channel = str(event.get("channel"))
-        private = await is_private(client, channel, services.conversations.of(team))
-        await services.kudos.quoted_edited(
-            team, channel, str(changed.get("ts")), words, edit, private=private
-        )
+from handlers.surfaces.quoted_messages import follow_deletion, follow_edit
 
 
 def register(router: Router, services: Services) -> None:

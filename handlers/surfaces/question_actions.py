@@ -26,10 +26,9 @@ from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
 from handlers.dispatch.shape import clicked_in
 from handlers.dispatch.workspace import workspace_of
-from handlers.surfaces.kudos_giving import lookup_profile
-from handlers.surfaces.kudos_modal import open_give_kudos
+from handlers.surfaces.asking import ask
+from handlers.surfaces.kudos_giving import lookup_profile, open_give_kudos
 from handlers.surfaces.message_kinds import strip_bot
-from handlers.surfaces.questions import ask
 
 MESSAGE_GONE = "That message was deleted, so there's nothing left to ask about."
 # Removed from the channel since the offer: the message may well be there still.

@@ -12,23 +12,17 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
-from bot.conversations import Conversation, KnownConversations
+from bot.conversations import Conversation
 from bot.questions.results import AskRequest, message_key
-from bot.questions.solved import SolvedMatch
 from bot.services import Services
 from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
     asks_consent,
-    render_already_asked,
-    render_consent,
     render_nudge,
-    render_solved_first,
 )
-from handlers.client.conversations import conversation_or_dm, private_now
-from handlers.client.directory import describe_asker
+from handlers.client.conversations import conversation_or_dm
 from handlers.client.failures import error_code, is_transient
 from handlers.client.lookup import post_once
-from handlers.client.messages import message_link
 from handlers.dispatch.inbox import forget_message, forget_refused
 from handlers.dispatch.router import (
     Router,
@@ -47,7 +41,7 @@ from handlers.outbox.replies import (
     QUESTION_REPLY,
     said_under,
 )
-from handlers.surfaces.kudos_quotes import follow_deletion, follow_edit
+from handlers.surfaces.asking import FROM_ELSEWHERE, ask
 from handlers.surfaces.message_kinds import (
     a_persons_dm,
     is_chatter,
@@ -59,13 +53,10 @@ from handlers.surfaces.message_kinds import (
     wants_help,
     would_ask,
 )
+from handlers.surfaces.quoted_messages import follow_deletion, follow_edit
 
 log = logging.getLogger("askaround.questions")
 
-FROM_ELSEWHERE = (
-    "I can only find help for people of the workspace that installed me, and you're a guest "
-    "here from another organisation."
-)
 OWN_MESSAGE = (
     "That's my own message: use *Find an expert* on a colleague's question, or `/ask` with yours."
 )
@@ -73,40 +64,6 @@ NOTICE = (
     "That message is a channel notice, not a question: use *Find an expert* on a colleague's "
     "question, or `/ask` with yours."
 )
-
-
-async def ask(
-    services: Services,
-    client: AsyncWebClient,
-    request: AskRequest,
-    reply: Any,
-    known: KnownConversations,
-) -> None:
-    """Route a question and tell the asker; `reply` shows a message only they see. Solved
-    questions like it come first; people are asked only when the asker says so. `known` is
-    what the workspace's conversations are, to see whether a solved question's channel was
-    made private since. Someone who may not ask is refused (`NotAMember`), their request's
-    words not kept even in the inbox."""
-    await describe_asker(client, services, request, FROM_ELSEWHERE)
-    asked = await services.questions.ask(request, private_now(client, known))
-    if asked.repeated:
-        return
-    if asked.already:
-        await reply(render_already_asked(asked.question, waiting=asked.waiting))
-        return
-    if asked.solved:
-        links = {m.question_id: await permalink(client, m) for m in asked.solved}
-        await reply(
-            render_solved_first(
-                asked.question, asked.solved, links, asked.would_ask, asked.others_after
-            )
-        )
-    elif asked.needs_consent:
-        where = known.get(request.channel_id)
-        unsure = where is not None and where.unsure
-        await reply(
-            render_consent(asked.question, asked.would_ask, asked.others_after, unsure=unsure)
-        )
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:
@@ -118,13 +75,6 @@ async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thre
     except SlackApiError as error:
         if is_transient(error):
             raise
-
-
-async def permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
-    """A link to the solved question's message, when it has one Slack still finds."""
-    if match.message_ts is None:
-        return None
-    return await message_link(client, match.channel_id, match.message_ts)
 
 
 def register(router: Router, services: Services) -> None:

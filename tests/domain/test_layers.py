@@ -189,30 +189,16 @@ def test_no_modules_import_each_other_in_a_circle() -> None:
     assert _circles(graph) == []
 
 
-# Surfaces that still import another surface, each for what the other's listener also does:
-# `/ask` and the question buttons ask as a mention does (`questions.ask`), Give kudos under a
-# question opens the kudos form (`kudos_modal.open_give_kudos`), a message edited or deleted
-# updates the kudos quoting it (`kudos_quotes.follow_*`). Not to grow.
-SURFACES_SHARING = {
-    "handlers.surfaces.ask_command": {"handlers.surfaces.questions"},
-    "handlers.surfaces.question_actions": {
-        "handlers.surfaces.kudos_modal",
-        "handlers.surfaces.questions",
-    },
-    "handlers.surfaces.questions": {"handlers.surfaces.kudos_quotes"},
-}
-
-
 def test_surfaces_do_not_import_each_other() -> None:
     """A surface wired in `handlers/wiring.py` registers listeners; what two of them share
-    lives in a module neither registers (`handlers/client/`, `kudos_giving`, …), so a
-    surface is read, moved or dropped alone. Take back kudos read a shout-out through the
-    kudos surface (`message_shown`), a Slack read that is `handlers.client.messages`'."""
+    lives in a module neither registers (`handlers/client/` for a Slack read, `asking` for
+    what every way of asking ends in, `kudos_giving`, `quoted_messages`, …), so a surface is
+    read, moved or dropped alone."""
     graph = _graph(("handlers",))
     wired = {m for m in graph["handlers.wiring"] if m.startswith("handlers.surfaces.")}
     assert len(wired) > 10
     sharing = {m: found for m in sorted(wired) if (found := graph[m] & wired)}
-    assert sharing == SURFACES_SHARING
+    assert sharing == {}
 
 
 def test_the_checker_sees_a_breach() -> None:

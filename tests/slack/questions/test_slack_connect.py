@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from handlers.surfaces.questions import FROM_ELSEWHERE
+from handlers.surfaces.asking import FROM_ELSEWHERE
 from storage.models import InboxItem, Offer, Person, Question
 from tests.slack.connect import OTHER_ORG, shared
 from tests.slack.harness import SlackHarness
