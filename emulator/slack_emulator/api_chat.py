@@ -134,8 +134,26 @@ def update(ctx: ApiContext, args: Args) -> dict[str, Any]:
         "channel": message.channel,
         "ts": message.ts,
         "text": message.text,
-        "message": body,
+        "message": {k: v for k, v in body.items() if k not in _NOT_UPDATED},
     }
+
+
+# What Slack's chat.update leaves out of the message it answers with (its ts is the answer's;
+# as recorded by slackapi/java-slack-sdk, `json-logs/samples/api/chat.update.json`): where it
+# is and its thread.
+_NOT_UPDATED = frozenset(
+    {
+        "ts",
+        "thread_ts",
+        "parent_user_id",
+        "reply_count",
+        "reply_users_count",
+        "latest_reply",
+        "reply_users",
+        "is_locked",
+        "subscribed",
+    }
+)
 
 
 def delete(ctx: ApiContext, args: Args) -> dict[str, Any]:

@@ -123,11 +123,13 @@ REFUSALS: dict[str, dict[str, Any]] = {
 
 class Faults:
     """The active fault rules, consulted once per Web API call; with ``lean`` set, successful
-    answers carry only the fields `lean.KEPT` names."""
+    answers carry only the fields `lean.KEPT` names; a method named in ``recorded`` is
+    answered as Slack's recorded answer for it, given there, has it (`recorded.recorded`)."""
 
     def __init__(self, seed: int = 0, clock: Callable[[], float] = time.monotonic) -> None:
         self.rules: list[Fault] = []
         self.lean = False
+        self.recorded: dict[str, dict[str, Any]] = {}
         self.rate_limits: dict[str, RateLimit] = {}
         self._random = random.Random(seed)
         self._clock = clock
@@ -214,6 +216,7 @@ class Faults:
 
     def clear(self) -> None:
         self.lean = False
+        self.recorded = {}
         self.rules.clear()
         self.rate_limits.clear()
 

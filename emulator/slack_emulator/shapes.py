@@ -27,7 +27,7 @@ def user_json(ws: Workspace, user: User) -> dict[str, Any]:
         "real_name_normalized": user.real_name,
         "display_name": user.name,
         "display_name_normalized": user.name,
-        "fields": None,
+        "fields": {},  # custom profile fields: none (users.list's recorded answer has `{}`)
         "status_text": "",
         "status_emoji": "",
         "status_expiration": 0,

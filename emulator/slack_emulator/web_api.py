@@ -23,6 +23,7 @@ from .faults import DROPPED, PAGES, Faults, without
 from .lean import lean
 from .monitor import Monitor
 from .oauth import OAuth
+from .recorded import recorded
 from .records import ApiCall
 
 HANDLERS: dict[str, Handler] = {
@@ -155,6 +156,8 @@ class WebApi:
             body = handler(ctx, args)
         except SlackError as exc:
             return exc.status, exc.body(), {}
+        if method in self.faults.recorded:
+            body = recorded(method, self.faults.recorded[method], body)
         if self.faults.lean:
             body = lean(method, body)
         if fault is not None and fault.omit:

@@ -9,6 +9,7 @@ as Slack does for a workspace of one: the samples blank those, so they were sent
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import time
@@ -19,6 +20,8 @@ from typing import Any
 from tests.e2e.harness import Harness
 
 SAMPLES = Path(__file__).parents[1] / "data" / "slack" / "java_slack_sdk"
+# Slack's recorded answers to the Web API methods askaround calls (`api/README.md`).
+ANSWERS = SAMPLES / "api"
 _serial = itertools.count(1)
 # Objects whose `id` is the workspace's, the person's, the channel's or the view's.
 _OBJECT_IDS = {"team": "team", "user": "user", "channel": "channel", "view": "view_id"}
@@ -148,6 +151,20 @@ def sample(
 
 
 _LEFT_OUT = object()
+
+
+@cache
+def _answers() -> dict[str, str]:
+    found = {p.name.removesuffix(".json"): p.read_text() for p in ANSWERS.glob("*.json")}
+    for path in ANSWERS.glob("*.json.gz"):
+        found[path.name.removesuffix(".json.gz")] = gzip.decompress(path.read_bytes()).decode()
+    return found
+
+
+def answers() -> dict[str, dict[str, Any]]:
+    """Slack's recorded answer to each Web API method askaround calls, by method, for the
+    emulator to answer with (`emu.faults.recorded`); a fresh copy each call."""
+    return {method: json.loads(text) for method, text in _answers().items()}
 
 
 def with_words(event: dict[str, Any], text: str) -> dict[str, Any]:

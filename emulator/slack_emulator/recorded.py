@@ -1,0 +1,94 @@
+"""Slack's recorded answers: a method answered with the answer a Slack SDK recorded from Slack
+(slackapi/java-slack-sdk's `json-logs/samples/api/<method>.json`), filled in for this workspace.
+
+Such a sample holds every field Slack was seen to send for the method, with its strings blanked
+(``""``), its ids and timestamps zeroed (``U00000000``, ``0000000000.000000``), its numbers
+``12345`` and its booleans ``false``. Answered with it, the bot reads Slack's own shape and
+Slack's emptiest values: a person with a blank ``tz``, ``real_name`` and ``display_name``, a
+message with a blank ``subtype``, an ``edited``, ``files`` and ``attachments`` of every kind.
+
+What is filled in from the emulator's own answer: each zeroed id and timestamp (left out where
+the emulator has none, as Slack sends no ``bot_id`` for a person's message nor a ``thread_ts``
+outside a thread), each list's items (the sample's first item a template for each of the
+emulator's), the example URLs the emulator has its own of (an ``upload_url`` the client must
+reach), and what a lean Slack keeps (`lean.KEPT`: ids, names, what the method is for).
+Everything else is the sample's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lean import lean
+
+# The fields only a failure carries: a recorded sample holds both kinds of answer.
+_FAILURE_ONLY = ("error", "errors", "needed", "provided", "arg", "deprecated_argument")
+# A zeroed id (`U00000000`, `C00000001`) or timestamp, as the samples hold them.
+_PLACEHOLDER = re.compile(r"[A-Z]0{8}\d?|0{10}\.0{6}")
+_EXAMPLE_URL = "https://www.example.com/"
+# What only a workspace of an Enterprise Grid organisation is described with.
+_GRID_ONLY = frozenset({"enterprise_user", "enterprise", "enterprise_id", "enterprise_name"})
+_NONE = object()  # the emulator's answer has no such field
+_LEFT_OUT = object()
+
+
+def recorded(method: str, sample: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    """The successful answer ``body`` (the emulator's) as Slack's recorded ``sample`` of
+    ``method`` has it, filled in from ``body``; neither is changed."""
+    answer = _fill(sample, body)
+    assert isinstance(answer, dict)
+    for key in _FAILURE_ONLY:
+        answer.pop(key, None)
+    answer.pop("response_metadata", None)
+    _overlay(answer, lean(method, body))
+    answer["ok"] = True
+    return answer
+
+
+def _fill(value: Any, ours: Any) -> Any:
+    if isinstance(value, dict):
+        if not value:  # an object of any keys (`fields`, `event_payload`): the emulator's
+            return ours if isinstance(ours, dict) else value
+        mine = ours if isinstance(ours, dict) else {}
+        filled = {
+            key: _fill(item, mine.get(key, _NONE))
+            for key, item in value.items()
+            if key not in _GRID_ONLY or key in mine
+        }
+        return {key: item for key, item in filled.items() if item is not _LEFT_OUT}
+    if isinstance(value, list):
+        if isinstance(ours, list):
+            template = value[0] if value else None
+            if isinstance(template, dict):
+                return [_fill(template, item) for item in ours]
+            return list(ours)
+        kept = [_fill(item, _NONE) for item in value]
+        return [item for item in kept if item is not _LEFT_OUT]
+    if isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
+        return ours if isinstance(ours, str) else _LEFT_OUT
+    if value == _EXAMPLE_URL and isinstance(ours, str):
+        return ours
+    return value
+
+
+def _objects(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _overlay(answer: dict[str, Any], kept: dict[str, Any]) -> None:
+    """What a lean Slack sends, put over the filled sample, in place."""
+    for key, value in kept.items():
+        mine = answer.get(key)
+        if isinstance(value, dict) and isinstance(mine, dict):
+            _overlay(mine, value)
+        elif (
+            isinstance(mine, list)
+            and _objects(value)
+            and _objects(mine)
+            and len(value) == len(mine)
+        ):
+            for item, into in zip(value, mine, strict=True):
+                _overlay(into, item)
+        else:
+            answer[key] = value
