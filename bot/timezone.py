@@ -90,12 +90,18 @@ def from_slack(tz: Any, tz_offset: Any) -> str:
     towards the workspace's usual one)."""
     if isinstance(tz, str) and known(tz):
         return tz
-    if isinstance(tz_offset, int) and not isinstance(tz_offset, bool):
+    if isinstance(tz_offset, int) and not isinstance(tz_offset, bool) and _zone_like(tz_offset):
         minutes = abs(tz_offset) // 60
         if 0 < minutes < 24 * 60:
             sign = "-" if tz_offset < 0 else "+"
             return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     return "UTC" if isinstance(tz, str) and tz else NO_ZONE
+
+
+def _zone_like(offset: int) -> bool:
+    """Whether `offset` seconds is one a zone keeps: whole quarter-hours, UTC-12 to UTC+14.
+    Any other is no one's (a Slack SDK's recorded answers hold 12345, UTC+03:25:45)."""
+    return offset % (15 * 60) == 0 and -12 * 3600 <= offset <= 14 * 3600
 
 
 def usual(people: Mapping[str, int], at: datetime) -> str:

@@ -52,7 +52,7 @@ def profile_from_slack(user: dict[str, Any]) -> Profile:
         # Blank names are no names: who is shown falls back to the next (handle, then id).
         name=(user.get("name") or "").strip(),
         real_name=(user.get("real_name") or profile.get("real_name") or "").strip(),
-        email=profile.get("email"),
+        email=profile.get("email") or None,  # a blank one is none
         # Interned: a workspace's people share a few zones, each read as a string a person.
         tz=sys.intern(from_slack(user.get("tz"), user.get("tz_offset"))),
         is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,

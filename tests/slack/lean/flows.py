@@ -14,6 +14,7 @@ from handlers.client.directory import sync_directory
 from slack_emulator import screen
 from storage.models import Person
 from tests.slack.harness import SlackHarness, bot_on_world
+from tests.slack.java_samples import answers
 from tests.slack.kudos.world import give, submit_modal
 from tests.slack.questions.world import PEOPLE, declare_skills, tuesday_morning
 
@@ -23,16 +24,20 @@ MANAGED = ("alice", "bob", "carol")
 
 
 @asynccontextmanager
-async def company(tmp_path: Path, *, lean: bool = False) -> AsyncIterator[SlackHarness]:
+async def company(
+    tmp_path: Path, *, lean: bool = False, recorded: bool = False
+) -> AsyncIterator[SlackHarness]:
     """The questions' world (Bob, Dev and Maria know terraform), Maria the manager of Alice,
     Bob and Carol, Dev an askaround admin; the directory synced (by a lean Slack's answers
-    with `lean`). Built once a process on SQLite (`bot_on_world`)."""
+    with `lean`; with `recorded`, each method answered as Slack's recorded answer to it has
+    it, `java_samples.answers`). Built once a process on SQLite (`bot_on_world`)."""
 
     def again(slack: SlackHarness) -> None:
         slack.emu.faults.lean = lean
+        slack.emu.faults.recorded = answers() if recorded else {}
         tuesday_morning(slack)
 
-    name = "lean-company" if lean else "company"
+    name = "lean-company" if lean else "recorded-company" if recorded else "company"
     async with bot_on_world(tmp_path, name, _managed, again, people=PEOPLE) as slack:
         slack.emu.calls.clear()
         yield slack
