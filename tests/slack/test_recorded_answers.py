@@ -15,9 +15,12 @@ from sqlalchemy import select
 
 from bot.timezone import NO_ZONE
 from storage.models import Person
-from tests.slack.harness import SlackHarness
-from tests.slack.lean.flows import FLOWS, company
-from tests.slack.lean.outcomes import OUTCOMES
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.java_samples import answers
+from tests.slack.kudos.world import give
+from tests.slack.lean.flows import FLOWS, REASON, company
+from tests.slack.lean.outcomes import OUTCOMES, kudos_landed
+from tests.slack.questions.world import PEOPLE
 
 pytestmark = pytest.mark.database_independent
 
@@ -50,4 +53,19 @@ async def test_a_flow_on_slacks_recorded_answers(
         await FLOWS[flow](slack)
         await RECORDED_OUTCOMES[flow](slack)
     assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
+async def test_an_oauth_install_on_slacks_recorded_answers(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A workspace installs askaround through OAuth (Bolt asks auth.test, recorded with an
+    `expires_in` and an `app_name`), then Alice gives kudos: it lands once, nothing warned."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as slack:
+        slack.emu.faults.recorded = answers()
+        assert (await slack.install()).status == 200
+        await give(slack, "alice", f"@bob for {REASON} #teamwork")
+        await slack.drain()
+        await kudos_landed(slack)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
