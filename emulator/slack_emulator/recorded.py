@@ -17,6 +17,7 @@ Everything else is the sample's.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -40,10 +41,9 @@ def recorded(method: str, sample: dict[str, Any], body: dict[str, Any]) -> dict[
     assert isinstance(answer, dict)
     for key in _FAILURE_ONLY:
         answer.pop(key, None)
-    answer.pop("response_metadata", None)
     _overlay(answer, lean(method, body))
     answer["ok"] = True
-    return answer
+    return copy.deepcopy(answer)  # it holds parts of both
 
 
 def _fill(value: Any, ours: Any) -> Any:

@@ -134,7 +134,8 @@ async def test_a_recorded_answer_is_filled_in_for_the_workspace(
     """Alice as Slack's recorded users.info describes someone: her id, team, handle and
     whether she is a bot or deactivated are the workspace's; her time zone, names and flags
     are the recording's blanks; a workspace of no Grid organisation names none; nothing of a
-    failure's answer is left. A post's ts is the one stored, and its message's."""
+    failure's answer is left. A post's ts is the one stored, and its message's; a further
+    page's cursor is the emulator's (the recording's is blank)."""
     emu.faults.recorded = answers()
     said = await every_answer(emu, client)
     user = said["users.info"]["user"]
@@ -157,3 +158,7 @@ async def test_a_recorded_answer_is_filled_in_for_the_workspace(
     assert persons[0]["subtype"] == "" and persons[0]["edited"] == {}
     uploaded = said["files.completeUploadExternal"]["files"]
     assert [f["id"] for f in uploaded] == list(emu.workspace.files)
+    page = (await client.users_list(limit=1)).data
+    assert isinstance(page, dict) and len(page["members"]) == 1
+    assert page["response_metadata"]["next_cursor"], "a further page's cursor is kept"
+    assert said["users.list"]["response_metadata"] == {"next_cursor": ""}, "the last page's"
