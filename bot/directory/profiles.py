@@ -7,7 +7,7 @@ Every read goes through `bot.visibility`, so nothing here returns a colleague's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -43,6 +43,12 @@ from storage import people as people_q
 from storage import routing_changes, workspaces
 from storage import skills as skills_q
 from storage.models import Person
+
+WHO_MEMBERS_ONLY = (
+    "Who knows what is for the workspace's members: it lists its people, and Slack shows its "
+    "guests only the channels they were invited to. `/ask` with your question finds someone "
+    "to help."
+)
 
 
 @dataclass(frozen=True)
@@ -332,8 +338,14 @@ class ProfileService:
             await home.changed(s, team_id, user_id, self._clock.now())
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:
-        """People who declared the topic's skill: highest level first, then most active."""
+        """People who declared the topic's skill: highest level first, then most active. The
+        workspace's people searched by skill, which a guest of it is refused, as leaderboards
+        are (`visibility.sees_workspace_figures`)."""
         async with self._sessions() as s:
+            if viewer.user_id is not None:
+                guest = await people_q.is_guest(s, team_id, viewer.user_id)
+                if not visibility.sees_workspace_figures(replace(viewer, guest=guest)):
+                    raise UserError(WHO_MEMBERS_ONLY)
             vocabulary = await self.vocabulary_in(s, team_id)
             key = vocabulary.normalise(topic)
             if key is None:

@@ -475,3 +475,25 @@ async def test_a_guest_is_shown_no_leaderboard(slack: SlackHarness) -> None:
     assert "Bob Chen" not in to_gina and "Kudos leaderboard" not in to_gina, to_gina
     assert "for the workspace's members" in to_gina and "/kudos me" in to_gina
     assert "Bob Chen" in await top("alice", "general")
+
+
+async def test_a_guest_is_shown_nobody_by_skill(slack: SlackHarness) -> None:
+    """`/skills who terraform` lists every colleague who declared it, with their level and
+    whether they are away: the workspace's member directory, searched by skill, which Slack
+    does not show a guest, who sees the members of the channels they were invited to. Gina,
+    a guest in #vendors with Alice, was shown Bob, Dev and Maria, none of whom she may ever
+    have met there; she is told why now and shown nobody, as for a leaderboard, and asking
+    her question still finds her someone. Alice, a member, still reads the list."""
+
+    async def who(handle: str, channel: str) -> str:
+        before = len(slack.emu.ephemerals(slack.user(handle)))
+        assert (await slack.command(handle, "/skills", "who terraform", channel=channel)).ok
+        await slack.settle()
+        return "\n".join(str(e.blocks) for e in slack.emu.ephemerals(slack.user(handle))[before:])
+
+    to_gina = await who("gina", "vendors")
+    named = [h for h in ("bob", "dev", "maria") if slack.user(h) in to_gina]
+    assert named == [], to_gina
+    assert "for the workspace's members" in to_gina and "/ask" in to_gina, to_gina
+    to_alice = await who("alice", "general")
+    assert all(slack.user(h) in to_alice for h in ("bob", "dev", "maria")), to_alice
