@@ -13,16 +13,9 @@ from handlers.client.directory import SLACKBOT, described, is_guest, profile_fro
 from handlers.dispatch.workspace import member_elsewhere
 
 
-async def slack_admin(client: AsyncWebClient, team_id: str, user_id: str) -> bool:
-    """users.info's is_admin or is_owner; a person Slack will not describe is not one, nor is
-    a member of another organisation (an admin there, of their own workspace)."""
-    user = await described(client, user_id)
-    return _is_admin(user, team_id)
-
-
 async def standing(client: AsyncWebClient, team_id: str, user_id: str) -> tuple[bool, bool]:
     """What one users.info says of someone for `visibility.may_configure`: whether they are
-    Slack's admin or owner here (`slack_admin`), and whether being named in the settings
+    Slack's admin or owner here (`_is_admin`), and whether being named in the settings
     makes them an askaround admin (`nameable`)."""
     user = await described(client, user_id)
     return _is_admin(user, team_id), nameable(user, team_id)
@@ -44,17 +37,27 @@ def nameable(user: dict[str, Any] | None, team_id: str) -> bool:
 async def slack_admin_heard(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> bool:
-    """`slack_admin`, and what else users.info said of them stored as a `user_change` is
-    (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace: one
-    made a guest since, whose `user_change` never came, reads as one at once."""
+    """Whether users.info says they are Slack's admin or owner here (`_is_admin`), and what
+    else it said of them stored (`reader_heard`)."""
+    return _is_admin(await reader_heard(client, services, team_id, user_id), team_id)
+
+
+async def reader_heard(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str
+) -> dict[str, Any] | None:
+    """What users.info says of them now, stored as a `user_change` is
+    (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace (a
+    report, a digest, the network insights): one made a guest since, whose `user_change`
+    never came, reads as one at once."""
     user = await described(client, user_id)
     if user is not None and not member_elsewhere(user, team_id):
         await services.people.heard(team_id, profile_from_slack(user))
-    return _is_admin(user, team_id)
+    return user
 
 
 def _is_admin(user: dict[str, Any] | None, team_id: str) -> bool:
-    """Slack's `is_admin` and `is_owner` say so of a person's own workspace: one of another
+    """users.info's is_admin or is_owner; a person Slack will not describe is not one.
+    Slack's `is_admin` and `is_owner` say so of a person's own workspace: one of another
     organisation in a shared channel may be an admin there, and is nobody here."""
     return (
         user is not None

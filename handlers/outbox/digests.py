@@ -31,7 +31,7 @@ from handlers.blocks.digests import (
     render_roundup,
     render_roundup_refused,
 )
-from handlers.client.admins import slack_admins
+from handlers.client.admins import reader_heard, slack_admins
 from handlers.client.conversations import conversation, private_now
 from handlers.client.failures import CLOSED_TO_POSTS, error_code
 from handlers.client.messages import file_shared, update_message
@@ -46,6 +46,8 @@ async def digest_dm(
     run = await services.digests.pending(team_id, manager, week)
     if run is None:
         return  # an earlier attempt finished it
+    # Made a guest since, the `user_change` lost, they are shown counts alone from now on.
+    await reader_heard(client, services, team_id, manager)
     summary = await services.digests.summary(
         team_id, manager, week, private_now(client, services.conversations.of(team_id))
     )

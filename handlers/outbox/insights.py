@@ -19,7 +19,7 @@ from bot.insights.tell import FILES_ELSEWHERE, MONTHLY_DM, monthly_key
 from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.network import render_network
-from handlers.client.admins import slack_admin
+from handlers.client.admins import slack_admin_heard
 from handlers.client.failures import is_transient
 from handlers.client.messages import file_shared, update_message
 from handlers.outbox import marks
@@ -38,9 +38,9 @@ async def monthly_dm(
     if services.clock.now() < due:
         raise NotYet(due)
     try:
-        shown = await services.insights.for_viewer(
-            team_id, admin, slack_admin=await slack_admin(client, team_id, admin)
-        )
+        # Slack's word on them now, stored: a guest since, the `user_change` lost, is one.
+        now_admin = await slack_admin_heard(client, services, team_id, admin)
+        shown = await services.insights.for_viewer(team_id, admin, slack_admin=now_admin)
     except UserError:
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])

@@ -27,6 +27,7 @@ from handlers.blocks.home import (
     render_report_modal,
 )
 from handlers.blocks.workspace_settings import render_admin_home
+from handlers.client.admins import reader_heard
 from handlers.client.conversations import private_now, unheard
 from handlers.client.directory import described, members_only, ours, profile_from_slack
 from handlers.dispatch.inbox import forget_refused
@@ -129,6 +130,7 @@ def register(router: Router, services: Services) -> None:
         # A guest from another organisation has no Home tab, but a click is only a payload:
         # refused as `/kudos report` refuses them, their request kept nowhere.
         await members_only(client, services, team, user)
+        await reader_heard(client, services, team, user)  # a guest since: counts alone
         week = str(body["actions"][0].get("value") or "this week")
         summary = await services.digests.report(
             team,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.slack.digests.conftest import MONDAY_W48
-from tests.slack.digests.world import blocks_text
+from tests.slack.digests.world import blocks_text, digests, run_digests
 from tests.slack.harness import SlackHarness
 
 
@@ -146,6 +146,36 @@ async def test_a_manager_made_a_guest_unheard_sees_counts_only(company: SlackHar
     said = await report(company, "maria", "last week")
     assert "received 4 kudos in 2026-W47" in said
     assert "the postgres upgrade" not in said and "untangling the release" not in said
+
+
+async def test_a_managers_digest_and_full_report_made_a_guest_unheard_count_only(
+    company: SlackHarness,
+) -> None:
+    """As for her `/kudos report` above, Maria made a guest, the `user_change` lost: her weekly
+    digest and her Home tab's *Full report* read Slack's word on her, not what was stored
+    before, and count her team's kudos without quoting them (before, both quoted the shout-outs
+    of channels a guest may not be in, as a member's would)."""
+    maria = company.user("maria")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    await company.emu.open_home(maria)  # as a member: the tab stays open
+    await company.settle()
+    company.here.workspace.users[maria].is_restricted = True
+    await company.emu.click_button(maria, "Full report")  # this week's: W48, so far
+    await company.settle()
+    modal = company.emu.open_modal(maria)
+    assert modal is not None
+    said = blocks_text(modal.blocks)
+    assert "received 1 kudos so far" in said and "late-night rollback" not in said, said
+    company.here.workspace.users[maria].is_restricted = False  # heard: a member again
+    await company.command("maria", "/kudos", "report this week")
+    await company.settle()
+    company.here.workspace.users[maria].is_restricted = True  # and a guest, unheard
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=8, minutes=1))
+    await run_digests(company)
+    [digest] = digests(company, "maria", "2026-W48")
+    said = blocks_text(digest.blocks)
+    assert "received 1 kudos in 2026-W48" in said, said
+    assert "late-night rollback" not in said, said
 
 
 async def test_the_weeks_of_a_report_are_the_managers_wherever_its_reader_is(
