@@ -163,7 +163,7 @@ async def unrecorded_until(
     ("sending", …) while it is being sent (claimed, not finished); ("pending", its next
     attempt) once it was tried and put back, for an attempt whose answer was lost (a
     timeout, a 5xx after Slack posted) may have posted, and only its next attempt finds
-    that message by its mark and records it (`handlers.outbox.marks`). None once it was
+    that message by its mark and records it (`handlers.client.marks`). None once it was
     sent or failed, or while it was never tried."""
     row = (
         await session.execute(

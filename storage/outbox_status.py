@@ -34,7 +34,7 @@ async def stuck(session: AsyncSession, older_than: datetime) -> Sequence[OutboxI
 async def retry_failed(session: AsyncSession, now: datetime) -> list[str]:
     """Put every failed delivery back in the queue; the kind of each. Each counts as tried
     once, as it was: its next attempt is a retry, which looks for what an earlier one may
-    have posted before posting (`handlers.outbox.marks`)."""
+    have posted before posting (`handlers.client.marks`)."""
     kinds = list(
         await session.scalars(
             update(OutboxItem)

@@ -1,5 +1,5 @@
 """Whether Slack posted a message whose answer was lost: a retry looks for its mark (Slack
-message metadata, `handlers.outbox.marks`) in the conversation before posting again."""
+message metadata, `handlers.client.marks`) in the conversation before posting again."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers.client import marks
 from handlers.client.failures import RETRIED_STATUSES, back_off, is_transient
-from handlers.outbox import marks
 
 # A listener's post is tried this often more, as slack_sdk's server error handler is told
 # for the other calls (`bot/runtime/app.py`); its mark's key starts with this.

@@ -19,10 +19,10 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers.client import marks
 from handlers.client.clock import REAL_CLOCK, PaceClock
 from handlers.client.lookup import posted_before
 from handlers.client.tiers import MethodBuckets
-from handlers.outbox import marks
 
 PACED_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 SECONDS_PER_MESSAGE = 1.0

@@ -13,8 +13,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from handlers.client import marks
 from handlers.client.lookup import posted_before
-from handlers.outbox import marks
 
 
 async def posted_earlier(client: AsyncWebClient, args: dict[str, Any]) -> AsyncSlackResponse | None:

@@ -19,10 +19,10 @@ from bot.insights.tell import FILES_ELSEWHERE, MONTHLY_DM, monthly_key
 from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.network import render_network
+from handlers.client import marks
 from handlers.client.admins import slack_admin_heard
 from handlers.client.failures import is_transient
 from handlers.client.messages import file_shared, update_message
-from handlers.outbox import marks
 
 log = logging.getLogger("askaround.insights")
 # Where the risks a message leaves out are, when its own CSV failed again and again (Slack

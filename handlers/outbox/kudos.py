@@ -26,6 +26,7 @@ from handlers.blocks.kudos import (
     render_undo_ended,
     render_unposted,
 )
+from handlers.client import marks
 from handlers.client.conversations import conversation
 from handlers.client.failures import (
     INSTALL_REFUSED,
@@ -39,7 +40,6 @@ from handlers.client.failures import (
 from handlers.client.lookup import posted_before
 from handlers.client.messages import delete_message, update_message
 from handlers.client.paced import PacedClient
-from handlers.outbox import marks
 from handlers.outbox.earlier import posted_earlier
 
 log = logging.getLogger("askaround.kudos")

@@ -20,10 +20,10 @@ from bot.services import Services
 from bot.worktime import next_working_moment
 from handlers.blocks.elements import Message
 from handlers.blocks.offers import render_helper_released, render_offer, render_offer_closed
+from handlers.client import marks
 from handlers.client.directory import profile_now, stored_profile
 from handlers.client.failures import INSTALL_REFUSED, TOKEN_REFUSED, USER_GONE, error_code
 from handlers.client.messages import message_link
-from handlers.outbox import marks
 from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import names_in, off_hours_now, question_now, redrawn_now

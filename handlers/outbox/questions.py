@@ -26,11 +26,12 @@ from handlers.blocks.questions import (
     render_more,
     render_passed_over,
 )
+from handlers.client import marks
 from handlers.client.conversations import group_dm_of, private_now
 from handlers.client.directory import membership_unsaid
 from handlers.client.failures import USER_GONE, error_code, is_transient
 from handlers.client.messages import delete_own_replies, update_message
-from handlers.outbox import asking_told, marks
+from handlers.outbox import asking_told
 from handlers.outbox.asker_posts import (
     asker_alone,
     post_in_thread,

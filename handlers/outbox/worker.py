@@ -25,6 +25,7 @@ from bot.reliability.delivery import NotYet, Outcome, Refusal, after_failure, re
 from bot.reliability.outbox import Claimed
 from bot.safe_text import quoted
 from bot.services import Services
+from handlers.client import marks
 from handlers.client.failures import (
     INSTALL_REFUSED,
     ReplyFailed,
@@ -43,7 +44,6 @@ from handlers.outbox import (
     insights,
     kudos,
     kudos_taken_back,
-    marks,
     offers,
     questions,
     replies,

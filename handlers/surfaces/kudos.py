@@ -30,12 +30,12 @@ from handlers.blocks.kudos import (
     render_mine,
     render_undone,
 )
+from handlers.client import marks
 from handlers.client.conversations import is_group_dm, private_now
 from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-from handlers.outbox import marks
 from handlers.outbox.kudos import remove_messages
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
@@ -307,7 +307,7 @@ def _of_a_reaction(refused: UserError) -> UserError:
 
 def _forgotten_shoutout(team: str, message: dict[str, Any] | None) -> bool:
     """Whether a message of the bot's that the ledger knows nothing of is a shout-out all the
-    same, its kudos purged since: its outbox delivery's mark says so (`handlers.outbox.marks`;
+    same, its kudos purged since: its outbox delivery's mark says so (`handlers.client.marks`;
     one posted through a command's reply_url carries none)."""
     key = marks.marked_with(message) if message else None
     return key is not None and is_shoutout_delivery(team, key)

@@ -22,11 +22,11 @@ from handlers.blocks.kudos_taken_back import (
     render_take_back_modal,
     render_taken_back_done,
 )
+from handlers.client import marks
 from handlers.client.admins import standing
 from handlers.client.messages import message_shown
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import by_askaround, workspace_of
-from handlers.outbox import marks
 
 SHORTCUT = "take_back_kudos"
 NOT_AN_ADMIN = (

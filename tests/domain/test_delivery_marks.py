@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.outbox.marks import EVENT_TYPE, find_mark, mark
+from handlers.client.marks import EVENT_TYPE, find_mark, mark
 
 pytestmark = pytest.mark.database_independent
 

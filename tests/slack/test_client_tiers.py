@@ -49,7 +49,7 @@ OUTBOX_CALLERS = (
     "outbox/offers.py",
     "outbox/digests.py",
     "outbox/home.py",
-    "outbox/marks.py",
+    "client/marks.py",
     "surfaces/jobs.py",
     "surfaces/home.py",
     "client/paced.py",

@@ -8,7 +8,7 @@ from sqlalchemy import update
 
 from bot.digests.tell import DIGEST_DM
 from bot.timezone import NO_ZONE
-from handlers.outbox import marks
+from handlers.client import marks
 from slack_emulator import File, Message
 from storage.models import Person
 from tests.e2e.harness import Harness

@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from handlers.outbox import marks
+from handlers.client import marks
 from tests.slack.harness import SlackHarness
 from tests.slack.test_real_payloads import envelope, questions, send
 

@@ -3,6 +3,8 @@
 A retry cannot know whether the failed attempt reached Slack: a timeout, a 5xx that had in
 fact posted, or a replica killed between posting and recording. So a retry first looks for
 its own mark in the conversation and takes that message instead of posting a second one.
+The client puts the mark on each post of the delivery being attempted (`paced.py`) and looks
+for it (`lookup.py`); the outbox worker says which delivery that is (`attempting`).
 """
 
 from __future__ import annotations
