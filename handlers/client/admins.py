@@ -9,8 +9,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.services import Services
-from handlers.client.directory import SLACKBOT, described, is_guest, profile_from_slack
-from handlers.dispatch.workspace import member_elsewhere
+from handlers.client.directory import (
+    SLACKBOT,
+    described,
+    is_guest,
+    member_elsewhere,
+    profile_from_slack,
+)
 
 
 async def standing(client: AsyncWebClient, team_id: str, user_id: str) -> tuple[bool, bool]:

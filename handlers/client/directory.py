@@ -1,6 +1,7 @@
-"""Slack's side of the directory: `users.list` for the daily sync, `users.lookupByEmail` for
-imports. The client retries on HTTP 429 after Slack's `Retry-After`, so a large workspace
-is paged through at the pace Slack allows.
+"""Slack's side of the directory: a person as `users.info` describes them, and whether they
+are of this workspace (`member_elsewhere`); `users.list` for the daily sync,
+`users.lookupByEmail` for imports. The client retries on HTTP 429 after Slack's
+`Retry-After`, so a large workspace is paged through at the pace Slack allows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.timezone import from_slack
 from handlers.client.failures import error_code, is_transient
-from handlers.dispatch.workspace import member_elsewhere
 
 # Slack describes Slackbot as a person (`is_bot: false`); it is a bot all the same.
 SLACKBOT = "USLACKBOT"
@@ -93,6 +93,36 @@ def is_guest(user: dict[str, Any]) -> bool:
     if guest_unsaid(user):
         return True
     return bool(user.get("is_restricted") or user.get("is_ultra_restricted"))
+
+
+def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
+    """Whether a user object from Slack (`users.info`, `user_change`) is a guest from another
+    organisation: their home team (`home_of`) is not the workspace that installed the app. A
+    slash command and a reaction name no home team for the person, so kudos asks Slack for
+    their profile and this decides."""
+    return home_of(user, context_team) is not None
+
+
+def home_of(user: dict[str, Any], context_team: str) -> str | None:
+    """The home workspace of someone Slack describes (`users.info`, `user_change`) when it is
+    not `context_team`: their `team_id`, or the profile's `team`; None when they are of
+    `context_team`. A user object naming no team is taken as this workspace's, as Slack's own
+    members always name it. In an Enterprise Grid org a member's `team_id` may be another
+    workspace of the org; `enterprise_user.teams` lists every workspace they are in."""
+    grid = user.get("enterprise_user") or {}
+    if context_team in (grid.get("teams") or ()):
+        return None  # an Enterprise Grid member of this workspace, whose home is another
+    home = user.get("team_id") or (user.get("profile") or {}).get("team")
+    return str(home) if home and home != context_team else None
+
+
+def removed_from(user: dict[str, Any], context_team: str) -> bool:
+    """Whether a user object (`user_change`) names a member of an Enterprise Grid org who is
+    not in `context_team`: `enterprise_user.teams`, every workspace of the org they are in,
+    leaves it out, as once an admin removed them from it. A member of another Grid org (Slack
+    Connect) is described so too: only someone askaround stored, its own, has left."""
+    teams = (user.get("enterprise_user") or {}).get("teams")
+    return isinstance(teams, list) and context_team not in teams
 
 
 def named_elsewhere(user_id: str) -> str:

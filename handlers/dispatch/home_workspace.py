@@ -17,8 +17,8 @@ from slack_bolt.response import BoltResponse
 from bot.installations import Installations
 from bot.people import IN_MEMORY_PEOPLE, STORED_FOR, PeopleService
 from bot.recent import Recent
-from handlers.client.directory import described
-from handlers.dispatch.workspace import home_of, home_team
+from handlers.client.directory import described, home_of
+from handlers.dispatch.workspace import home_team
 
 
 def act_for_members_workspace(

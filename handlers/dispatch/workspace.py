@@ -12,7 +12,7 @@ channel's events once, naming in `authorizations` one installation the event is 
 either side's. `handlers.dispatch.home_workspace` makes Bolt act for the person's own
 workspace when it has an installation, before Bolt picks the token: a member is then never
 taken for a guest of the other side. Someone whose organisation has none stays a guest
-(`from_elsewhere`, `member_elsewhere`).
+(`from_elsewhere`; one Slack describes, `handlers.client.directory.member_elsewhere`).
 """
 
 from __future__ import annotations
@@ -79,36 +79,6 @@ def home_team(payload: dict[str, Any]) -> str | None:
     else:
         home = payload.get("user_team") or payload.get("source_team") or payload.get("team")
     return home if isinstance(home, str) and home else None
-
-
-def member_elsewhere(user: dict[str, Any], context_team: str) -> bool:
-    """Whether a user object from Slack (`users.info`, `user_change`) is a guest from another
-    organisation: their home team (`home_of`) is not the workspace that installed the app. A
-    slash command and a reaction name no home team for the person, so kudos asks Slack for
-    their profile and this decides."""
-    return home_of(user, context_team) is not None
-
-
-def home_of(user: dict[str, Any], context_team: str) -> str | None:
-    """The home workspace of someone Slack describes (`users.info`, `user_change`) when it is
-    not `context_team`: their `team_id`, or the profile's `team`; None when they are of
-    `context_team`. A user object naming no team is taken as this workspace's, as Slack's own
-    members always name it. In an Enterprise Grid org a member's `team_id` may be another
-    workspace of the org; `enterprise_user.teams` lists every workspace they are in."""
-    grid = user.get("enterprise_user") or {}
-    if context_team in (grid.get("teams") or ()):
-        return None  # an Enterprise Grid member of this workspace, whose home is another
-    home = user.get("team_id") or (user.get("profile") or {}).get("team")
-    return str(home) if home and home != context_team else None
-
-
-def removed_from(user: dict[str, Any], context_team: str) -> bool:
-    """Whether a user object (`user_change`) names a member of an Enterprise Grid org who is
-    not in `context_team`: `enterprise_user.teams`, every workspace of the org they are in,
-    leaves it out, as once an admin removed them from it. A member of another Grid org (Slack
-    Connect) is described so too: only someone askaround stored, its own, has left."""
-    teams = (user.get("enterprise_user") or {}).get("teams")
-    return isinstance(teams, list) and context_team not in teams
 
 
 def by_askaround(message: dict[str, Any], context: Any) -> bool:

@@ -18,8 +18,12 @@ from bot.reliability.delivery import NotYet
 from bot.services import Services
 from bot.worktime import is_working_time
 from handlers.client.conversations import private_now
-from handlers.client.directory import described, profile_from_slack, stored_profile
-from handlers.dispatch.workspace import member_elsewhere
+from handlers.client.directory import (
+    described,
+    member_elsewhere,
+    profile_from_slack,
+    stored_profile,
+)
 
 
 async def question_now(

@@ -27,10 +27,10 @@ from typing import Any
 
 from bot import visibility
 from bot.services import Services
-from handlers.client.directory import profile_from_slack
+from handlers.client.directory import member_elsewhere, profile_from_slack, removed_from
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
-from handlers.dispatch.workspace import member_elsewhere, removed_from, workspace_of
+from handlers.dispatch.workspace import workspace_of
 
 PROFILE_EVENTS = ("user_change", "team_join")
 # The channel is the event's `channel`: an id, or (renames) an object with the id.

@@ -24,6 +24,7 @@ from handlers.client.directory import (
     UNSAID_MEMBER,
     cant_find,
     described,
+    member_elsewhere,
     members_only,
     named_elsewhere,
     profile_from_slack,
@@ -31,7 +32,6 @@ from handlers.client.directory import (
 from handlers.client.failures import is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import ephemeral_shown, message_link, message_of
-from handlers.dispatch.workspace import member_elsewhere
 from handlers.outbox.replies import KUDOS_CONFIRMATION
 
 log = logging.getLogger("askaround.kudos")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from handlers.dispatch.workspace import member_elsewhere
+from handlers.client.directory import member_elsewhere
 from storage.models import Kudos, Person
 from tests.slack.connect import OTHER_ORG
 from tests.slack.connect import shared as shared_with
