@@ -6,8 +6,9 @@ are of this workspace (`member_elsewhere`); `users.list` for the daily sync,
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.directory.sync import SyncReport
-from bot.errors import ConfigError, NotAMember
+from bot.errors import ConfigError, KudosNotAMember, KudosRefused, NotAMember
 from bot.profile import MembershipUnsaid, Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
@@ -41,6 +42,12 @@ ONLY_MEMBERS = (
 UNSAID_MEMBER = (
     "I'm only for the people of the workspace that installed me, and Slack won't tell me "
     "whether you're one of them, so I can't do that for you."
+)
+# What someone acting (`lookup_profiles`: the giver, the reactor) is told when Slack describes
+# them as a guest from another organisation.
+GUEST_GIVES = (
+    "Kudos here are only between people of the workspace that installed me, and you're a "
+    "guest here from another organisation, so I can't record kudos from you."
 )
 
 
@@ -215,6 +222,71 @@ async def ours(services: Services, team_id: str, user: dict[str, Any]) -> bool:
     return (await services.people.known(team_id, {str(user["id"])})).get(
         str(user["id"])
     ) is not None
+
+
+async def lookup_profile(
+    client: AsyncWebClient, services: Services, team_id: str, user_id: str, *, acting: bool = True
+) -> Profile:
+    """The person as askaround knows them (bot? deactivated? time zone?), asking Slack only
+    about someone it does not know yet or has not heard of for a day; `acting` when they are
+    the one doing this (`lookup_profiles`), not someone they named."""
+    [profile] = await lookup_profiles(client, services, team_id, [user_id], acting=acting)
+    return profile
+
+
+async def lookup_profiles(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    user_ids: list[str],
+    before_asking: Callable[[], Awaitable[None]] | None = None,
+    *,
+    acting: bool = True,
+    elsewhere: Callable[[str], str] = named_elsewhere,
+    read: dict[str, Profile] | None = None,
+) -> list[Profile]:
+    """These people in order: known ones as stored (kept current by `user_change` and
+    `team_join`), the others from `users.info`, one call each, stored in one write;
+    `before_asking` runs before any call (it may refuse). With `acting`, the first is the
+    one acting (the giver, the reactor); else each was named by whoever acts. Only this
+    workspace's people are stored: a guest from another organisation (Slack Connect), whose
+    profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
+    by name in words about what was done with them (`elsewhere`: kudos to them, or naming
+    them at all); such a guest is never stored, so a known person is always this
+    workspace's. `read`: what askaround knows of them, read already (`give_to_people`)."""
+    known = dict(read) if read is not None else await services.people.known(team_id, set(user_ids))
+    unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
+    if unknown:
+        if before_asking is not None:
+            await before_asking()
+        found = await asyncio.gather(
+            *(_users_info(client, team_id, u, acting=acting and u == user_ids[0]) for u in unknown)
+        )
+        members = await services.people.remember(team_id, *(p for p in found if p is not None))
+        known.update((profile.user_id, profile) for profile in members)
+        guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
+        if guests:
+            they_act = acting and user_ids[0] in guests
+            if they_act:
+                raise KudosNotAMember(GUEST_GIVES, "recipients")
+            raise KudosRefused(elsewhere(guests[0]), "recipients")
+    return [known[u] for u in user_ids]
+
+
+async def _users_info(
+    client: AsyncWebClient, team_id: str, user_id: str, *, acting: bool
+) -> Profile | None:
+    """The person as Slack describes them; None for a guest from another organisation. One
+    acting whom Slack will not describe may be such a guest, and is refused as not known to
+    be a member (`UNSAID_MEMBER`); anyone else so is nobody Slack can find."""
+    user = await described(client, user_id)
+    if user is None:
+        if acting:
+            raise KudosNotAMember(UNSAID_MEMBER, "recipients")
+        raise KudosRefused(cant_find(user_id), "recipients")
+    if member_elsewhere(user, team_id):
+        return None
+    return profile_from_slack(user)
 
 
 async def members_only(

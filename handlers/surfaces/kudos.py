@@ -32,6 +32,7 @@ from handlers.blocks.kudos import (
 )
 from handlers.client import marks
 from handlers.client.conversations import is_group_dm, private_now
+from handlers.client.directory import lookup_profile, lookup_profiles
 from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
@@ -41,8 +42,6 @@ from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
     give_to_people,
-    lookup_profile,
-    lookup_profiles,
     message_read,
     permalink,
     thread_of,

@@ -1,9 +1,8 @@
-"""What kudos needs from Slack: look-ups of people and conversations, the Give kudos form
-opened, and the giver's confirmation. Shared by every way of giving."""
+"""What kudos needs from Slack: look-ups of the giver and recipients and of conversations,
+the Give kudos form opened, and the giver's confirmation. Shared by every way of giving."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
@@ -11,7 +10,6 @@ from typing import Any, NamedTuple
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import KudosNotAMember, KudosRefused
 from bot.kudos.records import Given, Giving
 from bot.kudos.service import NotKnown
 from bot.profile import Profile
@@ -20,15 +18,7 @@ from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.kudos_form import render_give_modal
 from handlers.blocks.message_text import typed_text
 from handlers.client.conversations import is_private
-from handlers.client.directory import (
-    UNSAID_MEMBER,
-    cant_find,
-    described,
-    member_elsewhere,
-    members_only,
-    named_elsewhere,
-    profile_from_slack,
-)
+from handlers.client.directory import GUEST_GIVES, lookup_profiles, members_only
 from handlers.client.failures import is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import ephemeral_shown, message_link, message_of
@@ -36,10 +26,6 @@ from handlers.outbox.replies import KUDOS_CONFIRMATION
 
 log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
-GUEST_GIVES = (
-    "Kudos here are only between people of the workspace that installed me, and you're a "
-    "guest here from another organisation, so I can't record kudos from you."
-)
 
 
 def guest_thanked(user_id: str) -> str:
@@ -48,71 +34,6 @@ def guest_thanked(user_id: str) -> str:
         "people of this workspace, so I can't record kudos for them. A thank-you in the "
         "channel still reaches them."
     )
-
-
-async def lookup_profile(
-    client: AsyncWebClient, services: Services, team_id: str, user_id: str, *, acting: bool = True
-) -> Profile:
-    """The person as askaround knows them (bot? deactivated? time zone?), asking Slack only
-    about someone it does not know yet or has not heard of for a day; `acting` when they are
-    the one doing this (`lookup_profiles`), not someone they named."""
-    [profile] = await lookup_profiles(client, services, team_id, [user_id], acting=acting)
-    return profile
-
-
-async def lookup_profiles(
-    client: AsyncWebClient,
-    services: Services,
-    team_id: str,
-    user_ids: list[str],
-    before_asking: Callable[[], Awaitable[None]] | None = None,
-    *,
-    acting: bool = True,
-    elsewhere: Callable[[str], str] = named_elsewhere,
-    read: dict[str, Profile] | None = None,
-) -> list[Profile]:
-    """These people in order: known ones as stored (kept current by `user_change` and
-    `team_join`), the others from `users.info`, one call each, stored in one write;
-    `before_asking` runs before any call (it may refuse). With `acting`, the first is the
-    one acting (the giver, the reactor); else each was named by whoever acts. Only this
-    workspace's people are stored: a guest from another organisation (Slack Connect), whose
-    profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
-    by name in words about what was done with them (`elsewhere`: kudos to them, or naming
-    them at all); such a guest is never stored, so a known person is always this
-    workspace's. `read`: what askaround knows of them, read already (`give_to_people`)."""
-    known = dict(read) if read is not None else await services.people.known(team_id, set(user_ids))
-    unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
-    if unknown:
-        if before_asking is not None:
-            await before_asking()
-        found = await asyncio.gather(
-            *(_users_info(client, team_id, u, acting=acting and u == user_ids[0]) for u in unknown)
-        )
-        members = await services.people.remember(team_id, *(p for p in found if p is not None))
-        known.update((profile.user_id, profile) for profile in members)
-        guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
-        if guests:
-            they_act = acting and user_ids[0] in guests
-            if they_act:
-                raise KudosNotAMember(GUEST_GIVES, "recipients")
-            raise KudosRefused(elsewhere(guests[0]), "recipients")
-    return [known[u] for u in user_ids]
-
-
-async def _users_info(
-    client: AsyncWebClient, team_id: str, user_id: str, *, acting: bool
-) -> Profile | None:
-    """The person as Slack describes them; None for a guest from another organisation. One
-    acting whom Slack will not describe may be such a guest, and is refused as not known to
-    be a member (`UNSAID_MEMBER`); anyone else so is nobody Slack can find."""
-    user = await described(client, user_id)
-    if user is None:
-        if acting:
-            raise KudosNotAMember(UNSAID_MEMBER, "recipients")
-        raise KudosRefused(cant_find(user_id), "recipients")
-    if member_elsewhere(user, team_id):
-        return None
-    return profile_from_slack(user)
 
 
 async def lookup_people(

@@ -20,12 +20,11 @@ from bot.services import Services
 from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
 from handlers.blocks.kudos_form import MODAL_CALLBACK
 from handlers.client.conversations import conversation_or_dm, is_group_dm, refusal_for_kudos
-from handlers.client.directory import SLACKBOT
+from handlers.client.directory import GUEST_GIVES, SLACKBOT
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
-    GUEST_GIVES,
     confirm_to_giver,
     ephemeral_or_dm,
     give_to_people,

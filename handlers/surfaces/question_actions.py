@@ -21,13 +21,14 @@ from handlers.blocks.question_ends import (
 )
 from handlers.blocks.questions import WITHDRAW_ACTION, render_not_now
 from handlers.client.conversations import is_private, private_now
+from handlers.client.directory import lookup_profile
 from handlers.client.failures import error_code, is_transient
 from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
 from handlers.dispatch.shape import clicked_in
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.asking import ask
-from handlers.surfaces.kudos_giving import lookup_profile, open_give_kudos
+from handlers.surfaces.kudos_giving import open_give_kudos
 from handlers.surfaces.message_kinds import strip_bot
 
 MESSAGE_GONE = "That message was deleted, so there's nothing left to ask about."

@@ -20,11 +20,10 @@ from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
 from handlers.client.admins import slack_admin_heard
 from handlers.client.conversations import private_now
-from handlers.client.directory import members_only
+from handlers.client.directory import lookup_profile, members_only
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.outbox.digests import csv_uploads
-from handlers.surfaces.kudos_giving import lookup_profile
 
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
 IN_YOUR_DM = "in the CSV files I've sent you in a direct message"

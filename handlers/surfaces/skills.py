@@ -36,11 +36,10 @@ from handlers.blocks.skills import (
     render_text,
     render_who,
 )
-from handlers.client.directory import ONLY_MEMBERS, members_only
+from handlers.client.directory import ONLY_MEMBERS, lookup_profile, members_only
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-from handlers.surfaces.kudos_giving import lookup_profile
 
 NEVER_ASKED = (
     "askaround never asks guests of this workspace about colleagues' questions (a request "

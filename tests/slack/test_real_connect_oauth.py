@@ -22,8 +22,8 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
+from handlers.client.directory import GUEST_GIVES
 from handlers.surfaces.asking import FROM_ELSEWHERE
-from handlers.surfaces.kudos_giving import GUEST_GIVES
 from storage.models import Question
 from tests.slack.connect import OTHER_ORG, shared
 from tests.slack.harness import SlackHarness, bot_in_process

@@ -20,8 +20,8 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
+from handlers.client.directory import GUEST_GIVES
 from handlers.surfaces.asking import FROM_ELSEWHERE
-from handlers.surfaces.kudos_giving import GUEST_GIVES
 from slack_emulator import payloads, shapes
 from storage.models import Question
 from tests.slack.connect import shared

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from handlers.client.directory import GUEST_GIVES
 from handlers.surfaces.asking import FROM_ELSEWHERE
-from handlers.surfaces.kudos_giving import GUEST_GIVES
 from slack_emulator import payloads, shapes
 from storage.models import Kudos, Question
 from tests.e2e.harness import PersonSpec

@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from handlers.client.directory import UNSAID_MEMBER
-from handlers.surfaces.kudos_giving import GUEST_GIVES
+from handlers.client.directory import GUEST_GIVES, UNSAID_MEMBER
 from slack_emulator import Delivery
 from storage.models import Person
 from tests.slack.connect import OTHER_ORG

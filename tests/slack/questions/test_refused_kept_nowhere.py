@@ -8,8 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from handlers.client.directory import ONLY_MEMBERS
-from handlers.surfaces.kudos_giving import GUEST_GIVES
+from handlers.client.directory import GUEST_GIVES, ONLY_MEMBERS
 from storage.models import InboxItem
 from tests.slack.connect import OTHER_ORG
 from tests.slack.harness import SlackHarness
