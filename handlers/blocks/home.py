@@ -1,9 +1,10 @@
-"""Block Kit for the Home tab's own sections: the person's open questions and, for a manager,
-their team's week in brief with a button to the full report."""
+"""Block Kit for the Home tab: the tab itself from its sections, and its own sections: the
+person's open questions and, for a manager, their team's week in brief with a button to the
+full report."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from bot.digests import outline
@@ -11,7 +12,7 @@ from bot.digests.summary import TeamSummary
 from bot.questions.views import QuestionView
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
-from handlers.blocks.elements import Blocks, and_more, button, context, section
+from handlers.blocks.elements import VIEW_BLOCKS, Blocks, and_more, button, context, section
 from handlers.blocks.questions import MINE_SHOWN, open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
@@ -20,6 +21,20 @@ QUESTIONS_ON_HOME = 5
 
 def _header(text: str) -> dict[str, Any]:
     return {"type": "header", "text": {"type": "plain_text", "text": text}}
+
+
+def render_home(sections: Sequence[Blocks], team_id: str) -> dict[str, Any]:
+    """A person's Home tab from its sections in order, a divider between two that show
+    anything, cut at a view's 100 blocks. Its `private_metadata` names the workspace whose
+    data it shows: in an Enterprise Grid organisation that installed askaround in several
+    workspaces a person has one Home tab across them, and a press on it is that workspace's
+    (`handlers.dispatch.home_workspace`)."""
+    blocks: Blocks = []
+    for section_blocks in sections:
+        if blocks and section_blocks:
+            blocks.append({"type": "divider"})
+        blocks.extend(section_blocks)
+    return {"type": "home", "blocks": blocks[:VIEW_BLOCKS], "private_metadata": team_id}
 
 
 def render_home_questions(

@@ -65,7 +65,7 @@ def _home_shown_for(body: dict[str, Any]) -> str | None:
     across them, and Slack names there the first to install it, wherever the person pressed
     (slackapi/bolt-python#1229): the press acted in that workspace, with its data. The tab
     shows the data of whichever workspace published it last, which it names
-    (`private_metadata`, `handlers.surfaces.home.render_home`); one published before it
+    (`private_metadata`, `handlers.blocks.home.render_home`); one published before it
     named any is taken as the workspace it was pressed in (`team.id`). Only a workspace
     installed under the same organisation as the one named acts instead (checked by the
     caller), so a Home tab never acts across organisations."""

@@ -1,25 +1,125 @@
 """The Home tab's delivery from the outbox: rendered from the database when it is sent, so a
 publish that waited (a 429, a retry) shows the latest state, and `views.publish` replacing the
-whole tab makes a repeated publish harmless."""
+whole tab makes a repeated publish harmless. A change the tab shows asks for a rebuild
+(`bot.home.changed`).
+
+The tab is assembled from one section per feature, each `async (services, team_id, user_id)
+-> blocks` in `HOME_SECTIONS`: it opens with the person's own things (their kudos, their open
+questions, their profile), then their team's week for a manager, the settings for an admin,
+and a pointer to `/askaround help` last.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
+from bot.digests.summary import TeamSummary
+from bot.errors import UserError
 from bot.home import HOME_PUBLISH
 from bot.services import Services
-from handlers.blocks.home import render_home_refused
+from handlers.blocks.elements import Blocks, render_home_intro
+from handlers.blocks.home import (
+    render_home,
+    render_home_manager,
+    render_home_questions,
+    render_home_refused,
+)
+from handlers.blocks.kudos import render_home_kudos
+from handlers.blocks.skills import render_home_profile
+from handlers.blocks.workspace_settings import render_admin_home
 from handlers.client.admins import standing
+from handlers.client.conversations import unheard
 from handlers.client.failures import error_code, explained
-from handlers.surfaces.home import render_home
 
 log = logging.getLogger("askaround.outbox")
 # Slack refusing the view itself: built again from the same data, it is refused again.
 VIEW_REFUSED = frozenset({"invalid_blocks", "invalid_arguments"})
+HomeSection = Callable[[Services, str, str], Awaitable[Blocks]]
+
+
+async def kudos_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    """Allowance left today, recent kudos received, the leaderboard, a Give kudos button."""
+    return render_home_kudos(await services.kudos.home(team_id, user_id))
+
+
+async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    mine = await services.questions.mine(team_id, user_id)
+    return render_home_questions(mine.newest, mine.total, mine.waiting)
+
+
+async def profile_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    view = await services.directory.profile(team_id, user_id, visibility.person(user_id))
+    return render_home_profile(view)
+
+
+async def team_week(services: Services, team_id: str, user_id: str) -> TeamSummary | None:
+    """This week's summary of the person's team; None when nobody reports to them."""
+    try:
+        return await services.digests.report(
+            team_id, user_id, slack_admin=False, manager_user_id=None, period="this week"
+        )
+    except UserError:
+        return None
+
+
+async def manager_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    summary = await team_week(services, team_id, user_id)
+    return render_home_manager(summary) if summary is not None else []
+
+
+HOME_SECTIONS: tuple[HomeSection, ...] = (
+    kudos_section,
+    questions_section,
+    profile_section,
+    manager_section,
+)
+
+
+async def admin_section(
+    services: Services,
+    team_id: str,
+    user_id: str,
+    slack_admin: bool,
+    nameable: bool,
+    client: AsyncWebClient | None,
+) -> Blocks:
+    """The settings in brief; with `client`, each watched channel askaround hears nothing
+    in now is said to be so (`unheard`)."""
+    settings = services.workspace_settings
+    if not await settings.is_admin(team_id, user_id, slack_admin=slack_admin, nameable=nameable):
+        return []
+    now = await settings.current(team_id)
+    known = services.conversations.of(team_id)
+    why = await unheard(client, now.watched_channels, known) if client is not None else None
+    return render_admin_home(now, why)
+
+
+async def intro_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    return render_home_intro(await services.people.home(team_id, user_id))
+
+
+async def home_sections(
+    services: Services,
+    team_id: str,
+    user_id: str,
+    *,
+    slack_admin: bool = False,
+    nameable: bool = False,
+    client: AsyncWebClient | None = None,
+) -> list[Blocks]:
+    """A person's Home tab's sections as the database has them now; `slack_admin` and
+    `nameable` are what Slack says of them (`handlers.client.admins.standing`), facts that
+    decide whether they see the settings, and `client` asks it of the watched channels."""
+    parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
+    parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable, client))
+    parts.append(await intro_section(services, team_id, user_id))
+    return parts
 
 
 async def publish(
@@ -30,9 +130,10 @@ async def publish(
     out of date, or empty. Refused that too, the delivery fails as any other."""
     user_id = str(payload["user_id"])
     admin, nameable = await standing(client, team_id, user_id)
-    view = await render_home(
+    sections = await home_sections(
         services, team_id, user_id, slack_admin=admin, nameable=nameable, client=client
     )
+    view = render_home(sections, team_id)
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as refused:

@@ -395,6 +395,18 @@ def renders(name: str, text: str) -> list[Render]:
             lambda b: check_blocks(b, 5),
         ),
         ("render_home_refused", home.render_home_refused, check_view),
+        (
+            "render_home",
+            lambda: home.render_home(
+                [
+                    elements.render_home_intro(HomeSummary(ASKER, 0)),
+                    [],
+                    home.render_home_questions([question]),
+                ],
+                "T1",
+            ),
+            check_view,
+        ),
         ("render_report_modal", lambda: home.render_report_modal(summary), check_view),
         ("render_profile", lambda: skills.render_profile(profile, True), check_message),
         (
