@@ -201,6 +201,30 @@ def test_surfaces_do_not_import_each_other() -> None:
     assert sharing == {}
 
 
+# The adapter's floors, top down (docs/architecture.md); a folder of handlers/ is on one.
+HANDLER_FLOORS = (("wiring",), ("surfaces",), ("dispatch", "outbox"), ("blocks", "client"))
+
+
+def test_the_handler_layers_import_downwards() -> None:
+    """A module of `handlers/` imports only the floors below its own: `wiring.py` puts the
+    surfaces on one app; a surface parses, acks, calls a service and answers through
+    `dispatch/` (how a request reaches a listener) and `outbox/` (what is sent later); those
+    render with `blocks/` and call Slack through `client/`. The two of a floor stand apart:
+    `dispatch/` is a request's way in and `outbox/` a delivery's way out, neither knowing the
+    other; `blocks/` renders without calling Slack, and `client/` calls Slack without
+    rendering. So `client/` and `blocks/` import no `surfaces/`, `dispatch/` or `outbox/`,
+    and `outbox/` no surface: what a lower floor needs from a higher one moves down to it."""
+    folders = {p.name for p in (ROOT / "handlers").iterdir() if p.is_dir() and p.name[0] != "_"}
+    assert folders == {part for floor in HANDLER_FLOORS[1:] for part in floor}
+    found: dict[str, list[str]] = {}
+    for i, floor in enumerate(HANDLER_FLOORS):
+        above = [f"handlers.{part}" for upper in HANDLER_FLOORS[:i] for part in upper]
+        for part in floor:
+            beside = [f"handlers.{other}" for other in floor if other != part]
+            found |= _breaches(f"handlers/{part}", (*above, *beside))
+    assert found == {}
+
+
 def test_the_checker_sees_a_breach() -> None:
     names = {"slack_sdk.web", "bot.runtime.app", "bottle"}
     assert _reaching(names, ("slack_sdk", "bot.runtime", "bot")) == {
