@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import AsyncIterable, Collection, Container, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -78,14 +78,14 @@ async def upsert_profiles(
 
 
 async def upsert_profiles_in_order(
-    session: AsyncSession, team_id: str, profiles: Iterable[dict[str, Any]]
+    session: AsyncSession, team_id: str, profiles: AsyncIterable[dict[str, Any]]
 ) -> None:
     """`upsert_profiles` of rows that may differ in their fields, written in the order given
     (the directory sync's, by user id: PostgreSQL takes the rows' locks in it and never
     deadlocks): each run of rows with the same fields in statements of PROFILES_AT_ONCE, where
     the sync wrote one a person (10,000 statements for 10,000 people)."""
     run: list[dict[str, Any]] = []
-    for profile in profiles:
+    async for profile in profiles:
         if run and (profile.keys() != run[0].keys() or len(run) == PROFILES_AT_ONCE):
             await upsert_profiles(session, team_id, run)
             run = []
@@ -135,23 +135,50 @@ async def slack_profiles(
     return (await execute(session, _SLACK_PROFILES, params)).all()
 
 
+def _described(team_id: Any) -> tuple[Any, ...]:
+    return (
+        PEOPLE.c.team_id == team_id,
+        PEOPLE.c.name != "",
+        PEOPLE.c.updated_at > NEVER_DESCRIBED,
+        PEOPLE.c.is_bot.is_(False),
+        PEOPLE.c.deactivated.is_(False),
+    )
+
+
 async def described_members(
     session: AsyncSession, team_id: str, among: Collection[str] | None = None
 ) -> set[str]:
     """The workspace's people (apps aside), still active, whom Slack has described: not an
     import's row of someone it never described (`NEVER_DESCRIBED`), nor an empty row
-    (`ensure_person`). Whoever of them a whole `users.list` leaves out has left; `among`
-    narrows them to these user ids."""
-    statement = select(Person.user_id).where(
-        Person.team_id == team_id,
-        Person.name != "",
-        Person.updated_at > NEVER_DESCRIBED,
-        Person.is_bot.is_(False),
-        Person.deactivated.is_(False),
-    )
+    (`ensure_person`). Whoever of them a whole `users.list` leaves out has left
+    (`unlisted_members`); `among` narrows them to these user ids."""
+    statement = select(PEOPLE.c.user_id).where(*_described(team_id))
     if among is not None:
-        statement = statement.where(Person.user_id.in_(list(among)))
+        statement = statement.where(PEOPLE.c.user_id.in_(list(among)))
     return set(await session.scalars(statement))
+
+
+_DESCRIBED_AFTER = (
+    select(PEOPLE.c.user_id)
+    .where(*_described(bindparam("team")), PEOPLE.c.user_id > bindparam("after"))
+    .order_by(PEOPLE.c.user_id)
+    .limit(PROFILES_AT_ONCE)
+)
+
+
+async def unlisted_members(session: AsyncSession, team_id: str, listed: Container[str]) -> set[str]:
+    """The `described_members` whom `listed` (a whole `users.list`) does not name: those who
+    left. Read PROFILES_AT_ONCE user ids at a time, in the database's order, so a workspace's
+    every id is never held at once beside the list."""
+    unlisted: set[str] = set()
+    after = ""
+    while True:
+        params = {"team": team_id, "after": after}
+        page = (await execute(session, _DESCRIBED_AFTER, params)).scalars().all()
+        if not page:
+            return unlisted
+        unlisted.update(user_id for user_id in page if user_id not in listed)
+        after = page[-1]
 
 
 async def get_person(session: AsyncSession, team_id: str, user_id: str) -> Person | None:
@@ -309,13 +336,22 @@ async def forget_person(session: AsyncSession, person: Person) -> None:
     await session.flush()
 
 
-async def stored_profiles(session: AsyncSession, team_id: str) -> dict[str, Row[Any]]:
-    """What is stored of everyone in the workspace that Slack says (`_PROFILE_FIELDS`, by
-    attribute), for the directory sync to compare with: rows, not ORM objects, as 10,000
-    people loaded whole took about 22 MiB at once in the sync's unit of work."""
-    statement = select(*_PROFILE_COLUMNS).where(PEOPLE.c.team_id == team_id)
-    rows = await execute(session, statement)
-    return {row.user_id: row for row in rows}
+_STORED_PROFILES = select(*_PROFILE_COLUMNS).where(
+    PEOPLE.c.team_id == bindparam("team"), PEOPLE.c.user_id.in_(bindparam("users", expanding=True))
+)
+
+
+async def stored_profiles(
+    session: AsyncSession, team_id: str, user_ids: Collection[str]
+) -> dict[str, Row[Any]]:
+    """What is stored of these people that Slack says (`_PROFILE_FIELDS`, by attribute), for
+    the directory sync to compare with: rows, not ORM objects (10,000 people loaded whole took
+    about 22 MiB at once), and PROFILES_AT_ONCE people at a time, as the sync writes them
+    (everyone's rows at once added about 6 MB to a daily sync of 10,000 people)."""
+    if not user_ids:
+        return {}
+    params = {"team": team_id, "users": list(user_ids)}
+    return {row.user_id: row for row in await execute(session, _STORED_PROFILES, params)}
 
 
 async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:

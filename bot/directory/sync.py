@@ -9,7 +9,7 @@ erased by Slack, without ever being listed as deactivated.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,47 +81,71 @@ async def record_directory(
     another organisation's is left as stored: a misread team must not take a whole workspace
     for having left."""
     report = report or SyncReport()
-    known = await people_queries.stored_profiles(s, team_id)
     members = {profile.user_id: profile for profile in profiles}
     left: set[str] = set()
     # A list naming nobody, not even the bot itself, is a Slack answering without its members,
     # not a workspace everyone left.
     if listed:
-        left = await people_queries.described_members(s, team_id) - members.keys() - set(listed)
+        named = _Either(members, frozenset(listed))  # a frozenset as it is: not copied
+        left = await people_queries.unlisted_members(s, team_id, named)
     # Rows are written in user-id order, as every writer does, so PostgreSQL never deadlocks;
-    # a run of them at a time (`upsert_profiles_in_order`), made as they are written.
-    rows = _rows(sorted(members.keys() | left), members, left, known, report)
+    # a run of them at a time (`upsert_profiles_in_order`), made as they are written, each
+    # compared with what is stored of its people read a chunk at a time just before.
+    rows = _rows(s, team_id, sorted(members.keys() | left), members, left, report)
     await people_queries.upsert_profiles_in_order(s, team_id, rows)
     return report
 
 
-def _rows(
-    user_ids: Iterable[str],
+@dataclass(frozen=True)
+class _Either:
+    """Whoever the list names: as a profile, or among the ids it listed."""
+
+    members: Mapping[str, Profile]
+    listed: Collection[str]
+
+    def __contains__(self, user_id: object) -> bool:
+        return user_id in self.members or user_id in self.listed
+
+
+async def _rows(
+    s: AsyncSession,
+    team_id: str,
+    user_ids: Sequence[str],
     members: Mapping[str, Profile],
     left: Collection[str],
-    known: Mapping[str, Any],
     report: SyncReport,
-) -> Iterator[dict[str, Any]]:
-    """The row to write of each person, in order, each counted in `report` as it is made."""
-    for user_id in user_ids:
-        if user_id in left:
-            report.left.append(user_id)
-            yield {"user_id": user_id, "deactivated": True}
-            continue
-        profile = members[user_id]
-        report.seen += 1
-        before = known.get(profile.user_id)
-        kept = profile.left_as_stored(before.name if before else None)
-        row = profile.columns(kept)
-        if before is None:
-            report.added.append(profile.user_id)
-        elif any(getattr(before, k) != v for k, v in row.items() if k != "slack_updated"):
-            report.updated.append(profile.user_id)
-            deactivated = row.get("deactivated", before.deactivated)
-            if deactivated and not before.deactivated:
-                report.deactivated.append(profile.user_id)
-            elif before.deactivated and not deactivated:
-                report.reactivated.append(profile.user_id)
-        if before is None and profile.deactivated:
+) -> AsyncIterator[dict[str, Any]]:
+    """The row to write of each person, in order, each counted in `report` as it is made.
+    What is stored of them is read PROFILES_AT_ONCE people at a time, ahead of their rows:
+    rows written before are of earlier ids, so what is read is still as the sync found it."""
+    for at in range(0, len(user_ids), people_queries.PROFILES_AT_ONCE):
+        chunk = user_ids[at : at + people_queries.PROFILES_AT_ONCE]
+        known = await people_queries.stored_profiles(
+            s, team_id, [u for u in chunk if u not in left]
+        )
+        for user_id in chunk:
+            if user_id in left:
+                report.left.append(user_id)
+                yield {"user_id": user_id, "deactivated": True}
+                continue
+            yield _row(members[user_id], known.get(user_id), report)
+
+
+def _row(profile: Profile, before: Any, report: SyncReport) -> dict[str, Any]:
+    """The row of someone `users.list` describes, `before` what is stored of them (None:
+    nothing yet), counted in `report`."""
+    report.seen += 1
+    kept = profile.left_as_stored(before.name if before else None)
+    row = profile.columns(kept)
+    if before is None:
+        report.added.append(profile.user_id)
+    elif any(getattr(before, k) != v for k, v in row.items() if k != "slack_updated"):
+        report.updated.append(profile.user_id)
+        deactivated = row.get("deactivated", before.deactivated)
+        if deactivated and not before.deactivated:
             report.deactivated.append(profile.user_id)
-        yield row
+        elif before.deactivated and not deactivated:
+            report.reactivated.append(profile.user_id)
+    if before is None and profile.deactivated:
+        report.deactivated.append(profile.user_id)
+    return row

@@ -84,3 +84,60 @@ async def test_a_sync_writes_its_people_a_run_at_a_time(slack: SlackHarness) -> 
     }
     names = await slack.services.people.display_names(slack.team_id, [renamed.id])
     assert names[renamed.id].startswith("Person One")
+
+
+@pytest.mark.postgres_too
+async def test_a_daily_sync_reads_what_is_stored_a_chunk_at_a_time(slack: SlackHarness) -> None:
+    """The daily sync compares each person with what is stored of them, read PROFILES_AT_ONCE
+    people at a time just before their rows are written, not the whole workspace's at once
+    (about 6 MB at 10,000 people, docs/benchmarks.md section 5); who left is found a page of
+    ids at a time too. It still finds every change, on both sides of the chunks' edges: a
+    rename, a deactivation, a reactivation, someone erased, a new time zone."""
+    ws = slack.here.workspace
+    users = {
+        f"UZ{n:05d}": ws.add_user(f"chunked{n}", real_name=f"Chunked {n}", user_id=f"UZ{n:05d}")
+        for n in range(MANY)
+    }
+    back = users["UZ00003"]
+    back.deleted = True
+    first = await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    everyone = sorted(first.added)
+    edges = [everyone[at] for at in (PROFILES_AT_ONCE - 1, PROFILES_AT_ONCE)]
+    edges += [everyone[at] for at in (2 * PROFILES_AT_ONCE - 1, 2 * PROFILES_AT_ONCE)]
+    assert all(user_id in users for user_id in edges), edges  # the harness's few sort first
+    renamed, gone, erased, renamed_too = (users[user_id] for user_id in edges)
+    moved = users[max(users)]
+    renamed.real_name, renamed.updated = "Renamed", renamed.updated + 1
+    renamed_too.real_name, renamed_too.updated = "Renamed too", renamed_too.updated + 1
+    gone.deleted, gone.updated = True, gone.updated + 1
+    back.deleted, back.updated = False, back.updated + 1
+    moved.tz, moved.updated = "America/Chicago", moved.updated + 1
+    await slack.emu.remove_user(erased.id)
+    unbounded: list[str] = []
+
+    def bounded(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        # What the sync reads of people names its people (an IN list of at most
+        # PROFILES_AT_ONCE) or is a page of them (LIMIT): never the whole workspace at once.
+        if statement.lstrip().startswith("SELECT people.user_id"):
+            named = " IN (" in statement and len(parameters) <= PROFILES_AT_ONCE + 1
+            if not named and " LIMIT " not in statement:
+                unbounded.append(statement)
+
+    engine = slack.services.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", bounded)
+    try:
+        second = await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", bounded)
+    assert not unbounded, unbounded
+    assert second.updated == sorted([back.id, renamed.id, gone.id, renamed_too.id, moved.id])
+    assert (second.deactivated, second.reactivated) == ([gone.id], [back.id])
+    assert second.left == [erased.id], second.summary()
+    assert second.seen == len(first.added) - 1
+    assert await stored(slack, renamed.id, gone.id, erased.id, renamed_too.id, moved.id) == {
+        renamed.id: ("Renamed", "Europe/London", False, False),
+        gone.id: (gone.real_name, "Europe/London", False, True),
+        erased.id: (erased.real_name, "Europe/London", False, True),
+        renamed_too.id: ("Renamed too", "Europe/London", False, False),
+        moved.id: ("Chunked 2499", "America/Chicago", False, False),  # UZ02499
+    }
