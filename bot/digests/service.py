@@ -194,8 +194,8 @@ class DigestService:
         week: IsoWeek,
         private_now: PrivateNow | None = None,
     ) -> TeamSummary:
-        async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)
+        workspace = await self._settings(team_id)
+        async with self._sessions() as s:
             manager = await q.person(s, team_id, manager_user_id)
             if manager is None:
                 raise UserError(f"I don't know <@{manager_user_id}> yet.")
@@ -282,6 +282,17 @@ class DigestService:
             workspace = await ensure_workspace(s, boss.team_id)
             summary = await self._build(s, workspace, boss, period.at(self._now(), boss.tz))
             return summary if show_private else await unnamed_private(s, summary)
+
+    async def _settings(self, team_id: str) -> Workspace:
+        """The workspace's settings for a digest or the roundup being drawn: read, as the job's
+        run that queued it created them (`queue_due`), so drawing takes no write lock (on
+        SQLite digests drawn at once each waited for it); created only when missing."""
+        async with self._sessions() as s:
+            workspace = await find_workspace(s, team_id)
+        if workspace is not None:
+            return workspace
+        async with self._sessions() as s, s.begin():
+            return await ensure_workspace(s, team_id)
 
     async def _made_private(
         self, team_id: str, week: IsoWeek, tz: str | None, private_now: PrivateNow | None
@@ -376,9 +387,8 @@ class DigestService:
 
     async def roundup_channel(self, team_id: str) -> str | None:
         """Where the roundup goes now: the kudos channel, when the roundup is on."""
-        async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)
-            return workspace.kudos_channel_id if workspace.digest_roundup else None
+        workspace = await self._settings(team_id)
+        return workspace.kudos_channel_id if workspace.digest_roundup else None
 
     async def roundup(
         self, team_id: str, week: IsoWeek, private_now: PrivateNow | None = None
@@ -390,11 +400,11 @@ class DigestService:
         the app nothing of where it is not in it: `private_now` says whether a channel is
         private now, and the kudos posted in one that is are left out of this public post and
         stored as private from now on, as `/kudos @someone` does (`_made_private`)."""
-        async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)
-            channel = workspace.kudos_channel_id
-            if not (workspace.digest_roundup and channel):
-                return None
+        workspace = await self._settings(team_id)
+        channel = workspace.kudos_channel_id
+        if not (workspace.digest_roundup and channel):
+            return None
+        async with self._sessions() as s:
             tz = usual(await q.zones_of_people(s, team_id), self._now())
         await self._made_private(team_id, week, tz, private_now)
         async with self._sessions() as s:

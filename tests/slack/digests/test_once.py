@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.digests.tell import digest_key
 from bot.digests.weeks import IsoWeek
 from bot.runtime.app import build
 from storage.models import DigestRun, OutboxItem
 from tests.slack.digests.conftest import MONDAY_W48
-from tests.slack.digests.world import charts, digests, run_digests, sent_to
+from tests.slack.digests.world import charts, digests, roundups, run_digests, sent_to
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure
 
@@ -147,3 +148,28 @@ async def test_the_digests_and_the_roundup_are_outbox_deliveries_sent_once(
     async with company.services.sessions() as s:
         runs = list(await s.scalars(select(DigestRun)))
     assert len(runs) == 4 and all(r.status == "sent" and r.sent_at for r in runs)
+
+
+async def test_a_round_of_digests_writes_the_workspaces_settings_once(
+    company: SlackHarness,
+) -> None:
+    """Drawing a digest or the roundup only reads the workspace's settings: the job's run
+    that queued them made sure of them once, so on SQLite the digests drawn at once do not
+    each wait for the write lock, as an `INSERT … ON CONFLICT` of the settings made them."""
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=10))
+    written: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO WORKSPACES"):
+            written.append(statement)
+
+    engine = company.services.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        await run_digests(company)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert sent_to(company) == {"hana": 1, "maria": 1, "bob": 1}
+    assert len(roundups(company, "general")) == 1
+    assert len(written) == 1, written  # the job's run, as it queued them
