@@ -34,11 +34,13 @@ STATUS_FIELDS = ("routing_status", "away_until")
 PEOPLE = Person.metadata.tables[Person.__tablename__]
 # The `updated_at` of a row Slack never described: older than any trust (`slack_profiles`).
 NEVER_DESCRIBED = datetime(1970, 1, 1, tzinfo=UTC)
-# Profiles an executemany writes (`upsert_profiles_in_order`): 1,000 rows of 11 parameters,
-# within SQLite's 32,766 and PostgreSQL's 65,535 should a driver send them as one statement.
-# 250 took 1.8 MB off a first sync's peak at 10,000 people, but the daily sync, everyone
-# known, took 0.45 s of CPU against 0.34 and peaked 1.4 MB higher (docs/benchmarks.md).
-PROFILES_AT_ONCE = 1000
+# Profiles an executemany writes (`upsert_profiles_in_order`), and the people the directory
+# sync reads what is stored of at once (`stored_profiles`): 250 rows of 11 parameters, within
+# SQLite's 32,766 and PostgreSQL's 65,535 should a driver send them as one statement. At
+# 10,000 people, against 1,000: a first sync's peak +1.0 MB, not +2.8 (serve's start on a new
+# install, or after days down), a daily sync's +1.0-1.4 MB either way since its reads come a
+# chunk at a time, for 0.1-0.15 s more of a daily sync's CPU (docs/benchmarks.md section 5).
+PROFILES_AT_ONCE = 250
 # What a kudos reads and writes of people, built once (SQLAlchemy's compiled cache hits) and
 # run on the session's connection: a look-up per giver and recipient, and a write for each
 # one Slack was asked about.
