@@ -43,7 +43,8 @@ ASKS_FOR_HELP = tuple(
         r"(?:ved|kender|vet|kjenner) (?:nogen|noen)|(?:er der|er det) (?:nogen|noen) (?:der|som) "
         r"(?:ved|vet|kender|kjenner|har erfaring|kan hjælpe|kan hjelpe)|(?:nogen|noen) (?:der|som) "
         r"(?:ved|vet|kender|kjenner|har erfaring|har prøvet|har prøvd)|hvem (?:ved|vet|har ansvar|"
-        r"står for|tar seg av)|har (?:nogen|noen) (?:erfaring|et tip|tips|en idé|en ide)|"
+        r"står for|tar seg av|kender til|kjenner til)|"
+        r"har (?:nogen|noen) (?:erfaring|et tip|tips|en idé|en ide)|"
         r"(?:hurtigt|kjapt) (?:spørgsmål|spørsmål)|brug for hjælp|trenger hjelp",
         r"(?:क्या )?किसी को (?:पता|मालूम|जानकारी|अंदाज़ा|अंदाजा)|कोई (?:जानता|जानती|बता सकता|"
         r"बता सकती|मदद कर|समझा सकता)|(?:मदद|सहायता) (?:चाहिए|की ज़रूरत|की जरूरत)|"
@@ -113,6 +114,8 @@ ASKS_HOW = tuple(
         r"pääsen|ilmoitetaan)|kuinka (?:voin|saan|teen|tehdään)|mistä (?:löydän|löytyy|saan|saa)|"
         r"mikä on (?:prosessi|käytäntö|menettely|ohje)|onko (?:olemassa )?(?:ohjetta|pohjaa|tapaa)",
         r"hvordan (?:gør|gjør|får|kan|skal|bør|søger|søker|sender) (?:jeg|man|vi)|"
+        # how one does a thing, any verb (`hvordan kalibrerer man vindfanen…?`)
+        r"hvordan \w+r man\b|"
         r"hvor (?:finder|finner|kan|skal|får) (?:jeg|man|vi)|hvad er (?:proceduren|processen|"
         r"reglen)|hva er (?:prosedyren|prosessen|regelen)|findes der (?:en )?(?:skabelon|"
         r"vejledning|måde)|finnes det (?:en )?(?:mal|veiledning|måte)",

@@ -18,6 +18,12 @@ EVALUATION = (
 )
 
 ANSWERED_ITSELF = phrases(
+    # a cause not known but the cure told (`no idea why it does that but it cleared after the
+    # second reset`): a tip shared, no one asked
+    r"(?:no idea|(?:don't|dont|do not) know|dunno|not sure) why\b[^?]{0,80}\bbut (?:it|that|this|"
+    r"\w+ing|power ?cycling|a (?:restart|reboot|reset))\b"
+    r"[^?]{0,60}\b(?:fix|fixes|fixed|cleared|clears|works|worked|solves|solved|sorts|sorted)\b"
+    r"(?=[^?]*\Z)",
     # `nvm it's pinned`, `nvm its in the wiki`, `nvm solved`: the answer follows; `installed nvm
     # but…` is Node's version manager
     # `…? nm found the okta tile`: chat's `nm` only right after the question, as `7 nm` is a size

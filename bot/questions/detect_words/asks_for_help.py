@@ -14,6 +14,7 @@ from bot.questions.detect_words.fragments import (
     HELP_VERBS,
     SOMEONE,
     STAND_IN,
+    THE_WAY_ASKED,
     THOUGHT_CAUSE,
     phrases,
 )
@@ -75,8 +76,9 @@ ASKS_FOR_HELP = phrases(
     rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already| actually| previously)? (?:run|built|"
     r"configured|debugged|written|installed|implemented|tested|negotiated|automated|benchmarked|"
     r"evaluated|compared|cracked|figured out|gone through|been through|connected|calibrated|"
-    r"deployed|upgraded|switched|scripted) (?!the |my |our |your |his |her |their |this |that |"
-    r"it |them )",
+    r"deployed|upgraded|switched|scripted|replaced|swapped|repaired|rebuilt|serviced|retrofitted|"
+    r"commissioned|overhauled|rewired|refurbished|changed) (?!the |my |our |your |his |her |"
+    r"their |this |that |it |them )",
     # automating a chore asks for a way, even of one named thing (`has anyone automated the
     # broker commission recon?`); `…automated the export yet?` asks whether it is done
     rf"(?:has|have) {SOMEONE}(?: here)?(?: ever| already)? (?:automated|scripted) "
@@ -201,7 +203,8 @@ ASKS_FOR_HELP = phrases(
     # what time a thing is (`can someone remind me what time the inspection is?`) is a schedule
     rf"(?:can|could|would|will) (?:{SOMEONE}|you) (?:please )?remind me (?:of )?(?:how|where|"
     r"what(?! time)|which|who|whether|the (?:\w+ )?(?:procedure|process|steps|rules?|policy|name))",
-    # who holds a thing (`who has the key for the chemical cage`); `who has the bandwidth`
+    # who holds a thing (`who has the login for the vendor portal`; a key to a door is a thing to
+    # hand over, `SOCIAL`); `who has the bandwidth`
     # puts a request to the team, `who's got the best…` polls taste, `who has the pager` asks
     # who is on call
     r"who(?: has|'s got| has got) the (?!(?:best|most|bandwidth|capacity|time|cycles|pager|"
@@ -289,9 +292,17 @@ ASKS_FOR_HELP = phrases(
     rf"why (?:would|does|do|did|is|are|will) {FAULTY_THING}(?:fine|ok|okay|"
     r"correct|correctly|right|normal|normally|perfect|perfectly) [^?.!]{0,60}?\b(?:but|and then|"
     r"then|until|till)\b",
+    # someone with a skill (`anyone good with SQL?`, `anybody handy with Canva`), as `anyone
+    # familiar with…` asks
+    rf"{SOMEONE}(?: here)? (?:good|handy|decent|experienced|skilled|proficient|strong) (?:with|"
+    r"at|in) (?!(?:the moment|all|everything|this point)\b)(?=\w)",
+    # whether a thing works one way only, asked without its `?` (`does the inverter take setpoints
+    # over modbus or only through the plant controller`)
+    r"^(?:does|do|can|will|is|are) [^?.!]{3,100}? or only\b",
     r"hoping (?:some|any)(?:one|body)(?: [\w-]+){0,3} (?:can|could|might|will|knows)",
     r"sanity[- ]check(?: my understanding| from| on|:)",
     r"(?:can't|cannot|can not|couldn't) (?:get|make) \w+(?: [\w.-]+){0,6} to \w+",
+    THE_WAY_ASKED,
     r"(?:can't|cannot|can not|couldn't) (?:see|tell) (?:why|how|what|if|whether)",
     # a name someone remembers (`there was a channel for that, what was it called?`)
     r"what(?:'s| is| was| were) (?:it|that|this|they|the [\w-]+(?: [\w-]+)?) called|"

@@ -239,6 +239,8 @@ ASKS_HOW = phrases(
     r"cual es (?:la|el) (?:norma|regla|forma correcta|manera correcta|protocolo)\b|"
     r"(?:qu'est-ce qu'(?:il faut|on doit)|que faut-il|que doit-on) faire\b|"
     r"que (?:hay que|tengo que|debo|debemos|tenemos que) hacer (?:cuando|si|para|con)\b|"
+    # (and `¿qué hacemos con los módulos rotos?`, as `what do we do with…` asks)
+    r"¿\s*que (?:hacemos|hago|se hace) con\b|"
     r"que pasos (?:hay que|tengo que|debo) seguir\b",
     # how I do it, how to know, whether a thing is normal, which form one needs, whether there
     # is a way or a doc, whether one has the right, where a thing is kept, when a deadline is,

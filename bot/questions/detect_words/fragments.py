@@ -18,6 +18,13 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 # `does either of you know…` (two people mentioned) and `can any of you explain…` ask as
 # `does anyone know…` does
 SOMEONE = r"(?:(?:any|some)\s?(?:one|body)|(?:either|any) of (?:you|y'all|you guys|you all))"
+# The way someone got a thing to work or fixed it, asked of them (`how did you get it to print on
+# 3 lines?`, `how did you fix it in the end?`): what they know, not a favour or a chat
+THE_WAY_ASKED = (
+    r"how (?:did|do) (?:you|u|y'all|you guys|you all) (?:ever |finally |eventually )?(?:(?:get|"
+    r"make) (?!(?:on|there|here|home|back|in|out|away)\b)[\w.'-]+(?: [\w.'-]+){0,6} to \w+|(?:fix|"
+    r"solve|resolve|sort|get around|work around|get rid of) (?:it|this|that|them|the)\b)"
+)
 # A favour asked of anyone in another language, as `can someone approve / give me access…`
 # (folded): `¿alguien me puede dar acceso…`, `kann jemand meinen PR approven` (the verb last).
 FAVOUR_ES = (

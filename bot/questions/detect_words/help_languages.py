@@ -10,7 +10,12 @@ from bot.questions.detect_words.fragments import DE_CLAUSE, FAVOUR_DE, FAVOUR_ES
 ASKS_FOR_HELP = (
     # the strongest of the English phrases, in a few other languages (folded: no accents, ß as ss)
     rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
-    rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar))",
+    rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar|"
+    r"decir|decirme|confirmar|indicar|aclarar)|entiende)",
+    # someone who has done a kind of thing, asked (`¿alguien ha cambiado un rodamiento…?`), as
+    # `has anyone replaced a…` asks; a thing seen, left or lost is no expertise
+    r"¿\s*alguien (?:aqui )?(?:ya )?ha (?!(?:visto|dejado|perdido|olvidado|cogido|tomado|"
+    r"llamado|traido|llevado|movido|pedido|reservado)\b)\w+(?:ado|ido)\b",
     r"quien (?:sabe|conoce|se encarga|es (?:el|la) responsable|lleva)",
     r"necesito ayuda",
     rf"quelqu'un (?:sait|saurait|connait|a deja|peut m'aider|pourrait(?!(?: me| nous)? "
@@ -20,6 +25,8 @@ ASKS_FOR_HELP = (
     r"(?:petite|une) question|question rapide|des idees\s*\?|je galere|je (?:ne )?trouve rien",
     # `quick question` as the French `petite question`
     r"(?:una )?(?:pregunta|duda) rapida|tengo una (?:pregunta|duda)",
+    # `una pregunta: ¿…?` opening the message, as `q:` does
+    r"^(?:una )?(?:pregunta|duda)\s*:",
     r"(?:kurze|kleine) frage",
     r"(?:uma )?(?:pergunta|duvida) rapida|tenho uma (?:pergunta|duvida)",
     r"domanda (?:veloce|rapida)|ho una domanda",

@@ -13,6 +13,7 @@ from bot.questions.detect_words.fragments import (
     SERVICE,
     SOMEONE,
     STAND_IN,
+    THE_WAY_ASKED,
     phrases,
 )
 
@@ -22,12 +23,16 @@ PERSONAL = phrases(
     r"invite|open|close|sign|fix|merge|upload|resend|put)",
     r"(?:can|could|would|will|did|have|are|were) you (?:send|approve|review my|grab|share|join|"
     r"get a chance|free|joining|back|around|coming|forward|sign|update|ping|call|move|push)",
-    r"(?:have|did) you (?:already )?(?:approved|sent|seen|had|finished|done|read|booked|signed|"
-    r"submitted|fixed|merged|updated|replied|called|emailed|pinged|uploaded|shared|forwarded|"
+    # (`how did you fix it?` asks the way, `THE_WAY_ASKED`)
+    r"(?<!how )(?:have|did) you (?:already )?(?:approved|sent|seen|had|finished|done|read|booked|"
+    r"signed|submitted|fixed|merged|updated|replied|called|emailed|pinged|uploaded|shared|forwarded|"
     r"heard|checked|talked|spoken)",
-    r"did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|merge|"
-    r"update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
+    r"(?<!how )did you (?:already )?(?:finish|send|see|get|read|check|hear|sign|submit|book|fix|"
+    r"merge|update|reply|call|email|ping|upload|share|forward|remember|manage|talk|speak)",
     r"can we (?:move|push|reschedule|skip|cancel|meet|sync|chat|talk)",
+    # a copy of a thing asked for (`can i get a copy of the slides?`), as `can you send me…` is
+    r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have|grab|borrow) (?:a |an )?(?:copy|copies) "
+    r"of\b",
     # a review invited of anyone (`the PR is there, reviews welcome`), as `can someone review my
     # PR` is; `build fails on arm64, thoughts welcome` asks
     r"reviews? (?:are |is |very |always |much )?(?:welcome|appreciated)\b",
@@ -151,7 +156,8 @@ PERSONAL = phrases(
     r"(?:explain|clarify|help me understand|walk me through|shed (?:some )?light|point me|"
     r"(?:tell|remind) me (?:of |about )?(?:how|where|why|what|which|who)\b))",
     r"^(?:question for |q for )?@person[,:]? (?:(?:hey|hi|quick one|sorry)[,!]? )?(?:are|were|did|"
-    r"have|will|how did|how was|how's|what are|when are|where are) (?:you|your)\b",
+    rf"have|will|(?!{THE_WAY_ASKED})how did|how was|how's|what are|when are|where are) "
+    r"(?:you|your)\b",
     r"(?:can|could|would|will) (?:you|any(?:one|body)|some(?:one|body)|one of you|(?:the )?[\w-]+ "
     rf"team)(?: (?:from|in|on|with) [\w-]+(?: [\w-]+){{0,2}})? (?:please |just |quickly )?"
     rf"{SERVICE}",

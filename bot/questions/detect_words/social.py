@@ -51,12 +51,22 @@ SOCIAL = phrases(
     # a thing to hand over, as a loan is; `does anyone have the key for the staging API` asks
     r"(?:has|have|got) (?:the |a |spare )?keys? to (?:the|my|our)\b",
     # and so are a piece of kit, a vehicle or a paper copy someone has (`who's got the thermal
-    # camera`, `who has the 4x4 for tomorrow's inspections?`); `who has the admin password?` asks
-    # what someone knows
+    # camera`, `who has the 4x4 for tomorrow's inspections?`), a key to a door or a cage too
+    # (`who has the key for the archive room`); `who has the admin password?` or the API key
+    # asks what someone knows
     r"who(?: has|'s got| has got) the (?:[\w'-]+ ){0,3}?(?:laptops?|cameras?|trucks?|vans?|cars?|"
     r"4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|projectors?|"
-    r"drills?|ladders?|cones|hats|keys|templates?|binders?|folders?|clipboards?|fobs?|remotes?|"
+    r"drills?|ladders?|cones|hats|keys|(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )"
+    r"key|templates?|binders?|folders?|clipboards?|fobs?|remotes?|"
     r"vests?|harness(?:es)?|tape measures?|gloves|boots)\b",
+    # a thing gone missing (`anyone know where the long extension cord went`), as one left or lost
+    # is
+    r"where (?:the|my|our|his|her|their) (?:[\w'-]+ ){1,3}?(?:went|has gone|have gone|ended up|"
+    r"disappeared|walked off|got to)\b",
+    # a shop's or a restaurant's hours (`anyone know what time the bakery on 3rd closes?`), as
+    # lunch is
+    r"what time (?:does |do |is |will )?(?:the )?(?:[\w'&-]+ ){1,5}?(?:open|opens|close|closes|"
+    r"shut|shuts)\b",
     # a wonder put as a question not to be answered (`Isn't it funny how the quick sync is never
     # quick`, `Is it not remarkable how quickly…?`); `is it normal that the pump…` asks
     r"(?:isn't it|is it not|isnt it) (?:\w+ )?(?:remarkable|amazing|funny|crazy|wild|wonderful|"
@@ -66,10 +76,12 @@ SOCIAL = phrases(
     # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an|a|any) extra\b",
     # the same when the writer's own one is out (`anyone has a charger for the scanners? ours is
-    # dead`); `anyone have a fix? mine is broken too` asks for what they know
+    # dead`); `anyone have a fix? mine is broken too` asks for what they know, and so does a way
+    # of working (`anyone have a good checklist for closing? ours is a mess`)
     rf"{SOMEONE}(?: here)? (?:have|has|got) (?:an?|any|some) (?!(?:[\w-]+ ){{0,3}}?(?:fix|fixes|"
     r"workaround|idea|ideas|solution|contact|template|guide|doc|docs|link|example|script|tips?|"
-    r"recommendations?)\b)[^?]{1,60}\?[^?]*\b(?:mine|ours)(?: [\w-]+){0,3}? (?:is|are|was|were|"
+    r"recommendations?|spreadsheet|tracker|checklist|procedure|process|method|system)\b)"
+    r"[^?]{1,60}\?[^?]*\b(?:mine|ours)(?: [\w-]+){0,3}? (?:is|are|was|were|"
     r"got|died|broke|went|ran|walked|disappeared|vanished|grew legs|cracked|snapped|quit|"
     r"stopped)\b",
     # goods asked to be given (`anyone got 64 oak logs I can have?`), as a loan is; `anyone have a

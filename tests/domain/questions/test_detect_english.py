@@ -101,13 +101,14 @@ def test_a_remark_that_just_wanted_to_say_asks_nothing() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "who has the master key for the loading dock this weekend",
+        "who has the login for the carrier portal? need last week's delivery slots",
         "who's got the signed copy of the lease amendment? need to attach it to the filing",
     ],
 )
 def test_asking_who_holds_a_thing_asks_for_a_pointer(text: str) -> None:
-    """`who has the key…` asks where a thing is, as `who has the admin password` does; `who
-    has the bandwidth` puts a request to the team and `who's got the best…` polls taste."""
+    """`who has the login…` asks where a thing is, as `who has the admin password` does (a key
+    to a door is a thing to hand over, `test_detect_library_windfarm.py`); `who has the
+    bandwidth` puts a request to the team and `who's got the best…` polls taste."""
     assert "asks for help" in explain(text) and looks_like_question(text)
     for other in ("who has the bandwidth to cover Friday?", "who's got the best pho place nearby?"):
         assert "asks for help" not in explain(other)

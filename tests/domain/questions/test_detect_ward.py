@@ -213,7 +213,7 @@ def test_a_question_whose_answer_the_writer_then_sees_answers_itself(text: str) 
 
 
 def test_an_answer_not_found_leaves_it_open() -> None:
-    text = "does anyone know where the label maker went? oh it's not on the returns desk either"
+    text = "does anyone know where the label maker is kept? oh it's not on the returns desk either"
     assert "answered itself" not in explain(text)
     assert looks_like_question(text)
 

@@ -22,13 +22,13 @@ pytestmark = pytest.mark.database_independent
     ],
 )
 def test_who_holds_the_pager_asks_who_is_on_call(text: str) -> None:
-    """The rota, not where a thing is kept (`who has the key for the server room` still asks)."""
+    """The rota, not where a thing is kept (`who has the login for the server room` still asks)."""
     assert "asks for help" not in explain(text)
     assert not looks_like_question(text)
 
 
 def test_who_holds_a_thing_still_asks_where_it_is() -> None:
-    assert "asks for help" in explain("who has the key for the server room?")
+    assert "asks for help" in explain("who has the login for the server room?")
 
 
 @pytest.mark.parametrize(
