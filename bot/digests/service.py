@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import mentions, visibility
 from bot.conversations import MadePrivate, PrivateNow
+from bot.counting import counted_since
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
 from bot.digests.weeks import IsoWeek, Period, due_week, parse_period
@@ -88,9 +89,14 @@ class DigestService:
         queued = 0
         async with self._sessions() as s, s.begin():
             digests, roundup = await self._unsent(s, team_id, now)
-            for manager_user_id, week in digests:
+            for manager_user_id, week, counted in digests:
                 await q.open_run(s, team_id, manager_user_id, week.label, now)
-                queued += await tell.digest_due(s, team_id, manager_user_id, week, now)
+                if counted:
+                    queued += await tell.digest_due(s, team_id, manager_user_id, week, now)
+                else:  # nothing of it is known: a DM would tell the manager only that
+                    await q.update_run(
+                        s, team_id, manager_user_id, week.label, status="skipped", sent_at=now
+                    )
             if roundup:
                 await q.open_run(s, team_id, ROUNDUP, roundup.label, now)
                 await tell.roundup_due(s, team_id, roundup, now)
@@ -104,7 +110,7 @@ class DigestService:
         now = self._now()
         async with self._sessions() as s, s.begin():
             digests, roundup = await self._unsent(s, team_id, now)
-            runs = digests + ([(ROUNDUP, roundup)] if roundup else [])
+            runs = [(m, w) for m, w, _ in digests] + ([(ROUNDUP, roundup)] if roundup else [])
             for key, week in runs:
                 await q.open_run(s, team_id, key, week.label, now)
                 await q.update_run(s, team_id, key, week.label, status="skipped", sent_at=now)
@@ -112,19 +118,27 @@ class DigestService:
 
     async def _unsent(
         self, s: AsyncSession, team_id: str, now: datetime
-    ) -> tuple[list[tuple[str, IsoWeek]], IsoWeek | None]:
-        """The (manager, week) digests due at `now` and not sent, and the roundup's week when
-        it is due and not sent."""
+    ) -> tuple[list[tuple[str, IsoWeek, bool]], IsoWeek | None]:
+        """The (manager, week, counted) digests due at `now` and not sent, and the roundup's
+        week when it is due and not sent. `counted` is false for a week that ended, where the
+        manager lives, before askaround counted kudos (`outline.before_counting`): a workspace
+        installed mid-week found the week before's digests still due, and each manager was
+        sent one saying it had nothing to tell, with a chart of eight empty weeks."""
         workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
         chosen = [
-            (m.user_id, week)
+            (m, week)
             for m in await q.managers(s, team_id)
             if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
         ]
         roundup = await self._roundup_week(s, workspace, now)
         weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
         sent = await q.sent_runs(s, team_id, weeks)
-        unsent = [(manager, week) for manager, week in chosen if (manager, week.label) not in sent]
+        since = counted_since(min(workspace.created_at, now), await q.first_kudos(s, team_id))
+        unsent = [
+            (m.user_id, week, week >= IsoWeek.at(since, m.tz))
+            for m, week in chosen
+            if (m.user_id, week.label) not in sent
+        ]
         if roundup and (ROUNDUP, roundup.label) in sent:
             roundup = None
         return unsent, roundup

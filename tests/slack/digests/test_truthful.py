@@ -10,9 +10,9 @@ import pytest
 
 from bot.digests.chart import bar_stacks
 from bot.digests.weeks import IsoWeek
-from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly
+from tests.slack.digests.conftest import MONDAY_W48, W47_TUE, W47_WED, give_directly
 from tests.slack.digests.test_report import report
-from tests.slack.digests.world import blocks_text, digests, run_digests
+from tests.slack.digests.world import blocks_text, charts, digests, run_digests, sent_to
 from tests.slack.harness import SlackHarness
 
 W47 = IsoWeek(2026, 47)
@@ -203,3 +203,22 @@ async def test_the_most_generous_givers_leave_out_nobody_who_gave_as_many(
     for name in ("Alice Martin", "Bob Chen", "Carol Diaz", "Dev Patel", "Erin Quist"):
         assert f"{name}: 1 given in public" in givers, givers
     assert "Maria Lopez: 1 given in public" in givers, givers
+
+
+async def test_a_new_install_sends_no_digest_of_the_week_before_it(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday, the digest job's first run found W46's digests still due
+    (one missed is sent later in its week) and DMed each manager "nothing to tell of that
+    week" with a chart of eight empty weeks: a DM about their team's week that told nothing.
+    No DM and no chart now; W47's, the first week counted, comes on W48's Monday as ever."""
+    fresh_install.services.clock.freeze(W47_TUE + timedelta(minutes=10))
+    await run_digests(fresh_install)
+    assert sent_to(fresh_install, None) == {}
+    assert charts(fresh_install, "maria") == []
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=10))
+    await run_digests(fresh_install)
+    assert sent_to(fresh_install, None) == {"hana": 1, "maria": 1, "bob": 1}
+    [digest] = digests(fresh_install, "maria")
+    assert "received 0 kudos in 2026-W47" in blocks_text(digest.blocks)
+    assert len(charts(fresh_install, "maria")) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import update
@@ -12,7 +13,7 @@ from sqlalchemy import update
 from handlers.blocks.skills import EDIT_ACTION
 from handlers.client.directory import sync_directory
 from slack_emulator import screen
-from storage.models import Person
+from storage.models import Person, Workspace
 from tests.slack.harness import SlackHarness, bot_on_world
 from tests.slack.java_samples import answers
 from tests.slack.kudos.world import give, submit_modal
@@ -154,6 +155,13 @@ async def network(slack: SlackHarness) -> None:
 
 async def digests(slack: SlackHarness) -> None:
     await give(slack, "alice", f"@bob for {REASON} #teamwork")
+    # Installed weeks ago: the digest due, last week's, is of a week askaround counted (none
+    # is sent of a week before it began counting).
+    installed = slack.services.clock.now() - timedelta(weeks=3)
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Workspace).where(Workspace.team_id == slack.team_id).values(created_at=installed)
+        )
     await slack.runner.bot.scheduler.run_once("digests")
     await slack.drain()
 
