@@ -30,6 +30,7 @@ from bot.insights.view import NetworkView, cut, org_of
 from storage import insights as q
 from storage import people as people_queries
 from storage import routing_changes
+from storage.workspaces import find_workspace
 
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
@@ -186,11 +187,17 @@ class InsightsService:
         month = tell.last_month(now)
         queued = 0
         async with self._sessions() as s, s.begin():
+            workspace = await find_workspace(s, team_id)
+            installed = workspace.created_at if workspace is not None else now
             people = await q.roles_of_active(s, team_id)
             zones = {user: tz for user, _roles, tz in people}
             admins = {user for user, roles, _tz in people if visibility.is_admin(False, roles)}
             admins |= set(slack_admins)  # active admins, Slack says; unknown here: zone UTC
             for admin in sorted(admins):
+                # A month over before the install is none askaround saw: its DM, due since the
+                # 1st, went out minutes after an install mid-month, not on the next 1st.
+                if installed >= tell.send_moment(month, zones.get(admin), hour=0):
+                    continue
                 at = tell.send_moment(month, zones.get(admin))
                 queued += await tell.monthly_due(s, team_id, admin, month, at)
         self._queued_month[team_id] = month

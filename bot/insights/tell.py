@@ -25,12 +25,12 @@ def last_month(now: datetime) -> str:
     return f"{(first - timedelta(days=1)):%Y-%m}"
 
 
-def send_moment(month: str, tz: str | None) -> datetime:
+def send_moment(month: str, tz: str | None, hour: int = SEND_HOUR) -> datetime:
     """When the DM about `month` (`YYYY-MM`) is due for an admin in `tz`: the next month's
-    1st at 09:00 there."""
+    1st at 09:00 there (at `hour` 0, when `month` is over there)."""
     year, number = (int(part) for part in month.split("-"))
     first = date(year + number // 12, number % 12 + 1, 1)
-    return datetime.combine(first, time(SEND_HOUR), zone(tz)).astimezone(UTC)
+    return datetime.combine(first, time(hour), zone(tz)).astimezone(UTC)
 
 
 def monthly_key(team_id: str, admin_user_id: str, month: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import update
 
 from storage.models import Person
-from tests.slack.digests.conftest import PEOPLE
+from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.test_network import stage
@@ -66,4 +66,19 @@ async def test_an_admin_who_flew_west_since_it_was_queued_gets_it_at_nine_where_
         assert await months_sent(slack, datetime(2026, 12, 1, 9, 30, tzinfo=UTC), "olga") == []
         assert await months_sent(slack, datetime(2026, 12, 1, 19, 1, tzinfo=UTC), "olga") == [
             "network-2026-11.png"
+        ]
+
+
+async def test_a_workspace_installed_mid_month_gets_its_first_on_the_next_1st(
+    tmp_path: Path,
+) -> None:
+    """Installed on 15 December: the hourly job's first run queued November's DM, due since
+    1 December, and dev (the `admin` role) had his "monthly" insights minutes after the
+    install, of a month askaround never saw, where he was told "on the 1st of each month, at
+    09:00". His first is December's, on 1 January."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await org_chart(slack, installed=datetime(2026, 12, 15, 9, tzinfo=UTC))
+        assert await months_sent(slack, datetime(2026, 12, 15, 10, tzinfo=UTC), "dev") == []
+        assert await months_sent(slack, datetime(2027, 1, 1, 10, tzinfo=UTC), "dev") == [
+            "network-2026-12.png"
         ]
