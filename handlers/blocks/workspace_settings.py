@@ -186,7 +186,11 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
     `unheard`: the watched channels askaround hears nothing in now, each with its `UNHEARD`
     key, said beside it rather than listed as if watched."""
     text = now.as_text()
-    channel = f"<#{now.kudos_channel}>" if now.kudos_channel else "where they are given"
+    channel = (
+        f"<#{now.kudos_channel}>"
+        if now.kudos_channel
+        else "none: shout-outs are where kudos are given"
+    )
     why = unheard or {}
     watched = (
         " ".join(
@@ -194,20 +198,22 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
         )
         or "none"
     )
+    # Each named by the modal's label, as the README and `askaround settings` name it.
+    label = {key: f"*{BY_NAME[key].label}:*" for key in BY_NAME}
     lines = [
-        f"*Values:* {' '.join(f'#{v}' for v in now.values) or 'none'}"
+        f"{label['values']} {' '.join(f'#{v}' for v in now.values) or 'none'}"
         + (" (required)" if now.values_required else ""),
-        f"*Kudos a day:* {now.daily_allowance}"
+        f"{label['daily_allowance']} {now.daily_allowance}"
         + (f" ({text['role_allowances']})" if now.role_allowances else "")
-        + f" · *Shortest reason:* {plural(now.min_reason_length, 'character')}",
-        f"*Shout-outs:* {channel} · *reactions:* "
+        + f" · {label['min_reason_length']} {plural(now.min_reason_length, 'character')}",
+        f"{label['kudos_channel']} {channel} · {label['kudos_reactions']} "
         + " ".join(f":{r}:" for r in now.kudos_reactions),
         f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00 in each "
         "manager's time zone, "
         f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}"
-        + (" · *public roundup:* in the kudos channel" if now.digest_roundup else ""),
-        f"*Watched channels:* {watched}",
-        "*askaround admins:* "
+        + (f" · {label['digest_roundup']} in the kudos channel" if now.digest_roundup else ""),
+        f"{label['watched_channels']} {watched}",
+        f"{label['askaround_admins']} "
         + (
             " ".join(f"<@{u}>" for u in now.askaround_admins)
             or "none besides Slack's admins and owners and the `admin` role"

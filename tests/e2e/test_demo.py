@@ -460,7 +460,10 @@ def test_a_field_emptied_in_a_form_is_cleared_as_slack_clears_it(
     cleared = out.partition("> @hana submit Kudos channel=\n")[2]
     assert "• *Kudos channel:* none" in cleared.partition("\n> ")[0], cleared
     assert "required" in out.partition("> @hana submit Digest day=\n")[2].partition("\n> ")[0]
-    assert "*Shout-outs:* where they are given" in out.rpartition("> @hana home")[2]
+    assert (
+        "*Kudos channel:* none: shout-outs are where kudos are given"
+        in out.rpartition("> @hana home")[2]
+    )
     assert result.returncode == 1  # the emptied digest day, refused
 
 

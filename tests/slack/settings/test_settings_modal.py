@@ -13,12 +13,12 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.workspace_settings.keys import MAX_REACTIONS, MAX_ROLES, MAX_VALUES
+from bot.workspace_settings.keys import BY_NAME, MAX_REACTIONS, MAX_ROLES, MAX_VALUES
 from bot.workspace_settings.service import CLI
 from storage import workspaces
 from storage.models import SettingChange, WatchedChannel
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
+from tests.slack.kudos.world import configure, ephemeral_text, give, kudos_posts, ledger
 from tests.slack.settings.world import (
     forge,
     home_of,
@@ -361,7 +361,13 @@ async def test_the_admins_home_section_shows_every_setting_at_their_longest(
     await submitted(slack, "hana", {k: {"value": v} for k, v in LONGEST.items()})
     home = await home_of(slack, "hana")
     said = "\n".join(str((b.get("text") or {}).get("text", "")) for b in home.blocks)
-    for label in ("Values:", "Kudos a day:", "Shout-outs:", "Digest:", "Watched channels:"):
+    for label in (
+        "Company values:",
+        "Kudos a day:",
+        "Kudos channel:",
+        "Digest:",
+        "Watched channels:",
+    ):
         assert f"*{label}*" in said, said[-300:]
     assert "role rrrr" in said and ":clap9" in said, said[-300:]
 
@@ -456,3 +462,29 @@ async def test_settings_show_as_the_command_line_says_it_opens_them(slack: Slack
     await slack.command("hana", "/askaround", "settings set daily_allowance 8")
     await slack.settle()
     assert "I don't know “/askaround settings set" in ephemeral_text(slack, "hana")
+
+
+async def test_the_admins_home_names_each_setting_as_the_modal_does(
+    slack: SlackHarness,
+) -> None:
+    """The Home tab's settings in brief said *Values*, *Shout-outs* and *reactions* for what
+    its *Change settings* form, the README and `askaround settings` call Company values, the
+    Kudos channel and Kudos reactions, and went on "public roundup: in the kudos channel" of
+    a channel it had named *Shout-outs*: one setting, one name, the modal's label."""
+    await configure(slack, digest_roundup=True, kudos_channel_id=slack.channel("general"))
+    said = "\n".join(
+        str((b.get("text") or {}).get("text", "")) for b in (await home_of(slack, "hana")).blocks
+    )
+    shown = (
+        "values",
+        "daily_allowance",
+        "min_reason_length",
+        "kudos_channel",
+        "kudos_reactions",
+        "digest_roundup",
+        "watched_channels",
+        "askaround_admins",
+    )
+    for key in shown:
+        assert f"*{BY_NAME[key].label}:*" in said, (key, said)
+    assert "Shout-outs:" not in said and "*reactions:*" not in said
