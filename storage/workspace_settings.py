@@ -94,3 +94,17 @@ async def workspace_ids(session: AsyncSession) -> list[str]:
     before anyone used the bot)."""
     known = union(select(Workspace.team_id), select(Person.team_id.label("team_id")))
     return sorted(await session.scalars(select(known.subquery().c.team_id)))
+
+
+async def last_set_to(session: AsyncSession, team_id: str, key: str, value: str) -> datetime | None:
+    """When `key` was last changed to `value` (its newest change in the audit log), if ever."""
+    return await session.scalar(
+        select(SettingChange.changed_at)
+        .where(
+            SettingChange.team_id == team_id,
+            SettingChange.key == key,
+            SettingChange.new_value == value,
+        )
+        .order_by(SettingChange.changed_at.desc(), SettingChange.id.desc())
+        .limit(1)
+    )

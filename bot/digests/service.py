@@ -19,13 +19,14 @@ from bot.conversations import MadePrivate, PrivateNow
 from bot.counting import counted_since
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
-from bot.digests.weeks import IsoWeek, Period, due_week, parse_period
+from bot.digests.weeks import IsoWeek, Period, due_week, parse_period, send_moment
 from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
 from storage import insights as people_q
 from storage import kudos as ledger
 from storage import people as people_queries
+from storage import workspace_settings as settings_q
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace, find_workspace
 
@@ -367,7 +368,15 @@ class DigestService:
         if not (workspace.digest_roundup and workspace.kudos_channel_id):
             return None
         tz = usual(await q.zones_of_people(s, workspace.team_id), now)
-        return due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
+        weekday, hour = workspace.digest_weekday, workspace.digest_hour
+        week = due_week(now, tz, weekday, hour)
+        if week is None:
+            return None
+        # Switched on after this week's moment, its first is next week's, on the day and hour
+        # the setting names: the week before's, due since, was posted at once, mid-week.
+        on = await settings_q.last_set_to(s, workspace.team_id, "digest_roundup", "yes")
+        moment = send_moment(IsoWeek.at(now, tz), tz, weekday, hour)
+        return None if on is not None and on > moment else week
 
     async def roundup_refused(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import update
 
 from storage.models import Person
@@ -342,3 +343,32 @@ async def test_the_roundup_counts_kudos_not_shout_outs(company: SlackHarness) ->
     [text] = _roundups(company)
     assert text.startswith("Kudos of week 2026-W47 (16 Nov 2026): 6 kudos"), text
     assert "shout-outs" not in text, text
+
+
+@pytest.mark.postgres_too  # the audit log's newest switch-on (`last_set_to`)
+async def test_a_roundup_switched_on_midweek_waits_for_the_digest_s_day_and_hour(
+    company: SlackHarness,
+) -> None:
+    """Olga turns the public roundup on on W48's Wednesday. The setting says "each week …
+    on the digest's day and hour", but the job found W47's roundup due since Monday and
+    posted it in #general at once, mid-week. Nothing now; the next Monday brings W48's."""
+    olga = company.user("olga")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=2, hours=10))
+    await run_digests(company)  # the managers' W47 digests, due since Monday
+    modal = await settings_modal(company, "olga")
+    saved = await company.emu.submit_view(
+        olga,
+        modal.id,
+        {
+            "kudos_channel": {"value": company.channel("general")},
+            "digest_roundup": {"value": "yes"},
+        },
+    )
+    assert saved.ok
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=2, hours=10, minutes=5))
+    await run_digests(company)
+    assert roundups(company, "general") == []
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=9))
+    await run_digests(company)
+    assert roundups(company, "general") == []
+    assert len(roundups(company, "general", "2026-W48")) == 1
