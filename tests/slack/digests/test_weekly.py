@@ -136,23 +136,29 @@ async def test_the_roundup_tells_apart_two_people_of_one_name(company: SlackHarn
     assert "Alice Martin, from Carol Diaz (@carol): the late-night rollback #craft" in text, text
 
 
-async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
-    company: SlackHarness,
-) -> None:
-    """The roundup is a setting: olga (a Slack admin) picks a kudos channel and turns the
-    public roundup on in the settings modal; that Monday the channel gets the week's post."""
-    olga = company.user("olga")
+async def roundup_switched_on(company: SlackHarness) -> bool:
+    """Olga (a Slack admin) picks #general as the kudos channel and turns the public roundup
+    on in the settings modal; whether Slack took the submission."""
     modal = await settings_modal(company, "olga")
     saved = await company.emu.submit_view(
-        olga,
+        company.user("olga"),
         modal.id,
         {
             "kudos_channel": {"value": company.channel("general")},
             "digest_roundup": {"value": "yes"},
         },
     )
-    reopened = company.emu.open_modal(olga)
-    assert saved.ok and reopened is not None and "Public roundup" in str(reopened.blocks)
+    return saved.ok
+
+
+async def test_an_admin_switches_the_public_roundup_on_in_the_settings(
+    company: SlackHarness,
+) -> None:
+    """The roundup is a setting: olga (a Slack admin) picks a kudos channel and turns the
+    public roundup on in the settings modal; that Monday the channel gets the week's post."""
+    assert await roundup_switched_on(company)
+    reopened = company.emu.open_modal(company.user("olga"))
+    assert reopened is not None and "Public roundup" in str(reopened.blocks)
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
     posts = [
@@ -352,19 +358,9 @@ async def test_a_roundup_switched_on_midweek_waits_for_the_digest_s_day_and_hour
     """Olga turns the public roundup on on W48's Wednesday. The setting says "each week …
     on the digest's day and hour", but the job found W47's roundup due since Monday and
     posted it in #general at once, mid-week. Nothing now; the next Monday brings W48's."""
-    olga = company.user("olga")
     company.services.clock.freeze(MONDAY_W48 + timedelta(days=2, hours=10))
     await run_digests(company)  # the managers' W47 digests, due since Monday
-    modal = await settings_modal(company, "olga")
-    saved = await company.emu.submit_view(
-        olga,
-        modal.id,
-        {
-            "kudos_channel": {"value": company.channel("general")},
-            "digest_roundup": {"value": "yes"},
-        },
-    )
-    assert saved.ok
+    assert await roundup_switched_on(company)
     company.services.clock.freeze(MONDAY_W48 + timedelta(days=2, hours=10, minutes=5))
     await run_digests(company)
     assert roundups(company, "general") == []
