@@ -128,6 +128,7 @@ async def test_the_roundup_tells_apart_two_people_of_one_name(company: SlackHarn
     people without pinging them, names Carol as a giver with her handle, where "from Carol
     Diaz" was either of them."""
     await company.emu.change_user(company.user("erin"), real_name="Carol Diaz")
+    await company.settle()  # the rename stored before the job reads the names
     await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
     company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
