@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import weakref
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.reliability import delivery
+from handlers.dispatch import after_ack
 from tests.slack import harness
 from tests.slack.harness import SlackHarness, bot_in_process
 
@@ -17,6 +23,53 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     marked `postgres_too`, which between them reach all the storage code the whole tier
     reaches there (`-m "not tier_b or postgres_too"`, docs/testing.md)."""
     item.add_marker(pytest.mark.tier_b)
+
+
+LISTENER_LAG = "ASKAROUND_TEST_LISTENER_LAG"
+
+
+@pytest.fixture(autouse=True)
+def listener_lag(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ASKAROUND_TEST_LISTENER_LAG=2, the work of each event (acked by Bolt at once, all
+    of it after the ack) is held until the test next waits for the bot (`settle`, `drain`) and
+    the bot is quiet but for it, or for 2 s (a test waiting with `wait_for`, 5 s, still gets
+    it): as on a loaded CI runner, where the test's next step, a job it runs or a command's
+    listener gets there first, but every time. A test that reads what the bot did with an
+    event without waiting for it fails then (docs/testing.md). Unset, nothing changes."""
+    lag = float(os.environ.get(LISTENER_LAG) or 0)
+    if not lag:
+        return
+    events: weakref.WeakSet[after_ack.Turn] = weakref.WeakSet()
+    held: set[asyncio.Task[None] | None] = set()
+    release = [asyncio.Event()]  # set, and replaced, once the test waits and all else is done
+    at_start, if_first = after_ack.Turn.take_at_start, after_ack.Turn.take_if_first
+    until_quiet, listeners = SlackHarness._until_quiet, harness.in_flight_listeners
+
+    def an_event(turn: after_ack.Turn) -> None:
+        events.add(turn)
+        at_start(turn)
+
+    async def late(turn: after_ack.Turn) -> None:
+        if turn in events:
+            held.add(asyncio.current_task())
+            try:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(release[0].wait(), lag)
+            finally:
+                held.discard(asyncio.current_task())
+        await if_first(turn)
+
+    async def waiting(slack: SlackHarness, horizon: timedelta | None, within: float) -> None:
+        await until_quiet(slack, horizon, within)  # all but the events held
+        if held:
+            released, release[0] = release[0], asyncio.Event()
+            released.set()
+            await until_quiet(slack, horizon, within)
+
+    monkeypatch.setattr(after_ack.Turn, "take_at_start", an_event)
+    monkeypatch.setattr(after_ack.Turn, "take_if_first", late)
+    monkeypatch.setattr(harness, "in_flight_listeners", lambda: set(listeners()) - held)
+    monkeypatch.setattr(SlackHarness, "_until_quiet", waiting)
 
 
 @pytest.fixture
