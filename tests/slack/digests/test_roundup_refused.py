@@ -104,12 +104,14 @@ async def test_once_the_channel_is_back_the_missed_roundups_are_posted_once_each
     W48's roundups are each posted once, and nobody is told anything again."""
     channel = await _kudos_channel(company)
     await _archive(company, channel)
+    await company.settle()
     clock = company.services.clock
     for week in range(2):
         clock.freeze(MONDAY_W48 + timedelta(days=7 * week, hours=9))
         await run_digests(company)
     assert _roundups(company, channel) == []
     await company.emu.unarchive_channel(channel, by=company.user("olga"))
+    await company.settle()
     assert len(await company.services.outbox.retry_failed(clock.now())) == 2
     await company.drain()
     posted = _roundups(company, channel)
@@ -122,14 +124,17 @@ async def test_a_channel_fixed_and_closed_again_is_told_again(company: SlackHarn
     is news again: the admins are told a second time, and only once more."""
     channel = await _kudos_channel(company)
     await _archive(company, channel)
+    await company.settle()
     clock = company.services.clock
     clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(company)
     await company.emu.unarchive_channel(channel, by=company.user("olga"))
+    await company.settle()
     clock.freeze(MONDAY_W48 + timedelta(days=7, hours=9))
     await run_digests(company)
     assert [t.split(" ")[3] for t in _roundups(company, channel)] == ["2026-W48"]
     await _archive(company, channel)
+    await company.settle()
     for week in (2, 3):
         clock.freeze(MONDAY_W48 + timedelta(days=7 * week, hours=9))
         await run_digests(company)

@@ -43,6 +43,7 @@ async def test_removed_from_a_watched_channel_the_admin_who_watched_it_is_told_o
     assert "/invite @askaround" in told[0] and "/ask unwatch" in told[0], told
     assert slack.emu.dm_messages(carol) == []
     await slack.emu.invite(general, slack.emu.bot_user_id, by=carol)
+    await slack.settle()
     await slack.post("carol", "general", "does anyone know how to import terraform state?")
     await slack.settle()
     assert any("Find an expert" in str(e.blocks) for e in slack.emu.ephemerals(carol))
@@ -67,6 +68,7 @@ async def test_removed_from_the_kudos_channel_shout_outs_still_go_there(
     await configure(slack, kudos_channel_id=kudos)
     left = await slack.emu.remove(kudos, slack.emu.bot_user_id, by=maria)
     assert left is not None and left.ok
+    await slack.settle()
     await give(slack, "alice", "@bob for untangling the release #teamwork")
     await slack.drain()
     assert [m for m in slack.emu.messages(kudos) if m.by_bot]
@@ -103,6 +105,7 @@ async def test_removed_from_a_watched_channel_made_private_names_nobody(
     await slack.settle()
     assert await watched(slack) == (launch,)
     await slack.emu.make_private(launch, by=carol)
+    await slack.settle()
     slack.emu.workspace.channel(launch).members.remove(maria)
     dms_before = len(slack.emu.dm_messages(maria))
     left = await slack.emu.remove(launch, bot, by=carol)
