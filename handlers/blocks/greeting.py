@@ -37,14 +37,17 @@ def render_thanks_for_someone(has_values: bool = True) -> dict[str, Any]:
     )
 
 
-def render_typed_command(command: str) -> dict[str, Any]:
+def render_typed_command(command: str, *, more: bool = False) -> dict[str, Any]:
     """One of the app's commands sent to the bot as a message (`/skills who terraform`), or
-    its words (`kudos me`, `mine`): Slack runs it only when it is typed as a command."""
+    its words (`kudos me`, `mine`): Slack runs it only when it is typed as a command. Named
+    by the command and its subcommand alone; `more`: the person typed more after it, which
+    is not repeated (not kept for the reply either, `message_kinds.TypedCommand`)."""
     name = command.split(maxsplit=1)[0]
     shown = clip(safe_text(command).replace("`", "'"), QUOTED_CHARS)
+    rest = " with the rest of your message" if more else ""
     return message(
-        f"Type it as a command: `{shown}`, here or in any channel. Sent as a message, it "
-        "reaches me as words, and I don't run it.",
+        f"Type it as a command: `{shown}`{rest}, here or in any channel. Sent as a message, "
+        "it reaches me as words, and I don't run it.",
         f"`{name} help` lists the {name} commands.",
     )
 

@@ -25,7 +25,9 @@ from handlers.blocks.greeting import (
 )
 
 CHATTER_REPLY = "chatter.reply"
-COMMAND = "command"  # one of the app's commands sent as a message; the delivery names it
+# One of the app's commands sent as a message; the delivery names it and its subcommand, and
+# says whether more was typed (`message_kinds.TypedCommand`), never the person's words.
+COMMAND = "command"
 # Typed in a thread of the DM with the bot: of the person's own question, of a request to
 # help, of news of kudos received, of the prompt about their question, of any other.
 QUESTION_REPLY = "question_reply"
@@ -79,7 +81,7 @@ async def reply(
         rules = await services.kudos.rules(team_id)
         message = render_thanks_for_someone(has_values=bool(rules.values))
     elif said == COMMAND:
-        message = render_typed_command(str(payload["command"]))
+        message = render_typed_command(str(payload["command"]), more=bool(payload.get("more")))
     else:
         message = ANSWERS[said]()
     await client.chat_postMessage(channel=str(payload["channel"]), thread_ts=thread, **message)

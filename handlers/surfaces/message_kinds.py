@@ -3,7 +3,7 @@ colleague, one of the app's commands to be typed as one, or a question."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot import mentions
 from bot.help import (
@@ -36,22 +36,39 @@ def wants_help(text: str) -> bool:
     return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
 
 
-def typed_command(text: str, *, few_words: bool) -> str | None:
+class TypedCommand(NamedTuple):
+    """One of the app's commands sent as a message, as the reply names it: the command and
+    its subcommand (`/skills add`), the app's words alone, and whether the person typed more.
+    What they typed after it is theirs, which the reply's delivery does not carry: a sent
+    delivery is kept until the workspace's data is deleted (docs/privacy.md)."""
+
+    command: str
+    more: bool
+
+
+def typed_command(text: str, *, few_words: bool) -> TypedCommand | None:
     """The command a message sent to the bot is, to be typed as one: any of the app's
     commands sent as a message (`/skills who terraform`), one without its slash followed by
     one of its subcommands (`skills who terraform`, `ask mine`, `kudos me`), or, in a few
     words, a subcommand of `/ask` alone (`mine`, `withdraw 3`). None: it is no command."""
     word, rest = first_word(text.strip())
     if word.lower() in SLASH_COMMANDS:
-        return f"{word.lower()} {rest}".rstrip()
+        return _named(word.lower(), rest)
     named = f"/{word.lower()}"
     if named in SUBCOMMANDS and subcommand(rest, SUBCOMMANDS[named]) is not None:
-        return f"{named} {rest}".rstrip()
+        return _named(named, rest)
     if not few_words:
         return None
     if subcommand(text.strip(), ASK_SUBCOMMANDS) in ("mine", "withdraw"):
-        return f"/ask {text.strip()}"
+        return _named("/ask", text.strip())
     return None
+
+
+def _named(command: str, rest: str) -> TypedCommand:
+    word, after = first_word(rest)
+    if word.lower() in SUBCOMMANDS.get(command, {}):
+        return TypedCommand(f"{command} {word.lower()}", bool(after))
+    return TypedCommand(command, bool(rest))
 
 
 def small_talk(text: str) -> SmallTalk | None:

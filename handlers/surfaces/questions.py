@@ -91,11 +91,11 @@ def register(router: Router, services: Services) -> None:
         ):
             return  # asked when first posted: its words are now the edited ones
 
-        async def answer_once(said: str, thread_ts: str | None, **more: str) -> None:
+        async def answer_once(said: str, thread_ts: str | None, **fields: str | bool) -> None:
             await services.outbox.once(
                 workspace_of(context),
                 CHATTER_REPLY,
-                {"channel": event["channel"], "thread_ts": thread_ts, "said": said, **more},
+                {"channel": event["channel"], "thread_ts": thread_ts, "said": said, **fields},
                 key=f"{CHATTER_REPLY}:{workspace_of(context)}:{event['channel']}:{event['ts']}",
                 at=services.clock.now(),
             )
@@ -108,7 +108,7 @@ def register(router: Router, services: Services) -> None:
             # In the DM, at its top, unless typed in a thread of it: then in that thread.
             under = thread if conversation_type(event) != "im" else event.get("thread_ts")
             if command is not None:
-                await answer_once(COMMAND, under, command=command)
+                await answer_once(COMMAND, under, command=command.command, more=command.more)
                 return
             said = (
                 "help"

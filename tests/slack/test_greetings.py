@@ -144,23 +144,23 @@ async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
 @pytest.mark.parametrize(
     ("text", "command"),
     [
-        ("mine", "/ask mine"),
-        ("withdraw 3", "/ask withdraw 3"),
-        ("kudos me", "/kudos me"),
-        ("kudos top month", "/kudos top month"),
-        ("kudos help", "/kudos help"),
-        ("/kudos top this week", "/kudos top this week"),
-        ("/skills who terraform", "/skills who terraform"),
-        ("/ask mine", "/ask mine"),
-        ("/askaround help", "/askaround help"),
-        ("/Skills", "/skills"),
-        ("/ask how do we rotate the postgres credentials?", "/ask how do we rotate the"),
-        ("skills who terraform", "/skills who terraform"),
-        ("Skills add kafka:3 and terraform:2", "/skills add kafka:3 and terraform:2"),
-        ("ask mine", "/ask mine"),
-        ("ask withdraw 3", "/ask withdraw 3"),
-        ("askaround network", "/askaround network"),
-        ("kudos top last quarter", "/kudos top last quarter"),
+        ("mine", "/ask mine`,"),
+        ("withdraw 3", "/ask withdraw` with the rest of your message,"),
+        ("kudos me", "/kudos me`,"),
+        ("kudos top month", "/kudos top` with the rest"),
+        ("kudos help", "/kudos help`,"),
+        ("/kudos top this week", "/kudos top` with the rest"),
+        ("/skills who terraform", "/skills who` with the rest"),
+        ("/ask mine", "/ask mine`,"),
+        ("/askaround help", "/askaround help`,"),
+        ("/Skills", "/skills`,"),
+        ("/ask how do we rotate the postgres credentials?", "/ask` with the rest"),
+        ("skills who terraform", "/skills who` with the rest"),
+        ("Skills add kafka:3 and terraform:2", "/skills add` with the rest"),
+        ("ask mine", "/ask mine`,"),
+        ("ask withdraw 3", "/ask withdraw` with the rest"),
+        ("askaround network", "/askaround network`,"),
+        ("kudos top last quarter", "/kudos top` with the rest"),
     ],
 )
 async def test_a_command_sent_as_a_message_is_told_to_be_typed_as_one(
@@ -170,13 +170,14 @@ async def test_a_command_sent_as_a_message_is_told_to_be_typed_as_one(
     its words (`skills who terraform`, `kudos me`, `mine`): `/skills who terraform` and `/ask
     …` were asked as questions and routed to colleagues, `kudos me` told "That sounds like
     thanks for a colleague", `skills who terraform` and `ask mine` (without the slash) taken
-    for a question or chit-chat. Each is told to type the command it is, and nobody is
+    for a question or chit-chat. Each is told to type the command it is, named by its
+    subcommand alone (what was typed after it is not repeated, nor kept), and nobody is
     asked."""
     await slack.dm_bot("alice", text)
     await slack.settle()
     [reply] = bot_dms(slack, "alice")
     assert f"Type it as a command: `{command}" in reply, reply
-    name = command.split()[0]
+    name = command.split()[0].rstrip("`,")
     assert f"`{name} help` lists the {name} commands." in reply, reply
     assert "thanks for a colleague" not in reply and "whole question" not in reply, reply
     async with slack.services.sessions() as s:
