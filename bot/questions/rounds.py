@@ -108,6 +108,11 @@ async def nobody(
     if unsent and refused is not None:  # Slack refused them for good: waiting will not help
         extra |= refusal_fields(refused)
     extra |= await _what_became_of(s, question, offers)
+    guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
+    if not visibility.sees_workspace_figures(
+        visibility.person(question.asker_user_id, guest=guest)
+    ):
+        extra["asker_guest"] = True  # refused `/skills who`: pointed to what they can do
     if why is not None and not offers:
         if why.guests:
             extra["guests"] = list(why.guests)

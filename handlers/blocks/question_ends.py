@@ -117,6 +117,7 @@ def render_unanswered(
     refused: Refusal | None = None,
     unsaid: MembershipUnsaid | None = None,
     matched: bool = True,
+    guest: bool = False,
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
     kept failing it until the outbox gave it up, or `refused` it for good, which only an
@@ -126,10 +127,15 @@ def render_unanswered(
     `unsaid`: nobody was chosen, and those who might know were kept as guests because Slack
     did not say whether they are members (`directory.membership_unsaid`): said, never who.
     `matched` false: nobody was chosen because nobody's skills, past help or network match the
-    question (`offering.why_nobody_asked`), which is said, not that nobody was available."""
+    question (`offering.why_nobody_asked`), which is said, not that nobody was available.
+    `guest`: the asker is a guest of the workspace, refused `/skills who` (it lists the
+    workspace's people, `visibility.sees_workspace_figures`), so not pointed to it."""
     where = _come_up(channels) or (
-        " Try asking in a channel about the topic; `/skills who` followed by the topic lists"
-        " who declared it, even those who can't be asked right now."
+        " Try asking in one of the channels you're in: whoever there knows the topic can"
+        " answer you."
+        if guest
+        else " Try asking in a channel about the topic; `/skills who` followed by the topic"
+        " lists who declared it, even those who can't be asked right now."
     )
     asked = sum((became or {}).values())
     # Others could be asked, but not with the asker's consent.

@@ -403,6 +403,7 @@ async def unanswered(
         refused=refused,
         unsaid=unsaid,
         matched=not payload.get("unmatched"),
+        guest=bool(payload.get("asker_guest")),
     )
     await tell_asker(client, question, message, payload)
 

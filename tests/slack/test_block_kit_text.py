@@ -365,6 +365,11 @@ def renders(name: str, text: str) -> list[Render]:
             ),
             check_message,
         ),
+        (
+            "render_unanswered (a guest)",
+            lambda: question_ends.render_unanswered(question, [], guest=True),
+            check_message,
+        ),
         ("render_mine (questions)", lambda: questions.render_mine([question]), check_message),
         (
             "render_mine (questions, one with a helper)",

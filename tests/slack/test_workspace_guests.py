@@ -211,7 +211,9 @@ async def test_a_guest_nobody_can_help_is_pointed_to_no_public_channel(
 ) -> None:
     """Only Bob declared kafka, and he opted out. Carol asked about it in #general; when Alice
     asks, nobody can be asked and she is pointed to #general, where it came up. Gina, a guest
-    who cannot read #general, is told nobody could be found, but not where colleagues ask."""
+    who cannot read #general, is told nobody could be found, but not where colleagues ask;
+    nor that `/skills who` lists who declared the topic (before 7 December she was, and the
+    command then answered her that it is for members): to ask in a channel she is in."""
     kafka = "how do we reset the kafka consumer offsets?"
     assert (await slack.command("bob", "/skills", "add kafka:3")).ok
     assert (await slack.command("bob", "/skills", "optout")).ok
@@ -235,6 +237,8 @@ async def test_a_guest_nobody_can_help_is_pointed_to_no_public_channel(
     seen_by_gina = await told("gina", "vendors")
     assert "couldn't find anyone" in seen_by_gina
     assert general not in seen_by_gina, seen_by_gina
+    assert "/skills who" not in seen_by_gina, seen_by_gina
+    assert "one of the channels you're in" in seen_by_gina, seen_by_gina
 
 
 @pytest.mark.parametrize("refusal", ["unknown_method", "missing_scope"])

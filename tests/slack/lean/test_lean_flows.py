@@ -21,18 +21,26 @@ from tests.slack.questions.world import PEOPLE
 
 
 async def nobody_asked(slack: SlackHarness) -> None:
-    """Nobody Slack would not call a member is asked; the asker is told nobody was, and how
-    to find who declared the topic; and why, without naming them: she read only that nobody
-    was available, though Bob, Dev and Maria know the topic."""
+    """Nobody Slack would not call a member is asked; the asker is told nobody was, and why,
+    without naming them: she read only that nobody was available, though Bob, Dev and Maria
+    know the topic. Kept as a guest is herself, she is refused `/skills who`, so she is told
+    to ask in a channel she is in (before 7 December, that `/skills who` lists them)."""
     async with slack.services.sessions() as s:
         assert list(await s.scalars(select(Offer))) == []
         assert [q.status for q in await s.scalars(select(Question))] == ["unanswered"]
     told = dm_text(slack, "alice")
-    assert "couldn't find anyone available" in told and "/skills who" in told, told
+    assert "couldn't find anyone available" in told and "/skills who" not in told, told
+    assert "one of the channels you're in" in told, told
     assert "Slack didn't tell me whether the colleagues who might know are members" in told
     assert "Slack doesn't say who is a member" in told, told
     for handle in ("bob", "dev", "maria"):
         assert slack.user(handle) not in told and handle not in told.lower(), told
+    alice = slack.user("alice")
+    before = len(slack.emu.ephemerals(alice))
+    assert (await slack.command("alice", "/skills", "who terraform")).ok
+    await slack.settle()
+    said = "\n".join(str(e.blocks) for e in slack.emu.ephemerals(alice)[before:])
+    assert "for the workspace's members" in said, said
 
 
 async def kept_private(slack: SlackHarness) -> None:
