@@ -73,8 +73,9 @@ def reads_public(viewer: Viewer) -> bool:
 def sees_workspace_figures(viewer: Viewer) -> bool:
     """Whether `viewer` is shown figures of the whole workspace (how many colleagues
     askaround knows there, the leaderboards ranking its people by kudos received, its people
-    searched by skill, `/skills who`): a member; a guest of the workspace, invited to some
-    channels and shown no member directory by Slack, is shown none, not even names and
+    searched by skill, `/skills who`, the skill names they declared, suggested by *Edit
+    profile*'s type-ahead and `/skills add`): a member; a guest of the workspace, invited to
+    some channels and shown no member directory by Slack, is shown none, not even names and
     counts."""
     return not viewer.guest
 

@@ -143,8 +143,21 @@ class ProfileService:
         skills, aliases = await skills_q.team_vocabulary(s, team_id)
         return (self._shipped or shipped_vocabulary()).overlay(skills, aliases)
 
-    async def suggest(self, team_id: str, text: str, limit: int = 10) -> list[Suggestion]:
-        return (await self.vocabulary(team_id)).suggest(text, limit)
+    async def vocabulary_seen(self, s: AsyncSession, team_id: str, viewer: Viewer) -> Vocabulary:
+        """The vocabulary as `viewer` may be shown it, in suggestions: to a guest of the
+        workspace, the shipped one alone, without the skill names its people declared (words
+        of their profiles, the member directory's, `visibility.sees_workspace_figures`)."""
+        if not visibility.sees_workspace_figures(viewer):
+            return self._shipped or shipped_vocabulary()
+        return await self.vocabulary_in(s, team_id)
+
+    async def suggest(
+        self, team_id: str, text: str, viewer: Viewer, limit: int = 10
+    ) -> list[Suggestion]:
+        """*Edit profile*'s type-ahead, for `viewer` (`vocabulary_seen`)."""
+        async with self._sessions() as s:
+            vocabulary = await self.vocabulary_seen(s, team_id, await _stored(s, team_id, viewer))
+        return vocabulary.suggest(text, limit)
 
     async def profile(self, team_id: str, owner_id: str, viewer: Viewer) -> ProfileView:
         async with self._sessions() as s, s.begin():
@@ -187,8 +200,11 @@ class ProfileService:
         unclear: list[tuple[SkillInput, Suggestion]] = []
         async with self._sessions() as s, s.begin():
             await workspaces.hold_for_profiles(s, team_id)
-            vocabulary = await self.vocabulary_in(s, team_id)
             person = await people_q.ensure_person(s, team_id, user_id)
+            # Its near misses are suggested to whoever adds: a guest is offered none of the
+            # workspace's own skill names, as in the type-ahead.
+            seen_by = visibility.person(user_id, guest=person.is_guest)
+            vocabulary = await self.vocabulary_seen(s, team_id, seen_by)
             for item in items:
                 key = vocabulary.normalise(item.name)
                 if key is None and not item.force_new:
@@ -342,10 +358,8 @@ class ProfileService:
         workspace's people searched by skill, which a guest of it is refused, as leaderboards
         are (`visibility.sees_workspace_figures`)."""
         async with self._sessions() as s:
-            if viewer.user_id is not None:
-                guest = await people_q.is_guest(s, team_id, viewer.user_id)
-                if not visibility.sees_workspace_figures(replace(viewer, guest=guest)):
-                    raise UserError(WHO_MEMBERS_ONLY)
+            if not visibility.sees_workspace_figures(await _stored(s, team_id, viewer)):
+                raise UserError(WHO_MEMBERS_ONLY)
             vocabulary = await self.vocabulary_in(s, team_id)
             key = vocabulary.normalise(topic)
             if key is None:
@@ -414,3 +428,10 @@ def _unique(items: list[str] | tuple[str, ...]) -> list[str]:
         if item.strip():
             seen.setdefault(item.strip().lower(), item.strip())
     return list(seen.values())
+
+
+async def _stored(s: AsyncSession, team_id: str, viewer: Viewer) -> Viewer:
+    """`viewer` a guest of the workspace or not, as it stores them."""
+    if viewer.user_id is None:
+        return viewer
+    return replace(viewer, guest=await people_q.is_guest(s, team_id, viewer.user_id))

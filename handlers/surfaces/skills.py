@@ -222,12 +222,14 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         """The skills this workspace's people hold, offered only to one of them: who knows
         what is not a guest's from another organisation to read (`members_only`; the form's
-        opening stored its member, so a keystroke costs no call)."""
-        typed = body.get("value", "")
-        if not await _a_member(client, context, body["user"]["id"]):
+        opening stored its member, so a keystroke costs no call), and a guest of this
+        workspace is offered the shipped skills alone (`ProfileService.vocabulary_seen`)."""
+        typed, user_id = body.get("value", ""), body["user"]["id"]
+        if not await _a_member(client, context, user_id):
             await ack(options=[])
             return
-        found = await services.directory.suggest(workspace_of(context), typed, limit=20)
+        viewer = visibility.person(user_id)
+        found = await services.directory.suggest(workspace_of(context), typed, viewer, limit=20)
         await ack(options=render_skill_options(typed, found))
 
     async def _a_member(client: AsyncWebClient, context: Any, user_id: str) -> bool:

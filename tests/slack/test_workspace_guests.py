@@ -21,9 +21,12 @@ from bot.directory.importer import import_people
 from handlers.client.directory import sync_directory
 from storage.models import Offer, Person
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.questions.test_fresh_profile import open_edit_profile
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
 from tests.slack.questions.world import PEOPLE, declare_skills
 from tests.slack.test_directory_import import run_import
+
+OWN_SKILL = "Zorblaxing"  # a skill of the workspace's own: the shipped vocabulary has none
 
 
 @pytest.fixture
@@ -501,3 +504,28 @@ async def test_a_guest_is_shown_nobody_by_skill(slack: SlackHarness) -> None:
     assert "for the workspace's members" in to_gina and "/ask" in to_gina, to_gina
     to_alice = await who("alice", "general")
     assert all(slack.user(h) in to_alice for h in ("bob", "dev", "maria")), to_alice
+
+
+async def test_a_guest_is_offered_none_of_the_workspaces_skill_names(slack: SlackHarness) -> None:
+    """Bob declares a skill of the workspace's own (no shipped one). *Edit profile*'s
+    type-ahead offered it to Gina, a guest, as `/skills add` with a letter off asked her
+    "Did you mean" it: a word of a colleague's profile, from the member directory Slack does
+    not show her. She is offered the shipped skills and what she typed, and what she adds is
+    saved as she typed it; Alice, a member, is still offered Bob's."""
+    assert (await slack.command("bob", "/skills", f"add {OWN_SKILL}:4")).ok
+    await slack.settle()
+
+    async def offered(handle: str) -> list[str]:
+        user = slack.user(handle)
+        modal = await open_edit_profile(slack, user)
+        options = await slack.emu.suggest(user, "skills_level_3", "zorbl", modal.id)
+        return [str(o["value"]) for o in options]
+
+    assert "zorblaxing" not in await offered("gina")
+    assert "zorblaxing" in await offered("alice")
+    gina = slack.user("gina")
+    before = len(slack.emu.ephemerals(gina))
+    assert (await slack.command("gina", "/skills", "add zorblaxin:2", channel="vendors")).ok
+    await slack.settle()
+    said = "\n".join(str(e.blocks) for e in slack.emu.ephemerals(gina)[before:])
+    assert "Saved" in said and "Did you mean" not in said and OWN_SKILL not in said, said
