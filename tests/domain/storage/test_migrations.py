@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -452,3 +453,51 @@ async def test_kudos_keep_who_took_them_back_and_why(tmp_path: Path, kind: str) 
                 assert (await conn.scalar(text("SELECT idempotency_key FROM kudos"))) == "cmd:x:U2"
         finally:
             await engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_replies_to_commands_sent_as_messages_keep_the_command_alone(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0035: a reply to one of the app's commands sent as a message kept the
+    message as typed in its delivery (a kudos' reason, a private channel's words); it keeps
+    the command alone, and whether more was typed. Other replies are left as they are."""
+    if kind == "postgresql":
+        await require_postgres()
+    stored = {
+        "k1": {"channel": "C1", "said": "command", "command": "/kudos @bob for the merger"},
+        "k2": {"channel": "D1", "said": "command", "command": "skills add zorblaxing:4"},
+        "k3": {"channel": "D1", "said": "command", "command": "/skills add", "more": True},
+        "k4": {"channel": "D1", "said": "help"},
+    }
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0034"))
+                for key, payload in stored.items():
+                    await conn.execute(
+                        text(
+                            "INSERT INTO outbox (team_id, method, payload, dedupe_key, status, "
+                            "attempts, next_attempt_at, created_at) VALUES ('T1', "
+                            "'chatter.reply', :payload, :key, 'sent', 1, CURRENT_TIMESTAMP, "
+                            "CURRENT_TIMESTAMP)"
+                        ),
+                        {"payload": json.dumps(payload), "key": key},
+                    )
+            await upgrade_head(engine)
+            async with engine.connect() as conn:
+                result = await conn.execute(text("SELECT dedupe_key, payload FROM outbox"))
+                rows = {
+                    str(key): payload if isinstance(payload, dict) else json.loads(payload)
+                    for key, payload in result.all()
+                }
+        finally:
+            await engine.dispose()
+    assert rows == {
+        "k1": {"channel": "C1", "said": "command", "command": "/kudos", "more": True},
+        "k2": {"channel": "D1", "said": "command", "command": "/skills", "more": True},
+        "k3": stored["k3"],
+        "k4": stored["k4"],
+    }
+    assert "merger" not in json.dumps(rows) and "zorblaxing" not in json.dumps(rows)
