@@ -78,40 +78,45 @@ async def test_database_commands_need_no_slack_setting(
     one_line(err, "SLACK_BOT_TOKEN is malformed")
 
 
-@pytest.mark.parametrize("argv", [("sync",), ("skills", "alias", "k8s", "kubernetes")])
 async def test_a_command_on_one_workspace_asks_for_its_token_alone(
-    offline: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    argv: tuple[str, ...],
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`sync` and `skills` act on the workspace whose token they are given. Without one they
-    said to set it "or set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app through
-    OAuth", and with those set they asked for the token all the same."""
+    """`sync` acts on the workspace whose token it is given. Without one it said to set it
+    "or set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the app through OAuth", and
+    with those set it asked for the token all the same."""
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
-    code, err = await run(capsys, *argv)
+    code, err = await run(capsys, "sync")
     assert code == 2
     said = one_line(err, "SLACK_BOT_TOKEN is missing", "xoxb-")
     assert "CLIENT" not in said and "OAuth" not in said.replace("OAuth & Permissions", ""), said
 
 
-async def test_skills_without_a_token_names_team_its_other_way(
-    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+async def test_skills_take_the_database_s_only_workspace_as_settings_do(
+    emulator: str,
+    offline: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """`askaround skills alias k8s kubernetes` on a machine with only the database was told to
-    set SLACK_BOT_TOKEN, and nothing of `--team T…`, with which the database alone serves (its
-    --help and the README say so); `sync`, which has no --team, is told of the token alone."""
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
-    code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes")
-    assert code == 2
-    one_line(err, "SLACK_BOT_TOKEN is missing", "; or give --team T…", "DATABASE_URL alone")
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
-    monkeypatch.delenv("SLACK_SIGNING_SECRET")
-    code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes")
-    assert code == 2
-    one_line(err, "SLACK_SIGNING_SECRET is missing", "; or give --team T…")
-    code, err = await run(capsys, "sync")
-    assert code == 2 and "--team" not in err, err
+    """`askaround skills alias infra terraform`, as its --help shows it, asked for
+    SLACK_BOT_TOKEN or --team where `settings` and `kudos` take the database's only
+    workspace: it takes it too (`choose_workspace`), with no bot token, and in a database
+    with several (a second one synced) it asks for --team in one line, exit 1, and changes
+    nothing."""
+    (offline / "people.csv").write_text(SKILLED_PEOPLE)
+    assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ACME"))[0] == 0
+    capsys.readouterr()
+    assert await asyncio.to_thread(main, ["skills", "alias", "infra", "terraform"]) == 0
+    out, err_text = capsys.readouterr()
+    assert (out.strip(), err_text) == ("“infra” now means Terraform (terraform).", "")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", EMULATOR_TOKEN)
+    assert (await run(capsys, "sync"))[0] == 0
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes")
+    assert code == 1
+    one_line(err, "say which workspace with --team (this database has: ", "T0ACME, ")
+    # nothing was merged: `kubes` is still T0ACME's to merge
+    code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes", "--team", "T0ACME")
+    assert code == 0, err
 
 
 async def test_settings_in_a_database_with_no_workspace_say_so(
@@ -295,10 +300,9 @@ async def test_invalid_token(
     the right token syncs, and draws no progress bar into a standard error that is not a
     terminal (a log file, a pipe)."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-a-wrong-one")
-    for argv in (["sync"], ["skills", "alias", "k8s", "kubernetes"]):
-        code, err = await run(capsys, *argv)
-        assert code == 2
-        one_line(err, "Slack refused SLACK_BOT_TOKEN (invalid_auth)")
+    code, err = await run(capsys, "sync")
+    assert code == 2
+    one_line(err, "Slack refused SLACK_BOT_TOKEN (invalid_auth)")
     monkeypatch.setenv("SLACK_BOT_TOKEN", EMULATOR_TOKEN)
     code = await asyncio.to_thread(main, ["sync"])
     out, err_text = capsys.readouterr()

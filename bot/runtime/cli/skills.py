@@ -1,6 +1,6 @@
-"""`askaround skills alias|merge [--team T…]`: curate a workspace's skill vocabulary. With
---team, the database URL alone is needed, as for `askaround settings`; without it, the
-workspace is the one SLACK_BOT_TOKEN belongs to."""
+"""`askaround skills alias|merge [--team T…]`: curate a workspace's skill vocabulary with the
+database URL alone, as `askaround settings`: the workspace named with --team, or the
+database's only one (`choose_workspace`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
-from bot.errors import ConfigError
-from bot.settings import Settings, database_url_from_env
+from bot.settings import database_url_from_env
 
 if TYPE_CHECKING:
     from bot.directory.profiles import ProfileService
@@ -24,9 +23,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         ],
         help="add skill aliases and merge duplicate skills",
         description=(
-            "Curate a workspace's skill vocabulary. With --team T…, only "
-            "ASKAROUND_DATABASE_URL is needed; without it, the workspace is the one "
-            "SLACK_BOT_TOKEN belongs to (SLACK_SIGNING_SECRET is needed too)."
+            "Curate a workspace's skill vocabulary. Needs only ASKAROUND_DATABASE_URL; "
+            "--team is needed when the database holds more than one workspace."
         ),
     )
     _team_option(parser, default=None)
@@ -71,16 +69,12 @@ def _team_option(parser: argparse.ArgumentParser, default: str | None) -> None:
         "--team",
         metavar="T…",
         default=default,
-        help="the workspace's id: then only ASKAROUND_DATABASE_URL is needed, no Slack setting",
+        help="the workspace's id",
     )
 
 
 async def run(args: argparse.Namespace) -> int:
-    if args.team is not None:
-        message = await _in_database(args)
-    else:
-        message = await _in_slack_s_workspace(args)
-    print(message)
+    print(await _in_database(args))
     return 0
 
 
@@ -96,25 +90,6 @@ async def _in_database(args: argparse.Namespace) -> str:
         async with sessions() as s:
             team_id = choose_workspace(args.team, await workspace_ids(s))
         return await _curate(ProfileService(sessions, Clock()), team_id, args)
-
-
-async def _in_slack_s_workspace(args: argparse.Namespace) -> str:
-    from bot.runtime.cli.database import open_services
-    from handlers.client.directory import SlackResolver, directory_client
-
-    try:
-        settings = Settings.from_env(one_workspace=True)
-    except ConfigError as error:
-        if error.variable not in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
-            raise
-        raise ConfigError(
-            error.variable,
-            f"{str(error).removeprefix(error.variable).strip()}; or give --team T… (the "
-            "workspace's id) to need ASKAROUND_DATABASE_URL alone",
-        ) from None
-    async with open_services(settings) as services:
-        team_id = (await SlackResolver.connect(directory_client(settings))).team_id
-        return await _curate(services.directory, team_id, args)
 
 
 async def _curate(directory: ProfileService, team_id: str, args: argparse.Namespace) -> str:
