@@ -33,6 +33,7 @@ from storage import workspace_settings as q
 from storage.models import Workspace
 
 CLI = "cli"  # who the audit log says changed a setting from the command line
+CLI_SHOWN = "the command line"  # CLI as people read it: in Slack and at the terminal
 NOT_AN_ADMIN = (
     "Only askaround admins can change its settings: Slack's workspace admins and owners, "
     "people with the `admin` role, and the people they name."

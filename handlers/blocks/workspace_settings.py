@@ -11,7 +11,7 @@ from typing import Any
 from bot.safe_text import clip, quoted, safe_text
 from bot.words import plural
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
-from bot.workspace_settings.service import CLI, Change
+from bot.workspace_settings.service import CLI, CLI_SHOWN, Change
 from handlers.blocks.elements import (
     VIEW_BLOCKS,
     Blocks,
@@ -232,7 +232,7 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
 
 
 def _who(changed_by: str) -> str:
-    return "the command line" if changed_by == CLI else f"<@{changed_by}>"
+    return CLI_SHOWN if changed_by == CLI else f"<@{changed_by}>"
 
 
 _MENTIONS = {"kudos_channel": "<#{}>", "watched_channels": "<#{}>", "askaround_admins": "<@{}>"}

@@ -59,8 +59,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         ],
         help="list the kudos taken back: who took them back, when and why",
         description=(
-            f"The newest {LISTED} kudos entries taken back, with who took them back ("
-            "`cli` for this command), when (UTC) and why. For admins: it shows private kudos."
+            f"The newest {LISTED} kudos entries taken back, with who took them back (`the "
+            "command line` for this command), when (UTC) and why. For admins: it shows "
+            "private kudos."
         ),
     )
     listed.add_argument("--team", metavar="T…", help="the workspace's id")
@@ -86,7 +87,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.kudos.service import KudosService
     from bot.runtime.cli.database import migrated
     from bot.safe_text import plain_text, quoted
-    from bot.workspace_settings.service import CLI
+    from bot.workspace_settings.service import CLI, CLI_SHOWN
     from storage.db import create_sessions
     from storage.people import display_names
     from storage.workspace_settings import workspace_ids
@@ -118,8 +119,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             why = " ".join((line.reason or "").split()) or "(no reason given)"
             # As Slack shows it, on the line.
             said = " ".join(plain_text(e.message).split())
+            by = CLI_SHOWN if line.by == CLI else names.get(line.by, line.by)  # as Slack says
             print(
-                f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {names.get(line.by, line.by)}  "
+                f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {by}  "
                 f"{names.get(e.giver, e.giver)} → {names.get(e.receiver, e.receiver)}"
                 f"{' (private)' if e.is_private else ''}: {quoted(said)}  reason: {why}",
                 file=shown,

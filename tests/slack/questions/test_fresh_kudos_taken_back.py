@@ -49,7 +49,8 @@ async def test_kudos_taken_back_from_the_command_line_reach_a_running_bot(
     admin takes it back with `askaround kudos take-back`: Bob's question about the wombat
     state tells nobody Dev was "thanked in kudos for wombat", from the copy caught up in
     place (not rebuilt); the shout-out says an admin took it back; Alice and Dev are told in
-    a DM with the reason; `kudos taken-back` lists it, by "cli"; a second take-back changes
+    a DM with the reason; `kudos taken-back` lists it, by "the command line" (as Slack's
+    Settings changes says, where it said "cli"); a second take-back changes
     nothing and tells nobody again."""
     monkeypatch.chdir(tmp_path)  # no `.env` of the checkout's is read
     slack.services.clock.thaw()  # the admin's shell reads the time as the bot does
@@ -81,7 +82,9 @@ async def test_kudos_taken_back_from_the_command_line_reach_a_running_bot(
     assert dm_text(slack, "dev").count("An admin took back") == 1
     code, out, _ = await admin(slack, monkeypatch, "taken-back")
     [line] = out.splitlines()
-    assert f"kudos {entry.id}  by cli" in line and WHY in line and "Dev Patel" in line
+    assert (
+        f"kudos {entry.id}  by the command line  " in line and WHY in line and "Dev Patel" in line
+    )
 
 
 async def test_a_kudos_id_that_is_not_there_is_one_line_and_a_failure(
