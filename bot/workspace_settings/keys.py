@@ -315,11 +315,18 @@ KEYS: tuple[Key, ...] = (
         "Emoji that give kudos when someone reacts with them, comma separated.",
         parse_reactions,
     ),
-    Key("digest_weekday", "Digest day", "The day managers get their weekly digest.", parse_weekday),
+    Key(
+        "digest_weekday",
+        "Digest day",
+        "The day managers get their weekly digest; whichever day, it covers the week before, "
+        "Monday to Sunday.",
+        parse_weekday,
+    ),
     Key(
         "digest_hour",
         "Digest hour",
-        "The hour (0 to 23, the manager's own time) the digest is sent.",
+        "The hour (0 to 23, the manager's own time) the digest is sent; the week it covers, "
+        "Monday to Sunday, is in that time zone too.",
         _hour,
     ),
     Key(

@@ -209,7 +209,7 @@ def render_admin_home(now: WorkspaceSettings, unheard: Mapping[str, str] | None 
         f"{label['kudos_channel']} {channel} · {label['kudos_reactions']} "
         + " ".join(f":{r}:" for r in now.kudos_reactions),
         f"*Digest:* {text['digest_weekday'].capitalize()} {now.digest_hour:02d}:00 in each "
-        "manager's time zone, "
+        "manager's time zone, of the week before (Monday to Sunday), "
         f"{'direct reports' if now.digest_scope == 'direct' else 'everyone below'}"
         + (f" · {label['digest_roundup']} in the kudos channel" if now.digest_roundup else ""),
         f"{label['watched_channels']} {watched}",

@@ -274,6 +274,20 @@ async def test_each_menus_hint_names_its_choices_as_the_menu_shows_them(
                 assert label.lower() in hint, (field["block_id"], label, hint)
 
 
+async def test_the_digest_day_says_which_week_the_digest_covers(slack: SlackHarness) -> None:
+    """Whichever day is picked, a digest covers the week before, Monday to Sunday, in the
+    manager's time zone (`bot.digests.weeks.due_week`); only docs/digests.md said so, and an
+    admin picking Friday could expect the week then ending. The form's *Digest day* and
+    *Digest hour* hints and the Home tab's settings in brief say it, in Block Kit's limits."""
+    modal = valid_view(await settings_modal(slack, "hana"))
+    hints = {b["block_id"]: b["hint"]["text"] for b in modal["blocks"] if b["type"] == "input"}
+    assert "the week before, Monday to Sunday" in hints["digest_weekday"], hints
+    assert "Monday to Sunday" in hints["digest_hour"], hints
+    assert all(len(h) <= 2000 for h in hints.values())
+    home = text_of(await home_of(slack, "hana"))
+    assert "of the week before (Monday to Sunday)" in home, home
+
+
 @pytest.mark.usefixtures("ack_deadline_now")  # the Retry-After is waited on the fake clock
 async def test_settings_saved_while_slack_is_slow_are_told_in_a_dm(slack: SlackHarness) -> None:
     """Save pressed while Slack answers `users.info` (is she an admin?) with a rate limit
