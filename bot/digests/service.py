@@ -230,8 +230,8 @@ class DigestService:
     ) -> TeamSummary:
         """`/kudos report`: the summary of a week for a manager the viewer may see."""
         target = manager_user_id or viewer_user_id
-        async with self._sessions() as s, s.begin():
-            workspace = await ensure_workspace(s, team_id)
+        workspace = await self._settings(team_id)
+        async with self._sessions() as s:
             viewer = await q.person(s, team_id, viewer_user_id)
             manager = await q.person(s, team_id, target)
             admin = visibility.is_admin(slack_admin, viewer.roles if viewer else None)
