@@ -22,6 +22,7 @@ from handlers.client.directory import (
     described,
     member_elsewhere,
     profile_from_slack,
+    removed_from,
     stored_profile,
 )
 
@@ -108,6 +109,16 @@ async def names_in(
 ) -> dict[str, str]:
     """The names of the people the question mentions, for each message that quotes it."""
     return await names_of(client, services, team_id, mentions.people(question.text))
+
+
+async def left_now(client: AsyncWebClient, team_id: str, user_id: str) -> bool:
+    """Whether Slack says now that someone left the workspace (deactivated, erased, or
+    removed from it by their Enterprise Grid org), whatever the bot has heard: Slack's
+    `user_change` saying so may reach it a while after, or be retried a minute on. Nothing
+    is stored: the bot acts on their leaving as it hears of it (`QuestionService.person_left`,
+    by the event or the daily sync). One Slack will not describe either way is taken as here."""
+    user = await described(client, user_id)
+    return user is None or bool(user.get("deleted")) or removed_from(user, team_id)
 
 
 async def off_hours_now(

@@ -44,6 +44,7 @@ from handlers.outbox.asking_told import asking_anew, listed, people_in
 from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import (
+    left_now,
     names_in,
     names_of,
     off_hours_now,
@@ -260,7 +261,12 @@ async def connected(
     more posts, a group DM of the two. Nothing once the helper was released before it went
     (they left the workspace, `leaving`): there is nobody to connect the asker with, who is
     told they left (`helper_left`) and whose question goes on to someone else; what an
-    earlier attempt posted, its answer lost, says they left (`_left_unrecorded`)."""
+    earlier attempt posted, its answer lost, says they left (`_left_unrecorded`). A retry,
+    seconds to minutes after the helper took it on, asks Slack first whether they are still
+    here: one deactivated meanwhile is done with as above, whether or not the bot has heard
+    yet (Slack's `user_change` may come after the retry), where posting it introduced
+    someone gone and Slack would not open a group DM with them (`user_disabled`), leaving
+    what the lost answer posted with its Solved button for good."""
     question = (await question_now(services, team_id, payload, client)).question
     helper = _introduced(question, payload)
     if helper is None or helper != question.helper_user_id:
@@ -268,6 +274,10 @@ async def connected(
         return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
+    if marks.retrying() and await left_now(client, team_id, helper):
+        # Let go by Slack after taking it on, and the bot not told yet: as once it is.
+        await _left_unrecorded(client, services, team_id, question, helper)
+        return
     names = await names_in(client, services, team_id, question)
     if not (
         _in_thread(question)

@@ -53,6 +53,29 @@ async def put_back(slack: SlackHarness, fault: Fault, key: str) -> None:
     await until_settled(slack, settled, "the lost answer")
 
 
+async def leaves_while_put_back(slack: SlackHarness, handle: str, heard: str) -> None:
+    """`handle` is deactivated while a delivery waits for its retry (`put_back`), then every
+    delivery runs to its end. The bot hears of it `first`, before the retry; or `late`, after
+    it: Slack's `user_change` failed (the bot down) and is delivered again once the retry ran,
+    as Slack retries an event a minute on (and one sent in time may be handled after a retry
+    a second on). Slack has them deactivated from the start either way."""
+    user = slack.user(handle)
+    if heard == "first":
+        await slack.emu.change_user(user, deleted=True)
+        await until_settled(slack, lambda _rows, _now: not in_flight_listeners(), "the leaving")
+    else:
+        with slack.bot_down():
+            event = await slack.emu.change_user(user, deleted=True)
+        assert event is not None and not any(a.acked for a in event.attempts)
+        await slack.drain()
+        [again] = await slack.emu.redeliver(event)
+        assert again.ok
+    await slack.drain()
+
+
+# When the bot hears that the helper left: before the connection's retry, or after it.
+HEARD = ["first", "late"]
+
 # How an answer is lost: a 500 after Slack posted, or the connection closed with no answer.
 LOST = [pytest.param({"status": 500}, id="500"), pytest.param({"dropped": True}, id="dropped")]
 
@@ -262,13 +285,15 @@ async def tried_until(slack: SlackHarness, fault: Fault) -> None:
             slack.advance(max(min(waiting) - slack.services.clock.now(), timedelta()))
 
 
+@pytest.mark.parametrize("heard", HEARD)
 async def test_a_connection_retried_after_its_helper_left_ends_quietly(
-    slack: SlackHarness,
+    slack: SlackHarness, heard: str
 ) -> None:
     """Dev takes Carol's question on; Slack fails the reply connecting them (a 503, nothing
     posted), and Dev leaves the workspace before it is tried again: Carol is told he left
     and the question goes on, and the retry has nobody to connect her with. It posts
-    nothing and ends, not failing each attempt until the outbox gives it up."""
+    nothing and ends, not failing each attempt until the outbox gives it up. The bot heard
+    of it after the retry (`late`): the retry introduced Dev, gone, as helping Carol."""
     general = slack.channel("general")
     bot = f"<@{slack.emu.bot_user_id}>"
     await slack.post("carol", "general", f"{bot} {QUESTION}")
@@ -276,8 +301,7 @@ async def test_a_connection_retried_after_its_helper_left_ends_quietly(
     fault = slack.emu.faults.add("chat.postMessage", status=503, channel=general)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await put_back(slack, fault, "question.connected:")
-    await slack.emu.change_user(slack.user("dev"), deleted=True)
-    await slack.drain()
+    await leaves_while_put_back(slack, "dev", heard)
     async with slack.services.sessions() as s:
         rows = list(await s.scalars(select(OutboxItem)))
     [connection] = [r for r in rows if (r.dedupe_key or "").startswith("question.connected:")]
@@ -285,6 +309,27 @@ async def test_a_connection_retried_after_its_helper_left_ends_quietly(
     assert not [
         m for m in slack.emu.messages(general) if key_of(m).startswith("question.connected")
     ]
+
+
+@pytest.mark.parametrize("heard", HEARD)
+async def test_a_group_dm_retried_after_its_helper_left_ends_quietly(
+    slack: SlackHarness, heard: str
+) -> None:
+    """As above, in the group DM of a question asked in #secret. Heard of after the retry
+    (`late`), the retry failed on Slack's `user_disabled` for the group DM with Dev and was
+    given up, for an operator to look at."""
+    await asked_in_secret(slack)
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    fault = slack.emu.faults.add("chat.postMessage", status=503, channel=group)
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await put_back(slack, fault, "question.connected:")
+    await leaves_while_put_back(slack, "dev", heard)
+    async with slack.services.sessions() as s:
+        statuses = set(await s.scalars(select(OutboxItem.status)))
+    assert statuses == {"sent"}, statuses
+    assert not [m for m in slack.emu.messages(group) if m.bot_id]
+    told = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert [t for t in told if "Dev Patel" in t and "no longer in this workspace" in t], told
 
 
 async def test_a_connection_posted_unanswered_then_given_up_says_how_it_ended_when_retried(

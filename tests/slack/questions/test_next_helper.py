@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import select
 
 from bot.questions.policy import RoutingConfig
 from bot.runtime.runner import in_flight_listeners
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_answer_lost import asked_in_secret, asking_message, key_of, put_back
+from tests.slack.questions.test_answer_lost import (
+    HEARD,
+    asked_in_secret,
+    asking_message,
+    key_of,
+    leaves_while_put_back,
+    put_back,
+)
 from tests.slack.questions.test_asker_gone import GONE, no_failed_deliveries
 from tests.slack.questions.test_connected_closed import dev_helps
 from tests.slack.questions.test_flow import ask, offer_dm, rows
@@ -45,16 +53,16 @@ def connections(slack: SlackHarness, channel: str) -> list[str]:
     ]
 
 
-async def connected_unanswered_then_dev_left(slack: SlackHarness, channel: str) -> None:
+async def connected_unanswered_then_dev_left(slack: SlackHarness, channel: str, heard: str) -> None:
     """Dev takes the question on; Slack posts the reply connecting him with Alice in
-    `channel` but answers 500, and Dev leaves before it is tried again: that reply says he
-    left, without its Solved button, and every delivery was sent."""
+    `channel` but answers 500, and Dev leaves before it is tried again, the bot hearing of
+    it before the retry or after (`leaves_while_put_back`): that reply says he left, without
+    its Solved button, and every delivery was sent."""
     fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=channel)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await put_back(slack, fault, "question.connected:")
     assert "question_solved" in connections(slack, channel)[0]
-    await slack.emu.change_user(slack.user("dev"), deleted=True)
-    await slack.drain()
+    await leaves_while_put_back(slack, "dev", heard)
     [shown] = connections(slack, channel)
     assert "question_solved" not in shown and "Take it from here" not in shown, shown
     assert GONE in shown, shown
@@ -86,8 +94,9 @@ async def test_the_next_helper_is_connected_with_the_asker(slack: SlackHarness) 
     await no_failed_deliveries(slack)
 
 
+@pytest.mark.parametrize("heard", HEARD)
 async def test_a_connection_posted_unanswered_then_its_helper_left_says_so(
-    slack: SlackHarness,
+    slack: SlackHarness, heard: str
 ) -> None:
     """Dev takes Alice's question on; Slack posts the reply connecting them in its thread but
     answers 500, and Dev leaves before it is tried again. The question, open again, recorded
@@ -97,7 +106,7 @@ async def test_a_connection_posted_unanswered_then_its_helper_left_says_so(
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
     await ask(slack)
     general = slack.channel("general")
-    await connected_unanswered_then_dev_left(slack, general)
+    await connected_unanswered_then_dev_left(slack, general, heard)
     assert "is helping" not in asking_message(slack, general)
 
 
@@ -152,14 +161,17 @@ async def test_a_question_withdrawn_after_its_helper_left_tells_the_next_helper(
     await no_failed_deliveries(slack)
 
 
+@pytest.mark.parametrize("heard", HEARD)
 async def test_a_group_dm_posted_unanswered_then_its_helper_left_says_so(
-    slack: SlackHarness,
+    slack: SlackHarness, heard: str
 ) -> None:
     """As above, where they are connected in a group DM (a question asked in #secret): Slack
     would not open a group DM with Dev once he was deactivated (`user_disabled`), so the
     retry never found the reply, which went on saying Dev can help, its Solved button with
-    it, beside the message telling Alice he left."""
+    it, beside the message telling Alice he left. Heard of after the retry (`late`), the
+    retry, taking Dev for the helper still, failed on that `user_disabled` and was given
+    up, the reply recorded nowhere for the leaving to redraw."""
     slack.services.questions.config = RoutingConfig(offers_per_round=2)
     await asked_in_secret(slack)
     group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
-    await connected_unanswered_then_dev_left(slack, group)
+    await connected_unanswered_then_dev_left(slack, group, heard)
