@@ -19,7 +19,7 @@ from handlers.blocks.question_ends import (
     render_solved_already,
     render_withdrawn,
 )
-from handlers.blocks.questions import WITHDRAW_ACTION, render_not_now
+from handlers.blocks.questions import WITHDRAW_ACTION, asks_consent, render_not_now
 from handlers.client.conversations import is_private, private_now
 from handlers.client.directory import lookup_profile
 from handlers.client.failures import error_code, is_transient
@@ -143,10 +143,14 @@ def register(router: Router, services: Services) -> None:
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
     ) -> None:
         """Pressed in `/ask mine`, or on the Home tab, which has no message to answer under:
-        there the tab, rebuilt without the question, is the answer."""
+        there the tab, rebuilt without the question, is the answer. *Don't ask*, on the
+        prompt to ask colleagues, is answered in the prompt's place: its buttons would only
+        say the question was withdrawn; `/ask mine` stays for its other questions."""
         await ack()
         done = await close(body, context)
-        if body.get("response_url"):
+        if asks_consent(body.get("message") or {}):
+            await respond(**render_withdrawn(done), replace_original=True)
+        elif body.get("response_url"):
             await respond(
                 **render_withdrawn(done), response_type="ephemeral", replace_original=False
             )
@@ -159,7 +163,8 @@ def register(router: Router, services: Services) -> None:
         done = await questions.answered(
             workspace_of(context), int(_value(body)), body["user"]["id"]
         )
-        await respond(**render_answered(done), response_type="ephemeral", replace_original=False)
+        # In the place of the solved question shown first, whose buttons would only say so.
+        await respond(**render_answered(done), replace_original=True)
 
     @router.action("nudge_ask")
     async def nudge_ask(

@@ -1,0 +1,49 @@
+"""A prompt that asks the asker first (a private question's *Ask colleagues privately*, a
+solved question shown first) is answered in its own place: *Don't ask* and *That answers it*
+replace it, so its buttons do not stay on screen to be pressed for a warning."""
+
+from __future__ import annotations
+
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
+
+
+def bot_dms(slack: SlackHarness, handle: str) -> list[str]:
+    return [m.text for m in slack.emu.dm_messages(slack.user(handle)) if m.bot_id]
+
+
+def buttons(slack: SlackHarness, handle: str) -> str:
+    """Every block the person sees from the bot, ephemerals and DMs."""
+    user = slack.user(handle)
+    shown = [*slack.emu.ephemerals(user), *slack.emu.dm_messages(user)]
+    return str([m.blocks for m in shown])
+
+
+async def test_dont_ask_replaces_the_private_prompt(slack: SlackHarness) -> None:
+    """Alice asks in a DM and presses *Don't ask*: the prompt now reads that the question is
+    withdrawn, with no *Ask colleagues privately* left to press (it answered "Question #1
+    was withdrawn: ask it again" before)."""
+    await slack.dm_bot("alice", QUESTION)
+    await slack.settle()
+    assert "question_consent" in buttons(slack, "alice")
+    await slack.emu.click_button(slack.user("alice"), "Don't ask")
+    await slack.settle()
+    question = await newest_question(slack)
+    assert question.status == "withdrawn"
+    assert bot_dms(slack, "alice") == [f"Question #{question.id} withdrawn. Nobody is asked now."]
+    assert "question_consent" not in buttons(slack, "alice")
+    assert slack.emu.ephemerals(slack.user("alice")) == []
+
+
+async def test_that_answers_it_replaces_the_solved_question_shown(slack: SlackHarness) -> None:
+    """Carol's question was solved; Alice asks it again in #general and presses *That
+    answers it*: the prompt she alone sees becomes the answer, its two buttons gone."""
+    await solved_by_dev(slack, "carol", "general")
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "That answers it")
+    await slack.settle()
+    question = await newest_question(slack)
+    shown = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
+    assert shown == [f"Glad it did. Question #{question.id} is closed; nobody was asked."]
+    assert "question_consent" not in buttons(slack, "alice")
