@@ -238,7 +238,10 @@ def render_help(command: str | None = None, *, has_values: bool = True) -> dict[
         "blocks": [
             section(f"*Hi, I'm askaround.* {INTRO}"),
             section(lines),
-            context("Mention me with a question, or send me a direct message."),
+            context(
+                "Mention me with a question, send me a direct message, or pick *Find an "
+                "expert* in the ⋮ menu of a colleague's message."
+            ),
         ],
     }
 

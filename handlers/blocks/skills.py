@@ -200,7 +200,10 @@ def render_skills_help() -> dict[str, Any]:
     return _reply(
         [
             section(f"*Your expertise profile*\n{lines}"),
-            context("Levels: 1 curious … 5 go-to expert."),
+            context(
+                "Levels: 1 curious … 5 go-to expert. *Edit profile* on my Home tab changes "
+                "them in a form."
+            ),
         ],
         lines,
     )

@@ -109,3 +109,25 @@ async def test_help_with_words_after_it_is_the_help(slack: SlackHarness, command
     (plain,) = await told(slack, command, "help")
     (asked,) = await told(slack, command, "help me please")
     assert asked == plain and "I don't know" not in asked
+
+
+@pytest.mark.parametrize(
+    ("command", "other_way"),
+    [
+        ("/askaround", "*Find an expert*"),
+        ("/ask", "*Find an expert*"),
+        ("/skills", "*Edit profile*"),
+    ],
+)
+async def test_help_names_the_ways_that_need_no_command(
+    slack: SlackHarness, command: str, other_way: str
+) -> None:
+    """A newcomer who reads `/ask help` learns every way to ask, the message shortcut on a
+    colleague's message included, as `/kudos help` names *Give kudos*; `/skills help`, that
+    the Home tab's form edits the same profile. Each said only what its command takes."""
+    user = slack.user("bob")
+    before = len(slack.emu.ephemerals(user))
+    await slack.command("bob", command, "help")
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(user)[before:]
+    assert other_way in str(answer.blocks), answer.blocks
