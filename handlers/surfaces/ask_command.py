@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.help import ASK_SUBCOMMANDS, did_you_mean, subcommand
+from bot.questions.lookup import QuestionNotFound
 from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.words import first_word
@@ -56,7 +57,10 @@ def register(router: Router, services: Services) -> None:
             if number is None:
                 mine = await services.questions.mine(team_id, user_id)
                 raise UserError(_which_question([q.id for q in mine.newest], mine.total))
-            done = await services.questions.withdraw(team_id, int(number[1]), user_id)
+            try:
+                done = await services.questions.withdraw(team_id, int(number[1]), user_id)
+            except QuestionNotFound as error:  # a number mistyped: where to find the right one
+                raise UserError(f"{error} `/ask mine` lists yours.") from None
             await respond(**render_withdrawn(done), response_type="ephemeral")
         elif sub in ("watch", "unwatch"):
             watch = sub == "watch"

@@ -1,0 +1,33 @@
+"""What a newcomer met on a walk through askaround (docs/testing.md, "A new user's
+walk-through"): each refusal says what to do next."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.slack.harness import SlackHarness
+
+pytestmark = pytest.mark.database_independent
+
+
+async def told(slack: SlackHarness, handle: str, command: str, text: str) -> str:
+    user = slack.user(handle)
+    before = len(slack.emu.ephemerals(user))
+    await slack.command(handle, command, text)
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(user)[before:]
+    return answer.text
+
+
+@pytest.mark.parametrize("number", ["999", "1"])
+async def test_withdrawing_a_question_not_found_points_at_ask_mine(
+    slack: SlackHarness, number: str
+) -> None:
+    """`/ask withdraw 999` (nobody's) and `/ask withdraw 1` (Alice's, typed by Bob) said only
+    "I can't find question #999." or "Question #1 isn't yours.": a dead end for someone who
+    mistyped their own question's number."""
+    await slack.command("alice", "/ask", "how do we rotate the postgres credentials?")
+    await slack.settle()
+    said = await told(slack, "bob", "/ask", f"withdraw {number}")
+    assert said.endswith("`/ask mine` lists yours."), said
+    assert f"#{number}" in said
