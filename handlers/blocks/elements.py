@@ -270,9 +270,10 @@ def render_error(message: str | UserError) -> dict[str, Any]:
 def render_home_intro(summary: HomeSummary) -> Blocks:
     """The tab's last part: a welcome, and a pointer to `/askaround help` rather than its
     whole list of commands, which made every Home tab long; how many colleagues askaround
-    knows, for who may see it."""
+    knows, for who may see it, once it knows any (none, before its first read of Slack's
+    directory, read as if nobody could ever be asked)."""
     known = summary.known_colleagues
-    counted = "" if known is None else f" askaround knows {plural(known, 'colleague')} here."
+    counted = f" askaround knows {plural(known, 'colleague')} here." if known else ""
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),

@@ -31,3 +31,16 @@ async def test_withdrawing_a_question_not_found_points_at_ask_mine(
     said = await told(slack, "bob", "/ask", f"withdraw {number}")
     assert said.endswith("`/ask mine` lists yours."), said
     assert f"#{number}" in said
+
+
+async def test_a_home_tab_before_askaround_knows_anyone_counts_nobody(slack: SlackHarness) -> None:
+    """Just installed, before its first read of Slack's directory, Alice's Home tab said
+    "askaround knows 0 colleagues here.", which reads as if nobody could ever be asked; it
+    counts once there is someone to count (`test_home.py`)."""
+    alice = slack.user("alice")
+    await slack.emu.open_home(alice)
+    await slack.drain()
+    home = slack.emu.home_view(alice)
+    assert home is not None
+    shown = str(home.blocks[-1])
+    assert "`/askaround help` lists every command." in shown and "knows" not in shown, shown
