@@ -96,7 +96,10 @@ def register(router: Router, services: Services) -> None:
                 key=command_key(command),
             )
             known = services.conversations.of(team_id)
-            await ask(services, client, request, reply, known)
+            elsewhere = await ask(services, client, request, reply, known)
+            if elsewhere is not None and not private:
+                # Its news goes to the asker's DM: the channel typed in would show nothing.
+                await reply({"text": f"Question #{elsewhere}: my answer is in your DM with me."})
 
 
 def _which_question(open_ids: list[int], total: int) -> str:

@@ -28,19 +28,20 @@ async def ask(
     request: AskRequest,
     reply: Any,
     known: KnownConversations,
-) -> None:
+) -> int | None:
     """Route a question and tell the asker; `reply` shows a message only they see. Solved
     questions like it come first; people are asked only when the asker says so. `known` is
     what the workspace's conversations are, to see whether a solved question's channel was
     made private since. Someone who may not ask is refused (`NotAMember`), their request's
-    words not kept even in the inbox."""
+    words not kept even in the inbox. The question's number when the asker's answer goes
+    elsewhere (the question's thread, their DM), nothing shown by `reply`."""
     await describe_asker(client, services, request, FROM_ELSEWHERE)
     asked = await services.questions.ask(request, private_now(client, known))
     if asked.repeated:
-        return
+        return None
     if asked.already:
         await reply(render_already_asked(asked.question, waiting=asked.waiting))
-        return
+        return None
     if asked.solved:
         links = {m.question_id: await _permalink(client, m) for m in asked.solved}
         await reply(
@@ -54,6 +55,9 @@ async def ask(
         await reply(
             render_consent(asked.question, asked.would_ask, asked.others_after, unsure=unsure)
         )
+    else:
+        return asked.question.id
+    return None
 
 
 async def _permalink(client: AsyncWebClient, match: SolvedMatch) -> str | None:
