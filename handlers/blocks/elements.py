@@ -268,8 +268,8 @@ def render_error(message: str | UserError) -> dict[str, Any]:
 
 
 def render_home_intro(summary: HomeSummary) -> Blocks:
-    """The tab's last part: a welcome, and a pointer to `/askaround help` rather than its
-    whole list of commands, which made every Home tab long; how many colleagues askaround
+    """The tab's last part: a welcome, how to ask, and a pointer to `/askaround help` rather
+    than its whole list of commands, which made every Home tab long; how many colleagues askaround
     knows, for who may see it, once it knows any (none, before its first read of Slack's
     directory, read as if nobody could ever be asked)."""
     known = summary.known_colleagues
@@ -277,5 +277,8 @@ def render_home_intro(summary: HomeSummary) -> Blocks:
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),
-        context(f"`/askaround help` lists every command.{counted}"),
+        context(
+            "Ask me something in the *Messages* tab, or anywhere with `/ask`; "
+            f"`/askaround help` lists every command.{counted}"
+        ),
     ]

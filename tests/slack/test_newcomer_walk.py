@@ -44,3 +44,15 @@ async def test_a_home_tab_before_askaround_knows_anyone_counts_nobody(slack: Sla
     assert home is not None
     shown = str(home.blocks[-1])
     assert "`/askaround help` lists every command." in shown and "knows" not in shown, shown
+
+
+async def test_the_home_tab_says_how_to_ask(slack: SlackHarness) -> None:
+    """A newcomer's first look at askaround is often its Home tab, which said what askaround
+    does and where the commands are, but not how to ask it anything."""
+    alice = slack.user("alice")
+    await slack.emu.open_home(alice)
+    await slack.drain()
+    home = slack.emu.home_view(alice)
+    assert home is not None
+    shown = str(home.blocks[-1])
+    assert "*Messages* tab" in shown and "`/ask`" in shown, shown
