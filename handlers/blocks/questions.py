@@ -35,6 +35,9 @@ from handlers.blocks.question_words import (
 
 ALREADY_QUOTED = 150  # of the question the asker is asking already, as an offer shows it
 WITHDRAW_ACTION = "question_withdraw"
+# The prompt's buttons, named so in each press: Slack sends no `message` with a press on an
+# ephemeral one, which a private channel's prompt is.
+CONSENT_BLOCK = "question_prompt"
 MINE_SHOWN = 20  # `/ask mine`: each question's words share the message's MESSAGE_TEXT
 
 
@@ -186,6 +189,7 @@ def render_consent(
             actions(
                 button("Ask colleagues privately", "question_consent", str(question.id), "primary"),
                 button("Don't ask", WITHDRAW_ACTION, str(question.id)),
+                block_id=CONSENT_BLOCK,
             ),
         ],
     }

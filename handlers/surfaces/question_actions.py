@@ -19,7 +19,12 @@ from handlers.blocks.question_ends import (
     render_solved_already,
     render_withdrawn,
 )
-from handlers.blocks.questions import WITHDRAW_ACTION, asks_consent, render_not_now
+from handlers.blocks.questions import (
+    CONSENT_BLOCK,
+    WITHDRAW_ACTION,
+    asks_consent,
+    render_not_now,
+)
 from handlers.client.conversations import is_private, private_now
 from handlers.client.directory import lookup_profile
 from handlers.client.failures import error_code, is_transient
@@ -148,7 +153,8 @@ def register(router: Router, services: Services) -> None:
         say the question was withdrawn; `/ask mine` stays for its other questions."""
         await ack()
         done = await close(body, context)
-        if asks_consent(body.get("message") or {}):
+        pressed = body["actions"][0].get("block_id")
+        if pressed == CONSENT_BLOCK or asks_consent(body.get("message") or {}):
             await respond(**render_withdrawn(done), replace_original=True)
         elif body.get("response_url"):
             await respond(

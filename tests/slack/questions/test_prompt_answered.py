@@ -35,6 +35,20 @@ async def test_dont_ask_replaces_the_private_prompt(slack: SlackHarness) -> None
     assert slack.emu.ephemerals(slack.user("alice")) == []
 
 
+async def test_dont_ask_replaces_the_prompt_in_a_private_channel(slack: SlackHarness) -> None:
+    """Asked by a mention in #secret, the prompt is Alice's alone there: *Don't ask* takes its
+    place all the same."""
+    await slack.post("alice", "secret", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Don't ask")
+    await slack.settle()
+    question = await newest_question(slack)
+    [shown] = slack.emu.ephemerals(slack.user("alice"))
+    assert shown.channel == slack.channel("secret")
+    assert shown.text == f"Question #{question.id} withdrawn. Nobody is asked now."
+    assert "question_consent" not in str(shown.blocks)
+
+
 async def test_that_answers_it_replaces_the_solved_question_shown(slack: SlackHarness) -> None:
     """Carol's question was solved; Alice asks it again in #general and presses *That
     answers it*: the prompt she alone sees becomes the answer, its two buttons gone."""
