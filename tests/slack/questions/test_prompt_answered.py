@@ -15,8 +15,8 @@ def bot_dms(slack: SlackHarness, handle: str) -> list[str]:
 def buttons(slack: SlackHarness, handle: str) -> str:
     """Every block the person sees from the bot, ephemerals and DMs."""
     user = slack.user(handle)
-    shown = [*slack.emu.ephemerals(user), *slack.emu.dm_messages(user)]
-    return str([m.blocks for m in shown])
+    ephemeral = [e.blocks for e in slack.emu.ephemerals(user)]
+    return str([*ephemeral, *(m.blocks for m in slack.emu.dm_messages(user))])
 
 
 async def test_dont_ask_replaces_the_private_prompt(slack: SlackHarness) -> None:
