@@ -98,8 +98,11 @@ def register(router: Router, services: Services) -> None:
             known = services.conversations.of(team_id)
             elsewhere = await ask(services, client, request, reply, known)
             if elsewhere is not None and not private:
-                # Its news goes to the asker's DM: the channel typed in would show nothing.
-                await reply({"text": f"Question #{elsewhere}: my answer is in your DM with me."})
+                # Its news goes to the asker's DM (here, only when Slack refuses the DM): the
+                # channel typed in would show nothing.
+                await reply(
+                    {"text": f"Got it: question #{elsewhere}. I'll tell you privately how it goes."}
+                )
 
 
 def _which_question(open_ids: list[int], total: int) -> str:

@@ -65,13 +65,14 @@ async def test_that_answers_it_replaces_the_solved_question_shown(slack: SlackHa
 
 async def test_ask_in_a_channel_says_where_its_answer_is(slack: SlackHarness) -> None:
     """`/ask` in #general is answered in Alice's DM with the bot, and the channel she typed
-    it in showed nothing at all, as if the command had failed: she now reads, there and to
-    her alone, where to look. Its DM says who is asked, as before."""
+    it in showed nothing at all, as if the command had failed: she now reads there, and alone,
+    that it is taken and that she will hear privately (in her DM; where Slack refuses that,
+    in the channel, `lean/test_refused.py`). Her DM says who is asked, as before."""
     await slack.command("alice", "/ask", QUESTION)
     await slack.settle()
     question = await newest_question(slack)
     [pointer] = slack.emu.ephemerals(slack.user("alice"))
     assert pointer.channel == slack.channel("general")
-    assert pointer.text == f"Question #{question.id}: my answer is in your DM with me."
+    assert pointer.text == f"Got it: question #{question.id}. I'll tell you privately how it goes."
     [news] = bot_dms(slack, "alice")
     assert news.startswith("I'm asking 3 colleagues privately"), news
