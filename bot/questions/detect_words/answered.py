@@ -124,7 +124,8 @@ ANSWERED_ITSELF = phrases(
     r"deixo aqui|lo lascio qui|ich lass(?:e)? (?:das|es) hier|laat ik (?:het )?hier|"
     r"ternyata (?:tinggal|cuma|hanya))\b[^?]*$",
     r"\?[^?]*\b(?:(?:udah|sudah) (?:beres|ketemu|solved|kelar)|ya lo (?:encontre|solucione|"
-    r"resolvi)|(?:ja )?(?:achei|encontrei|resolvi)|deixa pra la|laissez tomber|"
+    r"resolvi)|(?<!nao )(?<!nao o )(?<!nao a )(?:ja )?(?:achei|encontrei|resolvi)|deixa pra la|"
+    r"laissez tomber|"
     r"hat sich erledigt|schon gefunden|"
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",

@@ -12,6 +12,13 @@ BEST_WAY = (
     r"(?:way|approach|pattern|practice|setup|tool|library)\b"
 )
 
+# Acts whose leave is the one who decides, not a rule (`can an intern leave early if it's
+# quiet?`): a word of them, in a role asked about, is no rule asked.
+_NOT_A_RULE = (
+    r"(?:get|have|move|leave|go|take|come|bring|join|borrow|stay|grab|skip|swap|start|finish|"
+    r"work from|wfh)\b"
+)
+
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
     # tips or guidance on doing a thing, with no `?` (`rigging the condor on a slope tmrw, any
@@ -181,10 +188,13 @@ ASKS_HOW = phrases(
     # whether an act is allowed when a condition holds (`can we deny a mold claim outright if the
     # policy has the fungi exclusion…`, `can I sign a CRS for a task I didn't do if I supervised
     # it?`); `can we meet at 3 if the room is free?` or `can I leave early if it's quiet` asks the
-    # one who decides
-    r"(?:^|(?<=[.!?:] ))(?:so |but |and )?(?:can|could|may) (?:we|i) (?!(?:get|have|move|push|"
+    # one who decides; the same asked of anyone in a role (`can a staff accountant sign off as
+    # preparer if they're not a CPA yet`, `can a trainee drive the shunter if…`): what the rules
+    # let them do (one alternative for both, so the opening is looked for once)
+    r"(?:^|(?<=[.!?:] ))(?:so |but |and )?(?:can|could|may) (?:(?:we|i) (?!(?:get|have|move|push|"
     r"reschedule|skip|cancel|meet|sync|chat|talk|leave|go|head|take|come|start|finish|grab|"
-    r"borrow|join|swap|stay|work from|wfh|order|bring|call|hop|jump)\b)(?:[\w'.$/-]+ ){1,12}?if "
+    r"borrow|join|swap|stay|work from|wfh|order|bring|call|hop|jump)\b)|(?:a|an) "
+    rf"(?:(?!{_NOT_A_RULE})[\w'-]+ ){{1,3}}?(?!{_NOT_A_RULE}))(?:[\w'.$/-]+ ){{1,12}}?if "
     r"(?:the|a|an|it|it's|they|their|our|we|i|he|she|his|her|my|there|someone|no one|nobody)\b",
     # the same with `is it` left out, as chat does (`nobody is running anything. safe to
     # force-unlock?`)
@@ -226,8 +236,27 @@ ASKS_HOW = phrases(
     # separate line`, `does the deposit go in capex or opex?`)
     r"(?:do|does|should) (?:the |a |an |our |my )?[\w-]+(?: [\w-]+){0,3} (?:go|belong|get booked|"
     r"get coded|get filed) (?:under|in|into|on|to|as) [^?.!]{1,40} or\b",
-    r"is there a reason (?:we|why|that|for)|there (?:must|has to) be an? (?:smarter|better|easier|"
-    r"faster|cleaner) way",
+    # how a thing is to be treated, asked as a choice (`should deferred revenue be split into
+    # current and non-current…, or is it all current`, `should the refund be booked against the
+    # original invoice or as a new credit`); `should the standup be moved to 10 or 11` is the
+    # team's call
+    r"^(?:so |but |and )?should (?:the |a |an |our |my |this |these |those |that )?[\w-]+"
+    r"(?: [\w-]+){0,7} be (?:split|classified|recorded|booked|recogni[sz]ed|treated|"
+    r"capitali[sz]ed|expensed|reported|disclosed|coded|filed|taxed|accrued|deferred|amorti[sz]ed|"
+    r"depreciated|presented|shown|included|excluded|counted|logged|charged|billed|allocated|"
+    r"tracked|stored|labell?ed|categori[sz]ed|invoiced|posted|netted|grossed up)\b[^?.!]{0,120}?"
+    r"\bor\b",
+    # a person sought for what they have done or know (`need someone who's done a traction motor
+    # change on these`, `looking for somebody who knows the LSTA report`) is asked how it is done;
+    # `need someone to cover Friday` asks a hand
+    r"(?:need|needs|needed|looking for|seeking|searching for|could use) (?:some|any)(?:one|body) "
+    r"(?:here )?(?:who(?:'s| has| have|'ve) (?:already |ever |previously )?(?:done|dealt|handled|"
+    r"worked|used|set up|configured|replaced|changed|run|been through|filed|written|submitted|"
+    r"fitted|installed|built|fixed|repaired|led|prepared|completed)|who (?:knows|understands|"
+    r"is familiar|'s familiar|is experienced|has experience|knows their way))\b",
+    r"is there a reason (?:we|why|that|for)|"
+    r"there(?: must| has to| has got to|'s got to| should) be an? (?:smarter|better|easier|faster|"
+    r"quicker|simpler|cleaner|less painful|more efficient) way",
     # `what's the process / policy / procedure for …` in the five other languages
     r"qual (?:e|eh) (?:a|o) (?:politica|processo|procedimento|regra|melhor)|cual es (?:la|el) "
     r"(?:politica|proceso|procedimiento|mejor)",
@@ -358,7 +387,21 @@ ASKS_HOW = phrases(
     r"hoe (?!(?:is|was|ben|bent|zijn|waren|gaat|ging|voel|voelt|vind|vindt|vond|heet|heette|"
     r"kom|komt)\b)\w+ (?:je|ik|we|men)\b[^.!?]{0,80}\?",
     r"wat is (?:de|het) (?:procedure|beleid|proces|regel)",
+    # how a rule or an arrangement works (`hoe zit het met de btw op diensten aan een Belgische
+    # klant?`); how a thing stands is `hoe staat het met`
+    r"hoe zit het (?:nou |nu |eigenlijk |precies )*met\b",
     r"jak (?:moge|mam|mozna|zrobic|ustawic)|gdzie (?:znajde|moge|mozna)",
+    # where a thing is kept, asked in Polish, Portuguese and Italian (`gdzie trzymamy zapasowe
+    # klocki?`, `onde fica o manual do pantógrafo?`, `dove teniamo i ricambi?`), as `where do we
+    # keep…` asks; a thing lost (`gdzie jest mój telefon`) is not among them
+    r"gdzie (?:trzymamy|trzymacie|przechowujemy|przechowujecie|sa trzymane|sa przechowywane|jest "
+    r"trzymany|jest przechowywany|znajdziemy|znajdziecie)\b|"
+    r"onde (?:(?:se )?guarda(?:m|mos)?|ficam? (?:guardad[oa]s? )?(?:o|a|os|as) (?:manual|manuais|"
+    r"procedimento|procedimentos|modelo|modelos|formulario|formularios|planilha|documentacao|"
+    r"instrucoes|politica|ficha|fichas|contrato|contratos|template|templates))\b|"
+    r"dove (?:teniamo|tenete|si tengono|si tiene|sono (?:conservat|tenut)[ie]|si trova(?:no)? "
+    r"(?:il|la|i|le|lo|gli) (?:manuale|procedura|modulo|moduli|modello|modelli|documentazione|"
+    r"istruzioni))\b",
     r"jaka jest (?:procedura|polityka|zasada)",
     r"hur (?:gor|kan|ska|far|bor) (?:jag|man|vi)|var (?:hittar|kan|ska) (?:jag|man|vi)|"
     r"finns det (?:nagot satt|ett satt|en mall|en rutin|nagon rutin|en guide)",

@@ -106,6 +106,17 @@ ASKS_FOR_HELP = (
     r"een template|een sjabloon|een voorbeeld)",
     r"wie (?:weet|kent|is (?:hier )?verantwoordelijk|gaat (?:hier )?over)|ik heb hulp nodig",
     r"(?:korte|snelle) vraag",
+    # someone who knows a field, sought (`iemand die verstand heeft van de innovatiebox?`, `is er
+    # iemand die ervaring heeft met…`), as `anyone familiar with…` asks
+    r"iemand (?:hier )?die (?:(?:er |hier )?(?:verstand|kaas gegeten|ervaring) (?:heeft|van|"
+    r"met)|bekend is met|thuis is in|weet (?:hoe|waar|wat|waarom|of))\b",
+    # what the room knows, asked of all (`sapete se serve il permesso…?`, `weten jullie of…`,
+    # `wisst ihr, ob…`, `vocês sabem se…`, `wiecie może, czy…`), as `sabéis si…` asks
+    r"sapete (?:se|come|dove|chi|quando|perche|qual|quale|quali|cosa|a chi)\b|"
+    r"weten jullie (?:of|hoe|waar|wie|wat|welke|waarom|wanneer)\b|"
+    r"wisst ihr,? (?:ob|wie|wo|wer|was|welche\w*|warum|wann|an wen)\b|"
+    r"(?:voces|vcs) sabem (?:se|como|onde|quem|qual|quais|quando|por que|porque|o que)\b|"
+    r"wiecie(?: moze)?,? (?:czy|jak|gdzie|kto|co|dlaczego|kiedy|ktory|ktora|ktore)\b",
     r"ktos (?:wie|zna|orientuje sie|moze (?:pomoc|wyjasnic)|miał|mial)",
     # how the others do a thing, as `how are you all handling…` asks (`¿cómo hacéis para…?`,
     # `wie macht ihr das mit…?`, `nasıl yönetiyorsunuz?`), and someone who has done it or has

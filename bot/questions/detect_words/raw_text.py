@@ -47,6 +47,14 @@ _VENTING = _venting(_EYE_ROLLS, r"🤦|🙄|🙃|💀|😒|😑")
 EXASPERATED = re.compile(
     r"\?+\s*"
     + _VENTING
+    # blame asked, then a few words of scorn before the eye-roll (`who decided the new parking
+    # layout? it's a joke :skull:`): the remark is at the blame, not at a problem the question
+    # asks about
+    + r"|^\W*(?:ok |so |ok so |um |ugh,? )?who (?:\w+ed|broke|put|left|took|thought|wrote|made|"
+    r"let|set|chose|picked|drew|did)\b[^.?!\n]*\?+\s*(?:it'?s |this is |that'?s |what )?(?:a |an |"
+    r"absolute |total |actual |so |such a |pure )*(?:joke|madness|ridiculous|insane|nuts|crazy|"
+    r"genius|brilliant|chaos|nonsense|unreal|embarrassing|a nightmare)[.!]*\s*"
+    + _VENTING
     # the same blame typed without its `?` (`who approved this font :skull:`): who did a thing,
     # with a grimace, a clown or an angry face too (`who approved this budget 😬`); after a real
     # question a grimace is nerves (`anyone know why the export failed? 😬`), as 😅 is, and `who

@@ -58,7 +58,10 @@ SOCIAL = phrases(
     r"4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|projectors?|"
     r"drills?|ladders?|cones|hats|keys|(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )"
     r"key|templates?|binders?|folders?|clipboards?|fobs?|remotes?|"
-    r"vests?|harness(?:es)?|tape measures?|gloves|boots)\b",
+    r"vests?|harness(?:es)?|tape measures?|gloves|boots|"
+    # a card, a badge or a pass that opens a door or a machine (`who's got the scanner card?`),
+    # as a key does; a card's number or details are what someone knows
+    r"cards?(?! (?:details|number|numbers|info)\b)|badges?|pass(?:es)?)\b",
     # a thing gone missing (`anyone know where the long extension cord went`), as one left or lost
     # is
     r"where (?:the|my|our|his|her|their) (?:[\w'-]+ ){1,3}?(?:went|has gone|have gone|ended up|"
@@ -89,6 +92,12 @@ SOCIAL = phrases(
     rf"{SOMEONE}(?: here)? (?:have|has|got) [^?]{{1,40}}?\b(?:i|me) (?:can|could) (?:have|keep)\b",
     # thanks asked where to send (`who do I thank for the bagels?`)
     r"who (?:do|should|can) (?:i|we) thank\b",
+    # the same asked of who did a thing, to thank them (`who signed off on the Dunmore return? just
+    # want to say thanks`, `who fixed the wifi? want to give them a shout-out`)
+    r"^(?:[\w'@-]+,? ){0,2}?who(?:'s| is)? [^?]{1,100}\?\s*(?:(?:i |we )?(?:just )?(?:want|wanted|"
+    r"wanna|would like|need)|(?:i|we)'d (?:just )?like) to (?:say (?:a (?:big |huge )?)?)?(?:thank|"
+    r"thanks|thank you|give (?:them|him|her|you|whoever) (?:a )?(?:big )?(?:shout-?out|shout out|"
+    r"kudos|props))\b(?! in advance\b)",
     # borrowing said as stealing (`does anyone have a stapler I can steal for 5 min`)
     r"(?:i|me) (?:can|could) (?:steal|nab|pinch|snag)\b|can i (?:steal|nab|snag|pinch) (?:your|a|"
     r"an|some|one)\b",
@@ -194,8 +203,9 @@ SOCIAL = phrases(
     r"(?:was|were|is|are|would be|'d be) a (?:good|great|smart|brilliant|fine|sensible) idea",
     # whether anyone even reads or cares (`I wonder if anyone actually reads these`, `does
     # anybody even look at the dashboards?`) sighs; `has anyone actually used X` asks
-    rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:actually|even|ever|really) "
-    r"(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
+    # (`does anyone ever actually read the newsletter`, two such words in a row)
+    rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:(?:actually|even|ever|really) )"
+    r"{1,2}(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
     # the same wondered without `even` (`I wonder if anybody reads the ops newsletter`); `does
     # anyone read Japanese?` asks
     rf"(?:i )?wonder (?:if|whether) {SOMEONE} (?:reads|cares|listens|notices|pays attention|looks "

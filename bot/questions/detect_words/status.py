@@ -9,11 +9,13 @@ STATUS = phrases(
     # a step offered with a check that none is needed (`should I order another load or are we
     # good`): the team's call, not expertise
     r"\bor (?:are|r) we (?:good|ok|okay|fine|set|covered)\b",
+    # (a thing blocked, occupied, jammed or stuck is a state too: `is the shunt neck still blocked
+    # by the engineering train?`; the writer blocked, `I'm still blocked by the SSO callback`, asks)
     r"^(?:is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,5} (?:still )?(?:down|broken|up|back|"
     r"working|fixed|done|finished|slow|deployed|live|merged|green|red|out|open|closed|ready|over|"
     r"running|building|deploying|loading|happening|going|booked|reserved|scheduled|confirmed|"
-    r"cancelled|canceled)\b(?: (?:again|yet|now|today|already))?(?: (?:for|by|on|at) (?:the |our |"
-    r"my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*(?:\?|$))",
+    r"cancelled|canceled|blocked|occupied|jammed|stuck)\b(?: (?:again|yet|now|today|already))?"
+    r"(?: (?:for|by|on|at) (?:the |our |my )?[\w.-]+(?: [\w.-]+)?)?(?=\s*(?:\?|$))",
     r"(?:has|have|did) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,3} (?:finished|landed|gone out|"
     r"gone through|shipped|"
     r"been (?:deployed|merged|fixed|released|approved|sent|paid)|go out|get (?:merged|deployed|"
