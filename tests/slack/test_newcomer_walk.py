@@ -19,6 +19,16 @@ async def told(slack: SlackHarness, handle: str, command: str, text: str) -> str
     return answer.text
 
 
+async def home_end(slack: SlackHarness, handle: str) -> str:
+    """The last block of the person's Home tab, opened now: askaround's welcome."""
+    user = slack.user(handle)
+    await slack.emu.open_home(user)
+    await slack.drain()
+    home = slack.emu.home_view(user)
+    assert home is not None
+    return str(home.blocks[-1])
+
+
 @pytest.mark.parametrize("number", ["999", "1"])
 async def test_withdrawing_a_question_not_found_points_at_ask_mine(
     slack: SlackHarness, number: str
@@ -37,22 +47,12 @@ async def test_a_home_tab_before_askaround_knows_anyone_counts_nobody(slack: Sla
     """Just installed, before its first read of Slack's directory, Alice's Home tab said
     "askaround knows 0 colleagues here.", which reads as if nobody could ever be asked; it
     counts once there is someone to count (`test_home.py`)."""
-    alice = slack.user("alice")
-    await slack.emu.open_home(alice)
-    await slack.drain()
-    home = slack.emu.home_view(alice)
-    assert home is not None
-    shown = str(home.blocks[-1])
+    shown = await home_end(slack, "alice")
     assert "`/askaround help` lists every command." in shown and "knows" not in shown, shown
 
 
 async def test_the_home_tab_says_how_to_ask(slack: SlackHarness) -> None:
     """A newcomer's first look at askaround is often its Home tab, which said what askaround
     does and where the commands are, but not how to ask it anything."""
-    alice = slack.user("alice")
-    await slack.emu.open_home(alice)
-    await slack.drain()
-    home = slack.emu.home_view(alice)
-    assert home is not None
-    shown = str(home.blocks[-1])
+    shown = await home_end(slack, "alice")
     assert "*Messages* tab" in shown and "`/ask`" in shown, shown

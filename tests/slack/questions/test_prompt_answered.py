@@ -1,11 +1,12 @@
 """A prompt that asks the asker first (a private question's *Ask colleagues privately*, a
 solved question shown first) is answered in its own place: *Don't ask* and *That answers it*
-replace it, so its buttons do not stay on screen to be pressed for a warning."""
+replace it, so its buttons do not stay on screen to be pressed for a warning (*That answers
+it*: `test_solved_first.py`)."""
 
 from __future__ import annotations
 
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
+from tests.slack.questions.test_solved_first import QUESTION, newest_question
 
 
 def bot_dms(slack: SlackHarness, handle: str) -> list[str]:
@@ -47,20 +48,6 @@ async def test_dont_ask_replaces_the_prompt_in_a_private_channel(slack: SlackHar
     assert shown.channel == slack.channel("secret")
     assert shown.text == f"Question #{question.id} withdrawn. Nobody is asked now."
     assert "question_consent" not in str(shown.blocks)
-
-
-async def test_that_answers_it_replaces_the_solved_question_shown(slack: SlackHarness) -> None:
-    """Carol's question was solved; Alice asks it again in #general and presses *That
-    answers it*: the prompt she alone sees becomes the answer, its two buttons gone."""
-    await solved_by_dev(slack, "carol", "general")
-    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
-    await slack.settle()
-    await slack.emu.click_button(slack.user("alice"), "That answers it")
-    await slack.settle()
-    question = await newest_question(slack)
-    shown = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
-    assert shown == [f"Glad it did. Question #{question.id} is closed; nobody was asked."]
-    assert "question_consent" not in buttons(slack, "alice")
 
 
 async def test_ask_in_a_channel_says_where_its_answer_is(slack: SlackHarness) -> None:
