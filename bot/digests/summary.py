@@ -75,7 +75,7 @@ class TeamSummary:
     unsung: tuple[str, ...]
     quiet: tuple[tuple[str, date | None], ...]  # (name, last kudos received, None: none)
     values: tuple[tuple[str, int], ...]
-    weekly: tuple[WeekCount, ...]  # the last CHART_WEEKS weeks, oldest first
+    weekly: tuple[WeekCount, ...]  # up to CHART_WEEKS weeks counted, oldest first
     helped_lately: bool = True  # somebody in the team helped in the last UNSUNG_WEEKS weeks
     counting_since: date | None = None  # askaround's first record (install or first kudos)
     quiet_known: bool = True  # askaround has counted for QUIET_WEEKS, so `quiet` can be told
@@ -208,7 +208,7 @@ async def build_summary(
             if quiet_known and (u not in last or last[u] < quiet_since)
         ),
         values=_ranked(_value_counts(this_week), None),
-        weekly=_weekly(received, first_chart_week, tz),
+        weekly=_weekly(received, max(first_chart_week, IsoWeek.at(counting_since, tz)), week, tz),
     )
 
 
@@ -219,8 +219,10 @@ def _value_counts(entries: list[Kudos]) -> Counter[str]:
     return counts
 
 
-def _weekly(entries: list[Kudos], first: IsoWeek, tz: str) -> tuple[WeekCount, ...]:
-    weeks = [first.shifted(i) for i in range(CHART_WEEKS)]
+def _weekly(entries: list[Kudos], first: IsoWeek, last: IsoWeek, tz: str) -> tuple[WeekCount, ...]:
+    """The weeks from `first` to `last` (the chart's), none before askaround counted kudos:
+    a bar of 0 there would say nobody was thanked, where nothing is known."""
+    weeks = [first.shifted(i) for i in range(CHART_WEEKS) if first.shifted(i) <= last]
     buckets: dict[IsoWeek, list[Kudos]] = {w: [] for w in weeks}
     for k in entries:
         at = IsoWeek.at(k.created_at, tz)

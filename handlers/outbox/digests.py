@@ -22,6 +22,7 @@ from bot.digests.summary import TeamSummary
 from bot.digests.tell import DIGEST_DM, FILES_ELSEWHERE, ROUNDUP_POST, ROUNDUP_REFUSED
 from bot.digests.weeks import IsoWeek
 from bot.services import Services
+from bot.words import plural
 from handlers.blocks.digests import (
     FROM_REPORT,
     IN_THE_CSV,
@@ -105,7 +106,7 @@ async def _share_chart(
         {
             "content": await draw(summary),
             "filename": name,
-            "title": f"Kudos per value, 8 weeks to {week.label}",
+            "title": f"Kudos per value, {plural(len(summary.weekly), 'week')} to {week.label}",
             "alt_txt": "Stacked bars: the team's kudos per company value for each week",
         }
     ]

@@ -222,3 +222,31 @@ async def test_a_new_install_sends_no_digest_of_the_week_before_it(
     [digest] = digests(fresh_install, "maria")
     assert "received 0 kudos in 2026-W47" in blocks_text(digest.blocks)
     assert len(charts(fresh_install, "maria")) == 1
+
+
+async def test_the_chart_has_no_bar_of_a_week_before_askaround_counted(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday: W47's digest charted eight weeks, seven of them bars of 0
+    from before the install, as if nobody had been thanked in them. Its chart is of W47
+    alone, and W48's of W47 and W48, each titled with its weeks."""
+    clock = fresh_install.services.clock
+    clock.freeze(W47_WED)
+    await give_directly(fresh_install, "alice", "@bob for the release checklist #teamwork")
+    clock.freeze(MONDAY_W48 + timedelta(hours=10))
+    await run_digests(fresh_install)
+    [chart] = charts(fresh_install, "maria")
+    assert chart.title == "Kudos per value, 1 week to 2026-W47"
+    maria = fresh_install.user("maria")
+    first = await fresh_install.services.digests.summary(fresh_install.team_id, maria, W47)
+    assert [(w.week, w.total) for w in first.weekly] == [(W47, 1)]
+    clock.freeze(MONDAY_W48 + timedelta(days=7, hours=10))
+    await run_digests(fresh_install)
+    assert sorted(c.title for c in charts(fresh_install, "maria")) == [
+        "Kudos per value, 1 week to 2026-W47",
+        "Kudos per value, 2 weeks to 2026-W48",
+    ]
+    second = await fresh_install.services.digests.summary(
+        fresh_install.team_id, maria, IsoWeek(2026, 48)
+    )
+    assert [(w.week, w.total) for w in second.weekly] == [(W47, 1), (IsoWeek(2026, 48), 0)]
