@@ -1,39 +1,61 @@
-"""`askaround outbox` shows what could not be delivered, and `outbox retry` queues it again."""
+"""`askaround outbox` shows what could not be delivered, and `outbox retry` queues it again.
+
+The command runs through the command line's `main` (what the installed script calls) in this
+process: a process of its own cost some 1.3 CPU-s a run, importing, for nothing a process alone
+shows (its exit code is `main`'s; the installed script's own, `test_cli_failures.py`'s).
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from bot.runtime.cli import main
 from storage import outbox, outbox_claims
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import OutboxItem
 
-ROOT = Path(__file__).parents[2]
+
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "PYTHONPATH": str(ROOT),
-        "SLACK_BOT_TOKEN": "xoxb-cli",
-        "SLACK_SIGNING_SECRET": "cli-secret",
-        "ASKAROUND_DATABASE_URL": url,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot.runtime.cli", "outbox", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+Cli = Callable[..., Awaitable[Ran]]
 
 
-async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> None:
+@pytest.fixture
+def cli(
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Cli:
+    """`askaround outbox ARGS…` on the test's database, its settings from the environment."""
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout's
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-cli")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "cli-secret")
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
+
+    async def run(*args: str) -> Ran:
+        capsys.readouterr()
+        # main() runs its own event loop, so from the test's loop it runs in a thread.
+        code = await asyncio.to_thread(main, ["outbox", *args])
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
+
+
+async def test_failed_deliveries_are_listed_and_retried(database_url: str, cli: Cli) -> None:
     """A delivery that gave up is listed with its error and when it was queued, saying UTC
     (exit 1); `retry` makes it pending."""
     engine = create_engine(database_url)
@@ -46,21 +68,21 @@ async def test_failed_deliveries_are_listed_and_retried(database_url: str) -> No
         items = await outbox_claims.claim_due(s, now, now + timedelta(seconds=60), 10)
         await outbox_claims.finish(s, items[0].id, "failed", at=now, error="channel_not_found")
         await outbox_claims.finish(s, items[1].id, "sent", at=now)
-    listed = _cli(database_url)
+    listed = await cli()
     assert listed.returncode == 1, listed.stderr
     assert "channel_not_found" in listed.stdout and "question.offer" in listed.stdout
     assert listed.stdout.count("\n") == 2  # the header and the one failed row
     assert "\tcreated (UTC)\t" in listed.stdout and f"\t{now:%Y-%m-%d %H:%M}\t" in listed.stdout
-    retried = _cli(database_url, "retry")
+    retried = await cli("retry")
     assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
     async with sessions() as s:
         row = await s.get(OutboxItem, items[0].id)
         assert row is not None and (row.status, row.attempts) == ("pending", 1)  # tried once
-    assert "nothing stuck" in _cli(database_url).stdout
+    assert "nothing stuck" in (await cli()).stdout
     await engine.dispose()
 
 
-async def test_retry_says_a_shout_out_given_up_is_not_posted(database_url: str) -> None:
+async def test_retry_says_a_shout_out_given_up_is_not_posted(database_url: str, cli: Cli) -> None:
     """A failed shout-out is queued again like any delivery, and `retry` says that one whose
     giver was told it could not be posted (its kudos made private) is not posted now."""
     engine = create_engine(database_url)
@@ -71,7 +93,7 @@ async def test_retry_says_a_shout_out_given_up_is_not_posted(database_url: str) 
         await outbox.enqueue(s, "T1", "kudos.shoutout", {"batch_key": "b"}, key="k1", at=now)
         [item] = await outbox_claims.claim_due(s, now, now + timedelta(seconds=60), 10)
         await outbox_claims.finish(s, item.id, "failed", at=now, error="fatal_error")
-    retried = _cli(database_url, "retry")
+    retried = await cli("retry")
     assert retried.returncode == 0 and "1 failed delivery queued again" in retried.stdout
     assert "1 kudos shout-out among them" in retried.stdout
     assert "told it could not be posted is not posted now" in retried.stdout
