@@ -4,17 +4,22 @@ emails resolve through users.lookupByEmail, users.list is paged and rate limits 
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+
+import pytest
 
 from bot import visibility
 from bot.directory.importer import import_people
+from bot.runtime.cli import main
 from handlers.client.directory import SlackResolver, directory_client, sync_directory
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
 
 # Lines 5-10 are bad, one way each; line 11 is a good row for the person line 9 got wrong.
 SAMPLE_CSV = (Path(__file__).parent / "data" / "people_with_bad_rows.csv").read_text()
+
+
+Cli = Callable[..., Awaitable[tuple[int, str, str]]]
 
 
 def write_sample(tmp_path: Path) -> Path:
@@ -90,47 +95,57 @@ async def test_sync_pages_through_users_and_records_leavers(slack: Harness) -> N
     assert who.experts == ()
 
 
-async def run_cli(
-    slack: Harness, *args: str, database_url: str | None = None
-) -> tuple[int, str, str]:
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack.emu.api_url,
-        "ASKAROUND_DATABASE_URL": database_url or slack.runner.settings.database_url,
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.runtime.cli", *args, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    out, err = await process.communicate()
-    return process.returncode or 0, out.decode(), err.decode()
+@pytest.fixture
+def cli(
+    slack: Harness,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Cli:
+    """`askaround ARGS…` against this test's Slack, on the bot's database or `database_url`:
+    the command line's `main` (what the installed script calls) in this process, whose
+    settings come from the environment, as a process's would (a process of its own cost some
+    1.5 CPU-s a run, importing; what a process alone shows is `tests/domain/test_cli_*.py`'s)."""
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout's
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
+    monkeypatch.setenv("SLACK_API_URL", slack.emu.api_url)
+
+    async def run(*args: str, database_url: str | None = None) -> tuple[int, str, str]:
+        url = database_url or slack.runner.settings.database_url
+        monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
+        capsys.readouterr()
+        # main() runs its own event loop, so from the test's loop (Slack's) it runs in a thread.
+        code = await asyncio.to_thread(main, list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
-async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path) -> None:
+async def test_cli_import_dry_run_and_sync(slack: Harness, tmp_path: Path, cli: Cli) -> None:
     """`askaround import people FILE --dry-run` prints the report (no progress bar: stderr is
     a pipe) and writes nothing; `askaround sync` reports what users.list said."""
-    code, out, err = await run_cli(
-        slack, "import", "people", str(write_sample(tmp_path)), "--dry-run"
-    )
+    code, out, err = await cli("import", "people", str(write_sample(tmp_path)), "--dry-run")
     assert code == 1 and "Dry run" in out and "4 updated" in out and "line 10:" in out
     assert "resolving people" not in err and "no Slack settings" not in err
     alice = slack.user("alice")
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
     assert view.skills == ()
-    code, out, _err = await run_cli(slack, "sync")
+    code, out, _err = await cli("sync")
     assert code == 0 and "deactivated" in out
 
 
-async def test_cli_sync_summary_counts_each_account_once(slack: Harness, tmp_path: Path) -> None:
+async def test_cli_sync_summary_counts_each_account_once(
+    slack: Harness, tmp_path: Path, cli: Cli
+) -> None:
     """`askaround sync`'s figures add up to the users listed, each said once for what
     happened to it. Dave, deactivated before askaround first saw him, was counted "new" and
     "deactivated" both ("7 new, … 1 deactivated" of 7); Bob, deactivated since, "updated" and
     "deactivated" both, and the six unchanged went unsaid. On a database of its own: the
     running bot has synced its own soon after it started."""
     fresh = f"sqlite:///{tmp_path / 'first-sync.db'}"
-    code, out, _err = await run_cli(slack, "sync", database_url=fresh)
+    code, out, _err = await cli("sync", database_url=fresh)
     assert code == 0
     assert out.strip() == (
         "7 Slack users in 1 page: 6 new, 1 already deactivated when first seen, 0 updated, "
@@ -138,7 +153,7 @@ async def test_cli_sync_summary_counts_each_account_once(slack: Harness, tmp_pat
         "0 no longer in the workspace (not listed: recorded as deactivated)."
     ), out
     slack.emu.workspace.users[slack.user("bob")].deleted = True
-    code, out, _err = await run_cli(slack, "sync", database_url=fresh)
+    code, out, _err = await cli("sync", database_url=fresh)
     assert out.strip() == (
         "7 Slack users in 1 page: 0 new, 0 updated, 1 deactivated, 0 reactivated, 6 unchanged; "
         "0 no longer in the workspace (not listed: recorded as deactivated)."
