@@ -26,7 +26,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from unittest.mock import patch
 
 from aiohttp import web
@@ -285,12 +285,11 @@ async def bot_in_process(
     both afterwards. With `oauth`, the bot knows no workspace until one installs it
     (`Harness.install`)."""
     pace = FakeClock()
-    async with migrated_database(tmp_path) as migrated_url:
+    async with _database(tmp_path, database_url) as url:
         emu = new_emulator(pace)
         await emu.start()
         try:
             seeded = seed_people(emu, emu, people)
-            url = database_url or migrated_url
             # On the fake clock, the default working hours: Monday to Friday, 09:00-18:00.
             settings = bot_settings(emu, url, socket_mode=False, oauth=oauth, working_hours=None)
             bot = build(settings, pace_clock=pace, ack_within=ACK_WITHIN)
@@ -327,6 +326,16 @@ async def bot_in_process(
                         running.reads.close()
         finally:
             await emu.stop()
+
+
+@asynccontextmanager
+async def _database(tmp_path: Path, given: str | None) -> AsyncIterator[str]:
+    """`given`, else an empty migrated database: a world's copy (`bot_on_world`) needs none."""
+    if given is not None:
+        yield given
+        return
+    async with migrated_database(tmp_path) as url:
+        yield url
 
 
 def _outbox_reads(url: str, bot: Askaround) -> OutboxReads | None:
@@ -379,6 +388,20 @@ async def bot_on_world(
     ) as harness:
         again(harness)
         yield harness
+
+
+T = TypeVar("T")
+_seen: dict[str, Any] = {}  # a view's name: what `seen_once` found, this process
+
+
+async def seen_once(name: str, see: Callable[[], Awaitable[T]]) -> T:
+    """What `see` found (a bot started, a world staged, what each person was shown, the bot
+    stopped), found once a process: for the modules whose tests each read their part of the
+    same views and change nothing, where each test staged and looked again (1-2 CPU-s a
+    test). The first test to ask runs `see`, its failures that test's."""
+    if name not in _seen:
+        _seen[name] = await see()
+    return _seen[name]  # type: ignore[no-any-return]
 
 
 def _copied(built: Path, copy: Path) -> Path:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 from storage.models import Person, Workspace
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_in_process, seen_once
 from tests.slack.questions.test_flow import ask, offer_dm
 from tests.slack.questions.test_fresh_profile import save_profile
 
@@ -88,14 +87,19 @@ async def seen(slack: SlackHarness, handle: str, channel: str = "general") -> st
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[dict[str, tuple[str, int]]]:
-    """viewer → (what /askaround network showed them, PNGs in their DM)."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await stage(slack)
-        yield {
-            h: (await seen(slack, h), len(charts(slack, h)))
-            for h in ("erin", "maria", "hana", "olga", "dev")
-        }
+async def world(tmp_path: Path) -> dict[str, tuple[str, int]]:
+    """viewer → (what /askaround network showed them, PNGs in their DM); staged and seen once a
+    process (`seen_once`): the tests only read it."""
+
+    async def see() -> dict[str, tuple[str, int]]:
+        async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+            await stage(slack)
+            return {
+                h: (await seen(slack, h), len(charts(slack, h)))
+                for h in ("erin", "maria", "hana", "olga", "dev")
+            }
+
+    return await seen_once("network", see)
 
 
 # viewer → (role, the people named to them); nobody else may be named to them.

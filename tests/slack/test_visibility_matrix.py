@@ -14,7 +14,6 @@ exactly the viewers `EXPECTED` lists, surface by surface.
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from slack_emulator import Delivery
 from storage.models import Kudos, Offer, Question
 from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_THU, W47_TUE, W47_WED, org_chart
 from tests.slack.digests.world import digests, run_digests
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_in_process, seen_once
 
 PUBLIC, PRIVATE, DM, NETWORK, QUESTION = (
     "quokkapub",
@@ -179,10 +178,16 @@ async def seen_by(slack: SlackHarness) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[dict[str, dict[str, str]]]:
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await stage(slack)
-        yield await seen_by(slack)
+async def world(tmp_path: Path) -> dict[str, dict[str, str]]:
+    """surface → viewer → what they were shown; staged and seen once a process (`seen_once`):
+    the tests only read it."""
+
+    async def see() -> dict[str, dict[str, str]]:
+        async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+            await stage(slack)
+            return await seen_by(slack)
+
+    return await seen_once("visibility-matrix", see)
 
 
 async def test_each_viewer_sees_exactly_what_the_rules_allow(
