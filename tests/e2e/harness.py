@@ -7,16 +7,18 @@ Tests talk to it the way a person does: run a slash command, post a message, cli
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+import pytest
 import yaml
 
 from bot.runtime.app import Askaround
+from bot.runtime.cli import main
 from bot.runtime.demo.session import settle
 from bot.runtime.demo.shell import to_slack_text
 from bot.runtime.runner import Runner
@@ -294,3 +296,16 @@ def seed_people(
     ).id
     harness.channels["random"] = ws.add_channel("random", members=humans, include_bot=False).id
     return harness
+
+
+async def run_main(args: Sequence[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`askaround ARGS…` through the command line's `main` (what the installed script calls)
+    in this process, its settings from the environment as a process's would be: its exit
+    code, standard output and standard error. A process of its own cost 1.3-1.5 CPU-s a run,
+    importing; what only a process shows (the script, pipes, a terminal, signals) is
+    `tests/domain/test_cli_*.py`'s. `main` runs its own event loop, so from the test's loop
+    (which may be serving its Slack) it runs in a thread."""
+    capsys.readouterr()
+    code = await asyncio.to_thread(main, list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -3,7 +3,6 @@ emails resolve through users.lookupByEmail, users.list is paged and rate limits 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -11,9 +10,8 @@ import pytest
 
 from bot import visibility
 from bot.directory.importer import import_people
-from bot.runtime.cli import main
 from handlers.client.directory import SlackResolver, directory_client, sync_directory
-from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
+from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness, run_main
 
 # Lines 5-10 are bad, one way each; line 11 is a good row for the person line 9 got wrong.
 SAMPLE_CSV = (Path(__file__).parent / "data" / "people_with_bad_rows.csv").read_text()
@@ -102,10 +100,8 @@ def cli(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> Cli:
-    """`askaround ARGS…` against this test's Slack, on the bot's database or `database_url`:
-    the command line's `main` (what the installed script calls) in this process, whose
-    settings come from the environment, as a process's would (a process of its own cost some
-    1.5 CPU-s a run, importing; what a process alone shows is `tests/domain/test_cli_*.py`'s)."""
+    """`askaround ARGS…` in this process (`run_main`), against this test's Slack, on the bot's
+    database or `database_url`."""
     monkeypatch.chdir(tmp_path)  # no .env of the checkout's
     monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
@@ -114,11 +110,7 @@ def cli(
     async def run(*args: str, database_url: str | None = None) -> tuple[int, str, str]:
         url = database_url or slack.runner.settings.database_url
         monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
-        capsys.readouterr()
-        # main() runs its own event loop, so from the test's loop (Slack's) it runs in a thread.
-        code = await asyncio.to_thread(main, list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
+        return await run_main(args, capsys)
 
     return run
 

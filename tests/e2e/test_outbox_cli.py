@@ -1,13 +1,11 @@
 """`askaround outbox` shows what could not be delivered, and `outbox retry` queues it again.
 
-The command runs through the command line's `main` (what the installed script calls) in this
-process: a process of its own cost some 1.3 CPU-s a run, importing, for nothing a process alone
-shows (its exit code is `main`'s; the installed script's own, `test_cli_failures.py`'s).
+The command runs in this process (`tests.e2e.harness.run_main`): what they check is its exit
+code and output, nothing a process alone shows.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -15,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.cli import main
 from storage import outbox, outbox_claims
 from storage.db import create_engine, create_sessions
 from storage.migrate import upgrade_head
 from storage.models import OutboxItem
+from tests.e2e.harness import run_main
 
 
 @dataclass(frozen=True)
@@ -46,11 +44,7 @@ def cli(
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", database_url)
 
     async def run(*args: str) -> Ran:
-        capsys.readouterr()
-        # main() runs its own event loop, so from the test's loop it runs in a thread.
-        code = await asyncio.to_thread(main, ["outbox", *args])
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
+        return Ran(*await run_main(["outbox", *args], capsys))
 
     return run
 
