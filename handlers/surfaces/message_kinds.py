@@ -3,6 +3,7 @@ colleague, one of the app's commands to be typed as one, or a question."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot import mentions
@@ -24,6 +25,18 @@ if TYPE_CHECKING:
 
 HELP_WORDS = {"help", "commands", "what can you do"}
 MIN_QUESTION_WORDS = 3
+_THE_BOT = r"(?:you|askaround|this bot|the bot|this app|this thing)"
+# Questions about the bot itself, said to it: "what is askaround?" went to colleagues as a
+# question ("I found nobody to ask about question #1"). Only the bot named as their object
+# counts, so "how do I use terraform" stays a question.
+_ABOUT_THE_BOT = re.compile(
+    rf"(?:(?:hi|hey|hello)[ ,]+)?(?:"
+    rf"(?:what|who)(?: is|'s| are|’s) {_THE_BOT}"
+    rf"|what (?:can|do|does|should) {_THE_BOT} do(?: for me)?"
+    rf"|how (?:do|can|should) (?:i|we) use {_THE_BOT}"
+    rf"|how (?:do|does) {_THE_BOT} work"
+    rf")"
+)
 
 
 def strip_bot(text: str, bot_user_id: str | None) -> str:
@@ -33,7 +46,8 @@ def strip_bot(text: str, bot_user_id: str | None) -> str:
 
 
 def wants_help(text: str) -> bool:
-    return text.lower().strip(" ?!.") in HELP_WORDS or text.strip() == "?"
+    said = " ".join(text.lower().strip(" ?!.").split())
+    return said in HELP_WORDS or text.strip() == "?" or _ABOUT_THE_BOT.fullmatch(said) is not None
 
 
 class TypedCommand(NamedTuple):

@@ -62,6 +62,28 @@ async def test_help_in_a_dm_lists_every_command(slack: SlackHarness) -> None:
     assert listed_commands(reply) == EVERY_COMMAND
 
 
+@pytest.mark.parametrize(
+    "text", ["what is askaround?", "who are you?", "How do I use this bot", "what can askaround do"]
+)
+async def test_a_question_about_the_bot_gets_its_help(slack: SlackHarness, text: str) -> None:
+    """Asked about itself in its DM, the bot answers with its help: "what is askaround?" was
+    a question for colleagues ("I found nobody to ask about question #1")."""
+    await slack.dm_bot("alice", text)
+    await slack.settle()
+    (reply,) = bot_dms(slack, "alice")
+    assert listed_commands(reply) == EVERY_COMMAND
+    async with slack.services.sessions() as s:
+        assert (await s.scalars(select(Question))).all() == []
+
+
+async def test_how_to_use_a_tool_is_still_a_question(slack: SlackHarness) -> None:
+    """Only the bot named as what the question is about makes it help."""
+    await slack.dm_bot("alice", "how do I use terraform workspaces with remote state?")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        assert len((await s.scalars(select(Question))).all()) == 1
+
+
 @pytest.mark.parametrize("text", ["hi", "thanks!"])
 async def test_a_greeting_mention_is_answered_in_a_public_thread(
     slack: SlackHarness, text: str
