@@ -24,6 +24,11 @@ SMALL_TEAMS = (
     f"together as {OTHERS}, and nowhere when that is under {MIN_TEAM} people too."
 )
 
+NO_TEAMS_YET = (
+    "Nobody's team is known yet: teams come from the org chart, which an admin gives with "
+    "`askaround import people`."
+)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -96,6 +101,9 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
     scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
     teams = ", ".join(f"{t} ({n.sizes.get(t, 0)})" for t in sorted(view.teams)) or "none"
     counted = "Teams" if _whole(view) else "Teams your org is in (its people in each)"
+    # Without the org chart everyone is "Other teams", and the view's every finding is empty:
+    # say where teams come from rather than leave it a dead end.
+    unknown = "" if set(view.teams) - {OTHERS} else f" {NO_TEAMS_YET}"
     cross = sorted(
         (f for f in view.flows if f.helper_team != f.helped_team), key=lambda f: -f.count
     )
@@ -103,7 +111,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
         Section(
             f"Network insights for {scope}, {counted_from(n)}",
             (
-                f"{counted}: {teams}. {SMALL_TEAMS}",
+                f"{counted}: {teams}.{unknown} {SMALL_TEAMS}",
                 "Help = questions taken on and kudos; private ones, and networks, only count.",
             ),
         ),

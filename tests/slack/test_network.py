@@ -640,3 +640,17 @@ async def test_a_new_install_is_said_to_have_counted_since_it_started(tmp_path: 
         heading = f"Network insights for the whole workspace, counted since {today:%Y-%m-%d} (UTC)"
         assert heading in said, said
         assert f"{window:%Y-%m-%d}" not in said, said
+
+
+async def test_a_workspace_without_an_org_chart_is_told_where_teams_come_from(
+    tmp_path: Path,
+) -> None:
+    """Nobody's team imported: everyone is "Other teams" and every finding empty, a dead end
+    that said nothing of why. It says teams come from the org chart and how to give it (with
+    teams known it says nothing of it: `test_what_each_one_is_told`'s "Platform (3). Teams
+    under")."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        slack.emu.workspace.users[slack.user("olga")].is_admin = True
+        said = await seen(slack, "olga")
+        assert "Nobody's team is known yet: teams come from the org chart" in said, said
+        assert "an admin gives with `askaround import people`" in said
