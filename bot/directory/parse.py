@@ -5,6 +5,7 @@ Only a command's text is in Slack's format, `&`, `<` and `>` escaped (`R&D` arri
 typed, and kept so.
 
 /skills add terraform:4, k8s, postgres:2      (level 1 curious … 5 go-to expert; default 3)
+/skills add terraform 4, k8s level 2, go (5)  (also `lvl 2`, `4/5`)
 /skills add kubernets!:3                      (`!` keeps a new name as typed)
 /skills network add @bob as personal
 /skills network add CNCF Slack about kubernetes, helm as functional
@@ -190,7 +191,8 @@ def parse_command(text: str, today: date) -> Command:
         return AddSkills(tuple(items))
     if verb == "remove":  # named as `add` takes them: `:snake:`, `R&D!:5`
         parts = split_list(_needs(rest, "remove terraform, k8s"))
-        return RemoveSkills(tuple(n for p in parts if (n := _skill_part(p, slack=True)[0])))
+        named = (_skill_part(p, slack=True, spaced=False)[0] for p in parts)
+        return RemoveSkills(tuple(n for n in named if n))
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
             return ShowInterests()
@@ -272,6 +274,21 @@ _EMOJI_SKILL = re.compile(r"^(:[\w+'-]+:!?)(?::?\s*(\S+))?$")
 # were kept as one skill, "terraform:4 kubernetes". One digit: `ISO 9001:2015 audits` is a name.
 # What follows holds a letter: `.htaccess:0 0` is a bad level, not a skill named "0".
 _RUN_ON = re.compile(r"(:\s*\d)\s+(?=\S*[^\W\d_])")
+# A level after a name, as people write it. `[0-9]`: `²` is a digit to `\d` and to no level. A
+# bare number is one digit, a level's or out of range: `windows 10` and `iso 9001` stay names.
+_LEVEL_TEXT = re.compile(
+    r"\(?\s*(?:(?:level|lvl)\.?\s*)?([0-9]+)\s*(?:/\s*5\s*)?\)?", re.IGNORECASE
+)
+_SAID_LEVEL = re.compile(
+    r"^(?P<name>.*?)(?<!\s)(?P<level>"  # `(?<!\s)`: a run of spaces is tried once, not at each
+    r"\s*\(\s*(?:(?:level|lvl)\.?\s*)?[0-9]+\s*(?:/\s*5\s*)?\)"
+    r"|(?:^|\s+)(?:level|lvl)\.?\s*[0-9]+(?:\s*/\s*5)?"
+    r"|\s+[0-9]+\s*/\s*5"
+    r"|\s+[0-9])$",
+    re.IGNORECASE,
+)
+# A name that is only a number (`/skills add 4`) is a level that lost its skill.
+_ONLY_A_NUMBER = re.compile(r"[0-9\s.,/+\-]+")
 
 
 def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
@@ -289,21 +306,36 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
         name, level_text, force = _skill_part(part, slack=slack)
         if not name:
             raise SkillsSyntaxError(f"{quoted(shown)} has no skill name before the level.")
-        level = parse_level(level_text, shown) if level_text else None
+        if _ONLY_A_NUMBER.fullmatch(name):
+            raise SkillsSyntaxError(
+                f"{quoted(shown)}: a skill is named in words, not only a number, so nothing "
+                "was saved: `terraform 4` is Terraform at level 4."
+            )
+        # `java 8`: a bare number read as a level may have been the name's
+        bare = ":" not in part and level_text.isdigit()
+        level = parse_level(level_text, shown, bare=bare) if level_text else None
         items.append(SkillInput(name, level, force))
     return items
 
 
-def _skill_part(part: str, *, slack: bool) -> tuple[str, str, bool]:
+def _skill_part(part: str, *, slack: bool, spaced: bool = True) -> tuple[str, str, bool]:
     """`kubernets!:3` → its name (as typed, unescaped), its level's text and whether `!`
-    forces it new. Markup is refused whole, before a link's colon is taken for a level's."""
+    forces it new. Markup is refused whole, before a link's colon is taken for a level's.
+    `spaced`: a level after a space (`terraform 4`) is read too; `remove` reads none, as
+    `remove java 8` is Java 8, not Java."""
     if _LINK.search(part):
         plain_words(part, "a skill", slack=slack)
     emoji = _EMOJI_SKILL.match(part.strip())
+    said = _SAID_LEVEL.match(part.strip()) if spaced else None
     if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
         name, level_text = emoji.group(1), emoji.group(2) or ""
+    elif ":" in part:  # `terraform:4`, `kubernetes level: 4`
+        name, _, level_text = part.rpartition(":")
+        name = re.sub(r"\s+(?:level|lvl)\.?$", "", name.strip(), flags=re.IGNORECASE)
+    elif said:  # `terraform 4`, `terraform level 4`, `terraform (4)`, `terraform 4/5`
+        name, level_text = said.group("name"), said.group("level")
     else:
-        name, _, level_text = part.rpartition(":") if ":" in part else (part, "", "")
+        name, level_text = part, ""
     force = name.strip().endswith("!")
     name = name.strip().rstrip("!").strip()
     if name:
@@ -311,13 +343,17 @@ def _skill_part(part: str, *, slack: bool) -> tuple[str, str, bool]:
     return name, level_text.strip(), force
 
 
-def parse_level(text: str, context: str) -> int:
-    # isdigit() is also true of `²` and other digits int() refuses.
-    if not (text.isascii() and text.isdigit()) or int(text) not in LEVELS:
+def parse_level(text: str, context: str, *, bare: bool = False) -> int:
+    """A level as people write it after a name: `4`, `level 4`, `lvl 4`, `(4)`, `4/5`. `bare`:
+    a number after a name with a space alone, which may have been part of the name."""
+    said = _LEVEL_TEXT.fullmatch(text.strip())
+    if said is None or len(said.group(1)) > 1 or int(said.group(1)) not in LEVELS:
+        named = " A number in a skill's name goes before its level: `java 8:4`." if bare else ""
         raise SkillsSyntaxError(
-            f"{quoted(context)}: a level is a number from 1 (curious) to 5 (go-to expert)."
+            f"{quoted(context)}: a level is a number from 1 (curious) to 5 (go-to expert), "
+            f"so nothing was saved.{named}"
         )
-    return int(text)
+    return int(said.group(1))
 
 
 def parse_away(rest: str, today: date) -> date:

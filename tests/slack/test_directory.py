@@ -3,6 +3,7 @@ type-ahead, the bot in process behind the local Slack emulator, with a real data
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -51,6 +52,46 @@ async def test_declare_show_and_remove_skills(slack: SlackHarness) -> None:
     assert "Terraform" in profile and "4 · strong" in profile and "Status: available" in profile
     assert "Removed: Kubernetes" in await skills(slack, "alice", "remove kubernetes")
     assert "Kubernetes" not in await skills(slack, "alice", "")
+
+
+async def test_a_level_is_read_however_it_is_typed(slack: SlackHarness) -> None:
+    """`/skills add kubernetes level 4` saved a skill named "kubernetes level 4" at level 3;
+    a level after the name, with or without a colon, a word or brackets, is the level."""
+    reply = await skills(slack, "alice", "add kubernetes level 4")
+    assert "Kubernetes (4)" in reply, reply
+    typed = "terraform 2, go lvl 5, postgres (1), python 4/5, java: level 2, helm:3"
+    reply = await skills(slack, "bob", f"add {typed}")
+    saved = ("Terraform (2)", "Go (5)", "PostgreSQL (1)", "Python (4)", "Java (2)", "Helm (3)")
+    assert all(one in reply for one in saved), reply
+    profile = await skills(slack, "bob", "")
+    for name, level in (("Terraform", 2), ("Go", 5), ("PostgreSQL", 1), ("Python", 4)):
+        assert re.search(rf"\*{name}\* — {level} ", profile), profile
+    assert re.search(r"\*Kubernetes\* — 4 ", await skills(slack, "alice", "")), profile
+    # a number of several digits is the name's: Internet Explorer 10 is no level
+    assert "Internet explorer 10 (3)" in await skills(slack, "carol", "add internet explorer 10")
+
+
+async def test_a_near_miss_keeps_the_level_typed(slack: SlackHarness) -> None:
+    """`/skills add terraform 4` answered "Did you mean *Terraform*? `/skills add
+    terraform`", the level dropped: now its misspelling's suggestion keeps it."""
+    assert "Terraform (4)" in await skills(slack, "alice", "add terraform 4")
+    reply = await skills(slack, "bob", "add terrafrom 4")
+    assert "Did you mean *Terraform*? `/skills add terraform:4`" in reply, reply
+    assert "“/skills add terrafrom!:4”" in reply and "Saved" not in reply, reply
+
+
+async def test_a_level_out_of_range_or_a_number_alone_saves_nothing(slack: SlackHarness) -> None:
+    """A level outside 1–5, however typed, and a name that is only a number are refused in
+    the ephemeral answer, and the other skills of the line are not saved either."""
+    for typed in ("terraform 4, kubernetes level 7", "go (0), terraform 4", "rust 6/5, go"):
+        reply = await skills(slack, "alice", f"add {typed}")
+        assert "a level is a number from 1 (curious) to 5 (go-to expert)" in reply, reply
+    reply = await skills(slack, "alice", "add java 8")
+    assert "A number in a skill's name goes before its level: `java 8:4`" in reply, reply
+    reply = await skills(slack, "alice", "add 4, terraform")
+    assert "“4”: a skill is named in words, not only a number" in reply, reply
+    assert "None declared yet" in await skills(slack, "alice", "")
+    assert "Java 8 (4)" in await skills(slack, "alice", "add java 8:4")
 
 
 async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> None:

@@ -76,6 +76,30 @@ def test_generated_skill_lists_parse_to_what_was_generated(
     assert command == AddSkills(tuple(SkillInput(n, lv, force) for n, lv, force in items))
 
 
+LEVEL_FORMS = st.sampled_from(
+    ["{}:{}", "{} {}", "{} level {}", "{} LVL {}", "{}:{}/5", "{} {}/5", "{} ({})", "{}: level {}"]
+)
+
+
+@FEWER
+@given(st.lists(st.tuples(SKILL_KEYS, st.integers(0, 9), LEVEL_FORMS), min_size=1, max_size=4))
+def test_a_level_written_any_way_is_that_level_or_refused(
+    items: list[tuple[str, int, str]],
+) -> None:
+    """`terraform 4`, `k8s level 2`, `go (5)`, `python 4/5`, `java:3`: each shipped skill
+    is named as typed at its level; a level outside 1–5 refuses the whole line."""
+    text = ", ".join(form.format(name, level) for name, level, form in items)
+    if any(level not in LEVELS for _, level, _ in items):
+        try:
+            parse_command(f"add {text}", TODAY)
+        except SkillsSyntaxError as error:
+            assert "1 (curious) to 5 (go-to expert)" in assert_clear(error, text)
+            return
+        raise AssertionError(f"{text!r} was accepted")
+    command = parse_command(f"add {text}", TODAY)
+    assert command == AddSkills(tuple(SkillInput(name, level) for name, level, _ in items))
+
+
 @MANY
 @given(SKILL_KEYS, st.text(max_size=6))
 def test_a_level_is_one_to_five_or_a_clear_refusal(name: str, level: str) -> None:
@@ -94,8 +118,8 @@ def test_a_level_is_one_to_five_or_a_clear_refusal(name: str, level: str) -> Non
         return
     assert [item.name for item in items] == [name]
     assert items[0].level is None or items[0].level in LEVELS
-    if items[0].level is not None:
-        assert int(level.strip()) == items[0].level
+    if items[0].level is not None:  # `4`, or as people write one: `level 4`, `(4)`, `4/5`
+        assert int(re.findall(r"[0-9]+", level)[0]) == items[0].level
 
 
 @FEWER
