@@ -327,13 +327,15 @@ def _skill_part(part: str, *, slack: bool, spaced: bool = True) -> tuple[str, st
         plain_words(part, "a skill", slack=slack)
     emoji = _EMOJI_SKILL.match(part.strip())
     said = _SAID_LEVEL.match(part.strip()) if spaced else None
+    if said and ":" in said.group("name") and not _EMOJI_SKILL.match(said.group("name")):
+        said = None  # `terraform: 4` is `terraform:4`; `:snake: level 4` is the emoji's
     if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
         name, level_text = emoji.group(1), emoji.group(2) or ""
+    elif said:  # `terraform 4`, `terraform level 4`, `terraform (4)`, `terraform 4/5`
+        name, level_text = said.group("name"), said.group("level")
     elif ":" in part:  # `terraform:4`, `kubernetes level: 4`
         name, _, level_text = part.rpartition(":")
         name = re.sub(r"\s+(?:level|lvl)\.?$", "", name.strip(), flags=re.IGNORECASE)
-    elif said:  # `terraform 4`, `terraform level 4`, `terraform (4)`, `terraform 4/5`
-        name, level_text = said.group("name"), said.group("level")
     else:
         name, level_text = part, ""
     force = name.strip().endswith("!")

@@ -165,6 +165,8 @@ async def test_an_emoji_as_a_skill_keeps_its_colons(slack: SlackHarness) -> None
     it was saved as `:snake`, a name Slack shows as typed; a level after it is still one."""
     assert "Saved: :snake: (3)" in await skills(slack, "alice", "add :snake:")
     assert "Saved: :sparkles: (4)" in await skills(slack, "alice", "add :sparkles::4")
+    # a level as people write it keeps the emoji's colons too (it was read as `:snake`)
+    assert "Saved: :snake: (2)" in await skills(slack, "alice", "add :snake: level 2")
     assert (await skills(slack, "alice", "")).endswith(": :sparkles:, :snake:")
 
 
