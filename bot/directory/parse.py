@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.control_chars import without_invisible
+from bot.directory.skills import normalise_skill
 from bot.directory.status import beyond_a_year, no_such_day, until_date, until_forms
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
@@ -329,6 +330,8 @@ def _skill_part(part: str, *, slack: bool, spaced: bool = True) -> tuple[str, st
     said = _SAID_LEVEL.match(part.strip()) if spaced else None
     if said and ":" in said.group("name") and not _EMOJI_SKILL.match(said.group("name")):
         said = None  # `terraform: 4` is `terraform:4`; `:snake: level 4` is the emoji's
+    if said and said.group("level").strip().isdigit() and normalise_skill(part.strip()):
+        said = None  # `java 8`, `bootstrap 4`: the number is a known skill's, not a level
     if emoji:  # `:snake:` is an emoji's name, not `:snake` at an empty level
         name, level_text = emoji.group(1), emoji.group(2) or ""
     elif said:  # `terraform 4`, `terraform level 4`, `terraform (4)`, `terraform 4/5`

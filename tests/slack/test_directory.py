@@ -86,12 +86,23 @@ async def test_a_level_out_of_range_or_a_number_alone_saves_nothing(slack: Slack
     for typed in ("terraform 4, kubernetes level 7", "go (0), terraform 4", "rust 6/5, go"):
         reply = await skills(slack, "alice", f"add {typed}")
         assert "a level is a number from 1 (curious) to 5 (go-to expert)" in reply, reply
-    reply = await skills(slack, "alice", "add java 8")
+    reply = await skills(slack, "alice", "add terraform 8")
     assert "A number in a skill's name goes before its level: `java 8:4`" in reply, reply
     reply = await skills(slack, "alice", "add 4, terraform")
     assert "“4”: a skill is named in words, not only a number" in reply, reply
     assert "None declared yet" in await skills(slack, "alice", "")
     assert "Java 8 (4)" in await skills(slack, "alice", "add java 8:4")
+
+
+async def test_a_known_skill_ending_in_a_digit_keeps_it(slack: SlackHarness) -> None:
+    """`java 8`, `bootstrap 4`, `python 3` are skills the shipped vocabulary knows: their
+    digit is the name's, not a level (read as one, Java 8 was refused as level 8 and Bootstrap
+    4 saved as Bootstrap at level 4)."""
+    reply = await skills(slack, "alice", "add java 8, bootstrap 4, python 3, terraform 4")
+    assert "Saved: " in reply and "Terraform (4)" in reply, reply
+    profile = await skills(slack, "alice", "")
+    for name in ("Java 8", "Bootstrap 4", "Python 3"):
+        assert re.search(rf"\*{name}[^*]*\* — 3 ", profile), profile
 
 
 async def test_a_skill_with_an_ampersand_is_one_skill(slack: SlackHarness) -> None:
