@@ -242,6 +242,8 @@ def _needs(rest: str, example: str, what: str = "what") -> str:
 
 
 def _network(rest: str) -> Command:
+    if not rest.strip():  # a look at it, as `/skills interests` alone is: your profile has it
+        return Show()
     words = rest.split(maxsplit=1)
     action = words[0].lower() if words else ""
     body = words[1].strip() if len(words) > 1 else ""

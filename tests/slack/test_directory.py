@@ -257,6 +257,15 @@ async def test_network_is_private_to_its_owner(slack: SlackHarness) -> None:
     assert "CNCF" not in await skills(slack, "alice", "")
 
 
+async def test_the_network_alone_shows_it(slack: SlackHarness) -> None:
+    """`/skills network` alone answered with a warning and the usage, where `/skills
+    interests` alone shows the interests: it shows the profile, where the network is."""
+    await skills(slack, "alice", "network add CNCF Slack about kubernetes as functional")
+    shown = await skills(slack, "alice", "network")
+    assert "Your network" in shown and "CNCF Slack" in shown, shown
+    assert ":warning:" not in shown and "Use `/skills network add" not in shown, shown
+
+
 async def test_a_colleague_who_left_is_said_to_have_left_in_the_network(
     slack: SlackHarness,
 ) -> None:
