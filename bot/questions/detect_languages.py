@@ -29,10 +29,14 @@ ASKS_FOR_HELP = tuple(
         r"צריך עזרה|צריכה עזרה|שאלה קצרה",
         r"(?:ξέρει|γνωρίζει) (?:κανείς|κάποιος)|(?:κανείς|κάποιος) (?:ξέρει|γνωρίζει|μπορεί να "
         r"(?:βοηθήσει|εξηγήσει))|ποιος (?:ξέρει|είναι υπεύθυνος|ασχολείται)|χρειάζομαι βοήθεια|"
-        r"γρήγορη ερώτηση",
+        r"γρήγορη ερώτηση|"
+        # the verb first (`μπορεί κάποιος να μου εξηγήσει…;`); `…να μου φέρει καφέ` is a favour
+        r"μπορεί (?:κανείς|κάποιος) να (?:μου |μας )?(?:εξηγήσει|βοηθήσει|πει|δείξει)",
         r"(?:ví|neví|víte|nevíte) (?:někdo|někdo z vás)|někdo (?:ví|neví|zná|má zkušenost|poradí|"
         r"pomůže)|poradí (?:mi )?někdo|kdo (?:ví|má na starosti|je zodpovědný|se stará)|"
-        r"potřebuji pomoc|(?:rychlá|krátká) otázka",
+        r"potřebuji pomoc|(?:rychlá|krátká) otázka|"
+        # the verb first (`má někdo zkušenosti s…?`); `má někdo nabíječku?` is a loan
+        r"(?:má|máte) (?:tu )?(?:někdo|někdo z vás) zkušenost\w*",
         r"хтось (?:знає|підкаже|стикався|стикалася|розбирається|в курсі|може (?:допомогти|"
         r"підказати|пояснити))|хто (?:знає|в курсі),? (?:як|де|чому|що|хто|чи|коли)|"
         r"хто (?:відповідає за|займається|розбирається)|підкажіть|допоможіть|"
@@ -90,6 +94,10 @@ ASKS_FOR_HELP = tuple(
         r"cum (?:vă )?(?!stați|vă simțiți|simțiți|petreceți)\w+(?:ați|eți|iți)\b",
         r"(?:hvordan|hur) (?:gør|gjør|gör|håndterer|hanterar|løser|löser|klarer|fik|fikk|fick|"
         r"sætter|setter|sätter|tester|testar|bruger|bruker|använder) (?:i|dere|ni)\b",
+        # and how they usually do it (`hur brukar ni hantera…?`, `hvordan plejer I at…`); not how
+        # they spend a holiday
+        r"(?:hvordan|hur) (?:brukar|plejer|pleier) (?:i|dere|ni|man)\b(?! (?:at |å |att )?(?:fira|"
+        r"fejre|feire|semestra|mysa|hygge|slappe)\b)",
         r"jak (?:to )?(?:řešíte|děláte|nastavujete|spravujete|testujete|deployujete)",
         r"hogyan (?:\w+ )?\w+(?:játok|itek|átok|étek)\b",
     )

@@ -77,7 +77,10 @@ ASKS_FOR_HELP = phrases(
     r"configured|debugged|written|installed|implemented|tested|negotiated|automated|benchmarked|"
     r"evaluated|compared|cracked|figured out|gone through|been through|connected|calibrated|"
     r"deployed|upgraded|switched|scripted|replaced|swapped|repaired|rebuilt|serviced|retrofitted|"
-    r"commissioned|overhauled|rewired|refurbished|changed) (?!the |my |our |your |his |her |"
+    r"commissioned|overhauled|rewired|refurbished|changed|"
+    # a procedure gone through (`has anyone renewed a seafarer endorsement online?`)
+    r"renewed|registered|applied for|extended|obtained|legalised|legalized|apostilled|"
+    r"notarised|notarized) (?!the |my |our |your |his |her |"
     r"their |this |that |it |them )",
     # automating a chore asks for a way, even of one named thing (`has anyone automated the
     # broker commission recon?`); `…automated the export yet?` asks whether it is done
@@ -271,6 +274,9 @@ ASKS_FOR_HELP = phrases(
     # the same of a kind of thing behaving a way, told at length (`anyone seen a recloser lock out
     # after 2 shots when it's set for 3?`); a thing lost is named in a few words (`has anyone
     # seen a grey USB-C charger?`), or said to be left or lost
+    # and of a named thing seen failing, its verb told (`anyone seen rccl all_reduce hang after…`);
+    # a person dropping by is no fault
+    rf"{SOMEONE}(?: here| else)?(?: ever)? seen {FAULTY_THING}{FAULT}s?\b(?! by\b| in\b| off\b)",
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:a|an) (?![^?]*\b(?:left|lost|misplaced|"
     r"dropped|forgot|forgotten|belongs?|lying|around|anywhere|somewhere)\b)(?:[\w'.-]+ ){5}",
     # a thing's fault named by its verb asks for the cause (`why does the conveyor jam before the

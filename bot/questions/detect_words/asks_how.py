@@ -408,7 +408,12 @@ ASKS_HOW = phrases(
     # Turkish `how / where … can I` (`-abilirim`, `-ebilirim`) or `is it done` (`yapılır`)
     r"(?:nas[iı]l|nerede|nereden) (?:\w+ ){0,3}\w*(?:abilirim|ebilirim|abiliriz|ebiliriz|"
     r"yap[iı]l[iı]r|yapar[iı]m|yapar[iı]z|eder[iı]m|ederiz|edilir|ayarlan[iı]r|bulunur)\b|"
-    r"(?:prosedur[uü]|sureci|kural[iı]) nedir",
+    r"(?:prosedur[uü]|sureci|kural[iı]) nedir|"
+    # which form or paper one takes (`hangi formu kullanıyoruz?`, `hangi belge gerekiyor?`), as
+    # German's `welches Formular brauche ich` asks; `hangi form daha güzel` asks a taste
+    r"hangi (?:form|belge|evrak|dilekce|sablon|template)\w* (?:kullan[iı]yoruz|"
+    r"kullan[iı]l[iı]yor|kullanmam gerek\w*|kullanmal[iı]y[iı][mz]|doldur\w*|gerek\w*|"
+    r"laz[iı]m|isteniyor)",
     r"kaise (?:kare|karein|karen|karte|karu|karun|kar sakte|kar sakta|kar sakti|milega|milta)|"
     r"kaha(?:n|an)? (?:milega|milegi|milta|milti|dekhe|dekhu|dekhein|check|verify|submit|apply)|"
     r"(?:process|tarika|procedure) kya hai|kya (?:process|tarika|procedure) hai",

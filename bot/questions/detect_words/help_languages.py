@@ -155,14 +155,27 @@ ASKS_FOR_HELP = (
     r"vem (?:vet|ansvarar|har koll)|snabb fraga|behover hjalp",
     r"bilen (?:var|biri|birisi|kimse)|(?:bilgisi|deneyimi|fikri|tecrubesi) olan|"
     r"yard[iı]m(?:c[iı] olabilecek| edebilecek| eder misiniz| edebilir misiniz| laz[iı]m)|"
-    r"h[iı]zl[iı] bir soru|bir sorum var|kim (?:biliyor|ilgileniyor|sorumlu)",
+    r"h[iı]zl[iı] bir soru|bir sorum var|kim (?:biliyor|ilgileniyor|sorumlu)|"
+    # whom or where to turn to (`nereye başvurmak gerekiyor?`, `kime sormalıyım?`), and what a
+    # fault could be due to (`sebebi ne olabilir?`), as `an wen wende ich mich` and `woran kann
+    # es liegen` ask; `kime verdin?` (whom did you give it to) and `sebebi ne olursa olsun`
+    # (whatever the reason) do not
+    r"(?:nereye|kime|kiminle) (?:basvur|sor|dan[iı]s|bildir|ulas|yaz)(?:m[ae]l[iı]y[iı][mz]|"
+    r"m[ae][mk] (?:gerek\w*|laz[iı]m)|[ae]bilir(?:im|iz)|[iı]l[iı]r|ulur|ilir)\b|"
+    r"(?:sebebi|nedeni) (?:ne olabilir|nedir|ne acaba|ne\s*\?)|"
+    r"ne(?:den|reden|dan) kaynaklan[iı]yor",
     r"kisi ?ko (?:kuch )?(?:pata|idea|maloom|malum)|"
     r"(?:kya )?koi (?:jaanta|janta|jaanti|janti|bata|samjha|help kar|madad kar|guide kar)|"
     r"(?:madad|help) (?:chahiye|chaiye)",
     r"ada (?:yang|yg) (?:tahu|tau|pernah|bisa bantu|paham|ngerti|punya pengalaman)|"
     r"(?:mohon|butuh|perlu|minta) (?:bantuan|pencerahan|saran)|"
     r"siapa (?:yang|yg) (?:tahu|tau|pegang|bertanggung jawab)|numpang tanya|mau tanya|"
-    r"(?:pertanyaan|tanya) (?:singkat|cepat)",
+    r"(?:pertanyaan|tanya) (?:singkat|cepat)|"
+    # whom one must report to or ask (`harus lapor ke siapa?`, `ke siapa sebaiknya tanya?`);
+    # `tadi kamu lapor ke siapa?` asks what someone did
+    r"(?:harus|mesti|perlu|bisa|sebaiknya|baiknya) (?:me|meng|ber)?(?:lapor|hubungi|tanya|"
+    r"kontak|minta) (?:ke )?siapa|ke siapa (?:ya )?(?:harus|mesti|sebaiknya|bisa|perlu) "
+    r"(?:me|meng|ber)?(?:lapor|tanya|hubungi|kontak|minta)",
     r"кто-(?:нибудь|то) (?:знает|сталкивался|разбирается|подскажет|в курсе|может (?:помочь|"
     r"подсказать|объяснить))|кто (?:знает|в курсе),? (?:как|где|почему|что|кто|есть|можно|когда)|"
     r"кто (?:отвечает за|разбирается)|подскаж(?:ите|и)|помогите|нужна помощь|быстрыи вопрос|"

@@ -53,15 +53,16 @@ SOCIAL = phrases(
     # and so are a piece of kit, a vehicle or a paper copy someone has (`who's got the thermal
     # camera`, `who has the 4x4 for tomorrow's inspections?`), a key to a door or a cage too
     # (`who has the key for the archive room`); `who has the admin password?` or the API key
-    # asks what someone knows
-    r"who(?: has|'s got| has got) the (?:[\w'-]+ ){0,3}?(?:laptops?|cameras?|trucks?|vans?|cars?|"
-    r"4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|projectors?|"
-    r"drills?|ladders?|cones|hats|keys|(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )"
-    r"key|templates?|binders?|folders?|clipboards?|fobs?|remotes?|"
+    # asks what someone knows; and the spare, whatever it is (`who has the spare yubikey?`)
+    r"who(?: has|'s got| has got) the (?:spare\b|(?:[\w'-]+ ){0,3}?(?:laptops?|cameras?|trucks?|"
+    r"vans?|cars?|4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|"
+    r"projectors?|drills?|ladders?|cones|hats|keys|"
+    r"(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )key|templates?|binders?|folders?|"
+    r"clipboards?|fobs?|remotes?|"
     r"vests?|harness(?:es)?|tape measures?|gloves|boots|"
     # a card, a badge or a pass that opens a door or a machine (`who's got the scanner card?`),
     # as a key does; a card's number or details are what someone knows
-    r"cards?(?! (?:details|number|numbers|info)\b)|badges?|pass(?:es)?)\b",
+    r"cards?(?! (?:details|number|numbers|info)\b)|badges?|pass(?:es)?)\b)",
     # a thing gone missing (`anyone know where the long extension cord went`), as one left or lost
     # is
     r"where (?:the|my|our|his|her|their) (?:[\w'-]+ ){1,3}?(?:went|has gone|have gone|ended up|"
