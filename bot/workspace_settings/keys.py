@@ -36,6 +36,7 @@ _CHANNEL = re.compile(rf"<#({_CHANNEL_ID})(?:\|[^>]*)?>|#?({_CHANNEL_ID})")
 _USER = re.compile(r"<@([UW][A-Z0-9]{2,31})(?:\|[^>]*)?>|@?([UW][A-Z0-9]{2,31})")
 _RENAME = re.compile(r"\s*(?:->|→)\s*")
 _SPLIT = re.compile(r"[,\n]")
+_WORDS = re.compile(r"[\s;]+")  # how a list typed without commas is parted
 
 
 class SettingsRefused(UserError):
@@ -145,9 +146,26 @@ def _value_name(text: str) -> str:
     if not _VALUE.fullmatch(name):
         raise ValueError(
             f"{_quoted(text.strip())} can't be a company value: one word of letters, digits, "
-            "- or _, starting with a letter, up to 64 characters (people type it as a #tag)."
+            "- or _, starting with a letter, up to 64 characters (people type it as a #tag)"
+            f"{_value_slip(text.strip())}."
         )
     return name
+
+
+def _value_slip(text: str) -> str:
+    """What the admin most likely meant, when a refused value is a slip: several values
+    parted by spaces or `;`, or a rename a shell cut at its `>` (`craft -> quality` unquoted
+    arrives as `craft -`, the rest written to a file called quality)."""
+    words = [w.lstrip("#") for w in _WORDS.split(text) if w.lstrip("#")]
+    if len(words) > 1 and all(_VALUE.fullmatch(w) for w in words):
+        return f"; separate values with commas: {_quoted(', '.join(words))}"
+    cut = re.fullmatch(r"#?(\S+)\s*-", text)
+    if cut and _VALUE.fullmatch(cut[1]):
+        return (
+            "; a rename at a shell goes in quotes, as the shell reads > as a redirection: "
+            f"`askaround settings set values '{cut[1]} -> NEW'`"
+        )
+    return ""
 
 
 def parse_values(text: str) -> ValuesChange:
@@ -249,7 +267,13 @@ def parse_reactions(text: str) -> tuple[str, ...]:
                 "Slack's emoji picker), like `kudos` or `+1`."
             )
         if not _REACTION.fullmatch(name):
-            raise ValueError(f"{_quoted(name)} is not an emoji name (like `kudos` or `+1`).")
+            words = [reaction_name(w) for w in _WORDS.split(name) if w]
+            slip = (
+                f"; separate them with commas: {_quoted(', '.join(words))}"
+                if len(words) > 1 and all(_REACTION.fullmatch(w) for w in words)
+                else ""
+            )
+            raise ValueError(f"{_quoted(name)} is not an emoji name (like `kudos` or `+1`){slip}.")
     if len(names) > MAX_REACTIONS:
         raise ValueError(f"Name {MAX_REACTIONS} reaction emoji at most ({len(names)} given).")
     return tuple(dict.fromkeys(names))

@@ -53,9 +53,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "action",
+        nargs="?",
+        default="show",
         choices=["show", "set"],
         metavar="ACTION",
-        help="show: every setting; set: change KEY to VALUE",
+        help="show (without one too): every setting; set: change KEY to VALUE",
     )
     parser.add_argument("key", nargs="?", metavar="KEY", help="with set: the setting")
     parser.add_argument(
