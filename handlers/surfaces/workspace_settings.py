@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.help import ASKAROUND_SUBCOMMANDS, subcommand
+from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.services import Services
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NOT_NAMEABLE, NotAnAdmin
@@ -121,6 +122,39 @@ def _called(user: dict[str, Any] | None) -> str:
     return f"{name}: " if name else "Someone Slack won't describe: "
 
 
+# `/askaround settings` followed by what it does not take: `help`, or the command line's
+# `set KEY VALUE` typed in Slack by an admin who read the README.
+SETTINGS_HELP = (
+    "`/askaround settings` opens the settings form: company values, kudos allowances, the "
+    "kudos channel and reactions, the weekly digest, watched channels and askaround admins; "
+    "*Settings changes* on my Home tab says who changed what. " + NOT_AN_ADMIN + " Where "
+    "askaround runs, `askaround settings show` and `askaround settings set KEY VALUE` do the "
+    "same at the command line."
+)
+
+
+def settings_words(typed: str) -> str:
+    """The answer to `/askaround settings WORDS…` that opens nothing."""
+    words = typed.split()[1:]
+    if [w.lower() for w in words] in (["help"], ["?"]):
+        return SETTINGS_HELP
+    said = quoted(f"/askaround {clip(safe_text(typed), QUOTED_CHARS)}")
+    form = "`/askaround settings` alone opens the settings form"
+    if words[0].lower() not in ("set", "show") or "`" in typed:
+        return f"I don't know {said}: {form}, and `/askaround settings help` says what is there."
+    return (
+        f"I don't change settings from {said}: {form}, where each one is. "
+        f"`askaround {clip(typed, QUOTED_CHARS)}` is typed at the command line, where "
+        "askaround runs."
+    )
+
+
+async def _is_settings_words(command: dict[str, Any]) -> bool:
+    text = str(command.get("text", "")).strip()
+    first = text.split(maxsplit=1)[0].lower() if text else ""
+    return first == "settings" and not await _is_settings(command)
+
+
 async def _is_settings(command: dict[str, Any]) -> bool:
     """`settings`, or `settings show` as `askaround settings show` is typed at a shell: the
     modal shows every value."""
@@ -135,6 +169,10 @@ def register(router: Router, services: Services) -> None:
         await ack()
         team, user = workspace_of(context), str(command["user_id"])
         await open_settings(services, client, team, user, command.get("trigger_id"))
+
+    @router.command("/askaround", matchers=[_is_settings_words])
+    async def settings_words_command(ack: AsyncAck, command: dict[str, Any]) -> None:
+        await ack(text=settings_words(str(command.get("text", "")).strip()))
 
     @router.action(OPEN_ACTION)
     async def on_open(

@@ -80,3 +80,32 @@ async def test_reactions_without_commas_are_told_to_put_them_in(cli: Cli) -> Non
     code, _out, err = await cli("set", "kudos_reactions", "tada", "clap")
     assert code == 1 and "separate them with commas: “tada, clap”" in err, err
 
+
+async def told(slack: SlackHarness, handle: str, text: str) -> str:
+    before = len(slack.emu.ephemerals(slack.user(handle)))
+    await slack.command(handle, "/askaround", text)
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(slack.user(handle))[before:]
+    return answer.text
+
+
+async def test_settings_set_in_slack_points_at_the_form_and_the_shell(slack: SlackHarness) -> None:
+    """An admin who read `askaround settings set KEY VALUE` typed it in Slack and was told
+    "I don't know “/askaround settings set daily_allowance 8”. Try `/askaround help`.", whose
+    list says only that `/askaround settings` changes settings: it says where each is done."""
+    said = await told(slack, "hana", "settings set daily_allowance 8")
+    assert "`/askaround settings` alone opens the settings form" in said, said
+    assert "`askaround settings set daily_allowance 8` is typed at the command line, where" in said
+    assert slack.emu.open_modal(slack.user("hana")) is None
+    assert (await slack.services.workspace_settings.current(slack.team_id)).daily_allowance == 5
+    said = await told(slack, "hana", "settings colours")
+    assert said.endswith("and `/askaround settings help` says what is there."), said
+
+
+@pytest.mark.parametrize("handle", ["hana", "alice"])
+async def test_settings_help_says_what_the_settings_are(slack: SlackHarness, handle: str) -> None:
+    """`/askaround settings help` was "I don't know", where `/ask watch help` and the other
+    commands' help are answered; a colleague who is not an admin reads who may change them."""
+    said = await told(slack, handle, "settings help")
+    assert "I don't know" not in said and "`/askaround settings` opens" in said, said
+    assert "Only askaround admins" in said and "`askaround settings show`" in said

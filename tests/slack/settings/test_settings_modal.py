@@ -465,7 +465,8 @@ async def test_no_hint_shows_markup_slack_prints_as_typed(slack: SlackHarness) -
 async def test_settings_show_as_the_command_line_says_it_opens_them(slack: SlackHarness) -> None:
     """An admin who runs `askaround settings show` at a shell typed `/askaround settings
     show` in Slack and was told "I don't know `/askaround settings show`": it opens the
-    settings, which show each value; another word after `settings` is still not understood."""
+    settings, which show each value; another word after `settings` opens nothing and says
+    where settings are changed."""
     hana = slack.user("hana")
     await slack.command("hana", "/askaround", "Settings show")
     await slack.settle()
@@ -475,7 +476,7 @@ async def test_settings_show_as_the_command_line_says_it_opens_them(slack: Slack
     assert not slack.emu.ephemerals(hana)
     await slack.command("hana", "/askaround", "settings set daily_allowance 8")
     await slack.settle()
-    assert "I don't know “/askaround settings set" in ephemeral_text(slack, "hana")
+    assert "I don't change settings from “/askaround settings set" in ephemeral_text(slack, "hana")
 
 
 async def test_the_admins_home_names_each_setting_as_the_modal_does(
