@@ -53,6 +53,33 @@ def typed(text: str) -> str:
     return quoted(text, one_line=True)
 
 
+# What HR systems and spreadsheets call askaround's columns, for a header no spelling is near.
+HEADER_WORDS = {
+    "email address": "email",
+    "e-mail address": "email",
+    "work email": "email",
+    "user id": "slack_id",
+    "member id": "slack_id",
+    "slack user id": "slack_id",
+    "username": "handle",
+    "full name": "name",
+    "display name": "name",
+    "time zone": "tz",
+    "timezone": "tz",
+    "job title": "title",
+    "position": "title",
+    "department": "team",
+    "group": "team",
+    "manager email": "manager",
+    "reports to": "manager",
+    "role": "roles",
+    "skill": "skills",
+}
+# A header cell left empty (a stray formatted column), numbered so each keeps its values,
+# which must be empty.
+UNNAMED = "\0unnamed "
+
+
 def unknown_columns(unknown: Collection[str], kind: str = "column") -> str:
     """`unknown column “emial” (did you mean email?)`: each name the file has that askaround
     does not know, quoted, with the column it most likely misspells; the columns it takes
@@ -63,8 +90,9 @@ def unknown_columns(unknown: Collection[str], kind: str = "column") -> str:
     for name in sorted(unknown):
         shown = typed(name)
         near = process.extractOne(name, CSV_COLUMNS, scorer=fuzz.ratio, score_cutoff=75)
-        said.append(f"{shown} (did you mean {near[0]}?)" if near else shown)
-        guessed = guessed and near is not None
+        meant = near[0] if near else HEADER_WORDS.get(" ".join(name.lower().split()))
+        said.append(f"{shown} (did you mean {meant}?)" if meant else shown)
+        guessed = guessed and meant is not None
     named = f"unknown {kind}{'s' if len(said) > 1 else ''} {', '.join(said)}"
     return named if guessed else f"{named} (use {', '.join(CSV_COLUMNS)})"
 
@@ -201,8 +229,14 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     """A reader past the header, which it checks."""
     reader = csv.DictReader(handle, delimiter=_separator(handle))
     if reader.fieldnames:  # `Email`, ` Title`: spreadsheets capitalise and pad headers
-        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    unknown = set(reader.fieldnames or ()) - set(CSV_COLUMNS)
+        reader.fieldnames = [
+            name.strip().lower() or f"{UNNAMED}{column}"
+            for column, name in enumerate(reader.fieldnames)
+        ]
+    named = [name for name in reader.fieldnames or () if not name.startswith(UNNAMED)]
+    unknown = set(named) - set(CSV_COLUMNS)
+    if reader.fieldnames and not named:
+        raise ImportFileError("the CSV file has no header row")
     if not reader.fieldnames or unknown:
         raise ImportFileError(
             unknown_columns(unknown, "CSV column") if unknown else "the CSV file has no header row"
@@ -233,6 +267,17 @@ def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:
                 {},
                 f"{columns + len(extra)} values for {columns} columns: put a value with a comma "
                 'in double quotes ("R&D, Europe")',
+            )
+            continue
+        if not any((value or "").strip() for value in record.values()):
+            continue  # a row of empty cells (`,,,`): a spreadsheet's formatted but empty row
+        stray = [v for k, v in record.items() if k.startswith(UNNAMED) and (v or "").strip()]
+        if stray:
+            yield RawRow(
+                line,
+                {},
+                f"a value, {typed(stray[0].strip())}, is under a column with no name in the "
+                "header: name the column, or empty it",
             )
             continue
         try:

@@ -75,6 +75,8 @@ def validate_row(row: RawRow, roles: Collection[str] | None = None) -> PersonRow
         meant = f": did you mean {near}?" if near else ""
         problems.append(f"{typed(typed_tz)} is not a time zone{meant} (say Europe/Paris)")
     person_roles = check(lambda: _list(f, "roles"), None)
+    if person_roles:  # `Admin` as a sheet capitalises it: roles are kept in lower case
+        person_roles = tuple(role.lower() for role in person_roles)
     if roles is not None and person_roles:
         strange = [r for r in person_roles if r not in roles]
         if strange:

@@ -7,10 +7,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot import visibility
 from bot.directory.importer import import_people
 from handlers.client.directory import SlackResolver, directory_client, sync_directory
+from storage.models import Person
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness, run_main
 
 # Lines 5-10 are bad, one way each; line 11 is a good row for the person line 9 got wrong.
@@ -150,3 +152,56 @@ async def test_cli_sync_summary_counts_each_account_once(
         "7 Slack users in 1 page: 0 new, 0 updated, 1 deactivated, 0 reactivated, 6 unchanged; "
         "0 no longer in the workspace (not listed: recorded as deactivated)."
     ), out
+
+
+async def test_cli_import_reads_a_spreadsheets_export(
+    slack: Harness, tmp_path: Path, cli: Cli
+) -> None:
+    """What a spreadsheet's "Save as CSV" writes (docs/testing.md, "An admin's walk-through"):
+    a row of empty cells (",,,,", a formatted row with nothing in it) was rejected as "needs an
+    email or a slack_id", exit 1; a column with no name in the header (a stray formatted
+    column) refused the whole file as "unknown CSV column “”"; a role as the sheet capitalised
+    it, `Admin`, was "unknown roles “Admin”: use admin, manager". A value under a column with
+    no name still rejects its row, so nothing is dropped unsaid."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Email,Title,Roles,,\n"
+        "alice@example.com,Platform Engineer,Admin,,\n"
+        ",,,,\n"
+        "bob@example.com,SRE,,,\n"
+        "carol@example.com,Designer,,,see notes\n"
+        ",,,,\n"
+    )
+    code, out, err = await cli("import", "people", str(path))
+    assert (code, err) == (1, ""), err
+    assert out.splitlines() == [
+        "0 imported, 2 updated, 0 unchanged, 1 rejected.",
+        "  line 5: a value, “see notes”, is under a column with no name in the header: "
+        "name the column, or empty it",
+    ], out
+    async with slack.services.sessions() as s:
+        alice = await s.scalar(select(Person).where(Person.user_id == slack.user("alice")))
+    assert alice is not None and alice.roles == ["admin"] and alice.title == "Platform Engineer"
+
+
+async def test_cli_import_names_the_column_an_hr_header_means(
+    slack: Harness, tmp_path: Path, cli: Cli
+) -> None:
+    """An HR system's export names its columns its own way: "E-mail" was asked "did you mean
+    email?", but "Email Address", "Job Title", "Department", "Manager Email" and "Time Zone"
+    only listed the columns there are, leaving the admin to guess which is which."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Email Address,Job Title,Department,Manager Email,Time Zone\n"
+        "alice@example.com,Platform Engineer,Platform,maria@example.com,Europe/Paris\n"
+    )
+    code, out, err = await cli("import", "people", str(path))
+    assert (code, out) == (1, "") and len(err.splitlines()) == 1, err
+    for header, column in [
+        ("department", "team"),
+        ("email address", "email"),
+        ("job title", "title"),
+        ("manager email", "manager"),
+        ("time zone", "tz"),
+    ]:
+        assert f"“{header}” (did you mean {column}?)" in err, err
