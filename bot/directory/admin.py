@@ -11,12 +11,29 @@ neither counted, and routing went on without them until its next rebuild; then b
 from __future__ import annotations
 
 from bot.directory.profiles import ProfileService
-from bot.directory.skills import skill_key
+from bot.directory.skills import Vocabulary, skill_key
 from bot.errors import UserError
 from bot.safe_text import quoted
 from bot.words import plural
 from storage import routing_changes, workspaces
 from storage import skills as q
+
+
+def _skill_meant(vocabulary: Vocabulary, typed: str, command: str) -> str:
+    """The key of the skill typed at the shell. A new name near a known one is asked about,
+    as `/skills add kubernets` is (a typo would make a skill of its own, nobody's), and a
+    trailing `!` keeps it as typed."""
+    name = typed.strip()
+    if name.endswith("!"):
+        return skill_key(name.rstrip("!"))
+    near = vocabulary.did_you_mean(name)
+    if near is None:
+        return vocabulary.normalise(name) or skill_key(name)
+    raise UserError(
+        f"{quoted(skill_key(name), one_line=True)} is no skill askaround knows: did you mean "
+        f"{near.name}? `{command} {near.key}` (or `…{command.rsplit(' ', 1)[-1]} "
+        f"{skill_key(name)}!` to make it a new skill)"
+    )
 
 
 async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: str) -> str:
@@ -26,7 +43,7 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
     async with directory.sessions() as s, s.begin():
         await workspaces.hold_for_profiles(s, team_id)
         vocabulary = await directory.vocabulary_in(s, team_id)
-        key = vocabulary.normalise(skill) or skill_key(skill)
+        key = _skill_meant(vocabulary, skill, f"askaround skills alias {alias_key}")
         if not alias_key or not key:
             raise UserError("Both the alias and the skill need a name.")
         if alias_key == key:
@@ -38,10 +55,12 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
                 f"{shown} is a skill people declared; use `askaround skills merge "
                 f"{alias_key} {key}` to fold it into {vocabulary.name(key)}."
             )
+        before = vocabulary.aliases.get(alias_key)
         skill_id = await q.ensure_skill(s, team_id, key, vocabulary.name(key))
         await q.set_alias(s, team_id, alias_key, skill_id)
         await routing_changes.skills_changed(s, team_id, ())
-        return f"{shown} now means {vocabulary.name(key)} ({key})."
+        meant = f"; it meant {vocabulary.name(before)}" if before else ""
+        return f"{shown} now means {vocabulary.name(key)} ({key}){meant}."
 
 
 async def merge_skills(directory: ProfileService, team_id: str, source: str, target: str) -> str:
@@ -53,10 +72,10 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         vocabulary = await directory.vocabulary_in(s, team_id)
         from_key = skill_key(source)
         shown = quoted(from_key, one_line=True)
-        into_key = vocabulary.normalise(target) or skill_key(target)
         from_id = await q.skill_id(s, team_id, from_key)
         if from_id is None:
             raise UserError(f"Nobody here declared a skill {shown}.")
+        into_key = _skill_meant(vocabulary, target, f"askaround skills merge {from_key}")
         if from_key == into_key:
             raise UserError("A skill cannot be merged into itself.")
         into_id = await q.ensure_skill(s, team_id, into_key, vocabulary.name(into_key))

@@ -18,13 +18,13 @@ Cli = Callable[..., Awaitable[tuple[int, str, str]]]
 
 
 @pytest.fixture
-async def cli(
+async def askaround(
     slack: SlackHarness,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> Cli:
-    """`askaround settings ARGS…` with the database URL alone, on a workspace askaround knows."""
+    """`askaround ARGS…` with the database URL alone, on a workspace askaround knows."""
     monkeypatch.chdir(tmp_path)  # no .env from the checkout
     for name in SLACK_VARIABLES:
         monkeypatch.delenv(name, raising=False)
@@ -32,7 +32,17 @@ async def cli(
     await slack.services.people.remember(slack.team_id, Profile(slack.user("alice"), "alice"))
 
     async def run(*args: str) -> tuple[int, str, str]:
-        return await run_main(["settings", *args], capsys)
+        return await run_main(args, capsys)
+
+    return run
+
+
+@pytest.fixture
+def cli(askaround: Cli) -> Cli:
+    """`askaround settings ARGS…`."""
+
+    async def run(*args: str) -> tuple[int, str, str]:
+        return await askaround("settings", *args)
 
     return run
 
@@ -109,3 +119,38 @@ async def test_settings_help_says_what_the_settings_are(slack: SlackHarness, han
     said = await told(slack, handle, "settings help")
     assert "I don't know" not in said and "`/askaround settings` opens" in said, said
     assert "Only askaround admins" in said and "`askaround settings show`" in said
+
+
+@pytest.mark.parametrize("action", ["alias", "merge"])
+async def test_a_skill_misspelt_at_the_shell_is_asked_about(
+    slack: SlackHarness, askaround: Cli, action: str
+) -> None:
+    """`askaround skills alias iac terrafrom` said "“iac” now means Terrafrom (terrafrom)."
+    and made a skill of the typo, nobody's, so `iac` routed to nobody; a merge into it moved
+    everyone's declarations there. The typo is asked about as `/skills add kubernets` is, and
+    a `!` keeps it as typed; nothing is changed meanwhile."""
+    await slack.command("alice", "/skills", "add terraform-cloud:4")
+    await slack.settle()
+    source = "iac" if action == "alias" else "terraform-cloud"
+    code, out, err = await askaround("skills", action, source, "terrafrom")
+    assert (code, out) == (1, ""), out
+    assert err.strip() == (
+        "askaround: “terrafrom” is no skill askaround knows: did you mean Terraform? "
+        f"`askaround skills {action} {source} terraform` (or `…{source} terrafrom!` to make "
+        "it a new skill)"
+    ), err
+    vocabulary = await slack.services.directory.vocabulary(slack.team_id)
+    assert vocabulary.normalise("iac") is None and not vocabulary.knows("terrafrom")
+    code, out, _err = await askaround("skills", action, source, "terrafrom!")
+    assert code == 0 and "Terrafrom" in out, out
+
+
+async def test_an_alias_pointed_elsewhere_says_what_it_meant(askaround: Cli) -> None:
+    """`skills alias infra kubernetes` after `infra` meant Terraform said only that it now
+    means Kubernetes: the admin who meant to add a second name learnt nothing of the first."""
+    await askaround("skills", "alias", "infra", "terraform")
+    code, out, _err = await askaround("skills", "alias", "infra", "kubernetes")
+    assert (code, out.strip()) == (
+        0,
+        "“infra” now means Kubernetes (kubernetes); it meant Terraform.",
+    )
