@@ -26,6 +26,7 @@ from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.asking import ask
+from handlers.surfaces.workspace_settings import watch_words
 
 # A question as askaround names it and a person types it back: `12`, `#12`, `question #12`,
 # `q12`; ASCII digits, few enough for an id (`²` or twenty digits get the hint).
@@ -63,6 +64,10 @@ def register(router: Router, services: Services) -> None:
                 raise UserError(f"{error} `/ask mine` lists yours.") from None
             await respond(**render_withdrawn(done), response_type="ephemeral")
         elif sub in ("watch", "unwatch"):
+            words = watch_words(sub, rest, command["channel_id"])
+            if words is not None:
+                await respond(text=words, response_type="ephemeral")
+                return
             watch = sub == "watch"
             changed = await watch_channel(
                 services, client, team_id, user_id, command["channel_id"], sub

@@ -154,3 +154,34 @@ async def test_an_alias_pointed_elsewhere_says_what_it_meant(askaround: Cli) -> 
         0,
         "“infra” now means Kubernetes (kubernetes); it meant Terraform.",
     )
+
+
+async def watched(slack: SlackHarness) -> tuple[str, ...]:
+    return (await slack.services.workspace_settings.current(slack.team_id)).watched_channels
+
+
+async def test_ask_watch_with_words_changes_nothing_it_was_not_asked(slack: SlackHarness) -> None:
+    """`/ask watch help` in #general started watching #general ("I'm watching #general for
+    questions."), where the admin asked what it does; `/ask watch #random` typed in #general
+    watched #general. Both now say what `/ask watch` does and change nothing; naming the
+    channel it is typed in still watches it."""
+    general, random = slack.channel("general"), slack.channel("random")
+    said = await ask_told(slack, "watch help")
+    assert "`/ask watch` typed in a public channel" in said and "`/ask unwatch`" in said, said
+    said = await ask_told(slack, f"watch <#{random}|random>")
+    assert said.startswith("`/ask watch` watches the channel it is typed in"), said
+    assert "type it in <#" + random + ">" in said
+    said = await ask_told(slack, "watch please")
+    assert said.startswith("`/ask watch` alone watches the channel it is typed in"), said
+    assert await watched(slack) == ()
+    said = await ask_told(slack, f"watch <#{general}|general>")
+    assert said == f"I'm watching <#{general}> for questions."
+    assert await watched(slack) == (general,)
+
+
+async def ask_told(slack: SlackHarness, text: str) -> str:
+    before = len(slack.emu.ephemerals(slack.user("hana")))
+    await slack.command("hana", "/ask", text)
+    await slack.settle()
+    [answer] = slack.emu.ephemerals(slack.user("hana"))[before:]
+    return answer.text
