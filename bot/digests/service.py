@@ -250,7 +250,11 @@ class DigestService:
             if manager is None or not await q.team_members(s, team_id, target):
                 if target == viewer_user_id:
                     raise UserError(ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
-                raise UserError(f"Nobody reports to <@{target}> in the org chart.")
+                raise UserError(
+                    f"Nobody reports to <@{target}> in the org chart. Slack knows no managers: "
+                    "who reports to whom comes from the file an admin imports with `askaround "
+                    "import people` (its `manager` column)."
+                )
             week = parse_period(period, self._now(), manager.tz)
             guest = viewer is not None and viewer.is_guest
         await self._made_private(team_id, week, manager.tz, private_now)

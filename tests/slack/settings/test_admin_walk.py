@@ -185,3 +185,17 @@ async def ask_told(slack: SlackHarness, text: str) -> str:
     await slack.settle()
     [answer] = slack.emu.ephemerals(slack.user("hana"))[before:]
     return answer.text
+
+
+async def test_an_admins_report_of_someone_with_no_team_says_where_teams_come_from(
+    slack: SlackHarness,
+) -> None:
+    """Hana, an admin an hour after installing, asked `/kudos report @maria` and was told only
+    "Nobody reports to @maria in the org chart.", with no word of where the chart comes from
+    (Slack has no managers): the org chart is imported, and the reply says how."""
+    before = len(slack.emu.ephemerals(slack.user("hana")))
+    await slack.command("hana", "/kudos", "report last week @maria")
+    await slack.settle()
+    [said] = slack.emu.ephemerals(slack.user("hana"))[before:]
+    assert f"Nobody reports to <@{slack.user('maria')}> in the org chart" in said.text
+    assert "`askaround import people`" in said.text, said.text
