@@ -103,11 +103,17 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 made = await service.change(team, {key: value}, by=CLI, refusals=refusals)
             except SettingsRefused as refused:
                 raise AskaroundError(f"{key}: {refused.errors.get(key, refused)}") from None
-            new = made[0].new if made else "unchanged"
+            new, gone = (made[0].new if made else "unchanged"), ""
             if made and key == "askaround_admins":
+                # the whole list is set, so one left out is no longer an admin: said, as
+                # the values a change retires are
+                left = [i for i in listed(made[0].old) if i not in listed(made[0].new)]
                 async with sessions() as s:
                     new = await admins_by_handle(s, team, new)
+                    gone = await admins_by_handle(s, team, ", ".join(left)) if left else ""
             print(f"{key}: {new}", file=shown)
+            if gone:
+                print(f"no longer askaround admins (add them to keep them): {gone}", file=shown)
             if made and made[0].retired_values:
                 gone = ", ".join(made[0].retired_values)
                 print(f"retired (old kudos keep them): {gone}", file=shown)

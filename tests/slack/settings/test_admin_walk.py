@@ -199,3 +199,23 @@ async def test_an_admins_report_of_someone_with_no_team_says_where_teams_come_fr
     [said] = slack.emu.ephemerals(slack.user("hana"))[before:]
     assert f"Nobody reports to <@{slack.user('maria')}> in the org chart" in said.text
     assert "`askaround import people`" in said.text, said.text
+
+
+async def test_naming_an_admin_at_the_shell_says_who_is_no_longer_one(
+    slack: SlackHarness, cli: Cli
+) -> None:
+    """`set askaround_admins @carol` after `@bob` was named said "askaround_admins: @carol":
+    an admin who meant to add Carol had taken Bob's rights away unsaid (the setting is the
+    whole list, as the modal's picker shows it). The confirmation names who is no longer one,
+    as a change of the values names those retired."""
+    for handle in ("bob", "carol"):
+        await slack.services.people.remember(slack.team_id, Profile(slack.user(handle), handle))
+    await cli("set", "askaround_admins", "@bob")
+    code, out, _err = await cli("set", "askaround_admins", "@carol")
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            "askaround_admins: @carol",
+            "no longer askaround admins (add them to keep them): @bob",
+        ],
+    ), out
