@@ -74,6 +74,10 @@ async def merge_skills(directory: ProfileService, team_id: str, source: str, tar
         shown = quoted(from_key, one_line=True)
         from_id = await q.skill_id(s, team_id, from_key)
         if from_id is None:
+            meant = vocabulary.normalise(source)
+            if meant is not None and meant == vocabulary.normalise(target):
+                name = vocabulary.name(meant)
+                return f"{shown} already means {name} ({meant}); nothing changed."
             raise UserError(f"Nobody here declared a skill {shown}.")
         into_key = _skill_meant(vocabulary, target, f"askaround skills merge {from_key}")
         if from_key == into_key:

@@ -219,3 +219,12 @@ async def test_naming_an_admin_at_the_shell_says_who_is_no_longer_one(
             "no longer askaround admins (add them to keep them): @bob",
         ],
     ), out
+
+
+async def test_merging_an_alias_into_its_skill_says_it_already_means_it(askaround: Cli) -> None:
+    """`skills merge postgres postgresql` was refused "Nobody here declared a skill
+    “postgres”." (exit 1), as if something were wrong: `postgres` already means PostgreSQL
+    (the shipped vocabulary's alias), as `skills alias` says of one it already has."""
+    code, out, err = await askaround("skills", "merge", "postgres", "postgresql")
+    assert (code, err) == (0, ""), err
+    assert out.strip() == "“postgres” already means PostgreSQL (postgresql); nothing changed."
