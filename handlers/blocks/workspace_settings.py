@@ -293,3 +293,35 @@ def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
 def _retired(change: Change) -> str:
     gone = ", ".join(f"#{v}" for v in change.retired_values)
     return f"\n   Retired (old kudos keep them): {gone}" if gone else ""
+
+
+WATCH_HELP = (
+    "`/ask watch` typed in a public channel has me offer help with questions asked there "
+    "without mentioning me (invite me there first: `/invite @askaround`); `/ask unwatch` there "
+    "stops it. Only askaround admins can: *Watched channels* in `/askaround settings` lists "
+    "them all."
+)
+_CHANNEL_MENTION = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def watch_words(verb: str, words: str, channel_id: str) -> str | None:
+    """What `/ask watch WORDS` (or `unwatch`) is answered instead of changing anything; None
+    when the words name the channel it is typed in, or there are none. `watch help` watched
+    the channel, and `watch #random` typed in #general watched #general."""
+    said = words.strip()
+    if said.lower() in ("", "here", "this", "channel", "this channel", "this one"):
+        return None
+    if said.lower() in ("help", "?"):
+        return WATCH_HELP
+    named = _CHANNEL_MENTION.fullmatch(said)
+    if named is None:
+        return (
+            f"`/ask {verb}` alone {verb}es the channel it is typed in, so nothing changed; "
+            f"`/ask {verb} help` says more."
+        )
+    if named[1] == channel_id:
+        return None
+    return (
+        f"`/ask {verb}` {verb}es the channel it is typed in, so nothing changed: type it in "
+        f"<#{named[1]}>, or change *Watched channels* in `/askaround settings`."
+    )

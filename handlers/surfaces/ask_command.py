@@ -20,13 +20,13 @@ from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command
 from handlers.blocks.question_ends import render_withdrawn
 from handlers.blocks.questions import render_mine
+from handlers.blocks.workspace_settings import watch_words
 from handlers.client.admins import standing
 from handlers.client.conversations import is_private, watch_refusal
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.asking import ask
-from handlers.surfaces.workspace_settings import watch_words
 
 # A question as askaround names it and a person types it back: `12`, `#12`, `question #12`,
 # `q12`; ASCII digits, few enough for an id (`²` or twenty digits get the hint).

@@ -6,7 +6,6 @@ modal's errors only from the ack."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -147,38 +146,6 @@ def settings_words(typed: str) -> str:
         f"I don't change settings from {said}: {form}, where each one is. "
         f"`askaround {clip(typed, QUOTED_CHARS)}` is typed at the command line, where "
         "askaround runs."
-    )
-
-
-WATCH_HELP = (
-    "`/ask watch` typed in a public channel has me offer help with questions asked there "
-    "without mentioning me (invite me there first: `/invite @askaround`); `/ask unwatch` there "
-    "stops it. Only askaround admins can: *Watched channels* in `/askaround settings` lists "
-    "them all."
-)
-_CHANNEL_MENTION = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
-
-
-def watch_words(verb: str, words: str, channel_id: str) -> str | None:
-    """What `/ask watch WORDS` (or `unwatch`) is answered instead of changing anything; None
-    when the words name the channel it is typed in, or there are none. `watch help` watched
-    the channel, and `watch #random` typed in #general watched #general."""
-    said = words.strip()
-    if said.lower() in ("", "here", "this", "channel", "this channel", "this one"):
-        return None
-    if said.lower() in ("help", "?"):
-        return WATCH_HELP
-    named = _CHANNEL_MENTION.fullmatch(said)
-    if named is None:
-        return (
-            f"`/ask {verb}` alone {verb}es the channel it is typed in, so nothing changed; "
-            f"`/ask {verb} help` says more."
-        )
-    if named[1] == channel_id:
-        return None
-    return (
-        f"`/ask {verb}` {verb}es the channel it is typed in, so nothing changed: type it in "
-        f"<#{named[1]}>, or change *Watched channels* in `/askaround settings`."
     )
 
 
