@@ -835,8 +835,11 @@ async def test_skills_alias_and_merge_with_the_database_alone(
     assert await printed("skills", "--team", "T0ACME", "alias", "terra", "terraform") == (
         "“terra” now means Terraform (terraform)."
     )
-    # the merge was kept: nobody has `kubes` to merge any more
-    code, err = await run(capsys, "skills", "merge", "kubes", "kubernetes", "--team", "T0ACME")
+    # the merge was kept: run again (a retry), it says so and changes nothing
+    assert await printed("skills", "merge", "kubes", "kubernetes", "--team", "T0ACME") == (
+        "“kubes” already means Kubernetes (kubernetes); nothing changed."
+    )
+    code, err = await run(capsys, "skills", "merge", "kubes", "terraform", "--team", "T0ACME")
     assert code == 1
     one_line(err, "Nobody here declared a skill “kubes”.")
     code, err = await run(capsys, "skills", "alias", "k8s", "kubernetes", "--team", "T0NOPE")
