@@ -2,13 +2,15 @@
 through the outbox rather than straight from the listener: a replica killed after saying it,
 before closing the request, has the request replayed, and the delivery's key (the message's)
 makes the replay's one a repeat; the outbox's mark on the post keeps a retried send from
-posting twice."""
+posting twice. Help asked in a channel is the asker's alone (its delivery names them as
+`user`): an ephemeral where they asked, their DM where Slack refuses that."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
@@ -23,6 +25,8 @@ from handlers.blocks.greeting import (
     render_thanks_for_someone,
     render_typed_command,
 )
+from handlers.client.failures import USER_GONE, error_code
+from handlers.client.messages import ephemeral_shown
 
 CHATTER_REPLY = "chatter.reply"
 # One of the app's commands sent as a message; the delivery names it and its subcommand, and
@@ -84,7 +88,19 @@ async def reply(
         message = render_typed_command(str(payload["command"]), more=bool(payload.get("more")))
     else:
         message = ANSWERS[said]()
-    await client.chat_postMessage(channel=str(payload["channel"]), thread_ts=thread, **message)
+    channel = str(payload["channel"])
+    asker = payload.get("user")
+    if asker is not None:  # help asked in a channel: shown to the asker alone
+        shown = {**message, "thread_ts": thread} if thread else message
+        if await ephemeral_shown(client, channel, str(asker), shown):
+            return
+        try:  # Slack refused it there (the bot taken out of the channel): in their DM
+            channel, thread = (await client.conversations_open(users=asker))["channel"]["id"], None
+        except SlackApiError as error:
+            if error_code(error) in USER_GONE:
+                return
+            raise
+    await client.chat_postMessage(channel=channel, thread_ts=thread, **message)
 
 
 DELIVERIES = {CHATTER_REPLY: reply}

@@ -110,6 +110,11 @@ def register(router: Router, services: Services) -> None:
             if command is not None:
                 await answer_once(COMMAND, under, command=command.command, more=command.more)
                 return
+            if wants_help(text) and conversation_type(event) != "im":
+                # Usage help is the asker's: shown to them alone where they asked, in the
+                # thread they asked in, not posted in the channel (`replies.reply`).
+                await answer_once("help", event.get("thread_ts"), user=event["user"])
+                return
             said = (
                 "help"
                 if wants_help(text)

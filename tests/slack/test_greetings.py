@@ -96,11 +96,45 @@ async def test_a_greeting_mention_is_answered_in_a_public_thread(
     assert slack.emu.ephemerals(slack.user("carol")) == []
 
 
-async def test_help_mention_lists_every_command_in_the_thread(slack: SlackHarness) -> None:
-    message = await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> help")
+@pytest.mark.parametrize("text", ["help", "what is askaround?"])
+async def test_help_asked_by_mention_is_shown_to_the_asker_alone(
+    slack: SlackHarness, text: str
+) -> None:
+    """`@askaround help` in a channel posted the whole command list (some 28 lines) in a
+    public thread, under everyone's eyes; usage help is the asker's: shown to them alone
+    where they asked, nothing posted in the channel."""
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {text}")
     await slack.settle()
-    (reply,) = [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
-    assert reply.thread_ts == message.ts and listed_commands(reply.text) == EVERY_COMMAND
+    assert [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id] == []
+    (shown,) = slack.emu.ephemerals(slack.user("carol"))
+    assert shown.channel == slack.channel("general") and shown.thread_ts is None
+    assert listed_commands(shown.text) == EVERY_COMMAND
+    assert bot_dms(slack, "carol") == []
+
+
+async def test_help_asked_by_mention_in_a_thread_is_shown_in_that_thread(
+    slack: SlackHarness,
+) -> None:
+    """Asked in a thread, the help is shown to the asker in that thread, where they are."""
+    parent = await slack.post("alice", "general", "release notes for 4.2 are up")
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> help", thread_ts=parent.ts)
+    await slack.settle()
+    assert [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id] == []
+    (shown,) = slack.emu.ephemerals(slack.user("carol"))
+    assert shown.thread_ts == parent.ts and listed_commands(shown.text) == EVERY_COMMAND
+
+
+async def test_help_slack_will_not_show_in_the_channel_comes_in_the_dm(
+    slack: SlackHarness,
+) -> None:
+    """Slack refusing the help where it was asked (the bot taken out of the channel since,
+    `not_in_channel`): it reaches the asker in their DM with askaround, never the channel."""
+    slack.emu.faults.add("chat.postEphemeral", error="not_in_channel", times=None)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> help")
+    await slack.settle()
+    assert [m for m in slack.emu.messages(slack.channel("general")) if m.bot_id] == []
+    (reply,) = bot_dms(slack, "carol")
+    assert listed_commands(reply) == EVERY_COMMAND
 
 
 @pytest.mark.parametrize(
