@@ -38,7 +38,8 @@ class Status:
 
     def describe(self, moment: Callable[[datetime], str]) -> str:
         """The status in words; `moment` says when someone away is back as each reader's
-        Slack shows it: their date alone misleads a reader hours ahead of or behind them."""
+        Slack shows it: their own date alone misleads a reader hours ahead of or behind them,
+        a time at their own midnight says nothing to themselves."""
         if self.deactivated:
             return "no longer in the workspace"
         if self.guest:

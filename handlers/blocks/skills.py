@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from bot.directory.network import NetworkEntry
@@ -13,6 +13,7 @@ from bot.directory.skills import Suggestion
 from bot.directory.status import AWAY, OPTED_OUT
 from bot.help import SLASH_COMMANDS
 from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
+from bot.timezone import zone
 from bot.words import plural
 from handlers.blocks.elements import (
     MESSAGE_TEXT,
@@ -86,23 +87,27 @@ _TAKE_AGAIN = {
 }
 
 
-def _status(view: ProfileView, is_owner: bool) -> str:
-    """The status in words; to its owner, how to take questions again when only they keep
-    them away (a guest of the workspace never takes them, `/skills back` or not)."""
-    said = view.status.describe(_back)
+def _status(view: ProfileView, is_owner: bool, reader: str | None = None) -> str:
+    """The status in words, as `reader` reads it (`back_on`); to its owner, how to take
+    questions again when only they keep them away (a guest of the workspace never takes
+    them, `/skills back` or not)."""
+    said = view.status.describe(lambda at: back_on(at, reader))
     own = is_owner and not (view.status.guest or view.status.deactivated)
     if own and (view.status.kind == OPTED_OUT or view.status.back_at):
         said += _TAKE_AGAIN.get(view.status.kind, "")
     return said
 
 
-def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None) -> Blocks:
-    """The profile; its skills and its network take 2 sections each (the Home tab's share),
-    or, in a message, a fair share of `budget` characters of text each."""
+def profile_blocks(
+    view: ProfileView, is_owner: bool, budget: int | None = None, reader: str | None = None
+) -> Blocks:
+    """The profile, as `reader` reads it (`back_on`); its skills and its network take 2
+    sections each (the Home tab's share), or, in a message, a fair share of `budget`
+    characters of text each."""
     manager = f"reports to <@{view.manager_user_id}>" if view.manager_user_id else ""
     said = " · ".join(x for x in (safe_text(view.title), safe_text(view.team), manager) if x)
     name = f"*<@{view.user_id}>* {said}" if said else f"*<@{view.user_id}>*"
-    head = section(f"{name}\nStatus: {_status(view, is_owner)}")
+    head = section(f"{name}\nStatus: {_status(view, is_owner, reader)}")
     interests = (
         [section("*Interests*\n" + safe_text(", ".join(view.interests)))] if view.interests else []
     )
@@ -126,8 +131,9 @@ def profile_blocks(view: ProfileView, is_owner: bool, budget: int | None = None)
     return [head, *skills, *interests, *network]
 
 
-def render_profile(view: ProfileView, is_owner: bool) -> dict[str, Any]:
-    blocks = profile_blocks(view, is_owner, MESSAGE_TEXT - len(OWNER_HINT))
+def render_profile(view: ProfileView, is_owner: bool, reader: str | None = None) -> dict[str, Any]:
+    """`/skills` or `/skills @colleague`, as `reader` (the typist's time zone) reads it."""
+    blocks = profile_blocks(view, is_owner, MESSAGE_TEXT - len(OWNER_HINT), reader)
     if is_owner:
         blocks.append(context(OWNER_HINT))
     names = safe_text(", ".join(s.name for s in view.skills)) or "no skills yet"
@@ -176,7 +182,8 @@ def render_text(text: str) -> dict[str, Any]:
     return _reply([section(text)], text)
 
 
-def render_who(answer: WhoAnswer) -> dict[str, Any]:
+def render_who(answer: WhoAnswer, reader: str | None = None) -> dict[str, Any]:
+    """`/skills who`, as `reader` (the typist's time zone) reads it (`back_on`)."""
     name = safe_text(answer.name)
     if not answer.experts:  # the name as typed, which may be a paste of anything
         text = f"Nobody has declared {_bold(clip(name, QUOTED_CHARS))} yet."
@@ -184,8 +191,12 @@ def render_who(answer: WhoAnswer) -> dict[str, Any]:
             tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
             text += " Try " + ", ".join(tries) + "."
         return _reply([section(text)], text)
+
+    def back(at: datetime) -> str:
+        return back_on(at, reader)
+
     lines = [
-        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe(_back)}"
+        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe(back)}"
         for e in answer.experts[:WHO_LIMIT]
     ]
     more = len(answer.experts) - WHO_LIMIT
@@ -329,5 +340,13 @@ def _text_input(
     }
 
 
-def _back(at: datetime) -> str:
-    return slack_time(at, "{date_long_pretty} at {time}")
+def back_on(at: datetime, reader: str | None = None) -> str:
+    """The moment someone away is back (the start of their own day, `Status.back_at`) as
+    each reader's Slack shows it, in the reader's zone: the day alone where that moment
+    starts the reader's day too (their own profile, a colleague in the same zone), where a
+    time said "at 00:00" and nothing more; the day and the time where it does not, the day
+    alone misleading a reader hours ahead or behind. `reader`: their time zone; None, the
+    zone of the one away, whose own profile it is."""
+    local = at.astimezone(zone(reader)) if reader is not None else at
+    shown = "{date_long_pretty}" if local.time() == time() else "{date_long_pretty} at {time}"
+    return slack_time(at, shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime, time
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -27,6 +28,7 @@ from handlers.blocks.skills import (
     INTERESTS_BLOCK,
     LEVEL_ACTION,
     NETWORK_BLOCK,
+    back_on,
     render_added,
     render_edit_modal,
     render_profile,
@@ -56,14 +58,15 @@ async def run_command(
     look_up: Callable[[str], Awaitable[Profile]] | None = None,
 ) -> dict[str, Any]:
     """One `/skills …` line → the ephemeral reply; raises a UserError for bad input. `tz`, the
-    person's time zone, is where their `away until friday` is counted from; `look_up` finds a
+    person's time zone, is where their `away until friday` is counted from and a day someone
+    is back is read in (`back_on`); `look_up` finds a
     colleague in Slack before their profile is shown (raising a UserError for nobody)."""
     d = services.directory
     me = visibility.person(user_id)
     command = p.parse_command(text, d.today(tz))
     match command:
         case p.Show(user_id=None):
-            return render_profile(await d.profile(team_id, user_id, me), is_owner=True)
+            return render_profile(await d.profile(team_id, user_id, me), is_owner=True, reader=tz)
         case p.Show(user_id=other) if other is not None:
             if look_up is not None and other != user_id:
                 found = await look_up(other)
@@ -71,7 +74,7 @@ async def run_command(
                     name = safe_text(found.real_name or found.name) or f"<@{other}>"
                     return render_text(f"{name} is an app: it has no skills or profile to show.")
             view = await d.profile(team_id, other, me)
-            return render_profile(view, is_owner=other == user_id)
+            return render_profile(view, is_owner=other == user_id, reader=tz)
         case p.Help():
             return render_skills_help()
         case p.AddSkills(items=items):
@@ -90,18 +93,23 @@ async def run_command(
             )
         case p.Away(until=until):
             status = await d.set_status(team_id, user_id, AWAY, until)
+            assert status.back_at is not None, "away until a day in the future"
+            # The day as their Home tab and profile say it (`back_on`), in their own zone.
+            day = back_on(status.back_at)
             if status.guest:
+                return render_text(f"You are away, back {day}. {NEVER_ASKED}")
+            # Nobody is sent a request outside their working days, away or not.
+            back = first_working_day(until, services.settings.working_hours)
+            if back != until:
+                first = back_on(datetime.combine(back, time(), status.back_at.tzinfo))
                 return render_text(
-                    f"You are away until {until.isoformat()} ({until:%A}). {NEVER_ASKED}"
+                    f"You are away, back {day}: nobody will be asked to reach you before "
+                    f"{first}, your next working day."
                 )
             # Someone Slack gives no zone is back at midnight UTC, not at their own.
             at = ", from midnight UTC" if zone_name(tz) == "UTC" else ""
-            # Nobody is sent a request outside their working days, away or not.
-            back = first_working_day(until, services.settings.working_hours)
-            again = f"{until:%A}{at}" if back == until else f"{back:%A}, your next working day"
             return render_text(
-                f"You are away until {until.isoformat()} ({until:%A}): nobody will be asked to "
-                f"reach you before then, and questions come to you again on {again}."
+                f"You are away, back {day}{at}: nobody will be asked to reach you before then."
             )
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)
@@ -115,7 +123,7 @@ async def run_command(
                 return render_text(f"Questions will not be routed to you: {NEVER_ASKED}")
             return render_text("Questions will not be routed to you. `/skills back` undoes it.")
         case p.Who(topic=topic):
-            return render_who(await d.who(team_id, topic, me))
+            return render_who(await d.who(team_id, topic, me), reader=tz)
         case p.NetworkAdd(entry=entry):
             if look_up is not None and entry.colleague_user_id:
                 check_colleague(await look_up(entry.colleague_user_id))
@@ -189,9 +197,8 @@ def register(router: Router, services: Services) -> None:
         team_id, user_id, text = workspace_of(context), command["user_id"], command.get("text", "")
         await members_only(client, services, team_id, user_id)  # refused whole: `friendly`
         try:
-            tz = None
-            if text.strip().lower().startswith("away"):
-                tz = (await lookup_profile(client, services, team_id, user_id)).tz
+            # Where their `away until friday` is counted from, and a day back is read.
+            tz = (await lookup_profile(client, services, team_id, user_id)).tz
             reply = await run_command(
                 services, team_id, user_id, text, tz,
                 lambda other: lookup_profile(client, services, team_id, other, acting=False),

@@ -3,20 +3,29 @@ walk-through"): each refusal says what to do next."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from slack_emulator import Ephemeral
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.database_independent
+# A moment as Slack shows it to each reader, in their own zone (`slack_time`).
+DATE_TOKEN = re.compile(r"<!date\^\d+\^[^|>]*\|[^>]*>")
 
 
 async def told(slack: SlackHarness, handle: str, command: str, text: str) -> str:
+    return (await answered(slack, handle, command, text)).text
+
+
+async def answered(slack: SlackHarness, handle: str, command: str, text: str) -> Ephemeral:
     user = slack.user(handle)
     before = len(slack.emu.ephemerals(user))
     await slack.command(handle, command, text)
     await slack.settle()
     [answer] = slack.emu.ephemerals(user)[before:]
-    return answer.text
+    return answer
 
 
 async def home_end(slack: SlackHarness, handle: str) -> str:
@@ -56,3 +65,23 @@ async def test_the_home_tab_says_how_to_ask(slack: SlackHarness) -> None:
     does and where the commands are, but not how to ask it anything."""
     shown = await home_end(slack, "alice")
     assert "*Messages* tab" in shown and "`/ask`" in shown, shown
+
+
+async def test_the_day_back_is_said_one_way_in_the_reply_and_on_the_home_tab(
+    slack: SlackHarness,
+) -> None:
+    """`/skills away for 2 weeks` answered "until 2026-12-21 (Monday)" where Alice's Home tab
+    said "back Monday, December 21, 2026 at 00:00": one day said two ways, the midnight, her
+    own, adding nothing. Both say it as her Slack shows the day, in her zone, without it;
+    Maria, in the same zone, reads the same; Bob, an hour behind, reads when it is for him."""
+    said = await told(slack, "alice", "/skills", "away for 2 weeks")
+    [back] = DATE_TOKEN.findall(said)
+    assert "{time}" not in back, said
+    await slack.emu.open_home(slack.user("alice"))
+    await slack.drain()
+    home = slack.emu.home_view(slack.user("alice"))
+    assert home is not None and f"away, back {back}" in str(home.blocks), home
+    alice = f"<@{slack.user('alice')}>"
+    assert f"away, back {back}" in str((await answered(slack, "maria", "/skills", alice)).blocks)
+    [for_bob] = DATE_TOKEN.findall(str((await answered(slack, "bob", "/skills", alice)).blocks))
+    assert for_bob.split("^")[1] == back.split("^")[1] and "{time}" in for_bob, for_bob

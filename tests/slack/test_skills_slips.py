@@ -12,9 +12,11 @@ import pytest
 import yaml
 
 from bot.safe_text import AT
+from tests.slack.dates import day_back
 from tests.slack.harness import SlackHarness
 
 # Wednesday 23:30 in London is already Thursday 26 November in Paris, where Alice lives.
+PARIS = "Europe/Paris"
 WEDNESDAY_LATE_UTC = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
 
 
@@ -64,11 +66,12 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
         "away for ten days": "2026-12-06 (Sunday)",
     }
     for text, until in cases.items():
-        assert f"You are away until {until}" in await skills(slack, "alice", text), text
+        back = day_back(until.split()[0], PARIS)
+        assert f"You are away, back {back}" in await skills(slack, "alice", text), text
     # `until` names the day one is back: said, since "away until Thursday" reads either way
     said = await skills(slack, "alice", "away until friday")
-    assert "You are away until 2026-11-27 (Friday): nobody will be asked to reach you " in said
-    assert "and questions come to you again on Friday." in said, said
+    assert f"You are away, back {day_back('2026-11-27', PARIS)}" in said, said
+    assert said.endswith(": nobody will be asked to reach you before then."), said
 
 
 async def test_away_is_a_year_at_most_from_the_persons_own_day(slack: SlackHarness) -> None:
@@ -87,8 +90,8 @@ async def test_away_is_a_year_at_most_from_the_persons_own_day(slack: SlackHarne
     profile = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
     assert "available" in profile and "away" not in profile, profile
     said = await skills(slack, "alice", "away until 2027-11-26")
-    assert "You are away until 2027-11-26 (Friday)" in said, said
-    assert "You are away until 2027-11-25 (Thursday)" in await skills(
+    assert f"You are away, back {day_back('2027-11-26', PARIS)}" in said, said
+    assert f"You are away, back {day_back('2027-11-25', PARIS)}" in await skills(
         slack, "alice", "away for 52 weeks"
     )
 
@@ -102,9 +105,10 @@ async def test_away_until_a_weekend_day_says_questions_come_on_the_next_working_
     come, and names her Monday, the first day one can."""
     slack.services.clock.freeze(WEDNESDAY_LATE_UTC)
     said = await skills(slack, "alice", "away for ten days")
-    assert "You are away until 2026-12-06 (Sunday): nobody will be asked to reach you " in said
-    assert "again on Sunday" not in said, said
-    assert "and questions come to you again on Monday, your next working day." in said, said
+    sunday, monday = day_back("2026-12-06", PARIS), day_back("2026-12-07", PARIS)
+    assert f"You are away, back {sunday}" in said, said
+    assert f"nobody will be asked to reach you before {monday}" in said, said
+    assert said.endswith(", your next working day."), said
 
 
 async def test_away_until_today_or_yesterday_says_until_names_the_day_back(
@@ -309,7 +313,7 @@ async def test_the_away_example_slack_shows_while_typing_works_any_day(
     )
     slack.services.clock.freeze(datetime(2027, 3, 3, 10, 0, tzinfo=UTC))
     said = await skills(slack, "alice", away)
-    assert said.startswith("You are away until 2027-"), (away, said)
+    assert said.startswith("You are away, back <!date^"), (away, said)
 
 
 async def test_the_date_a_refusal_offers_as_an_example_is_taken(slack: SlackHarness) -> None:
@@ -319,7 +323,8 @@ async def test_the_date_a_refusal_offers_as_an_example_is_taken(slack: SlackHarn
     said = await skills(slack, "alice", "away until the heat death of the universe")
     match = re.search(r"`(until \d{4}-\d{2}-\d{2})`", said)
     assert match is not None, said
-    assert "You are away until 2027-03-17" in await skills(slack, "alice", f"away {match[1]}")
+    said = await skills(slack, "alice", f"away {match[1]}")
+    assert f"You are away, back {day_back('2027-03-17', PARIS)}" in said, said
 
 
 async def test_away_for_no_time_is_answered_in_the_words_typed(slack: SlackHarness) -> None:
@@ -329,7 +334,8 @@ async def test_away_for_no_time_is_answered_in_the_words_typed(slack: SlackHarne
     said = await skills(slack, "alice", "away for 0 days")
     assert "`until`" not in said, said
     assert "“for 0 days” is no time away: `for 1 day` is away today, back tomorrow." in said
-    assert "You are away until 2027-03-04" in await skills(slack, "alice", "away for 1 day")
+    said = await skills(slack, "alice", "away for 1 day")
+    assert f"You are away, back {day_back('2027-03-04', PARIS)}" in said, said
 
 
 async def test_skills_added_past_what_one_section_holds_are_counted(slack: SlackHarness) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from storage.models import Offer
 from tests.e2e.harness import PersonSpec
+from tests.slack.dates import day_back
 from tests.slack.harness import SlackHarness, bot_in_process
 
 # Times cross PostgreSQL's timestamp types, which SQLite stores as text.
@@ -46,7 +47,7 @@ async def test_away_until_tomorrow_late_in_honolulu_says_away(slack: SlackHarnes
     and he is told he is away until then, not that he is available."""
     slack.services.clock.freeze(datetime(2026, 11, 26, 6, 0, tzinfo=UTC))
     said = await skills(slack, "kai", "away until tomorrow")
-    assert "You are away until 2026-11-26 (Thursday)" in said, said
+    assert f"You are away, back {day_back('2026-11-26', 'Pacific/Honolulu')}" in said, said
 
 
 async def test_someone_away_until_thursday_is_back_on_their_own_thursday(
@@ -54,7 +55,8 @@ async def test_someone_away_until_thursday_is_back_on_their_own_thursday(
 ) -> None:
     """Kenji is away until Thursday. At 08:30 on Thursday in Tokyo (still Wednesday in UTC)
     his profile says he is available and a question on his skill goes to him."""
-    assert "away until 2026-11-26" in await skills(slack, "kenji", "away until thursday")
+    said = await skills(slack, "kenji", "away until thursday")
+    assert f"away, back {day_back('2026-11-26', 'Asia/Tokyo')}" in said, said
     assert "Saved: Terraform" in await skills(slack, "kenji", "add terraform:5")
     slack.services.indexes.invalidate(slack.team_id)
     slack.services.clock.freeze(datetime(2026, 11, 25, 23, 30, tzinfo=UTC))
@@ -132,10 +134,10 @@ async def test_away_until_29_february_is_the_next_29_february(slack: SlackHarnes
     Honolulu when UTC is already in March, Kai's `until 1 mar` is his tomorrow."""
     slack.services.clock.freeze(datetime(2027, 3, 1, 10, tzinfo=UTC))
     said = await skills(slack, "alice", "away until 29 feb")
-    assert "You are away until 2028-02-29 (Tuesday)" in said, said
+    assert f"You are away, back {day_back('2028-02-29', 'Europe/Paris')}" in said, said
     slack.services.clock.freeze(datetime(2028, 3, 1, 6, tzinfo=UTC))
     said = await skills(slack, "kai", "away until 1 mar")
-    assert "You are away until 2028-03-01 (Wednesday)" in said, said
+    assert f"You are away, back {day_back('2028-03-01', 'Pacific/Honolulu')}" in said, said
 
 
 async def test_away_until_a_29_february_no_year_has_says_so(slack: SlackHarness) -> None:
@@ -179,15 +181,16 @@ async def test_someone_slack_gives_no_time_zone_is_told_their_away_counts_in_utc
     slack: SlackHarness,
 ) -> None:
     """Slack's profile of Noor has no `tz` at all: `away until tomorrow` is her tomorrow in
-    UTC, and the reply says questions come again from midnight UTC (it said only "on
-    Tuesday", as if her own). Kai, in Honolulu, reads no zone: his day is his own."""
+    UTC, and the reply says she is back from midnight UTC (it said only "on Tuesday", as
+    if her own). Kai, in Honolulu, reads no zone: his day is his own."""
     slack.users["noor"] = slack.emu.workspace.add_user("noor").id
     slack.emu.workspace.users[slack.user("noor")].tz = None  # no tz, tz_label nor tz_offset
     said = await skills(slack, "noor", "away until tomorrow")
-    assert "You are away until 2026-11-24 (Tuesday)" in said, said
-    assert "questions come to you again on Tuesday, from midnight UTC." in said, said
+    assert f"You are away, back {day_back('2026-11-24', 'UTC')}" in said, said
+    assert ", from midnight UTC: nobody will be asked" in said, said
     said = await skills(slack, "kai", "away until tomorrow")
-    assert "questions come to you again on Tuesday." in said, said
+    assert f"You are away, back {day_back('2026-11-24', 'Pacific/Honolulu')}" in said, said
+    assert "UTC" not in said.split("|")[0] and "from midnight" not in said, said
 
 
 async def test_kudos_day_and_away_follow_a_time_zone_slack_changes(slack: SlackHarness) -> None:
@@ -206,7 +209,7 @@ async def test_kudos_day_and_away_follow_a_time_zone_slack_changes(slack: SlackH
     said = await kudos(slack, "kenji", f"{kai} for the postgres upgrade")
     assert "renews at midnight (Pacific/Honolulu)" in said, said
     said = await skills(slack, "kenji", "away until tomorrow")
-    assert "You are away until 2026-11-24 (Tuesday)" in said, said
+    assert f"You are away, back {day_back('2026-11-24', 'Pacific/Honolulu')}" in said, said
 
 
 @pytest.mark.parametrize(
@@ -254,7 +257,8 @@ async def test_someone_away_reads_back_at_the_moment_they_are_in_every_readers_z
     back = int(datetime(2026, 11, 25, 15, 0, tzinfo=UTC).timestamp())
     for asked in (f"<@{slack.user('kenji')}>", "who terraform"):
         said = await skills(slack, "alice", asked)
-        assert f"away, back <!date^{back}^" in said, said
+        # 16:00 for Alice: the time is said with the day, as it is not her midnight
+        assert f"away, back <!date^{back}^{{date_long_pretty}} at {{time}}|" in said, said
         assert "|2026-11-25 15:00 UTC>" in said and "(Thursday)" not in said, said
 
 
@@ -271,7 +275,7 @@ async def test_away_and_the_request_after_it_count_in_a_zone_a_day_ahead_of_utc(
         slack.services.clock.freeze(MONDAY)
         assert "Saved: Terraform" in await skills(slack, "teuila", "add terraform:5")
         said = await skills(slack, "teuila", "away for 1 day")
-        assert "You are away until 2026-11-25 (Wednesday)" in said, said
+        assert f"You are away, back {day_back('2026-11-25', 'Pacific/Kiritimati')}" in said
         for at, question in (
             (datetime(2026, 11, 24, 9, 59, tzinfo=UTC), "how do we unlock a terraform state?"),
             (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), "how do we import terraform state?"),

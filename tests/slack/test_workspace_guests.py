@@ -131,7 +131,7 @@ async def test_a_guest_away_is_not_promised_questions_when_back(slack: SlackHarn
     again on Friday", though askaround never asks a guest (as `/skills back` tells him). He is
     told he is away, and that no question comes to a guest, then or now."""
     said = await guest_says(slack, "away until friday")
-    assert said.startswith("You are away until "), said
+    assert said.startswith("You are away, back "), said
     assert "questions come to you again" not in said, said
     assert NEVER_ASKED in said, said
 
