@@ -268,14 +268,15 @@ def render_error(message: str | UserError) -> dict[str, Any]:
 
 
 def render_home_intro(summary: HomeSummary) -> Blocks:
-    """The tab's last part: a welcome, how to ask, and a pointer to `/askaround help` rather
-    than its whole list of commands, which made every Home tab long; how many colleagues askaround
-    knows, for who may see it, once it knows any (none, before its first read of Slack's
-    directory, read as if nobody could ever be asked)."""
+    """The tab's first part, as Slack's onboarding guidance puts it: a welcome, how to ask,
+    and a pointer to `/askaround help` rather than its whole list of commands, which made
+    every Home tab long; how many colleagues askaround knows, for who may see it, once it
+    knows any (none, before its first read of Slack's directory, read as if nobody could
+    ever be asked). Two blocks, no header: Slack names the app above its Home tab, and those
+    who use the tab already find their own things right under it."""
     known = summary.known_colleagues
     counted = f" askaround knows {plural(known, 'colleague')} here." if known else ""
     return [
-        {"type": "header", "text": {"type": "plain_text", "text": "askaround"}},
         section(f"Welcome, <@{summary.user_id}>! {INTRO}"),
         context(
             "Ask me something in the *Messages* tab, or anywhere with `/ask`; "

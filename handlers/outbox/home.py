@@ -4,9 +4,9 @@ whole tab makes a repeated publish harmless. A change the tab shows asks for a r
 (`bot.home.changed`).
 
 The tab is assembled from one section per feature, each `async (services, team_id, user_id)
--> blocks` in `HOME_SECTIONS`: it opens with the person's own things (their kudos, their open
-questions, their profile), then their team's week for a manager, the settings for an admin,
-and a pointer to `/askaround help` last.
+-> blocks` in `HOME_SECTIONS`: it opens with askaround's welcome (how to ask, a pointer to
+`/askaround help`), then the person's own things (their kudos, their open questions, their
+profile), their team's week for a manager, and the settings for an admin.
 """
 
 from __future__ import annotations
@@ -116,9 +116,9 @@ async def home_sections(
     """A person's Home tab's sections as the database has them now; `slack_admin` and
     `nameable` are what Slack says of them (`handlers.client.admins.standing`), facts that
     decide whether they see the settings, and `client` asks it of the watched channels."""
-    parts = [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
+    parts = [await intro_section(services, team_id, user_id)]
+    parts += [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
     parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable, client))
-    parts.append(await intro_section(services, team_id, user_id))
     return parts
 
 

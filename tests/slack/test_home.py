@@ -63,8 +63,8 @@ async def test_the_home_tab_points_at_help_rather_than_listing_every_command(
     slack: SlackHarness,
 ) -> None:
     """Every Home tab ended with the whole command list (about 28 lines), repeating
-    `/askaround help` under the person's own things. It ends with a short line pointing at
-    `/askaround help` instead, which still lists them all."""
+    `/askaround help` under the person's own things. Its welcome, first, has a short line
+    pointing at `/askaround help` instead, which still lists them all."""
     maria = slack.user("maria")
     await slack.emu.open_home(maria)
     await slack.drain()
@@ -72,8 +72,8 @@ async def test_the_home_tab_points_at_help_rather_than_listing_every_command(
     assert home is not None
     shown = str(home.blocks)
     assert not [line for line in help_lines() if line in shown]
-    last = home.blocks[-1]
-    assert last["type"] == "context" and "`/askaround help`" in str(last)
+    pointer = home.blocks[1]  # under the welcome, which opens the tab
+    assert pointer["type"] == "context" and "`/askaround help`" in str(pointer)
     await slack.command("maria", "/askaround", "help")
     await slack.settle()
     answer = slack.emu.ephemerals(maria)[-1].text
@@ -93,7 +93,7 @@ async def test_the_colleagues_askaround_knows_leave_out_the_reader(slack: SlackH
     assert everyone == 3
     home = slack.emu.home_view(maria)
     assert home is not None
-    assert f"askaround knows {everyone - 1} colleagues here." in str(home.blocks[-1])
+    assert f"askaround knows {everyone - 1} colleagues here." in str(home.blocks[1])
 
 
 REFUSED_BLOCKS = {"response_metadata": {"messages": ["[ERROR] must be less than 151 characters"]}}
@@ -147,6 +147,7 @@ async def test_away_or_opted_out_the_home_tab_says_how_to_take_questions_again(
         ("back", "available"),
     ):
         await slack.command("bob", "/skills", command)
+        await slack.settle()  # answered before the tab is opened, which reads it
         await slack.emu.open_home(bob)
         await slack.drain()
         home = slack.emu.home_view(bob)

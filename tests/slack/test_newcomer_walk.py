@@ -4,6 +4,7 @@ walk-through"): each refusal says what to do next."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -28,14 +29,21 @@ async def answered(slack: SlackHarness, handle: str, command: str, text: str) ->
     return answer
 
 
-async def home_end(slack: SlackHarness, handle: str) -> str:
-    """The last block of the person's Home tab, opened now: askaround's welcome."""
+async def home_blocks(slack: SlackHarness, handle: str) -> list[dict[str, Any]]:
+    """The person's Home tab, opened now."""
     user = slack.user(handle)
     await slack.emu.open_home(user)
     await slack.drain()
     home = slack.emu.home_view(user)
     assert home is not None
-    return str(home.blocks[-1])
+    return home.blocks
+
+
+async def home_welcome(slack: SlackHarness, handle: str) -> str:
+    """What the person's Home tab shows before its first divider: askaround's welcome."""
+    blocks = await home_blocks(slack, handle)
+    divider = next(i for i, b in enumerate(blocks) if b["type"] == "divider")
+    return str(blocks[:divider])
 
 
 @pytest.mark.parametrize("number", ["999", "1"])
@@ -56,15 +64,30 @@ async def test_a_home_tab_before_askaround_knows_anyone_counts_nobody(slack: Sla
     """Just installed, before its first read of Slack's directory, Alice's Home tab said
     "askaround knows 0 colleagues here.", which reads as if nobody could ever be asked; it
     counts once there is someone to count (`test_home.py`)."""
-    shown = await home_end(slack, "alice")
+    shown = await home_welcome(slack, "alice")
     assert "`/askaround help` lists every command." in shown and "knows" not in shown, shown
 
 
 async def test_the_home_tab_says_how_to_ask(slack: SlackHarness) -> None:
     """A newcomer's first look at askaround is often its Home tab, which said what askaround
     does and where the commands are, but not how to ask it anything."""
-    shown = await home_end(slack, "alice")
+    shown = await home_welcome(slack, "alice")
     assert "*Messages* tab" in shown and "`/ask`" in shown, shown
+
+
+async def test_the_home_tab_opens_with_its_welcome(slack: SlackHarness) -> None:
+    """The welcome, and how to ask, was the Home tab's last section, under a header naming
+    askaround, below everything else: a newcomer met their empty kudos and profile first.
+    It opens the tab now, as Slack's onboarding guidance has it, in a section and a line
+    without that header (Slack names the app above its Home tab): no longer a tab for those
+    who use it already, their own things next."""
+    blocks = await home_blocks(slack, "bob")
+    welcome, how, divider, first = blocks[:4]
+    assert welcome["type"] == "section" and "Welcome, <@" in str(welcome), welcome
+    assert how["type"] == "context" and "`/ask`" in str(how), how
+    assert divider["type"] == "divider" and first == {**first, "type": "header"}, first
+    headers = [b["text"]["text"] for b in blocks if b["type"] == "header"]
+    assert "askaround" not in headers and headers[0] == "Kudos", headers
 
 
 async def test_the_day_back_is_said_one_way_in_the_reply_and_on_the_home_tab(

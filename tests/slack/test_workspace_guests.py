@@ -446,7 +446,7 @@ async def test_the_colleagues_askaround_knows_are_no_guests(slack: SlackHarness)
     await slack.drain()
     home = slack.emu.home_view(slack.user("alice"))
     assert home is not None
-    assert "askaround knows 4 colleagues here." in str(home.blocks[-1])
+    assert "askaround knows 4 colleagues here." in str(home.blocks[1])
 
 
 async def test_a_guests_home_shows_no_figure_of_the_whole_workspace(slack: SlackHarness) -> None:

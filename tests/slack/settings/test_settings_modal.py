@@ -179,7 +179,8 @@ async def test_someone_who_is_not_an_admin_can_neither_see_nor_change_settings(
     alice, hana = slack.user("alice"), slack.user("hana")
     home = await home_of(slack, "alice")
     assert "Settings (admins)" not in text_of(home)
-    assert home.blocks[0]["text"]["text"] == "Kudos"  # her own things first
+    headers = [b["text"]["text"] for b in home.blocks if b["type"] == "header"]
+    assert headers[0] == "Kudos"  # her own things first, under the welcome
     await slack.command("alice", "/askaround", "settings")
     await slack.settle()
     assert "Only askaround admins" in ephemeral_text(slack, "alice")
