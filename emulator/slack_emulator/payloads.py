@@ -186,13 +186,13 @@ def reaction_added_event(ws: Workspace, user: str, name: str, message: Message) 
 
 
 def app_home_opened_event(
-    ws: Workspace, user: str, channel: Channel, view: dict[str, Any] | None
+    ws: Workspace, user: str, channel: Channel, view: dict[str, Any] | None, tab: str = "home"
 ) -> dict[str, Any]:
     event: dict[str, Any] = {
         "type": "app_home_opened",
         "user": user,
         "channel": channel.id,
-        "tab": "home",
+        "tab": tab,
         "event_ts": ws.next_ts(),
     }
     if view is not None:

@@ -213,6 +213,16 @@ class People(Interactions):
         view = shapes.view_json(ws, home) if home else None
         return await self._send_event(payloads.app_home_opened_event(ws, user_id, im, view))
 
+    async def open_messages(self, user_id: str) -> Delivery | None:
+        """Open the app's Messages tab (the DM with the bot), delivering ``app_home_opened``
+        with ``tab: messages`` and no view, as Slack does on each opening."""
+        ws = self.workspace
+        im = ws.open_im(user_id)
+        if not self.subscribed("app_home_opened"):
+            return None
+        event = payloads.app_home_opened_event(ws, user_id, im, None, tab="messages")
+        return await self._send_event(event)
+
     async def send_request(
         self, kind: DeliveryKind, payload: dict[str, Any], *, accepts_response: bool = False
     ) -> Delivery:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.help import SLASH_COMMANDS
+from bot.help import INTRO, SLASH_COMMANDS
 from bot.kudos.parse import how_to_give
 from bot.safe_text import QUOTED_CHARS, clip, safe_text
 from handlers.blocks.elements import one_section
@@ -26,6 +26,16 @@ def render_greeting(
 ) -> dict[str, Any]:
     """The answer to `hi`, `thanks!` or a few words, in a DM, a mention or an empty command."""
     return message(FRIENDLY[kind], pointer)
+
+
+def render_welcome() -> dict[str, Any]:
+    """The DM someone gets the first time they open askaround's Messages tab, nothing said
+    there yet (`handlers.outbox.welcome`): what askaround does, how to ask, and `help`."""
+    return message(
+        f"Hi! I'm askaround. {INTRO} Ask me a whole question here, like _{EXAMPLE_QUESTION}_, "
+        "or anywhere with `/ask`, and I'll find colleagues who know.",
+        "Say `help` for everything I can do.",
+    )
 
 
 def render_thanks_for_someone(has_values: bool = True) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from handlers.blocks.greeting import (
 )
 from handlers.client.failures import USER_GONE, error_code
 from handlers.client.messages import ephemeral_shown
+from handlers.outbox.welcome import WELCOME
 
 CHATTER_REPLY = "chatter.reply"
 # One of the app's commands sent as a message; the delivery names it and its subcommand, and
@@ -44,10 +45,11 @@ DM_REPLY = "dm_reply"
 CONSENT_PROMPT = "question.consent"
 ASKED_ALREADY = "question.already"
 KUDOS_CONFIRMATION = "kudos.confirmation"  # the giver's, when it is a DM of its own
-# What is told under each kind of the bot's DM; None asks: a question under its greeting or
-# small talk is the one it invites. A kind not here is told DM_REPLY.
+# What is told under each kind of the bot's DM; None asks: a question under its greeting,
+# welcome or small talk is the one it invites. A kind not here is told DM_REPLY.
 UNDER: dict[str, str | None] = {
     CHATTER_REPLY: None,
+    WELCOME: None,
     "question.offer": OFFER_REPLY,
     "kudos.received": KUDOS_REPLY,
     CONSENT_PROMPT: CONSENT_REPLY,

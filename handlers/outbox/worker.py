@@ -48,6 +48,7 @@ from handlers.outbox import (
     questions,
     replies,
     watching,
+    welcome,
 )
 from handlers.outbox.kinds import Delivery, FirstTurn, GivenUp
 from storage import wakeups
@@ -71,6 +72,7 @@ DELIVERIES: dict[str, Delivery] = {
     **insights.DELIVERIES,
     **replies.DELIVERIES,
     **watching.DELIVERIES,
+    **welcome.DELIVERIES,
 }
 LEASE = timedelta(seconds=60)
 # A send still in flight this long after its lease was given or last kept is given a new

@@ -1,4 +1,5 @@
-"""The App Home tab: its opening noted, and its *Full report* button. The tab itself is
+"""The App Home: its Home tab's opening noted, and its *Full report* button; the Messages
+tab's first opening welcomed (`handlers.outbox.welcome`). The tab itself is
 rendered and published by the outbox (`handlers.outbox.home`), whenever a change it shows
 asks for a rebuild (`bot.home.changed`).
 """
@@ -18,6 +19,7 @@ from handlers.client.directory import described, members_only, ours, profile_fro
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
+from handlers.outbox.welcome import WELCOME, welcome_key
 
 
 def register(router: Router, services: Services) -> None:
@@ -45,10 +47,34 @@ def register(router: Router, services: Services) -> None:
         )
         await client.views_open(trigger_id=body["trigger_id"], view=render_report_modal(summary))
 
+    async def messages_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        """The Messages tab opened: a welcome the first time, once per person and workspace
+        (`handlers.outbox.welcome`, whose key is the mark), never to an app's bot user or a
+        member of another organisation. Opened again, one read and nothing more."""
+        team, user_id = workspace_of(context), str(event["user"])
+        key = welcome_key(team, user_id)
+        if await services.outbox.queued(team, key):
+            return
+        known = (await services.people.known(team, {user_id})).get(user_id)
+        if known is None:
+            user = await described(client, user_id)
+            if user is None or not await ours(services, team, user):
+                await forget_refused(services, context)  # nothing of them kept
+                return
+            known = profile_from_slack(user)
+        if known.is_bot or known.deactivated:
+            return
+        payload = {"user": user_id, "channel": event.get("channel")}
+        await services.outbox.once(team, WELCOME, payload, key=key, at=services.clock.now())
+
     @router.event("app_home_opened")
     async def home_opened(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         """The tab is published by the outbox (`handlers.outbox.home`)."""
-        if event.get("tab", "home") != "home":  # no tab named: the app's Home was opened
+        tab = event.get("tab", "home")  # no tab named: the app's Home was opened
+        if tab == "messages":
+            await messages_opened(event, client, context)
+            return
+        if tab != "home":
             return
         user = await described(client, event["user"])
         if user is None or not await ours(services, workspace_of(context), user):

@@ -190,6 +190,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_kudos_reply", greeting.render_kudos_reply, check_message),
     ("render_consent_reply", greeting.render_consent_reply, check_message),
     ("render_dm_reply", greeting.render_dm_reply, check_message),
+    ("render_welcome", greeting.render_welcome, check_message),
     ("render_shoutout", lambda: kudos.render_shoutout(GIVEN, LONG), check_message),
     ("render_seconded", lambda: kudos.render_seconded(GIVEN), check_message),
     ("render_received", lambda: kudos.render_received(entry(), LONG), check_message),

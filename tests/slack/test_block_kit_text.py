@@ -181,6 +181,7 @@ def renders(name: str, text: str) -> list[Render]:
         ("render_kudos_reply", greeting.render_kudos_reply, check_message),
         ("render_consent_reply", greeting.render_consent_reply, check_message),
         ("render_dm_reply", greeting.render_dm_reply, check_message),
+        ("render_welcome", greeting.render_welcome, check_message),
         ("render_empty_command", lambda: greeting.render_empty_command("/ask"), check_message),
         ("render_shoutout", lambda: kudos.render_shoutout(given, "in <#C1>"), check_message),
         ("render_seconded", lambda: kudos.render_seconded(given), check_message),

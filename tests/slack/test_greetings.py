@@ -3,11 +3,14 @@ list comes only on `help` (issue 12, item 11)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
 from bot.help import help_lines
-from storage.models import Kudos, Question
+from slack_emulator import Delivery
+from storage.models import Kudos, OutboxItem, Question
 from tests.slack.harness import SlackHarness
 
 pytestmark = pytest.mark.database_independent
@@ -238,3 +241,76 @@ async def test_a_command_sent_as_a_message_is_told_to_be_typed_as_one(
     assert "thanks for a colleague" not in reply and "whole question" not in reply, reply
     async with slack.services.sessions() as s:
         assert not (await s.scalars(select(Question))).all()
+
+
+async def open_messages(slack: SlackHarness, handle: str, times: int = 1) -> list[Delivery]:
+    """`handle` opens askaround's Messages tab `times` times at once, as Slack sends each
+    opening; what follows is settled."""
+    user = slack.user(handle)
+    opened = await asyncio.gather(*(slack.emu.open_messages(user) for _ in range(times)))
+    await slack.settle()
+    return [delivery for delivery in opened if delivery is not None]
+
+
+async def test_the_messages_tab_opened_the_first_time_is_welcomed_once(
+    slack: SlackHarness,
+) -> None:
+    """Carol opens askaround's Messages tab for the first time: it was an empty conversation,
+    nobody said what askaround does or how to ask it. One short welcome says it, with the
+    `help` that lists the rest. Slack sends `app_home_opened` on every opening, and again as
+    a retry: opened again, twice at once, and its first event sent again, she has the one."""
+    [first] = await open_messages(slack, "carol")
+    (welcome,) = bot_dms(slack, "carol")
+    assert "I find colleagues who know" in welcome and "`/ask`" in welcome, welcome
+    assert "`help`" in welcome and listed_commands(welcome) == 0, welcome
+    await open_messages(slack, "carol", times=2)
+    again = await slack.emu.redeliver(first, times=2)
+    assert all(a.ok and a.attempts[0].retry_num for a in again)
+    await slack.settle()
+    assert bot_dms(slack, "carol") == [welcome]
+
+
+async def test_the_messages_tab_opened_twice_at_once_welcomes_once(slack: SlackHarness) -> None:
+    """Two openings arriving together, each before the other's welcome is posted, find an
+    empty conversation both: the welcome is still said once (its mark is kept, not read from
+    the conversation)."""
+    await open_messages(slack, "maria", times=3)
+    assert len(bot_dms(slack, "maria")) == 1
+
+
+async def test_someone_already_talking_with_askaround_is_not_welcomed(
+    slack: SlackHarness,
+) -> None:
+    """Alice said hi to askaround, and Bob was sent news of kudos: each opens the Messages tab
+    on a conversation begun, where a welcome would be a stranger's. Neither gets one."""
+    await slack.dm_bot("alice", "hi")
+    await slack.command("carol", "/kudos", f"<@{slack.user('bob')}> for the careful review")
+    await slack.drain()
+    said = {handle: bot_dms(slack, handle) for handle in ("alice", "bob")}
+    assert all(said.values()), said
+    for handle in said:
+        await open_messages(slack, handle)
+    assert {handle: bot_dms(slack, handle) for handle in said} == said
+
+
+async def test_an_app_opening_the_messages_tab_is_not_welcomed(slack: SlackHarness) -> None:
+    """`app_home_opened` naming another app's bot user: no welcome, nothing queued for it."""
+    await open_messages(slack, "helperbot")
+    assert bot_dms(slack, "helperbot") == []
+    async with slack.services.sessions() as s:
+        queued = (await s.scalars(select(OutboxItem.method))).all()
+    assert "welcome" not in " ".join(queued), queued
+
+
+async def test_a_question_under_the_welcome_is_asked(slack: SlackHarness) -> None:
+    """The welcome invites a question: one typed in its thread is asked, as under a greeting,
+    not told that nobody reads replies there."""
+    await open_messages(slack, "carol")
+    [welcome] = [m for m in slack.emu.dm_messages(slack.user("carol")) if m.bot_id]
+    dm = slack.emu.workspace.open_im(slack.user("carol")).id
+    await slack.here.post_message(
+        slack.user("carol"), dm, "how do we rotate the postgres credentials?", thread_ts=welcome.ts
+    )
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        assert len((await s.scalars(select(Question))).all()) == 1

@@ -457,11 +457,17 @@ async def test_app_rate_limited_is_answered_200_and_logged(
 
 
 async def test_the_messages_tab_opened_publishes_nothing(slack: SlackHarness) -> None:
-    """`app_home_opened` for the Messages tab carries no `view`: nothing is published."""
+    """`app_home_opened` for the Messages tab carries no `view`: nothing is published. Alice
+    had never talked with askaround: she is welcomed in that DM, once, Slack's retry and a
+    second opening adding nothing (`test_greetings.py`)."""
     content_type, body = body_of(slack, "app_home_opened_messages_tab")
     assert await send(slack, content_type, body) == (200, "")
+    assert await send(slack, content_type, body, retry=1) == (200, "")
+    assert await send(slack, content_type, body.replace("Ev0REAL", "Ev0AGAIN")) == (200, "")
+    await slack.drain()
     assert slack.emu.calls_to("views.publish") == []
-    assert slack.emu.calls_to("users.info") == []
+    welcomes = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
+    assert len(welcomes) == 1 and "Hi! I'm askaround" in welcomes[0].text, welcomes
 
 
 async def test_sparse_profiles_from_team_join_and_user_change_are_stored(
