@@ -19,7 +19,7 @@ from bot.errors import NotAMember, UserError
 from bot.profile import Profile
 from bot.safe_text import safe_text
 from bot.services import Services
-from bot.timezone import zone_name
+from bot.timezone import zone, zone_name
 from bot.worktime import first_working_day
 from handlers.blocks.elements import render_error
 from handlers.blocks.skills import (
@@ -93,15 +93,15 @@ async def run_command(
             )
         case p.Away(until=until):
             status = await d.set_status(team_id, user_id, AWAY, until)
-            assert status.back_at is not None, "away until a day in the future"
-            # The day as their Home tab and profile say it (`back_on`), in their own zone.
-            day = back_on(status.back_at)
+            # The day as their Home tab and profile say it (`back_on`): its start where they
+            # are, the zone `until` was counted in (`Status.back_at`).
+            day = back_on(datetime.combine(until, time(), zone(tz)))
             if status.guest:
                 return render_text(f"You are away, back {day}. {NEVER_ASKED}")
             # Nobody is sent a request outside their working days, away or not.
             back = first_working_day(until, services.settings.working_hours)
             if back != until:
-                first = back_on(datetime.combine(back, time(), status.back_at.tzinfo))
+                first = back_on(datetime.combine(back, time(), zone(tz)))
                 return render_text(
                     f"You are away, back {day}: nobody will be asked to reach you before "
                     f"{first}, your next working day."
