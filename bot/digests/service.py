@@ -190,7 +190,8 @@ class DigestService:
 
     async def withheld(self, run: Run) -> None:
         """The run is done without its post: the roundup is not for its channel now
-        (`visibility.may_post_in_kudos_channel`); a retry posts nothing either."""
+        (`visibility.may_post_in_kudos_channel`), or the digest's manager has nobody in
+        their team now; a retry posts nothing either."""
         async with self._sessions() as s, s.begin():
             await q.update_run(
                 s, run.team_id, run.manager_user_id, run.week.label,

@@ -53,6 +53,11 @@ async def digest_dm(
         team_id, manager, week, private_now(client, services.conversations.of(team_id))
     )
     channel, ts = run.channel_id, run.message_ts
+    if ts is None and not summary.team_size:
+        # Queued while people reported to them; moved or gone since, nobody's week to tell.
+        await services.digests.withheld(run)
+        log.info("digest %s for %s skipped: nobody reports to them now", week.label, manager)
+        return
     if channel is None or ts is None:
         opened = await client.conversations_open(users=manager)
         channel = str(opened["channel"]["id"])

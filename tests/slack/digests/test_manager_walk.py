@@ -1,0 +1,39 @@
+"""A manager's walk-through (7 December): what a manager reading their first digests
+stumbled on, each tried through the emulator and the database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from bot.digests.weeks import IsoWeek
+from storage.models import DigestRun, Person
+from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.world import run_digests, sent_to
+from tests.slack.harness import SlackHarness
+
+W47 = IsoWeek(2026, 47)
+
+
+async def test_a_manager_whose_reports_moved_before_it_was_sent_gets_no_empty_digest(
+    company: SlackHarness,
+) -> None:
+    """Bob's W47 digest is queued at his 09:00; before the outbox sends it, an org chart
+    import moves Carol and Erin to Maria. He was sent "Bob Chen's team (0 people) received 0
+    kudos in 2026-W47. Previous 4 weeks: none either.", untrue of the week Carol was thanked
+    in: nobody reports to him now, so there is no team to tell of, and the run is skipped."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await company.runner.bot.scheduler.run_once("digests")
+    async with company.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Person)
+            .where(Person.manager_user_id == company.user("bob"))
+            .values(manager_user_id=company.user("maria"))
+        )
+    await company.drain()
+    assert sent_to(company) == {"hana": 1, "maria": 1}
+    async with company.services.sessions() as s:
+        run = await s.get(DigestRun, (company.team_id, company.user("bob"), W47.label))
+    assert run is not None and run.status == "skipped" and run.sent_at is not None
+    assert await run_digests(company) == 0  # and nothing queued again
