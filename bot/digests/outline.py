@@ -153,8 +153,11 @@ def sections(summary: TeamSummary) -> list[Section]:
 def _span(summary: TeamSummary, weeks: int) -> str:
     """The `weeks` that end with the summary's, by their dates: "since 28 Sep 2026" while
     the week is under way (the span reaches now), "from 28 Sep to 22 Nov 2026" once it is
-    over (read later, a kudos or help since is not in it, and "since" would deny it)."""
+    over (read later, a kudos or help since is not in it, and "since" would deny it). It
+    starts no earlier than askaround's counting: of the weeks before, it knows nothing."""
     first_monday = summary.week.shifted(-(weeks - 1)).monday
+    if summary.counting_since is not None:
+        first_monday = max(first_monday, summary.counting_since)
     if summary.so_far:
         return f"since {day(first_monday)}"
     last = _last_day(summary)

@@ -10,7 +10,8 @@ from sqlalchemy import update
 from bot.digests.weeks import IsoWeek
 from storage.models import DigestRun, Person
 from tests.slack.digests.conftest import MONDAY_W48
-from tests.slack.digests.world import run_digests, sent_to
+from tests.slack.digests.test_truthful import part
+from tests.slack.digests.world import blocks_text, digests, run_digests, sent_to
 from tests.slack.harness import SlackHarness
 
 W47 = IsoWeek(2026, 47)
@@ -37,3 +38,21 @@ async def test_a_manager_whose_reports_moved_before_it_was_sent_gets_no_empty_di
         run = await s.get(DigestRun, (company.team_id, company.user("bob"), W47.label))
     assert run is not None and run.status == "skipped" and run.sent_at is not None
     assert await run_digests(company) == 0  # and nothing queued again
+
+
+async def test_a_first_digest_names_no_weeks_before_askaround_counted(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday (17 Nov), nobody helped yet: the first digest said "Nobody
+    helped with a question from 26 Oct to 22 Nov 2026." and was headed "No kudos in public
+    from 28 Sep to 22 Nov 2026", weeks askaround never saw. Its spans start where askaround
+    began counting."""
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(fresh_install)
+    [digest] = digests(fresh_install, "maria", "2026-W47")
+    said = blocks_text(digest.blocks)
+    assert "Oct" not in said and "Sep" not in said, said
+    unsung = part(said, "Unsung helpers")
+    assert "Nobody helped with a question from 17 Nov to 22 Nov 2026." in unsung, unsung
+    quiet = part(said, "No kudos in public from 17 Nov to 22 Nov 2026")
+    assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet

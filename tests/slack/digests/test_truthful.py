@@ -31,12 +31,13 @@ async def test_a_fresh_install_does_not_call_everyone_never_thanked(
     fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
     said = await report(fresh_install, "maria", "last week")
     assert "(never)" not in said and "Alice Martin" not in said
-    quiet = part(said, "No kudos in public from 28 Sep to 22 Nov 2026")
+    # Of the weeks askaround counted (from 17 Nov), not of the 8 weeks before, unseen.
+    quiet = part(said, "No kudos in public from 17 Nov to 22 Nov 2026")
     assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet
     unsung = part(said, "Unsung helpers")
-    # Of the 4 weeks to W47's end by their dates: not "in the last 4 weeks", which a report
-    # read later, or of an older week, is not.
-    assert "Nobody helped with a question from 26 Oct to 22 Nov 2026." in unsung
+    # By their dates: not "in the last 4 weeks", which a report read later, or of an older
+    # week, is not; from the day askaround began counting, not from 26 Oct, unseen.
+    assert "Nobody helped with a question from 17 Nov to 22 Nov 2026." in unsung
     assert "every helper was thanked" not in said
     values = part(said, "Values")
     assert "No kudos that week, so no values." in values and "• -" not in values
