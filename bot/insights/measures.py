@@ -161,7 +161,10 @@ def connectors(flows: Flows) -> list[Connector]:
 
 
 def silos(flows: Flows) -> list[str]:
-    """Teams that neither gave help to nor got help from another team."""
+    """Teams that neither gave help to nor got help from another team; none where there is
+    no other team (the small ones all counted with one), which would be a silo of everyone."""
+    if len(flows.teams.sizes) < 2:
+        return []
     linked = {t for pair in flows.team_flow if pair[0] != pair[1] for t in pair}
     return sorted(set(flows.teams.sizes) - linked)
 

@@ -133,11 +133,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
         Section(
             "Team-to-team help",
             tuple(f"• {f.helper_team} → {f.helped_team}: {f.count}" for f in cross[:SHOWN_FLOWS])
-            or (
-                "No help between teams yet."
-                if _whole(view)
-                else "No help between your org's teams and others yet.",
-            ),
+            or (_no_help_between(view),),
             (f"… and {len(cross) - SHOWN_FLOWS} more, smaller ones",)
             if len(cross) > SHOWN_FLOWS
             else (),
@@ -153,6 +149,14 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
             or ("None.",),
         ),
     ]
+
+
+def _no_help_between(view: NetworkView) -> str:
+    if not _whole(view):
+        return "No help between your org's teams and others yet."
+    if len(view.teams) == 1:  # not "yet": one team has no other to help
+        return f"{next(iter(view.teams))} is the only team, so there is no help between teams."
+    return "No help between teams yet."
 
 
 def _whole(view: NetworkView) -> bool:

@@ -1,0 +1,31 @@
+"""`/askaround network` as a manager walking through it (7 December): what it says of a
+workspace whose small teams all count as one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import update
+
+from storage.models import Person
+from tests.slack.digests.conftest import PEOPLE
+from tests.slack.harness import bot_in_process
+from tests.slack.test_network import seen, stage
+
+
+async def test_one_team_is_no_silo(tmp_path: Path) -> None:
+    """Erin alone in a team Solo: Solo and Core (now carol and dev) are under 3 people and
+    count with their parent team, Platform, the only team left (Ops, 2 people with no parent,
+    counts nowhere). It read "Platform neither gave nor got help across teams", a silo of the
+    whole workspace, where there is no other team to help or be helped by."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        async with slack.services.sessions() as s, s.begin():
+            await s.execute(
+                update(Person).where(Person.user_id == slack.user("erin")).values(team_name="Solo")
+            )
+        told = {viewer: await seen(slack, viewer) for viewer in ("olga", "bob")}
+    for said in told.values():
+        assert "Platform (" in said and "Core (" not in said, said
+        assert "neither gave nor got help" not in said, said
+    assert "Platform is the only team, so there is no help between teams." in told["olga"]
