@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from bot.digests.summary import NO_VALUE, TeamSummary
+from bot.digests.summary import CHART_WEEKS, NO_VALUE, TeamSummary
 from bot.drawing import drawn
 
 LEGEND_VALUES = 12  # a legend of 500 values would cover the chart
@@ -38,6 +38,10 @@ def chart_png(summary: TeamSummary) -> bytes:
     for value, heights in stacks.items():
         axes.bar(weeks, heights, bottom=bottoms, label=_label(value))
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    # A chart of fewer weeks (askaround's first ones) keeps a week's bar as wide as in one of
+    # CHART_WEEKS, centred: its one bar drew across the whole chart, a wall of colour.
+    pad = max(CHART_WEEKS - len(weeks), 0) / 2
+    axes.set_xlim(-0.5 - pad, len(weeks) - 0.5 + pad)
     axes.set_title(f"Kudos to {summary.manager_name}'s team, per week and value")
     axes.set_ylabel("kudos")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -3,15 +3,17 @@ stumbled on, each tried through the emulator and the database."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 from sqlalchemy import update
 
+from bot.digests.summary import CHART_WEEKS
 from bot.digests.weeks import IsoWeek
 from storage.models import DigestRun, Person
-from tests.slack.digests.conftest import MONDAY_W48
+from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly
 from tests.slack.digests.test_truthful import part
-from tests.slack.digests.world import blocks_text, digests, run_digests, sent_to
+from tests.slack.digests.world import blocks_text, charts, digests, run_digests, sent_to
 from tests.slack.harness import SlackHarness
 
 W47 = IsoWeek(2026, 47)
@@ -56,3 +58,31 @@ async def test_a_first_digest_names_no_weeks_before_askaround_counted(
     assert "Nobody helped with a question from 17 Nov to 22 Nov 2026." in unsung, unsung
     quiet = part(said, "No kudos in public from 17 Nov to 22 Nov 2026")
     assert "Too early to tell: askaround has counted kudos since 17 Nov 2026" in quiet
+
+
+def widest_bar(png: bytes) -> int:
+    """The widest run of one bar colour across the chart's middle row, in pixels."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    row = [image.getpixel((x, image.height // 2)) for x in range(image.width)]
+    widest = run = 0
+    for x in range(1, len(row)):
+        run = run + 1 if row[x] == row[x - 1] and row[x] != (255, 255, 255) else 0
+        widest = max(widest, run + 1 if run else 0)
+    return widest
+
+
+async def test_a_first_digest_s_chart_is_a_week_s_bar_not_a_wall(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday, one kudos: the first digest's chart, of W47 alone, drew
+    its one bar across the whole chart, a wall of colour. A week's bar is as wide as in a
+    chart of eight weeks, whatever the weeks counted."""
+    clock = fresh_install.services.clock
+    clock.freeze(W47_WED)
+    await give_directly(fresh_install, "alice", "@bob for the release checklist #teamwork")
+    clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await run_digests(fresh_install)
+    [chart] = charts(fresh_install, "maria")
+    assert 0 < widest_bar(chart.content) < 800 // CHART_WEEKS
