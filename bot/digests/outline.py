@@ -135,7 +135,7 @@ def sections(summary: TeamSummary) -> list[Section]:
             f"Nobody {week}.",
         ),
         Section(
-            f"Unsung helpers (helped, no kudos in public in {UNSUNG_WEEKS} weeks)",
+            f"Unsung helpers (helped, no kudos in public {_unsung_span(summary)})",
             summary.unsung,
             "Nobody: every helper was thanked."
             if summary.helped_lately
@@ -163,6 +163,15 @@ def _span(summary: TeamSummary, weeks: int) -> str:
     last = _last_day(summary)
     start = f"{first_monday:%d %b}" if first_monday.year == last.year else day(first_monday)
     return f"from {start} to {day(last)}"
+
+
+def _unsung_span(summary: TeamSummary) -> str:
+    """ "in 4 weeks", or the days askaround counted where it began within them."""
+    first_monday = summary.week.shifted(-(UNSUNG_WEEKS - 1)).monday
+    since = summary.counting_since
+    if since is not None and since > first_monday:
+        return _span(summary, UNSUNG_WEEKS)
+    return f"in {UNSUNG_WEEKS} weeks"
 
 
 def _last_day(summary: TeamSummary) -> date:

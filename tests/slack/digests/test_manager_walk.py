@@ -11,7 +11,7 @@ from sqlalchemy import update
 from bot.digests.summary import CHART_WEEKS
 from bot.digests.weeks import IsoWeek
 from storage.models import DigestRun, Person
-from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly
+from tests.slack.digests.conftest import MONDAY_W48, W47_WED, give_directly, helped
 from tests.slack.digests.test_truthful import part
 from tests.slack.digests.world import blocks_text, charts, digests, run_digests, sent_to
 from tests.slack.harness import SlackHarness
@@ -86,3 +86,19 @@ async def test_a_first_digest_s_chart_is_a_week_s_bar_not_a_wall(
     await run_digests(fresh_install)
     [chart] = charts(fresh_install, "maria")
     assert 0 < widest_bar(chart.content) < 800 // CHART_WEEKS
+
+
+async def test_a_first_digest_s_unsung_helper_is_unthanked_since_askaround_counted(
+    fresh_install: SlackHarness,
+) -> None:
+    """Installed on W47's Tuesday, Erin took on a question that week, unthanked: the first
+    digest listed her under "Unsung helpers (helped, no kudos in public in 4 weeks)", three
+    of which askaround never saw. The heading says the days it counted."""
+    fresh_install.services.clock.freeze(MONDAY_W48 + timedelta(hours=9))
+    await helped(fresh_install, "erin", "solved", W47_WED)
+    await run_digests(fresh_install)
+    [digest] = digests(fresh_install, "maria", "2026-W47")
+    said = blocks_text(digest.blocks)
+    unsung = part(said, "Unsung helpers (helped, no kudos in public from 17 Nov to 22 Nov 2026)")
+    assert "Erin Quist" in unsung, said
+    assert "4 weeks" not in said, said
