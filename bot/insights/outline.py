@@ -25,8 +25,8 @@ SMALL_TEAMS = (
 )
 
 NO_TEAMS_YET = (
-    "Nobody's team is known yet: teams come from the org chart, which an admin gives with "
-    "`askaround import people`."
+    "Nobody's team is known yet: teams come from the org chart, each person's `team` in the "
+    "file an admin gives with `askaround import people`; managers alone make no teams."
 )
 
 
