@@ -85,6 +85,7 @@ async def test_a_first_digest_s_chart_is_a_week_s_bar_not_a_wall(
     clock.freeze(MONDAY_W48 + timedelta(hours=9))
     await run_digests(fresh_install)
     [chart] = charts(fresh_install, "maria")
+    assert chart.content is not None
     assert 0 < widest_bar(chart.content) < 800 // CHART_WEEKS
 
 
