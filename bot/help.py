@@ -167,6 +167,31 @@ SKILLS_SUBCOMMANDS = {
     "forget": "me",
 }
 ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": "(?i:show)?"}
+# The command line's commands an admin who read the README's setup types in Slack: each as
+# it is typed where askaround is deployed, and what it does.
+COMMAND_LINE_ONLY = {
+    "import": (
+        "askaround import people FILE.csv",
+        "it sets each person's manager, team, title and skills from a CSV or YAML file, as "
+        "Slack knows no org chart",
+    ),
+    "sync": (
+        "askaround sync",
+        "it reads everyone's name and time zone, and who left, from Slack now (I do it daily too)",
+    ),
+}
+
+
+def command_line_only(word: str, *, admin: bool) -> str:
+    """What `/askaround import …` or `/askaround sync` (`word`, of `COMMAND_LINE_ONLY`) typed
+    in Slack is told, by whether the typer is an askaround admin."""
+    command, does = COMMAND_LINE_ONLY[word]
+    where = "at the command line where askaround is deployed"
+    if not admin:
+        return f"Only askaround admins run `{command}`, {where}: {does}."
+    return f"`{command}` is typed {where}, not in Slack: {does}."
+
+
 # Each of `SLASH_COMMANDS`' subcommands, by command.
 SUBCOMMANDS = {
     "/ask": ASK_SUBCOMMANDS,

@@ -228,3 +228,25 @@ async def test_merging_an_alias_into_its_skill_says_it_already_means_it(askaroun
     code, out, err = await askaround("skills", "merge", "postgres", "postgresql")
     assert (code, err) == (0, ""), err
     assert out.strip() == "“postgres” already means PostgreSQL (postgresql); nothing changed."
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("import people", "askaround import people FILE.csv"),
+        ("import people org.csv", "askaround import people FILE.csv"),
+        ("sync", "askaround sync"),
+    ],
+)
+async def test_the_command_lines_commands_typed_in_slack_say_where_they_run(
+    slack: SlackHarness, typed: str, command: str
+) -> None:
+    """An admin who read the README's setup typed `/askaround import people` and `/askaround
+    sync` in Slack and was told "I don't know …": they are the command line's, said so with
+    what each does; a colleague who is not an admin reads that only admins run them."""
+    said = await told(slack, "hana", typed)
+    assert "I don't know" not in said, said
+    assert f"`{command}`" in said and "at the command line where askaround is deployed" in said
+    assert "Only askaround admins" not in said
+    said = await told(slack, "alice", typed)
+    assert said.startswith(f"Only askaround admins run `{command}`"), said
