@@ -19,7 +19,7 @@ from bot.conversations import MadePrivate, PrivateNow
 from bot.counting import counted_since
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
-from bot.digests.weeks import IsoWeek, Period, due_week, parse_period, send_moment
+from bot.digests.weeks import IsoWeek, Period, due_week, send_moment
 from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
@@ -229,7 +229,10 @@ class DigestService:
         period: str,
         private_now: PrivateNow | None = None,
     ) -> TeamSummary:
-        """`/kudos report`: the summary of a week for a manager the viewer may see."""
+        """`/kudos report`: the summary of a week for a manager the viewer may see. The words
+        are read before the team: `next week` is told what weeks it takes, not that nobody
+        reports to an admin who has no team."""
+        wanted = Period.parse(period)
         target = manager_user_id or viewer_user_id
         workspace = await self._settings(team_id)
         async with self._sessions() as s:
@@ -256,7 +259,7 @@ class DigestService:
                     "who reports to whom comes from the file an admin imports with `askaround "
                     "import people` (its `manager` column)."
                 )
-            week = parse_period(period, self._now(), manager.tz)
+            week = wanted.at(self._now(), manager.tz)
             guest = viewer is not None and viewer.is_guest
         await self._made_private(team_id, week, manager.tz, private_now)
         async with self._sessions() as s:

@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
 from bot.errors import UserError
+from bot.help import help_lines
 from bot.services import Services
 from handlers.blocks.digests import has_more, render_digest
 from handlers.client.admins import slack_admin_heard
@@ -27,6 +28,9 @@ from handlers.outbox.digests import csv_uploads
 
 _REPORT = re.compile(r"^\s*report\b", re.IGNORECASE)
 IN_YOUR_DM = "in the CSV files I've sent you in a direct message"
+# `/kudos report help`: the report's line of `/kudos help`, whoever asks (it was refused as
+# no team of the asker's).
+REPORT_HELP = next(line for line in help_lines("/kudos") if line.startswith("`/kudos report"))
 
 
 def parse_report(text: str) -> tuple[str, str | None]:
@@ -50,6 +54,9 @@ async def kudos_report(
 ) -> None:
     """Answer `/kudos report …` (already acked): the summary, or why not, only to the asker."""
     period, manager = parse_report(str(command.get("text", "")))
+    if period.lower() in ("help", "?") and manager is None:
+        await respond(response_type="ephemeral", text=REPORT_HELP)
+        return
     viewer = str(command["user_id"])
     await members_only(client, services, team_id, viewer)
     if manager is not None and manager != viewer:

@@ -250,3 +250,24 @@ async def test_the_command_lines_commands_typed_in_slack_say_where_they_run(
     assert "Only askaround admins" not in said
     said = await told(slack, "alice", typed)
     assert said.startswith(f"Only askaround admins run `{command}`"), said
+
+
+async def reported(slack: SlackHarness, text: str) -> str:
+    before = len(slack.emu.ephemerals(slack.user("hana")))
+    await slack.command("hana", "/kudos", text)
+    await slack.settle()
+    [said] = slack.emu.ephemerals(slack.user("hana"))[before:]
+    return said.text
+
+
+async def test_an_admins_report_words_are_read_before_their_team(slack: SlackHarness) -> None:
+    """Hana, an admin with no team of her own, typed `/kudos report help` and `/kudos report
+    next week` and was told "Nobody reports to you in the org chart …" either way: the words
+    are read first, help as the report's help and a period it does not take as such."""
+    said = await reported(slack, "report help")
+    assert "Nobody reports to you" not in said, said
+    assert "`/kudos report last week @maria`" in said and "2026-W47" in said, said
+    said = await reported(slack, "report next week")
+    assert said.startswith("“next week” is not a week I know: say `this week`"), said
+    said = await reported(slack, "report last week")
+    assert "Nobody reports to you in the org chart" in said, said
