@@ -383,6 +383,13 @@ KEYS: tuple[Key, ...] = (
 BY_NAME: dict[str, Key] = {key.name: key for key in KEYS}
 
 
+def unknown_key(name: str) -> str:
+    """What a key there is no setting of is told: the key it likely misspells, and the keys."""
+    near = difflib.get_close_matches(name, BY_NAME, n=1, cutoff=0.7)
+    meant = f": did you mean {near[0]}? The" if near else "; the"
+    return f"There is no setting {_quoted(name)}{meant} settings are: {', '.join(BY_NAME)}."
+
+
 def parse(raw: Mapping[str, str], refusals: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Each given key's value, parsed; every refusal at once, by key, with `refusals` (what
     was refused before parsing, such as Slack's word on a channel)."""
@@ -391,11 +398,7 @@ def parse(raw: Mapping[str, str], refusals: Mapping[str, str] | None = None) -> 
     for name, text in raw.items():
         key = BY_NAME.get(name)
         if key is None:
-            near = difflib.get_close_matches(name, BY_NAME, n=1, cutoff=0.7)
-            meant = f": did you mean {near[0]}? The" if near else "; the"
-            errors[name] = (
-                f"There is no setting {_quoted(name)}{meant} settings are: {', '.join(BY_NAME)}."
-            )
+            errors[name] = unknown_key(name)
             continue
         if name in errors:
             continue

@@ -508,7 +508,7 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
         (["report", "network", "--since", "last year"], "is not a date"),
         (["report", "network", "--week", "2026-W10"], "not --week or --manager"),
         (["settings", "set", "daily_allowance"], "needs a KEY and a VALUE"),
-        (["settings", "show", "values"], "takes no KEY"),
+        (["settings", "show", "values", "digest_hour"], "takes one KEY at most; “digest_hour”"),
         (["purge-workspace", "acme", "--yes"], "is not a Slack workspace id"),
         # SQLite's integers end at 2**63 - 1: a longer id was "unexpected OverflowError";
         # PostgreSQL's `kudos.id` at 2**31 - 1.

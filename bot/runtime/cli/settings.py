@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.errors import AskaroundError
 from bot.runtime.cli.failures import UsageError
 from bot.runtime.cli.workspaces import choose_workspace
+from bot.safe_text import quoted
 from bot.settings import database_url_from_env
-from bot.workspace_settings.keys import KEYS, SettingsRefused, listed, parse, parse_people
+from bot.workspace_settings.keys import (
+    BY_NAME,
+    KEYS,
+    SettingsRefused,
+    listed,
+    parse,
+    parse_people,
+    unknown_key,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,14 +44,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "askaround settings set daily_allowance 7",
             "askaround settings set values 'craft -> quality'",
             "askaround settings set askaround_admins 'ana@example.com, @ben'",
+            "askaround settings show digest_hour",
             "askaround settings show --team T0123ABCD",
         ],
         help="show or change a workspace's settings (values, allowances, channels, digests)",
         description=textwrap.fill(
-            "Show a workspace's settings, or change one. `show` prints each key, `default` "
-            "(what a new workspace has) or `set`, and its value; `set` takes the same text, "
-            "and `none` clears a list; askaround_admins takes people by member id, email or "
-            "handle. Needs only ASKAROUND_DATABASE_URL; with "
+            "Show a workspace's settings, or change one. `show` (or `get`) prints each key, or "
+            "the KEY named, `default` (what a new workspace has) or `set`, and its value; "
+            "`set` takes the same text, and `none` clears a list; askaround_admins takes "
+            "people by member id, email or handle. Needs only ASKAROUND_DATABASE_URL; with "
             "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET set too, Slack is asked about a channel. "
             "--team is needed when "
             "the database holds more than one workspace.",
@@ -55,11 +65,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "action",
         nargs="?",
         default="show",
-        choices=["show", "set"],
+        type=str.lower,
+        choices=["show", "get", "set"],
         metavar="ACTION",
-        help="show (without one too): every setting; set: change KEY to VALUE",
+        help="show (without one too; get is show): every setting, or KEY's; set: change KEY "
+        "to VALUE",
     )
-    parser.add_argument("key", nargs="?", metavar="KEY", help="with set: the setting")
+    parser.add_argument(
+        "key", nargs="?", metavar="KEY", help="with set: the setting; with show: the one shown"
+    )
     parser.add_argument(
         "value",
         nargs="*",
@@ -85,8 +99,14 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             raise UsageError("settings set needs a KEY and a VALUE, e.g. `daily_allowance 7`")
         if not str(args.value).strip():  # an unset shell variable, not a wish to clear it
             raise UsageError(f"{args.key}: an empty value changes nothing; say `none` to clear it.")
-    elif args.key is not None:
-        raise UsageError("settings show takes no KEY; it shows them all")
+    elif args.value:
+        after = quoted(args.value, 40, one_line=True)
+        raise UsageError(f"settings show takes one KEY at most; {after} follows it")
+    else:  # `get`, which a shell user types for show, and a KEY read as `set` reads it
+        args.action = "show"
+        args.key = str(args.key).strip().lower().replace("-", "_") if args.key else None
+        if args.key is not None and args.key not in BY_NAME:
+            raise AskaroundError(f"{args.key}: {unknown_key(args.key)}")
     async with migrated(database_url_from_env()) as engine:
         sessions = create_sessions(engine)
         service = WorkspaceSettingsService(sessions, utcnow)
@@ -120,6 +140,8 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             return 0
         default = service.defaults().as_text()
         for key, text in (await service.current(team)).as_text().items():
+            if args.key not in (None, key):
+                continue
             source = "default" if text == default[key] else "set"
             if key == "askaround_admins":
                 async with sessions() as s:

@@ -271,3 +271,17 @@ async def test_an_admins_report_words_are_read_before_their_team(slack: SlackHar
     assert said.startswith("“next week” is not a week I know: say `this week`"), said
     said = await reported(slack, "report last week")
     assert "Nobody reports to you in the org chart" in said, said
+
+
+async def test_settings_show_key_shows_that_one(cli: Cli) -> None:
+    """`settings show daily_allowance` was refused ("takes no KEY; it shows them all") and
+    `settings get daily_allowance` asked "did you mean `askaround settings set`?": both show
+    the one setting, and a key there is not names the keys there are."""
+    for action in ("show", "get", "SHOW"):
+        code, out, err = await cli(action, "daily_allowance")
+        assert (code, out, err) == (0, "daily_allowance    default  5\n", ""), (action, err)
+    code, out, err = await cli("get")
+    assert code == 0 and "daily_allowance    default  5\n" in out and "digest_hour" in out, err
+    code, out, err = await cli("show", "daily_alowance")
+    assert (code, out) == (1, ""), out
+    assert "did you mean daily_allowance?" in err and "digest_hour" in err, err
