@@ -122,14 +122,18 @@ def _none(text: str) -> bool:
 
 
 def _hour(text: str) -> int:
-    """`9`, `09` or `09:00`, as the Home tab and the modal show the hour."""
-    hour = re.fullmatch(r"(\d{1,2})(?::00)?", text.strip())
-    if hour is None or int(hour[1]) > 23:
+    """`9`, `09` or `09:00`, as the Home tab and the modal show the hour, or on a 12-hour
+    clock as people say it: `6pm`, `6 PM`, `6:00 p.m.`, `12am` (0)."""
+    hour = re.fullmatch(r"(\d{1,2})(?::00)?(?:\s*([ap])\.?m\.?)?", text.strip().lower())
+    twelve = hour is not None and hour[2] is not None
+    if hour is None or int(hour[1]) > (12 if twelve else 23) or (twelve and int(hour[1]) == 0):
         raise ValueError(
             f"Digest hour is a whole hour from 0 to 23, like 9 or 09:00 ({_quoted(text.strip())} "
             "isn't)."
         )
-    return int(hour[1])
+    if not twelve:
+        return int(hour[1])
+    return int(hour[1]) % 12 + (12 if hour[2] == "p" else 0)
 
 
 def _whole(text: str, low: int, high: int, what: str) -> int:
@@ -209,9 +213,9 @@ def parse_role_allowances(text: str) -> dict[str, int]:
 
 def parse_yes_no(text: str) -> bool:
     word = text.strip().lower()
-    if word in ("yes", "true", "on", "1"):
+    if word in ("yes", "y", "true", "on", "1"):
         return True
-    if word in ("no", "false", "off", "0"):
+    if word in ("no", "n", "false", "off", "0"):
         return False
     raise ValueError(f"Say yes or no ({_quoted(text.strip())} isn't either).")
 
@@ -290,7 +294,11 @@ def parse_weekday(text: str) -> int:
 
 
 def parse_scope(text: str) -> str:
-    word = text.strip().lower()
+    """`all` or `direct`, or as the hint words them: `direct reports (only)`, `everyone`."""
+    words = text.strip().lower().split()
+    if words == ["everyone"]:
+        words = ["all"]
+    word = words[0] if words and set(words[1:]) <= {"reports", "only"} else ""
     if word not in SCOPES:
         raise ValueError(
             "Say `all` (everyone down the org chart) or `direct` (direct reports only)."

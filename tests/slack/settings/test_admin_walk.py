@@ -285,3 +285,50 @@ async def test_settings_show_key_shows_that_one(cli: Cli) -> None:
     code, out, err = await cli("show", "daily_alowance")
     assert (code, out) == (1, ""), out
     assert "did you mean daily_allowance?" in err and "digest_hour" in err, err
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "saved"),
+    [
+        ("digest_hour", "6pm", "18"),
+        ("digest_hour", "6 pm", "18"),
+        ("digest_hour", "6 PM", "18"),
+        ("digest_hour", "18:00", "18"),
+        ("digest_hour", "9am", "9"),
+        ("digest_hour", "12am", "0"),
+        ("digest_hour", "12pm", "12"),
+        ("digest_scope", "direct reports", "direct"),
+        ("digest_scope", "Direct reports only", "direct"),
+        ("digest_scope", "everyone", "all"),
+        ("values_required", "Y", "yes"),
+        ("values_required", "yes", "yes"),
+        ("values_required", "no", "no"),
+        ("values_required", "N", "no"),
+    ],
+)
+async def test_a_value_as_a_person_types_it_is_taken(
+    cli: Cli, key: str, typed: str, saved: str
+) -> None:
+    """`digest_hour 6pm`, `digest_scope direct reports` and `values_required Y` were refused
+    though their meaning is plain; the form reads the same parser (`keys.parse`)."""
+    code, out, err = await cli("set", key, *typed.split(" "))
+    assert (code, err) == (0, ""), err
+    code, out, err = await cli("show", key)
+    assert (out.split()[0], out.split()[-1]) == (key, saved), out
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("digest_hour", "13pm"),
+        ("digest_hour", "0am"),
+        ("digest_hour", "6:30pm"),
+        ("digest_scope", "direct people"),
+    ],
+)
+async def test_a_value_still_refused(cli: Cli, key: str, typed: str) -> None:
+    """A 12-hour clock's hour past 12 or of 0, minutes, and words a scope does not take are
+    refused as before, with the forms taken."""
+    code, out, err = await cli("set", key, typed)
+    assert (code, out) == (1, ""), out
+    assert "like 9 or 09:00" in err or "Say `all`" in err, err
