@@ -14,11 +14,12 @@ Slack's member list (`Preloading`) rather than one `users.lookupByEmail` a row.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sized
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
@@ -95,7 +96,7 @@ async def import_people(
                 skill_ids = await q.skill_ids(s, team_id)
                 writer = Writer(s, team_id, vocabulary, skill_ids, report, services.clock.now())
                 bar = progress_bar("importing people", "row", progress, total=found.rows)
-                written: dict[str, int] = {}
+                written: dict[str, tuple[int, bytes]] = {}
                 for chunk in _chunks(spill):
                     accepted = _accept(chunk, handles, managers, refused, written, report)
                     await writer.write(accepted)
@@ -293,16 +294,22 @@ def _accept(
     handles: dict[str, str],
     managers: dict[int, str],
     refused: dict[int, str],
-    written: dict[str, int],
+    written: dict[str, tuple[int, bytes]],
     report: ImportReport,
 ) -> list[Accepted]:
     """The chunk's rows that pass the checks that need the whole file: one row a person
-    (`written`: user id → its line), known network colleagues, a manager that is not refused."""
+    (`written`: user id → its line and what it said), known network colleagues, a manager that
+    is not refused. A row said again word for word (an export that repeats a line) is skipped
+    with a warning; one that differs is refused, as which of the two is right is unknown."""
     accepted: list[Accepted] = []
     for row, profile in chunk:
+        said = _said(row)
         if profile.user_id in written:
-            seen = written[profile.user_id]
-            report.rejected.append(Rejection(row.line, f"the same person as line {seen}"))
+            seen, before = written[profile.user_id]
+            if said == before:
+                report.warn(row.line, f"the same row as line {seen}, skipped")
+            else:
+                report.rejected.append(Rejection(row.line, f"the same person as line {seen}"))
             continue
         network, problems = _network(row, profile.user_id, handles)
         if row.line in refused:
@@ -310,9 +317,14 @@ def _accept(
         if problems:
             report.rejected.append(Rejection(row.line, "; ".join(problems)))
             continue
-        written[profile.user_id] = row.line
+        written[profile.user_id] = (row.line, said)
         accepted.append(Accepted(row, profile, managers.get(row.line), network))
     return accepted
+
+
+def _said(row: PersonRow) -> bytes:
+    """What a row says, but not where: a digest, as the file's every person is remembered."""
+    return hashlib.blake2b(repr(replace(row, line=0)).encode(), digest_size=16).digest()
 
 
 def _network(

@@ -205,3 +205,24 @@ async def test_cli_import_names_the_column_an_hr_header_means(
         ("time zone", "tz"),
     ]:
         assert f"“{header}” (did you mean {column}?)" in err, err
+
+
+async def test_cli_import_skips_an_identical_repeat_with_a_warning(
+    slack: Harness, tmp_path: Path, cli: Cli
+) -> None:
+    """An export that repeats a line (docs/testing.md, "An admin's walk-through") was
+    rejected "the same person as line 2", exit 1, though the person was imported from line 2:
+    an identical repeat is a warning that it was skipped, exit 0. A repeat that differs is
+    still refused: which value wins is not askaround's to guess."""
+    path = tmp_path / "export.csv"
+    row = "alice@example.com,Platform Engineer,Platform\n"
+    path.write_text("email,title,team\n" + row + "bob@example.com,SRE,Platform\n" + row)
+    code, out, err = await cli("import", "people", str(path))
+    assert (code, err) == (0, ""), err
+    assert out.splitlines() == [
+        "0 imported, 2 updated, 0 unchanged, 0 rejected.",
+        "  line 4: warning: the same row as line 2, skipped",
+    ], out
+    path.write_text("email,title,team\n" + row + "alice@example.com,SRE,Platform\n")
+    code, out, _err = await cli("import", "people", str(path))
+    assert code == 1 and "  line 3: the same person as line 2" in out, out
