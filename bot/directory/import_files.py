@@ -127,7 +127,7 @@ def read_rows(path: Path) -> Iterator[RawRow]:
         records = _check_csv(path)
         handle = path.open(encoding="utf-8-sig", newline="")
         try:
-            reader = _csv_reader(handle)
+            reader, skipped = _csv_reader(handle)
             if records == 1:  # an export that kept only its header: "0 imported" read as done
                 raise ImportFileError("the CSV file has no people under its header row")
         except ImportFileError as error:
@@ -136,7 +136,7 @@ def read_rows(path: Path) -> Iterator[RawRow]:
         except BaseException:
             handle.close()
             raise
-        return _closing(handle, _csv_records(reader))
+        return _closing(handle, _csv_records(reader, skipped))
     raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file")
 
 
@@ -149,7 +149,8 @@ def _check_csv(path: Path) -> int:
     that holds nothing: the rows are streamed again after); how many records are not blank."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         try:
-            reader = csv.reader(handle, strict=True, delimiter=_separator(handle))
+            separator, skipped = _separator(handle)
+            reader = csv.reader(handle, strict=True, delimiter=separator)
         except UnicodeDecodeError:
             raise ImportFileError(not_utf8(path)) from None
         try:
@@ -159,7 +160,7 @@ def _check_csv(path: Path) -> int:
         except csv.Error as error:
             hint = " (a quote that is never closed?)" if "end of data" in str(error) else ""
             raise ImportFileError(
-                f"{path}: not valid CSV at line {reader.line_num}: {error}{hint}"
+                f"{path}: not valid CSV at line {reader.line_num + skipped}: {error}{hint}"
             ) from None
     return records
 
@@ -222,12 +223,14 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 
 
 def csv_rows(text: str) -> list[RawRow]:
-    return list(_csv_records(_csv_reader(io.StringIO(text))))
+    return list(_csv_records(*_csv_reader(io.StringIO(text))))
 
 
-def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
-    """A reader past the header, which it checks."""
-    reader = csv.DictReader(handle, delimiter=_separator(handle))
+def _csv_reader(handle: IO[str]) -> tuple[csv.DictReader[str], int]:
+    """A reader past the header, which it checks, and the lines before the header it skipped
+    (Excel's `sep=`), which the reader does not count."""
+    separator, skipped = _separator(handle)
+    reader = csv.DictReader(handle, delimiter=separator)
     if reader.fieldnames:  # `Email`, ` Title`: spreadsheets capitalise and pad headers
         reader.fieldnames = [
             name.strip().lower() or f"{UNNAMED}{column}"
@@ -244,21 +247,29 @@ def _csv_reader(handle: IO[str]) -> csv.DictReader[str]:
     twice = [name for name in CSV_COLUMNS if reader.fieldnames.count(name) > 1]
     if twice:  # a record would keep the last one's value and drop the other's
         raise ImportFileError(f"the column {twice[0]} is there twice")
-    return reader
+    return reader, skipped
 
 
-def _separator(handle: IO[str]) -> str:
-    """What the header row's columns are separated by: commas, or the semicolons of Excel
-    where a comma is the decimal mark, or the tabs of a sheet pasted as text; the handle is
-    left at its start."""
+# Excel's first line naming the separator, which it reads and some exports write: `sep=;`.
+_SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*', re.IGNORECASE)
+
+
+def _separator(handle: IO[str]) -> tuple[str, int]:
+    """What the header row's columns are separated by: the one a first line `sep=;` names
+    (the handle is left past it: 1 line skipped), or commas, or the semicolons of Excel where
+    a comma is the decimal mark, or the tabs of a sheet pasted as text (the handle is left at
+    its start: 0)."""
     header = handle.readline()
+    named = _SEP_LINE.fullmatch(header.rstrip("\r\n"))
+    if named is not None:
+        return named[1], 1
     handle.seek(0)
-    return max(",;\t", key=header.count)  # a tie (one column) keeps the comma
+    return max(",;\t", key=header.count), 0  # a tie (one column) keeps the comma
 
 
-def _csv_records(reader: csv.DictReader[str]) -> Iterator[RawRow]:
+def _csv_records(reader: csv.DictReader[str], skipped: int = 0) -> Iterator[RawRow]:
     for record in reader:
-        line = reader.line_num
+        line = reader.line_num + skipped
         extra = record.pop(None, None)
         if extra:  # an unquoted comma: the values after it would be dropped
             columns = len(reader.fieldnames or ())

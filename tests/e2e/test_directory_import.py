@@ -226,3 +226,24 @@ async def test_cli_import_skips_an_identical_repeat_with_a_warning(
     path.write_text("email,title,team\n" + row + "alice@example.com,SRE,Platform\n")
     code, out, _err = await cli("import", "people", str(path))
     assert code == 1 and "  line 3: the same person as line 2" in out, out
+
+
+async def test_cli_import_honours_excels_separator_line(
+    slack: Harness, tmp_path: Path, cli: Cli
+) -> None:
+    """Excel reads (and some exports write) a first line `sep=;` naming the separator: it
+    was refused as unknown columns “sep=” and “”. It is honoured and skipped, and each
+    reported line is still the file's own."""
+    path = tmp_path / "excel.csv"
+    path.write_text(
+        "sep=;\n"
+        "email;title;team\n"
+        "alice@example.com;Platform Engineer;Platform\n"
+        "nobody@example.com;SRE;Platform\n"
+    )
+    code, out, err = await cli("import", "people", str(path))
+    assert (code, err) == (1, ""), err
+    assert out.splitlines()[1].startswith("  line 4: no Slack user has the email"), out
+    async with slack.services.sessions() as s:
+        alice = await s.scalar(select(Person).where(Person.user_id == slack.user("alice")))
+    assert alice is not None and alice.title == "Platform Engineer"
