@@ -91,9 +91,9 @@ async def test_reactions_without_commas_are_told_to_put_them_in(cli: Cli) -> Non
     assert code == 1 and "separate them with commas: “tada, clap”" in err, err
 
 
-async def told(slack: SlackHarness, handle: str, text: str) -> str:
+async def told(slack: SlackHarness, handle: str, text: str, command: str = "/askaround") -> str:
     before = len(slack.emu.ephemerals(slack.user(handle)))
-    await slack.command(handle, "/askaround", text)
+    await slack.command(handle, command, text)
     await slack.settle()
     [answer] = slack.emu.ephemerals(slack.user(handle))[before:]
     return answer.text
@@ -252,24 +252,16 @@ async def test_the_command_lines_commands_typed_in_slack_say_where_they_run(
     assert said.startswith(f"Only askaround admins run `{command}`"), said
 
 
-async def reported(slack: SlackHarness, text: str) -> str:
-    before = len(slack.emu.ephemerals(slack.user("hana")))
-    await slack.command("hana", "/kudos", text)
-    await slack.settle()
-    [said] = slack.emu.ephemerals(slack.user("hana"))[before:]
-    return said.text
-
-
 async def test_an_admins_report_words_are_read_before_their_team(slack: SlackHarness) -> None:
     """Hana, an admin with no team of her own, typed `/kudos report help` and `/kudos report
     next week` and was told "Nobody reports to you in the org chart …" either way: the words
     are read first, help as the report's help and a period it does not take as such."""
-    said = await reported(slack, "report help")
+    said = await told(slack, "hana", "report help", "/kudos")
     assert "Nobody reports to you" not in said, said
     assert "`/kudos report last week @maria`" in said and "2026-W47" in said, said
-    said = await reported(slack, "report next week")
+    said = await told(slack, "hana", "report next week", "/kudos")
     assert said.startswith("“next week” is not a week I know: say `this week`"), said
-    said = await reported(slack, "report last week")
+    said = await told(slack, "hana", "report last week", "/kudos")
     assert "Nobody reports to you in the org chart" in said, said
 
 
