@@ -49,6 +49,11 @@ class WorkingHours:
             )
         return cls(DAYS.index(days[0]), DAYS.index(days[1]), start, end)
 
+    def text(self) -> str:
+        """As `parse` reads it: `Mon-Fri 09:00-18:00`."""
+        days = f"{DAYS[self.first_day]}-{DAYS[self.last_day]}"
+        return f"{days} {_clock(self.start)}-{_clock(self.end)}"
+
     def works_on(self, day: int) -> bool:
         if self.first_day <= self.last_day:
             return self.first_day <= day <= self.last_day
@@ -59,6 +64,10 @@ class WorkingHours:
 
     def closes(self, day: date, where: tzinfo) -> datetime:
         return datetime.combine(day, time(0), where) + timedelta(minutes=self.end)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 OFFICE = WorkingHours()

@@ -15,6 +15,7 @@ from bot.errors import UserError
 from bot.help import ASKAROUND_SUBCOMMANDS, subcommand
 from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.services import Services
+from bot.settings import Settings
 from bot.workspace_settings.keys import SettingsRefused
 from bot.workspace_settings.service import NOT_AN_ADMIN, NOT_NAMEABLE, NotAnAdmin
 from handlers.blocks.workspace_settings import (
@@ -133,11 +134,23 @@ SETTINGS_HELP = (
 )
 
 
-def settings_words(typed: str) -> str:
+def deployment_timings(settings: Settings) -> str:
+    """The escalation's timings, which an admin looks for among the settings: they are the
+    deployment's, one for every workspace it serves."""
+    return (
+        f"How long a request waits before others are asked ({settings.offer_minutes} working "
+        f"minutes), the working hours ({settings.working_hours.text()}, in each person's "
+        f"time zone) and how many are asked ({settings.offers_per_round} colleagues at once) "
+        "are set by whoever runs askaround: `ASKAROUND_OFFER_MINUTES`, "
+        "`ASKAROUND_WORKING_HOURS` and `ASKAROUND_OFFERS_PER_ROUND` where it is deployed."
+    )
+
+
+def settings_words(typed: str, settings: Settings) -> str:
     """The answer to `/askaround settings WORDS…` that opens nothing."""
     words = typed.split()[1:]
     if [w.lower() for w in words] in (["help"], ["?"]):
-        return SETTINGS_HELP
+        return f"{SETTINGS_HELP}\n{deployment_timings(settings)}"
     said = quoted(f"/askaround {clip(safe_text(typed), QUOTED_CHARS)}")
     form = "`/askaround settings` alone opens the settings form"
     if words[0].lower() not in ("set", "show") or "`" in typed:
@@ -172,7 +185,8 @@ def register(router: Router, services: Services) -> None:
 
     @router.command("/askaround", matchers=[_is_settings_words])
     async def settings_words_command(ack: AsyncAck, command: dict[str, Any]) -> None:
-        await ack(text=settings_words(str(command.get("text", "")).strip()))
+        typed = str(command.get("text", "")).strip()
+        await ack(text=settings_words(typed, services.settings))
 
     @router.action(OPEN_ACTION)
     async def on_open(

@@ -72,6 +72,8 @@ def test_working_hours_are_a_setting() -> None:
     # As people type it in a `.env`: the days in any case, an hour of one digit.
     assert WorkingHours.parse("mon-fri 9:00-18:00") == WorkingHours()
     assert WorkingHours.parse("SUN-THU  8:00-17:00") == israel
+    # said back as it is written, for the settings' help
+    assert (israel.text(), always.text()) == ("Sun-Thu 08:00-17:00", "Mon-Sun 00:00-24:00")
     for bad in (
         "Mon-Fri 18:00-09:00",
         "Mon-Fri 9-18",

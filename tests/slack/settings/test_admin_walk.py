@@ -115,10 +115,15 @@ async def test_settings_set_in_slack_points_at_the_form_and_the_shell(slack: Sla
 @pytest.mark.parametrize("handle", ["hana", "alice"])
 async def test_settings_help_says_what_the_settings_are(slack: SlackHarness, handle: str) -> None:
     """`/askaround settings help` was "I don't know", where `/ask watch help` and the other
-    commands' help are answered; a colleague who is not an admin reads who may change them."""
+    commands' help are answered; a colleague who is not an admin reads who may change them.
+    The escalation's timings are no workspace setting: the help says whose they are, and
+    what they are now, where an admin looked for them in vain."""
     said = await told(slack, handle, "settings help")
     assert "I don't know" not in said and "`/askaround settings` opens" in said, said
     assert "Only askaround admins" in said and "`askaround settings show`" in said
+    # what the form cannot change, and who can: the deployment's, with its values now
+    assert "30 working minutes" in said and "Mon-Fri 09:00-18:00" in said, said
+    assert "3 colleagues at once" in said and "`ASKAROUND_OFFER_MINUTES`" in said, said
 
 
 @pytest.mark.parametrize("action", ["alias", "merge"])
