@@ -80,6 +80,18 @@ def sees_workspace_figures(viewer: Viewer) -> bool:
     return not viewer.guest
 
 
+def may_see_profile(viewer: Viewer, owner_user_id: str) -> bool:
+    """Whether `viewer` is shown `owner_user_id`'s askaround profile at all (`/skills @them`):
+    their own, and a member anyone's. A colleague's profile is the member directory, which
+    Slack shows a guest of the workspace only for the people in their channels; askaround
+    does not know who those are, and a command's text may name anyone by a `<@U…>` id learned
+    elsewhere, so a guest is shown their own alone (`sees_workspace_figures`). Which fields
+    of a profile shown are `may_see`'s."""
+    if viewer.routing or viewer.user_id == owner_user_id:
+        return True
+    return viewer.user_id is not None and sees_workspace_figures(viewer)
+
+
 def reasons_readers(*, asker_is_guest: bool) -> Viewer:
     """Who reads the routing reasons of a question: its asker and the colleagues asked. A
     guest's reasons are read by the guest, so they name only what a guest may see: declared

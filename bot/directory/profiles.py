@@ -49,6 +49,11 @@ WHO_MEMBERS_ONLY = (
     "guests only the channels they were invited to. `/ask` with your question finds someone "
     "to help."
 )
+PROFILES_MEMBERS_ONLY = (
+    "Colleagues' profiles are for the workspace's members: Slack shows its guests only the "
+    "people of the channels they were invited to. `/skills` alone shows yours, and `/ask` "
+    "with your question finds someone to help."
+)
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,11 @@ class ProfileService:
         return vocabulary.suggest(text, limit)
 
     async def profile(self, team_id: str, owner_id: str, viewer: Viewer) -> ProfileView:
+        """`owner_id`'s profile as `viewer` may see it; a guest of the workspace is refused
+        anyone's but their own (`visibility.may_see_profile`)."""
         async with self._sessions() as s, s.begin():
+            if not visibility.may_see_profile(await _stored(s, team_id, viewer), owner_id):
+                raise UserError(PROFILES_MEMBERS_ONLY)
             person = await people_q.ensure_person(s, team_id, owner_id)
             return await self._view(s, person, viewer)
 
