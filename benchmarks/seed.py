@@ -88,8 +88,9 @@ async def history(engine: AsyncEngine, solved: Iterable[Solved]) -> int:
                     {
                         "id": first + n, "team_id": TEAM, "asker_user_id": s.asker,
                         "channel_id": CHANNEL, "text": s.text, "topics": [], "status": "solved",
-                        "is_private": False, "source": "command", "helper_user_id": s.helper,
-                        "created_at": s.at, "resolved_at": s.at,
+                        "is_private": False, "source": "message", "helper_user_id": s.helper,
+                        "message_ts": f"{first + n}.000000", "created_at": s.at,
+                        "resolved_at": s.at,
                     }
                     for n, s in enumerate(chunk)
                 ],

@@ -240,6 +240,17 @@ def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool
     return viewer.user_id is not None and viewer.user_id in (giver, receiver)
 
 
+def question_private(*, is_private: bool, posted: bool) -> bool:
+    """Whether a question counts as private for whoever reads of it later (someone asking the
+    same, routing's reasons and ties, the network insights' names): one asked in private, and
+    one never `posted` where its conversation's people could read it: `/ask`, whose words its
+    asker alone typed, in a public channel too, where the channel shows nothing of it and its
+    asker is told they will hear privately. Its colleagues read it as asked; nobody else does.
+    Whether its asker agrees before anyone reads it is `needs_consent`'s, by where it was
+    asked."""
+    return is_private or not posted
+
+
 def may_see_question(
     viewer: Viewer, asker: str, helpers: tuple[str, ...], *, is_private: bool
 ) -> bool:

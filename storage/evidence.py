@@ -96,6 +96,9 @@ async def record_solved_questions(
                 helper_user_id=question.helper_user_id,
                 created_at=created,
                 resolved_at=created,
+                # Posted in its channel (a message of its own), unless it was an `/ask`.
+                source="message" if question.posted else "command",
+                message_ts=f"{int(created.timestamp())}.{count:06d}" if question.posted else None,
             )
             .returning(Question.id)
         )

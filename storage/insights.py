@@ -136,8 +136,8 @@ async def learners(
 
 async def stream_questions(
     session: AsyncSession, team_id: str, since: datetime
-) -> AsyncIterator[Sequence[tuple[str, str | None, str, bool, list[str] | None]]]:
-    """(asker, helper or None, status, is private, topics) of the questions their askers
+) -> AsyncIterator[Sequence[tuple[str, str | None, str, bool, bool, list[str] | None]]]:
+    """(asker, helper or None, status, is private, posted, topics) of the questions their askers
     sent since (`sent_by_asker`): a draft has no helper, so it would only have been counted
     as asked."""
     statement = select(
@@ -145,6 +145,7 @@ async def stream_questions(
         Question.helper_user_id,
         Question.status,
         Question.is_private,
+        Question.message_ts.is_not(None),
         Question.topics,
     ).where(Question.team_id == team_id, Question.created_at >= since, sent_by_asker())
     async for rows in batches(session, statement, size=BATCH):
@@ -153,8 +154,8 @@ async def stream_questions(
 
 async def released_help_since(
     session: AsyncSession, team_id: str, since: datetime
-) -> list[tuple[str, str, bool, list[str] | None]]:
-    """(asker, helper, is private, topics) of the questions since that someone took on and
+) -> list[tuple[str, str, bool, bool, list[str] | None]]:
+    """(asker, helper, is private, posted, topics) of the questions since that someone took on and
     was released from (they left the workspace while helping): `stream_questions` no longer
     has them as the helper. Few: read at once."""
     statement = released_help(
@@ -162,10 +163,13 @@ async def released_help_since(
         Question.asker_user_id,
         Offer.candidate_user_id,
         Question.is_private,
+        Question.message_ts.is_not(None),
         Question.topics,
     ).where(Question.created_at >= since)
     rows = await session.execute(statement)
-    return [(asker, helper, private, topics) for asker, helper, private, topics in rows]
+    return [
+        (asker, helper, private, posted, topics) for asker, helper, private, posted, topics in rows
+    ]
 
 
 async def stream_kudos(

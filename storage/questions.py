@@ -234,7 +234,8 @@ async def channels_discussing(
 
 
 async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> Sequence[Any]:
-    """The newest solved questions as rows of id, asker, helper, privacy and channel: no text,
+    """The newest solved questions as rows of id, asker, helper, privacy, channel and message
+    (None for `/ask`, never posted): no text,
     as this runs for every question asked (`question_texts` reads the texts not seen yet)."""
     result = await session.execute(
         select(
@@ -243,6 +244,7 @@ async def solved_ids(session: AsyncSession, team_id: str, limit: int = 2000) -> 
             Question.helper_user_id,
             Question.is_private,
             Question.channel_id,
+            Question.message_ts,
         )
         .where(Question.team_id == team_id, Question.status == "solved", Question.text != "")
         .order_by(Question.id.desc())

@@ -43,6 +43,7 @@ class SolvedQuestion:
     answerer_user_ids: tuple[str, ...] = ()
     created_at: datetime | None = None
     is_private: bool = False
+    posted: bool = True  # asked in a message; `/ask` never was (`visibility.question_private`)
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,12 @@ async def stream_solved_questions(
     helped = Offer.status.in_(HELPED_OFFER_STATUSES)
     statement = (
         select(Question.id, Question.asker_user_id, Question.text, Question.helper_user_id)
-        .add_columns(Question.created_at, Question.is_private, Offer.candidate_user_id)
+        .add_columns(
+            Question.created_at,
+            Question.is_private,
+            Question.message_ts.is_not(None),
+            Offer.candidate_user_id,
+        )
         .outerjoin(Offer, (Offer.question_id == Question.id) & helped)
         .where(*_solved_filter(team_id))
         .order_by(Question.created_at, Question.id, Offer.id)
@@ -256,11 +262,11 @@ async def stream_solved_questions(
     current: list[Any] | None = None
     async for rows in batches(session, statement):
         batch = []
-        for question_id, asker, text, helper, created_at, private, candidate in rows:
+        for question_id, asker, text, helper, created_at, private, posted, candidate in rows:
             if current is None or current[0] != question_id:
                 if current is not None:
                     batch.append(_solved(current))
-                current = [question_id, asker, text, helper, created_at, [helper], private]
+                current = [question_id, asker, text, helper, created_at, [helper], private, posted]
             if candidate is not None and candidate not in current[5]:
                 current[5].append(candidate)
         yield batch
@@ -269,8 +275,10 @@ async def stream_solved_questions(
 
 
 def _solved(row: list[Any]) -> SolvedQuestion:
-    _, asker, text, helper, created_at, answerers, private = row
-    return SolvedQuestion(asker, text, helper, tuple(answerers), created_at, bool(private))
+    _, asker, text, helper, created_at, answerers, private, posted = row
+    return SolvedQuestion(
+        asker, text, helper, tuple(answerers), created_at, bool(private), bool(posted)
+    )
 
 
 async def stream_kudos(

@@ -14,6 +14,7 @@ from bot.directory.skills import skill_key
 from bot.insights import measures as m
 from bot.insights.flows import Flows, TopicFinder
 from bot.insights.teams import group_teams
+from bot.visibility import question_private
 from storage import insights as q
 from storage.digests import first_kudos
 from storage.workspaces import find_workspace
@@ -66,9 +67,11 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     settled = profiles.settled()
     flows = Flows(teams, TopicFinder(set(profiles.names) - settled), settled)
     async for questions in q.stream_questions(s, team_id, since):
-        for asker, helper, status, private, topics in questions:
+        for asker, helper, status, private, posted, topics in questions:
+            private = question_private(is_private=private, posted=posted)
             flows.question(asker, helper, status, private, list(topics or ()))
-    for asker, helper, private, topics in await q.released_help_since(s, team_id, since):
+    for asker, helper, private, posted, topics in await q.released_help_since(s, team_id, since):
+        private = question_private(is_private=private, posted=posted)
         flows.took_on(asker, helper, private, list(topics or ()))
     async for kudos in q.stream_kudos(s, team_id, since):
         flows.kudos(kudos)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import visibility
 from bot.errors import UserError
 from bot.questions import lookup, tell
 from bot.questions.indexes import IndexFor
@@ -65,7 +66,9 @@ async def solve(
             question.helper_user_id,
             question.asker_user_id,
             question.text,
-            is_private=question.is_private,
+            is_private=visibility.question_private(
+                is_private=question.is_private, posted=question.message_ts is not None
+            ),
             asked_at=question.created_at,
         )
     return Solved(QuestionView.of(question), question.helper_user_id, offer_views(closed))

@@ -107,7 +107,9 @@ class SolvedFinder:
         made = MadePrivate(private_now)
         best: list[tuple[float, int]] = []
         for score, row in close:
-            is_private = await made.is_private(row.is_private, row.channel_id)
+            is_private = visibility.question_private(
+                is_private=row.is_private, posted=row.message_ts is not None
+            ) or await made.is_private(row.is_private, row.channel_id)
             helpers = (row.helper_user_id,) if row.helper_user_id else ()
             if visibility.may_see_question(
                 viewer, row.asker_user_id, helpers, is_private=is_private

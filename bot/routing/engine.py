@@ -31,6 +31,7 @@ from bot.visibility import (
     may_see,
     may_see_kudos,
     may_see_question,
+    question_private,
     reads_public,
 )
 from storage.routing import (
@@ -128,7 +129,7 @@ class RoutingIndex:
                 solved.helper_user_id,
                 solved.answerer_user_ids or (solved.helper_user_id,),
                 solved.created_at,
-                solved.is_private,
+                question_private(is_private=solved.is_private, posted=solved.posted),
             )
             weight = Evidence.decay(position, max(total, position + 1))
             self._add_solved(question, solved.text, weight)

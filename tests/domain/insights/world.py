@@ -130,6 +130,7 @@ def question_row(
     return Question(
         team_id=TEAM, asker_user_id=uid(asker), channel_id="C1", text="?", topics=topics,
         status=status, helper_user_id=uid(helper) if helper else None, created_at=at,
+        source="message", message_ts=f"{at.timestamp():.6f}",  # posted: public help names
     )  # fmt: skip
 
 
