@@ -40,11 +40,9 @@ async def person_left(
     replicas' at their next rebuild, where counting it as a deletion from profiles made
     every replica's next question wait for a whole rebuild (30-50 s at 100,000 people)."""
     await asker_left(sessions, clock, team_id, user_id)
+    await requests_withdrawn(sessions, decline, team_id, user_id)
     async with sessions() as s:
-        pending = await offer_q.pending_offers_to(s, team_id, user_id)
         helped = await question_status.questions_helped_by(s, team_id, user_id)
-    for offer in pending:
-        await decline(team_id, offer.id, user_id)
     if not helped:
         return
     index = await index_for(team_id)
@@ -58,6 +56,18 @@ async def person_left(
                 await tell.asking_helper(s, question, user_id, "released", now)
                 await rounds.move_on(s, index, question, [], config, clock, observe)
                 await tell.connection_left(s, question, user_id, connected, now)
+
+
+async def requests_withdrawn(
+    sessions: async_sessionmaker[AsyncSession], decline: Decline, team_id: str, user_id: str
+) -> None:
+    """Each request still waiting for `user_id` is withdrawn as if they had said "Not me",
+    and its question goes on to others: they left, or may be asked no more (made a guest of
+    the workspace, `visibility.may_be_asked`). A question they took on stays theirs."""
+    async with sessions() as s:
+        pending = await offer_q.pending_offers_to(s, team_id, user_id)
+    for offer in pending:
+        await decline(team_id, offer.id, user_id)
 
 
 async def asker_left(

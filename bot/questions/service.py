@@ -190,6 +190,11 @@ class QuestionService:
             user_id,
         )
 
+    async def no_longer_asked(self, team_id: str, user_id: str) -> None:
+        """`user_id` may be asked no more (a guest of the workspace now): the requests still
+        waiting for them are withdrawn (`leaving.requests_withdrawn`)."""
+        await leaving.requests_withdrawn(self._sessions, self.decline, team_id, user_id)
+
     async def asker_left(self, team_id: str, user_id: str) -> int:
         """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""
         return await leaving.asker_left(self._sessions, self.clock, team_id, user_id)

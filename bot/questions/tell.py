@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import home
+from bot import home, visibility
 from bot.worktime import WorkingHours, next_working_moment
 from storage import offers as offer_q
 from storage import outbox
@@ -106,6 +106,16 @@ async def offers_edited(
     answered says how it ended, as it did. A waiting one not posted yet is redrawn too: it
     may be on its way with the old words (`question_reads.redrawn_now` waits for it); one
     posted later draws the words as they are then."""
+    # Someone made a guest since they were asked reads no words typed after (`may_be_asked`):
+    # their DM keeps what they read as a member; one who took it on is its helper.
+    offers = [
+        o
+        for o in offers
+        if o.status == "accepted"
+        or visibility.may_be_asked(
+            is_guest=await people_queries.is_guest(s, question.team_id, o.candidate_user_id)
+        )
+    ]
     sent = [o for o in offers if o.dm_ts]
     key = f"offer_edited:{edit}"
     waiting = [o for o in offers if o.status == "pending"]

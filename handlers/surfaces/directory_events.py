@@ -8,6 +8,8 @@ current without asking Slack at every kudos.
   helping with go on to others (`QuestionService.person_left`); so has one of the
   workspace's people whom their Enterprise Grid org describes as no longer in it
   (`enterprise_user.teams` without it: removed from this workspace, still in the org).
+  Someone made a guest of the workspace has the requests waiting for them withdrawn
+  (`QuestionService.no_longer_asked`, `visibility.may_be_asked`).
 - A conversation renamed, archived or unarchived, deleted, shared or unshared, or the bot
   joining or leaving it: what was kept about it is forgotten, and Slack is asked again the next
   time it matters (`handlers/client/conversations.py`, the one `is_private`).
@@ -81,6 +83,9 @@ def register(router: Router, services: Services) -> None:
         if profile.deactivated:
             await services.questions.person_left(team, profile.user_id)
             services.insights.forget(team)
+        elif not visibility.may_be_asked(is_guest=profile.is_guest):
+            # Made a guest: a request waiting for them quotes a channel they may not read.
+            await services.questions.no_longer_asked(team, profile.user_id)
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

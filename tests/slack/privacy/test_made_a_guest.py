@@ -1,0 +1,51 @@
+"""A colleague asked about a question, then made a guest of the workspace (Slack's multi- or
+single-channel guest: `user_change` with `is_restricted`) before answering.
+
+A guest is never asked about a colleague's question (`visibility.may_be_asked`): a request
+quotes a question from a channel the guest may not read. Dev was asked about Carol's question
+in #general as a member; made a guest, invited to other channels than #general, his request
+went on: Carol's edit of her message was drawn into his DM (words typed after he lost the
+channel), and *I can help* made him her helper, introduced in #general's thread. Now a
+request to someone made a guest is withdrawn as one to someone who left is, and the question
+goes on to others, as *Not me* does; what he read before stays read.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Offer
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_edited import bot_dms
+from tests.slack.questions.test_solved_first import QUESTION
+
+EDITED = "numbatguest"
+
+
+async def asked_then_made_a_guest(slack: SlackHarness) -> None:
+    """Carol asks in #general, Dev is asked (his request in his DM), Dev is made a guest."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    assert "stuck terraform state" in bot_dms(slack, "dev")
+    await slack.emu.change_user(slack.user("dev"), is_restricted=True)
+    await slack.settle()
+    edited = f"{bot} {QUESTION} It is the {EDITED} pipeline."
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(edited))
+    await slack.settle()
+
+
+async def test_a_colleague_made_a_guest_reads_no_edit_of_the_question(
+    slack: SlackHarness,
+) -> None:
+    await asked_then_made_a_guest(slack)
+    assert EDITED not in bot_dms(slack, "dev")
+    assert EDITED in bot_dms(slack, "bob")  # a member asked with him reads it as edited
+
+
+async def test_a_colleague_made_a_guest_is_asked_no_more(slack: SlackHarness) -> None:
+    await asked_then_made_a_guest(slack)
+    async with slack.services.sessions() as s:
+        offers = {o.candidate_user_id: o.status for o in await s.scalars(select(Offer))}
+    assert offers[slack.user("dev")] != "pending", offers
+    assert offers[slack.user("bob")] == "pending", offers
