@@ -14,6 +14,7 @@ from handlers.surfaces import (
     commands,
     directory_events,
     home,
+    kept_messages,
     kudos,
     kudos_modal,
     kudos_quotes,
@@ -42,6 +43,7 @@ SURFACES = (
     ask_command,
     questions,
     kudos_quotes,  # after questions: a question's edit or deletion is theirs
+    kept_messages,  # after both: any other message edited or deleted
     question_actions,
     home,
     skills,

@@ -158,6 +158,18 @@ async def refused(session: AsyncSession, team_id: str, key: str, at: datetime) -
     )
 
 
+async def holds(session: AsyncSession, team_id: str, message: Message) -> bool:
+    """Whether an entry carries this message's words (found by its channel and ts)."""
+    channel, ts = message
+    found = await _execute(
+        session,
+        select(INBOX.c.request_key)
+        .where(INBOX.c.team_id == team_id, INBOX.c.message_ts == ts, INBOX.c.channel_id == channel)
+        .limit(1),
+    )
+    return found.first() is not None
+
+
 async def forget_message(
     session: AsyncSession,
     team_id: str,

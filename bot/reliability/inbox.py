@@ -122,6 +122,11 @@ class Inbox:
         async with units.transaction(self._sessions) as s:
             await inbox.refused(s, team_id, key, self._now())
 
+    async def holds(self, team_id: str, message: Message) -> bool:
+        """Whether a request kept carries the words of `message` (its channel and ts)."""
+        async with self._sessions() as s:
+            return await inbox.holds(s, team_id, message)
+
     async def forget_message(
         self, team_id: str, message: Message, *, own: str | None, deleted: bool
     ) -> None:

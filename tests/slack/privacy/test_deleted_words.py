@@ -1,4 +1,5 @@
-"""A question's message deleted or edited: its words are in no table once that is handled.
+"""A message deleted or edited (a question's, or any the bot hears): its words are in no table
+once that is handled.
 
 Before 6 December the questions table was blanked at once, but the inbox of requests kept
 the words for the day every handled request is kept: the event that asked it, each
@@ -50,5 +51,26 @@ async def test_words_edited_out_of_a_question_are_in_no_table(slack: SlackHarnes
     )
     await slack.settle()
     await slack.here.edit_message(slack.user("carol"), edited, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert await everywhere(slack, (SECRET,)) == []
+
+
+async def test_a_deleted_messages_words_are_in_no_table(slack: SlackHarness) -> None:
+    """Carol pastes a password in #general by mistake, no question, and deletes it. Every
+    message of a public channel the bot is in is stored in the inbox before it is looked at
+    (a question? a watched channel?), and was kept there the day a handled request is, its
+    deletion changing nothing: only a question's or a quoted message's were emptied."""
+    said = await slack.post("carol", "general", f"oops, the prod password is {SECRET}")
+    await slack.settle()
+    await slack.here.delete_message(slack.user("carol"), said)
+    await slack.settle()
+    assert await everywhere(slack, (SECRET,)) == []
+
+
+async def test_words_edited_out_of_a_message_are_in_no_table(slack: SlackHarness) -> None:
+    """The same, edited out rather than deleted."""
+    said = await slack.post("carol", "general", f"oops, the prod password is {SECRET}")
+    await slack.settle()
+    await slack.here.edit_message(slack.user("carol"), said, "oops, wrong window")
     await slack.settle()
     assert await everywhere(slack, (SECRET,)) == []
