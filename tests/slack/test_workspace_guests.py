@@ -10,6 +10,7 @@ reason; a member sees all of these as before.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,12 @@ OWN_SKILL = "Zorblaxing"  # a skill of the workspace's own: the shipped vocabula
 
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with with_gina(tmp_path) as harness:
+        yield harness
+
+
+@asynccontextmanager
+async def with_gina(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """The questions' world, and Gina, a guest in #vendors with Alice and the bot."""
     async with bot_in_process(tmp_path, people=PEOPLE) as harness:
         ws = harness.here.workspace

@@ -17,22 +17,16 @@ from pathlib import Path
 import pytest
 
 from bot.directory.profiles import PROFILES_MEMBERS_ONLY
-from tests.slack.harness import SlackHarness, bot_in_process
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.harness import SlackHarness
+from tests.slack.test_workspace_guests import with_gina
 
 DEVS_OWN = "zorblaxing"  # a skill Dev alone declares, so it is his profile if it is shown
 
 
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    """The questions' world, and Gina, a guest in #vendors with Alice and the bot."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        ws = harness.here.workspace
-        gina = ws.add_user("gina", real_name="Gina Guest", email="gina@example.com", guest="multi")
-        harness.users["gina"] = gina.id
-        vendors = ws.add_channel("vendors", members=[gina.id, harness.user("alice")])
-        harness.channels["vendors"] = vendors.id
-        await declare_skills(harness)
+    """Gina's world (`test_workspace_guests`), where Dev declared a skill of his own too."""
+    async with with_gina(tmp_path) as harness:
         assert (await harness.command("dev", "/skills", f"add {DEVS_OWN}:4")).ok
         await harness.settle()
         yield harness
