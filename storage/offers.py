@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, CursorResult, and_, case, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Offer, Question, Workspace
+from storage.models import Offer, Person, Question, Workspace
 
 # Its colleague took the question on, or helped answer it (history read from a channel).
 HELPED_OFFER_STATUSES = ("accepted", "answered")
@@ -100,6 +100,19 @@ async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -
     result = await session.scalars(
         select(Offer).where(
             Offer.team_id == team_id, Offer.candidate_user_id == user_id, Offer.status == "pending"
+        )
+    )
+    return result.all()
+
+
+async def pending_offers_to_guests(session: AsyncSession, team_id: str) -> Sequence[Offer]:
+    """The requests waiting for someone stored as a guest of the workspace."""
+    guests = select(Person.user_id).where(Person.team_id == team_id, Person.is_guest.is_(True))
+    result = await session.scalars(
+        select(Offer).where(
+            Offer.team_id == team_id,
+            Offer.status == "pending",
+            Offer.candidate_user_id.in_(guests.scalar_subquery()),
         )
     )
     return result.all()

@@ -70,6 +70,18 @@ async def requests_withdrawn(
         await decline(team_id, offer.id, user_id)
 
 
+async def guests_withdrawn(
+    sessions: async_sessionmaker[AsyncSession], decline: Decline, team_id: str
+) -> None:
+    """Each request still waiting for someone stored as a guest of the workspace now is
+    withdrawn (`requests_withdrawn`): the directory sync found them made one, their
+    `user_change` lost."""
+    async with sessions() as s:
+        pending = await offer_q.pending_offers_to_guests(s, team_id)
+    for offer in pending:
+        await decline(team_id, offer.id, offer.candidate_user_id)
+
+
 async def asker_left(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, team_id: str, user_id: str
 ) -> int:

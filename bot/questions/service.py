@@ -195,6 +195,11 @@ class QuestionService:
         waiting for them are withdrawn (`leaving.requests_withdrawn`)."""
         await leaving.requests_withdrawn(self._sessions, self.decline, team_id, user_id)
 
+    async def guests_no_longer_asked(self, team_id: str) -> None:
+        """After the directory sync: the requests still waiting for anyone stored as a guest
+        of the workspace are withdrawn (`leaving.guests_withdrawn`)."""
+        await leaving.guests_withdrawn(self._sessions, self.decline, team_id)
+
     async def asker_left(self, team_id: str, user_id: str) -> int:
         """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""
         return await leaving.asker_left(self._sessions, self.clock, team_id, user_id)

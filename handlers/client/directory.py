@@ -416,6 +416,7 @@ async def sync_directory(
     )
     for user_id in report.leavers:
         await services.questions.person_left(team_id, user_id)
+    await services.questions.guests_no_longer_asked(team_id)  # made guests, unheard
     if report.leavers:
         services.insights.forget(team_id)
     return report

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from handlers.client.directory import sync_directory
 from storage.models import Offer
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import bot_dms
@@ -45,6 +46,21 @@ async def test_a_colleague_made_a_guest_reads_no_edit_of_the_question(
 
 async def test_a_colleague_made_a_guest_is_asked_no_more(slack: SlackHarness) -> None:
     await asked_then_made_a_guest(slack)
+    async with slack.services.sessions() as s:
+        offers = {o.candidate_user_id: o.status for o in await s.scalars(select(Offer))}
+    assert offers[slack.user("dev")] != "pending", offers
+    assert offers[slack.user("bob")] == "pending", offers
+
+
+async def test_made_a_guest_unheard_the_sync_withdraws_their_request(slack: SlackHarness) -> None:
+    """Dev is made a guest and Slack's `user_change` is lost: the daily sync (`users.list`)
+    stores him as one, and his request waiting is withdrawn then, as for the event."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    slack.emu.workspace.users[slack.user("dev")].is_restricted = True  # unheard
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    await slack.settle()
     async with slack.services.sessions() as s:
         offers = {o.candidate_user_id: o.status for o in await s.scalars(select(Offer))}
     assert offers[slack.user("dev")] != "pending", offers
