@@ -12,6 +12,7 @@ goes on to others, as *Not me* does; what he read before stays read.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from handlers.client.directory import sync_directory
@@ -52,6 +53,7 @@ async def test_a_colleague_made_a_guest_is_asked_no_more(slack: SlackHarness) ->
     assert offers[slack.user("bob")] == "pending", offers
 
 
+@pytest.mark.postgres_too  # `offers.pending_offers_to_guests` is read here alone
 async def test_made_a_guest_unheard_the_sync_withdraws_their_request(slack: SlackHarness) -> None:
     """Dev is made a guest and Slack's `user_change` is lost: the daily sync (`users.list`)
     stores him as one, and his request waiting is withdrawn then, as for the event."""
