@@ -77,6 +77,8 @@ HOLDOUT_56 = DATA / "questions_holdout_56.jsonl"
 HOLDOUT_57 = DATA / "questions_holdout_57.jsonl"
 HOLDOUT_58 = DATA / "questions_holdout_58.jsonl"
 HOLDOUT_59 = DATA / "questions_holdout_59.jsonl"
+HOLDOUT_60 = DATA / "questions_holdout_60.jsonl"
+HOLDOUT_61 = DATA / "questions_holdout_61.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -163,6 +165,8 @@ def documented(path: Path) -> tuple[float, float]:
         (HOLDOUT_57, 200, 0.9),
         (HOLDOUT_58, 200, 0.9),
         (HOLDOUT_59, 200, 0.9),
+        (HOLDOUT_60, 200, 0.9),
+        (HOLDOUT_61, 200, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
