@@ -19,6 +19,13 @@ from bot.questions.detect_words.fragments import (
     phrases,
 )
 
+# Someone new at the place or the job, saying so (`it's my first week`, `I'm new here`).
+NEWCOMER = (
+    r"(?:(?:(?:it's|its|it is|this is) (?:my|our) )?first (?:week|day|month|shift|rotation)(?: as|"
+    r" on| in| at| here)\b|(?:i'm|im|i am) (?:still |pretty |brand |very )?new (?:here|to|in|"
+    r"on|at)\b|soy nuev[oa]\b|(?:main|mai) naya (?:hu|hoon)\b)"
+)
+
 # Someone asks for a person who knows, or for help, directly.
 ASKS_FOR_HELP = phrases(
     # `lf` is chat's `looking for` (`lf someone who has rigged a hostess tray…`)
@@ -392,6 +399,16 @@ ASKS_FOR_HELP = phrases(
     r"(?:seen|hit|run into|ran into|come across|dealt with) this before",
     r"any known (?:fix|fixes|issue|issues|workaround|workarounds|cause|solution)",
     r"am i missing (?:something|anything)",
+    # whether the writer missed, forgot or skipped a step or a setting (`…did i miss a migration
+    # step or something`, `did we skip a step?`), as `am I missing something` asks; `did i miss
+    # the standup?` asks of a meeting
+    r"did (?:i|we) (?:miss|forget|skip) (?:a|an|some|any) (?:[\w-]+ )?(?:step|setting|"
+    r"migration|config|flag|dependency|env var|variable|package|permission|prerequisite)s?\b",
+    # a newcomer saying so beside their own question (`como se registra…? it's my first week`,
+    # `soy nueva en el turno, a quién llamo…?`): asking colleagues who know the place; a
+    # newcomer inside a question (`can you believe it's my first week and…?`) marvels
+    rf"\?\s*(?:[\w']+ )?{NEWCOMER}",
+    rf"(?:^|[.!,;:] ){NEWCOMER}[^?]{{0,60}}[.,;:!] [^?]{{3,}}\?",
     # who knows, in Tagalog as typed in Manila (`sino po may alam…`, `sino ang marunong…`), and
     # in Nigerian Pidgin what is causing it and who knows (`wetin dey cause this…?`, `who sabi
     # how to…`); `wetin dey happen` and `una sabi say na Friday?` tease

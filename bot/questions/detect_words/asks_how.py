@@ -415,6 +415,9 @@ ASKS_HOW = phrases(
     r"kullan[iı]l[iı]yor|kullanmam gerek\w*|kullanmal[iı]y[iı][mz]|doldur\w*|gerek\w*|"
     r"laz[iı]m|isteniyor)",
     r"kaise (?:kare|karein|karen|karte|karu|karun|kar sakte|kar sakta|kar sakti|milega|milta)|"
+    # the same with its object between, asked (`kaise pata karein?`, `kaise add karte hain?`);
+    # `kaise kaam karein 😩`, unasked, sighs
+    r"kaise (?:\w+ ){1,2}(?:kare|karein|karen|karte|karna|karu|karun)\b[^.!?]{0,80}\?|"
     r"kaha(?:n|an)? (?:milega|milegi|milta|milti|dekhe|dekhu|dekhein|check|verify|submit|apply)|"
     r"(?:process|tarika|procedure) kya hai|kya (?:process|tarika|procedure) hai",
     r"(?:bagaimana|gimana|gmn) (?:cara|caranya|prosesnya|prosedurnya)|cara(?:nya)? (?:\w+ ){0,3}"

@@ -166,6 +166,10 @@ ASKS_FOR_HELP = (
     r"ne(?:den|reden|dan) kaynaklan[iı]yor",
     r"kisi ?ko (?:kuch )?(?:pata|idea|maloom|malum)|"
     r"(?:kya )?koi (?:jaanta|janta|jaanti|janti|bata|samjha|help kar|madad kar|guide kar)|"
+    # whether anyone knows a fix, a way or a thing named between (`koi solution jaanta hai?`, `koi
+    # workaround pata hai for…?`), as `anyone know a fix?` asks; `koi nahi jaanta…` laments
+    r"koi (?!(?:nahi|nahin|bhi|na)\b)(?:\w+ ){1,2}(?:jaanta|janta|jaanti|janti|jante|pata) "
+    r"hai\b[^?]{0,40}\?|"
     r"(?:madad|help) (?:chahiye|chaiye)",
     r"ada (?:yang|yg) (?:tahu|tau|pernah|bisa bantu|paham|ngerti|punya pengalaman)|"
     r"(?:mohon|butuh|perlu|minta) (?:bantuan|pencerahan|saran)|"

@@ -47,6 +47,11 @@ SOCIAL = phrases(
     # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
     # asks after a stock of parts, not a loan
     r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me|to lend\b)",
+    # what is left of a stock (`should we order more swag or is the old stuff still around?`, `…or
+    # is there some left in the cupboard?`) is a thing to hand over, as the spare is; `…or is the
+    # old cluster enough` asks capacity
+    r"\bor (?:is|are) (?:there (?:some|any|still some) (?:[\w-]+ )?left|(?:the|our) (?:old |"
+    r"last |remaining )?[\w-]+(?: [\w-]+){0,4} still (?:around|left|there|in stock))\b",
     # the keys to a place or a vehicle (`i wonder if someone has the keys to the grip truck`) are
     # a thing to hand over, as a loan is; `does anyone have the key for the staging API` asks
     r"(?:has|have|got) (?:the |a |spare )?keys? to (?:the|my|our)\b",

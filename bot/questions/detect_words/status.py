@@ -123,6 +123,14 @@ STATUS = phrases(
     # whether any of a stock is left (`do we have any rollaway beds left or are they all out?`)
     r"^(?:do|does) (?:we|you|anyone) (?:still )?have any (?:more )?(?:[\w-]+ ){1,4}left\b",
     r"\bor are (?:they|those|these|we) all (?:out|gone|used up|taken)\b",
+    # whether an event happens or is skipped (`do we have a retro this sprint or skipping?`);
+    # `…or skip it and backfill after?` asks a way
+    r"\bor (?:are we |is it |we're |it's )?(?:skipping|skipped|cancelled|canceled|postponed)(?: "
+    r"(?:it|this (?:week|sprint|time|one)))?\s*\?*$",
+    # blocked on what another owes, already chased, with nothing asked after (`i'm blocked on the
+    # api key from marketing, pinged them twice`): waiting for them, not for someone who knows
+    r"\b(?:pinged|chased|nudged|emailed|messaged|called|followed up with) (?:them|him|her)(?: "
+    r"(?:again|twice|already|\w+ times|yesterday|today|this morning|last week))+\b(?![^?]*\?)",
     # how things stand until now (`what's the customer impact so far?`), as `yet?` asks
     r"\bso far\s*\?",
     # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)
