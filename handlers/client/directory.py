@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import visibility
 from bot.directory.sync import SyncReport
 from bot.errors import ConfigError, KudosNotAMember, KudosRefused, NotAMember
 from bot.profile import MembershipUnsaid, Profile
@@ -420,6 +421,36 @@ async def sync_directory(
     if report.leavers:
         services.insights.forget(team_id)
     return report
+
+
+async def heard_of(services: Services, team_id: str, user: dict[str, Any]) -> Profile | None:
+    """What Slack says of someone now (`user_change`, `team_join`; `users.info`, asked whether
+    they are still here, `question_reads.left_now`), acted on: stored, unless nothing kept
+    changed, and one deactivated has their open questions closed, and those they were asked
+    or were helping with go on to others (`QuestionService.person_left`); so has one of the
+    workspace's people whom their Enterprise Grid org describes as no longer in it
+    (`removed_from`: gone, as if deactivated); one made a guest of the workspace has the
+    requests waiting for them withdrawn (`QuestionService.no_longer_asked`). Heard again, it
+    changes nothing. None, nothing
+    stored, for a member of another organisation (Slack Connect): a stored profile is taken
+    for one of this workspace's people."""
+    profile = profile_from_slack(user)
+    if member_elsewhere(user, team_id):
+        if not (
+            removed_from(user, team_id)
+            and await services.people.present_member(team_id, profile.user_id)
+        ):
+            return None
+        profile = replace(profile, deactivated=True)
+    await services.people.heard(team_id, profile)
+    await services.indexes.people_changed(team_id, [profile.user_id])
+    if profile.deactivated:
+        await services.questions.person_left(team_id, profile.user_id)
+        services.insights.forget(team_id)
+    elif not visibility.may_be_asked(is_guest=profile.is_guest):
+        # Made a guest: a request waiting for them quotes a channel they may not read.
+        await services.questions.no_longer_asked(team_id, profile.user_id)
+    return profile
 
 
 class SlackResolver:

@@ -20,6 +20,7 @@ from bot.worktime import is_working_time
 from handlers.client.conversations import private_now
 from handlers.client.directory import (
     described,
+    heard_of,
     member_elsewhere,
     profile_from_slack,
     removed_from,
@@ -111,14 +112,19 @@ async def names_in(
     return await names_of(client, services, team_id, mentions.people(question.text))
 
 
-async def left_now(client: AsyncWebClient, team_id: str, user_id: str) -> bool:
+async def left_now(client: AsyncWebClient, services: Services, team_id: str, user_id: str) -> bool:
     """Whether Slack says now that someone left the workspace (deactivated, erased, or
     removed from it by their Enterprise Grid org), whatever the bot has heard: Slack's
-    `user_change` saying so may reach it a while after, or be retried a minute on. Nothing
-    is stored: the bot acts on their leaving as it hears of it (`QuestionService.person_left`,
-    by the event or the daily sync). One Slack will not describe either way is taken as here."""
-    user = await described(client, user_id)
-    return user is None or bool(user.get("deleted")) or removed_from(user, team_id)
+    `user_change` saying so may reach it a while after, be retried a minute on, or never
+    come (the daily sync would tell). One who left is heard of now, as that event would be
+    (`directory.heard_of`: their questions closed, those they were asked or helping with
+    gone on to others), so nothing drawn meanwhile says they ask or help; the event, when it
+    comes, changes nothing more. One Slack will not describe either way is taken as here."""
+    user = await described(client, user_id) or {"id": user_id, "deleted": True}
+    if not (user.get("deleted") or removed_from(user, team_id)):
+        return False
+    profile = await heard_of(services, team_id, user)
+    return profile is not None and profile.deactivated
 
 
 async def off_hours_now(

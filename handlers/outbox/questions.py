@@ -261,22 +261,24 @@ async def connected(
     more posts, a group DM of the two. Nothing once the helper was released before it went
     (they left the workspace, `leaving`): there is nobody to connect the asker with, who is
     told they left (`helper_left`) and whose question goes on to someone else; what an
-    earlier attempt posted, its answer lost, says they left (`_left_unrecorded`). A retry,
-    seconds to minutes after the helper took it on, asks Slack first whether they are still
-    here: one deactivated meanwhile is done with as above, whether or not the bot has heard
-    yet (Slack's `user_change` may come after the retry), where posting it introduced
-    someone gone and Slack would not open a group DM with them (`user_disabled`), leaving
-    what the lost answer posted with its Solved button for good."""
+    earlier attempt posted, its answer lost, says they left (`_ended_unrecorded`). A retry,
+    seconds to minutes after the helper took it on, asks Slack first whether asker and
+    helper are still here (`left_now`): one deactivated meanwhile is heard of then, as the
+    bot does once Slack's `user_change` comes (it may come after the retry, or never), and
+    the retry posts nothing, what was posted drawn as it ended (the helper left, or the
+    question closed with its asker gone). Before, it introduced someone gone, and Slack would
+    not open a group DM with them (`user_disabled`), leaving what the lost answer posted with
+    its Solved button for good."""
     question = (await question_now(services, team_id, payload, client)).question
     helper = _introduced(question, payload)
     if helper is None or helper != question.helper_user_id:
-        await _left_unrecorded(client, services, team_id, question, helper)
+        await _ended_unrecorded(client, services, team_id, question, helper)
         return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
-    if marks.retrying() and await left_now(client, team_id, helper):
-        # Let go by Slack after taking it on, and the bot not told yet: as once it is.
-        await _left_unrecorded(client, services, team_id, question, helper)
+    if marks.retrying() and await _either_left(client, services, team_id, question, helper):
+        again = (await question_now(services, team_id, payload, client)).question
+        await _ended_unrecorded(client, services, team_id, again, helper)
         return
     names = await names_in(client, services, team_id, question)
     if not (
@@ -287,13 +289,20 @@ async def connected(
             )
         )
     ):
-        group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+        try:
+            group = await client.conversations_open(users=f"{question.asker_user_id},{helper}")
+        except SlackApiError as error:
+            # Deactivated before the bot heard, on a first try too: heard of now, as above.
+            gone = error_code(error) in USER_GONE
+            if not (gone and await _either_left(client, services, team_id, question, helper)):
+                raise
+            return
         sent = await client.chat_postMessage(
             channel=group["channel"]["id"], **render_connected(question, helper, names)
         )
         posted = sent["channel"], sent["ts"]
     if not await services.questions.connected_message_sent(team_id, question.id, *posted, helper):
-        await _draw_left(client, services, team_id, question, helper, *posted)  # let go since
+        await _draw(client, services, team_id, question, helper, *posted, left=True)  # let go since
         return
     # Closed while this was on its way: the close's own update may have found no message yet.
     # Taken from an earlier attempt (`found_earlier`): drawn then, perhaps before a change.
@@ -318,18 +327,28 @@ def _in_thread(question: QuestionView) -> bool:
     )
 
 
-async def _left_unrecorded(
+async def _either_left(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView, helper: str
+) -> bool:
+    """Whether Slack says the asker or the helper left the workspace, each heard of then
+    (`left_now`): the asker first, lest a question whose asker is gone go on to someone else
+    for a while."""
+    asker_left = await left_now(client, services, team_id, question.asker_user_id)
+    return await left_now(client, services, team_id, helper) or asker_left
+
+
+async def _ended_unrecorded(
     client: AsyncWebClient,
     services: Services,
     team_id: str,
     question: QuestionView,
     helper: str | None,
 ) -> None:
-    """The reply connecting the asker with `helper`, let go (they left) before this retry:
-    an earlier attempt may have posted it, its answer lost, and the question, open again,
-    kept nowhere to say they left. Found by its mark where it would have gone and drawn so;
-    a group DM, which Slack will not open with someone deactivated, is looked for among the
-    bot's own (`group_dm_of`)."""
+    """The reply connecting the asker with `helper`, let go (they left) before this retry,
+    or whose asker left: an earlier attempt may have posted it, its answer lost, and the
+    question (open again, or closed) kept nowhere to say how it ended. Found by its mark
+    where it would have gone and drawn so; a group DM, which Slack will not open with
+    someone deactivated, is looked for among the bot's own (`group_dm_of`)."""
     if helper is None or not marks.retrying():
         return
     if _in_thread(question):
@@ -350,7 +369,8 @@ async def _left_unrecorded(
         where = {"channel": channel}
     if (earlier := await posted_earlier(client, where)) is not None:
         channel, ts = str(earlier["channel"]), str(earlier["ts"])
-        await _draw_left(client, services, team_id, question, helper, channel, ts)
+        left = helper != question.helper_user_id
+        await _draw(client, services, team_id, question, helper, channel, ts, left=left)
 
 
 async def connection_left(
@@ -360,10 +380,10 @@ async def connection_left(
     place is in the payload, the question, open again, no longer having it."""
     question = (await question_now(services, team_id, payload, client)).question
     helper, channel, ts = str(payload["helper"]), str(payload["channel"]), str(payload["ts"])
-    await _draw_left(client, services, team_id, question, helper, channel, ts)
+    await _draw(client, services, team_id, question, helper, channel, ts, left=True)
 
 
-async def _draw_left(
+async def _draw(
     client: AsyncWebClient,
     services: Services,
     team_id: str,
@@ -371,12 +391,15 @@ async def _draw_left(
     helper: str,
     channel: str,
     ts: str,
+    *,
+    left: bool,
 ) -> None:
-    """The reply at `channel`, `ts` that connected the asker with `helper`, who left: it says
-    so, its Solved button gone."""
+    """The reply at `channel`, `ts` that connected the asker with `helper`, drawn as the
+    question is now: once `helper` left, saying so, without its button; once it closed, how
+    it ended."""
     quoted = channel != question.channel_id  # in its thread, the question is right above
     names = await names_in(client, services, team_id, question) if quoted else {}
-    said = render_connected(question, helper, names, quoted=quoted, left=True)
+    said = render_connected(question, helper, names, quoted=quoted, left=left)
     await update_message(client, channel, ts, said)
 
 

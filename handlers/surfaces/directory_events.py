@@ -24,12 +24,11 @@ current without asking Slack at every kudos.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from bot import visibility
 from bot.services import Services
-from handlers.client.directory import member_elsewhere, profile_from_slack, removed_from
+from handlers.client.directory import heard_of
 from handlers.dispatch.inbox import forget_refused
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -64,28 +63,10 @@ def register(router: Router, services: Services) -> None:
         user = event.get("user")
         if not isinstance(user, dict) or not user.get("id"):
             return
-        team = workspace_of(context)
-        profile = profile_from_slack(user)
-        if member_elsewhere(user, team):
+        if await heard_of(services, workspace_of(context), user) is None:
             # A guest from another organisation (Slack Connect) is not stored: kudos and
-            # routing are for this workspace's people, and a stored profile is taken as one.
-            # One of its own people whom their Enterprise Grid org no longer has in it was
-            # removed from it: gone, as if deactivated.
-            if not (
-                removed_from(user, team)
-                and await services.people.present_member(team, profile.user_id)
-            ):
-                await forget_refused(services, context)  # their profile not even in the inbox
-                return
-            profile = replace(profile, deactivated=True)
-        await services.people.heard(team, profile)
-        await services.indexes.people_changed(team, [profile.user_id])
-        if profile.deactivated:
-            await services.questions.person_left(team, profile.user_id)
-            services.insights.forget(team)
-        elif not visibility.may_be_asked(is_guest=profile.is_guest):
-            # Made a guest: a request waiting for them quotes a channel they may not read.
-            await services.questions.no_longer_asked(team, profile.user_id)
+            # routing are for this workspace's people.
+            await forget_refused(services, context)  # their profile not even in the inbox
 
     async def conversation_changed(event: dict[str, Any], context: Any) -> None:
         channel = channel_of(event)

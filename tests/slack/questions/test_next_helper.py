@@ -56,8 +56,8 @@ def connections(slack: SlackHarness, channel: str) -> list[str]:
 async def connected_unanswered_then_dev_left(slack: SlackHarness, channel: str, heard: str) -> None:
     """Dev takes the question on; Slack posts the reply connecting him with Alice in
     `channel` but answers 500, and Dev leaves before it is tried again, the bot hearing of
-    it before the retry or after (`leaves_while_put_back`): that reply says he left, without
-    its Solved button, and every delivery was sent."""
+    it before the retry, after it or never (`leaves_while_put_back`): that reply says he
+    left, without its Solved button, and every delivery was sent."""
     fault = slack.emu.faults.add("chat.postMessage", status=500, applied=True, channel=channel)
     await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
     await put_back(slack, fault, "question.connected:")
