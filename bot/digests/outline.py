@@ -25,6 +25,8 @@ from bot.timezone import zone_name
 from bot.words import plural
 
 MESSAGE_CHARS = 280
+SMALL = 5  # a trend of fewer kudos than this, this week or a week before, is told in counts
+HOW_TO_GIVE = "Kudos are given with `/kudos @name for … #value`."
 SHOUTOUTS = "Shout-outs"
 
 
@@ -58,28 +60,29 @@ def before_counting(summary: TeamSummary) -> bool:
     return since is not None and summary.week < IsoWeek.of(since)
 
 
-def headline(summary: TeamSummary) -> str:
-    """A week before askaround counted kudos is not a week of none: it is said to be before,
-    with the first week there is to read."""
+def headline(summary: TeamSummary, *, for_manager: bool) -> str:
+    """ "Your team" for the manager themself, as the title says "Your team's week"; anyone
+    else reads whose team it is. A week before askaround counted kudos is not a week of
+    none: it is said to be before, with the first week there is to read."""
+    team = "Your team" if for_manager else f"{summary.manager_name}'s team"
+    team = f"{team} ({plural(summary.team_size, 'person')})"
     since = summary.counting_since
     if since is not None and before_counting(summary):
         return (
-            f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}): askaround "
-            f"has counted kudos since {day(since)}, after {summary.week.label}, so it has "
-            f"nothing to tell of that week. The first week it counted is {IsoWeek.of(since)}."
+            f"{team}: askaround has counted kudos since {day(since)}, after "
+            f"{summary.week.label}, so it has nothing to tell of that week. The first week it "
+            f"counted is {IsoWeek.of(since)}."
         )
     so_far = " so far" if summary.so_far else ""
     week = f"{summary.week.label}, a week not over yet" if summary.so_far else summary.week.label
-    return (
-        f"{summary.manager_name}'s team ({plural(summary.team_size, 'person')}) received "
-        f"{plural(summary.total, 'kudos')}{so_far} in {week}. {trend(summary)}"
-    )
+    return f"{team} received {plural(summary.total, 'kudos')}{so_far} in {week}. {trend(summary)}"
 
 
 def trend(summary: TeamSummary) -> str:
     """Against the weeks before that askaround counted (up to TREND_WEEKS), said as many; a
     week not over yet is set beside them without a percentage, which would only say how much
-    of it is left."""
+    of it is left, and so is a week of few kudos or few before it (under SMALL on either
+    side): 4 against 0.5 a week is "+700%", true but loud, where the two counts say it."""
     counted = len(summary.previous)
     since = day(summary.counting_since) if summary.counting_since else ""
     if not counted:
@@ -90,7 +93,7 @@ def trend(summary: TeamSummary) -> str:
     if average == 0:
         return f"{which}: none{'' if summary.total else ' either'}."
     per = " a week on average" if counted > 1 else ""
-    if summary.so_far:
+    if summary.so_far or min(summary.total, average) < SMALL:
         return f"{which}: {average:g}{per}."
     percent = round((summary.total - average) / average * 100)
     return f"{which}: {average:g}{per} ({percent:+d}%)."
@@ -148,6 +151,17 @@ def sections(summary: TeamSummary) -> list[Section]:
             f"No kudos {week}, so no values.",
         ),
     ]
+
+
+def nothing_to_tell(summary: TeamSummary) -> str | None:
+    """A week where every part would say nobody (no kudos, nobody gave or took on a
+    question, nobody unsung or quiet to list): said once, with how kudos are given, rather
+    than six parts each empty. None where any part has something: they are all kept."""
+    parts = sections(summary)
+    if not parts or any(part.lines or part.notes for part in parts):
+        return None
+    week = "yet this week" if summary.so_far else "that week"
+    return f"No kudos and no questions taken on {week}. {HOW_TO_GIVE}"
 
 
 def _span(summary: TeamSummary, weeks: int) -> str:
@@ -214,8 +228,10 @@ def _too_early(summary: TeamSummary) -> str:
 
 def as_text(summary: TeamSummary) -> str:
     """The whole summary as plain text, for the CLI: reasons lose Slack's markup."""
-    out = [title(summary, for_manager=False), headline(summary), ""]
-    for section in sections(summary):
+    out = [title(summary, for_manager=False), headline(summary, for_manager=False), ""]
+    if (nothing := nothing_to_tell(summary)) is not None:
+        out.append(nothing)
+    for section in [] if nothing else sections(summary):
         out.append(f"{section.title}:")
         out.extend(f"  - {line}" for line in (section.lines or (section.empty,)) + section.notes)
     return "\n".join(plain_text(line) for line in out) + "\n"

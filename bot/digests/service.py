@@ -19,7 +19,7 @@ from bot.conversations import MadePrivate, PrivateNow
 from bot.counting import counted_since
 from bot.digests import tell
 from bot.digests.summary import Shoutout, TeamSummary, build_summary, mentioned
-from bot.digests.weeks import IsoWeek, Period, due_week, send_moment
+from bot.digests.weeks import IsoWeek, Period, due_week, next_send, send_moment
 from bot.errors import AskaroundError, UserError
 from bot.timezone import usual
 from storage import digests as q
@@ -218,6 +218,11 @@ class DigestService:
         await self._made_private(team_id, week, manager.tz, private_now)
         async with self._sessions() as s:
             return await self._build(s, workspace, manager, week, for_guest=manager.is_guest)
+
+    async def next_digest(self, team_id: str, tz: str | None) -> datetime:
+        """When the next digest reaches a manager in `tz`, by the workspace's settings."""
+        workspace = await self._settings(team_id)
+        return next_send(self._now(), tz, workspace.digest_weekday, workspace.digest_hour)
 
     async def report(
         self,

@@ -82,6 +82,14 @@ def send_moment(week: IsoWeek, tz: str | None, weekday: int, hour: int) -> datet
     return local.astimezone(UTC)
 
 
+def next_send(now: datetime, tz: str | None, weekday: int, hour: int) -> datetime:
+    """When the next digest is due for someone in `tz`: this week's moment while it is to
+    come, else next week's."""
+    current = IsoWeek.at(now, tz)
+    moment = send_moment(current, tz, weekday, hour)
+    return moment if now < moment else send_moment(current.shifted(1), tz, weekday, hour)
+
+
 def due_week(now: datetime, tz: str | None, weekday: int, hour: int) -> IsoWeek | None:
     """The week whose digest is due now for someone in `tz`, or None before the send moment.
 

@@ -22,6 +22,7 @@ from handlers.blocks.elements import (
     listed,
     lists_within,
     one_section,
+    section,
     shorten,
     text_size,
 )
@@ -68,7 +69,10 @@ def _limit(part: outline.Section) -> int:
 
 def _digest(summary: TeamSummary, for_manager: bool, rest: str) -> tuple[Blocks, bool]:
     title = outline.title(summary, for_manager=for_manager)
-    blocks: Blocks = [header(title), context(safe_text(outline.headline(summary)))]
+    said = outline.headline(summary, for_manager=for_manager)
+    blocks: Blocks = [header(title), context(safe_text(said))]
+    if (nothing := outline.nothing_to_tell(summary)) is not None:
+        return [*blocks, section(nothing)], False  # askaround's own words: no typed text
     lists, cut = _lists(outline.sections(summary), MESSAGE_TEXT - text_size(blocks), rest)
     return blocks + lists, cut
 
@@ -84,7 +88,10 @@ def render_digest(
     """The digest DM and the `/kudos report` reply: the same summary either way. Each list
     is cut to fit one message, its last line saying how many more and where (`rest`)."""
     blocks, _ = _digest(summary, for_manager, rest)
-    return {"text": safe_text(outline.headline(summary)), "blocks": blocks}
+    return {
+        "text": safe_text(outline.headline(summary, for_manager=for_manager)),
+        "blocks": blocks,
+    }
 
 
 def render_roundup(roundup: Roundup) -> dict[str, Any]:

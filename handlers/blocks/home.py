@@ -5,17 +5,28 @@ full report."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
+from bot.digests.weeks import IsoWeek
 from bot.questions.views import QuestionView
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
-from handlers.blocks.elements import VIEW_BLOCKS, Blocks, and_more, button, context, section
+from handlers.blocks.elements import (
+    VIEW_BLOCKS,
+    Blocks,
+    and_more,
+    button,
+    context,
+    section,
+    slack_time,
+)
 from handlers.blocks.questions import MINE_SHOWN, open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
+DIGEST_MOMENT = "{date_short_pretty} at {time}"
 QUESTIONS_ON_HOME = 5
 
 
@@ -58,15 +69,20 @@ def render_home_questions(
     return blocks
 
 
-def render_home_manager(summary: TeamSummary) -> Blocks:
-    """This week for the manager's team, in brief, and the full report a click away."""
+def render_home_manager(summary: TeamSummary, next_digest: datetime) -> Blocks:
+    """This week for the manager's team, in brief, the full report a click away, and when
+    their next digest comes (`next_digest`), in their own time as their Slack shows it."""
+    covers = IsoWeek.at(next_digest, summary.tz).shifted(-1)
+    which = "this week" if covers == summary.week else covers.label
+    said = outline.headline(summary, for_manager=True)
     return [
         _header("Your team this week"),
         {
             "type": "section",
-            "text": {"type": "mrkdwn", "text": safe_text(outline.headline(summary))},
+            "text": {"type": "mrkdwn", "text": safe_text(said)},
             "accessory": button("Full report", MANAGER_REPORT_ACTION, summary.week.label),
         },
+        context(f"Your digest of {which} comes {slack_time(next_digest, DIGEST_MOMENT)}."),
     ]
 
 

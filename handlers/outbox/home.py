@@ -70,7 +70,9 @@ async def team_week(services: Services, team_id: str, user_id: str) -> TeamSumma
 
 async def manager_section(services: Services, team_id: str, user_id: str) -> Blocks:
     summary = await team_week(services, team_id, user_id)
-    return render_home_manager(summary) if summary is not None else []
+    if summary is None:
+        return []
+    return render_home_manager(summary, await services.digests.next_digest(team_id, summary.tz))
 
 
 HOME_SECTIONS: tuple[HomeSection, ...] = (

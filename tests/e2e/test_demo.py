@@ -123,7 +123,7 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     assert "[@maria's Home tab]" in out and "knows 29 colleagues" in out
     assert "@alice gave kudos to @bob and @carol" in out and "@maria seconds this" in out
     assert "@bob gave kudos to @carol" in out and "Carol Diaz · 3" in out
-    assert "Maria Lopez's team (6 people) received" in out  # `@maria: /kudos report`
+    assert "Your team (6 people) received" in out  # `@maria: /kudos report`
     assert "solved with @dev · See the thread" in out  # Emma's repeat of Carol's question
     assert "Kudos a day must be a whole number" in out  # hana's refused settings
     # Hana, an admin, takes Finn's kudos back: the shout-out is redrawn, both are told why.

@@ -84,6 +84,8 @@ VALUE_NAMES = (
     *(f"value-number-{i}-with-a-long-name" for i in range(VALUES - 1)),
 )
 
+NEXT_DIGEST = datetime(2026, 11, 30, 8, tzinfo=UTC)  # a manager's next digest, on their Home tab
+
 
 def entry(i: int = 0, *, values: tuple[str, ...] = VALUE_NAMES[:20]) -> Entry:
     return Entry(i, USERS[0], USERS[i % PEOPLE], LONG, values, "C1", False, "command", NOW, "k")
@@ -418,7 +420,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_home_manager",
-        lambda: home.render_home_manager(summary()),
+        lambda: home.render_home_manager(summary(), NEXT_DIGEST),
         lambda b: check_blocks(b, 5),
     ),
     ("render_report_modal", lambda: home.render_report_modal(summary()), check_view),
@@ -663,7 +665,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_home_manager",
-        lambda: home.render_home_manager(nothing_summary()),
+        lambda: home.render_home_manager(nothing_summary(), NEXT_DIGEST),
         lambda b: check_blocks(b, 5),
     ),
     ("render_report_modal", lambda: home.render_report_modal(nothing_summary()), check_view),
@@ -716,7 +718,7 @@ def home_parts() -> list[list[dict[str, Any]]]:
         kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
         home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         skills.render_home_profile(PROFILE),
-        home.render_home_manager(summary()),
+        home.render_home_manager(summary(), NEXT_DIGEST),
         workspace_settings.render_admin_home(
             SETTINGS, dict.fromkeys(SETTINGS.watched_channels, "removed")
         ),

@@ -87,6 +87,8 @@ ASKER, HELPER, OTHER = "U00000001", "U00000002", "U00000003"
 Check = Callable[[Any], None]
 Render = tuple[str, Callable[[], Any], Check]
 
+NEXT_DIGEST = datetime(2026, 11, 30, 8, tzinfo=UTC)  # a manager's next digest, on their Home tab
+
 
 def renders(name: str, text: str) -> list[Render]:
     """Every renderer, with `name` wherever a person's, skill's or value's name goes and
@@ -397,7 +399,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_home_manager",
-            lambda: home.render_home_manager(summary),
+            lambda: home.render_home_manager(summary, NEXT_DIGEST),
             lambda b: check_blocks(b, 5),
         ),
         ("render_home_refused", home.render_home_refused, check_view),

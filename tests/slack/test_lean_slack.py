@@ -230,7 +230,7 @@ async def maria_reads_her_report(slack: SlackHarness) -> None:
     await give(slack, "alice", "@bob for untangling the release #teamwork")
     await slack.command("maria", "/kudos", "report")
     await slack.settle()
-    assert "María López's team (1 person) received 1 kudos" in ephemeral_text(slack, "maria")
+    assert "Your team (1 person) received 1 kudos" in ephemeral_text(slack, "maria")
 
 
 SAVING = {

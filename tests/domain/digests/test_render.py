@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from bot.digests import outline
 from bot.digests.chart import chart_png, draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import Roundup
@@ -168,3 +169,15 @@ def test_whether_files_go_is_decided_on_the_words_the_reader_gets() -> None:
             if cut:
                 cut_for[for_manager].add(length)
     assert cut_for[False] - cut_for[True], "no size where only the report is cut"
+
+
+def test_a_trend_has_a_percentage_only_where_both_sides_are_not_small() -> None:
+    """5 or more kudos this week and a week before, on average: a percentage; fewer on either
+    side, the average alone, beside the week's count the headline says ("4 kudos",
+    "Previous 4 weeks: 0.5 a week on average."), not "+700%"."""
+    week = long_week(2)  # 5 kudos (2 shown, 3 private) against 5.5 a week
+    assert outline.trend(week) == "Previous 4 weeks: 5.5 a week on average (-9%)."
+    few = tuple(replace(w, total=1) for w in week.weekly[:-1]) + week.weekly[-1:]
+    assert outline.trend(replace(week, weekly=few)) == "Previous 4 weeks: 1 a week on average."
+    one = replace(week, private_count=2)  # 4 against 5.5
+    assert outline.trend(one) == "Previous 4 weeks: 5.5 a week on average."

@@ -20,7 +20,7 @@ async def test_a_manager_sees_the_week_in_brief_and_opens_the_full_report(
     home = await home_of(company, "maria")
     shown = text_of(home)
     assert "Your team this week" in shown
-    assert "Maria Lopez's team (4 people) received 4 kudos so far in 2026-W47" in shown
+    assert "Your team (4 people) received 4 kudos so far in 2026-W47" in shown
     await company.emu.click(maria, "home_manager_report", view=home)
     await company.settle()
     report = company.emu.open_modal(maria)
