@@ -67,6 +67,8 @@ def reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
     lines = [
         f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON, (), names)}"
         + (f" {_listed_tags(e.values)}" if e.values else "")
+        # Shown only to its giver or receiver, beside public ones: which not to repeat.
+        + (" (private)" if e.is_private else "")
         for e in entries
     ]
     return "\n".join(capped_lines(lines, LISTED, ""))
