@@ -278,7 +278,8 @@ class KudosService:
                 minutes = int(r.UNDO_WINDOW.total_seconds() // 60)
                 raise KudosRefused(
                     f"Kudos can be undone for {minutes} minutes after giving them; "
-                    "these stay in the ledger."
+                    "these stay in the ledger. If they should not stand, ask an askaround "
+                    "admin: they can take kudos back at any time."
                 )
             await ledger.mark_undone(s, team_id, batch_key, now)
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give
+from tests.slack.kudos.world import ephemeral_text, give, ledger
 
 
 async def test_a_private_kudos_listed_beside_public_ones_says_it_is_private(
@@ -24,3 +26,17 @@ async def test_a_private_kudos_listed_beside_public_ones_says_it_is_private(
     mine = ephemeral_text(slack, "bob").split("*Your kudos*")[-1]
     assert "the secret review work `#craft` (private)" in mine, mine
     assert "the public review work `#craft` (private)" not in mine, mine
+
+
+async def test_a_late_undo_says_who_can_still_take_the_kudos_back(slack: SlackHarness) -> None:
+    """Alice saw her mistake six minutes on and pressed Undo: "Kudos can be undone for 5
+    minutes after giving them; these stay in the ledger." and nothing more, though the README
+    says an askaround admin takes back kudos at any time. The refusal says whom to ask."""
+    await give(slack, "alice", "@bob for reviewing the wrong migration plan #craft")
+    slack.advance(timedelta(minutes=6))
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    assert said.startswith("Kudos can be undone for 5 minutes"), said
+    assert "ask an askaround admin" in said, said
+    assert len(await ledger(slack)) == 1
