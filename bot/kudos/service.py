@@ -285,7 +285,11 @@ class KudosService:
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
             # routing index built with it takes it back before the next question.
             await routing_changes.kudos_undone(s, team_id, batch_key)
-        return Undone(entries, group_dm=group_dm)
+            seconds = await _seconds(s, team_id, entries[0])
+        if not seconds:
+            return Undone(entries, group_dm=group_dm)
+        reaction = (await self.reactions(team_id))[0]
+        return Undone(entries, group_dm=group_dm, seconds=seconds, reaction=reaction)
 
     async def take_back(
         self, team_id: str, by: str, reason: str | None, *, batch_key: str = "", kudos_id: int = 0
@@ -407,3 +411,13 @@ class KudosService:
 
     async def export(self, since: datetime, until: datetime | None) -> list[LedgerLine]:
         return await summaries.export(self._sessions, since, until)
+
+
+async def _seconds(s: AsyncSession, team_id: str, first: Entry) -> tuple[tuple[Entry, ...], ...]:
+    """The live seconds of the shout-out of `first`'s act of giving, each act's entries."""
+    if not (first.shoutout_channel_id and first.shoutout_ts):
+        return ()
+    acts: dict[str, list[Entry]] = {}
+    for row in await ledger.seconds_of(s, team_id, first.shoutout_channel_id, first.shoutout_ts):
+        acts.setdefault(row.batch_key, []).append(Entry.of(row))
+    return tuple(tuple(act) for act in acts.values())

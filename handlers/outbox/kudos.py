@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import visibility
-from bot.kudos.records import Entry, Given
+from bot.kudos.records import Entry, Given, Undone
 from bot.services import Services
 from handlers.blocks.kudos import (
     UNPOSTED_GAVE_UP,
@@ -358,6 +358,21 @@ async def remove_messages(
             if not await delete_message(client, entry.dm_channel_id, entry.dm_ts):
                 kept.append(f"<@{entry.receiver}>'s DM")
     return kept
+
+
+async def seconds_stand_alone(client: AsyncWebClient, undone: Undone) -> None:
+    """Others' seconds of a shout-out Undo removed stay theirs, and their replies, left under
+    a deleted message, are drawn again as their own shout-outs ("@maria seconds this" would
+    second nothing anyone can read). Slack failing, a reply keeps its old words."""
+    for act in undone.seconds:
+        first = act[0]
+        if not (first.shoutout_channel_id and first.shoutout_ts):
+            continue  # not posted yet
+        message = render_shoutout(Given(act), None, undone.reaction)
+        try:
+            await update_message(client, first.shoutout_channel_id, first.shoutout_ts, message)
+        except SlackApiError as failure:
+            log.warning("seconding %s not redrawn: %s", first.batch_key, explained(failure))
 
 
 DELIVERIES = {

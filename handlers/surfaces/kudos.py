@@ -37,7 +37,7 @@ from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-from handlers.outbox.kudos import remove_messages
+from handlers.outbox.kudos import remove_messages, seconds_stand_alone
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
@@ -292,6 +292,7 @@ def register(router: Router, services: Services) -> None:
             replace_original=True,
             **render_undone(undone.entries, kept, taken_back=undone.taken_back),
         )
+        await seconds_stand_alone(client, undone)
 
 
 def _of_a_reaction(refused: UserError) -> UserError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, ledger
+from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
 
 
 async def test_a_private_kudos_listed_beside_public_ones_says_it_is_private(
@@ -40,3 +40,28 @@ async def test_a_late_undo_says_who_can_still_take_the_kudos_back(slack: SlackHa
     assert said.startswith("Kudos can be undone for 5 minutes"), said
     assert "ask an askaround admin" in said, said
     assert len(await ledger(slack)) == 1
+
+
+async def test_a_seconding_left_after_its_shout_out_is_undone_says_what_it_thanks_for(
+    slack: SlackHarness,
+) -> None:
+    """Maria seconded Alice's shout-out for Bob; Alice then pressed Undo. The shout-out went,
+    and Maria's kudos stayed (hers, as docs/kudos.md says), but her reply in its thread still
+    read "@maria seconds this", under a message deleted: "this" was nothing anyone could read.
+    The reply is drawn again as her own shout-out: who thanked whom, for what."""
+    await give(slack, "alice", "@bob for the migration review #craft")
+    general = slack.channel("general")
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.add_reaction(slack.user("maria"), general, shoutout.ts, "kudos")
+    await slack.settle()
+    [_, seconding] = kudos_posts(slack, "general")
+    assert "seconds this" in seconding.text
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.settle()
+    [standing] = [m for m in slack.emu.messages(general) if m.by_bot]
+    assert standing.ts == seconding.ts
+    assert "seconds this" not in standing.text, standing.text
+    maria, bob = slack.user("maria"), slack.user("bob")
+    assert standing.text.startswith(f":tada: <@{maria}> gave kudos to <@{bob}>"), standing.text
+    assert "the migration review" in standing.text, standing.text
+    assert [(k.giver_user_id, k.source) for k in await ledger(slack)] == [(maria, "second")]
