@@ -70,13 +70,15 @@ def render_seconded(given: Given) -> Message:
 
 def render_received(entry: Entry, where: str | None) -> Message:
     """`where`: the shout-out's channel, when it is there; in the kudos channel it is not
-    where they were given, and is named as the shout-out's."""
+    where they were given, and is named as the shout-out's. Private kudos say so."""
     verb = "seconded kudos for you" if entry.source == "second" else "gave you kudos"
     headline = f":tada: <@{entry.giver}> {verb}"
     if where and entry.shoutout_channel_id == entry.channel_id:
         headline += f" in {where}"
     elif where:
         headline += f" (the shout-out is in {where})"
+    elif entry.is_private:  # its conversation unnamed (`visibility.may_point_to_shoutout`)
+        headline += " privately"
     about = (entry.giver, entry.receiver)
     body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON, about)}"
     if entry.values:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import ephemeral_text, give, kudos_posts, ledger
+from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
 
 
 async def test_a_private_kudos_listed_beside_public_ones_says_it_is_private(
@@ -65,3 +65,19 @@ async def test_a_seconding_left_after_its_shout_out_is_undone_says_what_it_thank
     assert standing.text.startswith(f":tada: <@{maria}> gave kudos to <@{bob}>"), standing.text
     assert "the migration review" in standing.text, standing.text
     assert [(k.giver_user_id, k.source) for k in await ledger(slack)] == [(maria, "second")]
+
+
+async def test_the_receiver_of_private_kudos_is_told_they_are_private(
+    slack: SlackHarness,
+) -> None:
+    """Bob's DM for kudos given in #secret read ":tada: @alice gave you kudos: the secret
+    work", the private channel rightly unnamed, but nothing said they were private: he might
+    look for a shout-out, or thank Alice for them in #general. It says "privately"; the DM
+    for public kudos still names the channel and says nothing of the kind."""
+    await give(slack, "alice", "@bob for the secret work on the keys #craft", channel="secret")
+    await give(slack, "alice", "@bob for the public work on the docs #craft")
+    alice, general = slack.user("alice"), slack.channel("general")
+    said = dm_text(slack, "bob")
+    assert f":tada: <@{alice}> gave you kudos privately: the secret work on the keys" in said
+    assert f":tada: <@{alice}> gave you kudos in <#{general}>: the public work" in said
+    assert slack.channel("secret") not in said
