@@ -79,21 +79,30 @@ def gives_kudos(person: Profile) -> bool:
     return not person.is_bot
 
 
+NOBODY_THANKED = "Nobody was thanked: send it again without {}."
+
+
 def check_recipients(giver: Profile, recipients: Sequence[Profile]) -> None:
     if not recipients:
         raise KudosRefused("Say who you're thanking: mention at least one person.", "recipients")
+    # One refused among several: the others were not thanked either, which is not obvious.
+    several = len(recipients) > 1
     for person in recipients:
         if person.user_id == giver.user_id:
             raise KudosRefused(
-                "Kudos are for others: you can't give kudos to yourself.", "recipients"
+                "Kudos are for others: you can't give kudos to yourself."
+                + (f" {NOBODY_THANKED.format('yourself')}" if several else ""),
+                "recipients",
             )
+        also = f" {NOBODY_THANKED.format('them')}" if several else ""
         if person.is_bot:
             raise KudosRefused(
-                "{} is a bot; kudos go to people.", "recipients", names=(_name(person),)
+                "{} is a bot; kudos go to people." + also, "recipients", names=(_name(person),)
             )
         if person.deactivated:
             raise KudosRefused(
-                "{} is no longer in this workspace (deactivated), so they can't receive kudos.",
+                "{} is no longer in this workspace (deactivated), so they can't receive kudos."
+                + also,
                 "recipients",
                 names=(_name(person),),
             )

@@ -81,3 +81,20 @@ async def test_the_receiver_of_private_kudos_is_told_they_are_private(
     assert f":tada: <@{alice}> gave you kudos privately: the secret work on the keys" in said
     assert f":tada: <@{alice}> gave you kudos in <#{general}>: the public work" in said
     assert slack.channel("secret") not in said
+
+
+async def test_one_refused_among_several_says_nobody_was_thanked(slack: SlackHarness) -> None:
+    """Carol thanked Bob, Maria and Dave, who left: "Dave Gone is no longer in this workspace
+    (deactivated), so they can't receive kudos." read as if Bob and Maria had theirs, though
+    nobody was thanked. Said with several people, the refusal says so; with one, as before."""
+    await give(slack, "carol", "@bob @maria @dave for the release party planning")
+    said = slack.emu.ephemerals(slack.user("carol"))[-1].text
+    assert said.startswith("Dave Gone is no longer in this workspace"), said
+    assert "Nobody was thanked: send it again without them." in said, said
+    await give(slack, "carol", "@carol @bob for the release party planning")
+    said = slack.emu.ephemerals(slack.user("carol"))[-1].text
+    assert "Nobody was thanked: send it again without yourself." in said, said
+    await give(slack, "carol", "@dave for the release party planning")
+    said = slack.emu.ephemerals(slack.user("carol"))[-1].text
+    assert "Nobody was thanked" not in said, said
+    assert await ledger(slack) == []
