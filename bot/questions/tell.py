@@ -164,7 +164,9 @@ async def connection_left(
 CONNECTED = "You're on it: I've connected you."
 ANSWERED_NOTES = {
     "accepted": CONNECTED,
-    "declined": "Thanks for letting me know.",
+    # Someone passing on one request after another learns here how to be asked less.
+    "declined": "Thanks for letting me know. Not your area any more? `/skills remove` takes "
+    "a skill off your profile; `/skills away` pauses my requests.",
 }
 
 

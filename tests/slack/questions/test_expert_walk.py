@@ -1,0 +1,31 @@
+"""An expert's walk-through: what a colleague asked to help reads, having read only the
+README, as they answer requests (docs/testing.md, "An expert's walk-through")."""
+
+from __future__ import annotations
+
+from tests.slack.harness import SlackHarness
+
+QUESTION = "how do we unlock a stuck terraform state?"
+
+
+def request_of(slack: SlackHarness, handle: str, words: str = QUESTION) -> str:
+    """The bot's DM to this colleague that quotes `words`, all it says."""
+    [said] = [
+        f"{m.text} {m.blocks}"
+        for m in slack.emu.dm_messages(slack.user(handle))
+        if m.bot_id and words in str(m.blocks)
+    ]
+    return said
+
+
+async def test_not_me_says_how_to_be_asked_less(slack: SlackHarness) -> None:
+    """Bob passes on one Terraform question after another: each *Not me* only said "Thanks
+    for letting me know.", so someone for whom it is no longer their area never learned how
+    to stop the requests. It says how: take the skill off the profile, or pause requests."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("bob"), "Not me")
+    await slack.settle()
+    said = request_of(slack, "bob")
+    assert "Thanks for letting me know." in said
+    assert "`/skills remove`" in said and "`/skills away`" in said, said
