@@ -113,9 +113,15 @@ def render_helper_released(
 
 
 def render_offer_closed(
-    question: QuestionView, note: str, names: Mapping[str, str] | None = None
+    question: QuestionView,
+    note: str,
+    names: Mapping[str, str] | None = None,
+    met: str | None = None,
 ) -> Message:
     """An expert's request once the question moved on; it quotes the question as the request
-    did, `names` and all (nothing once its words are blanked)."""
+    did, `names` and all (nothing once its words are blanked). Its helper's links to `met`,
+    the message that introduced them to the asker, where "I've connected you" says nothing
+    of where."""
     asked = [section(quote(question.text, names=names))] if question.text.strip() else []
-    return {"text": note, "blocks": [*asked, context(note)]}
+    said = f"{note} <{met}|Go to the conversation>" if met else note
+    return {"text": note, "blocks": [*asked, context(said)]}

@@ -54,6 +54,19 @@ async def _permalink(
     )
 
 
+async def _met(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView, note: str
+) -> str | None:
+    """The link to where the helper was introduced to the asker, for a note saying they were
+    (`tell.CONNECTED`): a thread or a group DM they are in. Asked of Slack once."""
+    channel, ts = question.connected_message_channel, question.connected_message_ts
+    if note != tell.CONNECTED or not (channel and ts):
+        return None
+    return await services.permalinks.link(
+        team_id, channel, ts, lambda: message_link(client, channel, ts)
+    )
+
+
 async def _request(
     client: AsyncWebClient,
     services: Services,
@@ -139,7 +152,8 @@ async def _drawn_now(
         return
     names = await names_in(client, services, team_id, question)
     note = await services.questions.note_now(team_id, mine.id)
-    message = render_offer_closed(question, note, names)
+    met = await _met(client, services, team_id, question, note)
+    message = render_offer_closed(question, note, names, met)
     await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
 
 
@@ -165,7 +179,8 @@ async def offer_closed(
         note = str(payload["note"])
         if payload.get("on_it"):  # as the introduction stands now, whichever lands last
             note = await services.questions.note_now(team_id, mine.id)
-        message = render_offer_closed(question, note, names)
+        met = await _met(client, services, team_id, question, note)
+        message = render_offer_closed(question, note, names, met)
         if payload.get("posted"):  # its edit given up (`closed_in_a_new_message`)
             await client.chat_postMessage(channel=mine.dm_channel_id, **message)
             return

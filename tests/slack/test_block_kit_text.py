@@ -319,6 +319,13 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_offer_closed (met)",
+            lambda: offers.render_offer_closed(
+                question, "You're on it.", names, "https://x.slack.com/p1"
+            ),
+            check_message,
+        ),
+        (
             "render_helper_released",
             lambda: offers.render_helper_released(question),
             check_message,

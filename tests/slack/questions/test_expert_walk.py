@@ -3,6 +3,9 @@ README, as they answer requests (docs/testing.md, "An expert's walk-through").""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from storage.models import Question
 from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -29,3 +32,20 @@ async def test_not_me_says_how_to_be_asked_less(slack: SlackHarness) -> None:
     said = request_of(slack, "bob")
     assert "Thanks for letting me know." in said
     assert "`/skills remove`" in said and "`/skills away`" in said, said
+
+
+async def test_i_can_help_links_to_where_the_asker_is_met(slack: SlackHarness) -> None:
+    """Maria presses *I can help*: her request read "You're on it: I've connected you." and
+    lost its buttons and its link, so she had to hunt for where. It links to the message
+    that introduced her to the asker (a group DM for a question asked in the bot's DM)."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("maria"), "I can help")
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        [question] = (await s.scalars(select(Question))).all()
+    assert question.connected_message_channel and question.connected_message_ts
+    ts = question.connected_message_ts.replace(".", "")
+    said = request_of(slack, "maria")
+    assert "You're on it: I've connected you." in said
+    assert f"archives/{question.connected_message_channel}/p{ts}" in said, said
