@@ -96,6 +96,22 @@ async def reword_reasons_to(
     await session.flush()
 
 
+async def received_before(session: AsyncSession, team_id: str, offer_id: int) -> bool:
+    """Whether this offer's colleague got a request before this one (`received`)."""
+    earlier = select(Offer.candidate_user_id).where(Offer.id == offer_id).scalar_subquery()
+    found = await session.scalar(
+        select(
+            exists().where(
+                Offer.team_id == team_id,
+                Offer.candidate_user_id == earlier,
+                Offer.id < offer_id,
+                received(),
+            )
+        )
+    )
+    return bool(found)
+
+
 async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Offer]:
     result = await session.scalars(
         select(Offer).where(

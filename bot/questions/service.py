@@ -290,6 +290,12 @@ class QuestionService:
             people = await people_queries.people_by_id(s, team_id, [user_id])
         return available(people.get(user_id), self.clock())
 
+    async def first_request(self, team_id: str, offer_id: int) -> bool:
+        """Whether this request is the first its colleague gets from askaround: it says what
+        askaround is and how to stop its requests, once (drawn again, still)."""
+        async with self._sessions() as s:
+            return not await offer_q.received_before(s, team_id, offer_id)
+
     async def now(
         self,
         team_id: str,

@@ -49,17 +49,26 @@ def offer_of_block(block_id: str) -> int:
     return int(block_id.removeprefix("offer_").partition(".")[0])
 
 
+FIRST_REQUEST = (
+    "My first request to you: I'm askaround, and I ask colleagues privately when they might "
+    "help with a question. *I can help* puts you in touch with the asker; *Not me* is fine "
+    "too. `/skills away` pauses my requests, `/skills optout` stops them."
+)
+
+
 def render_offer(
     question: QuestionView,
     offer: OfferView,
     permalink: str | None,
     names: Mapping[str, str] | None = None,
     off_hours_now: bool = False,
+    first: bool = False,
 ) -> Message:
     """The private DM to a candidate expert; people the question mentions read as `names`.
     It says their working hours are over only when they are as it is rendered
     (`off_hours_now`): a request is sent in their working hours, but an edit of the question
-    renders it again whenever it comes."""
+    renders it again whenever it comes. The `first` they get says what askaround is, what
+    the buttons do and how to stop its requests."""
     via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
     header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
@@ -72,6 +81,7 @@ def render_offer(
     said = [
         section(f"{header}\n{quote(question.text, names=names)}{link}"),
         context(f"Why you: {reason}"),
+        *([context(FIRST_REQUEST)] if first else []),
     ]
     return {
         "text": f"{header} {clip(safe_text(question.text, names=names), 150)}",

@@ -74,12 +74,13 @@ async def _request(
     question: QuestionView,
     mine: OfferView,
 ) -> Message:
-    """A colleague's waiting request as it stands now: its buttons, a link and whether it
-    finds them off hours."""
+    """A colleague's waiting request as it stands now: its buttons, a link, whether it
+    finds them off hours and whether it is the first they get."""
     names = await names_in(client, services, team_id, question)
     permalink = await _permalink(client, services, team_id, question)
     off_hours = await off_hours_now(client, services, team_id, mine.candidate_user_id)
-    return render_offer(question, mine, permalink, names, off_hours)
+    first = await services.questions.first_request(team_id, mine.id)
+    return render_offer(question, mine, permalink, names, off_hours, first)
 
 
 async def offer(

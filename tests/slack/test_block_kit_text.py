@@ -319,6 +319,13 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_offer (first)",
+            lambda: offers.render_offer(
+                question, offer, "https://x.slack.com/p1", names, first=True
+            ),
+            check_message,
+        ),
+        (
             "render_offer_closed (met)",
             lambda: offers.render_offer_closed(
                 question, "You're on it.", names, "https://x.slack.com/p1"

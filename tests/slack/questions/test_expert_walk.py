@@ -49,3 +49,24 @@ async def test_i_can_help_links_to_where_the_asker_is_met(slack: SlackHarness) -
     said = request_of(slack, "maria")
     assert "You're on it: I've connected you." in said
     assert f"archives/{question.connected_message_channel}/p{ts}" in said, said
+
+
+async def test_the_first_request_says_what_askaround_is_and_how_to_stop_it(
+    slack: SlackHarness,
+) -> None:
+    """Dev's first request ever said who asked and why him, and nothing of what askaround
+    is, what the buttons do, nor how to stop being asked. The first says so; the next ones
+    do not repeat it, nor does the first drawn again when its question is edited."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    first = request_of(slack, "dev")
+    assert "first request to you" in first and "`/skills optout`" in first, first
+    [asked] = [m for m in slack.emu.messages(slack.channel("general")) if QUESTION in m.text]
+    edited = QUESTION.replace("stuck", "locked")
+    await slack.emu.edit_message(slack.user("alice"), asked, asked.text.replace("stuck", "locked"))
+    await slack.settle()
+    assert "first request to you" in request_of(slack, "dev", edited)
+    again = "how do I import an existing bucket into terraform?"
+    await slack.command("carol", "/ask", again)
+    await slack.settle()
+    assert "first request to you" not in request_of(slack, "dev", again)
