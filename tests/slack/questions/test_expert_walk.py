@@ -3,6 +3,7 @@ README, as they answer requests (docs/testing.md, "An expert's walk-through").""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Question
@@ -51,6 +52,7 @@ async def test_i_can_help_links_to_where_the_asker_is_met(slack: SlackHarness) -
     assert f"archives/{question.connected_message_channel}/p{ts}" in said, said
 
 
+@pytest.mark.postgres_too  # reaches `storage.offers.received_before`
 async def test_the_first_request_says_what_askaround_is_and_how_to_stop_it(
     slack: SlackHarness,
 ) -> None:
