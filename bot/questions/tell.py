@@ -166,7 +166,7 @@ ANSWERED_NOTES = {
     "accepted": CONNECTED,
     # Someone passing on one request after another learns here how to be asked less.
     "declined": "Thanks for letting me know. Not your area any more? `/skills remove` takes "
-    "a skill off your profile; `/skills away` pauses my requests.",
+    "a skill off your profile; `/skills away until friday` pauses my requests.",
 }
 
 

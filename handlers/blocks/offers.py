@@ -52,7 +52,7 @@ def offer_of_block(block_id: str) -> int:
 FIRST_REQUEST = (
     "My first request to you: I'm askaround, and I ask colleagues privately when they might "
     "help with a question. *I can help* puts you in touch with the asker; *Not me* is fine "
-    "too. `/skills away` pauses my requests, `/skills optout` stops them."
+    "too. `/skills away until friday` pauses my requests, `/skills optout` stops them."
 )
 
 

@@ -32,7 +32,7 @@ async def test_not_me_says_how_to_be_asked_less(slack: SlackHarness) -> None:
     await slack.settle()
     said = request_of(slack, "bob")
     assert "Thanks for letting me know." in said
-    assert "`/skills remove`" in said and "`/skills away`" in said, said
+    assert "`/skills remove`" in said and "`/skills away until friday`" in said, said
 
 
 async def test_i_can_help_links_to_where_the_asker_is_met(slack: SlackHarness) -> None:
