@@ -216,16 +216,16 @@ def check_allowance(used: int, wanted: int, allowance: int, tz: str | None = Non
     (UTC for someone Slack gives none)."""
     left = max(allowance - used, 0)
     if wanted > left:
+        name = zone_name(tz)
+        at = "midnight UTC" if name == "UTC" else f"midnight ({name})"
         if left == 0:
-            name = zone_name(tz)
-            at = "midnight UTC" if name == "UTC" else f"midnight ({name})"
             raise KudosRefused(
                 f"You've given all {allowance} of today's kudos. Your allowance renews at {at}.",
                 "recipients",
             )
         raise KudosRefused(
             f"You have {left} of {allowance} kudos left today, and this would give {wanted}. "
-            "Thank fewer people now, or the rest tomorrow.",
+            f"Thank fewer people now, or the rest once it renews at {at}.",
             "recipients",
         )
     return left - wanted
