@@ -54,7 +54,7 @@ async def kudos_report(
 ) -> None:
     """Answer `/kudos report …` (already acked): the summary, or why not, only to the asker."""
     period, manager = parse_report(str(command.get("text", "")))
-    if period.lower() in ("help", "?") and manager is None:
+    if period.lower() in ("help", "?"):
         await respond(response_type="ephemeral", text=REPORT_HELP)
         return
     viewer = str(command["user_id"])

@@ -264,6 +264,8 @@ async def test_an_admins_report_words_are_read_before_their_team(slack: SlackHar
     said = await told(slack, "hana", "report help", "/kudos")
     assert "Nobody reports to you" not in said, said
     assert "`/kudos report last week @maria`" in said and "2026-W47" in said, said
+    # help with a manager named too is the help ("help" was read as a week)
+    assert await told(slack, "hana", f"report help <@{slack.user('maria')}>", "/kudos") == said
     said = await told(slack, "hana", "report next week", "/kudos")
     assert said.startswith("“next week” is not a week I know: say `this week`"), said
     said = await told(slack, "hana", "report last week", "/kudos")
