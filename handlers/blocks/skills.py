@@ -191,12 +191,9 @@ def render_who(answer: WhoAnswer, reader: str | None = None) -> dict[str, Any]:
             tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
             text += " Try " + ", ".join(tries) + "."
         return _reply([section(text)], text)
-
-    def back(at: datetime) -> str:
-        return back_on(at, reader)
-
     lines = [
-        f"• <@{e.user_id}> — {level_label(e.skill.level)} · {e.status.describe(back)}"
+        f"• <@{e.user_id}> — {level_label(e.skill.level)} · "
+        f"{e.status.describe(lambda at: back_on(at, reader))}"
         for e in answer.experts[:WHO_LIMIT]
     ]
     more = len(answer.experts) - WHO_LIMIT
