@@ -139,10 +139,6 @@ class Undone:
     already: bool = False
     group_dm: bool = False  # given in a group DM (`Giving.group_dm`)
     taken_back: bool = False  # `already`, by an admin (`bot.kudos.taking_back`)
-    # Others' seconds of the shout-out removed, each act of giving's entries: they stay, and
-    # their replies are left under a deleted message; `reaction` seconds them in turn.
-    seconds: tuple[tuple[Entry, ...], ...] = ()
-    reaction: str = "kudos"
 
 
 @dataclass(frozen=True)

@@ -259,8 +259,12 @@ class KudosService:
             await bot_dms.record(s, [bot_dms.Posted(team_id, c, t, kind) for c, t in posts])
         return live
 
-    async def undo(self, team_id: str, user_id: str, batch_key: str) -> Undone:
-        """Take back kudos within UNDO_WINDOW; only their giver can."""
+    async def undo(
+        self, team_id: str, user_id: str, batch_key: str, *, reply_url: str | None = None
+    ) -> Undone:
+        """Take back kudos within UNDO_WINDOW; only their giver can. The messages they caused
+        are removed by the outbox, which answers the giver through `reply_url` (the Undo
+        button's response_url): the press that undid them is the one that queues that."""
         now = self._clock()
         async with self._sessions() as s, s.begin():
             await workspaces.ensure_workspace(s, team_id)
@@ -285,11 +289,15 @@ class KudosService:
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
             # routing index built with it takes it back before the next question.
             await routing_changes.kudos_undone(s, team_id, batch_key)
-            seconds = await _seconds(s, team_id, entries[0])
-        if not seconds:
-            return Undone(entries, group_dm=group_dm)
-        reaction = (await self.reactions(team_id))[0]
-        return Undone(entries, group_dm=group_dm, seconds=seconds, reaction=reaction)
+            await tell.undone(s, team_id, batch_key, reply_url, now)
+        return Undone(entries, group_dm=group_dm)
+
+    async def seconds_left(self, team_id: str, batch_key: str) -> tuple[tuple[Entry, ...], ...]:
+        """Others' live seconds of the shout-out of these (undone) kudos, each act's entries:
+        they stay, and their replies are left under a deleted message."""
+        async with units.reading(self._sessions) as s:
+            rows = await ledger.batch(s, team_id, batch_key)
+            return await _seconds(s, team_id, Entry.of(rows[0])) if rows else ()
 
     async def take_back(
         self, team_id: str, by: str, reason: str | None, *, batch_key: str = "", kudos_id: int = 0

@@ -250,6 +250,23 @@ async def undo_ends(
     )
 
 
+async def undone(
+    s: AsyncSession, team_id: str, batch_key: str, reply_url: str | None, at: datetime
+) -> None:
+    """The giver undid these kudos: the shout-out and the recipients' DMs are deleted, others'
+    seconds under the shout-out drawn again as their own, and the giver answered through
+    `reply_url` (`handlers.outbox.kudos_undone`). Queued by the press that undid them, once;
+    Slack failing any of it, it is tried again."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.undone",
+        {"batch_key": batch_key, "reply_url": reply_url},
+        key=f"kudos.undone:{team_id}:{batch_key}",
+        at=at,
+    )
+
+
 async def taken_back(s: AsyncSession, team_id: str, entries: Sequence[Entry], at: datetime) -> None:
     """An admin took these kudos (one act of giving) back: their shout-out and the recipients'
     DMs already posted are redrawn to say so, and the giver and each recipient are told in a

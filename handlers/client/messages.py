@@ -140,11 +140,16 @@ async def file_shared(client: AsyncWebClient, channel: str, oldest: str, name: s
     return any(f.get("name") == name for m in messages for f in m.get("files") or [])
 
 
-async def delete_message(client: AsyncWebClient, channel: str, ts: str) -> bool:
-    """Delete one of the bot's messages; True when it is gone (or was already)."""
+async def delete_message(
+    client: AsyncWebClient, channel: str, ts: str, *, retried: bool = False
+) -> bool:
+    """Delete one of the bot's messages; True when it is gone (or was already). `retried`:
+    Slack failing in a way that passes raises, for the outbox to try again."""
     try:
         await client.chat_delete(channel=channel, ts=ts)
     except SlackApiError as failure:
+        if retried and is_transient(failure):
+            raise
         return error_code(failure) == "message_not_found"
     return True
 

@@ -15,11 +15,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import visibility
-from bot.kudos.records import Entry, Given, Undone
+from bot.kudos.records import Entry, Given
 from bot.services import Services
 from handlers.blocks.kudos import (
     UNPOSTED_GAVE_UP,
-    place,
     render_received,
     render_seconded,
     render_shoutout,
@@ -173,10 +172,10 @@ async def given_up(services: Services, team_id: str, payload: dict[str, Any]) ->
 
 
 async def _reply_in_channel(url: str, message: dict[str, Any]) -> bool:
-    return await _by_reply_url(url, {"response_type": "in_channel", **message}, "shout-out")
+    return await by_reply_url(url, {"response_type": "in_channel", **message}, "shout-out")
 
 
-async def _by_reply_url(url: str, body: dict[str, Any], what: str) -> bool:
+async def by_reply_url(url: str, body: dict[str, Any], what: str) -> bool:
     """Send `body` to a command's reply_url; False once it has expired (Slack's 30 minutes
     or 5 uses), when `what` is left as it is."""
     answer = await AsyncWebhookClient(url).send_dict(body)
@@ -329,50 +328,11 @@ async def undo_ended(
     if reply_url:
         # A shout-out posted through the same URL may be what it would replace.
         if live[0].shoutout_reply_url != reply_url:
-            await _by_reply_url(
+            await by_reply_url(
                 str(reply_url), {"replace_original": True, **message}, "confirmation update"
             )
     elif channel and ts:
         await update_message(client, str(channel), str(ts), message)
-
-
-async def remove_messages(
-    client: AsyncWebClient, entries: tuple[Entry, ...], *, group_dm: bool = False
-) -> list[str]:
-    """Delete every message these kudos caused (the shout-out, each recipient's DM); what
-    could not be deleted, named for the giver (`group_dm`: given in one, `place`)."""
-    kept: list[str] = []
-    first = entries[0]
-    if first.shoutout_channel_id and first.shoutout_ts:
-        gone = await delete_message(client, first.shoutout_channel_id, first.shoutout_ts)
-    elif first.shoutout_reply_url:
-        gone = await delete_by_reply_url(first.shoutout_reply_url)
-    else:
-        gone = True
-    if not gone:
-        kept.append(
-            f"the shout-out in {place(first.shoutout_channel_id, first, group_dm=group_dm)}"
-        )
-    for entry in entries:
-        if entry.dm_channel_id and entry.dm_ts:
-            if not await delete_message(client, entry.dm_channel_id, entry.dm_ts):
-                kept.append(f"<@{entry.receiver}>'s DM")
-    return kept
-
-
-async def seconds_stand_alone(client: AsyncWebClient, undone: Undone) -> None:
-    """Others' seconds of a shout-out Undo removed stay theirs, and their replies, left under
-    a deleted message, are drawn again as their own shout-outs ("@maria seconds this" would
-    second nothing anyone can read). Slack failing, a reply keeps its old words."""
-    for act in undone.seconds:
-        first = act[0]
-        if not (first.shoutout_channel_id and first.shoutout_ts):
-            continue  # not posted yet
-        message = render_shoutout(Given(act), None, undone.reaction)
-        try:
-            await update_message(client, first.shoutout_channel_id, first.shoutout_ts, message)
-        except SlackApiError as failure:
-            log.warning("seconding %s not redrawn: %s", first.batch_key, explained(failure))
 
 
 DELIVERIES = {

@@ -37,7 +37,6 @@ from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
-from handlers.outbox.kudos import remove_messages, seconds_stand_alone
 from handlers.surfaces.kudos_giving import (
     confirm_to_giver,
     ephemeral_or_dm,
@@ -276,23 +275,20 @@ def register(router: Router, services: Services) -> None:
         body: dict[str, Any],
         action: dict[str, Any],
         respond: AsyncRespond,
-        client: AsyncWebClient,
         context: Any,
     ) -> None:
         await ack()
         undone = await services.kudos.undo(
-            workspace_of(context), body["user"]["id"], action["value"]
+            workspace_of(context),
+            body["user"]["id"],
+            action["value"],
+            reply_url=body.get("response_url"),
         )
-        kept = (
-            None
-            if undone.already
-            else await remove_messages(client, undone.entries, group_dm=undone.group_dm)
-        )
-        await respond(
-            replace_original=True,
-            **render_undone(undone.entries, kept, taken_back=undone.taken_back),
-        )
-        await seconds_stand_alone(client, undone)
+        # Undone by this press: the outbox removes the messages and answers, as told
+        # (`handlers.outbox.kudos_undone`); by another press, or Slack sending this one again,
+        # that press's delivery answers, and an answer here could draw over what it says.
+        if undone.taken_back:
+            await respond(replace_original=True, **render_undone(undone.entries, taken_back=True))
 
 
 def _of_a_reaction(refused: UserError) -> UserError:
