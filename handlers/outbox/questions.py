@@ -276,7 +276,7 @@ async def connected(
         return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
-    if marks.retrying() and await _either_left(client, services, team_id, question, helper):
+    if await _left_before(client, services, team_id, question, helper):
         again = (await question_now(services, team_id, payload, client)).question
         await _ended_unrecorded(client, services, team_id, again, helper)
         return
@@ -324,6 +324,21 @@ def _in_thread(question: QuestionView) -> bool:
         visibility.introduced_in_thread(is_private=question.is_private)
         and question.thread_ts
         and question.source != "command"
+    )
+
+
+async def _left_before(
+    client: AsyncWebClient, services: Services, team_id: str, question: QuestionView, helper: str
+) -> bool:
+    """Whether the introduction would go to someone who left the workspace: asked of both on
+    a retry (`_either_left`); on a first try in a thread, of the asker alone. Slack posts in
+    a thread whoever it mentions, where a group DM refuses someone gone (`user_disabled`),
+    and the asker may have left at any time since asking, their `user_change` lost, where the
+    helper took the question on a moment ago. One users.info a thread introduction."""
+    if marks.retrying():
+        return await _either_left(client, services, team_id, question, helper)
+    return _in_thread(question) and await left_now(
+        client, services, team_id, question.asker_user_id
     )
 
 
