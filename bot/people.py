@@ -86,11 +86,11 @@ class PeopleService:
             return None
         return person.user_id
 
-    async def described_before(self, team_id: str, user_id: str) -> bool:
-        """Whether Slack described this person to askaround once, however long ago: it stores
+    async def described_before(self, team_id: str, user_id: str) -> Profile | None:
+        """This person as Slack described them to askaround once, however long ago: it stores
         only this workspace's people, so one it has is its own even when Slack will not
-        describe them now (deactivated, or out of the bot's sight)."""
-        return bool(await self._stored(team_id, [user_id], fresh=False))
+        describe them now (deactivated, or out of the bot's sight). None if it never did."""
+        return (await self._stored(team_id, [user_id], fresh=False)).get(user_id)
 
     async def present_member(self, team_id: str, user_id: str) -> bool:
         """Whether this person is one of the workspace's, as Slack described them to askaround

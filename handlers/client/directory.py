@@ -298,7 +298,7 @@ async def members_only(
     elsewhere: str = ONLY_MEMBERS,
     *,
     keep: bool = True,
-) -> None:
+) -> Profile:
     """Refuse anyone not known to be a person of this workspace, before a command shows them
     anything of it (who knows what, its people, its reports) or stores anything of them. A
     slash command names no home team for who typed it, so only Slack's profile tells: a
@@ -309,18 +309,21 @@ async def members_only(
     asked only about someone not stored within a day; a transient failure raises. A refusal
     is `NotAMember`: the request's words are not kept, even in the inbox. Without `keep`, a
     member Slack has just described is not stored either (a form that only opens: its
-    submission looks them up itself)."""
-    if (await services.people.known(team_id, {user_id})).get(user_id) is not None:
-        return
+    submission looks them up itself). A member is returned as askaround knows them: what a
+    caller needs of them besides (their time zone) is read once."""
+    if (known := (await services.people.known(team_id, {user_id})).get(user_id)) is not None:
+        return known
     user = await described(client, user_id)
     if user is None:
-        if await services.people.described_before(team_id, user_id):
-            return
+        if (before := await services.people.described_before(team_id, user_id)) is not None:
+            return before
         raise NotAMember(UNSAID_MEMBER)
     if member_elsewhere(user, team_id):
         raise NotAMember(elsewhere)
+    profile = profile_from_slack(user)
     if keep:
-        await _stored_if_ours(services, team_id, user)
+        [profile] = await services.people.remember(team_id, profile)
+    return profile
 
 
 async def describe_asker(

@@ -195,10 +195,10 @@ def register(router: Router, services: Services) -> None:
     ) -> None:
         await ack()
         team_id, user_id, text = workspace_of(context), command["user_id"], command.get("text", "")
-        await members_only(client, services, team_id, user_id)  # refused whole: `friendly`
+        # Refused whole (`friendly`); read once, their time zone is where their `away until
+        # friday` is counted from, and a day back is read.
+        tz = (await members_only(client, services, team_id, user_id)).tz
         try:
-            # Where their `away until friday` is counted from, and a day back is read.
-            tz = (await lookup_profile(client, services, team_id, user_id)).tz
             reply = await run_command(
                 services, team_id, user_id, text, tz,
                 lambda other: lookup_profile(client, services, team_id, other, acting=False),
