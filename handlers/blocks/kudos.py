@@ -145,13 +145,11 @@ def render_undo_ended(given: Given, *, group_dm: bool = False) -> Message:
 
 
 def render_undone(
-    entries: Sequence[Entry], kept: Sequence[str] | None = (), *, taken_back: bool = False
+    entries: Sequence[Entry], kept: Sequence[str] = (), *, taken_back: bool = False
 ) -> Message:
-    """It names each message that could not be removed; `kept` None: this press found the
-    kudos undone already, and knows nothing of the messages (another press is removing them,
-    or could not), so it says only what it knows. Its answer may replace the other's.
-    `taken_back`: an admin took them back first, which it says (naming nobody), as the press
-    did nothing."""
+    """It names each message that could not be removed (drawn once they were tried,
+    `handlers.outbox.kudos_undone`). `taken_back`: an admin took them back first, which it
+    says (naming nobody), as the press did nothing."""
     receivers = list(dict.fromkeys(e.receiver for e in entries))
     text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger"
     if taken_back:
@@ -159,8 +157,6 @@ def render_undone(
             f"An admin already took back your kudos to {people(receivers)}: "
             "they are no longer in the ledger."
         )
-    elif kept is None:
-        text += "."
     elif kept:
         text += (
             f", but I could not remove {', '.join(capped_lines(kept, LISTED, ''))}: "

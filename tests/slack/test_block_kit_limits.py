@@ -205,7 +205,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     (
         "render_undone taken back",
-        lambda: kudos.render_undone(ENTRIES, None, taken_back=True),
+        lambda: kudos.render_undone(ENTRIES, taken_back=True),
         check_message,
     ),
     ("render_unposted", lambda: kudos.render_unposted(GIVEN, "C1", LONG), check_message),

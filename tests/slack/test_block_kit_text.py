@@ -197,7 +197,7 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_undone taken back",
-            lambda: kudos.render_undone((entry,), None, taken_back=True),
+            lambda: kudos.render_undone((entry,), taken_back=True),
             check_message,
         ),
         (

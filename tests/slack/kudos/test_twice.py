@@ -125,9 +125,9 @@ async def test_two_seconding_emoji_at_once_second_once(slack: SlackHarness) -> N
 
 
 async def test_undo_pressed_twice_while_a_message_stays_names_it(slack: SlackHarness) -> None:
-    """Slack refuses to delete the shout-out, and Alice presses Undo twice at once: whichever
-    press answers last, the answer she is left with never says "the messages they caused are
-    removed" (the press that found them undone already knows nothing of the messages)."""
+    """Slack refuses to delete the shout-out, and Alice presses Undo twice at once: the answer
+    she is left with never says "the messages they caused are removed" (the press that found
+    them undone already says nothing: the first press's delivery answers, once it tried)."""
     await give(slack, "alice", f"@bob {REASON}")
     await slack.drain()
     slack.emu.faults.add("chat.delete", error="cant_delete_message", times=3)
