@@ -1,5 +1,5 @@
 """When askaround began counting a workspace's kudos and help: one moment, which the digests
-and the network insights both say as "counted since" a day, and show nothing from before."""
+and the insights both say as "counted since" a day, and show nothing from before."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ SLASH_COMMANDS: dict[str, tuple[Usage, ...]] = {
     "/askaround": (
         Usage("/askaround help", "Show what askaround can do and how to use it."),
         Usage(
-            "/askaround network",
+            "/askaround insights",
             "Managers (your org), and Slack's workspace admins and owners and people with the "
             "`admin` role (everyone): knowledge risks, connectors, silos and a picture of help "
             "between teams.",
@@ -166,7 +166,7 @@ SKILLS_SUBCOMMANDS = {
     "network": r"(?:add|remove)\b.*",
     "forget": "me",
 }
-ASKAROUND_SUBCOMMANDS = {"help": "", "network": "", "settings": "(?i:show)?"}
+ASKAROUND_SUBCOMMANDS = {"help": "", "insights": "", "settings": "(?i:show)?"}
 # The command line's commands an admin who read the README's setup types in Slack: each as
 # it is typed where askaround is deployed, and what it does.
 COMMAND_LINE_ONLY = {

@@ -149,7 +149,7 @@ def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
 
 def is_admin(slack_admin: bool, roles: list[str] | tuple[str, ...] | None) -> bool:
     """Workspace admins and owners in Slack, and people given the "admin" role by an import:
-    they may read anyone's report and the whole workspace's network insights."""
+    they may read anyone's report and the whole workspace's insights."""
     return slack_admin or "admin" in (roles or ())
 
 
@@ -222,7 +222,7 @@ def report_counts_private_help() -> bool:
 
 def insights_name_by(*, is_private: bool) -> bool:
     """Whether an item of help (a question taken on, a kudos) may count toward what the
-    network insights tie to a named person: a connector's help across teams, their thanks,
+    insights tie to a named person: a connector's help across teams, their thanks,
     the people a topic depends on. A public one: its helper already appears with it to
     everyone. A private one says whom they helped (the team it crosses to) and on what (its
     topics): it counts between teams alone, as a number (`bot.insights.flows`)."""
@@ -242,7 +242,7 @@ def may_see_kudos(viewer: Viewer, giver: str, receiver: str, *, is_private: bool
 
 def question_private(*, is_private: bool, posted: bool) -> bool:
     """Whether a question counts as private for whoever reads of it later (someone asking the
-    same, routing's reasons and ties, the network insights' names): one asked in private, and
+    same, routing's reasons and ties, the insights' names): one asked in private, and
     one never `posted` where its conversation's people could read it: `/ask`, whose words its
     asker alone typed, in a public channel too, where the channel shows nothing of it and its
     asker is told they will hear privately. Its colleagues read it as asked; nobody else does.
@@ -333,23 +333,25 @@ def may_name_asked(kind: str, *, asker_alone: bool) -> bool:
     return asker_alone or kind != "connector"
 
 
-class NetworkScope(StrEnum):
+class InsightsScope(StrEnum):
     WORKSPACE = "workspace"
     ORG = "org"
 
 
-def network_scope(viewer: Viewer, *, admin: bool, org: Collection[str]) -> NetworkScope | None:
-    """How much of `/askaround network` a viewer sees: admins the whole workspace, managers
+def insights_scope(viewer: Viewer, *, admin: bool, org: Collection[str]) -> InsightsScope | None:
+    """How much of `/askaround insights` a viewer sees: admins the whole workspace, managers
     their org (`org`: everyone below them), anybody else none of it."""
     if viewer.user_id is None:
         return None
     if admin:
-        return NetworkScope.WORKSPACE
-    return NetworkScope.ORG if org else None
+        return InsightsScope.WORKSPACE
+    return InsightsScope.ORG if org else None
 
 
-def may_name_in_network(viewer: Viewer, user_id: str, *, admin: bool, org: Collection[str]) -> bool:
-    """Whether the network insights may name `user_id` to `viewer` (the one person a topic
+def may_name_in_insights(
+    viewer: Viewer, user_id: str, *, admin: bool, org: Collection[str]
+) -> bool:
+    """Whether the insights may name `user_id` to `viewer` (the one person a topic
     depends on, a connector): admins anyone, managers the people in their org and
     themselves: their org is the people below them, but a manager who declared a topic is as
     much a second person for it as their reports, and their own name tells them nothing. A

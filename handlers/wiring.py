@@ -14,12 +14,12 @@ from handlers.surfaces import (
     commands,
     directory_events,
     home,
+    insights,
     kept_messages,
     kudos,
     kudos_modal,
     kudos_quotes,
     kudos_take_back,
-    network,
     question_actions,
     questions,
     reports,
@@ -37,7 +37,7 @@ SURFACES = (
     kudos,
     kudos_modal,
     kudos_take_back,
-    network,  # before commands: it takes `/askaround network`, commands the rest
+    insights,  # before commands: it takes `/askaround insights`, commands the rest
     workspace_settings,  # before commands: it takes `/askaround settings`
     commands,
     ask_command,

@@ -1,4 +1,4 @@
-"""What the network insights read: people and their teams, declared skills, help, kudos, the
+"""What the insights read: people and their teams, declared skills, help, kudos, the
 offers between teams and how often network entries name a topic.
 
 Everything large is streamed a batch at a time as plain tuples (no ORM objects), so a

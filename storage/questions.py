@@ -29,7 +29,7 @@ from storage.upsert import insert_for
 
 # A question a colleague took on (it has its helper): connected, solved, or withdrawn after
 # (its asker withdrew it or deleted its message). The help happened and counts, in digests and
-# the network insights; a deleted question's words are blanked all the same (`forget_text`).
+# the insights; a deleted question's words are blanked all the same (`forget_text`).
 HELPED_STATES = ("connected", "solved", "withdrawn")
 # The status of the blank row a message deleted before askaround received it leaves under its
 # key (`QuestionService.deleted`), so the message, if it still comes, is a repeat. Nobody
@@ -52,7 +52,7 @@ def asked() -> ColumnElement[bool]:
 def sent_by_asker() -> ColumnElement[bool]:
     """The asked questions their asker sent: put to colleagues, or finding nobody who could
     be asked (or only colleagues Slack refused to message), which says as much that the
-    topic was asked about: the network insights' "asked N×" counts both, and a topic asked
+    topic was asked about: the insights' "asked N×" counts both, and a topic asked
     often that nobody could take is a risk it must show. A draft waits for the asker's click
     (a private question, or one shown solved questions first), and one withdrawn or deleted
     before that click was sent by nobody: neither is a question anyone asked."""

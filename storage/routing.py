@@ -190,7 +190,7 @@ async def batches(
     """The statement's rows `size` at a time, streamed: the event loop runs between two
     batches, where a whole result was read and turned into rows in one stretch of it. Core
     rows, read on the session's connection: its statements select plain columns, which the
-    ORM's loading would only slow (the network insights read a million kudos so)."""
+    ORM's loading would only slow (the insights read a million kudos so)."""
     connection = await session.connection()
     result = await connection.stream(statement.execution_options(yield_per=size))
     async for rows in result.partitions():

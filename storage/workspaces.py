@@ -126,7 +126,7 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
 
 
 async def profiles_changed(session: AsyncSession, team_id: str) -> None:
-    """Count a change to profiles that the network insights' kept copy cannot follow (a
+    """Count a change to profiles that the insights' kept copy cannot follow (a
     deletion from a profile; an import's org chart, roles, teams or skills), in the unit of
     work that made it: the copy is made again (`bot.insights.service`)."""
     await ensure_workspace(session, team_id)

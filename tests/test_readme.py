@@ -173,7 +173,7 @@ _REPO_PATH = re.compile(
     "page", ["README.md", *(f"docs/{p.name}" for p in sorted(ROOT.glob("docs/*.md")))]
 )
 def test_every_file_a_page_names_is_in_the_repository(page: str) -> None:
-    """A file a page names in code (`bot/visibility.py`, `tests/slack/test_network.py: …`) is
+    """A file a page names in code (`bot/visibility.py`, `tests/slack/test_insights.py: …`) is
     there, as a link's is: a renamed module leaves no page pointing at nothing. What a
     benchmark writes when it runs (`benchmarks/results/…`, `benchmarks/.venvs/…`) is not."""
     generated = ("benchmarks/results/", "benchmarks/.venvs/")
@@ -266,7 +266,7 @@ def test_every_python_name_a_page_names_is_there(page: str) -> None:
 def test_the_numbers_the_readme_and_the_help_give_are_the_code_s() -> None:
     """Each number a newcomer reads of how askaround behaves is the one the code uses: how
     long Undo works (the help says it too), how many colleagues are asked and for how long,
-    a skill's level when none is given, when the digest and the monthly network DM are sent,
+    a skill's level when none is given, when the digest and the monthly insights DM are sent,
     and how many settings changes are listed. A change to one leaves the words untrue."""
     import inspect
 

@@ -103,7 +103,7 @@ async def import_people(
                     bar.update(len(chunk))
                 bar.close()
                 if report.imported or report.updated:
-                    # The network insights' kept copy holds the org chart and roles as they
+                    # The insights' kept copy holds the org chart and roles as they
                     # were: a manager taken away would still show them their old org.
                     await profiles_changed(s, team_id)
                 await writer.routed()

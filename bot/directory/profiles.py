@@ -117,7 +117,7 @@ class ProfileEdit:
 class ProfileService:
     """Profiles; a change to declared skills or a network, forget me too, counts up
     `skills_version` (each replica's routing index catches up in place at the next question:
-    `bot.questions.indexes`), and a deletion also `profiles_version` (the network insights'
+    `bot.questions.indexes`), and a deletion also `profiles_version` (the insights'
     kept copy is made again)."""
 
     def __init__(

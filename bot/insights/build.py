@@ -57,7 +57,7 @@ def _measures(
     )
 
 
-async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime) -> m.Network:
+async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime) -> m.Analysis:
     """One streamed pass over the workspace, then the measures. The measures are seconds of
     pure CPU at 100,000 people (betweenness among them): they run in a thread, so the event
     loop keeps acknowledging Slack meanwhile."""
@@ -84,7 +84,7 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     installed = min(workspace.created_at, now) if workspace is not None else now
     counted = counted_since(installed, await first_kudos(s, team_id))
     connectors, silos, unanswered, bridges = await asyncio.to_thread(_measures, flows)
-    return m.Network(
+    return m.Analysis(
         since=since,
         computed_at=now,
         team_of=teams.team_of,

@@ -57,7 +57,7 @@ class Unanswered:
 
 
 @dataclass(frozen=True)
-class Network:
+class Analysis:
     """The whole workspace's insights; `bot.insights.view` cuts it down to what one viewer
     may see."""
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from bot import spreadsheet, visibility
-from bot.insights.measures import ASKED_OFTEN, MIN_CROSS_HELP, Network
+from bot.insights.measures import ASKED_OFTEN, MIN_CROSS_HELP, Analysis
 from bot.insights.teams import MIN_TEAM, OTHERS
-from bot.insights.view import SHOWN_RISKS, NetworkView
+from bot.insights.view import SHOWN_RISKS, InsightsView
 from bot.safe_text import plain_text
 from bot.words import noun, plural
 
@@ -40,7 +40,7 @@ class Section:
     notes: tuple[str, ...] = ()
 
 
-def named(view: NetworkView, *, every_risk: bool = False) -> set[str]:
+def named(view: InsightsView, *, every_risk: bool = False) -> set[str]:
     """The people this view names (in the shown risks, or all of them for the CSV), whose
     display names the renderers need."""
     risks = view.risks if every_risk else view.risks[:SHOWN_RISKS]
@@ -55,7 +55,7 @@ def _who(person: str | None, names: dict[str, str]) -> str:
     return f"only {names.get(person, person)}" if person else f"only {ONE_PERSON}"
 
 
-def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
+def _risk_lines(view: InsightsView, names: dict[str, str]) -> tuple[str, ...]:
     lines = []
     for r in view.risks[:SHOWN_RISKS]:
         asked = f"asked {r.asked}×" if r.asked else "not asked"
@@ -76,29 +76,31 @@ def _risk_lines(view: NetworkView, names: dict[str, str]) -> tuple[str, ...]:
     )
 
 
-def more_risks(view: NetworkView) -> bool:
+def more_risks(view: InsightsView) -> bool:
     """Whether the outline leaves risks out, so the CSV (`as_csv`) should go with it."""
     return len(view.risks) > SHOWN_RISKS
 
 
-def counted_from(network: Network) -> str:
+def counted_from(analysis: Analysis) -> str:
     """Where the figures start, as the heading and the picture say it: the window's first
     day ("since"), or, when askaround started later (a new install), that day in the words
     a digest says it in ("counted since"): nothing before it is known."""
-    words = "counted since" if network.starts > network.since else "since"
-    return f"{words} {network.starts.astimezone(UTC):%Y-%m-%d} (UTC)"
+    words = "counted since" if analysis.starts > analysis.since else "since"
+    return f"{words} {analysis.starts.astimezone(UTC):%Y-%m-%d} (UTC)"
 
 
-def _more(view: NetworkView, listed_in: str | None) -> str:
+def _more(view: InsightsView, listed_in: str | None) -> str:
     more = f"… and {len(view.risks) - SHOWN_RISKS} more"
     return f"{more} ({listed_in} lists them all)" if listed_in else more
 
 
-def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) -> list[Section]:
+def sections(view: InsightsView, names: dict[str, str], listed_in: str | None) -> list[Section]:
     """`listed_in` names where the risks left out are all listed (a file, an option); None
     where the viewer has nowhere to read them (Slack refused the table)."""
-    n = view.network
-    scope = "the whole workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
+    n = view.analysis
+    scope = (
+        "the whole workspace" if view.scope is visibility.InsightsScope.WORKSPACE else "your org"
+    )
     teams = ", ".join(f"{t} ({n.sizes.get(t, 0)})" for t in sorted(view.teams)) or "none"
     counted = "Teams" if _whole(view) else "Teams your org is in (its people in each)"
     # Without the org chart everyone is "Other teams", and the view's every finding is empty:
@@ -109,7 +111,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
     )
     return [
         Section(
-            f"Network insights for {scope}, {counted_from(n)}",
+            f"Insights for {scope}, {counted_from(n)}",
             (
                 f"{counted}: {teams}.{unknown} {SMALL_TEAMS}",
                 "Help = questions taken on and kudos; private ones, and networks, only count.",
@@ -151,7 +153,7 @@ def sections(view: NetworkView, names: dict[str, str], listed_in: str | None) ->
     ]
 
 
-def _no_help_between(view: NetworkView) -> str:
+def _no_help_between(view: InsightsView) -> str:
     if not _whole(view):
         return "No help between your org's teams and others yet."
     if len(view.teams) == 1:  # not "yet": one team has no other to help
@@ -159,10 +161,10 @@ def _no_help_between(view: NetworkView) -> str:
     return "No help between teams yet."
 
 
-def _whole(view: NetworkView) -> bool:
+def _whole(view: InsightsView) -> bool:
     """Whether the view is the whole workspace's: an org's leaves out what is not about it,
     so its "none" is of the org only."""
-    return view.scope is visibility.NetworkScope.WORKSPACE
+    return view.scope is visibility.InsightsScope.WORKSPACE
 
 
 def _unnamed_connectors(count: int, whole: bool) -> tuple[str, ...]:
@@ -179,7 +181,7 @@ def _unnamed_connectors(count: int, whole: bool) -> tuple[str, ...]:
     )
 
 
-def as_text(view: NetworkView, names: dict[str, str]) -> str:
+def as_text(view: InsightsView, names: dict[str, str]) -> str:
     """Plain text for the command line: no Slack markup, in a skill's or team's name either
     (a heading is its own line)."""
     parts = sections(view, names, "--format csv")
@@ -192,7 +194,7 @@ def as_text(view: NetworkView, names: dict[str, str]) -> str:
 CSV_COLUMNS = ("finding", "subject", "other", "count", "detail")
 
 
-def as_csv(view: NetworkView, names: dict[str, str]) -> str:
+def as_csv(view: InsightsView, names: dict[str, str]) -> str:
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -207,8 +209,8 @@ def as_csv(view: NetworkView, names: dict[str, str]) -> str:
     for f in view.flows:
         if f.helper_team != f.helped_team:  # as the text: help between teams
             writer.writerow(["help flow", f.helper_team, f.helped_team, f.count, ""])
-    for t in view.network.silos:
+    for t in view.analysis.silos:
         writer.writerow(["silo", t, "", 0, ""])
-    for u in view.network.unanswered:
+    for u in view.analysis.unanswered:
         writer.writerow(["unanswered pair", u.asking_team, u.offered_team, u.questions, ""])
     return out.getvalue()

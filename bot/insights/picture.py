@@ -19,7 +19,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from bot import visibility
 from bot.insights.outline import counted_from
-from bot.insights.view import NetworkView
+from bot.insights.view import InsightsView
 
 MAX_TEAMS = 40  # the busiest teams are drawn; a large workspace has its CSV for the rest
 MAX_ARROWS = 80  # the strongest flows among them
@@ -32,7 +32,7 @@ LEGEND = (
 )
 
 
-def _graph(view: NetworkView) -> nx.DiGraph:
+def _graph(view: InsightsView) -> nx.DiGraph:
     graph = nx.DiGraph()
     for f in view.flows:
         if f.helper_team != f.helped_team:
@@ -46,18 +46,18 @@ def _graph(view: NetworkView) -> nx.DiGraph:
     return graph
 
 
-def network_png(view: NetworkView) -> bytes:
+def teams_png(view: InsightsView) -> bytes:
     graph = _graph(view)
-    sizes = view.network.sizes
+    sizes = view.analysis.sizes
     figure = Figure(figsize=(9, 7), dpi=100)
     axes = figure.subplots()
     axes.set_axis_off()
-    scope = "the workspace" if view.scope is visibility.NetworkScope.WORKSPACE else "your org"
-    axes.set_title(f"Who helps whom, between teams — {scope}, {counted_from(view.network)}")
+    scope = "the workspace" if view.scope is visibility.InsightsScope.WORKSPACE else "your org"
+    axes.set_title(f"Who helps whom, between teams — {scope}, {counted_from(view.analysis)}")
     if not graph:
         axes.text(0.5, 0.5, "No teams yet", ha="center", va="center")
     else:
-        _draw(axes, graph, sizes, set(view.network.silos), set(view.teams))
+        _draw(axes, graph, sizes, set(view.analysis.silos), set(view.teams))
     figure.text(0.5, 0.01, LEGEND, ha="center", fontsize=8, color="#555555")
     figure.subplots_adjust(left=0.02, right=0.98, bottom=0.05, top=0.93)
     out = io.BytesIO()

@@ -1,4 +1,4 @@
-"""The network insights as a service: the workspace's analysis, cached between runs, cut to a
+"""The insights as a service: the workspace's analysis, cached between runs, cut to a
 viewer; and the monthly DM to admins, queued once a month through the outbox.
 
 The analysis reads the whole workspace (seconds for 100,000 people), so it is kept for
@@ -25,8 +25,8 @@ from bot.drawing import drawn
 from bot.errors import AskaroundError, UserError
 from bot.insights import outline, tell
 from bot.insights.build import analyse
-from bot.insights.measures import Network
-from bot.insights.view import NetworkView, cut, org_of
+from bot.insights.measures import Analysis
+from bot.insights.view import InsightsView, cut, org_of
 from storage import insights as q
 from storage import people as people_queries
 from storage import routing_changes
@@ -35,7 +35,7 @@ from storage.workspaces import find_workspace
 WINDOW = timedelta(days=90)
 CACHE_SECONDS = 2 * 3600.0  # the hourly job refreshes it before it runs out
 NOT_FOR_YOU = (
-    "The network insights are for managers (about their org) and Slack's workspace admins "
+    "The insights are for managers (about their org) and Slack's workspace admins "
     "and owners and people with the `admin` role (the whole workspace), and nobody reports "
     "to you in the org chart."
 )
@@ -43,7 +43,7 @@ NOT_FOR_YOU = (
 
 @dataclass
 class Shown:
-    view: NetworkView
+    view: InsightsView
     names: dict[str, str]
     _png: bytes | None = field(default=None, repr=False)
 
@@ -54,9 +54,9 @@ class Shown:
         """Drawn off the event loop (`bot.drawing`). The drawing module (matplotlib,
         networkx) is imported at the first picture, not at every start."""
         if self._png is None:
-            from bot.insights.picture import network_png
+            from bot.insights.picture import teams_png
 
-            self._png = await drawn(network_png, self.view)
+            self._png = await drawn(teams_png, self.view)
         return self._png
 
 
@@ -66,7 +66,7 @@ class InsightsService:
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int, int], Network]] = {}
+        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int, int], Analysis]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
         self._queued_month: dict[str, str] = {}
@@ -75,7 +75,7 @@ class InsightsService:
         today = self._now().astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         return today - WINDOW
 
-    async def network(self, team_id: str, since: datetime | None = None) -> Network:
+    async def analysis(self, team_id: str, since: datetime | None = None) -> Analysis:
         """The workspace's analysis since `since` (90 days by default), from the cache when
         it is younger than `CACHE_SECONDS` and no deletion from a profile, nor kudos undone or
         their quote changed, was counted since."""
@@ -97,10 +97,10 @@ class InsightsService:
     def forget(self, team_id: str) -> None:
         self._cache = {k: v for k, v in self._cache.items() if k[0] != team_id}
 
-    async def refresh(self, team_id: str) -> Network:
-        """Analyse again now (the hourly job), so `/askaround network` answers from the cache."""
+    async def refresh(self, team_id: str) -> Analysis:
+        """Analyse again now (the hourly job), so `/askaround insights` answers from the cache."""
         self.forget(team_id)
-        return await self.network(team_id)
+        return await self.analysis(team_id)
 
     async def may_see(self, team_id: str, viewer_user_id: str, *, slack_admin: bool) -> bool:
         """Whether `viewer_user_id` may see any of the network, decided before it is analysed
@@ -110,27 +110,27 @@ class InsightsService:
             reports = await q.direct_reports(s, team_id, viewer_user_id)
         admin = visibility.is_admin(slack_admin, roles)
         viewer = visibility.person(viewer_user_id)  # a guest who manages sees their org too
-        return visibility.network_scope(viewer, admin=admin, org=reports) is not None
+        return visibility.insights_scope(viewer, admin=admin, org=reports) is not None
 
     async def for_viewer(
         self, team_id: str, viewer_user_id: str, *, slack_admin: bool, since: datetime | None = None
     ) -> Shown:
         """What `viewer_user_id` may see; a UserError when that is nothing."""
-        network = await self.network(team_id, since)
+        analysis = await self.analysis(team_id, since)
         async with self._sessions() as s:
             roles = await q.roles(s, team_id, viewer_user_id)
             guest = await people_queries.is_guest(s, team_id, viewer_user_id)
         admin = visibility.is_admin(slack_admin, roles)
-        org = org_of(network, viewer_user_id)
+        org = org_of(analysis, viewer_user_id)
         viewer = visibility.person(viewer_user_id, guest=guest)
-        view = cut(network, viewer, admin=admin, org=org)
+        view = cut(analysis, viewer, admin=admin, org=org)
         if view is None:
             raise UserError(NOT_FOR_YOU)
         # A guest's view names nobody: never the one kept for admins, or for them as a member.
         scope = f"guest:{viewer_user_id}" if guest else "*" if admin else viewer_user_id
-        key = (team_id, scope, network.computed_at)
+        key = (team_id, scope, analysis.computed_at)
         if key not in self._shown:
-            self._shown = {k: v for k, v in self._shown.items() if k[2] == network.computed_at}
+            self._shown = {k: v for k, v in self._shown.items() if k[2] == analysis.computed_at}
             self._shown[key] = Shown(view, await self._names(team_id, view, every=False))
         return self._shown[key]
 
@@ -145,8 +145,8 @@ class InsightsService:
                     f"the database holds {len(teams)} workspaces: choose one with --team"
                 )
             team_id = teams[0]
-        network = await self.network(team_id, since)
-        view = cut(network, visibility.person("cli"), admin=True, org=())
+        analysis = await self.analysis(team_id, since)
+        view = cut(analysis, visibility.person("cli"), admin=True, org=())
         assert view is not None  # an admin sees the workspace
         return Shown(view, await self._names(team_id, view, every=True))
 
@@ -154,7 +154,7 @@ class InsightsService:
         """Every finding `shown` holds, one a row: the risks its message leaves out too."""
         return outline.as_csv(shown.view, await self._names(team_id, shown.view, every=True))
 
-    async def _names(self, team_id: str, view: NetworkView, *, every: bool) -> dict[str, str]:
+    async def _names(self, team_id: str, view: InsightsView, *, every: bool) -> dict[str, str]:
         async with self._sessions() as s:
             return await people_queries.display_names(
                 s, team_id, outline.named(view, every_risk=every)

@@ -1,4 +1,4 @@
-"""Who is in which team for the network insights, with teams under `MIN_TEAM` people merged
+"""Who is in which team for the insights, with teams under `MIN_TEAM` people merged
 into their parent team so that nobody is singled out by a team of one or two.
 
 A person's team is their `team_name` (from the people import), else their manager's, up the

@@ -1,7 +1,7 @@
 """The workspace's insights cut down to what one viewer may see (`bot.visibility` decides).
 
 Admins see every team; a manager the teams their org is in and the flows touching them. A
-person is named only where `may_name_in_network` allows; otherwise a risk says "one person",
+person is named only where `may_name_in_insights` allows; otherwise a risk says "one person",
 a second person is left out, and so is a connector. Everything else is at team level.
 """
 
@@ -12,40 +12,40 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from bot import visibility
-from bot.insights.measures import CONNECTORS, Connector, Flow, Network, Risk
+from bot.insights.measures import CONNECTORS, Analysis, Connector, Flow, Risk
 
 SHOWN_RISKS = 10
 
 
 @dataclass(frozen=True)
-class NetworkView:
-    scope: visibility.NetworkScope
+class InsightsView:
+    scope: visibility.InsightsScope
     teams: frozenset[str]  # the teams this view is about
-    network: Network  # only what the viewer may see is left in it
+    analysis: Analysis  # only what the viewer may see is left in it
     # Connectors of the view's teams it may not name (a guest's view names nobody): counted.
     unnamed_connectors: int = 0
 
     @property
     def flows(self) -> tuple[Flow, ...]:
-        return self.network.flows
+        return self.analysis.flows
 
     @property
     def risks(self) -> tuple[Risk, ...]:
-        return self.network.risks
+        return self.analysis.risks
 
     @property
     def connectors(self) -> tuple[Connector, ...]:
-        return self.network.connectors
+        return self.analysis.connectors
 
     @property
     def unsung(self) -> tuple[Connector, ...]:
-        return tuple(c for c in self.network.connectors if c.unsung)
+        return tuple(c for c in self.analysis.connectors if c.unsung)
 
 
-def org_of(network: Network, manager: str) -> frozenset[str]:
+def org_of(analysis: Analysis, manager: str) -> frozenset[str]:
     """Everyone below `manager` in the org chart (a cycle in the chart stops the walk)."""
     below: dict[str, list[str]] = {}
-    for person, boss in network.managers.items():
+    for person, boss in analysis.managers.items():
         if boss is not None:
             below.setdefault(boss, []).append(person)
     found: set[str] = set()
@@ -67,24 +67,24 @@ def _risk_for(risk: Risk, may_name: Callable[[str], bool]) -> Risk:
 
 
 def cut(
-    network: Network, viewer: visibility.Viewer, *, admin: bool, org: Collection[str]
-) -> NetworkView | None:
-    """What `viewer` sees of `network`, or None when they may see none of it."""
-    scope = visibility.network_scope(viewer, admin=admin, org=org)
+    analysis: Analysis, viewer: visibility.Viewer, *, admin: bool, org: Collection[str]
+) -> InsightsView | None:
+    """What `viewer` sees of `analysis`, or None when they may see none of it."""
+    scope = visibility.insights_scope(viewer, admin=admin, org=org)
     if scope is None:
         return None
 
     def may_name(user_id: str) -> bool:
-        return visibility.may_name_in_network(viewer, user_id, admin=admin, org=org)
+        return visibility.may_name_in_insights(viewer, user_id, admin=admin, org=org)
 
-    if scope is visibility.NetworkScope.WORKSPACE:
-        teams, sizes = frozenset(network.sizes), network.sizes
+    if scope is visibility.InsightsScope.WORKSPACE:
+        teams, sizes = frozenset(analysis.sizes), analysis.sizes
     else:
-        teams = frozenset(network.team_of[p] for p in org if p in network.team_of)
+        teams = frozenset(analysis.team_of[p] for p in org if p in analysis.team_of)
         # A team's size here is its people in the org, not the whole workspace's count of it.
         sizes = dict(
             Counter(
-                network.team_of[p] for p in org if p in network.team_of and p not in network.left
+                analysis.team_of[p] for p in org if p in analysis.team_of and p not in analysis.left
             )
         )
 
@@ -92,23 +92,23 @@ def cut(
         """Whether the view is about this person: named or not (a guest's view names
         nobody), what rests on them is counted."""
         return (
-            scope is visibility.NetworkScope.WORKSPACE
+            scope is visibility.InsightsScope.WORKSPACE
             or user_id in org
             or user_id == viewer.user_id
         )
 
-    risks = [_risk_for(r, may_name) for r in network.risks if r.person is None or ours(r.person)]
-    covered = [c for c in network.connectors if ours(c.user_id)]
+    risks = [_risk_for(r, may_name) for r in analysis.risks if r.person is None or ours(r.person)]
+    covered = [c for c in analysis.connectors if ours(c.user_id)]
     named = [c for c in covered if may_name(c.user_id)]
     shown = replace(
-        network,
-        flows=tuple(f for f in network.flows if {f.helper_team, f.helped_team} & teams),
+        analysis,
+        flows=tuple(f for f in analysis.flows if {f.helper_team, f.helped_team} & teams),
         risks=tuple(risks),
         connectors=tuple(named[:CONNECTORS]),
-        silos=tuple(t for t in network.silos if t in teams),
-        unanswered=tuple(u for u in network.unanswered if {u.asking_team, u.offered_team} & teams),
+        silos=tuple(t for t in analysis.silos if t in teams),
+        unanswered=tuple(u for u in analysis.unanswered if {u.asking_team, u.offered_team} & teams),
         sizes={t: n for t, n in sizes.items() if t in teams},
         team_of={},
         managers={},
     )
-    return NetworkView(scope, teams, shown, unnamed_connectors=len(covered) - len(named))
+    return InsightsView(scope, teams, shown, unnamed_connectors=len(covered) - len(named))

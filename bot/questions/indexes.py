@@ -49,7 +49,7 @@ Each question reads the workspace's counters (one small query):
   built at an older count is rebuilt before the next question, so what was said there is
   never a reason. (Until 6 December forget me and the profile modal counted here, as
   deletions from profiles, and the next question waited 30-50 s at 100,000 people; their
-  count, `profiles_version`, now has only the network insights' copy made again. An admin's
+  count, `profiles_version`, now has only the insights' copy made again. An admin's
   alias or merge counted here for that afternoon: 66 s of CPU for each replica at 100,000
   people, against 0.2 s caught up in place, `benchmarks/routing_merge.py`.)
 

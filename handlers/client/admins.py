@@ -52,7 +52,7 @@ async def reader_heard(
 ) -> dict[str, Any] | None:
     """What users.info says of them now, stored as a `user_change` is
     (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace (a
-    report, a digest, the network insights): one made a guest since, whose `user_change`
+    report, a digest, the insights): one made a guest since, whose `user_change`
     never came, reads as one at once."""
     user = await described(client, user_id)
     if user is not None and not member_elsewhere(user, team_id):

@@ -1,4 +1,4 @@
-"""The monthly network insights DM to an admin, rendered from the cached analysis when it is
+"""The monthly insights DM to an admin, rendered from the cached analysis when it is
 sent: the outline as a message (marked, so a retry finds it instead of posting again), then
 the picture, unless an earlier attempt's upload is already in the DM."""
 
@@ -14,11 +14,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import UserError
 from bot.insights import outline
-from bot.insights.measures import Network
+from bot.insights.measures import Analysis
 from bot.insights.tell import FILES_ELSEWHERE, MONTHLY_DM, monthly_key
 from bot.reliability.delivery import NotYet
 from bot.services import Services
-from handlers.blocks.network import render_network
+from handlers.blocks.insights import render_insights
 from handlers.client import marks
 from handlers.client.admins import slack_admin_heard
 from handlers.client.failures import is_transient
@@ -26,8 +26,8 @@ from handlers.client.messages import file_shared, update_message
 
 log = logging.getLogger("askaround.insights")
 # Where the risks a message leaves out are, when its own CSV failed again and again (Slack
-# may take the next one, `/askaround network`'s).
-ELSEWHERE = "the network.csv `/askaround network` sends you"
+# may take the next one, `/askaround insights`'s).
+ELSEWHERE = "the insights.csv `/askaround insights` sends you"
 
 
 async def monthly_dm(
@@ -44,41 +44,41 @@ async def monthly_dm(
     except UserError:
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
-    name, table = f"network-{month}.png", f"network-{month}.csv"
-    note = _covered(shown.view.network)
+    name, table = f"insights-{month}.png", f"insights-{month}.csv"
+    note = _covered(shown.view.analysis)
     parts = outline.sections(shown.view, shown.names, _below(month))
-    posted = await client.chat_postMessage(channel=channel, **render_network(parts, note=note))
+    posted = await client.chat_postMessage(channel=channel, **render_insights(parts, note=note))
     if not await file_shared(client, channel, str(posted["ts"]), name):
         files = [{"content": await shown.png(), "filename": name, "title": "Help between teams"}]
         if outline.more_risks(shown.view):
             content = await services.insights.csv(team_id, shown)
-            files.append({"content": content, "filename": table, "title": "Network insights"})
+            files.append({"content": content, "filename": table, "title": "Insights"})
         try:
             await client.files_upload_v2(channel=channel, file_uploads=files)
         except SlackApiError as refused:
-            # Slack will not take files in this DM, `/askaround network`'s either: the message
+            # Slack will not take files in this DM, `/askaround insights`'s either: the message
             # no longer says the rest is "below", nor anywhere the admin could not get it.
             if not is_transient(refused) and outline.more_risks(shown.view):
                 parts = outline.sections(shown.view, shown.names, None)
-                message = render_network(parts, note=note)
+                message = render_insights(parts, note=note)
                 await update_message(client, channel, str(posted["ts"]), message)
             raise
-    log.info("network insights %s for %s sent", month, admin)
+    log.info("insights %s for %s sent", month, admin)
 
 
-def _covered(network: Network) -> str:
+def _covered(analysis: Analysis) -> str:
     """What the monthly DM covers: from where its heading starts ("since … (UTC)", or
     "counted since" askaround's start) to when it was analysed, not the month it is keyed by
     (`month`, in its files' names)."""
     return (
-        f"Your monthly network insights: help from {network.starts.astimezone(UTC):%Y-%m-%d} to "
-        f"{network.computed_at.astimezone(UTC):%Y-%m-%d} (UTC)."
+        f"Your monthly insights: help from {analysis.starts.astimezone(UTC):%Y-%m-%d} to "
+        f"{analysis.computed_at.astimezone(UTC):%Y-%m-%d} (UTC)."
     )
 
 
 def _below(month: str) -> str:
     """How the monthly DM names its CSV, in the risks it leaves out (`outline.sections`)."""
-    return f"network-{month}.csv, below,"
+    return f"insights-{month}.csv, below,"
 
 
 async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
@@ -103,7 +103,7 @@ async def files_elsewhere(
     )
     if posted is None or _below(month) not in json.dumps(posted.get("blocks") or []):
         return
-    if await file_shared(client, channel, str(posted["ts"]), f"network-{month}.csv"):
+    if await file_shared(client, channel, str(posted["ts"]), f"insights-{month}.csv"):
         return
     # Slack takes no block_id a message had before (blocks/actions-block): let it make new.
     blocks = [{k: v for k, v in b.items() if k != "block_id"} for b in posted["blocks"]]

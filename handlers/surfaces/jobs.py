@@ -38,7 +38,7 @@ async def send_digests(client: AsyncWebClient, services: Services) -> int:
 
 
 async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
-    """Refresh the cached network insights (so `/askaround network` answers at once) and
+    """Refresh the cached insights (so `/askaround insights` answers at once) and
     queue last month's DM to this workspace's admins, once."""
     team_id = await team_of(client)
     await services.insights.refresh(team_id)

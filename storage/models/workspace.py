@@ -36,7 +36,7 @@ class Workspace(Base):
     # `app_uninstalled`: the app is as removed, but the retention starts with the uninstall.
     bot_revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     # Counts deletions from people's profiles (forget me, the Edit profile modal, a network
-    # entry removed): the network insights' copy made at an older count is made again. Routing
+    # entry removed): the insights' copy made at an older count is made again. Routing
     # applies them in place, through `skills_version`.
     profiles_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Counts changes routing's index cannot apply in place (a channel made private): a replica

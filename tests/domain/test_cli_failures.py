@@ -122,14 +122,14 @@ async def test_skills_take_the_database_s_only_workspace_as_settings_do(
 async def test_settings_in_a_database_with_no_workspace_say_so(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With no workspace yet, `settings` and `report network` do not ask for a --team that
+    """With no workspace yet, `settings` and `report insights` do not ask for a --team that
     could not help."""
     assert (await run(capsys, "migrate"))[0] == 0
     for argv in (
         ("settings", "show"),
         ("settings", "show", "--team", "T0123ABCD"),
-        ("report", "network"),
-        ("report", "network", "--team", "T0123ABCD"),
+        ("report", "insights"),
+        ("report", "insights", "--team", "T0123ABCD"),
     ):
         code, err = await run(capsys, *argv)
         assert code == 1
@@ -150,7 +150,7 @@ async def test_a_workspace_the_database_does_not_have_is_one_line_and_nothing_go
         ("purge-workspace", "T0NE"),
         ("settings", "show", "--team", "T0NE"),
         ("settings", "set", "daily_allowance", "7", "--team", "T0NE"),
-        ("report", "network", "--team", "T0NE"),
+        ("report", "insights", "--team", "T0NE"),
         ("import", "people", "people.csv", "--team", "T0NE"),
     ):
         capsys.readouterr()
@@ -505,8 +505,8 @@ async def test_a_command_line_that_does_not_parse_is_one_line_and_exit_2(
         (["export", "kudos", "--since", "2026-03-01", "--until", "2026-02-01"], "is before"),
         (["report", "--week", "2026-W99", "--manager", "x@example.com"], "is not a week"),
         (["report", "--week", "2026-W10"], "needs --week and --manager"),
-        (["report", "network", "--since", "last year"], "is not a date"),
-        (["report", "network", "--week", "2026-W10"], "not --week or --manager"),
+        (["report", "insights", "--since", "last year"], "is not a date"),
+        (["report", "insights", "--week", "2026-W10"], "not --week or --manager"),
         (["settings", "set", "daily_allowance"], "needs a KEY and a VALUE"),
         (["settings", "show", "values", "digest_hour"], "takes one KEY at most; “digest_hour”"),
         (["purge-workspace", "acme", "--yes"], "is not a Slack workspace id"),
@@ -564,7 +564,7 @@ async def test_a_word_near_no_command_gets_no_guess(
     [
         ("settings set --team T1 k v", "settings set k v --team T1"),
         ("settings set k --team T1 v", "settings --team T1 set k v"),
-        ("report --since 2026-01-01 network", "report network --since 2026-01-01"),
+        ("report --since 2026-01-01 insights", "report insights --since 2026-01-01"),
         ("import people --dry-run p.csv", "import people p.csv --dry-run"),
         ("skills alias k8s --debug kubernetes", "skills alias k8s kubernetes --debug"),
         ("purge-workspace --yes T1", "purge-workspace T1 --yes"),
@@ -743,22 +743,22 @@ async def test_migrate_says_what_it_did(offline: Path, capsys: pytest.CaptureFix
 async def test_report_options_of_the_other_kind_are_refused(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`report network` covers a period and a weekly report a week: an option of the other
+    """`report insights` covers a period and a weekly report a week: an option of the other
     kind was silently ignored; a --since still to come is refused too."""
-    code, err = await run(capsys, "report", "network", "--week", "2026-W49")
+    code, err = await run(capsys, "report", "insights", "--week", "2026-W49")
     assert code == 2
-    one_line(err, "report network covers the whole workspace over a period")
-    code, err = await run(capsys, "report", "network", "--manager", "x@example.com")
+    one_line(err, "report insights covers the whole workspace over a period")
+    code, err = await run(capsys, "report", "insights", "--manager", "x@example.com")
     assert code == 2
     one_line(err, "not --week or --manager")
-    code, err = await run(capsys, "report", "network", "--show-private")
+    code, err = await run(capsys, "report", "insights", "--show-private")
     assert code == 2
-    one_line(err, "report network names no channel: --show-private is for a week's report")
+    one_line(err, "report insights names no channel: --show-private is for a week's report")
     week = ["--week", "2026-W47", "--manager", "x@example.com"]
     code, err = await run(capsys, "report", *week, "--since", "2026-01-01")
     assert code == 2
-    one_line(err, "--since is for report network; a week takes --week")
-    code, err = await run(capsys, "report", "network", "--since", "2999-01-01")
+    one_line(err, "--since is for report insights; a week takes --week")
+    code, err = await run(capsys, "report", "insights", "--since", "2999-01-01")
     assert code == 2
     one_line(err, "--since 2999-01-01 is in the future")
 
@@ -881,7 +881,7 @@ async def test_a_command_on_a_database_file_not_there_says_so_and_creates_nothin
     for argv in (
         ("settings", "show"),
         ("settings", "set", "daily_allowance", "7"),
-        ("report", "network"),
+        ("report", "insights"),
         ("report", "--week", "2026-W47", "--manager", "x@example.com"),
         ("export", "kudos", "--since", "2026-01-01"),
         ("outbox",),

@@ -112,7 +112,7 @@ def test_a_kudos_recipient_is_pointed_to_a_public_shoutout_only() -> None:
 
 def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     """A guest of the workspace: public kudos and questions as private ones, reasons for their
-    question quoting nothing public, and nobody named in the network insights."""
+    question quoting nothing public, and nobody named in the insights."""
     gina, ana = visibility.person("U_GINA", guest=True), visibility.person("U_ANA")
     assert visibility.reads_public(ana) and not visibility.reads_public(gina)
     assert visibility.reasons_readers(asker_is_guest=False) is visibility.READERS
@@ -120,10 +120,10 @@ def test_a_guest_reads_nothing_public_but_what_they_took_part_in() -> None:
     assert not visibility.may_see_kudos(gina, "U_ANA", "U_BOB", is_private=False)
     assert visibility.may_see_kudos(gina, "U_GINA", "U_BOB", is_private=False)
     assert not visibility.may_see_question(gina, "U_ANA", ("U_BOB",), is_private=False)
-    assert visibility.may_name_in_network(ana, "U_BOB", admin=False, org={"U_BOB"})
-    assert not visibility.may_name_in_network(gina, "U_BOB", admin=True, org={"U_BOB"})
-    assert visibility.may_name_in_network(ana, "U_ANA", admin=False, org={"U_BOB"})
-    assert not visibility.may_name_in_network(gina, "U_GINA", admin=False, org={"U_BOB"})
+    assert visibility.may_name_in_insights(ana, "U_BOB", admin=False, org={"U_BOB"})
+    assert not visibility.may_name_in_insights(gina, "U_BOB", admin=True, org={"U_BOB"})
+    assert visibility.may_name_in_insights(ana, "U_ANA", admin=False, org={"U_BOB"})
+    assert not visibility.may_name_in_insights(gina, "U_GINA", admin=False, org={"U_BOB"})
 
 
 def test_who_removed_askaround_is_named_only_of_a_public_channel() -> None:

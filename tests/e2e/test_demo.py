@@ -133,7 +133,7 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     assert "You have 2 of 2 kudos left today, and this would give 3" in out  # then saved
     # Hana's picture of help between teams is named, not an empty DM; Undo's deletions are a
     # header each, without an empty line under it.
-    assert "[DM with @hana · askaround]\n    [file network.png: Help between teams, " in out
+    assert "[DM with @hana · askaround]\n    [file insights.png: Help between teams, " in out
     assert "[DM with @bob · askaround (deleted)]\n  [DM with @carol" in out
     watched = out[out.index("> @hana: /ask watch") :]
     assert "review my PR? it is small I promise\n  (nothing visible happened)" in watched

@@ -78,7 +78,7 @@ def typed_by(example: str) -> str:
     manager (each other one's own as well), the rest by a colleague with no role."""
     if re.match(r"/askaround settings|/ask (?:un)?watch", example):
         return "hana"
-    if re.match(r"/kudos report|/askaround network", example):
+    if re.match(r"/kudos report|/askaround insights", example):
         return "maria"
     return "carol"
 

@@ -46,10 +46,10 @@ from handlers.blocks import (
     elements,
     greeting,
     home,
+    insights,
     kudos,
     kudos_form,
     kudos_taken_back,
-    network,
     offers,
     question_ends,
     questions,
@@ -171,7 +171,7 @@ SETTINGS = WorkspaceSettings(
     askaround_admins=tuple(USERS[:500]),
 )
 CHANGES = tuple(Change("values", LONG, LONG, USERS[0], NOW) for _ in range(PEOPLE))
-NETWORK_PARTS = [Section(NAME, tuple(LONG for _ in range(500))) for _ in range(10)]
+INSIGHTS_PARTS = [Section(NAME, tuple(LONG for _ in range(500))) for _ in range(10)]
 
 Check = Callable[[Any], None]
 # (name, render with the largest input, the check its output must pass)
@@ -489,7 +489,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: digests.render_roundup_refused("C1", "x" * 200, WEEK.label),
         check_message,
     ),
-    ("render_network", lambda: network.render_network(NETWORK_PARTS, LONG), check_message),
+    ("render_insights", lambda: insights.render_insights(INSIGHTS_PARTS, LONG), check_message),
     (
         "render_settings_modal",
         lambda: workspace_settings.render_settings_modal(SETTINGS),
@@ -687,7 +687,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ),
     ("render_skill_options", lambda: skills.render_skill_options("", []), check_options),
     ("render_edit_modal", lambda: skills.render_edit_modal(NOBODY, ""), check_view),
-    ("render_network", lambda: network.render_network([], network.PICTURE_IN_DM), check_message),
+    (
+        "render_insights",
+        lambda: insights.render_insights([], insights.PICTURE_IN_DM),
+        check_message,
+    ),
     (
         "render_settings_modal",
         lambda: workspace_settings.render_settings_modal(NO_SETTINGS),

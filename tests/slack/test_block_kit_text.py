@@ -47,10 +47,10 @@ from handlers.blocks import (
     elements,
     greeting,
     home,
+    insights,
     kudos,
     kudos_form,
     kudos_taken_back,
-    network,
     offers,
     question_ends,
     questions,
@@ -478,8 +478,10 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
-            "render_network",
-            lambda: network.render_network([Section("Topics", (text, name))], network.PICTURE_HERE),
+            "render_insights",
+            lambda: insights.render_insights(
+                [Section("Topics", (text, name))], insights.PICTURE_HERE
+            ),
             check_message,
         ),
         (

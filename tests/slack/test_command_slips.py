@@ -26,7 +26,7 @@ async def test_a_slip_in_a_subcommand_says_what_was_meant(slack: SlackHarness) -
         ("/skills", "netwrok remove CNCF Slack"): "Did you mean `/skills network remove CNCF",
         ("/skills", "bakc"): "Did you mean `/skills back`?",
         ("/askaround", "setings"): "Did you mean `/askaround settings`?",
-        ("/askaround", "netwrok"): "Did you mean `/askaround network`?",
+        ("/askaround", "insihgts"): "Did you mean `/askaround insights`?",
     }
     for (command, text), meant in slips.items():
         answer = await said(slack, command, text)

@@ -13,7 +13,7 @@ import pytest
 from bot.runtime.cli import main
 from tests.slack.digests.conftest import PEOPLE
 from tests.slack.harness import SlackHarness, bot_in_process
-from tests.slack.test_network import seen, stage
+from tests.slack.test_insights import seen, stage
 
 HEADER = "email,manager,roles\n"
 
@@ -42,7 +42,7 @@ async def import_people(
 async def test_a_manager_and_an_admin_role_taken_away_by_an_import_are_shown_no_more(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """maria's org is alice, bob, and bob's reports carol and erin: her `/askaround network`
+    """maria's org is alice, bob, and bob's reports carol and erin: her `/askaround insights`
     names Bob Chen, a connector of her org. An import gives bob no manager (`none`): her
     next look is of alice alone and names him no more; it named him from the copy the bot
     kept (up to two hours) though the org chart said he was not hers. dev loses the `admin`
@@ -50,10 +50,10 @@ async def test_a_manager_and_an_admin_role_taken_away_by_an_import_are_shown_no_
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         assert "Bob Chen (" in await seen(slack, "maria")
-        assert "Network insights for the whole workspace" in await seen(slack, "dev")
+        assert "Insights for the whole workspace" in await seen(slack, "dev")
         rows = "bob@example.com,none,\ndev@example.com,,none\n"
         await import_people(slack, monkeypatch, tmp_path, rows)
         maria, dev = await seen(slack, "maria"), await seen(slack, "dev")
-    assert "Network insights for your org" in maria, maria
+    assert "Insights for your org" in maria, maria
     assert "Bob Chen" not in maria and "Carol Diaz" not in maria, maria
     assert "for managers" in dev and "Knowledge risks" not in dev, dev

@@ -218,7 +218,7 @@ async def test_the_kudos_pointer_promises_everyone_only_where_that_is_true(
         ("Skills add kafka:3 and terraform:2", "/skills add` with the rest"),
         ("ask mine", "/ask mine`,"),
         ("ask withdraw 3", "/ask withdraw` with the rest"),
-        ("askaround network", "/askaround network`,"),
+        ("askaround insights", "/askaround insights`,"),
         ("kudos top last quarter", "/kudos top` with the rest"),
     ],
 )

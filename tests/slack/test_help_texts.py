@@ -49,12 +49,12 @@ async def test_who_may_change_settings_or_watch_is_said_in_full(slack: SlackHarn
 async def test_who_sees_the_whole_network_and_anyone_s_report_is_named(
     slack: SlackHarness,
 ) -> None:
-    """The help of `/askaround network` said "admins (everyone)" and of `/kudos report`
+    """The help of `/askaround insights` said "admins (everyone)" and of `/kudos report`
     "admins: anyone's", but "admins" elsewhere includes people named to change the settings,
     who see neither (`visibility.is_admin`); the lines name who does, as the refusals do."""
     (answer,) = await told(slack, "/askaround", "help")
     lines = answer.splitlines()
-    network = next(line for line in lines if "/askaround network" in line)
+    network = next(line for line in lines if "/askaround insights" in line)
     report = next(line for line in lines if "/kudos report" in line)
     for line in (network, report):
         assert "Slack's workspace admins and owners" in line, line

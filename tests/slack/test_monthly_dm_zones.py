@@ -1,4 +1,4 @@
-"""The monthly network DM reaches each admin on the 1st at 09:00 in their own time zone: never
+"""The monthly insights DM reaches each admin on the 1st at 09:00 in their own time zone: never
 before their month is over, never in their night."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.digests.world import charts
 from tests.slack.harness import SlackHarness, bot_in_process
-from tests.slack.test_network import stage
+from tests.slack.test_insights import stage
 
 # dev (the admin role) lives on Kiritimati (UTC+14), olga (a Slack admin) in Pago Pago (UTC-11).
 ZONES = {"dev": "Pacific/Kiritimati", "olga": "Pacific/Pago_Pago"}
@@ -41,14 +41,14 @@ async def test_each_admin_gets_the_month_on_their_own_first_at_nine(tmp_path: Pa
                     update(Person).where(Person.user_id == slack.user(handle)).values(tz=tz)
                 )
         assert await months_sent(slack, datetime(2026, 11, 30, 19, 30, tzinfo=UTC), "dev") == [
-            "network-2026-11.png"
+            "insights-2026-11.png"
         ]
         assert charts(slack, "olga") == []
         assert await months_sent(slack, datetime(2026, 12, 1, 10, tzinfo=UTC), "olga") == []
         assert await months_sent(slack, datetime(2026, 12, 1, 20, 30, tzinfo=UTC), "olga") == [
-            "network-2026-11.png"
+            "insights-2026-11.png"
         ]
-        assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
+        assert [f.name for f in charts(slack, "dev")] == ["insights-2026-11.png"]
 
 
 async def test_an_admin_who_flew_west_since_it_was_queued_gets_it_at_nine_where_she_is_now(
@@ -65,7 +65,7 @@ async def test_an_admin_who_flew_west_since_it_was_queued_gets_it_at_nine_where_
         await slack.settle()
         assert await months_sent(slack, datetime(2026, 12, 1, 9, 30, tzinfo=UTC), "olga") == []
         assert await months_sent(slack, datetime(2026, 12, 1, 19, 1, tzinfo=UTC), "olga") == [
-            "network-2026-11.png"
+            "insights-2026-11.png"
         ]
 
 
@@ -80,5 +80,5 @@ async def test_a_workspace_installed_mid_month_gets_its_first_on_the_next_1st(
         await org_chart(slack, installed=datetime(2026, 12, 15, 9, tzinfo=UTC))
         assert await months_sent(slack, datetime(2026, 12, 15, 10, tzinfo=UTC), "dev") == []
         assert await months_sent(slack, datetime(2027, 1, 1, 10, tzinfo=UTC), "dev") == [
-            "network-2026-12.png"
+            "insights-2026-12.png"
         ]

@@ -1,6 +1,6 @@
 """`askaround report --week 'last week' --manager WHO [--format text|csv|png] [--output FILE]`:
 a manager's weekly summary from the command line, the same one their digest DM shows.
-`askaround report network …` is the network insights (`network_report.py`)."""
+`askaround report insights …` is the insights (`insights_report.py`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 from bot.digests.weeks import Period
 from bot.errors import AskaroundError, UserError
-from bot.runtime.cli import network_report
+from bot.runtime.cli import insights_report
 from bot.runtime.cli.failures import UsageError
 from bot.safe_text import quoted
 from bot.settings import database_settings
@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "askaround report --week 'last week' --manager maria@example.com",
             "askaround report --week W47 --manager maria@example.com --format csv",
             "askaround report --week W47 --manager U0123MARIA --team T0123ABCD",
-            "askaround report network --format csv > network.csv",
+            "askaround report insights --format csv > insights.csv",
         ],
         help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
         description=(
@@ -32,27 +32,27 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "time zone: `this week`, `last week`, an ISO week (2026-W47) or W47 (the latest "
             "week 47), as `/kudos report` takes. Private kudos are counted, never shown. "
             "--team picks the workspace when the manager is known in several (an Enterprise "
-            "Grid org's). `report network` prints a whole workspace's network insights instead."
+            "Grid org's). `report insights` prints a whole workspace's insights instead."
         ),
     )
     parser.add_argument(
         "what",
         nargs="?",
-        choices=["network"],
-        metavar="network",
-        help="the network insights instead of a manager's week",
+        choices=["insights", "network"],  # network: its name until December 2026, for one release
+        metavar="insights",
+        help="the insights instead of a manager's week",
     )
     parser.add_argument(
         "--week",
         metavar="WEEK",
-        help="this week, last week, 2026-W47 or W47 (required but for network)",
+        help="this week, last week, 2026-W47 or W47 (required but for insights)",
     )
     parser.add_argument(
         "--manager",
         metavar="WHO",
-        help="the manager's Slack user id, email or @name (required but for network)",
+        help="the manager's Slack user id, email or @name (required but for insights)",
     )
-    network_report.add_arguments(parser)
+    insights_report.add_arguments(parser)
     parser.add_argument(
         "--format",
         choices=["text", "csv", "png"],
@@ -95,19 +95,22 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
         raise UsageError("a PNG would garble the terminal: add --output FILE.png")
     if args.what == "network":
+        print("`report network` is now `report insights`.", file=sys.stderr)
+        args.what = "insights"
+    if args.what == "insights":
         if args.week or args.manager:
             raise UsageError(
-                "report network covers the whole workspace over a period: it takes --since and "
+                "report insights covers the whole workspace over a period: it takes --since and "
                 "--team, not --week or --manager"
             )
         if args.show_private:
             raise UsageError(
-                "report network names no channel: --show-private is for a week's report"
+                "report insights names no channel: --show-private is for a week's report"
             )
-        _emit(await network_report.render(args), args.output, out or sys.stdout.buffer)
+        _emit(await insights_report.render(args), args.output, out or sys.stdout.buffer)
         return 0
     if args.since:
-        raise UsageError("--since is for report network; a week takes --week")
+        raise UsageError("--since is for report insights; a week takes --week")
     if not (args.week and args.manager):
         raise UsageError("a weekly report needs --week and --manager")
     period = week_option(args.week)

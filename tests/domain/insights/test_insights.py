@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.errors import UserError
 from bot.insights.flows import TopicFinder
 from bot.insights.outline import as_csv
-from bot.insights.picture import network_png
+from bot.insights.picture import teams_png
 from bot.insights.service import InsightsService, Shown
 from storage.models import Offer, Person, PersonSkill, Question, Skill
 from tests.domain.insights.world import MARK_NET, MARK_PRIVATE, NOW, TEAM, question_row, seed, uid
@@ -29,26 +29,26 @@ async def insights(sessions: async_sessionmaker[AsyncSession]) -> InsightsServic
 async def test_the_measures_find_the_risk_the_connectors_the_silo_and_the_pair(
     insights: InsightsService,
 ) -> None:
-    network = await insights.network(TEAM)
-    assert network.sizes == {"Platform": 6, "Data": 3, "Sales": 4, "Legal": 3}
-    assert uid("boss") not in network.team_of  # a team of one is in no team figure
-    by_topic = {r.topic: r for r in network.risks}
+    analysis = await insights.analysis(TEAM)
+    assert analysis.sizes == {"Platform": 6, "Data": 3, "Sales": 4, "Legal": 3}
+    assert uid("boss") not in analysis.team_of  # a team of one is in no team figure
+    by_topic = {r.topic: r for r in analysis.risks}
     terraform = by_topic["terraform"]
     assert terraform.person == uid("dev") and terraform.network_count == 1
     assert terraform.second == (uid("alice"), uid("bob"))  # a lower level, then an interest
     assert by_topic["kafka"].person is None and by_topic["kafka"].asked == 3
     assert "postgresql" not in by_topic  # bob and gina both know it
-    connectors = {c.user_id: c for c in network.connectors}
+    connectors = {c.user_id: c for c in analysis.connectors}
     assert set(connectors) == {uid("bob"), uid("hugo")}  # tom's help was private
     assert connectors[uid("bob")].unsung and connectors[uid("bob")].teams_helped == 2
     assert not connectors[uid("hugo")].unsung
-    flows = {(f.helper_team, f.helped_team): f.count for f in network.flows}
+    flows = {(f.helper_team, f.helped_team): f.count for f in analysis.flows}
     assert flows["Platform", "Sales"] == 4  # bob's question and tom's 3 private kudos, counted
-    assert network.silos == ("Legal",)
-    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
+    assert analysis.silos == ("Legal",)
+    assert [(u.asking_team, u.offered_team, u.questions) for u in analysis.unanswered] == [
         ("Sales", "Data", 2)
     ]
-    assert set(network.bridges) == set(network.sizes)  # a triangle and a silo: no bridge
+    assert set(analysis.bridges) == set(analysis.sizes)  # a triangle and a silo: no bridge
 
 
 def _everything(shown: Shown) -> str:
@@ -121,15 +121,15 @@ async def test_an_org_without_help_across_teams_is_not_said_to_be_the_workspace(
 async def test_the_analysis_is_cached_between_runs(
     insights: InsightsService, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    first = await insights.network(TEAM)
-    assert await insights.network(TEAM) is first
+    first = await insights.analysis(TEAM)
+    assert await insights.analysis(TEAM) is first
     insights.forget(TEAM)
-    assert await insights.network(TEAM) is not first
+    assert await insights.analysis(TEAM) is not first
 
 
 async def test_the_picture_is_a_png(insights: InsightsService) -> None:
     shown = await insights.for_viewer(TEAM, uid("olga"), slack_admin=False)
-    png = network_png(shown.view)
+    png = teams_png(shown.view)
     assert png.startswith(PNG) and len(png) > 5000
 
 
@@ -186,7 +186,7 @@ async def test_no_risk_found_does_not_say_every_topic_has_two_people(
     shown = await InsightsService(sessions, lambda: NOW).for_viewer(
         TEAM, uid("olga"), slack_admin=False
     )
-    assert shown.view.network.risks == ()
+    assert shown.view.analysis.risks == ()
     assert "every topic has at least two people" not in shown.text()
     assert "None: no topic rests on one person" in shown.text()
 
@@ -196,15 +196,17 @@ async def test_help_with_a_question_withdrawn_afterwards_is_help_between_teams(
 ) -> None:
     """Lou (Legal) took on Wes's question (Sales), which was then withdrawn or its message
     deleted (its words blanked): Legal helped Sales, so it is no silo any more."""
-    assert "Legal" in (await insights.network(TEAM)).silos
+    assert "Legal" in (await insights.analysis(TEAM)).silos
     async with sessions() as s, s.begin():
         question = question_row("wes", "lou", "withdrawn", ["contracts"], NOW - timedelta(days=2))
         question.text = ""
         s.add(question)
     insights.forget(TEAM)
-    network = await insights.network(TEAM)
-    assert "Legal" not in network.silos
-    assert ("Legal", "Sales", 1) in [(f.helper_team, f.helped_team, f.count) for f in network.flows]
+    analysis = await insights.analysis(TEAM)
+    assert "Legal" not in analysis.silos
+    assert ("Legal", "Sales", 1) in [
+        (f.helper_team, f.helped_team, f.count) for f in analysis.flows
+    ]
 
 
 async def test_a_question_nobody_was_asked_is_not_counted_as_asked(
@@ -234,8 +236,8 @@ async def test_a_question_nobody_was_asked_is_not_counted_as_asked(
                 )
             )
     insights.forget(TEAM)
-    network = await insights.network(TEAM)
-    assert {r.topic: r.asked for r in network.risks}["terraform"] == 3
+    analysis = await insights.analysis(TEAM)
+    assert {r.topic: r.asked for r in analysis.risks}["terraform"] == 3
 
 
 async def test_a_manager_who_declared_a_topic_is_named_to_themselves(
@@ -331,7 +333,7 @@ def _to_bob(questions: list[Question], status: str) -> list[Offer]:
 
 async def _only_the_worlds_unanswered_pair(insights: InsightsService) -> None:
     insights.forget(TEAM)
-    network = await insights.network(TEAM)
-    assert [(u.asking_team, u.offered_team, u.questions) for u in network.unanswered] == [
+    analysis = await insights.analysis(TEAM)
+    assert [(u.asking_team, u.offered_team, u.questions) for u in analysis.unanswered] == [
         ("Sales", "Data", 2)
     ]

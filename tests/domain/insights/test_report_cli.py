@@ -1,4 +1,4 @@
-"""`askaround report network`: the whole workspace from the database alone, as text, CSV or
+"""`askaround report insights`: the whole workspace from the database alone, as text, CSV or
 PNG; private kudos and network entries stay counts there too."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ async def company(
 
 
 def _run(*args: str) -> int:
-    return main(["report", "network", "--since", "2026-08-01", *args])
+    return main(["report", "insights", "--since", "2026-08-01", *args])
 
 
 def test_text_names_the_risk_and_never_a_private_source(company: Path) -> None:
@@ -54,6 +54,18 @@ async def test_text_shows_a_typed_skill_name_as_slack_shows_it(
     assert await asyncio.to_thread(_run, "--output", "n.txt") == 0
     text = (company / "n.txt").read_text()
     assert "• ops tooling: not asked in the window, only Lou" in text and "_ops_" not in text
+
+
+def test_report_network_is_told_its_new_name_and_still_prints_the_insights(
+    company: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`askaround report network`, the name until December 2026, works for one release and
+    says on standard error that it is `report insights` now."""
+    argv = ["report", "network", "--since", "2026-08-01", "--output", "old.txt"]
+    assert main(argv) == 0
+    assert "`report network` is now `report insights`." in capsys.readouterr().err
+    assert _run("--output", "new.txt") == 0
+    assert (company / "old.txt").read_text() == (company / "new.txt").read_text()
 
 
 def test_csv_has_a_row_per_finding(company: Path) -> None:
@@ -78,7 +90,7 @@ def test_the_workspace_id_is_taken_in_any_case(company: Path) -> None:
 def test_a_bad_date_is_one_line_and_exit_2(
     company: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", "network", "--since", "last year"]) == 2
+    assert main(["report", "insights", "--since", "last year"]) == 2
     assert "--since “last year” is not a date" in capsys.readouterr().err
 
 

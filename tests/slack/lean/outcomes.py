@@ -58,7 +58,7 @@ async def report_shown(slack: SlackHarness) -> None:
 
 async def network_shown(slack: SlackHarness) -> None:
     told = ephemeral_text(slack, "dev")
-    assert "Network insights for the whole workspace" in told, told
+    assert "Insights for the whole workspace" in told, told
 
 
 async def digest_sent(slack: SlackHarness) -> None:

@@ -9,7 +9,7 @@ from tests.slack.lean.flows import company
 
 
 async def test_jobs_ask_slack_who_they_are_once(tmp_path: Path) -> None:
-    """Digests three times, the network insights twice: five `auth.test` calls to learn the
+    """Digests three times, the insights twice: five `auth.test` calls to learn the
     same workspace id; now at most one."""
     async with company(tmp_path) as slack:
         for job in ("digests", "network_insights", "digests", "network_insights", "digests"):

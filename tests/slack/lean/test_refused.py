@@ -63,7 +63,7 @@ async def test_a_form_slack_will_not_open_is_said_so(
 async def test_network_insights_in_words_when_slack_refuses_the_upload(
     tmp_path: Path, method: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """`/askaround network` on a Slack that will not take the picture: Dev was told
+    """`/askaround insights` on a Slack that will not take the picture: Dev was told
     "Something went wrong on my side"; now he reads the insights in words, told why the
     picture is missing."""
     async with company(tmp_path) as slack:

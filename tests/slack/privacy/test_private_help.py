@@ -1,7 +1,7 @@
 """Help with a private question, as the reports count it (`bot.visibility`): Carol (Core)
 asks twice in her DM with the bot, privately, and Alice (Platform) takes both on.
 
-The network insights count the help between the teams and name nobody for it
+The insights count the help between the teams and name nobody for it
 (`visibility.insights_name_by`): two helps across teams in public would make Alice a
 connector, named to the admin with whom she helped. Her manager's digest counts both
 questions beside her name, as her own work, and quotes nothing of them
@@ -16,7 +16,7 @@ from tests.slack.digests.conftest import MONDAY_W48, PEOPLE, W47_WED
 from tests.slack.digests.world import blocks_text, digests, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.questions.test_flow import offer_dm
-from tests.slack.test_network import seen, stage
+from tests.slack.test_insights import seen, stage
 
 ASKED = (
     "how do I rotate the terraform cloud token for the wombatone pipeline?",

@@ -22,7 +22,7 @@ from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.privacy.test_after_the_fact import asks_the_same, leaked
 from tests.slack.privacy.test_private_questions import with_button
 from tests.slack.questions.test_flow import offer_dm
-from tests.slack.test_network import seen, stage
+from tests.slack.test_insights import seen, stage
 
 MARKER = "numbatslash"
 ASKED = f"how do we unlock a stuck terraform state for the {MARKER} pipeline?"
@@ -70,7 +70,7 @@ async def test_its_asker_and_helper_still_read_it(slack: SlackHarness) -> None:
 
 async def test_help_with_it_names_nobody_in_the_network_insights(tmp_path: Path) -> None:
     """Carol (Core) `/ask`s twice in #general, and Alice (Platform) takes both on: the
-    network insights count the help between the teams, as for a private question, and do
+    insights count the help between the teams, as for a private question, and do
     not name Alice a connector for it (`visibility.insights_name_by`): nobody saw her help."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         slack.services.clock.freeze(W47_WED)  # all at work

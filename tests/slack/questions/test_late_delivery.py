@@ -54,7 +54,7 @@ async def sent_while_down(slack: SlackHarness, handle: str, where: str) -> tuple
 
 
 async def counted(slack: SlackHarness) -> list[Any]:
-    """The questions the network insights read (`/askaround network`, `askaround report
+    """The questions the insights read (`/askaround insights`, `askaround report
     network`, the monthly DM): every one asked since install."""
     async with slack.services.sessions() as s:
         since = slack.services.clock.now() - timedelta(days=365)

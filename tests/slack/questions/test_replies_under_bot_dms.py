@@ -1,6 +1,6 @@
 """A reply in the thread of any message the bot posted at the top of someone's DM with it:
 the prompt about their DM question, a manager's weekly digest, the giver's kudos
-confirmation, the monthly network insights. Slack sends it as a `message.im` with the
+confirmation, the monthly insights. Slack sends it as a `message.im` with the
 parent's `thread_ts` and `parent_user_id`, neither its words nor its metadata (the message
 metadata docs and the message event's fields), so the bot records what each such message is
 as it posts it (`bot/bot_dms.py`). Before, each of these replies was asked of colleagues as a
@@ -23,7 +23,7 @@ from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import configure, global_modal, submit_modal
 from tests.slack.questions.test_solved_first import QUESTION
 from tests.slack.questions.test_thread_replies import in_thread, stored
-from tests.slack.test_network import stage
+from tests.slack.test_insights import stage
 
 NOBODY_READS = "Nobody reads replies to this message."
 
@@ -103,7 +103,7 @@ async def test_a_reply_under_the_givers_kudos_confirmation_is_no_question(
 
 
 async def test_a_reply_under_the_monthly_insights_is_no_question(tmp_path: Path) -> None:
-    """Dev, an admin, replies under November's network insights: no question of his is made
+    """Dev, an admin, replies under November's insights: no question of his is made
     of it, and he is told there that nobody reads it."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
@@ -111,7 +111,7 @@ async def test_a_reply_under_the_monthly_insights_is_no_question(tmp_path: Path)
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
         [insights] = [
-            m for m in slack.emu.dm_messages(slack.user("dev")) if "Network insights" in m.text
+            m for m in slack.emu.dm_messages(slack.user("dev")) if "Insights for" in m.text
         ]
         await reply_under(slack, "dev", insights, "why is terraform a knowledge risk here?")
         assert await questions_of(slack, "dev") == []

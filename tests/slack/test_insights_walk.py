@@ -1,4 +1,4 @@
-"""`/askaround network` as a manager walking through it (7 December): what it says of a
+"""`/askaround insights` as a manager walking through it (7 December): what it says of a
 workspace whose small teams all count as one."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy import update
 from storage.models import Person
 from tests.slack.digests.conftest import PEOPLE, org_chart
 from tests.slack.harness import bot_in_process
-from tests.slack.test_network import seen, stage
+from tests.slack.test_insights import seen, stage
 
 
 async def test_one_team_is_no_silo(tmp_path: Path) -> None:
@@ -41,5 +41,5 @@ async def test_a_manager_whose_org_chart_has_no_teams_is_told_what_is_missing(
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await org_chart(slack)
         said = await seen(slack, "bob")
-    assert "Network insights for your org" in said, said
+    assert "Insights for your org" in said, said
     assert "each person's `team`" in said and "managers alone make no teams" in said, said

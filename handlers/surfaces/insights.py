@@ -1,10 +1,12 @@
-"""`/askaround network`: the network insights a viewer may see (admins the workspace,
+"""`/askaround insights`: the insights a viewer may see (admins the workspace,
 managers their org), ephemeral, once the team-to-team picture is uploaded to their DM with
 the bot (a picture shared in the channel would be seen by everyone there).
 
-The listener acks at once, saying nothing: someone who may not see the network is told so
-alone, before anyone is told it is being looked at. The analysis runs after the ack, in its
-turn, from the service's cache when a recent one exists."""
+The listener acks at once, saying nothing: someone who may not see the insights is told so
+alone, before anyone is told they are being looked at. The analysis runs after the ack, in its
+turn, from the service's cache when a recent one exists. `/askaround network`, its name until
+December 2026 (when "network" came to mean only the people someone knows, `/skills network`),
+is told the new name and shown the insights, for one release."""
 
 from __future__ import annotations
 
@@ -22,15 +24,16 @@ from bot.insights import outline
 from bot.insights.service import NOT_FOR_YOU, Shown
 from bot.services import Services
 from handlers.blocks.elements import render_error
-from handlers.blocks.network import PICTURE_HERE, PICTURE_IN_DM, render_network
+from handlers.blocks.insights import PICTURE_HERE, PICTURE_IN_DM, render_insights
 from handlers.client.admins import slack_admin_heard
 from handlers.client.directory import members_only
 from handlers.client.failures import explained, method_of, refused_for_good
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 
-_NETWORK = re.compile(r"^\s*network\s*$", re.IGNORECASE)
-PICTURE, TABLE = "network.png", "network.csv"
+_INSIGHTS = re.compile(r"^\s*(insights|network)\s*$", re.IGNORECASE)
+RENAMED = "`/askaround network` is now `/askaround insights`."
+PICTURE, TABLE = "insights.png", "insights.csv"
 UNSHARED = (
     "Slack refused me the upload (`{method}`), so I can't share the picture of how help "
     "flows between teams; here is what it shows, in words."
@@ -38,7 +41,7 @@ UNSHARED = (
 log = logging.getLogger("askaround.insights")
 
 
-async def network(
+async def insights(
     services: Services,
     client: AsyncWebClient,
     team_id: str,
@@ -65,17 +68,17 @@ async def network(
         if not refused_for_good(error):
             raise
         method = method_of(error)
-        log.warning("network picture not shared: Slack refused %s: %s", method, explained(error))
+        log.warning("insights picture not shared: Slack refused %s: %s", method, explained(error))
         await respond(response_type="ephemeral", text=UNSHARED.format(method=method))
         parts = outline.sections(shown.view, shown.names, None)
-        await respond(response_type="ephemeral", **render_network(parts, None))
+        await respond(response_type="ephemeral", **render_insights(parts, None))
         return
     # Said once true: an upload Slack refused would leave "in your DM" beside its error.
     here = dm == channel_id
     table = f"{TABLE}, shared here," if here else f"{TABLE} in your DM with me"
     parts = outline.sections(shown.view, shown.names, table)
     note = PICTURE_HERE if here else PICTURE_IN_DM
-    await respond(response_type="ephemeral", **render_network(parts, note))
+    await respond(response_type="ephemeral", **render_insights(parts, note))
 
 
 async def _upload(
@@ -94,19 +97,19 @@ async def _upload(
     ]
     if outline.more_risks(shown.view):
         table = await services.insights.csv(team_id, shown)
-        files.append({"content": table, "filename": TABLE, "title": "Network insights"})
+        files.append({"content": table, "filename": TABLE, "title": "Insights"})
     dm = str(opened["channel"]["id"])
     await client.files_upload_v2(channel=dm, file_uploads=files)
     return dm
 
 
-async def _is_network(command: dict[str, Any]) -> bool:
-    return bool(_NETWORK.match(str(command.get("text", ""))))
+async def _is_insights(command: dict[str, Any]) -> bool:
+    return bool(_INSIGHTS.match(str(command.get("text", ""))))
 
 
 def register(router: Router, services: Services) -> None:
-    @router.command("/askaround", matchers=[_is_network])
-    async def network_command(
+    @router.command("/askaround", matchers=[_is_insights])
+    async def insights_command(
         ack: AsyncAck,
         command: dict[str, Any],
         respond: AsyncRespond,
@@ -114,7 +117,9 @@ def register(router: Router, services: Services) -> None:
         context: Any,
     ) -> None:
         await ack()  # nothing yet: who may see it decides what is said first
-        await network(
+        if str(command.get("text", "")).strip().lower() == "network":
+            await respond(response_type="ephemeral", text=RENAMED)
+        await insights(
             services,
             client,
             workspace_of(context),

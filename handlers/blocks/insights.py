@@ -1,4 +1,4 @@
-"""`/askaround network` and the monthly DM as Block Kit: one section per part of the
+"""`/askaround insights` and the monthly DM as Block Kit: one section per part of the
 outline, split at Slack's 3,000 characters, within a message's 50 blocks and `MESSAGE_TEXT`."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ PICTURE_HERE = "The picture of help between teams is shared here."  # typed in t
 LINE = SECTION_LIMIT // 4  # a teams line of a large org, one connector: a line, not a page
 
 
-def render_network(parts: list[Section], note: str | None) -> dict[str, Any]:
+def render_insights(parts: list[Section], note: str | None) -> dict[str, Any]:
     """Each part's lines (a long list, such as the connectors, cut to its share of
     `MESSAGE_TEXT`), then `note`, if any (none where the picture could not be shared)."""
     end = [context(note)] if note else []
@@ -36,4 +36,4 @@ def render_network(parts: list[Section], note: str | None) -> dict[str, Any]:
     ]
     shown, _ = lists_within(lists, MESSAGE_TEXT - text_size(end), "")
     blocks = [block for part in shown for block in part][: MESSAGE_BLOCKS - len(end)] + end
-    return {"text": parts[0].heading if parts else "Network insights", "blocks": blocks}
+    return {"text": parts[0].heading if parts else "Insights", "blocks": blocks}

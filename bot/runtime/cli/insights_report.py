@@ -1,6 +1,6 @@
-"""`askaround report network [--since YYYY-MM-DD] [--team T…] [--format text|csv|png]
-[--output FILE]`: the network insights of a whole workspace, as an admin sees them, from the
-database alone (issue 17). `report.py` hands over to `render` when its first word is `network`."""
+"""`askaround report insights [--since YYYY-MM-DD] [--team T…] [--format text|csv|png]
+[--output FILE]`: the insights of a whole workspace, as an admin sees them, from the
+database alone (issue 17). `report.py` hands over to `render` when its first word is `insights`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
-        help="network: from this day, a whole day in UTC (default: 90 days ago)",
+        help="insights: from this day, a whole day in UTC (default: 90 days ago)",
     )
     parser.add_argument(
         "--team",

@@ -1,4 +1,4 @@
-"""Issue 17's cost: the network insights for 100,000 people and 1,000,000 kudos, under 30 s
+"""Issue 17's cost: the insights for 100,000 people and 1,000,000 kudos, under 30 s
 and 500 MB on this machine; and the on-demand view from the cache, under 3 s.
 
 The company is `benchmarks.company` (eight reports a manager, 10–20 skills each, two solved
@@ -10,8 +10,8 @@ the PNG; then the same view again from the cache. CPU seconds (the process's, it
 thread included) are printed next to wall-clock seconds: on a shared, loaded machine the wall
 clock mostly measures the other processes.
 
-    python -m benchmarks.network_scale                      # 100,000 people, 1,000,000 kudos
-    python -m benchmarks.network_scale --people 10000 --kudos 100000
+    python -m benchmarks.insights_scale                      # 100,000 people, 1,000,000 kudos
+    python -m benchmarks.insights_scale --people 10000 --kudos 100000
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ async def analyse(url: str) -> dict[str, float]:
     stalls: list[float] = []
     ticking = asyncio.create_task(_tick(stalls))
     started, cpu = time.perf_counter(), time.process_time()
-    network = await service.network(seed.TEAM, SINCE)
+    analysis = await service.analysis(seed.TEAM, SINCE)
     analysed, analysed_cpu = time.perf_counter() - started, time.process_time() - cpu
     ticking.cancel()
     shown = await service.for_viewer(seed.TEAM, admin, slack_admin=False, since=SINCE)
@@ -108,9 +108,9 @@ async def analyse(url: str) -> dict[str, float]:
     cached_seconds = time.perf_counter() - again
     await engine.dispose()
     return {
-        "items": network.items,
-        "teams": len(network.sizes),
-        "risks": len(network.risks),
+        "items": analysis.items,
+        "teams": len(analysis.sizes),
+        "risks": len(analysis.risks),
         "analysis_seconds": round(analysed, 2),
         "with_view_text_png_seconds": round(total, 2),
         "analysis_cpu_seconds": round(analysed_cpu, 2),
@@ -142,7 +142,7 @@ def main() -> int:
             f"{time.perf_counter() - started:.0f} s into {path}"
         )
     child = subprocess.run(
-        [sys.executable, "-m", "benchmarks.network_scale", "--analyse", url],
+        [sys.executable, "-m", "benchmarks.insights_scale", "--analyse", url],
         check=True,
         capture_output=True,
         text=True,
@@ -158,7 +158,7 @@ def main() -> int:
         f"targets (< {TARGET_SECONDS:.0f} s, < {TARGET_MIB:.0f} MB, cached < "
         f"{TARGET_CACHED_SECONDS:.0f} s): {'met' if ok else 'MISSED'}"
     )
-    save("network_scale", machine, command_line(), figures)
+    save("insights_scale", machine, command_line(), figures)
     return 0 if ok else 1
 
 

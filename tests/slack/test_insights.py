@@ -1,4 +1,4 @@
-"""`/askaround network` end to end, and its visibility matrix (employee, manager, admin ×
+"""`/askaround insights` end to end, and its visibility matrix (employee, manager, admin ×
 private kudos, network entries).
 
 Teams: Platform (maria, alice, bob), Core (carol, erin, dev); hana and olga make a team of two
@@ -21,12 +21,12 @@ from sqlalchemy import update
 
 from bot import visibility
 from bot.insights import outline
-from bot.insights.measures import Connector, Flow, Network, Risk
+from bot.insights.measures import Analysis, Connector, Flow, Risk
 from bot.insights.outline import Section
-from bot.insights.view import NetworkView
+from bot.insights.view import InsightsView
 from bot.runtime.cli import main
 from bot.workspace_settings.service import CLI
-from handlers.blocks.network import PICTURE_IN_DM, render_network
+from handlers.blocks.insights import PICTURE_IN_DM, render_insights
 from handlers.client.paced import MAX_WAIT_SECONDS, PacedClient
 from slack_emulator.blocks import BLOCKS_TEXT_LIMIT, blocks_text
 from storage.models import Person, Workspace
@@ -38,7 +38,7 @@ from tests.slack.questions.test_fresh_profile import save_profile
 
 MARK_PRIVATE, MARK_NET = "quokkapriv", "quokkanet"
 # The monthly DM sent on 1 December 2026 at 10:00 UTC: the 90 days to then, from a UTC midnight.
-NOTE = "Your monthly network insights: help from 2026-09-02 to 2026-12-01 (UTC)."
+NOTE = "Your monthly insights: help from 2026-09-02 to 2026-12-01 (UTC)."
 TEAMS: dict[str, tuple[str, ...]] = {
     "Platform": ("maria", "alice", "bob"),
     "Core": ("carol", "erin", "dev"),
@@ -81,14 +81,14 @@ async def stage(slack: SlackHarness) -> None:
 async def seen(slack: SlackHarness, handle: str, channel: str = "general") -> str:
     user = slack.user(handle)
     before = len(slack.emu.ephemerals(user))
-    await slack.command(handle, "/askaround", "network", channel)
+    await slack.command(handle, "/askaround", "insights", channel)
     await slack.settle()
     return "\n".join(f"{e.text}\n{e.blocks}" for e in slack.emu.ephemerals(user)[before:])
 
 
 @pytest.fixture
 async def world(tmp_path: Path) -> dict[str, tuple[str, int]]:
-    """viewer → (what /askaround network showed them, PNGs in their DM); staged and seen once a
+    """viewer → (what /askaround insights showed them, PNGs in their DM); staged and seen once a
     process (`seen_once`): the tests only read it."""
 
     async def see() -> dict[str, tuple[str, int]]:
@@ -99,7 +99,7 @@ async def world(tmp_path: Path) -> dict[str, tuple[str, int]]:
                 for h in ("erin", "maria", "hana", "olga", "dev")
             }
 
-    return await seen_once("network", see)
+    return await seen_once("insights", see)
 
 
 # viewer → (role, the people named to them); nobody else may be named to them.
@@ -132,7 +132,7 @@ async def test_the_visibility_matrix(world: dict[str, tuple[str, int]]) -> None:
 async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
     assert "for managers" in world["erin"][0] and "Knowledge risks" not in world["erin"][0]
     admin = world["olga"][0]
-    assert "Network insights for the whole workspace" in admin
+    assert "Insights for the whole workspace" in admin
     # The window starts at a UTC midnight, which is another day in much of the world.
     assert re.search(r"since \d{4}-\d{2}-\d{2} \(UTC\)", admin)
     assert "Terraform: not asked in the window, only Dev Patel" in admin
@@ -148,7 +148,7 @@ async def test_what_each_one_is_told(world: dict[str, tuple[str, int]]) -> None:
         "Teams under 3 people count with their parent team; those without one count together "
         "as Other teams, and nowhere when that is under 3 people too." in admin
     ), admin
-    assert "Network insights for your org" in world["maria"][0]
+    assert "Insights for your org" in world["maria"][0]
     assert "Teams: Core (3), Platform (3). Teams under" in admin, admin
     # maria's org is alice, bob, carol and erin: "Platform (3)" counted maria, outside it.
     assert "Teams your org is in (its people in each): Core (2), Platform (2)." in world["maria"][0]
@@ -169,6 +169,20 @@ async def test_who_may_not_see_it_is_only_told_so(world: dict[str, tuple[str, in
         assert "Looking at how help flows" in world[viewer][0]
 
 
+async def test_the_old_name_is_told_the_new_one_and_shown_the_insights(tmp_path: Path) -> None:
+    """`/askaround network` was the insights' name until "network" came to mean only the
+    people someone knows (`/skills network`); typed now, it is no dead end: one line gives the
+    new name, then the insights show as `/askaround insights` shows them."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        user = slack.user("olga")
+        await slack.command("olga", "/askaround", "network")
+        await slack.settle()
+        said = [e.text for e in slack.emu.ephemerals(user)]
+    assert said[0] == "`/askaround network` is now `/askaround insights`.", said
+    assert any("Insights for the whole workspace" in text for text in said[1:]), said
+
+
 async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
     """On 1 December at 10:00 UTC, the job queues November's DM to dev (the admin role) and
     olga (a Slack admin, as users.list says), once however often it runs; the DM has the
@@ -179,15 +193,15 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         for _ in range(2):
             await slack.runner.bot.scheduler.run_once("network_insights")
             await slack.drain()
-        dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Network insights" in m.text]
+        dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Insights" in m.text]
         assert len(dms) == 1
         # What it covers: the heading's window, to when it was sent, not the month it is
-        # keyed by ("Your monthly network insights, 2026-11." read as November's).
+        # keyed by ("Your monthly insights, 2026-11." read as November's).
         said = str(dms[0].blocks)
-        assert "Network insights for the whole workspace, since 2026-09-02 (UTC)" in said, said
+        assert "Insights for the whole workspace, since 2026-09-02 (UTC)" in said, said
         assert NOTE in said and "2026-11" not in said, said
-        assert [f.name for f in charts(slack, "dev")] == ["network-2026-11.png"]
-        assert [f.name for f in charts(slack, "olga")] == ["network-2026-11.png"]
+        assert [f.name for f in charts(slack, "dev")] == ["insights-2026-11.png"]
+        assert [f.name for f in charts(slack, "olga")] == ["insights-2026-11.png"]
         assert MARK_PRIVATE not in str(dms[0].blocks) and MARK_NET not in str(dms[0].blocks)
         assert not charts(slack, "maria")  # a manager, not an admin
 
@@ -209,9 +223,9 @@ async def test_a_monthly_dm_that_waits_its_turn_after_posting_is_not_posted_agai
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
         for admin in ("dev", "olga"):
-            dms = [m for m in slack.emu.dm_messages(slack.user(admin)) if "insights" in m.text]
+            dms = [m for m in slack.emu.dm_messages(slack.user(admin)) if "Insights for" in m.text]
             assert len(dms) == 1, [m.text for m in dms]
-            assert [f.name for f in charts(slack, admin)] == ["network-2026-11.png"]
+            assert [f.name for f in charts(slack, admin)] == ["insights-2026-11.png"]
 
 
 async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
@@ -236,7 +250,7 @@ async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
         shown = await slack.services.insights.for_viewer(team, maria, slack_admin=False)
         whole = await slack.services.insights.whole(team, None)
         assert shown.view != whole.view
-        assert "Network insights for your org" in shown.text()
+        assert "Insights for your org" in shown.text()
 
 
 async def test_a_manager_is_not_offered_a_second_person_from_outside_their_org(
@@ -260,7 +274,7 @@ def test_the_message_stays_within_block_kit_limits() -> None:
     and no more text than Slack's chat.postMessage takes (msg_blocks_too_long); every part is
     there, its cut list saying how many more."""
     parts = [Section(f"part {n}", tuple("x" * 2500 for _ in range(30))) for n in range(5)]
-    message = render_network(parts, PICTURE_IN_DM)
+    message = render_insights(parts, PICTURE_IN_DM)
     blocks = message["blocks"]
     assert len(blocks) <= 50 and blocks_text(blocks) <= BLOCKS_TEXT_LIMIT
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
@@ -286,12 +300,12 @@ async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> Non
         await slack.runner.bot.scheduler.run_once("network_insights")
         await slack.drain()
         [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
-        assert "… and 3 more (network-2026-11.csv, below, lists them all)" in str(monthly.blocks)
+        assert "… and 3 more (insights-2026-11.csv, below, lists them all)" in str(monthly.blocks)
         monthly_files = {f.name for f in slack.emu.workspace.files.values() if im.id in f.shares}
-    assert monthly_files - set(shared) == {"network-2026-11.csv", "network-2026-11.png"}
-    assert "… and 3 more (network.csv in your DM with me lists them all)" in said, said
-    assert sorted(shared) == ["network.csv", "network.png"]
-    table = (shared["network.csv"].content or b"").decode()
+    assert monthly_files - set(shared) == {"insights-2026-11.csv", "insights-2026-11.png"}
+    assert "… and 3 more (insights.csv in your DM with me lists them all)" in said, said
+    assert sorted(shared) == ["insights.csv", "insights.png"]
+    table = (shared["insights.csv"].content or b"").decode()
     assert all(f"knowledge risk,{t},Dev Patel" in table for t in topics), table
 
 
@@ -302,13 +316,13 @@ def test_knowledge_risks_cut_to_fit_count_what_they_leave_out_truly() -> None:
     at = datetime(2026, 11, 1, tzinfo=UTC)
     risks = tuple(Risk(f"t{i}", f"risk {i} " + "y" * 700, 3, f"U{i}", 1, (), 0) for i in range(25))
     connectors = tuple(Connector(f"C{i}", "team " + "z" * 600, 2, 2, 0, False) for i in range(30))
-    network = Network(at, at, {}, {}, {}, (), risks, connectors, (), (), {}, 0)
-    view = NetworkView(visibility.NetworkScope.WORKSPACE, frozenset(), network)
-    parts = outline.sections(view, {}, "network.csv in your DM with me")
-    shown = json.dumps(render_network(parts, PICTURE_IN_DM)["blocks"], ensure_ascii=False)
+    analysis = Analysis(at, at, {}, {}, {}, (), risks, connectors, (), (), {}, 0)
+    view = InsightsView(visibility.InsightsScope.WORKSPACE, frozenset(), analysis)
+    parts = outline.sections(view, {}, "insights.csv in your DM with me")
+    shown = json.dumps(render_insights(parts, PICTURE_IN_DM)["blocks"], ensure_ascii=False)
     listed = sum(f"risk {i} " in shown for i in range(10))
     assert 0 < listed < 10
-    assert "… and 15 more (network.csv in your DM with me lists them all)" in shown
+    assert "… and 15 more (insights.csv in your DM with me lists them all)" in shown
     assert f"…and {10 - listed} more." in shown
 
 
@@ -319,8 +333,8 @@ def test_team_to_team_help_cut_to_ten_says_how_many_more_and_where() -> None:
     teams = ["A", "B", "C", "D", "E"]
     pairs = [(a, b) for a in teams for b in teams if a != b][:14]
     flows = tuple(Flow(a, b, 20 - i) for i, (a, b) in enumerate(pairs))
-    network = Network(at, at, {}, {}, {t: 3 for t in teams}, flows, (), (), (), (), {}, 0)
-    view = NetworkView(visibility.NetworkScope.WORKSPACE, frozenset(teams), network)
+    analysis = Analysis(at, at, {}, {}, {t: 3 for t in teams}, flows, (), (), (), (), {}, 0)
+    view = InsightsView(visibility.InsightsScope.WORKSPACE, frozenset(teams), analysis)
     [flows_part] = [p for p in outline.sections(view, {}, "") if p.heading == "Team-to-team help"]
     assert len(flows_part.lines) == 10
     assert flows_part.notes == ("… and 4 more, smaller ones",)
@@ -399,7 +413,7 @@ async def test_someone_of_a_name_another_has_is_told_apart(tmp_path: Path) -> No
 async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
     """maria, Platform's manager, is made a guest of the workspace in Slack: she reads only
     the channels she was invited to, and Bob is a connector for his public kudos in #general.
-    Her network insights count her org's help and name nobody, Bob neither; before, as a
+    Her insights count her org's help and name nobody, Bob neither; before, as a
     member, she was told of him."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
@@ -407,7 +421,7 @@ async def test_a_manager_who_is_a_guest_is_named_nobody(tmp_path: Path) -> None:
         slack.emu.workspace.users[slack.user("maria")].is_restricted = True
         slack.services.insights.forget(slack.team_id)
         as_guest = await seen(slack, "maria")
-    assert "Network insights for your org" in as_guest
+    assert "Insights for your org" in as_guest
     assert not any(name in as_guest for name in EVERYONE), as_guest
     # Counted, as a risk's one person is: not "Nobody helps across teams yet".
     assert "Nobody helps across teams" not in as_guest
@@ -452,7 +466,7 @@ async def test_the_picture_is_said_to_be_in_the_dm_only_once_it_is(tmp_path: Pat
 async def test_risks_left_out_of_a_refused_upload_are_not_said_to_be_in_its_table(
     tmp_path: Path,
 ) -> None:
-    """Slack refusing the upload of the picture and network.csv, the message said the rest
+    """Slack refusing the upload of the picture and insights.csv, the message said the rest
     of the risks were in "the table I could not share": a file olga cannot get."""
     topics = [f"topic{n:02d}" for n in range(12)]
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
@@ -467,7 +481,7 @@ async def test_risks_left_out_of_a_refused_upload_are_not_said_to_be_in_its_tabl
 
 
 async def test_typed_in_the_dm_the_picture_and_table_are_here(tmp_path: Path) -> None:
-    """olga types `/askaround network` in her DM with askaround, where the picture and the
+    """olga types `/askaround insights` in her DM with askaround, where the picture and the
     table of every risk are shared: she is told they are here, not "in your DM with me"."""
     topics = [f"topic{n:02d}" for n in range(12)]
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
@@ -478,7 +492,7 @@ async def test_typed_in_the_dm_the_picture_and_table_are_here(tmp_path: Path) ->
         said = await seen(slack, "olga", "dm")
         assert len(charts(slack, "olga")) == 1
     assert "The picture of help between teams is shared here." in said, said
-    assert "… and 3 more (network.csv, shared here, lists them all)" in said, said
+    assert "… and 3 more (insights.csv, shared here, lists them all)" in said, said
     assert "in your DM with me" not in said, said
 
 
@@ -487,7 +501,7 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
 ) -> None:
     """Thirteen risks, ten shown; Slack refuses the upload for good: Olga's monthly DM no
     longer says the other three are in a CSV below (nothing is), nor in the CSV
-    `/askaround network` would send to the same DM, which Slack refuses too."""
+    `/askaround insights` would send to the same DM, which Slack refuses too."""
     topics = [f"topic{n:02d}" for n in range(12)]
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
@@ -499,7 +513,7 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
         await slack.drain()
         [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         said = str(monthly.blocks)
-    assert "below" not in said and "network.csv" not in said, said
+    assert "below" not in said and "insights.csv" not in said, said
     assert "… and 3 more" in said, said
 
 
@@ -522,7 +536,7 @@ async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_bel
         said = str(monthly.blocks)
         assert charts(slack, "olga") == []
     assert "below" not in said, said
-    assert "… and 3 more (the network.csv `/askaround network` sends you lists them all)" in said
+    assert "… and 3 more (the insights.csv `/askaround insights` sends you lists them all)" in said
     assert "Knowledge risks" in said and NOTE in said
 
 
@@ -554,7 +568,7 @@ async def test_help_of_a_colleague_who_left_while_helping_still_counts(
 ) -> None:
     """Alice (Platform) asks about terraform; Dev (Core, with Hana) takes it on, then leaves the
     workspace while helping: the question, open again, no longer names him. Core's help to
-    Platform still counts, in `/askaround network` and `askaround report network`; it was lost
+    Platform still counts, in `/askaround insights` and `askaround report insights`; it was lost
     ("Core → Platform" was missing), his accepted request being read no more."""
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         slack.services.clock.freeze(datetime(2026, 11, 18, 10, tzinfo=UTC))  # Dev at work
@@ -571,7 +585,7 @@ async def test_help_of_a_colleague_who_left_while_helping_still_counts(
         admin = await seen(slack, "olga")
         monkeypatch.chdir(tmp_path)
         monkeypatch.setenv("ASKAROUND_DATABASE_URL", slack.runner.settings.database_url)
-        argv = ["report", "network", "--since", "2026-09-01", "--output", "n.txt"]
+        argv = ["report", "insights", "--since", "2026-09-01", "--output", "n.txt"]
         assert await asyncio.to_thread(main, argv) == 0
     assert "Core → Platform: 1" in (tmp_path / "n.txt").read_text()
     assert "Core → Platform: 1" in admin, admin
@@ -637,7 +651,7 @@ async def test_a_new_install_is_said_to_have_counted_since_it_started(tmp_path: 
             await s.execute(update(Workspace).values(created_at=today))
         window = slack.services.insights.since_default()
         said = await seen(slack, "olga")
-        heading = f"Network insights for the whole workspace, counted since {today:%Y-%m-%d} (UTC)"
+        heading = f"Insights for the whole workspace, counted since {today:%Y-%m-%d} (UTC)"
         assert heading in said, said
         assert f"{window:%Y-%m-%d}" not in said, said
 
