@@ -98,7 +98,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ASKAROUND_OFFER_MINUTES",
         "30",
-        "working minutes (in the expert's time zone) before the next people are asked",
+        "working minutes (in the asked colleague's time zone) before the next people are asked",
     ),
     Setting("ASKAROUND_MAX_OPEN_OFFERS", "3", "most unanswered requests one person gets at once"),
     Setting(

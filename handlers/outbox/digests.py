@@ -125,7 +125,7 @@ def shoutouts_file(week: IsoWeek) -> str:
 
 
 def csv_uploads(summary: TeamSummary) -> list[dict[str, Any]]:
-    """The summary in full, for a message that had to cut its lists."""
+    """The report in full, for a message that had to cut its lists."""
     week = summary.week.label
     return [
         {
@@ -136,7 +136,7 @@ def csv_uploads(summary: TeamSummary) -> list[dict[str, Any]]:
         {
             "content": lists_csv(summary),
             "filename": f"lists-{week}.csv",
-            "title": f"Every list of the {week} summary, in full",
+            "title": f"Every list of the {week} report, in full",
         },
     ]
 

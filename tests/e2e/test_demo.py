@@ -309,7 +309,7 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(
 ) -> None:
     """The first screen says who is who; `?` and `people` help; a line missing its colon or
     its @ is answered with what was meant; `@Askaround` is a mention; and `wait` moves the
-    bot's clock: unanswered offers run out, and each manager's weekly summary arrives as a
+    bot's clock: unanswered requests run out, and each manager's weekly digest arrives as a
     DM (7 days always pass the digest's Monday 09:00, unless they start on a Monday before
     it: a day more then)."""
     script = (
@@ -324,7 +324,7 @@ def test_a_newcomers_first_lines_are_answered_and_time_moves_when_asked(
     banner, _, rest = out.partition("> ?\n")
     assert (
         "Hana is the admin; Maria, Sam, Nora and Victor are managers, Hana theirs; "
-        "each gets a weekly summary of their people" in banner
+        "each gets a weekly digest of their people" in banner
     )
     assert "http://" not in banner and "wait 2 hours" in rest.partition("> people")[0]
     assert "Platform: @maria (manager) @alice @bob @carol @dev @emma @finn" in rest

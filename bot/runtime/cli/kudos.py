@@ -25,8 +25,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         ],
         help="take back kudos (admins), and list those taken back",
         description=(
-            "Take back kudos after Undo's 5 minutes (an inappropriate or mistaken "
-            "recognition), or list the kudos taken back, newest first. Needs only "
+            "Take back kudos after Undo's 5 minutes (inappropriate or mistaken "
+            "ones), or list the kudos taken back, newest first. Needs only "
             "ASKAROUND_DATABASE_URL; --team is needed when the database holds more than one "
             "workspace."
         ),

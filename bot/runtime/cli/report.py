@@ -1,5 +1,5 @@
 """`askaround report --week 'last week' --manager WHO [--format text|csv|png] [--output FILE]`:
-a manager's weekly summary from the command line, the same one their digest DM shows.
+a manager's report of a week from the command line, the same one their digest DM shows.
 `askaround report insights …` is the insights (`insights_report.py`)."""
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from bot.runtime.cli.failures import UsageError
 from bot.safe_text import quoted
 from bot.settings import database_settings
 
+RENAMED = "`report network` is now `report insights`."
+
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
@@ -26,9 +28,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "askaround report --week W47 --manager U0123MARIA --team T0123ABCD",
             "askaround report insights --format csv > insights.csv",
         ],
-        help="print a manager's weekly kudos summary (text, CSV or the PNG chart)",
+        help="print a manager's report of a week (text, CSV or the PNG chart)",
         description=(
-            "The summary of one week for the team below a manager, in the manager's own "
+            "The report of one week for the team below a manager, in the manager's own "
             "time zone: `this week`, `last week`, an ISO week (2026-W47) or W47 (the latest "
             "week 47), as `/kudos report` takes. Private kudos are counted, never shown. "
             "--team picks the workspace when the manager is known in several (an Enterprise "
@@ -95,7 +97,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
         raise UsageError("a PNG would garble the terminal: add --output FILE.png")
     if args.what == "network":
-        print("`report network` is now `report insights`.", file=sys.stderr)
+        print(RENAMED, file=sys.stderr)
         args.what = "insights"
     if args.what == "insights":
         if args.week or args.manager:

@@ -40,7 +40,7 @@ Type what someone does in Slack, for example:
   @alice shortcut give_kudos_global      (a shortcut used on no message)
   @alice submit Field=value; Other field=value    (fill in and submit the open modal;
                                    `\\n` starts a new line in a long field)
-  wait 2 hours                     (time passes: unanswered offers move on, digests come due;
+  wait 2 hours                     (time passes: unanswered requests move on, digests come due;
                                    in minutes, hours, days, weeks or months: `wait an hour`,
                                    `wait 1 month`)
 Add `in #channel` after the name to act elsewhere. `help` repeats this; Ctrl-D or `quit` ends."""
@@ -120,7 +120,7 @@ def cast(company: list[dict[str, Any]]) -> str:
     theirs = f", {first(above)} theirs" if above else ""
     return (
         f"{first(with_role('admin'))} is the admin; {first(with_role('manager'))} are "
-        f"managers{theirs}; each gets a weekly summary of their people"
+        f"managers{theirs}; each gets a weekly digest of their people"
     )
 
 
