@@ -129,7 +129,7 @@ def jobs(clients: WorkspaceClients, services: Services) -> list[Job]:
         Job("retention", RETENTION_EVERY, lambda: retention(clients, services)),
         Job("question_text", RETENTION_EVERY, services.question_text.enforce),
         Job(
-            "network_insights",
+            "insights",
             INSIGHTS_EVERY,
             lambda: in_every_workspace(clients, lambda c: monthly_insights(c, services)),
         ),

@@ -191,7 +191,7 @@ async def test_the_monthly_dm_goes_to_each_admin_once(tmp_path: Path) -> None:
         await stage(slack)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
         for _ in range(2):
-            await slack.runner.bot.scheduler.run_once("network_insights")
+            await slack.runner.bot.scheduler.run_once("insights")
             await slack.drain()
         dms = [m for m in slack.emu.dm_messages(slack.user("dev")) if "Insights" in m.text]
         assert len(dms) == 1
@@ -220,7 +220,7 @@ async def test_a_monthly_dm_that_waits_its_turn_after_posting_is_not_posted_agai
         tiers = client._tiers  # the outbox's share of Slack's allowance
         while tiers.wait("conversations.history") <= MAX_WAIT_SECONDS:
             tiers.take("conversations.history")
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()
         for admin in ("dev", "olga"):
             dms = [m for m in slack.emu.dm_messages(slack.user(admin)) if "Insights for" in m.text]
@@ -244,7 +244,7 @@ async def test_an_admin_named_to_change_settings_sees_no_more_of_the_network(
             team, {"digest_hour": "10"}, by=maria, nameable=True
         )
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()
         assert charts(slack, "maria") == []
         shown = await slack.services.insights.for_viewer(team, maria, slack_admin=False)
@@ -297,7 +297,7 @@ async def test_the_risks_not_shown_are_in_a_csv_in_the_dm(tmp_path: Path) -> Non
         assert im is not None
         shared = {f.name: f for f in slack.emu.workspace.files.values() if im.id in f.shares}
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()
         [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         assert "… and 3 more (insights-2026-11.csv, below, lists them all)" in str(monthly.blocks)
@@ -509,7 +509,7 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
         await slack.settle()
         slack.emu.faults.add("files.completeUploadExternal", error="invalid_channel", times=None)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()
         [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         said = str(monthly.blocks)
@@ -530,7 +530,7 @@ async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_bel
         await slack.settle()
         slack.emu.faults.add("files.completeUploadExternal", status=503, times=None)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()  # through every retry's backoff, until the outbox gives it up
         [monthly] = [m for m in slack.emu.dm_messages(slack.user("olga")) if NOTE in str(m.blocks)]
         said = str(monthly.blocks)

@@ -23,7 +23,7 @@ FAR_APART = tuple(replace(p, tz=ZONES.get(p.handle, p.tz)) for p in PEOPLE)
 async def months_sent(slack: SlackHarness, at: datetime, handle: str) -> list[str]:
     """The monthly pictures in `handle`'s DM after the hourly job ran at `at`."""
     slack.services.clock.freeze(at)
-    await slack.runner.bot.scheduler.run_once("network_insights")
+    await slack.runner.bot.scheduler.run_once("insights")
     await slack.settle()
     return [f.name for f in charts(slack, handle)]
 

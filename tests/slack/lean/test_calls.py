@@ -12,7 +12,7 @@ async def test_jobs_ask_slack_who_they_are_once(tmp_path: Path) -> None:
     """Digests three times, the insights twice: five `auth.test` calls to learn the
     same workspace id; now at most one."""
     async with company(tmp_path) as slack:
-        for job in ("digests", "network_insights", "digests", "network_insights", "digests"):
+        for job in ("digests", "insights", "digests", "insights", "digests"):
             await slack.runner.bot.scheduler.run_once(job)
             await slack.drain()
         asked = [c for c in slack.emu.calls if c.method == "auth.test"]

@@ -60,7 +60,7 @@ async def test_a_form_slack_will_not_open_is_said_so(
 
 
 @pytest.mark.parametrize("method", ["files.getUploadURLExternal", "files.completeUploadExternal"])
-async def test_network_insights_in_words_when_slack_refuses_the_upload(
+async def test_insights_in_words_when_slack_refuses_the_upload(
     tmp_path: Path, method: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`/askaround insights` on a Slack that will not take the picture: Dev was told

@@ -25,14 +25,14 @@ async def test_an_admin_demoted_after_the_monthly_dm_was_queued_is_sent_none(
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         slack.services.clock.freeze(datetime(2026, 11, 30, 19, 30, tzinfo=UTC))
-        assert await slack.runner.bot.scheduler.run_once("network_insights") == [2]
+        assert await slack.runner.bot.scheduler.run_once("insights") == [2]
         await slack.settle()
         assert charts(slack, "olga") == []
         slack.services.clock.freeze(datetime(2026, 12, 1, 2, tzinfo=UTC))
         await slack.emu.change_user(slack.user("olga"), is_admin=False)
         await slack.settle()
         slack.services.clock.freeze(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.settle()
         to_olga = [m.text for m in slack.emu.dm_messages(slack.user("olga")) if m.bot_id]
         assert not [t for t in to_olga if "insights" in t.lower()], to_olga
@@ -50,11 +50,11 @@ async def test_an_admin_made_a_guest_unheard_after_it_was_queued_is_named_nobody
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         slack.services.clock.freeze(datetime(2026, 11, 30, 19, 30, tzinfo=UTC))
-        assert await slack.runner.bot.scheduler.run_once("network_insights") == [2]
+        assert await slack.runner.bot.scheduler.run_once("insights") == [2]
         await slack.settle()
         slack.emu.workspace.users[slack.user("dev")].is_restricted = True
         slack.services.clock.freeze(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.settle()
         to_dev = "\n".join(
             f"{m.text}\n{m.blocks}" for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id

@@ -68,7 +68,7 @@ async def test_its_asker_and_helper_still_read_it(slack: SlackHarness) -> None:
     assert MARKER in await asks_the_same(slack, "dev")
 
 
-async def test_help_with_it_names_nobody_in_the_network_insights(tmp_path: Path) -> None:
+async def test_help_with_it_names_nobody_in_the_insights(tmp_path: Path) -> None:
     """Carol (Core) `/ask`s twice in #general, and Alice (Platform) takes both on: the
     insights count the help between the teams, as for a private question, and do
     not name Alice a connector for it (`visibility.insights_name_by`): nobody saw her help."""

@@ -108,7 +108,7 @@ async def test_a_reply_under_the_monthly_insights_is_no_question(tmp_path: Path)
     async with bot_in_process(tmp_path, people=PEOPLE) as slack:
         await stage(slack)
         slack.services.clock.freeze(datetime(2026, 12, 1, 10, tzinfo=UTC))
-        await slack.runner.bot.scheduler.run_once("network_insights")
+        await slack.runner.bot.scheduler.run_once("insights")
         await slack.drain()
         [insights] = [
             m for m in slack.emu.dm_messages(slack.user("dev")) if "Insights for" in m.text
