@@ -49,6 +49,12 @@ def offer_of_block(block_id: str) -> int:
     return int(block_id.removeprefix("offer_").partition(".")[0])
 
 
+def request_header(question: QuestionView) -> str:
+    """What a colleague's request opens with: who asked.
+    Why them (a skill, "suggested by @maria") is said under the question, once."""
+    return f"<@{question.asker_user_id}> has a question you might help with:"
+
+
 FIRST_REQUEST = (
     "My first request to you: I'm askaround, and I ask colleagues privately when they might "
     "help with a question. *I can help* puts you in touch with the asker; *Not me* is fine "
@@ -69,9 +75,8 @@ def render_offer(
     (`off_hours_now`): a request is sent in their working hours, but an edit of the question
     renders it again whenever it comes. The `first` they get says what askaround is, what
     the buttons do and how to stop its requests."""
-    via = "" if offer.kind != "referral" else " (someone thought of you)"
     link = f"\n<{permalink}|See the question in Slack>" if permalink else ""
-    header = f"<@{question.asker_user_id}> has a question you might help with{via}:"
+    header = request_header(question)
     reason, _off_hours, _ = offer.reason.partition(OFF_HOURS)
     reason = safe_text(reason, keep=tuple(u for u in (offer.via_user_id,) if u))
     if offer.kind == "connector":

@@ -170,13 +170,13 @@ async def test_solved_pressed_on_a_withdrawn_question_says_so(slack: SlackHarnes
 
 
 async def test_suggest_someone_asks_the_referred_colleague(slack: SlackHarness) -> None:
-    """Bob picks Carol in "Suggest someone": Carol gets a DM that says someone thought of her."""
+    """Bob picks Carol in "Suggest someone": Carol gets a DM that says Bob suggested her."""
     await ask(slack)
     await suggest(slack, "bob", "carol")
     _question, offers = await rows(slack)
     carol = [o for o in offers if o.candidate_user_id == slack.user("carol")]
     assert carol and carol[0].via_user_id == slack.user("bob") and carol[0].kind == "referral"
-    assert "thought of you" in offer_dm(slack, "carol").text
+    assert f"Why you: suggested by <@{slack.user('bob')}>" in str(offer_dm(slack, "carol").blocks)
 
 
 async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: SlackHarness) -> None:

@@ -122,7 +122,7 @@ async def test_suggest_someone_picked_twice_asks_them_once(slack: SlackHarness) 
     await slack.settle()
     _q, offers = await rows(slack)
     assert [o.candidate_user_id for o in offers].count(slack.user("carol")) == 1
-    assert len([t for t in bot_dms(slack, "carol") if "thought of you" in t]) == 1
+    assert len([t for t in bot_dms(slack, "carol") if "suggested by" in t]) == 1
     [bob] = [m for m in slack.emu.dm_messages(slack.user("bob")) if m.bot_id]
     assert f"I've asked <@{slack.user('carol')}>" in str(bob.blocks)
     nothing_went_wrong(slack)

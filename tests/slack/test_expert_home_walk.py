@@ -1,0 +1,47 @@
+"""An expert's second walk-through: what a colleague asked to help stumbled on, having read
+only the README, in their DM and on their Home tab (docs/testing.md, "An expert's second
+walk-through")."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.world import declared_world
+
+QUESTION = "how do we unlock a stuck terraform state?"
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with declared_world(tmp_path) as harness:
+        yield harness
+
+
+def request_of(slack: SlackHarness, handle: str, words: str = QUESTION) -> str:
+    """The bot's DM to this colleague that quotes `words`, all it says."""
+    [said] = [
+        f"{m.text} {m.blocks}"
+        for m in slack.emu.dm_messages(slack.user(handle))
+        if m.bot_id and words in str(m.blocks)
+    ]
+    return said
+
+
+async def test_a_suggested_colleagues_request_says_who_suggested_them_once(
+    slack: SlackHarness,
+) -> None:
+    """Bob suggests Carol: her request opened "…you might help with (someone thought of
+    you):" and said under it "Why you: suggested by @Bob", the suggestion said twice. It
+    says it once, naming who."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await slack.emu.pick(slack.user("bob"), "Suggest someone", slack.user("carol"))
+    await slack.settle()
+    said = request_of(slack, "carol")
+    assert f"Why you: suggested by <@{slack.user('bob')}>" in said, said
+    assert "someone thought of you" not in said, said
+    assert said.lower().count("suggested") == 1, said
