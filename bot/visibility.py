@@ -137,6 +137,14 @@ def may_be_asked(*, is_guest: bool) -> bool:
     return not is_guest
 
 
+def may_see_request(viewer: Viewer, candidate_user_id: str, *, received: bool) -> bool:
+    """Whether `viewer` may be shown a colleague's request to help, the question's words with
+    it, outside its DM (their Home tab): its own colleague, once it reached them (`received`:
+    its DM posted, so nothing is shown that the DM did not), while they may be asked at all
+    (`may_be_asked`: a guest since reads no colleague's question)."""
+    return viewer.user_id == candidate_user_id and received and may_be_asked(is_guest=viewer.guest)
+
+
 def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
     """Whether `viewer` may see `field` of `owner_user_id`'s profile. Unknown fields: no."""
     audience = AUDIENCE.get(field)

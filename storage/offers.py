@@ -200,3 +200,37 @@ async def open_questions_with_pending_offers(
         .order_by(Offer.id)
     )
     return result.all()
+
+
+def _waiting_for(team_id: str, user_id: str) -> ColumnElement[bool]:
+    """This person's requests still asking them: pending, posted in their DM (`received`
+    without an answer: what the DM showed them), of a question still open."""
+    return and_(
+        Offer.team_id == team_id,
+        Offer.candidate_user_id == user_id,
+        Offer.status == "pending",
+        Offer.dm_ts.is_not(None),
+        Question.status == "open",
+    )
+
+
+async def requests_waiting_for(
+    session: AsyncSession, team_id: str, user_id: str, limit: int
+) -> tuple[Sequence[tuple[Offer, Question]], int]:
+    """The newest `limit` requests waiting for this person's answer, each with its question,
+    and how many wait in all (their Home tab lists them)."""
+    waiting = _waiting_for(team_id, user_id)
+    rows = await session.execute(
+        select(Offer, Question)
+        .join(Question, Question.id == Offer.question_id)
+        .where(waiting)
+        .order_by(Offer.id.desc())
+        .limit(limit)
+    )
+    total = await session.scalar(
+        select(func.count())
+        .select_from(Offer)
+        .join(Question, Question.id == Offer.question_id)
+        .where(waiting)
+    )
+    return [(offer, question) for offer, question in rows.all()], int(total or 0)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import home
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
 from bot.questions import (
@@ -44,9 +45,11 @@ from bot.questions.views import (
     Mine,
     QuestionNow,
     QuestionView,
+    RequestsWaiting,
     as_declared,
     offer_views,
 )
+from bot.questions.waiting import requests_waiting
 from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
@@ -335,6 +338,8 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await offer_q.set_offer_message(s, offer_id, channel_id, ts)
             offer = await offer_q.get_offer(s, team_id, offer_id)
+            if offer is not None:  # their Home tab lists the requests waiting for them
+                await home.changed(s, team_id, offer.candidate_user_id, self.clock())
             if offer is not None and OFF_HOURS in offer.reason:
                 question = await lookup.question(s, team_id, offer.question_id)
                 await tell.asking_sent(s, question, offer, self.clock())
@@ -373,6 +378,10 @@ class QuestionService:
             opened = [question.id for question in newest if question.status == "open"]
             waiting = await lookup.waiting(s, team_id, opened, self.clock(), self.config.hours)
             return Mine(newest, total, frozenset(waiting))
+
+    async def waiting_for(self, team_id: str, user_id: str, limit: int) -> RequestsWaiting:
+        """The requests waiting for this colleague's answer, newest first (their Home tab)."""
+        return await requests_waiting(self._sessions, team_id, user_id, limit)
 
     async def escalate_due(
         self, private_now_in: Callable[[str], Awaitable[PrivateNow | None]] | None = None

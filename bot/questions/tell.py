@@ -17,6 +17,8 @@ from storage import people as people_queries
 from storage.models import Offer, Question
 
 REQUEST = "offer"  # the key of a colleague's request's delivery, with its offer's id
+# The deliveries that redraw a colleague's request in their DM: it ended, or its words changed.
+REQUEST_REDRAWN = frozenset({"question.offer_closed", "question.offer_edited"})
 
 
 def request_key(offer_id: int) -> str:
@@ -324,7 +326,9 @@ async def _each(
     at: datetime,
     **extra: object,
 ) -> None:
-    """One `kind` message per offer, once each (its outbox key is `key:offer id`)."""
+    """One `kind` message per offer, once each (its outbox key is `key:offer id`). A request
+    its colleague received, redrawn or ended, is redrawn on their Home tab too, which lists
+    the requests waiting for them (`QuestionService.waiting_for`)."""
     for offer in offers:
         await outbox.enqueue(
             s,
@@ -334,6 +338,8 @@ async def _each(
             key=f"{key}:{offer.id}",
             at=at,
         )
+        if kind in REQUEST_REDRAWN and offer.dm_ts:
+            await home.changed(s, question.team_id, offer.candidate_user_id, at)
 
 
 def connected_key(question_id: int, helper: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from datetime import datetime
 from typing import Any, TypeVar
 
 from bot.questions.policy import OFF_HOURS
@@ -119,3 +120,21 @@ class QuestionNow:
 
     def offer(self, offer_id: int) -> OfferView:
         return next(o for o in self.offers if o.id == offer_id)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A request waiting for its colleague's answer, as their Home tab lists it: the question
+    as their DM quotes it, and when it was asked."""
+
+    question: QuestionView
+    offer: OfferView
+    asked_at: datetime
+
+
+@dataclass(frozen=True)
+class RequestsWaiting:
+    """A person's newest requests waiting for their answer, and how many wait in all."""
+
+    newest: list[Waiting]
+    total: int

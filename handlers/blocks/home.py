@@ -1,6 +1,6 @@
 """Block Kit for the Home tab: the tab itself from its sections, and its own sections: the
-person's open questions and, for a manager, their team's week in brief with a button to the
-full report."""
+requests waiting for the person's answer, their open questions and, for a manager, their
+team's week in brief with a button to the full report."""
 
 from __future__ import annotations
 
@@ -11,23 +11,27 @@ from typing import Any
 from bot.digests import outline
 from bot.digests.summary import TeamSummary
 from bot.digests.weeks import IsoWeek
-from bot.questions.views import QuestionView
+from bot.questions.views import QuestionView, RequestsWaiting
 from bot.safe_text import safe_text
 from handlers.blocks.digests import FROM_REPORT, render_digest
 from handlers.blocks.elements import (
     VIEW_BLOCKS,
     Blocks,
+    actions,
     and_more,
     button,
     context,
     section,
     slack_time,
 )
+from handlers.blocks.offers import request_buttons, request_header
+from handlers.blocks.question_words import quote
 from handlers.blocks.questions import MINE_SHOWN, open_question
 
 MANAGER_REPORT_ACTION = "home_manager_report"
-DIGEST_MOMENT = "{date_short_pretty} at {time}"
+MOMENT = "{date_short_pretty} at {time}"  # as each reader's Slack shows a day and time
 QUESTIONS_ON_HOME = 5
+REQUESTS_ON_HOME = 5
 
 
 def _header(text: str) -> dict[str, Any]:
@@ -46,6 +50,25 @@ def render_home(sections: Sequence[Blocks], team_id: str) -> dict[str, Any]:
             blocks.append({"type": "divider"})
         blocks.extend(section_blocks)
     return {"type": "home", "blocks": blocks[:VIEW_BLOCKS], "private_metadata": team_id}
+
+
+def render_home_requests(waiting: RequestsWaiting) -> Blocks:
+    """The requests waiting for the person's answer, newest first, each as its DM opens (who
+    asked, the question's words), when it was asked, and the DM's own *I can help* and *Not
+    me*; none: nothing. The rest, past `REQUESTS_ON_HOME`, are counted: each is in their DM
+    with askaround, where *Suggest someone* is too."""
+    if not waiting.newest:
+        return []
+    blocks: Blocks = [_header("Waiting for your answer")]
+    for request in waiting.newest[:REQUESTS_ON_HOME]:
+        said = f"{request_header(request.question)}\n{quote(request.question.text)}"
+        blocks.append(section(said))
+        blocks.append(context(f"Asked {slack_time(request.asked_at, MOMENT)}"))
+        blocks.append(actions(*request_buttons(request.offer)))
+    more = waiting.total - min(len(waiting.newest), REQUESTS_ON_HOME)
+    if more > 0:
+        blocks.append(context(and_more(more, "in your DMs with askaround")))
+    return blocks
 
 
 def render_home_questions(
@@ -82,7 +105,7 @@ def render_home_manager(summary: TeamSummary, next_digest: datetime) -> Blocks:
             "text": {"type": "mrkdwn", "text": safe_text(said)},
             "accessory": button("Full report", MANAGER_REPORT_ACTION, summary.week.label),
         },
-        context(f"Your digest of {which} comes {slack_time(next_digest, DIGEST_MOMENT)}."),
+        context(f"Your digest of {which} comes {slack_time(next_digest, MOMENT)}."),
     ]
 
 

@@ -50,9 +50,18 @@ def offer_of_block(block_id: str) -> int:
 
 
 def request_header(question: QuestionView) -> str:
-    """What a colleague's request opens with: who asked.
+    """What a colleague's request opens with, in their DM and on their Home tab: who asked.
     Why them (a skill, "suggested by @maria") is said under the question, once."""
     return f"<@{question.asker_user_id}> has a question you might help with:"
+
+
+def request_buttons(offer: OfferView) -> Blocks:
+    """A waiting request's *I can help* and *Not me*, the same actions in the DM and on the
+    Home tab, wherever they are pressed."""
+    return [
+        button("I can help", "offer_accept", str(offer.id), "primary"),
+        button("Not me", "offer_decline", str(offer.id)),
+    ]
 
 
 FIRST_REQUEST = (
@@ -96,8 +105,7 @@ def render_offer(
                 "type": "actions",
                 "block_id": offer_block_id(offer.id, said),
                 "elements": [
-                    button("I can help", "offer_accept", str(offer.id), "primary"),
-                    button("Not me", "offer_decline", str(offer.id)),
+                    *request_buttons(offer),
                     {
                         "type": "users_select",
                         "action_id": "offer_refer",

@@ -136,11 +136,10 @@ IN_A_CONVERSATION = frozenset({"nudge_ask"})
 # askaround's buttons that are only ever on a message (never on the Home tab or in a form), whose
 # listeners answer under it or tidy it by its `response_url`: Slack sends one with every click
 # on a message. Without it Bolt's `respond` raised, and the person was told that something
-# went wrong.
+# went wrong. A request's *I can help* and *Not me* are on its colleague's Home tab too, and
+# answered in their DM there.
 BY_RESPONSE_URL = frozenset(
     {
-        "offer_accept",
-        "offer_decline",
         "offer_refer",
         "question_consent",
         "question_answered",

@@ -5,8 +5,9 @@ whole tab makes a repeated publish harmless. A change the tab shows asks for a r
 
 The tab is assembled from one section per feature, each `async (services, team_id, user_id)
 -> blocks` in `HOME_SECTIONS`: it opens with askaround's welcome (how to ask, a pointer to
-`/askaround help`), then the person's own things (their kudos, their open questions, their
-profile), their team's week for a manager, and the settings for an admin.
+`/askaround help`), then the requests waiting for the person's answer, their own things
+(their kudos, their open questions, their profile), their team's week for a manager, and the
+settings for an admin.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from bot.home import HOME_PUBLISH
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.blocks.home import (
+    REQUESTS_ON_HOME,
     render_home,
     render_home_manager,
     render_home_questions,
     render_home_refused,
+    render_home_requests,
 )
 from handlers.blocks.kudos import render_home_kudos
 from handlers.blocks.skills import render_home_profile
@@ -46,6 +49,12 @@ HomeSection = Callable[[Services, str, str], Awaitable[Blocks]]
 async def kudos_section(services: Services, team_id: str, user_id: str) -> Blocks:
     """Allowance left today, recent kudos received, the leaderboard, a Give kudos button."""
     return render_home_kudos(await services.kudos.home(team_id, user_id))
+
+
+async def requests_section(services: Services, team_id: str, user_id: str) -> Blocks:
+    """The requests waiting for their answer, with the DM's *I can help* and *Not me*."""
+    waiting = await services.questions.waiting_for(team_id, user_id, REQUESTS_ON_HOME)
+    return render_home_requests(waiting)
 
 
 async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
@@ -76,6 +85,7 @@ async def manager_section(services: Services, team_id: str, user_id: str) -> Blo
 
 
 HOME_SECTIONS: tuple[HomeSection, ...] = (
+    requests_section,
     kudos_section,
     questions_section,
     profile_section,

@@ -52,9 +52,18 @@ def _value(body: dict[str, Any]) -> str:
     return str(body["actions"][0].get("value", ""))
 
 
-async def _ended(respond: AsyncRespond, message: dict[str, Any]) -> None:
-    """Told to whoever pressed a request's button, to them alone, under the request."""
-    await respond(**message, response_type="ephemeral", replace_original=False)
+async def _ended(
+    respond: AsyncRespond | None,
+    body: dict[str, Any],
+    client: AsyncWebClient,
+    message: dict[str, Any],
+) -> None:
+    """Told to whoever pressed a request's button, to them alone: under the request in their
+    DM, or, pressed on the Home tab, which has no message to answer under, in the DM."""
+    if respond is not None and body.get("response_url"):
+        await respond(**message, response_type="ephemeral", replace_original=False)
+    else:
+        await tell(message, body, None, client)
 
 
 def register(router: Router, services: Services) -> None:
@@ -65,14 +74,20 @@ def register(router: Router, services: Services) -> None:
 
     @router.action("offer_accept")
     async def accept(
-        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: Any
+        ack: AsyncAck,
+        body: dict[str, Any],
+        respond: AsyncRespond,
+        context: Any,
+        client: AsyncWebClient,
     ) -> None:
+        """Pressed in the request's DM or on the Home tab, which lists it as the DM does."""
         await ack()
         user = body["user"]["id"]
         done = await questions.accept(workspace_of(context), int(_value(body)), user)
         if done.helper_user_id != user:  # the request had ended: its buttons outlived it
             declined = done.offer.status == "declined"
-            await _ended(respond, render_request_ended(done.question, declined=declined))
+            ended = render_request_ended(done.question, declined=declined)
+            await _ended(respond, body, client, ended)
 
     @router.action("offer_decline")
     async def decline(
@@ -82,12 +97,13 @@ def register(router: Router, services: Services) -> None:
         context: Any,
         client: AsyncWebClient,
     ) -> None:
+        """Pressed in the request's DM or on the Home tab, as *I can help*."""
         await ack()
         user, team = body["user"]["id"], workspace_of(context)
         asked = private_now(client, services.conversations.of(team))
         done = await questions.decline(team, int(_value(body)), user, private_now=asked)
         if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
-            await _ended(respond, render_request_ended(done.question))
+            await _ended(respond, body, client, render_request_ended(done.question))
 
     @router.action("offer_refer")
     async def refer(
@@ -109,7 +125,7 @@ def register(router: Router, services: Services) -> None:
         asked = private_now(client, services.conversations.of(team))
         done = await questions.refer(team, offer_id, body["user"]["id"], referred, asked)
         if done.ended not in (None, "declined"):  # ended otherwise: its buttons outlived it
-            await _ended(respond, render_request_ended(done.question))
+            await _ended(respond, body, client, render_request_ended(done.question))
 
     @router.action("question_consent")
     async def consent(

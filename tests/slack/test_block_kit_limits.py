@@ -37,7 +37,7 @@ from bot.kudos.records import (
 from bot.people import HomeSummary
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
-from bot.questions.views import OfferView, QuestionView
+from bot.questions.views import OfferView, QuestionView, RequestsWaiting, Waiting
 from bot.reliability.delivery import Refusal
 from bot.workspace_settings.keys import WorkspaceSettings
 from bot.workspace_settings.service import Change
@@ -108,6 +108,11 @@ def helped(i: int = 1) -> QuestionView:
 
 def offer(i: int) -> OfferView:
     return OfferView(i, 1, USERS[i], LONG, LONG, "expert", "pending", USERS[1], None, None)
+
+
+def waiting(total: int = PEOPLE) -> RequestsWaiting:
+    """As many requests waiting as there are people (`total` in all), each its longest."""
+    return RequestsWaiting([Waiting(question(i), offer(i), NOW) for i in range(PEOPLE)], total)
 
 
 STATUS = Status("away", date(2026, 12, 24))
@@ -409,6 +414,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_home_requests",
+        lambda: home.render_home_requests(waiting(10**6)),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
         "render_home_questions (each with a helper)",
         lambda: home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         lambda b: check_blocks(b, 20),
@@ -670,6 +680,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_home_requests",
+        lambda: home.render_home_requests(RequestsWaiting([], 0)),
+        lambda b: check_blocks(b, 20),
+    ),
+    (
         "render_home_manager",
         lambda: home.render_home_manager(nothing_summary(), NEXT_DIGEST),
         lambda b: check_blocks(b, 5),
@@ -725,6 +740,7 @@ def home_parts() -> list[list[dict[str, Any]]]:
     """The Home tab's parts, each at its largest."""
     return [
         elements.render_home_intro(HomeSummary(USERS[0], 10**6)),
+        home.render_home_requests(waiting(10**6)),
         kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
         home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         skills.render_home_profile(PROFILE),

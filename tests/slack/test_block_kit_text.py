@@ -37,7 +37,7 @@ from bot.kudos.records import (
 from bot.people import HomeSummary
 from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
-from bot.questions.views import OfferView, QuestionView
+from bot.questions.views import OfferView, QuestionView, RequestsWaiting, Waiting
 from bot.reliability.delivery import Refusal
 from bot.safe_text import safe_text
 from bot.workspace_settings.keys import WorkspaceSettings
@@ -404,6 +404,13 @@ def renders(name: str, text: str) -> list[Render]:
         (
             "render_home_questions",
             lambda: home.render_home_questions([question]),
+            lambda b: check_blocks(b, 20),
+        ),
+        (
+            "render_home_requests",
+            lambda: home.render_home_requests(
+                RequestsWaiting([Waiting(question, offer, NOW)] * 6, 9)
+            ),
             lambda b: check_blocks(b, 20),
         ),
         (
