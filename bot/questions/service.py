@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import home
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
 from bot.questions import (
@@ -338,8 +337,6 @@ class QuestionService:
         async with self._sessions() as s, s.begin():
             await offer_q.set_offer_message(s, offer_id, channel_id, ts)
             offer = await offer_q.get_offer(s, team_id, offer_id)
-            if offer is not None:  # their Home tab lists the requests waiting for them
-                await home.changed(s, team_id, offer.candidate_user_id, self.clock())
             if offer is not None and OFF_HOURS in offer.reason:
                 question = await lookup.question(s, team_id, offer.question_id)
                 await tell.asking_sent(s, question, offer, self.clock())

@@ -17,8 +17,6 @@ from storage import people as people_queries
 from storage.models import Offer, Question
 
 REQUEST = "offer"  # the key of a colleague's request's delivery, with its offer's id
-# The deliveries that redraw a colleague's request in their DM: it ended, or its words changed.
-REQUEST_REDRAWN = frozenset({"question.offer_closed", "question.offer_edited"})
 
 
 def request_key(offer_id: int) -> str:
@@ -78,6 +76,18 @@ async def offers_closed(
     s: AsyncSession, question: Question, offers: Sequence[Offer], note: str, at: datetime
 ) -> None:
     await _each(s, question, offers, "question.offer_closed", "offer_closed", at, note=note)
+    await _off_their_tabs(s, question, offers, at)
+
+
+async def _off_their_tabs(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
+) -> None:
+    """Each colleague's Home tab, which lists the requests waiting for them once their DM is
+    posted (`QuestionService.waiting_for`), rebuilt: these ended, or their words changed. A
+    new one shows when they open the tab, as any change does."""
+    for offer in offers:
+        if offer.dm_ts:
+            await home.changed(s, question.team_id, offer.candidate_user_id, at)
 
 
 async def not_introduced(
@@ -98,6 +108,7 @@ async def offers_deleted(
     none may go on quoting it."""
     note = "The question was deleted."
     await _each(s, question, offers, "question.offer_closed", "offer_deleted", at, note=note)
+    await _off_their_tabs(s, question, [o for o in offers if o.responded_at == at], at)
 
 
 async def offers_edited(
@@ -122,6 +133,7 @@ async def offers_edited(
     key = f"offer_edited:{edit}"
     waiting = [o for o in offers if o.status == "pending"]
     await _each(s, question, waiting, "question.offer_edited", key, at)
+    await _off_their_tabs(s, question, waiting, at)
     for status in {o.status for o in sent} - {"pending"}:
         answered = [o for o in sent if o.status == status]
         if status == "accepted" and question.helper_user_id is not None:
@@ -326,9 +338,7 @@ async def _each(
     at: datetime,
     **extra: object,
 ) -> None:
-    """One `kind` message per offer, once each (its outbox key is `key:offer id`). A request
-    its colleague received, redrawn or ended, is redrawn on their Home tab too, which lists
-    the requests waiting for them (`QuestionService.waiting_for`)."""
+    """One `kind` message per offer, once each (its outbox key is `key:offer id`)."""
     for offer in offers:
         await outbox.enqueue(
             s,
@@ -338,8 +348,6 @@ async def _each(
             key=f"{key}:{offer.id}",
             at=at,
         )
-        if kind in REQUEST_REDRAWN and offer.dm_ts:
-            await home.changed(s, question.team_id, offer.candidate_user_id, at)
 
 
 def connected_key(question_id: int, helper: str) -> str:
@@ -350,10 +358,12 @@ def connected_key(question_id: int, helper: str) -> str:
 
 
 async def connected(s: AsyncSession, question: Question, helper: str, at: datetime) -> None:
-    """The reply connecting the asker with `helper`, who took the question on; once each."""
+    """The reply connecting the asker with `helper`, who took the question on; once each.
+    Their Home tab no longer lists the request (`_off_their_tabs`)."""
     payload = {"question_id": question.id, "helper": helper}
     key = connected_key(question.id, helper)
     await outbox.enqueue(s, question.team_id, "question.connected", payload, key=key, at=at)
+    await home.changed(s, question.team_id, helper, at)
 
 
 async def helper_left(s: AsyncSession, question: Question, helper: str, at: datetime) -> None:

@@ -148,9 +148,10 @@ WITHOUT: dict[str, tuple[DeliveryKind, dict[str, Any]]] = {
         "interaction",
         _click({"action_id": "nudge_not_now", "value": "1690000300.000200"}),
     ),
-    "I can help without its response_url": (
+    # *I can help* and *Not me* are on the Home tab too, which sends no response_url.
+    "Suggest someone without its response_url": (
         "interaction",
-        _click({"action_id": "offer_accept", "value": "12"}),
+        _click({"action_id": "offer_refer", "block_id": "offer_12", "selected_user": "U0000002"}),
     ),
 }
 
