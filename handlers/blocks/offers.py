@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from bot.questions.policy import OFF_HOURS
 from bot.questions.views import OfferView, QuestionView
 from bot.safe_text import clip, safe_text
+from bot.words import plural
 from handlers.blocks.elements import Blocks, Message, button, context, one_section, section
 from handlers.blocks.question_words import quote
 
@@ -62,6 +63,19 @@ def request_buttons(offer: OfferView) -> Blocks:
         button("I can help", "offer_accept", str(offer.id), "primary"),
         button("Not me", "offer_decline", str(offer.id)),
     ]
+
+
+def still_waiting(count: int) -> str:
+    """Said to someone going away or opting out: the requests already sent to them still
+    wait for their answer (nothing, with none)."""
+    if not count:
+        return ""
+    them = "it" if count == 1 else "one"
+    return (
+        f" {plural(count, 'request')} I sent you still {'waits' if count == 1 else 'wait'} "
+        f"for your answer: *Not me* passes {them} on now, and your Home tab lists "
+        f"{'it' if count == 1 else 'them'}."
+    )
 
 
 FIRST_REQUEST = (

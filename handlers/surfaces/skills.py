@@ -22,6 +22,7 @@ from bot.services import Services
 from bot.timezone import zone, zone_name
 from bot.worktime import first_working_day
 from handlers.blocks.elements import render_error
+from handlers.blocks.offers import still_waiting
 from handlers.blocks.skills import (
     EDIT_ACTION,
     EDIT_VIEW,
@@ -47,6 +48,16 @@ NEVER_ASKED = (
     "askaround never asks guests of this workspace about colleagues' questions (a request "
     "quotes channels a guest may not read), so none come to you, away or not."
 )
+
+
+async def _still_waiting(
+    services: Services, team_id: str, user_id: str, said: str
+) -> dict[str, Any]:
+    """`said` (going away, opting out), and the requests already sent to them that still
+    wait for their answer, which neither stops: they run out, their askers waiting on them
+    till then, unless they answer."""
+    waiting = await services.questions.waiting_for(team_id, user_id, 0)
+    return render_text(said + still_waiting(waiting.total))
 
 
 async def run_command(
@@ -102,14 +113,20 @@ async def run_command(
             back = first_working_day(until, services.settings.working_hours)
             if back != until:
                 first = back_on(datetime.combine(back, time(), zone(tz)))
-                return render_text(
+                return await _still_waiting(
+                    services,
+                    team_id,
+                    user_id,
                     f"You are away, back {day}: nobody will be asked to reach you before "
-                    f"{first}, your next working day."
+                    f"{first}, your next working day.",
                 )
             # Someone Slack gives no zone is back at midnight UTC, not at their own.
             at = ", from midnight UTC" if zone_name(tz) == "UTC" else ""
-            return render_text(
-                f"You are away, back {day}{at}: nobody will be asked to reach you before then."
+            return await _still_waiting(
+                services,
+                team_id,
+                user_id,
+                f"You are away, back {day}{at}: nobody will be asked to reach you before then.",
             )
         case p.Back():
             changed, now = await d.come_back(team_id, user_id)
@@ -121,7 +138,8 @@ async def run_command(
         case p.OptOut():
             if (await d.set_status(team_id, user_id, OPTED_OUT)).guest:
                 return render_text(f"Questions will not be routed to you: {NEVER_ASKED}")
-            return render_text("Questions will not be routed to you. `/skills back` undoes it.")
+            said = "Questions will not be routed to you. `/skills back` undoes it."
+            return await _still_waiting(services, team_id, user_id, said)
         case p.Who(topic=topic):
             return render_who(await d.who(team_id, topic, me), reader=tz)
         case p.NetworkAdd(entry=entry):
