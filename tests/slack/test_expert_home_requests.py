@@ -233,3 +233,18 @@ async def test_many_requests_show_the_newest_and_count_the_rest(slack: SlackHarn
     shown = [q for q in MANY if q in listed]
     assert shown == list(MANY[2:]) and listed.index(MANY[-1]) < listed.index(MANY[2])
     assert "…and 2 more in your DMs with askaround." in listed
+
+
+async def test_an_edited_question_is_quoted_anew_on_the_tab(slack: SlackHarness) -> None:
+    """Alice edits her question after Dev opened his tab: his tab is published again
+    quoting the new words, as his DM does, and no longer the words she took back."""
+    asked = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    assert QUESTION in str(waiting_on(await home_of(slack, "dev")))
+    edited = QUESTION.replace("stuck", "locked")
+    await slack.emu.edit_message(slack.user("alice"), asked, asked.text.replace("stuck", "locked"))
+    await slack.drain()
+    rebuilt = slack.emu.home_view(slack.user("dev"))
+    assert rebuilt is not None
+    assert edited in str(waiting_on(rebuilt)) and QUESTION not in str(rebuilt.blocks)
+    assert edited in dm_request(slack, "dev", edited)
