@@ -17,24 +17,16 @@ from bot.questions.policy import Limits
 from slack_emulator import Delivery, View
 from storage.models import Offer, OutboxItem, Question
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_expert_walk import QUESTION
+from tests.slack.questions.test_expert_walk import request_of as dm_request
 from tests.slack.questions.world import declared_world
-
-QUESTION = "how do we unlock a stuck terraform state?"
+from tests.slack.settings.world import home_of
 
 
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     async with declared_world(tmp_path) as harness:
         yield harness
-
-
-async def home_of(slack: SlackHarness, handle: str) -> View:
-    """The person's Home tab, as they see it once they open it."""
-    await slack.emu.open_home(slack.user(handle))
-    await slack.drain()
-    home = slack.emu.home_view(slack.user(handle))
-    assert home is not None
-    return home
 
 
 def waiting_on(home: View) -> list[dict[str, Any]]:
@@ -95,20 +87,22 @@ async def test_the_home_tab_lists_the_request_waiting_with_the_dms_buttons(
     assert home_buttons == dm_buttons
 
 
-def dm_request(slack: SlackHarness, handle: str, words: str = QUESTION) -> str:
-    """All the bot's DM to this colleague quoting `words` says now."""
-    [said] = [
-        f"{m.text} {m.blocks}"
-        for m in slack.emu.dm_messages(slack.user(handle))
-        if m.bot_id and words in str(m.blocks)
-    ]
-    return said
-
-
 async def the_question(slack: SlackHarness) -> Question:
     async with slack.services.sessions() as s:
         [question] = (await s.scalars(select(Question))).all()
         return question
+
+
+async def pressed_on_home(slack: SlackHarness, handle: str, action_id: str) -> Delivery:
+    """Alice asks; this colleague opens their Home tab and presses a button of the request
+    it lists."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    home = await home_of(slack, handle)
+    offer = await request_to(slack, handle)
+    pressed = await slack.emu.click(slack.user(handle), action_id, view=home, value=str(offer.id))
+    await slack.drain()
+    return pressed
 
 
 async def test_i_can_help_on_the_home_tab_connects_and_redraws_the_dm_and_the_tab(
@@ -116,12 +110,7 @@ async def test_i_can_help_on_the_home_tab_connects_and_redraws_the_dm_and_the_ta
 ) -> None:
     """Dev presses *I can help* on his Home tab: he is connected as from the DM, the DM's
     request says so (its buttons gone), and his tab is published again without it."""
-    await slack.command("alice", "/ask", QUESTION)
-    await slack.settle()
-    home = await home_of(slack, "dev")
-    offer = await request_to(slack, "dev")
-    await slack.emu.click(slack.user("dev"), "offer_accept", view=home, value=str(offer.id))
-    await slack.drain()
+    await pressed_on_home(slack, "dev", "offer_accept")
     question = await the_question(slack)
     assert (question.status, question.helper_user_id) == ("connected", slack.user("dev"))
     said = dm_request(slack, "dev")
@@ -133,12 +122,7 @@ async def test_i_can_help_on_the_home_tab_connects_and_redraws_the_dm_and_the_ta
 async def test_not_me_on_the_home_tab_passes_as_in_the_dm(slack: SlackHarness) -> None:
     """Bob presses *Not me* on his Home tab: his request is declined, the DM says what *Not
     me* says there, and the tab is published again without it."""
-    await slack.command("alice", "/ask", QUESTION)
-    await slack.settle()
-    home = await home_of(slack, "bob")
-    offer = await request_to(slack, "bob")
-    await slack.emu.click(slack.user("bob"), "offer_decline", view=home, value=str(offer.id))
-    await slack.drain()
+    await pressed_on_home(slack, "bob", "offer_decline")
     assert (await request_to(slack, "bob")).status == "declined"
     assert "Thanks for letting me know." in dm_request(slack, "bob")
     rebuilt = slack.emu.home_view(slack.user("bob"))
@@ -175,12 +159,7 @@ async def test_a_request_taken_by_someone_else_leaves_the_home_tab_and_says_who_
 async def test_pressed_twice_on_the_home_tab_it_counts_once(slack: SlackHarness) -> None:
     """Dev's *I can help* on his tab delivered a second time (a double click on a tab not
     yet rebuilt): as in the DM, nothing more is queued and he is told nothing more."""
-    await slack.command("alice", "/ask", QUESTION)
-    await slack.settle()
-    home = await home_of(slack, "dev")
-    offer = await request_to(slack, "dev")
-    first = await slack.emu.click(slack.user("dev"), "offer_accept", view=home, value=str(offer.id))
-    await slack.drain()
+    first = await pressed_on_home(slack, "dev", "offer_accept")
     rows, said = await outbox_rows(slack), len(slack.emu.dm_messages(slack.user("dev")))
     again = copy.deepcopy(first.payload)
     again["trigger_id"] = f"{first.payload['trigger_id']}.again"
@@ -221,6 +200,7 @@ MANY = (
 )
 
 
+@pytest.mark.postgres_too  # reaches `storage.offers.requests_waiting_for`
 async def test_many_requests_show_the_newest_and_count_the_rest(slack: SlackHarness) -> None:
     """Seven requests wait for Dev: his tab lists the newest five, newest first, and says
     two more are in his DMs with askaround, within Slack's limits."""

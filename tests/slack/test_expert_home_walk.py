@@ -10,25 +10,14 @@ from pathlib import Path
 import pytest
 
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_expert_walk import QUESTION, request_of
 from tests.slack.questions.world import declared_world
-
-QUESTION = "how do we unlock a stuck terraform state?"
 
 
 @pytest.fixture
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     async with declared_world(tmp_path) as harness:
         yield harness
-
-
-def request_of(slack: SlackHarness, handle: str, words: str = QUESTION) -> str:
-    """The bot's DM to this colleague that quotes `words`, all it says."""
-    [said] = [
-        f"{m.text} {m.blocks}"
-        for m in slack.emu.dm_messages(slack.user(handle))
-        if m.bot_id and words in str(m.blocks)
-    ]
-    return said
 
 
 async def test_a_suggested_colleagues_request_says_who_suggested_them_once(
