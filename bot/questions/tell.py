@@ -84,10 +84,14 @@ async def _off_their_tabs(
 ) -> None:
     """Each colleague's Home tab, which lists the requests waiting for them once their DM is
     posted (`QuestionService.waiting_for`), rebuilt: these ended, or their words changed. A
-    new one shows when they open the tab, as any change does."""
-    for offer in offers:
-        if offer.dm_ts:
-            await home.changed(s, question.team_id, offer.candidate_user_id, at)
+    new one shows when they open the tab, as any change does. Not the tab of one who left
+    (their requests withdrawn for it) nor of a guest: nobody opens those."""
+    shown = {o.candidate_user_id for o in offers if o.dm_ts}
+    people = await people_queries.people_by_id(s, question.team_id, shown)
+    for user_id in sorted(shown):
+        person = people.get(user_id)
+        if person is not None and not (person.deactivated or person.is_guest):
+            await home.changed(s, question.team_id, user_id, at)
 
 
 async def not_introduced(

@@ -228,3 +228,19 @@ async def test_an_edited_question_is_quoted_anew_on_the_tab(slack: SlackHarness)
     assert rebuilt is not None
     assert edited in str(waiting_on(rebuilt)) and QUESTION not in str(rebuilt.blocks)
     assert edited in dm_request(slack, "dev", edited)
+
+
+async def test_a_colleague_who_left_has_no_tab_rebuilt_for_their_requests(
+    slack: SlackHarness,
+) -> None:
+    """Dev leaves with a request waiting: it is withdrawn as after *Not me*, and the tab of
+    someone who left, which nobody opens, is not published for it."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    before = len(slack.emu.calls_to("views.publish"))
+    await slack.emu.change_user(slack.user("dev"), deleted=True)
+    await slack.settle()
+    await slack.drain()
+    assert (await request_to(slack, "dev")).status == "declined"
+    published = [str(c.args.get("user_id")) for c in slack.emu.calls_to("views.publish")]
+    assert slack.user("dev") not in published[before:], published[before:]
