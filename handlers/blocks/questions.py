@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
+from bot import visibility
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
 from bot.words import plural
@@ -57,8 +58,10 @@ def render_asking(
     names: Mapping[str, str],
     *,
     asker_alone: bool,
+    minutes: float,
 ) -> Message:
-    """Shown to the asker at once: who is being asked, privately, and why. While someone
+    """Shown to the asker at once: who is being asked, privately, and why, and what happens
+    if none of them can help within the `minutes` each request waits. While someone
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
     closed, who was asked and how it ended; only Solved is left, when it closed without a
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
@@ -82,7 +85,9 @@ def render_asking(
             text = (
                 f"I'll ask {asked} privately whether they can help, when their working day starts:"
             )
-        said = f"Question #{question.id}. I'll tell you as soon as someone can help."
+        said = f"Question #{question.id}. I'll tell you as soon as someone can help. " + _next(
+            question, minutes
+        )
         buttons = [solved, withdraw]
     else:
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
@@ -96,6 +101,20 @@ def render_asking(
         text = text.removesuffix(":") + "."
     blocks = [section("\n".join([text, *lines])), context(said)]
     return {"text": text, "blocks": blocks + ([actions(*buttons)] if buttons else [])}
+
+
+def _next(question: QuestionView, minutes: float) -> str:
+    """What happens when none of those asked can help, and when: told nothing of it, an asker
+    could not tell whether to wait an hour or a week. Others are promised only where the
+    question may go on to them (`visibility.may_ask_others`)."""
+    within = f"If none of them can help within {minutes:g} minutes of their working hours, I'll"
+    if visibility.may_ask_others(
+        is_private=question.is_private,
+        made_private=question.made_private,
+        agreed_colleagues=question.agreed_colleagues,
+    ):
+        return f"{within} ask others who might, or tell you there is nobody else."
+    return f"{within} tell you, and ask nobody else."
 
 
 def render_more(

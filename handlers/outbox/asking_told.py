@@ -76,7 +76,8 @@ async def _drawn(
 ) -> Message:
     offers = listed(now)
     names = await names_of(client, services, team_id, people_in(offers))
-    return render_asking(now.question, offers, names, asker_alone=True)
+    minutes = services.questions.config.offer_minutes
+    return render_asking(now.question, offers, names, asker_alone=True, minutes=minutes)
 
 
 def _digest(message: Message) -> str:

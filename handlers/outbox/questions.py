@@ -67,7 +67,9 @@ async def asking(
         # whose request was sent.
         chosen = listed(now)
     names = await names_of(client, services, team_id, people_in(chosen))
-    message = render_asking(question, chosen, names, asker_alone=told_alone(question, payload))
+    minutes = services.questions.config.offer_minutes
+    alone = told_alone(question, payload)
+    message = render_asking(question, chosen, names, asker_alone=alone, minutes=minutes)
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
     if ts and found_earlier():  # drawn by an earlier attempt, maybe long ago: as it is now
@@ -191,6 +193,7 @@ async def _update_asking(
         return
     offers = listed(now)
     names = await names_of(client, services, team_id, people_in(offers))
+    minutes = services.questions.config.offer_minutes
     if thread_closed_to_asker(question, question.asker_message_channel):
         await update_message(
             client,
@@ -198,12 +201,12 @@ async def _update_asking(
             question.asker_message_ts,
             render_asking_elsewhere(question),
         )
-        message = render_asking(question, offers, names, asker_alone=True)
+        message = render_asking(question, offers, names, asker_alone=True, minutes=minutes)
         channel, ts = await tell_asker(client, question, message, {})
         await services.questions.asker_message_sent(question.id, channel, ts)
         return
     alone = asker_alone(question, question.asker_message_channel)
-    message = render_asking(question, offers, names, asker_alone=alone)
+    message = render_asking(question, offers, names, asker_alone=alone, minutes=minutes)
     if _asking_in_dm_instead(question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)

@@ -117,7 +117,7 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     (
         "asking (routing reasons)",
         lambda: questions.render_asking(
-            question(), [offer()], {EXPERT: "Ada <!here>"}, asker_alone=True
+            question(), [offer()], {EXPERT: "Ada <!here>"}, asker_alone=True, minutes=30
         ),
         set(),
     ),

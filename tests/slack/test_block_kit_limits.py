@@ -288,6 +288,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
             [offer(i) for i in range(1, 200)],
             dict.fromkeys(USERS[:200], NAME),
             asker_alone=True,
+            minutes=30,
         ),
         check_message,
     ),
@@ -652,7 +653,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
     ("render_undone", lambda: kudos.render_undone((), ()), check_message),
     (
         "render_asking",
-        lambda: questions.render_asking(question(), [], {}, asker_alone=False),
+        lambda: questions.render_asking(question(), [], {}, asker_alone=False, minutes=30),
         check_message,
     ),
     ("render_more", lambda: questions.render_more([], [], {}, asker_alone=False), check_message),

@@ -272,7 +272,9 @@ def renders(name: str, text: str) -> list[Render]:
         ),
         (
             "render_asking",
-            lambda: questions.render_asking(question, [offer, connector], names, asker_alone=False),
+            lambda: questions.render_asking(
+                question, [offer, connector], names, asker_alone=False, minutes=30
+            ),
             check_message,
         ),
         (

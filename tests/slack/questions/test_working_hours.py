@@ -441,7 +441,8 @@ async def test_once_the_morning_request_is_sent_the_list_says_so_at_once(
     await slack.settle()
     assert len(_bot_dms(slack, "dev")) == 1
     said = _asking(slack)
-    assert "Dev Patel" in said and "working" not in said, said
+    assert "Dev Patel" in said and "outside their working hours now" not in said, said
+    assert "when their working day starts" not in said, said
 
 
 async def test_a_list_of_colleagues_all_asleep_does_not_say_they_are_being_asked(

@@ -1,0 +1,50 @@
+"""An asker's walk-through: what an employee with a real question reads, having read only the
+README, from asking to its end (docs/testing.md, "An asker's walk-through")."""
+
+from __future__ import annotations
+
+from tests.slack.harness import SlackHarness
+
+QUESTION = "how do we unlock a stuck terraform state?"
+
+
+def asking_list(slack: SlackHarness, channel: str) -> str:
+    """The bot's message saying who it asks, all it says, where the asker reads it."""
+    [said] = [
+        f"{m.text} {m.blocks}"
+        for m in slack.emu.messages(channel)
+        if m.bot_id and "privately whether they can help" in m.text
+    ]
+    return said
+
+
+async def test_the_list_of_who_is_asked_says_what_happens_if_none_of_them_can(
+    slack: SlackHarness,
+) -> None:
+    """Alice asks in #general and reads who is asked and why, then "I'll tell you as soon as
+    someone can help.", and nothing of what happens when nobody answers, nor when: she could
+    not tell whether to wait an hour or a week. It says how long they have, in their working
+    hours, and that others who might help are asked next, or she is told there is nobody."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    said = asking_list(slack, slack.channel("general"))
+    assert "within 30 minutes of their working hours" in said, said
+    assert "I'll ask others who might, or tell you there is nobody else." in said, said
+
+
+async def test_a_question_agreed_for_those_alone_says_nobody_else_is_asked(
+    slack: SlackHarness,
+) -> None:
+    """Asked in her DM, Alice agrees to the 3 colleagues who might help, and nobody else: her
+    list must not promise others after them (`visibility.may_ask_others`)."""
+    await slack.dm_bot("alice", QUESTION)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Ask colleagues privately")
+    await slack.settle()
+    im = slack.emu.workspace.im_between(slack.user("alice"))
+    assert im is not None
+    said = asking_list(slack, im.id)
+    assert "within 30 minutes of their working hours" in said, said
+    assert "I'll tell you, and ask nobody else." in said, said
+    assert "ask others" not in said, said
+
