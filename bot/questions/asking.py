@@ -20,8 +20,8 @@ from bot.questions.results import Asked, AskRequest
 from bot.questions.rounds import Clock, Observe, first_round, nobody
 from bot.questions.solved import SolvedFinder, similarity
 from bot.questions.views import QuestionView, offer_views
-from bot.routing.text import tokens
-from bot.safe_text import clip, unescaped
+from bot.routing.text import tokens, word_count
+from bot.safe_text import clip, safe_text, unescaped
 from storage import offers as offer_q
 from storage import questions as q
 from storage.models import Question
@@ -67,6 +67,11 @@ async def still_asking(
     return max(alike, key=lambda pair: (pair[0], -pair[1].id))[1]
 
 
+def _topic(word: str) -> str:
+    """The one word someone asked about, as they typed it, without its punctuation."""
+    return safe_text(word.strip("?!.,:;`*_~"))
+
+
 class _AskedMeanwhile(Exception):
     """The same question, asked by the same person at the same moment (`/ask` sent twice, the
     same DM twice), was stored first: this one is rolled back. It carries that question as
@@ -92,11 +97,23 @@ async def ask(
     # The detector's words compile their regexes as they are imported (some 0.14 s of CPU):
     # by the first question, not by every command that opens the services (`askaround outbox`,
     # `export`, `import`, `sync`, `skills`), which never asks one.
-    from bot.questions.detect import says_nothing
+    from bot.questions.detect import only_code, says_nothing
 
     text = request.text.strip()
     if len(text) < 8 or says_nothing(text):
         raise UserError("Tell me a bit more: what do you need help with?")
+    if request.source != "shortcut":  # words the asker typed to ask, not another's message
+        if word_count(text) < 2:  # a topic alone, a request quoting "terraform"
+            raise UserError(
+                f"Tell me a bit more: what do you need to know about {_topic(text)}? "
+                "A whole question, like `/ask how do we unlock a stuck terraform state?`, "
+                "tells colleagues whether they can help."
+            )
+        if only_code(text):
+            raise UserError(
+                "Tell me a bit more: what do you need help with? Say in a line what you're "
+                "after, with the code, so colleagues know whether they can help."
+            )
     # Measured as typed: Slack sends a typed `<`, `>` or `&` as an entity of 4 or 5.
     typed = len(unescaped(text))
     if typed > MAX_QUESTION and request.source == "command":  # a message stays whole

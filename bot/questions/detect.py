@@ -167,6 +167,12 @@ def says_nothing(text: str) -> bool:
     return re.search(r"[^\W_]", _EMOJI.sub(" ", _BARE_URL.sub(" ", text))) is None
 
 
+def only_code(text: str) -> bool:
+    """Code or a command pasted, and no word of the writer's own around it: nothing says what
+    they want of it."""
+    return bool(_CODE.search(text)) and says_nothing(_CODE.sub(" ", text))
+
+
 def explain(text: str) -> dict[str, float]:
     """The features a message shows, with their weights; empty when it is too short. The
     learned phrasing's weight leans either way (`bot.questions.phrasing.lean`)."""

@@ -3,6 +3,8 @@ README, from asking to its end (docs/testing.md, "An asker's walk-through")."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -48,3 +50,46 @@ async def test_a_question_agreed_for_those_alone_says_nobody_else_is_asked(
     assert "I'll tell you, and ask nobody else." in said, said
     assert "ask others" not in said, said
 
+
+async def asked_nobody(slack: SlackHarness) -> bool:
+    """No colleague got a request: nobody but the asker has a DM from the bot."""
+    return not any(
+        m.bot_id
+        for handle in ("bob", "dev", "maria", "carol")
+        for m in slack.emu.dm_messages(slack.user(handle))
+    )
+
+
+@pytest.mark.parametrize("text", ["terraform", "terraform?", "`terraform plan -destroy`"])
+async def test_a_topic_or_a_command_alone_is_not_sent_to_colleagues(
+    slack: SlackHarness, text: str
+) -> None:
+    """`/ask terraform` went to Dev, Bob and Maria as a request quoting "terraform" and
+    nothing else, which none of them could answer (a mention of one word got "Ask me a whole
+    question" already); so did a command pasted alone. Alice is asked what she needs."""
+    user = slack.user("alice")
+    await slack.command("alice", "/ask", text)
+    await slack.settle()
+    [said] = slack.emu.ephemerals(user)
+    assert "Tell me a bit more: what do you need" in said.text, said.text
+    assert await asked_nobody(slack)
+
+
+async def test_a_code_block_alone_in_a_mention_is_not_sent_to_colleagues(
+    slack: SlackHarness,
+) -> None:
+    """`@askaround` and a pasted command in a code block, no word of what was wanted: it went
+    to three colleagues as the request's whole question."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> ```kubectl get pods -A```")
+    await slack.settle()
+    assert await asked_nobody(slack)
+    said = [m.text for m in slack.emu.messages(slack.channel("general")) if m.bot_id]
+    said += [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
+    assert any("Tell me a bit more" in s for s in said), said
+
+
+async def test_code_with_words_around_it_is_asked(slack: SlackHarness) -> None:
+    """What the rule above leaves asked: the code with a line saying what is wanted."""
+    await slack.command("alice", "/ask", "why does `terraform plan` want to recreate the VPC?")
+    await slack.settle()
+    assert not await asked_nobody(slack)
