@@ -3,9 +3,10 @@ the people rules (availability, load, responsiveness), experts before connectors
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,9 @@ class NobodyAsked:
 
     matched: bool
     guests: list[str]
+    # Matched by nobody: the names of skills colleagues here declare that a word of the
+    # question may misspell ("terrafrom"), to ask again with (`misspelt`).
+    meant: list[str] = field(default_factory=list)
 
 
 async def why_nobody_asked(
@@ -119,7 +123,34 @@ async def why_nobody_asked(
         and not person.deactivated
         for r in raw
     )
-    return NobodyAsked(matched, left_out_as_guests(raw, people, config))
+    meant = [] if matched else misspelt(index, question.text)
+    return NobodyAsked(matched, left_out_as_guests(raw, people, config), meant)
+
+
+MISSPELT_SHOWN = 3
+
+
+def misspelt(index: RoutingIndex, text: str) -> list[str]:
+    """The skills colleagues here declare that words of `text` are a letter or two off, by
+    name: a question that matched nobody for a typo read only that nobody here declared its
+    topic. As close as `/skills add kubernets` must be to be asked "did you mean"."""
+    from rapidfuzz import fuzz, process  # loaded by the first fuzzy match
+
+    from bot.directory.skills import DID_YOU_MEAN_SCORE
+
+    declared = index.declared_skills()
+    words = dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in declared)
+    found: dict[str, None] = {}
+    for word in words:
+        best = process.extractOne(
+            word, declared, scorer=fuzz.ratio, score_cutoff=DID_YOU_MEAN_SCORE
+        )
+        if best is not None:
+            found[index.vocabulary.display(best[0])] = None
+    return list(found)[:MISSPELT_SHOWN]
+
+
+_WORD = re.compile(r"[^\W\d_][\w+#.-]{3,}")
 
 
 def left_out_as_guests(

@@ -118,6 +118,8 @@ async def nobody(
             extra["guests"] = list(why.guests)
         if not why.matched:  # else "nobody available": they are away, busy or guests
             extra["unmatched"] = True
+            if why.meant:  # skills' names, none of the asker's words: kept as sent rows are
+                extra["meant"] = list(why.meant)
     await tell.asker(s, question, "unanswered", clock(), channels=channels, **extra)
     await tell.asking_closed(s, question, clock())
     return Asked(QuestionView.of(question), unanswerable_channels=channels, solved=solved)

@@ -278,6 +278,10 @@ class RoutingIndex:
         """How many solved questions this person helped with (for the flow's load balancing)."""
         return self.evidence.answers(user_id)
 
+    def declared_skills(self) -> list[str]:
+        """The keys of the skills someone here declares now."""
+        return [key for key, holders in self.evidence.declared.skills.items() if len(holders)]
+
     def topics(self, text: str) -> tuple[str, ...]:
         """The vocabulary topics (skill keys) found in a text."""
         return tuple(self.vocabulary.find(tokens(text), known=self._known_term))

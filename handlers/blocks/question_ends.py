@@ -4,12 +4,13 @@ experts and the connected pair see while it goes on is in `questions.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bot.profile import MembershipUnsaid
 from bot.questions.results import Solved
 from bot.questions.views import QuestionView
 from bot.reliability.delivery import Refusal
+from bot.safe_text import safe_text
 from bot.words import and_list, plural
 from handlers.blocks.elements import (
     Message,
@@ -118,6 +119,7 @@ def render_unanswered(
     unsaid: MembershipUnsaid | None = None,
     matched: bool = True,
     guest: bool = False,
+    meant: Sequence[str] = (),
 ) -> Message:
     """Nobody left to ask. Of the `chosen` colleagues, `unsent` never got the request (Slack
     kept failing it until the outbox gave it up, or `refused` it for good, which only an
@@ -127,7 +129,8 @@ def render_unanswered(
     `unsaid`: nobody was chosen, and those who might know were kept as guests because Slack
     did not say whether they are members (`directory.membership_unsaid`): said, never who.
     `matched` false: nobody was chosen because nobody's skills, past help or network match the
-    question (`offering.why_nobody_asked`), which is said, not that nobody was available.
+    question (`offering.why_nobody_asked`), which is said, not that nobody was available;
+    `meant`: skills colleagues declare that a word of it may misspell, to ask again with.
     `guest`: the asker is a guest of the workspace, refused `/skills who` (it lists the
     workspace's people, `visibility.sees_workspace_figures`), so not pointed to it."""
     where = _come_up(channels) or (
@@ -184,10 +187,16 @@ def render_unanswered(
             " Try asking in a channel about the topic; whoever answers can add it to their "
             "skills with `/skills add`, so I can ask them next time."
         )
+        typo = (
+            f" Did you mean {' or '.join(safe_text(name) for name in meant)}? Ask again with "
+            "it spelt so."
+            if meant
+            else ""
+        )
         return one_section(
             f"I'm sorry: I found nobody to ask about question #{question.id}: nobody else here "
             "has declared its topic as a skill, helped with one like it, or knows someone who "
-            f"has.{where}"
+            f"has.{typo}{where}"
         )
     why = f" {UNSAID_MEMBERS} {UNSAID_MENDS[unsaid]}." if unsaid and not chosen else ""
     text = (

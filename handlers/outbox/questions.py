@@ -454,6 +454,7 @@ async def unanswered(
         refused=refused,
         unsaid=unsaid,
         matched=not payload.get("unmatched"),
+        meant=list(payload.get("meant", [])),
         guest=bool(payload.get("asker_guest")),
     )
     await tell_asker(client, question, message, payload)

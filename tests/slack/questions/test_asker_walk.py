@@ -93,3 +93,16 @@ async def test_code_with_words_around_it_is_asked(slack: SlackHarness) -> None:
     await slack.command("alice", "/ask", "why does `terraform plan` want to recreate the VPC?")
     await slack.settle()
     assert not await asked_nobody(slack)
+
+
+async def test_a_misspelt_skill_that_nobody_matches_is_asked_about(slack: SlackHarness) -> None:
+    """ "terrafrom" matched nobody, and Alice read that nobody here had declared its topic as
+    a skill, while Bob, Dev and Maria declare Terraform: she would not have guessed that one
+    letter was all. The skill a word of hers misspells, one colleagues here declare, is named
+    so that she can ask again."""
+    await slack.command("alice", "/ask", "how do I unlock a stuck terrafrom state lock?")
+    await slack.settle()
+    said = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.bot_id]
+    assert await asked_nobody(slack)
+    [nobody] = [s for s in said if "I found nobody to ask" in s]
+    assert "Did you mean Terraform?" in nobody, nobody
