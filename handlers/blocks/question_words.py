@@ -30,14 +30,14 @@ def quote(
 WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
 
 
-def named_reason(offer: OfferView, names: Mapping[str, str]) -> str:
+def named_reason(offer: OfferView, names: Mapping[str, str], *, waits_said: bool = False) -> str:
     """An offer's reason and introduction for the asker, naming everyone without a ping.
     That the colleague's working day is over, as it was when they were chosen, is said only
     while their request still waits for it: a list drawn again once it was sent, or closed
-    unsent, would promise what is past."""
-    reason = safe_text(
-        offer.reason.replace(OFF_HOURS, WAITS if request_waits(offer) else ""), names=names
-    )
+    unsent, would promise what is past. `waits_said`: the list says so of them all at once,
+    and each line would only repeat it."""
+    waits = request_waits(offer) and not waits_said
+    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if waits else ""), names=names)
     if offer.introduction:
         reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason

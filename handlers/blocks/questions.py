@@ -67,7 +67,12 @@ def render_asking(
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
     it, who was asked through their network is counted, not named."""
     shown, hidden = who_asked(offers, asker_alone=asker_alone)
-    lines = [f"• {named([o.candidate_user_id], names)}: {named_reason(o, names)}" for o in shown]
+    # nobody has the request yet: the list opens saying so, once
+    waits = bool(offers) and all(request_waits(o) for o in offers) and question.status == "open"
+    lines = [
+        f"• {named([o.candidate_user_id], names)}: {named_reason(o, names, waits_said=waits)}"
+        for o in shown
+    ]
     if hidden and lines:
         lines.append(f"• and {counted_more(hidden)}")
     solved = button("Solved", "question_solved", str(question.id), "primary")
@@ -80,7 +85,7 @@ def render_asking(
         buttons = [solved, withdraw]
     elif ended is None:
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
-        if offers and all(request_waits(o) for o in offers):  # nobody has the request yet
+        if waits:
             asked = plural(len(offers), "colleague")
             text = (
                 f"I'll ask {asked} privately whether they can help, when their working day starts:"

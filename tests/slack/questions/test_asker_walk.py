@@ -3,6 +3,8 @@ README, from asking to its end (docs/testing.md, "An asker's walk-through")."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.slack.harness import SlackHarness
@@ -106,3 +108,17 @@ async def test_a_misspelt_skill_that_nobody_matches_is_asked_about(slack: SlackH
     assert await asked_nobody(slack)
     [nobody] = [s for s in said if "I found nobody to ask" in s]
     assert "Did you mean Terraform?" in nobody, nobody
+
+
+async def test_a_list_of_colleagues_all_at_night_says_so_once(slack: SlackHarness) -> None:
+    """Alice asks at 22:00 in Paris: her list opened "I'll ask 3 colleagues privately whether
+    they can help, when their working day starts:" and then said of each of the three again
+    "outside their working hours now, so they'll get my message when their working day
+    starts", four times the same news in five lines. Each line gives its reason alone."""
+    slack.services.clock.freeze(datetime(2026, 11, 24, 21, 0, tzinfo=UTC))
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    said = asking_list(slack, slack.channel("general"))
+    assert said.count("when their working day starts") == 2, said  # the text and its block
+    assert "outside their working hours now" not in said, said
+    assert "declared Terraform, level 5\\n" in said, said
