@@ -59,9 +59,12 @@ def render_asking(
     *,
     asker_alone: bool,
     minutes: float,
+    starts: datetime | None = None,
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why, and what happens
-    if none of them can help within the `minutes` each request waits. While someone
+    if none of them can help within the `minutes` each request waits; when nobody has the
+    request yet, that they get it when their working day starts, the first at `starts`, in
+    the reader's own time zone. While someone
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
     closed, who was asked and how it ended; only Solved is left, when it closed without a
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
@@ -87,8 +90,14 @@ def render_asking(
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
         if waits:
             asked = plural(len(offers), "colleague")
+            first = (
+                f", the first {slack_time(starts, '{date_short_pretty} at {time}')}"
+                if starts
+                else ""
+            )
             text = (
-                f"I'll ask {asked} privately whether they can help, when their working day starts:"
+                f"I'll ask {asked} privately whether they can help, when their working day "
+                f"starts{first}:"
             )
         said = f"Question #{question.id}. I'll tell you as soon as someone can help. " + _next(
             question, minutes

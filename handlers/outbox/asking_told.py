@@ -13,12 +13,13 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
-from bot.questions.views import OfferView, QuestionNow
+from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.services import Services
 from handlers.blocks.elements import Message
+from handlers.blocks.question_words import request_waits
 from handlers.blocks.questions import render_asking
 from handlers.outbox.asker_posts import tell_asker
-from handlers.outbox.question_reads import names_of, question_now
+from handlers.outbox.question_reads import first_start, names_of, question_now
 
 TOLD_ANEW = "question.asking_anew"
 
@@ -27,6 +28,29 @@ def listed(now: QuestionNow) -> list[OfferView]:
     """Whom the asking message names: asking, those still asked; otherwise all who were."""
     asking = now.question.status in ("draft", "open")
     return [o for o in now.offers if (o.status == "pending" if asking else o.dm_ts)]
+
+
+async def drawn_asking(
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    question: QuestionView,
+    offers: list[OfferView],
+    *,
+    alone: bool,
+) -> Message:
+    """The asking message as it is now: who is asked, how long each has and, for requests
+    waiting for their colleague's working day, when the first one starts."""
+    names = await names_of(client, services, team_id, people_in(offers))
+    waiting = [o for o in offers if request_waits(o)]
+    return render_asking(
+        question,
+        offers,
+        names,
+        asker_alone=alone,
+        minutes=services.questions.config.offer_minutes,
+        starts=await first_start(client, services, team_id, waiting),
+    )
 
 
 def people_in(offers: Iterable[OfferView]) -> set[str]:
@@ -74,10 +98,7 @@ async def told_anew(
 async def _drawn(
     client: AsyncWebClient, services: Services, team_id: str, now: QuestionNow
 ) -> Message:
-    offers = listed(now)
-    names = await names_of(client, services, team_id, people_in(offers))
-    minutes = services.questions.config.offer_minutes
-    return render_asking(now.question, offers, names, asker_alone=True, minutes=minutes)
+    return await drawn_asking(client, services, team_id, now.question, listed(now), alone=True)
 
 
 def _digest(message: Message) -> str:

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
-from bot.questions.views import QuestionNow, QuestionView
+from bot.questions.views import OfferView, QuestionNow, QuestionView
 from bot.reliability.delivery import NotYet
 from bot.services import Services
-from bot.worktime import is_working_time
+from bot.worktime import is_working_time, next_working_moment
 from handlers.client.conversations import private_now
 from handlers.client.directory import (
     described,
@@ -134,3 +134,17 @@ async def off_hours_now(
     person = await stored_profile(client, services, team_id, user_id)
     hours = services.questions.config.hours
     return person is not None and not is_working_time(services.clock.now(), person.tz, hours)
+
+
+async def first_start(
+    client: AsyncWebClient, services: Services, team_id: str, waiting: Iterable[OfferView]
+) -> datetime | None:
+    """When the first of these colleagues' working day starts, in their own time zone: the
+    asker told they get the request then is told when (none: nobody waits)."""
+    now, hours = services.clock.now(), services.questions.config.hours
+    starts = [
+        next_working_moment(now, person.tz if person else None, hours)
+        for offer in waiting
+        for person in [await stored_profile(client, services, team_id, offer.candidate_user_id)]
+    ]
+    return min(starts, default=None)

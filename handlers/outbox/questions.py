@@ -20,7 +20,6 @@ from bot.services import Services
 from handlers.blocks.question_ends import render_helper_left, render_solved, render_unanswered
 from handlers.blocks.questions import (
     in_dm_instead,
-    render_asking,
     render_asking_elsewhere,
     render_connected,
     render_more,
@@ -40,7 +39,7 @@ from handlers.outbox.asker_posts import (
     thread_first,
     told_alone,
 )
-from handlers.outbox.asking_told import asking_anew, listed, people_in
+from handlers.outbox.asking_told import asking_anew, drawn_asking, listed
 from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import (
@@ -66,10 +65,8 @@ async def asking(
         # after Slack refused it until fixed): drawn as it is now, those asked being those
         # whose request was sent.
         chosen = listed(now)
-    names = await names_of(client, services, team_id, people_in(chosen))
-    minutes = services.questions.config.offer_minutes
     alone = told_alone(question, payload)
-    message = render_asking(question, chosen, names, asker_alone=alone, minutes=minutes)
+    message = await drawn_asking(client, services, team_id, question, chosen, alone=alone)
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
     if ts and found_earlier():  # drawn by an earlier attempt, maybe long ago: as it is now
@@ -192,8 +189,6 @@ async def _update_asking(
         await asking_anew(client, services, team_id, now)
         return
     offers = listed(now)
-    names = await names_of(client, services, team_id, people_in(offers))
-    minutes = services.questions.config.offer_minutes
     if thread_closed_to_asker(question, question.asker_message_channel):
         await update_message(
             client,
@@ -201,12 +196,12 @@ async def _update_asking(
             question.asker_message_ts,
             render_asking_elsewhere(question),
         )
-        message = render_asking(question, offers, names, asker_alone=True, minutes=minutes)
+        message = await drawn_asking(client, services, team_id, question, offers, alone=True)
         channel, ts = await tell_asker(client, question, message, {})
         await services.questions.asker_message_sent(question.id, channel, ts)
         return
     alone = asker_alone(question, question.asker_message_channel)
-    message = render_asking(question, offers, names, asker_alone=alone, minutes=minutes)
+    message = await drawn_asking(client, services, team_id, question, offers, alone=alone)
     if _asking_in_dm_instead(question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)

@@ -122,3 +122,15 @@ async def test_a_list_of_colleagues_all_at_night_says_so_once(slack: SlackHarnes
     assert said.count("when their working day starts") == 2, said  # the text and its block
     assert "outside their working hours now" not in said, said
     assert "declared Terraform, level 5\\n" in said, said
+
+
+async def test_a_list_waiting_for_the_morning_says_when_it_starts(slack: SlackHarness) -> None:
+    """At 22:00 in Paris Alice read that her colleagues get her request "when their working
+    day starts", and not when that is: Maria's, in Madrid, starts at 08:00 UTC, which Alice's
+    Slack shows in her own time zone."""
+    slack.services.clock.freeze(datetime(2026, 11, 24, 21, 0, tzinfo=UTC))
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    said = asking_list(slack, slack.channel("general"))
+    first = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    assert f"when their working day starts, the first <!date^{int(first.timestamp())}^" in said
