@@ -181,6 +181,13 @@ def render_passed_over(offer: OfferView, names: Mapping[str, str], *, asker_alon
 MADE_PRIVATE = "this conversation is private or shared with another organisation now"
 
 
+def render_told_privately(question_id: int) -> Message:
+    """Where a question's news goes to the asker's DM, not to the conversation they asked in
+    (`/ask`, a private one agreed to): that conversation would show nothing, as if the
+    command or the press had failed."""
+    return {"text": f"Got it: question #{question_id}. I'll tell you privately how it goes."}
+
+
 def render_asking_elsewhere(question: QuestionView) -> Message:
     """What the asking message in the question's thread becomes once its conversation is
     private or shared with another organisation since it was asked: who is asked, and how

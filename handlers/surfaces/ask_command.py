@@ -19,7 +19,7 @@ from bot.words import first_word
 from handlers.blocks.elements import render_help
 from handlers.blocks.greeting import render_empty_command
 from handlers.blocks.question_ends import render_withdrawn
-from handlers.blocks.questions import render_mine
+from handlers.blocks.questions import render_mine, render_told_privately
 from handlers.blocks.workspace_settings import watch_words
 from handlers.client.admins import standing
 from handlers.client.conversations import is_private, watch_refusal
@@ -105,9 +105,7 @@ def register(router: Router, services: Services) -> None:
             if elsewhere is not None and not private:
                 # Its news goes to the asker's DM (here, only when Slack refuses the DM): the
                 # channel typed in would show nothing.
-                await reply(
-                    {"text": f"Got it: question #{elsewhere}. I'll tell you privately how it goes."}
-                )
+                await reply(render_told_privately(elsewhere))
 
 
 def _which_question(open_ids: list[int], total: int) -> str:

@@ -24,6 +24,7 @@ from handlers.blocks.questions import (
     WITHDRAW_ACTION,
     asks_consent,
     render_not_now,
+    render_told_privately,
 )
 from handlers.client.conversations import is_private, private_now
 from handlers.client.directory import lookup_profile
@@ -32,6 +33,7 @@ from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
 from handlers.dispatch.shape import clicked_in
 from handlers.dispatch.workspace import workspace_of
+from handlers.outbox.asker_posts import thread_first
 from handlers.surfaces.asking import ask
 from handlers.surfaces.kudos_giving import open_give_kudos
 from handlers.surfaces.message_kinds import strip_bot
@@ -135,8 +137,12 @@ def register(router: Router, services: Services) -> None:
         asked = await questions.consent(
             workspace_of(context), int(_value(body)), body["user"]["id"]
         )
-        if not asked.repeated:
+        if asked.repeated:
+            return
+        if thread_first(asked.question):  # who is asked is told right here, in its thread
             await respond(delete_original=True)
+        else:  # in the asker's DM: the prompt's place says so, lest the press seem lost
+            await respond(replace_original=True, **render_told_privately(asked.question.id))
 
     @router.action("question_solved")
     async def solved(

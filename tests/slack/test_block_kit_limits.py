@@ -315,6 +315,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: questions.render_asking_elsewhere(question(10**12)),
         check_message,
     ),
+    ("render_told_privately", lambda: questions.render_told_privately(10**12), check_message),
     (
         "render_solved_first",
         lambda: questions.render_solved_first(
@@ -668,6 +669,7 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: questions.render_asking_elsewhere(question()),
         check_message,
     ),
+    ("render_told_privately", lambda: questions.render_told_privately(1), check_message),
     (
         "render_solved_first",
         lambda: questions.render_solved_first(question(), [], {}, 0, False),

@@ -311,6 +311,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_told_privately",
+            lambda: questions.render_told_privately(question.id),
+            check_message,
+        ),
+        (
             "render_offer",
             lambda: offers.render_offer(question, offer, "https://x.slack.com/p1", names),
             check_message,

@@ -134,3 +134,27 @@ async def test_a_list_waiting_for_the_morning_says_when_it_starts(slack: SlackHa
     said = asking_list(slack, slack.channel("general"))
     first = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
     assert f"when their working day starts, the first <!date^{int(first.timestamp())}^" in said
+
+
+@pytest.mark.parametrize("where", ["a DM with Carol", "#secret"])
+async def test_agreeing_in_a_private_conversation_says_where_the_news_goes(
+    slack: SlackHarness, where: str
+) -> None:
+    """Alice asks with `/ask` in her DM with Carol (or by a mention in #secret) and presses
+    *Ask colleagues privately*: the prompt vanished and nothing there said anything more, as
+    if the press had failed, while the colleagues asked were listed in her DM with askaround.
+    The prompt's place says the question is taken and that she hears privately, as `/ask` in
+    a public channel does."""
+    alice = slack.user("alice")
+    if where == "#secret":
+        channel = slack.channel("secret")
+        await slack.post("alice", "secret", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    else:
+        channel = slack.emu.workspace.open_dm(alice, slack.user("carol")).id
+        await slack.emu.slash_command(alice, "/ask", QUESTION, channel_id=channel)
+    await slack.settle()
+    await slack.emu.click_button(alice, "Ask colleagues privately")
+    await slack.settle()
+    [shown] = [e for e in slack.emu.ephemerals(alice) if e.channel == channel]
+    assert shown.text == "Got it: question #1. I'll tell you privately how it goes.", shown.text
+    assert not await asked_nobody(slack)
