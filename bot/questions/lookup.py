@@ -47,11 +47,16 @@ async def question(s: AsyncSession, team_id: str, question_id: int) -> Question:
     return found
 
 
-async def own_question(s: AsyncSession, team_id: str, question_id: int, user_id: str) -> Question:
-    """The question, when `user_id` asked it."""
+async def own_question(
+    s: AsyncSession, team_id: str, question_id: int, user_id: str, to: str = "withdraw it"
+) -> Question:
+    """The question, when `user_id` asked it. Else they are told who alone may do what they
+    tried (`to`): its Withdraw button is in its public thread, for anyone to press."""
     found = await question(s, team_id, question_id)
     if found.asker_user_id != user_id:
-        raise QuestionNotFound(f"Question #{question_id} isn't yours.")
+        raise QuestionNotFound(
+            f"Question #{question_id} isn't yours: only the person who asked it can {to}."
+        )
     return found
 
 

@@ -94,7 +94,9 @@ class QuestionService:
         solved questions first) reach colleagues."""
         index = await self._index_for(team_id)
         async with self._sessions() as s, s.begin():
-            question = await lookup.own_question(s, team_id, question_id, user_id)
+            question = await lookup.own_question(
+                s, team_id, question_id, user_id, to="ask colleagues about it"
+            )
             if not await question_status.set_question_status(
                 s, question, "open", expected=("draft",)
             ):

@@ -158,3 +158,17 @@ async def test_agreeing_in_a_private_conversation_says_where_the_news_goes(
     [shown] = [e for e in slack.emu.ephemerals(alice) if e.channel == channel]
     assert shown.text == "Got it: question #1. I'll tell you privately how it goes.", shown.text
     assert not await asked_nobody(slack)
+
+
+async def test_withdraw_pressed_by_someone_else_says_whose_it_is(slack: SlackHarness) -> None:
+    """The list of who is asked, with its Withdraw button, is in the question's public thread:
+    Carol pressed it on Alice's and read only "Question #1 isn't yours.", where *Solved*
+    says who may press it."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("carol"), "Withdraw")
+    await slack.settle()
+    [said] = slack.emu.ephemerals(slack.user("carol"))
+    assert said.text == (
+        "Question #1 isn't yours: only the person who asked it can withdraw it."
+    ), said.text
