@@ -218,6 +218,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_withdrawn",
         "render_request_ended",  # a mention only
         "render_asking_elsewhere",  # the question's number only
+        "render_told_privately",  # the question's number only
         "render_answered",
         "render_text",  # the domain's own sentences
         "render_more",  # names only, through safe_text as every render shows them
