@@ -4,12 +4,14 @@ names without a ping, who is asked named or counted (`visibility.may_name_asked`
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from bot import visibility
 from bot.questions.policy import OFF_HOURS
 from bot.questions.views import OfferView
 from bot.safe_text import clip, safe_text
 from bot.words import and_list, noun, plural
+from handlers.blocks.elements import slack_time
 
 QUESTION_PREVIEW = 600
 
@@ -28,6 +30,16 @@ def quote(
 
 # What the asker reads of a colleague chosen outside their working hours: their request waits.
 WAITS = f"{OFF_HOURS}, so they'll get my message when their working day starts"
+
+
+def day_starts(starts: datetime | None, count: int) -> str:
+    """When the working day of the first of `count` colleagues waiting for it starts, as the
+    reader's Slack shows it, to follow "when their working day starts": told only that, an
+    asker could not tell an hour from a night."""
+    if starts is None:
+        return ""
+    at = slack_time(starts, "{date_short_pretty} at {time}")
+    return f", {at}" if count == 1 else f", the first {at}"
 
 
 def named_reason(offer: OfferView, names: Mapping[str, str], *, waits_said: bool = False) -> str:

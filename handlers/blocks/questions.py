@@ -26,6 +26,7 @@ from handlers.blocks.elements import (
 from handlers.blocks.question_words import (
     QUESTION_PREVIEW,
     counted_more,
+    day_starts,
     named,
     named_or_counted,
     named_reason,
@@ -90,14 +91,9 @@ def render_asking(
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
         if waits:
             asked = plural(len(offers), "colleague")
-            first = (
-                f", the first {slack_time(starts, '{date_short_pretty} at {time}')}"
-                if starts
-                else ""
-            )
             text = (
                 f"I'll ask {asked} privately whether they can help, when their working day "
-                f"starts{first}:"
+                f"starts{day_starts(starts, len(offers))}:"
             )
         said = f"Question #{question.id}. I'll tell you as soon as someone can help. " + _next(
             question, minutes
@@ -137,21 +133,24 @@ def render_more(
     names: Mapping[str, str],
     *,
     asker_alone: bool,
+    starts: datetime | None = None,
 ) -> Message:
     """Told to the asker when the question moves on to more colleagues: who was asked, and
     who will be, those `waiting`, whose working day is over, getting the request when their
-    next one starts (it is not sent before, so they are not said to be asked). Unless the
-    asker alone reads it, who is asked through their network is counted, not named."""
+    next one starts (it is not sent before, so they are not said to be asked), the first at
+    `starts`. Unless the asker alone reads it, who is asked through their network is
+    counted, not named."""
     now = [o for o in asked if o.candidate_user_id not in waiting]
     later = [o for o in asked if o.candidate_user_id in waiting]
     told = named_or_counted(now, names, asker_alone=asker_alone, more=False)
     waits = named_or_counted(later, names, asker_alone=asker_alone, more=bool(told))
+    when = f"when their working day starts{day_starts(starts, len(later))}"
     if told and waits:
-        text = f"I've also asked {told}; {waits} will get my message when their working day starts."
+        text = f"I've also asked {told}; {waits} will get my message {when}."
     elif told:
         text = f"I've also asked {told}."
     else:
-        text = f"I'll also ask {waits}: they'll get my message when their working day starts."
+        text = f"I'll also ask {waits}: they'll get my message {when}."
     return {"text": fallback(text)}
 
 

@@ -43,6 +43,7 @@ from handlers.outbox.asking_told import asking_anew, drawn_asking, listed
 from handlers.outbox.earlier import found_earlier, posted_earlier
 from handlers.outbox.kinds import Delivery, GivenUp
 from handlers.outbox.question_reads import (
+    first_start,
     left_now,
     names_in,
     names_of,
@@ -231,7 +232,10 @@ async def more(
     people = [o.candidate_user_id for o in asked]
     names = await names_of(client, services, team_id, people)
     waiting = [u for u in people if await off_hours_now(client, services, team_id, u)]
-    message = render_more(asked, waiting, names, asker_alone=told_alone(question, payload))
+    later = [o for o in asked if o.candidate_user_id in waiting]
+    starts = await first_start(client, services, team_id, later)
+    alone = told_alone(question, payload)
+    message = render_more(asked, waiting, names, asker_alone=alone, starts=starts)
     await tell_asker(client, question, message, payload)
 
 

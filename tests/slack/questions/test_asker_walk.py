@@ -3,10 +3,11 @@ README, from asking to its end (docs/testing.md, "An asker's walk-through")."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -172,3 +173,22 @@ async def test_withdraw_pressed_by_someone_else_says_whose_it_is(slack: SlackHar
     assert said.text == (
         "Question #1 isn't yours: only the person who asked it can withdraw it."
     ), said.text
+
+
+async def test_a_later_round_waiting_for_the_morning_says_when_it_starts(
+    slack: SlackHarness,
+) -> None:
+    """Dev passes; Bob, next, is at 03:00 where he is: Alice read "I'll also ask Bob Chen:
+    they'll get my message when their working day starts." and not when that is, as her
+    first list now says it."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=1)
+    await slack.emu.change_user(slack.user("bob"), tz="Etc/GMT+7")  # 03:00 there
+    await slack.settle()
+    morning = slack.services.clock.now() + timedelta(hours=6)
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("dev"), "Not me")
+    await slack.settle()
+    [more] = [m.text for m in slack.emu.messages(slack.channel("general")) if "also" in m.text]
+    assert "Bob Chen: they'll get my message" in more, more
+    assert f"when their working day starts, <!date^{int(morning.timestamp())}^" in more, more
