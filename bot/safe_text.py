@@ -25,11 +25,16 @@ so a typed `<!channel>` reads as `@channel` there too.
 `plain_text` is the same text for a terminal (the CLI's reports), where nothing renders
 markup: it prints what Slack would show, without the marks; `quoted` puts typed text in “…”
 there.
+
+Text cut short (`clip`, `quoted`, `whole_characters`) is cut between characters as a reader
+sees them, never inside one: an accent typed as a combining mark stays on its letter, an emoji
+of several code points (👩🏽‍💻, a flag) and a Devanagari conjunct (प्र) stay whole.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 
 _TOKEN = re.compile(r"<([^<>]*)>")
@@ -128,7 +133,7 @@ def quoted(text: str, limit: int | None = None, *, one_line: bool = False) -> st
     if one_line and not text.isprintable():
         text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     if limit is not None and len(text) > limit:
-        text = text[:limit] + "…"
+        text = whole_characters(text, limit) + "…"
     return f"“{text}”"
 
 
@@ -143,7 +148,7 @@ def clip(text: str, limit: int) -> str:
     typed (`&am…`, `<#C12…`)."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
+    cut = whole_characters(text, limit - 1)
     opened = cut.rfind("<")
     if opened > cut.rfind(">"):
         cut = cut[:opened]
@@ -151,6 +156,43 @@ def clip(text: str, limit: int) -> str:
     if amp > cut.rfind(";") and amp > len(cut) - 6:
         cut = cut[:amp]
     return cut.rstrip() + "…"
+
+
+_ZWJ = "\u200d"
+
+
+def whole_characters(text: str, limit: int) -> str:
+    """The start of `text`, at most `limit` code points, ending where a character as a reader
+    sees it ends (Unicode's grapheme clusters, near enough): Slack would show a cut accent
+    as a letter without it, a cut 👩🏽‍💻 as 👩🏽 and a dangling joiner, half a flag as a letter in
+    a box, and a cut conjunct (प्र) as a broken one."""
+    end = max(0, min(limit, len(text)))
+    while 0 < end < len(text) and _joined(text[end - 1], text[end]):
+        end -= 1
+    if 0 < end < len(text) and _regional(text[end]):
+        letters = 0  # a flag is two letters: an odd run before the cut ends in half a flag
+        while letters < end and _regional(text[end - 1 - letters]):
+            letters += 1
+        end -= letters % 2
+    return text[:end]
+
+
+def _joined(before: str, after: str) -> bool:
+    """Whether `after` belongs to the same character as `before`: a mark on it (an accent, a
+    vowel sign, a variation selector), a skin tone, an emoji's tag, or what a joiner or a
+    virama (`्`) joins to it."""
+    return (
+        unicodedata.category(after) in ("Mn", "Mc", "Me")
+        or after == _ZWJ
+        or before == _ZWJ
+        or 0x1F3FB <= ord(after) <= 0x1F3FF
+        or 0xE0020 <= ord(after) <= 0xE007F
+        or (unicodedata.combining(before) == 9 and unicodedata.category(after) == "Lo")
+    )
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
 def unescaped(text: str) -> str:

@@ -20,7 +20,7 @@ from bot.digests.summary import (
     TeamSummary,
 )
 from bot.digests.weeks import IsoWeek
-from bot.safe_text import plain_text
+from bot.safe_text import plain_text, whole_characters
 from bot.timezone import zone_name
 from bot.words import plural
 
@@ -102,7 +102,7 @@ def trend(summary: TeamSummary) -> str:
 def shoutout_line(s: Shoutout) -> str:
     message = " ".join(s.message.split())
     if len(message) > MESSAGE_CHARS:
-        message = message[: MESSAGE_CHARS - 1] + "…"
+        message = whole_characters(message, MESSAGE_CHARS - 1) + "…"
     tags = " ".join(f"#{v}" for v in s.values)
     return f"{s.receiver}, from {s.giver}: {message}" + (f" {tags}" if tags else "")
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from bot.errors import UserError
 from bot.help import INTRO, help_lines
 from bot.people import HomeSummary
-from bot.safe_text import clip, safe_text
+from bot.safe_text import clip, safe_text, whole_characters
 from bot.words import plural
 
 Blocks = list[dict[str, Any]]
@@ -78,7 +78,7 @@ def actions(*elements: dict[str, Any], block_id: str | None = None) -> dict[str,
 
 def shorten(text: str, limit: int) -> str:
     """Plain text cut to `limit`; text in Slack's format is cut with `clip`."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else whole_characters(text, limit - 1).rstrip() + "…"
 
 
 def filled_sections(

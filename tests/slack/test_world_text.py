@@ -1,0 +1,56 @@
+"""Colleagues who write in Japanese, Hindi, Arabic, Hebrew and Spanish, with emoji and
+combining accents: what askaround shows of their words keeps every character whole, and what
+they ask is heard as a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import PersonSpec
+from tests.slack.harness import SlackHarness, bot_in_process
+
+PEOPLE = (
+    PersonSpec("alice", "Alice Martin", "Europe/Paris"),
+    PersonSpec("bob", "Bob Chen", "Europe/London"),
+    PersonSpec("kenji", "佐藤 健二", "Asia/Tokyo"),
+    PersonSpec("priya", "प्रिया 👩🏽‍💻 Gupta", "Asia/Kolkata"),
+    PersonSpec("noa", "נועה כהן", "Asia/Jerusalem"),
+)
+MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
+        harness.services.clock.freeze(MONDAY)
+        yield harness
+
+
+async def skills(slack: SlackHarness, handle: str, text: str) -> str:
+    await slack.command(handle, "/skills", text)
+    await slack.settle()
+    return slack.emu.ephemerals(slack.user(handle))[-1].text
+
+
+@pytest.mark.parametrize("pad", range(4))
+async def test_a_long_line_quoted_back_is_cut_between_characters(
+    slack: SlackHarness, pad: int
+) -> None:
+    """Priya's mistyped `/skills …` is long, so the reply quotes its start and "…": the cut,
+    wherever it falls, leaves each character whole. It fell inside them, showing 👩🏽 and a
+    stray joiner, half a flag as a letter in a box, or a conjunct broken after its virama."""
+    # characters as a reader sees them, most of several code points: conjuncts, a woman
+    # technologist of a skin tone (four, joined), a flag (two letters), an accent typed as a mark
+    word = ["क्ष", "त्रि", "य", " ", "👩🏽\u200d💻", "🇮🇳", " ", "e\u0301"]
+    units = ["मदद", " ", *("a" * pad), *(word * 6)]
+    said = await skills(slack, "priya", "".join(units))
+    shown = re.search(r"“/skills (.*?)…”", said)
+    assert shown is not None, said
+    typed = shown[1]
+    boundaries = {"".join(units[:k]).rstrip() for k in range(len(units) + 1)}
+    assert typed in boundaries, [typed[-6:]]
