@@ -54,3 +54,37 @@ async def test_a_long_line_quoted_back_is_cut_between_characters(
     typed = shown[1]
     boundaries = {"".join(units[:k]).rstrip() for k in range(len(units) + 1)}
     assert typed in boundaries, [typed[-6:]]
+
+
+def nudged(slack: SlackHarness, handle: str) -> int:
+    """How many times `handle` was offered help finding an expert for what they posted."""
+    return sum("Find an expert" in str(e.blocks) for e in slack.emu.ephemerals(slack.user(handle)))
+
+
+@pytest.mark.parametrize(
+    ("handle", "question"),
+    [
+        # does anyone know how to unlock the Terraform state? (the verb last)
+        ("kenji", "誰かTerraformのstateのロックを解除する方法を知っていますか？"),
+        # the deploy fails. Could someone help?
+        ("kenji", "kubernetesのデプロイが失敗します。誰か助けてもらえますか？"),
+        # the way to deploy to kubernetes? / where are the postgres backups?
+        ("kenji", "kubernetesのデプロイ方法は？"),
+        ("kenji", "postgresのバックアップはどこにありますか？"),
+        # can anyone help me with the postgres migration (no question mark, as typed quickly)
+        ("bob", "alguien puede ayudarme con la migración de postgres"),
+    ],
+)
+async def test_a_question_in_japanese_or_spanish_in_a_watched_channel_is_heard(
+    slack: SlackHarness, handle: str, question: str
+) -> None:
+    """In #general, which askaround watches, Kenji asks in Japanese whether anyone knows
+    (`誰か…知っていますか`, `誰か助けて…`), the way to do a thing (`…方法は？`) or where it is
+    (`どこにありますか`); Bob asks in Spanish `alguien puede ayudarme…`. Each is offered
+    help finding an expert, as the same in English is; each was left alone."""
+    slack.emu.workspace.user(slack.user("alice")).is_admin = True
+    await slack.command("alice", "/ask", "watch")
+    await slack.settle()
+    await slack.post(handle, "general", question)
+    await slack.settle()
+    assert nudged(slack, handle) == 1

@@ -10,8 +10,8 @@ from bot.questions.detect_words.fragments import DE_CLAUSE, FAVOUR_DE, FAVOUR_ES
 ASKS_FOR_HELP = (
     # the strongest of the English phrases, in a few other languages (folded: no accents, ß as ss)
     rf"alguien (?:sabe|conoce|tiene experiencia|ha usado|ha configurado|ha trabajado|"
-    rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar|explicar|"
-    r"decir|decirme|confirmar|indicar|aclarar)|entiende)",
+    rf"(?:me puede|podria)(?!(?: por favor)? (?:me |nos )?{FAVOUR_ES})|puede (?:ayudar(?:me|nos)?|"
+    r"explicar(?:me|nos)?|decir|decirme|confirmar|indicar|aclarar)|entiende)",
     # someone who has done a kind of thing, asked (`¿alguien ha cambiado un rodamiento…?`), as
     # `has anyone replaced a…` asks; a thing seen, left or lost is no expertise
     r"¿\s*alguien (?:aqui )?(?:ya )?ha (?!(?:visto|dejado|perdido|olvidado|cogido|tomado|"
