@@ -159,6 +159,17 @@ def clip(text: str, limit: int) -> str:
 
 
 _ZWJ = "\u200d"
+# Unicode's first-strong isolate and its end: what they enclose is laid out on its own
+_ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
+
+
+def isolated(name: str) -> str:
+    """A name written right to left (Hebrew, Arabic) set apart from the words around it, so
+    the count after it in a leaderboard stays after it (`عمر · 3` was shown `3 · عمر`) and a
+    sentence it opens stays left to right; any other name as it is."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+        return f"{_ISOLATE}{name}{_END_ISOLATE}"
+    return name
 
 
 def whole_characters(text: str, limit: int) -> str:

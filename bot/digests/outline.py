@@ -20,7 +20,7 @@ from bot.digests.summary import (
     TeamSummary,
 )
 from bot.digests.weeks import IsoWeek
-from bot.safe_text import plain_text, whole_characters
+from bot.safe_text import isolated, plain_text, whole_characters
 from bot.timezone import zone_name
 from bot.words import plural
 
@@ -104,7 +104,8 @@ def shoutout_line(s: Shoutout) -> str:
     if len(message) > MESSAGE_CHARS:
         message = whole_characters(message, MESSAGE_CHARS - 1) + "…"
     tags = " ".join(f"#{v}" for v in s.values)
-    return f"{s.receiver}, from {s.giver}: {message}" + (f" {tags}" if tags else "")
+    said = f"{isolated(s.receiver)}, from {isolated(s.giver)}: {isolated(message)}"
+    return said + (f" {tags}" if tags else "")
 
 
 def sections(summary: TeamSummary) -> list[Section]:

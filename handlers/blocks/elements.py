@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from bot.errors import UserError
 from bot.help import INTRO, help_lines
 from bot.people import HomeSummary
-from bot.safe_text import clip, safe_text, whole_characters
+from bot.safe_text import clip, isolated, safe_text, whole_characters
 from bot.words import plural
 
 Blocks = list[dict[str, Any]]
@@ -248,8 +248,9 @@ def render_help(command: str | None = None, *, has_values: bool = True) -> dict[
 
 def plain(name: str) -> str:
     """A name as mrkdwn text that links and pings nothing (`safe_text`); a blank one (a
-    Slack profile with no name) as "someone", never `**` in bold."""
-    return safe_text(name.strip()) or "someone"
+    Slack profile with no name) as "someone", never `**` in bold; one written right to left
+    set apart from the text around it (`isolated`)."""
+    return isolated(safe_text(name.strip())) or "someone"
 
 
 def slack_time(at: datetime, shown: str = "{time}") -> str:

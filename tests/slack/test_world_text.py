@@ -88,3 +88,33 @@ async def test_a_question_in_japanese_or_spanish_in_a_watched_channel_is_heard(
     await slack.post(handle, "general", question)
     await slack.settle()
     assert nudged(slack, handle) == 1
+
+
+def isolated(name: str) -> str:
+    """A right-to-left name as Unicode's first-strong isolate sets it apart."""
+    return f"\u2068{name}\u2069"
+
+
+async def test_right_to_left_names_keep_their_place_in_a_leaderboard_and_a_sentence(
+    slack: SlackHarness,
+) -> None:
+    """Omar (Arabic) and Noa (Hebrew) are thanked. In `/kudos top`, "عمر الفاروق · 1" was laid
+    out right to left as a whole, the count shown before the name; and "נועה כהן hasn't
+    received…" opened with Hebrew, which made the English sentence right to left. Each name
+    written right to left is set apart from the text around it; others are as they were."""
+    slack.users["omar"] = slack.emu.workspace.add_user(
+        "omar", real_name="عمر الفاروق", tz="Asia/Dubai"
+    ).id
+    await slack.settle()
+    await slack.command("noa", "/kudos", f"<@{slack.user('omar')}> for the release notes")
+    await slack.command("alice", "/kudos", f"<@{slack.user('priya')}> for the release notes")
+    await slack.settle()
+    await slack.command("bob", "/kudos", "top this week")
+    await slack.settle()
+    board = slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert f"{isolated('عمر الفاروق')} · 1" in board, board
+    assert "प्रिया 👩🏽\u200d💻 Gupta · 1" in board, board
+    await slack.command("omar", "/kudos", f"<@{slack.user('noa')}>")
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("omar"))[-1].text
+    assert said.startswith(f"{isolated('נועה כהן')} hasn't received"), said
