@@ -188,6 +188,13 @@ def whole_characters(text: str, limit: int) -> str:
     return text[:end]
 
 
+def reading_length(text: str) -> int:
+    """How long `text` is for a rule of "at least N characters": a Chinese, Japanese or Korean
+    character (a wide one) counts two, as it says as much as a word of a few letters does
+    (`リリースの手伝い`, "help with the release", is 8 characters and 16 here)."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
 def _joined(before: str, after: str) -> bool:
     """Whether `after` belongs to the same character as `before`: a mark on it (an accent, a
     vowel sign, a variation selector), a skin tone, an emoji's tag, or what a joiner or a

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST
 from bot.profile import Profile
+from bot.safe_text import reading_length, whole_characters
 from bot.timezone import local_date, zone, zone_name
 
 MAX_REASON = 2000
@@ -121,10 +122,13 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
     """The reason, stripped; too short is refused, too long is refused (or clipped when the
     reason is someone else's message, as with a reaction)."""
     reason = reason.strip()
-    if len(reason) < min_length:
+    if (length := reading_length(reason)) < min_length:
+        wide = (
+            ": a Chinese, Japanese or Korean character counts two" if length > len(reason) else ""
+        )
         raise KudosRefused(
             f"Say what they did: a reason of at least {min_length} characters "
-            f"(yours has {len(reason)}).",
+            f"(yours has {length}{wide}).",
             "reason",
         )
     if len(reason) > MAX_REASON:
@@ -133,7 +137,7 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
                 f"That reason is {len(reason):,} characters; keep it to {MAX_REASON:,} at most.",
                 "reason",
             )
-        reason = reason[:MAX_REASON]
+        reason = whole_characters(reason, MAX_REASON)
     return reason
 
 

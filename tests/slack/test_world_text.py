@@ -118,3 +118,25 @@ async def test_right_to_left_names_keep_their_place_in_a_leaderboard_and_a_sente
     await slack.settle()
     said = slack.emu.ephemerals(slack.user("omar"))[-1].text
     assert said.startswith(f"{isolated('נועה כהן')} hasn't received"), said
+
+
+async def kudos(slack: SlackHarness, handle: str, text: str) -> str:
+    await slack.command(handle, "/kudos", text)
+    await slack.settle()
+    return slack.emu.ephemerals(slack.user(handle))[-1].text
+
+
+async def test_a_reason_in_japanese_is_long_enough_in_fewer_characters(
+    slack: SlackHarness,
+) -> None:
+    """Kenji thanks Priya `for リリースの手伝い` ("for help with the release"): 8 characters,
+    each worth a short word, as much as "help with the release" says in 21. It was refused as
+    shorter than 10 characters; a Chinese, Japanese or Korean character counts two, and a
+    refusal that counts them says so."""
+    priya = f"<@{slack.user('priya')}>"
+    assert "Kudos sent" in await kudos(slack, "kenji", f"{priya} for リリースの手伝い")
+    said = await kudos(slack, "kenji", f"{priya} for 手伝い")
+    assert "at least 10 characters (yours has 6: a Chinese, Japanese" in said, said
+    assert "Kudos sent" in await kudos(slack, "noa", f"{priya} for תודה רבה!!")
+    said = await kudos(slack, "noa", f"{priya} for תודה")
+    assert "at least 10 characters (yours has 4)." in said, said
