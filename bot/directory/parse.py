@@ -19,7 +19,13 @@ from datetime import date, timedelta
 
 from bot.control_chars import without_invisible
 from bot.directory.skills import normalise_skill
-from bot.directory.status import beyond_a_year, no_such_day, until_date, until_forms
+from bot.directory.status import (
+    beyond_a_year,
+    no_such_day,
+    until_date,
+    until_forms,
+    within_a_day,
+)
 from bot.errors import UserError
 from bot.help import SKILLS_SUBCOMMANDS, did_you_mean
 from bot.mentions import leading_person, only_mention
@@ -366,7 +372,7 @@ def parse_level(text: str, context: str, *, bare: bool = False) -> int:
 def parse_away(rest: str, today: date) -> date:
     until = until_date(rest, today)
     if until is None:
-        missing = no_such_day(rest)
+        missing = no_such_day(rest) or within_a_day(rest)
         if missing is not None:
             raise SkillsSyntaxError(missing)
         day = until_date(f"until {rest}", today)

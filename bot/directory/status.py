@@ -131,6 +131,30 @@ def until_date(words: str, today: date) -> date | None:
     return _named_day(text[until.end() :].strip(), today)
 
 
+# A time of day (`until 9am`, `till 14:30`, `for 2 hours`, `until tonight`): away is by the day.
+_HOURS = re.compile(
+    r"(?:until|till|til|untill)\s+(?:\d{1,2}(?:[:.h]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h)?|noon|"
+    r"midday|midnight|lunch|tonight|later(?: today)?|this (?:morning|afternoon|evening)|"
+    r"(?:the )?end of (?:the )?day|eod)|for (?:\d{1,2}|an?|one|two|three|a few) (?:hours?|hrs?|"
+    r"minutes?|mins?)"
+)
+
+
+def within_a_day(words: str) -> str | None:
+    """What to say of `away until 9am` (or `for 2 hours`, `until tonight`): away counts in
+    whole days, so it is not set; outside the person's working hours a request waits for
+    their morning anyway. None for other words."""
+    text = " ".join(words.lower().split())
+    if _HOURS.fullmatch(text) is None:
+        return None
+    return (
+        "Away counts in whole days (`until tomorrow` is away for the rest of today), so I "
+        f"haven't set you away {text}. Nobody is asked outside your working hours, in your own "
+        "time zone: a request waits for your morning. For days off, name the day you are "
+        "back: `/skills away until monday`."
+    )
+
+
 def no_such_day(words: str) -> str | None:
     """Why `until 2027-02-29` or `until 31 feb`, a date in a form `until_forms` shows, is no
     day on the calendar; None for any other words."""
