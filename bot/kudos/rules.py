@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from bot.errors import KudosRefused, UnknownValue
 from bot.mentions import BROADCAST
 from bot.profile import Profile
+from bot.routing.text import fold
 from bot.safe_text import reading_length, whole_characters
 from bot.timezone import local_date, zone, zone_name
 
@@ -178,14 +179,23 @@ def resolve_values(
     linked = [c.lower() for c in channel_tags if c.lower() in known]
     chosen: list[str] = []
     for tag in [*tags, *linked]:
-        if tag not in known:
+        value = known_value(tag, rules.values)
+        if value is None:
             raise UnknownValue(tag, unknown_value_message(tag, rules.values))
-        if tag not in chosen:
-            chosen.append(tag)
+        if value not in chosen:
+            chosen.append(value)
     if rules.values_required and not chosen:
         listed = " ".join(f"#{v}" for v in rules.values)
         raise KudosRefused(f"Add at least one company value: {listed}", "values")
     return tuple(chosen)
+
+
+def known_value(tag: str, values: Sequence[str]) -> str | None:
+    """The value `tag` names, or None: `#etica` is `#ética` typed on a keyboard without
+    accents, as `#Ética` is the same value."""
+    if tag in values:
+        return tag
+    return {fold(value): value for value in values}.get(fold(tag))
 
 
 def unknown_value_message(tag: str, values: Sequence[str], retired: Sequence[str] = ()) -> str:

@@ -65,6 +65,7 @@ async def leaderboard(
         if not await ranks_for(s, team_id, viewer):
             raise KudosRefused(MEMBERS_ONLY)
         rules, _giver = await rules_and_giver(s, team_id)
+        value = value if value is None else r.known_value(value, rules.values) or value
         retired = value is not None and value not in rules.values
         if value is not None and retired:
             # A retired value still ranks the kudos given with it before it was retired.

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from storage import workspaces
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.kudos.world import ledger
 
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),
@@ -140,3 +142,26 @@ async def test_a_reason_in_japanese_is_long_enough_in_fewer_characters(
     assert "Kudos sent" in await kudos(slack, "noa", f"{priya} for תודה רבה!!")
     said = await kudos(slack, "noa", f"{priya} for תודה")
     assert "at least 10 characters (yours has 4)." in said, said
+
+
+async def test_a_value_with_accents_is_known_when_typed_without_them(
+    slack: SlackHarness,
+) -> None:
+    """The workspace's values are Spanish: `ética` and `trabajo-en-equipo`. Noa, on a keyboard
+    without accents, types `#etica`, and Kenji `#Ética`: each is the value `ética` (`#etica`
+    was "not one of our values", though it is), in `/kudos top week #etica` too. A value not
+    on the list is still refused."""
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, ["ética", "trabajo-en-equipo"])
+    priya = f"<@{slack.user('priya')}>"
+    said = await kudos(slack, "noa", f"{priya} for the careful audit #etica #trabajo-en-equipo")
+    assert "Kudos sent" in said, said
+    assert "Kudos sent" in await kudos(slack, "kenji", f"{priya} for the careful audit #Ética")
+    said = await kudos(slack, "bob", f"{priya} for the careful audit #teamwork")
+    assert "#teamwork is not one of our values" in said, said
+    given = [entry.values for entry in await ledger(slack)]
+    assert given == [["ética", "trabajo-en-equipo"], ["ética"]], given
+    await slack.command("bob", "/kudos", "top week #etica")
+    await slack.settle()
+    board = slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert "प्रिया 👩🏽\u200d💻 Gupta · 2" in board, board
