@@ -1,6 +1,8 @@
-"""Colleagues who write in Japanese, Hindi, Arabic, Hebrew and Spanish, with emoji and
-combining accents: what askaround shows of their words keeps every character whole, and what
-they ask is heard as a question."""
+"""Colleagues spread over the world and its languages: in Madrid, Kathmandu, Tokyo, Los
+Angeles, the Chatham Islands, Tel Aviv and Delhi, writing in Japanese, Hindi, Arabic, Hebrew
+and Spanish, with emoji and combining accents. What they type about time is read in their own
+zone; what askaround shows of their words keeps every character whole and every name in its
+place; what they ask is heard as a question."""
 
 from __future__ import annotations
 
@@ -15,15 +17,22 @@ from storage import workspaces
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import ledger
+from tests.slack.test_time_zones import kudos, skills
 
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),
     PersonSpec("bob", "Bob Chen", "Europe/London"),
+    PersonSpec("maria", "María Núñez", "Europe/Madrid"),
+    PersonSpec("sita", "सीता शर्मा", "Asia/Kathmandu"),
     PersonSpec("kenji", "佐藤 健二", "Asia/Tokyo"),
+    PersonSpec("lee", "Lee Park", "America/Los_Angeles"),
+    PersonSpec("tama", "Tama Tuuta", "Pacific/Chatham"),
     PersonSpec("priya", "प्रिया 👩🏽‍💻 Gupta", "Asia/Kolkata"),
     PersonSpec("noa", "נועה כהן", "Asia/Jerusalem"),
 )
-MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+# Monday 7 December 2026, 07:30 UTC: 23:30 on Sunday in Los Angeles, 20:15 in the Chatham
+# Islands, 08:30 in Madrid, 16:30 in Tokyo.
+MONDAY = datetime(2026, 12, 7, 7, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -31,12 +40,6 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     async with bot_in_process(tmp_path, people=PEOPLE) as harness:
         harness.services.clock.freeze(MONDAY)
         yield harness
-
-
-async def skills(slack: SlackHarness, handle: str, text: str) -> str:
-    await slack.command(handle, "/skills", text)
-    await slack.settle()
-    return slack.emu.ephemerals(slack.user(handle))[-1].text
 
 
 @pytest.mark.parametrize("pad", range(4))
@@ -122,12 +125,6 @@ async def test_right_to_left_names_keep_their_place_in_a_leaderboard_and_a_sente
     assert said.startswith(f"{isolated('נועה כהן')} hasn't received"), said
 
 
-async def kudos(slack: SlackHarness, handle: str, text: str) -> str:
-    await slack.command(handle, "/kudos", text)
-    await slack.settle()
-    return slack.emu.ephemerals(slack.user(handle))[-1].text
-
-
 async def test_a_reason_in_japanese_is_long_enough_in_fewer_characters(
     slack: SlackHarness,
 ) -> None:
@@ -165,3 +162,18 @@ async def test_a_value_with_accents_is_known_when_typed_without_them(
     await slack.settle()
     board = slack.emu.ephemerals(slack.user("bob"))[-1].text
     assert "प्रिया 👩🏽\u200d💻 Gupta · 2" in board, board
+
+
+@pytest.mark.parametrize("typed", ["away until 9am", "away till 14:30", "away for 2 hours"])
+async def test_away_for_a_few_hours_is_told_away_counts_in_days(
+    slack: SlackHarness, typed: str
+) -> None:
+    """Lee, at 23:30 on Sunday in Los Angeles, types `/skills away until 9am`: he was told
+    "I can't tell until when" it is and offered `until tomorrow`, which would keep questions
+    from him all Monday. The reply says away counts in whole days and that nobody is asked
+    outside his working hours anyway; he is not set away."""
+    said = await skills(slack, "lee", typed)
+    assert "Away counts in whole days" in said, said
+    assert "Nobody is asked outside your working hours" in said, said
+    assert "can't tell" not in said, said
+    assert "away" not in await skills(slack, "lee", "me")
