@@ -190,9 +190,17 @@ def whole_characters(text: str, limit: int) -> str:
 
 def reading_length(text: str) -> int:
     """How long `text` is for a rule of "at least N characters": a Chinese, Japanese or Korean
-    character (a wide one) counts two, as it says as much as a word of a few letters does
-    (`リリースの手伝い`, "help with the release", is 8 characters and 16 here)."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    letter (a wide one) counts two, as it says as much as a word of a few letters does
+    (`リリースの手伝い`, "help with the release", is 8 characters and 16 here); an emoji, wide
+    too, counts one, as it did."""
+    return sum(1 + _wide_letter(c) for c in text)
+
+
+def _wide_letter(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char) in (
+        "Lo",
+        "Lm",
+    )
 
 
 def _joined(before: str, after: str) -> bool:

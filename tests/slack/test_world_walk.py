@@ -139,6 +139,8 @@ async def test_a_reason_in_japanese_is_long_enough_in_fewer_characters(
     assert "Kudos sent" in await kudos(slack, "noa", f"{priya} for תודה רבה!!")
     said = await kudos(slack, "noa", f"{priya} for תודה")
     assert "at least 10 characters (yours has 4)." in said, said
+    said = await kudos(slack, "noa", f"{priya} for 🙏🙏🙏🙏🙏")  # emoji are wide, but no words
+    assert "at least 10 characters (yours has 5)." in said, said
 
 
 async def test_a_value_with_accents_is_known_when_typed_without_them(
