@@ -12,7 +12,7 @@ from bot.directory.profiles import AddOutcome, ProfileView, WhoAnswer
 from bot.directory.skills import Suggestion
 from bot.directory.status import AWAY, OPTED_OUT
 from bot.help import SLASH_COMMANDS
-from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
+from bot.safe_text import QUOTED_CHARS, clip, isolated, quoted, safe_text
 from bot.timezone import zone
 from bot.words import plural
 from handlers.blocks.elements import (
@@ -55,10 +55,11 @@ _MARKS = re.compile(r"[*_~`]")
 def _bold(text: str, before: str = "") -> str:
     """`before` and a typed name in bold; a name holding a mark of mrkdwn's (`*nix`, `~x_`) in
     “…” after the bold instead: inside `*…*` its `*` ends the bold and Slack shows the rest's
-    marks as typed (`**nix*`), and mrkdwn has no way to escape one."""
+    marks as typed (`**nix*`), and mrkdwn has no way to escape one. A name written right to
+    left is set apart (`isolated`): `חשבונאות — 4` was laid out as `4 — חשבונאות`."""
     if _MARKS.search(text):
         return f"*{before.strip()}* {quoted(text)}" if before else quoted(text)
-    return f"*{before}{text}*"
+    return f"*{before}{isolated(text)}*"
 
 
 def _reply(blocks: Blocks, text: str) -> dict[str, Any]:

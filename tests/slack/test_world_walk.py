@@ -15,6 +15,7 @@ import pytest
 
 from storage import workspaces
 from tests.e2e.harness import PersonSpec
+from tests.slack.digests.world import blocks_text
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import ledger
 from tests.slack.test_time_zones import kudos, skills
@@ -179,3 +180,16 @@ async def test_away_for_a_few_hours_is_told_away_counts_in_days(
     assert "Nobody is asked outside your working hours" in said, said
     assert "can't tell" not in said, said
     assert "away" not in await skills(slack, "lee", "me")
+
+
+async def test_a_skill_named_right_to_left_keeps_its_level_after_it(slack: SlackHarness) -> None:
+    """Noa declares accounting in Hebrew, `חשבונאות`, at level 4. Her profile read
+    "• *חשבונאות* — 4 · strong", which a reader's Slack lays out "4 — חשבונאות · strong", the
+    level before the skill; the name is set apart, as right-to-left names are elsewhere."""
+    assert "Saved" in await skills(slack, "noa", "add חשבונאות:4")
+    await skills(slack, "alice", f"<@{slack.user('noa')}>")
+    said = blocks_text(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert f"• *{isolated('חשבונאות')}* — 4 · strong" in said, said
+    await skills(slack, "alice", "who חשבונאות")
+    said = blocks_text(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)
+    assert f"*Who knows {isolated('חשבונאות')}*" in said, said
