@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.errors import KudosRefused
 from bot.kudos.rules import MAX_REASON, KudosRules, check_reason, parse_reactions, resolve_values
+from bot.safe_text import reading_length
 from tests.domain.properties import FEWER, MANY, assert_clear
 from tests.domain.properties.strategies import ANY_TEXT, WORDS
 
@@ -23,15 +24,16 @@ TAGS = st.lists(st.sampled_from(VALUES) | WORDS, max_size=4)
 def test_a_reason_is_kept_whole_or_refused_with_its_length(
     reason: str, least: int, clip_long: bool
 ) -> None:
-    """Any reason is kept stripped (clipped to 2,000 for reactions), or refused with a short
-    message giving the length asked for, against the reason field."""
+    """Any reason is kept stripped (clipped to 2,000 for reactions, between characters), or
+    refused with a short message giving the length asked for, against the reason field; its
+    length counts a Chinese, Japanese or Korean letter two (`reading_length`)."""
     try:
         kept = check_reason(reason, least, clip_long=clip_long)
     except KudosRefused as refused:
         assert refused.field == "reason"
         assert str(least) in assert_clear(refused) or str(MAX_REASON) in str(refused)
         return
-    assert least <= len(kept) <= MAX_REASON
+    assert least <= reading_length(kept) and len(kept) <= MAX_REASON
     assert reason.strip().startswith(kept)
 
 
