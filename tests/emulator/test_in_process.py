@@ -99,7 +99,9 @@ async def test_a_fake_clock_drives_rate_limits_slow_answers_and_call_times() -> 
         assert retry_after == pytest.approx(20, abs=1)  # 30 s less the 10, rounded up
         clock.advance(20)
         assert (await client.conversations_info(channel=general))["ok"]
-        assert time.monotonic() - started < 2.0
+        # the slow answer alone would take its 10 s if it waited on the real clock; a loaded
+        # machine can be slow, but not that slow (a 2 s bound failed under load)
+        assert time.monotonic() - started < 10.0
         first, second, third = (c.at for c in emu.calls_to("conversations.info"))
         assert first - fake_start == pytest.approx(10.0) and second == first
         assert third - second == pytest.approx(20.0)
