@@ -47,8 +47,9 @@ async def test_a_request_signed_with_another_secret_is_refused_in_process(
 
 async def test_a_burst_to_one_channel_keeps_slacks_pace_in_fake_time(slack: SlackHarness) -> None:
     """Five kudos in #general at once: their shout-outs reach Slack a second apart or more on
-    the fake clock, and the whole burst takes far less than those seconds in real time."""
-    started = time.monotonic()
+    the fake clock, which moves only when the bot waits on it: waits on the real clock would
+    leave them all at one fake moment. (How long the burst takes in real time is for a
+    benchmark, not a test: a bound on it failed on a loaded machine.)"""
     for n, handle in enumerate(("alice", "bob", "carol", "maria", "alice")):
         receiver = "bob" if handle != "bob" else "carol"
         await slack.command(handle, "/kudos", f"@{receiver} for release notes {n} #teamwork")
@@ -60,7 +61,6 @@ async def test_a_burst_to_one_channel_keeps_slacks_pace_in_fake_time(slack: Slac
     ]
     assert len(posts) == 5
     assert all(later - earlier >= 1.0 for earlier, later in itertools.pairwise(posts))
-    assert time.monotonic() - started < 4.0
 
 
 async def test_a_layout_slack_would_refuse_fails_the_test_that_sent_it(tmp_path: Path) -> None:
