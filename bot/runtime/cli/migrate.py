@@ -25,10 +25,14 @@ async def run(args: argparse.Namespace) -> int:
     url = database_settings().database_url
     async with migrating(url, create=True) as (_engine, (before, after)):
         pass
-    if before is None:
-        print(f"askaround: database created (schema {after})")
-    elif before != after:
-        print(f"askaround: database migrated from schema {before} to {after}")
-    else:
-        print(f"askaround: database is up to date (schema {after})")
+    print(f"askaround: {schema_change(before, after)}")
     return 0
+
+
+def schema_change(before: str | None, after: str | None) -> str:
+    """What a migration did, in one line: `migrate`'s output, and serve's log as it starts."""
+    if before is None:
+        return f"database created (schema {after})"
+    if before != after:
+        return f"database migrated from schema {before} to {after}"
+    return f"database is up to date (schema {after})"

@@ -32,15 +32,20 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.runtime.cli.database import migrated, migrated_apart
+    from bot.runtime.cli.database import migrated_apart, migrating
+    from bot.runtime.cli.migrate import schema_change
     from bot.runtime.logs import configure_logging
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
     if args.migrate_only:
+        if settings.log_level != "DEBUG":
+            # Alembic's INFO was some 45 lines, many running over several: one of ours says it
+            logging.getLogger("alembic").setLevel(logging.WARNING)
         # a database that will not open is one line
-        async with migrated(settings.database_url, create=True):
-            return 0
+        async with migrating(settings.database_url, create=True) as (_engine, (before, after)):
+            log.info(schema_change(before, after))
+        return 0
     from bot.runtime.allocator import limit_arenas
     from bot.runtime.runner import serve_forever
 
