@@ -1,5 +1,6 @@
 """What the operator sees when `askaround serve` starts: after an upgrade its log says in one
-line what the migration did."""
+line what the migration did, and a database a newer release migrated is refused in one line
+naming what to do, by `serve` and `migrate` alike."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import asyncio
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -18,6 +20,7 @@ from sqlalchemy import create_engine
 
 from slack_emulator import SlackEmulator
 from storage.migrate import alembic_config, head
+from tests.e2e.harness import run_main
 
 # Its own SQLite file and emulator, whatever the suite runs on.
 pytestmark = pytest.mark.database_independent
@@ -95,3 +98,37 @@ async def test_an_upgrade_logs_the_schemas_it_went_from_and_to(tmp_path: Path) -
         said = await lines_until_listening(served)
     log_lines_only(said)
     assert any(f"database migrated from schema {older} to {head()}" in line for line in said)
+
+
+def newer_than_head(database: Path) -> str:
+    at_revision(database, "head")
+    newer = f"{int(head()) + 1:04d}"
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (newer,))
+    return newer
+
+
+async def test_serve_refuses_a_database_a_newer_release_migrated(tmp_path: Path) -> None:
+    newer = newer_than_head(tmp_path / "newer.db")
+    async with serving(tmp_path / "newer.db") as served:
+        assert served.stderr is not None
+        said = (await asyncio.wait_for(served.stderr.read(), 120)).decode()
+        assert await served.wait() == 1
+    assert said.splitlines() == [
+        f"askaround: cannot open the database sqlite+aiosqlite:///{tmp_path / 'newer.db'}: "
+        f"its schema {newer} is newer than this askaround's ({head()}); a newer askaround "
+        "migrated it: run that release (or newer), or restore the backup taken before the "
+        "upgrade"
+    ]
+
+
+async def test_migrate_refuses_a_database_a_newer_release_migrated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newer = newer_than_head(tmp_path / "newer.db")
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{tmp_path / 'newer.db'}")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = await run_main(["migrate"], capsys)
+    assert (code, out) == (1, "")
+    assert f"its schema {newer} is newer than this askaround's ({head()})" in err
+    assert len(err.splitlines()) == 1

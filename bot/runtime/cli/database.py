@@ -25,7 +25,7 @@ from bot.errors import ConfigError
 from bot.runtime.cli.failures import DatabaseUnavailable
 from bot.settings import Settings
 from storage.db import create_engine, create_sessions
-from storage.migrate import at_head, upgrade_head
+from storage.migrate import head, revision, upgrade_head
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -61,6 +61,7 @@ async def migrating(
     check_sqlite_path(database_url, doing, create=create)
     engine = create_engine(database_url)
     try:
+        await _schema_now(engine, database_url, doing)
         try:
             revisions = await upgrade_head(engine)
         except (OSError, SQLAlchemyError) as error:  # refused, unknown host, unwritable file
@@ -83,12 +84,10 @@ async def migrated_apart(database_url: str, command: list[str]) -> int:
     check_sqlite_path(database_url, create=True)
     engine = create_engine(database_url)
     try:
-        current = await at_head(engine)
-    except (OSError, SQLAlchemyError) as error:
-        raise DatabaseUnavailable(database_url, error, "open the database") from error
+        current = await _schema_now(engine, database_url, "open the database")
     finally:
         await engine.dispose()
-    if current:
+    if current == head():
         return 0
     # This process's module path, not the child's own (the working folder first): the same
     # askaround whichever way this one was started (`askaround`, `python -m`, a checkout).
@@ -103,6 +102,30 @@ sys.path[:] = json.loads(sys.argv[1])
 from bot.runtime.cli import main
 sys.exit(main(sys.argv[2:]))
 """
+
+
+async def _schema_now(engine: AsyncEngine, database_url: str, doing: str) -> str | None:
+    """The database's schema revision (None: none yet). One newer than this askaround's
+    newest, written by a newer release (a rollback, or an old replica restarted beside
+    upgraded ones), is refused in one line: Alembic's "Can't locate revision" came out as
+    an unexpected error, and askaround migrates only up."""
+    try:
+        async with engine.connect() as conn:
+            current = await conn.run_sync(revision)
+    except (OSError, SQLAlchemyError) as error:  # refused, unknown host, unwritable file
+        raise DatabaseUnavailable(database_url, error, doing) from error
+    if current is not None and current > head():
+        newer = SchemaTooNew(f"its schema {current} is newer than this askaround's ({head()})")
+        hint = (
+            "a newer askaround migrated it: run that release (or newer), or restore the "
+            "backup taken before the upgrade"
+        )
+        raise DatabaseUnavailable(database_url, newer, doing, hint=hint)
+    return current
+
+
+class SchemaTooNew(Exception):
+    """What `DatabaseUnavailable` says of a database a newer release migrated."""
 
 
 def refuse_in_memory(database_url: str) -> None:
