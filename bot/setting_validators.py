@@ -54,12 +54,24 @@ def scopes(value: str) -> tuple[str, ...]:
     return scopes
 
 
+# The tokens Slack's app pages show, by prefix: which one was pasted where the other belongs
+# (the user token sits right above the bot token on OAuth & Permissions).
+_TOKENS = {
+    "xoxb-": "the bot token, which belongs in SLACK_BOT_TOKEN",
+    "xapp-": "an app-level token, which belongs in SLACK_APP_TOKEN",
+    "xoxp-": "a user token: askaround needs the Bot User OAuth Token (xoxb-…) below it",
+    "xoxe": "a token rotation's token: askaround's app has token rotation off",
+}
+
+
 def token(value: str, name: str, prefix: str, optional: bool = False) -> str:
     if optional and not value:
         return ""
     if not value.startswith(prefix):
+        pasted = next((kind for start, kind in _TOKENS.items() if value.startswith(start)), "")
+        said = f"; this one is {pasted}" if pasted else ""
         raise ConfigError(
-            name, f"is malformed: it should start with {quoted(prefix, one_line=True)}"
+            name, f"is malformed: it should start with {quoted(prefix, one_line=True)}{said}"
         )
     return value
 
