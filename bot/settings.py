@@ -262,6 +262,31 @@ def database_url_from_env(
     return normalise_database_url(raw or DEFAULT_DATABASE_URL)
 
 
+def unknown_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> list[str]:
+    """One line for each variable that looks meant for askaround but is none of its settings
+    (`ASKAROUND_DATABASE`), with the one most likely meant: such a variable is ignored, and
+    a mistyped database URL left the bot on `askaround.db` in its working folder, saying
+    nothing. Looked for among the environment's `ASKAROUND_…` variables (not the test
+    suite's `ASKAROUND_TEST_…`) and the `.env` file's `ASKAROUND_…` and `SLACK_…` ones (the
+    file may hold others', `POSTGRES_PASSWORD` for compose)."""
+    from difflib import get_close_matches
+
+    given = os.environ if environ is None else environ
+    names = {n for n in given if n.startswith("ASKAROUND_") and not n.startswith("ASKAROUND_TEST_")}
+    if env_file is not None and env_file.is_file():
+        names |= {
+            n for n in dotenv_values(env_file) if n.upper().startswith(("ASKAROUND_", "SLACK_"))
+        }
+    lines = []
+    for name in sorted(names - _NAMES):
+        meant = get_close_matches(name.upper(), sorted(_NAMES), n=1, cutoff=0.6)
+        guess = f" (did you mean {meant[0]}?)" if meant else ""
+        lines.append(f"{name} is not a setting askaround reads{guess}: it is ignored")
+    return lines
+
+
 def _environment(environ: Mapping[str, str] | None, env_file: Path | None) -> dict[str, str]:
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():

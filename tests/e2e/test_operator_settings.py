@@ -1,5 +1,5 @@
 """Settings as an operator gets them wrong: a token pasted in the wrong place is told which
-token it is."""
+token it is, and a mistyped variable name is named as the bot starts, not silently ignored."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.harness import run_main
+from tests.e2e.test_operator_start import lines_until_listening, serving
 
 pytestmark = pytest.mark.database_independent
 
@@ -57,3 +58,23 @@ async def test_a_token_in_the_wrong_place_is_told_which_token_it_is(
     code, out, err = await run_main(["serve"], capsys)
     assert (code, out, err) == (2, "", f"askaround: {said}\n")
     assert not (tmp_path / "askaround.db").exists()
+
+
+async def test_a_mistyped_setting_is_named_as_serve_starts(tmp_path: Path) -> None:
+    """`ASKAROUND_DATABASE=postgresql://…` (the `_URL` left off) was ignored without a word,
+    and the bot ran on a new `askaround.db` in its folder; so were a `.env`'s misspellings."""
+    (tmp_path / ".env").write_text(
+        "SLACK_TOKEN=xoxb-1\nPOSTGRES_PASSWORD=compose-reads-this\nASKAROUND_LOGLEVEL=debug\n"
+    )
+    mistyped = {"ASKAROUND_DATABASE": "sqlite:///meant.db", "ASKAROUND_TEST_FLAG": "1"}
+    async with serving(tmp_path / "serve.db", **mistyped) as served:
+        said = await lines_until_listening(served)
+    warned = [line.split(" askaround ", 1)[1] for line in said if " WARNING askaround " in line]
+    assert warned == [
+        "ASKAROUND_DATABASE is not a setting askaround reads (did you mean "
+        "ASKAROUND_DATABASE_URL?): it is ignored\n",
+        "ASKAROUND_LOGLEVEL is not a setting askaround reads (did you mean "
+        "ASKAROUND_LOG_LEVEL?): it is ignored\n",
+        "SLACK_TOKEN is not a setting askaround reads (did you mean SLACK_BOT_TOKEN?): it is "
+        "ignored\n",
+    ]

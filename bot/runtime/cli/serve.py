@@ -48,6 +48,10 @@ async def run(args: argparse.Namespace) -> int:
         return 0
     from bot.runtime.allocator import limit_arenas
     from bot.runtime.runner import serve_forever
+    from bot.settings import unknown_settings
+
+    for line in unknown_settings():
+        log.warning(line)
 
     limit_arenas()  # before the first thread: the database's
     debug = ["--debug"] if args.debug else []
