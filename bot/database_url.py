@@ -38,11 +38,26 @@ def normalise_database_url(value: str) -> str:
         url = make_url(value)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         shown = _PASSWORD.sub(r"\1***@", value)
+        said = f"is malformed: {quoted(shown, one_line=True)} is not like {_URL_SHAPE}"
+        if "://" not in value and value.strip():  # a file's path, pasted as it is
+            said += f" (a file is named sqlite:///{value.strip()})"
+        raise ConfigError("ASKAROUND_DATABASE_URL", said) from None
+    if url.host and "@" in url.host:
+        # `user:p@ss@host`: the password's "@" ended it, and the rest read as the host (and
+        # was shown as such, half the password with it, when it could not be reached).
         raise ConfigError(
             "ASKAROUND_DATABASE_URL",
-            f"is malformed: {quoted(shown, one_line=True)} is not like {_URL_SHAPE}",
-        ) from None
+            "is malformed: an “@” in its password (or user name) ends it early: write it as "
+            "%40, as in postgresql://user:p%40ss@host/database",
+        )
     backend = url.get_backend_name()
+    if backend == "sqlite" and url.host:
+        # `sqlite://askaround.db` reads the name as a host, and the database as in memory.
+        raise ConfigError(
+            "ASKAROUND_DATABASE_URL",
+            f"is malformed: {quoted(value, one_line=True)} puts the file where a host goes: "
+            f"a file takes three slashes, sqlite:///{value.strip().split('://', 1)[1]}",
+        )
     if backend == "sqlite":
         url = url.set(drivername="sqlite+aiosqlite")
     elif backend in ("postgresql", "postgres"):
