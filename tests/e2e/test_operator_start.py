@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from bot.runtime.cli import installed_version
 from slack_emulator import SlackEmulator
 from storage.migrate import alembic_config, head
 from tests.e2e.harness import run_main
@@ -114,7 +115,8 @@ async def test_serve_refuses_a_database_a_newer_release_migrated(tmp_path: Path)
         assert served.stderr is not None
         said = (await asyncio.wait_for(served.stderr.read(), 120)).decode()
         assert await served.wait() == 1
-    assert said.splitlines() == [
+    assert "starting on " in said.splitlines()[0]
+    assert said.splitlines()[1:] == [
         f"askaround: cannot open the database sqlite+aiosqlite:///{tmp_path / 'newer.db'}: "
         f"its schema {newer} is newer than this askaround's ({head()}); a newer askaround "
         "migrated it: run that release (or newer), or restore the backup taken before the "
@@ -132,3 +134,13 @@ async def test_migrate_refuses_a_database_a_newer_release_migrated(
     assert (code, out) == (1, "")
     assert f"its schema {newer} is newer than this askaround's ({head()})" in err
     assert len(err.splitlines()) == 1
+
+
+async def test_the_first_line_names_the_release_and_the_database(tmp_path: Path) -> None:
+    """Nothing in serve's log said which database it had opened: a URL read from elsewhere
+    than meant (a `.env` in another folder, a mistyped variable) went unseen."""
+    async with serving(tmp_path / "here.db") as served:
+        said = await lines_until_listening(served)
+    version = installed_version()
+    first = said[0].split(" INFO askaround ", 1)[1]
+    assert first == f"version {version} starting on sqlite+aiosqlite:///{tmp_path / 'here.db'}\n"

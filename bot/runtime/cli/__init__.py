@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
             "askaround serve",
         ],
     )
-    parser.add_argument("--version", action="version", version=f"askaround {_version()}")
+    parser.add_argument("--version", action="version", version=f"askaround {installed_version()}")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in SUBCOMMANDS:
@@ -178,7 +178,7 @@ def _debug_after(command: argparse.ArgumentParser) -> None:
 DEBUG_HELP = "on a failure, print the traceback after its one line"
 
 
-def _version() -> str:
+def installed_version() -> str:
     try:
         return version("askaround")
     except PackageNotFoundError:  # run from a checkout that was never installed

@@ -52,6 +52,13 @@ async def run(args: argparse.Namespace) -> int:
 
     for line in unknown_settings():
         log.warning(line)
+    from sqlalchemy.engine import make_url
+
+    from bot.runtime.cli import installed_version
+
+    # which release, on which database: a setting read from elsewhere than meant shows here
+    shown = make_url(settings.database_url).render_as_string(hide_password=True)
+    log.info("version %s starting on %s", installed_version(), shown)
 
     limit_arenas()  # before the first thread: the database's
     debug = ["--debug"] if args.debug else []
