@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 from bot.runtime.cli import (
+    backup,
     demo,
     evaluate,
     export,
@@ -40,7 +41,7 @@ from bot.runtime.cli import (
 )
 
 SUBCOMMANDS: tuple[ModuleType, ...] = (
-    serve, migrate, demo, people, sync, skills, kudos, export, report, evaluate, outbox,
+    serve, migrate, backup, demo, people, sync, skills, kudos, export, report, evaluate, outbox,
     purge, settings,
 )  # fmt: skip
 
