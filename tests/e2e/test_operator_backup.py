@@ -61,6 +61,12 @@ async def test_backup_refuses_what_it_cannot_copy_in_one_line(
         "askaround: taken.db is there already: name a new file for the copy\n",
     )
 
+    # a place SQLite cannot open (as a read-only or full disk would refuse the copy)
+    (tmp_path / "dangling.db").symlink_to(tmp_path / "gone" / "copy.db")
+    code, out, err = await run_main(["backup", "dangling.db"], capsys)
+    assert (code, out) == (1, "")
+    assert err == "askaround: cannot write the copy dangling.db: unable to open database file\n"
+
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://askaround@db.example.com/askaround")
     code, out, err = await run_main(["backup", "copy.db"], capsys)
     assert (code, out) == (1, "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -61,17 +62,24 @@ def _copy(source: Path, target: Path) -> int:
     during it restarts it, as `sqlite3`'s `.backup` does."""
     if target.exists():
         raise AskaroundError(f"{target} is there already: name a new file for the copy")
-    if not target.absolute().parent.is_dir():
-        raise AskaroundError(f"no such folder: {target.absolute().parent}")
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        raise AskaroundError(f"no such folder: {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):  # root passes, unless the disk is read-only
+        raise AskaroundError(f"cannot write the copy in {folder}: the folder is not writable")
     reading = sqlite3.connect(source)
-    writing = sqlite3.connect(target)
     try:
-        reading.backup(writing)
+        writing = sqlite3.connect(target)
+        try:
+            reading.backup(writing)
+        finally:
+            writing.close()
+    except sqlite3.Error as error:  # a read-only disk, a full one
+        target.unlink(missing_ok=True)
+        raise AskaroundError(f"cannot write the copy {target}: {error}") from error
     except BaseException:
-        writing.close()
         target.unlink(missing_ok=True)
         raise
     finally:
         reading.close()
-    writing.close()
     return target.stat().st_size
