@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.metrics import CONTENT_TYPE_LATEST
 from bot.runtime.app import Askaround
+from bot.runtime.refused import RefusedSignatures
 from handlers.dispatch.door import SlackDoor
 from storage.db import ping
 
@@ -42,12 +43,15 @@ def listener_label(body: dict[str, Any]) -> str:
 def build_web_app(bot: Askaround) -> web.Application:
     metrics = bot.services.metrics
     door = SlackDoor(bot.app, bot.settings.signing_secret)
+    refused = RefusedSignatures()
 
     async def slack_events(request: web.Request) -> web.Response:
         started = time.perf_counter()
         raw = await request.read()
         answer, body = await door.answer(raw, request.headers, request.query_string)
         response = await to_aiohttp_response(answer)
+        if answer.status == 401:
+            refused.refused(request.headers)
         if body is not None:
             metrics.ack_seconds.labels(listener_label(body)).observe(time.perf_counter() - started)
         return response
