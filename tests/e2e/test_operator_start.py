@@ -60,11 +60,16 @@ async def serving(database: Path, **more: str) -> AsyncIterator[asyncio.subproce
 
 
 async def lines_until_listening(served: asyncio.subprocess.Process) -> list[str]:
+    return await lines_until(served, "listening for Slack on ")
+
+
+async def lines_until(served: asyncio.subprocess.Process, words: str) -> list[str]:
+    """serve's log lines up to the first that says `words`."""
     assert served.stderr is not None
     said: list[str] = []
-    while not any("listening for Slack on " in line for line in said):
+    while not any(words in line for line in said):
         line = await asyncio.wait_for(served.stderr.readline(), 120)
-        assert line, "serve ended before it listened:\n" + "".join(said)
+        assert line, f"serve ended before it said {words!r}:\n" + "".join(said)
         said.append(line.decode())
     return said
 

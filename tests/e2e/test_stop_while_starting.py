@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from slack_emulator import SlackEmulator
+from tests.e2e.test_operator_start import lines_until
 
 # Its own SQLite file and emulator, whatever the suite runs on.
 pytestmark = pytest.mark.database_independent
@@ -27,12 +28,8 @@ async def test_sigterm_stops_serve_while_slack_will_not_open_a_socket(tmp_path: 
     served = await _serve(tmp_path, emu, SLACK_APP_TOKEN="xapp-emulator")
     try:
         assert served.stderr is not None
-        said: list[str] = []
         # Started as far as it gets: the database is open, Slack keeps answering 500.
-        while not any("routing ready" in line for line in said):
-            line = await asyncio.wait_for(served.stderr.readline(), 120)
-            assert line, "serve ended before it was stopped:\n" + "".join(said)
-            said.append(line.decode())
+        await lines_until(served, "routing ready")
         served.send_signal(signal.SIGTERM)
         rest = await asyncio.wait_for(served.stderr.read(), 60)
         assert await served.wait() == 0
