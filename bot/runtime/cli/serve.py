@@ -6,7 +6,7 @@ import argparse
 import logging
 from typing import Any
 
-from bot.settings import Settings
+from bot.settings import Settings, unknown_settings
 
 log = logging.getLogger("askaround")
 
@@ -46,19 +46,17 @@ async def run(args: argparse.Namespace) -> int:
         async with migrating(settings.database_url, create=True) as (_engine, (before, after)):
             log.info(schema_change(before, after))
         return 0
-    from bot.runtime.allocator import limit_arenas
-    from bot.runtime.runner import serve_forever
-    from bot.settings import unknown_settings
-
-    for line in unknown_settings():
-        log.warning(line)
     from sqlalchemy.engine import make_url
 
+    from bot.runtime.allocator import limit_arenas
     from bot.runtime.cli import installed_version
+    from bot.runtime.runner import serve_forever
 
     # which release, on which database: a setting read from elsewhere than meant shows here
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("version %s starting on %s", installed_version(), shown)
+    for line in unknown_settings():
+        log.warning(line)
 
     limit_arenas()  # before the first thread: the database's
     debug = ["--debug"] if args.debug else []
