@@ -13,6 +13,8 @@ import logging
 import time
 from collections.abc import Mapping
 
+from bot.clock import wall_clock
+
 log = logging.getLogger("askaround.signatures")
 
 EVERY_SECONDS = 60.0
@@ -44,7 +46,7 @@ def _why(headers: Mapping[str, str]) -> tuple[str, int, str]:
     if not _header(headers, "X-Slack-Signature") or not timestamp:
         return "unsigned", logging.INFO, "it has no Slack signature, so it is not from Slack"
     try:
-        off = int(time.time()) - int(timestamp)
+        off = int(wall_clock().timestamp()) - int(timestamp)
     except ValueError:
         return "unsigned", logging.INFO, "its timestamp is not a number, so it is not from Slack"
     if abs(off) > WINDOW_SECONDS:

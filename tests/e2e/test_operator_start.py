@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from bot.runtime.cli import installed_version
+from bot.runtime.version import installed_version
 from slack_emulator import SlackEmulator
 from storage.migrate import alembic_config, head
 from tests.e2e.harness import run_main

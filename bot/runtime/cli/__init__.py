@@ -18,7 +18,6 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
 from typing import Any, NoReturn
 
@@ -39,6 +38,7 @@ from bot.runtime.cli import (
     skills,
     sync,
 )
+from bot.runtime.version import installed_version
 
 SUBCOMMANDS: tuple[ModuleType, ...] = (
     serve, migrate, backup, demo, people, sync, skills, kudos, export, report, evaluate, outbox,
@@ -177,13 +177,6 @@ def _debug_after(command: argparse.ArgumentParser) -> None:
 
 
 DEBUG_HELP = "on a failure, print the traceback after its one line"
-
-
-def installed_version() -> str:
-    try:
-        return version("askaround")
-    except PackageNotFoundError:  # run from a checkout that was never installed
-        return "(not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "backup",
         examples=[
-            "askaround backup /var/backups/askaround-$(date +%F).db",
+            "askaround backup /var/backups/askaround-2026-12-07.db",
         ],
         help="copy the SQLite database to a new file, safely while the bot runs",
         description=(

@@ -32,7 +32,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
-    from bot.runtime.cli.database import migrated_apart, migrating
+    from bot.runtime.cli.database import migrated_apart, migrating, refuse_in_memory
     from bot.runtime.cli.migrate import schema_change
     from bot.runtime.logs import configure_logging
 
@@ -49,9 +49,10 @@ async def run(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
     from bot.runtime.allocator import limit_arenas
-    from bot.runtime.cli import installed_version
     from bot.runtime.runner import serve_forever
+    from bot.runtime.version import installed_version
 
+    refuse_in_memory(settings.database_url)  # told alone, not after a line naming no file
     # which release, on which database: a setting read from elsewhere than meant shows here
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("version %s starting on %s", installed_version(), shown)
