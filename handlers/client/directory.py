@@ -133,13 +133,28 @@ def removed_from(user: dict[str, Any], context_team: str) -> bool:
     return isinstance(teams, list) and context_team not in teams
 
 
-def named_elsewhere(user_id: str) -> str:
-    """What someone is told of a member of another organisation (Slack Connect) they named:
-    whatever the command, askaround knows nothing of them to show or ask."""
+def named_elsewhere(user_id: str, ours: bool = False) -> str:
+    """What someone is told of a member of another organisation (Slack Connect) they named,
+    or, `ours`, of a member of another workspace of this one's Enterprise Grid organisation
+    (`of_other_workspace`): whatever the command, askaround knows nothing of them to show or
+    ask."""
+    if ours:
+        return f"{in_other_workspace(user_id)}: I only know this workspace's people here."
     return (
         f"<@{user_id}> is a guest here from another organisation: I only know the people of "
         "the workspace that installed me."
     )
+
+
+def in_other_workspace(user_id: str) -> str:
+    """The start of what is said of a colleague of the organisation not in this workspace."""
+    return f"<@{user_id}> is in another of your organisation's workspaces, not this one"
+
+
+def grid_organisation(user: dict[str, Any]) -> str | None:
+    """The Enterprise Grid organisation Slack describes someone as a member of, if any."""
+    org = (user.get("enterprise_user") or {}).get("enterprise_id")
+    return str(org) if org else None
 
 
 def cant_find(user_id: str) -> str:
@@ -243,7 +258,7 @@ async def lookup_profiles(
     before_asking: Callable[[], Awaitable[None]] | None = None,
     *,
     acting: bool = True,
-    elsewhere: Callable[[str], str] = named_elsewhere,
+    elsewhere: Callable[[str, bool], str] = named_elsewhere,
     read: dict[str, Profile] | None = None,
 ) -> list[Profile]:
     """These people in order: known ones as stored (kept current by `user_change` and
@@ -253,8 +268,10 @@ async def lookup_profiles(
     workspace's people are stored: a guest from another organisation (Slack Connect), whose
     profile names their home team, is refused, the one acting as `GUEST_GIVES`, anyone else
     by name in words about what was done with them (`elsewhere`: kudos to them, or naming
-    them at all); such a guest is never stored, so a known person is always this
-    workspace's. `read`: what askaround knows of them, read already (`give_to_people`)."""
+    them at all; told, too, whether they are of this workspace's Enterprise Grid
+    organisation, in another of its workspaces); such a guest is never stored, so a known
+    person is always this workspace's. `read`: what askaround knows of them, read already
+    (`give_to_people`)."""
     known = dict(read) if read is not None else await services.people.known(team_id, set(user_ids))
     unknown = [u for u in dict.fromkeys(user_ids) if u not in known]
     if unknown:
@@ -263,21 +280,27 @@ async def lookup_profiles(
         found = await asyncio.gather(
             *(_users_info(client, team_id, u, acting=acting and u == user_ids[0]) for u in unknown)
         )
-        members = await services.people.remember(team_id, *(p for p in found if p is not None))
+        members = await services.people.remember(
+            team_id, *(p for p in found if isinstance(p, Profile))
+        )
         known.update((profile.user_id, profile) for profile in members)
-        guests = [u for u, p in zip(unknown, found, strict=True) if p is None]
+        guests = [(u, p) for u, p in zip(unknown, found, strict=True) if not isinstance(p, Profile)]
         if guests:
-            they_act = acting and user_ids[0] in guests
+            they_act = acting and user_ids[0] in dict(guests)
             if they_act:
                 raise KudosNotAMember(GUEST_GIVES, "recipients")
-            raise KudosRefused(elsewhere(guests[0]), "recipients")
+            guest, org = guests[0]
+            ours = org is not None and org == await services.installations.enterprise_of(team_id)
+            raise KudosRefused(elsewhere(guest, ours), "recipients")
     return [known[u] for u in user_ids]
 
 
 async def _users_info(
     client: AsyncWebClient, team_id: str, user_id: str, *, acting: bool
-) -> Profile | None:
-    """The person as Slack describes them; None for a guest from another organisation. One
+) -> Profile | str | None:
+    """The person as Slack describes them; for a guest from another organisation, or a
+    member of another workspace of this one's Grid organisation, not a profile but the
+    Grid organisation Slack names them of (`grid_organisation`), None outside one. One
     acting whom Slack will not describe may be such a guest, and is refused as not known to
     be a member (`UNSAID_MEMBER`); anyone else so is nobody Slack can find."""
     user = await described(client, user_id)
@@ -286,7 +309,7 @@ async def _users_info(
             raise KudosNotAMember(UNSAID_MEMBER, "recipients")
         raise KudosRefused(cant_find(user_id), "recipients")
     if member_elsewhere(user, team_id):
-        return None
+        return grid_organisation(user)
     return profile_from_slack(user)
 
 

@@ -18,7 +18,12 @@ from handlers.blocks.kudos import render_confirmation
 from handlers.blocks.kudos_form import render_give_modal
 from handlers.blocks.message_text import typed_text
 from handlers.client.conversations import is_private
-from handlers.client.directory import GUEST_GIVES, lookup_profiles, members_only
+from handlers.client.directory import (
+    GUEST_GIVES,
+    in_other_workspace,
+    lookup_profiles,
+    members_only,
+)
 from handlers.client.failures import is_transient
 from handlers.client.lookup import post_once
 from handlers.client.messages import ephemeral_shown, message_link, message_of
@@ -28,11 +33,16 @@ log = logging.getLogger("askaround.kudos")
 Reply = Callable[..., Awaitable[Any]]
 
 
-def guest_thanked(user_id: str) -> str:
+def guest_thanked(user_id: str, ours: bool = False) -> str:
+    """`ours`: they are in another workspace of this one's Enterprise Grid organisation."""
+    who = (
+        in_other_workspace(user_id)
+        if ours
+        else f"<@{user_id}> is a guest here from another organisation"
+    )
     return (
-        f"<@{user_id}> is a guest here from another organisation: kudos here are only between "
-        "people of this workspace, so I can't record kudos for them. A thank-you in the "
-        "channel still reaches them."
+        f"{who}: kudos here are only between people of this workspace, so I can't record "
+        "kudos for them. A thank-you in the channel still reaches them."
     )
 
 

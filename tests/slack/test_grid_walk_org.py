@@ -99,3 +99,25 @@ async def test_an_uninstall_from_one_workspace_leaves_the_others_working(
         assert gone is not None and gone.uninstalled_at is not None
         kept = [k.team_id for k in await s.scalars(select(Kudos))]
     assert support.team_id in kept
+
+
+async def test_a_colleague_of_another_workspace_is_not_called_a_guest_of_another_organisation(
+    org: tuple[SlackHarness, SlackHarness, SlackHarness],
+) -> None:
+    """Alice names Sam from Engineering. Slack describes him there as the organisation's, in
+    Sales alone (`enterprise_user.teams`): askaround here still knows only Engineering's
+    people, and says why in true words; before, "a guest here from another organisation"."""
+    sales, engineering, _support = org
+    sam = engineering.here.workspace.add_user(name="sam", real_name="Sam Sales", tz="UTC")
+    assert sam.id == sales.user("sam")
+    engineering.here.workspace.removed[sam.id] = (sales.team_id,)
+    engineering.users["sam"] = sam.id
+    for command, text in (
+        ("/kudos", "@sam for the customer intro"),
+        ("/skills", "@sam"),
+        ("/kudos", "report this week @sam"),
+    ):
+        answer = await said(engineering, "alice", command, text)
+        assert "in another of your organisation's workspaces" in answer, answer
+        assert "another organisation" not in answer, answer
+    assert await engineering.services.people.known(engineering.team_id, {sam.id}) == {}
