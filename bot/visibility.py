@@ -213,7 +213,7 @@ def report_ties_private_kudos() -> bool:
     thanked, whether they were in the last weeks: unsung, quiet) count private kudos: no. A
     private kudos is known to its giver and receiver alone, and a count or a date beside a
     name would tell the manager who gave one, or who received one and when; it is in the
-    team's totals alone (`report_shows`). Storage is told so (`storage.digests.given_counts`,
+    team's totals alone (`report_shows`). Storage is told so (`storage.digests.given_at`,
     `last_received`)."""
     return False
 

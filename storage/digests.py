@@ -192,7 +192,7 @@ def _private_too(with_private: bool) -> ColumnElement[bool]:
     return true() if with_private else Kudos.is_private.is_(False)
 
 
-async def given_counts(
+async def given_at(
     session: AsyncSession,
     team_id: str,
     givers: Collection[str],
@@ -200,24 +200,21 @@ async def given_counts(
     until: datetime,
     *,
     with_private: bool,
-) -> dict[str, int]:
-    """How many live entries each of these people gave in [since, until), private ones only
-    `with_private` (`bot.visibility.report_ties_private_kudos` decides)."""
+) -> list[tuple[str, datetime]]:
+    """(giver, when) of each live entry these people gave in [since, until), private ones
+    only `with_private` (`bot.visibility.report_ties_private_kudos` decides): when, as a
+    digest counts each by the team its giver was in then (`storage.team_history`)."""
     if not givers:
-        return {}
-    statement = (
-        select(Kudos.giver_user_id, func.count())
-        .where(
-            Kudos.team_id == team_id,
-            Kudos.undone_at.is_(None),
-            _private_too(with_private),
-            Kudos.giver_user_id.in_(list(givers)),
-            Kudos.created_at >= since,
-            Kudos.created_at < until,
-        )
-        .group_by(Kudos.giver_user_id)
+        return []
+    statement = select(Kudos.giver_user_id, Kudos.created_at).where(
+        Kudos.team_id == team_id,
+        Kudos.undone_at.is_(None),
+        _private_too(with_private),
+        Kudos.giver_user_id.in_(list(givers)),
+        Kudos.created_at >= since,
+        Kudos.created_at < until,
     )
-    return {giver: int(n) for giver, n in (await session.execute(statement)).all()}
+    return [(giver, at) for giver, at in (await session.execute(statement)).all()]
 
 
 async def last_received(

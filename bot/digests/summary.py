@@ -20,6 +20,7 @@ from bot.digests.weeks import IsoWeek
 from bot.timezone import local_date, zone
 from storage import digests as q
 from storage import people as people_queries
+from storage import team_history as history
 from storage.models import Kudos, Person
 
 TREND_WEEKS = 4  # the trend compares the week with the average of the 4 before it
@@ -132,16 +133,28 @@ async def build_summary(
     long: until then (from `installed`, or the first kudos if older) the quiet list is empty
     and `quiet_known` False, rather than everyone listed as never thanked."""
     tz = manager.tz
-    members = await q.team_members(
-        session, team_id, manager.user_id, direct_only=direct_only, with_departed=True
-    )
     start, end = week.window(tz)
     first_chart_week = week.shifted(-(CHART_WEEKS - 1))
     chart_start, _ = first_chart_week.window(tz)
-    everyone = [m.user_id for m in members]
+    # Each kudos and help is counted by the team its person was in when it happened, and the
+    # week's team is everyone in it at some moment of the week (`storage.team_history`).
+    during = await history.team_during(
+        session, team_id, manager.user_id, chart_start, end, direct_only=direct_only
+    )
+    spans = {person.user_id: held for person, held in during}
+
+    def in_team(user_id: str, at: datetime) -> bool:
+        return any(since <= at < until for since, until in spans.get(user_id, ()))
+
+    everyone = list(spans)
     received = await q.kudos_received(session, team_id, everyone, chart_start, end)
+    received = [k for k in received if in_team(k.receiver_user_id, k.created_at)]
     ties = visibility.report_ties_private_kudos()
-    given = await q.given_counts(session, team_id, everyone, start, end, with_private=ties)
+    given = Counter(
+        giver
+        for giver, at in await q.given_at(session, team_id, everyone, start, end, with_private=ties)
+        if in_team(giver, at)
+    )
     # Local Mondays: `start - timedelta(weeks=…)` is an hour off across a clock change.
     unsung_since, _ = week.shifted(-(UNSUNG_WEEKS - 1)).window(tz)
     quiet_since, _ = week.shifted(-(QUIET_WEEKS - 1)).window(tz)
@@ -153,21 +166,21 @@ async def build_summary(
         end,
         with_private=visibility.report_counts_private_help(),
     )
+    helped = [h for h in helped if in_team(h.helper_user_id, h.helped_at)]
+    members = [person for person, held in during if any(a < end and start < b for a, b in held)]
     # Someone who has left since was in the team in a week they were thanked, gave or took on
     # a question in (kudos go to nobody deactivated): that week reads as it did; they are not
     # counted in the others. A private kudos keeps nobody in it, which would name its receiver
     # (`visibility.report_ties_private_kudos`); it is counted in that week all the same.
     received_in_week = [k for k in received if start <= k.created_at < end]
     in_week = {k.receiver_user_id for k in received_in_week if ties or not k.is_private}
-    in_week |= {g for g, n in given.items() if n} | {
-        h.helper_user_id for h in helped if h.helped_at >= start
-    }
+    in_week |= set(given) | {h.helper_user_id for h in helped if h.helped_at >= start}
     members = [m for m in members if not m.deactivated or m.user_id in in_week]
     ids = [m.user_id for m in members]
     kept = set(ids)
     counted_alone = {k.id for k in received_in_week if k.receiver_user_id not in kept}
     received = [k for k in received if k.receiver_user_id in kept or k.id in counted_alone]
-    given = {g: n for g, n in given.items() if g in kept}
+    given = Counter({g: n for g, n in given.items() if g in kept})
     helped = [h for h in helped if h.helper_user_id in kept]
     this_week = [k for k in received if start <= k.created_at < end]
     shown = [k for k in this_week if visibility.report_shows(k.is_private, guest=for_guest)]
@@ -194,7 +207,7 @@ async def build_summary(
         team_size=len(members),
         shoutouts=tuple(Shoutout.of(k, names, tz) for k in shown),
         private_count=len(this_week) - len(shown),
-        top_givers=_ranked(Counter({g: n for g, n in given.items() if n}), names=names),
+        top_givers=_ranked(given, names=names),
         helpers=_ranked(
             Counter(h.helper_user_id for h in helped if h.helped_at >= start), None, names
         ),

@@ -18,7 +18,7 @@ from bot.directory.skills import Vocabulary, skill_key
 from bot.profile import Profile
 from storage import people as people_q
 from storage import people_import as q
-from storage import routing_changes
+from storage import routing_changes, team_history
 from storage.models.base import utcnow
 
 # Imported without Slack's word, they stay guests until it comes: the admin must know how soon.
@@ -72,6 +72,7 @@ class Writer:
         upserts = []
         guests: list[str] = []  # Slack says they are guests of the workspace
         undescribed: list[str] = []  # Slack never described them, nor says now
+        moved: list[tuple[str, str | None, str | None]] = []  # (who, manager before, after)
         for accepted in chunk:
             user_id = accepted.profile.user_id
             before = existing.get(user_id)
@@ -79,6 +80,8 @@ class Writer:
             if before is None or fields != before[1]:
                 upserts.append({"user_id": user_id, **fields})
                 changed.add(user_id)
+            if before is not None:  # someone new has reported there since ever
+                moved.append((user_id, before[1]["manager_user_id"], fields["manager_user_id"]))
             if accepted.profile.is_guest:
                 guests.append(user_id)
             elif _undescribed(accepted.profile, before[1] if before else None):
@@ -86,6 +89,7 @@ class Writer:
                 self.report.warn(accepted.row.line, UNDESCRIBED)
         ids = {user_id: person_id for user_id, (person_id, _) in existing.items()}
         ids.update(await q.upsert_people(self.s, self.team_id, upserts, utcnow()))
+        await team_history.record_changes(self.s, self.team_id, moved, self.now)
         # Written as named people, they would read as Slack's description of members for a
         # day (`storage.people.slack_profiles`): a guest asked about colleagues' questions and
         # shown public channels' kudos. Kept as guests until Slack says otherwise.

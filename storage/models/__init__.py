@@ -2,7 +2,14 @@
 
 from storage.models.base import Base, utcnow
 from storage.models.delivery import BotDm, DigestRun, OutboxItem
-from storage.models.directory import Connection, Person, PersonSkill, Skill, SkillAlias
+from storage.models.directory import (
+    Connection,
+    Person,
+    PersonSkill,
+    ReportingChange,
+    Skill,
+    SkillAlias,
+)
 from storage.models.inbox import InboxItem, Replica
 from storage.models.installation import SlackBot, SlackInstallation, SlackOAuthState
 from storage.models.kudos import Kudos
@@ -24,6 +31,7 @@ __all__ = [
     "Question",
     "QuietUntil",
     "Replica",
+    "ReportingChange",
     "SettingChange",
     "Skill",
     "SkillAlias",

@@ -93,3 +93,24 @@ class Connection(TeamScoped, Base):
     contact_name: Mapped[str | None] = mapped_column(String(200))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     relationship: Mapped[str] = mapped_column(String(16), default="functional")
+
+
+class ReportingChange(Base):
+    """A change of whom someone reports to, from `changed_at` on (`manager_before` until
+    then): the org chart's history, so a week's digest counts each kudos and help by the team
+    its person was in when it happened. Someone with no row has reported to their `people`
+    row's manager since ever, as the chart read before there was history (migration 0036)."""
+
+    __tablename__ = "reporting_changes"
+    __table_args__ = (
+        # Whether the chart changed since a window began, and its moments (`team_history`).
+        Index("ix_reporting_changes_team_changed_at", "team_id", "changed_at"),
+        Index("ix_reporting_changes_team_user", "team_id", "user_id", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    manager_before: Mapped[str | None] = mapped_column(String(32))
+    manager_after: Mapped[str | None] = mapped_column(String(32))
+    changed_at: Mapped[datetime]
